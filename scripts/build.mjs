@@ -1,0 +1,26 @@
+// Bundles what GitHub runs (the two Actions) and what users run (the CLI) into dist/.
+// One self-contained ESM file per entry: the runner has no node_modules.
+import { build } from "esbuild";
+import { existsSync } from "node:fs";
+
+const banner = "import { createRequire as __gpCreateRequire } from 'node:module'; const require = __gpCreateRequire(import.meta.url);";
+const entries = [
+  { in: "src/action/update/main.ts", out: "dist/index.js" },
+  { in: "src/action/dispatch/main.ts", out: "dist/dispatch/index.js" },
+  { in: "src/cli.ts", out: "dist/cli.js", shebang: true },
+  { in: "src/index.ts", out: "dist/lib/index.js" },
+];
+
+for (const entry of entries.filter((e) => existsSync(e.in))) {
+  await build({
+    entryPoints: [entry.in],
+    outfile: entry.out,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "esm",
+    legalComments: "none",
+    banner: { js: (entry.shebang ? "#!/usr/bin/env node\n" : "") + banner },
+    logLevel: "warning",
+  });
+}

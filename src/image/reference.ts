@@ -1,0 +1,168 @@
+/**
+ * OCI image references: parse, validate, normalise, format.
+ *
+ * Grammar: the OCI distribution reference grammar (distribution/reference), with
+ * Docker Hub's normalisation (`nginx` = `docker.io/library/nginx`). Validation is
+ * strict on purpose: a reference is spliced into YAML and KCL source, so anything
+ * that could break out of a scalar or a string literal is refused with a reason.
+ */
+
+/** A parsed image reference. `name` is kept exactly as written; `repository` is canonical. */
+export interface ImageRef {
+  /** Registry and path as written, without tag or digest: `nginx`, `ghcr.io/acme/app`. */
+  readonly name: string;
+  /** Canonical repository: `docker.io/library/nginx`, `ghcr.io/acme/app`. */
+  readonly repository: string;
+  readonly tag?: string;
+  readonly digest?: string;
+}
+
+export class ImageRefError extends Error {
+  constructor(
+    readonly input: string,
+    readonly reason: string,
+  ) {
+    super(`invalid image reference ${JSON.stringify(input)}: ${reason}`);
+    this.name = "ImageRefError";
+  }
+}
+
+const MAX_NAME_LENGTH = 255;
+const MAX_TAG_LENGTH = 128;
+const DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
+const IPV6 = /^\[[0-9a-fA-F:.]+\]$/;
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DIGEST = /^([A-Za-z][A-Za-z0-9]*(?:[+._-][A-Za-z][A-Za-z0-9]*)*):([0-9a-fA-F]{32,})$/;
+const DIGEST_HEX_LENGTH: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
+const DOCKER_HUB = "docker.io";
+
+/** Characters that would let a value escape a YAML scalar or a KCL string, named for the error. */
+function dangerousCharacter(text: string): string | undefined {
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (ch === "\n" || ch === "\r") return "a newline";
+    if (ch === " " || ch === "\t") return "a space";
+    if (code < 0x20 || code === 0x7f) return `a control character (U+${code.toString(16).padStart(4, "0").toUpperCase()})`;
+    if (ch === '"' || ch === "'" || ch === "`") return `a quote (${ch})`;
+    if (ch === "#") return "a '#' (it would start a comment)";
+    if (ch === "\\") return "a backslash";
+    if (code > 0x7e) return `a non-ASCII character (${ch})`;
+  }
+  if (text.includes("${")) return "an interpolation ('${')";
+  return undefined;
+}
+
+/** True when the first path component names a registry rather than a Docker Hub namespace. */
+function isDomain(component: string): boolean {
+  return component.includes(".") || component.includes(":") || component === "localhost" || component !== component.toLowerCase();
+}
+
+function checkDomain(input: string, domain: string): void {
+  let host = domain;
+  const portAt = domain.startsWith("[") ? domain.indexOf("]:") + 1 : domain.lastIndexOf(":");
+  if (portAt > 0) {
+    const port = domain.slice(portAt + 1);
+    if (!/^[0-9]+$/.test(port) || Number(port) > 65535) throw new ImageRefError(input, `registry port ${JSON.stringify(port)} is not a number from 0 to 65535`);
+    host = domain.slice(0, portAt);
+  }
+  if (IPV6.test(host)) return;
+  for (const part of host.split(".")) {
+    if (!DOMAIN_COMPONENT.test(part)) throw new ImageRefError(input, `registry host ${JSON.stringify(host)} is not a valid host name`);
+  }
+}
+
+function checkDigest(input: string, digest: string): void {
+  const m = DIGEST.exec(digest);
+  if (!m) throw new ImageRefError(input, `digest ${JSON.stringify(digest)} is not <algorithm>:<hex> with at least 32 hex digits`);
+  const algorithm = m[1]!;
+  const hex = m[2]!;
+  const expected = DIGEST_HEX_LENGTH[algorithm];
+  if (expected !== undefined && hex.length !== expected) throw new ImageRefError(input, `a ${algorithm} digest has ${expected} hex digits, this one has ${hex.length}`);
+  if (expected !== undefined && hex !== hex.toLowerCase()) throw new ImageRefError(input, `a ${algorithm} digest is lower-case hex`);
+}
+
+/** Parse and validate a reference; throws ImageRefError saying what is wrong. */
+export function parseImageRef(input: string): ImageRef {
+  if (input.length === 0) throw new ImageRefError(input, "it is empty");
+  const bad = dangerousCharacter(input);
+  if (bad) throw new ImageRefError(input, `it contains ${bad}`);
+
+  let rest = input;
+  let digest: string | undefined;
+  const at = rest.indexOf("@");
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (digest.includes("@")) throw new ImageRefError(input, "it has more than one '@'");
+    checkDigest(input, digest);
+  }
+
+  let tag: string | undefined;
+  const lastSlash = rest.lastIndexOf("/");
+  const colon = rest.indexOf(":", lastSlash + 1);
+  if (colon >= 0) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+    if (tag.length === 0) throw new ImageRefError(input, "the tag after ':' is empty");
+    if (tag.length > MAX_TAG_LENGTH) throw new ImageRefError(input, `the tag is ${tag.length} characters long, at most ${MAX_TAG_LENGTH} are allowed`);
+    if (!TAG.test(tag)) throw new ImageRefError(input, `tag ${JSON.stringify(tag)} may only hold letters, digits, '_', '.', '-' and must not start with '.' or '-'`);
+  }
+
+  const name = rest;
+  if (name.length === 0) throw new ImageRefError(input, "the repository name is empty");
+  if (name.length > MAX_NAME_LENGTH) throw new ImageRefError(input, `the name is ${name.length} characters long, at most ${MAX_NAME_LENGTH} are allowed`);
+  const parts = name.split("/");
+  let domain: string | undefined;
+  if (parts.length > 1 && isDomain(parts[0]!)) {
+    domain = parts.shift()!;
+    checkDomain(input, domain);
+  }
+  for (const part of parts) {
+    if (part.length === 0) throw new ImageRefError(input, "the repository path has an empty component ('//' or a leading or trailing '/')");
+    if (!PATH_COMPONENT.test(part)) {
+      const why = part !== part.toLowerCase() ? "must be lower-case" : "may only hold a-z, 0-9 and single separators '.', '_', '__' or '-' between them";
+      throw new ImageRefError(input, `repository component ${JSON.stringify(part)} ${why}`);
+    }
+  }
+  return { name, repository: canonicalRepository(domain, parts), ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
+}
+
+/** Parse, or undefined when the text is not a valid reference (for scanning existing values). */
+export function tryParseImageRef(input: string): ImageRef | undefined {
+  try {
+    return parseImageRef(input);
+  } catch {
+    return undefined;
+  }
+}
+
+function canonicalRepository(domain: string | undefined, path: string[]): string {
+  let registry = domain ?? DOCKER_HUB;
+  if (registry === "index.docker.io" || registry === "registry-1.docker.io") registry = DOCKER_HUB;
+  if (registry === DOCKER_HUB && path.length === 1) return `${DOCKER_HUB}/library/${path[0]}`;
+  return `${registry}/${path.join("/")}`;
+}
+
+/**
+ * Canonical repository of a name without tag or digest (`nginx` -> `docker.io/library/nginx`),
+ * or undefined when it is not a valid name.
+ */
+export function normalizeRepository(name: string): string | undefined {
+  const ref = tryParseImageRef(name);
+  return ref && ref.tag === undefined && ref.digest === undefined ? ref.repository : undefined;
+}
+
+/** `name[:tag][@digest]`, the form Flux writes for a plain `$imagepolicy` marker. */
+export function formatImageRef(ref: Pick<ImageRef, "name" | "tag" | "digest">): string {
+  return `${ref.name}${ref.tag !== undefined ? `:${ref.tag}` : ""}${ref.digest !== undefined ? `@${ref.digest}` : ""}`;
+}
+
+/**
+ * The last path component of a repository: every spelling of it in a file contains this
+ * (`nginx`, `docker.io/library/nginx`, Helm's split `registry`/`repository`), so it is the
+ * token for a cheap byte screen before any parse.
+ */
+export function screenToken(ref: ImageRef): string {
+  return ref.repository.slice(ref.repository.lastIndexOf("/") + 1);
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { formatImageRef, normalizeRepository, parseImageRef, screenToken } from "../../src/image/reference.js";
+
+const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
+
+describe("parseImageRef", () => {
+  it.each([
+    ["nginx", { name: "nginx", repository: "docker.io/library/nginx" }],
+    ["nginx:1.25", { name: "nginx", repository: "docker.io/library/nginx", tag: "1.25" }],
+    ["library/nginx:1.25", { name: "library/nginx", repository: "docker.io/library/nginx", tag: "1.25" }],
+    ["docker.io/library/nginx", { name: "docker.io/library/nginx", repository: "docker.io/library/nginx" }],
+    ["index.docker.io/library/nginx", { name: "index.docker.io/library/nginx", repository: "docker.io/library/nginx" }],
+    ["docker.io/nginx", { name: "docker.io/nginx", repository: "docker.io/library/nginx" }],
+    ["kcllang/flask_demo:8d31498e", { name: "kcllang/flask_demo", repository: "docker.io/kcllang/flask_demo", tag: "8d31498e" }],
+    ["ghcr.io/acme/app:1.2.3", { name: "ghcr.io/acme/app", repository: "ghcr.io/acme/app", tag: "1.2.3" }],
+    [`ghcr.io/acme/app:1.2.3@${sha}`, { name: "ghcr.io/acme/app", repository: "ghcr.io/acme/app", tag: "1.2.3", digest: sha }],
+    [`ghcr.io/acme/app@${sha}`, { name: "ghcr.io/acme/app", repository: "ghcr.io/acme/app", digest: sha }],
+    ["localhost:5000/x", { name: "localhost:5000/x", repository: "localhost:5000/x" }],
+    ["localhost/x:v1", { name: "localhost/x", repository: "localhost/x", tag: "v1" }],
+    ["127.0.0.1:5000/myorg/myapp:1.10.0", { name: "127.0.0.1:5000/myorg/myapp", repository: "127.0.0.1:5000/myorg/myapp", tag: "1.10.0" }],
+    ["[::1]:5000/app:v1", { name: "[::1]:5000/app", repository: "[::1]:5000/app", tag: "v1" }],
+    ["registry.example.com/a/b/c/d:v2025.07.03", { name: "registry.example.com/a/b/c/d", repository: "registry.example.com/a/b/c/d", tag: "v2025.07.03" }],
+    ["my-registry.local:443/team__x/app-name.sub:latest", { name: "my-registry.local:443/team__x/app-name.sub", repository: "my-registry.local:443/team__x/app-name.sub", tag: "latest" }],
+    ["index.repo.fake/updated:v1.0.1", { name: "index.repo.fake/updated", repository: "index.repo.fake/updated", tag: "v1.0.1" }],
+    ["image:v1.0.0", { name: "image", repository: "docker.io/library/image", tag: "v1.0.0" }],
+    ["a:_tag", { name: "a", repository: "docker.io/library/a", tag: "_tag" }],
+  ])("accepts %s", (input, expected) => {
+    expect(parseImageRef(input)).toEqual(expected);
+  });
+
+  it.each([
+    ["", /empty/],
+    ["ghcr.io/acme/app:1.2.3\nimage: evil", /newline/],
+    ["ghcr.io/acme/app:1.2.3\r", /newline/],
+    ["ghcr.io/acme/app:1.2.3 # x", /space/],
+    ["ghcr.io/acme/app 1.2.3", /space/],
+    ["ghcr.io/acme/app:\t1", /space/],
+    ['ghcr.io/acme/app:1"', /quote/],
+    ["ghcr.io/acme/app:1'", /quote/],
+    ["ghcr.io/acme/app:`x`", /quote/],
+    ["ghcr.io/acme/app:1#2", /comment/],
+    ["ghcr.io/acme/app:${TAG}", /interpolation|\$/],
+    ["ghcr.io/acme/${x}", /interpolation|\$/],
+    ["ghcr.io/acme/app:1\u0000", /control character/],
+    ["ghcr.io/acme/app:1\u001b[31m", /control character/],
+    ["ghcr.io/acme/app:1\u007f", /control character/],
+    ["ghcr.io/acme/app:1\\n", /backslash/],
+    ["ghcr.io/acme/äpp:1", /non-ASCII/],
+    ["ghcr.io/acme/app:1\u00a0", /non-ASCII/],
+    ["ghcr.io/acme/app:", /tag after ':' is empty/],
+    ["ghcr.io/acme/app:-1", /tag/],
+    ["ghcr.io/acme/app:.1", /tag/],
+    ["ghcr.io/acme/app:1:2", /tag/],
+    [`ghcr.io/acme/app:${"a".repeat(129)}`, /at most 128/],
+    [`ghcr.io/${"a".repeat(260)}`, /at most 255/],
+    ["ghcr.io/Acme/app", /lower-case/],
+    ["Nginx", /lower-case|host/],
+    ["ghcr.io//app", /empty component/],
+    ["ghcr.io/acme/app/", /empty component/],
+    ["/acme/app", /empty component/],
+    ["ghcr.io/acme/-app", /component/],
+    ["ghcr.io/acme/app-", /component/],
+    ["ghcr.io/acme/a..b", /component/],
+    ["ghcr.io/acme/a___b", /component/],
+    ["ghcr.io/acme/a+b", /component/],
+    ["ghcr.io/acme/a%2fb", /component/],
+    [":1.0", /repository name is empty/],
+    ["@sha256:abc", /digest/],
+    ["ghcr.io/acme/app@sha256:1234567890abcdef", /digest/],
+    ["ghcr.io/acme/app@sha256:" + "a".repeat(63), /64 hex digits/],
+    ["ghcr.io/acme/app@sha256:" + "a".repeat(65), /64 hex digits/],
+    ["ghcr.io/acme/app@sha256:" + "A".repeat(64), /lower-case/],
+    ["ghcr.io/acme/app@sha256:" + "g".repeat(64), /digest/],
+    ["ghcr.io/acme/app@" + "a".repeat(64), /digest/],
+    [`ghcr.io/acme/app@${sha}@${sha}`, /more than one '@'/],
+    ["ghcr.io:99999/app", /port/],
+    ["ghcr.io:port/app", /port/],
+    ["-bad.io/app", /host/],
+    ["bad_host.io/app", /host/],
+    ["ghcr.io/acme/app:1.0;rm", /tag/],
+    ["ghcr.io/acme/app:1.0|x", /tag/],
+    ["ghcr.io/acme/app:{{ .Values.tag }}", /space|tag/],
+  ])("refuses %j", (input, reason) => {
+    expect(() => parseImageRef(input)).toThrow(reason);
+  });
+
+  it("says which input is wrong", () => {
+    expect(() => parseImageRef("ghcr.io/acme/app:1 x")).toThrow('invalid image reference "ghcr.io/acme/app:1 x": it contains a space');
+  });
+});
+
+describe("normalizeRepository", () => {
+  it("maps every Docker Hub spelling to one repository", () => {
+    const spellings = ["nginx", "library/nginx", "docker.io/nginx", "docker.io/library/nginx", "index.docker.io/library/nginx", "registry-1.docker.io/library/nginx"];
+    expect(new Set(spellings.map(normalizeRepository))).toEqual(new Set(["docker.io/library/nginx"]));
+  });
+  it("is undefined for a name with a tag or an invalid name", () => {
+    expect(normalizeRepository("nginx:1")).toBeUndefined();
+    expect(normalizeRepository("Not Valid")).toBeUndefined();
+  });
+});
+
+describe("formatImageRef and screenToken", () => {
+  it("round-trips what it parses", () => {
+    for (const text of ["nginx", "nginx:1.25", `ghcr.io/acme/app:1.2.3@${sha}`, `ghcr.io/acme/app@${sha}`]) {
+      expect(formatImageRef(parseImageRef(text))).toBe(text);
+    }
+  });
+  it("screens by the last path component", () => {
+    expect(screenToken(parseImageRef("ghcr.io/acme/app:1"))).toBe("app");
+    expect(screenToken(parseImageRef("nginx"))).toBe("nginx");
+  });
+});
