@@ -1,0 +1,237 @@
+/**
+ * The dispatch payload, version 1 (DESIGN §7): what the app repo announces and the
+ * manifests repo reads, as `client_payload` of a repository_dispatch or as the JSON of a
+ * workflow_dispatch input named `payload`. One validator serves both ends, so a payload the
+ * sender accepts is one the receiver accepts.
+ *
+ * GitHub's limits (REST description of POST /repos/{owner}/{repo}/dispatches, @octokit/openapi
+ * 23.0.2): "The maximum number of top-level properties is 10. The total size of the JSON
+ * payload must be less than 64KB." We check both before sending, so the sender fails with
+ * a reason instead of GitHub's bare 422, and the receiver refuses a payload GitHub would not
+ * have delivered.
+ */
+import { formatImageRef, parseImageRef } from "../image/reference.js";
+import type { ImageRef } from "../image/reference.js";
+
+export const PAYLOAD_VERSION = 1;
+export const MAX_TOP_LEVEL_KEYS = 10;
+/** "less than 64KB": the UTF-8 bytes of the serialised JSON must stay below 65536. */
+export const MAX_PAYLOAD_BYTES = 64 * 1024;
+
+/** Where the sending run came from; every field is optional because a CLI user has none of them. */
+export interface PayloadSource {
+  readonly repository?: string;
+  readonly sha?: string;
+  readonly ref?: string;
+  readonly run_url?: string;
+  readonly actor?: string;
+}
+
+export interface Payload {
+  readonly v: typeof PAYLOAD_VERSION;
+  /** Validated image references, `name[:tag][@digest]`. */
+  readonly images: readonly string[];
+  readonly source?: PayloadSource;
+  /** Target names (`.github/gitops-promote.yaml` targets) the update is meant for; all when absent. */
+  readonly targets?: readonly string[];
+  /** Extra top-level keys the sender merged in (`client-payload`); carried, not interpreted. */
+  readonly [extra: string]: unknown;
+}
+
+/** A payload that GitHub would refuse or the receiver cannot use; `field` is the JSON path. */
+export class PayloadError extends Error {
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`${field}: ${reason}`);
+    this.name = "PayloadError";
+  }
+}
+
+const SOURCE_FIELDS = ["repository", "sha", "ref", "run_url", "actor"] as const;
+const RESERVED_KEYS = new Set(["v", "images", "source", "targets"]);
+
+export interface PayloadInput {
+  readonly images: readonly string[];
+  readonly source?: PayloadSource;
+  readonly targets?: readonly string[];
+  /** Extra top-level keys; they count towards GitHub's 10-key limit and may not reuse ours. */
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+/** Build and validate a payload; throws PayloadError naming the field that is wrong. */
+export function buildPayload(input: PayloadInput, where = "client_payload"): Payload {
+  const extra = input.extra ?? {};
+  for (const key of Object.keys(extra)) {
+    if (RESERVED_KEYS.has(key)) throw new PayloadError(`${where}.${key}`, `the extra payload may not set "${key}": gitops-promote writes it`);
+  }
+  const source = input.source && withoutUndefined(input.source);
+  return parsePayload(
+    {
+      v: PAYLOAD_VERSION,
+      images: input.images,
+      ...(source && Object.keys(source).length > 0 && { source }),
+      ...(input.targets && input.targets.length > 0 && { targets: input.targets }),
+      ...extra,
+    },
+    where,
+  );
+}
+
+/**
+ * Validate a received payload: an object or its JSON text (the workflow_dispatch input).
+ * `where` names it in errors: `client_payload` or `inputs.payload`.
+ */
+export function parsePayload(value: unknown, where = "client_payload"): Payload {
+  const object = typeof value === "string" ? parseJson(value, where) : value;
+  if (!isPlainObject(object)) throw new PayloadError(where, `expected a JSON object, got ${describe(object)}`);
+
+  const keys = Object.keys(object);
+  if (keys.length > MAX_TOP_LEVEL_KEYS) {
+    throw new PayloadError(where, `has ${keys.length} top-level keys (${keys.join(", ")}); GitHub allows at most ${MAX_TOP_LEVEL_KEYS}`);
+  }
+  const bytes = new TextEncoder().encode(JSON.stringify(object)).length;
+  if (bytes >= MAX_PAYLOAD_BYTES) throw new PayloadError(where, `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)`);
+
+  checkVersion(object["v"], `${where}.v`);
+  const images = checkImages(object["images"], `${where}.images`);
+  const source = object["source"] === undefined ? undefined : checkSource(object["source"], `${where}.source`);
+  const targets = object["targets"] === undefined ? undefined : checkTargets(object["targets"], `${where}.targets`);
+  return { ...object, v: PAYLOAD_VERSION, images, ...(source && { source }), ...(targets && { targets }) };
+}
+
+function checkVersion(v: unknown, field: string): void {
+  if (v === undefined) throw new PayloadError(field, `missing; expected ${PAYLOAD_VERSION} (the payload version)`);
+  if (v !== PAYLOAD_VERSION) {
+    throw new PayloadError(field, `version ${JSON.stringify(v)} is not supported; this gitops-promote reads version ${PAYLOAD_VERSION}`);
+  }
+}
+
+function checkImages(value: unknown, field: string): string[] {
+  if (value === undefined) throw new PayloadError(field, "missing; expected a list of image references");
+  if (!Array.isArray(value)) throw new PayloadError(field, `expected a list of image references, got ${describe(value)}`);
+  if (value.length === 0) throw new PayloadError(field, "is empty; name at least one image");
+  return value.map((item: unknown, i) => {
+    if (typeof item !== "string") throw new PayloadError(`${field}[${i}]`, `expected an image reference string, got ${describe(item)}`);
+    try {
+      parseImageRef(item);
+    } catch (error) {
+      throw new PayloadError(`${field}[${i}]`, error instanceof Error ? error.message : String(error));
+    }
+    return item;
+  });
+}
+
+function checkSource(value: unknown, field: string): PayloadSource {
+  if (!isPlainObject(value)) throw new PayloadError(field, `expected an object, got ${describe(value)}`);
+  for (const key of SOURCE_FIELDS) {
+    const v = value[key];
+    if (v !== undefined && typeof v !== "string") throw new PayloadError(`${field}.${key}`, `expected a string, got ${describe(v)}`);
+  }
+  return value as PayloadSource;
+}
+
+function checkTargets(value: unknown, field: string): string[] {
+  if (!Array.isArray(value)) throw new PayloadError(field, `expected a list of target names, got ${describe(value)}`);
+  return value.map((item: unknown, i) => {
+    if (typeof item !== "string" || item.trim() === "") throw new PayloadError(`${field}[${i}]`, `expected a target name, got ${describe(item)}`);
+    return item;
+  });
+}
+
+/**
+ * Image references from a build step's output, one per repository:
+ * - docker/metadata-action's `json` output (`{"tags": [...], "labels": {...}}`): the tag equal
+ *   to the `org.opencontainers.image.version` label (metadata-action's primary version), else
+ *   the first tag listed. Several tags of one repository (`1.2.3`, `1.2`, `latest`) would be
+ *   several competing updates of the same field, so only one is kept.
+ * - docker/build-push-action's `metadata` output (`image.name` is a comma-separated list,
+ *   `containerimage.digest` the pushed digest): the first name per repository, with its digest.
+ * `digest` (build-push-action's `digest` output) is appended to every reference that has none.
+ */
+export function imagesFromMetadata(json: string, digest?: string, where = "metadata"): string[] {
+  const data = parseJson(json, where);
+  if (!isPlainObject(data)) throw new PayloadError(where, `expected a JSON object, got ${describe(data)}`);
+
+  let names: string[];
+  let preferredTag: string | undefined;
+  let pushedDigest = digest?.trim() || undefined;
+  if (Array.isArray(data["tags"])) {
+    names = stringList(data["tags"], `${where}.tags`);
+    const labels = data["labels"];
+    const version = isPlainObject(labels) ? labels["org.opencontainers.image.version"] : undefined;
+    if (typeof version === "string" && version !== "") preferredTag = version;
+  } else if (typeof data["image.name"] === "string") {
+    names = data["image.name"]
+      .split(",")
+      .map((name) => name.trim())
+      .filter((name) => name !== "");
+    pushedDigest ??= digestOf(data);
+  } else {
+    throw new PayloadError(
+      where,
+      `expected docker/metadata-action's json output (with "tags") or docker/build-push-action's metadata output (with "image.name"); got keys ${Object.keys(data).join(", ") || "(none)"}`,
+    );
+  }
+  if (names.length === 0) throw new PayloadError(where, "names no image (no tags were generated or pushed)");
+
+  const byRepository = new Map<string, ImageRef>();
+  names.forEach((name, i) => {
+    const field = Array.isArray(data["tags"]) ? `${where}.tags[${i}]` : `${where}["image.name"]`;
+    const ref = parseRef(name, field);
+    const chosen = byRepository.get(ref.repository);
+    if (!chosen || (preferredTag !== undefined && ref.tag === preferredTag && chosen.tag !== preferredTag)) byRepository.set(ref.repository, ref);
+  });
+  return [...byRepository.values()].map((ref) => {
+    const text = formatImageRef({ ...ref, digest: ref.digest ?? pushedDigest });
+    parseRef(text, digest?.trim() ? "digest" : `${where}["containerimage.digest"]`);
+    return text;
+  });
+}
+
+function digestOf(data: Record<string, unknown>): string | undefined {
+  const direct = data["containerimage.digest"];
+  if (typeof direct === "string" && direct !== "") return direct;
+  const descriptor = data["containerimage.descriptor"];
+  const nested = isPlainObject(descriptor) ? descriptor["digest"] : undefined;
+  return typeof nested === "string" && nested !== "" ? nested : undefined;
+}
+
+function parseRef(text: string, field: string): ImageRef {
+  try {
+    return parseImageRef(text);
+  } catch (error) {
+    throw new PayloadError(field, error instanceof Error ? error.message : String(error));
+  }
+}
+
+function stringList(value: unknown[], field: string): string[] {
+  return value.map((item, i) => {
+    if (typeof item !== "string") throw new PayloadError(`${field}[${i}]`, `expected a string, got ${describe(item)}`);
+    return item;
+  });
+}
+
+function parseJson(text: string, where: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new PayloadError(where, `not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function withoutUndefined(source: PayloadSource): PayloadSource {
+  return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  return `${typeof value} ${JSON.stringify(value)}`;
+}

@@ -1,0 +1,171 @@
+import { describe, expect, it } from "vitest";
+import { buildPayload, imagesFromMetadata, MAX_PAYLOAD_BYTES, parsePayload, PayloadError } from "../../src/engine/payload.js";
+
+const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
+const source = {
+  repository: "acme/app",
+  sha: "0123456789abcdef0123456789abcdef01234567",
+  ref: "refs/heads/main",
+  run_url: "https://github.com/acme/app/actions/runs/1",
+  actor: "octocat",
+};
+
+function errorOf(fn: () => unknown): PayloadError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof PayloadError) return error;
+    throw error;
+  }
+  throw new Error("expected a PayloadError");
+}
+
+describe("buildPayload", () => {
+  it("builds version 1 with images, source and targets", () => {
+    expect(buildPayload({ images: [`ghcr.io/acme/app:1.2.3@${sha}`], source, targets: ["staging"] })).toEqual({
+      v: 1,
+      images: [`ghcr.io/acme/app:1.2.3@${sha}`],
+      source,
+      targets: ["staging"],
+    });
+  });
+
+  it("leaves out an empty source, empty source fields and an empty target list", () => {
+    expect(buildPayload({ images: ["nginx:1.25"], source: { repository: "acme/app", sha: undefined, actor: "" }, targets: [] })).toEqual({
+      v: 1,
+      images: ["nginx:1.25"],
+      source: { repository: "acme/app" },
+    });
+    expect(buildPayload({ images: ["nginx:1.25"], source: {} })).toEqual({ v: 1, images: ["nginx:1.25"] });
+  });
+
+  it("merges extra keys at the top level", () => {
+    expect(buildPayload({ images: ["nginx:1.25"], extra: { environment: "prod", ticket: 42 } })).toEqual({
+      v: 1,
+      images: ["nginx:1.25"],
+      environment: "prod",
+      ticket: 42,
+    });
+  });
+
+  it("refuses an extra key that would overwrite one of ours", () => {
+    const error = errorOf(() => buildPayload({ images: ["nginx:1.25"], extra: { images: ["evil:1"] } }));
+    expect(error.field).toBe("client_payload.images");
+    expect(error.message).toContain('may not set "images"');
+  });
+
+  it("counts extra keys towards GitHub's limit of 10 top-level keys", () => {
+    const extra = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`k${i}`, i]));
+    expect(Object.keys(buildPayload({ images: ["nginx:1.25"], source, targets: ["a"], extra }))).toHaveLength(10);
+    const error = errorOf(() => buildPayload({ images: ["nginx:1.25"], source, targets: ["a"], extra: { ...extra, k6: 6 } }));
+    expect(error.message).toMatch(/^client_payload: has 11 top-level keys \(v, images, source, targets, k0, .*k6\); GitHub allows at most 10$/);
+  });
+
+  it("names the bad image by its index", () => {
+    expect(errorOf(() => buildPayload({ images: ["nginx:1.25", "x y"] })).message).toBe(
+      'client_payload.images[1]: invalid image reference "x y": it contains a space',
+    );
+  });
+
+  it("uses the field name it is given (workflow_dispatch input)", () => {
+    expect(errorOf(() => buildPayload({ images: [] }, "inputs.payload")).message).toBe("inputs.payload.images: is empty; name at least one image");
+  });
+});
+
+describe("parsePayload", () => {
+  const good = { v: 1, images: [`ghcr.io/acme/app:1.2.3@${sha}`], source, targets: ["staging", "production"] };
+
+  it("accepts a payload object and its JSON text alike", () => {
+    expect(parsePayload(good)).toEqual(good);
+    expect(parsePayload(JSON.stringify(good), "inputs.payload")).toEqual(good);
+  });
+
+  it("keeps extra keys and unknown source fields", () => {
+    const withExtra = { ...good, source: { ...source, workflow: "build" }, note: { any: ["thing"] } };
+    expect(parsePayload(withExtra)).toEqual(withExtra);
+  });
+
+  it.each<[string, unknown, string]>([
+    ["not an object", [1], "client_payload: expected a JSON object, got a list"],
+    ["null", null, "client_payload: expected a JSON object, got null"],
+    ["bad JSON text", "{v:1", "client_payload: not valid JSON: "],
+    ["no version", { images: ["nginx"] }, "client_payload.v: missing; expected 1 (the payload version)"],
+    ["a future version", { v: 2, images: ["nginx"] }, "client_payload.v: version 2 is not supported; this gitops-promote reads version 1"],
+    ["a version as text", { v: "1", images: ["nginx"] }, 'client_payload.v: version "1" is not supported'],
+    ["no images", { v: 1 }, "client_payload.images: missing; expected a list of image references"],
+    ["images as a string", { v: 1, images: "nginx:1" }, 'client_payload.images: expected a list of image references, got string "nginx:1"'],
+    ["an empty image list", { v: 1, images: [] }, "client_payload.images: is empty; name at least one image"],
+    ["a number as image", { v: 1, images: ["nginx", 7] }, "client_payload.images[1]: expected an image reference string, got number 7"],
+    ["an image with a newline", { v: 1, images: ["nginx:1\nevil: true"] }, "client_payload.images[0]: invalid image reference"],
+    ["an image with an interpolation", { v: 1, images: ["nginx:${TAG}"] }, "client_payload.images[0]: invalid image reference"],
+    ["a short digest", { v: 1, images: ["nginx@sha256:abc"] }, "client_payload.images[0]: invalid image reference"],
+    ["source as a string", { v: 1, images: ["nginx"], source: "acme/app" }, 'client_payload.source: expected an object, got string "acme/app"'],
+    ["a numeric sha", { v: 1, images: ["nginx"], source: { sha: 12 } }, "client_payload.source.sha: expected a string, got number 12"],
+    ["targets as a string", { v: 1, images: ["nginx"], targets: "prod" }, 'client_payload.targets: expected a list of target names, got string "prod"'],
+    ["an empty target name", { v: 1, images: ["nginx"], targets: ["prod", " "] }, 'client_payload.targets[1]: expected a target name, got string " "'],
+  ])("refuses %s", (_, value, message) => {
+    expect(errorOf(() => parsePayload(value)).message).toContain(message);
+  });
+
+  it("refuses a payload of 64KB or more and accepts one just below", () => {
+    const base = JSON.stringify({ v: 1, images: ["nginx"], pad: "" }).length;
+    const fits = { v: 1, images: ["nginx"], pad: "x".repeat(MAX_PAYLOAD_BYTES - 1 - base) };
+    expect(parsePayload(fits).pad).toHaveLength(MAX_PAYLOAD_BYTES - 1 - base);
+    const tooBig = { ...fits, pad: `${fits.pad}x` };
+    expect(errorOf(() => parsePayload(tooBig)).message).toBe(`client_payload: is ${MAX_PAYLOAD_BYTES} bytes of JSON; GitHub requires less than 65536 (64KB)`);
+  });
+
+  it("measures size in UTF-8 bytes, as GitHub does", () => {
+    const base = JSON.stringify({ v: 1, images: ["nginx"], pad: "" }).length;
+    const chars = Math.ceil((MAX_PAYLOAD_BYTES - base) / 3);
+    expect(() => parsePayload({ v: 1, images: ["nginx"], pad: "€".repeat(chars) })).toThrow(/bytes of JSON/);
+  });
+});
+
+describe("imagesFromMetadata", () => {
+  const metadataAction = JSON.stringify({
+    tags: ["ghcr.io/acme/app:1.2", "ghcr.io/acme/app:1.2.3", "ghcr.io/acme/app:latest", "docker.io/acme/app:1.2.3", "docker.io/acme/app:latest"],
+    labels: { "org.opencontainers.image.version": "1.2.3", "org.opencontainers.image.revision": "0123456" },
+    annotations: [],
+  });
+
+  it("picks metadata-action's version tag, one per repository", () => {
+    expect(imagesFromMetadata(metadataAction)).toEqual(["ghcr.io/acme/app:1.2.3", "docker.io/acme/app:1.2.3"]);
+  });
+
+  it("appends build-push-action's digest output", () => {
+    expect(imagesFromMetadata(metadataAction, sha)).toEqual([`ghcr.io/acme/app:1.2.3@${sha}`, `docker.io/acme/app:1.2.3@${sha}`]);
+  });
+
+  it("takes the first tag per repository without a version label", () => {
+    expect(imagesFromMetadata(JSON.stringify({ tags: ["ghcr.io/acme/app:sha-0123456", "ghcr.io/acme/app:main"], labels: {} }))).toEqual([
+      "ghcr.io/acme/app:sha-0123456",
+    ]);
+  });
+
+  it("reads build-push-action's metadata output with its digest", () => {
+    const metadata = JSON.stringify({
+      "buildx.build.ref": "builder/builder0/abc",
+      "containerimage.config.digest": "sha256:1111111111111111111111111111111111111111111111111111111111111111",
+      "containerimage.descriptor": { mediaType: "application/vnd.oci.image.index.v1+json", digest: sha, size: 856 },
+      "containerimage.digest": sha,
+      "image.name": "ghcr.io/acme/app:1.2.3,ghcr.io/acme/app:latest",
+    });
+    expect(imagesFromMetadata(metadata)).toEqual([`ghcr.io/acme/app:1.2.3@${sha}`]);
+  });
+
+  it("falls back to the descriptor's digest", () => {
+    const metadata = JSON.stringify({ "containerimage.descriptor": { digest: sha }, "image.name": "ghcr.io/acme/app:1.2.3" });
+    expect(imagesFromMetadata(metadata)).toEqual([`ghcr.io/acme/app:1.2.3@${sha}`]);
+  });
+
+  it.each<[string, string, string | undefined, string]>([
+    ["text that is not JSON", "ghcr.io/acme/app:1", undefined, "metadata: not valid JSON"],
+    ["another action's output", '{"digest": "x"}', undefined, 'metadata: expected docker/metadata-action\'s json output (with "tags")'],
+    ["no tags", '{"tags": [], "labels": {}}', undefined, "metadata: names no image"],
+    ["a bad tag", '{"tags": ["ghcr.io/acme/app:1.2.3", "ghcr.io/Acme/app:1"]}', undefined, "metadata.tags[1]: invalid image reference"],
+    ["a bad digest", '{"tags": ["ghcr.io/acme/app:1.2.3"]}', "sha256:nothex", 'digest: invalid image reference "ghcr.io/acme/app:1.2.3@sha256:nothex"'],
+  ])("refuses %s", (_, json, digest, message) => {
+    expect(errorOf(() => imagesFromMetadata(json, digest)).message).toContain(message);
+  });
+});
