@@ -159,10 +159,12 @@ export function formatImageRef(ref: Pick<ImageRef, "name" | "tag" | "digest">): 
 }
 
 /**
- * The last path component of a repository: every spelling of it in a file contains this
- * (`nginx`, `docker.io/library/nginx`, Helm's split `registry`/`repository`), so it is the
- * token for a cheap byte screen before any parse.
+ * The repository path without its registry (`acme/app`; `nginx` for Docker Hub's library):
+ * every spelling of the repository in a file contains it (`nginx`, `docker.io/library/nginx`,
+ * Helm's split `registry`/`repository`), so it is the token of the cheap byte screen that
+ * runs before any parse.
  */
 export function screenToken(ref: ImageRef): string {
-  return ref.repository.slice(ref.repository.lastIndexOf("/") + 1);
+  const path = ref.repository.slice(ref.repository.indexOf("/") + 1);
+  return path.startsWith("library/") && ref.repository.startsWith(`${DOCKER_HUB}/`) ? path.slice("library/".length) : path;
 }

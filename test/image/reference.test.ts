@@ -106,8 +106,10 @@ describe("formatImageRef and screenToken", () => {
       expect(formatImageRef(parseImageRef(text))).toBe(text);
     }
   });
-  it("screens by the last path component", () => {
-    expect(screenToken(parseImageRef("ghcr.io/acme/app:1"))).toBe("app");
-    expect(screenToken(parseImageRef("nginx"))).toBe("nginx");
+  it("screens by the repository path without its registry", () => {
+    expect(screenToken(parseImageRef("ghcr.io/acme/app:1"))).toBe("acme/app");
+    expect(screenToken(parseImageRef("docker.io/library/nginx"))).toBe("nginx");
+    expect(screenToken(parseImageRef("bitnami/redis"))).toBe("bitnami/redis");
+    expect(screenToken(parseImageRef("localhost:5000/x"))).toBe("x");
   });
 });

@@ -1,0 +1,142 @@
+/**
+ * The `gitops-promote` command line, as a function of argv and an Io so tests can call it:
+ * the engine on a local directory (no GitHub needed). A thin shell: parse arguments, call
+ * the engine, print, return 0 (done, changed or not), 1 (failed, nothing written) or 2 (bad usage).
+ */
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { resolve } from "node:path";
+import { writePlan } from "../engine/apply.js";
+import { planUpdate } from "../engine/plan.js";
+import { formatWarning, humanReport, jsonReport } from "../engine/report.js";
+import { RequestError } from "../engine/request.js";
+import { directorySource } from "../engine/source.js";
+import pkg from "../../package.json" with { type: "json" };
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+const HELP = `gitops-promote ${pkg.version}: edit exactly the image fields that must change, in KCL and YAML.
+
+Usage:
+  gitops-promote update [DIR] [options]     edit image fields under DIR (default .)
+  gitops-promote --help | --version
+
+Run 'gitops-promote <command> --help' for the options of a command.
+`;
+
+const UPDATE_HELP = `Usage: gitops-promote update [DIR] [options]
+
+Edits, under DIR (default .), every field that must change for the incoming images:
+Flux $imagepolicy markers, container image: fields, kustomize images:, Helm values
+repository/tag pairs (YAML), and image strings, markers and override specs (KCL).
+Only the values' bytes change; files with no change are not rewritten.
+
+Options:
+  --image REF           incoming image, e.g. ghcr.io/acme/app:1.2.4[@sha256:...] (repeatable)
+  --setter KEY=REF      value for a Flux marker key, e.g. flux-system:app=ghcr.io/acme/app:1.2.4 (repeatable)
+  --set FILE:SPEC       override spec for one file: KCL grammar for .k
+                        (main.k:config.containers.app.image="repo:tag"), a dotted path
+                        for YAML (values.yaml:image.tag=1.2.4) (repeatable)
+  --config FILE         configuration (default: .github/gitops-promote.yaml when present)
+  --path GLOB           only scan files matching GLOB, relative to DIR (repeatable)
+  --allow-downgrade     set the incoming tag even when a policy ranks the current one higher
+  --create              let --set create a missing path instead of failing
+  --dry-run             write nothing; print a unified diff
+  --json                print one JSON object: {"changed", "files", "changes", ...}
+  -h, --help            this help
+
+Exit codes: 0 done (changed or not), 1 failed (nothing written), 2 bad usage.
+`;
+
+const UPDATE_OPTIONS = {
+  image: { type: "string", multiple: true },
+  setter: { type: "string", multiple: true },
+  set: { type: "string", multiple: true },
+  config: { type: "string" },
+  path: { type: "string", multiple: true },
+  "allow-downgrade": { type: "boolean" },
+  create: { type: "boolean" },
+  "dry-run": { type: "boolean" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} satisfies ParseArgsConfig["options"];
+
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+class UsageError extends Error {}
+
+function parse<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+async function runUpdate(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, UPDATE_OPTIONS);
+  if (values.help) return io.stdout(UPDATE_HELP), EXIT_OK;
+  if (positionals.length > 1) throw new UsageError(`update takes one DIR, got ${positionals.length}: ${positionals.join(" ")}`);
+  const images = values.image ?? [];
+  const setters = values.setter ?? [];
+  const sets = values.set ?? [];
+  if (images.length + setters.length + sets.length === 0) throw new UsageError("nothing to update: give --image, --setter or --set");
+
+  const root = resolve(positionals[0] ?? ".");
+  const plan = await planUpdate(directorySource(root), {
+    images,
+    setters,
+    sets,
+    paths: values.path ?? [],
+    ...(values.config !== undefined && { config: values.config }),
+    allowDowngrade: values["allow-downgrade"] ?? false,
+    create: values.create ?? false,
+  });
+  const dryRun = values["dry-run"] ?? false;
+  if (!dryRun) await writePlan(root, plan);
+  if (values.json) {
+    io.stdout(JSON.stringify(jsonReport(plan), null, 2) + "\n");
+  } else {
+    plan.warnings.forEach((w) => io.stderr(formatWarning(w) + "\n"));
+    io.stdout(humanReport(plan, { diff: dryRun, dryRun }));
+  }
+  return EXIT_OK;
+}
+
+/** Runs the CLI on `argv` (without node and the script) and returns the exit code. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "update":
+        return await runUpdate(rest, io);
+      case "--version":
+      case "-v":
+        return io.stdout(`${pkg.version}\n`), EXIT_OK;
+      case undefined:
+      case "--help":
+      case "-h":
+      case "help":
+        io.stdout(HELP);
+        return command === undefined ? EXIT_USAGE : EXIT_OK;
+      default:
+        throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`gitops-promote: ${error.message}\nRun 'gitops-promote --help' for usage.\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof RequestError) {
+      io.stderr(error.issues.map((issue) => `error: ${issue}\n`).join("") + "nothing was written\n");
+      return EXIT_FAILED;
+    }
+    io.stderr(`error: ${(error as Error).message}\n`);
+    return EXIT_FAILED;
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Unified diff of two texts (what `--dry-run` shows). Myers' O(ND) algorithm: our edits
+ * touch a handful of lines in files that may be long, so D is tiny.
+ */
+
+type Op = { kind: " " | "-" | "+"; line: string };
+
+function splitLines(text: string): string[] {
+  if (text === "") return [];
+  const lines = text.split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  return lines;
+}
+
+function myers(a: readonly string[], b: readonly string[]): Op[] {
+  const max = a.length + b.length;
+  const offset = max + 1;
+  const v = new Int32Array(2 * max + 3);
+  const trace: Int32Array[] = [];
+  outer: for (let d = 0; d <= max; d++) {
+    trace.push(v.slice());
+    for (let k = -d; k <= d; k += 2) {
+      let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
+      let y = x - k;
+      while (x < a.length && y < b.length && a[x] === b[y]) x++, y++;
+      v[offset + k] = x;
+      if (x >= a.length && y >= b.length) break outer;
+    }
+  }
+  const ops: Op[] = [];
+  let x = a.length;
+  let y = b.length;
+  for (let d = trace.length - 1; d >= 0; d--) {
+    const vd = trace[d]!;
+    const k = x - y;
+    const prevK = k === -d || (k !== d && vd[offset + k - 1]! < vd[offset + k + 1]!) ? k + 1 : k - 1;
+    const prevX = vd[offset + prevK]!;
+    const prevY = prevX - prevK;
+    while (x > prevX && y > prevY) ops.push({ kind: " ", line: a[--x]! }), y--;
+    if (d > 0) ops.push(x === prevX ? { kind: "+", line: b[--y]! } : { kind: "-", line: a[--x]! });
+  }
+  return ops.reverse();
+}
+
+/** A `diff -u` style patch between `before` and `after`, or "" when they are equal. */
+export function unifiedDiff(path: string, before: string, after: string, context = 3): string {
+  if (before === after) return "";
+  const ops = myers(splitLines(before), splitLines(after));
+  const out = [`--- a/${path}`, `+++ b/${path}`];
+  let i = 0;
+  let aLine = 1;
+  let bLine = 1;
+  while (i < ops.length) {
+    if (ops[i]!.kind === " ") {
+      i++, aLine++, bLine++;
+      continue;
+    }
+    // A hunk: back up `context` lines, run until `2*context` unchanged lines in a row.
+    let start = i;
+    let back = 0;
+    while (start > 0 && back < context && ops[start - 1]!.kind === " ") start--, back++;
+    let end = i;
+    let quiet = 0;
+    while (end < ops.length && quiet <= 2 * context) {
+      quiet = ops[end]!.kind === " " ? quiet + 1 : 0;
+      end++;
+    }
+    end -= Math.max(0, quiet - context);
+    const hunk = ops.slice(start, end);
+    const aStart = aLine - back;
+    const bStart = bLine - back;
+    const aCount = hunk.filter((o) => o.kind !== "+").length;
+    const bCount = hunk.filter((o) => o.kind !== "-").length;
+    out.push(`@@ -${aStart},${aCount} +${bStart},${bCount} @@`, ...hunk.map((o) => o.kind + o.line.replace(/\r$/, "")));
+    for (const op of ops.slice(i, end)) {
+      if (op.kind !== "+") aLine++;
+      if (op.kind !== "-") bLine++;
+    }
+    i = end;
+  }
+  return out.join("\n") + "\n";
+}

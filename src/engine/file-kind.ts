@@ -1,0 +1,26 @@
+/**
+ * Which files the engine edits, and the safety net that every edited file still parses.
+ * Names follow Flux's reader (`.yaml`, `.yml`, a file named exactly `Kustomization`) plus KCL.
+ */
+import { parseAllDocuments } from "yaml";
+
+export type FileKind = "yaml" | "kcl";
+
+export function fileKind(path: string): FileKind | undefined {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  if (base.endsWith(".yaml") || base.endsWith(".yml") || base === "Kustomization") return "yaml";
+  if (base.endsWith(".k")) return "kcl";
+  return undefined;
+}
+
+/**
+ * The editors guarantee a splice never breaks a file; this re-parse of the (few) changed
+ * files makes a broken guarantee an error instead of a broken commit.
+ */
+export function checkParses(kind: FileKind, path: string, text: string): void {
+  if (kind !== "yaml") return;
+  for (const doc of parseAllDocuments(text)) {
+    const [error] = doc.errors;
+    if (error) throw new Error(`internal error: the edit of ${path} would not parse (${error.message}); nothing was written`);
+  }
+}

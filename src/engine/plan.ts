@@ -1,0 +1,268 @@
+/**
+ * Planning: request -> plan. Reads the tree once, screens every candidate file with a
+ * byte search before any parse (most files of a manifests monorepo never hold the image),
+ * runs the pure editors on the few that do, and returns the new texts with every change.
+ * Nothing is written here; a plan that throws leaves the tree as it was.
+ */
+import picomatch from "picomatch";
+import type { Change, EditRequest, EditResult, Warning } from "../change.js";
+import { SourceError } from "../change.js";
+import { formatImageRef, screenToken, type ImageRef } from "../image/reference.js";
+import type { ImageUpdate } from "../image/update.js";
+import { editKcl } from "../kcl/editor.js";
+import { applyOverrides } from "../kcl/override.js";
+import { editYaml } from "../yaml/editor.js";
+import { setYamlPath } from "../yaml/path.js";
+import { ConfigError, parseConfig, type Config, type Target } from "./config.js";
+import { fluxSetters, mayHoldFluxObjects } from "./flux-objects.js";
+import { RequestError, validateRequest, type FileOverride, type UpdateRequest, type ValidRequest } from "./request.js";
+import type { TreeSource } from "./source.js";
+import { checkParses, fileKind, type FileKind } from "./file-kind.js";
+
+export interface FilePlan {
+  readonly path: string;
+  readonly before: string;
+  readonly after: string;
+  readonly changes: readonly Change[];
+  readonly target?: string;
+}
+
+export interface PlannedTarget {
+  readonly name: string;
+  readonly delivery?: Target["delivery"];
+}
+
+export interface Plan {
+  /** Files whose text changes, in path order. */
+  readonly files: readonly FilePlan[];
+  readonly changes: readonly Change[];
+  readonly warnings: readonly Warning[];
+  /** The configured targets in scope (empty without a configuration). */
+  readonly targets: readonly PlannedTarget[];
+}
+
+export const DEFAULT_CONFIG = ".github/gitops-promote.yaml";
+const MARKER_TOKEN = Buffer.from('"$imagepolicy"');
+const READ_CONCURRENCY = 64;
+const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** Turns a request into a plan; throws RequestError for bad input (nothing to write then). */
+export async function planUpdate(source: TreeSource, request: UpdateRequest): Promise<Plan> {
+  const valid = validateRequest(request);
+  const files: string[] = [];
+  for await (const path of source.list()) files.push(path);
+  const present = new Set(files);
+
+  const config = await loadConfig(source, present, request.config);
+  const targets = targetsInScope(config, request.targets);
+  const warnings: Warning[] = [];
+  const inScope = request.paths.length > 0 ? picomatch([...request.paths], { dot: true }) : () => true;
+
+  const overridesByFile = collectOverrides(valid, config, present);
+  const tokens = [MARKER_TOKEN, ...valid.images.map((image) => Buffer.from(screenToken(image)))];
+  const candidates = files.filter((path) => fileKind(path) !== undefined && !path.startsWith(".github/") && inScope(path));
+  const texts = await readScreened(source, candidates, (path, bytes) => overridesByFile.has(path) || tokens.some((t) => bytes.includes(t)) || isFluxObjectFile(path, bytes), warnings);
+  for (const path of overridesByFile.keys()) {
+    if (!texts.has(path)) texts.set(path, decode(path, await source.read(path)));
+  }
+
+  const setters = resolveSetters(valid, config, texts, request.allowDowngrade ?? false, warnings);
+  const matchers = targets.map((target) => ({ target, matches: picomatch([...target.paths], { dot: true }) }));
+  warnRefusedImages(valid.images, targets, warnings);
+
+  const planned: FilePlan[] = [];
+  for (const [path, text] of [...texts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const target = matchers.find((m) => m.matches(path))?.target;
+    const editRequest: EditRequest = { images: imagesFor(valid.images, config, target, request.allowDowngrade ?? false), setters };
+    const filePlan = planFile(path, text, editRequest, overridesByFile.get(path) ?? [], request.create ?? false, target?.name, warnings);
+    if (filePlan) planned.push(filePlan);
+  }
+  return {
+    files: planned,
+    changes: planned.flatMap((f) => f.changes),
+    warnings,
+    targets: targets.map((t) => ({ name: t.name, ...(t.delivery && { delivery: t.delivery }) })),
+  };
+}
+
+async function loadConfig(source: TreeSource, present: ReadonlySet<string>, file: string | undefined): Promise<Config | undefined> {
+  const path = (file ?? DEFAULT_CONFIG).replace(/^\.\//, "");
+  if (!present.has(path)) {
+    if (file !== undefined) throw new RequestError([`config: ${path} does not exist`]);
+    return undefined;
+  }
+  try {
+    return parseConfig(decode(path, await source.read(path)), path);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new RequestError(error.issues);
+    throw error;
+  }
+}
+
+function targetsInScope(config: Config | undefined, names: readonly string[] | undefined): readonly Target[] {
+  const all = config?.targets ?? [];
+  if (!names || names.length === 0) return all;
+  const unknown = names.filter((name) => !all.some((t) => t.name === name));
+  if (unknown.length > 0) {
+    throw new RequestError(unknown.map((name) => `targets: no target named ${JSON.stringify(name)} (configured: ${all.map((t) => t.name).join(", ") || "none"})`));
+  }
+  return all.filter((t) => names.includes(t.name));
+}
+
+/** `--set` specs plus configured overrides whose image is among the incoming ones, per file. */
+function collectOverrides(valid: ValidRequest, config: Config | undefined, present: ReadonlySet<string>): Map<string, string[]> {
+  const byFile = new Map<string, string[]>();
+  const add = ({ file, spec }: FileOverride) => byFile.set(file, [...(byFile.get(file) ?? []), spec]);
+  const missing = valid.sets.filter((o) => !present.has(o.file)).map((o) => `set: ${o.file} does not exist`);
+  if (missing.length > 0) throw new RequestError(missing);
+  valid.sets.forEach(add);
+  for (const override of config?.overrides ?? []) {
+    const image = valid.images.find((i) => i.repository === override.repository);
+    if (!image || !present.has(override.file)) continue;
+    add({ file: override.file, spec: `${override.spec}=${JSON.stringify(formatImageRef({ ...image, name: override.image }))}` });
+  }
+  return byFile;
+}
+
+function isFluxObjectFile(path: string, bytes: Buffer): boolean {
+  return fileKind(path) === "yaml" && bytes.includes("image.toolkit.fluxcd.io");
+}
+
+/** Reads candidates with bounded parallelism, keeping the decoded text of those the screen lets through. */
+async function readScreened(source: TreeSource, paths: readonly string[], keep: (path: string, bytes: Buffer) => boolean, warnings: Warning[]): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const path = paths[next++]!;
+      const raw = await source.read(path);
+      const bytes = Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+      if (!keep(path, bytes)) continue;
+      try {
+        texts.set(path, decode(path, bytes));
+      } catch (error) {
+        warnings.push({ file: path, message: (error as Error).message });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
+  return texts;
+}
+
+function decode(path: string, bytes: Uint8Array): string {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new Error(`${path}: not UTF-8 text; left as it is`);
+  }
+}
+
+/**
+ * Marker keys to the image they stand for: Flux ImagePolicy/ImageRepository objects in the
+ * tree, then configured setters (explicit configuration wins), then `--setter` values.
+ */
+function resolveSetters(valid: ValidRequest, config: Config | undefined, texts: ReadonlyMap<string, string>, allowDowngrade: boolean, warnings: Warning[]): Map<string, ImageUpdate> {
+  const flux = fluxSetters([...texts].filter(([path, text]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text)).map(([file, text]) => ({ file, text })));
+  warnings.push(...flux.warnings);
+  const definitions = new Map<string, { name: string; repository: string; policy?: ImageUpdate["policy"]; excluded?: (tag: string) => boolean }>();
+  for (const [key, setter] of flux.setters) {
+    definitions.set(key, { ...setter, excluded: (tag) => setter.exclusionList.some((re) => re.test(tag)) });
+  }
+  for (const [key, setter] of config?.setters ?? []) definitions.set(key, setter);
+
+  const setters = new Map<string, ImageUpdate>();
+  for (const [key, def] of definitions) {
+    const image = valid.images.find((i) => i.repository === def.repository);
+    if (!image) continue;
+    if (image.tag !== undefined && def.excluded?.(image.tag)) {
+      warnings.push({ message: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` });
+      continue;
+    }
+    setters.set(key, { image: { ...image, name: def.name }, ...(def.policy && { policy: def.policy }), allowDowngrade });
+  }
+  for (const [key, image] of valid.setters) {
+    const policy = definitions.get(key)?.policy;
+    setters.set(key, { image, ...(policy && { policy }), allowDowngrade });
+  }
+  return setters;
+}
+
+/** Without targets every incoming image applies everywhere; with targets, only what the file's target allows, under its policy. */
+function imagesFor(images: readonly ImageRef[], config: Config | undefined, target: Target | undefined, allowDowngrade: boolean): ImageUpdate[] {
+  if (!config || config.targets.length === 0) return images.map((image) => ({ image, allowDowngrade }));
+  if (!target) return [];
+  return images.flatMap((image) => {
+    const allowed = target.images.find((a) => a.repository === image.repository);
+    return allowed ? [{ image, ...(allowed.policy && { policy: allowed.policy }), allowDowngrade }] : [];
+  });
+}
+
+function warnRefusedImages(images: readonly ImageRef[], targets: readonly Target[], warnings: Warning[]): void {
+  for (const target of targets) {
+    for (const image of images) {
+      if (!target.images.some((a) => a.repository === image.repository)) {
+        warnings.push({ message: `target ${target.name} does not allow ${image.repository}; not edited there` });
+      }
+    }
+  }
+}
+
+function planFile(
+  path: string,
+  text: string,
+  request: EditRequest,
+  overrides: readonly string[],
+  create: boolean,
+  target: string | undefined,
+  warnings: Warning[],
+): FilePlan | undefined {
+  const kind = fileKind(path)!;
+  let edited: EditResult;
+  try {
+    edited = kind === "kcl" ? editKcl(text, request) : editYaml(text, request);
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    if (overrides.length > 0) throw new RequestError([located(path, error)]);
+    warnings.push({ file: path, ...(error.line !== undefined && { line: error.line }), message: `not edited: ${error.message}` });
+    return undefined;
+  }
+  const changes = [...edited.changes];
+  warnings.push(...edited.warnings.map((w) => ({ ...w, file: path })));
+  let after = edited.text;
+  if (overrides.length > 0) {
+    try {
+      const overridden = applyFileOverrides(kind, after, overrides, create);
+      after = overridden.text;
+      changes.push(...overridden.changes);
+      warnings.push(...overridden.warnings.map((w) => ({ ...w, file: path })));
+    } catch (error) {
+      if (error instanceof SourceError) throw new RequestError([located(path, error)]);
+      throw error;
+    }
+  }
+  if (after === text) return undefined;
+  checkParses(kind, path, after);
+  return { path, before: text, after, changes: changes.map((c) => ({ ...c, file: path, ...(target && { target }) })), ...(target && { target }) };
+}
+
+function applyFileOverrides(kind: FileKind, text: string, specs: readonly string[], create: boolean): EditResult {
+  if (kind === "kcl") return applyOverrides(text, specs, { create });
+  let result: EditResult = { text, changes: [], warnings: [] };
+  for (const spec of specs) {
+    const eq = spec.indexOf("=");
+    if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
+    const next = setYamlPath(result.text, spec.slice(0, eq).trim(), unquote(spec.slice(eq + 1).trim()));
+    result = { text: next.text, changes: [...result.changes, ...next.changes], warnings: [...result.warnings, ...next.warnings] };
+  }
+  return result;
+}
+
+/** `"1.2.3"` and `'1.2.3'` on a command line mean the string 1.2.3. */
+function unquote(value: string): string {
+  const quoted = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
+  return quoted ? value.slice(1, -1) : value;
+}
+
+function located(path: string, error: SourceError): string {
+  return `${path}${error.line !== undefined ? `:${error.line}` : ""}: ${error.message}`;
+}

@@ -1,0 +1,55 @@
+/**
+ * What a person or a script is told about a plan: the stable JSON shape of DESIGN §6 and
+ * a readable per-file summary, grouped by target when targets are configured.
+ */
+import type { Change, Warning } from "../change.js";
+import { unifiedDiff } from "./diff.js";
+import type { Plan } from "./plan.js";
+
+export interface JsonReport {
+  readonly changed: boolean;
+  readonly files: readonly string[];
+  readonly changes: readonly { file: string; line: number; kind: string; key: string; old: string; new: string; target?: string }[];
+  readonly targets?: readonly { name: string; files: readonly string[] }[];
+  readonly warnings: readonly Warning[];
+}
+
+export function jsonReport(plan: Plan): JsonReport {
+  return {
+    changed: plan.files.length > 0,
+    files: plan.files.map((f) => f.path),
+    changes: plan.changes.map(({ file, line, kind, key, old, new: value, target }) => ({ file, line, kind, key, old, new: value, ...(target && { target }) })),
+    ...(plan.targets.length > 0 && {
+      targets: plan.targets.map((t) => ({ name: t.name, files: plan.files.filter((f) => f.target === t.name).map((f) => f.path) })),
+    }),
+    warnings: plan.warnings,
+  };
+}
+
+function changeLine(c: Change): string {
+  return `  ${String(c.line).padStart(4)}  ${c.kind.padEnd(9)} ${c.key}: ${c.old} -> ${c.new}`;
+}
+
+/** Per-file summary (old -> new), grouped by target; with `diff`, the unified diff of each file. */
+export function humanReport(plan: Plan, options: { diff?: boolean; dryRun?: boolean } = {}): string {
+  const out: string[] = [];
+  const groups = plan.targets.length > 0 ? [...plan.targets.map((t) => t.name), undefined] : [undefined];
+  for (const group of groups) {
+    const files = plan.files.filter((f) => f.target === group);
+    if (files.length === 0) continue;
+    if (group !== undefined) out.push(`target ${group}:`);
+    else if (plan.targets.length > 0) out.push("outside any target (markers and overrides):");
+    for (const file of files) {
+      out.push(file.path, ...file.changes.map(changeLine));
+      if (options.diff) out.push(unifiedDiff(file.path, file.before, file.after).trimEnd());
+    }
+  }
+  const n = plan.files.length;
+  const verb = options.dryRun ? "would change" : "changed";
+  out.push(n === 0 ? "nothing to change" : `${n} file${n === 1 ? "" : "s"} ${verb}, ${plan.changes.length} value${plan.changes.length === 1 ? "" : "s"}${options.dryRun ? " (dry run: nothing written)" : ""}`);
+  return out.join("\n") + "\n";
+}
+
+export function formatWarning(w: Warning): string {
+  return `warning: ${w.file ? `${w.file}${w.line !== undefined ? `:${w.line}` : ""}: ` : ""}${w.message}`;
+}

@@ -1,0 +1,93 @@
+/**
+ * An update request as a person or a workflow states it (strings, as on the command line
+ * or in Action inputs), and its validation. Everything here is checked before the tree
+ * is read for editing, so bad input never leaves a half-edited tree.
+ */
+import { formatImageRef, ImageRefError, parseImageRef, type ImageRef } from "../image/reference.js";
+
+export interface UpdateRequest {
+  /** Incoming image references (`ghcr.io/acme/app:1.2.4[@sha256:…]`). */
+  readonly images: readonly string[];
+  /** Flux marker keys with an explicit value: `automation-ns:policy=repo:tag[@digest]`. */
+  readonly setters: readonly string[];
+  /** Override specs for one file: `main.k:config.containers.app.image="repo:tag"`, `values.yaml:image.tag=1.2.3`. */
+  readonly sets: readonly string[];
+  /** Globs (relative to the root) restricting which files are scanned; empty = all. */
+  readonly paths: readonly string[];
+  /** Configuration file relative to the root; by default `.github/gitops-promote.yaml` when it exists. */
+  readonly config?: string;
+  /** Restrict the update to these configured targets (a dispatch payload's `targets`). */
+  readonly targets?: readonly string[];
+  readonly allowDowngrade?: boolean;
+  /** Let override specs create a missing path instead of failing. */
+  readonly create?: boolean;
+}
+
+/** Input that cannot be used; `issues` lists every problem found, each naming where it is. */
+export class RequestError extends Error {
+  constructor(readonly issues: readonly string[]) {
+    super(issues.join("\n"));
+    this.name = "RequestError";
+  }
+}
+
+/** A `--set` override: one file, one spec in that file's own grammar. */
+export interface FileOverride {
+  readonly file: string;
+  readonly spec: string;
+}
+
+export interface ValidRequest {
+  readonly images: readonly ImageRef[];
+  readonly setters: ReadonlyMap<string, ImageRef>;
+  readonly sets: readonly FileOverride[];
+}
+
+const SETTER_KEY = /^[^\s:="]+:[^\s:="]+$/;
+
+/** Checks every field and collects all problems into one RequestError. */
+export function validateRequest(request: UpdateRequest): ValidRequest {
+  const issues: string[] = [];
+  const parse = (field: string, text: string): ImageRef | undefined => {
+    try {
+      return parseImageRef(text);
+    } catch (error) {
+      issues.push(`${field}: ${error instanceof ImageRefError ? error.message : String(error)}`);
+      return undefined;
+    }
+  };
+
+  const images = request.images.flatMap((text, i) => parse(`image[${i}]`, text) ?? []);
+  const seen = new Map<string, string>();
+  for (const image of images) {
+    const earlier = seen.get(image.repository);
+    if (earlier) issues.push(`image: ${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once`);
+    seen.set(image.repository, formatImageRef(image));
+  }
+
+  const setters = new Map<string, ImageRef>();
+  request.setters.forEach((text, i) => {
+    const eq = text.indexOf("=");
+    const key = eq < 0 ? text : text.slice(0, eq);
+    if (eq < 0 || !SETTER_KEY.test(key)) {
+      issues.push(`setter[${i}]: ${JSON.stringify(text)} is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3`);
+      return;
+    }
+    const ref = parse(`setter[${i}] (${key})`, text.slice(eq + 1));
+    if (ref) setters.set(key, ref);
+  });
+
+  const sets: FileOverride[] = [];
+  request.sets.forEach((text, i) => {
+    const colon = text.indexOf(":");
+    if (colon <= 0 || colon === text.length - 1) {
+      issues.push(`set[${i}]: ${JSON.stringify(text)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`);
+      return;
+    }
+    sets.push({ file: text.slice(0, colon).replace(/^\.\//, ""), spec: text.slice(colon + 1) });
+  });
+
+  if (issues.length > 0) throw new RequestError(issues);
+  return { images, setters, sets };
+}
+
