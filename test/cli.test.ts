@@ -1,0 +1,227 @@
+import { execFileSync } from "node:child_process";
+import { readFile, readdir, writeFile, mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CONFORMANCE, runCli, scratchCopy, snapshot } from "./support/cli.js";
+
+const SHA = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
+const FLUX_SETTERS = [
+  "--setter",
+  "automation-ns:policy=index.repo.fake/updated:v1.0.1",
+  "--setter",
+  "automation-ns:unchanged=image:v1.0.0",
+  "--setter",
+  `automation-ns:policy-with-digest=image:v1.0.0@${SHA}`,
+];
+
+/** Copies a Flux fixture tree with SETTER_SITE replaced by a real marker, like Flux's testutil.ReplaceMarker. */
+async function withMarker(dir: string, key: string): Promise<string> {
+  const copy = await scratchCopy(dir);
+  for (const [path, bytes] of await snapshot(copy)) {
+    await writeFile(join(copy, path), bytes.toString("utf8").replaceAll("SETTER_SITE", `{"$imagepolicy": "${key}"}`));
+  }
+  return copy;
+}
+
+describe("gitops-promote update on Flux's setter fixtures", () => {
+  it("changes exactly the expected files, byte for byte, and leaves the rest alone", async () => {
+    const original = join(CONFORMANCE, "flux-setters", "original");
+    const dir = await scratchCopy(original);
+    const result = await runCli(["update", dir, ...FLUX_SETTERS, "--json"]);
+    expect(result.code, result.stderr).toBe(0);
+
+    const expected = await snapshot(join(CONFORMANCE, "flux-setters", "expected"));
+    const before = await snapshot(original);
+    const after = await snapshot(dir);
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    for (const [path, bytes] of after) {
+      expect(bytes.toString("utf8"), path).toBe((expected.get(path) ?? before.get(path))!.toString("utf8"));
+    }
+    const report = JSON.parse(result.stdout) as { changed: boolean; files: string[]; changes: { file: string; key: string; old: string; new: string }[] };
+    expect(report.changed).toBe(true);
+    expect(report.files).toEqual(["Kustomization", "kustomization.yml", "marked.yaml"]);
+    expect(report.changes.filter((c) => c.file === "kustomization.yml").map((c) => [c.old, c.new, c.key])).toEqual([
+      ["replaced", "index.repo.fake/updated", "automation-ns:policy:name"],
+      ["v1", "v1.0.1", "automation-ns:policy:tag"],
+      ["sha256:1234567890abcdef", SHA, "automation-ns:policy-with-digest:digest"],
+      ["image", `image:v1.0.0@${SHA}`, "automation-ns:policy-with-digest"],
+    ]);
+    expect(report.changes.filter((c) => c.file === "marked.yaml").map((c) => [c.old, c.new])).toEqual([["image:v1.0.0", "index.repo.fake/updated:v1.0.1"]]);
+  });
+
+  it("keeps the dangling symlink and warns about the marker of an unknown key", async () => {
+    const dir = await scratchCopy(join(CONFORMANCE, "flux-setters", "original"));
+    const result = await runCli(["update", dir, ...FLUX_SETTERS]);
+    expect(result.code).toBe(0);
+    expect(await readdir(dir)).toContain("test.yaml");
+    expect(result.stderr).toMatch(/otherns\.yaml:\d+: .*other-namespace:policy/);
+  });
+
+  it("is idempotent: a second run changes nothing", async () => {
+    const dir = await scratchCopy(join(CONFORMANCE, "flux-setters", "original"));
+    await runCli(["update", dir, ...FLUX_SETTERS]);
+    const first = await snapshot(dir);
+    const again = await runCli(["update", dir, ...FLUX_SETTERS, "--json"]);
+    expect(JSON.parse(again.stdout)).toMatchObject({ changed: false, files: [], changes: [] });
+    expect(await snapshot(dir)).toEqual(first);
+  });
+});
+
+describe("gitops-promote update on Flux's update-path fixtures", () => {
+  it("updates appconfig like Flux's applier", async () => {
+    const dir = await withMarker(join(CONFORMANCE, "flux-update-path", "appconfig"), "test-ns:policy1");
+    const expected = await withMarker(join(CONFORMANCE, "flux-update-path", "appconfig-setters-expected"), "test-ns:policy1");
+    const result = await runCli(["update", dir, "--setter", "test-ns:policy1=helloworld:1.0.1"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(await snapshot(dir)).toEqual(await snapshot(expected));
+  });
+
+  it("edits only under --path", async () => {
+    const dir = await withMarker(join(CONFORMANCE, "flux-update-path", "pathconfig"), "test-ns:policy1");
+    const expected = await withMarker(join(CONFORMANCE, "flux-update-path", "pathconfig-expected"), "test-ns:policy1");
+    const result = await runCli(["update", dir, "--setter", "test-ns:policy1=helloworld:1.0.1", "--path", "yes/**"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(await snapshot(dir)).toEqual(await snapshot(expected));
+  });
+});
+
+describe("gitops-promote update, human side", () => {
+  it("--dry-run prints a unified diff and writes nothing", async () => {
+    const dir = await withMarker(join(CONFORMANCE, "flux-update-path", "appconfig"), "test-ns:policy1");
+    const before = await snapshot(dir);
+    const result = await runCli(["update", dir, "--image", "helloworld:1.0.2", "--dry-run"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("--- a/deploy.yaml\n+++ b/deploy.yaml\n");
+    expect(result.stdout).toContain('-        image: helloworld:1.0.0 # {"$imagepolicy": "test-ns:policy1"}');
+    expect(result.stdout).toContain("dry run: nothing written");
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it("prints old -> new per file", async () => {
+    const dir = await withMarker(join(CONFORMANCE, "flux-update-path", "appconfig"), "test-ns:policy1");
+    const result = await runCli(["update", dir, "--setter", "test-ns:policy1=helloworld:1.0.1"]);
+    expect(result.stdout).toMatch(/^deploy\.yaml\n\s+\d+\s+setter\s+test-ns:policy1: helloworld:1\.0\.0 -> helloworld:1\.0\.1\n/m);
+    expect(result.stdout).toContain("1 file changed, 1 value");
+  });
+
+  it("has --help and --version", async () => {
+    const help = await runCli(["update", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("--setter KEY=REF");
+    const version = await runCli(["--version"]);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe("gitops-promote exit codes", () => {
+  it("2 for bad usage", async () => {
+    expect((await runCli(["update", "--frobnicate"])).code).toBe(2);
+    expect((await runCli(["update", "."])).code).toBe(2);
+    expect((await runCli(["promote"])).code).toBe(2);
+    expect((await runCli([])).code).toBe(2);
+  });
+
+  it("1 for an invalid image, with the reason, and nothing written", async () => {
+    const dir = await withMarker(join(CONFORMANCE, "flux-update-path", "appconfig"), "test-ns:policy1");
+    const before = await snapshot(dir);
+    const result = await runCli(["update", dir, "--image", "helloworld:1.0.1", "--image", 'helloworld:1.0.2"\nx: y']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("image[1]: invalid image reference");
+    expect(result.stderr).toContain("nothing was written");
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it("1 for an override of a file that does not exist", async () => {
+    const dir = await withMarker(join(CONFORMANCE, "flux-update-path", "appconfig"), "test-ns:policy1");
+    const result = await runCli(["update", dir, "--set", "missing.k:a.b=1"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("set: missing.k does not exist");
+  });
+});
+
+const kubectl = (() => {
+  try {
+    execFileSync("kubectl", ["version", "--client"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe("a real kustomize renders what the CLI wrote", () => {
+  it.skipIf(!kubectl)("kubectl kustomize shows the new image in the overlay (skipped: kubectl not installed)", async () => {
+    const dir = await scratchCopy(join(CONFORMANCE, "flux-update-path", "appconfig"));
+    await mkdir(join(dir, "base"));
+    await writeFile(join(dir, "base", "kustomization.yaml"), "resources:\n  - ../deploy.yaml\n");
+    await mkdir(join(dir, "overlays", "prod"), { recursive: true });
+    const overlay = "resources:\n  - ../../base\nimages:\n  # pinned by CI\n  - name: helloworld\n    newName: ghcr.io/acme/helloworld\n    newTag: 1.0.0\n";
+    await writeFile(join(dir, "overlays", "prod", "kustomization.yaml"), overlay);
+    const result = await runCli(["update", dir, "--image", "ghcr.io/acme/helloworld:1.2.0", "--path", "overlays/**"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(await readFile(join(dir, "overlays", "prod", "kustomization.yaml"), "utf8")).toBe(overlay.replace("newTag: 1.0.0", "newTag: 1.2.0"));
+    const rendered = execFileSync("kubectl", ["kustomize", join(dir, "overlays", "prod")], { encoding: "utf8" });
+    expect(rendered).toContain("image: ghcr.io/acme/helloworld:1.2.0");
+  });
+});
+
+describe("multi-cluster fan-out under Flux ImagePolicy objects", () => {
+  const fixture = join(import.meta.dirname, "fixtures", "multi-cluster");
+  const tagIn = async (dir: string, env: string) => /tag: (\S+)/.exec(await readFile(join(dir, "clusters", env, "app", "values.yaml"), "utf8"))![1];
+
+  it("a release candidate reaches staging only, a release both, an older build neither", async () => {
+    const dir = await scratchCopy(fixture);
+    const update = async (image: string) => {
+      const result = await runCli(["update", dir, "--image", image, "--json"]);
+      expect(result.code, result.stderr).toBe(0);
+      return JSON.parse(result.stdout) as { files: string[] };
+    };
+
+    expect((await update("ghcr.io/acme/app:1.1.0-rc.1")).files).toEqual(["clusters/staging/app/values.yaml"]);
+    expect([await tagIn(dir, "staging"), await tagIn(dir, "prod")]).toEqual(["1.1.0-rc.1", "1.0.0"]);
+
+    expect((await update("ghcr.io/acme/app:1.1.0")).files).toEqual(["clusters/prod/app/values.yaml", "clusters/staging/app/values.yaml"]);
+    expect([await tagIn(dir, "staging"), await tagIn(dir, "prod")]).toEqual(["1.1.0", "1.1.0"]);
+
+    const late = await update("ghcr.io/acme/app:1.0.9");
+    expect(late.files).toEqual([]);
+    expect([await tagIn(dir, "staging"), await tagIn(dir, "prod")]).toEqual(["1.1.0", "1.1.0"]);
+  });
+
+  it("only the tag's bytes change", async () => {
+    const dir = await scratchCopy(fixture);
+    await runCli(["update", dir, "--image", "ghcr.io/acme/app:1.1.0"]);
+    const before = await readFile(join(fixture, "clusters", "prod", "app", "values.yaml"), "utf8");
+    expect(await readFile(join(dir, "clusters", "prod", "app", "values.yaml"), "utf8")).toBe(before.replace("tag: 1.0.0 #", "tag: 1.1.0 #"));
+  });
+
+  it("groups changes by target when targets are configured", async () => {
+    const dir = await scratchCopy(fixture);
+    await mkdir(join(dir, ".github"));
+    await writeFile(
+      join(dir, ".github", "gitops-promote.yaml"),
+      [
+        "targets:",
+        "  - name: staging",
+        '    paths: ["clusters/staging/**"]',
+        "    images:",
+        "      - repository: ghcr.io/acme/app",
+        "  - name: production",
+        '    paths: ["clusters/prod/**"]',
+        "    images:",
+        "      - repository: ghcr.io/acme/app",
+        '        policy: { semver: { range: "^1.0.0" } }',
+        "",
+      ].join("\n"),
+    );
+    const result = await runCli(["update", dir, "--image", "ghcr.io/acme/app:1.2.0", "--json"]);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as { targets: { name: string; files: string[] }[]; changes: { target?: string }[] };
+    expect(report.targets).toEqual([
+      { name: "staging", files: ["clusters/staging/app/values.yaml"] },
+      { name: "production", files: ["clusters/prod/app/values.yaml"] },
+    ]);
+    expect(new Set(report.changes.map((c) => c.target))).toEqual(new Set(["staging", "production"]));
+    const human = await runCli(["update", await scratchCopy(dir), "--image", "ghcr.io/acme/app:1.2.0"]);
+    expect(human.stdout).toMatch(/^target staging:\nclusters\/staging\/app\/values\.yaml\n[\s\S]*^target production:\nclusters\/prod\/app\/values\.yaml\n/m);
+  });
+});
