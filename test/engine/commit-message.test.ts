@@ -1,0 +1,228 @@
+import { describe, expect, it } from "vitest";
+import type { Change } from "../../src/change.js";
+import { commitMessage, defaultCommitMessage, renderTemplate, TemplateError, type CommitMessageInput } from "../../src/engine/commit-message.js";
+import { parseImageRef } from "../../src/image/reference.js";
+
+// The change of Flux's controller test (internal/controller/imageupdateautomation_controller_test.go):
+// testdata/appconfig/deploy.yaml, a Deployment "test" without namespace, marker test-ns:policy.
+const fluxChange: Change = {
+  file: "deploy.yaml",
+  line: 9,
+  kind: "setter",
+  key: "test-ns:policy",
+  old: "helloworld:1.0.0",
+  new: "helloworld:v1.0.0",
+  object: { apiVersion: "apps/v1", kind: "Deployment", name: "test" },
+};
+const fluxInput: CommitMessageInput = {
+  changes: [fluxChange],
+  images: [parseImageRef("helloworld:v1.0.0")],
+  automation: { namespace: "test-ns", name: "update-test" },
+};
+
+describe("Flux messageTemplate compatibility (expected texts from Flux's own tests)", () => {
+  it("renders testCommitTemplate exactly as Flux's testCommitMessageFmt", () => {
+    const template = `Commit summary
+
+Automation: {{ .AutomationObject }}
+
+Files:
+{{ range $filename, $_ := .Changed.FileChanges -}}
+- {{ $filename }}
+{{ end -}}
+
+Objects:
+{{ range $resource, $_ := .Changed.Objects -}}
+{{ if eq $resource.Kind "Deployment" -}}
+- {{ $resource.Kind | lower }} {{ $resource.Name | lower }}
+{{ else -}}
+- {{ $resource.Kind }} {{ $resource.Name }}
+{{ end -}}
+{{ end -}}
+
+Images:
+{{ range .Changed.Changes -}}
+{{ if .Setter -}}
+- {{.NewValue}} ({{.Setter}})
+{{ end -}}
+{{ end -}}
+`;
+    expect(commitMessage(template, fluxInput)).toBe(`Commit summary
+
+Automation: test-ns/update-test
+
+Files:
+- deploy.yaml
+Objects:
+- deployment test
+Images:
+- helloworld:v1.0.0 (test-ns:policy)
+`);
+  });
+
+  it("renders the ResultV2 template exactly as Flux's expected message", () => {
+    const template = `Commit summary with ResultV2
+
+Automation: {{ .AutomationObject }}
+
+{{ range $filename, $objchange := .Changed.FileChanges -}}
+- File: {{ $filename }}
+{{- range $obj, $changes := $objchange }}
+  - Object: {{ $obj.Kind }}/{{ $obj.Namespace }}/{{ $obj.Name }}
+    Changes:
+{{- range $_ , $change := $changes }}
+    - {{ $change.OldValue }} -> {{ $change.NewValue }} ({{ $change.Setter }})
+{{ end -}}
+{{ end -}}
+{{ end -}}
+`;
+    expect(commitMessage(template, fluxInput)).toBe(`Commit summary with ResultV2
+
+Automation: test-ns/update-test
+
+- File: deploy.yaml
+  - Object: Deployment//test
+    Changes:
+    - helloworld:1.0.0 -> helloworld:v1.0.0 (test-ns:policy)
+`);
+  });
+
+  // Traced by hand with Go's rules: the text between a change's {{ end -}} and the next one's {{ if }} is "\n  ".
+  it("renders the spec's Sprig example (lower, contains, else) per object", () => {
+    const template = `Automated image update
+
+Objects:
+{{ range $resource, $changes := .Changed.Objects -}}
+- {{ $resource.Kind | lower }} {{ $resource.Name | lower }}
+  Changes:
+{{- range $_, $change := $changes }}
+  {{ if contains "5.0.3" $change.NewValue -}}
+    - {{ $change.OldValue }} -> {{ $change.NewValue }}
+  {{ else -}}
+    [skip ci] wrong image
+  {{ end -}}
+{{ end -}}
+{{ end -}}`;
+    const input: CommitMessageInput = {
+      ...fluxInput,
+      changes: [
+        { ...fluxChange, old: "podinfo:5.0.2", new: "podinfo:5.0.3", object: { kind: "Deployment", name: "PodInfo" } },
+        { ...fluxChange, line: 20, old: "redis:6", new: "redis:7", object: { kind: "Deployment", name: "PodInfo" } },
+      ],
+    };
+    expect(commitMessage(template, input)).toBe(`Automated image update
+
+Objects:
+- deployment podinfo
+  Changes:
+  - podinfo:5.0.2 -> podinfo:5.0.3
+  ${""}
+  [skip ci] wrong image
+  `);
+  });
+
+  it("reads .Values (messageTemplateValues); a missing key prints <no value> like a Go map", () => {
+    const input = { ...fluxInput, values: { cluster: "prod" } };
+    expect(commitMessage("Automated image update by Flux for cluster {{ .Values.cluster }}.", input)).toBe("Automated image update by Flux for cluster prod.");
+    expect(commitMessage("{{ .Values.region }}", input)).toBe("<no value>");
+  });
+
+  it("ranges files in sorted order and objects in kind/namespace/name order, whatever the change order", () => {
+    const changes: Change[] = [
+      { ...fluxChange, file: "z.yaml", object: { kind: "StatefulSet", name: "b" } },
+      { ...fluxChange, file: "a.yaml", key: "ns:other", object: { kind: "Deployment", namespace: "x", name: "a" } },
+      { ...fluxChange, file: "m.yaml", object: { kind: "Deployment", namespace: "", name: "z" } },
+    ];
+    const template =
+      "{{ range $f, $_ := .Changed.FileChanges }}{{ $f }} {{ end }}|{{ range $o, $_ := .Changed.Objects }}{{ $o.Kind }}/{{ $o.Namespace }}/{{ $o.Name }} {{ end }}";
+    expect(commitMessage(template, { ...fluxInput, changes })).toBe("a.yaml m.yaml z.yaml |Deployment//z Deployment/x/a StatefulSet//b ");
+  });
+
+  it("de-duplicates identical changes across files in .Changed.Changes, as Flux's Changes() does", () => {
+    const changes = [fluxChange, { ...fluxChange, file: "other.yaml" }];
+    expect(commitMessage("{{ len .Changed.Changes }} {{ len .Changed.FileChanges }}", { ...fluxInput, changes })).toBe("1 2");
+  });
+
+  it("fails with the line when a template uses a field Flux removed (.Updated)", () => {
+    expect(() => commitMessage("ok\n{{ range .Updated.Images }}{{ end }}", fluxInput)).toThrow(/line 2: .*can't evaluate field Updated/);
+  });
+});
+
+describe("the template language", () => {
+  it("trims whitespace only on the marked side", () => {
+    expect(renderTemplate("a  {{- .X -}}  b | a {{ .X }} b", { X: 1 })).toBe("a1b | a 1 b");
+  });
+
+  it("supports else if, with, variables, assignment, pipelines with arguments, and comments", () => {
+    const t = `{{/* note */}}{{ $n := 0 }}{{ range .L }}{{ $n = . }}{{ end }}last={{ $n }} {{ with .S }}[{{ . | upper | printf "%s!" }}]{{ end }} {{ if eq .X 1 }}one{{ else if eq .X 2 }}two{{ else }}many{{ end }}`;
+    expect(renderTemplate(t, { L: [3, 4], S: "hi", X: 2 })).toBe("last=4 [HI!] two");
+  });
+
+  it("runs the else branch of range over nothing and keeps strings with braces intact", () => {
+    expect(renderTemplate('{{ range .L }}x{{ else }}{{ "empty }}" }}{{ end }}', { L: [] })).toBe("empty }}");
+  });
+
+  it("refuses unknown functions and unclosed blocks with the line", () => {
+    expect(() => renderTemplate("\n{{ frobnicate .X }}", {})).toThrow(TemplateError);
+    expect(() => renderTemplate("\n{{ frobnicate .X }}", {})).toThrow(/line 2: function "frobnicate" not defined/);
+    expect(() => renderTemplate("{{ if .X }}yes", { X: true })).toThrow(/missing \{\{end\}\}/);
+    expect(() => renderTemplate("{{ .X ", {})).toThrow(/unclosed action/);
+  });
+});
+
+describe("the default message", () => {
+  const change = (over: Partial<Change>): Change => ({
+    file: "apps/app.yaml",
+    line: 3,
+    kind: "image",
+    key: "spec.containers[0].image",
+    old: "",
+    new: "",
+    ...over,
+  });
+
+  it("names each promoted image with old -> new, then lists the files", () => {
+    const message = defaultCommitMessage({
+      images: [parseImageRef("ghcr.io/acme/app:1.2.4")],
+      automation: { namespace: "acme", name: "manifests" },
+      changes: [
+        change({ file: "prod/app.yaml", old: "ghcr.io/acme/app:1.2.3", new: "ghcr.io/acme/app:1.2.4" }),
+        change({ file: "base/values.yaml", kind: "helm", key: "image.tag", old: "1.2.3", new: "1.2.4" }),
+      ],
+    });
+    expect(message).toBe("chore(deploy): ghcr.io/acme/app 1.2.3 -> 1.2.4\n\n- base/values.yaml\n- prod/app.yaml\n");
+  });
+
+  it("lists several images and several old versions of one image", () => {
+    const message = defaultCommitMessage({
+      images: [parseImageRef("ghcr.io/acme/app:1.3.0"), parseImageRef("nginx:1.27")],
+      automation: { namespace: "acme", name: "manifests" },
+      changes: [
+        change({ file: "a.yaml", old: "ghcr.io/acme/app:1.2.0", new: "ghcr.io/acme/app:1.3.0" }),
+        change({ file: "b.yaml", old: "ghcr.io/acme/app:1.1.0", new: "ghcr.io/acme/app:1.3.0" }),
+        change({ file: "c.yaml", old: "nginx:1.25", new: "nginx:1.27" }),
+      ],
+    });
+    expect(message.split("\n")[0]).toBe("chore(deploy): ghcr.io/acme/app 1.1.0, 1.2.0 -> 1.3.0, nginx 1.25 -> 1.27");
+  });
+
+  it("shortens digests and falls back to a count when no incoming image explains the change", () => {
+    const digest = `sha256:${"ab".repeat(32)}`;
+    const pinned = defaultCommitMessage({
+      images: [parseImageRef(`ghcr.io/acme/app:1.2.4@${digest}`)],
+      automation: { namespace: "o", name: "r" },
+      changes: [change({ old: "ghcr.io/acme/app:1.2.3", new: `ghcr.io/acme/app:1.2.4@${digest}` })],
+    });
+    expect(pinned.split("\n")[0]).toBe("chore(deploy): ghcr.io/acme/app 1.2.3 -> 1.2.4@sha256:abababababab");
+    const override = defaultCommitMessage({
+      images: [],
+      automation: { namespace: "o", name: "r" },
+      changes: [change({ kind: "override", old: "a", new: "b" })],
+    });
+    expect(override).toBe("chore(deploy): update 1 image field\n\n- apps/app.yaml\n");
+  });
+
+  it("is used when the template is empty", () => {
+    expect(commitMessage("  ", fluxInput)).toBe(defaultCommitMessage(fluxInput));
+  });
+});
