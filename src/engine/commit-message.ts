@@ -164,10 +164,14 @@ interface Pipeline {
   readonly assign: boolean;
   readonly commands: readonly Command[];
 }
-type Node =
-  | { readonly type: "text"; text: string }
-  | { readonly type: "action"; readonly pipe: Pipeline }
-  | { readonly type: "if" | "with" | "range"; readonly pipe: Pipeline; readonly body: Node[]; readonly otherwise: Node[] };
+type Node = { readonly type: "text"; text: string } | { readonly type: "action"; readonly pipe: Pipeline } | Block;
+interface Block {
+  readonly type: "block";
+  readonly kind: "if" | "with" | "range";
+  readonly pipe: Pipeline;
+  readonly body: Node[];
+  readonly otherwise: Node[];
+}
 
 /** Renders `template` with `data` as dot; throws TemplateError. Exported for tests of the language itself. */
 export function renderTemplate(template: string, data: unknown): string {
@@ -300,7 +304,7 @@ function parse(template: string): Node[] {
     if (inBlock) throw new TemplateError("missing {{end}}", pieces.length);
     return { nodes };
   };
-  const block = (type: "if" | "with" | "range", tokens: Token[], line: number): Node => {
+  const block = (kind: Block["kind"], tokens: Token[], line: number): Block => {
     const pipe = pipeline(tokens, line);
     const body = list(true);
     let otherwise: Node[] = [];
@@ -309,14 +313,14 @@ function parse(template: string): Node[] {
       if (rest[0]?.kind === "word" && (rest[0].text === "if" || rest[0].text === "with")) {
         // `{{else if x}}` is `{{else}}{{if x}}…{{end}}` sharing the outer {{end}}
         otherwise = [block(rest[0].text, rest.slice(1), body.stop.line)];
-        return { type, pipe, body: body.nodes, otherwise };
+        return { type: "block", kind, pipe, body: body.nodes, otherwise };
       }
       if (rest.length > 0) throw new TemplateError("unexpected words after {{else}}", body.stop.line);
       const tail = list(true);
       if (tail.stop?.word !== "end") throw new TemplateError("expected {{end}} after {{else}}", tail.stop?.line ?? line);
       otherwise = tail.nodes;
     }
-    return { type, pipe, body: body.nodes, otherwise };
+    return { type: "block", kind, pipe, body: body.nodes, otherwise };
   };
   return list(false).nodes;
 }
@@ -395,10 +399,10 @@ function execute(nodes: readonly Node[], dot: unknown, vars: Variable[], out: st
     } else if (node.type === "action") {
       const value = evalPipeline(node.pipe, dot, vars);
       if (node.pipe.declare.length === 0) out.push(print(value));
-    } else if (node.type === "if" || node.type === "with") {
+    } else if (node.kind === "if" || node.kind === "with") {
       const scope = [...vars];
       const value = evalPipeline(node.pipe, dot, scope);
-      if (truth(value)) execute(node.body, node.type === "with" ? value : dot, scope, out);
+      if (truth(value)) execute(node.body, node.kind === "with" ? value : dot, scope, out);
       else execute(node.otherwise, dot, scope, out);
     } else {
       rangeOver(node, dot, vars, out);
@@ -406,7 +410,7 @@ function execute(nodes: readonly Node[], dot: unknown, vars: Variable[], out: st
   }
 }
 
-function rangeOver(node: Extract<Node, { type: "range" }>, dot: unknown, vars: Variable[], out: string[]): void {
+function rangeOver(node: Block, dot: unknown, vars: Variable[], out: string[]): void {
   const { pipe } = node;
   const value = evalPipeline({ ...pipe, declare: [] }, dot, vars);
   let entries: [unknown, unknown][];
