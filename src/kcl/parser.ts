@@ -1,0 +1,486 @@
+/**
+ * A KCL parser for the subset we edit (see syntax.ts). Statements and expressions we do
+ * not model are skipped by bracket and indentation structure (the tokenizer guarantees
+ * brackets balance), so they can never be misread as config entries.
+ */
+import { SourceError } from "../change.js";
+import { stringLiteralValue } from "./string-literal.js";
+import type { ConfigEntry, ConfigExpr, ConfigItem, ConfigKey, Expr, IfEntry, ListExpr, Module, NameExpr, Statement } from "./syntax.js";
+import { StringFlag, T, tokenize, type Tokens } from "./tokenizer.js";
+
+const NO_SCHEMA = 1;
+const NO_TERNARY = 2;
+
+/** Statements that open a block or are never edited; skipped whole. */
+const SKIPPED_STATEMENTS = new Set(["schema", "rule", "protocol", "mixin", "if", "elif", "else", "for", "assert", "check"]);
+
+class Parser {
+  pos = 0;
+  readonly text: string;
+  readonly kind: Uint8Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+
+  constructor(readonly tokens: Tokens) {
+    this.text = tokens.source.text;
+    this.kind = tokens.kind;
+    this.start = tokens.start;
+    this.end = tokens.end;
+  }
+
+  fail(at: number, message: string): never {
+    const index = this.start[at]!;
+    throw new SourceError(message, this.tokens.source.line(index), this.tokens.source.column(index));
+  }
+
+  word(at: number, w: string): boolean {
+    return this.kind[at] === T.Name && this.end[at]! - this.start[at]! === w.length && this.text.startsWith(w, this.start[at]);
+  }
+
+  tokenText(at: number): string {
+    return this.text.slice(this.start[at], this.end[at]);
+  }
+
+  describe(at: number): string {
+    const k = this.kind[at];
+    return k === T.EOF ? "end of file" : k === T.Newline ? "end of line" : k === T.Indent ? "an indent" : k === T.Dedent ? "a dedent" : `'${this.tokenText(at)}'`;
+  }
+
+  expect(k: number, what: string): void {
+    if (this.kind[this.pos] !== k) this.fail(this.pos, `expected ${what}, found ${this.describe(this.pos)}`);
+    this.pos++;
+  }
+
+  /** Index after the bracket group opening at `open`. */
+  skipGroup(open: number): number {
+    let depth = 0;
+    const kind = this.kind;
+    for (let i = open; ; i++) {
+      const k = kind[i]!;
+      if (k === T.LParen || k === T.LBracket || k === T.LBrace) depth++;
+      else if (k === T.RParen || k === T.RBracket || k === T.RBrace) {
+        if (--depth === 0) return i + 1;
+      } else if (k === T.EOF) this.fail(open, "bracket is never closed");
+    }
+  }
+
+  /** Move to the Newline (or EOF) ending this logical line, skipping bracket groups. */
+  skipLine(): void {
+    const kind = this.kind;
+    while (true) {
+      const k = kind[this.pos]!;
+      if (k === T.Newline || k === T.EOF) return;
+      if (k === T.LParen || k === T.LBracket || k === T.LBrace) this.pos = this.skipGroup(this.pos);
+      else this.pos++;
+    }
+  }
+
+  module(): Statement[] {
+    const statements: Statement[] = [];
+    const kind = this.kind;
+    while (true) {
+      while (kind[this.pos] === T.Newline || kind[this.pos] === T.Semicolon) this.pos++;
+      if (kind[this.pos] === T.EOF) return statements;
+      statements.push(this.statement());
+    }
+  }
+
+  statement(): Statement {
+    const first = this.pos;
+    const kind = this.kind;
+    const k = kind[first];
+    if (k === T.Indent) this.fail(first, "unexpected indent");
+    if (k === T.Dedent) this.fail(first, "unexpected dedent");
+    if (this.word(first, "import")) {
+      this.skipLine();
+      return { type: "import", first, last: this.endStatement() };
+    }
+    const isTypeAlias = this.word(first, "type") && kind[first + 1] === T.Name;
+    if (k === T.At || isTypeAlias || (k === T.Name && SKIPPED_STATEMENTS.has(this.tokenText(first)))) {
+      return { type: "other", first, last: this.skipCompound() };
+    }
+    const target = this.postfix(NO_SCHEMA);
+    const targetText = target.type === "name" ? target.name : this.text.slice(this.start[target.first], this.end[target.last]);
+    const op = kind[this.pos];
+    if (op === T.Assign) {
+      const targets = [targetText];
+      this.pos++;
+      let value = this.expr(0);
+      while (kind[this.pos] === T.Assign) {
+        targets.push(value.type === "name" ? value.name : this.text.slice(this.start[value.first], this.end[value.last]));
+        this.pos++;
+        value = this.expr(0);
+      }
+      return { type: "assign", targets, value, first, last: this.endStatement() };
+    }
+    if (op === T.AugAssign || op === T.PlusAssign) {
+      const operator = this.tokenText(this.pos);
+      this.pos++;
+      const value = this.expr(0);
+      return { type: "aug-assign", target: targetText, operator, value, first, last: this.endStatement() };
+    }
+    if (op === T.Colon) {
+      this.pos++;
+      const assignAt = this.findAssignOnLine();
+      if (assignAt >= 0) {
+        this.pos = assignAt + 1;
+        const value = this.expr(0);
+        return { type: "assign", targets: [targetText], value, first, last: this.endStatement() };
+      }
+      if (kind[this.pos] !== T.Name) {
+        this.skipLine();
+        return { type: "other", first, last: this.endStatement() };
+      }
+      const value = this.expr(0);
+      const last = this.endStatement();
+      return value.type === "schema" ? { type: "unification", target: targetText, value, first, last } : { type: "other", first, last };
+    }
+    this.pos = first;
+    this.expr(0);
+    return { type: "other", first, last: this.endStatement() };
+  }
+
+  /** Index of an `=` at bracket depth 0 before the end of the line, or -1 (`x: T = v`). */
+  findAssignOnLine(): number {
+    const save = this.pos;
+    const kind = this.kind;
+    let found = -1;
+    while (true) {
+      const k = kind[this.pos]!;
+      if (k === T.Newline || k === T.EOF) break;
+      if (k === T.Assign) {
+        found = this.pos;
+        break;
+      }
+      if (k === T.LParen || k === T.LBracket || k === T.LBrace) this.pos = this.skipGroup(this.pos);
+      else this.pos++;
+    }
+    this.pos = save;
+    return found;
+  }
+
+  /** The statement must end here; returns its last token and consumes the Newline. */
+  endStatement(): number {
+    const k = this.kind[this.pos];
+    if (k !== T.Newline && k !== T.EOF && k !== T.Semicolon) this.fail(this.pos, `expected end of statement, found ${this.describe(this.pos)}`);
+    const last = this.pos - 1;
+    if (k !== T.EOF) this.pos++;
+    return last;
+  }
+
+  /** Skip a header line and, if it opens an indented block, the whole block (and nothing after). */
+  skipCompound(): number {
+    this.skipLine();
+    let last = this.pos - 1;
+    if (this.kind[this.pos] === T.Newline) this.pos++;
+    if (this.kind[this.pos] === T.Indent) {
+      let depth = 0;
+      do {
+        const k = this.kind[this.pos];
+        if (k === T.Indent) depth++;
+        else if (k === T.Dedent) depth--;
+        else if (k === T.EOF) break;
+        this.pos++;
+      } while (depth > 0);
+      last = this.pos - 1;
+    }
+    return last;
+  }
+
+  expr(flags: number): Expr {
+    const first = this.pos;
+    const left = this.binary(flags);
+    if (!(flags & NO_TERNARY) && this.word(this.pos, "if")) {
+      this.pos++;
+      this.binary(flags);
+      if (!this.word(this.pos, "else")) this.fail(this.pos, `expected 'else', found ${this.describe(this.pos)}`);
+      this.pos++;
+      const orElse = this.expr(flags);
+      return { type: "other", first, last: orElse.last };
+    }
+    return left;
+  }
+
+  binaryOperatorLength(at: number): number {
+    const k = this.kind[at];
+    if (k === T.Operator || k === T.Minus || k === T.Plus || k === T.Star || k === T.DoubleStar) return 1;
+    if (k !== T.Name) return 0;
+    const length = this.end[at]! - this.start[at]!;
+    if (length > 3) return 0;
+    if (this.word(at, "and") || this.word(at, "or") || this.word(at, "in") || this.word(at, "as")) return 1;
+    if (this.word(at, "not")) return this.word(at + 1, "in") ? 2 : 0;
+    if (this.word(at, "is")) return this.word(at + 1, "not") ? 2 : 1;
+    return 0;
+  }
+
+  binary(flags: number): Expr {
+    const first = this.pos;
+    const left = this.unary(flags);
+    let length = this.binaryOperatorLength(this.pos);
+    if (length === 0) return left;
+    const operands = [left];
+    while (length > 0) {
+      this.pos += length;
+      operands.push(this.unary(flags));
+      length = this.binaryOperatorLength(this.pos);
+    }
+    return { type: "operation", operands, first, last: this.pos - 1 };
+  }
+
+  unary(flags: number): Expr {
+    const first = this.pos;
+    const k = this.kind[first];
+    if (k === T.Minus || k === T.Plus || k === T.Tilde || this.word(first, "not")) {
+      this.pos++;
+      const operand = this.unary(flags);
+      return { type: "operation", operands: [operand], first, last: operand.last };
+    }
+    return this.postfix(flags);
+  }
+
+  postfix(flags: number): Expr {
+    const first = this.pos;
+    let node = this.primary();
+    let callee: NameExpr | undefined;
+    const kind = this.kind;
+    while (true) {
+      const k = kind[this.pos];
+      if ((k === T.Dot || k === T.QuestionDot) && kind[this.pos + 1] === T.Name) {
+        node =
+          node.type === "name" && k === T.Dot
+            ? { type: "name", name: `${node.name}.${this.tokenText(this.pos + 1)}`, first, last: this.pos + 1 }
+            : { type: "other", first, last: this.pos + 1 };
+        callee = undefined;
+        this.pos += 2;
+      } else if (k === T.LBracket || (k === T.Question && kind[this.pos + 1] === T.LBracket)) {
+        this.pos = this.skipGroup(k === T.Question ? this.pos + 1 : this.pos);
+        node = { type: "other", first, last: this.pos - 1 };
+        callee = undefined;
+      } else if (k === T.LParen) {
+        callee = node.type === "name" ? node : undefined;
+        this.pos = this.skipGroup(this.pos);
+        node = { type: "other", first, last: this.pos - 1 };
+      } else if (k === T.LBrace && !(flags & NO_SCHEMA) && (node.type === "name" || callee)) {
+        const name = node.type === "name" ? node.name : callee!.name;
+        const config = this.config();
+        node = { type: "schema", name, config, first, last: config.last };
+        callee = undefined;
+      } else {
+        return node;
+      }
+    }
+  }
+
+  primary(): Expr {
+    const at = this.pos;
+    const k = this.kind[at];
+    switch (k) {
+      case T.Name: {
+        if (this.word(at, "lambda")) return this.lambda();
+        const quantifier = this.word(at, "all") || this.word(at, "any") || this.word(at, "map") || this.word(at, "filter");
+        if (quantifier && this.kind[at + 1] === T.Name) return this.quantifier();
+        this.pos++;
+        const name = this.tokenText(at);
+        if (name === "True" || name === "False" || name === "None" || name === "Undefined") return { type: "other", first: at, last: at };
+        return { type: "name", name, first: at, last: at };
+      }
+      case T.String:
+        this.pos++;
+        return { type: "string", token: at, first: at, last: at };
+      case T.Number:
+        this.pos++;
+        return { type: "other", first: at, last: at };
+      case T.LParen:
+        this.pos = this.skipGroup(at);
+        return { type: "other", first: at, last: this.pos - 1 };
+      case T.LBracket:
+        return this.list();
+      case T.LBrace:
+        return this.config();
+      default:
+        this.fail(at, `expected an expression, found ${this.describe(at)}`);
+    }
+  }
+
+  /**
+   * `lambda params [-> type] { body }`. Parameter types and defaults may be braces too
+   * (`lambda {config: {str:}} -> any {`, `attrs: {:} = {} -> T {`): the body is the first
+   * brace group not followed by `->`, `,`, `=`, `|`, `:` or another `{`.
+   */
+  lambda(): Expr {
+    const first = this.pos++;
+    const kind = this.kind;
+    while (true) {
+      const k = kind[this.pos];
+      if (k === T.LBrace) {
+        this.pos = this.skipGroup(this.pos);
+        const next = kind[this.pos];
+        const more = next === T.Arrow || next === T.Comma || next === T.Assign || next === T.Colon || next === T.LBrace || (next === T.Operator && this.tokenText(this.pos) === "|");
+        if (!more) return { type: "other", first, last: this.pos - 1 };
+      } else if (k === T.LParen || k === T.LBracket) this.pos = this.skipGroup(this.pos);
+      else if (k === T.Newline || k === T.EOF) this.fail(first, "lambda without a body");
+      else this.pos++;
+    }
+  }
+
+  /** `all|any|map|filter x[, y] in iterable { body }`; the iterable may itself be a literal. */
+  quantifier(): Expr {
+    const first = this.pos++;
+    while (!this.word(this.pos, "in")) {
+      if (this.kind[this.pos] !== T.Name && this.kind[this.pos] !== T.Comma) this.fail(this.pos, `expected 'in', found ${this.describe(this.pos)}`);
+      this.pos++;
+    }
+    this.pos++;
+    this.expr(NO_SCHEMA | NO_TERNARY);
+    if (this.kind[this.pos] !== T.LBrace) this.fail(this.pos, `expected '{', found ${this.describe(this.pos)}`);
+    this.pos = this.skipGroup(this.pos);
+    return { type: "other", first, last: this.pos - 1 };
+  }
+
+  column(at: number): number {
+    return this.tokens.source.column(this.start[at]!);
+  }
+
+  list(): Expr {
+    const first = this.pos++;
+    const items: Expr[] = [];
+    const kind = this.kind;
+    while (true) {
+      const k = kind[this.pos];
+      if (k === T.Newline || k === T.Comma) {
+        this.pos++;
+        continue;
+      }
+      if (k === T.RBracket) break;
+      if (k === T.Star) {
+        const star = this.pos++;
+        const inner = this.expr(0);
+        items.push({ type: "other", first: star, last: inner.last });
+      } else if (this.word(this.pos, "if")) {
+        const entry = this.ifItems(false);
+        items.push({ type: "other", first: entry.first, last: entry.last });
+      } else {
+        const item = this.expr(0);
+        if (this.word(this.pos, "for")) {
+          this.pos = this.skipGroup(first);
+          return { type: "other", first, last: this.pos - 1 };
+        }
+        items.push(item);
+      }
+    }
+    this.pos++;
+    const list: ListExpr = { type: "list", items, first, last: this.pos - 1 };
+    return list;
+  }
+
+  config(): ConfigExpr {
+    const first = this.pos++;
+    const items: ConfigItem[] = [];
+    if (this.items(items, -1, true)) {
+      this.pos = this.skipGroup(first);
+      return { type: "config", items: [], first, last: this.pos - 1 };
+    }
+    if (this.kind[this.pos] !== T.RBrace) this.fail(this.pos, `expected '}', found ${this.describe(this.pos)}`);
+    this.pos++;
+    return { type: "config", items, first, last: this.pos - 1 };
+  }
+
+  /**
+   * Config entries (or list items when `config` is false) up to the closing bracket or, for
+   * an `if` branch (`column` >= 0), up to a line starting at or left of the `if`.
+   * Returns true when the first entry turned out to be a comprehension (`{k: v for ...}`).
+   */
+  items(out: ConfigItem[], column: number, config: boolean): boolean {
+    const kind = this.kind;
+    while (true) {
+      const k = kind[this.pos];
+      if (k === T.Comma) {
+        this.pos++;
+        continue;
+      }
+      if (k === T.Newline) {
+        this.pos++;
+        continue;
+      }
+      // An `if` branch ends at a line that starts at or left of its `if`.
+      if (column >= 0 && kind[this.pos - 1] === T.Newline && this.column(this.pos) <= column) return false;
+      if (k === T.RBrace || k === T.RBracket || k === T.EOF) return false;
+      if (this.word(this.pos, "if")) {
+        out.push(this.ifItems(config));
+      } else if (!config) {
+        if (kind[this.pos] === T.Star) this.pos++;
+        this.expr(0);
+      } else if (k === T.DoubleStar) {
+        const star = this.pos++;
+        const inner = this.expr(0);
+        out.push({ type: "unpack", first: star, last: inner.last });
+      } else {
+        const entry = this.entry();
+        if (this.word(this.pos, "for")) return true;
+        out.push(entry);
+      }
+    }
+  }
+
+  entry(): ConfigEntry {
+    const first = this.pos;
+    const keyExpr = this.expr(NO_SCHEMA | NO_TERNARY);
+    const op = this.kind[this.pos];
+    if (op !== T.Colon && op !== T.Assign && op !== T.PlusAssign) this.fail(this.pos, `expected ':', '=' or '+=' after a config key, found ${this.describe(this.pos)}`);
+    const operator = op === T.Colon ? ":" : op === T.Assign ? "=" : "+=";
+    this.pos++;
+    const value = this.expr(0);
+    return { type: "entry", key: this.key(keyExpr), operator, value, first, last: value.last };
+  }
+
+  key(expr: Expr): ConfigKey {
+    const { first, last } = expr;
+    if (expr.type === "name") return { parts: expr.name.split("."), first, last };
+    if (expr.type === "string" && !(this.tokens.flags[expr.token]! & StringFlag.Interpolated)) {
+      return { parts: [stringLiteralValue(this.tokenText(expr.token))], first, last };
+    }
+    return { parts: undefined, first, last };
+  }
+
+  /** `if c: items (elif c: items)* (else: items)?` inside a config or list. */
+  ifItems(config: boolean): IfEntry {
+    const first = this.pos;
+    const column = this.column(first);
+    const branches: ConfigItem[][] = [];
+    while (true) {
+      if (this.word(this.pos, "else")) this.pos++;
+      else {
+        this.pos++;
+        this.expr(0);
+      }
+      this.expect(T.Colon, "':' after the condition");
+      const branch: ConfigItem[] = [];
+      if (this.items(branch, column, config)) this.fail(this.pos, "a comprehension cannot be an if entry");
+      branches.push(branch);
+      let next = this.pos;
+      while (this.kind[next] === T.Newline) next++;
+      if ((this.word(next, "elif") || this.word(next, "else")) && this.column(next) === column) this.pos = next;
+      else break;
+    }
+    let last = this.pos - 1;
+    while (this.kind[last] === T.Newline || this.kind[last] === T.Comma) last--;
+    return { type: "if", branches, first, last };
+  }
+}
+
+/** Parse a whole KCL file; throws SourceError (line, column) when it does not tokenize or parse. */
+export function parseKcl(text: string): Module {
+  const tokens = tokenize(text);
+  return { tokens, statements: new Parser(tokens).module() };
+}
+
+/** Parse text holding exactly one KCL expression (an override value). */
+export function parseKclExpression(text: string): { readonly tokens: Tokens; readonly expr: Expr } {
+  const tokens = tokenize(text);
+  const parser = new Parser(tokens);
+  while (tokens.kind[parser.pos] === T.Newline) parser.pos++;
+  const expr = parser.expr(0);
+  while (tokens.kind[parser.pos] === T.Newline || tokens.kind[parser.pos] === T.Dedent) parser.pos++;
+  if (tokens.kind[parser.pos] !== T.EOF) parser.fail(parser.pos, `expected one expression, found more: ${parser.describe(parser.pos)}`);
+  return { tokens, expr };
+}

@@ -1,0 +1,120 @@
+/**
+ * Positions in a KCL source text. Every offset in src/kcl is a UTF-16 index into the JS
+ * string (so edits can splice it); this converts consistently to the real file's UTF-8
+ * byte offsets and to 1-based lines and columns. Both tables are built on first use:
+ * the tokenizer's hot loop never pays for them.
+ */
+export class SourceText {
+  #lineStarts: Int32Array | undefined;
+  /** UTF-16 indexes of non-ASCII code units, and the extra UTF-8 bytes accumulated after each. */
+  #wideAt: Int32Array | undefined;
+  #wideExtra: Int32Array | undefined;
+
+  constructor(readonly text: string) {}
+
+  /** 1-based line of a UTF-16 index. LF, CRLF and CR all end a line. */
+  line(index: number): number {
+    const starts = this.lineStarts();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+
+  /** 1-based column (in UTF-16 code units) of an index. */
+  column(index: number): number {
+    return index - this.lineStart(index) + 1;
+  }
+
+  /** Index where the line holding `index` starts. */
+  lineStart(index: number): number {
+    return this.lineStarts()[this.line(index) - 1]!;
+  }
+
+  /** Index just after the line terminator of the line holding `index` (or the text's end). */
+  nextLineStart(index: number): number {
+    const starts = this.lineStarts();
+    const line = this.line(index);
+    return line < starts.length ? starts[line]! : this.text.length;
+  }
+
+  /** Index where the line holding `index` ends, before its terminator. */
+  lineEnd(index: number): number {
+    const text = this.text;
+    let i = index;
+    while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    return i;
+  }
+
+  /** The first line terminator of the file, the one edits use for new lines. */
+  lineEnding(): string {
+    const m = /\r\n|\n|\r/.exec(this.text);
+    return m ? m[0] : "\n";
+  }
+
+  /** UTF-8 byte offset of a UTF-16 index. */
+  byteOffset(index: number): number {
+    this.buildWide();
+    const at = this.#wideAt!;
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid]! < index) lo = mid + 1;
+      else hi = mid;
+    }
+    return index + (lo === 0 ? 0 : this.#wideExtra![lo - 1]!);
+  }
+
+  /** UTF-16 index of a UTF-8 byte offset that starts a character. */
+  indexOfByte(byte: number): number {
+    this.buildWide();
+    const at = this.#wideAt!;
+    const extra = this.#wideExtra!;
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid]! + extra[mid]! < byte) lo = mid + 1;
+      else hi = mid;
+    }
+    return byte - (lo === 0 ? 0 : extra[lo - 1]!);
+  }
+
+  private lineStarts(): Int32Array {
+    if (this.#lineStarts) return this.#lineStarts;
+    const text = this.text;
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    return (this.#lineStarts = Int32Array.from(starts));
+  }
+
+  private buildWide(): void {
+    if (this.#wideAt) return;
+    const at: number[] = [];
+    const extra: number[] = [];
+    const text = this.text;
+    let total = 0;
+    const wide = /[^\x00-\x7f]/g;
+    for (let m = wide.exec(text); m; m = wide.exec(text)) {
+      const c = text.charCodeAt(m.index);
+      // A surrogate pair is 4 bytes for 2 code units: 1 extra byte on each unit.
+      total += c < 0x800 ? 1 : c >= 0xd800 && c <= 0xdfff ? 1 : 2;
+      at.push(m.index);
+      extra.push(total);
+    }
+    this.#wideAt = Int32Array.from(at);
+    this.#wideExtra = Int32Array.from(extra);
+  }
+}
