@@ -1,0 +1,31 @@
+/**
+ * Container images by repository, no marker needed: any `image:` scalar whose value is an
+ * image reference of an incoming repository (`nginx` = `docker.io/library/nginx`), in any
+ * kind, at any depth. The name stays as the file wrote it; only tag and digest change.
+ */
+import { formatImageRef, tryParseImageRef } from "../image/reference.js";
+import { nextVersion } from "../image/update.js";
+import { scalarText } from "./file.js";
+import { byRepository, versionOf } from "./incoming.js";
+import { isKustomization } from "./kustomize.js";
+import { formatPath } from "./path.js";
+import type { Editor } from "./plan.js";
+import { isFlowScalar } from "./splice.js";
+import { forEachValue } from "./walk.js";
+
+export const editImages: Editor = (file, request, plan) => {
+  const incoming = byRepository(request.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    // In a kustomization, `image:` is a patch target selector, not a container image.
+    if (isKustomization(document)) continue;
+    forEachValue(document.root, ({ node, path, inFlow }) => {
+      if (path[path.length - 1] !== "image" || !isFlowScalar(node) || plan.isClaimed(node)) return;
+      const ref = tryParseImageRef(scalarText(node)!);
+      const update = ref && incoming.get(ref.repository);
+      if (!ref || !update) return;
+      const next = nextVersion(update, versionOf(ref.tag, ref.digest));
+      if (next) plan.setScalar(node, formatImageRef({ name: ref.name, ...next }), inFlow, { kind: "image", key: formatPath(path), document });
+    });
+  }
+};

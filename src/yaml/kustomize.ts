@@ -1,0 +1,72 @@
+/**
+ * kustomization `images:` entries (`name`, `newName`, `newTag`, `digest`): an entry whose
+ * `newName`, else `name`, is an incoming repository gets the new tag and digest, added as
+ * new lines at the entry's indentation when the entry does not have them yet. Also the
+ * same list in a Flux Kustomization's `spec.images`.
+ */
+import { isMap, isSeq } from "yaml";
+import type { YAMLMap } from "yaml";
+import { normalizeRepository } from "../image/reference.js";
+import { nextVersion } from "../image/update.js";
+import { mapValue, scalarText } from "./file.js";
+import type { YamlDocument } from "./file.js";
+import { byRepository, versionOf } from "./incoming.js";
+import { formatPath } from "./path.js";
+import type { PathSegment } from "./path.js";
+import type { Editor } from "./plan.js";
+import { isFlowScalar } from "./splice.js";
+
+/**
+ * Where a document keeps its image overrides: `images` in a kustomize Kustomization (a
+ * kustomization.yaml may omit apiVersion and kind), `spec.images` in a Flux Kustomization.
+ */
+function imagesPath(document: YamlDocument): PathSegment[] | undefined {
+  const { apiVersion, kind } = document.object;
+  if (kind === undefined && apiVersion === undefined) return ["images"];
+  if (kind !== "Kustomization") return undefined;
+  if (apiVersion === undefined || apiVersion.startsWith("kustomize.config.k8s.io/")) return ["images"];
+  if (apiVersion.startsWith("kustomize.toolkit.fluxcd.io/")) return ["spec", "images"];
+  return undefined;
+}
+
+/** A kustomize or Flux Kustomization document. */
+export function isKustomization(document: YamlDocument): boolean {
+  return document.object.kind === "Kustomization" && imagesPath(document) !== undefined;
+}
+
+function listAt(root: unknown, path: readonly PathSegment[]): unknown {
+  return path.reduce<unknown>((node, key) => (isMap(node) ? mapValue(node, String(key)) : undefined), root);
+}
+
+export const editKustomizeImages: Editor = (file, request, plan) => {
+  const incoming = byRepository(request.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    const path = imagesPath(document);
+    const list = path && listAt(document.root, path);
+    if (!path || !isSeq(list)) continue;
+    list.items.forEach((entry, index) => {
+      if (!isMap(entry)) return;
+      const field = (key: string) => mapValue(entry, key);
+      const fields = ["name", "newName", "newTag", "digest"].map(field);
+      // A marked field belongs to its marker; so does the rest of its entry.
+      if (fields.some((node) => plan.isClaimed(node))) return;
+      const repository = normalizeRepository(scalarText(field("newName")) || scalarText(field("name")) || "");
+      const update = repository && incoming.get(repository);
+      if (!update) return;
+      const next = nextVersion(update, versionOf(scalarText(field("newTag")), scalarText(field("digest"))));
+      if (!next) return;
+      const label = (key: string) => ({ kind: "kustomize" as const, key: formatPath([...path, index, key]), document });
+      // A dropped digest is emptied (kustomize ignores an empty digest); a missing one stays missing.
+      write(entry, "newTag", next.tag, label("newTag"));
+      write(entry, "digest", next.digest ?? (field("digest") ? "" : undefined), label("digest"));
+    });
+  }
+
+  function write(entry: YAMLMap, key: string, value: string | undefined, label: { kind: "kustomize"; key: string; document: YamlDocument }): void {
+    if (value === undefined) return;
+    const node = mapValue(entry, key);
+    if (node === undefined) plan.addPair(entry, key, value, label);
+    else if (isFlowScalar(node)) plan.setScalar(node, value, entry.flow === true, label);
+  }
+};

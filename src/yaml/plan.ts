@@ -1,0 +1,105 @@
+/**
+ * What the editors agree on while they run over one parsed file: which nodes are already
+ * governed by an editor (a marked field belongs to its marker only), the splices to make,
+ * and the changes and warnings to report.
+ */
+import type { Node, YAMLMap } from "yaml";
+import type { EditResult, EditRequest, FieldChange, Warning } from "../change.js";
+import type { YamlDocument, YamlFile } from "./file.js";
+import { scalarText } from "./file.js";
+import { LineIndex } from "./lines.js";
+import type { FlowScalar, Splice } from "./splice.js";
+import { applySplices, pairInsertion, scalarSplice } from "./splice.js";
+
+/** One editor of DESIGN §2: reads the parsed file and records its edits in the plan. */
+export type Editor = (file: YamlFile, request: EditRequest, plan: EditPlan) => void;
+
+/** How a change is reported, apart from what the plan knows itself (line, old, new). */
+export interface ChangeLabel {
+  readonly kind: FieldChange["kind"];
+  readonly key: string;
+  readonly document: YamlDocument;
+}
+
+interface PlannedChange {
+  readonly splice: Splice;
+  readonly change: Omit<FieldChange, "line">;
+}
+
+interface PlannedWarning {
+  readonly offset: number;
+  readonly message: string;
+}
+
+export class EditPlan {
+  private readonly claimed = new Set<Node>();
+  private readonly planned: PlannedChange[] = [];
+  private readonly warnings: PlannedWarning[] = [];
+
+  constructor(readonly file: YamlFile) {}
+
+  /** Reserves a node for the current editor: later editors leave it alone. */
+  claim(node: Node): void {
+    this.claimed.add(node);
+  }
+
+  isClaimed(node: unknown): boolean {
+    return this.claimed.has(node as Node);
+  }
+
+  /** Makes `node` hold `value` (no change when it already does) and claims it. */
+  setScalar(node: FlowScalar, value: string, inFlow: boolean, label: ChangeLabel): void {
+    this.claim(node);
+    const old = scalarText(node)!;
+    if (old === value) return;
+    const splice = scalarSplice(this.file, node, value, inFlow);
+    this.planned.push({ splice, change: { kind: label.kind, key: label.key, old, new: value, object: label.document.object } });
+  }
+
+  /** Adds `key: value` as a new last pair of `map`. */
+  addPair(map: YAMLMap, key: string, value: string, label: ChangeLabel): void {
+    const splice = pairInsertion(this.file, map, key, value);
+    this.planned.push({ splice, change: { kind: label.kind, key: label.key, old: "", new: value, object: label.document.object } });
+  }
+
+  warn(offset: number, message: string): void {
+    this.warnings.push({ offset, message });
+  }
+
+  /**
+   * The edited text (the input itself when nothing changed) and what changed, in document
+   * order. Lines are those of the edited text (an added pair is on a line of its own).
+   */
+  result(): EditResult {
+    const planned = [...this.planned].sort((a, b) => a.splice.start - b.splice.start);
+    const text = applySplices(
+      this.file.text,
+      planned.map((p) => p.splice),
+    );
+    const lines = planned.length > 0 ? new LineIndex(text) : undefined;
+    // Sweep splices in order, tracking how far the output has shifted from the input.
+    let shift = 0;
+    const changes = planned.map(({ splice, change }) => {
+      const { start, end, insert } = splice;
+      // An added pair is reported where its key starts, past the line break it begins with.
+      const within = start === end ? insert.search(/\S/) : 0;
+      const line = lines!.lineAt(start + shift + within);
+      shift += insert.length - (end - start);
+      return { line, ...change };
+    });
+    const warnings: Warning[] = [...this.warnings]
+      .sort((a, b) => a.offset - b.offset)
+      .map(({ offset, message }) => ({ line: lines ? lines.lineAt(offset + shiftBefore(planned, offset)) : this.file.lineAt(offset), message }));
+    return { text, changes, warnings };
+  }
+}
+
+/** How many characters the splices before `offset` add (or remove). */
+function shiftBefore(planned: readonly PlannedChange[], offset: number): number {
+  let shift = 0;
+  for (const { splice } of planned) {
+    if (splice.start >= offset) break;
+    shift += splice.insert.length - (splice.end - splice.start);
+  }
+  return shift;
+}

@@ -1,0 +1,121 @@
+/**
+ * How a string is written as a YAML scalar when it replaces another one: in the
+ * original's style (plain, 'single', "double"), falling back to double quotes whenever
+ * the plain form would not read back as the same string, in YAML 1.2 or in YAML 1.1
+ * (go-yaml v2, PyYAML: Helm, kubectl and kyaml still read `on`, `0777`, `1_000` as
+ * non-strings). This is kyaml's FormatNonStringStyle rule, plus escaping for any text.
+ */
+import { Scalar } from "yaml";
+
+/** YAML 1.1 booleans and nulls (go-yaml v2's resolve table) and YAML 1.2 special floats. */
+const YAML11_WORDS = new Set(
+  [
+    "y",
+    "Y",
+    "yes",
+    "Yes",
+    "YES",
+    "n",
+    "N",
+    "no",
+    "No",
+    "NO",
+    "true",
+    "True",
+    "TRUE",
+    "false",
+    "False",
+    "FALSE",
+    "on",
+    "On",
+    "ON",
+    "off",
+    "Off",
+    "OFF",
+    "~",
+    "null",
+    "Null",
+    "NULL",
+    "<<",
+    "=",
+  ].concat(...[".inf", ".Inf", ".INF"].map((inf) => [inf, `+${inf}`, `-${inf}`]), ".nan", ".NaN", ".NAN"),
+);
+
+/** Numbers as YAML 1.1 and 1.2 read them (underscores are digit separators in 1.1). */
+const NUMBER_PATTERNS = [
+  /^[-+]?(?:0|[1-9][0-9_]*)$/, // decimal int
+  /^[-+]?0[0-7_]+$/, // 1.1 octal
+  /^[-+]?0o[0-7_]+$/, // 1.2 octal
+  /^[-+]?0x[0-9a-fA-F_]+$/, // hex
+  /^[-+]?0b[01_]+$/, // binary
+  /^[-+]?(?:\.[0-9_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$/, // float, `1.10`, `1e3`
+  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/, // 1.1 sexagesimal `1:20`
+];
+
+/** True when a YAML 1.1 or 1.2 reader would not read this plain text as a string. */
+export function readsAsNonString(value: string): boolean {
+  return value === "" || YAML11_WORDS.has(value) || NUMBER_PATTERNS.some((pattern) => pattern.test(value));
+}
+
+/** Characters written unescaped: YAML's c-printable minus tabs, BOM and anything YAML 1.1 reads as a line break. */
+function isPrintable(code: number): boolean {
+  return (
+    (code >= 0x20 && code <= 0x7e) ||
+    (code >= 0xa0 && code <= 0xd7ff && code !== 0x2028 && code !== 0x2029) ||
+    (code >= 0xe000 && code <= 0xfffd && code !== 0xfeff) ||
+    code >= 0x10000
+  );
+}
+
+const FLOW_INDICATORS = /[,[\]{}]/;
+
+/** True when `value` can be written as a plain scalar and reads back as the same string. */
+export function isPlainSafe(value: string, inFlow: boolean): boolean {
+  if (readsAsNonString(value)) return false;
+  for (const ch of value) if (!isPrintable(ch.codePointAt(0)!)) return false;
+  if (/^\s|\s$/.test(value)) return false;
+  if (value.startsWith("---") || value.startsWith("...")) return false;
+  const first = value[0]!;
+  if ("#,[]{}&*!|>'\"%@`".includes(first)) return false;
+  // `-`, `?`, `:` start a plain scalar only when a non-space follows.
+  if ("-?:".includes(first) && (value.length === 1 || value[1] === " ")) return false;
+  if (value.includes(": ") || value.includes(" #") || value.endsWith(":")) return false;
+  return !(inFlow && FLOW_INDICATORS.test(value));
+}
+
+/** A double-quoted scalar: escapes quotes, backslashes and everything not printable. */
+export function doubleQuoted(value: string): string {
+  let out = '"';
+  for (const ch of value) {
+    const code = ch.codePointAt(0)!;
+    if (ch === '"' || ch === "\\") out += `\\${ch}`;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\t") out += "\\t";
+    else if (isPrintable(code)) out += ch;
+    else if (code <= 0xff) out += `\\x${code.toString(16).padStart(2, "0")}`;
+    else if (code <= 0xffff) out += `\\u${code.toString(16).padStart(4, "0")}`;
+    else out += `\\U${code.toString(16).padStart(8, "0")}`;
+  }
+  return `${out}"`;
+}
+
+/** A single-quoted scalar, or undefined when the text needs escapes single quotes cannot express. */
+function singleQuoted(value: string): string | undefined {
+  for (const ch of value) if (!isPrintable(ch.codePointAt(0)!)) return undefined;
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** Quoting style of a flow scalar as the `yaml` package names it. */
+export type FlowStyle = typeof Scalar.PLAIN | typeof Scalar.QUOTE_SINGLE | typeof Scalar.QUOTE_DOUBLE;
+
+/** The source text for `value` in the given style, changing style only when the value needs it. */
+export function renderScalar(value: string, style: FlowStyle, inFlow: boolean): string {
+  switch (style) {
+    case Scalar.QUOTE_DOUBLE:
+      return doubleQuoted(value);
+    case Scalar.QUOTE_SINGLE:
+      return singleQuoted(value) ?? doubleQuoted(value);
+    case Scalar.PLAIN:
+      return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Byte-minimal text edits: replace one scalar's source bytes, or add one `key: value`
+ * pair to a mapping. Everything outside the spliced range stays byte for byte.
+ */
+import { Scalar, isScalar } from "yaml";
+import type { YAMLMap } from "yaml";
+import type { YamlFile } from "./file.js";
+import { renderScalar } from "./quoting.js";
+
+/** Replace `text[start, end)` with `insert`. */
+export interface Splice {
+  readonly start: number;
+  readonly end: number;
+  readonly insert: string;
+}
+
+/** A scalar we may rewrite: plain or quoted. Block scalars (`|`, `>`) are content, never edited. */
+export type FlowScalar = Scalar & { type: typeof Scalar.PLAIN | typeof Scalar.QUOTE_SINGLE | typeof Scalar.QUOTE_DOUBLE };
+
+export function isFlowScalar(node: unknown): node is FlowScalar {
+  return isScalar(node) && (node.type === Scalar.PLAIN || node.type === Scalar.QUOTE_SINGLE || node.type === Scalar.QUOTE_DOUBLE);
+}
+
+/** The splice that makes `node` hold `value`, in the node's own quoting style where the value allows it. */
+export function scalarSplice(file: YamlFile, node: FlowScalar, value: string, inFlow: boolean): Splice {
+  const [start, end] = node.range!;
+  let insert = renderScalar(value, node.type, inFlow);
+  // An empty value (`tag:`) has no bytes of its own: keep a space after the ':' or '-'.
+  if (start === end && !/\s/.test(file.text[start - 1] ?? " ")) insert = ` ${insert}`;
+  return { start, end, insert };
+}
+
+/**
+ * The splice that adds `key: value` as the last pair of `map`: a new line at the
+ * siblings' indentation for a block mapping, `, key: value` before the `}` of a flow one.
+ */
+export function pairInsertion(file: YamlFile, map: YAMLMap, key: string, value: string): Splice {
+  const { text } = file;
+  const [mapStart, mapEnd] = map.range!;
+  if (map.flow) {
+    const close = text.lastIndexOf("}", mapEnd - 1);
+    const pair = `${key}: ${renderScalar(value, Scalar.PLAIN, true)}`;
+    return { start: close, end: close, insert: map.items.length > 0 ? `, ${pair}` : pair };
+  }
+  const firstKey = map.items[0]?.key as Scalar | undefined;
+  const keyStart = firstKey?.range?.[0] ?? mapStart;
+  const indent = " ".repeat(keyStart - file.lineStart(keyStart));
+  const lastPair = map.items[map.items.length - 1];
+  const lastNode = (lastPair?.value ?? lastPair?.key) as Scalar | undefined;
+  // The end of the last pair's last line: after its value and any comment on that line,
+  // before trailing blank lines (a block scalar's range ends after its line break).
+  let end = lastNode?.range?.[1] ?? mapEnd;
+  while (end > keyStart && /\s/.test(text[end - 1]!)) end--;
+  const lineBreak = text.slice(end).search(/\r?\n/);
+  const at = lineBreak < 0 ? text.length : end + lineBreak;
+  const eol = text.startsWith("\r\n", at) || (at === text.length && text.includes("\r\n")) ? "\r\n" : "\n";
+  return { start: at, end: at, insert: `${eol}${indent}${key}: ${renderScalar(value, Scalar.PLAIN, false)}` };
+}
+
+/** Applies non-overlapping splices; returns `text` itself when there are none. */
+export function applySplices(text: string, splices: readonly Splice[]): string {
+  if (splices.length === 0) return text;
+  const ordered = [...splices].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = "";
+  let from = 0;
+  for (const { start, end, insert } of ordered) {
+    out += text.slice(from, start) + insert;
+    from = end;
+  }
+  return out + text.slice(from);
+}
