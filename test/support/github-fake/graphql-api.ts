@@ -1,0 +1,184 @@
+// GitHub's GraphQL API over its real schema (@octokit/graphql-schema) with root resolvers for the PR operations
+// we use. graphql-js validates every operation against the schema, so a wrong enum or field fails like on GitHub.
+import { buildClientSchema, graphql, GraphQLError, parse, validate, type GraphQLSchema, type IntrospectionQuery } from "graphql";
+import type { Actor, Urls } from "./github-objects.js";
+import { effectiveMergeState, mergePull, refreshHead } from "./pull-merge.js";
+import { isoNow, nodeId, type Access, type MergeMethod, type PullState, type RepoState } from "./state.js";
+
+export interface GraphqlServices {
+  urls: Urls;
+  actor: Actor;
+  /** `immediate`: auto-merge merges as soon as it is enabled, as if the required checks passed at once. */
+  autoMerge: "record" | "immediate";
+  findRepo(owner: string, name: string): RepoState | undefined;
+  repoById(id: number): RepoState | undefined;
+  access(repo: RepoState, token: string): Access;
+}
+
+export interface GraphqlRequest {
+  query: string;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+}
+
+export interface GraphqlResult {
+  body: { data?: unknown; errors?: Array<Record<string, unknown>> };
+  /** Schema validation errors: the client sent an operation GitHub would refuse. */
+  invalid: string[];
+}
+
+let schema: GraphQLSchema | undefined;
+
+async function loadSchema(): Promise<GraphQLSchema> {
+  if (!schema) {
+    const { schema: published } = await import("@octokit/graphql-schema");
+    const json = published.json as unknown as IntrospectionQuery | { data: IntrospectionQuery };
+    schema = buildClientSchema("data" in json ? json.data : json);
+  }
+  return schema;
+}
+
+/** GitHub puts an error `type` beside the message; resolvers throw these. */
+function gitHubError(type: "NOT_FOUND" | "FORBIDDEN" | "UNPROCESSABLE", message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { type } });
+}
+
+const methodOf = (value: unknown): MergeMethod => String(value ?? "MERGE").toLowerCase() as MergeMethod;
+
+export async function executeGraphql(services: GraphqlServices, token: string, request: GraphqlRequest): Promise<GraphqlResult> {
+  const published = await loadSchema();
+  let document;
+  try {
+    document = parse(request.query);
+  } catch (error) {
+    const message = (error as Error).message;
+    return { body: { errors: [{ message }] }, invalid: [message] };
+  }
+  const invalid = validate(published, document).map((e) => e.message);
+  if (invalid.length > 0) return { body: { errors: invalid.map((message) => ({ message })) }, invalid };
+
+  const actorNode = { __typename: "Bot", login: services.actor.login, url: `${services.urls.server}/apps/${services.actor.login}` };
+
+  const pullNode = (repo: RepoState, pull: PullState) => ({
+    __typename: "PullRequest",
+    id: pull.nodeId,
+    number: pull.number,
+    title: pull.title,
+    body: pull.body ?? "",
+    url: `${services.urls.server}/${repo.owner}/${repo.name}/pull/${pull.number}`,
+    permalink: `${services.urls.server}/${repo.owner}/${repo.name}/pull/${pull.number}`,
+    state: pull.merged ? "MERGED" : pull.state.toUpperCase(),
+    merged: pull.merged,
+    isDraft: pull.draft,
+    headRefName: pull.head,
+    baseRefName: pull.base,
+    headRefOid: () => refreshHead(repo, pull),
+    mergeStateStatus: () => effectiveMergeState(repo, pull),
+    mergeable: async () => ((await effectiveMergeState(repo, pull)) === "DIRTY" ? "CONFLICTING" : pull.state === "open" ? "MERGEABLE" : "UNKNOWN"),
+    mergeCommit: pull.mergeCommitSha ? { __typename: "Commit", oid: pull.mergeCommitSha } : null,
+    autoMergeRequest: pull.autoMerge
+      ? {
+          enabledAt: pull.autoMerge.enabledAt,
+          mergeMethod: pull.autoMerge.mergeMethod.toUpperCase(),
+          commitHeadline: pull.autoMerge.commitHeadline,
+          commitBody: pull.autoMerge.commitBody,
+          enabledBy: actorNode,
+          authorEmail: null,
+        }
+      : null,
+  });
+
+  const repoNode = (repo: RepoState) => ({
+    __typename: "Repository",
+    id: repo.nodeId,
+    name: repo.name,
+    nameWithOwner: `${repo.owner}/${repo.name}`,
+    url: `${services.urls.server}/${repo.owner}/${repo.name}`,
+    autoMergeAllowed: repo.autoMergeAllowed,
+    isPrivate: repo.private,
+    defaultBranchRef: { __typename: "Ref", name: repo.defaultBranch, prefix: "refs/heads/" },
+    pullRequest: ({ number }: { number: number }) => {
+      const pull = repo.pulls.find((p) => p.number === number);
+      if (!pull) throw gitHubError("NOT_FOUND", `Could not resolve to a PullRequest with the number of ${number}.`);
+      return pullNode(repo, pull);
+    },
+  });
+
+  /** The PR a mutation names, checked for the token's access the way GitHub answers. */
+  const writablePull = (id: string): { repo: RepoState; pull: PullState } => {
+    const parsed = nodeId.parsePull(id);
+    const repo = parsed ? services.repoById(parsed.repoId) : undefined;
+    const pull = repo?.pulls.find((p) => p.number === parsed?.number);
+    if (!repo || !pull || services.access(repo, token) === "none") throw gitHubError("NOT_FOUND", `Could not resolve to a node with the global id of '${id}'`);
+    if (services.access(repo, token) === "read") throw gitHubError("FORBIDDEN", "Resource not accessible by integration");
+    return { repo, pull };
+  };
+
+  const merge = async (repo: RepoState, pull: PullState, method: MergeMethod, headline?: string | null, body?: string | null, expected?: string | null) => {
+    const outcome = await mergePull(
+      repo,
+      pull,
+      { method, expectedHeadSha: expected ?? undefined, title: headline ?? undefined, message: body ?? undefined },
+      { ...services.actor, date: isoNow() },
+    );
+    if (!outcome.ok) throw gitHubError("UNPROCESSABLE", outcome.message);
+  };
+
+  type Input = { pullRequestId: string; mergeMethod?: string; commitHeadline?: string; commitBody?: string; expectedHeadOid?: string };
+  const rootValue = {
+    repository: ({ owner, name }: { owner: string; name: string }) => {
+      const repo = services.findRepo(owner, name);
+      if (!repo || services.access(repo, token) === "none")
+        throw gitHubError("NOT_FOUND", `Could not resolve to a Repository with the name '${owner}/${name}'.`);
+      return repoNode(repo);
+    },
+    node: ({ id }: { id: string }) => {
+      const parsed = nodeId.parsePull(id);
+      const repo = parsed ? services.repoById(parsed.repoId) : undefined;
+      const pull = repo?.pulls.find((p) => p.number === parsed?.number);
+      return repo && pull && services.access(repo, token) !== "none" ? pullNode(repo, pull) : null;
+    },
+    enablePullRequestAutoMerge: async ({ input }: { input: Input }) => {
+      const { repo, pull } = writablePull(input.pullRequestId);
+      if (!repo.autoMergeAllowed) throw gitHubError("UNPROCESSABLE", "Pull request Auto merge is not allowed for this repository");
+      const status = await effectiveMergeState(repo, pull);
+      // GitHub refuses auto-merge when the PR could be merged right now (no required checks pending).
+      if (status === "CLEAN" || status === "UNSTABLE") throw gitHubError("UNPROCESSABLE", `Pull request Pull request is in ${status.toLowerCase()} status`);
+      if (input.expectedHeadOid && input.expectedHeadOid !== pull.headSha)
+        throw gitHubError("UNPROCESSABLE", "Head branch was modified. Review and try the merge again.");
+      pull.autoMerge = {
+        mergeMethod: methodOf(input.mergeMethod),
+        enabledAt: isoNow(),
+        commitHeadline: input.commitHeadline ?? null,
+        commitBody: input.commitBody ?? null,
+      };
+      if (services.autoMerge === "immediate") {
+        pull.mergeStateStatus = "CLEAN";
+        await merge(repo, pull, pull.autoMerge.mergeMethod, pull.autoMerge.commitHeadline, pull.autoMerge.commitBody);
+      }
+      return { clientMutationId: null, actor: actorNode, pullRequest: pullNode(repo, pull) };
+    },
+    disablePullRequestAutoMerge: ({ input }: { input: Input }) => {
+      const { repo, pull } = writablePull(input.pullRequestId);
+      pull.autoMerge = null;
+      return { clientMutationId: null, actor: actorNode, pullRequest: pullNode(repo, pull) };
+    },
+    mergePullRequest: async ({ input }: { input: Input }) => {
+      const { repo, pull } = writablePull(input.pullRequestId);
+      await merge(repo, pull, methodOf(input.mergeMethod), input.commitHeadline, input.commitBody, input.expectedHeadOid);
+      return { clientMutationId: null, actor: actorNode, pullRequest: pullNode(repo, pull) };
+    },
+  };
+
+  const result = await graphql({
+    schema: published,
+    source: request.query,
+    rootValue,
+    variableValues: request.variables,
+    operationName: request.operationName,
+  });
+  const errors = result.errors?.map((e) => ({ type: e.extensions?.type ?? "INTERNAL", path: e.path, locations: e.locations, message: e.message }));
+  // No data at all means the variables did not fit the schema (e.g. mergeMethod: "FAST"): a request error.
+  if (result.data === undefined) return { body: { errors }, invalid: (errors ?? []).map((e) => e.message) };
+  return { body: { data: result.data, ...(errors ? { errors } : {}) }, invalid: [] };
+}

@@ -1,0 +1,82 @@
+// Merging a pull request the way GitHub does (merge commit, squash, rebase), shared by REST, GraphQL and auto-merge.
+import type { GitIdentity } from "./bare-repo.js";
+import { isoNow, type MergeMethod, type MergeStateStatus, type PullState, type RepoState } from "./state.js";
+
+export interface MergeRequest {
+  method: MergeMethod;
+  /** The head sha the caller saw; a different current head is GitHub's 409. */
+  expectedHeadSha?: string;
+  title?: string;
+  message?: string;
+}
+
+export type MergeOutcome = { ok: true; sha: string } | { ok: false; status: 405 | 409 | 422; message: string };
+
+/** GitHub's committer for web merges and API commits (and what makes them "Verified"). */
+export function githubCommitter(): GitIdentity {
+  return { name: "GitHub", email: "noreply@github.com", date: isoNow() };
+}
+
+/** Re-reads the head branch so the PR follows pushes, as on GitHub. */
+export async function refreshHead(repo: RepoState, pull: PullState): Promise<string> {
+  if (pull.state === "open") {
+    const sha = await repo.git.refSha(`refs/heads/${pull.head}`);
+    if (sha && sha !== pull.headSha) {
+      pull.headSha = sha;
+      pull.updatedAt = isoNow();
+    }
+  }
+  return pull.headSha;
+}
+
+/** The scripted status, overridden by what git and the PR itself say (conflicts, draft). */
+export async function effectiveMergeState(repo: RepoState, pull: PullState): Promise<MergeStateStatus> {
+  if (pull.state !== "open") return "UNKNOWN";
+  if (pull.draft) return "DRAFT";
+  const head = await refreshHead(repo, pull);
+  const base = await repo.git.refSha(`refs/heads/${pull.base}`);
+  if (!base || (await repo.git.mergeTree(base, head)) === undefined) return "DIRTY";
+  return pull.mergeStateStatus;
+}
+
+const mergeable: ReadonlySet<MergeStateStatus> = new Set(["CLEAN", "UNSTABLE", "HAS_HOOKS", "UNKNOWN"]);
+
+export async function mergePull(repo: RepoState, pull: PullState, request: MergeRequest, actor: GitIdentity): Promise<MergeOutcome> {
+  if (pull.state !== "open") return { ok: false, status: 405, message: "Pull Request is not mergeable" };
+  const head = await refreshHead(repo, pull);
+  if (request.expectedHeadSha && request.expectedHeadSha !== head) {
+    return { ok: false, status: 409, message: "Head branch was modified. Review and try the merge again." };
+  }
+  if (!mergeable.has(await effectiveMergeState(repo, pull))) return { ok: false, status: 405, message: "Pull Request is not mergeable" };
+
+  const baseRef = `refs/heads/${pull.base}`;
+  const base = await repo.git.refSha(baseRef);
+  if (!base) return { ok: false, status: 422, message: "Base does not exist" };
+  const commits = await repo.git.commitsBetween(base, head);
+  const committer = githubCommitter();
+  let sha: string | undefined;
+  if (request.method === "rebase") {
+    sha = base;
+    for (const commit of commits) {
+      const original = await repo.git.readCommit(commit);
+      const tree = await repo.git.replayOnto((await repo.git.readCommit(sha)).tree, commit);
+      if (!tree) return { ok: false, status: 405, message: "This branch can't be rebased" };
+      sha = await repo.git.createCommit(tree, [sha], original.message, original.author, committer);
+      repo.verified.add(sha);
+    }
+  } else {
+    const tree = await repo.git.mergeTree(base, head);
+    if (!tree) return { ok: false, status: 405, message: "Pull Request is not mergeable" };
+    const title =
+      request.title ?? (request.method === "merge" ? `Merge pull request #${pull.number} from ${repo.owner}/${pull.head}` : `${pull.title} (#${pull.number})`);
+    const messages = await Promise.all(commits.map(async (c) => (await repo.git.readCommit(c)).message.trim()));
+    const message = request.message ?? (request.method === "merge" ? pull.title : messages.map((m) => `* ${m}`).join("\n\n"));
+    const author = { ...actor, date: committer.date };
+    sha = await repo.git.createCommit(tree, request.method === "merge" ? [base, head] : [base], `${title}\n\n${message}\n`, author, committer);
+    repo.verified.add(sha);
+  }
+  if (!(await repo.git.casRef(baseRef, sha, base))) return { ok: false, status: 409, message: "Base branch was modified. Review and try the merge again." };
+  const now = isoNow();
+  Object.assign(pull, { state: "closed", merged: true, mergedAt: now, closedAt: now, updatedAt: now, mergeCommitSha: sha, autoMerge: null });
+  return { ok: true, sha };
+}

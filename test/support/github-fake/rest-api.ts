@@ -1,0 +1,537 @@
+// The REST endpoints the fake serves, keyed by their OpenAPI path template (which also names the schema to check).
+import { parse as parseYaml } from "yaml";
+import type { TreeChange } from "./bare-repo.js";
+import * as objects from "./github-objects.js";
+import type { Actor, Urls } from "./github-objects.js";
+import type { HttpMethod, Json, JsonObject } from "./openapi-contract.js";
+import { effectiveMergeState, githubCommitter, mergePull, refreshHead } from "./pull-merge.js";
+import { isoNow, nodeId, type MergeMethod, type PullState, type RepoState, type RepositoryDispatch, type WorkflowDispatch } from "./state.js";
+
+/** What handlers need from the fake besides the repo they act on. */
+export interface Services {
+  urls: Urls;
+  actor: Actor;
+  dispatches: RepositoryDispatch[];
+  workflowDispatches: WorkflowDispatch[];
+  /** false = behave like a GHES release that predates `return_run_details`. */
+  acceptsReturnRunDetails: boolean;
+  nextId(): number;
+}
+
+export interface RestRequest {
+  repo: RepoState;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: JsonObject;
+  token: string;
+  services: Services;
+}
+
+export interface Reply {
+  status: number;
+  body?: Json;
+  headers?: Record<string, string>;
+}
+
+export interface Route {
+  method: HttpMethod;
+  /** The OpenAPI path; its last `{ref}` or `{path}` parameter may contain slashes. */
+  template: string;
+  handle(request: RestRequest): Promise<Reply>;
+}
+
+const notFound = (message = "Not Found"): Reply => ({ status: 404, body: objects.errorBody(404, message) });
+const unprocessable = (message: string, errors?: JsonObject[]): Reply => ({ status: 422, body: objects.errorBody(422, message, errors) });
+const validationFailed = (...errors: JsonObject[]): Reply => unprocessable("Validation Failed", errors);
+
+const str = (value: Json | undefined): string | undefined => (typeof value === "string" ? value : undefined);
+
+async function refReply(r: RestRequest, fullRef: string, sha: string, status: number): Promise<Reply> {
+  const type = (await r.repo.git.objectType(sha)) ?? "commit";
+  const body = objects.ref(r.services.urls, r.repo, fullRef, sha, type);
+  return { status, body, headers: status === 201 ? { location: String(body.url) } : {} };
+}
+
+async function pullView(r: RestRequest, pull: PullState): Promise<JsonObject> {
+  await refreshHead(r.repo, pull);
+  const baseSha = (await r.repo.git.refSha(`refs/heads/${pull.base}`)) ?? pull.headSha;
+  const mergeableState = (await effectiveMergeState(r.repo, pull)).toLowerCase();
+  return objects.pullRequest(r.services.urls, r.repo, { pull, baseSha, mergeableState, actor: r.services.actor });
+}
+
+function findPull(r: RestRequest, param: string): PullState | undefined {
+  const n = Number(r.params[param]);
+  return r.repo.pulls.find((p) => p.number === n);
+}
+
+/** A branch, tag or full ref name as GitHub accepts it in `ref` parameters. */
+async function resolveRefName(r: RestRequest, name: string): Promise<string | undefined> {
+  for (const candidate of [name, `refs/heads/${name}`, `refs/tags/${name}`]) {
+    if (candidate.startsWith("refs/") && (await r.repo.git.refSha(candidate))) return r.repo.git.resolve(candidate);
+  }
+  return undefined;
+}
+
+async function treeChanges(r: RestRequest, entries: JsonObject[]): Promise<TreeChange[] | Reply> {
+  const changes: TreeChange[] = [];
+  for (const entry of entries) {
+    const path = str(entry.path) ?? "";
+    const mode = str(entry.mode) ?? "100644";
+    if (typeof entry.content === "string") {
+      changes.push({ path, mode, sha: await r.repo.git.writeBlob(Buffer.from(entry.content, "utf8")) });
+    } else if (entry.sha === null) {
+      changes.push({ path, mode, sha: null });
+    } else if (typeof entry.sha === "string") {
+      const type = await r.repo.git.objectType(entry.sha);
+      if (mode === "040000" && type === "tree") {
+        // The index holds files only: a subtree becomes its files under the path.
+        changes.push({ path, mode, sha: null });
+        for (const file of await r.repo.git.readTree(entry.sha, true)) {
+          if (file.type !== "tree") changes.push({ path: `${path}/${file.path}`, mode: file.mode, sha: file.sha });
+        }
+      } else if (type !== "blob" && !(mode === "160000" && entry.sha)) {
+        return validationFailed({ resource: "Tree", field: "sha", code: "invalid", message: `tree.sha ${entry.sha} is not a valid blob` });
+      } else {
+        changes.push({ path, mode, sha: entry.sha });
+      }
+    } else {
+      return unprocessable("Must supply tree.sha or tree.content");
+    }
+  }
+  return changes;
+}
+
+async function workflowDefinition(
+  r: RestRequest,
+  workflowId: string,
+  commit: string,
+): Promise<{ inputs: Record<string, { required?: boolean; default?: unknown }> } | Reply> {
+  if (/^\d+$/.test(workflowId)) return { inputs: {} };
+  const file = await r.repo.git.entryAt(commit, `.github/workflows/${workflowId}`);
+  if (!file || file.type !== "blob") return notFound();
+  const doc = parseYaml((await r.repo.git.readBlob(file.sha)).toString("utf8")) as { on?: unknown } | null;
+  const on = doc?.on;
+  const triggers =
+    typeof on === "string"
+      ? { [on]: null }
+      : Array.isArray(on)
+        ? Object.fromEntries(on.map((t: string) => [t, null]))
+        : ((on ?? {}) as Record<string, unknown>);
+  if (!("workflow_dispatch" in triggers)) return unprocessable("Workflow does not have 'workflow_dispatch' trigger");
+  const dispatch = (triggers.workflow_dispatch ?? {}) as { inputs?: Record<string, { required?: boolean; default?: unknown }> };
+  return { inputs: dispatch.inputs ?? {} };
+}
+
+const isReply = (value: unknown): value is Reply => typeof value === "object" && value !== null && "status" in value;
+
+export const routes: Route[] = [
+  {
+    method: "get",
+    template: "/repos/{owner}/{repo}",
+    handle: async (r) => ({ status: 200, body: objects.repository(r.services.urls, r.repo) }),
+  },
+  {
+    method: "get",
+    template: "/repos/{owner}/{repo}/git/ref/{ref}",
+    async handle(r) {
+      const fullRef = `refs/${r.params.ref}`;
+      const sha = await r.repo.git.refSha(fullRef);
+      return sha ? refReply(r, fullRef, sha, 200) : notFound();
+    },
+  },
+  {
+    method: "post",
+    template: "/repos/{owner}/{repo}/git/refs",
+    async handle(r) {
+      const fullRef = str(r.body.ref) ?? "";
+      const sha = str(r.body.sha) ?? "";
+      if (!/^refs\/[^/]+\/.+/.test(fullRef)) return unprocessable("Reference name must start with 'refs/' and have at least two slashes.");
+      if (!(await r.repo.git.objectType(sha))) return unprocessable("Object does not exist");
+      if (!(await r.repo.git.casRef(fullRef, sha, undefined))) return unprocessable("Reference already exists");
+      return refReply(r, fullRef, sha, 201);
+    },
+  },
+  {
+    method: "patch",
+    template: "/repos/{owner}/{repo}/git/refs/{ref}",
+    async handle(r) {
+      const fullRef = `refs/${r.params.ref}`;
+      const sha = str(r.body.sha) ?? "";
+      if (!(await r.repo.git.objectType(sha))) return unprocessable("Object does not exist");
+      // Loop only when the ref moved between our read and our CAS; each round re-checks fast-forward.
+      for (;;) {
+        const current = await r.repo.git.refSha(fullRef);
+        if (!current) return unprocessable("Reference does not exist");
+        if (r.body.force !== true && !(await r.repo.git.isAncestor(current, sha))) return unprocessable("Update is not a fast forward");
+        if (await r.repo.git.casRef(fullRef, sha, current)) return refReply(r, fullRef, sha, 200);
+      }
+    },
+  },
+  {
+    method: "delete",
+    template: "/repos/{owner}/{repo}/git/refs/{ref}",
+    async handle(r) {
+      const fullRef = `refs/${r.params.ref}`;
+      const current = await r.repo.git.refSha(fullRef);
+      if (!current || !(await r.repo.git.deleteRef(fullRef, current))) return { status: 422, body: objects.errorBody(422, "Reference does not exist") };
+      return { status: 204 };
+    },
+  },
+  {
+    method: "get",
+    template: "/repos/{owner}/{repo}/git/commits/{commit_sha}",
+    async handle(r) {
+      const sha = r.params.commit_sha ?? "";
+      if ((await r.repo.git.objectType(sha)) !== "commit") return notFound();
+      return { status: 200, body: objects.gitCommit(r.services.urls, r.repo, await r.repo.git.readCommit(sha)) };
+    },
+  },
+  {
+    method: "post",
+    template: "/repos/{owner}/{repo}/git/commits",
+    async handle(r) {
+      const tree = str(r.body.tree) ?? "";
+      if ((await r.repo.git.objectType(tree)) !== "tree") return unprocessable("Tree SHA does not exist");
+      const parents = Array.isArray(r.body.parents) ? r.body.parents.map(String) : [];
+      for (const parent of parents) {
+        if ((await r.repo.git.objectType(parent)) !== "commit") return unprocessable("Parent SHA does not exist or is not a commit object");
+      }
+      const now = isoNow();
+      const identity = (value: Json | undefined) => {
+        const v = (value ?? {}) as JsonObject;
+        return { name: str(v.name) ?? r.services.actor.name, email: str(v.email) ?? r.services.actor.email, date: str(v.date) ?? now };
+      };
+      const author = identity(r.body.author);
+      // Without an explicit committer GitHub commits (and signs) as itself: the commit shows as Verified.
+      const signed = r.body.committer === undefined;
+      const committer = signed ? { ...githubCommitter(), date: now } : identity(r.body.committer);
+      const sha = await r.repo.git.createCommit(tree, parents, str(r.body.message) ?? "", author, committer);
+      if (signed) r.repo.verified.add(sha);
+      const body = objects.gitCommit(r.services.urls, r.repo, await r.repo.git.readCommit(sha));
+      return { status: 201, body, headers: { location: String(body.url) } };
+    },
+  },
+  {
+    method: "post",
+    template: "/repos/{owner}/{repo}/git/trees",
+    async handle(r) {
+      let baseTree: string | undefined;
+      if (typeof r.body.base_tree === "string") {
+        baseTree = await r.repo.git.resolve(r.body.base_tree, "tree");
+        if (!baseTree) return unprocessable("base_tree is not a valid tree oid");
+      }
+      const changes = await treeChanges(r, Array.isArray(r.body.tree) ? (r.body.tree as JsonObject[]) : []);
+      if (isReply(changes)) return changes;
+      const sha = await r.repo.git.buildTree(baseTree, changes);
+      const body = objects.tree(r.services.urls, r.repo, sha, await r.repo.git.readTree(sha, false));
+      return { status: 201, body, headers: { location: String(body.url) } };
+    },
+  },
+  {
+    method: "get",
+    template: "/repos/{owner}/{repo}/git/trees/{tree_sha}",
+    async handle(r) {
+      const sha = await r.repo.git.resolve(r.params.tree_sha ?? "", "tree");
+      if (!sha) return notFound();
+      const recursive = (r.query.get("recursive") ?? "") !== "" && r.query.get("recursive") !== "0" && r.query.get("recursive") !== "false";
+      return { status: 200, body: objects.tree(r.services.urls, r.repo, sha, await r.repo.git.readTree(sha, recursive)) };
+    },
+  },
+  {
+    method: "post",
+    template: "/repos/{owner}/{repo}/git/blobs",
+    async handle(r) {
+      const content = Buffer.from(str(r.body.content) ?? "", r.body.encoding === "base64" ? "base64" : "utf8");
+      const sha = await r.repo.git.writeBlob(content);
+      const url = `${r.services.urls.api}/repos/${r.repo.owner}/${r.repo.name}/git/blobs/${sha}`;
+      return { status: 201, body: { url, sha }, headers: { location: url } };
+    },
+  },
+  {
+    method: "get",
+    template: "/repos/{owner}/{repo}/git/blobs/{file_sha}",
+    async handle(r) {
+      const sha = r.params.file_sha ?? "";
+      if ((await r.repo.git.objectType(sha)) !== "blob") return notFound();
+      const content = await r.repo.git.readBlob(sha);
+      const url = `${r.services.urls.api}/repos/${r.repo.owner}/${r.repo.name}/git/blobs/${sha}`;
+      return {
+        status: 200,
+        body: { sha, node_id: nodeId.object("B", sha), size: content.length, url, content: objects.base64Lines(content), encoding: "base64" },
+      };
+    },
+  },
+  {
+    method: "get",
+    template: "/repos/{owner}/{repo}/contents/{path}",
+    async handle(r) {
+      const ref = r.query.get("ref") ?? r.repo.defaultBranch;
+      const commit = (await resolveRefName(r, ref)) ?? (await r.repo.git.resolve(ref));
+      if (!commit) return notFound(`No commit found for the ref ${ref}`);
+      const path = (r.params.path ?? "").replace(/\/+$/, "");
+      const entry = await r.repo.git.entryAt(commit, path);
+      if (!entry) return notFound();
+      if (entry.type === "tree") {
+        const children = await r.repo.git.readTree(entry.sha, false);
+        return { status: 200, body: children.map((c) => objects.contentEntry(r.services.urls, r.repo, ref, { ...c, path: `${path}/${c.path}` })) };
+      }
+      const content = entry.type === "blob" ? await r.repo.git.readBlob(entry.sha) : undefined;
+      return { status: 200, body: objects.contentEntry(r.services.urls, r.repo, ref, entry, content) };
+    },
+  },
+  {
+    method: "get",
+    template: "/repos/{owner}/{repo}/branches/{branch}",
+    async handle(r) {
+      const name = r.params.branch ?? "";
+      const sha = await r.repo.git.refSha(`refs/heads/${name}`);
+      if (!sha) return notFound("Branch not found");
+      const commit = objects.restCommit(r.services.urls, r.repo, await r.repo.git.readCommit(sha), r.services.actor);
+      return { status: 200, body: objects.branch(r.services.urls, r.repo, name, commit) };
+    },
+  },
+  {
+    method: "get",
+    template: "/repos/{owner}/{repo}/pulls",
+    async handle(r) {
+      const state = r.query.get("state") ?? "open";
+      const head = r.query.get("head");
+      const base = r.query.get("base");
+      const matching = r.repo.pulls
+        .filter((p) => state === "all" || p.state === state)
+        .filter((p) => !head || `${r.repo.owner}:${p.head}` === head)
+        .filter((p) => !base || p.base === base)
+        .sort((a, b) => (r.query.get("direction") === "asc" ? a.number - b.number : b.number - a.number));
+      const perPage = Math.min(Number(r.query.get("per_page") ?? 30) || 30, 100);
+      const page = Math.max(Number(r.query.get("page") ?? 1) || 1, 1);
+      const slice = matching.slice((page - 1) * perPage, page * perPage);
+      const headers: Record<string, string> = {};
+      if (page * perPage < matching.length) {
+        const next = new URL(`${r.services.urls.api}/repos/${r.repo.owner}/${r.repo.name}/pulls`);
+        r.query.forEach((v, k) => next.searchParams.set(k, v));
+        next.searchParams.set("page", String(page + 1));
+        headers.link = `<${next.href}>; rel="next"`;
+      }
+      return { status: 200, body: await Promise.all(slice.map((p) => pullView(r, p))), headers };
+    },
+  },
+  {
+    method: "post",
+    template: "/repos/{owner}/{repo}/pulls",
+    async handle(r) {
+      if (!r.repo.actionsCanCreatePullRequests)
+        return { status: 403, body: objects.errorBody(403, "GitHub Actions is not permitted to create or approve pull requests.") };
+      const title = str(r.body.title);
+      const rawHead = str(r.body.head) ?? "";
+      const head = rawHead.startsWith(`${r.repo.owner}:`) ? rawHead.slice(r.repo.owner.length + 1) : rawHead;
+      const base = str(r.body.base) ?? "";
+      if (!title) return validationFailed({ resource: "PullRequest", field: "title", code: "missing_field" });
+      const baseSha = await r.repo.git.refSha(`refs/heads/${base}`);
+      if (!baseSha) return validationFailed({ resource: "PullRequest", field: "base", code: "invalid" });
+      const headSha = await r.repo.git.refSha(`refs/heads/${head}`);
+      if (!headSha) return validationFailed({ resource: "PullRequest", field: "head", code: "invalid" });
+      if (r.repo.pulls.some((p) => p.state === "open" && p.head === head && p.base === base)) {
+        return validationFailed({ resource: "PullRequest", code: "custom", message: `A pull request already exists for ${r.repo.owner}:${head}.` });
+      }
+      if ((await r.repo.git.commitsBetween(baseSha, headSha)).length === 0) {
+        return validationFailed({ resource: "PullRequest", code: "custom", message: `No commits between ${base} and ${head}` });
+      }
+      const number = r.repo.pulls.length + 1;
+      const now = isoNow();
+      const pull: PullState = {
+        number,
+        id: r.services.nextId(),
+        nodeId: nodeId.pull(r.repo.id, number),
+        title,
+        body: str(r.body.body) ?? null,
+        head,
+        base,
+        headSha,
+        state: "open",
+        draft: r.body.draft === true,
+        merged: false,
+        mergedAt: null,
+        mergeCommitSha: null,
+        closedAt: null,
+        createdAt: now,
+        updatedAt: now,
+        labels: [],
+        reviewers: [],
+        teamReviewers: [],
+        maintainerCanModify: r.body.maintainer_can_modify !== false,
+        mergeStateStatus: "CLEAN",
+        autoMerge: null,
+      };
+      r.repo.pulls.push(pull);
+      const body = await pullView(r, pull);
+      return { status: 201, body, headers: { location: String(body.url) } };
+    },
+  },
+  {
+    method: "get",
+    template: "/repos/{owner}/{repo}/pulls/{pull_number}",
+    async handle(r) {
+      const pull = findPull(r, "pull_number");
+      return pull ? { status: 200, body: await pullView(r, pull) } : notFound();
+    },
+  },
+  {
+    method: "patch",
+    template: "/repos/{owner}/{repo}/pulls/{pull_number}",
+    async handle(r) {
+      const pull = findPull(r, "pull_number");
+      if (!pull) return notFound();
+      if (typeof r.body.base === "string" && !(await r.repo.git.refSha(`refs/heads/${r.body.base}`))) {
+        return validationFailed({ resource: "PullRequest", field: "base", code: "invalid" });
+      }
+      const now = isoNow();
+      if (typeof r.body.title === "string") pull.title = r.body.title;
+      if (r.body.body !== undefined) pull.body = str(r.body.body) ?? null;
+      if (typeof r.body.base === "string") pull.base = r.body.base;
+      if (typeof r.body.maintainer_can_modify === "boolean") pull.maintainerCanModify = r.body.maintainer_can_modify;
+      if ((r.body.state === "closed" || r.body.state === "open") && !pull.merged) {
+        pull.state = r.body.state;
+        pull.closedAt = r.body.state === "closed" ? now : null;
+      }
+      pull.updatedAt = now;
+      return { status: 200, body: await pullView(r, pull) };
+    },
+  },
+  {
+    method: "put",
+    template: "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+    async handle(r) {
+      const pull = findPull(r, "pull_number");
+      if (!pull) return notFound();
+      const outcome = await mergePull(
+        r.repo,
+        pull,
+        {
+          method: (str(r.body.merge_method) ?? "merge") as MergeMethod,
+          expectedHeadSha: str(r.body.sha),
+          title: str(r.body.commit_title),
+          message: str(r.body.commit_message),
+        },
+        { ...r.services.actor, date: isoNow() },
+      );
+      if (!outcome.ok) return { status: outcome.status, body: objects.errorBody(outcome.status, outcome.message) };
+      return { status: 200, body: { sha: outcome.sha, merged: true, message: "Pull Request successfully merged" } };
+    },
+  },
+  {
+    method: "get",
+    template: "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+    handle: async (r) => ({ status: findPull(r, "pull_number")?.merged ? 204 : 404 }),
+  },
+  {
+    method: "post",
+    template: "/repos/{owner}/{repo}/issues/{issue_number}/labels",
+    async handle(r) {
+      const pull = findPull(r, "issue_number");
+      if (!pull) return notFound();
+      const given: Json[] = Array.isArray(r.body) ? r.body : Array.isArray(r.body.labels) ? r.body.labels : [];
+      for (const item of given) {
+        const name = typeof item === "string" ? item : str((item as JsonObject).name);
+        if (name && !pull.labels.includes(name)) pull.labels.push(name);
+      }
+      return { status: 200, body: pull.labels.map((name) => objects.label(r.services.urls, r.repo, name)) };
+    },
+  },
+  {
+    method: "post",
+    template: "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+    async handle(r) {
+      const pull = findPull(r, "pull_number");
+      if (!pull) return notFound();
+      const reviewers = Array.isArray(r.body.reviewers) ? r.body.reviewers.map(String) : [];
+      if (reviewers.includes(r.services.actor.login)) return unprocessable("Review cannot be requested from pull request author.");
+      for (const login of reviewers) if (!pull.reviewers.includes(login)) pull.reviewers.push(login);
+      for (const team of Array.isArray(r.body.team_reviewers) ? r.body.team_reviewers.map(String) : []) pull.teamReviewers.push(team);
+      return { status: 201, body: await pullView(r, pull) };
+    },
+  },
+  {
+    method: "post",
+    template: "/repos/{owner}/{repo}/dispatches",
+    async handle(r) {
+      r.services.dispatches.push({
+        owner: r.repo.owner,
+        repo: r.repo.name,
+        eventType: str(r.body.event_type) ?? "",
+        clientPayload: r.body.client_payload as Record<string, unknown> | undefined,
+        token: r.token,
+      });
+      return { status: 204 };
+    },
+  },
+  {
+    method: "post",
+    template: "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches",
+    async handle(r) {
+      if ("return_run_details" in r.body && !r.services.acceptsReturnRunDetails) {
+        return unprocessable('Invalid request.\n\n"return_run_details" is not a permitted key.');
+      }
+      const ref = str(r.body.ref) ?? "";
+      const commit = await resolveRefName(r, ref);
+      if (!commit) return unprocessable(`No ref found for: ${ref}`);
+      const workflowId = r.params.workflow_id ?? "";
+      const workflow = await workflowDefinition(r, workflowId, commit);
+      if (isReply(workflow)) return workflow;
+      const inputs = (r.body.inputs ?? {}) as JsonObject;
+      const unexpected = Object.keys(inputs).filter((k) => !(k in workflow.inputs));
+      if (unexpected.length > 0) return unprocessable(`Unexpected inputs provided: ${JSON.stringify(unexpected)}`);
+      const missing = Object.entries(workflow.inputs).find(([k, def]) => def?.required === true && def.default === undefined && !(k in inputs));
+      if (missing) return unprocessable(`Required input '${missing[0]}' not provided`);
+      const runId = r.services.nextId();
+      const now = isoNow();
+      r.repo.runs.set(runId, { id: runId, workflowId, ref, headSha: commit, status: "queued", conclusion: null, createdAt: now, updatedAt: now });
+      r.services.workflowDispatches.push({
+        owner: r.repo.owner,
+        repo: r.repo.name,
+        workflowId,
+        ref,
+        inputs: r.body.inputs as Record<string, unknown> | undefined,
+        returnRunDetails: typeof r.body.return_run_details === "boolean" ? r.body.return_run_details : undefined,
+        runId,
+        token: r.token,
+      });
+      return r.body.return_run_details === true ? { status: 200, body: objects.runDetails(r.services.urls, r.repo, runId) } : { status: 204 };
+    },
+  },
+  {
+    method: "get",
+    template: "/repos/{owner}/{repo}/actions/runs/{run_id}",
+    async handle(r) {
+      const run = r.repo.runs.get(Number(r.params.run_id));
+      if (!run) return notFound();
+      return { status: 200, body: objects.workflowRun(r.services.urls, r.repo, run, await r.repo.git.readCommit(run.headSha)) };
+    },
+  },
+];
+
+interface CompiledRoute {
+  route: Route;
+  pattern: RegExp;
+  names: string[];
+}
+
+const compiled: CompiledRoute[] = routes.map((route) => {
+  const names: string[] = [];
+  const params = route.template.match(/\{[^}]+\}/g) ?? [];
+  const source = route.template.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+    names.push(name);
+    const greedy = name === params[params.length - 1]?.slice(1, -1) && (name === "ref" || name === "path") && route.template.endsWith(`{${name}}`);
+    return greedy ? "(.+)" : "([^/]+)";
+  });
+  return { route, pattern: new RegExp(`^${source}$`), names };
+});
+
+/** Finds the route for a raw (still percent-encoded) path; Octokit sends `heads%2Fmain` for `{ref}`. */
+export function matchRoute(method: string, rawPath: string): { route: Route; params: Record<string, string> } | undefined {
+  for (const c of compiled) {
+    if (c.route.method !== method.toLowerCase()) continue;
+    const m = c.pattern.exec(rawPath);
+    if (m) return { route: c.route, params: Object.fromEntries(c.names.map((n, i) => [n, decodeURIComponent(m[i + 1] ?? "")])) };
+  }
+  return undefined;
+}
