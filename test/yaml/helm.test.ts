@@ -1,0 +1,63 @@
+/** Helm values pairs: repository (+ registry) with tag (+ digest) siblings. */
+import { describe, expect, it } from "vitest";
+import type { EditRequest } from "../../src/change.js";
+import { runEditors } from "../../src/yaml/editor.js";
+import { editHelmValues } from "../../src/yaml/helm.js";
+import { DIGEST_A, DIGEST_B, dataOf, withImages } from "./helpers.js";
+
+const edit = (text: string, request: EditRequest) => runEditors(text, request, [editHelmValues]);
+
+describe("editHelmValues", () => {
+  it("updates the tag beside a matching repository, keyed by the tag's path", () => {
+    const text = "replicaCount: 2\nimage:\n  repository: ghcr.io/acme/app\n  pullPolicy: IfNotPresent\n  tag: v1.0.0\n";
+    const { text: out, changes } = edit(text, withImages("ghcr.io/acme/app:v1.1.0"));
+    expect(out).toBe(text.replace("v1.0.0", "v1.1.0"));
+    expect(changes).toEqual([{ line: 5, kind: "helm", key: "image.tag", old: "v1.0.0", new: "v1.1.0", object: {} }]);
+  });
+
+  it("joins registry and repository, and matches Docker Hub short names", () => {
+    const text = `app:\n  image:\n    registry: ghcr.io\n    repository: acme/app\n    tag: v1\nproxy:\n  image: {repository: nginx, tag: "1.25"}\n`;
+    const { text: out } = edit(text, { ...withImages("ghcr.io/acme/app:v2", "docker.io/library/nginx:1.26") });
+    expect(out).toBe(text.replace("tag: v1", "tag: v2").replace('"1.25"', '"1.26"'));
+  });
+
+  it("does not match a repository whose registry differs", () => {
+    const text = "image:\n  registry: quay.io\n  repository: acme/app\n  tag: v1\n";
+    expect(edit(text, withImages("ghcr.io/acme/app:v2")).text).toBe(text);
+  });
+
+  it("updates the digest sibling and empties it when a new tag comes without one", () => {
+    const text = `image:\n  repository: ghcr.io/acme/app\n  tag: v1\n  digest: "${DIGEST_A}"\n`;
+    expect(edit(text, withImages(`ghcr.io/acme/app:v1@${DIGEST_B}`)).text).toBe(text.replace(DIGEST_A, DIGEST_B));
+    expect(edit(text, withImages("ghcr.io/acme/app:v2")).text).toBe(`image:\n  repository: ghcr.io/acme/app\n  tag: v2\n  digest: ""\n`);
+  });
+
+  it("fills an empty tag, keeping its quotes", () => {
+    const text = 'image:\n  repository: ghcr.io/acme/app\n  tag: ""\n';
+    expect(edit(text, withImages("ghcr.io/acme/app:1.2.3")).text).toBe('image:\n  repository: ghcr.io/acme/app\n  tag: "1.2.3"\n');
+  });
+
+  it("fills a tag with no value, keeping a space after the colon", () => {
+    const text = "image:\n  repository: ghcr.io/acme/app\n  tag:\n";
+    const { text: out } = edit(text, withImages("ghcr.io/acme/app:v1"));
+    expect(out).toBe("image:\n  repository: ghcr.io/acme/app\n  tag: v1\n");
+  });
+
+  it("edits the values of a HelmRelease", () => {
+    const text = `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: app
+  namespace: apps
+spec:
+  values:
+    image:
+      repository: ghcr.io/acme/app
+      tag: 20240101
+`;
+    const { text: out, changes } = edit(text, withImages("ghcr.io/acme/app:20240202"));
+    expect(out).toBe(text.replace("tag: 20240101", 'tag: "20240202"'));
+    expect(dataOf(out)[0]).toMatchObject({ spec: { values: { image: { tag: "20240202" } } } });
+    expect(changes[0]).toMatchObject({ key: "spec.values.image.tag", object: { kind: "HelmRelease", name: "app", namespace: "apps" } });
+  });
+});

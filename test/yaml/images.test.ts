@@ -1,0 +1,86 @@
+/** Container images matched by repository, in any kind, without markers. */
+import { describe, expect, it } from "vitest";
+import type { EditRequest } from "../../src/change.js";
+import { runEditors } from "../../src/yaml/editor.js";
+import { editImages } from "../../src/yaml/images.js";
+import { DIGEST_A, numericVersions, update, withImages } from "./helpers.js";
+
+const edit = (text: string, request: EditRequest) => runEditors(text, request, [editImages]);
+
+describe("editImages", () => {
+  it("updates containers and initContainers of a CronJob, naming each field by its path", () => {
+    const text = `apiVersion: batch/v1
+kind: CronJob
+metadata: {name: nightly}
+spec:
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          initContainers:
+          - name: migrate
+            image: ghcr.io/acme/app:1.0.0
+          containers:
+          - name: sidecar
+            image: ghcr.io/acme/proxy:3.0
+          - name: app
+            image: ghcr.io/acme/app:1.0.0
+`;
+    const { text: out, changes } = edit(text, withImages("ghcr.io/acme/app:1.1.0"));
+    expect(out).toBe(text.replaceAll("app:1.0.0", "app:1.1.0"));
+    expect(changes.map((change) => change.key)).toEqual([
+      "spec.jobTemplate.spec.template.spec.initContainers[0].image",
+      "spec.jobTemplate.spec.template.spec.containers[1].image",
+    ]);
+    expect(changes[0]!.object).toEqual({ apiVersion: "batch/v1", kind: "CronJob", name: "nightly" });
+  });
+
+  it("updates an `image:` field of any custom resource", () => {
+    const text = "apiVersion: example.com/v1\nkind: Worker\nspec:\n  runtime:\n    image: ghcr.io/acme/app:1.0.0\n";
+    expect(edit(text, withImages("ghcr.io/acme/app:2.0.0")).changes.map((change) => change.key)).toEqual(["spec.runtime.image"]);
+  });
+
+  it("matches the Docker Hub short name and keeps the name as written", () => {
+    const text = "a:\n  image: nginx:1.25\nb:\n  image: library/nginx:1.25\nc:\n  image: docker.io/library/nginx:1.25\n";
+    expect(edit(text, withImages("index.docker.io/library/nginx:1.26")).text).toBe(text.replaceAll("1.25", "1.26"));
+  });
+
+  it("leaves other repositories, image strings in other fields and names that only share a suffix", () => {
+    const text = `image: ghcr.io/other/app:1.0.0
+args: ["--image=ghcr.io/acme/app:1.0.0"]
+env:
+  - name: IMAGE
+    value: ghcr.io/acme/app:1.0.0
+proxy:
+  image: ghcr.io/acme/app-proxy:1.0.0
+`;
+    expect(edit(text, withImages("ghcr.io/acme/app:2.0.0")).text).toBe(text);
+  });
+
+  it("adds a tag to an untagged image and replaces the digest of a pinned one", () => {
+    const text = `a:\n  image: ghcr.io/acme/app\nb:\n  image: ghcr.io/acme/app:1.0@${DIGEST_A}\n`;
+    expect(edit(text, withImages("ghcr.io/acme/app:2.0")).text).toBe(`a:\n  image: ghcr.io/acme/app:2.0\nb:\n  image: ghcr.io/acme/app:2.0\n`);
+  });
+
+  it("keeps a newer tag when the policy ranks it higher (no downgrade)", () => {
+    const text = "image: ghcr.io/acme/app:3.0\n";
+    expect(edit(text, withImages(update("ghcr.io/acme/app:2.0", numericVersions))).text).toBe(text);
+  });
+
+  it("leaves a kustomization's patch target selector alone", () => {
+    const text = `apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+patches:
+  - path: patch.yaml
+    target:
+      image: ghcr.io/acme/app
+`;
+    expect(edit(text, withImages("ghcr.io/acme/app:2.0")).text).toBe(text);
+  });
+
+  it("leaves values that are not image references", () => {
+    const text =
+      "a:\n  image: \"ghcr.io/acme/app:${TAG}\"\nb:\n  image: ''\nc:\n  image: ghcr.io/acme/app:bad tag\nd:\n  image: {repository: ghcr.io/acme/app}\n";
+    expect(edit(text, withImages("ghcr.io/acme/app:2.0")).text).toBe(text);
+  });
+});

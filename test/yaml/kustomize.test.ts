@@ -1,0 +1,98 @@
+/** kustomization `images:` entries: newTag/digest updates and byte-minimal insertions. */
+import { describe, expect, it } from "vitest";
+import type { EditRequest } from "../../src/change.js";
+import { runEditors } from "../../src/yaml/editor.js";
+import { editKustomizeImages } from "../../src/yaml/kustomize.js";
+import { DIGEST_A, DIGEST_B, dataOf, withImages } from "./helpers.js";
+
+const edit = (text: string, request: EditRequest) => runEditors(text, request, [editKustomizeImages]);
+
+const kustomization = (images: string) => `apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+resources:
+  - deploy.yaml
+images:
+${images}`;
+
+describe("editKustomizeImages", () => {
+  it("updates newTag of the entry whose name is the incoming repository", () => {
+    const text = kustomization("  - name: nginx\n    newTag: 1.25.0\n  - name: ghcr.io/acme/app\n    newTag: 1.0.0 # keep\n");
+    const { text: out, changes } = edit(text, withImages("ghcr.io/acme/app:1.1.0"));
+    expect(out).toBe(text.replace("1.0.0 # keep", "1.1.0 # keep"));
+    expect(changes).toEqual([
+      {
+        line: 9,
+        kind: "kustomize",
+        key: "images[1].newTag",
+        old: "1.0.0",
+        new: "1.1.0",
+        object: { apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization" },
+      },
+    ]);
+  });
+
+  it("matches by newName when the entry renames the image", () => {
+    const text = kustomization("  - name: app\n    newName: ghcr.io/acme/app\n    newTag: 1.0.0\n");
+    expect(edit(text, withImages("ghcr.io/acme/app:1.1.0")).text).toBe(text.replace("1.0.0", "1.1.0"));
+    expect(edit(text, withImages("docker.io/library/app:1.1.0")).text).toBe(text);
+  });
+
+  it("inserts a missing newTag at the siblings' indentation", () => {
+    const text = kustomization("  - name: nginx # the proxy\n  - name: redis\n");
+    const { text: out, changes } = edit(text, withImages("nginx:1.26"));
+    expect(out).toBe(kustomization('  - name: nginx # the proxy\n    newTag: "1.26"\n  - name: redis\n'));
+    expect(changes.map((change) => [change.line, change.key, change.old, change.new])).toEqual([[7, "images[0].newTag", "", "1.26"]]);
+  });
+
+  it("inserts newTag and digest in order, with CRLF, at the end of a file without a final line break", () => {
+    const text = kustomization("  - name: ghcr.io/acme/app").replaceAll("\n", "\r\n");
+    const { text: out, changes } = edit(text, withImages(`ghcr.io/acme/app:v2@${DIGEST_A}`));
+    expect(out).toBe(`${text}\r\n    newTag: v2\r\n    digest: ${DIGEST_A}`);
+    expect(changes.map((change) => [change.line, change.key])).toEqual([
+      [7, "images[0].newTag"],
+      [8, "images[0].digest"],
+    ]);
+  });
+
+  it("inserts into a flow mapping entry", () => {
+    const text = kustomization("  - {name: ghcr.io/acme/app}\n");
+    expect(edit(text, withImages("ghcr.io/acme/app:v2")).text).toBe(kustomization("  - {name: ghcr.io/acme/app, newTag: v2}\n"));
+  });
+
+  it("inserts after an entry whose last value is a block scalar", () => {
+    const text = kustomization("  - name: ghcr.io/acme/app\n    note: |\n      pinned for the release\n\nreplicas: []\n");
+    const { text: out } = edit(text, withImages("ghcr.io/acme/app:v2"));
+    expect(out).toBe(kustomization("  - name: ghcr.io/acme/app\n    note: |\n      pinned for the release\n    newTag: v2\n\nreplicas: []\n"));
+    expect(dataOf(out)[0]).toMatchObject({ images: [{ name: "ghcr.io/acme/app", note: "pinned for the release\n", newTag: "v2" }] });
+  });
+
+  it("replaces the digest, and empties it when a new tag comes without one", () => {
+    const text = kustomization(`  - name: ghcr.io/acme/app\n    newTag: v1\n    digest: ${DIGEST_A}\n`);
+    expect(edit(text, withImages(`ghcr.io/acme/app:v1@${DIGEST_B}`)).text).toBe(text.replace(DIGEST_A, DIGEST_B));
+    expect(edit(text, withImages("ghcr.io/acme/app:v2")).text).toBe(kustomization(`  - name: ghcr.io/acme/app\n    newTag: v2\n    digest: ""\n`));
+  });
+
+  it("edits a kustomization.yaml that has no apiVersion or kind", () => {
+    const text = "images:\n- name: ghcr.io/acme/app\n  newTag: v1\n";
+    expect(edit(text, withImages("ghcr.io/acme/app:v2")).text).toBe("images:\n- name: ghcr.io/acme/app\n  newTag: v2\n");
+  });
+
+  it("edits a Flux Kustomization's spec.images", () => {
+    const text = `apiVersion: kustomize.toolkit.fluxcd.io/v1
+kind: Kustomization
+metadata: {name: apps, namespace: flux-system}
+spec:
+  images:
+    - name: ghcr.io/acme/app
+      newTag: v1
+`;
+    const { text: out, changes } = edit(text, withImages("ghcr.io/acme/app:v2"));
+    expect(out).toBe(text.replace("newTag: v1", "newTag: v2"));
+    expect(changes[0]).toMatchObject({ key: "spec.images[0].newTag", object: { kind: "Kustomization", name: "apps", namespace: "flux-system" } });
+  });
+
+  it("leaves an `images:` list in other kinds alone", () => {
+    const text = "apiVersion: v1\nkind: ConfigMap\nimages:\n  - name: ghcr.io/acme/app\n    newTag: v1\n";
+    expect(edit(text, withImages("ghcr.io/acme/app:v2")).text).toBe(text);
+  });
+});
