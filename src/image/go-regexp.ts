@@ -215,6 +215,7 @@ class Translator {
       this.out += "(";
       return;
     }
+    if (/^\(\?P?<(?![=!])/.test(rest)) this.fail(`invalid named capture ${JSON.stringify(rest)}`);
     if (rest.startsWith("(?")) {
       const flags = /^\(\?([imsU-]*)([:)])/.exec(rest);
       if (!flags) this.fail(`invalid or unsupported Perl syntax ${JSON.stringify(rest.slice(0, 3))}`);

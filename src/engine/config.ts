@@ -1,0 +1,460 @@
+/**
+ * `.github/gitops-promote.yaml`: targets (path globs, an image allow-list with policies,
+ * delivery), setters (Flux marker keys to images) and KCL overrides (DESIGN §5).
+ *
+ * The whole file is validated before anything is edited, and every problem is reported at
+ * once, each as `<file>:<line>: <field path>: <what is wrong>`, so one run fixes them all.
+ * Pure: text in, typed configuration out.
+ */
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import type { Document, Node, YAMLMap } from "yaml";
+import { parseImageRef, ImageRefError } from "../image/reference.js";
+import { parsePolicy, PolicyError } from "../image/policy.js";
+import type { Policy } from "../image/policy.js";
+
+export type DeliveryMode = "push" | "pull-request" | "none";
+export type MergeStrategy = "none" | "auto" | "immediate";
+export type MergeMethod = "merge" | "squash" | "rebase";
+
+/** How a target's changes land; absent fields fall back to the Action's inputs. */
+export interface Delivery {
+  readonly mode?: DeliveryMode;
+  readonly merge?: MergeStrategy;
+  readonly mergeMethod?: MergeMethod;
+  /** Pull-request branch; default `gitops-promote/<target>`. */
+  readonly branch?: string;
+  readonly labels?: readonly string[];
+  readonly reviewers?: readonly string[];
+  readonly teamReviewers?: readonly string[];
+  readonly assignees?: readonly string[];
+  readonly draft?: boolean;
+  readonly title?: string;
+  /** Commit message template (DESIGN §4). */
+  readonly commitMessage?: string;
+}
+
+/** One image a target allows. */
+export interface TargetImage {
+  /** Canonical repository (`docker.io/library/nginx`). */
+  readonly repository: string;
+  /** As written in the configuration (`nginx`). */
+  readonly name: string;
+  readonly policy?: Policy;
+}
+
+export interface Target {
+  readonly name: string;
+  /** Globs relative to the repository root (picomatch syntax). */
+  readonly paths: readonly string[];
+  /** The allow-list: nothing else is edited in this target's paths. */
+  readonly images: readonly TargetImage[];
+  readonly delivery?: Delivery;
+}
+
+/** What a Flux marker key (`<ns>:<name>`) stands for. */
+export interface SetterConfig {
+  /** As written: what a `:name` marker and the plain marker write. */
+  readonly name: string;
+  readonly repository: string;
+  readonly policy?: Policy;
+}
+
+/** A KCL override spec (`config.containers.app.image`) set from an incoming image. */
+export interface OverrideConfig {
+  readonly file: string;
+  readonly spec: string;
+  /** The image name as written, used in the value written. */
+  readonly image: string;
+  readonly repository: string;
+}
+
+export interface Config {
+  readonly targets: readonly Target[];
+  readonly setters: ReadonlyMap<string, SetterConfig>;
+  readonly overrides: readonly OverrideConfig[];
+}
+
+export class ConfigError extends Error {
+  /** Each `<file>:<line>: <path>: <message>`, in file order. */
+  constructor(readonly issues: readonly string[]) {
+    super(issues.join("\n"));
+    this.name = "ConfigError";
+  }
+}
+
+const DELIVERY_MODES: readonly DeliveryMode[] = ["push", "pull-request", "none"];
+const MERGE_STRATEGIES: readonly MergeStrategy[] = ["none", "auto", "immediate"];
+const MERGE_METHODS: readonly MergeMethod[] = ["merge", "squash", "rebase"];
+/** Kubernetes names: a DNS-1123 label for the namespace, a subdomain for the ImagePolicy. */
+const SETTER_KEY = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?:[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?$/;
+/** Target names become branch names (`gitops-promote/<target>`): a safe subset of git ref names. */
+const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+type Entries = Map<string, { key: Node; value: Node | null }>;
+
+class Reader {
+  readonly issues: { offset: number; text: string }[] = [];
+
+  constructor(
+    private readonly file: string,
+    private readonly doc: Document,
+    private readonly lines: LineCounter,
+  ) {}
+
+  issue(node: Node | null | undefined, path: string, message: string): void {
+    const offset = node?.range?.[0] ?? 0;
+    this.issues.push({ offset, text: `${this.file}:${this.line(node)}: ${path ? `${path}: ` : ""}${message}` });
+  }
+
+  line(node: Node | null | undefined): number {
+    return this.lines.linePos(node?.range?.[0] ?? 0).line;
+  }
+
+  resolve(node: Node | null): Node | null {
+    return isAlias(node) ? ((node.resolve(this.doc) as Node | undefined) ?? null) : node;
+  }
+
+  /** The key/value pairs of a mapping with only `allowed` keys, or undefined after an issue. */
+  mapping(node: Node | null, at: Node | null, path: string, allowed: readonly string[]): Entries | undefined {
+    const resolved = this.resolve(node);
+    if (!isMap(resolved)) {
+      this.issue(resolved ?? at, path, `must be a mapping${allowed.length > 0 ? ` with ${allowed.join(", ")}` : ""}, not ${describe(resolved)}`);
+      return undefined;
+    }
+    return this.entries(resolved, path, allowed);
+  }
+
+  entries(map: YAMLMap, path: string, allowed?: readonly string[]): Entries {
+    const entries: Entries = new Map();
+    for (const pair of map.items) {
+      const key = pair.key as Node;
+      const name = isScalar(key) ? key.value : undefined;
+      if (typeof name !== "string") {
+        this.issue(key, path, `keys must be strings, not ${describe(key)}`);
+        continue;
+      }
+      if (allowed && !allowed.includes(name)) {
+        this.issue(key, join(path, name), `unknown key (expected ${allowed.join(", ")})`);
+        continue;
+      }
+      // Checked here rather than by the parser, which reports a duplicate at the mapping's first line.
+      const earlier = entries.get(name);
+      if (earlier) {
+        this.issue(key, join(path, name), `duplicate key (first at line ${this.line(earlier.key)})`);
+        continue;
+      }
+      entries.set(name, { key, value: this.resolve(pair.value as Node | null) });
+    }
+    return entries;
+  }
+
+  /** A required or optional field's value node, reporting a missing required one at `owner`. */
+  field(entries: Entries, owner: Node | null, path: string, key: string, required: boolean): { node: Node | null; at: Node } | undefined {
+    const entry = entries.get(key);
+    if (!entry) {
+      if (required) this.issue(owner, path, `${key} is required`);
+      return undefined;
+    }
+    return { node: entry.value, at: entry.key };
+  }
+
+  string(node: Node | null, at: Node, path: string): string | undefined {
+    if (isScalar(node) && typeof node.value === "string") {
+      if (node.value.trim() === "") this.issue(node, path, "must not be empty");
+      else return node.value;
+      return undefined;
+    }
+    const hint =
+      isScalar(node) && (typeof node.value === "number" || typeof node.value === "boolean") ? ` (quote it: "${node.source ?? String(node.value)}")` : "";
+    this.issue(node ?? at, path, `must be a string, not ${describe(node)}${hint}`);
+    return undefined;
+  }
+
+  strings(node: Node | null, at: Node, path: string, nonEmpty: boolean): string[] | undefined {
+    if (!isSeq(node)) {
+      this.issue(node ?? at, path, `must be a list of strings, not ${describe(node)}`);
+      return undefined;
+    }
+    if (nonEmpty && node.items.length === 0) {
+      this.issue(node, path, "must not be empty");
+      return undefined;
+    }
+    const values = node.items.map((item, i) => this.string(this.resolve(item as Node), node, `${path}[${i}]`));
+    return values.every((v) => v !== undefined) ? (values as string[]) : undefined;
+  }
+
+  oneOf<T extends string>(node: Node | null, at: Node, path: string, allowed: readonly T[]): T | undefined {
+    const value = this.string(node, at, path);
+    if (value === undefined) return undefined;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    this.issue(node, path, `must be one of ${allowed.join(", ")}, not ${JSON.stringify(value)}`);
+    return undefined;
+  }
+
+  boolean(node: Node | null, at: Node, path: string): boolean | undefined {
+    if (isScalar(node) && typeof node.value === "boolean") return node.value;
+    this.issue(node ?? at, path, `must be true or false, not ${describe(node)}`);
+    return undefined;
+  }
+
+  /** A repository without tag or digest: `{ name as written, canonical repository }`. */
+  repository(node: Node | null, at: Node, path: string): { name: string; repository: string } | undefined {
+    const text = this.string(node, at, path);
+    if (text === undefined) return undefined;
+    try {
+      const ref = parseImageRef(text);
+      if (ref.tag !== undefined || ref.digest !== undefined) {
+        this.issue(
+          node,
+          path,
+          `${JSON.stringify(text)} has a ${ref.tag !== undefined ? "tag" : "digest"}; give the repository only (the incoming image brings the version)`,
+        );
+        return undefined;
+      }
+      return { name: ref.name, repository: ref.repository };
+    } catch (error) {
+      if (!(error instanceof ImageRefError)) throw error;
+      this.issue(node, path, error.message);
+      return undefined;
+    }
+  }
+
+  /** A path inside the repository: relative, no `..`. */
+  relativePath(value: string, node: Node | null, path: string): boolean {
+    if (value.startsWith("/") || /^[A-Za-z]:[\\/]/.test(value)) this.issue(node, path, `must be relative to the repository root, not ${JSON.stringify(value)}`);
+    else if (value.split(/[\\/]/).includes("..")) this.issue(node, path, `must stay inside the repository (no ".."): ${JSON.stringify(value)}`);
+    else return true;
+    return false;
+  }
+
+  policy(node: Node | null, at: Node, path: string): Policy | undefined {
+    try {
+      return parsePolicy(node?.toJS(this.doc) ?? null);
+    } catch (error) {
+      if (!(error instanceof PolicyError)) throw error;
+      for (const issue of error.issues) {
+        const located = isMap(node) ? node.getIn(issue.path, true) : undefined;
+        this.issue((located as Node | undefined) ?? node ?? at, join(path, ...issue.path), issue.message);
+      }
+      return undefined;
+    }
+  }
+}
+
+function join(path: string, ...keys: readonly string[]): string {
+  return keys.reduce((p, key) => (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? `${p}${p ? "." : ""}${key}` : `${p}[${JSON.stringify(key)}]`), path);
+}
+
+function describe(node: Node | null | undefined): string {
+  if (isMap(node)) return "a mapping";
+  if (isSeq(node)) return "a list";
+  if (!isScalar(node) || node.value === null) return "nothing";
+  return `${typeof node.value === "string" ? "a string" : `a ${typeof node.value}`} (${node.source ?? String(node.value)})`;
+}
+
+function readDelivery(r: Reader, node: Node | null, at: Node, path: string): Delivery | undefined {
+  const keys = ["mode", "merge", "merge-method", "branch", "labels", "reviewers", "team-reviewers", "assignees", "draft", "title", "commit-message"];
+  const entries = r.mapping(node, at, path, keys);
+  if (!entries) return undefined;
+  const get = (key: string) => r.field(entries, node, path, key, false);
+  const mode = get("mode");
+  const merge = get("merge");
+  const mergeMethod = get("merge-method");
+  const branch = get("branch");
+  const labels = get("labels");
+  const reviewers = get("reviewers");
+  const teamReviewers = get("team-reviewers");
+  const assignees = get("assignees");
+  const draft = get("draft");
+  const title = get("title");
+  const commitMessage = get("commit-message");
+  const delivery: Delivery = {
+    ...(mode && { mode: r.oneOf(mode.node, mode.at, join(path, "mode"), DELIVERY_MODES) }),
+    ...(merge && { merge: r.oneOf(merge.node, merge.at, join(path, "merge"), MERGE_STRATEGIES) }),
+    ...(mergeMethod && { mergeMethod: r.oneOf(mergeMethod.node, mergeMethod.at, join(path, "merge-method"), MERGE_METHODS) }),
+    ...(branch && { branch: r.string(branch.node, branch.at, join(path, "branch")) }),
+    ...(labels && { labels: r.strings(labels.node, labels.at, join(path, "labels"), false) }),
+    ...(reviewers && { reviewers: r.strings(reviewers.node, reviewers.at, join(path, "reviewers"), false) }),
+    ...(teamReviewers && { teamReviewers: r.strings(teamReviewers.node, teamReviewers.at, join(path, "team-reviewers"), false) }),
+    ...(assignees && { assignees: r.strings(assignees.node, assignees.at, join(path, "assignees"), false) }),
+    ...(draft && { draft: r.boolean(draft.node, draft.at, join(path, "draft")) }),
+    ...(title && { title: r.string(title.node, title.at, join(path, "title")) }),
+    ...(commitMessage && { commitMessage: r.string(commitMessage.node, commitMessage.at, join(path, "commit-message")) }),
+  };
+  if (delivery.branch !== undefined && !/^(?!\/|.*(?:\/\/|\.\.|@\{|\.lock$|\/$|\.$))[^\s~^:?*[\\\x00-\x1f\x7f]+$/.test(delivery.branch)) {
+    r.issue(branch?.node, join(path, "branch"), `${JSON.stringify(delivery.branch)} is not a valid branch name`);
+  }
+  // Merging is about a pull request; with a direct push there is none.
+  if (delivery.mode !== undefined && delivery.mode !== "pull-request") {
+    for (const [key, entry] of [
+      ["merge", merge],
+      ["merge-method", mergeMethod],
+      ["draft", draft],
+      ["reviewers", reviewers],
+      ["labels", labels],
+    ] as const) {
+      if (entry) r.issue(entry.at, join(path, key), `only applies to mode pull-request (mode is ${delivery.mode})`);
+    }
+  }
+  return delivery;
+}
+
+function readImages(r: Reader, node: Node | null, at: Node, path: string): TargetImage[] {
+  if (!isSeq(node) || node.items.length === 0) {
+    r.issue(node ?? at, path, isSeq(node) ? "must not be empty (it is the list of images this target allows)" : `must be a list, not ${describe(node)}`);
+    return [];
+  }
+  const images: TargetImage[] = [];
+  const seen = new Map<string, string>();
+  node.items.forEach((item, i) => {
+    const itemPath = `${path}[${i}]`;
+    const itemNode = r.resolve(item as Node);
+    const entries = r.mapping(itemNode, node, itemPath, ["repository", "policy"]);
+    if (!entries) return;
+    const repository = r.field(entries, itemNode, itemPath, "repository", true);
+    const policy = r.field(entries, itemNode, itemPath, "policy", false);
+    const ref = repository && r.repository(repository.node, repository.at, join(itemPath, "repository"));
+    const parsedPolicy = policy && r.policy(policy.node, policy.at, join(itemPath, "policy"));
+    if (!ref) return;
+    const earlier = seen.get(ref.repository);
+    if (earlier !== undefined) {
+      r.issue(repository!.node, join(itemPath, "repository"), `${ref.repository} is already listed (${earlier})`);
+      return;
+    }
+    seen.set(ref.repository, `${itemPath}, line ${r.line(repository!.node)}`);
+    images.push({ ...ref, ...(parsedPolicy && { policy: parsedPolicy }) });
+  });
+  return images;
+}
+
+function readTargets(r: Reader, node: Node | null, at: Node): Target[] {
+  if (!isSeq(node)) {
+    r.issue(node ?? at, "targets", `must be a list, not ${describe(node)}`);
+    return [];
+  }
+  const targets: Target[] = [];
+  const names = new Map<string, string>();
+  node.items.forEach((item, i) => {
+    const path = `targets[${i}]`;
+    const targetNode = r.resolve(item as Node);
+    const entries = r.mapping(targetNode, node, path, ["name", "paths", "images", "delivery"]);
+    if (!entries) return;
+    const nameField = r.field(entries, targetNode, path, "name", true);
+    const pathsField = r.field(entries, targetNode, path, "paths", true);
+    const imagesField = r.field(entries, targetNode, path, "images", true);
+    const deliveryField = r.field(entries, targetNode, path, "delivery", false);
+
+    let name = nameField && r.string(nameField.node, nameField.at, `${path}.name`);
+    if (name !== undefined && !TARGET_NAME.test(name)) {
+      r.issue(
+        nameField!.node,
+        `${path}.name`,
+        `${JSON.stringify(name)} must start with a letter or digit and hold only letters, digits, '.', '_' and '-' (it names a branch)`,
+      );
+      name = undefined;
+    }
+    if (name !== undefined && names.has(name)) {
+      r.issue(nameField!.node, `${path}.name`, `duplicate target name ${JSON.stringify(name)} (also ${names.get(name)})`);
+      name = undefined;
+    }
+    if (name !== undefined) names.set(name, `${path}, line ${r.line(nameField!.node)}`);
+
+    const paths = pathsField && r.strings(pathsField.node, pathsField.at, `${path}.paths`, true);
+    const pathsOk = paths?.every((glob, j) =>
+      r.relativePath(glob, isSeq(pathsField!.node) ? (pathsField!.node.items[j] as Node) : null, `${path}.paths[${j}]`),
+    );
+    const images = imagesField ? readImages(r, imagesField.node, imagesField.at, `${path}.images`) : [];
+    const delivery = deliveryField && readDelivery(r, deliveryField.node, deliveryField.at, `${path}.delivery`);
+    if (name !== undefined && paths && pathsOk) targets.push({ name, paths, images, ...(delivery && { delivery }) });
+  });
+  return targets;
+}
+
+function readSetters(r: Reader, node: Node | null, at: Node): Map<string, SetterConfig> {
+  const setters = new Map<string, SetterConfig>();
+  if (!isMap(node)) {
+    r.issue(node ?? at, "setters", `must be a mapping of marker keys ("<namespace>:<policy>") to images, not ${describe(node)}`);
+    return setters;
+  }
+  for (const [key, entry] of r.entries(node, "setters")) {
+    const path = join("setters", key);
+    if (!SETTER_KEY.test(key)) {
+      const suffix = /:(tag|name|digest)$/.exec(key);
+      r.issue(
+        entry.key,
+        path,
+        suffix
+          ? `drop the ":${suffix[1]}" suffix: one setter serves the plain, :tag, :name and :digest markers`
+          : `a setter key is "<namespace>:<policy name>" as in the marker # {"$imagepolicy": "flux-system:app"}`,
+      );
+    }
+    const entries = r.mapping(entry.value, entry.key, path, ["image", "policy"]);
+    if (!entries) continue;
+    const image = r.field(entries, entry.value, path, "image", true);
+    const policy = r.field(entries, entry.value, path, "policy", false);
+    const ref = image && r.repository(image.node, image.at, join(path, "image"));
+    const parsedPolicy = policy && r.policy(policy.node, policy.at, join(path, "policy"));
+    if (ref && SETTER_KEY.test(key)) setters.set(key, { ...ref, ...(parsedPolicy && { policy: parsedPolicy }) });
+  }
+  return setters;
+}
+
+function readOverrides(r: Reader, node: Node | null, at: Node): OverrideConfig[] {
+  if (!isSeq(node)) {
+    r.issue(node ?? at, "overrides", `must be a list, not ${describe(node)}`);
+    return [];
+  }
+  const overrides: OverrideConfig[] = [];
+  node.items.forEach((item, i) => {
+    const path = `overrides[${i}]`;
+    const itemNode = r.resolve(item as Node);
+    const entries = r.mapping(itemNode, node, path, ["file", "spec", "image"]);
+    if (!entries) return;
+    const fileField = r.field(entries, itemNode, path, "file", true);
+    const specField = r.field(entries, itemNode, path, "spec", true);
+    const imageField = r.field(entries, itemNode, path, "image", true);
+    const file = fileField && r.string(fileField.node, fileField.at, `${path}.file`);
+    const fileOk = file !== undefined && r.relativePath(file, fileField!.node, `${path}.file`);
+    let spec = specField && r.string(specField.node, specField.at, `${path}.spec`);
+    if (spec?.includes("=")) {
+      r.issue(
+        specField!.node,
+        `${path}.spec`,
+        `is the path only (${JSON.stringify(spec.slice(0, spec.indexOf("=")))}); the value comes from the incoming image`,
+      );
+      spec = undefined;
+    }
+    const ref = imageField && r.repository(imageField.node, imageField.at, `${path}.image`);
+    if (fileOk && spec !== undefined && ref) overrides.push({ file: file!, spec, image: ref.name, repository: ref.repository });
+  });
+  return overrides;
+}
+
+/** Parse and validate the configuration; throws ConfigError listing every problem. */
+export function parseConfig(text: string, file: string): Config {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  if (doc.errors.length > 0) {
+    throw new ConfigError(
+      doc.errors.map((e) => `${file}:${e.linePos?.[0].line ?? 1}: ${e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`),
+    );
+  }
+  const r = new Reader(file, doc, lines);
+  const root = r.resolve(doc.contents as Node | null);
+  let config: Config = { targets: [], setters: new Map(), overrides: [] };
+  if (root !== null && !(isScalar(root) && root.value === null)) {
+    const entries = r.mapping(root, root, "", ["targets", "setters", "overrides"]);
+    if (entries) {
+      const targets = r.field(entries, root, "", "targets", false);
+      const setters = r.field(entries, root, "", "setters", false);
+      const overrides = r.field(entries, root, "", "overrides", false);
+      config = {
+        targets: targets ? readTargets(r, targets.node, targets.at) : [],
+        setters: setters ? readSetters(r, setters.node, setters.at) : new Map(),
+        overrides: overrides ? readOverrides(r, overrides.node, overrides.at) : [],
+      };
+    }
+  }
+  if (r.issues.length > 0) throw new ConfigError(r.issues.sort((a, b) => a.offset - b.offset).map((i) => i.text));
+  return config;
+}

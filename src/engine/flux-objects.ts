@@ -1,0 +1,211 @@
+/**
+ * Flux image-automation objects in the manifests repo, read as configuration: each
+ * ImagePolicy (with the ImageRepository it points at) defines what the marker key
+ * `<policy namespace>:<policy name>` stands for, so a repo already set up for Flux needs no
+ * configuration of ours. Pure: file texts in, setters and warnings out.
+ *
+ * Namespaces: an object without `metadata.namespace` gets the namespace it is applied to,
+ * which a repo does not say; Flux's bootstrap puts image automation in `flux-system`, so
+ * that is the default here (for the ImagePolicy and, through it, for an
+ * `imageRepositoryRef` without a namespace).
+ */
+import { isMap, LineCounter, parseAllDocuments } from "yaml";
+import type { Document, Node } from "yaml";
+import type { Warning } from "../change.js";
+import { compileGoRegexp, GoRegexpError } from "../image/go-regexp.js";
+import { parsePolicy, PolicyError } from "../image/policy.js";
+import type { Policy } from "../image/policy.js";
+import { ImageRefError, parseImageRef } from "../image/reference.js";
+
+/** What one marker key stands for, from an ImagePolicy and its ImageRepository. */
+export interface FluxSetter {
+  /** The ImageRepository's `spec.image` as written: what `:name` markers and the plain marker write. */
+  readonly name: string;
+  /** Canonical repository, to match incoming images. */
+  readonly repository: string;
+  readonly policy: Policy;
+  /** The ImageRepository's `spec.exclusionList` (Go regexes, unanchored): matching tags are refused. */
+  readonly exclusionList: readonly RegExp[];
+}
+
+export const FLUX_IMAGE_API_GROUP = "image.toolkit.fluxcd.io";
+const API_VERSION = /^image\.toolkit\.fluxcd\.io\/(?:v1beta1|v1beta2|v1)$/;
+const DEFAULT_NAMESPACE = "flux-system";
+/** Flux's default when `exclusionList` is empty: cosign signature tags. A list given replaces it. */
+const DEFAULT_EXCLUSIONS = ["^.*\\.sig$"];
+
+/** Cheap byte screen before any parse: every Flux image object names its API group. */
+export function mayHoldFluxObjects(text: string): boolean {
+  return text.includes(FLUX_IMAGE_API_GROUP);
+}
+
+interface Located {
+  readonly file: string;
+  readonly line: number;
+  readonly id: string;
+}
+
+interface Repository extends Located {
+  readonly name: string;
+  readonly repository: string;
+  readonly exclusionList: readonly RegExp[];
+}
+
+interface PolicyObject extends Located {
+  readonly key: string;
+  readonly repositoryId: string;
+  readonly policy: Policy;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+/** Reads one document's objects, with lines for its fields. */
+class DocumentReader {
+  constructor(
+    private readonly file: string,
+    private readonly doc: Document,
+    private readonly lines: LineCounter,
+    private readonly warnings: Warning[],
+  ) {}
+
+  line(path: readonly (string | number)[]): number {
+    const root = this.doc.contents;
+    const node = (path.length > 0 && isMap(root) ? root.getIn(path, true) : undefined) as Node | undefined;
+    return this.lines.linePos((node ?? root)?.range?.[0] ?? 0).line;
+  }
+
+  warn(path: readonly (string | number)[], message: string): void {
+    this.warnings.push({ file: this.file, line: this.line(path), message });
+  }
+
+  located(id: string): Located {
+    return { file: this.file, line: this.line([]), id };
+  }
+
+  repository(id: string, spec: Record<string, unknown>): Repository | undefined {
+    const image = text(spec.image);
+    if (image === undefined) {
+      this.warn(["spec"], `ImageRepository ${id}: spec.image is missing`);
+      return undefined;
+    }
+    let ref;
+    try {
+      ref = parseImageRef(image);
+    } catch (error) {
+      if (!(error instanceof ImageRefError)) throw error;
+      this.warn(["spec", "image"], `ImageRepository ${id}: ${error.message}`);
+      return undefined;
+    }
+    if (ref.tag !== undefined || ref.digest !== undefined) {
+      this.warn(["spec", "image"], `ImageRepository ${id}: spec.image ${JSON.stringify(image)} must name a repository without tag or digest`);
+      return undefined;
+    }
+    const given = Array.isArray(spec.exclusionList) ? spec.exclusionList : [];
+    const patterns = given.length > 0 ? given : DEFAULT_EXCLUSIONS;
+    const exclusionList: RegExp[] = [];
+    for (const [i, pattern] of patterns.entries()) {
+      try {
+        if (typeof pattern !== "string") throw new GoRegexpError(String(pattern), "not a string");
+        exclusionList.push(compileGoRegexp(pattern).regexp);
+      } catch (error) {
+        if (!(error instanceof GoRegexpError)) throw error;
+        this.warn(["spec", "exclusionList", i], `ImageRepository ${id}: spec.exclusionList[${i}]: ${error.message}; the repository is ignored`);
+        return undefined;
+      }
+    }
+    return { ...this.located(id), name: ref.name, repository: ref.repository, exclusionList };
+  }
+
+  policy(id: string, namespace: string, name: string, spec: Record<string, unknown>): PolicyObject | undefined {
+    const key = `${namespace}:${name}`;
+    const ref = isRecord(spec.imageRepositoryRef) ? spec.imageRepositoryRef : {};
+    const repositoryName = text(ref.name);
+    if (repositoryName === undefined) {
+      this.warn(["spec"], `ImagePolicy ${id}: spec.imageRepositoryRef.name is missing; markers for ${key} are not mapped`);
+      return undefined;
+    }
+    try {
+      const policy = parsePolicy(spec.policy, `ImagePolicy ${id}`, spec.filterTags ?? undefined);
+      return { ...this.located(id), key, repositoryId: `${text(ref.namespace) ?? namespace}/${repositoryName}`, policy };
+    } catch (error) {
+      if (!(error instanceof PolicyError)) throw error;
+      for (const issue of error.issues) {
+        const path = issue.path[0] === "filterTags" ? ["spec", ...issue.path] : ["spec", "policy", ...issue.path];
+        this.warn(path, `ImagePolicy ${id}: ${path.join(".")}: ${issue.message}; markers for ${key} are not mapped`);
+      }
+      return undefined;
+    }
+  }
+}
+
+/**
+ * Setters from ImageRepository and ImagePolicy objects (`image.toolkit.fluxcd.io` v1beta1,
+ * v1beta2, v1) in multi-document YAML files, keyed `<policy namespace>:<policy name>`.
+ * Objects that cannot be used (invalid policy, missing repository, duplicates) are skipped
+ * with a warning saying where they are.
+ */
+export function fluxSetters(docs: readonly { readonly file: string; readonly text: string }[]): { setters: Map<string, FluxSetter>; warnings: Warning[] } {
+  const warnings: Warning[] = [];
+  const repositories = new Map<string, Repository>();
+  const policies = new Map<string, PolicyObject>();
+  const keep = <T extends Located>(map: Map<string, T>, kind: string, value: T | undefined) => {
+    if (!value) return;
+    const first = map.get(value.id);
+    if (first)
+      warnings.push({ file: value.file, line: value.line, message: `${kind} ${value.id} is also defined at ${first.file}:${first.line}; this one is ignored` });
+    else map.set(value.id, value);
+  };
+
+  for (const { file, text: source } of docs) {
+    if (!mayHoldFluxObjects(source)) continue;
+    const lines = new LineCounter();
+    for (const doc of parseAllDocuments(source, { lineCounter: lines })) {
+      if (doc.errors.length > 0) {
+        // A template or broken file: Flux objects in it cannot be read, and should be known about.
+        const error = doc.errors[0]!;
+        warnings.push({
+          file,
+          line: error.linePos?.[0].line ?? 1,
+          message: `not valid YAML (${error.message.split("\n")[0]}); Flux objects in it are ignored`,
+        });
+        continue;
+      }
+      const object: unknown = doc.toJS({ maxAliasCount: 100 });
+      if (!isRecord(object) || !isRecord(object.metadata) || !isRecord(object.spec)) continue;
+      const { apiVersion, kind, metadata, spec } = object;
+      if (kind !== "ImageRepository" && kind !== "ImagePolicy") continue;
+      if (typeof apiVersion !== "string" || !API_VERSION.test(apiVersion)) continue;
+      const reader = new DocumentReader(file, doc, lines, warnings);
+      const name = text(metadata.name);
+      if (name === undefined) {
+        reader.warn(["metadata"], `${kind} without metadata.name is ignored`);
+        continue;
+      }
+      const namespace = text(metadata.namespace) ?? DEFAULT_NAMESPACE;
+      const id = `${namespace}/${name}`;
+      if (kind === "ImageRepository") keep(repositories, kind, reader.repository(id, spec));
+      else keep(policies, kind, reader.policy(id, namespace, name, spec));
+    }
+  }
+
+  const setters = new Map<string, FluxSetter>();
+  for (const policy of policies.values()) {
+    const repository = repositories.get(policy.repositoryId);
+    if (!repository) {
+      warnings.push({
+        file: policy.file,
+        line: policy.line,
+        message: `ImagePolicy ${policy.id}: ImageRepository ${policy.repositoryId} not found; markers for ${policy.key} are not mapped`,
+      });
+      continue;
+    }
+    setters.set(policy.key, { name: repository.name, repository: repository.repository, policy: policy.policy, exclusionList: repository.exclusionList });
+  }
+  return { setters, warnings };
+}
