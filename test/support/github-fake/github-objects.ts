@@ -152,7 +152,8 @@ export function label(urls: Urls, repo: RepoState, name: string): JsonObject {
     node_id: nodeId.object("LA", `${repo.id}:${name}`),
     url: `${urls.api}/repos/${repo.owner}/${repo.name}/labels/${encodeURIComponent(name)}`,
     name,
-    description: null,
+    // pull-request-simple wants a string here, issues' label schema also allows null: "" fits both.
+    description: "",
     color: "ededed",
     default: false,
   };

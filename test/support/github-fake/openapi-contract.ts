@@ -47,6 +47,7 @@ function getAjv(): Ajv {
     addFormats(ajv);
     ajv.addFormat("int64", true);
     ajv.addFormat("int32", true);
+    ajv.addFormat("repo.nwo", /^[^/]+\/[^/]+$/);
   }
   return ajv;
 }
