@@ -252,6 +252,12 @@ function describe(node: Node | null | undefined): string {
   return `${typeof node.value === "string" ? "a string" : `a ${typeof node.value}`} (${node.source ?? String(node.value)})`;
 }
 
+/** git check-ref-format's rules for a branch name, briefly. */
+function isBranchName(name: string): boolean {
+  const control = Array.from(name).some((ch) => ch.charCodeAt(0) < 0x20 || ch === "\u007f");
+  return !control && !/[\s~^:?*[\\]|\.\.|\/\/|@\{|^\/|\/$|\.$|\.lock$|^-/.test(name) && name !== "@";
+}
+
 function readDelivery(r: Reader, node: Node | null, at: Node, path: string): Delivery | undefined {
   const keys = ["mode", "merge", "merge-method", "branch", "labels", "reviewers", "team-reviewers", "assignees", "draft", "title", "commit-message"];
   const entries = r.mapping(node, at, path, keys);
@@ -281,7 +287,7 @@ function readDelivery(r: Reader, node: Node | null, at: Node, path: string): Del
     ...(title && { title: r.string(title.node, title.at, join(path, "title")) }),
     ...(commitMessage && { commitMessage: r.string(commitMessage.node, commitMessage.at, join(path, "commit-message")) }),
   };
-  if (delivery.branch !== undefined && !/^(?!\/|.*(?:\/\/|\.\.|@\{|\.lock$|\/$|\.$))[^\s~^:?*[\\\x00-\x1f\x7f]+$/.test(delivery.branch)) {
+  if (delivery.branch !== undefined && !isBranchName(delivery.branch)) {
     r.issue(branch?.node, join(path, "branch"), `${JSON.stringify(delivery.branch)} is not a valid branch name`);
   }
   // Merging is about a pull request; with a direct push there is none.
