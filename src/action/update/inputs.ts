@@ -1,0 +1,121 @@
+/**
+ * The update Action's inputs, checked and turned into an UpdateRequest and DeliveryOptions.
+ * Everything is validated here, before the repository is touched: a wrong choice, a bad
+ * author or an invalid dispatch payload fails the step with the input's name.
+ */
+import { parsePayload, type Payload } from "../../engine/payload.js";
+import type { UpdateRequest } from "../../engine/request.js";
+import type { CommitVia, DeliveryMode, DeliveryOptions } from "../../github/deliver.js";
+import type { Identity } from "../../github/git.js";
+import type { MergeMethod, MergeMode } from "../../github/merge.js";
+
+/** The part of @actions/core inputs are read with. */
+export interface InputReader {
+  getInput(name: string): string;
+}
+
+/** The triggering event, as @actions/github's context has it. */
+export interface TriggerEvent {
+  readonly eventName: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+export interface UpdateInputs {
+  readonly token: string;
+  readonly request: UpdateRequest;
+  readonly delivery: DeliveryOptions;
+  /** The dispatch payload the images came from, when they came from one. */
+  readonly payload?: Payload;
+}
+
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InputError";
+  }
+}
+
+export function readUpdateInputs(core: InputReader, event: TriggerEvent): UpdateInputs {
+  const lines = (name: string) => splitList(core.getInput(name), /\r?\n/);
+  const words = (name: string) => splitList(core.getInput(name), /[\s,]+/);
+  const flag = (name: string) => booleanInput(name, core.getInput(name));
+
+  const explicit = words("images");
+  const payload = explicit.length > 0 ? undefined : eventPayload(event);
+  const request: UpdateRequest = {
+    images: explicit.length > 0 ? explicit : (payload?.images ?? []),
+    setters: words("setters"),
+    sets: lines("set"),
+    paths: lines("paths"),
+    ...(core.getInput("config") && { config: core.getInput("config") }),
+    ...(payload?.targets && { targets: payload.targets }),
+    allowDowngrade: flag("allow-downgrade"),
+  };
+  if (request.images.length + request.setters.length + request.sets.length === 0) {
+    throw new InputError(
+      `no image to promote: set the 'images' input, or trigger the workflow with a repository_dispatch client_payload or a workflow_dispatch input 'payload' (this run is a ${event.eventName} event)`,
+    );
+  }
+
+  const author = core.getInput("author");
+  const values = payload?.source
+    ? Object.fromEntries(Object.entries(payload.source).filter((e): e is [string, string] => typeof e[1] === "string"))
+    : undefined;
+  const delivery: DeliveryOptions = {
+    mode: choice<DeliveryMode>("delivery", core.getInput("delivery"), ["push", "pull-request", "none"], "push"),
+    branch: core.getInput("branch"),
+    prBranch: core.getInput("pr-branch"),
+    title: core.getInput("title"),
+    body: core.getInput("body"),
+    labels: words("labels"),
+    reviewers: words("reviewers"),
+    merge: choice<MergeMode>("merge", core.getInput("merge"), ["none", "auto", "immediate"], "none"),
+    mergeMethod: choice<MergeMethod>("merge-method", core.getInput("merge-method"), ["merge", "squash", "rebase"], "merge"),
+    commitVia: choice<CommitVia>("commit-via", core.getInput("commit-via"), ["api", "git"], "api"),
+    ...(core.getInput("commit-message").trim() && { messageTemplate: core.getInput("commit-message") }),
+    ...(values && { templateValues: values }),
+    ...(author && { author: parseIdentity(author) }),
+    dryRun: flag("dry-run"),
+  };
+  return { token: core.getInput("token"), request, delivery, ...(payload && { payload }) };
+}
+
+/** The payload of a repository_dispatch (`client_payload`) or workflow_dispatch (input `payload`). */
+function eventPayload(event: TriggerEvent): Payload | undefined {
+  if (event.eventName === "repository_dispatch") return parsePayload(event.payload["client_payload"], "client_payload");
+  if (event.eventName === "workflow_dispatch") {
+    const inputs = event.payload["inputs"];
+    const text = typeof inputs === "object" && inputs !== null ? (inputs as Record<string, unknown>)["payload"] : undefined;
+    return text === undefined || text === "" ? undefined : parsePayload(text, "inputs.payload");
+  }
+  return undefined;
+}
+
+function splitList(text: string, separator: RegExp): string[] {
+  return text
+    .split(separator)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+function choice<T extends string>(name: string, value: string, allowed: readonly T[], fallback: T): T {
+  const v = value.trim();
+  if (v === "") return fallback;
+  if (!(allowed as readonly string[]).includes(v)) throw new InputError(`input ${name}: ${JSON.stringify(v)} is not one of ${allowed.join(", ")}`);
+  return v as T;
+}
+
+/** YAML 1.2 core schema booleans, as core.getBooleanInput reads them; empty is false. */
+function booleanInput(name: string, value: string): boolean {
+  const v = value.trim();
+  if (v === "" || ["false", "False", "FALSE"].includes(v)) return false;
+  if (["true", "True", "TRUE"].includes(v)) return true;
+  throw new InputError(`input ${name}: ${JSON.stringify(v)} is not true or false`);
+}
+
+/** `Name <email>`, as git writes identities. */
+export function parseIdentity(text: string): Identity {
+  const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(text);
+  if (!match) throw new InputError(`input author: ${JSON.stringify(text)} is not "Name <email>"`);
+  return { name: match[1]!, email: match[2]! };
+}

@@ -1,0 +1,50 @@
+/**
+ * Entry of the update Action (action.yml -> dist/index.js): read the inputs and the
+ * triggering event, plan the update on the branch head, land it, and report. Runs in the
+ * manifests repository's checkout.
+ */
+import * as core from "@actions/core";
+import { context } from "@actions/github";
+import { RequestError } from "../../engine/request.js";
+import { createClient, type GitHubClient } from "../../github/client.js";
+import { deliver } from "../../github/deliver.js";
+import { GitRepo } from "../../github/git.js";
+import { readUpdateInputs } from "./inputs.js";
+import { annotate, printDiff, setOutputs, writeSummary } from "./report.js";
+
+async function run(): Promise<void> {
+  const inputs = readUpdateInputs(core, { eventName: context.eventName, payload: context.payload });
+  if (inputs.token) core.setSecret(inputs.token);
+  if (inputs.payload?.source?.repository) core.info(`promoting ${inputs.request.images.join(", ")} from ${inputs.payload.source.repository}`);
+
+  const [owner = "", repo = ""] = (process.env["GITHUB_REPOSITORY"] ?? "").split("/");
+  let client: GitHubClient | undefined;
+  const ctx = {
+    git: new GitRepo(process.env["GITHUB_WORKSPACE"] || process.cwd()),
+    remote: "origin",
+    repository: { owner, repo },
+    client: () => {
+      if (!owner || !repo)
+        throw new Error("GITHUB_REPOSITORY is not set: the GitHub API needs to know the repository (commit-via: git with delivery: push works without it)");
+      client ??= createClient({ token: inputs.token, log: (message) => core.warning(message) });
+      return client;
+    },
+    log: (message: string) => core.info(message),
+  };
+
+  const result = await core.group("Plan and deliver", () => deliver(ctx, inputs.request, inputs.delivery));
+  annotate(result.plan.warnings);
+  if (inputs.delivery.dryRun) await core.group("Diff (dry run: nothing written)", async () => printDiff(result));
+  setOutputs(result);
+  await writeSummary(result, process.env, inputs.delivery.dryRun);
+  core.info(
+    result.changed
+      ? `${result.plan.changes.length} value(s) in ${result.plan.files.length} file(s) ${inputs.delivery.dryRun ? "would change" : "changed"}`
+      : "nothing to change",
+  );
+}
+
+run().catch((error: unknown) => {
+  if (error instanceof RequestError) core.setFailed(`nothing was written; the request is not usable:\n${error.issues.map((i) => `- ${i}`).join("\n")}`);
+  else core.setFailed(error instanceof Error ? error.message : String(error));
+});

@@ -1,0 +1,72 @@
+/**
+ * What a person sees of a run: step outputs for later steps, warnings as annotations on
+ * the file and line, and a job summary table (target, file, field, old -> new, and where
+ * it landed: the commit or the pull request).
+ */
+import * as core from "@actions/core";
+import { unifiedDiff } from "../../engine/diff.js";
+import type { Warning } from "../../change.js";
+import type { DeliveryResult, Landing } from "../../github/deliver.js";
+
+export function setOutputs(result: DeliveryResult): void {
+  const first = result.landings.find((l) => l.pullRequest);
+  const push = result.landings.find((l) => l.mode === "push");
+  core.setOutput("changed", String(result.changed));
+  core.setOutput("commit-sha", push?.commit ?? first?.commit ?? "");
+  core.setOutput("pull-request-number", first?.pullRequest ? String(first.pullRequest.number) : "");
+  core.setOutput("pull-request-url", first?.pullRequest?.url ?? "");
+  core.setOutput("pull-request-operation", first?.pullRequest?.operation ?? "none");
+  core.setOutput(
+    "changes",
+    JSON.stringify(
+      result.plan.changes.map((c) => ({ file: c.file, line: c.line, kind: c.kind, key: c.key, old: c.old, new: c.new, ...(c.target && { target: c.target }) })),
+    ),
+  );
+  core.setOutput("updated-files", JSON.stringify(result.plan.files.map((f) => f.path)));
+}
+
+export function annotate(warnings: readonly Warning[]): void {
+  for (const w of warnings)
+    core.warning(w.message, { ...(w.file && { file: w.file }), ...(w.line !== undefined && { startLine: w.line }), title: "gitops-promote" });
+}
+
+/** The diff of a dry run, in the log. */
+export function printDiff(result: DeliveryResult): void {
+  for (const file of result.plan.files) core.info(unifiedDiff(file.path, file.before, file.after));
+}
+
+export async function writeSummary(result: DeliveryResult, env: NodeJS.ProcessEnv, dryRun: boolean): Promise<void> {
+  const server = env["GITHUB_SERVER_URL"] ?? "https://github.com";
+  const repository = env["GITHUB_REPOSITORY"] ?? "";
+  const where = (landing: Landing | undefined): string => {
+    if (!landing) return dryRun ? "dry run: not written" : "";
+    if (landing.pullRequest)
+      return `<a href="${landing.pullRequest.url}">#${landing.pullRequest.number}</a> (${landing.pullRequest.operation}${landing.merge && landing.merge !== "none" ? `, ${landing.merge}` : ""})`;
+    if (landing.commit)
+      return `<a href="${server}/${repository}/commit/${landing.commit}"><code>${landing.commit.slice(0, 7)}</code></a> on <code>${landing.branch}</code>`;
+    return "left in the workspace (delivery: none)";
+  };
+  const landingOf = (file: string) => result.landings.find((l) => l.files.some((f) => f.path === file));
+  core.summary.addHeading(dryRun ? "gitops-promote (dry run)" : "gitops-promote", 3);
+  if (result.plan.changes.length === 0) {
+    core.summary.addRaw(`Nothing to change on <code>${result.base}</code>: every field already holds the promoted image (or a newer one).`, true);
+  } else {
+    const code = (s: string) => `<code>${escape(s)}</code>`;
+    core.summary.addTable([
+      ["Target", "File", "Field", "Old → New", "Delivered"].map((data) => ({ data, header: true })),
+      ...result.plan.changes.map((c) => [
+        c.target ?? "",
+        `${code(c.file)}:${c.line}`,
+        code(c.key),
+        `${code(c.old)} → ${code(c.new)}`,
+        where(landingOf(c.file)),
+      ]),
+    ]);
+  }
+  if (result.attempts > 1) core.summary.addRaw(`Landed after ${result.attempts} attempts (the branch moved under concurrent runs).`, true);
+  await core.summary.write();
+}
+
+function escape(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}

@@ -1,0 +1,61 @@
+/**
+ * The one Octokit every GitHub call goes through: @actions/github's client (proxy and GHES
+ * defaults) with bounded retries for transient failures and GitHub's rate-limit answers.
+ *
+ * - 5xx and dropped connections: @octokit/plugin-retry, `retries` attempts with quadratic
+ *   back-off. 429 is retried here too (plugin-retry skips it by default) because GitHub
+ *   also answers secondary limits with 429.
+ * - Secondary and primary rate limits: @octokit/plugin-throttling waits what GitHub's
+ *   `retry-after` / `x-ratelimit-reset` says, a bounded number of times, and gives up when
+ *   the wait is longer than a job should sit idle.
+ * - The plugin's default one-second spacing of writes is replaced by plain serialisation:
+ *   a delivery makes at most a handful of writes, and the spacing would widen the window
+ *   between reading a branch and moving it, which is what concurrent runs race on.
+ */
+import { getOctokit } from "@actions/github";
+import { retry } from "@octokit/plugin-retry";
+import { throttling } from "@octokit/plugin-throttling";
+import Bottleneck from "bottleneck";
+
+export type GitHubClient = ReturnType<typeof getOctokit>;
+
+export interface ClientOptions {
+  readonly token: string;
+  /** REST base URL; defaults to GITHUB_API_URL (GHES: https://HOST/api/v3), then api.github.com. */
+  readonly baseUrl?: string;
+  /** Retries of a failed request (5xx, 429, network). */
+  readonly retries?: number;
+  /** How often a rate-limited request is retried after waiting. */
+  readonly rateLimitRetries?: number;
+  /** The longest wait (seconds) a rate limit may ask for before we give up instead. */
+  readonly maxRateLimitWait?: number;
+  /** Where retry notices go (the Action logs them as warnings). */
+  readonly log?: (message: string) => void;
+}
+
+const NO_RETRY_STATUSES = [400, 401, 403, 404, 410, 422, 451];
+
+export function createClient(options: ClientOptions): GitHubClient {
+  const { retries = 3, rateLimitRetries = 3, maxRateLimitWait = 300, log = () => undefined } = options;
+  const baseUrl = options.baseUrl ?? process.env["GITHUB_API_URL"] ?? "https://api.github.com";
+  const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+    const retrying = retryCount < rateLimitRetries && retryAfter <= maxRateLimitWait;
+    log(`${kind} rate limit on ${request.method} ${request.url}: ${retrying ? `retrying after ${retryAfter}s` : "giving up"}`);
+    return retrying;
+  };
+  return getOctokit(
+    options.token,
+    {
+      baseUrl,
+      retry: { retries, doNotRetry: NO_RETRY_STATUSES },
+      throttle: {
+        onSecondaryRateLimit: onLimit("secondary"),
+        onRateLimit: onLimit("primary"),
+        write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
+      },
+      log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
+    },
+    retry,
+    throttling,
+  );
+}

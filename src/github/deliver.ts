@@ -1,0 +1,318 @@
+/**
+ * Delivery: plan the request on the branch's current head and land the result as a commit
+ * on the branch, a pull request (optionally merged or set to auto-merge), or nothing.
+ *
+ * Optimistic concurrency: each attempt fetches the branch, plans on exactly that commit,
+ * and moves the branch only if it still points there (API `updateRef` without force, or a
+ * plain `git push`). When another run got there first, the same request is planned again
+ * on the new head — policies make that idempotent: an older build never overwrites a newer
+ * one, and a change someone else already made plans to nothing — after a jittered,
+ * exponentially growing pause. The base branch is never force-pushed; only our own
+ * pull-request branch is reset, as create-pull-request does.
+ */
+import type { Change } from "../change.js";
+import { writePlan } from "../engine/apply.js";
+import { commitMessage, type CommitMessageInput } from "../engine/commit-message.js";
+import { planUpdate, type FilePlan, type Plan, type PlannedTarget } from "../engine/plan.js";
+import type { UpdateRequest } from "../engine/request.js";
+import { tryParseImageRef, type ImageRef } from "../image/reference.js";
+import type { GitHubClient } from "./client.js";
+import { advanceBranch, BranchMovedError, createApiCommit, setBranch, type Repository } from "./commit.js";
+import { errorMessage } from "./errors.js";
+import type { FileWrite, GitRepo, Identity, TreeEntry } from "./git.js";
+import { mergePullRequest, type MergeMethod, type MergeMode, type MergeOutcome } from "./merge.js";
+import { pullRequestBranch, upsertPullRequest, type PullRequest } from "./pull-request.js";
+
+export type DeliveryMode = "push" | "pull-request" | "none";
+export type CommitVia = "api" | "git";
+
+/** How to land the changes; a target's `delivery` in the configuration overrides these per target. */
+export interface DeliveryOptions {
+  readonly mode: DeliveryMode;
+  /** The branch to update or to open pull requests against; default: the remote's default branch. */
+  readonly branch?: string;
+  /** Pull-request branch; default `gitops-promote/<target or image>`. */
+  readonly prBranch?: string;
+  readonly title?: string;
+  readonly body?: string;
+  readonly labels: readonly string[];
+  readonly reviewers: readonly string[];
+  readonly merge: MergeMode;
+  readonly mergeMethod: MergeMethod;
+  readonly commitVia: CommitVia;
+  /** A Go text/template (Flux's data model); our default message when absent. */
+  readonly messageTemplate?: string;
+  /** `.Values` of the template (e.g. the dispatch payload's source). */
+  readonly templateValues?: Readonly<Record<string, string>>;
+  readonly author?: Identity;
+  /** Plan and report only. */
+  readonly dryRun: boolean;
+  /** Attempts before giving up on a branch that keeps moving (default 10). */
+  readonly maxAttempts?: number;
+}
+
+export interface DeliveryContext {
+  readonly git: GitRepo;
+  readonly remote: string;
+  readonly repository: Repository;
+  /** Created on first use: a `commit-via: git` push never needs the API or a token. */
+  readonly client: () => GitHubClient;
+  readonly log: (message: string) => void;
+  /** Pause between attempts; tests may shorten it. */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** One landed group of files. */
+export interface Landing {
+  readonly mode: DeliveryMode;
+  /** The branch written: the base for push, the pull-request branch otherwise. */
+  readonly branch: string;
+  readonly files: readonly FilePlan[];
+  readonly changes: readonly Change[];
+  readonly commit?: string;
+  readonly pullRequest?: PullRequest;
+  readonly merge?: MergeOutcome;
+}
+
+export interface DeliveryResult {
+  /** Something was (or, in a dry run, would be) changed. */
+  readonly changed: boolean;
+  readonly base: string;
+  /** The commit the final plan was made on. */
+  readonly planned: string;
+  readonly plan: Plan;
+  readonly landings: readonly Landing[];
+  readonly attempts: number;
+}
+
+/** The committer of `commit-via: git` commits (the author defaults to it too). */
+export const BOT: Identity = { name: "github-actions[bot]", email: "41898282+github-actions[bot]@users.noreply.github.com" };
+
+const DEFAULT_ATTEMPTS = 10;
+const BACKOFF_BASE_MS = 250;
+const BACKOFF_CAP_MS = 5000;
+
+export async function deliver(ctx: DeliveryContext, request: UpdateRequest, options: DeliveryOptions): Promise<DeliveryResult> {
+  const base = options.branch || (await ctx.git.defaultBranch(ctx.remote));
+  const attempts = options.maxAttempts ?? DEFAULT_ATTEMPTS;
+  const sleep = ctx.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    const head = await ctx.git.fetch(ctx.remote, base);
+    if (head === undefined) throw new Error(`branch ${base} does not exist on ${ctx.remote}`);
+    const tree = await ctx.git.tree(head);
+    let plan: Plan;
+    try {
+      plan = await planUpdate(tree, request);
+    } finally {
+      tree.close();
+    }
+    const result = (landings: Landing[]): DeliveryResult => ({ changed: plan.files.length > 0, base, planned: head, plan, landings, attempts: attempt });
+    if (plan.files.length === 0 || options.dryRun) return result([]);
+    try {
+      return result(await land(ctx, request, options, plan, { base, head, entries: tree.entries }));
+    } catch (error) {
+      if (!(error instanceof BranchMovedError)) throw error;
+      const pause = Math.round(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
+      ctx.log(`attempt ${attempt}: ${base} moved while committing; planning again on the new head in ${pause} ms`);
+      await sleep(pause);
+    }
+  }
+  throw new Error(`gave up after ${attempts} attempts: ${base} kept moving under us (other runs committing at the same time); nothing was written by this run`);
+}
+
+interface Head {
+  readonly base: string;
+  readonly head: string;
+  readonly entries: ReadonlyMap<string, TreeEntry>;
+}
+
+/** Files that share one way of landing. */
+interface Group {
+  readonly mode: DeliveryMode;
+  readonly prBranch: string;
+  readonly merge: MergeMode;
+  readonly mergeMethod: MergeMethod;
+  readonly labels: readonly string[];
+  /** Users, and teams as `org/team`. */
+  readonly reviewers: readonly string[];
+  readonly assignees: readonly string[];
+  readonly draft: boolean;
+  readonly title: string | undefined;
+  readonly messageTemplate: string | undefined;
+  readonly files: FilePlan[];
+}
+
+/** Pushes first (the only step that can lose the race), then pull requests on top of it. */
+async function land(ctx: DeliveryContext, request: UpdateRequest, options: DeliveryOptions, plan: Plan, at: Head): Promise<Landing[]> {
+  const groups = groupFiles(plan, options, incomingImages(request), ctx.repository.owner);
+  const landings: Landing[] = [];
+  let parent = { commit: at.head, tree: undefined as string | undefined };
+  const messageFor = (files: readonly FilePlan[], template = options.messageTemplate) => commitMessage(template, messageInput(ctx, request, options, files));
+
+  const push = groups.filter((g) => g.mode === "push").flatMap((g) => g.files);
+  if (push.length > 0) {
+    const writes = fileWrites(push, at.entries);
+    const message = messageFor(push);
+    if (options.commitVia === "git") {
+      const commit = await gitCommit(ctx, at.head, writes, message, options.author);
+      if ((await ctx.git.push(ctx.remote, commit, at.base, false)) === "rejected") throw new BranchMovedError(at.base);
+      parent = { commit, tree: undefined };
+    } else {
+      const commit = await createApiCommit(ctx.client(), ctx.repository, {
+        parent: at.head,
+        baseTree: await ctx.git.treeOf(at.head),
+        files: writes,
+        message,
+        ...(options.author && { author: options.author }),
+      });
+      await advanceBranch(ctx.client(), ctx.repository, at.base, commit.sha);
+      parent = { commit: commit.sha, tree: commit.tree };
+    }
+    landings.push({ mode: "push", branch: at.base, files: push, changes: push.flatMap((f) => f.changes), commit: parent.commit });
+    ctx.log(`pushed ${parent.commit} to ${at.base}`);
+  }
+
+  for (const group of groups.filter((g) => g.mode === "pull-request")) {
+    landings.push(await landPullRequest(ctx, options, at, parent, group, messageFor(group.files, group.messageTemplate)));
+  }
+
+  const untouched = groups.filter((g) => g.mode === "none").flatMap((g) => g.files);
+  if (untouched.length > 0) {
+    // delivery none: leave the edits in the checkout for the workflow's own next steps
+    await writePlan(ctx.git.dir, { ...plan, files: untouched });
+    landings.push({ mode: "none", branch: at.base, files: untouched, changes: untouched.flatMap((f) => f.changes) });
+  }
+  return landings;
+}
+
+async function landPullRequest(
+  ctx: DeliveryContext,
+  options: DeliveryOptions,
+  at: Head,
+  parent: { commit: string; tree: string | undefined },
+  group: Group,
+  message: string,
+): Promise<Landing> {
+  const writes = fileWrites(group.files, at.entries);
+  const existing = await ctx.git.fetch(ctx.remote, group.prBranch);
+  let commit: string | undefined;
+  // Same content on the same base already: leave the branch (and its checks) alone.
+  if (existing !== undefined && parent.commit === at.head) {
+    const [tree, parents] = await Promise.all([ctx.git.writeTree(at.head, writes), ctx.git.parents(existing)]);
+    if (parents[0] === at.head && tree === (await ctx.git.treeOf(existing))) commit = existing;
+  }
+  const branchChanged = commit === undefined;
+  if (commit === undefined) {
+    if (options.commitVia === "git") {
+      commit = await gitCommit(ctx, parent.commit, writes, message, options.author);
+      await ctx.git.push(ctx.remote, commit, group.prBranch, true);
+    } else {
+      const baseTree = parent.tree ?? (await ctx.git.treeOf(parent.commit));
+      commit = (
+        await createApiCommit(ctx.client(), ctx.repository, {
+          parent: parent.commit,
+          baseTree,
+          files: writes,
+          message,
+          ...(options.author && { author: options.author }),
+        })
+      ).sha;
+      await setBranch(ctx.client(), ctx.repository, group.prBranch, commit, existing !== undefined);
+    }
+  }
+  const [subject, ...rest] = message.split("\n");
+  const spec = {
+    base: at.base,
+    head: group.prBranch,
+    title: group.title || subject!,
+    body: options.body || pullRequestBody(rest.join("\n").trim(), group.files),
+    labels: group.labels,
+    reviewers: group.reviewers,
+    assignees: group.assignees,
+    draft: group.draft,
+  };
+  let pullRequest: PullRequest;
+  try {
+    pullRequest = await upsertPullRequest(ctx.client(), ctx.repository, spec, { branchExisted: existing !== undefined, branchChanged });
+  } catch (error) {
+    if (existing === undefined) await deleteBranch(ctx, group.prBranch); // no stray branch without its pull request
+    throw error;
+  }
+  const merge = await mergePullRequest(ctx.client(), ctx.repository, { ...pullRequest, headSha: commit }, group.merge, group.mergeMethod);
+  ctx.log(`pull request #${pullRequest.number} ${pullRequest.operation} (${group.prBranch} -> ${at.base})${merge === "none" ? "" : `, ${merge}`}`);
+  return { mode: "pull-request", branch: group.prBranch, files: group.files, changes: group.files.flatMap((f) => f.changes), commit, pullRequest, merge };
+}
+
+async function deleteBranch(ctx: DeliveryContext, branch: string): Promise<void> {
+  try {
+    await ctx.client().rest.git.deleteRef({ ...ctx.repository, ref: `heads/${branch}` });
+  } catch (error) {
+    ctx.log(`could not delete ${branch} after the failure: ${errorMessage(error)}`);
+  }
+}
+
+async function gitCommit(ctx: DeliveryContext, parent: string, writes: readonly FileWrite[], message: string, author: Identity | undefined): Promise<string> {
+  const tree = await ctx.git.writeTree(parent, writes);
+  return ctx.git.commitTree(tree, parent, message, author ?? BOT, BOT);
+}
+
+/** New contents with the modes the files have in the tree (an executable stays executable). */
+function fileWrites(files: readonly FilePlan[], entries: ReadonlyMap<string, TreeEntry>): FileWrite[] {
+  return files.map((f) => ({ path: f.path, content: f.after, mode: entries.get(f.path)?.mode ?? "100644" }));
+}
+
+/** Splits the plan by how each file lands: a target's `delivery` overrides the inputs. */
+function groupFiles(plan: Plan, options: DeliveryOptions, images: readonly ImageRef[], owner: string): Group[] {
+  const targets = new Map<string, PlannedTarget>(plan.targets.map((t) => [t.name, t]));
+  const groups = new Map<string, Group>();
+  for (const file of plan.files) {
+    const target = file.target === undefined ? undefined : targets.get(file.target);
+    const d = target?.delivery;
+    const mode = d?.mode ?? options.mode;
+    const group: Group = {
+      mode,
+      prBranch: mode === "pull-request" ? d?.branch || options.prBranch || pullRequestBranch(target?.name ?? imageBranchName(images)) : "",
+      merge: d?.merge ?? options.merge,
+      mergeMethod: d?.mergeMethod ?? options.mergeMethod,
+      labels: d?.labels ?? options.labels,
+      reviewers: [...(d?.reviewers ?? options.reviewers), ...(d?.teamReviewers ?? []).map((t) => (t.includes("/") ? t : `${owner}/${t}`))],
+      assignees: d?.assignees ?? [],
+      draft: d?.draft ?? false,
+      title: d?.title ?? options.title,
+      messageTemplate: d?.commitMessage ?? options.messageTemplate,
+      files: [],
+    };
+    // One pull request per branch: files of several targets on one branch share it.
+    const key = mode === "pull-request" ? `${mode}\0${group.prBranch}` : mode;
+    const known = groups.get(key) ?? group;
+    groups.set(key, known);
+    known.files.push(file);
+  }
+  return [...groups.values()];
+}
+
+/** The branch name without a target: the incoming image(s), e.g. `ghcr.io-acme-app`. */
+function imageBranchName(images: readonly ImageRef[]): string {
+  const names = [...new Set(images.map((i) => i.name))].sort();
+  return names.length === 0 ? "update" : names.join("_");
+}
+
+function incomingImages(request: UpdateRequest): ImageRef[] {
+  const fromSetters = request.setters.map((s) => s.slice(s.indexOf("=") + 1));
+  return [...request.images, ...fromSetters].flatMap((text) => tryParseImageRef(text) ?? []);
+}
+
+function messageInput(ctx: DeliveryContext, request: UpdateRequest, options: DeliveryOptions, files: readonly FilePlan[]): CommitMessageInput {
+  return {
+    changes: files.flatMap((f) => f.changes),
+    images: incomingImages(request),
+    automation: { namespace: ctx.repository.owner, name: ctx.repository.repo },
+    ...(options.templateValues && { values: options.templateValues }),
+  };
+}
+
+/** The commit message's body, then a table of every changed value for the reviewer. */
+function pullRequestBody(intro: string, files: readonly FilePlan[]): string {
+  const rows = files.flatMap((f) => f.changes.map((c) => `| \`${c.file}:${c.line}\` | \`${c.key}\` | \`${c.old}\` | \`${c.new}\` |`));
+  return [intro, "", "| File | Field | Old | New |", "| --- | --- | --- | --- |", ...rows, "", "_Opened by gitops-promote._"].join("\n").trim() + "\n";
+}

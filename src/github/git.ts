@@ -1,0 +1,219 @@
+/**
+ * The local git manager: everything done with the `git` binary in the checkout. It reads a
+ * fetched commit as the engine's TreeSource (not the working tree: a retry must see the new
+ * head, and the user's checkout is never touched), builds commits with plumbing on a
+ * private index, and pushes without force to any remote, GitHub or not.
+ */
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TreeSource } from "../engine/source.js";
+
+/** A file to write in a commit; `mode` is git's (100644, 100755). */
+export interface FileWrite {
+  readonly path: string;
+  readonly content: string;
+  readonly mode: string;
+}
+
+export interface Identity {
+  readonly name: string;
+  readonly email: string;
+}
+
+/** A file of a commit as `git ls-tree` lists it. */
+export interface TreeEntry {
+  readonly mode: string;
+  readonly sha: string;
+}
+
+export class GitError extends Error {
+  constructor(
+    readonly args: readonly string[],
+    readonly stderr: string,
+    readonly code: number | null,
+  ) {
+    super(`git ${args.join(" ")} failed (exit ${code}): ${stderr.trim()}`);
+    this.name = "GitError";
+  }
+}
+
+/** A commit read through one `git cat-file --batch`; call close() when done. */
+export interface GitTree extends TreeSource {
+  readonly entries: ReadonlyMap<string, TreeEntry>;
+  close(): void;
+}
+
+/** Regular files only: symlinks and submodules are not manifests we edit. */
+const FILE_MODES = new Set(["100644", "100755"]);
+/** Where fetched heads are kept, out of the user's refs/remotes. */
+const REF_PREFIX = "refs/gitops-promote";
+
+export class GitRepo {
+  constructor(readonly dir: string) {}
+
+  /** Runs git; resolves stdout, rejects with GitError (stderr included). */
+  async run(args: readonly string[], options: { input?: string | Uint8Array; env?: Record<string, string> } = {}): Promise<string> {
+    const { code, stdout, stderr } = await this.exec(args, options);
+    if (code !== 0) throw new GitError(args, stderr, code);
+    return stdout.toString("utf8");
+  }
+
+  private exec(args: readonly string[], options: { input?: string | Uint8Array; env?: Record<string, string> }) {
+    return new Promise<{ code: number | null; stdout: Buffer; stderr: string }>((resolve, reject) => {
+      const child = spawn("git", args, { cwd: this.dir, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...options.env } });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stdout.on("data", (d: Buffer) => out.push(d));
+      child.stderr.on("data", (d: Buffer) => err.push(d));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") }));
+      child.stdin.end(options.input ?? "");
+    });
+  }
+
+  /** The remote's default branch, from its advertised HEAD symref (no API call). */
+  async defaultBranch(remote: string): Promise<string> {
+    const out = await this.run(["ls-remote", "--symref", remote, "HEAD"]);
+    const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(out);
+    if (!match) throw new Error(`cannot tell the default branch of ${remote}: it advertises no HEAD; set the 'branch' input`);
+    return match[1]!;
+  }
+
+  /** Fetches `branch` from `remote`; its head commit, or undefined when the branch does not exist. */
+  async fetch(remote: string, branch: string): Promise<string | undefined> {
+    const shallow = (await this.run(["rev-parse", "--is-shallow-repository"])).trim() === "true";
+    const local = `${REF_PREFIX}/${remote}/${branch}`;
+    const args = ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", ...(shallow ? ["--depth=1"] : []), remote, `+refs/heads/${branch}:${local}`];
+    const { code, stderr } = await this.exec(args, {});
+    if (code !== 0) {
+      if (/couldn't find remote ref/i.test(stderr)) return undefined;
+      throw new GitError(args, stderr, code);
+    }
+    return (await this.run(["rev-parse", "--verify", `${local}^{commit}`])).trim();
+  }
+
+  async treeOf(commit: string): Promise<string> {
+    return (await this.run(["rev-parse", "--verify", `${commit}^{tree}`])).trim();
+  }
+
+  async parents(commit: string): Promise<string[]> {
+    return (await this.run(["rev-list", "--parents", "-n", "1", commit])).trim().split(" ").slice(1);
+  }
+
+  /** Regular files of a commit with their mode and blob id. */
+  async entries(commit: string): Promise<Map<string, TreeEntry>> {
+    const out = await this.run(["ls-tree", "-r", "-z", "--full-tree", commit]);
+    const entries = new Map<string, TreeEntry>();
+    for (const record of out.split("\0")) {
+      const tab = record.indexOf("\t");
+      if (tab < 0) continue;
+      const [mode, type, sha] = record.slice(0, tab).split(" ");
+      if (type === "blob" && FILE_MODES.has(mode!)) entries.set(record.slice(tab + 1), { mode: mode!, sha: sha! });
+    }
+    return entries;
+  }
+
+  /** The commit as a TreeSource: blobs are read on demand through one cat-file process. */
+  async tree(commit: string): Promise<GitTree> {
+    const entries = await this.entries(commit);
+    const blobs = new BlobReader(this.dir);
+    return {
+      entries,
+      async *list() {
+        yield* entries.keys();
+      },
+      read(path) {
+        const entry = entries.get(path);
+        return entry ? blobs.read(entry.sha) : Promise.reject(new Error(`${path}: no such file in ${commit}`));
+      },
+      close: () => blobs.close(),
+    };
+  }
+
+  /** Writes `files` over `parent`'s tree into the object store (on a private index); the tree id. */
+  async writeTree(parent: string, files: readonly FileWrite[]): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), "gitops-promote-index-"));
+    const env = { GIT_INDEX_FILE: join(dir, "index") };
+    try {
+      await this.run(["read-tree", parent], { env });
+      const lines: string[] = [];
+      for (const file of files) {
+        const blob = (await this.run(["hash-object", "-w", "--stdin"], { input: file.content })).trim();
+        lines.push(`${file.mode} ${blob}\t${file.path}\n`);
+      }
+      await this.run(["update-index", "--index-info"], { env, input: lines.join("") });
+      return (await this.run(["write-tree"], { env })).trim();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  async commitTree(tree: string, parent: string, message: string, author: Identity, committer: Identity): Promise<string> {
+    const env = { GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: author.email, GIT_COMMITTER_NAME: committer.name, GIT_COMMITTER_EMAIL: committer.email };
+    return (await this.run(["commit-tree", tree, "-p", parent, "-F", "-"], { env, input: message })).trim();
+  }
+
+  /**
+   * Pushes `commit` to `branch`. Without `force` a moved branch is not overwritten: the
+   * result is "rejected" and the caller re-plans on the new head.
+   */
+  async push(remote: string, commit: string, branch: string, force: boolean): Promise<"pushed" | "rejected"> {
+    const args = ["push", "--quiet", "--porcelain", remote, `${force ? "+" : ""}${commit}:refs/heads/${branch}`];
+    const { code, stdout, stderr } = await this.exec(args, {});
+    if (code === 0) return "pushed";
+    if (/\[rejected\]|non-fast-forward|fetch first|failed to update ref|cannot lock ref|stale info/i.test(stdout.toString("utf8") + stderr)) return "rejected";
+    throw new GitError(args, stderr || stdout.toString("utf8"), code);
+  }
+}
+
+/** `git cat-file --batch`: requests and answers are in order, so a FIFO of waiters suffices. */
+class BlobReader {
+  private readonly child;
+  private buffer = Buffer.alloc(0);
+  private readonly waiting: { sha: string; resolve: (b: Uint8Array) => void; reject: (e: Error) => void }[] = [];
+
+  constructor(dir: string) {
+    this.child = spawn("git", ["cat-file", "--batch"], { cwd: dir, stdio: ["pipe", "pipe", "pipe"] });
+    this.child.stdout.on("data", (chunk: Buffer) => {
+      this.buffer = Buffer.concat([this.buffer, chunk]);
+      this.drain();
+    });
+    const fail = (error: Error) => this.waiting.splice(0).forEach((w) => w.reject(error));
+    this.child.on("error", fail);
+    this.child.on("close", () => fail(new Error("git cat-file ended early")));
+  }
+
+  read(sha: string): Promise<Uint8Array> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ sha, resolve, reject });
+      this.child.stdin.write(`${sha}\n`);
+    });
+  }
+
+  close(): void {
+    this.child.stdin.end();
+  }
+
+  private drain(): void {
+    while (this.waiting.length > 0) {
+      const newline = this.buffer.indexOf(10);
+      if (newline < 0) return;
+      const header = this.buffer.subarray(0, newline).toString("utf8").split(" ");
+      const waiter = this.waiting[0]!;
+      if (header[1] === "missing") {
+        this.buffer = this.buffer.subarray(newline + 1);
+        this.waiting.shift();
+        waiter.reject(new Error(`git object ${waiter.sha} is missing`));
+        continue;
+      }
+      const size = Number(header[2]);
+      if (this.buffer.length < newline + 1 + size + 1) return;
+      const body = this.buffer.subarray(newline + 1, newline + 1 + size);
+      this.buffer = this.buffer.subarray(newline + 1 + size + 1);
+      this.waiting.shift();
+      waiter.resolve(new Uint8Array(body));
+    }
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Merging a delivery's pull request: now (REST merge with the chosen method), or when
+ * GitHub's requirements are met (auto-merge through GraphQL, the only API for it).
+ *
+ * GitHub refuses auto-merge on a pull request that could be merged right away ("Pull
+ * request is in clean status": no required checks pending, typically no branch
+ * protection). `merge: auto` then means "merge when allowed", which is now, so we merge.
+ */
+import type { GitHubClient } from "./client.js";
+import type { Repository } from "./commit.js";
+import { errorMessage, httpStatus, whenVisible } from "./errors.js";
+
+export type MergeMode = "none" | "auto" | "immediate";
+export type MergeMethod = "merge" | "squash" | "rebase";
+export type MergeOutcome = "none" | "auto-merge" | "merged";
+
+export interface Mergeable {
+  readonly number: number;
+  readonly nodeId: string;
+  /** The head we pushed: GitHub refuses the merge if the branch moved since. */
+  readonly headSha: string;
+  readonly autoMerge: boolean;
+}
+
+const ENABLE_AUTO_MERGE = `mutation($id: ID!, $method: PullRequestMergeMethod!) {
+  enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $method }) { pullRequest { number } }
+}`;
+
+export async function mergePullRequest(
+  client: GitHubClient,
+  repository: Repository,
+  pr: Mergeable,
+  mode: MergeMode,
+  method: MergeMethod,
+): Promise<MergeOutcome> {
+  if (mode === "none") return "none";
+  if (mode === "immediate") return mergeNow(client, repository, pr, method);
+  if (pr.autoMerge) return "auto-merge";
+  try {
+    await whenVisible(() => client.graphql(ENABLE_AUTO_MERGE, { id: pr.nodeId, method: method.toUpperCase() }));
+    return "auto-merge";
+  } catch (error) {
+    const text = errorMessage(error);
+    if (/clean status/i.test(text)) return mergeNow(client, repository, pr, method);
+    if (/protected branch rules not configured|auto-?merge is not allowed|can't enable auto-merge/i.test(text)) {
+      throw new Error(
+        `GitHub refused auto-merge for pull request #${pr.number}: ${text}. Allow auto-merge in the repository settings and protect the base branch with required checks, or use merge: immediate.`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+/** REST merge of exactly the head we pushed; retried while GitHub is still computing mergeability. */
+async function mergeNow(client: GitHubClient, repository: Repository, pr: Mergeable, method: MergeMethod): Promise<MergeOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.rest.pulls.merge({ ...repository, pull_number: pr.number, merge_method: method, sha: pr.headSha });
+      return "merged";
+    } catch (error) {
+      if (attempt >= 4 || httpStatus(error) !== 405 || !/base branch was modified|not mergeable|try again/i.test(errorMessage(error))) {
+        throw new Error(`could not merge pull request #${pr.number}: ${errorMessage(error)}`, { cause: error });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+    }
+  }
+}

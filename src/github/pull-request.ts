@@ -1,0 +1,116 @@
+/**
+ * One pull request per delivery branch, created or updated in place (never a second one),
+ * with labels and reviewers. The branch name is deterministic so every run for the same
+ * target or image finds and refreshes the same pull request.
+ */
+import type { GitHubClient } from "./client.js";
+import type { Repository } from "./commit.js";
+import { errorMessage, httpStatus, whenVisible } from "./errors.js";
+
+export interface PullRequestSpec {
+  readonly base: string;
+  readonly head: string;
+  readonly title: string;
+  readonly body: string;
+  readonly labels: readonly string[];
+  /** Users, or `org/team` for teams. */
+  readonly reviewers: readonly string[];
+  readonly assignees: readonly string[];
+  readonly draft: boolean;
+}
+
+export type PullRequestOperation = "created" | "updated" | "none";
+
+export interface PullRequest {
+  readonly number: number;
+  readonly url: string;
+  readonly nodeId: string;
+  readonly operation: PullRequestOperation;
+  /** GitHub already has auto-merge enabled on it. */
+  readonly autoMerge: boolean;
+}
+
+export const BRANCH_PREFIX = "gitops-promote/";
+
+/**
+ * `gitops-promote/<name>` with everything git refs or shells dislike turned into '-':
+ * `ghcr.io/acme/app` -> `gitops-promote/ghcr.io-acme-app` (no '/' inside, so two names never
+ * collide as directory and file).
+ */
+export function pullRequestBranch(name: string): string {
+  const safe = name
+    .replace(/[^A-Za-z0-9._-]+/g, "-")
+    .replace(/\.{2,}/g, ".")
+    .replace(/-{2,}/g, "-")
+    .replace(/^[-.]+|[-.]+$/g, "")
+    .replace(/\.lock$/i, "-lock")
+    .slice(0, 200);
+  return `${BRANCH_PREFIX}${safe || "update"}`;
+}
+
+/**
+ * Finds the open pull request from `spec.head` into `spec.base`, or creates it. When the
+ * branch did not exist before this run there can be no open pull request for it, so the
+ * lookup is skipped (one call saved on the common path).
+ */
+export async function upsertPullRequest(
+  client: GitHubClient,
+  repository: Repository,
+  spec: PullRequestSpec,
+  state: { branchExisted: boolean; branchChanged: boolean },
+): Promise<PullRequest> {
+  const existing = state.branchExisted ? await findOpen(client, repository, spec) : undefined;
+  if (existing) return update(client, repository, spec, existing, state.branchChanged);
+  try {
+    const created = await client.rest.pulls.create({ ...repository, base: spec.base, head: spec.head, title: spec.title, body: spec.body, draft: spec.draft });
+    const pr = { number: created.data.number, url: created.data.html_url, nodeId: created.data.node_id, operation: "created" as const, autoMerge: false };
+    await decorate(client, repository, pr.number, spec);
+    return pr;
+  } catch (error) {
+    // A concurrent run, or a retried create whose answer was lost, opened it first.
+    if (httpStatus(error) !== 422 || !/already exists/i.test(errorMessage(error))) throw error;
+    const found = await findOpen(client, repository, spec);
+    if (!found) throw error;
+    return update(client, repository, spec, found, state.branchChanged);
+  }
+}
+
+type OpenPull = Awaited<ReturnType<GitHubClient["rest"]["pulls"]["list"]>>["data"][number];
+
+async function findOpen(client: GitHubClient, repository: Repository, spec: PullRequestSpec): Promise<OpenPull | undefined> {
+  const open = await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${spec.head}`, base: spec.base, state: "open", per_page: 10 });
+  return open.data[0];
+}
+
+async function update(client: GitHubClient, repository: Repository, spec: PullRequestSpec, pull: OpenPull, branchChanged: boolean): Promise<PullRequest> {
+  const textChanged = pull.title !== spec.title || (pull.body ?? "") !== spec.body;
+  if (textChanged) await client.rest.pulls.update({ ...repository, pull_number: pull.number, title: spec.title, body: spec.body });
+  const have = new Set(pull.labels.map((l) => l.name));
+  const missing = spec.labels.filter((l) => !have.has(l));
+  // Reviewers are asked once, when the pull request is opened: asking again after they
+  // reviewed would re-request their review on every image bump.
+  await decorate(client, repository, pull.number, { labels: missing, reviewers: [], assignees: [] });
+  return {
+    number: pull.number,
+    url: pull.html_url,
+    nodeId: pull.node_id,
+    operation: branchChanged || textChanged ? "updated" : "none",
+    autoMerge: pull.auto_merge !== null && pull.auto_merge !== undefined,
+  };
+}
+
+async function decorate(
+  client: GitHubClient,
+  repository: Repository,
+  number: number,
+  what: Pick<PullRequestSpec, "labels" | "reviewers" | "assignees">,
+): Promise<void> {
+  const { labels, reviewers, assignees } = what;
+  if (assignees.length > 0) await whenVisible(() => client.rest.issues.addAssignees({ ...repository, issue_number: number, assignees: [...assignees] }));
+  if (labels.length > 0) await whenVisible(() => client.rest.issues.addLabels({ ...repository, issue_number: number, labels: [...labels] }));
+  const teams = reviewers.filter((r) => r.includes("/")).map((r) => r.slice(r.indexOf("/") + 1));
+  const users = reviewers.filter((r) => !r.includes("/"));
+  if (teams.length + users.length > 0) {
+    await whenVisible(() => client.rest.pulls.requestReviewers({ ...repository, pull_number: number, reviewers: users, team_reviewers: teams }));
+  }
+}
