@@ -43,7 +43,15 @@ class Parser {
 
   describe(at: number): string {
     const k = this.kind[at];
-    return k === T.EOF ? "end of file" : k === T.Newline ? "end of line" : k === T.Indent ? "an indent" : k === T.Dedent ? "a dedent" : `'${this.tokenText(at)}'`;
+    return k === T.EOF
+      ? "end of file"
+      : k === T.Newline
+        ? "end of line"
+        : k === T.Indent
+          ? "an indent"
+          : k === T.Dedent
+            ? "a dedent"
+            : `'${this.tokenText(at)}'`;
   }
 
   expect(k: number, what: string): void {
@@ -315,7 +323,13 @@ class Parser {
       if (k === T.LBrace) {
         this.pos = this.skipGroup(this.pos);
         const next = kind[this.pos];
-        const more = next === T.Arrow || next === T.Comma || next === T.Assign || next === T.Colon || next === T.LBrace || (next === T.Operator && this.tokenText(this.pos) === "|");
+        const more =
+          next === T.Arrow ||
+          next === T.Comma ||
+          next === T.Assign ||
+          next === T.Colon ||
+          next === T.LBrace ||
+          (next === T.Operator && this.tokenText(this.pos) === "|");
         if (!more) return { type: "other", first, last: this.pos - 1 };
       } else if (k === T.LParen || k === T.LBracket) this.pos = this.skipGroup(this.pos);
       else if (k === T.Newline || k === T.EOF) this.fail(first, "lambda without a body");
@@ -426,7 +440,8 @@ class Parser {
     const first = this.pos;
     const keyExpr = this.expr(NO_SCHEMA | NO_TERNARY);
     const op = this.kind[this.pos];
-    if (op !== T.Colon && op !== T.Assign && op !== T.PlusAssign) this.fail(this.pos, `expected ':', '=' or '+=' after a config key, found ${this.describe(this.pos)}`);
+    if (op !== T.Colon && op !== T.Assign && op !== T.PlusAssign)
+      this.fail(this.pos, `expected ':', '=' or '+=' after a config key, found ${this.describe(this.pos)}`);
     const operator = op === T.Colon ? ":" : op === T.Assign ? "=" : "+=";
     this.pos++;
     const value = this.expr(0);
@@ -474,13 +489,15 @@ export function parseKcl(text: string): Module {
   return { tokens, statements: new Parser(tokens).module() };
 }
 
-/** Parse text holding exactly one KCL expression (an override value). */
-export function parseKclExpression(text: string): { readonly tokens: Tokens; readonly expr: Expr } {
+/**
+ * Parse the first KCL expression of a text (an override value), like KCL's parse_expr.
+ * `complete` tells whether the expression is all of the text.
+ */
+export function parseKclExpression(text: string): { readonly tokens: Tokens; readonly expr: Expr; readonly complete: boolean } {
   const tokens = tokenize(text);
   const parser = new Parser(tokens);
-  while (tokens.kind[parser.pos] === T.Newline) parser.pos++;
+  while (tokens.kind[parser.pos] === T.Newline || tokens.kind[parser.pos] === T.Indent) parser.pos++;
   const expr = parser.expr(0);
   while (tokens.kind[parser.pos] === T.Newline || tokens.kind[parser.pos] === T.Dedent) parser.pos++;
-  if (tokens.kind[parser.pos] !== T.EOF) parser.fail(parser.pos, `expected one expression, found more: ${parser.describe(parser.pos)}`);
-  return { tokens, expr };
+  return { tokens, expr, complete: tokens.kind[parser.pos] === T.EOF };
 }

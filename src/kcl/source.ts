@@ -106,7 +106,7 @@ export class SourceText {
     const extra: number[] = [];
     const text = this.text;
     let total = 0;
-    const wide = /[^\x00-\x7f]/g;
+    const wide = /[\u0080-\uffff]/g;
     for (let m = wide.exec(text); m; m = wide.exec(text)) {
       const c = text.charCodeAt(m.index);
       // A surrogate pair is 4 bytes for 2 code units: 1 extra byte on each unit.

@@ -88,6 +88,14 @@ function dedent(body: string): string {
   return text.replace(new RegExp(`(^|\\r\\n|\\n|\\r)[ \\t]{0,${common}}`, "g"), "$1");
 }
 
+function hasControl(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
+}
+
 /**
  * Write `value` as a literal of `style`. The raw prefix is kept only when the value needs
  * no escape in it; otherwise the literal becomes a plain one of the same quote.
@@ -95,7 +103,7 @@ function dedent(body: string): string {
  */
 export function writeStringLiteral(value: string, style: StringStyle): string {
   const q = style.triple ? style.quote.repeat(3) : style.quote;
-  const rawFits = style.prefix !== "" && !/[\\\r\n\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(value) && !value.includes(style.quote) && !value.endsWith(style.quote);
+  const rawFits = style.prefix !== "" && !value.includes("\\") && !value.includes(style.quote) && !hasControl(value);
   if (rawFits) return `${style.prefix}${q}${value}${q}`;
   let body = "";
   for (const ch of value) {

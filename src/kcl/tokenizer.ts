@@ -331,7 +331,8 @@ export function tokenize(text: string): Tokens {
     push(k, i, i + len, 0);
     i += len;
   }
-  if (brackets.length > 0) fail(source, bracketAt[bracketAt.length - 1]!, `'${String.fromCharCode(text.charCodeAt(bracketAt[bracketAt.length - 1]!))}' is never closed`);
+  if (brackets.length > 0)
+    fail(source, bracketAt[bracketAt.length - 1]!, `'${String.fromCharCode(text.charCodeAt(bracketAt[bracketAt.length - 1]!))}' is never closed`);
   if (count > 0 && kind[count - 1] !== T.Newline && kind[count - 1] !== T.Dedent) push(T.Newline, n, n, 0);
   for (let level = indents.length - 1; level > 0; level--) push(T.Dedent, n, n, 0);
   push(T.EOF, n, n, 0);
@@ -352,7 +353,15 @@ export function tokenize(text: string): Tokens {
  * Scan a string literal whose quote is at `q`; returns the index after it. Termination
  * follows the KCL lexer: a backslash only pairs with a backslash or the quote character.
  */
-function scanString(text: string, source: SourceText, s: number, q: number, quote: number, raw: boolean, push: (k: number, s: number, e: number, f: number) => void): number {
+function scanString(
+  text: string,
+  source: SourceText,
+  s: number,
+  q: number,
+  quote: number,
+  raw: boolean,
+  push: (k: number, s: number, e: number, f: number) => void,
+): number {
   const n = text.length;
   const triple = text.charCodeAt(q + 1) === quote && text.charCodeAt(q + 2) === quote;
   let f = (raw ? StringFlag.Raw : 0) | (triple ? StringFlag.Triple : 0) | (quote === 39 ? StringFlag.SingleQuote : 0);
@@ -367,8 +376,8 @@ function scanString(text: string, source: SourceText, s: number, q: number, quot
       continue;
     }
     if (c === quote) {
-      if (!triple) return push(T.String, s, j + 1, f), j + 1;
-      if (text.charCodeAt(j + 1) === quote && text.charCodeAt(j + 2) === quote) return push(T.String, s, j + 3, f), j + 3;
+      if (!triple) return (push(T.String, s, j + 1, f), j + 1);
+      if (text.charCodeAt(j + 1) === quote && text.charCodeAt(j + 2) === quote) return (push(T.String, s, j + 3, f), j + 3);
     } else if (!triple && (c === 10 || c === 13)) {
       fail(source, s, "unterminated string (a newline in a single-quoted string; use triple quotes)");
     } else if (c === 36 && !raw && text.charCodeAt(j + 1) === 123) {

@@ -1,0 +1,165 @@
+/**
+ * The KCL image editor (DESIGN §2.6–2.7): image string literals matched by repository, and
+ * string literals carrying a Flux setter marker in their line's comment. Only the bytes
+ * between the quotes change. Literals that are not exactly an image reference (`${...}`
+ * interpolations, escapes, anything with spaces or quotes) are never touched, nor is
+ * anything inside a comment.
+ */
+import { SourceError, type EditRequest, type EditResult, type FieldChange, type Warning } from "../change.js";
+import { formatImageRef, screenToken, tryParseImageRef } from "../image/reference.js";
+import { nextVersion, type ImageUpdate, type Version } from "../image/update.js";
+import { readSetterMarker, type SetterMarker } from "./marker.js";
+import { isIdentifier } from "./override-spec.js";
+import { parseKcl } from "./parser.js";
+import { applySplices, type Splice } from "./splice.js";
+import { readStringLiteral } from "./string-literal.js";
+import type { ConfigItem, Expr, StringExpr } from "./syntax.js";
+import { StringFlag, type Tokens } from "./tokenizer.js";
+
+/** What a string literal holds, as written between its quotes. */
+interface Literal {
+  readonly body: string;
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+}
+
+/** `config.containers`, `labels["app.version"]`: the key path a change reports. */
+function child(path: string, key: string): string {
+  return isIdentifier(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+}
+
+/** A value must not be able to end the string or start an interpolation. */
+function assertSafeBody(value: string, line: number): void {
+  if (/["'\\\r\n]|\$\{/.test(value)) throw new SourceError(`refusing to write ${JSON.stringify(value)} into a KCL string`, line);
+}
+
+class ImageEditor {
+  readonly splices: Splice[] = [];
+  readonly changes: FieldChange[] = [];
+  readonly warnings: Warning[] = [];
+  readonly text: string;
+
+  constructor(
+    readonly tokens: Tokens,
+    readonly request: EditRequest,
+  ) {
+    this.text = tokens.source.text;
+  }
+
+  walk(expr: Expr, path: string): void {
+    switch (expr.type) {
+      case "string":
+        return this.visit(expr, path);
+      case "schema":
+        return this.walkItems(expr.config.items, path);
+      case "config":
+        return this.walkItems(expr.items, path);
+      case "list":
+        return expr.items.forEach((item, i) => this.walk(item, `${path}[${i}]`));
+      case "operation":
+        return expr.operands.forEach((operand) => this.walk(operand, path));
+      default:
+        return;
+    }
+  }
+
+  walkItems(items: readonly ConfigItem[], path: string): void {
+    for (const item of items) {
+      if (item.type === "entry") {
+        const key = item.key.parts ?? [this.text.slice(this.tokens.start[item.key.first], this.tokens.end[item.key.last])];
+        this.walk(item.value, key.reduce(child, path));
+      } else if (item.type === "if") {
+        for (const branch of item.branches) this.walkItems(branch, path);
+      }
+    }
+  }
+
+  /** The comment ending the line of a literal, when nothing but closers/commas sit between. */
+  trailingComment(end: number): string | undefined {
+    const { commentStart, commentEnd, commentCount } = this.tokens;
+    let lo = 0;
+    let hi = commentCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (commentStart[mid]! < end) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === commentCount) return undefined;
+    const start = commentStart[lo]!;
+    return /^[ \t,)\]}]*$/.test(this.text.slice(end, start)) ? this.text.slice(start, commentEnd[lo]) : undefined;
+  }
+
+  visit(expr: StringExpr, path: string): void {
+    const { tokens } = this;
+    const start = tokens.start[expr.token]!;
+    const end = tokens.end[expr.token]!;
+    const { style, body } = readStringLiteral(this.text.slice(start, end));
+    const quotes = style.triple ? 3 : 1;
+    const literal = { body, start: start + style.prefix.length + quotes, end: end - quotes, line: tokens.source.line(start) };
+    const comment = this.trailingComment(end);
+    const reading = comment === undefined ? undefined : readSetterMarker(comment);
+    if (reading && "error" in reading) {
+      this.warnings.push({ line: literal.line, message: reading.error });
+      return;
+    }
+    if (tokens.flags[expr.token]! & StringFlag.Interpolated) return;
+    if (reading) return this.setter(literal, reading.marker);
+    const ref = tryParseImageRef(body);
+    if (!ref) return;
+    const update = this.request.images.find((u) => u.image.repository === ref.repository);
+    if (!update) return;
+    const next = nextVersion(update, { ...(ref.tag !== undefined && { tag: ref.tag }), ...(ref.digest !== undefined && { digest: ref.digest }) });
+    if (next) this.write(literal, formatImageRef({ name: ref.name, ...next }), "kcl-image", path);
+  }
+
+  setter(literal: Literal, marker: SetterMarker): void {
+    const update: ImageUpdate | undefined = this.request.setters.get(marker.key);
+    if (!update) {
+      this.warnings.push({ line: literal.line, message: `no image is known for setter marker '${marker.key}'` });
+      return;
+    }
+    const key = marker.field === "image" ? marker.key : `${marker.key}:${marker.field}`;
+    const { body } = literal;
+    const versionOf = (current: Version): Version => nextVersion(update, current) ?? current;
+    let value: string | undefined;
+    if (marker.field === "image") {
+      const ref = tryParseImageRef(body);
+      const current: Version = ref ? { ...(ref.tag !== undefined && { tag: ref.tag }), ...(ref.digest !== undefined && { digest: ref.digest }) } : {};
+      value = formatImageRef({ name: update.image.name, ...versionOf(current) });
+    } else if (marker.field === "name") value = update.image.name;
+    else if (marker.field === "tag") value = versionOf({ tag: body }).tag;
+    else value = versionOf({ digest: body }).digest;
+    if (value !== undefined) this.write(literal, value, "setter", key);
+  }
+
+  write(literal: Literal, value: string, kind: "kcl-image" | "setter", key: string): void {
+    if (value === literal.body) return;
+    assertSafeBody(value, literal.line);
+    this.splices.push({ start: literal.start, end: literal.end, text: value });
+    this.changes.push({ line: literal.line, kind, key, old: literal.body, new: value });
+  }
+}
+
+/** Could this file hold anything the request edits? A byte screen before any parse. */
+function mayMatch(text: string, request: EditRequest): boolean {
+  return text.includes("$imagepolicy") || request.images.some((u) => text.includes(screenToken(u.image)));
+}
+
+/**
+ * Update image references in a KCL file: string literals in assignments and config/schema
+ * literals whose repository matches one of `request.images` (new version from
+ * nextVersion, name kept as written), and literals marked with a Flux `$imagepolicy`
+ * comment (`request.setters`). Throws SourceError when a file that may match does not
+ * tokenize or parse; a file that cannot match (screened by bytes) is returned as is.
+ */
+export function editKcl(text: string, request: EditRequest): EditResult {
+  if (!mayMatch(text, request)) return { text, changes: [], warnings: [] };
+  const module = parseKcl(text);
+  const editor = new ImageEditor(module.tokens, request);
+  for (const statement of module.statements) {
+    if (statement.type === "assign") editor.walk(statement.value, statement.targets[0]!);
+    else if (statement.type === "aug-assign" || statement.type === "unification") editor.walk(statement.value, statement.target);
+  }
+  return { text: applySplices(text, editor.splices), changes: editor.changes, warnings: editor.warnings };
+}

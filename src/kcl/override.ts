@@ -1,0 +1,423 @@
+/**
+ * KCL `-O` overrides applied as splices. Target rules are KCL's (crates/query/src/override.rs,
+ * reference/kcl-override.md §1.5): the first top-level `x = S {...}` / `x = {...}` /
+ * `x: S {...}` for a nested path, keys by identifier or string value, dotted keys expanded,
+ * descent only through config and schema literals, every duplicate key at the last level,
+ * every matching top-level statement for `x=v`. Unlike KCL, nothing is re-printed (only the
+ * value's bytes change) and a missing path is an error unless `create` is set.
+ */
+import { SourceError, type EditResult, type FieldChange, type Warning } from "../change.js";
+import { parseKcl, parseKclExpression } from "./parser.js";
+import { formatOverridePath, isIdentifier, OverrideSpecError, parseOverrideSpec, type OverrideSpec } from "./override-spec.js";
+import { applySplices, type Splice } from "./splice.js";
+import { readStringLiteral, stringLiteralValue, writeStringLiteral } from "./string-literal.js";
+import type { ConfigEntry, ConfigExpr, Expr, Module, Statement } from "./syntax.js";
+import { StringFlag, T, type Tokens } from "./tokenizer.js";
+
+export interface OverrideOptions {
+  /** Insert a missing path (in the deepest existing config) instead of failing. */
+  readonly create?: boolean;
+}
+
+/** A value to write, with the tokens it was read from. */
+interface Value {
+  readonly tokens: Tokens;
+  readonly expr: Expr;
+  /** Source text to splice in (line ends already the file's). */
+  readonly text: string;
+  /** The string it denotes, when it is a plain (non-interpolated) string. */
+  readonly string?: string;
+}
+
+interface Plan {
+  readonly splices: Splice[];
+  readonly changes: FieldChange[];
+  readonly warnings: Warning[];
+}
+
+function configOf(expr: Expr): ConfigExpr | undefined {
+  return expr.type === "config" ? expr : expr.type === "schema" ? expr.config : undefined;
+}
+
+function textOf(tokens: Tokens, node: { first: number; last: number }): string {
+  return tokens.source.text.slice(tokens.start[node.first], tokens.end[node.last]);
+}
+
+function plainString(tokens: Tokens, expr: Expr): string | undefined {
+  if (expr.type !== "string" || tokens.flags[expr.token]! & StringFlag.Interpolated) return undefined;
+  return stringLiteralValue(textOf(tokens, expr));
+}
+
+function valueFrom(tokens: Tokens, expr: Expr, eol: string): Value {
+  const string = plainString(tokens, expr);
+  return { tokens, expr, text: textOf(tokens, expr).replace(/\r\n|\n|\r/g, eol), ...(string !== undefined && { string }) };
+}
+
+/**
+ * build_expr_from_string: the value's first expression; a unary or binary one becomes the
+ * string of the whole text (`kcllang/flask_demo:abc` -> "kcllang/flask_demo:abc"). Where
+ * KCL would silently drop trailing text (`nginx:1.25` -> `nginx`), this refuses the spec.
+ */
+function readValue(spec: OverrideSpec, raw: string, eol: string): Value {
+  const refuse = (why: string): OverrideSpecError =>
+    new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${why}); quote a string value: ${spec.path}="${spec.value}"`);
+  let parsed;
+  try {
+    parsed = parseKclExpression(spec.value);
+  } catch (e) {
+    throw refuse((e as Error).message);
+  }
+  if (parsed.expr.type === "operation") {
+    return { ...parsed, text: writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" }), string: spec.value };
+  }
+  if (!parsed.complete) throw refuse(`KCL would keep only '${textOf(parsed.tokens, parsed.expr)}'`);
+  return valueFrom(parsed.tokens, parsed.expr, eol);
+}
+
+/** Same tokens (ignoring layout and comments; strings by value and kind)? */
+function sameTokens(a: Tokens, aNode: Expr, b: Tokens, bNode: Expr): boolean {
+  const skip = (t: Tokens, i: number): boolean => t.kind[i] === T.Newline || t.kind[i] === T.Indent || t.kind[i] === T.Dedent;
+  let i = aNode.first;
+  let j = bNode.first;
+  while (true) {
+    while (i <= aNode.last && skip(a, i)) i++;
+    while (j <= bNode.last && skip(b, j)) j++;
+    if (i > aNode.last || j > bNode.last) return i > aNode.last && j > bNode.last;
+    if (a.kind[i] !== b.kind[j]) return false;
+    const at = a.source.text.slice(a.start[i], a.end[i]);
+    const bt = b.source.text.slice(b.start[j], b.end[j]);
+    if (a.kind[i] === T.String) {
+      const interpolated = StringFlag.Interpolated | StringFlag.Raw;
+      if ((a.flags[i]! & interpolated) !== (b.flags[j]! & interpolated) || stringLiteralValue(at) !== stringLiteralValue(bt)) return false;
+    } else if (at !== bt) return false;
+    i++;
+    j++;
+  }
+}
+
+class Planner {
+  readonly plan: Plan = { splices: [], changes: [], warnings: [] };
+  readonly tokens: Tokens;
+  readonly text: string;
+  readonly eol: string;
+
+  constructor(
+    readonly module: Module,
+    readonly spec: OverrideSpec,
+  ) {
+    this.tokens = module.tokens;
+    this.text = this.tokens.source.text;
+    this.eol = this.tokens.source.lineEnding();
+  }
+
+  line(token: number): number {
+    return this.tokens.source.line(this.tokens.start[token]!);
+  }
+
+  change(token: number, old: string, next: string): void {
+    this.plan.changes.push({ line: this.line(token), kind: "override", key: this.spec.path, old, new: next });
+  }
+
+  warn(token: number, message: string): void {
+    this.plan.warnings.push({ line: this.line(token), message });
+  }
+
+  describe(expr: Expr): string {
+    return plainString(this.tokens, expr) ?? textOf(this.tokens, expr);
+  }
+
+  /** `=`: splice the new value over the old one; a string keeps the old literal's style. */
+  replace(old: Expr, value: Value): void {
+    const oldString = plainString(this.tokens, old);
+    let text = value.text;
+    if (oldString !== undefined && value.string !== undefined) {
+      if (oldString === value.string) return;
+      text = writeStringLiteral(value.string, readStringLiteral(textOf(this.tokens, old)).style);
+    } else if (sameTokens(this.tokens, old, value.tokens, value.expr)) return;
+    this.plan.splices.push({ start: this.tokens.start[old.first]!, end: this.tokens.end[old.last]!, text });
+    this.change(old.first, this.describe(old), value.string ?? value.text);
+  }
+
+  /** `:`: merge a config into a config/schema, or a same-name schema; anything else replaces. */
+  union(old: Expr, value: Value): void {
+    const target = configOf(old);
+    if (value.expr.type === "config" || value.expr.type === "schema") {
+      const sameSchema = value.expr.type === "config" || (old.type === "schema" && old.name === value.expr.name);
+      if (target && sameSchema) return this.merge(target, configOf(value.expr)!, value.tokens);
+      if (value.expr.type === "config") return this.warn(old.first, `${this.spec.path} is not a config or schema literal; ':' has nothing to merge into`);
+    }
+    this.replace(old, value);
+  }
+
+  merge(target: ConfigExpr, incoming: ConfigExpr, tokens: Tokens): void {
+    for (const item of incoming.items) {
+      const parts = item.type === "entry" ? item.key.parts : undefined;
+      const matches = parts ? this.entries(target).filter((e) => e.key.parts?.join("\0") === parts.join("\0")) : [];
+      if (item.type !== "entry" || matches.length === 0) {
+        this.insert(target, textOf(tokens, item).replace(/\r\n|\n|\r/g, this.eol), target.first);
+        continue;
+      }
+      for (const m of matches) this.union(m.value, valueFrom(tokens, item.value, this.eol));
+    }
+  }
+
+  /** `+=`: append list items, only when both sides are list literals (as KCL does). */
+  append(old: Expr, value: Value): void {
+    if (old.type !== "list" || value.expr.type !== "list") {
+      return this.warn(old.first, `${this.spec.path}+= needs a list literal on both sides; nothing appended`);
+    }
+    const items = value.expr.items.map((item) => textOf(value.tokens, item));
+    if (items.length === 0) return;
+    const source = this.tokens.source;
+    const open = this.tokens.start[old.first]!;
+    const close = this.tokens.start[old.last]!;
+    const last = old.items[old.items.length - 1];
+    let splice: Splice;
+    if (!last) splice = { start: open + 1, end: close, text: items.join(", ") };
+    else if (source.line(open) === source.line(close))
+      splice = { start: this.tokens.end[last.last]!, end: this.tokens.end[last.last]!, text: `, ${items.join(", ")}` };
+    else {
+      const at = Math.min(source.lineEnd(this.tokens.end[last.last]!), close);
+      const indent = this.indentOf(last.first);
+      splice = { start: at, end: at, text: items.map((item) => `${this.eol}${indent}${item}`).join("") };
+    }
+    this.plan.splices.push(splice);
+    this.change(old.first, textOf(this.tokens, old), `${textOf(this.tokens, old)} + ${textOf(value.tokens, value.expr)}`);
+  }
+
+  /** Leading whitespace of the line a token is on. */
+  indentOf(token: number): string {
+    const start = this.tokens.source.lineStart(this.tokens.start[token]!);
+    return /^[ \t]*/.exec(this.text.slice(start, this.tokens.start[token]))![0];
+  }
+
+  /** Add `entry` as the last entry of `config`, on a new line with its siblings' indentation. */
+  insert(config: ConfigExpr, entry: string, lineToken: number): void {
+    const source = this.tokens.source;
+    const open = this.tokens.start[config.first]!;
+    const close = this.tokens.start[config.last]!;
+    const entries = config.items;
+    const openIndent = this.indentOf(config.first);
+    const last = entries[entries.length - 1];
+    let splice: Splice;
+    if (!last) {
+      const inner = `${openIndent}    `;
+      splice = { start: open + 1, end: close, text: `${this.eol}${inner}${entry}${this.eol}${openIndent}` };
+    } else if (source.line(open) === source.line(close)) {
+      splice = { start: this.tokens.end[last.last]!, end: this.tokens.end[last.last]!, text: `, ${entry}` };
+    } else {
+      const startsLine = source.lineStart(this.tokens.start[last.first]!) === this.tokens.start[last.first]! - this.indentOf(last.first).length;
+      const indent = startsLine ? this.indentOf(last.first) : `${openIndent}    `;
+      const at = Math.min(source.lineEnd(this.tokens.end[last.last]!), close);
+      splice = { start: at, end: at, text: `${this.eol}${indent}${entry}` };
+    }
+    this.plan.splices.push(splice);
+    this.plan.changes.push({ line: this.line(lineToken), kind: "override", key: this.spec.path, old: "", new: entry });
+  }
+
+  /** Remove a node: its whole line(s) when it is alone on them, else just it and one comma. */
+  remove(node: { first: number; last: number }): void {
+    const source = this.tokens.source;
+    let start = this.tokens.start[node.first]!;
+    let end = this.tokens.end[node.last]!;
+    const lineStart = source.lineStart(start);
+    const before = this.text.slice(lineStart, start);
+    const after = this.text.slice(end, source.lineEnd(end));
+    if (/^[ \t]*$/.test(before) && /^[ \t]*,?[ \t]*(#.*)?$/.test(after)) {
+      start = lineStart;
+      end = source.nextLineStart(end);
+    } else {
+      const comma = /^[ \t]*,[ \t]*/.exec(after);
+      const previousComma = /,[ \t]*$/.exec(before);
+      if (comma) end += comma[0].length;
+      else if (previousComma) start -= previousComma[0].length;
+    }
+    this.plan.splices.push({ start, end, text: "" });
+    this.change(node.first, textOf(this.tokens, node), "");
+  }
+
+  entries(config: ConfigExpr): ConfigEntry[] {
+    return config.items.filter((i): i is ConfigEntry => i.type === "entry");
+  }
+}
+
+/** Where a nested path ends up in one statement. */
+interface Search {
+  readonly matches: ConfigEntry[];
+  /** Deepest existing level: how many parts exist, the keys found there, where to insert. */
+  deepest: { depth: number; keys: string[]; config: ConfigExpr; consumed: number; token: number };
+  /** Entries on the path whose value is not a config or schema literal. */
+  readonly blocked: { entry: ConfigEntry; depth: number }[];
+  /** Dotted keys that go past the path's end (`containers.guestbook` for `...containers`). */
+  readonly dotted: ConfigEntry[];
+}
+
+function search(config: ConfigExpr, parts: readonly string[], offset: number, token: number, found: Search): void {
+  const reach = (depth: number, key: string | undefined, at: number): void => {
+    if (depth > found.deepest.depth) found.deepest = { depth, keys: [], config, consumed: offset, token: at };
+    if (depth === found.deepest.depth && key !== undefined && !found.deepest.keys.includes(key)) found.deepest.keys.push(key);
+  };
+  reach(offset, undefined, token);
+  for (const item of config.items) {
+    const key = item.type === "entry" ? item.key.parts : undefined;
+    if (item.type !== "entry" || !key) continue;
+    let c = 0;
+    while (c < key.length && offset + c < parts.length && key[c] === parts[offset + c]) c++;
+    if (c === key.length) {
+      if (offset + c === parts.length) {
+        found.matches.push(item);
+        continue;
+      }
+      const sub = configOf(item.value);
+      if (sub) search(sub, parts, offset + c, item.first, found);
+      else found.blocked.push({ entry: item, depth: offset + c });
+    } else if (offset + c === parts.length) {
+      found.dotted.push(item);
+    } else {
+      reach(offset + c, key[c]!, c > 0 ? item.first : token);
+    }
+  }
+}
+
+function statementValue(s: Statement): Expr | undefined {
+  return s.type === "assign" || s.type === "aug-assign" || s.type === "unification" ? s.value : undefined;
+}
+
+function namesTarget(s: Statement, name: string): boolean {
+  return (s.type === "assign" && s.targets.includes(name)) || ((s.type === "aug-assign" || s.type === "unification") && s.target === name);
+}
+
+function keyText(parts: readonly string[], operator: string, value: string): string {
+  if (parts.every(isIdentifier)) return `${parts.join(".")} ${operator} ${value}`;
+  const key = (p: string): string => (isIdentifier(p) ? p : JSON.stringify(p));
+  let text = `${key(parts[parts.length - 1]!)} ${operator} ${value}`;
+  for (let i = parts.length - 2; i >= 0; i--) text = `${key(parts[i]!)}: {${text}}`;
+  return text;
+}
+
+function planTopLevel(p: Planner, raw: string, options: OverrideOptions): void {
+  const { spec, module } = p;
+  const name = spec.parts[0]!;
+  const statements = module.statements.filter((s) => namesTarget(s, name));
+  if (spec.operation === "-") {
+    for (const s of statements) if (s.type === "assign" || s.type === "unification") p.remove(s);
+    return;
+  }
+  const value = readValue(spec, raw, p.eol);
+  let hit = false;
+  for (const s of statements) {
+    const old = statementValue(s)!;
+    if (spec.operation === "=") {
+      if (s.type === "unification" && value.expr.type !== "schema") continue;
+      p.replace(old, value);
+    } else if (spec.operation === ":") p.union(old, value);
+    else p.append(old, value);
+    hit = true;
+  }
+  if (!hit) createTopLevel(p, [], value, options, `no top-level '${name}' in this file`);
+}
+
+function createTopLevel(p: Planner, rest: readonly string[], value: Value, options: OverrideOptions, missing: string): void {
+  const { spec } = p;
+  if (!options.create) throw new SourceError(`${missing} (use create to add it)`);
+  const name = spec.parts[0]!;
+  const statement =
+    rest.length > 0
+      ? `${name} = {${keyText(rest, spec.operation, value.text)}}`
+      : spec.operation === "+="
+        ? `${name} += ${value.text}`
+        : `${name}${spec.operation === ":" && value.expr.type === "schema" ? ":" : " ="} ${value.text}`;
+  const text = p.text;
+  const endsWithEol = /(\r\n|\n|\r)$/.test(text);
+  const insertion = text.length === 0 ? `${statement}${p.eol}` : endsWithEol ? `${statement}${p.eol}` : `${p.eol}${statement}`;
+  p.plan.splices.push({ start: text.length, end: text.length, text: insertion });
+  p.plan.changes.push({
+    line: p.tokens.source.line(text.length) + (endsWithEol || text.length === 0 ? 0 : 1),
+    kind: "override",
+    key: spec.path,
+    old: "",
+    new: statement,
+  });
+}
+
+function planNested(p: Planner, raw: string, options: OverrideOptions): void {
+  const { spec, module } = p;
+  const [name, ...rest] = spec.parts as [string, ...string[]];
+  const candidates = module.statements.filter(
+    (s) => (s.type === "assign" && s.targets.includes(name) && configOf(s.value) !== undefined) || (s.type === "unification" && s.target === name),
+  );
+  const searchIn = (s: Statement): Search => {
+    const config = configOf(statementValue(s)!)!;
+    const found: Search = { matches: [], deepest: { depth: -1, keys: [], config, consumed: 1, token: s.first }, blocked: [], dotted: [] };
+    search(config, spec.parts, 1, s.first, found);
+    return found;
+  };
+  if (spec.operation === "-") {
+    for (const s of candidates) {
+      const found = searchIn(s);
+      if (found.matches.length > 0) return found.matches.forEach((m) => p.remove(m));
+    }
+    return;
+  }
+  const value = readValue(spec, raw, p.eol);
+  const first = candidates[0];
+  if (!first) return createTopLevel(p, rest, value, options, `no top-level '${name}' = {...}, '${name} = S {...}' or '${name}: S {...}' in this file`);
+  const found = searchIn(first);
+  for (const m of found.matches) {
+    if (spec.operation === "=") p.replace(m.value, value);
+    else if (spec.operation === ":") p.union(m.value, value);
+    else p.append(m.value, value);
+  }
+  if (found.matches.length > 0) return;
+
+  const { deepest } = found;
+  const blocked = found.blocked.find((b) => b.depth >= deepest.depth);
+  const line = (token: number): number => p.line(token);
+  if (blocked) {
+    const where = formatOverridePath(spec.parts.slice(0, blocked.depth));
+    throw new SourceError(`${where} is not a config or schema literal, so it has no '${spec.parts[blocked.depth]}'`, line(blocked.entry.first));
+  }
+  if (found.dotted.length > 0) {
+    const dotted = found.dotted[0]!;
+    throw new SourceError(`${spec.path} is written as the dotted key '${dotted.key.parts!.join(".")}'; name a key inside it`, line(dotted.first));
+  }
+  const where = formatOverridePath(spec.parts.slice(0, deepest.depth));
+  const missing = spec.parts[deepest.depth]!;
+  if (!options.create) {
+    const has = deepest.keys.length > 0 ? `has ${deepest.keys.map((k) => `'${k}'`).join(", ")}` : "is empty";
+    throw new SourceError(`${where} ${has}, not '${missing}' (use create to add ${spec.path})`, line(deepest.token));
+  }
+  p.insert(deepest.config, keyText(spec.parts.slice(deepest.consumed), spec.operation, value.text), deepest.token);
+}
+
+/**
+ * Apply KCL override specs (`path=value`, `path:value`, `path+=value`, `path-`) to one file,
+ * in order. Only the targeted values' bytes change; a spec whose path does not exist throws
+ * SourceError naming the deepest existing key (unless `create`); deleting a missing path
+ * changes nothing (as in KCL). Throws OverrideSpecError for a malformed spec.
+ */
+export function applyOverrides(text: string, specs: readonly string[], options: OverrideOptions = {}): EditResult {
+  let current = text;
+  let module = parseKcl(current);
+  const changes: FieldChange[] = [];
+  const warnings: Warning[] = [];
+  for (const raw of specs) {
+    const spec = parseOverrideSpec(raw);
+    if (spec.parts.length === 0) throw new OverrideSpecError(raw, `the path of '${raw}' names no variable`);
+    const planner = new Planner(module, spec);
+    if (spec.parts.length === 1) planTopLevel(planner, raw, options);
+    else planNested(planner, raw, options);
+    const { splices } = planner.plan;
+    changes.push(...planner.plan.changes);
+    warnings.push(...planner.plan.warnings);
+    if (splices.length === 0) continue;
+    current = applySplices(current, splices);
+    try {
+      module = parseKcl(current);
+    } catch (e) {
+      const error = e as SourceError;
+      throw new SourceError(`override '${raw}' would leave invalid KCL: ${error.message}`, error.line, error.column);
+    }
+  }
+  return { text: current, changes, warnings };
+}
