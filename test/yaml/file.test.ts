@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { SourceError } from "../../src/change.js";
+import { YamlFile } from "../../src/yaml/file.js";
+
+describe("YamlFile", () => {
+  it("names each document's object like Flux's ObjectIdentifier, leaving out what it lacks", () => {
+    const file = new YamlFile("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: ns\n---\nkind: Kustomization\n---\n- a\n---\n# only a comment\n");
+    expect(file.documents.map((document) => document.object)).toEqual([
+      { apiVersion: "v1", kind: "Pod", name: "p", namespace: "ns" },
+      { kind: "Kustomization" },
+      {},
+      {},
+    ]);
+  });
+
+  it("has no documents for empty text", () => {
+    expect(new YamlFile("").documents).toEqual([]);
+  });
+
+  it.each([
+    ["a: 1\na: 2\n", 2, 1],
+    ["a: b\n  c: d\n", 1, 4],
+    ['a: "unterminated\n', 2, 1],
+  ])("reports invalid YAML %j with its line and column", (text, line, column) => {
+    let error: unknown;
+    try {
+      new YamlFile(text);
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(SourceError);
+    expect(error).toMatchObject({ line, column });
+  });
+
+  it("maps offsets to 1-based lines", () => {
+    const file = new YamlFile("a: 1\r\nb: 2\nc: 3");
+    expect([0, 5, 6, 10, 11, 15].map((offset) => file.lineAt(offset))).toEqual([1, 1, 2, 2, 3, 3]);
+  });
+});

@@ -1,0 +1,80 @@
+import { Scalar, parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { doubleQuoted, isPlainSafe, readsAsNonString, renderScalar } from "../../src/yaml/quoting.js";
+
+describe("readsAsNonString (kyaml FormatNonStringStyle, YAML 1.1 and 1.2)", () => {
+  it.each([
+    "1.10",
+    "123",
+    "-7",
+    "true",
+    "on",
+    "yes",
+    "Off",
+    "n",
+    "~",
+    "null",
+    "",
+    "0x1F",
+    "0o17",
+    "0777",
+    "0b101",
+    "1e3",
+    "1_000",
+    ".inf",
+    "-.Inf",
+    ".nan",
+    "1:20",
+  ])("%j is not a string", (value) => {
+    expect(readsAsNonString(value)).toBe(true);
+  });
+
+  it.each(["v1.10", "1.2.3", "latest", "sha256:abc", "nginx:1.10", "2024-01-01", "1.0-rc1", "onion"])("%j is a string", (value) => {
+    expect(readsAsNonString(value)).toBe(false);
+  });
+});
+
+describe("isPlainSafe", () => {
+  it.each(["nginx:1.0", "ghcr.io/acme/app@sha256:abc", "a b", "-x", "a:b", "é"])("writes %j plain", (value) => {
+    expect(isPlainSafe(value, false)).toBe(true);
+  });
+
+  it.each(["1.10", "a: b", "a #b", "a:", "- a", "#a", "'a", '"a', "*a", "&a", "!a", "|", ">", "%a", "@a", "`a", " a", "a ", "---", "a\nb", "a\tb"])(
+    "does not write %j plain",
+    (value) => {
+      expect(isPlainSafe(value, false)).toBe(false);
+    },
+  );
+
+  it("refuses flow indicators only inside flow collections", () => {
+    expect(isPlainSafe("a,b", false)).toBe(true);
+    expect(isPlainSafe("a,b", true)).toBe(false);
+    expect(isPlainSafe("a]", true)).toBe(false);
+  });
+});
+
+describe("doubleQuoted", () => {
+  it.each(['say "hi"', "back\\slash", "line\nbreak", "tab\there", "bell\u0007", "del\u007f", "nel\u0085", "sep\u2028", "bom\ufeff", "emoji 😀", "é"])(
+    "round-trips %j",
+    (value) => {
+      expect(parse(`v: ${doubleQuoted(value)}`)).toEqual({ v: value });
+    },
+  );
+});
+
+describe("renderScalar", () => {
+  it("keeps the style when the value allows it", () => {
+    expect(renderScalar("v1", Scalar.PLAIN, false)).toBe("v1");
+    expect(renderScalar("v1", Scalar.QUOTE_SINGLE, false)).toBe("'v1'");
+    expect(renderScalar("v1", Scalar.QUOTE_DOUBLE, false)).toBe('"v1"');
+  });
+
+  it("double-quotes a plain non-string and keeps single quotes for it", () => {
+    expect(renderScalar("1.10", Scalar.PLAIN, false)).toBe('"1.10"');
+    expect(renderScalar("1.10", Scalar.QUOTE_SINGLE, false)).toBe("'1.10'");
+  });
+
+  it("switches from single to double quotes for text single quotes cannot hold", () => {
+    expect(renderScalar("a\nb", Scalar.QUOTE_SINGLE, false)).toBe('"a\\nb"');
+  });
+});
