@@ -37,6 +37,8 @@ export interface Route {
   method: HttpMethod;
   /** The OpenAPI path; its last `{ref}` or `{path}` parameter may contain slashes. */
   template: string;
+  /** Statuses GitHub really answers here that its description leaves out (not contract violations). */
+  undocumented?: number[];
   handle(request: RestRequest): Promise<Reply>;
 }
 
@@ -467,6 +469,8 @@ export const routes: Route[] = [
   {
     method: "post",
     template: "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches",
+    // Bad refs, inputs or triggers and unknown parameters (older GHES) come back as 422 "Invalid request" / plain messages.
+    undocumented: [422],
     async handle(r) {
       if ("return_run_details" in r.body && !r.services.acceptsReturnRunDetails) {
         return unprocessable('Invalid request.\n\n"return_run_details" is not a permitted key.');
