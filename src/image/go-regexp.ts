@@ -311,12 +311,15 @@ class Translator {
       if (this.pos >= this.src.length) this.fail(`missing closing ] ${JSON.stringify(this.src.slice(start))}`);
       if (this.peek() === "]" && !first) break;
       first = false;
-      const posix = /^\[:(\^?)([a-z]+):\]/.exec(this.rest());
-      if (posix) {
-        const body = POSIX_CLASSES[posix[2]!];
-        if (body === undefined) this.fail(`invalid character class range ${posix[0]}`);
-        out += `[${posix[1]}${body}]`;
-        this.pos += posix[0].length;
+      // Go's parseNamedClass: `[:` up to the first `:]` must be a known class name.
+      const close = this.rest().startsWith("[:") ? this.rest().indexOf(":]", 2) : -1;
+      if (close >= 0) {
+        const named = this.rest().slice(0, close + 2);
+        const m = /^\[:(\^?)([a-z]+):\]$/.exec(named);
+        const body = m ? POSIX_CLASSES[m[2]!] : undefined;
+        if (body === undefined) this.fail(`invalid character class range ${named}`);
+        out += `[${m![1]}${body}]`;
+        this.pos += named.length;
         continue;
       }
       if (this.peek() === "\\" && /^[dDwWsSpP]/.test(this.peek(1))) {

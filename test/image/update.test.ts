@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { parsePolicy } from "../../src/image/policy.js";
+import { parseImageRef } from "../../src/image/reference.js";
+import { nextVersion } from "../../src/image/update.js";
+import type { ImageUpdate } from "../../src/image/update.js";
+
+const digestA = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
+const digestB = "sha256:1111111111111111111111111111111111111111111111111111111111111111";
+
+function update(ref: string, policy?: object, allowDowngrade?: boolean): ImageUpdate {
+  return { image: parseImageRef(ref), ...(policy && { policy: parsePolicy(policy) }), ...(allowDowngrade && { allowDowngrade }) };
+}
+
+const semver = (range: string) => ({ semver: { range } });
+
+describe("nextVersion with real policies", () => {
+  it("moves to a newer tag the policy accepts", () => {
+    expect(nextVersion(update("ghcr.io/acme/app:1.2.4", semver("^1.0.0")), { tag: "1.2.3" })).toEqual({ tag: "1.2.4" });
+  });
+
+  it("does not downgrade when an older build arrives late", () => {
+    expect(nextVersion(update("ghcr.io/acme/app:1.2.3", semver("^1.0.0")), { tag: "1.2.4" })).toBeUndefined();
+  });
+
+  it("compares as the policy does: v-prefixed CalVer, numerical, alphabetical", () => {
+    expect(nextVersion(update("app:v2025.07.03", semver(">=2025.1.1")), { tag: "v2025.06.30" })).toEqual({ tag: "v2025.07.03" });
+    expect(nextVersion(update("app:9", { numerical: {} }), { tag: "10" })).toBeUndefined();
+    expect(nextVersion(update("app:10", { numerical: {} }), { tag: "9" })).toEqual({ tag: "10" });
+    expect(nextVersion(update("app:main-20240102", { alphabetical: {} }), { tag: "main-20240101" })).toEqual({ tag: "main-20240102" });
+  });
+
+  it("forces an older tag with allowDowngrade", () => {
+    expect(nextVersion(update("ghcr.io/acme/app:1.2.3", semver("^1.0.0"), true), { tag: "1.2.4" })).toEqual({ tag: "1.2.3" });
+  });
+
+  it("changes nothing when the incoming tag is outside the range, even with allowDowngrade", () => {
+    expect(nextVersion(update("ghcr.io/acme/app:2.0.0", semver("^1.0.0")), { tag: "1.2.3" })).toBeUndefined();
+    expect(nextVersion(update("ghcr.io/acme/app:2.0.0", semver("^1.0.0"), true), { tag: "1.2.3" })).toBeUndefined();
+    expect(nextVersion(update("ghcr.io/acme/app:1.3.0-rc.1", semver("^1.0.0")), { tag: "1.2.3" })).toBeUndefined();
+  });
+
+  it("replaces a current value the policy does not accept with one it does", () => {
+    expect(nextVersion(update("ghcr.io/acme/app:1.2.4", semver("^1.0.0")), { tag: "latest" })).toEqual({ tag: "1.2.4" });
+  });
+
+  it("lets a filterTags policy refuse tags from other branches", () => {
+    const policy = { numerical: {}, filterTags: { pattern: "^main-(?P<n>\\d+)$", extract: "$n" } };
+    expect(nextVersion(update("app:pr-7-900", policy), { tag: "main-12" })).toBeUndefined();
+    expect(nextVersion(update("app:main-13", policy), { tag: "main-12" })).toEqual({ tag: "main-13" });
+  });
+
+  it("sets the incoming tag as given without a policy, older or not", () => {
+    expect(nextVersion(update("ghcr.io/acme/app:1.2.3"), { tag: "1.2.4" })).toEqual({ tag: "1.2.3" });
+    expect(nextVersion(update("ghcr.io/acme/app:anything"), { tag: "1.2.4" })).toEqual({ tag: "anything" });
+  });
+
+  it("is idempotent: the same tag again changes nothing", () => {
+    expect(nextVersion(update("ghcr.io/acme/app:1.2.4", semver("^1.0.0")), { tag: "1.2.4" })).toBeUndefined();
+    expect(nextVersion(update(`ghcr.io/acme/app:1.2.4@${digestA}`, semver("^1.0.0")), { tag: "1.2.4", digest: digestA })).toBeUndefined();
+  });
+
+  describe("digests", () => {
+    it("pins a new digest on the same tag (a rebuilt mutable tag)", () => {
+      expect(nextVersion(update(`ghcr.io/acme/app:1.2.4@${digestB}`, semver("^1.0.0")), { tag: "1.2.4", digest: digestA })).toEqual({
+        tag: "1.2.4",
+        digest: digestB,
+      });
+    });
+
+    it("keeps the digest when the same tag comes without one", () => {
+      expect(nextVersion(update("ghcr.io/acme/app:1.2.4", semver("^1.0.0")), { tag: "1.2.4", digest: digestA })).toBeUndefined();
+    });
+
+    it("drops the old tag's digest when the tag moves without a new digest", () => {
+      expect(nextVersion(update("ghcr.io/acme/app:1.2.5", semver("^1.0.0")), { tag: "1.2.4", digest: digestA })).toEqual({ tag: "1.2.5" });
+    });
+
+    it("writes tag and digest together when both move", () => {
+      expect(nextVersion(update(`ghcr.io/acme/app:1.2.5@${digestB}`, semver("^1.0.0")), { tag: "1.2.4", digest: digestA })).toEqual({
+        tag: "1.2.5",
+        digest: digestB,
+      });
+    });
+
+    it("does not take the digest of an older build either", () => {
+      expect(nextVersion(update(`ghcr.io/acme/app:1.2.3@${digestB}`, semver("^1.0.0")), { tag: "1.2.4", digest: digestA })).toBeUndefined();
+    });
+
+    it("pins a digest-only image and keeps the tag, with or without a policy", () => {
+      expect(nextVersion(update(`ghcr.io/acme/app@${digestB}`, semver("^1.0.0")), { tag: "1.2.4", digest: digestA })).toEqual({
+        tag: "1.2.4",
+        digest: digestB,
+      });
+      expect(nextVersion(update(`ghcr.io/acme/app@${digestA}`), { tag: "1.2.4", digest: digestA })).toBeUndefined();
+    });
+  });
+});
