@@ -1,0 +1,235 @@
+import { getOctokit } from "@actions/github";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { buildPayload } from "../../src/engine/payload.js";
+import { dispatchImages, DispatchError } from "../../src/github/dispatch.js";
+import type { DispatchOptions, Octokit } from "../../src/github/dispatch.js";
+import { startFakeGitHub } from "../support/github-fake.js";
+import type { FakeGitHub } from "../support/github-fake.js";
+
+const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
+const payload = buildPayload({
+  images: [`ghcr.io/acme/app:1.2.3@${sha}`],
+  source: { repository: "acme/app", sha: "0123456789abcdef0123456789abcdef01234567" },
+});
+const promoteWorkflow = `name: promote
+on:
+  workflow_dispatch:
+    inputs:
+      payload:
+        description: gitops-promote payload JSON
+        required: true
+jobs: {}
+`;
+const fast = { intervalMs: 20, maxIntervalMs: 50, timeoutMs: 5_000 };
+
+let fake: FakeGitHub;
+let octokit: Octokit;
+
+beforeEach(async () => {
+  fake = await startFakeGitHub();
+  octokit = getOctokit(fake.token, { baseUrl: fake.apiUrl });
+  await fake.createRepo("acme", "manifests", { ".github/workflows/promote.yml": promoteWorkflow, "apps/app.yaml": "image: ghcr.io/acme/app:1.0.0\n" });
+  await fake.createRepo("acme", "manifests-eu", { "apps/app.yaml": "image: ghcr.io/acme/app:1.0.0\n" }, { defaultBranch: "trunk" });
+});
+
+afterEach(async () => {
+  expect(fake.violations).toEqual([]);
+  await fake.close();
+});
+
+async function failure(options: Partial<DispatchOptions>): Promise<DispatchError> {
+  const error: unknown = await dispatchImages(octokit, { repositories: ["acme/manifests"], payload, ...options }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof DispatchError)) throw new Error(`expected a DispatchError, got ${String(error)}`);
+  return error;
+}
+
+describe("repository_dispatch", () => {
+  it("sends the payload as client_payload with the default event type, to every repository", async () => {
+    const lines: string[] = [];
+    const result = await dispatchImages(octokit, { repositories: ["acme/manifests", "acme/manifests-eu"], payload, log: (l) => lines.push(l) });
+    expect(result.dispatched).toEqual([
+      { repository: "acme/manifests", kind: "repository_dispatch", eventType: "image-pushed" },
+      { repository: "acme/manifests-eu", kind: "repository_dispatch", eventType: "image-pushed" },
+    ]);
+    expect(fake.dispatches.map((d) => [d.owner, d.repo, d.eventType, d.clientPayload])).toEqual([
+      ["acme", "manifests", "image-pushed", payload],
+      ["acme", "manifests-eu", "image-pushed", payload],
+    ]);
+    expect(lines).toEqual(['acme/manifests: sent repository_dispatch "image-pushed"', 'acme/manifests-eu: sent repository_dispatch "image-pushed"']);
+  });
+
+  it("uses the event type it is given", async () => {
+    await dispatchImages(octokit, { repositories: ["acme/manifests"], payload, eventType: "deploy-staging" });
+    expect(fake.dispatches.map((d) => d.eventType)).toEqual(["deploy-staging"]);
+  });
+
+  it("refuses to wait: GitHub reports no run for it", async () => {
+    const error = await failure({ wait: fast });
+    expect(error.message).toContain(
+      "acme/manifests: the event was sent, but its run cannot be followed: GitHub does not report the run a repository_dispatch starts",
+    );
+    expect(error.dispatched).toEqual([{ repository: "acme/manifests", kind: "repository_dispatch", eventType: "image-pushed" }]);
+    expect(fake.dispatches).toHaveLength(1);
+  });
+});
+
+describe("workflow_dispatch", () => {
+  it("starts the workflow with the payload JSON in the input `payload` and reports the run", async () => {
+    const result = await dispatchImages(octokit, { repositories: ["acme/manifests"], payload, workflow: "promote.yml" });
+    const [recorded] = fake.workflowDispatches;
+    expect(recorded).toMatchObject({ owner: "acme", repo: "manifests", workflowId: "promote.yml", ref: "main", returnRunDetails: true });
+    expect(JSON.parse(String(recorded!.inputs!["payload"]))).toEqual(payload);
+    expect(result.dispatched).toEqual([
+      {
+        repository: "acme/manifests",
+        kind: "workflow_dispatch",
+        workflow: "promote.yml",
+        ref: "main",
+        runId: recorded!.runId,
+        runUrl: `${fake.url}/acme/manifests/actions/runs/${recorded!.runId}`,
+      },
+    ]);
+  });
+
+  it("runs on the repository's default branch unless a ref is given", async () => {
+    await fake.commitFile("acme", "manifests-eu", "trunk", ".github/workflows/promote.yml", promoteWorkflow);
+    await fake.commitFile("acme", "manifests-eu", "release", ".github/workflows/promote.yml", promoteWorkflow);
+    await dispatchImages(octokit, { repositories: ["acme/manifests-eu"], payload, workflow: "promote.yml" });
+    await dispatchImages(octokit, { repositories: ["acme/manifests-eu"], payload, workflow: "promote.yml", ref: "release" });
+    expect(fake.workflowDispatches.map((d) => d.ref)).toEqual(["trunk", "release"]);
+  });
+
+  it("falls back without return_run_details on a server that refuses it (older GHES)", async () => {
+    await fake.close();
+    fake = await startFakeGitHub({ workflowDispatchRunDetails: false });
+    octokit = getOctokit(fake.token, { baseUrl: fake.apiUrl });
+    await fake.createRepo("acme", "manifests", { ".github/workflows/promote.yml": promoteWorkflow });
+    const lines: string[] = [];
+    const result = await dispatchImages(octokit, { repositories: ["acme/manifests"], payload, workflow: "promote.yml", log: (l) => lines.push(l) });
+    expect(result.dispatched).toEqual([{ repository: "acme/manifests", kind: "workflow_dispatch", workflow: "promote.yml", ref: "main" }]);
+    expect(fake.calls.filter((c) => c.operationId === "actions/create-workflow-dispatch").map((c) => c.status)).toEqual([422, 204]);
+    expect(fake.workflowDispatches.map((d) => d.returnRunDetails)).toEqual([undefined]);
+    expect(lines[0]).toContain("the server does not know return_run_details");
+  });
+
+  it("cannot wait on a server that does not report the run", async () => {
+    await fake.close();
+    fake = await startFakeGitHub({ workflowDispatchRunDetails: false });
+    octokit = getOctokit(fake.token, { baseUrl: fake.apiUrl });
+    await fake.createRepo("acme", "manifests", { ".github/workflows/promote.yml": promoteWorkflow });
+    const error = await failure({ workflow: "promote.yml", wait: fast });
+    expect(error.message).toContain("its run cannot be followed: this server did not report the run it started");
+    expect(fake.workflowDispatches).toHaveLength(1);
+  });
+});
+
+describe("wait", () => {
+  /** Moves the started run through GitHub's states, one step per poll. */
+  function scriptRun(...states: { status: "queued" | "in_progress" | "completed"; conclusion: null | "success" | "failure" }[]): void {
+    for (const state of states) {
+      fake.inject({
+        operationId: "actions/get-workflow-run",
+        beforeHandle: () => fake.setWorkflowRun("acme", "manifests", fake.workflowDispatches[0]!.runId, state),
+      });
+    }
+  }
+
+  it("follows the run to success, polling with growing delays", async () => {
+    scriptRun({ status: "queued", conclusion: null }, { status: "in_progress", conclusion: null }, { status: "completed", conclusion: "success" });
+    const lines: string[] = [];
+    const result = await dispatchImages(octokit, { repositories: ["acme/manifests"], payload, workflow: "promote.yml", wait: fast, log: (l) => lines.push(l) });
+    const runId = fake.workflowDispatches[0]!.runId;
+    expect(result.dispatched[0]).toMatchObject({ runId, conclusion: "success" });
+    expect(fake.calls.filter((c) => c.operationId === "actions/get-workflow-run")).toHaveLength(3);
+    expect(lines.at(-1)).toBe(`acme/manifests: run ${runId} concluded success: ${fake.url}/acme/manifests/actions/runs/${runId}`);
+  });
+
+  it("fails when the run fails, and still reports it", async () => {
+    scriptRun({ status: "in_progress", conclusion: null }, { status: "completed", conclusion: "failure" });
+    const error = await failure({ workflow: "promote.yml", wait: fast });
+    const runId = fake.workflowDispatches[0]!.runId;
+    expect(error.message).toContain(`acme/manifests: run ${runId} concluded "failure": ${fake.url}/acme/manifests/actions/runs/${runId}`);
+    expect(error.dispatched).toEqual([expect.objectContaining({ runId, conclusion: "failure" })]);
+  });
+
+  it("gives up after the time limit", async () => {
+    const started = Date.now();
+    const error = await failure({ workflow: "promote.yml", wait: { intervalMs: 20, maxIntervalMs: 40, timeoutMs: 300 } });
+    expect(error.message).toMatch(/acme\/manifests: gave up waiting after 0 s: run \d+ is still queued/);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(fake.calls.filter((c) => c.operationId === "actions/get-workflow-run").length).toBeGreaterThan(2);
+  });
+});
+
+describe("errors a person can act on", () => {
+  it("404 across repositories: names the repository, the token kinds and the permission", async () => {
+    fake.setAccess("acme", "manifests", "none");
+    const error = await failure({});
+    expect(error.message).toContain("acme/manifests: repository_dispatch failed (404");
+    expect(error.message).toContain("GitHub answers 404 both when the repository does not exist and when the token cannot see it");
+    expect(error.message).toContain("GITHUB_TOKEN only reaches the repository its workflow runs in (acme/app), never acme/manifests");
+    expect(error.message).toContain(
+      'a GitHub App installation token (actions/create-github-app-token) or a fine-grained personal access token with "Contents: write" on acme/manifests',
+    );
+  });
+
+  it("403: the token sees the repository but may not write", async () => {
+    fake.setAccess("acme", "manifests", "read");
+    const error = await failure({});
+    expect(error.message).toContain("acme/manifests: repository_dispatch failed (403: Resource not accessible by integration");
+    expect(error.message).toContain('the token can see acme/manifests but lacks the "Contents: write" permission');
+  });
+
+  it("403 on workflow_dispatch names Actions: write", async () => {
+    fake.setAccess("acme", "manifests", "read");
+    const error = await failure({ workflow: "promote.yml" });
+    expect(error.message).toContain('lacks the "Actions: write" permission');
+  });
+
+  it("same repository: says which `permissions:` the job needs", async () => {
+    fake.setAccess("acme", "manifests", "read");
+    const own = buildPayload({ images: ["ghcr.io/acme/app:1.2.3"], source: { repository: "acme/manifests" } });
+    const error = await failure({ payload: own });
+    expect(error.message).toContain("GITHUB_TOKEN works only for the repository its own workflow runs in, with `permissions: contents: write`");
+  });
+
+  it("404 for a workflow that does not exist", async () => {
+    const error = await failure({ workflow: "nope.yml" });
+    expect(error.message).toContain("acme/manifests: workflow_dispatch failed (404");
+    expect(error.message).toContain('Or the workflow "nope.yml" does not exist (name its file, e.g. promote.yml).');
+  });
+
+  it("422 for a workflow without the `payload` input", async () => {
+    await fake.commitFile("acme", "manifests", "main", ".github/workflows/other.yml", "on: workflow_dispatch\njobs: {}\n");
+    const error = await failure({ workflow: "other.yml" });
+    expect(error.message).toContain('Unexpected inputs provided: ["payload"]');
+    expect(error.message).toContain('the workflow must have `on: workflow_dispatch` with an input named "payload"');
+  });
+
+  it("401 for a bad token", async () => {
+    octokit = getOctokit("ghs_not_a_token", { baseUrl: fake.apiUrl });
+    expect((await failure({})).message).toContain("acme/manifests: repository_dispatch failed (401: Bad credentials");
+  });
+
+  it("fan-out: one repository failing does not stop the others, and the error says which got it", async () => {
+    fake.setAccess("acme", "manifests", "none");
+    const error: unknown = await dispatchImages(octokit, { repositories: ["acme/manifests", "acme/manifests-eu"], payload }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DispatchError);
+    expect((error as DispatchError).dispatched.map((d) => d.repository)).toEqual(["acme/manifests-eu"]);
+    expect((error as DispatchError).message).toMatch(
+      /^acme\/manifests: repository_dispatch failed \(404[^]*\n\(the event was delivered to acme\/manifests-eu\)$/,
+    );
+    expect(fake.dispatches.map((d) => d.repo)).toEqual(["manifests-eu"]);
+  });
+
+  it("refuses a repository that is not OWNER/NAME before sending anything", async () => {
+    await expect(dispatchImages(octokit, { repositories: ["acme/manifests", "https://github.com/acme/x"], payload })).rejects.toThrow(
+      'repository "https://github.com/acme/x" is not OWNER/NAME',
+    );
+    await expect(dispatchImages(octokit, { repositories: [], payload })).rejects.toThrow("no repository to dispatch to");
+    expect(fake.dispatches).toEqual([]);
+  });
+});
