@@ -5,7 +5,7 @@
  */
 import { SourceError } from "../change.js";
 import { stringLiteralValue } from "./string-literal.js";
-import type { ConfigEntry, ConfigExpr, ConfigItem, ConfigKey, Expr, IfEntry, ListExpr, Module, NameExpr, Statement } from "./syntax.js";
+import type { ConfigEntry, ConfigExpr, ConfigItem, ConfigKey, Expr, IfEntry, ListExpr, Module, NameExpr, OtherExpr, Statement } from "./syntax.js";
 import { StringFlag, T, tokenize, type Tokens } from "./tokenizer.js";
 
 const NO_SCHEMA = 1;
@@ -128,6 +128,7 @@ class Parser {
       return { type: "aug-assign", target: targetText, operator, value, first, last: this.endStatement() };
     }
     if (op === T.Colon) {
+      if (target.type !== "name") this.fail(this.pos, `expected '=' after ${this.describe(target.first)}, found ':'`);
       this.pos++;
       const assignAt = this.findAssignOnLine();
       if (assignAt >= 0) {
@@ -271,7 +272,7 @@ class Parser {
       } else if (k === T.LBrace && !(flags & NO_SCHEMA) && (node.type === "name" || callee)) {
         const name = node.type === "name" ? node.name : callee!.name;
         const config = this.config();
-        node = { type: "schema", name, config, first, last: config.last };
+        node = config.type === "config" ? { type: "schema", name, config, first, last: config.last } : { type: "other", first, last: config.last };
         callee = undefined;
       } else {
         return node;
@@ -387,12 +388,13 @@ class Parser {
     return list;
   }
 
-  config(): ConfigExpr {
+  /** A config literal, or a dict comprehension (`{k: v for ...}`, Other). */
+  config(): ConfigExpr | OtherExpr {
     const first = this.pos++;
     const items: ConfigItem[] = [];
     if (this.items(items, -1, true)) {
       this.pos = this.skipGroup(first);
-      return { type: "config", items: [], first, last: this.pos - 1 };
+      return { type: "other", first, last: this.pos - 1 };
     }
     if (this.kind[this.pos] !== T.RBrace) this.fail(this.pos, `expected '}', found ${this.describe(this.pos)}`);
     this.pos++;

@@ -1,0 +1,160 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { SourceError } from "../../src/change.js";
+import { parseKcl, parseKclExpression } from "../../src/kcl/parser.js";
+import type { ConfigItem, Expr, Module } from "../../src/kcl/syntax.js";
+import { validCorpusFiles } from "./corpus.js";
+
+const src = (m: Module, node: { first: number; last: number }): string => m.tokens.source.text.slice(m.tokens.start[node.first], m.tokens.end[node.last]);
+
+/** Entries as `key op value` lines, nested configs flattened with dotted paths. */
+function entries(m: Module, items: readonly ConfigItem[], prefix = ""): string[] {
+  return items.flatMap((item) => {
+    if (item.type === "unpack") return [`${prefix}**`];
+    if (item.type === "if") return item.branches.flatMap((b) => entries(m, b, `${prefix}if:`));
+    const key = prefix + (item.key.parts?.join(".") ?? `<${src(m, item.key)}>`);
+    const inner = item.value.type === "config" ? item.value : item.value.type === "schema" ? item.value.config : undefined;
+    return inner ? [`${key} ${item.operator} ${item.value.type === "schema" ? item.value.name : "{}"}`, ...entries(m, inner.items, `${key}.`)] : [`${key} ${item.operator} ${src(m, item.value)}`];
+  });
+}
+
+function configOf(e: Expr) {
+  return e.type === "config" ? e : e.type === "schema" ? e.config : undefined;
+}
+
+describe("parseKcl", () => {
+  it("reads imports, assignments, typed assignments, unifications and skips the rest", () => {
+    const m = parseKcl(
+      [
+        "import app",
+        "import .values as v",
+        "",
+        "schema Server:",
+        '    image: str = "nginx:1.0"',
+        "    check:",
+        "        image",
+        "",
+        "@deprecated",
+        "schema Old(Server):",
+        "    x?: int",
+        "type Port = int | str",
+        "if True:",
+        '    other = Server {image = "a:1"}',
+        "x: int = 1",
+        "count += 2",
+        'config = app.App {name = "demo"}',
+        'frontend: app.Server {image = "nginx:1.7.8"}',
+        "make = lambda a: int -> {str:} { {a = a} }",
+        "print(config)",
+      ].join("\n"),
+    );
+    expect(m.statements.map((s) => s.type)).toEqual(["import", "import", "other", "other", "other", "other", "other", "assign", "aug-assign", "assign", "unification", "assign", "other"]);
+    const [, , , , , , , x, count, config, frontend] = m.statements;
+    expect(x).toMatchObject({ targets: ["x"] });
+    expect(count).toMatchObject({ target: "count", operator: "+=" });
+    expect(config).toMatchObject({ targets: ["config"], value: { type: "schema", name: "app.App" } });
+    expect(frontend).toMatchObject({ target: "frontend", value: { type: "schema", name: "app.Server" } });
+  });
+
+  it("reads config entries: operators, dotted and string keys, unpack, if entries, whitespace-separated entries", () => {
+    const m = parseKcl(
+      [
+        "config = app.App {",
+        '    name = "kcl-guestbook-ui"',
+        "    containers.guestbook = {",
+        '        image = "gcr.io/heptio-images/ks-guestbook-demo:0.2"',
+        "        ports = [{containerPort = 80}]",
+        "    }",
+        '    labels: {"app.version": "v1", key: "value"}',
+        "    env += [1]",
+        "    **base",
+        "    if env == 'prod':",
+        "        replicas = 3",
+        "    else:",
+        "        replicas = 1",
+        '    inline: {key="key1" value="value1"}',
+        "    arr[0] = 2",
+        "}",
+      ].join("\n"),
+    );
+    const s = m.statements[0]!;
+    expect(s.type).toBe("assign");
+    const config = configOf((s as { value: Expr }).value)!;
+    expect(entries(m, config.items)).toEqual([
+      'name = "kcl-guestbook-ui"',
+      "containers.guestbook = {}",
+      'containers.guestbook.image = "gcr.io/heptio-images/ks-guestbook-demo:0.2"',
+      "containers.guestbook.ports = [{containerPort = 80}]",
+      "labels : {}",
+      'labels.app.version : "v1"',
+      'labels.key : "value"',
+      "env += [1]",
+      "**",
+      "if:replicas = 3",
+      "if:replicas = 1",
+      "inline : {}",
+      'inline.key = "key1"',
+      'inline.value = "value1"',
+      "<arr[0]> = 2",
+    ]);
+  });
+
+  it("does not mistake lambdas, comprehensions and quantifiers for configs", () => {
+    const m = parseKcl(
+      [
+        "f = lambda {config: {str:}} -> any { {value = config.key} }",
+        "g = lambda type: any, attrs: {:} = {} -> Foo | Bar { Foo {} }",
+        "h = lambda { a = 1 }()",
+        'd = {k: v for k, v in {"a": 1}}',
+        "l = [x for x in [1, 2] if x > 1]",
+        'q = filter _, v in {"a": "foo"} { v == "foo" }',
+        "t = a if b else c",
+        'u = {image = "x"} | {image = "y"}',
+      ].join("\n"),
+    );
+    expect(m.statements.map((s) => (s.type === "assign" ? s.value.type : s.type))).toEqual(["other", "other", "other", "other", "other", "other", "other", "operation"]);
+  });
+
+  it("throws SourceError with line and column on invalid KCL", () => {
+    expect(() => parseKcl('"a": "b"')).toThrow(SourceError);
+    expect(() => parseKcl("config = {\n    a = \n}\n")).toThrow(expect.objectContaining({ line: 2, column: 9, message: "expected an expression, found end of line" }));
+    expect(() => parseKcl("config = {a 1}\n")).toThrow(/expected ':', '=' or '\+=' after a config key/);
+  });
+});
+
+describe("parseKclExpression", () => {
+  it.each([
+    ["kcllang/flask_demo:abc", "operation", false],
+    ['"image/image:v1"', "string", true],
+    ["-1", "operation", true],
+    ["nginx:1.25", "name", false],
+    ["{id=1,value=\"x\"}", "config", true],
+    ["s.Service {}", "schema", true],
+    ["[1,2,3]", "list", true],
+    ['"kcl/kcl:{}".format(version)', "other", true],
+    ["False", "other", true],
+  ])("%s is a %s expression (complete: %s)", (text, type, complete) => {
+    const parsed = parseKclExpression(text);
+    expect(parsed.expr.type).toBe(type);
+    expect(parsed.complete).toBe(complete);
+  });
+});
+
+describe("parseKcl over the corpora", () => {
+  it("parses every valid program of corpus-kcl-grammar, corpus-konfig and corpus-flask-demo", () => {
+    const files = validCorpusFiles();
+    const failures: string[] = [];
+    let statements = 0;
+    for (const file of files) {
+      try {
+        statements += parseKcl(readFileSync(file, "utf8")).statements.length;
+      } catch (e) {
+        const error = e as SourceError;
+        failures.push(`${file}:${error.line}:${error.column}: ${error.message}`);
+      }
+    }
+    console.log(`parsed ${files.length - failures.length}/${files.length} valid KCL corpus files (${statements} top-level statements)`);
+    expect(files.length).toBeGreaterThan(1500);
+    expect(failures).toEqual([]);
+  });
+});

@@ -1,0 +1,163 @@
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { SourceError } from "../../src/change.js";
+import { parseKcl } from "../../src/kcl/parser.js";
+import { stringLiteralValue, readStringLiteral, writeStringLiteral } from "../../src/kcl/string-literal.js";
+import type { ConfigItem, Expr, StringExpr } from "../../src/kcl/syntax.js";
+import { StringFlag, T, tokenize, type Tokens } from "../../src/kcl/tokenizer.js";
+import { validCorpusFiles } from "./corpus.js";
+
+const texts = (tokens: Tokens): string[] => Array.from({ length: tokens.count }, (_, i) => tokens.source.text.slice(tokens.start[i], tokens.end[i]));
+const kinds = (tokens: Tokens): number[] => Array.from(tokens.kind);
+
+describe("tokenize", () => {
+  it("reads names, numbers with unit suffixes, operators and strings", () => {
+    const tokens = tokenize('x = 1Gi + 0x1F * 1_000 ** 2.5e-3 // 90.\ny: {str:} = {"a": r"\\d", $type = 3m}\n');
+    expect(texts(tokens).filter((t) => t.trim() !== "")).toEqual(
+      ["x", "=", "1Gi", "+", "0x1F", "*", "1_000", "**", "2.5e-3", "//", "90.", "y", ":", "{", "str", ":", "}", "=", "{", '"a"', ":", 'r"\\d"', ",", "$type", "=", "3m", "}"],
+    );
+  });
+
+  it("keeps comments out of the token stream and records them", () => {
+    const tokens = tokenize('a = "#not a comment"  # a comment\n# 中文注释\n');
+    expect(texts(tokens)).toEqual(["a", "=", '"#not a comment"', "\n", ""]);
+    const comments = Array.from(tokens.commentStart, (s, i) => tokens.source.text.slice(s, tokens.commentEnd[i]));
+    expect(comments).toEqual(["# a comment", "# 中文注释"]);
+  });
+
+  it("marks raw, triple-quoted and interpolated strings", () => {
+    const tokens = tokenize(`a = r"\${x}"\nb = """multi\nline \${y}"""\nc = '\\\${z}'\nd = "\${name}:\${tag}"\n`);
+    const strings = Array.from({ length: tokens.count }, (_, i) => i).filter((i) => tokens.kind[i] === T.String);
+    expect(strings.map((i) => tokens.flags[i])).toEqual([
+      StringFlag.Raw,
+      StringFlag.Triple | StringFlag.Interpolated,
+      StringFlag.SingleQuote,
+      StringFlag.Interpolated,
+    ]);
+  });
+
+  it("ends a string only at an unescaped quote: \\\" never closes, even raw", () => {
+    const tokens = tokenize('a = r"x\\"y"\nb = "a\\\\"\n');
+    expect(texts(tokens).filter((t, i) => tokens.kind[i] === T.String)).toEqual(['r"x\\"y"', '"a\\\\"']);
+  });
+
+  it("emits INDENT/DEDENT outside brackets only, newlines inside them", () => {
+    const tokens = tokenize("schema A:\n    x: int\n    if True:\n        y = [\n  1,\n]\nz = 1\n");
+    const k = kinds(tokens);
+    expect(k.filter((x) => x === T.Indent).length).toBe(2);
+    expect(k.filter((x) => x === T.Dedent).length).toBe(2);
+    expect(texts(tokens).slice(-5)).toEqual(["z", "=", "1", "\n", ""]);
+  });
+
+  it("joins lines ending in a backslash", () => {
+    expect(texts(tokenize("a = 1 + \\\n    2\n"))).toEqual(["a", "=", "1", "+", "2", "\n", ""]);
+  });
+
+  it("treats LF, CRLF and CR as line ends", () => {
+    for (const eol of ["\n", "\r\n", "\r"]) {
+      const tokens = tokenize(`a = 1${eol}b = "x"${eol}`);
+      expect(kinds(tokens).filter((k) => k === T.Newline).length).toBe(2);
+      expect(tokens.source.line(tokens.start[4]!)).toBe(2);
+    }
+  });
+
+  it("gives UTF-16 offsets to splice and consistent UTF-8 byte offsets", () => {
+    const text = '# 配置 😀\nimage = "nginx:1.0"  # 镜像\n';
+    const tokens = tokenize(text);
+    const at = tokens.start[2]!;
+    expect(text.slice(at, tokens.end[2])).toBe('"nginx:1.0"');
+    const byte = tokens.source.byteOffset(at);
+    expect(byte).toBe(Buffer.byteLength(text.slice(0, at)));
+    expect(Buffer.from(text).subarray(byte, byte + 11).toString()).toBe('"nginx:1.0"');
+    expect(tokens.source.indexOfByte(byte)).toBe(at);
+  });
+
+  it.each([
+    ['a = "open\n', "unterminated string", 1, 5],
+    ['a = """never closed\n', "unterminated triple-quoted string", 1, 5],
+    ["a = (1\n", "'(' is never closed", 1, 5],
+    ["a = 1)\n", "unmatched ')'", 1, 6],
+    ["if a:\n        b = 1\n    c = 2\n", "unindent does not match any outer indentation level", 3, 5],
+    ["a = 1 ! 2\n", "unexpected character '!'", 1, 7],
+  ])("refuses %j with a position", (text, message, line, column) => {
+    const error = (() => {
+      try {
+        tokenize(text);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(SourceError);
+    expect(error).toMatchObject({ line, column });
+    expect((error as Error).message).toContain(message);
+  });
+});
+
+describe("tokenize over the corpora", () => {
+  it("reads every valid program of corpus-kcl-grammar, corpus-konfig and corpus-flask-demo", () => {
+    const files = validCorpusFiles();
+    const failures: string[] = [];
+    for (const file of files) {
+      try {
+        tokenize(readFileSync(file, "utf8"));
+      } catch (e) {
+        failures.push(`${file}: ${(e as Error).message}`);
+      }
+    }
+    console.log(`tokenized ${files.length - failures.length}/${files.length} valid KCL corpus files`);
+    expect(files.length).toBeGreaterThan(1500);
+    expect(failures).toEqual([]);
+  });
+
+  /** Every string literal that is the value of a config entry. */
+  function configStrings(items: readonly ConfigItem[], out: StringExpr[]): void {
+    for (const item of items) {
+      if (item.type === "entry") valueStrings(item.value, out);
+      else if (item.type === "if") item.branches.forEach((b) => configStrings(b, out));
+    }
+  }
+  function valueStrings(expr: Expr, out: StringExpr[]): void {
+    if (expr.type === "string") out.push(expr);
+    else if (expr.type === "config") configStrings(expr.items, out);
+    else if (expr.type === "schema") configStrings(expr.config.items, out);
+    else if (expr.type === "list") expr.items.forEach((e) => valueStrings(e, out));
+  }
+
+  it("re-tokenizes to the same stream when any config string literal is replaced (property)", () => {
+    const literals: { text: string; token: number }[] = [];
+    for (const file of validCorpusFiles()) {
+      const text = readFileSync(file, "utf8");
+      const module = parseKcl(text);
+      const found: StringExpr[] = [];
+      for (const s of module.statements) if (s.type === "assign" || s.type === "unification") valueStrings(s.value, found);
+      for (const s of found) literals.push({ text, token: s.token });
+    }
+    expect(literals.length).toBeGreaterThan(1000);
+    const value = fc.array(fc.constantFrom("a", "Z", "0", ":", "/", '"', "'", "\\", "$", "{", "}", "#", " ", "\t", "\n", "中", "😀", "\x01"), { maxLength: 12 }).map((chars) => chars.join(""));
+    fc.assert(
+      fc.property(fc.nat(literals.length - 1), value, (pick, replacement) => {
+        const { text, token } = literals[pick]!;
+        const before = tokenize(text);
+        const start = before.start[token]!;
+        const end = before.end[token]!;
+        const style = readStringLiteral(text.slice(start, end)).style;
+        // A triple-quoted value is dedented on reading: keep replacements on one line there.
+        const v = style.triple ? replacement.replace(/[\n\r]/g, "") : replacement;
+        const literal = writeStringLiteral(v, style);
+        const after = tokenize(text.slice(0, start) + literal + text.slice(end));
+        const delta = literal.length - (end - start);
+        expect(after.count).toBe(before.count);
+        expect(Array.from(after.kind)).toEqual(Array.from(before.kind));
+        for (let i = 0; i < before.count; i++) {
+          if (i === token) continue;
+          expect(after.start[i]).toBe(before.start[i]! + (i > token ? delta : 0));
+          expect(after.end[i]).toBe(before.end[i]! + (i > token ? delta : 0));
+        }
+        expect(stringLiteralValue(literal)).toBe(v);
+        expect(after.flags[token]! & StringFlag.Interpolated).toBe(0);
+      }),
+      { seed: 20261123, numRuns: 400 },
+    );
+  });
+});
