@@ -25,8 +25,10 @@ export function isFlowScalar(node: unknown): node is FlowScalar {
 export function scalarSplice(file: YamlFile, node: FlowScalar, value: string, inFlow: boolean): Splice {
   const [start, end] = node.range!;
   let insert = renderScalar(value, node.type, inFlow);
-  // An empty value (`tag:`) has no bytes of its own: keep a space after the ':' or '-'.
+  // An empty value (`tag:`, `tag:  # note`) has no bytes of its own: keep a space after
+  // the ':' or '-' and before a comment.
   if (start === end && !/\s/.test(file.text[start - 1] ?? " ")) insert = ` ${insert}`;
+  if (start === end && file.text[end] === "#") insert = `${insert} `;
   return { start, end, insert };
 }
 

@@ -43,6 +43,11 @@ describe("editHelmValues", () => {
     expect(out).toBe("image:\n  repository: ghcr.io/acme/app\n  tag: v1\n");
   });
 
+  it("fills a tag with no value before a comment, keeping the comment a comment", () => {
+    const text = "image:\n  repository: ghcr.io/acme/app\n  tag:  # set by CI\n";
+    expect(edit(text, withImages("ghcr.io/acme/app:v1")).text).toBe("image:\n  repository: ghcr.io/acme/app\n  tag:  v1 # set by CI\n");
+  });
+
   it("edits the values of a HelmRelease", () => {
     const text = `apiVersion: helm.toolkit.fluxcd.io/v2
 kind: HelmRelease

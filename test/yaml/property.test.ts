@@ -1,0 +1,199 @@
+/**
+ * Property: for generated YAML files (nested mappings and lists, block and flow style,
+ * comments, every quoting style, containers with images, Helm pairs, several documents,
+ * LF or CRLF), editYaml changes only the bytes of the values it reports, the output parses
+ * to the input's data with exactly those values replaced, and a second run changes nothing.
+ */
+import fc from "fast-check";
+import { isMap, isScalar, isSeq, parseAllDocuments } from "yaml";
+import type { Node, Scalar } from "yaml";
+import { describe, expect, it } from "vitest";
+import { editYaml } from "../../src/yaml/editor.js";
+import { formatPath } from "../../src/yaml/path.js";
+import type { PathSegment } from "../../src/yaml/path.js";
+import { DIGEST_A, dataOf, withImages } from "./helpers.js";
+
+type Tree =
+  | { readonly scalar: string }
+  | { readonly map: readonly (readonly [string, Tree])[]; readonly flow: boolean }
+  | { readonly seq: readonly Tree[]; readonly flow: boolean };
+
+const IMAGES = [
+  "nginx:1.25",
+  "docker.io/library/nginx:1.25",
+  "ghcr.io/acme/app:1.0.0",
+  `ghcr.io/acme/app:1.0.0@${DIGEST_A}`,
+  "ghcr.io/acme/app",
+  "ghcr.io/other/app:3",
+];
+const TAGS = ["1.9", "v1.0.0", "1.0.0", "20240101", "latest", ""];
+const WORDS = ["a", "b", "name", "config", "spec", "items", "on", "true", "1.10", "x y", "it's", 'say "hi"', "é", "tab\there", "multi\nline"];
+
+/** A value in one of the three flow styles; plain only for text that reads back as itself. */
+function rendered(text: string, plainSafe: boolean): fc.Arbitrary<string> {
+  const styles = [fc.constant(JSON.stringify(text))];
+  if (!/[\n\t]/.test(text)) styles.push(fc.constant(`'${text.replaceAll("'", "''")}'`));
+  if (plainSafe) styles.push(fc.constant(text));
+  return fc.oneof(...styles);
+}
+
+const image = fc.constantFrom(...IMAGES).chain((ref) => rendered(ref, true));
+// Plain numbers (`tag: 1.9`) and empty values (`tag:`) are what Helm values files hold too.
+const tag = fc.constantFrom(...TAGS).chain((value) => rendered(value, true));
+const word = fc.constantFrom(...WORDS).chain((value) => rendered(value, /^[a-z]+$/.test(value)));
+
+const container: fc.Arbitrary<Tree> = fc.record({ name: word, image }).map(({ name, image }) => ({
+  map: [
+    ["name", { scalar: name }],
+    ["image", { scalar: image }],
+  ],
+  flow: false,
+}));
+const helmPair: fc.Arbitrary<Tree> = fc
+  .record({
+    registry: fc.option(fc.constantFrom("ghcr.io", "docker.io")),
+    repository: fc.constantFrom("acme/app", "nginx", "ghcr.io/acme/app", "library/nginx"),
+    tag,
+  })
+  .map(({ registry, repository, tag }) => ({
+    map: [
+      ...(registry ? [["registry", { scalar: registry }] as const] : []),
+      ["repository", { scalar: repository }] as const,
+      ["tag", { scalar: tag }] as const,
+    ],
+    flow: false,
+  }));
+
+const { tree } = fc.letrec<{ tree: Tree }>((tie) => ({
+  tree: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    word.map((scalar) => ({ scalar })),
+    container,
+    helmPair,
+    fc.record({
+      map: fc.uniqueArray(fc.tuple(fc.constantFrom("a", "b", "image", "spec", "values", "containers", "tag"), tie("tree")), {
+        minLength: 1,
+        maxLength: 4,
+        selector: ([key]) => key,
+      }),
+      flow: fc.boolean(),
+    }),
+    fc.record({ seq: fc.array(tie("tree"), { minLength: 1, maxLength: 3 }), flow: fc.boolean() }),
+  ),
+}));
+
+const isCollection = (node: Tree): node is Exclude<Tree, { scalar: string }> => !("scalar" in node);
+const flowOnly = (node: Tree): boolean => !isCollection(node) || ("map" in node ? node.map.every(([, v]) => flowOnly(v)) : node.seq.every(flowOnly));
+
+function flowText(node: Tree): string {
+  if (!isCollection(node)) return node.scalar;
+  return "map" in node ? `{${node.map.map(([k, v]) => `${k}: ${flowText(v)}`).join(", ")}}` : `[${node.seq.map(flowText).join(", ")}]`;
+}
+
+/** Block lines for a collection at `indent`; flow collections of scalars stay on one line. */
+function blockLines(node: Tree, indent: string, comment: (i: number) => string): string[] {
+  if (!isCollection(node)) throw new Error("a scalar has no block form");
+  const inline = (value: Tree) => !isCollection(value) || (value.flow && flowOnly(value));
+  if ("map" in node) {
+    return node.map.flatMap(([key, value], i) =>
+      inline(value)
+        ? [`${indent}${key}: ${flowText(value)}${isCollection(value) ? "" : comment(i)}`]
+        : [`${indent}${key}:${comment(i + 1)}`, ...blockLines(value, `${indent}  `, comment)],
+    );
+  }
+  return node.seq.flatMap((item, i) => {
+    if (inline(item)) return [`${indent}- ${flowText(item)}${isCollection(item) ? "" : comment(i)}`];
+    const [first, ...rest] = blockLines(item, `${indent}  `, comment);
+    return [`${indent}- ${first!.trimStart()}`, ...rest];
+  });
+}
+
+const document = fc
+  .record({
+    root: fc.uniqueArray(fc.tuple(fc.constantFrom("spec", "image", "values", "containers", "x"), tree), {
+      minLength: 1,
+      maxLength: 3,
+      selector: ([key]) => key,
+    }),
+    comments: fc.array(fc.constantFrom("", "", " # note", "   #  spaced", " #{json}"), { minLength: 8, maxLength: 8 }),
+  })
+  .map(({ root, comments }) => blockLines({ map: root, flow: false }, "", (i) => comments[i % comments.length]!).join("\n"));
+
+const yamlFile = fc
+  .record({ documents: fc.array(document, { minLength: 1, maxLength: 3 }), separatorComment: fc.boolean(), crlf: fc.boolean() })
+  .map(({ documents, separatorComment, crlf }) => {
+    const text = `${documents.join(separatorComment ? "\n--- # next\n# between documents\n" : "\n---\n")}\n`;
+    return crlf ? text.replaceAll("\n", "\r\n") : text;
+  });
+
+const request = withImages("nginx:1.10", `ghcr.io/acme/app:2.0.0@${DIGEST_A}`);
+
+/** Every value scalar of every document by `<document>/<path>`. */
+function scalarsOf(text: string): Map<string, Scalar> {
+  const found = new Map<string, Scalar>();
+  const walk = (node: Node | null | undefined, path: PathSegment[], index: number): void => {
+    if (isScalar(node)) found.set(`${index}/${formatPath(path)}`, node);
+    else if (isMap(node)) node.items.forEach((pair) => walk(pair.value as Node, [...path, String((pair.key as Scalar).value)], index));
+    else if (isSeq(node)) node.items.forEach((item, i) => walk(item as Node, [...path, i], index));
+  };
+  parseAllDocuments(text).forEach((doc, index) => walk(doc.contents, [], index));
+  return found;
+}
+
+describe("editYaml on generated files", () => {
+  it("changes only the reported values' bytes, keeps all other data, and is idempotent", () => {
+    fc.assert(
+      fc.property(yamlFile, (input) => {
+        const before = dataOf(input);
+        const result = editYaml(input, request);
+        const after = dataOf(result.text);
+        const inputScalars = scalarsOf(input);
+        const outputScalars = scalarsOf(result.text);
+
+        // Rebuild the output from the input by replacing only the reported values' ranges.
+        let rebuilt = "";
+        let from = 0;
+        let shift = 0; // output offset minus input offset after the last replaced range
+        const expected = structuredClone(before) as Record<string, unknown>[];
+        const located = result.changes.map((change) => {
+          const id = [...inputScalars.keys()].find((key) => key.endsWith(`/${change.key}`) && lineOf(input, inputScalars.get(key)!.range![0]) === change.line);
+          expect(id, `change ${change.key} at line ${change.line}`).toBeDefined();
+          return { change, id: id!, node: inputScalars.get(id!)!, out: outputScalars.get(id!)! };
+        });
+        for (const { change, id, node, out } of located.sort((a, b) => a.node.range![0] - b.node.range![0])) {
+          expect(String(node.source ?? node.value ?? "")).toBe(change.old);
+          expect(out.value).toBe(change.new);
+          const [outValueStart, outValueEnd] = out.range!;
+          const start = node.range![0] + shift;
+          // An empty original (`tag:  # note`) has no bytes: a space may separate the new value from the comment.
+          const end = outValueEnd + (node.range![0] === node.range![1] && input[node.range![1]] === "#" ? 1 : 0);
+          expect(result.text.slice(start, end).trim()).toBe(result.text.slice(outValueStart, outValueEnd));
+          rebuilt += input.slice(from, node.range![0]) + result.text.slice(start, end);
+          from = node.range![1];
+          shift = end - from;
+          setIn(expected, id, change.new);
+        }
+        expect(rebuilt + input.slice(from)).toBe(result.text);
+        expect(after).toEqual(expected);
+        expect(editYaml(result.text, request).changes).toEqual([]);
+        if (result.changes.length === 0) expect(result.text).toBe(input);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+function lineOf(text: string, offset: number): number {
+  return text.slice(0, offset).split("\n").length;
+}
+
+/** Sets `value` at a `<document>/<path>` id in the documents' data. */
+function setIn(documents: Record<string, unknown>[], id: string, value: string): void {
+  const [index, path] = [Number(id.slice(0, id.indexOf("/"))), id.slice(id.indexOf("/") + 1)];
+  const segments = path
+    .match(/[^.[\]]+|\[\d+\]|\["(?:[^"\\]|\\.)*"\]/g)!
+    .map((part) => (part.startsWith('["') ? (JSON.parse(part.slice(1, -1)) as string) : part.startsWith("[") ? Number(part.slice(1, -1)) : part));
+  let target = documents[index] as Record<string | number, unknown>;
+  for (const segment of segments.slice(0, -1)) target = target[segment] as Record<string | number, unknown>;
+  target[segments[segments.length - 1]!] = value;
+}
