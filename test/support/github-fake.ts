@@ -11,7 +11,7 @@
  * const fake = await startFakeGitHub();                        // { token, url, apiUrl, graphqlUrl, ... }
  * await fake.createRepo("acme", "manifests", { "apps/app.yaml": "image: ghcr.io/acme/app:1.0.0\n" });
  * const octokit = getOctokit(fake.token, { baseUrl: fake.apiUrl });
- * // ... run code under test (or runAction from ./run-action.js with fake.actionEnv()) ...
+ * // ... run code under test, or a bundled Action: runAction({ actionDir: ".", github: fake, ... }) (./run-action.js)
  * expect(await fake.readFile("acme", "manifests", "main", "apps/app.yaml")).toContain("1.2.3");
  * expect(fake.violations).toEqual([]);
  * await fake.close();
