@@ -366,9 +366,7 @@ function readTargets(r: Reader, node: Node | null, at: Node): Target[] {
     if (name !== undefined) names.set(name, `${path}, line ${r.line(nameField!.node)}`);
 
     const paths = pathsField && r.strings(pathsField.node, pathsField.at, `${path}.paths`, true);
-    const pathsOk = paths?.every((glob, j) =>
-      r.relativePath(glob, isSeq(pathsField!.node) ? (pathsField!.node.items[j] as Node) : null, `${path}.paths[${j}]`),
-    );
+    const pathsOk = paths?.map((glob, j) => r.relativePath(glob, isSeq(pathsField!.node) ? (pathsField!.node.items[j] as Node) : null, `${path}.paths[${j}]`));
     const images = imagesField ? readImages(r, imagesField.node, imagesField.at, `${path}.images`) : [];
     const delivery = deliveryField && readDelivery(r, deliveryField.node, deliveryField.at, `${path}.delivery`);
     if (name !== undefined && paths && pathsOk) targets.push({ name, paths, images, ...(delivery && { delivery }) });
@@ -441,9 +439,9 @@ export function parseConfig(text: string, file: string): Config {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
-    throw new ConfigError(
-      doc.errors.map((e) => `${file}:${e.linePos?.[0].line ?? 1}: ${e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`),
-    );
+    // An error found at the very end (an unclosed bracket) is reported on the last line, not after it.
+    const line = (offset: number) => lines.linePos(Math.min(offset, text.trimEnd().length)).line;
+    throw new ConfigError(doc.errors.map((e) => `${file}:${line(e.pos[0])}: ${e.message}`));
   }
   const r = new Reader(file, doc, lines);
   const root = r.resolve(doc.contents as Node | null);

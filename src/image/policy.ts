@@ -251,7 +251,8 @@ export function parsePolicy(spec: unknown, where?: string, filterTags?: unknown)
     if (kinds.length === 0) r.issue([], `needs one of ${KINDS.join(", ")}`);
     // Flux would silently take the first; two kinds are a mistake worth saying.
     else if (kinds.length > 1) r.issue([kinds[1]!], `only one of ${KINDS.join(", ")} may be set (${kinds.join(" and ")} are)`);
-    else ranking = RANKINGS[kinds[0]!](r, record[kinds[0]!]);
+    const rankings = kinds.map((kind) => RANKINGS[kind](r, record[kind]));
+    if (rankings.length === 1) ranking = rankings[0];
     if (record.filterTags !== undefined && filterTags !== undefined) r.issue(["filterTags"], "is given twice");
     filter = readFilter(r, record.filterTags ?? filterTags);
   }

@@ -1,0 +1,274 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "../../src/engine/config.js";
+
+const FILE = ".github/gitops-promote.yaml";
+
+/** The example from DESIGN §5, verbatim. */
+const DESIGN_EXAMPLE = `targets:                       # multi-cluster / multi-environment fan-out
+  - name: staging
+    paths: ["clusters/staging/**"]
+    images:
+      - repository: ghcr.io/acme/app           # allow-list: nothing else is edited here
+        policy: { semver: { range: ">=1.0.0-0" } }
+  - name: production
+    paths: ["clusters/prod/**"]
+    images:
+      - repository: ghcr.io/acme/app
+        policy: { semver: { range: "^1.0.0" } }
+    delivery: { mode: pull-request, merge: none, labels: [production] }
+setters:                       # Flux marker keys -> image + policy
+  "flux-system:app": { image: ghcr.io/acme/app, policy: { semver: { range: "1.0.x" } } }
+overrides:                     # KCL override specs, per file
+  - file: main.k
+    spec: config.containers.flaskdemo.image
+    image: kcllang/flask_demo
+`;
+
+function issues(text: string): readonly string[] {
+  try {
+    parseConfig(text, FILE);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.issues;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("parseConfig: the DESIGN §5 example", () => {
+  const config = parseConfig(DESIGN_EXAMPLE, FILE);
+
+  it("reads the targets with canonical repositories and working policies", () => {
+    expect(config.targets.map((t) => ({ name: t.name, paths: t.paths, images: t.images.map((i) => [i.name, i.repository, i.policy?.description]) }))).toEqual([
+      { name: "staging", paths: ["clusters/staging/**"], images: [["ghcr.io/acme/app", "ghcr.io/acme/app", "semver >=1.0.0-0"]] },
+      { name: "production", paths: ["clusters/prod/**"], images: [["ghcr.io/acme/app", "ghcr.io/acme/app", "semver ^1.0.0"]] },
+    ]);
+    // staging takes release candidates, production does not.
+    expect(config.targets[0]!.images[0]!.policy!.latest(["1.2.0", "1.3.0-rc.1"])).toBe("1.3.0-rc.1");
+    expect(config.targets[1]!.images[0]!.policy!.latest(["1.2.0", "1.3.0-rc.1"])).toBe("1.2.0");
+  });
+
+  it("reads delivery only where it is given", () => {
+    expect(config.targets[0]!.delivery).toBeUndefined();
+    expect(config.targets[1]!.delivery).toEqual({ mode: "pull-request", merge: "none", labels: ["production"] });
+  });
+
+  it("reads setters by marker key and overrides with the image as written and canonical", () => {
+    const setter = config.setters.get("flux-system:app");
+    expect(setter && { name: setter.name, repository: setter.repository, policy: setter.policy?.description }).toEqual({
+      name: "ghcr.io/acme/app",
+      repository: "ghcr.io/acme/app",
+      policy: "semver 1.0.x",
+    });
+    expect(config.overrides).toEqual([
+      { file: "main.k", spec: "config.containers.flaskdemo.image", image: "kcllang/flask_demo", repository: "docker.io/kcllang/flask_demo" },
+    ]);
+  });
+});
+
+describe("parseConfig: what is accepted", () => {
+  it("reads an empty or comment-only file as no configuration", () => {
+    for (const text of ["", "# nothing yet\n", "---\n"]) expect(parseConfig(text, FILE)).toEqual({ targets: [], setters: new Map(), overrides: [] });
+  });
+
+  it("keeps Docker Hub names as written and normalises the repository", () => {
+    const config = parseConfig("targets:\n  - name: dev\n    paths: [dev/**]\n    images:\n      - repository: nginx\n", FILE);
+    expect(config.targets[0]!.images[0]).toEqual({ name: "nginx", repository: "docker.io/library/nginx" });
+  });
+
+  it("reads every delivery field", () => {
+    const text = `targets:
+  - name: prod
+    paths: [prod/**]
+    images: [{ repository: ghcr.io/acme/app }]
+    delivery:
+      mode: pull-request
+      merge: auto
+      merge-method: squash
+      branch: deploy/prod
+      labels: [deploy]
+      reviewers: [octocat]
+      team-reviewers: [platform]
+      assignees: [hubot]
+      draft: false
+      title: Deploy to prod
+      commit-message: "chore(deploy): {{ .Values.env }}"
+`;
+    expect(parseConfig(text, FILE).targets[0]!.delivery).toEqual({
+      mode: "pull-request",
+      merge: "auto",
+      mergeMethod: "squash",
+      branch: "deploy/prod",
+      labels: ["deploy"],
+      reviewers: ["octocat"],
+      teamReviewers: ["platform"],
+      assignees: ["hubot"],
+      draft: false,
+      title: "Deploy to prod",
+      commitMessage: "chore(deploy): {{ .Values.env }}",
+    });
+  });
+
+  it("accepts filterTags next to the policy and YAML anchors", () => {
+    const text = `setters:
+  "apps:web": { image: ghcr.io/acme/web, policy: &main { numerical: {}, filterTags: { pattern: '^main-(?P<n>\\d+)$', extract: $n } } }
+  "apps:api": { image: ghcr.io/acme/api, policy: *main }
+`;
+    const config = parseConfig(text, FILE);
+    expect(config.setters.get("apps:api")!.policy!.latest(["main-9", "main-10", "pr-99"])).toBe("main-10");
+  });
+});
+
+describe("parseConfig: bad configuration, each with file, line and field", () => {
+  it.each([
+    [
+      "a YAML syntax error",
+      "targets:\n  - name: a\n    paths: [a/**\n",
+      [`${FILE}:3: Flow sequence in block collection must be sufficiently indented and end with a ]`],
+    ],
+    ["a top level that is not a mapping", "- a\n- b\n", [`${FILE}:1: must be a mapping with targets, setters, overrides, not a list`]],
+    ["an unknown top-level key", "targets: []\ntarget: []\n", [`${FILE}:2: target: unknown key (expected targets, setters, overrides)`]],
+    ["a duplicate key", "targets: []\nsetters: {}\ntargets: []\n", [`${FILE}:3: targets: duplicate key (first at line 1)`]],
+    ["targets that are not a list", "targets:\n  staging: {}\n", [`${FILE}:2: targets: must be a list, not a mapping`]],
+    [
+      "a target without name, paths and images",
+      "targets:\n  - delivery: { mode: push }\n",
+      [`${FILE}:2: targets[0]: name is required`, `${FILE}:2: targets[0]: paths is required`, `${FILE}:2: targets[0]: images is required`],
+    ],
+    [
+      "an unknown key in a target",
+      "targets:\n  - name: a\n    paths: [a/**]\n    images: [{ repository: nginx }]\n    path: [b/**]\n",
+      [`${FILE}:5: targets[0].path: unknown key (expected name, paths, images, delivery)`],
+    ],
+    [
+      "duplicate target names",
+      "targets:\n  - name: prod\n    paths: [a/**]\n    images: [{ repository: nginx }]\n  - name: prod\n    paths: [b/**]\n    images: [{ repository: nginx }]\n",
+      [`${FILE}:5: targets[1].name: duplicate target name "prod" (also targets[0], line 2)`],
+    ],
+    [
+      "a target name that cannot be a branch name",
+      "targets:\n  - name: my env\n    paths: [a/**]\n    images: [{ repository: nginx }]\n",
+      [`${FILE}:2: targets[0].name: "my env" must start with a letter or digit and hold only letters, digits, '.', '_' and '-' (it names a branch)`],
+    ],
+    ["empty paths", "targets:\n  - name: a\n    paths: []\n    images: [{ repository: nginx }]\n", [`${FILE}:3: targets[0].paths: must not be empty`]],
+    [
+      "paths as a string",
+      "targets:\n  - name: a\n    paths: a/**\n    images: [{ repository: nginx }]\n",
+      [`${FILE}:3: targets[0].paths: must be a list of strings, not a string (a/**)`],
+    ],
+    [
+      "a path outside the repository",
+      "targets:\n  - name: a\n    paths:\n      - ok/**\n      - ../other/**\n      - /etc/**\n    images: [{ repository: nginx }]\n",
+      [
+        `${FILE}:5: targets[0].paths[1]: must stay inside the repository (no ".."): "../other/**"`,
+        `${FILE}:6: targets[0].paths[2]: must be relative to the repository root, not "/etc/**"`,
+      ],
+    ],
+    [
+      "empty images",
+      "targets:\n  - name: a\n    paths: [a/**]\n    images: []\n",
+      [`${FILE}:4: targets[0].images: must not be empty (it is the list of images this target allows)`],
+    ],
+    [
+      "an invalid image repository",
+      "targets:\n  - name: a\n    paths: [a/**]\n    images:\n      - repository: ghcr.io/Acme/App\n",
+      [`${FILE}:5: targets[0].images[0].repository: invalid image reference "ghcr.io/Acme/App": repository component "Acme" must be lower-case`],
+    ],
+    [
+      "a repository with a tag",
+      "targets:\n  - name: a\n    paths: [a/**]\n    images:\n      - repository: ghcr.io/acme/app:1.2.3\n",
+      [`${FILE}:5: targets[0].images[0].repository: "ghcr.io/acme/app:1.2.3" has a tag; give the repository only (the incoming image brings the version)`],
+    ],
+    [
+      "the same repository twice in a target",
+      "targets:\n  - name: a\n    paths: [a/**]\n    images:\n      - repository: nginx\n      - repository: docker.io/library/nginx\n",
+      [`${FILE}:6: targets[0].images[1].repository: docker.io/library/nginx is already listed (targets[0].images[0], line 5)`],
+    ],
+    [
+      "an invalid semver range, on its own line inside a policy",
+      "targets:\n  - name: a\n    paths: [a/**]\n    images:\n      - repository: nginx\n        policy:\n          semver:\n            range: 1.0.0p\n",
+      [`${FILE}:8: targets[0].images[0].policy.semver.range: invalid range "1.0.0p"`],
+    ],
+    [
+      "an invalid range in a flow mapping (the second target, like the DESIGN example)",
+      'targets:\n  - name: a\n    paths: [a/**]\n    images: [{ repository: nginx }]\n  - name: b\n    paths: [b/**]\n    images:\n      - repository: nginx\n        policy: { semver: { range: "*-*" } }\n',
+      [`${FILE}:9: targets[1].images[0].policy.semver.range: invalid range "*-*"`],
+    ],
+    [
+      "a range YAML reads as a number",
+      "setters:\n  ns:app:\n    image: nginx\n    policy: { semver: { range: 1.0 } }\n",
+      [`${FILE}:4: setters["ns:app"].policy.semver.range: must be a string, not a number (1) (quote it: "1")`],
+    ],
+    [
+      "an invalid filterTags regex",
+      "setters:\n  ns:app:\n    image: nginx\n    policy:\n      alphabetical: {}\n      filterTags:\n        pattern: '^(?=main)'\n",
+      [`${FILE}:7: setters["ns:app"].policy.filterTags.pattern: invalid regular expression "^(?=main)": invalid or unsupported Perl syntax "(?="`],
+    ],
+    [
+      "a policy with two kinds and a bad order",
+      "setters:\n  ns:app:\n    image: nginx\n    policy:\n      numerical: { order: newest }\n      alphabetical: {}\n",
+      [
+        `${FILE}:5: setters["ns:app"].policy.numerical: only one of semver, alphabetical, numerical may be set (alphabetical and numerical are)`,
+        `${FILE}:5: setters["ns:app"].policy.numerical.order: must be asc or desc, not "newest"`,
+      ],
+    ],
+    [
+      "a setter key with a marker suffix, and one that is no key at all",
+      'setters:\n  "flux-system:app:tag": { image: nginx }\n  flux-system/app: { image: nginx }\n',
+      [
+        `${FILE}:2: setters["flux-system:app:tag"]: drop the ":tag" suffix: one setter serves the plain, :tag, :name and :digest markers`,
+        `${FILE}:3: setters["flux-system/app"]: a setter key is "<namespace>:<policy name>" as in the marker # {"$imagepolicy": "flux-system:app"}`,
+      ],
+    ],
+    ["a setter without image", "setters:\n  ns:app:\n    policy: { alphabetical: {} }\n", [`${FILE}:3: setters["ns:app"]: image is required`]],
+    [
+      "bad delivery enums",
+      "targets:\n  - name: a\n    paths: [a/**]\n    images: [{ repository: nginx }]\n    delivery:\n      mode: pr\n      merge: later\n      merge-method: fast-forward\n",
+      [
+        `${FILE}:6: targets[0].delivery.mode: must be one of push, pull-request, none, not "pr"`,
+        `${FILE}:7: targets[0].delivery.merge: must be one of none, auto, immediate, not "later"`,
+        `${FILE}:8: targets[0].delivery.merge-method: must be one of merge, squash, rebase, not "fast-forward"`,
+      ],
+    ],
+    [
+      "merge settings with a direct push",
+      "targets:\n  - name: a\n    paths: [a/**]\n    images: [{ repository: nginx }]\n    delivery: { mode: push, merge: auto }\n",
+      [`${FILE}:5: targets[0].delivery.merge: only applies to mode pull-request (mode is push)`],
+    ],
+    [
+      "a bad branch, labels that are not a list, and draft that is not a boolean",
+      "targets:\n  - name: a\n    paths: [a/**]\n    images: [{ repository: nginx }]\n    delivery:\n      branch: deploy..prod\n      labels: deploy\n      draft: yes\n",
+      [
+        `${FILE}:6: targets[0].delivery.branch: "deploy..prod" is not a valid branch name`,
+        `${FILE}:7: targets[0].delivery.labels: must be a list of strings, not a string (deploy)`,
+        `${FILE}:8: targets[0].delivery.draft: must be true or false, not a string (yes)`,
+      ],
+    ],
+    [
+      "an override with a value in its spec, a missing image and an unknown key",
+      'overrides:\n  - file: main.k\n    spec: config.image="x:1"\n    files: [a.k]\n',
+      [
+        `${FILE}:2: overrides[0]: image is required`,
+        `${FILE}:3: overrides[0].spec: is the path only ("config.image"); the value comes from the incoming image`,
+        `${FILE}:4: overrides[0].files: unknown key (expected file, spec, image)`,
+      ],
+    ],
+    [
+      "an override file outside the repository",
+      "overrides:\n  - file: ../x/main.k\n    spec: a.b\n    image: nginx\n",
+      [`${FILE}:2: overrides[0].file: must stay inside the repository (no ".."): "../x/main.k"`],
+    ],
+  ])("%s", (_label, text, expected) => {
+    expect(issues(text)).toEqual(expected);
+  });
+
+  it("reports every problem of the file at once, in file order, in the error message too", () => {
+    const text = "targets:\n  - name: a\n    paths: []\n    images: [{ repository: ghcr.io/acme/app:1 }]\nsetters:\n  bad: { image: nginx }\n";
+    const expected = [
+      `${FILE}:3: targets[0].paths: must not be empty`,
+      `${FILE}:4: targets[0].images[0].repository: "ghcr.io/acme/app:1" has a tag; give the repository only (the incoming image brings the version)`,
+      `${FILE}:6: setters.bad: a setter key is "<namespace>:<policy name>" as in the marker # {"$imagepolicy": "flux-system:app"}`,
+    ];
+    expect(issues(text)).toEqual(expected);
+    expect(() => parseConfig(text, FILE)).toThrow(expected.join("\n"));
+  });
+});
