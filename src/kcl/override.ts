@@ -53,6 +53,21 @@ function valueFrom(tokens: Tokens, expr: Expr, eol: string): Value {
   return { tokens, expr, text: textOf(tokens, expr).replace(/\r\n|\n|\r/g, eol), ...(string !== undefined && { string }) };
 }
 
+/** UTF-16 index of a SourceError's line and column in `text` (-1 without a position). */
+function errorIndex(text: string, error: SourceError): number {
+  if (error.line === undefined || error.column === undefined) return -1;
+  const lines = text.split(/(?<=\r\n|\n|\r(?!\n))/);
+  return lines.slice(0, error.line - 1).join("").length + error.column - 1;
+}
+
+function parseHead(text: string): ReturnType<typeof parseKclExpression> | undefined {
+  try {
+    return parseKclExpression(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * build_expr_from_string: the value's first expression; a unary or binary one becomes the
  * string of the whole text (`kcllang/flask_demo:abc` -> "kcllang/flask_demo:abc"). Where
@@ -65,7 +80,12 @@ function readValue(spec: OverrideSpec, raw: string, eol: string): Value {
   try {
     parsed = parseKclExpression(spec.value);
   } catch (e) {
-    throw refuse((e as Error).message);
+    // KCL's parse_expr ignores what follows its first expression, errors included
+    // (`repo:8d31...` lexes badly after the `repo / name` it keeps): so do we, for that case.
+    const at = errorIndex(spec.value, e as SourceError);
+    const head = at > 0 ? parseHead(spec.value.slice(0, at)) : undefined;
+    if (head?.expr.type !== "operation") throw refuse((e as Error).message);
+    parsed = head;
   }
   if (parsed.expr.type === "operation") {
     return { ...parsed, text: writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" }), string: spec.value };

@@ -14,7 +14,9 @@ function entries(m: Module, items: readonly ConfigItem[], prefix = ""): string[]
     if (item.type === "if") return item.branches.flatMap((b) => entries(m, b, `${prefix}if:`));
     const key = prefix + (item.key.parts?.join(".") ?? `<${src(m, item.key)}>`);
     const inner = item.value.type === "config" ? item.value : item.value.type === "schema" ? item.value.config : undefined;
-    return inner ? [`${key} ${item.operator} ${item.value.type === "schema" ? item.value.name : "{}"}`, ...entries(m, inner.items, `${key}.`)] : [`${key} ${item.operator} ${src(m, item.value)}`];
+    return inner
+      ? [`${key} ${item.operator} ${item.value.type === "schema" ? item.value.name : "{}"}`, ...entries(m, inner.items, `${key}.`)]
+      : [`${key} ${item.operator} ${src(m, item.value)}`];
   });
 }
 
@@ -48,7 +50,21 @@ describe("parseKcl", () => {
         "print(config)",
       ].join("\n"),
     );
-    expect(m.statements.map((s) => s.type)).toEqual(["import", "import", "other", "other", "other", "other", "other", "assign", "aug-assign", "assign", "unification", "assign", "other"]);
+    expect(m.statements.map((s) => s.type)).toEqual([
+      "import",
+      "import",
+      "other",
+      "other",
+      "other",
+      "other",
+      "other",
+      "assign",
+      "aug-assign",
+      "assign",
+      "unification",
+      "assign",
+      "other",
+    ]);
     const [, , , , , , , x, count, config, frontend] = m.statements;
     expect(x).toMatchObject({ targets: ["x"] });
     expect(count).toMatchObject({ target: "count", operator: "+=" });
@@ -112,12 +128,23 @@ describe("parseKcl", () => {
         'u = {image = "x"} | {image = "y"}',
       ].join("\n"),
     );
-    expect(m.statements.map((s) => (s.type === "assign" ? s.value.type : s.type))).toEqual(["other", "other", "other", "other", "other", "other", "other", "operation"]);
+    expect(m.statements.map((s) => (s.type === "assign" ? s.value.type : s.type))).toEqual([
+      "other",
+      "other",
+      "other",
+      "other",
+      "other",
+      "other",
+      "other",
+      "operation",
+    ]);
   });
 
   it("throws SourceError with line and column on invalid KCL", () => {
     expect(() => parseKcl('"a": "b"')).toThrow(SourceError);
-    expect(() => parseKcl("config = {\n    a = \n}\n")).toThrow(expect.objectContaining({ line: 2, column: 9, message: "expected an expression, found end of line" }));
+    expect(() => parseKcl("config = {\n    a = \n}\n")).toThrow(
+      expect.objectContaining({ line: 2, column: 9, message: "expected an expression, found end of line" }),
+    );
     expect(() => parseKcl("config = {a 1}\n")).toThrow(/expected ':', '=' or '\+=' after a config key/);
   });
 });
@@ -128,7 +155,7 @@ describe("parseKclExpression", () => {
     ['"image/image:v1"', "string", true],
     ["-1", "operation", true],
     ["nginx:1.25", "name", false],
-    ["{id=1,value=\"x\"}", "config", true],
+    ['{id=1,value="x"}', "config", true],
     ["s.Service {}", "schema", true],
     ["[1,2,3]", "list", true],
     ['"kcl/kcl:{}".format(version)', "other", true],

@@ -14,9 +14,35 @@ const kinds = (tokens: Tokens): number[] => Array.from(tokens.kind);
 describe("tokenize", () => {
   it("reads names, numbers with unit suffixes, operators and strings", () => {
     const tokens = tokenize('x = 1Gi + 0x1F * 1_000 ** 2.5e-3 // 90.\ny: {str:} = {"a": r"\\d", $type = 3m}\n');
-    expect(texts(tokens).filter((t) => t.trim() !== "")).toEqual(
-      ["x", "=", "1Gi", "+", "0x1F", "*", "1_000", "**", "2.5e-3", "//", "90.", "y", ":", "{", "str", ":", "}", "=", "{", '"a"', ":", 'r"\\d"', ",", "$type", "=", "3m", "}"],
-    );
+    expect(texts(tokens).filter((t) => t.trim() !== "")).toEqual([
+      "x",
+      "=",
+      "1Gi",
+      "+",
+      "0x1F",
+      "*",
+      "1_000",
+      "**",
+      "2.5e-3",
+      "//",
+      "90.",
+      "y",
+      ":",
+      "{",
+      "str",
+      ":",
+      "}",
+      "=",
+      "{",
+      '"a"',
+      ":",
+      'r"\\d"',
+      ",",
+      "$type",
+      "=",
+      "3m",
+      "}",
+    ]);
   });
 
   it("keeps comments out of the token stream and records them", () => {
@@ -37,7 +63,7 @@ describe("tokenize", () => {
     ]);
   });
 
-  it("ends a string only at an unescaped quote: \\\" never closes, even raw", () => {
+  it('ends a string only at an unescaped quote: \\" never closes, even raw', () => {
     const tokens = tokenize('a = r"x\\"y"\nb = "a\\\\"\n');
     expect(texts(tokens).filter((t, i) => tokens.kind[i] === T.String)).toEqual(['r"x\\"y"', '"a\\\\"']);
   });
@@ -69,7 +95,11 @@ describe("tokenize", () => {
     expect(text.slice(at, tokens.end[2])).toBe('"nginx:1.0"');
     const byte = tokens.source.byteOffset(at);
     expect(byte).toBe(Buffer.byteLength(text.slice(0, at)));
-    expect(Buffer.from(text).subarray(byte, byte + 11).toString()).toBe('"nginx:1.0"');
+    expect(
+      Buffer.from(text)
+        .subarray(byte, byte + 11)
+        .toString(),
+    ).toBe('"nginx:1.0"');
     expect(tokens.source.indexOfByte(byte)).toBe(at);
   });
 
@@ -134,7 +164,9 @@ describe("tokenize over the corpora", () => {
       for (const s of found) literals.push({ text, token: s.token });
     }
     expect(literals.length).toBeGreaterThan(1000);
-    const value = fc.array(fc.constantFrom("a", "Z", "0", ":", "/", '"', "'", "\\", "$", "{", "}", "#", " ", "\t", "\n", "中", "😀", "\x01"), { maxLength: 12 }).map((chars) => chars.join(""));
+    const value = fc
+      .array(fc.constantFrom("a", "Z", "0", ":", "/", '"', "'", "\\", "$", "{", "}", "#", " ", "\t", "\n", "中", "😀", "\x01"), { maxLength: 12 })
+      .map((chars) => chars.join(""));
     fc.assert(
       fc.property(fc.nat(literals.length - 1), value, (pick, replacement) => {
         const { text, token } = literals[pick]!;

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { OverrideSpecError, formatOverridePath, parseOverridePath, parseOverrideSpec } from "../../src/kcl/override-spec.js";
+
+const invalid = (spec: string): string =>
+  `Invalid spec format '${spec}', expected <field_path>=<filed_value>, <field_path>:<filed_value>, <field_path>+=<filed_value> or <field_path>-`;
+
+describe("parseOverrideSpec (KCL's split_override_spec_op)", () => {
+  it.each([
+    ["config.image=image/image", { path: "config.image", operation: "=", value: "image/image" }],
+    ['config.image="image/image:v1"', { path: "config.image", operation: "=", value: '"image/image:v1"' }],
+    [
+      "config.containers.flask_demo.image=kcllang/flask_demo:abc",
+      { path: "config.containers.flask_demo.image", operation: "=", value: "kcllang/flask_demo:abc" },
+    ],
+    ['config_unification.env: {"bbb": "bbb"}}', { path: "config_unification.env", operation: ":", value: '{"bbb": "bbb"}}' }],
+    ["config.z+=[1,2,3]", { path: "config.z", operation: "+=", value: "[1,2,3]" }],
+    ['_access6      ="a6"', { path: "_access6", operation: "=", value: '"a6"' }],
+    ['a["x=1"]=1', { path: 'a["x=1"]', operation: "=", value: "1" }],
+    ["a['b:c'].d:{x = 1}", { path: "a['b:c'].d", operation: ":", value: "{x = 1}" }],
+    ['a.b:="x"', { path: "a.b", operation: ":", value: '="x"' }],
+    ["a.b=x-", { path: "a.b", operation: "=", value: "x-" }],
+    ["dict_delete.image-", { path: "dict_delete.image", operation: "-", value: "" }],
+    [" delete -", { path: "delete", operation: "-", value: "" }],
+  ])("%s", (spec, expected) => {
+    expect(parseOverrideSpec(spec)).toMatchObject(expected);
+  });
+
+  it.each([":a:", "=a=", ":a", "a-1", "....", "a.b- ", "-", "a=", " = 1"])("refuses %j with KCL's message", (spec) => {
+    expect(() => parseOverrideSpec(spec)).toThrow(new OverrideSpecError(spec, invalid(spec)));
+    expect(() => parseOverrideSpec(spec)).toThrow(invalid(spec));
+  });
+});
+
+describe("parseOverridePath (KCL's parse_attribute_path)", () => {
+  it.each([
+    ["a.b.c", ["a", "b", "c"]],
+    ['a["b"].c', ["a", "b", "c"]],
+    ['a.["b"].c', ["a", "b", "c"]],
+    ["a['b'].c", ["a", "b", "c"]],
+    ["a.b['c.d']", ["a", "b", "c.d"]],
+    ["a.b.['c.d']", ["a", "b", "c.d"]],
+    ["a.b['c.d'].e", ["a", "b", "c.d", "e"]],
+    ["a.b.['c.d'].e", ["a", "b", "c.d", "e"]],
+    ["a.b.c-d.e", ["a", "b", "c-d", "e"]],
+    ["a..b", ["a", "b"]],
+    ["....", []],
+  ])("%s -> %j", (path, parts) => {
+    expect(parseOverridePath(path)).toEqual(parts);
+  });
+
+  it.each([
+    ["a.[b.c-d.e", "Expected opening quote after '['"],
+    ["a.[b.c]-d.e", "Expected opening quote after '['"],
+    ["a.b[0].c", "Expected opening quote after '['"],
+    ["a.b].c", "Unmatched closing bracket"],
+    ['a["b"c"].d', "Expected closing bracket"],
+  ])("refuses %s: %s", (path, message) => {
+    expect(() => parseOverridePath(path)).toThrow(message);
+  });
+
+  it("formats parts back into a path that parses to the same parts", () => {
+    const parts = ["config", "labels", "app.version", "str-key", "x"];
+    expect(formatOverridePath(parts)).toBe('config.labels["app.version"]["str-key"].x');
+    expect(parseOverridePath(formatOverridePath(parts))).toEqual(parts);
+  });
+});

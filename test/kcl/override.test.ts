@@ -1,0 +1,244 @@
+import { readdirSync } from "node:fs";
+import { basename, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { SourceError } from "../../src/change.js";
+import { applyOverrides } from "../../src/kcl/override.js";
+import { OverrideSpecError } from "../../src/kcl/override-spec.js";
+import { KCL_CONFORMANCE, readConformance } from "./corpus.js";
+
+/** `text` with the lines starting with each prefix replaced by the given line. */
+function withLines(text: string, replaced: Record<string, string>): string {
+  return text
+    .split("\n")
+    .map((line) => Object.entries(replaced).find(([prefix]) => line.startsWith(prefix))?.[1] ?? line)
+    .join("\n");
+}
+
+describe("upstream API fixtures (crates/api/src/testdata): fixed points", () => {
+  const requests = readdirSync(join(KCL_CONFORMANCE, "upstream-api")).filter((f) => /^override-file.*\.json$/.test(f) && !f.endsWith(".response.json"));
+
+  it("has the five fixtures", () => expect(requests).toHaveLength(5));
+
+  it.each(requests)("%s leaves its file byte-identical", (request) => {
+    const { file, specs } = JSON.parse(readConformance(`upstream-api/${request}`)) as { file: string; specs: string[] };
+    const text = readConformance(`upstream-api/${basename(file)}`);
+    const result = applyOverrides(text, specs);
+    expect(result.text).toBe(text);
+    expect(result.changes).toEqual([]);
+  });
+});
+
+describe("flask-demo history: the bot's spec gives the next commit byte for byte", () => {
+  const versions = ["ea931c3", "772a430", "e22cd19", "bcd8c97"];
+  it.each(versions.slice(0, -1).map((v, i) => [v, versions[i + 1]!]))("%s -> %s", (from, to) => {
+    const before = readConformance(`flask-demo-history/main.k.${from}`);
+    const after = readConformance(`flask-demo-history/main.k.${to}`);
+    const sha = /kcllang\/flask_demo:([0-9a-f]{40})/.exec(after)![1]!;
+    const result = applyOverrides(before, [`config.containers.flask_demo.image=kcllang/flask_demo:${sha}`]);
+    expect(result.text).toBe(after);
+    expect(result.changes).toEqual([
+      { line: 6, kind: "override", key: "config.containers.flask_demo.image", old: /image = "(.*)"/.exec(before)![1], new: `kcllang/flask_demo:${sha}` },
+    ]);
+  });
+
+  it("today's main.k renamed the key: the same spec is an error naming what exists", () => {
+    const text = readConformance("corpus-flask-demo/main.k");
+    expect(() => applyOverrides(text, ["config.containers.flask_demo.image=kcllang/flask_demo:abc"])).toThrow(SourceError);
+    expect(() => applyOverrides(text, ["config.containers.flask_demo.image=kcllang/flask_demo:abc"])).toThrow(
+      "config.containers has 'flaskdemo', not 'flask_demo' (use create to add config.containers.flask_demo.image)",
+    );
+    expect(() => applyOverrides(text, ["config.containers.flask_demo.image=kcllang/flask_demo:abc"])).toThrow(expect.objectContaining({ line: 5 }));
+  });
+});
+
+describe("upstream query tests, value level (crates/query/src/tests.rs)", () => {
+  const simple = readConformance("upstream-query/simple.bk.k");
+  const expected = readConformance("upstream-query/expect.k").split("\n");
+  const expectedLine = (prefix: string): string => expected.find((l) => l.startsWith(prefix))!;
+
+  it('§3.1 #6-8: isfilter=False, count=2, msg="Hi World" change exactly those values', () => {
+    const result = applyOverrides(simple, ["isfilter=False", "count=2", 'msg="Hi World"']);
+    expect(result.text).toBe(
+      withLines(simple, { "isfilter =": expectedLine("isfilter ="), "count =": expectedLine("count ="), "msg =": expectedLine("msg =") }),
+    );
+    expect(result.changes.map((c) => [c.line, c.key, c.old, c.new])).toEqual([
+      [39, "isfilter", "True", "False"],
+      [41, "count", "1", "2"],
+      [43, "msg", "Hello World", "Hi World"],
+    ]);
+  });
+
+  it("§3.1 #1-2: a nested path changes only the first matching statement (not `config : Config`, not inside `if`)", () => {
+    const result = applyOverrides(simple, ["config.image=image/image", 'config.image="image/image:v2"']);
+    expect(result.text).toBe(simple.replace('config = Config {\n    image = "image/image:v1"', 'config = Config {\n    image = "image/image:v2"'));
+    expect(result.changes.map((c) => c.new)).toEqual(["image/image", "image/image:v2"]);
+  });
+
+  it("§3.1 #13: uni_config.labels.key1=1 keeps the entry's ':' (expect.k line)", () => {
+    const result = applyOverrides(simple, ["uni_config.labels.key1=1"]);
+    expect(result.text).toBe(withLines(simple, { "    labels: {key1:": expectedLine("    labels: {key1:") }));
+  });
+
+  it("§3.1 #9-11, #17 (minimal): deletes remove the statement's or entry's lines and nothing else", () => {
+    const result = applyOverrides(simple, ["delete-", "dict_delete.image-", "config_unification_delete-"]);
+    const expectedText = simple
+      .replace('delete = "Delete"\n', "")
+      .replace('dict_delete = {\n    "image": "image/image:v1"\n', "dict_delete = {\n")
+      .replace(/config_unification_delete: Config \{[^}]*\}[^}]*\}$/, "");
+    expect(result.text).toBe(expectedText);
+    expect(result.changes.map((c) => c.key)).toEqual(["delete", "dict_delete.image", "config_unification_delete"]);
+  });
+
+  it('§3.2: import_paths.k with data.value="override_value" is a fixed point', () => {
+    const text = readConformance("upstream-query/import_paths.k");
+    expect(applyOverrides(text, ['data.value="override_value"']).text).toBe(text);
+  });
+
+  it('§3.5 #6: _access.iType="kkkkkkk" is a fixed point', () => {
+    const text = readConformance("upstream-query/test_override_file/main.bk.k");
+    const result = applyOverrides(text, ['_access.iType="kkkkkkk"']);
+    expect(result.text).toBe(text);
+    expect(result.changes).toEqual([]);
+  });
+
+  const config = readConformance("upstream-query/config.k");
+
+  it("§3.3 #6: every duplicate key at the last level changes", () => {
+    const result = applyOverrides(config, ["appConfiguration.overQuota=False"]);
+    expect(result.text).toBe(config.replace("    overQuota = True\n    overQuota = True\n", "    overQuota = False\n    overQuota = False\n"));
+    expect(result.changes.map((c) => c.line)).toEqual([37, 38]);
+  });
+
+  it("§3.3 #1, #10, #13: the entry's operator is kept (`image: ...`, `overQuota: False`)", () => {
+    const result = applyOverrides(config, [
+      'appConfiguration.image="kcl/kcl:{}".format(version)',
+      'appConfigurationUnification.image="kcl/kcl:v0.1"',
+      "appConfigurationUnification.overQuota=False",
+    ]);
+    expect(result.text).toBe(
+      config
+        .replace('image: "kcl/kcl:v0.1.0"', 'image: "kcl/kcl:{}".format(version)')
+        .replace('image: "kcl/kcl:v0.1.0"', 'image: "kcl/kcl:v0.1"')
+        .replace("overQuota: True", "overQuota: False"),
+    );
+  });
+
+  it("§3.3 #8, #14 (minimal): entry deletes, nested too", () => {
+    const result = applyOverrides(config, ["appConfiguration.resource-", "appConfigurationUnification.resource.cpu-"]);
+    expect(result.text).toBe(
+      config.replace('    resource: {\n        cpu: "4"\n        disk: "50Gi"\n        memory: "12Gi"\n    }\n', "").replace('        cpu: "4"\n', ""),
+    );
+  });
+
+  it("deleting a path that does not exist changes nothing (as in KCL)", () => {
+    expect(applyOverrides(config, ["appConfiguration.nothing-", "nothing-"]).text).toBe(config);
+  });
+});
+
+describe("applyOverrides: values", () => {
+  it("quotes a unary/binary value like build_expr_from_string", () => {
+    expect(applyOverrides('a = {image = "x"}\n', ["a.image=kcllang/flask_demo:abc"]).text).toBe('a = {image = "kcllang/flask_demo:abc"}\n');
+    expect(applyOverrides("count = 1\n", ["count=-1"]).text).toBe('count = "-1"\n');
+  });
+
+  it("keeps the old literal's quote style and escapes the new value for it", () => {
+    const text = 'a = AppConfiguration {image: \'image\', raw = r"x", doc = """old"""}\n';
+    const result = applyOverrides(text, [`a.image="it's"`, 'a.raw="C:\\\\dir"', 'a.doc="new"']);
+    expect(result.text).toBe('a = AppConfiguration {image: \'it\\\'s\', raw = "C:\\\\dir", doc = """new"""}\n');
+    expect(result.changes.map((c) => c.new)).toEqual(["it's", "C:\\dir", "new"]);
+  });
+
+  it("splices non-string values as written and treats token-equal values as unchanged", () => {
+    const text = "alice2 = [1, 2, 3]\nprobe = {a = 1}\n";
+    expect(applyOverrides(text, ["alice2=[1,2,3]"]).text).toBe(text);
+    expect(applyOverrides(text, ["alice2=[4, 5]", "probe={periodSeconds=20}"]).text).toBe("alice2 = [4, 5]\nprobe = {periodSeconds=20}\n");
+  });
+
+  it("refuses a value KCL would silently truncate (nginx:1.25 -> nginx)", () => {
+    expect(() => applyOverrides('a = {image = "x"}\n', ["a.image=nginx:1.25"])).toThrow(OverrideSpecError);
+    expect(() => applyOverrides('a = {image = "x"}\n', ["a.image=nginx:1.25"])).toThrow(
+      /KCL would keep only 'nginx'\); quote a string value: a\.image="nginx:1\.25"/,
+    );
+  });
+
+  it("keeps CRLF line ends and every other byte", () => {
+    const text = 'import app\r\n\r\nconfig = app.App {\r\n    image = "a:1"  # 镜像\r\n}\r\n';
+    expect(applyOverrides(text, ['config.image="a:2"']).text).toBe(text.replace("a:1", "a:2"));
+  });
+});
+
+describe("applyOverrides: target rules", () => {
+  it("matches dotted keys (kcl-lang.io gitops example) and string keys", () => {
+    const text = [
+      "config = app.App {",
+      '    name = "kcl-guestbook-ui"',
+      "    containers.guestbook = {",
+      '        image = "gcr.io/heptio-images/ks-guestbook-demo:0.2"',
+      "    }",
+      '    labels: {"app.version": "v1"}',
+      '    service.type = "LoadBalancer"',
+      "}",
+      "",
+    ].join("\n");
+    const result = applyOverrides(text, [
+      'config.containers.guestbook.image="gcr.io/heptio-images/ks-guestbook-demo:0.3"',
+      'config.labels["app.version"]="v2"',
+      'config.service.type="NodePort"',
+    ]);
+    expect(result.text).toBe(text.replace(":0.2", ":0.3").replace('"v1"', '"v2"').replace('"LoadBalancer"', '"NodePort"'));
+  });
+
+  it("hits every top-level assignment for x=v, and a unification only with a schema value", () => {
+    const text = "x = 1\nx = 2\nc: C {a = 1}\n";
+    expect(applyOverrides(text, ["x=3"]).text).toBe("x = 3\nx = 3\nc: C {a = 1}\n");
+    expect(() => applyOverrides(text, ["c=1"])).toThrow(/no top-level 'c' in this file/);
+    expect(applyOverrides(text, ["c=C {a = 2}"]).text).toBe("x = 1\nx = 2\nc: C {a = 2}\n");
+  });
+
+  it("never descends into lists, calls or if entries", () => {
+    const text = 'a = {\n    l = [{image = "x"}]\n    c = make({image = "x"})\n    if True:\n        image = "x"\n}\n';
+    expect(() => applyOverrides(text, ['a.l.image="y"'])).toThrow("a.l is not a config or schema literal, so it has no 'image'");
+    expect(() => applyOverrides(text, ['a.image="y"'])).toThrow("a has 'l', 'c', not 'image'");
+  });
+
+  it("reports a missing top-level variable", () => {
+    expect(() => applyOverrides("a = 1\n", ['b.c="x"'])).toThrow(/no top-level 'b'/);
+  });
+});
+
+describe("applyOverrides: ':' and '+=' as splices", () => {
+  it("merges a config: existing keys replaced in place, new keys appended with their siblings' indentation", () => {
+    const text = 'app = App {\n    labels: {\n        a = "1"\n    }\n}\n';
+    const result = applyOverrides(text, ['app.labels:{a = "2", b = "3"}']);
+    expect(result.text).toBe('app = App {\n    labels: {\n        a = "2"\n        b = "3"\n    }\n}\n');
+  });
+
+  it("appends list items when both sides are lists; warns and changes nothing otherwise", () => {
+    const text = 'a = {\n    ports = [80]\n    names = [\n        "x"\n    ]\n    n = 1\n}\n';
+    const result = applyOverrides(text, ["a.ports+=[443]", 'a.names+=["y"]', "a.n+=[1]"]);
+    expect(result.text).toBe('a = {\n    ports = [80, 443]\n    names = [\n        "x"\n        "y"\n    ]\n    n = 1\n}\n');
+    expect(result.warnings).toEqual([{ line: 7, message: "a.n+= needs a list literal on both sides; nothing appended" }]);
+  });
+});
+
+describe("applyOverrides: create", () => {
+  it("inserts the missing entry in the deepest existing config with its siblings' indentation", () => {
+    const text = readConformance("corpus-flask-demo/main.k");
+    const result = applyOverrides(text, ['config.containers.flask_demo.image="kcllang/flask_demo:abc"'], { create: true });
+    expect(result.text).toBe(
+      text.replace(
+        "            ports = [{containerPort = 5000}]\n        }\n",
+        '            ports = [{containerPort = 5000}]\n        }\n        flask_demo.image = "kcllang/flask_demo:abc"\n',
+      ),
+    );
+    expect(result.changes).toEqual([
+      { line: 5, kind: "override", key: "config.containers.flask_demo.image", old: "", new: 'flask_demo.image = "kcllang/flask_demo:abc"' },
+    ]);
+  });
+
+  it("quotes keys that are not identifiers, fills empty configs, appends missing variables", () => {
+    const text = "insert_config = {}\nc = {a = 1}\n";
+    const result = applyOverrides(text, ["insert_config.key=1", 'c.labels["dot.key"]="v"', "d.e.f=3", "x=1"], { create: true });
+    expect(result.text).toBe('insert_config = {\n    key = 1\n}\nc = {a = 1, labels: {"dot.key" = "v"}}\nd = {e.f = 3}\nx = 1\n');
+  });
+});
