@@ -1,0 +1,84 @@
+/**
+ * The dispatch Action's inputs, read into the options of `dispatchImages`. The payload is
+ * built and validated here, before any request, so a bad image or an oversized extra
+ * payload fails the step with the input's name instead of GitHub's bare 422.
+ */
+import { buildPayload, imagesFromMetadata, PayloadError } from "../../engine/payload.js";
+import type { PayloadSource } from "../../engine/payload.js";
+import type { DispatchOptions, WaitOptions } from "../../github/dispatch.js";
+
+/** The subset of @actions/core the inputs are read with (real core in the Action). */
+export interface InputReader {
+  getInput(name: string, options?: { required?: boolean }): string;
+  getMultilineInput(name: string, options?: { required?: boolean }): string[];
+  getBooleanInput(name: string, options?: { required?: boolean }): boolean;
+}
+
+export interface DispatchInputs {
+  readonly token: string;
+  readonly options: Omit<DispatchOptions, "log">;
+}
+
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InputError";
+  }
+}
+
+export function readDispatchInputs(core: InputReader, source: PayloadSource): DispatchInputs {
+  const token = core.getInput("token", { required: true });
+  const repositories = listInput(core, "repository");
+  if (repositories.length === 0) throw new InputError("Input required and not supplied: repository");
+
+  const images = listInput(core, "images");
+  const metadata = core.getInput("metadata");
+  const digest = core.getInput("digest");
+  if (metadata !== "") images.push(...imagesFromMetadata(metadata, digest));
+  else if (digest !== "") throw new InputError("input digest: it completes the references from `metadata`; give `metadata` too, or put the digest in `images`");
+  if (images.length === 0)
+    throw new InputError("no image to announce: set `images` (one reference per line) or `metadata` (docker/metadata-action or build-push-action output)");
+
+  const workflow = core.getInput("workflow");
+  const ref = core.getInput("ref");
+  const eventType = core.getInput("event-type");
+  const targets = listInput(core, "targets");
+  const payload = buildPayload(
+    { images: [...new Set(images)], source, targets, extra: extraPayload(core.getInput("client-payload")) },
+    workflow === "" ? "client_payload" : "inputs.payload",
+  );
+  const wait = core.getBooleanInput("wait") && waitOptions(core.getInput("wait-timeout"));
+  return {
+    token,
+    options: { repositories, payload, ...(eventType !== "" && { eventType }), ...(workflow !== "" && { workflow }), ...(ref !== "" && { ref }), wait },
+  };
+}
+
+/** One item per line; commas separate too, as people write `a/b, c/d` in a single line. */
+function listInput(core: InputReader, name: string): string[] {
+  return core
+    .getMultilineInput(name)
+    .flatMap((line) => line.split(","))
+    .map((item) => item.trim())
+    .filter((item) => item !== "" && !item.startsWith("#"));
+}
+
+function extraPayload(text: string): Record<string, unknown> | undefined {
+  if (text.trim() === "") return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new PayloadError("client-payload", `not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new PayloadError("client-payload", "expected a JSON object of extra top-level keys");
+  return value as Record<string, unknown>;
+}
+
+function waitOptions(timeout: string): WaitOptions {
+  const seconds = timeout === "" ? undefined : Number(timeout);
+  if (seconds !== undefined && !(Number.isFinite(seconds) && seconds > 0))
+    throw new InputError(`input wait-timeout: ${JSON.stringify(timeout)} is not a number of seconds`);
+  return seconds === undefined ? {} : { timeoutMs: seconds * 1000 };
+}

@@ -1,0 +1,84 @@
+/**
+ * Entry of the dispatch Action (dispatch/action.yml -> dist/dispatch/index.js): read the
+ * inputs, send the payload, write outputs and a job summary. Runs in the app repository.
+ */
+import * as core from "@actions/core";
+import { getOctokit } from "@actions/github";
+import { dispatchImages, DispatchError } from "../../github/dispatch.js";
+import type { Dispatched } from "../../github/dispatch.js";
+import type { Payload, PayloadSource } from "../../engine/payload.js";
+import { readDispatchInputs } from "./inputs.js";
+
+/** Where this run comes from, from the variables the runner sets. */
+function runSource(env: NodeJS.ProcessEnv): PayloadSource {
+  const server = env["GITHUB_SERVER_URL"] ?? "https://github.com";
+  const repository = env["GITHUB_REPOSITORY"];
+  const runId = env["GITHUB_RUN_ID"];
+  return {
+    repository,
+    sha: env["GITHUB_SHA"],
+    ref: env["GITHUB_REF"],
+    run_url: repository && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined,
+    actor: env["GITHUB_ACTOR"],
+  };
+}
+
+function writeOutputs(payload: Payload, dispatched: readonly Dispatched[]): void {
+  core.setOutput("payload", JSON.stringify(payload));
+  core.setOutput("run-id", dispatched.map((d) => d.runId ?? "").join("\n"));
+  core.setOutput("run-url", dispatched.map((d) => d.runUrl ?? "").join("\n"));
+  core.setOutput("conclusion", dispatched.map((d) => d.conclusion ?? "").join("\n"));
+}
+
+/** The summary is HTML: user-supplied names must not become markup. */
+function escapeHtml(text: string | undefined): string {
+  return (text ?? "").replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+async function writeSummary(payload: Payload, dispatched: readonly Dispatched[], failure?: string): Promise<void> {
+  const rows = dispatched.map((d) => [
+    d.repository,
+    d.kind === "repository_dispatch"
+      ? `repository_dispatch <code>${escapeHtml(d.eventType)}</code>`
+      : `workflow_dispatch <code>${escapeHtml(d.workflow)}</code> on <code>${escapeHtml(d.ref)}</code>`,
+    d.runUrl ? `<a href="${d.runUrl}">${d.runId ?? "run"}</a>` : "(GitHub reports no run for this event)",
+    d.conclusion ?? "-",
+  ]);
+  core.summary.addHeading("gitops-promote dispatch", 3).addList(payload.images.map((image) => `<code>${image}</code>`));
+  if (rows.length > 0) {
+    core.summary.addTable([
+      [
+        { data: "Repository", header: true },
+        { data: "Event", header: true },
+        { data: "Run", header: true },
+        { data: "Conclusion", header: true },
+      ],
+      ...rows,
+    ]);
+  }
+  if (failure) core.summary.addCodeBlock(escapeHtml(failure));
+  await core.summary.write();
+}
+
+export async function run(): Promise<void> {
+  try {
+    const token = core.getInput("token");
+    if (token) core.setSecret(token);
+    const inputs = readDispatchInputs(core, runSource(process.env));
+    const octokit = getOctokit(inputs.token);
+    try {
+      const result = await dispatchImages(octokit, { ...inputs.options, log: (line) => core.info(line) });
+      writeOutputs(result.payload, result.dispatched);
+      await writeSummary(result.payload, result.dispatched);
+    } catch (error) {
+      if (!(error instanceof DispatchError)) throw error;
+      writeOutputs(inputs.options.payload, error.dispatched);
+      await writeSummary(inputs.options.payload, error.dispatched, error.message);
+      throw error;
+    }
+  } catch (error) {
+    core.setFailed(error instanceof Error ? error.message : String(error));
+  }
+}
+
+await run();

@@ -1,0 +1,144 @@
+// The bundled dispatch Action (dist/dispatch/index.js, built by the global setup) run as the runner runs it,
+// "in the app repo" acme/app, against the fake GitHub.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startFakeGitHub } from "../support/github-fake.js";
+import type { FakeGitHub } from "../support/github-fake.js";
+import { node24Path, runAction } from "../support/run-action.js";
+import type { ActionResult } from "../support/run-action.js";
+
+const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
+const promoteWorkflow = "on:\n  workflow_dispatch:\n    inputs:\n      payload:\n        required: true\njobs: {}\n";
+
+let fake: FakeGitHub;
+
+beforeEach(async () => {
+  fake = await startFakeGitHub();
+  await fake.createRepo("acme", "manifests", { ".github/workflows/promote.yml": promoteWorkflow });
+  await fake.createRepo("acme", "manifests-eu", {});
+});
+
+afterEach(async () => {
+  expect(fake.violations).toEqual([]);
+  await fake.close();
+});
+
+function dispatch(inputs: Record<string, string>, node?: string): Promise<ActionResult> {
+  return runAction({
+    actionDir: "dispatch",
+    github: fake,
+    repository: "acme/app",
+    sha: "0123456789abcdef0123456789abcdef01234567",
+    runId: 42,
+    inputs,
+    ...(node && { node }),
+  });
+}
+
+function errors(result: ActionResult): string[] {
+  return result.annotations.filter((a) => a.level === "error").map((a) => a.message);
+}
+
+describe("dispatch Action", () => {
+  it("sends one repository_dispatch per repository with the payload, and masks the token", async () => {
+    const result = await dispatch({
+      repository: "acme/manifests\nacme/manifests-eu",
+      images: `ghcr.io/acme/app:1.2.3@${sha}\nghcr.io/acme/worker:1.2.3`,
+      targets: "staging",
+      "client-payload": '{"ticket": "OPS-1"}',
+    });
+    expect(result.exitCode).toBe(0);
+    const payload = {
+      v: 1,
+      images: [`ghcr.io/acme/app:1.2.3@${sha}`, "ghcr.io/acme/worker:1.2.3"],
+      source: {
+        repository: "acme/app",
+        sha: "0123456789abcdef0123456789abcdef01234567",
+        ref: "refs/heads/main",
+        run_url: `${fake.url}/acme/app/actions/runs/42`,
+        actor: "octocat",
+      },
+      targets: ["staging"],
+      ticket: "OPS-1",
+    };
+    expect(fake.dispatches.map((d) => [`${d.owner}/${d.repo}`, d.eventType, d.clientPayload])).toEqual([
+      ["acme/manifests", "image-pushed", payload],
+      ["acme/manifests-eu", "image-pushed", payload],
+    ]);
+    expect(JSON.parse(result.outputs["payload"]!)).toEqual(payload);
+    expect(result.outputs["run-id"]).toBe("\n");
+    expect(result.stdout).toContain(`::add-mask::${fake.token}`);
+    expect(result.summary).toContain("<td>acme/manifests-eu</td><td>repository_dispatch <code>image-pushed</code></td>");
+  });
+
+  it("announces docker/metadata-action's version tag with build-push-action's digest", async () => {
+    const metadata = JSON.stringify({
+      tags: ["ghcr.io/acme/app:1.2", "ghcr.io/acme/app:1.2.3", "ghcr.io/acme/app:latest"],
+      labels: { "org.opencontainers.image.version": "1.2.3" },
+    });
+    const result = await dispatch({ repository: "acme/manifests", metadata, digest: sha, "event-type": "app-built" });
+    expect(result.exitCode).toBe(0);
+    expect(fake.dispatches[0]).toMatchObject({ eventType: "app-built", clientPayload: { images: [`ghcr.io/acme/app:1.2.3@${sha}`] } });
+  });
+
+  it("reads docker/build-push-action's metadata output", async () => {
+    const metadata = JSON.stringify({ "containerimage.digest": sha, "image.name": "ghcr.io/acme/app:sha-0123456,ghcr.io/acme/app:main" });
+    expect((await dispatch({ repository: "acme/manifests", metadata })).exitCode).toBe(0);
+    expect(fake.dispatches[0]?.clientPayload).toMatchObject({ images: [`ghcr.io/acme/app:sha-0123456@${sha}`] });
+  });
+
+  it("starts a workflow, waits for its run and reports it", async () => {
+    fake.inject({
+      operationId: "actions/get-workflow-run",
+      beforeHandle: () => fake.setWorkflowRun("acme", "manifests", fake.workflowDispatches[0]!.runId, { status: "completed", conclusion: "success" }),
+    });
+    const result = await dispatch({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3", workflow: "promote.yml", wait: "true" });
+    expect(result.exitCode).toBe(0);
+    const runId = fake.workflowDispatches[0]!.runId;
+    expect(JSON.parse(String(fake.workflowDispatches[0]!.inputs!["payload"]))).toMatchObject({ v: 1, images: ["ghcr.io/acme/app:1.2.3"] });
+    expect(result.outputs).toMatchObject({ "run-id": String(runId), "run-url": `${fake.url}/acme/manifests/actions/runs/${runId}`, conclusion: "success" });
+    expect(result.summary).toContain(`<a href="${fake.url}/acme/manifests/actions/runs/${runId}">`);
+  });
+
+  it("fails when the run it waits for fails", async () => {
+    fake.inject({
+      operationId: "actions/get-workflow-run",
+      beforeHandle: () => fake.setWorkflowRun("acme", "manifests", fake.workflowDispatches[0]!.runId, { status: "completed", conclusion: "failure" }),
+    });
+    const result = await dispatch({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3", workflow: "promote.yml", wait: "true" });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs["conclusion"]).toBe("failure");
+    expect(errors(result)[0]).toMatch(/^acme\/manifests: run \d+ concluded "failure": http/);
+  });
+
+  it("explains a cross-repository 404 and still reports the repositories that got the event", async () => {
+    fake.setAccess("acme", "manifests", "none");
+    const result = await dispatch({ repository: "acme/manifests, acme/manifests-eu", images: "ghcr.io/acme/app:1.2.3" });
+    expect(result.exitCode).toBe(1);
+    expect(errors(result)[0]).toContain("GITHUB_TOKEN only reaches the repository its workflow runs in (acme/app), never acme/manifests");
+    expect(errors(result)[0]).toContain("(the event was delivered to acme/manifests-eu)");
+    expect(fake.dispatches.map((d) => d.repo)).toEqual(["manifests-eu"]);
+    expect(result.summary).toContain("<td>acme/manifests-eu</td>");
+  });
+
+  it.each([
+    ["an image with a space", { images: "ghcr.io/acme/app:1.2.3\nx y" }, 'client_payload.images[1]: invalid image reference "x y": it contains a space'],
+    ["no image", { images: "" }, "no image to announce: set `images`"],
+    ["too many extra keys", { "client-payload": JSON.stringify(Object.fromEntries([..."abcdefghi"].map((k) => [k, 1]))) }, "GitHub allows at most 10"],
+    ["client-payload that is not JSON", { "client-payload": "{ticket: 1}" }, "client-payload: not valid JSON"],
+    ["client-payload that sets our keys", { "client-payload": '{"v": 2}' }, 'client_payload.v: the extra payload may not set "v"'],
+    ["metadata of another shape", { images: "", metadata: '{"digest": "x"}' }, "metadata: expected docker/metadata-action's json output"],
+    ["a repository that is not OWNER/NAME", { repository: "manifests" }, 'repository "manifests" is not OWNER/NAME'],
+    ["a bad wait-timeout", { wait: "true", "wait-timeout": "soon" }, 'input wait-timeout: "soon" is not a number of seconds'],
+  ])("fails before sending anything on %s", async (_, inputs, message) => {
+    const result = await dispatch({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3", ...inputs });
+    expect(result.exitCode).toBe(1);
+    expect(errors(result)[0]).toContain(message);
+    expect(fake.dispatches).toEqual([]);
+  });
+
+  it.runIf(node24Path())("runs on Node 24 as the runner does", async () => {
+    const result = await dispatch({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3" }, node24Path());
+    expect(result.exitCode).toBe(0);
+    expect(fake.dispatches).toHaveLength(1);
+  });
+});
