@@ -86,6 +86,24 @@ describe("git data API", () => {
     expect(info).toMatchObject({ full_name: "acme/manifests", default_branch: "main" });
   });
 
+  it("lists directories through contents and lets a file become a directory in a tree", async () => {
+    const { data: dir } = await octokit.rest.repos.getContent({ owner, repo, path: "apps" });
+    expect(Array.isArray(dir) ? dir.map((e) => `${e.type} ${e.path}`) : dir).toEqual(["file apps/app.yaml"]);
+
+    const main = (await fake.refs(owner, repo))["refs/heads/main"] ?? "";
+    const { data: tree } = await octokit.rest.git.createTree({
+      owner,
+      repo,
+      base_tree: main,
+      tree: [{ path: "apps/app.yaml/nested.yaml", mode: "100644", type: "blob", content: "n\n" }],
+    });
+    const { data: listed } = await octokit.rest.git.getTree({ owner, repo, tree_sha: tree.sha, recursive: "true" });
+    expect(listed.tree.filter((e) => e.path?.startsWith("apps/")).map((e) => `${e.type} ${e.path}`)).toEqual([
+      "tree apps/app.yaml",
+      "blob apps/app.yaml/nested.yaml",
+    ]);
+  });
+
   it("rejects a non-fast-forward update with 422 unless forced", async () => {
     const main = (await fake.refs(owner, repo))["refs/heads/main"] ?? "";
     const { data: tree } = await octokit.rest.git.createTree({ owner, repo, tree: [{ path: "x", mode: "100644", type: "blob", content: "orphan" }] });
@@ -231,6 +249,13 @@ describe("git smart HTTP", () => {
 });
 
 describe("contract", () => {
+  it("flags endpoints the fake does not serve as violations, answering 404", async () => {
+    expect(await statusOf(octokit.rest.repos.listTags({ owner, repo }))).toBe(404);
+    expect(fake.takeViolations()).toEqual([
+      { kind: "unsupported", method: "GET", path: `/repos/${owner}/${repo}/tags`, errors: ["the fake does not serve this endpoint"] },
+    ]);
+  });
+
   it("sent and received only bodies that fit GitHub's OpenAPI description", () => {
     expect(fake.violations).toEqual([]);
     expect(fake.calls.filter((c) => c.operationId === "git/update-ref").length).toBeGreaterThan(3);

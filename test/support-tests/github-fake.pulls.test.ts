@@ -94,6 +94,7 @@ describe("pull requests over REST", () => {
     const { data: closed } = await octokit.rest.pulls.get({ owner, repo, pull_number: pr.number });
     expect(closed).toMatchObject({ state: "closed", merged: true, merge_commit_sha: merged.sha });
     expect((await octokit.rest.pulls.checkIfMerged({ owner, repo, pull_number: pr.number })).status).toBe(204);
+    await expect(octokit.rest.pulls.merge({ owner, repo, pull_number: pr.number })).rejects.toMatchObject({ status: 405 });
   });
 
   it("squashes: one parent, '<title> (#n)', the branch's changes", async () => {
@@ -129,6 +130,7 @@ describe("pull requests over REST", () => {
     const { data: pr } = await octokit.rest.pulls.create({ owner, repo, head: "bump", base: "main", title: "Deploy" });
     await fake.commitFile(owner, repo, "bump", "x.txt", "moved\n");
     await expect(octokit.rest.pulls.merge({ owner, repo, pull_number: pr.number, sha: stale })).rejects.toMatchObject({ status: 409 });
+    await expect(octokit.rest.pulls.checkIfMerged({ owner, repo, pull_number: pr.number })).rejects.toMatchObject({ status: 404 });
 
     await fake.setMergeState(owner, repo, pr.number, "BLOCKED");
     await expect(octokit.rest.pulls.merge({ owner, repo, pull_number: pr.number })).rejects.toMatchObject({
