@@ -5,10 +5,8 @@
  * for it. Errors say which repository, which token kind reaches it and which permission is
  * missing, because GitHub's 404 means both "no such repository" and "this token cannot see it".
  */
-import type { getOctokit } from "@actions/github";
 import type { Payload } from "../engine/payload.js";
-
-export type Octokit = ReturnType<typeof getOctokit>;
+import type { GitHubClient } from "./client.js";
 
 export const DEFAULT_EVENT_TYPE = "image-pushed";
 /** The workflow_dispatch input that carries the payload JSON (DESIGN §7). */
@@ -73,7 +71,7 @@ export class DispatchError extends Error {
 const OK_CONCLUSIONS = new Set(["success", "neutral", "skipped"]);
 const DEFAULT_WAIT: Required<WaitOptions> = { timeoutMs: 30 * 60_000, intervalMs: 5_000, maxIntervalMs: 60_000 };
 
-export async function dispatchImages(octokit: Octokit, options: DispatchOptions): Promise<DispatchResult> {
+export async function dispatchImages(octokit: GitHubClient, options: DispatchOptions): Promise<DispatchResult> {
   const log = options.log ?? (() => {});
   if (options.repositories.length === 0) throw new DispatchError("no repository to dispatch to: name at least one OWNER/NAME", []);
   const repositories = options.repositories.map(splitRepository);
@@ -124,7 +122,7 @@ function splitRepository(fullName: string): Repo {
   return { owner: m[1]!, repo: m[2]!, fullName: `${m[1]}/${m[2]}` };
 }
 
-async function sendRepositoryDispatch(octokit: Octokit, repo: Repo, options: DispatchOptions): Promise<Dispatched> {
+async function sendRepositoryDispatch(octokit: GitHubClient, repo: Repo, options: DispatchOptions): Promise<Dispatched> {
   const eventType = options.eventType?.trim() || DEFAULT_EVENT_TYPE;
   try {
     await octokit.rest.repos.createDispatchEvent({ owner: repo.owner, repo: repo.repo, event_type: eventType, client_payload: { ...options.payload } });
@@ -134,7 +132,7 @@ async function sendRepositoryDispatch(octokit: Octokit, repo: Repo, options: Dis
   return { repository: repo.fullName, kind: "repository_dispatch", eventType };
 }
 
-async function sendWorkflowDispatch(octokit: Octokit, repo: Repo, workflow: string, options: DispatchOptions): Promise<Dispatched> {
+async function sendWorkflowDispatch(octokit: GitHubClient, repo: Repo, workflow: string, options: DispatchOptions): Promise<Dispatched> {
   const workflowId = /^[0-9]+$/.test(workflow) ? Number(workflow) : workflow;
   let ref = options.ref?.trim();
   try {
@@ -176,7 +174,7 @@ function waitOptions(wait: true | WaitOptions): Required<WaitOptions> {
  * followed: repository_dispatch reports none, and guessing it from the list of runs would
  * confuse concurrent dispatches, so waiting without a run id is an error that says what to do.
  */
-async function follow(octokit: Octokit, sent: Dispatched, wait: Required<WaitOptions>, log: (line: string) => void): Promise<Dispatched> {
+async function follow(octokit: GitHubClient, sent: Dispatched, wait: Required<WaitOptions>, log: (line: string) => void): Promise<Dispatched> {
   const repo = splitRepository(sent.repository);
   const runId = sent.runId;
   if (runId === undefined) {

@@ -110,6 +110,14 @@ describe("dispatch Action", () => {
     expect(errors(result)[0]).toMatch(/^acme\/manifests: run \d+ concluded "failure": http/);
   });
 
+  it("retries a dispatch GitHub answered with a server error", async () => {
+    const fault = fake.inject({ operationId: "repos/create-dispatch-event", status: 502 });
+    const result = await dispatch({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3" });
+    expect(result.exitCode).toBe(0);
+    expect(fault.hits).toBe(1);
+    expect(fake.dispatches).toHaveLength(1);
+  });
+
   it("explains a cross-repository 404 and still reports the repositories that got the event", async () => {
     fake.setAccess("acme", "manifests", "none");
     const result = await dispatch({ repository: "acme/manifests, acme/manifests-eu", images: "ghcr.io/acme/app:1.2.3" });

@@ -2,7 +2,8 @@ import { getOctokit } from "@actions/github";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildPayload } from "../../src/engine/payload.js";
 import { dispatchImages, DispatchError } from "../../src/github/dispatch.js";
-import type { DispatchOptions, Octokit } from "../../src/github/dispatch.js";
+import type { DispatchOptions } from "../../src/github/dispatch.js";
+import type { GitHubClient } from "../../src/github/client.js";
 import { startFakeGitHub } from "../support/github-fake.js";
 import type { FakeGitHub } from "../support/github-fake.js";
 
@@ -23,7 +24,7 @@ jobs: {}
 const fast = { intervalMs: 20, maxIntervalMs: 50, timeoutMs: 5_000 };
 
 let fake: FakeGitHub;
-let octokit: Octokit;
+let octokit: GitHubClient;
 
 beforeEach(async () => {
   fake = await startFakeGitHub();

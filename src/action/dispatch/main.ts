@@ -3,7 +3,7 @@
  * inputs, send the payload, write outputs and a job summary. Runs in the app repository.
  */
 import * as core from "@actions/core";
-import { getOctokit } from "@actions/github";
+import { createClient } from "../../github/client.js";
 import { dispatchImages, DispatchError } from "../../github/dispatch.js";
 import type { Dispatched } from "../../github/dispatch.js";
 import type { Payload, PayloadSource } from "../../engine/payload.js";
@@ -65,7 +65,7 @@ export async function run(): Promise<void> {
     const token = core.getInput("token");
     if (token) core.setSecret(token);
     const inputs = readDispatchInputs(core, runSource(process.env));
-    const octokit = getOctokit(inputs.token);
+    const octokit = createClient({ token: inputs.token, log: (message) => core.warning(message) });
     try {
       const result = await dispatchImages(octokit, { ...inputs.options, log: (line) => core.info(line) });
       writeOutputs(result.payload, result.dispatched);
