@@ -46,7 +46,9 @@ export function markerComment(text: string, node: Scalar): string | undefined {
   const [start, valueEnd] = node.range!;
   const isBlock = node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED;
   // A block scalar's line comment sits on its header line (`key: | # ...`), not after its content.
-  const after = isBlock ? start + (/^[|>][0-9+-]*/.exec(text.slice(start))?.[0].length ?? 0) : valueEnd;
+  const header = /[|>][0-9+-]*/y;
+  header.lastIndex = start;
+  const after = isBlock ? start + (header.exec(text)?.[0].length ?? 0) : valueEnd;
   const lineEnd = text.indexOf("\n", after);
   const lineComment = /^[ \t]*(#.*)$/.exec(text.slice(after, lineEnd < 0 ? text.length : lineEnd).trimEnd());
   if (lineComment && after > start) return lineComment[1];
@@ -100,7 +102,11 @@ function groupVersion(fields: readonly MarkedField[]): Version {
   return versionOf(text("tag") ?? ref.tag, text("digest") ?? ref.digest);
 }
 
+/** Flux's screening token: a file without it holds no marker (and Flux never parses it). */
+const SCREEN_TOKEN = JSON.stringify(SETTER_SHORTHAND);
+
 export const editMarkers: Editor = (file, request, plan) => {
+  if (!file.text.includes(SCREEN_TOKEN)) return;
   const groups = new Map<string, MarkedField[]>(); // by document index and setter key
   file.documents.forEach((document, index) => {
     forEachValue(document.root, ({ node, inFlow }) => {
@@ -117,7 +123,8 @@ export const editMarkers: Editor = (file, request, plan) => {
       } else {
         const groupKey = `${index} ${key}`;
         const group = groups.get(groupKey) ?? [];
-        groups.set(groupKey, [...group, { node, setter, part, inFlow, document }]);
+        if (group.length === 0) groups.set(groupKey, group);
+        group.push({ node, setter, part, inFlow, document });
       }
     });
   });

@@ -77,29 +77,27 @@ export class EditPlan {
       planned.map((p) => p.splice),
     );
     const lines = planned.length > 0 ? new LineIndex(text) : undefined;
-    // Sweep splices in order, tracking how far the output has shifted from the input.
+    const warnings = [...this.warnings].sort((a, b) => a.offset - b.offset);
+    const changes: FieldChange[] = [];
+    const placedWarnings: Warning[] = [];
+    // One sweep in input order, tracking how far the output has shifted from the input.
     let shift = 0;
-    const changes = planned.map(({ splice, change }) => {
+    let next = 0;
+    const placeWarningsBefore = (offset: number) => {
+      for (; next < warnings.length && warnings[next]!.offset < offset; next++) {
+        const { offset: at, message } = warnings[next]!;
+        placedWarnings.push({ line: lines ? lines.lineAt(at + shift) : this.file.lineAt(at), message });
+      }
+    };
+    for (const { splice, change } of planned) {
       const { start, end, insert } = splice;
+      placeWarningsBefore(start);
       // An added pair is reported where its key starts, past the line break it begins with.
       const within = start === end ? insert.search(/\S/) : 0;
-      const line = lines!.lineAt(start + shift + within);
+      changes.push({ line: lines!.lineAt(start + shift + within), ...change });
       shift += insert.length - (end - start);
-      return { line, ...change };
-    });
-    const warnings: Warning[] = [...this.warnings]
-      .sort((a, b) => a.offset - b.offset)
-      .map(({ offset, message }) => ({ line: lines ? lines.lineAt(offset + shiftBefore(planned, offset)) : this.file.lineAt(offset), message }));
-    return { text, changes, warnings };
+    }
+    placeWarningsBefore(Infinity);
+    return { text, changes, warnings: placedWarnings };
   }
-}
-
-/** How many characters the splices before `offset` add (or remove). */
-function shiftBefore(planned: readonly PlannedChange[], offset: number): number {
-  let shift = 0;
-  for (const { splice } of planned) {
-    if (splice.start >= offset) break;
-    shift += splice.insert.length - (splice.end - splice.start);
-  }
-  return shift;
 }

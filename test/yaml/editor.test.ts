@@ -179,6 +179,14 @@ images:
     expect(editYaml(out, request).changes).toEqual([]);
   });
 
+  it("reports lines of the edited text: a warning below an added line moves down with it", () => {
+    const text = `images:\n  - name: ghcr.io/acme/app\nproxy: nginx:1.0 # {"$imagepolicy": "ns:unknown"}\n`;
+    const result = editYaml(text, withImages("ghcr.io/acme/app:v2"));
+    expect(result.text).toBe(`images:\n  - name: ghcr.io/acme/app\n    newTag: v2\nproxy: nginx:1.0 # {"$imagepolicy": "ns:unknown"}\n`);
+    expect(result.changes.map((change) => change.line)).toEqual([3]);
+    expect(result.warnings.map((warning) => warning.line)).toEqual([4]);
+  });
+
   it("pins a digest-only image without touching the tag", () => {
     const text = "image: ghcr.io/acme/web:1.0.0\n";
     expect(editYaml(text, withImages(`ghcr.io/acme/web@${DIGEST_A}`)).text).toBe(`image: ghcr.io/acme/web:1.0.0@${DIGEST_A}\n`);

@@ -144,6 +144,12 @@ describe("editMarkers", () => {
     expect(result.warnings).toEqual([{ line: 1, message: expect.stringContaining("block scalar") }]);
   });
 
+  it("reads no marker in a file without Flux's screening token, as Flux never parses such a file", () => {
+    const text = `image: app:1.0 # {"\\u0024imagepolicy": "ns:app"}\n`;
+    expect(markerSetter('# {"\\u0024imagepolicy": "ns:app"}')).toBe("ns:app");
+    expect(edit(text, withSetters({ "ns:app": "app:2.0" })).text).toBe(text);
+  });
+
   it("treats `ns:app:tag` as a whole setter name when `ns:app` is not configured", () => {
     const text = `image: app:1.0 # {"$imagepolicy": "ns:app:tag"}\n`;
     expect(edit(text, withSetters({ "ns:app:tag": "app:2.0" })).text).toBe(`image: app:2.0 # {"$imagepolicy": "ns:app:tag"}\n`);
