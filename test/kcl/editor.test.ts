@@ -1,0 +1,170 @@
+import { describe, expect, it } from "vitest";
+import { SourceError, type EditRequest } from "../../src/change.js";
+import { parseImageRef } from "../../src/image/reference.js";
+import type { ImageUpdate } from "../../src/image/update.js";
+import { editKcl } from "../../src/kcl/editor.js";
+import { readConformance } from "./corpus.js";
+
+const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
+const images = (...refs: string[]): EditRequest => ({ images: refs.map((r) => ({ image: parseImageRef(r) })), setters: new Map() });
+const setters = (entries: Record<string, string>): EditRequest => ({
+  images: [],
+  setters: new Map(Object.entries(entries).map(([k, v]): [string, ImageUpdate] => [k, { image: parseImageRef(v) }])),
+});
+
+describe("editKcl: image string literals by repository", () => {
+  it("konfig style: `x: frontend.Server { image = ... }` in a base and its stack, docker.io normalised", () => {
+    const base = readConformance("corpus-konfig/examples/appops/guestbook/base/base.k");
+    const result = editKcl(base, images("redis:6.2.0"));
+    expect(result.text).toBe(base.replace('"docker.io/redis:6.0.5"', '"docker.io/redis:6.2.0"'));
+    expect(result.changes).toEqual([{ line: 35, kind: "kcl-image", key: "redisLeader.image", old: "docker.io/redis:6.0.5", new: "docker.io/redis:6.2.0" }]);
+    const prod = readConformance("corpus-konfig/examples/appops/guestbook/prod/main.k");
+    const stack = editKcl(prod, images("gcr.io/google-samples/gb-frontend:v6"));
+    expect(stack.text).toBe(prod.replace("gb-frontend:v3", "gb-frontend:v6"));
+    expect(stack.changes).toEqual([
+      { line: 6, kind: "kcl-image", key: "guestbookFrontend.image", old: "gcr.io/google-samples/gb-frontend:v3", new: "gcr.io/google-samples/gb-frontend:v6" },
+    ]);
+  });
+
+  it("flask-demo style: nested configs, the key path names the entry", () => {
+    const text = readConformance("corpus-flask-demo/main.k");
+    const result = editKcl(text, images(`kcllang/flask_demo:abc123@${sha}`));
+    expect(result.text).toBe(text.replace("kcllang/flask_demo:8d31498e765ff67a2fa9933d4adffe067544b2fe", `kcllang/flask_demo:abc123@${sha}`));
+    expect(result.changes).toEqual([
+      {
+        line: 7,
+        kind: "kcl-image",
+        key: "config.containers.flaskdemo.image",
+        old: "kcllang/flask_demo:8d31498e765ff67a2fa9933d4adffe067544b2fe",
+        new: `kcllang/flask_demo:abc123@${sha}`,
+      },
+    ]);
+  });
+
+  it("dotted keys, string keys, lists of configs, `|` operands, if entries and plain assignments", () => {
+    const text = [
+      'image = "nginx:1.7.8"',
+      "config = app.App {",
+      "    containers.guestbook = {",
+      '        image = "nginx:1.7.8"',
+      "    }",
+      '    "sidecar.image": "nginx:1.7.8"',
+      '    init = [{image = "nginx:1.7.8"}]',
+      "    if env == 'prod':",
+      '        extra = "nginx:1.7.8"',
+      "}",
+      'merged = base | {image = "nginx:1.7.8"}',
+      "",
+    ].join("\n");
+    const result = editKcl(text, images("docker.io/library/nginx:1.25.0"));
+    expect(result.text).toBe(text.replaceAll("nginx:1.7.8", "nginx:1.25.0"));
+    expect(result.changes.map((c) => c.key)).toEqual([
+      "image",
+      "config.containers.guestbook.image",
+      'config["sidecar.image"]',
+      "config.init[0].image",
+      "config.extra",
+      "merged.image",
+    ]);
+  });
+
+  it("only the same repository, name kept as written, digest pinned with the tag kept", () => {
+    const text = 'a = {\n    x = "ghcr.io/acme/app:1.0"\n    y = "ghcr.io/acme/other:1.0"\n    z = "docker.io/acme/app:1.0"\n}\n';
+    expect(editKcl(text, images(`ghcr.io/acme/app@${sha}`)).text).toBe(text.replace('"ghcr.io/acme/app:1.0"', `"ghcr.io/acme/app:1.0@${sha}"`));
+  });
+
+  it("never touches interpolations, comments, schema defaults, lambdas or non-exact literals; raw and triple-quoted when exact", () => {
+    const text = [
+      "schema S:",
+      '    image: str = "nginx:1.0"',
+      'f = lambda { {image = "nginx:1.0"} }',
+      '# image = "nginx:1.0"',
+      "a = {",
+      '    b = "${registry}/nginx:1.0"',
+      '    c = "nginx:1.0 "',
+      '    d = "nginx:${tag}"',
+      '    e = r"nginx:1.0"  # 中文注释 nginx:1.0',
+      "    g = '''nginx:1.0'''",
+      '    h = "\\x6eginx:1.0"',
+      "}",
+      "",
+    ].join("\n");
+    const result = editKcl(text, images("nginx:2.0"));
+    expect(result.text).toBe(text.replace('r"nginx:1.0"', 'r"nginx:2.0"').replace("'''nginx:1.0'''", "'''nginx:2.0'''"));
+    expect(result.changes.map((c) => c.key)).toEqual(["a.e", "a.g"]);
+  });
+
+  it("keeps CRLF and Chinese comments byte for byte, reports lines", () => {
+    const text = '# 应用配置\r\nimport app\r\n\r\nconfig = app.App {\r\n    # 主容器镜像\r\n    image = "nginx:1.0"  # 镜像\r\n}\r\n';
+    const result = editKcl(text, images("nginx:1.1"));
+    expect(result.text).toBe(text.replace("nginx:1.0", "nginx:1.1"));
+    expect(result.changes[0]!.line).toBe(6);
+  });
+
+  it("is idempotent and returns the very same text when nothing changes", () => {
+    const text = 'a = {image = "nginx:1.0"}\n';
+    const once = editKcl(text, images("nginx:1.1"));
+    const twice = editKcl(once.text, images("nginx:1.1"));
+    expect(twice.text).toBe(once.text);
+    expect(twice.changes).toEqual([]);
+    const untouched = editKcl(text, images("redis:7"));
+    expect(untouched.text).toBe(text);
+  });
+
+  it("keeps a newer tag when a policy ranks it higher", () => {
+    const request: EditRequest = {
+      images: [{ image: parseImageRef("nginx:1.0"), policy: { description: "numeric", latest: (tags) => [...tags].sort().at(-1) } }],
+      setters: new Map(),
+    };
+    expect(editKcl('a = {image = "nginx:2.0"}\n', request).changes).toEqual([]);
+  });
+
+  it("throws SourceError for a file that may match but does not parse", () => {
+    expect(() => editKcl('a = {image = "nginx:1.0"\n', images("nginx:1.1"))).toThrow(SourceError);
+    expect(() => editKcl('a = {\n    image = "nginx:1.0" +\n}\n', images("nginx:1.1"))).toThrow(
+      expect.objectContaining({ line: 2, message: "expected an expression, found end of line" }),
+    );
+  });
+});
+
+describe("editKcl: Flux setter markers in comments", () => {
+  const text = [
+    "app = {",
+    '    image = "ghcr.io/acme/app:1.0.0"  # {"$imagepolicy": "flux-system:app"}',
+    '    name = "ghcr.io/acme/app"  # {"$imagepolicy": "flux-system:app:name"}',
+    '    tag = "1.0.0"  # {"$imagepolicy": "flux-system:app:tag"}',
+    `    digest = "${sha}"  # {"$imagepolicy": "flux-system:app:digest"}`,
+    '    other = "x:1"  # {"$imagepolicy": "flux-system:unknown"}',
+    '    bad = "x:1"  # {"$imagepolicy": "flux-system:app:version"}',
+    '    plain = "x:1"  # {"note": "not a marker"}',
+    "}",
+    "",
+  ].join("\n");
+  const newSha = "sha256:" + "b".repeat(64);
+
+  it("writes name:tag[@digest], :name, :tag, :digest and warns about unknown keys and suffixes", () => {
+    const result = editKcl(text, setters({ "flux-system:app": `ghcr.io/acme/app:1.1.0@${newSha}` }));
+    expect(result.text).toBe(
+      text
+        .replace('"ghcr.io/acme/app:1.0.0"', `"ghcr.io/acme/app:1.1.0@${newSha}"`)
+        .replace('tag = "1.0.0"', 'tag = "1.1.0"')
+        .replace(`digest = "${sha}"`, `digest = "${newSha}"`),
+    );
+    expect(result.changes.map((c) => [c.line, c.kind, c.key, c.new])).toEqual([
+      [2, "setter", "flux-system:app", `ghcr.io/acme/app:1.1.0@${newSha}`],
+      [4, "setter", "flux-system:app:tag", "1.1.0"],
+      [5, "setter", "flux-system:app:digest", newSha],
+    ]);
+    expect(result.warnings).toEqual([
+      { line: 6, message: "no image is known for setter marker 'flux-system:unknown'" },
+      { line: 7, message: 'marker suffix ":version" is not :tag, :name or :digest' },
+    ]);
+  });
+
+  it("a marked literal is left to its marker, not matched by repository", () => {
+    const marked = 'a = {image = "ghcr.io/acme/app:1.0.0"  # {"$imagepolicy": "ns:other"}\n}\n';
+    const result = editKcl(marked, images("ghcr.io/acme/app:2.0.0"));
+    expect(result.text).toBe(marked);
+    expect(result.warnings).toEqual([{ line: 1, message: "no image is known for setter marker 'ns:other'" }]);
+  });
+});
