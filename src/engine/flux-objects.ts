@@ -171,7 +171,8 @@ export function fluxSetters(docs: readonly { readonly file: string; readonly tex
         const error = doc.errors[0]!;
         warnings.push({
           file,
-          line: error.linePos?.[0].line ?? 1,
+          // An error found at the very end (an unclosed brace) is reported on the last line, not after it.
+          line: lines.linePos(Math.min(error.pos[0], source.trimEnd().length)).line,
           message: `not valid YAML (${error.message.split("\n")[0]}); Flux objects in it are ignored`,
         });
         continue;
