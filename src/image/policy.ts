@@ -152,6 +152,7 @@ function semverRanking(r: Reader, spec: unknown): Ranking | undefined {
   }
 }
 
+// `alphabetical:` with nothing after it (null) reads as the defaults: in YAML that is what a user means.
 function alphabeticalRanking(r: Reader, spec: unknown): Ranking | undefined {
   const record = r.mapping(spec, ["alphabetical"], ["order"], true);
   if (!record) return undefined;
