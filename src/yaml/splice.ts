@@ -42,7 +42,9 @@ export function pairInsertion(file: YamlFile, map: YAMLMap, key: string, value: 
   if (map.flow) {
     const close = text.lastIndexOf("}", mapEnd - 1);
     const pair = `${key}: ${renderScalar(value, Scalar.PLAIN, true)}`;
-    return { start: close, end: close, insert: map.items.length > 0 ? `, ${pair}` : pair };
+    const before = text.slice(mapStart, close).trimEnd();
+    const separator = map.items.length === 0 ? "" : !before.endsWith(",") ? ", " : /\s/.test(text[close - 1]!) ? "" : " ";
+    return { start: close, end: close, insert: `${separator}${pair}` };
   }
   const firstKey = map.items[0]?.key as Scalar | undefined;
   const keyStart = firstKey?.range?.[0] ?? mapStart;
@@ -53,8 +55,8 @@ export function pairInsertion(file: YamlFile, map: YAMLMap, key: string, value: 
   // before trailing blank lines (a block scalar's range ends after its line break).
   let end = lastNode?.range?.[1] ?? mapEnd;
   while (end > keyStart && /\s/.test(text[end - 1]!)) end--;
-  const lineBreak = text.slice(end).search(/\r?\n/);
-  const at = lineBreak < 0 ? text.length : end + lineBreak;
+  const newline = text.indexOf("\n", end);
+  const at = newline < 0 ? text.length : text[newline - 1] === "\r" ? newline - 1 : newline;
   const eol = text.startsWith("\r\n", at) || (at === text.length && text.includes("\r\n")) ? "\r\n" : "\n";
   return { start: at, end: at, insert: `${eol}${indent}${key}: ${renderScalar(value, Scalar.PLAIN, false)}` };
 }

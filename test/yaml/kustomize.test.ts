@@ -57,6 +57,8 @@ describe("editKustomizeImages", () => {
   it("inserts into a flow mapping entry", () => {
     const text = kustomization("  - {name: ghcr.io/acme/app}\n");
     expect(edit(text, withImages("ghcr.io/acme/app:v2")).text).toBe(kustomization("  - {name: ghcr.io/acme/app, newTag: v2}\n"));
+    const trailingComma = kustomization("  - {name: ghcr.io/acme/app, }\n");
+    expect(edit(trailingComma, withImages("ghcr.io/acme/app:v2")).text).toBe(kustomization("  - {name: ghcr.io/acme/app, newTag: v2}\n"));
   });
 
   it("inserts after an entry whose last value is a block scalar", () => {
