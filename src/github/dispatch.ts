@@ -75,6 +75,9 @@ export async function dispatchImages(octokit: GitHubClient, options: DispatchOpt
   const log = options.log ?? (() => {});
   if (options.repositories.length === 0) throw new DispatchError("no repository to dispatch to: name at least one OWNER/NAME", []);
   const repositories = options.repositories.map(splitRepository);
+  if (options.wait && options.workflow === undefined) {
+    throw new DispatchError("cannot wait: GitHub does not report the run a repository_dispatch starts; set `workflow` (workflow_dispatch), which does", []);
+  }
 
   // Send every event first, then wait for all runs together: one slow manifests repo must not
   // delay the others' events.
@@ -178,10 +181,7 @@ async function follow(octokit: GitHubClient, sent: Dispatched, wait: Required<Wa
   const repo = splitRepository(sent.repository);
   const runId = sent.runId;
   if (runId === undefined) {
-    const why =
-      sent.kind === "repository_dispatch"
-        ? "GitHub does not report the run a repository_dispatch starts; set `workflow` (workflow_dispatch), which does"
-        : "this server did not report the run it started (GitHub Enterprise Server without return_run_details)";
+    const why = "this server did not report the run it started (GitHub Enterprise Server without return_run_details)";
     throw new DispatchError(`${repo.fullName}: the event was sent, but its run cannot be followed: ${why}`, [sent]);
   }
   const deadline = Date.now() + wait.timeoutMs;

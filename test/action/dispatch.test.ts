@@ -137,6 +137,7 @@ describe("dispatch Action", () => {
     ["metadata of another shape", { images: "", metadata: '{"digest": "x"}' }, "metadata: expected docker/metadata-action's json output"],
     ["a repository that is not OWNER/NAME", { repository: "manifests" }, 'repository "manifests" is not OWNER/NAME'],
     ["a bad wait-timeout", { wait: "true", "wait-timeout": "soon" }, 'input wait-timeout: "soon" is not a number of seconds'],
+    ["wait without a workflow", { wait: "true" }, "cannot wait: GitHub does not report the run a repository_dispatch starts; set `workflow`"],
   ])("fails before sending anything on %s", async (_, inputs, message) => {
     const result = await dispatch({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3", ...inputs });
     expect(result.exitCode).toBe(1);

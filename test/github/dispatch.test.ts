@@ -67,13 +67,10 @@ describe("repository_dispatch", () => {
     expect(fake.dispatches.map((d) => d.eventType)).toEqual(["deploy-staging"]);
   });
 
-  it("refuses to wait: GitHub reports no run for it", async () => {
+  it("refuses to wait, before sending: GitHub reports no run for it", async () => {
     const error = await failure({ wait: fast });
-    expect(error.message).toContain(
-      "acme/manifests: the event was sent, but its run cannot be followed: GitHub does not report the run a repository_dispatch starts",
-    );
-    expect(error.dispatched).toEqual([{ repository: "acme/manifests", kind: "repository_dispatch", eventType: "image-pushed" }]);
-    expect(fake.dispatches).toHaveLength(1);
+    expect(error.message).toBe("cannot wait: GitHub does not report the run a repository_dispatch starts; set `workflow` (workflow_dispatch), which does");
+    expect(fake.dispatches).toEqual([]);
   });
 });
 
