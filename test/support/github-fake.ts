@@ -56,6 +56,14 @@
  * move a ref between a client's read and its write); `reset` destroys the socket; `status` answers with that status
  * (default bodies: GitHub's "Server Error" / secondary-rate-limit messages). `times` defaults to 1.
  *
+ * Test helpers write straight into the bare repos (no API call recorded): `createRepo` (one initial commit),
+ * `commitFiles`/`commitFile` (author "Test Author <test@example.com>", CAS on the branch, creates it from the default
+ * branch), `readFile`/`listFiles`/`log`/`refs` (any branch, tag or sha), `pulls` (snapshots), `setMergeState`,
+ * `completeAutoMerge`, `setWorkflowRun`, `setAccess`, `addToken`.
+ *
+ * API commits without an explicit `committer` are committed by "GitHub <noreply@github.com>" and reported Verified,
+ * like commits made with GITHUB_TOKEN or an App token; commits pushed over git are unverified.
+ *
  * Recording: `calls` (every request: method, path, operationId, status, request body, response body), `dispatches`,
  * `workflowDispatches`, `violations` (`takeViolations()` returns and clears them, for tests that provoke one on purpose).
  */

@@ -52,7 +52,7 @@ const isolatedEnv: NodeJS.ProcessEnv = {
   LANG: "C",
 };
 
-export class GitError extends Error {}
+class GitError extends Error {}
 
 export class BareRepo {
   constructor(readonly dir: string) {}

@@ -104,10 +104,6 @@ export function checkRequest(method: HttpMethod, template: string, body: unknown
   return v(body) ? [] : [...(v.errors ?? [])];
 }
 
-export function describeErrors(errors: ErrorObject[]): string[] {
-  return describe(errors);
-}
-
 /** A deep copy of the spec's first example for a response: a template that the fake patches with real values. */
 export function responseExample(method: HttpMethod, template: string, status: number): JsonObject {
   const media = operation(method, template).responses[String(status)]?.content?.["application/json"];
