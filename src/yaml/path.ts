@@ -1,8 +1,18 @@
 /**
- * Paths into a YAML document: `spec.containers[0].image`, `a["dot.key"].b`. Used to name
- * changed fields and, parsed, by the CLI's `--set FILE:PATH=VALUE` for YAML files.
+ * Paths into a YAML document: `spec.containers[0].image`, `a["dot.key"].b`. They name
+ * changed fields, and `setYamlPath` is the CLI's `--set values.yaml:image.tag=1.2.3`: it
+ * sets the scalar at a path by splicing its value, like the other editors. The path is
+ * looked up in each document in order and the FIRST document that has the whole path is
+ * edited (a multi-document file usually holds the field once; editing the first keeps the
+ * rule predictable). A path no document has is an error naming the deepest key that exists.
  */
+import { isMap, isScalar, isSeq } from "yaml";
+import type { ParsedNode } from "yaml";
 import { SourceError } from "../change.js";
+import type { EditResult } from "../change.js";
+import { YamlFile, scalarText } from "./file.js";
+import { EditPlan } from "./plan.js";
+import { isFlowScalar } from "./splice.js";
 
 /** A mapping key, or (a number) a list index written in brackets. Bare `0` stays a string: it indexes a list or names a key. */
 export type PathSegment = string | number;
@@ -64,4 +74,78 @@ function quotedEnd(text: string, open: number): number {
     }
   }
   return -1;
+}
+
+interface Found {
+  readonly node: ParsedNode;
+  readonly inFlow: boolean;
+}
+
+/** How far a path got in one document, and why it stopped. */
+interface Miss {
+  readonly depth: number;
+  readonly message: string;
+  readonly offset: number;
+}
+
+function describeAt(path: readonly PathSegment[], depth: number): string {
+  return depth === 0 ? "the document" : formatPath(path.slice(0, depth));
+}
+
+/** Follows `path` from `root`: the node it names, or where and why it stops. */
+function lookUp(root: ParsedNode | null, path: readonly PathSegment[]): Found | Miss {
+  if (root === null) return { depth: 0, message: "the document is empty", offset: 0 };
+  let node: ParsedNode = root;
+  let inFlow = false;
+  for (const [depth, segment] of path.entries()) {
+    const at = describeAt(path, depth);
+    const miss = (message: string): Miss => ({ depth, message, offset: node.range[0] });
+    if (isMap(node)) {
+      if (typeof segment === "number") return miss(`${at} is a mapping, not a list: it has no [${segment}]`);
+      const pair = node.items.find((item) => scalarText(item.key) === segment);
+      if (!pair?.value) {
+        const keys = node.items.map((item) => scalarText(item.key)).filter((key) => key !== undefined);
+        return miss(
+          keys.length === 0 ? `${at} is an empty mapping, it has no '${segment}'` : `${at} has ${keys.map((key) => `'${key}'`).join(", ")}, not '${segment}'`,
+        );
+      }
+      inFlow ||= node.flow === true;
+      node = pair.value as ParsedNode;
+    } else if (isSeq(node)) {
+      const index = typeof segment === "number" ? segment : /^[0-9]+$/.test(segment) ? Number(segment) : undefined;
+      if (index === undefined) return miss(`${at} is a list, not a mapping: it has no '${segment}'`);
+      if (index >= node.items.length) return miss(`${at} has ${node.items.length} items, not [${index}]`);
+      inFlow ||= node.flow === true;
+      node = node.items[index] as ParsedNode;
+    } else {
+      return miss(`${at} is ${isScalar(node) ? "a scalar" : "an alias"}, it has no '${segment}'`);
+    }
+  }
+  return { node, inFlow };
+}
+
+/** Sets the scalar at `path` (see parsePath) to `value`; kind "override", key = the path as given. */
+export function setYamlPath(text: string, path: string, value: string): EditResult {
+  const segments = parsePath(path);
+  const file = new YamlFile(text);
+  const fail = (message: string, offset: number): never => {
+    throw new SourceError(`${path}: ${message}`, file.lineAt(offset), offset - file.lineStart(offset) + 1);
+  };
+  let deepest: Miss | undefined;
+  for (const document of file.documents) {
+    const found = lookUp(document.root, segments);
+    if ("message" in found) {
+      if (!deepest || found.depth > deepest.depth) deepest = found;
+      continue;
+    }
+    const { node, inFlow } = found;
+    if (!isFlowScalar(node)) {
+      const what = isMap(node) ? "a mapping" : isSeq(node) ? "a list" : isScalar(node) ? "a block scalar (| or >), which is never edited" : "an alias";
+      return fail(`the value is ${what}, not a scalar that can be set`, node.range[0]);
+    }
+    const plan = new EditPlan(file);
+    plan.setScalar(node, value, inFlow, { kind: "override", key: path, document });
+    return plan.result();
+  }
+  return fail(deepest?.message ?? "the file has no YAML document", deepest?.offset ?? 0);
 }

@@ -1,5 +1,7 @@
+/** Paths into YAML documents, and `--set values.yaml:image.tag=1.2.3`: set one scalar by path, or say which keys exist. */
 import { describe, expect, it } from "vitest";
-import { formatPath, parsePath } from "../../src/yaml/path.js";
+import { SourceError } from "../../src/change.js";
+import { formatPath, parsePath, setYamlPath } from "../../src/yaml/path.js";
 
 describe("parsePath", () => {
   it.each<[string, (string | number)[]]>([
@@ -33,5 +35,81 @@ describe("formatPath", () => {
   it("round-trips through parsePath", () => {
     const path = ["a", "b.c", 3, "it's", "d"];
     expect(parsePath(formatPath(path))).toEqual(path);
+  });
+});
+
+const values = `image:
+  repository: ghcr.io/acme/app
+  tag: "1.0.0" # the app
+containers:
+  - name: app
+    image: ghcr.io/acme/app:1.0.0
+labels:
+  app.kubernetes.io/version: 1.0.0
+`;
+
+/** The SourceError `setYamlPath` throws, for its message and position. */
+function failure(text: string, path: string): SourceError {
+  try {
+    setYamlPath(text, path, "x");
+  } catch (error) {
+    if (error instanceof SourceError) return error;
+    throw error;
+  }
+  throw new Error("expected a SourceError");
+}
+
+describe("setYamlPath", () => {
+  it("sets a nested scalar by splice, keeping quotes and comment, as an override", () => {
+    const { text, changes } = setYamlPath(values, "image.tag", "1.2.3");
+    expect(text).toBe(values.replace('"1.0.0" # the app', '"1.2.3" # the app'));
+    expect(changes).toEqual([{ line: 3, kind: "override", key: "image.tag", old: "1.0.0", new: "1.2.3", object: {} }]);
+  });
+
+  it.each(["containers[0].image", "containers.0.image"])("indexes lists with %s", (path) => {
+    expect(setYamlPath(values, path, "ghcr.io/acme/app:2.0.0").text).toBe(values.replace("app:1.0.0", "app:2.0.0"));
+  });
+
+  it("reaches keys with dots through brackets", () => {
+    const { text } = setYamlPath(values, 'labels["app.kubernetes.io/version"]', "1.10");
+    expect(text).toBe(values.replace("version: 1.0.0", 'version: "1.10"'));
+  });
+
+  it("edits the first document that has the path", () => {
+    const text = "kind: ConfigMap\n---\nimage: {tag: a}\n---\nimage: {tag: b}\n";
+    expect(setYamlPath(text, "image.tag", "c").text).toBe("kind: ConfigMap\n---\nimage: {tag: c}\n---\nimage: {tag: b}\n");
+  });
+
+  it("returns the text unchanged when the value is already set", () => {
+    expect(setYamlPath(values, "image.tag", "1.0.0")).toEqual({ text: values, changes: [], warnings: [] });
+  });
+
+  it("quotes and escapes values that need it", () => {
+    expect(setYamlPath("a: [x, y]\n", "a[0]", "p, q").text).toBe('a: ["p, q", y]\n');
+    expect(setYamlPath("a: 'x'\n", "a", "it's").text).toBe("a: 'it''s'\n");
+    expect(setYamlPath('a: "x"\n', "a", 'say "hi"\\n').text).toBe('a: "say \\"hi\\"\\\\n"\n');
+    expect(setYamlPath("a: x\n", "a", "key: value").text).toBe('a: "key: value"\n');
+  });
+
+  it("names the deepest existing key and the keys found there when the path is missing", () => {
+    const error = failure(values, "image.tga");
+    expect(error.message).toBe("image.tga: image has 'repository', 'tag', not 'tga'");
+    expect([error.line, error.column]).toEqual([2, 3]);
+  });
+
+  it.each([
+    ["imgae.tag", "imgae.tag: the document has 'image', 'containers', 'labels', not 'imgae'"],
+    ["containers[3].image", "containers[3].image: containers has 1 items, not [3]"],
+    ["containers.name", "containers.name: containers is a list, not a mapping: it has no 'name'"],
+    ["image.tag.major", "image.tag.major: image.tag is a scalar, it has no 'major'"],
+    ["image", "image: the value is a mapping, not a scalar that can be set"],
+  ])("explains %s", (path, message) => {
+    expect(failure(values, path).message).toBe(message);
+  });
+
+  it("refuses to edit a block scalar", () => {
+    expect(failure("script: |\n  echo hi\n", "script").message).toBe(
+      "script: the value is a block scalar (| or >), which is never edited, not a scalar that can be set",
+    );
   });
 });
