@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readFile, readdir, writeFile, mkdir } from "node:fs/promises";
+import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CONFORMANCE, runCli, scratchCopy, snapshot } from "./support/cli.js";
@@ -87,12 +87,12 @@ describe("gitops-promote update on Flux's update-path fixtures", () => {
 
 describe("gitops-promote update, human side", () => {
   it("--dry-run prints a unified diff and writes nothing", async () => {
-    const dir = await withMarker(join(CONFORMANCE, "flux-update-path", "appconfig"), "test-ns:policy1");
+    const dir = await scratchCopy(join(CONFORMANCE, "flux-update-path", "appconfig"));
     const before = await snapshot(dir);
     const result = await runCli(["update", dir, "--image", "helloworld:1.0.2", "--dry-run"]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain("--- a/deploy.yaml\n+++ b/deploy.yaml\n");
-    expect(result.stdout).toContain('-        image: helloworld:1.0.0 # {"$imagepolicy": "test-ns:policy1"}');
+    expect(result.stdout).toContain("-        image: helloworld:1.0.0 # SETTER_SITE\n+        image: helloworld:1.0.2 # SETTER_SITE\n");
     expect(result.stdout).toContain("dry run: nothing written");
     expect(await snapshot(dir)).toEqual(before);
   });
@@ -152,7 +152,8 @@ describe("a real kustomize renders what the CLI wrote", () => {
   it.skipIf(!kubectl)("kubectl kustomize shows the new image in the overlay (skipped: kubectl not installed)", async () => {
     const dir = await scratchCopy(join(CONFORMANCE, "flux-update-path", "appconfig"));
     await mkdir(join(dir, "base"));
-    await writeFile(join(dir, "base", "kustomization.yaml"), "resources:\n  - ../deploy.yaml\n");
+    await rename(join(dir, "deploy.yaml"), join(dir, "base", "deploy.yaml"));
+    await writeFile(join(dir, "base", "kustomization.yaml"), "resources:\n  - deploy.yaml\n");
     await mkdir(join(dir, "overlays", "prod"), { recursive: true });
     const overlay = "resources:\n  - ../../base\nimages:\n  # pinned by CI\n  - name: helloworld\n    newName: ghcr.io/acme/helloworld\n    newTag: 1.0.0\n";
     await writeFile(join(dir, "overlays", "prod", "kustomization.yaml"), overlay);
@@ -161,6 +162,7 @@ describe("a real kustomize renders what the CLI wrote", () => {
     expect(await readFile(join(dir, "overlays", "prod", "kustomization.yaml"), "utf8")).toBe(overlay.replace("newTag: 1.0.0", "newTag: 1.2.0"));
     const rendered = execFileSync("kubectl", ["kustomize", join(dir, "overlays", "prod")], { encoding: "utf8" });
     expect(rendered).toContain("image: ghcr.io/acme/helloworld:1.2.0");
+    expect(rendered).not.toContain("helloworld:1.0.0");
   });
 });
 
@@ -213,6 +215,7 @@ describe("multi-cluster fan-out under Flux ImagePolicy objects", () => {
         "",
       ].join("\n"),
     );
+    const untouched = await scratchCopy(dir);
     const result = await runCli(["update", dir, "--image", "ghcr.io/acme/app:1.2.0", "--json"]);
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as { targets: { name: string; files: string[] }[]; changes: { target?: string }[] };
@@ -221,7 +224,7 @@ describe("multi-cluster fan-out under Flux ImagePolicy objects", () => {
       { name: "production", files: ["clusters/prod/app/values.yaml"] },
     ]);
     expect(new Set(report.changes.map((c) => c.target))).toEqual(new Set(["staging", "production"]));
-    const human = await runCli(["update", await scratchCopy(dir), "--image", "ghcr.io/acme/app:1.2.0"]);
+    const human = await runCli(["update", untouched, "--image", "ghcr.io/acme/app:1.2.0"]);
     expect(human.stdout).toMatch(/^target staging:\nclusters\/staging\/app\/values\.yaml\n[\s\S]*^target production:\nclusters\/prod\/app\/values\.yaml\n/m);
   });
 });

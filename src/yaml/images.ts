@@ -19,6 +19,8 @@ export const editImages: Editor = (file, request, plan) => {
   for (const document of file.documents) {
     // In a kustomization, `image:` is a patch target selector, not a container image.
     if (isKustomization(document)) continue;
+    // A Flux ImageRepository's `spec.image` names the repository to scan, never a pinned version.
+    if (document.object.apiVersion?.startsWith("image.toolkit.fluxcd.io/")) continue;
     forEachValue(document.root, ({ node, path, inFlow }) => {
       if (path[path.length - 1] !== "image" || !isFlowScalar(node) || plan.isClaimed(node)) return;
       const ref = tryParseImageRef(scalarText(node)!);

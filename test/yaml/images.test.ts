@@ -78,6 +78,17 @@ patches:
     expect(edit(text, withImages("ghcr.io/acme/app:2.0")).text).toBe(text);
   });
 
+  it("leaves a Flux ImageRepository's spec.image alone: it names the repository Flux scans", () => {
+    const text = `apiVersion: image.toolkit.fluxcd.io/v1
+kind: ImageRepository
+metadata:
+  name: app
+spec:
+  image: ghcr.io/acme/app
+`;
+    expect(edit(text, withImages("ghcr.io/acme/app:2.0")).text).toBe(text);
+  });
+
   it("leaves values that are not image references", () => {
     const text =
       "a:\n  image: \"ghcr.io/acme/app:${TAG}\"\nb:\n  image: ''\nc:\n  image: ghcr.io/acme/app:bad tag\nd:\n  image: {repository: ghcr.io/acme/app}\n";
