@@ -1,0 +1,79 @@
+// The README documents both Actions; these checks keep its tables and its workflow snippets (and the
+// copy-paste workflows in examples/workflows) in step with the action.yml files people actually run.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+
+interface Manifest {
+  inputs: Record<string, { default?: unknown }>;
+  outputs: Record<string, unknown>;
+}
+
+const readme = readFileSync("README.md", "utf8");
+const actions = {
+  dispatch: { manifest: parse(readFileSync("dispatch/action.yml", "utf8")) as Manifest, uses: /\/gitops-promote\/dispatch@/ },
+  update: { manifest: parse(readFileSync("action.yml", "utf8")) as Manifest, uses: /\/gitops-promote@/ },
+};
+
+/** The rows of the first table after the heading: the first cell unquoted, and the second (inputs: the default). */
+function tableAfter(heading: string): { name: string; second: string }[] {
+  const at = readme.indexOf(`\n${heading}\n`);
+  if (at < 0) throw new Error(`README has no heading ${JSON.stringify(heading)}`);
+  const lines = readme.slice(at + heading.length + 2).split("\n");
+  const start = lines.findIndex((line) => line.startsWith("|"));
+  const rows = lines.slice(start).filter((_, i, all) => all.slice(0, i + 1).every((line) => line.startsWith("|")));
+  return rows.slice(2).map((row) => {
+    const cells = row
+      .slice(1, -1)
+      .split(/(?<!\\)\|/)
+      .map((cell) => cell.trim());
+    return { name: unquote(cells[0] ?? ""), second: unquote(cells[1] ?? "") };
+  });
+}
+
+function unquote(cell: string): string {
+  return /^`[^`]*`$/.test(cell) ? cell.slice(1, -1) : cell;
+}
+
+/** Every step (any object with `uses`) in a parsed workflow or snippet. */
+function steps(node: unknown): { uses: string; with: Record<string, unknown> }[] {
+  if (Array.isArray(node)) return node.flatMap(steps);
+  if (typeof node !== "object" || node === null) return [];
+  const object = node as Record<string, unknown>;
+  const own = typeof object["uses"] === "string" ? [{ uses: object["uses"], with: (object["with"] ?? {}) as Record<string, unknown> }] : [];
+  return [...own, ...Object.values(object).flatMap(steps)];
+}
+
+describe.each(Object.entries(actions))("README: the %s Action", (name, { manifest }) => {
+  it("lists every input, in action.yml's order, with its default", () => {
+    const expected = Object.entries(manifest.inputs).map(([input, spec]) => ({
+      name: input,
+      second: spec.default === undefined ? "" : String(spec.default),
+    }));
+    expect(tableAfter(`#### Inputs of the ${name} Action`)).toEqual(expected);
+  });
+
+  it("lists every output, in action.yml's order", () => {
+    expect(tableAfter(`#### Outputs of the ${name} Action`).map((row) => row.name)).toEqual(Object.keys(manifest.outputs));
+  });
+});
+
+describe("workflows people copy", () => {
+  const snippets = [...readme.matchAll(/```yaml\n([^]*?)```/g)].map((m, i) => [`README yaml block ${i + 1}`, m[1] ?? ""] as const);
+  const examples = readdirSync("examples/workflows").map((file) => [`examples/workflows/${file}`, readFileSync(join("examples/workflows", file), "utf8")] as const);
+
+  it.each([...examples, ...snippets])("%s uses only inputs the Actions declare", (_, text) => {
+    for (const step of steps(parse(text))) {
+      for (const { manifest, uses } of Object.values(actions)) {
+        if (uses.test(step.uses)) expect(Object.keys(manifest.inputs)).toEqual(expect.arrayContaining(Object.keys(step.with)));
+      }
+    }
+  });
+
+  it("both example workflows use our Actions", () => {
+    const used = examples.flatMap(([, text]) => steps(parse(text)).map((step) => step.uses));
+    expect(used.some((u) => actions.dispatch.uses.test(u))).toBe(true);
+    expect(used.some((u) => actions.update.uses.test(u))).toBe(true);
+  });
+});
