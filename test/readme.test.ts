@@ -61,7 +61,9 @@ describe.each(Object.entries(actions))("README: the %s Action", (name, { manifes
 
 describe("workflows people copy", () => {
   const snippets = [...readme.matchAll(/```yaml\n([^]*?)```/g)].map((m, i) => [`README yaml block ${i + 1}`, m[1] ?? ""] as const);
-  const examples = readdirSync("examples/workflows").map((file) => [`examples/workflows/${file}`, readFileSync(join("examples/workflows", file), "utf8")] as const);
+  const examples = readdirSync("examples/workflows").map(
+    (file) => [`examples/workflows/${file}`, readFileSync(join("examples/workflows", file), "utf8")] as const,
+  );
 
   it.each([...examples, ...snippets])("%s uses only inputs the Actions declare", (_, text) => {
     for (const step of steps(parse(text))) {
