@@ -17,7 +17,9 @@ const HOLDING = 50;
 const REPO = "ghcr.io/acme/checkout-service";
 
 function manifest(i: number, image: string): string {
-  const env = Array.from({ length: 40 }, (_, j) => `            - name: SETTING_${j}\n              value: "value-${i}-${j}" # tuned for service ${i}`).join("\n");
+  const env = Array.from({ length: 40 }, (_, j) => `            - name: SETTING_${j}\n              value: "value-${i}-${j}" # tuned for service ${i}`).join(
+    "\n",
+  );
   return `# Service ${i}: generated for the benchmark
 apiVersion: apps/v1
 kind: Deployment
@@ -73,7 +75,11 @@ async function listFiles(dir: string): Promise<string[]> {
 /** Bounded-parallel map, the same I/O pattern for every contender. */
 async function eachFile(paths: string[], fn: (path: string) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: 64 }, async () => { while (next < paths.length) await fn(paths[next++]!); }));
+  await Promise.all(
+    Array.from({ length: 64 }, async () => {
+      while (next < paths.length) await fn(paths[next++]!);
+    }),
+  );
 }
 
 export default async function bench(): Promise<BenchReport> {
@@ -109,7 +115,10 @@ export default async function bench(): Promise<BenchReport> {
       const files = await listFiles(root);
       await eachFile(files, async (p) => {
         const text = await readFile(p, "utf8");
-        const out = parseAllDocuments(text).map((d) => (Array.isArray(d) ? "" : d.toString())).join("").replaceAll(from, to);
+        const out = parseAllDocuments(text)
+          .map((d) => (Array.isArray(d) ? "" : d.toString()))
+          .join("")
+          .replaceAll(from, to);
         if (text.includes(from)) await writeFile(p, out);
       });
       version++;

@@ -1,6 +1,6 @@
 /**
  * The `gitops-promote` command line, as a function of argv and an Io so tests can call it:
- * the engine on a local directory (no GitHub needed). A thin shell: parse arguments, call
+ * the engine on a local directory (no GitHub needed), and `dispatch` for the app repo's side. A thin shell: parse arguments, call
  * the engine, print, return 0 (done, changed or not), 1 (failed, nothing written) or 2 (bad usage).
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
@@ -11,6 +11,8 @@ import { formatWarning, humanReport, jsonReport } from "../engine/report.js";
 import { RequestError } from "../engine/request.js";
 import { directorySource } from "../engine/source.js";
 import pkg from "../../package.json" with { type: "json" };
+import { DISPATCH_HELP, DISPATCH_OPTIONS, runDispatch } from "./dispatch.js";
+import { UsageError, type Io } from "./io.js";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -20,6 +22,7 @@ const HELP = `gitops-promote ${pkg.version}: edit exactly the image fields that 
 
 Usage:
   gitops-promote update [DIR] [options]     edit image fields under DIR (default .)
+  gitops-promote dispatch [options]         announce a new image to manifests repositories
   gitops-promote --help | --version
 
 Run 'gitops-promote <command> --help' for the options of a command.
@@ -62,14 +65,6 @@ const UPDATE_OPTIONS = {
   help: { type: "boolean", short: "h" },
 } satisfies ParseArgsConfig["options"];
 
-export interface Io {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  readonly env: Readonly<Record<string, string | undefined>>;
-}
-
-class UsageError extends Error {}
-
 function parse<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
@@ -80,7 +75,7 @@ function parse<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[]
 
 async function runUpdate(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, UPDATE_OPTIONS);
-  if (values.help) return io.stdout(UPDATE_HELP), EXIT_OK;
+  if (values.help) return (io.stdout(UPDATE_HELP), EXIT_OK);
   if (positionals.length > 1) throw new UsageError(`update takes one DIR, got ${positionals.length}: ${positionals.join(" ")}`);
   const images = values.image ?? [];
   const setters = values.setter ?? [];
@@ -115,9 +110,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
     switch (command) {
       case "update":
         return await runUpdate(rest, io);
+      case "dispatch": {
+        const { values } = parse(rest, DISPATCH_OPTIONS);
+        if (values.help) return (io.stdout(DISPATCH_HELP), EXIT_OK);
+        return await runDispatch(values, io);
+      }
       case "--version":
       case "-v":
-        return io.stdout(`${pkg.version}\n`), EXIT_OK;
+        return (io.stdout(`${pkg.version}\n`), EXIT_OK);
       case undefined:
       case "--help":
       case "-h":

@@ -3,6 +3,8 @@
  * Names follow Flux's reader (`.yaml`, `.yml`, a file named exactly `Kustomization`) plus KCL.
  */
 import { parseAllDocuments } from "yaml";
+import { SourceError } from "../change.js";
+import { parseKcl } from "../kcl/parser.js";
 
 export type FileKind = "yaml" | "kcl";
 
@@ -18,9 +20,18 @@ export function fileKind(path: string): FileKind | undefined {
  * files makes a broken guarantee an error instead of a broken commit.
  */
 export function checkParses(kind: FileKind, path: string, text: string): void {
-  if (kind !== "yaml") return;
+  const broken = (why: string) => new Error(`internal error: the edit of ${path} would not parse (${why}); nothing was written`);
+  if (kind === "kcl") {
+    try {
+      parseKcl(text);
+    } catch (error) {
+      if (error instanceof SourceError) throw broken(error.message);
+      throw error;
+    }
+    return;
+  }
   for (const doc of parseAllDocuments(text)) {
     const [error] = doc.errors;
-    if (error) throw new Error(`internal error: the edit of ${path} would not parse (${error.message}); nothing was written`);
+    if (error) throw broken(error.message);
   }
 }

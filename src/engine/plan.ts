@@ -61,7 +61,12 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   const overridesByFile = collectOverrides(valid, config, present);
   const tokens = [MARKER_TOKEN, ...valid.images.map((image) => Buffer.from(screenToken(image)))];
   const candidates = files.filter((path) => fileKind(path) !== undefined && !path.startsWith(".github/") && inScope(path));
-  const texts = await readScreened(source, candidates, (path, bytes) => overridesByFile.has(path) || tokens.some((t) => bytes.includes(t)) || isFluxObjectFile(path, bytes), warnings);
+  const texts = await readScreened(
+    source,
+    candidates,
+    (path, bytes) => overridesByFile.has(path) || tokens.some((t) => bytes.includes(t)) || isFluxObjectFile(path, bytes),
+    warnings,
+  );
   for (const path of overridesByFile.keys()) {
     if (!texts.has(path)) texts.set(path, decode(path, await source.read(path)));
   }
@@ -104,7 +109,9 @@ function targetsInScope(config: Config | undefined, names: readonly string[] | u
   if (!names || names.length === 0) return all;
   const unknown = names.filter((name) => !all.some((t) => t.name === name));
   if (unknown.length > 0) {
-    throw new RequestError(unknown.map((name) => `targets: no target named ${JSON.stringify(name)} (configured: ${all.map((t) => t.name).join(", ") || "none"})`));
+    throw new RequestError(
+      unknown.map((name) => `targets: no target named ${JSON.stringify(name)} (configured: ${all.map((t) => t.name).join(", ") || "none"})`),
+    );
   }
   return all.filter((t) => names.includes(t.name));
 }
@@ -129,7 +136,12 @@ function isFluxObjectFile(path: string, bytes: Buffer): boolean {
 }
 
 /** Reads candidates with bounded parallelism, keeping the decoded text of those the screen lets through. */
-async function readScreened(source: TreeSource, paths: readonly string[], keep: (path: string, bytes: Buffer) => boolean, warnings: Warning[]): Promise<Map<string, string>> {
+async function readScreened(
+  source: TreeSource,
+  paths: readonly string[],
+  keep: (path: string, bytes: Buffer) => boolean,
+  warnings: Warning[],
+): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
   let next = 0;
   const worker = async () => {
@@ -161,7 +173,13 @@ function decode(path: string, bytes: Uint8Array): string {
  * Marker keys to the image they stand for: Flux ImagePolicy/ImageRepository objects in the
  * tree, then configured setters (explicit configuration wins), then `--setter` values.
  */
-function resolveSetters(valid: ValidRequest, config: Config | undefined, texts: ReadonlyMap<string, string>, allowDowngrade: boolean, warnings: Warning[]): Map<string, ImageUpdate> {
+function resolveSetters(
+  valid: ValidRequest,
+  config: Config | undefined,
+  texts: ReadonlyMap<string, string>,
+  allowDowngrade: boolean,
+  warnings: Warning[],
+): Map<string, ImageUpdate> {
   const flux = fluxSetters([...texts].filter(([path, text]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text)).map(([file, text]) => ({ file, text })));
   warnings.push(...flux.warnings);
   const definitions = new Map<string, { name: string; repository: string; policy?: ImageUpdate["policy"]; excluded?: (tag: string) => boolean }>();

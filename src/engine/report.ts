@@ -46,7 +46,11 @@ export function humanReport(plan: Plan, options: { diff?: boolean; dryRun?: bool
   }
   const n = plan.files.length;
   const verb = options.dryRun ? "would change" : "changed";
-  out.push(n === 0 ? "nothing to change" : `${n} file${n === 1 ? "" : "s"} ${verb}, ${plan.changes.length} value${plan.changes.length === 1 ? "" : "s"}${options.dryRun ? " (dry run: nothing written)" : ""}`);
+  out.push(
+    n === 0
+      ? "nothing to change"
+      : `${n} file${n === 1 ? "" : "s"} ${verb}, ${plan.changes.length} value${plan.changes.length === 1 ? "" : "s"}${options.dryRun ? " (dry run: nothing written)" : ""}`,
+  );
   return out.join("\n") + "\n";
 }
 

@@ -90,4 +90,3 @@ export function validateRequest(request: UpdateRequest): ValidRequest {
   if (issues.length > 0) throw new RequestError(issues);
   return { images, setters, sets };
 }
-

@@ -1,0 +1,110 @@
+/**
+ * `gitops-promote dispatch`: the app repo's side from any shell. The token comes from the
+ * environment (GITHUB_TOKEN or GH_TOKEN), never from a flag, so it stays out of process
+ * listings and shell history.
+ */
+import type { ParseArgsConfig } from "node:util";
+import { buildPayload, type PayloadSource } from "../engine/payload.js";
+import { createClient } from "../github/client.js";
+import { DEFAULT_EVENT_TYPE, dispatchImages } from "../github/dispatch.js";
+import type { Io } from "./io.js";
+import { UsageError } from "./io.js";
+
+export const DISPATCH_HELP = `Usage: gitops-promote dispatch --repository OWNER/NAME --image REF [options]
+
+Announces new images to one or more manifests repositories: a repository_dispatch event
+(type ${DEFAULT_EVENT_TYPE} by default), or a workflow_dispatch of --workflow with the payload
+in its input "payload". The token is read from GITHUB_TOKEN or GH_TOKEN; the API from
+GITHUB_API_URL (GitHub Enterprise Server) or api.github.com.
+
+Options:
+  --repository OWNER/NAME   manifests repository (repeatable: fan-out)
+  --image REF               image that was pushed, e.g. ghcr.io/acme/app:1.2.4@sha256:... (repeatable)
+  --event-type TYPE         repository_dispatch event type (default ${DEFAULT_EVENT_TYPE})
+  --workflow FILE           dispatch this workflow (e.g. promote.yml) instead
+  --ref REF                 branch for --workflow (default: the repository's default branch)
+  --target NAME             only these configured targets (repeatable)
+  --wait                    with --workflow: follow the run and fail when it fails
+  --dry-run                 print the payload, send nothing
+  --json                    print one JSON object: {"payload", "dispatched"}
+  -h, --help                this help
+
+Exit codes: 0 sent, 1 failed, 2 bad usage.
+`;
+
+export const DISPATCH_OPTIONS = {
+  repository: { type: "string", multiple: true },
+  image: { type: "string", multiple: true },
+  "event-type": { type: "string" },
+  workflow: { type: "string" },
+  ref: { type: "string" },
+  target: { type: "string", multiple: true },
+  wait: { type: "boolean" },
+  "dry-run": { type: "boolean" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} satisfies ParseArgsConfig["options"];
+
+export interface DispatchValues {
+  readonly repository?: string[];
+  readonly image?: string[];
+  readonly "event-type"?: string;
+  readonly workflow?: string;
+  readonly ref?: string;
+  readonly target?: string[];
+  readonly wait?: boolean;
+  readonly "dry-run"?: boolean;
+  readonly json?: boolean;
+}
+
+/** What a CI shell knows about the sending run, when it is one. */
+function sourceFromEnv(env: Io["env"]): PayloadSource {
+  const runUrl =
+    env["GITHUB_SERVER_URL"] && env["GITHUB_REPOSITORY"] && env["GITHUB_RUN_ID"]
+      ? `${env["GITHUB_SERVER_URL"]}/${env["GITHUB_REPOSITORY"]}/actions/runs/${env["GITHUB_RUN_ID"]}`
+      : undefined;
+  return {
+    ...(env["GITHUB_REPOSITORY"] && { repository: env["GITHUB_REPOSITORY"] }),
+    ...(env["GITHUB_SHA"] && { sha: env["GITHUB_SHA"] }),
+    ...(env["GITHUB_REF"] && { ref: env["GITHUB_REF"] }),
+    ...(runUrl && { run_url: runUrl }),
+    ...(env["GITHUB_ACTOR"] && { actor: env["GITHUB_ACTOR"] }),
+  };
+}
+
+export async function runDispatch(values: DispatchValues, io: Io): Promise<number> {
+  const repositories = values.repository ?? [];
+  const images = values.image ?? [];
+  if (repositories.length === 0) throw new UsageError("dispatch needs --repository OWNER/NAME");
+  if (images.length === 0) throw new UsageError("dispatch needs --image REF");
+  const bad = repositories.find((r) => !/^[\w.-]+\/[\w.-]+$/.test(r));
+  if (bad) throw new UsageError(`--repository ${JSON.stringify(bad)} is not OWNER/NAME`);
+  if (values.wait && !values.workflow) throw new UsageError("--wait needs --workflow: a repository_dispatch event starts no run we can follow");
+
+  const payload = buildPayload({ images, source: sourceFromEnv(io.env), ...(values.target && { targets: values.target }) });
+  if (values["dry-run"]) {
+    io.stdout(JSON.stringify(values.json ? { payload, dispatched: [] } : payload, null, 2) + "\n");
+    return 0;
+  }
+  const token = io.env["GITHUB_TOKEN"] || io.env["GH_TOKEN"];
+  if (!token) throw new UsageError("dispatch needs a token in GITHUB_TOKEN or GH_TOKEN");
+  const octokit = createClient({ token, ...(io.env["GITHUB_API_URL"] && { baseUrl: io.env["GITHUB_API_URL"] }), log: (line) => io.stderr(`${line}\n`) });
+  const result = await dispatchImages(octokit, {
+    repositories,
+    payload,
+    ...(values["event-type"] !== undefined && { eventType: values["event-type"] }),
+    ...(values.workflow !== undefined && { workflow: values.workflow }),
+    ...(values.ref !== undefined && { ref: values.ref }),
+    ...(values.wait && { wait: true }),
+    log: (line) => io.stderr(`${line}\n`),
+  });
+  if (values.json) {
+    io.stdout(JSON.stringify(result, null, 2) + "\n");
+  } else {
+    for (const d of result.dispatched) {
+      const what = d.kind === "workflow_dispatch" ? `workflow ${d.workflow} on ${d.ref ?? "the default branch"}` : `event ${d.eventType}`;
+      io.stdout(`${d.repository}: ${what}${d.runUrl ? ` -> ${d.runUrl}` : ""}${d.conclusion ? ` (${d.conclusion})` : ""}\n`);
+    }
+  }
+  return 0;
+}

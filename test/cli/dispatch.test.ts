@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
+import { runCli } from "../support/cli.js";
+
+describe("gitops-promote dispatch, against the fake GitHub", () => {
+  let fake: FakeGitHub;
+  let env: NodeJS.ProcessEnv;
+  beforeAll(async () => {
+    fake = await startFakeGitHub();
+    await fake.createRepo("acme", "manifests", { "README.md": "manifests\n" });
+    await fake.createRepo("acme", "manifests-eu", { "README.md": "manifests\n" });
+    env = { GITHUB_TOKEN: fake.token, GITHUB_API_URL: fake.apiUrl, GITHUB_REPOSITORY: "acme/app", GITHUB_SHA: "0123456789abcdef0123456789abcdef01234567" };
+  });
+  afterAll(() => fake.close());
+
+  it("sends one repository_dispatch per repository with payload v1", async () => {
+    const result = await runCli(
+      ["dispatch", "--repository", "acme/manifests", "--repository", "acme/manifests-eu", "--image", "ghcr.io/acme/app:1.2.4", "--target", "staging"],
+      { env },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe("acme/manifests: event image-pushed\nacme/manifests-eu: event image-pushed\n");
+    expect(fake.dispatches.map((d) => [`${d.owner}/${d.repo}`, d.eventType, d.clientPayload])).toEqual(
+      ["acme/manifests", "acme/manifests-eu"].map((repo) => [
+        repo,
+        "image-pushed",
+        { v: 1, images: ["ghcr.io/acme/app:1.2.4"], source: { repository: "acme/app", sha: env["GITHUB_SHA"] }, targets: ["staging"] },
+      ]),
+    );
+    expect(fake.violations).toEqual([]);
+  });
+
+  it("fails with exit 1 naming the repository and the token it needs when the token cannot see it", async () => {
+    const result = await runCli(["dispatch", "--repository", "acme/elsewhere", "--image", "ghcr.io/acme/app:1.2.4"], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("acme/elsewhere");
+    expect(result.stderr).toMatch(/GitHub App|fine-grained/);
+  });
+
+  it("never prints the token", async () => {
+    const result = await runCli(["dispatch", "--repository", "acme/elsewhere", "--image", "ghcr.io/acme/app:1.2.4", "--json"], { env });
+    expect(result.stdout + result.stderr).not.toContain(fake.token);
+  });
+});
