@@ -22,7 +22,10 @@ function myers(a: readonly string[], b: readonly string[]): Op[] {
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
       let y = x - k;
-      while (x < a.length && y < b.length && a[x] === b[y]) (x++, y++);
+      while (x < a.length && y < b.length && a[x] === b[y]) {
+        x++;
+        y++;
+      }
       v[offset + k] = x;
       if (x >= a.length && y >= b.length) break outer;
     }
@@ -36,7 +39,10 @@ function myers(a: readonly string[], b: readonly string[]): Op[] {
     const prevK = k === -d || (k !== d && vd[offset + k - 1]! < vd[offset + k + 1]!) ? k + 1 : k - 1;
     const prevX = vd[offset + prevK]!;
     const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) (ops.push({ kind: " ", line: a[--x]! }), y--);
+    while (x > prevX && y > prevY) {
+      ops.push({ kind: " ", line: a[--x]! });
+      y--;
+    }
     if (d > 0) ops.push(x === prevX ? { kind: "+", line: b[--y]! } : { kind: "-", line: a[--x]! });
   }
   return ops.reverse();
@@ -52,13 +58,18 @@ export function unifiedDiff(path: string, before: string, after: string, context
   let bLine = 1;
   while (i < ops.length) {
     if (ops[i]!.kind === " ") {
-      (i++, aLine++, bLine++);
+      i++;
+      aLine++;
+      bLine++;
       continue;
     }
     // A hunk: back up `context` lines, run until `2*context` unchanged lines in a row.
     let start = i;
     let back = 0;
-    while (start > 0 && back < context && ops[start - 1]!.kind === " ") (start--, back++);
+    while (start > 0 && back < context && ops[start - 1]!.kind === " ") {
+      start--;
+      back++;
+    }
     let end = i;
     let quiet = 0;
     while (end < ops.length && quiet <= 2 * context) {
