@@ -1,7 +1,8 @@
 // Bundles what GitHub runs (the two Actions) and what users run (the CLI) into dist/.
 // One self-contained ESM file per entry: the runner has no node_modules.
 import { build } from "esbuild";
-import { existsSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
 
 const banner = "import { createRequire as __gpCreateRequire } from 'node:module'; const require = __gpCreateRequire(import.meta.url);";
 const entries = [
@@ -24,3 +25,7 @@ for (const entry of entries.filter((e) => existsSync(e.in))) {
     logLevel: "warning",
   });
 }
+
+// The library's type declarations, so `import { planUpdate } from "gitops-promote"` is typed.
+rmSync("dist/types", { recursive: true, force: true });
+execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.lib.json"], { stdio: "inherit" });

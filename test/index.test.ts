@@ -1,0 +1,32 @@
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+/** The library exactly as a consumer imports it: the bundled dist/lib/index.js. */
+const lib = (await import(join(import.meta.dirname, "..", "dist", "lib", "index.js"))) as typeof import("../src/index.js");
+
+describe("the gitops-promote library", () => {
+  it("edits text purely", () => {
+    const text = "spec:\n  image: ghcr.io/acme/app:1.0.0 # pinned\n";
+    const result = lib.editYaml(text, { images: [{ image: lib.parseImageRef("ghcr.io/acme/app:1.1.0") }], setters: new Map() });
+    expect(result.text).toBe("spec:\n  image: ghcr.io/acme/app:1.1.0 # pinned\n");
+    expect(result.changes).toMatchObject([{ line: 2, kind: "image", key: "spec.image", old: "ghcr.io/acme/app:1.0.0", new: "ghcr.io/acme/app:1.1.0" }]);
+  });
+
+  it("plans over a directory without writing, then writes the plan", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "gp-lib-"));
+    await writeFile(join(dir, "main.k"), 'config = {\n    image = "ghcr.io/acme/app:1.0.0"\n}\n');
+    const plan = await lib.planUpdate(lib.directorySource(dir), { images: ["ghcr.io/acme/app:1.1.0"], setters: [], sets: [], paths: [] });
+    expect(plan.files.map((f) => f.path)).toEqual(["main.k"]);
+    expect(await readFile(join(dir, "main.k"), "utf8")).toContain("1.0.0");
+    await lib.writePlan(dir, plan);
+    expect(await readFile(join(dir, "main.k"), "utf8")).toBe('config = {\n    image = "ghcr.io/acme/app:1.1.0"\n}\n');
+  });
+
+  it("refuses bad input with every issue named", async () => {
+    const plan = lib.planUpdate(lib.directorySource(tmpdir()), { images: ["a b", "ok:1"], setters: ["no-equals"], sets: [], paths: [] });
+    await expect(plan).rejects.toThrow(lib.RequestError);
+    await expect(plan).rejects.toThrow(/image\[0\]: invalid image reference "a b"[\s\S]*setter\[0\]/);
+  });
+});
