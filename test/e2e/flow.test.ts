@@ -4,6 +4,7 @@
 // manifests repo's checkout with that event, opens a pull request and merges it (auto-merge once checks
 // pass, or at once when nothing is pending); a fresh clone over git HTTP shows exactly the new images.
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -148,6 +149,67 @@ describe("app repo -> dispatch -> update -> pull request -> merged", () => {
     expect(result.exitCode).toBe(0);
     expect(result.outputs["changed"]).toBe("false");
     expect((await fake.refs("acme", "manifests-flux"))["refs/heads/main"]).toBe(head);
+  });
+
+  it("spoke GitHub's contract throughout", () => {
+    expect(fake.violations).toEqual([]);
+  });
+});
+
+describe("workflow_dispatch + wait: the app repo's step follows the manifests run", () => {
+  const workflow = readFileSync("examples/workflows/manifests-repo.yml", "utf8");
+
+  /** Plays the runner in the manifests repo: the started run is the update Action with the dispatched payload. */
+  async function runStartedWorkflow(repo: string, inputs: Record<string, string>): Promise<ActionResult> {
+    const deadline = Date.now() + 20_000;
+    while (!fake.workflowDispatches.some((d) => d.repo === repo) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const started = fake.workflowDispatches.find((d) => d.repo === repo)!;
+    fake.setWorkflowRun("acme", repo, started.runId, { status: "in_progress", conclusion: null });
+    const workspace = await mkdtemp(join(scratch, `checkout-${repo}-`));
+    await git("git", ["clone", "--quiet", fake.gitUrl("acme", repo), workspace]);
+    const result = await runAction({
+      actionDir: ".",
+      github: fake,
+      repository: `acme/${repo}`,
+      eventName: "workflow_dispatch",
+      event: { ref: `refs/heads/${started.ref}`, workflow: ".github/workflows/promote.yml", inputs: started.inputs },
+      workspace,
+      inputs,
+    });
+    fake.setWorkflowRun("acme", repo, started.runId, { status: "completed", conclusion: result.exitCode === 0 ? "success" : "failure" });
+    return result;
+  }
+
+  function dispatchAndWait(repo: string): Promise<ActionResult> {
+    return runAction({
+      actionDir: "dispatch",
+      github: fake,
+      repository: "acme/app",
+      inputs: { repository: `acme/${repo}`, images: "ghcr.io/acme/app:1.3.1", workflow: "promote.yml", wait: "true", "wait-timeout": "60" },
+    });
+  }
+
+  it("succeeds when the promotion run succeeds, with the run's id and address", async () => {
+    await fake.createRepo("acme", "manifests-wait", { ...fixtures["manifests-flux"], ".github/workflows/promote.yml": workflow });
+    const [sender, run] = await Promise.all([dispatchAndWait("manifests-wait"), runStartedWorkflow("manifests-wait", { delivery: "push" })]);
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(sender.exitCode, sender.stdout).toBe(0);
+    const runId = fake.workflowDispatches.find((d) => d.repo === "manifests-wait")!.runId;
+    expect(sender.outputs).toMatchObject({
+      "run-id": String(runId),
+      "run-url": `${fake.url}/acme/manifests-wait/actions/runs/${runId}`,
+      conclusion: "success",
+    });
+    expect(await fake.readFile("acme", "manifests-wait", "main", "clusters/prod/app/helmrelease.yaml")).toContain('tag: "1.3.1"');
+  });
+
+  it("fails when the promotion run fails", async () => {
+    await fake.createRepo("acme", "manifests-wait-bad", { ...fixtures["manifests-flux"], ".github/workflows/promote.yml": workflow });
+    const [sender, run] = await Promise.all([dispatchAndWait("manifests-wait-bad"), runStartedWorkflow("manifests-wait-bad", { delivery: "sideways" })]);
+    expect(run.exitCode).toBe(1);
+    expect(sender.exitCode).toBe(1);
+    expect(sender.outputs["conclusion"]).toBe("failure");
+    expect(sender.annotations.find((a) => a.level === "error")?.message).toMatch(/^acme\/manifests-wait-bad: run \d+ concluded "failure": http/);
   });
 
   it("spoke GitHub's contract throughout", () => {
