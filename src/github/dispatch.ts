@@ -11,6 +11,8 @@ import type { GitHubClient } from "./client.js";
 export const DEFAULT_EVENT_TYPE = "image-pushed";
 /** The workflow_dispatch input that carries the payload JSON (DESIGN §7). */
 export const PAYLOAD_INPUT = "payload";
+/** repository_dispatch `event_type`: 1 to 100 characters (GitHub's REST description). */
+const MAX_EVENT_TYPE_LENGTH = 100;
 
 export interface WaitOptions {
   /** Give up after this long (default 30 minutes). */
@@ -77,6 +79,13 @@ export async function dispatchImages(octokit: GitHubClient, options: DispatchOpt
   const repositories = options.repositories.map(splitRepository);
   if (options.wait && options.workflow === undefined) {
     throw new DispatchError("cannot wait: GitHub does not report the run a repository_dispatch starts; set `workflow` (workflow_dispatch), which does", []);
+  }
+  const eventType = options.eventType?.trim() ?? "";
+  if (eventType.length > MAX_EVENT_TYPE_LENGTH) {
+    throw new DispatchError(
+      `event type ${JSON.stringify(eventType)} is ${eventType.length} characters long; GitHub allows at most ${MAX_EVENT_TYPE_LENGTH}`,
+      [],
+    );
   }
 
   // Send every event first, then wait for all runs together: one slow manifests repo must not

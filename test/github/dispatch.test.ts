@@ -223,11 +223,14 @@ describe("errors a person can act on", () => {
     expect(fake.dispatches.map((d) => d.repo)).toEqual(["manifests-eu"]);
   });
 
-  it("refuses a repository that is not OWNER/NAME before sending anything", async () => {
+  it("refuses a repository that is not OWNER/NAME, or an event type GitHub would refuse, before sending anything", async () => {
     await expect(dispatchImages(octokit, { repositories: ["acme/manifests", "https://github.com/acme/x"], payload })).rejects.toThrow(
       'repository "https://github.com/acme/x" is not OWNER/NAME',
     );
     await expect(dispatchImages(octokit, { repositories: [], payload })).rejects.toThrow("no repository to dispatch to");
+    await expect(dispatchImages(octokit, { repositories: ["acme/manifests"], payload, eventType: "x".repeat(101) })).rejects.toThrow(
+      "is 101 characters long; GitHub allows at most 100",
+    );
     expect(fake.dispatches).toEqual([]);
   });
 });
