@@ -80,7 +80,7 @@ export async function dispatchImages(octokit: GitHubClient, options: DispatchOpt
   if (options.wait && options.workflow === undefined) {
     throw new DispatchError("cannot wait: GitHub does not report the run a repository_dispatch starts; set `workflow` (workflow_dispatch), which does", []);
   }
-  const eventType = options.eventType?.trim() ?? "";
+  const eventType = options.eventType?.trim() || DEFAULT_EVENT_TYPE;
   if (eventType.length > MAX_EVENT_TYPE_LENGTH) {
     throw new DispatchError(
       `event type ${JSON.stringify(eventType)} is ${eventType.length} characters long; GitHub allows at most ${MAX_EVENT_TYPE_LENGTH}`,
@@ -96,7 +96,7 @@ export async function dispatchImages(octokit: GitHubClient, options: DispatchOpt
     try {
       const one =
         options.workflow === undefined
-          ? await sendRepositoryDispatch(octokit, repo, options)
+          ? await sendRepositoryDispatch(octokit, repo, eventType, options)
           : await sendWorkflowDispatch(octokit, repo, options.workflow, options);
       log(`${describeDispatch(one)}${one.runUrl ? `: ${one.runUrl}` : ""}`);
       sent.push(one);
@@ -134,8 +134,7 @@ function splitRepository(fullName: string): Repo {
   return { owner: m[1]!, repo: m[2]!, fullName: `${m[1]}/${m[2]}` };
 }
 
-async function sendRepositoryDispatch(octokit: GitHubClient, repo: Repo, options: DispatchOptions): Promise<Dispatched> {
-  const eventType = options.eventType?.trim() || DEFAULT_EVENT_TYPE;
+async function sendRepositoryDispatch(octokit: GitHubClient, repo: Repo, eventType: string, options: DispatchOptions): Promise<Dispatched> {
   try {
     await octokit.rest.repos.createDispatchEvent({ owner: repo.owner, repo: repo.repo, event_type: eventType, client_payload: { ...options.payload } });
   } catch (error) {
@@ -183,8 +182,8 @@ function waitOptions(wait: true | WaitOptions): Required<WaitOptions> {
 
 /**
  * Poll the run until it completes, with growing delays. Only a run GitHub reported can be
- * followed: repository_dispatch reports none, and guessing it from the list of runs would
- * confuse concurrent dispatches, so waiting without a run id is an error that says what to do.
+ * followed: guessing it from the list of runs would confuse concurrent dispatches, so a
+ * server that reports none (older GHES) makes waiting an error that says so.
  */
 async function follow(octokit: GitHubClient, sent: Dispatched, wait: Required<WaitOptions>, log: (line: string) => void): Promise<Dispatched> {
   const repo = splitRepository(sent.repository);
