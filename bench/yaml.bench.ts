@@ -17,7 +17,7 @@ const HOLDING = 50;
 const REPO = "ghcr.io/acme/checkout-service";
 
 function manifest(i: number, image: string): string {
-  const env = Array.from({ length: 40 }, (_, j) => `            - name: SETTING_${j}\n              value: "value-${i}-${j}" # tuned for service ${i}`).join(
+  const env = Array.from({ length: 47 }, (_, j) => `            - name: SETTING_${j}\n              value: "value-${i}-${j}" # tuned for service ${i}`).join(
     "\n",
   );
   return `# Service ${i}: generated for the benchmark

@@ -2,8 +2,8 @@
  * Where the engine reads a tree from. The engine never writes through a source: planning
  * is pure with respect to the tree, and only `writePlan` (apply.ts) touches the disk.
  */
-import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { isAbsolute, join, relative, sep } from "node:path";
 
 export interface TreeSource {
   /** Every regular file, as POSIX paths relative to the root, in a stable order. */
@@ -23,7 +23,10 @@ export function directorySource(root: string): TreeSource {
   return {
     async *list() {
       const realRoot = await realpath(root);
-      yield* walk(root, realRoot, "");
+      const files: string[] = [];
+      await walk(root, realRoot, "", files);
+      // Directories are read concurrently (a manifests monorepo has thousands); sort for a stable order.
+      yield* files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     },
     read(path) {
       return readFile(join(root, ...path.split("/")));
@@ -31,26 +34,25 @@ export function directorySource(root: string): TreeSource {
   };
 }
 
-async function* walk(root: string, realRoot: string, dir: string): AsyncGenerator<string> {
+async function walk(root: string, realRoot: string, dir: string, files: string[]): Promise<void> {
   const entries = await readdir(join(root, dir), { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) yield* walk(root, realRoot, path);
-    } else if (entry.isFile()) {
-      yield path;
-    } else if (entry.isSymbolicLink() && (await isFileInside(join(root, path), realRoot))) {
-      yield path;
-    }
-  }
+  await Promise.all(
+    entries.map(async (entry) => {
+      const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name)) await walk(root, realRoot, path, files);
+      } else if (entry.isFile() || (entry.isSymbolicLink() && (await isFileInside(join(root, path), realRoot)))) {
+        files.push(path);
+      }
+    }),
+  );
 }
 
 async function isFileInside(link: string, realRoot: string): Promise<boolean> {
   try {
     const [target, info] = await Promise.all([realpath(link), stat(link)]);
     const rel = relative(realRoot, target);
-    return info.isFile() && rel !== "" && !rel.startsWith(`..${sep}`) && rel !== ".." && !(await lstat(target)).isSymbolicLink();
+    return info.isFile() && rel !== "" && rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
   } catch {
     return false; // dangling
   }

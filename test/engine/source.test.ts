@@ -1,0 +1,36 @@
+import { mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { directorySource } from "../../src/engine/source.js";
+
+async function list(root: string): Promise<string[]> {
+  const out: string[] = [];
+  for await (const path of directorySource(root).list()) out.push(path);
+  return out;
+}
+
+describe("directorySource", () => {
+  it("lists regular files in a stable order, skipping .git and node_modules", async () => {
+    const root = await mkdtemp(join(tmpdir(), "gp-src-"));
+    for (const path of ["b/x.yaml", "a/y.yaml", "a-b/z.k", ".git/config", "node_modules/p/values.yaml", ".github/gitops-promote.yaml", "top.yml"]) {
+      await mkdir(join(root, path, ".."), { recursive: true });
+      await writeFile(join(root, path), "a: 1\n");
+    }
+    expect(await list(root)).toEqual([".github/gitops-promote.yaml", "a-b/z.k", "a/y.yaml", "b/x.yaml", "top.yml"]);
+  });
+
+  it("follows a file symlink inside the root, never one out of it, and skips dangling links and linked directories", async () => {
+    const outside = await mkdtemp(join(tmpdir(), "gp-outside-"));
+    await writeFile(join(outside, "secret.yaml"), "token: x\n");
+    const root = await mkdtemp(join(tmpdir(), "gp-src-"));
+    await mkdir(join(root, "base"));
+    await writeFile(join(root, "base", "deploy.yaml"), "image: a:1\n");
+    await symlink("base/deploy.yaml", join(root, "linked.yaml"));
+    await symlink(join(outside, "secret.yaml"), join(root, "escape.yaml"));
+    await symlink("nowhere.yaml", join(root, "dangling.yaml"));
+    await symlink(outside, join(root, "linked-dir"));
+    expect(await list(root)).toEqual(["base/deploy.yaml", "linked.yaml"]);
+    expect(Buffer.from(await directorySource(root).read("linked.yaml")).toString()).toBe("image: a:1\n");
+  });
+});
