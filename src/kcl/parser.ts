@@ -6,7 +6,11 @@
 import { SourceError } from "../change.js";
 import { stringLiteralValue } from "./string-literal.js";
 import type { ConfigEntry, ConfigExpr, ConfigItem, ConfigKey, Expr, IfEntry, ListExpr, Module, NameExpr, OtherExpr, Statement } from "./syntax.js";
-import { StringFlag, T, tokenize, type Tokens } from "./tokenizer.js";
+import { StringFlag, T as TokenKind, tokenize, type Tokens } from "./tokenizer.js";
+
+// A module-local copy: the parser reads token kinds millions of times, and a live ESM
+// binding may be compiled to a getter (CJS interop in tsx/vitest).
+const T = { ...TokenKind };
 
 const NO_SCHEMA = 1;
 const NO_TERNARY = 2;
@@ -352,8 +356,13 @@ class Parser {
     return { type: "other", first, last: this.pos - 1 };
   }
 
+  /** 1-based column of a token; scans back to its line start (cheaper than a line table here). */
   column(at: number): number {
-    return this.tokens.source.column(this.start[at]!);
+    const text = this.text;
+    const start = this.start[at]!;
+    let i = start;
+    while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
+    return start - i + 1;
   }
 
   list(): Expr {

@@ -75,6 +75,83 @@ function isIdentPart(c: number): boolean {
 const UNICODE_ID_START = /\p{ID_Start}/u;
 const UNICODE_ID_CONTINUE = /\p{ID_Continue}/u;
 
+/** Growable typed arrays for the token stream and the comments. */
+class TokenBuffer {
+  count = 0;
+  last = -1;
+  kind: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  flags: Uint8Array;
+  commentStart = new Int32Array(16);
+  commentEnd = new Int32Array(16);
+  commentCount = 0;
+
+  constructor(textLength: number) {
+    // Most files need about one token per 3 characters: one allocation, rarely a copy.
+    const capacity = 64 + (textLength >> 1);
+    this.kind = new Uint8Array(capacity);
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+  }
+
+  push(k: number, s: number, e: number, f: number): void {
+    if (this.count === this.kind.length) this.grow();
+    const i = this.count++;
+    this.kind[i] = k;
+    this.start[i] = s;
+    this.end[i] = e;
+    this.flags[i] = f;
+    this.last = k;
+  }
+
+  grow(): void {
+    const capacity = this.kind.length * 2;
+    const kind = new Uint8Array(capacity);
+    kind.set(this.kind);
+    this.kind = kind;
+    const start = new Int32Array(capacity);
+    start.set(this.start);
+    this.start = start;
+    const end = new Int32Array(capacity);
+    end.set(this.end);
+    this.end = end;
+    const flags = new Uint8Array(capacity);
+    flags.set(this.flags);
+    this.flags = flags;
+  }
+
+  comment(s: number, e: number): void {
+    if (this.commentCount === this.commentStart.length) {
+      const starts = new Int32Array(this.commentCount * 2);
+      starts.set(this.commentStart);
+      this.commentStart = starts;
+      const ends = new Int32Array(this.commentCount * 2);
+      ends.set(this.commentEnd);
+      this.commentEnd = ends;
+    }
+    this.commentStart[this.commentCount] = s;
+    this.commentEnd[this.commentCount] = e;
+    this.commentCount++;
+  }
+
+  finish(source: SourceText): Tokens {
+    const { count, commentCount } = this;
+    return {
+      source,
+      count,
+      kind: this.kind.subarray(0, count),
+      start: this.start.subarray(0, count),
+      end: this.end.subarray(0, count),
+      flags: this.flags.subarray(0, count),
+      commentStart: this.commentStart.subarray(0, commentCount),
+      commentEnd: this.commentEnd.subarray(0, commentCount),
+      commentCount,
+    };
+  }
+}
+
 function fail(source: SourceText, index: number, message: string): never {
   throw new SourceError(message, source.line(index), source.column(index));
 }
@@ -83,39 +160,7 @@ function fail(source: SourceText, index: number, message: string): never {
 export function tokenize(text: string): Tokens {
   const source = new SourceText(text);
   const n = text.length;
-  let capacity = Math.max(64, n >> 2);
-  let kind = new Uint8Array(capacity);
-  let start = new Int32Array(capacity);
-  let end = new Int32Array(capacity);
-  let flags = new Uint8Array(capacity);
-  let count = 0;
-  let commentStart = new Int32Array(16);
-  let commentEnd = new Int32Array(16);
-  let commentCount = 0;
-
-  const push = (k: number, s: number, e: number, f: number): void => {
-    if (count === capacity) {
-      capacity *= 2;
-      const k2 = new Uint8Array(capacity);
-      k2.set(kind);
-      kind = k2;
-      const s2 = new Int32Array(capacity);
-      s2.set(start);
-      start = s2;
-      const e2 = new Int32Array(capacity);
-      e2.set(end);
-      end = e2;
-      const f2 = new Uint8Array(capacity);
-      f2.set(flags);
-      flags = f2;
-    }
-    kind[count] = k;
-    start[count] = s;
-    end[count] = e;
-    flags[count] = f;
-    count++;
-  };
-
+  const out = new TokenBuffer(n);
   const brackets: number[] = [];
   const bracketAt: number[] = [];
   const indents = [0];
@@ -141,11 +186,11 @@ export function tokenize(text: string): Tokens {
         const top = indents[indents.length - 1]!;
         if (col > top) {
           indents.push(col);
-          push(T.Indent, j, j, 0);
+          out.push(T.Indent, j, j, 0);
         } else if (col < top) {
           while (col < indents[indents.length - 1]!) {
             indents.pop();
-            push(T.Dedent, j, j, 0);
+            out.push(T.Dedent, j, j, 0);
           }
           if (col !== indents[indents.length - 1]) fail(source, j, "unindent does not match any outer indentation level");
         }
@@ -160,7 +205,7 @@ export function tokenize(text: string): Tokens {
     if (c === 10 || c === 13) {
       const s = i;
       i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-      if (count > 0 && kind[count - 1] !== T.Newline && kind[count - 1] !== T.Indent && kind[count - 1] !== T.Dedent) push(T.Newline, s, i, 0);
+      if (out.count > 0 && out.last !== T.Newline && out.last !== T.Indent && out.last !== T.Dedent) out.push(T.Newline, s, i, 0);
       atLineStart = brackets.length === 0;
       continue;
     }
@@ -171,17 +216,7 @@ export function tokenize(text: string): Tokens {
         if (d === 10 || d === 13) break;
         i++;
       }
-      if (commentCount === commentStart.length) {
-        const s2 = new Int32Array(commentCount * 2);
-        s2.set(commentStart);
-        commentStart = s2;
-        const e2 = new Int32Array(commentCount * 2);
-        e2.set(commentEnd);
-        commentEnd = e2;
-      }
-      commentStart[commentCount] = s;
-      commentEnd[commentCount] = i;
-      commentCount++;
+      out.comment(s, i);
       continue;
     }
     if (c === 92) {
@@ -208,12 +243,12 @@ export function tokenize(text: string): Tokens {
       c = text.charCodeAt(i);
     }
     if (c === 34 || c === 39) {
-      i = scanString(text, source, s, i, c, raw, push);
+      i = scanString(text, source, s, i, c, raw, out);
       continue;
     }
     if (c >= 48 && c <= 57) {
       i = scanNumber(text, source, i);
-      push(T.Number, s, i, 0);
+      out.push(T.Number, s, i, 0);
       continue;
     }
     if (isIdentStart(c) || c === 36 || (c > 127 && UNICODE_ID_START.test(String.fromCodePoint(text.codePointAt(i)!)))) {
@@ -228,7 +263,7 @@ export function tokenize(text: string): Tokens {
         } else break;
       }
       if (c === 36 && i === s + 1) fail(source, s, "'$' must start an identifier");
-      push(T.Name, s, i, 0);
+      out.push(T.Name, s, i, 0);
       continue;
     }
     // Brackets and operators.
@@ -328,25 +363,15 @@ export function tokenize(text: string): Tokens {
       default:
         fail(source, i, `unexpected character ${JSON.stringify(String.fromCodePoint(text.codePointAt(i)!))}`);
     }
-    push(k, i, i + len, 0);
+    out.push(k, i, i + len, 0);
     i += len;
   }
   if (brackets.length > 0)
     fail(source, bracketAt[bracketAt.length - 1]!, `'${String.fromCharCode(text.charCodeAt(bracketAt[bracketAt.length - 1]!))}' is never closed`);
-  if (count > 0 && kind[count - 1] !== T.Newline && kind[count - 1] !== T.Dedent) push(T.Newline, n, n, 0);
-  for (let level = indents.length - 1; level > 0; level--) push(T.Dedent, n, n, 0);
-  push(T.EOF, n, n, 0);
-  return {
-    source,
-    count,
-    kind: kind.subarray(0, count),
-    start: start.subarray(0, count),
-    end: end.subarray(0, count),
-    flags: flags.subarray(0, count),
-    commentStart: commentStart.subarray(0, commentCount),
-    commentEnd: commentEnd.subarray(0, commentCount),
-    commentCount,
-  };
+  if (out.count > 0 && out.last !== T.Newline && out.last !== T.Dedent) out.push(T.Newline, n, n, 0);
+  for (let level = indents.length - 1; level > 0; level--) out.push(T.Dedent, n, n, 0);
+  out.push(T.EOF, n, n, 0);
+  return out.finish(source);
 }
 
 /**
@@ -360,7 +385,7 @@ function scanString(
   q: number,
   quote: number,
   raw: boolean,
-  push: (k: number, s: number, e: number, f: number) => void,
+  out: TokenBuffer,
 ): number {
   const n = text.length;
   const triple = text.charCodeAt(q + 1) === quote && text.charCodeAt(q + 2) === quote;
@@ -376,8 +401,8 @@ function scanString(
       continue;
     }
     if (c === quote) {
-      if (!triple) return (push(T.String, s, j + 1, f), j + 1);
-      if (text.charCodeAt(j + 1) === quote && text.charCodeAt(j + 2) === quote) return (push(T.String, s, j + 3, f), j + 3);
+      if (!triple) return (out.push(T.String, s, j + 1, f), j + 1);
+      if (text.charCodeAt(j + 1) === quote && text.charCodeAt(j + 2) === quote) return (out.push(T.String, s, j + 3, f), j + 3);
     } else if (!triple && (c === 10 || c === 13)) {
       fail(source, s, "unterminated string (a newline in a single-quoted string; use triple quotes)");
     } else if (c === 36 && !raw && text.charCodeAt(j + 1) === 123) {
@@ -385,6 +410,15 @@ function scanString(
     }
     j++;
   }
+}
+
+function skipDigits(text: string, i: number): number {
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || c === 95) i++;
+    else break;
+  }
+  return i;
 }
 
 /** Decimal, 0x/0o/0b, `_` separators, fraction, exponent, and a unit suffix (`1Gi`, `3m`). */
@@ -397,28 +431,17 @@ function scanNumber(text: string, source: SourceText, i: number): number {
     while (i < n && (isIdentPart(text.charCodeAt(i)) || text.charCodeAt(i) === 95)) i++;
     return i;
   }
-  const digits = (): void => {
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if ((c >= 48 && c <= 57) || c === 95) i++;
-      else break;
-    }
-  };
-  digits();
+  i = skipDigits(text, i);
   // `1.5`, and `90.` (a float with no fraction digits) but not `1..` or `1.attr`.
   const after = text.charCodeAt(i + 1);
   if (text.charCodeAt(i) === 46 && after !== 46 && !isIdentStart(after)) {
-    i++;
-    digits();
+    i = skipDigits(text, i + 1);
   }
   const e = text.charCodeAt(i) | 0x20;
   if (e === 101) {
     const sign = text.charCodeAt(i + 1);
     const at = sign === 43 || sign === 45 ? i + 2 : i + 1;
-    if (text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57) {
-      i = at;
-      digits();
-    }
+    if (text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57) i = skipDigits(text, at);
   }
   // Unit suffixes: n u m k K M G T P, optionally followed by i (Ki Mi Gi Ti Pi).
   const u = text.charCodeAt(i);
