@@ -94,7 +94,7 @@ ${row("floor: read every file (utf8)", read)}
 ${row("floor: read + byte scan (count newlines)", scan)}
 ${row("read + tokenize", lex)}
 ${row("read + tokenize + parse", parse)}
-${row("read + editKcl, image \`nginx\` (every matching file parsed and edited)", edit)}
+${row("read + editKcl, image `nginx` (every matching file parsed and edited)", edit)}
 ${row("read + editKcl, image absent (byte screen, no parse)", screened)}
 ${row("tokenize + parse only (text already in memory)", inMemory)}
 

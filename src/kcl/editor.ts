@@ -39,12 +39,14 @@ class ImageEditor {
   readonly changes: FieldChange[] = [];
   readonly warnings: Warning[] = [];
   readonly text: string;
+  readonly screens: readonly string[];
 
   constructor(
     readonly tokens: Tokens,
     readonly request: EditRequest,
   ) {
     this.text = tokens.source.text;
+    this.screens = request.images.map((u) => screenToken(u.image));
   }
 
   walk(expr: Expr, path: string): void {
@@ -105,6 +107,8 @@ class ImageEditor {
     }
     if (tokens.flags[expr.token]! & StringFlag.Interpolated) return;
     if (reading) return this.setter(literal, reading.marker);
+    // Most literals are not images: a substring check spares the full parse (and its throw).
+    if (!this.screens.some((token) => body.includes(token))) return;
     const ref = tryParseImageRef(body);
     if (!ref) return;
     const update = this.request.images.find((u) => u.image.repository === ref.repository);

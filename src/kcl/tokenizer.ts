@@ -378,15 +378,7 @@ export function tokenize(text: string): Tokens {
  * Scan a string literal whose quote is at `q`; returns the index after it. Termination
  * follows the KCL lexer: a backslash only pairs with a backslash or the quote character.
  */
-function scanString(
-  text: string,
-  source: SourceText,
-  s: number,
-  q: number,
-  quote: number,
-  raw: boolean,
-  out: TokenBuffer,
-): number {
+function scanString(text: string, source: SourceText, s: number, q: number, quote: number, raw: boolean, out: TokenBuffer): number {
   const n = text.length;
   const triple = text.charCodeAt(q + 1) === quote && text.charCodeAt(q + 2) === quote;
   let f = (raw ? StringFlag.Raw : 0) | (triple ? StringFlag.Triple : 0) | (quote === 39 ? StringFlag.SingleQuote : 0);
