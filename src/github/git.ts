@@ -69,6 +69,7 @@ export class GitRepo {
       child.stderr.on("data", (d: Buffer) => err.push(d));
       child.on("error", reject);
       child.on("close", (code) => resolve({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") }));
+      child.stdin.on("error", () => undefined); // a git that exits without reading its input: the exit code tells
       child.stdin.end(options.input ?? "");
     });
   }
@@ -182,6 +183,7 @@ class BlobReader {
     });
     const fail = (error: Error) => this.waiting.splice(0).forEach((w) => w.reject(error));
     this.child.on("error", fail);
+    this.child.stdin.on("error", fail);
     this.child.on("close", () => fail(new Error("git cat-file ended early")));
   }
 

@@ -22,8 +22,8 @@ export interface Mergeable {
   readonly autoMerge: boolean;
 }
 
-const ENABLE_AUTO_MERGE = `mutation($id: ID!, $method: PullRequestMergeMethod!) {
-  enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $method }) { pullRequest { number } }
+const ENABLE_AUTO_MERGE = `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) {
+  enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $mergeMethod }) { pullRequest { number } }
 }`;
 
 export async function mergePullRequest(
@@ -37,12 +37,12 @@ export async function mergePullRequest(
   if (mode === "immediate") return mergeNow(client, repository, pr, method);
   if (pr.autoMerge) return "auto-merge";
   try {
-    await whenVisible(() => client.graphql(ENABLE_AUTO_MERGE, { id: pr.nodeId, method: method.toUpperCase() }));
+    await whenVisible(() => client.graphql(ENABLE_AUTO_MERGE, { id: pr.nodeId, mergeMethod: method.toUpperCase() }));
     return "auto-merge";
   } catch (error) {
     const text = errorMessage(error);
     if (/clean status/i.test(text)) return mergeNow(client, repository, pr, method);
-    if (/protected branch rules not configured|auto-?merge is not allowed|can't enable auto-merge/i.test(text)) {
+    if (/protected branch rules not configured|auto[- ]?merge is not allowed|can't enable auto-merge/i.test(text)) {
       throw new Error(
         `GitHub refused auto-merge for pull request #${pr.number}: ${text}. Allow auto-merge in the repository settings and protect the base branch with required checks, or use merge: immediate.`,
         { cause: error },

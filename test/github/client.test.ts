@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClient } from "../../src/github/client.js";
+import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
+
+const OWNER = "acme";
+const REPO = "retries";
+
+describe("the GitHub client: bounded retries of what GitHub calls transient", () => {
+  let fake: FakeGitHub;
+  const logged: string[] = [];
+  const client = () => createClient({ token: fake.token, baseUrl: fake.apiUrl, log: (m) => logged.push(m) });
+  const getRef = () => client().rest.git.getRef({ owner: OWNER, repo: REPO, ref: "heads/main" });
+  const path = `/repos/${OWNER}/${REPO}/git/ref/heads/main`;
+
+  beforeAll(async () => {
+    fake = await startFakeGitHub();
+    await fake.createRepo(OWNER, REPO, { "a.yaml": "a: 1\n" });
+  });
+  afterAll(() => fake.close());
+
+  it.each([500, 502])("retries a %i and succeeds", async (status) => {
+    const fault = fake.inject({ path, status });
+    expect((await getRef()).status).toBe(200);
+    expect(fault.hits).toBe(1);
+  });
+
+  it("retries a dropped connection", async () => {
+    const fault = fake.inject({ path, reset: true });
+    expect((await getRef()).status).toBe(200);
+    expect(fault.hits).toBe(1);
+  });
+
+  it("waits what retry-after says on a secondary rate limit (403), then retries", async () => {
+    const fault = fake.inject({ path, status: 403, headers: { "retry-after": "1" } });
+    const started = Date.now();
+    expect((await getRef()).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(fault.hits).toBe(1);
+    expect(logged.some((m) => /secondary rate limit .* retrying after 1s/.test(m))).toBe(true);
+  });
+
+  it("retries a 429", async () => {
+    const fault = fake.inject({ path, status: 429, headers: { "retry-after": "1" } });
+    expect((await getRef()).status).toBe(200);
+    expect(fault.hits).toBe(1);
+  });
+
+  it("gives up after a bounded number of failures with GitHub's error", async () => {
+    const fault = fake.inject({ path, status: 502, times: 10 });
+    const fast = createClient({ token: fake.token, baseUrl: fake.apiUrl, retries: 1 });
+    await expect(fast.rest.git.getRef({ owner: OWNER, repo: REPO, ref: "heads/main" })).rejects.toMatchObject({ status: 502 });
+    expect(fault.hits).toBe(2);
+    fault.cancel();
+  });
+
+  it("does not retry what a retry cannot fix (422)", async () => {
+    const fault = fake.inject({ path, status: 422, body: { message: "Validation Failed", documentation_url: "https://docs.github.com" }, times: 5 });
+    await expect(getRef()).rejects.toMatchObject({ status: 422 });
+    expect(fault.hits).toBe(1);
+    fault.cancel();
+  });
+
+  it("leaves no contract violation behind", () => {
+    expect(fake.violations).toEqual([]);
+  });
+});

@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createClient, type GitHubClient } from "../../src/github/client.js";
+import { advanceBranch, BranchMovedError, createApiCommit, setBranch } from "../../src/github/commit.js";
+import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
+import { checkout, OWNER, REPO } from "./fixture.js";
+
+describe("API commits", () => {
+  let fake: FakeGitHub;
+  let client: GitHubClient;
+  const repository = { owner: OWNER, repo: REPO };
+  beforeEach(async () => {
+    fake = await startFakeGitHub();
+    client = createClient({ token: fake.token, baseUrl: fake.apiUrl });
+  });
+  afterEach(() => fake.close());
+
+  it("commits on the parent's tree, keeps modes, and moves the branch forward; GitHub verifies it", async () => {
+    const { git } = await checkout(fake, { "deploy.sh": { content: "#!/bin/sh\necho 1\n", mode: "100755" }, "app.yaml": "image: a:1\n" });
+    const head = (await git.fetch("origin", "main"))!;
+    const commit = await createApiCommit(client, repository, {
+      parent: head,
+      baseTree: await git.treeOf(head),
+      files: [{ path: "deploy.sh", content: "#!/bin/sh\necho 2\n", mode: "100755" }],
+      message: "bump\n",
+    });
+    await advanceBranch(client, repository, "main", commit.sha);
+    const [top] = await fake.log(OWNER, REPO, "main");
+    expect(top).toMatchObject({ sha: commit.sha, parents: [head], verified: true });
+    expect(commit.verified).toBe(true);
+    expect(await fake.readFile(OWNER, REPO, "main", "deploy.sh")).toBe("#!/bin/sh\necho 2\n");
+    expect(await fake.readFile(OWNER, REPO, "main", "app.yaml")).toBe("image: a:1\n");
+    await git.fetch("origin", "main");
+    expect((await git.entries(commit.sha)).get("deploy.sh")?.mode).toBe("100755");
+    expect(fake.violations).toEqual([]);
+  });
+
+  it("refuses to move a branch that moved since the read (no force), leaving the other commit in place", async () => {
+    const { git } = await checkout(fake, { "app.yaml": "image: a:1\n" });
+    const head = (await git.fetch("origin", "main"))!;
+    const theirs = await fake.commitFile(OWNER, REPO, "main", "other.yaml", "x: 1\n");
+    const ours = await createApiCommit(client, repository, {
+      parent: head,
+      baseTree: await git.treeOf(head),
+      files: [{ path: "app.yaml", content: "image: a:2\n", mode: "100644" }],
+      message: "m",
+    });
+    await expect(advanceBranch(client, repository, "main", ours.sha)).rejects.toBeInstanceOf(BranchMovedError);
+    expect((await fake.refs(OWNER, REPO))["refs/heads/main"]).toBe(theirs);
+    const update = fake.calls.find((c) => c.operationId === "git/update-ref");
+    expect(update?.body).toMatchObject({ force: false });
+  });
+
+  it("creates our own branch, or resets it when it exists", async () => {
+    const { git } = await checkout(fake, { "app.yaml": "image: a:1\n" });
+    const head = (await git.fetch("origin", "main"))!;
+    const c1 = await createApiCommit(client, repository, {
+      parent: head,
+      baseTree: await git.treeOf(head),
+      files: [{ path: "app.yaml", content: "image: a:2\n", mode: "100644" }],
+      message: "1",
+    });
+    await setBranch(client, repository, "gitops-promote/a", c1.sha, false);
+    const c2 = await createApiCommit(client, repository, {
+      parent: head,
+      baseTree: await git.treeOf(head),
+      files: [{ path: "app.yaml", content: "image: a:3\n", mode: "100644" }],
+      message: "2",
+    });
+    await setBranch(client, repository, "gitops-promote/a", c2.sha, false); // raced: exists after all
+    expect((await fake.refs(OWNER, REPO))["refs/heads/gitops-promote/a"]).toBe(c2.sha);
+    expect((await fake.refs(OWNER, REPO))["refs/heads/main"]).toBe(head);
+  });
+});

@@ -1,0 +1,93 @@
+import { execFileSync } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { GitRepo } from "../../src/github/git.js";
+
+const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, encoding: "utf8" }).trim();
+
+/** A plain bare repo (no GitHub at all) with one commit, and a clone of it. */
+async function bareAndClone(): Promise<{ bare: string; clone: string; first: string }> {
+  const root = await mkdtemp(join(tmpdir(), "gp-git-"));
+  const bare = join(root, "origin.git");
+  const work = join(root, "seed");
+  execFileSync("git", ["init", "--quiet", "--bare", "-b", "trunk", bare]);
+  execFileSync("git", ["init", "--quiet", "-b", "trunk", work]);
+  await writeFile(join(work, "app.yaml"), "image: nginx:1.25\n");
+  await writeFile(join(work, "run.sh"), "#!/bin/sh\n", { mode: 0o755 });
+  execFileSync("ln", ["-s", "missing.yaml", join(work, "link.yaml")]);
+  git(work, "add", "-A");
+  git(work, "-c", "user.name=t", "-c", "user.email=t@e", "commit", "--quiet", "-m", "seed");
+  git(work, "push", "--quiet", bare, "trunk");
+  const clone = join(root, "clone");
+  execFileSync("git", ["clone", "--quiet", bare, clone]);
+  return { bare, clone, first: git(work, "rev-parse", "HEAD") };
+}
+
+describe("GitRepo (local git, any remote)", () => {
+  let repo: { bare: string; clone: string; first: string };
+  beforeEach(async () => {
+    repo = await bareAndClone();
+  });
+
+  it("finds the default branch from the remote's HEAD and fetches a branch head; a missing branch is undefined", async () => {
+    const g = new GitRepo(repo.clone);
+    expect(await g.defaultBranch("origin")).toBe("trunk");
+    expect(await g.fetch("origin", "trunk")).toBe(repo.first);
+    expect(await g.fetch("origin", "nope")).toBeUndefined();
+  });
+
+  it("reads a commit as a TreeSource: regular files with their modes, no symlinks", async () => {
+    const g = new GitRepo(repo.clone);
+    const tree = await g.tree(repo.first);
+    try {
+      const paths: string[] = [];
+      for await (const p of tree.list()) paths.push(p);
+      expect(paths).toEqual(["app.yaml", "run.sh"]);
+      expect(new TextDecoder().decode(await tree.read("app.yaml"))).toBe("image: nginx:1.25\n");
+      const [a, b] = await Promise.all([tree.read("run.sh"), tree.read("app.yaml")]);
+      expect(new TextDecoder().decode(a)).toBe("#!/bin/sh\n");
+      expect(new TextDecoder().decode(b)).toBe("image: nginx:1.25\n");
+      expect(tree.entries.get("run.sh")?.mode).toBe("100755");
+      await expect(tree.read("link.yaml")).rejects.toThrow(/no such file/);
+    } finally {
+      tree.close();
+    }
+  });
+
+  it("commits on a private index without touching the checkout, and never force-pushes a moved branch", async () => {
+    const g = new GitRepo(repo.clone);
+    const tree = await g.writeTree(repo.first, [{ path: "app.yaml", content: "image: nginx:1.27\n", mode: "100644" }]);
+    const bot = { name: "bot", email: "bot@example.com" };
+    const commit = await g.commitTree(tree, repo.first, "bump nginx\n", bot, bot);
+    expect(git(repo.clone, "status", "--porcelain")).toBe("");
+
+    // someone else pushes first: our push is rejected, the remote keeps their commit
+    const other = await g.commitTree(
+      await g.writeTree(repo.first, [{ path: "other.yaml", content: "x: 1\n", mode: "100644" }]),
+      repo.first,
+      "other\n",
+      bot,
+      bot,
+    );
+    expect(await g.push("origin", other, "trunk", false)).toBe("pushed");
+    expect(await g.push("origin", commit, "trunk", false)).toBe("rejected");
+    expect(git(repo.bare, "rev-parse", "trunk")).toBe(other);
+
+    // a branch we own may be reset
+    expect(await g.push("origin", commit, "gitops-promote/nginx", false)).toBe("pushed");
+    expect(await g.push("origin", other, "gitops-promote/nginx", true)).toBe("pushed");
+    expect(git(repo.bare, "rev-parse", "gitops-promote/nginx")).toBe(other);
+    expect(git(repo.bare, "show", `${commit}:app.yaml`)).toBe("image: nginx:1.27");
+    expect(git(repo.bare, "ls-tree", commit, "run.sh").split(/\s/)[0]).toBe("100755");
+  });
+
+  it("keeps a shallow checkout shallow when fetching", async () => {
+    const shallow = join(repo.clone, "..", "shallow");
+    execFileSync("git", ["clone", "--quiet", "--depth=1", `file://${repo.bare}`, shallow]);
+    const g = new GitRepo(shallow);
+    expect(await g.fetch("origin", "trunk")).toBe(repo.first);
+    expect(git(shallow, "rev-parse", "--is-shallow-repository")).toBe("true");
+  });
+});
