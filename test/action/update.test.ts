@@ -1,0 +1,252 @@
+/**
+ * The bundled update Action (dist/index.js, built by the global setup) run as the runner runs
+ * it, against the fake GitHub over real bare repos.
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
+import { node24Path, runAction, type ActionResult } from "../support/run-action.js";
+import { apiCalls, checkout, deployment, OWNER, REPO } from "../github/fixture.js";
+
+const run = promisify(execFile);
+const APP = "ghcr.io/acme/app";
+
+describe("update Action", () => {
+  let fake: FakeGitHub;
+  let workspace: string;
+  const main = async () => (await fake.refs(OWNER, REPO))["refs/heads/main"];
+  const action = (inputs: Record<string, string>, extra: { eventName?: string; event?: unknown; node?: string } = {}): Promise<ActionResult> =>
+    runAction({ actionDir: ".", github: fake, repository: `${OWNER}/${REPO}`, workspace, inputs, ...extra });
+
+  beforeEach(async () => {
+    fake = await startFakeGitHub();
+    ({ dir: workspace } = await checkout(fake, {
+      "apps/app.yaml": deployment("app", `${APP}:1.2.3`),
+      "apps/api.yaml": deployment("api", "ghcr.io/acme/api:2.0.0"),
+      "scripts/check.sh": { content: "#!/bin/sh\n", mode: "100755" },
+    }));
+  });
+  afterEach(async () => {
+    expect(fake.violations).toEqual([]);
+    await fake.close();
+  });
+
+  it("push: one verified commit on main with the default message, in at most 4 API calls", async () => {
+    const before = await main();
+    const result = await action({ images: `${APP}:1.2.4` });
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(result.outputs).toMatchObject({ changed: "true", "pull-request-operation": "none", "updated-files": '["apps/app.yaml"]' });
+    expect(JSON.parse(result.outputs["changes"]!)).toEqual([
+      { file: "apps/app.yaml", line: 10, kind: "image", key: expect.any(String), old: `${APP}:1.2.3`, new: `${APP}:1.2.4` },
+    ]);
+    const [top] = await fake.log(OWNER, REPO, "main");
+    expect(top).toMatchObject({ sha: result.outputs["commit-sha"], parents: [before], verified: true });
+    expect(top!.message).toBe("chore(deploy): ghcr.io/acme/app 1.2.3 -> 1.2.4\n\n- apps/app.yaml\n");
+    expect(await fake.readFile(OWNER, REPO, "main", "apps/app.yaml")).toBe(deployment("app", `${APP}:1.2.4`));
+    expect(apiCalls(fake).map((c) => c.operationId)).toEqual(["git/create-tree", "git/create-commit", "git/update-ref"]);
+    expect(result.summary).toContain("<code>ghcr.io/acme/app:1.2.3</code> → <code>ghcr.io/acme/app:1.2.4</code>");
+    expect(result.summary).toContain(`/commit/${result.outputs["commit-sha"]}`);
+  });
+
+  it("runs under Node 24 too, when the CI has it", async () => {
+    const node = node24Path();
+    if (!node) return; // the CI installs it into .cache/node24; locally Node 20 runs the other cases
+    const result = await action({ images: `${APP}:1.2.4` }, { node });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(await fake.readFile(OWNER, REPO, "main", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
+  });
+
+  it("nothing to change: no commit, no pull request, changed=false, not a single API call", async () => {
+    const before = await main();
+    const result = await action({ images: `${APP}:1.2.3`, delivery: "pull-request" });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.outputs).toMatchObject({ changed: "false", "commit-sha": "", "pull-request-number": "", "updated-files": "[]" });
+    expect(await main()).toBe(before);
+    expect(fake.pulls(OWNER, REPO)).toEqual([]);
+    expect(apiCalls(fake)).toEqual([]);
+    expect(result.summary).toContain("Nothing to change");
+  });
+
+  it("dry run: prints the diff and writes nothing", async () => {
+    const before = await main();
+    const result = await action({ images: `${APP}:1.2.4`, "dry-run": "true" });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.outputs["changed"]).toBe("true");
+    expect(result.stdout).toContain(`-          image: ${APP}:1.2.3 # the running build`);
+    expect(result.stdout).toContain(`+          image: ${APP}:1.2.4 # the running build`);
+    expect(await main()).toBe(before);
+    expect(apiCalls(fake)).toEqual([]);
+  });
+
+  it("pull request: created on gitops-promote/<image>, then updated in place by the next build", async () => {
+    const before = await main();
+    const first = await action({ images: `${APP}:1.2.4`, delivery: "pull-request", labels: "deploy", reviewers: "alice" });
+    expect(first.exitCode, first.stdout + first.stderr).toBe(0);
+    expect(first.outputs).toMatchObject({ changed: "true", "pull-request-number": "1", "pull-request-operation": "created" });
+    expect(await main()).toBe(before);
+    const [pull] = fake.pulls(OWNER, REPO);
+    expect(pull).toMatchObject({ number: 1, head: "gitops-promote/ghcr.io-acme-app", base: "main", title: "chore(deploy): ghcr.io/acme/app 1.2.3 -> 1.2.4" });
+    expect(first.outputs["pull-request-url"]).toMatch(/\/acme\/manifests\/pull\/1$/);
+    expect(await fake.readFile(OWNER, REPO, "gitops-promote/ghcr.io-acme-app", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
+    expect(apiCalls(fake).length).toBeLessThanOrEqual(7);
+
+    const second = await action({ images: `${APP}:1.2.5`, delivery: "pull-request", labels: "deploy", reviewers: "alice" });
+    expect(second.exitCode, second.stderr).toBe(0);
+    expect(second.outputs).toMatchObject({ "pull-request-number": "1", "pull-request-operation": "updated" });
+    expect(fake.pulls(OWNER, REPO)).toHaveLength(1);
+    expect(fake.pulls(OWNER, REPO)[0]?.title).toBe("chore(deploy): ghcr.io/acme/app 1.2.3 -> 1.2.5");
+    expect(await fake.readFile(OWNER, REPO, "gitops-promote/ghcr.io-acme-app", "apps/app.yaml")).toContain(`${APP}:1.2.5`);
+    const [head] = await fake.log(OWNER, REPO, "gitops-promote/ghcr.io-acme-app");
+    expect(head!.parents).toEqual([before]); // regenerated on main, not stacked
+
+    const third = await action({ images: `${APP}:1.2.5`, delivery: "pull-request", labels: "deploy", reviewers: "alice" });
+    expect(third.outputs).toMatchObject({ "pull-request-number": "1", "pull-request-operation": "none", "commit-sha": head!.sha });
+  });
+
+  it("auto-merge: enabled while checks are pending; GitHub merges when they pass", async () => {
+    fake.inject({ operationId: "graphql", beforeHandle: () => fake.setMergeState(OWNER, REPO, 1, "BLOCKED") });
+    const result = await action({ images: `${APP}:1.2.4`, delivery: "pull-request", merge: "auto", "merge-method": "squash" });
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(fake.pulls(OWNER, REPO)[0]?.autoMerge?.mergeMethod).toBe("squash");
+    expect(await fake.readFile(OWNER, REPO, "main", "apps/app.yaml")).toContain(`${APP}:1.2.3`);
+    expect(apiCalls(fake).length).toBeLessThanOrEqual(7);
+    await fake.completeAutoMerge(OWNER, REPO, 1);
+    expect(await fake.readFile(OWNER, REPO, "main", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
+  });
+
+  it("auto-merge on a pull request in clean status: merged at once", async () => {
+    const result = await action({ images: `${APP}:1.2.4`, delivery: "pull-request", merge: "auto" });
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(fake.pulls(OWNER, REPO)[0]).toMatchObject({ merged: true });
+    expect(await fake.readFile(OWNER, REPO, "main", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
+    expect(result.summary).toContain("merged");
+  });
+
+  it("immediate merge with the chosen method", async () => {
+    const result = await action({ images: `${APP}:1.2.4`, delivery: "pull-request", merge: "immediate", "merge-method": "squash" });
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(fake.calls.find((c) => c.operationId === "pulls/merge")?.body).toMatchObject({ merge_method: "squash" });
+    const [top] = await fake.log(OWNER, REPO, "main");
+    expect(top!.parents).toHaveLength(1);
+    expect(await fake.readFile(OWNER, REPO, "main", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
+  });
+
+  describe("images from the triggering event", () => {
+    it("repository_dispatch: reads client_payload, and its source feeds .Values of the message template", async () => {
+      const event = { action: "promote", client_payload: { v: 1, images: [`${APP}:1.3.0`], source: { repository: "acme/app", sha: "abc123" } } };
+      const template = "deploy {{ range .Changed.Changes }}{{ .NewValue }}{{ end }} from {{ .Values.repository }}@{{ .Values.sha }}";
+      const result = await action({ "commit-message": template }, { eventName: "repository_dispatch", event });
+      expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+      expect((await fake.log(OWNER, REPO, "main"))[0]!.message).toBe(`deploy ${APP}:1.3.0 from acme/app@abc123`);
+    });
+
+    it("an invalid client_payload fails before anything is written, naming the field", async () => {
+      const before = await main();
+      const event = { action: "promote", client_payload: { v: 2, images: [`${APP}:1.3.0`] } };
+      const result = await action({}, { eventName: "repository_dispatch", event });
+      expect(result.exitCode).toBe(1);
+      expect(result.annotations.find((a) => a.level === "error")?.message).toMatch(/client_payload\.v: version 2 is not supported/);
+      expect(await main()).toBe(before);
+      expect(apiCalls(fake)).toEqual([]);
+    });
+
+    it("workflow_dispatch: the input `payload`; a bad image in it is named by its index", async () => {
+      const good = await action({}, { eventName: "workflow_dispatch", event: { inputs: { payload: JSON.stringify({ v: 1, images: [`${APP}:1.3.1`] }) } } });
+      expect(good.exitCode, good.stderr).toBe(0);
+      expect(await fake.readFile(OWNER, REPO, "main", "apps/app.yaml")).toContain(`${APP}:1.3.1`);
+      const bad = await action({}, { eventName: "workflow_dispatch", event: { inputs: { payload: JSON.stringify({ v: 1, images: ['x:1" && rm -rf /'] }) } } });
+      expect(bad.exitCode).toBe(1);
+      expect(bad.annotations.find((a) => a.level === "error")?.message).toMatch(/inputs\.payload\.images\[0\]/);
+    });
+
+    it("no image anywhere: a clear error", async () => {
+      const result = await action({}, { eventName: "push", event: {} });
+      expect(result.exitCode).toBe(1);
+      expect(result.annotations.find((a) => a.level === "error")?.message).toMatch(/no image to promote/);
+    });
+  });
+
+  describe("faults", () => {
+    it("5xx, secondary rate limits (403 and 429 with retry-after) and a dropped connection are retried", async () => {
+      const faults = [
+        fake.inject({ operationId: "git/create-tree", status: 500 }),
+        fake.inject({ operationId: "git/create-commit", status: 502 }),
+        fake.inject({ operationId: "git/create-commit", status: 403, headers: { "retry-after": "1" } }),
+        fake.inject({ operationId: "git/update-ref", status: 429, headers: { "retry-after": "1" } }),
+        fake.inject({ operationId: "git/update-ref", reset: true }),
+      ];
+      const result = await action({ images: `${APP}:1.2.4` });
+      expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+      expect(faults.map((f) => f.hits)).toEqual([1, 1, 1, 1, 1]);
+      expect(await fake.readFile(OWNER, REPO, "main", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
+      expect((await fake.log(OWNER, REPO, "main")).length).toBe(2);
+    });
+
+    it("main moving between read and write: re-planned on the new head, both changes kept", async () => {
+      const fault = fake.inject({
+        operationId: "git/update-ref",
+        beforeHandle: async () => void (await fake.commitFile(OWNER, REPO, "main", "apps/api.yaml", deployment("api", "ghcr.io/acme/api:2.1.0"))),
+      });
+      const result = await action({ images: `${APP}:1.2.4` });
+      expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+      expect(fault.hits).toBe(1);
+      expect(result.stdout).toMatch(/main moved while committing/);
+      const log = await fake.log(OWNER, REPO, "main");
+      expect(log).toHaveLength(3);
+      expect(log[0]!.parents).toEqual([log[1]!.sha]);
+      expect(await fake.readFile(OWNER, REPO, "main", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
+      expect(await fake.readFile(OWNER, REPO, "main", "apps/api.yaml")).toContain("ghcr.io/acme/api:2.1.0");
+    });
+
+    it("a push that keeps failing: a clear failure, main untouched", async () => {
+      const before = await main();
+      fake.inject({ operationId: "git/create-commit", status: 502, times: 100 });
+      const result = await action({ images: `${APP}:1.2.4` });
+      expect(result.exitCode).toBe(1);
+      expect(result.annotations.find((a) => a.level === "error")?.message).toMatch(/Server Error|502/);
+      expect(await fake.refs(OWNER, REPO)).toEqual({ "refs/heads/main": before });
+    });
+
+    it("a pull request GitHub will not open: a clear failure, no stray branch left", async () => {
+      const before = await main();
+      fake.inject({
+        operationId: "pulls/create",
+        status: 403,
+        body: { message: "GitHub Actions is not permitted to create or approve pull requests.", documentation_url: "https://docs.github.com" },
+        times: 100,
+      });
+      const result = await action({ images: `${APP}:1.2.4`, delivery: "pull-request" });
+      expect(result.exitCode).toBe(1);
+      expect(result.annotations.find((a) => a.level === "error")?.message).toMatch(/not permitted to create/);
+      expect(await fake.refs(OWNER, REPO)).toEqual({ "refs/heads/main": before });
+    });
+  });
+
+  it("commit-via git pushes to any remote (a plain bare repo) without a single API call", async () => {
+    const root = await mkdtemp(join(tmpdir(), "gp-plain-"));
+    const bare = join(root, "manifests.git");
+    const seed = join(root, "seed");
+    await run("git", ["init", "--quiet", "--bare", "-b", "main", bare]);
+    await run("git", ["init", "--quiet", "-b", "main", seed]);
+    await writeFile(join(seed, "app.yaml"), deployment("app", `${APP}:1.2.3`));
+    await run("git", ["-C", seed, "add", "-A"]);
+    await run("git", ["-C", seed, "-c", "user.name=t", "-c", "user.email=t@e", "commit", "--quiet", "-m", "seed"]);
+    await run("git", ["-C", seed, "push", "--quiet", bare, "main"]);
+    workspace = join(root, "checkout");
+    await run("git", ["clone", "--quiet", bare, workspace]);
+
+    const callsBefore = fake.calls.length;
+    const result = await action({ images: `${APP}:1.2.4`, "commit-via": "git", author: "Release Bot <release@acme.test>" });
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    const { stdout: content } = await run("git", ["-C", bare, "show", "main:app.yaml"]);
+    expect(content).toBe(deployment("app", `${APP}:1.2.4`));
+    const { stdout: author } = await run("git", ["-C", bare, "log", "-1", "--format=%an <%ae>|%cn|%s", "main"]);
+    expect(author.trim()).toBe("Release Bot <release@acme.test>|github-actions[bot]|chore(deploy): ghcr.io/acme/app 1.2.3 -> 1.2.4");
+    expect(result.outputs["commit-sha"]).toBe((await run("git", ["-C", bare, "rev-parse", "main"])).stdout.trim());
+    expect(fake.calls.slice(callsBefore)).toEqual([]);
+  });
+});
