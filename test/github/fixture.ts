@@ -12,10 +12,16 @@ export const REPO = "manifests";
 
 export async function checkout(fake: FakeGitHub, files: Record<string, FileSpec>, options: { shallow?: boolean } = {}): Promise<{ dir: string; git: GitRepo }> {
   await fake.createRepo(OWNER, REPO, files);
+  const dir = await cloneRepo(fake, options);
+  return { dir, git: new GitRepo(dir) };
+}
+
+/** Another checkout of the repo (each job of a workflow has its own). */
+export async function cloneRepo(fake: FakeGitHub, options: { shallow?: boolean } = {}): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "gp-checkout-"));
   // async: the fake serves git from this very process, a sync clone would deadlock it
   await promisify(execFile)("git", ["clone", "--quiet", ...(options.shallow ? ["--depth=1"] : []), fake.gitUrl(OWNER, REPO), dir]);
-  return { dir, git: new GitRepo(dir) };
+  return dir;
 }
 
 /** A Deployment manifest holding one image. */
