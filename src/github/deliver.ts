@@ -112,6 +112,7 @@ export async function deliver(ctx: DeliveryContext, request: UpdateRequest, opti
       return result(await land(ctx, request, options, plan, { base, head, entries: tree.entries }));
     } catch (error) {
       if (!(error instanceof BranchMovedError)) throw error;
+      if (attempt === attempts) break;
       const pause = Math.round(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
       ctx.log(`attempt ${attempt}: ${base} moved while committing; planning again on the new head in ${pause} ms`);
       await sleep(pause);

@@ -3,7 +3,7 @@
  * it, against the fake GitHub over real bare repos.
  */
 import { execFile } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -132,6 +132,51 @@ describe("update Action", () => {
     expect(fake.calls.find((c) => c.operationId === "pulls/merge")?.body).toMatchObject({ merge_method: "squash" });
     const [top] = await fake.log(OWNER, REPO, "main");
     expect(top!.parents).toHaveLength(1);
+    expect(await fake.readFile(OWNER, REPO, "main", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
+  });
+
+  it("plans on the fetched head, not the (stale) checkout; a target's delivery overrides the inputs", async () => {
+    const config = `targets:
+  - name: staging
+    paths: ["clusters/staging/**"]
+    images: [{ repository: ${APP} }]
+  - name: production
+    paths: ["clusters/prod/**"]
+    images: [{ repository: ${APP} }]
+    delivery: { mode: pull-request, labels: [production] }
+`;
+    await fake.commitFiles(OWNER, REPO, "main", {
+      ".github/gitops-promote.yaml": config,
+      "clusters/staging/app.yaml": deployment("app", `${APP}:1.2.3`),
+      "clusters/prod/app.yaml": deployment("app", `${APP}:1.2.3`),
+    });
+    const result = await action({ images: `${APP}:1.2.4` });
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(await fake.readFile(OWNER, REPO, "main", "clusters/staging/app.yaml")).toContain(`${APP}:1.2.4`);
+    expect(await fake.readFile(OWNER, REPO, "main", "clusters/prod/app.yaml")).toContain(`${APP}:1.2.3`);
+    expect(await fake.readFile(OWNER, REPO, "gitops-promote/production", "clusters/prod/app.yaml")).toContain(`${APP}:1.2.4`);
+    expect(fake.pulls(OWNER, REPO)).toMatchObject([{ head: "gitops-promote/production", base: "main" }]);
+    expect(fake.calls.find((c) => c.operationId === "issues/add-labels")?.body).toEqual({ labels: ["production"] });
+    expect(result.outputs).toMatchObject({ "commit-sha": (await main())!, "pull-request-operation": "created" });
+    expect(result.summary).toMatch(/production.*#1/s);
+  });
+
+  it("delivery none: edits the workspace for the workflow's next steps and commits nothing", async () => {
+    const before = await main();
+    const result = await action({ images: `${APP}:1.2.4`, delivery: "none" });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(await readFile(join(workspace, "apps/app.yaml"), "utf8")).toBe(deployment("app", `${APP}:1.2.4`));
+    expect(await main()).toBe(before);
+    expect(apiCalls(fake)).toEqual([]);
+  });
+
+  it("a file that does not parse is reported as a warning annotation on its file and line", async () => {
+    await fake.commitFile(OWNER, REPO, "main", "apps/broken.yaml", `image: ${APP}:1.2.3\nlist: [a, b\n`);
+    const result = await action({ images: `${APP}:1.2.4` });
+    expect(result.exitCode, result.stderr).toBe(0);
+    const warning = result.annotations.find((a) => a.level === "warning" && a.file === "apps/broken.yaml");
+    expect(warning, JSON.stringify(result.annotations)).toBeDefined();
+    expect(warning!.line).toBeGreaterThan(0);
     expect(await fake.readFile(OWNER, REPO, "main", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
   });
 
