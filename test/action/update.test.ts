@@ -50,6 +50,8 @@ describe("update Action", () => {
     expect(apiCalls(fake).map((c) => c.operationId)).toEqual(["git/create-tree", "git/create-commit", "git/update-ref"]);
     expect(result.summary).toContain("<code>ghcr.io/acme/app:1.2.3</code> → <code>ghcr.io/acme/app:1.2.4</code>");
     expect(result.summary).toContain(`/commit/${result.outputs["commit-sha"]}`);
+    expect(result.stdout).toContain(`::add-mask::${fake.token}`);
+    expect(result.stdout).toContain("::group::Plan and deliver");
   });
 
   it("runs under Node 24 too, when the CI has it", async () => {

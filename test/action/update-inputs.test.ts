@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { InputError, parseIdentity, readUpdateInputs, type InputReader } from "../../src/action/update/inputs.js";
+
+const reader = (inputs: Record<string, string>): InputReader => ({ getInput: (name) => inputs[name] ?? "" });
+const push = { eventName: "push", payload: {} };
+
+describe("update Action inputs", () => {
+  it("reads lists one per line (and words separated by commas), with the documented defaults", () => {
+    const { request, delivery } = readUpdateInputs(
+      reader({ images: "ghcr.io/acme/app:1.2.4\n nginx:1.27 ", labels: "deploy, prod", paths: "clusters/**\napps/{a,b}/**", set: 'main.k:config.image="x:1"' }),
+      push,
+    );
+    expect(request).toMatchObject({
+      images: ["ghcr.io/acme/app:1.2.4", "nginx:1.27"],
+      paths: ["clusters/**", "apps/{a,b}/**"],
+      sets: ['main.k:config.image="x:1"'],
+      allowDowngrade: false,
+    });
+    expect(delivery).toMatchObject({ mode: "push", merge: "none", mergeMethod: "merge", commitVia: "api", labels: ["deploy", "prod"], dryRun: false });
+  });
+
+  it("refuses a value outside a choice, naming the input", () => {
+    expect(() => readUpdateInputs(reader({ images: "a:1", delivery: "pr" }), push)).toThrow(
+      new InputError('input delivery: "pr" is not one of push, pull-request, none'),
+    );
+    expect(() => readUpdateInputs(reader({ images: "a:1", "merge-method": "fast-forward" }), push)).toThrow(/input merge-method/);
+    expect(() => readUpdateInputs(reader({ images: "a:1", "dry-run": "yes" }), push)).toThrow(/input dry-run: "yes" is not true or false/);
+  });
+
+  it("prefers the images input over the event payload, and takes targets and source from the payload", () => {
+    const event = {
+      eventName: "repository_dispatch",
+      payload: { client_payload: { v: 1, images: ["ghcr.io/acme/app:2.0.0"], targets: ["staging"], source: { repository: "acme/app" } } },
+    };
+    const fromPayload = readUpdateInputs(reader({}), event);
+    expect(fromPayload.request).toMatchObject({ images: ["ghcr.io/acme/app:2.0.0"], targets: ["staging"] });
+    expect(fromPayload.delivery.templateValues).toEqual({ repository: "acme/app" });
+    expect(readUpdateInputs(reader({ images: "ghcr.io/acme/app:3.0.0" }), event).request.images).toEqual(["ghcr.io/acme/app:3.0.0"]);
+  });
+
+  it("reads authors as git writes them", () => {
+    expect(parseIdentity("Release Bot <release@acme.test>")).toEqual({ name: "Release Bot", email: "release@acme.test" });
+    expect(() => parseIdentity("release@acme.test")).toThrow(/is not "Name <email>"/);
+  });
+});
