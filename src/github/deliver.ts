@@ -194,6 +194,8 @@ async function landPullRequest(
   group: Group,
   message: string,
 ): Promise<Landing> {
+  // The pull-request branch is reset on every run; it must never be the branch it merges into.
+  if (group.prBranch === at.base) throw new Error(`the pull-request branch ${group.prBranch} is the base branch; choose another pr-branch`);
   const writes = fileWrites(group.files, at.entries);
   const existing = await ctx.git.fetch(ctx.remote, group.prBranch);
   let commit: string | undefined;

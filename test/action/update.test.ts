@@ -109,6 +109,22 @@ describe("update Action", () => {
     expect(third.outputs).toMatchObject({ "pull-request-number": "1", "pull-request-operation": "none", "commit-sha": head!.sha });
   });
 
+  it("pull request with commit-via git: the branch is pushed with git, the pull request opened through the API", async () => {
+    const result = await action({ images: `${APP}:1.2.4`, delivery: "pull-request", "commit-via": "git" });
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(result.outputs["pull-request-operation"]).toBe("created");
+    expect(await fake.readFile(OWNER, REPO, "gitops-promote/ghcr.io-acme-app", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
+    expect(apiCalls(fake).map((c) => c.operationId)).toEqual(["pulls/create"]);
+  });
+
+  it("refuses a pr-branch equal to the base branch instead of resetting it", async () => {
+    const before = await main();
+    const result = await action({ images: `${APP}:1.2.4`, delivery: "pull-request", "pr-branch": "main" });
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations.find((a) => a.level === "error")?.message).toMatch(/is the base branch/);
+    expect(await main()).toBe(before);
+  });
+
   it("auto-merge: enabled while checks are pending; GitHub merges when they pass", async () => {
     fake.inject({ operationId: "graphql", beforeHandle: () => fake.setMergeState(OWNER, REPO, 1, "BLOCKED") });
     const result = await action({ images: `${APP}:1.2.4`, delivery: "pull-request", merge: "auto", "merge-method": "squash" });
