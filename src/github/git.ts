@@ -95,6 +95,10 @@ export class GitRepo {
     return (await this.run(["rev-parse", "--verify", `${local}^{commit}`])).trim();
   }
 
+  async remoteUrl(remote: string): Promise<string> {
+    return (await this.run(["remote", "get-url", remote])).trim();
+  }
+
   async treeOf(commit: string): Promise<string> {
     return (await this.run(["rev-parse", "--verify", `${commit}^{tree}`])).trim();
   }

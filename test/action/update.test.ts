@@ -62,6 +62,12 @@ describe("update Action", () => {
     expect(await fake.readFile(OWNER, REPO, "main", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
   });
 
+  it("addresses the checked-out repository, also when the workflow runs in another one", async () => {
+    const result = await runAction({ actionDir: ".", github: fake, repository: "acme/app", workspace, inputs: { images: `${APP}:1.2.4` } });
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(await fake.readFile(OWNER, REPO, "main", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
+  });
+
   it("nothing to change: no commit, no pull request, changed=false, not a single API call", async () => {
     const before = await main();
     const result = await action({ images: `${APP}:1.2.3`, delivery: "pull-request" });

@@ -9,6 +9,7 @@ import { RequestError } from "../../engine/request.js";
 import { createClient, type GitHubClient } from "../../github/client.js";
 import { deliver } from "../../github/deliver.js";
 import { GitRepo } from "../../github/git.js";
+import { repositoryOfRemote } from "../../github/remote.js";
 import { readUpdateInputs } from "./inputs.js";
 import { annotate, printDiff, setOutputs, writeSummary } from "./report.js";
 
@@ -17,15 +18,20 @@ async function run(): Promise<void> {
   if (inputs.token) core.setSecret(inputs.token);
   if (inputs.payload?.source?.repository) core.info(`promoting ${inputs.request.images.join(", ")} from ${inputs.payload.source.repository}`);
 
+  const git = new GitRepo(process.env["GITHUB_WORKSPACE"] || process.cwd());
   const [owner = "", repo = ""] = (process.env["GITHUB_REPOSITORY"] ?? "").split("/");
+  // The checkout may be another repository than the one the workflow runs in.
+  const origin = repositoryOfRemote(await git.remoteUrl("origin"), process.env["GITHUB_SERVER_URL"] || "https://github.com");
+  const repository = origin ?? { owner, repo };
   let client: GitHubClient | undefined;
   const ctx = {
-    git: new GitRepo(process.env["GITHUB_WORKSPACE"] || process.cwd()),
+    git,
     remote: "origin",
-    repository: { owner, repo },
+    repository,
     client: () => {
-      if (!owner || !repo)
-        throw new Error("GITHUB_REPOSITORY is not set: the GitHub API needs to know the repository (commit-via: git with delivery: push works without it)");
+      if (!repository.owner || !repository.repo) {
+        throw new Error("origin is not a repository on this GitHub server and GITHUB_REPOSITORY is not set: the API does not know which repository to use");
+      }
       client ??= createClient({ token: inputs.token, log: (message) => core.warning(message) });
       return client;
     },
