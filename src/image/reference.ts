@@ -78,7 +78,8 @@ function checkDigest(input: string, digest: string): void {
   const algorithm = m[1]!;
   const hex = m[2]!;
   const expected = DIGEST_HEX_LENGTH[algorithm];
-  if (expected !== undefined && hex.length !== expected) throw new ImageRefError(input, `a ${algorithm} digest has ${expected} hex digits, this one has ${hex.length}`);
+  if (expected !== undefined && hex.length !== expected)
+    throw new ImageRefError(input, `a ${algorithm} digest has ${expected} hex digits, this one has ${hex.length}`);
   if (expected !== undefined && hex !== hex.toLowerCase()) throw new ImageRefError(input, `a ${algorithm} digest is lower-case hex`);
 }
 
@@ -106,7 +107,8 @@ export function parseImageRef(input: string): ImageRef {
     rest = rest.slice(0, colon);
     if (tag.length === 0) throw new ImageRefError(input, "the tag after ':' is empty");
     if (tag.length > MAX_TAG_LENGTH) throw new ImageRefError(input, `the tag is ${tag.length} characters long, at most ${MAX_TAG_LENGTH} are allowed`);
-    if (!TAG.test(tag)) throw new ImageRefError(input, `tag ${JSON.stringify(tag)} may only hold letters, digits, '_', '.', '-' and must not start with '.' or '-'`);
+    if (!TAG.test(tag))
+      throw new ImageRefError(input, `tag ${JSON.stringify(tag)} may only hold letters, digits, '_', '.', '-' and must not start with '.' or '-'`);
   }
 
   const name = rest;

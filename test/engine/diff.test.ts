@@ -10,7 +10,9 @@ describe("unifiedDiff", () => {
     const before = ["a", "b", "c", "d", "image: app:1.0.0", "e", "f", "g", "h"].join("\n") + "\n";
     const after = before.replace("app:1.0.0", "app:1.0.1");
     expect(unifiedDiff("deploy.yaml", before, after)).toBe(
-      ["--- a/deploy.yaml", "+++ b/deploy.yaml", "@@ -2,7 +2,7 @@", " b", " c", " d", "-image: app:1.0.0", "+image: app:1.0.1", " e", " f", " g", ""].join("\n"),
+      ["--- a/deploy.yaml", "+++ b/deploy.yaml", "@@ -2,7 +2,7 @@", " b", " c", " d", "-image: app:1.0.0", "+image: app:1.0.1", " e", " f", " g", ""].join(
+        "\n",
+      ),
     );
   });
 

@@ -20,7 +20,10 @@ describe("parseImageRef", () => {
     ["127.0.0.1:5000/myorg/myapp:1.10.0", { name: "127.0.0.1:5000/myorg/myapp", repository: "127.0.0.1:5000/myorg/myapp", tag: "1.10.0" }],
     ["[::1]:5000/app:v1", { name: "[::1]:5000/app", repository: "[::1]:5000/app", tag: "v1" }],
     ["registry.example.com/a/b/c/d:v2025.07.03", { name: "registry.example.com/a/b/c/d", repository: "registry.example.com/a/b/c/d", tag: "v2025.07.03" }],
-    ["my-registry.local:443/team__x/app-name.sub:latest", { name: "my-registry.local:443/team__x/app-name.sub", repository: "my-registry.local:443/team__x/app-name.sub", tag: "latest" }],
+    [
+      "my-registry.local:443/team__x/app-name.sub:latest",
+      { name: "my-registry.local:443/team__x/app-name.sub", repository: "my-registry.local:443/team__x/app-name.sub", tag: "latest" },
+    ],
     ["index.repo.fake/updated:v1.0.1", { name: "index.repo.fake/updated", repository: "index.repo.fake/updated", tag: "v1.0.1" }],
     ["image:v1.0.0", { name: "image", repository: "docker.io/library/image", tag: "v1.0.0" }],
     ["a:_tag", { name: "a", repository: "docker.io/library/a", tag: "_tag" }],
@@ -91,7 +94,14 @@ describe("parseImageRef", () => {
 
 describe("normalizeRepository", () => {
   it("maps every Docker Hub spelling to one repository", () => {
-    const spellings = ["nginx", "library/nginx", "docker.io/nginx", "docker.io/library/nginx", "index.docker.io/library/nginx", "registry-1.docker.io/library/nginx"];
+    const spellings = [
+      "nginx",
+      "library/nginx",
+      "docker.io/nginx",
+      "docker.io/library/nginx",
+      "index.docker.io/library/nginx",
+      "registry-1.docker.io/library/nginx",
+    ];
     expect(new Set(spellings.map(normalizeRepository))).toEqual(new Set(["docker.io/library/nginx"]));
   });
   it("is undefined for a name with a tag or an invalid name", () => {
