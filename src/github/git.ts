@@ -45,13 +45,29 @@ export interface GitTree extends TreeSource {
   close(): void;
 }
 
+/**
+ * Environment that makes git send the token as actions/checkout does (an http extraheader),
+ * for a checkout made with `persist-credentials: false`.
+ */
+export function tokenAuthEnv(token: string): Record<string, string> {
+  const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
+  return { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraheader", GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}` };
+}
+
 /** Regular files only: symlinks and submodules are not manifests we edit. */
 const FILE_MODES = new Set(["100644", "100755"]);
 /** Where fetched heads are kept, out of the user's refs/remotes. */
 const REF_PREFIX = "refs/gitops-promote";
 
 export class GitRepo {
-  constructor(readonly dir: string) {}
+  /**
+   * @param env extra environment for every git command, e.g. the token as an http
+   *   extraheader through GIT_CONFIG_* (never in argv, where `ps` would show it)
+   */
+  constructor(
+    readonly dir: string,
+    private readonly env: Readonly<Record<string, string>> = {},
+  ) {}
 
   /** Runs git; resolves stdout, rejects with GitError (stderr included). */
   async run(args: readonly string[], options: { input?: string | Uint8Array; env?: Record<string, string> } = {}): Promise<string> {
@@ -62,7 +78,7 @@ export class GitRepo {
 
   private exec(args: readonly string[], options: { input?: string | Uint8Array; env?: Record<string, string> }) {
     return new Promise<{ code: number | null; stdout: Buffer; stderr: string }>((resolve, reject) => {
-      const child = spawn("git", args, { cwd: this.dir, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...options.env } });
+      const child = spawn("git", args, { cwd: this.dir, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...this.env, ...options.env } });
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       child.stdout.on("data", (d: Buffer) => out.push(d));
@@ -97,6 +113,13 @@ export class GitRepo {
 
   async remoteUrl(remote: string): Promise<string> {
     return (await this.run(["remote", "get-url", remote])).trim();
+  }
+
+  /** Whether git already has credentials for `url` (in the URL, or an http extraheader as actions/checkout sets). */
+  async hasCredentials(url: string): Promise<boolean> {
+    if (/^[a-z]+:\/\/[^/@]+@/i.test(url)) return true;
+    const { stdout } = await this.exec(["config", "--get-regexp", "^http\\..*extraheader$|^http\\.extraheader$"], {});
+    return stdout.toString("utf8").trim() !== "";
   }
 
   async treeOf(commit: string): Promise<string> {

@@ -68,6 +68,14 @@ describe("update Action", () => {
     expect(await fake.readFile(OWNER, REPO, "main", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
   });
 
+  it("lends the token to git when the checkout kept no credentials (persist-credentials: false)", async () => {
+    await run("git", ["-C", workspace, "remote", "set-url", "origin", fake.gitUrl(OWNER, REPO, { auth: false })]);
+    const result = await action({ images: `${APP}:1.2.4`, "commit-via": "git" });
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(await fake.readFile(OWNER, REPO, "main", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
+    expect((await run("git", ["-C", workspace, "config", "--list"])).stdout).not.toContain(fake.token);
+  });
+
   it("nothing to change: no commit, no pull request, changed=false, not a single API call", async () => {
     const before = await main();
     const result = await action({ images: `${APP}:1.2.3`, delivery: "pull-request" });

@@ -8,7 +8,7 @@ import { context } from "@actions/github";
 import { RequestError } from "../../engine/request.js";
 import { createClient, type GitHubClient } from "../../github/client.js";
 import { deliver } from "../../github/deliver.js";
-import { GitRepo } from "../../github/git.js";
+import { GitRepo, tokenAuthEnv } from "../../github/git.js";
 import { repositoryOfRemote } from "../../github/remote.js";
 import { readUpdateInputs } from "./inputs.js";
 import { annotate, printDiff, setOutputs, writeSummary } from "./report.js";
@@ -18,10 +18,15 @@ async function run(): Promise<void> {
   if (inputs.token) core.setSecret(inputs.token);
   if (inputs.payload?.source?.repository) core.info(`promoting ${inputs.request.images.join(", ")} from ${inputs.payload.source.repository}`);
 
-  const git = new GitRepo(process.env["GITHUB_WORKSPACE"] || process.cwd());
-  const [owner = "", repo = ""] = (process.env["GITHUB_REPOSITORY"] ?? "").split("/");
+  const workspace = process.env["GITHUB_WORKSPACE"] || process.cwd();
+  const checkout = new GitRepo(workspace);
+  const url = await checkout.remoteUrl("origin");
   // The checkout may be another repository than the one the workflow runs in.
-  const origin = repositoryOfRemote(await git.remoteUrl("origin"), process.env["GITHUB_SERVER_URL"] || "https://github.com");
+  const origin = repositoryOfRemote(url, process.env["GITHUB_SERVER_URL"] || "https://github.com");
+  // persist-credentials: false leaves git without a token; lend it ours for this server only
+  const lendToken = origin !== undefined && inputs.token !== "" && !(await checkout.hasCredentials(url));
+  const git = lendToken ? new GitRepo(workspace, tokenAuthEnv(inputs.token)) : checkout;
+  const [owner = "", repo = ""] = (process.env["GITHUB_REPOSITORY"] ?? "").split("/");
   const repository = origin ?? { owner, repo };
   let client: GitHubClient | undefined;
   const ctx = {
