@@ -72,6 +72,8 @@ export interface Landing {
   readonly commit?: string;
   readonly pullRequest?: PullRequest;
   readonly merge?: MergeOutcome;
+  /** The commit message (in a dry run: the one that would be used). */
+  readonly message?: string;
 }
 
 export interface DeliveryResult {
@@ -107,7 +109,8 @@ export async function deliver(ctx: DeliveryContext, request: UpdateRequest, opti
       tree.close();
     }
     const result = (landings: Landing[]): DeliveryResult => ({ changed: plan.files.length > 0, base, planned: head, plan, landings, attempts: attempt });
-    if (plan.files.length === 0 || options.dryRun) return result([]);
+    if (plan.files.length === 0) return result([]);
+    if (options.dryRun) return result(preview(ctx, request, options, plan, base));
     try {
       return result(await land(ctx, request, options, plan, { base, head, entries: tree.entries }));
     } catch (error) {
@@ -143,6 +146,17 @@ interface Group {
   readonly files: FilePlan[];
 }
 
+/** Where each group would land and with which message; renders the templates, writes nothing. */
+function preview(ctx: DeliveryContext, request: UpdateRequest, options: DeliveryOptions, plan: Plan, base: string): Landing[] {
+  return groupFiles(plan, options, incomingImages(request), ctx.repository.owner).map((g) => ({
+    mode: g.mode,
+    branch: g.mode === "pull-request" ? g.prBranch : base,
+    files: g.files,
+    changes: g.files.flatMap((f) => f.changes),
+    ...(g.mode !== "none" && { message: commitMessage(g.messageTemplate, messageInput(ctx, request, options, g.files)) }),
+  }));
+}
+
 /** Pushes first (the only step that can lose the race), then pull requests on top of it. */
 async function land(ctx: DeliveryContext, request: UpdateRequest, options: DeliveryOptions, plan: Plan, at: Head): Promise<Landing[]> {
   const groups = groupFiles(plan, options, incomingImages(request), ctx.repository.owner);
@@ -169,7 +183,7 @@ async function land(ctx: DeliveryContext, request: UpdateRequest, options: Deliv
       await advanceBranch(ctx.client(), ctx.repository, at.base, commit.sha);
       parent = { commit: commit.sha, tree: commit.tree };
     }
-    landings.push({ mode: "push", branch: at.base, files: push, changes: push.flatMap((f) => f.changes), commit: parent.commit });
+    landings.push({ mode: "push", branch: at.base, files: push, changes: push.flatMap((f) => f.changes), commit: parent.commit, message });
     ctx.log(`pushed ${parent.commit} to ${at.base}`);
   }
 
@@ -243,7 +257,16 @@ async function landPullRequest(
   }
   const merge = await mergePullRequest(ctx.client(), ctx.repository, { ...pullRequest, headSha: commit }, group.merge, group.mergeMethod);
   ctx.log(`pull request #${pullRequest.number} ${pullRequest.operation} (${group.prBranch} -> ${at.base})${merge === "none" ? "" : `, ${merge}`}`);
-  return { mode: "pull-request", branch: group.prBranch, files: group.files, changes: group.files.flatMap((f) => f.changes), commit, pullRequest, merge };
+  return {
+    mode: "pull-request",
+    branch: group.prBranch,
+    files: group.files,
+    changes: group.files.flatMap((f) => f.changes),
+    commit,
+    pullRequest,
+    merge,
+    message,
+  };
 }
 
 async function deleteBranch(ctx: DeliveryContext, branch: string): Promise<void> {

@@ -87,6 +87,12 @@ describe("update Action", () => {
     expect(result.summary).toContain("Nothing to change");
   });
 
+  it("dry run: a template that cannot render fails the step, as the real run would", async () => {
+    const result = await action({ images: `${APP}:1.2.4`, "dry-run": "true", "commit-message": "{{ .Updated.Images }}" });
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations.find((a) => a.level === "error")?.message).toMatch(/commit-message template line 1: can't evaluate field Updated/);
+  });
+
   it("dry run: prints the diff and writes nothing", async () => {
     const before = await main();
     const result = await action({ images: `${APP}:1.2.4`, "dry-run": "true" });
@@ -94,6 +100,8 @@ describe("update Action", () => {
     expect(result.outputs["changed"]).toBe("true");
     expect(result.stdout).toContain(`-          image: ${APP}:1.2.3 # the running build`);
     expect(result.stdout).toContain(`+          image: ${APP}:1.2.4 # the running build`);
+    expect(result.stdout).toContain("would push to main:\nchore(deploy): ghcr.io/acme/app 1.2.3 -> 1.2.4");
+    expect(result.summary).toContain("dry run: would push to <code>main</code>");
     expect(await main()).toBe(before);
     expect(apiCalls(fake)).toEqual([]);
   });

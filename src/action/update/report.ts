@@ -30,16 +30,24 @@ export function annotate(warnings: readonly Warning[]): void {
     core.warning(w.message, { ...(w.file && { file: w.file }), ...(w.line !== undefined && { startLine: w.line }), title: "gitops-promote" });
 }
 
-/** The diff of a dry run, in the log. */
+/** The diff of a dry run and the commit messages it would use, in the log. */
 export function printDiff(result: DeliveryResult): void {
   for (const file of result.plan.files) core.info(unifiedDiff(file.path, file.before, file.after));
+  for (const landing of result.landings) {
+    if (landing.message !== undefined)
+      core.info(`would ${landing.mode === "push" ? "push to" : "open a pull request from"} ${landing.branch}:\n${landing.message}`);
+  }
 }
 
 export async function writeSummary(result: DeliveryResult, env: NodeJS.ProcessEnv, dryRun: boolean): Promise<void> {
   const server = env["GITHUB_SERVER_URL"] ?? "https://github.com";
   const repository = env["GITHUB_REPOSITORY"] ?? "";
   const where = (landing: Landing | undefined): string => {
-    if (!landing) return dryRun ? "dry run: not written" : "";
+    if (!landing) return "";
+    if (dryRun)
+      return landing.mode === "none"
+        ? "dry run: workspace not edited"
+        : `dry run: would ${landing.mode === "push" ? "push to" : "open a pull request from"} <code>${landing.branch}</code>`;
     if (landing.pullRequest)
       return `<a href="${landing.pullRequest.url}">#${landing.pullRequest.number}</a> (${landing.pullRequest.operation}${landing.merge && landing.merge !== "none" ? `, ${landing.merge}` : ""})`;
     if (landing.commit)
