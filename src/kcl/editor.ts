@@ -7,8 +7,8 @@
  */
 import { SourceError, type EditRequest, type EditResult, type FieldChange, type Warning } from "../change.js";
 import { formatImageRef, screenToken, tryParseImageRef } from "../image/reference.js";
-import { nextVersion, type ImageUpdate, type Version } from "../image/update.js";
-import { readSetterMarker, type SetterMarker } from "./marker.js";
+import { MARKER_TOKEN, markedValues, readMarker, unknownSetterWarning, type Marker, type MarkedText } from "../image/marker.js";
+import { nextVersion, type ImageUpdate } from "../image/update.js";
 import { isIdentifier } from "./override-spec.js";
 import { parseKcl } from "./parser.js";
 import { applySplices, type Splice } from "./splice.js";
@@ -24,6 +24,11 @@ interface Literal {
   readonly line: number;
 }
 
+/** A literal its trailing comment marks for a Flux setter. */
+interface MarkedLiteral extends MarkedText {
+  readonly literal: Literal;
+}
+
 /** `config.containers`, `labels["app.version"]`: the key path a change reports. */
 function child(path: string, key: string): string {
   return isIdentifier(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
@@ -35,9 +40,10 @@ function assertSafeBody(value: string, line: number): void {
 }
 
 class ImageEditor {
-  readonly splices: Splice[] = [];
-  readonly changes: FieldChange[] = [];
+  readonly edits: { splice: Splice; change: FieldChange }[] = [];
   readonly warnings: Warning[] = [];
+  /** Marked literals by setter key: a KCL file is one document, so one group per setter. */
+  readonly marked = new Map<string, { update: ImageUpdate; fields: MarkedLiteral[] }>();
   readonly text: string;
   readonly screens: readonly string[];
 
@@ -100,13 +106,13 @@ class ImageEditor {
     const quotes = style.triple ? 3 : 1;
     const literal = { body, start: start + style.prefix.length + quotes, end: end - quotes, line: tokens.source.line(start) };
     const comment = this.trailingComment(end);
-    const reading = comment === undefined ? undefined : readSetterMarker(comment);
+    const reading = comment === undefined ? undefined : readMarker(comment);
     if (reading && "error" in reading) {
       this.warnings.push({ line: literal.line, message: reading.error });
       return;
     }
     if (tokens.flags[expr.token]! & StringFlag.Interpolated) return;
-    if (reading) return this.setter(literal, reading.marker);
+    if (reading) return this.mark(literal, reading.marker);
     // Most literals are not images: a substring check spares the full parse (and its throw).
     if (!this.screens.some((token) => body.includes(token))) return;
     const ref = tryParseImageRef(body);
@@ -117,37 +123,42 @@ class ImageEditor {
     if (next) this.write(literal, formatImageRef({ name: ref.name, ...next }), "kcl-image", path);
   }
 
-  setter(literal: Literal, marker: SetterMarker): void {
-    const update: ImageUpdate | undefined = this.request.setters.get(marker.key);
+  mark(literal: Literal, marker: Marker): void {
+    const update = this.request.setters.get(marker.key);
     if (!update) {
-      this.warnings.push({ line: literal.line, message: `no image is known for setter marker '${marker.key}'` });
+      this.warnings.push({ line: literal.line, message: unknownSetterWarning(marker) });
       return;
     }
-    const key = marker.field === "image" ? marker.key : `${marker.key}:${marker.field}`;
-    const { body } = literal;
-    const versionOf = (current: Version): Version => nextVersion(update, current) ?? current;
-    let value: string | undefined;
-    if (marker.field === "image") {
-      const ref = tryParseImageRef(body);
-      const current: Version = ref ? { ...(ref.tag !== undefined && { tag: ref.tag }), ...(ref.digest !== undefined && { digest: ref.digest }) } : {};
-      value = formatImageRef({ name: update.image.name, ...versionOf(current) });
-    } else if (marker.field === "name") value = update.image.name;
-    else if (marker.field === "tag") value = versionOf({ tag: body }).tag;
-    else value = versionOf({ digest: body }).digest;
-    if (value !== undefined) this.write(literal, value, "setter", key);
+    const group = this.marked.get(marker.key) ?? { update, fields: [] };
+    if (group.fields.length === 0) this.marked.set(marker.key, group);
+    group.fields.push({ marker, text: literal.body, literal });
+  }
+
+  /** Writes the marked literals once all are known: a setter's fields decide together. */
+  writeMarked(): void {
+    const groups = [...this.marked.values()];
+    const values = markedValues(groups);
+    groups.forEach(({ fields }, g) =>
+      fields.forEach(({ literal, marker }, f) => {
+        const value = values[g]![f];
+        if (value !== undefined) this.write(literal, value, "setter", marker.setter);
+      }),
+    );
   }
 
   write(literal: Literal, value: string, kind: "kcl-image" | "setter", key: string): void {
     if (value === literal.body) return;
     assertSafeBody(value, literal.line);
-    this.splices.push({ start: literal.start, end: literal.end, text: value });
-    this.changes.push({ line: literal.line, kind, key, old: literal.body, new: value });
+    this.edits.push({
+      splice: { start: literal.start, end: literal.end, text: value },
+      change: { line: literal.line, kind, key, old: literal.body, new: value },
+    });
   }
 }
 
 /** Could this file hold anything the request edits? A byte screen before any parse. */
 function mayMatch(text: string, request: EditRequest): boolean {
-  return text.includes("$imagepolicy") || request.images.some((u) => text.includes(screenToken(u.image)));
+  return text.includes(MARKER_TOKEN) || request.images.some((u) => text.includes(screenToken(u.image)));
 }
 
 /**
@@ -165,5 +176,14 @@ export function editKcl(text: string, request: EditRequest): EditResult {
     if (statement.type === "assign") editor.walk(statement.value, statement.targets[0]!);
     else if (statement.type === "aug-assign" || statement.type === "unification") editor.walk(statement.value, statement.target);
   }
-  return { text: applySplices(text, editor.splices), changes: editor.changes, warnings: editor.warnings };
+  editor.writeMarked();
+  const edits = editor.edits.sort((a, b) => a.splice.start - b.splice.start);
+  return {
+    text: applySplices(
+      text,
+      edits.map((e) => e.splice),
+    ),
+    changes: edits.map((e) => e.change),
+    warnings: editor.warnings,
+  };
 }

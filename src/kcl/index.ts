@@ -6,5 +6,4 @@ export type * from "./syntax.js";
 export { readStringLiteral, stringLiteralValue, writeStringLiteral, type StringLiteral, type StringStyle } from "./string-literal.js";
 export { parseOverrideSpec, parseOverridePath, formatOverridePath, OverrideSpecError, type OverrideSpec, type OverrideOperation } from "./override-spec.js";
 export { applyOverrides, type OverrideOptions } from "./override.js";
-export { readSetterMarker, type SetterMarker, type MarkerField } from "./marker.js";
 export { editKcl } from "./editor.js";

@@ -156,8 +156,36 @@ describe("editKcl: Flux setter markers in comments", () => {
       [5, "setter", "flux-system:app:digest", newSha],
     ]);
     expect(result.warnings).toEqual([
-      { line: 6, message: "no image is known for setter marker 'flux-system:unknown'" },
-      { line: 7, message: 'marker suffix ":version" is not :tag, :name or :digest' },
+      { line: 6, message: 'no image is configured for Flux setter "flux-system:unknown"; the marked value is left as it is' },
+      { line: 7, message: expect.stringMatching(/^malformed Flux setter marker .*"flux-system:app:version" is not <namespace>:<policy>/) },
+    ]);
+  });
+
+  it("warns, with the line, about a malformed marker Flux would silently ignore, and leaves the literal", () => {
+    const marked = 'a = {\n    image = "ghcr.io/acme/app:1.0.0"  # {"$imagepolicy": "ns:app"} # note\n}\n';
+    const result = editKcl(marked, { ...setters({ "ns:app": "ghcr.io/acme/app:2.0.0" }), images: images("ghcr.io/acme/app:2.0.0").images });
+    expect(result).toEqual({
+      text: marked,
+      changes: [],
+      warnings: [{ line: 2, message: expect.stringMatching(/^malformed Flux setter marker .*: it is not one JSON object; Flux ignores it/) }],
+    });
+  });
+
+  it("decides a setter's fields together, as in YAML: :tag and :name follow one decision, :digest empties when the tag moves on", () => {
+    const split = [
+      "a = {",
+      '    name = "old/app"  # {"$imagepolicy": "ns:app:name"}',
+      '    tag = "1.0"  # {"$imagepolicy": "ns:app:tag"}',
+      `    digest = "${sha}"  # {"$imagepolicy": "ns:app:digest"}`,
+      "}",
+      "",
+    ].join("\n");
+    const result = editKcl(split, setters({ "ns:app": "new/app:1.1" }));
+    expect(result.text).toBe(split.replace('"old/app"', '"new/app"').replace('"1.0"', '"1.1"').replace(`"${sha}"`, '""'));
+    expect(result.changes.map((c) => [c.line, c.key])).toEqual([
+      [2, "ns:app:name"],
+      [3, "ns:app:tag"],
+      [4, "ns:app:digest"],
     ]);
   });
 
@@ -165,6 +193,6 @@ describe("editKcl: Flux setter markers in comments", () => {
     const marked = 'a = {image = "ghcr.io/acme/app:1.0.0"  # {"$imagepolicy": "ns:other"}\n}\n';
     const result = editKcl(marked, images("ghcr.io/acme/app:2.0.0"));
     expect(result.text).toBe(marked);
-    expect(result.warnings).toEqual([{ line: 1, message: "no image is known for setter marker 'ns:other'" }]);
+    expect(result.warnings).toEqual([{ line: 1, message: 'no image is configured for Flux setter "ns:other"; the marked value is left as it is' }]);
   });
 });

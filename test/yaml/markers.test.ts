@@ -1,37 +1,13 @@
-/** Flux setter markers: Flux's comment grammar, the four setter forms, and how a decision is shared. */
+/** Flux setter markers in YAML: which comment marks a scalar, the four setter forms, and the warnings (the grammar: test/image/marker.test.ts). */
 import { parseDocument, visit } from "yaml";
 import type { Scalar } from "yaml";
 import { describe, expect, it } from "vitest";
 import { runEditors } from "../../src/yaml/editor.js";
-import { editMarkers, markerComment, markerSetter } from "../../src/yaml/markers.js";
+import { editMarkers, markerComment } from "../../src/yaml/markers.js";
 import type { EditRequest } from "../../src/change.js";
 import { DIGEST_A, DIGEST_B, dataOf, numericVersions, update, withSetters } from "./helpers.js";
 
 const edit = (text: string, request: EditRequest) => runEditors(text, request, [editMarkers]);
-
-describe("markerSetter (kyaml FieldMeta shorthand)", () => {
-  it.each([
-    ['# {"$imagepolicy": "ns:app"}', "ns:app"],
-    ['#{"$imagepolicy":"ns:app:tag"}', "ns:app:tag"],
-    ['#  { "$imagepolicy" : "ns:app:name" }', "ns:app:name"],
-    ['### {"$imagepolicy": "ns:app:digest"}', "ns:app:digest"],
-    ['# {"other": "x", "$imagepolicy": "ns:app"}', "ns:app"],
-  ])("reads %s as setter %s", (comment, setter) => {
-    expect(markerSetter(comment)).toBe(setter);
-  });
-
-  it.each([
-    ['# {"$imagepolicy": "ns:app"} # note', "text after the object"],
-    ['# marker {"$imagepolicy": "ns:app"}', "text before the object"],
-    ['# {"$imagepolicy": "ns:app", "replicas": 3}', "a non-string value"],
-    ['# {"$imagepolicy": ""}', "an empty setter name"],
-    ['# ["$imagepolicy", "ns:app"]', "an array"],
-    ['# {"$openapi": "ns:app"}', "another key"],
-    ["# plain comment", "no JSON"],
-  ])("does not read %s (%s)", (comment) => {
-    expect(markerSetter(comment)).toBeUndefined();
-  });
-});
 
 describe("markerComment", () => {
   /** The marker comment of the scalar whose value is `value`. */
@@ -146,12 +122,22 @@ describe("editMarkers", () => {
 
   it("reads no marker in a file without Flux's screening token, as Flux never parses such a file", () => {
     const text = `image: app:1.0 # {"\\u0024imagepolicy": "ns:app"}\n`;
-    expect(markerSetter('# {"\\u0024imagepolicy": "ns:app"}')).toBe("ns:app");
     expect(edit(text, withSetters({ "ns:app": "app:2.0" })).text).toBe(text);
   });
 
-  it("treats `ns:app:tag` as a whole setter name when `ns:app` is not configured", () => {
+  it("reads `ns:app:tag` as the :tag part of ns:app, as Flux does (a policy name holds no ':')", () => {
     const text = `image: app:1.0 # {"$imagepolicy": "ns:app:tag"}\n`;
-    expect(edit(text, withSetters({ "ns:app:tag": "app:2.0" })).text).toBe(`image: app:2.0 # {"$imagepolicy": "ns:app:tag"}\n`);
+    expect(edit(text, withSetters({ "ns:app:tag": "app:2.0" })).warnings).toEqual([
+      { line: 1, message: 'no image is configured for Flux setter "ns:app:tag"; the marked value is left as it is' },
+    ]);
+  });
+
+  it("warns, with the line, about a malformed marker Flux would silently ignore, and leaves its value", () => {
+    const text = `a: 1\nimage: app:1.0 # {"$imagepolicy": "ns:app"} # note\n`;
+    expect(edit(text, withSetters({ "ns:app": "app:2.0" }))).toEqual({
+      text,
+      changes: [],
+      warnings: [{ line: 2, message: expect.stringMatching(/^malformed Flux setter marker .*: it is not one JSON object; Flux ignores it/) }],
+    });
   });
 });

@@ -1,0 +1,143 @@
+/**
+ * Flux image-automation setter markers (`# {"$imagepolicy": "<ns>:<name>[:tag|:name|:digest]"}`),
+ * whatever file format carries the comment, and what a marked field should hold. The grammar
+ * is Flux's (kyaml FieldMeta.Read): every leading '#' stripped, the rest must be one JSON
+ * object of string values. Flux silently ignores a comment that fails this; we read it as an
+ * error when it clearly meant to be a marker, so the editor can say why nothing changed.
+ */
+import { formatImageRef, tryParseImageRef } from "./reference.js";
+import { nextVersion, type ImageUpdate, type Version } from "./update.js";
+
+const SETTER_SHORTHAND = "$imagepolicy";
+
+/** Flux's screening token (the key with its quotes): text without it holds no marker. */
+export const MARKER_TOKEN = JSON.stringify(SETTER_SHORTHAND);
+
+/** What a marked field holds: the whole reference (`<ns>:<name>`) or one part of it. */
+export type MarkerField = "ref" | "tag" | "name" | "digest";
+
+export interface Marker {
+  /** `<ns>:<name>`, the key EditRequest.setters is indexed by. */
+  readonly key: string;
+  readonly field: MarkerField;
+  /** The setter as Flux names it: the key, plus `:tag`, `:name` or `:digest`. */
+  readonly setter: string;
+}
+
+/** A marker, a comment that tries to be one but is malformed (error), or no marker (undefined). */
+export type MarkerReading = { readonly marker: Marker } | { readonly error: string } | undefined;
+
+/** Read a comment, given with its leading '#'. */
+export function readMarker(comment: string): MarkerReading {
+  const body = comment.replace(/^#+/, "");
+  const fields = stringObject(body);
+  if (typeof fields === "string") return body.includes(MARKER_TOKEN) ? { error: malformed(body, fields) } : undefined;
+  const setter = fields.get(SETTER_SHORTHAND);
+  if (setter === undefined) return undefined;
+  // Kubernetes names hold no ':' or space, so the parts are unambiguous.
+  const parts = /^([^:\s]+:[^:\s]+)(?::(tag|name|digest))?$/.exec(setter);
+  if (!parts) return { error: malformed(body, `"${setter}" is not <namespace>:<policy> optionally followed by :tag, :name or :digest`) };
+  return { marker: { key: parts[1]!, field: (parts[2] as MarkerField | undefined) ?? "ref", setter } };
+}
+
+/** Go's json.Unmarshal into map[string]string: the fields, or why the text is not such an object. */
+function stringObject(text: string): ReadonlyMap<string, string> | string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return "it is not one JSON object";
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return "it is not one JSON object";
+  const fields = new Map<string, string>();
+  for (const [key, value] of Object.entries(parsed)) {
+    // Go leaves a string untouched when it decodes null into it: the field holds "".
+    if (typeof value !== "string" && value !== null) return `the value of "${key}" is not a string`;
+    fields.set(key, value ?? "");
+  }
+  return fields;
+}
+
+function malformed(body: string, reason: string): string {
+  return `malformed Flux setter marker ${body.trim()}: ${reason}; Flux ignores it, so the value is left as it is`;
+}
+
+/** The warning for a marker whose key no configured setter has. */
+export function unknownSetterWarning(marker: Marker): string {
+  return `no image is configured for Flux setter "${marker.setter}"; the marked value is left as it is`;
+}
+
+/** A marked field as an editor found it: its marker and the text it holds now. */
+export interface MarkedText {
+  readonly marker: Marker;
+  readonly text: string;
+}
+
+/** The fields (at least one) one setter marks in one document, and the image the setter stands for. */
+export interface SetterGroup {
+  readonly update: ImageUpdate;
+  readonly fields: readonly MarkedText[];
+}
+
+/** An empty tag or digest is none (`digest: ""` after a tag moved on without one). */
+function version(tag: string | undefined, digest: string | undefined): Version {
+  return { ...(tag && { tag }), ...(digest && { digest }) };
+}
+
+/** The version in a whole reference; nothing for a value that is not one. */
+function refVersion(text: string): Version {
+  const ref = tryParseImageRef(text);
+  return version(ref?.tag, ref?.digest);
+}
+
+/** Refused: the update would change the version, but its policy keeps the current one. */
+function isRefused(update: ImageUpdate, current: Version): boolean {
+  return nextVersion(update, current) === undefined && nextVersion({ image: update.image }, current) !== undefined;
+}
+
+/** The version a setter's fields describe together: the `:tag` and `:digest` fields, else a plain marked field. */
+function groupVersion(fields: readonly MarkedText[]): Version {
+  const text = (field: MarkerField) => fields.find((f) => f.marker.field === field)?.text || undefined;
+  const plain = text("ref");
+  const ref = plain === undefined ? {} : refVersion(plain);
+  return version(text("tag") ?? ref.tag, text("digest") ?? ref.digest);
+}
+
+/**
+ * What each marked field should hold (undefined: leave it), for groups in document order,
+ * parallel to `groups` and their fields. A setter's tag decision in one group also governs
+ * its `:name`/`:digest` fields in groups without a tag of their own, so a refused downgrade
+ * is never half-applied. Each plain marker decides on its own version, like Flux.
+ */
+export function markedValues(groups: readonly SetterGroup[]): (string | undefined)[][] {
+  const refusedByKey = new Map<string, boolean>();
+  const decisions = groups.map(({ update, fields }) => {
+    const key = fields[0]!.marker.key;
+    const current = groupVersion(fields);
+    const hasTag = fields.some((f) => f.marker.field === "ref" || f.marker.field === "tag");
+    if (hasTag && !refusedByKey.has(key)) refusedByKey.set(key, isRefused(update, current));
+    return { update, fields, key, current, hasTag };
+  });
+  return decisions.map(({ update, fields, key, current, hasTag }) => {
+    const refused = hasTag ? isRefused(update, current) : (refusedByKey.get(key) ?? false);
+    const next = refused ? undefined : nextVersion(update, current);
+    return fields.map((field) => markedValue(field, update, next, refused));
+  });
+}
+
+function markedValue({ marker, text }: MarkedText, update: ImageUpdate, next: Version | undefined, refused: boolean): string | undefined {
+  switch (marker.field) {
+    case "ref": {
+      // Flux writes Name + ":" + Tag [+ "@" + Digest]: the name always follows the setter.
+      const own = refVersion(text);
+      if (isRefused(update, own)) return undefined;
+      return formatImageRef({ name: update.image.name, ...(nextVersion(update, own) ?? own) });
+    }
+    case "tag":
+      return next?.tag;
+    case "digest":
+      return next ? (next.digest ?? "") : undefined;
+    case "name":
+      return refused ? undefined : update.image.name;
+  }
+}

@@ -1,0 +1,93 @@
+/** Flux setter markers: Flux's comment grammar (kyaml FieldMeta.Read) and the value each marked field gets. */
+import { describe, expect, it } from "vitest";
+import { MARKER_TOKEN, markedValues, readMarker, unknownSetterWarning, type Marker, type MarkerField } from "../../src/image/marker.js";
+import { parseImageRef } from "../../src/image/reference.js";
+import type { ImageUpdate } from "../../src/image/update.js";
+import { DIGEST_A, DIGEST_B, numericVersions } from "../yaml/helpers.js";
+
+const marker = (setter: string, field: MarkerField = "ref"): Marker => ({ key: "ns:app", field, setter });
+
+describe("readMarker", () => {
+  it.each([
+    ['# {"$imagepolicy": "ns:app"}', marker("ns:app")],
+    ['#{"$imagepolicy":"ns:app:tag"}', marker("ns:app:tag", "tag")],
+    ['#  { "$imagepolicy" : "ns:app:name" }', marker("ns:app:name", "name")],
+    ['### {"$imagepolicy": "ns:app:digest"}', marker("ns:app:digest", "digest")],
+    ['# {"other": "x", "$imagepolicy": "ns:app"}', marker("ns:app")],
+    ['# {"\\u0024imagepolicy": "ns:app"}', marker("ns:app")],
+  ])("reads %s as a marker", (comment, expected) => {
+    expect(readMarker(comment)).toEqual({ marker: expected });
+  });
+
+  it.each([
+    ["# plain comment", "no JSON"],
+    ['# {"$openapi": "ns:app"}', "another key"],
+    ['# {"note": "set by $imagepolicy"}', "the word without its quotes"],
+    ["# {}", "an empty object"],
+  ])("reads %s as no marker (%s)", (comment) => {
+    expect(readMarker(comment)).toBeUndefined();
+  });
+
+  it.each([
+    ['# {"$imagepolicy": "ns:app"} # note', "it is not one JSON object"],
+    ['# marker {"$imagepolicy": "ns:app"}', "it is not one JSON object"],
+    ['# ["$imagepolicy", "ns:app"]', "it is not one JSON object"],
+    ['# {"$imagepolicy": "ns:app", "replicas": 3}', 'the value of "replicas" is not a string'],
+    ['# {"$imagepolicy": ""}', '"" is not <namespace>:<policy>'],
+    ['# {"$imagepolicy": null}', '"" is not <namespace>:<policy>'],
+    ['# {"$imagepolicy": "app"}', '"app" is not <namespace>:<policy>'],
+    ['# {"$imagepolicy": "ns:app:version"}', '"ns:app:version" is not <namespace>:<policy>'],
+    ['# {"$imagepolicy": "ns:app:extra:tag"}', '"ns:app:extra:tag" is not <namespace>:<policy>'],
+  ])("reads %s as a malformed marker: %s", (comment, reason) => {
+    const reading = readMarker(comment);
+    expect(reading).toEqual({ error: expect.stringContaining(reason) });
+    expect(reading).toEqual({ error: expect.stringContaining("Flux ignores it, so the value is left as it is") });
+  });
+
+  it("names the malformed comment in its error", () => {
+    expect(readMarker('# {"$imagepolicy": "ns:app"} # note')).toEqual({
+      error: 'malformed Flux setter marker {"$imagepolicy": "ns:app"} # note: it is not one JSON object; Flux ignores it, so the value is left as it is',
+    });
+  });
+
+  it("screens by Flux's token, the key with its quotes", () => {
+    expect(MARKER_TOKEN).toBe('"$imagepolicy"');
+  });
+
+  it("warns about an unknown setter by its full name", () => {
+    expect(unknownSetterWarning(marker("ns:app:tag", "tag"))).toBe('no image is configured for Flux setter "ns:app:tag"; the marked value is left as it is');
+  });
+});
+
+describe("markedValues", () => {
+  const update = (ref: string, numeric = false): ImageUpdate => ({ image: parseImageRef(ref), ...(numeric && { policy: numericVersions }) });
+  const field = (field: MarkerField, text: string) => ({ marker: marker(field === "ref" ? "ns:app" : `ns:app:${field}`, field), text });
+
+  it("writes Name:Tag@Digest for a plain marker, the name following the setter", () => {
+    expect(markedValues([{ update: update(`ghcr.io/acme/app:1.1@${DIGEST_B}`), fields: [field("ref", "app:1.0")] }])).toEqual([
+      [`ghcr.io/acme/app:1.1@${DIGEST_B}`],
+    ]);
+  });
+
+  it("writes only the part a :name, :tag or :digest marker names", () => {
+    const fields = [field("name", "old/app"), field("tag", "1.0"), field("digest", DIGEST_A)];
+    expect(markedValues([{ update: update(`ghcr.io/acme/app:1.1@${DIGEST_B}`), fields }])).toEqual([["ghcr.io/acme/app", "1.1", DIGEST_B]]);
+  });
+
+  it("empties a :digest field when the tag moves on without a digest", () => {
+    expect(markedValues([{ update: update("app:1.1"), fields: [field("tag", "1.0"), field("digest", DIGEST_A)] }])).toEqual([["1.1", ""]]);
+  });
+
+  it("leaves every part of a refused downgrade, and a :name field elsewhere follows that decision", () => {
+    const groups = [
+      { update: update("new/app:1.5", true), fields: [field("name", "old/app"), field("tag", "2.0")] },
+      { update: update("new/app:1.5", true), fields: [field("name", "old/app")] },
+    ];
+    expect(markedValues(groups)).toEqual([[undefined, undefined], [undefined]]);
+  });
+
+  it("lets each plain marker decide on its own version", () => {
+    const fields = [field("ref", "app:1.0"), field("ref", "app:3.0")];
+    expect(markedValues([{ update: update("app:2.0", true), fields }])).toEqual([["app:2.0", undefined]]);
+  });
+});
