@@ -62,38 +62,112 @@ export interface Tokens {
   readonly commentCount: number;
 }
 
-const CLOSER: Record<number, number> = { 40: 41, 91: 93, 123: 125 };
+/** ASCII character classes: the main loop dispatches on one table load per token. */
+const C = { Other: 0, Ident: 1, Digit: 2, Quote: 3, Space: 4, Newline: 5, Hash: 6, Backslash: 7, Dollar: 8 } as const;
+const CLASS = new Uint8Array(128);
+/** 1 for ASCII code units that continue an identifier. */
+const IDENT_PART = new Uint8Array(128);
+/** 1 for the code units a string scan must look at: `\`, quotes, newlines, `$`. */
+const STRING_SPECIAL = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+  const digit = c >= 48 && c <= 57;
+  IDENT_PART[c] = letter || digit ? 1 : 0;
+  CLASS[c] = letter
+    ? C.Ident
+    : digit
+      ? C.Digit
+      : c === 34 || c === 39
+        ? C.Quote
+        : c === 32 || c === 9 || c === 12
+          ? C.Space
+          : c === 10 || c === 13
+            ? C.Newline
+            : c === 35
+              ? C.Hash
+              : c === 92
+                ? C.Backslash
+                : c === 36
+                  ? C.Dollar
+                  : C.Other;
+  STRING_SPECIAL[c] = c === 92 || c === 34 || c === 39 || c === 10 || c === 13 || c === 36 ? 1 : 0;
+}
 
 function isIdentStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+  return c < 128 && CLASS[c] === C.Ident;
 }
 
 function isIdentPart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57);
+  return c < 128 && IDENT_PART[c] === 1;
 }
 
 const UNICODE_ID_START = /\p{ID_Start}/u;
 const UNICODE_ID_CONTINUE = /\p{ID_Continue}/u;
 
-/** Growable typed arrays for the token stream and the comments. */
+/**
+ * Next position (at or after a given index) of the characters that end or complicate a
+ * string or a comment. Scans only move forward, so each is found by one native `indexOf`
+ * per occurrence: strings and comments are skipped without a per-character loop.
+ */
+class Landmarks {
+  #text = "";
+  #newline = -1;
+  #cr = -1;
+  #backslash = -1;
+  #dollar = -1;
+
+  reset(text: string): void {
+    this.#text = text;
+    this.#newline = this.#cr = this.#backslash = this.#dollar = -1;
+  }
+
+  #find(char: string, at: number): number {
+    const found = this.#text.indexOf(char, at);
+    return found < 0 ? this.#text.length : found;
+  }
+
+  /** First `\n` or `\r` at or after `at` (the text's length if none). */
+  lineEnd(at: number): number {
+    if (this.#newline < at) this.#newline = this.#find("\n", at);
+    if (this.#cr < at) this.#cr = this.#find("\r", at);
+    return this.#newline < this.#cr ? this.#newline : this.#cr;
+  }
+
+  backslash(at: number): number {
+    if (this.#backslash < at) this.#backslash = this.#find("\\", at);
+    return this.#backslash;
+  }
+
+  dollar(at: number): number {
+    if (this.#dollar < at) this.#dollar = this.#find("$", at);
+    return this.#dollar;
+  }
+}
+
+const landmarks = new Landmarks();
+
+/**
+ * Growable typed arrays for the token stream and the comments. One instance is reused
+ * across calls (tokenize never re-enters) and `finish` copies out exactly what was used:
+ * no per-file zero-filled worst-case allocation.
+ */
 class TokenBuffer {
   count = 0;
   last = -1;
-  kind: Uint8Array;
-  start: Int32Array;
-  end: Int32Array;
-  flags: Uint8Array;
+  kind = new Uint8Array(1 << 12);
+  start = new Int32Array(1 << 12);
+  end = new Int32Array(1 << 12);
+  flags = new Uint8Array(1 << 12);
   commentStart = new Int32Array(16);
   commentEnd = new Int32Array(16);
   commentCount = 0;
 
-  constructor(textLength: number) {
-    // Most files need about one token per 3 characters: one allocation, rarely a copy.
-    const capacity = 64 + (textLength >> 1);
-    this.kind = new Uint8Array(capacity);
-    this.start = new Int32Array(capacity);
-    this.end = new Int32Array(capacity);
-    this.flags = new Uint8Array(capacity);
+  reset(textLength: number): void {
+    this.count = 0;
+    this.last = -1;
+    this.commentCount = 0;
+    // About one token per 4.5 characters in real files: reserve for one per 3.
+    while (this.kind.length < 64 + textLength / 3) this.grow();
   }
 
   push(k: number, s: number, e: number, f: number): void {
@@ -141,16 +215,18 @@ class TokenBuffer {
     return {
       source,
       count,
-      kind: this.kind.subarray(0, count),
-      start: this.start.subarray(0, count),
-      end: this.end.subarray(0, count),
-      flags: this.flags.subarray(0, count),
-      commentStart: this.commentStart.subarray(0, commentCount),
-      commentEnd: this.commentEnd.subarray(0, commentCount),
+      kind: this.kind.slice(0, count),
+      start: this.start.slice(0, count),
+      end: this.end.slice(0, count),
+      flags: this.flags.slice(0, count),
+      commentStart: this.commentStart.slice(0, commentCount),
+      commentEnd: this.commentEnd.slice(0, commentCount),
       commentCount,
     };
   }
 }
+
+const buffer = new TokenBuffer();
 
 function fail(source: SourceText, index: number, message: string): never {
   throw new SourceError(message, source.line(index), source.column(index));
@@ -160,7 +236,9 @@ function fail(source: SourceText, index: number, message: string): never {
 export function tokenize(text: string): Tokens {
   const source = new SourceText(text);
   const n = text.length;
-  const out = new TokenBuffer(n);
+  const out = buffer;
+  out.reset(n);
+  landmarks.reset(text);
   const brackets: number[] = [];
   const bracketAt: number[] = [];
   const indents = [0];
@@ -197,29 +275,53 @@ export function tokenize(text: string): Tokens {
       }
     }
     if (i >= n) break;
-    let c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 12) {
+    const c = text.charCodeAt(i);
+    // Non-ASCII can only start a name (checked against ID_Start there).
+    const cls = c < 128 ? CLASS[c]! : C.Ident;
+    if (cls === C.Space) {
       i++;
+      while (i < n && text.charCodeAt(i) === 32) i++;
       continue;
     }
-    if (c === 10 || c === 13) {
+    if (cls === C.Ident) {
+      const s = i;
+      if ((c === 114 || c === 82) && i + 1 < n) {
+        const q = text.charCodeAt(i + 1);
+        if (q === 34 || q === 39) {
+          i = scanString(text, source, s, i + 1, q, true, out);
+          continue;
+        }
+      }
+      if (c > 127 && !UNICODE_ID_START.test(String.fromCodePoint(text.codePointAt(i)!)))
+        fail(source, i, `unexpected character ${JSON.stringify(String.fromCodePoint(text.codePointAt(i)!))}`);
+      i = scanName(text, i + 1);
+      out.push(T.Name, s, i, 0);
+      continue;
+    }
+    if (cls === C.Newline) {
       const s = i;
       i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
       if (out.count > 0 && out.last !== T.Newline && out.last !== T.Indent && out.last !== T.Dedent) out.push(T.Newline, s, i, 0);
       atLineStart = brackets.length === 0;
       continue;
     }
-    if (c === 35) {
+    if (cls === C.Quote) {
+      i = scanString(text, source, i, i, c, false, out);
+      continue;
+    }
+    if (cls === C.Digit) {
       const s = i;
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        if (d === 10 || d === 13) break;
-        i++;
-      }
+      i = scanNumber(text, source, i);
+      out.push(T.Number, s, i, 0);
+      continue;
+    }
+    if (cls === C.Hash) {
+      const s = i;
+      i = landmarks.lineEnd(i);
       out.comment(s, i);
       continue;
     }
-    if (c === 92) {
+    if (cls === C.Backslash) {
       const d = text.charCodeAt(i + 1);
       if (d === 10) {
         i += 2;
@@ -235,34 +337,10 @@ export function tokenize(text: string): Tokens {
       }
       fail(source, i, "unexpected character '\\' (a line continuation must end the line)");
     }
-    const s = i;
-    let raw = false;
-    if ((c === 114 || c === 82) && (text.charCodeAt(i + 1) === 34 || text.charCodeAt(i + 1) === 39)) {
-      raw = true;
-      i++;
-      c = text.charCodeAt(i);
-    }
-    if (c === 34 || c === 39) {
-      i = scanString(text, source, s, i, c, raw, out);
-      continue;
-    }
-    if (c >= 48 && c <= 57) {
-      i = scanNumber(text, source, i);
-      out.push(T.Number, s, i, 0);
-      continue;
-    }
-    if (isIdentStart(c) || c === 36 || (c > 127 && UNICODE_ID_START.test(String.fromCodePoint(text.codePointAt(i)!)))) {
-      i++;
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        if (isIdentPart(d)) i++;
-        else if (d > 127) {
-          const cp = text.codePointAt(i)!;
-          if (!UNICODE_ID_CONTINUE.test(String.fromCodePoint(cp))) break;
-          i += cp > 0xffff ? 2 : 1;
-        } else break;
-      }
-      if (c === 36 && i === s + 1) fail(source, s, "'$' must start an identifier");
+    if (cls === C.Dollar) {
+      const s = i;
+      i = scanName(text, i + 1);
+      if (i === s + 1) fail(source, s, "'$' must start an identifier");
       out.push(T.Name, s, i, 0);
       continue;
     }
@@ -274,7 +352,7 @@ export function tokenize(text: string): Tokens {
       case 40:
       case 91:
       case 123:
-        brackets.push(CLOSER[c]!);
+        brackets.push(c === 40 ? 41 : c + 2);
         bracketAt.push(i);
         k = c === 40 ? T.LParen : c === 91 ? T.LBracket : T.LBrace;
         break;
@@ -366,12 +444,39 @@ export function tokenize(text: string): Tokens {
     out.push(k, i, i + len, 0);
     i += len;
   }
-  if (brackets.length > 0)
-    fail(source, bracketAt[bracketAt.length - 1]!, `'${String.fromCharCode(text.charCodeAt(bracketAt[bracketAt.length - 1]!))}' is never closed`);
+  return endStream(source, out, bracketAt, indents.length - 1);
+}
+
+/**
+ * Close the stream at the end of the text. Kept out of `tokenize`: V8 optimizes that
+ * function while still in its first long loop (OSR), before this code ever ran, and
+ * code after the loop without type feedback deoptimized it on every call.
+ */
+function endStream(source: SourceText, out: TokenBuffer, bracketAt: readonly number[], openIndents: number): Tokens {
+  const text = source.text;
+  const n = text.length;
+  if (bracketAt.length > 0) fail(source, bracketAt[bracketAt.length - 1]!, `'${text.charAt(bracketAt[bracketAt.length - 1]!)}' is never closed`);
   if (out.count > 0 && out.last !== T.Newline && out.last !== T.Dedent) out.push(T.Newline, n, n, 0);
-  for (let level = indents.length - 1; level > 0; level--) out.push(T.Dedent, n, n, 0);
+  for (let level = openIndents; level > 0; level--) out.push(T.Dedent, n, n, 0);
   out.push(T.EOF, n, n, 0);
   return out.finish(source);
+}
+
+/** Index after the identifier characters from `i` on. */
+function scanName(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const d = text.charCodeAt(i);
+    if (d < 128) {
+      if (IDENT_PART[d] === 0) break;
+      i++;
+    } else {
+      const cp = text.codePointAt(i)!;
+      if (!UNICODE_ID_CONTINUE.test(String.fromCodePoint(cp))) break;
+      i += cp > 0xffff ? 2 : 1;
+    }
+  }
+  return i;
 }
 
 /**
@@ -383,9 +488,21 @@ function scanString(text: string, source: SourceText, s: number, q: number, quot
   const triple = text.charCodeAt(q + 1) === quote && text.charCodeAt(q + 2) === quote;
   let f = (raw ? StringFlag.Raw : 0) | (triple ? StringFlag.Triple : 0) | (quote === 39 ? StringFlag.SingleQuote : 0);
   let j = triple ? q + 3 : q + 1;
+  if (!triple) {
+    // Fast path: the closing quote comes before any backslash, line end or `$`.
+    const close = text.indexOf(quote === 34 ? '"' : "'", j);
+    if (close >= 0 && close < landmarks.lineEnd(j) && close < landmarks.backslash(j) && close < landmarks.dollar(j)) {
+      out.push(T.String, s, close + 1, f);
+      return close + 1;
+    }
+  }
   while (true) {
     if (j >= n) fail(source, s, triple ? "unterminated triple-quoted string" : "unterminated string");
     const c = text.charCodeAt(j);
+    if (c < 128 && STRING_SPECIAL[c] === 0) {
+      j++;
+      continue;
+    }
     if (c === 92) {
       const d = text.charCodeAt(j + 1);
       // `\${` is an escaped interpolation; `\\` and `\<quote>` never end the string.
