@@ -1,3 +1,5 @@
+import { LineIndex } from "../text/line-index.js";
+
 /**
  * Positions in a KCL source text. Every offset in src/kcl is a UTF-16 index into the JS
  * string (so edits can splice it); this converts consistently to the real file's UTF-8
@@ -5,7 +7,7 @@
  * the tokenizer's hot loop never pays for them.
  */
 export class SourceText {
-  #lineStarts: Int32Array | undefined;
+  #lines: LineIndex | undefined;
   /** UTF-16 indexes of non-ASCII code units, and the extra UTF-8 bytes accumulated after each. */
   #wideAt: Int32Array | undefined;
   #wideExtra: Int32Array | undefined;
@@ -14,15 +16,7 @@ export class SourceText {
 
   /** 1-based line of a UTF-16 index. LF, CRLF and CR all end a line. */
   line(index: number): number {
-    const starts = this.lineStarts();
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return this.lines().lineAt(index);
   }
 
   /** 1-based column (in UTF-16 code units) of an index. */
@@ -32,14 +26,12 @@ export class SourceText {
 
   /** Index where the line holding `index` starts. */
   lineStart(index: number): number {
-    return this.lineStarts()[this.line(index) - 1]!;
+    return this.lines().lineStart(this.line(index))!;
   }
 
   /** Index just after the line terminator of the line holding `index` (or the text's end). */
   nextLineStart(index: number): number {
-    const starts = this.lineStarts();
-    const line = this.line(index);
-    return line < starts.length ? starts[line]! : this.text.length;
+    return this.lines().lineStart(this.line(index) + 1) ?? this.text.length;
   }
 
   /** Index where the line holding `index` ends, before its terminator. */
@@ -85,19 +77,8 @@ export class SourceText {
     return byte - (lo === 0 ? 0 : extra[lo - 1]!);
   }
 
-  private lineStarts(): Int32Array {
-    if (this.#lineStarts) return this.#lineStarts;
-    const text = this.text;
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    return (this.#lineStarts = Int32Array.from(starts));
+  private lines(): LineIndex {
+    return (this.#lines ??= new LineIndex(this.text));
   }
 
   private buildWide(): void {

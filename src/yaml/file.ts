@@ -7,7 +7,7 @@ import { parseAllDocuments, isMap, isScalar } from "yaml";
 import type { Document, ParsedNode, YAMLMap } from "yaml";
 import { SourceError } from "../change.js";
 import type { ObjectId } from "../change.js";
-import { LineIndex } from "./lines.js";
+import { LineIndex } from "../text/line-index.js";
 
 export interface YamlDocument {
   /** The document's root node; null for an empty document (e.g. only comments). */

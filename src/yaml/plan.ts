@@ -7,7 +7,7 @@ import type { Node, YAMLMap } from "yaml";
 import type { EditResult, EditRequest, FieldChange, Warning } from "../change.js";
 import type { YamlDocument, YamlFile } from "./file.js";
 import { scalarText } from "./file.js";
-import { LineIndex } from "./lines.js";
+import { LineIndex } from "../text/line-index.js";
 import type { FlowScalar, Splice } from "./splice.js";
 import { applySplices, pairInsertion, scalarSplice } from "./splice.js";
 

@@ -1,0 +1,39 @@
+/**
+ * Offset -> 1-based line over a text, built once, looked up in O(log lines). LF, CRLF and
+ * CR all end a line: KCL's rule, and YAML 1.2's (b-break), so every editor reports the
+ * same lines for the same text.
+ */
+export class LineIndex {
+  readonly #starts: Int32Array;
+
+  constructor(text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.#starts = Int32Array.from(starts);
+  }
+
+  /** 1-based line of an offset. */
+  lineAt(offset: number): number {
+    const starts = this.#starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+
+  /** Offset where a 1-based line starts; undefined past the last line. */
+  lineStart(line: number): number | undefined {
+    return this.#starts[line - 1];
+  }
+}

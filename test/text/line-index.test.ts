@@ -1,0 +1,21 @@
+/** Offset -> line lookups shared by the YAML and KCL editors. */
+import { describe, expect, it } from "vitest";
+import { LineIndex } from "../../src/text/line-index.js";
+
+describe("LineIndex", () => {
+  it("numbers lines from 1; a line break belongs to the line it ends", () => {
+    const lines = new LineIndex("ab\ncd\n\nef");
+    expect([0, 2, 3, 5, 6, 7, 9].map((offset) => lines.lineAt(offset))).toEqual([1, 1, 2, 2, 3, 4, 4]);
+  });
+
+  it("ends lines at LF, CRLF and a lone CR alike", () => {
+    const lines = new LineIndex("a\r\nb\rc\nd");
+    expect([0, 1, 2, 3, 5, 7].map((offset) => lines.lineAt(offset))).toEqual([1, 1, 1, 2, 3, 4]);
+    expect([1, 2, 3, 4, 5].map((line) => lines.lineStart(line))).toEqual([0, 3, 5, 7, undefined]);
+  });
+
+  it("has one line in an empty text", () => {
+    const lines = new LineIndex("");
+    expect([lines.lineAt(0), lines.lineStart(1), lines.lineStart(2)]).toEqual([1, 0, undefined]);
+  });
+});
