@@ -6,7 +6,7 @@
  * error when it clearly meant to be a marker, so the editor can say why nothing changed.
  */
 import { formatImageRef, tryParseImageRef } from "./reference.js";
-import { nextVersion, type ImageUpdate, type Version } from "./update.js";
+import { nextVersion, versionOf, type ImageUpdate, type Version } from "./update.js";
 
 const SETTER_SHORTHAND = "$imagepolicy";
 
@@ -79,15 +79,10 @@ export interface SetterGroup {
   readonly fields: readonly MarkedText[];
 }
 
-/** An empty tag or digest is none (`digest: ""` after a tag moved on without one). */
-function version(tag: string | undefined, digest: string | undefined): Version {
-  return { ...(tag && { tag }), ...(digest && { digest }) };
-}
-
 /** The version in a whole reference; nothing for a value that is not one. */
 function refVersion(text: string): Version {
   const ref = tryParseImageRef(text);
-  return version(ref?.tag, ref?.digest);
+  return versionOf(ref?.tag, ref?.digest);
 }
 
 /** Refused: the update would change the version, but its policy keeps the current one. */
@@ -100,7 +95,7 @@ function groupVersion(fields: readonly MarkedText[]): Version {
   const text = (field: MarkerField) => fields.find((f) => f.marker.field === field)?.text || undefined;
   const plain = text("ref");
   const ref = plain === undefined ? {} : refVersion(plain);
-  return version(text("tag") ?? ref.tag, text("digest") ?? ref.digest);
+  return versionOf(text("tag") ?? ref.tag, text("digest") ?? ref.digest);
 }
 
 /**

@@ -19,6 +19,11 @@ export interface Version {
   readonly digest?: string;
 }
 
+/** A field's version; an empty or missing tag or digest is no tag or digest (`tag: ""` in Helm values). */
+export function versionOf(tag: string | undefined, digest: string | undefined): Version {
+  return { ...(tag && { tag }), ...(digest && { digest }) };
+}
+
 /**
  * The version a field should hold, or undefined when it stays as it is.
  * - A digest-only image pins the digest and keeps the tag.

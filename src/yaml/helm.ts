@@ -5,9 +5,9 @@
  */
 import { isMap } from "yaml";
 import { normalizeRepository } from "../image/reference.js";
-import { nextVersion } from "../image/update.js";
+import { nextVersion, versionOf } from "../image/update.js";
 import { mapValue, scalarText } from "./file.js";
-import { byRepository, versionOf } from "./incoming.js";
+import { byRepository } from "./incoming.js";
 import { formatPath } from "./path.js";
 import type { Editor } from "./plan.js";
 import { isFlowScalar } from "./splice.js";

@@ -4,9 +4,9 @@
  * kind, at any depth. The name stays as the file wrote it; only tag and digest change.
  */
 import { formatImageRef, tryParseImageRef } from "../image/reference.js";
-import { nextVersion } from "../image/update.js";
+import { nextVersion, versionOf } from "../image/update.js";
 import { scalarText } from "./file.js";
-import { byRepository, versionOf } from "./incoming.js";
+import { byRepository } from "./incoming.js";
 import { isKustomization } from "./kustomize.js";
 import { formatPath } from "./path.js";
 import type { Editor } from "./plan.js";

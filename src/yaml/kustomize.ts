@@ -7,10 +7,10 @@
 import { isMap, isSeq } from "yaml";
 import type { YAMLMap } from "yaml";
 import { normalizeRepository } from "../image/reference.js";
-import { nextVersion } from "../image/update.js";
+import { nextVersion, versionOf } from "../image/update.js";
 import { mapValue, scalarText } from "./file.js";
 import type { YamlDocument } from "./file.js";
-import { byRepository, versionOf } from "./incoming.js";
+import { byRepository } from "./incoming.js";
 import { formatPath } from "./path.js";
 import type { PathSegment } from "./path.js";
 import type { Editor } from "./plan.js";
