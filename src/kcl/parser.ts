@@ -16,7 +16,7 @@ const NO_SCHEMA = 1;
 const NO_TERNARY = 2;
 
 /** Statements that open a block or are never edited; skipped whole. */
-const SKIPPED_STATEMENTS = new Set(["schema", "rule", "protocol", "mixin", "if", "elif", "else", "for", "assert", "check"]);
+const SKIPPED_STATEMENTS = ["schema", "rule", "protocol", "mixin", "if", "elif", "else", "for", "assert", "check"];
 
 class Parser {
   pos = 0;
@@ -38,7 +38,23 @@ class Parser {
   }
 
   word(at: number, w: string): boolean {
-    return this.kind[at] === T.Name && this.end[at]! - this.start[at]! === w.length && this.text.startsWith(w, this.start[at]);
+    const start = this.start[at]!;
+    return (
+      this.kind[at] === T.Name &&
+      this.end[at]! - start === w.length &&
+      // The first code unit rules out nearly every name before the string compare.
+      this.text.charCodeAt(start) === w.charCodeAt(0) &&
+      this.text.startsWith(w, start)
+    );
+  }
+
+  /** Is the token at `at` a keyword starting a statement we skip whole? Compares in place, no substring. */
+  skippedKeyword(at: number): boolean {
+    if (this.kind[at] !== T.Name) return false;
+    const length = this.end[at]! - this.start[at]!;
+    if (length < 2 || length > 8) return false;
+    for (const w of SKIPPED_STATEMENTS) if (this.word(at, w)) return true;
+    return false;
   }
 
   tokenText(at: number): string {
@@ -108,7 +124,7 @@ class Parser {
       return { type: "import", first, last: this.endStatement() };
     }
     const isTypeAlias = this.word(first, "type") && kind[first + 1] === T.Name;
-    if (k === T.At || isTypeAlias || (k === T.Name && SKIPPED_STATEMENTS.has(this.tokenText(first)))) {
+    if (k === T.At || isTypeAlias || this.skippedKeyword(first)) {
       return { type: "other", first, last: this.skipCompound() };
     }
     const target = this.postfix(NO_SCHEMA);
@@ -461,7 +477,7 @@ class Parser {
 
   key(expr: Expr): ConfigKey {
     const { first, last } = expr;
-    if (expr.type === "name") return { parts: expr.name.split("."), first, last };
+    if (expr.type === "name") return { parts: expr.name.indexOf(".") < 0 ? [expr.name] : expr.name.split("."), first, last };
     if (expr.type === "string" && !(this.tokens.flags[expr.token]! & StringFlag.Interpolated)) {
       return { parts: [stringLiteralValue(this.tokenText(expr.token))], first, last };
     }
