@@ -17,6 +17,8 @@ const NO_TERNARY = 2;
 
 /** Statements that open a block or are never edited; skipped whole. */
 const SKIPPED_STATEMENTS = ["schema", "rule", "protocol", "mixin", "if", "elif", "else", "for", "assert", "check"];
+/** The same keywords indexed by length: a statement's first name is compared with one or two of them. */
+const SKIPPED_BY_LENGTH: string[][] = Array.from({ length: 9 }, (_, n) => SKIPPED_STATEMENTS.filter((w) => w.length === n));
 
 class Parser {
   pos = 0;
@@ -52,8 +54,8 @@ class Parser {
   skippedKeyword(at: number): boolean {
     if (this.kind[at] !== T.Name) return false;
     const length = this.end[at]! - this.start[at]!;
-    if (length < 2 || length > 8) return false;
-    for (const w of SKIPPED_STATEMENTS) if (this.word(at, w)) return true;
+    if (length >= SKIPPED_BY_LENGTH.length) return false;
+    for (const w of SKIPPED_BY_LENGTH[length]!) if (this.word(at, w)) return true;
     return false;
   }
 

@@ -210,17 +210,26 @@ class TokenBuffer {
     this.commentCount++;
   }
 
+  /** Copy out the used part: two allocations (bytes, then 32-bit offsets), the arrays are views. */
   finish(source: SourceText): Tokens {
     const { count, commentCount } = this;
+    const bytes = new Uint8Array(2 * count);
+    bytes.set(this.kind.subarray(0, count));
+    bytes.set(this.flags.subarray(0, count), count);
+    const offsets = new Int32Array(2 * count + 2 * commentCount);
+    offsets.set(this.start.subarray(0, count));
+    offsets.set(this.end.subarray(0, count), count);
+    offsets.set(this.commentStart.subarray(0, commentCount), 2 * count);
+    offsets.set(this.commentEnd.subarray(0, commentCount), 2 * count + commentCount);
     return {
       source,
       count,
-      kind: this.kind.slice(0, count),
-      start: this.start.slice(0, count),
-      end: this.end.slice(0, count),
-      flags: this.flags.slice(0, count),
-      commentStart: this.commentStart.slice(0, commentCount),
-      commentEnd: this.commentEnd.slice(0, commentCount),
+      kind: bytes.subarray(0, count),
+      start: offsets.subarray(0, count),
+      end: offsets.subarray(count, 2 * count),
+      flags: bytes.subarray(count),
+      commentStart: offsets.subarray(2 * count, 2 * count + commentCount),
+      commentEnd: offsets.subarray(2 * count + commentCount),
       commentCount,
     };
   }
@@ -489,9 +498,18 @@ function scanString(text: string, source: SourceText, s: number, q: number, quot
   let f = (raw ? StringFlag.Raw : 0) | (triple ? StringFlag.Triple : 0) | (quote === 39 ? StringFlag.SingleQuote : 0);
   let j = triple ? q + 3 : q + 1;
   if (!triple) {
-    // Fast path: the closing quote comes before any backslash, line end or `$`.
+    // Fast path: the closing quote comes before any backslash or line end; only the `$`s
+    // in between are looked at (for `${`).
     const close = text.indexOf(quote === 34 ? '"' : "'", j);
-    if (close >= 0 && close < landmarks.lineEnd(j) && close < landmarks.backslash(j) && close < landmarks.dollar(j)) {
+    if (close >= 0 && close < landmarks.lineEnd(j) && close < landmarks.backslash(j)) {
+      if (!raw) {
+        for (let d = landmarks.dollar(j); d < close; d = landmarks.dollar(d + 1)) {
+          if (text.charCodeAt(d + 1) === 123) {
+            f |= StringFlag.Interpolated;
+            break;
+          }
+        }
+      }
       out.push(T.String, s, close + 1, f);
       return close + 1;
     }
