@@ -5,7 +5,7 @@
  * Nothing is written here; a plan that throws leaves the tree as it was.
  */
 import picomatch from "picomatch";
-import type { Change, EditRequest, EditResult, Warning } from "../change.js";
+import type { Change, EditRequest, EditResult, FieldChange, Warning } from "../change.js";
 import { SourceError } from "../change.js";
 import { formatImageRef, screenToken, type ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
@@ -68,7 +68,7 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
     warnings,
   );
   for (const path of overridesByFile.keys()) {
-    if (!texts.has(path)) texts.set(path, decode(path, await source.read(path)));
+    if (!texts.has(path)) texts.set(path, await readNamed(source, path));
   }
 
   const setters = resolveSetters(valid, config, texts, request.allowDowngrade ?? false, warnings);
@@ -97,7 +97,7 @@ async function loadConfig(source: TreeSource, present: ReadonlySet<string>, file
     return undefined;
   }
   try {
-    return parseConfig(decode(path, await source.read(path)), path);
+    return parseConfig(await readNamed(source, path), path);
   } catch (error) {
     if (error instanceof ConfigError) throw new RequestError(error.issues);
     throw error;
@@ -150,23 +150,31 @@ async function readScreened(
       const raw = await source.read(path);
       const bytes = Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
       if (!keep(path, bytes)) continue;
-      try {
-        texts.set(path, decode(path, bytes));
-      } catch (error) {
-        warnings.push({ file: path, message: (error as Error).message });
-      }
+      const text = decode(bytes);
+      if (text === undefined) warnings.push({ file: path, message: NOT_UTF8 });
+      else texts.set(path, text);
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
   return texts;
 }
 
-function decode(path: string, bytes: Uint8Array): string {
+const NOT_UTF8 = "not UTF-8 text; left as it is";
+
+/** The text of a file, or undefined when it is not UTF-8 (a byte order mark stays, as part of the text). */
+function decode(bytes: Uint8Array): string | undefined {
   try {
     return decoder.decode(bytes);
   } catch {
-    throw new Error(`${path}: not UTF-8 text; left as it is`);
+    return undefined;
   }
+}
+
+/** The text of a file the request names (configuration, `--set` target): not UTF-8 is an error there. */
+async function readNamed(source: TreeSource, path: string): Promise<string> {
+  const text = decode(await source.read(path));
+  if (text === undefined) throw new RequestError([`${path}: ${NOT_UTF8}`]);
+  return text;
 }
 
 /**
@@ -215,11 +223,17 @@ function imagesFor(images: readonly ImageRef[], config: Config | undefined, targ
   });
 }
 
+/** Says why a target edits nothing for an image: its allow-list or its policy refuses it. */
 function warnRefusedImages(images: readonly ImageRef[], targets: readonly Target[], warnings: Warning[]): void {
   for (const target of targets) {
     for (const image of images) {
-      if (!target.images.some((a) => a.repository === image.repository)) {
+      const allowed = target.images.find((a) => a.repository === image.repository);
+      if (!allowed) {
         warnings.push({ message: `target ${target.name} does not allow ${image.repository}; not edited there` });
+      } else if (allowed.policy && image.tag !== undefined && allowed.policy.latest([image.tag]) === undefined) {
+        warnings.push({
+          message: `target ${target.name}: ${formatImageRef(image)} is outside its policy (${allowed.policy.description}); not edited there`,
+        });
       }
     }
   }
@@ -235,32 +249,64 @@ function planFile(
   warnings: Warning[],
 ): FilePlan | undefined {
   const kind = fileKind(path)!;
+  // A byte order mark is no part of the source the editors read; it stays in front.
+  const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const body = text.slice(bom.length);
   let edited: EditResult;
   try {
-    edited = kind === "kcl" ? editKcl(text, request) : editYaml(text, request);
+    edited = kind === "kcl" ? editKcl(body, request) : editYaml(body, request);
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
     if (overrides.length > 0) throw new RequestError([located(path, error)]);
     warnings.push({ file: path, ...(error.line !== undefined && { line: error.line }), message: `not edited: ${error.message}` });
     return undefined;
   }
-  const changes = [...edited.changes];
+  let changes = [...edited.changes];
   warnings.push(...edited.warnings.map((w) => ({ ...w, file: path })));
   let after = edited.text;
   if (overrides.length > 0) {
     try {
       const overridden = applyFileOverrides(kind, after, overrides, create);
       after = overridden.text;
-      changes.push(...overridden.changes);
+      changes = withOverrides(changes, overridden.changes);
       warnings.push(...overridden.warnings.map((w) => ({ ...w, file: path })));
     } catch (error) {
       if (error instanceof SourceError) throw new RequestError([located(path, error)]);
       throw error;
     }
   }
-  if (after === text) return undefined;
+  if (after === body) return undefined;
   checkParses(kind, path, after);
-  return { path, before: text, after, changes: changes.map((c) => ({ ...c, file: path, ...(target && { target }) })), ...(target && { target }) };
+  return {
+    path,
+    before: text,
+    after: bom + after,
+    changes: changes.map((c) => ({ ...c, file: path, ...(target && { target }) })),
+    ...(target && { target }),
+  };
+}
+
+/**
+ * The changes of a file after its overrides ran over the editors' result, in line order.
+ * An override of a field an editor had just set is one change (the file's value -> the
+ * override's), not two with an intermediate value the file never held.
+ */
+function withOverrides(edits: readonly FieldChange[], overrides: readonly FieldChange[]): FieldChange[] {
+  const changes = [...edits];
+  for (const override of overrides) {
+    const i = changes.findIndex(
+      (c) => c.line === override.line && c.new === override.old && (c.kind === "setter" || fieldKey(c.key) === fieldKey(override.key)),
+    );
+    if (i < 0) changes.push(override);
+    else if (changes[i]!.old === override.new) changes.splice(i, 1);
+    else changes[i] = { ...override, old: changes[i]!.old };
+  }
+  return changes.sort((a, b) => a.line - b.line);
+}
+
+/** `a[0].b` and `a.0.b` name the same field. */
+function fieldKey(key: string): string {
+  return key.replace(/\[(\d+)\]/g, ".$1");
 }
 
 function applyFileOverrides(kind: FileKind, text: string, specs: readonly string[], create: boolean): EditResult {

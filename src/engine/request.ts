@@ -74,7 +74,10 @@ export function validateRequest(request: UpdateRequest): ValidRequest {
       return;
     }
     const ref = parse(`setter[${i}] (${key})`, text.slice(eq + 1));
-    if (ref) setters.set(key, ref);
+    const earlier = setters.get(key);
+    if (ref && earlier) {
+      issues.push(`setter[${i}] (${key}): ${key} is given twice (${formatImageRef(earlier)} and ${formatImageRef(ref)}); give each key once`);
+    } else if (ref) setters.set(key, ref);
   });
 
   const sets: FileOverride[] = [];

@@ -1,0 +1,192 @@
+import { describe, expect, it } from "vitest";
+import { planUpdate, type Plan } from "../../src/engine/plan.js";
+import { RequestError, type UpdateRequest } from "../../src/engine/request.js";
+import type { TreeSource } from "../../src/engine/source.js";
+
+/** A tree in memory: path -> text (or raw bytes). */
+function tree(files: Record<string, string | Uint8Array>): TreeSource {
+  return {
+    async *list() {
+      yield* Object.keys(files).sort();
+    },
+    read: async (path) => {
+      const content = files[path];
+      if (content === undefined) throw new Error(`no ${path}`);
+      return typeof content === "string" ? Buffer.from(content) : content;
+    },
+  };
+}
+
+function plan(files: Record<string, string | Uint8Array>, request: Partial<UpdateRequest>): Promise<Plan> {
+  return planUpdate(tree(files), { images: [], setters: [], sets: [], paths: [], ...request });
+}
+
+async function refusal(files: Record<string, string | Uint8Array>, request: Partial<UpdateRequest>): Promise<readonly string[]> {
+  try {
+    await plan(files, request);
+  } catch (error) {
+    if (error instanceof RequestError) return error.issues;
+    throw error;
+  }
+  throw new Error("expected a RequestError");
+}
+
+const afterOf = (p: Plan, path: string) => p.files.find((f) => f.path === path)?.after;
+
+const CONFIG = `targets:
+  - name: staging
+    paths: ["staging/**"]
+    images:
+      - repository: ghcr.io/acme/app
+        policy: { semver: { range: ">=1.0.0-0" } }
+  - name: prod
+    paths: ["prod/**"]
+    images:
+      - repository: ghcr.io/acme/app
+        policy: { semver: { range: "^1.0.0" } }
+  - name: tools
+    paths: ["tools/**"]
+    images:
+      - repository: ghcr.io/acme/tool
+setters:
+  "flux-system:app": { image: ghcr.io/acme/app, policy: { semver: { range: "1.x" } } }
+`;
+
+describe("planUpdate: what is scanned", () => {
+  it("edits every candidate file and returns only the changed ones, in path order", async () => {
+    const p = await plan(
+      {
+        "b.yaml": "image: nginx:1.0\n",
+        "a/c.yml": "image: docker.io/library/nginx:1.0\n",
+        "other.yaml": "image: redis:1\n",
+        "README.md": "image: nginx:1.0\n",
+      },
+      { images: ["nginx:1.2"] },
+    );
+    expect(p.files.map((f) => f.path)).toEqual(["a/c.yml", "b.yaml"]);
+    expect(p.changes.map((c) => [c.file, c.line, c.kind, c.old, c.new])).toEqual([
+      ["a/c.yml", 1, "image", "docker.io/library/nginx:1.0", "docker.io/library/nginx:1.2"],
+      ["b.yaml", 1, "image", "nginx:1.0", "nginx:1.2"],
+    ]);
+  });
+
+  it("never scans .github/ (workflows are not manifests)", async () => {
+    const p = await plan({ ".github/workflows/ci.yaml": "image: nginx:1.0\n", "d.yaml": "image: nginx:1.0\n" }, { images: ["nginx:1.2"] });
+    expect(p.files.map((f) => f.path)).toEqual(["d.yaml"]);
+  });
+
+  it("scans only what --path globs match", async () => {
+    const p = await plan({ "a/d.yaml": "image: nginx:1.0\n", "b/d.yaml": "image: nginx:1.0\n" }, { images: ["nginx:1.2"], paths: ["b/**"] });
+    expect(p.files.map((f) => f.path)).toEqual(["b/d.yaml"]);
+  });
+
+  it("skips a file that is not UTF-8 with one warning naming it once", async () => {
+    const p = await plan({ "bad.yaml": Buffer.from("image: nginx:1.0 \xff\n", "latin1"), "ok.yaml": "image: nginx:1.0\n" }, { images: ["nginx:1.2"] });
+    expect(p.files.map((f) => f.path)).toEqual(["ok.yaml"]);
+    expect(p.warnings).toEqual([{ file: "bad.yaml", message: "not UTF-8 text; left as it is" }]);
+  });
+
+  it("skips a file that does not parse with a warning at its file and line", async () => {
+    const p = await plan({ "broken.yaml": "a: [\nimage: nginx:1.0\n", "ok.yaml": "image: nginx:1.0\n" }, { images: ["nginx:1.2"] });
+    expect(p.files.map((f) => f.path)).toEqual(["ok.yaml"]);
+    expect(p.warnings).toHaveLength(1);
+    expect(p.warnings[0]).toMatchObject({ file: "broken.yaml", line: 2 });
+    expect(p.warnings[0]!.message).toMatch(/^not edited: not valid YAML/);
+  });
+
+  it("keeps a byte order mark and edits the KCL after it", async () => {
+    const kcl = '\uFEFFa = "nginx:1.0"\r\n';
+    const p = await plan({ "main.k": kcl }, { images: ["nginx:1.2"] });
+    expect(p.warnings).toEqual([]);
+    expect(afterOf(p, "main.k")).toBe('\uFEFFa = "nginx:1.2"\r\n');
+  });
+});
+
+describe("planUpdate: targets", () => {
+  const files = {
+    ".github/gitops-promote.yaml": CONFIG,
+    "staging/d.yaml": "image: ghcr.io/acme/app:1.0.0\n",
+    "prod/d.yaml": "image: ghcr.io/acme/app:1.0.0\n",
+    "tools/d.yaml": "image: ghcr.io/acme/app:1.0.0\n",
+    "elsewhere/d.yaml": "image: ghcr.io/acme/app:1.0.0\n",
+  };
+
+  it("edits a file under the policy of its target and labels it; files outside every target stay", async () => {
+    const p = await plan(files, { images: ["ghcr.io/acme/app:1.1.0-rc.1"] });
+    expect(p.files.map((f) => [f.path, f.target])).toEqual([["staging/d.yaml", "staging"]]);
+    expect(p.changes.map((c) => c.target)).toEqual(["staging"]);
+    expect(p.targets.map((t) => t.name)).toEqual(["staging", "prod", "tools"]);
+  });
+
+  it("warns that a target's allow-list refuses an image", async () => {
+    const p = await plan(files, { images: ["ghcr.io/acme/app:1.1.0"] });
+    expect(p.files.map((f) => f.path)).toEqual(["prod/d.yaml", "staging/d.yaml"]);
+    expect(p.warnings.map((w) => w.message)).toContain("target tools does not allow ghcr.io/acme/app; not edited there");
+  });
+
+  it("warns that a target's policy refuses the incoming tag", async () => {
+    const p = await plan(files, { images: ["ghcr.io/acme/app:2.0.0"] });
+    expect(p.files.map((f) => f.path)).toEqual(["staging/d.yaml"]);
+    expect(p.warnings.map((w) => w.message)).toContain("target prod: ghcr.io/acme/app:2.0.0 is outside its policy (semver ^1.0.0); not edited there");
+  });
+
+  it("restricts to the named targets and refuses an unknown one", async () => {
+    const p = await plan(files, { images: ["ghcr.io/acme/app:1.1.0"], targets: ["prod"] });
+    expect(p.files.map((f) => f.path)).toEqual(["prod/d.yaml"]);
+    expect(await refusal(files, { images: ["ghcr.io/acme/app:1.1.0"], targets: ["qa"] })).toEqual([
+      'targets: no target named "qa" (configured: staging, prod, tools)',
+    ]);
+  });
+
+  it("refuses a bad configuration with its file and line before anything else", async () => {
+    const issues = await refusal({ ".github/gitops-promote.yaml": "targets:\n  - name: x\n    paths: 3\n" }, { images: ["nginx:1"] });
+    expect(issues.every((issue) => issue.startsWith(".github/gitops-promote.yaml:"))).toBe(true);
+    expect(issues.some((issue) => issue.startsWith(".github/gitops-promote.yaml:3: targets[0].paths"))).toBe(true);
+  });
+});
+
+describe("planUpdate: setters and overrides", () => {
+  const marked = 'image: ghcr.io/acme/app:1.0.0 # {"$imagepolicy": "flux-system:app"}\n';
+
+  it("maps a marker key to an image by configuration, under the configured policy", async () => {
+    const files = { ".github/gitops-promote.yaml": CONFIG, "m.yaml": marked };
+    expect(afterOf(await plan(files, { images: ["ghcr.io/acme/app:1.3.0"] }), "m.yaml")).toBe(marked.replace("1.0.0", "1.3.0"));
+    // 2.0.0 is outside the setter's policy 1.x.
+    expect((await plan(files, { images: ["ghcr.io/acme/app:2.0.0"] })).files).toEqual([]);
+  });
+
+  it("a --setter value wins over the image; the configured policy still applies", async () => {
+    const files = { ".github/gitops-promote.yaml": CONFIG, "m.yaml": marked };
+    const p = await plan(files, { setters: ["flux-system:app=ghcr.io/acme/app:1.5.0"] });
+    expect(afterOf(p, "m.yaml")).toBe(marked.replace("1.0.0", "1.5.0"));
+  });
+
+  it("refuses the same setter key given twice with different values", async () => {
+    const issues = await refusal({ "m.yaml": marked }, { setters: ["flux-system:app=ghcr.io/acme/app:1.5.0", "flux-system:app=ghcr.io/acme/app:1.6.0"] });
+    expect(issues).toEqual([
+      "setter[1] (flux-system:app): flux-system:app is given twice (ghcr.io/acme/app:1.5.0 and ghcr.io/acme/app:1.6.0); give each key once",
+    ]);
+  });
+
+  it("applies --set to YAML by dotted path with list indexes", async () => {
+    const text = "spec:\n  containers:\n    - name: a\n      image: nginx:1.0\n";
+    const p = await plan({ "v.yaml": text }, { sets: ["v.yaml:spec.containers[0].image=nginx:9"] });
+    expect(afterOf(p, "v.yaml")).toBe(text.replace("nginx:1.0", "nginx:9"));
+    expect(p.changes.map((c) => [c.line, c.kind, c.key])).toEqual([[4, "override", "spec.containers[0].image"]]);
+  });
+
+  it("reports one change per field when an editor and an override both set it, in line order", async () => {
+    const text = "a:\n  image: nginx:1.0\nb:\n  image: nginx:1.0\n";
+    const p = await plan({ "v.yaml": text }, { images: ["nginx:1.2"], sets: ["v.yaml:a.image=nginx:7"] });
+    expect(afterOf(p, "v.yaml")).toBe("a:\n  image: nginx:7\nb:\n  image: nginx:1.2\n");
+    expect(p.changes.map((c) => [c.line, c.kind, c.old, c.new])).toEqual([
+      [2, "override", "nginx:1.0", "nginx:7"],
+      [4, "image", "nginx:1.0", "nginx:1.2"],
+    ]);
+  });
+
+  it("refuses an override of a missing path with the file and line, and a missing file", async () => {
+    expect(await refusal({ "v.yaml": "a:\n  b: 1\n" }, { sets: ["v.yaml:a.c=2"] })).toEqual(["v.yaml:2: a.c: a has 'b', not 'c'"]);
+    expect(await refusal({ "v.yaml": "a: 1\n" }, { sets: ["w.yaml:a=2"] })).toEqual(["set: w.yaml does not exist"]);
+  });
+});
