@@ -50,8 +50,12 @@ export interface GitTree extends TreeSource {
  * for a checkout made with `persist-credentials: false`.
  */
 export function tokenAuthEnv(token: string): Record<string, string> {
-  const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
-  return { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraheader", GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}` };
+  return { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraheader", GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basicCredential(token)}` };
+}
+
+/** The Basic credential git sends for the token: a secret of its own, since the runner masks exact strings. */
+export function basicCredential(token: string): string {
+  return Buffer.from(`x-access-token:${token}`).toString("base64");
 }
 
 /** Regular files only: symlinks and submodules are not manifests we edit. */

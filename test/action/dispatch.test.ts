@@ -128,6 +128,16 @@ describe("dispatch Action", () => {
     expect(result.summary).toContain("<td>acme/manifests-eu</td>");
   });
 
+  it("scrubs the token from a failure GitHub's answer echoes it, in the error and in the summary", async () => {
+    fake.inject({ operationId: "repos/create-dispatch-event", status: 401, body: { message: `Bad credentials: ${fake.token}` } });
+    const result = await dispatch({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3" });
+    expect(result.exitCode).toBe(1);
+    expect(errors(result)[0]).toContain("Bad credentials: ***");
+    expect(errors(result)[0]).not.toContain(fake.token);
+    expect(result.summary).toContain("Bad credentials: ***");
+    expect(result.summary).not.toContain(fake.token);
+  });
+
   it.each([
     ["an image with a space", { images: "ghcr.io/acme/app:1.2.3\nx y" }, 'client_payload.images[1]: invalid image reference "x y": it contains a space'],
     ["no image", { images: "" }, "no image to announce: set `images`"],

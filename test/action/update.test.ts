@@ -10,6 +10,7 @@ import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
 import { node24Path, runAction, type ActionResult } from "../support/run-action.js";
+import { basicCredential } from "../../src/github/git.js";
 import { apiCalls, checkout, deployment, OWNER, REPO } from "../github/fixture.js";
 
 const run = promisify(execFile);
@@ -73,6 +74,20 @@ describe("update Action", () => {
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
     expect(await fake.readFile(OWNER, REPO, "main", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
     expect((await run("git", ["-C", workspace, "config", "--list"])).stdout).not.toContain(fake.token);
+  });
+
+  it("the token is masked before any input is read, and scrubbed from the failure message", async () => {
+    const badInput = await action({ images: `${APP}:1.2.4`, delivery: "bogus" });
+    expect(badInput.exitCode).toBe(1);
+    expect(badInput.stdout).toContain(`::add-mask::${fake.token}`);
+    expect(badInput.stdout).toContain(`::add-mask::${basicCredential(fake.token)}`);
+
+    fake.inject({ operationId: "git/create-tree", status: 401, body: { message: `Bad credentials: ${fake.token}` } });
+    const echoed = await action({ images: `${APP}:1.2.4` });
+    expect(echoed.exitCode).toBe(1);
+    const error = echoed.annotations.find((a) => a.level === "error")?.message;
+    expect(error).toMatch(/Bad credentials: \*\*\*/);
+    expect(error).not.toContain(fake.token);
   });
 
   it("nothing to change: no commit, no pull request, changed=false, not a single API call", async () => {

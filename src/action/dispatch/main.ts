@@ -7,6 +7,7 @@ import { createClient } from "../../github/client.js";
 import { dispatchImages, DispatchError } from "../../github/dispatch.js";
 import type { Dispatched } from "../../github/dispatch.js";
 import type { Payload, PayloadSource } from "../../engine/payload.js";
+import { protectToken } from "../token.js";
 import { readDispatchInputs } from "./inputs.js";
 
 /** Where this run comes from, from the variables the runner sets. */
@@ -61,11 +62,10 @@ async function writeSummary(payload: Payload, dispatched: readonly Dispatched[],
 }
 
 export async function run(): Promise<void> {
+  const redact = protectToken(core.getInput("token"), core.setSecret);
   try {
-    const token = core.getInput("token");
-    if (token) core.setSecret(token);
     const inputs = readDispatchInputs(core, runSource(process.env));
-    const octokit = createClient({ token: inputs.token, log: (message) => core.warning(message) });
+    const octokit = createClient({ token: inputs.token, log: (message) => core.warning(redact(message)) });
     try {
       const result = await dispatchImages(octokit, { ...inputs.options, log: (line) => core.info(line) });
       writeOutputs(result.payload, result.dispatched);
@@ -73,11 +73,11 @@ export async function run(): Promise<void> {
     } catch (error) {
       if (!(error instanceof DispatchError)) throw error;
       writeOutputs(inputs.options.payload, error.dispatched);
-      await writeSummary(inputs.options.payload, error.dispatched, error.message);
+      await writeSummary(inputs.options.payload, error.dispatched, redact(error.message));
       throw error;
     }
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error));
+    core.setFailed(redact(error instanceof Error ? error.message : String(error)));
   }
 }
 

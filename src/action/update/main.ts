@@ -10,12 +10,14 @@ import { createClient, type GitHubClient } from "../../github/client.js";
 import { deliver } from "../../github/deliver.js";
 import { GitRepo, tokenAuthEnv } from "../../github/git.js";
 import { repositoryOfRemote } from "../../github/remote.js";
+import { protectToken } from "../token.js";
 import { readUpdateInputs } from "./inputs.js";
 import { annotate, printDiff, setOutputs, writeSummary } from "./report.js";
 
+const redact = protectToken(core.getInput("token"), core.setSecret);
+
 async function run(): Promise<void> {
   const inputs = readUpdateInputs(core, { eventName: context.eventName, payload: context.payload });
-  if (inputs.token) core.setSecret(inputs.token);
   if (inputs.payload?.source?.repository) core.info(`promoting ${inputs.request.images.join(", ")} from ${inputs.payload.source.repository}`);
 
   const workspace = process.env["GITHUB_WORKSPACE"] || process.cwd();
@@ -37,7 +39,7 @@ async function run(): Promise<void> {
       if (!repository.owner || !repository.repo) {
         throw new Error("origin is not a repository on this GitHub server and GITHUB_REPOSITORY is not set: the API does not know which repository to use");
       }
-      client ??= createClient({ token: inputs.token, log: (message) => core.warning(message) });
+      client ??= createClient({ token: inputs.token, log: (message) => core.warning(redact(message)) });
       return client;
     },
     log: (message: string) => core.info(message),
@@ -56,6 +58,6 @@ async function run(): Promise<void> {
 }
 
 run().catch((error: unknown) => {
-  if (error instanceof RequestError) core.setFailed(`nothing was written; the request is not usable:\n${error.issues.map((i) => `- ${i}`).join("\n")}`);
-  else core.setFailed(error instanceof Error ? error.message : String(error));
+  if (error instanceof RequestError) core.setFailed(redact(`nothing was written; the request is not usable:\n${error.issues.map((i) => `- ${i}`).join("\n")}`));
+  else core.setFailed(redact(error instanceof Error ? error.message : String(error)));
 });
