@@ -46,19 +46,24 @@ export function pairInsertion(file: YamlFile, map: YAMLMap, key: string, value: 
     const separator = map.items.length === 0 ? "" : !before.endsWith(",") ? ", " : /\s/.test(text[close - 1]!) ? "" : " ";
     return { start: close, end: close, insert: `${separator}${pair}` };
   }
-  const firstKey = map.items[0]?.key as Scalar | undefined;
-  const keyStart = firstKey?.range?.[0] ?? mapStart;
-  const indent = " ".repeat(keyStart - file.lineStart(keyStart));
+  // A block mapping starts at its first key, or at the `?` of an explicit first key.
+  const indent = " ".repeat(mapStart - file.lineStart(mapStart));
   const lastPair = map.items[map.items.length - 1];
   const lastNode = (lastPair?.value ?? lastPair?.key) as Scalar | undefined;
+  const pair = `${indent}${key}: ${renderScalar(value, Scalar.PLAIN, false)}`;
+  const [, lastEnd] = lastNode?.range ?? map.range!;
+  // A `|+` block scalar keeps its trailing blank lines as content: the new line goes after them.
+  if (isScalar(lastNode) && /^[|>][0-9]*\+/.test(text.slice(lastNode.range![0])) && text[lastEnd - 1] === "\n") {
+    return { start: lastEnd, end: lastEnd, insert: `${pair}${text[lastEnd - 2] === "\r" ? "\r\n" : "\n"}` };
+  }
   // The end of the last pair's last line: after its value and any comment on that line,
   // before trailing blank lines (a block scalar's range ends after its line break).
-  let end = lastNode?.range?.[1] ?? mapEnd;
-  while (end > keyStart && /\s/.test(text[end - 1]!)) end--;
+  let end = lastEnd;
+  while (end > mapStart && /\s/.test(text[end - 1]!)) end--;
   const newline = text.indexOf("\n", end);
   const at = newline < 0 ? text.length : text[newline - 1] === "\r" ? newline - 1 : newline;
   const eol = text.startsWith("\r\n", at) || (at === text.length && text.includes("\r\n")) ? "\r\n" : "\n";
-  return { start: at, end: at, insert: `${eol}${indent}${key}: ${renderScalar(value, Scalar.PLAIN, false)}` };
+  return { start: at, end: at, insert: `${eol}${pair}` };
 }
 
 /** Applies non-overlapping splices; returns `text` itself when there are none. */

@@ -97,4 +97,18 @@ spec:
     const text = "apiVersion: v1\nkind: ConfigMap\nimages:\n  - name: ghcr.io/acme/app\n    newTag: v1\n";
     expect(edit(text, withImages("ghcr.io/acme/app:v2")).text).toBe(text);
   });
+
+  it("adds newTag at the entry's indentation when its first key is an explicit `? key`", () => {
+    const text = "images:\n- ? name\n  : ghcr.io/acme/app\n";
+    const { text: out } = edit(text, withImages("ghcr.io/acme/app:v2"));
+    expect(out).toBe(`${text}  newTag: v2\n`);
+    expect(dataOf(out)).toEqual([{ images: [{ name: "ghcr.io/acme/app", newTag: "v2" }] }]);
+  });
+
+  it("adds newTag after the kept blank lines of a `|+` block scalar, whose value they are", () => {
+    const text = "images:\n- name: ghcr.io/acme/app\n  note: |+\n    hello\n\n\nx: 1\n";
+    const { text: out } = edit(text, withImages("ghcr.io/acme/app:v2"));
+    expect(out).toBe("images:\n- name: ghcr.io/acme/app\n  note: |+\n    hello\n\n\n  newTag: v2\nx: 1\n");
+    expect(dataOf(out)).toEqual([{ images: [{ name: "ghcr.io/acme/app", note: "hello\n\n\n", newTag: "v2" }], x: 1 }]);
+  });
 });
