@@ -19,6 +19,12 @@ describe("update Action inputs", () => {
     expect(delivery).toMatchObject({ mode: "push", merge: "none", mergeMethod: "merge", commitVia: "api", labels: ["deploy", "prod"], dryRun: false });
   });
 
+  it("keeps a label name with a space whole: labels are separated by commas and newlines only", () => {
+    const { delivery } = readUpdateInputs(reader({ images: "a:1", labels: "needs review, deploy\nenv: prod", reviewers: "alice bob,acme/sre" }), push);
+    expect(delivery.labels).toEqual(["needs review", "deploy", "env: prod"]);
+    expect(delivery.reviewers).toEqual(["alice", "bob", "acme/sre"]);
+  });
+
   it("refuses a value outside a choice, naming the input", () => {
     expect(() => readUpdateInputs(reader({ images: "a:1", delivery: "pr" }), push)).toThrow(
       new InputError('input delivery: "pr" is not one of push, pull-request, none'),

@@ -66,6 +66,7 @@ describe("update Action", () => {
     const result = await runAction({ actionDir: ".", github: fake, repository: "acme/app", workspace, inputs: { images: `${APP}:1.2.4` } });
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
     expect(await fake.readFile(OWNER, REPO, "main", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
+    expect(result.summary).toContain(`href="${fake.url}/${OWNER}/${REPO}/commit/${result.outputs["commit-sha"]}"`);
   });
 
   it("lends the token to git when the checkout kept no credentials (persist-credentials: false)", async () => {

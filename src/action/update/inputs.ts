@@ -38,6 +38,8 @@ export class InputError extends Error {
 export function readUpdateInputs(core: InputReader, event: TriggerEvent): UpdateInputs {
   const lines = (name: string) => splitList(core.getInput(name), /\r?\n/);
   const words = (name: string) => splitList(core.getInput(name), /[\s,]+/);
+  // Label names may contain spaces ("needs review"): only commas and newlines separate them.
+  const commaOrLine = (name: string) => splitList(core.getInput(name), /[,\r\n]+/);
   const flag = (name: string) => booleanInput(name, core.getInput(name));
 
   const explicit = words("images");
@@ -67,7 +69,7 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
     prBranch: core.getInput("pr-branch"),
     title: core.getInput("title"),
     body: core.getInput("body"),
-    labels: words("labels"),
+    labels: commaOrLine("labels"),
     reviewers: words("reviewers"),
     merge: choice<MergeMode>("merge", core.getInput("merge"), ["none", "auto", "immediate"], "none"),
     mergeMethod: choice<MergeMethod>("merge-method", core.getInput("merge-method"), ["merge", "squash", "rebase"], "merge"),

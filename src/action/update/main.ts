@@ -24,7 +24,8 @@ async function run(): Promise<void> {
   const checkout = new GitRepo(workspace);
   const url = await checkout.remoteUrl("origin");
   // The checkout may be another repository than the one the workflow runs in.
-  const origin = repositoryOfRemote(url, process.env["GITHUB_SERVER_URL"] || "https://github.com");
+  const serverUrl = process.env["GITHUB_SERVER_URL"] || "https://github.com";
+  const origin = repositoryOfRemote(url, serverUrl);
   // persist-credentials: false leaves git without a token; lend it ours for this server only
   const lendToken = origin !== undefined && inputs.token !== "" && !(await checkout.hasCredentials(url));
   const git = lendToken ? new GitRepo(workspace, tokenAuthEnv(inputs.token)) : checkout;
@@ -49,7 +50,7 @@ async function run(): Promise<void> {
   annotate(result.plan.warnings);
   if (inputs.delivery.dryRun) await core.group("Diff (dry run: nothing written)", async () => printDiff(result));
   setOutputs(result);
-  await writeSummary(result, process.env, inputs.delivery.dryRun);
+  await writeSummary(result, serverUrl, repository, inputs.delivery.dryRun);
   core.info(
     result.changed
       ? `${result.plan.changes.length} value(s) in ${result.plan.files.length} file(s) ${inputs.delivery.dryRun ? "would change" : "changed"}`

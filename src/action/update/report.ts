@@ -6,6 +6,7 @@
 import * as core from "@actions/core";
 import { unifiedDiff } from "../../engine/diff.js";
 import type { Warning } from "../../change.js";
+import type { Repository } from "../../github/commit.js";
 import type { DeliveryResult, Landing } from "../../github/deliver.js";
 
 export function setOutputs(result: DeliveryResult): void {
@@ -39,31 +40,30 @@ export function printDiff(result: DeliveryResult): void {
   }
 }
 
-export async function writeSummary(result: DeliveryResult, env: NodeJS.ProcessEnv, dryRun: boolean): Promise<void> {
-  const server = env["GITHUB_SERVER_URL"] ?? "https://github.com";
-  const repository = env["GITHUB_REPOSITORY"] ?? "";
+/** `repository` is the one delivered to (the checkout's origin), which need not be the workflow's own. */
+export async function writeSummary(result: DeliveryResult, serverUrl: string, repository: Repository, dryRun: boolean): Promise<void> {
+  const code = (s: string) => `<code>${escape(s)}</code>`;
   const where = (landing: Landing | undefined): string => {
     if (!landing) return "";
     if (dryRun)
       return landing.mode === "none"
         ? "dry run: workspace not edited"
-        : `dry run: would ${landing.mode === "push" ? "push to" : "open a pull request from"} <code>${landing.branch}</code>`;
+        : `dry run: would ${landing.mode === "push" ? "push to" : "open a pull request from"} ${code(landing.branch)}`;
     if (landing.pullRequest)
       return `<a href="${landing.pullRequest.url}">#${landing.pullRequest.number}</a> (${landing.pullRequest.operation}${landing.merge && landing.merge !== "none" ? `, ${landing.merge}` : ""})`;
     if (landing.commit)
-      return `<a href="${server}/${repository}/commit/${landing.commit}"><code>${landing.commit.slice(0, 7)}</code></a> on <code>${landing.branch}</code>`;
+      return `<a href="${serverUrl}/${repository.owner}/${repository.repo}/commit/${landing.commit}"><code>${landing.commit.slice(0, 7)}</code></a> on ${code(landing.branch)}`;
     return "left in the workspace (delivery: none)";
   };
   const landingOf = (file: string) => result.landings.find((l) => l.files.some((f) => f.path === file));
   core.summary.addHeading(dryRun ? "gitops-promote (dry run)" : "gitops-promote", 3);
   if (result.plan.changes.length === 0) {
-    core.summary.addRaw(`Nothing to change on <code>${result.base}</code>: every field already holds the promoted image (or a newer one).`, true);
+    core.summary.addRaw(`Nothing to change on ${code(result.base)}: every field already holds the promoted image (or a newer one).`, true);
   } else {
-    const code = (s: string) => `<code>${escape(s)}</code>`;
     core.summary.addTable([
       ["Target", "File", "Field", "Old → New", "Delivered"].map((data) => ({ data, header: true })),
       ...result.plan.changes.map((c) => [
-        c.target ?? "",
+        escape(c.target ?? ""),
         `${code(c.file)}:${c.line}`,
         code(c.key),
         `${code(c.old)} → ${code(c.new)}`,
