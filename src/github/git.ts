@@ -47,10 +47,12 @@ export interface GitTree extends TreeSource {
 
 /**
  * Environment that makes git send the token as actions/checkout does (an http extraheader),
- * for a checkout made with `persist-credentials: false`.
+ * for a checkout made with `persist-credentials: false`. Scoped to `serverUrl` like
+ * checkout's `http.<server>/.extraheader`: a submodule or any other host never receives it.
  */
-export function tokenAuthEnv(token: string): Record<string, string> {
-  return { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraheader", GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basicCredential(token)}` };
+export function tokenAuthEnv(token: string, serverUrl: string): Record<string, string> {
+  const key = `http.${serverUrl.replace(/\/+$/, "")}/.extraheader`;
+  return { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: key, GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basicCredential(token)}` };
 }
 
 /** The Basic credential git sends for the token: a secret of its own, since the runner masks exact strings. */

@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { GitRepo } from "../../src/github/git.js";
+import { basicCredential, GitRepo, tokenAuthEnv } from "../../src/github/git.js";
 
 const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, encoding: "utf8" }).trim();
 
@@ -89,5 +89,12 @@ describe("GitRepo (local git, any remote)", () => {
     const g = new GitRepo(shallow);
     expect(await g.fetch("origin", "trunk")).toBe(repo.first);
     expect(git(shallow, "rev-parse", "--is-shallow-repository")).toBe("true");
+  });
+
+  it("lends the token to git for the GitHub server only, never to another host", async () => {
+    const lent = new GitRepo(repo.clone, tokenAuthEnv("ghs_lent", "https://ghe.example"));
+    const header = (url: string) => lent.run(["config", "--get-urlmatch", "http.extraheader", url]).catch(() => "");
+    expect((await header("https://ghe.example/acme/manifests.git")).trim()).toBe(`AUTHORIZATION: basic ${basicCredential("ghs_lent")}`);
+    expect(await header("https://elsewhere.example/acme/manifests.git")).toBe("");
   });
 });
