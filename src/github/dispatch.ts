@@ -7,6 +7,7 @@
  */
 import type { Payload } from "../engine/payload.js";
 import type { GitHubClient } from "./client.js";
+import { errorMessage, httpStatus } from "./errors.js";
 
 export const DEFAULT_EVENT_TYPE = "image-pushed";
 /** The workflow_dispatch input that carries the payload JSON (DESIGN §7). */
@@ -101,7 +102,7 @@ export async function dispatchImages(octokit: GitHubClient, options: DispatchOpt
       log(`${describeDispatch(one)}${one.runUrl ? `: ${one.runUrl}` : ""}`);
       sent.push(one);
     } catch (error) {
-      failures.push(error instanceof Error ? error.message : String(error));
+      failures.push(errorMessage(error));
     }
   }
   const wait = options.wait;
@@ -109,7 +110,7 @@ export async function dispatchImages(octokit: GitHubClient, options: DispatchOpt
     ? await Promise.all(
         sent.map((one) =>
           follow(octokit, one, waitOptions(wait), log).catch((error: unknown) => {
-            failures.push(error instanceof Error ? error.message : String(error));
+            failures.push(errorMessage(error));
             return error instanceof DispatchError ? (error.dispatched[0] ?? one) : one;
           }),
         ),
@@ -172,8 +173,8 @@ async function sendWorkflowDispatch(octokit: GitHubClient, repo: Repo, workflow:
 
 /** Older GHES validates the body strictly and names the unknown parameter in a 400/422. */
 function refusesRunDetails(error: unknown): boolean {
-  const { status, message } = httpError(error);
-  return (status === 400 || status === 422) && message.includes("return_run_details");
+  const status = httpStatus(error);
+  return (status === 400 || status === 422) && errorMessage(error).includes("return_run_details");
 }
 
 function waitOptions(wait: true | WaitOptions): Required<WaitOptions> {
@@ -223,11 +224,6 @@ function describeDispatch(d: Dispatched): string {
     : `${d.repository}: started workflow ${d.workflow} on ${d.ref}`;
 }
 
-function httpError(error: unknown): { status?: number; message: string } {
-  const status = typeof error === "object" && error !== null && "status" in error && typeof error.status === "number" ? error.status : undefined;
-  return { ...(status !== undefined && { status }), message: error instanceof Error ? error.message : String(error) };
-}
-
 /** Turn GitHub's terse answer into what a person must change. */
 function explain(
   error: unknown,
@@ -235,10 +231,10 @@ function explain(
   action: DispatchKind | "wait",
   options: Partial<Pick<DispatchOptions, "payload" | "workflow" | "ref">>,
 ): DispatchError {
-  const { status, message } = httpError(error);
+  const status = httpStatus(error);
   const permission = action === "repository_dispatch" ? '"Contents: write"' : action === "workflow_dispatch" ? '"Actions: write"' : '"Actions: read"';
   const what = action === "wait" ? "following the run" : action;
-  const head = `${repo.fullName}: ${what} failed (${status ?? "no response"}: ${message})`;
+  const head = `${repo.fullName}: ${what} failed (${status ?? "no response"}: ${errorMessage(error)})`;
   const fromRepository = options.payload?.source?.repository;
   const crossRepo = fromRepository !== undefined && fromRepository.toLowerCase() !== repo.fullName.toLowerCase();
   const tokenKinds = `a GitHub App installation token (actions/create-github-app-token) or a fine-grained personal access token with ${permission} on ${repo.fullName}`;

@@ -6,6 +6,7 @@
 import { buildPayload, imagesFromMetadata, PayloadError } from "../../engine/payload.js";
 import type { PayloadSource } from "../../engine/payload.js";
 import type { DispatchOptions, WaitOptions } from "../../github/dispatch.js";
+import { InputError } from "../input-error.js";
 
 /** The subset of @actions/core the inputs are read with (real core in the Action). */
 export interface InputReader {
@@ -17,13 +18,6 @@ export interface InputReader {
 export interface DispatchInputs {
   readonly token: string;
   readonly options: Omit<DispatchOptions, "log">;
-}
-
-export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "InputError";
-  }
 }
 
 export function readDispatchInputs(core: InputReader, source: PayloadSource): DispatchInputs {

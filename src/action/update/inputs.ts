@@ -8,6 +8,7 @@ import type { UpdateRequest } from "../../engine/request.js";
 import type { CommitVia, DeliveryMode, DeliveryOptions } from "../../github/deliver.js";
 import type { Identity } from "../../github/git.js";
 import type { MergeMethod, MergeMode } from "../../github/merge.js";
+import { InputError } from "../input-error.js";
 
 /** The part of @actions/core inputs are read with. */
 export interface InputReader {
@@ -26,13 +27,6 @@ export interface UpdateInputs {
   readonly delivery: DeliveryOptions;
   /** The dispatch payload the images came from, when they came from one. */
   readonly payload?: Payload;
-}
-
-export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "InputError";
-  }
 }
 
 export function readUpdateInputs(core: InputReader, event: TriggerEvent): UpdateInputs {
