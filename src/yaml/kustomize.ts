@@ -66,7 +66,7 @@ export const editKustomizeImages: Editor = (file, request, plan) => {
   function write(entry: YAMLMap, key: string, value: string | undefined, label: { kind: "kustomize"; key: string; document: YamlDocument }): void {
     if (value === undefined) return;
     const node = mapValue(entry, key);
-    if (node === undefined) plan.addPair(entry, key, value, label);
+    if (node === undefined) plan.addPair(entry, [key], value, label);
     else if (isFlowScalar(node)) plan.setScalar(node, value, entry.flow === true, label);
   }
 };

@@ -7,10 +7,11 @@
  * rule predictable). A path no document has is an error naming the deepest key that exists.
  */
 import { isMap, isScalar, isSeq } from "yaml";
-import type { ParsedNode } from "yaml";
+import type { ParsedNode, YAMLMap } from "yaml";
 import { SourceError } from "../change.js";
 import type { EditResult } from "../change.js";
 import { YamlFile, scalarText } from "./file.js";
+import type { YamlDocument } from "./file.js";
 import { EditPlan } from "./plan.js";
 import { isFlowScalar } from "./splice.js";
 
@@ -86,6 +87,8 @@ interface Miss {
   readonly depth: number;
   readonly message: string;
   readonly offset: number;
+  /** The mapping that lacks the key at `depth`, where `create` may add it. */
+  readonly map?: YAMLMap;
 }
 
 function describeAt(path: readonly PathSegment[], depth: number): string {
@@ -105,9 +108,9 @@ function lookUp(root: ParsedNode | null, path: readonly PathSegment[]): Found | 
       const pair = node.items.find((item) => scalarText(item.key) === segment);
       if (!pair?.value) {
         const keys = node.items.map((item) => scalarText(item.key)).filter((key) => key !== undefined);
-        return miss(
-          keys.length === 0 ? `${at} is an empty mapping, it has no '${segment}'` : `${at} has ${keys.map((key) => `'${key}'`).join(", ")}, not '${segment}'`,
-        );
+        const message =
+          keys.length === 0 ? `${at} is an empty mapping, it has no '${segment}'` : `${at} has ${keys.map((key) => `'${key}'`).join(", ")}, not '${segment}'`;
+        return { ...miss(message), ...(!pair && { map: node }) };
       }
       inFlow ||= node.flow === true;
       node = pair.value as ParsedNode;
@@ -124,18 +127,22 @@ function lookUp(root: ParsedNode | null, path: readonly PathSegment[]): Found | 
   return { node, inFlow };
 }
 
-/** Sets the scalar at `path` (see parsePath) to `value`; kind "override", key = the path as given. */
-export function setYamlPath(text: string, path: string, value: string): EditResult {
+/**
+ * Sets the scalar at `path` (see parsePath) to `value`; kind "override", key = the path as
+ * given. With `create`, missing mapping keys at the end of the path are added (in the first
+ * document that has the path the furthest); list items are never created.
+ */
+export function setYamlPath(text: string, path: string, value: string, options: { readonly create?: boolean } = {}): EditResult {
   const segments = parsePath(path);
   const file = new YamlFile(text);
   const fail = (message: string, offset: number): never => {
     throw new SourceError(`${path}: ${message}`, file.lineAt(offset), offset - file.lineStart(offset) + 1);
   };
-  let deepest: Miss | undefined;
+  let deepest: (Miss & { readonly document: YamlDocument }) | undefined;
   for (const document of file.documents) {
     const found = lookUp(document.root, segments);
     if ("message" in found) {
-      if (!deepest || found.depth > deepest.depth) deepest = found;
+      if (!deepest || found.depth > deepest.depth) deepest = { ...found, document };
       continue;
     }
     const { node, inFlow } = found;
@@ -145,6 +152,12 @@ export function setYamlPath(text: string, path: string, value: string): EditResu
     }
     const plan = new EditPlan(file);
     plan.setScalar(node, value, inFlow, { kind: "override", key: path, document });
+    return plan.result();
+  }
+  const missing = deepest ? segments.slice(deepest.depth) : [];
+  if (options.create && deepest?.map && missing.every((segment) => typeof segment === "string")) {
+    const plan = new EditPlan(file);
+    plan.addPair(deepest.map, missing as [string, ...string[]], value, { kind: "override", key: path, document: deepest.document });
     return plan.result();
   }
   return fail(deepest?.message ?? "the file has no YAML document", deepest?.offset ?? 0);

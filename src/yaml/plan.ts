@@ -56,9 +56,9 @@ export class EditPlan {
     this.planned.push({ splice, change: { kind: label.kind, key: label.key, old, new: value, object: label.document.object } });
   }
 
-  /** Adds `key: value` as a new last pair of `map`. */
-  addPair(map: YAMLMap, key: string, value: string, label: ChangeLabel): void {
-    const splice = pairInsertion(this.file, map, key, value);
+  /** Adds `key: value` as a new last pair of `map` (several keys: the value nested under them). */
+  addPair(map: YAMLMap, keys: readonly [string, ...string[]], value: string, label: ChangeLabel): void {
+    const splice = pairInsertion(this.file, map, keys, value);
     this.planned.push({ splice, change: { kind: label.kind, key: label.key, old: "", new: value, object: label.document.object } });
   }
 
@@ -92,8 +92,8 @@ export class EditPlan {
     for (const { splice, change } of planned) {
       const { start, end, insert } = splice;
       placeWarningsBefore(start);
-      // An added pair is reported where its key starts, past the line break it begins with.
-      const within = start === end ? insert.search(/\S/) : 0;
+      // An added pair is reported on the line of its value: the last line it adds.
+      const within = start === end ? insert.trimEnd().search(/\S[^\n]*$/) : 0;
       changes.push({ line: lines!.lineAt(start + shift + within), ...change });
       shift += insert.length - (end - start);
     }

@@ -35,13 +35,20 @@ export function scalarSplice(file: YamlFile, node: FlowScalar, value: string, in
 /**
  * The splice that adds `key: value` as the last pair of `map`: a new line at the
  * siblings' indentation for a block mapping, `, key: value` before the `}` of a flow one.
+ * With several keys, the value is nested under them (`a: {b: value}`, or one line per key).
  */
-export function pairInsertion(file: YamlFile, map: YAMLMap, key: string, value: string): Splice {
+export function pairInsertion(file: YamlFile, map: YAMLMap, keys: readonly [string, ...string[]], value: string): Splice {
   const { text } = file;
   const [mapStart, mapEnd] = map.range!;
   if (map.flow) {
     const close = text.lastIndexOf("}", mapEnd - 1);
-    const pair = `${key}: ${renderScalar(value, Scalar.PLAIN, true)}`;
+    const pair = keys.reduceRight(
+      (inner, key, i) => {
+        const entry = `${renderScalar(key, Scalar.PLAIN, true)}: ${inner}`;
+        return i === 0 ? entry : `{${entry}}`;
+      },
+      renderScalar(value, Scalar.PLAIN, true),
+    );
     const before = text.slice(mapStart, close).trimEnd();
     const separator = map.items.length === 0 ? "" : !before.endsWith(",") ? ", " : /\s/.test(text[close - 1]!) ? "" : " ";
     return { start: close, end: close, insert: `${separator}${pair}` };
@@ -50,11 +57,13 @@ export function pairInsertion(file: YamlFile, map: YAMLMap, key: string, value: 
   const indent = " ".repeat(mapStart - file.lineStart(mapStart));
   const lastPair = map.items[map.items.length - 1];
   const lastNode = (lastPair?.value ?? lastPair?.key) as Scalar | undefined;
-  const pair = `${indent}${key}: ${renderScalar(value, Scalar.PLAIN, false)}`;
+  const pairAt = (eol: string) =>
+    keys.map((key, i) => `${indent}${"  ".repeat(i)}${renderScalar(key, Scalar.PLAIN, false)}:`).join(eol) + ` ${renderScalar(value, Scalar.PLAIN, false)}`;
   const [, lastEnd] = lastNode?.range ?? map.range!;
   // A `|+` block scalar keeps its trailing blank lines as content: the new line goes after them.
   if (isScalar(lastNode) && /^[|>][0-9]*\+/.test(text.slice(lastNode.range![0])) && text[lastEnd - 1] === "\n") {
-    return { start: lastEnd, end: lastEnd, insert: `${pair}${text[lastEnd - 2] === "\r" ? "\r\n" : "\n"}` };
+    const eol = text[lastEnd - 2] === "\r" ? "\r\n" : "\n";
+    return { start: lastEnd, end: lastEnd, insert: `${pairAt(eol)}${eol}` };
   }
   // The end of the last pair's last line: after its value and any comment on that line,
   // before trailing blank lines (a block scalar's range ends after its line break).
@@ -63,7 +72,7 @@ export function pairInsertion(file: YamlFile, map: YAMLMap, key: string, value: 
   const newline = text.indexOf("\n", end);
   const at = newline < 0 ? text.length : text[newline - 1] === "\r" ? newline - 1 : newline;
   const eol = text.startsWith("\r\n", at) || (at === text.length && text.includes("\r\n")) ? "\r\n" : "\n";
-  return { start: at, end: at, insert: `${eol}${pair}` };
+  return { start: at, end: at, insert: `${eol}${pairAt(eol)}` };
 }
 
 /** Applies non-overlapping splices; returns `text` itself when there are none. */

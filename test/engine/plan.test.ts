@@ -189,4 +189,10 @@ describe("planUpdate: setters and overrides", () => {
     expect(await refusal({ "v.yaml": "a:\n  b: 1\n" }, { sets: ["v.yaml:a.c=2"] })).toEqual(["v.yaml:2: a.c: a has 'b', not 'c'"]);
     expect(await refusal({ "v.yaml": "a: 1\n" }, { sets: ["w.yaml:a=2"] })).toEqual(["set: w.yaml does not exist"]);
   });
+
+  it("creates a missing YAML key with create", async () => {
+    const p = await plan({ "v.yaml": "a:\n  b: 1\n" }, { sets: ["v.yaml:a.c=2"], create: true });
+    expect(afterOf(p, "v.yaml")).toBe('a:\n  b: 1\n  c: "2"\n');
+    expect(p.changes.map((c) => [c.line, c.kind, c.key, c.old, c.new])).toEqual([[3, "override", "a.c", "", "2"]]);
+  });
 });

@@ -112,4 +112,19 @@ describe("setYamlPath", () => {
       "script: the value is a block scalar (| or >), which is never edited, not a scalar that can be set",
     );
   });
+
+  it("with create, adds the missing keys under the deepest existing mapping, block or flow", () => {
+    const block = setYamlPath(values, "image.pullPolicy", "Always", { create: true });
+    expect(block.text).toBe(values.replace('  tag: "1.0.0" # the app\n', '  tag: "1.0.0" # the app\n  pullPolicy: Always\n'));
+    expect(block.changes).toEqual([{ line: 4, kind: "override", key: "image.pullPolicy", old: "", new: "Always", object: {} }]);
+    const nested = setYamlPath("a:\n  b: 1\nz: 2\n", "a.c.d", "1.10", { create: true });
+    expect(nested.text).toBe('a:\n  b: 1\n  c:\n    d: "1.10"\nz: 2\n');
+    expect(nested.changes.map((c) => c.line)).toEqual([4]);
+    expect(setYamlPath("a: {b: 1}\n", 'a.c["k: v"]', "v", { create: true }).text).toBe('a: {b: 1, c: {"k: v": v}}\n');
+  });
+
+  it("with create, still refuses what it cannot create: a list item, a key under a scalar", () => {
+    expect(() => setYamlPath(values, "containers[3].image", "x", { create: true })).toThrow("containers has 1 items, not [3]");
+    expect(() => setYamlPath(values, "image.tag.major", "x", { create: true })).toThrow("image.tag is a scalar");
+  });
 });
