@@ -166,7 +166,8 @@ class TokenBuffer {
     this.count = 0;
     this.last = -1;
     this.commentCount = 0;
-    // About one token per 4.5 characters in real files: reserve for one per 3.
+    // About one token per 4.5 characters in real files: reserve for one per 3. The buffer
+    // keeps the size of the largest file seen (about 3 bytes per character of it).
     while (this.kind.length < 64 + textLength / 3) this.grow();
   }
 
@@ -468,6 +469,7 @@ function endStream(source: SourceText, out: TokenBuffer, bracketAt: readonly num
   if (out.count > 0 && out.last !== T.Newline && out.last !== T.Dedent) out.push(T.Newline, n, n, 0);
   for (let level = openIndents; level > 0; level--) out.push(T.Dedent, n, n, 0);
   out.push(T.EOF, n, n, 0);
+  landmarks.reset("");
   return out.finish(source);
 }
 
