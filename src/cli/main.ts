@@ -4,6 +4,7 @@
  * the engine, print, return 0 (done, changed or not), 1 (failed, nothing written) or 2 (bad usage).
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { writePlan } from "../engine/apply.js";
 import { planUpdate } from "../engine/plan.js";
@@ -83,6 +84,8 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
   if (images.length + setters.length + sets.length === 0) throw new UsageError("nothing to update: give --image, --setter or --set");
 
   const root = resolve(positionals[0] ?? ".");
+  const info = await stat(root).catch(() => undefined);
+  if (!info?.isDirectory()) throw new UsageError(`${positionals[0] ?? "."} is not a directory`);
   const plan = await planUpdate(directorySource(root), {
     images,
     setters,
