@@ -21,7 +21,7 @@ import { advanceBranch, BranchMovedError, createApiCommit, setBranch, type Repos
 import { errorMessage } from "./errors.js";
 import type { FileWrite, GitRepo, Identity, TreeEntry } from "./git.js";
 import { mergePullRequest, type MergeMethod, type MergeMode, type MergeOutcome } from "./merge.js";
-import { pullRequestBranch, upsertPullRequest, type PullRequest } from "./pull-request.js";
+import { OpenedUndecoratedError, pullRequestBranch, upsertPullRequest, type PullRequest } from "./pull-request.js";
 
 export type DeliveryMode = "push" | "pull-request" | "none";
 export type CommitVia = "api" | "git";
@@ -252,7 +252,8 @@ async function landPullRequest(
   try {
     pullRequest = await upsertPullRequest(ctx.client(), ctx.repository, spec, { branchExisted: existing !== undefined, branchChanged });
   } catch (error) {
-    if (existing === undefined) await deleteBranch(ctx, group.prBranch); // no stray branch without its pull request
+    // No stray branch without its pull request; but an open pull request keeps its branch.
+    if (existing === undefined && !(error instanceof OpenedUndecoratedError)) await deleteBranch(ctx, group.prBranch);
     throw error;
   }
   const merge = await mergePullRequest(ctx.client(), ctx.repository, { ...pullRequest, headSha: commit }, group.merge, group.mergeMethod);

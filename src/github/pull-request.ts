@@ -61,17 +61,35 @@ export async function upsertPullRequest(
 ): Promise<PullRequest> {
   const existing = state.branchExisted ? await findOpen(client, repository, spec) : undefined;
   if (existing) return update(client, repository, spec, existing, state.branchChanged);
+  let created;
   try {
-    const created = await client.rest.pulls.create({ ...repository, base: spec.base, head: spec.head, title: spec.title, body: spec.body, draft: spec.draft });
-    const pr = { number: created.data.number, url: created.data.html_url, nodeId: created.data.node_id, operation: "created" as const, autoMerge: false };
-    await decorate(client, repository, pr.number, spec);
-    return pr;
+    created = await client.rest.pulls.create({ ...repository, base: spec.base, head: spec.head, title: spec.title, body: spec.body, draft: spec.draft });
   } catch (error) {
     // A concurrent run, or a retried create whose answer was lost, opened it first.
     if (httpStatus(error) !== 422 || !/already exists/i.test(errorMessage(error))) throw error;
     const found = await findOpen(client, repository, spec);
     if (!found) throw error;
     return update(client, repository, spec, found, state.branchChanged);
+  }
+  const pr = { number: created.data.number, url: created.data.html_url, nodeId: created.data.node_id, operation: "created" as const, autoMerge: false };
+  try {
+    await decorate(client, repository, pr.number, spec);
+  } catch (error) {
+    throw new OpenedUndecoratedError(pr, error);
+  }
+  return pr;
+}
+
+/** The pull request is open, but GitHub refused its labels, assignees or reviewers (e.g. a reviewer who is not a collaborator). */
+export class OpenedUndecoratedError extends Error {
+  constructor(
+    readonly pullRequest: PullRequest,
+    cause: unknown,
+  ) {
+    super(`pull request #${pullRequest.number} is open (${pullRequest.url}), but its labels, assignees or reviewers were refused: ${errorMessage(cause)}`, {
+      cause,
+    });
+    this.name = "OpenedUndecoratedError";
   }
 }
 

@@ -326,6 +326,19 @@ describe("update Action", () => {
     });
   });
 
+  it("a reviewer GitHub refuses: the pull request stays open with its branch, and the failure names it", async () => {
+    fake.inject({
+      operationId: "pulls/request-reviewers",
+      status: 422,
+      body: { message: "Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator." },
+    });
+    const result = await action({ images: `${APP}:1.2.4`, delivery: "pull-request", reviewers: "outsider" });
+    expect(result.exitCode).toBe(1);
+    expect(result.annotations.find((a) => a.level === "error")?.message).toMatch(/pull request #1 is open .*not a collaborator/s);
+    expect(fake.pulls(OWNER, REPO)).toMatchObject([{ number: 1, state: "open", head: "gitops-promote/ghcr.io-acme-app" }]);
+    expect(await fake.readFile(OWNER, REPO, "gitops-promote/ghcr.io-acme-app", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
+  });
+
   it("commit-via git pushes to any remote (a plain bare repo) without a single API call", async () => {
     const root = await mkdtemp(join(tmpdir(), "gp-plain-"));
     const bare = join(root, "manifests.git");
