@@ -43,7 +43,8 @@ Options:
                         (main.k:config.containers.app.image="repo:tag"), a dotted path
                         for YAML (values.yaml:image.tag=1.2.4) (repeatable)
   --config FILE         configuration (default: .github/gitops-promote.yaml when present)
-  --path GLOB           only scan files matching GLOB, relative to DIR (repeatable)
+  --path GLOB           only scan files matching GLOB, or under the directory it names,
+                        relative to DIR (repeatable)
   --allow-downgrade     set the incoming tag even when a policy ranks the current one higher
   --create              let --set create a missing path instead of failing
   --dry-run             write nothing; print a unified diff

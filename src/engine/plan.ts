@@ -56,7 +56,7 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   const config = await loadConfig(source, present, request.config);
   const targets = targetsInScope(config, request.targets);
   const warnings: Warning[] = [];
-  const inScope = request.paths.length > 0 ? picomatch([...request.paths], { dot: true }) : () => true;
+  const inScope = pathFilter(request.paths, files, warnings);
 
   const overridesByFile = collectOverrides(valid, config, present);
   const tokens = [MARKER_TOKEN, ...valid.images.map((image) => Buffer.from(screenToken(image)))];
@@ -102,6 +102,19 @@ async function loadConfig(source: TreeSource, present: ReadonlySet<string>, file
     if (error instanceof ConfigError) throw new RequestError(error.issues);
     throw error;
   }
+}
+
+/** The `--path` globs as one test; a glob naming a directory stands for everything under it, like Flux's `update.path`. */
+function pathFilter(globs: readonly string[], files: readonly string[], warnings: Warning[]): (path: string) => boolean {
+  if (globs.length === 0) return () => true;
+  const matchers = globs.map((glob) => {
+    const base = glob.replace(/\/+$/, "");
+    return picomatch([base, `${base}/**`], { dot: true });
+  });
+  globs.forEach((glob, i) => {
+    if (!files.some((file) => matchers[i]!(file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file` });
+  });
+  return (path) => matchers.some((matches) => matches(path));
 }
 
 function targetsInScope(config: Config | undefined, names: readonly string[] | undefined): readonly Target[] {

@@ -80,6 +80,19 @@ describe("planUpdate: what is scanned", () => {
     expect(p.files.map((f) => f.path)).toEqual(["b/d.yaml"]);
   });
 
+  it("takes a --path that names a directory as everything under it, like Flux's update.path", async () => {
+    const files = { "a/d.yaml": "image: nginx:1.0\n", "b/c/d.yaml": "image: nginx:1.0\n", "bc/d.yaml": "image: nginx:1.0\n" };
+    for (const path of ["b", "b/", "./b"]) {
+      expect((await plan(files, { images: ["nginx:1.2"], paths: [path] })).files.map((f) => f.path)).toEqual(["b/c/d.yaml"]);
+    }
+  });
+
+  it("warns about a --path that matches no file", async () => {
+    const p = await plan({ "a/d.yaml": "image: nginx:1.0\n" }, { images: ["nginx:1.2"], paths: ["a/**", "clusters/prod"] });
+    expect(p.files.map((f) => f.path)).toEqual(["a/d.yaml"]);
+    expect(p.warnings).toEqual([{ message: 'path "clusters/prod" matches no file' }]);
+  });
+
   it("skips a file that is not UTF-8 with one warning naming it once", async () => {
     const p = await plan({ "bad.yaml": Buffer.from("image: nginx:1.0 \xff\n", "latin1"), "ok.yaml": "image: nginx:1.0\n" }, { images: ["nginx:1.2"] });
     expect(p.files.map((f) => f.path)).toEqual(["ok.yaml"]);
