@@ -53,14 +53,16 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   for await (const path of source.list()) files.push(path);
   const present = new Set(files);
 
-  const config = await loadConfig(source, present, request.config);
+  const configPath = (request.config ?? DEFAULT_CONFIG).replace(/^\.\//, "");
+  const config = await loadConfig(source, present, configPath, request.config !== undefined);
   const targets = targetsInScope(config, request.targets);
   const warnings: Warning[] = [];
   const inScope = pathFilter(request.paths, files, warnings);
 
   const overridesByFile = collectOverrides(valid, config, present);
   const tokens = [MARKER_TOKEN, ...valid.images.map((image) => Buffer.from(screenToken(image)))];
-  const candidates = files.filter((path) => fileKind(path) !== undefined && !path.startsWith(".github/") && inScope(path));
+  // The configuration is never a manifest: its `image:` fields name repositories, not versions.
+  const candidates = files.filter((path) => fileKind(path) !== undefined && !path.startsWith(".github/") && path !== configPath && inScope(path));
   const texts = await readScreened(
     source,
     candidates,
@@ -90,10 +92,9 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   };
 }
 
-async function loadConfig(source: TreeSource, present: ReadonlySet<string>, file: string | undefined): Promise<Config | undefined> {
-  const path = (file ?? DEFAULT_CONFIG).replace(/^\.\//, "");
+async function loadConfig(source: TreeSource, present: ReadonlySet<string>, path: string, required: boolean): Promise<Config | undefined> {
   if (!present.has(path)) {
-    if (file !== undefined) throw new RequestError([`config: ${path} does not exist`]);
+    if (required) throw new RequestError([`config: ${path} does not exist`]);
     return undefined;
   }
   try {

@@ -75,6 +75,15 @@ describe("planUpdate: what is scanned", () => {
     expect(p.files.map((f) => f.path)).toEqual(["d.yaml"]);
   });
 
+  it("never edits the configuration file, wherever --config puts it", async () => {
+    const config = 'setters:\n  "ns:app": { image: ghcr.io/acme/app }\n';
+    const p = await plan(
+      { "deploy/gitops.yaml": config, "deploy/d.yaml": "image: ghcr.io/acme/app:1.0\n" },
+      { images: ["ghcr.io/acme/app:1.1"], config: "deploy/gitops.yaml" },
+    );
+    expect(p.files.map((f) => f.path)).toEqual(["deploy/d.yaml"]);
+  });
+
   it("scans only what --path globs match", async () => {
     const p = await plan({ "a/d.yaml": "image: nginx:1.0\n", "b/d.yaml": "image: nginx:1.0\n" }, { images: ["nginx:1.2"], paths: ["b/**"] });
     expect(p.files.map((f) => f.path)).toEqual(["b/d.yaml"]);
