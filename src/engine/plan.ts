@@ -218,6 +218,9 @@ function resolveSetters(
       warnings.push({ message: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` });
       continue;
     }
+    if (def.policy && image.tag !== undefined && def.policy.latest([image.tag]) === undefined) {
+      warnings.push({ message: `setter ${key}: tag ${image.tag} is outside its policy (${def.policy.description}); marked values are left as they are` });
+    }
     setters.set(key, { image: { ...image, name: def.name }, ...(def.policy && { policy: def.policy }), allowDowngrade });
   }
   for (const [key, image] of valid.setters) {

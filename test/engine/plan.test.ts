@@ -174,7 +174,11 @@ describe("planUpdate: setters and overrides", () => {
     const files = { ".github/gitops-promote.yaml": CONFIG, "m.yaml": marked };
     expect(afterOf(await plan(files, { images: ["ghcr.io/acme/app:1.3.0"] }), "m.yaml")).toBe(marked.replace("1.0.0", "1.3.0"));
     // 2.0.0 is outside the setter's policy 1.x.
-    expect((await plan(files, { images: ["ghcr.io/acme/app:2.0.0"] })).files).toEqual([]);
+    const refused = await plan(files, { images: ["ghcr.io/acme/app:2.0.0"] });
+    expect(refused.files).toEqual([]);
+    expect(refused.warnings.map((w) => w.message)).toContain(
+      "setter flux-system:app: tag 2.0.0 is outside its policy (semver 1.x); marked values are left as they are",
+    );
   });
 
   it("a --setter value wins over the image; the configured policy still applies", async () => {
