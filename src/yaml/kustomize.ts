@@ -16,13 +16,47 @@ import type { PathSegment } from "./path.js";
 import type { Editor } from "./plan.js";
 import { isFlowScalar } from "./splice.js";
 
+/** Fields of a kustomization that Helm values or other plain YAML hardly ever have. */
+const KUSTOMIZATION_FIELDS = new Set([
+  "resources",
+  "bases",
+  "components",
+  "patches",
+  "patchesStrategicMerge",
+  "patchesJson6902",
+  "configMapGenerator",
+  "secretGenerator",
+  "helmCharts",
+  "generators",
+  "transformers",
+  "replacements",
+  "namePrefix",
+  "nameSuffix",
+  "commonLabels",
+  "commonAnnotations",
+]);
+
+/** An `images:` entry's fields that only kustomize has. */
+const KUSTOMIZE_IMAGE_FIELDS = ["newName", "newTag", "digest"];
+
+/**
+ * A document without apiVersion and kind is a kustomization.yaml when it has a kustomization
+ * field or kustomize's image fields; a Helm values file's `images: [{name: ...}]` is not one.
+ */
+function looksLikeKustomization(root: unknown): boolean {
+  if (!isMap(root)) return false;
+  if (root.items.some((pair) => KUSTOMIZATION_FIELDS.has(scalarText(pair.key) ?? ""))) return true;
+  const images = mapValue(root, "images");
+  return isSeq(images) && images.items.some((entry) => isMap(entry) && KUSTOMIZE_IMAGE_FIELDS.some((key) => mapValue(entry, key) !== undefined));
+}
+
 /**
  * Where a document keeps its image overrides: `images` in a kustomize Kustomization (a
  * kustomization.yaml may omit apiVersion and kind), `spec.images` in a Flux Kustomization.
  */
 function imagesPath(document: YamlDocument): PathSegment[] | undefined {
   const { apiVersion, kind } = document.object;
-  if (kind === undefined && apiVersion === undefined) return ["images"];
+  if (kind === undefined && apiVersion === undefined) return looksLikeKustomization(document.root) ? ["images"] : undefined;
   if (kind !== "Kustomization") return undefined;
   if (apiVersion === undefined || apiVersion.startsWith("kustomize.config.k8s.io/")) return ["images"];
   if (apiVersion.startsWith("kustomize.toolkit.fluxcd.io/")) return ["spec", "images"];
@@ -48,7 +82,7 @@ export const editKustomizeImages: Editor = (file, request, plan) => {
     list.items.forEach((entry, index) => {
       if (!isMap(entry)) return;
       const field = (key: string) => mapValue(entry, key);
-      const fields = ["name", "newName", "newTag", "digest"].map(field);
+      const fields = ["name", ...KUSTOMIZE_IMAGE_FIELDS].map(field);
       // A marked field belongs to its marker; so does the rest of its entry.
       if (fields.some((node) => plan.isClaimed(node))) return;
       const repository = normalizeRepository(scalarText(field("newName")) || scalarText(field("name")) || "");

@@ -180,11 +180,11 @@ images:
   });
 
   it("reports lines of the edited text: a warning below an added line moves down with it", () => {
-    const text = `images:\n  - name: ghcr.io/acme/app\nproxy: nginx:1.0 # {"$imagepolicy": "ns:unknown"}\n`;
+    const text = `resources: [app.yaml]\nimages:\n  - name: ghcr.io/acme/app\nproxy: nginx:1.0 # {"$imagepolicy": "ns:unknown"}\n`;
     const result = editYaml(text, withImages("ghcr.io/acme/app:v2"));
-    expect(result.text).toBe(`images:\n  - name: ghcr.io/acme/app\n    newTag: v2\nproxy: nginx:1.0 # {"$imagepolicy": "ns:unknown"}\n`);
-    expect(result.changes.map((change) => change.line)).toEqual([3]);
-    expect(result.warnings.map((warning) => warning.line)).toEqual([4]);
+    expect(result.text).toBe(`resources: [app.yaml]\nimages:\n  - name: ghcr.io/acme/app\n    newTag: v2\nproxy: nginx:1.0 # {"$imagepolicy": "ns:unknown"}\n`);
+    expect(result.changes.map((change) => change.line)).toEqual([4]);
+    expect(result.warnings.map((warning) => warning.line)).toEqual([5]);
   });
 
   it("pins a digest-only image without touching the tag", () => {

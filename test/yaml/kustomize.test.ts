@@ -79,6 +79,16 @@ describe("editKustomizeImages", () => {
     expect(edit(text, withImages("ghcr.io/acme/app:v2")).text).toBe("images:\n- name: ghcr.io/acme/app\n  newTag: v2\n");
   });
 
+  it("edits a kustomization.yaml without apiVersion or kind whose entries only name the image, next to its resources", () => {
+    const text = "resources:\n- deploy.yaml\nimages:\n- name: ghcr.io/acme/app\n";
+    expect(edit(text, withImages("ghcr.io/acme/app:v2")).text).toBe(`${text}  newTag: v2\n`);
+  });
+
+  it("leaves a Helm values file's `images:` list alone: without apiVersion, kind or any kustomization field it is no kustomization", () => {
+    const text = "images:\n- name: ghcr.io/acme/app\n  pullPolicy: Always\nreplicaCount: 2\n";
+    expect(edit(text, withImages("ghcr.io/acme/app:v2")).text).toBe(text);
+  });
+
   it("edits a Flux Kustomization's spec.images", () => {
     const text = `apiVersion: kustomize.toolkit.fluxcd.io/v1
 kind: Kustomization
@@ -99,16 +109,16 @@ spec:
   });
 
   it("adds newTag at the entry's indentation when its first key is an explicit `? key`", () => {
-    const text = "images:\n- ? name\n  : ghcr.io/acme/app\n";
+    const text = "resources: [app.yaml]\nimages:\n- ? name\n  : ghcr.io/acme/app\n";
     const { text: out } = edit(text, withImages("ghcr.io/acme/app:v2"));
     expect(out).toBe(`${text}  newTag: v2\n`);
-    expect(dataOf(out)).toEqual([{ images: [{ name: "ghcr.io/acme/app", newTag: "v2" }] }]);
+    expect(dataOf(out)).toEqual([{ resources: ["app.yaml"], images: [{ name: "ghcr.io/acme/app", newTag: "v2" }] }]);
   });
 
   it("adds newTag after the kept blank lines of a `|+` block scalar, whose value they are", () => {
-    const text = "images:\n- name: ghcr.io/acme/app\n  note: |+\n    hello\n\n\nx: 1\n";
+    const text = "images:\n- name: ghcr.io/acme/app\n  note: |+\n    hello\n\n\nresources: [app.yaml]\n";
     const { text: out } = edit(text, withImages("ghcr.io/acme/app:v2"));
-    expect(out).toBe("images:\n- name: ghcr.io/acme/app\n  note: |+\n    hello\n\n\n  newTag: v2\nx: 1\n");
-    expect(dataOf(out)).toEqual([{ images: [{ name: "ghcr.io/acme/app", note: "hello\n\n\n", newTag: "v2" }], x: 1 }]);
+    expect(out).toBe("images:\n- name: ghcr.io/acme/app\n  note: |+\n    hello\n\n\n  newTag: v2\nresources: [app.yaml]\n");
+    expect(dataOf(out)).toEqual([{ images: [{ name: "ghcr.io/acme/app", note: "hello\n\n\n", newTag: "v2" }], resources: ["app.yaml"] }]);
   });
 });
