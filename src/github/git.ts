@@ -5,7 +5,7 @@
  * private index, and pushes without force to any remote, GitHub or not.
  */
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TreeSource } from "../engine/source.js";
@@ -104,11 +104,14 @@ export class GitRepo {
     return match[1]!;
   }
 
-  /** Fetches `branch` from `remote`; its head commit, or undefined when the branch does not exist. */
-  async fetch(remote: string, branch: string): Promise<string | undefined> {
+  /**
+   * Fetches `branch` from `remote`; its head commit, or undefined when the branch does not exist.
+   * In a shallow checkout only `depth` commits are fetched (2: the head and its parent, for a 3-way merge).
+   */
+  async fetch(remote: string, branch: string, depth = 1): Promise<string | undefined> {
     const shallow = (await this.run(["rev-parse", "--is-shallow-repository"])).trim() === "true";
     const local = `${REF_PREFIX}/${remote}/${branch}`;
-    const args = ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", ...(shallow ? ["--depth=1"] : []), remote, `+refs/heads/${branch}:${local}`];
+    const args = ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", ...(shallow ? [`--depth=${depth}`] : []), remote, `+refs/heads/${branch}:${local}`];
     const { code, stderr } = await this.exec(args, {});
     if (code !== 0) {
       if (/couldn't find remote ref/i.test(stderr)) return undefined;
@@ -136,9 +139,9 @@ export class GitRepo {
     return (await this.run(["rev-list", "--parents", "-n", "1", commit])).trim().split(" ").slice(1);
   }
 
-  /** Regular files of a commit with their mode and blob id. */
-  async entries(commit: string): Promise<Map<string, TreeEntry>> {
-    const out = await this.run(["ls-tree", "-r", "-z", "--full-tree", commit]);
+  /** Regular files of a commit (or tree) with their mode and blob id. */
+  async entries(treeish: string): Promise<Map<string, TreeEntry>> {
+    const out = await this.run(["ls-tree", "-r", "-z", "--full-tree", treeish]);
     const entries = new Map<string, TreeEntry>();
     for (const record of out.split("\0")) {
       const tab = record.indexOf("\t");
@@ -149,9 +152,9 @@ export class GitRepo {
     return entries;
   }
 
-  /** The commit as a TreeSource: blobs are read on demand through one cat-file process. */
-  async tree(commit: string): Promise<GitTree> {
-    const entries = await this.entries(commit);
+  /** The commit (or tree) as a TreeSource: blobs are read on demand through one cat-file process. */
+  async tree(treeish: string): Promise<GitTree> {
+    const entries = await this.entries(treeish);
     const blobs = new BlobReader(this.dir);
     return {
       entries,
@@ -160,7 +163,7 @@ export class GitRepo {
       },
       read(path) {
         const entry = entries.get(path);
-        return entry ? blobs.read(entry.sha) : Promise.reject(new Error(`${path}: no such file in ${commit}`));
+        return entry ? blobs.read(entry.sha) : Promise.reject(new Error(`${path}: no such file in ${treeish}`));
       },
       close: () => blobs.close(),
     };
@@ -182,6 +185,54 @@ export class GitRepo {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  }
+
+  /**
+   * Three-way merge of `ours` and `theirs` from their common ancestor `base` (commits or
+   * trees), as `git merge` would resolve it, into a tree in the object store; undefined when
+   * it conflicts. The base is given, not searched: in a shallow checkout history is cut.
+   */
+  async mergeTrees(base: string, ours: string, theirs: string): Promise<string | undefined> {
+    const dir = await mkdtemp(join(tmpdir(), "gitops-promote-merge-"));
+    const env = { GIT_INDEX_FILE: join(dir, "index") };
+    try {
+      await this.run(["read-tree", "-m", "-i", "--aggressive", base, ours, theirs], { env });
+      const stages = new Map<string, Map<string, { mode: string; sha: string }>>();
+      for (const record of (await this.run(["ls-files", "-u", "-z"], { env })).split("\0")) {
+        const tab = record.indexOf("\t");
+        if (tab < 0) continue;
+        const [mode, sha, stage] = record.slice(0, tab).split(" ");
+        const path = record.slice(tab + 1);
+        stages.set(path, (stages.get(path) ?? new Map()).set(stage!, { mode: mode!, sha: sha! }));
+      }
+      const resolved: string[] = [];
+      for (const [path, byStage] of stages) {
+        const [b, o, t] = ["1", "2", "3"].map((n) => byStage.get(n));
+        // Added, deleted or re-moded on one side while changed on the other: a conflict, as for git merge.
+        if (!b || !o || !t || o.mode !== t.mode) return undefined;
+        const files = await Promise.all(
+          [b, o, t].map(async (entry, i) => {
+            const file = join(dir, String(i));
+            await writeFile(file, await this.blob(entry.sha));
+            return file;
+          }),
+        );
+        const merged = await this.exec(["merge-file", "-p", files[1]!, files[0]!, files[2]!], {});
+        if (merged.code !== 0) return undefined;
+        const blob = (await this.run(["hash-object", "-w", "--stdin"], { input: merged.stdout })).trim();
+        resolved.push(`${o.mode} ${blob}\t${path}\n`);
+      }
+      if (resolved.length > 0) await this.run(["update-index", "--index-info"], { env, input: resolved.join("") });
+      return (await this.run(["write-tree"], { env })).trim();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  private async blob(sha: string): Promise<Buffer> {
+    const { code, stdout, stderr } = await this.exec(["cat-file", "blob", sha], {});
+    if (code !== 0) throw new GitError(["cat-file", "blob", sha], stderr, code);
+    return stdout;
   }
 
   async commitTree(tree: string, parent: string, message: string, author: Identity, committer: Identity): Promise<string> {

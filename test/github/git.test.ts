@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { basicCredential, GitRepo, tokenAuthEnv } from "../../src/github/git.js";
+import { BOT } from "../../src/github/deliver.js";
 
 const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, encoding: "utf8" }).trim();
 
@@ -89,6 +90,18 @@ describe("GitRepo (local git, any remote)", () => {
     const g = new GitRepo(shallow);
     expect(await g.fetch("origin", "trunk")).toBe(repo.first);
     expect(git(shallow, "rev-parse", "--is-shallow-repository")).toBe("true");
+  });
+
+  it("merges two trees three-way from a given base: edits on different lines of one file combine, the same line conflicts", async () => {
+    const g = new GitRepo(repo.clone);
+    const lines = (a: string, b: string) => `a: ${a}\nkeep: 1\nkeep: 2\nkeep: 3\nb: ${b}\n`;
+    const commit = async (text: string) =>
+      g.commitTree(await g.writeTree(repo.first, [{ path: "app.yaml", content: text, mode: "100644" }]), repo.first, "m", BOT, BOT);
+    const [base, ours, theirs, clash] = await Promise.all([lines("0", "0"), lines("1", "0"), lines("0", "2"), lines("3", "0")].map(commit));
+    const merged = await g.mergeTrees(base!, ours!, theirs!);
+    expect(git(repo.clone, "show", `${merged}:app.yaml`)).toBe(lines("1", "2").trim());
+    expect(git(repo.clone, "ls-tree", merged!, "run.sh").split(/\s/)[0]).toBe("100755");
+    expect(await g.mergeTrees(base!, ours!, clash!)).toBeUndefined();
   });
 
   it("lends the token to git for the GitHub server only, never to another host", async () => {
