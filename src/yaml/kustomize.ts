@@ -5,7 +5,6 @@
  * same list in a Flux Kustomization's `spec.images`.
  */
 import { isMap, isSeq } from "yaml";
-import type { YAMLMap } from "yaml";
 import { normalizeRepository } from "../image/reference.js";
 import { nextVersion, versionOf } from "../image/update.js";
 import { mapValue, scalarText } from "./file.js";
@@ -92,15 +91,16 @@ export const editKustomizeImages: Editor = (file, request, plan) => {
       if (!next) return;
       const label = (key: string) => ({ kind: "kustomize" as const, key: formatPath([...path, index, key]), document });
       // A dropped digest is emptied (kustomize ignores an empty digest); a missing one stays missing.
-      write(entry, "newTag", next.tag, label("newTag"));
-      write(entry, "digest", next.digest ?? (field("digest") ? "" : undefined), label("digest"));
+      const writes = [
+        { key: "newTag", value: next.tag },
+        { key: "digest", value: next.digest ?? (field("digest") ? "" : undefined) },
+      ].filter((w): w is { key: string; value: string } => w.value !== undefined);
+      // Fields that exist first: an added line goes after the entry's last value, which may be an empty one set here.
+      for (const { key, value } of writes) {
+        const node = field(key);
+        if (isFlowScalar(node)) plan.setScalar(node, value, entry.flow === true, label(key));
+      }
+      for (const { key, value } of writes) if (field(key) === undefined) plan.addPair(entry, [key], value, label(key));
     });
-  }
-
-  function write(entry: YAMLMap, key: string, value: string | undefined, label: { kind: "kustomize"; key: string; document: YamlDocument }): void {
-    if (value === undefined) return;
-    const node = mapValue(entry, key);
-    if (node === undefined) plan.addPair(entry, [key], value, label);
-    else if (isFlowScalar(node)) plan.setScalar(node, value, entry.flow === true, label);
   }
 };

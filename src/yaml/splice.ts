@@ -50,8 +50,10 @@ export function pairInsertion(file: YamlFile, map: YAMLMap, keys: readonly [stri
       renderScalar(value, Scalar.PLAIN, true),
     );
     const before = text.slice(mapStart, close).trimEnd();
-    const separator = map.items.length === 0 ? "" : !before.endsWith(",") ? ", " : /\s/.test(text[close - 1]!) ? "" : " ";
-    return { start: close, end: close, insert: `${separator}${pair}` };
+    // After a trailing comma the pair goes right after it and brings its own, so pairs added at one place stay apart.
+    const afterComma = mapStart + before.length;
+    if (map.items.length > 0 && before.endsWith(",")) return { start: afterComma, end: afterComma, insert: ` ${pair},` };
+    return { start: close, end: close, insert: `${map.items.length === 0 ? "" : ", "}${pair}` };
   }
   // A block mapping starts at its first key, or at the `?` of an explicit first key.
   const indent = " ".repeat(mapStart - file.lineStart(mapStart));

@@ -58,7 +58,7 @@ describe("editKustomizeImages", () => {
     const text = kustomization("  - {name: ghcr.io/acme/app}\n");
     expect(edit(text, withImages("ghcr.io/acme/app:v2")).text).toBe(kustomization("  - {name: ghcr.io/acme/app, newTag: v2}\n"));
     const trailingComma = kustomization("  - {name: ghcr.io/acme/app, }\n");
-    expect(edit(trailingComma, withImages("ghcr.io/acme/app:v2")).text).toBe(kustomization("  - {name: ghcr.io/acme/app, newTag: v2}\n"));
+    expect(edit(trailingComma, withImages("ghcr.io/acme/app:v2")).text).toBe(kustomization("  - {name: ghcr.io/acme/app, newTag: v2, }\n"));
   });
 
   it("inserts after an entry whose last value is a block scalar", () => {
@@ -87,6 +87,18 @@ describe("editKustomizeImages", () => {
   it("leaves a Helm values file's `images:` list alone: without apiVersion, kind or any kustomization field it is no kustomization", () => {
     const text = "images:\n- name: ghcr.io/acme/app\n  pullPolicy: Always\nreplicaCount: 2\n";
     expect(edit(text, withImages("ghcr.io/acme/app:v2")).text).toBe(text);
+  });
+
+  it("adds newTag after an empty digest it sets, not into it", () => {
+    const text = kustomization("  - name: ghcr.io/acme/app\n    digest:\n");
+    const { text: out } = edit(text, withImages(`ghcr.io/acme/app:v2@${DIGEST_B}`));
+    expect(out).toBe(kustomization(`  - name: ghcr.io/acme/app\n    digest: ${DIGEST_B}\n    newTag: v2\n`));
+  });
+
+  it("adds newTag and digest to a flow entry with a trailing comma, keeping the comma", () => {
+    const text = kustomization("  - {name: ghcr.io/acme/app, }\n");
+    const { text: out } = edit(text, withImages(`ghcr.io/acme/app:v2@${DIGEST_B}`));
+    expect(out).toBe(kustomization(`  - {name: ghcr.io/acme/app, newTag: v2, digest: ${DIGEST_B}, }\n`));
   });
 
   it("edits a Flux Kustomization's spec.images", () => {
