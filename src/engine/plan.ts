@@ -8,6 +8,7 @@ import picomatch from "picomatch";
 import type { Change, EditRequest, EditResult, FieldChange, Warning } from "../change.js";
 import { SourceError } from "../change.js";
 import { formatImageRef, screenToken, type ImageRef } from "../image/reference.js";
+import type { Policy } from "../image/policy.js";
 import type { ImageUpdate } from "../image/update.js";
 import { editKcl } from "../kcl/editor.js";
 import { applyOverrides } from "../kcl/override.js";
@@ -80,7 +81,7 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   const planned: FilePlan[] = [];
   for (const [path, text] of [...texts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const target = matchers.find((m) => m.matches(path))?.target;
-    const editRequest: EditRequest = { images: imagesFor(valid.images, config, target, request.allowDowngrade ?? false), setters };
+    const editRequest: EditRequest = { images: imagesFor(valid.images, config, target, request.allowDowngrade ?? false), setters: settersFor(setters, target) };
     const filePlan = planFile(path, text, editRequest, overridesByFile.get(path) ?? [], request.create ?? false, target?.name, warnings);
     if (filePlan) planned.push(filePlan);
   }
@@ -241,6 +242,30 @@ function imagesFor(images: readonly ImageRef[], config: Config | undefined, targ
 }
 
 /** Says why a target edits nothing for an image: its allow-list or its policy refuses it. */
+/**
+ * Markers inside a target obey it like every other field: only images its allow-list names,
+ * and a new tag only when the target's policy accepts it too. Outside targets, every marker.
+ */
+function settersFor(setters: ReadonlyMap<string, ImageUpdate>, target: Target | undefined): ReadonlyMap<string, ImageUpdate> {
+  if (!target) return setters;
+  const kept = new Map<string, ImageUpdate>();
+  for (const [key, update] of setters) {
+    const allowed = target.images.find((a) => a.repository === update.image.repository);
+    if (!allowed) continue;
+    const policy = update.policy && allowed.policy ? within(update.policy, allowed.policy) : (update.policy ?? allowed.policy);
+    kept.set(key, { ...update, ...(policy && { policy }) });
+  }
+  return kept;
+}
+
+/** `policy` choosing only among the tags `bounds` accepts. */
+function within(policy: Policy, bounds: Policy): Policy {
+  return {
+    description: `${policy.description} within ${bounds.description}`,
+    latest: (tags) => policy.latest(tags.filter((tag) => bounds.latest([tag]) !== undefined)),
+  };
+}
+
 function warnRefusedImages(images: readonly ImageRef[], targets: readonly Target[], warnings: Warning[]): void {
   for (const target of targets) {
     for (const image of images) {

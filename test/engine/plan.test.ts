@@ -152,6 +152,17 @@ describe("planUpdate: targets", () => {
     expect(p.warnings.map((w) => w.message)).toContain("target prod: ghcr.io/acme/app:2.0.0 is outside its policy (semver ^1.0.0); not edited there");
   });
 
+  it("keeps markers inside a target to its allow-list and its policy", async () => {
+    const marked = 'a: ghcr.io/acme/app:1.0.0 # {"$imagepolicy": "ns:app"}\nb: ghcr.io/acme/other:1.0.0 # {"$imagepolicy": "ns:other"}\n';
+    const tree = { ...files, "prod/m.yaml": marked, "free/m.yaml": marked };
+    const setters = ["ns:app=ghcr.io/acme/app:2.0.0", "ns:other=ghcr.io/acme/other:2.0.0"];
+    const p = await plan(tree, { setters });
+    // prod allows only ghcr.io/acme/app, at ^1.0.0; a file outside every target takes every marker.
+    expect(p.files.map((f) => f.path)).toEqual(["free/m.yaml"]);
+    const inRange = await plan(tree, { setters: ["ns:app=ghcr.io/acme/app:1.5.0", "ns:other=ghcr.io/acme/other:1.5.0"] });
+    expect(afterOf(inRange, "prod/m.yaml")).toBe(marked.replace("app:1.0.0", "app:1.5.0"));
+  });
+
   it("restricts to the named targets and refuses an unknown one", async () => {
     const p = await plan(files, { images: ["ghcr.io/acme/app:1.1.0"], targets: ["prod"] });
     expect(p.files.map((f) => f.path)).toEqual(["prod/d.yaml"]);
