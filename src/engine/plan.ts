@@ -9,6 +9,7 @@ import type { Change, EditRequest, EditResult, FieldChange, Warning } from "../c
 import { SourceError } from "../change.js";
 import { formatImageRef, screenToken, type ImageRef } from "../image/reference.js";
 import type { Policy } from "../image/policy.js";
+import { unknownSetterWarning } from "../image/marker.js";
 import type { ImageUpdate } from "../image/update.js";
 import { editKcl } from "../kcl/editor.js";
 import { applyOverrides } from "../kcl/override.js";
@@ -74,7 +75,7 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
     if (!texts.has(path)) texts.set(path, await readNamed(source, path));
   }
 
-  const setters = resolveSetters(valid, config, texts, request.allowDowngrade ?? false, warnings);
+  const { setters, known } = resolveSetters(valid, config, texts, request.allowDowngrade ?? false, warnings);
   const matchers = targets.map((target) => ({ target, matches: picomatch([...target.paths], { dot: true }) }));
   warnRefusedImages(valid.images, targets, warnings);
 
@@ -82,7 +83,7 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   for (const [path, text] of [...texts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const target = matchers.find((m) => m.matches(path))?.target;
     const editRequest: EditRequest = { images: imagesFor(valid.images, config, target, request.allowDowngrade ?? false), setters: settersFor(setters, target) };
-    const filePlan = planFile(path, text, editRequest, overridesByFile.get(path) ?? [], request.create ?? false, target?.name, warnings);
+    const filePlan = planFile(path, text, editRequest, overridesByFile.get(path) ?? [], request.create ?? false, target?.name, known, warnings);
     if (filePlan) planned.push(filePlan);
   }
   return {
@@ -194,7 +195,8 @@ async function readNamed(source: TreeSource, path: string): Promise<string> {
 
 /**
  * Marker keys to the image they stand for: Flux ImagePolicy/ImageRepository objects in the
- * tree, then configured setters (explicit configuration wins), then `--setter` values.
+ * tree, then configured setters (explicit configuration wins), then `--setter` values. Also
+ * every key that is defined at all (`known`), whether or not this run's images concern it.
  */
 function resolveSetters(
   valid: ValidRequest,
@@ -202,7 +204,7 @@ function resolveSetters(
   texts: ReadonlyMap<string, string>,
   allowDowngrade: boolean,
   warnings: Warning[],
-): Map<string, ImageUpdate> {
+): { setters: Map<string, ImageUpdate>; known: ReadonlySet<string> } {
   const flux = fluxSetters([...texts].filter(([path, text]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text)).map(([file, text]) => ({ file, text })));
   warnings.push(...flux.warnings);
   const definitions = new Map<string, { name: string; repository: string; policy?: ImageUpdate["policy"]; excluded?: (tag: string) => boolean }>();
@@ -228,7 +230,21 @@ function resolveSetters(
     const policy = definitions.get(key)?.policy;
     setters.set(key, { image, ...(policy && { policy }), allowDowngrade });
   }
-  return setters;
+  return { setters, known: new Set([...definitions.keys(), ...valid.setters.keys()]) };
+}
+
+/**
+ * The editors' warnings for markers of setters that are defined, but not for this run's
+ * images (or not allowed in this file's target): every other app's markers, no news.
+ */
+function quietMarkerWarnings(known: ReadonlySet<string>, active: ReadonlyMap<string, ImageUpdate>): ReadonlySet<string> {
+  const quiet = new Set<string>();
+  for (const key of known) {
+    if (active.has(key)) continue;
+    for (const field of ["ref", "tag", "name", "digest"] as const)
+      quiet.add(unknownSetterWarning({ key, field, setter: field === "ref" ? key : `${key}:${field}` }));
+  }
+  return quiet;
 }
 
 /** Without targets every incoming image applies everywhere; with targets, only what the file's target allows, under its policy. */
@@ -288,6 +304,7 @@ function planFile(
   overrides: readonly string[],
   create: boolean,
   target: string | undefined,
+  known: ReadonlySet<string>,
   warnings: Warning[],
 ): FilePlan | undefined {
   const kind = fileKind(path)!;
@@ -304,7 +321,8 @@ function planFile(
     return undefined;
   }
   let changes = [...edited.changes];
-  warnings.push(...edited.warnings.map((w) => ({ ...w, file: path })));
+  const quiet = edited.warnings.length > 0 ? quietMarkerWarnings(known, request.setters) : new Set<string>();
+  warnings.push(...edited.warnings.filter((w) => !quiet.has(w.message)).map((w) => ({ ...w, file: path })));
   let after = edited.text;
   if (overrides.length > 0) {
     try {

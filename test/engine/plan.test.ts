@@ -192,6 +192,18 @@ describe("planUpdate: setters and overrides", () => {
     );
   });
 
+  it("is quiet about markers of configured setters that this run's images do not concern; an unknown key is warned about", async () => {
+    const files = {
+      ".github/gitops-promote.yaml": CONFIG,
+      "m.yaml": `${marked}tag: "1" # {"$imagepolicy": "flux-system:app:tag"}\nx: y # {"$imagepolicy": "flux-system:typo"}\n`,
+    };
+    const p = await plan(files, { images: ["ghcr.io/acme/tool:1.0.0"] });
+    expect(p.files).toEqual([]);
+    expect(p.warnings.filter((w) => w.file === "m.yaml")).toEqual([
+      { file: "m.yaml", line: 3, message: 'no image is configured for Flux setter "flux-system:typo"; the marked value is left as it is' },
+    ]);
+  });
+
   it("a --setter value wins over the image; the configured policy still applies", async () => {
     const files = { ".github/gitops-promote.yaml": CONFIG, "m.yaml": marked };
     const p = await plan(files, { setters: ["flux-system:app=ghcr.io/acme/app:1.5.0"] });
