@@ -90,6 +90,12 @@ export function validateRequest(request: UpdateRequest): ValidRequest {
     sets.push({ file: text.slice(0, colon).replace(/^\.\//, ""), spec: text.slice(colon + 1) });
   });
 
+  request.paths.forEach((glob, i) => {
+    if (glob.trim() === "") issues.push(`path[${i}]: must not be empty`);
+    else if (glob.startsWith("/") || /^[A-Za-z]:[\\/]/.test(glob)) issues.push(`path[${i}]: ${JSON.stringify(glob)} must be relative to the root`);
+    else if (glob.split(/[\\/]/).includes("..")) issues.push(`path[${i}]: ${JSON.stringify(glob)} must stay inside the root (no "..")`);
+  });
+
   if (issues.length > 0) throw new RequestError(issues);
   return { images, setters, sets };
 }

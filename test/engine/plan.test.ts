@@ -96,6 +96,14 @@ describe("planUpdate: what is scanned", () => {
     }
   });
 
+  it("refuses an empty --path or one outside the tree", async () => {
+    expect(await refusal({ "a.yaml": "a: 1\n" }, { images: ["nginx:1"], paths: ["", "/etc/**", "../x"] })).toEqual([
+      "path[0]: must not be empty",
+      'path[1]: "/etc/**" must be relative to the root',
+      'path[2]: "../x" must stay inside the root (no "..")',
+    ]);
+  });
+
   it("warns about a --path that matches no file", async () => {
     const p = await plan({ "a/d.yaml": "image: nginx:1.0\n" }, { images: ["nginx:1.2"], paths: ["a/**", "clusters/prod"] });
     expect(p.files.map((f) => f.path)).toEqual(["a/d.yaml"]);
