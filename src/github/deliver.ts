@@ -108,11 +108,21 @@ export async function deliver(ctx: DeliveryContext, request: UpdateRequest, opti
     } finally {
       tree.close();
     }
-    const result = (landings: Landing[]): DeliveryResult => ({ changed: plan.files.length > 0, base, planned: head, plan, landings, attempts: attempt });
+    const result = (landings: Landing[], final = plan): DeliveryResult => ({
+      changed: final.files.length > 0,
+      base,
+      planned: head,
+      plan: final,
+      landings,
+      attempts: attempt,
+    });
     if (plan.files.length === 0) return result([]);
     if (options.dryRun) return result(preview(ctx, request, options, plan, base));
     try {
-      return result(await land(ctx, request, options, plan, { base, head, entries: tree.entries }));
+      const landings = await land(ctx, request, options, plan, { base, head, entries: tree.entries });
+      // A pull request that already carries these values (or newer ones) lands nothing.
+      const files = landings.flatMap((l) => l.files).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      return result(landings, { ...plan, files, changes: files.flatMap((f) => f.changes) });
     } catch (error) {
       if (!(error instanceof BranchMovedError)) throw error;
       if (attempt === attempts) break;
@@ -188,7 +198,8 @@ async function land(ctx: DeliveryContext, request: UpdateRequest, options: Deliv
   }
 
   for (const group of groups.filter((g) => g.mode === "pull-request")) {
-    landings.push(await landPullRequest(ctx, options, at, parent, group, messageFor(group.files, group.messageTemplate)));
+    const landing = await landPullRequest(ctx, request, options, at, parent, group, (files) => messageFor(files, group.messageTemplate));
+    if (landing) landings.push(landing);
   }
 
   const untouched = groups.filter((g) => g.mode === "none").flatMap((g) => g.files);
@@ -200,18 +211,28 @@ async function land(ctx: DeliveryContext, request: UpdateRequest, options: Deliv
   return landings;
 }
 
+/** undefined when the existing pull request already carries every value this request would set. */
 async function landPullRequest(
   ctx: DeliveryContext,
+  request: UpdateRequest,
   options: DeliveryOptions,
   at: Head,
   parent: { commit: string; tree: string | undefined },
   group: Group,
-  message: string,
-): Promise<Landing> {
+  messageFor: (files: readonly FilePlan[]) => string,
+): Promise<Landing | undefined> {
   // The pull-request branch is reset on every run; it must never be the branch it merges into.
   if (group.prBranch === at.base) throw new Error(`the pull-request branch ${group.prBranch} is the base branch; choose another pr-branch`);
-  const writes = fileWrites(group.files, at.entries);
-  const existing = await ctx.git.fetch(ctx.remote, group.prBranch);
+  // Depth 2: the branch head and its parent, the base a rebuild merges from.
+  const existing = await ctx.git.fetch(ctx.remote, group.prBranch, 2);
+  const onBranch = existing === undefined ? undefined : await planOnPullRequest(ctx, request, options, at, existing, group.prBranch, group.files);
+  const files = onBranch?.files ?? group.files;
+  if (files.length === 0) {
+    ctx.log(`${group.prBranch} already carries these values (or newer ones): the pull request is left as it is`);
+    return undefined;
+  }
+  const writes = onBranch?.writes ?? fileWrites(files, at.entries);
+  const message = messageFor(files);
   let commit: string | undefined;
   // Same content on the same base already: leave the branch (and its checks) alone.
   if (existing !== undefined && parent.commit === at.head) {
@@ -242,7 +263,7 @@ async function landPullRequest(
     base: at.base,
     head: group.prBranch,
     title: group.title || subject!,
-    body: options.body || pullRequestBody(rest.join("\n").trim(), group.files),
+    body: options.body || pullRequestBody(rest.join("\n").trim(), files),
     labels: group.labels,
     reviewers: group.reviewers,
     assignees: group.assignees,
@@ -261,13 +282,68 @@ async function landPullRequest(
   return {
     mode: "pull-request",
     branch: group.prBranch,
-    files: group.files,
-    changes: group.files.flatMap((f) => f.changes),
+    files,
+    changes: files.flatMap((f) => f.changes),
     commit,
     pullRequest,
     merge,
     message,
   };
+}
+
+/**
+ * The values our open pull-request branch carries count as current (so a late, older build
+ * never downgrades it, and a second image joins the first): plan the request on the branch's
+ * commit, or, when the base moved since, on that commit's changes merged onto the new base.
+ * The result is the files this request edits there, and every write that rebuilds the branch
+ * as one commit on the base: the branch's earlier edits carried over, then the new ones.
+ * undefined when the branch cannot be rebuilt on the base (a conflict): plan on the base alone.
+ */
+async function planOnPullRequest(
+  ctx: DeliveryContext,
+  request: UpdateRequest,
+  options: DeliveryOptions,
+  at: Head,
+  existing: string,
+  prBranch: string,
+  onBase: readonly FilePlan[],
+): Promise<{ files: FilePlan[]; writes: FileWrite[] } | undefined> {
+  const [parent] = await ctx.git.parents(existing);
+  let treeish = existing;
+  if (parent !== at.head) {
+    const merged = parent === undefined ? undefined : await ctx.git.mergeTrees(parent, at.head, existing);
+    if (merged === undefined) {
+      ctx.log(
+        `${prBranch} cannot be rebuilt on ${at.base} (both changed the same lines): planning on ${at.base} alone, the pull request's earlier changes are dropped`,
+      );
+      return undefined;
+    }
+    treeish = merged;
+  }
+  const tree = await ctx.git.tree(treeish);
+  try {
+    const plan = await planUpdate(tree, request);
+    const group = groupFiles(plan, options, incomingImages(request), ctx.repository.owner).find((g) => g.mode === "pull-request" && g.prBranch === prBranch);
+    const files = (group?.files ?? []).map((f) => asSeenFromBase(f, onBase));
+    const edited = new Set(files.map((f) => f.path));
+    const carried = [...tree.entries].filter(([path, entry]) => {
+      const before = at.entries.get(path);
+      return !edited.has(path) && (before?.sha !== entry.sha || before.mode !== entry.mode);
+    });
+    const decoder = new TextDecoder();
+    const carriedWrites = await Promise.all(carried.map(async ([path, entry]) => ({ path, content: decoder.decode(await tree.read(path)), mode: entry.mode })));
+    return { files, writes: [...carriedWrites, ...fileWrites(files, tree.entries)] };
+  } finally {
+    tree.close();
+  }
+}
+
+/** The pull request merges into the base: its message, body and report say what changes there ("1.2.3 -> 1.2.5", not "1.2.4 -> 1.2.5"). */
+function asSeenFromBase(file: FilePlan, onBase: readonly FilePlan[]): FilePlan {
+  const base = onBase.find((f) => f.path === file.path);
+  if (!base) return file;
+  const old = (c: Change) => base.changes.find((b) => b.key === c.key && b.kind === c.kind)?.old ?? c.old;
+  return { ...file, before: base.before, changes: file.changes.map((c) => ({ ...c, old: old(c) })) };
 }
 
 async function deleteBranch(ctx: DeliveryContext, branch: string): Promise<void> {

@@ -142,8 +142,65 @@ describe("update Action", () => {
     const [head] = await fake.log(OWNER, REPO, "gitops-promote/ghcr.io-acme-app");
     expect(head!.parents).toEqual([before]); // regenerated on main, not stacked
 
+    // The pull request already carries 1.2.5: nothing to change, the branch (and its checks) left alone.
     const third = await action({ images: `${APP}:1.2.5`, delivery: "pull-request", labels: "deploy", reviewers: "alice" });
-    expect(third.outputs).toMatchObject({ "pull-request-number": "1", "pull-request-operation": "none", "commit-sha": head!.sha });
+    expect(third.outputs).toMatchObject({ changed: "false", "pull-request-operation": "none", "commit-sha": "" });
+    expect((await fake.log(OWNER, REPO, "gitops-promote/ghcr.io-acme-app"))[0]!.sha).toBe(head!.sha);
+  });
+
+  describe("pull request: the open pull request's values count as current", () => {
+    const PR = "gitops-promote/release";
+    const pr = (images: string, extra: Record<string, string> = {}) => action({ images, delivery: "pull-request", "pr-branch": PR, ...extra });
+    const onPr = (path: string) => fake.readFile(OWNER, REPO, PR, path);
+
+    it("a late, older build (semver policy) never downgrades the newer one the pull request carries", async () => {
+      const config = `targets:\n  - name: all\n    paths: ["**"]\n    images:\n      - repository: ${APP}\n        policy: { semver: { range: ">=1.0.0" } }\n`;
+      await fake.commitFile(OWNER, REPO, "main", ".github/gitops-promote.yaml", config);
+      expect((await pr(`${APP}:1.2.5`)).outputs["pull-request-operation"]).toBe("created");
+      const [head] = await fake.log(OWNER, REPO, PR);
+      const late = await pr(`${APP}:1.2.4`);
+      expect(late.exitCode, late.stdout + late.stderr).toBe(0);
+      expect(late.outputs).toMatchObject({ changed: "false", "pull-request-operation": "none", "updated-files": "[]" });
+      expect(late.stdout).toContain(`${PR} already carries these values (or newer ones)`);
+      expect(await onPr("apps/app.yaml")).toContain(`${APP}:1.2.5`);
+      expect((await fake.log(OWNER, REPO, PR))[0]!.sha).toBe(head!.sha);
+    });
+
+    it("two images dispatched one after the other both end up in the pull request, as one commit on main", async () => {
+      const before = await main();
+      await pr(`${APP}:1.2.4`);
+      const second = await pr("ghcr.io/acme/api:2.0.1");
+      expect(second.outputs).toMatchObject({ changed: "true", "pull-request-number": "1", "pull-request-operation": "updated" });
+      expect(await onPr("apps/app.yaml")).toBe(deployment("app", `${APP}:1.2.4`));
+      expect(await onPr("apps/api.yaml")).toBe(deployment("api", "ghcr.io/acme/api:2.0.1"));
+      const [head] = await fake.log(OWNER, REPO, PR);
+      expect(head!.parents).toEqual([before]);
+      expect(head!.verified).toBe(true);
+      expect(fake.pulls(OWNER, REPO)).toHaveLength(1);
+    });
+
+    it("main moved meanwhile: the pull request is rebuilt on the new main with its earlier image, main's change and the new image", async () => {
+      await pr(`${APP}:1.2.4`);
+      await fake.commitFile(OWNER, REPO, "main", "apps/app.yaml", deployment("app", `${APP}:1.2.3`).replace("name: app", "name: app\n  labels: { team: a }"));
+      const moved = await main();
+      const second = await pr("ghcr.io/acme/api:2.0.1", { "commit-via": "git" });
+      expect(second.exitCode, second.stdout + second.stderr).toBe(0);
+      expect(await onPr("apps/app.yaml")).toBe(deployment("app", `${APP}:1.2.4`).replace("name: app", "name: app\n  labels: { team: a }"));
+      expect(await onPr("apps/api.yaml")).toBe(deployment("api", "ghcr.io/acme/api:2.0.1"));
+      expect((await fake.log(OWNER, REPO, PR))[0]!.parents).toEqual([moved]);
+    });
+
+    it("main changed the same line: planned on main alone, and the log says why", async () => {
+      await pr(`${APP}:1.2.4`);
+      await fake.commitFile(OWNER, REPO, "main", "apps/app.yaml", deployment("app", `${APP}:1.2.6`));
+      const moved = await main();
+      const second = await pr("ghcr.io/acme/api:2.0.1");
+      expect(second.exitCode, second.stdout + second.stderr).toBe(0);
+      expect(second.stdout).toContain(`${PR} cannot be rebuilt on main (both changed the same lines): planning on main alone`);
+      expect(await onPr("apps/app.yaml")).toBe(deployment("app", `${APP}:1.2.6`));
+      expect(await onPr("apps/api.yaml")).toBe(deployment("api", "ghcr.io/acme/api:2.0.1"));
+      expect((await fake.log(OWNER, REPO, PR))[0]!.parents).toEqual([moved]);
+    });
   });
 
   it("pull request with commit-via git: the branch is pushed with git, the pull request opened through the API", async () => {
