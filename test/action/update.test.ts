@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
 import { node24Path, runAction, type ActionResult } from "../support/run-action.js";
 import { basicCredential } from "../../src/github/git.js";
-import { apiCalls, checkout, deployment, OWNER, REPO } from "../github/fixture.js";
+import { apiCalls, checkout, cloneRepo, deployment, OWNER, REPO } from "../github/fixture.js";
 
 const run = promisify(execFile);
 const APP = "ghcr.io/acme/app";
@@ -183,7 +183,8 @@ describe("update Action", () => {
       await pr(`${APP}:1.2.4`);
       await fake.commitFile(OWNER, REPO, "main", "apps/app.yaml", deployment("app", `${APP}:1.2.3`).replace("name: app", "name: app\n  labels: { team: a }"));
       const moved = await main();
-      const second = await pr("ghcr.io/acme/api:2.0.1", { "commit-via": "git" });
+      workspace = await cloneRepo(fake, { shallow: true }); // as actions/checkout leaves it: no history to find a merge base in
+      const second = await pr("ghcr.io/acme/api:2.0.1");
       expect(second.exitCode, second.stdout + second.stderr).toBe(0);
       expect(await onPr("apps/app.yaml")).toBe(deployment("app", `${APP}:1.2.4`).replace("name: app", "name: app\n  labels: { team: a }"));
       expect(await onPr("apps/api.yaml")).toBe(deployment("api", "ghcr.io/acme/api:2.0.1"));
