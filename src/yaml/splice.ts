@@ -55,8 +55,11 @@ export function pairInsertion(file: YamlFile, map: YAMLMap, keys: readonly [stri
     if (map.items.length > 0 && before.endsWith(",")) return { start: afterComma, end: afterComma, insert: ` ${pair},` };
     return { start: close, end: close, insert: `${map.items.length === 0 ? "" : ", "}${pair}` };
   }
-  // A block mapping starts at its first key, or at the `?` of an explicit first key.
-  const indent = " ".repeat(mapStart - file.lineStart(mapStart));
+  // A block mapping starts at its first key, or at the `?` of an explicit first key; an
+  // anchor or tag before that key on its line (`- &a name: x`) is where the entries line up.
+  const lineStart = file.lineStart(mapStart);
+  const properties = /(?:[&!][^\s]*[ \t]+)+$/.exec(text.slice(lineStart, mapStart))?.[0].length ?? 0;
+  const indent = " ".repeat(mapStart - lineStart - properties);
   const lastPair = map.items[map.items.length - 1];
   const lastNode = (lastPair?.value ?? lastPair?.key) as Scalar | undefined;
   const pairAt = (eol: string) =>

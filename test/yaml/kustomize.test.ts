@@ -127,6 +127,14 @@ spec:
     expect(dataOf(out)).toEqual([{ resources: ["app.yaml"], images: [{ name: "ghcr.io/acme/app", newTag: "v2" }] }]);
   });
 
+  it.each(["&entry ", "!!map ", "&entry !!map "])("adds newTag at the entry's indentation when %sstands before its first key", (props) => {
+    const text = kustomization(`  - ${props}name: ghcr.io/acme/app\n    newTag: v1\n    digest:\n`);
+    const { text: out } = edit(text, withImages(`ghcr.io/acme/app:v2@${DIGEST_B}`));
+    expect(out).toBe(kustomization(`  - ${props}name: ghcr.io/acme/app\n    newTag: v2\n    digest: ${DIGEST_B}\n`));
+    const bare = kustomization(`  - ${props}name: ghcr.io/acme/app\n`);
+    expect(edit(bare, withImages("ghcr.io/acme/app:v2")).text).toBe(kustomization(`  - ${props}name: ghcr.io/acme/app\n    newTag: v2\n`));
+  });
+
   it("adds newTag after the kept blank lines of a `|+` block scalar, whose value they are", () => {
     const text = "images:\n- name: ghcr.io/acme/app\n  note: |+\n    hello\n\n\nresources: [app.yaml]\n";
     const { text: out } = edit(text, withImages("ghcr.io/acme/app:v2"));
