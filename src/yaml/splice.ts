@@ -4,6 +4,7 @@
  */
 import { Scalar, isScalar } from "yaml";
 import type { YAMLMap } from "yaml";
+import { SourceError } from "../change.js";
 import type { YamlFile } from "./file.js";
 import { renderScalar } from "./quoting.js";
 
@@ -54,6 +55,14 @@ export function pairInsertion(file: YamlFile, map: YAMLMap, keys: readonly [stri
     const afterComma = mapStart + before.length;
     if (map.items.length > 0 && before.endsWith(",")) return { start: afterComma, end: afterComma, insert: ` ${pair},` };
     return { start: close, end: close, insert: `${map.items.length === 0 ? "" : ", "}${pair}` };
+  }
+  // A line after a complex key (`? - a`) may continue the key instead of starting a pair.
+  if (map.items.some((item) => !isScalar(item.key))) {
+    throw new SourceError(
+      `cannot add '${keys.join(".")}' to a mapping with a complex ('? ...') key`,
+      file.lineAt(mapStart),
+      mapStart - file.lineStart(mapStart) + 1,
+    );
   }
   // A block mapping starts at its first key, or at the `?` of an explicit first key; an
   // anchor or tag before that key on its line (`- &a name: x`) is where the entries line up.

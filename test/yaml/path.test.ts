@@ -123,6 +123,10 @@ describe("setYamlPath", () => {
     expect(setYamlPath("a: {b: 1}\n", 'a.c["k: v"]', "v", { create: true }).text).toBe('a: {b: 1, c: {"k: v": v}}\n');
   });
 
+  it("with create, refuses to add to a mapping with a complex key rather than write a line that would join the key", () => {
+    expect(() => setYamlPath("a:\n ?  b: 1\n  c: x\n", "a.n", "v", { create: true })).toThrow("cannot add 'n' to a mapping with a complex ('? ...') key");
+  });
+
   it("with create, still refuses what it cannot create: a list item, a key under a scalar", () => {
     expect(() => setYamlPath(values, "containers[3].image", "x", { create: true })).toThrow("containers has 1 items, not [3]");
     expect(() => setYamlPath(values, "image.tag.major", "x", { create: true })).toThrow("image.tag is a scalar");
