@@ -77,7 +77,9 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
 
   const { setters, known } = resolveSetters(valid, config, texts, request.allowDowngrade ?? false, warnings);
   const matchers = targets.map((target) => ({ target, matches: picomatch([...target.paths], { dot: true }) }));
-  warnRefusedImages(valid.images, targets, warnings);
+  // Images that reach the tree only through markers (`--setter`) meet the same allow-lists.
+  const markerImages = [...setters.values()].map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
+  warnRefusedImages([...valid.images, ...new Map(markerImages.map((image) => [image.repository, image])).values()], targets, warnings);
 
   const planned: FilePlan[] = [];
   for (const [path, text] of [...texts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

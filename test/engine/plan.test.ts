@@ -167,6 +167,12 @@ describe("planUpdate: targets", () => {
     const p = await plan(tree, { setters });
     // prod allows only ghcr.io/acme/app, at ^1.0.0; a file outside every target takes every marker.
     expect(p.files.map((f) => f.path)).toEqual(["free/m.yaml"]);
+    expect(p.warnings.map((w) => w.message)).toEqual(
+      expect.arrayContaining([
+        "target prod: ghcr.io/acme/app:2.0.0 is outside its policy (semver ^1.0.0); not edited there",
+        "target prod does not allow ghcr.io/acme/other; not edited there",
+      ]),
+    );
     const inRange = await plan(tree, { setters: ["ns:app=ghcr.io/acme/app:1.5.0", "ns:other=ghcr.io/acme/other:1.5.0"] });
     expect(afterOf(inRange, "prod/m.yaml")).toBe(marked.replace("app:1.0.0", "app:1.5.0"));
   });
