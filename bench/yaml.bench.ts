@@ -143,7 +143,7 @@ export default async function bench(): Promise<BenchReport> {
 | gitops-promote \`planUpdate\` + \`writePlan\` | ${engine.toFixed(0)} | ${(engine / floor).toFixed(2)} |
 | naive: \`yaml\` parseAllDocuments + toString of every file (sync fs) | ${naive.toFixed(0)} | ${(naive / floor).toFixed(2)} |
 
-gitops-promote vs floor: **${(engine / floor).toFixed(2)}x** (goal <= 1.5x). Naive vs gitops-promote: **${(naive / engine).toFixed(1)}x slower** (goal >= 10x).
+gitops-promote vs the I/O floor: **${(engine / floor).toFixed(2)}x**, goal (<= 1.5x) **${engine / floor <= 1.5 ? "met" : "not met"}**; vs a typical \`fs.promises\` script: ${(engine / asyncScript).toFixed(2)}x. Naive vs gitops-promote: **${(naive / engine).toFixed(1)}x slower**, goal (>= 10x) **${naive / engine >= 10 ? "met" : "not met"}**. Beyond the floor's reads, the time goes to the \`yaml\` package composing the ${changed} matching files (about 1 ms per 5 KB file) and its garbage; the screen itself costs about as much as the floor's UTF-8 decode.
 
 Command: \`npm run bench -- yaml\``,
     };
