@@ -1,0 +1,14047 @@
+import { createRequire as __gpCreateRequire } from 'node:module'; const require = __gpCreateRequire(import.meta.url);
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+}) : x)(function(x) {
+  if (typeof require !== "undefined") return require.apply(this, arguments);
+  throw Error('Dynamic require of "' + x + '" is not supported');
+});
+var __commonJS = (cb, mod) => function __require2() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// node_modules/yaml/dist/nodes/identity.js
+var require_identity = __commonJS({
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+    "use strict";
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
+    var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
+    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
+    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
+    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
+    var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
+    var isMap8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    function isCollection(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case MAP:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    function isNode(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case ALIAS:
+          case MAP:
+          case SCALAR:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    var hasAnchor = (node) => (isScalar6(node) || isCollection(node)) && !!node.anchor;
+    exports.ALIAS = ALIAS;
+    exports.DOC = DOC;
+    exports.MAP = MAP;
+    exports.NODE_TYPE = NODE_TYPE;
+    exports.PAIR = PAIR;
+    exports.SCALAR = SCALAR;
+    exports.SEQ = SEQ;
+    exports.hasAnchor = hasAnchor;
+    exports.isAlias = isAlias2;
+    exports.isCollection = isCollection;
+    exports.isDocument = isDocument;
+    exports.isMap = isMap8;
+    exports.isNode = isNode;
+    exports.isPair = isPair;
+    exports.isScalar = isScalar6;
+    exports.isSeq = isSeq5;
+  }
+});
+
+// node_modules/yaml/dist/visit.js
+var require_visit = __commonJS({
+  "node_modules/yaml/dist/visit.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove node");
+    function visit(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        visit_(null, node, visitor_, Object.freeze([]));
+    }
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    function visit_(key, node, visitor, path) {
+      const ctrl = callVisitor(key, node, visitor, path);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visit_(key, ctrl, visitor, path);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path = Object.freeze(path.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = visit_(i, node.items[i], visitor, path);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path = Object.freeze(path.concat(node));
+          const ck = visit_("key", node.key, visitor, path);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = visit_("value", node.value, visitor, path);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    async function visitAsync(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+    }
+    visitAsync.BREAK = BREAK;
+    visitAsync.SKIP = SKIP;
+    visitAsync.REMOVE = REMOVE;
+    async function visitAsync_(key, node, visitor, path) {
+      const ctrl = await callVisitor(key, node, visitor, path);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visitAsync_(key, ctrl, visitor, path);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path = Object.freeze(path.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = await visitAsync_(i, node.items[i], visitor, path);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path = Object.freeze(path.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = await visitAsync_("value", node.value, visitor, path);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    function initVisitor(visitor) {
+      if (typeof visitor === "object" && (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+          Alias: visitor.Node,
+          Map: visitor.Node,
+          Scalar: visitor.Node,
+          Seq: visitor.Node
+        }, visitor.Value && {
+          Map: visitor.Value,
+          Scalar: visitor.Value,
+          Seq: visitor.Value
+        }, visitor.Collection && {
+          Map: visitor.Collection,
+          Seq: visitor.Collection
+        }, visitor);
+      }
+      return visitor;
+    }
+    function callVisitor(key, node, visitor, path) {
+      if (typeof visitor === "function")
+        return visitor(key, node, path);
+      if (identity.isMap(node))
+        return visitor.Map?.(key, node, path);
+      if (identity.isSeq(node))
+        return visitor.Seq?.(key, node, path);
+      if (identity.isPair(node))
+        return visitor.Pair?.(key, node, path);
+      if (identity.isScalar(node))
+        return visitor.Scalar?.(key, node, path);
+      if (identity.isAlias(node))
+        return visitor.Alias?.(key, node, path);
+      return void 0;
+    }
+    function replaceNode(key, path, node) {
+      const parent = path[path.length - 1];
+      if (identity.isCollection(parent)) {
+        parent.items[key] = node;
+      } else if (identity.isPair(parent)) {
+        if (key === "key")
+          parent.key = node;
+        else
+          parent.value = node;
+      } else if (identity.isDocument(parent)) {
+        parent.contents = node;
+      } else {
+        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        throw new Error(`Cannot replace node with ${pt} parent`);
+      }
+    }
+    exports.visit = visit;
+    exports.visitAsync = visitAsync;
+  }
+});
+
+// node_modules/yaml/dist/doc/directives.js
+var require_directives = __commonJS({
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var visit = require_visit();
+    var escapeChars = {
+      "!": "%21",
+      ",": "%2C",
+      "[": "%5B",
+      "]": "%5D",
+      "{": "%7B",
+      "}": "%7D"
+    };
+    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
+    var Directives = class _Directives {
+      constructor(yaml, tags) {
+        this.docStart = null;
+        this.docEnd = false;
+        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags);
+      }
+      clone() {
+        const copy = new _Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+      }
+      /**
+       * During parsing, get a Directives instance for the current document and
+       * update the stream state according to the current version's spec.
+       */
+      atDocument() {
+        const res = new _Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+          case "1.1":
+            this.atNextDocument = true;
+            break;
+          case "1.2":
+            this.atNextDocument = false;
+            this.yaml = {
+              explicit: _Directives.defaultYaml.explicit,
+              version: "1.2"
+            };
+            this.tags = Object.assign({}, _Directives.defaultTags);
+            break;
+        }
+        return res;
+      }
+      /**
+       * @param onError - May be called even if the action was successful
+       * @returns `true` on success
+       */
+      add(line, onError) {
+        if (this.atNextDocument) {
+          this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
+          this.tags = Object.assign({}, _Directives.defaultTags);
+          this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+          case "%TAG": {
+            if (parts.length !== 2) {
+              onError(0, "%TAG directive should contain exactly two parts");
+              if (parts.length < 2)
+                return false;
+            }
+            const [handle, prefix] = parts;
+            this.tags[handle] = prefix;
+            return true;
+          }
+          case "%YAML": {
+            this.yaml.explicit = true;
+            if (parts.length !== 1) {
+              onError(0, "%YAML directive should contain exactly one part");
+              return false;
+            }
+            const [version2] = parts;
+            if (version2 === "1.1" || version2 === "1.2") {
+              this.yaml.version = version2;
+              return true;
+            } else {
+              const isValid = /^\d+\.\d+$/.test(version2);
+              onError(6, `Unsupported YAML version ${version2}`, isValid);
+              return false;
+            }
+          }
+          default:
+            onError(0, `Unknown directive ${name}`, true);
+            return false;
+        }
+      }
+      /**
+       * Resolves a tag, matching handles to those defined in %TAG directives.
+       *
+       * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+       *   `'!local'` tag, or `null` if unresolvable.
+       */
+      tagName(source, onError) {
+        if (source === "!")
+          return "!";
+        if (source[0] !== "!") {
+          onError(`Not a valid tag: ${source}`);
+          return null;
+        }
+        if (source[1] === "<") {
+          const verbatim = source.slice(2, -1);
+          if (verbatim === "!" || verbatim === "!!") {
+            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+            return null;
+          }
+          if (source[source.length - 1] !== ">")
+            onError("Verbatim tags must end with a >");
+          return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+          onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+          try {
+            return prefix + decodeURIComponent(suffix);
+          } catch (error) {
+            onError(String(error));
+            return null;
+          }
+        }
+        if (handle === "!")
+          return source;
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+      }
+      /**
+       * Given a fully resolved tag, returns its printable string form,
+       * taking into account current tag prefixes and defaults.
+       */
+      tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+          if (tag.startsWith(prefix))
+            return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === "!" ? tag : `!<${tag}>`;
+      }
+      toString(doc) {
+        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+          const tags = {};
+          visit.visit(doc.contents, (_key, node) => {
+            if (identity.isNode(node) && node.tag)
+              tags[node.tag] = true;
+          });
+          tagNames = Object.keys(tags);
+        } else
+          tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+            continue;
+          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
+            lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join("\n");
+      }
+    };
+    Directives.defaultYaml = { explicit: false, version: "1.2" };
+    Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
+    exports.Directives = Directives;
+  }
+});
+
+// node_modules/yaml/dist/doc/anchors.js
+var require_anchors = __commonJS({
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var visit = require_visit();
+    function anchorIsValid(anchor) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+      }
+      return true;
+    }
+    function anchorNames(root) {
+      const anchors = /* @__PURE__ */ new Set();
+      visit.visit(root, {
+        Value(_key, node) {
+          if (node.anchor)
+            anchors.add(node.anchor);
+        }
+      });
+      return anchors;
+    }
+    function findNewAnchor(prefix, exclude) {
+      for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+          return name;
+      }
+    }
+    function createNodeAnchors(doc, prefix) {
+      const aliasObjects = [];
+      const sourceObjects = /* @__PURE__ */ new Map();
+      let prevAnchors = null;
+      return {
+        onAnchor: (source) => {
+          aliasObjects.push(source);
+          prevAnchors ?? (prevAnchors = anchorNames(doc));
+          const anchor = findNewAnchor(prefix, prevAnchors);
+          prevAnchors.add(anchor);
+          return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+          for (const source of aliasObjects) {
+            const ref = sourceObjects.get(source);
+            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+              ref.node.anchor = ref.anchor;
+            } else {
+              const error = new Error("Failed to resolve repeated object (this should not happen)");
+              error.source = source;
+              throw error;
+            }
+          }
+        },
+        sourceObjects
+      };
+    }
+    exports.anchorIsValid = anchorIsValid;
+    exports.anchorNames = anchorNames;
+    exports.createNodeAnchors = createNodeAnchors;
+    exports.findNewAnchor = findNewAnchor;
+  }
+});
+
+// node_modules/yaml/dist/doc/applyReviver.js
+var require_applyReviver = __commonJS({
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+    "use strict";
+    function applyReviver(reviver, obj, key, val) {
+      if (val && typeof val === "object") {
+        if (Array.isArray(val)) {
+          for (let i = 0, len = val.length; i < len; ++i) {
+            const v0 = val[i];
+            const v1 = applyReviver(reviver, val, String(i), v0);
+            if (v1 === void 0)
+              delete val[i];
+            else if (v1 !== v0)
+              val[i] = v1;
+          }
+        } else if (val instanceof Map) {
+          for (const k of Array.from(val.keys())) {
+            const v0 = val.get(k);
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              val.delete(k);
+            else if (v1 !== v0)
+              val.set(k, v1);
+          }
+        } else if (val instanceof Set) {
+          for (const v0 of Array.from(val)) {
+            const v1 = applyReviver(reviver, val, v0, v0);
+            if (v1 === void 0)
+              val.delete(v0);
+            else if (v1 !== v0) {
+              val.delete(v0);
+              val.add(v1);
+            }
+          }
+        } else {
+          for (const [k, v0] of Object.entries(val)) {
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              delete val[k];
+            else if (v1 !== v0)
+              val[k] = v1;
+          }
+        }
+      }
+      return reviver.call(obj, key, val);
+    }
+    exports.applyReviver = applyReviver;
+  }
+});
+
+// node_modules/yaml/dist/nodes/toJS.js
+var require_toJS = __commonJS({
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    function toJS(value, arg, ctx) {
+      if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+      if (value && typeof value.toJSON === "function") {
+        if (!ctx || !identity.hasAnchor(value))
+          return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = (res2) => {
+          data.res = res2;
+          delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+          ctx.onCreate(res);
+        return res;
+      }
+      if (typeof value === "bigint" && !ctx?.keep)
+        return Number(value);
+      return value;
+    }
+    exports.toJS = toJS;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Node.js
+var require_Node = __commonJS({
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+    "use strict";
+    var applyReviver = require_applyReviver();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var NodeBase = class {
+      constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+      }
+      /** Create a copy of this node.  */
+      clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** A plain JavaScript representation of this node. */
+      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+          throw new TypeError("A document argument is required");
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc,
+          keep: true,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+    };
+    exports.NodeBase = NodeBase;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Alias.js
+var require_Alias = __commonJS({
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+    "use strict";
+    var anchors = require_anchors();
+    var visit = require_visit();
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var Alias = class extends Node.NodeBase {
+      constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, "tag", {
+          set() {
+            throw new Error("Alias nodes cannot have tags");
+          }
+        });
+      }
+      /**
+       * Resolve the value of this alias within `doc`, finding the last
+       * instance of the `source` anchor before this node.
+       */
+      resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+          throw new ReferenceError("Alias resolution is disabled");
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+          nodes = ctx.aliasResolveCache;
+        } else {
+          nodes = [];
+          visit.visit(doc, {
+            Node: (_key, node) => {
+              if (identity.isAlias(node) || identity.hasAnchor(node))
+                nodes.push(node);
+            }
+          });
+          if (ctx)
+            ctx.aliasResolveCache = nodes;
+        }
+        let found = void 0;
+        for (const node of nodes) {
+          if (node === this)
+            break;
+          if (node.anchor === this.source)
+            found = node;
+        }
+        if (found && ctx) {
+          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
+          let data = anchors2.get(found);
+          if (!data) {
+            toJS.toJS(found, null, ctx);
+            data = anchors2.get(found);
+          }
+          if (data?.res === void 0) {
+            const msg = "This should not happen: Alias anchor was not resolved?";
+            throw new ReferenceError(msg);
+          }
+          if (maxAliasCount >= 0) {
+            data.count += 1;
+            if (data.aliasCount === 0)
+              data.aliasCount = getAliasCount(doc2, found, anchors2);
+            if (data.count * data.aliasCount > maxAliasCount) {
+              const msg = "Excessive alias count indicates a resource exhaustion attack";
+              throw new ReferenceError(msg);
+            }
+          }
+        }
+        return found;
+      }
+      toJSON(_arg, ctx) {
+        if (!ctx)
+          return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+          const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+          throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+      }
+      toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+          anchors.anchorIsValid(this.source);
+          if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new Error(msg);
+          }
+          if (ctx.implicitKey)
+            return `${src} `;
+        }
+        return src;
+      }
+    };
+    function getAliasCount(doc, node, anchors2) {
+      if (identity.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors2 && source && anchors2.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+      } else if (identity.isCollection(node)) {
+        let count = 0;
+        for (const item of node.items) {
+          const c = getAliasCount(doc, item, anchors2);
+          if (c > count)
+            count = c;
+        }
+        return count;
+      } else if (identity.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors2);
+        const vc = getAliasCount(doc, node.value, anchors2);
+        return Math.max(kc, vc);
+      }
+      return 1;
+    }
+    exports.Alias = Alias;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Scalar.js
+var require_Scalar = __commonJS({
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var Scalar4 = class extends Node.NodeBase {
+      constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+      }
+      toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+      }
+      toString() {
+        return String(this.value);
+      }
+    };
+    Scalar4.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar4.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar4.PLAIN = "PLAIN";
+    Scalar4.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar4.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar4;
+    exports.isScalarValue = isScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/doc/createNode.js
+var require_createNode = __commonJS({
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Scalar4 = require_Scalar();
+    var defaultTagPrefix = "tag:yaml.org,2002:";
+    function findTagObject(value, tagName, tags) {
+      if (tagName) {
+        const match = tags.filter((t) => t.tag === tagName);
+        const tagObj = match.find((t) => !t.format) ?? match[0];
+        if (!tagObj)
+          throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+      }
+      return tags.find((t) => t.identify?.(value) && !t.format);
+    }
+    function createNode(value, tagName, ctx) {
+      if (identity.isDocument(value))
+        value = value.contents;
+      if (identity.isNode(value))
+        return value;
+      if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+      }
+      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
+        value = value.valueOf();
+      }
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+      let ref = void 0;
+      if (aliasDuplicateObjects && value && typeof value === "object") {
+        ref = sourceObjects.get(value);
+        if (ref) {
+          ref.anchor ?? (ref.anchor = onAnchor(value));
+          return new Alias.Alias(ref.anchor);
+        } else {
+          ref = { anchor: null, node: null };
+          sourceObjects.set(value, ref);
+        }
+      }
+      if (tagName?.startsWith("!!"))
+        tagName = defaultTagPrefix + tagName.slice(2);
+      let tagObj = findTagObject(value, tagName, schema.tags);
+      if (!tagObj) {
+        if (value && typeof value.toJSON === "function") {
+          value = value.toJSON();
+        }
+        if (!value || typeof value !== "object") {
+          const node2 = new Scalar4.Scalar(value);
+          if (ref)
+            ref.node = node2;
+          return node2;
+        }
+        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+      }
+      if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+      }
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar4.Scalar(value);
+      if (tagName)
+        node.tag = tagName;
+      else if (!tagObj.default)
+        node.tag = tagObj.tag;
+      if (ref)
+        ref.node = node;
+      return node;
+    }
+    exports.createNode = createNode;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Collection.js
+var require_Collection = __commonJS({
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var identity = require_identity();
+    var Node = require_Node();
+    function collectionFromPath(schema, path, value) {
+      let v = value;
+      for (let i = path.length - 1; i >= 0; --i) {
+        const k = path[i];
+        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
+          const a = [];
+          a[k] = v;
+          v = a;
+        } else {
+          v = /* @__PURE__ */ new Map([[k, v]]);
+        }
+      }
+      return createNode.createNode(v, void 0, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+          throw new Error("This should not happen, please report a bug.");
+        },
+        schema,
+        sourceObjects: /* @__PURE__ */ new Map()
+      });
+    }
+    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
+    var Collection = class extends Node.NodeBase {
+      constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, "schema", {
+          value: schema,
+          configurable: true,
+          enumerable: false,
+          writable: true
+        });
+      }
+      /**
+       * Create a copy of this collection.
+       *
+       * @param schema - If defined, overwrites the original's schema
+       */
+      clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+          copy.schema = schema;
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /**
+       * Adds a value to the collection. For `!!map` and `!!omap` the value must
+       * be a Pair instance or a `{ key, value }` object, which may not have a key
+       * that already exists in the map.
+       */
+      addIn(path, value) {
+        if (isEmptyPath(path))
+          this.add(value);
+        else {
+          const [key, ...rest] = path;
+          const node = this.get(key, true);
+          if (identity.isCollection(node))
+            node.addIn(rest, value);
+          else if (node === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+      /**
+       * Removes a value from the collection.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+          return this.delete(key);
+        const node = this.get(key, true);
+        if (identity.isCollection(node))
+          return node.deleteIn(rest);
+        else
+          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path, keepScalar) {
+        const [key, ...rest] = path;
+        const node = this.get(key, true);
+        if (rest.length === 0)
+          return !keepScalar && identity.isScalar(node) ? node.value : node;
+        else
+          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+      }
+      hasAllNullValues(allowScalar) {
+        return this.items.every((node) => {
+          if (!identity.isPair(node))
+            return false;
+          const n = node.value;
+          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+        });
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       */
+      hasIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+          return this.has(key);
+        const node = this.get(key, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path, value) {
+        const [key, ...rest] = path;
+        if (rest.length === 0) {
+          this.set(key, value);
+        } else {
+          const node = this.get(key, true);
+          if (identity.isCollection(node))
+            node.setIn(rest, value);
+          else if (node === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+    };
+    exports.Collection = Collection;
+    exports.collectionFromPath = collectionFromPath;
+    exports.isEmptyPath = isEmptyPath;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyComment.js
+var require_stringifyComment = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+    "use strict";
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    function indentComment(comment, indent) {
+      if (/^\n+$/.test(comment))
+        return comment.substring(1);
+      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    }
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    exports.indentComment = indentComment;
+    exports.lineComment = lineComment;
+    exports.stringifyComment = stringifyComment;
+  }
+});
+
+// node_modules/yaml/dist/stringify/foldFlowLines.js
+var require_foldFlowLines = __commonJS({
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+    "use strict";
+    var FOLD_FLOW = "flow";
+    var FOLD_BLOCK = "block";
+    var FOLD_QUOTED = "quoted";
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+      if (!lineWidth || lineWidth < 0)
+        return text2;
+      if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      if (text2.length <= endStep)
+        return text2;
+      const folds = [];
+      const escapedFolds = {};
+      let end = lineWidth - indent.length;
+      if (typeof indentAtStart === "number") {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+          folds.push(0);
+        else
+          end = lineWidth - indentAtStart;
+      }
+      let split2 = void 0;
+      let prev = void 0;
+      let overflow = false;
+      let i = -1;
+      let escStart = -1;
+      let escEnd = -1;
+      if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text2, i, indent.length);
+        if (i !== -1)
+          end = i + endStep;
+      }
+      for (let ch; ch = text2[i += 1]; ) {
+        if (mode === FOLD_QUOTED && ch === "\\") {
+          escStart = i;
+          switch (text2[i + 1]) {
+            case "x":
+              i += 3;
+              break;
+            case "u":
+              i += 5;
+              break;
+            case "U":
+              i += 9;
+              break;
+            default:
+              i += 1;
+          }
+          escEnd = i;
+        }
+        if (ch === "\n") {
+          if (mode === FOLD_BLOCK)
+            i = consumeMoreIndentedLines(text2, i, indent.length);
+          end = i + indent.length + endStep;
+          split2 = void 0;
+        } else {
+          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
+            const next = text2[i + 1];
+            if (next && next !== " " && next !== "\n" && next !== "	")
+              split2 = i;
+          }
+          if (i >= end) {
+            if (split2) {
+              folds.push(split2);
+              end = split2 + endStep;
+              split2 = void 0;
+            } else if (mode === FOLD_QUOTED) {
+              while (prev === " " || prev === "	") {
+                prev = ch;
+                ch = text2[i += 1];
+                overflow = true;
+              }
+              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              if (escapedFolds[j])
+                return text2;
+              folds.push(j);
+              escapedFolds[j] = true;
+              end = j + endStep;
+              split2 = void 0;
+            } else {
+              overflow = true;
+            }
+          }
+        }
+        prev = ch;
+      }
+      if (overflow && onOverflow)
+        onOverflow();
+      if (folds.length === 0)
+        return text2;
+      if (onFold)
+        onFold();
+      let res = text2.slice(0, folds[0]);
+      for (let i2 = 0; i2 < folds.length; ++i2) {
+        const fold = folds[i2];
+        const end2 = folds[i2 + 1] || text2.length;
+        if (fold === 0)
+          res = `
+${indent}${text2.slice(0, end2)}`;
+        else {
+          if (mode === FOLD_QUOTED && escapedFolds[fold])
+            res += `${text2[fold]}\\`;
+          res += `
+${indent}${text2.slice(fold + 1, end2)}`;
+        }
+      }
+      return res;
+    }
+    function consumeMoreIndentedLines(text2, i, indent) {
+      let end = i;
+      let start = i + 1;
+      let ch = text2[start];
+      while (ch === " " || ch === "	") {
+        if (i < start + indent) {
+          ch = text2[++i];
+        } else {
+          do {
+            ch = text2[++i];
+          } while (ch && ch !== "\n");
+          end = i;
+          start = i + 1;
+          ch = text2[start];
+        }
+      }
+      return end;
+    }
+    exports.FOLD_BLOCK = FOLD_BLOCK;
+    exports.FOLD_FLOW = FOLD_FLOW;
+    exports.FOLD_QUOTED = FOLD_QUOTED;
+    exports.foldFlowLines = foldFlowLines;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyString.js
+var require_stringifyString = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+    "use strict";
+    var Scalar4 = require_Scalar();
+    var foldFlowLines = require_foldFlowLines();
+    var getFoldOptions = (ctx, isBlock) => ({
+      indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+      lineWidth: ctx.options.lineWidth,
+      minContentWidth: ctx.options.minContentWidth
+    });
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+      if (!lineWidth || lineWidth < 0)
+        return false;
+      const limit = lineWidth - indentLength;
+      const strLen = str2.length;
+      if (strLen <= limit)
+        return false;
+      for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str2[i] === "\n") {
+          if (i - start > limit)
+            return true;
+          start = i + 1;
+          if (strLen - start <= limit)
+            return false;
+        }
+      }
+      return true;
+    }
+    function doubleQuotedString(value, ctx) {
+      const json = JSON.stringify(value);
+      if (ctx.options.doubleQuotedAsJSON)
+        return json;
+      const { implicitKey } = ctx;
+      const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      let str2 = "";
+      let start = 0;
+      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
+          str2 += json.slice(start, i) + "\\ ";
+          i += 1;
+          start = i;
+          ch = "\\";
+        }
+        if (ch === "\\")
+          switch (json[i + 1]) {
+            case "u":
+              {
+                str2 += json.slice(start, i);
+                const code = json.substr(i + 2, 4);
+                switch (code) {
+                  case "0000":
+                    str2 += "\\0";
+                    break;
+                  case "0007":
+                    str2 += "\\a";
+                    break;
+                  case "000b":
+                    str2 += "\\v";
+                    break;
+                  case "001b":
+                    str2 += "\\e";
+                    break;
+                  case "0085":
+                    str2 += "\\N";
+                    break;
+                  case "00a0":
+                    str2 += "\\_";
+                    break;
+                  case "2028":
+                    str2 += "\\L";
+                    break;
+                  case "2029":
+                    str2 += "\\P";
+                    break;
+                  default:
+                    if (code.substr(0, 2) === "00")
+                      str2 += "\\x" + code.substr(2);
+                    else
+                      str2 += json.substr(i, 6);
+                }
+                i += 5;
+                start = i + 1;
+              }
+              break;
+            case "n":
+              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
+                i += 1;
+              } else {
+                str2 += json.slice(start, i) + "\n\n";
+                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
+                  str2 += "\n";
+                  i += 2;
+                }
+                str2 += indent;
+                if (json[i + 2] === " ")
+                  str2 += "\\";
+                i += 1;
+                start = i + 1;
+              }
+              break;
+            default:
+              i += 1;
+          }
+      }
+      str2 = start ? str2 + json.slice(start) : json;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+    }
+    function singleQuotedString(value, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
+        return doubleQuotedString(value, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+${indent}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function quotedString(value, ctx) {
+      const { singleQuote } = ctx.options;
+      let qs;
+      if (singleQuote === false)
+        qs = doubleQuotedString;
+      else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+          qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+          qs = doubleQuotedString;
+        else
+          qs = singleQuote ? singleQuotedString : doubleQuotedString;
+      }
+      return qs(value, ctx);
+    }
+    var blockEndNewlines;
+    try {
+      blockEndNewlines = new RegExp("(^|(?<!\n))\n+(?!\n|$)", "g");
+    } catch {
+      blockEndNewlines = /\n+(?!\n|$)/g;
+    }
+    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+      const { blockQuote, commentString, lineWidth } = ctx.options;
+      if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar4.Scalar.BLOCK_FOLDED ? false : type === Scalar4.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      if (!value)
+        return literal2 ? "|\n" : ">\n";
+      let chomp;
+      let endStart;
+      for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== "\n" && ch !== "	" && ch !== " ")
+          break;
+      }
+      let end = value.substring(endStart);
+      const endNlPos = end.indexOf("\n");
+      if (endNlPos === -1) {
+        chomp = "-";
+      } else if (value === end || endNlPos !== end.length - 1) {
+        chomp = "+";
+        if (onChompKeep)
+          onChompKeep();
+      } else {
+        chomp = "";
+      }
+      if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === "\n")
+          end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+      }
+      let startWithSpace = false;
+      let startEnd;
+      let startNlPos = -1;
+      for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === " ")
+          startWithSpace = true;
+        else if (ch === "\n")
+          startNlPos = startEnd;
+        else
+          break;
+      }
+      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+      }
+      const indentSize = indent ? "2" : "1";
+      let header = (startWithSpace ? indentSize : "") + chomp;
+      if (comment) {
+        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        if (onComment)
+          onComment();
+      }
+      if (!literal2) {
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== "folded" && type !== Scalar4.Scalar.BLOCK_FOLDED) {
+          foldOptions.onOverflow = () => {
+            literalFallback = true;
+          };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+          return `>${header}
+${indent}${body}`;
+      }
+      value = value.replace(/\n+/g, `$&${indent}`);
+      return `|${header}
+${indent}${start}${value}${end}`;
+    }
+    function plainString2(item, ctx, onComment, onChompKeep) {
+      const { type, value } = item;
+      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (!implicitKey && !inFlow && type !== Scalar4.Scalar.PLAIN && value.includes("\n")) {
+        return blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (containsDocumentMarker(value)) {
+        if (indent === "") {
+          ctx.forceBlockIndent = true;
+          return blockString(item, ctx, onComment, onChompKeep);
+        } else if (implicitKey && indent === indentStep) {
+          return quotedString(value, ctx);
+        }
+      }
+      const str2 = value.replace(/\n+/g, `$&
+${indent}`);
+      if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+          return quotedString(value, ctx);
+      }
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function stringifyString(item, ctx, onComment, onChompKeep) {
+      const { implicitKey, inFlow } = ctx;
+      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
+      let { type } = item;
+      if (type !== Scalar4.Scalar.QUOTE_DOUBLE) {
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+          type = Scalar4.Scalar.QUOTE_DOUBLE;
+      }
+      const _stringify = (_type) => {
+        switch (_type) {
+          case Scalar4.Scalar.BLOCK_FOLDED:
+          case Scalar4.Scalar.BLOCK_LITERAL:
+            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
+          case Scalar4.Scalar.QUOTE_DOUBLE:
+            return doubleQuotedString(ss.value, ctx);
+          case Scalar4.Scalar.QUOTE_SINGLE:
+            return singleQuotedString(ss.value, ctx);
+          case Scalar4.Scalar.PLAIN:
+            return plainString2(ss, ctx, onComment, onChompKeep);
+          default:
+            return null;
+        }
+      };
+      let res = _stringify(type);
+      if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+          throw new Error(`Unsupported default string type ${t}`);
+      }
+      return res;
+    }
+    exports.stringifyString = stringifyString;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringify.js
+var require_stringify = __commonJS({
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+    "use strict";
+    var anchors = require_anchors();
+    var identity = require_identity();
+    var stringifyComment = require_stringifyComment();
+    var stringifyString = require_stringifyString();
+    function createStringifyContext(doc, options) {
+      const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: "PLAIN",
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: "false",
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: "null",
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: "true",
+        verifyAliasOrder: true
+      }, doc.schema.toStringOptions, options);
+      let inFlow;
+      switch (opt.collectionStyle) {
+        case "block":
+          inFlow = false;
+          break;
+        case "flow":
+          inFlow = true;
+          break;
+        default:
+          inFlow = null;
+      }
+      return {
+        anchors: /* @__PURE__ */ new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
+        indent: "",
+        indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
+        inFlow,
+        options: opt
+      };
+    }
+    function getTagObject(tags, item) {
+      if (item.tag) {
+        const match = tags.filter((t) => t.tag === item.tag);
+        if (match.length > 0)
+          return match.find((t) => t.format === item.format) ?? match[0];
+      }
+      let tagObj = void 0;
+      let obj;
+      if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter((t) => t.identify?.(obj));
+        if (match.length > 1) {
+          const testMatch = match.filter((t) => t.test);
+          if (testMatch.length > 0)
+            match = testMatch;
+        }
+        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+      } else {
+        obj = item;
+        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+      }
+      if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+      }
+      return tagObj;
+    }
+    function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+      if (!doc.directives)
+        return "";
+      const props = [];
+      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+      }
+      const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag)
+        props.push(doc.directives.tagString(tag));
+      return props.join(" ");
+    }
+    function stringify(item, ctx, onComment, onChompKeep) {
+      if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+      if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+          return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+          throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        } else {
+          if (ctx.resolvedAliases)
+            ctx.resolvedAliases.add(item);
+          else
+            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
+          item = item.resolve(ctx.doc);
+        }
+      }
+      let tagObj = void 0;
+      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+      const props = stringifyProps(node, tagObj, ctx);
+      if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      if (!props)
+        return str2;
+      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
+    }
+    exports.createStringifyContext = createStringifyContext;
+    exports.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyPair.js
+var require_stringifyPair = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar4 = require_Scalar();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      let keyComment = identity.isNode(key) && key.comment || null;
+      if (simpleKeys) {
+        if (keyComment) {
+          throw new Error("With simple keys, key nodes cannot have comments");
+        }
+        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+          const msg = "With simple keys, collection cannot be used as a key value";
+          throw new Error(msg);
+        }
+      }
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar4.Scalar.BLOCK_FOLDED || key.type === Scalar4.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+      });
+      let keyCommentDone = false;
+      let chompKeep = false;
+      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+        if (simpleKeys)
+          throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
+        explicitKey = true;
+      }
+      if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+          if (keyCommentDone && onComment)
+            onComment();
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+        }
+      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+        str2 = `? ${str2}`;
+        if (keyComment && !keyCommentDone) {
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        } else if (chompKeep && onChompKeep)
+          onChompKeep();
+        return str2;
+      }
+      if (keyCommentDone)
+        keyComment = null;
+      if (explicitKey) {
+        if (keyComment)
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
+${indent}:`;
+      } else {
+        str2 = `${str2}:`;
+        if (keyComment)
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+      }
+      let vsb, vcb, valueComment;
+      if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+      } else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === "object")
+          value = doc.createNode(value);
+      }
+      ctx.implicitKey = false;
+      if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str2.length + 1;
+      chompKeep = false;
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+        ctx.indent = ctx.indent.substring(2);
+      }
+      let valueCommentDone = false;
+      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      let ws = " ";
+      if (keyComment || vsb || vcb) {
+        ws = vsb ? "\n" : "";
+        if (vcb) {
+          const cs = commentString(vcb);
+          ws += `
+${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === "" && !ctx.inFlow) {
+          if (ws === "\n" && valueComment)
+            ws = "\n\n";
+        } else {
+          ws += `
+${ctx.indent}`;
+        }
+      } else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf("\n");
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+          let hasPropsLine = false;
+          if (hasNewline && (vs0 === "&" || vs0 === "!")) {
+            let sp0 = valueStr.indexOf(" ");
+            if (vs0 === "&" && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === "!") {
+              sp0 = valueStr.indexOf(" ", sp0 + 1);
+            }
+            if (sp0 === -1 || nl0 < sp0)
+              hasPropsLine = true;
+          }
+          if (!hasPropsLine)
+            ws = `
+${ctx.indent}`;
+        }
+      } else if (valueStr === "" || valueStr[0] === "\n") {
+        ws = "";
+      }
+      str2 += ws + valueStr;
+      if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+          onComment();
+      } else if (valueComment && !valueCommentDone) {
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+      } else if (chompKeep && onChompKeep) {
+        onChompKeep();
+      }
+      return str2;
+    }
+    exports.stringifyPair = stringifyPair;
+  }
+});
+
+// node_modules/yaml/dist/log.js
+var require_log = __commonJS({
+  "node_modules/yaml/dist/log.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    function debug(logLevel, ...messages) {
+      if (logLevel === "debug")
+        console.log(...messages);
+    }
+    function warn(logLevel, warning) {
+      if (logLevel === "debug" || logLevel === "warn") {
+        if (typeof node_process.emitWarning === "function")
+          node_process.emitWarning(warning);
+        else
+          console.warn(warning);
+      }
+    }
+    exports.debug = debug;
+    exports.warn = warn;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+var require_merge = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar4 = require_Scalar();
+    var MERGE_KEY = "<<";
+    var merge = {
+      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      default: "key",
+      tag: "tag:yaml.org,2002:merge",
+      test: /^<<$/,
+      resolve: () => Object.assign(new Scalar4.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+      }),
+      stringify: () => MERGE_KEY
+    };
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar4.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    function addMergeToJSMap(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (identity.isSeq(source))
+        for (const it of source.items)
+          mergeValue(ctx, map, it);
+      else if (Array.isArray(source))
+        for (const it of source)
+          mergeValue(ctx, map, it);
+      else
+        mergeValue(ctx, map, source);
+    }
+    function mergeValue(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (!identity.isMap(source))
+        throw new Error("Merge sources must be maps or map aliases");
+      const srcMap = source.toJSON(null, ctx, Map);
+      for (const [key, value2] of srcMap) {
+        if (map instanceof Map) {
+          if (!map.has(key))
+            map.set(key, value2);
+        } else if (map instanceof Set) {
+          map.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+          Object.defineProperty(map, key, {
+            value: value2,
+            writable: true,
+            enumerable: true,
+            configurable: true
+          });
+        }
+      }
+      return map;
+    }
+    function resolveAliasValue(ctx, value) {
+      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    }
+    exports.addMergeToJSMap = addMergeToJSMap;
+    exports.isMergeKey = isMergeKey;
+    exports.merge = merge;
+  }
+});
+
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
+var require_addPairToJSMap = __commonJS({
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+    "use strict";
+    var log = require_log();
+    var merge = require_merge();
+    var stringify = require_stringify();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    function addPairToJSMap(ctx, map, { key, value }) {
+      if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value);
+      else if (merge.isMergeKey(ctx, key))
+        merge.addMergeToJSMap(ctx, map, value);
+      else {
+        const jsKey = toJS.toJS(key, "", ctx);
+        if (map instanceof Map) {
+          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        } else if (map instanceof Set) {
+          map.add(jsKey);
+        } else {
+          const stringKey = stringifyKey(key, jsKey, ctx);
+          const jsValue = toJS.toJS(value, stringKey, ctx);
+          if (stringKey in map)
+            Object.defineProperty(map, stringKey, {
+              value: jsValue,
+              writable: true,
+              enumerable: true,
+              configurable: true
+            });
+          else
+            map[stringKey] = jsValue;
+        }
+      }
+      return map;
+    }
+    function stringifyKey(key, jsKey, ctx) {
+      if (jsKey === null)
+        return "";
+      if (typeof jsKey !== "object")
+        return String(jsKey);
+      if (identity.isNode(key) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = /* @__PURE__ */ new Set();
+        for (const node of ctx.anchors.keys())
+          strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+          let jsonStr = JSON.stringify(strKey);
+          if (jsonStr.length > 40)
+            jsonStr = jsonStr.substring(0, 36) + '..."';
+          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          ctx.mapKeyWarned = true;
+        }
+        return strKey;
+      }
+      return JSON.stringify(jsKey);
+    }
+    exports.addPairToJSMap = addPairToJSMap;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Pair.js
+var require_Pair = __commonJS({
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyPair = require_stringifyPair();
+    var addPairToJSMap = require_addPairToJSMap();
+    var identity = require_identity();
+    function createPair(key, value, ctx) {
+      const k = createNode.createNode(key, void 0, ctx);
+      const v = createNode.createNode(value, void 0, ctx);
+      return new Pair(k, v);
+    }
+    var Pair = class _Pair {
+      constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key;
+        this.value = value;
+      }
+      clone(schema) {
+        let { key, value } = this;
+        if (identity.isNode(key))
+          key = key.clone(schema);
+        if (identity.isNode(value))
+          value = value.clone(schema);
+        return new _Pair(key, value);
+      }
+      toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
+      }
+    };
+    exports.Pair = Pair;
+    exports.createPair = createPair;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyCollection.js
+var require_stringifyCollection = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyCollection(collection, ctx, options) {
+      const flow = ctx.inFlow ?? collection.flow;
+      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify2(collection, ctx, options);
+    }
+    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+      const { indent, options: { commentString } } = ctx;
+      const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+      let chompKeep = false;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment2 = null;
+        if (identity.isNode(item)) {
+          if (!chompKeep && item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+          if (item.comment)
+            comment2 = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (!chompKeep && ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+          }
+        }
+        chompKeep = false;
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        if (comment2)
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+        if (chompKeep && comment2)
+          chompKeep = false;
+        lines.push(blockItemPrefix + str3);
+      }
+      let str2;
+      if (lines.length === 0) {
+        str2 = flowChars.start + flowChars.end;
+      } else {
+        str2 = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+          const line = lines[i];
+          str2 += line ? `
+${indent}${line}` : "\n";
+        }
+      }
+      if (comment) {
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        if (onComment)
+          onComment();
+      } else if (chompKeep && onChompKeep)
+        onChompKeep();
+      return str2;
+    }
+    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      itemIndent += indentStep;
+      const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+      });
+      let reqNewline = false;
+      let linesAtValue = 0;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+          if (item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, false);
+          if (item.comment)
+            comment = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, false);
+            if (ik.comment)
+              reqNewline = true;
+          }
+          const iv = identity.isNode(item.value) ? item.value : null;
+          if (iv) {
+            if (iv.comment)
+              comment = iv.comment;
+            if (iv.commentBefore)
+              reqNewline = true;
+          } else if (item.value == null && ik?.comment) {
+            comment = ik.comment;
+          }
+        }
+        if (comment)
+          reqNewline = true;
+        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        if (i < items.length - 1) {
+          str2 += ",";
+        } else if (ctx.options.trailingComma) {
+          if (ctx.options.lineWidth > 0) {
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+          }
+          if (reqNewline) {
+            str2 += ",";
+          }
+        }
+        if (comment)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
+        linesAtValue = lines.length;
+      }
+      const { start, end } = flowChars;
+      if (lines.length === 0) {
+        return start + end;
+      } else {
+        if (!reqNewline) {
+          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+          let str2 = start;
+          for (const line of lines)
+            str2 += line ? `
+${indentStep}${indent}${line}` : "\n";
+          return `${str2}
+${indent}${end}`;
+        } else {
+          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+        }
+      }
+    }
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+      if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, "");
+      if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart());
+      }
+    }
+    exports.stringifyCollection = stringifyCollection;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLMap.js
+var require_YAMLMap = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+    "use strict";
+    var stringifyCollection = require_stringifyCollection();
+    var addPairToJSMap = require_addPairToJSMap();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar4 = require_Scalar();
+    function findPair(items, key) {
+      const k = identity.isScalar(key) ? key.value : key;
+      for (const it of items) {
+        if (identity.isPair(it)) {
+          if (it.key === key || it.key === k)
+            return it;
+          if (identity.isScalar(it.key) && it.key.value === k)
+            return it;
+        }
+      }
+      return void 0;
+    }
+    var YAMLMap = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:map";
+      }
+      constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+      }
+      /**
+       * A generic collection parsing method that can be extended
+       * to other node classes that inherit from YAMLMap
+       */
+      static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add = (key, value) => {
+          if (typeof replacer === "function")
+            value = replacer.call(obj, key, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key))
+            return;
+          if (value !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+          for (const [key, value] of obj)
+            add(key, value);
+        } else if (obj && typeof obj === "object") {
+          for (const key of Object.keys(obj))
+            add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === "function") {
+          map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+      }
+      /**
+       * Adds a value to the collection.
+       *
+       * @param overwrite - If not set `true`, using a key that is already in the
+       *   collection will throw. Otherwise, overwrites the previous value.
+       */
+      add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+          _pair = pair;
+        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
+          _pair = new Pair.Pair(pair, pair?.value);
+        } else
+          _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+          if (!overwrite)
+            throw new Error(`Key ${_pair.key} already set`);
+          if (identity.isScalar(prev.value) && Scalar4.isScalarValue(_pair.value))
+            prev.value.value = _pair.value;
+          else
+            prev.value = _pair.value;
+        } else if (sortEntries) {
+          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i === -1)
+            this.items.push(_pair);
+          else
+            this.items.splice(i, 0, _pair);
+        } else {
+          this.items.push(_pair);
+        }
+      }
+      delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+          return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node = it?.value;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+      }
+      has(key) {
+        return !!findPair(this.items, key);
+      }
+      set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+      }
+      /**
+       * @param ctx - Conversion context, originally set in Document#toJS()
+       * @param {Class} Type - If set, forces the returned collection type
+       * @returns Instance of Type, Map, or Object
+       */
+      toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const item of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        for (const item of this.items) {
+          if (!identity.isPair(item))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+          ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "",
+          flowChars: { start: "{", end: "}" },
+          itemIndent: ctx.indent || "",
+          onChompKeep,
+          onComment
+        });
+      }
+    };
+    exports.YAMLMap = YAMLMap;
+    exports.findPair = findPair;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/map.js
+var require_map = __commonJS({
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLMap = require_YAMLMap();
+    var map = {
+      collection: "map",
+      default: true,
+      nodeClass: YAMLMap.YAMLMap,
+      tag: "tag:yaml.org,2002:map",
+      resolve(map2, onError) {
+        if (!identity.isMap(map2))
+          onError("Expected a mapping for this tag");
+        return map2;
+      },
+      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+    };
+    exports.map = map;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLSeq.js
+var require_YAMLSeq = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyCollection = require_stringifyCollection();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Scalar4 = require_Scalar();
+    var toJS = require_toJS();
+    var YAMLSeq = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:seq";
+      }
+      constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+      }
+      add(value) {
+        this.items.push(value);
+      }
+      /**
+       * Removes a value from the collection.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       *
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return void 0;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       */
+      has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === "number" && idx < this.items.length;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       *
+       * If `key` does not contain a representation of an integer, this will throw.
+       * It may be wrapped in a `Scalar`.
+       */
+      set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar4.isScalarValue(value))
+          prev.value = value;
+        else
+          this.items[idx] = value;
+      }
+      toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+          ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+          seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "- ",
+          flowChars: { start: "[", end: "]" },
+          itemIndent: (ctx.indent || "") + "  ",
+          onChompKeep,
+          onComment
+        });
+      }
+      static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+          let i = 0;
+          for (let it of obj) {
+            if (typeof replacer === "function") {
+              const key = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key, it);
+            }
+            seq.items.push(createNode.createNode(it, void 0, ctx));
+          }
+        }
+        return seq;
+      }
+    };
+    function asItemIndex(key) {
+      let idx = identity.isScalar(key) ? key.value : key;
+      if (idx && typeof idx === "string")
+        idx = Number(idx);
+      return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
+    }
+    exports.YAMLSeq = YAMLSeq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/seq.js
+var require_seq = __commonJS({
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLSeq = require_YAMLSeq();
+    var seq = {
+      collection: "seq",
+      default: true,
+      nodeClass: YAMLSeq.YAMLSeq,
+      tag: "tag:yaml.org,2002:seq",
+      resolve(seq2, onError) {
+        if (!identity.isSeq(seq2))
+          onError("Expected a sequence for this tag");
+        return seq2;
+      },
+      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+    };
+    exports.seq = seq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/string.js
+var require_string = __commonJS({
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+    "use strict";
+    var stringifyString = require_stringifyString();
+    var string = {
+      identify: (value) => typeof value === "string",
+      default: true,
+      tag: "tag:yaml.org,2002:str",
+      resolve: (str2) => str2,
+      stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.string = string;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/null.js
+var require_null = __commonJS({
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+    "use strict";
+    var Scalar4 = require_Scalar();
+    var nullTag = {
+      identify: (value) => value == null,
+      createNode: () => new Scalar4.Scalar(null),
+      default: true,
+      tag: "tag:yaml.org,2002:null",
+      test: /^(?:~|[Nn]ull|NULL)?$/,
+      resolve: () => new Scalar4.Scalar(null),
+      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
+    };
+    exports.nullTag = nullTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/bool.js
+var require_bool = __commonJS({
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+    "use strict";
+    var Scalar4 = require_Scalar();
+    var boolTag = {
+      identify: (value) => typeof value === "boolean",
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+      resolve: (str2) => new Scalar4.Scalar(str2[0] === "t" || str2[0] === "T"),
+      stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+          const sv = source[0] === "t" || source[0] === "T";
+          if (value === sv)
+            return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+      }
+    };
+    exports.boolTag = boolTag;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyNumber.js
+var require_stringifyNumber = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+    "use strict";
+    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+      if (typeof value === "bigint")
+        return String(value);
+      const num = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num))
+        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+        let i = n.indexOf(".");
+        if (i < 0) {
+          i = n.length;
+          n += ".";
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+          n += "0";
+      }
+      return n;
+    }
+    exports.stringifyNumber = stringifyNumber;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/float.js
+var require_float = __commonJS({
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+    "use strict";
+    var Scalar4 = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+      resolve: (str2) => parseFloat(str2),
+      stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+      resolve(str2) {
+        const node = new Scalar4.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node.minFractionDigits = str2.length - dot - 1;
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/int.js
+var require_int = __commonJS({
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
+      if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intOct = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^0o[0-7]+$/,
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0o")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9]+$/,
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^0x[0-9a-fA-F]+$/,
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports.int = int;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/schema.js
+var require_schema = __commonJS({
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = [
+      map.map,
+      seq.seq,
+      string.string,
+      _null.nullTag,
+      bool.boolTag,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float
+    ];
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/json/schema.js
+var require_schema2 = __commonJS({
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+    "use strict";
+    var Scalar4 = require_Scalar();
+    var map = require_map();
+    var seq = require_seq();
+    function intIdentify(value) {
+      return typeof value === "bigint" || Number.isInteger(value);
+    }
+    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var jsonScalars = [
+      {
+        identify: (value) => typeof value === "string",
+        default: true,
+        tag: "tag:yaml.org,2002:str",
+        resolve: (str2) => str2,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => value == null,
+        createNode: () => new Scalar4.Scalar(null),
+        default: true,
+        tag: "tag:yaml.org,2002:null",
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => typeof value === "boolean",
+        default: true,
+        tag: "tag:yaml.org,2002:bool",
+        test: /^true$|^false$/,
+        resolve: (str2) => str2 === "true",
+        stringify: stringifyJSON
+      },
+      {
+        identify: intIdentify,
+        default: true,
+        tag: "tag:yaml.org,2002:int",
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+      },
+      {
+        identify: (value) => typeof value === "number",
+        default: true,
+        tag: "tag:yaml.org,2002:float",
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: (str2) => parseFloat(str2),
+        stringify: stringifyJSON
+      }
+    ];
+    var jsonError = {
+      default: true,
+      tag: "",
+      test: /^/,
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
+      }
+    };
+    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+var require_binary = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+    "use strict";
+    var node_buffer = __require("buffer");
+    var Scalar4 = require_Scalar();
+    var stringifyString = require_stringifyString();
+    var binary = {
+      identify: (value) => value instanceof Uint8Array,
+      // Buffer inherits from Uint8Array
+      default: false,
+      tag: "tag:yaml.org,2002:binary",
+      /**
+       * Returns a Buffer in node and an Uint8Array in browsers
+       *
+       * To use the resulting buffer as an image, you'll want to do something like:
+       *
+       *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+       *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+       */
+      resolve(src, onError) {
+        if (typeof node_buffer.Buffer === "function") {
+          return node_buffer.Buffer.from(src, "base64");
+        } else if (typeof atob === "function") {
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer2 = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer2[i] = str2.charCodeAt(i);
+          return buffer2;
+        } else {
+          onError("This environment does not support reading binary tags; either Buffer or atob is required");
+          return src;
+        }
+      },
+      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+          return "";
+        const buf = value;
+        let str2;
+        if (typeof node_buffer.Buffer === "function") {
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+        } else if (typeof btoa === "function") {
+          let s = "";
+          for (let i = 0; i < buf.length; ++i)
+            s += String.fromCharCode(buf[i]);
+          str2 = btoa(s);
+        } else {
+          throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
+        }
+        type ?? (type = Scalar4.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar4.Scalar.QUOTE_DOUBLE) {
+          const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+          const n = Math.ceil(str2.length / lineWidth);
+          const lines = new Array(n);
+          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+            lines[i] = str2.substr(o, lineWidth);
+          }
+          str2 = lines.join(type === Scalar4.Scalar.BLOCK_LITERAL ? "\n" : " ");
+        }
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.binary = binary;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+var require_pairs = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar4 = require_Scalar();
+    var YAMLSeq = require_YAMLSeq();
+    function resolvePairs(seq, onError) {
+      if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+          let item = seq.items[i];
+          if (identity.isPair(item))
+            continue;
+          else if (identity.isMap(item)) {
+            if (item.items.length > 1)
+              onError("Each pair must have its own sequence indicator");
+            const pair = item.items[0] || new Pair.Pair(new Scalar4.Scalar(null));
+            if (item.commentBefore)
+              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
+${pair.key.commentBefore}` : item.commentBefore;
+            if (item.comment) {
+              const cn = pair.value ?? pair.key;
+              cn.comment = cn.comment ? `${item.comment}
+${cn.comment}` : item.comment;
+            }
+            item = pair;
+          }
+          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+      } else
+        onError("Expected a sequence for this tag");
+      return seq;
+    }
+    function createPairs(schema, iterable, ctx) {
+      const { replacer } = ctx;
+      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      pairs2.tag = "tag:yaml.org,2002:pairs";
+      let i = 0;
+      if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+          if (typeof replacer === "function")
+            it = replacer.call(iterable, String(i++), it);
+          let key, value;
+          if (Array.isArray(it)) {
+            if (it.length === 2) {
+              key = it[0];
+              value = it[1];
+            } else
+              throw new TypeError(`Expected [key, value] tuple: ${it}`);
+          } else if (it && it instanceof Object) {
+            const keys = Object.keys(it);
+            if (keys.length === 1) {
+              key = keys[0];
+              value = it[key];
+            } else {
+              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+            }
+          } else {
+            key = it;
+          }
+          pairs2.items.push(Pair.createPair(key, value, ctx));
+        }
+      return pairs2;
+    }
+    var pairs = {
+      collection: "seq",
+      default: false,
+      tag: "tag:yaml.org,2002:pairs",
+      resolve: resolvePairs,
+      createNode: createPairs
+    };
+    exports.createPairs = createPairs;
+    exports.pairs = pairs;
+    exports.resolvePairs = resolvePairs;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+var require_omap = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var pairs = require_pairs();
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+      constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = _YAMLOMap.tag;
+      }
+      /**
+       * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+       * but TypeScript won't allow widening the signature of a child method.
+       */
+      toJSON(_, ctx) {
+        if (!ctx)
+          return super.toJSON(_);
+        const map = /* @__PURE__ */ new Map();
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const pair of this.items) {
+          let key, value;
+          if (identity.isPair(pair)) {
+            key = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key, ctx);
+          } else {
+            key = toJS.toJS(pair, "", ctx);
+          }
+          if (map.has(key))
+            throw new Error("Ordered maps must not include duplicate keys");
+          map.set(key, value);
+        }
+        return map;
+      }
+      static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap2 = new this();
+        omap2.items = pairs$1.items;
+        return omap2;
+      }
+    };
+    YAMLOMap.tag = "tag:yaml.org,2002:omap";
+    var omap = {
+      collection: "seq",
+      identify: (value) => value instanceof Map,
+      nodeClass: YAMLOMap,
+      default: false,
+      tag: "tag:yaml.org,2002:omap",
+      resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+          if (identity.isScalar(key)) {
+            if (seenKeys.includes(key.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+            } else {
+              seenKeys.push(key.value);
+            }
+          }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+      },
+      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+    };
+    exports.YAMLOMap = YAMLOMap;
+    exports.omap = omap;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+var require_bool2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+    "use strict";
+    var Scalar4 = require_Scalar();
+    function boolStringify({ value, source }, ctx) {
+      const boolObj = value ? trueTag : falseTag;
+      if (source && boolObj.test.test(source))
+        return source;
+      return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+    var trueTag = {
+      identify: (value) => value === true,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+      resolve: () => new Scalar4.Scalar(true),
+      stringify: boolStringify
+    };
+    var falseTag = {
+      identify: (value) => value === false,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+      resolve: () => new Scalar4.Scalar(false),
+      stringify: boolStringify
+    };
+    exports.falseTag = falseTag;
+    exports.trueTag = trueTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
+var require_float2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+    "use strict";
+    var Scalar4 = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+      resolve(str2) {
+        const node = new Scalar4.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
+        if (dot !== -1) {
+          const f = str2.substring(dot + 1).replace(/_/g, "");
+          if (f[f.length - 1] === "0")
+            node.minFractionDigits = f.length;
+        }
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
+var require_int2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
+      if (sign === "-" || sign === "+")
+        offset += 1;
+      str2 = str2.substring(offset).replace(/_/g, "");
+      if (intAsBigInt) {
+        switch (radix) {
+          case 2:
+            str2 = `0b${str2}`;
+            break;
+          case 8:
+            str2 = `0o${str2}`;
+            break;
+          case 16:
+            str2 = `0x${str2}`;
+            break;
+        }
+        const n2 = BigInt(str2);
+        return sign === "-" ? BigInt(-1) * n2 : n2;
+      }
+      const n = parseInt(str2, radix);
+      return sign === "-" ? -1 * n : n;
+    }
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
+      if (intIdentify(value)) {
+        const str2 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+      }
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intBin = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "BIN",
+      test: /^[-+]?0b[0-1_]+$/,
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      stringify: (node) => intStringify(node, 2, "0b")
+    };
+    var intOct = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^[-+]?0[0-7_]+$/,
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9][0-9_]*$/,
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^[-+]?0x[0-9a-fA-F_]+$/,
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports.int = int;
+    exports.intBin = intBin;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
+var require_set = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
+      constructor(schema) {
+        super(schema);
+        this.tag = _YAMLSet.tag;
+      }
+      add(key) {
+        let pair;
+        if (identity.isPair(key))
+          pair = key;
+        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
+          pair = new Pair.Pair(key.key, null);
+        else
+          pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+          this.items.push(pair);
+      }
+      /**
+       * If `keepPair` is `true`, returns the Pair matching `key`.
+       * Otherwise, returns the value of that Pair's key.
+       */
+      get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+      }
+      set(key, value) {
+        if (typeof value !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+          this.items.splice(this.items.indexOf(prev), 1);
+        } else if (!prev && value) {
+          this.items.push(new Pair.Pair(key));
+        }
+      }
+      toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+          return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+          throw new Error("Set items must all have null values");
+      }
+      static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set2 = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+          for (let value of iterable) {
+            if (typeof replacer === "function")
+              value = replacer.call(iterable, value, value);
+            set2.items.push(Pair.createPair(value, null, ctx));
+          }
+        return set2;
+      }
+    };
+    YAMLSet.tag = "tag:yaml.org,2002:set";
+    var set = {
+      collection: "map",
+      identify: (value) => value instanceof Set,
+      nodeClass: YAMLSet,
+      default: false,
+      tag: "tag:yaml.org,2002:set",
+      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+      resolve(map, onError) {
+        if (identity.isMap(map)) {
+          if (map.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map);
+          else
+            onError("Set items must all have null values");
+        } else
+          onError("Expected a mapping for this tag");
+        return map;
+      }
+    };
+    exports.YAMLSet = YAMLSet;
+    exports.set = set;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+var require_timestamp = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+      const num = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      return sign === "-" ? num(-1) * res : res;
+    }
+    function stringifySexagesimal(node) {
+      let { value } = node;
+      let num = (n) => n;
+      if (typeof value === "bigint")
+        num = (n) => BigInt(n);
+      else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node);
+      let sign = "";
+      if (value < 0) {
+        sign = "-";
+        value *= num(-1);
+      }
+      const _60 = num(60);
+      const parts = [value % _60];
+      if (value < 60) {
+        parts.unshift(0);
+      } else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60);
+        if (value >= 60) {
+          value = (value - parts[0]) / _60;
+          parts.unshift(value);
+        }
+      }
+      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+    }
+    var intTime = {
+      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      stringify: stringifySexagesimal
+    };
+    var floatTime = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+      resolve: (str2) => parseSexagesimal(str2, false),
+      stringify: stringifySexagesimal
+    };
+    var timestamp = {
+      identify: (value) => value instanceof Date,
+      default: true,
+      tag: "tag:yaml.org,2002:timestamp",
+      // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+      // may be omitted altogether, resulting in a date format. In such a case, the time part is
+      // assumed to be 00:00:00Z (start of day, UTC).
+      test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
+        if (!match)
+          throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== "Z") {
+          let d = parseSexagesimal(tz, false);
+          if (Math.abs(d) < 30)
+            d *= 60;
+          date -= 6e4 * d;
+        }
+        return new Date(date);
+      },
+      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+    };
+    exports.floatTime = floatTime;
+    exports.intTime = intTime;
+    exports.timestamp = timestamp;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+var require_schema3 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var binary = require_binary();
+    var bool = require_bool2();
+    var float = require_float2();
+    var int = require_int2();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schema = [
+      map.map,
+      seq.seq,
+      string.string,
+      _null.nullTag,
+      bool.trueTag,
+      bool.falseTag,
+      int.intBin,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float,
+      binary.binary,
+      merge.merge,
+      omap.omap,
+      pairs.pairs,
+      set.set,
+      timestamp.intTime,
+      timestamp.floatTime,
+      timestamp.timestamp
+    ];
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/tags.js
+var require_tags = __commonJS({
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = require_schema();
+    var schema$1 = require_schema2();
+    var binary = require_binary();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var schema$2 = require_schema3();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schemas = /* @__PURE__ */ new Map([
+      ["core", schema.schema],
+      ["failsafe", [map.map, seq.seq, string.string]],
+      ["json", schema$1.schema],
+      ["yaml11", schema$2.schema],
+      ["yaml-1.1", schema$2.schema]
+    ]);
+    var tagsByName = {
+      binary: binary.binary,
+      bool: bool.boolTag,
+      float: float.float,
+      floatExp: float.floatExp,
+      floatNaN: float.floatNaN,
+      floatTime: timestamp.floatTime,
+      int: int.int,
+      intHex: int.intHex,
+      intOct: int.intOct,
+      intTime: timestamp.intTime,
+      map: map.map,
+      merge: merge.merge,
+      null: _null.nullTag,
+      omap: omap.omap,
+      pairs: pairs.pairs,
+      seq: seq.seq,
+      set: set.set,
+      timestamp: timestamp.timestamp
+    };
+    var coreKnownTags = {
+      "tag:yaml.org,2002:binary": binary.binary,
+      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:omap": omap.omap,
+      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:set": set.set,
+      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+    };
+    function getTags(customTags, schemaName, addMergeTag) {
+      const schemaTags = schemas.get(schemaName);
+      if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+      }
+      let tags = schemaTags;
+      if (!tags) {
+        if (Array.isArray(customTags))
+          tags = [];
+        else {
+          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+      }
+      if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+          tags = tags.concat(tag);
+      } else if (typeof customTags === "function") {
+        tags = customTags(tags.slice());
+      }
+      if (addMergeTag)
+        tags = tags.concat(merge.merge);
+      return tags.reduce((tags2, tag) => {
+        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+        if (!tagObj) {
+          const tagName = JSON.stringify(tag);
+          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags2.includes(tagObj))
+          tags2.push(tagObj);
+        return tags2;
+      }, []);
+    }
+    exports.coreKnownTags = coreKnownTags;
+    exports.getTags = getTags;
+  }
+});
+
+// node_modules/yaml/dist/schema/Schema.js
+var require_Schema = __commonJS({
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var map = require_map();
+    var seq = require_seq();
+    var string = require_string();
+    var tags = require_tags();
+    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    var Schema = class _Schema {
+      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
+        this.name = typeof schema === "string" && schema || "core";
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
+      }
+      clone() {
+        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+      }
+    };
+    exports.Schema = Schema;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyDocument.js
+var require_stringifyDocument = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyDocument(doc, options) {
+      const lines = [];
+      let hasDirectives = options.directives === true;
+      if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+          lines.push(dir);
+          hasDirectives = true;
+        } else if (doc.directives.docStart)
+          hasDirectives = true;
+      }
+      if (hasDirectives)
+        lines.push("---");
+      const ctx = stringify.createStringifyContext(doc, options);
+      const { commentString } = ctx.options;
+      if (doc.commentBefore) {
+        if (lines.length !== 1)
+          lines.unshift("");
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ""));
+      }
+      let chompKeep = false;
+      let contentComment = null;
+      if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+          if (doc.contents.spaceBefore && hasDirectives)
+            lines.push("");
+          if (doc.contents.commentBefore) {
+            const cs = commentString(doc.contents.commentBefore);
+            lines.push(stringifyComment.indentComment(cs, ""));
+          }
+          ctx.forceBlockIndent = !!doc.comment;
+          contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
+        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        if (contentComment)
+          body += stringifyComment.lineComment(body, "", commentString(contentComment));
+        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body}`;
+        } else
+          lines.push(body);
+      } else {
+        lines.push(stringify.stringify(doc.contents, ctx));
+      }
+      if (doc.directives?.docEnd) {
+        if (doc.comment) {
+          const cs = commentString(doc.comment);
+          if (cs.includes("\n")) {
+            lines.push("...");
+            lines.push(stringifyComment.indentComment(cs, ""));
+          } else {
+            lines.push(`... ${cs}`);
+          }
+        } else {
+          lines.push("...");
+        }
+      } else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+          dc = dc.replace(/^\n+/, "");
+        if (dc) {
+          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
+            lines.push("");
+          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+        }
+      }
+      return lines.join("\n") + "\n";
+    }
+    exports.stringifyDocument = stringifyDocument;
+  }
+});
+
+// node_modules/yaml/dist/doc/Document.js
+var require_Document = __commonJS({
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var toJS = require_toJS();
+    var Schema = require_Schema();
+    var stringifyDocument = require_stringifyDocument();
+    var anchors = require_anchors();
+    var applyReviver = require_applyReviver();
+    var createNode = require_createNode();
+    var directives = require_directives();
+    var Document = class _Document {
+      constructor(value, replacer, options) {
+        this.commentBefore = null;
+        this.comment = null;
+        this.errors = [];
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === "function" || Array.isArray(replacer)) {
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const opt = Object.assign({
+          intAsBigInt: false,
+          keepSourceTokens: false,
+          logLevel: "warn",
+          prettyErrors: true,
+          strict: true,
+          stringKeys: false,
+          uniqueKeys: true,
+          version: "1.2"
+        }, options);
+        this.options = opt;
+        let { version: version2 } = opt;
+        if (options?._directives) {
+          this.directives = options._directives.atDocument();
+          if (this.directives.yaml.explicit)
+            version2 = this.directives.yaml.version;
+        } else
+          this.directives = new directives.Directives({ version: version2 });
+        this.setSchema(version2, options);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+      }
+      /**
+       * Create a deep copy of this Document and its contents.
+       *
+       * Custom Node values that inherit from `Object` still refer to their original instances.
+       */
+      clone() {
+        const copy = Object.create(_Document.prototype, {
+          [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+          copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** Adds a value to the document. */
+      add(value) {
+        if (assertCollection(this.contents))
+          this.contents.add(value);
+      }
+      /** Adds a value to the document. */
+      addIn(path, value) {
+        if (assertCollection(this.contents))
+          this.contents.addIn(path, value);
+      }
+      /**
+       * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+       *
+       * If `node` already has an anchor, `name` is ignored.
+       * Otherwise, the `node.anchor` value will be set to `name`,
+       * or if an anchor with that name is already present in the document,
+       * `name` will be used as a prefix for a new unique anchor.
+       * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+       */
+      createAlias(node, name) {
+        if (!node.anchor) {
+          const prev = anchors.anchorNames(this);
+          node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+        }
+        return new Alias.Alias(node.anchor);
+      }
+      createNode(value, replacer, options) {
+        let _replacer = void 0;
+        if (typeof replacer === "function") {
+          value = replacer.call({ "": value }, "", value);
+          _replacer = replacer;
+        } else if (Array.isArray(replacer)) {
+          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
+          const asStr = replacer.filter(keyToStr).map(String);
+          if (asStr.length > 0)
+            replacer = replacer.concat(asStr);
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
+          this,
+          // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          anchorPrefix || "a"
+        );
+        const ctx = {
+          aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+          keepUndefined: keepUndefined ?? false,
+          onAnchor,
+          onTagObj,
+          replacer: _replacer,
+          schema: this.schema,
+          sourceObjects
+        };
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node))
+          node.flow = true;
+        setAnchors();
+        return node;
+      }
+      /**
+       * Convert a key and a value into a `Pair` using the current schema,
+       * recursively wrapping all values as `Scalar` or `Collection` nodes.
+       */
+      createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path) {
+        if (Collection.isEmptyPath(path)) {
+          if (this.contents == null)
+            return false;
+          this.contents = null;
+          return true;
+        }
+        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      get(key, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      }
+      /**
+       * Returns item at `path`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path, keepScalar) {
+        if (Collection.isEmptyPath(path))
+          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+      }
+      /**
+       * Checks if the document includes a value with the key `key`.
+       */
+      has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+      }
+      /**
+       * Checks if the document includes a value at `path`.
+       */
+      hasIn(path) {
+        if (Collection.isEmptyPath(path))
+          return this.contents !== void 0;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      set(key, value) {
+        if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.set(key, value);
+        }
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path, value) {
+        if (Collection.isEmptyPath(path)) {
+          this.contents = value;
+        } else if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.setIn(path, value);
+        }
+      }
+      /**
+       * Change the YAML version and schema used by the document.
+       * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+       * It also requires the `schema` option to be given as a `Schema` instance value.
+       *
+       * Overrides all previously set schema options.
+       */
+      setSchema(version2, options = {}) {
+        if (typeof version2 === "number")
+          version2 = String(version2);
+        let opt;
+        switch (version2) {
+          case "1.1":
+            if (this.directives)
+              this.directives.yaml.version = "1.1";
+            else
+              this.directives = new directives.Directives({ version: "1.1" });
+            opt = { resolveKnownTags: false, schema: "yaml-1.1" };
+            break;
+          case "1.2":
+          case "next":
+            if (this.directives)
+              this.directives.yaml.version = version2;
+            else
+              this.directives = new directives.Directives({ version: version2 });
+            opt = { resolveKnownTags: true, schema: "core" };
+            break;
+          case null:
+            if (this.directives)
+              delete this.directives;
+            opt = null;
+            break;
+          default: {
+            const sv = JSON.stringify(version2);
+            throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+          }
+        }
+        if (options.schema instanceof Object)
+          this.schema = options.schema;
+        else if (opt)
+          this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+          throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+      }
+      // json & jsonArg are only used from toJSON()
+      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc: this,
+          keep: !json,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+      /**
+       * A JSON representation of the document `contents`.
+       *
+       * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+       *   property name.
+       */
+      toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+      }
+      /** A YAML representation of the document. */
+      toString(options = {}) {
+        if (this.errors.length > 0)
+          throw new Error("Document with errors cannot be stringified");
+        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+          const s = JSON.stringify(options.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+      }
+    };
+    function assertCollection(contents) {
+      if (identity.isCollection(contents))
+        return true;
+      throw new Error("Expected a YAML collection as document contents");
+    }
+    exports.Document = Document;
+  }
+});
+
+// node_modules/yaml/dist/errors.js
+var require_errors = __commonJS({
+  "node_modules/yaml/dist/errors.js"(exports) {
+    "use strict";
+    var YAMLError = class extends Error {
+      constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+      }
+    };
+    var YAMLParseError = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
+      }
+    };
+    var YAMLWarning = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
+      }
+    };
+    var prettifyError = (src, lc) => (error) => {
+      if (error.pos[0] === -1)
+        return;
+      error.linePos = error.pos.map((pos) => lc.linePos(pos));
+      const { line, col } = error.linePos[0];
+      error.message += ` at line ${line}, column ${col}`;
+      let ci = col - 1;
+      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = "\u2026" + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+      }
+      if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + "\u2026";
+      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+          prev = prev.substring(0, 79) + "\u2026\n";
+        lineStr = prev + lineStr;
+      }
+      if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error.linePos[1];
+        if (end?.line === line && end.col > col) {
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = " ".repeat(ci) + "^".repeat(count);
+        error.message += `:
+
+${lineStr}
+${pointer}
+`;
+      }
+    };
+    exports.YAMLError = YAMLError;
+    exports.YAMLParseError = YAMLParseError;
+    exports.YAMLWarning = YAMLWarning;
+    exports.prettifyError = prettifyError;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-props.js
+var require_resolve_props = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+    "use strict";
+    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+      let spaceBefore = false;
+      let atNewline = startOnNewline;
+      let hasSpace = startOnNewline;
+      let comment = "";
+      let commentSep = "";
+      let hasNewline = false;
+      let reqSpace = false;
+      let tab = null;
+      let anchor = null;
+      let tag = null;
+      let newlineAfterProp = null;
+      let comma = null;
+      let found = null;
+      let start = null;
+      for (const token of tokens) {
+        if (reqSpace) {
+          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
+            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+          reqSpace = false;
+        }
+        if (tab) {
+          if (atNewline && token.type !== "comment" && token.type !== "newline") {
+            onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+          }
+          tab = null;
+        }
+        switch (token.type) {
+          case "space":
+            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
+              tab = token;
+            }
+            hasSpace = true;
+            break;
+          case "comment": {
+            if (!hasSpace)
+              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+            const cb = token.source.substring(1) || " ";
+            if (!comment)
+              comment = cb;
+            else
+              comment += commentSep + cb;
+            commentSep = "";
+            atNewline = false;
+            break;
+          }
+          case "newline":
+            if (atNewline) {
+              if (comment)
+                comment += token.source;
+              else if (!found || indicator !== "seq-item-ind")
+                spaceBefore = true;
+            } else
+              commentSep += token.source;
+            atNewline = true;
+            hasNewline = true;
+            if (anchor || tag)
+              newlineAfterProp = token;
+            hasSpace = true;
+            break;
+          case "anchor":
+            if (anchor)
+              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
+            if (token.source.endsWith(":"))
+              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
+            anchor = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          case "tag": {
+            if (tag)
+              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
+            tag = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          }
+          case indicator:
+            if (anchor || tag)
+              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
+            if (found)
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
+            found = token;
+            atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
+            hasSpace = false;
+            break;
+          case "comma":
+            if (flow) {
+              if (comma)
+                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
+              comma = token;
+              atNewline = false;
+              hasSpace = false;
+              break;
+            }
+          // else fallthrough
+          default:
+            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
+            atNewline = false;
+            hasSpace = false;
+        }
+      }
+      const last = tokens[tokens.length - 1];
+      const end = last ? last.offset + last.source.length : offset;
+      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
+        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+      }
+      if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
+        onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+      return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+      };
+    }
+    exports.resolveProps = resolveProps;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-contains-newline.js
+var require_util_contains_newline = __commonJS({
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+    "use strict";
+    function containsNewline(key) {
+      if (!key)
+        return null;
+      switch (key.type) {
+        case "alias":
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          if (key.source.includes("\n"))
+            return true;
+          if (key.end) {
+            for (const st of key.end)
+              if (st.type === "newline")
+                return true;
+          }
+          return false;
+        case "flow-collection":
+          for (const it of key.items) {
+            for (const st of it.start)
+              if (st.type === "newline")
+                return true;
+            if (it.sep) {
+              for (const st of it.sep)
+                if (st.type === "newline")
+                  return true;
+            }
+            if (containsNewline(it.key) || containsNewline(it.value))
+              return true;
+          }
+          return false;
+        default:
+          return true;
+      }
+    }
+    exports.containsNewline = containsNewline;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
+var require_util_flow_indent_check = __commonJS({
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+    "use strict";
+    var utilContainsNewline = require_util_contains_newline();
+    function flowIndentCheck(indent, fc, onError) {
+      if (fc?.type === "flow-collection") {
+        const end = fc.end[0];
+        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+          const msg = "Flow end indicator should be more indented than parent";
+          onError(end, "BAD_INDENT", msg, true);
+        }
+      }
+    }
+    exports.flowIndentCheck = flowIndentCheck;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-map-includes.js
+var require_util_map_includes = __commonJS({
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    function mapIncludes(ctx, items, search2) {
+      const { uniqueKeys } = ctx.options;
+      if (uniqueKeys === false)
+        return false;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      return items.some((pair) => isEqual(pair.key, search2));
+    }
+    exports.mapIncludes = mapIncludes;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-map.js
+var require_resolve_block_map = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+    "use strict";
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    var utilMapIncludes = require_util_map_includes();
+    var startColMsg = "All mapping items must start at the same column";
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+      const map = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      let offset = bm.offset;
+      let commentEnd = null;
+      for (const collItem of bm.items) {
+        const { start, key, sep, value } = collItem;
+        const keyProps = resolveProps.resolveProps(start, {
+          indicator: "explicit-key-ind",
+          next: key ?? sep?.[0],
+          offset,
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+          if (key) {
+            if (key.type === "block-seq")
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
+            else if ("indent" in key && key.indent !== bm.indent)
+              onError(offset, "BAD_INDENT", startColMsg);
+          }
+          if (!keyProps.anchor && !keyProps.tag && !sep) {
+            commentEnd = keyProps.end;
+            if (keyProps.comment) {
+              if (map.comment)
+                map.comment += "\n" + keyProps.comment;
+              else
+                map.comment = keyProps.comment;
+            }
+            continue;
+          }
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          }
+        } else if (keyProps.found?.indent !== bm.indent) {
+          onError(offset, "BAD_INDENT", startColMsg);
+        }
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
+          indicator: "map-value-ind",
+          next: value,
+          offset: keyNode.range[2],
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: !key || key.type === "block-scalar"
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+          if (implicitKey) {
+            if (value?.type === "block-map" && !valueProps.hasNewline)
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
+            if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
+              onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+          offset = valueNode.range[2];
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        } else {
+          if (implicitKey)
+            onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
+          if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        }
+      }
+      if (commentEnd && commentEnd < offset)
+        onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
+      map.range = [bm.offset, offset, commentEnd ?? offset];
+      return map;
+    }
+    exports.resolveBlockMap = resolveBlockMap;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-seq.js
+var require_resolve_block_seq = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+    "use strict";
+    var YAMLSeq = require_YAMLSeq();
+    var resolveProps = require_resolve_props();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const seq = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = bs.offset;
+      let commentEnd = null;
+      for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+          indicator: "seq-item-ind",
+          next: value,
+          offset,
+          onError,
+          parentIndent: bs.indent,
+          startOnNewline: true
+        });
+        if (!props.found) {
+          if (props.anchor || props.tag || value) {
+            if (value?.type === "block-seq")
+              onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
+            else
+              onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
+          } else {
+            commentEnd = props.end;
+            if (props.comment)
+              seq.comment = props.comment;
+            continue;
+          }
+        }
+        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+      }
+      seq.range = [bs.offset, offset, commentEnd ?? offset];
+      return seq;
+    }
+    exports.resolveBlockSeq = resolveBlockSeq;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-end.js
+var require_resolve_end = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+    "use strict";
+    function resolveEnd(end, offset, reqSpace, onError) {
+      let comment = "";
+      if (end) {
+        let hasSpace = false;
+        let sep = "";
+        for (const token of end) {
+          const { source, type } = token;
+          switch (type) {
+            case "space":
+              hasSpace = true;
+              break;
+            case "comment": {
+              if (reqSpace && !hasSpace)
+                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+              const cb = source.substring(1) || " ";
+              if (!comment)
+                comment = cb;
+              else
+                comment += sep + cb;
+              sep = "";
+              break;
+            }
+            case "newline":
+              if (comment)
+                sep += source;
+              hasSpace = true;
+              break;
+            default:
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+          }
+          offset += source.length;
+        }
+      }
+      return { comment, offset };
+    }
+    exports.resolveEnd = resolveEnd;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
+var require_resolve_flow_collection = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilMapIncludes = require_util_map_includes();
+    var blockMsg = "Block collections are not allowed within flow collections";
+    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+      const isMap8 = fc.start.source === "{";
+      const fcName = isMap8 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap8 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const coll = new NodeClass(ctx.schema);
+      coll.flow = true;
+      const atRoot = ctx.atRoot;
+      if (atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = fc.offset + fc.start.source.length;
+      for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+          flow: fcName,
+          indicator: "explicit-key-ind",
+          next: key ?? sep?.[0],
+          offset,
+          onError,
+          parentIndent: fc.indent,
+          startOnNewline: false
+        });
+        if (!props.found) {
+          if (!props.anchor && !props.tag && !sep && !value) {
+            if (i === 0 && props.comma)
+              onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+            else if (i < fc.items.length - 1)
+              onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
+            if (props.comment) {
+              if (coll.comment)
+                coll.comment += "\n" + props.comment;
+              else
+                coll.comment = props.comment;
+            }
+            offset = props.end;
+            continue;
+          }
+          if (!isMap8 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+            onError(
+              key,
+              // checked by containsNewline()
+              "MULTILINE_IMPLICIT_KEY",
+              "Implicit keys of flow sequence pairs need to be on a single line"
+            );
+        }
+        if (i === 0) {
+          if (props.comma)
+            onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+        } else {
+          if (!props.comma)
+            onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
+          if (props.comment) {
+            let prevItemComment = "";
+            loop: for (const st of start) {
+              switch (st.type) {
+                case "comma":
+                case "space":
+                  break;
+                case "comment":
+                  prevItemComment = st.source.substring(1);
+                  break loop;
+                default:
+                  break loop;
+              }
+            }
+            if (prevItemComment) {
+              let prev = coll.items[coll.items.length - 1];
+              if (identity.isPair(prev))
+                prev = prev.value ?? prev.key;
+              if (prev.comment)
+                prev.comment += "\n" + prevItemComment;
+              else
+                prev.comment = prevItemComment;
+              props.comment = props.comment.substring(prevItemComment.length + 1);
+            }
+          }
+        }
+        if (!isMap8 && !sep && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+          coll.items.push(valueNode);
+          offset = valueNode.range[2];
+          if (isBlock(value))
+            onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+        } else {
+          ctx.atKey = true;
+          const keyStart = props.end;
+          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key))
+            onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
+          ctx.atKey = false;
+          const valueProps = resolveProps.resolveProps(sep ?? [], {
+            flow: fcName,
+            indicator: "map-value-ind",
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+          });
+          if (valueProps.found) {
+            if (!isMap8 && !props.found && ctx.options.strict) {
+              if (sep)
+                for (const st of sep) {
+                  if (st === valueProps.found)
+                    break;
+                  if (st.type === "newline") {
+                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
+                    break;
+                  }
+                }
+              if (props.start < valueProps.found.offset - 1024)
+                onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
+            }
+          } else if (value) {
+            if ("source" in value && value.source?.[0] === ":")
+              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+            else
+              onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          if (valueNode) {
+            if (isBlock(value))
+              onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+          } else if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          if (isMap8) {
+            const map = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+              onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+            map.items.push(pair);
+          } else {
+            const map = new YAMLMap.YAMLMap(ctx.schema);
+            map.flow = true;
+            map.items.push(pair);
+            const endRange = (valueNode ?? keyNode).range;
+            map.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map);
+          }
+          offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+      }
+      const expectedEnd = isMap8 ? "}" : "]";
+      const [ce, ...ee] = fc.end;
+      let cePos = offset;
+      if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+      else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
+        if (ce && ce.source.length !== 1)
+          ee.unshift(ce);
+      }
+      if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+          if (coll.comment)
+            coll.comment += "\n" + end.comment;
+          else
+            coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+      } else {
+        coll.range = [fc.offset, cePos, cePos];
+      }
+      return coll;
+    }
+    exports.resolveFlowCollection = resolveFlowCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-collection.js
+var require_compose_collection = __commonJS({
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar4 = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveBlockMap = require_resolve_block_map();
+    var resolveBlockSeq = require_resolve_block_seq();
+    var resolveFlowCollection = require_resolve_flow_collection();
+    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+      const Coll = coll.constructor;
+      if (tagName === "!" || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+      }
+      if (tagName)
+        coll.tag = tagName;
+      return coll;
+    }
+    function composeCollection(CN, ctx, token, props, onError) {
+      const tagToken = props.tag;
+      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
+      if (token.type === "block-seq") {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+          const message = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message);
+        }
+      }
+      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+      }
+      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+          tag = kt;
+        } else {
+          if (kt) {
+            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
+          } else {
+            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
+          }
+          return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+      }
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const node = identity.isNode(res) ? res : new Scalar4.Scalar(res);
+      node.range = coll.range;
+      node.tag = tagName;
+      if (tag?.format)
+        node.format = tag.format;
+      return node;
+    }
+    exports.composeCollection = composeCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
+var require_resolve_block_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+    "use strict";
+    var Scalar4 = require_Scalar();
+    function resolveBlockScalar(ctx, scalar, onError) {
+      const start = scalar.offset;
+      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header)
+        return { value: "", type: null, comment: "", range: [start, start, start] };
+      const type = header.mode === ">" ? Scalar4.Scalar.BLOCK_FOLDED : Scalar4.Scalar.BLOCK_LITERAL;
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
+      let chompStart = lines.length;
+      for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === "" || content === "\r")
+          chompStart = i;
+        else
+          break;
+      }
+      if (chompStart === 0) {
+        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header.length;
+        if (scalar.source)
+          end2 += scalar.source.length;
+        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+      }
+      let trimIndent = scalar.indent + header.indent;
+      let offset = scalar.offset + header.length;
+      let contentStart = 0;
+      for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
+        if (content === "" || content === "\r") {
+          if (header.indent === 0 && indent.length > trimIndent)
+            trimIndent = indent.length;
+        } else {
+          if (indent.length < trimIndent) {
+            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message);
+          }
+          if (header.indent === 0)
+            trimIndent = indent.length;
+          contentStart = i;
+          if (trimIndent === 0 && !ctx.atRoot) {
+            const message = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message);
+          }
+          break;
+        }
+        offset += indent.length + content.length + 1;
+      }
+      for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+          chompStart = i + 1;
+      }
+      let value = "";
+      let sep = "";
+      let prevMoreIndented = false;
+      for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + "\n";
+      for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === "\r";
+        if (crlf)
+          content = content.slice(0, -1);
+        if (content && indent.length < trimIndent) {
+          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const message = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          indent = "";
+        }
+        if (type === Scalar4.Scalar.BLOCK_LITERAL) {
+          value += sep + indent.slice(trimIndent) + content;
+          sep = "\n";
+        } else if (indent.length > trimIndent || content[0] === "	") {
+          if (sep === " ")
+            sep = "\n";
+          else if (!prevMoreIndented && sep === "\n")
+            sep = "\n\n";
+          value += sep + indent.slice(trimIndent) + content;
+          sep = "\n";
+          prevMoreIndented = true;
+        } else if (content === "") {
+          if (sep === "\n")
+            value += "\n";
+          else
+            sep = "\n";
+        } else {
+          value += sep + content;
+          sep = " ";
+          prevMoreIndented = false;
+        }
+      }
+      switch (header.chomp) {
+        case "-":
+          break;
+        case "+":
+          for (let i = chompStart; i < lines.length; ++i)
+            value += "\n" + lines[i][0].slice(trimIndent);
+          if (value[value.length - 1] !== "\n")
+            value += "\n";
+          break;
+        default:
+          value += "\n";
+      }
+      const end = start + header.length + scalar.source.length;
+      return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+      if (props[0].type !== "block-scalar-header") {
+        onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
+        return null;
+      }
+      const { source } = props[0];
+      const mode = source[0];
+      let indent = 0;
+      let chomp = "";
+      let error = -1;
+      for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === "-" || ch === "+"))
+          chomp = ch;
+        else {
+          const n = Number(ch);
+          if (!indent && n)
+            indent = n;
+          else if (error === -1)
+            error = offset + i;
+        }
+      }
+      if (error !== -1)
+        onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      let hasSpace = false;
+      let comment = "";
+      let length = source.length;
+      for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+          case "space":
+            hasSpace = true;
+          // fallthrough
+          case "newline":
+            length += token.source.length;
+            break;
+          case "comment":
+            if (strict && !hasSpace) {
+              const message = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message);
+            }
+            length += token.source.length;
+            comment = token.source.substring(1);
+            break;
+          case "error":
+            onError(token, "UNEXPECTED_TOKEN", token.message);
+            length += token.source.length;
+            break;
+          /* istanbul ignore next should not happen */
+          default: {
+            const message = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message);
+            const ts = token.source;
+            if (ts && typeof ts === "string")
+              length += ts.length;
+          }
+        }
+      }
+      return { mode, indent, chomp, comment, length };
+    }
+    function splitLines2(source) {
+      const split2 = source.split(/\n( *)/);
+      const first = split2[0];
+      const m = first.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
+      const lines = [line0];
+      for (let i = 1; i < split2.length; i += 2)
+        lines.push([split2[i], split2[i + 1]]);
+      return lines;
+    }
+    exports.resolveBlockScalar = resolveBlockScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+var require_resolve_flow_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+    "use strict";
+    var Scalar4 = require_Scalar();
+    var resolveEnd = require_resolve_end();
+    function resolveFlowScalar(scalar, strict, onError) {
+      const { offset, type, source, end } = scalar;
+      let _type;
+      let value;
+      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      switch (type) {
+        case "scalar":
+          _type = Scalar4.Scalar.PLAIN;
+          value = plainValue(source, _onError);
+          break;
+        case "single-quoted-scalar":
+          _type = Scalar4.Scalar.QUOTE_SINGLE;
+          value = singleQuotedValue(source, _onError);
+          break;
+        case "double-quoted-scalar":
+          _type = Scalar4.Scalar.QUOTE_DOUBLE;
+          value = doubleQuotedValue(source, _onError);
+          break;
+        /* istanbul ignore next should not happen */
+        default:
+          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          return {
+            value: "",
+            type: null,
+            comment: "",
+            range: [offset, offset + source.length, offset + source.length]
+          };
+      }
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+      };
+    }
+    function plainValue(source, onError) {
+      let badChar = "";
+      switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case "	":
+          badChar = "a tab character";
+          break;
+        case ",":
+          badChar = "flow indicator character ,";
+          break;
+        case "%":
+          badChar = "directive indicator character %";
+          break;
+        case "|":
+        case ">": {
+          badChar = `block scalar indicator ${source[0]}`;
+          break;
+        }
+        case "@":
+        case "`": {
+          badChar = `reserved character ${source[0]}`;
+          break;
+        }
+      }
+      if (badChar)
+        onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
+      return unfoldLines(source);
+    }
+    function singleQuotedValue(source, onError) {
+      if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
+      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+    }
+    function unfoldLines(source) {
+      const line = /(.*?)\r?\n/sy;
+      let match = line.exec(source);
+      if (!match)
+        return source;
+      let trimEnd, trimBoth;
+      try {
+        trimEnd = new RegExp("(?<![ 	])[ 	]+$");
+        trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
+      } catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+      }
+      let res = match[1].replace(trimEnd, "");
+      let sep = " ";
+      let pos = line.lastIndex;
+      while (match = line.exec(source)) {
+        const lm = match[1].replace(trimBoth, "");
+        if (lm === "") {
+          if (sep === "\n")
+            res += sep;
+          else
+            sep = "\n";
+        } else {
+          res += sep + lm;
+          sep = " ";
+        }
+        pos = line.lastIndex;
+      }
+      const last = /[ \t]*(.*)/sy;
+      last.lastIndex = pos;
+      match = last.exec(source);
+      return res + sep + (match?.[1] ?? "");
+    }
+    function doubleQuotedValue(source, onError) {
+      let res = "";
+      for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === "\r" && source[i + 1] === "\n")
+          continue;
+        if (ch === "\n") {
+          const { fold, offset } = foldNewline(source, i);
+          res += fold;
+          i = offset;
+        } else if (ch === "\\") {
+          let next = source[++i];
+          const cc = escapeCodes[next];
+          if (cc)
+            res += cc;
+          else if (next === "\n") {
+            next = source[i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "\r" && source[i + 1] === "\n") {
+            next = source[++i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "x" || next === "u" || next === "U") {
+            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+            res += parseCharCode(source, i + 1, length, onError);
+            i += length;
+          } else {
+            const raw = source.substr(i - 1, 2);
+            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            res += raw;
+          }
+        } else if (ch === " " || ch === "	") {
+          const wsStart = i;
+          let next = source[i + 1];
+          while (next === " " || next === "	")
+            next = source[++i + 1];
+          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
+            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        } else {
+          res += ch;
+        }
+      }
+      if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
+      return res;
+    }
+    function foldNewline(source, offset) {
+      let fold = "";
+      let ch = source[offset + 1];
+      while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
+        if (ch === "\r" && source[offset + 2] !== "\n")
+          break;
+        if (ch === "\n")
+          fold += "\n";
+        offset += 1;
+        ch = source[offset + 1];
+      }
+      if (!fold)
+        fold = " ";
+      return { fold, offset };
+    }
+    var escapeCodes = {
+      "0": "\0",
+      // null character
+      a: "\x07",
+      // bell character
+      b: "\b",
+      // backspace
+      e: "\x1B",
+      // escape character
+      f: "\f",
+      // form feed
+      n: "\n",
+      // line feed
+      r: "\r",
+      // carriage return
+      t: "	",
+      // horizontal tab
+      v: "\v",
+      // vertical tab
+      N: "\x85",
+      // Unicode next line
+      _: "\xA0",
+      // Unicode non-breaking space
+      L: "\u2028",
+      // Unicode line separator
+      P: "\u2029",
+      // Unicode paragraph separator
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\",
+      "	": "	"
+    };
+    function parseCharCode(source, offset, length, onError) {
+      const cc = source.substr(offset, length);
+      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code = ok ? parseInt(cc, 16) : NaN;
+      try {
+        return String.fromCodePoint(code);
+      } catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+        return raw;
+      }
+    }
+    exports.resolveFlowScalar = resolveFlowScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-scalar.js
+var require_compose_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar4 = require_Scalar();
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    function composeScalar(ctx, token, tagToken, onError) {
+      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
+      let tag;
+      if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+      } else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+      else if (token.type === "scalar")
+        tag = findScalarTagByTest(ctx, value, token, onError);
+      else
+        tag = ctx.schema[identity.SCALAR];
+      let scalar;
+      try {
+        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar4.Scalar(res);
+      } catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
+        scalar = new Scalar4.Scalar(value);
+      }
+      scalar.range = range;
+      scalar.source = value;
+      if (type)
+        scalar.type = type;
+      if (tagName)
+        scalar.tag = tagName;
+      if (tag.format)
+        scalar.format = tag.format;
+      if (comment)
+        scalar.comment = comment;
+      return scalar;
+    }
+    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+      if (tagName === "!")
+        return schema[identity.SCALAR];
+      const matchWithTest = [];
+      for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+          if (tag.default && tag.test)
+            matchWithTest.push(tag);
+          else
+            return tag;
+        }
+      }
+      for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+          return tag;
+      const kt = schema.knownTags[tagName];
+      if (kt && !kt.collection) {
+        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        return kt;
+      }
+      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
+      return schema[identity.SCALAR];
+    }
+    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      if (schema.compat) {
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+          const ts = directives.tagString(tag.tag);
+          const cs = directives.tagString(compat.tag);
+          const msg = `Value may be parsed as either ${ts} or ${cs}`;
+          onError(token, "TAG_RESOLVE_FAILED", msg, true);
+        }
+      }
+      return tag;
+    }
+    exports.composeScalar = composeScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+var require_util_empty_scalar_position = __commonJS({
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+    "use strict";
+    function emptyScalarPosition(offset, before, pos) {
+      if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+          let st = before[i];
+          switch (st.type) {
+            case "space":
+            case "comment":
+            case "newline":
+              offset -= st.source.length;
+              continue;
+          }
+          st = before[++i];
+          while (st?.type === "space") {
+            offset += st.source.length;
+            st = before[++i];
+          }
+          break;
+        }
+      }
+      return offset;
+    }
+    exports.emptyScalarPosition = emptyScalarPosition;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-node.js
+var require_compose_node = __commonJS({
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var composeCollection = require_compose_collection();
+    var composeScalar = require_compose_scalar();
+    var resolveEnd = require_resolve_end();
+    var utilEmptyScalarPosition = require_util_empty_scalar_position();
+    var CN = { composeNode, composeEmptyNode };
+    function composeNode(ctx, token, props, onError) {
+      const atKey = ctx.atKey;
+      const { spaceBefore, comment, anchor, tag } = props;
+      let node;
+      let isSrcToken = true;
+      switch (token.type) {
+        case "alias":
+          node = composeAlias(ctx, token, onError);
+          if (anchor || tag)
+            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
+          break;
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "block-scalar":
+          node = composeScalar.composeScalar(ctx, token, tag, onError);
+          if (anchor)
+            node.anchor = anchor.source.substring(1);
+          break;
+        case "block-map":
+        case "block-seq":
+        case "flow-collection":
+          try {
+            node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            if (anchor)
+              node.anchor = anchor.source.substring(1);
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            onError(token, "RESOURCE_EXHAUSTION", message);
+          }
+          break;
+        default: {
+          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message);
+          isSrcToken = false;
+        }
+      }
+      node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      if (anchor && node.anchor === "")
+        onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+        const msg = "With stringKeys, all keys must be strings";
+        onError(tag ?? token, "NON_STRING_KEY", msg);
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment) {
+        if (token.type === "scalar" && token.source === "")
+          node.comment = comment;
+        else
+          node.commentBefore = comment;
+      }
+      if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+      return node;
+    }
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+      const token = {
+        type: "scalar",
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ""
+      };
+      const node = composeScalar.composeScalar(ctx, token, tag, onError);
+      if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === "")
+          onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment) {
+        node.comment = comment;
+        node.range[2] = end;
+      }
+      return node;
+    }
+    function composeAlias({ options }, { offset, source, end }, onError) {
+      const alias = new Alias.Alias(source.substring(1));
+      if (alias.source === "")
+        onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
+      if (alias.source.endsWith(":"))
+        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      alias.range = [offset, valueEnd, re.offset];
+      if (re.comment)
+        alias.comment = re.comment;
+      return alias;
+    }
+    exports.composeEmptyNode = composeEmptyNode;
+    exports.composeNode = composeNode;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-doc.js
+var require_compose_doc = __commonJS({
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+    "use strict";
+    var Document = require_Document();
+    var composeNode = require_compose_node();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options);
+      const doc = new Document.Document(void 0, opts);
+      const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+      };
+      const props = resolveProps.resolveProps(start, {
+        indicator: "doc-start",
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+      });
+      if (props.found) {
+        doc.directives.docStart = true;
+        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+          onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
+      }
+      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      const contentEnd = doc.contents.range[2];
+      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re.comment)
+        doc.comment = re.comment;
+      doc.range = [offset, contentEnd, re.offset];
+      return doc;
+    }
+    exports.composeDoc = composeDoc;
+  }
+});
+
+// node_modules/yaml/dist/compose/composer.js
+var require_composer = __commonJS({
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    var directives = require_directives();
+    var Document = require_Document();
+    var errors = require_errors();
+    var identity = require_identity();
+    var composeDoc = require_compose_doc();
+    var resolveEnd = require_resolve_end();
+    function getErrorPos(src) {
+      if (typeof src === "number")
+        return [src, src + 1];
+      if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+      const { offset, source } = src;
+      return [offset, offset + (typeof source === "string" ? source.length : 1)];
+    }
+    function parsePrelude(prelude) {
+      let comment = "";
+      let atComment = false;
+      let afterEmptyLine = false;
+      for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+          case "#":
+            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            atComment = true;
+            afterEmptyLine = false;
+            break;
+          case "%":
+            if (prelude[i + 1]?.[0] !== "#")
+              i += 1;
+            atComment = false;
+            break;
+          default:
+            if (!atComment)
+              afterEmptyLine = true;
+            atComment = false;
+        }
+      }
+      return { comment, afterEmptyLine };
+    }
+    var Composer = class {
+      constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning) => {
+          const pos = getErrorPos(source);
+          if (warning)
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+          else
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        this.directives = new directives.Directives({ version: options.version || "1.2" });
+        this.options = options;
+      }
+      decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment) {
+          const dc = doc.contents;
+          if (afterDoc) {
+            doc.comment = doc.comment ? `${doc.comment}
+${comment}` : comment;
+          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
+            doc.commentBefore = comment;
+          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+            let it = dc.items[0];
+            if (identity.isPair(it))
+              it = it.key;
+            const cb = it.commentBefore;
+            it.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          } else {
+            const cb = dc.commentBefore;
+            dc.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          }
+        }
+        if (afterDoc) {
+          for (let i = 0; i < this.errors.length; ++i)
+            doc.errors.push(this.errors[i]);
+          for (let i = 0; i < this.warnings.length; ++i)
+            doc.warnings.push(this.warnings[i]);
+        } else {
+          doc.errors = this.errors;
+          doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+      }
+      /**
+       * Current stream status information.
+       *
+       * Mostly useful at the end of input for an empty stream.
+       */
+      streamInfo() {
+        return {
+          comment: parsePrelude(this.prelude).comment,
+          directives: this.directives,
+          errors: this.errors,
+          warnings: this.warnings
+        };
+      }
+      /**
+       * Compose tokens into documents.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+          yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+      }
+      /** Advance the composer by one CST token. */
+      *next(token) {
+        if (node_process.env.LOG_STREAM)
+          console.dir(token, { depth: null });
+        switch (token.type) {
+          case "directive":
+            this.directives.add(token.source, (offset, message, warning) => {
+              const pos = getErrorPos(token);
+              pos[0] += offset;
+              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+            });
+            this.prelude.push(token.source);
+            this.atDirectives = true;
+            break;
+          case "document": {
+            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            if (this.atDirectives && !doc.directives.docStart)
+              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
+            this.decorate(doc, false);
+            if (this.doc)
+              yield this.doc;
+            this.doc = doc;
+            this.atDirectives = false;
+            break;
+          }
+          case "byte-order-mark":
+          case "space":
+            break;
+          case "comment":
+          case "newline":
+            this.prelude.push(token.source);
+            break;
+          case "error": {
+            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
+            const error = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            if (this.atDirectives || !this.doc)
+              this.errors.push(error);
+            else
+              this.doc.errors.push(error);
+            break;
+          }
+          case "doc-end": {
+            if (!this.doc) {
+              const msg = "Unexpected doc-end without preceding document";
+              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              break;
+            }
+            this.doc.directives.docEnd = true;
+            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+            this.decorate(this.doc, true);
+            if (end.comment) {
+              const dc = this.doc.comment;
+              this.doc.comment = dc ? `${dc}
+${end.comment}` : end.comment;
+            }
+            this.doc.range[2] = end.offset;
+            break;
+          }
+          default:
+            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+        }
+      }
+      /**
+       * Call at end of input to yield any remaining document.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+          this.decorate(this.doc, true);
+          yield this.doc;
+          this.doc = null;
+        } else if (forceDoc) {
+          const opts = Object.assign({ _directives: this.directives }, this.options);
+          const doc = new Document.Document(void 0, opts);
+          if (this.atDirectives)
+            this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
+          doc.range = [0, endOffset, endOffset];
+          this.decorate(doc, false);
+          yield doc;
+        }
+      }
+    };
+    exports.Composer = Composer;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-scalar.js
+var require_cst_scalar = __commonJS({
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+    "use strict";
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    var errors = require_errors();
+    var stringifyString = require_stringifyString();
+    function resolveAsScalar(token, strict = true, onError) {
+      if (token) {
+        const _onError = (pos, code, message) => {
+          const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+          if (onError)
+            onError(offset, code, message);
+          else
+            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+          case "block-scalar":
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+      }
+      return null;
+    }
+    function createScalarToken(value, context) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      const end = context.end ?? [
+        { type: "newline", offset: -1, indent, source: "\n" }
+      ];
+      switch (source[0]) {
+        case "|":
+        case ">": {
+          const he = source.indexOf("\n");
+          const head = source.substring(0, he);
+          const body = source.substring(he + 1) + "\n";
+          const props = [
+            { type: "block-scalar-header", offset, indent, source: head }
+          ];
+          if (!addEndtoBlockProps(props, end))
+            props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          return { type: "block-scalar", offset, indent, props, source: body };
+        }
+        case '"':
+          return { type: "double-quoted-scalar", offset, indent, source, end };
+        case "'":
+          return { type: "single-quoted-scalar", offset, indent, source, end };
+        default:
+          return { type: "scalar", offset, indent, source, end };
+      }
+    }
+    function setScalarValue(token, value, context = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+      let indent = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent === "number")
+        indent += 2;
+      if (!type)
+        switch (token.type) {
+          case "single-quoted-scalar":
+            type = "QUOTE_SINGLE";
+            break;
+          case "double-quoted-scalar":
+            type = "QUOTE_DOUBLE";
+            break;
+          case "block-scalar": {
+            const header = token.props[0];
+            if (header.type !== "block-scalar-header")
+              throw new Error("Invalid block scalar header");
+            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            break;
+          }
+          default:
+            type = "PLAIN";
+        }
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      switch (source[0]) {
+        case "|":
+        case ">":
+          setBlockScalarValue(token, source);
+          break;
+        case '"':
+          setFlowScalarValue(token, source, "double-quoted-scalar");
+          break;
+        case "'":
+          setFlowScalarValue(token, source, "single-quoted-scalar");
+          break;
+        default:
+          setFlowScalarValue(token, source, "scalar");
+      }
+    }
+    function setBlockScalarValue(token, source) {
+      const he = source.indexOf("\n");
+      const head = source.substring(0, he);
+      const body = source.substring(he + 1) + "\n";
+      if (token.type === "block-scalar") {
+        const header = token.props[0];
+        if (header.type !== "block-scalar-header")
+          throw new Error("Invalid block scalar header");
+        header.source = head;
+        token.source = body;
+      } else {
+        const { offset } = token;
+        const indent = "indent" in token ? token.indent : -1;
+        const props = [
+          { type: "block-scalar-header", offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
+          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+        for (const key of Object.keys(token))
+          if (key !== "type" && key !== "offset")
+            delete token[key];
+        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+      }
+    }
+    function addEndtoBlockProps(props, end) {
+      if (end)
+        for (const st of end)
+          switch (st.type) {
+            case "space":
+            case "comment":
+              props.push(st);
+              break;
+            case "newline":
+              props.push(st);
+              return true;
+          }
+      return false;
+    }
+    function setFlowScalarValue(token, source, type) {
+      switch (token.type) {
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          token.type = type;
+          token.source = source;
+          break;
+        case "block-scalar": {
+          const end = token.props.slice(1);
+          let oa = source.length;
+          if (token.props[0].type === "block-scalar-header")
+            oa -= token.props[0].source.length;
+          for (const tok of end)
+            tok.offset += oa;
+          delete token.props;
+          Object.assign(token, { type, source, end });
+          break;
+        }
+        case "block-map":
+        case "block-seq": {
+          const offset = token.offset + source.length;
+          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
+          delete token.items;
+          Object.assign(token, { type, source, end: [nl] });
+          break;
+        }
+        default: {
+          const indent = "indent" in token ? token.indent : -1;
+          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          for (const key of Object.keys(token))
+            if (key !== "type" && key !== "offset")
+              delete token[key];
+          Object.assign(token, { type, indent, source, end });
+        }
+      }
+    }
+    exports.createScalarToken = createScalarToken;
+    exports.resolveAsScalar = resolveAsScalar;
+    exports.setScalarValue = setScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-stringify.js
+var require_cst_stringify = __commonJS({
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+    "use strict";
+    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    function stringifyToken(token) {
+      switch (token.type) {
+        case "block-scalar": {
+          let res = "";
+          for (const tok of token.props)
+            res += stringifyToken(tok);
+          return res + token.source;
+        }
+        case "block-map":
+        case "block-seq": {
+          let res = "";
+          for (const item of token.items)
+            res += stringifyItem(item);
+          return res;
+        }
+        case "flow-collection": {
+          let res = token.start.source;
+          for (const item of token.items)
+            res += stringifyItem(item);
+          for (const st of token.end)
+            res += st.source;
+          return res;
+        }
+        case "document": {
+          let res = stringifyItem(token);
+          if (token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+        default: {
+          let res = token.source;
+          if ("end" in token && token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+      }
+    }
+    function stringifyItem({ start, key, sep, value }) {
+      let res = "";
+      for (const st of start)
+        res += st.source;
+      if (key)
+        res += stringifyToken(key);
+      if (sep)
+        for (const st of sep)
+          res += st.source;
+      if (value)
+        res += stringifyToken(value);
+      return res;
+    }
+    exports.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-visit.js
+var require_cst_visit = __commonJS({
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+    "use strict";
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove item");
+    function visit(cst, visitor) {
+      if ("type" in cst && cst.type === "document")
+        cst = { start: cst.start, value: cst.value };
+      _visit(Object.freeze([]), cst, visitor);
+    }
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    visit.itemAtPath = (cst, path) => {
+      let item = cst;
+      for (const [field2, index] of path) {
+        const tok = item?.[field2];
+        if (tok && "items" in tok) {
+          item = tok.items[index];
+        } else
+          return void 0;
+      }
+      return item;
+    };
+    visit.parentCollection = (cst, path) => {
+      const parent = visit.itemAtPath(cst, path.slice(0, -1));
+      const field2 = path[path.length - 1][0];
+      const coll = parent?.[field2];
+      if (coll && "items" in coll)
+        return coll;
+      throw new Error("Parent collection not found");
+    };
+    function _visit(path, item, visitor) {
+      let ctrl = visitor(item, path);
+      if (typeof ctrl === "symbol")
+        return ctrl;
+      for (const field2 of ["key", "value"]) {
+        const token = item[field2];
+        if (token && "items" in token) {
+          for (let i = 0; i < token.items.length; ++i) {
+            const ci = _visit(Object.freeze(path.concat([[field2, i]])), token.items[i], visitor);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              token.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+          if (typeof ctrl === "function" && field2 === "key")
+            ctrl = ctrl(item, path);
+        }
+      }
+      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
+    }
+    exports.visit = visit;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst.js
+var require_cst = __commonJS({
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
+    "use strict";
+    var cstScalar = require_cst_scalar();
+    var cstStringify = require_cst_stringify();
+    var cstVisit = require_cst_visit();
+    var BOM = "\uFEFF";
+    var DOCUMENT = "";
+    var FLOW_END = "";
+    var SCALAR = "";
+    var isCollection = (token) => !!token && "items" in token;
+    var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    function prettyToken(token) {
+      switch (token) {
+        case BOM:
+          return "<BOM>";
+        case DOCUMENT:
+          return "<DOC>";
+        case FLOW_END:
+          return "<FLOW_END>";
+        case SCALAR:
+          return "<SCALAR>";
+        default:
+          return JSON.stringify(token);
+      }
+    }
+    function tokenType(source) {
+      switch (source) {
+        case BOM:
+          return "byte-order-mark";
+        case DOCUMENT:
+          return "doc-mode";
+        case FLOW_END:
+          return "flow-error-end";
+        case SCALAR:
+          return "scalar";
+        case "---":
+          return "doc-start";
+        case "...":
+          return "doc-end";
+        case "":
+        case "\n":
+        case "\r\n":
+          return "newline";
+        case "-":
+          return "seq-item-ind";
+        case "?":
+          return "explicit-key-ind";
+        case ":":
+          return "map-value-ind";
+        case "{":
+          return "flow-map-start";
+        case "}":
+          return "flow-map-end";
+        case "[":
+          return "flow-seq-start";
+        case "]":
+          return "flow-seq-end";
+        case ",":
+          return "comma";
+      }
+      switch (source[0]) {
+        case " ":
+        case "	":
+          return "space";
+        case "#":
+          return "comment";
+        case "%":
+          return "directive-line";
+        case "*":
+          return "alias";
+        case "&":
+          return "anchor";
+        case "!":
+          return "tag";
+        case "'":
+          return "single-quoted-scalar";
+        case '"':
+          return "double-quoted-scalar";
+        case "|":
+        case ">":
+          return "block-scalar-header";
+      }
+      return null;
+    }
+    exports.createScalarToken = cstScalar.createScalarToken;
+    exports.resolveAsScalar = cstScalar.resolveAsScalar;
+    exports.setScalarValue = cstScalar.setScalarValue;
+    exports.stringify = cstStringify.stringify;
+    exports.visit = cstVisit.visit;
+    exports.BOM = BOM;
+    exports.DOCUMENT = DOCUMENT;
+    exports.FLOW_END = FLOW_END;
+    exports.SCALAR = SCALAR;
+    exports.isCollection = isCollection;
+    exports.isScalar = isScalar6;
+    exports.prettyToken = prettyToken;
+    exports.tokenType = tokenType;
+  }
+});
+
+// node_modules/yaml/dist/parse/lexer.js
+var require_lexer = __commonJS({
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+    "use strict";
+    var cst = require_cst();
+    function isEmpty(ch) {
+      switch (ch) {
+        case void 0:
+        case " ":
+        case "\n":
+        case "\r":
+        case "	":
+          return true;
+        default:
+          return false;
+      }
+    }
+    var hexDigits = new Set("0123456789ABCDEFabcdef");
+    var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+    var flowIndicatorChars = new Set(",[]{}");
+    var invalidAnchorChars = new Set(" ,[]{}\n\r	");
+    var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+    var Lexer = class {
+      constructor() {
+        this.atEnd = false;
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        this.buffer = "";
+        this.flowKey = false;
+        this.flowLevel = 0;
+        this.indentNext = 0;
+        this.indentValue = 0;
+        this.lineEndPos = null;
+        this.next = null;
+        this.pos = 0;
+      }
+      /**
+       * Generate YAML tokens from the `source` string. If `incomplete`,
+       * a part of the last line may be left as a buffer for the next call.
+       *
+       * @returns A generator of lexical tokens
+       */
+      *lex(source, incomplete = false) {
+        if (source) {
+          if (typeof source !== "string")
+            throw TypeError("source is not a string");
+          this.buffer = this.buffer ? this.buffer + source : source;
+          this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? "stream";
+        while (next && (incomplete || this.hasChars(1)))
+          next = yield* this.parseNext(next);
+      }
+      atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === " " || ch === "	")
+          ch = this.buffer[++i];
+        if (!ch || ch === "#" || ch === "\n")
+          return true;
+        if (ch === "\r")
+          return this.buffer[i + 1] === "\n";
+        return false;
+      }
+      charAt(n) {
+        return this.buffer[this.pos + n];
+      }
+      continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+          let indent = 0;
+          while (ch === " ")
+            ch = this.buffer[++indent + offset];
+          if (ch === "\r") {
+            const next = this.buffer[indent + offset + 1];
+            if (next === "\n" || !next && !this.atEnd)
+              return offset + indent + 1;
+          }
+          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+        }
+        if (ch === "-" || ch === ".") {
+          const dt = this.buffer.substr(offset, 3);
+          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+            return -1;
+        }
+        return offset;
+      }
+      getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== "number" || end !== -1 && end < this.pos) {
+          end = this.buffer.indexOf("\n", this.pos);
+          this.lineEndPos = end;
+        }
+        if (end === -1)
+          return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === "\r")
+          end -= 1;
+        return this.buffer.substring(this.pos, end);
+      }
+      hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+      }
+      setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+      }
+      peek(n) {
+        return this.buffer.substr(this.pos, n);
+      }
+      *parseNext(next) {
+        switch (next) {
+          case "stream":
+            return yield* this.parseStream();
+          case "line-start":
+            return yield* this.parseLineStart();
+          case "block-start":
+            return yield* this.parseBlockStart();
+          case "doc":
+            return yield* this.parseDocument();
+          case "flow":
+            return yield* this.parseFlowCollection();
+          case "quoted-scalar":
+            return yield* this.parseQuotedScalar();
+          case "block-scalar":
+            return yield* this.parseBlockScalar();
+          case "plain-scalar":
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+          return this.setNext("stream");
+        if (line[0] === cst.BOM) {
+          yield* this.pushCount(1);
+          line = line.substring(1);
+        }
+        if (line[0] === "%") {
+          let dirEnd = line.length;
+          let cs = line.indexOf("#");
+          while (cs !== -1) {
+            const ch = line[cs - 1];
+            if (ch === " " || ch === "	") {
+              dirEnd = cs - 1;
+              break;
+            } else {
+              cs = line.indexOf("#", cs + 1);
+            }
+          }
+          while (true) {
+            const ch = line[dirEnd - 1];
+            if (ch === " " || ch === "	")
+              dirEnd -= 1;
+            else
+              break;
+          }
+          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line.length - n);
+          this.pushNewline();
+          return "stream";
+        }
+        if (this.atLineEnd()) {
+          const sp = yield* this.pushSpaces(true);
+          yield* this.pushCount(line.length - sp);
+          yield* this.pushNewline();
+          return "stream";
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+      }
+      *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+          return this.setNext("line-start");
+        if (ch === "-" || ch === ".") {
+          if (!this.atEnd && !this.hasChars(4))
+            return this.setNext("line-start");
+          const s = this.peek(3);
+          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+            yield* this.pushCount(3);
+            this.indentValue = 0;
+            this.indentNext = 0;
+            return s === "---" ? "doc" : "stream";
+          }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+          this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+      }
+      *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+          return this.setNext("block-start");
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          this.indentNext = this.indentValue + 1;
+          this.indentValue += n;
+          return "block-start";
+        }
+        return "doc";
+      }
+      *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("doc");
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+          case "#":
+            yield* this.pushCount(line.length - n);
+          // fallthrough
+          case void 0:
+            yield* this.pushNewline();
+            return yield* this.parseLineStart();
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel = 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            return "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "doc";
+          case '"':
+          case "'":
+            return yield* this.parseQuotedScalar();
+          case "|":
+          case ">":
+            n += yield* this.parseBlockScalarHeader();
+            n += yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - n);
+            yield* this.pushNewline();
+            return yield* this.parseBlockScalar();
+          default:
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+          nl = yield* this.pushNewline();
+          if (nl > 0) {
+            sp = yield* this.pushSpaces(false);
+            this.indentValue = indent = sp;
+          } else {
+            sp = 0;
+          }
+          sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("flow");
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+          if (!atFlowEndMarker) {
+            this.flowLevel = 0;
+            yield cst.FLOW_END;
+            return yield* this.parseLineStart();
+          }
+        }
+        let n = 0;
+        while (line[n] === ",") {
+          n += yield* this.pushCount(1);
+          n += yield* this.pushSpaces(true);
+          this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+          case void 0:
+            return "flow";
+          case "#":
+            yield* this.pushCount(line.length - n);
+            return "flow";
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel += 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            this.flowKey = true;
+            this.flowLevel -= 1;
+            return this.flowLevel ? "flow" : "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "flow";
+          case '"':
+          case "'":
+            this.flowKey = true;
+            return yield* this.parseQuotedScalar();
+          case ":": {
+            const next = this.charAt(1);
+            if (this.flowKey || isEmpty(next) || next === ",") {
+              this.flowKey = false;
+              yield* this.pushCount(1);
+              yield* this.pushSpaces(true);
+              return "flow";
+            }
+          }
+          // fallthrough
+          default:
+            this.flowKey = false;
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseQuotedScalar() {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
+          while (end !== -1 && this.buffer[end + 1] === "'")
+            end = this.buffer.indexOf("'", end + 2);
+        } else {
+          while (end !== -1) {
+            let n = 0;
+            while (this.buffer[end - 1 - n] === "\\")
+              n += 1;
+            if (n % 2 === 0)
+              break;
+            end = this.buffer.indexOf('"', end + 1);
+          }
+        }
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf("\n", this.pos);
+        if (nl !== -1) {
+          while (nl !== -1) {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = qb.indexOf("\n", cs);
+          }
+          if (nl !== -1) {
+            end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
+          }
+        }
+        if (end === -1) {
+          if (!this.atEnd)
+            return this.setNext("quoted-scalar");
+          end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? "flow" : "doc";
+      }
+      *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+          const ch = this.buffer[++i];
+          if (ch === "+")
+            this.blockScalarKeep = true;
+          else if (ch > "0" && ch <= "9")
+            this.blockScalarIndent = Number(ch) - 1;
+          else if (ch !== "-")
+            break;
+        }
+        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+      }
+      *parseBlockScalar() {
+        let nl = this.pos - 1;
+        let indent = 0;
+        let ch;
+        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+          switch (ch) {
+            case " ":
+              indent += 1;
+              break;
+            case "\n":
+              nl = i2;
+              indent = 0;
+              break;
+            case "\r": {
+              const next = this.buffer[i2 + 1];
+              if (!next && !this.atEnd)
+                return this.setNext("block-scalar");
+              if (next === "\n")
+                break;
+            }
+            // fallthrough
+            default:
+              break loop;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("block-scalar");
+        if (indent >= this.indentNext) {
+          if (this.blockScalarIndent === -1)
+            this.indentNext = indent;
+          else {
+            this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+          }
+          do {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = this.buffer.indexOf("\n", cs);
+          } while (nl !== -1);
+          if (nl === -1) {
+            if (!this.atEnd)
+              return this.setNext("block-scalar");
+            nl = this.buffer.length;
+          }
+        }
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === " ")
+          ch = this.buffer[++i];
+        if (ch === "	") {
+          while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
+            ch = this.buffer[++i];
+          nl = i - 1;
+        } else if (!this.blockScalarKeep) {
+          do {
+            let i2 = nl - 1;
+            let ch2 = this.buffer[i2];
+            if (ch2 === "\r")
+              ch2 = this.buffer[--i2];
+            const lastChar = i2;
+            while (ch2 === " ")
+              ch2 = this.buffer[--i2];
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
+              nl = i2;
+            else
+              break;
+          } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+      }
+      *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while (ch = this.buffer[++i]) {
+          if (ch === ":") {
+            const next = this.buffer[i + 1];
+            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+              break;
+            end = i;
+          } else if (isEmpty(ch)) {
+            let next = this.buffer[i + 1];
+            if (ch === "\r") {
+              if (next === "\n") {
+                i += 1;
+                ch = "\n";
+                next = this.buffer[i + 1];
+              } else
+                end = i;
+            }
+            if (next === "#" || inFlow && flowIndicatorChars.has(next))
+              break;
+            if (ch === "\n") {
+              const cs = this.continueScalar(i + 1);
+              if (cs === -1)
+                break;
+              i = Math.max(i, cs - 2);
+            }
+          } else {
+            if (inFlow && flowIndicatorChars.has(ch))
+              break;
+            end = i;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("plain-scalar");
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? "flow" : "doc";
+      }
+      *pushCount(n) {
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos += n;
+          return n;
+        }
+        return 0;
+      }
+      *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+          yield s;
+          this.pos += s.length;
+          return s.length;
+        } else if (allowEmpty)
+          yield "";
+        return 0;
+      }
+      *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+          switch (this.charAt(0)) {
+            case "!":
+              n += yield* this.pushTag();
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "&":
+              n += yield* this.pushUntil(isNotAnchorChar);
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "-":
+            // this is an error
+            case "?":
+            // this is an error outside flow collections
+            case ":": {
+              const inFlow = this.flowLevel > 0;
+              const ch1 = this.charAt(1);
+              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+                if (!inFlow)
+                  this.indentNext = this.indentValue + 1;
+                else if (this.flowKey)
+                  this.flowKey = false;
+                n += yield* this.pushCount(1);
+                n += yield* this.pushSpaces(true);
+                continue loop;
+              }
+            }
+          }
+          break loop;
+        }
+        return n;
+      }
+      *pushTag() {
+        if (this.charAt(1) === "<") {
+          let i = this.pos + 2;
+          let ch = this.buffer[i];
+          while (!isEmpty(ch) && ch !== ">")
+            ch = this.buffer[++i];
+          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+        } else {
+          let i = this.pos + 1;
+          let ch = this.buffer[i];
+          while (ch) {
+            if (tagChars.has(ch))
+              ch = this.buffer[++i];
+            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
+              ch = this.buffer[i += 3];
+            } else
+              break;
+          }
+          return yield* this.pushToIndex(i, false);
+        }
+      }
+      *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === "\n")
+          return yield* this.pushCount(1);
+        else if (ch === "\r" && this.charAt(1) === "\n")
+          return yield* this.pushCount(2);
+        else
+          return 0;
+      }
+      *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+          ch = this.buffer[++i];
+        } while (ch === " " || allowTabs && ch === "	");
+        const n = i - this.pos;
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos = i;
+        }
+        return n;
+      }
+      *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+          ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+      }
+    };
+    exports.Lexer = Lexer;
+  }
+});
+
+// node_modules/yaml/dist/parse/line-counter.js
+var require_line_counter = __commonJS({
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+    "use strict";
+    var LineCounter3 = class {
+      constructor() {
+        this.lineStarts = [];
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        this.linePos = (offset) => {
+          let low = 0;
+          let high = this.lineStarts.length;
+          while (low < high) {
+            const mid = low + high >> 1;
+            if (this.lineStarts[mid] < offset)
+              low = mid + 1;
+            else
+              high = mid;
+          }
+          if (this.lineStarts[low] === offset)
+            return { line: low + 1, col: 1 };
+          if (low === 0)
+            return { line: 0, col: offset };
+          const start = this.lineStarts[low - 1];
+          return { line: low, col: offset - start + 1 };
+        };
+      }
+    };
+    exports.LineCounter = LineCounter3;
+  }
+});
+
+// node_modules/yaml/dist/parse/parser.js
+var require_parser = __commonJS({
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    var cst = require_cst();
+    var lexer = require_lexer();
+    function includesToken(list, type) {
+      for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+          return true;
+      return false;
+    }
+    function findNonEmptyIndex(list) {
+      for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+          case "space":
+          case "comment":
+          case "newline":
+            break;
+          default:
+            return i;
+        }
+      }
+      return -1;
+    }
+    function isFlowToken(token) {
+      switch (token?.type) {
+        case "alias":
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "flow-collection":
+          return true;
+        default:
+          return false;
+      }
+    }
+    function getPrevProps(parent) {
+      switch (parent.type) {
+        case "document":
+          return parent.start;
+        case "block-map": {
+          const it = parent.items[parent.items.length - 1];
+          return it.sep ?? it.start;
+        }
+        case "block-seq":
+          return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+          return [];
+      }
+    }
+    function getFirstKeyStartProps(prev) {
+      if (prev.length === 0)
+        return [];
+      let i = prev.length;
+      loop: while (--i >= 0) {
+        switch (prev[i].type) {
+          case "doc-start":
+          case "explicit-key-ind":
+          case "map-value-ind":
+          case "seq-item-ind":
+          case "newline":
+            break loop;
+        }
+      }
+      while (prev[++i]?.type === "space") {
+      }
+      return prev.splice(i, prev.length);
+    }
+    function arrayPushArray(target, source) {
+      if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+      else
+        for (let i = 0; i < source.length; ++i)
+          target.push(source[i]);
+    }
+    function fixFlowSeqItems(fc) {
+      if (fc.start.type === "flow-seq-start") {
+        for (const it of fc.items) {
+          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
+            if (it.key)
+              it.value = it.key;
+            delete it.key;
+            if (isFlowToken(it.value)) {
+              if (it.value.end)
+                arrayPushArray(it.value.end, it.sep);
+              else
+                it.value.end = it.sep;
+            } else
+              arrayPushArray(it.start, it.sep);
+            delete it.sep;
+          }
+        }
+      }
+    }
+    var Parser2 = class {
+      /**
+       * @param onNewLine - If defined, called separately with the start position of
+       *   each new line (in `parse()`, including the start of input).
+       */
+      constructor(onNewLine) {
+        this.atNewLine = true;
+        this.atScalar = false;
+        this.indent = 0;
+        this.offset = 0;
+        this.onKeyLine = false;
+        this.stack = [];
+        this.source = "";
+        this.type = "";
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+      }
+      /**
+       * Parse `source` as a YAML stream.
+       * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+       *
+       * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+       *
+       * @returns A generator of tokens representing each directive, document, and other structure.
+       */
+      *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+          this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+          yield* this.next(lexeme);
+        if (!incomplete)
+          yield* this.end();
+      }
+      /**
+       * Advance the parser by the `source` of one lexical token.
+       */
+      *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+          console.log("|", cst.prettyToken(source));
+        if (this.atScalar) {
+          this.atScalar = false;
+          yield* this.step();
+          this.offset += source.length;
+          return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+          const message = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          this.offset += source.length;
+        } else if (type === "scalar") {
+          this.atNewLine = false;
+          this.atScalar = true;
+          this.type = "scalar";
+        } else {
+          this.type = type;
+          yield* this.step();
+          switch (type) {
+            case "newline":
+              this.atNewLine = true;
+              this.indent = 0;
+              if (this.onNewLine)
+                this.onNewLine(this.offset + source.length);
+              break;
+            case "space":
+              if (this.atNewLine && source[0] === " ")
+                this.indent += source.length;
+              break;
+            case "explicit-key-ind":
+            case "map-value-ind":
+            case "seq-item-ind":
+              if (this.atNewLine)
+                this.indent += source.length;
+              break;
+            case "doc-mode":
+            case "flow-error-end":
+              return;
+            default:
+              this.atNewLine = false;
+          }
+          this.offset += source.length;
+        }
+      }
+      /** Call at end of input to push out any remaining constructions */
+      *end() {
+        while (this.stack.length > 0)
+          yield* this.pop();
+      }
+      get sourceToken() {
+        const st = {
+          type: this.type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+        return st;
+      }
+      *step() {
+        const top = this.peek(1);
+        if (this.type === "doc-end" && top?.type !== "doc-end") {
+          while (this.stack.length > 0)
+            yield* this.pop();
+          this.stack.push({
+            type: "doc-end",
+            offset: this.offset,
+            source: this.source
+          });
+          return;
+        }
+        if (!top)
+          return yield* this.stream();
+        switch (top.type) {
+          case "document":
+            return yield* this.document(top);
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return yield* this.scalar(top);
+          case "block-scalar":
+            return yield* this.blockScalar(top);
+          case "block-map":
+            return yield* this.blockMap(top);
+          case "block-seq":
+            return yield* this.blockSequence(top);
+          case "flow-collection":
+            return yield* this.flowCollection(top);
+          case "doc-end":
+            return yield* this.documentEnd(top);
+        }
+        yield* this.pop();
+      }
+      peek(n) {
+        return this.stack[this.stack.length - n];
+      }
+      *pop(error) {
+        const token = error ?? this.stack.pop();
+        if (!token) {
+          const message = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message };
+        } else if (this.stack.length === 0) {
+          yield token;
+        } else {
+          const top = this.peek(1);
+          if (token.type === "block-scalar") {
+            token.indent = "indent" in top ? top.indent : 0;
+          } else if (token.type === "flow-collection" && top.type === "document") {
+            token.indent = 0;
+          }
+          if (token.type === "flow-collection")
+            fixFlowSeqItems(token);
+          switch (top.type) {
+            case "document":
+              top.value = token;
+              break;
+            case "block-scalar":
+              top.props.push(token);
+              break;
+            case "block-map": {
+              const it = top.items[top.items.length - 1];
+              if (it.value) {
+                top.items.push({ start: [], key: token, sep: [] });
+                this.onKeyLine = true;
+                return;
+              } else if (it.sep) {
+                it.value = token;
+              } else {
+                Object.assign(it, { key: token, sep: [] });
+                this.onKeyLine = !it.explicitKey;
+                return;
+              }
+              break;
+            }
+            case "block-seq": {
+              const it = top.items[top.items.length - 1];
+              if (it.value)
+                top.items.push({ start: [], value: token });
+              else
+                it.value = token;
+              break;
+            }
+            case "flow-collection": {
+              const it = top.items[top.items.length - 1];
+              if (!it || it.value)
+                top.items.push({ start: [], key: token, sep: [] });
+              else if (it.sep)
+                it.value = token;
+              else
+                Object.assign(it, { key: token, sep: [] });
+              return;
+            }
+            /* istanbul ignore next should not happen */
+            default:
+              yield* this.pop();
+              yield* this.pop(token);
+          }
+          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
+            const last = token.items[token.items.length - 1];
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+              if (top.type === "document")
+                top.end = last.start;
+              else
+                top.items.push({ start: last.start });
+              token.items.splice(-1, 1);
+            }
+          }
+        }
+      }
+      *stream() {
+        switch (this.type) {
+          case "directive-line":
+            yield { type: "directive", offset: this.offset, source: this.source };
+            return;
+          case "byte-order-mark":
+          case "space":
+          case "comment":
+          case "newline":
+            yield this.sourceToken;
+            return;
+          case "doc-mode":
+          case "doc-start": {
+            const doc = {
+              type: "document",
+              offset: this.offset,
+              start: []
+            };
+            if (this.type === "doc-start")
+              doc.start.push(this.sourceToken);
+            this.stack.push(doc);
+            return;
+          }
+        }
+        yield {
+          type: "error",
+          offset: this.offset,
+          message: `Unexpected ${this.type} token in YAML stream`,
+          source: this.source
+        };
+      }
+      *document(doc) {
+        if (doc.value)
+          return yield* this.lineEnd(doc);
+        switch (this.type) {
+          case "doc-start": {
+            if (findNonEmptyIndex(doc.start) !== -1) {
+              yield* this.pop();
+              yield* this.step();
+            } else
+              doc.start.push(this.sourceToken);
+            return;
+          }
+          case "anchor":
+          case "tag":
+          case "space":
+          case "comment":
+          case "newline":
+            doc.start.push(this.sourceToken);
+            return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+          this.stack.push(bv);
+        else {
+          yield {
+            type: "error",
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML document`,
+            source: this.source
+          };
+        }
+      }
+      *scalar(scalar) {
+        if (this.type === "map-value-ind") {
+          const prev = getPrevProps(this.peek(2));
+          const start = getFirstKeyStartProps(prev);
+          let sep;
+          if (scalar.end) {
+            sep = scalar.end;
+            sep.push(this.sourceToken);
+            delete scalar.end;
+          } else
+            sep = [this.sourceToken];
+          const map = {
+            type: "block-map",
+            offset: scalar.offset,
+            indent: scalar.indent,
+            items: [{ start, key: scalar, sep }]
+          };
+          this.onKeyLine = true;
+          this.stack[this.stack.length - 1] = map;
+        } else
+          yield* this.lineEnd(scalar);
+      }
+      *blockScalar(scalar) {
+        switch (this.type) {
+          case "space":
+          case "comment":
+          case "newline":
+            scalar.props.push(this.sourceToken);
+            return;
+          case "scalar":
+            scalar.source = this.source;
+            this.atNewLine = true;
+            this.indent = 0;
+            if (this.onNewLine) {
+              let nl = this.source.indexOf("\n") + 1;
+              while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf("\n", nl) + 1;
+              }
+            }
+            yield* this.pop();
+            break;
+          /* istanbul ignore next should not happen */
+          default:
+            yield* this.pop();
+            yield* this.step();
+        }
+      }
+      *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            this.onKeyLine = false;
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "space":
+          case "comment":
+            if (it.value) {
+              map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              if (this.atIndentedComment(it.start, map.indent)) {
+                const prev = map.items[map.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  map.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+        }
+        if (this.indent >= map.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
+          let start = [];
+          if (atNextItem && it.sep && !it.value) {
+            const nl = [];
+            for (let i = 0; i < it.sep.length; ++i) {
+              const st = it.sep[i];
+              switch (st.type) {
+                case "newline":
+                  nl.push(i);
+                  break;
+                case "space":
+                  break;
+                case "comment":
+                  if (st.indent > map.indent)
+                    nl.length = 0;
+                  break;
+                default:
+                  nl.length = 0;
+              }
+            }
+            if (nl.length >= 2)
+              start = it.sep.splice(nl[1]);
+          }
+          switch (this.type) {
+            case "anchor":
+            case "tag":
+              if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                it.sep.push(this.sourceToken);
+              } else {
+                it.start.push(this.sourceToken);
+              }
+              return;
+            case "explicit-key-ind":
+              if (!it.sep && !it.explicitKey) {
+                it.start.push(this.sourceToken);
+                it.explicitKey = true;
+              } else if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start, explicitKey: true });
+              } else {
+                this.stack.push({
+                  type: "block-map",
+                  offset: this.offset,
+                  indent: this.indent,
+                  items: [{ start: [this.sourceToken], explicitKey: true }]
+                });
+              }
+              this.onKeyLine = true;
+              return;
+            case "map-value-ind":
+              if (it.explicitKey) {
+                if (!it.sep) {
+                  if (includesToken(it.start, "newline")) {
+                    Object.assign(it, { key: null, sep: [this.sourceToken] });
+                  } else {
+                    const start2 = getFirstKeyStartProps(it.start);
+                    this.stack.push({
+                      type: "block-map",
+                      offset: this.offset,
+                      indent: this.indent,
+                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                    });
+                  }
+                } else if (it.value) {
+                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                  });
+                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
+                  const start2 = getFirstKeyStartProps(it.start);
+                  const key = it.key;
+                  const sep = it.sep;
+                  sep.push(this.sourceToken);
+                  delete it.key;
+                  delete it.sep;
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: start2, key, sep }]
+                  });
+                } else if (start.length > 0) {
+                  it.sep = it.sep.concat(start, this.sourceToken);
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              } else {
+                if (!it.sep) {
+                  Object.assign(it, { key: null, sep: [this.sourceToken] });
+                } else if (it.value || atNextItem) {
+                  map.items.push({ start, key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                  });
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              }
+              this.onKeyLine = true;
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs = this.flowScalar(this.type);
+              if (atNextItem || it.value) {
+                map.items.push({ start, key: fs, sep: [] });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                this.stack.push(fs);
+              } else {
+                Object.assign(it, { key: fs, sep: [] });
+                this.onKeyLine = true;
+              }
+              return;
+            }
+            default: {
+              const bv = this.startBlockValue(map);
+              if (bv) {
+                if (bv.type === "block-seq") {
+                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
+                    yield* this.pop({
+                      type: "error",
+                      offset: this.offset,
+                      message: "Unexpected block-seq-ind on same line with key",
+                      source: this.source
+                    });
+                    return;
+                  }
+                } else if (atMapIndent) {
+                  map.items.push({ start });
+                }
+                this.stack.push(bv);
+                return;
+              }
+            }
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                seq.items.push({ start: [this.sourceToken] });
+            } else
+              it.start.push(this.sourceToken);
+            return;
+          case "space":
+          case "comment":
+            if (it.value)
+              seq.items.push({ start: [this.sourceToken] });
+            else {
+              if (this.atIndentedComment(it.start, seq.indent)) {
+                const prev = seq.items[seq.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  seq.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "anchor":
+          case "tag":
+            if (it.value || this.indent <= seq.indent)
+              break;
+            it.start.push(this.sourceToken);
+            return;
+          case "seq-item-ind":
+            if (this.indent !== seq.indent)
+              break;
+            if (it.value || includesToken(it.start, "seq-item-ind"))
+              seq.items.push({ start: [this.sourceToken] });
+            else
+              it.start.push(this.sourceToken);
+            return;
+        }
+        if (this.indent > seq.indent) {
+          const bv = this.startBlockValue(seq);
+          if (bv) {
+            this.stack.push(bv);
+            return;
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === "flow-error-end") {
+          let top;
+          do {
+            yield* this.pop();
+            top = this.peek(1);
+          } while (top?.type === "flow-collection");
+        } else if (fc.end.length === 0) {
+          switch (this.type) {
+            case "comma":
+            case "explicit-key-ind":
+              if (!it || it.sep)
+                fc.items.push({ start: [this.sourceToken] });
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "map-value-ind":
+              if (!it || it.value)
+                fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                Object.assign(it, { key: null, sep: [this.sourceToken] });
+              return;
+            case "space":
+            case "comment":
+            case "newline":
+            case "anchor":
+            case "tag":
+              if (!it || it.value)
+                fc.items.push({ start: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs = this.flowScalar(this.type);
+              if (!it || it.value)
+                fc.items.push({ start: [], key: fs, sep: [] });
+              else if (it.sep)
+                this.stack.push(fs);
+              else
+                Object.assign(it, { key: fs, sep: [] });
+              return;
+            }
+            case "flow-map-end":
+            case "flow-seq-end":
+              fc.end.push(this.sourceToken);
+              return;
+          }
+          const bv = this.startBlockValue(fc);
+          if (bv)
+            this.stack.push(bv);
+          else {
+            yield* this.pop();
+            yield* this.step();
+          }
+        } else {
+          const parent = this.peek(2);
+          if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep)) {
+            yield* this.pop();
+            yield* this.step();
+          } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            fixFlowSeqItems(fc);
+            const sep = fc.end.splice(1, fc.end.length);
+            sep.push(this.sourceToken);
+            const map = {
+              type: "block-map",
+              offset: fc.offset,
+              indent: fc.indent,
+              items: [{ start, key: fc, sep }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+          } else {
+            yield* this.lineEnd(fc);
+          }
+        }
+      }
+      flowScalar(type) {
+        if (this.onNewLine) {
+          let nl = this.source.indexOf("\n") + 1;
+          while (nl !== 0) {
+            this.onNewLine(this.offset + nl);
+            nl = this.source.indexOf("\n", nl) + 1;
+          }
+        }
+        return {
+          type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+      }
+      startBlockValue(parent) {
+        switch (this.type) {
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return this.flowScalar(this.type);
+          case "block-scalar-header":
+            return {
+              type: "block-scalar",
+              offset: this.offset,
+              indent: this.indent,
+              props: [this.sourceToken],
+              source: ""
+            };
+          case "flow-map-start":
+          case "flow-seq-start":
+            return {
+              type: "flow-collection",
+              offset: this.offset,
+              indent: this.indent,
+              start: this.sourceToken,
+              items: [],
+              end: []
+            };
+          case "seq-item-ind":
+            return {
+              type: "block-seq",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start: [this.sourceToken] }]
+            };
+          case "explicit-key-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            start.push(this.sourceToken);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, explicitKey: true }]
+            };
+          }
+          case "map-value-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, key: null, sep: [this.sourceToken] }]
+            };
+          }
+        }
+        return null;
+      }
+      atIndentedComment(start, indent) {
+        if (this.type !== "comment")
+          return false;
+        if (this.indent <= indent)
+          return false;
+        return start.every((st) => st.type === "newline" || st.type === "space");
+      }
+      *documentEnd(docEnd) {
+        if (this.type !== "doc-mode") {
+          if (docEnd.end)
+            docEnd.end.push(this.sourceToken);
+          else
+            docEnd.end = [this.sourceToken];
+          if (this.type === "newline")
+            yield* this.pop();
+        }
+      }
+      *lineEnd(token) {
+        switch (this.type) {
+          case "comma":
+          case "doc-start":
+          case "doc-end":
+          case "flow-seq-end":
+          case "flow-map-end":
+          case "map-value-ind":
+            yield* this.pop();
+            yield* this.step();
+            break;
+          case "newline":
+            this.onKeyLine = false;
+          // fallthrough
+          case "space":
+          case "comment":
+          default:
+            if (token.end)
+              token.end.push(this.sourceToken);
+            else
+              token.end = [this.sourceToken];
+            if (this.type === "newline")
+              yield* this.pop();
+        }
+      }
+    };
+    exports.Parser = Parser2;
+  }
+});
+
+// node_modules/yaml/dist/public-api.js
+var require_public_api = __commonJS({
+  "node_modules/yaml/dist/public-api.js"(exports) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var errors = require_errors();
+    var log = require_log();
+    var identity = require_identity();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    function parseOptions(options) {
+      const prettyErrors = options.prettyErrors !== false;
+      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+      return { lineCounter: lineCounter$1, prettyErrors };
+    }
+    function parseAllDocuments4(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+      if (prettyErrors && lineCounter2)
+        for (const doc of docs) {
+          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        }
+      if (docs.length > 0)
+        return docs;
+      return Object.assign([], { empty: true }, composer$1.streamInfo());
+    }
+    function parseDocument2(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      let doc = null;
+      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+          doc = _doc;
+        else if (doc.options.logLevel !== "silent") {
+          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+          break;
+        }
+      }
+      if (prettyErrors && lineCounter2) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+      }
+      return doc;
+    }
+    function parse2(src, reviver, options) {
+      let _reviver = void 0;
+      if (typeof reviver === "function") {
+        _reviver = reviver;
+      } else if (options === void 0 && reviver && typeof reviver === "object") {
+        options = reviver;
+      }
+      const doc = parseDocument2(src, options);
+      if (!doc)
+        return null;
+      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
+      if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== "silent")
+          throw doc.errors[0];
+        else
+          doc.errors = [];
+      }
+      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+    }
+    function stringify(value, replacer, options) {
+      let _replacer = null;
+      if (typeof replacer === "function" || Array.isArray(replacer)) {
+        _replacer = replacer;
+      } else if (options === void 0 && replacer) {
+        options = replacer;
+      }
+      if (typeof options === "string")
+        options = options.length;
+      if (typeof options === "number") {
+        const indent = Math.round(options);
+        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      }
+      if (value === void 0) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+          return void 0;
+      }
+      if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+      return new Document.Document(value, _replacer, options).toString(options);
+    }
+    exports.parse = parse2;
+    exports.parseAllDocuments = parseAllDocuments4;
+    exports.parseDocument = parseDocument2;
+    exports.stringify = stringify;
+  }
+});
+
+// node_modules/yaml/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/yaml/dist/index.js"(exports) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var Schema = require_Schema();
+    var errors = require_errors();
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar4 = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var cst = require_cst();
+    var lexer = require_lexer();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    var publicApi = require_public_api();
+    var visit = require_visit();
+    exports.Composer = composer.Composer;
+    exports.Document = Document.Document;
+    exports.Schema = Schema.Schema;
+    exports.YAMLError = errors.YAMLError;
+    exports.YAMLParseError = errors.YAMLParseError;
+    exports.YAMLWarning = errors.YAMLWarning;
+    exports.Alias = Alias.Alias;
+    exports.isAlias = identity.isAlias;
+    exports.isCollection = identity.isCollection;
+    exports.isDocument = identity.isDocument;
+    exports.isMap = identity.isMap;
+    exports.isNode = identity.isNode;
+    exports.isPair = identity.isPair;
+    exports.isScalar = identity.isScalar;
+    exports.isSeq = identity.isSeq;
+    exports.Pair = Pair.Pair;
+    exports.Scalar = Scalar4.Scalar;
+    exports.YAMLMap = YAMLMap.YAMLMap;
+    exports.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports.CST = cst;
+    exports.Lexer = lexer.Lexer;
+    exports.LineCounter = lineCounter.LineCounter;
+    exports.Parser = parser.Parser;
+    exports.parse = publicApi.parse;
+    exports.parseAllDocuments = publicApi.parseAllDocuments;
+    exports.parseDocument = publicApi.parseDocument;
+    exports.stringify = publicApi.stringify;
+    exports.visit = visit.visit;
+    exports.visitAsync = visit.visitAsync;
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
+    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
+    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str2) => {
+      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path, { windows } = {}) => {
+      const segs = path.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants();
+    var isPathSeparator = (code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str2 = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str2.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code;
+        return str2.charCodeAt(++index);
+      };
+      while (index < length) {
+        code = advance();
+        let next;
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str2;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str2.slice(0, start);
+        str2 = str2.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str2.slice(0, lastIndex);
+        glob = str2.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str2;
+      } else {
+        base = str2;
+      }
+      if (base && base !== "" && base !== "/" && base !== str2) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value2);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants = require_constants();
+    var utils = require_utils();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote2 = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote2 = quote2 === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote2 === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote2 = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote2 = quote2 === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote2 === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal2 = normalizeSimpleBranch(branch);
+        if (literal2 && literal2.length === 1) {
+          safeChars.push(literal2);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse2 = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal2 = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open = tokens[token.tokensIndex];
+          open.type = "text";
+          open.value = literal2;
+          open.output = safeOutput || utils.escapeRegex(literal2);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open);
+          push(open);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse2.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str2) => {
+        switch (str2) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str2);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse2;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan = require_scan();
+    var parse2 = require_parse();
+    var utils = require_utils();
+    var constants = require_constants();
+    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch2 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const arrayMatcher = (str2) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str2);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix = opts.windows;
+      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const state = regex.state;
+      delete regex.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix });
+        const result = { glob, state, regex, posix, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch2.test = (input, regex, options, { glob, posix } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format ? format(input) : input;
+      if (match === false) {
+        output = format ? format(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch2.matchBase(input, regex, options, posix);
+        } else {
+          match = regex.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+      return regex.test(utils.basename(input, { windows: posix }));
+    };
+    picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
+    picomatch2.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+      return parse2(pattern, { ...options, fastpaths: false });
+    };
+    picomatch2.scan = (input, options) => scan(input, options);
+    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch2.toRegex(source, options);
+      if (returnState === true) {
+        regex.state = state;
+      }
+      return regex;
+    };
+    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse2.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse2(input, options);
+      }
+      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch2.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch2.constants = constants;
+    module.exports = picomatch2;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils();
+    function picomatch2(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch2, pico);
+    module.exports = picomatch2;
+  }
+});
+
+// src/change.ts
+var SourceError = class extends Error {
+  constructor(message, line, column) {
+    super(message);
+    this.line = line;
+    this.column = column;
+    this.name = "SourceError";
+  }
+  line;
+  column;
+};
+
+// src/image/reference.ts
+var ImageRefError = class extends Error {
+  constructor(input, reason) {
+    super(`invalid image reference ${JSON.stringify(input)}: ${reason}`);
+    this.input = input;
+    this.reason = reason;
+    this.name = "ImageRefError";
+  }
+  input;
+  reason;
+};
+var MAX_NAME_LENGTH = 255;
+var MAX_TAG_LENGTH = 128;
+var DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
+var IPV6 = /^\[[0-9a-fA-F:.]+\]$/;
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+var DIGEST = /^([A-Za-z][A-Za-z0-9]*(?:[+._-][A-Za-z][A-Za-z0-9]*)*):([0-9a-fA-F]{32,})$/;
+var DIGEST_HEX_LENGTH = { sha256: 64, sha384: 96, sha512: 128 };
+var DOCKER_HUB = "docker.io";
+function dangerousCharacter(text2) {
+  for (const ch of text2) {
+    const code = ch.codePointAt(0);
+    if (ch === "\n" || ch === "\r") return "a newline";
+    if (ch === " " || ch === "	") return "a space";
+    if (code < 32 || code === 127) return `a control character (U+${code.toString(16).padStart(4, "0").toUpperCase()})`;
+    if (ch === '"' || ch === "'" || ch === "`") return `a quote (${ch})`;
+    if (ch === "#") return "a '#' (it would start a comment)";
+    if (ch === "\\") return "a backslash";
+    if (code > 126) return `a non-ASCII character (${ch})`;
+  }
+  if (text2.includes("${")) return "an interpolation ('${')";
+  return void 0;
+}
+function isDomain(component) {
+  return component.includes(".") || component.includes(":") || component === "localhost" || component !== component.toLowerCase();
+}
+function checkDomain(input, domain) {
+  let host = domain;
+  const portAt = domain.startsWith("[") ? domain.indexOf("]:") + 1 : domain.lastIndexOf(":");
+  if (portAt > 0) {
+    const port = domain.slice(portAt + 1);
+    if (!/^[0-9]+$/.test(port) || Number(port) > 65535) throw new ImageRefError(input, `registry port ${JSON.stringify(port)} is not a number from 0 to 65535`);
+    host = domain.slice(0, portAt);
+  }
+  if (IPV6.test(host)) return;
+  for (const part of host.split(".")) {
+    if (!DOMAIN_COMPONENT.test(part)) throw new ImageRefError(input, `registry host ${JSON.stringify(host)} is not a valid host name`);
+  }
+}
+function checkDigest(input, digest) {
+  const m = DIGEST.exec(digest);
+  if (!m) throw new ImageRefError(input, `digest ${JSON.stringify(digest)} is not <algorithm>:<hex> with at least 32 hex digits`);
+  const algorithm = m[1];
+  const hex = m[2];
+  const expected = DIGEST_HEX_LENGTH[algorithm];
+  if (expected !== void 0 && hex.length !== expected)
+    throw new ImageRefError(input, `a ${algorithm} digest has ${expected} hex digits, this one has ${hex.length}`);
+  if (expected !== void 0 && hex !== hex.toLowerCase()) throw new ImageRefError(input, `a ${algorithm} digest is lower-case hex`);
+}
+function parseImageRef(input) {
+  if (input.length === 0) throw new ImageRefError(input, "it is empty");
+  const bad = dangerousCharacter(input);
+  if (bad) throw new ImageRefError(input, `it contains ${bad}`);
+  let rest = input;
+  let digest;
+  const at = rest.indexOf("@");
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (digest.includes("@")) throw new ImageRefError(input, "it has more than one '@'");
+    checkDigest(input, digest);
+  }
+  let tag;
+  const lastSlash = rest.lastIndexOf("/");
+  const colon = rest.indexOf(":", lastSlash + 1);
+  if (colon >= 0) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+    if (tag.length === 0) throw new ImageRefError(input, "the tag after ':' is empty");
+    if (tag.length > MAX_TAG_LENGTH) throw new ImageRefError(input, `the tag is ${tag.length} characters long, at most ${MAX_TAG_LENGTH} are allowed`);
+    if (!TAG.test(tag))
+      throw new ImageRefError(input, `tag ${JSON.stringify(tag)} may only hold letters, digits, '_', '.', '-' and must not start with '.' or '-'`);
+  }
+  const name = rest;
+  if (name.length === 0) throw new ImageRefError(input, "the repository name is empty");
+  if (name.length > MAX_NAME_LENGTH) throw new ImageRefError(input, `the name is ${name.length} characters long, at most ${MAX_NAME_LENGTH} are allowed`);
+  const parts = name.split("/");
+  let domain;
+  if (parts.length > 1 && isDomain(parts[0])) {
+    domain = parts.shift();
+    checkDomain(input, domain);
+  }
+  for (const part of parts) {
+    if (part.length === 0) throw new ImageRefError(input, "the repository path has an empty component ('//' or a leading or trailing '/')");
+    if (!PATH_COMPONENT.test(part)) {
+      const why = part !== part.toLowerCase() ? "must be lower-case" : "may only hold a-z, 0-9 and single separators '.', '_', '__' or '-' between them";
+      throw new ImageRefError(input, `repository component ${JSON.stringify(part)} ${why}`);
+    }
+  }
+  return { name, repository: canonicalRepository(domain, parts), ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } };
+}
+function tryParseImageRef(input) {
+  try {
+    return parseImageRef(input);
+  } catch {
+    return void 0;
+  }
+}
+function canonicalRepository(domain, path) {
+  let registry = domain ?? DOCKER_HUB;
+  if (registry === "index.docker.io" || registry === "registry-1.docker.io") registry = DOCKER_HUB;
+  if (registry === DOCKER_HUB && path.length === 1) return `${DOCKER_HUB}/library/${path[0]}`;
+  return `${registry}/${path.join("/")}`;
+}
+function normalizeRepository(name) {
+  const ref = tryParseImageRef(name);
+  return ref && ref.tag === void 0 && ref.digest === void 0 ? ref.repository : void 0;
+}
+function formatImageRef(ref) {
+  return `${ref.name}${ref.tag !== void 0 ? `:${ref.tag}` : ""}${ref.digest !== void 0 ? `@${ref.digest}` : ""}`;
+}
+function screenToken(ref) {
+  const path = ref.repository.slice(ref.repository.indexOf("/") + 1);
+  return path.startsWith("library/") && ref.repository.startsWith(`${DOCKER_HUB}/`) ? path.slice("library/".length) : path;
+}
+
+// src/image/flux-semver.ts
+var UINT64_MAX = 2n ** 64n - 1n;
+var LOOSE_VERSION = /^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+function segment(text2) {
+  if (text2 === void 0) return 0n;
+  const value = BigInt(text2.replace(/^\./, ""));
+  return value <= UINT64_MAX ? value : void 0;
+}
+function newVersion(text2) {
+  const m = LOOSE_VERSION.exec(text2);
+  if (!m) return void 0;
+  const prerelease = m[4] ?? "";
+  if (prerelease.split(".").some((part) => /^0[0-9]+$/.test(part))) return void 0;
+  const major = segment(m[1]);
+  const minor = segment(m[2]);
+  const patch = segment(m[3]);
+  if (major === void 0 || minor === void 0 || patch === void 0) return void 0;
+  return { major, minor, patch, prerelease, original: text2 };
+}
+function parseFluxVersion(tag) {
+  return tag.split(".").length >= 3 ? newVersion(tag) : void 0;
+}
+function compareNumbers(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+var NUMERIC_IDENTIFIER = /^[0-9]+$/;
+function compareIdentifier(a, b) {
+  if (a === b) return 0;
+  if (a === "") return -1;
+  if (b === "") return 1;
+  const aNumber = NUMERIC_IDENTIFIER.test(a) && BigInt(a) <= UINT64_MAX;
+  const bNumber = NUMERIC_IDENTIFIER.test(b) && BigInt(b) <= UINT64_MAX;
+  if (aNumber && bNumber) return BigInt(a) > BigInt(b) ? 1 : -1;
+  if (aNumber !== bNumber) return aNumber ? -1 : 1;
+  return a > b ? 1 : -1;
+}
+function comparePrerelease(a, b) {
+  const as = a.split(".");
+  const bs = b.split(".");
+  for (let i = 0; i < Math.max(as.length, bs.length); i++) {
+    const d = compareIdentifier(as[i] ?? "", bs[i] ?? "");
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+function compareFluxVersions(a, b) {
+  const main = compareNumbers(a.major, b.major) || compareNumbers(a.minor, b.minor) || compareNumbers(a.patch, b.patch);
+  if (main !== 0) return main;
+  if (a.prerelease === b.prerelease) return 0;
+  if (a.prerelease === "") return 1;
+  if (b.prerelease === "") return -1;
+  return comparePrerelease(a.prerelease, b.prerelease);
+}
+var SemverRangeError = class extends Error {
+  constructor(range) {
+    super(`invalid range ${JSON.stringify(range)}`);
+    this.range = range;
+    this.name = "SemverRangeError";
+  }
+  range;
+};
+var WS = "[\\t\\n\\f\\r ]";
+var OPS = "=||!=|>|<|>=|=>|<=|=<|~|~>|\\^";
+var CV = "v?([0-9|xX*]+)(\\.[0-9|xX*]+)?(\\.[0-9|xX*]+)?(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?";
+var CONSTRAINT = new RegExp(`^${WS}*(${OPS})${WS}*(${CV})${WS}*$`);
+var HYPHEN_RANGE = new RegExp(`${WS}*(${CV})${WS}+-${WS}+(${CV})${WS}*`, "g");
+var FIND_CONSTRAINT = new RegExp(`(${OPS})${WS}*(${CV})`, "g");
+var VALID_GROUP = new RegExp(`^(${WS}*(${OPS})${WS}*(${CV})${WS}*)((?:${WS}+|,${WS}*)(${OPS})${WS}*(${CV})${WS}*)*$`);
+function isWildcard(part) {
+  return part === "x" || part === "X" || part === "*";
+}
+function parseComparator(range, text2) {
+  const m = CONSTRAINT.exec(text2);
+  if (!m) throw new SemverRangeError(range);
+  const op = m[1];
+  const [major, minor, patch, pre] = [m[3], m[4] ?? "", m[5] ?? "", m[6] ?? ""];
+  let version2 = m[2];
+  let dirty = false;
+  let minorDirty = false;
+  let patchDirty = false;
+  if (isWildcard(major)) {
+    version2 = `0.0.0${pre}`;
+    dirty = true;
+  } else if (minor === "" || isWildcard(minor.slice(1))) {
+    version2 = `${major}.0.0${pre}`;
+    dirty = minorDirty = true;
+  } else if (patch === "" || isWildcard(patch.slice(1))) {
+    version2 = `${major}${minor}.0${pre}`;
+    dirty = patchDirty = true;
+  }
+  const parsed = newVersion(version2);
+  if (!parsed) throw new SemverRangeError(range);
+  return { op, version: parsed, dirty, minorDirty, patchDirty };
+}
+function rewriteHyphenRanges(range) {
+  let out = range;
+  for (const m of range.matchAll(HYPHEN_RANGE)) {
+    const replacement = `>= ${m[1]}, <= ${m[11]}`;
+    out = out.replace(m[0], () => replacement);
+  }
+  return out;
+}
+function isZero(v) {
+  return v.major === 0n && v.minor === 0n && v.patch === 0n;
+}
+function tilde(v, c) {
+  if (compareFluxVersions(v, c.version) < 0) return false;
+  if (isZero(c.version) && !c.minorDirty && !c.patchDirty) return true;
+  if (v.major !== c.version.major) return false;
+  return v.minor === c.version.minor || c.minorDirty;
+}
+function caret(v, c) {
+  const con = c.version;
+  if (compareFluxVersions(v, con) < 0) return false;
+  if (con.major > 0n || c.minorDirty) return v.major === con.major;
+  if (v.major > 0n) return false;
+  if (con.minor > 0n || c.patchDirty) return v.minor === con.minor;
+  if (v.minor > 0n) return false;
+  return v.patch === con.patch;
+}
+function notEqual(v, c) {
+  const con = c.version;
+  if (c.dirty) {
+    if (con.major !== v.major) return true;
+    if (con.minor !== v.minor && !c.minorDirty) return true;
+    if (c.minorDirty) return false;
+    if (con.patch !== v.patch && !c.patchDirty) return true;
+    if (c.patchDirty) return (v.prerelease !== "" || con.prerelease !== "") && comparePrerelease(v.prerelease, con.prerelease) !== 0;
+  }
+  return compareFluxVersions(v, con) !== 0;
+}
+function greaterThan(v, c) {
+  const con = c.version;
+  if (!c.dirty) return compareFluxVersions(v, con) > 0;
+  if (v.major !== con.major) return v.major > con.major;
+  if (c.minorDirty) return false;
+  if (c.patchDirty) return v.minor > con.minor;
+  return compareFluxVersions(v, con) > 0;
+}
+function lessThanOrEqual(v, c) {
+  const con = c.version;
+  if (!c.dirty) return compareFluxVersions(v, con) <= 0;
+  if (v.major > con.major) return false;
+  return !(v.major === con.major && v.minor > con.minor && !c.minorDirty);
+}
+function satisfies(v, c, includePrerelease) {
+  if (v.prerelease !== "" && !includePrerelease) return false;
+  switch (c.op) {
+    case "":
+    case "=":
+      return c.dirty ? tilde(v, c) : compareFluxVersions(v, c.version) === 0;
+    case "!=":
+      return notEqual(v, c);
+    case ">":
+      return greaterThan(v, c);
+    case "<":
+      return compareFluxVersions(v, c.version) < 0;
+    case ">=":
+    case "=>":
+      return compareFluxVersions(v, c.version) >= 0;
+    case "<=":
+    case "=<":
+      return lessThanOrEqual(v, c);
+    case "~":
+    case "~>":
+      return tilde(v, c);
+    case "^":
+      return caret(v, c);
+  }
+}
+function parseFluxRange(range) {
+  const groups = rewriteHyphenRanges(range).split("||").map((group) => {
+    if (!VALID_GROUP.test(group)) throw new SemverRangeError(range);
+    const comparators = Array.from(group.matchAll(FIND_CONSTRAINT), (m) => parseComparator(range, m[0]));
+    return { comparators, includePrerelease: comparators.some((c) => c.version.prerelease !== "") };
+  });
+  return {
+    range,
+    satisfiedBy: (v) => groups.some((g) => g.comparators.every((c) => satisfies(v, c, g.includePrerelease)))
+  };
+}
+
+// src/image/go-regexp.ts
+var GoRegexpError = class extends Error {
+  constructor(pattern, reason) {
+    super(`invalid regular expression ${JSON.stringify(pattern)}: ${reason}`);
+    this.pattern = pattern;
+    this.reason = reason;
+    this.name = "GoRegexpError";
+  }
+  pattern;
+  reason;
+};
+var GO_SPACE = "\\x09\\x0a\\x0c\\x0d\\x20";
+var POSIX_CLASSES = {
+  alnum: "0-9A-Za-z",
+  alpha: "A-Za-z",
+  ascii: "\\x00-\\x7f",
+  blank: "\\x09\\x20",
+  cntrl: "\\x00-\\x1f\\x7f",
+  digit: "0-9",
+  graph: "\\x21-\\x7e",
+  lower: "a-z",
+  print: "\\x20-\\x7e",
+  punct: "\\x21-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7e",
+  space: "\\x09-\\x0d\\x20",
+  upper: "A-Z",
+  word: "0-9A-Za-z_",
+  xdigit: "0-9A-Fa-f"
+};
+var SIMPLE_ESCAPES = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
+var MAX_REPEAT = 1e3;
+function literal(cp) {
+  if (cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122) return String.fromCodePoint(cp);
+  return cp <= 255 ? `\\x${cp.toString(16).padStart(2, "0")}` : `\\u{${cp.toString(16)}}`;
+}
+function isAsciiAlnum(ch) {
+  return /^[0-9A-Za-z]$/.test(ch);
+}
+function unicodeClass(name, negated) {
+  let negate = negated;
+  let property = name;
+  if (property.startsWith("^")) {
+    negate = !negate;
+    property = property.slice(1);
+  }
+  const jsName = property === "Any" || /^[A-Z][a-z]?$/.test(property) ? property : `Script=${property}`;
+  return `\\${negate ? "P" : "p"}{${jsName}}`;
+}
+var Translator = class {
+  constructor(src) {
+    this.src = src;
+  }
+  src;
+  pos = 0;
+  out = "";
+  groupNames = [void 0];
+  open = 0;
+  dotAll = false;
+  ungreedy = false;
+  ignoreCase = false;
+  multiLine = false;
+  fail(reason) {
+    throw new GoRegexpError(this.src, reason);
+  }
+  peek(offset = 0) {
+    return this.src[this.pos + offset] ?? "";
+  }
+  rest() {
+    return this.src.slice(this.pos);
+  }
+  /** The next code point (a surrogate pair is one character, as a UTF-8 rune is in Go). */
+  nextCodePoint() {
+    const cp = this.src.codePointAt(this.pos);
+    this.pos += cp > 65535 ? 2 : 1;
+    return cp;
+  }
+  translate() {
+    this.leadingFlags();
+    while (this.pos < this.src.length) this.atom();
+    if (this.open > 0) this.fail("missing closing )");
+    const flags = `v${this.ignoreCase ? "i" : ""}${this.multiLine ? "m" : ""}`;
+    let regexp;
+    try {
+      regexp = new RegExp(this.out, flags);
+    } catch (error) {
+      this.fail(error instanceof Error ? error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, "") : String(error));
+    }
+    return { source: this.src, regexp, groupNames: this.groupNames };
+  }
+  /** `(?i)`, `(?s)`, `(?U)`, `(?m)` at the start set the flags for the whole pattern. */
+  leadingFlags() {
+    for (; ; ) {
+      const m = /^\(\?([imsU-]+)\)/.exec(this.rest());
+      if (!m) return;
+      let on = true;
+      for (const f of m[1]) {
+        if (f === "-") on = false;
+        else if (f === "i") this.ignoreCase = on;
+        else if (f === "m") this.multiLine = on;
+        else if (f === "s") this.dotAll = on;
+        else this.ungreedy = on;
+      }
+      this.pos += m[0].length;
+    }
+  }
+  atom() {
+    const ch = this.peek();
+    switch (ch) {
+      case "\\":
+        this.pos++;
+        this.out += this.escape(false);
+        return;
+      case "[":
+        this.out += this.charClass();
+        return;
+      case "(":
+        this.group();
+        return;
+      case ")":
+        if (this.open === 0) this.fail("unexpected )");
+        this.open--;
+        this.pos++;
+        this.out += ")";
+        return;
+      case "|":
+      case "^":
+      case "$":
+        this.pos++;
+        this.out += ch;
+        return;
+      case ".":
+        this.pos++;
+        this.out += this.dotAll ? "[\\s\\S]" : "[^\\n]";
+        return;
+      case "*":
+      case "+":
+      case "?":
+        this.pos++;
+        this.quantifier(ch);
+        return;
+      case "{": {
+        const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(this.rest());
+        if (!m) break;
+        const min = Number(m[1]);
+        const max = m[3] ? Number(m[3]) : m[2] ? void 0 : min;
+        if (min > MAX_REPEAT || max !== void 0 && (max > MAX_REPEAT || max < min)) this.fail(`invalid repeat count ${m[0]}`);
+        this.pos += m[0].length;
+        this.quantifier(m[0]);
+        return;
+      }
+    }
+    this.out += literal(this.nextCodePoint());
+  }
+  quantifier(q) {
+    let lazy = false;
+    if (this.peek() === "?") {
+      lazy = true;
+      this.pos++;
+    }
+    this.out += q + (lazy !== this.ungreedy ? "?" : "");
+  }
+  group() {
+    const rest = this.rest();
+    const named = /^\(\?P?<([^>]*)>/.exec(rest);
+    if (named) {
+      const name = named[1];
+      if (!/^[A-Za-z0-9_]+$/.test(name)) this.fail(`invalid named capture ${JSON.stringify(named[0])}`);
+      if (this.groupNames.includes(name)) this.fail(`duplicate capture group name ${JSON.stringify(name)}`);
+      this.groupNames.push(name);
+      this.open++;
+      this.pos += named[0].length;
+      this.out += "(";
+      return;
+    }
+    if (/^\(\?P?<(?![=!])/.test(rest)) this.fail(`invalid named capture ${JSON.stringify(rest)}`);
+    if (rest.startsWith("(?")) {
+      const flags = /^\(\?([imsU-]*)([:)])/.exec(rest);
+      if (!flags) this.fail(`invalid or unsupported Perl syntax ${JSON.stringify(rest.slice(0, 3))}`);
+      if (flags[2] === ")" && flags[1] === "") this.fail("invalid or unsupported Perl syntax `(?)`");
+      if (flags[1] !== "") this.fail(`flags ${JSON.stringify(flags[0])} are only supported at the start of the pattern`);
+      this.open++;
+      this.pos += flags[0].length;
+      this.out += "(?:";
+      return;
+    }
+    this.groupNames.push(void 0);
+    this.open++;
+    this.pos++;
+    this.out += "(";
+  }
+  /** After a backslash. `inClass`: inside `[...]`, where only character escapes and classes are allowed. */
+  escape(inClass) {
+    if (this.pos >= this.src.length) this.fail("trailing backslash at end of expression");
+    const c = this.peek();
+    this.pos++;
+    switch (c) {
+      case "d":
+      case "D":
+      case "w":
+      case "W":
+        return `\\${c}`;
+      case "s":
+        return inClass ? GO_SPACE : `[${GO_SPACE}]`;
+      case "S":
+        return `[^${GO_SPACE}]`;
+      case "p":
+      case "P": {
+        const m = /^(?:\{([^}]*)\}|([A-Za-z]))/.exec(this.rest());
+        if (!m) this.fail(`invalid character class range \\${c}`);
+        this.pos += m[0].length;
+        return unicodeClass(m[1] ?? m[2], c === "P");
+      }
+    }
+    if (!inClass) {
+      switch (c) {
+        case "b":
+        case "B":
+          return `\\${c}`;
+        case "A":
+          return "(?<![\\s\\S])";
+        case "z":
+          return "(?![\\s\\S])";
+        case "Q": {
+          const end = this.src.indexOf("\\E", this.pos);
+          const text2 = this.src.slice(this.pos, end < 0 ? void 0 : end);
+          this.pos = end < 0 ? this.src.length : end + 2;
+          return Array.from(text2, (ch) => literal(ch.codePointAt(0))).join("");
+        }
+      }
+    }
+    return literal(this.escapedCharacter(c));
+  }
+  /** A single-character escape (`\n`, `\x41`, `\101`, `\.`), as Go's parseEscape reads it. */
+  escapedCharacter(c) {
+    if (c >= "0" && c <= "7") {
+      if (c !== "0" && !/^[0-7]/.test(this.rest())) this.fail(`invalid escape sequence \\${c}`);
+      let value = Number(c);
+      for (let i = 0; i < 2 && /^[0-7]/.test(this.rest()); i++) value = value * 8 + Number(this.src[this.pos++]);
+      return value;
+    }
+    if (c === "x") {
+      const m = /^(?:\{([0-9A-Fa-f]+)\}|([0-9A-Fa-f]{2}))/.exec(this.rest());
+      const value = m ? parseInt(m[1] ?? m[2], 16) : NaN;
+      if (!m || value > 1114111) this.fail("invalid escape sequence \\x");
+      this.pos += m[0].length;
+      return value;
+    }
+    const simple = SIMPLE_ESCAPES[c];
+    if (simple !== void 0) return simple;
+    const cp = c.codePointAt(0);
+    if (cp < 128 && !isAsciiAlnum(c)) return cp;
+    this.fail(`invalid escape sequence \\${c}`);
+  }
+  charClass() {
+    const start = this.pos;
+    this.pos++;
+    let out = "[";
+    if (this.peek() === "^") {
+      out += "^";
+      this.pos++;
+    }
+    let first = true;
+    for (; ; ) {
+      if (this.pos >= this.src.length) this.fail(`missing closing ] ${JSON.stringify(this.src.slice(start))}`);
+      if (this.peek() === "]" && !first) break;
+      first = false;
+      const close = this.rest().startsWith("[:") ? this.rest().indexOf(":]", 2) : -1;
+      if (close >= 0) {
+        const named = this.rest().slice(0, close + 2);
+        const m = /^\[:(\^?)([a-z]+):\]$/.exec(named);
+        const body = m ? POSIX_CLASSES[m[2]] : void 0;
+        if (body === void 0) this.fail(`invalid character class range ${named}`);
+        out += `[${m[1]}${body}]`;
+        this.pos += named.length;
+        continue;
+      }
+      if (this.peek() === "\\" && /^[dDwWsSpP]/.test(this.peek(1))) {
+        this.pos++;
+        out += this.escape(true);
+        continue;
+      }
+      const lo = this.classCharacter();
+      if (this.peek() === "-" && this.peek(1) !== "]" && this.pos + 1 < this.src.length) {
+        this.pos++;
+        const hi = this.classCharacter();
+        if (hi < lo) this.fail(`invalid character class range ${JSON.stringify(this.src.slice(start, this.pos))}`);
+        out += `${literal(lo)}-${literal(hi)}`;
+      } else {
+        out += literal(lo);
+      }
+    }
+    this.pos++;
+    return `${out}]`;
+  }
+  classCharacter() {
+    if (this.peek() !== "\\") return this.nextCodePoint();
+    this.pos++;
+    if (this.pos >= this.src.length) this.fail("trailing backslash at end of expression");
+    const c = this.peek();
+    this.pos++;
+    return this.escapedCharacter(c);
+  }
+};
+function compileGoRegexp(pattern) {
+  return new Translator(pattern).translate();
+}
+function expandTemplate(re, template, match) {
+  let out = "";
+  let rest = template;
+  for (; ; ) {
+    const dollar = rest.indexOf("$");
+    if (dollar < 0) break;
+    out += rest.slice(0, dollar);
+    rest = rest.slice(dollar + 1);
+    if (rest.startsWith("$")) {
+      out += "$";
+      rest = rest.slice(1);
+      continue;
+    }
+    const ref = /^(?:\{([\p{L}\p{Nd}_]+)\}|([\p{L}\p{Nd}_]+))/u.exec(rest);
+    if (!ref) {
+      out += "$";
+      continue;
+    }
+    rest = rest.slice(ref[0].length);
+    const name = ref[1] ?? ref[2];
+    const index = /^(?:0|[1-9][0-9]{0,8})$/.test(name) ? Number(name) : re.groupNames.indexOf(name);
+    if (index >= 0) out += match[index] ?? "";
+  }
+  return out + rest;
+}
+
+// src/image/policy.ts
+var PolicyError = class extends Error {
+  constructor(issues, where = "policy") {
+    super(issues.map((issue) => `${where}: ${issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}${issue.message}`).join("\n"));
+    this.issues = issues;
+    this.where = where;
+    this.name = "PolicyError";
+  }
+  issues;
+  where;
+};
+var KINDS = ["semver", "alphabetical", "numerical"];
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function quote(value) {
+  return typeof value === "string" ? JSON.stringify(value) : String(value);
+}
+function typeName(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  return typeof value === "object" ? "a mapping" : `a ${typeof value} (${quote(value)})`;
+}
+var Reader = class {
+  issues = [];
+  issue(path, message) {
+    this.issues.push({ path, message });
+  }
+  /** A mapping with only `allowed` keys (null reads as empty when `nullIsEmpty`), or undefined after an issue. */
+  mapping(value, path, allowed, nullIsEmpty = false) {
+    if (value === null && nullIsEmpty) return {};
+    if (!isRecord(value)) {
+      this.issue(path, `must be a mapping${allowed.length > 0 ? ` with ${allowed.join(", ")}` : ""}, not ${typeName(value)}`);
+      return void 0;
+    }
+    for (const key of Object.keys(value)) {
+      if (!allowed.includes(key)) this.issue([...path, key], `unknown key (expected ${allowed.join(", ")})`);
+    }
+    return value;
+  }
+  /** An optional string field; undefined when absent or after an issue. */
+  string(record, key, path) {
+    const value = record[key];
+    if (value === void 0 || typeof value === "string") return value;
+    this.issue([...path, key], `must be a string, not ${typeName(value)}${typeof value === "number" ? ` (quote it: "${String(value)}")` : ""}`);
+    return void 0;
+  }
+  /** `order` as Flux reads it: upper-cased, empty means ascending. */
+  order(record, path) {
+    const order = this.string(record, "order", path) ?? "";
+    switch (order.toUpperCase()) {
+      case "":
+      case "ASC":
+        return "asc";
+      case "DESC":
+        return "desc";
+    }
+    this.issue([...path, "order"], `must be asc or desc, not ${quote(order)}`);
+    return "asc";
+  }
+};
+function compareBytes(a, b) {
+  const x = Array.from(a, (ch) => ch.codePointAt(0));
+  const y = Array.from(b, (ch) => ch.codePointAt(0));
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+  }
+  return x.length - y.length;
+}
+function parseGoFloat(text2) {
+  if (/^[+-]?inf(inity)?$/i.test(text2)) return text2.startsWith("-") ? -Infinity : Infinity;
+  if (!/^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(text2)) return void 0;
+  const value = Number(text2);
+  return Number.isFinite(value) ? value : void 0;
+}
+function semverRanking(r, spec) {
+  const record = r.mapping(spec, ["semver"], ["range"]);
+  if (!record) return void 0;
+  if (record.range === void 0) {
+    r.issue(["semver"], "range is required");
+    return void 0;
+  }
+  const range = r.string(record, "range", ["semver"]);
+  if (range === void 0) return void 0;
+  try {
+    const constraint = parseFluxRange(range);
+    return {
+      description: `semver ${range}`,
+      pick(values) {
+        let best;
+        for (const value of values) {
+          const version2 = parseFluxVersion(value);
+          if (version2 && constraint.satisfiedBy(version2) && (!best || compareFluxVersions(version2, best) > 0)) best = version2;
+        }
+        return best?.original;
+      }
+    };
+  } catch (error) {
+    if (!(error instanceof SemverRangeError)) throw error;
+    r.issue(["semver", "range"], error.message);
+    return void 0;
+  }
+}
+function alphabeticalRanking(r, spec) {
+  const record = r.mapping(spec, ["alphabetical"], ["order"], true);
+  if (!record) return void 0;
+  const order = r.order(record, ["alphabetical"]);
+  const sign = order === "asc" ? 1 : -1;
+  return {
+    description: `alphabetical ${order}`,
+    // asc picks the greatest string, desc the smallest (Flux sorts and takes the first).
+    pick: (values) => values.reduce((best, value) => best === void 0 || sign * compareBytes(value, best) > 0 ? value : best, void 0)
+  };
+}
+function numericalRanking(r, spec) {
+  const record = r.mapping(spec, ["numerical"], ["order"], true);
+  if (!record) return void 0;
+  const order = r.order(record, ["numerical"]);
+  return {
+    description: `numerical ${order}`,
+    pick(values) {
+      let best;
+      for (const value of values) {
+        const number = parseGoFloat(value);
+        if (number === void 0) continue;
+        if (!best || (order === "asc" ? !(number < best.number) : !(number > best.number))) best = { value, number };
+      }
+      return best?.value;
+    }
+  };
+}
+var RANKINGS = {
+  semver: semverRanking,
+  alphabetical: alphabeticalRanking,
+  numerical: numericalRanking
+};
+function readFilter(r, spec) {
+  if (spec === void 0 || spec === null) return void 0;
+  const record = r.mapping(spec, ["filterTags"], ["pattern", "extract"]);
+  if (!record) return void 0;
+  const pattern = r.string(record, "pattern", ["filterTags"]) ?? "";
+  const extract = r.string(record, "extract", ["filterTags"]) ?? "";
+  try {
+    return { pattern: compileGoRegexp(pattern), extract };
+  } catch (error) {
+    if (!(error instanceof GoRegexpError)) throw error;
+    r.issue(["filterTags", "pattern"], error.message);
+    return void 0;
+  }
+}
+function candidates(filter, tags) {
+  const byValue = /* @__PURE__ */ new Map();
+  for (const tag of tags) {
+    if (!filter) {
+      byValue.set(tag, tag);
+      continue;
+    }
+    const match = filter.pattern.regexp.exec(tag);
+    if (match) byValue.set(filter.extract !== "" ? expandTemplate(filter.pattern, filter.extract, match) : tag, tag);
+  }
+  return byValue;
+}
+function describeFilter(filter) {
+  if (!filter) return "";
+  return `, tags matching ${JSON.stringify(filter.pattern.source)}${filter.extract !== "" ? ` (extract ${JSON.stringify(filter.extract)})` : ""}`;
+}
+function parsePolicy(spec, where, filterTags) {
+  const r = new Reader();
+  let ranking;
+  let filter;
+  const record = r.mapping(spec, [], [...KINDS, "filterTags"]);
+  if (record) {
+    const kinds = KINDS.filter((kind) => record[kind] !== void 0);
+    if (kinds.length === 0) r.issue([], `needs one of ${KINDS.join(", ")}`);
+    else if (kinds.length > 1) r.issue([kinds[1]], `only one of ${KINDS.join(", ")} may be set (${kinds.join(" and ")} are)`);
+    const rankings = kinds.map((kind) => RANKINGS[kind](r, record[kind]));
+    if (rankings.length === 1) ranking = rankings[0];
+    if (record.filterTags !== void 0 && filterTags !== void 0) r.issue(["filterTags"], "is given twice");
+    filter = readFilter(r, record.filterTags ?? filterTags);
+  }
+  if (r.issues.length > 0 || !ranking) throw new PolicyError(r.issues, where);
+  const rank = ranking;
+  return {
+    description: rank.description + describeFilter(filter),
+    latest(tags) {
+      const byValue = candidates(filter, tags);
+      const best = rank.pick([...byValue.keys()]);
+      return best === void 0 ? void 0 : byValue.get(best);
+    }
+  };
+}
+
+// src/image/update.ts
+function versionOf(tag, digest) {
+  return { ...tag && { tag }, ...digest && { digest } };
+}
+function nextVersion(update, current) {
+  const { tag, digest } = update.image;
+  if (tag === void 0) {
+    return digest === void 0 || digest === current.digest ? void 0 : { ...current, digest };
+  }
+  const { policy } = update;
+  if (policy) {
+    if (policy.latest([tag]) === void 0) return void 0;
+    if (!update.allowDowngrade && current.tag !== void 0 && current.tag !== tag && policy.latest([current.tag, tag]) === current.tag) {
+      return void 0;
+    }
+  }
+  if (current.tag === tag) {
+    const nextDigest = digest ?? current.digest;
+    return nextDigest === current.digest ? void 0 : { tag, ...nextDigest !== void 0 && { digest: nextDigest } };
+  }
+  return { tag, ...digest !== void 0 && { digest } };
+}
+
+// src/yaml/file.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/text/line-index.ts
+var LineIndex = class {
+  #starts;
+  constructor(text2) {
+    const starts = [0];
+    for (let i = 0; i < text2.length; i++) {
+      const c = text2.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text2.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.#starts = Int32Array.from(starts);
+  }
+  /** 1-based line of an offset. */
+  lineAt(offset) {
+    const starts = this.#starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+  /** Offset where a 1-based line starts; undefined past the last line. */
+  lineStart(line) {
+    return this.#starts[line - 1];
+  }
+};
+
+// src/yaml/file.ts
+var YamlFile = class {
+  /** Parses `text`; throws SourceError (1-based line and column) when it is not valid YAML. */
+  constructor(text2) {
+    this.text = text2;
+    const parsed = (0, import_yaml.parseAllDocuments)(text2);
+    const documents = Array.isArray(parsed) ? parsed : [];
+    for (const document of documents) {
+      const error = document.errors[0];
+      if (error) {
+        const at = error.linePos?.[0];
+        const message = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+        throw new SourceError(`not valid YAML: ${message}`, at?.line, at?.col);
+      }
+    }
+    this.documents = documents.map((document) => ({ root: document.contents, object: objectOf(document.contents) }));
+  }
+  text;
+  documents;
+  lines;
+  /** 1-based line of a character offset. */
+  lineAt(offset) {
+    return (this.lines ??= new LineIndex(this.text)).lineAt(offset);
+  }
+  /** Offset where the line holding `offset` starts. */
+  lineStart(offset) {
+    return this.text.lastIndexOf("\n", offset - 1) + 1;
+  }
+};
+function scalarText(node) {
+  if (!(0, import_yaml.isScalar)(node)) return void 0;
+  return node.source ?? (node.value === null ? "" : String(node.value));
+}
+function mapValue(map, key) {
+  return map.items.find((pair) => scalarText(pair.key) === key)?.value;
+}
+function objectOf(root) {
+  if (!(0, import_yaml.isMap)(root)) return {};
+  const metadata = mapValue(root, "metadata");
+  const fields = {
+    apiVersion: scalarText(mapValue(root, "apiVersion")),
+    kind: scalarText(mapValue(root, "kind")),
+    namespace: (0, import_yaml.isMap)(metadata) ? scalarText(mapValue(metadata, "namespace")) : void 0,
+    name: (0, import_yaml.isMap)(metadata) ? scalarText(mapValue(metadata, "name")) : void 0
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== void 0 && value !== ""));
+}
+
+// src/yaml/helm.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+
+// src/yaml/incoming.ts
+function byRepository(images) {
+  const map = /* @__PURE__ */ new Map();
+  for (const update of images) if (!map.has(update.image.repository)) map.set(update.image.repository, update);
+  return map;
+}
+
+// src/yaml/path.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+
+// src/yaml/splice.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/yaml/quoting.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var YAML11_WORDS = new Set(
+  [
+    "y",
+    "Y",
+    "yes",
+    "Yes",
+    "YES",
+    "n",
+    "N",
+    "no",
+    "No",
+    "NO",
+    "true",
+    "True",
+    "TRUE",
+    "false",
+    "False",
+    "FALSE",
+    "on",
+    "On",
+    "ON",
+    "off",
+    "Off",
+    "OFF",
+    "~",
+    "null",
+    "Null",
+    "NULL",
+    "<<",
+    "="
+  ].concat(...[".inf", ".Inf", ".INF"].map((inf) => [inf, `+${inf}`, `-${inf}`]), ".nan", ".NaN", ".NAN")
+);
+var NUMBER_PATTERNS = [
+  /^[-+]?(?:0|[1-9][0-9_]*)$/,
+  // decimal int
+  /^[-+]?0[0-7_]+$/,
+  // 1.1 octal
+  /^[-+]?0o[0-7_]+$/,
+  // 1.2 octal
+  /^[-+]?0x[0-9a-fA-F_]+$/,
+  // hex
+  /^[-+]?0b[01_]+$/,
+  // binary
+  /^[-+]?(?:\.[0-9_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$/,
+  // float, `1.10`, `1e3`
+  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/
+  // 1.1 sexagesimal `1:20`
+];
+function readsAsNonString(value) {
+  return value === "" || YAML11_WORDS.has(value) || NUMBER_PATTERNS.some((pattern) => pattern.test(value));
+}
+function isPrintable(code) {
+  return code >= 32 && code <= 126 || code >= 160 && code <= 55295 && code !== 8232 && code !== 8233 || code >= 57344 && code <= 65533 && code !== 65279 || code >= 65536;
+}
+var FLOW_INDICATORS = /[,[\]{}]/;
+function isPlainSafe(value, inFlow) {
+  if (readsAsNonString(value)) return false;
+  for (const ch of value) if (!isPrintable(ch.codePointAt(0))) return false;
+  if (/^\s|\s$/.test(value)) return false;
+  if (value.startsWith("---") || value.startsWith("...")) return false;
+  const first = value[0];
+  if ("#,[]{}&*!|>'\"%@`".includes(first)) return false;
+  if ("-?:".includes(first) && (value.length === 1 || value[1] === " ")) return false;
+  if (value.includes(": ") || value.includes(" #") || value.endsWith(":")) return false;
+  return !(inFlow && FLOW_INDICATORS.test(value));
+}
+function doubleQuoted(value) {
+  let out = '"';
+  for (const ch of value) {
+    const code = ch.codePointAt(0);
+    if (ch === '"' || ch === "\\") out += `\\${ch}`;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "	") out += "\\t";
+    else if (isPrintable(code)) out += ch;
+    else if (code <= 255) out += `\\x${code.toString(16).padStart(2, "0")}`;
+    else if (code <= 65535) out += `\\u${code.toString(16).padStart(4, "0")}`;
+    else out += `\\U${code.toString(16).padStart(8, "0")}`;
+  }
+  return `${out}"`;
+}
+function singleQuoted(value) {
+  for (const ch of value) if (!isPrintable(ch.codePointAt(0))) return void 0;
+  return `'${value.replaceAll("'", "''")}'`;
+}
+function renderScalar(value, style, inFlow) {
+  switch (style) {
+    case import_yaml2.Scalar.QUOTE_DOUBLE:
+      return doubleQuoted(value);
+    case import_yaml2.Scalar.QUOTE_SINGLE:
+      return singleQuoted(value) ?? doubleQuoted(value);
+    case import_yaml2.Scalar.PLAIN:
+      return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
+  }
+}
+
+// src/yaml/splice.ts
+function isFlowScalar(node) {
+  return (0, import_yaml3.isScalar)(node) && (node.type === import_yaml3.Scalar.PLAIN || node.type === import_yaml3.Scalar.QUOTE_SINGLE || node.type === import_yaml3.Scalar.QUOTE_DOUBLE);
+}
+function scalarSplice(file, node, value, inFlow) {
+  const [start, end] = node.range;
+  let insert = renderScalar(value, node.type, inFlow);
+  if (start === end && !/\s/.test(file.text[start - 1] ?? " ")) insert = ` ${insert}`;
+  if (start === end && file.text[end] === "#") insert = `${insert} `;
+  return { start, end, insert };
+}
+function pairInsertion(file, map, keys, value) {
+  const { text: text2 } = file;
+  const [mapStart, mapEnd] = map.range;
+  if (map.flow) {
+    const close = text2.lastIndexOf("}", mapEnd - 1);
+    const pair = keys.reduceRight(
+      (inner, key, i) => {
+        const entry = `${renderScalar(key, import_yaml3.Scalar.PLAIN, true)}: ${inner}`;
+        return i === 0 ? entry : `{${entry}}`;
+      },
+      renderScalar(value, import_yaml3.Scalar.PLAIN, true)
+    );
+    const before = text2.slice(mapStart, close).trimEnd();
+    const afterComma = mapStart + before.length;
+    if (map.items.length > 0 && before.endsWith(",")) return { start: afterComma, end: afterComma, insert: ` ${pair},` };
+    return { start: close, end: close, insert: `${map.items.length === 0 ? "" : ", "}${pair}` };
+  }
+  if (map.items.some((item) => !(0, import_yaml3.isScalar)(item.key))) {
+    throw new SourceError(
+      `cannot add '${keys.join(".")}' to a mapping with a complex ('? ...') key`,
+      file.lineAt(mapStart),
+      mapStart - file.lineStart(mapStart) + 1
+    );
+  }
+  const lineStart = file.lineStart(mapStart);
+  const properties = /(?:[&!][^\s]*[ \t]+)+$/.exec(text2.slice(lineStart, mapStart))?.[0].length ?? 0;
+  const indent = " ".repeat(mapStart - lineStart - properties);
+  const lastPair = map.items[map.items.length - 1];
+  const lastNode = lastPair?.value ?? lastPair?.key;
+  const pairAt = (eol2) => keys.map((key, i) => `${indent}${"  ".repeat(i)}${renderScalar(key, import_yaml3.Scalar.PLAIN, false)}:`).join(eol2) + ` ${renderScalar(value, import_yaml3.Scalar.PLAIN, false)}`;
+  const [, lastEnd] = lastNode?.range ?? map.range;
+  if ((0, import_yaml3.isScalar)(lastNode) && /^[|>][0-9]*\+/.test(text2.slice(lastNode.range[0])) && text2[lastEnd - 1] === "\n") {
+    const eol2 = text2[lastEnd - 2] === "\r" ? "\r\n" : "\n";
+    return { start: lastEnd, end: lastEnd, insert: `${pairAt(eol2)}${eol2}` };
+  }
+  let end = lastEnd;
+  while (end > mapStart && /\s/.test(text2[end - 1])) end--;
+  const newline = text2.indexOf("\n", end);
+  const at = newline < 0 ? text2.length : text2[newline - 1] === "\r" ? newline - 1 : newline;
+  const eol = text2.startsWith("\r\n", at) || at === text2.length && text2.includes("\r\n") ? "\r\n" : "\n";
+  return { start: at, end: at, insert: `${eol}${pairAt(eol)}` };
+}
+function applySplices(text2, splices) {
+  if (splices.length === 0) return text2;
+  const ordered = [...splices].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = "";
+  let from = 0;
+  for (const { start, end, insert } of ordered) {
+    out += text2.slice(from, start) + insert;
+    from = end;
+  }
+  return out + text2.slice(from);
+}
+
+// src/yaml/plan.ts
+var EditPlan = class {
+  constructor(file) {
+    this.file = file;
+  }
+  file;
+  claimed = /* @__PURE__ */ new Set();
+  planned = [];
+  warnings = [];
+  /** Reserves a node for the current editor: later editors leave it alone. */
+  claim(node) {
+    this.claimed.add(node);
+  }
+  isClaimed(node) {
+    return this.claimed.has(node);
+  }
+  /** Makes `node` hold `value` (no change when it already does) and claims it. */
+  setScalar(node, value, inFlow, label) {
+    this.claim(node);
+    const old = scalarText(node);
+    if (old === value) return;
+    const splice = scalarSplice(this.file, node, value, inFlow);
+    this.planned.push({ splice, change: { kind: label.kind, key: label.key, old, new: value, object: label.document.object } });
+  }
+  /** Adds `key: value` as a new last pair of `map` (several keys: the value nested under them). */
+  addPair(map, keys, value, label) {
+    const splice = pairInsertion(this.file, map, keys, value);
+    this.planned.push({ splice, change: { kind: label.kind, key: label.key, old: "", new: value, object: label.document.object } });
+  }
+  warn(offset, message) {
+    this.warnings.push({ offset, message });
+  }
+  /**
+   * The edited text (the input itself when nothing changed) and what changed, in document
+   * order. Lines are those of the edited text (an added pair is on a line of its own).
+   */
+  result() {
+    const planned = [...this.planned].sort((a, b) => a.splice.start - b.splice.start);
+    const text2 = applySplices(
+      this.file.text,
+      planned.map((p) => p.splice)
+    );
+    const lines = planned.length > 0 ? new LineIndex(text2) : void 0;
+    const warnings = [...this.warnings].sort((a, b) => a.offset - b.offset);
+    const changes = [];
+    const placedWarnings = [];
+    let shift = 0;
+    let next = 0;
+    const placeWarningsBefore = (offset) => {
+      for (; next < warnings.length && warnings[next].offset < offset; next++) {
+        const { offset: at, message } = warnings[next];
+        placedWarnings.push({ line: lines ? lines.lineAt(at + shift) : this.file.lineAt(at), message });
+      }
+    };
+    for (const { splice, change } of planned) {
+      const { start, end, insert } = splice;
+      placeWarningsBefore(start);
+      const within2 = start === end ? insert.trimEnd().search(/\S[^\n]*$/) : 0;
+      changes.push({ line: lines.lineAt(start + shift + within2), ...change });
+      shift += insert.length - (end - start);
+    }
+    placeWarningsBefore(Infinity);
+    return { text: text2, changes, warnings: placedWarnings };
+  }
+};
+
+// src/yaml/path.ts
+var BARE_KEY = /^[^.[\]"'\s]+$/;
+function formatPath(path) {
+  let out = "";
+  for (const segment2 of path) {
+    if (typeof segment2 === "number") out += `[${segment2}]`;
+    else if (BARE_KEY.test(segment2)) out += out === "" ? segment2 : `.${segment2}`;
+    else out += `[${JSON.stringify(segment2)}]`;
+  }
+  return out;
+}
+function parsePath(text2) {
+  const fail2 = (why, at) => {
+    throw new SourceError(`invalid path ${JSON.stringify(text2)}: ${why} at character ${at + 1}`);
+  };
+  const segments = [];
+  let i = 0;
+  while (i < text2.length) {
+    if (text2[i] === "[") {
+      const close = text2[i + 1] === '"' || text2[i + 1] === "'" ? quotedEnd(text2, i + 1) : text2.indexOf("]", i);
+      if (close < 0 || text2[close] !== "]") fail2("unclosed '['", i);
+      const inner = text2.slice(i + 1, close);
+      if (inner.startsWith('"')) segments.push(JSON.parse(inner));
+      else if (inner.startsWith("'")) segments.push(inner.slice(1, -1).replaceAll("''", "'"));
+      else if (/^[0-9]+$/.test(inner)) segments.push(Number(inner));
+      else fail2(`'[${inner}]' is neither a list index nor a quoted key`, i);
+      i = close + 1;
+    } else {
+      const end = text2.slice(i).search(/[.[]/);
+      const key = end < 0 ? text2.slice(i) : text2.slice(i, i + end);
+      if (!BARE_KEY.test(key)) fail2(key === "" ? "empty key" : `key ${JSON.stringify(key)} must be quoted in brackets`, i);
+      segments.push(key);
+      i += key.length;
+    }
+    if (text2[i] === ".") {
+      i++;
+      if (i === text2.length || text2[i] === "[") fail2("empty key", i);
+    } else if (i < text2.length && text2[i] !== "[") fail2("expected '.' or '['", i);
+  }
+  if (segments.length === 0) fail2("empty path", 0);
+  return segments;
+}
+function quotedEnd(text2, open) {
+  const quote2 = text2[open];
+  for (let i = open + 1; i < text2.length; i++) {
+    if (quote2 === '"' && text2[i] === "\\") i++;
+    else if (text2[i] === quote2) {
+      if (quote2 === "'" && text2[i + 1] === "'") i++;
+      else return i + 1;
+    }
+  }
+  return -1;
+}
+function describeAt(path, depth) {
+  return depth === 0 ? "the document" : formatPath(path.slice(0, depth));
+}
+function lookUp(root, path) {
+  if (root === null) return { depth: 0, message: "the document is empty", offset: 0 };
+  let node = root;
+  let inFlow = false;
+  for (const [depth, segment2] of path.entries()) {
+    const at = describeAt(path, depth);
+    const miss = (message) => ({ depth, message, offset: node.range[0] });
+    if ((0, import_yaml4.isMap)(node)) {
+      if (typeof segment2 === "number") return miss(`${at} is a mapping, not a list: it has no [${segment2}]`);
+      const pair = node.items.find((item) => scalarText(item.key) === segment2);
+      if (!pair?.value) {
+        const keys = node.items.map((item) => scalarText(item.key)).filter((key) => key !== void 0);
+        const message = keys.length === 0 ? `${at} is an empty mapping, it has no '${segment2}'` : `${at} has ${keys.map((key) => `'${key}'`).join(", ")}, not '${segment2}'`;
+        return { ...miss(message), ...!pair && { map: node } };
+      }
+      inFlow ||= node.flow === true;
+      node = pair.value;
+    } else if ((0, import_yaml4.isSeq)(node)) {
+      const index = typeof segment2 === "number" ? segment2 : /^[0-9]+$/.test(segment2) ? Number(segment2) : void 0;
+      if (index === void 0) return miss(`${at} is a list, not a mapping: it has no '${segment2}'`);
+      if (index >= node.items.length) return miss(`${at} has ${node.items.length} items, not [${index}]`);
+      inFlow ||= node.flow === true;
+      node = node.items[index];
+    } else {
+      return miss(`${at} is ${(0, import_yaml4.isScalar)(node) ? "a scalar" : "an alias"}, it has no '${segment2}'`);
+    }
+  }
+  return { node, inFlow };
+}
+function setYamlPath(text2, path, value, options = {}) {
+  const segments = parsePath(path);
+  const file = new YamlFile(text2);
+  const fail2 = (message, offset) => {
+    throw new SourceError(`${path}: ${message}`, file.lineAt(offset), offset - file.lineStart(offset) + 1);
+  };
+  let deepest;
+  for (const document of file.documents) {
+    const found = lookUp(document.root, segments);
+    if ("message" in found) {
+      if (!deepest || found.depth > deepest.depth) deepest = { ...found, document };
+      continue;
+    }
+    const { node, inFlow } = found;
+    if (!isFlowScalar(node)) {
+      const what = (0, import_yaml4.isMap)(node) ? "a mapping" : (0, import_yaml4.isSeq)(node) ? "a list" : (0, import_yaml4.isScalar)(node) ? "a block scalar (| or >), which is never edited" : "an alias";
+      return fail2(`the value is ${what}, not a scalar that can be set`, node.range[0]);
+    }
+    const plan = new EditPlan(file);
+    plan.setScalar(node, value, inFlow, { kind: "override", key: path, document });
+    return plan.result();
+  }
+  const missing = deepest ? segments.slice(deepest.depth) : [];
+  if (options.create && deepest?.map && missing.every((segment2) => typeof segment2 === "string")) {
+    const plan = new EditPlan(file);
+    plan.addPair(deepest.map, missing, value, { kind: "override", key: path, document: deepest.document });
+    return plan.result();
+  }
+  return fail2(deepest?.message ?? "the file has no YAML document", deepest?.offset ?? 0);
+}
+
+// src/yaml/walk.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+function forEachValue(root, visit) {
+  if (root) walk(root, [], false, visit);
+}
+function walk(node, path, inFlow, visit) {
+  visit({ node, path, inFlow });
+  if ((0, import_yaml5.isMap)(node)) {
+    const flow = inFlow || node.flow === true;
+    for (const pair of node.items) {
+      const key = scalarText(pair.key);
+      if (key !== void 0 && pair.value) walk(pair.value, [...path, key], flow, visit);
+    }
+  } else if ((0, import_yaml5.isSeq)(node)) {
+    const flow = inFlow || node.flow === true;
+    node.items.forEach((item, index) => walk(item, [...path, index], flow, visit));
+  }
+}
+
+// src/yaml/helm.ts
+var editHelmValues = (file, request, plan) => {
+  const incoming = byRepository(request.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    forEachValue(document.root, ({ node, path, inFlow }) => {
+      if (!(0, import_yaml6.isMap)(node)) return;
+      const repository = mapValue(node, "repository");
+      const registry = mapValue(node, "registry");
+      const tag = mapValue(node, "tag");
+      const digest = mapValue(node, "digest");
+      if (!isFlowScalar(repository) || !isFlowScalar(tag) || digest !== void 0 && !isFlowScalar(digest)) return;
+      if ([repository, registry, tag, digest].some((field2) => plan.isClaimed(field2))) return;
+      const registryText = scalarText(registry);
+      const name = registryText ? `${registryText}/${scalarText(repository)}` : scalarText(repository);
+      const update = incoming.get(normalizeRepository(name) ?? "");
+      if (!update) return;
+      const next = nextVersion(update, versionOf(scalarText(tag), scalarText(digest)));
+      if (!next) return;
+      const flow = inFlow || node.flow === true;
+      if (next.tag !== void 0) plan.setScalar(tag, next.tag, flow, { kind: "helm", key: formatPath([...path, "tag"]), document });
+      if (digest) plan.setScalar(digest, next.digest ?? "", flow, { kind: "helm", key: formatPath([...path, "digest"]), document });
+    });
+  }
+};
+
+// src/yaml/kustomize.ts
+var import_yaml7 = __toESM(require_dist(), 1);
+var KUSTOMIZATION_FIELDS = /* @__PURE__ */ new Set([
+  "resources",
+  "bases",
+  "components",
+  "patches",
+  "patchesStrategicMerge",
+  "patchesJson6902",
+  "configMapGenerator",
+  "secretGenerator",
+  "helmCharts",
+  "generators",
+  "transformers",
+  "replacements",
+  "namePrefix",
+  "nameSuffix",
+  "commonLabels",
+  "commonAnnotations"
+]);
+var KUSTOMIZE_IMAGE_FIELDS = ["newName", "newTag", "digest"];
+function looksLikeKustomization(root) {
+  if (!(0, import_yaml7.isMap)(root)) return false;
+  if (root.items.some((pair) => KUSTOMIZATION_FIELDS.has(scalarText(pair.key) ?? ""))) return true;
+  const images = mapValue(root, "images");
+  return (0, import_yaml7.isSeq)(images) && images.items.some((entry) => (0, import_yaml7.isMap)(entry) && KUSTOMIZE_IMAGE_FIELDS.some((key) => mapValue(entry, key) !== void 0));
+}
+function imagesPath(document) {
+  const { apiVersion, kind } = document.object;
+  if (kind === void 0 && apiVersion === void 0) return looksLikeKustomization(document.root) ? ["images"] : void 0;
+  if (kind !== "Kustomization") return void 0;
+  if (apiVersion === void 0 || apiVersion.startsWith("kustomize.config.k8s.io/")) return ["images"];
+  if (apiVersion.startsWith("kustomize.toolkit.fluxcd.io/")) return ["spec", "images"];
+  return void 0;
+}
+function isKustomization(document) {
+  return document.object.kind === "Kustomization" && imagesPath(document) !== void 0;
+}
+function listAt(root, path) {
+  return path.reduce((node, key) => (0, import_yaml7.isMap)(node) ? mapValue(node, String(key)) : void 0, root);
+}
+var editKustomizeImages = (file, request, plan) => {
+  const incoming = byRepository(request.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    const path = imagesPath(document);
+    const list = path && listAt(document.root, path);
+    if (!path || !(0, import_yaml7.isSeq)(list)) continue;
+    list.items.forEach((entry, index) => {
+      if (!(0, import_yaml7.isMap)(entry)) return;
+      const field2 = (key) => mapValue(entry, key);
+      const fields = ["name", ...KUSTOMIZE_IMAGE_FIELDS].map(field2);
+      if (fields.some((node) => plan.isClaimed(node))) return;
+      const repository = normalizeRepository(scalarText(field2("newName")) || scalarText(field2("name")) || "");
+      const update = repository && incoming.get(repository);
+      if (!update) return;
+      const next = nextVersion(update, versionOf(scalarText(field2("newTag")), scalarText(field2("digest"))));
+      if (!next) return;
+      const label = (key) => ({ kind: "kustomize", key: formatPath([...path, index, key]), document });
+      const writes = [
+        { key: "newTag", value: next.tag },
+        { key: "digest", value: next.digest ?? (field2("digest") ? "" : void 0) }
+      ].filter((w) => w.value !== void 0);
+      for (const { key, value } of writes) {
+        const node = field2(key);
+        if (isFlowScalar(node)) plan.setScalar(node, value, entry.flow === true, label(key));
+      }
+      for (const { key, value } of writes) if (field2(key) === void 0) plan.addPair(entry, [key], value, label(key));
+    });
+  }
+};
+
+// src/yaml/images.ts
+var editImages = (file, request, plan) => {
+  const incoming = byRepository(request.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    if (isKustomization(document)) continue;
+    if (document.object.apiVersion?.startsWith("image.toolkit.fluxcd.io/")) continue;
+    forEachValue(document.root, ({ node, path, inFlow }) => {
+      if (path[path.length - 1] !== "image" || !isFlowScalar(node) || plan.isClaimed(node)) return;
+      const ref = tryParseImageRef(scalarText(node));
+      const update = ref && incoming.get(ref.repository);
+      if (!ref || !update) return;
+      const next = nextVersion(update, versionOf(ref.tag, ref.digest));
+      if (next) plan.setScalar(node, formatImageRef({ name: ref.name, ...next }), inFlow, { kind: "image", key: formatPath(path), document });
+    });
+  }
+};
+
+// src/image/marker.ts
+var SETTER_SHORTHAND = "$imagepolicy";
+var MARKER_TOKEN = JSON.stringify(SETTER_SHORTHAND);
+function readMarker(comment) {
+  const body = comment.replace(/^#+/, "");
+  const fields = stringObject(body);
+  if (typeof fields === "string") return body.includes(MARKER_TOKEN) ? { error: malformed(body, fields) } : void 0;
+  const setter = fields.get(SETTER_SHORTHAND);
+  if (setter === void 0) return void 0;
+  const parts = /^([^:\s]+:[^:\s]+)(?::(tag|name|digest))?$/.exec(setter);
+  if (!parts) return { error: malformed(body, `"${setter}" is not <namespace>:<policy> optionally followed by :tag, :name or :digest`) };
+  return { marker: { key: parts[1], field: parts[2] ?? "ref", setter } };
+}
+function stringObject(text2) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text2);
+  } catch {
+    return "it is not one JSON object";
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return "it is not one JSON object";
+  const fields = /* @__PURE__ */ new Map();
+  for (const [key, value] of Object.entries(parsed)) {
+    if (typeof value !== "string" && value !== null) return `the value of "${key}" is not a string`;
+    fields.set(key, value ?? "");
+  }
+  return fields;
+}
+function malformed(body, reason) {
+  return `malformed Flux setter marker ${body.trim()}: ${reason}; Flux ignores it, so the value is left as it is`;
+}
+function unknownSetterWarning(marker) {
+  return `no image is configured for Flux setter "${marker.setter}"; the marked value is left as it is`;
+}
+function refVersion(text2) {
+  const ref = tryParseImageRef(text2);
+  return versionOf(ref?.tag, ref?.digest);
+}
+function isRefused(update, current) {
+  return nextVersion(update, current) === void 0 && nextVersion({ image: update.image }, current) !== void 0;
+}
+function groupVersion(fields) {
+  const text2 = (field2) => fields.find((f) => f.marker.field === field2)?.text || void 0;
+  const plain = text2("ref");
+  const ref = plain === void 0 ? {} : refVersion(plain);
+  return versionOf(text2("tag") ?? ref.tag, text2("digest") ?? ref.digest);
+}
+function markedValues(groups) {
+  const refusedByKey = /* @__PURE__ */ new Map();
+  const decisions = groups.map(({ update, fields }) => {
+    const key = fields[0].marker.key;
+    const current = groupVersion(fields);
+    const hasTag = fields.some((f) => f.marker.field === "ref" || f.marker.field === "tag");
+    if (hasTag && !refusedByKey.has(key)) refusedByKey.set(key, isRefused(update, current));
+    return { update, fields, key, current, hasTag };
+  });
+  return decisions.map(({ update, fields, key, current, hasTag }) => {
+    const refused = hasTag ? isRefused(update, current) : refusedByKey.get(key) ?? false;
+    const next = refused ? void 0 : nextVersion(update, current);
+    return fields.map((field2) => markedValue(field2, update, next, refused));
+  });
+}
+function markedValue({ marker, text: text2 }, update, next, refused) {
+  switch (marker.field) {
+    case "ref": {
+      const own = refVersion(text2);
+      if (isRefused(update, own)) return void 0;
+      return formatImageRef({ name: update.image.name, ...nextVersion(update, own) ?? own });
+    }
+    case "tag":
+      return next?.tag;
+    case "digest":
+      return next ? next.digest ?? "" : void 0;
+    case "name":
+      return refused ? void 0 : update.image.name;
+  }
+}
+
+// src/yaml/markers.ts
+var import_yaml8 = __toESM(require_dist(), 1);
+function markerComment(text2, node) {
+  const [start, valueEnd] = node.range;
+  const isBlock = node.type === import_yaml8.Scalar.BLOCK_LITERAL || node.type === import_yaml8.Scalar.BLOCK_FOLDED;
+  const header = /[|>][0-9+-]*/y;
+  header.lastIndex = start;
+  const after = isBlock ? start + (header.exec(text2)?.[0].length ?? 0) : valueEnd;
+  const lineEnd = text2.indexOf("\n", after);
+  const lineComment = /^[ \t]*(#.*)$/.exec(text2.slice(after, lineEnd < 0 ? text2.length : lineEnd).trimEnd());
+  if (lineComment && after > start) return lineComment[1];
+  const lineStart = text2.lastIndexOf("\n", start - 1) + 1;
+  if (!/^[ \t]*(?:-[ \t]+)*(?:[&!][^\s]*[ \t]+)*$/.test(text2.slice(lineStart, start))) return void 0;
+  const head = [];
+  for (let end = lineStart - 1; end > 0; ) {
+    const begin = text2.lastIndexOf("\n", end - 1) + 1;
+    const line = text2.slice(begin, end).trim();
+    if (!line.startsWith("#")) break;
+    head.unshift(line);
+    end = begin - 1;
+  }
+  return head.length > 0 ? head.join("\n") : void 0;
+}
+var editMarkers = (file, request, plan) => {
+  if (!file.text.includes(MARKER_TOKEN)) return;
+  const groups = /* @__PURE__ */ new Map();
+  file.documents.forEach((document, index) => {
+    forEachValue(document.root, ({ node, inFlow }) => {
+      if (!(0, import_yaml8.isScalar)(node)) return;
+      const comment = markerComment(file.text, node);
+      const reading = comment === void 0 ? void 0 : readMarker(comment);
+      if (reading === void 0) return;
+      plan.claim(node);
+      if ("error" in reading) {
+        plan.warn(node.range[0], reading.error);
+        return;
+      }
+      const { marker } = reading;
+      if (!request.setters.has(marker.key)) {
+        plan.warn(node.range[0], unknownSetterWarning(marker));
+      } else if (!isFlowScalar(node)) {
+        plan.warn(node.range[0], `Flux setter "${marker.setter}" marks a block scalar, which is never edited`);
+      } else {
+        const groupKey = `${index} ${marker.key}`;
+        const group = groups.get(groupKey) ?? [];
+        if (group.length === 0) groups.set(groupKey, group);
+        group.push({ marker, text: scalarText(node), node, inFlow, document });
+      }
+    });
+  });
+  const fieldGroups = [...groups.values()];
+  const values = markedValues(fieldGroups.map((fields) => ({ update: request.setters.get(fields[0].marker.key), fields })));
+  fieldGroups.forEach(
+    (fields, g) => fields.forEach((field2, f) => {
+      const value = values[g][f];
+      if (value !== void 0) plan.setScalar(field2.node, value, field2.inFlow, { kind: "setter", key: field2.marker.setter, document: field2.document });
+    })
+  );
+};
+
+// src/yaml/editor.ts
+var EDITORS = [editMarkers, editImages, editKustomizeImages, editHelmValues];
+function runEditors(text2, request, editors) {
+  const file = new YamlFile(text2);
+  const plan = new EditPlan(file);
+  for (const editor of editors) editor(file, request, plan);
+  return plan.result();
+}
+function editYaml(text2, request) {
+  return runEditors(text2, request, EDITORS);
+}
+
+// src/kcl/override-spec.ts
+var OverrideSpecError = class extends SourceError {
+  constructor(spec, message) {
+    super(message);
+    this.spec = spec;
+    this.name = "OverrideSpecError";
+  }
+  spec;
+};
+function invalidSpec(spec) {
+  return new OverrideSpecError(
+    spec,
+    `Invalid spec format '${spec}', expected <field_path>=<filed_value>, <field_path>:<filed_value>, <field_path>+=<filed_value> or <field_path>-`
+  );
+}
+function quotedLength(chars, at) {
+  const quote2 = chars[at];
+  if (chars[at + 1] === quote2 && chars[at + 2] === quote2) return 0;
+  let backslashes = 0;
+  for (let i = at + 1; i < chars.length; i++) {
+    const c = chars[i];
+    if (c === "\n") return 0;
+    if (c === quote2 && backslashes % 2 === 0) return i - at + 1;
+    backslashes = c === "\\" ? backslashes + 1 : 0;
+  }
+  return 0;
+}
+function splitOperator(spec) {
+  const chars = Array.from(spec);
+  let depth = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (depth === 0 && c === "=") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 1).join(""), operation: "=" };
+    if (depth === 0 && c === ":") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 1).join(""), operation: ":" };
+    if (depth === 0 && c === "+") {
+      if (chars[i + 1] === "=") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 2).join(""), operation: "+=" };
+    } else if (c === "[" || c === "{") depth++;
+    else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
+    else if (c === '"' || c === "'") {
+      const length = quotedLength(chars, i);
+      if (length > 0) i += length - 1;
+    }
+  }
+  return void 0;
+}
+function parseOverridePath(path) {
+  const parts = [];
+  let current = "";
+  let inBrackets = false;
+  const chars = Array.from(path);
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (inBrackets) {
+      if (c === '"' || c === "'") {
+        if (chars[i + 1] !== "]") throw new OverrideSpecError(path, "Expected closing bracket");
+        i++;
+        inBrackets = false;
+      } else current += c;
+    } else if (c === ".") {
+      if (current !== "") parts.push(current);
+      current = "";
+    } else if (c === "[") {
+      if (current !== "") parts.push(current);
+      current = "";
+      inBrackets = true;
+      const next = chars[++i];
+      if (next !== void 0 && next !== '"' && next !== "'") throw new OverrideSpecError(path, "Expected opening quote after '['");
+    } else if (c === "]") {
+      throw new OverrideSpecError(path, "Unmatched closing bracket");
+    } else current += c;
+  }
+  if (current !== "") parts.push(current);
+  return parts;
+}
+function parseOverrideSpec(spec) {
+  const split2 = splitOperator(spec);
+  if (split2) {
+    const path = split2.path.trim();
+    const value = split2.value.trim();
+    if (path === "" || value === "") throw invalidSpec(spec);
+    return { path, parts: parseOverridePath(path), operation: split2.operation, value };
+  }
+  if (spec.endsWith("-")) {
+    const path = spec.slice(0, -1).trim();
+    if (path === "") throw invalidSpec(spec);
+    return { path, parts: parseOverridePath(path), operation: "-", value: "" };
+  }
+  throw invalidSpec(spec);
+}
+var KEYWORDS = new Set(
+  "True False None Undefined import and or in is not as if else elif for schema mixin protocol check assert all any map filter lambda rule".split(" ")
+);
+function isIdentifier(key) {
+  return /^\$?[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !KEYWORDS.has(key);
+}
+function formatOverridePath(parts) {
+  return parts.map((p, i) => isIdentifier(p) ? i === 0 ? p : `.${p}` : `[${JSON.stringify(p)}]`).join("");
+}
+
+// src/kcl/string-literal.ts
+function readStringLiteral(raw) {
+  const prefix = raw[0] === "r" || raw[0] === "R" ? raw[0] : "";
+  const quote2 = raw[prefix.length] === "'" ? "'" : '"';
+  const triple = raw.startsWith(quote2.repeat(3), prefix.length) && raw.length >= prefix.length + 6;
+  const q = triple ? 3 : 1;
+  return { style: { quote: quote2, triple, prefix }, body: raw.slice(prefix.length + q, raw.length - q) };
+}
+var SIMPLE_ESCAPES2 = { "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v" };
+function stringLiteralValue(raw) {
+  const { style, body } = readStringLiteral(raw);
+  const text2 = style.triple ? dedent(body) : body;
+  if (style.prefix !== "" || !text2.includes("\\")) return text2;
+  let out = "";
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
+    if (c !== "\\" || i + 1 >= text2.length) {
+      out += c;
+      continue;
+    }
+    const d = text2[i + 1];
+    const simple = SIMPLE_ESCAPES2[d];
+    if (simple !== void 0) {
+      out += simple;
+      i++;
+    } else if (d === "$" && text2[i + 2] === "{") {
+      out += "$";
+      i++;
+    } else if (d === "\n" || d === "\r") {
+      i += d === "\r" && text2[i + 2] === "\n" ? 2 : 1;
+    } else if (d >= "0" && d <= "7") {
+      const m = /^[0-7]{1,3}/.exec(text2.slice(i + 1))[0];
+      out += String.fromCodePoint(parseInt(m, 8));
+      i += m.length;
+    } else if ((d === "x" || d === "u" || d === "U") && /^[0-9a-fA-F]+$/.test(text2.slice(i + 2, i + 2 + hexLength(d)))) {
+      const len = hexLength(d);
+      out += String.fromCodePoint(parseInt(text2.slice(i + 2, i + 2 + len), 16));
+      i += 1 + len;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+function hexLength(escape) {
+  return escape === "x" ? 2 : escape === "u" ? 4 : 8;
+}
+function dedent(body) {
+  const text2 = body.replace(/^\r?\n|^\r/, "");
+  const lines = text2.split(/\r\n|\n|\r/);
+  let common;
+  for (const line of lines) {
+    if (line.trim() === "") continue;
+    const indent = /^[ \t]*/.exec(line)[0].length;
+    common = common === void 0 ? indent : Math.min(common, indent);
+  }
+  if (!common) return text2;
+  return text2.replace(new RegExp(`(^|\\r\\n|\\n|\\r)[ \\t]{0,${common}}`, "g"), "$1");
+}
+function hasControl(value) {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 32 || c === 127) return true;
+  }
+  return false;
+}
+function writeStringLiteral(value, style) {
+  const q = style.triple ? style.quote.repeat(3) : style.quote;
+  const rawFits = style.prefix !== "" && !value.includes("\\") && !value.includes(style.quote) && !hasControl(value);
+  if (rawFits) return `${style.prefix}${q}${value}${q}`;
+  let body = "";
+  for (const ch of value) {
+    switch (ch) {
+      case "\\":
+        body += "\\\\";
+        break;
+      case "\n":
+        body += style.triple ? "\n" : "\\n";
+        break;
+      case "\r":
+        body += "\\r";
+        break;
+      case "	":
+        body += "\\t";
+        break;
+      case style.quote:
+        body += "\\" + ch;
+        break;
+      default: {
+        const code = ch.codePointAt(0);
+        body += code < 32 || code === 127 ? `\\x${code.toString(16).padStart(2, "0")}` : ch;
+      }
+    }
+  }
+  return `${q}${body.replaceAll("${", "\\${")}${q}`;
+}
+
+// src/kcl/source.ts
+var SourceText = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  #lines;
+  /** UTF-16 indexes of non-ASCII code units, and the extra UTF-8 bytes accumulated after each. */
+  #wideAt;
+  #wideExtra;
+  /** 1-based line of a UTF-16 index. LF, CRLF and CR all end a line. */
+  line(index) {
+    return this.lines().lineAt(index);
+  }
+  /** 1-based column (in UTF-16 code units) of an index. */
+  column(index) {
+    return index - this.lineStart(index) + 1;
+  }
+  /** Index where the line holding `index` starts. */
+  lineStart(index) {
+    return this.lines().lineStart(this.line(index));
+  }
+  /** Index just after the line terminator of the line holding `index` (or the text's end). */
+  nextLineStart(index) {
+    return this.lines().lineStart(this.line(index) + 1) ?? this.text.length;
+  }
+  /** Index where the line holding `index` ends, before its terminator. */
+  lineEnd(index) {
+    const text2 = this.text;
+    let i = index;
+    while (i < text2.length && text2.charCodeAt(i) !== 10 && text2.charCodeAt(i) !== 13) i++;
+    return i;
+  }
+  /** The first line terminator of the file, the one edits use for new lines. */
+  lineEnding() {
+    const m = /\r\n|\n|\r/.exec(this.text);
+    return m ? m[0] : "\n";
+  }
+  /** UTF-8 byte offset of a UTF-16 index. */
+  byteOffset(index) {
+    this.buildWide();
+    const at = this.#wideAt;
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (at[mid] < index) lo = mid + 1;
+      else hi = mid;
+    }
+    return index + (lo === 0 ? 0 : this.#wideExtra[lo - 1]);
+  }
+  /** UTF-16 index of a UTF-8 byte offset that starts a character. */
+  indexOfByte(byte) {
+    this.buildWide();
+    const at = this.#wideAt;
+    const extra = this.#wideExtra;
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (at[mid] + extra[mid] < byte) lo = mid + 1;
+      else hi = mid;
+    }
+    return byte - (lo === 0 ? 0 : extra[lo - 1]);
+  }
+  lines() {
+    return this.#lines ??= new LineIndex(this.text);
+  }
+  buildWide() {
+    if (this.#wideAt) return;
+    const at = [];
+    const extra = [];
+    const text2 = this.text;
+    let total = 0;
+    const wide = /[\u0080-\uffff]/g;
+    for (let m = wide.exec(text2); m; m = wide.exec(text2)) {
+      const c = text2.charCodeAt(m.index);
+      total += c < 2048 ? 1 : c >= 55296 && c <= 57343 ? 1 : 2;
+      at.push(m.index);
+      extra.push(total);
+    }
+    this.#wideAt = Int32Array.from(at);
+    this.#wideExtra = Int32Array.from(extra);
+  }
+};
+
+// src/kcl/tokenizer.ts
+var T = {
+  EOF: 0,
+  Name: 1,
+  Number: 2,
+  String: 3,
+  Newline: 4,
+  Indent: 5,
+  Dedent: 6,
+  LParen: 10,
+  RParen: 11,
+  LBracket: 12,
+  RBracket: 13,
+  LBrace: 14,
+  RBrace: 15,
+  Comma: 16,
+  Colon: 17,
+  Semicolon: 18,
+  Dot: 19,
+  Assign: 20,
+  AugAssign: 21,
+  PlusAssign: 22,
+  Arrow: 23,
+  At: 24,
+  Question: 25,
+  QuestionDot: 26,
+  Ellipsis: 27,
+  Star: 28,
+  DoubleStar: 29,
+  Minus: 30,
+  Plus: 31,
+  Tilde: 32,
+  Operator: 33
+};
+var StringFlag = { Raw: 1, Triple: 2, Interpolated: 4, SingleQuote: 8 };
+var C = { Other: 0, Ident: 1, Digit: 2, Quote: 3, Space: 4, Newline: 5, Hash: 6, Backslash: 7, Dollar: 8 };
+var CLASS = new Uint8Array(128);
+var IDENT_PART = new Uint8Array(128);
+var STRING_SPECIAL = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
+  const digit = c >= 48 && c <= 57;
+  IDENT_PART[c] = letter || digit ? 1 : 0;
+  CLASS[c] = letter ? C.Ident : digit ? C.Digit : c === 34 || c === 39 ? C.Quote : c === 32 || c === 9 || c === 12 ? C.Space : c === 10 || c === 13 ? C.Newline : c === 35 ? C.Hash : c === 92 ? C.Backslash : c === 36 ? C.Dollar : C.Other;
+  STRING_SPECIAL[c] = c === 92 || c === 34 || c === 39 || c === 10 || c === 13 || c === 36 ? 1 : 0;
+}
+function isIdentStart(c) {
+  return c < 128 && CLASS[c] === C.Ident;
+}
+function isIdentPart(c) {
+  return c < 128 && IDENT_PART[c] === 1;
+}
+var UNICODE_ID_START = new RegExp("\\p{ID_Start}", "u");
+var UNICODE_ID_CONTINUE = new RegExp("\\p{ID_Continue}", "u");
+var Landmarks = class {
+  #text = "";
+  #newline = -1;
+  #cr = -1;
+  #backslash = -1;
+  #dollar = -1;
+  reset(text2) {
+    this.#text = text2;
+    this.#newline = this.#cr = this.#backslash = this.#dollar = -1;
+  }
+  #find(char, at) {
+    const found = this.#text.indexOf(char, at);
+    return found < 0 ? this.#text.length : found;
+  }
+  /** First `\n` or `\r` at or after `at` (the text's length if none). */
+  lineEnd(at) {
+    if (this.#newline < at) this.#newline = this.#find("\n", at);
+    if (this.#cr < at) this.#cr = this.#find("\r", at);
+    return this.#newline < this.#cr ? this.#newline : this.#cr;
+  }
+  backslash(at) {
+    if (this.#backslash < at) this.#backslash = this.#find("\\", at);
+    return this.#backslash;
+  }
+  dollar(at) {
+    if (this.#dollar < at) this.#dollar = this.#find("$", at);
+    return this.#dollar;
+  }
+};
+var landmarks = new Landmarks();
+var TokenBuffer = class {
+  count = 0;
+  last = -1;
+  kind = new Uint8Array(1 << 12);
+  start = new Int32Array(1 << 12);
+  end = new Int32Array(1 << 12);
+  flags = new Uint8Array(1 << 12);
+  commentStart = new Int32Array(16);
+  commentEnd = new Int32Array(16);
+  commentCount = 0;
+  reset(textLength) {
+    this.count = 0;
+    this.last = -1;
+    this.commentCount = 0;
+    while (this.kind.length < 64 + textLength / 3) this.grow();
+  }
+  push(k, s, e, f) {
+    if (this.count === this.kind.length) this.grow();
+    const i = this.count++;
+    this.kind[i] = k;
+    this.start[i] = s;
+    this.end[i] = e;
+    this.flags[i] = f;
+    this.last = k;
+  }
+  grow() {
+    const capacity = this.kind.length * 2;
+    const kind = new Uint8Array(capacity);
+    kind.set(this.kind);
+    this.kind = kind;
+    const start = new Int32Array(capacity);
+    start.set(this.start);
+    this.start = start;
+    const end = new Int32Array(capacity);
+    end.set(this.end);
+    this.end = end;
+    const flags = new Uint8Array(capacity);
+    flags.set(this.flags);
+    this.flags = flags;
+  }
+  comment(s, e) {
+    if (this.commentCount === this.commentStart.length) {
+      const starts = new Int32Array(this.commentCount * 2);
+      starts.set(this.commentStart);
+      this.commentStart = starts;
+      const ends = new Int32Array(this.commentCount * 2);
+      ends.set(this.commentEnd);
+      this.commentEnd = ends;
+    }
+    this.commentStart[this.commentCount] = s;
+    this.commentEnd[this.commentCount] = e;
+    this.commentCount++;
+  }
+  /** Copy out the used part: two allocations (bytes, then 32-bit offsets), the arrays are views. */
+  finish(source) {
+    const { count, commentCount } = this;
+    const bytes = new Uint8Array(2 * count);
+    bytes.set(this.kind.subarray(0, count));
+    bytes.set(this.flags.subarray(0, count), count);
+    const offsets = new Int32Array(2 * count + 2 * commentCount);
+    offsets.set(this.start.subarray(0, count));
+    offsets.set(this.end.subarray(0, count), count);
+    offsets.set(this.commentStart.subarray(0, commentCount), 2 * count);
+    offsets.set(this.commentEnd.subarray(0, commentCount), 2 * count + commentCount);
+    return {
+      source,
+      count,
+      kind: bytes.subarray(0, count),
+      start: offsets.subarray(0, count),
+      end: offsets.subarray(count, 2 * count),
+      flags: bytes.subarray(count),
+      commentStart: offsets.subarray(2 * count, 2 * count + commentCount),
+      commentEnd: offsets.subarray(2 * count + commentCount),
+      commentCount
+    };
+  }
+};
+var buffer = new TokenBuffer();
+function fail(source, index, message) {
+  throw new SourceError(message, source.line(index), source.column(index));
+}
+function tokenize(text2) {
+  const source = new SourceText(text2);
+  const n = text2.length;
+  const out = buffer;
+  out.reset(n);
+  landmarks.reset(text2);
+  const brackets = [];
+  const bracketAt = [];
+  const indents = [0];
+  let i = 0;
+  let atLineStart = true;
+  while (true) {
+    if (atLineStart && brackets.length === 0) {
+      let col = 0;
+      let j = i;
+      for (; j < n; j++) {
+        const c3 = text2.charCodeAt(j);
+        if (c3 === 32) col++;
+        else if (c3 === 9) col = col - col % 8 + 8;
+        else if (c3 === 12) col = 0;
+        else break;
+      }
+      i = j;
+      const c2 = j < n ? text2.charCodeAt(j) : -1;
+      const continued = c2 === 92 && (j + 1 === n || text2.charCodeAt(j + 1) === 10 || text2.charCodeAt(j + 1) === 13);
+      if (c2 !== -1 && c2 !== 10 && c2 !== 13 && c2 !== 35 && !continued) {
+        atLineStart = false;
+        const top = indents[indents.length - 1];
+        if (col > top) {
+          indents.push(col);
+          out.push(T.Indent, j, j, 0);
+        } else if (col < top) {
+          while (col < indents[indents.length - 1]) {
+            indents.pop();
+            out.push(T.Dedent, j, j, 0);
+          }
+          if (col !== indents[indents.length - 1]) fail(source, j, "unindent does not match any outer indentation level");
+        }
+      }
+    }
+    if (i >= n) break;
+    const c = text2.charCodeAt(i);
+    const cls = c < 128 ? CLASS[c] : C.Ident;
+    if (cls === C.Space) {
+      i++;
+      while (i < n && text2.charCodeAt(i) === 32) i++;
+      continue;
+    }
+    if (cls === C.Ident) {
+      const s = i;
+      if ((c === 114 || c === 82) && i + 1 < n) {
+        const q = text2.charCodeAt(i + 1);
+        if (q === 34 || q === 39) {
+          i = scanString(text2, source, s, i + 1, q, true, out);
+          continue;
+        }
+      }
+      if (c > 127 && !UNICODE_ID_START.test(String.fromCodePoint(text2.codePointAt(i))))
+        fail(source, i, `unexpected character ${JSON.stringify(String.fromCodePoint(text2.codePointAt(i)))}`);
+      i = scanName(text2, i + 1);
+      out.push(T.Name, s, i, 0);
+      continue;
+    }
+    if (cls === C.Newline) {
+      const s = i;
+      i += c === 13 && text2.charCodeAt(i + 1) === 10 ? 2 : 1;
+      if (out.count > 0 && out.last !== T.Newline && out.last !== T.Indent && out.last !== T.Dedent) out.push(T.Newline, s, i, 0);
+      atLineStart = brackets.length === 0;
+      continue;
+    }
+    if (cls === C.Quote) {
+      i = scanString(text2, source, i, i, c, false, out);
+      continue;
+    }
+    if (cls === C.Digit) {
+      const s = i;
+      i = scanNumber(text2, source, i);
+      out.push(T.Number, s, i, 0);
+      continue;
+    }
+    if (cls === C.Hash) {
+      const s = i;
+      i = landmarks.lineEnd(i);
+      out.comment(s, i);
+      continue;
+    }
+    if (cls === C.Backslash) {
+      const d2 = text2.charCodeAt(i + 1);
+      if (d2 === 10) {
+        i += 2;
+        continue;
+      }
+      if (d2 === 13) {
+        i += text2.charCodeAt(i + 2) === 10 ? 3 : 2;
+        continue;
+      }
+      if (i + 1 === n) {
+        i++;
+        continue;
+      }
+      fail(source, i, "unexpected character '\\' (a line continuation must end the line)");
+    }
+    if (cls === C.Dollar) {
+      const s = i;
+      i = scanName(text2, i + 1);
+      if (i === s + 1) fail(source, s, "'$' must start an identifier");
+      out.push(T.Name, s, i, 0);
+      continue;
+    }
+    const d = text2.charCodeAt(i + 1);
+    let k = T.Operator;
+    let len = 1;
+    switch (c) {
+      case 40:
+      case 91:
+      case 123:
+        brackets.push(c === 40 ? 41 : c + 2);
+        bracketAt.push(i);
+        k = c === 40 ? T.LParen : c === 91 ? T.LBracket : T.LBrace;
+        break;
+      case 41:
+      case 93:
+      case 125:
+        if (brackets.pop() !== c) fail(source, i, `unmatched '${String.fromCharCode(c)}'`);
+        bracketAt.pop();
+        k = c === 41 ? T.RParen : c === 93 ? T.RBracket : T.RBrace;
+        break;
+      case 44:
+        k = T.Comma;
+        break;
+      case 58:
+        k = T.Colon;
+        break;
+      case 59:
+        k = T.Semicolon;
+        break;
+      case 46:
+        if (d === 46 && text2.charCodeAt(i + 2) === 46) {
+          k = T.Ellipsis;
+          len = 3;
+        } else k = T.Dot;
+        break;
+      case 61:
+        if (d === 61) len = 2;
+        else k = T.Assign;
+        break;
+      case 64:
+        k = T.At;
+        break;
+      case 63:
+        if (d === 46) {
+          k = T.QuestionDot;
+          len = 2;
+        } else k = T.Question;
+        break;
+      case 126:
+        k = T.Tilde;
+        break;
+      case 43:
+        if (d === 61) {
+          k = T.PlusAssign;
+          len = 2;
+        } else k = T.Plus;
+        break;
+      case 45:
+        if (d === 61) {
+          k = T.AugAssign;
+          len = 2;
+        } else if (d === 62) {
+          k = T.Arrow;
+          len = 2;
+        } else k = T.Minus;
+        break;
+      case 42:
+      case 47:
+      case 60:
+      case 62:
+        if (d === c) {
+          len = 2;
+          if (text2.charCodeAt(i + 2) === 61) {
+            k = T.AugAssign;
+            len = 3;
+          } else if (c === 42) k = T.DoubleStar;
+        } else if (d === 61) {
+          k = c === 42 || c === 47 ? T.AugAssign : T.Operator;
+          len = 2;
+        } else if (c === 42) k = T.Star;
+        break;
+      case 37:
+      case 38:
+      case 124:
+      case 94:
+        if (d === 61) {
+          k = T.AugAssign;
+          len = 2;
+        }
+        break;
+      case 33:
+        if (d !== 61) fail(source, i, "unexpected character '!'");
+        len = 2;
+        break;
+      default:
+        fail(source, i, `unexpected character ${JSON.stringify(String.fromCodePoint(text2.codePointAt(i)))}`);
+    }
+    out.push(k, i, i + len, 0);
+    i += len;
+  }
+  return endStream(source, out, bracketAt, indents.length - 1);
+}
+function endStream(source, out, bracketAt, openIndents) {
+  const text2 = source.text;
+  const n = text2.length;
+  if (bracketAt.length > 0) fail(source, bracketAt[bracketAt.length - 1], `'${text2.charAt(bracketAt[bracketAt.length - 1])}' is never closed`);
+  if (out.count > 0 && out.last !== T.Newline && out.last !== T.Dedent) out.push(T.Newline, n, n, 0);
+  for (let level = openIndents; level > 0; level--) out.push(T.Dedent, n, n, 0);
+  out.push(T.EOF, n, n, 0);
+  landmarks.reset("");
+  return out.finish(source);
+}
+function scanName(text2, i) {
+  const n = text2.length;
+  while (i < n) {
+    const d = text2.charCodeAt(i);
+    if (d < 128) {
+      if (IDENT_PART[d] === 0) break;
+      i++;
+    } else {
+      const cp = text2.codePointAt(i);
+      if (!UNICODE_ID_CONTINUE.test(String.fromCodePoint(cp))) break;
+      i += cp > 65535 ? 2 : 1;
+    }
+  }
+  return i;
+}
+function scanString(text2, source, s, q, quote2, raw, out) {
+  const n = text2.length;
+  const triple = text2.charCodeAt(q + 1) === quote2 && text2.charCodeAt(q + 2) === quote2;
+  let f = (raw ? StringFlag.Raw : 0) | (triple ? StringFlag.Triple : 0) | (quote2 === 39 ? StringFlag.SingleQuote : 0);
+  let j = triple ? q + 3 : q + 1;
+  if (!triple) {
+    const close = text2.indexOf(quote2 === 34 ? '"' : "'", j);
+    if (close >= 0 && close < landmarks.lineEnd(j) && close < landmarks.backslash(j)) {
+      if (!raw) {
+        for (let d = landmarks.dollar(j); d < close; d = landmarks.dollar(d + 1)) {
+          if (text2.charCodeAt(d + 1) === 123) {
+            f |= StringFlag.Interpolated;
+            break;
+          }
+        }
+      }
+      out.push(T.String, s, close + 1, f);
+      return close + 1;
+    }
+  }
+  while (true) {
+    if (j >= n) fail(source, s, triple ? "unterminated triple-quoted string" : "unterminated string");
+    const c = text2.charCodeAt(j);
+    if (c < 128 && STRING_SPECIAL[c] === 0) {
+      j++;
+      continue;
+    }
+    if (c === 92) {
+      const d = text2.charCodeAt(j + 1);
+      j += d === 92 || d === quote2 || d === 36 && !raw ? 2 : 1;
+      continue;
+    }
+    if (c === quote2) {
+      if (!triple) return out.push(T.String, s, j + 1, f), j + 1;
+      if (text2.charCodeAt(j + 1) === quote2 && text2.charCodeAt(j + 2) === quote2) return out.push(T.String, s, j + 3, f), j + 3;
+    } else if (!triple && (c === 10 || c === 13)) {
+      fail(source, s, "unterminated string (a newline in a single-quoted string; use triple quotes)");
+    } else if (c === 36 && !raw && text2.charCodeAt(j + 1) === 123) {
+      f |= StringFlag.Interpolated;
+    }
+    j++;
+  }
+}
+function skipDigits(text2, i) {
+  while (i < text2.length) {
+    const c = text2.charCodeAt(i);
+    if (c >= 48 && c <= 57 || c === 95) i++;
+    else break;
+  }
+  return i;
+}
+function scanNumber(text2, source, i) {
+  const n = text2.length;
+  const s = i;
+  const c1 = text2.charCodeAt(i + 1) | 32;
+  if (text2.charCodeAt(i) === 48 && (c1 === 120 || c1 === 111 || c1 === 98)) {
+    i += 2;
+    while (i < n && (isIdentPart(text2.charCodeAt(i)) || text2.charCodeAt(i) === 95)) i++;
+    return i;
+  }
+  i = skipDigits(text2, i);
+  const after = text2.charCodeAt(i + 1);
+  if (text2.charCodeAt(i) === 46 && after !== 46 && !isIdentStart(after)) {
+    i = skipDigits(text2, i + 1);
+  }
+  const e = text2.charCodeAt(i) | 32;
+  if (e === 101) {
+    const sign = text2.charCodeAt(i + 1);
+    const at = sign === 43 || sign === 45 ? i + 2 : i + 1;
+    if (text2.charCodeAt(at) >= 48 && text2.charCodeAt(at) <= 57) i = skipDigits(text2, at);
+  }
+  const u = text2.charCodeAt(i);
+  if (u === 110 || u === 117 || u === 109 || u === 107 || u === 75 || u === 77 || u === 71 || u === 84 || u === 80) {
+    i++;
+    if (text2.charCodeAt(i) === 105) i++;
+  }
+  if (i < n && isIdentPart(text2.charCodeAt(i))) fail(source, s, `invalid number ${JSON.stringify(text2.slice(s, i + 1))}`);
+  return i;
+}
+
+// src/kcl/parser.ts
+var T2 = { ...T };
+var NO_SCHEMA = 1;
+var NO_TERNARY = 2;
+var SKIPPED_STATEMENTS = ["schema", "rule", "protocol", "mixin", "if", "elif", "else", "for", "assert", "check"];
+var SKIPPED_BY_LENGTH = Array.from({ length: 9 }, (_, n) => SKIPPED_STATEMENTS.filter((w) => w.length === n));
+var Parser = class {
+  constructor(tokens) {
+    this.tokens = tokens;
+    this.text = tokens.source.text;
+    this.kind = tokens.kind;
+    this.start = tokens.start;
+    this.end = tokens.end;
+  }
+  tokens;
+  pos = 0;
+  text;
+  kind;
+  start;
+  end;
+  fail(at, message) {
+    const index = this.start[at];
+    throw new SourceError(message, this.tokens.source.line(index), this.tokens.source.column(index));
+  }
+  word(at, w) {
+    const start = this.start[at];
+    return this.kind[at] === T2.Name && this.end[at] - start === w.length && // The first code unit rules out nearly every name before the string compare.
+    this.text.charCodeAt(start) === w.charCodeAt(0) && this.text.startsWith(w, start);
+  }
+  /** Is the token at `at` a keyword starting a statement we skip whole? Compares in place, no substring. */
+  skippedKeyword(at) {
+    if (this.kind[at] !== T2.Name) return false;
+    const length = this.end[at] - this.start[at];
+    if (length >= SKIPPED_BY_LENGTH.length) return false;
+    for (const w of SKIPPED_BY_LENGTH[length]) if (this.word(at, w)) return true;
+    return false;
+  }
+  tokenText(at) {
+    return this.text.slice(this.start[at], this.end[at]);
+  }
+  describe(at) {
+    const k = this.kind[at];
+    return k === T2.EOF ? "end of file" : k === T2.Newline ? "end of line" : k === T2.Indent ? "an indent" : k === T2.Dedent ? "a dedent" : `'${this.tokenText(at)}'`;
+  }
+  expect(k, what) {
+    if (this.kind[this.pos] !== k) this.fail(this.pos, `expected ${what}, found ${this.describe(this.pos)}`);
+    this.pos++;
+  }
+  /** Index after the bracket group opening at `open`. */
+  skipGroup(open) {
+    let depth = 0;
+    const kind = this.kind;
+    for (let i = open; ; i++) {
+      const k = kind[i];
+      if (k === T2.LParen || k === T2.LBracket || k === T2.LBrace) depth++;
+      else if (k === T2.RParen || k === T2.RBracket || k === T2.RBrace) {
+        if (--depth === 0) return i + 1;
+      } else if (k === T2.EOF) this.fail(open, "bracket is never closed");
+    }
+  }
+  /** Move to the Newline (or EOF) ending this logical line, skipping bracket groups. */
+  skipLine() {
+    const kind = this.kind;
+    while (true) {
+      const k = kind[this.pos];
+      if (k === T2.Newline || k === T2.EOF) return;
+      if (k === T2.LParen || k === T2.LBracket || k === T2.LBrace) this.pos = this.skipGroup(this.pos);
+      else this.pos++;
+    }
+  }
+  module() {
+    const statements = [];
+    const kind = this.kind;
+    while (true) {
+      while (kind[this.pos] === T2.Newline || kind[this.pos] === T2.Semicolon) this.pos++;
+      if (kind[this.pos] === T2.EOF) return statements;
+      statements.push(this.statement());
+    }
+  }
+  statement() {
+    const first = this.pos;
+    const kind = this.kind;
+    const k = kind[first];
+    if (k === T2.Indent) this.fail(first, "unexpected indent");
+    if (k === T2.Dedent) this.fail(first, "unexpected dedent");
+    if (this.word(first, "import")) {
+      this.skipLine();
+      return { type: "import", first, last: this.endStatement() };
+    }
+    const isTypeAlias = this.word(first, "type") && kind[first + 1] === T2.Name;
+    if (k === T2.At || isTypeAlias || this.skippedKeyword(first)) {
+      return { type: "other", first, last: this.skipCompound() };
+    }
+    const target = this.postfix(NO_SCHEMA);
+    const targetText = target.type === "name" ? target.name : this.text.slice(this.start[target.first], this.end[target.last]);
+    const op = kind[this.pos];
+    if (op === T2.Assign) {
+      const targets = [targetText];
+      this.pos++;
+      let value = this.expr(0);
+      while (kind[this.pos] === T2.Assign) {
+        targets.push(value.type === "name" ? value.name : this.text.slice(this.start[value.first], this.end[value.last]));
+        this.pos++;
+        value = this.expr(0);
+      }
+      return { type: "assign", targets, value, first, last: this.endStatement() };
+    }
+    if (op === T2.AugAssign || op === T2.PlusAssign) {
+      const operator = this.tokenText(this.pos);
+      this.pos++;
+      const value = this.expr(0);
+      return { type: "aug-assign", target: targetText, operator, value, first, last: this.endStatement() };
+    }
+    if (op === T2.Colon) {
+      if (target.type !== "name") this.fail(this.pos, `expected '=' after ${this.describe(target.first)}, found ':'`);
+      this.pos++;
+      const assignAt = this.findAssignOnLine();
+      if (assignAt >= 0) {
+        this.pos = assignAt + 1;
+        const value2 = this.expr(0);
+        return { type: "assign", targets: [targetText], value: value2, first, last: this.endStatement() };
+      }
+      if (kind[this.pos] !== T2.Name) {
+        this.skipLine();
+        return { type: "other", first, last: this.endStatement() };
+      }
+      const value = this.expr(0);
+      const last = this.endStatement();
+      return value.type === "schema" ? { type: "unification", target: targetText, value, first, last } : { type: "other", first, last };
+    }
+    this.pos = first;
+    this.expr(0);
+    return { type: "other", first, last: this.endStatement() };
+  }
+  /** Index of an `=` at bracket depth 0 before the end of the line, or -1 (`x: T = v`). */
+  findAssignOnLine() {
+    const save = this.pos;
+    const kind = this.kind;
+    let found = -1;
+    while (true) {
+      const k = kind[this.pos];
+      if (k === T2.Newline || k === T2.EOF) break;
+      if (k === T2.Assign) {
+        found = this.pos;
+        break;
+      }
+      if (k === T2.LParen || k === T2.LBracket || k === T2.LBrace) this.pos = this.skipGroup(this.pos);
+      else this.pos++;
+    }
+    this.pos = save;
+    return found;
+  }
+  /** The statement must end here; returns its last token and consumes the Newline. */
+  endStatement() {
+    const k = this.kind[this.pos];
+    if (k !== T2.Newline && k !== T2.EOF && k !== T2.Semicolon) this.fail(this.pos, `expected end of statement, found ${this.describe(this.pos)}`);
+    const last = this.pos - 1;
+    if (k !== T2.EOF) this.pos++;
+    return last;
+  }
+  /** Skip a header line and, if it opens an indented block, the whole block (and nothing after). */
+  skipCompound() {
+    this.skipLine();
+    let last = this.pos - 1;
+    if (this.kind[this.pos] === T2.Newline) this.pos++;
+    if (this.kind[this.pos] === T2.Indent) {
+      let depth = 0;
+      do {
+        const k = this.kind[this.pos];
+        if (k === T2.Indent) depth++;
+        else if (k === T2.Dedent) depth--;
+        else if (k === T2.EOF) break;
+        this.pos++;
+      } while (depth > 0);
+      last = this.pos - 1;
+    }
+    return last;
+  }
+  expr(flags) {
+    const first = this.pos;
+    const left = this.binary(flags);
+    if (!(flags & NO_TERNARY) && this.word(this.pos, "if")) {
+      this.pos++;
+      this.binary(flags);
+      if (!this.word(this.pos, "else")) this.fail(this.pos, `expected 'else', found ${this.describe(this.pos)}`);
+      this.pos++;
+      const orElse = this.expr(flags);
+      return { type: "other", first, last: orElse.last };
+    }
+    return left;
+  }
+  binaryOperatorLength(at) {
+    const k = this.kind[at];
+    if (k === T2.Operator || k === T2.Minus || k === T2.Plus || k === T2.Star || k === T2.DoubleStar) return 1;
+    if (k !== T2.Name) return 0;
+    const length = this.end[at] - this.start[at];
+    if (length > 3) return 0;
+    if (this.word(at, "and") || this.word(at, "or") || this.word(at, "in") || this.word(at, "as")) return 1;
+    if (this.word(at, "not")) return this.word(at + 1, "in") ? 2 : 0;
+    if (this.word(at, "is")) return this.word(at + 1, "not") ? 2 : 1;
+    return 0;
+  }
+  binary(flags) {
+    const first = this.pos;
+    const left = this.unary(flags);
+    let length = this.binaryOperatorLength(this.pos);
+    if (length === 0) return left;
+    const operands = [left];
+    while (length > 0) {
+      this.pos += length;
+      operands.push(this.unary(flags));
+      length = this.binaryOperatorLength(this.pos);
+    }
+    return { type: "operation", operands, first, last: this.pos - 1 };
+  }
+  unary(flags) {
+    const first = this.pos;
+    const k = this.kind[first];
+    if (k === T2.Minus || k === T2.Plus || k === T2.Tilde || this.word(first, "not")) {
+      this.pos++;
+      const operand = this.unary(flags);
+      return { type: "operation", operands: [operand], first, last: operand.last };
+    }
+    return this.postfix(flags);
+  }
+  postfix(flags) {
+    const first = this.pos;
+    let node = this.primary();
+    let callee;
+    const kind = this.kind;
+    while (true) {
+      const k = kind[this.pos];
+      if ((k === T2.Dot || k === T2.QuestionDot) && kind[this.pos + 1] === T2.Name) {
+        node = node.type === "name" && k === T2.Dot ? { type: "name", name: `${node.name}.${this.tokenText(this.pos + 1)}`, first, last: this.pos + 1 } : { type: "other", first, last: this.pos + 1 };
+        callee = void 0;
+        this.pos += 2;
+      } else if (k === T2.LBracket || k === T2.Question && kind[this.pos + 1] === T2.LBracket) {
+        this.pos = this.skipGroup(k === T2.Question ? this.pos + 1 : this.pos);
+        node = { type: "other", first, last: this.pos - 1 };
+        callee = void 0;
+      } else if (k === T2.LParen) {
+        callee = node.type === "name" ? node : void 0;
+        this.pos = this.skipGroup(this.pos);
+        node = { type: "other", first, last: this.pos - 1 };
+      } else if (k === T2.LBrace && !(flags & NO_SCHEMA) && (node.type === "name" || callee)) {
+        const name = node.type === "name" ? node.name : callee.name;
+        const config = this.config();
+        node = config.type === "config" ? { type: "schema", name, config, first, last: config.last } : { type: "other", first, last: config.last };
+        callee = void 0;
+      } else {
+        return node;
+      }
+    }
+  }
+  primary() {
+    const at = this.pos;
+    const k = this.kind[at];
+    switch (k) {
+      case T2.Name: {
+        if (this.word(at, "lambda")) return this.lambda();
+        const quantifier = this.word(at, "all") || this.word(at, "any") || this.word(at, "map") || this.word(at, "filter");
+        if (quantifier && this.kind[at + 1] === T2.Name) return this.quantifier();
+        this.pos++;
+        const name = this.tokenText(at);
+        if (name === "True" || name === "False" || name === "None" || name === "Undefined") return { type: "other", first: at, last: at };
+        return { type: "name", name, first: at, last: at };
+      }
+      case T2.String:
+        this.pos++;
+        return { type: "string", token: at, first: at, last: at };
+      case T2.Number:
+        this.pos++;
+        return { type: "other", first: at, last: at };
+      case T2.LParen:
+        this.pos = this.skipGroup(at);
+        return { type: "other", first: at, last: this.pos - 1 };
+      case T2.LBracket:
+        return this.list();
+      case T2.LBrace:
+        return this.config();
+      default:
+        this.fail(at, `expected an expression, found ${this.describe(at)}`);
+    }
+  }
+  /**
+   * `lambda params [-> type] { body }`. Parameter types and defaults may be braces too
+   * (`lambda {config: {str:}} -> any {`, `attrs: {:} = {} -> T {`): the body is the first
+   * brace group not followed by `->`, `,`, `=`, `|`, `:` or another `{`.
+   */
+  lambda() {
+    const first = this.pos++;
+    const kind = this.kind;
+    while (true) {
+      const k = kind[this.pos];
+      if (k === T2.LBrace) {
+        this.pos = this.skipGroup(this.pos);
+        const next = kind[this.pos];
+        const more = next === T2.Arrow || next === T2.Comma || next === T2.Assign || next === T2.Colon || next === T2.LBrace || next === T2.Operator && this.tokenText(this.pos) === "|";
+        if (!more) return { type: "other", first, last: this.pos - 1 };
+      } else if (k === T2.LParen || k === T2.LBracket) this.pos = this.skipGroup(this.pos);
+      else if (k === T2.Newline || k === T2.EOF) this.fail(first, "lambda without a body");
+      else this.pos++;
+    }
+  }
+  /** `all|any|map|filter x[, y] in iterable { body }`; the iterable may itself be a literal. */
+  quantifier() {
+    const first = this.pos++;
+    while (!this.word(this.pos, "in")) {
+      if (this.kind[this.pos] !== T2.Name && this.kind[this.pos] !== T2.Comma) this.fail(this.pos, `expected 'in', found ${this.describe(this.pos)}`);
+      this.pos++;
+    }
+    this.pos++;
+    this.expr(NO_SCHEMA | NO_TERNARY);
+    if (this.kind[this.pos] !== T2.LBrace) this.fail(this.pos, `expected '{', found ${this.describe(this.pos)}`);
+    this.pos = this.skipGroup(this.pos);
+    return { type: "other", first, last: this.pos - 1 };
+  }
+  /** 1-based column of a token; scans back to its line start (cheaper than a line table here). */
+  column(at) {
+    const text2 = this.text;
+    const start = this.start[at];
+    let i = start;
+    while (i > 0 && text2.charCodeAt(i - 1) !== 10 && text2.charCodeAt(i - 1) !== 13) i--;
+    return start - i + 1;
+  }
+  list() {
+    const first = this.pos++;
+    const items = [];
+    const kind = this.kind;
+    while (true) {
+      const k = kind[this.pos];
+      if (k === T2.Newline || k === T2.Comma) {
+        this.pos++;
+        continue;
+      }
+      if (k === T2.RBracket) break;
+      if (k === T2.Star) {
+        const star = this.pos++;
+        const inner = this.expr(0);
+        items.push({ type: "other", first: star, last: inner.last });
+      } else if (this.word(this.pos, "if")) {
+        const entry = this.ifItems(false);
+        items.push({ type: "other", first: entry.first, last: entry.last });
+      } else {
+        const item = this.expr(0);
+        if (this.word(this.pos, "for")) {
+          this.pos = this.skipGroup(first);
+          return { type: "other", first, last: this.pos - 1 };
+        }
+        items.push(item);
+      }
+    }
+    this.pos++;
+    const list = { type: "list", items, first, last: this.pos - 1 };
+    return list;
+  }
+  /** A config literal, or a dict comprehension (`{k: v for ...}`, Other). */
+  config() {
+    const first = this.pos++;
+    const items = [];
+    if (this.items(items, -1, true)) {
+      this.pos = this.skipGroup(first);
+      return { type: "other", first, last: this.pos - 1 };
+    }
+    if (this.kind[this.pos] !== T2.RBrace) this.fail(this.pos, `expected '}', found ${this.describe(this.pos)}`);
+    this.pos++;
+    return { type: "config", items, first, last: this.pos - 1 };
+  }
+  /**
+   * Config entries (or list items when `config` is false) up to the closing bracket or, for
+   * an `if` branch (`column` >= 0), up to a line starting at or left of the `if`.
+   * Returns true when the first entry turned out to be a comprehension (`{k: v for ...}`).
+   */
+  items(out, column, config) {
+    const kind = this.kind;
+    while (true) {
+      const k = kind[this.pos];
+      if (k === T2.Comma) {
+        this.pos++;
+        continue;
+      }
+      if (k === T2.Newline) {
+        this.pos++;
+        continue;
+      }
+      if (column >= 0 && kind[this.pos - 1] === T2.Newline && this.column(this.pos) <= column) return false;
+      if (k === T2.RBrace || k === T2.RBracket || k === T2.EOF) return false;
+      if (this.word(this.pos, "if")) {
+        out.push(this.ifItems(config));
+      } else if (!config) {
+        if (kind[this.pos] === T2.Star) this.pos++;
+        this.expr(0);
+      } else if (k === T2.DoubleStar) {
+        const star = this.pos++;
+        const inner = this.expr(0);
+        out.push({ type: "unpack", first: star, last: inner.last });
+      } else {
+        const entry = this.entry();
+        if (this.word(this.pos, "for")) return true;
+        out.push(entry);
+      }
+    }
+  }
+  entry() {
+    const first = this.pos;
+    const keyExpr = this.expr(NO_SCHEMA | NO_TERNARY);
+    const op = this.kind[this.pos];
+    if (op !== T2.Colon && op !== T2.Assign && op !== T2.PlusAssign)
+      this.fail(this.pos, `expected ':', '=' or '+=' after a config key, found ${this.describe(this.pos)}`);
+    const operator = op === T2.Colon ? ":" : op === T2.Assign ? "=" : "+=";
+    this.pos++;
+    const value = this.expr(0);
+    return { type: "entry", key: this.key(keyExpr), operator, value, first, last: value.last };
+  }
+  key(expr) {
+    const { first, last } = expr;
+    if (expr.type === "name") return { parts: expr.name.indexOf(".") < 0 ? [expr.name] : expr.name.split("."), first, last };
+    if (expr.type === "string" && !(this.tokens.flags[expr.token] & StringFlag.Interpolated)) {
+      return { parts: [stringLiteralValue(this.tokenText(expr.token))], first, last };
+    }
+    return { parts: void 0, first, last };
+  }
+  /** `if c: items (elif c: items)* (else: items)?` inside a config or list. */
+  ifItems(config) {
+    const first = this.pos;
+    const column = this.column(first);
+    const branches = [];
+    while (true) {
+      if (this.word(this.pos, "else")) this.pos++;
+      else {
+        this.pos++;
+        this.expr(0);
+      }
+      this.expect(T2.Colon, "':' after the condition");
+      const branch = [];
+      if (this.items(branch, column, config)) this.fail(this.pos, "a comprehension cannot be an if entry");
+      branches.push(branch);
+      let next = this.pos;
+      while (this.kind[next] === T2.Newline) next++;
+      if ((this.word(next, "elif") || this.word(next, "else")) && this.column(next) === column) this.pos = next;
+      else break;
+    }
+    let last = this.pos - 1;
+    while (this.kind[last] === T2.Newline || this.kind[last] === T2.Comma) last--;
+    return { type: "if", branches, first, last };
+  }
+};
+function parseKcl(text2) {
+  const tokens = tokenize(text2);
+  return { tokens, statements: new Parser(tokens).module() };
+}
+function parseKclExpression(text2) {
+  const tokens = tokenize(text2);
+  const parser = new Parser(tokens);
+  while (tokens.kind[parser.pos] === T2.Newline || tokens.kind[parser.pos] === T2.Indent) parser.pos++;
+  const expr = parser.expr(0);
+  while (tokens.kind[parser.pos] === T2.Newline || tokens.kind[parser.pos] === T2.Dedent) parser.pos++;
+  return { tokens, expr, complete: tokens.kind[parser.pos] === T2.EOF };
+}
+
+// src/kcl/splice.ts
+function applySplices2(text2, splices) {
+  if (splices.length === 0) return text2;
+  const ordered = splices.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || a.s.end - b.s.end || a.i - b.i);
+  let out = "";
+  let at = 0;
+  for (const { s } of ordered) {
+    if (s.start < at) throw new Error(`overlapping edits at offset ${s.start}`);
+    out += text2.slice(at, s.start) + s.text;
+    at = s.end;
+  }
+  return out + text2.slice(at);
+}
+
+// src/kcl/editor.ts
+function child(path, key) {
+  return isIdentifier(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+}
+function assertSafeBody(value, line) {
+  if (/["'\\\r\n]|\$\{/.test(value)) throw new SourceError(`refusing to write ${JSON.stringify(value)} into a KCL string`, line);
+}
+var ImageEditor = class {
+  constructor(tokens, request) {
+    this.tokens = tokens;
+    this.request = request;
+    this.text = tokens.source.text;
+    this.screens = request.images.map((u) => screenToken(u.image));
+  }
+  tokens;
+  request;
+  edits = [];
+  warnings = [];
+  /** Marked literals by setter key: a KCL file is one document, so one group per setter. */
+  marked = /* @__PURE__ */ new Map();
+  text;
+  screens;
+  walk(expr, path) {
+    switch (expr.type) {
+      case "string":
+        return this.visit(expr, path);
+      case "schema":
+        return this.walkItems(expr.config.items, path);
+      case "config":
+        return this.walkItems(expr.items, path);
+      case "list":
+        return expr.items.forEach((item, i) => this.walk(item, `${path}[${i}]`));
+      case "operation":
+        return expr.operands.forEach((operand) => this.walk(operand, path));
+      default:
+        return;
+    }
+  }
+  walkItems(items, path) {
+    for (const item of items) {
+      if (item.type === "entry") {
+        const key = item.key.parts ?? [this.text.slice(this.tokens.start[item.key.first], this.tokens.end[item.key.last])];
+        this.walk(item.value, key.reduce(child, path));
+      } else if (item.type === "if") {
+        for (const branch of item.branches) this.walkItems(branch, path);
+      }
+    }
+  }
+  /** The comment ending the line of a literal, when nothing but closers/commas sit between. */
+  trailingComment(end) {
+    const { commentStart, commentEnd, commentCount } = this.tokens;
+    let lo = 0;
+    let hi = commentCount;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (commentStart[mid] < end) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === commentCount) return void 0;
+    const start = commentStart[lo];
+    return /^[ \t,)\]}]*$/.test(this.text.slice(end, start)) ? this.text.slice(start, commentEnd[lo]) : void 0;
+  }
+  visit(expr, path) {
+    const { tokens } = this;
+    const start = tokens.start[expr.token];
+    const end = tokens.end[expr.token];
+    const { style, body } = readStringLiteral(this.text.slice(start, end));
+    const quotes = style.triple ? 3 : 1;
+    const literal2 = { body, start: start + style.prefix.length + quotes, end: end - quotes, line: tokens.source.line(start) };
+    const comment = this.trailingComment(end);
+    const reading = comment === void 0 ? void 0 : readMarker(comment);
+    if (reading && "error" in reading) {
+      this.warnings.push({ line: literal2.line, message: reading.error });
+      return;
+    }
+    if (tokens.flags[expr.token] & StringFlag.Interpolated) return;
+    if (reading) return this.mark(literal2, reading.marker);
+    if (!this.screens.some((token) => body.includes(token))) return;
+    const ref = tryParseImageRef(body);
+    if (!ref) return;
+    const update = this.request.images.find((u) => u.image.repository === ref.repository);
+    if (!update) return;
+    const next = nextVersion(update, { ...ref.tag !== void 0 && { tag: ref.tag }, ...ref.digest !== void 0 && { digest: ref.digest } });
+    if (next) this.write(literal2, formatImageRef({ name: ref.name, ...next }), "kcl-image", path);
+  }
+  mark(literal2, marker) {
+    const update = this.request.setters.get(marker.key);
+    if (!update) {
+      this.warnings.push({ line: literal2.line, message: unknownSetterWarning(marker) });
+      return;
+    }
+    const group = this.marked.get(marker.key) ?? { update, fields: [] };
+    if (group.fields.length === 0) this.marked.set(marker.key, group);
+    group.fields.push({ marker, text: literal2.body, literal: literal2 });
+  }
+  /** Writes the marked literals once all are known: a setter's fields decide together. */
+  writeMarked() {
+    const groups = [...this.marked.values()];
+    const values = markedValues(groups);
+    groups.forEach(
+      ({ fields }, g) => fields.forEach(({ literal: literal2, marker }, f) => {
+        const value = values[g][f];
+        if (value !== void 0) this.write(literal2, value, "setter", marker.setter);
+      })
+    );
+  }
+  write(literal2, value, kind, key) {
+    if (value === literal2.body) return;
+    assertSafeBody(value, literal2.line);
+    this.edits.push({
+      splice: { start: literal2.start, end: literal2.end, text: value },
+      change: { line: literal2.line, kind, key, old: literal2.body, new: value }
+    });
+  }
+};
+function mayMatch(text2, request) {
+  return text2.includes(MARKER_TOKEN) || request.images.some((u) => text2.includes(screenToken(u.image)));
+}
+function editKcl(text2, request) {
+  if (!mayMatch(text2, request)) return { text: text2, changes: [], warnings: [] };
+  const module = parseKcl(text2);
+  const editor = new ImageEditor(module.tokens, request);
+  for (const statement of module.statements) {
+    if (statement.type === "assign") editor.walk(statement.value, statement.targets[0]);
+    else if (statement.type === "aug-assign" || statement.type === "unification") editor.walk(statement.value, statement.target);
+  }
+  editor.writeMarked();
+  const edits = editor.edits.sort((a, b) => a.splice.start - b.splice.start);
+  return {
+    text: applySplices2(
+      text2,
+      edits.map((e) => e.splice)
+    ),
+    changes: edits.map((e) => e.change),
+    warnings: editor.warnings
+  };
+}
+
+// src/kcl/override.ts
+function configOf(expr) {
+  return expr.type === "config" ? expr : expr.type === "schema" ? expr.config : void 0;
+}
+function textOf(tokens, node) {
+  return tokens.source.text.slice(tokens.start[node.first], tokens.end[node.last]);
+}
+function plainString(tokens, expr) {
+  if (expr.type !== "string" || tokens.flags[expr.token] & StringFlag.Interpolated) return void 0;
+  return stringLiteralValue(textOf(tokens, expr));
+}
+function valueFrom(tokens, expr, eol) {
+  const string = plainString(tokens, expr);
+  return { tokens, expr, text: textOf(tokens, expr).replace(/\r\n|\n|\r/g, eol), ...string !== void 0 && { string } };
+}
+function errorIndex(text2, error) {
+  if (error.line === void 0 || error.column === void 0) return -1;
+  const lines = text2.split(/(?<=\r\n|\n|\r(?!\n))/);
+  return lines.slice(0, error.line - 1).join("").length + error.column - 1;
+}
+function parseHead(text2) {
+  try {
+    return parseKclExpression(text2);
+  } catch {
+    return void 0;
+  }
+}
+function readValue(spec, raw, eol) {
+  const refuse = (why) => new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${why}); quote a string value: ${spec.path}="${spec.value}"`);
+  let parsed;
+  try {
+    parsed = parseKclExpression(spec.value);
+  } catch (e) {
+    const at = errorIndex(spec.value, e);
+    const head = at > 0 ? parseHead(spec.value.slice(0, at)) : void 0;
+    if (head?.expr.type !== "operation") throw refuse(e.message);
+    parsed = head;
+  }
+  if (parsed.expr.type === "operation") {
+    return { ...parsed, text: writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" }), string: spec.value };
+  }
+  if (!parsed.complete) throw refuse(`KCL would keep only '${textOf(parsed.tokens, parsed.expr)}'`);
+  return valueFrom(parsed.tokens, parsed.expr, eol);
+}
+function sameTokens(a, aNode, b, bNode) {
+  const skip = (t, i2) => t.kind[i2] === T.Newline || t.kind[i2] === T.Indent || t.kind[i2] === T.Dedent;
+  let i = aNode.first;
+  let j = bNode.first;
+  while (true) {
+    while (i <= aNode.last && skip(a, i)) i++;
+    while (j <= bNode.last && skip(b, j)) j++;
+    if (i > aNode.last || j > bNode.last) return i > aNode.last && j > bNode.last;
+    if (a.kind[i] !== b.kind[j]) return false;
+    const at = a.source.text.slice(a.start[i], a.end[i]);
+    const bt = b.source.text.slice(b.start[j], b.end[j]);
+    if (a.kind[i] === T.String) {
+      const interpolated = StringFlag.Interpolated | StringFlag.Raw;
+      if ((a.flags[i] & interpolated) !== (b.flags[j] & interpolated) || stringLiteralValue(at) !== stringLiteralValue(bt)) return false;
+    } else if (at !== bt) return false;
+    i++;
+    j++;
+  }
+}
+var Planner = class {
+  constructor(module, spec) {
+    this.module = module;
+    this.spec = spec;
+    this.tokens = module.tokens;
+    this.text = this.tokens.source.text;
+    this.eol = this.tokens.source.lineEnding();
+  }
+  module;
+  spec;
+  plan = { splices: [], changes: [], warnings: [] };
+  tokens;
+  text;
+  eol;
+  line(token) {
+    return this.tokens.source.line(this.tokens.start[token]);
+  }
+  change(token, old, next) {
+    this.plan.changes.push({ line: this.line(token), kind: "override", key: this.spec.path, old, new: next });
+  }
+  warn(token, message) {
+    this.plan.warnings.push({ line: this.line(token), message });
+  }
+  describe(expr) {
+    return plainString(this.tokens, expr) ?? textOf(this.tokens, expr);
+  }
+  /** `=`: splice the new value over the old one; a string keeps the old literal's style. */
+  replace(old, value) {
+    const oldString = plainString(this.tokens, old);
+    let text2 = value.text;
+    if (oldString !== void 0 && value.string !== void 0) {
+      if (oldString === value.string) return;
+      text2 = writeStringLiteral(value.string, readStringLiteral(textOf(this.tokens, old)).style);
+    } else if (sameTokens(this.tokens, old, value.tokens, value.expr)) return;
+    this.plan.splices.push({ start: this.tokens.start[old.first], end: this.tokens.end[old.last], text: text2 });
+    this.change(old.first, this.describe(old), value.string ?? value.text);
+  }
+  /** `:`: merge a config into a config/schema, or a same-name schema; anything else replaces. */
+  union(old, value) {
+    const target = configOf(old);
+    if (value.expr.type === "config" || value.expr.type === "schema") {
+      const sameSchema = value.expr.type === "config" || old.type === "schema" && old.name === value.expr.name;
+      if (target && sameSchema) return this.merge(target, configOf(value.expr), value.tokens);
+      if (value.expr.type === "config") return this.warn(old.first, `${this.spec.path} is not a config or schema literal; ':' has nothing to merge into`);
+    }
+    this.replace(old, value);
+  }
+  merge(target, incoming, tokens) {
+    for (const item of incoming.items) {
+      const parts = item.type === "entry" ? item.key.parts : void 0;
+      const matches = parts ? this.entries(target).filter((e) => e.key.parts?.join("\0") === parts.join("\0")) : [];
+      if (item.type !== "entry" || matches.length === 0) {
+        this.insert(target, textOf(tokens, item).replace(/\r\n|\n|\r/g, this.eol), target.first);
+        continue;
+      }
+      for (const m of matches) this.union(m.value, valueFrom(tokens, item.value, this.eol));
+    }
+  }
+  /** `+=`: append list items, only when both sides are list literals (as KCL does). */
+  append(old, value) {
+    if (old.type !== "list" || value.expr.type !== "list") {
+      return this.warn(old.first, `${this.spec.path}+= needs a list literal on both sides; nothing appended`);
+    }
+    const items = value.expr.items.map((item) => textOf(value.tokens, item));
+    if (items.length === 0) return;
+    const source = this.tokens.source;
+    const open = this.tokens.start[old.first];
+    const close = this.tokens.start[old.last];
+    const last = old.items[old.items.length - 1];
+    let splice;
+    if (!last) splice = { start: open + 1, end: close, text: items.join(", ") };
+    else if (source.line(open) === source.line(close))
+      splice = { start: this.tokens.end[last.last], end: this.tokens.end[last.last], text: `, ${items.join(", ")}` };
+    else {
+      const at = Math.min(source.lineEnd(this.tokens.end[last.last]), close);
+      const indent = this.indentOf(last.first);
+      splice = { start: at, end: at, text: items.map((item) => `${this.eol}${indent}${item}`).join("") };
+    }
+    this.plan.splices.push(splice);
+    this.change(old.first, textOf(this.tokens, old), `${textOf(this.tokens, old)} + ${textOf(value.tokens, value.expr)}`);
+  }
+  /** Leading whitespace of the line a token is on. */
+  indentOf(token) {
+    const start = this.tokens.source.lineStart(this.tokens.start[token]);
+    return /^[ \t]*/.exec(this.text.slice(start, this.tokens.start[token]))[0];
+  }
+  /** Add `entry` as the last entry of `config`, on a new line with its siblings' indentation. */
+  insert(config, entry, lineToken) {
+    const source = this.tokens.source;
+    const open = this.tokens.start[config.first];
+    const close = this.tokens.start[config.last];
+    const entries = config.items;
+    const openIndent = this.indentOf(config.first);
+    const last = entries[entries.length - 1];
+    let splice;
+    if (!last) {
+      const inner = `${openIndent}    `;
+      splice = { start: open + 1, end: close, text: `${this.eol}${inner}${entry}${this.eol}${openIndent}` };
+    } else if (source.line(open) === source.line(close)) {
+      splice = { start: this.tokens.end[last.last], end: this.tokens.end[last.last], text: `, ${entry}` };
+    } else {
+      const startsLine = source.lineStart(this.tokens.start[last.first]) === this.tokens.start[last.first] - this.indentOf(last.first).length;
+      const indent = startsLine ? this.indentOf(last.first) : `${openIndent}    `;
+      const at = Math.min(source.lineEnd(this.tokens.end[last.last]), close);
+      splice = { start: at, end: at, text: `${this.eol}${indent}${entry}` };
+    }
+    this.plan.splices.push(splice);
+    this.plan.changes.push({ line: this.line(lineToken), kind: "override", key: this.spec.path, old: "", new: entry });
+  }
+  /** Remove a node: its whole line(s) when it is alone on them, else just it and one comma. */
+  remove(node) {
+    const source = this.tokens.source;
+    let start = this.tokens.start[node.first];
+    let end = this.tokens.end[node.last];
+    const lineStart = source.lineStart(start);
+    const before = this.text.slice(lineStart, start);
+    const after = this.text.slice(end, source.lineEnd(end));
+    if (/^[ \t]*$/.test(before) && /^[ \t]*,?[ \t]*(#.*)?$/.test(after)) {
+      start = lineStart;
+      end = source.nextLineStart(end);
+    } else {
+      const comma = /^[ \t]*,[ \t]*/.exec(after);
+      const previousComma = /,[ \t]*$/.exec(before);
+      if (comma) end += comma[0].length;
+      else if (previousComma) start -= previousComma[0].length;
+    }
+    this.plan.splices.push({ start, end, text: "" });
+    this.change(node.first, textOf(this.tokens, node), "");
+  }
+  entries(config) {
+    return config.items.filter((i) => i.type === "entry");
+  }
+};
+function search(config, parts, offset, token, found) {
+  const reach = (depth, key, at) => {
+    if (depth > found.deepest.depth) found.deepest = { depth, keys: [], config, consumed: offset, token: at };
+    if (depth === found.deepest.depth && key !== void 0 && !found.deepest.keys.includes(key)) found.deepest.keys.push(key);
+  };
+  reach(offset, void 0, token);
+  for (const item of config.items) {
+    const key = item.type === "entry" ? item.key.parts : void 0;
+    if (item.type !== "entry" || !key) continue;
+    let c = 0;
+    while (c < key.length && offset + c < parts.length && key[c] === parts[offset + c]) c++;
+    if (c === key.length) {
+      if (offset + c === parts.length) {
+        found.matches.push(item);
+        continue;
+      }
+      const sub = configOf(item.value);
+      if (sub) search(sub, parts, offset + c, item.first, found);
+      else found.blocked.push({ entry: item, depth: offset + c });
+    } else if (offset + c === parts.length) {
+      found.dotted.push(item);
+    } else {
+      reach(offset + c, key[c], c > 0 ? item.first : token);
+    }
+  }
+}
+function statementValue(s) {
+  return s.type === "assign" || s.type === "aug-assign" || s.type === "unification" ? s.value : void 0;
+}
+function namesTarget(s, name) {
+  return s.type === "assign" && s.targets.includes(name) || (s.type === "aug-assign" || s.type === "unification") && s.target === name;
+}
+function keyText(parts, operator, value) {
+  if (parts.every(isIdentifier)) return `${parts.join(".")} ${operator} ${value}`;
+  const key = (p) => isIdentifier(p) ? p : JSON.stringify(p);
+  let text2 = `${key(parts[parts.length - 1])} ${operator} ${value}`;
+  for (let i = parts.length - 2; i >= 0; i--) text2 = `${key(parts[i])}: {${text2}}`;
+  return text2;
+}
+function planTopLevel(p, raw, options) {
+  const { spec, module } = p;
+  const name = spec.parts[0];
+  const statements = module.statements.filter((s) => namesTarget(s, name));
+  if (spec.operation === "-") {
+    for (const s of statements) if (s.type === "assign" || s.type === "unification") p.remove(s);
+    return;
+  }
+  const value = readValue(spec, raw, p.eol);
+  let hit = false;
+  for (const s of statements) {
+    const old = statementValue(s);
+    if (spec.operation === "=") {
+      if (s.type === "unification" && value.expr.type !== "schema") continue;
+      p.replace(old, value);
+    } else if (spec.operation === ":") p.union(old, value);
+    else p.append(old, value);
+    hit = true;
+  }
+  if (!hit) createTopLevel(p, [], value, options, `no top-level '${name}' in this file`);
+}
+function createTopLevel(p, rest, value, options, missing) {
+  const { spec } = p;
+  if (!options.create) throw new SourceError(`${missing} (use create to add it)`);
+  const name = spec.parts[0];
+  const statement = rest.length > 0 ? `${name} = {${keyText(rest, spec.operation, value.text)}}` : spec.operation === "+=" ? `${name} += ${value.text}` : `${name}${spec.operation === ":" && value.expr.type === "schema" ? ":" : " ="} ${value.text}`;
+  const text2 = p.text;
+  const endsWithEol = /(\r\n|\n|\r)$/.test(text2);
+  const insertion = text2.length === 0 ? `${statement}${p.eol}` : endsWithEol ? `${statement}${p.eol}` : `${p.eol}${statement}`;
+  p.plan.splices.push({ start: text2.length, end: text2.length, text: insertion });
+  p.plan.changes.push({
+    line: p.tokens.source.line(text2.length) + (endsWithEol || text2.length === 0 ? 0 : 1),
+    kind: "override",
+    key: spec.path,
+    old: "",
+    new: statement
+  });
+}
+function planNested(p, raw, options) {
+  const { spec, module } = p;
+  const [name, ...rest] = spec.parts;
+  const candidates2 = module.statements.filter(
+    (s) => s.type === "assign" && s.targets.includes(name) && configOf(s.value) !== void 0 || s.type === "unification" && s.target === name
+  );
+  const searchIn = (s) => {
+    const config = configOf(statementValue(s));
+    const found2 = { matches: [], deepest: { depth: -1, keys: [], config, consumed: 1, token: s.first }, blocked: [], dotted: [] };
+    search(config, spec.parts, 1, s.first, found2);
+    return found2;
+  };
+  if (spec.operation === "-") {
+    for (const s of candidates2) {
+      const found2 = searchIn(s);
+      if (found2.matches.length > 0) return found2.matches.forEach((m) => p.remove(m));
+    }
+    return;
+  }
+  const value = readValue(spec, raw, p.eol);
+  const first = candidates2[0];
+  if (!first) return createTopLevel(p, rest, value, options, `no top-level '${name}' = {...}, '${name} = S {...}' or '${name}: S {...}' in this file`);
+  const found = searchIn(first);
+  for (const m of found.matches) {
+    if (spec.operation === "=") p.replace(m.value, value);
+    else if (spec.operation === ":") p.union(m.value, value);
+    else p.append(m.value, value);
+  }
+  if (found.matches.length > 0) return;
+  const { deepest } = found;
+  const blocked = found.blocked.find((b) => b.depth >= deepest.depth);
+  const line = (token) => p.line(token);
+  if (blocked) {
+    const where2 = formatOverridePath(spec.parts.slice(0, blocked.depth));
+    throw new SourceError(`${where2} is not a config or schema literal, so it has no '${spec.parts[blocked.depth]}'`, line(blocked.entry.first));
+  }
+  if (found.dotted.length > 0) {
+    const dotted = found.dotted[0];
+    throw new SourceError(`${spec.path} is written as the dotted key '${dotted.key.parts.join(".")}'; name a key inside it`, line(dotted.first));
+  }
+  const where = formatOverridePath(spec.parts.slice(0, deepest.depth));
+  const missing = spec.parts[deepest.depth];
+  if (!options.create) {
+    const has = deepest.keys.length > 0 ? `has ${deepest.keys.map((k) => `'${k}'`).join(", ")}` : "is empty";
+    throw new SourceError(`${where} ${has}, not '${missing}' (use create to add ${spec.path})`, line(deepest.token));
+  }
+  p.insert(deepest.config, keyText(spec.parts.slice(deepest.consumed), spec.operation, value.text), deepest.token);
+}
+function applyOverrides(text2, specs, options = {}) {
+  let current = text2;
+  let module = parseKcl(current);
+  const changes = [];
+  const warnings = [];
+  for (const raw of specs) {
+    const spec = parseOverrideSpec(raw);
+    if (spec.parts.length === 0) throw new OverrideSpecError(raw, `the path of '${raw}' names no variable`);
+    const planner = new Planner(module, spec);
+    if (spec.parts.length === 1) planTopLevel(planner, raw, options);
+    else planNested(planner, raw, options);
+    const { splices } = planner.plan;
+    changes.push(...planner.plan.changes);
+    warnings.push(...planner.plan.warnings);
+    if (splices.length === 0) continue;
+    current = applySplices2(current, splices);
+    try {
+      module = parseKcl(current);
+    } catch (e) {
+      const error = e;
+      throw new SourceError(`override '${raw}' would leave invalid KCL: ${error.message}`, error.line, error.column);
+    }
+  }
+  return { text: current, changes, warnings };
+}
+
+// src/engine/plan.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+
+// src/engine/config.ts
+var import_yaml9 = __toESM(require_dist(), 1);
+var ConfigError = class extends Error {
+  /** Each `<file>:<line>: <path>: <message>`, in file order. */
+  constructor(issues) {
+    super(issues.join("\n"));
+    this.issues = issues;
+    this.name = "ConfigError";
+  }
+  issues;
+};
+var DELIVERY_MODES = ["push", "pull-request", "none"];
+var MERGE_STRATEGIES = ["none", "auto", "immediate"];
+var MERGE_METHODS = ["merge", "squash", "rebase"];
+var SETTER_KEY = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?:[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?$/;
+var TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+var Reader2 = class {
+  constructor(file, doc, lines) {
+    this.file = file;
+    this.doc = doc;
+    this.lines = lines;
+  }
+  file;
+  doc;
+  lines;
+  issues = [];
+  issue(node, path, message) {
+    const offset = node?.range?.[0] ?? 0;
+    this.issues.push({ offset, text: `${this.file}:${this.line(node)}: ${path ? `${path}: ` : ""}${message}` });
+  }
+  line(node) {
+    return this.lines.linePos(node?.range?.[0] ?? 0).line;
+  }
+  resolve(node) {
+    return (0, import_yaml9.isAlias)(node) ? node.resolve(this.doc) ?? null : node;
+  }
+  /** The key/value pairs of a mapping with only `allowed` keys, or undefined after an issue. */
+  mapping(node, at, path, allowed) {
+    const resolved = this.resolve(node);
+    if (!(0, import_yaml9.isMap)(resolved)) {
+      this.issue(resolved ?? at, path, `must be a mapping${allowed.length > 0 ? ` with ${allowed.join(", ")}` : ""}, not ${describe(resolved)}`);
+      return void 0;
+    }
+    return this.entries(resolved, path, allowed);
+  }
+  entries(map, path, allowed) {
+    const entries = /* @__PURE__ */ new Map();
+    for (const pair of map.items) {
+      const key = pair.key;
+      const name = (0, import_yaml9.isScalar)(key) ? key.value : void 0;
+      if (typeof name !== "string") {
+        this.issue(key, path, `keys must be strings, not ${describe(key)}`);
+        continue;
+      }
+      if (allowed && !allowed.includes(name)) {
+        this.issue(key, join(path, name), `unknown key (expected ${allowed.join(", ")})`);
+        continue;
+      }
+      const earlier = entries.get(name);
+      if (earlier) {
+        this.issue(key, join(path, name), `duplicate key (first at line ${this.line(earlier.key)})`);
+        continue;
+      }
+      entries.set(name, { key, value: this.resolve(pair.value) });
+    }
+    return entries;
+  }
+  /** A required or optional field's value node, reporting a missing required one at `owner`. */
+  field(entries, owner, path, key, required) {
+    const entry = entries.get(key);
+    if (!entry) {
+      if (required) this.issue(owner, path, `${key} is required`);
+      return void 0;
+    }
+    return { node: entry.value, at: entry.key };
+  }
+  string(node, at, path) {
+    if ((0, import_yaml9.isScalar)(node) && typeof node.value === "string") {
+      if (node.value.trim() === "") this.issue(node, path, "must not be empty");
+      else return node.value;
+      return void 0;
+    }
+    const hint = (0, import_yaml9.isScalar)(node) && (typeof node.value === "number" || typeof node.value === "boolean") ? ` (quote it: "${node.source ?? String(node.value)}")` : "";
+    this.issue(node ?? at, path, `must be a string, not ${describe(node)}${hint}`);
+    return void 0;
+  }
+  strings(node, at, path, nonEmpty) {
+    if (!(0, import_yaml9.isSeq)(node)) {
+      this.issue(node ?? at, path, `must be a list of strings, not ${describe(node)}`);
+      return void 0;
+    }
+    if (nonEmpty && node.items.length === 0) {
+      this.issue(node, path, "must not be empty");
+      return void 0;
+    }
+    const values = node.items.map((item, i) => this.string(this.resolve(item), node, `${path}[${i}]`));
+    return values.every((v) => v !== void 0) ? values : void 0;
+  }
+  oneOf(node, at, path, allowed) {
+    const value = this.string(node, at, path);
+    if (value === void 0) return void 0;
+    if (allowed.includes(value)) return value;
+    this.issue(node, path, `must be one of ${allowed.join(", ")}, not ${JSON.stringify(value)}`);
+    return void 0;
+  }
+  boolean(node, at, path) {
+    if ((0, import_yaml9.isScalar)(node) && typeof node.value === "boolean") return node.value;
+    this.issue(node ?? at, path, `must be true or false, not ${describe(node)}`);
+    return void 0;
+  }
+  /** A repository without tag or digest: `{ name as written, canonical repository }`. */
+  repository(node, at, path) {
+    const text2 = this.string(node, at, path);
+    if (text2 === void 0) return void 0;
+    try {
+      const ref = parseImageRef(text2);
+      if (ref.tag !== void 0 || ref.digest !== void 0) {
+        this.issue(
+          node,
+          path,
+          `${JSON.stringify(text2)} has a ${ref.tag !== void 0 ? "tag" : "digest"}; give the repository only (the incoming image brings the version)`
+        );
+        return void 0;
+      }
+      return { name: ref.name, repository: ref.repository };
+    } catch (error) {
+      if (!(error instanceof ImageRefError)) throw error;
+      this.issue(node, path, error.message);
+      return void 0;
+    }
+  }
+  /** A path inside the repository: relative, no `..`. */
+  relativePath(value, node, path) {
+    if (value.startsWith("/") || /^[A-Za-z]:[\\/]/.test(value)) this.issue(node, path, `must be relative to the repository root, not ${JSON.stringify(value)}`);
+    else if (value.split(/[\\/]/).includes("..")) this.issue(node, path, `must stay inside the repository (no ".."): ${JSON.stringify(value)}`);
+    else return true;
+    return false;
+  }
+  policy(node, at, path) {
+    try {
+      return parsePolicy(node?.toJS(this.doc) ?? null);
+    } catch (error) {
+      if (!(error instanceof PolicyError)) throw error;
+      for (const issue of error.issues) {
+        const located2 = (0, import_yaml9.isMap)(node) ? node.getIn(issue.path, true) : void 0;
+        this.issue(located2 ?? node ?? at, join(path, ...issue.path), issue.message);
+      }
+      return void 0;
+    }
+  }
+};
+function join(path, ...keys) {
+  return keys.reduce((p, key) => /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? `${p}${p ? "." : ""}${key}` : `${p}[${JSON.stringify(key)}]`, path);
+}
+function describe(node) {
+  if ((0, import_yaml9.isMap)(node)) return "a mapping";
+  if ((0, import_yaml9.isSeq)(node)) return "a list";
+  if (!(0, import_yaml9.isScalar)(node) || node.value === null) return "nothing";
+  return `${typeof node.value === "string" ? "a string" : `a ${typeof node.value}`} (${node.source ?? String(node.value)})`;
+}
+function isBranchName(name) {
+  const control = Array.from(name).some((ch) => ch.charCodeAt(0) < 32 || ch === "\x7F");
+  return !control && !/[\s~^:?*[\\]|\.\.|\/\/|@\{|^\/|\/$|\.$|\.lock$|^-/.test(name) && name !== "@";
+}
+function readDelivery(r, node, at, path) {
+  const keys = ["mode", "merge", "merge-method", "branch", "labels", "reviewers", "team-reviewers", "assignees", "draft", "title", "commit-message"];
+  const entries = r.mapping(node, at, path, keys);
+  if (!entries) return void 0;
+  const get = (key) => r.field(entries, node, path, key, false);
+  const mode = get("mode");
+  const merge = get("merge");
+  const mergeMethod = get("merge-method");
+  const branch = get("branch");
+  const labels = get("labels");
+  const reviewers = get("reviewers");
+  const teamReviewers = get("team-reviewers");
+  const assignees = get("assignees");
+  const draft = get("draft");
+  const title = get("title");
+  const commitMessage2 = get("commit-message");
+  const delivery = {
+    ...mode && { mode: r.oneOf(mode.node, mode.at, join(path, "mode"), DELIVERY_MODES) },
+    ...merge && { merge: r.oneOf(merge.node, merge.at, join(path, "merge"), MERGE_STRATEGIES) },
+    ...mergeMethod && { mergeMethod: r.oneOf(mergeMethod.node, mergeMethod.at, join(path, "merge-method"), MERGE_METHODS) },
+    ...branch && { branch: r.string(branch.node, branch.at, join(path, "branch")) },
+    ...labels && { labels: r.strings(labels.node, labels.at, join(path, "labels"), false) },
+    ...reviewers && { reviewers: r.strings(reviewers.node, reviewers.at, join(path, "reviewers"), false) },
+    ...teamReviewers && { teamReviewers: r.strings(teamReviewers.node, teamReviewers.at, join(path, "team-reviewers"), false) },
+    ...assignees && { assignees: r.strings(assignees.node, assignees.at, join(path, "assignees"), false) },
+    ...draft && { draft: r.boolean(draft.node, draft.at, join(path, "draft")) },
+    ...title && { title: r.string(title.node, title.at, join(path, "title")) },
+    ...commitMessage2 && { commitMessage: r.string(commitMessage2.node, commitMessage2.at, join(path, "commit-message")) }
+  };
+  if (delivery.branch !== void 0 && !isBranchName(delivery.branch)) {
+    r.issue(branch?.node, join(path, "branch"), `${JSON.stringify(delivery.branch)} is not a valid branch name`);
+  }
+  if (delivery.mode !== void 0 && delivery.mode !== "pull-request") {
+    for (const [key, entry] of [
+      ["merge", merge],
+      ["merge-method", mergeMethod],
+      ["draft", draft],
+      ["reviewers", reviewers],
+      ["labels", labels]
+    ]) {
+      if (entry) r.issue(entry.at, join(path, key), `only applies to mode pull-request (mode is ${delivery.mode})`);
+    }
+  }
+  return delivery;
+}
+function readImages(r, node, at, path) {
+  if (!(0, import_yaml9.isSeq)(node) || node.items.length === 0) {
+    r.issue(node ?? at, path, (0, import_yaml9.isSeq)(node) ? "must not be empty (it is the list of images this target allows)" : `must be a list, not ${describe(node)}`);
+    return [];
+  }
+  const images = [];
+  const seen = /* @__PURE__ */ new Map();
+  node.items.forEach((item, i) => {
+    const itemPath = `${path}[${i}]`;
+    const itemNode = r.resolve(item);
+    const entries = r.mapping(itemNode, node, itemPath, ["repository", "policy"]);
+    if (!entries) return;
+    const repository = r.field(entries, itemNode, itemPath, "repository", true);
+    const policy = r.field(entries, itemNode, itemPath, "policy", false);
+    const ref = repository && r.repository(repository.node, repository.at, join(itemPath, "repository"));
+    const parsedPolicy = policy && r.policy(policy.node, policy.at, join(itemPath, "policy"));
+    if (!ref) return;
+    const earlier = seen.get(ref.repository);
+    if (earlier !== void 0) {
+      r.issue(repository.node, join(itemPath, "repository"), `${ref.repository} is already listed (${earlier})`);
+      return;
+    }
+    seen.set(ref.repository, `${itemPath}, line ${r.line(repository.node)}`);
+    images.push({ ...ref, ...parsedPolicy && { policy: parsedPolicy } });
+  });
+  return images;
+}
+function readTargets(r, node, at) {
+  if (!(0, import_yaml9.isSeq)(node)) {
+    r.issue(node ?? at, "targets", `must be a list, not ${describe(node)}`);
+    return [];
+  }
+  const targets = [];
+  const names = /* @__PURE__ */ new Map();
+  node.items.forEach((item, i) => {
+    const path = `targets[${i}]`;
+    const targetNode = r.resolve(item);
+    const entries = r.mapping(targetNode, node, path, ["name", "paths", "images", "delivery"]);
+    if (!entries) return;
+    const nameField = r.field(entries, targetNode, path, "name", true);
+    const pathsField = r.field(entries, targetNode, path, "paths", true);
+    const imagesField = r.field(entries, targetNode, path, "images", true);
+    const deliveryField = r.field(entries, targetNode, path, "delivery", false);
+    let name = nameField && r.string(nameField.node, nameField.at, `${path}.name`);
+    if (name !== void 0 && !TARGET_NAME.test(name)) {
+      r.issue(
+        nameField.node,
+        `${path}.name`,
+        `${JSON.stringify(name)} must start with a letter or digit and hold only letters, digits, '.', '_' and '-' (it names a branch)`
+      );
+      name = void 0;
+    }
+    if (name !== void 0 && names.has(name)) {
+      r.issue(nameField.node, `${path}.name`, `duplicate target name ${JSON.stringify(name)} (also ${names.get(name)})`);
+      name = void 0;
+    }
+    if (name !== void 0) names.set(name, `${path}, line ${r.line(nameField.node)}`);
+    const paths = pathsField && r.strings(pathsField.node, pathsField.at, `${path}.paths`, true);
+    const pathsOk = paths?.map((glob, j) => r.relativePath(glob, (0, import_yaml9.isSeq)(pathsField.node) ? pathsField.node.items[j] : null, `${path}.paths[${j}]`));
+    const images = imagesField ? readImages(r, imagesField.node, imagesField.at, `${path}.images`) : [];
+    const delivery = deliveryField && readDelivery(r, deliveryField.node, deliveryField.at, `${path}.delivery`);
+    if (name !== void 0 && paths && pathsOk) targets.push({ name, paths, images, ...delivery && { delivery } });
+  });
+  return targets;
+}
+function readSetters(r, node, at) {
+  const setters = /* @__PURE__ */ new Map();
+  if (!(0, import_yaml9.isMap)(node)) {
+    r.issue(node ?? at, "setters", `must be a mapping of marker keys ("<namespace>:<policy>") to images, not ${describe(node)}`);
+    return setters;
+  }
+  for (const [key, entry] of r.entries(node, "setters")) {
+    const path = join("setters", key);
+    if (!SETTER_KEY.test(key)) {
+      const suffix = /:(tag|name|digest)$/.exec(key);
+      r.issue(
+        entry.key,
+        path,
+        suffix ? `drop the ":${suffix[1]}" suffix: one setter serves the plain, :tag, :name and :digest markers` : `a setter key is "<namespace>:<policy name>" as in the marker # {"$imagepolicy": "flux-system:app"}`
+      );
+    }
+    const entries = r.mapping(entry.value, entry.key, path, ["image", "policy"]);
+    if (!entries) continue;
+    const image = r.field(entries, entry.value, path, "image", true);
+    const policy = r.field(entries, entry.value, path, "policy", false);
+    const ref = image && r.repository(image.node, image.at, join(path, "image"));
+    const parsedPolicy = policy && r.policy(policy.node, policy.at, join(path, "policy"));
+    if (ref && SETTER_KEY.test(key)) setters.set(key, { ...ref, ...parsedPolicy && { policy: parsedPolicy } });
+  }
+  return setters;
+}
+function readOverrides(r, node, at) {
+  if (!(0, import_yaml9.isSeq)(node)) {
+    r.issue(node ?? at, "overrides", `must be a list, not ${describe(node)}`);
+    return [];
+  }
+  const overrides = [];
+  node.items.forEach((item, i) => {
+    const path = `overrides[${i}]`;
+    const itemNode = r.resolve(item);
+    const entries = r.mapping(itemNode, node, path, ["file", "spec", "image"]);
+    if (!entries) return;
+    const fileField = r.field(entries, itemNode, path, "file", true);
+    const specField = r.field(entries, itemNode, path, "spec", true);
+    const imageField = r.field(entries, itemNode, path, "image", true);
+    const file = fileField && r.string(fileField.node, fileField.at, `${path}.file`);
+    const fileOk = file !== void 0 && r.relativePath(file, fileField.node, `${path}.file`);
+    let spec = specField && r.string(specField.node, specField.at, `${path}.spec`);
+    if (spec?.includes("=")) {
+      r.issue(
+        specField.node,
+        `${path}.spec`,
+        `is the path only (${JSON.stringify(spec.slice(0, spec.indexOf("=")))}); the value comes from the incoming image`
+      );
+      spec = void 0;
+    }
+    const ref = imageField && r.repository(imageField.node, imageField.at, `${path}.image`);
+    if (fileOk && spec !== void 0 && ref) overrides.push({ file, spec, image: ref.name, repository: ref.repository });
+  });
+  return overrides;
+}
+function parseConfig(text2, file) {
+  const lines = new import_yaml9.LineCounter();
+  const doc = (0, import_yaml9.parseDocument)(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  if (doc.errors.length > 0) {
+    const line = (offset) => lines.linePos(Math.min(offset, text2.trimEnd().length)).line;
+    throw new ConfigError(doc.errors.map((e) => `${file}:${line(e.pos[0])}: ${e.message}`));
+  }
+  const r = new Reader2(file, doc, lines);
+  const root = r.resolve(doc.contents);
+  let config = { targets: [], setters: /* @__PURE__ */ new Map(), overrides: [] };
+  if (root !== null && !((0, import_yaml9.isScalar)(root) && root.value === null)) {
+    const entries = r.mapping(root, root, "", ["targets", "setters", "overrides"]);
+    if (entries) {
+      const targets = r.field(entries, root, "", "targets", false);
+      const setters = r.field(entries, root, "", "setters", false);
+      const overrides = r.field(entries, root, "", "overrides", false);
+      config = {
+        targets: targets ? readTargets(r, targets.node, targets.at) : [],
+        setters: setters ? readSetters(r, setters.node, setters.at) : /* @__PURE__ */ new Map(),
+        overrides: overrides ? readOverrides(r, overrides.node, overrides.at) : []
+      };
+    }
+  }
+  if (r.issues.length > 0) throw new ConfigError(r.issues.sort((a, b) => a.offset - b.offset).map((i) => i.text));
+  return config;
+}
+
+// src/engine/flux-objects.ts
+var import_yaml10 = __toESM(require_dist(), 1);
+var FLUX_IMAGE_API_GROUP = "image.toolkit.fluxcd.io";
+var API_VERSION = /^image\.toolkit\.fluxcd\.io\/(?:v1beta1|v1beta2|v1)$/;
+var DEFAULT_NAMESPACE = "flux-system";
+var DEFAULT_EXCLUSIONS = ["^.*\\.sig$"];
+function mayHoldFluxObjects(text2) {
+  return text2.includes(FLUX_IMAGE_API_GROUP);
+}
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function text(value) {
+  return typeof value === "string" && value !== "" ? value : void 0;
+}
+var DocumentReader = class {
+  constructor(file, doc, lines, warnings) {
+    this.file = file;
+    this.doc = doc;
+    this.lines = lines;
+    this.warnings = warnings;
+  }
+  file;
+  doc;
+  lines;
+  warnings;
+  line(path) {
+    const root = this.doc.contents;
+    const node = path.length > 0 && (0, import_yaml10.isMap)(root) ? root.getIn(path, true) : void 0;
+    return this.lines.linePos((node ?? root)?.range?.[0] ?? 0).line;
+  }
+  warn(path, message) {
+    this.warnings.push({ file: this.file, line: this.line(path), message });
+  }
+  located(id) {
+    return { file: this.file, line: this.line([]), id };
+  }
+  repository(id, spec) {
+    const image = text(spec.image);
+    if (image === void 0) {
+      this.warn(["spec"], `ImageRepository ${id}: spec.image is missing`);
+      return void 0;
+    }
+    let ref;
+    try {
+      ref = parseImageRef(image);
+    } catch (error) {
+      if (!(error instanceof ImageRefError)) throw error;
+      this.warn(["spec", "image"], `ImageRepository ${id}: ${error.message}`);
+      return void 0;
+    }
+    if (ref.tag !== void 0 || ref.digest !== void 0) {
+      this.warn(["spec", "image"], `ImageRepository ${id}: spec.image ${JSON.stringify(image)} must name a repository without tag or digest`);
+      return void 0;
+    }
+    const given = Array.isArray(spec.exclusionList) ? spec.exclusionList : [];
+    const patterns = given.length > 0 ? given : DEFAULT_EXCLUSIONS;
+    const exclusionList = [];
+    for (const [i, pattern] of patterns.entries()) {
+      try {
+        if (typeof pattern !== "string") throw new GoRegexpError(String(pattern), "not a string");
+        exclusionList.push(compileGoRegexp(pattern).regexp);
+      } catch (error) {
+        if (!(error instanceof GoRegexpError)) throw error;
+        this.warn(["spec", "exclusionList", i], `ImageRepository ${id}: spec.exclusionList[${i}]: ${error.message}; the repository is ignored`);
+        return void 0;
+      }
+    }
+    return { ...this.located(id), name: ref.name, repository: ref.repository, exclusionList };
+  }
+  policy(id, namespace, name, spec) {
+    const key = `${namespace}:${name}`;
+    const ref = isRecord2(spec.imageRepositoryRef) ? spec.imageRepositoryRef : {};
+    const repositoryName = text(ref.name);
+    if (repositoryName === void 0) {
+      this.warn(["spec"], `ImagePolicy ${id}: spec.imageRepositoryRef.name is missing; markers for ${key} are not mapped`);
+      return void 0;
+    }
+    try {
+      const policy = parsePolicy(spec.policy, `ImagePolicy ${id}`, spec.filterTags ?? void 0);
+      return { ...this.located(id), key, repositoryId: `${text(ref.namespace) ?? namespace}/${repositoryName}`, policy };
+    } catch (error) {
+      if (!(error instanceof PolicyError)) throw error;
+      for (const issue of error.issues) {
+        const path = issue.path[0] === "filterTags" ? ["spec", ...issue.path] : ["spec", "policy", ...issue.path];
+        this.warn(path, `ImagePolicy ${id}: ${path.join(".")}: ${issue.message}; markers for ${key} are not mapped`);
+      }
+      return void 0;
+    }
+  }
+};
+function fluxSetters(docs) {
+  const warnings = [];
+  const repositories = /* @__PURE__ */ new Map();
+  const policies = /* @__PURE__ */ new Map();
+  const keep = (map, kind, value) => {
+    if (!value) return;
+    const first = map.get(value.id);
+    if (first)
+      warnings.push({ file: value.file, line: value.line, message: `${kind} ${value.id} is also defined at ${first.file}:${first.line}; this one is ignored` });
+    else map.set(value.id, value);
+  };
+  for (const { file, text: source } of docs) {
+    if (!mayHoldFluxObjects(source)) continue;
+    const lines = new import_yaml10.LineCounter();
+    for (const doc of (0, import_yaml10.parseAllDocuments)(source, { lineCounter: lines })) {
+      if (doc.errors.length > 0) {
+        const error = doc.errors[0];
+        warnings.push({
+          file,
+          // An error found at the very end (an unclosed brace) is reported on the last line, not after it.
+          line: lines.linePos(Math.min(error.pos[0], source.trimEnd().length)).line,
+          message: `not valid YAML (${error.message.split("\n")[0]}); Flux objects in it are ignored`
+        });
+        continue;
+      }
+      const object = doc.toJS({ maxAliasCount: 100 });
+      if (!isRecord2(object) || !isRecord2(object.metadata) || !isRecord2(object.spec)) continue;
+      const { apiVersion, kind, metadata, spec } = object;
+      if (kind !== "ImageRepository" && kind !== "ImagePolicy") continue;
+      if (typeof apiVersion !== "string" || !API_VERSION.test(apiVersion)) continue;
+      const reader = new DocumentReader(file, doc, lines, warnings);
+      const name = text(metadata.name);
+      if (name === void 0) {
+        reader.warn(["metadata"], `${kind} without metadata.name is ignored`);
+        continue;
+      }
+      const namespace = text(metadata.namespace) ?? DEFAULT_NAMESPACE;
+      const id = `${namespace}/${name}`;
+      if (kind === "ImageRepository") keep(repositories, kind, reader.repository(id, spec));
+      else keep(policies, kind, reader.policy(id, namespace, name, spec));
+    }
+  }
+  const setters = /* @__PURE__ */ new Map();
+  for (const policy of policies.values()) {
+    const repository = repositories.get(policy.repositoryId);
+    if (!repository) {
+      warnings.push({
+        file: policy.file,
+        line: policy.line,
+        message: `ImagePolicy ${policy.id}: ImageRepository ${policy.repositoryId} not found; markers for ${policy.key} are not mapped`
+      });
+      continue;
+    }
+    setters.set(policy.key, { name: repository.name, repository: repository.repository, policy: policy.policy, exclusionList: repository.exclusionList });
+  }
+  return { setters, warnings };
+}
+
+// src/engine/request.ts
+var RequestError = class extends Error {
+  constructor(issues) {
+    super(issues.join("\n"));
+    this.issues = issues;
+    this.name = "RequestError";
+  }
+  issues;
+};
+var SETTER_KEY2 = /^[^\s:="]+:[^\s:="]+$/;
+function validateRequest(request) {
+  const issues = [];
+  const parse2 = (field2, text2) => {
+    try {
+      return parseImageRef(text2);
+    } catch (error) {
+      issues.push(`${field2}: ${error instanceof ImageRefError ? error.message : String(error)}`);
+      return void 0;
+    }
+  };
+  const images = request.images.flatMap((text2, i) => parse2(`image[${i}]`, text2) ?? []);
+  const seen = /* @__PURE__ */ new Map();
+  for (const image of images) {
+    const earlier = seen.get(image.repository);
+    if (earlier) issues.push(`image: ${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once`);
+    seen.set(image.repository, formatImageRef(image));
+  }
+  const setters = /* @__PURE__ */ new Map();
+  request.setters.forEach((text2, i) => {
+    const eq = text2.indexOf("=");
+    const key = eq < 0 ? text2 : text2.slice(0, eq);
+    if (eq < 0 || !SETTER_KEY2.test(key)) {
+      issues.push(`setter[${i}]: ${JSON.stringify(text2)} is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3`);
+      return;
+    }
+    const ref = parse2(`setter[${i}] (${key})`, text2.slice(eq + 1));
+    const earlier = setters.get(key);
+    if (ref && earlier) {
+      issues.push(`setter[${i}] (${key}): ${key} is given twice (${formatImageRef(earlier)} and ${formatImageRef(ref)}); give each key once`);
+    } else if (ref) setters.set(key, ref);
+  });
+  const sets = [];
+  request.sets.forEach((text2, i) => {
+    const colon = text2.indexOf(":");
+    if (colon <= 0 || colon === text2.length - 1) {
+      issues.push(`set[${i}]: ${JSON.stringify(text2)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`);
+      return;
+    }
+    sets.push({ file: text2.slice(0, colon).replace(/^\.\//, ""), spec: text2.slice(colon + 1) });
+  });
+  request.paths.forEach((glob, i) => {
+    if (glob.trim() === "") issues.push(`path[${i}]: must not be empty`);
+    else if (glob.startsWith("/") || /^[A-Za-z]:[\\/]/.test(glob)) issues.push(`path[${i}]: ${JSON.stringify(glob)} must be relative to the root`);
+    else if (glob.split(/[\\/]/).includes("..")) issues.push(`path[${i}]: ${JSON.stringify(glob)} must stay inside the root (no "..")`);
+  });
+  if (issues.length > 0) throw new RequestError(issues);
+  return { images, setters, sets };
+}
+
+// src/engine/file-kind.ts
+var import_yaml11 = __toESM(require_dist(), 1);
+function fileKind(path) {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  if (base.endsWith(".yaml") || base.endsWith(".yml") || base === "Kustomization") return "yaml";
+  if (base.endsWith(".k")) return "kcl";
+  return void 0;
+}
+function checkParses(kind, path, text2) {
+  const broken = (why) => new Error(`internal error: the edit of ${path} would not parse (${why}); nothing was written`);
+  if (kind === "kcl") {
+    try {
+      parseKcl(text2);
+    } catch (error) {
+      if (error instanceof SourceError) throw broken(error.message);
+      throw error;
+    }
+    return;
+  }
+  for (const doc of (0, import_yaml11.parseAllDocuments)(text2)) {
+    const [error] = doc.errors;
+    if (error) throw broken(error.message);
+  }
+}
+
+// src/engine/plan.ts
+var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
+var MARKER_TOKEN2 = Buffer.from('"$imagepolicy"');
+var READ_CONCURRENCY = 64;
+var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+async function planUpdate(source, request) {
+  const valid = validateRequest(request);
+  const files = [];
+  for await (const path of source.list()) files.push(path);
+  const present = new Set(files);
+  const configPath = (request.config ?? DEFAULT_CONFIG).replace(/^\.\//, "");
+  const config = await loadConfig(source, present, configPath, request.config !== void 0);
+  const targets = targetsInScope(config, request.targets);
+  const warnings = [];
+  const inScope = pathFilter(request.paths, files, warnings);
+  const overridesByFile = collectOverrides(valid, config, present);
+  const tokens = [MARKER_TOKEN2, ...valid.images.map((image) => Buffer.from(screenToken(image)))];
+  const candidates2 = files.filter((path) => fileKind(path) !== void 0 && !path.startsWith(".github/") && path !== configPath && inScope(path));
+  const texts = await readScreened(
+    source,
+    candidates2,
+    (path, bytes) => overridesByFile.has(path) || tokens.some((t) => bytes.includes(t)) || isFluxObjectFile(path, bytes),
+    warnings
+  );
+  for (const path of overridesByFile.keys()) {
+    if (!texts.has(path)) texts.set(path, await readNamed(source, path));
+  }
+  const { setters, known } = resolveSetters(valid, config, texts, request.allowDowngrade ?? false, warnings);
+  const matchers = targets.map((target) => ({ target, matches: (0, import_picomatch.default)([...target.paths], { dot: true }) }));
+  const markerImages = [...setters.values()].map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
+  warnRefusedImages([...valid.images, ...new Map(markerImages.map((image) => [image.repository, image])).values()], targets, warnings);
+  const planned = [];
+  for (const [path, text2] of [...texts].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+    const target = matchers.find((m) => m.matches(path))?.target;
+    const editRequest = { images: imagesFor(valid.images, config, target, request.allowDowngrade ?? false), setters: settersFor(setters, target) };
+    const filePlan = planFile(path, text2, editRequest, overridesByFile.get(path) ?? [], request.create ?? false, target?.name, known, warnings);
+    if (filePlan) planned.push(filePlan);
+  }
+  return {
+    files: planned,
+    changes: planned.flatMap((f) => f.changes),
+    warnings,
+    targets: targets.map((t) => ({ name: t.name, ...t.delivery && { delivery: t.delivery } }))
+  };
+}
+async function loadConfig(source, present, path, required) {
+  if (!present.has(path)) {
+    if (required) throw new RequestError([`config: ${path} does not exist`]);
+    return void 0;
+  }
+  try {
+    return parseConfig(await readNamed(source, path), path);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new RequestError(error.issues);
+    throw error;
+  }
+}
+function pathFilter(globs, files, warnings) {
+  if (globs.length === 0) return () => true;
+  const matchers = globs.map((glob) => {
+    const base = glob.replace(/\/+$/, "");
+    return (0, import_picomatch.default)([base, `${base}/**`], { dot: true });
+  });
+  globs.forEach((glob, i) => {
+    if (!files.some((file) => matchers[i](file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file` });
+  });
+  return (path) => matchers.some((matches) => matches(path));
+}
+function targetsInScope(config, names) {
+  const all = config?.targets ?? [];
+  if (!names || names.length === 0) return all;
+  const unknown = names.filter((name) => !all.some((t) => t.name === name));
+  if (unknown.length > 0) {
+    throw new RequestError(
+      unknown.map((name) => `targets: no target named ${JSON.stringify(name)} (configured: ${all.map((t) => t.name).join(", ") || "none"})`)
+    );
+  }
+  return all.filter((t) => names.includes(t.name));
+}
+function collectOverrides(valid, config, present) {
+  const byFile = /* @__PURE__ */ new Map();
+  const add = ({ file, spec }) => byFile.set(file, [...byFile.get(file) ?? [], spec]);
+  const missing = valid.sets.filter((o) => !present.has(o.file)).map((o) => `set: ${o.file} does not exist`);
+  if (missing.length > 0) throw new RequestError(missing);
+  valid.sets.forEach(add);
+  for (const override of config?.overrides ?? []) {
+    const image = valid.images.find((i) => i.repository === override.repository);
+    if (!image || !present.has(override.file)) continue;
+    add({ file: override.file, spec: `${override.spec}=${JSON.stringify(formatImageRef({ ...image, name: override.image }))}` });
+  }
+  return byFile;
+}
+function isFluxObjectFile(path, bytes) {
+  return fileKind(path) === "yaml" && bytes.includes("image.toolkit.fluxcd.io");
+}
+async function readScreened(source, paths, keep, warnings) {
+  const texts = /* @__PURE__ */ new Map();
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const path = paths[next++];
+      const raw = await source.read(path);
+      const bytes = Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+      if (!keep(path, bytes)) continue;
+      const text2 = decode(bytes);
+      if (text2 === void 0) warnings.push({ file: path, message: NOT_UTF8 });
+      else texts.set(path, text2);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
+  return texts;
+}
+var NOT_UTF8 = "not UTF-8 text; left as it is";
+function decode(bytes) {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return void 0;
+  }
+}
+async function readNamed(source, path) {
+  const text2 = decode(await source.read(path));
+  if (text2 === void 0) throw new RequestError([`${path}: ${NOT_UTF8}`]);
+  return text2;
+}
+function resolveSetters(valid, config, texts, allowDowngrade, warnings) {
+  const flux = fluxSetters([...texts].filter(([path, text2]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text2)).map(([file, text2]) => ({ file, text: text2 })));
+  warnings.push(...flux.warnings);
+  const definitions = /* @__PURE__ */ new Map();
+  for (const [key, setter] of flux.setters) {
+    definitions.set(key, { ...setter, excluded: (tag) => setter.exclusionList.some((re) => re.test(tag)) });
+  }
+  for (const [key, setter] of config?.setters ?? []) definitions.set(key, setter);
+  const setters = /* @__PURE__ */ new Map();
+  for (const [key, def] of definitions) {
+    const image = valid.images.find((i) => i.repository === def.repository);
+    if (!image) continue;
+    if (image.tag !== void 0 && def.excluded?.(image.tag)) {
+      warnings.push({ message: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` });
+      continue;
+    }
+    if (def.policy && image.tag !== void 0 && def.policy.latest([image.tag]) === void 0) {
+      warnings.push({ message: `setter ${key}: tag ${image.tag} is outside its policy (${def.policy.description}); marked values are left as they are` });
+    }
+    setters.set(key, { image: { ...image, name: def.name }, ...def.policy && { policy: def.policy }, allowDowngrade });
+  }
+  for (const [key, image] of valid.setters) {
+    const policy = definitions.get(key)?.policy;
+    setters.set(key, { image, ...policy && { policy }, allowDowngrade });
+  }
+  return { setters, known: /* @__PURE__ */ new Set([...definitions.keys(), ...valid.setters.keys()]) };
+}
+function quietMarkerWarnings(known, active) {
+  const quiet = /* @__PURE__ */ new Set();
+  for (const key of known) {
+    if (active.has(key)) continue;
+    for (const field2 of ["ref", "tag", "name", "digest"])
+      quiet.add(unknownSetterWarning({ key, field: field2, setter: field2 === "ref" ? key : `${key}:${field2}` }));
+  }
+  return quiet;
+}
+function imagesFor(images, config, target, allowDowngrade) {
+  if (!config || config.targets.length === 0) return images.map((image) => ({ image, allowDowngrade }));
+  if (!target) return [];
+  return images.flatMap((image) => {
+    const allowed = target.images.find((a) => a.repository === image.repository);
+    return allowed ? [{ image, ...allowed.policy && { policy: allowed.policy }, allowDowngrade }] : [];
+  });
+}
+function settersFor(setters, target) {
+  if (!target) return setters;
+  const kept = /* @__PURE__ */ new Map();
+  for (const [key, update] of setters) {
+    const allowed = target.images.find((a) => a.repository === update.image.repository);
+    if (!allowed) continue;
+    const policy = update.policy && allowed.policy ? within(update.policy, allowed.policy) : update.policy ?? allowed.policy;
+    kept.set(key, { ...update, ...policy && { policy } });
+  }
+  return kept;
+}
+function within(policy, bounds) {
+  return {
+    description: `${policy.description} within ${bounds.description}`,
+    latest: (tags) => policy.latest(tags.filter((tag) => bounds.latest([tag]) !== void 0))
+  };
+}
+function warnRefusedImages(images, targets, warnings) {
+  for (const target of targets) {
+    for (const image of images) {
+      const allowed = target.images.find((a) => a.repository === image.repository);
+      if (!allowed) {
+        warnings.push({ message: `target ${target.name} does not allow ${image.repository}; not edited there` });
+      } else if (allowed.policy && image.tag !== void 0 && allowed.policy.latest([image.tag]) === void 0) {
+        warnings.push({
+          message: `target ${target.name}: ${formatImageRef(image)} is outside its policy (${allowed.policy.description}); not edited there`
+        });
+      }
+    }
+  }
+}
+function planFile(path, text2, request, overrides, create, target, known, warnings) {
+  const kind = fileKind(path);
+  const bom = text2.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const body = text2.slice(bom.length);
+  let edited;
+  try {
+    edited = kind === "kcl" ? editKcl(body, request) : editYaml(body, request);
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    if (overrides.length > 0) throw new RequestError([located(path, error)]);
+    warnings.push({ file: path, ...error.line !== void 0 && { line: error.line }, message: `not edited: ${error.message}` });
+    return void 0;
+  }
+  let changes = [...edited.changes];
+  const quiet = edited.warnings.length > 0 ? quietMarkerWarnings(known, request.setters) : /* @__PURE__ */ new Set();
+  warnings.push(...edited.warnings.filter((w) => !quiet.has(w.message)).map((w) => ({ ...w, file: path })));
+  let after = edited.text;
+  if (overrides.length > 0) {
+    try {
+      const overridden = applyFileOverrides(kind, after, overrides, create);
+      after = overridden.text;
+      changes = withOverrides(changes, overridden.changes);
+      warnings.push(...overridden.warnings.map((w) => ({ ...w, file: path })));
+    } catch (error) {
+      if (error instanceof SourceError) throw new RequestError([located(path, error)]);
+      throw error;
+    }
+  }
+  if (after === body) return void 0;
+  checkParses(kind, path, after);
+  return {
+    path,
+    before: text2,
+    after: bom + after,
+    changes: changes.map((c) => ({ ...c, file: path, ...target && { target } })),
+    ...target && { target }
+  };
+}
+function withOverrides(edits, overrides) {
+  const changes = [...edits];
+  for (const override of overrides) {
+    const i = changes.findIndex(
+      (c) => c.line === override.line && c.new === override.old && (c.kind === "setter" || fieldKey(c.key) === fieldKey(override.key))
+    );
+    if (i < 0) changes.push(override);
+    else if (changes[i].old === override.new) changes.splice(i, 1);
+    else changes[i] = { ...override, old: changes[i].old };
+  }
+  return changes.sort((a, b) => a.line - b.line);
+}
+function fieldKey(key) {
+  return key.replace(/\[(\d+)\]/g, ".$1");
+}
+function applyFileOverrides(kind, text2, specs, create) {
+  if (kind === "kcl") return applyOverrides(text2, specs, { create });
+  let result = { text: text2, changes: [], warnings: [] };
+  for (const spec of specs) {
+    const eq = spec.indexOf("=");
+    if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
+    const next = setYamlPath(result.text, spec.slice(0, eq).trim(), unquote(spec.slice(eq + 1).trim()), { create });
+    result = { text: next.text, changes: [...result.changes, ...next.changes], warnings: [...result.warnings, ...next.warnings] };
+  }
+  return result;
+}
+function unquote(value) {
+  const quoted = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
+  return quoted ? value.slice(1, -1) : value;
+}
+function located(path, error) {
+  return `${path}${error.line !== void 0 ? `:${error.line}` : ""}: ${error.message}`;
+}
+
+// src/engine/apply.ts
+import { writeFile } from "node:fs/promises";
+import { join as join2 } from "node:path";
+async function writePlan(root, plan) {
+  await Promise.all(plan.files.filter((f) => f.after !== f.before).map((f) => writeFile(join2(root, ...f.path.split("/")), f.after)));
+}
+
+// src/engine/source.ts
+import { readdirSync, readFileSync } from "node:fs";
+import { join as join3 } from "node:path";
+var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([".git", "node_modules"]);
+function directorySource(root) {
+  return {
+    // Synchronous on purpose: a manifests tree is thousands of small files, and measured on
+    // a 5,000-file tree, libuv threadpool round trips cost 8x more than the reads themselves.
+    async *list() {
+      const files = [];
+      walk2(root, "", files);
+      yield* files.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+    },
+    async read(path) {
+      return readFileSync(join3(root, ...path.split("/")));
+    }
+  };
+}
+function walk2(root, dir, files) {
+  for (const entry of readdirSync(join3(root, dir), { withFileTypes: true })) {
+    const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
+    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk2(root, path, files);
+    else if (entry.isFile()) files.push(path);
+  }
+}
+
+// src/engine/payload.ts
+var PAYLOAD_VERSION = 1;
+var MAX_TOP_LEVEL_KEYS = 10;
+var MAX_PAYLOAD_BYTES = 64 * 1024;
+var PayloadError = class extends Error {
+  constructor(field2, reason) {
+    super(`${field2}: ${reason}`);
+    this.field = field2;
+    this.reason = reason;
+    this.name = "PayloadError";
+  }
+  field;
+  reason;
+};
+var SOURCE_FIELDS = ["repository", "sha", "ref", "run_url", "actor"];
+var RESERVED_KEYS = /* @__PURE__ */ new Set(["v", "images", "source", "targets"]);
+function buildPayload(input, where = "client_payload") {
+  const extra = input.extra ?? {};
+  for (const key of Object.keys(extra)) {
+    if (RESERVED_KEYS.has(key)) throw new PayloadError(`${where}.${key}`, `the extra payload may not set "${key}": gitops-promote writes it`);
+  }
+  const source = input.source && withoutUndefined(input.source);
+  return parsePayload(
+    {
+      v: PAYLOAD_VERSION,
+      images: input.images,
+      ...source && Object.keys(source).length > 0 && { source },
+      ...input.targets && input.targets.length > 0 && { targets: input.targets },
+      ...extra
+    },
+    where
+  );
+}
+function parsePayload(value, where = "client_payload") {
+  const object = typeof value === "string" ? parseJson(value, where) : value;
+  if (!isPlainObject(object)) throw new PayloadError(where, `expected a JSON object, got ${describe2(object)}`);
+  const keys = Object.keys(object);
+  if (keys.length > MAX_TOP_LEVEL_KEYS) {
+    throw new PayloadError(where, `has ${keys.length} top-level keys (${keys.join(", ")}); GitHub allows at most ${MAX_TOP_LEVEL_KEYS}`);
+  }
+  const bytes = new TextEncoder().encode(JSON.stringify(object)).length;
+  if (bytes >= MAX_PAYLOAD_BYTES) throw new PayloadError(where, `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)`);
+  checkVersion(object["v"], `${where}.v`);
+  const images = checkImages(object["images"], `${where}.images`);
+  const source = object["source"] === void 0 ? void 0 : checkSource(object["source"], `${where}.source`);
+  const targets = object["targets"] === void 0 ? void 0 : checkTargets(object["targets"], `${where}.targets`);
+  return { ...object, v: PAYLOAD_VERSION, images, ...source && { source }, ...targets && { targets } };
+}
+function checkVersion(v, field2) {
+  if (v === void 0) throw new PayloadError(field2, `missing; expected ${PAYLOAD_VERSION} (the payload version)`);
+  if (v !== PAYLOAD_VERSION) {
+    throw new PayloadError(field2, `version ${JSON.stringify(v)} is not supported; this gitops-promote reads version ${PAYLOAD_VERSION}`);
+  }
+}
+function checkImages(value, field2) {
+  if (value === void 0) throw new PayloadError(field2, "missing; expected a list of image references");
+  if (!Array.isArray(value)) throw new PayloadError(field2, `expected a list of image references, got ${describe2(value)}`);
+  if (value.length === 0) throw new PayloadError(field2, "is empty; name at least one image");
+  return value.map((item, i) => {
+    if (typeof item !== "string") throw new PayloadError(`${field2}[${i}]`, `expected an image reference string, got ${describe2(item)}`);
+    try {
+      parseImageRef(item);
+    } catch (error) {
+      throw new PayloadError(`${field2}[${i}]`, error instanceof Error ? error.message : String(error));
+    }
+    return item;
+  });
+}
+function checkSource(value, field2) {
+  if (!isPlainObject(value)) throw new PayloadError(field2, `expected an object, got ${describe2(value)}`);
+  for (const key of SOURCE_FIELDS) {
+    const v = value[key];
+    if (v !== void 0 && typeof v !== "string") throw new PayloadError(`${field2}.${key}`, `expected a string, got ${describe2(v)}`);
+  }
+  return value;
+}
+function checkTargets(value, field2) {
+  if (!Array.isArray(value)) throw new PayloadError(field2, `expected a list of target names, got ${describe2(value)}`);
+  return value.map((item, i) => {
+    if (typeof item !== "string" || item.trim() === "") throw new PayloadError(`${field2}[${i}]`, `expected a target name, got ${describe2(item)}`);
+    return item;
+  });
+}
+function parseJson(text2, where) {
+  try {
+    return JSON.parse(text2);
+  } catch (error) {
+    throw new PayloadError(where, `not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function withoutUndefined(source) {
+  return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== void 0 && v !== ""));
+}
+function describe2(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+// src/engine/commit-message.ts
+function commitMessage(template, input) {
+  return template === void 0 || template.trim() === "" ? defaultCommitMessage(input) : renderTemplate(template, templateData(input));
+}
+function defaultCommitMessage(input) {
+  const promoted = input.images.flatMap((image) => {
+    const olds = /* @__PURE__ */ new Set();
+    for (const change of input.changes) {
+      const old = oldVersionFor(change, image);
+      if (old !== void 0) olds.add(old);
+    }
+    return olds.size === 0 ? [] : [`${image.name} ${[...olds].sort().join(", ")} -> ${version(image)}`];
+  });
+  const n = input.changes.length;
+  const subject = promoted.length > 0 ? promoted.join(", ") : `update ${n} image field${n === 1 ? "" : "s"}`;
+  const files = [...new Set(input.changes.map((c) => c.file))].sort();
+  return `chore(deploy): ${subject}
+
+${files.map((f) => `- ${f}`).join("\n")}
+`;
+}
+function oldVersionFor(change, image) {
+  const written = tryParseImageRef(change.new);
+  if (written && written.repository === image.repository && (written.tag !== void 0 || written.digest !== void 0)) {
+    const old = tryParseImageRef(change.old);
+    return old && (old.tag !== void 0 || old.digest !== void 0) ? version(old) : change.old;
+  }
+  if (change.new === image.tag || change.new === image.digest) return change.old === image.digest ? shortDigest(change.old) : change.old;
+  return void 0;
+}
+function version(ref) {
+  if (ref.tag !== void 0) return ref.digest !== void 0 ? `${ref.tag}@${shortDigest(ref.digest)}` : ref.tag;
+  return shortDigest(ref.digest ?? "");
+}
+function shortDigest(digest) {
+  const colon = digest.indexOf(":");
+  return colon < 0 ? digest : digest.slice(0, colon + 13);
+}
+var NamespacedName = class {
+  constructor(Namespace, Name) {
+    this.Namespace = Namespace;
+    this.Name = Name;
+  }
+  Namespace;
+  Name;
+  toString() {
+    return `${this.Namespace}/${this.Name}`;
+  }
+};
+function templateData(input) {
+  const objects = /* @__PURE__ */ new Map();
+  const objectOf2 = (id) => {
+    const o = { APIVersion: id?.apiVersion ?? "", Kind: id?.kind ?? "", Namespace: id?.namespace ?? "", Name: id?.name ?? "" };
+    const key = [o.Kind, o.Namespace, o.Name, o.APIVersion].join("\0");
+    const known = objects.get(key);
+    if (known) return known;
+    objects.set(key, o);
+    return o;
+  };
+  const byObjectKey = (a, b) => compare([a.Kind, a.Namespace, a.Name, a.APIVersion].join("\0"), [b.Kind, b.Namespace, b.Name, b.APIVersion].join("\0"));
+  const sorted = [...input.changes].sort((a, b) => compare(a.file, b.file) || a.line - b.line);
+  const fileChanges = /* @__PURE__ */ new Map();
+  const byObject = /* @__PURE__ */ new Map();
+  const all = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const change of sorted) {
+    const fluxChange = { OldValue: change.old, NewValue: change.new, Setter: change.key };
+    const object = objectOf2(change.object);
+    const perFile = fileChanges.get(change.file) ?? /* @__PURE__ */ new Map();
+    fileChanges.set(change.file, perFile);
+    perFile.set(object, [...perFile.get(object) ?? [], fluxChange]);
+    byObject.set(object, [...byObject.get(object) ?? [], fluxChange]);
+    const identity = JSON.stringify([change.old, change.new, change.key]);
+    if (!seen.has(identity)) all.push(fluxChange);
+    seen.add(identity);
+  }
+  const sortObjects = (m) => new Map([...m].sort(([a], [b]) => byObjectKey(a, b)));
+  for (const [file, perFile] of fileChanges) fileChanges.set(file, sortObjects(perFile));
+  return {
+    AutomationObject: new NamespacedName(input.automation.namespace, input.automation.name),
+    Changed: { FileChanges: fileChanges, Changes: all, Objects: sortObjects(byObject) },
+    Values: new Map(Object.entries(input.values ?? {}))
+  };
+}
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+var TemplateError = class extends Error {
+  constructor(message, line) {
+    super(`commit-message template line ${line}: ${message}`);
+    this.name = "TemplateError";
+  }
+};
+function renderTemplate(template, data) {
+  const nodes = parse(template);
+  const out = [];
+  execute(nodes, data, [{ name: "$", value: data }], out);
+  return out.join("");
+}
+function split(template) {
+  const pieces = [];
+  let pos = 0;
+  let trimNext = false;
+  const lineAt = (i) => template.slice(0, i).split("\n").length;
+  while (pos <= template.length) {
+    const open = template.indexOf("{{", pos);
+    let text2 = template.slice(pos, open < 0 ? template.length : open);
+    if (trimNext) text2 = text2.replace(/^[ \t\r\n]+/, "");
+    if (open < 0) {
+      pieces.push({ text: text2 });
+      break;
+    }
+    let start = open + 2;
+    if (/^-[ \t\r\n]/.test(template.slice(start, start + 2))) {
+      text2 = text2.replace(/[ \t\r\n]+$/, "");
+      start += 1;
+    }
+    pieces.push({ text: text2 });
+    const close = findClose(template, start, lineAt(open));
+    let end = close;
+    trimNext = false;
+    if (/[ \t\r\n]-$/.test(template.slice(close - 2, close))) {
+      end = close - 1;
+      trimNext = true;
+    }
+    const body = template.slice(start, end).trim();
+    if (!(body.startsWith("/*") && body.endsWith("*/"))) pieces.push({ action: { body, line: lineAt(open) } });
+    pos = close + 2;
+  }
+  return pieces;
+}
+function findClose(template, from, line) {
+  let i = from;
+  while (i < template.length) {
+    const c = template[i];
+    if (template.startsWith("/*", i)) {
+      const end = template.indexOf("*/", i + 2);
+      if (end < 0) break;
+      i = end + 2;
+    } else if (c === '"' || c === "`") {
+      i++;
+      while (i < template.length && template[i] !== c) i += c === '"' && template[i] === "\\" ? 2 : 1;
+      i++;
+    } else if (template.startsWith("}}", i)) {
+      return i;
+    } else {
+      i++;
+    }
+  }
+  throw new TemplateError("unclosed action: '{{' without '}}'", line);
+}
+var TOKEN = /\s*(?:("(?:[^"\\]|\\.)*")|(`[^`]*`)|(:=|[|(),=])|(\$[A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)|((?:\.[A-Za-z0-9_]+)+|\.)|(-?\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z0-9_]*))/y;
+function tokenize2(action) {
+  const tokens = [];
+  TOKEN.lastIndex = 0;
+  const src = action.body;
+  while (TOKEN.lastIndex < src.length) {
+    if (/^\s*$/.test(src.slice(TOKEN.lastIndex))) break;
+    const at = TOKEN.lastIndex;
+    const m = TOKEN.exec(src);
+    if (!m) throw new TemplateError(`unexpected ${JSON.stringify(src.slice(at).trim().slice(0, 20))} in {{${src}}}`, action.line);
+    const [, dq, raw, punct, variable, field2, num, word] = m;
+    if (dq !== void 0) tokens.push({ kind: "string", text: dq, value: JSON.parse(dq) });
+    else if (raw !== void 0) tokens.push({ kind: "string", text: raw, value: raw.slice(1, -1) });
+    else if (punct !== void 0) tokens.push({ kind: "punct", text: punct });
+    else if (variable !== void 0) tokens.push({ kind: "var", text: variable });
+    else if (field2 !== void 0) tokens.push({ kind: "field", text: field2 });
+    else if (num !== void 0) tokens.push({ kind: "number", text: num, value: Number(num) });
+    else tokens.push({ kind: "word", text: word });
+  }
+  return tokens;
+}
+function parse(template) {
+  const pieces = split(template);
+  let i = 0;
+  const list = (inBlock) => {
+    const nodes = [];
+    while (i < pieces.length) {
+      const piece = pieces[i++];
+      if ("text" in piece) {
+        if (piece.text !== "") nodes.push({ type: "text", text: piece.text });
+        continue;
+      }
+      const tokens = tokenize2(piece.action);
+      const line = piece.action.line;
+      const head = tokens[0];
+      if (!head) throw new TemplateError("empty action {{ }}", line);
+      if (head.kind === "word" && (head.text === "end" || head.text === "else")) {
+        if (!inBlock) throw new TemplateError(`unexpected {{${head.text}}}`, line);
+        return { nodes, stop: { word: head.text, tokens: tokens.slice(1), line } };
+      }
+      if (head.kind === "word" && (head.text === "if" || head.text === "with" || head.text === "range")) {
+        nodes.push(block(head.text, tokens.slice(1), line));
+      } else if (head.kind === "word" && ["define", "template", "block", "break", "continue"].includes(head.text)) {
+        throw new TemplateError(`{{${head.text}}} is not supported in commit-message templates`, line);
+      } else {
+        nodes.push({ type: "action", pipe: pipeline(tokens, line) });
+      }
+    }
+    if (inBlock) throw new TemplateError("missing {{end}}", pieces.length);
+    return { nodes };
+  };
+  const block = (kind, tokens, line) => {
+    const pipe = pipeline(tokens, line);
+    const body = list(true);
+    let otherwise = [];
+    if (body.stop?.word === "else") {
+      const rest = body.stop.tokens;
+      if (rest[0]?.kind === "word" && (rest[0].text === "if" || rest[0].text === "with")) {
+        otherwise = [block(rest[0].text, rest.slice(1), body.stop.line)];
+        return { type: "block", kind, pipe, body: body.nodes, otherwise };
+      }
+      if (rest.length > 0) throw new TemplateError("unexpected words after {{else}}", body.stop.line);
+      const tail = list(true);
+      if (tail.stop?.word !== "end") throw new TemplateError("expected {{end}} after {{else}}", tail.stop?.line ?? line);
+      otherwise = tail.nodes;
+    }
+    return { type: "block", kind, pipe, body: body.nodes, otherwise };
+  };
+  return list(false).nodes;
+}
+function pipeline(tokens, line) {
+  let declare = [];
+  let assign = false;
+  const decl = tokens.findIndex((t) => t.kind === "punct" && (t.text === ":=" || t.text === "="));
+  if (decl >= 0) {
+    const names = tokens.slice(0, decl);
+    if (!names.every((t, k) => k % 2 === 0 ? t.kind === "var" : t.text === ",") || names.length === 0) {
+      throw new TemplateError("only variables may be declared before ':='", line);
+    }
+    declare = names.filter((t) => t.kind === "var").map((t) => t.text);
+    assign = tokens[decl].text === "=";
+    tokens = tokens.slice(decl + 1);
+  }
+  let pos = 0;
+  const commands = () => {
+    const cmds2 = [[]];
+    while (pos < tokens.length) {
+      const t = tokens[pos];
+      if (t.kind === "punct" && t.text === ")") break;
+      pos++;
+      if (t.kind === "punct" && t.text === "|") {
+        cmds2.push([]);
+        continue;
+      }
+      cmds2.at(-1).push(operand(t));
+    }
+    if (cmds2.some((c) => c.length === 0)) throw new TemplateError("missing command in pipeline", line);
+    return cmds2;
+  };
+  const operand = (t) => {
+    switch (t.kind) {
+      case "string":
+      case "number":
+        return { type: "literal", value: t.value };
+      case "field":
+        return { type: "field", base: "dot", path: t.text === "." ? [] : t.text.slice(1).split(".") };
+      case "var": {
+        const [name, ...path] = t.text.split(".");
+        return { type: "field", base: name, path };
+      }
+      case "word":
+        if (t.text === "true" || t.text === "false") return { type: "literal", value: t.text === "true" };
+        if (t.text === "nil") return { type: "literal", value: void 0 };
+        if (!(t.text in FUNCTIONS)) throw new TemplateError(`function ${JSON.stringify(t.text)} not defined`, line);
+        return { type: "function", name: t.text };
+      case "punct":
+        if (t.text === "(") {
+          const inner = { line, declare: [], assign: false, commands: commands() };
+          if (tokens[pos]?.text !== ")") throw new TemplateError("unclosed '('", line);
+          pos++;
+          return { type: "pipe", pipe: inner };
+        }
+        throw new TemplateError(`unexpected ${JSON.stringify(t.text)}`, line);
+    }
+  };
+  const cmds = commands();
+  if (pos < tokens.length) throw new TemplateError("unexpected ')'", line);
+  return { line, declare, assign, commands: cmds };
+}
+function execute(nodes, dot, vars, out) {
+  for (const node of nodes) {
+    if (node.type === "text") {
+      out.push(node.text);
+    } else if (node.type === "action") {
+      const value = evalPipeline(node.pipe, dot, vars);
+      if (node.pipe.declare.length === 0) out.push(print(value));
+    } else if (node.kind === "if" || node.kind === "with") {
+      const scope = [...vars];
+      const value = evalPipeline(node.pipe, dot, scope);
+      if (truth(value)) execute(node.body, node.kind === "with" ? value : dot, scope, out);
+      else execute(node.otherwise, dot, scope, out);
+    } else {
+      rangeOver(node, dot, vars, out);
+    }
+  }
+}
+function rangeOver(node, dot, vars, out) {
+  const { pipe } = node;
+  const value = evalPipeline({ ...pipe, declare: [] }, dot, vars);
+  let entries;
+  if (value instanceof Map) {
+    const keys = [...value.keys()];
+    if (keys.every((k) => typeof k === "string")) keys.sort((a, b) => compare(a, b));
+    entries = keys.map((k) => [k, value.get(k)]);
+  } else if (Array.isArray(value)) {
+    entries = value.map((v, i) => [i, v]);
+  } else if (value === void 0 || value === null) {
+    entries = [];
+  } else {
+    throw new TemplateError(`range can't iterate over ${print(value)}`, pipe.line);
+  }
+  if (entries.length === 0) {
+    execute(node.otherwise, dot, [...vars], out);
+    return;
+  }
+  if (pipe.declare.length > 2) throw new TemplateError("range declares at most two variables", pipe.line);
+  for (const [key, element] of entries) {
+    const scope = [...vars];
+    if (pipe.declare.length === 1) scope.push({ name: pipe.declare[0], value: element });
+    if (pipe.declare.length === 2) scope.push({ name: pipe.declare[0], value: key }, { name: pipe.declare[1], value: element });
+    execute(node.body, element, scope, out);
+  }
+}
+function evalPipeline(pipe, dot, vars) {
+  let value;
+  pipe.commands.forEach((command, k) => {
+    value = evalCommand(command, dot, vars, pipe.line, k === 0 ? [] : [value]);
+  });
+  if (pipe.declare.length > 0) {
+    const name = pipe.declare[0];
+    if (pipe.assign) {
+      const known = [...vars].reverse().find((v) => v.name === name);
+      if (!known) throw new TemplateError(`undefined variable ${name}`, pipe.line);
+      known.value = value;
+    } else {
+      vars.push({ name, value });
+    }
+  }
+  return value;
+}
+function evalCommand(command, dot, vars, line, piped) {
+  const [first, ...rest] = command;
+  if (first.type === "function") {
+    const args = [...rest.map((o) => evalOperand(o, dot, vars, line)), ...piped];
+    try {
+      return FUNCTIONS[first.name](...args);
+    } catch (error) {
+      throw new TemplateError(`${first.name}: ${error.message}`, line);
+    }
+  }
+  if (rest.length > 0 || piped.length > 0) throw new TemplateError("can't give arguments to a value that is not a function", line);
+  return evalOperand(first, dot, vars, line);
+}
+function evalOperand(operand, dot, vars, line) {
+  switch (operand.type) {
+    case "literal":
+      return operand.value;
+    case "pipe":
+      return evalPipeline(operand.pipe, dot, vars);
+    case "function":
+      return evalCommand([operand], dot, vars, line, []);
+    case "field": {
+      let value = dot;
+      if (operand.base !== "dot") {
+        const variable = [...vars].reverse().find((v) => v.name === operand.base);
+        if (!variable) throw new TemplateError(`undefined variable ${operand.base}`, line);
+        value = variable.value;
+      }
+      for (const name of operand.path) value = field(value, name, line);
+      return value;
+    }
+  }
+}
+function field(value, name, line) {
+  if (value instanceof Map) return value.get(name);
+  if (typeof value === "object" && value !== null && name in value) return value[name];
+  if (value === void 0 || value === null) throw new TemplateError(`nil pointer evaluating .${name}`, line);
+  throw new TemplateError(`can't evaluate field ${name} in ${print(value)}`, line);
+}
+function truth(value) {
+  if (value instanceof Map) return value.size > 0;
+  if (Array.isArray(value)) return value.length > 0;
+  return value !== void 0 && value !== null && value !== false && value !== 0 && value !== "";
+}
+function print(value) {
+  if (value === void 0 || value === null) return "<no value>";
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) return `[${value.map(print).join(" ")}]`;
+  if (value instanceof Map) return `map[${[...value].map(([k, v]) => `${print(k)}:${print(v)}`).join(" ")}]`;
+  if (value instanceof NamespacedName) return value.toString();
+  if (typeof value === "object") return `{${Object.values(value).map(print).join(" ")}}`;
+  return String(value);
+}
+function str(value) {
+  return typeof value === "string" ? value : print(value);
+}
+function equal(a, b) {
+  return a === b || typeof a === "object" && a !== null && typeof b === "object" && b !== null && print(a) === print(b);
+}
+var FUNCTIONS = {
+  eq: (a, ...bs) => bs.some((b) => equal(a, b)),
+  ne: (a, b) => !equal(a, b),
+  lt: (a, b) => a < b,
+  le: (a, b) => a <= b,
+  gt: (a, b) => a > b,
+  ge: (a, b) => a >= b,
+  not: (a) => !truth(a),
+  and: (...xs) => xs.find((x) => !truth(x)) ?? xs.at(-1),
+  or: (...xs) => xs.find((x) => truth(x)) ?? xs.at(-1),
+  len: (x) => x instanceof Map ? x.size : Array.isArray(x) || typeof x === "string" ? x.length : 0,
+  index: (x, ...keys) => keys.reduce((v, k) => v instanceof Map ? v.get(k) : Array.isArray(v) ? v[k] : void 0, x),
+  print: (...xs) => xs.map(str).join(""),
+  println: (...xs) => `${xs.map(str).join(" ")}
+`,
+  printf: (format, ...xs) => {
+    let k = 0;
+    return str(format).replace(/%[svdq%]/g, (verb) => verb === "%%" ? "%" : verb === "%q" ? JSON.stringify(str(xs[k++])) : str(xs[k++]));
+  },
+  lower: (s) => str(s).toLowerCase(),
+  upper: (s) => str(s).toUpperCase(),
+  title: (s) => str(s).replace(/\b\w/g, (c) => c.toUpperCase()),
+  trim: (s) => str(s).trim(),
+  trimPrefix: (prefix, s) => str(s).startsWith(str(prefix)) ? str(s).slice(str(prefix).length) : str(s),
+  trimSuffix: (suffix, s) => str(s).endsWith(str(suffix)) && str(suffix) !== "" ? str(s).slice(0, -str(suffix).length) : str(s),
+  contains: (substr, s) => str(s).includes(str(substr)),
+  hasPrefix: (prefix, s) => str(s).startsWith(str(prefix)),
+  hasSuffix: (suffix, s) => str(s).endsWith(str(suffix)),
+  replace: (from, to, s) => str(s).split(str(from)).join(str(to)),
+  join: (sep, list) => Array.isArray(list) ? list.map(str).join(str(sep)) : str(list),
+  quote: (...xs) => xs.map((x) => JSON.stringify(str(x))).join(" "),
+  default: (fallback, value) => truth(value) ? value : fallback,
+  trunc: (n, s) => n >= 0 ? str(s).slice(0, n) : str(s).slice(n)
+};
+
+// src/engine/diff.ts
+function splitLines(text2) {
+  if (text2 === "") return [];
+  const lines = text2.split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  return lines;
+}
+function myers(a, b) {
+  const max = a.length + b.length;
+  const offset = max + 1;
+  const v = new Int32Array(2 * max + 3);
+  const trace = [];
+  outer: for (let d = 0; d <= max; d++) {
+    trace.push(v.slice());
+    for (let k = -d; k <= d; k += 2) {
+      let x2 = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1] ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      let y2 = x2 - k;
+      while (x2 < a.length && y2 < b.length && a[x2] === b[y2]) {
+        x2++;
+        y2++;
+      }
+      v[offset + k] = x2;
+      if (x2 >= a.length && y2 >= b.length) break outer;
+    }
+  }
+  const ops = [];
+  let x = a.length;
+  let y = b.length;
+  for (let d = trace.length - 1; d >= 0; d--) {
+    const vd = trace[d];
+    const k = x - y;
+    const prevK = k === -d || k !== d && vd[offset + k - 1] < vd[offset + k + 1] ? k + 1 : k - 1;
+    const prevX = vd[offset + prevK];
+    const prevY = prevX - prevK;
+    while (x > prevX && y > prevY) {
+      ops.push({ kind: " ", line: a[--x] });
+      y--;
+    }
+    if (d > 0) ops.push(x === prevX ? { kind: "+", line: b[--y] } : { kind: "-", line: a[--x] });
+  }
+  return ops.reverse();
+}
+function unifiedDiff(path, before, after, context = 3) {
+  if (before === after) return "";
+  const ops = myers(splitLines(before), splitLines(after));
+  const out = [`--- a/${path}`, `+++ b/${path}`];
+  let i = 0;
+  let aLine = 1;
+  let bLine = 1;
+  while (i < ops.length) {
+    if (ops[i].kind === " ") {
+      i++;
+      aLine++;
+      bLine++;
+      continue;
+    }
+    let start = i;
+    let back = 0;
+    while (start > 0 && back < context && ops[start - 1].kind === " ") {
+      start--;
+      back++;
+    }
+    let end = i;
+    let quiet = 0;
+    while (end < ops.length && quiet <= 2 * context) {
+      quiet = ops[end].kind === " " ? quiet + 1 : 0;
+      end++;
+    }
+    end -= Math.max(0, quiet - context);
+    const hunk = ops.slice(start, end);
+    const aStart = aLine - back;
+    const bStart = bLine - back;
+    const aCount = hunk.filter((o) => o.kind !== "+").length;
+    const bCount = hunk.filter((o) => o.kind !== "-").length;
+    out.push(`@@ -${aStart},${aCount} +${bStart},${bCount} @@`, ...hunk.map((o) => o.kind + o.line.replace(/\r$/, "")));
+    for (const op of ops.slice(i, end)) {
+      if (op.kind !== "+") aLine++;
+      if (op.kind !== "-") bLine++;
+    }
+    i = end;
+  }
+  return out.join("\n") + "\n";
+}
+
+// src/engine/report.ts
+function jsonReport(plan) {
+  return {
+    changed: plan.files.length > 0,
+    files: plan.files.map((f) => f.path),
+    changes: plan.changes.map(({ file, line, kind, key, old, new: value, target }) => ({ file, line, kind, key, old, new: value, ...target && { target } })),
+    ...plan.targets.length > 0 && {
+      targets: plan.targets.map((t) => ({ name: t.name, files: plan.files.filter((f) => f.target === t.name).map((f) => f.path) }))
+    },
+    warnings: plan.warnings
+  };
+}
+function changeLine(c) {
+  return `  ${String(c.line).padStart(4)}  ${c.kind.padEnd(9)} ${c.key}: ${c.old} -> ${c.new}`;
+}
+function humanReport(plan, options = {}) {
+  const out = [];
+  const groups = plan.targets.length > 0 ? [...plan.targets.map((t) => t.name), void 0] : [void 0];
+  for (const group of groups) {
+    const files = plan.files.filter((f) => f.target === group);
+    if (files.length === 0) continue;
+    if (group !== void 0) out.push(`target ${group}:`);
+    else if (plan.targets.length > 0) out.push("outside any target (markers and overrides):");
+    for (const file of files) {
+      out.push(file.path, ...file.changes.map(changeLine));
+      if (options.diff) out.push(unifiedDiff(file.path, file.before, file.after).trimEnd());
+    }
+  }
+  const n = plan.files.length;
+  const verb = options.dryRun ? "would change" : "changed";
+  out.push(
+    n === 0 ? "nothing to change" : `${n} file${n === 1 ? "" : "s"} ${verb}, ${plan.changes.length} value${plan.changes.length === 1 ? "" : "s"}${options.dryRun ? " (dry run: nothing written)" : ""}`
+  );
+  return out.join("\n") + "\n";
+}
+export {
+  ConfigError,
+  DEFAULT_CONFIG,
+  ImageRefError,
+  OverrideSpecError,
+  PayloadError,
+  PolicyError,
+  RequestError,
+  SourceError,
+  applyOverrides,
+  buildPayload,
+  commitMessage,
+  defaultCommitMessage,
+  directorySource,
+  editKcl,
+  editYaml,
+  fluxSetters,
+  formatImageRef,
+  humanReport,
+  jsonReport,
+  nextVersion,
+  normalizeRepository,
+  parseConfig,
+  parseImageRef,
+  parseOverrideSpec,
+  parsePayload,
+  parsePolicy,
+  planUpdate,
+  setYamlPath,
+  tryParseImageRef,
+  unifiedDiff,
+  writePlan
+};

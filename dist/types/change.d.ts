@@ -1,0 +1,54 @@
+/**
+ * The result model shared by every editor and the engine: what changed where, and what
+ * a person should know about (warnings). Editors are pure: text and a request in, text
+ * and changes out.
+ */
+import type { ImageUpdate } from "./image/update.js";
+export type ChangeKind = "setter" | "image" | "kustomize" | "helm" | "override" | "kcl-image";
+/** The Kubernetes object a change sits in (Flux's ObjectIdentifier); fields may be empty. */
+export interface ObjectId {
+    readonly apiVersion?: string;
+    readonly kind?: string;
+    readonly namespace?: string;
+    readonly name?: string;
+}
+/** One value that changed inside one file. `line` is 1-based. */
+export interface FieldChange {
+    readonly line: number;
+    readonly kind: ChangeKind;
+    /** Setter name for markers (`ns:name:tag`), the field path otherwise (`spec.containers[0].image`). */
+    readonly key: string;
+    readonly old: string;
+    readonly new: string;
+    readonly object?: ObjectId;
+}
+/** A change placed in the tree: path relative to the scanned root, POSIX separators. */
+export interface Change extends FieldChange {
+    readonly file: string;
+    /** The configured target the change was made for, when targets are configured. */
+    readonly target?: string;
+}
+export interface Warning {
+    readonly file?: string;
+    readonly line?: number;
+    readonly message: string;
+}
+/** What an editor returns: the new text (identical to the input when nothing changed). */
+export interface EditResult {
+    readonly text: string;
+    readonly changes: readonly FieldChange[];
+    readonly warnings: readonly Warning[];
+}
+/** What the editors are asked to do in one file. */
+export interface EditRequest {
+    /** Incoming images, matched by repository against image fields. */
+    readonly images: readonly ImageUpdate[];
+    /** Flux marker keys (`<ns>:<name>`, without `:tag`/`:name`/`:digest`) to the image they stand for. */
+    readonly setters: ReadonlyMap<string, ImageUpdate>;
+}
+/** Input that cannot be read or applied, with where it is (1-based line and column). */
+export declare class SourceError extends Error {
+    readonly line?: number | undefined;
+    readonly column?: number | undefined;
+    constructor(message: string, line?: number | undefined, column?: number | undefined);
+}

@@ -1,0 +1,36 @@
+/**
+ * Commit messages: our default (`chore(deploy): ghcr.io/acme/app 1.2.3 -> 1.2.4` and the
+ * files), or a user template with Flux's data model so an ImageUpdateAutomation's
+ * `messageTemplate` keeps working when a repo moves from Flux to this Action.
+ *
+ * The template language is the part of Go's text/template that Flux's documented examples
+ * use: `{{ }}` actions with `{{-`/`-}}` trimming, comments, fields, variables, pipelines,
+ * `if`/`else if`/`else`, `range` (with `$k, $v :=`), `with`, and a few Go and Sprig
+ * functions. Maps range in sorted key order and objects in a fixed order, so the same
+ * change always gives the same message (Go's map order for struct keys is not defined).
+ */
+import type { Change } from "../change.js";
+import { type ImageRef } from "../image/reference.js";
+/** What a commit message is made from. */
+export interface CommitMessageInput {
+    readonly changes: readonly Change[];
+    /** The incoming images (inputs, payload and setter values), to name what was promoted. */
+    readonly images: readonly ImageRef[];
+    /** `.AutomationObject`: who automates; we use the repository (`owner/name`). */
+    readonly automation: {
+        readonly namespace: string;
+        readonly name: string;
+    };
+    /** `.Values`: extra strings for the template. */
+    readonly values?: Readonly<Record<string, string>>;
+}
+/** The message for a commit: the template rendered when one is given, our default otherwise. */
+export declare function commitMessage(template: string | undefined, input: CommitMessageInput): string;
+/** `chore(deploy): <image> <old> -> <new>[, …]`, a blank line, and the changed files. */
+export declare function defaultCommitMessage(input: CommitMessageInput): string;
+/** A template that does not parse or fails while running, with the line it is on. */
+export declare class TemplateError extends Error {
+    constructor(message: string, line: number);
+}
+/** Renders `template` with `data` as dot; throws TemplateError. Exported for tests of the language itself. */
+export declare function renderTemplate(template: string, data: unknown): string;

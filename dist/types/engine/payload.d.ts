@@ -1,0 +1,53 @@
+export declare const PAYLOAD_VERSION = 1;
+export declare const MAX_TOP_LEVEL_KEYS = 10;
+/** "less than 64KB": the UTF-8 bytes of the serialised JSON must stay below 65536. */
+export declare const MAX_PAYLOAD_BYTES: number;
+/** Where the sending run came from; every field is optional because a CLI user has none of them. */
+export interface PayloadSource {
+    readonly repository?: string;
+    readonly sha?: string;
+    readonly ref?: string;
+    readonly run_url?: string;
+    readonly actor?: string;
+}
+export interface Payload {
+    readonly v: typeof PAYLOAD_VERSION;
+    /** Validated image references, `name[:tag][@digest]`. */
+    readonly images: readonly string[];
+    readonly source?: PayloadSource;
+    /** Target names (`.github/gitops-promote.yaml` targets) the update is meant for; all when absent. */
+    readonly targets?: readonly string[];
+    /** Extra top-level keys the sender merged in (`client-payload`); carried, not interpreted. */
+    readonly [extra: string]: unknown;
+}
+/** A payload that GitHub would refuse or the receiver cannot use; `field` is the JSON path. */
+export declare class PayloadError extends Error {
+    readonly field: string;
+    readonly reason: string;
+    constructor(field: string, reason: string);
+}
+export interface PayloadInput {
+    readonly images: readonly string[];
+    readonly source?: PayloadSource;
+    readonly targets?: readonly string[];
+    /** Extra top-level keys; they count towards GitHub's 10-key limit and may not reuse ours. */
+    readonly extra?: Readonly<Record<string, unknown>>;
+}
+/** Build and validate a payload; throws PayloadError naming the field that is wrong. */
+export declare function buildPayload(input: PayloadInput, where?: string): Payload;
+/**
+ * Validate a received payload: an object or its JSON text (the workflow_dispatch input).
+ * `where` names it in errors: `client_payload` or `inputs.payload`.
+ */
+export declare function parsePayload(value: unknown, where?: string): Payload;
+/**
+ * Image references from a build step's output, one per repository:
+ * - docker/metadata-action's `json` output (`{"tags": [...], "labels": {...}}`): the tag equal
+ *   to the `org.opencontainers.image.version` label (metadata-action's primary version), else
+ *   the first tag listed. Several tags of one repository (`1.2.3`, `1.2`, `latest`) would be
+ *   several competing updates of the same field, so only one is kept.
+ * - docker/build-push-action's `metadata` output (`image.name` is a comma-separated list,
+ *   `containerimage.digest` the pushed digest): the first name per repository, with its digest.
+ * `digest` (build-push-action's `digest` output) is appended to every reference that has none.
+ */
+export declare function imagesFromMetadata(json: string, digest?: string, where?: string): string[];

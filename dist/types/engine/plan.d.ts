@@ -1,0 +1,26 @@
+import type { Change, Warning } from "../change.js";
+import { type Target } from "./config.js";
+import { type UpdateRequest } from "./request.js";
+import type { TreeSource } from "./source.js";
+export interface FilePlan {
+    readonly path: string;
+    readonly before: string;
+    readonly after: string;
+    readonly changes: readonly Change[];
+    readonly target?: string;
+}
+export interface PlannedTarget {
+    readonly name: string;
+    readonly delivery?: Target["delivery"];
+}
+export interface Plan {
+    /** Files whose text changes, in path order. */
+    readonly files: readonly FilePlan[];
+    readonly changes: readonly Change[];
+    readonly warnings: readonly Warning[];
+    /** The configured targets in scope (empty without a configuration). */
+    readonly targets: readonly PlannedTarget[];
+}
+export declare const DEFAULT_CONFIG = ".github/gitops-promote.yaml";
+/** Turns a request into a plan; throws RequestError for bad input (nothing to write then). */
+export declare function planUpdate(source: TreeSource, request: UpdateRequest): Promise<Plan>;

@@ -1,0 +1,31 @@
+/**
+ * What a person or a script is told about a plan: the stable JSON shape of DESIGN §6 and
+ * a readable per-file summary, grouped by target when targets are configured.
+ */
+import type { Warning } from "../change.js";
+import type { Plan } from "./plan.js";
+export interface JsonReport {
+    readonly changed: boolean;
+    readonly files: readonly string[];
+    readonly changes: readonly {
+        file: string;
+        line: number;
+        kind: string;
+        key: string;
+        old: string;
+        new: string;
+        target?: string;
+    }[];
+    readonly targets?: readonly {
+        name: string;
+        files: readonly string[];
+    }[];
+    readonly warnings: readonly Warning[];
+}
+export declare function jsonReport(plan: Plan): JsonReport;
+/** Per-file summary (old -> new), grouped by target; with `diff`, the unified diff of each file. */
+export declare function humanReport(plan: Plan, options?: {
+    diff?: boolean;
+    dryRun?: boolean;
+}): string;
+export declare function formatWarning(w: Warning): string;

@@ -1,0 +1,40 @@
+/**
+ * An update request as a person or a workflow states it (strings, as on the command line
+ * or in Action inputs), and its validation. Everything here is checked before the tree
+ * is read for editing, so bad input never leaves a half-edited tree.
+ */
+import { type ImageRef } from "../image/reference.js";
+export interface UpdateRequest {
+    /** Incoming image references (`ghcr.io/acme/app:1.2.4[@sha256:…]`). */
+    readonly images: readonly string[];
+    /** Flux marker keys with an explicit value: `automation-ns:policy=repo:tag[@digest]`. */
+    readonly setters: readonly string[];
+    /** Override specs for one file: `main.k:config.containers.app.image="repo:tag"`, `values.yaml:image.tag=1.2.3`. */
+    readonly sets: readonly string[];
+    /** Globs (relative to the root) restricting which files are scanned; empty = all. */
+    readonly paths: readonly string[];
+    /** Configuration file relative to the root; by default `.github/gitops-promote.yaml` when it exists. */
+    readonly config?: string;
+    /** Restrict the update to these configured targets (a dispatch payload's `targets`). */
+    readonly targets?: readonly string[];
+    readonly allowDowngrade?: boolean;
+    /** Let override specs create a missing path instead of failing. */
+    readonly create?: boolean;
+}
+/** Input that cannot be used; `issues` lists every problem found, each naming where it is. */
+export declare class RequestError extends Error {
+    readonly issues: readonly string[];
+    constructor(issues: readonly string[]);
+}
+/** A `--set` override: one file, one spec in that file's own grammar. */
+export interface FileOverride {
+    readonly file: string;
+    readonly spec: string;
+}
+export interface ValidRequest {
+    readonly images: readonly ImageRef[];
+    readonly setters: ReadonlyMap<string, ImageRef>;
+    readonly sets: readonly FileOverride[];
+}
+/** Checks every field and collects all problems into one RequestError. */
+export declare function validateRequest(request: UpdateRequest): ValidRequest;

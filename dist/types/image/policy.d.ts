@@ -1,0 +1,34 @@
+/** Decides which tag is the latest among candidates; tags it does not accept are ignored. */
+export interface Policy {
+    /** The latest accepted tag as written (e.g. with its `v`), or undefined when none is accepted. */
+    latest(tags: readonly string[]): string | undefined;
+    /** A short human description, e.g. `semver ^1.0.0`. */
+    readonly description: string;
+}
+/** One thing wrong in a policy spec; `path` is relative to the spec (`["semver", "range"]`). */
+export interface PolicyIssue {
+    readonly path: readonly string[];
+    readonly message: string;
+}
+export declare class PolicyError extends Error {
+    readonly issues: readonly PolicyIssue[];
+    readonly where: string;
+    constructor(issues: readonly PolicyIssue[], where?: string);
+}
+/** Code point order (= UTF-8 byte order, Go's string order); never locale order. */
+export declare function compareBytes(a: string, b: string): number;
+/**
+ * Go's `strconv.ParseFloat(s, 64)` for what image tags can hold: decimal with optional
+ * fraction and exponent, `inf`/`infinity`; out of range (`1e400`) is an error, as in Go.
+ * `Number()` would also take "", " 1", "0x10" and "1_0". Go's hexadecimal floats (`0x1p4`)
+ * and NaN are not taken: no tag scheme uses them, and NaN has no order.
+ */
+export declare function parseGoFloat(text: string): number | undefined;
+/**
+ * A policy from a spec shaped like Flux's ImagePolicy `spec.policy`: exactly one of
+ * `{ semver: { range } }`, `{ alphabetical: { order? } }`, `{ numerical: { order? } }`, with
+ * an optional `filterTags: { pattern?, extract? }` either next to it (our configuration) or
+ * passed separately (a Flux ImagePolicy keeps it in `spec.filterTags`). Throws a PolicyError
+ * listing everything wrong; `where` starts each message.
+ */
+export declare function parsePolicy(spec: unknown, where?: string, filterTags?: unknown): Policy;

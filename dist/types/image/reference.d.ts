@@ -1,0 +1,40 @@
+/**
+ * OCI image references: parse, validate, normalise, format.
+ *
+ * Grammar: the OCI distribution reference grammar (distribution/reference), with
+ * Docker Hub's normalisation (`nginx` = `docker.io/library/nginx`). Validation is
+ * strict on purpose: a reference is spliced into YAML and KCL source, so anything
+ * that could break out of a scalar or a string literal is refused with a reason.
+ */
+/** A parsed image reference. `name` is kept exactly as written; `repository` is canonical. */
+export interface ImageRef {
+    /** Registry and path as written, without tag or digest: `nginx`, `ghcr.io/acme/app`. */
+    readonly name: string;
+    /** Canonical repository: `docker.io/library/nginx`, `ghcr.io/acme/app`. */
+    readonly repository: string;
+    readonly tag?: string;
+    readonly digest?: string;
+}
+export declare class ImageRefError extends Error {
+    readonly input: string;
+    readonly reason: string;
+    constructor(input: string, reason: string);
+}
+/** Parse and validate a reference; throws ImageRefError saying what is wrong. */
+export declare function parseImageRef(input: string): ImageRef;
+/** Parse, or undefined when the text is not a valid reference (for scanning existing values). */
+export declare function tryParseImageRef(input: string): ImageRef | undefined;
+/**
+ * Canonical repository of a name without tag or digest (`nginx` -> `docker.io/library/nginx`),
+ * or undefined when it is not a valid name.
+ */
+export declare function normalizeRepository(name: string): string | undefined;
+/** `name[:tag][@digest]`, the form Flux writes for a plain `$imagepolicy` marker. */
+export declare function formatImageRef(ref: Pick<ImageRef, "name" | "tag" | "digest">): string;
+/**
+ * The repository path without its registry (`acme/app`; `nginx` for Docker Hub's library):
+ * every spelling of the repository in a file contains it (`nginx`, `docker.io/library/nginx`,
+ * Helm's split `registry`/`repository`), so it is the token of the cheap byte screen that
+ * runs before any parse.
+ */
+export declare function screenToken(ref: ImageRef): string;

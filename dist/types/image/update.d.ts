@@ -1,0 +1,28 @@
+/**
+ * The one decision every editor shares: given what a field holds now and the incoming
+ * image, what should it hold? Policies make it safe to re-apply (no downgrade, idempotent).
+ */
+import type { ImageRef } from "./reference.js";
+import type { Policy } from "./policy.js";
+/** An incoming image and the rule that decides whether it replaces the current version. */
+export interface ImageUpdate {
+    readonly image: ImageRef;
+    readonly policy?: Policy;
+    /** Set the incoming tag even when the policy ranks the current one higher. */
+    readonly allowDowngrade?: boolean;
+}
+/** The versioned part of a reference, as a field holds it. */
+export interface Version {
+    readonly tag?: string;
+    readonly digest?: string;
+}
+/** A field's version; an empty or missing tag or digest is no tag or digest (`tag: ""` in Helm values). */
+export declare function versionOf(tag: string | undefined, digest: string | undefined): Version;
+/**
+ * The version a field should hold, or undefined when it stays as it is.
+ * - A digest-only image pins the digest and keeps the tag.
+ * - With a policy, an incoming tag the policy does not accept changes nothing, and the
+ *   written tag is `policy.latest([current, incoming])`: a late, older build never wins.
+ * - When the tag changes, a digest of the old tag is dropped unless a new one comes with it.
+ */
+export declare function nextVersion(update: ImageUpdate, current: Version): Version | undefined;

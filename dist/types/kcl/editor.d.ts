@@ -1,0 +1,16 @@
+/**
+ * The KCL image editor (DESIGN §2.6–2.7): image string literals matched by repository, and
+ * string literals carrying a Flux setter marker in their line's comment. Only the bytes
+ * between the quotes change. Literals that are not exactly an image reference (`${...}`
+ * interpolations, escapes, anything with spaces or quotes) are never touched, nor is
+ * anything inside a comment.
+ */
+import { type EditRequest, type EditResult } from "../change.js";
+/**
+ * Update image references in a KCL file: string literals in assignments and config/schema
+ * literals whose repository matches one of `request.images` (new version from
+ * nextVersion, name kept as written), and literals marked with a Flux `$imagepolicy`
+ * comment (`request.setters`). Throws SourceError when a file that may match does not
+ * tokenize or parse; a file that cannot match (screened by bytes) is returned as is.
+ */
+export declare function editKcl(text: string, request: EditRequest): EditResult;

@@ -1,0 +1,28 @@
+/**
+ * KCL `-O` override specs, parsed exactly as kcl-lang/kcl does (crates/query/src/override.rs
+ * split_override_spec_op + parse_override_spec, crates/query/src/path.rs
+ * parse_attribute_path; reference/kcl-override.md §1.2–§1.3), error texts included.
+ */
+import { SourceError } from "../change.js";
+export type OverrideOperation = "=" | ":" | "+=" | "-";
+export interface OverrideSpec {
+    /** The field path as written, trimmed: `config.containers["a.b"].image`. */
+    readonly path: string;
+    /** The path split into keys: ["config", "containers", "a.b", "image"]. */
+    readonly parts: readonly string[];
+    readonly operation: OverrideOperation;
+    /** The value text, trimmed; "" for a delete. */
+    readonly value: string;
+}
+export declare class OverrideSpecError extends SourceError {
+    readonly spec: string;
+    constructor(spec: string, message: string);
+}
+/** parse_attribute_path: `a.b["c.d"].e` -> ["a", "b", "c.d", "e"]. */
+export declare function parseOverridePath(path: string): string[];
+/** Parse one `-O` spec: `path=value`, `path:value`, `path+=value` or `path-`. */
+export declare function parseOverrideSpec(spec: string): OverrideSpec;
+/** A key that can be written bare in a path and in KCL source. */
+export declare function isIdentifier(key: string): boolean;
+/** Keys as a path a user writes: ["config", "labels", "app.version"] -> `config.labels["app.version"]`. */
+export declare function formatOverridePath(parts: readonly string[]): string;

@@ -1,0 +1,20 @@
+/**
+ * KCL `-O` overrides applied as splices. Target rules are KCL's (crates/query/src/override.rs,
+ * reference/kcl-override.md §1.5): the first top-level `x = S {...}` / `x = {...}` /
+ * `x: S {...}` for a nested path, keys by identifier or string value, dotted keys expanded,
+ * descent only through config and schema literals, every duplicate key at the last level,
+ * every matching top-level statement for `x=v`. Unlike KCL, nothing is re-printed (only the
+ * value's bytes change) and a missing path is an error unless `create` is set.
+ */
+import { type EditResult } from "../change.js";
+export interface OverrideOptions {
+    /** Insert a missing path (in the deepest existing config) instead of failing. */
+    readonly create?: boolean;
+}
+/**
+ * Apply KCL override specs (`path=value`, `path:value`, `path+=value`, `path-`) to one file,
+ * in order. Only the targeted values' bytes change; a spec whose path does not exist throws
+ * SourceError naming the deepest existing key (unless `create`); deleting a missing path
+ * changes nothing (as in KCL). Throws OverrideSpecError for a malformed spec.
+ */
+export declare function applyOverrides(text: string, specs: readonly string[], options?: OverrideOptions): EditResult;

@@ -1,0 +1,13 @@
+/**
+ * Offset -> 1-based line over a text, built once, looked up in O(log lines). LF, CRLF and
+ * CR all end a line: KCL's rule, and YAML 1.2's (b-break), so every editor reports the
+ * same lines for the same text.
+ */
+export declare class LineIndex {
+    #private;
+    constructor(text: string);
+    /** 1-based line of an offset. */
+    lineAt(offset: number): number;
+    /** Offset where a 1-based line starts; undefined past the last line. */
+    lineStart(line: number): number | undefined;
+}

@@ -1,0 +1,26 @@
+/**
+ * # YAML editors: one parse, source offsets, splices
+ *
+ * `editYaml` parses a file once with the `yaml` package (`parseAllDocuments`, every
+ * document of a multi-document file). Each parsed node carries its source range, so an
+ * editor never prints YAML: it decides a scalar's new string value and the plan splices
+ * exactly that scalar's bytes (`splice.ts`), rendered in the scalar's own quoting style
+ * (`quoting.ts`; double quotes when a plain value would read as a non-string). Everything
+ * else (comments, indentation, blank lines, CRLF, anchors, block scalars, key order) is
+ * never touched, so an unchanged file comes back as the identical string and a second run
+ * finds nothing to do.
+ *
+ * The four editors of DESIGN §2 run in a fixed order over the same parse and share an
+ * `EditPlan` (`plan.ts`): Flux setter markers first (`markers.ts`), claiming every marked
+ * field, so that container images by repository (`images.ts`), kustomization `images:`
+ * entries (`kustomize.ts`) and Helm values pairs (`helm.ts`) leave marked fields to their
+ * marker. Every new tag/digest is the shared decision `nextVersion` (policies, no
+ * downgrade). Splices never overlap (a claimed node is edited once) and are applied in one
+ * pass, so the work is linear in the file size.
+ */
+import type { EditRequest, EditResult } from "../change.js";
+import type { Editor } from "./plan.js";
+/** Runs `editors` over one parse of `text`; throws SourceError when `text` is not valid YAML. */
+export declare function runEditors(text: string, request: EditRequest, editors: readonly Editor[]): EditResult;
+/** Applies every YAML editor of DESIGN §2 (1–4) to one file. */
+export declare function editYaml(text: string, request: EditRequest): EditResult;

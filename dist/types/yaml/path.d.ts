@@ -1,0 +1,15 @@
+import type { EditResult } from "../change.js";
+/** A mapping key, or (a number) a list index written in brackets. Bare `0` stays a string: it indexes a list or names a key. */
+export type PathSegment = string | number;
+/** `spec.containers[0].image`; keys that are not bare words are written `["a.b"]`. */
+export declare function formatPath(path: readonly PathSegment[]): string;
+/** Parses `a.b[0]`, `a["dot.key"].b`, `a['x'].b`, `containers.0.image`; throws SourceError saying where it is malformed. */
+export declare function parsePath(text: string): PathSegment[];
+/**
+ * Sets the scalar at `path` (see parsePath) to `value`; kind "override", key = the path as
+ * given. With `create`, missing mapping keys at the end of the path are added (in the first
+ * document that has the path the furthest); list items are never created.
+ */
+export declare function setYamlPath(text: string, path: string, value: string, options?: {
+    readonly create?: boolean;
+}): EditResult;

@@ -1,0 +1,18 @@
+/**
+ * How a string is written as a YAML scalar when it replaces another one: in the
+ * original's style (plain, 'single', "double"), falling back to double quotes whenever
+ * the plain form would not read back as the same string, in YAML 1.2 or in YAML 1.1
+ * (go-yaml v2, PyYAML: Helm, kubectl and kyaml still read `on`, `0777`, `1_000` as
+ * non-strings). This is kyaml's FormatNonStringStyle rule, plus escaping for any text.
+ */
+import { Scalar } from "yaml";
+/** True when a YAML 1.1 or 1.2 reader would not read this plain text as a string. */
+export declare function readsAsNonString(value: string): boolean;
+/** True when `value` can be written as a plain scalar and reads back as the same string. */
+export declare function isPlainSafe(value: string, inFlow: boolean): boolean;
+/** A double-quoted scalar: escapes quotes, backslashes and everything not printable. */
+export declare function doubleQuoted(value: string): string;
+/** Quoting style of a flow scalar as the `yaml` package names it. */
+export type FlowStyle = typeof Scalar.PLAIN | typeof Scalar.QUOTE_SINGLE | typeof Scalar.QUOTE_DOUBLE;
+/** The source text for `value` in the given style, changing style only when the value needs it. */
+export declare function renderScalar(value: string, style: FlowStyle, inFlow: boolean): string;
