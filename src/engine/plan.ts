@@ -8,15 +8,15 @@ import picomatch from "picomatch";
 import type { Change, EditRequest, EditResult, FieldChange, Warning } from "../change.js";
 import { SourceError } from "../change.js";
 import { formatImageRef, screenToken, type ImageRef } from "../image/reference.js";
+import { MARKER_TOKEN } from "../image/marker.js";
 import type { Policy } from "../image/policy.js";
-import { unknownSetterWarning } from "../image/marker.js";
 import type { ImageUpdate } from "../image/update.js";
 import { editKcl } from "../kcl/editor.js";
 import { applyOverrides } from "../kcl/override.js";
 import { editYaml } from "../yaml/editor.js";
 import { setYamlPath } from "../yaml/path.js";
 import { ConfigError, parseConfig, type Config, type Target } from "./config.js";
-import { fluxSetters, mayHoldFluxObjects } from "./flux-objects.js";
+import { FLUX_IMAGE_API_GROUP, fluxSetters, mayHoldFluxObjects } from "./flux-objects.js";
 import { RequestError, validateRequest, type FileOverride, type UpdateRequest, type ValidRequest } from "./request.js";
 import type { TreeSource } from "./source.js";
 import { checkParses, fileKind, type FileKind } from "./file-kind.js";
@@ -44,7 +44,8 @@ export interface Plan {
 }
 
 export const DEFAULT_CONFIG = ".github/gitops-promote.yaml";
-const MARKER_TOKEN = Buffer.from('"$imagepolicy"');
+const MARKER_BYTES = Buffer.from(MARKER_TOKEN);
+const FLUX_OBJECT_TOKEN = Buffer.from(FLUX_IMAGE_API_GROUP);
 const READ_CONCURRENCY = 64;
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
@@ -62,7 +63,7 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   const inScope = pathFilter(request.paths, files, warnings);
 
   const overridesByFile = collectOverrides(valid, config, present);
-  const tokens = [MARKER_TOKEN, ...valid.images.map((image) => Buffer.from(screenToken(image)))];
+  const tokens = [MARKER_BYTES, ...valid.images.map((image) => Buffer.from(screenToken(image)))];
   // The configuration is never a manifest: its `image:` fields name repositories, not versions.
   const candidates = files.filter((path) => fileKind(path) !== undefined && !path.startsWith(".github/") && path !== configPath && inScope(path));
   const texts = await readScreened(
@@ -84,8 +85,12 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   const planned: FilePlan[] = [];
   for (const [path, text] of [...texts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const target = matchers.find((m) => m.matches(path))?.target;
-    const editRequest: EditRequest = { images: imagesFor(valid.images, config, target, request.allowDowngrade ?? false), setters: settersFor(setters, target) };
-    const filePlan = planFile(path, text, editRequest, overridesByFile.get(path) ?? [], request.create ?? false, target?.name, known, warnings);
+    const editRequest: EditRequest = {
+      images: imagesFor(valid.images, config, target, request.allowDowngrade ?? false),
+      setters: settersFor(setters, target),
+      knownSetters: known,
+    };
+    const filePlan = planFile(path, text, editRequest, overridesByFile.get(path) ?? [], request.create ?? false, target?.name, warnings);
     if (filePlan) planned.push(filePlan);
   }
   return {
@@ -150,7 +155,7 @@ function collectOverrides(valid: ValidRequest, config: Config | undefined, prese
 }
 
 function isFluxObjectFile(path: string, bytes: Buffer): boolean {
-  return fileKind(path) === "yaml" && bytes.includes("image.toolkit.fluxcd.io");
+  return fileKind(path) === "yaml" && bytes.includes(FLUX_OBJECT_TOKEN);
 }
 
 /** Reads candidates with bounded parallelism, keeping the decoded text of those the screen lets through. */
@@ -235,20 +240,6 @@ function resolveSetters(
   return { setters, known: new Set([...definitions.keys(), ...valid.setters.keys()]) };
 }
 
-/**
- * The editors' warnings for markers of setters that are defined, but not for this run's
- * images (or not allowed in this file's target): every other app's markers, no news.
- */
-function quietMarkerWarnings(known: ReadonlySet<string>, active: ReadonlyMap<string, ImageUpdate>): ReadonlySet<string> {
-  const quiet = new Set<string>();
-  for (const key of known) {
-    if (active.has(key)) continue;
-    for (const field of ["ref", "tag", "name", "digest"] as const)
-      quiet.add(unknownSetterWarning({ key, field, setter: field === "ref" ? key : `${key}:${field}` }));
-  }
-  return quiet;
-}
-
 /** Without targets every incoming image applies everywhere; with targets, only what the file's target allows, under its policy. */
 function imagesFor(images: readonly ImageRef[], config: Config | undefined, target: Target | undefined, allowDowngrade: boolean): ImageUpdate[] {
   if (!config || config.targets.length === 0) return images.map((image) => ({ image, allowDowngrade }));
@@ -259,7 +250,6 @@ function imagesFor(images: readonly ImageRef[], config: Config | undefined, targ
   });
 }
 
-/** Says why a target edits nothing for an image: its allow-list or its policy refuses it. */
 /**
  * Markers inside a target obey it like every other field: only images its allow-list names,
  * and a new tag only when the target's policy accepts it too. Outside targets, every marker.
@@ -284,6 +274,7 @@ function within(policy: Policy, bounds: Policy): Policy {
   };
 }
 
+/** Says why a target edits nothing for an image: its allow-list or its policy refuses it. */
 function warnRefusedImages(images: readonly ImageRef[], targets: readonly Target[], warnings: Warning[]): void {
   for (const target of targets) {
     for (const image of images) {
@@ -306,7 +297,6 @@ function planFile(
   overrides: readonly string[],
   create: boolean,
   target: string | undefined,
-  known: ReadonlySet<string>,
   warnings: Warning[],
 ): FilePlan | undefined {
   const kind = fileKind(path)!;
@@ -323,8 +313,7 @@ function planFile(
     return undefined;
   }
   let changes = [...edited.changes];
-  const quiet = edited.warnings.length > 0 ? quietMarkerWarnings(known, request.setters) : new Set<string>();
-  warnings.push(...edited.warnings.filter((w) => !quiet.has(w.message)).map((w) => ({ ...w, file: path })));
+  warnings.push(...edited.warnings.map((w) => ({ ...w, file: path })));
   let after = edited.text;
   if (overrides.length > 0) {
     try {

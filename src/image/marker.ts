@@ -63,8 +63,8 @@ function malformed(body: string, reason: string): string {
 }
 
 /** The warning for a marker whose key no configured setter has. */
-export function unknownSetterWarning(marker: Marker): string {
-  return `no image is configured for Flux setter "${marker.setter}"; the marked value is left as it is`;
+export function unknownSetterWarning(marker: Marker, known?: ReadonlySet<string>): string | undefined {
+  return known?.has(marker.key) ? undefined : `no image is configured for Flux setter "${marker.setter}"; the marked value is left as it is`;
 }
 
 /** A marked field as an editor found it: its marker and the text it holds now. */

@@ -8,7 +8,7 @@
 import { SourceError, type EditRequest, type EditResult, type FieldChange, type Warning } from "../change.js";
 import { formatImageRef, screenToken, tryParseImageRef } from "../image/reference.js";
 import { MARKER_TOKEN, markedValues, readMarker, unknownSetterWarning, type Marker, type MarkedText } from "../image/marker.js";
-import { nextVersion, type ImageUpdate } from "../image/update.js";
+import { nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import { isIdentifier } from "./override-spec.js";
 import { parseKcl } from "./parser.js";
 import { applySplices, type Splice } from "./splice.js";
@@ -119,14 +119,15 @@ class ImageEditor {
     if (!ref) return;
     const update = this.request.images.find((u) => u.image.repository === ref.repository);
     if (!update) return;
-    const next = nextVersion(update, { ...(ref.tag !== undefined && { tag: ref.tag }), ...(ref.digest !== undefined && { digest: ref.digest }) });
+    const next = nextVersion(update, versionOf(ref.tag, ref.digest));
     if (next) this.write(literal, formatImageRef({ name: ref.name, ...next }), "kcl-image", path);
   }
 
   mark(literal: Literal, marker: Marker): void {
     const update = this.request.setters.get(marker.key);
     if (!update) {
-      this.warnings.push({ line: literal.line, message: unknownSetterWarning(marker) });
+      const warning = unknownSetterWarning(marker, this.request.knownSetters);
+      if (warning) this.warnings.push({ line: literal.line, message: warning });
       return;
     }
     const group = this.marked.get(marker.key) ?? { update, fields: [] };

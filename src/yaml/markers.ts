@@ -65,7 +65,8 @@ export const editMarkers: Editor = (file, request, plan) => {
       }
       const { marker } = reading;
       if (!request.setters.has(marker.key)) {
-        plan.warn(node.range[0], unknownSetterWarning(marker));
+        const warning = unknownSetterWarning(marker, request.knownSetters);
+        if (warning) plan.warn(node.range[0], warning);
       } else if (!isFlowScalar(node)) {
         plan.warn(node.range[0], `Flux setter "${marker.setter}" marks a block scalar, which is never edited`);
       } else {
