@@ -21,7 +21,7 @@ import { advanceBranch, BranchMovedError, createApiCommit, setBranch, type Repos
 import { errorMessage } from "./errors.js";
 import type { FileWrite, GitRepo, Identity, TreeEntry } from "./git.js";
 import { mergePullRequest, type MergeMethod, type MergeMode, type MergeOutcome } from "./merge.js";
-import { OpenedUndecoratedError, pullRequestBranch, upsertPullRequest, type PullRequest } from "./pull-request.js";
+import { OpenedUndecoratedError, pullRequestBranch, upsertPullRequest, type PullRequest, type PullRequestSpec } from "./pull-request.js";
 
 export type DeliveryMode = "push" | "pull-request" | "none";
 export type CommitVia = "api" | "git";
@@ -141,16 +141,11 @@ interface Head {
 }
 
 /** Files that share one way of landing. */
-interface Group {
+interface Group extends Pick<PullRequestSpec, "labels" | "reviewers" | "assignees" | "draft"> {
   readonly mode: DeliveryMode;
   readonly prBranch: string;
   readonly merge: MergeMode;
   readonly mergeMethod: MergeMethod;
-  readonly labels: readonly string[];
-  /** Users, and teams as `org/team`. */
-  readonly reviewers: readonly string[];
-  readonly assignees: readonly string[];
-  readonly draft: boolean;
   readonly title: string | undefined;
   readonly messageTemplate: string | undefined;
   readonly files: FilePlan[];
