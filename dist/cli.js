@@ -33428,8 +33428,8 @@ function stringObject(text2) {
 function malformed(body, reason) {
   return `malformed Flux setter marker ${body.trim()}: ${reason}; Flux ignores it, so the value is left as it is`;
 }
-function unknownSetterWarning(marker) {
-  return `no image is configured for Flux setter "${marker.setter}"; the marked value is left as it is`;
+function unknownSetterWarning(marker, known) {
+  return known?.has(marker.key) ? void 0 : `no image is configured for Flux setter "${marker.setter}"; the marked value is left as it is`;
 }
 function refVersion(text2) {
   const ref = tryParseImageRef(text2);
@@ -34825,13 +34825,14 @@ var ImageEditor = class {
     if (!ref) return;
     const update = this.request.images.find((u) => u.image.repository === ref.repository);
     if (!update) return;
-    const next = nextVersion(update, { ...ref.tag !== void 0 && { tag: ref.tag }, ...ref.digest !== void 0 && { digest: ref.digest } });
+    const next = nextVersion(update, versionOf(ref.tag, ref.digest));
     if (next) this.write(literal2, formatImageRef({ name: ref.name, ...next }), "kcl-image", path);
   }
   mark(literal2, marker) {
     const update = this.request.setters.get(marker.key);
     if (!update) {
-      this.warnings.push({ line: literal2.line, message: unknownSetterWarning(marker) });
+      const warning = unknownSetterWarning(marker, this.request.knownSetters);
+      if (warning) this.warnings.push({ line: literal2.line, message: warning });
       return;
     }
     const group = this.marked.get(marker.key) ?? { update, fields: [] };
@@ -35811,7 +35812,8 @@ var editMarkers = (file, request2, plan) => {
       }
       const { marker } = reading;
       if (!request2.setters.has(marker.key)) {
-        plan.warn(node.range[0], unknownSetterWarning(marker));
+        const warning = unknownSetterWarning(marker, request2.knownSetters);
+        if (warning) plan.warn(node.range[0], warning);
       } else if (!isFlowScalar(node)) {
         plan.warn(node.range[0], `Flux setter "${marker.setter}" marks a block scalar, which is never edited`);
       } else {
@@ -37143,7 +37145,8 @@ function checkParses(kind, path, text2) {
 
 // src/engine/plan.ts
 var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
-var MARKER_TOKEN2 = Buffer.from('"$imagepolicy"');
+var MARKER_BYTES = Buffer.from(MARKER_TOKEN);
+var FLUX_OBJECT_TOKEN = Buffer.from(FLUX_IMAGE_API_GROUP);
 var READ_CONCURRENCY = 64;
 var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 async function planUpdate(source, request2) {
@@ -37157,7 +37160,7 @@ async function planUpdate(source, request2) {
   const warnings = [];
   const inScope = pathFilter(request2.paths, files, warnings);
   const overridesByFile = collectOverrides(valid, config, present);
-  const tokens = [MARKER_TOKEN2, ...valid.images.map((image) => Buffer.from(screenToken(image)))];
+  const tokens = [MARKER_BYTES, ...valid.images.map((image) => Buffer.from(screenToken(image)))];
   const candidates2 = files.filter((path) => fileKind(path) !== void 0 && !path.startsWith(".github/") && path !== configPath && inScope(path));
   const texts = await readScreened(
     source,
@@ -37175,8 +37178,12 @@ async function planUpdate(source, request2) {
   const planned = [];
   for (const [path, text2] of [...texts].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
     const target = matchers.find((m) => m.matches(path))?.target;
-    const editRequest = { images: imagesFor(valid.images, config, target, request2.allowDowngrade ?? false), setters: settersFor(setters, target) };
-    const filePlan = planFile(path, text2, editRequest, overridesByFile.get(path) ?? [], request2.create ?? false, target?.name, known, warnings);
+    const editRequest = {
+      images: imagesFor(valid.images, config, target, request2.allowDowngrade ?? false),
+      setters: settersFor(setters, target),
+      knownSetters: known
+    };
+    const filePlan = planFile(path, text2, editRequest, overridesByFile.get(path) ?? [], request2.create ?? false, target?.name, warnings);
     if (filePlan) planned.push(filePlan);
   }
   return {
@@ -37234,7 +37241,7 @@ function collectOverrides(valid, config, present) {
   return byFile;
 }
 function isFluxObjectFile(path, bytes) {
-  return fileKind(path) === "yaml" && bytes.includes("image.toolkit.fluxcd.io");
+  return fileKind(path) === "yaml" && bytes.includes(FLUX_OBJECT_TOKEN);
 }
 async function readScreened(source, paths, keep, warnings) {
   const texts = /* @__PURE__ */ new Map();
@@ -37293,15 +37300,6 @@ function resolveSetters(valid, config, texts, allowDowngrade, warnings) {
   }
   return { setters, known: /* @__PURE__ */ new Set([...definitions.keys(), ...valid.setters.keys()]) };
 }
-function quietMarkerWarnings(known, active) {
-  const quiet = /* @__PURE__ */ new Set();
-  for (const key of known) {
-    if (active.has(key)) continue;
-    for (const field of ["ref", "tag", "name", "digest"])
-      quiet.add(unknownSetterWarning({ key, field, setter: field === "ref" ? key : `${key}:${field}` }));
-  }
-  return quiet;
-}
 function imagesFor(images, config, target, allowDowngrade) {
   if (!config || config.targets.length === 0) return images.map((image) => ({ image, allowDowngrade }));
   if (!target) return [];
@@ -37341,7 +37339,7 @@ function warnRefusedImages(images, targets, warnings) {
     }
   }
 }
-function planFile(path, text2, request2, overrides, create, target, known, warnings) {
+function planFile(path, text2, request2, overrides, create, target, warnings) {
   const kind = fileKind(path);
   const bom = text2.startsWith("\uFEFF") ? "\uFEFF" : "";
   const body = text2.slice(bom.length);
@@ -37355,8 +37353,7 @@ function planFile(path, text2, request2, overrides, create, target, known, warni
     return void 0;
   }
   let changes = [...edited.changes];
-  const quiet = edited.warnings.length > 0 ? quietMarkerWarnings(known, request2.setters) : /* @__PURE__ */ new Set();
-  warnings.push(...edited.warnings.filter((w) => !quiet.has(w.message)).map((w) => ({ ...w, file: path })));
+  warnings.push(...edited.warnings.map((w) => ({ ...w, file: path })));
   let after = edited.text;
   if (overrides.length > 0) {
     try {

@@ -40690,8 +40690,8 @@ function stringObject(text2) {
 function malformed(body, reason) {
   return `malformed Flux setter marker ${body.trim()}: ${reason}; Flux ignores it, so the value is left as it is`;
 }
-function unknownSetterWarning(marker) {
-  return `no image is configured for Flux setter "${marker.setter}"; the marked value is left as it is`;
+function unknownSetterWarning(marker, known) {
+  return known?.has(marker.key) ? void 0 : `no image is configured for Flux setter "${marker.setter}"; the marked value is left as it is`;
 }
 function refVersion(text2) {
   const ref = tryParseImageRef(text2);
@@ -42087,13 +42087,14 @@ var ImageEditor = class {
     if (!ref) return;
     const update2 = this.request.images.find((u) => u.image.repository === ref.repository);
     if (!update2) return;
-    const next = nextVersion(update2, { ...ref.tag !== void 0 && { tag: ref.tag }, ...ref.digest !== void 0 && { digest: ref.digest } });
+    const next = nextVersion(update2, versionOf(ref.tag, ref.digest));
     if (next) this.write(literal2, formatImageRef({ name: ref.name, ...next }), "kcl-image", path6);
   }
   mark(literal2, marker) {
     const update2 = this.request.setters.get(marker.key);
     if (!update2) {
-      this.warnings.push({ line: literal2.line, message: unknownSetterWarning(marker) });
+      const warning2 = unknownSetterWarning(marker, this.request.knownSetters);
+      if (warning2) this.warnings.push({ line: literal2.line, message: warning2 });
       return;
     }
     const group2 = this.marked.get(marker.key) ?? { update: update2, fields: [] };
@@ -43073,7 +43074,8 @@ var editMarkers = (file, request2, plan) => {
       }
       const { marker } = reading;
       if (!request2.setters.has(marker.key)) {
-        plan.warn(node.range[0], unknownSetterWarning(marker));
+        const warning2 = unknownSetterWarning(marker, request2.knownSetters);
+        if (warning2) plan.warn(node.range[0], warning2);
       } else if (!isFlowScalar(node)) {
         plan.warn(node.range[0], `Flux setter "${marker.setter}" marks a block scalar, which is never edited`);
       } else {
@@ -44346,7 +44348,8 @@ function checkParses(kind, path6, text2) {
 
 // src/engine/plan.ts
 var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
-var MARKER_TOKEN2 = Buffer.from('"$imagepolicy"');
+var MARKER_BYTES = Buffer.from(MARKER_TOKEN);
+var FLUX_OBJECT_TOKEN = Buffer.from(FLUX_IMAGE_API_GROUP);
 var READ_CONCURRENCY = 64;
 var decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 async function planUpdate(source, request2) {
@@ -44360,7 +44363,7 @@ async function planUpdate(source, request2) {
   const warnings = [];
   const inScope = pathFilter(request2.paths, files, warnings);
   const overridesByFile = collectOverrides(valid, config, present);
-  const tokens = [MARKER_TOKEN2, ...valid.images.map((image) => Buffer.from(screenToken(image)))];
+  const tokens = [MARKER_BYTES, ...valid.images.map((image) => Buffer.from(screenToken(image)))];
   const candidates2 = files.filter((path6) => fileKind(path6) !== void 0 && !path6.startsWith(".github/") && path6 !== configPath && inScope(path6));
   const texts = await readScreened(
     source,
@@ -44378,8 +44381,12 @@ async function planUpdate(source, request2) {
   const planned = [];
   for (const [path6, text2] of [...texts].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
     const target = matchers.find((m) => m.matches(path6))?.target;
-    const editRequest = { images: imagesFor(valid.images, config, target, request2.allowDowngrade ?? false), setters: settersFor(setters, target) };
-    const filePlan = planFile(path6, text2, editRequest, overridesByFile.get(path6) ?? [], request2.create ?? false, target?.name, known, warnings);
+    const editRequest = {
+      images: imagesFor(valid.images, config, target, request2.allowDowngrade ?? false),
+      setters: settersFor(setters, target),
+      knownSetters: known
+    };
+    const filePlan = planFile(path6, text2, editRequest, overridesByFile.get(path6) ?? [], request2.create ?? false, target?.name, warnings);
     if (filePlan) planned.push(filePlan);
   }
   return {
@@ -44437,7 +44444,7 @@ function collectOverrides(valid, config, present) {
   return byFile;
 }
 function isFluxObjectFile(path6, bytes) {
-  return fileKind(path6) === "yaml" && bytes.includes("image.toolkit.fluxcd.io");
+  return fileKind(path6) === "yaml" && bytes.includes(FLUX_OBJECT_TOKEN);
 }
 async function readScreened(source, paths, keep, warnings) {
   const texts = /* @__PURE__ */ new Map();
@@ -44496,15 +44503,6 @@ function resolveSetters(valid, config, texts, allowDowngrade, warnings) {
   }
   return { setters, known: /* @__PURE__ */ new Set([...definitions.keys(), ...valid.setters.keys()]) };
 }
-function quietMarkerWarnings(known, active) {
-  const quiet = /* @__PURE__ */ new Set();
-  for (const key of known) {
-    if (active.has(key)) continue;
-    for (const field2 of ["ref", "tag", "name", "digest"])
-      quiet.add(unknownSetterWarning({ key, field: field2, setter: field2 === "ref" ? key : `${key}:${field2}` }));
-  }
-  return quiet;
-}
 function imagesFor(images, config, target, allowDowngrade) {
   if (!config || config.targets.length === 0) return images.map((image) => ({ image, allowDowngrade }));
   if (!target) return [];
@@ -44544,7 +44542,7 @@ function warnRefusedImages(images, targets, warnings) {
     }
   }
 }
-function planFile(path6, text2, request2, overrides, create, target, known, warnings) {
+function planFile(path6, text2, request2, overrides, create, target, warnings) {
   const kind = fileKind(path6);
   const bom = text2.startsWith("\uFEFF") ? "\uFEFF" : "";
   const body = text2.slice(bom.length);
@@ -44558,8 +44556,7 @@ function planFile(path6, text2, request2, overrides, create, target, known, warn
     return void 0;
   }
   let changes = [...edited.changes];
-  const quiet = edited.warnings.length > 0 ? quietMarkerWarnings(known, request2.setters) : /* @__PURE__ */ new Set();
-  warnings.push(...edited.warnings.filter((w) => !quiet.has(w.message)).map((w) => ({ ...w, file: path6 })));
+  warnings.push(...edited.warnings.map((w) => ({ ...w, file: path6 })));
   let after = edited.text;
   if (overrides.length > 0) {
     try {

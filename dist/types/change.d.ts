@@ -45,6 +45,11 @@ export interface EditRequest {
     readonly images: readonly ImageUpdate[];
     /** Flux marker keys (`<ns>:<name>`, without `:tag`/`:name`/`:digest`) to the image they stand for. */
     readonly setters: ReadonlyMap<string, ImageUpdate>;
+    /**
+     * Marker keys defined elsewhere (Flux objects, configuration) that this request has no
+     * image for: their markers are every other app's, so they are no news and not warned about.
+     */
+    readonly knownSetters?: ReadonlySet<string>;
 }
 /** Input that cannot be read or applied, with where it is (1-based line and column). */
 export declare class SourceError extends Error {

@@ -19,7 +19,7 @@ export type MarkerReading = {
 /** Read a comment, given with its leading '#'. */
 export declare function readMarker(comment: string): MarkerReading;
 /** The warning for a marker whose key no configured setter has. */
-export declare function unknownSetterWarning(marker: Marker): string;
+export declare function unknownSetterWarning(marker: Marker, known?: ReadonlySet<string>): string | undefined;
 /** A marked field as an editor found it: its marker and the text it holds now. */
 export interface MarkedText {
     readonly marker: Marker;
