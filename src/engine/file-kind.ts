@@ -2,9 +2,9 @@
  * Which files the engine edits, and the safety net that every edited file still parses.
  * Names follow Flux's reader (`.yaml`, `.yml`, a file named exactly `Kustomization`) plus KCL.
  */
-import { parseAllDocuments } from "yaml";
 import { SourceError } from "../change.js";
 import { parseKcl } from "../kcl/parser.js";
+import { parseYaml } from "../yaml/file.js";
 
 export type FileKind = "yaml" | "kcl";
 
@@ -21,17 +21,11 @@ export function fileKind(path: string): FileKind | undefined {
  */
 export function checkParses(kind: FileKind, path: string, text: string): void {
   const broken = (why: string) => new Error(`internal error: the edit of ${path} would not parse (${why}); nothing was written`);
-  if (kind === "kcl") {
-    try {
-      parseKcl(text);
-    } catch (error) {
-      if (error instanceof SourceError) throw broken(error.message);
-      throw error;
-    }
-    return;
-  }
-  for (const doc of parseAllDocuments(text)) {
-    const [error] = doc.errors;
-    if (error) throw broken(error.message);
+  try {
+    if (kind === "kcl") parseKcl(text);
+    else parseYaml(text);
+  } catch (error) {
+    if (error instanceof SourceError) throw broken(error.message);
+    throw error;
   }
 }

@@ -1,0 +1,423 @@
+/**
+ * # The common subset of YAML, parsed in one pass
+ *
+ * Manifests are nearly always written in a small part of YAML: block mappings and
+ * sequences indented with spaces, one-line plain and quoted scalars, one-line flow
+ * collections, comments, `---` between documents. `parseSubset` reads exactly that part
+ * with one scan over the characters, about ten times faster than the general `yaml`
+ * parser, and builds the same nodes the `yaml` composer would (types, `source`, `range`,
+ * `flow`), so the editors cannot tell which parser ran.
+ *
+ * Anything else (anchors, aliases, tags, block scalars, multi-line scalars or flow
+ * collections, explicit `?` keys, directives, tabs in indentation, keys that could resolve
+ * to a non-string, duplicate keys, any doubt) returns undefined and the caller asks the
+ * `yaml` package, which also gives the error for text that is not YAML at all. So the
+ * subset never decides a question it might answer differently: it accepts only text the
+ * `yaml` package reads without error, as the same tree (test/yaml/subset.test.ts checks
+ * both against the package on generated, mutated and real files).
+ *
+ * A scalar's `value` is its text (null when empty), not the resolved number or boolean:
+ * the editors read scalars through `scalarText`, which is the `source` either way.
+ */
+import { Pair, Scalar, YAMLMap, YAMLSeq } from "yaml";
+import type { ParsedNode } from "yaml";
+
+/** Thrown (one shared instance, no stack to build) when the text leaves the subset. */
+class OutsideSubset extends Error {}
+const OUTSIDE = new OutsideSubset("outside the YAML subset");
+
+/** The documents' root nodes, or undefined when `text` is outside the subset. */
+export function parseSubset(text: string): ParsedNode[] | undefined {
+  try {
+    return new SubsetParser(text).documents();
+  } catch (error) {
+    if (error === OUTSIDE) return undefined;
+    throw error;
+  }
+}
+
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const DQUOTE = 34;
+const HASH = 35;
+const SQUOTE = 39;
+const COMMA = 44;
+const DASH = 45;
+const DOT = 46;
+const COLON = 58;
+const LBRACKET = 91;
+const BACKSLASH = 92;
+const RBRACKET = 93;
+const LBRACE = 123;
+const RBRACE = 125;
+
+/** Characters that may not start a plain scalar here (`-` is decided by what follows). */
+const INDICATOR = new Uint8Array(128);
+for (const ch of "?:,[]{}#&*!|>'\"%@`") INDICATOR[ch.charCodeAt(0)] = 1;
+/** Characters that end a plain scalar inside a flow collection. */
+const FLOW_END = new Uint8Array(128);
+for (const ch of ",[]{}") FLOW_END[ch.charCodeAt(0)] = 1;
+
+/** Plain keys that a YAML 1.2 core schema could read as null, a boolean or a number. */
+const NON_STRING_KEY = /^(?:~$|(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$|[-+]?\.?[0-9]|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))/;
+/** YAML's limit on an implicit key's length. */
+const MAX_KEY = 1024;
+
+const isBlank = (c: number): boolean => c === SPACE || c === TAB;
+/** Control characters (tab aside), DEL and the byte order mark: YAML does not allow them unescaped. */
+const isControl = (c: number): boolean => (c < SPACE && c !== TAB) || c === 0x7f || c === 0xfeff;
+
+class SubsetParser {
+  private readonly length: number;
+  /** The current content line: where it starts, its first non-space character, its indentation (-1 at `---` or the end). */
+  private lineStart = 0;
+  private content = 0;
+  private indent = 0;
+  /** True when the current line is a document start marker `---`. */
+  private marker = false;
+
+  constructor(private readonly text: string) {
+    this.length = text.length;
+  }
+
+  documents(): ParsedNode[] {
+    const { text } = this;
+    // A byte order mark may start any document, and YAML then skips it.
+    if (text.includes("\uFEFF")) throw OUTSIDE;
+    // A lone CR is a line break to YAML, not to this line-by-line scan.
+    for (let cr = text.indexOf("\r"); cr >= 0; cr = text.indexOf("\r", cr + 1)) if (text.charCodeAt(cr + 1) !== LF) throw OUTSIDE;
+    const documents: ParsedNode[] = [];
+    /** Where an explicitly started document with no content gets its empty scalar. */
+    let pendingEmpty = -1;
+    this.seekContent(0);
+    while (this.content < this.length) {
+      if (this.marker) {
+        if (pendingEmpty >= 0) documents.push(emptyScalar(pendingEmpty));
+        const after = this.skipBlanks(this.content + 3);
+        if (!this.atLineEnd(after) && text.charCodeAt(after) !== HASH) throw OUTSIDE;
+        pendingEmpty = after;
+        this.seekContent(this.endOfLine(after));
+        continue;
+      }
+      if (this.indent !== 0) throw OUTSIDE;
+      const c = text.charCodeAt(this.content);
+      // Directives and the document end marker `...`.
+      if (c === 37 || (c === DOT && text.startsWith("...", this.content))) throw OUTSIDE;
+      documents.push(this.blockNode(-1));
+      pendingEmpty = -1;
+      if (this.content < this.length && !this.marker) throw OUTSIDE;
+    }
+    if (pendingEmpty >= 0) documents.push(emptyScalar(pendingEmpty));
+    return documents;
+  }
+
+  /** Moves to the first line at or after `from` with content (not blank, not only a comment). */
+  private seekContent(from: number): void {
+    const { text, length } = this;
+    let i = from;
+    while (i < length) {
+      const start = i;
+      while (i < length && text.charCodeAt(i) === SPACE) i++;
+      const c = text.charCodeAt(i);
+      if (c === HASH || c === LF || c === CR) {
+        i = this.endOfLine(i);
+      } else if (c === TAB) {
+        // YAML refuses tabs as indentation, even on some blank lines.
+        throw OUTSIDE;
+      } else if (i < length) {
+        this.lineStart = start;
+        this.content = i;
+        this.marker = i === start && c === DASH && text.startsWith("---", i) && (this.atLineEnd(i + 3) || isBlank(text.charCodeAt(i + 3)));
+        this.indent = this.marker ? -1 : i - start;
+        return;
+      }
+    }
+    this.lineStart = this.content = length;
+    this.indent = -1;
+    this.marker = false;
+  }
+
+  /** The offset after the line break of the line holding `i` (the text's length on the last line). */
+  private endOfLine(i: number): number {
+    const lf = this.text.indexOf("\n", i);
+    return lf < 0 ? this.length : lf + 1;
+  }
+
+  /** True at a line break (`\n`, `\r\n`: a lone `\r` was refused up front) or the end of the text. */
+  private atLineEnd(i: number): boolean {
+    if (i >= this.length) return true;
+    const c = this.text.charCodeAt(i);
+    return c === LF || c === CR;
+  }
+
+  private skipBlanks(i: number): number {
+    while (i < this.length && isBlank(this.text.charCodeAt(i))) i++;
+    return i;
+  }
+
+  /** True when the content at `i` is a sequence entry indicator `-`. */
+  private isEntry(i: number): boolean {
+    return this.text.charCodeAt(i) === DASH && (this.atLineEnd(i + 1) || isBlank(this.text.charCodeAt(i + 1)));
+  }
+
+  /** A block collection opening the current line, nested deeper than `parent`. */
+  private blockNode(parent: number): ParsedNode {
+    if (this.indent <= parent) throw OUTSIDE;
+    if (this.isEntry(this.content)) return this.blockSequence();
+    if (this.keyEnd(this.content) < 0) throw OUTSIDE;
+    return this.blockMapping(this.content);
+  }
+
+  private blockSequence(): YAMLSeq.Parsed {
+    const { text } = this;
+    const indent = this.indent;
+    const seq = new YAMLSeq() as YAMLSeq.Parsed;
+    const start = this.content;
+    for (;;) {
+      let at = this.content + 1;
+      while (text.charCodeAt(at) === SPACE) at++;
+      // A tab may not indent what follows an entry indicator (YAML refuses `-\tkey: value`).
+      if (text.charCodeAt(at) === TAB) throw OUTSIDE;
+      let item: ParsedNode;
+      if (this.atLineEnd(at) || text.charCodeAt(at) === HASH) {
+        this.seekContent(this.endOfLine(at));
+        item = this.indent > indent ? this.blockNode(indent) : emptyScalar(at);
+      } else if (this.isEntry(at)) {
+        throw OUTSIDE;
+      } else if (this.keyEnd(at) >= 0) {
+        item = this.blockMapping(at);
+      } else {
+        item = this.lineValue(at);
+        if (this.indent > indent) throw OUTSIDE;
+      }
+      seq.items.push(item);
+      if (this.indent !== indent || !this.isEntry(this.content)) break;
+    }
+    if (this.indent > indent) throw OUTSIDE;
+    const end = seq.items[seq.items.length - 1]!.range[1];
+    seq.range = [start, end, end];
+    return seq;
+  }
+
+  /** A block mapping whose first key is at `first` (on the current line, maybe after `- `). */
+  private blockMapping(first: number): YAMLMap.Parsed {
+    const { text } = this;
+    const indent = first - this.lineStart;
+    const map = new YAMLMap() as YAMLMap.Parsed;
+    const keys = new Set<string>();
+    let at = first;
+    for (;;) {
+      const colon = this.keyEnd(at);
+      if (colon < 0) throw OUTSIDE;
+      const key = this.key(at, colon, keys);
+      const after = this.skipBlanks(colon + 1);
+      let value: ParsedNode;
+      if (this.atLineEnd(after) || text.charCodeAt(after) === HASH) {
+        this.seekContent(this.endOfLine(after));
+        if (this.indent > indent) value = this.blockNode(indent);
+        else if (this.indent === indent && this.isEntry(this.content)) value = this.blockSequence();
+        else value = emptyScalar(after);
+      } else {
+        value = this.lineValue(after);
+      }
+      map.items.push(new Pair(key, value) as Pair<ParsedNode, ParsedNode>);
+      if (this.indent !== indent) break;
+      at = this.content;
+    }
+    if (this.indent > indent) throw OUTSIDE;
+    const end = map.items[map.items.length - 1]!.value!.range[1];
+    map.range = [first, end, end];
+    return map;
+  }
+
+  /**
+   * The offset of the `:` that ends an implicit key starting at `i`, or -1 when the line
+   * from `i` is not `key: ...` (a scalar, or something outside the subset).
+   */
+  private keyEnd(i: number): number {
+    const { text } = this;
+    const c = text.charCodeAt(i);
+    if (c === DQUOTE || c === SQUOTE) {
+      const colon = this.skipBlanks(this.quotedEnd(i));
+      return this.isValueIndicator(colon) ? colon : -1;
+    }
+    if (c < 128 && (INDICATOR[c] === 1 || c === DASH)) return -1;
+    for (let j = i + 1; !this.atLineEnd(j); j++) {
+      if (this.isValueIndicator(j)) return j;
+      const d = text.charCodeAt(j);
+      if ((d === HASH && isBlank(text.charCodeAt(j - 1))) || isControl(d)) return -1;
+    }
+    return -1;
+  }
+
+  /** True at a `:` that separates a key from its value (a blank or the line's end follows). */
+  private isValueIndicator(i: number): boolean {
+    return this.text.charCodeAt(i) === COLON && (this.atLineEnd(i + 1) || isBlank(this.text.charCodeAt(i + 1)));
+  }
+
+  /** The key scalar from `i` to its `:` at `colon`; a repeated or possibly non-string key is outside the subset. */
+  private key(i: number, colon: number, keys: Set<string>): Scalar.Parsed {
+    const { text } = this;
+    const c = text.charCodeAt(i);
+    let key: Scalar.Parsed;
+    if (c === DQUOTE || c === SQUOTE) {
+      key = this.quoted(i);
+    } else {
+      let end = colon;
+      while (isBlank(text.charCodeAt(end - 1))) end--;
+      const source = text.slice(i, end);
+      if (NON_STRING_KEY.test(source)) throw OUTSIDE;
+      key = scalar(source, Scalar.PLAIN, i, end);
+    }
+    if (key.range[1] - i > MAX_KEY || keys.has(key.source)) throw OUTSIDE;
+    keys.add(key.source);
+    return key;
+  }
+
+  /**
+   * A value that ends its line (a plain or quoted scalar, a flow collection), then an
+   * optional comment; moves to the next content line.
+   */
+  private lineValue(i: number): ParsedNode {
+    const { text } = this;
+    const c = text.charCodeAt(i);
+    let node: ParsedNode;
+    if (c === DQUOTE || c === SQUOTE) node = this.quoted(i);
+    else if (c === LBRACKET || c === LBRACE) node = this.flowCollection(i);
+    else node = this.plainLine(i);
+    const end = node.range[1];
+    const after = this.skipBlanks(end);
+    if (!this.atLineEnd(after) && (text.charCodeAt(after) !== HASH || after === end)) throw OUTSIDE;
+    this.seekContent(this.endOfLine(after));
+    return node;
+  }
+
+  /** A plain scalar running to the end of its line or to a comment. */
+  private plainLine(i: number): Scalar.Parsed {
+    const { text } = this;
+    const c = text.charCodeAt(i);
+    if ((c < 128 && INDICATOR[c] === 1) || (c === DASH && (this.atLineEnd(i + 1) || isBlank(text.charCodeAt(i + 1))))) throw OUTSIDE;
+    let j = i;
+    let end = i;
+    for (; j < this.length; j++) {
+      const d = text.charCodeAt(j);
+      if (d === LF || d === CR) break;
+      if (isBlank(d)) {
+        if (text.charCodeAt(j + 1) === HASH) break;
+        continue;
+      }
+      // `: ` inside a value would be a nested mapping, which YAML refuses on one line.
+      if (d === COLON && (j + 1 >= this.length || isBlank(text.charCodeAt(j + 1)) || text.charCodeAt(j + 1) === LF || text.charCodeAt(j + 1) === CR)) {
+        throw OUTSIDE;
+      }
+      if (isControl(d)) throw OUTSIDE;
+      end = j + 1;
+    }
+    return scalar(text.slice(i, end), Scalar.PLAIN, i, end);
+  }
+
+  /** The offset after the closing quote of a one-line quoted scalar at `i`. */
+  private quotedEnd(i: number): number {
+    const { text } = this;
+    const quote = text.charCodeAt(i);
+    for (let j = i + 1; j < this.length; j++) {
+      const d = text.charCodeAt(j);
+      if (d === LF || d === CR || isControl(d)) throw OUTSIDE;
+      // Escapes are left to the full parser: rare in manifests, and each has its own rules.
+      if (quote === DQUOTE && d === BACKSLASH) throw OUTSIDE;
+      if (d === quote) {
+        if (quote === SQUOTE && text.charCodeAt(j + 1) === SQUOTE) {
+          j++;
+          continue;
+        }
+        return j + 1;
+      }
+    }
+    throw OUTSIDE;
+  }
+
+  private quoted(i: number): Scalar.Parsed {
+    const end = this.quotedEnd(i);
+    const inner = this.text.slice(i + 1, end - 1);
+    if (this.text.charCodeAt(i) === DQUOTE) return scalar(inner, Scalar.QUOTE_DOUBLE, i, end);
+    return scalar(inner.replaceAll("''", "'"), Scalar.QUOTE_SINGLE, i, end);
+  }
+
+  /** A flow collection `[...]` or `{...}` closed on the line it opens. */
+  private flowCollection(i: number): YAMLMap.Parsed | YAMLSeq.Parsed {
+    const { text } = this;
+    const isMap = text.charCodeAt(i) === LBRACE;
+    const close = isMap ? RBRACE : RBRACKET;
+    const node = (isMap ? new YAMLMap() : new YAMLSeq()) as YAMLMap.Parsed | YAMLSeq.Parsed;
+    node.flow = true;
+    const keys = new Set<string>();
+    let at = this.skipBlanks(i + 1);
+    while (text.charCodeAt(at) !== close) {
+      if (isMap) {
+        const key = this.flowItem(at, true);
+        if (key.range[1] - at > MAX_KEY || !(key instanceof Scalar) || keys.has(key.source)) throw OUTSIDE;
+        if (key.type === Scalar.PLAIN && NON_STRING_KEY.test(key.source)) throw OUTSIDE;
+        keys.add(key.source);
+        const colon = this.skipBlanks(key.range[1]);
+        if (text.charCodeAt(colon) !== COLON || !isBlank(text.charCodeAt(colon + 1))) throw OUTSIDE;
+        const value = this.flowItem(this.skipBlanks(colon + 1), false);
+        (node as YAMLMap.Parsed).items.push(new Pair(key, value) as Pair<ParsedNode, ParsedNode>);
+        at = this.skipBlanks(value.range[1]);
+      } else {
+        const item = this.flowItem(at, false);
+        (node as YAMLSeq.Parsed).items.push(item);
+        at = this.skipBlanks(item.range[1]);
+      }
+      const d = text.charCodeAt(at);
+      if (d === COMMA) at = this.skipBlanks(at + 1);
+      else if (d !== close) throw OUTSIDE;
+    }
+    node.range = [i, at + 1, at + 1];
+    return node;
+  }
+
+  /** One item of a flow collection: a quoted or plain scalar, or a nested one-line flow collection. */
+  private flowItem(i: number, isKey: boolean): ParsedNode {
+    const { text } = this;
+    const c = text.charCodeAt(i);
+    if (c === DQUOTE || c === SQUOTE) return this.quoted(i);
+    if (c === LBRACKET || c === LBRACE) {
+      if (isKey) throw OUTSIDE;
+      return this.flowCollection(i);
+    }
+    if (c < 128 && INDICATOR[c] === 1) throw OUTSIDE;
+    if (c === DASH && (isBlank(text.charCodeAt(i + 1)) || FLOW_END[text.charCodeAt(i + 1)] === 1)) throw OUTSIDE;
+    let end = i;
+    for (let j = i; ; j++) {
+      if (this.atLineEnd(j)) throw OUTSIDE;
+      const d = text.charCodeAt(j);
+      if (d < 128 && FLOW_END[d] === 1) break;
+      // A `:` ends a key in a flow mapping; anywhere else (a pair in a sequence, `a:b`) it is left to the full parser.
+      if (d === COLON) {
+        if (isKey && isBlank(text.charCodeAt(j + 1))) break;
+        throw OUTSIDE;
+      }
+      if ((d === HASH && isBlank(text.charCodeAt(j - 1))) || isControl(d)) throw OUTSIDE;
+      if (!isBlank(d)) end = j + 1;
+    }
+    if (end === i) throw OUTSIDE;
+    return scalar(text.slice(i, end), Scalar.PLAIN, i, end);
+  }
+}
+
+function scalar(source: string, type: Scalar.Type, start: number, end: number): Scalar.Parsed {
+  const node = new Scalar(source) as Scalar.Parsed;
+  node.source = source;
+  node.type = type;
+  node.range = [start, end, end];
+  return node;
+}
+
+/** The empty plain scalar YAML reads where a value is missing (`key:`, `- `, a `---` with nothing after). */
+function emptyScalar(at: number): Scalar.Parsed {
+  const node = scalar("", Scalar.PLAIN, at, at);
+  node.value = null;
+  return node;
+}

@@ -1,0 +1,217 @@
+/**
+ * The subset parser answers only where it answers like the `yaml` package: same documents,
+ * same node types, scalar sources, value ranges and flow flags, and never for text the
+ * package reports an error in. Checked on hand-picked cases, on every YAML file the
+ * project and the shared conformance data hold, on generated files and on mutations of
+ * all of these.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments } from "yaml";
+import type { ParsedNode } from "yaml";
+import { describe, expect, it } from "vitest";
+import { parseSubset } from "../../src/yaml/subset.js";
+import { yamlFile } from "./generated.js";
+
+/** What the editors read of a node: kind, scalar type and source, value range, flow, items. */
+function shape(node: ParsedNode | null): unknown {
+  if (node === null) return null;
+  if (isScalar(node)) return [node.type, node.source, node.range[0], node.range[1]];
+  if (isAlias(node)) return "alias";
+  // A block collection's end is never read; a flow collection's end is (new pairs go before its `}`).
+  const range = node.flow ? node.range.slice(0, 2) : node.range[0];
+  if (isMap(node)) return { map: range, flow: node.flow ?? false, items: node.items.map((p) => [shape(p.key as ParsedNode), shape(p.value as ParsedNode)]) };
+  if (isSeq(node)) return { seq: range, flow: node.flow ?? false, items: node.items.map((item) => shape(item as ParsedNode)) };
+  return "other";
+}
+
+/** The `yaml` package's reading: the documents' shapes, or the first error. */
+function byPackage(text: string): { shapes: unknown[] } | { error: string } {
+  const documents = parseAllDocuments(text);
+  const list = Array.isArray(documents) ? documents : [];
+  const error = list.flatMap((d) => d.errors)[0];
+  return error ? { error: error.message } : { shapes: list.map((d) => shape(d.contents)) };
+}
+
+/** True when the subset declines `text`; otherwise expects the package's reading, error-free. */
+function agrees(text: string): boolean {
+  const subset = parseSubset(text);
+  if (subset === undefined) return true;
+  expect(byPackage(text), JSON.stringify(text)).toEqual({ shapes: subset.map(shape) });
+  return false;
+}
+
+function yamlFilesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.ya?ml$|^Kustomization$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+const REPO = join(import.meta.dirname, "../..");
+const FILES = [...yamlFilesUnder(join(REPO, "test")), ...yamlFilesUnder(join(REPO, "examples")), ...yamlFilesUnder(join(REPO, "../shared/conformance"))].map(
+  (path) => ({ path, text: readFileSync(path, "utf8") }),
+);
+
+const DEPLOYMENT = `# A Deployment as kubectl and Helm write them
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  labels: {app: web, "tier": 'front'}
+spec:
+  replicas: 2
+  template:
+    spec:
+      containers:
+      - name: web
+        image: ghcr.io/acme/web:1.0.0 # {"$imagepolicy": "flux-system:web"}
+        args: ["--port", 8080, --verbose]
+        env:
+          - name: EMPTY
+            value:
+          - name: QUOTED
+            value: "it's"   # trailing comment
+        resources: {}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+`;
+
+describe("parseSubset", () => {
+  it("reads a typical manifest the way the yaml package does", () => {
+    expect(agrees(DEPLOYMENT)).toBe(false);
+    expect(agrees(DEPLOYMENT.replaceAll("\n", "\r\n"))).toBe(false);
+  });
+
+  it.each([
+    ["no documents", ""],
+    ["only comments", "# one\n  # two\n"],
+    ["empty explicit documents", "---\n--- \n--- # note\n"],
+    ["a document after a marker with a comment", "--- # first\na: 1\n---\nb: 2\n"],
+    ["empty values", "a:\nb:   \nc:  # note\nd: x\n"],
+    ["empty values at the end", "a:"],
+    ["empty list items", "- \n-\n- # note\n- x\n"],
+    ["a list at its key's indentation", "a:\n- x\n- y: 1\n  z: 2\nb: 3\n"],
+    ["nested lists and maps", "a:\n  - b:\n      - 1\n      - c: d\n    e: f\n"],
+    ["a list item whose map opens on the next line", "-\n  a: 1\n"],
+    ["quoted keys and values", "\"a b\": 'c''d'\n'e': \"f # g\"\n"],
+    ["keys with dots, slashes and colons", "app.kubernetes.io/name: x\nhttp://x: y\na:b: c\n"],
+    ["plain values with inner colons and hashes", "a: http://x:80/#frag\nb: c#d\n"],
+    ["flow collections", "a: [x, 'y', \"z\", [1, 2], {k: v}]\nb: {c: d, e: [f],}\nc: []\nd: {}\n"],
+    ["comments between entries at any indentation", "a:\n# here\n    # there\n  b: 1\n"],
+    ["tabs after values", "a: 1\t# note\nb:\tc\n"],
+  ])("reads %s like the yaml package", (_, text) => {
+    expect(agrees(text)).toBe(false);
+  });
+
+  it.each([
+    ["an anchor and an alias", "a: &x 1\nb: *x\n"],
+    ["a tag", "a: !!str 1\n"],
+    ["a block scalar", "a: |\n  text\n"],
+    ["a multi-line plain scalar", "a: one\n  two\n"],
+    ["a multi-line flow collection", "a: [1,\n  2]\n"],
+    ["an explicit key", "? a\n: 1\n"],
+    ["a directive", "%YAML 1.2\n---\na: 1\n"],
+    ["a document end marker", "a: 1\n...\n"],
+    ["a double-quoted escape", 'a: "\\t"\n'],
+    ["a multi-line quoted scalar", 'a: "one\n  two"\n'],
+    ["a byte order mark", "\uFEFFa: 1\n"],
+    ["a scalar document", "just text\n"],
+    ["an indented root", "  a: 1\n"],
+    ["a key that reads as a number", "80: http\n"],
+    ["a key that reads as a boolean", "true: 1\n"],
+    ["a scalar on the line after its key", "a:\n  b\n"],
+    ["a pair in a flow sequence", "a: [b: c]\n"],
+    ["a control character", "a: b\u0001\n"],
+  ])("leaves %s to the yaml package, which reads it", (_, text) => {
+    expect(parseSubset(text)).toBeUndefined();
+    expect(byPackage(text)).toHaveProperty("shapes");
+  });
+
+  it.each([
+    ["a duplicate key", "a: 1\na: 2\n"],
+    ["a duplicate key in a flow mapping", "a: {b: 1, 'b': 2}\n"],
+    ["a nested mapping on one line", "a: b: c\n"],
+    ["a list entry after a value", "a: - b\n"],
+    ["a comment without a space", 'a: "b"#c\n'],
+    ["an unclosed flow collection", "a: [b\n"],
+    ["an empty flow entry", "a: [b,,c]\n"],
+    ["a list after a mapping at the same indentation", "a: 1\n- b\n"],
+    ["a key deeper than its siblings", "a: 1\n  b: 2\n"],
+    ["a tab in the indentation", "a:\n\tb: 1\n"],
+    ["a lone carriage return", "a: 1\rb: 2\n"],
+  ])("declines %s, which the yaml package reports as an error", (_, text) => {
+    expect(parseSubset(text)).toBeUndefined();
+    expect(byPackage(text)).toHaveProperty("error");
+  });
+
+  it("reads every YAML file of the project and the conformance data like the yaml package, or declines it", () => {
+    const declined = FILES.filter(({ text }) => agrees(text)).map(({ path }) => path);
+    expect(FILES.length).toBeGreaterThan(20);
+    // Most real files are in the subset; the declined ones use anchors, block scalars and the like.
+    expect(declined.length).toBeLessThan(FILES.length / 2);
+  });
+
+  it("reads generated files like the yaml package, or declines them", () => {
+    let read = 0;
+    fc.assert(
+      fc.property(yamlFile, (text) => {
+        if (!agrees(text)) read++;
+      }),
+      { numRuns: 500 },
+    );
+    // Escapes in double quotes (`"x\ty"`, `"multi\nline"`) are declined; the rest is read.
+    expect(read).toBeGreaterThan(100);
+  });
+
+  it("never accepts a mutated file the yaml package reads otherwise", () => {
+    const seeds = [DEPLOYMENT, ...FILES.map(({ text }) => text).filter((text) => parseSubset(text) !== undefined)];
+    const pieces = [
+      " ",
+      "  ",
+      "\t",
+      "\n",
+      "\r\n",
+      "\r",
+      "-",
+      "- ",
+      ":",
+      ": ",
+      "#",
+      " #",
+      "'",
+      '"',
+      "[",
+      "]",
+      "{",
+      "}",
+      ",",
+      "---\n",
+      "&a ",
+      "*a",
+      "!",
+      "|",
+      ">",
+      "?",
+      "a",
+      "\\",
+      "\u0000",
+      "\uFEFF",
+      "é",
+    ];
+    const edit = fc.record({ at: fc.nat(), remove: fc.integer({ min: 0, max: 3 }), insert: fc.constantFrom("", ...pieces) });
+    fc.assert(
+      fc.property(fc.constantFrom(...seeds), fc.array(edit, { minLength: 1, maxLength: 4 }), (seed, edits) => {
+        let text = seed;
+        for (const { at, remove, insert } of edits) {
+          const i = at % (text.length + 1);
+          text = text.slice(0, i) + insert + text.slice(i + remove);
+        }
+        agrees(text);
+      }),
+      { numRuns: 4000 },
+    );
+  });
+});
