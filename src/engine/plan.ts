@@ -18,7 +18,7 @@ import { setYamlPath } from "../yaml/path.js";
 import { ConfigError, parseConfig, type Config, type Target } from "./config.js";
 import { FLUX_IMAGE_API_GROUP, fluxSetters, mayHoldFluxObjects } from "./flux-objects.js";
 import { RequestError, validateRequest, type FileOverride, type UpdateRequest, type ValidRequest } from "./request.js";
-import type { TreeSource } from "./source.js";
+import { decodeUtf8, readText, type TreeSource } from "./source.js";
 import { checkParses, fileKind, type FileKind } from "./file-kind.js";
 
 export interface FilePlan {
@@ -44,10 +44,7 @@ export interface Plan {
 }
 
 export const DEFAULT_CONFIG = ".github/gitops-promote.yaml";
-const MARKER_BYTES = Buffer.from(MARKER_TOKEN);
-const FLUX_OBJECT_TOKEN = Buffer.from(FLUX_IMAGE_API_GROUP);
 const READ_CONCURRENCY = 64;
-const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** Turns a request into a plan; throws RequestError for bad input (nothing to write then). */
 export async function planUpdate(source: TreeSource, request: UpdateRequest): Promise<Plan> {
@@ -63,13 +60,13 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   const inScope = pathFilter(request.paths, files, warnings);
 
   const overridesByFile = collectOverrides(valid, config, present);
-  const tokens = [MARKER_BYTES, ...valid.images.map((image) => Buffer.from(screenToken(image)))];
+  const tokens = [MARKER_TOKEN, ...valid.images.map(screenToken)];
   // The configuration is never a manifest: its `image:` fields name repositories, not versions.
   const candidates = files.filter((path) => fileKind(path) !== undefined && !path.startsWith(".github/") && path !== configPath && inScope(path));
   const texts = await readScreened(
     source,
     candidates,
-    (path, bytes) => overridesByFile.has(path) || tokens.some((t) => bytes.includes(t)) || isFluxObjectFile(path, bytes),
+    (path, text) => overridesByFile.has(path) || tokens.some((t) => text.includes(t)) || isFluxObjectFile(path, text),
     warnings,
   );
   for (const path of overridesByFile.keys()) {
@@ -154,15 +151,15 @@ function collectOverrides(valid: ValidRequest, config: Config | undefined, prese
   return byFile;
 }
 
-function isFluxObjectFile(path: string, bytes: Buffer): boolean {
-  return fileKind(path) === "yaml" && bytes.includes(FLUX_OBJECT_TOKEN);
+function isFluxObjectFile(path: string, text: string): boolean {
+  return fileKind(path) === "yaml" && text.includes(FLUX_IMAGE_API_GROUP);
 }
 
-/** Reads candidates with bounded parallelism, keeping the decoded text of those the screen lets through. */
+/** Reads candidates with bounded parallelism, keeping the text of those the screen lets through. */
 async function readScreened(
   source: TreeSource,
   paths: readonly string[],
-  keep: (path: string, bytes: Buffer) => boolean,
+  keep: (path: string, text: string) => boolean,
   warnings: Warning[],
 ): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
@@ -170,11 +167,10 @@ async function readScreened(
   const worker = async () => {
     while (next < paths.length) {
       const path = paths[next++]!;
-      const raw = await source.read(path);
-      const bytes = Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
-      if (!keep(path, bytes)) continue;
-      const text = decode(bytes);
-      if (text === undefined) warnings.push({ file: path, message: NOT_UTF8 });
+      const text = await readText(source, path);
+      if (!keep(path, text)) continue;
+      // A U+FFFD may be the file's own or stand for bytes that are not UTF-8: the bytes tell.
+      if (text.includes("\uFFFD") && decodeUtf8(await source.read(path)) === undefined) warnings.push({ file: path, message: NOT_UTF8 });
       else texts.set(path, text);
     }
   };
@@ -184,18 +180,9 @@ async function readScreened(
 
 const NOT_UTF8 = "not UTF-8 text; left as it is";
 
-/** The text of a file, or undefined when it is not UTF-8 (a byte order mark stays, as part of the text). */
-function decode(bytes: Uint8Array): string | undefined {
-  try {
-    return decoder.decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
 /** The text of a file the request names (configuration, `--set` target): not UTF-8 is an error there. */
 async function readNamed(source: TreeSource, path: string): Promise<string> {
-  const text = decode(await source.read(path));
+  const text = decodeUtf8(await source.read(path));
   if (text === undefined) throw new RequestError([`${path}: ${NOT_UTF8}`]);
   return text;
 }

@@ -9,6 +9,32 @@ export interface TreeSource {
   /** Every regular file, as POSIX paths relative to the root, in a stable order. */
   list(): AsyncIterable<string>;
   read(path: string): Promise<Uint8Array>;
+  /**
+   * The file as `readText` below gives it, for a source that can do that faster than
+   * `read` and a TextDecoder (a directory can: Node reads and decodes in one call).
+   */
+  readText?(path: string): Promise<string>;
+}
+
+const lossy = new TextDecoder("utf-8", { ignoreBOM: true });
+const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/**
+ * A file decoded as UTF-8, a byte order mark kept and any invalid sequence read as U+FFFD.
+ * Every token the engine screens for is ASCII, so screening this text finds what screening
+ * the bytes would; only a file that passes and holds a U+FFFD needs `decodeUtf8`.
+ */
+export async function readText(source: TreeSource, path: string): Promise<string> {
+  return source.readText ? source.readText(path) : lossy.decode(await source.read(path));
+}
+
+/** The text of `bytes` (a byte order mark kept), or undefined when they are not UTF-8. */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return strict.decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Directories that never hold manifests and can be huge or hold repo internals. */
@@ -32,6 +58,9 @@ export function directorySource(root: string): TreeSource {
     },
     async read(path) {
       return readFileSync(join(root, ...path.split("/")));
+    },
+    async readText(path) {
+      return readFileSync(join(root, ...path.split("/")), "utf8");
     },
   };
 }
