@@ -4,9 +4,10 @@
  * brackets balance), so they can never be misread as config entries.
  */
 import { SourceError } from "../change.js";
-import { stringLiteralValue } from "./string-literal.js";
-import type { ConfigEntry, ConfigExpr, ConfigItem, ConfigKey, Expr, IfEntry, ListExpr, Module, NameExpr, OtherExpr, Statement } from "./syntax.js";
-import { StringFlag, T as TokenKind, tokenize, type Tokens } from "./tokenizer.js";
+import { Keyword as K, keywordOf } from "./keywords.js";
+import { KeyNode, NameNode, SchemaNode, targetText } from "./nodes.js";
+import type { ConfigEntry, ConfigExpr, ConfigItem, Expr, IfEntry, ListExpr, Module, NameExpr, OtherExpr, Statement } from "./syntax.js";
+import { T as TokenKind, tokenize, type Tokens } from "./tokenizer.js";
 
 // A module-local copy: the parser reads token kinds millions of times, and a live ESM
 // binding may be compiled to a getter (CJS interop in tsx/vitest).
@@ -15,10 +16,8 @@ const T = { ...TokenKind };
 const NO_SCHEMA = 1;
 const NO_TERNARY = 2;
 
-/** Statements that open a block or are never edited; skipped whole. */
-const SKIPPED_STATEMENTS = ["schema", "rule", "protocol", "mixin", "if", "elif", "else", "for", "assert", "check"];
-/** The same keywords indexed by length: a statement's first name is compared with one or two of them. */
-const SKIPPED_BY_LENGTH: string[][] = Array.from({ length: 9 }, (_, n) => SKIPPED_STATEMENTS.filter((w) => w.length === n));
+/** Keywords starting statements that open a block or are never edited; skipped whole. */
+const SKIPPED_STATEMENTS: ReadonlySet<number> = new Set([K.Schema, K.Rule, K.Protocol, K.Mixin, K.If, K.Elif, K.Else, K.For, K.Assert, K.Check]);
 
 class Parser {
   pos = 0;
@@ -39,24 +38,9 @@ class Parser {
     throw new SourceError(message, this.tokens.source.line(index), this.tokens.source.column(index));
   }
 
-  word(at: number, w: string): boolean {
-    const start = this.start[at]!;
-    return (
-      this.kind[at] === T.Name &&
-      this.end[at]! - start === w.length &&
-      // The first code unit rules out nearly every name before the string compare.
-      this.text.charCodeAt(start) === w.charCodeAt(0) &&
-      this.text.startsWith(w, start)
-    );
-  }
-
-  /** Is the token at `at` a keyword starting a statement we skip whole? Compares in place, no substring. */
-  skippedKeyword(at: number): boolean {
-    if (this.kind[at] !== T.Name) return false;
-    const length = this.end[at]! - this.start[at]!;
-    if (length >= SKIPPED_BY_LENGTH.length) return false;
-    for (const w of SKIPPED_BY_LENGTH[length]!) if (this.word(at, w)) return true;
-    return false;
+  /** The Keyword of the token at `at` (Keyword.Other for other names and for any other token). */
+  keyword(at: number): number {
+    return this.kind[at] === T.Name ? keywordOf(this.text, this.start[at]!, this.end[at]!) : K.Other;
   }
 
   tokenText(at: number): string {
@@ -121,23 +105,24 @@ class Parser {
     const k = kind[first];
     if (k === T.Indent) this.fail(first, "unexpected indent");
     if (k === T.Dedent) this.fail(first, "unexpected dedent");
-    if (this.word(first, "import")) {
+    const keyword = this.keyword(first);
+    if (keyword === K.Import) {
       this.skipLine();
       return { type: "import", first, last: this.endStatement() };
     }
-    const isTypeAlias = this.word(first, "type") && kind[first + 1] === T.Name;
-    if (k === T.At || isTypeAlias || this.skippedKeyword(first)) {
+    const isTypeAlias = keyword === K.Type && kind[first + 1] === T.Name;
+    if (k === T.At || isTypeAlias || SKIPPED_STATEMENTS.has(keyword)) {
       return { type: "other", first, last: this.skipCompound() };
     }
     const target = this.postfix(NO_SCHEMA);
-    const targetText = target.type === "name" ? target.name : this.text.slice(this.start[target.first], this.end[target.last]);
+    const targetName = targetText(this.tokens, target);
     const op = kind[this.pos];
     if (op === T.Assign) {
-      const targets = [targetText];
+      const targets = [targetName];
       this.pos++;
       let value = this.expr(0);
       while (kind[this.pos] === T.Assign) {
-        targets.push(value.type === "name" ? value.name : this.text.slice(this.start[value.first], this.end[value.last]));
+        targets.push(targetText(this.tokens, value));
         this.pos++;
         value = this.expr(0);
       }
@@ -147,7 +132,7 @@ class Parser {
       const operator = this.tokenText(this.pos);
       this.pos++;
       const value = this.expr(0);
-      return { type: "aug-assign", target: targetText, operator, value, first, last: this.endStatement() };
+      return { type: "aug-assign", target: targetName, operator, value, first, last: this.endStatement() };
     }
     if (op === T.Colon) {
       if (target.type !== "name") this.fail(this.pos, `expected '=' after ${this.describe(target.first)}, found ':'`);
@@ -156,7 +141,7 @@ class Parser {
       if (assignAt >= 0) {
         this.pos = assignAt + 1;
         const value = this.expr(0);
-        return { type: "assign", targets: [targetText], value, first, last: this.endStatement() };
+        return { type: "assign", targets: [targetName], value, first, last: this.endStatement() };
       }
       if (kind[this.pos] !== T.Name) {
         this.skipLine();
@@ -164,7 +149,7 @@ class Parser {
       }
       const value = this.expr(0);
       const last = this.endStatement();
-      return value.type === "schema" ? { type: "unification", target: targetText, value, first, last } : { type: "other", first, last };
+      return value.type === "schema" ? { type: "unification", target: targetName, value, first, last } : { type: "other", first, last };
     }
     this.pos = first;
     this.expr(0);
@@ -221,10 +206,10 @@ class Parser {
   expr(flags: number): Expr {
     const first = this.pos;
     const left = this.binary(flags);
-    if (!(flags & NO_TERNARY) && this.word(this.pos, "if")) {
+    if (!(flags & NO_TERNARY) && this.keyword(this.pos) === K.If) {
       this.pos++;
       this.binary(flags);
-      if (!this.word(this.pos, "else")) this.fail(this.pos, `expected 'else', found ${this.describe(this.pos)}`);
+      if (this.keyword(this.pos) !== K.Else) this.fail(this.pos, `expected 'else', found ${this.describe(this.pos)}`);
       this.pos++;
       const orElse = this.expr(flags);
       return { type: "other", first, last: orElse.last };
@@ -236,11 +221,10 @@ class Parser {
     const k = this.kind[at];
     if (k === T.Operator || k === T.Minus || k === T.Plus || k === T.Star || k === T.DoubleStar) return 1;
     if (k !== T.Name) return 0;
-    const length = this.end[at]! - this.start[at]!;
-    if (length > 3) return 0;
-    if (this.word(at, "and") || this.word(at, "or") || this.word(at, "in") || this.word(at, "as")) return 1;
-    if (this.word(at, "not")) return this.word(at + 1, "in") ? 2 : 0;
-    if (this.word(at, "is")) return this.word(at + 1, "not") ? 2 : 1;
+    const keyword = this.keyword(at);
+    if (keyword === K.And || keyword === K.Or || keyword === K.In || keyword === K.As) return 1;
+    if (keyword === K.Not) return this.keyword(at + 1) === K.In ? 2 : 0;
+    if (keyword === K.Is) return this.keyword(at + 1) === K.Not ? 2 : 1;
     return 0;
   }
 
@@ -261,7 +245,7 @@ class Parser {
   unary(flags: number): Expr {
     const first = this.pos;
     const k = this.kind[first];
-    if (k === T.Minus || k === T.Plus || k === T.Tilde || this.word(first, "not")) {
+    if (k === T.Minus || k === T.Plus || k === T.Tilde || this.keyword(first) === K.Not) {
       this.pos++;
       const operand = this.unary(flags);
       return { type: "operation", operands: [operand], first, last: operand.last };
@@ -277,10 +261,7 @@ class Parser {
     while (true) {
       const k = kind[this.pos];
       if ((k === T.Dot || k === T.QuestionDot) && kind[this.pos + 1] === T.Name) {
-        node =
-          node.type === "name" && k === T.Dot
-            ? { type: "name", name: `${node.name}.${this.tokenText(this.pos + 1)}`, first, last: this.pos + 1 }
-            : { type: "other", first, last: this.pos + 1 };
+        node = node.type === "name" && k === T.Dot ? new NameNode(this.tokens, first, this.pos + 1) : { type: "other", first, last: this.pos + 1 };
         callee = undefined;
         this.pos += 2;
       } else if (k === T.LBracket || (k === T.Question && kind[this.pos + 1] === T.LBracket)) {
@@ -292,9 +273,9 @@ class Parser {
         this.pos = this.skipGroup(this.pos);
         node = { type: "other", first, last: this.pos - 1 };
       } else if (k === T.LBrace && !(flags & NO_SCHEMA) && (node.type === "name" || callee)) {
-        const name = node.type === "name" ? node.name : callee!.name;
+        const schema = node.type === "name" ? node : callee!;
         const config = this.config();
-        node = config.type === "config" ? { type: "schema", name, config, first, last: config.last } : { type: "other", first, last: config.last };
+        node = config.type === "config" ? new SchemaNode(schema, config, first, config.last) : { type: "other", first, last: config.last };
         callee = undefined;
       } else {
         return node;
@@ -307,13 +288,17 @@ class Parser {
     const k = this.kind[at];
     switch (k) {
       case T.Name: {
-        if (this.word(at, "lambda")) return this.lambda();
-        const quantifier = this.word(at, "all") || this.word(at, "any") || this.word(at, "map") || this.word(at, "filter");
+        const keyword = this.keyword(at);
+        if (keyword === K.Other) {
+          this.pos++;
+          return new NameNode(this.tokens, at, at);
+        }
+        if (keyword === K.Lambda) return this.lambda();
+        const quantifier = keyword === K.All || keyword === K.Any || keyword === K.Map || keyword === K.Filter;
         if (quantifier && this.kind[at + 1] === T.Name) return this.quantifier();
         this.pos++;
-        const name = this.tokenText(at);
-        if (name === "True" || name === "False" || name === "None" || name === "Undefined") return { type: "other", first: at, last: at };
-        return { type: "name", name, first: at, last: at };
+        const constant = keyword === K.TrueValue || keyword === K.FalseValue || keyword === K.NoneValue || keyword === K.UndefinedValue;
+        return constant ? { type: "other", first: at, last: at } : new NameNode(this.tokens, at, at);
       }
       case T.String:
         this.pos++;
@@ -363,7 +348,7 @@ class Parser {
   /** `all|any|map|filter x[, y] in iterable { body }`; the iterable may itself be a literal. */
   quantifier(): Expr {
     const first = this.pos++;
-    while (!this.word(this.pos, "in")) {
+    while (this.keyword(this.pos) !== K.In) {
       if (this.kind[this.pos] !== T.Name && this.kind[this.pos] !== T.Comma) this.fail(this.pos, `expected 'in', found ${this.describe(this.pos)}`);
       this.pos++;
     }
@@ -398,12 +383,12 @@ class Parser {
         const star = this.pos++;
         const inner = this.expr(0);
         items.push({ type: "other", first: star, last: inner.last });
-      } else if (this.word(this.pos, "if")) {
+      } else if (this.keyword(this.pos) === K.If) {
         const entry = this.ifItems(false);
         items.push({ type: "other", first: entry.first, last: entry.last });
       } else {
         const item = this.expr(0);
-        if (this.word(this.pos, "for")) {
+        if (this.keyword(this.pos) === K.For) {
           this.pos = this.skipGroup(first);
           return { type: "other", first, last: this.pos - 1 };
         }
@@ -448,7 +433,7 @@ class Parser {
       // An `if` branch ends at a line that starts at or left of its `if`.
       if (column >= 0 && kind[this.pos - 1] === T.Newline && this.column(this.pos) <= column) return false;
       if (k === T.RBrace || k === T.RBracket || k === T.EOF) return false;
-      if (this.word(this.pos, "if")) {
+      if (this.keyword(this.pos) === K.If) {
         out.push(this.ifItems(config));
       } else if (!config) {
         if (kind[this.pos] === T.Star) this.pos++;
@@ -459,7 +444,7 @@ class Parser {
         out.push({ type: "unpack", first: star, last: inner.last });
       } else {
         const entry = this.entry();
-        if (this.word(this.pos, "for")) return true;
+        if (this.keyword(this.pos) === K.For) return true;
         out.push(entry);
       }
     }
@@ -474,16 +459,7 @@ class Parser {
     const operator = op === T.Colon ? ":" : op === T.Assign ? "=" : "+=";
     this.pos++;
     const value = this.expr(0);
-    return { type: "entry", key: this.key(keyExpr), operator, value, first, last: value.last };
-  }
-
-  key(expr: Expr): ConfigKey {
-    const { first, last } = expr;
-    if (expr.type === "name") return { parts: expr.name.indexOf(".") < 0 ? [expr.name] : expr.name.split("."), first, last };
-    if (expr.type === "string" && !(this.tokens.flags[expr.token]! & StringFlag.Interpolated)) {
-      return { parts: [stringLiteralValue(this.tokenText(expr.token))], first, last };
-    }
-    return { parts: undefined, first, last };
+    return { type: "entry", key: new KeyNode(this.tokens, keyExpr), operator, value, first, last: value.last };
   }
 
   /** `if c: items (elif c: items)* (else: items)?` inside a config or list. */
@@ -492,7 +468,7 @@ class Parser {
     const column = this.column(first);
     const branches: ConfigItem[][] = [];
     while (true) {
-      if (this.word(this.pos, "else")) this.pos++;
+      if (this.keyword(this.pos) === K.Else) this.pos++;
       else {
         this.pos++;
         this.expr(0);
@@ -503,7 +479,8 @@ class Parser {
       branches.push(branch);
       let next = this.pos;
       while (this.kind[next] === T.Newline) next++;
-      if ((this.word(next, "elif") || this.word(next, "else")) && this.column(next) === column) this.pos = next;
+      const keyword = this.keyword(next);
+      if ((keyword === K.Elif || keyword === K.Else) && this.column(next) === column) this.pos = next;
       else break;
     }
     let last = this.pos - 1;

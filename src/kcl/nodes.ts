@@ -1,0 +1,73 @@
+/**
+ * Syntax nodes whose text is read from the tokens when asked for. A file holds about one
+ * name per 15 bytes; slicing each to a string during the parse cost a quarter of it, while
+ * only the files that may match are ever walked, and only their keys and targets read.
+ */
+import { stringLiteralValue } from "./string-literal.js";
+import type { ConfigExpr, ConfigKey, Expr, NameExpr, SchemaExpr } from "./syntax.js";
+import { StringFlag, type Tokens } from "./tokenizer.js";
+
+/** Source text of a node, from its first token's start to its last token's end. */
+export function nodeText(tokens: Tokens, node: { readonly first: number; readonly last: number }): string {
+  return tokens.source.text.slice(tokens.start[node.first], tokens.end[node.last]);
+}
+
+/** A name, `a.b.c` when dotted: its tokens are names and dots only (spacing is not part of it). */
+export class NameNode implements NameExpr {
+  readonly type = "name";
+
+  constructor(
+    readonly tokens: Tokens,
+    readonly first: number,
+    readonly last: number,
+  ) {}
+
+  get name(): string {
+    const { source, start, end } = this.tokens;
+    let name = source.text.slice(start[this.first], end[this.first]);
+    for (let i = this.first + 1; i <= this.last; i++) name += source.text.slice(start[i], end[i]);
+    return name;
+  }
+}
+
+/** `S {...}`: the schema's name is its (possibly dotted) name expression. */
+export class SchemaNode implements SchemaExpr {
+  readonly type = "schema";
+
+  constructor(
+    readonly schema: NameExpr,
+    readonly config: ConfigExpr,
+    readonly first: number,
+    readonly last: number,
+  ) {}
+
+  get name(): string {
+    return this.schema.name;
+  }
+}
+
+/** A config key as written: a name (dotted or not), a string, or anything else. */
+export class KeyNode implements ConfigKey {
+  readonly first: number;
+  readonly last: number;
+
+  constructor(
+    readonly tokens: Tokens,
+    readonly expr: Expr,
+  ) {
+    this.first = expr.first;
+    this.last = expr.last;
+  }
+
+  get parts(): readonly string[] | undefined {
+    const { expr, tokens } = this;
+    if (expr.type === "name") return expr.name.split(".");
+    if (expr.type === "string" && !(tokens.flags[expr.token]! & StringFlag.Interpolated)) return [stringLiteralValue(nodeText(tokens, expr))];
+    return undefined;
+  }
+}
+
+/** A statement's target as the text paths name it: the name, or the source text of anything else. */
+export function targetText(tokens: Tokens, target: Expr): string {
+  return target.type === "name" ? target.name : nodeText(tokens, target);
+}
