@@ -16,8 +16,13 @@ const T = { ...TokenKind };
 const NO_SCHEMA = 1;
 const NO_TERNARY = 2;
 
-/** Keywords starting statements that open a block or are never edited; skipped whole. */
-const SKIPPED_STATEMENTS: ReadonlySet<number> = new Set([K.Schema, K.Rule, K.Protocol, K.Mixin, K.If, K.Elif, K.Else, K.For, K.Assert, K.Check]);
+/** Token kinds no expression continues with: after a lone name, string or number there, it is the whole expression. */
+const ENDS_EXPRESSION = new Uint8Array(256);
+for (const k of [T.Newline, T.Comma, T.RBrace, T.RBracket, T.RParen, T.EOF, T.Colon, T.Assign, T.PlusAssign, T.AugAssign, T.Semicolon]) ENDS_EXPRESSION[k] = 1;
+
+/** 1 for the keywords starting statements that open a block or are never edited; skipped whole. */
+const SKIPS_STATEMENT = new Uint8Array(256);
+for (const k of [K.Schema, K.Rule, K.Protocol, K.Mixin, K.If, K.Elif, K.Else, K.For, K.Assert, K.Check]) SKIPS_STATEMENT[k] = 1;
 
 class Parser {
   pos = 0;
@@ -80,12 +85,18 @@ class Parser {
 
   /** Move to the Newline (or EOF) ending this logical line, skipping bracket groups. */
   skipLine(): void {
+    this.pos = this.lineEnd(this.pos);
+  }
+
+  /** Index of the Newline (or EOF) ending the logical line at `from`, bracket groups skipped. */
+  lineEnd(from: number): number {
     const kind = this.kind;
+    let i = from;
     while (true) {
-      const k = kind[this.pos]!;
-      if (k === T.Newline || k === T.EOF) return;
-      if (k === T.LParen || k === T.LBracket || k === T.LBrace) this.pos = this.skipGroup(this.pos);
-      else this.pos++;
+      const k = kind[i]!;
+      if (k === T.Newline || k === T.EOF) return i;
+      if (k === T.LParen || k === T.LBracket || k === T.LBrace) i = this.skipGroup(i);
+      else i++;
     }
   }
 
@@ -111,7 +122,7 @@ class Parser {
       return { type: "import", first, last: this.endStatement() };
     }
     const isTypeAlias = keyword === K.Type && kind[first + 1] === T.Name;
-    if (k === T.At || isTypeAlias || SKIPPED_STATEMENTS.has(keyword)) {
+    if (k === T.At || isTypeAlias || SKIPS_STATEMENT[keyword] === 1) {
       return { type: "other", first, last: this.skipCompound() };
     }
     const target = this.postfix(NO_SCHEMA);
@@ -158,21 +169,15 @@ class Parser {
 
   /** Index of an `=` at bracket depth 0 before the end of the line, or -1 (`x: T = v`). */
   findAssignOnLine(): number {
-    const save = this.pos;
     const kind = this.kind;
-    let found = -1;
+    let i = this.pos;
     while (true) {
-      const k = kind[this.pos]!;
-      if (k === T.Newline || k === T.EOF) break;
-      if (k === T.Assign) {
-        found = this.pos;
-        break;
-      }
-      if (k === T.LParen || k === T.LBracket || k === T.LBrace) this.pos = this.skipGroup(this.pos);
-      else this.pos++;
+      const k = kind[i]!;
+      if (k === T.Newline || k === T.EOF) return -1;
+      if (k === T.Assign) return i;
+      if (k === T.LParen || k === T.LBracket || k === T.LBrace) i = this.skipGroup(i);
+      else i++;
     }
-    this.pos = save;
-    return found;
   }
 
   /** The statement must end here; returns its last token and consumes the Newline. */
@@ -190,21 +195,29 @@ class Parser {
     let last = this.pos - 1;
     if (this.kind[this.pos] === T.Newline) this.pos++;
     if (this.kind[this.pos] === T.Indent) {
+      const kind = this.kind;
+      let i = this.pos;
       let depth = 0;
       do {
-        const k = this.kind[this.pos];
+        const k = kind[i];
         if (k === T.Indent) depth++;
         else if (k === T.Dedent) depth--;
         else if (k === T.EOF) break;
-        this.pos++;
+        i++;
       } while (depth > 0);
-      last = this.pos - 1;
+      this.pos = i;
+      last = i - 1;
     }
     return last;
   }
 
   expr(flags: number): Expr {
     const first = this.pos;
+    // Most keys and values are one token: no descent through binary, unary and postfix.
+    if (ENDS_EXPRESSION[this.kind[first + 1]!] === 1) {
+      const atom = this.atom(first);
+      if (atom !== undefined) return atom;
+    }
     const left = this.binary(flags);
     if (!(flags & NO_TERNARY) && this.keyword(this.pos) === K.If) {
       this.pos++;
@@ -281,6 +294,18 @@ class Parser {
         return node;
       }
     }
+  }
+
+  /** A name (not a keyword), string or number at `at`, consumed; undefined for any other token. */
+  atom(at: number): Expr | undefined {
+    const k = this.kind[at];
+    let node: Expr;
+    if (k === T.Name && this.keyword(at) === K.Other) node = new NameNode(this.tokens, at, at);
+    else if (k === T.String) node = { type: "string", token: at, first: at, last: at };
+    else if (k === T.Number) node = { type: "other", first: at, last: at };
+    else return undefined;
+    this.pos = at + 1;
+    return node;
   }
 
   primary(): Expr {
