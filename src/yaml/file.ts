@@ -1,20 +1,21 @@
 /**
- * A YAML file parsed once: its documents (with source offsets on every node), the
- * Kubernetes object each document describes, and offset -> line lookups. Every editor
- * reads this; none re-parses or re-stringifies. The common subset of YAML that manifests
- * are written in is read by our own one-pass parser (subset.ts); everything else, and
- * every error, by the `yaml` package.
+ * A YAML file parsed once: its documents (node.ts trees with source offsets on every
+ * node), the Kubernetes object each document describes, and offset -> line lookups. Every
+ * editor reads this; none re-parses or re-stringifies. The common subset of YAML that
+ * manifests are written in is read by our own one-pass parser (subset.ts); everything
+ * else, and every error, by the `yaml` package, whose nodes are converted to the same tree.
  */
-import { parseAllDocuments, isMap, isScalar } from "yaml";
-import type { Document, ParsedNode, YAMLMap } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, Scalar } from "yaml";
+import type { Document, Node } from "yaml";
 import { SourceError } from "../change.js";
 import type { ObjectId } from "../change.js";
 import { LineIndex } from "../text/line-index.js";
+import { mapValue, scalarText, type ScalarStyle, type YamlNode } from "./node.js";
 import { parseSubset } from "./subset.js";
 
 export interface YamlDocument {
   /** The document's root node; null for an empty document (e.g. only comments). */
-  readonly root: ParsedNode | null;
+  readonly root: YamlNode | null;
   /** Flux's ObjectIdentifier of the document; fields it does not have are absent. */
   readonly object: ObjectId;
 }
@@ -43,9 +44,12 @@ export class YamlFile {
  * The root node of every document in `text` (null for an empty one); throws SourceError
  * (1-based line and column) when `text` is not valid YAML.
  */
-export function parseYaml(text: string): readonly (ParsedNode | null)[] {
-  const subset = parseSubset(text);
-  if (subset) return subset;
+export function parseYaml(text: string): readonly (YamlNode | null)[] {
+  return parseSubset(text) ?? parseWithPackage(text);
+}
+
+/** `parseYaml` by the `yaml` package alone: any YAML, and the errors of what is not. */
+export function parseWithPackage(text: string): (YamlNode | null)[] {
   const parsed = parseAllDocuments(text);
   const documents: Document.Parsed[] = Array.isArray(parsed) ? parsed : [];
   for (const document of documents) {
@@ -57,28 +61,51 @@ export function parseYaml(text: string): readonly (ParsedNode | null)[] {
       throw new SourceError(`not valid YAML: ${message}`, at?.line, at?.col);
     }
   }
-  return documents.map((document) => document.contents);
+  return documents.map((document) => document.contents && toNode(document.contents));
 }
 
-/** The string a scalar holds as written (`1.10` stays `1.10`), or undefined for a collection. */
-export function scalarText(node: unknown): string | undefined {
-  if (!isScalar(node)) return undefined;
-  return node.source ?? (node.value === null ? "" : String(node.value));
+const STYLES: Record<string, ScalarStyle> = {
+  [Scalar.PLAIN]: "plain",
+  [Scalar.QUOTE_SINGLE]: "single",
+  [Scalar.QUOTE_DOUBLE]: "double",
+  [Scalar.BLOCK_LITERAL]: "literal",
+  [Scalar.BLOCK_FOLDED]: "folded",
+};
+
+/**
+ * A `yaml` package node as our tree; a scalar's text is its source (`1.10` stays `1.10`).
+ * A block collection ends where its last value does (the package's range runs on over
+ * the line break and comments after it).
+ */
+function toNode(node: Node): YamlNode {
+  const [start, end] = node.range!;
+  if (isScalar(node)) {
+    const text = node.source ?? (node.value === null ? "" : String(node.value));
+    return { kind: "scalar", style: STYLES[node.type ?? Scalar.PLAIN] ?? "plain", text, start, end };
+  }
+  if (isMap(node)) {
+    const pairs = node.items.map((pair) => ({ key: toNode(pair.key as Node), value: pair.value ? toNode(pair.value as Node) : null }));
+    const last = pairs[pairs.length - 1];
+    const flow = node.flow === true;
+    return { kind: "map", flow, start, end: flow || !last ? end : (last.value ?? last.key).end, pairs };
+  }
+  if (isSeq(node)) {
+    const items = node.items.map((item) => toNode(item as Node));
+    const flow = node.flow === true;
+    return { kind: "seq", flow, start, end: flow || items.length === 0 ? end : items[items.length - 1]!.end, items };
+  }
+  if (isAlias(node)) return { kind: "alias", start, end };
+  throw new Error(`unexpected YAML node at offset ${start}`);
 }
 
-/** The value node of `key` in a mapping. */
-export function mapValue(map: YAMLMap, key: string): unknown {
-  return map.items.find((pair) => scalarText(pair.key) === key)?.value;
-}
-
-function objectOf(root: ParsedNode | null): ObjectId {
-  if (!isMap(root)) return {};
+function objectOf(root: YamlNode | null): ObjectId {
+  if (root?.kind !== "map") return {};
   const metadata = mapValue(root, "metadata");
   const fields = {
     apiVersion: scalarText(mapValue(root, "apiVersion")),
     kind: scalarText(mapValue(root, "kind")),
-    namespace: isMap(metadata) ? scalarText(mapValue(metadata, "namespace")) : undefined,
-    name: isMap(metadata) ? scalarText(mapValue(metadata, "name")) : undefined,
+    namespace: metadata?.kind === "map" ? scalarText(mapValue(metadata, "namespace")) : undefined,
+    name: metadata?.kind === "map" ? scalarText(mapValue(metadata, "name")) : undefined,
   };
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== ""));
 }

@@ -3,14 +3,12 @@
  * (+ optional `digest`) siblings whose registry/repository is an incoming repository,
  * at any depth, so also in a HelmRelease's `spec.values`.
  */
-import { isMap } from "yaml";
 import { normalizeRepository } from "../image/reference.js";
 import { nextVersion, versionOf } from "../image/update.js";
-import { mapValue, scalarText } from "./file.js";
 import { byRepository } from "./incoming.js";
+import { isFlowScalar, mapValue, scalarText } from "./node.js";
 import { formatPath } from "./path.js";
 import type { Editor } from "./plan.js";
-import { isFlowScalar } from "./splice.js";
 import { forEachValue } from "./walk.js";
 
 export const editHelmValues: Editor = (file, request, plan) => {
@@ -18,7 +16,7 @@ export const editHelmValues: Editor = (file, request, plan) => {
   if (incoming.size === 0) return;
   for (const document of file.documents) {
     forEachValue(document.root, ({ node, path, inFlow }) => {
-      if (!isMap(node)) return;
+      if (node.kind !== "map") return;
       const repository = mapValue(node, "repository");
       const registry = mapValue(node, "registry");
       const tag = mapValue(node, "tag");
@@ -27,12 +25,12 @@ export const editHelmValues: Editor = (file, request, plan) => {
       // A marked field belongs to its marker; so does the rest of its mapping.
       if ([repository, registry, tag, digest].some((field) => plan.isClaimed(field))) return;
       const registryText = scalarText(registry);
-      const name = registryText ? `${registryText}/${scalarText(repository)}` : scalarText(repository)!;
+      const name = registryText ? `${registryText}/${repository.text}` : repository.text;
       const update = incoming.get(normalizeRepository(name) ?? "");
       if (!update) return;
-      const next = nextVersion(update, versionOf(scalarText(tag), scalarText(digest)));
+      const next = nextVersion(update, versionOf(tag.text, scalarText(digest)));
       if (!next) return;
-      const flow = inFlow || node.flow === true;
+      const flow = inFlow || node.flow;
       if (next.tag !== undefined) plan.setScalar(tag, next.tag, flow, { kind: "helm", key: formatPath([...path, "tag"]), document });
       // A dropped digest is emptied; charts treat an empty digest as none.
       if (digest) plan.setScalar(digest, next.digest ?? "", flow, { kind: "helm", key: formatPath([...path, "digest"]), document });

@@ -5,12 +5,11 @@
  */
 import { formatImageRef, tryParseImageRef } from "../image/reference.js";
 import { nextVersion, versionOf } from "../image/update.js";
-import { scalarText } from "./file.js";
 import { byRepository } from "./incoming.js";
 import { isKustomization } from "./kustomize.js";
+import { isFlowScalar } from "./node.js";
 import { formatPath } from "./path.js";
 import type { Editor } from "./plan.js";
-import { isFlowScalar } from "./splice.js";
 import { forEachValue } from "./walk.js";
 
 export const editImages: Editor = (file, request, plan) => {
@@ -23,7 +22,7 @@ export const editImages: Editor = (file, request, plan) => {
     if (document.object.apiVersion?.startsWith("image.toolkit.fluxcd.io/")) continue;
     forEachValue(document.root, ({ node, path, inFlow }) => {
       if (path[path.length - 1] !== "image" || !isFlowScalar(node) || plan.isClaimed(node)) return;
-      const ref = tryParseImageRef(scalarText(node)!);
+      const ref = tryParseImageRef(node.text);
       const update = ref && incoming.get(ref.repository);
       if (!ref || !update) return;
       const next = nextVersion(update, versionOf(ref.tag, ref.digest));

@@ -4,16 +4,14 @@
  * new lines at the entry's indentation when the entry does not have them yet. Also the
  * same list in a Flux Kustomization's `spec.images`.
  */
-import { isMap, isSeq } from "yaml";
 import { normalizeRepository } from "../image/reference.js";
 import { nextVersion, versionOf } from "../image/update.js";
-import { mapValue, scalarText } from "./file.js";
 import type { YamlDocument } from "./file.js";
 import { byRepository } from "./incoming.js";
+import { isFlowScalar, mapValue, scalarText, type YamlNode } from "./node.js";
 import { formatPath } from "./path.js";
 import type { PathSegment } from "./path.js";
 import type { Editor } from "./plan.js";
-import { isFlowScalar } from "./splice.js";
 
 /** Fields of a kustomization that Helm values or other plain YAML hardly ever have. */
 const KUSTOMIZATION_FIELDS = new Set([
@@ -42,11 +40,13 @@ const KUSTOMIZE_IMAGE_FIELDS = ["newName", "newTag", "digest"];
  * A document without apiVersion and kind is a kustomization.yaml when it has a kustomization
  * field or kustomize's image fields; a Helm values file's `images: [{name: ...}]` is not one.
  */
-function looksLikeKustomization(root: unknown): boolean {
-  if (!isMap(root)) return false;
-  if (root.items.some((pair) => KUSTOMIZATION_FIELDS.has(scalarText(pair.key) ?? ""))) return true;
+function looksLikeKustomization(root: YamlNode | null): boolean {
+  if (root?.kind !== "map") return false;
+  if (root.pairs.some((pair) => KUSTOMIZATION_FIELDS.has(scalarText(pair.key) ?? ""))) return true;
   const images = mapValue(root, "images");
-  return isSeq(images) && images.items.some((entry) => isMap(entry) && KUSTOMIZE_IMAGE_FIELDS.some((key) => mapValue(entry, key) !== undefined));
+  return (
+    images?.kind === "seq" && images.items.some((entry) => entry.kind === "map" && KUSTOMIZE_IMAGE_FIELDS.some((key) => mapValue(entry, key) !== undefined))
+  );
 }
 
 /**
@@ -67,8 +67,8 @@ export function isKustomization(document: YamlDocument): boolean {
   return document.object.kind === "Kustomization" && imagesPath(document) !== undefined;
 }
 
-function listAt(root: unknown, path: readonly PathSegment[]): unknown {
-  return path.reduce<unknown>((node, key) => (isMap(node) ? mapValue(node, String(key)) : undefined), root);
+function listAt(root: YamlNode | null, path: readonly PathSegment[]): YamlNode | null | undefined {
+  return path.reduce<YamlNode | null | undefined>((node, key) => (node?.kind === "map" ? mapValue(node, String(key)) : undefined), root);
 }
 
 export const editKustomizeImages: Editor = (file, request, plan) => {
@@ -77,9 +77,9 @@ export const editKustomizeImages: Editor = (file, request, plan) => {
   for (const document of file.documents) {
     const path = imagesPath(document);
     const list = path && listAt(document.root, path);
-    if (!path || !isSeq(list)) continue;
+    if (!path || list?.kind !== "seq") continue;
     list.items.forEach((entry, index) => {
-      if (!isMap(entry)) return;
+      if (entry.kind !== "map") return;
       const field = (key: string) => mapValue(entry, key);
       const fields = ["name", ...KUSTOMIZE_IMAGE_FIELDS].map(field);
       // A marked field belongs to its marker; so does the rest of its entry.
@@ -98,7 +98,7 @@ export const editKustomizeImages: Editor = (file, request, plan) => {
       // Fields that exist first: an added line goes after the entry's last value, which may be an empty one set here.
       for (const { key, value } of writes) {
         const node = field(key);
-        if (isFlowScalar(node)) plan.setScalar(node, value, entry.flow === true, label(key));
+        if (isFlowScalar(node)) plan.setScalar(node, value, entry.flow, label(key));
       }
       for (const { key, value } of writes) if (field(key) === undefined) plan.addPair(entry, [key], value, label(key));
     });

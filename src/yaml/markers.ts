@@ -5,12 +5,9 @@
  * the values written are image/marker.ts. Only scalars are set, always as a whole value.
  */
 import { MARKER_TOKEN, markedValues, readMarker, unknownSetterWarning, type MarkedText } from "../image/marker.js";
-import { Scalar, isScalar } from "yaml";
-import { scalarText } from "./file.js";
 import type { YamlDocument } from "./file.js";
+import { isFlowScalar, type FlowScalar, type ScalarNode } from "./node.js";
 import type { Editor } from "./plan.js";
-import { isFlowScalar } from "./splice.js";
-import type { FlowScalar } from "./splice.js";
 import { forEachValue } from "./walk.js";
 
 /**
@@ -18,9 +15,9 @@ import { forEachValue } from "./walk.js";
  * comment (the comment lines directly above it, when the scalar opens its line, as in a
  * list item or a value on its own line). A comment above `key: value` belongs to the key.
  */
-export function markerComment(text: string, node: Scalar): string | undefined {
-  const [start, valueEnd] = node.range!;
-  const isBlock = node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED;
+export function markerComment(text: string, node: ScalarNode): string | undefined {
+  const { start, end: valueEnd } = node;
+  const isBlock = node.style === "literal" || node.style === "folded";
   // A block scalar's line comment sits on its header line (`key: | # ...`), not after its content.
   const header = /[|>][0-9+-]*/y;
   header.lastIndex = start;
@@ -54,26 +51,26 @@ export const editMarkers: Editor = (file, request, plan) => {
   const groups = new Map<string, MarkedField[]>(); // by document index and setter key
   file.documents.forEach((document, index) => {
     forEachValue(document.root, ({ node, inFlow }) => {
-      if (!isScalar(node)) return;
+      if (node.kind !== "scalar") return;
       const comment = markerComment(file.text, node);
       const reading = comment === undefined ? undefined : readMarker(comment);
       if (reading === undefined) return;
       plan.claim(node);
       if ("error" in reading) {
-        plan.warn(node.range[0], reading.error);
+        plan.warn(node.start, reading.error);
         return;
       }
       const { marker } = reading;
       if (!request.setters.has(marker.key)) {
         const warning = unknownSetterWarning(marker, request.knownSetters);
-        if (warning) plan.warn(node.range[0], warning);
+        if (warning) plan.warn(node.start, warning);
       } else if (!isFlowScalar(node)) {
-        plan.warn(node.range[0], `Flux setter "${marker.setter}" marks a block scalar, which is never edited`);
+        plan.warn(node.start, `Flux setter "${marker.setter}" marks a block scalar, which is never edited`);
       } else {
         const groupKey = `${index} ${marker.key}`;
         const group = groups.get(groupKey) ?? [];
         if (group.length === 0) groups.set(groupKey, group);
-        group.push({ marker, text: scalarText(node)!, node, inFlow, document });
+        group.push({ marker, text: node.text, node, inFlow, document });
       }
     });
   });

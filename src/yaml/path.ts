@@ -6,14 +6,12 @@
  * edited (a multi-document file usually holds the field once; editing the first keeps the
  * rule predictable). A path no document has is an error naming the deepest key that exists.
  */
-import { isMap, isScalar, isSeq } from "yaml";
-import type { ParsedNode, YAMLMap } from "yaml";
 import { SourceError } from "../change.js";
 import type { EditResult } from "../change.js";
-import { YamlFile, scalarText } from "./file.js";
+import { YamlFile } from "./file.js";
 import type { YamlDocument } from "./file.js";
+import { isFlowScalar, scalarText, type MapNode, type YamlNode } from "./node.js";
 import { EditPlan } from "./plan.js";
-import { isFlowScalar } from "./splice.js";
 
 /** A mapping key, or (a number) a list index written in brackets. Bare `0` stays a string: it indexes a list or names a key. */
 export type PathSegment = string | number;
@@ -78,7 +76,7 @@ function quotedEnd(text: string, open: number): number {
 }
 
 interface Found {
-  readonly node: ParsedNode;
+  readonly node: YamlNode;
   readonly inFlow: boolean;
 }
 
@@ -88,7 +86,7 @@ interface Miss {
   readonly message: string;
   readonly offset: number;
   /** The mapping that lacks the key at `depth`, where `create` may add it. */
-  readonly map?: YAMLMap;
+  readonly map?: MapNode;
 }
 
 function describeAt(path: readonly PathSegment[], depth: number): string {
@@ -96,32 +94,32 @@ function describeAt(path: readonly PathSegment[], depth: number): string {
 }
 
 /** Follows `path` from `root`: the node it names, or where and why it stops. */
-function lookUp(root: ParsedNode | null, path: readonly PathSegment[]): Found | Miss {
+function lookUp(root: YamlNode | null, path: readonly PathSegment[]): Found | Miss {
   if (root === null) return { depth: 0, message: "the document is empty", offset: 0 };
-  let node: ParsedNode = root;
+  let node: YamlNode = root;
   let inFlow = false;
   for (const [depth, segment] of path.entries()) {
     const at = describeAt(path, depth);
-    const miss = (message: string): Miss => ({ depth, message, offset: node.range[0] });
-    if (isMap(node)) {
+    const miss = (message: string): Miss => ({ depth, message, offset: node.start });
+    if (node.kind === "map") {
       if (typeof segment === "number") return miss(`${at} is a mapping, not a list: it has no [${segment}]`);
-      const pair = node.items.find((item) => scalarText(item.key) === segment);
+      const pair = node.pairs.find((item) => scalarText(item.key) === segment);
       if (!pair?.value) {
-        const keys = node.items.map((item) => scalarText(item.key)).filter((key) => key !== undefined);
+        const keys = node.pairs.map((item) => scalarText(item.key)).filter((key) => key !== undefined);
         const message =
           keys.length === 0 ? `${at} is an empty mapping, it has no '${segment}'` : `${at} has ${keys.map((key) => `'${key}'`).join(", ")}, not '${segment}'`;
         return { ...miss(message), ...(!pair && { map: node }) };
       }
-      inFlow ||= node.flow === true;
-      node = pair.value as ParsedNode;
-    } else if (isSeq(node)) {
+      inFlow ||= node.flow;
+      node = pair.value;
+    } else if (node.kind === "seq") {
       const index = typeof segment === "number" ? segment : /^[0-9]+$/.test(segment) ? Number(segment) : undefined;
       if (index === undefined) return miss(`${at} is a list, not a mapping: it has no '${segment}'`);
       if (index >= node.items.length) return miss(`${at} has ${node.items.length} items, not [${index}]`);
-      inFlow ||= node.flow === true;
-      node = node.items[index] as ParsedNode;
+      inFlow ||= node.flow;
+      node = node.items[index]!;
     } else {
-      return miss(`${at} is ${isScalar(node) ? "a scalar" : "an alias"}, it has no '${segment}'`);
+      return miss(`${at} is ${node.kind === "scalar" ? "a scalar" : "an alias"}, it has no '${segment}'`);
     }
   }
   return { node, inFlow };
@@ -147,8 +145,8 @@ export function setYamlPath(text: string, path: string, value: string, options: 
     }
     const { node, inFlow } = found;
     if (!isFlowScalar(node)) {
-      const what = isMap(node) ? "a mapping" : isSeq(node) ? "a list" : isScalar(node) ? "a block scalar (| or >), which is never edited" : "an alias";
-      return fail(`the value is ${what}, not a scalar that can be set`, node.range[0]);
+      const what = { map: "a mapping", seq: "a list", scalar: "a block scalar (| or >), which is never edited", alias: "an alias" }[node.kind];
+      return fail(`the value is ${what}, not a scalar that can be set`, node.start);
     }
     const plan = new EditPlan(file);
     plan.setScalar(node, value, inFlow, { kind: "override", key: path, document });

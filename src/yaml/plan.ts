@@ -3,12 +3,11 @@
  * governed by an editor (a marked field belongs to its marker only), the splices to make,
  * and the changes and warnings to report.
  */
-import type { Node, YAMLMap } from "yaml";
 import type { EditResult, EditRequest, FieldChange, Warning } from "../change.js";
 import type { YamlDocument, YamlFile } from "./file.js";
-import { scalarText } from "./file.js";
 import { LineIndex } from "../text/line-index.js";
-import type { FlowScalar, Splice } from "./splice.js";
+import type { FlowScalar, MapNode, YamlNode } from "./node.js";
+import type { Splice } from "./splice.js";
 import { applySplices, pairInsertion, scalarSplice } from "./splice.js";
 
 /** One editor of DESIGN §2: reads the parsed file and records its edits in the plan. */
@@ -32,32 +31,32 @@ interface PlannedWarning {
 }
 
 export class EditPlan {
-  private readonly claimed = new Set<Node>();
+  private readonly claimed = new Set<YamlNode>();
   private readonly planned: PlannedChange[] = [];
   private readonly warnings: PlannedWarning[] = [];
 
   constructor(readonly file: YamlFile) {}
 
   /** Reserves a node for the current editor: later editors leave it alone. */
-  claim(node: Node): void {
+  claim(node: YamlNode): void {
     this.claimed.add(node);
   }
 
-  isClaimed(node: unknown): boolean {
-    return this.claimed.has(node as Node);
+  isClaimed(node: YamlNode | null | undefined): boolean {
+    return node !== null && node !== undefined && this.claimed.has(node);
   }
 
   /** Makes `node` hold `value` (no change when it already does) and claims it. */
   setScalar(node: FlowScalar, value: string, inFlow: boolean, label: ChangeLabel): void {
     this.claim(node);
-    const old = scalarText(node)!;
+    const old = node.text;
     if (old === value) return;
     const splice = scalarSplice(this.file, node, value, inFlow);
     this.planned.push({ splice, change: { kind: label.kind, key: label.key, old, new: value, object: label.document.object } });
   }
 
   /** Adds `key: value` as a new last pair of `map` (several keys: the value nested under them). */
-  addPair(map: YAMLMap, keys: readonly [string, ...string[]], value: string, label: ChangeLabel): void {
+  addPair(map: MapNode, keys: readonly [string, ...string[]], value: string, label: ChangeLabel): void {
     const splice = pairInsertion(this.file, map, keys, value);
     this.planned.push({ splice, change: { kind: label.kind, key: label.key, old: "", new: value, object: label.document.object } });
   }

@@ -5,7 +5,7 @@
  * (go-yaml v2, PyYAML: Helm, kubectl and kyaml still read `on`, `0777`, `1_000` as
  * non-strings). This is kyaml's FormatNonStringStyle rule, plus escaping for any text.
  */
-import { Scalar } from "yaml";
+import type { FlowScalar } from "./node.js";
 
 /** YAML 1.1 booleans and nulls (go-yaml v2's resolve table) and YAML 1.2 special floats. */
 const YAML11_WORDS = new Set(
@@ -105,17 +105,17 @@ function singleQuoted(value: string): string | undefined {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
-/** Quoting style of a flow scalar as the `yaml` package names it. */
-export type FlowStyle = typeof Scalar.PLAIN | typeof Scalar.QUOTE_SINGLE | typeof Scalar.QUOTE_DOUBLE;
+/** Quoting style of a flow scalar. */
+export type FlowStyle = FlowScalar["style"];
 
 /** The source text for `value` in the given style, changing style only when the value needs it. */
 export function renderScalar(value: string, style: FlowStyle, inFlow: boolean): string {
   switch (style) {
-    case Scalar.QUOTE_DOUBLE:
+    case "double":
       return doubleQuoted(value);
-    case Scalar.QUOTE_SINGLE:
+    case "single":
       return singleQuoted(value) ?? doubleQuoted(value);
-    case Scalar.PLAIN:
+    case "plain":
       return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
   }
 }

@@ -2,10 +2,9 @@
  * Byte-minimal text edits: replace one scalar's source bytes, or add one `key: value`
  * pair to a mapping. Everything outside the spliced range stays byte for byte.
  */
-import { Scalar, isScalar } from "yaml";
-import type { YAMLMap } from "yaml";
 import { SourceError } from "../change.js";
 import type { YamlFile } from "./file.js";
+import type { FlowScalar, MapNode } from "./node.js";
 import { renderScalar } from "./quoting.js";
 
 /** Replace `text[start, end)` with `insert`. */
@@ -15,17 +14,10 @@ export interface Splice {
   readonly insert: string;
 }
 
-/** A scalar we may rewrite: plain or quoted. Block scalars (`|`, `>`) are content, never edited. */
-export type FlowScalar = Scalar & { type: typeof Scalar.PLAIN | typeof Scalar.QUOTE_SINGLE | typeof Scalar.QUOTE_DOUBLE };
-
-export function isFlowScalar(node: unknown): node is FlowScalar {
-  return isScalar(node) && (node.type === Scalar.PLAIN || node.type === Scalar.QUOTE_SINGLE || node.type === Scalar.QUOTE_DOUBLE);
-}
-
 /** The splice that makes `node` hold `value`, in the node's own quoting style where the value allows it. */
 export function scalarSplice(file: YamlFile, node: FlowScalar, value: string, inFlow: boolean): Splice {
-  const [start, end] = node.range!;
-  let insert = renderScalar(value, node.type, inFlow);
+  const { start, end } = node;
+  let insert = renderScalar(value, node.style, inFlow);
   // An empty value (`tag:`, `tag:  # note`) has no bytes of its own: keep a space after
   // the ':' or '-' and before a comment.
   if (start === end && !/\s/.test(file.text[start - 1] ?? " ")) insert = ` ${insert}`;
@@ -38,26 +30,26 @@ export function scalarSplice(file: YamlFile, node: FlowScalar, value: string, in
  * siblings' indentation for a block mapping, `, key: value` before the `}` of a flow one.
  * With several keys, the value is nested under them (`a: {b: value}`, or one line per key).
  */
-export function pairInsertion(file: YamlFile, map: YAMLMap, keys: readonly [string, ...string[]], value: string): Splice {
+export function pairInsertion(file: YamlFile, map: MapNode, keys: readonly [string, ...string[]], value: string): Splice {
   const { text } = file;
-  const [mapStart, mapEnd] = map.range!;
+  const { start: mapStart, end: mapEnd } = map;
   if (map.flow) {
     const close = text.lastIndexOf("}", mapEnd - 1);
     const pair = keys.reduceRight(
       (inner, key, i) => {
-        const entry = `${renderScalar(key, Scalar.PLAIN, true)}: ${inner}`;
+        const entry = `${renderScalar(key, "plain", true)}: ${inner}`;
         return i === 0 ? entry : `{${entry}}`;
       },
-      renderScalar(value, Scalar.PLAIN, true),
+      renderScalar(value, "plain", true),
     );
     const before = text.slice(mapStart, close).trimEnd();
     // After a trailing comma the pair goes right after it and brings its own, so pairs added at one place stay apart.
     const afterComma = mapStart + before.length;
-    if (map.items.length > 0 && before.endsWith(",")) return { start: afterComma, end: afterComma, insert: ` ${pair},` };
-    return { start: close, end: close, insert: `${map.items.length === 0 ? "" : ", "}${pair}` };
+    if (map.pairs.length > 0 && before.endsWith(",")) return { start: afterComma, end: afterComma, insert: ` ${pair},` };
+    return { start: close, end: close, insert: `${map.pairs.length === 0 ? "" : ", "}${pair}` };
   }
   // A line after a complex key (`? - a`) may continue the key instead of starting a pair.
-  if (map.items.some((item) => !isScalar(item.key))) {
+  if (map.pairs.some((pair) => pair.key.kind !== "scalar")) {
     throw new SourceError(
       `cannot add '${keys.join(".")}' to a mapping with a complex ('? ...') key`,
       file.lineAt(mapStart),
@@ -69,13 +61,13 @@ export function pairInsertion(file: YamlFile, map: YAMLMap, keys: readonly [stri
   const lineStart = file.lineStart(mapStart);
   const properties = /(?:[&!][^\s]*[ \t]+)+$/.exec(text.slice(lineStart, mapStart))?.[0].length ?? 0;
   const indent = " ".repeat(mapStart - lineStart - properties);
-  const lastPair = map.items[map.items.length - 1];
-  const lastNode = (lastPair?.value ?? lastPair?.key) as Scalar | undefined;
+  const lastPair = map.pairs[map.pairs.length - 1];
+  const lastNode = lastPair?.value ?? lastPair?.key;
   const pairAt = (eol: string) =>
-    keys.map((key, i) => `${indent}${"  ".repeat(i)}${renderScalar(key, Scalar.PLAIN, false)}:`).join(eol) + ` ${renderScalar(value, Scalar.PLAIN, false)}`;
-  const [, lastEnd] = lastNode?.range ?? map.range!;
+    keys.map((key, i) => `${indent}${"  ".repeat(i)}${renderScalar(key, "plain", false)}:`).join(eol) + ` ${renderScalar(value, "plain", false)}`;
+  const lastEnd = (lastNode ?? map).end;
   // A `|+` block scalar keeps its trailing blank lines as content: the new line goes after them.
-  if (isScalar(lastNode) && /^[|>][0-9]*\+/.test(text.slice(lastNode.range![0])) && text[lastEnd - 1] === "\n") {
+  if (lastNode?.kind === "scalar" && /^[|>][0-9]*\+/.test(text.slice(lastNode.start)) && text[lastEnd - 1] === "\n") {
     const eol = text[lastEnd - 2] === "\r" ? "\r\n" : "\n";
     return { start: lastEnd, end: lastEnd, insert: `${pairAt(eol)}${eol}` };
   }

@@ -5,8 +5,8 @@
  * sequences indented with spaces, one-line plain and quoted scalars, one-line flow
  * collections, comments, `---` between documents. `parseSubset` reads exactly that part
  * with one scan over the characters, about ten times faster than the general `yaml`
- * parser, and builds the same nodes the `yaml` composer would (types, `source`, `range`,
- * `flow`), so the editors cannot tell which parser ran.
+ * parser, into the same tree (node.ts) the `yaml` package's reading converts to, so the
+ * editors cannot tell which parser ran.
  *
  * Anything else (anchors, aliases, tags, block scalars, multi-line scalars or flow
  * collections, explicit `?` keys, directives, tabs in indentation, keys that could resolve
@@ -15,19 +15,15 @@
  * subset never decides a question it might answer differently: it accepts only text the
  * `yaml` package reads without error, as the same tree (test/yaml/subset.test.ts checks
  * both against the package on generated, mutated and real files).
- *
- * A scalar's `value` is its text (null when empty), not the resolved number or boolean:
- * the editors read scalars through `scalarText`, which is the `source` either way.
  */
-import { Pair, Scalar, YAMLMap, YAMLSeq } from "yaml";
-import type { ParsedNode } from "yaml";
+import type { MapNode, PairNode, ScalarNode, ScalarStyle, SeqNode, YamlNode } from "./node.js";
 
 /** Thrown (one shared instance, no stack to build) when the text leaves the subset. */
 class OutsideSubset extends Error {}
 const OUTSIDE = new OutsideSubset("outside the YAML subset");
 
 /** The documents' root nodes, or undefined when `text` is outside the subset. */
-export function parseSubset(text: string): ParsedNode[] | undefined {
+export function parseSubset(text: string): YamlNode[] | undefined {
   try {
     return new SubsetParser(text).documents();
   } catch (error) {
@@ -82,13 +78,13 @@ class SubsetParser {
     this.length = text.length;
   }
 
-  documents(): ParsedNode[] {
+  documents(): YamlNode[] {
     const { text } = this;
     // A byte order mark may start any document, and YAML then skips it.
     if (text.includes("\uFEFF")) throw OUTSIDE;
     // A lone CR is a line break to YAML, not to this line-by-line scan.
     for (let cr = text.indexOf("\r"); cr >= 0; cr = text.indexOf("\r", cr + 1)) if (text.charCodeAt(cr + 1) !== LF) throw OUTSIDE;
-    const documents: ParsedNode[] = [];
+    const documents: YamlNode[] = [];
     /** Where an explicitly started document with no content gets its empty scalar. */
     let pendingEmpty = -1;
     this.seekContent(0);
@@ -163,24 +159,24 @@ class SubsetParser {
   }
 
   /** A block collection opening the current line, nested deeper than `parent`. */
-  private blockNode(parent: number): ParsedNode {
+  private blockNode(parent: number): YamlNode {
     if (this.indent <= parent) throw OUTSIDE;
     if (this.isEntry(this.content)) return this.blockSequence();
     if (this.keyEnd(this.content) < 0) throw OUTSIDE;
     return this.blockMapping(this.content);
   }
 
-  private blockSequence(): YAMLSeq.Parsed {
+  private blockSequence(): SeqNode {
     const { text } = this;
     const indent = this.indent;
-    const seq = new YAMLSeq() as YAMLSeq.Parsed;
+    const items: YamlNode[] = [];
     const start = this.content;
     for (;;) {
       let at = this.content + 1;
       while (text.charCodeAt(at) === SPACE) at++;
       // A tab may not indent what follows an entry indicator (YAML refuses `-\tkey: value`).
       if (text.charCodeAt(at) === TAB) throw OUTSIDE;
-      let item: ParsedNode;
+      let item: YamlNode;
       if (this.atLineEnd(at) || text.charCodeAt(at) === HASH) {
         this.seekContent(this.endOfLine(at));
         item = this.indent > indent ? this.blockNode(indent) : emptyScalar(at);
@@ -192,20 +188,18 @@ class SubsetParser {
         item = this.lineValue(at);
         if (this.indent > indent) throw OUTSIDE;
       }
-      seq.items.push(item);
+      items.push(item);
       if (this.indent !== indent || !this.isEntry(this.content)) break;
     }
     if (this.indent > indent) throw OUTSIDE;
-    const end = seq.items[seq.items.length - 1]!.range[1];
-    seq.range = [start, end, end];
-    return seq;
+    return { kind: "seq", flow: false, start, end: items[items.length - 1]!.end, items };
   }
 
   /** A block mapping whose first key is at `first` (on the current line, maybe after `- `). */
-  private blockMapping(first: number): YAMLMap.Parsed {
+  private blockMapping(first: number): MapNode {
     const { text } = this;
     const indent = first - this.lineStart;
-    const map = new YAMLMap() as YAMLMap.Parsed;
+    const pairs: PairNode[] = [];
     const keys = new Set<string>();
     let at = first;
     for (;;) {
@@ -213,7 +207,7 @@ class SubsetParser {
       if (colon < 0) throw OUTSIDE;
       const key = this.key(at, colon, keys);
       const after = this.skipBlanks(colon + 1);
-      let value: ParsedNode;
+      let value: YamlNode;
       if (this.atLineEnd(after) || text.charCodeAt(after) === HASH) {
         this.seekContent(this.endOfLine(after));
         if (this.indent > indent) value = this.blockNode(indent);
@@ -222,14 +216,12 @@ class SubsetParser {
       } else {
         value = this.lineValue(after);
       }
-      map.items.push(new Pair(key, value) as Pair<ParsedNode, ParsedNode>);
+      pairs.push({ key, value });
       if (this.indent !== indent) break;
       at = this.content;
     }
     if (this.indent > indent) throw OUTSIDE;
-    const end = map.items[map.items.length - 1]!.value!.range[1];
-    map.range = [first, end, end];
-    return map;
+    return { kind: "map", flow: false, start: first, end: pairs[pairs.length - 1]!.value!.end, pairs };
   }
 
   /**
@@ -258,10 +250,10 @@ class SubsetParser {
   }
 
   /** The key scalar from `i` to its `:` at `colon`; a repeated or possibly non-string key is outside the subset. */
-  private key(i: number, colon: number, keys: Set<string>): Scalar.Parsed {
+  private key(i: number, colon: number, keys: Set<string>): ScalarNode {
     const { text } = this;
     const c = text.charCodeAt(i);
-    let key: Scalar.Parsed;
+    let key: ScalarNode;
     if (c === DQUOTE || c === SQUOTE) {
       key = this.quoted(i);
     } else {
@@ -269,10 +261,10 @@ class SubsetParser {
       while (isBlank(text.charCodeAt(end - 1))) end--;
       const source = text.slice(i, end);
       if (NON_STRING_KEY.test(source)) throw OUTSIDE;
-      key = scalar(source, Scalar.PLAIN, i, end);
+      key = scalar(source, "plain", i, end);
     }
-    if (key.range[1] - i > MAX_KEY || keys.has(key.source)) throw OUTSIDE;
-    keys.add(key.source);
+    if (key.end - i > MAX_KEY || keys.has(key.text)) throw OUTSIDE;
+    keys.add(key.text);
     return key;
   }
 
@@ -280,14 +272,14 @@ class SubsetParser {
    * A value that ends its line (a plain or quoted scalar, a flow collection), then an
    * optional comment; moves to the next content line.
    */
-  private lineValue(i: number): ParsedNode {
+  private lineValue(i: number): YamlNode {
     const { text } = this;
     const c = text.charCodeAt(i);
-    let node: ParsedNode;
+    let node: YamlNode;
     if (c === DQUOTE || c === SQUOTE) node = this.quoted(i);
     else if (c === LBRACKET || c === LBRACE) node = this.flowCollection(i);
     else node = this.plainLine(i);
-    const end = node.range[1];
+    const end = node.end;
     const after = this.skipBlanks(end);
     if (!this.atLineEnd(after) && (text.charCodeAt(after) !== HASH || after === end)) throw OUTSIDE;
     this.seekContent(this.endOfLine(after));
@@ -295,7 +287,7 @@ class SubsetParser {
   }
 
   /** A plain scalar running to the end of its line or to a comment. */
-  private plainLine(i: number): Scalar.Parsed {
+  private plainLine(i: number): ScalarNode {
     const { text } = this;
     const c = text.charCodeAt(i);
     if ((c < 128 && INDICATOR[c] === 1) || (c === DASH && (this.atLineEnd(i + 1) || isBlank(text.charCodeAt(i + 1))))) throw OUTSIDE;
@@ -315,7 +307,7 @@ class SubsetParser {
       if (isControl(d)) throw OUTSIDE;
       end = j + 1;
     }
-    return scalar(text.slice(i, end), Scalar.PLAIN, i, end);
+    return scalar(text.slice(i, end), "plain", i, end);
   }
 
   /** The offset after the closing quote of a one-line quoted scalar at `i`. */
@@ -338,48 +330,47 @@ class SubsetParser {
     throw OUTSIDE;
   }
 
-  private quoted(i: number): Scalar.Parsed {
+  private quoted(i: number): ScalarNode {
     const end = this.quotedEnd(i);
     const inner = this.text.slice(i + 1, end - 1);
-    if (this.text.charCodeAt(i) === DQUOTE) return scalar(inner, Scalar.QUOTE_DOUBLE, i, end);
-    return scalar(inner.replaceAll("''", "'"), Scalar.QUOTE_SINGLE, i, end);
+    if (this.text.charCodeAt(i) === DQUOTE) return scalar(inner, "double", i, end);
+    return scalar(inner.replaceAll("''", "'"), "single", i, end);
   }
 
   /** A flow collection `[...]` or `{...}` closed on the line it opens. */
-  private flowCollection(i: number): YAMLMap.Parsed | YAMLSeq.Parsed {
+  private flowCollection(i: number): MapNode | SeqNode {
     const { text } = this;
     const isMap = text.charCodeAt(i) === LBRACE;
     const close = isMap ? RBRACE : RBRACKET;
-    const node = (isMap ? new YAMLMap() : new YAMLSeq()) as YAMLMap.Parsed | YAMLSeq.Parsed;
-    node.flow = true;
+    const pairs: PairNode[] = [];
+    const items: YamlNode[] = [];
     const keys = new Set<string>();
     let at = this.skipBlanks(i + 1);
     while (text.charCodeAt(at) !== close) {
       if (isMap) {
         const key = this.flowItem(at, true);
-        if (key.range[1] - at > MAX_KEY || !(key instanceof Scalar) || keys.has(key.source)) throw OUTSIDE;
-        if (key.type === Scalar.PLAIN && NON_STRING_KEY.test(key.source)) throw OUTSIDE;
-        keys.add(key.source);
-        const colon = this.skipBlanks(key.range[1]);
+        if (key.kind !== "scalar" || key.end - at > MAX_KEY || keys.has(key.text)) throw OUTSIDE;
+        if (key.style === "plain" && NON_STRING_KEY.test(key.text)) throw OUTSIDE;
+        keys.add(key.text);
+        const colon = this.skipBlanks(key.end);
         if (text.charCodeAt(colon) !== COLON || !isBlank(text.charCodeAt(colon + 1))) throw OUTSIDE;
         const value = this.flowItem(this.skipBlanks(colon + 1), false);
-        (node as YAMLMap.Parsed).items.push(new Pair(key, value) as Pair<ParsedNode, ParsedNode>);
-        at = this.skipBlanks(value.range[1]);
+        pairs.push({ key, value });
+        at = this.skipBlanks(value.end);
       } else {
         const item = this.flowItem(at, false);
-        (node as YAMLSeq.Parsed).items.push(item);
-        at = this.skipBlanks(item.range[1]);
+        items.push(item);
+        at = this.skipBlanks(item.end);
       }
       const d = text.charCodeAt(at);
       if (d === COMMA) at = this.skipBlanks(at + 1);
       else if (d !== close) throw OUTSIDE;
     }
-    node.range = [i, at + 1, at + 1];
-    return node;
+    return isMap ? { kind: "map", flow: true, start: i, end: at + 1, pairs } : { kind: "seq", flow: true, start: i, end: at + 1, items };
   }
 
   /** One item of a flow collection: a quoted or plain scalar, or a nested one-line flow collection. */
-  private flowItem(i: number, isKey: boolean): ParsedNode {
+  private flowItem(i: number, isKey: boolean): YamlNode {
     const { text } = this;
     const c = text.charCodeAt(i);
     if (c === DQUOTE || c === SQUOTE) return this.quoted(i);
@@ -403,21 +394,15 @@ class SubsetParser {
       if (!isBlank(d)) end = j + 1;
     }
     if (end === i) throw OUTSIDE;
-    return scalar(text.slice(i, end), Scalar.PLAIN, i, end);
+    return scalar(text.slice(i, end), "plain", i, end);
   }
 }
 
-function scalar(source: string, type: Scalar.Type, start: number, end: number): Scalar.Parsed {
-  const node = new Scalar(source) as Scalar.Parsed;
-  node.source = source;
-  node.type = type;
-  node.range = [start, end, end];
-  return node;
+function scalar(text: string, style: ScalarStyle, start: number, end: number): ScalarNode {
+  return { kind: "scalar", style, text, start, end };
 }
 
 /** The empty plain scalar YAML reads where a value is missing (`key:`, `- `, a `---` with nothing after). */
-function emptyScalar(at: number): Scalar.Parsed {
-  const node = scalar("", Scalar.PLAIN, at, at);
-  node.value = null;
-  return node;
+function emptyScalar(at: number): ScalarNode {
+  return scalar("", "plain", at, at);
 }

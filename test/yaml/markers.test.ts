@@ -1,9 +1,10 @@
 /** Flux setter markers in YAML: which comment marks a scalar, the four setter forms, and the warnings (the grammar: test/image/marker.test.ts). */
-import { parseDocument, visit } from "yaml";
-import type { Scalar } from "yaml";
 import { describe, expect, it } from "vitest";
 import { runEditors } from "../../src/yaml/editor.js";
+import { YamlFile } from "../../src/yaml/file.js";
 import { editMarkers, markerComment } from "../../src/yaml/markers.js";
+import type { ScalarNode } from "../../src/yaml/node.js";
+import { forEachValue } from "../../src/yaml/walk.js";
 import type { EditRequest } from "../../src/change.js";
 import { DIGEST_A, DIGEST_B, dataOf, numericVersions, update, withSetters } from "./helpers.js";
 
@@ -12,8 +13,9 @@ const edit = (text: string, request: EditRequest) => runEditors(text, request, [
 describe("markerComment", () => {
   /** The marker comment of the scalar whose value is `value`. */
   const commentOf = (text: string, value: string) => {
-    let found: Scalar | undefined;
-    visit(parseDocument(text), { Scalar: (_, node) => void (node.value === value && (found = node)) });
+    let found: ScalarNode | undefined;
+    for (const { root } of new YamlFile(text).documents)
+      forEachValue(root, ({ node }) => void (node.kind === "scalar" && node.text === value && (found = node)));
     return markerComment(text, found!);
   };
 

@@ -1,4 +1,4 @@
-import { Scalar, parse } from "yaml";
+import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { doubleQuoted, isPlainSafe, readsAsNonString, renderScalar } from "../../src/yaml/quoting.js";
 
@@ -64,17 +64,17 @@ describe("doubleQuoted", () => {
 
 describe("renderScalar", () => {
   it("keeps the style when the value allows it", () => {
-    expect(renderScalar("v1", Scalar.PLAIN, false)).toBe("v1");
-    expect(renderScalar("v1", Scalar.QUOTE_SINGLE, false)).toBe("'v1'");
-    expect(renderScalar("v1", Scalar.QUOTE_DOUBLE, false)).toBe('"v1"');
+    expect(renderScalar("v1", "plain", false)).toBe("v1");
+    expect(renderScalar("v1", "single", false)).toBe("'v1'");
+    expect(renderScalar("v1", "double", false)).toBe('"v1"');
   });
 
   it("double-quotes a plain non-string and keeps single quotes for it", () => {
-    expect(renderScalar("1.10", Scalar.PLAIN, false)).toBe('"1.10"');
-    expect(renderScalar("1.10", Scalar.QUOTE_SINGLE, false)).toBe("'1.10'");
+    expect(renderScalar("1.10", "plain", false)).toBe('"1.10"');
+    expect(renderScalar("1.10", "single", false)).toBe("'1.10'");
   });
 
   it("switches from single to double quotes for text single quotes cannot hold", () => {
-    expect(renderScalar("a\nb", Scalar.QUOTE_SINGLE, false)).toBe('"a\\nb"');
+    expect(renderScalar("a\nb", "single", false)).toBe('"a\\nb"');
   });
 });
