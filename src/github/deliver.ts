@@ -15,6 +15,7 @@ import { writePlan } from "../engine/apply.js";
 import { commitMessage, type CommitMessageInput } from "../engine/commit-message.js";
 import { planUpdate, type FilePlan, type Plan, type PlannedTarget } from "../engine/plan.js";
 import type { UpdateRequest } from "../engine/request.js";
+import { readText } from "../engine/source.js";
 import { tryParseImageRef, type ImageRef } from "../image/reference.js";
 import type { GitHubClient } from "./client.js";
 import { advanceBranch, BranchMovedError, createApiCommit, setBranch, type Repository } from "./commit.js";
@@ -325,8 +326,8 @@ async function planOnPullRequest(
       const before = at.entries.get(path);
       return !edited.has(path) && (before?.sha !== entry.sha || before.mode !== entry.mode);
     });
-    const decoder = new TextDecoder();
-    const carriedWrites = await Promise.all(carried.map(async ([path, entry]) => ({ path, content: decoder.decode(await tree.read(path)), mode: entry.mode })));
+    // Carried files are our own earlier edits: UTF-8, and a byte order mark stays theirs.
+    const carriedWrites = await Promise.all(carried.map(async ([path, entry]) => ({ path, content: await readText(tree, path), mode: entry.mode })));
     return { files, writes: [...carriedWrites, ...fileWrites(files, tree.entries)] };
   } finally {
     tree.close();

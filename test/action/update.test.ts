@@ -191,6 +191,17 @@ describe("update Action", () => {
       expect((await fake.log(OWNER, REPO, PR))[0]!.parents).toEqual([moved]);
     });
 
+    it("main moved meanwhile: a file the pull request carries over keeps its byte order mark", async () => {
+      await fake.commitFile(OWNER, REPO, "main", "apps/app.yaml", `\uFEFF${deployment("app", `${APP}:1.2.3`)}`);
+      await pr(`${APP}:1.2.4`);
+      await fake.commitFile(OWNER, REPO, "main", "README.md", "moved\n");
+      workspace = await cloneRepo(fake, { shallow: true });
+      const second = await pr("ghcr.io/acme/api:2.0.1");
+      expect(second.exitCode, second.stdout + second.stderr).toBe(0);
+      expect(await onPr("apps/app.yaml")).toBe(`\uFEFF${deployment("app", `${APP}:1.2.4`)}`);
+      expect(await onPr("apps/api.yaml")).toBe(deployment("api", "ghcr.io/acme/api:2.0.1"));
+    });
+
     it("main changed the same line: planned on main alone, and the log says why", async () => {
       await pr(`${APP}:1.2.4`);
       await fake.commitFile(OWNER, REPO, "main", "apps/app.yaml", deployment("app", `${APP}:1.2.6`));
