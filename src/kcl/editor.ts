@@ -13,7 +13,7 @@ import { isIdentifier } from "./override-spec.js";
 import { parseKcl } from "./parser.js";
 import { applySplices, type Splice } from "./splice.js";
 import { readStringLiteral } from "./string-literal.js";
-import type { ConfigItem, Expr, StringExpr } from "./syntax.js";
+import type { ConfigEntry, ConfigItem, Expr, StringExpr } from "./syntax.js";
 import { StringFlag, type Tokens } from "./tokenizer.js";
 
 /** What a string literal holds, as written between its quotes. */
@@ -21,8 +21,13 @@ interface Literal {
   readonly body: string;
   readonly start: number;
   readonly end: number;
-  readonly line: number;
 }
+
+/**
+ * Where a literal sits: a statement target, then entry keys and list indexes. Made into
+ * text only for a change: building every literal's path cost more than the parse.
+ */
+type KeyPath = { readonly parent: undefined; readonly target: string } | { readonly parent: KeyPath; readonly step: ConfigEntry | number };
 
 /** A literal its trailing comment marks for a Flux setter. */
 interface MarkedLiteral extends MarkedText {
@@ -55,7 +60,7 @@ class ImageEditor {
     this.screens = request.images.map((u) => screenToken(u.image));
   }
 
-  walk(expr: Expr, path: string): void {
+  walk(expr: Expr, path: KeyPath): void {
     switch (expr.type) {
       case "string":
         return this.visit(expr, path);
@@ -64,7 +69,7 @@ class ImageEditor {
       case "config":
         return this.walkItems(expr.items, path);
       case "list":
-        return expr.items.forEach((item, i) => this.walk(item, `${path}[${i}]`));
+        return expr.items.forEach((item, i) => this.walk(item, { parent: path, step: i }));
       case "operation":
         return expr.operands.forEach((operand) => this.walk(operand, path));
       default:
@@ -72,15 +77,28 @@ class ImageEditor {
     }
   }
 
-  walkItems(items: readonly ConfigItem[], path: string): void {
+  walkItems(items: readonly ConfigItem[], path: KeyPath): void {
     for (const item of items) {
       if (item.type === "entry") {
-        const key = item.key.parts ?? [this.text.slice(this.tokens.start[item.key.first], this.tokens.end[item.key.last])];
-        this.walk(item.value, key.reduce(child, path));
+        this.walk(item.value, { parent: path, step: item });
       } else if (item.type === "if") {
         for (const branch of item.branches) this.walkItems(branch, path);
       }
     }
+  }
+
+  /** `config.containers[0].image`: a key path as a change reports it. */
+  pathText(path: KeyPath): string {
+    if (path.parent === undefined) return path.target;
+    const { parent, step } = path;
+    if (typeof step === "number") return `${this.pathText(parent)}[${step}]`;
+    const key = step.key.parts ?? [this.text.slice(this.tokens.start[step.key.first], this.tokens.end[step.key.last])];
+    return key.reduce(child, this.pathText(parent));
+  }
+
+  /** 1-based line of a literal, for changes and warnings. */
+  line(literal: Literal): number {
+    return this.tokens.source.line(literal.start);
   }
 
   /** The comment ending the line of a literal, when nothing but closers/commas sit between. */
@@ -98,17 +116,17 @@ class ImageEditor {
     return /^[ \t,)\]}]*$/.test(this.text.slice(end, start)) ? this.text.slice(start, commentEnd[lo]) : undefined;
   }
 
-  visit(expr: StringExpr, path: string): void {
+  visit(expr: StringExpr, path: KeyPath): void {
     const { tokens } = this;
     const start = tokens.start[expr.token]!;
     const end = tokens.end[expr.token]!;
     const { style, body } = readStringLiteral(this.text.slice(start, end));
     const quotes = style.triple ? 3 : 1;
-    const literal = { body, start: start + style.prefix.length + quotes, end: end - quotes, line: tokens.source.line(start) };
+    const literal = { body, start: start + style.prefix.length + quotes, end: end - quotes };
     const comment = this.trailingComment(end);
     const reading = comment === undefined ? undefined : readMarker(comment);
     if (reading && "error" in reading) {
-      this.warnings.push({ line: literal.line, message: reading.error });
+      this.warnings.push({ line: this.line(literal), message: reading.error });
       return;
     }
     if (tokens.flags[expr.token]! & StringFlag.Interpolated) return;
@@ -120,14 +138,14 @@ class ImageEditor {
     const update = this.request.images.find((u) => u.image.repository === ref.repository);
     if (!update) return;
     const next = nextVersion(update, versionOf(ref.tag, ref.digest));
-    if (next) this.write(literal, formatImageRef({ name: ref.name, ...next }), "kcl-image", path);
+    if (next) this.write(literal, formatImageRef({ name: ref.name, ...next }), "kcl-image", this.pathText(path));
   }
 
   mark(literal: Literal, marker: Marker): void {
     const update = this.request.setters.get(marker.key);
     if (!update) {
       const warning = unknownSetterWarning(marker, this.request.knownSetters);
-      if (warning) this.warnings.push({ line: literal.line, message: warning });
+      if (warning) this.warnings.push({ line: this.line(literal), message: warning });
       return;
     }
     const group = this.marked.get(marker.key) ?? { update, fields: [] };
@@ -149,10 +167,11 @@ class ImageEditor {
 
   write(literal: Literal, value: string, kind: "kcl-image" | "setter", key: string): void {
     if (value === literal.body) return;
-    assertSafeBody(value, literal.line);
+    const line = this.line(literal);
+    assertSafeBody(value, line);
     this.edits.push({
       splice: { start: literal.start, end: literal.end, text: value },
-      change: { line: literal.line, kind, key, old: literal.body, new: value },
+      change: { line, kind, key, old: literal.body, new: value },
     });
   }
 }
@@ -174,8 +193,8 @@ export function editKcl(text: string, request: EditRequest): EditResult {
   const module = parseKcl(text);
   const editor = new ImageEditor(module.tokens, request);
   for (const statement of module.statements) {
-    if (statement.type === "assign") editor.walk(statement.value, statement.targets[0]!);
-    else if (statement.type === "aug-assign" || statement.type === "unification") editor.walk(statement.value, statement.target);
+    if (statement.type === "assign") editor.walk(statement.value, { parent: undefined, target: statement.targets[0]! });
+    else if (statement.type === "aug-assign" || statement.type === "unification") editor.walk(statement.value, { parent: undefined, target: statement.target });
   }
   editor.writeMarked();
   const edits = editor.edits.sort((a, b) => a.splice.start - b.splice.start);
