@@ -8,15 +8,17 @@
  * parser, into the same tree (node.ts) the `yaml` package's reading converts to, so the
  * editors cannot tell which parser ran.
  *
- * Anything else (anchors, aliases, tags, block scalars, multi-line scalars or flow
- * collections, explicit `?` keys, directives, tabs in indentation, keys that could resolve
- * to a non-string, duplicate keys, any doubt) returns undefined and the caller asks the
+ * Block scalars and double-quoted escapes are read too. Anything else (anchors, aliases,
+ * tags, multi-line plain or quoted scalars and flow collections, explicit `?` keys,
+ * directives, tabs in indentation, keys that could resolve to a non-string, duplicate
+ * keys, the rarer forms of block scalars, any doubt) returns undefined and the caller asks the
  * `yaml` package, which also gives the error for text that is not YAML at all. So the
  * subset never decides a question it might answer differently: it accepts only text the
  * `yaml` package reads without error, as the same tree (test/yaml/subset.test.ts checks
  * both against the package on generated, mutated and real files).
  */
 import type { MapNode, PairNode, ScalarNode, ScalarStyle, SeqNode, YamlNode } from "./node.js";
+import { fold, unescapeDoubleQuoted } from "./scalar-text.js";
 
 /** Thrown (one shared instance, no stack to build) when the text leaves the subset. */
 class OutsideSubset extends Error {}
@@ -43,10 +45,13 @@ const COMMA = 44;
 const DASH = 45;
 const DOT = 46;
 const COLON = 58;
+const PLUS = 43;
+const GT = 62;
 const LBRACKET = 91;
 const BACKSLASH = 92;
 const RBRACKET = 93;
 const LBRACE = 123;
+const PIPE = 124;
 const RBRACE = 125;
 
 /** Characters that may not start a plain scalar here (`-` is decided by what follows). */
@@ -185,7 +190,7 @@ class SubsetParser {
       } else if (this.keyEnd(at) >= 0) {
         item = this.blockMapping(at);
       } else {
-        item = this.lineValue(at);
+        item = this.lineValue(at, indent);
         if (this.indent > indent) throw OUTSIDE;
       }
       items.push(item);
@@ -214,7 +219,7 @@ class SubsetParser {
         else if (this.indent === indent && this.isEntry(this.content)) value = this.blockSequence();
         else value = emptyScalar(after);
       } else {
-        value = this.lineValue(after);
+        value = this.lineValue(after, indent);
       }
       pairs.push({ key, value });
       if (this.indent !== indent) break;
@@ -272,9 +277,10 @@ class SubsetParser {
    * A value that ends its line (a plain or quoted scalar, a flow collection), then an
    * optional comment; moves to the next content line.
    */
-  private lineValue(i: number): YamlNode {
+  private lineValue(i: number, indent: number): YamlNode {
     const { text } = this;
     const c = text.charCodeAt(i);
+    if (c === PIPE || c === GT) return this.blockScalar(i, indent);
     let node: YamlNode;
     if (c === DQUOTE || c === SQUOTE) node = this.quoted(i);
     else if (c === LBRACKET || c === LBRACE) node = this.flowCollection(i);
@@ -284,6 +290,60 @@ class SubsetParser {
     if (!this.atLineEnd(after) && (text.charCodeAt(after) !== HASH || after === end)) throw OUTSIDE;
     this.seekContent(this.endOfLine(after));
     return node;
+  }
+
+  /**
+   * A literal (`|`) or folded (`>`) block scalar whose header is at `i`, its content
+   * indented deeper than `parent`; moves to the next content line after it. Outside the
+   * subset: indentation indicators, a header with nothing below, more-indented lines of a
+   * folded scalar, spaces beyond the indentation on an empty line, a missing last line break.
+   */
+  private blockScalar(i: number, parent: number): ScalarNode {
+    const { text } = this;
+    const style = text.charCodeAt(i) === PIPE ? "literal" : "folded";
+    let at = i + 1;
+    const chomp = text.charCodeAt(at);
+    if (chomp === DASH || chomp === PLUS) at++;
+    const afterHeader = this.skipBlanks(at);
+    if (!this.atLineEnd(afterHeader) && (text.charCodeAt(afterHeader) !== HASH || afterHeader === at)) throw OUTSIDE;
+    // The content: every following line that is empty or indented at least as deep as the first non-empty one.
+    const lines: string[] = [];
+    let indent = -1;
+    let lineStart = this.endOfLine(afterHeader);
+    if (lineStart >= this.length) throw OUTSIDE;
+    /** Where the last non-empty line ends (after its line break), and how many lines that is. */
+    let contentEnd = lineStart;
+    let contentLines = 0;
+    while (lineStart < this.length) {
+      let j = lineStart;
+      while (text.charCodeAt(j) === SPACE) j++;
+      const lineEnd = this.endOfLine(j);
+      if (lineEnd === this.length && text.charCodeAt(lineEnd - 1) !== LF) throw OUTSIDE;
+      const empty = this.atLineEnd(j);
+      if (!empty && indent < 0) {
+        indent = j - lineStart;
+        if (indent <= parent) break;
+      }
+      if (!empty && j - lineStart < indent) break;
+      // Spaces beyond the indentation on an empty line are content, or (before the first line) an error.
+      if (empty && j - lineStart > (indent < 0 ? parent + 1 : indent)) throw OUTSIDE;
+      const content = empty ? "" : text.slice(lineStart + indent, lineEnd - (text.charCodeAt(lineEnd - 2) === CR ? 2 : 1));
+      if (style === "folded" && (content.charCodeAt(0) === SPACE || content.charCodeAt(0) === TAB)) throw OUTSIDE;
+      lines.push(content);
+      if (!empty) {
+        contentEnd = lineEnd;
+        contentLines = lines.length;
+      }
+      lineStart = lineEnd;
+    }
+    if (contentLines === 0) throw OUTSIDE;
+    const body = lines.slice(0, contentLines);
+    let value = style === "literal" ? body.join("\n") : fold(body);
+    if (chomp === PLUS) value += "\n".repeat(1 + lines.length - contentLines);
+    else if (chomp !== DASH) value += "\n";
+    const end = chomp === PLUS ? lineStart : contentEnd;
+    this.seekContent(end);
+    return scalar(value, style, i, end);
   }
 
   /** A plain scalar running to the end of its line or to a comment. */
@@ -317,8 +377,10 @@ class SubsetParser {
     for (let j = i + 1; j < this.length; j++) {
       const d = text.charCodeAt(j);
       if (d === LF || d === CR || isControl(d)) throw OUTSIDE;
-      // Escapes are left to the full parser: rare in manifests, and each has its own rules.
-      if (quote === DQUOTE && d === BACKSLASH) throw OUTSIDE;
+      if (quote === DQUOTE && d === BACKSLASH) {
+        j++;
+        continue;
+      }
       if (d === quote) {
         if (quote === SQUOTE && text.charCodeAt(j + 1) === SQUOTE) {
           j++;
@@ -333,7 +395,11 @@ class SubsetParser {
   private quoted(i: number): ScalarNode {
     const end = this.quotedEnd(i);
     const inner = this.text.slice(i + 1, end - 1);
-    if (this.text.charCodeAt(i) === DQUOTE) return scalar(inner, "double", i, end);
+    if (this.text.charCodeAt(i) === DQUOTE) {
+      const text = inner.includes("\\") ? unescapeDoubleQuoted(inner) : inner;
+      if (text === undefined) throw OUTSIDE;
+      return scalar(text, "double", i, end);
+    }
     return scalar(inner.replaceAll("''", "'"), "single", i, end);
   }
 

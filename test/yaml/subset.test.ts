@@ -42,6 +42,26 @@ const FILES = [...yamlFilesUnder(join(REPO, "test")), ...yamlFilesUnder(join(REP
   (path) => ({ path, text: readFileSync(path, "utf8") }),
 );
 
+const CONFIG_MAP = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: scripts
+  annotations:
+    description: >-
+      Scripts the job runs,
+      one per key.
+data:
+  run.sh: |
+    #!/bin/sh
+    echo "start\\t$(date)"
+
+    exec /app --config /etc/app.yaml
+  keep: |+
+    tail
+
+  note: "escaped \\"quote\\" and \\u00e9"
+`;
+
 const DEPLOYMENT = `# A Deployment as kubectl and Helm write them
 apiVersion: apps/v1
 kind: Deployment
@@ -72,6 +92,7 @@ describe("parseSubset", () => {
   it("reads a typical manifest the way the yaml package does", () => {
     expect(agrees(DEPLOYMENT)).toBe(false);
     expect(agrees(DEPLOYMENT.replaceAll("\n", "\r\n"))).toBe(false);
+    expect(agrees(CONFIG_MAP)).toBe(false);
   });
 
   it.each([
@@ -91,6 +112,10 @@ describe("parseSubset", () => {
     ["flow collections", "a: [x, 'y', \"z\", [1, 2], {k: v}]\nb: {c: d, e: [f],}\nc: []\nd: {}\n"],
     ["comments between entries at any indentation", "a:\n# here\n    # there\n  b: 1\n"],
     ["tabs after values", "a: 1\t# note\nb:\tc\n"],
+    ["double-quoted escapes", 'a: "tab\\there \\"quoted\\" \\u00e9 \\x41 \\\\"\n'],
+    ["literal block scalars, every chomping", "a: |\n  one\n\n  # not a comment\nb: |-\n  two\n\nc: |+\n  three\n\n# a comment\nd: 1\n"],
+    ["folded block scalars", "a: > # note\n  one\n  two\n\n  three\nb: >-\n  four\n"],
+    ["block scalars in lists, with CRLF", "- |\r\n  one\r\n- >\r\n  two\r\n  three\r\n"],
   ])("reads %s like the yaml package", (_, text) => {
     expect(agrees(text)).toBe(false);
   });
@@ -98,13 +123,11 @@ describe("parseSubset", () => {
   it.each([
     ["an anchor and an alias", "a: &x 1\nb: *x\n"],
     ["a tag", "a: !!str 1\n"],
-    ["a block scalar", "a: |\n  text\n"],
     ["a multi-line plain scalar", "a: one\n  two\n"],
     ["a multi-line flow collection", "a: [1,\n  2]\n"],
     ["an explicit key", "? a\n: 1\n"],
     ["a directive", "%YAML 1.2\n---\na: 1\n"],
     ["a document end marker", "a: 1\n...\n"],
-    ["a double-quoted escape", 'a: "\\t"\n'],
     ["a multi-line quoted scalar", 'a: "one\n  two"\n'],
     ["a byte order mark", "\uFEFFa: 1\n"],
     ["a scalar document", "just text\n"],
@@ -112,6 +135,9 @@ describe("parseSubset", () => {
     ["a key that reads as a number", "80: http\n"],
     ["a key that reads as a boolean", "true: 1\n"],
     ["a scalar on the line after its key", "a:\n  b\n"],
+    ["a block scalar with an indentation indicator", "a: |2\n   text\n"],
+    ["a folded block scalar with more-indented lines", "a: >\n  one\n    two\n"],
+    ["an empty block scalar", "a: |\nb: 1\n"],
     ["a pair in a flow sequence", "a: [b: c]\n"],
     ["a control character", "a: b\u0001\n"],
   ])("leaves %s to the yaml package, which reads it", (_, text) => {
@@ -131,6 +157,8 @@ describe("parseSubset", () => {
     ["a key deeper than its siblings", "a: 1\n  b: 2\n"],
     ["a tab in the indentation", "a:\n\tb: 1\n"],
     ["a lone carriage return", "a: 1\rb: 2\n"],
+    ["an unknown escape", 'a: "\\q"\n'],
+    ["a block scalar less indented than its key", "a:\n  b: |\n x\n"],
   ])("declines %s, which the yaml package reports as an error", (_, text) => {
     expect(parseSubset(text)).toBeUndefined();
     expect(byPackage(text)).toHaveProperty("error");
@@ -156,7 +184,7 @@ describe("parseSubset", () => {
   });
 
   it("never accepts a mutated file the yaml package reads otherwise", () => {
-    const seeds = [DEPLOYMENT, ...FILES.map(({ text }) => text).filter((text) => parseSubset(text) !== undefined)];
+    const seeds = [DEPLOYMENT, CONFIG_MAP, ...FILES.map(({ text }) => text).filter((text) => parseSubset(text) !== undefined)];
     const pieces = [
       " ",
       "  ",
@@ -183,9 +211,13 @@ describe("parseSubset", () => {
       "!",
       "|",
       ">",
+      "|-",
+      ">+",
       "?",
       "a",
       "\\",
+      "\\x",
+      "\\u00",
       "\u0000",
       "\uFEFF",
       "é",

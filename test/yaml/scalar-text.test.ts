@@ -1,0 +1,27 @@
+/** How scalar sources become text: folded block scalars and double-quoted escapes (checked against the yaml package in subset.test.ts too). */
+import { describe, expect, it } from "vitest";
+import { fold, unescapeDoubleQuoted } from "../../src/yaml/scalar-text.js";
+
+describe("fold", () => {
+  it("joins lines with a space and keeps one line break per empty line", () => {
+    expect(fold(["one", "two", "", "three", "", "", "four"])).toBe("one two\nthree\n\nfour");
+  });
+
+  it("keeps leading empty lines as line breaks", () => {
+    expect(fold(["", "one"])).toBe("\none");
+  });
+});
+
+describe("unescapeDoubleQuoted", () => {
+  it("reads YAML's escapes", () => {
+    expect(unescapeDoubleQuoted('tab\\there \\"q\\" \\\\ \\/ \\0 \\e \\N \\_ \\L \\P')).toBe('tab\there "q" \\ / \0 \x1b \x85 \xa0 \u2028 \u2029');
+    expect(unescapeDoubleQuoted("\\x41\\u00e9\\U0001F600")).toBe("Aé😀");
+  });
+
+  it("gives no text for an invalid escape, nor for a lone surrogate (left to the yaml package)", () => {
+    expect(unescapeDoubleQuoted("\\q")).toBeUndefined();
+    expect(unescapeDoubleQuoted("\\x4")).toBeUndefined();
+    expect(unescapeDoubleQuoted("\\U00110000")).toBeUndefined();
+    expect(unescapeDoubleQuoted("\\uD800")).toBeUndefined();
+  });
+});
