@@ -1,7 +1,8 @@
 /**
  * Syntax nodes whose text is read from the tokens when asked for. A file holds about one
- * name per 15 bytes; slicing each to a string during the parse cost a quarter of it, while
- * only the files that may match are ever walked, and only their keys and targets read.
+ * name per 15 bytes and every screened file is parsed, while only a few are walked and
+ * only their keys and targets read: names, schema names and key parts stay token ranges
+ * until then.
  */
 import { stringLiteralValue } from "./string-literal.js";
 import type { ConfigExpr, ConfigKey, Expr, NameExpr, SchemaExpr } from "./syntax.js";
@@ -17,7 +18,7 @@ export class NameNode implements NameExpr {
   readonly type = "name";
 
   constructor(
-    readonly tokens: Tokens,
+    private readonly tokens: Tokens,
     readonly first: number,
     readonly last: number,
   ) {}
@@ -30,19 +31,19 @@ export class NameNode implements NameExpr {
   }
 }
 
-/** `S {...}`: the schema's name is its (possibly dotted) name expression. */
+/** `S {...}`, `pkg.S(args) {...}`: the schema's name is read from its name expression. */
 export class SchemaNode implements SchemaExpr {
   readonly type = "schema";
 
   constructor(
-    readonly schema: NameExpr,
+    private readonly nameExpr: NameExpr,
     readonly config: ConfigExpr,
     readonly first: number,
     readonly last: number,
   ) {}
 
   get name(): string {
-    return this.schema.name;
+    return this.nameExpr.name;
   }
 }
 
@@ -52,8 +53,8 @@ export class KeyNode implements ConfigKey {
   readonly last: number;
 
   constructor(
-    readonly tokens: Tokens,
-    readonly expr: Expr,
+    private readonly tokens: Tokens,
+    private readonly expr: Expr,
   ) {
     this.first = expr.first;
     this.last = expr.last;

@@ -7,6 +7,7 @@
  * value's bytes change) and a missing path is an error unless `create` is set.
  */
 import { SourceError, type EditResult, type FieldChange, type Warning } from "../change.js";
+import { nodeText } from "./nodes.js";
 import { parseKcl, parseKclExpression } from "./parser.js";
 import { formatOverridePath, isIdentifier, OverrideSpecError, parseOverrideSpec, type OverrideSpec } from "./override-spec.js";
 import { applySplices, type Splice } from "./splice.js";
@@ -39,18 +40,14 @@ function configOf(expr: Expr): ConfigExpr | undefined {
   return expr.type === "config" ? expr : expr.type === "schema" ? expr.config : undefined;
 }
 
-function textOf(tokens: Tokens, node: { first: number; last: number }): string {
-  return tokens.source.text.slice(tokens.start[node.first], tokens.end[node.last]);
-}
-
 function plainString(tokens: Tokens, expr: Expr): string | undefined {
   if (expr.type !== "string" || tokens.flags[expr.token]! & StringFlag.Interpolated) return undefined;
-  return stringLiteralValue(textOf(tokens, expr));
+  return stringLiteralValue(nodeText(tokens, expr));
 }
 
 function valueFrom(tokens: Tokens, expr: Expr, eol: string): Value {
   const string = plainString(tokens, expr);
-  return { tokens, expr, text: textOf(tokens, expr).replace(/\r\n|\n|\r/g, eol), ...(string !== undefined && { string }) };
+  return { tokens, expr, text: nodeText(tokens, expr).replace(/\r\n|\n|\r/g, eol), ...(string !== undefined && { string }) };
 }
 
 /** UTF-16 index of a SourceError's line and column in `text` (-1 without a position). */
@@ -90,7 +87,7 @@ function readValue(spec: OverrideSpec, raw: string, eol: string): Value {
   if (parsed.expr.type === "operation") {
     return { ...parsed, text: writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" }), string: spec.value };
   }
-  if (!parsed.complete) throw refuse(`KCL would keep only '${textOf(parsed.tokens, parsed.expr)}'`);
+  if (!parsed.complete) throw refuse(`KCL would keep only '${nodeText(parsed.tokens, parsed.expr)}'`);
   return valueFrom(parsed.tokens, parsed.expr, eol);
 }
 
@@ -143,7 +140,7 @@ class Planner {
   }
 
   describe(expr: Expr): string {
-    return plainString(this.tokens, expr) ?? textOf(this.tokens, expr);
+    return plainString(this.tokens, expr) ?? nodeText(this.tokens, expr);
   }
 
   /** `=`: splice the new value over the old one; a string keeps the old literal's style. */
@@ -152,7 +149,7 @@ class Planner {
     let text = value.text;
     if (oldString !== undefined && value.string !== undefined) {
       if (oldString === value.string) return;
-      text = writeStringLiteral(value.string, readStringLiteral(textOf(this.tokens, old)).style);
+      text = writeStringLiteral(value.string, readStringLiteral(nodeText(this.tokens, old)).style);
     } else if (sameTokens(this.tokens, old, value.tokens, value.expr)) return;
     this.plan.splices.push({ start: this.tokens.start[old.first]!, end: this.tokens.end[old.last]!, text });
     this.change(old.first, this.describe(old), value.string ?? value.text);
@@ -174,7 +171,7 @@ class Planner {
       const parts = item.type === "entry" ? item.key.parts : undefined;
       const matches = parts ? this.entries(target).filter((e) => e.key.parts?.join("\0") === parts.join("\0")) : [];
       if (item.type !== "entry" || matches.length === 0) {
-        this.insert(target, textOf(tokens, item).replace(/\r\n|\n|\r/g, this.eol), target.first);
+        this.insert(target, nodeText(tokens, item).replace(/\r\n|\n|\r/g, this.eol), target.first);
         continue;
       }
       for (const m of matches) this.union(m.value, valueFrom(tokens, item.value, this.eol));
@@ -186,7 +183,7 @@ class Planner {
     if (old.type !== "list" || value.expr.type !== "list") {
       return this.warn(old.first, `${this.spec.path}+= needs a list literal on both sides; nothing appended`);
     }
-    const items = value.expr.items.map((item) => textOf(value.tokens, item));
+    const items = value.expr.items.map((item) => nodeText(value.tokens, item));
     if (items.length === 0) return;
     const source = this.tokens.source;
     const open = this.tokens.start[old.first]!;
@@ -202,7 +199,7 @@ class Planner {
       splice = { start: at, end: at, text: items.map((item) => `${this.eol}${indent}${item}`).join("") };
     }
     this.plan.splices.push(splice);
-    this.change(old.first, textOf(this.tokens, old), `${textOf(this.tokens, old)} + ${textOf(value.tokens, value.expr)}`);
+    this.change(old.first, nodeText(this.tokens, old), `${nodeText(this.tokens, old)} + ${nodeText(value.tokens, value.expr)}`);
   }
 
   /** Leading whitespace of the line a token is on. */
@@ -253,7 +250,7 @@ class Planner {
       else if (previousComma) start -= previousComma[0].length;
     }
     this.plan.splices.push({ start, end, text: "" });
-    this.change(node.first, textOf(this.tokens, node), "");
+    this.change(node.first, nodeText(this.tokens, node), "");
   }
 
   entries(config: ConfigExpr): ConfigEntry[] {
