@@ -356,7 +356,9 @@ function applyFileOverrides(kind: FileKind, text: string, specs: readonly string
   for (const spec of specs) {
     const eq = spec.indexOf("=");
     if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
-    const next = setYamlPath(result.text, spec.slice(0, eq).trim(), unquote(spec.slice(eq + 1).trim()), { create });
+    const raw = spec.slice(eq + 1).trim();
+    const value = unquote(raw);
+    const next = setYamlPath(result.text, spec.slice(0, eq).trim(), value, { create, typed: value === raw });
     result = { text: next.text, changes: [...result.changes, ...next.changes], warnings: [...result.warnings, ...next.warnings] };
   }
   return result;

@@ -12,6 +12,10 @@ import { YamlFile } from "./file.js";
 import type { YamlDocument } from "./file.js";
 import { isFlowScalar, scalarText, type MapNode, type YamlNode } from "./node.js";
 import { EditPlan } from "./plan.js";
+import { readsAsNonString } from "./quoting.js";
+
+/** A number, boolean or null (not the empty value, which any value may fill). */
+const isNonString = (text: string): boolean => text !== "" && readsAsNonString(text);
 
 /** A mapping key, or (a number) a list index written in brackets. Bare `0` stays a string: it indexes a list or names a key. */
 export type PathSegment = string | number;
@@ -125,12 +129,23 @@ function lookUp(root: YamlNode | null, path: readonly PathSegment[]): Found | Mi
   return { node, inFlow };
 }
 
+export interface SetOptions {
+  /** Add missing mapping keys at the end of the path. */
+  readonly create?: boolean;
+  /**
+   * The value was given unquoted: where the field holds a plain number, boolean or null and
+   * the value reads as one too, it is written as it is (`replicas: 2` set to 3 stays a
+   * number). Otherwise, and always for a quoted value, the value is a string.
+   */
+  readonly typed?: boolean;
+}
+
 /**
  * Sets the scalar at `path` (see parsePath) to `value`; kind "override", key = the path as
  * given. With `create`, missing mapping keys at the end of the path are added (in the first
  * document that has the path the furthest); list items are never created.
  */
-export function setYamlPath(text: string, path: string, value: string, options: { readonly create?: boolean } = {}): EditResult {
+export function setYamlPath(text: string, path: string, value: string, options: SetOptions = {}): EditResult {
   const segments = parsePath(path);
   const file = new YamlFile(text);
   const fail = (message: string, offset: number): never => {
@@ -148,8 +163,9 @@ export function setYamlPath(text: string, path: string, value: string, options: 
       const what = { map: "a mapping", seq: "a list", scalar: "a block scalar (| or >), which is never edited", alias: "an alias" }[node.kind];
       return fail(`the value is ${what}, not a scalar that can be set`, node.start);
     }
+    const typed = options.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(value);
     const plan = new EditPlan(file);
-    plan.setScalar(node, value, inFlow, { kind: "override", key: path, document });
+    plan.setScalar(node, value, inFlow, { kind: "override", key: path, document }, typed);
     return plan.result();
   }
   const missing = deepest ? segments.slice(deepest.depth) : [];

@@ -46,12 +46,12 @@ export class EditPlan {
     return node !== null && node !== undefined && this.claimed.has(node);
   }
 
-  /** Makes `node` hold `value` (no change when it already does) and claims it. */
-  setScalar(node: FlowScalar, value: string, inFlow: boolean, label: ChangeLabel): void {
+  /** Makes `node` hold `value` (no change when it already does) and claims it; `verbatim` as scalarSplice. */
+  setScalar(node: FlowScalar, value: string, inFlow: boolean, label: ChangeLabel, verbatim = false): void {
     this.claim(node);
     const old = node.text;
     if (old === value) return;
-    const splice = scalarSplice(this.file, node, value, inFlow);
+    const splice = scalarSplice(this.file, node, value, inFlow, verbatim);
     this.planned.push({ splice, change: { kind: label.kind, key: label.key, old, new: value, object: label.document.object } });
   }
 

@@ -14,10 +14,14 @@ export interface Splice {
   readonly insert: string;
 }
 
-/** The splice that makes `node` hold `value`, in the node's own quoting style where the value allows it. */
-export function scalarSplice(file: YamlFile, node: FlowScalar, value: string, inFlow: boolean): Splice {
+/**
+ * The splice that makes `node` hold `value`, in the node's own quoting style where the
+ * value allows it; `verbatim`: `value` is YAML source already (a number, say) and is
+ * written as it is.
+ */
+export function scalarSplice(file: YamlFile, node: FlowScalar, value: string, inFlow: boolean, verbatim = false): Splice {
   const { start, end } = node;
-  let insert = renderScalar(value, node.style, inFlow);
+  let insert = verbatim ? value : renderScalar(value, node.style, inFlow);
   // An empty value (`tag:`, `tag:  # note`) has no bytes of its own: keep a space after
   // the ':' or '-' and before a comment.
   if (start === end && !/\s/.test(file.text[start - 1] ?? " ")) insert = ` ${insert}`;

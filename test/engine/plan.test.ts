@@ -238,6 +238,14 @@ describe("planUpdate: setters and overrides", () => {
     expect(p.changes.map((c) => [c.line, c.kind, c.key])).toEqual([[4, "override", "spec.containers[0].image"]]);
   });
 
+  it("--set keeps a YAML number a number unless the value is quoted", async () => {
+    const text = "spec:\n  replicas: 2\n  tag: v1\n";
+    const typed = await plan({ "v.yaml": text }, { sets: ["v.yaml:spec.replicas=3", "v.yaml:spec.tag=1.10"] });
+    expect(afterOf(typed, "v.yaml")).toBe('spec:\n  replicas: 3\n  tag: "1.10"\n');
+    const quoted = await plan({ "v.yaml": text }, { sets: ['v.yaml:spec.replicas="3"'] });
+    expect(afterOf(quoted, "v.yaml")).toBe('spec:\n  replicas: "3"\n  tag: v1\n');
+  });
+
   it("reports one change per field when an editor and an override both set it, in line order", async () => {
     const text = "a:\n  image: nginx:1.0\nb:\n  image: nginx:1.0\n";
     const p = await plan({ "v.yaml": text }, { images: ["nginx:1.2"], sets: ["v.yaml:a.image=nginx:7"] });

@@ -91,6 +91,16 @@ describe("setYamlPath", () => {
     expect(setYamlPath("a: x\n", "a", "key: value").text).toBe('a: "key: value"\n');
   });
 
+  it("typed: a plain number, boolean or null field stays one when the value is one too", () => {
+    const typed = { typed: true };
+    expect(setYamlPath("replicas: 2 # scale\n", "replicas", "3", typed).text).toBe("replicas: 3 # scale\n");
+    expect(setYamlPath("a: [true, 1]\n", "a[0]", "false", typed).text).toBe("a: [false, 1]\n");
+    expect(setYamlPath("tag: v1\n", "tag", "1.10", typed).text).toBe('tag: "1.10"\n');
+    expect(setYamlPath('replicas: "2"\n', "replicas", "3", typed).text).toBe('replicas: "3"\n');
+    expect(setYamlPath("replicas: 2\n", "replicas", "three", typed).text).toBe("replicas: three\n");
+    expect(setYamlPath("replicas: 2\n", "replicas", "3").text).toBe('replicas: "3"\n');
+  });
+
   it("names the deepest existing key and the keys found there when the path is missing", () => {
     const error = failure(values, "image.tga");
     expect(error.message).toBe("image.tga: image has 'repository', 'tag', not 'tga'");
