@@ -264,19 +264,26 @@ function within(policy: Policy, bounds: Policy): Policy {
   };
 }
 
-/** Says why a target edits nothing for an image: its allow-list or its policy refuses it. */
+/**
+ * Says why a target edits nothing for an image: its allow-list or its policy refuses it.
+ * Targets whose allow-list leaves an image out are named in one warning per image, not one
+ * each: with many clusters, most targets leave most images out.
+ */
 function warnRefusedImages(images: readonly ImageRef[], targets: readonly Target[], warnings: Warning[]): void {
-  for (const target of targets) {
-    for (const image of images) {
+  for (const image of images) {
+    const refusing: string[] = [];
+    for (const target of targets) {
       const allowed = target.images.find((a) => a.repository === image.repository);
       if (!allowed) {
-        warnings.push({ message: `target ${target.name} does not allow ${image.repository}; not edited there` });
+        refusing.push(target.name);
       } else if (allowed.policy && image.tag !== undefined && allowed.policy.latest([image.tag]) === undefined) {
         warnings.push({
           message: `target ${target.name}: ${formatImageRef(image)} is outside its policy (${allowed.policy.description}); not edited there`,
         });
       }
     }
+    if (refusing.length === 1) warnings.push({ message: `target ${refusing[0]} does not allow ${image.repository}; not edited there` });
+    if (refusing.length > 1) warnings.push({ message: `targets ${refusing.join(", ")} do not allow ${image.repository}; not edited there` });
   }
 }
 

@@ -154,6 +154,11 @@ describe("planUpdate: targets", () => {
     expect(p.warnings.map((w) => w.message)).toContain("target tools does not allow ghcr.io/acme/app; not edited there");
   });
 
+  it("names every target whose allow-list refuses an image in one warning", async () => {
+    const p = await plan(files, { images: ["ghcr.io/acme/other:1.0.0"] });
+    expect(p.warnings.map((w) => w.message)).toEqual(["targets staging, prod, tools do not allow ghcr.io/acme/other; not edited there"]);
+  });
+
   it("warns that a target's policy refuses the incoming tag", async () => {
     const p = await plan(files, { images: ["ghcr.io/acme/app:2.0.0"] });
     expect(p.files.map((f) => f.path)).toEqual(["staging/d.yaml"]);
@@ -170,7 +175,7 @@ describe("planUpdate: targets", () => {
     expect(p.warnings.map((w) => w.message)).toEqual(
       expect.arrayContaining([
         "target prod: ghcr.io/acme/app:2.0.0 is outside its policy (semver ^1.0.0); not edited there",
-        "target prod does not allow ghcr.io/acme/other; not edited there",
+        "targets staging, prod, tools do not allow ghcr.io/acme/other; not edited there",
       ]),
     );
     const inRange = await plan(tree, { setters: ["ns:app=ghcr.io/acme/app:1.5.0", "ns:other=ghcr.io/acme/other:1.5.0"] });
