@@ -40,6 +40,7 @@ const CR = 13;
 const SPACE = 32;
 const DQUOTE = 34;
 const HASH = 35;
+const PERCENT = 37;
 const SQUOTE = 39;
 const COMMA = 44;
 const DASH = 45;
@@ -105,7 +106,7 @@ class SubsetParser {
       if (this.indent !== 0) throw OUTSIDE;
       const c = text.charCodeAt(this.content);
       // Directives and the document end marker `...`.
-      if (c === 37 || (c === DOT && text.startsWith("...", this.content))) throw OUTSIDE;
+      if (c === PERCENT || (c === DOT && text.startsWith("...", this.content))) throw OUTSIDE;
       documents.push(this.blockNode(-1));
       pendingEmpty = -1;
       if (this.content < this.length && !this.marker) throw OUTSIDE;
