@@ -68,6 +68,14 @@ describe("tokenize", () => {
     expect(texts(tokens).filter((t, i) => tokens.kind[i] === T.String)).toEqual(['r"x\\"y"', '"a\\\\"']);
   });
 
+  it("ends a triple-quoted string at its first unescaped triple quote, across lines", () => {
+    const tokens = tokenize('a = """doc\n  \\""" still ${x}"""\nb = r"""\\\\"""\n');
+    const strings = Array.from({ length: tokens.count }, (_, i) => i).filter((i) => tokens.kind[i] === T.String);
+    expect(strings.map((i) => tokens.source.text.slice(tokens.start[i], tokens.end[i]))).toEqual(['"""doc\n  \\""" still ${x}"""', 'r"""\\\\"""']);
+    expect(strings.map((i) => tokens.flags[i])).toEqual([StringFlag.Triple | StringFlag.Interpolated, StringFlag.Raw | StringFlag.Triple]);
+    expect(() => tokenize('c = """x""""\n')).toThrow(expect.objectContaining({ line: 1, column: 12 }));
+  });
+
   it("emits INDENT/DEDENT outside brackets only, newlines inside them", () => {
     const tokens = tokenize("schema A:\n    x: int\n    if True:\n        y = [\n  1,\n]\nz = 1\n");
     const k = kinds(tokens);
