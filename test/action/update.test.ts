@@ -285,6 +285,38 @@ describe("update Action", () => {
     expect(result.summary).toMatch(/production.*#1/s);
   });
 
+  it("targets that open several pull requests are all in the pull-requests output", async () => {
+    const config = `targets:
+  - name: staging
+    paths: ["clusters/staging/**"]
+    images: [{ repository: ${APP} }]
+    delivery: { mode: pull-request }
+  - name: production
+    paths: ["clusters/prod/**"]
+    images: [{ repository: ${APP} }]
+    delivery: { mode: pull-request }
+`;
+    await fake.commitFiles(OWNER, REPO, "main", {
+      ".github/gitops-promote.yaml": config,
+      "clusters/staging/app.yaml": deployment("app", `${APP}:1.2.3`),
+      "clusters/prod/app.yaml": deployment("app", `${APP}:1.2.3`),
+    });
+    const result = await action({ images: `${APP}:1.2.4` });
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    const listed = JSON.parse(result.outputs["pull-requests"]!) as { number: number; url: string; operation: string; branch: string }[];
+    expect(listed.map((pr) => [pr.branch, pr.operation]).sort()).toEqual([
+      ["gitops-promote/production", "created"],
+      ["gitops-promote/staging", "created"],
+    ]);
+    expect(listed.map((pr) => pr.number).sort()).toEqual(
+      fake
+        .pulls(OWNER, REPO)
+        .map((pr) => pr.number)
+        .sort(),
+    );
+    expect(result.outputs["pull-request-number"]).toBe(String(listed[0]!.number));
+  });
+
   it("delivery none: edits the workspace for the workflow's next steps and commits nothing", async () => {
     const before = await main();
     const result = await action({ images: `${APP}:1.2.4`, delivery: "none" });

@@ -17,6 +17,10 @@ export function setOutputs(result: DeliveryResult): void {
   core.setOutput("pull-request-number", first?.pullRequest ? String(first.pullRequest.number) : "");
   core.setOutput("pull-request-url", first?.pullRequest?.url ?? "");
   core.setOutput("pull-request-operation", first?.pullRequest?.operation ?? "none");
+  const pullRequests = result.landings.flatMap(({ pullRequest: pr, branch }) =>
+    pr ? [{ number: pr.number, url: pr.url, operation: pr.operation, branch }] : [],
+  );
+  core.setOutput("pull-requests", JSON.stringify(pullRequests));
   core.setOutput(
     "changes",
     JSON.stringify(
