@@ -64,7 +64,7 @@ for (const ch of ",[]{}") FLOW_END[ch.charCodeAt(0)] = 1;
 
 /** Plain keys that a YAML 1.2 core schema could read as null, a boolean or a number. */
 const NON_STRING_KEY = /^(?:~$|(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$|[-+]?\.?[0-9]|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))/;
-/** YAML's limit on an implicit key's length. */
+/** YAML's limit on how far an implicit key's `:` may be from the key's start. */
 const MAX_KEY = 1024;
 
 const isBlank = (c: number): boolean => c === SPACE || c === TAB;
@@ -269,7 +269,7 @@ class SubsetParser {
       if (NON_STRING_KEY.test(source)) throw OUTSIDE;
       key = scalar(source, "plain", i, end);
     }
-    if (key.end - i > MAX_KEY || keys.has(key.text)) throw OUTSIDE;
+    if (colon - i > MAX_KEY || keys.has(key.text)) throw OUTSIDE;
     keys.add(key.text);
     return key;
   }
@@ -416,10 +416,10 @@ class SubsetParser {
     while (text.charCodeAt(at) !== close) {
       if (isMap) {
         const key = this.flowItem(at, true);
-        if (key.kind !== "scalar" || key.end - at > MAX_KEY || keys.has(key.text)) throw OUTSIDE;
+        const colon = this.skipBlanks(key.end);
+        if (key.kind !== "scalar" || colon - at > MAX_KEY || keys.has(key.text)) throw OUTSIDE;
         if (key.style === "plain" && NON_STRING_KEY.test(key.text)) throw OUTSIDE;
         keys.add(key.text);
-        const colon = this.skipBlanks(key.end);
         if (text.charCodeAt(colon) !== COLON || !isBlank(text.charCodeAt(colon + 1))) throw OUTSIDE;
         const value = this.flowItem(this.skipBlanks(colon + 1), false);
         pairs.push({ key, value });

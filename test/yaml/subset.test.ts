@@ -159,6 +159,7 @@ describe("parseSubset", () => {
     ["a lone carriage return", "a: 1\rb: 2\n"],
     ["an unknown escape", 'a: "\\q"\n'],
     ["a block scalar less indented than its key", "a:\n  b: |\n x\n"],
+    ["a key whose colon is over 1024 characters from its start", `${"k".repeat(1020)}     : v\n`],
   ])("declines %s, which the yaml package reports as an error", (_, text) => {
     expect(parseSubset(text)).toBeUndefined();
     expect(byPackage(text)).toHaveProperty("error");
