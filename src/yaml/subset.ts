@@ -66,6 +66,8 @@ for (const ch of ",[]{}") FLOW_END[ch.charCodeAt(0)] = 1;
 const NON_STRING_KEY = /^(?:~$|(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$|[-+]?\.?[0-9]|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))/;
 /** YAML's limit on how far an implicit key's `:` may be from the key's start. */
 const MAX_KEY = 1024;
+/** Collections nested deeper than this are left to the yaml package: no recursion here runs out of stack. */
+const MAX_DEPTH = 200;
 
 const isBlank = (c: number): boolean => c === SPACE || c === TAB;
 /** Control characters (tab aside), DEL and the byte order mark: YAML does not allow them unescaped. */
@@ -79,6 +81,8 @@ class SubsetParser {
   private indent = 0;
   /** True when the current line is a document start marker `---`. */
   private marker = false;
+  /** Collections open around the current position. */
+  private depth = 0;
 
   constructor(private readonly text: string) {
     this.length = text.length;
@@ -147,6 +151,11 @@ class SubsetParser {
     return lf < 0 ? this.length : lf + 1;
   }
 
+  /** Opens a collection; nesting deeper than real files do is left to the yaml package (and its limits). */
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) throw OUTSIDE;
+  }
+
   /** True at a line break (`\n`, `\r\n`: a lone `\r` was refused up front) or the end of the text. */
   private atLineEnd(i: number): boolean {
     if (i >= this.length) return true;
@@ -173,6 +182,7 @@ class SubsetParser {
   }
 
   private blockSequence(): SeqNode {
+    this.enter();
     const { text } = this;
     const indent = this.indent;
     const items: YamlNode[] = [];
@@ -198,11 +208,13 @@ class SubsetParser {
       if (this.indent !== indent || !this.isEntry(this.content)) break;
     }
     if (this.indent > indent) throw OUTSIDE;
+    this.depth--;
     return { kind: "seq", flow: false, start, end: items[items.length - 1]!.end, items };
   }
 
   /** A block mapping whose first key is at `first` (on the current line, maybe after `- `). */
   private blockMapping(first: number): MapNode {
+    this.enter();
     const { text } = this;
     const indent = first - this.lineStart;
     const pairs: PairNode[] = [];
@@ -227,6 +239,7 @@ class SubsetParser {
       at = this.content;
     }
     if (this.indent > indent) throw OUTSIDE;
+    this.depth--;
     return { kind: "map", flow: false, start: first, end: pairs[pairs.length - 1]!.value!.end, pairs };
   }
 
@@ -406,6 +419,7 @@ class SubsetParser {
 
   /** A flow collection `[...]` or `{...}` closed on the line it opens. */
   private flowCollection(i: number): MapNode | SeqNode {
+    this.enter();
     const { text } = this;
     const isMap = text.charCodeAt(i) === LBRACE;
     const close = isMap ? RBRACE : RBRACKET;
@@ -433,6 +447,7 @@ class SubsetParser {
       if (d === COMMA) at = this.skipBlanks(at + 1);
       else if (d !== close) throw OUTSIDE;
     }
+    this.depth--;
     return isMap ? { kind: "map", flow: true, start: i, end: at + 1, pairs } : { kind: "seq", flow: true, start: i, end: at + 1, items };
   }
 

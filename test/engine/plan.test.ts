@@ -124,6 +124,13 @@ describe("planUpdate: what is scanned", () => {
     expect(p.warnings[0]!.message).toMatch(/^not edited: not valid YAML/);
   });
 
+  it("reports a file nested too deep for any parser as a warning, not a crash", async () => {
+    const deep = `image: nginx:1.0\nx: ${"[".repeat(20000)}${"]".repeat(20000)}\n`;
+    const p = await plan({ "deep.yaml": deep, "ok.yaml": "image: nginx:1.0\n" }, { images: ["nginx:1.2"] });
+    expect(p.files.map((f) => f.path)).toEqual(["ok.yaml"]);
+    expect(p.warnings).toMatchObject([{ file: "deep.yaml", message: expect.stringMatching(/^not edited: not valid YAML/) }]);
+  });
+
   it("keeps a byte order mark and edits the KCL after it", async () => {
     const kcl = '\uFEFFa = "nginx:1.0"\r\n';
     const p = await plan({ "main.k": kcl }, { images: ["nginx:1.2"] });

@@ -138,6 +138,7 @@ describe("parseSubset", () => {
     ["a block scalar with an indentation indicator", "a: |2\n   text\n"],
     ["a folded block scalar with more-indented lines", "a: >\n  one\n    two\n"],
     ["an empty block scalar", "a: |\nb: 1\n"],
+    ["collections nested deeper than real files", `a: ${"[".repeat(201)}${"]".repeat(201)}\n`],
     ["a pair in a flow sequence", "a: [b: c]\n"],
     ["a control character", "a: b\u0001\n"],
   ])("leaves %s to the yaml package, which reads it", (_, text) => {
