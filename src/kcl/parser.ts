@@ -24,8 +24,13 @@ for (const k of [T.Newline, T.Comma, T.RBrace, T.RBracket, T.RParen, T.EOF, T.Co
 const SKIPS_STATEMENT = new Uint8Array(256);
 for (const k of [K.Schema, K.Rule, K.Protocol, K.Mixin, K.If, K.Elif, K.Else, K.For, K.Assert, K.Check]) SKIPS_STATEMENT[k] = 1;
 
+/** Deeper nesting than any real configuration is refused with an error instead of running out of stack. */
+const MAX_NESTING = 200;
+
 class Parser {
   pos = 0;
+  /** Expressions being parsed around the current one. */
+  depth = 0;
   readonly text: string;
   readonly kind: Uint8Array;
   readonly start: Int32Array;
@@ -218,16 +223,18 @@ class Parser {
       const atom = this.atom(first);
       if (atom !== undefined) return atom;
     }
-    const left = this.binary(flags);
+    if (++this.depth > MAX_NESTING) this.fail(first, `expressions nested more than ${MAX_NESTING} deep`);
+    let result = this.binary(flags);
     if (!(flags & NO_TERNARY) && this.keyword(this.pos) === K.If) {
       this.pos++;
       this.binary(flags);
       if (this.keyword(this.pos) !== K.Else) this.fail(this.pos, `expected 'else', found ${this.describe(this.pos)}`);
       this.pos++;
       const orElse = this.expr(flags);
-      return { type: "other", first, last: orElse.last };
+      result = { type: "other", first, last: orElse.last };
     }
-    return left;
+    this.depth--;
+    return result;
   }
 
   binaryOperatorLength(at: number): number {

@@ -125,10 +125,14 @@ describe("planUpdate: what is scanned", () => {
   });
 
   it("reports a file nested too deep for any parser as a warning, not a crash", async () => {
-    const deep = `image: nginx:1.0\nx: ${"[".repeat(20000)}${"]".repeat(20000)}\n`;
-    const p = await plan({ "deep.yaml": deep, "ok.yaml": "image: nginx:1.0\n" }, { images: ["nginx:1.2"] });
+    const brackets = `${"[".repeat(20000)}${"]".repeat(20000)}`;
+    const files = { "deep.yaml": `image: nginx:1.0\nx: ${brackets}\n`, "deep.k": `a = "nginx:1.0"\nb = ${brackets}\n`, "ok.yaml": "image: nginx:1.0\n" };
+    const p = await plan(files, { images: ["nginx:1.2"] });
     expect(p.files.map((f) => f.path)).toEqual(["ok.yaml"]);
-    expect(p.warnings).toMatchObject([{ file: "deep.yaml", message: expect.stringMatching(/^not edited: not valid YAML/) }]);
+    expect(p.warnings).toMatchObject([
+      { file: "deep.k", line: 2, message: "not edited: expressions nested more than 200 deep" },
+      { file: "deep.yaml", message: expect.stringMatching(/^not edited: not valid YAML/) },
+    ]);
   });
 
   it("keeps a byte order mark and edits the KCL after it", async () => {

@@ -147,6 +147,12 @@ describe("parseKcl", () => {
     );
     expect(() => parseKcl("config = {a 1}\n")).toThrow(/expected ':', '=' or '\+=' after a config key/);
   });
+
+  it("refuses nesting deeper than any configuration with a SourceError, not a stack overflow", () => {
+    const nested = (depth: number) => `a = ${"[".repeat(depth)}${"]".repeat(depth)}\n`;
+    expect(parseKcl(nested(150)).statements).toHaveLength(1);
+    expect(() => parseKcl(nested(20000))).toThrow(expect.objectContaining({ line: 1, message: "expressions nested more than 200 deep" }));
+  });
 });
 
 describe("parseKclExpression", () => {
