@@ -31,7 +31,8 @@ const SIMPLE_ESCAPES: Record<string, string> = { "\\": "\\", "'": "'", '"': '"',
 
 /**
  * The value a literal denotes (before interpolation). Raw literals keep backslashes;
- * `\<newline>` is a continuation; unknown escapes keep both characters; `\${` stays `${`.
+ * `\<newline>` is a continuation; unknown escapes (and `\U` beyond Unicode) keep both
+ * characters; `\${` stays `${`.
  * `\N{name}` is kept as written (no Unicode name table here).
  */
 export function stringLiteralValue(raw: string): string {
@@ -59,7 +60,7 @@ export function stringLiteralValue(raw: string): string {
       const m = /^[0-7]{1,3}/.exec(text.slice(i + 1))![0];
       out += String.fromCodePoint(parseInt(m, 8));
       i += m.length;
-    } else if ((d === "x" || d === "u" || d === "U") && /^[0-9a-fA-F]+$/.test(text.slice(i + 2, i + 2 + hexLength(d)))) {
+    } else if ((d === "x" || d === "u" || d === "U") && isCodePoint(text.slice(i + 2, i + 2 + hexLength(d)), hexLength(d))) {
       const len = hexLength(d);
       out += String.fromCodePoint(parseInt(text.slice(i + 2, i + 2 + len), 16));
       i += 1 + len;
@@ -68,6 +69,11 @@ export function stringLiteralValue(raw: string): string {
     }
   }
   return out;
+}
+
+/** `length` hex digits naming a Unicode code point (`\UFFFFFFFF` names none: it stays as written, like an unknown escape). */
+function isCodePoint(hex: string, length: number): boolean {
+  return hex.length === length && /^[0-9a-fA-F]+$/.test(hex) && parseInt(hex, 16) <= 0x10ffff;
 }
 
 function hexLength(escape: string): number {

@@ -135,6 +135,12 @@ describe("planUpdate: what is scanned", () => {
     ]);
   });
 
+  it("edits a KCL file whose config key has an escape beyond Unicode, keeping the key as written", async () => {
+    const p = await plan({ "a.k": 'config = {"\\UFFFFFFFF": "nginx:1.0"}\n' }, { images: ["nginx:1.2"] });
+    expect(afterOf(p, "a.k")).toBe('config = {"\\UFFFFFFFF": "nginx:1.2"}\n');
+    expect(p.changes.map((c) => c.key)).toEqual([`config[${JSON.stringify("\\UFFFFFFFF")}]`]);
+  });
+
   it("keeps a byte order mark and edits the KCL after it", async () => {
     const kcl = '\uFEFFa = "nginx:1.0"\r\n';
     const p = await plan({ "main.k": kcl }, { images: ["nginx:1.2"] });

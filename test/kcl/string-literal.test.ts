@@ -8,6 +8,7 @@ describe("stringLiteralValue", () => {
     ['"tab\\tnl\\nq\\"b\\\\"', 'tab\tnl\nq"b\\'],
     ['"\\x41\\101\\u00e9\\U0001F600"', "AAé😀"],
     ['"keep \\d unknown"', "keep \\d unknown"],
+    ['"beyond Unicode \\UFFFFFFFF, short \\x4"', "beyond Unicode \\UFFFFFFFF, short \\x4"],
     ['"line \\\ncontinued"', "line continued"],
     ['"\\${not interpolated}"', "${not interpolated}"],
     ['r"C:\\new\\${x}"', "C:\\new\\${x}"],
