@@ -171,7 +171,8 @@ class Planner {
       const parts = item.type === "entry" ? item.key.parts : undefined;
       const matches = parts ? this.entries(target).filter((e) => e.key.parts?.join("\0") === parts.join("\0")) : [];
       if (item.type !== "entry" || matches.length === 0) {
-        this.insert(target, nodeText(tokens, item).replace(/\r\n|\n|\r/g, this.eol), target.first);
+        const entry = nodeText(tokens, item).replace(/\r\n|\n|\r/g, this.eol);
+        this.insert(target, entry, entry);
         continue;
       }
       for (const m of matches) this.union(m.value, valueFrom(tokens, item.value, this.eol));
@@ -208,8 +209,11 @@ class Planner {
     return /^[ \t]*/.exec(this.text.slice(start, this.tokens.start[token]))![0];
   }
 
-  /** Add `entry` as the last entry of `config`, on a new line with its siblings' indentation. */
-  insert(config: ConfigExpr, entry: string, lineToken: number): void {
+  /**
+   * Add `entry` as the last entry of `config`, on a new line with its siblings' indentation;
+   * the change is reported on the entry's line, holding `value`.
+   */
+  insert(config: ConfigExpr, entry: string, value: string): void {
     const source = this.tokens.source;
     const open = this.tokens.start[config.first]!;
     const close = this.tokens.start[config.last]!;
@@ -229,7 +233,8 @@ class Planner {
       splice = { start: at, end: at, text: `${this.eol}${indent}${entry}` };
     }
     this.plan.splices.push(splice);
-    this.plan.changes.push({ line: this.line(lineToken), kind: "override", key: this.spec.path, old: "", new: entry });
+    const breaksBefore = splice.text.slice(0, splice.text.indexOf(entry)).split(this.eol).length - 1;
+    this.plan.changes.push({ line: source.line(splice.start) + breaksBefore, kind: "override", key: this.spec.path, old: "", new: value });
   }
 
   /** Remove a node: its whole line(s) when it is alone on them, else just it and one comma. */
@@ -353,7 +358,7 @@ function createTopLevel(p: Planner, rest: readonly string[], value: Value, optio
     kind: "override",
     key: spec.path,
     old: "",
-    new: statement,
+    new: value.string ?? value.text,
   });
 }
 
@@ -404,7 +409,7 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
     const has = deepest.keys.length > 0 ? `has ${deepest.keys.map((k) => `'${k}'`).join(", ")}` : "is empty";
     throw new SourceError(`${where} ${has}, not '${missing}' (use create to add ${spec.path})`, line(deepest.token));
   }
-  p.insert(deepest.config, keyText(spec.parts.slice(deepest.consumed), spec.operation, value.text), deepest.token);
+  p.insert(deepest.config, keyText(spec.parts.slice(deepest.consumed), spec.operation, value.text), value.string ?? value.text);
 }
 
 /**

@@ -231,14 +231,19 @@ describe("applyOverrides: create", () => {
         '            ports = [{containerPort = 5000}]\n        }\n        flask_demo.image = "kcllang/flask_demo:abc"\n',
       ),
     );
-    expect(result.changes).toEqual([
-      { line: 5, kind: "override", key: "config.containers.flask_demo.image", old: "", new: 'flask_demo.image = "kcllang/flask_demo:abc"' },
-    ]);
+    expect(result.changes).toEqual([{ line: 10, kind: "override", key: "config.containers.flask_demo.image", old: "", new: "kcllang/flask_demo:abc" }]);
   });
 
   it("quotes keys that are not identifiers, fills empty configs, appends missing variables", () => {
     const text = "insert_config = {}\nc = {a = 1}\n";
     const result = applyOverrides(text, ["insert_config.key=1", 'c.labels["dot.key"]="v"', "d.e.f=3", "x=1"], { create: true });
     expect(result.text).toBe('insert_config = {\n    key = 1\n}\nc = {a = 1, labels: {"dot.key" = "v"}}\nd = {e.f = 3}\nx = 1\n');
+    // Each change on the line its entry landed on, with the value it sets.
+    expect(result.changes.map((c) => [c.line, c.key, c.old, c.new])).toEqual([
+      [2, "insert_config.key", "", "1"],
+      [4, 'c.labels["dot.key"]', "", "v"],
+      [5, "d.e.f", "", "3"],
+      [6, "x", "", "1"],
+    ]);
   });
 });
