@@ -1,7 +1,7 @@
 import type { Change, Warning } from "../change.js";
 import { type Target } from "./config.js";
 import { type UpdateRequest } from "./request.js";
-import type { TreeSource } from "./source.js";
+import { type TreeSource } from "./source.js";
 export interface FilePlan {
     readonly path: string;
     readonly before: string;

@@ -2,7 +2,20 @@ export interface TreeSource {
     /** Every regular file, as POSIX paths relative to the root, in a stable order. */
     list(): AsyncIterable<string>;
     read(path: string): Promise<Uint8Array>;
+    /**
+     * The file as `readText` below gives it, for a source that can do that faster than
+     * `read` and a TextDecoder (a directory can: Node reads and decodes in one call).
+     */
+    readText?(path: string): Promise<string>;
 }
+/**
+ * A file decoded as UTF-8, a byte order mark kept and any invalid sequence read as U+FFFD.
+ * Every token the engine screens for is ASCII, so screening this text finds what screening
+ * the bytes would; only a file that passes and holds a U+FFFD needs `decodeUtf8`.
+ */
+export declare function readText(source: TreeSource, path: string): Promise<string>;
+/** The text of `bytes` (a byte order mark kept), or undefined when they are not UTF-8. */
+export declare function decodeUtf8(bytes: Uint8Array): string | undefined;
 /**
  * A directory on disk, regular files only. Symlinks are never followed: one out of the
  * root would leak or edit what the tree does not own, a dangling one has nothing to read

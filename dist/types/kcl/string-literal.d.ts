@@ -19,7 +19,8 @@ export interface StringLiteral {
 export declare function readStringLiteral(raw: string): StringLiteral;
 /**
  * The value a literal denotes (before interpolation). Raw literals keep backslashes;
- * `\<newline>` is a continuation; unknown escapes keep both characters; `\${` stays `${`.
+ * `\<newline>` is a continuation; unknown escapes (and `\U` beyond Unicode) keep both
+ * characters; `\${` stays `${`.
  * `\N{name}` is kept as written (no Unicode name table here).
  */
 export declare function stringLiteralValue(raw: string): string;

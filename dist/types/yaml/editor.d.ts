@@ -1,11 +1,12 @@
 /**
  * # YAML editors: one parse, source offsets, splices
  *
- * `editYaml` parses a file once with the `yaml` package (`parseAllDocuments`, every
- * document of a multi-document file). Each parsed node carries its source range, so an
- * editor never prints YAML: it decides a scalar's new string value and the plan splices
- * exactly that scalar's bytes (`splice.ts`), rendered in the scalar's own quoting style
- * (`quoting.ts`; double quotes when a plain value would read as a non-string). Everything
+ * `editYaml` parses a file once (file.ts: every document of a multi-document file, by our
+ * subset parser or else the `yaml` package) into a tree whose every node carries its
+ * source offsets (node.ts), so an editor never prints YAML: it decides a scalar's new
+ * string value and the plan splices exactly that scalar's bytes (`splice.ts`), rendered in
+ * the scalar's own quoting style (`quoting.ts`; double quotes when a plain value would read
+ * as a non-string). Everything
  * else (comments, indentation, blank lines, CRLF, anchors, block scalars, key order) is
  * never touched, so an unchanged file comes back as the identical string and a second run
  * finds nothing to do.

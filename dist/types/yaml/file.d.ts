@@ -1,8 +1,8 @@
-import type { ParsedNode, YAMLMap } from "yaml";
 import type { ObjectId } from "../change.js";
+import { type YamlNode } from "./node.js";
 export interface YamlDocument {
     /** The document's root node; null for an empty document (e.g. only comments). */
-    readonly root: ParsedNode | null;
+    readonly root: YamlNode | null;
     /** Flux's ObjectIdentifier of the document; fields it does not have are absent. */
     readonly object: ObjectId;
 }
@@ -17,7 +17,10 @@ export declare class YamlFile {
     /** Offset where the line holding `offset` starts. */
     lineStart(offset: number): number;
 }
-/** The string a scalar holds as written (`1.10` stays `1.10`), or undefined for a collection. */
-export declare function scalarText(node: unknown): string | undefined;
-/** The value node of `key` in a mapping. */
-export declare function mapValue(map: YAMLMap, key: string): unknown;
+/**
+ * The root node of every document in `text` (null for an empty one); throws SourceError
+ * (1-based line and column) when `text` is not valid YAML.
+ */
+export declare function parseYaml(text: string): readonly (YamlNode | null)[];
+/** `parseYaml` by the `yaml` package alone: any YAML, and the errors of what is not. */
+export declare function parseWithPackage(text: string): (YamlNode | null)[];

@@ -5,11 +5,19 @@ export type PathSegment = string | number;
 export declare function formatPath(path: readonly PathSegment[]): string;
 /** Parses `a.b[0]`, `a["dot.key"].b`, `a['x'].b`, `containers.0.image`; throws SourceError saying where it is malformed. */
 export declare function parsePath(text: string): PathSegment[];
+export interface SetOptions {
+    /** Add missing mapping keys at the end of the path. */
+    readonly create?: boolean;
+    /**
+     * The value was given unquoted: where the field holds a plain number, boolean or null and
+     * the value reads as one too, it is written as it is (`replicas: 2` set to 3 stays a
+     * number). Otherwise, and always for a quoted value, the value is a string.
+     */
+    readonly typed?: boolean;
+}
 /**
  * Sets the scalar at `path` (see parsePath) to `value`; kind "override", key = the path as
  * given. With `create`, missing mapping keys at the end of the path are added (in the first
  * document that has the path the furthest); list items are never created.
  */
-export declare function setYamlPath(text: string, path: string, value: string, options?: {
-    readonly create?: boolean;
-}): EditResult;
+export declare function setYamlPath(text: string, path: string, value: string, options?: SetOptions): EditResult;

@@ -3,10 +3,9 @@
  * governed by an editor (a marked field belongs to its marker only), the splices to make,
  * and the changes and warnings to report.
  */
-import type { Node, YAMLMap } from "yaml";
 import type { EditResult, EditRequest, FieldChange } from "../change.js";
 import type { YamlDocument, YamlFile } from "./file.js";
-import type { FlowScalar } from "./splice.js";
+import type { FlowScalar, MapNode, YamlNode } from "./node.js";
 /** One editor of DESIGN §2: reads the parsed file and records its edits in the plan. */
 export type Editor = (file: YamlFile, request: EditRequest, plan: EditPlan) => void;
 /** How a change is reported, apart from what the plan knows itself (line, old, new). */
@@ -22,12 +21,12 @@ export declare class EditPlan {
     private readonly warnings;
     constructor(file: YamlFile);
     /** Reserves a node for the current editor: later editors leave it alone. */
-    claim(node: Node): void;
-    isClaimed(node: unknown): boolean;
-    /** Makes `node` hold `value` (no change when it already does) and claims it. */
-    setScalar(node: FlowScalar, value: string, inFlow: boolean, label: ChangeLabel): void;
+    claim(node: YamlNode): void;
+    isClaimed(node: YamlNode | null | undefined): boolean;
+    /** Makes `node` hold `value` (no change when it already does) and claims it; `verbatim` as scalarSplice. */
+    setScalar(node: FlowScalar, value: string, inFlow: boolean, label: ChangeLabel, verbatim?: boolean): void;
     /** Adds `key: value` as a new last pair of `map` (several keys: the value nested under them). */
-    addPair(map: YAMLMap, keys: readonly [string, ...string[]], value: string, label: ChangeLabel): void;
+    addPair(map: MapNode, keys: readonly [string, ...string[]], value: string, label: ChangeLabel): void;
     warn(offset: number, message: string): void;
     /**
      * The edited text (the input itself when nothing changed) and what changed, in document

@@ -5,14 +5,14 @@
  * (go-yaml v2, PyYAML: Helm, kubectl and kyaml still read `on`, `0777`, `1_000` as
  * non-strings). This is kyaml's FormatNonStringStyle rule, plus escaping for any text.
  */
-import { Scalar } from "yaml";
+import type { FlowScalar } from "./node.js";
 /** True when a YAML 1.1 or 1.2 reader would not read this plain text as a string. */
 export declare function readsAsNonString(value: string): boolean;
 /** True when `value` can be written as a plain scalar and reads back as the same string. */
 export declare function isPlainSafe(value: string, inFlow: boolean): boolean;
 /** A double-quoted scalar: escapes quotes, backslashes and everything not printable. */
 export declare function doubleQuoted(value: string): string;
-/** Quoting style of a flow scalar as the `yaml` package names it. */
-export type FlowStyle = typeof Scalar.PLAIN | typeof Scalar.QUOTE_SINGLE | typeof Scalar.QUOTE_DOUBLE;
+/** Quoting style of a flow scalar. */
+export type FlowStyle = FlowScalar["style"];
 /** The source text for `value` in the given style, changing style only when the value needs it. */
 export declare function renderScalar(value: string, style: FlowStyle, inFlow: boolean): string;

@@ -1,0 +1,38 @@
+/**
+ * The words the parser decides on (KCL keywords and the names it treats specially),
+ * recognized in place in the text: the parser asks about most name tokens, and a
+ * substring or `startsWith` per question cost more than the rest of its work on them.
+ */
+/** Keyword ids; `Other` is any other name (and any token that is not a name). */
+export declare const Keyword: {
+    readonly Other: 0;
+    readonly Import: 1;
+    readonly Type: 2;
+    readonly Schema: 3;
+    readonly Rule: 4;
+    readonly Protocol: 5;
+    readonly Mixin: 6;
+    readonly If: 7;
+    readonly Elif: 8;
+    readonly Else: 9;
+    readonly For: 10;
+    readonly Assert: 11;
+    readonly Check: 12;
+    readonly Lambda: 13;
+    readonly All: 14;
+    readonly Any: 15;
+    readonly Map: 16;
+    readonly Filter: 17;
+    readonly And: 18;
+    readonly Or: 19;
+    readonly In: 20;
+    readonly As: 21;
+    readonly Not: 22;
+    readonly Is: 23;
+    readonly TrueValue: 24;
+    readonly FalseValue: 25;
+    readonly NoneValue: 26;
+    readonly UndefinedValue: 27;
+};
+/** The Keyword of the name `text[start, end)`, Keyword.Other when it is none of them. */
+export declare function keywordOf(text: string, start: number, end: number): number;
