@@ -290,7 +290,8 @@ async function landPullRequest(
 /**
  * The values our open pull-request branch carries count as current (so a late, older build
  * never downgrades it, and a second image joins the first): plan the request on the branch's
- * commit, or, when the base moved since, on that commit's changes merged onto the new base.
+ * head, or, when the base moved since, on the branch's changes since it forked (a person's
+ * commits on it included) merged onto the new base.
  * The result is the files this request edits there, and every write that rebuilds the branch
  * as one commit on the base: the branch's earlier edits carried over, then the new ones.
  * undefined when the branch cannot be rebuilt on the base (a conflict): plan on the base alone.
@@ -304,7 +305,7 @@ async function planOnPullRequest(
   prBranch: string,
   onBase: readonly FilePlan[],
 ): Promise<{ files: FilePlan[]; writes: FileWrite[] } | undefined> {
-  const [parent] = await ctx.git.parents(existing);
+  const parent = await ctx.git.forkPoint(ctx.remote, prBranch, at.base, existing);
   let treeish = existing;
   if (parent !== at.head) {
     const merged = parent === undefined ? undefined : await ctx.git.mergeTrees(parent, at.head, existing);

@@ -120,6 +120,38 @@ export class GitRepo {
     return (await this.run(["rev-parse", "--verify", `${local}^{commit}`])).trim();
   }
 
+  /**
+   * The commit `head` (the tip of `branch` on `remote`) forked from `base`'s history, so that
+   * every commit of the branch after it, a person's included, counts as the branch's change;
+   * undefined when the branch shares no history with `base`. In a shallow checkout the
+   * branch's own commits are fetched first (all that `base` does not have), then the fork
+   * commit itself.
+   */
+  async forkPoint(remote: string, branch: string, base: string, head: string): Promise<string | undefined> {
+    if ((await this.run(["rev-parse", "--is-shallow-repository"])).trim() !== "true") {
+      const { code, stdout } = await this.exec(["merge-base", head, `${REF_PREFIX}/${remote}/${base}`], {});
+      return code === 0 ? stdout.toString("utf8").trim() : undefined;
+    }
+    const local = `${REF_PREFIX}/${remote}/${branch}`;
+    await this.run([
+      "fetch",
+      "--quiet",
+      "--no-tags",
+      "--no-write-fetch-head",
+      `--shallow-exclude=refs/heads/${base}`,
+      remote,
+      `+refs/heads/${branch}:${local}`,
+    ]);
+    // The branch's oldest own commit: its parent (still named in the commit, past the shallow boundary) is the fork.
+    const own = (await this.run(["rev-list", "--first-parent", head])).trim().split("\n");
+    const oldest = own[own.length - 1]!;
+    const fork = /^parent ([0-9a-f]+)$/m.exec(await this.run(["cat-file", "commit", oldest]))?.[1];
+    if (fork === undefined) return undefined;
+    const { code } = await this.exec(["cat-file", "-e", `${fork}^{commit}`], {});
+    if (code !== 0) await this.run(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--depth=1", remote, fork]);
+    return fork;
+  }
+
   async remoteUrl(remote: string): Promise<string> {
     return (await this.run(["remote", "get-url", remote])).trim();
   }

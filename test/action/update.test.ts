@@ -202,6 +202,24 @@ describe("update Action", () => {
       expect(await onPr("apps/api.yaml")).toBe(deployment("api", "ghcr.io/acme/api:2.0.1"));
     });
 
+    it.each([
+      ["in a full clone", false],
+      ["in a shallow checkout, main moved meanwhile", true],
+    ])("a person's commit on the pull-request branch %s: their change, the earlier image and the new one are all kept", async (_, shallow) => {
+      await pr(`${APP}:1.2.4`);
+      await fake.commitFile(OWNER, REPO, PR, "apps/notes.yaml", "note: reviewed\n");
+      if (shallow) {
+        await fake.commitFile(OWNER, REPO, "main", "README.md", "moved\n");
+        workspace = await cloneRepo(fake, { shallow: true });
+      }
+      const second = await pr("ghcr.io/acme/api:2.0.1");
+      expect(second.exitCode, second.stdout + second.stderr).toBe(0);
+      expect(await onPr("apps/app.yaml")).toBe(deployment("app", `${APP}:1.2.4`));
+      expect(await onPr("apps/api.yaml")).toBe(deployment("api", "ghcr.io/acme/api:2.0.1"));
+      expect(await onPr("apps/notes.yaml")).toBe("note: reviewed\n");
+      if (shallow) expect(await onPr("README.md")).toBe("moved\n");
+    });
+
     it("main changed the same line: planned on main alone, and the log says why", async () => {
       await pr(`${APP}:1.2.4`);
       await fake.commitFile(OWNER, REPO, "main", "apps/app.yaml", deployment("app", `${APP}:1.2.6`));

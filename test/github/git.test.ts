@@ -39,6 +39,28 @@ describe("GitRepo (local git, any remote)", () => {
     expect(await g.fetch("origin", "nope")).toBeUndefined();
   });
 
+  it.each([
+    ["a full clone", false],
+    ["a shallow clone", true],
+  ])("in %s, finds where a branch forked from the base, past several commits on it", async (_, shallow) => {
+    const seed = join(repo.bare, "..", "seed");
+    const commit = (message: string) => git(seed, "-c", "user.name=t", "-c", "user.email=t@e", "commit", "--quiet", "--allow-empty", "-m", message);
+    git(seed, "checkout", "--quiet", "-b", "pr");
+    commit("ours");
+    commit("a person's");
+    git(seed, "push", "--quiet", repo.bare, "pr");
+    git(seed, "checkout", "--quiet", "trunk");
+    commit("trunk moved");
+    git(seed, "push", "--quiet", repo.bare, "trunk");
+    const dir = join(repo.bare, "..", `checkout-${shallow}`);
+    execFileSync("git", ["clone", "--quiet", ...(shallow ? ["--depth=1"] : []), `file://${repo.bare}`, dir]);
+    const g = new GitRepo(dir);
+    await g.fetch("origin", "trunk");
+    const head = (await g.fetch("origin", "pr", 2))!;
+    expect(await g.forkPoint("origin", "pr", "trunk", head)).toBe(repo.first);
+    expect(await g.treeOf(repo.first)).toMatch(/^[0-9a-f]{40}$/);
+  });
+
   it("reads a commit as a TreeSource: regular files with their modes, no symlinks", async () => {
     const g = new GitRepo(repo.clone);
     const tree = await g.tree(repo.first);
