@@ -45630,7 +45630,7 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, mess
   };
 }
 async function planOnPullRequest(ctx, request2, options2, at, existing, prBranch, onBase) {
-  const [parent] = await ctx.git.parents(existing);
+  const parent = await ctx.git.forkPoint(ctx.remote, prBranch, at.base, existing);
   let treeish = existing;
   if (parent !== at.head) {
     const merged = parent === void 0 ? void 0 : await ctx.git.mergeTrees(parent, at.head, existing);
@@ -45803,6 +45803,36 @@ var GitRepo = class {
       throw new GitError(args, stderr, code);
     }
     return (await this.run(["rev-parse", "--verify", `${local}^{commit}`])).trim();
+  }
+  /**
+   * The commit `head` (the tip of `branch` on `remote`) forked from `base`'s history, so that
+   * every commit of the branch after it, a person's included, counts as the branch's change;
+   * undefined when the branch shares no history with `base`. In a shallow checkout the
+   * branch's own commits are fetched first (all that `base` does not have), then the fork
+   * commit itself.
+   */
+  async forkPoint(remote, branch, base, head) {
+    if ((await this.run(["rev-parse", "--is-shallow-repository"])).trim() !== "true") {
+      const { code: code2, stdout } = await this.exec(["merge-base", head, `${REF_PREFIX}/${remote}/${base}`], {});
+      return code2 === 0 ? stdout.toString("utf8").trim() : void 0;
+    }
+    const local = `${REF_PREFIX}/${remote}/${branch}`;
+    await this.run([
+      "fetch",
+      "--quiet",
+      "--no-tags",
+      "--no-write-fetch-head",
+      `--shallow-exclude=refs/heads/${base}`,
+      remote,
+      `+refs/heads/${branch}:${local}`
+    ]);
+    const own = (await this.run(["rev-list", "--first-parent", head])).trim().split("\n");
+    const oldest = own[own.length - 1];
+    const fork = /^parent ([0-9a-f]+)$/m.exec(await this.run(["cat-file", "commit", oldest]))?.[1];
+    if (fork === void 0) return void 0;
+    const { code } = await this.exec(["cat-file", "-e", `${fork}^{commit}`], {});
+    if (code !== 0) await this.run(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--depth=1", remote, fork]);
+    return fork;
   }
   async remoteUrl(remote) {
     return (await this.run(["remote", "get-url", remote])).trim();
