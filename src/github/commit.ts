@@ -6,6 +6,8 @@
  * The base branch only ever moves forward: `updateRef` with `force: false` is a
  * compare-and-swap on "our parent is still an ancestor of the new head"; when another run
  * got there first GitHub answers 422 and we raise BranchMovedError for the caller to re-plan.
+ * The pull-request branch is replaced, not moved forward, so its compare-and-swap is the
+ * GraphQL `updateRefs` mutation with `beforeOid`: the branch we read, or nothing at all.
  */
 import type { FileWrite, Identity } from "./git.js";
 import type { GitHubClient } from "./client.js";
@@ -61,20 +63,54 @@ export async function advanceBranch(client: GitHubClient, repository: Repository
   }
 }
 
+const REPOSITORY_ID = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { id } }`;
+const UPDATE_REFS = `mutation($input: UpdateRefsInput!) { updateRefs(input: $input) { clientMutationId } }`;
+
+/** Tries of one compare-and-swap that GitHub failed while the branch stayed as it was (a fault, not a race). */
+const SWAP_ATTEMPTS = 3;
+
 /**
- * Points a branch we own (the pull-request branch) at `sha`, creating it or resetting it
- * (a forced move, like create-pull-request: the branch is regenerated, never merged into).
+ * Points a branch we own (the pull-request branch) at `sha`, replacing what it held (the
+ * branch is regenerated, never merged into, like create-pull-request's), but only while it
+ * still holds `expected`, the head we planned on (undefined: while it does not exist).
+ * BranchMovedError when another run changed it meanwhile: its image must not be lost.
+ * After any failure the branch itself tells what happened; holding `sha`, our own request
+ * got there and only its answer was lost.
  */
-export async function setBranch(client: GitHubClient, repository: Repository, branch: string, sha: string, exists: boolean): Promise<void> {
-  if (exists) {
-    await client.rest.git.updateRef({ ...repository, ref: `heads/${branch}`, sha, force: true });
+export async function setBranch(client: GitHubClient, repository: Repository, branch: string, sha: string, expected: string | undefined): Promise<void> {
+  if (expected === undefined) {
+    try {
+      await client.rest.git.createRef({ ...repository, ref: `refs/heads/${branch}`, sha });
+    } catch (error) {
+      const current = await branchHead(client, repository, branch);
+      if (current === sha) return;
+      if (current !== undefined) throw new BranchMovedError(branch);
+      throw error;
+    }
     return;
   }
+  const { repository: found } = await client.graphql<{ repository: { id: string } }>(REPOSITORY_ID, { owner: repository.owner, name: repository.repo });
+  const input = { repositoryId: found.id, refUpdates: [{ name: `refs/heads/${branch}`, beforeOid: expected, afterOid: sha, force: true }] };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // GitHub answers a stale beforeOid with its generic "Something went wrong" error, which the
+      // retry plugin would repeat for seconds as a server fault: the branch is asked instead.
+      await client.graphql(UPDATE_REFS, { input, request: { retries: 0 } });
+      return;
+    } catch (error) {
+      const current = await branchHead(client, repository, branch);
+      if (current === sha) return;
+      if (current !== expected) throw new BranchMovedError(branch);
+      if (attempt === SWAP_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function branchHead(client: GitHubClient, repository: Repository, branch: string): Promise<string | undefined> {
   try {
-    await client.rest.git.createRef({ ...repository, ref: `refs/heads/${branch}`, sha });
+    return (await client.rest.git.getRef({ ...repository, ref: `heads/${branch}` })).data.object.sha;
   } catch (error) {
-    // Another run (or a retried request whose answer was lost) created it meanwhile.
-    if (httpStatus(error) !== 422 || !/already exists/i.test(errorMessage(error))) throw error;
-    await client.rest.git.updateRef({ ...repository, ref: `heads/${branch}`, sha, force: true });
+    if (httpStatus(error) === 404) return undefined;
+    throw error;
   }
 }

@@ -128,7 +128,7 @@ export async function deliver(ctx: DeliveryContext, request: UpdateRequest, opti
       if (!(error instanceof BranchMovedError)) throw error;
       if (attempt === attempts) break;
       const pause = Math.round(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
-      ctx.log(`attempt ${attempt}: ${base} moved while committing; planning again on the new head in ${pause} ms`);
+      ctx.log(`attempt ${attempt}: ${error.branch} moved while committing; planning again on the new heads in ${pause} ms`);
       await sleep(pause);
     }
   }
@@ -176,7 +176,7 @@ async function land(ctx: DeliveryContext, request: UpdateRequest, options: Deliv
     const message = messageFor(push);
     if (options.commitVia === "git") {
       const commit = await gitCommit(ctx, at.head, writes, message, options.author);
-      if ((await ctx.git.push(ctx.remote, commit, at.base, false)) === "rejected") throw new BranchMovedError(at.base);
+      if ((await ctx.git.push(ctx.remote, commit, at.base)) === "rejected") throw new BranchMovedError(at.base);
       parent = { commit, tree: undefined };
     } else {
       const commit = await createApiCommit(ctx.client(), ctx.repository, {
@@ -239,7 +239,7 @@ async function landPullRequest(
   if (commit === undefined) {
     if (options.commitVia === "git") {
       commit = await gitCommit(ctx, parent.commit, writes, message, options.author);
-      await ctx.git.push(ctx.remote, commit, group.prBranch, true);
+      if ((await ctx.git.push(ctx.remote, commit, group.prBranch, existing ?? "")) === "rejected") throw new BranchMovedError(group.prBranch);
     } else {
       const baseTree = parent.tree ?? (await ctx.git.treeOf(parent.commit));
       commit = (
@@ -251,7 +251,7 @@ async function landPullRequest(
           ...(options.author && { author: options.author }),
         })
       ).sha;
-      await setBranch(ctx.client(), ctx.repository, group.prBranch, commit, existing !== undefined);
+      await setBranch(ctx.client(), ctx.repository, group.prBranch, commit, existing);
     }
   }
   const [subject, ...rest] = message.split("\n");
@@ -310,9 +310,8 @@ async function planOnPullRequest(
   if (parent !== at.head) {
     const merged = parent === undefined ? undefined : await ctx.git.mergeTrees(parent, at.head, existing);
     if (merged === undefined) {
-      ctx.log(
-        `${prBranch} cannot be rebuilt on ${at.base} (both changed the same lines): planning on ${at.base} alone, the pull request's earlier changes are dropped`,
-      );
+      const why = parent === undefined ? "it shares no history with it" : "both changed the same lines";
+      ctx.log(`${prBranch} cannot be rebuilt on ${at.base} (${why}): planning on ${at.base} alone, the pull request's earlier changes are dropped`);
       return undefined;
     }
     treeish = merged;

@@ -143,8 +143,9 @@ export class GitRepo {
       `+refs/heads/${branch}:${local}`,
     ]);
     // The branch's oldest own commit: its parent (still named in the commit, past the shallow boundary) is the fork.
-    const own = (await this.run(["rev-list", "--first-parent", head])).trim().split("\n");
+    const own = (await this.run(["rev-list", "--first-parent", head, "--not", `${REF_PREFIX}/${remote}/${base}`])).trim().split("\n");
     const oldest = own[own.length - 1]!;
+    if (oldest === "") return head; // all of the branch is in the base already
     const fork = /^parent ([0-9a-f]+)$/m.exec(await this.run(["cat-file", "commit", oldest]))?.[1];
     if (fork === undefined) return undefined;
     const { code } = await this.exec(["cat-file", "-e", `${fork}^{commit}`], {});
@@ -276,8 +277,16 @@ export class GitRepo {
    * Pushes `commit` to `branch`. Without `force` a moved branch is not overwritten: the
    * result is "rejected" and the caller re-plans on the new head.
    */
-  async push(remote: string, commit: string, branch: string, force: boolean): Promise<"pushed" | "rejected"> {
-    const args = ["push", "--quiet", "--porcelain", remote, `${force ? "+" : ""}${commit}:refs/heads/${branch}`];
+  /**
+   * Pushes `commit` to `branch`: with `expected` undefined only as a fast forward; otherwise
+   * replacing the branch, but only while it still points at `expected` ("": while it does
+   * not exist), git's compare-and-swap. "rejected" when the branch moved meanwhile.
+   */
+  async push(remote: string, commit: string, branch: string, expected?: string): Promise<"pushed" | "rejected"> {
+    const ref = `refs/heads/${branch}`;
+    // No `+` on the refspec with a lease: it would force past the lease.
+    const lease = expected === undefined ? [] : [`--force-with-lease=${ref}:${expected}`];
+    const args = ["push", "--quiet", "--porcelain", ...lease, remote, `${commit}:${ref}`];
     const { code, stdout, stderr } = await this.exec(args, {});
     if (code === 0) return "pushed";
     if (/\[rejected\]|non-fast-forward|fetch first|failed to update ref|cannot lock ref|stale info/i.test(stdout.toString("utf8") + stderr)) return "rejected";

@@ -1,6 +1,7 @@
 /**
  * Many runs of the bundled update Action at once against one branch, as dispatches from many
- * app repos produce them: every change lands, none is lost, main is never force-pushed.
+ * app repos produce them: every change lands, none is lost, main is never force-pushed, and a
+ * pull-request branch is only ever replaced from the head its run planned on.
  * Not timed: the assertions are about the final state and the history.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -51,6 +52,31 @@ describe("concurrent runs against one branch", () => {
     expect(history).toHaveLength(21);
     for (const r of results) expect(history).toContain(r.outputs["commit-sha"]);
   });
+
+  it.each(["api", "git"])(
+    "8 runs into one pull request at once (commit-via %s), one image each: the pull request carries all 8",
+    async (via) => {
+      const files = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`apps/app${i}.yaml`, deployment(`app${i}`, `ghcr.io/acme/app${i}:1.0.0`)]));
+      await fake.createRepo(OWNER, REPO, files);
+      const PR = "gitops-promote/release";
+
+      const inputs = Array.from({ length: 8 }, (_, i) => ({
+        images: `ghcr.io/acme/app${i}:2.0.${i}`,
+        delivery: "pull-request",
+        "pr-branch": PR,
+        "commit-via": via,
+      }));
+      const results = await runAll(inputs);
+      results.forEach((r, i) => expect(r.exitCode, `run ${i}: ${r.stdout}${r.stderr}`).toBe(0));
+
+      for (let i = 0; i < 8; i++)
+        expect(await fake.readFile(OWNER, REPO, PR, `apps/app${i}.yaml`)).toBe(deployment(`app${i}`, `ghcr.io/acme/app${i}:2.0.${i}`));
+      expect(fake.pulls(OWNER, REPO).filter((p) => p.state === "open")).toHaveLength(1);
+      // main itself is untouched: everything waits in the pull request
+      expect(await fake.log(OWNER, REPO, "main")).toHaveLength(1);
+    },
+    120_000,
+  );
 
   it("10 runs of one image in random version order under a semver policy: the highest wins", async () => {
     const config = `targets:

@@ -50,24 +50,28 @@ describe("API commits", () => {
     expect(update?.body).toMatchObject({ force: false });
   });
 
-  it("creates our own branch, or resets it when it exists", async () => {
+  it("creates our own branch, and replaces it only while it holds the head we read", async () => {
     const { git } = await checkout(fake, { "app.yaml": "image: a:1\n" });
     const head = (await git.fetch("origin", "main"))!;
-    const c1 = await createApiCommit(client, repository, {
-      parent: head,
-      baseTree: await git.treeOf(head),
-      files: [{ path: "app.yaml", content: "image: a:2\n", mode: "100644" }],
-      message: "1",
-    });
-    await setBranch(client, repository, "gitops-promote/a", c1.sha, false);
-    const c2 = await createApiCommit(client, repository, {
-      parent: head,
-      baseTree: await git.treeOf(head),
-      files: [{ path: "app.yaml", content: "image: a:3\n", mode: "100644" }],
-      message: "2",
-    });
-    await setBranch(client, repository, "gitops-promote/a", c2.sha, false); // raced: exists after all
-    expect((await fake.refs(OWNER, REPO))["refs/heads/gitops-promote/a"]).toBe(c2.sha);
+    const commitWith = async (tag: number) =>
+      (
+        await createApiCommit(client, repository, {
+          parent: head,
+          baseTree: await git.treeOf(head),
+          files: [{ path: "app.yaml", content: `image: a:${tag}\n`, mode: "100644" }],
+          message: String(tag),
+        })
+      ).sha;
+    const branch = "refs/heads/gitops-promote/a";
+    const [c1, c2, c3] = [await commitWith(1), await commitWith(2), await commitWith(3)];
+    await setBranch(client, repository, "gitops-promote/a", c1, undefined);
+    await setBranch(client, repository, "gitops-promote/a", c1, undefined); // a retried request whose answer was lost
+    // another run created it first, or moved it since we read it: ours must not replace theirs
+    await expect(setBranch(client, repository, "gitops-promote/a", c2, undefined)).rejects.toBeInstanceOf(BranchMovedError);
+    await expect(setBranch(client, repository, "gitops-promote/a", c2, head)).rejects.toBeInstanceOf(BranchMovedError);
+    expect((await fake.refs(OWNER, REPO))[branch]).toBe(c1);
+    await setBranch(client, repository, "gitops-promote/a", c3, c1);
+    expect((await fake.refs(OWNER, REPO))[branch]).toBe(c3);
     expect((await fake.refs(OWNER, REPO))["refs/heads/main"]).toBe(head);
   });
 });

@@ -40,19 +40,23 @@ describe("GitRepo (local git, any remote)", () => {
   });
 
   it.each([
-    ["a full clone", false],
-    ["a shallow clone", true],
-  ])("in %s, finds where a branch forked from the base, past several commits on it", async (_, shallow) => {
+    ["a full clone, the base moved since, a person's commit on the branch", false, true, true],
+    ["a shallow clone, the base moved since, a person's commit on the branch", true, true, true],
+    ["a shallow clone, the base where the branch left it, a person's commit on the branch", true, false, true],
+    ["a shallow clone, the base where the branch left it, only our commit on the branch", true, false, false],
+  ])("in %s, finds where the branch forked from the base", async (_, shallow, moved, person) => {
     const seed = join(repo.bare, "..", "seed");
     const commit = (message: string) => git(seed, "-c", "user.name=t", "-c", "user.email=t@e", "commit", "--quiet", "--allow-empty", "-m", message);
     git(seed, "checkout", "--quiet", "-b", "pr");
     commit("ours");
-    commit("a person's");
+    if (person) commit("a person's");
     git(seed, "push", "--quiet", repo.bare, "pr");
     git(seed, "checkout", "--quiet", "trunk");
-    commit("trunk moved");
-    git(seed, "push", "--quiet", repo.bare, "trunk");
-    const dir = join(repo.bare, "..", `checkout-${shallow}`);
+    if (moved) {
+      commit("trunk moved");
+      git(seed, "push", "--quiet", repo.bare, "trunk");
+    }
+    const dir = join(repo.bare, "..", `checkout-${shallow}-${moved}-${person}`);
     execFileSync("git", ["clone", "--quiet", ...(shallow ? ["--depth=1"] : []), `file://${repo.bare}`, dir]);
     const g = new GitRepo(dir);
     await g.fetch("origin", "trunk");
@@ -94,13 +98,15 @@ describe("GitRepo (local git, any remote)", () => {
       bot,
       bot,
     );
-    expect(await g.push("origin", other, "trunk", false)).toBe("pushed");
-    expect(await g.push("origin", commit, "trunk", false)).toBe("rejected");
+    expect(await g.push("origin", other, "trunk")).toBe("pushed");
+    expect(await g.push("origin", commit, "trunk")).toBe("rejected");
     expect(git(repo.bare, "rev-parse", "trunk")).toBe(other);
 
-    // a branch we own may be reset
-    expect(await g.push("origin", commit, "gitops-promote/nginx", false)).toBe("pushed");
-    expect(await g.push("origin", other, "gitops-promote/nginx", true)).toBe("pushed");
+    // a branch we own is created only while absent, and replaced only while it holds what we read
+    expect(await g.push("origin", commit, "gitops-promote/nginx", "")).toBe("pushed");
+    expect(await g.push("origin", other, "gitops-promote/nginx", "")).toBe("rejected");
+    expect(await g.push("origin", other, "gitops-promote/nginx", repo.first)).toBe("rejected");
+    expect(await g.push("origin", other, "gitops-promote/nginx", commit)).toBe("pushed");
     expect(git(repo.bare, "rev-parse", "gitops-promote/nginx")).toBe(other);
     expect(git(repo.bare, "show", `${commit}:app.yaml`)).toBe("image: nginx:1.27");
     expect(git(repo.bare, "ls-tree", commit, "run.sh").split(/\s/)[0]).toBe("100755");

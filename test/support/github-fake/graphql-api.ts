@@ -43,6 +43,8 @@ function gitHubError(type: "NOT_FOUND" | "FORBIDDEN" | "UNPROCESSABLE", message:
   return new GraphQLError(message, { extensions: { type } });
 }
 
+const ZERO_OID = "0".repeat(40);
+
 const methodOf = (value: unknown): MergeMethod => String(value ?? "MERGE").toLowerCase() as MergeMethod;
 
 export async function executeGraphql(services: GraphqlServices, token: string, request: GraphqlRequest): Promise<GraphqlResult> {
@@ -124,6 +126,11 @@ export async function executeGraphql(services: GraphqlServices, token: string, r
     if (!outcome.ok) throw gitHubError("UNPROCESSABLE", outcome.message);
   };
 
+  type RefUpdate = { name: string; afterOid: string; beforeOid?: string | null; force?: boolean | null };
+  /** What GitHub answers for a failed updateRefs, a stale beforeOid included: no type, no detail. */
+  const generic = () =>
+    new GraphQLError("Something went wrong while executing your query. Please include `0000:0000:0000000:0000000:00000000` when reporting this issue.");
+
   type Input = { pullRequestId: string; mergeMethod?: string; commitHeadline?: string; commitBody?: string; expectedHeadOid?: string };
   const rootValue = {
     repository: ({ owner, name }: { owner: string; name: string }) => {
@@ -157,6 +164,22 @@ export async function executeGraphql(services: GraphqlServices, token: string, r
         await merge(repo, pull, pull.autoMerge.mergeMethod, pull.autoMerge.commitHeadline, pull.autoMerge.commitBody);
       }
       return { clientMutationId: null, actor: actorNode, pullRequest: pullNode(repo, pull) };
+    },
+    // One update per request is what clients of this fake send; each is a compare-and-swap on the ref.
+    updateRefs: async ({ input }: { input: { repositoryId: string; refUpdates: RefUpdate[] } }) => {
+      const id = nodeId.parseRepository(input.repositoryId);
+      const repo = id === undefined ? undefined : services.repoById(id);
+      if (!repo || services.access(repo, token) === "none")
+        throw gitHubError("NOT_FOUND", `Could not resolve to a node with the global id of '${input.repositoryId}'`);
+      if (services.access(repo, token) === "read") throw gitHubError("FORBIDDEN", "Resource not accessible by integration");
+      if (input.refUpdates.length !== 1) throw new Error("the fake GitHub applies one ref update per updateRefs request");
+      const [{ name, afterOid, beforeOid, force }] = input.refUpdates as [RefUpdate];
+      const current = await repo.git.refSha(name);
+      if (beforeOid != null && beforeOid !== (current ?? ZERO_OID)) throw generic();
+      if (afterOid === ZERO_OID || (await repo.git.objectType(afterOid)) !== "commit") throw generic();
+      if (current && force !== true && !(await repo.git.isAncestor(current, afterOid))) throw generic();
+      if (!(await repo.git.casRef(name, afterOid, current))) throw generic();
+      return { clientMutationId: null };
     },
     disablePullRequestAutoMerge: ({ input }: { input: Input }) => {
       const { repo, pull } = writablePull(input.pullRequestId);

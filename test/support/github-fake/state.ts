@@ -104,6 +104,11 @@ export const nodeId = {
     const parts = /^pull:(\d+):(\d+)$/.exec(decoded);
     return parts ? { repoId: Number(parts[1]), number: Number(parts[2]) } : undefined;
   },
+  parseRepository(id: string): number | undefined {
+    const m = /^R_kgDO(.+)$/.exec(id);
+    const parts = /^repo:(\d+)$/.exec(m ? Buffer.from(m[1] ?? "", "base64url").toString() : "");
+    return parts ? Number(parts[1]) : undefined;
+  },
   object: (kind: string, key: string) => `${kind}_kwDO${Buffer.from(key).toString("base64url")}`,
 };
 
