@@ -45360,16 +45360,41 @@ async function advanceBranch(client, repository, branch, sha) {
     throw error2;
   }
 }
-async function setBranch(client, repository, branch, sha, exists2) {
-  if (exists2) {
-    await client.rest.git.updateRef({ ...repository, ref: `heads/${branch}`, sha, force: true });
+var REPOSITORY_ID = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { id } }`;
+var UPDATE_REFS = `mutation($input: UpdateRefsInput!) { updateRefs(input: $input) { clientMutationId } }`;
+var SWAP_ATTEMPTS = 3;
+async function setBranch(client, repository, branch, sha, expected) {
+  if (expected === void 0) {
+    try {
+      await client.rest.git.createRef({ ...repository, ref: `refs/heads/${branch}`, sha });
+    } catch (error2) {
+      const current = await branchHead(client, repository, branch);
+      if (current === sha) return;
+      if (current !== void 0) throw new BranchMovedError(branch);
+      throw error2;
+    }
     return;
   }
+  const { repository: found } = await client.graphql(REPOSITORY_ID, { owner: repository.owner, name: repository.repo });
+  const input = { repositoryId: found.id, refUpdates: [{ name: `refs/heads/${branch}`, beforeOid: expected, afterOid: sha, force: true }] };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.graphql(UPDATE_REFS, { input, request: { retries: 0 } });
+      return;
+    } catch (error2) {
+      const current = await branchHead(client, repository, branch);
+      if (current === sha) return;
+      if (current !== expected) throw new BranchMovedError(branch);
+      if (attempt === SWAP_ATTEMPTS) throw error2;
+    }
+  }
+}
+async function branchHead(client, repository, branch) {
   try {
-    await client.rest.git.createRef({ ...repository, ref: `refs/heads/${branch}`, sha });
+    return (await client.rest.git.getRef({ ...repository, ref: `heads/${branch}` })).data.object.sha;
   } catch (error2) {
-    if (httpStatus(error2) !== 422 || !/already exists/i.test(errorMessage(error2))) throw error2;
-    await client.rest.git.updateRef({ ...repository, ref: `heads/${branch}`, sha, force: true });
+    if (httpStatus(error2) === 404) return void 0;
+    throw error2;
   }
 }
 
@@ -45512,7 +45537,7 @@ async function deliver(ctx, request2, options2) {
       if (!(error2 instanceof BranchMovedError)) throw error2;
       if (attempt === attempts) break;
       const pause = Math.round(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
-      ctx.log(`attempt ${attempt}: ${base} moved while committing; planning again on the new head in ${pause} ms`);
+      ctx.log(`attempt ${attempt}: ${error2.branch} moved while committing; planning again on the new heads in ${pause} ms`);
       await sleep(pause);
     }
   }
@@ -45538,7 +45563,7 @@ async function land(ctx, request2, options2, plan, at) {
     const message = messageFor(push);
     if (options2.commitVia === "git") {
       const commit = await gitCommit(ctx, at.head, writes, message, options2.author);
-      if (await ctx.git.push(ctx.remote, commit, at.base, false) === "rejected") throw new BranchMovedError(at.base);
+      if (await ctx.git.push(ctx.remote, commit, at.base) === "rejected") throw new BranchMovedError(at.base);
       parent = { commit, tree: void 0 };
     } else {
       const commit = await createApiCommit(ctx.client(), ctx.repository, {
@@ -45585,7 +45610,7 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, mess
   if (commit === void 0) {
     if (options2.commitVia === "git") {
       commit = await gitCommit(ctx, parent.commit, writes, message, options2.author);
-      await ctx.git.push(ctx.remote, commit, group2.prBranch, true);
+      if (await ctx.git.push(ctx.remote, commit, group2.prBranch, existing ?? "") === "rejected") throw new BranchMovedError(group2.prBranch);
     } else {
       const baseTree = parent.tree ?? await ctx.git.treeOf(parent.commit);
       commit = (await createApiCommit(ctx.client(), ctx.repository, {
@@ -45595,7 +45620,7 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, mess
         message,
         ...options2.author && { author: options2.author }
       })).sha;
-      await setBranch(ctx.client(), ctx.repository, group2.prBranch, commit, existing !== void 0);
+      await setBranch(ctx.client(), ctx.repository, group2.prBranch, commit, existing);
     }
   }
   const [subject, ...rest] = message.split("\n");
@@ -45635,9 +45660,8 @@ async function planOnPullRequest(ctx, request2, options2, at, existing, prBranch
   if (parent !== at.head) {
     const merged = parent === void 0 ? void 0 : await ctx.git.mergeTrees(parent, at.head, existing);
     if (merged === void 0) {
-      ctx.log(
-        `${prBranch} cannot be rebuilt on ${at.base} (both changed the same lines): planning on ${at.base} alone, the pull request's earlier changes are dropped`
-      );
+      const why = parent === void 0 ? "it shares no history with it" : "both changed the same lines";
+      ctx.log(`${prBranch} cannot be rebuilt on ${at.base} (${why}): planning on ${at.base} alone, the pull request's earlier changes are dropped`);
       return void 0;
     }
     treeish = merged;
@@ -45826,8 +45850,9 @@ var GitRepo = class {
       remote,
       `+refs/heads/${branch}:${local}`
     ]);
-    const own = (await this.run(["rev-list", "--first-parent", head])).trim().split("\n");
+    const own = (await this.run(["rev-list", "--first-parent", head, "--not", `${REF_PREFIX}/${remote}/${base}`])).trim().split("\n");
     const oldest = own[own.length - 1];
+    if (oldest === "") return head;
     const fork = /^parent ([0-9a-f]+)$/m.exec(await this.run(["cat-file", "commit", oldest]))?.[1];
     if (fork === void 0) return void 0;
     const { code } = await this.exec(["cat-file", "-e", `${fork}^{commit}`], {});
@@ -45949,8 +45974,15 @@ var GitRepo = class {
    * Pushes `commit` to `branch`. Without `force` a moved branch is not overwritten: the
    * result is "rejected" and the caller re-plans on the new head.
    */
-  async push(remote, commit, branch, force) {
-    const args = ["push", "--quiet", "--porcelain", remote, `${force ? "+" : ""}${commit}:refs/heads/${branch}`];
+  /**
+   * Pushes `commit` to `branch`: with `expected` undefined only as a fast forward; otherwise
+   * replacing the branch, but only while it still points at `expected` ("": while it does
+   * not exist), git's compare-and-swap. "rejected" when the branch moved meanwhile.
+   */
+  async push(remote, commit, branch, expected) {
+    const ref = `refs/heads/${branch}`;
+    const lease = expected === void 0 ? [] : [`--force-with-lease=${ref}:${expected}`];
+    const args = ["push", "--quiet", "--porcelain", ...lease, remote, `${commit}:${ref}`];
     const { code, stdout, stderr } = await this.exec(args, {});
     if (code === 0) return "pushed";
     if (/\[rejected\]|non-fast-forward|fetch first|failed to update ref|cannot lock ref|stale info/i.test(stdout.toString("utf8") + stderr)) return "rejected";
