@@ -277,21 +277,19 @@ describe("update Action", () => {
     expect(await fake.readFile(OWNER, REPO, "main", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
   });
 
-  it("plans on the fetched head, not the (stale) checkout; a target's delivery overrides the inputs", async () => {
-    const config = `targets:
-  - name: staging
-    paths: ["clusters/staging/**"]
-    images: [{ repository: ${APP} }]
-  - name: production
-    paths: ["clusters/prod/**"]
-    images: [{ repository: ${APP} }]
-    delivery: { mode: pull-request, labels: [production] }
-`;
+  /** Staging and production as two targets, each holding the app at 1.2.3; a target's `delivery` (YAML) when given. */
+  async function twoClusters(delivery: { staging?: string; production?: string }): Promise<void> {
+    const target = (name: string, dir: string, how: string | undefined) =>
+      `  - name: ${name}\n    paths: ["clusters/${dir}/**"]\n    images: [{ repository: ${APP} }]\n${how ? `    delivery: ${how}\n` : ""}`;
     await fake.commitFiles(OWNER, REPO, "main", {
-      ".github/gitops-promote.yaml": config,
+      ".github/gitops-promote.yaml": `targets:\n${target("staging", "staging", delivery.staging)}${target("production", "prod", delivery.production)}`,
       "clusters/staging/app.yaml": deployment("app", `${APP}:1.2.3`),
       "clusters/prod/app.yaml": deployment("app", `${APP}:1.2.3`),
     });
+  }
+
+  it("plans on the fetched head, not the (stale) checkout; a target's delivery overrides the inputs", async () => {
+    await twoClusters({ production: "{ mode: pull-request, labels: [production] }" });
     const result = await action({ images: `${APP}:1.2.4` });
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
     expect(await fake.readFile(OWNER, REPO, "main", "clusters/staging/app.yaml")).toContain(`${APP}:1.2.4`);
@@ -304,21 +302,7 @@ describe("update Action", () => {
   });
 
   it("targets that open several pull requests are all in the pull-requests output", async () => {
-    const config = `targets:
-  - name: staging
-    paths: ["clusters/staging/**"]
-    images: [{ repository: ${APP} }]
-    delivery: { mode: pull-request }
-  - name: production
-    paths: ["clusters/prod/**"]
-    images: [{ repository: ${APP} }]
-    delivery: { mode: pull-request }
-`;
-    await fake.commitFiles(OWNER, REPO, "main", {
-      ".github/gitops-promote.yaml": config,
-      "clusters/staging/app.yaml": deployment("app", `${APP}:1.2.3`),
-      "clusters/prod/app.yaml": deployment("app", `${APP}:1.2.3`),
-    });
+    await twoClusters({ staging: "{ mode: pull-request }", production: "{ mode: pull-request }" });
     const result = await action({ images: `${APP}:1.2.4` });
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
     const listed = JSON.parse(result.outputs["pull-requests"]!) as { number: number; url: string; operation: string; branch: string }[];
