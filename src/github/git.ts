@@ -133,19 +133,15 @@ export class GitRepo {
       return code === 0 ? stdout.toString("utf8").trim() : undefined;
     }
     const local = `${REF_PREFIX}/${remote}/${branch}`;
-    await this.run([
-      "fetch",
-      "--quiet",
-      "--no-tags",
-      "--no-write-fetch-head",
-      `--shallow-exclude=refs/heads/${base}`,
-      remote,
-      `+refs/heads/${branch}:${local}`,
-    ]);
+    const args = ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", `--shallow-exclude=refs/heads/${base}`, remote, `+refs/heads/${branch}:${local}`];
+    const fetched = await this.exec(args, {});
+    // The base has every commit of the branch (merged by rebase or fast forward): the head is the fork.
+    if (fetched.code !== 0 && /no commits selected for shallow requests/.test(fetched.stderr)) return head;
+    if (fetched.code !== 0) throw new GitError(args, fetched.stderr, fetched.code);
     // The branch's oldest own commit: its parent (still named in the commit, past the shallow boundary) is the fork.
     const own = (await this.run(["rev-list", "--first-parent", head, "--not", `${REF_PREFIX}/${remote}/${base}`])).trim().split("\n");
     const oldest = own[own.length - 1]!;
-    if (oldest === "") return head; // all of the branch is in the base already
+    if (oldest === "") return head;
     const fork = /^parent ([0-9a-f]+)$/m.exec(await this.run(["cat-file", "commit", oldest]))?.[1];
     if (fork === undefined) return undefined;
     const { code } = await this.exec(["cat-file", "-e", `${fork}^{commit}`], {});

@@ -65,6 +65,22 @@ describe("GitRepo (local git, any remote)", () => {
     expect(await g.treeOf(repo.first)).toMatch(/^[0-9a-f]{40}$/);
   });
 
+  it.each([
+    ["a full clone", false],
+    ["a shallow clone", true],
+  ])("in %s, a branch the base has all of (merged by rebase) forks at its own head", async (_, shallow) => {
+    const seed = join(repo.bare, "..", "seed");
+    git(seed, "-c", "user.name=t", "-c", "user.email=t@e", "commit", "--quiet", "--allow-empty", "-m", "on trunk");
+    git(seed, "push", "--quiet", repo.bare, "trunk", `${repo.first}:refs/heads/pr`);
+    const dir = join(repo.bare, "..", `merged-${shallow}`);
+    execFileSync("git", ["clone", "--quiet", ...(shallow ? ["--depth=1"] : []), `file://${repo.bare}`, dir]);
+    const g = new GitRepo(dir);
+    await g.fetch("origin", "trunk");
+    const head = (await g.fetch("origin", "pr", 2))!;
+    expect(head).toBe(repo.first);
+    expect(await g.forkPoint("origin", "pr", "trunk", head)).toBe(repo.first);
+  });
+
   it("reads a commit as a TreeSource: regular files with their modes, no symlinks", async () => {
     const g = new GitRepo(repo.clone);
     const tree = await g.tree(repo.first);
