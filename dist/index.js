@@ -45841,15 +45841,10 @@ var GitRepo = class {
       return code2 === 0 ? stdout.toString("utf8").trim() : void 0;
     }
     const local = `${REF_PREFIX}/${remote}/${branch}`;
-    await this.run([
-      "fetch",
-      "--quiet",
-      "--no-tags",
-      "--no-write-fetch-head",
-      `--shallow-exclude=refs/heads/${base}`,
-      remote,
-      `+refs/heads/${branch}:${local}`
-    ]);
+    const args = ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", `--shallow-exclude=refs/heads/${base}`, remote, `+refs/heads/${branch}:${local}`];
+    const fetched = await this.exec(args, {});
+    if (fetched.code !== 0 && /no commits selected for shallow requests/.test(fetched.stderr)) return head;
+    if (fetched.code !== 0) throw new GitError(args, fetched.stderr, fetched.code);
     const own = (await this.run(["rev-list", "--first-parent", head, "--not", `${REF_PREFIX}/${remote}/${base}`])).trim().split("\n");
     const oldest = own[own.length - 1];
     if (oldest === "") return head;
