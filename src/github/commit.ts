@@ -64,6 +64,8 @@ export async function advanceBranch(client: GitHubClient, repository: Repository
 }
 
 const REPOSITORY_ID = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { id } }`;
+/** updateRefs' "no such ref": as afterOid, a deletion. */
+const NO_COMMIT = "0".repeat(40);
 const UPDATE_REFS = `mutation($input: UpdateRefsInput!) { updateRefs(input: $input) { clientMutationId } }`;
 
 /** Tries of one compare-and-swap that GitHub failed while the branch stayed as it was (a fault, not a race). */
@@ -104,6 +106,16 @@ export async function setBranch(client: GitHubClient, repository: Repository, br
       if (attempt === SWAP_ATTEMPTS) throw error;
     }
   }
+}
+
+/**
+ * Deletes a branch this run created, only while it still holds `sha`: another run may have
+ * taken it over since, with its own image on it.
+ */
+export async function deleteOwnBranch(client: GitHubClient, repository: Repository, branch: string, sha: string): Promise<void> {
+  const { repository: found } = await client.graphql<{ repository: { id: string } }>(REPOSITORY_ID, { owner: repository.owner, name: repository.repo });
+  const input = { repositoryId: found.id, refUpdates: [{ name: `refs/heads/${branch}`, beforeOid: sha, afterOid: NO_COMMIT }] };
+  await client.graphql(UPDATE_REFS, { input, request: { retries: 0 } });
 }
 
 async function branchHead(client: GitHubClient, repository: Repository, branch: string): Promise<string | undefined> {

@@ -18,7 +18,7 @@ import type { UpdateRequest } from "../engine/request.js";
 import { readText } from "../engine/source.js";
 import { tryParseImageRef, type ImageRef } from "../image/reference.js";
 import type { GitHubClient } from "./client.js";
-import { advanceBranch, BranchMovedError, createApiCommit, setBranch, type Repository } from "./commit.js";
+import { advanceBranch, BranchMovedError, createApiCommit, deleteOwnBranch, setBranch, type Repository } from "./commit.js";
 import { errorMessage } from "./errors.js";
 import type { FileWrite, GitRepo, Identity, TreeEntry } from "./git.js";
 import { mergePullRequest, type MergeMethod, type MergeMode, type MergeOutcome } from "./merge.js";
@@ -270,7 +270,7 @@ async function landPullRequest(
     pullRequest = await upsertPullRequest(ctx.client(), ctx.repository, spec, { branchExisted: existing !== undefined, branchChanged });
   } catch (error) {
     // No stray branch without its pull request; but an open pull request keeps its branch.
-    if (existing === undefined && !(error instanceof OpenedUndecoratedError)) await deleteBranch(ctx, group.prBranch);
+    if (existing === undefined && !(error instanceof OpenedUndecoratedError)) await deleteBranch(ctx, group.prBranch, commit);
     throw error;
   }
   const merge = await mergePullRequest(ctx.client(), ctx.repository, { ...pullRequest, headSha: commit }, group.merge, group.mergeMethod);
@@ -342,9 +342,9 @@ function asSeenFromBase(file: FilePlan, onBase: readonly FilePlan[]): FilePlan {
   return { ...file, before: base.before, changes: file.changes.map((c) => ({ ...c, old: old(c) })) };
 }
 
-async function deleteBranch(ctx: DeliveryContext, branch: string): Promise<void> {
+async function deleteBranch(ctx: DeliveryContext, branch: string, commit: string): Promise<void> {
   try {
-    await ctx.client().rest.git.deleteRef({ ...ctx.repository, ref: `heads/${branch}` });
+    await deleteOwnBranch(ctx.client(), ctx.repository, branch, commit);
   } catch (error) {
     ctx.log(`could not delete ${branch} after the failure: ${errorMessage(error)}`);
   }

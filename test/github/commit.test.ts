@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createClient, type GitHubClient } from "../../src/github/client.js";
-import { advanceBranch, BranchMovedError, createApiCommit, setBranch } from "../../src/github/commit.js";
+import { advanceBranch, BranchMovedError, createApiCommit, deleteOwnBranch, setBranch } from "../../src/github/commit.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
 import { checkout, OWNER, REPO } from "./fixture.js";
 
@@ -73,5 +73,26 @@ describe("API commits", () => {
     await setBranch(client, repository, "gitops-promote/a", c3, c1);
     expect((await fake.refs(OWNER, REPO))[branch]).toBe(c3);
     expect((await fake.refs(OWNER, REPO))["refs/heads/main"]).toBe(head);
+  });
+
+  it("deletes a branch it created only while the branch still holds its commit", async () => {
+    const { git } = await checkout(fake, { "app.yaml": "image: a:1\n" });
+    const head = (await git.fetch("origin", "main"))!;
+    const commitWith = async (tag: number) =>
+      (
+        await createApiCommit(client, repository, {
+          parent: head,
+          baseTree: await git.treeOf(head),
+          files: [{ path: "app.yaml", content: `image: a:${tag}\n`, mode: "100644" }],
+          message: String(tag),
+        })
+      ).sha;
+    const [ours, theirs] = [await commitWith(1), await commitWith(2)];
+    await setBranch(client, repository, "gitops-promote/a", ours, undefined);
+    await setBranch(client, repository, "gitops-promote/a", theirs, ours); // another run took it over
+    await expect(deleteOwnBranch(client, repository, "gitops-promote/a", ours)).rejects.toThrow();
+    expect((await fake.refs(OWNER, REPO))["refs/heads/gitops-promote/a"]).toBe(theirs);
+    await deleteOwnBranch(client, repository, "gitops-promote/a", theirs);
+    expect((await fake.refs(OWNER, REPO))["refs/heads/gitops-promote/a"]).toBeUndefined();
   });
 });

@@ -165,7 +165,7 @@ export async function executeGraphql(services: GraphqlServices, token: string, r
       }
       return { clientMutationId: null, actor: actorNode, pullRequest: pullNode(repo, pull) };
     },
-    // One update per request is what clients of this fake send; each is a compare-and-swap on the ref.
+    // One update per request is what clients of this fake send; each is a compare-and-swap on the ref (a zero afterOid deletes it).
     updateRefs: async ({ input }: { input: { repositoryId: string; refUpdates: RefUpdate[] } }) => {
       const id = nodeId.parseRepository(input.repositoryId);
       const repo = id === undefined ? undefined : services.repoById(id);
@@ -176,7 +176,11 @@ export async function executeGraphql(services: GraphqlServices, token: string, r
       const [{ name, afterOid, beforeOid, force }] = input.refUpdates as [RefUpdate];
       const current = await repo.git.refSha(name);
       if (beforeOid != null && beforeOid !== (current ?? ZERO_OID)) throw generic();
-      if (afterOid === ZERO_OID || (await repo.git.objectType(afterOid)) !== "commit") throw generic();
+      if (afterOid === ZERO_OID) {
+        if (!current || !(await repo.git.deleteRef(name, current))) throw generic();
+        return { clientMutationId: null };
+      }
+      if ((await repo.git.objectType(afterOid)) !== "commit") throw generic();
       if (current && force !== true && !(await repo.git.isAncestor(current, afterOid))) throw generic();
       if (!(await repo.git.casRef(name, afterOid, current))) throw generic();
       return { clientMutationId: null };
