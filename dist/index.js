@@ -45361,6 +45361,7 @@ async function advanceBranch(client, repository, branch, sha) {
   }
 }
 var REPOSITORY_ID = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { id } }`;
+var NO_COMMIT = "0".repeat(40);
 var UPDATE_REFS = `mutation($input: UpdateRefsInput!) { updateRefs(input: $input) { clientMutationId } }`;
 var SWAP_ATTEMPTS = 3;
 async function setBranch(client, repository, branch, sha, expected) {
@@ -45388,6 +45389,11 @@ async function setBranch(client, repository, branch, sha, expected) {
       if (attempt === SWAP_ATTEMPTS) throw error2;
     }
   }
+}
+async function deleteOwnBranch(client, repository, branch, sha) {
+  const { repository: found } = await client.graphql(REPOSITORY_ID, { owner: repository.owner, name: repository.repo });
+  const input = { repositoryId: found.id, refUpdates: [{ name: `refs/heads/${branch}`, beforeOid: sha, afterOid: NO_COMMIT }] };
+  await client.graphql(UPDATE_REFS, { input, request: { retries: 0 } });
 }
 async function branchHead(client, repository, branch) {
   try {
@@ -45638,7 +45644,7 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, mess
   try {
     pullRequest = await upsertPullRequest(ctx.client(), ctx.repository, spec, { branchExisted: existing !== void 0, branchChanged });
   } catch (error2) {
-    if (existing === void 0 && !(error2 instanceof OpenedUndecoratedError)) await deleteBranch(ctx, group2.prBranch);
+    if (existing === void 0 && !(error2 instanceof OpenedUndecoratedError)) await deleteBranch(ctx, group2.prBranch, commit);
     throw error2;
   }
   const merge2 = await mergePullRequest(ctx.client(), ctx.repository, { ...pullRequest, headSha: commit }, group2.merge, group2.mergeMethod);
@@ -45688,9 +45694,9 @@ function asSeenFromBase(file, onBase) {
   const old = (c) => base.changes.find((b) => b.key === c.key && b.kind === c.kind)?.old ?? c.old;
   return { ...file, before: base.before, changes: file.changes.map((c) => ({ ...c, old: old(c) })) };
 }
-async function deleteBranch(ctx, branch) {
+async function deleteBranch(ctx, branch, commit) {
   try {
-    await ctx.client().rest.git.deleteRef({ ...ctx.repository, ref: `heads/${branch}` });
+    await deleteOwnBranch(ctx.client(), ctx.repository, branch, commit);
   } catch (error2) {
     ctx.log(`could not delete ${branch} after the failure: ${errorMessage(error2)}`);
   }
