@@ -91,13 +91,10 @@ export async function setBranch(client: GitHubClient, repository: Repository, br
     }
     return;
   }
-  const { repository: found } = await client.graphql<{ repository: { id: string } }>(REPOSITORY_ID, { owner: repository.owner, name: repository.repo });
-  const input = { repositoryId: found.id, refUpdates: [{ name: `refs/heads/${branch}`, beforeOid: expected, afterOid: sha, force: true }] };
+  const swap = await refSwap(client, repository, branch);
   for (let attempt = 1; ; attempt++) {
     try {
-      // GitHub answers a stale beforeOid with its generic "Something went wrong" error, which the
-      // retry plugin would repeat for seconds as a server fault: the branch is asked instead.
-      await client.graphql(UPDATE_REFS, { input, request: { retries: 0 } });
+      await swap(expected, sha);
       return;
     } catch (error) {
       const current = await branchHead(client, repository, branch);
@@ -113,9 +110,22 @@ export async function setBranch(client: GitHubClient, repository: Repository, br
  * taken it over since, with its own image on it.
  */
 export async function deleteOwnBranch(client: GitHubClient, repository: Repository, branch: string, sha: string): Promise<void> {
+  await (
+    await refSwap(client, repository, branch)
+  )(sha, NO_COMMIT);
+}
+
+/**
+ * A compare-and-swap of one branch through GraphQL updateRefs: `before` -> `after` (NO_COMMIT
+ * deletes it). Not retried by the client: GitHub answers a stale `before` with its generic
+ * "Something went wrong" error, which the retry plugin would repeat for seconds as a fault.
+ */
+async function refSwap(client: GitHubClient, repository: Repository, branch: string): Promise<(before: string, after: string) => Promise<void>> {
   const { repository: found } = await client.graphql<{ repository: { id: string } }>(REPOSITORY_ID, { owner: repository.owner, name: repository.repo });
-  const input = { repositoryId: found.id, refUpdates: [{ name: `refs/heads/${branch}`, beforeOid: sha, afterOid: NO_COMMIT }] };
-  await client.graphql(UPDATE_REFS, { input, request: { retries: 0 } });
+  return async (before, after) => {
+    const refUpdates = [{ name: `refs/heads/${branch}`, beforeOid: before, afterOid: after, force: true }];
+    await client.graphql(UPDATE_REFS, { input: { repositoryId: found.id, refUpdates }, request: { retries: 0 } });
+  };
 }
 
 async function branchHead(client: GitHubClient, repository: Repository, branch: string): Promise<string | undefined> {
