@@ -45376,11 +45376,10 @@ async function setBranch(client, repository, branch, sha, expected) {
     }
     return;
   }
-  const { repository: found } = await client.graphql(REPOSITORY_ID, { owner: repository.owner, name: repository.repo });
-  const input = { repositoryId: found.id, refUpdates: [{ name: `refs/heads/${branch}`, beforeOid: expected, afterOid: sha, force: true }] };
+  const swap = await refSwap(client, repository, branch);
   for (let attempt = 1; ; attempt++) {
     try {
-      await client.graphql(UPDATE_REFS, { input, request: { retries: 0 } });
+      await swap(expected, sha);
       return;
     } catch (error2) {
       const current = await branchHead(client, repository, branch);
@@ -45391,9 +45390,14 @@ async function setBranch(client, repository, branch, sha, expected) {
   }
 }
 async function deleteOwnBranch(client, repository, branch, sha) {
+  await (await refSwap(client, repository, branch))(sha, NO_COMMIT);
+}
+async function refSwap(client, repository, branch) {
   const { repository: found } = await client.graphql(REPOSITORY_ID, { owner: repository.owner, name: repository.repo });
-  const input = { repositoryId: found.id, refUpdates: [{ name: `refs/heads/${branch}`, beforeOid: sha, afterOid: NO_COMMIT }] };
-  await client.graphql(UPDATE_REFS, { input, request: { retries: 0 } });
+  return async (before, after) => {
+    const refUpdates = [{ name: `refs/heads/${branch}`, beforeOid: before, afterOid: after, force: true }];
+    await client.graphql(UPDATE_REFS, { input: { repositoryId: found.id, refUpdates }, request: { retries: 0 } });
+  };
 }
 async function branchHead(client, repository, branch) {
   try {
