@@ -50,18 +50,25 @@ describe("API commits", () => {
     expect(update?.body).toMatchObject({ force: false });
   });
 
-  it("creates our own branch, and replaces it only while it holds the head we read", async () => {
+  /** The head of main, and a way to make API commits on it that set app.yaml's tag: candidates for our branch. */
+  async function commitsOnMain(): Promise<{ head: string; commitWith: (tag: number) => Promise<string> }> {
     const { git } = await checkout(fake, { "app.yaml": "image: a:1\n" });
     const head = (await git.fetch("origin", "main"))!;
+    const baseTree = await git.treeOf(head);
     const commitWith = async (tag: number) =>
       (
         await createApiCommit(client, repository, {
           parent: head,
-          baseTree: await git.treeOf(head),
+          baseTree,
           files: [{ path: "app.yaml", content: `image: a:${tag}\n`, mode: "100644" }],
           message: String(tag),
         })
       ).sha;
+    return { head, commitWith };
+  }
+
+  it("creates our own branch, and replaces it only while it holds the head we read", async () => {
+    const { head, commitWith } = await commitsOnMain();
     const branch = "refs/heads/gitops-promote/a";
     const [c1, c2, c3] = [await commitWith(1), await commitWith(2), await commitWith(3)];
     await setBranch(client, repository, "gitops-promote/a", c1, undefined);
@@ -76,17 +83,7 @@ describe("API commits", () => {
   });
 
   it("deletes a branch it created only while the branch still holds its commit", async () => {
-    const { git } = await checkout(fake, { "app.yaml": "image: a:1\n" });
-    const head = (await git.fetch("origin", "main"))!;
-    const commitWith = async (tag: number) =>
-      (
-        await createApiCommit(client, repository, {
-          parent: head,
-          baseTree: await git.treeOf(head),
-          files: [{ path: "app.yaml", content: `image: a:${tag}\n`, mode: "100644" }],
-          message: String(tag),
-        })
-      ).sha;
+    const { commitWith } = await commitsOnMain();
     const [ours, theirs] = [await commitWith(1), await commitWith(2)];
     await setBranch(client, repository, "gitops-promote/a", ours, undefined);
     await setBranch(client, repository, "gitops-promote/a", theirs, ours); // another run took it over
