@@ -35,12 +35,14 @@ class Parser {
   readonly kind: Uint8Array;
   readonly start: Int32Array;
   readonly end: Int32Array;
+  readonly match: Int32Array;
 
   constructor(readonly tokens: Tokens) {
     this.text = tokens.source.text;
     this.kind = tokens.kind;
     this.start = tokens.start;
     this.end = tokens.end;
+    this.match = tokens.match;
   }
 
   fail(at: number, message: string): never {
@@ -75,17 +77,9 @@ class Parser {
     this.pos++;
   }
 
-  /** Index after the bracket group opening at `open`. */
+  /** Index after the bracket group opening at `open` (the tokenizer matched its brackets). */
   skipGroup(open: number): number {
-    let depth = 0;
-    const kind = this.kind;
-    for (let i = open; ; i++) {
-      const k = kind[i]!;
-      if (k === T.LParen || k === T.LBracket || k === T.LBrace) depth++;
-      else if (k === T.RParen || k === T.RBracket || k === T.RBrace) {
-        if (--depth === 0) return i + 1;
-      } else if (k === T.EOF) this.fail(open, "bracket is never closed");
-    }
+    return this.match[open]! + 1;
   }
 
   /** Move to the Newline (or EOF) ending this logical line, skipping bracket groups. */
@@ -200,18 +194,8 @@ class Parser {
     let last = this.pos - 1;
     if (this.kind[this.pos] === T.Newline) this.pos++;
     if (this.kind[this.pos] === T.Indent) {
-      const kind = this.kind;
-      let i = this.pos;
-      let depth = 0;
-      do {
-        const k = kind[i];
-        if (k === T.Indent) depth++;
-        else if (k === T.Dedent) depth--;
-        else if (k === T.EOF) break;
-        i++;
-      } while (depth > 0);
-      this.pos = i;
-      last = i - 1;
+      this.pos = this.match[this.pos]! + 1;
+      last = this.pos - 1;
     }
     return last;
   }

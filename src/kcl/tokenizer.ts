@@ -56,6 +56,12 @@ export interface Tokens {
   readonly end: Int32Array;
   /** StringFlag bits for string tokens, 0 otherwise. */
   readonly flags: Uint8Array;
+  /**
+   * For an opening bracket, the index of its closing bracket; for an Indent, of its Dedent.
+   * Meaningless for other tokens. The parser skips what it does not model (schema bodies,
+   * calls, lambdas) in one step instead of walking their tokens.
+   */
+  readonly match: Int32Array;
   /** Comments (`#` to end of line), in order; not part of the token stream. */
   readonly commentStart: Int32Array;
   readonly commentEnd: Int32Array;
@@ -158,6 +164,7 @@ class TokenBuffer {
   start = new Int32Array(1 << 12);
   end = new Int32Array(1 << 12);
   flags = new Uint8Array(1 << 12);
+  match = new Int32Array(1 << 12);
   commentStart = new Int32Array(16);
   commentEnd = new Int32Array(16);
   commentCount = 0;
@@ -195,6 +202,9 @@ class TokenBuffer {
     const flags = new Uint8Array(capacity);
     flags.set(this.flags);
     this.flags = flags;
+    const match = new Int32Array(capacity);
+    match.set(this.match);
+    this.match = match;
   }
 
   comment(s: number, e: number): void {
@@ -211,26 +221,28 @@ class TokenBuffer {
     this.commentCount++;
   }
 
-  /** Copy out the used part: two allocations (bytes, then 32-bit offsets), the arrays are views. */
+  /** Copy out the used part: two allocations (bytes, then 32-bit integers), the arrays are views. */
   finish(source: SourceText): Tokens {
     const { count, commentCount } = this;
     const bytes = new Uint8Array(2 * count);
     bytes.set(this.kind.subarray(0, count));
     bytes.set(this.flags.subarray(0, count), count);
-    const offsets = new Int32Array(2 * count + 2 * commentCount);
-    offsets.set(this.start.subarray(0, count));
-    offsets.set(this.end.subarray(0, count), count);
-    offsets.set(this.commentStart.subarray(0, commentCount), 2 * count);
-    offsets.set(this.commentEnd.subarray(0, commentCount), 2 * count + commentCount);
+    const ints = new Int32Array(3 * count + 2 * commentCount);
+    ints.set(this.start.subarray(0, count));
+    ints.set(this.end.subarray(0, count), count);
+    ints.set(this.match.subarray(0, count), 2 * count);
+    ints.set(this.commentStart.subarray(0, commentCount), 3 * count);
+    ints.set(this.commentEnd.subarray(0, commentCount), 3 * count + commentCount);
     return {
       source,
       count,
       kind: bytes.subarray(0, count),
-      start: offsets.subarray(0, count),
-      end: offsets.subarray(count, 2 * count),
+      start: ints.subarray(0, count),
+      end: ints.subarray(count, 2 * count),
       flags: bytes.subarray(count),
-      commentStart: offsets.subarray(2 * count, 2 * count + commentCount),
-      commentEnd: offsets.subarray(2 * count + commentCount),
+      match: ints.subarray(2 * count, 3 * count),
+      commentStart: ints.subarray(3 * count, 3 * count + commentCount),
+      commentEnd: ints.subarray(3 * count + commentCount),
       commentCount,
     };
   }
@@ -249,14 +261,15 @@ export function tokenize(text: string): Tokens {
   const out = buffer;
   out.reset(n);
   landmarks.reset(text);
-  const brackets: number[] = [];
-  const bracketAt: number[] = [];
+  /** Token indexes of the open brackets and of the Indents of the open blocks. */
+  const openBrackets: number[] = [];
   const indents = [0];
+  const openIndents: number[] = [];
   let i = 0;
   let atLineStart = true;
 
   while (true) {
-    if (atLineStart && brackets.length === 0) {
+    if (atLineStart && openBrackets.length === 0) {
       let col = 0;
       let j = i;
       for (; j < n; j++) {
@@ -274,10 +287,12 @@ export function tokenize(text: string): Tokens {
         const top = indents[indents.length - 1]!;
         if (col > top) {
           indents.push(col);
+          openIndents.push(out.count);
           out.push(T.Indent, j, j, 0);
         } else if (col < top) {
           while (col < indents[indents.length - 1]!) {
             indents.pop();
+            out.match[openIndents.pop()!] = out.count;
             out.push(T.Dedent, j, j, 0);
           }
           if (col !== indents[indents.length - 1]) fail(source, j, "unindent does not match any outer indentation level");
@@ -312,7 +327,7 @@ export function tokenize(text: string): Tokens {
       const s = i;
       i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
       if (out.count > 0 && out.last !== T.Newline && out.last !== T.Indent && out.last !== T.Dedent) out.push(T.Newline, s, i, 0);
-      atLineStart = brackets.length === 0;
+      atLineStart = openBrackets.length === 0;
       continue;
     }
     if (cls === C.Quote) {
@@ -362,16 +377,16 @@ export function tokenize(text: string): Tokens {
       case 40:
       case 91:
       case 123:
-        brackets.push(c === 40 ? 41 : c + 2);
-        bracketAt.push(i);
+        openBrackets.push(out.count);
         k = c === 40 ? T.LParen : c === 91 ? T.LBracket : T.LBrace;
         break;
       case 41:
       case 93:
       case 125:
-        if (brackets.pop() !== c) fail(source, i, `unmatched '${String.fromCharCode(c)}'`);
-        bracketAt.pop();
         k = c === 41 ? T.RParen : c === 93 ? T.RBracket : T.RBrace;
+        // Each closing kind is its opening kind + 1.
+        if (openBrackets.length === 0 || out.kind[openBrackets[openBrackets.length - 1]!] !== k - 1) fail(source, i, `unmatched '${String.fromCharCode(c)}'`);
+        out.match[openBrackets.pop()!] = out.count;
         break;
       case 44:
         k = T.Comma;
@@ -454,7 +469,7 @@ export function tokenize(text: string): Tokens {
     out.push(k, i, i + len, 0);
     i += len;
   }
-  return endStream(source, out, bracketAt, indents.length - 1);
+  return endStream(source, out, openBrackets, openIndents);
 }
 
 /**
@@ -462,12 +477,18 @@ export function tokenize(text: string): Tokens {
  * function while still in its first long loop (OSR), before this code ever ran, and
  * code after the loop without type feedback deoptimized it on every call.
  */
-function endStream(source: SourceText, out: TokenBuffer, bracketAt: readonly number[], openIndents: number): Tokens {
+function endStream(source: SourceText, out: TokenBuffer, openBrackets: readonly number[], openIndents: number[]): Tokens {
   const text = source.text;
   const n = text.length;
-  if (bracketAt.length > 0) fail(source, bracketAt[bracketAt.length - 1]!, `'${text.charAt(bracketAt[bracketAt.length - 1]!)}' is never closed`);
+  if (openBrackets.length > 0) {
+    const at = out.start[openBrackets[openBrackets.length - 1]!]!;
+    fail(source, at, `'${text.charAt(at)}' is never closed`);
+  }
   if (out.count > 0 && out.last !== T.Newline && out.last !== T.Dedent) out.push(T.Newline, n, n, 0);
-  for (let level = openIndents; level > 0; level--) out.push(T.Dedent, n, n, 0);
+  while (openIndents.length > 0) {
+    out.match[openIndents.pop()!] = out.count;
+    out.push(T.Dedent, n, n, 0);
+  }
   out.push(T.EOF, n, n, 0);
   landmarks.reset("");
   return out.finish(source);

@@ -84,6 +84,21 @@ describe("tokenize", () => {
     expect(texts(tokens).slice(-5)).toEqual(["z", "=", "1", "\n", ""]);
   });
 
+  it("pairs each opening bracket with its closing bracket and each indent with its dedent", () => {
+    const tokens = tokenize("schema A:\n    x = f([1], {a: (2)})\ny = 1\n");
+    const t = texts(tokens);
+    const pair = (open: number): [string, string] => [t[open]!, t[tokens.match[open]!]!];
+    const at = (text: string, from = 0): number => t.indexOf(text, from);
+    expect(pair(at("("))).toEqual(["(", ")"]);
+    expect(tokens.match[at("(")]).toBe(at(")", at("}")));
+    expect(tokens.match[at("(", at("a"))]).toBe(at(")", at("2")));
+    expect(pair(at("["))).toEqual(["[", "]"]);
+    expect(pair(at("{"))).toEqual(["{", "}"]);
+    const indent = kinds(tokens).indexOf(T.Indent);
+    expect(tokens.kind[tokens.match[indent]!]).toBe(T.Dedent);
+    expect(t[tokens.match[indent]! + 1]).toBe("y");
+  });
+
   it("joins lines ending in a backslash", () => {
     expect(texts(tokenize("a = 1 + \\\n    2\n"))).toEqual(["a", "=", "1", "+", "2", "\n", ""]);
   });
@@ -146,6 +161,32 @@ describe("tokenize over the corpora", () => {
     console.log(`tokenized ${files.length - failures.length}/${files.length} valid KCL corpus files`);
     expect(files.length).toBeGreaterThan(1500);
     expect(failures).toEqual([]);
+  });
+
+  it("pairs brackets and indents in every corpus program as a stack over the token kinds does", () => {
+    const opens = new Map<number, number>([
+      [T.RParen, T.LParen],
+      [T.RBracket, T.LBracket],
+      [T.RBrace, T.LBrace],
+      [T.Dedent, T.Indent],
+    ]);
+    let pairs = 0;
+    const mismatches: string[] = [];
+    for (const file of validCorpusFiles()) {
+      const tokens = tokenize(readFileSync(file, "utf8"));
+      const stack: number[] = [];
+      for (let i = 0; i < tokens.count; i++) {
+        const k = tokens.kind[i]!;
+        if (k === T.LParen || k === T.LBracket || k === T.LBrace || k === T.Indent) stack.push(i);
+        else if (opens.has(k)) {
+          const open = stack.pop()!;
+          pairs++;
+          if (tokens.kind[open] !== opens.get(k) || tokens.match[open] !== i) mismatches.push(`${file}: token ${open}`);
+        }
+      }
+    }
+    expect(pairs).toBeGreaterThan(5_000);
+    expect(mismatches).toEqual([]);
   });
 
   /** Every string literal that is the value of a config entry. */
