@@ -41246,6 +41246,7 @@ var TokenBuffer = class {
   start = new Int32Array(1 << 12);
   end = new Int32Array(1 << 12);
   flags = new Uint8Array(1 << 12);
+  match = new Int32Array(1 << 12);
   commentStart = new Int32Array(16);
   commentEnd = new Int32Array(16);
   commentCount = 0;
@@ -41278,6 +41279,9 @@ var TokenBuffer = class {
     const flags = new Uint8Array(capacity);
     flags.set(this.flags);
     this.flags = flags;
+    const match = new Int32Array(capacity);
+    match.set(this.match);
+    this.match = match;
   }
   comment(s, e) {
     if (this.commentCount === this.commentStart.length) {
@@ -41292,26 +41296,28 @@ var TokenBuffer = class {
     this.commentEnd[this.commentCount] = e;
     this.commentCount++;
   }
-  /** Copy out the used part: two allocations (bytes, then 32-bit offsets), the arrays are views. */
+  /** Copy out the used part: two allocations (bytes, then 32-bit integers), the arrays are views. */
   finish(source) {
     const { count, commentCount } = this;
     const bytes = new Uint8Array(2 * count);
     bytes.set(this.kind.subarray(0, count));
     bytes.set(this.flags.subarray(0, count), count);
-    const offsets = new Int32Array(2 * count + 2 * commentCount);
-    offsets.set(this.start.subarray(0, count));
-    offsets.set(this.end.subarray(0, count), count);
-    offsets.set(this.commentStart.subarray(0, commentCount), 2 * count);
-    offsets.set(this.commentEnd.subarray(0, commentCount), 2 * count + commentCount);
+    const ints = new Int32Array(3 * count + 2 * commentCount);
+    ints.set(this.start.subarray(0, count));
+    ints.set(this.end.subarray(0, count), count);
+    ints.set(this.match.subarray(0, count), 2 * count);
+    ints.set(this.commentStart.subarray(0, commentCount), 3 * count);
+    ints.set(this.commentEnd.subarray(0, commentCount), 3 * count + commentCount);
     return {
       source,
       count,
       kind: bytes.subarray(0, count),
-      start: offsets.subarray(0, count),
-      end: offsets.subarray(count, 2 * count),
+      start: ints.subarray(0, count),
+      end: ints.subarray(count, 2 * count),
       flags: bytes.subarray(count),
-      commentStart: offsets.subarray(2 * count, 2 * count + commentCount),
-      commentEnd: offsets.subarray(2 * count + commentCount),
+      match: ints.subarray(2 * count, 3 * count),
+      commentStart: ints.subarray(3 * count, 3 * count + commentCount),
+      commentEnd: ints.subarray(3 * count + commentCount),
       commentCount
     };
   }
@@ -41326,13 +41332,13 @@ function tokenize2(text2) {
   const out = buffer;
   out.reset(n);
   landmarks.reset(text2);
-  const brackets = [];
-  const bracketAt = [];
+  const openBrackets = [];
   const indents = [0];
+  const openIndents = [];
   let i = 0;
   let atLineStart = true;
   while (true) {
-    if (atLineStart && brackets.length === 0) {
+    if (atLineStart && openBrackets.length === 0) {
       let col = 0;
       let j = i;
       for (; j < n; j++) {
@@ -41350,10 +41356,12 @@ function tokenize2(text2) {
         const top = indents[indents.length - 1];
         if (col > top) {
           indents.push(col);
+          openIndents.push(out.count);
           out.push(T.Indent, j, j, 0);
         } else if (col < top) {
           while (col < indents[indents.length - 1]) {
             indents.pop();
+            out.match[openIndents.pop()] = out.count;
             out.push(T.Dedent, j, j, 0);
           }
           if (col !== indents[indents.length - 1]) fail(source, j, "unindent does not match any outer indentation level");
@@ -41387,7 +41395,7 @@ function tokenize2(text2) {
       const s = i;
       i += c === 13 && text2.charCodeAt(i + 1) === 10 ? 2 : 1;
       if (out.count > 0 && out.last !== T.Newline && out.last !== T.Indent && out.last !== T.Dedent) out.push(T.Newline, s, i, 0);
-      atLineStart = brackets.length === 0;
+      atLineStart = openBrackets.length === 0;
       continue;
     }
     if (cls === C.Quote) {
@@ -41436,16 +41444,15 @@ function tokenize2(text2) {
       case 40:
       case 91:
       case 123:
-        brackets.push(c === 40 ? 41 : c + 2);
-        bracketAt.push(i);
+        openBrackets.push(out.count);
         k = c === 40 ? T.LParen : c === 91 ? T.LBracket : T.LBrace;
         break;
       case 41:
       case 93:
       case 125:
-        if (brackets.pop() !== c) fail(source, i, `unmatched '${String.fromCharCode(c)}'`);
-        bracketAt.pop();
         k = c === 41 ? T.RParen : c === 93 ? T.RBracket : T.RBrace;
+        if (openBrackets.length === 0 || out.kind[openBrackets[openBrackets.length - 1]] !== k - 1) fail(source, i, `unmatched '${String.fromCharCode(c)}'`);
+        out.match[openBrackets.pop()] = out.count;
         break;
       case 44:
         k = T.Comma;
@@ -41527,14 +41534,20 @@ function tokenize2(text2) {
     out.push(k, i, i + len, 0);
     i += len;
   }
-  return endStream(source, out, bracketAt, indents.length - 1);
+  return endStream(source, out, openBrackets, openIndents);
 }
-function endStream(source, out, bracketAt, openIndents) {
+function endStream(source, out, openBrackets, openIndents) {
   const text2 = source.text;
   const n = text2.length;
-  if (bracketAt.length > 0) fail(source, bracketAt[bracketAt.length - 1], `'${text2.charAt(bracketAt[bracketAt.length - 1])}' is never closed`);
+  if (openBrackets.length > 0) {
+    const at = out.start[openBrackets[openBrackets.length - 1]];
+    fail(source, at, `'${text2.charAt(at)}' is never closed`);
+  }
   if (out.count > 0 && out.last !== T.Newline && out.last !== T.Dedent) out.push(T.Newline, n, n, 0);
-  for (let level = openIndents; level > 0; level--) out.push(T.Dedent, n, n, 0);
+  while (openIndents.length > 0) {
+    out.match[openIndents.pop()] = out.count;
+    out.push(T.Dedent, n, n, 0);
+  }
   out.push(T.EOF, n, n, 0);
   landmarks.reset("");
   return out.finish(source);
@@ -41709,6 +41722,7 @@ var Parser = class {
     this.kind = tokens.kind;
     this.start = tokens.start;
     this.end = tokens.end;
+    this.match = tokens.match;
   }
   tokens;
   pos = 0;
@@ -41718,6 +41732,7 @@ var Parser = class {
   kind;
   start;
   end;
+  match;
   fail(at, message) {
     const index = this.start[at];
     throw new SourceError(message, this.tokens.source.line(index), this.tokens.source.column(index));
@@ -41737,17 +41752,9 @@ var Parser = class {
     if (this.kind[this.pos] !== k) this.fail(this.pos, `expected ${what}, found ${this.describe(this.pos)}`);
     this.pos++;
   }
-  /** Index after the bracket group opening at `open`. */
+  /** Index after the bracket group opening at `open` (the tokenizer matched its brackets). */
   skipGroup(open2) {
-    let depth = 0;
-    const kind = this.kind;
-    for (let i = open2; ; i++) {
-      const k = kind[i];
-      if (k === T2.LParen || k === T2.LBracket || k === T2.LBrace) depth++;
-      else if (k === T2.RParen || k === T2.RBracket || k === T2.RBrace) {
-        if (--depth === 0) return i + 1;
-      } else if (k === T2.EOF) this.fail(open2, "bracket is never closed");
-    }
+    return this.match[open2] + 1;
   }
   /** Move to the Newline (or EOF) ending this logical line, skipping bracket groups. */
   skipLine() {
@@ -41855,18 +41862,8 @@ var Parser = class {
     let last = this.pos - 1;
     if (this.kind[this.pos] === T2.Newline) this.pos++;
     if (this.kind[this.pos] === T2.Indent) {
-      const kind = this.kind;
-      let i = this.pos;
-      let depth = 0;
-      do {
-        const k = kind[i];
-        if (k === T2.Indent) depth++;
-        else if (k === T2.Dedent) depth--;
-        else if (k === T2.EOF) break;
-        i++;
-      } while (depth > 0);
-      this.pos = i;
-      last = i - 1;
+      this.pos = this.match[this.pos] + 1;
+      last = this.pos - 1;
     }
     return last;
   }

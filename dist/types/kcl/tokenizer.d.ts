@@ -48,6 +48,12 @@ export interface Tokens {
     readonly end: Int32Array;
     /** StringFlag bits for string tokens, 0 otherwise. */
     readonly flags: Uint8Array;
+    /**
+     * For an opening bracket, the index of its closing bracket; for an Indent, of its Dedent.
+     * Meaningless for other tokens. The parser skips what it does not model (schema bodies,
+     * calls, lambdas) in one step instead of walking their tokens.
+     */
+    readonly match: Int32Array;
     /** Comments (`#` to end of line), in order; not part of the token stream. */
     readonly commentStart: Int32Array;
     readonly commentEnd: Int32Array;
