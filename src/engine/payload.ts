@@ -12,6 +12,7 @@
  */
 import { formatImageRef, parseImageRef } from "../image/reference.js";
 import type { ImageRef } from "../image/reference.js";
+import { checkIncomingImages } from "./request.js";
 
 export const PAYLOAD_VERSION = 1;
 export const MAX_TOP_LEVEL_KEYS = 10;
@@ -112,15 +113,13 @@ function checkImages(value: unknown, field: string): string[] {
   if (value === undefined) throw new PayloadError(field, "missing; expected a list of image references");
   if (!Array.isArray(value)) throw new PayloadError(field, `expected a list of image references, got ${describe(value)}`);
   if (value.length === 0) throw new PayloadError(field, "is empty; name at least one image");
-  return value.map((item: unknown, i) => {
+  const texts = value.map((item: unknown, i) => {
     if (typeof item !== "string") throw new PayloadError(`${field}[${i}]`, `expected an image reference string, got ${describe(item)}`);
-    try {
-      parseImageRef(item);
-    } catch (error) {
-      throw new PayloadError(`${field}[${i}]`, error instanceof Error ? error.message : String(error));
-    }
     return item;
   });
+  const [issue] = checkIncomingImages(texts, field).issues;
+  if (issue) throw new PayloadError(issue.field, issue.reason);
+  return texts;
 }
 
 function checkSource(value: unknown, field: string): PayloadSource {

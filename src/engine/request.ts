@@ -43,27 +43,53 @@ export interface ValidRequest {
   readonly sets: readonly FileOverride[];
 }
 
+/** A problem with one field, named as it was given: `image[1]`, `client_payload.images`. */
+export interface FieldIssue {
+  readonly field: string;
+  readonly reason: string;
+}
+
 const SETTER_KEY = /^[^\s:="]+:[^\s:="]+$/;
 
-/** Checks every field and collects all problems into one RequestError. */
-export function validateRequest(request: UpdateRequest): ValidRequest {
-  const issues: string[] = [];
-  const parse = (field: string, text: string): ImageRef | undefined => {
-    try {
-      return parseImageRef(text);
-    } catch (error) {
-      issues.push(`${field}: ${error instanceof ImageRefError ? error.message : String(error)}`);
-      return undefined;
-    }
-  };
+/** An incoming image reference, or what is wrong with it. */
+function parseIncomingImage(text: string, field: string): ImageRef | FieldIssue {
+  try {
+    return parseImageRef(text);
+  } catch (error) {
+    return { field, reason: error instanceof ImageRefError ? error.message : String(error) };
+  }
+}
 
-  const images = request.images.flatMap((text, i) => parse(`image[${i}]`, text) ?? []);
+/**
+ * The images a request brings, each a valid reference and each repository once: two tags of
+ * one repository would be two competing values for the same fields. The dispatch payload is
+ * checked with this too, so the sender refuses what the receiver would. `field` names the
+ * list (`image`, `client_payload.images`); an entry is `field[i]`.
+ */
+export function checkIncomingImages(texts: readonly string[], field: string): { readonly images: readonly ImageRef[]; readonly issues: readonly FieldIssue[] } {
+  const parsed = texts.map((text, i) => parseIncomingImage(text, `${field}[${i}]`));
+  const images = parsed.filter((p): p is ImageRef => !("reason" in p));
+  const issues = parsed.filter((p): p is FieldIssue => "reason" in p);
   const seen = new Map<string, string>();
   for (const image of images) {
     const earlier = seen.get(image.repository);
-    if (earlier) issues.push(`image: ${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once`);
+    if (earlier) issues.push({ field, reason: `${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once` });
     seen.set(image.repository, formatImageRef(image));
   }
+  return { images, issues };
+}
+
+/** Checks every field and collects all problems into one RequestError. */
+export function validateRequest(request: UpdateRequest): ValidRequest {
+  const checked = checkIncomingImages(request.images, "image");
+  const issues = checked.issues.map(({ field, reason }) => `${field}: ${reason}`);
+  const { images } = checked;
+  const parse = (field: string, text: string): ImageRef | undefined => {
+    const image = parseIncomingImage(text, field);
+    if (!("reason" in image)) return image;
+    issues.push(`${field}: ${image.reason}`);
+    return undefined;
+  };
 
   const setters = new Map<string, ImageRef>();
   request.setters.forEach((text, i) => {

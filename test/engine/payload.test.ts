@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildPayload, imagesFromMetadata, MAX_PAYLOAD_BYTES, parsePayload, PayloadError } from "../../src/engine/payload.js";
+import { validateRequest } from "../../src/engine/request.js";
 
 const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
 const source = {
@@ -18,6 +19,15 @@ function errorOf(fn: () => unknown): PayloadError {
     throw error;
   }
   throw new Error("expected a PayloadError");
+}
+
+function accepts(fn: () => unknown): boolean {
+  try {
+    fn();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 describe("buildPayload", () => {
@@ -65,6 +75,23 @@ describe("buildPayload", () => {
     expect(errorOf(() => buildPayload({ images: ["nginx:1.25", "x y"] })).message).toBe(
       'client_payload.images[1]: invalid image reference "x y": it contains a space',
     );
+  });
+
+  it("refuses two tags of one repository, as the receiver does, naming the field and the repository", () => {
+    const error = errorOf(() => buildPayload({ images: ["ghcr.io/acme/app:1.2.3", "ghcr.io/acme/app:sha-0123abc"] }));
+    expect(error.field).toBe("client_payload.images");
+    expect(error.message).toBe(
+      "client_payload.images: ghcr.io/acme/app is given twice (ghcr.io/acme/app:1.2.3 and ghcr.io/acme/app:sha-0123abc); give each repository once",
+    );
+  });
+
+  it.each([
+    [["ghcr.io/acme/app:1.2.3", "ghcr.io/acme/worker:1.2.3"]],
+    [["ghcr.io/acme/app:1.2.3", "ghcr.io/acme/app:sha-0123abc"]],
+    [["nginx:1.25", "docker.io/library/nginx:1.26"]],
+    [[`ghcr.io/acme/app@${sha}`, `ghcr.io/acme/app:1.2.3@${sha}`]],
+  ])("accepts %j exactly when the receiver does", (images) => {
+    expect(accepts(() => buildPayload({ images }))).toBe(accepts(() => validateRequest({ images, setters: [], sets: [], paths: [] })));
   });
 
   it("uses the field name it is given (workflow_dispatch input)", () => {

@@ -6,6 +6,7 @@
 import { buildPayload, imagesFromMetadata, PayloadError } from "../../engine/payload.js";
 import type { PayloadSource } from "../../engine/payload.js";
 import type { DispatchOptions, WaitOptions } from "../../github/dispatch.js";
+import { parseImageRef, tryParseImageRef } from "../../image/reference.js";
 import { InputError } from "../input-error.js";
 
 /** The subset of @actions/core the inputs are read with (real core in the Action). */
@@ -28,7 +29,7 @@ export function readDispatchInputs(core: InputReader, source: PayloadSource): Di
   const images = listInput(core, "images");
   const metadata = core.getInput("metadata");
   const digest = core.getInput("digest");
-  if (metadata !== "") images.push(...imagesFromMetadata(metadata, digest));
+  if (metadata !== "") images.push(...notNamedIn(images, imagesFromMetadata(metadata, digest)));
   else if (digest !== "") throw new InputError("input digest: it completes the references from `metadata`; give `metadata` too, or put the digest in `images`");
   if (images.length === 0)
     throw new InputError("no image to announce: set `images` (one reference per line) or `metadata` (docker/metadata-action or build-push-action output)");
@@ -46,6 +47,16 @@ export function readDispatchInputs(core: InputReader, source: PayloadSource): Di
     token,
     options: { repositories, payload, ...(eventType !== "" && { eventType }), ...(workflow !== "" && { workflow }), ...(ref !== "" && { ref }), wait },
   };
+}
+
+/**
+ * metadata's references for the repositories `images` does not name. metadata lists several
+ * tags of each image and we pick one; a line of `images` is the user's own pick for its
+ * repository, so it takes the place of ours (the payload names each repository once).
+ */
+function notNamedIn(images: readonly string[], fromMetadata: readonly string[]): string[] {
+  const named = new Set(images.flatMap((text) => tryParseImageRef(text)?.repository ?? []));
+  return fromMetadata.filter((text) => !named.has(parseImageRef(text).repository));
 }
 
 /** One item per line; commas separate too, as people write `a/b, c/d` in a single line. */

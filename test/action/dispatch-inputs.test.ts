@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { readDispatchInputs, type InputReader } from "../../src/action/dispatch/inputs.js";
+
+const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
+
+/** Reads inputs as @actions/core does: lines trimmed, empty lines dropped, booleans true or false. */
+const reader = (inputs: Record<string, string>): InputReader => ({
+  getInput: (name) => inputs[name] ?? "",
+  getMultilineInput: (name) =>
+    (inputs[name] ?? "")
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line !== ""),
+  getBooleanInput: (name) => inputs[name] === "true",
+});
+
+/** docker/metadata-action's json output: several tags of one image, the version in a label. */
+const metadata = JSON.stringify({
+  tags: ["ghcr.io/acme/app:1.2.3", "ghcr.io/acme/app:1.2", "ghcr.io/acme/app:sha-0123abc", "ghcr.io/acme/app:latest", "ghcr.io/acme/worker:1.2.3"],
+  labels: { "org.opencontainers.image.version": "1.2.3" },
+});
+
+const imagesOf = (inputs: Record<string, string>) => readDispatchInputs(reader({ repository: "acme/manifests", ...inputs }), {}).options.payload.images;
+
+describe("dispatch Action inputs", () => {
+  it("announces one reference per repository from metadata: the version tag, with the digest", () => {
+    expect(imagesOf({ metadata, digest: sha })).toEqual([`ghcr.io/acme/app:1.2.3@${sha}`, `ghcr.io/acme/worker:1.2.3@${sha}`]);
+  });
+
+  it("an image in `images` takes the place of metadata's pick for its repository", () => {
+    expect(imagesOf({ images: "ghcr.io/acme/app:sha-0123abc", metadata, digest: sha })).toEqual([
+      "ghcr.io/acme/app:sha-0123abc",
+      `ghcr.io/acme/worker:1.2.3@${sha}`,
+    ]);
+  });
+
+  it("compares repositories as the receiver does: Docker Hub's short names are one repository", () => {
+    const hub = JSON.stringify({ tags: ["docker.io/library/nginx:1.27.0", "docker.io/library/nginx:latest"], labels: {} });
+    expect(imagesOf({ images: "nginx:1.27", metadata: hub })).toEqual(["nginx:1.27"]);
+  });
+
+  it("refuses two tags of one repository in `images`, naming the field and the repository", () => {
+    expect(() => imagesOf({ images: "ghcr.io/acme/app:1.2.3\nghcr.io/acme/app:sha-0123abc" })).toThrow(
+      "client_payload.images: ghcr.io/acme/app is given twice (ghcr.io/acme/app:1.2.3 and ghcr.io/acme/app:sha-0123abc); give each repository once",
+    );
+  });
+
+  it("sends a repeated line once", () => {
+    expect(imagesOf({ images: "ghcr.io/acme/app:1.2.3\nghcr.io/acme/app:1.2.3" })).toEqual(["ghcr.io/acme/app:1.2.3"]);
+  });
+});
