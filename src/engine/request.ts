@@ -51,17 +51,25 @@ export interface FieldIssue {
 
 const SETTER_KEY = /^[^\s:="]+:[^\s:="]+$/;
 
-/** An incoming image reference, or what is wrong with it. */
+/**
+ * An incoming image reference, or what is wrong with it. A bare repository names no version
+ * to write, so it would change nothing; it is refused rather than silently ignored.
+ */
 function parseIncomingImage(text: string, field: string): ImageRef | FieldIssue {
+  let image: ImageRef;
   try {
-    return parseImageRef(text);
+    image = parseImageRef(text);
   } catch (error) {
     return { field, reason: error instanceof ImageRefError ? error.message : String(error) };
   }
+  if (image.tag === undefined && image.digest === undefined) {
+    return { field, reason: `${JSON.stringify(text)} has no tag or digest; give repo:tag or repo@sha256:...` };
+  }
+  return image;
 }
 
 /**
- * The images a request brings, each a valid reference and each repository once: two tags of
+ * The images a request brings, each a valid reference with a version and each repository once: two tags of
  * one repository would be two competing values for the same fields. The dispatch payload is
  * checked with this too, so the sender refuses what the receiver would. `field` names the
  * list (`image`, `client_payload.images`); an entry is `field[i]`.

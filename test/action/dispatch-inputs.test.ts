@@ -45,6 +45,12 @@ describe("dispatch Action inputs", () => {
     );
   });
 
+  it("refuses an image without tag or digest, as the receiver does", () => {
+    expect(() => imagesOf({ images: "ghcr.io/acme/app" })).toThrow(
+      'client_payload.images[0]: "ghcr.io/acme/app" has no tag or digest; give repo:tag or repo@sha256:...',
+    );
+  });
+
   it("sends a repeated line once", () => {
     expect(imagesOf({ images: "ghcr.io/acme/app:1.2.3\nghcr.io/acme/app:1.2.3" })).toEqual(["ghcr.io/acme/app:1.2.3"]);
   });

@@ -90,6 +90,7 @@ describe("buildPayload", () => {
     [["ghcr.io/acme/app:1.2.3", "ghcr.io/acme/app:sha-0123abc"]],
     [["nginx:1.25", "docker.io/library/nginx:1.26"]],
     [[`ghcr.io/acme/app@${sha}`, `ghcr.io/acme/app:1.2.3@${sha}`]],
+    [["ghcr.io/acme/app"]],
   ])("accepts %j exactly when the receiver does", (images) => {
     expect(accepts(() => buildPayload({ images }))).toBe(accepts(() => validateRequest({ images, setters: [], sets: [], paths: [] })));
   });
@@ -116,36 +117,41 @@ describe("parsePayload", () => {
     ["not an object", [1], "client_payload: expected a JSON object, got a list"],
     ["null", null, "client_payload: expected a JSON object, got null"],
     ["bad JSON text", "{v:1", "client_payload: not valid JSON: "],
-    ["no version", { images: ["nginx"] }, "client_payload.v: missing; expected 1 (the payload version)"],
-    ["a future version", { v: 2, images: ["nginx"] }, "client_payload.v: version 2 is not supported; this gitops-promote reads version 1"],
-    ["a version as text", { v: "1", images: ["nginx"] }, 'client_payload.v: version "1" is not supported'],
+    ["no version", { images: ["nginx:1.25"] }, "client_payload.v: missing; expected 1 (the payload version)"],
+    ["a future version", { v: 2, images: ["nginx:1.25"] }, "client_payload.v: version 2 is not supported; this gitops-promote reads version 1"],
+    ["a version as text", { v: "1", images: ["nginx:1.25"] }, 'client_payload.v: version "1" is not supported'],
     ["no images", { v: 1 }, "client_payload.images: missing; expected a list of image references"],
     ["images as a string", { v: 1, images: "nginx:1" }, 'client_payload.images: expected a list of image references, got string "nginx:1"'],
     ["an empty image list", { v: 1, images: [] }, "client_payload.images: is empty; name at least one image"],
-    ["a number as image", { v: 1, images: ["nginx", 7] }, "client_payload.images[1]: expected an image reference string, got number 7"],
+    ["a number as image", { v: 1, images: ["nginx:1.25", 7] }, "client_payload.images[1]: expected an image reference string, got number 7"],
     ["an image with a newline", { v: 1, images: ["nginx:1\nevil: true"] }, "client_payload.images[0]: invalid image reference"],
     ["an image with an interpolation", { v: 1, images: ["nginx:${TAG}"] }, "client_payload.images[0]: invalid image reference"],
     ["a short digest", { v: 1, images: ["nginx@sha256:abc"] }, "client_payload.images[0]: invalid image reference"],
-    ["source as a string", { v: 1, images: ["nginx"], source: "acme/app" }, 'client_payload.source: expected an object, got string "acme/app"'],
-    ["a numeric sha", { v: 1, images: ["nginx"], source: { sha: 12 } }, "client_payload.source.sha: expected a string, got number 12"],
-    ["targets as a string", { v: 1, images: ["nginx"], targets: "prod" }, 'client_payload.targets: expected a list of target names, got string "prod"'],
-    ["an empty target name", { v: 1, images: ["nginx"], targets: ["prod", " "] }, 'client_payload.targets[1]: expected a target name, got string " "'],
+    [
+      "a repository without tag or digest",
+      { v: 1, images: ["nginx:1.25", "ghcr.io/acme/app"] },
+      'client_payload.images[1]: "ghcr.io/acme/app" has no tag or digest; give repo:tag or repo@sha256:...',
+    ],
+    ["source as a string", { v: 1, images: ["nginx:1.25"], source: "acme/app" }, 'client_payload.source: expected an object, got string "acme/app"'],
+    ["a numeric sha", { v: 1, images: ["nginx:1.25"], source: { sha: 12 } }, "client_payload.source.sha: expected a string, got number 12"],
+    ["targets as a string", { v: 1, images: ["nginx:1.25"], targets: "prod" }, 'client_payload.targets: expected a list of target names, got string "prod"'],
+    ["an empty target name", { v: 1, images: ["nginx:1.25"], targets: ["prod", " "] }, 'client_payload.targets[1]: expected a target name, got string " "'],
   ])("refuses %s", (_, value, message) => {
     expect(errorOf(() => parsePayload(value)).message).toContain(message);
   });
 
   it("refuses a payload of 64KB or more and accepts one just below", () => {
-    const base = JSON.stringify({ v: 1, images: ["nginx"], pad: "" }).length;
-    const fits = { v: 1, images: ["nginx"], pad: "x".repeat(MAX_PAYLOAD_BYTES - 1 - base) };
+    const base = JSON.stringify({ v: 1, images: ["nginx:1.25"], pad: "" }).length;
+    const fits = { v: 1, images: ["nginx:1.25"], pad: "x".repeat(MAX_PAYLOAD_BYTES - 1 - base) };
     expect(parsePayload(fits).pad).toHaveLength(MAX_PAYLOAD_BYTES - 1 - base);
     const tooBig = { ...fits, pad: `${fits.pad}x` };
     expect(errorOf(() => parsePayload(tooBig)).message).toBe(`client_payload: is ${MAX_PAYLOAD_BYTES} bytes of JSON; GitHub requires less than 65536 (64KB)`);
   });
 
   it("measures size in UTF-8 bytes, as GitHub does", () => {
-    const base = JSON.stringify({ v: 1, images: ["nginx"], pad: "" }).length;
+    const base = JSON.stringify({ v: 1, images: ["nginx:1.25"], pad: "" }).length;
     const chars = Math.ceil((MAX_PAYLOAD_BYTES - base) / 3);
-    expect(() => parsePayload({ v: 1, images: ["nginx"], pad: "€".repeat(chars) })).toThrow(/bytes of JSON/);
+    expect(() => parsePayload({ v: 1, images: ["nginx:1.25"], pad: "€".repeat(chars) })).toThrow(/bytes of JSON/);
   });
 });
 

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { RequestError, validateRequest, type UpdateRequest } from "../../src/engine/request.js";
+
+const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
+
+function issuesOf(request: Partial<UpdateRequest>): readonly string[] {
+  try {
+    validateRequest({ images: [], setters: [], sets: [], paths: [], ...request });
+  } catch (error) {
+    if (error instanceof RequestError) return error.issues;
+    throw error;
+  }
+  throw new Error("expected a RequestError");
+}
+
+describe("validateRequest", () => {
+  it("takes images and setter values with a tag, a digest or both", () => {
+    const valid = validateRequest({
+      images: ["ghcr.io/acme/app:1.2.3", `ghcr.io/acme/worker@${sha}`],
+      setters: [`flux-system:app=ghcr.io/acme/app:1.2.3@${sha}`],
+      sets: [],
+      paths: [],
+    });
+    expect(valid.images.map((image) => [image.repository, image.tag, image.digest])).toEqual([
+      ["ghcr.io/acme/app", "1.2.3", undefined],
+      ["ghcr.io/acme/worker", undefined, sha],
+    ]);
+    expect(valid.setters.get("flux-system:app")).toMatchObject({ tag: "1.2.3", digest: sha });
+  });
+
+  it("refuses an image without tag or digest: it would change nothing", () => {
+    expect(issuesOf({ images: ["ghcr.io/acme/worker:1.0.0", "ghcr.io/acme/app"] })).toEqual([
+      'image[1]: "ghcr.io/acme/app" has no tag or digest; give repo:tag or repo@sha256:...',
+    ]);
+  });
+
+  it("refuses a setter value without tag or digest, naming the setter", () => {
+    expect(issuesOf({ setters: ["flux-system:app=ghcr.io/acme/app"] })).toEqual([
+      'setter[0] (flux-system:app): "ghcr.io/acme/app" has no tag or digest; give repo:tag or repo@sha256:...',
+    ]);
+  });
+
+  it("refuses two tags of one repository, naming the repository", () => {
+    expect(issuesOf({ images: ["nginx:1.25", "docker.io/library/nginx:1.26"] })).toEqual([
+      "image: docker.io/library/nginx is given twice (nginx:1.25 and docker.io/library/nginx:1.26); give each repository once",
+    ]);
+  });
+});
