@@ -11,6 +11,7 @@ import type { Document, Node, YAMLMap } from "yaml";
 import { parseImageRef, ImageRefError } from "../image/reference.js";
 import { parsePolicy, PolicyError } from "../image/policy.js";
 import type { Policy } from "../image/policy.js";
+import { fileKind } from "./file-kind.js";
 
 export type DeliveryMode = "push" | "pull-request" | "none";
 export type MergeStrategy = "none" | "auto" | "immediate";
@@ -66,6 +67,8 @@ export interface OverrideConfig {
   /** The image name as written, used in the value written. */
   readonly image: string;
   readonly repository: string;
+  /** Line of its `file:` in the configuration, for messages about the file. */
+  readonly line: number;
 }
 
 export interface Config {
@@ -418,7 +421,11 @@ function readOverrides(r: Reader, node: Node | null, at: Node): OverrideConfig[]
     const specField = r.field(entries, itemNode, path, "spec", true);
     const imageField = r.field(entries, itemNode, path, "image", true);
     const file = fileField && r.string(fileField.node, fileField.at, `${path}.file`);
-    const fileOk = file !== undefined && r.relativePath(file, fileField!.node, `${path}.file`);
+    let fileOk = file !== undefined && r.relativePath(file, fileField!.node, `${path}.file`);
+    if (fileOk && fileKind(file!) === undefined) {
+      r.issue(fileField!.node, `${path}.file`, `${JSON.stringify(file)} is neither a KCL (.k) nor a YAML file`);
+      fileOk = false;
+    }
     let spec = specField && r.string(specField.node, specField.at, `${path}.spec`);
     if (spec?.includes("=")) {
       r.issue(
@@ -429,7 +436,7 @@ function readOverrides(r: Reader, node: Node | null, at: Node): OverrideConfig[]
       spec = undefined;
     }
     const ref = imageField && r.repository(imageField.node, imageField.at, `${path}.image`);
-    if (fileOk && spec !== undefined && ref) overrides.push({ file: file!, spec, image: ref.name, repository: ref.repository });
+    if (fileOk && spec !== undefined && ref) overrides.push({ file: file!, spec, image: ref.name, repository: ref.repository, line: r.line(fileField!.node) });
   });
   return overrides;
 }

@@ -10,14 +10,14 @@ import { SourceError } from "../change.js";
 import { formatImageRef, screenToken, type ImageRef } from "../image/reference.js";
 import { MARKER_TOKEN } from "../image/marker.js";
 import type { Policy } from "../image/policy.js";
-import type { ImageUpdate } from "../image/update.js";
+import { nextImageText, type ImageUpdate } from "../image/update.js";
 import { editKcl } from "../kcl/editor.js";
-import { applyOverrides } from "../kcl/override.js";
+import { applyOverrides, type ComputedOverride } from "../kcl/override.js";
 import { editYaml } from "../yaml/editor.js";
 import { setYamlPath } from "../yaml/path.js";
-import { ConfigError, parseConfig, type Config, type Target } from "./config.js";
+import { ConfigError, parseConfig, type Config, type OverrideConfig, type Target } from "./config.js";
 import { FLUX_IMAGE_API_GROUP, fluxSetters, mayHoldFluxObjects } from "./flux-objects.js";
-import { RequestError, validateRequest, type FileOverride, type UpdateRequest, type ValidRequest } from "./request.js";
+import { RequestError, validateRequest, type UpdateRequest, type ValidRequest } from "./request.js";
 import { decodeUtf8, readText, type TreeSource } from "./source.js";
 import { checkParses, fileKind, type FileKind } from "./file-kind.js";
 
@@ -59,11 +59,15 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   const warnings: Warning[] = [];
   const inScope = pathFilter(request.paths, files, warnings);
 
-  const overridesByFile = collectOverrides(valid, config, present);
+  const overridesByFile = collectOverrides(valid, config, configPath, present, inScope);
   const screen = screenFor(valid.images);
   // The configuration is never a manifest: its `image:` fields name repositories, not versions.
-  const candidates = files.filter((path) => fileKind(path) !== undefined && !path.startsWith(".github/") && path !== configPath && inScope(path));
-  const texts = await readScreened(source, candidates, (path, text) => overridesByFile.has(path) || screen[fileKind(path)!].test(text), warnings);
+  const candidates = files.filter((path) => fileKind(path) !== undefined && !path.startsWith(".github/") && path !== configPath);
+  // Outside the paths, files are read only for the Flux objects that define markers: those
+  // usually live apart from the manifests they drive (flux-system/), and are never edited.
+  const keep = (path: string, text: string): boolean =>
+    inScope(path) ? overridesByFile.has(path) || screen[fileKind(path)!].test(text) : fileKind(path) === "yaml" && mayHoldFluxObjects(text);
+  const texts = await readScreened(source, candidates, keep, warnings);
   for (const path of overridesByFile.keys()) {
     if (!texts.has(path)) texts.set(path, await readNamed(source, path));
   }
@@ -76,13 +80,21 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
 
   const planned: FilePlan[] = [];
   for (const [path, text] of [...texts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (!inScope(path)) continue;
     const target = matchers.find((m) => m.matches(path))?.target;
     const editRequest: EditRequest = {
       images: imagesFor(valid.images, config, target, request.allowDowngrade ?? false),
       setters: settersFor(setters, target),
       knownSetters: known,
     };
-    const filePlan = planFile(path, text, editRequest, overridesByFile.get(path) ?? [], request.create ?? false, target?.name, warnings);
+    const overrides = (overridesByFile.get(path) ?? []).flatMap((o): (string | ComputedOverride)[] => {
+      if (typeof o === "string") return [o];
+      if (!target && config!.targets.length > 0 && !config!.targets.some((t) => picomatch([...t.paths], { dot: true })(o.file))) {
+        warnings.push({ file: configPath, line: o.line, message: `override of ${o.file}: the file is in no target, so ${o.repository} is not set there` });
+      }
+      return configuredOverride(o, editRequest.images);
+    });
+    const filePlan = planFile(path, text, editRequest, overrides, request.create ?? false, target?.name, warnings);
     if (filePlan) planned.push(filePlan);
   }
   return {
@@ -131,19 +143,40 @@ function targetsInScope(config: Config | undefined, names: readonly string[] | u
   return all.filter((t) => names.includes(t.name));
 }
 
-/** `--set` specs plus configured overrides whose image is among the incoming ones, per file. */
-function collectOverrides(valid: ValidRequest, config: Config | undefined, present: ReadonlySet<string>): Map<string, string[]> {
-  const byFile = new Map<string, string[]>();
-  const add = ({ file, spec }: FileOverride) => byFile.set(file, [...(byFile.get(file) ?? []), spec]);
-  const missing = valid.sets.filter((o) => !present.has(o.file)).map((o) => `set: ${o.file} does not exist`);
-  if (missing.length > 0) throw new RequestError(missing);
-  valid.sets.forEach(add);
-  for (const override of config?.overrides ?? []) {
-    const image = valid.images.find((i) => i.repository === override.repository);
-    if (!image || !present.has(override.file)) continue;
-    add({ file: override.file, spec: `${override.spec}=${JSON.stringify(formatImageRef({ ...image, name: override.image }))}` });
-  }
+/** A `--set` spec as given, or a configured override waiting for the file's target to say which image it may set. */
+type RequestedOverride = string | OverrideConfig;
+
+/**
+ * `--set` specs plus the configured overrides of the incoming images, per file in scope.
+ * A file they name must exist; a `--set` file must be in scope too (it was asked for by name).
+ */
+function collectOverrides(
+  valid: ValidRequest,
+  config: Config | undefined,
+  configPath: string,
+  present: ReadonlySet<string>,
+  inScope: (path: string) => boolean,
+): Map<string, RequestedOverride[]> {
+  const configured = config?.overrides ?? [];
+  const issues = [
+    ...valid.sets.map(({ file }) => (!present.has(file) ? `set: ${file} does not exist` : !inScope(file) ? `set: ${file} is outside the paths to update` : "")),
+    ...configured.map((o, i) => (present.has(o.file) ? "" : `${configPath}:${o.line}: overrides[${i}].file: ${o.file} does not exist`)),
+  ].filter((issue) => issue !== "");
+  if (issues.length > 0) throw new RequestError(issues);
+  const byFile = new Map<string, RequestedOverride[]>();
+  const add = (file: string, override: RequestedOverride) => byFile.set(file, [...(byFile.get(file) ?? []), override]);
+  for (const { file, spec } of valid.sets) add(file, spec);
+  for (const o of configured) if (inScope(o.file) && valid.images.some((i) => i.repository === o.repository)) add(o.file, o);
   return byFile;
+}
+
+/**
+ * A configured override as the file's own image fields get it: only when its target allows
+ * the image, and moved on by the same decision (policy, no downgrade) from what it holds.
+ */
+function configuredOverride(override: OverrideConfig, images: readonly ImageUpdate[]): ComputedOverride[] {
+  const update = images.find((u) => u.image.repository === override.repository);
+  return update ? [{ path: override.spec, value: (current) => nextImageText(update, override.image, current) }] : [];
 }
 
 /**
@@ -291,7 +324,7 @@ function planFile(
   path: string,
   text: string,
   request: EditRequest,
-  overrides: readonly string[],
+  overrides: readonly (string | ComputedOverride)[],
   create: boolean,
   target: string | undefined,
   warnings: Warning[],
@@ -357,18 +390,24 @@ function fieldKey(key: string): string {
   return key.replace(/\[(\d+)\]/g, ".$1");
 }
 
-function applyFileOverrides(kind: FileKind, text: string, specs: readonly string[], create: boolean): EditResult {
-  if (kind === "kcl") return applyOverrides(text, specs, { create });
+function applyFileOverrides(kind: FileKind, text: string, overrides: readonly (string | ComputedOverride)[], create: boolean): EditResult {
+  if (kind === "kcl") return applyOverrides(text, overrides, { create });
   let result: EditResult = { text, changes: [], warnings: [] };
-  for (const spec of specs) {
-    const eq = spec.indexOf("=");
-    if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
-    const raw = spec.slice(eq + 1).trim();
-    const value = unquote(raw);
-    const next = setYamlPath(result.text, spec.slice(0, eq).trim(), value, { create, typed: value === raw });
+  for (const override of overrides) {
+    const next =
+      typeof override === "string" ? setFromSpec(result.text, override, create) : setYamlPath(result.text, override.path, override.value, { create });
     result = { text: next.text, changes: [...result.changes, ...next.changes], warnings: [...result.warnings, ...next.warnings] };
   }
   return result;
+}
+
+/** `--set values.yaml:image.tag=1.2.3`: a dotted path and a value, quoted or not. */
+function setFromSpec(text: string, spec: string, create: boolean): EditResult {
+  const eq = spec.indexOf("=");
+  if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
+  const raw = spec.slice(eq + 1).trim();
+  const value = unquote(raw);
+  return setYamlPath(text, spec.slice(0, eq).trim(), value, { create, typed: value === raw });
 }
 
 /** `"1.2.3"` and `'1.2.3'` on a command line mean the string 1.2.3. */

@@ -2,7 +2,7 @@
  * The one decision every editor shares: given what a field holds now and the incoming
  * image, what should it hold? Policies make it safe to re-apply (no downgrade, idempotent).
  */
-import type { ImageRef } from "./reference.js";
+import { formatImageRef, tryParseImageRef, type ImageRef } from "./reference.js";
 import type { Policy } from "./policy.js";
 
 /** An incoming image and the rule that decides whether it replaces the current version. */
@@ -48,4 +48,16 @@ export function nextVersion(update: ImageUpdate, current: Version): Version | un
     return nextDigest === current.digest ? undefined : { tag, ...(nextDigest !== undefined && { digest: nextDigest }) };
   }
   return { tag, ...(digest !== undefined && { digest }) };
+}
+
+/**
+ * What a field meant to hold `update`'s image, written as `name`, should hold when it holds
+ * `current` now; undefined when it stays. A field holding another repository, or no image
+ * reference, has no version to keep: it gets the incoming one.
+ */
+export function nextImageText(update: ImageUpdate, name: string, current: string | undefined): string | undefined {
+  const ref = current === undefined ? undefined : tryParseImageRef(current);
+  const own = ref?.repository === update.image.repository ? versionOf(ref.tag, ref.digest) : {};
+  const next = nextVersion(update, own);
+  return next && formatImageRef({ name, ...next });
 }

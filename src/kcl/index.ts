@@ -5,5 +5,5 @@ export { parseKcl, parseKclExpression } from "./parser.js";
 export type * from "./syntax.js";
 export { readStringLiteral, stringLiteralValue, writeStringLiteral, type StringLiteral, type StringStyle } from "./string-literal.js";
 export { parseOverrideSpec, parseOverridePath, formatOverridePath, OverrideSpecError, type OverrideSpec, type OverrideOperation } from "./override-spec.js";
-export { applyOverrides, type OverrideOptions } from "./override.js";
+export { applyOverrides, type ComputedOverride, type OverrideOptions } from "./override.js";
 export { editKcl } from "./editor.js";

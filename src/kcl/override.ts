@@ -6,10 +6,10 @@
  * every matching top-level statement for `x=v`. Unlike KCL, nothing is re-printed (only the
  * value's bytes change) and a missing path is an error unless `create` is set.
  */
-import { SourceError, type EditResult, type FieldChange, type Warning } from "../change.js";
+import { SourceError, type EditResult, type FieldChange, type ValueFor, type Warning } from "../change.js";
 import { nodeText } from "./nodes.js";
 import { parseKcl, parseKclExpression } from "./parser.js";
-import { formatOverridePath, isIdentifier, OverrideSpecError, parseOverrideSpec, type OverrideSpec } from "./override-spec.js";
+import { formatOverridePath, isIdentifier, OverrideSpecError, parseOverridePath, parseOverrideSpec, type OverrideSpec } from "./override-spec.js";
 import { applySplices, type Splice } from "./splice.js";
 import { readStringLiteral, stringLiteralValue, writeStringLiteral } from "./string-literal.js";
 import type { ConfigEntry, ConfigExpr, Expr, Module, Statement } from "./syntax.js";
@@ -18,6 +18,13 @@ import { StringFlag, T, type Tokens } from "./tokenizer.js";
 export interface OverrideOptions {
   /** Insert a missing path (in the deepest existing config) instead of failing. */
   readonly create?: boolean;
+}
+
+/** `path=<string>` where the string is computed from the one each target holds (an image moved on by its policy). */
+export interface ComputedOverride {
+  /** The field path: `config.containers.app.image`. */
+  readonly path: string;
+  readonly value: ValueFor;
 }
 
 /** A value to write, with the tokens it was read from. */
@@ -121,10 +128,22 @@ class Planner {
   constructor(
     readonly module: Module,
     readonly spec: OverrideSpec,
+    readonly computed: ValueFor | undefined,
   ) {
     this.tokens = module.tokens;
     this.text = this.tokens.source.text;
     this.eol = this.tokens.source.lineEnding();
+  }
+
+  /** The value to write: the spec's, or the computed one for a missing field (undefined: nothing to write). */
+  value(raw: string): Value | undefined {
+    return this.computed ? this.stringValue(this.computed(undefined)) : readValue(this.spec, raw, this.eol);
+  }
+
+  stringValue(string: string | undefined): Value | undefined {
+    if (string === undefined) return undefined;
+    const parsed = parseKclExpression(writeStringLiteral(string, { quote: '"', triple: false, prefix: "" }));
+    return valueFrom(parsed.tokens, parsed.expr, this.eol);
   }
 
   line(token: number): number {
@@ -144,8 +163,10 @@ class Planner {
   }
 
   /** `=`: splice the new value over the old one; a string keeps the old literal's style. */
-  replace(old: Expr, value: Value): void {
+  replace(old: Expr, given: Value): void {
     const oldString = plainString(this.tokens, old);
+    const value = this.computed ? this.stringValue(this.computed(oldString)) : given;
+    if (!value) return;
     let text = value.text;
     if (oldString !== undefined && value.string !== undefined) {
       if (oldString === value.string) return;
@@ -325,7 +346,8 @@ function planTopLevel(p: Planner, raw: string, options: OverrideOptions): void {
     for (const s of statements) if (s.type === "assign" || s.type === "unification") p.remove(s);
     return;
   }
-  const value = readValue(spec, raw, p.eol);
+  const value = p.value(raw);
+  if (!value) return;
   let hit = false;
   for (const s of statements) {
     const old = statementValue(s)!;
@@ -381,7 +403,8 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
     }
     return;
   }
-  const value = readValue(spec, raw, p.eol);
+  const value = p.value(raw);
+  if (!value) return;
   const first = candidates[0];
   if (!first) return createTopLevel(p, rest, value, options, `no top-level '${name}' = {...}, '${name} = S {...}' or '${name}: S {...}' in this file`);
   const found = searchIn(first);
@@ -416,17 +439,19 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
  * Apply KCL override specs (`path=value`, `path:value`, `path+=value`, `path-`) to one file,
  * in order. Only the targeted values' bytes change; a spec whose path does not exist throws
  * SourceError naming the deepest existing key (unless `create`); deleting a missing path
- * changes nothing (as in KCL). Throws OverrideSpecError for a malformed spec.
+ * changes nothing (as in KCL). Throws OverrideSpecError for a malformed spec. A computed
+ * override is `path=<string>` with the string computed from each target's current value.
  */
-export function applyOverrides(text: string, specs: readonly string[], options: OverrideOptions = {}): EditResult {
+export function applyOverrides(text: string, specs: readonly (string | ComputedOverride)[], options: OverrideOptions = {}): EditResult {
   let current = text;
   let module = parseKcl(current);
   const changes: FieldChange[] = [];
   const warnings: Warning[] = [];
-  for (const raw of specs) {
-    const spec = parseOverrideSpec(raw);
+  for (const item of specs) {
+    const raw = typeof item === "string" ? item : item.path.trim();
+    const spec: OverrideSpec = typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" };
     if (spec.parts.length === 0) throw new OverrideSpecError(raw, `the path of '${raw}' names no variable`);
-    const planner = new Planner(module, spec);
+    const planner = new Planner(module, spec, typeof item === "string" ? undefined : item.value);
     if (spec.parts.length === 1) planTopLevel(planner, raw, options);
     else planNested(planner, raw, options);
     const { splices } = planner.plan;

@@ -7,7 +7,7 @@
  * rule predictable). A path no document has is an error naming the deepest key that exists.
  */
 import { SourceError } from "../change.js";
-import type { EditResult } from "../change.js";
+import type { EditResult, ValueFor } from "../change.js";
 import { YamlFile } from "./file.js";
 import type { YamlDocument } from "./file.js";
 import { isFlowScalar, scalarText, type MapNode, type YamlNode } from "./node.js";
@@ -141,11 +141,13 @@ export interface SetOptions {
 }
 
 /**
- * Sets the scalar at `path` (see parsePath) to `value`; kind "override", key = the path as
- * given. With `create`, missing mapping keys at the end of the path are added (in the first
- * document that has the path the furthest); list items are never created.
+ * Sets the scalar at `path` (see parsePath) to `value`, or to what `value` computes from the
+ * scalar's text; kind "override", key = the path as given. With `create`, missing mapping
+ * keys at the end of the path are added (in the first document that has the path the
+ * furthest); list items are never created.
  */
-export function setYamlPath(text: string, path: string, value: string, options: SetOptions = {}): EditResult {
+export function setYamlPath(text: string, path: string, value: string | ValueFor, options: SetOptions = {}): EditResult {
+  const unchanged: EditResult = { text, changes: [], warnings: [] };
   const segments = parsePath(path);
   const file = new YamlFile(text);
   const fail = (message: string, offset: number): never => {
@@ -163,15 +165,19 @@ export function setYamlPath(text: string, path: string, value: string, options: 
       const what = { map: "a mapping", seq: "a list", scalar: "a block scalar (| or >), which is never edited", alias: "an alias" }[node.kind];
       return fail(`the value is ${what}, not a scalar that can be set`, node.start);
     }
-    const typed = options.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(value);
+    const next = typeof value === "string" ? value : value(scalarText(node));
+    if (next === undefined) return unchanged;
+    const typed = options.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
     const plan = new EditPlan(file);
-    plan.setScalar(node, value, inFlow, { kind: "override", key: path, document }, typed);
+    plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
     return plan.result();
   }
   const missing = deepest ? segments.slice(deepest.depth) : [];
   if (options.create && deepest?.map && missing.every((segment) => typeof segment === "string")) {
+    const next = typeof value === "string" ? value : value(undefined);
+    if (next === undefined) return unchanged;
     const plan = new EditPlan(file);
-    plan.addPair(deepest.map, missing as [string, ...string[]], value, { kind: "override", key: path, document: deepest.document });
+    plan.addPair(deepest.map, missing as [string, ...string[]], next, { kind: "override", key: path, document: deepest.document });
     return plan.result();
   }
   return fail(deepest?.message ?? "the file has no YAML document", deepest?.offset ?? 0);

@@ -60,7 +60,7 @@ describe("parseConfig: the DESIGN §5 example", () => {
       policy: "semver 1.0.x",
     });
     expect(config.overrides).toEqual([
-      { file: "main.k", spec: "config.containers.flaskdemo.image", image: "kcllang/flask_demo", repository: "docker.io/kcllang/flask_demo" },
+      { file: "main.k", spec: "config.containers.flaskdemo.image", image: "kcllang/flask_demo", repository: "docker.io/kcllang/flask_demo", line: 16 },
     ]);
   });
 });
@@ -251,6 +251,11 @@ describe("parseConfig: bad configuration, each with file, line and field", () =>
         `${FILE}:3: overrides[0].spec: is the path only ("config.image"); the value comes from the incoming image`,
         `${FILE}:4: overrides[0].files: unknown key (expected file, spec, image)`,
       ],
+    ],
+    [
+      "an override of a file that is neither KCL nor YAML",
+      "overrides:\n  - file: main.json\n    spec: a.b\n    image: nginx\n",
+      [`${FILE}:2: overrides[0].file: "main.json" is neither a KCL (.k) nor a YAML file`],
     ],
     [
       "an override file outside the repository",

@@ -104,6 +104,18 @@ describe("planUpdate: what is scanned", () => {
     ]);
   });
 
+  it("finds the Flux objects that define markers outside --path, and edits only inside it", async () => {
+    const policy =
+      "apiVersion: image.toolkit.fluxcd.io/v1beta2\nkind: ImagePolicy\nmetadata:\n  name: app\n  namespace: flux-system\nspec:\n  imageRepositoryRef:\n    name: app\n  policy:\n    semver:\n      range: 1.x\n";
+    const repository =
+      "apiVersion: image.toolkit.fluxcd.io/v1beta2\nkind: ImageRepository\nmetadata:\n  name: app\n  namespace: flux-system\nspec:\n  image: ghcr.io/acme/app\n";
+    const marked = 'image: ghcr.io/acme/app:1.0.0 # {"$imagepolicy": "flux-system:app"}\n';
+    const files = { "flux-system/policy.yaml": policy, "flux-system/repository.yaml": repository, "staging/d.yaml": marked, "prod/d.yaml": marked };
+    const p = await plan(files, { images: ["ghcr.io/acme/app:1.3.0"], paths: ["staging"] });
+    expect(p.files.map((f) => [f.path, f.after])).toEqual([["staging/d.yaml", marked.replace("1.0.0", "1.3.0")]]);
+    expect(p.warnings).toEqual([]);
+  });
+
   it("warns about a --path that matches no file", async () => {
     const p = await plan({ "a/d.yaml": "image: nginx:1.0\n" }, { images: ["nginx:1.2"], paths: ["a/**", "clusters/prod"] });
     expect(p.files.map((f) => f.path)).toEqual(["a/d.yaml"]);
@@ -283,9 +295,80 @@ describe("planUpdate: setters and overrides", () => {
     expect(await refusal({ "v.yaml": "a: 1\n" }, { sets: ["w.yaml:a=2"] })).toEqual(["set: w.yaml does not exist"]);
   });
 
+  it("refuses a --set file outside --path: it was named, so skipping it would hide the contradiction", async () => {
+    expect(await refusal({ "a/v.yaml": "a: 1\n", "b/v.yaml": "a: 1\n" }, { sets: ["a/v.yaml:a=2"], paths: ["b"] })).toEqual([
+      "set: a/v.yaml is outside the paths to update",
+    ]);
+  });
+
   it("creates a missing YAML key with create", async () => {
     const p = await plan({ "v.yaml": "a:\n  b: 1\n" }, { sets: ["v.yaml:a.c=2"], create: true });
     expect(afterOf(p, "v.yaml")).toBe('a:\n  b: 1\n  c: "2"\n');
     expect(p.changes.map((c) => [c.line, c.kind, c.key, c.old, c.new])).toEqual([[3, "override", "a.c", "", "2"]]);
+  });
+});
+
+describe("planUpdate: configured overrides", () => {
+  const config = (overrides: string, targets = "") => `${targets}overrides:\n${overrides}`;
+  const override = "  - file: prod/main.k\n    spec: config.image\n    image: ghcr.io/acme/app\n";
+  // The field holds the image only through a variable: no literal of the repository for the image editor to find.
+  const kcl = (tag: string) => `version = "${tag}"\nconfig = {\n    image = "ghcr.io/acme/app:" + version\n}\n`;
+  const main = (value: string) => `config = {\n    image = "${value}"\n}\n`;
+
+  it("sets the field from the incoming image, as written in the configuration", async () => {
+    const p = await plan({ ".github/gitops-promote.yaml": config(override), "prod/main.k": kcl("1.0.0") }, { images: ["ghcr.io/acme/app:1.2.0"] });
+    expect(afterOf(p, "prod/main.k")).toBe(kcl("1.0.0").replace('"ghcr.io/acme/app:" + version', '"ghcr.io/acme/app:1.2.0"'));
+    expect(p.changes.map((c) => [c.kind, c.key, c.old, c.new])).toEqual([
+      ["override", "config.image", '"ghcr.io/acme/app:" + version', "ghcr.io/acme/app:1.2.0"],
+    ]);
+  });
+
+  it("moves the field on under its target's policy: never outside the range, never down", async () => {
+    const files = { ".github/gitops-promote.yaml": config(override, CONFIG), "prod/main.k": main("ghcr.io/acme/app:1.2.3") };
+    expect((await plan(files, { images: ["ghcr.io/acme/app:2.0.0-rc.1"] })).files).toEqual([]);
+    expect((await plan(files, { images: ["ghcr.io/acme/app:1.1.0"] })).files).toEqual([]);
+    expect(afterOf(await plan(files, { images: ["ghcr.io/acme/app:1.3.0"] }), "prod/main.k")).toBe(main("ghcr.io/acme/app:1.3.0"));
+    expect(afterOf(await plan(files, { images: ["ghcr.io/acme/app:1.1.0"], allowDowngrade: true }), "prod/main.k")).toBe(main("ghcr.io/acme/app:1.1.0"));
+  });
+
+  it("sets nothing where the file's target does not allow the image, or where no target holds the file", async () => {
+    const elsewhere =
+      "  - file: tools/main.k\n    spec: config.image\n    image: ghcr.io/acme/app\n  - file: other/main.k\n    spec: config.image\n    image: ghcr.io/acme/app\n";
+    const value = "ghcr.io/acme/app:1.0.0";
+    const p = await plan(
+      { ".github/gitops-promote.yaml": config(elsewhere, CONFIG), "tools/main.k": main(value), "other/main.k": main(value) },
+      { images: ["ghcr.io/acme/app:1.3.0"] },
+    );
+    expect(p.files).toEqual([]);
+    expect(p.warnings).toEqual([
+      { message: "target tools does not allow ghcr.io/acme/app; not edited there" },
+      { file: ".github/gitops-promote.yaml", line: 22, message: "override of other/main.k: the file is in no target, so ghcr.io/acme/app is not set there" },
+    ]);
+  });
+
+  it("leaves a file outside --path alone", async () => {
+    const p = await plan(
+      { ".github/gitops-promote.yaml": config(override), "prod/main.k": main("ghcr.io/acme/app:1.0.0"), "staging/d.yaml": "a: 1\n" },
+      {
+        images: ["ghcr.io/acme/app:1.2.0"],
+        paths: ["staging"],
+      },
+    );
+    expect(p.files).toEqual([]);
+  });
+
+  it("refuses an override of a file that does not exist, at its line in the configuration", async () => {
+    const typo = "  - file: prod/mian.k\n    spec: config.image\n    image: ghcr.io/acme/app\n";
+    expect(await refusal({ ".github/gitops-promote.yaml": config(typo), "prod/main.k": main("x") }, { images: ["nginx:1.0"] })).toEqual([
+      ".github/gitops-promote.yaml:2: overrides[0].file: prod/mian.k does not exist",
+    ]);
+  });
+
+  it("sets a YAML field by its dotted path under the same rules", async () => {
+    const values = "image:\n  full: ghcr.io/acme/app:1.2.3\n";
+    const yamlOverride = "  - file: prod/values.yaml\n    spec: image.full\n    image: ghcr.io/acme/app\n";
+    const files = { ".github/gitops-promote.yaml": config(yamlOverride, CONFIG), "prod/values.yaml": values };
+    expect((await plan(files, { images: ["ghcr.io/acme/app:1.1.0"] })).files).toEqual([]);
+    expect(afterOf(await plan(files, { images: ["ghcr.io/acme/app:1.4.0"] }), "prod/values.yaml")).toBe(values.replace("1.2.3", "1.4.0"));
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parsePolicy } from "../../src/image/policy.js";
 import { parseImageRef } from "../../src/image/reference.js";
-import { nextVersion } from "../../src/image/update.js";
+import { nextImageText, nextVersion } from "../../src/image/update.js";
 import type { ImageUpdate } from "../../src/image/update.js";
 
 const digestA = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
@@ -93,5 +93,21 @@ describe("nextVersion with real policies", () => {
       });
       expect(nextVersion(update(`ghcr.io/acme/app@${digestA}`), { tag: "1.2.4", digest: digestA })).toBeUndefined();
     });
+  });
+});
+
+describe("nextImageText: a whole reference in a field meant to hold the image", () => {
+  const moved = update("ghcr.io/acme/app:1.3.0", semver("^1.0.0"));
+
+  it("moves the field's own version on under the policy, writing the name given", () => {
+    expect(nextImageText(moved, "ghcr.io/acme/app", "ghcr.io/acme/app:1.2.0")).toBe("ghcr.io/acme/app:1.3.0");
+    expect(nextImageText(moved, "ghcr.io/acme/app", "ghcr.io/acme/app:1.4.0")).toBeUndefined();
+    expect(nextImageText(moved, "ghcr.io/acme/app", "ghcr.io/acme/app:1.3.0")).toBeUndefined();
+  });
+
+  it("gives a field with no reference, or another repository's, the incoming version", () => {
+    expect(nextImageText(moved, "ghcr.io/acme/app", undefined)).toBe("ghcr.io/acme/app:1.3.0");
+    expect(nextImageText(moved, "ghcr.io/acme/app", "nginx:9.9.9")).toBe("ghcr.io/acme/app:1.3.0");
+    expect(nextImageText(moved, "ghcr.io/acme/app", "not a reference")).toBe("ghcr.io/acme/app:1.3.0");
   });
 });

@@ -136,6 +136,16 @@ describe("upstream query tests, value level (crates/query/src/tests.rs)", () => 
 });
 
 describe("applyOverrides: values", () => {
+  it("sets a computed value from each target's current string, keeping its style; undefined leaves it", () => {
+    const text = "a = {image = 'app:1'}\nb = {image = \"other:1\"}\nb = {image = x}\n";
+    const bump = (current: string | undefined) => (current?.startsWith("app:") ? "app:2" : current === undefined ? "app:new" : undefined);
+    expect(applyOverrides(text, [{ path: "a.image", value: bump }]).text).toBe(text.replace("'app:1'", "'app:2'"));
+    expect(applyOverrides(text, [{ path: "b.image", value: bump }]).text).toBe(text);
+    // Not a plain string: the function sees no current value.
+    expect(applyOverrides("c = x\n", [{ path: "c", value: bump }]).text).toBe('c = "app:new"\n');
+    expect(applyOverrides("d = {}\n", [{ path: "d.image", value: bump }], { create: true }).text).toBe('d = {\n    image = "app:new"\n}\n');
+  });
+
   it("quotes a unary/binary value like build_expr_from_string", () => {
     expect(applyOverrides('a = {image = "x"}\n', ["a.image=kcllang/flask_demo:abc"]).text).toBe('a = {image = "kcllang/flask_demo:abc"}\n');
     expect(applyOverrides("count = 1\n", ["count=-1"]).text).toBe('count = "-1"\n');

@@ -137,6 +137,13 @@ describe("setYamlPath", () => {
     expect(() => setYamlPath("a:\n ?  b: 1\n  c: x\n", "a.n", "v", { create: true })).toThrow("cannot add 'n' to a mapping with a complex ('? ...') key");
   });
 
+  it("sets what a function computes from the field's text, and nothing when it returns undefined", () => {
+    const bump = (current: string | undefined) => (current === "1.0.0" ? "1.1.0" : undefined);
+    expect(setYamlPath(values, "image.tag", bump).text).toBe(values.replace('"1.0.0" # the app', '"1.1.0" # the app'));
+    expect(setYamlPath(values, "image.repository", bump)).toEqual({ text: values, changes: [], warnings: [] });
+    expect(setYamlPath("a: {}\n", "a.b", (current) => `was ${current}`, { create: true }).text).toBe("a: {b: was undefined}\n");
+  });
+
   it("with create, still refuses what it cannot create: a list item, a key under a scalar", () => {
     expect(() => setYamlPath(values, "containers[3].image", "x", { create: true })).toThrow("containers has 1 items, not [3]");
     expect(() => setYamlPath(values, "image.tag.major", "x", { create: true })).toThrow("image.tag is a scalar");
