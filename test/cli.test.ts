@@ -139,6 +139,24 @@ describe("gitops-promote exit codes", () => {
     expect(await snapshot(dir)).toEqual(before);
   });
 
+  it("takes --config relative to DIR or absolute inside it; 2 for one outside DIR", async () => {
+    const dir = await withMarker(join(CONFORMANCE, "flux-update-path", "appconfig"), "test-ns:policy1");
+    await mkdir(join(dir, "ci"));
+    await writeFile(join(dir, "ci", "promote.yaml"), "targets:\n  - name: all\n    paths: ['**']\n    images:\n      - repository: nginx\n");
+    for (const config of ["ci/promote.yaml", join(dir, "ci", "promote.yaml")]) {
+      const result = await runCli(["update", dir, "--config", config, "--image", "helloworld:1.0.1", "--json", "--dry-run"]);
+      expect(result.code, result.stderr).toBe(0);
+      expect((JSON.parse(result.stdout) as { warnings: { message: string }[] }).warnings.map((w) => w.message)).toContain(
+        "target all does not allow docker.io/library/helloworld; not edited there",
+      );
+    }
+    const outside = await runCli(["update", dir, "--config", "/etc/promote.yaml", "--image", "helloworld:1.0.1"]);
+    expect([outside.code, outside.stderr.split("\n")[0]]).toEqual([
+      2,
+      `gitops-promote: --config /etc/promote.yaml is not inside ${dir}: its target paths would not name files of this tree`,
+    ]);
+  });
+
   it("1 for an override of a file that does not exist", async () => {
     const dir = await withMarker(join(CONFORMANCE, "flux-update-path", "appconfig"), "test-ns:policy1");
     const result = await runCli(["update", dir, "--set", "missing.k:a.b=1"]);
@@ -195,6 +213,14 @@ describe("multi-cluster fan-out under Flux ImagePolicy objects", () => {
     const late = await update("ghcr.io/acme/app:1.0.9");
     expect(late.files).toEqual([]);
     expect([await tagIn(dir, "staging"), await tagIn(dir, "prod")]).toEqual(["1.1.0", "1.1.0"]);
+  });
+
+  it("--path to one cluster's app still finds that cluster's ImagePolicy objects in flux-system/", async () => {
+    const dir = await scratchCopy(fixture);
+    const result = await runCli(["update", dir, "--image", "ghcr.io/acme/app:1.1.0", "--path", "clusters/staging/app", "--json"]);
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    expect((JSON.parse(result.stdout) as { files: string[] }).files).toEqual(["clusters/staging/app/values.yaml"]);
+    expect([await tagIn(dir, "staging"), await tagIn(dir, "prod")]).toEqual(["1.1.0", "1.0.0"]);
   });
 
   it("only the tag's bytes change", async () => {

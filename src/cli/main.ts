@@ -5,7 +5,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { stat } from "node:fs/promises";
-import { resolve } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { writePlan } from "../engine/apply.js";
 import { planUpdate } from "../engine/plan.js";
 import { formatWarning, humanReport, jsonReport } from "../engine/report.js";
@@ -42,7 +42,8 @@ Options:
   --set FILE:SPEC       override spec for one file: KCL grammar for .k
                         (main.k:config.containers.app.image="repo:tag"), a dotted path
                         for YAML (values.yaml:image.tag=1.2.4) (repeatable)
-  --config FILE         configuration (default: .github/gitops-promote.yaml when present)
+  --config FILE         configuration, relative to DIR or absolute inside it
+                        (default: .github/gitops-promote.yaml when present)
   --path GLOB           only scan files matching GLOB, or under the directory it names,
                         relative to DIR (repeatable)
   --allow-downgrade     set the incoming tag even when a policy ranks the current one higher
@@ -92,7 +93,7 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
     setters,
     sets,
     paths: values.path ?? [],
-    ...(values.config !== undefined && { config: values.config }),
+    ...(values.config !== undefined && { config: configInTree(root, values.config) }),
     allowDowngrade: values["allow-downgrade"] ?? false,
     create: values.create ?? false,
   });
@@ -105,6 +106,19 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
     io.stdout(humanReport(plan, { diff: dryRun, dryRun }));
   }
   return EXIT_OK;
+}
+
+/**
+ * `--config` as the engine reads it: relative to DIR, like --set and --path. An absolute path
+ * must lie inside DIR, because a configuration's target paths are relative to the tree it configures.
+ */
+function configInTree(root: string, file: string): string {
+  if (!isAbsolute(file)) return file;
+  const inside = relative(root, file);
+  if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) {
+    throw new UsageError(`--config ${file} is not inside ${root}: its target paths would not name files of this tree`);
+  }
+  return inside.split(sep).join("/");
 }
 
 /** Runs the CLI on `argv` (without node and the script) and returns the exit code. */
