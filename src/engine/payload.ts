@@ -229,6 +229,7 @@ function withoutUndefined(source: PayloadSource): PayloadSource {
 }
 
 function describe(value: unknown): string {
+  if (value === undefined) return "nothing";
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "an object";

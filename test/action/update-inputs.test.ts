@@ -45,6 +45,33 @@ describe("update Action inputs", () => {
     expect(readUpdateInputs(reader({ images: "ghcr.io/acme/app:3.0.0" }), event).request.images).toEqual(["ghcr.io/acme/app:3.0.0"]);
   });
 
+  it.each([
+    ["no client_payload", {}],
+    ["client_payload null", { client_payload: null }],
+    ["an empty client_payload", { client_payload: {} }],
+  ])("runs on the setters input alone for a repository_dispatch with %s", (_, fields) => {
+    const event = { eventName: "repository_dispatch", payload: { action: "promote", ...fields } };
+    const inputs = readUpdateInputs(reader({ setters: "flux-system:app=ghcr.io/acme/app:1.2.4" }), event);
+    expect(inputs.request).toMatchObject({ images: [], setters: ["flux-system:app=ghcr.io/acme/app:1.2.4"] });
+    expect(inputs.payload).toBeUndefined();
+  });
+
+  it("says what to send when a workflow_dispatch brings no input 'payload' and no input names an image", () => {
+    const event = { eventName: "workflow_dispatch", payload: { inputs: { payload: "" } } };
+    expect(() => readUpdateInputs(reader({}), event)).toThrow(
+      /^no image to promote: the workflow_dispatch event has no input 'payload'; send the payload as its input 'payload' \(\{"v": 1, "images"/,
+    );
+  });
+
+  it("says what to send when a repository_dispatch brings no client_payload and no input names an image", () => {
+    const event = { eventName: "repository_dispatch", payload: { action: "promote" } };
+    expect(() => readUpdateInputs(reader({}), event)).toThrow(
+      new InputError(
+        `no image to promote: the repository_dispatch event has no client_payload; send the payload as its client_payload ({"v": 1, "images": ["ghcr.io/acme/app:1.2.3"]}, as gitops-promote/dispatch does), or set the 'images', 'setters' or 'set' input`,
+      ),
+    );
+  });
+
   it("reads authors as git writes them", () => {
     expect(parseIdentity("Release Bot <release@acme.test>")).toEqual({ name: "Release Bot", email: "release@acme.test" });
     expect(() => parseIdentity("release@acme.test")).toThrow(/is not "Name <email>"/);

@@ -116,6 +116,7 @@ describe("parsePayload", () => {
   it.each<[string, unknown, string]>([
     ["not an object", [1], "client_payload: expected a JSON object, got a list"],
     ["null", null, "client_payload: expected a JSON object, got null"],
+    ["no payload at all", undefined, "client_payload: expected a JSON object, got nothing"],
     ["bad JSON text", "{v:1", "client_payload: not valid JSON: "],
     ["no version", { images: ["nginx:1.25"] }, "client_payload.v: missing; expected 1 (the payload version)"],
     ["a future version", { v: 2, images: ["nginx:1.25"] }, "client_payload.v: version 2 is not supported; this gitops-promote reads version 1"],

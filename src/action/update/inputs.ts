@@ -47,11 +47,7 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
     ...(payload?.targets && { targets: payload.targets }),
     allowDowngrade: flag("allow-downgrade"),
   };
-  if (request.images.length + request.setters.length + request.sets.length === 0) {
-    throw new InputError(
-      `no image to promote: set the 'images' input, or trigger the workflow with a repository_dispatch client_payload or a workflow_dispatch input 'payload' (this run is a ${event.eventName} event)`,
-    );
-  }
+  if (request.images.length + request.setters.length + request.sets.length === 0) throw new InputError(nothingToPromote(event.eventName));
 
   const author = core.getInput("author");
   const values = payload?.source
@@ -76,15 +72,36 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
   return { token: core.getInput("token"), request, delivery, ...(payload && { payload }) };
 }
 
-/** The payload of a repository_dispatch (`client_payload`) or workflow_dispatch (input `payload`). */
+/**
+ * The payload of a repository_dispatch (`client_payload`) or workflow_dispatch (input `payload`).
+ * A dispatch sent without one (GitHub makes `client_payload` optional; some senders put `{}`)
+ * carries no images, as an empty `payload` input does: the step's own inputs may be enough.
+ */
 function eventPayload(event: TriggerEvent): Payload | undefined {
-  if (event.eventName === "repository_dispatch") return parsePayload(event.payload["client_payload"], "client_payload");
+  if (event.eventName === "repository_dispatch") {
+    const value = event.payload["client_payload"];
+    return isAbsent(value) ? undefined : parsePayload(value, "client_payload");
+  }
   if (event.eventName === "workflow_dispatch") {
     const inputs = event.payload["inputs"];
     const text = typeof inputs === "object" && inputs !== null ? (inputs as Record<string, unknown>)["payload"] : undefined;
     return text === undefined || text === "" ? undefined : parsePayload(text, "inputs.payload");
   }
   return undefined;
+}
+
+function isAbsent(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0);
+}
+
+/** What was missing and what to send: the event's payload or one of the step's own inputs. */
+function nothingToPromote(eventName: string): string {
+  const send = `({"v": 1, "images": ["ghcr.io/acme/app:1.2.3"]}, as gitops-promote/dispatch does), or set the 'images', 'setters' or 'set' input`;
+  if (eventName === "repository_dispatch")
+    return `no image to promote: the repository_dispatch event has no client_payload; send the payload as its client_payload ${send}`;
+  if (eventName === "workflow_dispatch")
+    return `no image to promote: the workflow_dispatch event has no input 'payload'; send the payload as its input 'payload' ${send}`;
+  return `no image to promote: set the 'images' input, or trigger the workflow with a repository_dispatch client_payload or a workflow_dispatch input 'payload' (this run is a ${eventName} event)`;
 }
 
 function splitList(text: string, separator: RegExp): string[] {
