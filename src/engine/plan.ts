@@ -59,7 +59,7 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   const warnings: Warning[] = [];
   const inScope = pathFilter(request.paths, files, warnings);
 
-  const overridesByFile = collectOverrides(valid, config, configPath, present, inScope);
+  const overridesByFile = collectOverrides(valid, config, configPath, present, inScope, warnings);
   const screen = screenFor(valid.images);
   // The configuration is never a manifest: its `image:` fields name repositories, not versions.
   const candidates = files.filter((path) => fileKind(path) !== undefined && !path.startsWith(".github/") && path !== configPath);
@@ -87,13 +87,9 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
       setters: settersFor(setters, target),
       knownSetters: known,
     };
-    const overrides = (overridesByFile.get(path) ?? []).flatMap((o): (string | ComputedOverride)[] => {
-      if (typeof o === "string") return [o];
-      if (!target && config!.targets.length > 0 && !config!.targets.some((t) => picomatch([...t.paths], { dot: true })(o.file))) {
-        warnings.push({ file: configPath, line: o.line, message: `override of ${o.file}: the file is in no target, so ${o.repository} is not set there` });
-      }
-      return configuredOverride(o, editRequest.images);
-    });
+    const overrides = (overridesByFile.get(path) ?? []).flatMap((o): (string | ComputedOverride)[] =>
+      typeof o === "string" ? [o] : configuredOverride(o, editRequest.images),
+    );
     const filePlan = planFile(path, text, editRequest, overrides, request.create ?? false, target?.name, warnings);
     if (filePlan) planned.push(filePlan);
   }
@@ -149,6 +145,7 @@ type RequestedOverride = string | OverrideConfig;
 /**
  * `--set` specs plus the configured overrides of the incoming images, per file in scope.
  * A file they name must exist; a `--set` file must be in scope too (it was asked for by name).
+ * With targets, an override of a file in none of them can never apply: that is warned about.
  */
 function collectOverrides(
   valid: ValidRequest,
@@ -156,6 +153,7 @@ function collectOverrides(
   configPath: string,
   present: ReadonlySet<string>,
   inScope: (path: string) => boolean,
+  warnings: Warning[],
 ): Map<string, RequestedOverride[]> {
   const configured = config?.overrides ?? [];
   const issues = [
@@ -166,7 +164,16 @@ function collectOverrides(
   const byFile = new Map<string, RequestedOverride[]>();
   const add = (file: string, override: RequestedOverride) => byFile.set(file, [...(byFile.get(file) ?? []), override]);
   for (const { file, spec } of valid.sets) add(file, spec);
-  for (const o of configured) if (inScope(o.file) && valid.images.some((i) => i.repository === o.repository)) add(o.file, o);
+  const inATarget = picomatch(
+    (config?.targets ?? []).flatMap((t) => t.paths),
+    { dot: true },
+  );
+  for (const o of configured) {
+    if (!inScope(o.file) || !valid.images.some((i) => i.repository === o.repository)) continue;
+    if (config!.targets.length > 0 && !inATarget(o.file)) {
+      warnings.push({ file: configPath, line: o.line, message: `override of ${o.file}: the file is in no target, so ${o.repository} is not set there` });
+    } else add(o.file, o);
+  }
   return byFile;
 }
 

@@ -341,8 +341,8 @@ describe("planUpdate: configured overrides", () => {
     );
     expect(p.files).toEqual([]);
     expect(p.warnings).toEqual([
-      { message: "target tools does not allow ghcr.io/acme/app; not edited there" },
       { file: ".github/gitops-promote.yaml", line: 22, message: "override of other/main.k: the file is in no target, so ghcr.io/acme/app is not set there" },
+      { message: "target tools does not allow ghcr.io/acme/app; not edited there" },
     ]);
   });
 
