@@ -62,11 +62,13 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   const overridesByFile = collectOverrides(valid, config, configPath, present, inScope, warnings);
   const screen = screenFor(valid.images);
   // The configuration is never a manifest: its `image:` fields name repositories, not versions.
-  const candidates = files.filter((path) => fileKind(path) !== undefined && !path.startsWith(".github/") && path !== configPath);
-  // Outside the paths, files are read only for the Flux objects that define markers: those
-  // usually live apart from the manifests they drive (flux-system/), and are never edited.
+  // Outside the paths, YAML files are read only for the Flux objects that define markers:
+  // those usually live apart from the manifests they drive (flux-system/), and are never edited.
+  const candidates = files.filter(
+    (path) => fileKind(path) !== undefined && !path.startsWith(".github/") && path !== configPath && (inScope(path) || fileKind(path) === "yaml"),
+  );
   const keep = (path: string, text: string): boolean =>
-    inScope(path) ? overridesByFile.has(path) || screen[fileKind(path)!].test(text) : fileKind(path) === "yaml" && mayHoldFluxObjects(text);
+    inScope(path) ? overridesByFile.has(path) || screen[fileKind(path)!].test(text) : mayHoldFluxObjects(text);
   const texts = await readScreened(source, candidates, keep, warnings);
   for (const path of overridesByFile.keys()) {
     if (!texts.has(path)) texts.set(path, await readNamed(source, path));
