@@ -56,6 +56,15 @@ describe("update Action inputs", () => {
     expect(inputs.payload).toBeUndefined();
   });
 
+  it("leaves another sender's client_payload (no v) to a step driven by its own setters or set inputs, and refuses it otherwise", () => {
+    const event = { eventName: "repository_dispatch", payload: { client_payload: { image: "ghcr.io/acme/app:1.2.4" } } };
+    const inputs = readUpdateInputs(reader({ setters: "flux-system:app=ghcr.io/acme/app:1.2.4" }), event);
+    expect([inputs.request.setters, inputs.payload]).toEqual([["flux-system:app=ghcr.io/acme/app:1.2.4"], undefined]);
+    expect(() => readUpdateInputs(reader({}), event)).toThrow(/client_payload\.v/);
+    const ours = { eventName: "repository_dispatch", payload: { client_payload: { v: 2, images: [] } } };
+    expect(() => readUpdateInputs(reader({ setters: "flux-system:app=ghcr.io/acme/app:1.2.4" }), ours)).toThrow(/client_payload\.v/);
+  });
+
   it("says what to send when a workflow_dispatch brings no input 'payload' and no input names an image", () => {
     const event = { eventName: "workflow_dispatch", payload: { inputs: { payload: "" } } };
     expect(() => readUpdateInputs(reader({}), event)).toThrow(

@@ -37,11 +37,13 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
   const flag = (name: string) => booleanInput(name, core.getInput(name));
 
   const explicit = words("images");
-  const payload = explicit.length > 0 ? undefined : eventPayload(event);
+  const setters = words("setters");
+  const sets = lines("set");
+  const payload = explicit.length > 0 ? undefined : eventPayload(event, setters.length + sets.length > 0);
   const request: UpdateRequest = {
     images: explicit.length > 0 ? explicit : (payload?.images ?? []),
-    setters: words("setters"),
-    sets: lines("set"),
+    setters,
+    sets,
     paths: lines("paths"),
     ...(core.getInput("config") && { config: core.getInput("config") }),
     ...(payload?.targets && { targets: payload.targets }),
@@ -76,11 +78,14 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
  * The payload of a repository_dispatch (`client_payload`) or workflow_dispatch (input `payload`).
  * A dispatch sent without one (GitHub makes `client_payload` optional; some senders put `{}`)
  * carries no images, as an empty `payload` input does: the step's own inputs may be enough.
+ * When they are (`ownInputs`), a `client_payload` with no `v` is another sender's format,
+ * which the workflow reads itself (`setters: app=${{ github.event.client_payload.image }}`).
  */
-function eventPayload(event: TriggerEvent): Payload | undefined {
+function eventPayload(event: TriggerEvent, ownInputs: boolean): Payload | undefined {
   if (event.eventName === "repository_dispatch") {
     const value = event.payload["client_payload"];
-    return isAbsent(value) ? undefined : parsePayload(value, "client_payload");
+    if (isAbsent(value) || (ownInputs && isForeign(value))) return undefined;
+    return parsePayload(value, "client_payload");
   }
   if (event.eventName === "workflow_dispatch") {
     const inputs = event.payload["inputs"];
@@ -88,6 +93,10 @@ function eventPayload(event: TriggerEvent): Payload | undefined {
     return text === undefined || text === "" ? undefined : parsePayload(text, "inputs.payload");
   }
   return undefined;
+}
+
+function isForeign(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !("v" in value);
 }
 
 function isAbsent(value: unknown): boolean {
