@@ -5775,10 +5775,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -5792,7 +5792,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -5816,7 +5816,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -5832,7 +5832,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -5923,7 +5923,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -5937,13 +5937,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -5986,18 +5986,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -6051,8 +6051,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap4 && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -6064,7 +6064,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -6075,8 +6075,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap4 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -6093,7 +6093,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -6273,7 +6273,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -6290,24 +6290,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar2.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep3 + content;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -6490,25 +6490,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -7318,14 +7318,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep: sep3, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -8492,18 +8492,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep3;
           if (scalar2.end) {
-            sep2 = scalar2.end;
-            sep2.push(this.sourceToken);
+            sep3 = scalar2.end;
+            sep3.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep2 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep2 }]
+            items: [{ start, key: scalar2, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -8656,15 +8656,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -8858,13 +8858,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -33223,7 +33223,7 @@ var require_lib2 = __commonJS({
 // src/cli/main.ts
 import { parseArgs } from "node:util";
 import { stat } from "node:fs/promises";
-import { resolve } from "node:path";
+import { isAbsolute, relative, resolve, sep as sep2 } from "node:path";
 
 // src/engine/apply.ts
 import { chmodSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -33410,6 +33410,12 @@ function nextVersion(update, current) {
     return nextDigest === current.digest ? void 0 : { tag, ...nextDigest !== void 0 && { digest: nextDigest } };
   }
   return { tag, ...digest !== void 0 && { digest } };
+}
+function nextImageText(update, name, current) {
+  const ref = current === void 0 ? void 0 : tryParseImageRef(current);
+  const own = ref?.repository === update.image.repository ? versionOf(ref.tag, ref.digest) : {};
+  const next = nextVersion(update, own);
+  return next && formatImageRef({ name, ...next });
 }
 
 // src/image/marker.ts
@@ -35126,19 +35132,30 @@ function sameTokens(a, aNode, b, bNode) {
   }
 }
 var Planner = class {
-  constructor(module2, spec) {
+  constructor(module2, spec, computed) {
     this.module = module2;
     this.spec = spec;
+    this.computed = computed;
     this.tokens = module2.tokens;
     this.text = this.tokens.source.text;
     this.eol = this.tokens.source.lineEnding();
   }
   module;
   spec;
+  computed;
   plan = { splices: [], changes: [], warnings: [] };
   tokens;
   text;
   eol;
+  /** The value to write: the spec's, or the computed one for a missing field (undefined: nothing to write). */
+  value(raw) {
+    return this.computed ? this.stringValue(this.computed(void 0)) : readValue(this.spec, raw, this.eol);
+  }
+  stringValue(string) {
+    if (string === void 0) return void 0;
+    const parsed = parseKclExpression(writeStringLiteral(string, { quote: '"', triple: false, prefix: "" }));
+    return valueFrom(parsed.tokens, parsed.expr, this.eol);
+  }
   line(token) {
     return this.tokens.source.line(this.tokens.start[token]);
   }
@@ -35152,8 +35169,10 @@ var Planner = class {
     return plainString(this.tokens, expr) ?? nodeText(this.tokens, expr);
   }
   /** `=`: splice the new value over the old one; a string keeps the old literal's style. */
-  replace(old, value) {
+  replace(old, given) {
     const oldString = plainString(this.tokens, old);
+    const value = this.computed ? this.stringValue(this.computed(oldString)) : given;
+    if (!value) return;
     let text2 = value.text;
     if (oldString !== void 0 && value.string !== void 0) {
       if (oldString === value.string) return;
@@ -35310,7 +35329,8 @@ function planTopLevel(p, raw, options2) {
     for (const s of statements) if (s.type === "assign" || s.type === "unification") p.remove(s);
     return;
   }
-  const value = readValue(spec, raw, p.eol);
+  const value = p.value(raw);
+  if (!value) return;
   let hit = false;
   for (const s of statements) {
     const old = statementValue(s);
@@ -35359,7 +35379,8 @@ function planNested(p, raw, options2) {
     }
     return;
   }
-  const value = readValue(spec, raw, p.eol);
+  const value = p.value(raw);
+  if (!value) return;
   const first = candidates2[0];
   if (!first) return createTopLevel(p, rest, value, options2, `no top-level '${name}' = {...}, '${name} = S {...}' or '${name}: S {...}' in this file`);
   const found = searchIn(first);
@@ -35393,10 +35414,11 @@ function applyOverrides(text2, specs, options2 = {}) {
   let module2 = parseKcl(current);
   const changes = [];
   const warnings = [];
-  for (const raw of specs) {
-    const spec = parseOverrideSpec(raw);
+  for (const item of specs) {
+    const raw = typeof item === "string" ? item : item.path.trim();
+    const spec = typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" };
     if (spec.parts.length === 0) throw new OverrideSpecError(raw, `the path of '${raw}' names no variable`);
-    const planner = new Planner(module2, spec);
+    const planner = new Planner(module2, spec, typeof item === "string" ? void 0 : item.value);
     if (spec.parts.length === 1) planTopLevel(planner, raw, options2);
     else planNested(planner, raw, options2);
     const { splices } = planner.plan;
@@ -36307,6 +36329,7 @@ function lookUp(root, path) {
   return { node, inFlow };
 }
 function setYamlPath(text2, path, value, options2 = {}) {
+  const unchanged = { text: text2, changes: [], warnings: [] };
   const segments = parsePath(path);
   const file = new YamlFile(text2);
   const fail2 = (message, offset) => {
@@ -36324,15 +36347,19 @@ function setYamlPath(text2, path, value, options2 = {}) {
       const what = { map: "a mapping", seq: "a list", scalar: "a block scalar (| or >), which is never edited", alias: "an alias" }[node.kind];
       return fail2(`the value is ${what}, not a scalar that can be set`, node.start);
     }
-    const typed = options2.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(value);
+    const next = typeof value === "string" ? value : value(scalarText(node));
+    if (next === void 0) return unchanged;
+    const typed = options2.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
     const plan = new EditPlan(file);
-    plan.setScalar(node, value, inFlow, { kind: "override", key: path, document }, typed);
+    plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
     return plan.result();
   }
   const missing = deepest ? segments.slice(deepest.depth) : [];
   if (options2.create && deepest?.map && missing.every((segment2) => typeof segment2 === "string")) {
+    const next = typeof value === "string" ? value : value(void 0);
+    if (next === void 0) return unchanged;
     const plan = new EditPlan(file);
-    plan.addPair(deepest.map, missing, value, { kind: "override", key: path, document: deepest.document });
+    plan.addPair(deepest.map, missing, next, { kind: "override", key: path, document: deepest.document });
     return plan.result();
   }
   return fail2(deepest?.message ?? "the file has no YAML document", deepest?.offset ?? 0);
@@ -37251,6 +37278,24 @@ function parsePolicy(spec, where, filterTags) {
   };
 }
 
+// src/engine/file-kind.ts
+function fileKind(path) {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  if (base.endsWith(".yaml") || base.endsWith(".yml") || base === "Kustomization") return "yaml";
+  if (base.endsWith(".k")) return "kcl";
+  return void 0;
+}
+function checkParses(kind, path, text2) {
+  const broken = (why) => new Error(`internal error: the edit of ${path} would not parse (${why}); nothing was written`);
+  try {
+    if (kind === "kcl") parseKcl(text2);
+    else parseYaml(text2);
+  } catch (error) {
+    if (error instanceof SourceError) throw broken(error.message);
+    throw error;
+  }
+}
+
 // src/engine/config.ts
 var ConfigError = class extends Error {
   /** Each `<file>:<line>: <path>: <message>`, in file order. */
@@ -37565,7 +37610,11 @@ function readOverrides(r, node, at) {
     const specField = r.field(entries, itemNode, path, "spec", true);
     const imageField = r.field(entries, itemNode, path, "image", true);
     const file = fileField && r.string(fileField.node, fileField.at, `${path}.file`);
-    const fileOk = file !== void 0 && r.relativePath(file, fileField.node, `${path}.file`);
+    let fileOk = file !== void 0 && r.relativePath(file, fileField.node, `${path}.file`);
+    if (fileOk && fileKind(file) === void 0) {
+      r.issue(fileField.node, `${path}.file`, `${JSON.stringify(file)} is neither a KCL (.k) nor a YAML file`);
+      fileOk = false;
+    }
     let spec = specField && r.string(specField.node, specField.at, `${path}.spec`);
     if (spec?.includes("=")) {
       r.issue(
@@ -37576,7 +37625,7 @@ function readOverrides(r, node, at) {
       spec = void 0;
     }
     const ref = imageField && r.repository(imageField.node, imageField.at, `${path}.image`);
-    if (fileOk && spec !== void 0 && ref) overrides.push({ file, spec, image: ref.name, repository: ref.repository });
+    if (fileOk && spec !== void 0 && ref) overrides.push({ file, spec, image: ref.name, repository: ref.repository, line: r.line(fileField.node) });
   });
   return overrides;
 }
@@ -37766,23 +37815,40 @@ var RequestError = class extends Error {
   issues;
 };
 var SETTER_KEY2 = /^[^\s:="]+:[^\s:="]+$/;
-function validateRequest(request2) {
-  const issues = [];
-  const parse4 = (field, text2) => {
-    try {
-      return parseImageRef(text2);
-    } catch (error) {
-      issues.push(`${field}: ${error instanceof ImageRefError ? error.message : String(error)}`);
-      return void 0;
-    }
-  };
-  const images = request2.images.flatMap((text2, i) => parse4(`image[${i}]`, text2) ?? []);
+function parseIncomingImage(text2, field) {
+  let image;
+  try {
+    image = parseImageRef(text2);
+  } catch (error) {
+    return { field, reason: error instanceof ImageRefError ? error.message : String(error) };
+  }
+  if (image.tag === void 0 && image.digest === void 0) {
+    return { field, reason: `${JSON.stringify(text2)} has no tag or digest; give repo:tag or repo@sha256:...` };
+  }
+  return image;
+}
+function checkIncomingImages(texts, field) {
+  const parsed = texts.map((text2, i) => parseIncomingImage(text2, `${field}[${i}]`));
+  const images = parsed.filter((p) => !("reason" in p));
+  const issues = parsed.filter((p) => "reason" in p);
   const seen = /* @__PURE__ */ new Map();
   for (const image of images) {
     const earlier = seen.get(image.repository);
-    if (earlier) issues.push(`image: ${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once`);
+    if (earlier) issues.push({ field, reason: `${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once` });
     seen.set(image.repository, formatImageRef(image));
   }
+  return { images, issues };
+}
+function validateRequest(request2) {
+  const checked = checkIncomingImages(request2.images, "image");
+  const issues = checked.issues.map(({ field, reason }) => `${field}: ${reason}`);
+  const { images } = checked;
+  const parse4 = (field, text2) => {
+    const image = parseIncomingImage(text2, field);
+    if (!("reason" in image)) return image;
+    issues.push(`${field}: ${image.reason}`);
+    return void 0;
+  };
   const setters = /* @__PURE__ */ new Map();
   request2.setters.forEach((text2, i) => {
     const eq = text2.indexOf("=");
@@ -37857,24 +37923,6 @@ function walk2(root, dir, files) {
   }
 }
 
-// src/engine/file-kind.ts
-function fileKind(path) {
-  const base = path.slice(path.lastIndexOf("/") + 1);
-  if (base.endsWith(".yaml") || base.endsWith(".yml") || base === "Kustomization") return "yaml";
-  if (base.endsWith(".k")) return "kcl";
-  return void 0;
-}
-function checkParses(kind, path, text2) {
-  const broken = (why) => new Error(`internal error: the edit of ${path} would not parse (${why}); nothing was written`);
-  try {
-    if (kind === "kcl") parseKcl(text2);
-    else parseYaml(text2);
-  } catch (error) {
-    if (error instanceof SourceError) throw broken(error.message);
-    throw error;
-  }
-}
-
 // src/engine/plan.ts
 var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
 var READ_CONCURRENCY = 64;
@@ -37888,10 +37936,13 @@ async function planUpdate(source, request2) {
   const targets = targetsInScope(config, request2.targets);
   const warnings = [];
   const inScope = pathFilter(request2.paths, files, warnings);
-  const overridesByFile = collectOverrides(valid, config, present);
+  const overridesByFile = collectOverrides(valid, config, configPath, present, inScope, warnings);
   const screen = screenFor(valid.images);
-  const candidates2 = files.filter((path) => fileKind(path) !== void 0 && !path.startsWith(".github/") && path !== configPath && inScope(path));
-  const texts = await readScreened(source, candidates2, (path, text2) => overridesByFile.has(path) || screen[fileKind(path)].test(text2), warnings);
+  const candidates2 = files.filter(
+    (path) => fileKind(path) !== void 0 && !path.startsWith(".github/") && path !== configPath && (inScope(path) || fileKind(path) === "yaml")
+  );
+  const keep = (path, text2) => inScope(path) ? overridesByFile.has(path) || screen[fileKind(path)].test(text2) : mayHoldFluxObjects(text2);
+  const texts = await readScreened(source, candidates2, keep, warnings);
   for (const path of overridesByFile.keys()) {
     if (!texts.has(path)) texts.set(path, await readNamed(source, path));
   }
@@ -37901,13 +37952,17 @@ async function planUpdate(source, request2) {
   warnRefusedImages([...valid.images, ...new Map(markerImages.map((image) => [image.repository, image])).values()], targets, warnings);
   const planned = [];
   for (const [path, text2] of [...texts].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+    if (!inScope(path)) continue;
     const target = matchers.find((m) => m.matches(path))?.target;
     const editRequest = {
       images: imagesFor(valid.images, config, target, request2.allowDowngrade ?? false),
       setters: settersFor(setters, target),
       knownSetters: known
     };
-    const filePlan = planFile(path, text2, editRequest, overridesByFile.get(path) ?? [], request2.create ?? false, target?.name, warnings);
+    const overrides = (overridesByFile.get(path) ?? []).flatMap(
+      (o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images)
+    );
+    const filePlan = planFile(path, text2, editRequest, overrides, request2.create ?? false, target?.name, warnings);
     if (filePlan) planned.push(filePlan);
   }
   return {
@@ -37951,18 +38006,31 @@ function targetsInScope(config, names) {
   }
   return all.filter((t) => names.includes(t.name));
 }
-function collectOverrides(valid, config, present) {
+function collectOverrides(valid, config, configPath, present, inScope, warnings) {
+  const configured = config?.overrides ?? [];
+  const issues = [
+    ...valid.sets.map(({ file }) => !present.has(file) ? `set: ${file} does not exist` : !inScope(file) ? `set: ${file} is outside the paths to update` : ""),
+    ...configured.map((o, i) => present.has(o.file) ? "" : `${configPath}:${o.line}: overrides[${i}].file: ${o.file} does not exist`)
+  ].filter((issue) => issue !== "");
+  if (issues.length > 0) throw new RequestError(issues);
   const byFile = /* @__PURE__ */ new Map();
-  const add = ({ file, spec }) => byFile.set(file, [...byFile.get(file) ?? [], spec]);
-  const missing = valid.sets.filter((o) => !present.has(o.file)).map((o) => `set: ${o.file} does not exist`);
-  if (missing.length > 0) throw new RequestError(missing);
-  valid.sets.forEach(add);
-  for (const override of config?.overrides ?? []) {
-    const image = valid.images.find((i) => i.repository === override.repository);
-    if (!image || !present.has(override.file)) continue;
-    add({ file: override.file, spec: `${override.spec}=${JSON.stringify(formatImageRef({ ...image, name: override.image }))}` });
+  const add = (file, override) => byFile.set(file, [...byFile.get(file) ?? [], override]);
+  for (const { file, spec } of valid.sets) add(file, spec);
+  const inATarget = (0, import_picomatch.default)(
+    (config?.targets ?? []).flatMap((t) => t.paths),
+    { dot: true }
+  );
+  for (const o of configured) {
+    if (!inScope(o.file) || !valid.images.some((i) => i.repository === o.repository)) continue;
+    if (config.targets.length > 0 && !inATarget(o.file)) {
+      warnings.push({ file: configPath, line: o.line, message: `override of ${o.file}: the file is in no target, so ${o.repository} is not set there` });
+    } else add(o.file, o);
   }
   return byFile;
+}
+function configuredOverride(override, images) {
+  const update = images.find((u) => u.image.repository === override.repository);
+  return update ? [{ path: override.spec, value: (current) => nextImageText(update, override.image, current) }] : [];
 }
 function screenFor(images) {
   const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
@@ -38111,18 +38179,21 @@ function withOverrides(edits, overrides) {
 function fieldKey(key) {
   return key.replace(/\[(\d+)\]/g, ".$1");
 }
-function applyFileOverrides(kind, text2, specs, create) {
-  if (kind === "kcl") return applyOverrides(text2, specs, { create });
+function applyFileOverrides(kind, text2, overrides, create) {
+  if (kind === "kcl") return applyOverrides(text2, overrides, { create });
   let result = { text: text2, changes: [], warnings: [] };
-  for (const spec of specs) {
-    const eq = spec.indexOf("=");
-    if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
-    const raw = spec.slice(eq + 1).trim();
-    const value = unquote(raw);
-    const next = setYamlPath(result.text, spec.slice(0, eq).trim(), value, { create, typed: value === raw });
+  for (const override of overrides) {
+    const next = typeof override === "string" ? setFromSpec(result.text, override, create) : setYamlPath(result.text, override.path, override.value, { create });
     result = { text: next.text, changes: [...result.changes, ...next.changes], warnings: [...result.warnings, ...next.warnings] };
   }
   return result;
+}
+function setFromSpec(text2, spec, create) {
+  const eq = spec.indexOf("=");
+  if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
+  const raw = spec.slice(eq + 1).trim();
+  const value = unquote(raw);
+  return setYamlPath(text2, spec.slice(0, eq).trim(), value, { create, typed: value === raw });
 }
 function unquote(value) {
   const quoted = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
@@ -38378,15 +38449,13 @@ function checkImages(value, field) {
   if (value === void 0) throw new PayloadError(field, "missing; expected a list of image references");
   if (!Array.isArray(value)) throw new PayloadError(field, `expected a list of image references, got ${describe2(value)}`);
   if (value.length === 0) throw new PayloadError(field, "is empty; name at least one image");
-  return value.map((item, i) => {
+  const texts = value.map((item, i) => {
     if (typeof item !== "string") throw new PayloadError(`${field}[${i}]`, `expected an image reference string, got ${describe2(item)}`);
-    try {
-      parseImageRef(item);
-    } catch (error) {
-      throw new PayloadError(`${field}[${i}]`, error instanceof Error ? error.message : String(error));
-    }
     return item;
   });
+  const [issue] = checkIncomingImages(texts, field).issues;
+  if (issue) throw new PayloadError(issue.field, issue.reason);
+  return texts;
 }
 function checkSource(value, field) {
   if (!isPlainObject(value)) throw new PayloadError(field, `expected an object, got ${describe2(value)}`);
@@ -38417,6 +38486,7 @@ function withoutUndefined(source) {
   return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== void 0 && v !== ""));
 }
 function describe2(value) {
+  if (value === void 0) return "nothing";
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "an object";
@@ -43210,7 +43280,8 @@ Options:
   --set FILE:SPEC       override spec for one file: KCL grammar for .k
                         (main.k:config.containers.app.image="repo:tag"), a dotted path
                         for YAML (values.yaml:image.tag=1.2.4) (repeatable)
-  --config FILE         configuration (default: .github/gitops-promote.yaml when present)
+  --config FILE         configuration, relative to DIR or absolute inside it
+                        (default: .github/gitops-promote.yaml when present)
   --path GLOB           only scan files matching GLOB, or under the directory it names,
                         relative to DIR (repeatable)
   --allow-downgrade     set the incoming tag even when a policy ranks the current one higher
@@ -43256,7 +43327,7 @@ async function runUpdate(args, io) {
     setters,
     sets,
     paths: values.path ?? [],
-    ...values.config !== void 0 && { config: values.config },
+    ...values.config !== void 0 && { config: configInTree(root, values.config) },
     allowDowngrade: values["allow-downgrade"] ?? false,
     create: values.create ?? false
   });
@@ -43269,6 +43340,14 @@ async function runUpdate(args, io) {
     io.stdout(humanReport(plan, { diff: dryRun, dryRun }));
   }
   return EXIT_OK;
+}
+function configInTree(root, file) {
+  if (!isAbsolute(file)) return file;
+  const inside = relative(root, file);
+  if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) {
+    throw new UsageError(`--config ${file} is not inside ${root}: its target paths would not name files of this tree`);
+  }
+  return inside.split(sep2).join("/");
 }
 async function main(argv, io) {
   const [command, ...rest] = argv;

@@ -39798,23 +39798,40 @@ var RequestError2 = class extends Error {
   issues;
 };
 var SETTER_KEY = /^[^\s:="]+:[^\s:="]+$/;
-function validateRequest(request2) {
-  const issues = [];
-  const parse4 = (field2, text2) => {
-    try {
-      return parseImageRef(text2);
-    } catch (error2) {
-      issues.push(`${field2}: ${error2 instanceof ImageRefError ? error2.message : String(error2)}`);
-      return void 0;
-    }
-  };
-  const images = request2.images.flatMap((text2, i) => parse4(`image[${i}]`, text2) ?? []);
+function parseIncomingImage(text2, field2) {
+  let image;
+  try {
+    image = parseImageRef(text2);
+  } catch (error2) {
+    return { field: field2, reason: error2 instanceof ImageRefError ? error2.message : String(error2) };
+  }
+  if (image.tag === void 0 && image.digest === void 0) {
+    return { field: field2, reason: `${JSON.stringify(text2)} has no tag or digest; give repo:tag or repo@sha256:...` };
+  }
+  return image;
+}
+function checkIncomingImages(texts, field2) {
+  const parsed = texts.map((text2, i) => parseIncomingImage(text2, `${field2}[${i}]`));
+  const images = parsed.filter((p) => !("reason" in p));
+  const issues = parsed.filter((p) => "reason" in p);
   const seen = /* @__PURE__ */ new Map();
   for (const image of images) {
     const earlier = seen.get(image.repository);
-    if (earlier) issues.push(`image: ${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once`);
+    if (earlier) issues.push({ field: field2, reason: `${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once` });
     seen.set(image.repository, formatImageRef(image));
   }
+  return { images, issues };
+}
+function validateRequest(request2) {
+  const checked = checkIncomingImages(request2.images, "image");
+  const issues = checked.issues.map(({ field: field2, reason }) => `${field2}: ${reason}`);
+  const { images } = checked;
+  const parse4 = (field2, text2) => {
+    const image = parseIncomingImage(text2, field2);
+    if (!("reason" in image)) return image;
+    issues.push(`${field2}: ${image.reason}`);
+    return void 0;
+  };
   const setters = /* @__PURE__ */ new Map();
   request2.setters.forEach((text2, i) => {
     const eq = text2.indexOf("=");
@@ -40672,6 +40689,12 @@ function nextVersion(update2, current) {
     return nextDigest === current.digest ? void 0 : { tag, ...nextDigest !== void 0 && { digest: nextDigest } };
   }
   return { tag, ...digest !== void 0 && { digest } };
+}
+function nextImageText(update2, name, current) {
+  const ref = current === void 0 ? void 0 : tryParseImageRef(current);
+  const own = ref?.repository === update2.image.repository ? versionOf(ref.tag, ref.digest) : {};
+  const next = nextVersion(update2, own);
+  return next && formatImageRef({ name, ...next });
 }
 
 // src/image/marker.ts
@@ -42388,19 +42411,30 @@ function sameTokens(a, aNode, b, bNode) {
   }
 }
 var Planner = class {
-  constructor(module2, spec) {
+  constructor(module2, spec, computed) {
     this.module = module2;
     this.spec = spec;
+    this.computed = computed;
     this.tokens = module2.tokens;
     this.text = this.tokens.source.text;
     this.eol = this.tokens.source.lineEnding();
   }
   module;
   spec;
+  computed;
   plan = { splices: [], changes: [], warnings: [] };
   tokens;
   text;
   eol;
+  /** The value to write: the spec's, or the computed one for a missing field (undefined: nothing to write). */
+  value(raw) {
+    return this.computed ? this.stringValue(this.computed(void 0)) : readValue(this.spec, raw, this.eol);
+  }
+  stringValue(string) {
+    if (string === void 0) return void 0;
+    const parsed = parseKclExpression(writeStringLiteral(string, { quote: '"', triple: false, prefix: "" }));
+    return valueFrom(parsed.tokens, parsed.expr, this.eol);
+  }
   line(token) {
     return this.tokens.source.line(this.tokens.start[token]);
   }
@@ -42414,8 +42448,10 @@ var Planner = class {
     return plainString(this.tokens, expr) ?? nodeText(this.tokens, expr);
   }
   /** `=`: splice the new value over the old one; a string keeps the old literal's style. */
-  replace(old, value) {
+  replace(old, given) {
     const oldString = plainString(this.tokens, old);
+    const value = this.computed ? this.stringValue(this.computed(oldString)) : given;
+    if (!value) return;
     let text2 = value.text;
     if (oldString !== void 0 && value.string !== void 0) {
       if (oldString === value.string) return;
@@ -42572,7 +42608,8 @@ function planTopLevel(p, raw, options2) {
     for (const s of statements) if (s.type === "assign" || s.type === "unification") p.remove(s);
     return;
   }
-  const value = readValue(spec, raw, p.eol);
+  const value = p.value(raw);
+  if (!value) return;
   let hit = false;
   for (const s of statements) {
     const old = statementValue(s);
@@ -42621,7 +42658,8 @@ function planNested(p, raw, options2) {
     }
     return;
   }
-  const value = readValue(spec, raw, p.eol);
+  const value = p.value(raw);
+  if (!value) return;
   const first = candidates2[0];
   if (!first) return createTopLevel(p, rest, value, options2, `no top-level '${name}' = {...}, '${name} = S {...}' or '${name}: S {...}' in this file`);
   const found = searchIn(first);
@@ -42655,10 +42693,11 @@ function applyOverrides(text2, specs, options2 = {}) {
   let module2 = parseKcl(current);
   const changes = [];
   const warnings = [];
-  for (const raw of specs) {
-    const spec = parseOverrideSpec(raw);
+  for (const item of specs) {
+    const raw = typeof item === "string" ? item : item.path.trim();
+    const spec = typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" };
     if (spec.parts.length === 0) throw new OverrideSpecError(raw, `the path of '${raw}' names no variable`);
-    const planner = new Planner(module2, spec);
+    const planner = new Planner(module2, spec, typeof item === "string" ? void 0 : item.value);
     if (spec.parts.length === 1) planTopLevel(planner, raw, options2);
     else planNested(planner, raw, options2);
     const { splices } = planner.plan;
@@ -43569,6 +43608,7 @@ function lookUp(root, path6) {
   return { node, inFlow };
 }
 function setYamlPath(text2, path6, value, options2 = {}) {
+  const unchanged = { text: text2, changes: [], warnings: [] };
   const segments = parsePath(path6);
   const file = new YamlFile(text2);
   const fail2 = (message, offset) => {
@@ -43586,15 +43626,19 @@ function setYamlPath(text2, path6, value, options2 = {}) {
       const what = { map: "a mapping", seq: "a list", scalar: "a block scalar (| or >), which is never edited", alias: "an alias" }[node.kind];
       return fail2(`the value is ${what}, not a scalar that can be set`, node.start);
     }
-    const typed = options2.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(value);
+    const next = typeof value === "string" ? value : value(scalarText(node));
+    if (next === void 0) return unchanged;
+    const typed = options2.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
     const plan = new EditPlan(file);
-    plan.setScalar(node, value, inFlow, { kind: "override", key: path6, document }, typed);
+    plan.setScalar(node, next, inFlow, { kind: "override", key: path6, document }, typed);
     return plan.result();
   }
   const missing = deepest ? segments.slice(deepest.depth) : [];
   if (options2.create && deepest?.map && missing.every((segment2) => typeof segment2 === "string")) {
+    const next = typeof value === "string" ? value : value(void 0);
+    if (next === void 0) return unchanged;
     const plan = new EditPlan(file);
-    plan.addPair(deepest.map, missing, value, { kind: "override", key: path6, document: deepest.document });
+    plan.addPair(deepest.map, missing, next, { kind: "override", key: path6, document: deepest.document });
     return plan.result();
   }
   return fail2(deepest?.message ?? "the file has no YAML document", deepest?.offset ?? 0);
@@ -44513,6 +44557,24 @@ function parsePolicy(spec, where, filterTags) {
   };
 }
 
+// src/engine/file-kind.ts
+function fileKind(path6) {
+  const base = path6.slice(path6.lastIndexOf("/") + 1);
+  if (base.endsWith(".yaml") || base.endsWith(".yml") || base === "Kustomization") return "yaml";
+  if (base.endsWith(".k")) return "kcl";
+  return void 0;
+}
+function checkParses(kind, path6, text2) {
+  const broken = (why) => new Error(`internal error: the edit of ${path6} would not parse (${why}); nothing was written`);
+  try {
+    if (kind === "kcl") parseKcl(text2);
+    else parseYaml(text2);
+  } catch (error2) {
+    if (error2 instanceof SourceError) throw broken(error2.message);
+    throw error2;
+  }
+}
+
 // src/engine/config.ts
 var ConfigError = class extends Error {
   /** Each `<file>:<line>: <path>: <message>`, in file order. */
@@ -44827,7 +44889,11 @@ function readOverrides(r, node, at) {
     const specField = r.field(entries, itemNode, path6, "spec", true);
     const imageField = r.field(entries, itemNode, path6, "image", true);
     const file = fileField && r.string(fileField.node, fileField.at, `${path6}.file`);
-    const fileOk = file !== void 0 && r.relativePath(file, fileField.node, `${path6}.file`);
+    let fileOk = file !== void 0 && r.relativePath(file, fileField.node, `${path6}.file`);
+    if (fileOk && fileKind(file) === void 0) {
+      r.issue(fileField.node, `${path6}.file`, `${JSON.stringify(file)} is neither a KCL (.k) nor a YAML file`);
+      fileOk = false;
+    }
     let spec = specField && r.string(specField.node, specField.at, `${path6}.spec`);
     if (spec?.includes("=")) {
       r.issue(
@@ -44838,7 +44904,7 @@ function readOverrides(r, node, at) {
       spec = void 0;
     }
     const ref = imageField && r.repository(imageField.node, imageField.at, `${path6}.image`);
-    if (fileOk && spec !== void 0 && ref) overrides.push({ file, spec, image: ref.name, repository: ref.repository });
+    if (fileOk && spec !== void 0 && ref) overrides.push({ file, spec, image: ref.name, repository: ref.repository, line: r.line(fileField.node) });
   });
   return overrides;
 }
@@ -45032,24 +45098,6 @@ function decodeUtf8(bytes) {
   }
 }
 
-// src/engine/file-kind.ts
-function fileKind(path6) {
-  const base = path6.slice(path6.lastIndexOf("/") + 1);
-  if (base.endsWith(".yaml") || base.endsWith(".yml") || base === "Kustomization") return "yaml";
-  if (base.endsWith(".k")) return "kcl";
-  return void 0;
-}
-function checkParses(kind, path6, text2) {
-  const broken = (why) => new Error(`internal error: the edit of ${path6} would not parse (${why}); nothing was written`);
-  try {
-    if (kind === "kcl") parseKcl(text2);
-    else parseYaml(text2);
-  } catch (error2) {
-    if (error2 instanceof SourceError) throw broken(error2.message);
-    throw error2;
-  }
-}
-
 // src/engine/plan.ts
 var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
 var READ_CONCURRENCY = 64;
@@ -45063,10 +45111,13 @@ async function planUpdate(source, request2) {
   const targets = targetsInScope(config, request2.targets);
   const warnings = [];
   const inScope = pathFilter(request2.paths, files, warnings);
-  const overridesByFile = collectOverrides(valid, config, present);
+  const overridesByFile = collectOverrides(valid, config, configPath, present, inScope, warnings);
   const screen = screenFor(valid.images);
-  const candidates2 = files.filter((path6) => fileKind(path6) !== void 0 && !path6.startsWith(".github/") && path6 !== configPath && inScope(path6));
-  const texts = await readScreened(source, candidates2, (path6, text2) => overridesByFile.has(path6) || screen[fileKind(path6)].test(text2), warnings);
+  const candidates2 = files.filter(
+    (path6) => fileKind(path6) !== void 0 && !path6.startsWith(".github/") && path6 !== configPath && (inScope(path6) || fileKind(path6) === "yaml")
+  );
+  const keep = (path6, text2) => inScope(path6) ? overridesByFile.has(path6) || screen[fileKind(path6)].test(text2) : mayHoldFluxObjects(text2);
+  const texts = await readScreened(source, candidates2, keep, warnings);
   for (const path6 of overridesByFile.keys()) {
     if (!texts.has(path6)) texts.set(path6, await readNamed(source, path6));
   }
@@ -45076,13 +45127,17 @@ async function planUpdate(source, request2) {
   warnRefusedImages([...valid.images, ...new Map(markerImages.map((image) => [image.repository, image])).values()], targets, warnings);
   const planned = [];
   for (const [path6, text2] of [...texts].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+    if (!inScope(path6)) continue;
     const target = matchers.find((m) => m.matches(path6))?.target;
     const editRequest = {
       images: imagesFor(valid.images, config, target, request2.allowDowngrade ?? false),
       setters: settersFor(setters, target),
       knownSetters: known
     };
-    const filePlan = planFile(path6, text2, editRequest, overridesByFile.get(path6) ?? [], request2.create ?? false, target?.name, warnings);
+    const overrides = (overridesByFile.get(path6) ?? []).flatMap(
+      (o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images)
+    );
+    const filePlan = planFile(path6, text2, editRequest, overrides, request2.create ?? false, target?.name, warnings);
     if (filePlan) planned.push(filePlan);
   }
   return {
@@ -45126,18 +45181,31 @@ function targetsInScope(config, names) {
   }
   return all.filter((t) => names.includes(t.name));
 }
-function collectOverrides(valid, config, present) {
+function collectOverrides(valid, config, configPath, present, inScope, warnings) {
+  const configured = config?.overrides ?? [];
+  const issues = [
+    ...valid.sets.map(({ file }) => !present.has(file) ? `set: ${file} does not exist` : !inScope(file) ? `set: ${file} is outside the paths to update` : ""),
+    ...configured.map((o, i) => present.has(o.file) ? "" : `${configPath}:${o.line}: overrides[${i}].file: ${o.file} does not exist`)
+  ].filter((issue2) => issue2 !== "");
+  if (issues.length > 0) throw new RequestError2(issues);
   const byFile = /* @__PURE__ */ new Map();
-  const add = ({ file, spec }) => byFile.set(file, [...byFile.get(file) ?? [], spec]);
-  const missing = valid.sets.filter((o) => !present.has(o.file)).map((o) => `set: ${o.file} does not exist`);
-  if (missing.length > 0) throw new RequestError2(missing);
-  valid.sets.forEach(add);
-  for (const override of config?.overrides ?? []) {
-    const image = valid.images.find((i) => i.repository === override.repository);
-    if (!image || !present.has(override.file)) continue;
-    add({ file: override.file, spec: `${override.spec}=${JSON.stringify(formatImageRef({ ...image, name: override.image }))}` });
+  const add = (file, override) => byFile.set(file, [...byFile.get(file) ?? [], override]);
+  for (const { file, spec } of valid.sets) add(file, spec);
+  const inATarget = (0, import_picomatch.default)(
+    (config?.targets ?? []).flatMap((t) => t.paths),
+    { dot: true }
+  );
+  for (const o of configured) {
+    if (!inScope(o.file) || !valid.images.some((i) => i.repository === o.repository)) continue;
+    if (config.targets.length > 0 && !inATarget(o.file)) {
+      warnings.push({ file: configPath, line: o.line, message: `override of ${o.file}: the file is in no target, so ${o.repository} is not set there` });
+    } else add(o.file, o);
   }
   return byFile;
+}
+function configuredOverride(override, images) {
+  const update2 = images.find((u) => u.image.repository === override.repository);
+  return update2 ? [{ path: override.spec, value: (current) => nextImageText(update2, override.image, current) }] : [];
 }
 function screenFor(images) {
   const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
@@ -45286,18 +45354,21 @@ function withOverrides(edits, overrides) {
 function fieldKey(key) {
   return key.replace(/\[(\d+)\]/g, ".$1");
 }
-function applyFileOverrides(kind, text2, specs, create) {
-  if (kind === "kcl") return applyOverrides(text2, specs, { create });
+function applyFileOverrides(kind, text2, overrides, create) {
+  if (kind === "kcl") return applyOverrides(text2, overrides, { create });
   let result = { text: text2, changes: [], warnings: [] };
-  for (const spec of specs) {
-    const eq = spec.indexOf("=");
-    if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
-    const raw = spec.slice(eq + 1).trim();
-    const value = unquote(raw);
-    const next = setYamlPath(result.text, spec.slice(0, eq).trim(), value, { create, typed: value === raw });
+  for (const override of overrides) {
+    const next = typeof override === "string" ? setFromSpec(result.text, override, create) : setYamlPath(result.text, override.path, override.value, { create });
     result = { text: next.text, changes: [...result.changes, ...next.changes], warnings: [...result.warnings, ...next.warnings] };
   }
   return result;
+}
+function setFromSpec(text2, spec, create) {
+  const eq = spec.indexOf("=");
+  if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
+  const raw = spec.slice(eq + 1).trim();
+  const value = unquote(raw);
+  return setYamlPath(text2, spec.slice(0, eq).trim(), value, { create, typed: value === raw });
 }
 function unquote(value) {
   const quoted = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
@@ -46105,15 +46176,13 @@ function checkImages(value, field2) {
   if (value === void 0) throw new PayloadError(field2, "missing; expected a list of image references");
   if (!Array.isArray(value)) throw new PayloadError(field2, `expected a list of image references, got ${describe2(value)}`);
   if (value.length === 0) throw new PayloadError(field2, "is empty; name at least one image");
-  return value.map((item, i) => {
+  const texts = value.map((item, i) => {
     if (typeof item !== "string") throw new PayloadError(`${field2}[${i}]`, `expected an image reference string, got ${describe2(item)}`);
-    try {
-      parseImageRef(item);
-    } catch (error2) {
-      throw new PayloadError(`${field2}[${i}]`, error2 instanceof Error ? error2.message : String(error2));
-    }
     return item;
   });
+  const [issue2] = checkIncomingImages(texts, field2).issues;
+  if (issue2) throw new PayloadError(issue2.field, issue2.reason);
+  return texts;
 }
 function checkSource(value, field2) {
   if (!isPlainObject3(value)) throw new PayloadError(field2, `expected an object, got ${describe2(value)}`);
@@ -46141,6 +46210,7 @@ function isPlainObject3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function describe2(value) {
+  if (value === void 0) return "nothing";
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "an object";
@@ -46162,21 +46232,19 @@ function readUpdateInputs(core, event) {
   const commaOrLine = (name) => splitList(core.getInput(name), /[,\r\n]+/);
   const flag = (name) => booleanInput(name, core.getInput(name));
   const explicit = words("images");
-  const payload = explicit.length > 0 ? void 0 : eventPayload(event);
+  const setters = words("setters");
+  const sets = lines("set");
+  const payload = explicit.length > 0 ? void 0 : eventPayload(event, setters.length + sets.length > 0);
   const request2 = {
     images: explicit.length > 0 ? explicit : payload?.images ?? [],
-    setters: words("setters"),
-    sets: lines("set"),
+    setters,
+    sets,
     paths: lines("paths"),
     ...core.getInput("config") && { config: core.getInput("config") },
     ...payload?.targets && { targets: payload.targets },
     allowDowngrade: flag("allow-downgrade")
   };
-  if (request2.images.length + request2.setters.length + request2.sets.length === 0) {
-    throw new InputError(
-      `no image to promote: set the 'images' input, or trigger the workflow with a repository_dispatch client_payload or a workflow_dispatch input 'payload' (this run is a ${event.eventName} event)`
-    );
-  }
+  if (request2.images.length + request2.setters.length + request2.sets.length === 0) throw new InputError(nothingToPromote(event.eventName));
   const author = core.getInput("author");
   const values = payload?.source ? Object.fromEntries(Object.entries(payload.source).filter((e) => typeof e[1] === "string")) : void 0;
   const delivery = {
@@ -46197,14 +46265,32 @@ function readUpdateInputs(core, event) {
   };
   return { token: core.getInput("token"), request: request2, delivery, ...payload && { payload } };
 }
-function eventPayload(event) {
-  if (event.eventName === "repository_dispatch") return parsePayload(event.payload["client_payload"], "client_payload");
+function eventPayload(event, ownInputs) {
+  if (event.eventName === "repository_dispatch") {
+    const value = event.payload["client_payload"];
+    if (isAbsent(value) || ownInputs && isForeign(value)) return void 0;
+    return parsePayload(value, "client_payload");
+  }
   if (event.eventName === "workflow_dispatch") {
     const inputs = event.payload["inputs"];
     const text2 = typeof inputs === "object" && inputs !== null ? inputs["payload"] : void 0;
     return text2 === void 0 || text2 === "" ? void 0 : parsePayload(text2, "inputs.payload");
   }
   return void 0;
+}
+function isForeign(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !("v" in value);
+}
+function isAbsent(value) {
+  return value === void 0 || value === null || typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0;
+}
+function nothingToPromote(eventName) {
+  const send = `({"v": 1, "images": ["ghcr.io/acme/app:1.2.3"]}, as gitops-promote/dispatch does), or set the 'images', 'setters' or 'set' input`;
+  if (eventName === "repository_dispatch")
+    return `no image to promote: the repository_dispatch event has no client_payload; send the payload as its client_payload ${send}`;
+  if (eventName === "workflow_dispatch")
+    return `no image to promote: the workflow_dispatch event has no input 'payload'; send the payload as its input 'payload' ${send}`;
+  return `no image to promote: set the 'images' input, or trigger the workflow with a repository_dispatch client_payload or a workflow_dispatch input 'payload' (this run is a ${eventName} event)`;
 }
 function splitList(text2, separator) {
   return text2.split(separator).map((s) => s.trim()).filter((s) => s !== "");

@@ -31178,6 +31178,13 @@ function parseImageRef(input) {
   }
   return { name, repository: canonicalRepository(domain, parts), ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } };
 }
+function tryParseImageRef(input) {
+  try {
+    return parseImageRef(input);
+  } catch {
+    return void 0;
+  }
+}
 function canonicalRepository(domain, path6) {
   let registry = domain ?? DOCKER_HUB;
   if (registry === "index.docker.io" || registry === "registry-1.docker.io") registry = DOCKER_HUB;
@@ -31186,6 +31193,32 @@ function canonicalRepository(domain, path6) {
 }
 function formatImageRef(ref) {
   return `${ref.name}${ref.tag !== void 0 ? `:${ref.tag}` : ""}${ref.digest !== void 0 ? `@${ref.digest}` : ""}`;
+}
+
+// src/engine/request.ts
+function parseIncomingImage(text, field) {
+  let image;
+  try {
+    image = parseImageRef(text);
+  } catch (error2) {
+    return { field, reason: error2 instanceof ImageRefError ? error2.message : String(error2) };
+  }
+  if (image.tag === void 0 && image.digest === void 0) {
+    return { field, reason: `${JSON.stringify(text)} has no tag or digest; give repo:tag or repo@sha256:...` };
+  }
+  return image;
+}
+function checkIncomingImages(texts, field) {
+  const parsed = texts.map((text, i) => parseIncomingImage(text, `${field}[${i}]`));
+  const images = parsed.filter((p) => !("reason" in p));
+  const issues = parsed.filter((p) => "reason" in p);
+  const seen = /* @__PURE__ */ new Map();
+  for (const image of images) {
+    const earlier = seen.get(image.repository);
+    if (earlier) issues.push({ field, reason: `${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once` });
+    seen.set(image.repository, formatImageRef(image));
+  }
+  return { images, issues };
 }
 
 // src/engine/payload.ts
@@ -31246,15 +31279,13 @@ function checkImages(value, field) {
   if (value === void 0) throw new PayloadError(field, "missing; expected a list of image references");
   if (!Array.isArray(value)) throw new PayloadError(field, `expected a list of image references, got ${describe(value)}`);
   if (value.length === 0) throw new PayloadError(field, "is empty; name at least one image");
-  return value.map((item, i) => {
+  const texts = value.map((item, i) => {
     if (typeof item !== "string") throw new PayloadError(`${field}[${i}]`, `expected an image reference string, got ${describe(item)}`);
-    try {
-      parseImageRef(item);
-    } catch (error2) {
-      throw new PayloadError(`${field}[${i}]`, error2 instanceof Error ? error2.message : String(error2));
-    }
     return item;
   });
+  const [issue2] = checkIncomingImages(texts, field).issues;
+  if (issue2) throw new PayloadError(issue2.field, issue2.reason);
+  return texts;
 }
 function checkSource(value, field) {
   if (!isPlainObject3(value)) throw new PayloadError(field, `expected an object, got ${describe(value)}`);
@@ -31339,6 +31370,7 @@ function withoutUndefined(source) {
   return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== void 0 && v !== ""));
 }
 function describe(value) {
+  if (value === void 0) return "nothing";
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "an object";
@@ -31361,7 +31393,7 @@ function readDispatchInputs(core, source) {
   const images = listInput(core, "images");
   const metadata = core.getInput("metadata");
   const digest = core.getInput("digest");
-  if (metadata !== "") images.push(...imagesFromMetadata(metadata, digest));
+  if (metadata !== "") images.push(...notNamedIn(images, imagesFromMetadata(metadata, digest)));
   else if (digest !== "") throw new InputError("input digest: it completes the references from `metadata`; give `metadata` too, or put the digest in `images`");
   if (images.length === 0)
     throw new InputError("no image to announce: set `images` (one reference per line) or `metadata` (docker/metadata-action or build-push-action output)");
@@ -31378,6 +31410,10 @@ function readDispatchInputs(core, source) {
     token,
     options: { repositories, payload, ...eventType !== "" && { eventType }, ...workflow !== "" && { workflow }, ...ref !== "" && { ref }, wait }
   };
+}
+function notNamedIn(images, fromMetadata) {
+  const named = new Set(images.flatMap((text) => tryParseImageRef(text)?.repository ?? []));
+  return fromMetadata.filter((text) => !named.has(parseImageRef(text).repository));
 }
 function listInput(core, name) {
   return core.getMultilineInput(name).flatMap((line) => line.split(",")).map((item) => item.trim()).filter((item) => item !== "" && !item.startsWith("#"));

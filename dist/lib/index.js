@@ -10007,6 +10007,12 @@ function nextVersion(update, current) {
   }
   return { tag, ...digest !== void 0 && { digest } };
 }
+function nextImageText(update, name, current) {
+  const ref = current === void 0 ? void 0 : tryParseImageRef(current);
+  const own = ref?.repository === update.image.repository ? versionOf(ref.tag, ref.digest) : {};
+  const next = nextVersion(update, own);
+  return next && formatImageRef({ name, ...next });
+}
 
 // src/yaml/file.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -10939,6 +10945,7 @@ function lookUp(root, path) {
   return { node, inFlow };
 }
 function setYamlPath(text2, path, value, options = {}) {
+  const unchanged = { text: text2, changes: [], warnings: [] };
   const segments = parsePath(path);
   const file = new YamlFile(text2);
   const fail2 = (message, offset) => {
@@ -10956,15 +10963,19 @@ function setYamlPath(text2, path, value, options = {}) {
       const what = { map: "a mapping", seq: "a list", scalar: "a block scalar (| or >), which is never edited", alias: "an alias" }[node.kind];
       return fail2(`the value is ${what}, not a scalar that can be set`, node.start);
     }
-    const typed = options.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(value);
+    const next = typeof value === "string" ? value : value(scalarText(node));
+    if (next === void 0) return unchanged;
+    const typed = options.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
     const plan = new EditPlan(file);
-    plan.setScalar(node, value, inFlow, { kind: "override", key: path, document }, typed);
+    plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
     return plan.result();
   }
   const missing = deepest ? segments.slice(deepest.depth) : [];
   if (options.create && deepest?.map && missing.every((segment2) => typeof segment2 === "string")) {
+    const next = typeof value === "string" ? value : value(void 0);
+    if (next === void 0) return unchanged;
     const plan = new EditPlan(file);
-    plan.addPair(deepest.map, missing, value, { kind: "override", key: path, document: deepest.document });
+    plan.addPair(deepest.map, missing, next, { kind: "override", key: path, document: deepest.document });
     return plan.result();
   }
   return fail2(deepest?.message ?? "the file has no YAML document", deepest?.offset ?? 0);
@@ -12851,19 +12862,30 @@ function sameTokens(a, aNode, b, bNode) {
   }
 }
 var Planner = class {
-  constructor(module, spec) {
+  constructor(module, spec, computed) {
     this.module = module;
     this.spec = spec;
+    this.computed = computed;
     this.tokens = module.tokens;
     this.text = this.tokens.source.text;
     this.eol = this.tokens.source.lineEnding();
   }
   module;
   spec;
+  computed;
   plan = { splices: [], changes: [], warnings: [] };
   tokens;
   text;
   eol;
+  /** The value to write: the spec's, or the computed one for a missing field (undefined: nothing to write). */
+  value(raw) {
+    return this.computed ? this.stringValue(this.computed(void 0)) : readValue(this.spec, raw, this.eol);
+  }
+  stringValue(string) {
+    if (string === void 0) return void 0;
+    const parsed = parseKclExpression(writeStringLiteral(string, { quote: '"', triple: false, prefix: "" }));
+    return valueFrom(parsed.tokens, parsed.expr, this.eol);
+  }
   line(token) {
     return this.tokens.source.line(this.tokens.start[token]);
   }
@@ -12877,8 +12899,10 @@ var Planner = class {
     return plainString(this.tokens, expr) ?? nodeText(this.tokens, expr);
   }
   /** `=`: splice the new value over the old one; a string keeps the old literal's style. */
-  replace(old, value) {
+  replace(old, given) {
     const oldString = plainString(this.tokens, old);
+    const value = this.computed ? this.stringValue(this.computed(oldString)) : given;
+    if (!value) return;
     let text2 = value.text;
     if (oldString !== void 0 && value.string !== void 0) {
       if (oldString === value.string) return;
@@ -13035,7 +13059,8 @@ function planTopLevel(p, raw, options) {
     for (const s of statements) if (s.type === "assign" || s.type === "unification") p.remove(s);
     return;
   }
-  const value = readValue(spec, raw, p.eol);
+  const value = p.value(raw);
+  if (!value) return;
   let hit = false;
   for (const s of statements) {
     const old = statementValue(s);
@@ -13084,7 +13109,8 @@ function planNested(p, raw, options) {
     }
     return;
   }
-  const value = readValue(spec, raw, p.eol);
+  const value = p.value(raw);
+  if (!value) return;
   const first = candidates2[0];
   if (!first) return createTopLevel(p, rest, value, options, `no top-level '${name}' = {...}, '${name} = S {...}' or '${name}: S {...}' in this file`);
   const found = searchIn(first);
@@ -13118,10 +13144,11 @@ function applyOverrides(text2, specs, options = {}) {
   let module = parseKcl(current);
   const changes = [];
   const warnings = [];
-  for (const raw of specs) {
-    const spec = parseOverrideSpec(raw);
+  for (const item of specs) {
+    const raw = typeof item === "string" ? item : item.path.trim();
+    const spec = typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" };
     if (spec.parts.length === 0) throw new OverrideSpecError(raw, `the path of '${raw}' names no variable`);
-    const planner = new Planner(module, spec);
+    const planner = new Planner(module, spec, typeof item === "string" ? void 0 : item.value);
     if (spec.parts.length === 1) planTopLevel(planner, raw, options);
     else planNested(planner, raw, options);
     const { splices } = planner.plan;
@@ -13144,6 +13171,26 @@ var import_picomatch = __toESM(require_picomatch2(), 1);
 
 // src/engine/config.ts
 var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/engine/file-kind.ts
+function fileKind(path) {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  if (base.endsWith(".yaml") || base.endsWith(".yml") || base === "Kustomization") return "yaml";
+  if (base.endsWith(".k")) return "kcl";
+  return void 0;
+}
+function checkParses(kind, path, text2) {
+  const broken = (why) => new Error(`internal error: the edit of ${path} would not parse (${why}); nothing was written`);
+  try {
+    if (kind === "kcl") parseKcl(text2);
+    else parseYaml(text2);
+  } catch (error) {
+    if (error instanceof SourceError) throw broken(error.message);
+    throw error;
+  }
+}
+
+// src/engine/config.ts
 var ConfigError = class extends Error {
   /** Each `<file>:<line>: <path>: <message>`, in file order. */
   constructor(issues) {
@@ -13457,7 +13504,11 @@ function readOverrides(r, node, at) {
     const specField = r.field(entries, itemNode, path, "spec", true);
     const imageField = r.field(entries, itemNode, path, "image", true);
     const file = fileField && r.string(fileField.node, fileField.at, `${path}.file`);
-    const fileOk = file !== void 0 && r.relativePath(file, fileField.node, `${path}.file`);
+    let fileOk = file !== void 0 && r.relativePath(file, fileField.node, `${path}.file`);
+    if (fileOk && fileKind(file) === void 0) {
+      r.issue(fileField.node, `${path}.file`, `${JSON.stringify(file)} is neither a KCL (.k) nor a YAML file`);
+      fileOk = false;
+    }
     let spec = specField && r.string(specField.node, specField.at, `${path}.spec`);
     if (spec?.includes("=")) {
       r.issue(
@@ -13468,7 +13519,7 @@ function readOverrides(r, node, at) {
       spec = void 0;
     }
     const ref = imageField && r.repository(imageField.node, imageField.at, `${path}.image`);
-    if (fileOk && spec !== void 0 && ref) overrides.push({ file, spec, image: ref.name, repository: ref.repository });
+    if (fileOk && spec !== void 0 && ref) overrides.push({ file, spec, image: ref.name, repository: ref.repository, line: r.line(fileField.node) });
   });
   return overrides;
 }
@@ -13658,23 +13709,40 @@ var RequestError = class extends Error {
   issues;
 };
 var SETTER_KEY2 = /^[^\s:="]+:[^\s:="]+$/;
-function validateRequest(request) {
-  const issues = [];
-  const parse2 = (field2, text2) => {
-    try {
-      return parseImageRef(text2);
-    } catch (error) {
-      issues.push(`${field2}: ${error instanceof ImageRefError ? error.message : String(error)}`);
-      return void 0;
-    }
-  };
-  const images = request.images.flatMap((text2, i) => parse2(`image[${i}]`, text2) ?? []);
+function parseIncomingImage(text2, field2) {
+  let image;
+  try {
+    image = parseImageRef(text2);
+  } catch (error) {
+    return { field: field2, reason: error instanceof ImageRefError ? error.message : String(error) };
+  }
+  if (image.tag === void 0 && image.digest === void 0) {
+    return { field: field2, reason: `${JSON.stringify(text2)} has no tag or digest; give repo:tag or repo@sha256:...` };
+  }
+  return image;
+}
+function checkIncomingImages(texts, field2) {
+  const parsed = texts.map((text2, i) => parseIncomingImage(text2, `${field2}[${i}]`));
+  const images = parsed.filter((p) => !("reason" in p));
+  const issues = parsed.filter((p) => "reason" in p);
   const seen = /* @__PURE__ */ new Map();
   for (const image of images) {
     const earlier = seen.get(image.repository);
-    if (earlier) issues.push(`image: ${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once`);
+    if (earlier) issues.push({ field: field2, reason: `${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once` });
     seen.set(image.repository, formatImageRef(image));
   }
+  return { images, issues };
+}
+function validateRequest(request) {
+  const checked = checkIncomingImages(request.images, "image");
+  const issues = checked.issues.map(({ field: field2, reason }) => `${field2}: ${reason}`);
+  const { images } = checked;
+  const parse2 = (field2, text2) => {
+    const image = parseIncomingImage(text2, field2);
+    if (!("reason" in image)) return image;
+    issues.push(`${field2}: ${image.reason}`);
+    return void 0;
+  };
   const setters = /* @__PURE__ */ new Map();
   request.setters.forEach((text2, i) => {
     const eq = text2.indexOf("=");
@@ -13749,24 +13817,6 @@ function walk2(root, dir, files) {
   }
 }
 
-// src/engine/file-kind.ts
-function fileKind(path) {
-  const base = path.slice(path.lastIndexOf("/") + 1);
-  if (base.endsWith(".yaml") || base.endsWith(".yml") || base === "Kustomization") return "yaml";
-  if (base.endsWith(".k")) return "kcl";
-  return void 0;
-}
-function checkParses(kind, path, text2) {
-  const broken = (why) => new Error(`internal error: the edit of ${path} would not parse (${why}); nothing was written`);
-  try {
-    if (kind === "kcl") parseKcl(text2);
-    else parseYaml(text2);
-  } catch (error) {
-    if (error instanceof SourceError) throw broken(error.message);
-    throw error;
-  }
-}
-
 // src/engine/plan.ts
 var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
 var READ_CONCURRENCY = 64;
@@ -13780,10 +13830,13 @@ async function planUpdate(source, request) {
   const targets = targetsInScope(config, request.targets);
   const warnings = [];
   const inScope = pathFilter(request.paths, files, warnings);
-  const overridesByFile = collectOverrides(valid, config, present);
+  const overridesByFile = collectOverrides(valid, config, configPath, present, inScope, warnings);
   const screen = screenFor(valid.images);
-  const candidates2 = files.filter((path) => fileKind(path) !== void 0 && !path.startsWith(".github/") && path !== configPath && inScope(path));
-  const texts = await readScreened(source, candidates2, (path, text2) => overridesByFile.has(path) || screen[fileKind(path)].test(text2), warnings);
+  const candidates2 = files.filter(
+    (path) => fileKind(path) !== void 0 && !path.startsWith(".github/") && path !== configPath && (inScope(path) || fileKind(path) === "yaml")
+  );
+  const keep = (path, text2) => inScope(path) ? overridesByFile.has(path) || screen[fileKind(path)].test(text2) : mayHoldFluxObjects(text2);
+  const texts = await readScreened(source, candidates2, keep, warnings);
   for (const path of overridesByFile.keys()) {
     if (!texts.has(path)) texts.set(path, await readNamed(source, path));
   }
@@ -13793,13 +13846,17 @@ async function planUpdate(source, request) {
   warnRefusedImages([...valid.images, ...new Map(markerImages.map((image) => [image.repository, image])).values()], targets, warnings);
   const planned = [];
   for (const [path, text2] of [...texts].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+    if (!inScope(path)) continue;
     const target = matchers.find((m) => m.matches(path))?.target;
     const editRequest = {
       images: imagesFor(valid.images, config, target, request.allowDowngrade ?? false),
       setters: settersFor(setters, target),
       knownSetters: known
     };
-    const filePlan = planFile(path, text2, editRequest, overridesByFile.get(path) ?? [], request.create ?? false, target?.name, warnings);
+    const overrides = (overridesByFile.get(path) ?? []).flatMap(
+      (o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images)
+    );
+    const filePlan = planFile(path, text2, editRequest, overrides, request.create ?? false, target?.name, warnings);
     if (filePlan) planned.push(filePlan);
   }
   return {
@@ -13843,18 +13900,31 @@ function targetsInScope(config, names) {
   }
   return all.filter((t) => names.includes(t.name));
 }
-function collectOverrides(valid, config, present) {
+function collectOverrides(valid, config, configPath, present, inScope, warnings) {
+  const configured = config?.overrides ?? [];
+  const issues = [
+    ...valid.sets.map(({ file }) => !present.has(file) ? `set: ${file} does not exist` : !inScope(file) ? `set: ${file} is outside the paths to update` : ""),
+    ...configured.map((o, i) => present.has(o.file) ? "" : `${configPath}:${o.line}: overrides[${i}].file: ${o.file} does not exist`)
+  ].filter((issue) => issue !== "");
+  if (issues.length > 0) throw new RequestError(issues);
   const byFile = /* @__PURE__ */ new Map();
-  const add = ({ file, spec }) => byFile.set(file, [...byFile.get(file) ?? [], spec]);
-  const missing = valid.sets.filter((o) => !present.has(o.file)).map((o) => `set: ${o.file} does not exist`);
-  if (missing.length > 0) throw new RequestError(missing);
-  valid.sets.forEach(add);
-  for (const override of config?.overrides ?? []) {
-    const image = valid.images.find((i) => i.repository === override.repository);
-    if (!image || !present.has(override.file)) continue;
-    add({ file: override.file, spec: `${override.spec}=${JSON.stringify(formatImageRef({ ...image, name: override.image }))}` });
+  const add = (file, override) => byFile.set(file, [...byFile.get(file) ?? [], override]);
+  for (const { file, spec } of valid.sets) add(file, spec);
+  const inATarget = (0, import_picomatch.default)(
+    (config?.targets ?? []).flatMap((t) => t.paths),
+    { dot: true }
+  );
+  for (const o of configured) {
+    if (!inScope(o.file) || !valid.images.some((i) => i.repository === o.repository)) continue;
+    if (config.targets.length > 0 && !inATarget(o.file)) {
+      warnings.push({ file: configPath, line: o.line, message: `override of ${o.file}: the file is in no target, so ${o.repository} is not set there` });
+    } else add(o.file, o);
   }
   return byFile;
+}
+function configuredOverride(override, images) {
+  const update = images.find((u) => u.image.repository === override.repository);
+  return update ? [{ path: override.spec, value: (current) => nextImageText(update, override.image, current) }] : [];
 }
 function screenFor(images) {
   const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
@@ -14003,18 +14073,21 @@ function withOverrides(edits, overrides) {
 function fieldKey(key) {
   return key.replace(/\[(\d+)\]/g, ".$1");
 }
-function applyFileOverrides(kind, text2, specs, create) {
-  if (kind === "kcl") return applyOverrides(text2, specs, { create });
+function applyFileOverrides(kind, text2, overrides, create) {
+  if (kind === "kcl") return applyOverrides(text2, overrides, { create });
   let result = { text: text2, changes: [], warnings: [] };
-  for (const spec of specs) {
-    const eq = spec.indexOf("=");
-    if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
-    const raw = spec.slice(eq + 1).trim();
-    const value = unquote(raw);
-    const next = setYamlPath(result.text, spec.slice(0, eq).trim(), value, { create, typed: value === raw });
+  for (const override of overrides) {
+    const next = typeof override === "string" ? setFromSpec(result.text, override, create) : setYamlPath(result.text, override.path, override.value, { create });
     result = { text: next.text, changes: [...result.changes, ...next.changes], warnings: [...result.warnings, ...next.warnings] };
   }
   return result;
+}
+function setFromSpec(text2, spec, create) {
+  const eq = spec.indexOf("=");
+  if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
+  const raw = spec.slice(eq + 1).trim();
+  const value = unquote(raw);
+  return setYamlPath(text2, spec.slice(0, eq).trim(), value, { create, typed: value === raw });
 }
 function unquote(value) {
   const quoted = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
@@ -14104,15 +14177,13 @@ function checkImages(value, field2) {
   if (value === void 0) throw new PayloadError(field2, "missing; expected a list of image references");
   if (!Array.isArray(value)) throw new PayloadError(field2, `expected a list of image references, got ${describe2(value)}`);
   if (value.length === 0) throw new PayloadError(field2, "is empty; name at least one image");
-  return value.map((item, i) => {
+  const texts = value.map((item, i) => {
     if (typeof item !== "string") throw new PayloadError(`${field2}[${i}]`, `expected an image reference string, got ${describe2(item)}`);
-    try {
-      parseImageRef(item);
-    } catch (error) {
-      throw new PayloadError(`${field2}[${i}]`, error instanceof Error ? error.message : String(error));
-    }
     return item;
   });
+  const [issue] = checkIncomingImages(texts, field2).issues;
+  if (issue) throw new PayloadError(issue.field, issue.reason);
+  return texts;
 }
 function checkSource(value, field2) {
   if (!isPlainObject(value)) throw new PayloadError(field2, `expected an object, got ${describe2(value)}`);
@@ -14143,6 +14214,7 @@ function withoutUndefined(source) {
   return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== void 0 && v !== ""));
 }
 function describe2(value) {
+  if (value === void 0) return "nothing";
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "an object";
@@ -14723,6 +14795,7 @@ export {
   formatImageRef,
   humanReport,
   jsonReport,
+  nextImageText,
   nextVersion,
   normalizeRepository,
   parseConfig,

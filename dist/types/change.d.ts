@@ -39,6 +39,11 @@ export interface EditResult {
     readonly changes: readonly FieldChange[];
     readonly warnings: readonly Warning[];
 }
+/**
+ * A field's new value computed from the one it holds (an image moved on by its policy):
+ * `current` is its plain string, undefined when it has none; undefined leaves it as it is.
+ */
+export type ValueFor = (current: string | undefined) => string | undefined;
 /** What the editors are asked to do in one file. */
 export interface EditRequest {
     /** Incoming images, matched by repository against image fields. */

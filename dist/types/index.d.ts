@@ -3,15 +3,15 @@
  * pure functions over text; `planUpdate` reads a tree and returns the new texts; only
  * `writePlan` writes.
  */
-export type { Change, ChangeKind, EditRequest, EditResult, FieldChange, ObjectId, Warning } from "./change.js";
+export type { Change, ChangeKind, EditRequest, EditResult, FieldChange, ObjectId, ValueFor, Warning } from "./change.js";
 export { SourceError } from "./change.js";
 export { formatImageRef, ImageRefError, normalizeRepository, parseImageRef, tryParseImageRef, type ImageRef } from "./image/reference.js";
 export { parsePolicy, PolicyError, type Policy } from "./image/policy.js";
-export { nextVersion, type ImageUpdate, type Version } from "./image/update.js";
+export { nextImageText, nextVersion, type ImageUpdate, type Version } from "./image/update.js";
 export { editYaml } from "./yaml/editor.js";
 export { setYamlPath } from "./yaml/path.js";
 export { editKcl } from "./kcl/editor.js";
-export { applyOverrides, type OverrideOptions } from "./kcl/override.js";
+export { applyOverrides, type ComputedOverride, type OverrideOptions } from "./kcl/override.js";
 export { parseOverrideSpec, OverrideSpecError, type OverrideSpec } from "./kcl/override-spec.js";
 export { planUpdate, DEFAULT_CONFIG, type FilePlan, type Plan, type PlannedTarget } from "./engine/plan.js";
 export { writePlan } from "./engine/apply.js";

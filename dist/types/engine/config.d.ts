@@ -48,6 +48,8 @@ export interface OverrideConfig {
     /** The image name as written, used in the value written. */
     readonly image: string;
     readonly repository: string;
+    /** Line of its `file:` in the configuration, for messages about the file. */
+    readonly line: number;
 }
 export interface Config {
     readonly targets: readonly Target[];

@@ -36,5 +36,20 @@ export interface ValidRequest {
     readonly setters: ReadonlyMap<string, ImageRef>;
     readonly sets: readonly FileOverride[];
 }
+/** A problem with one field, named as it was given: `image[1]`, `client_payload.images`. */
+export interface FieldIssue {
+    readonly field: string;
+    readonly reason: string;
+}
+/**
+ * The images a request brings, each a valid reference with a version and each repository once: two tags of
+ * one repository would be two competing values for the same fields. The dispatch payload is
+ * checked with this too, so the sender refuses what the receiver would. `field` names the
+ * list (`image`, `client_payload.images`); an entry is `field[i]`.
+ */
+export declare function checkIncomingImages(texts: readonly string[], field: string): {
+    readonly images: readonly ImageRef[];
+    readonly issues: readonly FieldIssue[];
+};
 /** Checks every field and collects all problems into one RequestError. */
 export declare function validateRequest(request: UpdateRequest): ValidRequest;

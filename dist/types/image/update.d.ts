@@ -2,7 +2,7 @@
  * The one decision every editor shares: given what a field holds now and the incoming
  * image, what should it hold? Policies make it safe to re-apply (no downgrade, idempotent).
  */
-import type { ImageRef } from "./reference.js";
+import { type ImageRef } from "./reference.js";
 import type { Policy } from "./policy.js";
 /** An incoming image and the rule that decides whether it replaces the current version. */
 export interface ImageUpdate {
@@ -26,3 +26,9 @@ export declare function versionOf(tag: string | undefined, digest: string | unde
  * - When the tag changes, a digest of the old tag is dropped unless a new one comes with it.
  */
 export declare function nextVersion(update: ImageUpdate, current: Version): Version | undefined;
+/**
+ * What a field meant to hold `update`'s image, written as `name`, should hold when it holds
+ * `current` now; undefined when it stays. A field holding another repository, or no image
+ * reference, has no version to keep: it gets the incoming one.
+ */
+export declare function nextImageText(update: ImageUpdate, name: string, current: string | undefined): string | undefined;

@@ -6,15 +6,22 @@
  * every matching top-level statement for `x=v`. Unlike KCL, nothing is re-printed (only the
  * value's bytes change) and a missing path is an error unless `create` is set.
  */
-import { type EditResult } from "../change.js";
+import { type EditResult, type ValueFor } from "../change.js";
 export interface OverrideOptions {
     /** Insert a missing path (in the deepest existing config) instead of failing. */
     readonly create?: boolean;
+}
+/** `path=<string>` where the string is computed from the one each target holds (an image moved on by its policy). */
+export interface ComputedOverride {
+    /** The field path: `config.containers.app.image`. */
+    readonly path: string;
+    readonly value: ValueFor;
 }
 /**
  * Apply KCL override specs (`path=value`, `path:value`, `path+=value`, `path-`) to one file,
  * in order. Only the targeted values' bytes change; a spec whose path does not exist throws
  * SourceError naming the deepest existing key (unless `create`); deleting a missing path
- * changes nothing (as in KCL). Throws OverrideSpecError for a malformed spec.
+ * changes nothing (as in KCL). Throws OverrideSpecError for a malformed spec. A computed
+ * override is `path=<string>` with the string computed from each target's current value.
  */
-export declare function applyOverrides(text: string, specs: readonly string[], options?: OverrideOptions): EditResult;
+export declare function applyOverrides(text: string, specs: readonly (string | ComputedOverride)[], options?: OverrideOptions): EditResult;

@@ -1,4 +1,4 @@
-import type { EditResult } from "../change.js";
+import type { EditResult, ValueFor } from "../change.js";
 /** A mapping key, or (a number) a list index written in brackets. Bare `0` stays a string: it indexes a list or names a key. */
 export type PathSegment = string | number;
 /** `spec.containers[0].image`; keys that are not bare words are written `["a.b"]`. */
@@ -16,8 +16,9 @@ export interface SetOptions {
     readonly typed?: boolean;
 }
 /**
- * Sets the scalar at `path` (see parsePath) to `value`; kind "override", key = the path as
- * given. With `create`, missing mapping keys at the end of the path are added (in the first
- * document that has the path the furthest); list items are never created.
+ * Sets the scalar at `path` (see parsePath) to `value`, or to what `value` computes from the
+ * scalar's text; kind "override", key = the path as given. With `create`, missing mapping
+ * keys at the end of the path are added (in the first document that has the path the
+ * furthest); list items are never created.
  */
-export declare function setYamlPath(text: string, path: string, value: string, options?: SetOptions): EditResult;
+export declare function setYamlPath(text: string, path: string, value: string | ValueFor, options?: SetOptions): EditResult;
