@@ -61,3 +61,12 @@ export function nextImageText(update: ImageUpdate, name: string, current: string
   const next = nextVersion(update, own);
   return next && formatImageRef({ name, ...next });
 }
+
+/**
+ * A field holding only a repository (no tag, no digest) outside a container spec usually has
+ * its version in a sibling field (`repository` + `tag`, `image` + `imageTag`): appending a tag
+ * to it would break the image the two make together, so it is left with this warning.
+ */
+export function bareRepositoryWarning(repository: string): string {
+  return `holds ${repository} with no tag or digest, so its version is set in another field; left as it is (mark that field with a Flux ":tag" marker, or set it with an override)`;
+}

@@ -8,7 +8,7 @@
 import { SourceError, type EditRequest, type EditResult, type FieldChange, type Warning } from "../change.js";
 import { formatImageRef, screenToken, tryParseImageRef } from "../image/reference.js";
 import { MARKER_TOKEN, markedValues, readMarker, unknownSetterWarning, type Marker, type MarkedText } from "../image/marker.js";
-import { nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
+import { bareRepositoryWarning, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import { isIdentifier } from "./override-spec.js";
 import { parseKcl } from "./parser.js";
 import { applySplices, type Splice } from "./splice.js";
@@ -137,6 +137,10 @@ class ImageEditor {
     if (!ref) return;
     const update = this.request.images.find((u) => u.image.repository === ref.repository);
     if (!update) return;
+    if (ref.tag === undefined && ref.digest === undefined) {
+      this.warnings.push({ line: this.line(literal), message: `${this.pathText(path)} ${bareRepositoryWarning(ref.repository)}` });
+      return;
+    }
     const next = nextVersion(update, versionOf(ref.tag, ref.digest));
     if (next) this.write(literal, formatImageRef({ name: ref.name, ...next }), "kcl-image", this.pathText(path));
   }

@@ -2,13 +2,15 @@
  * Container images by repository, no marker needed: any `image:` scalar whose value is an
  * image reference of an incoming repository (`nginx` = `docker.io/library/nginx`), in any
  * kind, at any depth. The name stays as the file wrote it; only tag and digest change.
+ * A bare repository (`image: nginx`) gets a tag only in a container spec, as kustomize's
+ * image transformer does; elsewhere (Helm values) its tag lives in another field.
  */
 import { formatImageRef, tryParseImageRef } from "../image/reference.js";
-import { nextVersion, versionOf } from "../image/update.js";
+import { bareRepositoryWarning, nextVersion, versionOf } from "../image/update.js";
 import { byRepository } from "./incoming.js";
 import { isKustomization } from "./kustomize.js";
 import { isFlowScalar } from "./node.js";
-import { formatPath } from "./path.js";
+import { formatPath, type PathSegment } from "./path.js";
 import type { Editor } from "./plan.js";
 import { forEachValue } from "./walk.js";
 
@@ -25,8 +27,18 @@ export const editImages: Editor = (file, request, plan) => {
       const ref = tryParseImageRef(node.text);
       const update = ref && incoming.get(ref.repository);
       if (!ref || !update) return;
+      if (ref.tag === undefined && ref.digest === undefined && !inContainerSpec(path))
+        return plan.warn(node.start, `${formatPath(path)} ${bareRepositoryWarning(ref.repository)}`);
       const next = nextVersion(update, versionOf(ref.tag, ref.digest));
       if (next) plan.setScalar(node, formatImageRef({ name: ref.name, ...next }), inFlow, { kind: "image", key: formatPath(path), document });
     });
   }
 };
+
+const CONTAINER_LISTS = new Set(["containers", "initContainers", "ephemeralContainers"]);
+
+/** `...containers[i].image`: a Kubernetes container's image, where a bare repository means `:latest`. */
+function inContainerSpec(path: readonly PathSegment[]): boolean {
+  const list = path[path.length - 3];
+  return typeof path[path.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list);
+}

@@ -26,6 +26,19 @@ describe("editKcl: image string literals by repository", () => {
     ]);
   });
 
+  it("leaves a literal holding only the repository: its tag is another field, and appending one would break the image", () => {
+    const text = 'config = {\n    helm = {repository = "ghcr.io/acme/app", tag = "1.2.3"}\n}\n';
+    const result = editKcl(text, images("ghcr.io/acme/app:1.2.4"));
+    expect(result.text).toBe(text);
+    expect(result.warnings).toEqual([
+      {
+        line: 2,
+        message:
+          'config.helm.repository holds ghcr.io/acme/app with no tag or digest, so its version is set in another field; left as it is (mark that field with a Flux ":tag" marker, or set it with an override)',
+      },
+    ]);
+  });
+
   it("flask-demo style: nested configs, the key path names the entry", () => {
     const text = readConformance("corpus-flask-demo/main.k");
     const result = editKcl(text, images(`kcllang/flask_demo:abc123@${sha}`));

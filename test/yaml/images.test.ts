@@ -57,9 +57,24 @@ proxy:
     expect(edit(text, withImages("ghcr.io/acme/app:2.0.0")).text).toBe(text);
   });
 
-  it("adds a tag to an untagged image and replaces the digest of a pinned one", () => {
-    const text = `a:\n  image: ghcr.io/acme/app\nb:\n  image: ghcr.io/acme/app:1.0@${DIGEST_A}\n`;
-    expect(edit(text, withImages("ghcr.io/acme/app:2.0")).text).toBe(`a:\n  image: ghcr.io/acme/app:2.0\nb:\n  image: ghcr.io/acme/app:2.0\n`);
+  it("adds a tag to a container's untagged image, as kustomize does, and replaces the digest of a pinned one", () => {
+    const text = `spec:\n  containers:\n  - name: a\n    image: ghcr.io/acme/app\n  - name: b\n    image: ghcr.io/acme/app:1.0@${DIGEST_A}\n`;
+    const { text: out, warnings } = edit(text, withImages("ghcr.io/acme/app:2.0"));
+    expect(out).toBe(text.replace("app\n", "app:2.0\n").replace(`app:1.0@${DIGEST_A}`, "app:2.0"));
+    expect(warnings).toEqual([]);
+  });
+
+  it("leaves a bare repository outside a container spec: its tag is another field (Helm values)", () => {
+    const text = 'image: "docker.elastic.co/elasticsearch/elasticsearch"\nimageTag: "8.5.1"\n';
+    const { text: out, warnings } = edit(text, withImages("docker.elastic.co/elasticsearch/elasticsearch:8.6.0"));
+    expect(out).toBe(text);
+    expect(warnings).toEqual([
+      {
+        line: 1,
+        message:
+          'image holds docker.elastic.co/elasticsearch/elasticsearch with no tag or digest, so its version is set in another field; left as it is (mark that field with a Flux ":tag" marker, or set it with an override)',
+      },
+    ]);
   });
 
   it("keeps a newer tag when the policy ranks it higher (no downgrade)", () => {
