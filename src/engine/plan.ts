@@ -265,6 +265,11 @@ function resolveSetters(
     }
     setters.set(key, { image: { ...image, name: def.name }, ...(def.policy && { policy: def.policy }), allowDowngrade });
   }
+  // Flux writes only the image its ImageRepository scans: a value of another repository is a mistake, not a move.
+  const foreign = [...valid.setters]
+    .filter(([key, image]) => definitions.has(key) && definitions.get(key)!.repository !== image.repository)
+    .map(([key, image]) => `setter ${key}: ${formatImageRef(image)} is not ${definitions.get(key)!.repository}, the repository this key is defined for`);
+  if (foreign.length > 0) throw new RequestError(foreign);
   for (const [key, image] of valid.setters) {
     const policy = definitions.get(key)?.policy;
     setters.set(key, { image, ...(policy && { policy }), allowDowngrade });

@@ -258,6 +258,13 @@ describe("planUpdate: setters and overrides", () => {
     expect(afterOf(p, "m.yaml")).toBe(marked.replace("1.0.0", "1.5.0"));
   });
 
+  it("refuses a --setter value of another repository than the key is defined for", async () => {
+    const files = { ".github/gitops-promote.yaml": CONFIG, "m.yaml": marked };
+    expect(await refusal(files, { setters: ["flux-system:app=ghcr.io/other/x:1.5.0"] })).toEqual([
+      "setter flux-system:app: ghcr.io/other/x:1.5.0 is not ghcr.io/acme/app, the repository this key is defined for",
+    ]);
+  });
+
   it("refuses the same setter key given twice with different values", async () => {
     const issues = await refusal({ "m.yaml": marked }, { setters: ["flux-system:app=ghcr.io/acme/app:1.5.0", "flux-system:app=ghcr.io/acme/app:1.6.0"] });
     expect(issues).toEqual([
