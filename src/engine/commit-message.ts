@@ -28,6 +28,19 @@ export function commitMessage(template: string | undefined, input: CommitMessage
   return template === undefined || template.trim() === "" ? defaultCommitMessage(input) : renderTemplate(template, templateData(input));
 }
 
+/**
+ * `message` crediting `people` with GitHub's `Co-authored-by: Name <email>` trailers, one a
+ * line, after a blank line at its end. A trailer paragraph the message already ends with (a
+ * template's `Signed-off-by:`) takes them in: git reads only the last paragraph as trailers.
+ */
+export function withCoAuthors(message: string, people: readonly { readonly name: string; readonly email: string }[]): string {
+  if (people.length === 0) return message;
+  const text = message.replace(/(\r?\n)+$/, "");
+  const paragraphs = text.split(/\r?\n[ \t]*\r?\n/);
+  const endsInTrailers = paragraphs.length > 1 && paragraphs[paragraphs.length - 1]!.split(/\r?\n/).every((line) => /^[A-Za-z0-9-]+: /.test(line));
+  return `${text}${endsInTrailers ? "\n" : "\n\n"}${people.map((p) => `Co-authored-by: ${p.name} <${p.email}>`).join("\n")}\n`;
+}
+
 // ---------------------------------------------------------------------------------------
 // Default message
 

@@ -12,7 +12,7 @@
  */
 import type { Change } from "../change.js";
 import { writePlan } from "../engine/apply.js";
-import { commitMessage, type CommitMessageInput } from "../engine/commit-message.js";
+import { commitMessage, withCoAuthors, type CommitMessageInput } from "../engine/commit-message.js";
 import { planUpdate, type FilePlan, type Plan, type PlannedTarget } from "../engine/plan.js";
 import type { UpdateRequest } from "../engine/request.js";
 import { readText } from "../engine/source.js";
@@ -20,7 +20,7 @@ import { tryParseImageRef, type ImageRef } from "../image/reference.js";
 import type { GitHubClient } from "./client.js";
 import { advanceBranch, BranchMovedError, createApiCommit, deleteOwnBranch, setBranch, type Repository } from "./commit.js";
 import { errorMessage } from "./errors.js";
-import type { FileWrite, GitRepo, Identity, TreeEntry } from "./git.js";
+import type { CommitPeople, FileWrite, GitRepo, Identity, TreeEntry } from "./git.js";
 import { mergePullRequest, type MergeMethod, type MergeMode, type MergeOutcome } from "./merge.js";
 import { OpenedUndecoratedError, pullRequestBranch, upsertPullRequest, type PullRequest, type PullRequestSpec } from "./pull-request.js";
 
@@ -73,7 +73,7 @@ export interface Landing {
   readonly commit?: string;
   readonly pullRequest?: PullRequest;
   readonly merge?: MergeOutcome;
-  /** The commit message (in a dry run: the one that would be used). */
+  /** The commit message (in a dry run: the one that would be used, before crediting the pull-request branch's co-authors). */
   readonly message?: string;
 }
 
@@ -228,7 +228,8 @@ async function landPullRequest(
     return undefined;
   }
   const writes = onBranch?.writes ?? fileWrites(files, at.entries);
-  const message = messageFor(files);
+  const text = messageFor(files);
+  const message = withCoAuthors(text, onBranch?.coAuthors ?? []);
   let commit: string | undefined;
   // Same content on the same base already: leave the branch (and its checks) alone.
   if (existing !== undefined && parent.commit === at.head) {
@@ -254,7 +255,8 @@ async function landPullRequest(
       await setBranch(ctx.client(), ctx.repository, group.prBranch, commit, existing);
     }
   }
-  const [subject, ...rest] = message.split("\n");
+  // The pull request shows its commits' co-authors itself: title and body come from the text.
+  const [subject, ...rest] = text.split("\n");
   const spec = {
     base: at.base,
     head: group.prBranch,
@@ -292,8 +294,9 @@ async function landPullRequest(
  * never downgrades it, and a second image joins the first): plan the request on the branch's
  * head, or, when the base moved since, on the branch's changes since it forked (a person's
  * commits on it included) merged onto the new base.
- * The result is the files this request edits there, and every write that rebuilds the branch
- * as one commit on the base: the branch's earlier edits carried over, then the new ones.
+ * The result is the files this request edits there, every write that rebuilds the branch
+ * as one commit on the base (the branch's earlier edits carried over, then the new ones),
+ * and the people whose commits that one commit folds in, to credit as its co-authors.
  * undefined when the branch cannot be rebuilt on the base (a conflict): plan on the base alone.
  */
 async function planOnPullRequest(
@@ -304,18 +307,15 @@ async function planOnPullRequest(
   existing: string,
   prBranch: string,
   onBase: readonly FilePlan[],
-): Promise<{ files: FilePlan[]; writes: FileWrite[] } | undefined> {
+): Promise<{ files: FilePlan[]; writes: FileWrite[]; coAuthors: Identity[] } | undefined> {
   const parent = await ctx.git.forkPoint(ctx.remote, prBranch, at.base, existing);
-  let treeish = existing;
-  if (parent !== at.head) {
-    const merged = parent === undefined ? undefined : await ctx.git.mergeTrees(parent, at.head, existing);
-    if (merged === undefined) {
-      const why = parent === undefined ? "it shares no history with it" : "both changed the same lines";
-      ctx.log(`${prBranch} cannot be rebuilt on ${at.base} (${why}): planning on ${at.base} alone, the pull request's earlier changes are dropped`);
-      return undefined;
-    }
-    treeish = merged;
+  const treeish = parent === undefined ? undefined : parent === at.head ? existing : await ctx.git.mergeTrees(parent, at.head, existing);
+  if (parent === undefined || treeish === undefined) {
+    const why = parent === undefined ? "it shares no history with it" : "both changed the same lines";
+    ctx.log(`${prBranch} cannot be rebuilt on ${at.base} (${why}): planning on ${at.base} alone, the pull request's earlier changes are dropped`);
+    return undefined;
   }
+  const coAuthors = foldedPeople(await ctx.git.commitsAfter(ctx.remote, at.base, parent, existing), options.author ?? BOT);
   const tree = await ctx.git.tree(treeish);
   try {
     const plan = await planUpdate(tree, request);
@@ -328,10 +328,29 @@ async function planOnPullRequest(
     });
     // Carried files are our own earlier edits: UTF-8, and a byte order mark stays theirs.
     const carriedWrites = await Promise.all(carried.map(async ([path, entry]) => ({ path, content: await readText(tree, path), mode: entry.mode })));
-    return { files, writes: [...carriedWrites, ...fileWrites(files, tree.entries)] };
+    return { files, writes: [...carriedWrites, ...fileWrites(files, tree.entries)], coAuthors };
   } finally {
     tree.close();
   }
+}
+
+/**
+ * Whom a rebuild folds into its one commit: the authors of the branch's commits and whom those
+ * commits credit (our earlier rebuilds carry earlier people on), oldest first, each once. Not
+ * us: our commits are committed by BOT (git) or authored by `author` (the API, where GitHub
+ * commits, as it does a person's web edit); nor a bot, as an App token's commits are authored.
+ */
+function foldedPeople(commits: readonly CommitPeople[], author: Identity): Identity[] {
+  const same = (a: Identity, b: Identity) => a.email.toLowerCase() === b.email.toLowerCase();
+  const ours = (who: Identity) => same(who, author) || who.name.endsWith("[bot]");
+  const people = new Map<string, Identity>();
+  for (const commit of commits) {
+    const byUs = same(commit.committer, BOT) || ours(commit.author);
+    for (const who of byUs ? commit.coAuthors : [commit.author, ...commit.coAuthors]) {
+      if (!ours(who) && !people.has(who.email.toLowerCase())) people.set(who.email.toLowerCase(), who);
+    }
+  }
+  return [...people.values()];
 }
 
 /** The pull request merges into the base: its message, body and report say what changes there ("1.2.3 -> 1.2.5", not "1.2.4 -> 1.2.5"). */

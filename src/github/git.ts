@@ -60,6 +60,21 @@ export function basicCredential(token: string): string {
   return Buffer.from(`x-access-token:${token}`).toString("base64");
 }
 
+/** Who made a commit: its author, committer and the co-authors its `Co-authored-by` trailers credit. */
+export interface CommitPeople {
+  readonly author: Identity;
+  readonly committer: Identity;
+  readonly coAuthors: readonly Identity[];
+}
+
+/** `Name <email>` as trailers and git write it; undefined for anything else. */
+function parseIdentity(text: string): Identity | undefined {
+  const match = /^\s*([^<>]*?)\s*<([^<>]+)>\s*$/.exec(text);
+  return match ? { name: match[1]!, email: match[2]! } : undefined;
+}
+
+/** Separates the fields of a `git log` record (a unit separator: no name or email holds one). */
+const FIELD = "\x1f";
 /** Regular files only: symlinks and submodules are not manifests we edit. */
 const FILE_MODES = new Set(["100644", "100755"]);
 /** Where fetched heads are kept, out of the user's refs/remotes. */
@@ -147,6 +162,28 @@ export class GitRepo {
     const { code } = await this.exec(["cat-file", "-e", `${fork}^{commit}`], {});
     if (code !== 0) await this.run(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--depth=1", remote, fork]);
     return fork;
+  }
+
+  /**
+   * Who made the commits of `head` after `fork` that `base` does not have, oldest first;
+   * merges are left out (they bring the base's work, whose authors the base credits). The
+   * commits are local once forkPoint found `fork`, in a shallow checkout too.
+   */
+  async commitsAfter(remote: string, base: string, fork: string, head: string): Promise<CommitPeople[]> {
+    const format = `%an${FIELD}%ae${FIELD}%cn${FIELD}%ce${FIELD}%(trailers:key=Co-authored-by,valueonly,separator=${FIELD})`;
+    const range = [head, `^${fork}`, `^${REF_PREFIX}/${remote}/${base}`];
+    const out = await this.run(["log", "-z", "--reverse", "--no-merges", "--no-show-signature", `--format=${format}`, ...range, "--"]);
+    return out
+      .split("\0")
+      .filter((record) => record !== "")
+      .map((record) => {
+        const [authorName = "", authorEmail = "", committerName = "", committerEmail = "", ...trailers] = record.split(FIELD);
+        return {
+          author: { name: authorName, email: authorEmail },
+          committer: { name: committerName, email: committerEmail },
+          coAuthors: trailers.flatMap((value) => parseIdentity(value) ?? []),
+        };
+      });
   }
 
   async remoteUrl(remote: string): Promise<string> {

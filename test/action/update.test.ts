@@ -218,6 +218,7 @@ describe("update Action", () => {
       expect(await onPr("apps/api.yaml")).toBe(deployment("api", "ghcr.io/acme/api:2.0.1"));
       expect(await onPr("apps/notes.yaml")).toBe("note: reviewed\n");
       if (shallow) expect(await onPr("README.md")).toBe("moved\n");
+      expect((await fake.log(OWNER, REPO, PR))[0]!.message).toMatch(/\n- apps\/api\.yaml\n\nCo-authored-by: Test Author <test@example\.com>\n$/);
     });
 
     it("main changed the same line: planned on main alone, and the log says why", async () => {

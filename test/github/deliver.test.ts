@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createClient } from "../../src/github/client.js";
-import { deliver, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
+import { BOT, deliver, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
+import { GitRepo, type Identity } from "../../src/github/git.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
-import { checkout, deployment, OWNER, REPO } from "./fixture.js";
+import { checkout, cloneRepo, deployment, OWNER, REPO } from "./fixture.js";
 
 const APP = "ghcr.io/acme/app";
 const request = (image: string) => ({ images: [image], setters: [], sets: [], paths: [] });
@@ -80,5 +81,87 @@ describe("deliver: optimistic concurrency", () => {
     expect(await fake.readFile(OWNER, REPO, "main", "other.yaml")).toBe("x: 1\n");
     expect(await fake.readFile(OWNER, REPO, "main", "app.yaml")).toContain(`${APP}:1.1.0`);
     expect(fake.calls.filter((c) => c.operationId !== "git")).toEqual([]);
+  });
+});
+
+describe("deliver: the people whose commits a rebuilt pull-request branch folds in are its co-authors", () => {
+  const PR = "gitops-promote/release";
+  const GITHUB: Identity = { name: "GitHub", email: "noreply@github.com" };
+  const alice: Identity = { name: "Alice Doe", email: "alice@acme.test" };
+  const bob: Identity = { name: "Bob", email: "bob@acme.test" };
+  const releaseBot: Identity = { name: "Release Bot", email: "release@acme.test" };
+  const pr: DeliveryOptions = { ...push, mode: "pull-request", prBranch: PR };
+  let fake: FakeGitHub;
+  let ctx: DeliveryContext;
+  let person: GitRepo;
+  beforeEach(async () => {
+    fake = await startFakeGitHub();
+    const { git } = await checkout(fake, { "app.yaml": deployment("app", `${APP}:1.0.0`), "api.yaml": deployment("api", "ghcr.io/acme/api:2.0.0") });
+    const client = createClient({ token: fake.token, baseUrl: fake.apiUrl });
+    ctx = { git, remote: "origin", repository: { owner: OWNER, repo: REPO }, client: () => client, log: () => undefined };
+    person = new GitRepo(await cloneRepo(fake));
+  });
+  afterEach(() => fake.close());
+
+  /** A person's commit on the pull-request branch (an edit in the web is committed by GitHub). */
+  const pushToPr = async (path: string, author: Identity, message: string, committer = author) => {
+    const head = (await person.fetch("origin", PR))!;
+    const commit = await person.commitTree(
+      await person.writeTree(head, [{ path, content: `by: ${author.name}\n`, mode: "100644" }]),
+      head,
+      message,
+      author,
+      committer,
+    );
+    expect(await person.push("origin", commit, PR)).toBe("pushed");
+  };
+  const headMessage = async () => (await fake.log(OWNER, REPO, PR))[0]!.message;
+
+  it.each([
+    ["a full clone, commit-via api", false, "api"],
+    ["a full clone, commit-via git", false, "git"],
+    ["a shallow clone, main moved, commit-via api", true, "api"],
+    ["a shallow clone, main moved, commit-via git", true, "git"],
+  ] as const)("in %s: each person once, first seen first, kept by the next rebuild; never us nor a bot", async (_, shallow, commitVia) => {
+    const options = { ...pr, commitVia };
+    await deliver(ctx, request(`${APP}:1.1.0`), options);
+    await pushToPr("notes.yaml", alice, "notes\n");
+    await pushToPr("review.yaml", bob, "review\n\nCo-authored-by: Carol <carol@acme.test>\nCo-authored-by: Alice <ALICE@acme.test>\n", GITHUB);
+    await pushToPr("notes.yaml", alice, "more notes\n");
+    await pushToPr("deps.yaml", { name: "renovate[bot]", email: "29139614+renovate[bot]@users.noreply.github.com" }, "deps\n");
+    if (shallow) {
+      await fake.commitFile(OWNER, REPO, "main", "README.md", "moved\n");
+      ctx = { ...ctx, git: new GitRepo(await cloneRepo(fake, { shallow: true })) };
+    }
+
+    const second = await deliver(ctx, request("ghcr.io/acme/api:2.0.1"), options);
+    const credits = "Co-authored-by: Alice Doe <alice@acme.test>\nCo-authored-by: Bob <bob@acme.test>\nCo-authored-by: Carol <carol@acme.test>\n";
+    expect(await headMessage()).toBe(`chore(deploy): ghcr.io/acme/api 2.0.0 -> 2.0.1\n\n- api.yaml\n\n${credits}`);
+    expect(second.landings[0]!.message).toBe(await headMessage());
+    expect(await fake.readFile(OWNER, REPO, PR, "notes.yaml")).toBe("by: Alice Doe\n");
+    expect(fake.pulls(OWNER, REPO)[0]!.body).not.toContain("Co-authored-by");
+
+    // Their commits are gone from the branch now: our commit carries them on.
+    await deliver(ctx, request(`${APP}:1.2.0`), options);
+    expect(await headMessage()).toBe(`chore(deploy): ghcr.io/acme/app 1.0.0 -> 1.2.0\n\n- app.yaml\n\n${credits}`);
+  });
+
+  it.each([
+    ["a template's result", "deploy {{ range .Changed.Changes }}{{ .NewValue }}{{ end }}", "\n\n"],
+    [
+      "a template's trailers",
+      "deploy {{ range .Changed.Changes }}{{ .NewValue }}{{ end }}\n\nSigned-off-by: Release Bot <release@acme.test>\n",
+      "\n\nSigned-off-by: Release Bot <release@acme.test>\n",
+    ],
+  ])("credits after %s, never the configured author (our commits through git or the API)", async (_, messageTemplate, between) => {
+    await deliver(ctx, request(`${APP}:1.1.0`), { ...pr, messageTemplate, author: releaseBot, commitVia: "git" });
+    await pushToPr("notes.yaml", { ...releaseBot, email: "Release@acme.test" }, "by our author, from elsewhere\n");
+    await pushToPr("review.yaml", bob, `review\n\nCo-authored-by: Release Bot <release@acme.test>\nCo-authored-by: ${BOT.name} <${BOT.email}>\n`);
+    await deliver(ctx, request(`${APP}:1.2.0`), { ...pr, messageTemplate, author: releaseBot, commitVia: "api" });
+    await pushToPr("more.yaml", alice, "more\n", GITHUB);
+    await deliver(ctx, request("ghcr.io/acme/api:2.0.1"), { ...pr, messageTemplate, author: releaseBot, commitVia: "api" });
+    expect(await headMessage()).toBe(
+      `deploy ghcr.io/acme/api:2.0.1${between}Co-authored-by: Bob <bob@acme.test>\nCo-authored-by: Alice Doe <alice@acme.test>\n`,
+    );
   });
 });

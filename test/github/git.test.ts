@@ -46,10 +46,11 @@ describe("GitRepo (local git, any remote)", () => {
     ["a shallow clone, the base where the branch left it, only our commit on the branch", true, false, false],
   ])("in %s, finds where the branch forked from the base", async (_, shallow, moved, person) => {
     const seed = join(repo.bare, "..", "seed");
-    const commit = (message: string) => git(seed, "-c", "user.name=t", "-c", "user.email=t@e", "commit", "--quiet", "--allow-empty", "-m", message);
+    const commit = (message: string, who = "t") =>
+      git(seed, "-c", `user.name=${who}`, "-c", `user.email=${who}@e`, "commit", "--quiet", "--allow-empty", "-m", message);
     git(seed, "checkout", "--quiet", "-b", "pr");
-    commit("ours");
-    if (person) commit("a person's");
+    commit("ours\n\nCo-authored-by: Earlier Person <earlier@e>");
+    if (person) commit("a person's", "pat");
     git(seed, "push", "--quiet", repo.bare, "pr");
     git(seed, "checkout", "--quiet", "trunk");
     if (moved) {
@@ -63,6 +64,10 @@ describe("GitRepo (local git, any remote)", () => {
     const head = (await g.fetch("origin", "pr", 2))!;
     expect(await g.forkPoint("origin", "pr", "trunk", head)).toBe(repo.first);
     expect(await g.treeOf(repo.first)).toMatch(/^[0-9a-f]{40}$/);
+    // Every commit of the branch is local now, with who made it.
+    const ours = { author: { name: "t", email: "t@e" }, committer: { name: "t", email: "t@e" }, coAuthors: [{ name: "Earlier Person", email: "earlier@e" }] };
+    const theirs = { author: { name: "pat", email: "pat@e" }, committer: { name: "pat", email: "pat@e" }, coAuthors: [] };
+    expect(await g.commitsAfter("origin", "trunk", repo.first, head)).toEqual(person ? [ours, theirs] : [ours]);
   });
 
   it.each([
