@@ -75,6 +75,13 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   }
 
   const { setters, known } = resolveSetters(valid, config, texts, request.allowDowngrade ?? false, warnings);
+  warnUnreached(
+    valid,
+    setters,
+    overridesByFile,
+    [...texts].filter(([path]) => inScope(path)).map(([, text]) => text),
+    warnings,
+  );
   const matchers = targets.map((target) => ({ target, matches: picomatch([...target.paths], { dot: true }) }));
   // Images that reach the tree only through markers (`--setter`) meet the same allow-lists.
   const markerImages = [...setters.values()].map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
@@ -196,8 +203,12 @@ function configuredOverride(override: OverrideConfig, images: readonly ImageUpda
  */
 function screenFor(images: readonly ImageRef[]): Record<FileKind, RegExp> {
   const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
-  const alternation = (words: readonly string[]) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
+  const alternation = (words: readonly string[]) => new RegExp(words.map(escapeRegExp).join("|"));
   return { kcl: alternation(tokens), yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP]) };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
 /** Reads candidates with bounded parallelism, keeping the text of those the screen lets through. */
@@ -275,6 +286,33 @@ function resolveSetters(
     setters.set(key, { image, ...(policy && { policy }), allowDowngrade });
   }
   return { setters, known: new Set([...definitions.keys(), ...valid.setters.keys()]) };
+}
+
+/**
+ * A run that changes nothing because nothing names what it brings is most often a typo in a
+ * repository or a marker key: say so, instead of a bare "nothing to change". An image counts
+ * as reached when a file in scope holds its repository, a marker key or a configured override
+ * stands for it; a `--setter` key, when a file in scope holds a marker with it.
+ */
+function warnUnreached(
+  valid: ValidRequest,
+  setters: ReadonlyMap<string, ImageUpdate>,
+  overrides: ReadonlyMap<string, readonly RequestedOverride[]>,
+  texts: readonly string[],
+  warnings: Warning[],
+): void {
+  const holds = (pattern: RegExp) => texts.some((text) => pattern.test(text));
+  const overridden = new Set([...overrides.values()].flat().flatMap((o) => (typeof o === "string" ? [] : [o.repository])));
+  for (const image of valid.images) {
+    const marked = [...setters.values()].some((u) => u.image.repository === image.repository);
+    // The repository as a whole word: `acme/ap` is not in `acme/app:1.0`.
+    if (!marked && !overridden.has(image.repository) && !holds(new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`))) {
+      warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
+    }
+  }
+  for (const key of valid.setters.keys()) {
+    if (!holds(new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
+  }
 }
 
 /** Without targets every incoming image applies everywhere; with targets, only what the file's target allows, under its policy. */

@@ -116,6 +116,18 @@ describe("planUpdate: what is scanned", () => {
     expect(p.warnings).toEqual([]);
   });
 
+  it("says so when no file to update holds an image's repository or a --setter key's marker (a typo, most often)", async () => {
+    const files = { "a/d.yaml": 'image: ghcr.io/acme/app:1.0 # {"$imagepolicy": "flux-system:app"}\n', "b/d.yaml": "image: ghcr.io/acme/tool:1.0\n" };
+    const p = await plan(files, { images: ["ghcr.io/acme/ap:1.1", "ghcr.io/acme/tool:1.1"], setters: ["flux-system:ap=ghcr.io/acme/app:1.1"], paths: ["a"] });
+    expect(p.files).toEqual([]);
+    expect(p.warnings.map((w) => w.message)).toEqual([
+      "no file to update holds ghcr.io/acme/ap; nothing to do for ghcr.io/acme/ap:1.1",
+      "no file to update holds ghcr.io/acme/tool; nothing to do for ghcr.io/acme/tool:1.1",
+      "no file to update has a marker for setter flux-system:ap",
+      'no image is configured for Flux setter "flux-system:app"; the marked value is left as it is',
+    ]);
+  });
+
   it("warns about a --path that matches no file", async () => {
     const p = await plan({ "a/d.yaml": "image: nginx:1.0\n" }, { images: ["nginx:1.2"], paths: ["a/**", "clusters/prod"] });
     expect(p.files.map((f) => f.path)).toEqual(["a/d.yaml"]);
@@ -185,7 +197,10 @@ describe("planUpdate: targets", () => {
 
   it("names every target whose allow-list refuses an image in one warning", async () => {
     const p = await plan(files, { images: ["ghcr.io/acme/other:1.0.0"] });
-    expect(p.warnings.map((w) => w.message)).toEqual(["targets staging, prod, tools do not allow ghcr.io/acme/other; not edited there"]);
+    expect(p.warnings.map((w) => w.message)).toEqual([
+      "no file to update holds ghcr.io/acme/other; nothing to do for ghcr.io/acme/other:1.0.0",
+      "targets staging, prod, tools do not allow ghcr.io/acme/other; not edited there",
+    ]);
   });
 
   it("warns that a target's policy refuses the incoming tag", async () => {
