@@ -4,7 +4,8 @@
  * sets the scalar at a path by splicing its value, like the other editors. The path is
  * looked up in each document in order and the FIRST document that has the whole path is
  * edited (a multi-document file usually holds the field once; editing the first keeps the
- * rule predictable). A path no document has is an error naming the deepest key that exists.
+ * rule predictable); the others that have it are named in a warning. A path no document has
+ * is an error naming the deepest key that exists.
  */
 import { SourceError } from "../change.js";
 import type { EditResult, ValueFor } from "../change.js";
@@ -154,7 +155,7 @@ export function setYamlPath(text: string, path: string, value: string | ValueFor
     throw new SourceError(`${path}: ${message}`, file.lineAt(offset), offset - file.lineStart(offset) + 1);
   };
   let deepest: (Miss & { readonly document: YamlDocument }) | undefined;
-  for (const document of file.documents) {
+  for (const [index, document] of file.documents.entries()) {
     const found = lookUp(document.root, segments);
     if ("message" in found) {
       if (!deepest || found.depth > deepest.depth) deepest = { ...found, document };
@@ -170,6 +171,13 @@ export function setYamlPath(text: string, path: string, value: string | ValueFor
     const typed = options.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
     const plan = new EditPlan(file);
     plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
+    const others = file.documents.slice(index + 1).flatMap((d, i) => ("message" in lookUp(d.root, segments) ? [] : [index + i + 2]));
+    if (others.length > 0) {
+      plan.warn(
+        node.start,
+        `${path} is also in document${others.length > 1 ? "s" : ""} ${others.join(", ")} of this file; only document ${index + 1}'s is set`,
+      );
+    }
     return plan.result();
   }
   const missing = deepest ? segments.slice(deepest.depth) : [];

@@ -137,6 +137,13 @@ describe("setYamlPath", () => {
     expect(() => setYamlPath("a:\n ?  b: 1\n  c: x\n", "a.n", "v", { create: true })).toThrow("cannot add 'n' to a mapping with a complex ('? ...') key");
   });
 
+  it("sets the first document that has the path, and says which others have it too", () => {
+    const text = "kind: A\nmetadata: {name: a}\n---\nkind: B\n---\nkind: C\nmetadata: {name: c}\n";
+    const { text: out, warnings } = setYamlPath(text, "metadata.name", "z");
+    expect(out).toBe(text.replace("name: a", "name: z"));
+    expect(warnings).toEqual([{ line: 2, message: "metadata.name is also in document 3 of this file; only document 1's is set" }]);
+  });
+
   it("sets what a function computes from the field's text, and nothing when it returns undefined", () => {
     const bump = (current: string | undefined) => (current === "1.0.0" ? "1.1.0" : undefined);
     expect(setYamlPath(values, "image.tag", bump).text).toBe(values.replace('"1.0.0" # the app', '"1.1.0" # the app'));
