@@ -121,6 +121,14 @@ describe("gitops-promote exit codes", () => {
     expect((await runCli([])).code).toBe(2);
   });
 
+  it("2 for a mistyped option, naming the one it most likely meant", async () => {
+    const typo = await runCli(["update", ".", "--imgae", "nginx:1"]);
+    expect([typo.code, typo.stderr.split("\n")[0]]).toEqual([2, "gitops-promote: unknown option --imgae (did you mean --image?)"]);
+    const far = await runCli(["update", ".", "--frobnicate"]);
+    expect([far.code, far.stderr.split("\n")[0]]).toEqual([2, "gitops-promote: unknown option --frobnicate"]);
+    expect((await runCli(["dispatch", "--repositry", "acme/x"])).stderr).toContain("(did you mean --repository?)");
+  });
+
   it("2 for a DIR that is not a directory, saying so", async () => {
     const missing = await runCli(["update", "/nonexistent/manifests", "--image", "nginx:1"]);
     expect([missing.code, missing.stderr.split("\n")[0]]).toEqual([2, "gitops-promote: /nonexistent/manifests is not a directory"]);
