@@ -81,6 +81,21 @@ describe("update Action inputs", () => {
     );
   });
 
+  it("warns once that merge and merge-method set away from their defaults have no effect without delivery pull-request", () => {
+    const warnings = (inputs: Record<string, string>) => readUpdateInputs(reader({ images: "a:1", ...inputs }), push).warnings;
+    const targets = "A target whose delivery in the configuration has mode pull-request still uses";
+    expect(warnings({ merge: "auto", "merge-method": "squash" })).toEqual([
+      {
+        message: `inputs merge (auto) and merge-method (squash) have no effect with delivery: push: there is no pull request to merge. ${targets} them, unless it sets its own.`,
+      },
+    ]);
+    expect(warnings({ delivery: "none", "merge-method": "rebase" })).toEqual([
+      { message: `input merge-method (rebase) has no effect with delivery: none: there is no pull request to merge. ${targets} it, unless it sets its own.` },
+    ]);
+    expect(warnings({ merge: "none", "merge-method": "merge" })).toEqual([]);
+    expect(warnings({ delivery: "pull-request", merge: "immediate", "merge-method": "squash" })).toEqual([]);
+  });
+
   it("reads authors as git writes them", () => {
     expect(parseIdentity("Release Bot <release@acme.test>")).toEqual({ name: "Release Bot", email: "release@acme.test" });
     expect(() => parseIdentity("release@acme.test")).toThrow(/is not "Name <email>"/);

@@ -329,6 +329,19 @@ describe("update Action", () => {
     expect(apiCalls(fake)).toEqual([]);
   });
 
+  it("merge and merge-method with delivery push: pushed all the same, with one warning that they have no effect", async () => {
+    const result = await action({ images: `${APP}:1.2.4`, merge: "auto", "merge-method": "squash" });
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(result.annotations.filter((a) => a.level === "warning")).toEqual([
+      expect.objectContaining({
+        title: "gitops-promote",
+        message: expect.stringMatching(/^inputs merge \(auto\) and merge-method \(squash\) have no effect with delivery: push/),
+      }),
+    ]);
+    expect(await fake.readFile(OWNER, REPO, "main", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
+    expect(fake.pulls(OWNER, REPO)).toEqual([]);
+  });
+
   it("a file that does not parse is reported as a warning annotation on its file and line", async () => {
     await fake.commitFile(OWNER, REPO, "main", "apps/broken.yaml", `image: ${APP}:1.2.3\nlist: [a, b\n`);
     const result = await action({ images: `${APP}:1.2.4` });

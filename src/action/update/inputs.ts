@@ -3,6 +3,7 @@
  * Everything is validated here, before the repository is touched: a wrong choice, a bad
  * author or an invalid dispatch payload fails the step with the input's name.
  */
+import type { Warning } from "../../change.js";
 import { parsePayload, type Payload } from "../../engine/payload.js";
 import type { UpdateRequest } from "../../engine/request.js";
 import type { CommitVia, DeliveryMode, DeliveryOptions } from "../../github/deliver.js";
@@ -27,6 +28,8 @@ export interface UpdateInputs {
   readonly delivery: DeliveryOptions;
   /** The dispatch payload the images came from, when they came from one. */
   readonly payload?: Payload;
+  /** Inputs set to no effect, to say so rather than ignore them. */
+  readonly warnings: readonly Warning[];
 }
 
 export function readUpdateInputs(core: InputReader, event: TriggerEvent): UpdateInputs {
@@ -63,15 +66,39 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
     body: core.getInput("body"),
     labels: commaOrLine("labels"),
     reviewers: words("reviewers"),
-    merge: choice<MergeMode>("merge", core.getInput("merge"), ["none", "auto", "immediate"], "none"),
-    mergeMethod: choice<MergeMethod>("merge-method", core.getInput("merge-method"), ["merge", "squash", "rebase"], "merge"),
+    merge: choice<MergeMode>("merge", core.getInput("merge"), ["none", "auto", "immediate"], DEFAULT_MERGE),
+    mergeMethod: choice<MergeMethod>("merge-method", core.getInput("merge-method"), ["merge", "squash", "rebase"], DEFAULT_MERGE_METHOD),
     commitVia: choice<CommitVia>("commit-via", core.getInput("commit-via"), ["api", "git"], "api"),
     ...(core.getInput("commit-message").trim() && { messageTemplate: core.getInput("commit-message") }),
     ...(values && { templateValues: values }),
     ...(author && { author: parseIdentity(author) }),
     dryRun: flag("dry-run"),
   };
-  return { token: core.getInput("token"), request, delivery, ...(payload && { payload }) };
+  return { token: core.getInput("token"), request, delivery, ...(payload && { payload }), warnings: unusedMergeInputs(delivery) };
+}
+
+const DEFAULT_MERGE: MergeMode = "none";
+const DEFAULT_MERGE_METHOD: MergeMethod = "merge";
+
+/**
+ * merge and merge-method act on pull requests; the inputs' delivery opens none. A target's
+ * delivery in the configuration may, and then uses the inputs where it sets none of its own.
+ */
+function unusedMergeInputs(delivery: DeliveryOptions): Warning[] {
+  if (delivery.mode === "pull-request") return [];
+  const set = [
+    ...(delivery.merge !== DEFAULT_MERGE ? [`merge (${delivery.merge})`] : []),
+    ...(delivery.mergeMethod !== DEFAULT_MERGE_METHOD ? [`merge-method (${delivery.mergeMethod})`] : []),
+  ];
+  if (set.length === 0) return [];
+  const [inputs, have, them] = set.length === 1 ? ["input", "has", "it"] : ["inputs", "have", "them"];
+  return [
+    {
+      message:
+        `${inputs} ${set.join(" and ")} ${have} no effect with delivery: ${delivery.mode}: there is no pull request to merge. ` +
+        `A target whose delivery in the configuration has mode pull-request still uses ${them}, unless it sets its own.`,
+    },
+  ];
 }
 
 /**

@@ -18,6 +18,7 @@ const redact = protectToken(core.getInput("token"), core.setSecret);
 
 async function run(): Promise<void> {
   const inputs = readUpdateInputs(core, { eventName: context.eventName, payload: context.payload });
+  annotate(inputs.warnings);
   if (inputs.payload?.source?.repository) core.info(`promoting ${inputs.request.images.join(", ")} from ${inputs.payload.source.repository}`);
 
   const workspace = process.env["GITHUB_WORKSPACE"] || process.cwd();
