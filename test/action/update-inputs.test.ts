@@ -16,6 +16,7 @@ describe("update Action inputs", () => {
       paths: ["clusters/**", "apps/{a,b}/**"],
       sets: ['main.k:config.image="x:1"'],
       allowDowngrade: false,
+      create: false,
     });
     expect(delivery).toMatchObject({ mode: "push", merge: "none", mergeMethod: "merge", commitVia: "api", labels: ["deploy", "prod"], dryRun: false });
   });
@@ -24,6 +25,12 @@ describe("update Action inputs", () => {
     const { delivery } = readUpdateInputs(reader({ images: "a:1", labels: "needs review, deploy\nenv: prod", reviewers: "alice bob,acme/sre" }), push);
     expect(delivery.labels).toEqual(["needs review", "deploy", "env: prod"]);
     expect(delivery.reviewers).toEqual(["alice", "bob", "acme/sre"]);
+  });
+
+  it("lets set create a missing path only when the create input says so", () => {
+    const set = 'main.k:config.image="ghcr.io/acme/app:1.2.4"';
+    expect(readUpdateInputs(reader({ set, create: "true" }), push).request.create).toBe(true);
+    expect(() => readUpdateInputs(reader({ set, create: "yes" }), push)).toThrow(/input create: "yes" is not true or false/);
   });
 
   it("refuses a value outside a choice, naming the input", () => {

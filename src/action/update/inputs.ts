@@ -51,6 +51,7 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
     ...(core.getInput("config") && { config: core.getInput("config") }),
     ...(payload?.targets && { targets: payload.targets }),
     allowDowngrade: flag("allow-downgrade"),
+    create: flag("create"),
   };
   if (request.images.length + request.setters.length + request.sets.length === 0) throw new InputError(nothingToPromote(event.eventName));
 
