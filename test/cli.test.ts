@@ -165,6 +165,13 @@ describe("gitops-promote exit codes", () => {
     ]);
   });
 
+  it("1 with --json still prints one JSON object, saying why nothing was written", async () => {
+    const dir = await withMarker(join(CONFORMANCE, "flux-update-path", "appconfig"), "test-ns:policy1");
+    const result = await runCli(["update", dir, "--set", "missing.k:a.b=1", "--json"]);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual({ changed: false, files: [], changes: [], warnings: [], errors: ["set: missing.k does not exist"] });
+  });
+
   it("1 for an override of a file that does not exist", async () => {
     const dir = await withMarker(join(CONFORMANCE, "flux-update-path", "appconfig"), "test-ns:policy1");
     const result = await runCli(["update", dir, "--set", "missing.k:a.b=1"]);

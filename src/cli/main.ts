@@ -8,7 +8,7 @@ import { stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { writePlan } from "../engine/apply.js";
 import { planUpdate } from "../engine/plan.js";
-import { formatWarning, humanReport, jsonReport } from "../engine/report.js";
+import { formatWarning, humanReport, jsonRefusal, jsonReport } from "../engine/report.js";
 import { RequestError } from "../engine/request.js";
 import { directorySource } from "../engine/source.js";
 import pkg from "../../package.json" with { type: "json" };
@@ -122,6 +122,10 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
     ...(values.config !== undefined && { config: configInTree(root, values.config) }),
     allowDowngrade: values["allow-downgrade"] ?? false,
     create: values.create ?? false,
+  }).catch((error: unknown) => {
+    // --json promises one JSON object on stdout: a refusal is one too (with exit code 1).
+    if (error instanceof RequestError && values.json) io.stdout(JSON.stringify(jsonRefusal(error.issues), null, 2) + "\n");
+    throw error;
   });
   const dryRun = values["dry-run"] ?? false;
   if (!dryRun) await writePlan(root, plan);

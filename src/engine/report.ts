@@ -12,6 +12,8 @@ export interface JsonReport {
   readonly changes: readonly { file: string; line: number; kind: string; key: string; old: string; new: string; target?: string }[];
   readonly targets?: readonly { name: string; files: readonly string[] }[];
   readonly warnings: readonly Warning[];
+  /** Why nothing was written, when the request was refused (the exit code is 1 then). */
+  readonly errors?: readonly string[];
 }
 
 export function jsonReport(plan: Plan): JsonReport {
@@ -24,6 +26,11 @@ export function jsonReport(plan: Plan): JsonReport {
     }),
     warnings: plan.warnings,
   };
+}
+
+/** The same shape for a refused request, so a script reading stdout still gets one JSON object. */
+export function jsonRefusal(issues: readonly string[]): JsonReport {
+  return { changed: false, files: [], changes: [], warnings: [], errors: issues };
 }
 
 function changeLine(c: Change): string {
