@@ -136,32 +136,55 @@ export class GitRepo {
   }
 
   /**
-   * The commit `head` (the tip of `branch` on `remote`) forked from `base`'s history, so that
-   * every commit of the branch after it, a person's included, counts as the branch's change;
-   * undefined when the branch shares no history with `base`. In a shallow checkout the
-   * branch's own commits are fetched first (all that `base` does not have), then the fork
-   * commit itself.
+   * The commit `head` (the tip of `branch` on `remote`) forked from `base`'s history, as
+   * `git merge-base` finds it, so that every commit of the branch after it, a person's
+   * included, counts as the branch's change; undefined when the branch shares no history with
+   * `base`. In a shallow checkout the branch's own commits are fetched first (all that `base`
+   * does not have), then the fork commit itself.
    */
   async forkPoint(remote: string, branch: string, base: string, head: string): Promise<string | undefined> {
+    const baseRef = `${REF_PREFIX}/${remote}/${base}`;
     if ((await this.run(["rev-parse", "--is-shallow-repository"])).trim() !== "true") {
-      const { code, stdout } = await this.exec(["merge-base", head, `${REF_PREFIX}/${remote}/${base}`], {});
+      const { code, stdout } = await this.exec(["merge-base", head, baseRef], {});
       return code === 0 ? stdout.toString("utf8").trim() : undefined;
     }
-    const local = `${REF_PREFIX}/${remote}/${branch}`;
-    const args = ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", `--shallow-exclude=refs/heads/${base}`, remote, `+refs/heads/${branch}:${local}`];
-    const fetched = await this.exec(args, {});
     // The base has every commit of the branch (merged by rebase or fast forward): the head is the fork.
-    if (fetched.code !== 0 && /no commits selected for shallow requests/.test(fetched.stderr)) return head;
-    if (fetched.code !== 0) throw new GitError(args, fetched.stderr, fetched.code);
-    // The branch's oldest own commit: its parent (still named in the commit, past the shallow boundary) is the fork.
-    const own = (await this.run(["rev-list", "--first-parent", head, "--not", `${REF_PREFIX}/${remote}/${base}`])).trim().split("\n");
+    if (!(await this.fetchOwn(remote, base, `+refs/heads/${branch}:${REF_PREFIX}/${remote}/${branch}`))) return head;
+    const own = (await this.run(["rev-list", "--first-parent", head, "--not", baseRef])).trim().split("\n");
     const oldest = own[own.length - 1]!;
     if (oldest === "") return head;
-    const fork = /^parent ([0-9a-f]+)$/m.exec(await this.run(["cat-file", "commit", oldest]))?.[1];
+    // The branch's oldest own commit has a parent in the base, and git cuts all parents of such a
+    // shallow boundary: read them from the commit. A merge there (the base merged in, as by GitHub's
+    // "Update branch") may have its first parent on the branch; the fork is its last parent the base
+    // has, the newest base commit the branch holds.
+    const parents = [...(await this.run(["cat-file", "commit", oldest])).matchAll(/^parent ([0-9a-f]+)$/gm)].map((match) => match[1]!);
+    let fork = parents.length > 1 ? undefined : parents[0];
+    for (const parent of parents.length > 1 ? [...parents].reverse() : []) {
+      if (!(await this.fetchOwn(remote, base, parent))) {
+        fork = parent;
+        break;
+      }
+    }
     if (fork === undefined) return undefined;
     const { code } = await this.exec(["cat-file", "-e", `${fork}^{commit}`], {});
     if (code !== 0) await this.run(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--depth=1", remote, fork]);
     return fork;
+  }
+
+  /**
+   * Fetches the commits of `refspec` that `base` does not have, in a shallow checkout: each one
+   * with a parent in the base becomes a shallow boundary. false when the base has them all; then
+   * only the commit `refspec` names is fetched.
+   */
+  private async fetchOwn(remote: string, base: string, refspec: string): Promise<boolean> {
+    const fetch = (shallow: string) => ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", shallow, remote, refspec];
+    const { code, stderr } = await this.exec(fetch(`--shallow-exclude=refs/heads/${base}`), {});
+    if (code === 0) return true;
+    if (/does not support/.test(stderr)) throw new GitError(fetch(`--shallow-exclude=refs/heads/${base}`), stderr, code);
+    // With no commit to send the server dies ("no commits selected for shallow requests"), which over
+    // HTTP reaches us only as a cut answer: a plain fetch tells that from a remote we cannot fetch from.
+    await this.run(fetch("--depth=1"));
+    return false;
   }
 
   /**

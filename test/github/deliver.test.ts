@@ -115,6 +115,12 @@ describe("deliver: the people whose commits a rebuilt pull-request branch folds 
     );
     expect(await person.push("origin", commit, PR)).toBe("pushed");
   };
+  const who = (person: Identity) => ({
+    GIT_AUTHOR_NAME: person.name,
+    GIT_AUTHOR_EMAIL: person.email,
+    GIT_COMMITTER_NAME: person.name,
+    GIT_COMMITTER_EMAIL: person.email,
+  });
   const headMessage = async () => (await fake.log(OWNER, REPO, PR))[0]!.message;
 
   it.each([
@@ -144,6 +150,24 @@ describe("deliver: the people whose commits a rebuilt pull-request branch folds 
     // Their commits are gone from the branch now: our commit carries them on.
     await deliver(ctx, request(`${APP}:1.2.0`), options);
     expect(await headMessage()).toBe(`chore(deploy): ghcr.io/acme/app 1.0.0 -> 1.2.0\n\n- app.yaml\n\n${credits}`);
+  });
+
+  it("in a shallow clone, a branch a person brought up to date with main (GitHub's Update branch) keeps its earlier edits when rebuilt", async () => {
+    await deliver(ctx, request(`${APP}:1.1.0`), pr);
+    await pushToPr("notes.yaml", alice, "notes\n");
+    await fake.commitFile(OWNER, REPO, "main", "other.yaml", "x: 1\n");
+    const [head, main] = [(await person.fetch("origin", PR))!, (await person.fetch("origin", "main"))!];
+    const tree = (await person.run(["merge-tree", "--write-tree", head, main])).trim();
+    const merge = (await person.run(["commit-tree", tree, "-p", head, "-p", main, "-m", `Merge branch 'main' into ${PR}`], { env: who(bob) })).trim();
+    expect(await person.push("origin", merge, PR)).toBe("pushed");
+    await fake.commitFile(OWNER, REPO, "main", "other.yaml", "x: 2\n");
+    ctx = { ...ctx, git: new GitRepo(await cloneRepo(fake, { shallow: true })) };
+
+    await deliver(ctx, request("ghcr.io/acme/api:2.0.1"), pr);
+    expect(await fake.readFile(OWNER, REPO, PR, "app.yaml")).toContain(`${APP}:1.1.0`);
+    expect(await fake.readFile(OWNER, REPO, PR, "notes.yaml")).toBe("by: Alice Doe\n");
+    expect(await fake.readFile(OWNER, REPO, PR, "other.yaml")).toBe("x: 2\n");
+    expect(await fake.readFile(OWNER, REPO, PR, "api.yaml")).toContain("ghcr.io/acme/api:2.0.1");
   });
 
   it.each([

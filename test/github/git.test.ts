@@ -86,6 +86,41 @@ describe("GitRepo (local git, any remote)", () => {
     expect(await g.forkPoint("origin", "pr", "trunk", head)).toBe(repo.first);
   });
 
+  it.each(
+    (
+      [
+        ["once, then committed to", ["pr: ours", "trunk: moved", "pr: update", "pr: after (pat)"]],
+        ["twice", ["pr: ours", "pr: before (pat)", "trunk: moved", "pr: update", "trunk: again", "pr: update"]],
+        ["before its first commit (the merge's first parent is the base's)", ["trunk: moved", "pr: update", "pr: ours"]],
+      ] as const
+    ).flatMap(([shape, steps], i) =>
+      [false, true].map((shallow) => [shape, shallow ? "a shallow clone" : "a full clone", steps, `${i}-${shallow}`, shallow] as const),
+    ),
+  )(
+    "a branch brought up to date by merging the base in (GitHub's Update branch) %s, in %s, forks where git merge-base finds it",
+    async (_, __, steps, name, shallow) => {
+      // Each step commits to a branch ("branch: message (author)"), or merges the base into it ("pr: update").
+      const seed = join(repo.bare, "..", "seed");
+      const as = (who: string) => ["-c", `user.name=${who}`, "-c", `user.email=${who}@e`];
+      git(seed, "branch", "pr");
+      for (const step of [...steps, "trunk: moved since"]) {
+        const [, branch, message, who = "t"] = /^(\w+): (.+?)(?: \((\w+)\))?$/.exec(step)!;
+        git(seed, "checkout", "--quiet", branch!);
+        if (message === "update") git(seed, ...as("merger"), "merge", "--quiet", "--no-ff", "--no-edit", "trunk");
+        else git(seed, ...as(who), "commit", "--quiet", "--allow-empty", "-m", message!);
+      }
+      git(seed, "push", "--quiet", repo.bare, "trunk", "pr");
+      const dir = join(repo.bare, "..", `updated-${name}`);
+      execFileSync("git", ["clone", "--quiet", ...(shallow ? ["--depth=1"] : []), `file://${repo.bare}`, dir]);
+      const g = new GitRepo(dir);
+      await g.fetch("origin", "trunk");
+      const head = (await g.fetch("origin", "pr", 2))!;
+      const fork = await g.forkPoint("origin", "pr", "trunk", head);
+      expect(fork).toBe(git(seed, "merge-base", "pr", "trunk"));
+      expect(await g.treeOf(fork!)).toMatch(/^[0-9a-f]{40}$/);
+    },
+  );
+
   it("reads a commit as a TreeSource: regular files with their modes, no symlinks", async () => {
     const g = new GitRepo(repo.clone);
     const tree = await g.tree(repo.first);
