@@ -308,14 +308,15 @@ async function planOnPullRequest(
   prBranch: string,
   onBase: readonly FilePlan[],
 ): Promise<{ files: FilePlan[]; writes: FileWrite[]; coAuthors: Identity[] } | undefined> {
-  const parent = await ctx.git.forkPoint(ctx.remote, prBranch, at.base, existing);
+  const fork = await ctx.git.forkPoint(ctx.remote, prBranch, at.base, existing);
+  const parent = fork?.commit;
   const treeish = parent === undefined ? undefined : parent === at.head ? existing : await ctx.git.mergeTrees(parent, at.head, existing);
-  if (parent === undefined || treeish === undefined) {
-    const why = parent === undefined ? "it shares no history with it" : "both changed the same lines";
+  if (fork === undefined || treeish === undefined) {
+    const why = fork === undefined ? "it shares no history with it" : "both changed the same lines";
     ctx.log(`${prBranch} cannot be rebuilt on ${at.base} (${why}): planning on ${at.base} alone, the pull request's earlier changes are dropped`);
     return undefined;
   }
-  const coAuthors = foldedPeople(await ctx.git.commitsAfter(ctx.remote, at.base, parent, existing), options.author ?? BOT);
+  const coAuthors = foldedPeople(await ctx.git.commitsAfter(fork), options.author ?? BOT);
   const tree = await ctx.git.tree(treeish);
   try {
     const plan = await planUpdate(tree, request);

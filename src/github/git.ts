@@ -67,6 +67,14 @@ export interface CommitPeople {
   readonly coAuthors: readonly Identity[];
 }
 
+/** Where a branch forked from its base, and its own commits since. */
+export interface ForkPoint {
+  /** The newest commit of the base that the branch holds: its changes are counted from here. */
+  readonly commit: string;
+  /** The branch's own commits, as `git log` revisions. */
+  readonly own: readonly string[];
+}
+
 /** `Name <email>` as trailers and git write it; undefined for anything else. */
 function parseIdentity(text: string): Identity | undefined {
   const match = /^\s*([^<>]*?)\s*<([^<>]+)>\s*$/.exec(text);
@@ -136,39 +144,48 @@ export class GitRepo {
   }
 
   /**
-   * The commit `head` (the tip of `branch` on `remote`) forked from `base`'s history, as
-   * `git merge-base` finds it, so that every commit of the branch after it, a person's
-   * included, counts as the branch's change; undefined when the branch shares no history with
-   * `base`. In a shallow checkout the branch's own commits are fetched first (all that `base`
-   * does not have), then the fork commit itself.
+   * Where `head` (the tip of `branch` on `remote`) forked from `base`'s history, as `git
+   * merge-base` finds it, so that every commit of the branch after it, a person's included,
+   * counts as the branch's change; undefined when the branch shares no history with `base`. In a
+   * shallow checkout the branch's own commits are fetched first (all that `base` does not have),
+   * then the fork commit itself.
    */
-  async forkPoint(remote: string, branch: string, base: string, head: string): Promise<string | undefined> {
+  async forkPoint(remote: string, branch: string, base: string, head: string): Promise<ForkPoint | undefined> {
     const baseRef = `${REF_PREFIX}/${remote}/${base}`;
+    const since = (commit: string, own: readonly string[] = [head]) => ({ commit, own: [...own, `^${commit}`, `^${baseRef}`] });
     if ((await this.run(["rev-parse", "--is-shallow-repository"])).trim() !== "true") {
       const { code, stdout } = await this.exec(["merge-base", head, baseRef], {});
-      return code === 0 ? stdout.toString("utf8").trim() : undefined;
+      return code === 0 ? since(stdout.toString("utf8").trim()) : undefined;
     }
     // The base has every commit of the branch (merged by rebase or fast forward): the head is the fork.
-    if (!(await this.fetchOwn(remote, base, `+refs/heads/${branch}:${REF_PREFIX}/${remote}/${branch}`))) return head;
-    const own = (await this.run(["rev-list", "--first-parent", head, "--not", baseRef])).trim().split("\n");
-    const oldest = own[own.length - 1]!;
-    if (oldest === "") return head;
-    // The branch's oldest own commit has a parent in the base, and git cuts all parents of such a
-    // shallow boundary: read them from the commit. A merge there (the base merged in, as by GitHub's
-    // "Update branch") may have its first parent on the branch; the fork is its last parent the base
-    // has, the newest base commit the branch holds.
-    const parents = [...(await this.run(["cat-file", "commit", oldest])).matchAll(/^parent ([0-9a-f]+)$/gm)].map((match) => match[1]!);
-    let fork = parents.length > 1 ? undefined : parents[0];
-    for (const parent of parents.length > 1 ? [...parents].reverse() : []) {
-      if (!(await this.fetchOwn(remote, base, parent))) {
-        fork = parent;
+    if (!(await this.fetchOwn(remote, base, `+refs/heads/${branch}:${REF_PREFIX}/${remote}/${branch}`))) return since(head);
+    // Down the branch's first-parent line, its oldest own commit has a parent in the base, and git
+    // cuts all parents of such a shallow boundary: read them from the commit. The newest boundary
+    // holds the fork, the last of its parents the base has. A merge there (the base merged in, as
+    // by GitHub's "Update branch") hides the branch's commits before it: fetch its own parents'
+    // commits too, and go on down its first parent.
+    const own = [head];
+    let fork: string | undefined;
+    for (let tip: string | undefined = head; tip !== undefined;) {
+      const line: string[] = (await this.run(["rev-list", "--first-parent", tip, "--not", baseRef])).trim().split("\n");
+      const oldest = line[line.length - 1]!;
+      if (oldest === "") return since(head);
+      const parents: string[] = [...(await this.run(["cat-file", "commit", oldest])).matchAll(/^parent ([0-9a-f]+)$/gm)].map((match) => match[1]!);
+      if (parents.length < 2) {
+        fork ??= parents[0];
         break;
       }
+      const mine: string[] = [];
+      for (const parent of parents) if (await this.fetchOwn(remote, base, parent)) mine.push(parent);
+      fork ??= parents.filter((parent) => !mine.includes(parent)).at(-1);
+      // Cut from its parents the merge no longer looks like one to git: leave it out by name.
+      own.push(`^${oldest}`, ...mine);
+      tip = mine.includes(parents[0]!) ? parents[0] : undefined;
     }
     if (fork === undefined) return undefined;
     const { code } = await this.exec(["cat-file", "-e", `${fork}^{commit}`], {});
     if (code !== 0) await this.run(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--depth=1", remote, fork]);
-    return fork;
+    return since(fork, own);
   }
 
   /**
@@ -188,14 +205,13 @@ export class GitRepo {
   }
 
   /**
-   * Who made the commits of `head` after `fork` that `base` does not have, oldest first;
-   * merges are left out (they bring the base's work, whose authors the base credits). The
-   * commits are local once forkPoint found `fork`, in a shallow checkout too.
+   * Who made the branch's own commits since `fork`, oldest first; merges are left out (they
+   * bring the base's work, whose authors the base credits). The commits are local once
+   * forkPoint found `fork`, in a shallow checkout too.
    */
-  async commitsAfter(remote: string, base: string, fork: string, head: string): Promise<CommitPeople[]> {
+  async commitsAfter(fork: ForkPoint): Promise<CommitPeople[]> {
     const format = `%an${FIELD}%ae${FIELD}%cn${FIELD}%ce${FIELD}%(trailers:key=Co-authored-by,valueonly,separator=${FIELD})`;
-    const range = [head, `^${fork}`, `^${REF_PREFIX}/${remote}/${base}`];
-    const out = await this.run(["log", "-z", "--reverse", "--no-merges", "--no-show-signature", `--format=${format}`, ...range, "--"]);
+    const out = await this.run(["log", "-z", "--reverse", "--no-merges", "--no-show-signature", `--format=${format}`, ...fork.own, "--"]);
     return out
       .split("\0")
       .filter((record) => record !== "")

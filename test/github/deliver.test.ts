@@ -152,7 +152,7 @@ describe("deliver: the people whose commits a rebuilt pull-request branch folds 
     expect(await headMessage()).toBe(`chore(deploy): ghcr.io/acme/app 1.0.0 -> 1.2.0\n\n- app.yaml\n\n${credits}`);
   });
 
-  it("in a shallow clone, a branch a person brought up to date with main (GitHub's Update branch) keeps its earlier edits when rebuilt", async () => {
+  it("in a shallow clone, a branch a person brought up to date with main (GitHub's Update branch) keeps its earlier edits and credits when rebuilt", async () => {
     await deliver(ctx, request(`${APP}:1.1.0`), pr);
     await pushToPr("notes.yaml", alice, "notes\n");
     await fake.commitFile(OWNER, REPO, "main", "other.yaml", "x: 1\n");
@@ -168,6 +168,8 @@ describe("deliver: the people whose commits a rebuilt pull-request branch folds 
     expect(await fake.readFile(OWNER, REPO, PR, "notes.yaml")).toBe("by: Alice Doe\n");
     expect(await fake.readFile(OWNER, REPO, PR, "other.yaml")).toBe("x: 2\n");
     expect(await fake.readFile(OWNER, REPO, PR, "api.yaml")).toContain("ghcr.io/acme/api:2.0.1");
+    // Alice's commit before the merge is folded in too; merging main in is no one's change.
+    expect(await headMessage()).toBe("chore(deploy): ghcr.io/acme/api 2.0.0 -> 2.0.1\n\n- api.yaml\n\nCo-authored-by: Alice Doe <alice@acme.test>\n");
   });
 
   it.each([

@@ -62,12 +62,13 @@ describe("GitRepo (local git, any remote)", () => {
     const g = new GitRepo(dir);
     await g.fetch("origin", "trunk");
     const head = (await g.fetch("origin", "pr", 2))!;
-    expect(await g.forkPoint("origin", "pr", "trunk", head)).toBe(repo.first);
+    const fork = await g.forkPoint("origin", "pr", "trunk", head);
+    expect(fork?.commit).toBe(repo.first);
     expect(await g.treeOf(repo.first)).toMatch(/^[0-9a-f]{40}$/);
     // Every commit of the branch is local now, with who made it.
     const ours = { author: { name: "t", email: "t@e" }, committer: { name: "t", email: "t@e" }, coAuthors: [{ name: "Earlier Person", email: "earlier@e" }] };
     const theirs = { author: { name: "pat", email: "pat@e" }, committer: { name: "pat", email: "pat@e" }, coAuthors: [] };
-    expect(await g.commitsAfter("origin", "trunk", repo.first, head)).toEqual(person ? [ours, theirs] : [ours]);
+    expect(await g.commitsAfter(fork!)).toEqual(person ? [ours, theirs] : [ours]);
   });
 
   it.each([
@@ -83,7 +84,9 @@ describe("GitRepo (local git, any remote)", () => {
     await g.fetch("origin", "trunk");
     const head = (await g.fetch("origin", "pr", 2))!;
     expect(head).toBe(repo.first);
-    expect(await g.forkPoint("origin", "pr", "trunk", head)).toBe(repo.first);
+    const fork = await g.forkPoint("origin", "pr", "trunk", head);
+    expect(fork?.commit).toBe(repo.first);
+    expect(await g.commitsAfter(fork!)).toEqual([]);
   });
 
   it.each(
@@ -97,7 +100,7 @@ describe("GitRepo (local git, any remote)", () => {
       [false, true].map((shallow) => [shape, shallow ? "a shallow clone" : "a full clone", steps, `${i}-${shallow}`, shallow] as const),
     ),
   )(
-    "a branch brought up to date by merging the base in (GitHub's Update branch) %s, in %s, forks where git merge-base finds it",
+    "a branch brought up to date by merging the base in (GitHub's Update branch) %s, in %s, forks where git merge-base finds it, with all its commits",
     async (_, __, steps, name, shallow) => {
       // Each step commits to a branch ("branch: message (author)"), or merges the base into it ("pr: update").
       const seed = join(repo.bare, "..", "seed");
@@ -116,8 +119,11 @@ describe("GitRepo (local git, any remote)", () => {
       await g.fetch("origin", "trunk");
       const head = (await g.fetch("origin", "pr", 2))!;
       const fork = await g.forkPoint("origin", "pr", "trunk", head);
-      expect(fork).toBe(git(seed, "merge-base", "pr", "trunk"));
-      expect(await g.treeOf(fork!)).toMatch(/^[0-9a-f]{40}$/);
+      expect(fork?.commit).toBe(git(seed, "merge-base", "pr", "trunk"));
+      expect(await g.treeOf(fork!.commit)).toMatch(/^[0-9a-f]{40}$/);
+      // Every commit of the branch is local, the ones before a merge too; the merges credit no one.
+      const people = await g.commitsAfter(fork!);
+      expect(people.map((p) => p.author.name)).toEqual(git(seed, "log", "--no-merges", "--reverse", "--format=%an", "pr", "^trunk").split("\n"));
     },
   );
 
