@@ -33417,6 +33417,9 @@ function nextImageText(update, name, current) {
   const next = nextVersion(update, own);
   return next && formatImageRef({ name, ...next });
 }
+function bareRepositoryWarning(repository) {
+  return `holds ${repository} with no tag or digest, so its version is set in another field; left as it is (mark that field with a Flux ":tag" marker, or set it with an override)`;
+}
 
 // src/image/marker.ts
 var SETTER_SHORTHAND = "$imagepolicy";
@@ -35013,6 +35016,10 @@ var ImageEditor = class {
     if (!ref) return;
     const update = this.request.images.find((u) => u.image.repository === ref.repository);
     if (!update) return;
+    if (ref.tag === void 0 && ref.digest === void 0) {
+      this.warnings.push({ line: this.line(literal2), message: `${this.pathText(path)} ${bareRepositoryWarning(ref.repository)}` });
+      return;
+    }
     const next = nextVersion(update, versionOf(ref.tag, ref.digest));
     if (next) this.write(literal2, formatImageRef({ name: ref.name, ...next }), "kcl-image", this.pathText(path));
   }
@@ -36336,7 +36343,7 @@ function setYamlPath(text2, path, value, options2 = {}) {
     throw new SourceError(`${path}: ${message}`, file.lineAt(offset), offset - file.lineStart(offset) + 1);
   };
   let deepest;
-  for (const document of file.documents) {
+  for (const [index, document] of file.documents.entries()) {
     const found = lookUp(document.root, segments);
     if ("message" in found) {
       if (!deepest || found.depth > deepest.depth) deepest = { ...found, document };
@@ -36352,6 +36359,13 @@ function setYamlPath(text2, path, value, options2 = {}) {
     const typed = options2.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
     const plan = new EditPlan(file);
     plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
+    const others = file.documents.slice(index + 1).flatMap((d, i) => "message" in lookUp(d.root, segments) ? [] : [index + i + 2]);
+    if (others.length > 0) {
+      plan.warn(
+        node.start,
+        `${path} is also in document${others.length > 1 ? "s" : ""} ${others.join(", ")} of this file; only document ${index + 1}'s is set`
+      );
+    }
     return plan.result();
   }
   const missing = deepest ? segments.slice(deepest.depth) : [];
@@ -36492,11 +36506,18 @@ var editImages = (file, request2, plan) => {
       const ref = tryParseImageRef(node.text);
       const update = ref && incoming.get(ref.repository);
       if (!ref || !update) return;
+      if (ref.tag === void 0 && ref.digest === void 0 && !inContainerSpec(path))
+        return plan.warn(node.start, `${formatPath(path)} ${bareRepositoryWarning(ref.repository)}`);
       const next = nextVersion(update, versionOf(ref.tag, ref.digest));
       if (next) plan.setScalar(node, formatImageRef({ name: ref.name, ...next }), inFlow, { kind: "image", key: formatPath(path), document });
     });
   }
 };
+var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
+function inContainerSpec(path) {
+  const list = path[path.length - 3];
+  return typeof path[path.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list);
+}
 
 // src/yaml/markers.ts
 function markerComment(text2, node) {
@@ -37947,6 +37968,13 @@ async function planUpdate(source, request2) {
     if (!texts.has(path)) texts.set(path, await readNamed(source, path));
   }
   const { setters, known } = resolveSetters(valid, config, texts, request2.allowDowngrade ?? false, warnings);
+  warnUnreached(
+    valid,
+    setters,
+    overridesByFile,
+    [...texts].filter(([path]) => inScope(path)).map(([, text2]) => text2),
+    warnings
+  );
   const matchers = targets.map((target) => ({ target, matches: (0, import_picomatch.default)([...target.paths], { dot: true }) }));
   const markerImages = [...setters.values()].map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
   warnRefusedImages([...valid.images, ...new Map(markerImages.map((image) => [image.repository, image])).values()], targets, warnings);
@@ -38034,8 +38062,11 @@ function configuredOverride(override, images) {
 }
 function screenFor(images) {
   const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
-  const alternation = (words) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
+  const alternation = (words) => new RegExp(words.map(escapeRegExp).join("|"));
   return { kcl: alternation(tokens), yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP]) };
+}
+function escapeRegExp(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 async function readScreened(source, paths, keep, warnings) {
   const texts = /* @__PURE__ */ new Map();
@@ -38079,11 +38110,26 @@ function resolveSetters(valid, config, texts, allowDowngrade, warnings) {
     }
     setters.set(key, { image: { ...image, name: def.name }, ...def.policy && { policy: def.policy }, allowDowngrade });
   }
+  const foreign = [...valid.setters].filter(([key, image]) => definitions.has(key) && definitions.get(key).repository !== image.repository).map(([key, image]) => `setter ${key}: ${formatImageRef(image)} is not ${definitions.get(key).repository}, the repository this key is defined for`);
+  if (foreign.length > 0) throw new RequestError(foreign);
   for (const [key, image] of valid.setters) {
     const policy = definitions.get(key)?.policy;
     setters.set(key, { image, ...policy && { policy }, allowDowngrade });
   }
   return { setters, known: /* @__PURE__ */ new Set([...definitions.keys(), ...valid.setters.keys()]) };
+}
+function warnUnreached(valid, setters, overrides, texts, warnings) {
+  const holds = (pattern) => texts.some((text2) => pattern.test(text2));
+  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
+  for (const image of valid.images) {
+    const marked = [...setters.values()].some((u) => u.image.repository === image.repository);
+    if (!marked && !overridden.has(image.repository) && !holds(new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`))) {
+      warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
+    }
+  }
+  for (const key of valid.setters.keys()) {
+    if (!holds(new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
+  }
 }
 function imagesFor(images, config, target, allowDowngrade) {
   if (!config || config.targets.length === 0) return images.map((image) => ({ image, allowDowngrade }));
@@ -38298,6 +38344,9 @@ function jsonReport(plan) {
     },
     warnings: plan.warnings
   };
+}
+function jsonRefusal(issues) {
+  return { changed: false, files: [], changes: [], warnings: [], errors: issues };
 }
 function changeLine(c) {
   return `  ${String(c.line).padStart(4)}  ${c.kind.padEnd(9)} ${c.key}: ${c.old} -> ${c.new}`;
@@ -43308,8 +43357,30 @@ function parse3(args, options2) {
   try {
     return parseArgs({ args, options: options2, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(error.message);
+    const unknown = error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? /'(-[^']*)'/.exec(error.message)?.[1] : void 0;
+    if (unknown === void 0) throw new UsageError(error.message);
+    const near = closest(unknown.replace(/^-+/, "").split("=")[0], Object.keys(options2));
+    throw new UsageError(`unknown option ${unknown}${near === void 0 ? "" : ` (did you mean --${near}?)`}`);
   }
+}
+function closest(typed, names) {
+  let best;
+  for (const name of names) {
+    const distance = editDistance(typed, name);
+    if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+function editDistance(a, b) {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
 }
 async function runUpdate(args, io) {
   const { values, positionals } = parse3(args, UPDATE_OPTIONS);
@@ -43330,6 +43401,9 @@ async function runUpdate(args, io) {
     ...values.config !== void 0 && { config: configInTree(root, values.config) },
     allowDowngrade: values["allow-downgrade"] ?? false,
     create: values.create ?? false
+  }).catch((error) => {
+    if (error instanceof RequestError && values.json) io.stdout(JSON.stringify(jsonRefusal(error.issues), null, 2) + "\n");
+    throw error;
   });
   const dryRun = values["dry-run"] ?? false;
   if (!dryRun) await writePlan(root, plan);

@@ -40222,6 +40222,14 @@ async function writePlan(root, plan) {
 function commitMessage(template, input) {
   return template === void 0 || template.trim() === "" ? defaultCommitMessage(input) : renderTemplate(template, templateData(input));
 }
+function withCoAuthors(message, people) {
+  if (people.length === 0) return message;
+  const text2 = message.replace(/(\r?\n)+$/, "");
+  const paragraphs = text2.split(/\r?\n[ \t]*\r?\n/);
+  const endsInTrailers = paragraphs.length > 1 && paragraphs[paragraphs.length - 1].split(/\r?\n/).every((line) => /^[A-Za-z0-9-]+: /.test(line));
+  return `${text2}${endsInTrailers ? "\n" : "\n\n"}${people.map((p) => `Co-authored-by: ${p.name} <${p.email}>`).join("\n")}
+`;
+}
 function defaultCommitMessage(input) {
   const promoted = input.images.flatMap((image) => {
     const olds = /* @__PURE__ */ new Set();
@@ -40695,6 +40703,9 @@ function nextImageText(update2, name, current) {
   const own = ref?.repository === update2.image.repository ? versionOf(ref.tag, ref.digest) : {};
   const next = nextVersion(update2, own);
   return next && formatImageRef({ name, ...next });
+}
+function bareRepositoryWarning(repository) {
+  return `holds ${repository} with no tag or digest, so its version is set in another field; left as it is (mark that field with a Flux ":tag" marker, or set it with an override)`;
 }
 
 // src/image/marker.ts
@@ -42292,6 +42303,10 @@ var ImageEditor = class {
     if (!ref) return;
     const update2 = this.request.images.find((u) => u.image.repository === ref.repository);
     if (!update2) return;
+    if (ref.tag === void 0 && ref.digest === void 0) {
+      this.warnings.push({ line: this.line(literal2), message: `${this.pathText(path6)} ${bareRepositoryWarning(ref.repository)}` });
+      return;
+    }
     const next = nextVersion(update2, versionOf(ref.tag, ref.digest));
     if (next) this.write(literal2, formatImageRef({ name: ref.name, ...next }), "kcl-image", this.pathText(path6));
   }
@@ -43615,7 +43630,7 @@ function setYamlPath(text2, path6, value, options2 = {}) {
     throw new SourceError(`${path6}: ${message}`, file.lineAt(offset), offset - file.lineStart(offset) + 1);
   };
   let deepest;
-  for (const document of file.documents) {
+  for (const [index, document] of file.documents.entries()) {
     const found = lookUp(document.root, segments);
     if ("message" in found) {
       if (!deepest || found.depth > deepest.depth) deepest = { ...found, document };
@@ -43631,6 +43646,13 @@ function setYamlPath(text2, path6, value, options2 = {}) {
     const typed = options2.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
     const plan = new EditPlan(file);
     plan.setScalar(node, next, inFlow, { kind: "override", key: path6, document }, typed);
+    const others = file.documents.slice(index + 1).flatMap((d, i) => "message" in lookUp(d.root, segments) ? [] : [index + i + 2]);
+    if (others.length > 0) {
+      plan.warn(
+        node.start,
+        `${path6} is also in document${others.length > 1 ? "s" : ""} ${others.join(", ")} of this file; only document ${index + 1}'s is set`
+      );
+    }
     return plan.result();
   }
   const missing = deepest ? segments.slice(deepest.depth) : [];
@@ -43771,11 +43793,18 @@ var editImages = (file, request2, plan) => {
       const ref = tryParseImageRef(node.text);
       const update2 = ref && incoming.get(ref.repository);
       if (!ref || !update2) return;
+      if (ref.tag === void 0 && ref.digest === void 0 && !inContainerSpec(path6))
+        return plan.warn(node.start, `${formatPath(path6)} ${bareRepositoryWarning(ref.repository)}`);
       const next = nextVersion(update2, versionOf(ref.tag, ref.digest));
       if (next) plan.setScalar(node, formatImageRef({ name: ref.name, ...next }), inFlow, { kind: "image", key: formatPath(path6), document });
     });
   }
 };
+var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
+function inContainerSpec(path6) {
+  const list = path6[path6.length - 3];
+  return typeof path6[path6.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list);
+}
 
 // src/yaml/markers.ts
 function markerComment(text2, node) {
@@ -45122,6 +45151,13 @@ async function planUpdate(source, request2) {
     if (!texts.has(path6)) texts.set(path6, await readNamed(source, path6));
   }
   const { setters, known } = resolveSetters(valid, config, texts, request2.allowDowngrade ?? false, warnings);
+  warnUnreached(
+    valid,
+    setters,
+    overridesByFile,
+    [...texts].filter(([path6]) => inScope(path6)).map(([, text2]) => text2),
+    warnings
+  );
   const matchers = targets.map((target) => ({ target, matches: (0, import_picomatch.default)([...target.paths], { dot: true }) }));
   const markerImages = [...setters.values()].map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
   warnRefusedImages([...valid.images, ...new Map(markerImages.map((image) => [image.repository, image])).values()], targets, warnings);
@@ -45209,8 +45245,11 @@ function configuredOverride(override, images) {
 }
 function screenFor(images) {
   const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
-  const alternation = (words) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
+  const alternation = (words) => new RegExp(words.map(escapeRegExp).join("|"));
   return { kcl: alternation(tokens), yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP]) };
+}
+function escapeRegExp(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 async function readScreened(source, paths, keep, warnings) {
   const texts = /* @__PURE__ */ new Map();
@@ -45254,11 +45293,26 @@ function resolveSetters(valid, config, texts, allowDowngrade, warnings) {
     }
     setters.set(key, { image: { ...image, name: def.name }, ...def.policy && { policy: def.policy }, allowDowngrade });
   }
+  const foreign = [...valid.setters].filter(([key, image]) => definitions.has(key) && definitions.get(key).repository !== image.repository).map(([key, image]) => `setter ${key}: ${formatImageRef(image)} is not ${definitions.get(key).repository}, the repository this key is defined for`);
+  if (foreign.length > 0) throw new RequestError2(foreign);
   for (const [key, image] of valid.setters) {
     const policy = definitions.get(key)?.policy;
     setters.set(key, { image, ...policy && { policy }, allowDowngrade });
   }
   return { setters, known: /* @__PURE__ */ new Set([...definitions.keys(), ...valid.setters.keys()]) };
+}
+function warnUnreached(valid, setters, overrides, texts, warnings) {
+  const holds = (pattern) => texts.some((text2) => pattern.test(text2));
+  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
+  for (const image of valid.images) {
+    const marked = [...setters.values()].some((u) => u.image.repository === image.repository);
+    if (!marked && !overridden.has(image.repository) && !holds(new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`))) {
+      warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
+    }
+  }
+  for (const key of valid.setters.keys()) {
+    if (!holds(new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
+  }
 }
 function imagesFor(images, config, target, allowDowngrade) {
   if (!config || config.targets.length === 0) return images.map((image) => ({ image, allowDowngrade }));
@@ -45678,7 +45732,8 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, mess
     return void 0;
   }
   const writes = onBranch?.writes ?? fileWrites(files, at.entries);
-  const message = messageFor(files);
+  const text2 = messageFor(files);
+  const message = withCoAuthors(text2, onBranch?.coAuthors ?? []);
   let commit;
   if (existing !== void 0 && parent.commit === at.head) {
     const [tree, parents] = await Promise.all([ctx.git.writeTree(at.head, writes), ctx.git.parents(existing)]);
@@ -45701,7 +45756,7 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, mess
       await setBranch(ctx.client(), ctx.repository, group2.prBranch, commit, existing);
     }
   }
-  const [subject, ...rest] = message.split("\n");
+  const [subject, ...rest] = text2.split("\n");
   const spec = {
     base: at.base,
     head: group2.prBranch,
@@ -45733,17 +45788,15 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, mess
   };
 }
 async function planOnPullRequest(ctx, request2, options2, at, existing, prBranch, onBase) {
-  const parent = await ctx.git.forkPoint(ctx.remote, prBranch, at.base, existing);
-  let treeish = existing;
-  if (parent !== at.head) {
-    const merged = parent === void 0 ? void 0 : await ctx.git.mergeTrees(parent, at.head, existing);
-    if (merged === void 0) {
-      const why = parent === void 0 ? "it shares no history with it" : "both changed the same lines";
-      ctx.log(`${prBranch} cannot be rebuilt on ${at.base} (${why}): planning on ${at.base} alone, the pull request's earlier changes are dropped`);
-      return void 0;
-    }
-    treeish = merged;
+  const fork = await ctx.git.forkPoint(ctx.remote, prBranch, at.base, existing);
+  const parent = fork?.commit;
+  const treeish = parent === void 0 ? void 0 : parent === at.head ? existing : await ctx.git.mergeTrees(parent, at.head, existing);
+  if (fork === void 0 || treeish === void 0) {
+    const why = fork === void 0 ? "it shares no history with it" : "both changed the same lines";
+    ctx.log(`${prBranch} cannot be rebuilt on ${at.base} (${why}): planning on ${at.base} alone, the pull request's earlier changes are dropped`);
+    return void 0;
   }
+  const coAuthors = foldedPeople(await ctx.git.commitsAfter(fork), options2.author ?? BOT);
   const tree = await ctx.git.tree(treeish);
   try {
     const plan = await planUpdate(tree, request2);
@@ -45755,10 +45808,22 @@ async function planOnPullRequest(ctx, request2, options2, at, existing, prBranch
       return !edited.has(path6) && (before?.sha !== entry.sha || before.mode !== entry.mode);
     });
     const carriedWrites = await Promise.all(carried.map(async ([path6, entry]) => ({ path: path6, content: await readText(tree, path6), mode: entry.mode })));
-    return { files, writes: [...carriedWrites, ...fileWrites(files, tree.entries)] };
+    return { files, writes: [...carriedWrites, ...fileWrites(files, tree.entries)], coAuthors };
   } finally {
     tree.close();
   }
+}
+function foldedPeople(commits, author) {
+  const same = (a, b) => a.email.toLowerCase() === b.email.toLowerCase();
+  const ours = (who) => same(who, author) || who.name.endsWith("[bot]");
+  const people = /* @__PURE__ */ new Map();
+  for (const commit of commits) {
+    const byUs = same(commit.committer, BOT) || ours(commit.author);
+    for (const who of byUs ? commit.coAuthors : [commit.author, ...commit.coAuthors]) {
+      if (!ours(who) && !people.has(who.email.toLowerCase())) people.set(who.email.toLowerCase(), who);
+    }
+  }
+  return [...people.values()];
 }
 function asSeenFromBase(file, onBase) {
   const base = onBase.find((f) => f.path === file.path);
@@ -45852,6 +45917,11 @@ function tokenAuthEnv(token, serverUrl) {
 function basicCredential(token) {
   return Buffer.from(`x-access-token:${token}`).toString("base64");
 }
+function parseIdentity(text2) {
+  const match = /^\s*([^<>]*?)\s*<([^<>]+)>\s*$/.exec(text2);
+  return match ? { name: match[1], email: match[2] } : void 0;
+}
+var FIELD = "";
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 var REF_PREFIX = "refs/gitops-promote";
 var GitRepo = class {
@@ -45907,30 +45977,71 @@ var GitRepo = class {
     return (await this.run(["rev-parse", "--verify", `${local}^{commit}`])).trim();
   }
   /**
-   * The commit `head` (the tip of `branch` on `remote`) forked from `base`'s history, so that
-   * every commit of the branch after it, a person's included, counts as the branch's change;
-   * undefined when the branch shares no history with `base`. In a shallow checkout the
-   * branch's own commits are fetched first (all that `base` does not have), then the fork
-   * commit itself.
+   * Where `head` (the tip of `branch` on `remote`) forked from `base`'s history, as `git
+   * merge-base` finds it, so that every commit of the branch after it, a person's included,
+   * counts as the branch's change; undefined when the branch shares no history with `base`. In a
+   * shallow checkout the branch's own commits are fetched first (all that `base` does not have),
+   * then the fork commit itself.
    */
   async forkPoint(remote, branch, base, head) {
+    const baseRef = `${REF_PREFIX}/${remote}/${base}`;
+    const since = (commit, own2 = [head]) => ({ commit, own: [...own2, `^${commit}`, `^${baseRef}`] });
     if ((await this.run(["rev-parse", "--is-shallow-repository"])).trim() !== "true") {
-      const { code: code2, stdout } = await this.exec(["merge-base", head, `${REF_PREFIX}/${remote}/${base}`], {});
-      return code2 === 0 ? stdout.toString("utf8").trim() : void 0;
+      const { code: code2, stdout } = await this.exec(["merge-base", head, baseRef], {});
+      return code2 === 0 ? since(stdout.toString("utf8").trim()) : void 0;
     }
-    const local = `${REF_PREFIX}/${remote}/${branch}`;
-    const args = ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", `--shallow-exclude=refs/heads/${base}`, remote, `+refs/heads/${branch}:${local}`];
-    const fetched = await this.exec(args, {});
-    if (fetched.code !== 0 && /no commits selected for shallow requests/.test(fetched.stderr)) return head;
-    if (fetched.code !== 0) throw new GitError(args, fetched.stderr, fetched.code);
-    const own = (await this.run(["rev-list", "--first-parent", head, "--not", `${REF_PREFIX}/${remote}/${base}`])).trim().split("\n");
-    const oldest = own[own.length - 1];
-    if (oldest === "") return head;
-    const fork = /^parent ([0-9a-f]+)$/m.exec(await this.run(["cat-file", "commit", oldest]))?.[1];
+    if (!await this.fetchOwn(remote, base, `+refs/heads/${branch}:${REF_PREFIX}/${remote}/${branch}`)) return since(head);
+    const own = [head];
+    let fork;
+    for (let tip = head; tip !== void 0; ) {
+      const line = (await this.run(["rev-list", "--first-parent", tip, "--not", baseRef])).trim().split("\n");
+      const oldest = line[line.length - 1];
+      if (oldest === "") return since(head);
+      const parents = [...(await this.run(["cat-file", "commit", oldest])).matchAll(/^parent ([0-9a-f]+)$/gm)].map((match) => match[1]);
+      if (parents.length < 2) {
+        fork ??= parents[0];
+        break;
+      }
+      const mine = [];
+      for (const parent of parents) if (await this.fetchOwn(remote, base, parent)) mine.push(parent);
+      fork ??= parents.filter((parent) => !mine.includes(parent)).at(-1);
+      own.push(`^${oldest}`, ...mine);
+      tip = mine.includes(parents[0]) ? parents[0] : void 0;
+    }
     if (fork === void 0) return void 0;
     const { code } = await this.exec(["cat-file", "-e", `${fork}^{commit}`], {});
     if (code !== 0) await this.run(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--depth=1", remote, fork]);
-    return fork;
+    return since(fork, own);
+  }
+  /**
+   * Fetches the commits of `refspec` that `base` does not have, in a shallow checkout: each one
+   * with a parent in the base becomes a shallow boundary. false when the base has them all; then
+   * only the commit `refspec` names is fetched.
+   */
+  async fetchOwn(remote, base, refspec) {
+    const fetch2 = (shallow) => ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", shallow, remote, refspec];
+    const { code, stderr } = await this.exec(fetch2(`--shallow-exclude=refs/heads/${base}`), {});
+    if (code === 0) return true;
+    if (/does not support/.test(stderr)) throw new GitError(fetch2(`--shallow-exclude=refs/heads/${base}`), stderr, code);
+    await this.run(fetch2("--depth=1"));
+    return false;
+  }
+  /**
+   * Who made the branch's own commits since `fork`, oldest first; merges are left out (they
+   * bring the base's work, whose authors the base credits). The commits are local once
+   * forkPoint found `fork`, in a shallow checkout too.
+   */
+  async commitsAfter(fork) {
+    const format = `%an${FIELD}%ae${FIELD}%cn${FIELD}%ce${FIELD}%(trailers:key=Co-authored-by,valueonly,separator=${FIELD})`;
+    const out = await this.run(["log", "-z", "--reverse", "--no-merges", "--no-show-signature", `--format=${format}`, ...fork.own, "--"]);
+    return out.split("\0").filter((record) => record !== "").map((record) => {
+      const [authorName = "", authorEmail = "", committerName = "", committerEmail = "", ...trailers] = record.split(FIELD);
+      return {
+        author: { name: authorName, email: authorEmail },
+        committer: { name: committerName, email: committerEmail },
+        coAuthors: trailers.flatMap((value) => parseIdentity(value) ?? [])
+      };
+    });
   }
   async remoteUrl(remote) {
     return (await this.run(["remote", "get-url", remote])).trim();
@@ -46242,7 +46353,8 @@ function readUpdateInputs(core, event) {
     paths: lines("paths"),
     ...core.getInput("config") && { config: core.getInput("config") },
     ...payload?.targets && { targets: payload.targets },
-    allowDowngrade: flag("allow-downgrade")
+    allowDowngrade: flag("allow-downgrade"),
+    create: flag("create")
   };
   if (request2.images.length + request2.setters.length + request2.sets.length === 0) throw new InputError(nothingToPromote(event.eventName));
   const author = core.getInput("author");
@@ -46255,15 +46367,31 @@ function readUpdateInputs(core, event) {
     body: core.getInput("body"),
     labels: commaOrLine("labels"),
     reviewers: words("reviewers"),
-    merge: choice("merge", core.getInput("merge"), ["none", "auto", "immediate"], "none"),
-    mergeMethod: choice("merge-method", core.getInput("merge-method"), ["merge", "squash", "rebase"], "merge"),
+    merge: choice("merge", core.getInput("merge"), ["none", "auto", "immediate"], DEFAULT_MERGE),
+    mergeMethod: choice("merge-method", core.getInput("merge-method"), ["merge", "squash", "rebase"], DEFAULT_MERGE_METHOD),
     commitVia: choice("commit-via", core.getInput("commit-via"), ["api", "git"], "api"),
     ...core.getInput("commit-message").trim() && { messageTemplate: core.getInput("commit-message") },
     ...values && { templateValues: values },
-    ...author && { author: parseIdentity(author) },
+    ...author && { author: parseIdentity2(author) },
     dryRun: flag("dry-run")
   };
-  return { token: core.getInput("token"), request: request2, delivery, ...payload && { payload } };
+  return { token: core.getInput("token"), request: request2, delivery, ...payload && { payload }, warnings: unusedMergeInputs(delivery) };
+}
+var DEFAULT_MERGE = "none";
+var DEFAULT_MERGE_METHOD = "merge";
+function unusedMergeInputs(delivery) {
+  if (delivery.mode === "pull-request") return [];
+  const set = [
+    ...delivery.merge !== DEFAULT_MERGE ? [`merge (${delivery.merge})`] : [],
+    ...delivery.mergeMethod !== DEFAULT_MERGE_METHOD ? [`merge-method (${delivery.mergeMethod})`] : []
+  ];
+  if (set.length === 0) return [];
+  const [inputs, have, them] = set.length === 1 ? ["input", "has", "it"] : ["inputs", "have", "them"];
+  return [
+    {
+      message: `${inputs} ${set.join(" and ")} ${have} no effect with delivery: ${delivery.mode}: there is no pull request to merge. A target whose delivery in the configuration has mode pull-request still uses ${them}, unless it sets its own.`
+    }
+  ];
 }
 function eventPayload(event, ownInputs) {
   if (event.eventName === "repository_dispatch") {
@@ -46307,7 +46435,7 @@ function booleanInput(name, value) {
   if (["true", "True", "TRUE"].includes(v)) return true;
   throw new InputError(`input ${name}: ${JSON.stringify(v)} is not true or false`);
 }
-function parseIdentity(text2) {
+function parseIdentity2(text2) {
   const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(text2);
   if (!match) throw new InputError(`input author: ${JSON.stringify(text2)} is not "Name <email>"`);
   return { name: match[1], email: match[2] };
@@ -46469,6 +46597,7 @@ function escape(s) {
 var redact = protectToken(getInput("token"), setSecret);
 async function run() {
   const inputs = readUpdateInputs(core_exports, { eventName: context2.eventName, payload: context2.payload });
+  annotate(inputs.warnings);
   if (inputs.payload?.source?.repository) info(`promoting ${inputs.request.images.join(", ")} from ${inputs.payload.source.repository}`);
   const workspace = process.env["GITHUB_WORKSPACE"] || process.cwd();
   const checkout = new GitRepo(workspace);

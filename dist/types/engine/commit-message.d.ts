@@ -26,6 +26,15 @@ export interface CommitMessageInput {
 }
 /** The message for a commit: the template rendered when one is given, our default otherwise. */
 export declare function commitMessage(template: string | undefined, input: CommitMessageInput): string;
+/**
+ * `message` crediting `people` with GitHub's `Co-authored-by: Name <email>` trailers, one a
+ * line, after a blank line at its end. A trailer paragraph the message already ends with (a
+ * template's `Signed-off-by:`) takes them in: git reads only the last paragraph as trailers.
+ */
+export declare function withCoAuthors(message: string, people: readonly {
+    readonly name: string;
+    readonly email: string;
+}[]): string;
 /** `chore(deploy): <image> <old> -> <new>[, …]`, a blank line, and the changed files. */
 export declare function defaultCommitMessage(input: CommitMessageInput): string;
 /** A template that does not parse or fails while running, with the line it is on. */

@@ -21,8 +21,12 @@ export interface JsonReport {
         files: readonly string[];
     }[];
     readonly warnings: readonly Warning[];
+    /** Why nothing was written, when the request was refused (the exit code is 1 then). */
+    readonly errors?: readonly string[];
 }
 export declare function jsonReport(plan: Plan): JsonReport;
+/** The same shape for a refused request, so a script reading stdout still gets one JSON object. */
+export declare function jsonRefusal(issues: readonly string[]): JsonReport;
 /** Per-file summary (old -> new), grouped by target; with `diff`, the unified diff of each file. */
 export declare function humanReport(plan: Plan, options?: {
     diff?: boolean;

@@ -32,3 +32,9 @@ export declare function nextVersion(update: ImageUpdate, current: Version): Vers
  * reference, has no version to keep: it gets the incoming one.
  */
 export declare function nextImageText(update: ImageUpdate, name: string, current: string | undefined): string | undefined;
+/**
+ * A field holding only a repository (no tag, no digest) outside a container spec usually has
+ * its version in a sibling field (`repository` + `tag`, `image` + `imageTag`): appending a tag
+ * to it would break the image the two make together, so it is left with this warning.
+ */
+export declare function bareRepositoryWarning(repository: string): string;
