@@ -1,7 +1,8 @@
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "./support/temp.js";
 
 /** The library exactly as a consumer imports it: the bundled dist/lib/index.js. */
 const lib = (await import(join(import.meta.dirname, "..", "dist", "lib", "index.js"))) as typeof import("../src/index.js");
@@ -15,7 +16,7 @@ describe("the gitops-promote library", () => {
   });
 
   it("plans over a directory without writing, then writes the plan", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "gp-lib-"));
+    const dir = await tempDir("gp-lib-");
     await writeFile(join(dir, "main.k"), 'config = {\n    image = "ghcr.io/acme/app:1.0.0"\n}\n');
     const plan = await lib.planUpdate(lib.directorySource(dir), { images: ["ghcr.io/acme/app:1.1.0"], setters: [], sets: [], paths: [] });
     expect(plan.files.map((f) => f.path)).toEqual(["main.k"]);

@@ -3,8 +3,8 @@
  * it, against the fake GitHub over real bare repos.
  */
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
+
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -12,6 +12,7 @@ import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
 import { node24Path, runAction, type ActionResult } from "../support/run-action.js";
 import { basicCredential } from "../../src/github/git.js";
 import { apiCalls, checkout, cloneRepo, deployment, OWNER, REPO } from "../github/fixture.js";
+import { tempDir } from "../support/temp.js";
 
 const run = promisify(execFile);
 const APP = "ghcr.io/acme/app";
@@ -457,7 +458,7 @@ describe("update Action", () => {
   });
 
   it("commit-via git pushes to any remote (a plain bare repo) without a single API call", async () => {
-    const root = await mkdtemp(join(tmpdir(), "gp-plain-"));
+    const root = await tempDir("gp-plain-");
     const bare = join(root, "manifests.git");
     const seed = join(root, "seed");
     await run("git", ["init", "--quiet", "--bare", "-b", "main", bare]);

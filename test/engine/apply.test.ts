@@ -1,17 +1,18 @@
 /** writePlan: changed files replaced in place with their modes, and nothing written when any write fails. */
-import { chmod, mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { chmod, readdir, readFile, stat, writeFile } from "node:fs/promises";
+
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writePlan } from "../../src/engine/apply.js";
 import type { FilePlan, Plan } from "../../src/engine/plan.js";
+import { tempDir } from "../support/temp.js";
 
 const planOf = (files: FilePlan[]): Plan => ({ files, changes: [], warnings: [], targets: [] });
 const file = (path: string, before: string, after: string): FilePlan => ({ path, before, after, changes: [] });
 
 describe("writePlan", () => {
   it("replaces changed files, keeps their modes and leaves no temporary file", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "gp-apply-"));
+    const dir = await tempDir("gp-apply-");
     await writeFile(join(dir, "a.yaml"), "image: app:1\n");
     await writeFile(join(dir, "run.sh"), "echo 1\n");
     await chmod(join(dir, "run.sh"), 0o754);
@@ -22,7 +23,7 @@ describe("writePlan", () => {
   });
 
   it("writes nothing when one file cannot be written", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "gp-apply-"));
+    const dir = await tempDir("gp-apply-");
     await writeFile(join(dir, "a.yaml"), "image: app:1\n");
     const plan = planOf([file("a.yaml", "image: app:1\n", "image: app:2\n"), file("gone/b.yaml", "x: 1\n", "x: 2\n")]);
     await expect(writePlan(dir, plan)).rejects.toThrow(/ENOENT/);

@@ -1,11 +1,10 @@
 /** A manifests repo on the fake GitHub and a local clone of it, as actions/checkout leaves it. */
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+
 import type { FakeGitHub, FileSpec } from "../support/github-fake.js";
 import { GitRepo } from "../../src/github/git.js";
+import { tempDir } from "../support/temp.js";
 
 export const OWNER = "acme";
 export const REPO = "manifests";
@@ -18,7 +17,7 @@ export async function checkout(fake: FakeGitHub, files: Record<string, FileSpec>
 
 /** Another checkout of the repo (each job of a workflow has its own). */
 export async function cloneRepo(fake: FakeGitHub, options: { shallow?: boolean } = {}): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "gp-checkout-"));
+  const dir = await tempDir("gp-checkout-");
   // async: the fake serves git from this very process, a sync clone would deadlock it
   await promisify(execFile)("git", ["clone", "--quiet", ...(options.shallow ? ["--depth=1"] : []), fake.gitUrl(OWNER, REPO), dir]);
   return dir;

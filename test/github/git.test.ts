@@ -1,16 +1,17 @@
 import { execFileSync } from "node:child_process";
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
+
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { basicCredential, GitRepo, tokenAuthEnv } from "../../src/github/git.js";
 import { BOT } from "../../src/github/deliver.js";
+import { tempDir } from "../support/temp.js";
 
 const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, encoding: "utf8" }).trim();
 
 /** A plain bare repo (no GitHub at all) with one commit, and a clone of it. */
 async function bareAndClone(): Promise<{ bare: string; clone: string; first: string }> {
-  const root = await mkdtemp(join(tmpdir(), "gp-git-"));
+  const root = await tempDir("gp-git-");
   const bare = join(root, "origin.git");
   const work = join(root, "seed");
   execFileSync("git", ["init", "--quiet", "--bare", "-b", "trunk", bare]);

@@ -1,8 +1,9 @@
 /** Runs the bundled CLI (`node dist/cli.js`) as a user would, and copies fixture trees to scratch dirs. */
 import { spawn } from "node:child_process";
-import { cp, mkdtemp, readFile, readdir } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, readFile, readdir } from "node:fs/promises";
+
 import { join, relative } from "node:path";
+import { tempDir } from "./temp.js";
 
 export const PROJECT = join(import.meta.dirname, "..", "..");
 export const SHARED = join(PROJECT, "..", "shared");
@@ -28,7 +29,7 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: N
 
 /** A scratch copy of a directory (symlinks copied as links, dangling ones too). */
 export async function scratchCopy(dir: string): Promise<string> {
-  const target = await mkdtemp(join(tmpdir(), "gp-test-"));
+  const target = await tempDir("gp-test-");
   await cp(dir, target, { recursive: true, verbatimSymlinks: true });
   return target;
 }
