@@ -6,7 +6,7 @@
  * Reading the branch goes through git (fetch), so it costs no API call.
  */
 import { execFile } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -50,6 +50,14 @@ function deployment(i: number): string {
 async function measure(fake: FakeGitHub, repo: string, files: number, scenario: Scenario): Promise<number> {
   await fake.createRepo(OWNER, repo, Object.fromEntries(Array.from({ length: files }, (_, i) => [`apps/app-${i}.yaml`, deployment(i)])));
   const dir = await mkdtemp(join(tmpdir(), "gp-bench-"));
+  try {
+    return await measureIn(dir, fake, repo, scenario);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function measureIn(dir: string, fake: FakeGitHub, repo: string, scenario: Scenario): Promise<number> {
   await promisify(execFile)("git", ["clone", "--quiet", "--depth=1", fake.gitUrl(OWNER, repo), dir]);
   const client = createClient({ token: fake.token, baseUrl: fake.apiUrl });
   const ctx = { git: new GitRepo(dir), remote: "origin", repository: { owner: OWNER, repo }, client: () => client, log: () => undefined };
