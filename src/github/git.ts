@@ -75,9 +75,9 @@ export interface ForkPoint {
   readonly own: readonly string[];
 }
 
-/** `Name <email>` as trailers and git write it; undefined for anything else. */
-function parseIdentity(text: string): Identity | undefined {
-  const match = /^\s*([^<>]*?)\s*<([^<>]+)>\s*$/.exec(text);
+/** `Name <email>`, as an `author` input, a `Co-authored-by` trailer and git write it; undefined for anything else. */
+export function parseIdentity(text: string): Identity | undefined {
+  const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(text);
   return match ? { name: match[1]!, email: match[2]! } : undefined;
 }
 

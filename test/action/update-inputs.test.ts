@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/action/input-error.js";
-import { parseIdentity, readUpdateInputs, type InputReader } from "../../src/action/update/inputs.js";
+import { authorInput, readUpdateInputs, type InputReader } from "../../src/action/update/inputs.js";
 
 const reader = (inputs: Record<string, string>): InputReader => ({ getInput: (name) => inputs[name] ?? "" });
 const push = { eventName: "push", payload: {} };
@@ -104,7 +104,7 @@ describe("update Action inputs", () => {
   });
 
   it("reads authors as git writes them", () => {
-    expect(parseIdentity("Release Bot <release@acme.test>")).toEqual({ name: "Release Bot", email: "release@acme.test" });
-    expect(() => parseIdentity("release@acme.test")).toThrow(/is not "Name <email>"/);
+    expect(authorInput("Release Bot <release@acme.test>")).toEqual({ name: "Release Bot", email: "release@acme.test" });
+    expect(() => authorInput("release@acme.test")).toThrow(/is not "Name <email>"/);
   });
 });

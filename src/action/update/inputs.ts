@@ -7,7 +7,7 @@ import type { Warning } from "../../change.js";
 import { parsePayload, type Payload } from "../../engine/payload.js";
 import type { UpdateRequest } from "../../engine/request.js";
 import type { CommitVia, DeliveryMode, DeliveryOptions } from "../../github/deliver.js";
-import type { Identity } from "../../github/git.js";
+import { parseIdentity, type Identity } from "../../github/git.js";
 import type { MergeMethod, MergeMode } from "../../github/merge.js";
 import { InputError } from "../input-error.js";
 
@@ -72,7 +72,7 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
     commitVia: choice<CommitVia>("commit-via", core.getInput("commit-via"), ["api", "git"], "api"),
     ...(core.getInput("commit-message").trim() && { messageTemplate: core.getInput("commit-message") }),
     ...(values && { templateValues: values }),
-    ...(author && { author: parseIdentity(author) }),
+    ...(author && { author: authorInput(author) }),
     dryRun: flag("dry-run"),
   };
   return { token: core.getInput("token"), request, delivery, ...(payload && { payload }), warnings: unusedMergeInputs(delivery) };
@@ -163,9 +163,9 @@ function booleanInput(name: string, value: string): boolean {
   throw new InputError(`input ${name}: ${JSON.stringify(v)} is not true or false`);
 }
 
-/** `Name <email>`, as git writes identities. */
-export function parseIdentity(text: string): Identity {
-  const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(text);
-  if (!match) throw new InputError(`input author: ${JSON.stringify(text)} is not "Name <email>"`);
-  return { name: match[1]!, email: match[2]! };
+/** The `author` input: `Name <email>`, as git writes identities. */
+export function authorInput(text: string): Identity {
+  const identity = parseIdentity(text);
+  if (!identity) throw new InputError(`input author: ${JSON.stringify(text)} is not "Name <email>"`);
+  return identity;
 }
