@@ -45918,7 +45918,7 @@ function basicCredential(token) {
   return Buffer.from(`x-access-token:${token}`).toString("base64");
 }
 function parseIdentity(text2) {
-  const match = /^\s*([^<>]*?)\s*<([^<>]+)>\s*$/.exec(text2);
+  const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(text2);
   return match ? { name: match[1], email: match[2] } : void 0;
 }
 var FIELD = "";
@@ -46372,7 +46372,7 @@ function readUpdateInputs(core, event) {
     commitVia: choice("commit-via", core.getInput("commit-via"), ["api", "git"], "api"),
     ...core.getInput("commit-message").trim() && { messageTemplate: core.getInput("commit-message") },
     ...values && { templateValues: values },
-    ...author && { author: parseIdentity2(author) },
+    ...author && { author: authorInput(author) },
     dryRun: flag("dry-run")
   };
   return { token: core.getInput("token"), request: request2, delivery, ...payload && { payload }, warnings: unusedMergeInputs(delivery) };
@@ -46435,10 +46435,10 @@ function booleanInput(name, value) {
   if (["true", "True", "TRUE"].includes(v)) return true;
   throw new InputError(`input ${name}: ${JSON.stringify(v)} is not true or false`);
 }
-function parseIdentity2(text2) {
-  const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(text2);
-  if (!match) throw new InputError(`input author: ${JSON.stringify(text2)} is not "Name <email>"`);
-  return { name: match[1], email: match[2] };
+function authorInput(text2) {
+  const identity = parseIdentity(text2);
+  if (!identity) throw new InputError(`input author: ${JSON.stringify(text2)} is not "Name <email>"`);
+  return identity;
 }
 
 // src/engine/diff.ts
