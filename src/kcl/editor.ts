@@ -138,7 +138,9 @@ class ImageEditor {
     const update = this.request.images.find((u) => u.image.repository === ref.repository);
     if (!update) return;
     if (ref.tag === undefined && ref.digest === undefined) {
-      this.warnings.push({ line: this.line(literal), message: `${this.pathText(path)} ${bareRepositoryWarning(ref.repository)}` });
+      // `name = "nginx"` is a name, not an image: only an image-like key is worth a warning.
+      const key = this.pathText(path);
+      if (/(image|repo)[^.]*$/i.test(key)) this.warnings.push({ line: this.line(literal), message: `${key} ${bareRepositoryWarning(ref.repository)}` });
       return;
     }
     const next = nextVersion(update, versionOf(ref.tag, ref.digest));

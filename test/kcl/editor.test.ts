@@ -26,8 +26,8 @@ describe("editKcl: image string literals by repository", () => {
     ]);
   });
 
-  it("leaves a literal holding only the repository: its tag is another field, and appending one would break the image", () => {
-    const text = 'config = {\n    helm = {repository = "ghcr.io/acme/app", tag = "1.2.3"}\n}\n';
+  it("leaves a literal holding only the repository, warning where its key names an image or repository (not a name)", () => {
+    const text = 'config = {\n    helm = {repository = "ghcr.io/acme/app", tag = "1.2.3"}\n    name = "ghcr.io/acme/app"\n}\n';
     const result = editKcl(text, images("ghcr.io/acme/app:1.2.4"));
     expect(result.text).toBe(text);
     expect(result.warnings).toEqual([
