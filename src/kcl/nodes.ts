@@ -62,7 +62,7 @@ export class KeyNode implements ConfigKey {
 
   get parts(): readonly string[] | undefined {
     const { expr, tokens } = this;
-    if (expr.type === "name") return expr.name.split(".");
+    if (expr.type === "name") return expr.name.split(".").map(unescapedName);
     if (expr.type === "string" && !(tokens.flags[expr.token]! & StringFlag.Interpolated)) return [stringLiteralValue(nodeText(tokens, expr))];
     return undefined;
   }
@@ -70,5 +70,10 @@ export class KeyNode implements ConfigKey {
 
 /** A statement's target as the text paths name it: the name, or the source text of anything else. */
 export function targetText(tokens: Tokens, target: Expr): string {
-  return target.type === "name" ? target.name : nodeText(tokens, target);
+  return target.type === "name" ? target.name.split(".").map(unescapedName).join(".") : nodeText(tokens, target);
+}
+
+/** `$type` is the name `type` (a `$` lets a keyword be a name): paths name it without the `$`. */
+function unescapedName(part: string): string {
+  return part.startsWith("$") ? part.slice(1) : part;
 }

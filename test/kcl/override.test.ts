@@ -178,6 +178,13 @@ describe("applyOverrides: values", () => {
 });
 
 describe("applyOverrides: target rules", () => {
+  it("names a `$`-escaped key by its name, as KCL does ($type is type)", () => {
+    const text = 'config = {\n    service: {$type = "NodePort"}\n}\n$schema = "a"\n';
+    expect(applyOverrides(text, ['config.service.type="LoadBalancer"', 'schema="b"']).text).toBe(
+      text.replace("NodePort", "LoadBalancer").replace('"a"', '"b"'),
+    );
+  });
+
   it("matches dotted keys (kcl-lang.io gitops example) and string keys", () => {
     const text = [
       "config = app.App {",
