@@ -449,21 +449,27 @@ class Parser {
       // An `if` branch ends at a line that starts at or left of its `if`.
       if (column >= 0 && kind[this.pos - 1] === T.Newline && this.column(this.pos) <= column) return false;
       if (k === T.RBrace || k === T.RBracket || k === T.EOF) return false;
-      if (this.keyword(this.pos) === K.If) {
-        out.push(this.ifItems(config));
-      } else if (!config) {
-        if (kind[this.pos] === T.Star) this.pos++;
-        this.expr(0);
-      } else if (k === T.DoubleStar) {
-        const star = this.pos++;
-        const inner = this.expr(0);
-        out.push({ type: "unpack", first: star, last: inner.last });
-      } else {
-        const entry = this.entry();
-        if (this.keyword(this.pos) === K.For) return true;
-        out.push(entry);
-      }
+      if (this.item(out, config)) return true;
     }
+  }
+
+  /** One config entry (or list item); true when it turned out to be a comprehension. */
+  item(out: ConfigItem[], config: boolean): boolean {
+    if (this.keyword(this.pos) === K.If) {
+      out.push(this.ifItems(config));
+    } else if (!config) {
+      if (this.kind[this.pos] === T.Star) this.pos++;
+      this.expr(0);
+    } else if (this.kind[this.pos] === T.DoubleStar) {
+      const star = this.pos++;
+      const inner = this.expr(0);
+      out.push({ type: "unpack", first: star, last: inner.last });
+    } else {
+      const entry = this.entry();
+      if (this.keyword(this.pos) === K.For) return true;
+      out.push(entry);
+    }
+    return false;
   }
 
   entry(): ConfigEntry {
@@ -491,7 +497,9 @@ class Parser {
       }
       this.expect(T.Colon, "':' after the condition");
       const branch: ConfigItem[] = [];
-      if (this.items(branch, column, config)) this.fail(this.pos, "a comprehension cannot be an if entry");
+      // On the `if` line itself KCL takes exactly one entry (parse_if_entry_exec_block); what follows a comma is the config's again.
+      const inline = this.kind[this.pos] !== T.Newline;
+      if (inline ? this.item(branch, config) : this.items(branch, column, config)) this.fail(this.pos, "a comprehension cannot be an if entry");
       branches.push(branch);
       let next = this.pos;
       while (this.kind[next] === T.Newline) next++;

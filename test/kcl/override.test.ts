@@ -178,6 +178,11 @@ describe("applyOverrides: values", () => {
 });
 
 describe("applyOverrides: target rules", () => {
+  it("ends an inline if entry after its one entry, as KCL's parser does", () => {
+    const text = 'config = {if env == "prod": replicas = 3, image = "ghcr.io/acme/app:1.0.0"}\n';
+    expect(applyOverrides(text, ['config.image="ghcr.io/acme/app:2.0.0"']).text).toBe(text.replace("1.0.0", "2.0.0"));
+  });
+
   it("names a `$`-escaped key by its name, as KCL does ($type is type)", () => {
     const text = 'config = {\n    service: {$type = "NodePort"}\n}\n$schema = "a"\n';
     expect(applyOverrides(text, ['config.service.type="LoadBalancer"', 'schema="b"']).text).toBe(
