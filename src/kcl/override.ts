@@ -212,7 +212,7 @@ class Planner {
     const close = this.tokens.start[old.last]!;
     const last = old.items[old.items.length - 1];
     let splice: Splice;
-    if (!last) splice = { start: open + 1, end: close, text: items.join(", ") };
+    if (!last) splice = this.beforeClose(open, close, items) ?? { start: open + 1, end: close, text: items.join(", ") };
     else if (source.line(open) === source.line(close))
       splice = { start: this.tokens.end[last.last]!, end: this.tokens.end[last.last]!, text: `, ${items.join(", ")}` };
     else {
@@ -222,6 +222,19 @@ class Planner {
     }
     this.plan.splices.push(splice);
     this.change(old.first, nodeText(this.tokens, old), `${nodeText(this.tokens, old)} + ${nodeText(value.tokens, value.expr)}`);
+  }
+
+  /**
+   * The first lines of an empty config or list whose brackets hold comments: each on a line of
+   * its own just before the closing bracket's line, indented as the last comment, so that the
+   * comments stay. undefined when there is only whitespace inside.
+   */
+  beforeClose(open: number, close: number, lines: readonly string[]): Splice | undefined {
+    const inside = this.text.slice(open + 1, close).trimEnd();
+    if (inside.trim() === "") return undefined;
+    const indent = /[ \t]*(?=\S[^\r\n]*$)/.exec(inside)![0];
+    const at = this.tokens.source.lineStart(close);
+    return { start: at, end: at, text: lines.map((line) => `${indent}${line}${this.eol}`).join("") };
   }
 
   /** Leading whitespace of the line a token is on. */
@@ -244,7 +257,7 @@ class Planner {
     let splice: Splice;
     if (!last) {
       const inner = `${openIndent}    `;
-      splice = { start: open + 1, end: close, text: `${this.eol}${inner}${entry}${this.eol}${openIndent}` };
+      splice = this.beforeClose(open, close, [entry]) ?? { start: open + 1, end: close, text: `${this.eol}${inner}${entry}${this.eol}${openIndent}` };
     } else if (source.line(open) === source.line(close)) {
       splice = { start: this.tokens.end[last.last]!, end: this.tokens.end[last.last]!, text: `, ${entry}` };
     } else {

@@ -244,6 +244,15 @@ describe("applyOverrides: ':' and '+=' as splices", () => {
 });
 
 describe("applyOverrides: create", () => {
+  it("keeps the comments of an empty config or list it adds to", () => {
+    const text = "config = app.App {\n    containers: {\n        # 应用容器 goes here\n    }\n}\nlst = [\n    # nothing yet\n]\n";
+    const result = applyOverrides(text, ['config.containers.app.image="ghcr.io/acme/app:1.0.0"', 'lst+=["a"]'], { create: true });
+    expect(result.text).toBe(
+      'config = app.App {\n    containers: {\n        # 应用容器 goes here\n        app.image = "ghcr.io/acme/app:1.0.0"\n    }\n}\nlst = [\n    # nothing yet\n    "a"\n]\n',
+    );
+    expect(result.changes.map((c) => c.line)).toEqual([4, 7]);
+  });
+
   it("inserts the missing entry in the deepest existing config with its siblings' indentation", () => {
     const text = readConformance("corpus-flask-demo/main.k");
     const result = applyOverrides(text, ['config.containers.flask_demo.image="kcllang/flask_demo:abc"'], { create: true });
