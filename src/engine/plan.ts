@@ -20,6 +20,7 @@ import { FLUX_IMAGE_API_GROUP, fluxSetters, mayHoldFluxObjects } from "./flux-ob
 import { RequestError, validateRequest, type UpdateRequest, type ValidRequest } from "./request.js";
 import { decodeUtf8, readText, type TreeSource } from "./source.js";
 import { checkParses, fileKind, type FileKind } from "./file-kind.js";
+import { shiftLines } from "../text/line-shift.js";
 
 export interface FilePlan {
   readonly path: string;
@@ -394,20 +395,20 @@ function planFile(
     warnings.push({ file: path, ...(error.line !== undefined && { line: error.line }), message: `not edited: ${error.message}` });
     return undefined;
   }
-  let changes = [...edited.changes];
-  warnings.push(...edited.warnings.map((w) => ({ ...w, file: path })));
-  let after = edited.text;
+  let { changes, warnings: fileWarnings, text: after } = edited;
   if (overrides.length > 0) {
     try {
       const overridden = applyFileOverrides(kind, after, overrides, create);
+      // The editors' lines as they read once the overrides added or removed lines.
+      changes = withOverrides(shiftLines(changes, after, overridden.text), overridden.changes);
+      fileWarnings = [...shiftLines(fileWarnings, after, overridden.text), ...overridden.warnings];
       after = overridden.text;
-      changes = withOverrides(changes, overridden.changes);
-      warnings.push(...overridden.warnings.map((w) => ({ ...w, file: path })));
     } catch (error) {
       if (error instanceof SourceError) throw new RequestError([located(path, error)]);
       throw error;
     }
   }
+  warnings.push(...fileWarnings.map((w) => ({ ...w, file: path })));
   if (after === body) return undefined;
   checkParses(kind, path, after);
   return {
@@ -448,7 +449,8 @@ function applyFileOverrides(kind: FileKind, text: string, overrides: readonly (s
   for (const override of overrides) {
     const next =
       typeof override === "string" ? setFromSpec(result.text, override, create) : setYamlPath(result.text, override.path, override.value, { create });
-    result = { text: next.text, changes: [...result.changes, ...next.changes], warnings: [...result.warnings, ...next.warnings] };
+    const shift = <C extends { readonly line?: number }>(earlier: readonly C[]) => shiftLines(earlier, result.text, next.text);
+    result = { text: next.text, changes: [...shift(result.changes), ...next.changes], warnings: [...shift(result.warnings), ...next.warnings] };
   }
   return result;
 }

@@ -10,6 +10,7 @@ import { SourceError, type EditResult, type FieldChange, type ValueFor, type War
 import { nodeText } from "./nodes.js";
 import { parseKcl, parseKclExpression } from "./parser.js";
 import { formatOverridePath, isIdentifier, OverrideSpecError, parseOverridePath, parseOverrideSpec, type OverrideSpec } from "./override-spec.js";
+import { shiftLines } from "../text/line-shift.js";
 import { applySplices, type Splice } from "./splice.js";
 import { readStringLiteral, stringLiteralValue, writeStringLiteral } from "./string-literal.js";
 import type { ConfigEntry, ConfigExpr, Expr, Module, Statement } from "./syntax.js";
@@ -468,10 +469,16 @@ export function applyOverrides(text: string, specs: readonly (string | ComputedO
     if (spec.parts.length === 1) planTopLevel(planner, raw, options);
     else planNested(planner, raw, options);
     const { splices } = planner.plan;
-    changes.push(...planner.plan.changes);
-    warnings.push(...planner.plan.warnings);
-    if (splices.length === 0) continue;
+    if (splices.length === 0) {
+      changes.push(...planner.plan.changes);
+      warnings.push(...planner.plan.warnings);
+      continue;
+    }
+    const previous = current;
     current = applySplices(current, splices);
+    // Earlier specs' changes and warnings read their lines before this one moved them.
+    changes.splice(0, changes.length, ...shiftLines(changes, previous, current), ...planner.plan.changes);
+    warnings.splice(0, warnings.length, ...shiftLines(warnings, previous, current), ...planner.plan.warnings);
     try {
       module = parseKcl(current);
     } catch (e) {

@@ -323,6 +323,16 @@ describe("planUpdate: setters and overrides", () => {
     ]);
   });
 
+  it("reports an editor's change on its final line when an override adds a line above it", async () => {
+    const text = "a:\n  b: 1\nimage: nginx:1.0\n";
+    const p = await plan({ "v.yaml": text }, { images: ["nginx:1.2"], sets: ["v.yaml:a.c=2"], create: true });
+    expect(afterOf(p, "v.yaml")).toBe('a:\n  b: 1\n  c: "2"\nimage: nginx:1.2\n');
+    expect(p.changes.map((c) => [c.kind, c.line])).toEqual([
+      ["override", 3],
+      ["image", 4],
+    ]);
+  });
+
   it("creates a missing YAML key with create", async () => {
     const p = await plan({ "v.yaml": "a:\n  b: 1\n" }, { sets: ["v.yaml:a.c=2"], create: true });
     expect(afterOf(p, "v.yaml")).toBe('a:\n  b: 1\n  c: "2"\n');

@@ -244,6 +244,16 @@ describe("applyOverrides: ':' and '+=' as splices", () => {
 });
 
 describe("applyOverrides: create", () => {
+  it("reports each spec's change on the line it is on in the final text, after later specs add or remove lines", () => {
+    const text = 'a = {\n    name = "x"\n}\nb = {\n    image = "ghcr.io/acme/app:1.0.0"\n}\n';
+    const result = applyOverrides(text, ['b.image="ghcr.io/acme/app:2.0.0"', "a.name-"]);
+    expect(result.text).toBe('a = {\n}\nb = {\n    image = "ghcr.io/acme/app:2.0.0"\n}\n');
+    expect(result.changes.map((c) => [c.key, c.line])).toEqual([
+      ["b.image", 4],
+      ["a.name", 2],
+    ]);
+  });
+
   it("keeps the comments of an empty config or list it adds to", () => {
     const text = "config = app.App {\n    containers: {\n        # 应用容器 goes here\n    }\n}\nlst = [\n    # nothing yet\n]\n";
     const result = applyOverrides(text, ['config.containers.app.image="ghcr.io/acme/app:1.0.0"', 'lst+=["a"]'], { create: true });

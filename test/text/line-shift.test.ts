@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { shiftLines } from "../../src/text/line-shift.js";
+
+const at = (...lines: number[]) => lines.map((line) => ({ line }));
+
+describe("shiftLines", () => {
+  it("moves the lines below an edit by the line breaks it added or removed, and leaves those above", () => {
+    const before = "a\nb\nc\nd\n";
+    expect(shiftLines(at(1, 3, 4), before, "a\nb\nnew\nc\nd\n")).toEqual(at(1, 4, 5));
+    expect(shiftLines(at(1, 3, 4), before, "a\nc\nd\n")).toEqual(at(1, 2, 3));
+  });
+
+  it("keeps a line the edit only changed within, and one with no line or past the end", () => {
+    expect(shiftLines(at(2), "a\nb = 1\nc\n", "a\nb = 22\nc\n")).toEqual(at(2));
+    expect(shiftLines([{ message: "x" }, { line: 9 }], "a\nb\n", "a\nx\nb\n")).toEqual([{ message: "x" }, { line: 9 }]);
+  });
+});
