@@ -14,7 +14,10 @@ import { parseKcl } from "./parser.js";
 import { applySplices, type Splice } from "./splice.js";
 import { readStringLiteral } from "./string-literal.js";
 import type { ConfigEntry, ConfigItem, Expr, StringExpr } from "./syntax.js";
-import { StringFlag, type Tokens } from "./tokenizer.js";
+import { StringFlag, T, type Tokens } from "./tokenizer.js";
+
+/** Tokens between a value and the comment after it that still leave the comment the value's. */
+const CLOSERS = new Set<number>([T.RParen, T.RBracket, T.RBrace, T.Comma]);
 
 /** What a string literal holds, as written between its quotes. */
 interface Literal {
@@ -51,6 +54,8 @@ class ImageEditor {
   readonly marked = new Map<string, { update: ImageUpdate; fields: MarkedLiteral[] }>();
   readonly text: string;
   readonly screens: readonly string[];
+  /** String tokens a marker comment claims (set, or refused with a warning): never matched by repository. */
+  readonly markedTokens = new Set<number>();
 
   constructor(
     readonly tokens: Tokens,
@@ -101,36 +106,54 @@ class ImageEditor {
     return this.tokens.source.line(literal.start);
   }
 
-  /** The comment ending the line of a literal, when nothing but closers/commas sit between. */
-  trailingComment(end: number): string | undefined {
-    const { commentStart, commentEnd, commentCount } = this.tokens;
-    let lo = 0;
-    let hi = commentCount;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (commentStart[mid]! < end) lo = mid + 1;
-      else hi = mid;
+  /**
+   * Every comment holding a Flux marker, wherever its line is (a config value, a schema
+   * default, an `if` block, a lambda, a ternary): the marker sets the string literal that ends
+   * the line before it, closers and commas aside, as Flux's setters set the field a line
+   * comment follows. Runs before the walk, which leaves marked literals to it.
+   */
+  markLiterals(): void {
+    const { tokens } = this;
+    let token = 0;
+    // Only the comments holding the marker token are read: found by its occurrences, not by reading every comment.
+    for (let c = 0, next = this.text.indexOf(MARKER_TOKEN); c < tokens.commentCount && next >= 0; c++) {
+      const start = tokens.commentStart[c]!;
+      const end = tokens.commentEnd[c]!;
+      if (next < start) next = this.text.indexOf(MARKER_TOKEN, start);
+      if (next < 0 || next >= end) continue;
+      next = this.text.indexOf(MARKER_TOKEN, end);
+      const comment = this.text.slice(start, end);
+      while (token + 1 < tokens.count && tokens.end[token + 1]! <= start) token++;
+      let at = token;
+      while (at > 0 && CLOSERS.has(tokens.kind[at]!)) at--;
+      // A marker on a comment line of its own documents the syntax; it marks nothing.
+      if (tokens.end[at]! > start || this.tokens.source.line(tokens.start[at]!) !== this.tokens.source.line(start)) continue;
+      const reading = readMarker(comment);
+      if (reading === undefined) continue;
+      const line = this.tokens.source.line(start);
+      if ("error" in reading) this.warnings.push({ line, message: reading.error });
+      else if (tokens.kind[at] !== T.String)
+        this.warnings.push({ line, message: `Flux setter "${reading.marker.setter}" marks a value that is not a string literal; only a literal can be set` });
+      else if (tokens.flags[at]! & StringFlag.Interpolated)
+        this.warnings.push({ line, message: `Flux setter "${reading.marker.setter}" marks a string with \${...}, which is never edited` });
+      else this.mark(this.literal(at), reading.marker);
+      this.markedTokens.add(at);
     }
-    if (lo === commentCount) return undefined;
-    const start = commentStart[lo]!;
-    return /^[ \t,)\]}]*$/.test(this.text.slice(end, start)) ? this.text.slice(start, commentEnd[lo]) : undefined;
+  }
+
+  /** The text between a string token's quotes, and where it is. */
+  literal(token: number): Literal {
+    const start = this.tokens.start[token]!;
+    const end = this.tokens.end[token]!;
+    const { style, body } = readStringLiteral(this.text.slice(start, end));
+    const quotes = style.triple ? 3 : 1;
+    return { body, start: start + style.prefix.length + quotes, end: end - quotes };
   }
 
   visit(expr: StringExpr, path: KeyPath): void {
-    const { tokens } = this;
-    const start = tokens.start[expr.token]!;
-    const end = tokens.end[expr.token]!;
-    const { style, body } = readStringLiteral(this.text.slice(start, end));
-    const quotes = style.triple ? 3 : 1;
-    const literal = { body, start: start + style.prefix.length + quotes, end: end - quotes };
-    const comment = this.trailingComment(end);
-    const reading = comment === undefined ? undefined : readMarker(comment);
-    if (reading && "error" in reading) {
-      this.warnings.push({ line: this.line(literal), message: reading.error });
-      return;
-    }
-    if (tokens.flags[expr.token]! & StringFlag.Interpolated) return;
-    if (reading) return this.mark(literal, reading.marker);
+    if (this.markedTokens.has(expr.token) || this.tokens.flags[expr.token]! & StringFlag.Interpolated) return;
+    const literal = this.literal(expr.token);
+    const { body } = literal;
     // Most literals are not images: a substring check spares the full parse (and its throw).
     if (!this.screens.some((token) => body.includes(token))) return;
     const ref = tryParseImageRef(body);
@@ -198,6 +221,7 @@ export function editKcl(text: string, request: EditRequest): EditResult {
   if (!mayMatch(text, request)) return { text, changes: [], warnings: [] };
   const module = parseKcl(text);
   const editor = new ImageEditor(module.tokens, request);
+  editor.markLiterals();
   for (const statement of module.statements) {
     if (statement.type === "assign") editor.walk(statement.value, { parent: undefined, target: statement.targets[0]! });
     else if (statement.type === "aug-assign" || statement.type === "unification") editor.walk(statement.value, { parent: undefined, target: statement.target });

@@ -141,6 +141,32 @@ describe("editKcl: image string literals by repository", () => {
 });
 
 describe("editKcl: Flux setter markers in comments", () => {
+  it("sets the literal a marker follows wherever it is: a schema default, an if block, a lambda, a ternary, a list if item", () => {
+    const m = '# {"$imagepolicy": "flux-system:app"}';
+    const text = [
+      "schema App:",
+      `    image: str = "ghcr.io/acme/app:1.2.3" ${m}`,
+      "if True:",
+      `    a = "ghcr.io/acme/app:1.2.3" ${m}`,
+      "f = lambda {",
+      `    "ghcr.io/acme/app:1.2.3" ${m}`,
+      "}",
+      `b = "dev" if False else "ghcr.io/acme/app:1.2.3" ${m}`,
+      `c = [if True: "ghcr.io/acme/app:1.2.3"] ${m}`,
+      `d = _img ${m}`,
+      `# set with ${m} on an image line`,
+      `e = 'not a marker: "$imagepolicy"' ${m.replace("flux-system:app", "flux-system:other")}`,
+      "",
+    ].join("\n");
+    const result = editKcl(text, setters({ "flux-system:app": "ghcr.io/acme/app:2.0.0" }));
+    expect(result.text).toBe(text.replaceAll("app:1.2.3", "app:2.0.0"));
+    expect(result.changes.map((c) => c.line)).toEqual([2, 4, 6, 8, 9]);
+    expect(result.warnings).toEqual([
+      { line: 10, message: 'Flux setter "flux-system:app" marks a value that is not a string literal; only a literal can be set' },
+      { line: 12, message: 'no image is configured for Flux setter "flux-system:other"; the marked value is left as it is' },
+    ]);
+  });
+
   const text = [
     "app = {",
     '    image = "ghcr.io/acme/app:1.0.0"  # {"$imagepolicy": "flux-system:app"}',
