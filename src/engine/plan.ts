@@ -13,6 +13,7 @@ import type { Policy } from "../image/policy.js";
 import { nextImageText, type ImageUpdate } from "../image/update.js";
 import { editKcl } from "../kcl/editor.js";
 import { applyOverrides, type ComputedOverride } from "../kcl/override.js";
+import { OverrideSpecError } from "../kcl/override-spec.js";
 import { editYaml } from "../yaml/editor.js";
 import { setYamlPath } from "../yaml/path.js";
 import { ConfigError, parseConfig, type Config, type OverrideConfig, type Target } from "./config.js";
@@ -471,5 +472,9 @@ function unquote(value: string): string {
 }
 
 function located(path: string, error: SourceError): string {
-  return `${path}${error.line !== undefined ? `:${error.line}` : ""}: ${error.message}`;
+  const where = `${path}${error.line !== undefined ? `:${error.line}` : ""}`;
+  if (!(error instanceof OverrideSpecError) || error.message.includes(error.spec)) return `${where}: ${error.message}`;
+  // KCL's own texts ("Expected opening quote after '['") do not name the spec; `-O` paths have no list indexes.
+  const indexed = /\[\s*\d+\s*\]/.test(error.spec) ? " (KCL override paths have no list indexes)" : "";
+  return `${where}: '${error.spec}': ${error.message}${indexed}`;
 }

@@ -79,8 +79,9 @@ function parseHead(text: string): ReturnType<typeof parseKclExpression> | undefi
  * KCL would silently drop trailing text (`nginx:1.25` -> `nginx`), this refuses the spec.
  */
 function readValue(spec: OverrideSpec, raw: string, eol: string): Value {
-  const refuse = (why: string): OverrideSpecError =>
-    new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${why}); quote a string value: ${spec.path}="${spec.value}"`);
+  // A value that already opens a quote needs it closed, not quoted again.
+  const hint = /^[rR]?["']/.test(spec.value) ? "close its quote" : `quote a string value: ${spec.path}="${spec.value}"`;
+  const refuse = (why: string): OverrideSpecError => new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${why}); ${hint}`);
   let parsed;
   try {
     parsed = parseKclExpression(spec.value);
@@ -345,9 +346,11 @@ function namesTarget(s: Statement, name: string): boolean {
 }
 
 function keyText(parts: readonly string[], operator: string, value: string): string {
-  if (parts.every(isIdentifier)) return `${parts.join(".")} ${operator} ${value}`;
+  // KCL's own style: `key: value`, `key = value`, `key += value`.
+  const pair = (key: string) => (operator === ":" ? `${key}: ${value}` : `${key} ${operator} ${value}`);
+  if (parts.every(isIdentifier)) return pair(parts.join("."));
   const key = (p: string): string => (isIdentifier(p) ? p : JSON.stringify(p));
-  let text = `${key(parts[parts.length - 1]!)} ${operator} ${value}`;
+  let text = pair(key(parts[parts.length - 1]!));
   for (let i = parts.length - 2; i >= 0; i--) text = `${key(parts[i]!)}: {${text}}`;
   return text;
 }
@@ -366,7 +369,11 @@ function planTopLevel(p: Planner, raw: string, options: OverrideOptions): void {
   for (const s of statements) {
     const old = statementValue(s)!;
     if (spec.operation === "=") {
-      if (s.type === "unification" && value.expr.type !== "schema") continue;
+      if (s.type === "unification" && value.expr.type !== "schema") {
+        // KCL then adds `name = value` after it (what create does); without create, say why instead of "no top-level".
+        if (options.create) continue;
+        throw new SourceError(`'${name}' is a unification ('${name}: S {...}'); '=' replaces it only with a schema instance (S {...})`, p.line(s.first));
+      }
       p.replace(old, value);
     } else if (spec.operation === ":") p.union(old, value);
     else p.append(old, value);

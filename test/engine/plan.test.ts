@@ -333,6 +333,12 @@ describe("planUpdate: setters and overrides", () => {
     ]);
   });
 
+  it("names the spec KCL's own path errors leave out, and says -O paths have no list indexes", async () => {
+    expect(await refusal({ "q.k": 'a = {b = [{c = "x"}]}\n' }, { sets: ['q.k:a.b[0].c="y"'] })).toEqual([
+      `q.k: 'a.b[0].c': Expected opening quote after '[' (KCL override paths have no list indexes)`,
+    ]);
+  });
+
   it("creates a missing YAML key with create", async () => {
     const p = await plan({ "v.yaml": "a:\n  b: 1\n" }, { sets: ["v.yaml:a.c=2"], create: true });
     expect(afterOf(p, "v.yaml")).toBe('a:\n  b: 1\n  c: "2"\n');

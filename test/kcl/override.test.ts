@@ -136,6 +136,10 @@ describe("upstream query tests, value level (crates/query/src/tests.rs)", () => 
 });
 
 describe("applyOverrides: values", () => {
+  it("asks to close a quote the value opened, not to quote it again", () => {
+    expect(() => applyOverrides('config = {name = "x"}\n', ['config.name="a'])).toThrow(/; close its quote$/);
+  });
+
   it("sets a computed value from each target's current string, keeping its style; undefined leaves it", () => {
     const text = "a = {image = 'app:1'}\nb = {image = \"other:1\"}\nb = {image = x}\n";
     const bump = (current: string | undefined) => (current?.startsWith("app:") ? "app:2" : current === undefined ? "app:new" : undefined);
@@ -213,7 +217,8 @@ describe("applyOverrides: target rules", () => {
   it("hits every top-level assignment for x=v, and a unification only with a schema value", () => {
     const text = "x = 1\nx = 2\nc: C {a = 1}\n";
     expect(applyOverrides(text, ["x=3"]).text).toBe("x = 3\nx = 3\nc: C {a = 1}\n");
-    expect(() => applyOverrides(text, ["c=1"])).toThrow(/no top-level 'c' in this file/);
+    expect(() => applyOverrides(text, ["c=1"])).toThrow("'c' is a unification ('c: S {...}'); '=' replaces it only with a schema instance (S {...})");
+    expect(applyOverrides(text, ["c=1"], { create: true }).text).toBe(`${text}c = 1\n`);
     expect(applyOverrides(text, ["c=C {a = 2}"]).text).toBe("x = 1\nx = 2\nc: C {a = 2}\n");
   });
 
@@ -244,6 +249,10 @@ describe("applyOverrides: ':' and '+=' as splices", () => {
 });
 
 describe("applyOverrides: create", () => {
+  it("writes a created ':' entry in KCL's own style, 'key: value'", () => {
+    expect(applyOverrides("a = {}\n", ['a.labels:{x = "y"}'], { create: true }).text).toBe('a = {\n    labels: {x = "y"}\n}\n');
+  });
+
   it("reports each spec's change on the line it is on in the final text, after later specs add or remove lines", () => {
     const text = 'a = {\n    name = "x"\n}\nb = {\n    image = "ghcr.io/acme/app:1.0.0"\n}\n';
     const result = applyOverrides(text, ['b.image="ghcr.io/acme/app:2.0.0"', "a.name-"]);
