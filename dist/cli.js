@@ -34444,13 +34444,16 @@ var KeyNode = class {
   last;
   get parts() {
     const { expr, tokens } = this;
-    if (expr.type === "name") return expr.name.split(".");
+    if (expr.type === "name") return expr.name.split(".").map(unescapedName);
     if (expr.type === "string" && !(tokens.flags[expr.token] & StringFlag.Interpolated)) return [stringLiteralValue(nodeText(tokens, expr))];
     return void 0;
   }
 };
 function targetText(tokens, target) {
-  return target.type === "name" ? target.name : nodeText(tokens, target);
+  return target.type === "name" ? target.name.split(".").map(unescapedName).join(".") : nodeText(tokens, target);
+}
+function unescapedName(part) {
+  return part.startsWith("$") ? part.slice(1) : part;
 }
 
 // src/kcl/parser.ts
@@ -34843,21 +34846,26 @@ var Parser = class {
       }
       if (column >= 0 && kind[this.pos - 1] === T2.Newline && this.column(this.pos) <= column) return false;
       if (k === T2.RBrace || k === T2.RBracket || k === T2.EOF) return false;
-      if (this.keyword(this.pos) === Keyword.If) {
-        out.push(this.ifItems(config));
-      } else if (!config) {
-        if (kind[this.pos] === T2.Star) this.pos++;
-        this.expr(0);
-      } else if (k === T2.DoubleStar) {
-        const star = this.pos++;
-        const inner = this.expr(0);
-        out.push({ type: "unpack", first: star, last: inner.last });
-      } else {
-        const entry = this.entry();
-        if (this.keyword(this.pos) === Keyword.For) return true;
-        out.push(entry);
-      }
+      if (this.item(out, config)) return true;
     }
+  }
+  /** One config entry (or list item); true when it turned out to be a comprehension. */
+  item(out, config) {
+    if (this.keyword(this.pos) === Keyword.If) {
+      out.push(this.ifItems(config));
+    } else if (!config) {
+      if (this.kind[this.pos] === T2.Star) this.pos++;
+      this.expr(0);
+    } else if (this.kind[this.pos] === T2.DoubleStar) {
+      const star = this.pos++;
+      const inner = this.expr(0);
+      out.push({ type: "unpack", first: star, last: inner.last });
+    } else {
+      const entry = this.entry();
+      if (this.keyword(this.pos) === Keyword.For) return true;
+      out.push(entry);
+    }
+    return false;
   }
   entry() {
     const first = this.pos;
@@ -34883,7 +34891,8 @@ var Parser = class {
       }
       this.expect(T2.Colon, "':' after the condition");
       const branch = [];
-      if (this.items(branch, column, config)) this.fail(this.pos, "a comprehension cannot be an if entry");
+      const inline = this.kind[this.pos] !== T2.Newline;
+      if (inline ? this.item(branch, config) : this.items(branch, column, config)) this.fail(this.pos, "a comprehension cannot be an if entry");
       branches.push(branch);
       let next = this.pos;
       while (this.kind[next] === T2.Newline) next++;
@@ -34924,6 +34933,7 @@ function applySplices(text2, splices) {
 }
 
 // src/kcl/editor.ts
+var CLOSERS = /* @__PURE__ */ new Set([T.RParen, T.RBracket, T.RBrace, T.Comma]);
 function child(path, key) {
   return isIdentifier(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 }
@@ -34945,6 +34955,8 @@ var ImageEditor = class {
   marked = /* @__PURE__ */ new Map();
   text;
   screens;
+  /** String tokens a marker comment claims (set, or refused with a warning): never matched by repository. */
+  markedTokens = /* @__PURE__ */ new Set();
   walk(expr, path) {
     switch (expr.type) {
       case "string":
@@ -34982,42 +34994,58 @@ var ImageEditor = class {
   line(literal2) {
     return this.tokens.source.line(literal2.start);
   }
-  /** The comment ending the line of a literal, when nothing but closers/commas sit between. */
-  trailingComment(end) {
-    const { commentStart, commentEnd, commentCount } = this.tokens;
-    let lo = 0;
-    let hi = commentCount;
-    while (lo < hi) {
-      const mid = lo + hi >> 1;
-      if (commentStart[mid] < end) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo === commentCount) return void 0;
-    const start = commentStart[lo];
-    return /^[ \t,)\]}]*$/.test(this.text.slice(end, start)) ? this.text.slice(start, commentEnd[lo]) : void 0;
-  }
-  visit(expr, path) {
+  /**
+   * Every comment holding a Flux marker, wherever its line is (a config value, a schema
+   * default, an `if` block, a lambda, a ternary): the marker sets the string literal that ends
+   * the line before it, closers and commas aside, as Flux's setters set the field a line
+   * comment follows. Runs before the walk, which leaves marked literals to it.
+   */
+  markLiterals() {
     const { tokens } = this;
-    const start = tokens.start[expr.token];
-    const end = tokens.end[expr.token];
+    let token = 0;
+    for (let c = 0, next = this.text.indexOf(MARKER_TOKEN); c < tokens.commentCount && next >= 0; c++) {
+      const start = tokens.commentStart[c];
+      const end = tokens.commentEnd[c];
+      if (next < start) next = this.text.indexOf(MARKER_TOKEN, start);
+      if (next < 0 || next >= end) continue;
+      next = this.text.indexOf(MARKER_TOKEN, end);
+      const comment = this.text.slice(start, end);
+      while (token + 1 < tokens.count && tokens.end[token + 1] <= start) token++;
+      let at = token;
+      while (at > 0 && CLOSERS.has(tokens.kind[at])) at--;
+      if (tokens.end[at] > start || this.tokens.source.line(tokens.start[at]) !== this.tokens.source.line(start)) continue;
+      const reading = readMarker(comment);
+      if (reading === void 0) continue;
+      const line = this.tokens.source.line(start);
+      if ("error" in reading) this.warnings.push({ line, message: reading.error });
+      else if (tokens.kind[at] !== T.String)
+        this.warnings.push({ line, message: `Flux setter "${reading.marker.setter}" marks a value that is not a string literal; only a literal can be set` });
+      else if (tokens.flags[at] & StringFlag.Interpolated)
+        this.warnings.push({ line, message: `Flux setter "${reading.marker.setter}" marks a string with \${...}, which is never edited` });
+      else this.mark(this.literal(at), reading.marker);
+      this.markedTokens.add(at);
+    }
+  }
+  /** The text between a string token's quotes, and where it is. */
+  literal(token) {
+    const start = this.tokens.start[token];
+    const end = this.tokens.end[token];
     const { style, body } = readStringLiteral(this.text.slice(start, end));
     const quotes = style.triple ? 3 : 1;
-    const literal2 = { body, start: start + style.prefix.length + quotes, end: end - quotes };
-    const comment = this.trailingComment(end);
-    const reading = comment === void 0 ? void 0 : readMarker(comment);
-    if (reading && "error" in reading) {
-      this.warnings.push({ line: this.line(literal2), message: reading.error });
-      return;
-    }
-    if (tokens.flags[expr.token] & StringFlag.Interpolated) return;
-    if (reading) return this.mark(literal2, reading.marker);
+    return { body, start: start + style.prefix.length + quotes, end: end - quotes };
+  }
+  visit(expr, path) {
+    if (this.markedTokens.has(expr.token) || this.tokens.flags[expr.token] & StringFlag.Interpolated) return;
+    const literal2 = this.literal(expr.token);
+    const { body } = literal2;
     if (!this.screens.some((token) => body.includes(token))) return;
     const ref = tryParseImageRef(body);
     if (!ref) return;
     const update = this.request.images.find((u) => u.image.repository === ref.repository);
     if (!update) return;
     if (ref.tag === void 0 && ref.digest === void 0) {
-      this.warnings.push({ line: this.line(literal2), message: `${this.pathText(path)} ${bareRepositoryWarning(ref.repository)}` });
+      const key = this.pathText(path);
+      if (/(image|repo)[^.]*$/i.test(key)) this.warnings.push({ line: this.line(literal2), message: `${key} ${bareRepositoryWarning(ref.repository)}` });
       return;
     }
     const next = nextVersion(update, versionOf(ref.tag, ref.digest));
@@ -35062,6 +35090,7 @@ function editKcl(text2, request2) {
   if (!mayMatch(text2, request2)) return { text: text2, changes: [], warnings: [] };
   const module2 = parseKcl(text2);
   const editor = new ImageEditor(module2.tokens, request2);
+  editor.markLiterals();
   for (const statement of module2.statements) {
     if (statement.type === "assign") editor.walk(statement.value, { parent: void 0, target: statement.targets[0] });
     else if (statement.type === "aug-assign" || statement.type === "unification") editor.walk(statement.value, { parent: void 0, target: statement.target });
@@ -35076,6 +35105,26 @@ function editKcl(text2, request2) {
     changes: edits.map((e) => e.change),
     warnings: editor.warnings
   };
+}
+
+// src/text/line-shift.ts
+function shiftLines(changes, before, after) {
+  if (changes.length === 0 || before === after) return [...changes];
+  let prefix = 0;
+  const shortest = Math.min(before.length, after.length);
+  while (prefix < shortest && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shortest - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  const oldEnd = before.length - suffix;
+  const lines = { before: new LineIndex(before), after: new LineIndex(after) };
+  return changes.map((change) => {
+    if (change.line === void 0) return change;
+    const start = lines.before.lineStart(change.line);
+    if (start === void 0 || start < prefix) return change;
+    const moved = start >= oldEnd ? start + after.length - before.length : prefix;
+    const line = lines.after.lineAt(moved);
+    return line === change.line ? change : { ...change, line };
+  });
 }
 
 // src/kcl/override.ts
@@ -35103,7 +35152,8 @@ function parseHead(text2) {
   }
 }
 function readValue(spec, raw, eol) {
-  const refuse = (why) => new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${why}); quote a string value: ${spec.path}="${spec.value}"`);
+  const hint = /^[rR]?["']/.test(spec.value) ? "close its quote" : `quote a string value: ${spec.path}="${spec.value}"`;
+  const refuse = (why) => new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${why}); ${hint}`);
   let parsed;
   try {
     parsed = parseKclExpression(spec.value);
@@ -35222,7 +35272,7 @@ var Planner = class {
     const close = this.tokens.start[old.last];
     const last = old.items[old.items.length - 1];
     let splice;
-    if (!last) splice = { start: open + 1, end: close, text: items.join(", ") };
+    if (!last) splice = this.beforeClose(open, close, items) ?? { start: open + 1, end: close, text: items.join(", ") };
     else if (source.line(open) === source.line(close))
       splice = { start: this.tokens.end[last.last], end: this.tokens.end[last.last], text: `, ${items.join(", ")}` };
     else {
@@ -35232,6 +35282,18 @@ var Planner = class {
     }
     this.plan.splices.push(splice);
     this.change(old.first, nodeText(this.tokens, old), `${nodeText(this.tokens, old)} + ${nodeText(value.tokens, value.expr)}`);
+  }
+  /**
+   * The first lines of an empty config or list whose brackets hold comments: each on a line of
+   * its own just before the closing bracket's line, indented as the last comment, so that the
+   * comments stay. undefined when there is only whitespace inside.
+   */
+  beforeClose(open, close, lines) {
+    const inside = this.text.slice(open + 1, close).trimEnd();
+    if (inside.trim() === "") return void 0;
+    const indent = /[ \t]*(?=\S[^\r\n]*$)/.exec(inside)[0];
+    const at = this.tokens.source.lineStart(close);
+    return { start: at, end: at, text: lines.map((line) => `${indent}${line}${this.eol}`).join("") };
   }
   /** Leading whitespace of the line a token is on. */
   indentOf(token) {
@@ -35252,7 +35314,7 @@ var Planner = class {
     let splice;
     if (!last) {
       const inner = `${openIndent}    `;
-      splice = { start: open + 1, end: close, text: `${this.eol}${inner}${entry}${this.eol}${openIndent}` };
+      splice = this.beforeClose(open, close, [entry]) ?? { start: open + 1, end: close, text: `${this.eol}${inner}${entry}${this.eol}${openIndent}` };
     } else if (source.line(open) === source.line(close)) {
       splice = { start: this.tokens.end[last.last], end: this.tokens.end[last.last], text: `, ${entry}` };
     } else {
@@ -35322,9 +35384,10 @@ function namesTarget(s, name) {
   return s.type === "assign" && s.targets.includes(name) || (s.type === "aug-assign" || s.type === "unification") && s.target === name;
 }
 function keyText(parts, operator, value) {
-  if (parts.every(isIdentifier)) return `${parts.join(".")} ${operator} ${value}`;
+  const pair = (key2) => operator === ":" ? `${key2}: ${value}` : `${key2} ${operator} ${value}`;
+  if (parts.every(isIdentifier)) return pair(parts.join("."));
   const key = (p) => isIdentifier(p) ? p : JSON.stringify(p);
-  let text2 = `${key(parts[parts.length - 1])} ${operator} ${value}`;
+  let text2 = pair(key(parts[parts.length - 1]));
   for (let i = parts.length - 2; i >= 0; i--) text2 = `${key(parts[i])}: {${text2}}`;
   return text2;
 }
@@ -35342,7 +35405,10 @@ function planTopLevel(p, raw, options2) {
   for (const s of statements) {
     const old = statementValue(s);
     if (spec.operation === "=") {
-      if (s.type === "unification" && value.expr.type !== "schema") continue;
+      if (s.type === "unification" && value.expr.type !== "schema") {
+        if (options2.create) continue;
+        throw new SourceError(`'${name}' is a unification ('${name}: S {...}'); '=' replaces it only with a schema instance (S {...})`, p.line(s.first));
+      }
       p.replace(old, value);
     } else if (spec.operation === ":") p.union(old, value);
     else p.append(old, value);
@@ -35429,10 +35495,15 @@ function applyOverrides(text2, specs, options2 = {}) {
     if (spec.parts.length === 1) planTopLevel(planner, raw, options2);
     else planNested(planner, raw, options2);
     const { splices } = planner.plan;
-    changes.push(...planner.plan.changes);
-    warnings.push(...planner.plan.warnings);
-    if (splices.length === 0) continue;
+    if (splices.length === 0) {
+      changes.push(...planner.plan.changes);
+      warnings.push(...planner.plan.warnings);
+      continue;
+    }
+    const previous = current;
     current = applySplices(current, splices);
+    changes.splice(0, changes.length, ...shiftLines(changes, previous, current), ...planner.plan.changes);
+    warnings.splice(0, warnings.length, ...shiftLines(warnings, previous, current), ...planner.plan.warnings);
     try {
       module2 = parseKcl(current);
     } catch (e) {
@@ -38186,20 +38257,19 @@ function planFile(path, text2, request2, overrides, create, target, warnings) {
     warnings.push({ file: path, ...error.line !== void 0 && { line: error.line }, message: `not edited: ${error.message}` });
     return void 0;
   }
-  let changes = [...edited.changes];
-  warnings.push(...edited.warnings.map((w) => ({ ...w, file: path })));
-  let after = edited.text;
+  let { changes, warnings: fileWarnings, text: after } = edited;
   if (overrides.length > 0) {
     try {
       const overridden = applyFileOverrides(kind, after, overrides, create);
+      changes = withOverrides(shiftLines(changes, after, overridden.text), overridden.changes);
+      fileWarnings = [...shiftLines(fileWarnings, after, overridden.text), ...overridden.warnings];
       after = overridden.text;
-      changes = withOverrides(changes, overridden.changes);
-      warnings.push(...overridden.warnings.map((w) => ({ ...w, file: path })));
     } catch (error) {
       if (error instanceof SourceError) throw new RequestError([located(path, error)]);
       throw error;
     }
   }
+  warnings.push(...fileWarnings.map((w) => ({ ...w, file: path })));
   if (after === body) return void 0;
   checkParses(kind, path, after);
   return {
@@ -38230,7 +38300,8 @@ function applyFileOverrides(kind, text2, overrides, create) {
   let result = { text: text2, changes: [], warnings: [] };
   for (const override of overrides) {
     const next = typeof override === "string" ? setFromSpec(result.text, override, create) : setYamlPath(result.text, override.path, override.value, { create });
-    result = { text: next.text, changes: [...result.changes, ...next.changes], warnings: [...result.warnings, ...next.warnings] };
+    const shift = (earlier) => shiftLines(earlier, result.text, next.text);
+    result = { text: next.text, changes: [...shift(result.changes), ...next.changes], warnings: [...shift(result.warnings), ...next.warnings] };
   }
   return result;
 }
@@ -38246,7 +38317,10 @@ function unquote(value) {
   return quoted ? value.slice(1, -1) : value;
 }
 function located(path, error) {
-  return `${path}${error.line !== void 0 ? `:${error.line}` : ""}: ${error.message}`;
+  const where = `${path}${error.line !== void 0 ? `:${error.line}` : ""}`;
+  if (!(error instanceof OverrideSpecError) || error.message.includes(error.spec)) return `${where}: ${error.message}`;
+  const indexed = /\[\s*\d+\s*\]/.test(error.spec) ? " (KCL override paths have no list indexes)" : "";
+  return `${where}: '${error.spec}': ${error.message}${indexed}`;
 }
 
 // src/engine/diff.ts
