@@ -70,7 +70,9 @@ export class KeyNode implements ConfigKey {
 
 /** A statement's target as the text paths name it: the name, or the source text of anything else. */
 export function targetText(tokens: Tokens, target: Expr): string {
-  return target.type === "name" ? target.name.split(".").map(unescapedName).join(".") : nodeText(tokens, target);
+  if (target.type !== "name") return nodeText(tokens, target);
+  const name = target.name;
+  return name.includes("$") ? name.split(".").map(unescapedName).join(".") : name;
 }
 
 /** `$type` is the name `type` (a `$` lets a keyword be a name): paths name it without the `$`. */
