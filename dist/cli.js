@@ -34450,7 +34450,9 @@ var KeyNode = class {
   }
 };
 function targetText(tokens, target) {
-  return target.type === "name" ? target.name.split(".").map(unescapedName).join(".") : nodeText(tokens, target);
+  if (target.type !== "name") return nodeText(tokens, target);
+  const name = target.name;
+  return name.includes("$") ? name.split(".").map(unescapedName).join(".") : name;
 }
 function unescapedName(part) {
   return part.startsWith("$") ? part.slice(1) : part;
