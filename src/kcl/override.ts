@@ -355,10 +355,24 @@ function keyText(parts: readonly string[], operator: string, value: string): str
   return text;
 }
 
+/**
+ * `x = y = {...}`: KCL splits the statement into one per target before it overrides one of
+ * them, a re-print of the whole statement; a splice would change every target at once.
+ */
+function refuseShared(p: Planner, s: Statement, name: string): void {
+  if (s.type !== "assign" || s.targets.length < 2) return;
+  const written = `${s.targets.join(" = ")} = ...`;
+  throw new SourceError(
+    `'${name}' shares its value with the other targets of '${written}'; give it a statement of its own to override it alone`,
+    p.line(s.first),
+  );
+}
+
 function planTopLevel(p: Planner, raw: string, options: OverrideOptions): void {
   const { spec, module } = p;
   const name = spec.parts[0]!;
   const statements = module.statements.filter((s) => namesTarget(s, name));
+  statements.forEach((s) => refuseShared(p, s, name));
   if (spec.operation === "-") {
     for (const s of statements) if (s.type === "assign" || s.type === "unification") p.remove(s);
     return;
@@ -420,7 +434,7 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
   if (spec.operation === "-") {
     for (const s of candidates) {
       const found = searchIn(s);
-      if (found.matches.length > 0) return found.matches.forEach((m) => p.remove(m));
+      if (found.matches.length > 0) return (refuseShared(p, s, name), found.matches.forEach((m) => p.remove(m)));
     }
     return;
   }
@@ -428,6 +442,7 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
   if (!value) return;
   const first = candidates[0];
   if (!first) return createTopLevel(p, rest, value, options, `no top-level '${name}' = {...}, '${name} = S {...}' or '${name}: S {...}' in this file`);
+  refuseShared(p, first, name);
   const found = searchIn(first);
   for (const m of found.matches) {
     if (spec.operation === "=") p.replace(m.value, value);

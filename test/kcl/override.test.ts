@@ -182,6 +182,13 @@ describe("applyOverrides: values", () => {
 });
 
 describe("applyOverrides: target rules", () => {
+  it("refuses to override one target of 'x = y = ...': a splice would change both", () => {
+    const text = 'x = y = {image = "a:1"}\n';
+    const shared = "'y' shares its value with the other targets of 'x = y = ...'; give it a statement of its own to override it alone";
+    expect(() => applyOverrides(text, ['y.image="b:2"'])).toThrow(shared);
+    expect(() => applyOverrides(text, ["y-"])).toThrow(shared);
+  });
+
   it("ends an inline if entry after its one entry, as KCL's parser does", () => {
     const text = 'config = {if env == "prod": replicas = 3, image = "ghcr.io/acme/app:1.0.0"}\n';
     expect(applyOverrides(text, ['config.image="ghcr.io/acme/app:2.0.0"']).text).toBe(text.replace("1.0.0", "2.0.0"));
