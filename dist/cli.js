@@ -35393,10 +35393,19 @@ function keyText(parts, operator, value) {
   for (let i = parts.length - 2; i >= 0; i--) text2 = `${key(parts[i])}: {${text2}}`;
   return text2;
 }
+function refuseShared(p, s, name) {
+  if (s.type !== "assign" || s.targets.length < 2) return;
+  const written = `${s.targets.join(" = ")} = ...`;
+  throw new SourceError(
+    `'${name}' shares its value with the other targets of '${written}'; give it a statement of its own to override it alone`,
+    p.line(s.first)
+  );
+}
 function planTopLevel(p, raw, options2) {
   const { spec, module: module2 } = p;
   const name = spec.parts[0];
   const statements = module2.statements.filter((s) => namesTarget(s, name));
+  statements.forEach((s) => refuseShared(p, s, name));
   if (spec.operation === "-") {
     for (const s of statements) if (s.type === "assign" || s.type === "unification") p.remove(s);
     return;
@@ -35450,7 +35459,7 @@ function planNested(p, raw, options2) {
   if (spec.operation === "-") {
     for (const s of candidates2) {
       const found2 = searchIn(s);
-      if (found2.matches.length > 0) return found2.matches.forEach((m) => p.remove(m));
+      if (found2.matches.length > 0) return refuseShared(p, s, name), found2.matches.forEach((m) => p.remove(m));
     }
     return;
   }
@@ -35458,6 +35467,7 @@ function planNested(p, raw, options2) {
   if (!value) return;
   const first = candidates2[0];
   if (!first) return createTopLevel(p, rest, value, options2, `no top-level '${name}' = {...}, '${name} = S {...}' or '${name}: S {...}' in this file`);
+  refuseShared(p, first, name);
   const found = searchIn(first);
   for (const m of found.matches) {
     if (spec.operation === "=") p.replace(m.value, value);
