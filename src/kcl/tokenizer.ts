@@ -530,6 +530,7 @@ function scanString(text: string, source: SourceText, s: number, q: number, quot
       for (let d = landmarks.dollar(j); d < close; d = landmarks.dollar(d + 1)) {
         if (text.charCodeAt(d + 1) === 123) {
           f |= StringFlag.Interpolated;
+          checkInterpolationClosed(text, source, text.lastIndexOf("${", close - 1), close);
           break;
         }
       }
@@ -538,6 +539,7 @@ function scanString(text: string, source: SourceText, s: number, q: number, quot
     out.push(T.String, s, end, f);
     return end;
   }
+  let lastInterpolation = -1;
   while (true) {
     if (j >= n) fail(source, s, triple ? "unterminated triple-quoted string" : "unterminated string");
     const c = text.charCodeAt(j);
@@ -551,16 +553,26 @@ function scanString(text: string, source: SourceText, s: number, q: number, quot
       j += d === 92 || d === quote || (d === 36 && !raw) ? 2 : 1;
       continue;
     }
-    if (c === quote) {
-      if (!triple) return (out.push(T.String, s, j + 1, f), j + 1);
-      if (text.charCodeAt(j + 1) === quote && text.charCodeAt(j + 2) === quote) return (out.push(T.String, s, j + 3, f), j + 3);
-    } else if (!triple && (c === 10 || c === 13)) {
+    if (c === quote && (!triple || (text.charCodeAt(j + 1) === quote && text.charCodeAt(j + 2) === quote))) {
+      if (lastInterpolation >= 0) checkInterpolationClosed(text, source, lastInterpolation, j);
+      const end = triple ? j + 3 : j + 1;
+      out.push(T.String, s, end, f);
+      return end;
+    }
+    if (!triple && (c === 10 || c === 13)) {
       fail(source, s, "unterminated string (a newline in a single-quoted string; use triple quotes)");
     } else if (c === 36 && !raw && text.charCodeAt(j + 1) === 123) {
       f |= StringFlag.Interpolated;
+      lastInterpolation = j;
     }
     j++;
   }
+}
+
+/** KCL reads `${` in a string as an interpolation to its `}`: one left open is an error, not text. */
+function checkInterpolationClosed(text: string, source: SourceText, open: number, close: number): void {
+  const end = text.indexOf("}", open + 2);
+  if (end < 0 || end >= close) fail(source, open, "'${' is never closed in this string (write \\${ for a literal ${)");
 }
 
 function skipDigits(text: string, i: number): number {

@@ -136,6 +136,10 @@ describe("upstream query tests, value level (crates/query/src/tests.rs)", () => 
 });
 
 describe("applyOverrides: values", () => {
+  it("refuses a value whose ${ is never closed: KCL would not read the file", () => {
+    expect(() => applyOverrides('config = {name = "x"}\n', ['config.name="${x"'])).toThrow("'${' is never closed in this string");
+  });
+
   it("asks to close a quote the value opened, not to quote it again", () => {
     expect(() => applyOverrides('config = {name = "x"}\n', ['config.name="a'])).toThrow(/; close its quote$/);
   });

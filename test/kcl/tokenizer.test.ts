@@ -133,6 +133,8 @@ describe("tokenize", () => {
     ["a = 1)\n", "unmatched ')'", 1, 6],
     ["if a:\n        b = 1\n    c = 2\n", "unindent does not match any outer indentation level", 3, 5],
     ["a = 1 ! 2\n", "unexpected character '!'", 1, 7],
+    ['a = "${x"\n', "'${' is never closed in this string", 1, 6],
+    ['a = "ok ${x} then ${y \\" z"\n', "'${' is never closed in this string", 1, 19],
   ])("refuses %j with a position", (text, message, line, column) => {
     const error = (() => {
       try {
