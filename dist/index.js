@@ -41613,6 +41613,7 @@ function scanString(text2, source, s, q, quote2, raw, out) {
       for (let d = landmarks.dollar(j); d < close; d = landmarks.dollar(d + 1)) {
         if (text2.charCodeAt(d + 1) === 123) {
           f |= StringFlag.Interpolated;
+          checkInterpolationClosed(text2, source, text2.lastIndexOf("${", close - 1), close);
           break;
         }
       }
@@ -41621,6 +41622,7 @@ function scanString(text2, source, s, q, quote2, raw, out) {
     out.push(T.String, s, end, f);
     return end;
   }
+  let lastInterpolation = -1;
   while (true) {
     if (j >= n) fail(source, s, triple ? "unterminated triple-quoted string" : "unterminated string");
     const c = text2.charCodeAt(j);
@@ -41633,16 +41635,24 @@ function scanString(text2, source, s, q, quote2, raw, out) {
       j += d === 92 || d === quote2 || d === 36 && !raw ? 2 : 1;
       continue;
     }
-    if (c === quote2) {
-      if (!triple) return out.push(T.String, s, j + 1, f), j + 1;
-      if (text2.charCodeAt(j + 1) === quote2 && text2.charCodeAt(j + 2) === quote2) return out.push(T.String, s, j + 3, f), j + 3;
-    } else if (!triple && (c === 10 || c === 13)) {
+    if (c === quote2 && (!triple || text2.charCodeAt(j + 1) === quote2 && text2.charCodeAt(j + 2) === quote2)) {
+      if (lastInterpolation >= 0) checkInterpolationClosed(text2, source, lastInterpolation, j);
+      const end = triple ? j + 3 : j + 1;
+      out.push(T.String, s, end, f);
+      return end;
+    }
+    if (!triple && (c === 10 || c === 13)) {
       fail(source, s, "unterminated string (a newline in a single-quoted string; use triple quotes)");
     } else if (c === 36 && !raw && text2.charCodeAt(j + 1) === 123) {
       f |= StringFlag.Interpolated;
+      lastInterpolation = j;
     }
     j++;
   }
+}
+function checkInterpolationClosed(text2, source, open2, close) {
+  const end = text2.indexOf("}", open2 + 2);
+  if (end < 0 || end >= close) fail(source, open2, "'${' is never closed in this string (write \\${ for a literal ${)");
 }
 function skipDigits(text2, i) {
   while (i < text2.length) {
