@@ -142,7 +142,7 @@ describe("gitops-promote exit codes", () => {
     const before = await snapshot(dir);
     const result = await runCli(["update", dir, "--image", "helloworld:1.0.1", "--image", 'helloworld:1.0.2"\nx: y']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("image[1]: invalid image reference");
+    expect(result.stderr).toContain(`--image: invalid image reference "helloworld:1.0.2\\"\\nx: y"`);
     expect(result.stderr).toContain("nothing was written");
     expect(await snapshot(dir)).toEqual(before);
   });

@@ -122,6 +122,7 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
     ...(values.config !== undefined && { config: configInTree(root, values.config) }),
     allowDowngrade: values["allow-downgrade"] ?? false,
     create: values.create ?? false,
+    fieldName: (field) => `--${field}`,
   }).catch((error: unknown) => {
     // --json promises one JSON object on stdout: a refusal is one too (with exit code 1).
     if (error instanceof RequestError && values.json) io.stdout(JSON.stringify(jsonRefusal(error.issues), null, 2) + "\n");

@@ -117,7 +117,7 @@ function checkImages(value: unknown, field: string): string[] {
     if (typeof item !== "string") throw new PayloadError(`${field}[${i}]`, `expected an image reference string, got ${describe(item)}`);
     return item;
   });
-  const [issue] = checkIncomingImages(texts, field).issues;
+  const [issue] = checkIncomingImages(texts, (i) => `${field}[${i}]`).issues;
   if (issue) throw new PayloadError(issue.field, issue.reason);
   return texts;
 }

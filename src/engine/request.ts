@@ -21,7 +21,18 @@ export interface UpdateRequest {
   readonly allowDowngrade?: boolean;
   /** Let override specs create a missing path instead of failing. */
   readonly create?: boolean;
+  /** How messages name a value of a field, as the face it came from spells it (`--image`, `input images`); default `image[0]`. */
+  readonly fieldName?: FieldNamer;
 }
+
+/** The request fields whose values are checked one by one. */
+export type RequestField = "image" | "setter" | "set" | "path";
+
+/** Names the `index`-th value of a field in messages. */
+export type FieldNamer = (field: RequestField, index: number) => string;
+
+/** The library's naming: the field and the value's index in its list. */
+const byIndex: FieldNamer = (field, index) => `${field}[${index}]`;
 
 /** Input that cannot be used; `issues` lists every problem found, each naming where it is. */
 export class RequestError extends Error {
@@ -43,7 +54,7 @@ export interface ValidRequest {
   readonly sets: readonly FileOverride[];
 }
 
-/** A problem with one field, named as it was given: `image[1]`, `client_payload.images`. */
+/** A problem with one field, named as it was given: `--image`, `image[1]`, `client_payload.images`. */
 export interface FieldIssue {
   readonly field: string;
   readonly reason: string;
@@ -71,25 +82,35 @@ function parseIncomingImage(text: string, field: string): ImageRef | FieldIssue 
 /**
  * The images a request brings, each a valid reference with a version and each repository once: two tags of
  * one repository would be two competing values for the same fields. The dispatch payload is
- * checked with this too, so the sender refuses what the receiver would. `field` names the
- * list (`image`, `client_payload.images`); an entry is `field[i]`.
+ * checked with this too, so the sender refuses what the receiver would. `entry` names the
+ * i-th value as its sender gave it (`--image`, `client_payload.images[1]`).
  */
-export function checkIncomingImages(texts: readonly string[], field: string): { readonly images: readonly ImageRef[]; readonly issues: readonly FieldIssue[] } {
-  const parsed = texts.map((text, i) => parseIncomingImage(text, `${field}[${i}]`));
-  const images = parsed.filter((p): p is ImageRef => !("reason" in p));
-  const issues = parsed.filter((p): p is FieldIssue => "reason" in p);
+export function checkIncomingImages(
+  texts: readonly string[],
+  entry: (index: number) => string,
+): { readonly images: readonly ImageRef[]; readonly issues: readonly FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const images: ImageRef[] = [];
   const seen = new Map<string, string>();
-  for (const image of images) {
+  texts.forEach((text, i) => {
+    const image = parseIncomingImage(text, entry(i));
+    if ("reason" in image) {
+      issues.push(image);
+      return;
+    }
     const earlier = seen.get(image.repository);
-    if (earlier) issues.push({ field, reason: `${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once` });
+    if (earlier)
+      issues.push({ field: entry(i), reason: `${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once` });
     seen.set(image.repository, formatImageRef(image));
-  }
+    images.push(image);
+  });
   return { images, issues };
 }
 
 /** Checks every field and collects all problems into one RequestError. */
 export function validateRequest(request: UpdateRequest): ValidRequest {
-  const checked = checkIncomingImages(request.images, "image");
+  const name = request.fieldName ?? byIndex;
+  const checked = checkIncomingImages(request.images, (i) => name("image", i));
   const issues = checked.issues.map(({ field, reason }) => `${field}: ${reason}`);
   const { images } = checked;
   const parse = (field: string, text: string): ImageRef | undefined => {
@@ -104,13 +125,13 @@ export function validateRequest(request: UpdateRequest): ValidRequest {
     const eq = text.indexOf("=");
     const key = eq < 0 ? text : text.slice(0, eq);
     if (eq < 0 || !SETTER_KEY.test(key)) {
-      issues.push(`setter[${i}]: ${JSON.stringify(text)} is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3`);
+      issues.push(`${name("setter", i)}: ${JSON.stringify(text)} is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3`);
       return;
     }
-    const ref = parse(`setter[${i}] (${key})`, text.slice(eq + 1));
+    const ref = parse(`${name("setter", i)} (${key})`, text.slice(eq + 1));
     const earlier = setters.get(key);
     if (ref && earlier) {
-      issues.push(`setter[${i}] (${key}): ${key} is given twice (${formatImageRef(earlier)} and ${formatImageRef(ref)}); give each key once`);
+      issues.push(`${name("setter", i)} (${key}): ${key} is given twice (${formatImageRef(earlier)} and ${formatImageRef(ref)}); give each key once`);
     } else if (ref) setters.set(key, ref);
   });
 
@@ -118,16 +139,16 @@ export function validateRequest(request: UpdateRequest): ValidRequest {
   request.sets.forEach((text, i) => {
     const colon = text.indexOf(":");
     if (colon <= 0 || colon === text.length - 1) {
-      issues.push(`set[${i}]: ${JSON.stringify(text)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`);
+      issues.push(`${name("set", i)}: ${JSON.stringify(text)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`);
       return;
     }
     sets.push({ file: text.slice(0, colon).replace(/^\.\//, ""), spec: text.slice(colon + 1) });
   });
 
   request.paths.forEach((glob, i) => {
-    if (glob.trim() === "") issues.push(`path[${i}]: must not be empty`);
-    else if (glob.startsWith("/") || /^[A-Za-z]:[\\/]/.test(glob)) issues.push(`path[${i}]: ${JSON.stringify(glob)} must be relative to the root`);
-    else if (glob.split(/[\\/]/).includes("..")) issues.push(`path[${i}]: ${JSON.stringify(glob)} must stay inside the root (no "..")`);
+    if (glob.trim() === "") issues.push(`${name("path", i)}: must not be empty`);
+    else if (glob.startsWith("/") || /^[A-Za-z]:[\\/]/.test(glob)) issues.push(`${name("path", i)}: ${JSON.stringify(glob)} must be relative to the root`);
+    else if (glob.split(/[\\/]/).includes("..")) issues.push(`${name("path", i)}: ${JSON.stringify(glob)} must stay inside the root (no "..")`);
   });
 
   if (issues.length > 0) throw new RequestError(issues);

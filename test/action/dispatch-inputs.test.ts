@@ -41,7 +41,7 @@ describe("dispatch Action inputs", () => {
 
   it("refuses two tags of one repository in `images`, naming the field and the repository", () => {
     expect(() => imagesOf({ images: "ghcr.io/acme/app:1.2.3\nghcr.io/acme/app:sha-0123abc" })).toThrow(
-      "client_payload.images: ghcr.io/acme/app is given twice (ghcr.io/acme/app:1.2.3 and ghcr.io/acme/app:sha-0123abc); give each repository once",
+      "client_payload.images[1]: ghcr.io/acme/app is given twice (ghcr.io/acme/app:1.2.3 and ghcr.io/acme/app:sha-0123abc); give each repository once",
     );
   });
 

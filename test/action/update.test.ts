@@ -381,6 +381,16 @@ describe("update Action", () => {
       expect(bad.annotations.find((a) => a.level === "error")?.message).toMatch(/inputs\.payload\.images\[0\]/);
     });
 
+    it("a bad value in the step's inputs is named by its input, as the workflow spells it", async () => {
+      const before = await main();
+      const result = await action({ images: `${APP}:1.3.0\nghcr.io/acme/API:1`, setters: "flux-system:app" });
+      expect(result.exitCode).toBe(1);
+      const error = result.annotations.find((a) => a.level === "error")?.message ?? "";
+      expect(error).toContain('input images: invalid image reference "ghcr.io/acme/API:1"');
+      expect(error).toContain('input setters: "flux-system:app" is not <namespace>:<policy>=<image>');
+      expect(await main()).toBe(before);
+    });
+
     it("no image anywhere: a clear error", async () => {
       const result = await action({}, { eventName: "push", event: {} });
       expect(result.exitCode).toBe(1);

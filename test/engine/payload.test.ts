@@ -79,9 +79,9 @@ describe("buildPayload", () => {
 
   it("refuses two tags of one repository, as the receiver does, naming the field and the repository", () => {
     const error = errorOf(() => buildPayload({ images: ["ghcr.io/acme/app:1.2.3", "ghcr.io/acme/app:sha-0123abc"] }));
-    expect(error.field).toBe("client_payload.images");
+    expect(error.field).toBe("client_payload.images[1]");
     expect(error.message).toBe(
-      "client_payload.images: ghcr.io/acme/app is given twice (ghcr.io/acme/app:1.2.3 and ghcr.io/acme/app:sha-0123abc); give each repository once",
+      "client_payload.images[1]: ghcr.io/acme/app is given twice (ghcr.io/acme/app:1.2.3 and ghcr.io/acme/app:sha-0123abc); give each repository once",
     );
   });
 

@@ -42,7 +42,17 @@ describe("validateRequest", () => {
 
   it("refuses two tags of one repository, naming the repository", () => {
     expect(issuesOf({ images: ["nginx:1.25", "docker.io/library/nginx:1.26"] })).toEqual([
-      "image: docker.io/library/nginx is given twice (nginx:1.25 and docker.io/library/nginx:1.26); give each repository once",
+      "image[1]: docker.io/library/nginx is given twice (nginx:1.25 and docker.io/library/nginx:1.26); give each repository once",
+    ]);
+  });
+
+  it("names each value as the face it came from spells it", () => {
+    const request = { images: ["nginx"], setters: ["app"], sets: ["main.k"], paths: ["/etc"] };
+    expect(issuesOf({ ...request, fieldName: (field) => `--${field}` })).toEqual([
+      '--image: "nginx" has no tag or digest; give repo:tag or repo@sha256:...',
+      '--setter: "app" is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3',
+      '--set: "main.k" is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"',
+      '--path: "/etc" must be relative to the root',
     ]);
   });
 });

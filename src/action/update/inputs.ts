@@ -5,7 +5,7 @@
  */
 import type { Warning } from "../../change.js";
 import { parsePayload, type Payload } from "../../engine/payload.js";
-import type { UpdateRequest } from "../../engine/request.js";
+import type { RequestField, UpdateRequest } from "../../engine/request.js";
 import type { CommitVia, DeliveryMode, DeliveryOptions } from "../../github/deliver.js";
 import { parseIdentity, type Identity } from "../../github/git.js";
 import type { MergeMethod, MergeMode } from "../../github/merge.js";
@@ -32,6 +32,9 @@ export interface UpdateInputs {
   readonly warnings: readonly Warning[];
 }
 
+/** The input each request field comes from, for messages. */
+const INPUT_OF: Readonly<Record<RequestField, string>> = { image: "images", setter: "setters", set: "set", path: "paths" };
+
 export function readUpdateInputs(core: InputReader, event: TriggerEvent): UpdateInputs {
   const lines = (name: string) => splitList(core.getInput(name), /\r?\n/);
   const words = (name: string) => splitList(core.getInput(name), /[\s,]+/);
@@ -52,6 +55,7 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
     ...(payload?.targets && { targets: payload.targets }),
     allowDowngrade: flag("allow-downgrade"),
     create: flag("create"),
+    fieldName: (field) => `input ${INPUT_OF[field]}`,
   };
   if (request.images.length + request.setters.length + request.sets.length === 0) throw new InputError(nothingToPromote(event.eventName));
 
