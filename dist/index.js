@@ -39789,6 +39789,7 @@ function screenToken(ref) {
 }
 
 // src/engine/request.ts
+var byIndex = (field2, index) => `${field2}[${index}]`;
 var RequestError2 = class extends Error {
   constructor(issues) {
     super(issues.join("\n"));
@@ -39810,20 +39811,27 @@ function parseIncomingImage(text2, field2) {
   }
   return image;
 }
-function checkIncomingImages(texts, field2) {
-  const parsed = texts.map((text2, i) => parseIncomingImage(text2, `${field2}[${i}]`));
-  const images = parsed.filter((p) => !("reason" in p));
-  const issues = parsed.filter((p) => "reason" in p);
+function checkIncomingImages(texts, entry) {
+  const issues = [];
+  const images = [];
   const seen = /* @__PURE__ */ new Map();
-  for (const image of images) {
+  texts.forEach((text2, i) => {
+    const image = parseIncomingImage(text2, entry(i));
+    if ("reason" in image) {
+      issues.push(image);
+      return;
+    }
     const earlier = seen.get(image.repository);
-    if (earlier) issues.push({ field: field2, reason: `${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once` });
+    if (earlier)
+      issues.push({ field: entry(i), reason: `${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once` });
     seen.set(image.repository, formatImageRef(image));
-  }
+    images.push(image);
+  });
   return { images, issues };
 }
 function validateRequest(request2) {
-  const checked = checkIncomingImages(request2.images, "image");
+  const name = request2.fieldName ?? byIndex;
+  const checked = checkIncomingImages(request2.images, (i) => name("image", i));
   const issues = checked.issues.map(({ field: field2, reason }) => `${field2}: ${reason}`);
   const { images } = checked;
   const parse4 = (field2, text2) => {
@@ -39837,28 +39845,28 @@ function validateRequest(request2) {
     const eq = text2.indexOf("=");
     const key = eq < 0 ? text2 : text2.slice(0, eq);
     if (eq < 0 || !SETTER_KEY.test(key)) {
-      issues.push(`setter[${i}]: ${JSON.stringify(text2)} is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3`);
+      issues.push(`${name("setter", i)}: ${JSON.stringify(text2)} is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3`);
       return;
     }
-    const ref = parse4(`setter[${i}] (${key})`, text2.slice(eq + 1));
+    const ref = parse4(`${name("setter", i)} (${key})`, text2.slice(eq + 1));
     const earlier = setters.get(key);
     if (ref && earlier) {
-      issues.push(`setter[${i}] (${key}): ${key} is given twice (${formatImageRef(earlier)} and ${formatImageRef(ref)}); give each key once`);
+      issues.push(`${name("setter", i)} (${key}): ${key} is given twice (${formatImageRef(earlier)} and ${formatImageRef(ref)}); give each key once`);
     } else if (ref) setters.set(key, ref);
   });
   const sets = [];
   request2.sets.forEach((text2, i) => {
     const colon = text2.indexOf(":");
     if (colon <= 0 || colon === text2.length - 1) {
-      issues.push(`set[${i}]: ${JSON.stringify(text2)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`);
+      issues.push(`${name("set", i)}: ${JSON.stringify(text2)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`);
       return;
     }
     sets.push({ file: text2.slice(0, colon).replace(/^\.\//, ""), spec: text2.slice(colon + 1) });
   });
   request2.paths.forEach((glob, i) => {
-    if (glob.trim() === "") issues.push(`path[${i}]: must not be empty`);
-    else if (glob.startsWith("/") || /^[A-Za-z]:[\\/]/.test(glob)) issues.push(`path[${i}]: ${JSON.stringify(glob)} must be relative to the root`);
-    else if (glob.split(/[\\/]/).includes("..")) issues.push(`path[${i}]: ${JSON.stringify(glob)} must stay inside the root (no "..")`);
+    if (glob.trim() === "") issues.push(`${name("path", i)}: must not be empty`);
+    else if (glob.startsWith("/") || /^[A-Za-z]:[\\/]/.test(glob)) issues.push(`${name("path", i)}: ${JSON.stringify(glob)} must be relative to the root`);
+    else if (glob.split(/[\\/]/).includes("..")) issues.push(`${name("path", i)}: ${JSON.stringify(glob)} must stay inside the root (no "..")`);
   });
   if (issues.length > 0) throw new RequestError2(issues);
   return { images, setters, sets };
@@ -46387,7 +46395,7 @@ function checkImages(value, field2) {
     if (typeof item !== "string") throw new PayloadError(`${field2}[${i}]`, `expected an image reference string, got ${describe2(item)}`);
     return item;
   });
-  const [issue2] = checkIncomingImages(texts, field2).issues;
+  const [issue2] = checkIncomingImages(texts, (i) => `${field2}[${i}]`).issues;
   if (issue2) throw new PayloadError(issue2.field, issue2.reason);
   return texts;
 }
@@ -46433,6 +46441,7 @@ var InputError = class extends Error {
 };
 
 // src/action/update/inputs.ts
+var INPUT_OF = { image: "images", setter: "setters", set: "set", path: "paths" };
 function readUpdateInputs(core, event) {
   const lines = (name) => splitList(core.getInput(name), /\r?\n/);
   const words = (name) => splitList(core.getInput(name), /[\s,]+/);
@@ -46450,7 +46459,8 @@ function readUpdateInputs(core, event) {
     ...core.getInput("config") && { config: core.getInput("config") },
     ...payload?.targets && { targets: payload.targets },
     allowDowngrade: flag("allow-downgrade"),
-    create: flag("create")
+    create: flag("create"),
+    fieldName: (field2) => `input ${INPUT_OF[field2]}`
   };
   if (request2.images.length + request2.setters.length + request2.sets.length === 0) throw new InputError(nothingToPromote(event.eventName));
   const author = core.getInput("author");

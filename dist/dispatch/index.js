@@ -31208,16 +31208,22 @@ function parseIncomingImage(text, field) {
   }
   return image;
 }
-function checkIncomingImages(texts, field) {
-  const parsed = texts.map((text, i) => parseIncomingImage(text, `${field}[${i}]`));
-  const images = parsed.filter((p) => !("reason" in p));
-  const issues = parsed.filter((p) => "reason" in p);
+function checkIncomingImages(texts, entry) {
+  const issues = [];
+  const images = [];
   const seen = /* @__PURE__ */ new Map();
-  for (const image of images) {
+  texts.forEach((text, i) => {
+    const image = parseIncomingImage(text, entry(i));
+    if ("reason" in image) {
+      issues.push(image);
+      return;
+    }
     const earlier = seen.get(image.repository);
-    if (earlier) issues.push({ field, reason: `${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once` });
+    if (earlier)
+      issues.push({ field: entry(i), reason: `${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once` });
     seen.set(image.repository, formatImageRef(image));
-  }
+    images.push(image);
+  });
   return { images, issues };
 }
 
@@ -31283,7 +31289,7 @@ function checkImages(value, field) {
     if (typeof item !== "string") throw new PayloadError(`${field}[${i}]`, `expected an image reference string, got ${describe(item)}`);
     return item;
   });
-  const [issue2] = checkIncomingImages(texts, field).issues;
+  const [issue2] = checkIncomingImages(texts, (i) => `${field}[${i}]`).issues;
   if (issue2) throw new PayloadError(issue2.field, issue2.reason);
   return texts;
 }

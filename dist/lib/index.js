@@ -13814,6 +13814,7 @@ function fluxSetters(docs) {
 }
 
 // src/engine/request.ts
+var byIndex = (field2, index) => `${field2}[${index}]`;
 var RequestError = class extends Error {
   constructor(issues) {
     super(issues.join("\n"));
@@ -13835,20 +13836,27 @@ function parseIncomingImage(text2, field2) {
   }
   return image;
 }
-function checkIncomingImages(texts, field2) {
-  const parsed = texts.map((text2, i) => parseIncomingImage(text2, `${field2}[${i}]`));
-  const images = parsed.filter((p) => !("reason" in p));
-  const issues = parsed.filter((p) => "reason" in p);
+function checkIncomingImages(texts, entry) {
+  const issues = [];
+  const images = [];
   const seen = /* @__PURE__ */ new Map();
-  for (const image of images) {
+  texts.forEach((text2, i) => {
+    const image = parseIncomingImage(text2, entry(i));
+    if ("reason" in image) {
+      issues.push(image);
+      return;
+    }
     const earlier = seen.get(image.repository);
-    if (earlier) issues.push({ field: field2, reason: `${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once` });
+    if (earlier)
+      issues.push({ field: entry(i), reason: `${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once` });
     seen.set(image.repository, formatImageRef(image));
-  }
+    images.push(image);
+  });
   return { images, issues };
 }
 function validateRequest(request) {
-  const checked = checkIncomingImages(request.images, "image");
+  const name = request.fieldName ?? byIndex;
+  const checked = checkIncomingImages(request.images, (i) => name("image", i));
   const issues = checked.issues.map(({ field: field2, reason }) => `${field2}: ${reason}`);
   const { images } = checked;
   const parse2 = (field2, text2) => {
@@ -13862,28 +13870,28 @@ function validateRequest(request) {
     const eq = text2.indexOf("=");
     const key = eq < 0 ? text2 : text2.slice(0, eq);
     if (eq < 0 || !SETTER_KEY2.test(key)) {
-      issues.push(`setter[${i}]: ${JSON.stringify(text2)} is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3`);
+      issues.push(`${name("setter", i)}: ${JSON.stringify(text2)} is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3`);
       return;
     }
-    const ref = parse2(`setter[${i}] (${key})`, text2.slice(eq + 1));
+    const ref = parse2(`${name("setter", i)} (${key})`, text2.slice(eq + 1));
     const earlier = setters.get(key);
     if (ref && earlier) {
-      issues.push(`setter[${i}] (${key}): ${key} is given twice (${formatImageRef(earlier)} and ${formatImageRef(ref)}); give each key once`);
+      issues.push(`${name("setter", i)} (${key}): ${key} is given twice (${formatImageRef(earlier)} and ${formatImageRef(ref)}); give each key once`);
     } else if (ref) setters.set(key, ref);
   });
   const sets = [];
   request.sets.forEach((text2, i) => {
     const colon = text2.indexOf(":");
     if (colon <= 0 || colon === text2.length - 1) {
-      issues.push(`set[${i}]: ${JSON.stringify(text2)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`);
+      issues.push(`${name("set", i)}: ${JSON.stringify(text2)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`);
       return;
     }
     sets.push({ file: text2.slice(0, colon).replace(/^\.\//, ""), spec: text2.slice(colon + 1) });
   });
   request.paths.forEach((glob, i) => {
-    if (glob.trim() === "") issues.push(`path[${i}]: must not be empty`);
-    else if (glob.startsWith("/") || /^[A-Za-z]:[\\/]/.test(glob)) issues.push(`path[${i}]: ${JSON.stringify(glob)} must be relative to the root`);
-    else if (glob.split(/[\\/]/).includes("..")) issues.push(`path[${i}]: ${JSON.stringify(glob)} must stay inside the root (no "..")`);
+    if (glob.trim() === "") issues.push(`${name("path", i)}: must not be empty`);
+    else if (glob.startsWith("/") || /^[A-Za-z]:[\\/]/.test(glob)) issues.push(`${name("path", i)}: ${JSON.stringify(glob)} must be relative to the root`);
+    else if (glob.split(/[\\/]/).includes("..")) issues.push(`${name("path", i)}: ${JSON.stringify(glob)} must stay inside the root (no "..")`);
   });
   if (issues.length > 0) throw new RequestError(issues);
   return { images, setters, sets };
@@ -14323,7 +14331,7 @@ function checkImages(value, field2) {
     if (typeof item !== "string") throw new PayloadError(`${field2}[${i}]`, `expected an image reference string, got ${describe2(item)}`);
     return item;
   });
-  const [issue] = checkIncomingImages(texts, field2).issues;
+  const [issue] = checkIncomingImages(texts, (i) => `${field2}[${i}]`).issues;
   if (issue) throw new PayloadError(issue.field, issue.reason);
   return texts;
 }

@@ -16,7 +16,7 @@ export { parseOverrideSpec, OverrideSpecError, type OverrideSpec } from "./kcl/o
 export { planUpdate, DEFAULT_CONFIG, type FilePlan, type Plan, type PlannedTarget } from "./engine/plan.js";
 export { writePlan } from "./engine/apply.js";
 export { directorySource, type TreeSource } from "./engine/source.js";
-export { RequestError, type UpdateRequest } from "./engine/request.js";
+export { RequestError, type FieldNamer, type RequestField, type UpdateRequest } from "./engine/request.js";
 export { ConfigError, parseConfig, type Config, type Delivery, type Target } from "./engine/config.js";
 export { fluxSetters, type FluxSetter } from "./engine/flux-objects.js";
 export { buildPayload, parsePayload, PayloadError, type Payload } from "./engine/payload.js";

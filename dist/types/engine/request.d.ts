@@ -20,7 +20,13 @@ export interface UpdateRequest {
     readonly allowDowngrade?: boolean;
     /** Let override specs create a missing path instead of failing. */
     readonly create?: boolean;
+    /** How messages name a value of a field, as the face it came from spells it (`--image`, `input images`); default `image[0]`. */
+    readonly fieldName?: FieldNamer;
 }
+/** The request fields whose values are checked one by one. */
+export type RequestField = "image" | "setter" | "set" | "path";
+/** Names the `index`-th value of a field in messages. */
+export type FieldNamer = (field: RequestField, index: number) => string;
 /** Input that cannot be used; `issues` lists every problem found, each naming where it is. */
 export declare class RequestError extends Error {
     readonly issues: readonly string[];
@@ -36,7 +42,7 @@ export interface ValidRequest {
     readonly setters: ReadonlyMap<string, ImageRef>;
     readonly sets: readonly FileOverride[];
 }
-/** A problem with one field, named as it was given: `image[1]`, `client_payload.images`. */
+/** A problem with one field, named as it was given: `--image`, `image[1]`, `client_payload.images`. */
 export interface FieldIssue {
     readonly field: string;
     readonly reason: string;
@@ -44,10 +50,10 @@ export interface FieldIssue {
 /**
  * The images a request brings, each a valid reference with a version and each repository once: two tags of
  * one repository would be two competing values for the same fields. The dispatch payload is
- * checked with this too, so the sender refuses what the receiver would. `field` names the
- * list (`image`, `client_payload.images`); an entry is `field[i]`.
+ * checked with this too, so the sender refuses what the receiver would. `entry` names the
+ * i-th value as its sender gave it (`--image`, `client_payload.images[1]`).
  */
-export declare function checkIncomingImages(texts: readonly string[], field: string): {
+export declare function checkIncomingImages(texts: readonly string[], entry: (index: number) => string): {
     readonly images: readonly ImageRef[];
     readonly issues: readonly FieldIssue[];
 };
