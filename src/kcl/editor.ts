@@ -13,7 +13,7 @@ import { isIdentifier } from "./override-spec.js";
 import { parseKcl } from "./parser.js";
 import { applySplices, type Splice } from "./splice.js";
 import { readStringLiteral } from "./string-literal.js";
-import type { ConfigEntry, ConfigItem, Expr, StringExpr } from "./syntax.js";
+import type { ConfigEntry, ConfigItem, Expr, ListItem, StringExpr } from "./syntax.js";
 import { StringFlag, T, type Tokens } from "./tokenizer.js";
 
 /** Tokens between a value and the comment after it that still leave the comment the value's. */
@@ -74,12 +74,18 @@ class ImageEditor {
       case "config":
         return this.walkItems(expr.items, path);
       case "list":
-        return expr.items.forEach((item, i) => this.walk(item, { parent: path, step: i }));
+        return expr.items.forEach((item, i) => this.walkListItem(item, { parent: path, step: i }));
       case "operation":
         return expr.operands.forEach((operand) => this.walk(operand, path));
       default:
         return;
     }
+  }
+
+  /** An `if` item's items take its place in the list: `[a, if c: b]` reports b as `[1]`. */
+  walkListItem(item: ListItem, path: KeyPath): void {
+    if (item.type !== "if") return this.walk(item, path);
+    for (const branch of item.branches) for (const inner of branch) this.walkListItem(inner, path);
   }
 
   walkItems(items: readonly ConfigItem[], path: KeyPath): void {

@@ -6,7 +6,7 @@
 import { SourceError } from "../change.js";
 import { Keyword as K, keywordOf } from "./keywords.js";
 import { KeyNode, NameNode, SchemaNode, targetText } from "./nodes.js";
-import type { ConfigEntry, ConfigExpr, ConfigItem, Expr, IfEntry, ListExpr, Module, NameExpr, OtherExpr, Statement } from "./syntax.js";
+import type { ConfigEntry, ConfigExpr, ConfigItem, Expr, IfItems, ListExpr, ListItem, Module, NameExpr, OtherExpr, Statement } from "./syntax.js";
 import { T as TokenKind, tokenize, type Tokens } from "./tokenizer.js";
 
 // A module-local copy: the parser reads token kinds millions of times, and a live ESM
@@ -386,7 +386,7 @@ class Parser {
 
   list(): Expr {
     const first = this.pos++;
-    const items: Expr[] = [];
+    const items: ListItem[] = [];
     const kind = this.kind;
     while (true) {
       const k = kind[this.pos];
@@ -395,32 +395,37 @@ class Parser {
         continue;
       }
       if (k === T.RBracket) break;
-      if (k === T.Star) {
-        const star = this.pos++;
-        const inner = this.expr(0);
-        items.push({ type: "other", first: star, last: inner.last });
-      } else if (this.keyword(this.pos) === K.If) {
-        const entry = this.ifItems(false);
-        items.push({ type: "other", first: entry.first, last: entry.last });
-      } else {
-        const item = this.expr(0);
-        if (this.keyword(this.pos) === K.For) {
-          this.pos = this.skipGroup(first);
-          return { type: "other", first, last: this.pos - 1 };
-        }
-        items.push(item);
+      const item = this.listItem();
+      if (item.type !== "if" && this.keyword(this.pos) === K.For) {
+        this.pos = this.skipGroup(first);
+        return { type: "other", first, last: this.pos - 1 };
       }
+      items.push(item);
     }
     this.pos++;
     const list: ListExpr = { type: "list", items, first, last: this.pos - 1 };
     return list;
   }
 
+  /** One list item: an expression, an unpacked `*x` (Other), or an `if` item. */
+  listItem(): ListItem {
+    if (this.keyword(this.pos) === K.If) return this.ifItems(this.readListItem);
+    if (this.kind[this.pos] !== T.Star) return this.expr(0);
+    const star = this.pos++;
+    const inner = this.expr(0);
+    return { type: "other", first: star, last: inner.last };
+  }
+
+  readonly readListItem = (out: ListItem[]): boolean => {
+    out.push(this.listItem());
+    return false;
+  };
+
   /** A config literal, or a dict comprehension (`{k: v for ...}`, Other). */
   config(): ConfigExpr | OtherExpr {
     const first = this.pos++;
     const items: ConfigItem[] = [];
-    if (this.items(items, -1, true)) {
+    if (this.items(items, -1, this.readConfigItem)) {
       this.pos = this.skipGroup(first);
       return { type: "other", first, last: this.pos - 1 };
     }
@@ -430,11 +435,11 @@ class Parser {
   }
 
   /**
-   * Config entries (or list items when `config` is false) up to the closing bracket or, for
+   * Config entries or list items (each read by `read`) up to the closing bracket or, for
    * an `if` branch (`column` >= 0), up to a line starting at or left of the `if`.
    * Returns true when the first entry turned out to be a comprehension (`{k: v for ...}`).
    */
-  items(out: ConfigItem[], column: number, config: boolean): boolean {
+  items<Item>(out: Item[], column: number, read: (out: Item[]) => boolean): boolean {
     const kind = this.kind;
     while (true) {
       const k = kind[this.pos];
@@ -449,17 +454,14 @@ class Parser {
       // An `if` branch ends at a line that starts at or left of its `if`.
       if (column >= 0 && kind[this.pos - 1] === T.Newline && this.column(this.pos) <= column) return false;
       if (k === T.RBrace || k === T.RBracket || k === T.EOF) return false;
-      if (this.item(out, config)) return true;
+      if (read(out)) return true;
     }
   }
 
-  /** One config entry (or list item); true when it turned out to be a comprehension. */
-  item(out: ConfigItem[], config: boolean): boolean {
+  /** One config entry into `out`; true when it turned out to be a comprehension. */
+  readonly readConfigItem = (out: ConfigItem[]): boolean => {
     if (this.keyword(this.pos) === K.If) {
-      out.push(this.ifItems(config));
-    } else if (!config) {
-      if (this.kind[this.pos] === T.Star) this.pos++;
-      this.expr(0);
+      out.push(this.ifItems(this.readConfigItem));
     } else if (this.kind[this.pos] === T.DoubleStar) {
       const star = this.pos++;
       const inner = this.expr(0);
@@ -470,7 +472,7 @@ class Parser {
       out.push(entry);
     }
     return false;
-  }
+  };
 
   entry(): ConfigEntry {
     const first = this.pos;
@@ -484,11 +486,11 @@ class Parser {
     return { type: "entry", key: new KeyNode(this.tokens, keyExpr), operator, value, first, last: value.last };
   }
 
-  /** `if c: items (elif c: items)* (else: items)?` inside a config or list. */
-  ifItems(config: boolean): IfEntry {
+  /** `if c: items (elif c: items)* (else: items)?` inside a config or a list, each item read by `read`. */
+  ifItems<Item>(read: (out: Item[]) => boolean): IfItems<Item> {
     const first = this.pos;
     const column = this.column(first);
-    const branches: ConfigItem[][] = [];
+    const branches: Item[][] = [];
     while (true) {
       if (this.keyword(this.pos) === K.Else) this.pos++;
       else {
@@ -496,10 +498,10 @@ class Parser {
         this.expr(0);
       }
       this.expect(T.Colon, "':' after the condition");
-      const branch: ConfigItem[] = [];
+      const branch: Item[] = [];
       // On the `if` line itself KCL takes exactly one entry (parse_if_entry_exec_block); what follows a comma is the config's again.
       const inline = this.kind[this.pos] !== T.Newline;
-      if (inline ? this.item(branch, config) : this.items(branch, column, config)) this.fail(this.pos, "a comprehension cannot be an if entry");
+      if (inline ? read(branch) : this.items(branch, column, read)) this.fail(this.pos, "a comprehension cannot be an if entry");
       branches.push(branch);
       let next = this.pos;
       while (this.kind[next] === T.Newline) next++;

@@ -81,6 +81,34 @@ describe("editKcl: image string literals by repository", () => {
     ]);
   });
 
+  it("reaches list if items, reported at the if item's place; a ternary's arms are left to markers", () => {
+    const text = [
+      "containers = [",
+      '    {name = "app", image = "nginx:1.7.8"}',
+      "    if debug:",
+      '        {name = "shell", image = "nginx:1.7.8"}',
+      "    elif trace:",
+      '        {image = "nginx:1.7.8"}',
+      '        {image = "nginx:1.7.8"}',
+      '    else: {image = "nginx:1.7.8"}',
+      "]",
+      'sidecars = [if env == "prod": "nginx:1.7.8", "nginx:1.7.8"]',
+      'image = "nginx:1.7.8" if prod else "nginx:1.6.0"',
+      "",
+    ].join("\n");
+    const result = editKcl(text, images("nginx:1.25.0"));
+    expect(result.text).toBe(text.replace('"nginx:1.7.8" if prod', "IF").replaceAll("nginx:1.7.8", "nginx:1.25.0").replace("IF", '"nginx:1.7.8" if prod'));
+    expect(result.changes.map((c) => [c.line, c.key])).toEqual([
+      [2, "containers[0].image"],
+      [4, "containers[1].image"],
+      [6, "containers[1].image"],
+      [7, "containers[1].image"],
+      [8, "containers[1].image"],
+      [10, "sidecars[0]"],
+      [10, "sidecars[1]"],
+    ]);
+  });
+
   it("only the same repository, name kept as written, digest pinned with the tag kept", () => {
     const text = 'a = {\n    x = "ghcr.io/acme/app:1.0"\n    y = "ghcr.io/acme/other:1.0"\n    z = "docker.io/acme/app:1.0"\n}\n';
     expect(editKcl(text, images(`ghcr.io/acme/app@${sha}`)).text).toBe(text.replace('"ghcr.io/acme/app:1.0"', `"ghcr.io/acme/app:1.0@${sha}"`));

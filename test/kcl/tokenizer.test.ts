@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { SourceError } from "../../src/change.js";
 import { parseKcl } from "../../src/kcl/parser.js";
 import { stringLiteralValue, readStringLiteral, writeStringLiteral } from "../../src/kcl/string-literal.js";
-import type { ConfigItem, Expr, StringExpr } from "../../src/kcl/syntax.js";
+import type { ConfigItem, ListItem, StringExpr } from "../../src/kcl/syntax.js";
 import { StringFlag, T, tokenize, type Tokens } from "../../src/kcl/tokenizer.js";
 import { validCorpusFiles } from "./corpus.js";
 
@@ -198,8 +198,9 @@ describe("tokenize over the corpora", () => {
       else if (item.type === "if") item.branches.forEach((b) => configStrings(b, out));
     }
   }
-  function valueStrings(expr: Expr, out: StringExpr[]): void {
+  function valueStrings(expr: ListItem, out: StringExpr[]): void {
     if (expr.type === "string") out.push(expr);
+    else if (expr.type === "if") expr.branches.forEach((b) => b.forEach((e) => valueStrings(e, out)));
     else if (expr.type === "config") configStrings(expr.items, out);
     else if (expr.type === "schema") configStrings(expr.config.items, out);
     else if (expr.type === "list") expr.items.forEach((e) => valueStrings(e, out));
