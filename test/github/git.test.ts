@@ -1,12 +1,16 @@
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { writeFile } from "node:fs/promises";
+import { promisify } from "node:util";
 
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { basicCredential, GitRepo, tokenAuthEnv } from "../../src/github/git.js";
 import { BOT } from "../../src/github/deliver.js";
+import { startFakeGitHub } from "../support/github-fake.js";
 import { tempDir } from "../support/temp.js";
+import { cloneRepo, OWNER, REPO } from "./fixture.js";
 
+const run = promisify(execFile);
 const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, encoding: "utf8" }).trim();
 
 /** A plain bare repo (no GitHub at all) with one commit, and a clone of it. */
@@ -200,5 +204,28 @@ describe("GitRepo (local git, any remote)", () => {
     const header = (url: string) => lent.run(["config", "--get-urlmatch", "http.extraheader", url]).catch(() => "");
     expect((await header("https://ghe.example/acme/manifests.git")).trim()).toBe(`AUTHORIZATION: basic ${basicCredential("ghs_lent")}`);
     expect(await header("https://elsewhere.example/acme/manifests.git")).toBe("");
+  });
+});
+
+describe("GitRepo over smart HTTP (git http-backend, as GitHub serves git)", () => {
+  it("in a shallow clone, a branch the base has all of forks at its own head, though the server's 'no commits selected' arrives cut", async () => {
+    const fake = await startFakeGitHub();
+    try {
+      await fake.createRepo(OWNER, REPO, { "app.yaml": "image: nginx:1.25\n" });
+      const full = await cloneRepo(fake);
+      const first = git(full, "rev-parse", "HEAD");
+      git(full, "-c", "user.name=t", "-c", "user.email=t@e", "commit", "--quiet", "--allow-empty", "-m", "on main");
+      // async: the fake serves git from this very process
+      await run("git", ["push", "--quiet", "origin", "HEAD:main", `${first}:refs/heads/pr`], { cwd: full });
+      const g = new GitRepo(await cloneRepo(fake, { shallow: true }));
+      await g.fetch("origin", "main");
+      const head = (await g.fetch("origin", "pr", 2))!;
+      expect(head).toBe(first);
+      const fork = await g.forkPoint("origin", "pr", "main", head);
+      expect(fork?.commit).toBe(first);
+      expect(await g.commitsAfter(fork!)).toEqual([]);
+    } finally {
+      await fake.close();
+    }
   });
 });
