@@ -182,9 +182,10 @@ function waitOptions(wait: true | WaitOptions): Required<WaitOptions> {
 }
 
 /**
- * Poll the run until it completes, with growing delays. Only a run GitHub reported can be
- * followed: guessing it from the list of runs would confuse concurrent dispatches, so a
- * server that reports none (older GHES) makes waiting an error that says so.
+ * Poll the run until it completes or the time limit is reached, with growing delays. Only a
+ * run GitHub reported can be followed: guessing it from the list of runs would confuse
+ * concurrent dispatches, so a server that reports none (older GHES) makes waiting an error
+ * that says so.
  */
 async function follow(octokit: GitHubClient, sent: Dispatched, wait: Required<WaitOptions>, log: (line: string) => void): Promise<Dispatched> {
   const repo = splitRepository(sent.repository);
@@ -193,7 +194,8 @@ async function follow(octokit: GitHubClient, sent: Dispatched, wait: Required<Wa
     const why = "this server did not report the run it started (GitHub Enterprise Server without return_run_details)";
     throw new DispatchError(`${repo.fullName}: the event was sent, but its run cannot be followed: ${why}`, [sent]);
   }
-  const deadline = Date.now() + wait.timeoutMs;
+  const started = Date.now();
+  const deadline = started + wait.timeoutMs;
   let delay = wait.intervalMs;
   for (;;) {
     let run;
@@ -209,11 +211,13 @@ async function follow(octokit: GitHubClient, sent: Dispatched, wait: Required<Wa
       if (!OK_CONCLUSIONS.has(conclusion)) throw new DispatchError(`${repo.fullName}: run ${runId} concluded "${conclusion}": ${run.html_url}`, [done]);
       return done;
     }
-    if (Date.now() + delay > deadline) {
-      const message = `${repo.fullName}: gave up waiting after ${Math.round(wait.timeoutMs / 1000)} s: run ${runId} is still ${run.status}: ${run.html_url}`;
-      throw new DispatchError(message, [sent]);
+    const now = Date.now();
+    if (now >= deadline) {
+      const waited = Math.round((now - started) / 100) / 10;
+      throw new DispatchError(`${repo.fullName}: gave up waiting after ${waited} s: run ${runId} is still ${run.status}: ${run.html_url}`, [sent]);
     }
-    await new Promise((resolve) => setTimeout(resolve, delay));
+    // A delay that would pass the deadline is cut short, so the last poll is at the deadline.
+    await new Promise((resolve) => setTimeout(resolve, Math.min(delay, deadline - now)));
     delay = Math.min(Math.round(delay * 1.5), wait.maxIntervalMs);
   }
 }

@@ -153,12 +153,41 @@ describe("wait", () => {
     expect(error.dispatched).toEqual([expect.objectContaining({ runId, conclusion: "failure" })]);
   });
 
-  it("gives up after the time limit", async () => {
+  it("gives up after the time limit, having waited all of it, and says how long it waited", async () => {
     const started = Date.now();
     const error = await failure({ workflow: "promote.yml", wait: { intervalMs: 20, maxIntervalMs: 40, timeoutMs: 300 } });
-    expect(error.message).toMatch(/acme\/manifests: gave up waiting after 0 s: run \d+ is still queued/);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    const waited = Date.now() - started;
+    const [, seconds] = /acme\/manifests: gave up waiting after ([\d.]+) s: run \d+ is still queued/.exec(error.message) ?? [];
+    expect(Number(seconds)).toBeGreaterThanOrEqual(0.3);
+    expect(Number(seconds)).toBeLessThanOrEqual(Math.round(waited / 100) / 10);
+    expect(waited).toBeGreaterThanOrEqual(300);
+    expect(waited).toBeLessThan(2_000);
     expect(fake.calls.filter((c) => c.operationId === "actions/get-workflow-run").length).toBeGreaterThan(2);
+  });
+
+  it("polls once more at the deadline when the next delay would pass it, and sees the run that completed meanwhile", async () => {
+    // Polls at 0 and 150 ms; the next delay (225 ms) would end after the 250 ms deadline.
+    scriptRun({ status: "queued", conclusion: null }, { status: "queued", conclusion: null }, { status: "completed", conclusion: "success" });
+    const result = await dispatchImages(octokit, {
+      repositories: ["acme/manifests"],
+      payload,
+      workflow: "promote.yml",
+      wait: { intervalMs: 150, timeoutMs: 250 },
+    });
+    expect(result.dispatched[0]).toMatchObject({ conclusion: "success" });
+    expect(fake.calls.filter((c) => c.operationId === "actions/get-workflow-run")).toHaveLength(3);
+  });
+
+  it("polls at the deadline when the time limit is shorter than the first delay", async () => {
+    scriptRun({ status: "in_progress", conclusion: null }, { status: "completed", conclusion: "success" });
+    const result = await dispatchImages(octokit, {
+      repositories: ["acme/manifests"],
+      payload,
+      workflow: "promote.yml",
+      wait: { intervalMs: 5_000, timeoutMs: 200 },
+    });
+    expect(result.dispatched[0]).toMatchObject({ conclusion: "success" });
+    expect(fake.calls.filter((c) => c.operationId === "actions/get-workflow-run")).toHaveLength(2);
   });
 });
 
