@@ -128,6 +128,16 @@ describe("dispatch Action", () => {
     expect(result.summary).toContain("<td>acme/manifests-eu</td>");
   });
 
+  it("keeps run-id, run-url and conclusion one line per repository, empty where no run was started", async () => {
+    await fake.commitFile("acme", "manifests-eu", "main", ".github/workflows/promote.yml", promoteWorkflow);
+    const result = await dispatch({ repository: "acme/nope\nacme/manifests\nacme/manifests-eu", images: "ghcr.io/acme/app:1.2.3", workflow: "promote.yml" });
+    expect(result.exitCode).toBe(1);
+    const [manifests, eu] = fake.workflowDispatches.map((d) => d.runId);
+    expect(result.outputs["run-id"]).toBe(`\n${manifests}\n${eu}`);
+    expect(result.outputs["run-url"]).toBe(`\n${fake.url}/acme/manifests/actions/runs/${manifests}\n${fake.url}/acme/manifests-eu/actions/runs/${eu}`);
+    expect(result.outputs["conclusion"]).toBe("\n\n");
+  });
+
   it("scrubs the token from a failure GitHub's answer echoes it, in the error and in the summary", async () => {
     fake.inject({ operationId: "repos/create-dispatch-event", status: 401, body: { message: `Bad credentials: ${fake.token}` } });
     const result = await dispatch({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3" });

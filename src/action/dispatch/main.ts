@@ -24,11 +24,22 @@ function runSource(env: NodeJS.ProcessEnv): PayloadSource {
   };
 }
 
-function writeOutputs(payload: Payload, dispatched: readonly Dispatched[]): void {
+/**
+ * Each repository's entry, in the order of the input, or undefined where the event was not
+ * delivered: a later step pairs the n-th line of run-id with the n-th repository.
+ * `dispatched` keeps that order and names each repository as the input does.
+ */
+function perRepository(repositories: readonly string[], dispatched: readonly Dispatched[]): (Dispatched | undefined)[] {
+  let next = 0;
+  return repositories.map((repository) => (dispatched[next]?.repository === repository ? dispatched[next++] : undefined));
+}
+
+function writeOutputs(payload: Payload, repositories: readonly string[], dispatched: readonly Dispatched[]): void {
+  const lines = perRepository(repositories, dispatched);
   core.setOutput("payload", JSON.stringify(payload));
-  core.setOutput("run-id", dispatched.map((d) => d.runId ?? "").join("\n"));
-  core.setOutput("run-url", dispatched.map((d) => d.runUrl ?? "").join("\n"));
-  core.setOutput("conclusion", dispatched.map((d) => d.conclusion ?? "").join("\n"));
+  core.setOutput("run-id", lines.map((d) => d?.runId ?? "").join("\n"));
+  core.setOutput("run-url", lines.map((d) => d?.runUrl ?? "").join("\n"));
+  core.setOutput("conclusion", lines.map((d) => d?.conclusion ?? "").join("\n"));
 }
 
 /** The summary is HTML: user-supplied names must not become markup. */
@@ -68,11 +79,11 @@ export async function run(): Promise<void> {
     const octokit = createClient({ token: inputs.token, log: (message) => core.warning(redact(message)) });
     try {
       const result = await dispatchImages(octokit, { ...inputs.options, log: (line) => core.info(line) });
-      writeOutputs(result.payload, result.dispatched);
+      writeOutputs(result.payload, inputs.options.repositories, result.dispatched);
       await writeSummary(result.payload, result.dispatched);
     } catch (error) {
       if (!(error instanceof DispatchError)) throw error;
-      writeOutputs(inputs.options.payload, error.dispatched);
+      writeOutputs(inputs.options.payload, inputs.options.repositories, error.dispatched);
       await writeSummary(inputs.options.payload, error.dispatched, redact(error.message));
       throw error;
     }
