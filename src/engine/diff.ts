@@ -1,15 +1,32 @@
 /**
- * Unified diff of two texts (what `--dry-run` shows). Myers' O(ND) algorithm: our edits
- * touch a handful of lines in files that may be long, so D is tiny.
+ * Unified diff of two texts (what `--dry-run` shows), which `git apply` and `patch` accept.
+ * Myers' O(ND) algorithm: our edits touch a handful of lines in files that may be long, so D
+ * is tiny.
  */
 
+/** `line` keeps its `\n`, so a last line without one differs from the same text with one. */
 type Op = { kind: " " | "-" | "+"; line: string };
 
+/**
+ * Lines as git and patch see them: ended by `\n` only. Every other byte stays in the line:
+ * the `\r` of CRLF (patch context must match the file), and a lone `\r`, which is not a line
+ * end to either tool (a file ending lines with `\r` alone is one line to them).
+ */
 function splitLines(text: string): string[] {
-  if (text === "") return [];
-  const lines = text.split("\n");
-  if (lines.at(-1) === "") lines.pop();
+  const lines: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    const nl = text.indexOf("\n", start);
+    const end = nl < 0 ? text.length : nl + 1;
+    lines.push(text.slice(start, end));
+    start = end;
+  }
   return lines;
+}
+
+/** A hunk line; a line without `\n` can only be a file's last, and diff -u marks it so. */
+function hunkLine(op: Op): string {
+  return op.line.endsWith("\n") ? op.kind + op.line.slice(0, -1) : `${op.kind}${op.line}\n\\ No newline at end of file`;
 }
 
 function myers(a: readonly string[], b: readonly string[]): Op[] {
@@ -78,11 +95,12 @@ export function unifiedDiff(path: string, before: string, after: string, context
     }
     end -= Math.max(0, quiet - context);
     const hunk = ops.slice(start, end);
-    const aStart = aLine - back;
-    const bStart = bLine - back;
     const aCount = hunk.filter((o) => o.kind !== "+").length;
     const bCount = hunk.filter((o) => o.kind !== "-").length;
-    out.push(`@@ -${aStart},${aCount} +${bStart},${bCount} @@`, ...hunk.map((o) => o.kind + o.line.replace(/\r$/, "")));
+    // An empty range names the line it follows: 0 for an empty side.
+    const aStart = aLine - back - (aCount === 0 ? 1 : 0);
+    const bStart = bLine - back - (bCount === 0 ? 1 : 0);
+    out.push(`@@ -${aStart},${aCount} +${bStart},${bCount} @@`, ...hunk.map(hunkLine));
     for (const op of ops.slice(i, end)) {
       if (op.kind !== "+") aLine++;
       if (op.kind !== "-") bLine++;

@@ -1,5 +1,39 @@
+import { execFile } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { unifiedDiff } from "../../src/engine/diff.js";
+import { tempDir } from "../support/temp.js";
+
+const run = promisify(execFile);
+
+// Keep the user's and the machine's git config (core.autocrlf, apply.whitespace) out of the result.
+const gitEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null", LANG: "C" };
+
+/** Apply `patch` to a file holding `before` the way a user would, and return the file's bytes afterwards. */
+async function applyWithGit(path: string, before: string, patch: string): Promise<Buffer> {
+  const dir = await tempDir("diff-apply-");
+  await run("git", ["init", "-q"], { cwd: dir, env: gitEnv });
+  await writeFile(join(dir, path), before);
+  await writeFile(join(dir, "change.patch"), patch);
+  await run("git", ["apply", "--check", "change.patch"], { cwd: dir, env: gitEnv });
+  await run("git", ["apply", "change.patch"], { cwd: dir, env: gitEnv });
+  return readFile(join(dir, path));
+}
+
+/** GNU patch, which reads the same format with its own parser. */
+async function applyWithPatch(path: string, before: string, patch: string): Promise<Buffer> {
+  const dir = await tempDir("diff-patch-");
+  await writeFile(join(dir, path), before);
+  await writeFile(join(dir, "change.patch"), patch);
+  await run("patch", ["-p1", "--dry-run", "-s", "-i", "change.patch"], { cwd: dir, env: gitEnv });
+  await run("patch", ["-p1", "-s", "-i", "change.patch"], { cwd: dir, env: gitEnv });
+  return readFile(join(dir, path));
+}
+
+/** `line 1<eol>line 2<eol>…`, `n` lines. */
+const numbered = (n: number, eol: string) => Array.from({ length: n }, (_, i) => `line ${i + 1}${eol}`).join("");
 
 describe("unifiedDiff", () => {
   it("is empty for equal texts", () => {
@@ -24,5 +58,67 @@ describe("unifiedDiff", () => {
     const patch = unifiedDiff("f", lines.join("\n") + "\n", after.join("\n") + "\n");
     const headers = patch.split("\n").filter((l) => l.startsWith("@@"));
     expect(headers).toEqual(["@@ -1,5 +1,5 @@", "@@ -18,6 +18,7 @@"]);
+  });
+
+  it("marks a last line without a newline, as diff -u does", () => {
+    expect(unifiedDiff("a.yaml", "a\nimage: app:1", "a\nimage: app:2")).toBe(
+      [
+        "--- a/a.yaml",
+        "+++ b/a.yaml",
+        "@@ -1,2 +1,2 @@",
+        " a",
+        "-image: app:1",
+        "\\ No newline at end of file",
+        "+image: app:2",
+        "\\ No newline at end of file",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("shows a newline added or removed at the end, which changes no line's text", () => {
+    expect(unifiedDiff("a.yaml", "a\nb", "a\nb\n")).toBe(
+      ["--- a/a.yaml", "+++ b/a.yaml", "@@ -1,2 +1,2 @@", " a", "-b", "\\ No newline at end of file", "+b", ""].join("\n"),
+    );
+  });
+
+  it("keeps the carriage return of CRLF lines", () => {
+    expect(unifiedDiff("a.yaml", "a\r\nimage: app:1\r\n", "a\r\nimage: app:2\r\n")).toBe(
+      ["--- a/a.yaml", "+++ b/a.yaml", "@@ -1,2 +1,2 @@", " a\r", "-image: app:1\r", "+image: app:2\r", ""].join("\n"),
+    );
+  });
+
+  it("counts an empty side as line 0, where the hunk attaches", () => {
+    expect(unifiedDiff("a.yaml", "", "a\n").split("\n")[2]).toBe("@@ -0,0 +1,1 @@");
+    expect(unifiedDiff("a.yaml", "a\n", "").split("\n")[2]).toBe("@@ -1,1 +0,0 @@");
+  });
+
+  describe("applies with git apply and GNU patch, giving the new text byte for byte", () => {
+    const image = (eol: string, tag: string) => `spec:${eol}  containers:${eol}    - name: app${eol}      image: ghcr.io/acme/app:${tag}`;
+    it.each([
+      ["LF", `${image("\n", "1.0.0")}\n`, `${image("\n", "1.0.1")}\n`],
+      ["CRLF", `${image("\r\n", "1.0.0")}\r\n`, `${image("\r\n", "1.0.1")}\r\n`],
+      ["CRLF without a final newline", image("\r\n", "1.0.0"), image("\r\n", "1.0.1")],
+      ["no final newline in either", image("\n", "1.0.0"), image("\n", "1.0.1")],
+      ["no final newline in the old text", image("\n", "1.0.0"), `${image("\n", "1.0.1")}\n`],
+      ["no final newline in the new text", `${image("\n", "1.0.0")}\n`, image("\n", "1.0.1")],
+      ["only the final newline added", "a\nb", "a\nb\n"],
+      ["only the final newline removed", "a\nb\n", "a\nb"],
+      ["a change on the last line, far from the start", `${numbered(20, "\n")}image: app:1\n`, `${numbered(20, "\n")}image: app:2\n`],
+      ["mixed LF and CRLF lines", "a\r\nb\nc\r\nimage: app:1\n", "a\r\nb\nc\r\nimage: app:2\n"],
+      ["lone CR line endings (one line to git)", "a\rimage: app:1\r", "a\rimage: app:2\r"],
+      ["a byte order mark", `\ufeff${image("\n", "1.0.0")}\n`, `\ufeff${image("\n", "1.0.1")}\n`],
+      ["a change on the line after the byte order mark", "\ufeffimage: app:1\nb\n", "\ufeffimage: app:2\nb\n"],
+      ["several hunks", numbered(30, "\n"), numbered(30, "\n").replace("line 2\n", "two\n").replace("line 25\n", "x\nline 25\ny\n")],
+      ["several hunks in CRLF", numbered(30, "\r\n"), numbered(30, "\r\n").replace("line 2\r\n", "two\r\n").replace("line 29\r\n", "")],
+      ["Chinese text", "# 生产环境\nimage: 应用:1.0\n# 结束", "# 生产环境\nimage: 应用:2.0\n# 结束"],
+      ["an empty old file", "", "image: app:1\n"],
+      ["an emptied file", "image: app:1\n", ""],
+      ["trailing spaces kept", "a  \nimage: app:1 \n", "a  \nimage: app:2 \n"],
+    ])("%s", async (_name, before, after) => {
+      const patch = unifiedDiff("deploy.yaml", before, after);
+      expect(await applyWithGit("deploy.yaml", before, patch)).toEqual(Buffer.from(after));
+      expect(await applyWithPatch("deploy.yaml", before, patch)).toEqual(Buffer.from(after));
+    });
   });
 });
