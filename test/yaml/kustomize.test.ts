@@ -115,6 +115,27 @@ spec:
     expect(changes[0]).toMatchObject({ key: "spec.images[0].newTag", object: { kind: "Kustomization", name: "apps", namespace: "flux-system" } });
   });
 
+  it("edits the images of a Flux HelmRelease's kustomize post-renderers, each renderer's list", () => {
+    const text = `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata: {name: app, namespace: apps}
+spec:
+  chart: {spec: {chart: app, sourceRef: {kind: HelmRepository, name: acme}}}
+  postRenderers:
+    - kustomize:
+        patches: [{target: {kind: Deployment}, patch: "- op: add\\n  path: /x\\n  value: 1"}]
+    - kustomize:
+        images:
+          - name: ghcr.io/acme/app
+            newTag: v1 # pinned by CI
+          - name: docker.io/library/redis
+            newTag: "7"
+`;
+    const { text: out, changes } = edit(text, withImages("ghcr.io/acme/app:v2"));
+    expect(out).toBe(text.replace("newTag: v1", "newTag: v2"));
+    expect(changes.map((c) => [c.key, c.kind])).toEqual([["spec.postRenderers[1].kustomize.images[0].newTag", "kustomize"]]);
+  });
+
   it("leaves an `images:` list in other kinds alone", () => {
     const text = "apiVersion: v1\nkind: ConfigMap\nimages:\n  - name: ghcr.io/acme/app\n    newTag: v1\n";
     expect(edit(text, withImages("ghcr.io/acme/app:v2")).text).toBe(text);
