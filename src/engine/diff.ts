@@ -69,7 +69,9 @@ function myers(a: readonly string[], b: readonly string[]): Op[] {
 export function unifiedDiff(path: string, before: string, after: string, context = 3): string {
   if (before === after) return "";
   const ops = myers(splitLines(before), splitLines(after));
-  const out = [`--- a/${path}`, `+++ b/${path}`];
+  // GNU patch reads a name up to white space unless a tab ends it; git adds one for the same reason.
+  const end = path.includes(" ") ? "\t" : "";
+  const out = [`--- a/${path}${end}`, `+++ b/${path}${end}`];
   let i = 0;
   let aLine = 1;
   let bLine = 1;

@@ -120,5 +120,11 @@ describe("unifiedDiff", () => {
       expect(await applyWithGit("deploy.yaml", before, patch)).toEqual(Buffer.from(after));
       expect(await applyWithPatch("deploy.yaml", before, patch)).toEqual(Buffer.from(after));
     });
+
+    it("a path with a space", async () => {
+      const patch = unifiedDiff("prod env.yaml", "image: app:1\n", "image: app:2\n");
+      expect(await applyWithGit("prod env.yaml", "image: app:1\n", patch)).toEqual(Buffer.from("image: app:2\n"));
+      expect(await applyWithPatch("prod env.yaml", "image: app:1\n", patch)).toEqual(Buffer.from("image: app:2\n"));
+    });
   });
 });
