@@ -11,15 +11,16 @@
  * never touched, so an unchanged file comes back as the identical string and a second run
  * finds nothing to do.
  *
- * The four editors of DESIGN §2 run in a fixed order over the same parse and share an
+ * The editors of DESIGN §2 run in a fixed order over the same parse and share an
  * `EditPlan` (`plan.ts`): Flux setter markers first (`markers.ts`), claiming every marked
  * field, so that container images by repository (`images.ts`), kustomization `images:`
- * entries (`kustomize.ts`) and Helm values pairs (`helm.ts`) leave marked fields to their
- * marker. Every new tag/digest is the shared decision `nextVersion` (policies, no
+ * entries (`kustomize.ts`, and Argo CD's string form in `argocd.ts`) and Helm values pairs
+ * (`helm.ts`) leave marked fields to their marker. Every new tag/digest is the shared decision `nextVersion` (policies, no
  * downgrade). Splices never overlap (a claimed node is edited once) and are applied in one
  * pass, so the work is linear in the file size.
  */
 import type { EditRequest, EditResult } from "../change.js";
+import { editArgoCdImages } from "./argocd.js";
 import { YamlFile } from "./file.js";
 import { editHelmValues } from "./helm.js";
 import { editImages } from "./images.js";
@@ -29,7 +30,7 @@ import { EditPlan } from "./plan.js";
 import type { Editor } from "./plan.js";
 
 /** Markers come first: a marked field is governed by its marker only. */
-const EDITORS: readonly Editor[] = [editMarkers, editImages, editKustomizeImages, editHelmValues];
+const EDITORS: readonly Editor[] = [editMarkers, editImages, editKustomizeImages, editArgoCdImages, editHelmValues];
 
 /** Runs `editors` over one parse of `text`; throws SourceError when `text` is not valid YAML. */
 export function runEditors(text: string, request: EditRequest, editors: readonly Editor[]): EditResult {

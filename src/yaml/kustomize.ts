@@ -8,7 +8,7 @@ import { normalizeRepository } from "../image/reference.js";
 import { nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import type { YamlDocument } from "./file.js";
 import { byRepository } from "./incoming.js";
-import { isFlowScalar, mapValue, scalarText, type YamlNode } from "./node.js";
+import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "./node.js";
 import { formatPath } from "./path.js";
 import type { PathSegment } from "./path.js";
 import type { Editor, EditPlan } from "./plan.js";
@@ -58,7 +58,7 @@ function imageLists(document: YamlDocument): PathSegment[][] {
   const { apiVersion, kind } = document.object;
   if (kind === undefined && apiVersion === undefined) return looksLikeKustomization(document.root) ? [["images"]] : [];
   if (kind === "HelmRelease" && apiVersion?.startsWith("helm.toolkit.fluxcd.io/")) {
-    const renderers = listAt(document.root, ["spec", "postRenderers"]);
+    const renderers = nodeAt(document.root, ["spec", "postRenderers"]);
     return renderers?.kind === "seq" ? renderers.items.map((_, i) => ["spec", "postRenderers", i, "kustomize", "images"]) : [];
   }
   if (kind !== "Kustomization") return [];
@@ -72,19 +72,12 @@ export function isKustomization(document: YamlDocument): boolean {
   return document.object.kind === "Kustomization" && imageLists(document).length > 0;
 }
 
-function listAt(root: YamlNode | null, path: readonly PathSegment[]): YamlNode | null | undefined {
-  return path.reduce<YamlNode | null | undefined>((node, key) => {
-    if (typeof key === "number") return node?.kind === "seq" ? node.items[key] : undefined;
-    return node?.kind === "map" ? mapValue(node, key) : undefined;
-  }, root);
-}
-
 export const editKustomizeImages: Editor = (file, request, plan) => {
   const incoming = byRepository(request.images);
   if (incoming.size === 0) return;
   for (const document of file.documents) {
     for (const path of imageLists(document)) {
-      const list = listAt(document.root, path);
+      const list = nodeAt(document.root, path);
       if (list?.kind === "seq") editList(list.items, path, document, incoming, plan);
     }
   }

@@ -68,3 +68,11 @@ export function mapValue(map: MapNode, key: string): YamlNode | null | undefined
   for (const pair of map.pairs) if (pair.key.kind === "scalar" && pair.key.text === key) return pair.value;
   return undefined;
 }
+
+/** The node at a path of mapping keys and list indexes (undefined when the path is not there). */
+export function nodeAt(root: YamlNode | null, path: readonly (string | number)[]): YamlNode | null | undefined {
+  return path.reduce<YamlNode | null | undefined>((node, key) => {
+    if (typeof key === "number") return node?.kind === "seq" ? node.items[key] : undefined;
+    return node?.kind === "map" ? mapValue(node, key) : undefined;
+  }, root);
+}
