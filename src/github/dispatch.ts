@@ -10,6 +10,8 @@ import type { GitHubClient } from "./client.js";
 import { errorMessage, httpStatus } from "./errors.js";
 
 export const DEFAULT_EVENT_TYPE = "image-pushed";
+/** How long `wait` waits unless told: 30 minutes. */
+export const DEFAULT_WAIT_TIMEOUT_MS = 30 * 60_000;
 /** The workflow_dispatch input that carries the payload JSON (DESIGN §7). */
 export const PAYLOAD_INPUT = "payload";
 /** repository_dispatch `event_type`: 1 to 100 characters (GitHub's REST description). */
@@ -72,7 +74,7 @@ export class DispatchError extends Error {
 }
 
 const OK_CONCLUSIONS = new Set(["success", "neutral", "skipped"]);
-const DEFAULT_WAIT: Required<WaitOptions> = { timeoutMs: 30 * 60_000, intervalMs: 5_000, maxIntervalMs: 60_000 };
+const DEFAULT_WAIT: Required<WaitOptions> = { timeoutMs: DEFAULT_WAIT_TIMEOUT_MS, intervalMs: 5_000, maxIntervalMs: 60_000 };
 
 export async function dispatchImages(octokit: GitHubClient, options: DispatchOptions): Promise<DispatchResult> {
   const log = options.log ?? (() => {});

@@ -54,4 +54,31 @@ describe("dispatch Action inputs", () => {
   it("sends a repeated line once", () => {
     expect(imagesOf({ images: "ghcr.io/acme/app:1.2.3\nghcr.io/acme/app:1.2.3" })).toEqual(["ghcr.io/acme/app:1.2.3"]);
   });
+
+  it("warns about an input that has no effect, naming its value", () => {
+    const warnings = (inputs: Record<string, string>) =>
+      readDispatchInputs(reader({ repository: "acme/manifests", images: "ghcr.io/acme/app:sha-0123abc", ...inputs }), {}).warnings;
+    expect(warnings({ ref: "release" })).toEqual([
+      "input ref (release) has no effect without workflow: a repository_dispatch runs the workflows of the manifests repository's default branch",
+    ]);
+    expect(warnings({ workflow: "promote.yml", "event-type": "deploy" })).toEqual([
+      "input event-type (deploy) has no effect with workflow: a workflow_dispatch starts the workflow by name and has no event type",
+    ]);
+    expect(warnings({ "wait-timeout": "60" })).toEqual(["input wait-timeout (60) has no effect without wait: true"]);
+    const app = JSON.stringify({ tags: ["ghcr.io/acme/app:1.2.3", "ghcr.io/acme/app:latest"], labels: {} });
+    expect(warnings({ metadata: app, digest: sha })).toEqual([
+      "inputs metadata and digest have no effect: images names every repository metadata lists (ghcr.io/acme/app), and an image in images takes the place of metadata's pick",
+    ]);
+  });
+
+  it("does not warn about the defaults action.yml fills in, nor about inputs that take effect", () => {
+    const warnings = (inputs: Record<string, string>) =>
+      readDispatchInputs(
+        reader({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3", "event-type": "image-pushed", "wait-timeout": "1800", ...inputs }),
+        {},
+      ).warnings;
+    expect(warnings({})).toEqual([]);
+    expect(warnings({ workflow: "promote.yml", ref: "release", wait: "true", "wait-timeout": "60" })).toEqual([]);
+    expect(warnings({ "event-type": "deploy", metadata })).toEqual([]);
+  });
 });

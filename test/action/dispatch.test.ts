@@ -110,6 +110,15 @@ describe("dispatch Action", () => {
     expect(errors(result)[0]).toMatch(/^acme\/manifests: run \d+ concluded "failure": http/);
   });
 
+  it("sends all the same, with a warning, when an input has no effect", async () => {
+    const result = await dispatch({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3", ref: "release" });
+    expect(result.exitCode).toBe(0);
+    expect(result.annotations.filter((a) => a.level === "warning")).toEqual([
+      expect.objectContaining({ title: "gitops-promote", message: expect.stringMatching(/^input ref \(release\) has no effect without workflow/) }),
+    ]);
+    expect(fake.dispatches).toHaveLength(1);
+  });
+
   it("retries a dispatch GitHub answered with a server error", async () => {
     const fault = fake.inject({ operationId: "repos/create-dispatch-event", status: 502 });
     const result = await dispatch({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3" });

@@ -5,6 +5,7 @@
  */
 import { buildPayload, imagesFromMetadata, PayloadError } from "../../engine/payload.js";
 import type { PayloadSource } from "../../engine/payload.js";
+import { DEFAULT_EVENT_TYPE, DEFAULT_WAIT_TIMEOUT_MS } from "../../github/dispatch.js";
 import type { DispatchOptions, WaitOptions } from "../../github/dispatch.js";
 import { parseImageRef, tryParseImageRef } from "../../image/reference.js";
 import { InputError } from "../input-error.js";
@@ -19,6 +20,8 @@ export interface InputReader {
 export interface DispatchInputs {
   readonly token: string;
   readonly options: Omit<DispatchOptions, "log">;
+  /** Inputs set to no effect, to say so rather than ignore them. */
+  readonly warnings: readonly string[];
 }
 
 export function readDispatchInputs(core: InputReader, source: PayloadSource): DispatchInputs {
@@ -26,11 +29,17 @@ export function readDispatchInputs(core: InputReader, source: PayloadSource): Di
   const repositories = listInput(core, "repository");
   if (repositories.length === 0) throw new InputError("Input required and not supplied: repository");
 
+  const warnings: string[] = [];
   const images = listInput(core, "images");
   const metadata = core.getInput("metadata");
   const digest = core.getInput("digest");
-  if (metadata !== "") images.push(...notNamedIn(images, imagesFromMetadata(metadata, digest)));
-  else if (digest !== "") throw new InputError("input digest: it completes the references from `metadata`; give `metadata` too, or put the digest in `images`");
+  if (metadata !== "") {
+    const fromMetadata = imagesFromMetadata(metadata, digest);
+    const added = notNamedIn(images, fromMetadata);
+    if (added.length === 0) warnings.push(metadataOverridden(fromMetadata, digest !== ""));
+    images.push(...added);
+  } else if (digest !== "")
+    throw new InputError("input digest: it completes the references from `metadata`; give `metadata` too, or put the digest in `images`");
   if (images.length === 0)
     throw new InputError("no image to announce: set `images` (one reference per line) or `metadata` (docker/metadata-action or build-push-action output)");
 
@@ -42,11 +51,42 @@ export function readDispatchInputs(core: InputReader, source: PayloadSource): Di
     { images: [...new Set(images)], source, targets, extra: extraPayload(core.getInput("client-payload")) },
     workflow === "" ? "client_payload" : "inputs.payload",
   );
-  const wait = core.getBooleanInput("wait") && waitOptions(core.getInput("wait-timeout"));
+  const waitTimeout = core.getInput("wait-timeout");
+  const wait = core.getBooleanInput("wait") && waitOptions(waitTimeout);
+  warnings.push(...unusedInputs({ workflow, ref, eventType, waitTimeout, wait: wait !== false }));
   return {
     token,
     options: { repositories, payload, ...(eventType !== "" && { eventType }), ...(workflow !== "" && { workflow }), ...(ref !== "" && { ref }), wait },
+    warnings,
   };
+}
+
+/**
+ * Inputs that the choice between repository_dispatch and workflow_dispatch, or `wait`, leaves
+ * unused. The value action.yml fills in by default is no choice of the user's.
+ */
+function unusedInputs(inputs: { workflow: string; ref: string; eventType: string; waitTimeout: string; wait: boolean }): string[] {
+  const { workflow, ref, eventType, waitTimeout, wait } = inputs;
+  return [
+    ...(workflow === "" && ref !== ""
+      ? [`input ref (${ref}) has no effect without workflow: a repository_dispatch runs the workflows of the manifests repository's default branch`]
+      : []),
+    ...(workflow !== "" && eventType !== "" && eventType !== DEFAULT_EVENT_TYPE
+      ? [`input event-type (${eventType}) has no effect with workflow: a workflow_dispatch starts the workflow by name and has no event type`]
+      : []),
+    ...(!wait && waitTimeout !== "" && Number(waitTimeout) * 1000 !== DEFAULT_WAIT_TIMEOUT_MS
+      ? [`input wait-timeout (${waitTimeout}) has no effect without wait: true`]
+      : []),
+  ];
+}
+
+/** `images` names every repository of `metadata`, so nothing of metadata (or of digest, which completes it) is sent. */
+function metadataOverridden(fromMetadata: readonly string[], withDigest: boolean): string {
+  const repositories = fromMetadata.map((text) => parseImageRef(text).repository).join(", ");
+  return (
+    `${withDigest ? "inputs metadata and digest have" : "input metadata has"} no effect: ` +
+    `images names every repository metadata lists (${repositories}), and an image in images takes the place of metadata's pick`
+  );
 }
 
 /**

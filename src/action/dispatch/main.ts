@@ -76,6 +76,7 @@ export async function run(): Promise<void> {
   const redact = protectToken(core.getInput("token"), core.setSecret);
   try {
     const inputs = readDispatchInputs(core, runSource(process.env));
+    for (const warning of inputs.warnings) core.warning(warning, { title: "gitops-promote" });
     const octokit = createClient({ token: inputs.token, log: (message) => core.warning(redact(message)) });
     try {
       const result = await dispatchImages(octokit, { ...inputs.options, log: (line) => core.info(line) });
