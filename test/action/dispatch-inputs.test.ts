@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readDispatchInputs, type InputReader } from "../../src/action/dispatch/inputs.js";
+import { InputError } from "../../src/action/input-error.js";
 
 const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
 
@@ -39,15 +40,21 @@ describe("dispatch Action inputs", () => {
     expect(imagesOf({ images: "nginx:1.27", metadata: hub })).toEqual(["nginx:1.27"]);
   });
 
-  it("refuses two tags of one repository in `images`, naming the field and the repository", () => {
-    expect(() => imagesOf({ images: "ghcr.io/acme/app:1.2.3\nghcr.io/acme/app:sha-0123abc" })).toThrow(
-      "client_payload.images[1]: ghcr.io/acme/app is given twice (ghcr.io/acme/app:1.2.3 and ghcr.io/acme/app:sha-0123abc); give each repository once",
+  it("refuses docker/metadata-action's tags given as `images`, naming the input and pointing at `metadata`", () => {
+    expect(() => imagesOf({ images: "ghcr.io/acme/app:sha-0123abc\nghcr.io/acme/app:1.2.3\nghcr.io/acme/app:latest" })).toThrow(
+      new InputError(
+        [
+          "input images: ghcr.io/acme/app is given twice (ghcr.io/acme/app:sha-0123abc and ghcr.io/acme/app:1.2.3); give each repository once",
+          "input images: ghcr.io/acme/app is given twice (ghcr.io/acme/app:1.2.3 and ghcr.io/acme/app:latest); give each repository once",
+          "To announce docker/metadata-action's output, set `metadata: ${{ steps.meta.outputs.json }}` instead of `images`: it picks the version tag of each image.",
+        ].join("\n"),
+      ),
     );
   });
 
-  it("refuses an image without tag or digest, as the receiver does", () => {
+  it("refuses an image without tag or digest, as the receiver does, naming the input", () => {
     expect(() => imagesOf({ images: "ghcr.io/acme/app" })).toThrow(
-      'client_payload.images[0]: "ghcr.io/acme/app" has no tag or digest; give repo:tag or repo@sha256:...',
+      new InputError('input images: "ghcr.io/acme/app" has no tag or digest; give repo:tag or repo@sha256:...'),
     );
   });
 

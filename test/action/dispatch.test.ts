@@ -158,7 +158,7 @@ describe("dispatch Action", () => {
   });
 
   it.each([
-    ["an image with a space", { images: "ghcr.io/acme/app:1.2.3\nx y" }, 'client_payload.images[1]: invalid image reference "x y": it contains a space'],
+    ["an image with a space", { images: "ghcr.io/acme/app:1.2.3\nx y" }, 'input images: invalid image reference "x y": it contains a space'],
     ["no image", { images: "" }, "no image to announce: set `images`"],
     ["too many extra keys", { "client-payload": JSON.stringify(Object.fromEntries([..."abcdefghi"].map((k) => [k, 1]))) }, "GitHub allows at most 10"],
     ["client-payload that is not JSON", { "client-payload": "{ticket: 1}" }, "client-payload: not valid JSON"],

@@ -5,6 +5,7 @@
  */
 import { buildPayload, imagesFromMetadata, PayloadError } from "../../engine/payload.js";
 import type { PayloadSource } from "../../engine/payload.js";
+import { checkIncomingImages } from "../../engine/request.js";
 import { DEFAULT_EVENT_TYPE, DEFAULT_WAIT_TIMEOUT_MS } from "../../github/dispatch.js";
 import type { DispatchOptions, WaitOptions } from "../../github/dispatch.js";
 import { parseImageRef, tryParseImageRef } from "../../image/reference.js";
@@ -31,6 +32,7 @@ export function readDispatchInputs(core: InputReader, source: PayloadSource): Di
 
   const warnings: string[] = [];
   const images = listInput(core, "images");
+  checkImagesInput(images);
   const metadata = core.getInput("metadata");
   const digest = core.getInput("digest");
   if (metadata !== "") {
@@ -87,6 +89,20 @@ function metadataOverridden(fromMetadata: readonly string[], withDigest: boolean
     `${withDigest ? "inputs metadata and digest have" : "input metadata has"} no effect: ` +
     `images names every repository metadata lists (${repositories}), and an image in images takes the place of metadata's pick`
   );
+}
+
+/**
+ * `images` checked as the receiver checks the payload, before metadata's picks join it, so a
+ * message names the input rather than the payload field. Several tags of one repository are
+ * most often docker/metadata-action's `tags` output, which `metadata` reads instead.
+ */
+function checkImagesInput(images: readonly string[]): void {
+  const checked = checkIncomingImages([...new Set(images)], () => "input images");
+  if (checked.issues.length === 0) return;
+  const repeated = new Set(checked.images.map((image) => image.repository)).size < checked.images.length;
+  const hint =
+    "To announce docker/metadata-action's output, set `metadata: ${{ steps.meta.outputs.json }}` instead of `images`: it picks the version tag of each image.";
+  throw new InputError([...checked.issues.map(({ field, reason }) => `${field}: ${reason}`), ...(repeated ? [hint] : [])].join("\n"));
 }
 
 /**
