@@ -284,8 +284,13 @@ function resolveSetters(
     .map(([key, image]) => `setter ${key}: ${formatImageRef(image)} is not ${definitions.get(key)!.repository}, the repository this key is defined for`);
   if (foreign.length > 0) throw new RequestError(foreign);
   for (const [key, image] of valid.setters) {
-    const policy = definitions.get(key)?.policy;
-    setters.set(key, { image, ...(policy && { policy }), allowDowngrade });
+    const def = definitions.get(key);
+    const policy = def?.policy;
+    if (policy && image.tag !== undefined && policy.latest([image.tag]) === undefined) {
+      warnings.push({ message: `setter ${key}: tag ${image.tag} is outside its policy (${policy.description}); marked values are left as they are` });
+    }
+    // As for an incoming image: the name the key's definition spells (`nginx`, not `docker.io/library/nginx`), as Flux writes it.
+    setters.set(key, { image: def ? { ...image, name: def.name } : image, ...(policy && { policy }), allowDowngrade });
   }
   return { setters, known: new Set([...definitions.keys(), ...valid.setters.keys()]) };
 }

@@ -346,6 +346,50 @@ describe("planUpdate: setters and overrides", () => {
   });
 });
 
+/** The flux-system/ objects for the marker key `flux-system:<name>`: ImagePolicy at line 9. */
+function fluxImages(range: string, { image = "ghcr.io/acme/app", name = "app" } = {}): string {
+  return `apiVersion: image.toolkit.fluxcd.io/v1
+kind: ImageRepository
+metadata:
+  name: ${name}
+  namespace: flux-system
+spec:
+  image: ${image}
+---
+apiVersion: image.toolkit.fluxcd.io/v1
+kind: ImagePolicy
+metadata:
+  name: ${name}
+  namespace: flux-system
+spec:
+  imageRepositoryRef:
+    name: ${name}
+  policy:
+    semver:
+      range: "${range}"
+`;
+}
+
+describe("planUpdate: --setter values and policy warnings", () => {
+  it("--setter writes the image as the key's ImageRepository spells it, like --image", async () => {
+    const values =
+      'image:\n  registry: docker.io\n  repository: nginx # {"$imagepolicy": "flux-system:nginx:name"}\n  tag: 1.25.4 # {"$imagepolicy": "flux-system:nginx:tag"}\n';
+    const deploy = 'image: nginx:1.25.4 # {"$imagepolicy": "flux-system:nginx"}\n';
+    const files = { "flux-system/images.yaml": fluxImages("1.x", { image: "nginx", name: "nginx" }), "values.yaml": values, "deploy.yaml": deploy };
+    const p = await plan(files, { setters: ["flux-system:nginx=docker.io/library/nginx:1.25.5"] });
+    expect(p.files.map((f) => f.after)).toEqual([deploy.replace("1.25.4", "1.25.5"), values.replace("1.25.4", "1.25.5")]);
+  });
+
+  it("warns about a --setter value outside the key's policy, as about an --image tag", async () => {
+    const files = { "flux-system/images.yaml": fluxImages(">=1.0.0"), "deploy.yaml": 'image: ghcr.io/acme/app:1.2.0 # {"$imagepolicy": "flux-system:app"}\n' };
+    const p = await plan(files, { setters: ["flux-system:app=ghcr.io/acme/app:0.9.0"] });
+    expect(p.files).toEqual([]);
+    expect(p.warnings.map((w) => w.message)).toEqual([
+      "setter flux-system:app: tag 0.9.0 is outside its policy (semver >=1.0.0); marked values are left as they are",
+    ]);
+  });
+});
+
 describe("planUpdate: configured overrides", () => {
   const config = (overrides: string, targets = "") => `${targets}overrides:\n${overrides}`;
   const override = "  - file: prod/main.k\n    spec: config.image\n    image: ghcr.io/acme/app\n";
