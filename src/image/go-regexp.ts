@@ -7,8 +7,12 @@
  * templates (Regexp.ExpandString) keep none of the unmatched text. So the pattern is
  * tokenized with Go's rules and re-emitted as a JS pattern (flag `v`) that matches the same
  * strings: every literal is written as an escape, so no Go character can mean something
- * else in JS. What Go refuses is refused here with Go's reason; the few Go forms JS cannot
- * express (flag groups after the start, `\C`) are refused and say so.
+ * else in JS. What Go refuses is refused here with Go's reason.
+ *
+ * Go's flags (`(?i)`, `(?m)`, `(?s)`, `(?U)`) may stand anywhere and hold until their group
+ * closes, or scope a group (`(?i:…)`). JS in Node 20 has no inline modifiers, and its own `i`
+ * and `m` flags differ from Go's at the edges (`\b` under `i`, `\r` as a line end under `m`),
+ * so every flag is applied while writing each atom and the JS expression uses none of them.
  */
 
 export class GoRegexpError extends Error {
@@ -51,6 +55,26 @@ const POSIX_CLASSES: Readonly<Record<string, string>> = {
   xdigit: "0-9A-Fa-f",
 };
 
+/** Go's flags, in force at a point of the pattern. */
+interface Flags {
+  /** `i`: letters match their case variants (Unicode simple case folding). */
+  readonly ignoreCase: boolean;
+  /** `m`: `^` and `$` also match after and before `\n`. */
+  readonly multiLine: boolean;
+  /** `s`: `.` matches `\n` too. */
+  readonly dotAll: boolean;
+  /** `U`: `x*` is lazy and `x*?` greedy. */
+  readonly ungreedy: boolean;
+}
+
+const FLAG_LETTERS: Readonly<Record<string, keyof Flags>> = { i: "ignoreCase", m: "multiLine", s: "dotAll", U: "ungreedy" };
+
+/** A set of characters: `body` is JS class contents; `negated`: the set is everything else. */
+interface CharSet {
+  readonly body: string;
+  readonly negated: boolean;
+}
+
 const SIMPLE_ESCAPES: Readonly<Record<string, number>> = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
 const MAX_REPEAT = 1000;
 
@@ -64,8 +88,8 @@ function isAsciiAlnum(ch: string): boolean {
   return /^[0-9A-Za-z]$/.test(ch);
 }
 
-/** Go's `\pL`, `\p{Greek}`, `\P{^Lu}` as a JS property escape. */
-function unicodeClass(name: string, negated: boolean): string {
+/** Go's `\pL`, `\p{Greek}`, `\P{^Lu}` as a set with a JS property escape. */
+function unicodeClass(name: string, negated: boolean): CharSet {
   let negate = negated;
   let property = name;
   if (property.startsWith("^")) {
@@ -74,18 +98,50 @@ function unicodeClass(name: string, negated: boolean): string {
   }
   // Go accepts general categories (L, Lu), scripts (Greek) and Any; JS spells scripts `Script=…`.
   const jsName = property === "Any" || /^[A-Z][a-z]?$/.test(property) ? property : `Script=${property}`;
-  return `\\${negate ? "P" : "p"}{${jsName}}`;
+  return { body: `\\p{${jsName}}`, negated: negate };
+}
+
+let caseChangingCodePoints: string | undefined;
+
+/**
+ * Every code point that changes under case folding or case mapping (Unicode's CWCF and CWCM
+ * properties). These include every member of each case-folding class larger than one, so folding
+ * a set can only add some of them. Found by scanning all of Unicode once, on first need (~60 ms).
+ */
+function caseChanging(): string {
+  if (caseChangingCodePoints === undefined) {
+    const changes = new RegExp("[\\p{Changes_When_Casefolded}\\p{Changes_When_Casemapped}]", "gv");
+    const found: string[] = [];
+    for (let block = 0; block < 0x110000; block += 0x1000) {
+      const cps = Array.from({ length: 0x1000 }, (_, i) => block + i).filter((cp) => cp < 0xd800 || cp > 0xdfff);
+      found.push(...(String.fromCodePoint(...cps).match(changes) ?? []));
+    }
+    caseChangingCodePoints = found.join("");
+  }
+  return caseChangingCodePoints;
+}
+
+/**
+ * What Go's case folding adds to a set (`body`, JS class contents): the code points outside it
+ * that fold like one inside, as JS class contents. JS's `i` flag folds as Go does (Unicode simple
+ * case folding), so it finds them.
+ */
+function foldedExtras(body: string): string {
+  const plain = new RegExp(`[${body}]`, "v");
+  const folded = caseChanging().match(new RegExp(`[${body}]`, "giv")) ?? [];
+  return folded
+    .filter((ch) => !plain.test(ch))
+    .map((ch) => literal(ch.codePointAt(0)!))
+    .join("");
 }
 
 class Translator {
   private pos = 0;
   private out = "";
   private readonly groupNames: (string | undefined)[] = [undefined];
-  private open = 0;
-  private dotAll = false;
-  private ungreedy = false;
-  private ignoreCase = false;
-  private multiLine = false;
+  private flags: Flags = { ignoreCase: false, multiLine: false, dotAll: false, ungreedy: false };
+  /** For each open group, the flags to restore at its `)`. */
+  private readonly outerFlags: Flags[] = [];
 
   constructor(private readonly src: string) {}
 
@@ -109,13 +165,11 @@ class Translator {
   }
 
   translate(): GoRegexp {
-    this.leadingFlags();
     while (this.pos < this.src.length) this.atom();
-    if (this.open > 0) this.fail("missing closing )");
-    const flags = `v${this.ignoreCase ? "i" : ""}${this.multiLine ? "m" : ""}`;
+    if (this.outerFlags.length > 0) this.fail("missing closing )");
     let regexp: RegExp;
     try {
-      regexp = new RegExp(this.out, flags);
+      regexp = new RegExp(this.out, "v");
     } catch (error) {
       // What reaches here is a repetition without an argument (`*a`, `a**`), which Go refuses too.
       this.fail(error instanceof Error ? error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, "") : String(error));
@@ -123,29 +177,12 @@ class Translator {
     return { source: this.src, regexp, groupNames: this.groupNames };
   }
 
-  /** `(?i)`, `(?s)`, `(?U)`, `(?m)` at the start set the flags for the whole pattern. */
-  private leadingFlags(): void {
-    for (;;) {
-      const m = /^\(\?([imsU-]+)\)/.exec(this.rest());
-      if (!m) return;
-      let on = true;
-      for (const f of m[1]!) {
-        if (f === "-") on = false;
-        else if (f === "i") this.ignoreCase = on;
-        else if (f === "m") this.multiLine = on;
-        else if (f === "s") this.dotAll = on;
-        else this.ungreedy = on;
-      }
-      this.pos += m[0].length;
-    }
-  }
-
   private atom(): void {
     const ch = this.peek();
     switch (ch) {
       case "\\":
         this.pos++;
-        this.out += this.escape(false);
+        this.out += this.escape();
         return;
       case "[":
         this.out += this.charClass();
@@ -153,22 +190,31 @@ class Translator {
       case "(":
         this.group();
         return;
-      case ")":
-        if (this.open === 0) this.fail("unexpected )");
-        this.open--;
+      case ")": {
+        const outer = this.outerFlags.pop();
+        if (outer === undefined) this.fail("unexpected )");
+        this.flags = outer;
         this.pos++;
         this.out += ")";
         return;
+      }
       case "|":
-      case "^":
-      case "$":
         this.pos++;
         this.out += ch;
+        return;
+      // Go's lines end at \n only; JS's `m` flag would also end them at \r, U+2028 and U+2029.
+      case "^":
+        this.pos++;
+        this.out += this.flags.multiLine ? "(?<![^\\n])" : "^";
+        return;
+      case "$":
+        this.pos++;
+        this.out += this.flags.multiLine ? "(?![^\\n])" : "$";
         return;
       case ".":
         this.pos++;
         // Go's `.` excludes only \n; JS's also excludes \r, U+2028 and U+2029.
-        this.out += this.dotAll ? "[\\s\\S]" : "[^\\n]";
+        this.out += this.flags.dotAll ? "[\\s\\S]" : "[^\\n]";
         return;
       case "*":
       case "+":
@@ -187,7 +233,19 @@ class Translator {
         return;
       }
     }
-    this.out += literal(this.nextCodePoint());
+    this.out += this.char(this.nextCodePoint());
+  }
+
+  /** A literal character; under `i`, with its case variants. */
+  private char(cp: number): string {
+    const extras = this.flags.ignoreCase ? foldedExtras(literal(cp)) : "";
+    return extras === "" ? literal(cp) : `[${literal(cp)}${extras}]`;
+  }
+
+  /** A set as a JS class (usable inside a class too); under `i`, folded before it is negated, as Go does. */
+  private charSet(set: CharSet): string {
+    const extras = this.flags.ignoreCase ? foldedExtras(set.body) : "";
+    return `[${set.negated ? "^" : ""}${set.body}${extras}]`;
   }
 
   private quantifier(q: string): void {
@@ -197,7 +255,7 @@ class Translator {
       this.pos++;
     }
     // (?U) swaps the meaning of `x*` and `x*?`.
-    this.out += q + (lazy !== this.ungreedy ? "?" : "");
+    this.out += q + (lazy !== this.flags.ungreedy ? "?" : "");
   }
 
   private group(): void {
@@ -210,30 +268,60 @@ class Translator {
       // Named groups become numbered ones: Go allows names JS does not (`(?P<1st>…)`), and the
       // template expansion resolves names itself.
       this.groupNames.push(name);
-      this.open++;
+      this.outerFlags.push(this.flags);
       this.pos += named[0].length;
       this.out += "(";
       return;
     }
     if (/^\(\?P?<(?![=!])/.test(rest)) this.fail(`invalid named capture ${JSON.stringify(rest)}`);
     if (rest.startsWith("(?")) {
-      const flags = /^\(\?([imsU-]*)([:)])/.exec(rest);
-      if (!flags) this.fail(`invalid or unsupported Perl syntax ${JSON.stringify(rest.slice(0, 3))}`);
-      if (flags[2] === ")" && flags[1] === "") this.fail("invalid or unsupported Perl syntax `(?)`");
-      if (flags[1] !== "") this.fail(`flags ${JSON.stringify(flags[0])} are only supported at the start of the pattern`);
-      this.open++;
-      this.pos += flags[0].length;
-      this.out += "(?:";
+      this.flagGroup();
       return;
     }
     this.groupNames.push(undefined);
-    this.open++;
+    this.outerFlags.push(this.flags);
     this.pos++;
     this.out += "(";
   }
 
-  /** After a backslash. `inClass`: inside `[...]`, where only character escapes and classes are allowed. */
-  private escape(inClass: boolean): string {
+  /**
+   * `(?flags)` or `(?flags:`, read as Go's parser reads them: letters from `imsU`, and at most
+   * one `-` that clears the letters after it (at least one). `(?)` sets nothing.
+   */
+  private flagGroup(): void {
+    let flags = this.flags;
+    let clear = false;
+    let sawFlag = false;
+    let end = this.pos + 2;
+    for (; end < this.src.length; end++) {
+      const c = this.src[end]!;
+      const name = FLAG_LETTERS[c];
+      if (name !== undefined) {
+        flags = { ...flags, [name]: !clear };
+        sawFlag = true;
+      } else if (c === "-" && !clear) {
+        clear = true;
+        sawFlag = false;
+      } else if ((c === ":" || c === ")") && (!clear || sawFlag)) {
+        this.pos = end + 1;
+        if (c === ":") {
+          this.outerFlags.push(this.flags);
+          this.out += "(?:";
+        }
+        this.flags = flags;
+        return;
+      } else {
+        break;
+      }
+    }
+    // Go shows the text up to and including the character it stopped at.
+    const stop = this.src.codePointAt(end);
+    const shown = this.src.slice(this.pos, stop === undefined ? end : end + (stop > 0xffff ? 2 : 1));
+    this.fail(`invalid or unsupported Perl syntax ${JSON.stringify(shown)}`);
+  }
+
+  /** After a backslash, outside a class. */
+  private escape(): string {
     if (this.pos >= this.src.length) this.fail("trailing backslash at end of expression");
     const c = this.peek();
     this.pos++;
@@ -242,37 +330,46 @@ class Translator {
       case "D":
       case "w":
       case "W":
-        return `\\${c}`;
       case "s":
-        return inClass ? GO_SPACE : `[${GO_SPACE}]`;
       case "S":
-        return `[^${GO_SPACE}]`;
       case "p":
-      case "P": {
-        const m = /^(?:\{([^}]*)\}|([A-Za-z]))/.exec(this.rest());
-        if (!m) this.fail(`invalid character class range \\${c}`);
-        this.pos += m[0].length;
-        return unicodeClass(m[1] ?? m[2]!, c === "P");
+      case "P":
+        return this.charSet(this.classEscape(c));
+      // Go's \b is ASCII, as JS's is without the `i` flag.
+      case "b":
+      case "B":
+        return `\\${c}`;
+      case "A":
+        return "(?<![\\s\\S])";
+      case "z":
+        return "(?![\\s\\S])";
+      case "Q": {
+        const end = this.src.indexOf("\\E", this.pos);
+        const text = this.src.slice(this.pos, end < 0 ? undefined : end);
+        this.pos = end < 0 ? this.src.length : end + 2;
+        return Array.from(text, (ch) => this.char(ch.codePointAt(0)!)).join("");
       }
     }
-    if (!inClass) {
-      switch (c) {
-        case "b":
-        case "B":
-          return `\\${c}`;
-        case "A":
-          return "(?<![\\s\\S])";
-        case "z":
-          return "(?![\\s\\S])";
-        case "Q": {
-          const end = this.src.indexOf("\\E", this.pos);
-          const text = this.src.slice(this.pos, end < 0 ? undefined : end);
-          this.pos = end < 0 ? this.src.length : end + 2;
-          return Array.from(text, (ch) => literal(ch.codePointAt(0)!)).join("");
-        }
-      }
+    return this.char(this.escapedCharacter(c));
+  }
+
+  /** `\d`, `\w`, `\s`, `\pL`, `\p{Greek}` and their negations, after the backslash. JS's `\d` and `\w` are ASCII, as Go's. */
+  private classEscape(c: string): CharSet {
+    switch (c) {
+      case "d":
+      case "D":
+        return { body: "\\d", negated: c === "D" };
+      case "w":
+      case "W":
+        return { body: "\\w", negated: c === "W" };
+      case "s":
+      case "S":
+        return { body: GO_SPACE, negated: c === "S" };
     }
-    return literal(this.escapedCharacter(c));
+    const m = /^(?:\{([^}]*)\}|([A-Za-z]))/.exec(this.rest());
+    if (!m) this.fail(`invalid character class range \\${c}`);
+    this.pos += m[0].length;
+    return unicodeClass(m[1] ?? m[2]!, c === "P");
   }
 
   /** A single-character escape (`\n`, `\x41`, `\101`, `\.`), as Go's parseEscape reads it. */
@@ -298,14 +395,16 @@ class Translator {
     this.fail(`invalid escape sequence \\${c}`);
   }
 
+  /** `[...]`. Under `i` each item is folded (a negated item after folding), then the class negated, as Go does. */
   private charClass(): string {
     const start = this.pos;
     this.pos++;
-    let out = "[";
-    if (this.peek() === "^") {
-      out += "^";
-      this.pos++;
-    }
+    const negated = this.peek() === "^";
+    if (negated) this.pos++;
+    /** Characters and ranges, folded together. */
+    let chars = "";
+    /** Named classes and escapes, each folded on its own. */
+    let sets = "";
     let first = true;
     for (;;) {
       if (this.pos >= this.src.length) this.fail(`missing closing ] ${JSON.stringify(this.src.slice(start))}`);
@@ -318,13 +417,13 @@ class Translator {
         const m = /^\[:(\^?)([a-z]+):\]$/.exec(named);
         const body = m ? POSIX_CLASSES[m[2]!] : undefined;
         if (body === undefined) this.fail(`invalid character class range ${named}`);
-        out += `[${m![1]}${body}]`;
+        sets += this.charSet({ body, negated: m![1] === "^" });
         this.pos += named.length;
         continue;
       }
       if (this.peek() === "\\" && /^[dDwWsSpP]/.test(this.peek(1))) {
-        this.pos++;
-        out += this.escape(true);
+        this.pos += 2;
+        sets += this.charSet(this.classEscape(this.src[this.pos - 1]!));
         continue;
       }
       const lo = this.classCharacter();
@@ -332,13 +431,14 @@ class Translator {
         this.pos++;
         const hi = this.classCharacter();
         if (hi < lo) this.fail(`invalid character class range ${JSON.stringify(this.src.slice(start, this.pos))}`);
-        out += `${literal(lo)}-${literal(hi)}`;
+        chars += `${literal(lo)}-${literal(hi)}`;
       } else {
-        out += literal(lo);
+        chars += literal(lo);
       }
     }
     this.pos++;
-    return `${out}]`;
+    const extras = this.flags.ignoreCase && chars !== "" ? foldedExtras(chars) : "";
+    return `[${negated ? "^" : ""}${chars}${extras}${sets}]`;
   }
 
   private classCharacter(): number {

@@ -65,6 +65,47 @@ describe("compileGoRegexp", () => {
     ["^a{2,}$", "aaa", true],
     // Lazy and (?U) ungreedy.
     ["^(a+?)", "aaa", true],
+    // Flag groups anywhere: (?flags) holds until its group closes, across |; (?flags:re) only inside re.
+    ["^(?i)MAIN-(.*)$", "main-8d31498e", true],
+    ["a(?i)b", "aB", true],
+    ["a(?i)b", "AB", false],
+    ["(?i:a)b", "Ab", true],
+    ["(?i:a)b", "AB", false],
+    ["(a(?i)b)c", "aBc", true],
+    ["(a(?i)b)c", "aBC", false],
+    ["^x(?i)y|z$", "Z", true],
+    ["(?i)a(?-i)b", "Ab", true],
+    ["(?i)a(?-i)b", "AB", false],
+    ["(?i)a(?-i:b)c", "AbC", true],
+    ["(?)a", "a", true],
+    ["a(?s:.)b", "a\nb", true],
+    ["a(?s:.)b.c", "a\nb\nc", false],
+    // (?m): ^ and $ also at \n, and only there (JS's m flag would also take \r and U+2028).
+    ["(?m:a$)\\nb", "a\nb", true],
+    ["a$\\nb", "a\nb", false],
+    ["(?m:^b)", "a\nb", true],
+    ["^b", "a\nb", false],
+    ["(?m)^b", "a\rb", false],
+    ["(?m)^b", "a\u2028b", false],
+    ["(?m)a$", "a\r\n", false],
+    ["(?m)a$", "a\nb", true],
+    // Go folds case by Unicode simple folding: k, K and the Kelvin sign; s, S and long s; σ, ς and Σ.
+    ["(?i)k", "\u212a", true],
+    ["(?i:s)", "\u017f", true],
+    ["(?i)σ", "ς", true],
+    ["(?i)生产-v", "生产-V", true],
+    ["(?i)\\Qa.b\\E", "A.B", true],
+    ["(?i)\\Qa.b\\E", "AxB", false],
+    ["(?i:[a-z]+)$", "ABC", true],
+    ["(?i:[^a])", "A", false],
+    ["(?i:\\w)", "\u212a", true],
+    ["(?i:\\W)", "\u212a", false],
+    ["(?i:[[:^lower:]])", "K", false],
+    ["(?i:\\p{Lu})", "a", true],
+    ["(?i:\\P{Lu})", "a", false],
+    // Go's \b is ASCII whatever the flags; JS's i flag would count the Kelvin sign as a word character.
+    ["(?i)a\\b", "a\u212a", true],
+    ["(?i)a\\B", "a\u212a", false],
   ])("%j on %j: %s", (pattern, text, expected) => {
     expect(matches(pattern, text)).toBe(expected);
   });
@@ -72,6 +113,41 @@ describe("compileGoRegexp", () => {
   it("makes quantifiers lazy under (?U)", () => {
     expect(compileGoRegexp("(?U)^(a+)").regexp.exec("aaa")?.[1]).toBe("a");
     expect(compileGoRegexp("(?U)^(a+?)").regexp.exec("aaa")?.[1]).toBe("aaa");
+  });
+
+  it("keeps a group's flags to that group: (?U) inside (?:…) stops at its )", () => {
+    expect(compileGoRegexp("^(?:(?U)(a+))(a+)").regexp.exec("aaa")?.slice(1)).toEqual(["a", "aa"]);
+    expect(compileGoRegexp("^(?U:(a+))(a+)").regexp.exec("aaa")?.slice(1)).toEqual(["a", "aa"]);
+  });
+
+  // JS's own i flag folds case as Go does (Unicode simple case folding), so it is the oracle for
+  // the folded classes we write out: over every code point, (?i:X) must match exactly what X
+  // matches under JS's i flag.
+  describe("(?i) matches what JS's i flag matches, on every code point", () => {
+    const everyCodePoint = Array.from({ length: 0x110 }, (_, block) =>
+      String.fromCodePoint(...Array.from({ length: 0x1000 }, (_, i) => block * 0x1000 + i).filter((cp) => cp < 0xd800 || cp > 0xdfff)),
+    ).join("");
+    it.each([
+      "k",
+      "ǅ",
+      "σ",
+      "[a-z]",
+      "[^a-z]",
+      "\\w",
+      "\\W",
+      "[[:^upper:]]",
+      "\\p{Lu}",
+      "\\p{Ll}",
+      "\\p{Lt}",
+      "[\\pM\\pN\\pS]",
+      "\\P{Greek}",
+      "[α-ω\\x{10400}-\\x{1044f}]",
+    ])("%s", (pattern) => {
+      const oracle = new RegExp(compileGoRegexp(pattern).regexp.source, "giv");
+      const folded = new RegExp(compileGoRegexp(`(?i:${pattern})`).regexp.source, "gv");
+      // What each leaves unmatched: equal exactly when they match the same code points.
+      expect(everyCodePoint.replace(folded, "")).toBe(everyCodePoint.replace(oracle, ""));
+    });
   });
 
   it.each([
@@ -91,7 +167,11 @@ describe("compileGoRegexp", () => {
     ["a{3,2}", "invalid repeat count"],
     ["\\q", "invalid escape sequence \\q"],
     ["a\\", "trailing backslash"],
-    ["a(?i)b", "only supported at the start"],
+    ["(?-)a", 'invalid or unsupported Perl syntax "(?-)"'],
+    ["(?i-)a", 'invalid or unsupported Perl syntax "(?i-)"'],
+    ["(?i-m-s)a", 'invalid or unsupported Perl syntax "(?i-m-"'],
+    ["(?x)a", 'invalid or unsupported Perl syntax "(?x"'],
+    ["a(?i:b", "missing closing )"],
     ["*a", "Nothing to repeat"],
     ["a**", "Nothing to repeat"],
   ])("refuses %j (%s)", (pattern, reason) => {
