@@ -2,13 +2,19 @@
  * Flux image-automation objects in the manifests repo, read as configuration: each
  * ImagePolicy (with the ImageRepository it points at) defines what the marker key
  * `<policy namespace>:<policy name>` stands for, so a repo already set up for Flux needs no
- * configuration of ours. Pure: file texts in, setters and warnings out.
+ * configuration of ours; each ImageUpdateAutomation says which files Flux sets the markers of.
+ * Pure: file texts in, setters, automations and warnings out.
+ *
+ * One repo often holds several clusters, each with its own objects of the same names, of which
+ * each cluster's Flux sees only its own: a name may have several definitions, and the one
+ * nearest to where it is used governs (`nearestSetters`).
  *
  * Namespaces: an object without `metadata.namespace` gets the namespace it is applied to,
  * which a repo does not say; Flux's bootstrap puts image automation in `flux-system`, so
  * that is the default here (for the ImagePolicy and, through it, for an
  * `imageRepositoryRef` without a namespace).
  */
+import { posix } from "node:path";
 import { isMap, LineCounter, parseAllDocuments } from "yaml";
 import type { Document, Node } from "yaml";
 import type { Warning } from "../change.js";
@@ -26,6 +32,20 @@ export interface FluxSetter {
   readonly policy: Policy;
   /** The ImageRepository's `spec.exclusionList` (Go regexes, unanchored): matching tags are refused. */
   readonly exclusionList: readonly RegExp[];
+  /** Where the ImagePolicy is. */
+  readonly file: string;
+  readonly line: number;
+}
+
+/** An ImageUpdateAutomation: Flux sets the markers of its own namespace's policies, in files under its update path only. */
+export interface FluxAutomation {
+  /** `<namespace>/<name>`. */
+  readonly id: string;
+  readonly namespace: string;
+  /** `spec.update.path` from the repository root, without `./` or a trailing `/`; "" for the root (Flux's default). */
+  readonly path: string;
+  readonly file: string;
+  readonly line: number;
 }
 
 export const FLUX_IMAGE_API_GROUP = "image.toolkit.fluxcd.io";
@@ -122,6 +142,14 @@ class DocumentReader {
     return { ...this.located(id), name: ref.name, repository: ref.repository, exclusionList };
   }
 
+  automation(id: string, namespace: string, spec: Record<string, unknown>): FluxAutomation {
+    // `spec.suspend` is not read: users suspend Flux's automation when this tool takes over, and its path still says where markers belong.
+    const update = isRecord(spec.update) ? spec.update : {};
+    // Flux joins the path to its checkout with SecureJoin: `..` never climbs above the root.
+    const path = posix.normalize(`/${text(update.path) ?? ""}`).replace(/^\/+|\/+$/g, "");
+    return { ...this.located(id), namespace, path };
+  }
+
   policy(id: string, namespace: string, name: string, spec: Record<string, unknown>): PolicyObject | undefined {
     const key = `${namespace}:${name}`;
     const ref = isRecord(spec.imageRepositoryRef) ? spec.imageRepositoryRef : {};
@@ -146,21 +174,20 @@ class DocumentReader {
 
 /**
  * Setters from ImageRepository and ImagePolicy objects (`image.toolkit.fluxcd.io` v1beta1,
- * v1beta2, v1) in multi-document YAML files, keyed `<policy namespace>:<policy name>`.
- * Objects that cannot be used (invalid policy, missing repository, duplicates) are skipped
- * with a warning saying where they are.
+ * v1beta2, v1) in multi-document YAML files, keyed `<policy namespace>:<policy name>`, each
+ * key with every definition of it in path order; and the ImageUpdateAutomation objects.
+ * Objects that cannot be used (invalid policy, missing repository) are skipped with a warning
+ * saying where they are.
  */
-export function fluxSetters(docs: readonly { readonly file: string; readonly text: string }[]): { setters: Map<string, FluxSetter>; warnings: Warning[] } {
+export function fluxSetters(docs: readonly { readonly file: string; readonly text: string }[]): {
+  setters: Map<string, FluxSetter[]>;
+  automations: FluxAutomation[];
+  warnings: Warning[];
+} {
   const warnings: Warning[] = [];
-  const repositories = new Map<string, Repository>();
-  const policies = new Map<string, PolicyObject>();
-  const keep = <T extends Located>(map: Map<string, T>, kind: string, value: T | undefined) => {
-    if (!value) return;
-    const first = map.get(value.id);
-    if (first)
-      warnings.push({ file: value.file, line: value.line, message: `${kind} ${value.id} is also defined at ${first.file}:${first.line}; this one is ignored` });
-    else map.set(value.id, value);
-  };
+  const repositories = new Map<string, Repository[]>();
+  const policies: PolicyObject[] = [];
+  const automations: FluxAutomation[] = [];
 
   for (const { file, text: source } of docs) {
     if (!mayHoldFluxObjects(source)) continue;
@@ -180,7 +207,7 @@ export function fluxSetters(docs: readonly { readonly file: string; readonly tex
       const object: unknown = doc.toJS({ maxAliasCount: 100 });
       if (!isRecord(object) || !isRecord(object.metadata) || !isRecord(object.spec)) continue;
       const { apiVersion, kind, metadata, spec } = object;
-      if (kind !== "ImageRepository" && kind !== "ImagePolicy") continue;
+      if (kind !== "ImageRepository" && kind !== "ImagePolicy" && kind !== "ImageUpdateAutomation") continue;
       if (typeof apiVersion !== "string" || !API_VERSION.test(apiVersion)) continue;
       const reader = new DocumentReader(file, doc, lines, warnings);
       const name = text(metadata.name);
@@ -190,23 +217,72 @@ export function fluxSetters(docs: readonly { readonly file: string; readonly tex
       }
       const namespace = text(metadata.namespace) ?? DEFAULT_NAMESPACE;
       const id = `${namespace}/${name}`;
-      if (kind === "ImageRepository") keep(repositories, kind, reader.repository(id, spec));
-      else keep(policies, kind, reader.policy(id, namespace, name, spec));
+      if (kind === "ImageRepository") {
+        const repository = reader.repository(id, spec);
+        if (repository) repositories.set(id, [...(repositories.get(id) ?? []), repository]);
+      } else if (kind === "ImagePolicy") {
+        const policy = reader.policy(id, namespace, name, spec);
+        if (policy) policies.push(policy);
+      } else automations.push(reader.automation(id, namespace, spec));
     }
   }
 
-  const setters = new Map<string, FluxSetter>();
-  for (const policy of policies.values()) {
-    const repository = repositories.get(policy.repositoryId);
-    if (!repository) {
+  const setters = new Map<string, FluxSetter[]>();
+  for (const policy of policies) {
+    const [repository, ...tied] = nearest([policy.file], repositories.get(policy.repositoryId) ?? [], (r) =>
+      JSON.stringify([r.name, r.exclusionList.map(String)]),
+    );
+    if (!repository || tied.length > 0) {
+      const found = tied.length > 0 ? `defined differently at ${where([repository!, ...tied])}, equally near it` : "not found";
       warnings.push({
         file: policy.file,
         line: policy.line,
-        message: `ImagePolicy ${policy.id}: ImageRepository ${policy.repositoryId} not found; markers for ${policy.key} are not mapped`,
+        message: `ImagePolicy ${policy.id}: ImageRepository ${policy.repositoryId} ${found}; markers for ${policy.key} are not mapped`,
       });
       continue;
     }
-    setters.set(policy.key, { name: repository.name, repository: repository.repository, policy: policy.policy, exclusionList: repository.exclusionList });
+    const setter = { name: repository.name, repository: repository.repository, policy: policy.policy, exclusionList: repository.exclusionList };
+    setters.set(policy.key, [...(setters.get(policy.key) ?? []), { ...setter, file: policy.file, line: policy.line }]);
   }
-  return { setters, warnings };
+  return { setters, automations, warnings };
+}
+
+/**
+ * The definitions of one key that govern a marker, seen from `from` (the marked file, or the
+ * automations that update it): at each, those whose file shares the longest directory prefix
+ * with it, identical ones counted once. One is the answer; more are a tie.
+ */
+export function nearestSetters(from: readonly string[], setters: readonly FluxSetter[]): FluxSetter[] {
+  return nearest(from, setters, (s) => JSON.stringify([s.name, s.policy.description, s.exclusionList.map(String)]));
+}
+
+function nearest<T extends { readonly file: string }>(from: readonly string[], definitions: readonly T[], identity: (definition: T) => string): T[] {
+  if (definitions.length <= 1) return [...definitions];
+  const byIdentity = new Map<string, T>();
+  for (const path of from) {
+    const shared = definitions.map((d) => sharedDirectories(path, d.file));
+    const most = Math.max(...shared);
+    definitions.forEach((d, i) => {
+      if (shared[i] === most && !byIdentity.has(identity(d))) byIdentity.set(identity(d), d);
+    });
+  }
+  return [...byIdentity.values()];
+}
+
+function sharedDirectories(a: string, b: string): number {
+  const [da, db] = [a.split("/").slice(0, -1), b.split("/").slice(0, -1)];
+  let n = 0;
+  while (n < da.length && da[n] === db[n]) n++;
+  return n;
+}
+
+/** Whether Flux's automation walks `file` (a path from the repository root). */
+export function updatesFile(automation: FluxAutomation, file: string): boolean {
+  return automation.path === "" || file === automation.path || file.startsWith(`${automation.path}/`);
+}
+
+/** `a.yaml:2, b.yaml:9 and c.yaml:4`. */
+export function where(objects: readonly { readonly file: string; readonly line: number }[]): string {
+  const places = objects.map((o) => `${o.file}:${o.line}`);
+  return places.length > 1 ? `${places.slice(0, -1).join(", ")} and ${places.at(-1)}` : places.join("");
 }

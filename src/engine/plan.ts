@@ -8,7 +8,7 @@ import picomatch from "picomatch";
 import type { Change, EditRequest, EditResult, FieldChange, Warning } from "../change.js";
 import { SourceError } from "../change.js";
 import { formatImageRef, screenToken, type ImageRef } from "../image/reference.js";
-import { MARKER_TOKEN } from "../image/marker.js";
+import { MARKER_TOKEN, unknownSetterWarning, type MarkerField } from "../image/marker.js";
 import type { Policy } from "../image/policy.js";
 import { nextImageText, type ImageUpdate } from "../image/update.js";
 import { editKcl } from "../kcl/editor.js";
@@ -17,7 +17,16 @@ import { OverrideSpecError } from "../kcl/override-spec.js";
 import { editYaml } from "../yaml/editor.js";
 import { setYamlPath } from "../yaml/path.js";
 import { ConfigError, parseConfig, type Config, type OverrideConfig, type Target } from "./config.js";
-import { FLUX_IMAGE_API_GROUP, fluxSetters, mayHoldFluxObjects } from "./flux-objects.js";
+import {
+  FLUX_IMAGE_API_GROUP,
+  fluxSetters,
+  mayHoldFluxObjects,
+  nearestSetters,
+  updatesFile,
+  where,
+  type FluxAutomation,
+  type FluxSetter,
+} from "./flux-objects.js";
 import { RequestError, validateRequest, type UpdateRequest, type ValidRequest } from "./request.js";
 import { decodeUtf8, readText, type TreeSource } from "./source.js";
 import { checkParses, fileKind, type FileKind } from "./file-kind.js";
@@ -76,32 +85,36 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
     if (!texts.has(path)) texts.set(path, await readNamed(source, path));
   }
 
-  const { setters, known } = resolveSetters(valid, config, texts, request.allowDowngrade ?? false, warnings);
+  const { updates, known, forFile } = resolveSetters(valid, config, configPath, texts, inScope, request.allowDowngrade ?? false, warnings);
   warnUnreached(
     valid,
-    setters,
+    updates,
     overridesByFile,
     [...texts].filter(([path]) => inScope(path)).map(([, text]) => text),
     warnings,
   );
   const matchers = targets.map((target) => ({ target, matches: picomatch([...target.paths], { dot: true }) }));
   // Images that reach the tree only through markers (`--setter`) meet the same allow-lists.
-  const markerImages = [...setters.values()].map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
+  const markerImages = updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
   warnRefusedImages([...valid.images, ...new Map(markerImages.map((image) => [image.repository, image])).values()], targets, warnings);
 
   const planned: FilePlan[] = [];
   for (const [path, text] of [...texts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (!inScope(path)) continue;
     const target = matchers.find((m) => m.matches(path))?.target;
+    const { setters, left } = forFile(path);
     const editRequest: EditRequest = {
       images: imagesFor(valid.images, config, target, request.allowDowngrade ?? false),
       setters: settersFor(setters, target),
-      knownSetters: known,
+      // A key left here is not known here: the editors then warn at each of its markers, and `explainLeft` says why.
+      knownSetters: left.size > 0 ? new Set([...known].filter((key) => !left.has(key))) : known,
     };
     const overrides = (overridesByFile.get(path) ?? []).flatMap((o): (string | ComputedOverride)[] =>
       typeof o === "string" ? [o] : configuredOverride(o, editRequest.images),
     );
-    const filePlan = planFile(path, text, editRequest, overrides, request.create ?? false, target?.name, warnings);
+    const fileWarnings: Warning[] = [];
+    const filePlan = planFile(path, text, editRequest, overrides, request.create ?? false, target?.name, fileWarnings);
+    warnings.push(...explainLeft(fileWarnings, left));
     if (filePlan) planned.push(filePlan);
   }
   return {
@@ -245,54 +258,183 @@ async function readNamed(source: TreeSource, path: string): Promise<string> {
   return text;
 }
 
+/** What a marker key stands for: a configured setter, or one Flux ImagePolicy (`flux`) of maybe several. */
+interface Definition {
+  readonly name: string;
+  readonly repository: string;
+  readonly policy?: Policy;
+  readonly excluded?: (tag: string) => boolean;
+  readonly flux?: FluxSetter;
+}
+
+/** One definition of a key, what it sets in this run (nothing when the run does not concern it), and a warning for where a marker uses it. */
+interface Candidate {
+  readonly flux?: FluxSetter;
+  readonly update?: ImageUpdate;
+  readonly note?: string;
+}
+
+/** The setters for the markers of one file, and the keys left there with why (by key). */
+interface FileSetters {
+  readonly setters: ReadonlyMap<string, ImageUpdate>;
+  readonly left: ReadonlyMap<string, string>;
+}
+
 /**
  * Marker keys to the image they stand for: Flux ImagePolicy/ImageRepository objects in the
- * tree, then configured setters (explicit configuration wins), then `--setter` values. Also
- * every key that is defined at all (`known`), whether or not this run's images concern it.
+ * tree, then configured setters (explicit configuration wins), then `--setter` values. A key
+ * Flux objects define more than once (one repo, several clusters) has a definition per file
+ * (`forFile`). Also every key that is defined at all (`known`), whether or not this run's
+ * images concern it, and every update a marker may get (`updates`).
  */
 function resolveSetters(
   valid: ValidRequest,
   config: Config | undefined,
+  configPath: string,
   texts: ReadonlyMap<string, string>,
+  inScope: (path: string) => boolean,
   allowDowngrade: boolean,
   warnings: Warning[],
-): { setters: Map<string, ImageUpdate>; known: ReadonlySet<string> } {
-  const flux = fluxSetters([...texts].filter(([path, text]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text)).map(([file, text]) => ({ file, text })));
+): { updates: ImageUpdate[]; known: ReadonlySet<string>; forFile: (path: string) => FileSetters } {
+  // In path order: texts arrive in the order their reads end.
+  const docs = [...texts].filter(([path, text]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const flux = fluxSetters(docs.map(([file, text]) => ({ file, text })));
   warnings.push(...flux.warnings);
-  const definitions = new Map<string, { name: string; repository: string; policy?: ImageUpdate["policy"]; excluded?: (tag: string) => boolean }>();
-  for (const [key, setter] of flux.setters) {
-    definitions.set(key, { ...setter, excluded: (tag) => setter.exclusionList.some((re) => re.test(tag)) });
+  const definitions = new Map<string, Definition[]>();
+  for (const [key, setters] of flux.setters) {
+    definitions.set(
+      key,
+      setters.map((setter) => ({ ...setter, excluded: (tag: string) => setter.exclusionList.some((re) => re.test(tag)), flux: setter })),
+    );
   }
-  for (const [key, setter] of config?.setters ?? []) definitions.set(key, setter);
+  for (const [key, setter] of config?.setters ?? []) definitions.set(key, [setter]);
 
-  const setters = new Map<string, ImageUpdate>();
-  for (const [key, def] of definitions) {
-    const image = valid.images.find((i) => i.repository === def.repository);
-    if (!image) continue;
-    if (image.tag !== undefined && def.excluded?.(image.tag)) {
-      warnings.push({ message: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` });
-      continue;
-    }
-    if (def.policy && image.tag !== undefined && def.policy.latest([image.tag]) === undefined) {
-      warnings.push({ message: `setter ${key}: tag ${image.tag} is outside its policy (${def.policy.description}); marked values are left as they are` });
-    }
-    setters.set(key, { image: { ...image, name: def.name }, ...(def.policy && { policy: def.policy }), allowDowngrade });
-  }
   // Flux writes only the image its ImageRepository scans: a value of another repository is a mistake, not a move.
-  const foreign = [...valid.setters]
-    .filter(([key, image]) => definitions.has(key) && definitions.get(key)!.repository !== image.repository)
-    .map(([key, image]) => `setter ${key}: ${formatImageRef(image)} is not ${definitions.get(key)!.repository}, the repository this key is defined for`);
+  const foreign = [...valid.setters].flatMap(([key, image]) => {
+    const other = definitions.get(key)?.find((d) => d.repository !== image.repository);
+    return other ? [`setter ${key}: ${formatImageRef(image)} is not ${other.repository}, the repository this key is defined for`] : [];
+  });
   if (foreign.length > 0) throw new RequestError(foreign);
-  for (const [key, image] of valid.setters) {
-    const def = definitions.get(key);
-    const policy = def?.policy;
-    if (policy && image.tag !== undefined && policy.latest([image.tag]) === undefined) {
-      warnings.push({ message: `setter ${key}: tag ${image.tag} is outside its policy (${policy.description}); marked values are left as they are` });
-    }
-    // As for an incoming image: the name the key's definition spells (`nginx`, not `docker.io/library/nginx`), as Flux writes it.
-    setters.set(key, { image: def ? { ...image, name: def.name } : image, ...(policy && { policy }), allowDowngrade });
+  const candidates = new Map<string, Candidate[]>();
+  for (const [key, defs] of definitions) {
+    const given = valid.setters.get(key);
+    candidates.set(
+      key,
+      defs.map((def) => candidate(key, def, given ?? valid.images.find((i) => i.repository === def.repository), given !== undefined, allowDowngrade)),
+    );
   }
-  return { setters, known: new Set([...definitions.keys(), ...valid.setters.keys()]) };
+  for (const [key, image] of valid.setters) if (!definitions.has(key)) candidates.set(key, [{ update: { image, allowDowngrade } }]);
+
+  const governing = (key: string, path: string) => governingCandidate(key, candidates.get(key)!, path, flux.automations, configPath);
+  warnings.push(...notesWhereUsed(candidates, governing, texts, inScope));
+  // A key this run brings nothing for is no news wherever it is defined.
+  const brought = [...candidates].filter(([, defined]) => defined.some((c) => c.update)).map(([key]) => key);
+  return {
+    updates: [...candidates.values()].flat().flatMap((c) => (c.update ? [c.update] : [])),
+    known: new Set([...definitions.keys(), ...valid.setters.keys()]),
+    forFile(path) {
+      const setters = new Map<string, ImageUpdate>();
+      const left = new Map<string, string>();
+      for (const key of brought) {
+        const chosen = governing(key, path);
+        if (typeof chosen === "string") left.set(key, chosen);
+        else if (chosen.update) setters.set(key, chosen.update);
+      }
+      return { setters, left };
+    },
+  };
+}
+
+/**
+ * What one definition sets for `image` (the `--setter` value when `given`): the image under the
+ * name the definition spells (`nginx`, not `docker.io/library/nginx`), as Flux writes it.
+ */
+function candidate(key: string, def: Definition, image: ImageRef | undefined, given: boolean, allowDowngrade: boolean): Candidate {
+  const flux = def.flux && { flux: def.flux };
+  if (!image) return { ...flux };
+  if (!given && image.tag !== undefined && def.excluded?.(image.tag)) {
+    return { ...flux, note: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` };
+  }
+  const outside = def.policy && image.tag !== undefined && def.policy.latest([image.tag]) === undefined;
+  return {
+    ...flux,
+    update: { image: { ...image, name: def.name }, ...(def.policy && { policy: def.policy }), allowDowngrade },
+    ...(outside && { note: `setter ${key}: tag ${image.tag} is outside its policy (${def.policy!.description}); marked values are left as they are` }),
+  };
+}
+
+/**
+ * The definition of `key` that governs its markers in the file at `path`, or why none does.
+ * Flux's view: with ImageUpdateAutomation objects in the tree, only those of the key's namespace
+ * whose update path holds the file set its markers; of several definitions, the nearest to the
+ * file (or to those automations) governs, as each cluster's Flux sees only its own objects.
+ */
+function governingCandidate(
+  key: string,
+  candidates: readonly Candidate[],
+  path: string,
+  automations: readonly FluxAutomation[],
+  configPath: string,
+): Candidate | string {
+  if (candidates[0]!.flux === undefined) return candidates[0]!;
+  let from = [path];
+  if (automations.length > 0) {
+    const namespace = key.slice(0, key.indexOf(":"));
+    const covering = automations.filter((a) => a.namespace === namespace && updatesFile(a, path));
+    if (covering.length === 0) {
+      const paths = automations.map((a) => `${a.id} ./${a.path}`).join(", ");
+      return `is set only in files under the spec.update.path of an ImageUpdateAutomation of namespace ${namespace}, and this file is under none (${paths}); the marked value is left as it is`;
+    }
+    from = covering.map((a) => a.file);
+  }
+  const nearest = nearestSetters(
+    from,
+    candidates.map((c) => c.flux!),
+  );
+  if (nearest.length === 1) return candidates.find((c) => c.flux === nearest[0])!;
+  const near = automations.length > 0 ? "the ImageUpdateAutomation objects that update this file" : "this file";
+  return `is defined differently at ${where(nearest)}, equally near ${near}; the marked value is left as it is (give ${key} an entry under setters: in ${configPath}, which overrides Flux objects)`;
+}
+
+/**
+ * The warnings of the definitions some marker in scope uses (a tag outside the policy, an
+ * excluded tag), once each, at the ImagePolicy or else at the first such marker: a key no
+ * marker in scope uses concerns no file of this run.
+ */
+function notesWhereUsed(
+  candidates: ReadonlyMap<string, readonly Candidate[]>,
+  governing: (key: string, path: string) => Candidate | string,
+  texts: ReadonlyMap<string, string>,
+  inScope: (path: string) => boolean,
+): Warning[] {
+  const noted = new Map<Candidate, Warning>();
+  const marked = [...texts].filter(([path, text]) => inScope(path) && text.includes(MARKER_TOKEN)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [key, defined] of candidates) {
+    if (!defined.some((c) => c.note)) continue;
+    const marker = new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`);
+    for (const [path, text] of marked) {
+      const at = marker.exec(text)?.index;
+      if (at === undefined) continue;
+      const chosen = governing(key, path);
+      if (typeof chosen === "string" || !chosen.note || noted.has(chosen)) continue;
+      const line = text.slice(0, at).split("\n").length;
+      noted.set(chosen, { file: chosen.flux?.file ?? path, line: chosen.flux?.line ?? line, message: chosen.note });
+    }
+  }
+  return [...noted.values()];
+}
+
+/** The editors' "no image is configured" at a marker of a key left in its file, said with why. */
+function explainLeft(warnings: readonly Warning[], left: ReadonlyMap<string, string>): readonly Warning[] {
+  if (left.size === 0) return warnings;
+  const why = new Map<string, string>();
+  for (const [key, reason] of left) {
+    for (const field of ["ref", "tag", "name", "digest"] as const satisfies readonly MarkerField[]) {
+      const setter = field === "ref" ? key : `${key}:${field}`;
+      why.set(unknownSetterWarning({ key, field, setter })!, `Flux setter "${setter}" ${reason}`);
+    }
+  }
+  return warnings.map((w) => ({ ...w, message: why.get(w.message) ?? w.message }));
 }
 
 /**
@@ -303,7 +445,7 @@ function resolveSetters(
  */
 function warnUnreached(
   valid: ValidRequest,
-  setters: ReadonlyMap<string, ImageUpdate>,
+  updates: readonly ImageUpdate[],
   overrides: ReadonlyMap<string, readonly RequestedOverride[]>,
   texts: readonly string[],
   warnings: Warning[],
@@ -311,7 +453,7 @@ function warnUnreached(
   const holds = (pattern: RegExp) => texts.some((text) => pattern.test(text));
   const overridden = new Set([...overrides.values()].flat().flatMap((o) => (typeof o === "string" ? [] : [o.repository])));
   for (const image of valid.images) {
-    const marked = [...setters.values()].some((u) => u.image.repository === image.repository);
+    const marked = updates.some((u) => u.image.repository === image.repository);
     // The repository as a whole word: `acme/ap` is not in `acme/app:1.0`.
     if (!marked && !overridden.has(image.repository) && !holds(new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`))) {
       warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fluxSetters, mayHoldFluxObjects } from "../../src/engine/flux-objects.js";
+import { fluxSetters, mayHoldFluxObjects, nearestSetters, updatesFile } from "../../src/engine/flux-objects.js";
 
 /** A typical Flux image automation file: repository and policy side by side. */
 const PODINFO = `---
@@ -28,7 +28,12 @@ spec:
 function setterSummary(docs: { file: string; text: string }[]) {
   const { setters, warnings } = fluxSetters(docs);
   return {
-    setters: Object.fromEntries([...setters].map(([key, s]) => [key, { name: s.name, repository: s.repository, policy: s.policy.description }])),
+    setters: Object.fromEntries(
+      [...setters].map(([key, defs]) => [
+        key,
+        defs.map((s) => ({ name: s.name, repository: s.repository, policy: s.policy.description, at: `${s.file}:${s.line}` })),
+      ]),
+    ),
     warnings,
   };
 }
@@ -43,19 +48,23 @@ describe("mayHoldFluxObjects", () => {
 describe("fluxSetters", () => {
   it("maps <policy namespace>:<policy name> to the repository's spec.image and the policy", () => {
     expect(setterSummary([{ file: "clusters/prod/podinfo.yaml", text: PODINFO }])).toEqual({
-      setters: { "flux-system:podinfo": { name: "ghcr.io/stefanprodan/podinfo", repository: "ghcr.io/stefanprodan/podinfo", policy: "semver 5.0.x" } },
+      setters: {
+        "flux-system:podinfo": [
+          { name: "ghcr.io/stefanprodan/podinfo", repository: "ghcr.io/stefanprodan/podinfo", policy: "semver 5.0.x", at: "clusters/prod/podinfo.yaml:11" },
+        ],
+      },
       warnings: [],
     });
   });
 
   it("gives a policy that behaves like Flux's", () => {
-    const policy = fluxSetters([{ file: "p.yaml", text: PODINFO }]).setters.get("flux-system:podinfo")!.policy;
+    const policy = fluxSetters([{ file: "p.yaml", text: PODINFO }]).setters.get("flux-system:podinfo")![0]!.policy;
     expect(policy.latest(["5.0.3", "5.1.0", "5.0.10", "5.0.11-rc.1"])).toBe("5.0.10");
   });
 
   it("keeps spec.image as written (what :name markers write) and matches on the canonical repository", () => {
     const text = PODINFO.replace("ghcr.io/stefanprodan/podinfo", "nginx");
-    const setter = fluxSetters([{ file: "p.yaml", text }]).setters.get("flux-system:podinfo")!;
+    const setter = fluxSetters([{ file: "p.yaml", text }]).setters.get("flux-system:podinfo")![0]!;
     expect([setter.name, setter.repository]).toEqual(["nginx", "docker.io/library/nginx"]);
   });
 
@@ -82,7 +91,7 @@ spec:
       { file: "image-repos.yaml", text: repos },
     ]);
     expect(warnings).toEqual([]);
-    const setter = setters.get("apps:app-main")!;
+    const setter = setters.get("apps:app-main")![0]!;
     expect(setter.repository).toBe("ghcr.io/acme/app");
     expect(setter.policy.latest(["main-abc1234-1700000100", "main-def5678-1700000200", "v9.9.9"])).toBe("main-def5678-1700000200");
   });
@@ -102,14 +111,14 @@ spec:
 
   describe("exclusionList", () => {
     it("defaults to Flux's cosign signature exclusion when empty", () => {
-      const { exclusionList } = fluxSetters([{ file: "p.yaml", text: PODINFO }]).setters.get("flux-system:podinfo")!;
+      const { exclusionList } = fluxSetters([{ file: "p.yaml", text: PODINFO }]).setters.get("flux-system:podinfo")![0]!;
       expect(exclusionList.some((re) => re.test("sha256-abc.sig"))).toBe(true);
       expect(exclusionList.some((re) => re.test("5.0.3"))).toBe(false);
     });
 
     it("replaces the default with the given Go regexes", () => {
       const text = PODINFO.replace("  interval: 5m", () => "  exclusionList:\n    - '^.*-debug$'\n    - '(?i)^rc'");
-      const { exclusionList } = fluxSetters([{ file: "p.yaml", text }]).setters.get("flux-system:podinfo")!;
+      const { exclusionList } = fluxSetters([{ file: "p.yaml", text }]).setters.get("flux-system:podinfo")![0]!;
       expect(["5.0.3-debug", "RC1", "x.sig", "5.0.3"].map((tag) => exclusionList.some((re) => re.test(tag)))).toEqual([true, true, false, false]);
     });
   });
@@ -136,6 +145,105 @@ spec: { imageRepositoryRef: { name: podinfo }, policy: { alphabetical: {} } }
         { file: "b.yaml", text: "kind: ImagePolicy\n" },
       ]),
     ).toEqual({ setters: {}, warnings: [] });
+  });
+
+  describe("one name defined in several places (one repo, several clusters)", () => {
+    const prod = PODINFO;
+    const staging = PODINFO.replace("range: 5.0.x", "range: 5.1.x");
+
+    it("keeps every definition of a key with where its ImagePolicy is, without a warning: each cluster's Flux sees its own", () => {
+      expect(
+        setterSummary([
+          { file: "clusters/prod/flux-system/images.yaml", text: prod },
+          { file: "clusters/staging/flux-system/images.yaml", text: staging },
+        ]),
+      ).toEqual({
+        setters: {
+          "flux-system:podinfo": [
+            {
+              name: "ghcr.io/stefanprodan/podinfo",
+              repository: "ghcr.io/stefanprodan/podinfo",
+              policy: "semver 5.0.x",
+              at: "clusters/prod/flux-system/images.yaml:11",
+            },
+            {
+              name: "ghcr.io/stefanprodan/podinfo",
+              repository: "ghcr.io/stefanprodan/podinfo",
+              policy: "semver 5.1.x",
+              at: "clusters/staging/flux-system/images.yaml:11",
+            },
+          ],
+        },
+        warnings: [],
+      });
+    });
+
+    it("an ImagePolicy uses the ImageRepository of its name nearest to it", () => {
+      const [repository, policy] = PODINFO.split("---\n").slice(1);
+      const { setters } = fluxSetters([
+        { file: "clusters/prod/repository.yaml", text: repository!.replace("ghcr.io/stefanprodan/podinfo", "docker.io/stefanprodan/podinfo") },
+        { file: "clusters/staging/repository.yaml", text: repository! },
+        { file: "clusters/staging/apps/policy.yaml", text: policy! },
+      ]);
+      expect(setters.get("flux-system:podinfo")!.map((s) => s.repository)).toEqual(["ghcr.io/stefanprodan/podinfo"]);
+    });
+
+    describe("nearestSetters", () => {
+      const definitions = fluxSetters([
+        { file: "clusters/prod/flux-system/images.yaml", text: prod },
+        { file: "clusters/staging/flux-system/images.yaml", text: staging },
+        { file: "clusters/staging/flux-system/copy.yaml", text: staging },
+      ]).setters.get("flux-system:podinfo")!;
+      const nearest = (...from: string[]) => nearestSetters(from, definitions).map((s) => s.policy.description);
+
+      it("is the definition whose file shares the longest directory prefix, identical copies counted once", () => {
+        expect(nearest("clusters/prod/podinfo/deploy.yaml")).toEqual(["semver 5.0.x"]);
+        expect(nearest("clusters/staging/podinfo/deploy.yaml")).toEqual(["semver 5.1.x"]);
+      });
+
+      it("is every different definition that is equally near: a tie", () => {
+        expect(nearest("apps/podinfo/deploy.yaml")).toEqual(["semver 5.0.x", "semver 5.1.x"]);
+        expect(nearest("clusters/prod/flux-system/automation.yaml", "clusters/staging/flux-system/automation.yaml")).toEqual(["semver 5.0.x", "semver 5.1.x"]);
+      });
+    });
+  });
+
+  describe("ImageUpdateAutomation", () => {
+    const automation = (update: string) => `apiVersion: image.toolkit.fluxcd.io/v1beta1
+kind: ImageUpdateAutomation
+metadata:
+  name: apps
+spec:
+  interval: 30m
+  suspend: true${update}
+`;
+
+    it("reads the namespace and spec.update.path from the root, suspended or not, with where it is", () => {
+      const { automations, warnings } = fluxSetters([
+        { file: "clusters/staging/flux-system/automation.yaml", text: automation("\n  update:\n    path: ./apps/staging/\n    strategy: Setters") },
+      ]);
+      expect([automations, warnings]).toEqual([
+        [{ id: "flux-system/apps", namespace: "flux-system", path: "apps/staging", file: "clusters/staging/flux-system/automation.yaml", line: 1 }],
+        [],
+      ]);
+    });
+
+    it("updates the whole repository without spec.update.path, and never above it (Flux's SecureJoin)", () => {
+      const paths = [automation(""), automation("\n  update:\n    path: ../../apps")].map(
+        (text) => fluxSetters([{ file: "a.yaml", text }]).automations[0]!.path,
+      );
+      expect(paths).toEqual(["", "apps"]);
+    });
+
+    it("updates the files under its path", () => {
+      const [staging] = fluxSetters([{ file: "a.yaml", text: automation("\n  update:\n    path: ./apps/staging") }]).automations;
+      expect(["apps/staging/d.yaml", "apps/staging/x/d.yaml", "apps/staging-old/d.yaml", "apps/d.yaml"].map((file) => updatesFile(staging!, file))).toEqual([
+        true,
+        true,
+        false,
+        false,
+      ]);
+    });
   });
 
   describe("warnings, with file and line", () => {
@@ -192,20 +300,23 @@ spec: { imageRepositoryRef: { name: podinfo }, policy: { alphabetical: {} } }
       ]);
     });
 
-    it("the same object twice: the first one is used", () => {
-      const other = PODINFO.replace("range: 5.0.x", "range: 6.x");
+    it("an ImagePolicy between two different ImageRepository objects of its name, equally near it", () => {
+      const [repository, policy] = PODINFO.split("---\n").slice(1);
+      const other = repository!.replace("ghcr.io/stefanprodan/podinfo", "docker.io/stefanprodan/podinfo");
       expect(
         setterSummary([
-          { file: "a.yaml", text: PODINFO },
-          { file: "b.yaml", text: other },
-        ]),
-      ).toEqual({
-        setters: { "flux-system:podinfo": { name: "ghcr.io/stefanprodan/podinfo", repository: "ghcr.io/stefanprodan/podinfo", policy: "semver 5.0.x" } },
-        warnings: [
-          { file: "b.yaml", line: 2, message: "ImageRepository flux-system/podinfo is also defined at a.yaml:2; this one is ignored" },
-          { file: "b.yaml", line: 11, message: "ImagePolicy flux-system/podinfo is also defined at a.yaml:11; this one is ignored" },
-        ],
-      });
+          { file: "flux/a.yaml", text: repository! },
+          { file: "flux/b.yaml", text: other },
+          { file: "clusters/prod/policy.yaml", text: policy! },
+        ]).warnings,
+      ).toEqual([
+        {
+          file: "clusters/prod/policy.yaml",
+          line: 1,
+          message:
+            "ImagePolicy flux-system/podinfo: ImageRepository flux-system/podinfo defined differently at flux/a.yaml:1 and flux/b.yaml:1, equally near it; markers for flux-system:podinfo are not mapped",
+        },
+      ]);
     });
 
     it("a file that is not YAML (a Helm template)", () => {

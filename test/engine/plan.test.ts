@@ -346,7 +346,7 @@ describe("planUpdate: setters and overrides", () => {
   });
 });
 
-/** The flux-system/ objects for the marker key `flux-system:<name>`: ImagePolicy at line 9. */
+/** One cluster's flux-system/ objects for the marker key `flux-system:<name>`: ImagePolicy at line 9. */
 function fluxImages(range: string, { image = "ghcr.io/acme/app", name = "app" } = {}): string {
   return `apiVersion: image.toolkit.fluxcd.io/v1
 kind: ImageRepository
@@ -370,6 +370,130 @@ spec:
 `;
 }
 
+function fluxAutomation(path: string, namespace = "flux-system"): string {
+  return `apiVersion: image.toolkit.fluxcd.io/v1
+kind: ImageUpdateAutomation
+metadata:
+  name: apps
+  namespace: ${namespace}
+spec:
+  interval: 30m
+  update:
+    path: ${path}
+    strategy: Setters
+`;
+}
+
+describe("planUpdate: Flux objects of several clusters in one repo", () => {
+  const marked = 'image: ghcr.io/acme/app:1.2.0 # {"$imagepolicy": "flux-system:app"}\n';
+  const clusters = {
+    "clusters/prod/flux-system/images.yaml": fluxImages(">=1.0.0-0"),
+    "clusters/staging/flux-system/images.yaml": fluxImages("1.2.x"),
+    "clusters/prod/app/deploy.yaml": marked,
+    "clusters/staging/app/deploy.yaml": marked,
+  };
+
+  it("a marker follows the definition of its key nearest to it: each cluster's own", async () => {
+    const p = await plan(clusters, { images: ["ghcr.io/acme/app:2.0.0"] });
+    expect(p.files.map((f) => [f.path, f.after])).toEqual([["clusters/prod/app/deploy.yaml", marked.replace("1.2.0", "2.0.0")]]);
+    expect(p.warnings).toEqual([
+      {
+        file: "clusters/staging/flux-system/images.yaml",
+        line: 9,
+        message: "setter flux-system:app: tag 2.0.0 is outside its policy (semver 1.2.x); marked values are left as they are",
+      },
+    ]);
+  });
+
+  it("--path to one cluster: its own policy decides, and the other cluster's is not mentioned", async () => {
+    const p = await plan(clusters, { images: ["ghcr.io/acme/app:2.0.0"], paths: ["clusters/staging"] });
+    expect(p.files).toEqual([]);
+    expect(p.warnings.map((w) => `${w.file}:${w.line}`)).toEqual(["clusters/staging/flux-system/images.yaml:9"]);
+    const patch = await plan(clusters, { images: ["ghcr.io/acme/app:1.2.5"], paths: ["clusters/staging"] });
+    expect(patch.files.map((f) => f.path)).toEqual(["clusters/staging/app/deploy.yaml"]);
+  });
+
+  it("identical copies of one definition are no news", async () => {
+    const files = { ...clusters, "clusters/staging/flux-system/images.yaml": fluxImages(">=1.0.0-0"), "apps/deploy.yaml": marked };
+    const p = await plan(files, { images: ["ghcr.io/acme/app:2.0.0"] });
+    expect(p.files.map((f) => f.path)).toEqual(["apps/deploy.yaml", "clusters/prod/app/deploy.yaml", "clusters/staging/app/deploy.yaml"]);
+    expect(p.warnings).toEqual([]);
+  });
+
+  it("leaves a marker between different definitions equally near it, and says where they are and how to choose", async () => {
+    const files = { ...clusters, "apps/deploy.yaml": `replicas: 1\n${marked}` };
+    const p = await plan(files, { images: ["ghcr.io/acme/app:1.2.5"] });
+    expect(p.files.map((f) => f.path)).toEqual(["clusters/prod/app/deploy.yaml", "clusters/staging/app/deploy.yaml"]);
+    expect(p.warnings).toEqual([
+      {
+        file: "apps/deploy.yaml",
+        line: 2,
+        message:
+          'Flux setter "flux-system:app" is defined differently at clusters/prod/flux-system/images.yaml:9 and clusters/staging/flux-system/images.yaml:9, equally near this file; the marked value is left as it is (give flux-system:app an entry under setters: in .github/gitops-promote.yaml, which overrides Flux objects)',
+      },
+    ]);
+    const configured = { ...files, ".github/gitops-promote.yaml": 'setters:\n  "flux-system:app": { image: ghcr.io/acme/app }\n' };
+    expect((await plan(configured, { images: ["ghcr.io/acme/app:1.2.5"] })).files.map((f) => f.path)).toContain("apps/deploy.yaml");
+  });
+
+  it("is quiet about a tie that this run's images do not concern", async () => {
+    const p = await plan({ ...clusters, "apps/deploy.yaml": marked }, { images: ["ghcr.io/acme/other:1.0.0"] });
+    expect(p.warnings.map((w) => w.message)).toEqual(["no file to update holds ghcr.io/acme/other; nothing to do for ghcr.io/acme/other:1.0.0"]);
+  });
+
+  describe("with ImageUpdateAutomation objects", () => {
+    const withAutomations = {
+      "clusters/prod/flux-system/images.yaml": fluxImages(">=1.0.0-0"),
+      "clusters/prod/flux-system/automation.yaml": fluxAutomation("./apps/prod"),
+      "clusters/staging/flux-system/images.yaml": fluxImages("1.2.x"),
+      "clusters/staging/flux-system/automation.yaml": fluxAutomation("./apps/staging"),
+      "apps/prod/deploy.yaml": marked,
+      "apps/staging/deploy.yaml": marked,
+    };
+
+    it("a marker follows the definition nearest to the automation that updates its file", async () => {
+      const p = await plan(withAutomations, { images: ["ghcr.io/acme/app:2.0.0"] });
+      expect(p.files.map((f) => f.path)).toEqual(["apps/prod/deploy.yaml"]);
+      expect(p.warnings.map((w) => `${w.file}:${w.line}: ${w.message}`)).toEqual([
+        "clusters/staging/flux-system/images.yaml:9: setter flux-system:app: tag 2.0.0 is outside its policy (semver 1.2.x); marked values are left as they are",
+      ]);
+    });
+
+    it("leaves a marker in a file no automation of its namespace updates, and names the automations' paths", async () => {
+      const files = {
+        ...withAutomations,
+        "apps/base/deploy.yaml": marked,
+        "clusters/dev/flux-system/automation.yaml": fluxAutomation("./apps/base", "team-a"),
+      };
+      const p = await plan(files, { images: ["ghcr.io/acme/app:1.2.5"] });
+      expect(p.files.map((f) => f.path)).toEqual(["apps/prod/deploy.yaml", "apps/staging/deploy.yaml"]);
+      expect(p.warnings).toEqual([
+        {
+          file: "apps/base/deploy.yaml",
+          line: 1,
+          message:
+            'Flux setter "flux-system:app" is set only in files under the spec.update.path of an ImageUpdateAutomation of namespace flux-system, and this file is under none (team-a/apps ./apps/base, flux-system/apps ./apps/prod, flux-system/apps ./apps/staging); the marked value is left as it is',
+        },
+      ]);
+    });
+
+    it("reaches every file under an automation without spec.update.path", async () => {
+      const files = { "flux-system/images.yaml": fluxImages("1.x"), "flux-system/automation.yaml": fluxAutomation('""'), "apps/deploy.yaml": marked };
+      expect((await plan(files, { images: ["ghcr.io/acme/app:1.3.0"] })).files.map((f) => f.path)).toEqual(["apps/deploy.yaml"]);
+    });
+
+    it("does not hold back configured setters: explicit configuration overrides Flux objects", async () => {
+      const files = {
+        ...withAutomations,
+        "apps/base/deploy.yaml": marked,
+        ".github/gitops-promote.yaml": 'setters:\n  "flux-system:app": { image: ghcr.io/acme/app }\n',
+      };
+      const p = await plan(files, { images: ["ghcr.io/acme/app:2.0.0"] });
+      expect(p.files.map((f) => f.path)).toEqual(["apps/base/deploy.yaml", "apps/prod/deploy.yaml", "apps/staging/deploy.yaml"]);
+    });
+  });
+});
+
 describe("planUpdate: --setter values and policy warnings", () => {
   it("--setter writes the image as the key's ImageRepository spells it, like --image", async () => {
     const values =
@@ -384,8 +508,29 @@ describe("planUpdate: --setter values and policy warnings", () => {
     const files = { "flux-system/images.yaml": fluxImages(">=1.0.0"), "deploy.yaml": 'image: ghcr.io/acme/app:1.2.0 # {"$imagepolicy": "flux-system:app"}\n' };
     const p = await plan(files, { setters: ["flux-system:app=ghcr.io/acme/app:0.9.0"] });
     expect(p.files).toEqual([]);
-    expect(p.warnings.map((w) => w.message)).toEqual([
-      "setter flux-system:app: tag 0.9.0 is outside its policy (semver >=1.0.0); marked values are left as they are",
+    expect(p.warnings).toEqual([
+      {
+        file: "flux-system/images.yaml",
+        line: 9,
+        message: "setter flux-system:app: tag 0.9.0 is outside its policy (semver >=1.0.0); marked values are left as they are",
+      },
+    ]);
+  });
+
+  it("warns about a tag outside a policy only when a marker in scope uses it, at the marker when no ImagePolicy defines it", async () => {
+    const config = 'setters:\n  "flux-system:app": { image: ghcr.io/acme/app, policy: { semver: { range: "1.x" } } }\n';
+    const files = {
+      ".github/gitops-promote.yaml": config,
+      "flux-system/images.yaml": fluxImages(">=3.0.0-0", { name: "web-alpha" }),
+      "apps/deploy.yaml": 'replicas: 1\nimage: ghcr.io/acme/app:1.2.0 # {"$imagepolicy": "flux-system:app"}\n',
+    };
+    const p = await plan(files, { images: ["ghcr.io/acme/app:2.0.0"] });
+    expect(p.warnings).toEqual([
+      {
+        file: "apps/deploy.yaml",
+        line: 2,
+        message: "setter flux-system:app: tag 2.0.0 is outside its policy (semver 1.x); marked values are left as they are",
+      },
     ]);
   });
 });
