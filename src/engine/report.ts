@@ -48,7 +48,8 @@ export function humanReport(plan: Plan, options: { diff?: boolean; dryRun?: bool
     else if (plan.targets.length > 0) out.push("outside any target (markers and overrides):");
     for (const file of files) {
       out.push(file.path, ...file.changes.map(changeLine));
-      if (options.diff) out.push(unifiedDiff(file.path, file.before, file.after).trimEnd());
+      // Only the diff's final line break goes: a CRLF line or trailing spaces of the last line are part of the patch.
+      if (options.diff) out.push(unifiedDiff(file.path, file.before, file.after).replace(/\n$/, ""));
     }
   }
   const n = plan.files.length;

@@ -1,0 +1,48 @@
+import { execFileSync } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { planUpdate } from "../../src/engine/plan.js";
+import { humanReport } from "../../src/engine/report.js";
+import { directorySource } from "../../src/engine/source.js";
+import { tempDir } from "../support/temp.js";
+
+/** The unified diffs in a human report, each hunk read as long as its header says. */
+function diffsIn(report: string): string {
+  const lines = report.split("\n");
+  const hunkAt = (i: number) => /^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@/.exec(lines[i] ?? "");
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.startsWith("--- a/")) continue;
+    out.push(lines[i]!, lines[++i]!);
+    for (let hunk = hunkAt(i + 1); hunk; hunk = hunkAt(i + 1)) {
+      out.push(lines[++i]!);
+      let [old, added] = [Number(hunk[1] ?? 1), Number(hunk[2] ?? 1)];
+      while (old > 0 || added > 0 || lines[i + 1]?.startsWith("\\")) {
+        const line = lines[++i]!;
+        out.push(line);
+        if (line[0] !== "+" && line[0] !== "\\") old--;
+        if (line[0] !== "-" && line[0] !== "\\") added--;
+      }
+    }
+  }
+  return out.join("\n") + "\n";
+}
+
+describe("humanReport", () => {
+  it("prints diffs that git apply takes as they are: a CRLF last line and a missing final newline included", async () => {
+    const dir = await tempDir("gp-report-");
+    const files = {
+      "crlf.yaml": "containers:\r\n  - name: app\r\n    image: nginx:1.25\r\n",
+      "nonl.yaml": "containers:\n  - name: app\n    image: nginx:1.25",
+      "spaces.yaml": "containers:\n  - name: app\n    image: nginx:1.25   \n",
+    };
+    for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+    const plan = await planUpdate(directorySource(dir), { images: ["nginx:1.27"], setters: [], sets: [], paths: [] });
+    const patch = diffsIn(humanReport(plan, { diff: true, dryRun: true }));
+    expect(patch).toContain("-    image: nginx:1.25\r\n+    image: nginx:1.27\r\n");
+    execFileSync("git", ["init", "--quiet", dir]);
+    execFileSync("git", ["apply", "-"], { cwd: dir, input: patch });
+    for (const [name, text] of Object.entries(files)) expect(await readFile(join(dir, name), "utf8"), name).toBe(text.replace("nginx:1.25", "nginx:1.27"));
+  });
+});
