@@ -277,3 +277,40 @@ describe("multi-cluster fan-out under Flux ImagePolicy objects", () => {
     expect(human.stdout).toMatch(/^target staging:\nclusters\/staging\/app\/values\.yaml\n[\s\S]*^target production:\nclusters\/prod\/app\/values\.yaml\n/m);
   });
 });
+
+describe("one repo, two clusters, each with its own Flux objects of the same names", () => {
+  const fixture = join(import.meta.dirname, "fixtures", "flux-clusters");
+  const imageIn = async (dir: string, env: string) => /image: (\S+)/.exec(await readFile(join(dir, "clusters", env, "app", "deploy.yaml"), "utf8"))![1];
+  const update = async (dir: string, ...args: string[]) => {
+    const result = await runCli(["update", dir, ...args, "--json"]);
+    expect(result.code, result.stderr).toBe(0);
+    return JSON.parse(result.stdout) as { files: string[]; warnings: { file?: string; line?: number; message: string }[] };
+  };
+
+  it("each cluster's marker moves under that cluster's own ImagePolicy", async () => {
+    const dir = await scratchCopy(fixture);
+    expect((await update(dir, "--image", "ghcr.io/acme/app:1.2.1")).files).toEqual(["clusters/prod/app/deploy.yaml", "clusters/staging/app/deploy.yaml"]);
+    const report = await update(dir, "--image", "ghcr.io/acme/app:2.0.0");
+    expect(report.files).toEqual(["clusters/prod/app/deploy.yaml"]);
+    expect([await imageIn(dir, "prod"), await imageIn(dir, "staging")]).toEqual(["ghcr.io/acme/app:2.0.0", "ghcr.io/acme/app:1.2.1"]);
+  });
+
+  it("--path to staging: staging's policy refuses 2.0.0, and the warning points at it", async () => {
+    const dir = await scratchCopy(fixture);
+    const report = await update(dir, "--image", "ghcr.io/acme/app:2.0.0", "--path", "clusters/staging");
+    expect(report).toMatchObject({ files: [] });
+    expect(report.warnings).toEqual([
+      {
+        file: "clusters/staging/flux-system/images.yaml",
+        line: 10,
+        message: "setter flux-system:app: tag 2.0.0 is outside its policy (semver 1.2.x); marked values are left as they are",
+      },
+    ]);
+    expect(await imageIn(dir, "staging")).toBe("ghcr.io/acme/app:1.2.0");
+  });
+
+  it("the multi-cluster fixture's ImageRepository, the same in both clusters, is no news", async () => {
+    const report = await update(await scratchCopy(join(import.meta.dirname, "fixtures", "multi-cluster")), "--image", "ghcr.io/acme/app:1.1.0");
+    expect(report.warnings).toEqual([]);
+  });
+});
