@@ -80,6 +80,10 @@ export async function runDispatch(values: DispatchValues, io: Io): Promise<numbe
   const bad = repositories.find((r) => !/^[\w.-]+\/[\w.-]+$/.test(r));
   if (bad) throw new UsageError(`--repository ${JSON.stringify(bad)} is not OWNER/NAME`);
   if (values.wait && !values.workflow) throw new UsageError("--wait needs --workflow: a repository_dispatch event starts no run we can follow");
+  if (values.ref !== undefined && !values.workflow)
+    throw new UsageError("--ref needs --workflow: a repository_dispatch event always runs on the default branch");
+  if (values["event-type"] !== undefined && values.workflow)
+    throw new UsageError("--event-type is for repository_dispatch; with --workflow the workflow itself is dispatched, with no event type");
 
   const payload = buildPayload({ images, source: sourceFromEnv(io.env), ...(values.target && { targets: values.target }) });
   if (values["dry-run"]) {

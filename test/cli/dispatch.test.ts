@@ -37,6 +37,19 @@ describe("gitops-promote dispatch, against the fake GitHub", () => {
     expect(result.stderr).toMatch(/GitHub App|fine-grained/);
   });
 
+  it.each([
+    [["--wait"], "--wait needs --workflow"],
+    [["--ref", "release"], "--ref needs --workflow"],
+    [["--workflow", "promote.yml", "--event-type", "custom"], "--event-type is for repository_dispatch"],
+  ])("exit 2, nothing sent, for options that would have no effect: %j", async (options, message) => {
+    const sent = () => fake.dispatches.length + fake.workflowDispatches.length;
+    const before = sent();
+    const result = await runCli(["dispatch", "--repository", "acme/manifests", "--image", "ghcr.io/acme/app:1.2.4", ...options], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(sent()).toBe(before);
+  });
+
   it("never prints the token", async () => {
     const result = await runCli(["dispatch", "--repository", "acme/elsewhere", "--image", "ghcr.io/acme/app:1.2.4", "--json"], { env });
     expect(result.stdout + result.stderr).not.toContain(fake.token);
