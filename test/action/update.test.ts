@@ -467,6 +467,22 @@ describe("update Action", () => {
     expect(await fake.readFile(OWNER, REPO, "gitops-promote/ghcr.io-acme-app", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
   });
 
+  it.each([
+    [
+      "an image no file holds",
+      { images: "ghcr.io/acme/other:1.0.0" },
+      "no file to update holds ghcr.io/acme/other; nothing to do for ghcr.io/acme/other:1.0.0",
+    ],
+    ["paths that match no file", { images: `${APP}:1.2.4`, paths: "clusters/**" }, 'path "clusters/**" matches no file'],
+    ["a setter no marker uses", { setters: `flux-system:nope=${APP}:1.2.4` }, "no file to update has a marker for setter flux-system:nope"],
+  ])("nothing changed because of %s: the summary says why, not that every field is current", async (_, inputs, why) => {
+    const result = await action(inputs);
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(result.outputs["changed"]).toBe("false");
+    expect(result.summary).toContain(why);
+    expect(result.summary).not.toContain("already holds");
+  });
+
   it("commit-via git pushes to any remote (a plain bare repo) without a single API call", async () => {
     const root = await tempDir("gp-plain-");
     const bare = join(root, "manifests.git");

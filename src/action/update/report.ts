@@ -35,6 +35,13 @@ export function annotate(warnings: readonly Warning[]): void {
     core.warning(w.message, { ...(w.file && { file: w.file }), ...(w.line !== undefined && { startLine: w.line }), title: "gitops-promote" });
 }
 
+/** A message and where it is, as far as it says. */
+interface Located {
+  readonly file?: string;
+  readonly line?: number;
+  readonly message: string;
+}
+
 /** The diff of a dry run and the commit messages it would use, in the log. */
 export function printDiff(result: DeliveryResult): void {
   for (const file of result.plan.files) core.info(unifiedDiff(file.path, file.before, file.after));
@@ -61,7 +68,11 @@ export async function writeSummary(result: DeliveryResult, serverUrl: string, re
   };
   const landingOf = (file: string) => result.landings.find((l) => l.files.some((f) => f.path === file));
   core.summary.addHeading(dryRun ? "gitops-promote (dry run)" : "gitops-promote", 3);
-  if (result.plan.changes.length === 0) {
+  if (result.plan.changes.length === 0 && result.plan.warnings.length > 0) {
+    // Nothing reached (no file holds the image, paths match nothing, ...) is said by a warning, not by the empty plan.
+    core.summary.addRaw(`Nothing changed on ${code(result.base)}. This run's warnings:`, true);
+    core.summary.addList(result.plan.warnings.map(describeLocated));
+  } else if (result.plan.changes.length === 0) {
     core.summary.addRaw(`Nothing to change on ${code(result.base)}: every field already holds the promoted image (or a newer one).`, true);
   } else {
     core.summary.addTable([
@@ -77,6 +88,12 @@ export async function writeSummary(result: DeliveryResult, serverUrl: string, re
   }
   if (result.attempts > 1) core.summary.addRaw(`Landed after ${result.attempts} attempts (the branch moved under concurrent runs).`, true);
   await core.summary.write();
+}
+
+/** `<code>file</code>:line: message`, as far as it says where. */
+function describeLocated(w: Located): string {
+  const where = w.file ? `<code>${escape(w.file)}</code>${w.line !== undefined ? `:${w.line}` : ""}: ` : "";
+  return where + escape(w.message);
 }
 
 function escape(s: string): string {
