@@ -16,6 +16,19 @@ import { tempDir } from "../support/temp.js";
 
 const run = promisify(execFile);
 const APP = "ghcr.io/acme/app";
+/** The outputs a failed step leaves for `if: always()` steps: all set, none claiming a change. */
+const FAILED_OUTPUTS = {
+  changed: "false",
+  "commit-sha": "",
+  "pull-request-number": "",
+  "pull-request-url": "",
+  "pull-request-operation": "none",
+  "pull-requests": "[]",
+  changes: "[]",
+  "updated-files": "[]",
+};
+
+const errorsOf = (result: ActionResult) => result.annotations.filter((a) => a.level === "error");
 
 describe("update Action", () => {
   let fake: FakeGitHub;
@@ -385,9 +398,11 @@ describe("update Action", () => {
       const before = await main();
       const result = await action({ images: `${APP}:1.3.0\nghcr.io/acme/API:1`, setters: "flux-system:app" });
       expect(result.exitCode).toBe(1);
-      const error = result.annotations.find((a) => a.level === "error")?.message ?? "";
-      expect(error).toContain('input images: invalid image reference "ghcr.io/acme/API:1"');
-      expect(error).toContain('input setters: "flux-system:app" is not <namespace>:<policy>=<image>');
+      const [images, setters, summary] = errorsOf(result);
+      expect(images).toMatchObject({ message: expect.stringMatching(/^input images: invalid image reference "ghcr\.io\/acme\/API:1"/) });
+      expect(images?.file).toBeUndefined();
+      expect(setters).toMatchObject({ message: expect.stringMatching(/^input setters: "flux-system:app" is not <namespace>:<policy>=<image>/) });
+      expect(summary?.message).toMatch(/^nothing was written; the request is not usable:\n- input images: .*\n- input setters: /);
       expect(await main()).toBe(before);
     });
 
@@ -467,6 +482,70 @@ describe("update Action", () => {
     expect(await fake.readFile(OWNER, REPO, "gitops-promote/ghcr.io-acme-app", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
   });
 
+  describe("a bad configuration or set: one error annotation per issue, on its file and line", () => {
+    const config = [
+      "targets:",
+      "  - name: staging",
+      '    paths: ["apps/**"]',
+      "    images:",
+      `      - repository: ${APP}`,
+      '        policy: { semver: { range: "not a range" } }',
+      "  - name: production",
+      "    paths: 3",
+      "    images: [{ repository: " + APP + " }]",
+      "",
+    ].join("\n");
+
+    it("the configuration's issues on their lines, then the summary line; nothing written, failure outputs set", async () => {
+      await fake.commitFile(OWNER, REPO, "main", ".github/gitops-promote.yaml", config);
+      const before = await main();
+      const result = await action({ images: `${APP}:1.2.4` });
+      expect(result.exitCode).toBe(1);
+      const errors = errorsOf(result);
+      expect(errors.slice(0, 2)).toEqual([
+        {
+          level: "error",
+          file: ".github/gitops-promote.yaml",
+          line: 6,
+          title: "gitops-promote",
+          message: 'targets[0].images[0].policy.semver.range: invalid range "not a range"',
+        },
+        {
+          level: "error",
+          file: ".github/gitops-promote.yaml",
+          line: 8,
+          title: "gitops-promote",
+          message: "targets[1].paths: must be a list of strings, not a number (3)",
+        },
+      ]);
+      expect(errors[2]?.message).toBe(
+        `nothing was written; the request is not usable:\n- .github/gitops-promote.yaml:6: targets[0].images[0].policy.semver.range: invalid range "not a range"\n- .github/gitops-promote.yaml:8: targets[1].paths: must be a list of strings, not a number (3)`,
+      );
+      expect(errors).toHaveLength(3);
+      expect(await main()).toBe(before);
+      expect(result.outputs).toEqual(FAILED_OUTPUTS);
+      expect(result.summary).toContain("gitops-promote failed");
+      expect(result.summary).toContain("<code>.github/gitops-promote.yaml</code>:6");
+    });
+
+    it("a set spec that does not fit its file is annotated on that file", async () => {
+      await fake.commitFile(OWNER, REPO, "main", "main.k", 'config = {\n  image = "ghcr.io/acme/app:1.0.0"\n}\n');
+      const result = await action({ set: 'main.k:config.containers.app.image="ghcr.io/acme/app:1.2.4"' });
+      expect(result.exitCode).toBe(1);
+      expect(errorsOf(result)[0]).toMatchObject({ file: "main.k", line: 1, message: expect.stringMatching(/^config has 'image', not 'containers'/) });
+    });
+
+    it("more issues than GitHub shows annotations for a step: the last one shown is the summary listing them all", async () => {
+      const targets = Array.from({ length: 12 }, (_, i) => `  - name: t${i}\n    paths: ["apps/**"]\n`).join("");
+      await fake.commitFile(OWNER, REPO, "main", ".github/gitops-promote.yaml", `targets:\n${targets}`);
+      const result = await action({ images: `${APP}:1.2.4` });
+      const errors = errorsOf(result);
+      expect(errors).toHaveLength(10);
+      expect(errors.slice(0, 9).every((e) => e.file === ".github/gitops-promote.yaml")).toBe(true);
+      expect(errors[9]?.message.match(/images is required/g)).toHaveLength(12);
+    });
+  });
+
   it.each([
     [
       "an image no file holds",
@@ -481,6 +560,21 @@ describe("update Action", () => {
     expect(result.outputs["changed"]).toBe("false");
     expect(result.summary).toContain(why);
     expect(result.summary).not.toContain("already holds");
+  });
+
+  describe("a failed step still leaves a summary and every output (changed=false) for `if: always()` steps", () => {
+    it.each([
+      ["branch protection", "Protected branch update failed for refs/heads/main."],
+      ["a ruleset", "Repository rule violations found\n\nChanges must be made through a pull request.\n\n"],
+    ])("%s refuses the push: explained, summarised, outputs set", async (_, message) => {
+      fake.inject({ operationId: "git/update-ref", status: 422, body: { message, documentation_url: "https://docs.github.com/rest" } });
+      const result = await action({ images: `${APP}:1.2.4` });
+      expect(result.exitCode).toBe(1);
+      expect(errorsOf(result)[0]?.message).toContain(message.split("\n")[0]);
+      expect(result.outputs).toEqual(FAILED_OUTPUTS);
+      expect(result.summary).toContain("gitops-promote failed");
+      expect(result.summary).toContain(message.split("\n")[0]);
+    });
   });
 
   it("commit-via git pushes to any remote (a plain bare repo) without a single API call", async () => {

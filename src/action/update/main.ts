@@ -1,7 +1,8 @@
 /**
  * Entry of the update Action (action.yml -> dist/index.js): read the inputs and the
  * triggering event, plan the update on the branch head, land it, and report. Runs in the
- * manifests repository's checkout.
+ * manifests repository's checkout. A failure is reported as fully as a success: what failed
+ * and what to change, a job summary, and every output (changed=false) for `if: always()` steps.
  */
 import * as core from "@actions/core";
 import { context } from "@actions/github";
@@ -12,7 +13,7 @@ import { GitRepo, tokenAuthEnv } from "../../github/git.js";
 import { repositoryOfRemote } from "../../github/remote.js";
 import { protectToken } from "../token.js";
 import { readUpdateInputs } from "./inputs.js";
-import { annotate, printDiff, setOutputs, writeSummary } from "./report.js";
+import { annotate, annotateIssues, printDiff, setFailedOutputs, setOutputs, writeFailureSummary, writeSummary } from "./report.js";
 
 const redact = protectToken(core.getInput("token"), core.setSecret);
 
@@ -59,7 +60,20 @@ async function run(): Promise<void> {
   );
 }
 
-run().catch((error: unknown) => {
-  if (error instanceof RequestError) core.setFailed(redact(`nothing was written; the request is not usable:\n${error.issues.map((i) => `- ${i}`).join("\n")}`));
-  else core.setFailed(redact(error instanceof Error ? error.message : String(error)));
-});
+async function fail(error: unknown): Promise<void> {
+  const issues = error instanceof RequestError ? error.issues.map(redact) : [];
+  annotateIssues(issues);
+  const message = redact(
+    error instanceof RequestError
+      ? `nothing was written; the request is not usable:\n${issues.map((i) => `- ${i}`).join("\n")}`
+      : error instanceof Error
+        ? error.message
+        : String(error),
+  );
+  core.setFailed(message);
+  setFailedOutputs();
+  // The failure above is the step's result; a summary that cannot be written must not hide it.
+  await writeFailureSummary(message, issues).catch((summaryError: unknown) => core.warning(`job summary not written: ${redact(String(summaryError))}`));
+}
+
+run().catch(fail);

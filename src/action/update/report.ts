@@ -1,7 +1,8 @@
 /**
  * What a person sees of a run: step outputs for later steps, warnings as annotations on
  * the file and line, and a job summary table (target, file, field, old -> new, and where
- * it landed: the commit or the pull request).
+ * it landed: the commit or the pull request). A failed run gets the same: every output,
+ * its issues as error annotations on their file and line, and a summary saying what failed.
  */
 import * as core from "@actions/core";
 import { unifiedDiff } from "../../engine/diff.js";
@@ -30,9 +31,30 @@ export function setOutputs(result: DeliveryResult): void {
   core.setOutput("updated-files", JSON.stringify(result.plan.files.map((f) => f.path)));
 }
 
+/** What later steps get from a failed run: every output set, none claiming a change. */
+export function setFailedOutputs(): void {
+  core.setOutput("changed", "false");
+  for (const name of ["commit-sha", "pull-request-number", "pull-request-url"]) core.setOutput(name, "");
+  core.setOutput("pull-request-operation", "none");
+  for (const name of ["pull-requests", "changes", "updated-files"]) core.setOutput(name, "[]");
+}
+
 export function annotate(warnings: readonly Warning[]): void {
   for (const w of warnings)
     core.warning(w.message, { ...(w.file && { file: w.file }), ...(w.line !== undefined && { startLine: w.line }), title: "gitops-promote" });
+}
+
+/**
+ * GitHub shows 10 error annotations of a step; the last one shown must be the failure
+ * itself, which lists every issue.
+ */
+const ISSUE_ANNOTATIONS = 9;
+
+/** One error annotation per issue of a request that is not usable, on its file and line when it names them. */
+export function annotateIssues(issues: readonly string[]): void {
+  for (const issue of issues.slice(0, ISSUE_ANNOTATIONS).map(locateIssue)) {
+    core.error(issue.message, { ...(issue.file && { file: issue.file }), ...(issue.line !== undefined && { startLine: issue.line }), title: "gitops-promote" });
+  }
 }
 
 /** A message and where it is, as far as it says. */
@@ -40,6 +62,12 @@ interface Located {
   readonly file?: string;
   readonly line?: number;
   readonly message: string;
+}
+
+/** An issue of the engine's RequestError, `<file>:<line>: <message>` when it is in a file. */
+function locateIssue(issue: string): Located {
+  const m = /^([^\s:"]+):(\d+): ([^]*)$/.exec(issue);
+  return m ? { file: m[1]!, line: Number(m[2]), message: m[3]! } : { message: issue };
 }
 
 /** The diff of a dry run and the commit messages it would use, in the log. */
@@ -87,6 +115,22 @@ export async function writeSummary(result: DeliveryResult, serverUrl: string, re
     ]);
   }
   if (result.attempts > 1) core.summary.addRaw(`Landed after ${result.attempts} attempts (the branch moved under concurrent runs).`, true);
+  await core.summary.write();
+}
+
+/** The summary of a failed run: what failed, each issue of an unusable request on its own line. */
+export async function writeFailureSummary(message: string, issues: readonly string[]): Promise<void> {
+  core.summary.addHeading("gitops-promote failed", 3);
+  if (issues.length > 0) {
+    core.summary.addRaw("Nothing was written; the request is not usable:", true);
+    core.summary.addList(issues.map((issue) => describeLocated(locateIssue(issue))));
+  } else {
+    // Markdown is not read inside HTML: the message's `code` spans and lines are marked up here.
+    const html = escape(message)
+      .replace(/`([^`\n]+)`/g, "<code>$1</code>")
+      .replaceAll("\n", "<br>");
+    core.summary.addRaw(`<p>${html}</p>`, true);
+  }
   await core.summary.write();
 }
 
