@@ -23,3 +23,72 @@ export async function whenVisible<T>(call: () => Promise<T>, attempts = 4, delay
     }
   }
 }
+
+/** The request an Octokit error answers: its method, its path from `/repos/` on (or `/graphql`), and for GraphQL the query's first field. */
+export interface FailedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly field?: string;
+}
+
+/** undefined for anything but an Octokit request or GraphQL error. */
+export function failedRequest(error: unknown): FailedRequest | undefined {
+  const request = typeof error === "object" && error !== null && "request" in error ? error.request : undefined;
+  if (typeof request !== "object" || request === null) return undefined;
+  const { method = "POST", url, query } = request as { method?: unknown; url?: unknown; query?: unknown };
+  if (typeof method !== "string" || typeof url !== "string") return undefined;
+  // GitHub Enterprise serves the API under /api/v3 and GraphQL at /api/graphql; Octokit escapes the '/' of a ref.
+  const path = decodeURIComponent(new URL(url, "http://localhost").pathname).replace(/^\/api(?:\/v3)?(?=\/)/, "");
+  const body = typeof query === "string" ? query : requestBodyQuery(request);
+  const field = body === undefined ? undefined : /^\s*(?:query|mutation)\b[^{]*\{\s*(\w+)/.exec(body)?.[1];
+  return { method: method.toUpperCase(), path, ...(field && { field }) };
+}
+
+function requestBodyQuery(request: object): string | undefined {
+  const body = "body" in request ? request.body : undefined;
+  if (typeof body !== "string") return undefined;
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return typeof parsed === "object" && parsed !== null && "query" in parsed && typeof parsed.query === "string" ? parsed.query : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The token permission a request needs (`permissions:` in a workflow; Contents / Pull requests for an App or fine-grained token). */
+export type Permission = "contents" | "pull-requests";
+
+/** What one of our requests does, for a person, and the permission it needs. */
+export interface RequestPurpose {
+  readonly what: string;
+  readonly permission: Permission;
+}
+
+const REPO = String.raw`/repos/[^/]+/[^/]+`;
+/** `$1` in a description is the path's first group. */
+const PURPOSES: readonly (readonly [RegExp, string, Permission])[] = [
+  [new RegExp(`^POST ${REPO}/git/trees$`), "creating the commit's tree", "contents"],
+  [new RegExp(`^POST ${REPO}/git/commits$`), "creating the commit", "contents"],
+  [new RegExp(`^PATCH ${REPO}/git/refs/heads/(.+)$`), "moving branch $1", "contents"],
+  [new RegExp(`^POST ${REPO}/git/refs$`), "creating the pull-request branch", "contents"],
+  [new RegExp(`^GET ${REPO}/git/ref/heads/(.+)$`), "reading branch $1", "contents"],
+  [new RegExp(`^GET ${REPO}/pulls$`), "looking for the open pull request", "pull-requests"],
+  [new RegExp(`^POST ${REPO}/pulls$`), "opening the pull request", "pull-requests"],
+  [new RegExp(`^PATCH ${REPO}/pulls/(\\d+)$`), "updating pull request #$1", "pull-requests"],
+  [new RegExp(`^POST ${REPO}/issues/(\\d+)/labels$`), "labelling pull request #$1", "pull-requests"],
+  [new RegExp(`^POST ${REPO}/issues/(\\d+)/assignees$`), "assigning pull request #$1", "pull-requests"],
+  [new RegExp(`^POST ${REPO}/pulls/(\\d+)/requested_reviewers$`), "requesting reviews of pull request #$1", "pull-requests"],
+  [new RegExp(`^PUT ${REPO}/pulls/(\\d+)/merge$`), "merging pull request #$1", "contents"],
+  [/^POST \/graphql updateRefs$/, "moving the pull-request branch", "contents"],
+  [/^POST \/graphql enablePullRequestAutoMerge$/, "enabling auto-merge", "pull-requests"],
+];
+
+/** What `request` was for; undefined for a request this project does not make. */
+export function requestPurpose(request: FailedRequest): RequestPurpose | undefined {
+  const line = `${request.method} ${request.path}${request.field ? ` ${request.field}` : ""}`;
+  for (const [pattern, what, permission] of PURPOSES) {
+    const match = pattern.exec(line);
+    if (match) return { what: what.replace("$1", match[1] ?? ""), permission };
+  }
+  return undefined;
+}

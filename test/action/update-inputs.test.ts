@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/action/input-error.js";
-import { authorInput, readUpdateInputs, type InputReader } from "../../src/action/update/inputs.js";
+import { authorInput, readUpdateInputs, requireToken, type InputReader } from "../../src/action/update/inputs.js";
 
 const reader = (inputs: Record<string, string>): InputReader => ({ getInput: (name) => inputs[name] ?? "" });
 const push = { eventName: "push", payload: {} };
@@ -101,6 +101,11 @@ describe("update Action inputs", () => {
     ]);
     expect(warnings({ merge: "none", "merge-method": "merge" })).toEqual([]);
     expect(warnings({ delivery: "pull-request", merge: "immediate", "merge-method": "squash" })).toEqual([]);
+  });
+
+  it("refuses an empty token only when the API is needed, naming the input and what usually empties it", () => {
+    expect(requireToken("ghs_x")).toBe("ghs_x");
+    expect(() => requireToken("")).toThrow(/^input token is empty, .*misspelt.*skipped.*Leave `token` out to use GITHUB_TOKEN\.$/);
   });
 
   it("reads authors as git writes them", () => {

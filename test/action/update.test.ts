@@ -464,7 +464,11 @@ describe("update Action", () => {
       });
       const result = await action({ images: `${APP}:1.2.4`, delivery: "pull-request" });
       expect(result.exitCode).toBe(1);
-      expect(result.annotations.find((a) => a.level === "error")?.message).toMatch(/not permitted to create/);
+      const error = result.annotations.find((a) => a.level === "error")?.message;
+      expect(error).toMatch(
+        /^opening the pull request in acme\/manifests \(POST \/repos\/acme\/manifests\/pulls\) failed: 403 GitHub Actions is not permitted to create/,
+      );
+      expect(error).toContain("Allow GitHub Actions to create and approve pull requests");
       expect(await fake.refs(OWNER, REPO)).toEqual({ "refs/heads/main": before });
     });
   });
@@ -480,6 +484,55 @@ describe("update Action", () => {
     expect(result.annotations.find((a) => a.level === "error")?.message).toMatch(/pull request #1 is open .*not a collaborator/s);
     expect(fake.pulls(OWNER, REPO)).toMatchObject([{ number: 1, state: "open", head: "gitops-promote/ghcr.io-acme-app" }]);
     expect(await fake.readFile(OWNER, REPO, "gitops-promote/ghcr.io-acme-app", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
+  });
+
+  describe("a token that cannot do the job: the failure says which operation and what to change", () => {
+    it("a read-only GITHUB_TOKEN: names the operation and the permissions the workflow must grant", async () => {
+      fake.setAccess(OWNER, REPO, "read");
+      const result = await action({ images: `${APP}:1.2.4` });
+      expect(result.exitCode).toBe(1);
+      const message = errorsOf(result)[0]?.message ?? "";
+      expect(message).toMatch(
+        /^creating the commit's tree in acme\/manifests \(POST \/repos\/acme\/manifests\/git\/trees\) failed: 403 Resource not accessible by integration/,
+      );
+      expect(message).toContain("`permissions: contents: write`");
+      expect(message).toContain("`pull-requests: write`");
+    });
+
+    it("a token that may not open pull requests: names the operation and pull-requests: write", async () => {
+      const body = { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest" };
+      fake.inject({ operationId: "pulls/create", status: 403, body });
+      const result = await action({ images: `${APP}:1.2.4`, delivery: "pull-request", "commit-via": "git" });
+      expect(result.exitCode).toBe(1);
+      const message = errorsOf(result)[0]?.message ?? "";
+      expect(message).toMatch(/^opening the pull request in acme\/manifests \(POST \/repos\/acme\/manifests\/pulls\) failed: 403 Resource not accessible/);
+      expect(message).toContain("`permissions: pull-requests: write`");
+    });
+
+    it("a repository the token cannot see: says so instead of git's bare 'Repository not found'", async () => {
+      fake.setAccess(OWNER, REPO, "none");
+      const result = await action({ images: `${APP}:1.2.4` });
+      expect(result.exitCode).toBe(1);
+      const message = errorsOf(result)[0]?.message ?? "";
+      expect(message).toMatch(/^reading the default branch of origin \(git ls-remote\) failed: .*Repository not found/s);
+      expect(message).toContain("both when acme/manifests does not exist and when the credentials cannot see it");
+      expect(message).toContain("GITHUB_TOKEN reaches only the repository its workflow runs in");
+      expect(message).not.toContain(fake.token);
+    });
+
+    it("an empty token input: names the input and the likely causes, and is no obstacle where no API call is made", async () => {
+      const result = await action({ images: `${APP}:1.2.4`, token: "" });
+      expect(result.exitCode).toBe(1);
+      const message = errorsOf(result)[0]?.message ?? "";
+      expect(message).toMatch(/^input token is empty/);
+      expect(message).toContain("misspelt");
+      expect(message).toContain("skipped");
+      expect(message).not.toMatch(/opts\.auth/);
+
+      const git = await action({ images: `${APP}:1.2.4`, token: "", "commit-via": "git" });
+      expect(git.exitCode, git.stdout + git.stderr).toBe(0);
+      expect(await fake.readFile(OWNER, REPO, "main", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
+    });
   });
 
   describe("a bad configuration or set: one error annotation per issue, on its file and line", () => {
@@ -570,10 +623,13 @@ describe("update Action", () => {
       fake.inject({ operationId: "git/update-ref", status: 422, body: { message, documentation_url: "https://docs.github.com/rest" } });
       const result = await action({ images: `${APP}:1.2.4` });
       expect(result.exitCode).toBe(1);
-      expect(errorsOf(result)[0]?.message).toContain(message.split("\n")[0]);
+      const error = errorsOf(result)[0]?.message ?? "";
+      expect(error).toMatch(/^moving branch main in acme\/manifests \(PATCH \/repos\/acme\/manifests\/git\/refs\/heads\/main\) failed: 422 /);
+      expect(error).toContain("main is protected");
+      expect(error).toContain("delivery: pull-request");
       expect(result.outputs).toEqual(FAILED_OUTPUTS);
       expect(result.summary).toContain("gitops-promote failed");
-      expect(result.summary).toContain(message.split("\n")[0]);
+      expect(result.summary).toContain("main is protected");
     });
   });
 

@@ -79,7 +79,29 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
     ...(author && { author: authorInput(author) }),
     dryRun: flag("dry-run"),
   };
-  return { token: core.getInput("token"), request, delivery, ...(payload && { payload }), warnings: unusedMergeInputs(delivery) };
+  return {
+    token: core.getInput("token"),
+    request,
+    delivery,
+    ...(payload && { payload }),
+    warnings: unusedMergeInputs(delivery),
+  };
+}
+
+/**
+ * The token, for a run that calls the API. An empty one is refused with its likely causes, not
+ * Octokit's "Parameter token or opts.auth is required": a workflow passes `token: ""` when the
+ * expression it gives yields nothing. A run that makes no API call never asks.
+ */
+export function requireToken(token: string): string {
+  if (token !== "") return token;
+  throw new InputError(
+    "input token is empty, and this run calls the GitHub API (commits through the API, pull requests, merges). " +
+      "Most often the expression it is given yields nothing: `${{ secrets.NAME }}` names a secret that does not exist " +
+      "(misspelt, or defined for another repository or environment; runs triggered from forks or by Dependabot get no secrets), " +
+      "or `${{ steps.ID.outputs.token }}` names a step that was skipped, failed or has another id. " +
+      "Leave `token` out to use GITHUB_TOKEN.",
+  );
 }
 
 const DEFAULT_MERGE: MergeMode = "none";

@@ -8,11 +8,12 @@ import * as core from "@actions/core";
 import { context } from "@actions/github";
 import { RequestError } from "../../engine/request.js";
 import { createClient, type GitHubClient } from "../../github/client.js";
-import { deliver } from "../../github/deliver.js";
+import { deliver, type DeliveryResult } from "../../github/deliver.js";
 import { GitRepo, tokenAuthEnv } from "../../github/git.js";
 import { repositoryOfRemote } from "../../github/remote.js";
 import { protectToken } from "../token.js";
-import { readUpdateInputs } from "./inputs.js";
+import { explainFailure } from "./failure.js";
+import { readUpdateInputs, requireToken } from "./inputs.js";
 import { annotate, annotateIssues, printDiff, setFailedOutputs, setOutputs, writeFailureSummary, writeSummary } from "./report.js";
 
 const redact = protectToken(core.getInput("token"), core.setSecret);
@@ -31,7 +32,8 @@ async function run(): Promise<void> {
   // persist-credentials: false leaves git without a token; lend it ours for this server only
   const lendToken = origin !== undefined && inputs.token !== "" && !(await checkout.hasCredentials(url));
   const git = lendToken ? new GitRepo(workspace, tokenAuthEnv(inputs.token, serverUrl)) : checkout;
-  const [owner = "", repo = ""] = (process.env["GITHUB_REPOSITORY"] ?? "").split("/");
+  const workflowRepository = process.env["GITHUB_REPOSITORY"] ?? "";
+  const [owner = "", repo = ""] = workflowRepository.split("/");
   const repository = origin ?? { owner, repo };
   let client: GitHubClient | undefined;
   const ctx = {
@@ -42,13 +44,19 @@ async function run(): Promise<void> {
       if (!repository.owner || !repository.repo) {
         throw new Error("origin is not a repository on this GitHub server and GITHUB_REPOSITORY is not set: the API does not know which repository to use");
       }
-      client ??= createClient({ token: inputs.token, log: (message) => core.warning(redact(message)) });
+      client ??= createClient({ token: requireToken(inputs.token), log: (message) => core.warning(redact(message)) });
       return client;
     },
     log: (message: string) => core.info(message),
   };
 
-  const result = await core.group("Plan and deliver", () => deliver(ctx, inputs.request, inputs.delivery));
+  let result: DeliveryResult;
+  try {
+    result = await core.group("Plan and deliver", () => deliver(ctx, inputs.request, inputs.delivery));
+  } catch (error) {
+    const explained = explainFailure(error, { repository, workflowRepository, tokenGiven: inputs.token !== "" });
+    throw explained === undefined ? error : new Error(explained, { cause: error });
+  }
   annotate(result.plan.warnings);
   if (inputs.delivery.dryRun) await core.group("Diff (dry run: nothing written)", async () => printDiff(result));
   setOutputs(result);

@@ -1,0 +1,104 @@
+/**
+ * A failed run told as what failed and what to change in the workflow. GitHub's and git's own
+ * answers are terse and the same for different causes ("Resource not accessible by
+ * integration", "Repository not found"): each is kept, after the operation it answered, and
+ * followed by the permission, token or setting that fixes it, as far as the answer tells.
+ */
+import type { Repository } from "../../github/commit.js";
+import { errorMessage, failedRequest, httpStatus, requestPurpose, type Permission } from "../../github/errors.js";
+import { GitError } from "../../github/git.js";
+
+export interface FailureContext {
+  /** The repository delivered to (the checkout's origin). */
+  readonly repository: Repository;
+  /** owner/name of the repository the workflow runs in (GITHUB_REPOSITORY), the only one GITHUB_TOKEN reaches. */
+  readonly workflowRepository: string;
+  readonly tokenGiven: boolean;
+}
+
+/** The explained message, or undefined when the error is neither GitHub's nor git's answer. */
+export function explainFailure(error: unknown, at: FailureContext): string | undefined {
+  if (error instanceof GitError) return explainGit(error, at);
+  const request = failedRequest(error);
+  if (!request) return undefined;
+  const purpose = requestPurpose(request);
+  const status = httpStatus(error);
+  const operation = `${request.method} ${request.path}`;
+  const head = `${purpose ? `${purpose.what} in ${fullName(at)} (${operation})` : operation} failed: ${status ?? "no status"} ${errorMessage(error)}`;
+  const branch = /\/git\/refs\/heads\/(.+)$/.exec(request.path)?.[1];
+  const advice = adviceFor(status, errorMessage(error), purpose?.permission ?? "contents", branch, at);
+  return advice ? `${head}\n${advice}` : head;
+}
+
+const GIT_OPERATIONS: Readonly<Record<string, string>> = {
+  "ls-remote": "reading the default branch of origin",
+  fetch: "fetching from origin",
+  push: "pushing to origin",
+};
+
+/** git over HTTPS reports GitHub's status in its own words. */
+const GIT_STATUSES: readonly (readonly [RegExp, number])[] = [
+  [/Repository not found|returned error: 404/i, 404],
+  [/could not read Username|Authentication failed|Invalid username|returned error: 401/i, 401],
+  [/Permission to .* denied|returned error: 403/i, 403],
+];
+
+function explainGit(error: GitError, at: FailureContext): string {
+  const [command = ""] = error.args;
+  const head = `${GIT_OPERATIONS[command] ?? "running git"} (git ${command}) failed: ${error.stderr.trim()}`;
+  const status = GIT_STATUSES.find(([pattern]) => pattern.test(error.stderr))?.[1];
+  if (status === 401 && !at.tokenGiven) {
+    return `${head}\ngit has no credentials for origin: the checkout kept none (persist-credentials: false) and input token is empty.`;
+  }
+  const branch = error.args.map((arg) => /:refs\/heads\/(.+)$/.exec(arg)?.[1]).find((b) => b !== undefined);
+  const advice = adviceFor(status, error.stderr, "contents", branch, at);
+  if (!advice) return head;
+  return `${head}\n${advice} git uses the credentials actions/checkout left (its \`token\` input), or this step's \`token\` when the checkout kept none.`;
+}
+
+/** What to change, as far as GitHub's answer tells. */
+function adviceFor(status: number | undefined, message: string, permission: Permission, branch: string | undefined, at: FailureContext): string | undefined {
+  const name = fullName(at);
+  if (/protected branch|rule violations|GH006|GH013/i.test(message)) {
+    return (
+      `${branch ?? "The branch"} is protected (branch protection or a ruleset) and does not take this commit from the token's actor. ` +
+      "Deliver through a pull request instead (`delivery: pull-request`, with `merge: auto` to merge once the required checks pass), " +
+      "or use a token whose actor may bypass the rules (a GitHub App on the bypass list)."
+    );
+  }
+  if (/not permitted to create or approve pull requests/i.test(message)) {
+    return (
+      'GitHub Actions may not open pull requests in this repository: enable "Allow GitHub Actions to create and approve pull requests" ' +
+      "under Settings → Actions → General → Workflow permissions (an organisation's setting may forbid it), or use a GitHub App token."
+    );
+  }
+  switch (status) {
+    case 401:
+      return "GitHub does not accept the token: it is invalid, expired (a GitHub App token lasts one hour) or revoked.";
+    case 403:
+      return (
+        `The token may read ${name} but not write to it: the workflow or job needs ${permissions(permission)}. ` +
+        "Listing some permissions under `permissions:` sets every other one to none, and many repositories and organisations give GITHUB_TOKEN read access only. " +
+        `A GitHub App or fine-grained personal access token needs Contents (and Pull requests) read and write on ${name}.`
+      );
+    case 404:
+      return (
+        `GitHub answers "not found" both when ${name} does not exist and when the credentials cannot see it. ` +
+        `GITHUB_TOKEN reaches only the repository its workflow runs in (${at.workflowRepository || "the workflow's own"}); ` +
+        `for another one pass a GitHub App installation token (actions/create-github-app-token) or a fine-grained personal access token with access to ${name}, ` +
+        "as this step's `token` and as actions/checkout's."
+      );
+    default:
+      return undefined;
+  }
+}
+
+function permissions(first: Permission): string {
+  return first === "contents"
+    ? "`permissions: contents: write` (and `pull-requests: write` to open pull requests)"
+    : "`permissions: pull-requests: write` (and `contents: write` for the commits)";
+}
+
+function fullName(at: FailureContext): string {
+  return `${at.repository.owner}/${at.repository.repo}`;
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { explainFailure, type FailureContext } from "../../src/action/update/failure.js";
+import { GitError } from "../../src/github/git.js";
+
+const at: FailureContext = { repository: { owner: "acme", repo: "manifests" }, workflowRepository: "acme/app", tokenGiven: true };
+
+/** An error shaped as Octokit's: a status and the request it answers. */
+function octokitError(status: number | undefined, message: string, request: Record<string, unknown>): Error {
+  return Object.assign(new Error(message), { ...(status !== undefined && { status }), request });
+}
+
+describe("explaining a failed update run", () => {
+  it("names the operation by its path on GitHub Enterprise Server too, with the ref Octokit escapes", () => {
+    const error = octokitError(422, "Repository rule violations found", {
+      method: "PATCH",
+      url: "https://ghe.acme.test/api/v3/repos/acme/manifests/git/refs/heads%2Frelease%2F1",
+    });
+    expect(explainFailure(error, at)).toMatch(
+      /^moving branch release\/1 in acme\/manifests \(PATCH \/repos\/acme\/manifests\/git\/refs\/heads\/release\/1\) failed: 422 Repository rule violations found\nrelease\/1 is protected/,
+    );
+  });
+
+  it("names a GraphQL operation by the query's field", () => {
+    const query = "mutation($input: UpdateRefsInput!) { updateRefs(input: $input) { clientMutationId } }";
+    const error = octokitError(403, "Resource not accessible by integration", {
+      method: "POST",
+      url: "https://api.github.com/graphql",
+      body: JSON.stringify({ query }),
+    });
+    expect(explainFailure(error, at)).toMatch(
+      /^moving the pull-request branch in acme\/manifests \(POST \/graphql\) failed: 403 .*\n.*`permissions: contents: write`/,
+    );
+  });
+
+  it("keeps a request this project does not name as its method and path", () => {
+    const error = octokitError(500, "Server Error", { method: "GET", url: "https://api.github.com/rate_limit" });
+    expect(explainFailure(error, at)).toBe("GET /rate_limit failed: 500 Server Error");
+  });
+
+  it("a push a protected branch refuses (GH006) names the branch", () => {
+    const error = new GitError(
+      ["push", "--quiet", "--porcelain", "origin", "abc:refs/heads/main"],
+      "remote: error: GH006: Protected branch update failed for refs/heads/main.",
+      1,
+    );
+    expect(explainFailure(error, at)).toMatch(/^pushing to origin \(git push\) failed: remote: error: GH006: .*\nmain is protected/);
+  });
+
+  it("git without credentials: says the checkout kept none and the token input is empty", () => {
+    const error = new GitError(
+      ["ls-remote", "--symref", "origin", "HEAD"],
+      "fatal: could not read Username for 'https://github.com': terminal prompts disabled",
+      128,
+    );
+    expect(explainFailure(error, { ...at, tokenGiven: false })).toMatch(
+      /\ngit has no credentials for origin: .*persist-credentials: false.*input token is empty/,
+    );
+  });
+
+  it("leaves other errors to be told as they are", () => {
+    expect(explainFailure(new Error("branch main does not exist on origin"), at)).toBeUndefined();
+  });
+});
