@@ -103,6 +103,11 @@ describe("update Action inputs", () => {
     expect(warnings({ delivery: "pull-request", merge: "immediate", "merge-method": "squash" })).toEqual([]);
   });
 
+  it("takes the checkout in the workspace itself unless working-directory names a subdirectory", () => {
+    expect(readUpdateInputs(reader({ images: "a:1" }), push).workingDirectory).toBe(".");
+    expect(readUpdateInputs(reader({ images: "a:1", "working-directory": " manifests " }), push).workingDirectory).toBe("manifests");
+  });
+
   it("refuses an empty token only when the API is needed, naming the input and what usually empties it", () => {
     expect(requireToken("ghs_x")).toBe("ghs_x");
     expect(() => requireToken("")).toThrow(/^input token is empty, .*misspelt.*skipped.*Leave `token` out to use GITHUB_TOKEN\.$/);

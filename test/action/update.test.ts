@@ -599,6 +599,35 @@ describe("update Action", () => {
     });
   });
 
+  describe("where the checkout is", () => {
+    it("a workspace that is not a git checkout: says to run actions/checkout first", async () => {
+      workspace = await tempDir("gp-no-checkout-");
+      const result = await action({ images: `${APP}:1.2.4` });
+      expect(result.exitCode).toBe(1);
+      const message = errorsOf(result)[0]?.message ?? "";
+      expect(message).toMatch(/is not a git checkout: run actions\/checkout first/);
+      expect(message).toContain("working-directory");
+    });
+
+    it("working-directory: a checkout in a subdirectory of the workspace (actions/checkout with path:)", async () => {
+      workspace = await tempDir("gp-workspace-");
+      await run("git", ["clone", "--quiet", fake.gitUrl(OWNER, REPO), join(workspace, "manifests")]);
+      const pushed = await action({ images: `${APP}:1.2.4`, "working-directory": "manifests" });
+      expect(pushed.exitCode, pushed.stdout + pushed.stderr).toBe(0);
+      expect(await fake.readFile(OWNER, REPO, "main", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
+
+      const edited = await action({ images: "ghcr.io/acme/api:2.0.1", "working-directory": "manifests/apps", delivery: "none" });
+      expect(edited.exitCode, edited.stdout + edited.stderr).toBe(0);
+      expect(await readFile(join(workspace, "manifests/apps/api.yaml"), "utf8")).toBe(deployment("api", "ghcr.io/acme/api:2.0.1"));
+    });
+
+    it("a working-directory that does not exist is named", async () => {
+      const result = await action({ images: `${APP}:1.2.4`, "working-directory": "manifests" });
+      expect(result.exitCode).toBe(1);
+      expect(errorsOf(result)[0]?.message).toMatch(/^working-directory "manifests" does not exist in the workspace/);
+    });
+  });
+
   it.each([
     [
       "an image no file holds",

@@ -24,6 +24,8 @@ export interface TriggerEvent {
 
 export interface UpdateInputs {
   readonly token: string;
+  /** Where the checkout is, relative to the workspace ("." for the workspace itself). */
+  readonly workingDirectory: string;
   readonly request: UpdateRequest;
   readonly delivery: DeliveryOptions;
   /** The dispatch payload the images came from, when they came from one. */
@@ -81,6 +83,7 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
   };
   return {
     token: core.getInput("token"),
+    workingDirectory: core.getInput("working-directory").trim() || ".",
     request,
     delivery,
     ...(payload && { payload }),

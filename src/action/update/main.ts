@@ -12,6 +12,7 @@ import { deliver, type DeliveryResult } from "../../github/deliver.js";
 import { GitRepo, tokenAuthEnv } from "../../github/git.js";
 import { repositoryOfRemote } from "../../github/remote.js";
 import { protectToken } from "../token.js";
+import { checkoutRoot } from "./checkout.js";
 import { explainFailure } from "./failure.js";
 import { readUpdateInputs, requireToken } from "./inputs.js";
 import { annotate, annotateIssues, printDiff, setFailedOutputs, setOutputs, writeFailureSummary, writeSummary } from "./report.js";
@@ -23,7 +24,7 @@ async function run(): Promise<void> {
   annotate(inputs.warnings);
   if (inputs.payload?.source?.repository) core.info(`promoting ${inputs.request.images.join(", ")} from ${inputs.payload.source.repository}`);
 
-  const workspace = process.env["GITHUB_WORKSPACE"] || process.cwd();
+  const workspace = await checkoutRoot(process.env["GITHUB_WORKSPACE"] || process.cwd(), inputs.workingDirectory);
   const checkout = new GitRepo(workspace);
   const url = await checkout.remoteUrl("origin");
   // The checkout may be another repository than the one the workflow runs in.
