@@ -1162,9 +1162,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -1681,7 +1681,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options2 || {};
-      const posix = opts.windows;
+      const posix2 = opts.windows;
       const regex2 = isState ? picomatch2.compileRe(glob, options2) : picomatch2.makeRe(glob, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
@@ -1691,8 +1691,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex2, options2, { glob, posix });
-        const result = { glob, state, regex: regex2, posix, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex2, options2, { glob, posix: posix2 });
+        const result = { glob, state, regex: regex2, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1717,7 +1717,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex2, options2, { glob, posix } = {}) => {
+    picomatch2.test = (input, regex2, options2, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1725,7 +1725,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options2 || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -1734,16 +1734,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex2, options2, posix);
+          match = picomatch2.matchBase(input, regex2, options2, posix2);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options2, posix = options2 && options2.windows) => {
+    picomatch2.matchBase = (input, glob, options2, posix2 = options2 && options2.windows) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options2);
-      return regex2.test(utils.basename(input, { windows: posix }));
+      return regex2.test(utils.basename(input, { windows: posix2 }));
     };
     picomatch2.isMatch = (str, patterns, options2) => picomatch2(patterns, options2)(str);
     picomatch2.parse = (pattern, options2) => {
@@ -34807,31 +34807,34 @@ var Parser = class {
         continue;
       }
       if (k === T2.RBracket) break;
-      if (k === T2.Star) {
-        const star = this.pos++;
-        const inner = this.expr(0);
-        items.push({ type: "other", first: star, last: inner.last });
-      } else if (this.keyword(this.pos) === Keyword.If) {
-        const entry = this.ifItems(false);
-        items.push({ type: "other", first: entry.first, last: entry.last });
-      } else {
-        const item = this.expr(0);
-        if (this.keyword(this.pos) === Keyword.For) {
-          this.pos = this.skipGroup(first);
-          return { type: "other", first, last: this.pos - 1 };
-        }
-        items.push(item);
+      const item = this.listItem();
+      if (item.type !== "if" && this.keyword(this.pos) === Keyword.For) {
+        this.pos = this.skipGroup(first);
+        return { type: "other", first, last: this.pos - 1 };
       }
+      items.push(item);
     }
     this.pos++;
     const list = { type: "list", items, first, last: this.pos - 1 };
     return list;
   }
+  /** One list item: an expression, an unpacked `*x` (Other), or an `if` item. */
+  listItem() {
+    if (this.keyword(this.pos) === Keyword.If) return this.ifItems(this.readListItem);
+    if (this.kind[this.pos] !== T2.Star) return this.expr(0);
+    const star = this.pos++;
+    const inner = this.expr(0);
+    return { type: "other", first: star, last: inner.last };
+  }
+  readListItem = (out) => {
+    out.push(this.listItem());
+    return false;
+  };
   /** A config literal, or a dict comprehension (`{k: v for ...}`, Other). */
   config() {
     const first = this.pos++;
     const items = [];
-    if (this.items(items, -1, true)) {
+    if (this.items(items, -1, this.readConfigItem)) {
       this.pos = this.skipGroup(first);
       return { type: "other", first, last: this.pos - 1 };
     }
@@ -34840,11 +34843,11 @@ var Parser = class {
     return { type: "config", items, first, last: this.pos - 1 };
   }
   /**
-   * Config entries (or list items when `config` is false) up to the closing bracket or, for
+   * Config entries or list items (each read by `read`) up to the closing bracket or, for
    * an `if` branch (`column` >= 0), up to a line starting at or left of the `if`.
    * Returns true when the first entry turned out to be a comprehension (`{k: v for ...}`).
    */
-  items(out, column, config) {
+  items(out, column, read) {
     const kind = this.kind;
     while (true) {
       const k = kind[this.pos];
@@ -34858,16 +34861,13 @@ var Parser = class {
       }
       if (column >= 0 && kind[this.pos - 1] === T2.Newline && this.column(this.pos) <= column) return false;
       if (k === T2.RBrace || k === T2.RBracket || k === T2.EOF) return false;
-      if (this.item(out, config)) return true;
+      if (read(out)) return true;
     }
   }
-  /** One config entry (or list item); true when it turned out to be a comprehension. */
-  item(out, config) {
+  /** One config entry into `out`; true when it turned out to be a comprehension. */
+  readConfigItem = (out) => {
     if (this.keyword(this.pos) === Keyword.If) {
-      out.push(this.ifItems(config));
-    } else if (!config) {
-      if (this.kind[this.pos] === T2.Star) this.pos++;
-      this.expr(0);
+      out.push(this.ifItems(this.readConfigItem));
     } else if (this.kind[this.pos] === T2.DoubleStar) {
       const star = this.pos++;
       const inner = this.expr(0);
@@ -34878,7 +34878,7 @@ var Parser = class {
       out.push(entry);
     }
     return false;
-  }
+  };
   entry() {
     const first = this.pos;
     const keyExpr = this.expr(NO_SCHEMA | NO_TERNARY);
@@ -34890,8 +34890,8 @@ var Parser = class {
     const value = this.expr(0);
     return { type: "entry", key: new KeyNode(this.tokens, keyExpr), operator, value, first, last: value.last };
   }
-  /** `if c: items (elif c: items)* (else: items)?` inside a config or list. */
-  ifItems(config) {
+  /** `if c: items (elif c: items)* (else: items)?` inside a config or a list, each item read by `read`. */
+  ifItems(read) {
     const first = this.pos;
     const column = this.column(first);
     const branches = [];
@@ -34904,7 +34904,7 @@ var Parser = class {
       this.expect(T2.Colon, "':' after the condition");
       const branch = [];
       const inline = this.kind[this.pos] !== T2.Newline;
-      if (inline ? this.item(branch, config) : this.items(branch, column, config)) this.fail(this.pos, "a comprehension cannot be an if entry");
+      if (inline ? read(branch) : this.items(branch, column, read)) this.fail(this.pos, "a comprehension cannot be an if entry");
       branches.push(branch);
       let next = this.pos;
       while (this.kind[next] === T2.Newline) next++;
@@ -34978,12 +34978,17 @@ var ImageEditor = class {
       case "config":
         return this.walkItems(expr.items, path);
       case "list":
-        return expr.items.forEach((item, i) => this.walk(item, { parent: path, step: i }));
+        return expr.items.forEach((item, i) => this.walkListItem(item, { parent: path, step: i }));
       case "operation":
         return expr.operands.forEach((operand) => this.walk(operand, path));
       default:
         return;
     }
+  }
+  /** An `if` item's items take its place in the list: `[a, if c: b]` reports b as `[1]`. */
+  walkListItem(item, path) {
+    if (item.type !== "if") return this.walk(item, path);
+    for (const branch of item.branches) for (const inner of branch) this.walkListItem(inner, path);
   }
   walkItems(items, path) {
     for (const item of items) {
@@ -35489,18 +35494,18 @@ function planNested(p, raw, options2) {
   const blocked = found.blocked.find((b) => b.depth >= deepest.depth);
   const line = (token) => p.line(token);
   if (blocked) {
-    const where2 = formatOverridePath(spec.parts.slice(0, blocked.depth));
-    throw new SourceError(`${where2} is not a config or schema literal, so it has no '${spec.parts[blocked.depth]}'`, line(blocked.entry.first));
+    const where3 = formatOverridePath(spec.parts.slice(0, blocked.depth));
+    throw new SourceError(`${where3} is not a config or schema literal, so it has no '${spec.parts[blocked.depth]}'`, line(blocked.entry.first));
   }
   if (found.dotted.length > 0) {
     const dotted = found.dotted[0];
     throw new SourceError(`${spec.path} is written as the dotted key '${dotted.key.parts.join(".")}'; name a key inside it`, line(dotted.first));
   }
-  const where = formatOverridePath(spec.parts.slice(0, deepest.depth));
+  const where2 = formatOverridePath(spec.parts.slice(0, deepest.depth));
   const missing = spec.parts[deepest.depth];
   if (!options2.create) {
     const has = deepest.keys.length > 0 ? `has ${deepest.keys.map((k) => `'${k}'`).join(", ")}` : "is empty";
-    throw new SourceError(`${where} ${has}, not '${missing}' (use create to add ${spec.path})`, line(deepest.token));
+    throw new SourceError(`${where2} ${has}, not '${missing}' (use create to add ${spec.path})`, line(deepest.token));
   }
   p.insert(deepest.config, keyText(spec.parts.slice(deepest.consumed), spec.operation, value.text), value.string ?? value.text);
 }
@@ -35536,8 +35541,12 @@ function applyOverrides(text2, specs, options2 = {}) {
   return { text: current, changes, warnings };
 }
 
-// src/yaml/file.ts
-var import_yaml = __toESM(require_dist(), 1);
+// src/yaml/incoming.ts
+function byRepository(images) {
+  const map = /* @__PURE__ */ new Map();
+  for (const update of images) if (!map.has(update.image.repository)) map.set(update.image.repository, update);
+  return map;
+}
 
 // src/yaml/node.ts
 function isFlowScalar(node) {
@@ -35550,6 +35559,15 @@ function mapValue(map, key) {
   for (const pair of map.pairs) if (pair.key.kind === "scalar" && pair.key.text === key) return pair.value;
   return void 0;
 }
+function nodeAt(root, path) {
+  return path.reduce((node, key) => {
+    if (typeof key === "number") return node?.kind === "seq" ? node.items[key] : void 0;
+    return node?.kind === "map" ? mapValue(node, key) : void 0;
+  }, root);
+}
+
+// src/yaml/file.ts
+var import_yaml = __toESM(require_dist(), 1);
 
 // src/yaml/scalar-text.ts
 function fold(lines) {
@@ -36111,13 +36129,6 @@ function objectOf(root) {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== void 0 && value !== ""));
 }
 
-// src/yaml/incoming.ts
-function byRepository(images) {
-  const map = /* @__PURE__ */ new Map();
-  for (const update of images) if (!map.has(update.image.repository)) map.set(update.image.repository, update);
-  return map;
-}
-
 // src/yaml/quoting.ts
 var YAML11_WORDS = new Set(
   [
@@ -36472,6 +36483,47 @@ function setYamlPath(text2, path, value, options2 = {}) {
   return fail2(deepest?.message ?? "the file has no YAML document", deepest?.offset ?? 0);
 }
 
+// src/yaml/argocd.ts
+var ARGO_API = "argoproj.io/";
+function sourcesAt(root, spec) {
+  const sources = nodeAt(root, [...spec, "sources"]);
+  const many = sources?.kind === "seq" ? sources.items.map((_, i) => [...spec, "sources", i]) : [];
+  return [[...spec, "source"], ...many];
+}
+function imageLists(document) {
+  const { apiVersion, kind } = document.object;
+  const { root } = document;
+  if (apiVersion === void 0 && kind === void 0) {
+    const images = nodeAt(root, ["kustomize", "images"]);
+    return images?.kind === "seq" && images.items.every((item) => item?.kind === "scalar") ? [["kustomize", "images"]] : [];
+  }
+  if (!apiVersion?.startsWith(ARGO_API)) return [];
+  const spec = kind === "Application" ? ["spec"] : kind === "ApplicationSet" ? ["spec", "template", "spec"] : void 0;
+  return spec ? sourcesAt(root, spec).map((source) => [...source, "kustomize", "images"]) : [];
+}
+var editArgoCdImages = (file, request2, plan) => {
+  const incoming = byRepository(request2.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    for (const path of imageLists(document)) {
+      const list = nodeAt(document.root, path);
+      if (list?.kind !== "seq") continue;
+      list.items.forEach((entry, index) => {
+        if (!isFlowScalar(entry) || plan.isClaimed(entry)) return;
+        const eq = entry.text.indexOf("=");
+        const ref = tryParseImageRef(entry.text.slice(eq + 1));
+        const update = ref && incoming.get(ref.repository);
+        if (!ref || !update) return;
+        if (ref.tag === void 0 && ref.digest === void 0) return;
+        const next = nextVersion(update, versionOf(ref.tag, ref.digest));
+        if (!next) return;
+        const value = entry.text.slice(0, eq + 1) + formatImageRef({ name: ref.name, ...next });
+        plan.setScalar(entry, value, list.flow, { kind: "kustomize", key: formatPath([...path, index]), document });
+      });
+    }
+  }
+};
+
 // src/yaml/walk.ts
 function forEachValue(root, visit) {
   if (root) walk(root, [], false, visit);
@@ -36542,50 +36594,54 @@ function looksLikeKustomization(root) {
   const images = mapValue(root, "images");
   return images?.kind === "seq" && images.items.some((entry) => entry.kind === "map" && KUSTOMIZE_IMAGE_FIELDS.some((key) => mapValue(entry, key) !== void 0));
 }
-function imagesPath(document) {
+function imageLists2(document) {
   const { apiVersion, kind } = document.object;
-  if (kind === void 0 && apiVersion === void 0) return looksLikeKustomization(document.root) ? ["images"] : void 0;
-  if (kind !== "Kustomization") return void 0;
-  if (apiVersion === void 0 || apiVersion.startsWith("kustomize.config.k8s.io/")) return ["images"];
-  if (apiVersion.startsWith("kustomize.toolkit.fluxcd.io/")) return ["spec", "images"];
-  return void 0;
+  if (kind === void 0 && apiVersion === void 0) return looksLikeKustomization(document.root) ? [["images"]] : [];
+  if (kind === "HelmRelease" && apiVersion?.startsWith("helm.toolkit.fluxcd.io/")) {
+    const renderers = nodeAt(document.root, ["spec", "postRenderers"]);
+    return renderers?.kind === "seq" ? renderers.items.map((_, i) => ["spec", "postRenderers", i, "kustomize", "images"]) : [];
+  }
+  if (kind !== "Kustomization") return [];
+  if (apiVersion === void 0 || apiVersion.startsWith("kustomize.config.k8s.io/")) return [["images"]];
+  if (apiVersion.startsWith("kustomize.toolkit.fluxcd.io/")) return [["spec", "images"]];
+  return [];
 }
 function isKustomization(document) {
-  return document.object.kind === "Kustomization" && imagesPath(document) !== void 0;
-}
-function listAt(root, path) {
-  return path.reduce((node, key) => node?.kind === "map" ? mapValue(node, String(key)) : void 0, root);
+  return document.object.kind === "Kustomization" && imageLists2(document).length > 0;
 }
 var editKustomizeImages = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
   if (incoming.size === 0) return;
   for (const document of file.documents) {
-    const path = imagesPath(document);
-    const list = path && listAt(document.root, path);
-    if (!path || list?.kind !== "seq") continue;
-    list.items.forEach((entry, index) => {
-      if (entry.kind !== "map") return;
-      const field = (key) => mapValue(entry, key);
-      const fields = ["name", ...KUSTOMIZE_IMAGE_FIELDS].map(field);
-      if (fields.some((node) => plan.isClaimed(node))) return;
-      const repository = normalizeRepository(scalarText(field("newName")) || scalarText(field("name")) || "");
-      const update = repository && incoming.get(repository);
-      if (!update) return;
-      const next = nextVersion(update, versionOf(scalarText(field("newTag")), scalarText(field("digest"))));
-      if (!next) return;
-      const label = (key) => ({ kind: "kustomize", key: formatPath([...path, index, key]), document });
-      const writes = [
-        { key: "newTag", value: next.tag },
-        { key: "digest", value: next.digest ?? (field("digest") ? "" : void 0) }
-      ].filter((w) => w.value !== void 0);
-      for (const { key, value } of writes) {
-        const node = field(key);
-        if (isFlowScalar(node)) plan.setScalar(node, value, entry.flow, label(key));
-      }
-      for (const { key, value } of writes) if (field(key) === void 0) plan.addPair(entry, [key], value, label(key));
-    });
+    for (const path of imageLists2(document)) {
+      const list = nodeAt(document.root, path);
+      if (list?.kind === "seq") editList(list.items, path, document, incoming, plan);
+    }
   }
 };
+function editList(entries, path, document, incoming, plan) {
+  entries.forEach((entry, index) => {
+    if (entry.kind !== "map") return;
+    const field = (key) => mapValue(entry, key);
+    const fields = ["name", ...KUSTOMIZE_IMAGE_FIELDS].map(field);
+    if (fields.some((node) => plan.isClaimed(node))) return;
+    const repository = normalizeRepository(scalarText(field("newName")) || scalarText(field("name")) || "");
+    const update = repository && incoming.get(repository);
+    if (!update) return;
+    const next = nextVersion(update, versionOf(scalarText(field("newTag")), scalarText(field("digest"))));
+    if (!next) return;
+    const label = (key) => ({ kind: "kustomize", key: formatPath([...path, index, key]), document });
+    const writes = [
+      { key: "newTag", value: next.tag },
+      { key: "digest", value: next.digest ?? (field("digest") ? "" : void 0) }
+    ].filter((w) => w.value !== void 0);
+    for (const { key, value } of writes) {
+      const node = field(key);
+      if (isFlowScalar(node)) plan.setScalar(node, value, entry.flow, label(key));
+    }
+    for (const { key, value } of writes) if (field(key) === void 0) plan.addPair(entry, [key], value, label(key));
+  });
+}
 
 // src/yaml/images.ts
 var editImages = (file, request2, plan) => {
@@ -36673,7 +36729,7 @@ var editMarkers = (file, request2, plan) => {
 };
 
 // src/yaml/editor.ts
-var EDITORS = [editMarkers, editImages, editKustomizeImages, editHelmValues];
+var EDITORS = [editMarkers, editImages, editKustomizeImages, editArgoCdImages, editHelmValues];
 function runEditors(text2, request2, editors) {
   const file = new YamlFile(text2);
   const plan = new EditPlan(file);
@@ -36897,6 +36953,7 @@ var POSIX_CLASSES = {
   word: "0-9A-Za-z_",
   xdigit: "0-9A-Fa-f"
 };
+var FLAG_LETTERS = { i: "ignoreCase", m: "multiLine", s: "dotAll", U: "ungreedy" };
 var SIMPLE_ESCAPES2 = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
 var MAX_REPEAT = 1e3;
 function literal(cp) {
@@ -36914,7 +36971,25 @@ function unicodeClass(name, negated) {
     property = property.slice(1);
   }
   const jsName = property === "Any" || /^[A-Z][a-z]?$/.test(property) ? property : `Script=${property}`;
-  return `\\${negate ? "P" : "p"}{${jsName}}`;
+  return { body: `\\p{${jsName}}`, negated: negate };
+}
+var caseChangingCodePoints;
+function caseChanging() {
+  if (caseChangingCodePoints === void 0) {
+    const changes = new RegExp("[\\p{Changes_When_Casefolded}\\p{Changes_When_Casemapped}]", "gv");
+    const found = [];
+    for (let block = 0; block < 1114112; block += 4096) {
+      const cps = Array.from({ length: 4096 }, (_, i) => block + i).filter((cp) => cp < 55296 || cp > 57343);
+      found.push(...String.fromCodePoint(...cps).match(changes) ?? []);
+    }
+    caseChangingCodePoints = found.join("");
+  }
+  return caseChangingCodePoints;
+}
+function foldedExtras(body) {
+  const plain = new RegExp(`[${body}]`, "v");
+  const folded = caseChanging().match(new RegExp(`[${body}]`, "giv")) ?? [];
+  return folded.filter((ch) => !plain.test(ch)).map((ch) => literal(ch.codePointAt(0))).join("");
 }
 var Translator = class {
   constructor(src) {
@@ -36924,11 +36999,9 @@ var Translator = class {
   pos = 0;
   out = "";
   groupNames = [void 0];
-  open = 0;
-  dotAll = false;
-  ungreedy = false;
-  ignoreCase = false;
-  multiLine = false;
+  flags = { ignoreCase: false, multiLine: false, dotAll: false, ungreedy: false };
+  /** For each open group, the flags to restore at its `)`. */
+  outerFlags = [];
   fail(reason) {
     throw new GoRegexpError(this.src, reason);
   }
@@ -36945,40 +37018,22 @@ var Translator = class {
     return cp;
   }
   translate() {
-    this.leadingFlags();
     while (this.pos < this.src.length) this.atom();
-    if (this.open > 0) this.fail("missing closing )");
-    const flags = `v${this.ignoreCase ? "i" : ""}${this.multiLine ? "m" : ""}`;
+    if (this.outerFlags.length > 0) this.fail("missing closing )");
     let regexp;
     try {
-      regexp = new RegExp(this.out, flags);
+      regexp = new RegExp(this.out, "v");
     } catch (error) {
       this.fail(error instanceof Error ? error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, "") : String(error));
     }
     return { source: this.src, regexp, groupNames: this.groupNames };
-  }
-  /** `(?i)`, `(?s)`, `(?U)`, `(?m)` at the start set the flags for the whole pattern. */
-  leadingFlags() {
-    for (; ; ) {
-      const m = /^\(\?([imsU-]+)\)/.exec(this.rest());
-      if (!m) return;
-      let on = true;
-      for (const f of m[1]) {
-        if (f === "-") on = false;
-        else if (f === "i") this.ignoreCase = on;
-        else if (f === "m") this.multiLine = on;
-        else if (f === "s") this.dotAll = on;
-        else this.ungreedy = on;
-      }
-      this.pos += m[0].length;
-    }
   }
   atom() {
     const ch = this.peek();
     switch (ch) {
       case "\\":
         this.pos++;
-        this.out += this.escape(false);
+        this.out += this.escape();
         return;
       case "[":
         this.out += this.charClass();
@@ -36986,21 +37041,30 @@ var Translator = class {
       case "(":
         this.group();
         return;
-      case ")":
-        if (this.open === 0) this.fail("unexpected )");
-        this.open--;
+      case ")": {
+        const outer = this.outerFlags.pop();
+        if (outer === void 0) this.fail("unexpected )");
+        this.flags = outer;
         this.pos++;
         this.out += ")";
         return;
+      }
       case "|":
-      case "^":
-      case "$":
         this.pos++;
         this.out += ch;
         return;
+      // Go's lines end at \n only; JS's `m` flag would also end them at \r, U+2028 and U+2029.
+      case "^":
+        this.pos++;
+        this.out += this.flags.multiLine ? "(?<![^\\n])" : "^";
+        return;
+      case "$":
+        this.pos++;
+        this.out += this.flags.multiLine ? "(?![^\\n])" : "$";
+        return;
       case ".":
         this.pos++;
-        this.out += this.dotAll ? "[\\s\\S]" : "[^\\n]";
+        this.out += this.flags.dotAll ? "[\\s\\S]" : "[^\\n]";
         return;
       case "*":
       case "+":
@@ -37019,7 +37083,17 @@ var Translator = class {
         return;
       }
     }
-    this.out += literal(this.nextCodePoint());
+    this.out += this.char(this.nextCodePoint());
+  }
+  /** A literal character; under `i`, with its case variants. */
+  char(cp) {
+    const extras = this.flags.ignoreCase ? foldedExtras(literal(cp)) : "";
+    return extras === "" ? literal(cp) : `[${literal(cp)}${extras}]`;
+  }
+  /** A set as a JS class (usable inside a class too); under `i`, folded before it is negated, as Go does. */
+  charSet(set) {
+    const extras = this.flags.ignoreCase ? foldedExtras(set.body) : "";
+    return `[${set.negated ? "^" : ""}${set.body}${extras}]`;
   }
   quantifier(q) {
     let lazy = false;
@@ -37027,7 +37101,7 @@ var Translator = class {
       lazy = true;
       this.pos++;
     }
-    this.out += q + (lazy !== this.ungreedy ? "?" : "");
+    this.out += q + (lazy !== this.flags.ungreedy ? "?" : "");
   }
   group() {
     const rest = this.rest();
@@ -37037,29 +37111,57 @@ var Translator = class {
       if (!/^[A-Za-z0-9_]+$/.test(name)) this.fail(`invalid named capture ${JSON.stringify(named[0])}`);
       if (this.groupNames.includes(name)) this.fail(`duplicate capture group name ${JSON.stringify(name)}`);
       this.groupNames.push(name);
-      this.open++;
+      this.outerFlags.push(this.flags);
       this.pos += named[0].length;
       this.out += "(";
       return;
     }
     if (/^\(\?P?<(?![=!])/.test(rest)) this.fail(`invalid named capture ${JSON.stringify(rest)}`);
     if (rest.startsWith("(?")) {
-      const flags = /^\(\?([imsU-]*)([:)])/.exec(rest);
-      if (!flags) this.fail(`invalid or unsupported Perl syntax ${JSON.stringify(rest.slice(0, 3))}`);
-      if (flags[2] === ")" && flags[1] === "") this.fail("invalid or unsupported Perl syntax `(?)`");
-      if (flags[1] !== "") this.fail(`flags ${JSON.stringify(flags[0])} are only supported at the start of the pattern`);
-      this.open++;
-      this.pos += flags[0].length;
-      this.out += "(?:";
+      this.flagGroup();
       return;
     }
     this.groupNames.push(void 0);
-    this.open++;
+    this.outerFlags.push(this.flags);
     this.pos++;
     this.out += "(";
   }
-  /** After a backslash. `inClass`: inside `[...]`, where only character escapes and classes are allowed. */
-  escape(inClass) {
+  /**
+   * `(?flags)` or `(?flags:`, read as Go's parser reads them: letters from `imsU`, and at most
+   * one `-` that clears the letters after it (at least one). `(?)` sets nothing.
+   */
+  flagGroup() {
+    let flags = this.flags;
+    let clear = false;
+    let sawFlag = false;
+    let end = this.pos + 2;
+    for (; end < this.src.length; end++) {
+      const c = this.src[end];
+      const name = FLAG_LETTERS[c];
+      if (name !== void 0) {
+        flags = { ...flags, [name]: !clear };
+        sawFlag = true;
+      } else if (c === "-" && !clear) {
+        clear = true;
+        sawFlag = false;
+      } else if ((c === ":" || c === ")") && (!clear || sawFlag)) {
+        this.pos = end + 1;
+        if (c === ":") {
+          this.outerFlags.push(this.flags);
+          this.out += "(?:";
+        }
+        this.flags = flags;
+        return;
+      } else {
+        break;
+      }
+    }
+    const stop = this.src.codePointAt(end);
+    const shown = this.src.slice(this.pos, stop === void 0 ? end : end + (stop > 65535 ? 2 : 1));
+    this.fail(`invalid or unsupported Perl syntax ${JSON.stringify(shown)}`);
+  }
+  /** After a backslash, outside a class. */
+  escape() {
     if (this.pos >= this.src.length) this.fail("trailing backslash at end of expression");
     const c = this.peek();
     this.pos++;
@@ -37068,37 +37170,45 @@ var Translator = class {
       case "D":
       case "w":
       case "W":
-        return `\\${c}`;
       case "s":
-        return inClass ? GO_SPACE : `[${GO_SPACE}]`;
       case "S":
-        return `[^${GO_SPACE}]`;
       case "p":
-      case "P": {
-        const m = /^(?:\{([^}]*)\}|([A-Za-z]))/.exec(this.rest());
-        if (!m) this.fail(`invalid character class range \\${c}`);
-        this.pos += m[0].length;
-        return unicodeClass(m[1] ?? m[2], c === "P");
+      case "P":
+        return this.charSet(this.classEscape(c));
+      // Go's \b is ASCII, as JS's is without the `i` flag.
+      case "b":
+      case "B":
+        return `\\${c}`;
+      case "A":
+        return "(?<![\\s\\S])";
+      case "z":
+        return "(?![\\s\\S])";
+      case "Q": {
+        const end = this.src.indexOf("\\E", this.pos);
+        const text2 = this.src.slice(this.pos, end < 0 ? void 0 : end);
+        this.pos = end < 0 ? this.src.length : end + 2;
+        return Array.from(text2, (ch) => this.char(ch.codePointAt(0))).join("");
       }
     }
-    if (!inClass) {
-      switch (c) {
-        case "b":
-        case "B":
-          return `\\${c}`;
-        case "A":
-          return "(?<![\\s\\S])";
-        case "z":
-          return "(?![\\s\\S])";
-        case "Q": {
-          const end = this.src.indexOf("\\E", this.pos);
-          const text2 = this.src.slice(this.pos, end < 0 ? void 0 : end);
-          this.pos = end < 0 ? this.src.length : end + 2;
-          return Array.from(text2, (ch) => literal(ch.codePointAt(0))).join("");
-        }
-      }
+    return this.char(this.escapedCharacter(c));
+  }
+  /** `\d`, `\w`, `\s`, `\pL`, `\p{Greek}` and their negations, after the backslash. JS's `\d` and `\w` are ASCII, as Go's. */
+  classEscape(c) {
+    switch (c) {
+      case "d":
+      case "D":
+        return { body: "\\d", negated: c === "D" };
+      case "w":
+      case "W":
+        return { body: "\\w", negated: c === "W" };
+      case "s":
+      case "S":
+        return { body: GO_SPACE, negated: c === "S" };
     }
-    return literal(this.escapedCharacter(c));
+    const m = /^(?:\{([^}]*)\}|([A-Za-z]))/.exec(this.rest());
+    if (!m) this.fail(`invalid character class range \\${c}`);
+    this.pos += m[0].length;
+    return unicodeClass(m[1] ?? m[2], c === "P");
   }
   /** A single-character escape (`\n`, `\x41`, `\101`, `\.`), as Go's parseEscape reads it. */
   escapedCharacter(c) {
@@ -37121,14 +37231,14 @@ var Translator = class {
     if (cp < 128 && !isAsciiAlnum(c)) return cp;
     this.fail(`invalid escape sequence \\${c}`);
   }
+  /** `[...]`. Under `i` each item is folded (a negated item after folding), then the class negated, as Go does. */
   charClass() {
     const start = this.pos;
     this.pos++;
-    let out = "[";
-    if (this.peek() === "^") {
-      out += "^";
-      this.pos++;
-    }
+    const negated = this.peek() === "^";
+    if (negated) this.pos++;
+    let chars = "";
+    let sets = "";
     let first = true;
     for (; ; ) {
       if (this.pos >= this.src.length) this.fail(`missing closing ] ${JSON.stringify(this.src.slice(start))}`);
@@ -37140,13 +37250,13 @@ var Translator = class {
         const m = /^\[:(\^?)([a-z]+):\]$/.exec(named);
         const body = m ? POSIX_CLASSES[m[2]] : void 0;
         if (body === void 0) this.fail(`invalid character class range ${named}`);
-        out += `[${m[1]}${body}]`;
+        sets += this.charSet({ body, negated: m[1] === "^" });
         this.pos += named.length;
         continue;
       }
       if (this.peek() === "\\" && /^[dDwWsSpP]/.test(this.peek(1))) {
-        this.pos++;
-        out += this.escape(true);
+        this.pos += 2;
+        sets += this.charSet(this.classEscape(this.src[this.pos - 1]));
         continue;
       }
       const lo = this.classCharacter();
@@ -37154,13 +37264,14 @@ var Translator = class {
         this.pos++;
         const hi = this.classCharacter();
         if (hi < lo) this.fail(`invalid character class range ${JSON.stringify(this.src.slice(start, this.pos))}`);
-        out += `${literal(lo)}-${literal(hi)}`;
+        chars += `${literal(lo)}-${literal(hi)}`;
       } else {
-        out += literal(lo);
+        chars += literal(lo);
       }
     }
     this.pos++;
-    return `${out}]`;
+    const extras = this.flags.ignoreCase && chars !== "" ? foldedExtras(chars) : "";
+    return `[${negated ? "^" : ""}${chars}${extras}${sets}]`;
   }
   classCharacter() {
     if (this.peek() !== "\\") return this.nextCodePoint();
@@ -37202,10 +37313,10 @@ function expandTemplate(re, template, match) {
 
 // src/image/policy.ts
 var PolicyError = class extends Error {
-  constructor(issues, where = "policy") {
-    super(issues.map((issue) => `${where}: ${issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}${issue.message}`).join("\n"));
+  constructor(issues, where2 = "policy") {
+    super(issues.map((issue) => `${where2}: ${issue.path.length > 0 ? `${issue.path.join(".")}: ` : ""}${issue.message}`).join("\n"));
     this.issues = issues;
-    this.where = where;
+    this.where = where2;
     this.name = "PolicyError";
   }
   issues;
@@ -37366,7 +37477,7 @@ function describeFilter(filter) {
   if (!filter) return "";
   return `, tags matching ${JSON.stringify(filter.pattern.source)}${filter.extract !== "" ? ` (extract ${JSON.stringify(filter.extract)})` : ""}`;
 }
-function parsePolicy(spec, where, filterTags) {
+function parsePolicy(spec, where2, filterTags) {
   const r = new Reader();
   let ranking;
   let filter;
@@ -37380,7 +37491,7 @@ function parsePolicy(spec, where, filterTags) {
     if (record.filterTags !== void 0 && filterTags !== void 0) r.issue(["filterTags"], "is given twice");
     filter = readFilter(r, record.filterTags ?? filterTags);
   }
-  if (r.issues.length > 0 || !ranking) throw new PolicyError(r.issues, where);
+  if (r.issues.length > 0 || !ranking) throw new PolicyError(r.issues, where2);
   const rank = ranking;
   return {
     description: rank.description + describeFilter(filter),
@@ -37772,6 +37883,7 @@ function parseConfig(text2, file) {
 
 // src/engine/flux-objects.ts
 var import_yaml3 = __toESM(require_dist(), 1);
+import { posix } from "node:path";
 var FLUX_IMAGE_API_GROUP = "image.toolkit.fluxcd.io";
 var API_VERSION = /^image\.toolkit\.fluxcd\.io\/(?:v1beta1|v1beta2|v1)$/;
 var DEFAULT_NAMESPACE = "flux-system";
@@ -37840,6 +37952,11 @@ var DocumentReader = class {
     }
     return { ...this.located(id), name: ref.name, repository: ref.repository, exclusionList };
   }
+  automation(id, namespace, spec) {
+    const update = isRecord2(spec.update) ? spec.update : {};
+    const path = posix.normalize(`/${text(update.path) ?? ""}`).replace(/^\/+|\/+$/g, "");
+    return { ...this.located(id), namespace, path };
+  }
   policy(id, namespace, name, spec) {
     const key = `${namespace}:${name}`;
     const ref = isRecord2(spec.imageRepositoryRef) ? spec.imageRepositoryRef : {};
@@ -37864,14 +37981,8 @@ var DocumentReader = class {
 function fluxSetters(docs) {
   const warnings = [];
   const repositories = /* @__PURE__ */ new Map();
-  const policies = /* @__PURE__ */ new Map();
-  const keep = (map, kind, value) => {
-    if (!value) return;
-    const first = map.get(value.id);
-    if (first)
-      warnings.push({ file: value.file, line: value.line, message: `${kind} ${value.id} is also defined at ${first.file}:${first.line}; this one is ignored` });
-    else map.set(value.id, value);
-  };
+  const policies = [];
+  const automations = [];
   for (const { file, text: source } of docs) {
     if (!mayHoldFluxObjects(source)) continue;
     const lines = new import_yaml3.LineCounter();
@@ -37889,7 +38000,7 @@ function fluxSetters(docs) {
       const object = doc.toJS({ maxAliasCount: 100 });
       if (!isRecord2(object) || !isRecord2(object.metadata) || !isRecord2(object.spec)) continue;
       const { apiVersion, kind, metadata, spec } = object;
-      if (kind !== "ImageRepository" && kind !== "ImagePolicy") continue;
+      if (kind !== "ImageRepository" && kind !== "ImagePolicy" && kind !== "ImageUpdateAutomation") continue;
       if (typeof apiVersion !== "string" || !API_VERSION.test(apiVersion)) continue;
       const reader = new DocumentReader(file, doc, lines, warnings);
       const name = text(metadata.name);
@@ -37899,24 +38010,63 @@ function fluxSetters(docs) {
       }
       const namespace = text(metadata.namespace) ?? DEFAULT_NAMESPACE;
       const id = `${namespace}/${name}`;
-      if (kind === "ImageRepository") keep(repositories, kind, reader.repository(id, spec));
-      else keep(policies, kind, reader.policy(id, namespace, name, spec));
+      if (kind === "ImageRepository") {
+        const repository = reader.repository(id, spec);
+        if (repository) repositories.set(id, [...repositories.get(id) ?? [], repository]);
+      } else if (kind === "ImagePolicy") {
+        const policy = reader.policy(id, namespace, name, spec);
+        if (policy) policies.push(policy);
+      } else automations.push(reader.automation(id, namespace, spec));
     }
   }
   const setters = /* @__PURE__ */ new Map();
-  for (const policy of policies.values()) {
-    const repository = repositories.get(policy.repositoryId);
-    if (!repository) {
+  for (const policy of policies) {
+    const [repository, ...tied] = nearest(
+      [policy.file],
+      repositories.get(policy.repositoryId) ?? [],
+      (r) => JSON.stringify([r.name, r.exclusionList.map(String)])
+    );
+    if (!repository || tied.length > 0) {
+      const found = tied.length > 0 ? `defined differently at ${where([repository, ...tied])}, equally near it` : "not found";
       warnings.push({
         file: policy.file,
         line: policy.line,
-        message: `ImagePolicy ${policy.id}: ImageRepository ${policy.repositoryId} not found; markers for ${policy.key} are not mapped`
+        message: `ImagePolicy ${policy.id}: ImageRepository ${policy.repositoryId} ${found}; markers for ${policy.key} are not mapped`
       });
       continue;
     }
-    setters.set(policy.key, { name: repository.name, repository: repository.repository, policy: policy.policy, exclusionList: repository.exclusionList });
+    const setter = { name: repository.name, repository: repository.repository, policy: policy.policy, exclusionList: repository.exclusionList };
+    setters.set(policy.key, [...setters.get(policy.key) ?? [], { ...setter, file: policy.file, line: policy.line }]);
   }
-  return { setters, warnings };
+  return { setters, automations, warnings };
+}
+function nearestSetters(from, setters) {
+  return nearest(from, setters, (s) => JSON.stringify([s.name, s.policy.description, s.exclusionList.map(String)]));
+}
+function nearest(from, definitions, identity) {
+  if (definitions.length <= 1) return [...definitions];
+  const byIdentity = /* @__PURE__ */ new Map();
+  for (const path of from) {
+    const shared = definitions.map((d) => sharedDirectories(path, d.file));
+    const most = Math.max(...shared);
+    definitions.forEach((d, i) => {
+      if (shared[i] === most && !byIdentity.has(identity(d))) byIdentity.set(identity(d), d);
+    });
+  }
+  return [...byIdentity.values()];
+}
+function sharedDirectories(a, b) {
+  const [da, db] = [a.split("/").slice(0, -1), b.split("/").slice(0, -1)];
+  let n = 0;
+  while (n < da.length && da[n] === db[n]) n++;
+  return n;
+}
+function updatesFile(automation, file) {
+  return automation.path === "" || file === automation.path || file.startsWith(`${automation.path}/`);
+}
+function where(objects) {
+  const places = objects.map((o) => `${o.file}:${o.line}`);
+  return places.length > 1 ? `${places.slice(0, -1).join(", ")} and ${places.at(-1)}` : places.join("");
 }
 
 // src/engine/request.ts
@@ -38068,30 +38218,34 @@ async function planUpdate(source, request2) {
   for (const path of overridesByFile.keys()) {
     if (!texts.has(path)) texts.set(path, await readNamed(source, path));
   }
-  const { setters, known } = resolveSetters(valid, config, texts, request2.allowDowngrade ?? false, warnings);
+  const { updates, known, forFile } = resolveSetters(valid, config, configPath, texts, inScope, request2.allowDowngrade ?? false, warnings);
   warnUnreached(
     valid,
-    setters,
+    updates,
     overridesByFile,
     [...texts].filter(([path]) => inScope(path)).map(([, text2]) => text2),
     warnings
   );
   const matchers = targets.map((target) => ({ target, matches: (0, import_picomatch.default)([...target.paths], { dot: true }) }));
-  const markerImages = [...setters.values()].map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
+  const markerImages = updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
   warnRefusedImages([...valid.images, ...new Map(markerImages.map((image) => [image.repository, image])).values()], targets, warnings);
   const planned = [];
   for (const [path, text2] of [...texts].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
     if (!inScope(path)) continue;
     const target = matchers.find((m) => m.matches(path))?.target;
+    const { setters, left } = forFile(path);
     const editRequest = {
       images: imagesFor(valid.images, config, target, request2.allowDowngrade ?? false),
       setters: settersFor(setters, target),
-      knownSetters: known
+      // A key left here is not known here: the editors then warn at each of its markers, and `explainLeft` says why.
+      knownSetters: left.size > 0 ? new Set([...known].filter((key) => !left.has(key))) : known
     };
     const overrides = (overridesByFile.get(path) ?? []).flatMap(
       (o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images)
     );
-    const filePlan = planFile(path, text2, editRequest, overrides, request2.create ?? false, target?.name, warnings);
+    const fileWarnings = [];
+    const filePlan = planFile(path, text2, editRequest, overrides, request2.create ?? false, target?.name, fileWarnings);
+    warnings.push(...explainLeft(fileWarnings, left));
     if (filePlan) planned.push(filePlan);
   }
   return {
@@ -38190,40 +38344,116 @@ async function readNamed(source, path) {
   if (text2 === void 0) throw new RequestError([`${path}: ${NOT_UTF8}`]);
   return text2;
 }
-function resolveSetters(valid, config, texts, allowDowngrade, warnings) {
-  const flux = fluxSetters([...texts].filter(([path, text2]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text2)).map(([file, text2]) => ({ file, text: text2 })));
+function resolveSetters(valid, config, configPath, texts, inScope, allowDowngrade, warnings) {
+  const docs = [...texts].filter(([path, text2]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text2)).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  const flux = fluxSetters(docs.map(([file, text2]) => ({ file, text: text2 })));
   warnings.push(...flux.warnings);
   const definitions = /* @__PURE__ */ new Map();
-  for (const [key, setter] of flux.setters) {
-    definitions.set(key, { ...setter, excluded: (tag) => setter.exclusionList.some((re) => re.test(tag)) });
+  for (const [key, setters] of flux.setters) {
+    definitions.set(
+      key,
+      setters.map((setter) => ({ ...setter, excluded: (tag) => setter.exclusionList.some((re) => re.test(tag)), flux: setter }))
+    );
   }
-  for (const [key, setter] of config?.setters ?? []) definitions.set(key, setter);
-  const setters = /* @__PURE__ */ new Map();
-  for (const [key, def] of definitions) {
-    const image = valid.images.find((i) => i.repository === def.repository);
-    if (!image) continue;
-    if (image.tag !== void 0 && def.excluded?.(image.tag)) {
-      warnings.push({ message: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` });
-      continue;
-    }
-    if (def.policy && image.tag !== void 0 && def.policy.latest([image.tag]) === void 0) {
-      warnings.push({ message: `setter ${key}: tag ${image.tag} is outside its policy (${def.policy.description}); marked values are left as they are` });
-    }
-    setters.set(key, { image: { ...image, name: def.name }, ...def.policy && { policy: def.policy }, allowDowngrade });
-  }
-  const foreign = [...valid.setters].filter(([key, image]) => definitions.has(key) && definitions.get(key).repository !== image.repository).map(([key, image]) => `setter ${key}: ${formatImageRef(image)} is not ${definitions.get(key).repository}, the repository this key is defined for`);
+  for (const [key, setter] of config?.setters ?? []) definitions.set(key, [setter]);
+  const foreign = [...valid.setters].flatMap(([key, image]) => {
+    const other = definitions.get(key)?.find((d) => d.repository !== image.repository);
+    return other ? [`setter ${key}: ${formatImageRef(image)} is not ${other.repository}, the repository this key is defined for`] : [];
+  });
   if (foreign.length > 0) throw new RequestError(foreign);
-  for (const [key, image] of valid.setters) {
-    const policy = definitions.get(key)?.policy;
-    setters.set(key, { image, ...policy && { policy }, allowDowngrade });
+  const candidates2 = /* @__PURE__ */ new Map();
+  for (const [key, defs] of definitions) {
+    const given = valid.setters.get(key);
+    candidates2.set(
+      key,
+      defs.map((def) => candidate(key, def, given ?? valid.images.find((i) => i.repository === def.repository), given !== void 0, allowDowngrade))
+    );
   }
-  return { setters, known: /* @__PURE__ */ new Set([...definitions.keys(), ...valid.setters.keys()]) };
+  for (const [key, image] of valid.setters) if (!definitions.has(key)) candidates2.set(key, [{ update: { image, allowDowngrade } }]);
+  const governing = (key, path) => governingCandidate(key, candidates2.get(key), path, flux.automations, configPath);
+  warnings.push(...notesWhereUsed(candidates2, governing, texts, inScope));
+  const brought = [...candidates2].filter(([, defined]) => defined.some((c) => c.update)).map(([key]) => key);
+  return {
+    updates: [...candidates2.values()].flat().flatMap((c) => c.update ? [c.update] : []),
+    known: /* @__PURE__ */ new Set([...definitions.keys(), ...valid.setters.keys()]),
+    forFile(path) {
+      const setters = /* @__PURE__ */ new Map();
+      const left = /* @__PURE__ */ new Map();
+      for (const key of brought) {
+        const chosen = governing(key, path);
+        if (typeof chosen === "string") left.set(key, chosen);
+        else if (chosen.update) setters.set(key, chosen.update);
+      }
+      return { setters, left };
+    }
+  };
 }
-function warnUnreached(valid, setters, overrides, texts, warnings) {
+function candidate(key, def, image, given, allowDowngrade) {
+  const flux = def.flux && { flux: def.flux };
+  if (!image) return { ...flux };
+  if (!given && image.tag !== void 0 && def.excluded?.(image.tag)) {
+    return { ...flux, note: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` };
+  }
+  const outside = def.policy && image.tag !== void 0 && def.policy.latest([image.tag]) === void 0;
+  return {
+    ...flux,
+    update: { image: { ...image, name: def.name }, ...def.policy && { policy: def.policy }, allowDowngrade },
+    ...outside && { note: `setter ${key}: tag ${image.tag} is outside its policy (${def.policy.description}); marked values are left as they are` }
+  };
+}
+function governingCandidate(key, candidates2, path, automations, configPath) {
+  if (candidates2[0].flux === void 0) return candidates2[0];
+  let from = [path];
+  if (automations.length > 0) {
+    const namespace = key.slice(0, key.indexOf(":"));
+    const covering = automations.filter((a) => a.namespace === namespace && updatesFile(a, path));
+    if (covering.length === 0) {
+      const paths = automations.map((a) => `${a.id} ./${a.path}`).join(", ");
+      return `is set only in files under the spec.update.path of an ImageUpdateAutomation of namespace ${namespace}, and this file is under none (${paths}); the marked value is left as it is`;
+    }
+    from = covering.map((a) => a.file);
+  }
+  const nearest2 = nearestSetters(
+    from,
+    candidates2.map((c) => c.flux)
+  );
+  if (nearest2.length === 1) return candidates2.find((c) => c.flux === nearest2[0]);
+  const near = automations.length > 0 ? "the ImageUpdateAutomation objects that update this file" : "this file";
+  return `is defined differently at ${where(nearest2)}, equally near ${near}; the marked value is left as it is (give ${key} an entry under setters: in ${configPath}, which overrides Flux objects)`;
+}
+function notesWhereUsed(candidates2, governing, texts, inScope) {
+  const noted = /* @__PURE__ */ new Map();
+  const marked = [...texts].filter(([path, text2]) => inScope(path) && text2.includes(MARKER_TOKEN)).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  for (const [key, defined] of candidates2) {
+    if (!defined.some((c) => c.note)) continue;
+    const marker = new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`);
+    for (const [path, text2] of marked) {
+      const at = marker.exec(text2)?.index;
+      if (at === void 0) continue;
+      const chosen = governing(key, path);
+      if (typeof chosen === "string" || !chosen.note || noted.has(chosen)) continue;
+      const line = text2.slice(0, at).split("\n").length;
+      noted.set(chosen, { file: chosen.flux?.file ?? path, line: chosen.flux?.line ?? line, message: chosen.note });
+    }
+  }
+  return [...noted.values()];
+}
+function explainLeft(warnings, left) {
+  if (left.size === 0) return warnings;
+  const why = /* @__PURE__ */ new Map();
+  for (const [key, reason] of left) {
+    for (const field of ["ref", "tag", "name", "digest"]) {
+      const setter = field === "ref" ? key : `${key}:${field}`;
+      why.set(unknownSetterWarning({ key, field, setter }), `Flux setter "${setter}" ${reason}`);
+    }
+  }
+  return warnings.map((w) => ({ ...w, message: why.get(w.message) ?? w.message }));
+}
+function warnUnreached(valid, updates, overrides, texts, warnings) {
   const holds = (pattern) => texts.some((text2) => pattern.test(text2));
   const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
   for (const image of valid.images) {
-    const marked = [...setters.values()].some((u) => u.image.repository === image.repository);
+    const marked = updates.some((u) => u.image.repository === image.repository);
     if (!marked && !overridden.has(image.repository) && !holds(new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`))) {
       warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
     }
@@ -38347,18 +38577,27 @@ function unquote(value) {
   return quoted ? value.slice(1, -1) : value;
 }
 function located(path, error) {
-  const where = `${path}${error.line !== void 0 ? `:${error.line}` : ""}`;
-  if (!(error instanceof OverrideSpecError) || error.message.includes(error.spec)) return `${where}: ${error.message}`;
+  const where2 = `${path}${error.line !== void 0 ? `:${error.line}` : ""}`;
+  if (!(error instanceof OverrideSpecError) || error.message.includes(error.spec)) return `${where2}: ${error.message}`;
   const indexed = /\[\s*\d+\s*\]/.test(error.spec) ? " (KCL override paths have no list indexes)" : "";
-  return `${where}: '${error.spec}': ${error.message}${indexed}`;
+  return `${where2}: '${error.spec}': ${error.message}${indexed}`;
 }
 
 // src/engine/diff.ts
 function splitLines(text2) {
-  if (text2 === "") return [];
-  const lines = text2.split("\n");
-  if (lines.at(-1) === "") lines.pop();
+  const lines = [];
+  let start = 0;
+  while (start < text2.length) {
+    const nl = text2.indexOf("\n", start);
+    const end = nl < 0 ? text2.length : nl + 1;
+    lines.push(text2.slice(start, end));
+    start = end;
+  }
   return lines;
+}
+function hunkLine(op) {
+  return op.line.endsWith("\n") ? op.kind + op.line.slice(0, -1) : `${op.kind}${op.line}
+\\ No newline at end of file`;
 }
 function myers(a, b) {
   const max = a.length + b.length;
@@ -38398,7 +38637,8 @@ function myers(a, b) {
 function unifiedDiff(path, before, after, context3 = 3) {
   if (before === after) return "";
   const ops = myers(splitLines(before), splitLines(after));
-  const out = [`--- a/${path}`, `+++ b/${path}`];
+  const end = path.includes(" ") ? "	" : "";
+  const out = [`--- a/${path}${end}`, `+++ b/${path}${end}`];
   let i = 0;
   let aLine = 1;
   let bLine = 1;
@@ -38415,24 +38655,24 @@ function unifiedDiff(path, before, after, context3 = 3) {
       start--;
       back++;
     }
-    let end = i;
+    let end2 = i;
     let quiet = 0;
-    while (end < ops.length && quiet <= 2 * context3) {
-      quiet = ops[end].kind === " " ? quiet + 1 : 0;
-      end++;
+    while (end2 < ops.length && quiet <= 2 * context3) {
+      quiet = ops[end2].kind === " " ? quiet + 1 : 0;
+      end2++;
     }
-    end -= Math.max(0, quiet - context3);
-    const hunk = ops.slice(start, end);
-    const aStart = aLine - back;
-    const bStart = bLine - back;
+    end2 -= Math.max(0, quiet - context3);
+    const hunk = ops.slice(start, end2);
     const aCount = hunk.filter((o) => o.kind !== "+").length;
     const bCount = hunk.filter((o) => o.kind !== "-").length;
-    out.push(`@@ -${aStart},${aCount} +${bStart},${bCount} @@`, ...hunk.map((o) => o.kind + o.line.replace(/\r$/, "")));
-    for (const op of ops.slice(i, end)) {
+    const aStart = aLine - back - (aCount === 0 ? 1 : 0);
+    const bStart = bLine - back - (bCount === 0 ? 1 : 0);
+    out.push(`@@ -${aStart},${aCount} +${bStart},${bCount} @@`, ...hunk.map(hunkLine));
+    for (const op of ops.slice(i, end2)) {
       if (op.kind !== "+") aLine++;
       if (op.kind !== "-") bLine++;
     }
-    i = end;
+    i = end2;
   }
   return out.join("\n") + "\n";
 }
@@ -38465,7 +38705,7 @@ function humanReport(plan, options2 = {}) {
     else if (plan.targets.length > 0) out.push("outside any target (markers and overrides):");
     for (const file of files) {
       out.push(file.path, ...file.changes.map(changeLine));
-      if (options2.diff) out.push(unifiedDiff(file.path, file.before, file.after).trimEnd());
+      if (options2.diff) out.push(unifiedDiff(file.path, file.before, file.after).replace(/\n$/, ""));
     }
   }
   const n = plan.files.length;
@@ -38560,10 +38800,10 @@ var PayloadError = class extends Error {
 };
 var SOURCE_FIELDS = ["repository", "sha", "ref", "run_url", "actor"];
 var RESERVED_KEYS = /* @__PURE__ */ new Set(["v", "images", "source", "targets"]);
-function buildPayload(input, where = "client_payload") {
+function buildPayload(input, where2 = "client_payload") {
   const extra = input.extra ?? {};
   for (const key of Object.keys(extra)) {
-    if (RESERVED_KEYS.has(key)) throw new PayloadError(`${where}.${key}`, `the extra payload may not set "${key}": gitops-promote writes it`);
+    if (RESERVED_KEYS.has(key)) throw new PayloadError(`${where2}.${key}`, `the extra payload may not set "${key}": gitops-promote writes it`);
   }
   const source = input.source && withoutUndefined(input.source);
   return parsePayload(
@@ -38574,22 +38814,22 @@ function buildPayload(input, where = "client_payload") {
       ...input.targets && input.targets.length > 0 && { targets: input.targets },
       ...extra
     },
-    where
+    where2
   );
 }
-function parsePayload(value, where = "client_payload") {
-  const object = typeof value === "string" ? parseJson(value, where) : value;
-  if (!isPlainObject(object)) throw new PayloadError(where, `expected a JSON object, got ${describe2(object)}`);
+function parsePayload(value, where2 = "client_payload") {
+  const object = typeof value === "string" ? parseJson(value, where2) : value;
+  if (!isPlainObject(object)) throw new PayloadError(where2, `expected a JSON object, got ${describe2(object)}`);
   const keys = Object.keys(object);
   if (keys.length > MAX_TOP_LEVEL_KEYS) {
-    throw new PayloadError(where, `has ${keys.length} top-level keys (${keys.join(", ")}); GitHub allows at most ${MAX_TOP_LEVEL_KEYS}`);
+    throw new PayloadError(where2, `has ${keys.length} top-level keys (${keys.join(", ")}); GitHub allows at most ${MAX_TOP_LEVEL_KEYS}`);
   }
   const bytes = new TextEncoder().encode(JSON.stringify(object)).length;
-  if (bytes >= MAX_PAYLOAD_BYTES) throw new PayloadError(where, `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)`);
-  checkVersion(object["v"], `${where}.v`);
-  const images = checkImages(object["images"], `${where}.images`);
-  const source = object["source"] === void 0 ? void 0 : checkSource(object["source"], `${where}.source`);
-  const targets = object["targets"] === void 0 ? void 0 : checkTargets(object["targets"], `${where}.targets`);
+  if (bytes >= MAX_PAYLOAD_BYTES) throw new PayloadError(where2, `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)`);
+  checkVersion(object["v"], `${where2}.v`);
+  const images = checkImages(object["images"], `${where2}.images`);
+  const source = object["source"] === void 0 ? void 0 : checkSource(object["source"], `${where2}.source`);
+  const targets = object["targets"] === void 0 ? void 0 : checkTargets(object["targets"], `${where2}.targets`);
   return { ...object, v: PAYLOAD_VERSION, images, ...source && { source }, ...targets && { targets } };
 }
 function checkVersion(v, field) {
@@ -38625,11 +38865,11 @@ function checkTargets(value, field) {
     return item;
   });
 }
-function parseJson(text2, where) {
+function parseJson(text2, where2) {
   try {
     return JSON.parse(text2);
   } catch (error) {
-    throw new PayloadError(where, `not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new PayloadError(where2, `not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 function isPlainObject(value) {
@@ -43150,9 +43390,27 @@ function httpStatus(error) {
 function errorMessage(error) {
   return error instanceof Error ? error.message : String(error);
 }
+var REPO = String.raw`/repos/[^/]+/[^/]+`;
+var PURPOSES = [
+  [new RegExp(`^POST ${REPO}/git/trees$`), "creating the commit's tree", "contents"],
+  [new RegExp(`^POST ${REPO}/git/commits$`), "creating the commit", "contents"],
+  [new RegExp(`^PATCH ${REPO}/git/refs/heads/(.+)$`), "moving branch $1", "contents"],
+  [new RegExp(`^POST ${REPO}/git/refs$`), "creating the pull-request branch", "contents"],
+  [new RegExp(`^GET ${REPO}/git/ref/heads/(.+)$`), "reading branch $1", "contents"],
+  [new RegExp(`^GET ${REPO}/pulls$`), "looking for the open pull request", "pull-requests"],
+  [new RegExp(`^POST ${REPO}/pulls$`), "opening the pull request", "pull-requests"],
+  [new RegExp(`^PATCH ${REPO}/pulls/(\\d+)$`), "updating pull request #$1", "pull-requests"],
+  [new RegExp(`^POST ${REPO}/issues/(\\d+)/labels$`), "labelling pull request #$1", "pull-requests"],
+  [new RegExp(`^POST ${REPO}/issues/(\\d+)/assignees$`), "assigning pull request #$1", "pull-requests"],
+  [new RegExp(`^POST ${REPO}/pulls/(\\d+)/requested_reviewers$`), "requesting reviews of pull request #$1", "pull-requests"],
+  [new RegExp(`^PUT ${REPO}/pulls/(\\d+)/merge$`), "merging pull request #$1", "contents"],
+  [/^POST \/graphql updateRefs$/, "moving the pull-request branch", "contents"],
+  [/^POST \/graphql enablePullRequestAutoMerge$/, "enabling auto-merge", "pull-requests"]
+];
 
 // src/github/dispatch.ts
 var DEFAULT_EVENT_TYPE = "image-pushed";
+var DEFAULT_WAIT_TIMEOUT_MS = 30 * 6e4;
 var PAYLOAD_INPUT = "payload";
 var MAX_EVENT_TYPE_LENGTH = 100;
 var DispatchError = class extends Error {
@@ -43164,7 +43422,7 @@ var DispatchError = class extends Error {
   dispatched;
 };
 var OK_CONCLUSIONS = /* @__PURE__ */ new Set(["success", "neutral", "skipped"]);
-var DEFAULT_WAIT = { timeoutMs: 30 * 6e4, intervalMs: 5e3, maxIntervalMs: 6e4 };
+var DEFAULT_WAIT = { timeoutMs: DEFAULT_WAIT_TIMEOUT_MS, intervalMs: 5e3, maxIntervalMs: 6e4 };
 async function dispatchImages(octokit, options2) {
   const log = options2.log ?? (() => {
   });
@@ -43259,7 +43517,8 @@ async function follow(octokit, sent, wait, log) {
     const why = "this server did not report the run it started (GitHub Enterprise Server without return_run_details)";
     throw new DispatchError(`${repo.fullName}: the event was sent, but its run cannot be followed: ${why}`, [sent]);
   }
-  const deadline = Date.now() + wait.timeoutMs;
+  const started = Date.now();
+  const deadline = started + wait.timeoutMs;
   let delay = wait.intervalMs;
   for (; ; ) {
     let run;
@@ -43275,11 +43534,12 @@ async function follow(octokit, sent, wait, log) {
       if (!OK_CONCLUSIONS.has(conclusion)) throw new DispatchError(`${repo.fullName}: run ${runId} concluded "${conclusion}": ${run.html_url}`, [done]);
       return done;
     }
-    if (Date.now() + delay > deadline) {
-      const message = `${repo.fullName}: gave up waiting after ${Math.round(wait.timeoutMs / 1e3)} s: run ${runId} is still ${run.status}: ${run.html_url}`;
-      throw new DispatchError(message, [sent]);
+    const now = Date.now();
+    if (now >= deadline) {
+      const waited = Math.round((now - started) / 100) / 10;
+      throw new DispatchError(`${repo.fullName}: gave up waiting after ${waited} s: run ${runId} is still ${run.status}: ${run.html_url}`, [sent]);
     }
-    await new Promise((resolve2) => setTimeout(resolve2, delay));
+    await new Promise((resolve2) => setTimeout(resolve2, Math.min(delay, deadline - now)));
     delay = Math.min(Math.round(delay * 1.5), wait.maxIntervalMs);
   }
 }
@@ -43376,6 +43636,10 @@ async function runDispatch(values, io) {
   const bad = repositories.find((r) => !/^[\w.-]+\/[\w.-]+$/.test(r));
   if (bad) throw new UsageError(`--repository ${JSON.stringify(bad)} is not OWNER/NAME`);
   if (values.wait && !values.workflow) throw new UsageError("--wait needs --workflow: a repository_dispatch event starts no run we can follow");
+  if (values.ref !== void 0 && !values.workflow)
+    throw new UsageError("--ref needs --workflow: a repository_dispatch event always runs on the default branch");
+  if (values["event-type"] !== void 0 && values.workflow)
+    throw new UsageError("--event-type is for repository_dispatch; with --workflow the workflow itself is dispatched, with no event type");
   const payload = buildPayload({ images, source: sourceFromEnv(io.env), ...values.target && { targets: values.target } });
   if (values["dry-run"]) {
     io.stdout(JSON.stringify(values.json ? { payload, dispatched: [] } : payload, null, 2) + "\n");

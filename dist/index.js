@@ -2164,9 +2164,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve2(data);
+              return err ? reject(err) : resolve3(data);
             });
           });
         }
@@ -2204,12 +2204,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve2(data);
+              ) : resolve3(data);
             });
           });
         }
@@ -4476,8 +4476,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve2, reject) => {
-        res = resolve2;
+      const promise = new Promise((resolve3, reject) => {
+        res = resolve3;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6728,12 +6728,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve3;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7403,12 +7403,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve3;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7887,16 +7887,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve2;
+            this[kClosedResolve] = resolve3;
           } else {
-            resolve2(null);
+            resolve3(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7907,7 +7907,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve2(null);
+            resolve3(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7958,7 +7958,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve2, reject) => {
+        const socket = await new Promise((resolve3, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7970,7 +7970,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve2(socket2);
+              resolve3(socket2);
             }
           });
         });
@@ -8306,8 +8306,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve2) => {
-            this[kClosedResolve] = resolve2;
+          await new Promise((resolve3) => {
+            this[kClosedResolve] = resolve3;
           });
         }
       }
@@ -9576,7 +9576,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve2, reject) => {
+        return await new Promise((resolve3, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9589,7 +9589,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve2(null);
+              resolve3(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9608,7 +9608,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9625,7 +9625,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve2,
+              resolve: resolve3,
               reject,
               length: 0,
               body: []
@@ -9695,18 +9695,18 @@ var require_readable = __commonJS({
       return buffer2;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve2, stream, length } = consume2;
+      const { type, body, resolve: resolve3, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve2(chunksDecode(body, length));
+          resolve3(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve2(JSON.parse(chunksDecode(body, length)));
+          resolve3(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve2(chunksConcat(body, length).buffer);
+          resolve3(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve2(new Blob(body, { type: stream[kContentType] }));
+          resolve3(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve2(chunksConcat(body, length));
+          resolve3(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9963,9 +9963,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10188,9 +10188,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10475,9 +10475,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10569,9 +10569,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -14434,7 +14434,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve2, reject) => agent.dispatch(
+        return new Promise((resolve3, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14510,7 +14510,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve2({
+              resolve3({
                 status,
                 statusText,
                 headersList,
@@ -14553,7 +14553,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve2({
+              resolve3({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18294,8 +18294,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve2) => {
-        setTimeout(resolve2, ms).unref();
+      return new Promise((resolve3) => {
+        setTimeout(resolve3, ms).unref();
       });
     }
     module2.exports = {
@@ -19277,11 +19277,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter12 = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
+        return value instanceof P ? value : new P(function(resolve3) {
+          resolve3(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject) {
+      return new (P || (P = Promise))(function(resolve3, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19297,7 +19297,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19384,26 +19384,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve2) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve3) => __awaiter12(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve2(output.toString());
+              resolve3(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve2) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve3) => __awaiter12(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve2(Buffer.concat(chunks));
+              resolve3(Buffer.concat(chunks));
             });
           }));
         });
@@ -19611,14 +19611,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve2(res);
+                resolve3(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19862,12 +19862,12 @@ var require_lib = __commonJS({
         return __awaiter12(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
           const ms = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
-          return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
+          return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
         });
       }
       _processResponse(res, options2) {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve2, reject) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve3, reject) => __awaiter12(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19875,7 +19875,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve2(response);
+              resolve3(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -19914,7 +19914,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve2(response);
+              resolve3(response);
             }
           }));
         });
@@ -20378,8 +20378,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve2, reject) {
-            return setTimeout(resolve2, t);
+          return new this.Promise(function(resolve3, reject) {
+            return setTimeout(resolve3, t);
           });
         }
         computePenalty() {
@@ -20590,15 +20590,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve2, returned, task;
+          var args, cb, error2, reject, resolve3, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve2, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve3, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve2(returned);
+                  return resolve3(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -20613,13 +20613,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve2;
-          resolve2 = reject = null;
+          var promise, reject, resolve3;
+          resolve3 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve2 = _resolve;
+            resolve3 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve2, reject });
+          this._queue.push({ task, args, resolve: resolve3, reject });
           this._tryToRun();
           return promise;
         }
@@ -21020,14 +21020,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve2, reject) => {
+              return new this.Promise((resolve3, reject) => {
                 if (finished()) {
-                  return resolve2();
+                  return resolve3();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve2();
+                      return resolve3();
                     }
                   });
                 }
@@ -21120,9 +21120,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve2, reject) {
+              return new this.Promise(function(resolve3, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve2)(args3);
+                  return (args3[0] != null ? reject : resolve3)(args3);
                 });
               });
             };
@@ -21363,7 +21363,7 @@ var require_DLList = __commonJS({
 var require_Events = __commonJS({
   "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value = info2.value;
@@ -21372,7 +21372,7 @@ var require_Events = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve2(value);
+        resolve3(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -21380,13 +21380,13 @@ var require_Events = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve2, reject) {
+        return new Promise(function(resolve3, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -21578,7 +21578,7 @@ var require_BottleneckError = __commonJS({
 var require_Job = __commonJS({
   "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value = info2.value;
@@ -21587,7 +21587,7 @@ var require_Job = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve2(value);
+        resolve3(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -21595,13 +21595,13 @@ var require_Job = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve2, reject) {
+        return new Promise(function(resolve3, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -21782,7 +21782,7 @@ var require_Job = __commonJS({
 var require_LocalDatastore = __commonJS({
   "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value = info2.value;
@@ -21791,7 +21791,7 @@ var require_LocalDatastore = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve2(value);
+        resolve3(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -21799,13 +21799,13 @@ var require_LocalDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve2, reject) {
+        return new Promise(function(resolve3, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -21874,8 +21874,8 @@ var require_LocalDatastore = __commonJS({
         })();
       }
       yieldLoop(t = 0) {
-        return new this.Promise(function(resolve2, reject) {
-          return setTimeout(resolve2, t);
+        return new this.Promise(function(resolve3, reject) {
+          return setTimeout(resolve3, t);
         });
       }
       computePenalty() {
@@ -22345,7 +22345,7 @@ var require_Scripts = __commonJS({
 var require_RedisConnection = __commonJS({
   "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve2, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve3, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value = info2.value;
@@ -22354,7 +22354,7 @@ var require_RedisConnection = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve2(value);
+        resolve3(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -22362,13 +22362,13 @@ var require_RedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve2, reject) {
+        return new Promise(function(resolve3, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve3, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve3, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -22409,7 +22409,7 @@ var require_RedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve2, reject) => {
+          return new this.Promise((resolve3, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -22420,14 +22420,14 @@ var require_RedisConnection = __commonJS({
               });
             }
             if (client.ready) {
-              return resolve2();
+              return resolve3();
             } else {
-              return client.once("ready", resolve2);
+              return client.once("ready", resolve3);
             }
           });
         }
         _loadScript(name) {
-          return new this.Promise((resolve2, reject) => {
+          return new this.Promise((resolve3, reject) => {
             var payload;
             payload = Scripts.payload(name);
             return this.client.multi([["script", "load", payload]]).exec((err, replies) => {
@@ -22435,7 +22435,7 @@ var require_RedisConnection = __commonJS({
                 return reject(err);
               }
               this.shas[name] = replies[0];
-              return resolve2(replies[0]);
+              return resolve3(replies[0]);
             });
           });
         }
@@ -22448,12 +22448,12 @@ var require_RedisConnection = __commonJS({
           var _this = this;
           return _asyncToGenerator(function* () {
             yield _this.ready;
-            return new _this.Promise((resolve2, reject) => {
+            return new _this.Promise((resolve3, reject) => {
               return _this.client.multi([cmd]).exec_atomic(function(err, replies) {
                 if (err != null) {
                   return reject(err);
                 } else {
-                  return resolve2(replies[0]);
+                  return resolve3(replies[0]);
                 }
               });
             });
@@ -22461,13 +22461,13 @@ var require_RedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve2, reject) => {
+            return new this.Promise((resolve3, reject) => {
               var handler2;
               handler2 = (chan) => {
                 if (chan === channel) {
                   this.subscriber.removeListener("subscribe", handler2);
                   this.limiters[channel] = instance;
-                  return resolve2();
+                  return resolve3();
                 }
               };
               this.subscriber.on("subscribe", handler2);
@@ -22481,13 +22481,13 @@ var require_RedisConnection = __commonJS({
             /* @__PURE__ */ (function() {
               var _ref = _asyncToGenerator(function* (channel) {
                 if (!_this2.terminated) {
-                  yield new _this2.Promise((resolve2, reject) => {
+                  yield new _this2.Promise((resolve3, reject) => {
                     return _this2.subscriber.unsubscribe(channel, function(err, chan) {
                       if (err != null) {
                         return reject(err);
                       }
                       if (chan === channel) {
-                        return resolve2();
+                        return resolve3();
                       }
                     });
                   });
@@ -22572,7 +22572,7 @@ var require_IORedisConnection = __commonJS({
     function _arrayWithHoles(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep(gen, resolve2, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve3, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value = info2.value;
@@ -22581,7 +22581,7 @@ var require_IORedisConnection = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve2(value);
+        resolve3(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -22589,13 +22589,13 @@ var require_IORedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve2, reject) {
+        return new Promise(function(resolve3, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve3, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve3, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -22641,7 +22641,7 @@ var require_IORedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve2, reject) => {
+          return new this.Promise((resolve3, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -22652,9 +22652,9 @@ var require_IORedisConnection = __commonJS({
               });
             }
             if (client.status === "ready") {
-              return resolve2();
+              return resolve3();
             } else {
-              return client.once("ready", resolve2);
+              return client.once("ready", resolve3);
             }
           });
         }
@@ -22680,10 +22680,10 @@ var require_IORedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve2, reject) => {
+            return new this.Promise((resolve3, reject) => {
               return this.subscriber.subscribe(channel, () => {
                 this.limiters[channel] = instance;
-                return resolve2();
+                return resolve3();
               });
             });
           }));
@@ -22781,7 +22781,7 @@ var require_RedisDatastore = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value = info2.value;
@@ -22790,7 +22790,7 @@ var require_RedisDatastore = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve2(value);
+        resolve3(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -22798,13 +22798,13 @@ var require_RedisDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve2, reject) {
+        return new Promise(function(resolve3, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -22940,7 +22940,7 @@ var require_RedisDatastore = __commonJS({
           if (!(name === "init" || name === "register_client")) {
             yield _this3.ready;
           }
-          return new _this3.Promise((resolve2, reject) => {
+          return new _this3.Promise((resolve3, reject) => {
             var all_args, arr;
             all_args = [Date.now(), _this3.clientId].concat(args);
             _this3.instance.Events.trigger("debug", `Calling Redis script: ${name}.lua`, all_args);
@@ -22948,7 +22948,7 @@ var require_RedisDatastore = __commonJS({
               if (err != null) {
                 return reject(err);
               }
-              return resolve2(replies);
+              return resolve3(replies);
             });
             return _this3.connection.__scriptFn__(name)(...arr);
           }).catch((e) => {
@@ -23179,7 +23179,7 @@ var require_States = __commonJS({
 var require_Sync = __commonJS({
   "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value = info2.value;
@@ -23188,7 +23188,7 @@ var require_Sync = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve2(value);
+        resolve3(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -23196,13 +23196,13 @@ var require_Sync = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve2, reject) {
+        return new Promise(function(resolve3, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -23225,19 +23225,19 @@ var require_Sync = __commonJS({
       _tryToRun() {
         var _this = this;
         return _asyncToGenerator2(function* () {
-          var args, cb, error2, reject, resolve2, returned, task;
+          var args, cb, error2, reject, resolve3, returned, task;
           if (_this._running < 1 && _this._queue.length > 0) {
             _this._running++;
             var _this$_queue$shift = _this._queue.shift();
             task = _this$_queue$shift.task;
             args = _this$_queue$shift.args;
-            resolve2 = _this$_queue$shift.resolve;
+            resolve3 = _this$_queue$shift.resolve;
             reject = _this$_queue$shift.reject;
             cb = yield _asyncToGenerator2(function* () {
               try {
                 returned = yield task(...args);
                 return function() {
-                  return resolve2(returned);
+                  return resolve3(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -23253,16 +23253,16 @@ var require_Sync = __commonJS({
         })();
       }
       schedule(task, ...args) {
-        var promise, reject, resolve2;
-        resolve2 = reject = null;
+        var promise, reject, resolve3;
+        resolve3 = reject = null;
         promise = new this.Promise(function(_resolve, _reject) {
-          resolve2 = _resolve;
+          resolve3 = _resolve;
           return reject = _reject;
         });
         this._queue.push({
           task,
           args,
-          resolve: resolve2,
+          resolve: resolve3,
           reject
         });
         this._tryToRun();
@@ -23315,7 +23315,7 @@ var require_Group = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value = info2.value;
@@ -23324,7 +23324,7 @@ var require_Group = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve2(value);
+        resolve3(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -23332,13 +23332,13 @@ var require_Group = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve2, reject) {
+        return new Promise(function(resolve3, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -23601,7 +23601,7 @@ var require_Bottleneck = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
       try {
         var info2 = gen[key](arg);
         var value = info2.value;
@@ -23610,7 +23610,7 @@ var require_Bottleneck = __commonJS({
         return;
       }
       if (info2.done) {
-        resolve2(value);
+        resolve3(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -23618,13 +23618,13 @@ var require_Bottleneck = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve2, reject) {
+        return new Promise(function(resolve3, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -23862,14 +23862,14 @@ var require_Bottleneck = __commonJS({
               counts = this._states.counts;
               return counts[0] + counts[1] + counts[2] + counts[3] === at;
             };
-            return new this.Promise((resolve2, reject) => {
+            return new this.Promise((resolve3, reject) => {
               if (finished()) {
-                return resolve2();
+                return resolve3();
               } else {
                 return this.on("done", () => {
                   if (finished()) {
                     this.removeAllListeners("done");
-                    return resolve2();
+                    return resolve3();
                   }
                 });
               }
@@ -23977,9 +23977,9 @@ var require_Bottleneck = __commonJS({
             options2 = parser2.load(options2, this.jobDefaults);
           }
           task = (...args2) => {
-            return new this.Promise(function(resolve2, reject) {
+            return new this.Promise(function(resolve3, reject) {
               return fn(...args2, function(...args3) {
-                return (args3[0] != null ? reject : resolve2)(args3);
+                return (args3[0] != null ? reject : resolve3)(args3);
               });
             });
           };
@@ -25243,9 +25243,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -25762,7 +25762,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options2 || {};
-      const posix = opts.windows;
+      const posix2 = opts.windows;
       const regex2 = isState ? picomatch2.compileRe(glob, options2) : picomatch2.makeRe(glob, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
@@ -25772,8 +25772,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex2, options2, { glob, posix });
-        const result = { glob, state, regex: regex2, posix, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex2, options2, { glob, posix: posix2 });
+        const result = { glob, state, regex: regex2, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -25798,7 +25798,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex2, options2, { glob, posix } = {}) => {
+    picomatch2.test = (input, regex2, options2, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -25806,7 +25806,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options2 || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -25815,16 +25815,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex2, options2, posix);
+          match = picomatch2.matchBase(input, regex2, options2, posix2);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options2, posix = options2 && options2.windows) => {
+    picomatch2.matchBase = (input, glob, options2, posix2 = options2 && options2.windows) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options2);
-      return regex2.test(utils.basename(input, { windows: posix }));
+      return regex2.test(utils.basename(input, { windows: posix2 }));
     };
     picomatch2.isMatch = (str2, patterns, options2) => picomatch2(patterns, options2)(str2);
     picomatch2.parse = (pattern, options2) => {
@@ -33444,11 +33444,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -33464,7 +33464,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -33537,26 +33537,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve3) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve2(output.toString());
+          resolve3(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve3) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve2(Buffer.concat(chunks));
+          resolve3(Buffer.concat(chunks));
         });
       }));
     });
@@ -33759,14 +33759,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve2(res);
+            resolve3(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -34010,12 +34010,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
+      return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
     });
   }
   _processResponse(res, options2) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve3, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -34023,7 +34023,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve2(response);
+          resolve3(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -34062,7 +34062,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve2(response);
+          resolve3(response);
         }
       }));
     });
@@ -34073,11 +34073,11 @@ var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase(
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -34093,7 +34093,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -34124,11 +34124,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -34144,7 +34144,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -34213,11 +34213,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -34233,7 +34233,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -34535,11 +34535,11 @@ import * as fs2 from "fs";
 import * as path2 from "path";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -34555,7 +34555,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -34659,11 +34659,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -34679,7 +34679,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -34753,11 +34753,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -34773,7 +34773,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -34992,7 +34992,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve2, reject) => __awaiter7(this, void 0, void 0, function* () {
+      return new Promise((resolve3, reject) => __awaiter7(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -35075,7 +35075,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve2(exitCode);
+            resolve3(exitCode);
           }
         });
         if (this.options.input) {
@@ -35198,11 +35198,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35218,7 +35218,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35271,11 +35271,11 @@ function getExecOutput(commandLine, args, options2) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35291,7 +35291,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35350,11 +35350,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35370,7 +35370,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35552,11 +35552,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter11 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35572,7 +35572,7 @@ var __awaiter11 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -42102,31 +42102,34 @@ var Parser = class {
         continue;
       }
       if (k === T2.RBracket) break;
-      if (k === T2.Star) {
-        const star = this.pos++;
-        const inner = this.expr(0);
-        items.push({ type: "other", first: star, last: inner.last });
-      } else if (this.keyword(this.pos) === Keyword.If) {
-        const entry = this.ifItems(false);
-        items.push({ type: "other", first: entry.first, last: entry.last });
-      } else {
-        const item = this.expr(0);
-        if (this.keyword(this.pos) === Keyword.For) {
-          this.pos = this.skipGroup(first);
-          return { type: "other", first, last: this.pos - 1 };
-        }
-        items.push(item);
+      const item = this.listItem();
+      if (item.type !== "if" && this.keyword(this.pos) === Keyword.For) {
+        this.pos = this.skipGroup(first);
+        return { type: "other", first, last: this.pos - 1 };
       }
+      items.push(item);
     }
     this.pos++;
     const list = { type: "list", items, first, last: this.pos - 1 };
     return list;
   }
+  /** One list item: an expression, an unpacked `*x` (Other), or an `if` item. */
+  listItem() {
+    if (this.keyword(this.pos) === Keyword.If) return this.ifItems(this.readListItem);
+    if (this.kind[this.pos] !== T2.Star) return this.expr(0);
+    const star = this.pos++;
+    const inner = this.expr(0);
+    return { type: "other", first: star, last: inner.last };
+  }
+  readListItem = (out) => {
+    out.push(this.listItem());
+    return false;
+  };
   /** A config literal, or a dict comprehension (`{k: v for ...}`, Other). */
   config() {
     const first = this.pos++;
     const items = [];
-    if (this.items(items, -1, true)) {
+    if (this.items(items, -1, this.readConfigItem)) {
       this.pos = this.skipGroup(first);
       return { type: "other", first, last: this.pos - 1 };
     }
@@ -42135,11 +42138,11 @@ var Parser = class {
     return { type: "config", items, first, last: this.pos - 1 };
   }
   /**
-   * Config entries (or list items when `config` is false) up to the closing bracket or, for
+   * Config entries or list items (each read by `read`) up to the closing bracket or, for
    * an `if` branch (`column` >= 0), up to a line starting at or left of the `if`.
    * Returns true when the first entry turned out to be a comprehension (`{k: v for ...}`).
    */
-  items(out, column, config) {
+  items(out, column, read) {
     const kind = this.kind;
     while (true) {
       const k = kind[this.pos];
@@ -42153,16 +42156,13 @@ var Parser = class {
       }
       if (column >= 0 && kind[this.pos - 1] === T2.Newline && this.column(this.pos) <= column) return false;
       if (k === T2.RBrace || k === T2.RBracket || k === T2.EOF) return false;
-      if (this.item(out, config)) return true;
+      if (read(out)) return true;
     }
   }
-  /** One config entry (or list item); true when it turned out to be a comprehension. */
-  item(out, config) {
+  /** One config entry into `out`; true when it turned out to be a comprehension. */
+  readConfigItem = (out) => {
     if (this.keyword(this.pos) === Keyword.If) {
-      out.push(this.ifItems(config));
-    } else if (!config) {
-      if (this.kind[this.pos] === T2.Star) this.pos++;
-      this.expr(0);
+      out.push(this.ifItems(this.readConfigItem));
     } else if (this.kind[this.pos] === T2.DoubleStar) {
       const star = this.pos++;
       const inner = this.expr(0);
@@ -42173,7 +42173,7 @@ var Parser = class {
       out.push(entry);
     }
     return false;
-  }
+  };
   entry() {
     const first = this.pos;
     const keyExpr = this.expr(NO_SCHEMA | NO_TERNARY);
@@ -42185,8 +42185,8 @@ var Parser = class {
     const value = this.expr(0);
     return { type: "entry", key: new KeyNode(this.tokens, keyExpr), operator, value, first, last: value.last };
   }
-  /** `if c: items (elif c: items)* (else: items)?` inside a config or list. */
-  ifItems(config) {
+  /** `if c: items (elif c: items)* (else: items)?` inside a config or a list, each item read by `read`. */
+  ifItems(read) {
     const first = this.pos;
     const column = this.column(first);
     const branches = [];
@@ -42199,7 +42199,7 @@ var Parser = class {
       this.expect(T2.Colon, "':' after the condition");
       const branch = [];
       const inline = this.kind[this.pos] !== T2.Newline;
-      if (inline ? this.item(branch, config) : this.items(branch, column, config)) this.fail(this.pos, "a comprehension cannot be an if entry");
+      if (inline ? read(branch) : this.items(branch, column, read)) this.fail(this.pos, "a comprehension cannot be an if entry");
       branches.push(branch);
       let next = this.pos;
       while (this.kind[next] === T2.Newline) next++;
@@ -42273,12 +42273,17 @@ var ImageEditor = class {
       case "config":
         return this.walkItems(expr.items, path6);
       case "list":
-        return expr.items.forEach((item, i) => this.walk(item, { parent: path6, step: i }));
+        return expr.items.forEach((item, i) => this.walkListItem(item, { parent: path6, step: i }));
       case "operation":
         return expr.operands.forEach((operand) => this.walk(operand, path6));
       default:
         return;
     }
+  }
+  /** An `if` item's items take its place in the list: `[a, if c: b]` reports b as `[1]`. */
+  walkListItem(item, path6) {
+    if (item.type !== "if") return this.walk(item, path6);
+    for (const branch of item.branches) for (const inner of branch) this.walkListItem(inner, path6);
   }
   walkItems(items, path6) {
     for (const item of items) {
@@ -42784,18 +42789,18 @@ function planNested(p, raw, options2) {
   const blocked = found.blocked.find((b) => b.depth >= deepest.depth);
   const line = (token) => p.line(token);
   if (blocked) {
-    const where2 = formatOverridePath(spec.parts.slice(0, blocked.depth));
-    throw new SourceError(`${where2} is not a config or schema literal, so it has no '${spec.parts[blocked.depth]}'`, line(blocked.entry.first));
+    const where3 = formatOverridePath(spec.parts.slice(0, blocked.depth));
+    throw new SourceError(`${where3} is not a config or schema literal, so it has no '${spec.parts[blocked.depth]}'`, line(blocked.entry.first));
   }
   if (found.dotted.length > 0) {
     const dotted = found.dotted[0];
     throw new SourceError(`${spec.path} is written as the dotted key '${dotted.key.parts.join(".")}'; name a key inside it`, line(dotted.first));
   }
-  const where = formatOverridePath(spec.parts.slice(0, deepest.depth));
+  const where2 = formatOverridePath(spec.parts.slice(0, deepest.depth));
   const missing = spec.parts[deepest.depth];
   if (!options2.create) {
     const has = deepest.keys.length > 0 ? `has ${deepest.keys.map((k) => `'${k}'`).join(", ")}` : "is empty";
-    throw new SourceError(`${where} ${has}, not '${missing}' (use create to add ${spec.path})`, line(deepest.token));
+    throw new SourceError(`${where2} ${has}, not '${missing}' (use create to add ${spec.path})`, line(deepest.token));
   }
   p.insert(deepest.config, keyText(spec.parts.slice(deepest.consumed), spec.operation, value.text), value.string ?? value.text);
 }
@@ -42831,8 +42836,12 @@ function applyOverrides(text2, specs, options2 = {}) {
   return { text: current, changes, warnings };
 }
 
-// src/yaml/file.ts
-var import_yaml = __toESM(require_dist(), 1);
+// src/yaml/incoming.ts
+function byRepository(images) {
+  const map = /* @__PURE__ */ new Map();
+  for (const update2 of images) if (!map.has(update2.image.repository)) map.set(update2.image.repository, update2);
+  return map;
+}
 
 // src/yaml/node.ts
 function isFlowScalar(node) {
@@ -42845,6 +42854,15 @@ function mapValue(map, key) {
   for (const pair of map.pairs) if (pair.key.kind === "scalar" && pair.key.text === key) return pair.value;
   return void 0;
 }
+function nodeAt(root, path6) {
+  return path6.reduce((node, key) => {
+    if (typeof key === "number") return node?.kind === "seq" ? node.items[key] : void 0;
+    return node?.kind === "map" ? mapValue(node, key) : void 0;
+  }, root);
+}
+
+// src/yaml/file.ts
+var import_yaml = __toESM(require_dist(), 1);
 
 // src/yaml/scalar-text.ts
 function fold(lines) {
@@ -43406,13 +43424,6 @@ function objectOf(root) {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== void 0 && value !== ""));
 }
 
-// src/yaml/incoming.ts
-function byRepository(images) {
-  const map = /* @__PURE__ */ new Map();
-  for (const update2 of images) if (!map.has(update2.image.repository)) map.set(update2.image.repository, update2);
-  return map;
-}
-
 // src/yaml/quoting.ts
 var YAML11_WORDS = new Set(
   [
@@ -43650,7 +43661,7 @@ function formatPath(path6) {
   return out;
 }
 function parsePath(text2) {
-  const fail2 = (why, at) => {
+  const fail3 = (why, at) => {
     throw new SourceError(`invalid path ${JSON.stringify(text2)}: ${why} at character ${at + 1}`);
   };
   const segments = [];
@@ -43658,26 +43669,26 @@ function parsePath(text2) {
   while (i < text2.length) {
     if (text2[i] === "[") {
       const close = text2[i + 1] === '"' || text2[i + 1] === "'" ? quotedEnd(text2, i + 1) : text2.indexOf("]", i);
-      if (close < 0 || text2[close] !== "]") fail2("unclosed '['", i);
+      if (close < 0 || text2[close] !== "]") fail3("unclosed '['", i);
       const inner = text2.slice(i + 1, close);
       if (inner.startsWith('"')) segments.push(JSON.parse(inner));
       else if (inner.startsWith("'")) segments.push(inner.slice(1, -1).replaceAll("''", "'"));
       else if (/^[0-9]+$/.test(inner)) segments.push(Number(inner));
-      else fail2(`'[${inner}]' is neither a list index nor a quoted key`, i);
+      else fail3(`'[${inner}]' is neither a list index nor a quoted key`, i);
       i = close + 1;
     } else {
       const end = text2.slice(i).search(/[.[]/);
       const key = end < 0 ? text2.slice(i) : text2.slice(i, i + end);
-      if (!BARE_KEY.test(key)) fail2(key === "" ? "empty key" : `key ${JSON.stringify(key)} must be quoted in brackets`, i);
+      if (!BARE_KEY.test(key)) fail3(key === "" ? "empty key" : `key ${JSON.stringify(key)} must be quoted in brackets`, i);
       segments.push(key);
       i += key.length;
     }
     if (text2[i] === ".") {
       i++;
-      if (i === text2.length || text2[i] === "[") fail2("empty key", i);
-    } else if (i < text2.length && text2[i] !== "[") fail2("expected '.' or '['", i);
+      if (i === text2.length || text2[i] === "[") fail3("empty key", i);
+    } else if (i < text2.length && text2[i] !== "[") fail3("expected '.' or '['", i);
   }
-  if (segments.length === 0) fail2("empty path", 0);
+  if (segments.length === 0) fail3("empty path", 0);
   return segments;
 }
 function quotedEnd(text2, open2) {
@@ -43727,7 +43738,7 @@ function setYamlPath(text2, path6, value, options2 = {}) {
   const unchanged = { text: text2, changes: [], warnings: [] };
   const segments = parsePath(path6);
   const file = new YamlFile(text2);
-  const fail2 = (message, offset) => {
+  const fail3 = (message, offset) => {
     throw new SourceError(`${path6}: ${message}`, file.lineAt(offset), offset - file.lineStart(offset) + 1);
   };
   let deepest;
@@ -43740,7 +43751,7 @@ function setYamlPath(text2, path6, value, options2 = {}) {
     const { node, inFlow } = found;
     if (!isFlowScalar(node)) {
       const what = { map: "a mapping", seq: "a list", scalar: "a block scalar (| or >), which is never edited", alias: "an alias" }[node.kind];
-      return fail2(`the value is ${what}, not a scalar that can be set`, node.start);
+      return fail3(`the value is ${what}, not a scalar that can be set`, node.start);
     }
     const next = typeof value === "string" ? value : value(scalarText(node));
     if (next === void 0) return unchanged;
@@ -43764,8 +43775,49 @@ function setYamlPath(text2, path6, value, options2 = {}) {
     plan.addPair(deepest.map, missing, next, { kind: "override", key: path6, document: deepest.document });
     return plan.result();
   }
-  return fail2(deepest?.message ?? "the file has no YAML document", deepest?.offset ?? 0);
+  return fail3(deepest?.message ?? "the file has no YAML document", deepest?.offset ?? 0);
 }
+
+// src/yaml/argocd.ts
+var ARGO_API = "argoproj.io/";
+function sourcesAt(root, spec) {
+  const sources = nodeAt(root, [...spec, "sources"]);
+  const many = sources?.kind === "seq" ? sources.items.map((_, i) => [...spec, "sources", i]) : [];
+  return [[...spec, "source"], ...many];
+}
+function imageLists(document) {
+  const { apiVersion, kind } = document.object;
+  const { root } = document;
+  if (apiVersion === void 0 && kind === void 0) {
+    const images = nodeAt(root, ["kustomize", "images"]);
+    return images?.kind === "seq" && images.items.every((item) => item?.kind === "scalar") ? [["kustomize", "images"]] : [];
+  }
+  if (!apiVersion?.startsWith(ARGO_API)) return [];
+  const spec = kind === "Application" ? ["spec"] : kind === "ApplicationSet" ? ["spec", "template", "spec"] : void 0;
+  return spec ? sourcesAt(root, spec).map((source) => [...source, "kustomize", "images"]) : [];
+}
+var editArgoCdImages = (file, request2, plan) => {
+  const incoming = byRepository(request2.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    for (const path6 of imageLists(document)) {
+      const list = nodeAt(document.root, path6);
+      if (list?.kind !== "seq") continue;
+      list.items.forEach((entry, index) => {
+        if (!isFlowScalar(entry) || plan.isClaimed(entry)) return;
+        const eq = entry.text.indexOf("=");
+        const ref = tryParseImageRef(entry.text.slice(eq + 1));
+        const update2 = ref && incoming.get(ref.repository);
+        if (!ref || !update2) return;
+        if (ref.tag === void 0 && ref.digest === void 0) return;
+        const next = nextVersion(update2, versionOf(ref.tag, ref.digest));
+        if (!next) return;
+        const value = entry.text.slice(0, eq + 1) + formatImageRef({ name: ref.name, ...next });
+        plan.setScalar(entry, value, list.flow, { kind: "kustomize", key: formatPath([...path6, index]), document });
+      });
+    }
+  }
+};
 
 // src/yaml/walk.ts
 function forEachValue(root, visit) {
@@ -43837,50 +43889,54 @@ function looksLikeKustomization(root) {
   const images = mapValue(root, "images");
   return images?.kind === "seq" && images.items.some((entry) => entry.kind === "map" && KUSTOMIZE_IMAGE_FIELDS.some((key) => mapValue(entry, key) !== void 0));
 }
-function imagesPath(document) {
+function imageLists2(document) {
   const { apiVersion, kind } = document.object;
-  if (kind === void 0 && apiVersion === void 0) return looksLikeKustomization(document.root) ? ["images"] : void 0;
-  if (kind !== "Kustomization") return void 0;
-  if (apiVersion === void 0 || apiVersion.startsWith("kustomize.config.k8s.io/")) return ["images"];
-  if (apiVersion.startsWith("kustomize.toolkit.fluxcd.io/")) return ["spec", "images"];
-  return void 0;
+  if (kind === void 0 && apiVersion === void 0) return looksLikeKustomization(document.root) ? [["images"]] : [];
+  if (kind === "HelmRelease" && apiVersion?.startsWith("helm.toolkit.fluxcd.io/")) {
+    const renderers = nodeAt(document.root, ["spec", "postRenderers"]);
+    return renderers?.kind === "seq" ? renderers.items.map((_, i) => ["spec", "postRenderers", i, "kustomize", "images"]) : [];
+  }
+  if (kind !== "Kustomization") return [];
+  if (apiVersion === void 0 || apiVersion.startsWith("kustomize.config.k8s.io/")) return [["images"]];
+  if (apiVersion.startsWith("kustomize.toolkit.fluxcd.io/")) return [["spec", "images"]];
+  return [];
 }
 function isKustomization(document) {
-  return document.object.kind === "Kustomization" && imagesPath(document) !== void 0;
-}
-function listAt(root, path6) {
-  return path6.reduce((node, key) => node?.kind === "map" ? mapValue(node, String(key)) : void 0, root);
+  return document.object.kind === "Kustomization" && imageLists2(document).length > 0;
 }
 var editKustomizeImages = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
   if (incoming.size === 0) return;
   for (const document of file.documents) {
-    const path6 = imagesPath(document);
-    const list = path6 && listAt(document.root, path6);
-    if (!path6 || list?.kind !== "seq") continue;
-    list.items.forEach((entry, index) => {
-      if (entry.kind !== "map") return;
-      const field2 = (key) => mapValue(entry, key);
-      const fields = ["name", ...KUSTOMIZE_IMAGE_FIELDS].map(field2);
-      if (fields.some((node) => plan.isClaimed(node))) return;
-      const repository = normalizeRepository(scalarText(field2("newName")) || scalarText(field2("name")) || "");
-      const update2 = repository && incoming.get(repository);
-      if (!update2) return;
-      const next = nextVersion(update2, versionOf(scalarText(field2("newTag")), scalarText(field2("digest"))));
-      if (!next) return;
-      const label = (key) => ({ kind: "kustomize", key: formatPath([...path6, index, key]), document });
-      const writes = [
-        { key: "newTag", value: next.tag },
-        { key: "digest", value: next.digest ?? (field2("digest") ? "" : void 0) }
-      ].filter((w) => w.value !== void 0);
-      for (const { key, value } of writes) {
-        const node = field2(key);
-        if (isFlowScalar(node)) plan.setScalar(node, value, entry.flow, label(key));
-      }
-      for (const { key, value } of writes) if (field2(key) === void 0) plan.addPair(entry, [key], value, label(key));
-    });
+    for (const path6 of imageLists2(document)) {
+      const list = nodeAt(document.root, path6);
+      if (list?.kind === "seq") editList(list.items, path6, document, incoming, plan);
+    }
   }
 };
+function editList(entries, path6, document, incoming, plan) {
+  entries.forEach((entry, index) => {
+    if (entry.kind !== "map") return;
+    const field2 = (key) => mapValue(entry, key);
+    const fields = ["name", ...KUSTOMIZE_IMAGE_FIELDS].map(field2);
+    if (fields.some((node) => plan.isClaimed(node))) return;
+    const repository = normalizeRepository(scalarText(field2("newName")) || scalarText(field2("name")) || "");
+    const update2 = repository && incoming.get(repository);
+    if (!update2) return;
+    const next = nextVersion(update2, versionOf(scalarText(field2("newTag")), scalarText(field2("digest"))));
+    if (!next) return;
+    const label = (key) => ({ kind: "kustomize", key: formatPath([...path6, index, key]), document });
+    const writes = [
+      { key: "newTag", value: next.tag },
+      { key: "digest", value: next.digest ?? (field2("digest") ? "" : void 0) }
+    ].filter((w) => w.value !== void 0);
+    for (const { key, value } of writes) {
+      const node = field2(key);
+      if (isFlowScalar(node)) plan.setScalar(node, value, entry.flow, label(key));
+    }
+    for (const { key, value } of writes) if (field2(key) === void 0) plan.addPair(entry, [key], value, label(key));
+  });
+}
 
 // src/yaml/images.ts
 var editImages = (file, request2, plan) => {
@@ -43968,7 +44024,7 @@ var editMarkers = (file, request2, plan) => {
 };
 
 // src/yaml/editor.ts
-var EDITORS = [editMarkers, editImages, editKustomizeImages, editHelmValues];
+var EDITORS = [editMarkers, editImages, editKustomizeImages, editArgoCdImages, editHelmValues];
 function runEditors(text2, request2, editors) {
   const file = new YamlFile(text2);
   const plan = new EditPlan(file);
@@ -44192,6 +44248,7 @@ var POSIX_CLASSES = {
   word: "0-9A-Za-z_",
   xdigit: "0-9A-Fa-f"
 };
+var FLAG_LETTERS = { i: "ignoreCase", m: "multiLine", s: "dotAll", U: "ungreedy" };
 var SIMPLE_ESCAPES2 = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
 var MAX_REPEAT = 1e3;
 function literal(cp) {
@@ -44209,7 +44266,25 @@ function unicodeClass(name, negated) {
     property = property.slice(1);
   }
   const jsName = property === "Any" || /^[A-Z][a-z]?$/.test(property) ? property : `Script=${property}`;
-  return `\\${negate ? "P" : "p"}{${jsName}}`;
+  return { body: `\\p{${jsName}}`, negated: negate };
+}
+var caseChangingCodePoints;
+function caseChanging() {
+  if (caseChangingCodePoints === void 0) {
+    const changes = new RegExp("[\\p{Changes_When_Casefolded}\\p{Changes_When_Casemapped}]", "gv");
+    const found = [];
+    for (let block = 0; block < 1114112; block += 4096) {
+      const cps = Array.from({ length: 4096 }, (_, i) => block + i).filter((cp) => cp < 55296 || cp > 57343);
+      found.push(...String.fromCodePoint(...cps).match(changes) ?? []);
+    }
+    caseChangingCodePoints = found.join("");
+  }
+  return caseChangingCodePoints;
+}
+function foldedExtras(body) {
+  const plain = new RegExp(`[${body}]`, "v");
+  const folded = caseChanging().match(new RegExp(`[${body}]`, "giv")) ?? [];
+  return folded.filter((ch) => !plain.test(ch)).map((ch) => literal(ch.codePointAt(0))).join("");
 }
 var Translator = class {
   constructor(src) {
@@ -44219,11 +44294,9 @@ var Translator = class {
   pos = 0;
   out = "";
   groupNames = [void 0];
-  open = 0;
-  dotAll = false;
-  ungreedy = false;
-  ignoreCase = false;
-  multiLine = false;
+  flags = { ignoreCase: false, multiLine: false, dotAll: false, ungreedy: false };
+  /** For each open group, the flags to restore at its `)`. */
+  outerFlags = [];
   fail(reason) {
     throw new GoRegexpError(this.src, reason);
   }
@@ -44240,40 +44313,22 @@ var Translator = class {
     return cp;
   }
   translate() {
-    this.leadingFlags();
     while (this.pos < this.src.length) this.atom();
-    if (this.open > 0) this.fail("missing closing )");
-    const flags = `v${this.ignoreCase ? "i" : ""}${this.multiLine ? "m" : ""}`;
+    if (this.outerFlags.length > 0) this.fail("missing closing )");
     let regexp;
     try {
-      regexp = new RegExp(this.out, flags);
+      regexp = new RegExp(this.out, "v");
     } catch (error2) {
       this.fail(error2 instanceof Error ? error2.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, "") : String(error2));
     }
     return { source: this.src, regexp, groupNames: this.groupNames };
-  }
-  /** `(?i)`, `(?s)`, `(?U)`, `(?m)` at the start set the flags for the whole pattern. */
-  leadingFlags() {
-    for (; ; ) {
-      const m = /^\(\?([imsU-]+)\)/.exec(this.rest());
-      if (!m) return;
-      let on = true;
-      for (const f of m[1]) {
-        if (f === "-") on = false;
-        else if (f === "i") this.ignoreCase = on;
-        else if (f === "m") this.multiLine = on;
-        else if (f === "s") this.dotAll = on;
-        else this.ungreedy = on;
-      }
-      this.pos += m[0].length;
-    }
   }
   atom() {
     const ch = this.peek();
     switch (ch) {
       case "\\":
         this.pos++;
-        this.out += this.escape(false);
+        this.out += this.escape();
         return;
       case "[":
         this.out += this.charClass();
@@ -44281,21 +44336,30 @@ var Translator = class {
       case "(":
         this.group();
         return;
-      case ")":
-        if (this.open === 0) this.fail("unexpected )");
-        this.open--;
+      case ")": {
+        const outer = this.outerFlags.pop();
+        if (outer === void 0) this.fail("unexpected )");
+        this.flags = outer;
         this.pos++;
         this.out += ")";
         return;
+      }
       case "|":
-      case "^":
-      case "$":
         this.pos++;
         this.out += ch;
         return;
+      // Go's lines end at \n only; JS's `m` flag would also end them at \r, U+2028 and U+2029.
+      case "^":
+        this.pos++;
+        this.out += this.flags.multiLine ? "(?<![^\\n])" : "^";
+        return;
+      case "$":
+        this.pos++;
+        this.out += this.flags.multiLine ? "(?![^\\n])" : "$";
+        return;
       case ".":
         this.pos++;
-        this.out += this.dotAll ? "[\\s\\S]" : "[^\\n]";
+        this.out += this.flags.dotAll ? "[\\s\\S]" : "[^\\n]";
         return;
       case "*":
       case "+":
@@ -44314,7 +44378,17 @@ var Translator = class {
         return;
       }
     }
-    this.out += literal(this.nextCodePoint());
+    this.out += this.char(this.nextCodePoint());
+  }
+  /** A literal character; under `i`, with its case variants. */
+  char(cp) {
+    const extras = this.flags.ignoreCase ? foldedExtras(literal(cp)) : "";
+    return extras === "" ? literal(cp) : `[${literal(cp)}${extras}]`;
+  }
+  /** A set as a JS class (usable inside a class too); under `i`, folded before it is negated, as Go does. */
+  charSet(set) {
+    const extras = this.flags.ignoreCase ? foldedExtras(set.body) : "";
+    return `[${set.negated ? "^" : ""}${set.body}${extras}]`;
   }
   quantifier(q) {
     let lazy = false;
@@ -44322,7 +44396,7 @@ var Translator = class {
       lazy = true;
       this.pos++;
     }
-    this.out += q + (lazy !== this.ungreedy ? "?" : "");
+    this.out += q + (lazy !== this.flags.ungreedy ? "?" : "");
   }
   group() {
     const rest = this.rest();
@@ -44332,29 +44406,57 @@ var Translator = class {
       if (!/^[A-Za-z0-9_]+$/.test(name)) this.fail(`invalid named capture ${JSON.stringify(named[0])}`);
       if (this.groupNames.includes(name)) this.fail(`duplicate capture group name ${JSON.stringify(name)}`);
       this.groupNames.push(name);
-      this.open++;
+      this.outerFlags.push(this.flags);
       this.pos += named[0].length;
       this.out += "(";
       return;
     }
     if (/^\(\?P?<(?![=!])/.test(rest)) this.fail(`invalid named capture ${JSON.stringify(rest)}`);
     if (rest.startsWith("(?")) {
-      const flags = /^\(\?([imsU-]*)([:)])/.exec(rest);
-      if (!flags) this.fail(`invalid or unsupported Perl syntax ${JSON.stringify(rest.slice(0, 3))}`);
-      if (flags[2] === ")" && flags[1] === "") this.fail("invalid or unsupported Perl syntax `(?)`");
-      if (flags[1] !== "") this.fail(`flags ${JSON.stringify(flags[0])} are only supported at the start of the pattern`);
-      this.open++;
-      this.pos += flags[0].length;
-      this.out += "(?:";
+      this.flagGroup();
       return;
     }
     this.groupNames.push(void 0);
-    this.open++;
+    this.outerFlags.push(this.flags);
     this.pos++;
     this.out += "(";
   }
-  /** After a backslash. `inClass`: inside `[...]`, where only character escapes and classes are allowed. */
-  escape(inClass) {
+  /**
+   * `(?flags)` or `(?flags:`, read as Go's parser reads them: letters from `imsU`, and at most
+   * one `-` that clears the letters after it (at least one). `(?)` sets nothing.
+   */
+  flagGroup() {
+    let flags = this.flags;
+    let clear = false;
+    let sawFlag = false;
+    let end = this.pos + 2;
+    for (; end < this.src.length; end++) {
+      const c = this.src[end];
+      const name = FLAG_LETTERS[c];
+      if (name !== void 0) {
+        flags = { ...flags, [name]: !clear };
+        sawFlag = true;
+      } else if (c === "-" && !clear) {
+        clear = true;
+        sawFlag = false;
+      } else if ((c === ":" || c === ")") && (!clear || sawFlag)) {
+        this.pos = end + 1;
+        if (c === ":") {
+          this.outerFlags.push(this.flags);
+          this.out += "(?:";
+        }
+        this.flags = flags;
+        return;
+      } else {
+        break;
+      }
+    }
+    const stop = this.src.codePointAt(end);
+    const shown = this.src.slice(this.pos, stop === void 0 ? end : end + (stop > 65535 ? 2 : 1));
+    this.fail(`invalid or unsupported Perl syntax ${JSON.stringify(shown)}`);
+  }
+  /** After a backslash, outside a class. */
+  escape() {
     if (this.pos >= this.src.length) this.fail("trailing backslash at end of expression");
     const c = this.peek();
     this.pos++;
@@ -44363,37 +44465,45 @@ var Translator = class {
       case "D":
       case "w":
       case "W":
-        return `\\${c}`;
       case "s":
-        return inClass ? GO_SPACE : `[${GO_SPACE}]`;
       case "S":
-        return `[^${GO_SPACE}]`;
       case "p":
-      case "P": {
-        const m = /^(?:\{([^}]*)\}|([A-Za-z]))/.exec(this.rest());
-        if (!m) this.fail(`invalid character class range \\${c}`);
-        this.pos += m[0].length;
-        return unicodeClass(m[1] ?? m[2], c === "P");
+      case "P":
+        return this.charSet(this.classEscape(c));
+      // Go's \b is ASCII, as JS's is without the `i` flag.
+      case "b":
+      case "B":
+        return `\\${c}`;
+      case "A":
+        return "(?<![\\s\\S])";
+      case "z":
+        return "(?![\\s\\S])";
+      case "Q": {
+        const end = this.src.indexOf("\\E", this.pos);
+        const text2 = this.src.slice(this.pos, end < 0 ? void 0 : end);
+        this.pos = end < 0 ? this.src.length : end + 2;
+        return Array.from(text2, (ch) => this.char(ch.codePointAt(0))).join("");
       }
     }
-    if (!inClass) {
-      switch (c) {
-        case "b":
-        case "B":
-          return `\\${c}`;
-        case "A":
-          return "(?<![\\s\\S])";
-        case "z":
-          return "(?![\\s\\S])";
-        case "Q": {
-          const end = this.src.indexOf("\\E", this.pos);
-          const text2 = this.src.slice(this.pos, end < 0 ? void 0 : end);
-          this.pos = end < 0 ? this.src.length : end + 2;
-          return Array.from(text2, (ch) => literal(ch.codePointAt(0))).join("");
-        }
-      }
+    return this.char(this.escapedCharacter(c));
+  }
+  /** `\d`, `\w`, `\s`, `\pL`, `\p{Greek}` and their negations, after the backslash. JS's `\d` and `\w` are ASCII, as Go's. */
+  classEscape(c) {
+    switch (c) {
+      case "d":
+      case "D":
+        return { body: "\\d", negated: c === "D" };
+      case "w":
+      case "W":
+        return { body: "\\w", negated: c === "W" };
+      case "s":
+      case "S":
+        return { body: GO_SPACE, negated: c === "S" };
     }
-    return literal(this.escapedCharacter(c));
+    const m = /^(?:\{([^}]*)\}|([A-Za-z]))/.exec(this.rest());
+    if (!m) this.fail(`invalid character class range \\${c}`);
+    this.pos += m[0].length;
+    return unicodeClass(m[1] ?? m[2], c === "P");
   }
   /** A single-character escape (`\n`, `\x41`, `\101`, `\.`), as Go's parseEscape reads it. */
   escapedCharacter(c) {
@@ -44416,14 +44526,14 @@ var Translator = class {
     if (cp < 128 && !isAsciiAlnum(c)) return cp;
     this.fail(`invalid escape sequence \\${c}`);
   }
+  /** `[...]`. Under `i` each item is folded (a negated item after folding), then the class negated, as Go does. */
   charClass() {
     const start = this.pos;
     this.pos++;
-    let out = "[";
-    if (this.peek() === "^") {
-      out += "^";
-      this.pos++;
-    }
+    const negated = this.peek() === "^";
+    if (negated) this.pos++;
+    let chars = "";
+    let sets = "";
     let first = true;
     for (; ; ) {
       if (this.pos >= this.src.length) this.fail(`missing closing ] ${JSON.stringify(this.src.slice(start))}`);
@@ -44435,13 +44545,13 @@ var Translator = class {
         const m = /^\[:(\^?)([a-z]+):\]$/.exec(named);
         const body = m ? POSIX_CLASSES[m[2]] : void 0;
         if (body === void 0) this.fail(`invalid character class range ${named}`);
-        out += `[${m[1]}${body}]`;
+        sets += this.charSet({ body, negated: m[1] === "^" });
         this.pos += named.length;
         continue;
       }
       if (this.peek() === "\\" && /^[dDwWsSpP]/.test(this.peek(1))) {
-        this.pos++;
-        out += this.escape(true);
+        this.pos += 2;
+        sets += this.charSet(this.classEscape(this.src[this.pos - 1]));
         continue;
       }
       const lo = this.classCharacter();
@@ -44449,13 +44559,14 @@ var Translator = class {
         this.pos++;
         const hi = this.classCharacter();
         if (hi < lo) this.fail(`invalid character class range ${JSON.stringify(this.src.slice(start, this.pos))}`);
-        out += `${literal(lo)}-${literal(hi)}`;
+        chars += `${literal(lo)}-${literal(hi)}`;
       } else {
-        out += literal(lo);
+        chars += literal(lo);
       }
     }
     this.pos++;
-    return `${out}]`;
+    const extras = this.flags.ignoreCase && chars !== "" ? foldedExtras(chars) : "";
+    return `[${negated ? "^" : ""}${chars}${extras}${sets}]`;
   }
   classCharacter() {
     if (this.peek() !== "\\") return this.nextCodePoint();
@@ -44497,10 +44608,10 @@ function expandTemplate(re, template, match) {
 
 // src/image/policy.ts
 var PolicyError = class extends Error {
-  constructor(issues, where = "policy") {
-    super(issues.map((issue2) => `${where}: ${issue2.path.length > 0 ? `${issue2.path.join(".")}: ` : ""}${issue2.message}`).join("\n"));
+  constructor(issues, where2 = "policy") {
+    super(issues.map((issue2) => `${where2}: ${issue2.path.length > 0 ? `${issue2.path.join(".")}: ` : ""}${issue2.message}`).join("\n"));
     this.issues = issues;
-    this.where = where;
+    this.where = where2;
     this.name = "PolicyError";
   }
   issues;
@@ -44661,7 +44772,7 @@ function describeFilter(filter) {
   if (!filter) return "";
   return `, tags matching ${JSON.stringify(filter.pattern.source)}${filter.extract !== "" ? ` (extract ${JSON.stringify(filter.extract)})` : ""}`;
 }
-function parsePolicy(spec, where, filterTags) {
+function parsePolicy(spec, where2, filterTags) {
   const r = new Reader();
   let ranking;
   let filter;
@@ -44675,7 +44786,7 @@ function parsePolicy(spec, where, filterTags) {
     if (record.filterTags !== void 0 && filterTags !== void 0) r.issue(["filterTags"], "is given twice");
     filter = readFilter(r, record.filterTags ?? filterTags);
   }
-  if (r.issues.length > 0 || !ranking) throw new PolicyError(r.issues, where);
+  if (r.issues.length > 0 || !ranking) throw new PolicyError(r.issues, where2);
   const rank = ranking;
   return {
     description: rank.description + describeFilter(filter),
@@ -45067,6 +45178,7 @@ function parseConfig(text2, file) {
 
 // src/engine/flux-objects.ts
 var import_yaml3 = __toESM(require_dist(), 1);
+import { posix } from "node:path";
 var FLUX_IMAGE_API_GROUP = "image.toolkit.fluxcd.io";
 var API_VERSION = /^image\.toolkit\.fluxcd\.io\/(?:v1beta1|v1beta2|v1)$/;
 var DEFAULT_NAMESPACE = "flux-system";
@@ -45135,6 +45247,11 @@ var DocumentReader = class {
     }
     return { ...this.located(id), name: ref.name, repository: ref.repository, exclusionList };
   }
+  automation(id, namespace, spec) {
+    const update2 = isRecord2(spec.update) ? spec.update : {};
+    const path6 = posix.normalize(`/${text(update2.path) ?? ""}`).replace(/^\/+|\/+$/g, "");
+    return { ...this.located(id), namespace, path: path6 };
+  }
   policy(id, namespace, name, spec) {
     const key = `${namespace}:${name}`;
     const ref = isRecord2(spec.imageRepositoryRef) ? spec.imageRepositoryRef : {};
@@ -45159,14 +45276,8 @@ var DocumentReader = class {
 function fluxSetters(docs) {
   const warnings = [];
   const repositories = /* @__PURE__ */ new Map();
-  const policies = /* @__PURE__ */ new Map();
-  const keep = (map, kind, value) => {
-    if (!value) return;
-    const first = map.get(value.id);
-    if (first)
-      warnings.push({ file: value.file, line: value.line, message: `${kind} ${value.id} is also defined at ${first.file}:${first.line}; this one is ignored` });
-    else map.set(value.id, value);
-  };
+  const policies = [];
+  const automations = [];
   for (const { file, text: source } of docs) {
     if (!mayHoldFluxObjects(source)) continue;
     const lines = new import_yaml3.LineCounter();
@@ -45184,7 +45295,7 @@ function fluxSetters(docs) {
       const object = doc.toJS({ maxAliasCount: 100 });
       if (!isRecord2(object) || !isRecord2(object.metadata) || !isRecord2(object.spec)) continue;
       const { apiVersion, kind, metadata, spec } = object;
-      if (kind !== "ImageRepository" && kind !== "ImagePolicy") continue;
+      if (kind !== "ImageRepository" && kind !== "ImagePolicy" && kind !== "ImageUpdateAutomation") continue;
       if (typeof apiVersion !== "string" || !API_VERSION.test(apiVersion)) continue;
       const reader = new DocumentReader(file, doc, lines, warnings);
       const name = text(metadata.name);
@@ -45194,24 +45305,63 @@ function fluxSetters(docs) {
       }
       const namespace = text(metadata.namespace) ?? DEFAULT_NAMESPACE;
       const id = `${namespace}/${name}`;
-      if (kind === "ImageRepository") keep(repositories, kind, reader.repository(id, spec));
-      else keep(policies, kind, reader.policy(id, namespace, name, spec));
+      if (kind === "ImageRepository") {
+        const repository = reader.repository(id, spec);
+        if (repository) repositories.set(id, [...repositories.get(id) ?? [], repository]);
+      } else if (kind === "ImagePolicy") {
+        const policy = reader.policy(id, namespace, name, spec);
+        if (policy) policies.push(policy);
+      } else automations.push(reader.automation(id, namespace, spec));
     }
   }
   const setters = /* @__PURE__ */ new Map();
-  for (const policy of policies.values()) {
-    const repository = repositories.get(policy.repositoryId);
-    if (!repository) {
+  for (const policy of policies) {
+    const [repository, ...tied] = nearest(
+      [policy.file],
+      repositories.get(policy.repositoryId) ?? [],
+      (r) => JSON.stringify([r.name, r.exclusionList.map(String)])
+    );
+    if (!repository || tied.length > 0) {
+      const found = tied.length > 0 ? `defined differently at ${where([repository, ...tied])}, equally near it` : "not found";
       warnings.push({
         file: policy.file,
         line: policy.line,
-        message: `ImagePolicy ${policy.id}: ImageRepository ${policy.repositoryId} not found; markers for ${policy.key} are not mapped`
+        message: `ImagePolicy ${policy.id}: ImageRepository ${policy.repositoryId} ${found}; markers for ${policy.key} are not mapped`
       });
       continue;
     }
-    setters.set(policy.key, { name: repository.name, repository: repository.repository, policy: policy.policy, exclusionList: repository.exclusionList });
+    const setter = { name: repository.name, repository: repository.repository, policy: policy.policy, exclusionList: repository.exclusionList };
+    setters.set(policy.key, [...setters.get(policy.key) ?? [], { ...setter, file: policy.file, line: policy.line }]);
   }
-  return { setters, warnings };
+  return { setters, automations, warnings };
+}
+function nearestSetters(from, setters) {
+  return nearest(from, setters, (s) => JSON.stringify([s.name, s.policy.description, s.exclusionList.map(String)]));
+}
+function nearest(from, definitions, identity) {
+  if (definitions.length <= 1) return [...definitions];
+  const byIdentity = /* @__PURE__ */ new Map();
+  for (const path6 of from) {
+    const shared = definitions.map((d) => sharedDirectories(path6, d.file));
+    const most = Math.max(...shared);
+    definitions.forEach((d, i) => {
+      if (shared[i] === most && !byIdentity.has(identity(d))) byIdentity.set(identity(d), d);
+    });
+  }
+  return [...byIdentity.values()];
+}
+function sharedDirectories(a, b) {
+  const [da, db] = [a.split("/").slice(0, -1), b.split("/").slice(0, -1)];
+  let n = 0;
+  while (n < da.length && da[n] === db[n]) n++;
+  return n;
+}
+function updatesFile(automation, file) {
+  return automation.path === "" || file === automation.path || file.startsWith(`${automation.path}/`);
+}
+function where(objects) {
+  const places = objects.map((o) => `${o.file}:${o.line}`);
+  return places.length > 1 ? `${places.slice(0, -1).join(", ")} and ${places.at(-1)}` : places.join("");
 }
 
 // src/engine/source.ts
@@ -45251,30 +45401,34 @@ async function planUpdate(source, request2) {
   for (const path6 of overridesByFile.keys()) {
     if (!texts.has(path6)) texts.set(path6, await readNamed(source, path6));
   }
-  const { setters, known } = resolveSetters(valid, config, texts, request2.allowDowngrade ?? false, warnings);
+  const { updates, known, forFile } = resolveSetters(valid, config, configPath, texts, inScope, request2.allowDowngrade ?? false, warnings);
   warnUnreached(
     valid,
-    setters,
+    updates,
     overridesByFile,
     [...texts].filter(([path6]) => inScope(path6)).map(([, text2]) => text2),
     warnings
   );
   const matchers = targets.map((target) => ({ target, matches: (0, import_picomatch.default)([...target.paths], { dot: true }) }));
-  const markerImages = [...setters.values()].map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
+  const markerImages = updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
   warnRefusedImages([...valid.images, ...new Map(markerImages.map((image) => [image.repository, image])).values()], targets, warnings);
   const planned = [];
   for (const [path6, text2] of [...texts].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
     if (!inScope(path6)) continue;
     const target = matchers.find((m) => m.matches(path6))?.target;
+    const { setters, left } = forFile(path6);
     const editRequest = {
       images: imagesFor(valid.images, config, target, request2.allowDowngrade ?? false),
       setters: settersFor(setters, target),
-      knownSetters: known
+      // A key left here is not known here: the editors then warn at each of its markers, and `explainLeft` says why.
+      knownSetters: left.size > 0 ? new Set([...known].filter((key) => !left.has(key))) : known
     };
     const overrides = (overridesByFile.get(path6) ?? []).flatMap(
       (o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images)
     );
-    const filePlan = planFile(path6, text2, editRequest, overrides, request2.create ?? false, target?.name, warnings);
+    const fileWarnings = [];
+    const filePlan = planFile(path6, text2, editRequest, overrides, request2.create ?? false, target?.name, fileWarnings);
+    warnings.push(...explainLeft(fileWarnings, left));
     if (filePlan) planned.push(filePlan);
   }
   return {
@@ -45373,40 +45527,116 @@ async function readNamed(source, path6) {
   if (text2 === void 0) throw new RequestError2([`${path6}: ${NOT_UTF8}`]);
   return text2;
 }
-function resolveSetters(valid, config, texts, allowDowngrade, warnings) {
-  const flux = fluxSetters([...texts].filter(([path6, text2]) => fileKind(path6) === "yaml" && mayHoldFluxObjects(text2)).map(([file, text2]) => ({ file, text: text2 })));
+function resolveSetters(valid, config, configPath, texts, inScope, allowDowngrade, warnings) {
+  const docs = [...texts].filter(([path6, text2]) => fileKind(path6) === "yaml" && mayHoldFluxObjects(text2)).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  const flux = fluxSetters(docs.map(([file, text2]) => ({ file, text: text2 })));
   warnings.push(...flux.warnings);
   const definitions = /* @__PURE__ */ new Map();
-  for (const [key, setter] of flux.setters) {
-    definitions.set(key, { ...setter, excluded: (tag) => setter.exclusionList.some((re) => re.test(tag)) });
+  for (const [key, setters] of flux.setters) {
+    definitions.set(
+      key,
+      setters.map((setter) => ({ ...setter, excluded: (tag) => setter.exclusionList.some((re) => re.test(tag)), flux: setter }))
+    );
   }
-  for (const [key, setter] of config?.setters ?? []) definitions.set(key, setter);
-  const setters = /* @__PURE__ */ new Map();
-  for (const [key, def] of definitions) {
-    const image = valid.images.find((i) => i.repository === def.repository);
-    if (!image) continue;
-    if (image.tag !== void 0 && def.excluded?.(image.tag)) {
-      warnings.push({ message: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` });
-      continue;
-    }
-    if (def.policy && image.tag !== void 0 && def.policy.latest([image.tag]) === void 0) {
-      warnings.push({ message: `setter ${key}: tag ${image.tag} is outside its policy (${def.policy.description}); marked values are left as they are` });
-    }
-    setters.set(key, { image: { ...image, name: def.name }, ...def.policy && { policy: def.policy }, allowDowngrade });
-  }
-  const foreign = [...valid.setters].filter(([key, image]) => definitions.has(key) && definitions.get(key).repository !== image.repository).map(([key, image]) => `setter ${key}: ${formatImageRef(image)} is not ${definitions.get(key).repository}, the repository this key is defined for`);
+  for (const [key, setter] of config?.setters ?? []) definitions.set(key, [setter]);
+  const foreign = [...valid.setters].flatMap(([key, image]) => {
+    const other = definitions.get(key)?.find((d) => d.repository !== image.repository);
+    return other ? [`setter ${key}: ${formatImageRef(image)} is not ${other.repository}, the repository this key is defined for`] : [];
+  });
   if (foreign.length > 0) throw new RequestError2(foreign);
-  for (const [key, image] of valid.setters) {
-    const policy = definitions.get(key)?.policy;
-    setters.set(key, { image, ...policy && { policy }, allowDowngrade });
+  const candidates2 = /* @__PURE__ */ new Map();
+  for (const [key, defs] of definitions) {
+    const given = valid.setters.get(key);
+    candidates2.set(
+      key,
+      defs.map((def) => candidate(key, def, given ?? valid.images.find((i) => i.repository === def.repository), given !== void 0, allowDowngrade))
+    );
   }
-  return { setters, known: /* @__PURE__ */ new Set([...definitions.keys(), ...valid.setters.keys()]) };
+  for (const [key, image] of valid.setters) if (!definitions.has(key)) candidates2.set(key, [{ update: { image, allowDowngrade } }]);
+  const governing = (key, path6) => governingCandidate(key, candidates2.get(key), path6, flux.automations, configPath);
+  warnings.push(...notesWhereUsed(candidates2, governing, texts, inScope));
+  const brought = [...candidates2].filter(([, defined]) => defined.some((c) => c.update)).map(([key]) => key);
+  return {
+    updates: [...candidates2.values()].flat().flatMap((c) => c.update ? [c.update] : []),
+    known: /* @__PURE__ */ new Set([...definitions.keys(), ...valid.setters.keys()]),
+    forFile(path6) {
+      const setters = /* @__PURE__ */ new Map();
+      const left = /* @__PURE__ */ new Map();
+      for (const key of brought) {
+        const chosen = governing(key, path6);
+        if (typeof chosen === "string") left.set(key, chosen);
+        else if (chosen.update) setters.set(key, chosen.update);
+      }
+      return { setters, left };
+    }
+  };
 }
-function warnUnreached(valid, setters, overrides, texts, warnings) {
+function candidate(key, def, image, given, allowDowngrade) {
+  const flux = def.flux && { flux: def.flux };
+  if (!image) return { ...flux };
+  if (!given && image.tag !== void 0 && def.excluded?.(image.tag)) {
+    return { ...flux, note: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` };
+  }
+  const outside = def.policy && image.tag !== void 0 && def.policy.latest([image.tag]) === void 0;
+  return {
+    ...flux,
+    update: { image: { ...image, name: def.name }, ...def.policy && { policy: def.policy }, allowDowngrade },
+    ...outside && { note: `setter ${key}: tag ${image.tag} is outside its policy (${def.policy.description}); marked values are left as they are` }
+  };
+}
+function governingCandidate(key, candidates2, path6, automations, configPath) {
+  if (candidates2[0].flux === void 0) return candidates2[0];
+  let from = [path6];
+  if (automations.length > 0) {
+    const namespace = key.slice(0, key.indexOf(":"));
+    const covering = automations.filter((a) => a.namespace === namespace && updatesFile(a, path6));
+    if (covering.length === 0) {
+      const paths = automations.map((a) => `${a.id} ./${a.path}`).join(", ");
+      return `is set only in files under the spec.update.path of an ImageUpdateAutomation of namespace ${namespace}, and this file is under none (${paths}); the marked value is left as it is`;
+    }
+    from = covering.map((a) => a.file);
+  }
+  const nearest2 = nearestSetters(
+    from,
+    candidates2.map((c) => c.flux)
+  );
+  if (nearest2.length === 1) return candidates2.find((c) => c.flux === nearest2[0]);
+  const near = automations.length > 0 ? "the ImageUpdateAutomation objects that update this file" : "this file";
+  return `is defined differently at ${where(nearest2)}, equally near ${near}; the marked value is left as it is (give ${key} an entry under setters: in ${configPath}, which overrides Flux objects)`;
+}
+function notesWhereUsed(candidates2, governing, texts, inScope) {
+  const noted = /* @__PURE__ */ new Map();
+  const marked = [...texts].filter(([path6, text2]) => inScope(path6) && text2.includes(MARKER_TOKEN)).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  for (const [key, defined] of candidates2) {
+    if (!defined.some((c) => c.note)) continue;
+    const marker = new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`);
+    for (const [path6, text2] of marked) {
+      const at = marker.exec(text2)?.index;
+      if (at === void 0) continue;
+      const chosen = governing(key, path6);
+      if (typeof chosen === "string" || !chosen.note || noted.has(chosen)) continue;
+      const line = text2.slice(0, at).split("\n").length;
+      noted.set(chosen, { file: chosen.flux?.file ?? path6, line: chosen.flux?.line ?? line, message: chosen.note });
+    }
+  }
+  return [...noted.values()];
+}
+function explainLeft(warnings, left) {
+  if (left.size === 0) return warnings;
+  const why = /* @__PURE__ */ new Map();
+  for (const [key, reason] of left) {
+    for (const field2 of ["ref", "tag", "name", "digest"]) {
+      const setter = field2 === "ref" ? key : `${key}:${field2}`;
+      why.set(unknownSetterWarning({ key, field: field2, setter }), `Flux setter "${setter}" ${reason}`);
+    }
+  }
+  return warnings.map((w) => ({ ...w, message: why.get(w.message) ?? w.message }));
+}
+function warnUnreached(valid, updates, overrides, texts, warnings) {
   const holds = (pattern) => texts.some((text2) => pattern.test(text2));
   const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
   for (const image of valid.images) {
-    const marked = [...setters.values()].some((u) => u.image.repository === image.repository);
+    const marked = updates.some((u) => u.image.repository === image.repository);
     if (!marked && !overridden.has(image.repository) && !holds(new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`))) {
       warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
     }
@@ -45530,10 +45760,10 @@ function unquote(value) {
   return quoted ? value.slice(1, -1) : value;
 }
 function located(path6, error2) {
-  const where = `${path6}${error2.line !== void 0 ? `:${error2.line}` : ""}`;
-  if (!(error2 instanceof OverrideSpecError) || error2.message.includes(error2.spec)) return `${where}: ${error2.message}`;
+  const where2 = `${path6}${error2.line !== void 0 ? `:${error2.line}` : ""}`;
+  if (!(error2 instanceof OverrideSpecError) || error2.message.includes(error2.spec)) return `${where2}: ${error2.message}`;
   const indexed = /\[\s*\d+\s*\]/.test(error2.spec) ? " (KCL override paths have no list indexes)" : "";
-  return `${where}: '${error2.spec}': ${error2.message}${indexed}`;
+  return `${where2}: '${error2.spec}': ${error2.message}${indexed}`;
 }
 
 // src/github/errors.ts
@@ -45549,9 +45779,54 @@ async function whenVisible(call, attempts = 4, delayMs = 500) {
       return await call();
     } catch (error2) {
       if (attempt >= attempts || !/could not resolve to a node|not found/i.test(errorMessage(error2))) throw error2;
-      await new Promise((resolve2) => setTimeout(resolve2, delayMs * attempt));
+      await new Promise((resolve3) => setTimeout(resolve3, delayMs * attempt));
     }
   }
+}
+function failedRequest(error2) {
+  const request2 = typeof error2 === "object" && error2 !== null && "request" in error2 ? error2.request : void 0;
+  if (typeof request2 !== "object" || request2 === null) return void 0;
+  const { method = "POST", url, query } = request2;
+  if (typeof method !== "string" || typeof url !== "string") return void 0;
+  const path6 = decodeURIComponent(new URL(url, "http://localhost").pathname).replace(/^\/api(?:\/v3)?(?=\/)/, "");
+  const body = typeof query === "string" ? query : requestBodyQuery(request2);
+  const field2 = body === void 0 ? void 0 : /^\s*(?:query|mutation)\b[^{]*\{\s*(\w+)/.exec(body)?.[1];
+  return { method: method.toUpperCase(), path: path6, ...field2 && { field: field2 } };
+}
+function requestBodyQuery(request2) {
+  const body = "body" in request2 ? request2.body : void 0;
+  if (typeof body !== "string") return void 0;
+  try {
+    const parsed = JSON.parse(body);
+    return typeof parsed === "object" && parsed !== null && "query" in parsed && typeof parsed.query === "string" ? parsed.query : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var REPO = String.raw`/repos/[^/]+/[^/]+`;
+var PURPOSES = [
+  [new RegExp(`^POST ${REPO}/git/trees$`), "creating the commit's tree", "contents"],
+  [new RegExp(`^POST ${REPO}/git/commits$`), "creating the commit", "contents"],
+  [new RegExp(`^PATCH ${REPO}/git/refs/heads/(.+)$`), "moving branch $1", "contents"],
+  [new RegExp(`^POST ${REPO}/git/refs$`), "creating the pull-request branch", "contents"],
+  [new RegExp(`^GET ${REPO}/git/ref/heads/(.+)$`), "reading branch $1", "contents"],
+  [new RegExp(`^GET ${REPO}/pulls$`), "looking for the open pull request", "pull-requests"],
+  [new RegExp(`^POST ${REPO}/pulls$`), "opening the pull request", "pull-requests"],
+  [new RegExp(`^PATCH ${REPO}/pulls/(\\d+)$`), "updating pull request #$1", "pull-requests"],
+  [new RegExp(`^POST ${REPO}/issues/(\\d+)/labels$`), "labelling pull request #$1", "pull-requests"],
+  [new RegExp(`^POST ${REPO}/issues/(\\d+)/assignees$`), "assigning pull request #$1", "pull-requests"],
+  [new RegExp(`^POST ${REPO}/pulls/(\\d+)/requested_reviewers$`), "requesting reviews of pull request #$1", "pull-requests"],
+  [new RegExp(`^PUT ${REPO}/pulls/(\\d+)/merge$`), "merging pull request #$1", "contents"],
+  [/^POST \/graphql updateRefs$/, "moving the pull-request branch", "contents"],
+  [/^POST \/graphql enablePullRequestAutoMerge$/, "enabling auto-merge", "pull-requests"]
+];
+function requestPurpose(request2) {
+  const line = `${request2.method} ${request2.path}${request2.field ? ` ${request2.field}` : ""}`;
+  for (const [pattern, what, permission] of PURPOSES) {
+    const match = pattern.exec(line);
+    if (match) return { what: what.replace("$1", match[1] ?? ""), permission };
+  }
+  return void 0;
 }
 
 // src/github/commit.ts
@@ -45666,7 +45941,7 @@ async function mergeNow(client, repository, pr, method) {
       if (attempt >= 4 || httpStatus(error2) !== 405 || !/base branch was modified|not mergeable|try again/i.test(errorMessage(error2))) {
         throw new Error(`could not merge pull request #${pr.number}: ${errorMessage(error2)}`, { cause: error2 });
       }
-      await new Promise((resolve2) => setTimeout(resolve2, 1e3 * attempt));
+      await new Promise((resolve3) => setTimeout(resolve3, 1e3 * attempt));
     }
   }
 }
@@ -45744,7 +46019,7 @@ var BACKOFF_CAP_MS = 5e3;
 async function deliver(ctx, request2, options2) {
   const base = options2.branch || await ctx.git.defaultBranch(ctx.remote);
   const attempts = options2.maxAttempts ?? DEFAULT_ATTEMPTS;
-  const sleep = ctx.sleep ?? ((ms) => new Promise((resolve2) => setTimeout(resolve2, ms)));
+  const sleep = ctx.sleep ?? ((ms) => new Promise((resolve3) => setTimeout(resolve3, ms)));
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const head = await ctx.git.fetch(ctx.remote, base);
     if (head === void 0) throw new Error(`branch ${base} does not exist on ${ctx.remote}`);
@@ -46046,14 +46321,14 @@ var GitRepo = class {
     return stdout.toString("utf8");
   }
   exec(args, options2) {
-    return new Promise((resolve2, reject) => {
+    return new Promise((resolve3, reject) => {
       const child3 = spawn2("git", args, { cwd: this.dir, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...this.env, ...options2.env } });
       const out = [];
       const err = [];
       child3.stdout.on("data", (d) => out.push(d));
       child3.stderr.on("data", (d) => err.push(d));
       child3.on("error", reject);
-      child3.on("close", (code) => resolve2({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") }));
+      child3.on("close", (code) => resolve3({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") }));
       child3.stdin.on("error", () => void 0);
       child3.stdin.end(options2.input ?? "");
     });
@@ -46287,14 +46562,14 @@ var BlobReader = class {
       this.buffer = Buffer.concat([this.buffer, chunk]);
       this.drain();
     });
-    const fail2 = (error2) => this.waiting.splice(0).forEach((w) => w.reject(error2));
-    this.child.on("error", fail2);
-    this.child.stdin.on("error", fail2);
-    this.child.on("close", () => fail2(new Error("git cat-file ended early")));
+    const fail3 = (error2) => this.waiting.splice(0).forEach((w) => w.reject(error2));
+    this.child.on("error", fail3);
+    this.child.stdin.on("error", fail3);
+    this.child.on("close", () => fail3(new Error("git cat-file ended early")));
   }
   read(sha) {
-    return new Promise((resolve2, reject) => {
-      this.waiting.push({ sha, resolve: resolve2, reject });
+    return new Promise((resolve3, reject) => {
+      this.waiting.push({ sha, resolve: resolve3, reject });
       this.child.stdin.write(`${sha}
 `);
     });
@@ -46351,6 +46626,106 @@ function protectToken(token, setSecret2) {
   return (text2) => forms.reduce((scrubbed, form) => scrubbed.replaceAll(form, "***"), text2).replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, "$1***@");
 }
 
+// src/action/update/checkout.ts
+import { stat as stat2 } from "node:fs/promises";
+import { resolve as resolve2 } from "node:path";
+
+// src/action/input-error.ts
+var InputError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "InputError";
+  }
+};
+
+// src/action/update/checkout.ts
+async function checkoutRoot(workspace, workingDirectory) {
+  const dir = resolve2(workspace, workingDirectory);
+  const named = workingDirectory === "." ? `the workspace (${workspace})` : `working-directory ${JSON.stringify(workingDirectory)} (${dir})`;
+  const isDirectory2 = await stat2(dir).then(
+    (s) => s.isDirectory(),
+    () => false
+  );
+  if (!isDirectory2) {
+    throw new InputError(
+      `working-directory ${JSON.stringify(workingDirectory)} does not exist in the workspace (${workspace}): give the path actions/checkout checked the manifests repository out to (its \`path\` input), relative to the workspace`
+    );
+  }
+  try {
+    return (await new GitRepo(dir).run(["rev-parse", "--show-toplevel"])).trim();
+  } catch (error2) {
+    if (!(error2 instanceof GitError) || !/not a git repository/i.test(error2.stderr)) throw error2;
+    throw new Error(
+      `${named} is not a git checkout: run actions/checkout first, with \`repository:\` naming the manifests repository when it is not this workflow's. If actions/checkout puts it in a subdirectory (its \`path\` input), set this step's working-directory to that path.`,
+      { cause: error2 }
+    );
+  }
+}
+
+// src/action/update/failure.ts
+function explainFailure(error2, at) {
+  if (error2 instanceof GitError) return explainGit(error2, at);
+  const request2 = failedRequest(error2);
+  if (!request2) return void 0;
+  const purpose = requestPurpose(request2);
+  const status = httpStatus(error2);
+  const operation = `${request2.method} ${request2.path}`;
+  const head = `${purpose ? `${purpose.what} in ${fullName(at)} (${operation})` : operation} failed: ${status ?? "no status"} ${errorMessage(error2)}`;
+  const branch = /\/git\/refs\/heads\/(.+)$/.exec(request2.path)?.[1];
+  const advice = adviceFor(status, errorMessage(error2), purpose?.permission ?? "contents", branch, at);
+  return advice ? `${head}
+${advice}` : head;
+}
+var GIT_OPERATIONS = {
+  "ls-remote": "reading the default branch of origin",
+  fetch: "fetching from origin",
+  push: "pushing to origin"
+};
+var GIT_STATUSES = [
+  [/Repository not found|returned error: 404/i, 404],
+  [/could not read Username|Authentication failed|Invalid username|returned error: 401/i, 401],
+  [/Permission to .* denied|returned error: 403/i, 403]
+];
+function explainGit(error2, at) {
+  const [command = ""] = error2.args;
+  const head = `${GIT_OPERATIONS[command] ?? "running git"} (git ${command}) failed: ${error2.stderr.trim()}`;
+  const status = GIT_STATUSES.find(([pattern]) => pattern.test(error2.stderr))?.[1];
+  if (status === 401 && !at.tokenGiven) {
+    return `${head}
+git has no credentials for origin: the checkout kept none (persist-credentials: false) and input token is empty.`;
+  }
+  const branch = error2.args.map((arg) => /:refs\/heads\/(.+)$/.exec(arg)?.[1]).find((b) => b !== void 0);
+  const advice = adviceFor(status, error2.stderr, "contents", branch, at);
+  if (!advice) return head;
+  return `${head}
+${advice} git uses the credentials actions/checkout left (its \`token\` input), or this step's \`token\` when the checkout kept none.`;
+}
+function adviceFor(status, message, permission, branch, at) {
+  const name = fullName(at);
+  if (/protected branch|rule violations|GH006|GH013/i.test(message)) {
+    return `${branch ?? "The branch"} is protected (branch protection or a ruleset) and does not take this commit from the token's actor. Deliver through a pull request instead (\`delivery: pull-request\`, with \`merge: auto\` to merge once the required checks pass), or use a token whose actor may bypass the rules (a GitHub App on the bypass list).`;
+  }
+  if (/not permitted to create or approve pull requests/i.test(message)) {
+    return `GitHub Actions may not open pull requests in this repository: enable "Allow GitHub Actions to create and approve pull requests" under Settings \u2192 Actions \u2192 General \u2192 Workflow permissions (an organisation's setting may forbid it), or use a GitHub App token.`;
+  }
+  switch (status) {
+    case 401:
+      return "GitHub does not accept the token: it is invalid, expired (a GitHub App token lasts one hour) or revoked.";
+    case 403:
+      return `The token may read ${name} but not write to it: the workflow or job needs ${permissions(permission)}. Listing some permissions under \`permissions:\` sets every other one to none, and many repositories and organisations give GITHUB_TOKEN read access only. A GitHub App or fine-grained personal access token needs Contents (and Pull requests) read and write on ${name}.`;
+    case 404:
+      return `GitHub answers "not found" both when ${name} does not exist and when the credentials cannot see it. GITHUB_TOKEN reaches only the repository its workflow runs in (${at.workflowRepository || "the workflow's own"}); for another one pass a GitHub App installation token (actions/create-github-app-token) or a fine-grained personal access token with access to ${name}, as this step's \`token\` and as actions/checkout's.`;
+    default:
+      return void 0;
+  }
+}
+function permissions(first) {
+  return first === "contents" ? "`permissions: contents: write` (and `pull-requests: write` to open pull requests)" : "`permissions: pull-requests: write` (and `contents: write` for the commits)";
+}
+function fullName(at) {
+  return `${at.repository.owner}/${at.repository.repo}`;
+}
+
 // src/engine/payload.ts
 var PAYLOAD_VERSION = 1;
 var MAX_TOP_LEVEL_KEYS = 10;
@@ -46366,19 +46741,19 @@ var PayloadError = class extends Error {
   reason;
 };
 var SOURCE_FIELDS = ["repository", "sha", "ref", "run_url", "actor"];
-function parsePayload(value, where = "client_payload") {
-  const object = typeof value === "string" ? parseJson(value, where) : value;
-  if (!isPlainObject3(object)) throw new PayloadError(where, `expected a JSON object, got ${describe2(object)}`);
+function parsePayload(value, where2 = "client_payload") {
+  const object = typeof value === "string" ? parseJson(value, where2) : value;
+  if (!isPlainObject3(object)) throw new PayloadError(where2, `expected a JSON object, got ${describe2(object)}`);
   const keys = Object.keys(object);
   if (keys.length > MAX_TOP_LEVEL_KEYS) {
-    throw new PayloadError(where, `has ${keys.length} top-level keys (${keys.join(", ")}); GitHub allows at most ${MAX_TOP_LEVEL_KEYS}`);
+    throw new PayloadError(where2, `has ${keys.length} top-level keys (${keys.join(", ")}); GitHub allows at most ${MAX_TOP_LEVEL_KEYS}`);
   }
   const bytes = new TextEncoder().encode(JSON.stringify(object)).length;
-  if (bytes >= MAX_PAYLOAD_BYTES) throw new PayloadError(where, `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)`);
-  checkVersion(object["v"], `${where}.v`);
-  const images = checkImages(object["images"], `${where}.images`);
-  const source = object["source"] === void 0 ? void 0 : checkSource(object["source"], `${where}.source`);
-  const targets = object["targets"] === void 0 ? void 0 : checkTargets(object["targets"], `${where}.targets`);
+  if (bytes >= MAX_PAYLOAD_BYTES) throw new PayloadError(where2, `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)`);
+  checkVersion(object["v"], `${where2}.v`);
+  const images = checkImages(object["images"], `${where2}.images`);
+  const source = object["source"] === void 0 ? void 0 : checkSource(object["source"], `${where2}.source`);
+  const targets = object["targets"] === void 0 ? void 0 : checkTargets(object["targets"], `${where2}.targets`);
   return { ...object, v: PAYLOAD_VERSION, images, ...source && { source }, ...targets && { targets } };
 }
 function checkVersion(v, field2) {
@@ -46414,11 +46789,11 @@ function checkTargets(value, field2) {
     return item;
   });
 }
-function parseJson(text2, where) {
+function parseJson(text2, where2) {
   try {
     return JSON.parse(text2);
   } catch (error2) {
-    throw new PayloadError(where, `not valid JSON: ${error2 instanceof Error ? error2.message : String(error2)}`);
+    throw new PayloadError(where2, `not valid JSON: ${error2 instanceof Error ? error2.message : String(error2)}`);
   }
 }
 function isPlainObject3(value) {
@@ -46431,14 +46806,6 @@ function describe2(value) {
   if (typeof value === "object") return "an object";
   return `${typeof value} ${JSON.stringify(value)}`;
 }
-
-// src/action/input-error.ts
-var InputError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "InputError";
-  }
-};
 
 // src/action/update/inputs.ts
 var INPUT_OF = { image: "images", setter: "setters", set: "set", path: "paths" };
@@ -46481,7 +46848,20 @@ function readUpdateInputs(core, event) {
     ...author && { author: authorInput(author) },
     dryRun: flag("dry-run")
   };
-  return { token: core.getInput("token"), request: request2, delivery, ...payload && { payload }, warnings: unusedMergeInputs(delivery) };
+  return {
+    token: core.getInput("token"),
+    workingDirectory: core.getInput("working-directory").trim() || ".",
+    request: request2,
+    delivery,
+    ...payload && { payload },
+    warnings: unusedMergeInputs(delivery)
+  };
+}
+function requireToken(token) {
+  if (token !== "") return token;
+  throw new InputError(
+    "input token is empty, and this run calls the GitHub API (commits through the API, pull requests, merges). Most often the expression it is given yields nothing: `${{ secrets.NAME }}` names a secret that does not exist (misspelt, or defined for another repository or environment; runs triggered from forks or by Dependabot get no secrets), or `${{ steps.ID.outputs.token }}` names a step that was skipped, failed or has another id. Leave `token` out to use GITHUB_TOKEN."
+  );
 }
 var DEFAULT_MERGE = "none";
 var DEFAULT_MERGE_METHOD = "merge";
@@ -46549,10 +46929,19 @@ function authorInput(text2) {
 
 // src/engine/diff.ts
 function splitLines(text2) {
-  if (text2 === "") return [];
-  const lines = text2.split("\n");
-  if (lines.at(-1) === "") lines.pop();
+  const lines = [];
+  let start = 0;
+  while (start < text2.length) {
+    const nl = text2.indexOf("\n", start);
+    const end = nl < 0 ? text2.length : nl + 1;
+    lines.push(text2.slice(start, end));
+    start = end;
+  }
   return lines;
+}
+function hunkLine(op) {
+  return op.line.endsWith("\n") ? op.kind + op.line.slice(0, -1) : `${op.kind}${op.line}
+\\ No newline at end of file`;
 }
 function myers(a, b) {
   const max = a.length + b.length;
@@ -46592,7 +46981,8 @@ function myers(a, b) {
 function unifiedDiff(path6, before, after, context3 = 3) {
   if (before === after) return "";
   const ops = myers(splitLines(before), splitLines(after));
-  const out = [`--- a/${path6}`, `+++ b/${path6}`];
+  const end = path6.includes(" ") ? "	" : "";
+  const out = [`--- a/${path6}${end}`, `+++ b/${path6}${end}`];
   let i = 0;
   let aLine = 1;
   let bLine = 1;
@@ -46609,24 +46999,24 @@ function unifiedDiff(path6, before, after, context3 = 3) {
       start--;
       back++;
     }
-    let end = i;
+    let end2 = i;
     let quiet = 0;
-    while (end < ops.length && quiet <= 2 * context3) {
-      quiet = ops[end].kind === " " ? quiet + 1 : 0;
-      end++;
+    while (end2 < ops.length && quiet <= 2 * context3) {
+      quiet = ops[end2].kind === " " ? quiet + 1 : 0;
+      end2++;
     }
-    end -= Math.max(0, quiet - context3);
-    const hunk = ops.slice(start, end);
-    const aStart = aLine - back;
-    const bStart = bLine - back;
+    end2 -= Math.max(0, quiet - context3);
+    const hunk = ops.slice(start, end2);
     const aCount = hunk.filter((o) => o.kind !== "+").length;
     const bCount = hunk.filter((o) => o.kind !== "-").length;
-    out.push(`@@ -${aStart},${aCount} +${bStart},${bCount} @@`, ...hunk.map((o) => o.kind + o.line.replace(/\r$/, "")));
-    for (const op of ops.slice(i, end)) {
+    const aStart = aLine - back - (aCount === 0 ? 1 : 0);
+    const bStart = bLine - back - (bCount === 0 ? 1 : 0);
+    out.push(`@@ -${aStart},${aCount} +${bStart},${bCount} @@`, ...hunk.map(hunkLine));
+    for (const op of ops.slice(i, end2)) {
       if (op.kind !== "+") aLine++;
       if (op.kind !== "-") bLine++;
     }
-    i = end;
+    i = end2;
   }
   return out.join("\n") + "\n";
 }
@@ -46652,9 +47042,25 @@ function setOutputs(result) {
   );
   setOutput("updated-files", JSON.stringify(result.plan.files.map((f) => f.path)));
 }
+function setFailedOutputs() {
+  setOutput("changed", "false");
+  for (const name of ["commit-sha", "pull-request-number", "pull-request-url"]) setOutput(name, "");
+  setOutput("pull-request-operation", "none");
+  for (const name of ["pull-requests", "changes", "updated-files"]) setOutput(name, "[]");
+}
 function annotate(warnings) {
   for (const w of warnings)
     warning(w.message, { ...w.file && { file: w.file }, ...w.line !== void 0 && { startLine: w.line }, title: "gitops-promote" });
+}
+var ISSUE_ANNOTATIONS = 9;
+function annotateIssues(issues) {
+  for (const issue2 of issues.slice(0, ISSUE_ANNOTATIONS).map(locateIssue)) {
+    error(issue2.message, { ...issue2.file && { file: issue2.file }, ...issue2.line !== void 0 && { startLine: issue2.line }, title: "gitops-promote" });
+  }
+}
+function locateIssue(issue2) {
+  const m = /^([^\s:"]+):(\d+): ([^]*)$/.exec(issue2);
+  return m ? { file: m[1], line: Number(m[2]), message: m[3] } : { message: issue2 };
 }
 function printDiff(result) {
   for (const file of result.plan.files) info(unifiedDiff(file.path, file.before, file.after));
@@ -46666,7 +47072,7 @@ ${landing.message}`);
 }
 async function writeSummary(result, serverUrl, repository, dryRun) {
   const code = (s) => `<code>${escape(s)}</code>`;
-  const where = (landing) => {
+  const where2 = (landing) => {
     if (!landing) return "";
     if (dryRun)
       return landing.mode === "none" ? "dry run: workspace not edited" : `dry run: would ${landing.mode === "push" ? "push to" : "open a pull request from"} ${code(landing.branch)}`;
@@ -46678,7 +47084,10 @@ async function writeSummary(result, serverUrl, repository, dryRun) {
   };
   const landingOf = (file) => result.landings.find((l) => l.files.some((f) => f.path === file));
   summary.addHeading(dryRun ? "gitops-promote (dry run)" : "gitops-promote", 3);
-  if (result.plan.changes.length === 0) {
+  if (result.plan.changes.length === 0 && result.plan.warnings.length > 0) {
+    summary.addRaw(`Nothing changed on ${code(result.base)}. This run's warnings:`, true);
+    summary.addList(result.plan.warnings.map(describeLocated));
+  } else if (result.plan.changes.length === 0) {
     summary.addRaw(`Nothing to change on ${code(result.base)}: every field already holds the promoted image (or a newer one).`, true);
   } else {
     summary.addTable([
@@ -46688,12 +47097,27 @@ async function writeSummary(result, serverUrl, repository, dryRun) {
         `${code(c.file)}:${c.line}`,
         code(c.key),
         `${code(c.old)} \u2192 ${code(c.new)}`,
-        where(landingOf(c.file))
+        where2(landingOf(c.file))
       ])
     ]);
   }
   if (result.attempts > 1) summary.addRaw(`Landed after ${result.attempts} attempts (the branch moved under concurrent runs).`, true);
   await summary.write();
+}
+async function writeFailureSummary(message, issues) {
+  summary.addHeading("gitops-promote failed", 3);
+  if (issues.length > 0) {
+    summary.addRaw("Nothing was written; the request is not usable:", true);
+    summary.addList(issues.map((issue2) => describeLocated(locateIssue(issue2))));
+  } else {
+    const html = escape(message).replace(/`([^`\n]+)`/g, "<code>$1</code>").replaceAll("\n", "<br>");
+    summary.addRaw(`<p>${html}</p>`, true);
+  }
+  await summary.write();
+}
+function describeLocated(w) {
+  const where2 = w.file ? `<code>${escape(w.file)}</code>${w.line !== void 0 ? `:${w.line}` : ""}: ` : "";
+  return where2 + escape(w.message);
 }
 function escape(s) {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -46705,14 +47129,15 @@ async function run() {
   const inputs = readUpdateInputs(core_exports, { eventName: context2.eventName, payload: context2.payload });
   annotate(inputs.warnings);
   if (inputs.payload?.source?.repository) info(`promoting ${inputs.request.images.join(", ")} from ${inputs.payload.source.repository}`);
-  const workspace = process.env["GITHUB_WORKSPACE"] || process.cwd();
+  const workspace = await checkoutRoot(process.env["GITHUB_WORKSPACE"] || process.cwd(), inputs.workingDirectory);
   const checkout = new GitRepo(workspace);
   const url = await checkout.remoteUrl("origin");
   const serverUrl = process.env["GITHUB_SERVER_URL"] || "https://github.com";
   const origin = repositoryOfRemote(url, serverUrl);
   const lendToken = origin !== void 0 && inputs.token !== "" && !await checkout.hasCredentials(url);
   const git = lendToken ? new GitRepo(workspace, tokenAuthEnv(inputs.token, serverUrl)) : checkout;
-  const [owner = "", repo = ""] = (process.env["GITHUB_REPOSITORY"] ?? "").split("/");
+  const workflowRepository = process.env["GITHUB_REPOSITORY"] ?? "";
+  const [owner = "", repo = ""] = workflowRepository.split("/");
   const repository = origin ?? { owner, repo };
   let client;
   const ctx = {
@@ -46723,12 +47148,18 @@ async function run() {
       if (!repository.owner || !repository.repo) {
         throw new Error("origin is not a repository on this GitHub server and GITHUB_REPOSITORY is not set: the API does not know which repository to use");
       }
-      client ??= createClient({ token: inputs.token, log: (message) => warning(redact(message)) });
+      client ??= createClient({ token: requireToken(inputs.token), log: (message) => warning(redact(message)) });
       return client;
     },
     log: (message) => info(message)
   };
-  const result = await group("Plan and deliver", () => deliver(ctx, inputs.request, inputs.delivery));
+  let result;
+  try {
+    result = await group("Plan and deliver", () => deliver(ctx, inputs.request, inputs.delivery));
+  } catch (error2) {
+    const explained = explainFailure(error2, { repository, workflowRepository, tokenGiven: inputs.token !== "" });
+    throw explained === void 0 ? error2 : new Error(explained, { cause: error2 });
+  }
   annotate(result.plan.warnings);
   if (inputs.delivery.dryRun) await group("Diff (dry run: nothing written)", async () => printDiff(result));
   setOutputs(result);
@@ -46737,8 +47168,15 @@ async function run() {
     result.changed ? `${result.plan.changes.length} value(s) in ${result.plan.files.length} file(s) ${inputs.delivery.dryRun ? "would change" : "changed"}` : "nothing to change"
   );
 }
-run().catch((error2) => {
-  if (error2 instanceof RequestError2) setFailed(redact(`nothing was written; the request is not usable:
-${error2.issues.map((i) => `- ${i}`).join("\n")}`));
-  else setFailed(redact(error2 instanceof Error ? error2.message : String(error2)));
-});
+async function fail2(error2) {
+  const issues = error2 instanceof RequestError2 ? error2.issues.map(redact) : [];
+  annotateIssues(issues);
+  const message = redact(
+    error2 instanceof RequestError2 ? `nothing was written; the request is not usable:
+${issues.map((i) => `- ${i}`).join("\n")}` : error2 instanceof Error ? error2.message : String(error2)
+  );
+  setFailed(message);
+  setFailedOutputs();
+  await writeFailureSummary(message, issues).catch((summaryError) => warning(`job summary not written: ${redact(String(summaryError))}`));
+}
+run().catch(fail2);

@@ -30894,9 +30894,27 @@ function httpStatus(error2) {
 function errorMessage(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
 }
+var REPO = String.raw`/repos/[^/]+/[^/]+`;
+var PURPOSES = [
+  [new RegExp(`^POST ${REPO}/git/trees$`), "creating the commit's tree", "contents"],
+  [new RegExp(`^POST ${REPO}/git/commits$`), "creating the commit", "contents"],
+  [new RegExp(`^PATCH ${REPO}/git/refs/heads/(.+)$`), "moving branch $1", "contents"],
+  [new RegExp(`^POST ${REPO}/git/refs$`), "creating the pull-request branch", "contents"],
+  [new RegExp(`^GET ${REPO}/git/ref/heads/(.+)$`), "reading branch $1", "contents"],
+  [new RegExp(`^GET ${REPO}/pulls$`), "looking for the open pull request", "pull-requests"],
+  [new RegExp(`^POST ${REPO}/pulls$`), "opening the pull request", "pull-requests"],
+  [new RegExp(`^PATCH ${REPO}/pulls/(\\d+)$`), "updating pull request #$1", "pull-requests"],
+  [new RegExp(`^POST ${REPO}/issues/(\\d+)/labels$`), "labelling pull request #$1", "pull-requests"],
+  [new RegExp(`^POST ${REPO}/issues/(\\d+)/assignees$`), "assigning pull request #$1", "pull-requests"],
+  [new RegExp(`^POST ${REPO}/pulls/(\\d+)/requested_reviewers$`), "requesting reviews of pull request #$1", "pull-requests"],
+  [new RegExp(`^PUT ${REPO}/pulls/(\\d+)/merge$`), "merging pull request #$1", "contents"],
+  [/^POST \/graphql updateRefs$/, "moving the pull-request branch", "contents"],
+  [/^POST \/graphql enablePullRequestAutoMerge$/, "enabling auto-merge", "pull-requests"]
+];
 
 // src/github/dispatch.ts
 var DEFAULT_EVENT_TYPE = "image-pushed";
+var DEFAULT_WAIT_TIMEOUT_MS = 30 * 6e4;
 var PAYLOAD_INPUT = "payload";
 var MAX_EVENT_TYPE_LENGTH = 100;
 var DispatchError = class extends Error {
@@ -30908,7 +30926,7 @@ var DispatchError = class extends Error {
   dispatched;
 };
 var OK_CONCLUSIONS = /* @__PURE__ */ new Set(["success", "neutral", "skipped"]);
-var DEFAULT_WAIT = { timeoutMs: 30 * 6e4, intervalMs: 5e3, maxIntervalMs: 6e4 };
+var DEFAULT_WAIT = { timeoutMs: DEFAULT_WAIT_TIMEOUT_MS, intervalMs: 5e3, maxIntervalMs: 6e4 };
 async function dispatchImages(octokit, options2) {
   const log = options2.log ?? (() => {
   });
@@ -31003,7 +31021,8 @@ async function follow(octokit, sent, wait, log) {
     const why = "this server did not report the run it started (GitHub Enterprise Server without return_run_details)";
     throw new DispatchError(`${repo.fullName}: the event was sent, but its run cannot be followed: ${why}`, [sent]);
   }
-  const deadline = Date.now() + wait.timeoutMs;
+  const started = Date.now();
+  const deadline = started + wait.timeoutMs;
   let delay = wait.intervalMs;
   for (; ; ) {
     let run2;
@@ -31019,11 +31038,12 @@ async function follow(octokit, sent, wait, log) {
       if (!OK_CONCLUSIONS.has(conclusion)) throw new DispatchError(`${repo.fullName}: run ${runId} concluded "${conclusion}": ${run2.html_url}`, [done]);
       return done;
     }
-    if (Date.now() + delay > deadline) {
-      const message = `${repo.fullName}: gave up waiting after ${Math.round(wait.timeoutMs / 1e3)} s: run ${runId} is still ${run2.status}: ${run2.html_url}`;
-      throw new DispatchError(message, [sent]);
+    const now = Date.now();
+    if (now >= deadline) {
+      const waited = Math.round((now - started) / 100) / 10;
+      throw new DispatchError(`${repo.fullName}: gave up waiting after ${waited} s: run ${runId} is still ${run2.status}: ${run2.html_url}`, [sent]);
     }
-    await new Promise((resolve2) => setTimeout(resolve2, delay));
+    await new Promise((resolve2) => setTimeout(resolve2, Math.min(delay, deadline - now)));
     delay = Math.min(Math.round(delay * 1.5), wait.maxIntervalMs);
   }
 }
@@ -31396,11 +31416,18 @@ function readDispatchInputs(core, source) {
   const token = core.getInput("token", { required: true });
   const repositories = listInput(core, "repository");
   if (repositories.length === 0) throw new InputError("Input required and not supplied: repository");
+  const warnings = [];
   const images = listInput(core, "images");
+  checkImagesInput(images);
   const metadata = core.getInput("metadata");
   const digest = core.getInput("digest");
-  if (metadata !== "") images.push(...notNamedIn(images, imagesFromMetadata(metadata, digest)));
-  else if (digest !== "") throw new InputError("input digest: it completes the references from `metadata`; give `metadata` too, or put the digest in `images`");
+  if (metadata !== "") {
+    const fromMetadata = imagesFromMetadata(metadata, digest);
+    const added = notNamedIn(images, fromMetadata);
+    if (added.length === 0) warnings.push(metadataOverridden(fromMetadata, digest !== ""));
+    images.push(...added);
+  } else if (digest !== "")
+    throw new InputError("input digest: it completes the references from `metadata`; give `metadata` too, or put the digest in `images`");
   if (images.length === 0)
     throw new InputError("no image to announce: set `images` (one reference per line) or `metadata` (docker/metadata-action or build-push-action output)");
   const workflow = core.getInput("workflow");
@@ -31411,11 +31438,33 @@ function readDispatchInputs(core, source) {
     { images: [...new Set(images)], source, targets, extra: extraPayload(core.getInput("client-payload")) },
     workflow === "" ? "client_payload" : "inputs.payload"
   );
-  const wait = core.getBooleanInput("wait") && waitOptions2(core.getInput("wait-timeout"));
+  const waitTimeout = core.getInput("wait-timeout");
+  const wait = core.getBooleanInput("wait") && waitOptions2(waitTimeout);
+  warnings.push(...unusedInputs({ workflow, ref, eventType, waitTimeout, wait: wait !== false }));
   return {
     token,
-    options: { repositories, payload, ...eventType !== "" && { eventType }, ...workflow !== "" && { workflow }, ...ref !== "" && { ref }, wait }
+    options: { repositories, payload, ...eventType !== "" && { eventType }, ...workflow !== "" && { workflow }, ...ref !== "" && { ref }, wait },
+    warnings
   };
+}
+function unusedInputs(inputs) {
+  const { workflow, ref, eventType, waitTimeout, wait } = inputs;
+  return [
+    ...workflow === "" && ref !== "" ? [`input ref (${ref}) has no effect without workflow: a repository_dispatch runs the workflows of the manifests repository's default branch`] : [],
+    ...workflow !== "" && eventType !== "" && eventType !== DEFAULT_EVENT_TYPE ? [`input event-type (${eventType}) has no effect with workflow: a workflow_dispatch starts the workflow by name and has no event type`] : [],
+    ...!wait && waitTimeout !== "" && Number(waitTimeout) * 1e3 !== DEFAULT_WAIT_TIMEOUT_MS ? [`input wait-timeout (${waitTimeout}) has no effect without wait: true`] : []
+  ];
+}
+function metadataOverridden(fromMetadata, withDigest) {
+  const repositories = fromMetadata.map((text) => parseImageRef(text).repository).join(", ");
+  return `${withDigest ? "inputs metadata and digest have" : "input metadata has"} no effect: images names every repository metadata lists (${repositories}), and an image in images takes the place of metadata's pick`;
+}
+function checkImagesInput(images) {
+  const checked = checkIncomingImages([...new Set(images)], () => "input images");
+  if (checked.issues.length === 0) return;
+  const repeated = new Set(checked.images.map((image) => image.repository)).size < checked.images.length;
+  const hint = "To announce docker/metadata-action's output, set `metadata: ${{ steps.meta.outputs.json }}` instead of `images`: it picks the version tag of each image.";
+  throw new InputError([...checked.issues.map(({ field, reason }) => `${field}: ${reason}`), ...repeated ? [hint] : []].join("\n"));
 }
 function notNamedIn(images, fromMetadata) {
   const named = new Set(images.flatMap((text) => tryParseImageRef(text)?.repository ?? []));
@@ -31456,11 +31505,16 @@ function runSource(env) {
     actor: env["GITHUB_ACTOR"]
   };
 }
-function writeOutputs(payload, dispatched) {
+function perRepository(repositories, dispatched) {
+  let next = 0;
+  return repositories.map((repository) => dispatched[next]?.repository === repository ? dispatched[next++] : void 0);
+}
+function writeOutputs(payload, repositories, dispatched) {
+  const lines = perRepository(repositories, dispatched);
   setOutput("payload", JSON.stringify(payload));
-  setOutput("run-id", dispatched.map((d) => d.runId ?? "").join("\n"));
-  setOutput("run-url", dispatched.map((d) => d.runUrl ?? "").join("\n"));
-  setOutput("conclusion", dispatched.map((d) => d.conclusion ?? "").join("\n"));
+  setOutput("run-id", lines.map((d) => d?.runId ?? "").join("\n"));
+  setOutput("run-url", lines.map((d) => d?.runUrl ?? "").join("\n"));
+  setOutput("conclusion", lines.map((d) => d?.conclusion ?? "").join("\n"));
 }
 function escapeHtml(text) {
   return (text ?? "").replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -31491,14 +31545,15 @@ async function run() {
   const redact = protectToken(getInput("token"), setSecret);
   try {
     const inputs = readDispatchInputs(core_exports, runSource(process.env));
+    for (const warning2 of inputs.warnings) warning(warning2, { title: "gitops-promote" });
     const octokit = createClient({ token: inputs.token, log: (message) => warning(redact(message)) });
     try {
       const result = await dispatchImages(octokit, { ...inputs.options, log: (line) => info(line) });
-      writeOutputs(result.payload, result.dispatched);
+      writeOutputs(result.payload, inputs.options.repositories, result.dispatched);
       await writeSummary(result.payload, result.dispatched);
     } catch (error2) {
       if (!(error2 instanceof DispatchError)) throw error2;
-      writeOutputs(inputs.options.payload, error2.dispatched);
+      writeOutputs(inputs.options.payload, inputs.options.repositories, error2.dispatched);
       await writeSummary(inputs.options.payload, error2.dispatched, redact(error2.message));
       throw error2;
     }

@@ -18,7 +18,7 @@ export { writePlan } from "./engine/apply.js";
 export { directorySource, type TreeSource } from "./engine/source.js";
 export { RequestError, type FieldNamer, type RequestField, type UpdateRequest } from "./engine/request.js";
 export { ConfigError, parseConfig, type Config, type Delivery, type Target } from "./engine/config.js";
-export { fluxSetters, type FluxSetter } from "./engine/flux-objects.js";
+export { fluxSetters, type FluxAutomation, type FluxSetter } from "./engine/flux-objects.js";
 export { buildPayload, parsePayload, PayloadError, type Payload } from "./engine/payload.js";
 export { commitMessage, defaultCommitMessage } from "./engine/commit-message.js";
 export { jsonReport, humanReport, type JsonReport } from "./engine/report.js";

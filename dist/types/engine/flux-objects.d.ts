@@ -9,20 +9,48 @@ export interface FluxSetter {
     readonly policy: Policy;
     /** The ImageRepository's `spec.exclusionList` (Go regexes, unanchored): matching tags are refused. */
     readonly exclusionList: readonly RegExp[];
+    /** Where the ImagePolicy is. */
+    readonly file: string;
+    readonly line: number;
+}
+/** An ImageUpdateAutomation: Flux sets the markers of its own namespace's policies, in files under its update path only. */
+export interface FluxAutomation {
+    /** `<namespace>/<name>`. */
+    readonly id: string;
+    readonly namespace: string;
+    /** `spec.update.path` from the repository root, without `./` or a trailing `/`; "" for the root (Flux's default). */
+    readonly path: string;
+    readonly file: string;
+    readonly line: number;
 }
 export declare const FLUX_IMAGE_API_GROUP = "image.toolkit.fluxcd.io";
 /** Cheap byte screen before any parse: every Flux image object names its API group. */
 export declare function mayHoldFluxObjects(text: string): boolean;
 /**
  * Setters from ImageRepository and ImagePolicy objects (`image.toolkit.fluxcd.io` v1beta1,
- * v1beta2, v1) in multi-document YAML files, keyed `<policy namespace>:<policy name>`.
- * Objects that cannot be used (invalid policy, missing repository, duplicates) are skipped
- * with a warning saying where they are.
+ * v1beta2, v1) in multi-document YAML files, keyed `<policy namespace>:<policy name>`, each
+ * key with every definition of it in path order; and the ImageUpdateAutomation objects.
+ * Objects that cannot be used (invalid policy, missing repository) are skipped with a warning
+ * saying where they are.
  */
 export declare function fluxSetters(docs: readonly {
     readonly file: string;
     readonly text: string;
 }[]): {
-    setters: Map<string, FluxSetter>;
+    setters: Map<string, FluxSetter[]>;
+    automations: FluxAutomation[];
     warnings: Warning[];
 };
+/**
+ * The definitions of one key that govern a marker, seen from `from` (the marked file, or the
+ * automations that update it): at each, those whose file shares the longest directory prefix
+ * with it, identical ones counted once. One is the answer; more are a tie.
+ */
+export declare function nearestSetters(from: readonly string[], setters: readonly FluxSetter[]): FluxSetter[];
+/** Whether Flux's automation walks `file` (a path from the repository root). */
+export declare function updatesFile(automation: FluxAutomation, file: string): boolean;
+/** `a.yaml:2, b.yaml:9 and c.yaml:4`. */
+export declare function where(objects: readonly {
+    readonly file: string;
+    readonly line: number;
+}[]): string;

@@ -7,8 +7,12 @@
  * templates (Regexp.ExpandString) keep none of the unmatched text. So the pattern is
  * tokenized with Go's rules and re-emitted as a JS pattern (flag `v`) that matches the same
  * strings: every literal is written as an escape, so no Go character can mean something
- * else in JS. What Go refuses is refused here with Go's reason; the few Go forms JS cannot
- * express (flag groups after the start, `\C`) are refused and say so.
+ * else in JS. What Go refuses is refused here with Go's reason.
+ *
+ * Go's flags (`(?i)`, `(?m)`, `(?s)`, `(?U)`) may stand anywhere and hold until their group
+ * closes, or scope a group (`(?i:…)`). JS in Node 20 has no inline modifiers, and its own `i`
+ * and `m` flags differ from Go's at the edges (`\b` under `i`, `\r` as a line end under `m`),
+ * so every flag is applied while writing each atom and the JS expression uses none of them.
  */
 export declare class GoRegexpError extends Error {
     readonly pattern: string;

@@ -33,8 +33,8 @@ export interface SchemaExpr extends NodeBase {
 }
 export interface ListExpr extends NodeBase {
     readonly type: "list";
-    /** Plain items; unpacked (`*x`) and `if` items are `Other`. */
-    readonly items: readonly Expr[];
+    /** Items as written; an unpacked `*x` is `Other`. */
+    readonly items: readonly ListItem[];
 }
 /** A unary or binary operation (KCL's build_expr_from_string quotes these). */
 export interface OperationExpr extends NodeBase {
@@ -62,12 +62,13 @@ export interface ConfigEntry extends NodeBase {
 export interface UnpackEntry extends NodeBase {
     readonly type: "unpack";
 }
-/** `if cond: entries` with its `elif`/`else` branches. */
-export interface IfEntry extends NodeBase {
+/** `if cond: items` with its `elif`/`else` branches, in a config (entries) or a list (items). */
+export interface IfItems<Item> extends NodeBase {
     readonly type: "if";
-    readonly branches: readonly (readonly ConfigItem[])[];
+    readonly branches: readonly (readonly Item[])[];
 }
-export type ConfigItem = ConfigEntry | UnpackEntry | IfEntry;
+export type ConfigItem = ConfigEntry | UnpackEntry | IfItems<ConfigItem>;
+export type ListItem = Expr | IfItems<ListItem>;
 export interface ImportStatement extends NodeBase {
     readonly type: "import";
 }

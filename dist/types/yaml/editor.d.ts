@@ -11,11 +11,11 @@
  * never touched, so an unchanged file comes back as the identical string and a second run
  * finds nothing to do.
  *
- * The four editors of DESIGN §2 run in a fixed order over the same parse and share an
+ * The editors of DESIGN §2 run in a fixed order over the same parse and share an
  * `EditPlan` (`plan.ts`): Flux setter markers first (`markers.ts`), claiming every marked
  * field, so that container images by repository (`images.ts`), kustomization `images:`
- * entries (`kustomize.ts`) and Helm values pairs (`helm.ts`) leave marked fields to their
- * marker. Every new tag/digest is the shared decision `nextVersion` (policies, no
+ * entries (`kustomize.ts`, and Argo CD's string form in `argocd.ts`) and Helm values pairs
+ * (`helm.ts`) leave marked fields to their marker. Every new tag/digest is the shared decision `nextVersion` (policies, no
  * downgrade). Splices never overlap (a claimed node is edited once) and are applied in one
  * pass, so the work is linear in the file size.
  */

@@ -51,4 +51,6 @@ export declare function isFlowScalar(node: YamlNode | null | undefined): node is
 export declare function scalarText(node: YamlNode | null | undefined): string | undefined;
 /** The value node of `key` in a mapping (undefined when the mapping has no such key). */
 export declare function mapValue(map: MapNode, key: string): YamlNode | null | undefined;
+/** The node at a path of mapping keys and list indexes (undefined when the path is not there). */
+export declare function nodeAt(root: YamlNode | null, path: readonly (string | number)[]): YamlNode | null | undefined;
 export {};
