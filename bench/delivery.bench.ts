@@ -102,6 +102,7 @@ export default async function bench(): Promise<BenchReport> {
   const push1 = Number(rows[0]!.split("|")[2]);
   const push50 = Number(rows[0]!.split("|")[3]);
   return {
+    timed: false,
     title: "Delivery: GitHub API calls per delivery",
     markdown: `API calls made by one delivery of one image (REST + GraphQL, counted by the fake GitHub; git fetch/push not counted, they are not API calls).
 

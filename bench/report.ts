@@ -3,6 +3,8 @@ export interface BenchReport {
   readonly title: string;
   /** A markdown section: figures, ratios, and the command that made them. */
   readonly markdown: string;
+  /** Wall-time figures, which depend on the runtime (counts of API calls do not). */
+  readonly timed: boolean;
 }
 
 /** Median wall time in milliseconds of `runs` calls, after one warm-up call. */

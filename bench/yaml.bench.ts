@@ -146,6 +146,7 @@ export default async function bench(): Promise<BenchReport> {
     if (changed !== HOLDING) throw new Error(`expected ${HOLDING} changed files, got ${changed}`);
     const mb = (bytes / 1e6).toFixed(1);
     return {
+      timed: true,
       title: "YAML: update on a 5,000-file manifests monorepo",
       markdown: `Tree: ${paths.length} files, ${mb} MB, ${HOLDING} of them hold \`${REPO}\`; each run updates it to a new tag (${changed} files changed per engine run). Median of 7 runs (naive: 3), in-process, warm page cache.
 
