@@ -32,6 +32,17 @@ describe("explaining a failed update run", () => {
     );
   });
 
+  it("finds GitHub's answer inside an error that wraps it: a merge the token may not make", () => {
+    const answer = octokitError(403, "Resource not accessible by integration", {
+      method: "PUT",
+      url: "https://api.github.com/repos/acme/manifests/pulls/7/merge",
+    });
+    const error = new Error("could not merge pull request #7: Resource not accessible by integration", { cause: answer });
+    expect(explainFailure(error, at)).toMatch(
+      /^merging pull request #7 in acme\/manifests \(PUT \/repos\/acme\/manifests\/pulls\/7\/merge\) failed: 403 could not merge pull request #7: .*\n.*`permissions: contents: write`/,
+    );
+  });
+
   it("keeps a request this project does not name as its method and path", () => {
     const error = octokitError(500, "Server Error", { method: "GET", url: "https://api.github.com/rate_limit" });
     expect(explainFailure(error, at)).toBe("GET /rate_limit failed: 500 Server Error");

@@ -19,15 +19,22 @@ export interface FailureContext {
 /** The explained message, or undefined when the error is neither GitHub's nor git's answer. */
 export function explainFailure(error: unknown, at: FailureContext): string | undefined {
   if (error instanceof GitError) return explainGit(error, at);
-  const request = failedRequest(error);
+  const answer = githubAnswer(error);
+  const request = failedRequest(answer);
   if (!request) return undefined;
   const purpose = requestPurpose(request);
-  const status = httpStatus(error);
+  const status = httpStatus(answer);
   const operation = `${request.method} ${request.path}`;
   const head = `${purpose ? `${purpose.what} in ${fullName(at)} (${operation})` : operation} failed: ${status ?? "no status"} ${errorMessage(error)}`;
   const branch = /\/git\/refs\/heads\/(.+)$/.exec(request.path)?.[1];
   const advice = adviceFor(status, errorMessage(error), purpose?.permission ?? "contents", branch, at);
   return advice ? `${head}\n${advice}` : head;
+}
+
+/** The Octokit error `error` is or wraps as its `cause` (merging wraps GitHub's answer in what it was merging). */
+function githubAnswer(error: unknown): unknown {
+  for (let e: unknown = error; e !== undefined; e = e instanceof Error ? e.cause : undefined) if (failedRequest(e)) return e;
+  return undefined;
 }
 
 const GIT_OPERATIONS: Readonly<Record<string, string>> = {
