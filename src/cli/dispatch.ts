@@ -4,7 +4,7 @@
  * listings and shell history.
  */
 import type { ParseArgsConfig } from "node:util";
-import { buildPayload, type PayloadSource } from "../engine/payload.js";
+import { buildPayload, sourceFromEnv } from "../engine/payload.js";
 import { createClient } from "../github/client.js";
 import { DEFAULT_EVENT_TYPE, dispatchImages } from "../github/dispatch.js";
 import type { Io } from "./io.js";
@@ -55,21 +55,6 @@ export interface DispatchValues {
   readonly wait?: boolean;
   readonly "dry-run"?: boolean;
   readonly json?: boolean;
-}
-
-/** What a CI shell knows about the sending run, when it is one. */
-function sourceFromEnv(env: Io["env"]): PayloadSource {
-  const runUrl =
-    env["GITHUB_SERVER_URL"] && env["GITHUB_REPOSITORY"] && env["GITHUB_RUN_ID"]
-      ? `${env["GITHUB_SERVER_URL"]}/${env["GITHUB_REPOSITORY"]}/actions/runs/${env["GITHUB_RUN_ID"]}`
-      : undefined;
-  return {
-    ...(env["GITHUB_REPOSITORY"] && { repository: env["GITHUB_REPOSITORY"] }),
-    ...(env["GITHUB_SHA"] && { sha: env["GITHUB_SHA"] }),
-    ...(env["GITHUB_REF"] && { ref: env["GITHUB_REF"] }),
-    ...(runUrl && { run_url: runUrl }),
-    ...(env["GITHUB_ACTOR"] && { actor: env["GITHUB_ACTOR"] }),
-  };
 }
 
 export async function runDispatch(values: DispatchValues, io: Io): Promise<number> {

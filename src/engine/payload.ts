@@ -28,6 +28,25 @@ export interface PayloadSource {
   readonly actor?: string;
 }
 
+/**
+ * The sending run, from the variables a GitHub runner sets (`GITHUB_REPOSITORY`, `GITHUB_SHA`, ...);
+ * what is not set is left out, as when a person runs the CLI.
+ */
+export function sourceFromEnv(env: Readonly<Record<string, string | undefined>>): PayloadSource {
+  const { GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
+  const runUrl = repository && runId ? `${env["GITHUB_SERVER_URL"] || "https://github.com"}/${repository}/actions/runs/${runId}` : undefined;
+  return {
+    ...(repository && { repository }),
+    ...(env["GITHUB_SHA"] && { sha: env["GITHUB_SHA"] }),
+    ...(env["GITHUB_REF"] && { ref: env["GITHUB_REF"] }),
+    ...(runUrl && { run_url: runUrl }),
+    ...(env["GITHUB_ACTOR"] && { actor: env["GITHUB_ACTOR"] }),
+  };
+}
+
+/** The workflow_dispatch input that carries the payload as JSON, on both ends. */
+export const PAYLOAD_INPUT = "payload";
+
 export interface Payload {
   readonly v: typeof PAYLOAD_VERSION;
   /** Validated image references, `name[:tag][@digest]`. */

@@ -5,7 +5,7 @@
  * for it. Errors say which repository, which token kind reaches it and which permission is
  * missing, because GitHub's 404 means both "no such repository" and "this token cannot see it".
  */
-import type { Payload } from "../engine/payload.js";
+import { PAYLOAD_INPUT, type Payload } from "../engine/payload.js";
 import type { GitHubClient } from "./client.js";
 import { errorMessage, httpStatus } from "./errors.js";
 
@@ -13,7 +13,6 @@ export const DEFAULT_EVENT_TYPE = "image-pushed";
 /** How long `wait` waits unless told: 30 minutes. */
 export const DEFAULT_WAIT_TIMEOUT_MS = 30 * 60_000;
 /** The workflow_dispatch input that carries the payload JSON (DESIGN §7). */
-export const PAYLOAD_INPUT = "payload";
 /** repository_dispatch `event_type`: 1 to 100 characters (GitHub's REST description). */
 const MAX_EVENT_TYPE_LENGTH = 100;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildPayload, imagesFromMetadata, MAX_PAYLOAD_BYTES, parsePayload, PayloadError } from "../../src/engine/payload.js";
+import { buildPayload, imagesFromMetadata, MAX_PAYLOAD_BYTES, parsePayload, PayloadError, sourceFromEnv } from "../../src/engine/payload.js";
 import { validateRequest } from "../../src/engine/request.js";
 
 const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
@@ -201,5 +201,24 @@ describe("imagesFromMetadata", () => {
     ["a bad digest", '{"tags": ["ghcr.io/acme/app:1.2.3"]}', "sha256:nothex", 'digest: invalid image reference "ghcr.io/acme/app:1.2.3@sha256:nothex"'],
   ])("refuses %s", (_, json, digest, message) => {
     expect(errorOf(() => imagesFromMetadata(json, digest)).message).toContain(message);
+  });
+});
+
+describe("sourceFromEnv", () => {
+  it("tells the sending run from the runner's variables, the run's address on github.com by default", () => {
+    const env = { GITHUB_REPOSITORY: "acme/app", GITHUB_SHA: "abc123", GITHUB_REF: "refs/heads/main", GITHUB_RUN_ID: "42", GITHUB_ACTOR: "octocat" };
+    expect(sourceFromEnv(env)).toEqual({
+      repository: "acme/app",
+      sha: "abc123",
+      ref: "refs/heads/main",
+      run_url: "https://github.com/acme/app/actions/runs/42",
+      actor: "octocat",
+    });
+    expect(sourceFromEnv({ ...env, GITHUB_SERVER_URL: "https://ghe.acme.test" }).run_url).toBe("https://ghe.acme.test/acme/app/actions/runs/42");
+  });
+
+  it("leaves out what is not set, as on a person's machine", () => {
+    expect(sourceFromEnv({ GITHUB_SHA: "", HOME: "/home/me" })).toEqual({});
+    expect(sourceFromEnv({ GITHUB_REPOSITORY: "acme/app" })).toEqual({ repository: "acme/app" });
   });
 });

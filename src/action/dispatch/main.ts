@@ -6,23 +6,9 @@ import * as core from "@actions/core";
 import { createClient } from "../../github/client.js";
 import { dispatchImages, DispatchError } from "../../github/dispatch.js";
 import type { Dispatched } from "../../github/dispatch.js";
-import type { Payload, PayloadSource } from "../../engine/payload.js";
+import { sourceFromEnv, type Payload } from "../../engine/payload.js";
 import { protectToken } from "../token.js";
 import { readDispatchInputs } from "./inputs.js";
-
-/** Where this run comes from, from the variables the runner sets. */
-function runSource(env: NodeJS.ProcessEnv): PayloadSource {
-  const server = env["GITHUB_SERVER_URL"] ?? "https://github.com";
-  const repository = env["GITHUB_REPOSITORY"];
-  const runId = env["GITHUB_RUN_ID"];
-  return {
-    repository,
-    sha: env["GITHUB_SHA"],
-    ref: env["GITHUB_REF"],
-    run_url: repository && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined,
-    actor: env["GITHUB_ACTOR"],
-  };
-}
 
 /**
  * Each repository's entry, in the order of the input, or undefined where the event was not
@@ -75,7 +61,7 @@ async function writeSummary(payload: Payload, dispatched: readonly Dispatched[],
 export async function run(): Promise<void> {
   const redact = protectToken(core.getInput("token"), core.setSecret);
   try {
-    const inputs = readDispatchInputs(core, runSource(process.env));
+    const inputs = readDispatchInputs(core, sourceFromEnv(process.env));
     for (const warning of inputs.warnings) core.warning(warning, { title: "gitops-promote" });
     const octokit = createClient({ token: inputs.token, log: (message) => core.warning(redact(message)) });
     try {

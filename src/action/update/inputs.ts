@@ -4,7 +4,7 @@
  * author or an invalid dispatch payload fails the step with the input's name.
  */
 import type { Warning } from "../../change.js";
-import { parsePayload, type Payload } from "../../engine/payload.js";
+import { parsePayload, PAYLOAD_INPUT, type Payload } from "../../engine/payload.js";
 import type { RequestField, UpdateRequest } from "../../engine/request.js";
 import type { CommitVia, DeliveryMode, DeliveryOptions } from "../../github/deliver.js";
 import { parseIdentity, type Identity } from "../../github/git.js";
@@ -146,8 +146,8 @@ function eventPayload(event: TriggerEvent, ownInputs: boolean): Payload | undefi
   }
   if (event.eventName === "workflow_dispatch") {
     const inputs = event.payload["inputs"];
-    const text = typeof inputs === "object" && inputs !== null ? (inputs as Record<string, unknown>)["payload"] : undefined;
-    return text === undefined || text === "" ? undefined : parsePayload(text, "inputs.payload");
+    const text = typeof inputs === "object" && inputs !== null ? (inputs as Record<string, unknown>)[PAYLOAD_INPUT] : undefined;
+    return text === undefined || text === "" ? undefined : parsePayload(text, `inputs.${PAYLOAD_INPUT}`);
   }
   return undefined;
 }
