@@ -33,11 +33,15 @@ export interface Change extends FieldChange {
   readonly target?: string;
 }
 
-export interface Warning {
+/** What a person is told about the request or the tree, on the file and 1-based line it concerns when it concerns one. */
+export interface Diagnostic {
   readonly file?: string;
   readonly line?: number;
   readonly message: string;
 }
+
+/** A diagnostic that does not stop the run. */
+export type Warning = Diagnostic;
 
 /** What an editor returns: the new text (identical to the input when nothing changed). */
 export interface EditResult {

@@ -169,7 +169,19 @@ describe("gitops-promote exit codes", () => {
     const dir = await withMarker(join(CONFORMANCE, "flux-update-path", "appconfig"), "test-ns:policy1");
     const result = await runCli(["update", dir, "--set", "missing.k:a.b=1", "--json"]);
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout)).toEqual({ changed: false, files: [], changes: [], warnings: [], errors: ["set: missing.k does not exist"] });
+    expect(JSON.parse(result.stdout)).toEqual({ changed: false, files: [], changes: [], warnings: [], errors: [{ message: "set: missing.k does not exist" }] });
+  });
+
+  it("1 for an issue in a file: file:line on stderr, file and line as fields in --json's errors", async () => {
+    const dir = await withMarker(join(CONFORMANCE, "flux-update-path", "appconfig"), "test-ns:policy1");
+    await writeFile(join(dir, "values.yaml"), "a:\n  b: 1\n");
+    const human = await runCli(["update", dir, "--set", "values.yaml:a.c=2"]);
+    expect([human.code, human.stderr]).toEqual([1, "error: values.yaml:2: a.c: a has 'b', not 'c'\nnothing was written\n"]);
+    const json = await runCli(["update", dir, "--set", "values.yaml:a.c=2", "--json"]);
+    expect([json.code, (JSON.parse(json.stdout) as { errors: unknown }).errors]).toEqual([
+      1,
+      [{ file: "values.yaml", line: 2, message: "a.c: a has 'b', not 'c'" }],
+    ]);
   });
 
   it("1 for an override of a file that does not exist", async () => {

@@ -8,7 +8,7 @@ import { stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { writePlan } from "../engine/apply.js";
 import { planUpdate } from "../engine/plan.js";
-import { formatWarning, humanReport, jsonRefusal, jsonReport } from "../engine/report.js";
+import { formatDiagnostic, formatWarning, humanReport, jsonRefusal, jsonReport } from "../engine/report.js";
 import { RequestError } from "../engine/request.js";
 import { directorySource } from "../engine/source.js";
 import pkg from "../../package.json" with { type: "json" };
@@ -182,7 +182,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return EXIT_USAGE;
     }
     if (error instanceof RequestError) {
-      io.stderr(error.issues.map((issue) => `error: ${issue}\n`).join("") + "nothing was written\n");
+      io.stderr(error.issues.map((issue) => `error: ${formatDiagnostic(issue)}\n`).join("") + "nothing was written\n");
       return EXIT_FAILED;
     }
     io.stderr(`error: ${(error as Error).message}\n`);

@@ -3,15 +3,17 @@
  * delivery), setters (Flux marker keys to images) and KCL overrides (DESIGN §5).
  *
  * The whole file is validated before anything is edited, and every problem is reported at
- * once, each as `<file>:<line>: <field path>: <what is wrong>`, so one run fixes them all.
+ * once, each on its file and line as `<field path>: <what is wrong>`, so one run fixes them all.
  * Pure: text in, typed configuration out.
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import type { Document, Node, YAMLMap } from "yaml";
+import type { Diagnostic } from "../change.js";
 import { parseImageRef, ImageRefError } from "../image/reference.js";
 import { parsePolicy, PolicyError } from "../image/policy.js";
 import type { Policy } from "../image/policy.js";
 import { fileKind } from "./file-kind.js";
+import { formatDiagnostic } from "./report.js";
 
 export type DeliveryMode = "push" | "pull-request" | "none";
 export type MergeStrategy = "none" | "auto" | "immediate";
@@ -78,9 +80,9 @@ export interface Config {
 }
 
 export class ConfigError extends Error {
-  /** Each `<file>:<line>: <path>: <message>`, in file order. */
-  constructor(readonly issues: readonly string[]) {
-    super(issues.join("\n"));
+  /** On their file and line, each message `<path>: <what is wrong>`, in file order. */
+  constructor(readonly issues: readonly Diagnostic[]) {
+    super(issues.map(formatDiagnostic).join("\n"));
     this.name = "ConfigError";
   }
 }
@@ -96,7 +98,7 @@ const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 type Entries = Map<string, { key: Node; value: Node | null }>;
 
 class Reader {
-  readonly issues: { offset: number; text: string }[] = [];
+  readonly issues: { offset: number; issue: Diagnostic }[] = [];
 
   constructor(
     private readonly file: string,
@@ -106,7 +108,7 @@ class Reader {
 
   issue(node: Node | null | undefined, path: string, message: string): void {
     const offset = node?.range?.[0] ?? 0;
-    this.issues.push({ offset, text: `${this.file}:${this.line(node)}: ${path ? `${path}: ` : ""}${message}` });
+    this.issues.push({ offset, issue: { file: this.file, line: this.line(node), message: `${path ? `${path}: ` : ""}${message}` } });
   }
 
   line(node: Node | null | undefined): number {
@@ -448,7 +450,7 @@ export function parseConfig(text: string, file: string): Config {
   if (doc.errors.length > 0) {
     // An error found at the very end (an unclosed bracket) is reported on the last line, not after it.
     const line = (offset: number) => lines.linePos(Math.min(offset, text.trimEnd().length)).line;
-    throw new ConfigError(doc.errors.map((e) => `${file}:${line(e.pos[0])}: ${e.message}`));
+    throw new ConfigError(doc.errors.map((e) => ({ file, line: line(e.pos[0]), message: e.message })));
   }
   const r = new Reader(file, doc, lines);
   const root = r.resolve(doc.contents as Node | null);
@@ -466,6 +468,6 @@ export function parseConfig(text: string, file: string): Config {
       };
     }
   }
-  if (r.issues.length > 0) throw new ConfigError(r.issues.sort((a, b) => a.offset - b.offset).map((i) => i.text));
+  if (r.issues.length > 0) throw new ConfigError(r.issues.sort((a, b) => a.offset - b.offset).map((i) => i.issue));
   return config;
 }

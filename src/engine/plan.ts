@@ -5,7 +5,7 @@
  * Nothing is written here; a plan that throws leaves the tree as it was.
  */
 import picomatch from "picomatch";
-import type { Change, EditRequest, EditResult, FieldChange, Warning } from "../change.js";
+import type { Change, Diagnostic, EditRequest, EditResult, FieldChange, Warning } from "../change.js";
 import { SourceError } from "../change.js";
 import { formatImageRef, screenToken, type ImageRef } from "../image/reference.js";
 import { MARKER_TOKEN, unknownSetterWarning, type MarkerField } from "../image/marker.js";
@@ -127,7 +127,7 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
 
 async function loadConfig(source: TreeSource, present: ReadonlySet<string>, path: string, required: boolean): Promise<Config | undefined> {
   if (!present.has(path)) {
-    if (required) throw new RequestError([`config: ${path} does not exist`]);
+    if (required) throw new RequestError([{ message: `config: ${path} does not exist` }]);
     return undefined;
   }
   try {
@@ -157,7 +157,7 @@ function targetsInScope(config: Config | undefined, names: readonly string[] | u
   const unknown = names.filter((name) => !all.some((t) => t.name === name));
   if (unknown.length > 0) {
     throw new RequestError(
-      unknown.map((name) => `targets: no target named ${JSON.stringify(name)} (configured: ${all.map((t) => t.name).join(", ") || "none"})`),
+      unknown.map((name) => ({ message: `targets: no target named ${JSON.stringify(name)} (configured: ${all.map((t) => t.name).join(", ") || "none"})` })),
     );
   }
   return all.filter((t) => names.includes(t.name));
@@ -180,10 +180,14 @@ function collectOverrides(
   warnings: Warning[],
 ): Map<string, RequestedOverride[]> {
   const configured = config?.overrides ?? [];
-  const issues = [
-    ...valid.sets.map(({ file }) => (!present.has(file) ? `set: ${file} does not exist` : !inScope(file) ? `set: ${file} is outside the paths to update` : "")),
-    ...configured.map((o, i) => (present.has(o.file) ? "" : `${configPath}:${o.line}: overrides[${i}].file: ${o.file} does not exist`)),
-  ].filter((issue) => issue !== "");
+  const issues: Diagnostic[] = [
+    ...valid.sets.flatMap(({ file }) =>
+      !present.has(file) ? [{ message: `set: ${file} does not exist` }] : !inScope(file) ? [{ message: `set: ${file} is outside the paths to update` }] : [],
+    ),
+    ...configured.flatMap((o, i) =>
+      present.has(o.file) ? [] : [{ file: configPath, line: o.line, message: `overrides[${i}].file: ${o.file} does not exist` }],
+    ),
+  ];
   if (issues.length > 0) throw new RequestError(issues);
   const byFile = new Map<string, RequestedOverride[]>();
   const add = (file: string, override: RequestedOverride) => byFile.set(file, [...(byFile.get(file) ?? []), override]);
@@ -254,7 +258,7 @@ const NOT_UTF8 = "not UTF-8 text; left as it is";
 /** The text of a file the request names (configuration, `--set` target): not UTF-8 is an error there. */
 async function readNamed(source: TreeSource, path: string): Promise<string> {
   const text = decodeUtf8(await source.read(path));
-  if (text === undefined) throw new RequestError([`${path}: ${NOT_UTF8}`]);
+  if (text === undefined) throw new RequestError([{ file: path, message: NOT_UTF8 }]);
   return text;
 }
 
@@ -312,7 +316,7 @@ function resolveSetters(
   // Flux writes only the image its ImageRepository scans: a value of another repository is a mistake, not a move.
   const foreign = [...valid.setters].flatMap(([key, image]) => {
     const other = definitions.get(key)?.find((d) => d.repository !== image.repository);
-    return other ? [`setter ${key}: ${formatImageRef(image)} is not ${other.repository}, the repository this key is defined for`] : [];
+    return other ? [{ message: `setter ${key}: ${formatImageRef(image)} is not ${other.repository}, the repository this key is defined for` }] : [];
   });
   if (foreign.length > 0) throw new RequestError(foreign);
   const candidates = new Map<string, Candidate[]>();
@@ -618,10 +622,10 @@ function unquote(value: string): string {
   return quoted ? value.slice(1, -1) : value;
 }
 
-function located(path: string, error: SourceError): string {
-  const where = `${path}${error.line !== undefined ? `:${error.line}` : ""}`;
-  if (!(error instanceof OverrideSpecError) || error.message.includes(error.spec)) return `${where}: ${error.message}`;
+function located(path: string, error: SourceError): Diagnostic {
+  const where = { file: path, ...(error.line !== undefined && { line: error.line }) };
+  if (!(error instanceof OverrideSpecError) || error.message.includes(error.spec)) return { ...where, message: error.message };
   // KCL's own texts ("Expected opening quote after '['") do not name the spec; `-O` paths have no list indexes.
   const indexed = /\[\s*\d+\s*\]/.test(error.spec) ? " (KCL override paths have no list indexes)" : "";
-  return `${where}: '${error.spec}': ${error.message}${indexed}`;
+  return { ...where, message: `'${error.spec}': ${error.message}${indexed}` };
 }

@@ -2,7 +2,7 @@
  * What a person or a script is told about a plan: the stable JSON shape of DESIGN §6 and
  * a readable per-file summary, grouped by target when targets are configured.
  */
-import type { Change, Warning } from "../change.js";
+import type { Change, Diagnostic, Warning } from "../change.js";
 import { unifiedDiff } from "./diff.js";
 import type { Plan } from "./plan.js";
 
@@ -13,7 +13,7 @@ export interface JsonReport {
   readonly targets?: readonly { name: string; files: readonly string[] }[];
   readonly warnings: readonly Warning[];
   /** Why nothing was written, when the request was refused (the exit code is 1 then). */
-  readonly errors?: readonly string[];
+  readonly errors?: readonly Diagnostic[];
 }
 
 export function jsonReport(plan: Plan): JsonReport {
@@ -29,7 +29,7 @@ export function jsonReport(plan: Plan): JsonReport {
 }
 
 /** The same shape for a refused request, so a script reading stdout still gets one JSON object. */
-export function jsonRefusal(issues: readonly string[]): JsonReport {
+export function jsonRefusal(issues: readonly Diagnostic[]): JsonReport {
   return { changed: false, files: [], changes: [], warnings: [], errors: issues };
 }
 
@@ -63,5 +63,10 @@ export function humanReport(plan: Plan, options: { diff?: boolean; dryRun?: bool
 }
 
 export function formatWarning(w: Warning): string {
-  return `warning: ${w.file ? `${w.file}${w.line !== undefined ? `:${w.line}` : ""}: ` : ""}${w.message}`;
+  return `warning: ${formatDiagnostic(w)}`;
+}
+
+/** `<file>:<line>: <message>`, as far as it says where. */
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file ? `${d.file}${d.line !== undefined ? `:${d.line}` : ""}: ` : ""}${d.message}`;
 }

@@ -3,7 +3,9 @@
  * or in Action inputs), and its validation. Everything here is checked before the tree
  * is read for editing, so bad input never leaves a half-edited tree.
  */
+import type { Diagnostic } from "../change.js";
 import { formatImageRef, ImageRefError, parseImageRef, type ImageRef } from "../image/reference.js";
+import { formatDiagnostic } from "./report.js";
 
 export interface UpdateRequest {
   /** Incoming image references (`ghcr.io/acme/app:1.2.4[@sha256:…]`). */
@@ -34,10 +36,13 @@ export type FieldNamer = (field: RequestField, index: number) => string;
 /** The library's naming: the field and the value's index in its list. */
 const byIndex: FieldNamer = (field, index) => `${field}[${index}]`;
 
-/** Input that cannot be used; `issues` lists every problem found, each naming where it is. */
+/**
+ * Input that cannot be used; `issues` lists every problem found, each naming where it is: a file
+ * and line, or a field of the request in its message (`--image: ...`).
+ */
 export class RequestError extends Error {
-  constructor(readonly issues: readonly string[]) {
-    super(issues.join("\n"));
+  constructor(readonly issues: readonly Diagnostic[]) {
+    super(issues.map(formatDiagnostic).join("\n"));
     this.name = "RequestError";
   }
 }
@@ -107,7 +112,7 @@ export function checkIncomingImages(
   return { images, issues };
 }
 
-/** Checks every field and collects all problems into one RequestError. */
+/** Checks every field and collects all problems into one RequestError; each names its field, none is in a file. */
 export function validateRequest(request: UpdateRequest): ValidRequest {
   const name = request.fieldName ?? byIndex;
   const checked = checkIncomingImages(request.images, (i) => name("image", i));
@@ -151,6 +156,6 @@ export function validateRequest(request: UpdateRequest): ValidRequest {
     else if (glob.split(/[\\/]/).includes("..")) issues.push(`${name("path", i)}: ${JSON.stringify(glob)} must stay inside the root (no "..")`);
   });
 
-  if (issues.length > 0) throw new RequestError(issues);
+  if (issues.length > 0) throw new RequestError(issues.map((message) => ({ message })));
   return { images, setters, sets };
 }

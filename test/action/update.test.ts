@@ -588,6 +588,19 @@ describe("update Action", () => {
       expect(errorsOf(result)[0]).toMatchObject({ file: "main.k", line: 1, message: expect.stringMatching(/^config has 'image', not 'containers'/) });
     });
 
+    it("an issue in a file without a line is annotated on that file", async () => {
+      await fake.commitFile(OWNER, REPO, "main", "main.k", 'config = {\n  image = "ghcr.io/acme/app:1.0.0"\n}\n');
+      const result = await action({ set: 'main.k:config.containers[0].image="ghcr.io/acme/app:1.2.4"' });
+      expect(result.exitCode).toBe(1);
+      expect(errorsOf(result)[0]).toEqual({
+        level: "error",
+        file: "main.k",
+        title: "gitops-promote",
+        message: "'config.containers[0].image': Expected opening quote after '[' (KCL override paths have no list indexes)",
+      });
+      expect(result.summary).toContain("<code>main.k</code>: 'config.containers[0].image'");
+    });
+
     it("more issues than GitHub shows annotations for a step: the last one shown is the summary listing them all", async () => {
       const targets = Array.from({ length: 12 }, (_, i) => `  - name: t${i}\n    paths: ["apps/**"]\n`).join("");
       await fake.commitFile(OWNER, REPO, "main", ".github/gitops-promote.yaml", `targets:\n${targets}`);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { Diagnostic } from "../../src/change.js";
 import { ConfigError, parseConfig } from "../../src/engine/config.js";
+import { formatDiagnostic } from "../../src/engine/report.js";
 
 const FILE = ".github/gitops-promote.yaml";
 
@@ -24,7 +26,7 @@ overrides:                     # KCL override specs, per file
     image: kcllang/flask_demo
 `;
 
-function issues(text: string): readonly string[] {
+function configIssues(text: string): readonly Diagnostic[] {
   try {
     parseConfig(text, FILE);
   } catch (error) {
@@ -32,6 +34,11 @@ function issues(text: string): readonly string[] {
     throw error;
   }
   throw new Error("expected a ConfigError");
+}
+
+/** The issues as a person reads them: `<file>:<line>: <message>`. */
+function issues(text: string): readonly string[] {
+  return configIssues(text).map(formatDiagnostic);
 }
 
 describe("parseConfig: the DESIGN §5 example", () => {
@@ -275,5 +282,12 @@ describe("parseConfig: bad configuration, each with file, line and field", () =>
     ];
     expect(issues(text)).toEqual(expected);
     expect(() => parseConfig(text, FILE)).toThrow(expected.join("\n"));
+  });
+
+  it("gives each issue's file and line apart from its message, for annotations", () => {
+    expect(configIssues("targets: []\ntarget: []\n")).toEqual([{ file: FILE, line: 2, message: "target: unknown key (expected targets, setters, overrides)" }]);
+    expect(configIssues("targets:\n  - name: a\n    paths: [a/**\n")).toEqual([
+      { file: FILE, line: 3, message: "Flow sequence in block collection must be sufficiently indented and end with a ]" },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planUpdate, type Plan } from "../../src/engine/plan.js";
+import type { Diagnostic } from "../../src/change.js";
 import { RequestError, type UpdateRequest } from "../../src/engine/request.js";
 import type { TreeSource } from "../../src/engine/source.js";
 
@@ -21,7 +22,7 @@ function plan(files: Record<string, string | Uint8Array>, request: Partial<Updat
   return planUpdate(tree(files), { images: [], setters: [], sets: [], paths: [], ...request });
 }
 
-async function refusal(files: Record<string, string | Uint8Array>, request: Partial<UpdateRequest>): Promise<readonly string[]> {
+async function refusal(files: Record<string, string | Uint8Array>, request: Partial<UpdateRequest>): Promise<readonly Diagnostic[]> {
   try {
     await plan(files, request);
   } catch (error) {
@@ -98,9 +99,9 @@ describe("planUpdate: what is scanned", () => {
 
   it("refuses an empty --path or one outside the tree", async () => {
     expect(await refusal({ "a.yaml": "a: 1\n" }, { images: ["nginx:1"], paths: ["", "/etc/**", "../x"] })).toEqual([
-      "path[0]: must not be empty",
-      'path[1]: "/etc/**" must be relative to the root',
-      'path[2]: "../x" must stay inside the root (no "..")',
+      { message: "path[0]: must not be empty" },
+      { message: 'path[1]: "/etc/**" must be relative to the root' },
+      { message: 'path[2]: "../x" must stay inside the root (no "..")' },
     ]);
   });
 
@@ -230,14 +231,21 @@ describe("planUpdate: targets", () => {
     const p = await plan(files, { images: ["ghcr.io/acme/app:1.1.0"], targets: ["prod"] });
     expect(p.files.map((f) => f.path)).toEqual(["prod/d.yaml"]);
     expect(await refusal(files, { images: ["ghcr.io/acme/app:1.1.0"], targets: ["qa"] })).toEqual([
-      'targets: no target named "qa" (configured: staging, prod, tools)',
+      { message: 'targets: no target named "qa" (configured: staging, prod, tools)' },
     ]);
   });
 
   it("refuses a bad configuration with its file and line before anything else", async () => {
     const issues = await refusal({ ".github/gitops-promote.yaml": "targets:\n  - name: x\n    paths: 3\n" }, { images: ["nginx:1"] });
-    expect(issues.every((issue) => issue.startsWith(".github/gitops-promote.yaml:"))).toBe(true);
-    expect(issues.some((issue) => issue.startsWith(".github/gitops-promote.yaml:3: targets[0].paths"))).toBe(true);
+    expect(issues.every((issue) => issue.file === ".github/gitops-promote.yaml" && issue.line !== undefined)).toBe(true);
+    expect(issues.some((issue) => issue.line === 3 && issue.message.startsWith("targets[0].paths"))).toBe(true);
+  });
+
+  it("refuses a configuration that is not UTF-8, naming the file", async () => {
+    const config = Buffer.from("targets: [] # caf\xe9\n", "latin1");
+    expect(await refusal({ ".github/gitops-promote.yaml": config }, { images: ["nginx:1"] })).toEqual([
+      { file: ".github/gitops-promote.yaml", message: "not UTF-8 text; left as it is" },
+    ]);
   });
 });
 
@@ -276,14 +284,14 @@ describe("planUpdate: setters and overrides", () => {
   it("refuses a --setter value of another repository than the key is defined for", async () => {
     const files = { ".github/gitops-promote.yaml": CONFIG, "m.yaml": marked };
     expect(await refusal(files, { setters: ["flux-system:app=ghcr.io/other/x:1.5.0"] })).toEqual([
-      "setter flux-system:app: ghcr.io/other/x:1.5.0 is not ghcr.io/acme/app, the repository this key is defined for",
+      { message: "setter flux-system:app: ghcr.io/other/x:1.5.0 is not ghcr.io/acme/app, the repository this key is defined for" },
     ]);
   });
 
   it("refuses the same setter key given twice with different values", async () => {
     const issues = await refusal({ "m.yaml": marked }, { setters: ["flux-system:app=ghcr.io/acme/app:1.5.0", "flux-system:app=ghcr.io/acme/app:1.6.0"] });
     expect(issues).toEqual([
-      "setter[1] (flux-system:app): flux-system:app is given twice (ghcr.io/acme/app:1.5.0 and ghcr.io/acme/app:1.6.0); give each key once",
+      { message: "setter[1] (flux-system:app): flux-system:app is given twice (ghcr.io/acme/app:1.5.0 and ghcr.io/acme/app:1.6.0); give each key once" },
     ]);
   });
 
@@ -313,13 +321,13 @@ describe("planUpdate: setters and overrides", () => {
   });
 
   it("refuses an override of a missing path with the file and line, and a missing file", async () => {
-    expect(await refusal({ "v.yaml": "a:\n  b: 1\n" }, { sets: ["v.yaml:a.c=2"] })).toEqual(["v.yaml:2: a.c: a has 'b', not 'c'"]);
-    expect(await refusal({ "v.yaml": "a: 1\n" }, { sets: ["w.yaml:a=2"] })).toEqual(["set: w.yaml does not exist"]);
+    expect(await refusal({ "v.yaml": "a:\n  b: 1\n" }, { sets: ["v.yaml:a.c=2"] })).toEqual([{ file: "v.yaml", line: 2, message: "a.c: a has 'b', not 'c'" }]);
+    expect(await refusal({ "v.yaml": "a: 1\n" }, { sets: ["w.yaml:a=2"] })).toEqual([{ message: "set: w.yaml does not exist" }]);
   });
 
   it("refuses a --set file outside --path: it was named, so skipping it would hide the contradiction", async () => {
     expect(await refusal({ "a/v.yaml": "a: 1\n", "b/v.yaml": "a: 1\n" }, { sets: ["a/v.yaml:a=2"], paths: ["b"] })).toEqual([
-      "set: a/v.yaml is outside the paths to update",
+      { message: "set: a/v.yaml is outside the paths to update" },
     ]);
   });
 
@@ -335,7 +343,7 @@ describe("planUpdate: setters and overrides", () => {
 
   it("names the spec KCL's own path errors leave out, and says -O paths have no list indexes", async () => {
     expect(await refusal({ "q.k": 'a = {b = [{c = "x"}]}\n' }, { sets: ['q.k:a.b[0].c="y"'] })).toEqual([
-      `q.k: 'a.b[0].c': Expected opening quote after '[' (KCL override paths have no list indexes)`,
+      { file: "q.k", message: `'a.b[0].c': Expected opening quote after '[' (KCL override paths have no list indexes)` },
     ]);
   });
 
@@ -587,7 +595,7 @@ describe("planUpdate: configured overrides", () => {
   it("refuses an override of a file that does not exist, at its line in the configuration", async () => {
     const typo = "  - file: prod/mian.k\n    spec: config.image\n    image: ghcr.io/acme/app\n";
     expect(await refusal({ ".github/gitops-promote.yaml": config(typo), "prod/main.k": main("x") }, { images: ["nginx:1.0"] })).toEqual([
-      ".github/gitops-promote.yaml:2: overrides[0].file: prod/mian.k does not exist",
+      { file: ".github/gitops-promote.yaml", line: 2, message: "overrides[0].file: prod/mian.k does not exist" },
     ]);
   });
 

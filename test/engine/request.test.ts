@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import type { Diagnostic } from "../../src/change.js";
 import { RequestError, validateRequest, type UpdateRequest } from "../../src/engine/request.js";
 
 const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
 
-function issuesOf(request: Partial<UpdateRequest>): readonly string[] {
+function issuesOf(request: Partial<UpdateRequest>): readonly Diagnostic[] {
   try {
     validateRequest({ images: [], setters: [], sets: [], paths: [], ...request });
   } catch (error) {
@@ -30,29 +31,29 @@ describe("validateRequest", () => {
 
   it("refuses an image without tag or digest: it would change nothing", () => {
     expect(issuesOf({ images: ["ghcr.io/acme/worker:1.0.0", "ghcr.io/acme/app"] })).toEqual([
-      'image[1]: "ghcr.io/acme/app" has no tag or digest; give repo:tag or repo@sha256:...',
+      { message: 'image[1]: "ghcr.io/acme/app" has no tag or digest; give repo:tag or repo@sha256:...' },
     ]);
   });
 
   it("refuses a setter value without tag or digest, naming the setter", () => {
     expect(issuesOf({ setters: ["flux-system:app=ghcr.io/acme/app"] })).toEqual([
-      'setter[0] (flux-system:app): "ghcr.io/acme/app" has no tag or digest; give repo:tag or repo@sha256:...',
+      { message: 'setter[0] (flux-system:app): "ghcr.io/acme/app" has no tag or digest; give repo:tag or repo@sha256:...' },
     ]);
   });
 
   it("refuses two tags of one repository, naming the repository", () => {
     expect(issuesOf({ images: ["nginx:1.25", "docker.io/library/nginx:1.26"] })).toEqual([
-      "image[1]: docker.io/library/nginx is given twice (nginx:1.25 and docker.io/library/nginx:1.26); give each repository once",
+      { message: "image[1]: docker.io/library/nginx is given twice (nginx:1.25 and docker.io/library/nginx:1.26); give each repository once" },
     ]);
   });
 
   it("names each value as the face it came from spells it", () => {
     const request = { images: ["nginx"], setters: ["app"], sets: ["main.k"], paths: ["/etc"] };
     expect(issuesOf({ ...request, fieldName: (field) => `--${field}` })).toEqual([
-      '--image: "nginx" has no tag or digest; give repo:tag or repo@sha256:...',
-      '--setter: "app" is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3',
-      '--set: "main.k" is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"',
-      '--path: "/etc" must be relative to the root',
+      { message: '--image: "nginx" has no tag or digest; give repo:tag or repo@sha256:...' },
+      { message: '--setter: "app" is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3' },
+      { message: '--set: "main.k" is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"' },
+      { message: '--path: "/etc" must be relative to the root' },
     ]);
   });
 });

@@ -6,6 +6,8 @@
  */
 import * as core from "@actions/core";
 import { context } from "@actions/github";
+import type { Diagnostic } from "../../change.js";
+import { formatDiagnostic } from "../../engine/report.js";
 import { RequestError } from "../../engine/request.js";
 import { createClient, type GitHubClient } from "../../github/client.js";
 import { deliver, type DeliveryResult } from "../../github/deliver.js";
@@ -18,6 +20,8 @@ import { readUpdateInputs, requireToken } from "./inputs.js";
 import { annotate, annotateIssues, printDiff, setFailedOutputs, setOutputs, writeFailureSummary, writeSummary } from "./report.js";
 
 const redact = protectToken(core.getInput("token"), core.setSecret);
+/** An issue's file and message may quote any input, the token too. */
+const redactIssue = (issue: Diagnostic): Diagnostic => ({ ...issue, ...(issue.file && { file: redact(issue.file) }), message: redact(issue.message) });
 
 async function run(): Promise<void> {
   const inputs = readUpdateInputs(core, { eventName: context.eventName, payload: context.payload });
@@ -70,11 +74,11 @@ async function run(): Promise<void> {
 }
 
 async function fail(error: unknown): Promise<void> {
-  const issues = error instanceof RequestError ? error.issues.map(redact) : [];
+  const issues = error instanceof RequestError ? error.issues.map(redactIssue) : [];
   annotateIssues(issues);
   const message = redact(
     error instanceof RequestError
-      ? `nothing was written; the request is not usable:\n${issues.map((i) => `- ${i}`).join("\n")}`
+      ? `nothing was written; the request is not usable:\n${issues.map((i) => `- ${formatDiagnostic(i)}`).join("\n")}`
       : error instanceof Error
         ? error.message
         : String(error),

@@ -6,7 +6,7 @@
  */
 import * as core from "@actions/core";
 import { unifiedDiff } from "../../engine/diff.js";
-import type { Warning } from "../../change.js";
+import type { Diagnostic, Warning } from "../../change.js";
 import type { Repository } from "../../github/commit.js";
 import type { DeliveryResult, Landing } from "../../github/deliver.js";
 
@@ -40,8 +40,12 @@ export function setFailedOutputs(): void {
 }
 
 export function annotate(warnings: readonly Warning[]): void {
-  for (const w of warnings)
-    core.warning(w.message, { ...(w.file && { file: w.file }), ...(w.line !== undefined && { startLine: w.line }), title: "gitops-promote" });
+  for (const w of warnings) core.warning(w.message, annotationOf(w));
+}
+
+/** An annotation on the file and line a diagnostic is about, as far as it says. */
+function annotationOf(d: Diagnostic): core.AnnotationProperties {
+  return { ...(d.file && { file: d.file }), ...(d.line !== undefined && { startLine: d.line }), title: "gitops-promote" };
 }
 
 /**
@@ -51,23 +55,8 @@ export function annotate(warnings: readonly Warning[]): void {
 const ISSUE_ANNOTATIONS = 9;
 
 /** One error annotation per issue of a request that is not usable, on its file and line when it names them. */
-export function annotateIssues(issues: readonly string[]): void {
-  for (const issue of issues.slice(0, ISSUE_ANNOTATIONS).map(locateIssue)) {
-    core.error(issue.message, { ...(issue.file && { file: issue.file }), ...(issue.line !== undefined && { startLine: issue.line }), title: "gitops-promote" });
-  }
-}
-
-/** A message and where it is, as far as it says. */
-interface Located {
-  readonly file?: string;
-  readonly line?: number;
-  readonly message: string;
-}
-
-/** An issue of the engine's RequestError, `<file>:<line>: <message>` when it is in a file. */
-function locateIssue(issue: string): Located {
-  const m = /^([^\s:"]+):(\d+): ([^]*)$/.exec(issue);
-  return m ? { file: m[1]!, line: Number(m[2]), message: m[3]! } : { message: issue };
+export function annotateIssues(issues: readonly Diagnostic[]): void {
+  for (const issue of issues.slice(0, ISSUE_ANNOTATIONS)) core.error(issue.message, annotationOf(issue));
 }
 
 /** The diff of a dry run and the commit messages it would use, in the log. */
@@ -119,11 +108,11 @@ export async function writeSummary(result: DeliveryResult, serverUrl: string, re
 }
 
 /** The summary of a failed run: what failed, each issue of an unusable request on its own line. */
-export async function writeFailureSummary(message: string, issues: readonly string[]): Promise<void> {
+export async function writeFailureSummary(message: string, issues: readonly Diagnostic[]): Promise<void> {
   core.summary.addHeading("gitops-promote failed", 3);
   if (issues.length > 0) {
     core.summary.addRaw("Nothing was written; the request is not usable:", true);
-    core.summary.addList(issues.map((issue) => describeLocated(locateIssue(issue))));
+    core.summary.addList(issues.map(describeLocated));
   } else {
     // Markdown is not read inside HTML: the message's `code` spans and lines are marked up here.
     const html = escape(message)
@@ -135,7 +124,7 @@ export async function writeFailureSummary(message: string, issues: readonly stri
 }
 
 /** `<code>file</code>:line: message`, as far as it says where. */
-function describeLocated(w: Located): string {
+function describeLocated(w: Diagnostic): string {
   const where = w.file ? `<code>${escape(w.file)}</code>${w.line !== undefined ? `:${w.line}` : ""}: ` : "";
   return where + escape(w.message);
 }
