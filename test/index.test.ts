@@ -29,5 +29,8 @@ describe("the gitops-promote library", () => {
     const plan = lib.planUpdate(lib.directorySource(tmpdir()), { images: ["a b", "ok:1"], setters: ["no-equals"], sets: [], paths: [] });
     await expect(plan).rejects.toThrow(lib.RequestError);
     await expect(plan).rejects.toThrow(/image\[0\]: invalid image reference "a b"[\s\S]*setter\[0\]/);
+    await expect(plan).rejects.toMatchObject({
+      issues: [{ message: expect.stringMatching(/^image\[0\]: /) }, { message: expect.stringMatching(/^setter\[0\]: /) }],
+    });
   });
 });
