@@ -22,6 +22,7 @@ import { compileGoRegexp, GoRegexpError } from "../image/go-regexp.js";
 import { parsePolicy, PolicyError } from "../image/policy.js";
 import type { Policy } from "../image/policy.js";
 import { ImageRefError, parseImageRef } from "../image/reference.js";
+import { isRecord } from "../json-value.js";
 
 /** What one marker key stands for, from an ImagePolicy and its ImageRepository. */
 export interface FluxSetter {
@@ -75,10 +76,6 @@ interface PolicyObject extends Located {
   readonly key: string;
   readonly repositoryId: string;
   readonly policy: Policy;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function text(value: unknown): string | undefined {

@@ -13,6 +13,7 @@
 import { formatImageRef, parseImageRef } from "../image/reference.js";
 import type { ImageRef } from "../image/reference.js";
 import { checkIncomingImages } from "./request.js";
+import { isRecord } from "../json-value.js";
 
 export const PAYLOAD_VERSION = 1;
 export const MAX_TOP_LEVEL_KEYS = 10;
@@ -105,7 +106,7 @@ export function buildPayload(input: PayloadInput, where = "client_payload"): Pay
  */
 export function parsePayload(value: unknown, where = "client_payload"): Payload {
   const object = typeof value === "string" ? parseJson(value, where) : value;
-  if (!isPlainObject(object)) throw new PayloadError(where, `expected a JSON object, got ${describe(object)}`);
+  if (!isRecord(object)) throw new PayloadError(where, `expected a JSON object, got ${describe(object)}`);
 
   const keys = Object.keys(object);
   if (keys.length > MAX_TOP_LEVEL_KEYS) {
@@ -142,7 +143,7 @@ function checkImages(value: unknown, field: string): string[] {
 }
 
 function checkSource(value: unknown, field: string): PayloadSource {
-  if (!isPlainObject(value)) throw new PayloadError(field, `expected an object, got ${describe(value)}`);
+  if (!isRecord(value)) throw new PayloadError(field, `expected an object, got ${describe(value)}`);
   for (const key of SOURCE_FIELDS) {
     const v = value[key];
     if (v !== undefined && typeof v !== "string") throw new PayloadError(`${field}.${key}`, `expected a string, got ${describe(v)}`);
@@ -170,7 +171,7 @@ function checkTargets(value: unknown, field: string): string[] {
  */
 export function imagesFromMetadata(json: string, digest?: string, where = "metadata"): string[] {
   const data = parseJson(json, where);
-  if (!isPlainObject(data)) throw new PayloadError(where, `expected a JSON object, got ${describe(data)}`);
+  if (!isRecord(data)) throw new PayloadError(where, `expected a JSON object, got ${describe(data)}`);
 
   let names: string[];
   let preferredTag: string | undefined;
@@ -178,7 +179,7 @@ export function imagesFromMetadata(json: string, digest?: string, where = "metad
   if (Array.isArray(data["tags"])) {
     names = stringList(data["tags"], `${where}.tags`);
     const labels = data["labels"];
-    const version = isPlainObject(labels) ? labels["org.opencontainers.image.version"] : undefined;
+    const version = isRecord(labels) ? labels["org.opencontainers.image.version"] : undefined;
     if (typeof version === "string" && version !== "") preferredTag = version;
   } else if (typeof data["image.name"] === "string") {
     names = data["image.name"]
@@ -212,7 +213,7 @@ function digestOf(data: Record<string, unknown>): string | undefined {
   const direct = data["containerimage.digest"];
   if (typeof direct === "string" && direct !== "") return direct;
   const descriptor = data["containerimage.descriptor"];
-  const nested = isPlainObject(descriptor) ? descriptor["digest"] : undefined;
+  const nested = isRecord(descriptor) ? descriptor["digest"] : undefined;
   return typeof nested === "string" && nested !== "" ? nested : undefined;
 }
 
@@ -231,16 +232,13 @@ function stringList(value: unknown[], field: string): string[] {
   });
 }
 
-function parseJson(text: string, where: string): unknown {
+/** JSON text, or a PayloadError at `where` saying why it is not JSON. */
+export function parseJson(text: string, where: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
     throw new PayloadError(where, `not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function withoutUndefined(source: PayloadSource): PayloadSource {

@@ -6,6 +6,7 @@ import { compareFluxVersions, parseFluxRange, parseFluxVersion, SemverRangeError
 import type { FluxVersion } from "./flux-semver.js";
 import { compileGoRegexp, expandTemplate, GoRegexpError } from "./go-regexp.js";
 import type { GoRegexp } from "./go-regexp.js";
+import { isRecord } from "../json-value.js";
 
 /** Decides which tag is the latest among candidates; tags it does not accept are ignored. */
 export interface Policy {
@@ -40,10 +41,6 @@ interface Ranking {
 const KINDS = ["semver", "alphabetical", "numerical"] as const;
 type Kind = (typeof KINDS)[number];
 type Order = "asc" | "desc";
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function quote(value: unknown): string {
   return typeof value === "string" ? JSON.stringify(value) : String(value);

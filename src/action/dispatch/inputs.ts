@@ -3,7 +3,8 @@
  * built and validated here, before any request, so a bad image or an oversized extra
  * payload fails the step with the input's name instead of GitHub's bare 422.
  */
-import { buildPayload, imagesFromMetadata, PayloadError } from "../../engine/payload.js";
+import { buildPayload, imagesFromMetadata, parseJson, PayloadError } from "../../engine/payload.js";
+import { isRecord } from "../../json-value.js";
 import type { PayloadSource } from "../../engine/payload.js";
 import { checkIncomingImages } from "../../engine/request.js";
 import { DEFAULT_EVENT_TYPE, DEFAULT_WAIT_TIMEOUT_MS } from "../../github/dispatch.js";
@@ -126,15 +127,9 @@ function listInput(core: InputReader, name: string): string[] {
 
 function extraPayload(text: string): Record<string, unknown> | undefined {
   if (text.trim() === "") return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new PayloadError("client-payload", `not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    throw new PayloadError("client-payload", "expected a JSON object of extra top-level keys");
-  return value as Record<string, unknown>;
+  const value = parseJson(text, "client-payload");
+  if (!isRecord(value)) throw new PayloadError("client-payload", "expected a JSON object of extra top-level keys");
+  return value;
 }
 
 function waitOptions(timeout: string): WaitOptions {

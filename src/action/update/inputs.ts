@@ -5,6 +5,7 @@
  */
 import type { Warning } from "../../change.js";
 import { parsePayload, PAYLOAD_INPUT, type Payload } from "../../engine/payload.js";
+import { isRecord } from "../../json-value.js";
 import type { RequestField, UpdateRequest } from "../../engine/request.js";
 import type { CommitVia, DeliveryMode, DeliveryOptions } from "../../github/deliver.js";
 import { parseIdentity, type Identity } from "../../github/git.js";
@@ -146,18 +147,18 @@ function eventPayload(event: TriggerEvent, ownInputs: boolean): Payload | undefi
   }
   if (event.eventName === "workflow_dispatch") {
     const inputs = event.payload["inputs"];
-    const text = typeof inputs === "object" && inputs !== null ? (inputs as Record<string, unknown>)[PAYLOAD_INPUT] : undefined;
+    const text = isRecord(inputs) ? inputs[PAYLOAD_INPUT] : undefined;
     return text === undefined || text === "" ? undefined : parsePayload(text, `inputs.${PAYLOAD_INPUT}`);
   }
   return undefined;
 }
 
 function isForeign(value: unknown): boolean {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !("v" in value);
+  return isRecord(value) && !("v" in value);
 }
 
 function isAbsent(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0);
+  return value === undefined || value === null || (isRecord(value) && Object.keys(value).length === 0);
 }
 
 /** What was missing and what to send: the event's payload or one of the step's own inputs. */

@@ -1,0 +1,6 @@
+/** Values of unknown shape (parsed JSON or YAML: payloads, inputs, configuration), read without trusting them. */
+
+/** A mapping: an object that is neither null nor a list. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
