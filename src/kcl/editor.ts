@@ -9,9 +9,9 @@ import { SourceError, type EditRequest, type EditResult, type FieldChange, type 
 import { formatImageRef, screenToken, tryParseImageRef } from "../image/reference.js";
 import { MARKER_TOKEN, markedValues, readMarker, unknownSetterWarning, type Marker, type MarkedText } from "../image/marker.js";
 import { bareRepositoryWarning, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
+import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { isIdentifier } from "./override-spec.js";
 import { parseKcl } from "./parser.js";
-import { applySplices, type Splice } from "./splice.js";
 import { readStringLiteral } from "./string-literal.js";
 import type { ConfigEntry, ConfigItem, Expr, ListItem, StringExpr } from "./syntax.js";
 import { StringFlag, T, type Tokens } from "./tokenizer.js";
@@ -205,7 +205,7 @@ class ImageEditor {
     const line = this.line(literal);
     assertSafeBody(value, line);
     this.edits.push({
-      splice: { start: literal.start, end: literal.end, text: value },
+      splice: { start: literal.start, end: literal.end, insert: value },
       change: { line, kind, key, old: literal.body, new: value },
     });
   }
@@ -233,7 +233,7 @@ export function editKcl(text: string, request: EditRequest): EditResult {
     else if (statement.type === "aug-assign" || statement.type === "unification") editor.walk(statement.value, { parent: undefined, target: statement.target });
   }
   editor.writeMarked();
-  const edits = editor.edits.sort((a, b) => a.splice.start - b.splice.start);
+  const edits = editor.edits.sort((a, b) => byPosition(a.splice, b.splice));
   return {
     text: applySplices(
       text,

@@ -11,7 +11,7 @@ import { nodeText } from "./nodes.js";
 import { parseKcl, parseKclExpression } from "./parser.js";
 import { formatOverridePath, isIdentifier, OverrideSpecError, parseOverridePath, parseOverrideSpec, type OverrideSpec } from "./override-spec.js";
 import { shiftLines } from "../text/line-shift.js";
-import { applySplices, type Splice } from "./splice.js";
+import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { readStringLiteral, stringLiteralValue, writeStringLiteral } from "./string-literal.js";
 import type { ConfigEntry, ConfigExpr, Expr, Module, Statement } from "./syntax.js";
 import { StringFlag, T, type Tokens } from "./tokenizer.js";
@@ -174,7 +174,7 @@ class Planner {
       if (oldString === value.string) return;
       text = writeStringLiteral(value.string, readStringLiteral(nodeText(this.tokens, old)).style);
     } else if (sameTokens(this.tokens, old, value.tokens, value.expr)) return;
-    this.plan.splices.push({ start: this.tokens.start[old.first]!, end: this.tokens.end[old.last]!, text });
+    this.plan.splices.push({ start: this.tokens.start[old.first]!, end: this.tokens.end[old.last]!, insert: text });
     this.change(old.first, this.describe(old), value.string ?? value.text);
   }
 
@@ -214,13 +214,13 @@ class Planner {
     const close = this.tokens.start[old.last]!;
     const last = old.items[old.items.length - 1];
     let splice: Splice;
-    if (!last) splice = this.beforeClose(open, close, items) ?? { start: open + 1, end: close, text: items.join(", ") };
+    if (!last) splice = this.beforeClose(open, close, items) ?? { start: open + 1, end: close, insert: items.join(", ") };
     else if (source.line(open) === source.line(close))
-      splice = { start: this.tokens.end[last.last]!, end: this.tokens.end[last.last]!, text: `, ${items.join(", ")}` };
+      splice = { start: this.tokens.end[last.last]!, end: this.tokens.end[last.last]!, insert: `, ${items.join(", ")}` };
     else {
       const at = Math.min(source.lineEnd(this.tokens.end[last.last]!), close);
       const indent = this.indentOf(last.first);
-      splice = { start: at, end: at, text: items.map((item) => `${this.eol}${indent}${item}`).join("") };
+      splice = { start: at, end: at, insert: items.map((item) => `${this.eol}${indent}${item}`).join("") };
     }
     this.plan.splices.push(splice);
     this.change(old.first, nodeText(this.tokens, old), `${nodeText(this.tokens, old)} + ${nodeText(value.tokens, value.expr)}`);
@@ -236,7 +236,7 @@ class Planner {
     if (inside.trim() === "") return undefined;
     const indent = /[ \t]*(?=\S[^\r\n]*$)/.exec(inside)![0];
     const at = this.tokens.source.lineStart(close);
-    return { start: at, end: at, text: lines.map((line) => `${indent}${line}${this.eol}`).join("") };
+    return { start: at, end: at, insert: lines.map((line) => `${indent}${line}${this.eol}`).join("") };
   }
 
   /** Leading whitespace of the line a token is on. */
@@ -259,17 +259,17 @@ class Planner {
     let splice: Splice;
     if (!last) {
       const inner = `${openIndent}    `;
-      splice = this.beforeClose(open, close, [entry]) ?? { start: open + 1, end: close, text: `${this.eol}${inner}${entry}${this.eol}${openIndent}` };
+      splice = this.beforeClose(open, close, [entry]) ?? { start: open + 1, end: close, insert: `${this.eol}${inner}${entry}${this.eol}${openIndent}` };
     } else if (source.line(open) === source.line(close)) {
-      splice = { start: this.tokens.end[last.last]!, end: this.tokens.end[last.last]!, text: `, ${entry}` };
+      splice = { start: this.tokens.end[last.last]!, end: this.tokens.end[last.last]!, insert: `, ${entry}` };
     } else {
       const startsLine = source.lineStart(this.tokens.start[last.first]!) === this.tokens.start[last.first]! - this.indentOf(last.first).length;
       const indent = startsLine ? this.indentOf(last.first) : `${openIndent}    `;
       const at = Math.min(source.lineEnd(this.tokens.end[last.last]!), close);
-      splice = { start: at, end: at, text: `${this.eol}${indent}${entry}` };
+      splice = { start: at, end: at, insert: `${this.eol}${indent}${entry}` };
     }
     this.plan.splices.push(splice);
-    const breaksBefore = splice.text.slice(0, splice.text.indexOf(entry)).split(this.eol).length - 1;
+    const breaksBefore = splice.insert.slice(0, splice.insert.indexOf(entry)).split(this.eol).length - 1;
     this.plan.changes.push({ line: source.line(splice.start) + breaksBefore, kind: "override", key: this.spec.path, old: "", new: value });
   }
 
@@ -290,7 +290,7 @@ class Planner {
       if (comma) end += comma[0].length;
       else if (previousComma) start -= previousComma[0].length;
     }
-    this.plan.splices.push({ start, end, text: "" });
+    this.plan.splices.push({ start, end, insert: "" });
     this.change(node.first, nodeText(this.tokens, node), "");
   }
 
@@ -409,7 +409,7 @@ function createTopLevel(p: Planner, rest: readonly string[], value: Value, optio
   const text = p.text;
   const endsWithEol = /(\r\n|\n|\r)$/.test(text);
   const insertion = text.length === 0 ? `${statement}${p.eol}` : endsWithEol ? `${statement}${p.eol}` : `${p.eol}${statement}`;
-  p.plan.splices.push({ start: text.length, end: text.length, text: insertion });
+  p.plan.splices.push({ start: text.length, end: text.length, insert: insertion });
   p.plan.changes.push({
     line: p.tokens.source.line(text.length) + (endsWithEol || text.length === 0 ? 0 : 1),
     kind: "override",
@@ -497,7 +497,7 @@ export function applyOverrides(text: string, specs: readonly (string | ComputedO
       continue;
     }
     const previous = current;
-    current = applySplices(current, splices);
+    current = applySplices(current, [...splices].sort(byPosition));
     // Earlier specs' changes and warnings read their lines before this one moved them.
     changes.splice(0, changes.length, ...shiftLines(changes, previous, current), ...planner.plan.changes);
     warnings.splice(0, warnings.length, ...shiftLines(warnings, previous, current), ...planner.plan.warnings);

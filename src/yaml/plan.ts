@@ -7,8 +7,8 @@ import type { EditResult, EditRequest, FieldChange, Warning } from "../change.js
 import type { YamlDocument, YamlFile } from "./file.js";
 import { LineIndex } from "../text/line-index.js";
 import type { FlowScalar, MapNode, YamlNode } from "./node.js";
-import type { Splice } from "./splice.js";
-import { applySplices, pairInsertion, scalarSplice } from "./splice.js";
+import { applySplices, byPosition, type Splice } from "../text/splice.js";
+import { pairInsertion, scalarSplice } from "./splice.js";
 
 /** One editor of DESIGN §2: reads the parsed file and records its edits in the plan. */
 export type Editor = (file: YamlFile, request: EditRequest, plan: EditPlan) => void;
@@ -70,7 +70,7 @@ export class EditPlan {
    * order. Lines are those of the edited text (an added pair is on a line of its own).
    */
   result(): EditResult {
-    const planned = [...this.planned].sort((a, b) => a.splice.start - b.splice.start);
+    const planned = [...this.planned].sort((a, b) => byPosition(a.splice, b.splice));
     const text = applySplices(
       this.file.text,
       planned.map((p) => p.splice),

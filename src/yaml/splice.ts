@@ -3,16 +3,10 @@
  * pair to a mapping. Everything outside the spliced range stays byte for byte.
  */
 import { SourceError } from "../change.js";
+import type { Splice } from "../text/splice.js";
 import type { YamlFile } from "./file.js";
 import type { FlowScalar, MapNode } from "./node.js";
 import { renderScalar } from "./quoting.js";
-
-/** Replace `text[start, end)` with `insert`. */
-export interface Splice {
-  readonly start: number;
-  readonly end: number;
-  readonly insert: string;
-}
 
 /**
  * The splice that makes `node` hold `value`, in the node's own quoting style where the
@@ -83,17 +77,4 @@ export function pairInsertion(file: YamlFile, map: MapNode, keys: readonly [stri
   const at = newline < 0 ? text.length : text[newline - 1] === "\r" ? newline - 1 : newline;
   const eol = text.startsWith("\r\n", at) || (at === text.length && text.includes("\r\n")) ? "\r\n" : "\n";
   return { start: at, end: at, insert: `${eol}${pairAt(eol)}` };
-}
-
-/** Applies non-overlapping splices; returns `text` itself when there are none. */
-export function applySplices(text: string, splices: readonly Splice[]): string {
-  if (splices.length === 0) return text;
-  const ordered = [...splices].sort((a, b) => a.start - b.start || a.end - b.end);
-  let out = "";
-  let from = 0;
-  for (const { start, end, insert } of ordered) {
-    out += text.slice(from, start) + insert;
-    from = end;
-  }
-  return out + text.slice(from);
 }
