@@ -111,21 +111,6 @@ describe("tokenize", () => {
     }
   });
 
-  it("gives UTF-16 offsets to splice and consistent UTF-8 byte offsets", () => {
-    const text = '# 配置 😀\nimage = "nginx:1.0"  # 镜像\n';
-    const tokens = tokenize(text);
-    const at = tokens.start[2]!;
-    expect(text.slice(at, tokens.end[2])).toBe('"nginx:1.0"');
-    const byte = tokens.source.byteOffset(at);
-    expect(byte).toBe(Buffer.byteLength(text.slice(0, at)));
-    expect(
-      Buffer.from(text)
-        .subarray(byte, byte + 11)
-        .toString(),
-    ).toBe('"nginx:1.0"');
-    expect(tokens.source.indexOfByte(byte)).toBe(at);
-  });
-
   it.each([
     ['a = "open\n', "unterminated string", 1, 5],
     ['a = """never closed\n', "unterminated triple-quoted string", 1, 5],
