@@ -68,7 +68,8 @@ function errorIndex(text: string, error: SourceError): number {
 function parseHead(text: string): ReturnType<typeof parseKclExpression> | undefined {
   try {
     return parseKclExpression(text);
-  } catch {
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
     return undefined;
   }
 }
@@ -86,11 +87,12 @@ function readValue(spec: OverrideSpec, raw: string, eol: string): Value {
   try {
     parsed = parseKclExpression(spec.value);
   } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
     // KCL's parse_expr ignores what follows its first expression, errors included
     // (`repo:8d31...` lexes badly after the `repo / name` it keeps): so do we, for that case.
-    const at = errorIndex(spec.value, e as SourceError);
+    const at = errorIndex(spec.value, e);
     const head = at > 0 ? parseHead(spec.value.slice(0, at)) : undefined;
-    if (head?.expr.type !== "operation") throw refuse((e as Error).message);
+    if (head?.expr.type !== "operation") throw refuse(e.message);
     parsed = head;
   }
   if (parsed.expr.type === "operation") {
@@ -504,8 +506,8 @@ export function applyOverrides(text: string, specs: readonly (string | ComputedO
     try {
       module = parseKcl(current);
     } catch (e) {
-      const error = e as SourceError;
-      throw new SourceError(`override '${raw}' would leave invalid KCL: ${error.message}`, error.line, error.column);
+      if (!(e instanceof SourceError)) throw e;
+      throw new SourceError(`override '${raw}' would leave invalid KCL: ${e.message}`, e.line, e.column);
     }
   }
   return { text: current, changes, warnings };
