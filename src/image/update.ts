@@ -50,6 +50,22 @@ export function nextVersion(update: ImageUpdate, current: Version): Version | un
   return { tag, ...(digest !== undefined && { digest }) };
 }
 
+/** Incoming images by canonical repository, as the editors look them up; the first one given for a repository wins. */
+export function byRepository(images: readonly ImageUpdate[]): ReadonlyMap<string, ImageUpdate> {
+  const map = new Map<string, ImageUpdate>();
+  for (const update of images) if (!map.has(update.image.repository)) map.set(update.image.repository, update);
+  return map;
+}
+
+/**
+ * What a field holding `ref`, an image of `update`'s repository, should hold: the name as
+ * written with the next version; undefined when it stays.
+ */
+export function nextReference(update: ImageUpdate, ref: ImageRef): string | undefined {
+  const next = nextVersion(update, versionOf(ref.tag, ref.digest));
+  return next && formatImageRef({ name: ref.name, ...next });
+}
+
 /**
  * What a field meant to hold `update`'s image, written as `name`, should hold when it holds
  * `current` now; undefined when it stays. A field holding another repository, or no image

@@ -6,9 +6,9 @@
  * anything inside a comment.
  */
 import { SourceError, type EditRequest, type EditResult, type FieldChange, type Warning } from "../change.js";
-import { formatImageRef, screenToken, tryParseImageRef } from "../image/reference.js";
+import { screenToken, tryParseImageRef } from "../image/reference.js";
 import { MARKER_TOKEN, markedValues, readMarker, unknownSetterWarning, type Marker, type MarkedText } from "../image/marker.js";
-import { bareRepositoryWarning, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
+import { bareRepositoryWarning, byRepository, nextReference, type ImageUpdate } from "../image/update.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { isIdentifier } from "./override-spec.js";
 import { parseKcl } from "./parser.js";
@@ -54,6 +54,7 @@ class ImageEditor {
   readonly marked = new Map<string, { update: ImageUpdate; fields: MarkedLiteral[] }>();
   readonly text: string;
   readonly screens: readonly string[];
+  readonly incoming: ReadonlyMap<string, ImageUpdate>;
   /** String tokens a marker comment claims (set, or refused with a warning): never matched by repository. */
   readonly markedTokens = new Set<number>();
 
@@ -63,6 +64,7 @@ class ImageEditor {
   ) {
     this.text = tokens.source.text;
     this.screens = request.images.map((u) => screenToken(u.image));
+    this.incoming = byRepository(request.images);
   }
 
   walk(expr: Expr, path: KeyPath): void {
@@ -164,7 +166,7 @@ class ImageEditor {
     if (!this.screens.some((token) => body.includes(token))) return;
     const ref = tryParseImageRef(body);
     if (!ref) return;
-    const update = this.request.images.find((u) => u.image.repository === ref.repository);
+    const update = this.incoming.get(ref.repository);
     if (!update) return;
     if (ref.tag === undefined && ref.digest === undefined) {
       // `name = "nginx"` is a name, not an image: only an image-like key is worth a warning.
@@ -172,8 +174,8 @@ class ImageEditor {
       if (/(image|repo)[^.]*$/i.test(key)) this.warnings.push({ line: this.line(literal), message: `${key} ${bareRepositoryWarning(ref.repository)}` });
       return;
     }
-    const next = nextVersion(update, versionOf(ref.tag, ref.digest));
-    if (next) this.write(literal, formatImageRef({ name: ref.name, ...next }), "kcl-image", this.pathText(path));
+    const next = nextReference(update, ref);
+    if (next) this.write(literal, next, "kcl-image", this.pathText(path));
   }
 
   mark(literal: Literal, marker: Marker): void {

@@ -6,10 +6,9 @@
  * entry whose image is of an incoming repository gets the new tag and digest, its name and
  * the image's name kept as written.
  */
-import { formatImageRef, tryParseImageRef } from "../image/reference.js";
-import { nextVersion, versionOf } from "../image/update.js";
+import { tryParseImageRef } from "../image/reference.js";
+import { byRepository, nextReference } from "../image/update.js";
 import type { YamlDocument } from "./file.js";
-import { byRepository } from "./incoming.js";
 import { isFlowScalar, nodeAt, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import type { Editor } from "./plan.js";
@@ -52,10 +51,8 @@ export const editArgoCdImages: Editor = (file, request, plan) => {
         if (!ref || !update) return;
         // `name=image` with no version only renames: the tag stays the manifests' own.
         if (ref.tag === undefined && ref.digest === undefined) return;
-        const next = nextVersion(update, versionOf(ref.tag, ref.digest));
-        if (!next) return;
-        const value = entry.text.slice(0, eq + 1) + formatImageRef({ name: ref.name, ...next });
-        plan.setScalar(entry, value, list.flow, { kind: "kustomize", key: formatPath([...path, index]), document });
+        const next = nextReference(update, ref);
+        if (next) plan.setScalar(entry, entry.text.slice(0, eq + 1) + next, list.flow, { kind: "kustomize", key: formatPath([...path, index]), document });
       });
     }
   }

@@ -4,8 +4,7 @@
  * at any depth, so also in a HelmRelease's `spec.values`.
  */
 import { normalizeRepository } from "../image/reference.js";
-import { nextVersion, versionOf } from "../image/update.js";
-import { byRepository } from "./incoming.js";
+import { byRepository, nextVersion, versionOf } from "../image/update.js";
 import { isFlowScalar, mapValue, scalarText } from "./node.js";
 import { formatPath } from "./path.js";
 import type { Editor } from "./plan.js";

@@ -5,9 +5,8 @@
  * A bare repository (`image: nginx`) gets a tag only in a container spec, as kustomize's
  * image transformer does; elsewhere (Helm values) its tag lives in another field.
  */
-import { formatImageRef, tryParseImageRef } from "../image/reference.js";
-import { bareRepositoryWarning, nextVersion, versionOf } from "../image/update.js";
-import { byRepository } from "./incoming.js";
+import { tryParseImageRef } from "../image/reference.js";
+import { bareRepositoryWarning, byRepository, nextReference } from "../image/update.js";
 import { isKustomization } from "./kustomize.js";
 import { isFlowScalar } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
@@ -29,8 +28,8 @@ export const editImages: Editor = (file, request, plan) => {
       if (!ref || !update) return;
       if (ref.tag === undefined && ref.digest === undefined && !inContainerSpec(path))
         return plan.warn(node.start, `${formatPath(path)} ${bareRepositoryWarning(ref.repository)}`);
-      const next = nextVersion(update, versionOf(ref.tag, ref.digest));
-      if (next) plan.setScalar(node, formatImageRef({ name: ref.name, ...next }), inFlow, { kind: "image", key: formatPath(path), document });
+      const next = nextReference(update, ref);
+      if (next) plan.setScalar(node, next, inFlow, { kind: "image", key: formatPath(path), document });
     });
   }
 };

@@ -5,9 +5,8 @@
  * same list in a Flux Kustomization's `spec.images` and a HelmRelease's kustomize post-renderers.
  */
 import { normalizeRepository } from "../image/reference.js";
-import { nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
+import { byRepository, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import type { YamlDocument } from "./file.js";
-import { byRepository } from "./incoming.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "./node.js";
 import { formatPath } from "./path.js";
 import type { PathSegment } from "./path.js";

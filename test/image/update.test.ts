@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parsePolicy } from "../../src/image/policy.js";
 import { parseImageRef } from "../../src/image/reference.js";
-import { nextImageText, nextVersion } from "../../src/image/update.js";
+import { byRepository, nextImageText, nextReference, nextVersion } from "../../src/image/update.js";
 import type { ImageUpdate } from "../../src/image/update.js";
 
 const digestA = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
@@ -109,5 +109,26 @@ describe("nextImageText: a whole reference in a field meant to hold the image", 
     expect(nextImageText(moved, "ghcr.io/acme/app", undefined)).toBe("ghcr.io/acme/app:1.3.0");
     expect(nextImageText(moved, "ghcr.io/acme/app", "nginx:9.9.9")).toBe("ghcr.io/acme/app:1.3.0");
     expect(nextImageText(moved, "ghcr.io/acme/app", "not a reference")).toBe("ghcr.io/acme/app:1.3.0");
+  });
+});
+
+describe("byRepository: the incoming images as the editors look them up", () => {
+  it("keys each image by its canonical repository; the first one given wins", () => {
+    const first = update("nginx:1.27");
+    const incoming = byRepository([first, update("docker.io/library/nginx:1.28"), update("ghcr.io/acme/app:2.0.0")]);
+    expect([...incoming.keys()]).toEqual(["docker.io/library/nginx", "ghcr.io/acme/app"]);
+    expect(incoming.get("docker.io/library/nginx")).toBe(first);
+  });
+});
+
+describe("nextReference: a field holding an image of the incoming repository", () => {
+  it("keeps the name as written and moves the version on", () => {
+    expect(nextReference(update("docker.io/library/nginx:1.27"), parseImageRef("nginx:1.25"))).toBe("nginx:1.27");
+    expect(nextReference(update(`nginx@${digestB}`), parseImageRef(`library/nginx:1.25@${digestA}`))).toBe(`library/nginx:1.25@${digestB}`);
+  });
+
+  it("is undefined when the field stays", () => {
+    expect(nextReference(update("nginx:1.27"), parseImageRef("nginx:1.27"))).toBeUndefined();
+    expect(nextReference(update("ghcr.io/acme/app:1.2.0", semver("^1.0.0")), parseImageRef("ghcr.io/acme/app:1.3.0"))).toBeUndefined();
   });
 });
