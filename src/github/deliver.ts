@@ -154,26 +154,25 @@ interface Group extends Pick<PullRequestSpec, "labels" | "reviewers" | "assignee
 
 /** Where each group would land and with which message; renders the templates, writes nothing. */
 function preview(ctx: DeliveryContext, request: UpdateRequest, options: DeliveryOptions, plan: Plan, base: string): Landing[] {
-  return groupFiles(plan, options, incomingImages(request), ctx.repository.owner).map((g) => ({
+  return groupsWithMessages(ctx, request, options, plan).map((g) => ({
     mode: g.mode,
     branch: g.mode === "pull-request" ? g.prBranch : base,
     files: g.files,
     changes: g.files.flatMap((f) => f.changes),
-    ...(g.mode !== "none" && { message: commitMessage(g.messageTemplate, messageInput(ctx, request, options, g.files)) }),
+    ...(g.message !== undefined && { message: g.message }),
   }));
 }
 
 /** Pushes first (the only step that can lose the race), then pull requests on top of it. */
 async function land(ctx: DeliveryContext, request: UpdateRequest, options: DeliveryOptions, plan: Plan, at: Head): Promise<Landing[]> {
-  const groups = groupFiles(plan, options, incomingImages(request), ctx.repository.owner);
+  const groups = groupsWithMessages(ctx, request, options, plan);
   const landings: Landing[] = [];
   let parent = { commit: at.head, tree: undefined as string | undefined };
-  const messageFor = (files: readonly FilePlan[], template = options.messageTemplate) => commitMessage(template, messageInput(ctx, request, options, files));
 
-  const push = groups.filter((g) => g.mode === "push").flatMap((g) => g.files);
-  if (push.length > 0) {
-    const writes = fileWrites(push, at.entries);
-    const message = messageFor(push);
+  const push = groups.find((g) => g.mode === "push");
+  if (push) {
+    const writes = fileWrites(push.files, at.entries);
+    const message = push.message!;
     if (options.commitVia === "git") {
       const commit = await gitCommit(ctx, at.head, writes, message, options.author);
       if ((await ctx.git.push(ctx.remote, commit, at.base)) === "rejected") throw new BranchMovedError(at.base);
@@ -189,12 +188,14 @@ async function land(ctx: DeliveryContext, request: UpdateRequest, options: Deliv
       await advanceBranch(ctx.client(), ctx.repository, at.base, commit.sha);
       parent = { commit: commit.sha, tree: commit.tree };
     }
-    landings.push({ mode: "push", branch: at.base, files: push, changes: push.flatMap((f) => f.changes), commit: parent.commit, message });
+    landings.push({ mode: "push", branch: at.base, files: push.files, changes: push.files.flatMap((f) => f.changes), commit: parent.commit, message });
     ctx.log(`pushed ${parent.commit} to ${at.base}`);
   }
 
   for (const group of groups.filter((g) => g.mode === "pull-request")) {
-    const landing = await landPullRequest(ctx, request, options, at, parent, group, (files) => messageFor(files, group.messageTemplate));
+    // Rendered again: on the pull-request branch the request may edit other values than on the base.
+    const messageFor = (files: readonly FilePlan[]) => commitMessage(group.messageTemplate, messageInput(ctx, request, options, files));
+    const landing = await landPullRequest(ctx, request, options, at, parent, group, messageFor);
     if (landing) landings.push(landing);
   }
 
@@ -205,6 +206,27 @@ async function land(ctx: DeliveryContext, request: UpdateRequest, options: Deliv
     landings.push({ mode: "none", branch: at.base, files: untouched, changes: untouched.flatMap((f) => f.changes) });
   }
   return landings;
+}
+
+/**
+ * The plan's groups, each with the message its commit gets. Every template is rendered here,
+ * before anything is written: a bad one fails the whole run, never after a push has landed.
+ */
+function groupsWithMessages(ctx: DeliveryContext, request: UpdateRequest, options: DeliveryOptions, plan: Plan): (Group & { readonly message?: string })[] {
+  const groups = groupFiles(plan, options, incomingImages(request), ctx.repository.owner);
+  const pushes = groups.filter((g) => g.mode === "push");
+  if (pushes.length > 1) throw new Error(differentPushTemplates(pushes, options));
+  return groups.map((g) => (g.mode === "none" ? g : { ...g, message: commitMessage(g.messageTemplate, messageInput(ctx, request, options, g.files)) }));
+}
+
+/** Push targets land as one commit (one `commit-sha`), which has one message: refuse rather than pick one. */
+function differentPushTemplates(pushes: readonly Group[], options: DeliveryOptions): string {
+  const names = (g: Group) => [...new Set(g.files.map((f) => f.target ?? "(files in no target)"))].sort();
+  const source = (g: Group) =>
+    g.messageTemplate !== options.messageTemplate ? "its own" : options.messageTemplate === undefined ? "the default" : "the commit-message input";
+  const all = pushes.flatMap(names).sort().join(", ");
+  const each = pushes.map((g) => `${names(g).join(", ")}: ${source(g)}`).join("; ");
+  return `push targets ${all} land as one commit but set different commit-message templates (${each}): give them one and the same delivery.commit-message, or let all but one open pull requests; nothing was written`;
 }
 
 /** undefined when the existing pull request already carries every value this request would set. */
@@ -401,8 +423,9 @@ function groupFiles(plan: Plan, options: DeliveryOptions, images: readonly Image
       messageTemplate: d?.commitMessage ?? options.messageTemplate,
       files: [],
     };
-    // One pull request per branch: files of several targets on one branch share it.
-    const key = mode === "pull-request" ? `${mode}\0${group.prBranch}` : mode;
+    // One pull request per branch: files of several targets on one branch share it. Pushes
+    // with different templates are told apart, to be refused.
+    const key = mode === "pull-request" ? `${mode}\0${group.prBranch}` : mode === "push" ? `${mode}\0${group.messageTemplate ?? ""}` : mode;
     const known = groups.get(key) ?? group;
     groups.set(key, known);
     known.files.push(file);
