@@ -334,6 +334,16 @@ describe("update Action", () => {
     expect(result.outputs["pull-request-number"]).toBe(String(listed[0]!.number));
   });
 
+  it("a commit-message input that cannot render fails the step before any target's pull request is opened", async () => {
+    await twoClusters({ staging: "{ mode: pull-request }", production: '{ mode: pull-request, commit-message: "deploy to production" }' });
+    const refs = await fake.refs(OWNER, REPO);
+    const result = await action({ images: `${APP}:1.2.4`, "commit-message": "{{ .Updated.Images }}" });
+    expect(result.exitCode).toBe(1);
+    expect(errorsOf(result)[0]?.message).toMatch(/commit-message template line 1: can't evaluate field Updated/);
+    expect(await fake.refs(OWNER, REPO)).toEqual(refs);
+    expect(fake.pulls(OWNER, REPO)).toEqual([]);
+  });
+
   it("delivery none: edits the workspace for the workflow's next steps and commits nothing", async () => {
     const before = await main();
     const result = await action({ images: `${APP}:1.2.4`, delivery: "none" });
