@@ -10,7 +10,7 @@ import { screenToken, tryParseImageRef } from "../image/reference.js";
 import { MARKER_TOKEN, markedValues, readMarker, unknownSetterWarning, type Marker, type MarkedText } from "../image/marker.js";
 import { bareRepositoryWarning, byRepository, nextReference, type ImageUpdate } from "../image/update.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
-import { isIdentifier } from "./override-spec.js";
+import { formatOverridePath } from "./override-spec.js";
 import { parseKcl } from "./parser.js";
 import { readStringLiteral } from "./string-literal.js";
 import type { ConfigEntry, ConfigItem, Expr, ListItem, StringExpr } from "./syntax.js";
@@ -35,11 +35,6 @@ type KeyPath = { readonly parent: undefined; readonly target: string } | { reado
 /** A literal its trailing comment marks for a Flux setter. */
 interface MarkedLiteral extends MarkedText {
   readonly literal: Literal;
-}
-
-/** `config.containers`, `labels["app.version"]`: the key path a change reports. */
-function child(path: string, key: string): string {
-  return isIdentifier(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 }
 
 /** A value must not be able to end the string or start an interpolation. */
@@ -106,7 +101,7 @@ class ImageEditor {
     const { parent, step } = path;
     if (typeof step === "number") return `${this.pathText(parent)}[${step}]`;
     const key = step.key.parts ?? [this.text.slice(this.tokens.start[step.key.first], this.tokens.end[step.key.last])];
-    return key.reduce(child, this.pathText(parent));
+    return formatOverridePath(key, this.pathText(parent));
   }
 
   /** 1-based line of a literal, for changes and warnings. */

@@ -128,7 +128,10 @@ export function isIdentifier(key: string): boolean {
   return /^\$?[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !KEYWORDS.has(key);
 }
 
-/** Keys as a path a user writes: ["config", "labels", "app.version"] -> `config.labels["app.version"]`. */
-export function formatOverridePath(parts: readonly string[]): string {
-  return parts.map((p, i) => (isIdentifier(p) ? (i === 0 ? p : `.${p}`) : `[${JSON.stringify(p)}]`)).join("");
+/**
+ * Keys as a path a user writes: ["config", "labels", "app.version"] -> `config.labels["app.version"]`;
+ * after `base`, a path written already (`config.containers[0]`), when given.
+ */
+export function formatOverridePath(parts: readonly string[], base = ""): string {
+  return parts.reduce((path, p) => (isIdentifier(p) ? (path === "" ? p : `${path}.${p}`) : `${path}[${JSON.stringify(p)}]`), base);
 }

@@ -63,4 +63,9 @@ describe("parseOverridePath (KCL's parse_attribute_path)", () => {
     expect(formatOverridePath(parts)).toBe('config.labels["app.version"]["str-key"].x');
     expect(parseOverridePath(formatOverridePath(parts))).toEqual(parts);
   });
+
+  it("formats keys after a path written already, the way the KCL editor reports a field under a list item", () => {
+    expect(formatOverridePath(["image"], "config.containers[0]")).toBe("config.containers[0].image");
+    expect(formatOverridePath(["app.version"], "labels")).toBe('labels["app.version"]');
+  });
 });
