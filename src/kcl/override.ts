@@ -13,7 +13,7 @@ import { formatOverridePath, isIdentifier, OverrideSpecError, parseOverridePath,
 import { shiftLines } from "../text/line-shift.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { readStringLiteral, stringLiteralValue, writeStringLiteral } from "./string-literal.js";
-import type { ConfigEntry, ConfigExpr, Expr, Module, Statement } from "./syntax.js";
+import type { ConfigEntry, ConfigExpr, ConfigItem, Expr, ListExpr, ListItem, Module, Statement } from "./syntax.js";
 import { StringFlag, T, type Tokens } from "./tokenizer.js";
 
 export interface OverrideOptions {
@@ -211,21 +211,27 @@ class Planner {
     }
     const items = value.expr.items.map((item) => nodeText(value.tokens, item));
     if (items.length === 0) return;
-    const source = this.tokens.source;
-    const open = this.tokens.start[old.first]!;
-    const close = this.tokens.start[old.last]!;
-    const last = old.items[old.items.length - 1];
-    let splice: Splice;
-    if (!last) splice = this.beforeClose(open, close, items) ?? { start: open + 1, end: close, insert: items.join(", ") };
-    else if (source.line(open) === source.line(close))
-      splice = { start: this.tokens.end[last.last]!, end: this.tokens.end[last.last]!, insert: `, ${items.join(", ")}` };
-    else {
-      const at = Math.min(source.lineEnd(this.tokens.end[last.last]!), close);
-      const indent = this.indentOf(last.first);
-      splice = { start: at, end: at, insert: items.map((item) => `${this.eol}${indent}${item}`).join("") };
-    }
-    this.plan.splices.push(splice);
+    this.plan.splices.push(this.afterLast(old, items, items.join(", "), (last) => this.indentOf(last.first)));
     this.change(old.first, nodeText(this.tokens, old), `${nodeText(this.tokens, old)} + ${nodeText(value.tokens, value.expr)}`);
+  }
+
+  /**
+   * The splice that adds `items` after the last item of a config or list: between empty
+   * brackets `empty` (or before the closing bracket's line when comments are inside), `, item`
+   * after the last item when the brackets share a line, else one item per line after the
+   * last one's line, indented as `indent(last)` says.
+   */
+  afterLast(node: ConfigExpr | ListExpr, items: readonly string[], empty: string, indent: (last: ConfigItem | ListItem) => string): Splice {
+    const source = this.tokens.source;
+    const open = this.tokens.start[node.first]!;
+    const close = this.tokens.start[node.last]!;
+    const last = node.items[node.items.length - 1];
+    if (!last) return this.beforeClose(open, close, items) ?? { start: open + 1, end: close, insert: empty };
+    const end = this.tokens.end[last.last]!;
+    if (source.line(open) === source.line(close)) return { start: end, end, insert: `, ${items.join(", ")}` };
+    const at = Math.min(source.lineEnd(end), close);
+    const lead = indent(last);
+    return { start: at, end: at, insert: items.map((item) => `${this.eol}${lead}${item}`).join("") };
   }
 
   /**
@@ -248,31 +254,22 @@ class Planner {
   }
 
   /**
-   * Add `entry` as the last entry of `config`, on a new line with its siblings' indentation;
-   * the change is reported on the entry's line, holding `value`.
+   * Add `entry` as the last entry of `config`, on a new line with its siblings' indentation
+   * (nested under the opening line when the last entry does not start its line); the change
+   * is reported on the entry's line, holding `value`.
    */
   insert(config: ConfigExpr, entry: string, value: string): void {
-    const source = this.tokens.source;
-    const open = this.tokens.start[config.first]!;
-    const close = this.tokens.start[config.last]!;
-    const entries = config.items;
     const openIndent = this.indentOf(config.first);
-    const last = entries[entries.length - 1];
-    let splice: Splice;
-    if (!last) {
-      const inner = `${openIndent}    `;
-      splice = this.beforeClose(open, close, [entry]) ?? { start: open + 1, end: close, insert: `${this.eol}${inner}${entry}${this.eol}${openIndent}` };
-    } else if (source.line(open) === source.line(close)) {
-      splice = { start: this.tokens.end[last.last]!, end: this.tokens.end[last.last]!, insert: `, ${entry}` };
-    } else {
-      const startsLine = source.lineStart(this.tokens.start[last.first]!) === this.tokens.start[last.first]! - this.indentOf(last.first).length;
-      const indent = startsLine ? this.indentOf(last.first) : `${openIndent}    `;
-      const at = Math.min(source.lineEnd(this.tokens.end[last.last]!), close);
-      splice = { start: at, end: at, insert: `${this.eol}${indent}${entry}` };
-    }
+    const nested = `${openIndent}    `;
+    const startsLine = (token: number): boolean => {
+      const start = this.tokens.start[token]!;
+      return this.tokens.source.lineStart(start) === start - this.indentOf(token).length;
+    };
+    const empty = `${this.eol}${nested}${entry}${this.eol}${openIndent}`;
+    const splice = this.afterLast(config, [entry], empty, (last) => (startsLine(last.first) ? this.indentOf(last.first) : nested));
     this.plan.splices.push(splice);
     const breaksBefore = splice.insert.slice(0, splice.insert.indexOf(entry)).split(this.eol).length - 1;
-    this.plan.changes.push({ line: source.line(splice.start) + breaksBefore, kind: "override", key: this.spec.path, old: "", new: value });
+    this.plan.changes.push({ line: this.tokens.source.line(splice.start) + breaksBefore, kind: "override", key: this.spec.path, old: "", new: value });
   }
 
   /** Remove a node: its whole line(s) when it is alone on them, else just it and one comma. */
