@@ -10,6 +10,7 @@ import { SourceError, type EditResult, type FieldChange, type ValueFor, type War
 import { nodeText } from "./nodes.js";
 import { parseKcl, parseKclExpression } from "./parser.js";
 import { formatOverridePath, isIdentifier, OverrideSpecError, parseOverridePath, parseOverrideSpec, type OverrideSpec } from "./override-spec.js";
+import { LineIndex } from "../text/line-index.js";
 import { shiftLines } from "../text/line-shift.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { readStringLiteral, stringLiteralValue, writeStringLiteral } from "./string-literal.js";
@@ -60,9 +61,8 @@ function valueFrom(tokens: Tokens, expr: Expr, eol: string): Value {
 
 /** UTF-16 index of a SourceError's line and column in `text` (-1 without a position). */
 function errorIndex(text: string, error: SourceError): number {
-  if (error.line === undefined || error.column === undefined) return -1;
-  const lines = text.split(/(?<=\r\n|\n|\r(?!\n))/);
-  return lines.slice(0, error.line - 1).join("").length + error.column - 1;
+  const lineStart = error.line === undefined ? undefined : new LineIndex(text).lineStart(error.line);
+  return lineStart === undefined || error.column === undefined ? -1 : lineStart + error.column - 1;
 }
 
 function parseHead(text: string): ReturnType<typeof parseKclExpression> | undefined {

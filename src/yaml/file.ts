@@ -31,12 +31,17 @@ export class YamlFile {
 
   /** 1-based line of a character offset. */
   lineAt(offset: number): number {
-    return (this.lines ??= new LineIndex(this.text)).lineAt(offset);
+    return this.lineIndex().lineAt(offset);
   }
 
-  /** Offset where the line holding `offset` starts. */
+  /** Offset where the line holding `offset` starts; lines end as lineAt counts them. */
   lineStart(offset: number): number {
-    return this.text.lastIndexOf("\n", offset - 1) + 1;
+    const lines = this.lineIndex();
+    return lines.lineStart(lines.lineAt(offset))!;
+  }
+
+  private lineIndex(): LineIndex {
+    return (this.lines ??= new LineIndex(this.text));
   }
 }
 

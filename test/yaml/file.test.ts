@@ -36,4 +36,11 @@ describe("YamlFile", () => {
     const file = new YamlFile("a: 1\r\nb: 2\nc: 3");
     expect([0, 5, 6, 10, 11, 15].map((offset) => file.lineAt(offset))).toEqual([1, 1, 2, 2, 3, 3]);
   });
+
+  it("starts lines where lineAt counts them, a lone CR (here in a quoted value) ending one too", () => {
+    const text = 'm: {a: "x\ry", b: 1}\n';
+    const file = new YamlFile(text);
+    const b = text.indexOf("b:");
+    expect([file.lineAt(b), file.lineStart(b), file.lineStart(text.indexOf("x"))]).toEqual([2, text.indexOf("y"), 0]);
+  });
 });

@@ -107,6 +107,13 @@ describe("setYamlPath", () => {
     expect([error.line, error.column]).toEqual([2, 3]);
   });
 
+  it("gives an error's line and column by one rule, a lone CR ending a line for both", () => {
+    const error = failure('m: {a: "x\ry", b: [1]}\n', "m.b");
+    expect(error.message).toBe("m.b: the value is a list, not a scalar that can be set");
+    // Line 2 is `y", b: [1]}`: the list opens in its column 8.
+    expect([error.line, error.column]).toEqual([2, 8]);
+  });
+
   it.each([
     ["imgae.tag", "imgae.tag: the document has 'image', 'containers', 'labels', not 'imgae'"],
     ["containers[3].image", "containers[3].image: containers has 1 items, not [3]"],
