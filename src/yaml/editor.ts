@@ -40,7 +40,7 @@ export function runEditors(text: string, request: EditRequest, editors: readonly
   return plan.result();
 }
 
-/** Applies every YAML editor of DESIGN §2 (1–4) to one file. */
+/** Applies every YAML editor to one file: DESIGN §2 1–4 and Argo CD's kustomize image lists (the string form of 3). */
 export function editYaml(text: string, request: EditRequest): EditResult {
   return runEditors(text, request, EDITORS);
 }
