@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Change } from "../../src/change.js";
-import { commitMessage, defaultCommitMessage, renderTemplate, TemplateError, type CommitMessageInput } from "../../src/engine/commit-message.js";
+import { commitMessage, defaultCommitMessage, type CommitMessageInput } from "../../src/engine/commit-message.js";
 import { parseImageRef } from "../../src/image/reference.js";
 
 // The change of Flux's controller test (internal/controller/imageupdateautomation_controller_test.go):
@@ -145,28 +145,6 @@ Objects:
 
   it("fails with the line when a template uses a field Flux removed (.Updated)", () => {
     expect(() => commitMessage("ok\n{{ range .Updated.Images }}{{ end }}", fluxInput)).toThrow(/line 2: .*can't evaluate field Updated/);
-  });
-});
-
-describe("the template language", () => {
-  it("trims whitespace only on the marked side", () => {
-    expect(renderTemplate("a  {{- .X -}}  b | a {{ .X }} b", { X: 1 })).toBe("a1b | a 1 b");
-  });
-
-  it("supports else if, with, variables, assignment, pipelines with arguments, and comments", () => {
-    const t = `{{/* note */}}{{ $n := 0 }}{{ range .L }}{{ $n = . }}{{ end }}last={{ $n }} {{ with .S }}[{{ . | upper | printf "%s!" }}]{{ end }} {{ if eq .X 1 }}one{{ else if eq .X 2 }}two{{ else }}many{{ end }}`;
-    expect(renderTemplate(t, { L: [3, 4], S: "hi", X: 2 })).toBe("last=4 [HI!] two");
-  });
-
-  it("runs the else branch of range over nothing and keeps strings with braces intact", () => {
-    expect(renderTemplate('{{ range .L }}x{{ else }}{{ "empty }}" }}{{ end }}', { L: [] })).toBe("empty }}");
-  });
-
-  it("refuses unknown functions and unclosed blocks with the line", () => {
-    expect(() => renderTemplate("\n{{ frobnicate .X }}", {})).toThrow(TemplateError);
-    expect(() => renderTemplate("\n{{ frobnicate .X }}", {})).toThrow(/line 2: function "frobnicate" not defined/);
-    expect(() => renderTemplate("{{ if .X }}yes", { X: true })).toThrow(/missing \{\{end\}\}/);
-    expect(() => renderTemplate("{{ .X ", {})).toThrow(/unclosed action/);
   });
 });
 
