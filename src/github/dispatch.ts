@@ -12,7 +12,6 @@ import { errorMessage, httpStatus } from "./errors.js";
 export const DEFAULT_EVENT_TYPE = "image-pushed";
 /** How long `wait` waits unless told: 30 minutes. */
 export const DEFAULT_WAIT_TIMEOUT_MS = 30 * 60_000;
-/** The workflow_dispatch input that carries the payload JSON (DESIGN §7). */
 /** repository_dispatch `event_type`: 1 to 100 characters (GitHub's REST description). */
 const MAX_EVENT_TYPE_LENGTH = 100;
 
