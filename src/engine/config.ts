@@ -15,14 +15,19 @@ import type { Policy } from "../image/policy.js";
 import { fileKind } from "./file-kind.js";
 import { formatDiagnostic } from "./report.js";
 
-export type DeliveryMode = "push" | "pull-request" | "none";
-export type MergeStrategy = "none" | "auto" | "immediate";
-export type MergeMethod = "merge" | "squash" | "rebase";
+/** The choices of `delivery.mode`, `merge` and `merge-method`, here and in the Action's inputs. */
+export const DELIVERY_MODES = ["push", "pull-request", "none"] as const;
+export const MERGE_MODES = ["none", "auto", "immediate"] as const;
+export const MERGE_METHODS = ["merge", "squash", "rebase"] as const;
+export type DeliveryMode = (typeof DELIVERY_MODES)[number];
+/** When a delivery's pull request is merged: never, once GitHub's requirements are met, or now. */
+export type MergeMode = (typeof MERGE_MODES)[number];
+export type MergeMethod = (typeof MERGE_METHODS)[number];
 
 /** How a target's changes land; absent fields fall back to the Action's inputs. */
 export interface Delivery {
   readonly mode?: DeliveryMode;
-  readonly merge?: MergeStrategy;
+  readonly merge?: MergeMode;
   readonly mergeMethod?: MergeMethod;
   /** Pull-request branch; default `gitops-promote/<target>`. */
   readonly branch?: string;
@@ -87,9 +92,6 @@ export class ConfigError extends Error {
   }
 }
 
-const DELIVERY_MODES: readonly DeliveryMode[] = ["push", "pull-request", "none"];
-const MERGE_STRATEGIES: readonly MergeStrategy[] = ["none", "auto", "immediate"];
-const MERGE_METHODS: readonly MergeMethod[] = ["merge", "squash", "rebase"];
 /** Kubernetes names: a DNS-1123 label for the namespace, a subdomain for the ImagePolicy. */
 const SETTER_KEY = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?:[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?$/;
 /** Target names become branch names (`gitops-promote/<target>`): a safe subset of git ref names. */
@@ -281,7 +283,7 @@ function readDelivery(r: Reader, node: Node | null, at: Node, path: string): Del
   const commitMessage = get("commit-message");
   const delivery: Delivery = {
     ...(mode && { mode: r.oneOf(mode.node, mode.at, join(path, "mode"), DELIVERY_MODES) }),
-    ...(merge && { merge: r.oneOf(merge.node, merge.at, join(path, "merge"), MERGE_STRATEGIES) }),
+    ...(merge && { merge: r.oneOf(merge.node, merge.at, join(path, "merge"), MERGE_MODES) }),
     ...(mergeMethod && { mergeMethod: r.oneOf(mergeMethod.node, mergeMethod.at, join(path, "merge-method"), MERGE_METHODS) }),
     ...(branch && { branch: r.string(branch.node, branch.at, join(path, "branch")) }),
     ...(labels && { labels: r.strings(labels.node, labels.at, join(path, "labels"), false) }),

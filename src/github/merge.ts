@@ -6,12 +6,13 @@
  * request is in clean status": no required checks pending, typically no branch
  * protection). `merge: auto` then means "merge when allowed", which is now, so we merge.
  */
+import type { MergeMethod, MergeMode } from "../engine/config.js";
 import type { GitHubClient } from "./client.js";
 import type { Repository } from "./commit.js";
 import { errorMessage, httpStatus, whenVisible } from "./errors.js";
 
-export type MergeMode = "none" | "auto" | "immediate";
-export type MergeMethod = "merge" | "squash" | "rebase";
+// deliver.ts takes them from here, with the outcome.
+export type { MergeMethod, MergeMode };
 export type MergeOutcome = "none" | "auto-merge" | "merged";
 
 export interface Mergeable {

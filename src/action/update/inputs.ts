@@ -7,9 +7,9 @@ import type { Warning } from "../../change.js";
 import { parsePayload, PAYLOAD_INPUT, type Payload } from "../../engine/payload.js";
 import { isRecord } from "../../json-value.js";
 import type { RequestField, UpdateRequest } from "../../engine/request.js";
-import type { CommitVia, DeliveryMode, DeliveryOptions } from "../../github/deliver.js";
+import { DELIVERY_MODES, MERGE_METHODS, MERGE_MODES, type MergeMethod, type MergeMode } from "../../engine/config.js";
+import type { CommitVia, DeliveryOptions } from "../../github/deliver.js";
 import { parseIdentity, type Identity } from "../../github/git.js";
-import type { MergeMethod, MergeMode } from "../../github/merge.js";
 import { InputError } from "../input-error.js";
 
 /** The part of @actions/core inputs are read with. */
@@ -67,15 +67,15 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
     ? Object.fromEntries(Object.entries(payload.source).filter((e): e is [string, string] => typeof e[1] === "string"))
     : undefined;
   const delivery: DeliveryOptions = {
-    mode: choice<DeliveryMode>("delivery", core.getInput("delivery"), ["push", "pull-request", "none"], "push"),
+    mode: choice("delivery", core.getInput("delivery"), DELIVERY_MODES, "push"),
     branch: core.getInput("branch"),
     prBranch: core.getInput("pr-branch"),
     title: core.getInput("title"),
     body: core.getInput("body"),
     labels: commaOrLine("labels"),
     reviewers: words("reviewers"),
-    merge: choice<MergeMode>("merge", core.getInput("merge"), ["none", "auto", "immediate"], DEFAULT_MERGE),
-    mergeMethod: choice<MergeMethod>("merge-method", core.getInput("merge-method"), ["merge", "squash", "rebase"], DEFAULT_MERGE_METHOD),
+    merge: choice("merge", core.getInput("merge"), MERGE_MODES, DEFAULT_MERGE),
+    mergeMethod: choice("merge-method", core.getInput("merge-method"), MERGE_METHODS, DEFAULT_MERGE_METHOD),
     commitVia: choice<CommitVia>("commit-via", core.getInput("commit-via"), ["api", "git"], "api"),
     ...(core.getInput("commit-message").trim() && { messageTemplate: core.getInput("commit-message") }),
     ...(values && { templateValues: values }),
