@@ -8,7 +8,7 @@ import picomatch from "picomatch";
 import type { Change, Diagnostic, EditRequest, EditResult, FieldChange, Warning } from "../change.js";
 import { SourceError } from "../change.js";
 import { formatImageRef, screenToken, type ImageRef } from "../image/reference.js";
-import { MARKER_TOKEN, unknownSetterWarning, type MarkerField } from "../image/marker.js";
+import { MARKER_TOKEN, markerPattern, unknownSetterWarning, type MarkerField } from "../image/marker.js";
 import type { Policy } from "../image/policy.js";
 import { nextImageText, type ImageUpdate } from "../image/update.js";
 import { editKcl } from "../kcl/editor.js";
@@ -30,6 +30,7 @@ import {
 import { RequestError, validateRequest, type UpdateRequest, type ValidRequest } from "./request.js";
 import { decodeUtf8, readText, type TreeSource } from "./source.js";
 import { checkParses, fileKind, type FileKind } from "./file-kind.js";
+import { escapeRegExp } from "../text/escape-regexp.js";
 import { shiftLines } from "../text/line-shift.js";
 
 export interface FilePlan {
@@ -226,10 +227,6 @@ function screenFor(images: readonly ImageRef[]): Record<FileKind, RegExp> {
   return { kcl: alternation(tokens), yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP]) };
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
-
 /** Reads candidates with bounded parallelism, keeping the text of those the screen lets through. */
 async function readScreened(
   source: TreeSource,
@@ -415,7 +412,7 @@ function notesWhereUsed(
   const marked = [...texts].filter(([path, text]) => inScope(path) && text.includes(MARKER_TOKEN)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [key, defined] of candidates) {
     if (!defined.some((c) => c.note)) continue;
-    const marker = new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`);
+    const marker = markerPattern(key);
     for (const [path, text] of marked) {
       const at = marker.exec(text)?.index;
       if (at === undefined) continue;
@@ -464,7 +461,7 @@ function warnUnreached(
     }
   }
   for (const key of valid.setters.keys()) {
-    if (!holds(new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
+    if (!holds(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
   }
 }
 

@@ -5,6 +5,7 @@
  * object of string values. Flux silently ignores a comment that fails this; we read it as an
  * error when it clearly meant to be a marker, so the editor can say why nothing changed.
  */
+import { escapeRegExp } from "../text/escape-regexp.js";
 import { formatImageRef, tryParseImageRef } from "./reference.js";
 import { nextVersion, versionOf, type ImageUpdate, type Version } from "./update.js";
 
@@ -26,6 +27,11 @@ export interface Marker {
 
 /** A marker, a comment that tries to be one but is malformed (error), or no marker (undefined). */
 export type MarkerReading = { readonly marker: Marker } | { readonly error: string } | undefined;
+
+/** Where a marker names `key` (any of its fields) in a text: its setter in quotes, as the marker's JSON writes it. */
+export function markerPattern(key: string): RegExp {
+  return new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`);
+}
 
 /** Read a comment, given with its leading '#'. */
 export function readMarker(comment: string): MarkerReading {

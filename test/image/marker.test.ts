@@ -1,6 +1,6 @@
 /** Flux setter markers: Flux's comment grammar (kyaml FieldMeta.Read) and the value each marked field gets. */
 import { describe, expect, it } from "vitest";
-import { MARKER_TOKEN, markedValues, readMarker, unknownSetterWarning, type Marker, type MarkerField } from "../../src/image/marker.js";
+import { MARKER_TOKEN, markedValues, markerPattern, readMarker, unknownSetterWarning, type Marker, type MarkerField } from "../../src/image/marker.js";
 import { parseImageRef } from "../../src/image/reference.js";
 import type { ImageUpdate } from "../../src/image/update.js";
 import { DIGEST_A, DIGEST_B, numericVersions } from "../yaml/helpers.js";
@@ -56,6 +56,20 @@ describe("readMarker", () => {
 
   it("warns about an unknown setter by its full name", () => {
     expect(unknownSetterWarning(marker("ns:app:tag", "tag"))).toBe('no image is configured for Flux setter "ns:app:tag"; the marked value is left as it is');
+  });
+});
+
+describe("markerPattern", () => {
+  it("finds a marker of the key, whichever field it marks", () => {
+    for (const setter of ["ns:app", "ns:app:tag", "ns:app:name", "ns:app:digest"]) {
+      expect(markerPattern("ns:app").test(`image: x # {"$imagepolicy": "${setter}"}`)).toBe(true);
+    }
+  });
+
+  it("finds no other key, even one the key begins, and reads the key's characters as they are", () => {
+    expect(markerPattern("ns:app").test('# {"$imagepolicy": "ns:app2"}')).toBe(false);
+    expect(markerPattern("ns:app").test('# {"$imagepolicy": "ns:app:version"}')).toBe(false);
+    expect(markerPattern("ns:a.p").test('# {"$imagepolicy": "ns:axp"}')).toBe(false);
   });
 });
 
