@@ -49,26 +49,32 @@ function looksLikeKustomization(root: YamlNode | null): boolean {
 }
 
 /**
- * Where a document keeps kustomize image overrides: `images` in a kustomize Kustomization (a
- * kustomization.yaml may omit apiVersion and kind), `spec.images` in a Flux Kustomization, and
- * `spec.postRenderers[i].kustomize.images` in a Flux HelmRelease.
+ * A kustomize kustomization or component (a kustomization.yaml may omit apiVersion, kind or
+ * both), or a Flux Kustomization: documents where `image:` selects a patch target rather
+ * than naming a container's image.
+ */
+export function isKustomization(document: YamlDocument): boolean {
+  const { apiVersion, kind } = document.object;
+  if (apiVersion?.startsWith("kustomize.config.k8s.io/")) return kind === undefined || kind === "Kustomization" || kind === "Component";
+  if (apiVersion === undefined && kind === undefined) return looksLikeKustomization(document.root);
+  return apiVersion === undefined
+    ? kind === "Kustomization" || kind === "Component"
+    : kind === "Kustomization" && apiVersion.startsWith("kustomize.toolkit.fluxcd.io/");
+}
+
+/**
+ * Where a document keeps kustomize image overrides: `images` in a kustomization or component,
+ * `spec.images` in a Flux Kustomization, `spec.postRenderers[i].kustomize.images` in a Flux
+ * HelmRelease.
  */
 function imageLists(document: YamlDocument): PathSegment[][] {
   const { apiVersion, kind } = document.object;
-  if (kind === undefined && apiVersion === undefined) return looksLikeKustomization(document.root) ? [["images"]] : [];
   if (kind === "HelmRelease" && apiVersion?.startsWith("helm.toolkit.fluxcd.io/")) {
     const renderers = nodeAt(document.root, ["spec", "postRenderers"]);
     return renderers?.kind === "seq" ? renderers.items.map((_, i) => ["spec", "postRenderers", i, "kustomize", "images"]) : [];
   }
-  if (kind !== "Kustomization") return [];
-  if (apiVersion === undefined || apiVersion.startsWith("kustomize.config.k8s.io/")) return [["images"]];
-  if (apiVersion.startsWith("kustomize.toolkit.fluxcd.io/")) return [["spec", "images"]];
-  return [];
-}
-
-/** A kustomize or Flux Kustomization document, where `image:` selects a patch target rather than naming a container's image. */
-export function isKustomization(document: YamlDocument): boolean {
-  return document.object.kind === "Kustomization" && imageLists(document).length > 0;
+  if (!isKustomization(document)) return [];
+  return apiVersion?.startsWith("kustomize.toolkit.fluxcd.io/") ? [["spec", "images"]] : [["images"]];
 }
 
 export const editKustomizeImages: Editor = (file, request, plan) => {

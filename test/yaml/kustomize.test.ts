@@ -1,7 +1,7 @@
 /** kustomization `images:` entries: newTag/digest updates and byte-minimal insertions. */
 import { describe, expect, it } from "vitest";
 import type { EditRequest } from "../../src/change.js";
-import { runEditors } from "../../src/yaml/editor.js";
+import { editYaml, runEditors } from "../../src/yaml/editor.js";
 import { editKustomizeImages } from "../../src/yaml/kustomize.js";
 import { DIGEST_A, DIGEST_B, dataOf, withImages } from "./helpers.js";
 
@@ -134,6 +134,17 @@ spec:
     const { text: out, changes } = edit(text, withImages("ghcr.io/acme/app:v2"));
     expect(out).toBe(text.replace("newTag: v1", "newTag: v2"));
     expect(changes.map((c) => [c.key, c.kind])).toEqual([["spec.postRenderers[1].kustomize.images[0].newTag", "kustomize"]]);
+  });
+
+  it.each([
+    ["a kustomize Component", "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n"],
+    ["a kustomization with apiVersion and no kind", "apiVersion: kustomize.config.k8s.io/v1beta1\n"],
+  ])("edits the images of %s, as kustomize applies them", (_, head) => {
+    const text = `${head}images:\n  - name: ghcr.io/acme/app\n    newTag: v1\n`;
+    expect(edit(text, withImages("ghcr.io/acme/app:v2")).text).toBe(text.replace("newTag: v1", "newTag: v2"));
+    // `image:` in a component's patch target selects resources: it is no container image.
+    const patch = `${head}patches:\n  - target: {kind: Deployment}\n    patch: |-\n      - op: test\n        path: /x\n  - target:\n      image: ghcr.io/acme/app:v1\n`;
+    expect(editYaml(patch, withImages("ghcr.io/acme/app:v2")).text).toBe(patch);
   });
 
   it("leaves an `images:` list in other kinds alone", () => {
