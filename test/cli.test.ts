@@ -137,11 +137,14 @@ describe("gitops-promote exit codes", () => {
     expect((await runCli(["update", file, "--image", "nginx:1"])).code).toBe(2);
   });
 
-  it("1 for an invalid image, with the reason, and nothing written", async () => {
+  it("2 for a flag value that is not what the flag takes (an invalid image, a --set without FILE:), with the reason, and nothing written", async () => {
     const dir = await withMarker(join(CONFORMANCE, "flux-update-path", "appconfig"), "test-ns:policy1");
     const before = await snapshot(dir);
     const result = await runCli(["update", dir, "--image", "helloworld:1.0.1", "--image", 'helloworld:1.0.2"\nx: y']);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
+    const set = await runCli(["update", dir, "--set", "deploy.yaml", "--json"]);
+    expect(set.code).toBe(2);
+    expect((JSON.parse(set.stdout) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/^--set: "deploy.yaml" is not FILE:SPEC/);
     expect(result.stderr).toContain(`--image: invalid image reference "helloworld:1.0.2\\"\\nx: y"`);
     expect(result.stderr).toContain("nothing was written");
     expect(await snapshot(dir)).toEqual(before);

@@ -7,9 +7,9 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { writePlan } from "../engine/apply.js";
-import { planUpdate } from "../engine/plan.js";
+import { planUpdate, type Plan } from "../engine/plan.js";
 import { formatDiagnostic, formatWarning, humanReport, jsonRefusal, jsonReport } from "../engine/report.js";
-import { RequestError } from "../engine/request.js";
+import { RequestError, validateRequest, type UpdateRequest } from "../engine/request.js";
 import { directorySource } from "../engine/source.js";
 import pkg from "../../package.json" with { type: "json" };
 import { DISPATCH_HELP, DISPATCH_OPTIONS, runDispatch } from "./dispatch.js";
@@ -52,7 +52,8 @@ Options:
   --json                print one JSON object: {"changed", "files", "changes", ...}
   -h, --help            this help
 
-Exit codes: 0 done (changed or not), 1 failed (nothing written), 2 bad usage.
+Exit codes: 0 done (changed or not), 1 failed (nothing written), 2 bad usage (an unknown option,
+or a flag value that is not what the flag takes; nothing is written either).
 `;
 
 const UPDATE_OPTIONS = {
@@ -102,6 +103,18 @@ function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+/** A flag's value that is not what the flag takes (`--image Foo:1`, `--set main.k`): bad usage, exit 2. */
+class ArgumentError extends RequestError {}
+
+/** The values of the flags, checked before the tree is read. */
+function checkArguments(request: UpdateRequest): void {
+  try {
+    validateRequest(request);
+  } catch (error) {
+    throw error instanceof RequestError ? new ArgumentError(error.issues) : error;
+  }
+}
+
 async function runUpdate(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, UPDATE_OPTIONS);
   if (values.help) return (io.stdout(UPDATE_HELP), EXIT_OK);
@@ -114,7 +127,7 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
   const root = resolve(positionals[0] ?? ".");
   const info = await stat(root).catch(() => undefined);
   if (!info?.isDirectory()) throw new UsageError(`${positionals[0] ?? "."} is not a directory`);
-  const plan = await planUpdate(directorySource(root), {
+  const request: UpdateRequest = {
     images,
     setters,
     sets,
@@ -123,11 +136,16 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
     allowDowngrade: values["allow-downgrade"] ?? false,
     create: values.create ?? false,
     fieldName: (field) => `--${field}`,
-  }).catch((error: unknown) => {
-    // --json promises one JSON object on stdout: a refusal is one too (with exit code 1).
+  };
+  let plan: Plan;
+  try {
+    checkArguments(request);
+    plan = await planUpdate(directorySource(root), request);
+  } catch (error) {
+    // --json promises one JSON object on stdout: a refusal is one too.
     if (error instanceof RequestError && values.json) io.stdout(JSON.stringify(jsonRefusal(error.issues), null, 2) + "\n");
     throw error;
-  });
+  }
   const dryRun = values["dry-run"] ?? false;
   if (!dryRun) await writePlan(root, plan);
   if (values.json) {
@@ -183,7 +201,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (error instanceof RequestError) {
       io.stderr(error.issues.map((issue) => `error: ${formatDiagnostic(issue)}\n`).join("") + "nothing was written\n");
-      return EXIT_FAILED;
+      return error instanceof ArgumentError ? EXIT_USAGE : EXIT_FAILED;
     }
     io.stderr(`error: ${(error as Error).message}\n`);
     return EXIT_FAILED;
