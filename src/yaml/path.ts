@@ -1,7 +1,7 @@
 /**
  * Paths into a YAML document: `spec.containers[0].image`, `a["dot.key"].b`. They name
- * changed fields, and `setYamlPath` is the CLI's `--set values.yaml:image.tag=1.2.3`: it
- * sets the scalar at a path by splicing its value, like the other editors. The path is
+ * changed fields, and `setYamlPath` sets the scalar at a path by splicing its value, like
+ * the other editors: the CLI's `--set values.yaml:image.tag=1.2.3` is `setFromSpec`. The path is
  * looked up in each document in order and the FIRST document that has the whole path is
  * edited (a multi-document file usually holds the field once; editing the first keeps the
  * rule predictable); the others that have it are named in a warning. A path no document has
@@ -78,6 +78,21 @@ function quotedEnd(text: string, open: number): number {
     }
   }
   return -1;
+}
+
+/** `--set values.yaml:image.tag=1.2.3`: a dotted path and a value, quoted or not. */
+export function setFromSpec(text: string, spec: string, create: boolean): EditResult {
+  const eq = spec.indexOf("=");
+  if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
+  const raw = spec.slice(eq + 1).trim();
+  const value = unquote(raw);
+  return setYamlPath(text, spec.slice(0, eq).trim(), value, { create, typed: value === raw });
+}
+
+/** `"1.2.3"` and `'1.2.3'` on a command line mean the string 1.2.3. */
+function unquote(value: string): string {
+  const quoted = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
+  return quoted ? value.slice(1, -1) : value;
 }
 
 interface Found {

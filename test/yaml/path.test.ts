@@ -1,7 +1,7 @@
 /** Paths into YAML documents, and `--set values.yaml:image.tag=1.2.3`: set one scalar by path, or say which keys exist. */
 import { describe, expect, it } from "vitest";
 import { SourceError } from "../../src/change.js";
-import { formatPath, parsePath, setYamlPath } from "../../src/yaml/path.js";
+import { formatPath, parsePath, setFromSpec, setYamlPath } from "../../src/yaml/path.js";
 
 describe("parsePath", () => {
   it.each<[string, (string | number)[]]>([
@@ -161,5 +161,23 @@ describe("setYamlPath", () => {
   it("with create, still refuses what it cannot create: a list item, a key under a scalar", () => {
     expect(() => setYamlPath(values, "containers[3].image", "x", { create: true })).toThrow("containers has 1 items, not [3]");
     expect(() => setYamlPath(values, "image.tag.major", "x", { create: true })).toThrow("image.tag is a scalar");
+  });
+});
+
+describe("setFromSpec", () => {
+  it("sets PATH=VALUE, an unquoted value typed as it reads, a quoted one always a string", () => {
+    expect(setFromSpec("replicas: 2\n", "replicas = 3", false).text).toBe("replicas: 3\n");
+    expect(setFromSpec("replicas: 2\n", 'replicas="3"', false).text).toBe('replicas: "3"\n');
+    expect(setFromSpec("tag: v1\n", "tag='1.2.3'", false).text).toBe("tag: 1.2.3\n");
+  });
+
+  it("creates a missing key only when asked", () => {
+    expect(setFromSpec("image: {}\n", "image.tag=1.2.3", true).text).toBe("image: {tag: 1.2.3}\n");
+    expect(() => setFromSpec("image: {}\n", "image.tag=1.2.3", false)).toThrow(SourceError);
+  });
+
+  it("refuses a spec without a path before its '='", () => {
+    expect(() => setFromSpec("a: 1\n", "=2", false)).toThrow('"=2" is not PATH=VALUE');
+    expect(() => setFromSpec("a: 1\n", "a", false)).toThrow('"a" is not PATH=VALUE');
   });
 });

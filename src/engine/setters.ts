@@ -1,0 +1,194 @@
+/**
+ * Setter resolution: what each Flux marker key stands for, per file. Flux ImagePolicy and
+ * ImageRepository objects in the tree define keys, configured setters override them, and
+ * `--setter` values say what a key sets in this run; a key Flux objects define in several
+ * clusters is governed, file by file, by the definition Flux would apply there.
+ */
+import type { Warning } from "../change.js";
+import { MARKER_TOKEN, markerPattern, unknownSetterWarning, type MarkerField } from "../image/marker.js";
+import type { Policy } from "../image/policy.js";
+import { formatImageRef, type ImageRef } from "../image/reference.js";
+import type { ImageUpdate } from "../image/update.js";
+import type { Config } from "./config.js";
+import { fileKind } from "./file-kind.js";
+import { fluxSetters, mayHoldFluxObjects, nearestSetters, updatesFile, where, type FluxAutomation, type FluxSetter } from "./flux-objects.js";
+import { RequestError, type ValidRequest } from "./request.js";
+
+/** What a marker key stands for: a configured setter, or one Flux ImagePolicy (`flux`) of maybe several. */
+interface Definition {
+  readonly name: string;
+  readonly repository: string;
+  readonly policy?: Policy;
+  readonly excluded?: (tag: string) => boolean;
+  readonly flux?: FluxSetter;
+}
+
+/** One definition of a key, what it sets in this run (nothing when the run does not concern it), and a warning for where a marker uses it. */
+interface Candidate {
+  readonly flux?: FluxSetter;
+  readonly update?: ImageUpdate;
+  readonly note?: string;
+}
+
+/** The setters for the markers of one file, and the keys left there with why (by key). */
+export interface FileSetters {
+  readonly setters: ReadonlyMap<string, ImageUpdate>;
+  readonly left: ReadonlyMap<string, string>;
+}
+
+/**
+ * Marker keys to the image they stand for: Flux ImagePolicy/ImageRepository objects in the
+ * tree, then configured setters (explicit configuration wins), then `--setter` values. A key
+ * Flux objects define more than once (one repo, several clusters) has a definition per file
+ * (`forFile`). Also every key that is defined at all (`known`), whether or not this run's
+ * images concern it, and every update a marker may get (`updates`).
+ */
+export function resolveSetters(
+  valid: ValidRequest,
+  config: Config | undefined,
+  configPath: string,
+  texts: ReadonlyMap<string, string>,
+  inScope: (path: string) => boolean,
+  allowDowngrade: boolean,
+  warnings: Warning[],
+): { updates: ImageUpdate[]; known: ReadonlySet<string>; forFile: (path: string) => FileSetters } {
+  // In path order: texts arrive in the order their reads end.
+  const docs = [...texts].filter(([path, text]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const flux = fluxSetters(docs.map(([file, text]) => ({ file, text })));
+  warnings.push(...flux.warnings);
+  const definitions = new Map<string, Definition[]>();
+  for (const [key, setters] of flux.setters) {
+    definitions.set(
+      key,
+      setters.map((setter) => ({ ...setter, excluded: (tag: string) => setter.exclusionList.some((re) => re.test(tag)), flux: setter })),
+    );
+  }
+  for (const [key, setter] of config?.setters ?? []) definitions.set(key, [setter]);
+
+  // Flux writes only the image its ImageRepository scans: a value of another repository is a mistake, not a move.
+  const foreign = [...valid.setters].flatMap(([key, image]) => {
+    const other = definitions.get(key)?.find((d) => d.repository !== image.repository);
+    return other ? [{ message: `setter ${key}: ${formatImageRef(image)} is not ${other.repository}, the repository this key is defined for` }] : [];
+  });
+  if (foreign.length > 0) throw new RequestError(foreign);
+  const candidates = new Map<string, Candidate[]>();
+  for (const [key, defs] of definitions) {
+    const given = valid.setters.get(key);
+    candidates.set(
+      key,
+      defs.map((def) => candidate(key, def, given ?? valid.images.find((i) => i.repository === def.repository), given !== undefined, allowDowngrade)),
+    );
+  }
+  for (const [key, image] of valid.setters) if (!definitions.has(key)) candidates.set(key, [{ update: { image, allowDowngrade } }]);
+
+  const governing = (key: string, path: string) => governingCandidate(key, candidates.get(key)!, path, flux.automations, configPath);
+  warnings.push(...notesWhereUsed(candidates, governing, texts, inScope));
+  // A key this run brings nothing for is no news wherever it is defined.
+  const brought = [...candidates].filter(([, defined]) => defined.some((c) => c.update)).map(([key]) => key);
+  return {
+    updates: [...candidates.values()].flat().flatMap((c) => (c.update ? [c.update] : [])),
+    known: new Set([...definitions.keys(), ...valid.setters.keys()]),
+    forFile(path) {
+      const setters = new Map<string, ImageUpdate>();
+      const left = new Map<string, string>();
+      for (const key of brought) {
+        const chosen = governing(key, path);
+        if (typeof chosen === "string") left.set(key, chosen);
+        else if (chosen.update) setters.set(key, chosen.update);
+      }
+      return { setters, left };
+    },
+  };
+}
+
+/**
+ * What one definition sets for `image` (the `--setter` value when `given`): the image under the
+ * name the definition spells (`nginx`, not `docker.io/library/nginx`), as Flux writes it.
+ */
+function candidate(key: string, def: Definition, image: ImageRef | undefined, given: boolean, allowDowngrade: boolean): Candidate {
+  const flux = def.flux && { flux: def.flux };
+  if (!image) return { ...flux };
+  if (!given && image.tag !== undefined && def.excluded?.(image.tag)) {
+    return { ...flux, note: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` };
+  }
+  const outside = def.policy && image.tag !== undefined && def.policy.latest([image.tag]) === undefined;
+  return {
+    ...flux,
+    update: { image: { ...image, name: def.name }, ...(def.policy && { policy: def.policy }), allowDowngrade },
+    ...(outside && { note: `setter ${key}: tag ${image.tag} is outside its policy (${def.policy!.description}); marked values are left as they are` }),
+  };
+}
+
+/**
+ * The definition of `key` that governs its markers in the file at `path`, or why none does.
+ * Flux's view: with ImageUpdateAutomation objects in the tree, only those of the key's namespace
+ * whose update path holds the file set its markers; of several definitions, the nearest to the
+ * file (or to those automations) governs, as each cluster's Flux sees only its own objects.
+ */
+function governingCandidate(
+  key: string,
+  candidates: readonly Candidate[],
+  path: string,
+  automations: readonly FluxAutomation[],
+  configPath: string,
+): Candidate | string {
+  if (candidates[0]!.flux === undefined) return candidates[0]!;
+  let from = [path];
+  if (automations.length > 0) {
+    const namespace = key.slice(0, key.indexOf(":"));
+    const covering = automations.filter((a) => a.namespace === namespace && updatesFile(a, path));
+    if (covering.length === 0) {
+      const paths = automations.map((a) => `${a.id} ./${a.path}`).join(", ");
+      return `is set only in files under the spec.update.path of an ImageUpdateAutomation of namespace ${namespace}, and this file is under none (${paths}); the marked value is left as it is`;
+    }
+    from = covering.map((a) => a.file);
+  }
+  const nearest = nearestSetters(
+    from,
+    candidates.map((c) => c.flux!),
+  );
+  if (nearest.length === 1) return candidates.find((c) => c.flux === nearest[0])!;
+  const near = automations.length > 0 ? "the ImageUpdateAutomation objects that update this file" : "this file";
+  return `is defined differently at ${where(nearest)}, equally near ${near}; the marked value is left as it is (give ${key} an entry under setters: in ${configPath}, which overrides Flux objects)`;
+}
+
+/**
+ * The warnings of the definitions some marker in scope uses (a tag outside the policy, an
+ * excluded tag), once each, at the ImagePolicy or else at the first such marker: a key no
+ * marker in scope uses concerns no file of this run.
+ */
+function notesWhereUsed(
+  candidates: ReadonlyMap<string, readonly Candidate[]>,
+  governing: (key: string, path: string) => Candidate | string,
+  texts: ReadonlyMap<string, string>,
+  inScope: (path: string) => boolean,
+): Warning[] {
+  const noted = new Map<Candidate, Warning>();
+  const marked = [...texts].filter(([path, text]) => inScope(path) && text.includes(MARKER_TOKEN)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [key, defined] of candidates) {
+    if (!defined.some((c) => c.note)) continue;
+    const marker = markerPattern(key);
+    for (const [path, text] of marked) {
+      const at = marker.exec(text)?.index;
+      if (at === undefined) continue;
+      const chosen = governing(key, path);
+      if (typeof chosen === "string" || !chosen.note || noted.has(chosen)) continue;
+      const line = text.slice(0, at).split("\n").length;
+      noted.set(chosen, { file: chosen.flux?.file ?? path, line: chosen.flux?.line ?? line, message: chosen.note });
+    }
+  }
+  return [...noted.values()];
+}
+
+/** The editors' "no image is configured" at a marker of a key left in its file, said with why. */
+export function explainLeft(warnings: readonly Warning[], left: ReadonlyMap<string, string>): readonly Warning[] {
+  if (left.size === 0) return warnings;
+  const why = new Map<string, string>();
+  for (const [key, reason] of left) {
+    for (const field of ["ref", "tag", "name", "digest"] as const satisfies readonly MarkerField[]) {
+      const setter = field === "ref" ? key : `${key}:${field}`;
+      why.set(unknownSetterWarning({ key, field, setter })!, `Flux setter "${setter}" ${reason}`);
+    }
+  }
+  return warnings.map((w) => ({ ...w, message: why.get(w.message) ?? w.message }));
+}

@@ -1,0 +1,88 @@
+/**
+ * Configured targets: which are in scope, which one a file belongs to, and their allow-lists.
+ * Inside a target, an image (incoming or a marker's) is edited only when the target names its
+ * repository, and a new tag only when the target's policy accepts it too.
+ */
+import picomatch from "picomatch";
+import type { Warning } from "../change.js";
+import type { Policy } from "../image/policy.js";
+import { formatImageRef, type ImageRef } from "../image/reference.js";
+import type { ImageUpdate } from "../image/update.js";
+import type { Config, Target } from "./config.js";
+import { RequestError } from "./request.js";
+
+/** The configured targets the request names (all of them when it names none); a name no target has is refused. */
+export function targetsInScope(config: Config | undefined, names: readonly string[] | undefined): readonly Target[] {
+  const all = config?.targets ?? [];
+  if (!names || names.length === 0) return all;
+  const unknown = names.filter((name) => !all.some((t) => t.name === name));
+  if (unknown.length > 0) {
+    throw new RequestError(
+      unknown.map((name) => ({ message: `targets: no target named ${JSON.stringify(name)} (configured: ${all.map((t) => t.name).join(", ") || "none"})` })),
+    );
+  }
+  return all.filter((t) => names.includes(t.name));
+}
+
+/** The target a file belongs to: the first in scope whose paths match it. */
+export function targetOf(targets: readonly Target[]): (path: string) => Target | undefined {
+  const matchers = targets.map((target) => ({ target, matches: picomatch([...target.paths], { dot: true }) }));
+  return (path) => matchers.find((m) => m.matches(path))?.target;
+}
+
+/** Without targets every incoming image applies everywhere; with targets, only what the file's target allows, under its policy. */
+export function imagesFor(images: readonly ImageRef[], config: Config | undefined, target: Target | undefined, allowDowngrade: boolean): ImageUpdate[] {
+  if (!config || config.targets.length === 0) return images.map((image) => ({ image, allowDowngrade }));
+  if (!target) return [];
+  return images.flatMap((image) => {
+    const allowed = target.images.find((a) => a.repository === image.repository);
+    return allowed ? [{ image, ...(allowed.policy && { policy: allowed.policy }), allowDowngrade }] : [];
+  });
+}
+
+/**
+ * Markers inside a target obey it like every other field: only images its allow-list names,
+ * and a new tag only when the target's policy accepts it too. Outside targets, every marker.
+ */
+export function settersFor(setters: ReadonlyMap<string, ImageUpdate>, target: Target | undefined): ReadonlyMap<string, ImageUpdate> {
+  if (!target) return setters;
+  const kept = new Map<string, ImageUpdate>();
+  for (const [key, update] of setters) {
+    const allowed = target.images.find((a) => a.repository === update.image.repository);
+    if (!allowed) continue;
+    const policy = update.policy && allowed.policy ? within(update.policy, allowed.policy) : (update.policy ?? allowed.policy);
+    kept.set(key, { ...update, ...(policy && { policy }) });
+  }
+  return kept;
+}
+
+/** `policy` choosing only among the tags `bounds` accepts. */
+function within(policy: Policy, bounds: Policy): Policy {
+  return {
+    description: `${policy.description} within ${bounds.description}`,
+    latest: (tags) => policy.latest(tags.filter((tag) => bounds.latest([tag]) !== undefined)),
+  };
+}
+
+/**
+ * Says why a target edits nothing for an image: its allow-list or its policy refuses it.
+ * Targets whose allow-list leaves an image out are named in one warning per image, not one
+ * each: with many clusters, most targets leave most images out.
+ */
+export function warnRefusedImages(images: readonly ImageRef[], targets: readonly Target[], warnings: Warning[]): void {
+  for (const image of images) {
+    const refusing: string[] = [];
+    for (const target of targets) {
+      const allowed = target.images.find((a) => a.repository === image.repository);
+      if (!allowed) {
+        refusing.push(target.name);
+      } else if (allowed.policy && image.tag !== undefined && allowed.policy.latest([image.tag]) === undefined) {
+        warnings.push({
+          message: `target ${target.name}: ${formatImageRef(image)} is outside its policy (${allowed.policy.description}); not edited there`,
+        });
+      }
+    }
+    if (refusing.length === 1) warnings.push({ message: `target ${refusing[0]} does not allow ${image.repository}; not edited there` });
+    if (refusing.length > 1) warnings.push({ message: `targets ${refusing.join(", ")} do not allow ${image.repository}; not edited there` });
+  }
+}
