@@ -1,38 +1,68 @@
 /**
  * Helm values pairs: a mapping with `repository` (+ optional `registry`) and `tag`
  * (+ optional `digest`) siblings whose registry/repository is an incoming repository,
- * at any depth, so also in a HelmRelease's `spec.values`.
+ * at any depth, so also in a HelmRelease's or an Argo CD Application's values. Argo CD
+ * Image Updater names the repository `name` (`image: {name: ghcr.io/acme/app, tag: 1.2.3}`):
+ * with no `repository` beside it, `name` is one when it reads as an incoming repository.
+ * `setHelmImage` is the decision for such fields wherever they are written (Argo CD's
+ * Helm parameters are one mapping spelled as `image.repository`, `image.tag`, ...).
  */
 import { normalizeRepository } from "../image/reference.js";
-import { byRepository, nextVersion, versionOf } from "../image/update.js";
-import { isFlowScalar, mapValue, scalarText } from "./node.js";
-import { formatPath } from "./path.js";
-import type { Editor } from "./plan.js";
+import { byRepository, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
+import type { YamlDocument } from "./file.js";
+import { isFlowScalar, mapValue, scalarText, type YamlNode } from "./node.js";
+import { formatPath, type PathSegment } from "./path.js";
+import type { EditPlan, Editor } from "./plan.js";
 import { forEachValue } from "./walk.js";
+
+/** One field of a Helm image: its value node, the path a change names it by, and whether it is inside a flow collection. */
+export interface HelmField {
+  readonly node: YamlNode | null;
+  readonly path: readonly PathSegment[];
+  readonly inFlow: boolean;
+}
+
+/** The fields of one Helm image; `repository` is `name` when that is how it is written. */
+export interface HelmImage {
+  readonly repository?: HelmField | undefined;
+  readonly registry?: HelmField | undefined;
+  readonly tag?: HelmField | undefined;
+  readonly digest?: HelmField | undefined;
+}
+
+/** Sets the tag (and digest) of `image` when its registry/repository is an incoming repository. */
+export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan, document: YamlDocument): void {
+  const { repository, registry, tag, digest } = image;
+  const repositoryNode = repository?.node;
+  const tagNode = tag?.node;
+  if (!tag || !isFlowScalar(repositoryNode) || !isFlowScalar(tagNode) || (digest && !isFlowScalar(digest.node))) return;
+  // A marked field belongs to its marker; so does the rest of its mapping.
+  if ([repository, registry, tag, digest].some((field) => plan.isClaimed(field?.node))) return;
+  const registryText = scalarText(registry?.node);
+  const name = registryText ? `${registryText}/${repositoryNode.text}` : repositoryNode.text;
+  const update = incoming.get(normalizeRepository(name) ?? "");
+  if (!update) return;
+  const digestNode = digest?.node;
+  const next = nextVersion(update, versionOf(tagNode.text, scalarText(digestNode)));
+  if (!next) return;
+  if (next.tag !== undefined) plan.setScalar(tagNode, next.tag, tag.inFlow, { kind: "helm", key: formatPath(tag.path), document });
+  // A dropped digest is emptied; charts treat an empty digest as none.
+  if (digest && isFlowScalar(digestNode))
+    plan.setScalar(digestNode, next.digest ?? "", digest.inFlow, { kind: "helm", key: formatPath(digest.path), document });
+}
 
 export const editHelmValues: Editor = (file, request, plan) => {
   const incoming = byRepository(request.images);
   if (incoming.size === 0) return;
   for (const document of file.documents) {
     forEachValue(document.root, ({ node, path, inFlow }) => {
-      if (node.kind !== "map") return;
-      const repository = mapValue(node, "repository");
-      const registry = mapValue(node, "registry");
-      const tag = mapValue(node, "tag");
-      const digest = mapValue(node, "digest");
-      if (!isFlowScalar(repository) || !isFlowScalar(tag) || (digest !== undefined && !isFlowScalar(digest))) return;
-      // A marked field belongs to its marker; so does the rest of its mapping.
-      if ([repository, registry, tag, digest].some((field) => plan.isClaimed(field))) return;
-      const registryText = scalarText(registry);
-      const name = registryText ? `${registryText}/${repository.text}` : repository.text;
-      const update = incoming.get(normalizeRepository(name) ?? "");
-      if (!update) return;
-      const next = nextVersion(update, versionOf(tag.text, scalarText(digest)));
-      if (!next) return;
-      const flow = inFlow || node.flow;
-      if (next.tag !== undefined) plan.setScalar(tag, next.tag, flow, { kind: "helm", key: formatPath([...path, "tag"]), document });
-      // A dropped digest is emptied; charts treat an empty digest as none.
-      if (digest) plan.setScalar(digest, next.digest ?? "", flow, { kind: "helm", key: formatPath([...path, "digest"]), document });
+      if (node.kind !== "map" || mapValue(node, "tag") === undefined) return;
+      const field = (key: string): HelmField | undefined => {
+        const value = mapValue(node, key);
+        return value === undefined ? undefined : { node: value, path: [...path, key], inFlow: inFlow || node.flow };
+      };
+      const image = { repository: field("repository") ?? field("name"), registry: field("registry"), tag: field("tag"), digest: field("digest") };
+      setHelmImage(image, incoming, plan, document);
     });
   }
 };

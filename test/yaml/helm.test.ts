@@ -48,6 +48,23 @@ describe("editHelmValues", () => {
     expect(edit(text, withImages("ghcr.io/acme/app:v1")).text).toBe("image:\n  repository: ghcr.io/acme/app\n  tag:  v1 # set by CI\n");
   });
 
+  it("reads Argo CD Image Updater's `name` as the repository when no `repository` is beside it", () => {
+    const text = "image:\n  name: ghcr.io/acme/app\n  tag: 1.2.3\nsidecar: {name: nginx, tag: '1.25'}\n";
+    const { text: out, changes } = edit(text, withImages("ghcr.io/acme/app:1.3.0", "docker.io/library/nginx:1.27"));
+    expect(out).toBe(text.replace("1.2.3", "1.3.0").replace("'1.25'", "'1.27'"));
+    expect(changes.map((c) => c.key)).toEqual(["image.tag", "sidecar.tag"]);
+  });
+
+  it("leaves a `name` that is not an incoming repository: a container's name, a reference with a tag, one beside `repository`", () => {
+    const request = withImages("ghcr.io/acme/app:1.3.0");
+    for (const text of [
+      "containers:\n- name: app\n  tag: 1.2.3\n",
+      "image:\n  name: ghcr.io/acme/app:1.2.3\n  tag: 1.2.3\n",
+      "image:\n  repository: ghcr.io/acme/other\n  name: ghcr.io/acme/app\n  tag: 1.2.3\n",
+    ])
+      expect(edit(text, request).changes).toEqual([]);
+  });
+
   it("edits the values of a HelmRelease", () => {
     const text = `apiVersion: helm.toolkit.fluxcd.io/v2
 kind: HelmRelease
