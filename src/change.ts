@@ -64,9 +64,11 @@ export interface EditRequest {
   readonly setters: ReadonlyMap<string, ImageUpdate>;
   /**
    * Marker keys defined elsewhere (Flux objects, configuration) that this request has no
-   * image for: their markers are every other app's, so they are no news and not warned about.
+   * image for, each with why its markers are left here. Undefined: the key is every other
+   * app's, no news, and its markers are not warned about; a reason (its definition does not
+   * reach this file) is said at each of them. A key neither here nor in `setters` is unknown.
    */
-  readonly knownSetters?: ReadonlySet<string>;
+  readonly knownSetters?: ReadonlyMap<string, string | undefined>;
 }
 
 /** Input that cannot be read or applied, with where it is (1-based line and column). */

@@ -18,7 +18,7 @@ import { setFromSpec, setYamlPath } from "../yaml/path.js";
 import { ConfigError, parseConfig, type Config, type OverrideConfig, type Target } from "./config.js";
 import { FLUX_IMAGE_API_GROUP, mayHoldFluxObjects } from "./flux-objects.js";
 import { RequestError, validateRequest, type UpdateRequest, type ValidRequest } from "./request.js";
-import { explainLeft, resolveSetters } from "./setters.js";
+import { resolveSetters } from "./setters.js";
 import { decodeUtf8, readText, type TreeSource } from "./source.js";
 import { checkParses, fileKind, type FileKind } from "./file-kind.js";
 import { imagesFor, settersFor, targetOf, targetsInScope, warnRefusedImages } from "./targets.js";
@@ -78,7 +78,7 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
     if (!texts.has(path)) texts.set(path, await readNamed(source, path));
   }
 
-  const { updates, known, forFile } = resolveSetters(valid, config, configPath, texts, inScope, request.allowDowngrade ?? false, warnings);
+  const { updates, forFile } = resolveSetters(valid, config, configPath, texts, inScope, request.allowDowngrade ?? false, warnings);
   warnUnreached(
     valid,
     updates,
@@ -95,19 +95,16 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   for (const [path, text] of [...texts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (!inScope(path)) continue;
     const target = targetFor(path);
-    const { setters, left } = forFile(path);
+    const { setters, knownSetters } = forFile(path);
     const editRequest: EditRequest = {
       images: imagesFor(valid.images, config, target, request.allowDowngrade ?? false),
       setters: settersFor(setters, target),
-      // A key left here is not known here: the editors then warn at each of its markers, and `explainLeft` says why.
-      knownSetters: left.size > 0 ? new Set([...known].filter((key) => !left.has(key))) : known,
+      knownSetters,
     };
     const overrides = (overridesByFile.get(path) ?? []).flatMap((o): (string | ComputedOverride)[] =>
       typeof o === "string" ? [o] : configuredOverride(o, editRequest.images),
     );
-    const fileWarnings: Warning[] = [];
-    const filePlan = planFile(path, text, editRequest, overrides, request.create ?? false, target?.name, fileWarnings);
-    warnings.push(...explainLeft(fileWarnings, left));
+    const filePlan = planFile(path, text, editRequest, overrides, request.create ?? false, target?.name, warnings);
     if (filePlan) planned.push(filePlan);
   }
   return {

@@ -5,7 +5,7 @@
  * clusters is governed, file by file, by the definition Flux would apply there.
  */
 import type { Warning } from "../change.js";
-import { MARKER_TOKEN, markerPattern, unknownSetterWarning, type MarkerField } from "../image/marker.js";
+import { MARKER_TOKEN, markerPattern } from "../image/marker.js";
 import type { Policy } from "../image/policy.js";
 import { formatImageRef, type ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
@@ -30,18 +30,18 @@ interface Candidate {
   readonly note?: string;
 }
 
-/** The setters for the markers of one file, and the keys left there with why (by key). */
+/** The setters for the markers of one file, and every other defined key with why it sets nothing there (EditRequest's). */
 export interface FileSetters {
   readonly setters: ReadonlyMap<string, ImageUpdate>;
-  readonly left: ReadonlyMap<string, string>;
+  readonly knownSetters: ReadonlyMap<string, string | undefined>;
 }
 
 /**
  * Marker keys to the image they stand for: Flux ImagePolicy/ImageRepository objects in the
  * tree, then configured setters (explicit configuration wins), then `--setter` values. A key
  * Flux objects define more than once (one repo, several clusters) has a definition per file
- * (`forFile`). Also every key that is defined at all (`known`), whether or not this run's
- * images concern it, and every update a marker may get (`updates`).
+ * (`forFile`), which also tells every key that is defined at all, whether or not this run's
+ * images concern it. And every update a marker may get (`updates`).
  */
 export function resolveSetters(
   valid: ValidRequest,
@@ -51,7 +51,7 @@ export function resolveSetters(
   inScope: (path: string) => boolean,
   allowDowngrade: boolean,
   warnings: Warning[],
-): { updates: ImageUpdate[]; known: ReadonlySet<string>; forFile: (path: string) => FileSetters } {
+): { updates: ImageUpdate[]; forFile: (path: string) => FileSetters } {
   // In path order: texts arrive in the order their reads end.
   const docs = [...texts].filter(([path, text]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const flux = fluxSetters(docs.map(([file, text]) => ({ file, text })));
@@ -85,18 +85,21 @@ export function resolveSetters(
   warnings.push(...notesWhereUsed(candidates, governing, texts, inScope));
   // A key this run brings nothing for is no news wherever it is defined.
   const brought = [...candidates].filter(([, defined]) => defined.some((c) => c.update)).map(([key]) => key);
+  const known = new Map<string, string | undefined>([...definitions.keys(), ...valid.setters.keys()].map((key) => [key, undefined]));
   return {
     updates: [...candidates.values()].flat().flatMap((c) => (c.update ? [c.update] : [])),
-    known: new Set([...definitions.keys(), ...valid.setters.keys()]),
     forFile(path) {
       const setters = new Map<string, ImageUpdate>();
-      const left = new Map<string, string>();
+      let knownSetters = known;
       for (const key of brought) {
         const chosen = governing(key, path);
-        if (typeof chosen === "string") left.set(key, chosen);
-        else if (chosen.update) setters.set(key, chosen.update);
+        if (typeof chosen === "string") {
+          // A key left here is news at each of its markers: they say why.
+          if (knownSetters === known) knownSetters = new Map(known);
+          knownSetters.set(key, chosen);
+        } else if (chosen.update) setters.set(key, chosen.update);
       }
-      return { setters, left };
+      return { setters, knownSetters };
     },
   };
 }
@@ -178,17 +181,4 @@ function notesWhereUsed(
     }
   }
   return [...noted.values()];
-}
-
-/** The editors' "no image is configured" at a marker of a key left in its file, said with why. */
-export function explainLeft(warnings: readonly Warning[], left: ReadonlyMap<string, string>): readonly Warning[] {
-  if (left.size === 0) return warnings;
-  const why = new Map<string, string>();
-  for (const [key, reason] of left) {
-    for (const field of ["ref", "tag", "name", "digest"] as const satisfies readonly MarkerField[]) {
-      const setter = field === "ref" ? key : `${key}:${field}`;
-      why.set(unknownSetterWarning({ key, field, setter })!, `Flux setter "${setter}" ${reason}`);
-    }
-  }
-  return warnings.map((w) => ({ ...w, message: why.get(w.message) ?? w.message }));
 }

@@ -68,9 +68,14 @@ function malformed(body: string, reason: string): string {
   return `malformed Flux setter marker ${body.trim()}: ${reason}; Flux ignores it, so the value is left as it is`;
 }
 
-/** The warning for a marker whose key no configured setter has. */
-export function unknownSetterWarning(marker: Marker, known?: ReadonlySet<string>): string | undefined {
-  return known?.has(marker.key) ? undefined : `no image is configured for Flux setter "${marker.setter}"; the marked value is left as it is`;
+/**
+ * The warning for a marker whose key the request has no image for: an unknown key, or a
+ * known one with why it is left here (`known`: EditRequest.knownSetters); none when that is no news.
+ */
+export function unknownSetterWarning(marker: Marker, known?: ReadonlyMap<string, string | undefined>): string | undefined {
+  if (!known?.has(marker.key)) return `no image is configured for Flux setter "${marker.setter}"; the marked value is left as it is`;
+  const why = known.get(marker.key);
+  return why === undefined ? undefined : `Flux setter "${marker.setter}" ${why}`;
 }
 
 /** A marked field as an editor found it: its marker and the text it holds now. */

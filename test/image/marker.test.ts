@@ -57,6 +57,20 @@ describe("readMarker", () => {
   it("warns about an unknown setter by its full name", () => {
     expect(unknownSetterWarning(marker("ns:app:tag", "tag"))).toBe('no image is configured for Flux setter "ns:app:tag"; the marked value is left as it is');
   });
+
+  it("says nothing about a known key the request brings nothing for, and says why a key is left where it has a reason", () => {
+    const known = new Map([
+      ["ns:app", undefined],
+      ["ns:web", "is defined differently at a and b"],
+    ]);
+    expect(unknownSetterWarning(marker("ns:app:tag", "tag"), known)).toBeUndefined();
+    expect(unknownSetterWarning({ key: "ns:web", field: "tag", setter: "ns:web:tag" }, known)).toBe(
+      'Flux setter "ns:web:tag" is defined differently at a and b',
+    );
+    expect(unknownSetterWarning({ key: "ns:db", field: "ref", setter: "ns:db" }, known)).toBe(
+      'no image is configured for Flux setter "ns:db"; the marked value is left as it is',
+    );
+  });
 });
 
 describe("markerPattern", () => {
