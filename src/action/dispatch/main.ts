@@ -7,6 +7,7 @@ import { createClient } from "../../github/client.js";
 import { dispatchImages, DispatchError } from "../../github/dispatch.js";
 import type { Dispatched } from "../../github/dispatch.js";
 import { sourceFromEnv, type Payload } from "../../engine/payload.js";
+import { escapeAttribute, escapeHtml } from "../summary-html.js";
 import { protectToken } from "../token.js";
 import { readDispatchInputs } from "./inputs.js";
 
@@ -28,18 +29,13 @@ function writeOutputs(payload: Payload, repositories: readonly string[], dispatc
   core.setOutput("conclusion", lines.map((d) => d?.conclusion ?? "").join("\n"));
 }
 
-/** The summary is HTML: user-supplied names must not become markup. */
-function escapeHtml(text: string | undefined): string {
-  return (text ?? "").replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-
 async function writeSummary(payload: Payload, dispatched: readonly Dispatched[], failure?: string): Promise<void> {
   const rows = dispatched.map((d) => [
     d.repository,
     d.kind === "repository_dispatch"
-      ? `repository_dispatch <code>${escapeHtml(d.eventType)}</code>`
-      : `workflow_dispatch <code>${escapeHtml(d.workflow)}</code> on <code>${escapeHtml(d.ref)}</code>`,
-    d.runUrl ? `<a href="${d.runUrl}">${d.runId ?? "run"}</a>` : "(GitHub reports no run for this event)",
+      ? `repository_dispatch <code>${escapeHtml(d.eventType ?? "")}</code>`
+      : `workflow_dispatch <code>${escapeHtml(d.workflow ?? "")}</code> on <code>${escapeHtml(d.ref ?? "")}</code>`,
+    d.runUrl ? `<a href="${escapeAttribute(d.runUrl)}">${d.runId ?? "run"}</a>` : "(GitHub reports no run for this event)",
     d.conclusion ?? "-",
   ]);
   core.summary.addHeading("gitops-promote dispatch", 3).addList(payload.images.map((image) => `<code>${image}</code>`));

@@ -9,6 +9,7 @@ import { unifiedDiff } from "../../engine/diff.js";
 import type { Diagnostic, Warning } from "../../change.js";
 import type { Repository } from "../../github/commit.js";
 import type { DeliveryResult, Landing } from "../../github/deliver.js";
+import { escapeAttribute, escapeHtml } from "../summary-html.js";
 
 export function setOutputs(result: DeliveryResult): void {
   const first = result.landings.find((l) => l.pullRequest);
@@ -70,7 +71,7 @@ export function printDiff(result: DeliveryResult): void {
 
 /** `repository` is the one delivered to (the checkout's origin), which need not be the workflow's own. */
 export async function writeSummary(result: DeliveryResult, serverUrl: string, repository: Repository, dryRun: boolean): Promise<void> {
-  const code = (s: string) => `<code>${escape(s)}</code>`;
+  const code = (s: string) => `<code>${escapeHtml(s)}</code>`;
   const where = (landing: Landing | undefined): string => {
     if (!landing) return "";
     if (dryRun)
@@ -78,9 +79,9 @@ export async function writeSummary(result: DeliveryResult, serverUrl: string, re
         ? "dry run: workspace not edited"
         : `dry run: would ${landing.mode === "push" ? "push to" : "open a pull request from"} ${code(landing.branch)}`;
     if (landing.pullRequest)
-      return `<a href="${landing.pullRequest.url}">#${landing.pullRequest.number}</a> (${landing.pullRequest.operation}${landing.merge && landing.merge !== "none" ? `, ${landing.merge}` : ""})`;
+      return `<a href="${escapeAttribute(landing.pullRequest.url)}">#${landing.pullRequest.number}</a> (${landing.pullRequest.operation}${landing.merge && landing.merge !== "none" ? `, ${landing.merge}` : ""})`;
     if (landing.commit)
-      return `<a href="${serverUrl}/${repository.owner}/${repository.repo}/commit/${landing.commit}"><code>${landing.commit.slice(0, 7)}</code></a> on ${code(landing.branch)}`;
+      return `<a href="${escapeAttribute(`${serverUrl}/${repository.owner}/${repository.repo}/commit/${landing.commit}`)}"><code>${landing.commit.slice(0, 7)}</code></a> on ${code(landing.branch)}`;
     return "left in the workspace (delivery: none)";
   };
   const landingOf = (file: string) => result.landings.find((l) => l.files.some((f) => f.path === file));
@@ -95,7 +96,7 @@ export async function writeSummary(result: DeliveryResult, serverUrl: string, re
     core.summary.addTable([
       ["Target", "File", "Field", "Old → New", "Delivered"].map((data) => ({ data, header: true })),
       ...result.plan.changes.map((c) => [
-        escape(c.target ?? ""),
+        escapeHtml(c.target ?? ""),
         `${code(c.file)}:${c.line}`,
         code(c.key),
         `${code(c.old)} → ${code(c.new)}`,
@@ -115,7 +116,7 @@ export async function writeFailureSummary(message: string, issues: readonly Diag
     core.summary.addList(issues.map(describeLocated));
   } else {
     // Markdown is not read inside HTML: the message's `code` spans and lines are marked up here.
-    const html = escape(message)
+    const html = escapeHtml(message)
       .replace(/`([^`\n]+)`/g, "<code>$1</code>")
       .replaceAll("\n", "<br>");
     core.summary.addRaw(`<p>${html}</p>`, true);
@@ -125,10 +126,6 @@ export async function writeFailureSummary(message: string, issues: readonly Diag
 
 /** `<code>file</code>:line: message`, as far as it says where. */
 function describeLocated(w: Diagnostic): string {
-  const where = w.file ? `<code>${escape(w.file)}</code>${w.line !== undefined ? `:${w.line}` : ""}: ` : "";
-  return where + escape(w.message);
-}
-
-function escape(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const where = w.file ? `<code>${escapeHtml(w.file)}</code>${w.line !== undefined ? `:${w.line}` : ""}: ` : "";
+  return where + escapeHtml(w.message);
 }
