@@ -1,9 +1,12 @@
 /**
  * `.github/gitops-promote.yaml`: targets (path globs, an image allow-list with policies,
- * delivery), setters (Flux marker keys to images) and KCL overrides (DESIGN §5).
+ * delivery), setters (Flux marker keys to images) and overrides of KCL or YAML files (DESIGN §5).
  *
- * The whole file is validated before anything is edited, and every problem is reported at
- * once, each on its file and line as `<field path>: <what is wrong>`, so one run fixes them all.
+ * planUpdate reads it before it plans any edit. Every problem found here is reported at once,
+ * each on its file and line as `<field path>: <what is wrong>`, so one run fixes them all.
+ * Two values are checked only where they are used, still before anything is written: an
+ * override's spec when it is applied to its file, and a delivery's commit-message when it is
+ * rendered for a commit.
  * Pure: text in, typed configuration out.
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
@@ -67,7 +70,7 @@ export interface SetterConfig {
   readonly policy?: Policy;
 }
 
-/** A KCL override spec (`config.containers.app.image`) set from an incoming image. */
+/** An override: the field `spec` names in `file` (a KCL override path in a `.k` file, a dotted path in YAML), set from an incoming image. */
 export interface OverrideConfig {
   readonly file: string;
   readonly spec: string;
