@@ -1,48 +1,57 @@
 /**
- * Argo CD's kustomize image overrides: `kustomize.images` of an Application's source (or of
- * each of its `sources`, or of an ApplicationSet's template), and of the parameter override
- * file Argo CD merges into a source (`.argocd-source-<app>.yaml`, which Argo CD Image Updater
- * writes). Each entry is one string in `kustomize edit set image` form, `[name=]image`: an
- * entry whose image is of an incoming repository gets the new tag and digest, its name and
- * the image's name kept as written.
+ * Argo CD's overrides of a source: those of an Application's source (or of each of its
+ * `sources`, or of an ApplicationSet's template), and of the parameter override file Argo CD
+ * merges into a source (`.argocd-source-<app>.yaml`, which Argo CD Image Updater writes).
+ * - `kustomize.images`: strings in `kustomize edit set image` form, `[name=]image`: an entry
+ *   whose image is of an incoming repository gets the new tag and digest, its name and the
+ *   image's name kept as written.
+ * - `helm.parameters`: `{name, value}` items, which Argo CD ranks above every other values
+ *   (parameters > valuesObject > values > valueFiles), so a stale one would win over any
+ *   edited values. Parameters sharing a name prefix are one Helm values mapping
+ *   (`image.repository` or `image.name`, `image.tag`), decided as helm.ts decides values, with
+ *   fields the parameters leave out read from the source's `valuesObject` as Helm merges them;
+ *   a `<prefix>.image` parameter holds a whole reference.
+ * - `helm.values` is a string, which no editor edits inside: an image there that would be
+ *   edited is named in a warning instead.
  */
+import { SourceError } from "../change.js";
 import { tryParseImageRef } from "../image/reference.js";
-import { byRepository, nextReference } from "../image/update.js";
-import type { YamlDocument } from "./file.js";
-import { isFlowScalar, nodeAt, type YamlNode } from "./node.js";
+import { bareRepositoryWarning, byRepository, nextReference, type ImageUpdate } from "../image/update.js";
+import { YamlFile, type YamlDocument } from "./file.js";
+import { setHelmImage, editHelmValues, type HelmField, type HelmImage } from "./helm.js";
+import { editImages } from "./images.js";
+import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
-import type { Editor } from "./plan.js";
+import { EditPlan, type Editor } from "./plan.js";
 
 const ARGO_API = "argoproj.io/";
 
-/** `source` and each of `sources` under an Application spec at `spec`. */
-function sourcesAt(root: YamlNode | null, spec: readonly PathSegment[]): PathSegment[][] {
-  const sources = nodeAt(root, [...spec, "sources"]);
-  const many = sources?.kind === "seq" ? sources.items.map((_, i) => [...spec, "sources", i]) : [];
-  return [[...spec, "source"], ...many];
-}
-
-/** Where a document keeps Argo CD kustomize image lists. */
-function imageLists(document: YamlDocument): PathSegment[][] {
+/**
+ * The paths of a document's sources: an Application's `source` and each of its `sources`
+ * (an ApplicationSet's under its template), or the top of a parameter override file, a
+ * document without apiVersion and kind (the empty path).
+ */
+function sourcesOf(document: YamlDocument): PathSegment[][] {
   const { apiVersion, kind } = document.object;
-  const { root } = document;
-  if (apiVersion === undefined && kind === undefined) {
-    // A parameter override file: `kustomize: {images: [...]}` at the top, strings only.
-    const images = nodeAt(root, ["kustomize", "images"]);
-    return images?.kind === "seq" && images.items.every((item) => item?.kind === "scalar") ? [["kustomize", "images"]] : [];
-  }
+  if (apiVersion === undefined && kind === undefined) return [[]];
   if (!apiVersion?.startsWith(ARGO_API)) return [];
   const spec = kind === "Application" ? ["spec"] : kind === "ApplicationSet" ? ["spec", "template", "spec"] : undefined;
-  return spec ? sourcesAt(root, spec).map((source) => [...source, "kustomize", "images"]) : [];
+  if (!spec) return [];
+  const sources = nodeAt(document.root, [...spec, "sources"]);
+  const many = sources?.kind === "seq" ? sources.items.map((_, i) => [...spec, "sources", i]) : [];
+  return [[...spec, "source"], ...many];
 }
 
 export const editArgoCdImages: Editor = (file, request, plan) => {
   const incoming = byRepository(request.images);
   if (incoming.size === 0) return;
   for (const document of file.documents) {
-    for (const path of imageLists(document)) {
+    for (const source of sourcesOf(document)) {
+      const path = [...source, "kustomize", "images"];
       const list = nodeAt(document.root, path);
       if (list?.kind !== "seq") continue;
+      // In a parameter override file the list is strings only; a values file's `kustomize: {images: ...}` is not one.
+      if (source.length === 0 && !list.items.every((item) => item?.kind === "scalar")) continue;
       list.items.forEach((entry, index) => {
         if (!isFlowScalar(entry) || plan.isClaimed(entry)) return;
         const eq = entry.text.indexOf("=");
@@ -57,3 +66,111 @@ export const editArgoCdImages: Editor = (file, request, plan) => {
     }
   }
 };
+
+export const editArgoCdHelm: Editor = (file, request, plan) => {
+  const incoming = byRepository(request.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    for (const source of sourcesOf(document)) {
+      const parameters = parametersAt(document.root, source);
+      for (const [name, field] of parameters) if (leafOf(name)[1] === "image") setImageParameter(field, incoming, plan, document);
+      for (const image of parameterImages(parameters, document.root, source)) setHelmImage(image, incoming, plan, document);
+      if (source.length > 0) warnValuesString(document, [...source, "helm", "values"], request.images, plan);
+    }
+  }
+};
+
+const PARAMETER_KEYS = new Set(["name", "value", "forceString", "forcestring"]);
+
+/**
+ * A source's Helm parameters as [name, value field], in order. A parameter override file's
+ * list counts only when every item is a parameter (a values file may have a `helm:` key).
+ */
+function parametersAt(root: YamlNode | null, source: readonly PathSegment[]): [string, HelmField][] {
+  const path = [...source, "helm", "parameters"];
+  const list = nodeAt(root, path);
+  if (list?.kind !== "seq") return [];
+  const isParameter = (item: YamlNode) => item.kind === "map" && item.pairs.every((pair) => PARAMETER_KEYS.has(scalarText(pair.key) ?? ""));
+  if (source.length === 0 && !list.items.every(isParameter)) return [];
+  const parameters: [string, HelmField][] = [];
+  list.items.forEach((item, index) => {
+    if (item.kind !== "map") return;
+    const name = scalarText(mapValue(item, "name"));
+    const value = mapValue(item, "value");
+    if (name !== undefined && value !== undefined) parameters.push([name, { node: value, path: [...path, index, "value"], inFlow: list.flow || item.flow }]);
+  });
+  return parameters;
+}
+
+/** `image.tag` -> [`image`, `tag`]; a dot escaped for Helm (`a\.b`) is part of a key. */
+function leafOf(name: string): [prefix: string, leaf: string] {
+  for (let i = name.length - 1; i > 0; i--) if (name[i] === "." && name[i - 1] !== "\\") return [name.slice(0, i), name.slice(i + 1)];
+  return ["", name];
+}
+
+/**
+ * The Helm images `parameters` of a source spell, one per name prefix; a repository
+ * (`registry`, `repository` or `name`) no parameter of the prefix gives is read from the
+ * source's `valuesObject` at the prefix's path, as Helm merges the two.
+ */
+function parameterImages(parameters: readonly [string, HelmField][], root: YamlNode | null, source: readonly PathSegment[]): HelmImage[] {
+  const byPrefix = new Map<string, Map<string, HelmField>>();
+  for (const [name, field] of parameters) {
+    const [prefix, leaf] = leafOf(name);
+    const fields = byPrefix.get(prefix) ?? new Map<string, HelmField>();
+    // Helm applies `--set`s in order: of a name given twice, the last one counts.
+    byPrefix.set(prefix, fields.set(leaf, field));
+  }
+  const valuesPath = [...source, "helm", "valuesObject"];
+  return [...byPrefix].map(([prefix, fields]) => {
+    if (!fields.has("tag") || fields.has("repository") || fields.has("name")) return imageOf(fields);
+    const keys = prefix === "" ? [] : prefix.split(".");
+    const mapping = nodeAt(root, [...valuesPath, ...keys]);
+    if (mapping?.kind !== "map") return imageOf(fields);
+    const merged = new Map<string, HelmField>();
+    for (const key of ["registry", "repository", "name"]) {
+      const node = mapValue(mapping, key);
+      if (node !== undefined) merged.set(key, { node, path: [...valuesPath, ...keys, key], inFlow: mapping.flow });
+    }
+    for (const [leaf, field] of fields) merged.set(leaf, field);
+    return imageOf(merged);
+  });
+}
+
+function imageOf(fields: ReadonlyMap<string, HelmField>): HelmImage {
+  return { repository: fields.get("repository") ?? fields.get("name"), registry: fields.get("registry"), tag: fields.get("tag"), digest: fields.get("digest") };
+}
+
+/** A parameter holding a whole image reference is set as a container's image is. */
+function setImageParameter(field: HelmField, incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan, document: YamlDocument): void {
+  const { node } = field;
+  if (!isFlowScalar(node) || plan.isClaimed(node)) return;
+  const ref = tryParseImageRef(node.text);
+  const update = ref && incoming.get(ref.repository);
+  if (!ref || !update) return;
+  const key = formatPath(field.path);
+  if (ref.tag === undefined && ref.digest === undefined) return plan.warn(node.start, `${key} ${bareRepositoryWarning(ref.repository)}`);
+  const next = nextReference(update, ref);
+  if (next) plan.setScalar(node, next, field.inFlow, { kind: "helm", key, document });
+}
+
+/** Warns when `helm.values` at `path` is a string holding image fields the editors would set, were they not in a string. */
+function warnValuesString(document: YamlDocument, path: readonly PathSegment[], images: readonly ImageUpdate[], plan: EditPlan): void {
+  const values = nodeAt(document.root, path);
+  if (values?.kind !== "scalar" || values.text === "") return;
+  let inner: YamlFile;
+  try {
+    inner = new YamlFile(values.text);
+  } catch (error) {
+    if (error instanceof SourceError) return;
+    throw error;
+  }
+  const dryRun = new EditPlan(inner);
+  for (const editor of [editImages, editHelmValues]) editor(inner, { images, setters: new Map() }, dryRun);
+  const keys = dryRun.result().changes.map((change) => change.key);
+  if (keys.length === 0) return;
+  plan.warn(
+    values.start,
+    `${formatPath(path)} is a string, which is not edited: ${keys.join(", ")} in it keeps its old image; give those values in valuesObject or a values file instead (or set the field with --set, which needs no marker)`,
+  );
+}

@@ -20,7 +20,7 @@
  * pass, so the work is linear in the file size.
  */
 import type { EditRequest, EditResult } from "../change.js";
-import { editArgoCdImages } from "./argocd.js";
+import { editArgoCdHelm, editArgoCdImages } from "./argocd.js";
 import { YamlFile } from "./file.js";
 import { editHelmValues } from "./helm.js";
 import { editImages } from "./images.js";
@@ -30,7 +30,7 @@ import { EditPlan } from "./plan.js";
 import type { Editor } from "./plan.js";
 
 /** Markers come first: a marked field is governed by its marker only. */
-const EDITORS: readonly Editor[] = [editMarkers, editImages, editKustomizeImages, editArgoCdImages, editHelmValues];
+const EDITORS: readonly Editor[] = [editMarkers, editImages, editKustomizeImages, editArgoCdImages, editArgoCdHelm, editHelmValues];
 
 /** Runs `editors` over one parse of `text`; throws SourceError when `text` is not valid YAML. */
 export function runEditors(text: string, request: EditRequest, editors: readonly Editor[]): EditResult {
@@ -40,7 +40,7 @@ export function runEditors(text: string, request: EditRequest, editors: readonly
   return plan.result();
 }
 
-/** Applies every YAML editor to one file: DESIGN §2 1–4 and Argo CD's kustomize image lists (the string form of 3). */
+/** Applies every YAML editor to one file: DESIGN §2 1–4, Argo CD's kustomize image lists (the string form of 3) and Helm parameters (of 4). */
 export function editYaml(text: string, request: EditRequest): EditResult {
   return runEditors(text, request, EDITORS);
 }

@@ -1,9 +1,9 @@
-/** Argo CD's kustomize image overrides: `[name=]image` strings in Applications and parameter override files. */
+/** Argo CD's source overrides: kustomize `[name=]image` strings and Helm parameters, in Applications and parameter override files. */
 import { describe, expect, it } from "vitest";
 import type { EditRequest } from "../../src/change.js";
-import { editArgoCdImages } from "../../src/yaml/argocd.js";
+import { editArgoCdHelm, editArgoCdImages } from "../../src/yaml/argocd.js";
 import { editYaml, runEditors } from "../../src/yaml/editor.js";
-import { DIGEST_A, DIGEST_B, numericVersions, update, withImages } from "./helpers.js";
+import { DIGEST_A, DIGEST_B, dataOf, numericVersions, update, withImages } from "./helpers.js";
 
 const edit = (text: string, request: EditRequest) => runEditors(text, request, [editArgoCdImages]);
 
@@ -78,5 +78,139 @@ spec:
     const text = 'kustomize:\n  images:\n  - ghcr.io/acme/app:1.2.3 # {"$imagepolicy": "flux-system:app"}\n';
     // The marker names no configured setter: the entry stays, though its repository is incoming.
     expect(editYaml(text, withImages("ghcr.io/acme/app:1.3.0")).text).toBe(text);
+  });
+});
+
+const editHelm = (text: string, request: EditRequest) => runEditors(text, request, [editArgoCdHelm]);
+
+describe("editArgoCdHelm", () => {
+  it("sets the tag parameter of a Helm parameter pair: Argo CD ranks parameters above valuesObject, so both are set", () => {
+    const text = `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: {name: app, namespace: argocd}
+spec:
+  source:
+    chart: app
+    helm:
+      parameters:
+        - name: image.repository
+          value: ghcr.io/acme/app
+        - name: image.tag
+          value: "1.2.3" # pinned by CI
+        - {name: replicaCount, value: "2"}
+      valuesObject:
+        image: {repository: ghcr.io/acme/app, tag: 1.2.3}
+`;
+    const { text: out, changes } = editYaml(text, withImages("ghcr.io/acme/app:1.3.0"));
+    expect(out).toBe(text.replaceAll("1.2.3", "1.3.0"));
+    expect(changes.map((c) => [c.line, c.kind, c.key, c.old, c.new])).toEqual([
+      [12, "helm", "spec.source.helm.parameters[1].value", "1.2.3", "1.3.0"],
+      [15, "helm", "spec.source.helm.valuesObject.image.tag", "1.2.3", "1.3.0"],
+    ]);
+    expect(changes[0]).toMatchObject({ object: { kind: "Application", name: "app", namespace: "argocd" } });
+  });
+
+  it("joins registry and repository, sets the digest, and quotes a tag that would read as a number", () => {
+    const text = `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: {name: multi}
+spec:
+  sources:
+    - repoURL: https://github.com/acme/values
+      ref: values
+    - chart: app
+      helm:
+        parameters:
+          - {name: app.image.registry, value: ghcr.io}
+          - {name: app.image.repository, value: acme/app}
+          - {name: app.image.tag, value: v1, forceString: true}
+          - {name: app.image.digest, value: "${DIGEST_A}"}
+`;
+    const { text: out, changes } = editHelm(text, withImages(`ghcr.io/acme/app:20240202@${DIGEST_B}`));
+    expect(out).toBe(text.replace("value: v1", 'value: "20240202"').replace(DIGEST_A, DIGEST_B));
+    expect(changes.map((c) => c.key)).toEqual(["spec.sources[1].helm.parameters[2].value", "spec.sources[1].helm.parameters[3].value"]);
+    expect(dataOf(out)[0]).toMatchObject({ spec: { sources: [{}, { helm: { parameters: [{}, {}, { value: "20240202" }, {}] } }] } });
+  });
+
+  it("edits an ApplicationSet's template and the override file Image Updater writes (image.name, image.tag)", () => {
+    const set = `apiVersion: argoproj.io/v1alpha1
+kind: ApplicationSet
+metadata: {name: envs}
+spec:
+  template:
+    spec:
+      source:
+        helm:
+          parameters: [{name: image.name, value: nginx}, {name: image.tag, value: "1.25"}]
+`;
+    expect(editHelm(set, withImages("docker.io/library/nginx:1.27")).text).toBe(set.replace('"1.25"', '"1.27"'));
+    const file =
+      "helm:\n  parameters:\n  - name: image.name\n    value: ghcr.io/acme/app\n    forcestring: true\n  - name: image.tag\n    value: 1.2.3\n    forcestring: true\n";
+    const { text: out, changes } = editHelm(file, withImages("ghcr.io/acme/app:1.3.0"));
+    expect(out).toBe(file.replace("1.2.3", "1.3.0"));
+    expect(changes.map((c) => [c.line, c.key])).toEqual([[7, "helm.parameters[1].value"]]);
+  });
+
+  it("sets a parameter holding a whole image reference, and warns about one holding a bare repository", () => {
+    const text = "helm:\n  parameters:\n  - name: worker.image\n    value: ghcr.io/acme/app:1.2.3\n  - name: image\n    value: ghcr.io/acme/app\n";
+    const { text: out, changes, warnings } = editHelm(text, withImages("ghcr.io/acme/app:1.3.0"));
+    expect(out).toBe(text.replace("app:1.2.3", "app:1.3.0"));
+    expect(changes.map((c) => [c.kind, c.key])).toEqual([["helm", "helm.parameters[0].value"]]);
+    expect(warnings).toEqual([{ line: 6, message: expect.stringMatching(/^helm\.parameters\[1\]\.value holds ghcr\.io\/acme\/app with no tag/) }]);
+  });
+
+  it("reads the repository of a tag parameter from the source's valuesObject, as Helm merges them", () => {
+    const text = `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: {name: app}
+spec:
+  source:
+    helm:
+      parameters: [{name: app.image.tag, value: 1.2.3}]
+      valuesObject:
+        app:
+          image: {repository: ghcr.io/acme/app}
+`;
+    const { text: out, changes } = editHelm(text, withImages("ghcr.io/acme/app:1.3.0"));
+    expect(out).toBe(text.replace("1.2.3", "1.3.0"));
+    expect(changes.map((c) => c.key)).toEqual(["spec.source.helm.parameters[0].value"]);
+  });
+
+  it("leaves alone: other repositories, a marked value, non-parameter lists and other kinds", () => {
+    const request = withImages("ghcr.io/acme/app:1.3.0");
+    const params = (items: string) => `helm:\n  parameters:\n${items}`;
+    for (const text of [
+      params("  - {name: image.repository, value: ghcr.io/acme/other}\n  - {name: image.tag, value: 1.2.3}\n"),
+      params("  - {name: image.repository, value: ghcr.io/acme/app}\n  - {name: image.tag, value: 1.2.3, note: x}\n"),
+      params("  - {name: image.repository, value: ghcr.io/acme/app}\n  - {name: sidecar.tag, value: 1.2.3}\n"),
+      "apiVersion: v1\nkind: ConfigMap\nspec:\n  source:\n    helm:\n      parameters: [{name: image, value: ghcr.io/acme/app:1.2.3}]\n",
+    ])
+      expect(editHelm(text, request).changes).toEqual([]);
+    const marked = params(
+      '  - {name: image.repository, value: ghcr.io/acme/app}\n  - name: image.tag\n    value: 1.2.3 # {"$imagepolicy": "flux-system:app:tag"}\n',
+    );
+    expect(editYaml(marked, request).text).toBe(marked);
+  });
+
+  it("warns at a `values` string holding an image it would set, which is not edited", () => {
+    const text = `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: {name: app}
+spec:
+  source:
+    helm:
+      values: |
+        image:
+          repository: ghcr.io/acme/app
+          tag: 1.2.3
+`;
+    const { text: out, changes, warnings } = editYaml(text, withImages("ghcr.io/acme/app:1.3.0"));
+    expect([out, changes]).toEqual([text, []]);
+    expect(warnings).toEqual([
+      { line: 7, message: expect.stringMatching(/^spec\.source\.helm\.values is a string, which is not edited: image\.tag in it .*valuesObject/) },
+    ]);
+    // Nothing to set there: no warning.
+    expect(editYaml(text, withImages("ghcr.io/acme/app:1.2.3")).warnings).toEqual([]);
+    expect(editYaml(text, withImages("ghcr.io/acme/other:1.3.0")).warnings).toEqual([]);
   });
 });
