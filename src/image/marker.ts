@@ -5,6 +5,7 @@
  * object of string values. Flux silently ignores a comment that fails this; we read it as an
  * error when it clearly meant to be a marker, so the editor can say why nothing changed.
  */
+import type { EditRequest } from "../change.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { formatImageRef, tryParseImageRef } from "./reference.js";
 import { nextVersion, versionOf, type ImageUpdate, type Version } from "./update.js";
@@ -145,5 +146,53 @@ function markedValue({ marker, text }: MarkedText, update: ImageUpdate, next: Ve
       return next ? (next.digest ?? "") : undefined;
     case "name":
       return refused ? undefined : update.image.name;
+  }
+}
+
+/** A field a marker marks, as an editor found it: where to warn about it, and how to write it or why it never is. */
+export type MarkedSite = MarkedText & {
+  /** A setter's fields decide together within one document (a KCL file is one). */
+  readonly document: number;
+  readonly warn: (message: string) => void;
+} & ({ readonly write: (value: string) => void } | { readonly refusal: string });
+
+type WritableSite = Extract<MarkedSite, { readonly write: unknown }>;
+
+/**
+ * The marked fields of one file and what they get, for every format: the editors only find
+ * the fields and splice. A field whose key the request has no image for is warned about as it
+ * is added, in the order the editor warns in; the others are written once all are known.
+ */
+export class MarkedFields {
+  /** By document and setter key, in the order first met. */
+  private readonly groups = new Map<string, WritableSite[]>();
+
+  constructor(private readonly request: Pick<EditRequest, "setters" | "knownSetters">) {}
+
+  add(site: MarkedSite): void {
+    const { key } = site.marker;
+    if (!this.request.setters.has(key)) {
+      const warning = unknownSetterWarning(site.marker, this.request.knownSetters);
+      if (warning) site.warn(warning);
+    } else if ("refusal" in site) {
+      site.warn(site.refusal);
+    } else {
+      const groupKey = `${site.document} ${key}`;
+      const group = this.groups.get(groupKey) ?? [];
+      if (group.length === 0) this.groups.set(groupKey, group);
+      group.push(site);
+    }
+  }
+
+  /** Writes every field whose value moves: a setter's fields in one document decide together (markedValues). */
+  writeAll(): void {
+    const groups = [...this.groups.values()];
+    const values = markedValues(groups.map((fields) => ({ update: this.request.setters.get(fields[0]!.marker.key)!, fields })));
+    groups.forEach((fields, g) =>
+      fields.forEach((field, f) => {
+        const value = values[g]![f];
+        if (value !== undefined) field.write(value);
+      }),
+    );
   }
 }

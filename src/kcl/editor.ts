@@ -7,7 +7,7 @@
  */
 import { SourceError, type EditRequest, type EditResult, type FieldChange, type Warning } from "../change.js";
 import { screenToken, tryParseImageRef } from "../image/reference.js";
-import { MARKER_TOKEN, markedValues, readMarker, unknownSetterWarning, type Marker, type MarkedText } from "../image/marker.js";
+import { MARKER_TOKEN, MarkedFields, readMarker, type Marker } from "../image/marker.js";
 import { bareRepositoryWarning, byRepository, nextReference, type ImageUpdate } from "../image/update.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { formatOverridePath } from "./override-spec.js";
@@ -32,11 +32,6 @@ interface Literal {
  */
 type KeyPath = { readonly parent: undefined; readonly target: string } | { readonly parent: KeyPath; readonly step: ConfigEntry | number };
 
-/** A literal its trailing comment marks for a Flux setter. */
-interface MarkedLiteral extends MarkedText {
-  readonly literal: Literal;
-}
-
 /** A value must not be able to end the string or start an interpolation. */
 function assertSafeBody(value: string, line: number): void {
   if (/["'\\\r\n]|\$\{/.test(value)) throw new SourceError(`refusing to write ${JSON.stringify(value)} into a KCL string`, line);
@@ -45,8 +40,7 @@ function assertSafeBody(value: string, line: number): void {
 class ImageEditor {
   readonly edits: { splice: Splice; change: FieldChange }[] = [];
   readonly warnings: Warning[] = [];
-  /** Marked literals by setter key: a KCL file is one document, so one group per setter. */
-  readonly marked = new Map<string, { update: ImageUpdate; fields: MarkedLiteral[] }>();
+  readonly marked: MarkedFields;
   readonly text: string;
   readonly screens: readonly string[];
   readonly incoming: ReadonlyMap<string, ImageUpdate>;
@@ -55,11 +49,12 @@ class ImageEditor {
 
   constructor(
     readonly tokens: Tokens,
-    readonly request: EditRequest,
+    request: EditRequest,
   ) {
     this.text = tokens.source.text;
     this.screens = request.images.map((u) => screenToken(u.image));
     this.incoming = byRepository(request.images);
+    this.marked = new MarkedFields(request);
   }
 
   walk(expr: Expr, path: KeyPath): void {
@@ -173,28 +168,15 @@ class ImageEditor {
     if (next) this.write(literal, next, "kcl-image", this.pathText(path));
   }
 
+  /** A KCL file is one document: a setter's literals all decide together. */
   mark(literal: Literal, marker: Marker): void {
-    const update = this.request.setters.get(marker.key);
-    if (!update) {
-      const warning = unknownSetterWarning(marker, this.request.knownSetters);
-      if (warning) this.warnings.push({ line: this.line(literal), message: warning });
-      return;
-    }
-    const group = this.marked.get(marker.key) ?? { update, fields: [] };
-    if (group.fields.length === 0) this.marked.set(marker.key, group);
-    group.fields.push({ marker, text: literal.body, literal });
-  }
-
-  /** Writes the marked literals once all are known: a setter's fields decide together. */
-  writeMarked(): void {
-    const groups = [...this.marked.values()];
-    const values = markedValues(groups);
-    groups.forEach(({ fields }, g) =>
-      fields.forEach(({ literal, marker }, f) => {
-        const value = values[g]![f];
-        if (value !== undefined) this.write(literal, value, "setter", marker.setter);
-      }),
-    );
+    this.marked.add({
+      marker,
+      text: literal.body,
+      document: 0,
+      warn: (message) => this.warnings.push({ line: this.line(literal), message }),
+      write: (value) => this.write(literal, value, "setter", marker.setter),
+    });
   }
 
   write(literal: Literal, value: string, kind: "kcl-image" | "setter", key: string): void {
@@ -229,7 +211,8 @@ export function editKcl(text: string, request: EditRequest): EditResult {
     if (statement.type === "assign") editor.walk(statement.value, { parent: undefined, target: statement.targets[0]! });
     else if (statement.type === "aug-assign" || statement.type === "unification") editor.walk(statement.value, { parent: undefined, target: statement.target });
   }
-  editor.writeMarked();
+  // Once all are known: a setter's fields decide together.
+  editor.marked.writeAll();
   const edits = editor.edits.sort((a, b) => byPosition(a.splice, b.splice));
   return {
     text: applySplices(

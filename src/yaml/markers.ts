@@ -4,9 +4,8 @@
  * line comment, else its head comment: the first non-empty one decides); the grammar and
  * the values written are image/marker.ts. Only scalars are set, always as a whole value.
  */
-import { MARKER_TOKEN, markedValues, readMarker, unknownSetterWarning, type MarkedText } from "../image/marker.js";
-import type { YamlDocument } from "./file.js";
-import { isFlowScalar, type FlowScalar, type ScalarNode } from "./node.js";
+import { MARKER_TOKEN, MarkedFields, readMarker } from "../image/marker.js";
+import { isFlowScalar, type ScalarNode } from "./node.js";
 import type { Editor } from "./plan.js";
 import { forEachValue } from "./walk.js";
 
@@ -39,16 +38,10 @@ export function markerComment(text: string, node: ScalarNode): string | undefine
   return head.length > 0 ? head.join("\n") : undefined;
 }
 
-interface MarkedField extends MarkedText {
-  readonly node: FlowScalar;
-  readonly inFlow: boolean;
-  readonly document: YamlDocument;
-}
-
 export const editMarkers: Editor = (file, request, plan) => {
   // Flux never parses a file without its screening token.
   if (!file.text.includes(MARKER_TOKEN)) return;
-  const groups = new Map<string, MarkedField[]>(); // by document index and setter key
+  const marked = new MarkedFields(request);
   file.documents.forEach((document, index) => {
     forEachValue(document.root, ({ node, inFlow }) => {
       if (node.kind !== "scalar") return;
@@ -61,25 +54,13 @@ export const editMarkers: Editor = (file, request, plan) => {
         return;
       }
       const { marker } = reading;
-      if (!request.setters.has(marker.key)) {
-        const warning = unknownSetterWarning(marker, request.knownSetters);
-        if (warning) plan.warn(node.start, warning);
-      } else if (!isFlowScalar(node)) {
-        plan.warn(node.start, `Flux setter "${marker.setter}" marks a block scalar, which is never edited`);
-      } else {
-        const groupKey = `${index} ${marker.key}`;
-        const group = groups.get(groupKey) ?? [];
-        if (group.length === 0) groups.set(groupKey, group);
-        group.push({ marker, text: node.text, node, inFlow, document });
-      }
+      const site = { marker, text: node.text, document: index, warn: (message: string) => plan.warn(node.start, message) };
+      marked.add(
+        isFlowScalar(node)
+          ? { ...site, write: (value) => plan.setScalar(node, value, inFlow, { kind: "setter", key: marker.setter, document }) }
+          : { ...site, refusal: `Flux setter "${marker.setter}" marks a block scalar, which is never edited` },
+      );
     });
   });
-  const fieldGroups = [...groups.values()];
-  const values = markedValues(fieldGroups.map((fields) => ({ update: request.setters.get(fields[0]!.marker.key)!, fields })));
-  fieldGroups.forEach((fields, g) =>
-    fields.forEach((field, f) => {
-      const value = values[g]![f];
-      if (value !== undefined) plan.setScalar(field.node, value, field.inFlow, { kind: "setter", key: field.marker.setter, document: field.document });
-    }),
-  );
+  marked.writeAll();
 };

@@ -1,6 +1,15 @@
 /** Flux setter markers: Flux's comment grammar (kyaml FieldMeta.Read) and the value each marked field gets. */
 import { describe, expect, it } from "vitest";
-import { MARKER_TOKEN, markedValues, markerPattern, readMarker, unknownSetterWarning, type Marker, type MarkerField } from "../../src/image/marker.js";
+import {
+  MARKER_TOKEN,
+  MarkedFields,
+  markedValues,
+  markerPattern,
+  readMarker,
+  unknownSetterWarning,
+  type Marker,
+  type MarkerField,
+} from "../../src/image/marker.js";
 import { parseImageRef } from "../../src/image/reference.js";
 import type { ImageUpdate } from "../../src/image/update.js";
 import { DIGEST_A, DIGEST_B, numericVersions } from "../yaml/helpers.js";
@@ -117,5 +126,56 @@ describe("markedValues", () => {
   it("lets each plain marker decide on its own version", () => {
     const fields = [field("ref", "app:1.0"), field("ref", "app:3.0")];
     expect(markedValues([{ update: update("app:2.0", true), fields }])).toEqual([["app:2.0", undefined]]);
+  });
+});
+
+describe("MarkedFields", () => {
+  /** A file's marked fields as an editor meets them; what each is told and written, in order. */
+  function run(sites: readonly { setter: string; text: string; document?: number; refusal?: string }[]) {
+    const said: string[] = [];
+    const request = {
+      setters: new Map([["ns:app", { image: parseImageRef("ghcr.io/acme/app:2.0"), policy: numericVersions }]]),
+      knownSetters: new Map([["ns:db", undefined]]),
+    };
+    const marked = new MarkedFields(request);
+    for (const [i, { setter, text, document = 0, refusal }] of sites.entries()) {
+      const [ns, name, field = "ref"] = setter.split(":");
+      const site = {
+        marker: { key: `${ns}:${name}`, field: field as MarkerField, setter },
+        text,
+        document,
+        warn: (message: string) => said.push(`${i} warn ${message}`),
+      };
+      marked.add(refusal === undefined ? { ...site, write: (value: string) => said.push(`${i} write ${value}`) } : { ...site, refusal });
+    }
+    said.push("all added");
+    marked.writeAll();
+    return said;
+  }
+
+  it("warns at once about a key the request has no image for, unless it is known, and writes the others once all are added", () => {
+    expect(
+      run([
+        { setter: "ns:web", text: "x" },
+        { setter: "ns:db:tag", text: "1.0" },
+        { setter: "ns:app:tag", text: "1.0" },
+      ]),
+    ).toEqual(['0 warn no image is configured for Flux setter "ns:web"; the marked value is left as it is', "all added", "2 write 2.0"]);
+  });
+
+  it("says a refusal only for a field its setter would write", () => {
+    expect(
+      run([
+        { setter: "ns:app", text: "x", refusal: "never" },
+        { setter: "ns:db", text: "x", refusal: "never" },
+      ]),
+    ).toEqual(["0 warn never", "all added"]);
+  });
+
+  it("decides a setter's fields together within one document, and apart in another", () => {
+    const newer = { setter: "ns:app:tag", text: "3.0" };
+    const older = { setter: "ns:app:tag", text: "1.0" };
+    expect(run([newer, { ...older, document: 0 }])).toEqual(["all added"]);
+    expect(run([newer, { ...older, document: 1 }])).toEqual(["all added", "1 write 2.0"]);
   });
 });
