@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readDispatchInputs, type InputReader } from "../../src/action/dispatch/inputs.js";
-import { InputError } from "../../src/action/input-error.js";
+import { readDispatchInputs, type InputReader } from "../../../src/action/dispatch/inputs.js";
+import { InputError } from "../../../src/action/input-error.js";
 
 const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { explainFailure, type FailureContext } from "../../src/action/update/failure.js";
-import { GitError } from "../../src/github/git.js";
+import { explainFailure, type FailureContext } from "../../../src/action/update/failure.js";
+import { GitError } from "../../../src/github/git.js";
 
 const at: FailureContext = { repository: { owner: "acme", repo: "manifests" }, workflowRepository: "acme/app", tokenGiven: true };
 

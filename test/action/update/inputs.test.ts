@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../src/action/input-error.js";
-import { authorInput, readUpdateInputs, requireToken, type InputReader } from "../../src/action/update/inputs.js";
+import { InputError } from "../../../src/action/input-error.js";
+import { authorInput, readUpdateInputs, requireToken, type InputReader } from "../../../src/action/update/inputs.js";
 
 const reader = (inputs: Record<string, string>): InputReader => ({ getInput: (name) => inputs[name] ?? "" });
 const push = { eventName: "push", payload: {} };
