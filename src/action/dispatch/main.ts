@@ -38,7 +38,7 @@ async function writeSummary(payload: Payload, dispatched: readonly Dispatched[],
     d.runUrl ? `<a href="${escapeAttribute(d.runUrl)}">${d.runId ?? "run"}</a>` : "(GitHub reports no run for this event)",
     d.conclusion ?? "-",
   ]);
-  core.summary.addHeading("gitops-promote dispatch", 3).addList(payload.images.map((image) => `<code>${image}</code>`));
+  core.summary.addHeading("gitops-promote dispatch", 3).addList(payload.images.map((image) => `<code>${escapeHtml(image)}</code>`));
   if (rows.length > 0) {
     core.summary.addTable([
       [
