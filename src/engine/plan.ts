@@ -55,6 +55,8 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   const valid = validateRequest(request);
   const files: string[] = [];
   for await (const path of source.list()) files.push(path);
+  // In path order, as the plan lists its files: a source lists in an order of its own.
+  files.sort();
   const present = new Set(files);
 
   const configPath = (request.config ?? DEFAULT_CONFIG).replace(/^\.\//, "");
@@ -68,15 +70,18 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   // The configuration is never a manifest: its `image:` fields name repositories, not versions.
   // Outside the paths, YAML files are read only for the Flux objects that define markers:
   // those usually live apart from the manifests they drive (flux-system/), and are never edited.
-  const candidates = files.filter(
-    (path) => fileKind(path) !== undefined && !path.startsWith(".github/") && path !== configPath && (inScope(path) || fileKind(path) === "yaml"),
+  // Every file an override names is read too, whatever it is.
+  const paths = files.filter(
+    (path) =>
+      overridesByFile.has(path) ||
+      (fileKind(path) !== undefined && !path.startsWith(".github/") && path !== configPath && (inScope(path) || fileKind(path) === "yaml")),
   );
   const keep = (path: string, text: string): boolean =>
     inScope(path) ? overridesByFile.has(path) || screen[fileKind(path)!].test(text) : mayHoldFluxObjects(text);
-  const texts = await readScreened(source, candidates, keep, warnings);
-  for (const path of overridesByFile.keys()) {
-    if (!texts.has(path)) texts.set(path, await readNamed(source, path));
-  }
+  const read = await readScreened(source, paths, keep, warnings);
+  // A file an override names must be UTF-8; the first named that is not is the error.
+  for (const path of overridesByFile.keys()) read[paths.indexOf(path)] ??= await readNamed(source, path);
+  const texts = new Map(paths.flatMap((path, i) => (read[i] === undefined ? [] : [[path, read[i]] as const])));
 
   const { updates, forFile } = resolveSetters(valid, config, configPath, texts, inScope, request.allowDowngrade ?? false, warnings);
   warnUnreached(
@@ -92,7 +97,7 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   warnRefusedImages([...valid.images, ...new Map(markerImages.map((image) => [image.repository, image])).values()], targets, warnings);
 
   const planned: FilePlan[] = [];
-  for (const [path, text] of [...texts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [path, text] of texts) {
     if (!inScope(path)) continue;
     const target = targetFor(path);
     const { setters, knownSetters } = forFile(path);
@@ -204,23 +209,24 @@ function screenFor(images: readonly ImageRef[]): Record<FileKind, RegExp> {
   return { kcl: alternation(tokens), yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP]) };
 }
 
-/** Reads candidates with bounded parallelism, keeping the text of those the screen lets through. */
+/** Reads files with bounded parallelism: the text of each the screen lets through, by index in `paths`. */
 async function readScreened(
   source: TreeSource,
   paths: readonly string[],
   keep: (path: string, text: string) => boolean,
   warnings: Warning[],
-): Promise<Map<string, string>> {
-  const texts = new Map<string, string>();
+): Promise<(string | undefined)[]> {
+  const texts = new Array<string | undefined>(paths.length);
   let next = 0;
   const worker = async () => {
     while (next < paths.length) {
-      const path = paths[next++]!;
+      const i = next++;
+      const path = paths[i]!;
       const text = await readText(source, path);
       if (!keep(path, text)) continue;
       // A U+FFFD may be the file's own or stand for bytes that are not UTF-8: the bytes tell.
       if (text.includes("\uFFFD") && decodeUtf8(await source.read(path)) === undefined) warnings.push({ file: path, message: NOT_UTF8 });
-      else texts.set(path, text);
+      else texts[i] = text;
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));

@@ -41,7 +41,8 @@ export interface FileSetters {
  * tree, then configured setters (explicit configuration wins), then `--setter` values. A key
  * Flux objects define more than once (one repo, several clusters) has a definition per file
  * (`forFile`), which also tells every key that is defined at all, whether or not this run's
- * images concern it. And every update a marker may get (`updates`).
+ * images concern it. And every update a marker may get (`updates`). `texts` are the files
+ * read, in path order: Flux objects are taken in that order.
  */
 export function resolveSetters(
   valid: ValidRequest,
@@ -52,8 +53,7 @@ export function resolveSetters(
   allowDowngrade: boolean,
   warnings: Warning[],
 ): { updates: ImageUpdate[]; forFile: (path: string) => FileSetters } {
-  // In path order: texts arrive in the order their reads end.
-  const docs = [...texts].filter(([path, text]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const docs = [...texts].filter(([path, text]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text));
   const flux = fluxSetters(docs.map(([file, text]) => ({ file, text })));
   warnings.push(...flux.warnings);
   const definitions = new Map<string, Definition[]>();
@@ -167,7 +167,7 @@ function notesWhereUsed(
   inScope: (path: string) => boolean,
 ): Warning[] {
   const noted = new Map<Candidate, Warning>();
-  const marked = [...texts].filter(([path, text]) => inScope(path) && text.includes(MARKER_TOKEN)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const marked = [...texts].filter(([path, text]) => inScope(path) && text.includes(MARKER_TOKEN));
   for (const [key, defined] of candidates) {
     if (!defined.some((c) => c.note)) continue;
     const marker = markerPattern(key);

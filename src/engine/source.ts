@@ -56,7 +56,7 @@ export function directorySource(root: string): TreeSource {
     async *list() {
       const files: string[] = [];
       walk(root, "", files);
-      yield* files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      yield* files.sort();
     },
     async read(path) {
       return readFileSync(prefix + path);

@@ -122,7 +122,8 @@ export async function deliver(ctx: DeliveryContext, request: UpdateRequest, opti
     try {
       const landings = await land(ctx, request, options, plan, { base, head, entries: tree.entries });
       // A pull request that already carries these values (or newer ones) lands nothing.
-      const files = landings.flatMap((l) => l.files).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      const landed = new Map(landings.flatMap((l) => l.files.map((f) => [f.path, f] as const))); // each file lands once
+      const files = [...landed.keys()].sort().map((path) => landed.get(path)!);
       return result(landings, { ...plan, files, changes: files.flatMap((f) => f.changes) });
     } catch (error) {
       if (!(error instanceof BranchMovedError)) throw error;

@@ -71,6 +71,28 @@ describe("planUpdate: what is scanned", () => {
     ]);
   });
 
+  it("lists files in path order whatever order the source lists them in, a file only an override names among them", async () => {
+    const files: Record<string, string> = {
+      "b.yaml": "image: nginx:1.0\n",
+      "a.txt": "tag: 1.0\n",
+      "a/c.yml": "image: nginx:1.0\n",
+    };
+    const reversed: TreeSource = {
+      ...tree(files),
+      list: async function* () {
+        yield* Object.keys(files).sort().reverse();
+      },
+    };
+    const p = await planUpdate(reversed, { images: ["nginx:1.2"], setters: [], sets: ["a.txt:tag=2.0"], paths: [] });
+    expect(p.files.map((f) => f.path)).toEqual(["a.txt", "a/c.yml", "b.yaml"]);
+  });
+
+  it("refuses the first file overrides name that is not UTF-8, in the order they are named", async () => {
+    const bad = Buffer.from("tag: caf\xe9\n", "latin1");
+    const issues = await refusal({ "a.yaml": bad, "b.yaml": bad }, { sets: ["b.yaml:tag=1", "a.yaml:tag=1"] });
+    expect(issues).toEqual([{ file: "b.yaml", message: "not UTF-8 text; left as it is" }]);
+  });
+
   it("never scans .github/ (workflows are not manifests)", async () => {
     const p = await plan({ ".github/workflows/ci.yaml": "image: nginx:1.0\n", "d.yaml": "image: nginx:1.0\n" }, { images: ["nginx:1.2"] });
     expect(p.files.map((f) => f.path)).toEqual(["d.yaml"]);
