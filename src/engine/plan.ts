@@ -45,6 +45,8 @@ export interface Plan {
   readonly warnings: readonly Warning[];
   /** The configured targets in scope (empty without a configuration). */
   readonly targets: readonly PlannedTarget[];
+  /** The incoming images as validated: the request's images, then its `--setter` values, in the order given. */
+  readonly images: readonly ImageRef[];
 }
 
 export const DEFAULT_CONFIG = ".github/gitops-promote.yaml";
@@ -117,6 +119,7 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
     changes: planned.flatMap((f) => f.changes),
     warnings,
     targets: targets.map((t) => ({ name: t.name, ...(t.delivery && { delivery: t.delivery }) })),
+    images: [...valid.images, ...valid.setters.values()],
   };
 }
 

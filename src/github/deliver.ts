@@ -16,7 +16,7 @@ import { commitMessage, withCoAuthors, type CommitMessageInput } from "../engine
 import { planUpdate, type FilePlan, type Plan, type PlannedTarget } from "../engine/plan.js";
 import type { UpdateRequest } from "../engine/request.js";
 import { readText } from "../engine/source.js";
-import { tryParseImageRef, type ImageRef } from "../image/reference.js";
+import type { ImageRef } from "../image/reference.js";
 import type { GitHubClient } from "./client.js";
 import { advanceBranch, BranchMovedError, createApiCommit, deleteOwnBranch, setBranch, type Repository } from "./commit.js";
 import { errorMessage } from "./errors.js";
@@ -118,7 +118,7 @@ export async function deliver(ctx: DeliveryContext, request: UpdateRequest, opti
       attempts: attempt,
     });
     if (plan.files.length === 0) return result([]);
-    if (options.dryRun) return result(preview(ctx, request, options, plan, base));
+    if (options.dryRun) return result(preview(ctx, options, plan, base));
     try {
       const landings = await land(ctx, request, options, plan, { base, head, entries: tree.entries });
       // A pull request that already carries these values (or newer ones) lands nothing.
@@ -154,8 +154,8 @@ interface Group extends Pick<PullRequestSpec, "labels" | "reviewers" | "assignee
 }
 
 /** Where each group would land and with which message; renders the templates, writes nothing. */
-function preview(ctx: DeliveryContext, request: UpdateRequest, options: DeliveryOptions, plan: Plan, base: string): Landing[] {
-  return groupsWithMessages(ctx, request, options, plan).map((g) => ({
+function preview(ctx: DeliveryContext, options: DeliveryOptions, plan: Plan, base: string): Landing[] {
+  return groupsWithMessages(ctx, options, plan).map((g) => ({
     mode: g.mode,
     branch: g.mode === "pull-request" ? g.prBranch : base,
     files: g.files,
@@ -166,7 +166,7 @@ function preview(ctx: DeliveryContext, request: UpdateRequest, options: Delivery
 
 /** Pushes first (the only step that can lose the race), then pull requests on top of it. */
 async function land(ctx: DeliveryContext, request: UpdateRequest, options: DeliveryOptions, plan: Plan, at: Head): Promise<Landing[]> {
-  const groups = groupsWithMessages(ctx, request, options, plan);
+  const groups = groupsWithMessages(ctx, options, plan);
   const landings: Landing[] = [];
   let parent = { commit: at.head, tree: undefined as string | undefined };
 
@@ -195,7 +195,7 @@ async function land(ctx: DeliveryContext, request: UpdateRequest, options: Deliv
 
   for (const group of groups.filter((g) => g.mode === "pull-request")) {
     // Rendered again: on the pull-request branch the request may edit other values than on the base.
-    const messageFor = (files: readonly FilePlan[]) => commitMessage(group.messageTemplate, messageInput(ctx, request, options, files));
+    const messageFor = (files: readonly FilePlan[]) => commitMessage(group.messageTemplate, messageInput(ctx, plan.images, options, files));
     const landing = await landPullRequest(ctx, request, options, at, parent, group, messageFor);
     if (landing) landings.push(landing);
   }
@@ -213,11 +213,11 @@ async function land(ctx: DeliveryContext, request: UpdateRequest, options: Deliv
  * The plan's groups, each with the message its commit gets. Every template is rendered here,
  * before anything is written: a bad one fails the whole run, never after a push has landed.
  */
-function groupsWithMessages(ctx: DeliveryContext, request: UpdateRequest, options: DeliveryOptions, plan: Plan): (Group & { readonly message?: string })[] {
-  const groups = groupFiles(plan, options, incomingImages(request), ctx.repository.owner);
+function groupsWithMessages(ctx: DeliveryContext, options: DeliveryOptions, plan: Plan): (Group & { readonly message?: string })[] {
+  const groups = groupFiles(plan, options, ctx.repository.owner);
   const pushes = groups.filter((g) => g.mode === "push");
   if (pushes.length > 1) throw new Error(differentPushTemplates(pushes, options));
-  return groups.map((g) => (g.mode === "none" ? g : { ...g, message: commitMessage(g.messageTemplate, messageInput(ctx, request, options, g.files)) }));
+  return groups.map((g) => (g.mode === "none" ? g : { ...g, message: commitMessage(g.messageTemplate, messageInput(ctx, plan.images, options, g.files)) }));
 }
 
 /** Push targets land as one commit (one `commit-sha`), which has one message: refuse rather than pick one. */
@@ -343,7 +343,7 @@ async function planOnPullRequest(
   const tree = await ctx.git.tree(treeish);
   try {
     const plan = await planUpdate(tree, request);
-    const group = groupFiles(plan, options, incomingImages(request), ctx.repository.owner).find((g) => g.mode === "pull-request" && g.prBranch === prBranch);
+    const group = groupFiles(plan, options, ctx.repository.owner).find((g) => g.mode === "pull-request" && g.prBranch === prBranch);
     const files = (group?.files ?? []).map((f) => asSeenFromBase(f, onBase));
     const edited = new Set(files.map((f) => f.path));
     const carried = [...tree.entries].filter(([path, entry]) => {
@@ -404,7 +404,7 @@ function fileWrites(files: readonly FilePlan[], entries: ReadonlyMap<string, Tre
 }
 
 /** Splits the plan by how each file lands: a target's `delivery` overrides the inputs. */
-function groupFiles(plan: Plan, options: DeliveryOptions, images: readonly ImageRef[], owner: string): Group[] {
+function groupFiles(plan: Plan, options: DeliveryOptions, owner: string): Group[] {
   const targets = new Map<string, PlannedTarget>(plan.targets.map((t) => [t.name, t]));
   const groups = new Map<string, Group>();
   for (const file of plan.files) {
@@ -413,7 +413,7 @@ function groupFiles(plan: Plan, options: DeliveryOptions, images: readonly Image
     const mode = d?.mode ?? options.mode;
     const group: Group = {
       mode,
-      prBranch: mode === "pull-request" ? d?.branch || options.prBranch || pullRequestBranch(target?.name ?? imageBranchName(images)) : "",
+      prBranch: mode === "pull-request" ? d?.branch || options.prBranch || pullRequestBranch(target?.name ?? imageBranchName(plan.images)) : "",
       merge: d?.merge ?? options.merge,
       mergeMethod: d?.mergeMethod ?? options.mergeMethod,
       labels: d?.labels ?? options.labels,
@@ -440,15 +440,10 @@ function imageBranchName(images: readonly ImageRef[]): string {
   return names.length === 0 ? "update" : names.join("_");
 }
 
-function incomingImages(request: UpdateRequest): ImageRef[] {
-  const fromSetters = request.setters.map((s) => s.slice(s.indexOf("=") + 1));
-  return [...request.images, ...fromSetters].flatMap((text) => tryParseImageRef(text) ?? []);
-}
-
-function messageInput(ctx: DeliveryContext, request: UpdateRequest, options: DeliveryOptions, files: readonly FilePlan[]): CommitMessageInput {
+function messageInput(ctx: DeliveryContext, images: readonly ImageRef[], options: DeliveryOptions, files: readonly FilePlan[]): CommitMessageInput {
   return {
     changes: files.flatMap((f) => f.changes),
-    images: incomingImages(request),
+    images,
     automation: { namespace: ctx.repository.owner, name: ctx.repository.repo },
     ...(options.templateValues && { values: options.templateValues }),
   };

@@ -7,7 +7,7 @@ import { writePlan } from "../../src/engine/apply.js";
 import type { FilePlan, Plan } from "../../src/engine/plan.js";
 import { tempDir } from "../support/temp.js";
 
-const planOf = (files: FilePlan[]): Plan => ({ files, changes: [], warnings: [], targets: [] });
+const planOf = (files: FilePlan[]): Plan => ({ files, changes: [], warnings: [], targets: [], images: [] });
 const file = (path: string, before: string, after: string): FilePlan => ({ path, before, after, changes: [] });
 
 describe("writePlan", () => {

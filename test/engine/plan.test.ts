@@ -534,6 +534,14 @@ describe("planUpdate: --setter values and policy warnings", () => {
     expect(p.files.map((f) => f.after)).toEqual([deploy.replace("1.25.4", "1.25.5"), values.replace("1.25.4", "1.25.5")]);
   });
 
+  it("gives the incoming images as validated, the request's images and then its --setter values, for delivery to name", async () => {
+    const p = await plan({}, { images: ["nginx:1.2"], setters: ["flux-system:app=ghcr.io/acme/app:2.0@sha256:" + "a".repeat(64)] });
+    expect(p.images).toEqual([
+      { name: "nginx", repository: "docker.io/library/nginx", tag: "1.2" },
+      { name: "ghcr.io/acme/app", repository: "ghcr.io/acme/app", tag: "2.0", digest: "sha256:" + "a".repeat(64) },
+    ]);
+  });
+
   it("warns about a --setter value outside the key's policy, as about an --image tag", async () => {
     const files = { "flux-system/images.yaml": fluxImages(">=1.0.0"), "deploy.yaml": 'image: ghcr.io/acme/app:1.2.0 # {"$imagepolicy": "flux-system:app"}\n' };
     const p = await plan(files, { setters: ["flux-system:app=ghcr.io/acme/app:0.9.0"] });

@@ -97,4 +97,13 @@ describe("deliver: commit-message templates", () => {
     );
     expect(await written()).toEqual(before);
   });
+
+  it("a --setter value names the commit and the pull-request branch as an incoming image does", async () => {
+    await fake.commitFile(OWNER, REPO, "main", "web.yaml", 'image: ghcr.io/acme/web:1.0.0 # {"$imagepolicy": "flux-system:web"}\n');
+    const setter = { images: [], setters: ["flux-system:web=ghcr.io/acme/web:2.0.0"], sets: [], paths: [] };
+    const dry = await deliver(ctx, setter, { ...push, mode: "pull-request", dryRun: true });
+    expect(dry.landings.map((l) => [l.branch, l.message])).toEqual([
+      ["gitops-promote/ghcr.io-acme-web", "chore(deploy): ghcr.io/acme/web 1.0.0 -> 2.0.0\n\n- web.yaml\n"],
+    ]);
+  });
 });
