@@ -13,6 +13,7 @@
 import type { Change } from "../change.js";
 import { writePlan } from "../engine/apply.js";
 import { commitMessage, withCoAuthors, type CommitMessageInput } from "../engine/commit-message.js";
+import type { DeliveryMode, MergeMethod, MergeMode } from "../engine/config.js";
 import { planUpdate, type FilePlan, type Plan, type PlannedTarget } from "../engine/plan.js";
 import type { UpdateRequest } from "../engine/request.js";
 import { readText } from "../engine/source.js";
@@ -21,10 +22,9 @@ import type { GitHubClient } from "./client.js";
 import { advanceBranch, BranchMovedError, createApiCommit, deleteOwnBranch, setBranch, type Repository } from "./commit.js";
 import { errorMessage } from "./errors.js";
 import type { CommitPeople, FileWrite, GitRepo, Identity, TreeEntry } from "./git.js";
-import { mergePullRequest, type MergeMethod, type MergeMode, type MergeOutcome } from "./merge.js";
+import { mergePullRequest, type MergeOutcome } from "./merge.js";
 import { OpenedUndecoratedError, pullRequestBranch, upsertPullRequest, type PullRequest, type PullRequestSpec } from "./pull-request.js";
 
-export type DeliveryMode = "push" | "pull-request" | "none";
 export type CommitVia = "api" | "git";
 
 /** How to land the changes; a target's `delivery` in the configuration overrides these per target. */
