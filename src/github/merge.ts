@@ -11,8 +11,6 @@ import type { GitHubClient } from "./client.js";
 import type { Repository } from "./commit.js";
 import { errorMessage, httpStatus, whenVisible } from "./errors.js";
 
-// deliver.ts takes them from here, with the outcome.
-export type { MergeMethod, MergeMode };
 export type MergeOutcome = "none" | "auto-merge" | "merged";
 
 export interface Mergeable {
