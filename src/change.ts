@@ -43,6 +43,11 @@ export interface Diagnostic {
 /** A diagnostic that does not stop the run. */
 export type Warning = Diagnostic;
 
+/** `file:line: message`, `file: message` or the message alone, as compilers print a diagnostic. */
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file ? `${d.file}${d.line !== undefined ? `:${d.line}` : ""}: ` : ""}${d.message}`;
+}
+
 /** What an editor returns: the new text (identical to the input when nothing changed). */
 export interface EditResult {
   readonly text: string;

@@ -11,12 +11,11 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import type { Document, Node, YAMLMap } from "yaml";
-import type { Diagnostic } from "../change.js";
+import { formatDiagnostic, type Diagnostic } from "../change.js";
 import { parseImageRef, ImageRefError } from "../image/reference.js";
 import { parsePolicy, PolicyError } from "../image/policy.js";
 import type { Policy } from "../image/policy.js";
 import { fileKind } from "./file-kind.js";
-import { formatDiagnostic } from "./report.js";
 
 /** The choices of `delivery.mode`, `merge` and `merge-method`, here and in the Action's inputs. */
 export const DELIVERY_MODES = ["push", "pull-request", "none"] as const;

@@ -2,7 +2,7 @@
  * What a person or a script is told about a plan: the stable JSON shape of DESIGN §6 and
  * a readable per-file summary, grouped by target when targets are configured.
  */
-import type { Change, Diagnostic, Warning } from "../change.js";
+import { formatDiagnostic, type Change, type Diagnostic, type Warning } from "../change.js";
 import { unifiedDiff } from "./diff.js";
 import type { Plan } from "./plan.js";
 
@@ -64,9 +64,4 @@ export function humanReport(plan: Plan, options: { diff?: boolean; dryRun?: bool
 
 export function formatWarning(w: Warning): string {
   return `warning: ${formatDiagnostic(w)}`;
-}
-
-/** `<file>:<line>: <message>`, as far as it says where. */
-export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file ? `${d.file}${d.line !== undefined ? `:${d.line}` : ""}: ` : ""}${d.message}`;
 }

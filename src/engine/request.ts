@@ -3,9 +3,8 @@
  * or in Action inputs), and its validation. Everything here is checked before the tree
  * is read for editing, so bad input never leaves a half-edited tree.
  */
-import type { Diagnostic } from "../change.js";
+import { formatDiagnostic, type Diagnostic } from "../change.js";
 import { formatImageRef, ImageRefError, parseImageRef, type ImageRef } from "../image/reference.js";
-import { formatDiagnostic } from "./report.js";
 
 export interface UpdateRequest {
   /** Incoming image references (`ghcr.io/acme/app:1.2.4[@sha256:…]`). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/change.js";
 import { ConfigError, parseConfig } from "../../src/engine/config.js";
-import { formatDiagnostic } from "../../src/engine/report.js";
+import { formatDiagnostic } from "../../src/change.js";
 
 const FILE = ".github/gitops-promote.yaml";
 

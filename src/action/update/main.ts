@@ -6,8 +6,7 @@
  */
 import * as core from "@actions/core";
 import { context } from "@actions/github";
-import type { Diagnostic } from "../../change.js";
-import { formatDiagnostic } from "../../engine/report.js";
+import { formatDiagnostic, type Diagnostic } from "../../change.js";
 import { RequestError } from "../../engine/request.js";
 import { createClient, type GitHubClient } from "../../github/client.js";
 import { deliver, type DeliveryResult } from "../../github/deliver.js";
