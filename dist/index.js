@@ -5504,7 +5504,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape2 = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -5512,14 +5512,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name, value] of object) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape2(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -25745,9 +25745,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants3 = require_constants6();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options2, returnState = false) => {
+    var picomatch3 = (glob, options2, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options2, returnState));
+        const fns = glob.map((input) => picomatch3(input, options2, returnState));
         const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str2);
@@ -25763,16 +25763,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options2 || {};
       const posix2 = opts.windows;
-      const regex2 = isState ? picomatch2.compileRe(glob, options2) : picomatch2.makeRe(glob, options2, false, true);
+      const regex2 = isState ? picomatch3.compileRe(glob, options2) : picomatch3.makeRe(glob, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex2, options2, { glob, posix: posix2 });
+        const { isMatch, match, output } = picomatch3.test(input, regex2, options2, { glob, posix: posix2 });
         const result = { glob, state, regex: regex2, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -25798,7 +25798,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex2, options2, { glob, posix: posix2 } = {}) => {
+    picomatch3.test = (input, regex2, options2, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -25815,24 +25815,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex2, options2, posix2);
+          match = picomatch3.matchBase(input, regex2, options2, posix2);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options2, posix2 = options2 && options2.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options2);
+    picomatch3.matchBase = (input, glob, options2, posix2 = options2 && options2.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options2);
       return regex2.test(utils.basename(input, { windows: posix2 }));
     };
-    picomatch2.isMatch = (str2, patterns, options2) => picomatch2(patterns, options2)(str2);
-    picomatch2.parse = (pattern, options2) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options2));
+    picomatch3.isMatch = (str2, patterns, options2) => picomatch3(patterns, options2)(str2);
+    picomatch3.parse = (pattern, options2) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options2));
       return parse4(pattern, { ...options2, fastpaths: false });
     };
-    picomatch2.scan = (input, options2) => scan(input, options2);
-    picomatch2.compileRe = (state, options2, returnOutput = false, returnState = false) => {
+    picomatch3.scan = (input, options2) => scan(input, options2);
+    picomatch3.compileRe = (state, options2, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -25843,13 +25843,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch2.toRegex(source, options2);
+      const regex2 = picomatch3.toRegex(source, options2);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch2.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
+    picomatch3.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -25860,9 +25860,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse4(input, options2);
       }
-      return picomatch2.compileRe(parsed, options2, returnOutput, returnState);
+      return picomatch3.compileRe(parsed, options2, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options2) => {
+    picomatch3.toRegex = (source, options2) => {
       try {
         const opts = options2 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -25871,8 +25871,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants3;
-    module2.exports = picomatch2;
+    picomatch3.constants = constants3;
+    module2.exports = picomatch3;
   }
 });
 
@@ -25882,14 +25882,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch2(glob, options2, returnState = false) {
+    function picomatch3(glob, options2, returnState = false) {
       if (options2 && (options2.windows === null || options2.windows === void 0)) {
         options2 = { ...options2, windows: utils.isWindows() };
       }
       return pico(glob, options2, returnState);
     }
-    Object.assign(picomatch2, pico);
-    module2.exports = picomatch2;
+    Object.assign(picomatch3, pico);
+    module2.exports = picomatch3;
   }
 });
 
@@ -39661,6 +39661,21 @@ function getOctokit(token, options2, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options2));
 }
 
+// src/change.ts
+function formatDiagnostic(d) {
+  return `${d.file ? `${d.file}${d.line !== void 0 ? `:${d.line}` : ""}: ` : ""}${d.message}`;
+}
+var SourceError = class extends Error {
+  constructor(message, line, column) {
+    super(message);
+    this.line = line;
+    this.column = column;
+    this.name = "SourceError";
+  }
+  line;
+  column;
+};
+
 // src/image/reference.ts
 var ImageRefError = class extends Error {
   constructor(input, reason) {
@@ -39792,7 +39807,7 @@ function screenToken(ref) {
 var byIndex = (field2, index) => `${field2}[${index}]`;
 var RequestError2 = class extends Error {
   constructor(issues) {
-    super(issues.join("\n"));
+    super(issues.map(formatDiagnostic).join("\n"));
     this.issues = issues;
     this.name = "RequestError";
   }
@@ -39868,7 +39883,7 @@ function validateRequest(request2) {
     else if (glob.startsWith("/") || /^[A-Za-z]:[\\/]/.test(glob)) issues.push(`${name("path", i)}: ${JSON.stringify(glob)} must be relative to the root`);
     else if (glob.split(/[\\/]/).includes("..")) issues.push(`${name("path", i)}: ${JSON.stringify(glob)} must stay inside the root (no "..")`);
   });
-  if (issues.length > 0) throw new RequestError2(issues);
+  if (issues.length > 0) throw new RequestError2(issues.map((message) => ({ message })));
   return { images, setters, sets };
 }
 
@@ -40226,6 +40241,355 @@ async function writePlan(root, plan) {
   for (const { temp, target } of staged) renameSync(temp, target);
 }
 
+// src/engine/go-template.ts
+var TemplateError = class extends Error {
+  constructor(message, line) {
+    super(`commit-message template line ${line}: ${message}`);
+    this.name = "TemplateError";
+  }
+};
+function renderTemplate(template, data) {
+  const nodes = parse3(template);
+  const out = [];
+  execute(nodes, data, [{ name: "$", value: data }], out);
+  return out.join("");
+}
+function split(template) {
+  const pieces = [];
+  let pos = 0;
+  let trimNext = false;
+  const lineAt = (i) => template.slice(0, i).split("\n").length;
+  while (pos <= template.length) {
+    const open2 = template.indexOf("{{", pos);
+    let text2 = template.slice(pos, open2 < 0 ? template.length : open2);
+    if (trimNext) text2 = text2.replace(/^[ \t\r\n]+/, "");
+    if (open2 < 0) {
+      pieces.push({ text: text2 });
+      break;
+    }
+    let start = open2 + 2;
+    if (/^-[ \t\r\n]/.test(template.slice(start, start + 2))) {
+      text2 = text2.replace(/[ \t\r\n]+$/, "");
+      start += 1;
+    }
+    pieces.push({ text: text2 });
+    const close = findClose(template, start, lineAt(open2));
+    let end = close;
+    trimNext = false;
+    if (/[ \t\r\n]-$/.test(template.slice(close - 2, close))) {
+      end = close - 1;
+      trimNext = true;
+    }
+    const body = template.slice(start, end).trim();
+    if (!(body.startsWith("/*") && body.endsWith("*/"))) pieces.push({ action: { body, line: lineAt(open2) } });
+    pos = close + 2;
+  }
+  return pieces;
+}
+function findClose(template, from, line) {
+  let i = from;
+  while (i < template.length) {
+    const c = template[i];
+    if (template.startsWith("/*", i)) {
+      const end = template.indexOf("*/", i + 2);
+      if (end < 0) break;
+      i = end + 2;
+    } else if (c === '"' || c === "`") {
+      i++;
+      while (i < template.length && template[i] !== c) i += c === '"' && template[i] === "\\" ? 2 : 1;
+      i++;
+    } else if (template.startsWith("}}", i)) {
+      return i;
+    } else {
+      i++;
+    }
+  }
+  throw new TemplateError("unclosed action: '{{' without '}}'", line);
+}
+var TOKEN = /\s*(?:("(?:[^"\\]|\\.)*")|(`[^`]*`)|(:=|[|(),=])|(\$[A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)|((?:\.[A-Za-z0-9_]+)+|\.)|(-?\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z0-9_]*))/y;
+function tokenize(action) {
+  const tokens = [];
+  TOKEN.lastIndex = 0;
+  const src = action.body;
+  while (TOKEN.lastIndex < src.length) {
+    if (/^\s*$/.test(src.slice(TOKEN.lastIndex))) break;
+    const at = TOKEN.lastIndex;
+    const m = TOKEN.exec(src);
+    if (!m) throw new TemplateError(`unexpected ${JSON.stringify(src.slice(at).trim().slice(0, 20))} in {{${src}}}`, action.line);
+    const [, dq, raw, punct, variable, field2, num, word] = m;
+    if (dq !== void 0) tokens.push({ kind: "string", text: dq, value: JSON.parse(dq) });
+    else if (raw !== void 0) tokens.push({ kind: "string", text: raw, value: raw.slice(1, -1) });
+    else if (punct !== void 0) tokens.push({ kind: "punct", text: punct });
+    else if (variable !== void 0) tokens.push({ kind: "var", text: variable });
+    else if (field2 !== void 0) tokens.push({ kind: "field", text: field2 });
+    else if (num !== void 0) tokens.push({ kind: "number", text: num, value: Number(num) });
+    else tokens.push({ kind: "word", text: word });
+  }
+  return tokens;
+}
+function parse3(template) {
+  const pieces = split(template);
+  let i = 0;
+  const list = (opener) => {
+    const nodes = [];
+    while (i < pieces.length) {
+      const piece = pieces[i++];
+      if ("text" in piece) {
+        if (piece.text !== "") nodes.push({ type: "text", text: piece.text });
+        continue;
+      }
+      const tokens = tokenize(piece.action);
+      const line = piece.action.line;
+      const head = tokens[0];
+      if (!head) throw new TemplateError("empty action {{ }}", line);
+      if (head.kind === "word" && (head.text === "end" || head.text === "else")) {
+        if (!opener) throw new TemplateError(`unexpected {{${head.text}}}`, line);
+        return { nodes, stop: { word: head.text, tokens: tokens.slice(1), line } };
+      }
+      if (head.kind === "word" && (head.text === "if" || head.text === "with" || head.text === "range")) {
+        nodes.push(block(head.text, tokens.slice(1), line));
+      } else if (head.kind === "word" && ["define", "template", "block", "break", "continue"].includes(head.text)) {
+        throw new TemplateError(`{{${head.text}}} is not supported in commit-message templates`, line);
+      } else {
+        nodes.push({ type: "action", pipe: pipeline(tokens, line) });
+      }
+    }
+    if (opener) throw new TemplateError(`missing {{end}} for this {{${opener.kind}}}`, opener.line);
+    return { nodes };
+  };
+  const block = (kind, tokens, line) => {
+    const pipe = pipeline(tokens, line);
+    const body = list({ kind, line });
+    let otherwise = [];
+    if (body.stop?.word === "else") {
+      const rest = body.stop.tokens;
+      if (rest[0]?.kind === "word" && (rest[0].text === "if" || rest[0].text === "with")) {
+        otherwise = [block(rest[0].text, rest.slice(1), body.stop.line)];
+        return { type: "block", kind, pipe, body: body.nodes, otherwise };
+      }
+      if (rest.length > 0) throw new TemplateError("unexpected words after {{else}}", body.stop.line);
+      const tail = list({ kind, line });
+      if (tail.stop?.word !== "end") throw new TemplateError("expected {{end}} after {{else}}", tail.stop?.line ?? line);
+      otherwise = tail.nodes;
+    }
+    return { type: "block", kind, pipe, body: body.nodes, otherwise };
+  };
+  return list().nodes;
+}
+function pipeline(tokens, line) {
+  let declare = [];
+  let assign = false;
+  const decl = tokens.findIndex((t) => t.kind === "punct" && (t.text === ":=" || t.text === "="));
+  if (decl >= 0) {
+    const names = tokens.slice(0, decl);
+    if (!names.every((t, k) => k % 2 === 0 ? t.kind === "var" : t.text === ",") || names.length === 0) {
+      throw new TemplateError("only variables may be declared before ':='", line);
+    }
+    declare = names.filter((t) => t.kind === "var").map((t) => t.text);
+    assign = tokens[decl].text === "=";
+    tokens = tokens.slice(decl + 1);
+  }
+  let pos = 0;
+  const commands = () => {
+    const cmds2 = [[]];
+    while (pos < tokens.length) {
+      const t = tokens[pos];
+      if (t.kind === "punct" && t.text === ")") break;
+      pos++;
+      if (t.kind === "punct" && t.text === "|") {
+        cmds2.push([]);
+        continue;
+      }
+      cmds2.at(-1).push(operand(t));
+    }
+    if (cmds2.some((c) => c.length === 0)) throw new TemplateError("missing command in pipeline", line);
+    return cmds2;
+  };
+  const operand = (t) => {
+    switch (t.kind) {
+      case "string":
+      case "number":
+        return { type: "literal", value: t.value };
+      case "field":
+        return { type: "field", base: "dot", path: t.text === "." ? [] : t.text.slice(1).split(".") };
+      case "var": {
+        const [name, ...path6] = t.text.split(".");
+        return { type: "field", base: name, path: path6 };
+      }
+      case "word":
+        if (t.text === "true" || t.text === "false") return { type: "literal", value: t.text === "true" };
+        if (t.text === "nil") return { type: "literal", value: void 0 };
+        if (!(t.text in FUNCTIONS)) throw new TemplateError(`function ${JSON.stringify(t.text)} not defined`, line);
+        return { type: "function", name: t.text };
+      case "punct":
+        if (t.text === "(") {
+          const inner = { line, declare: [], assign: false, commands: commands() };
+          if (tokens[pos]?.text !== ")") throw new TemplateError("unclosed '('", line);
+          pos++;
+          return { type: "pipe", pipe: inner };
+        }
+        throw new TemplateError(`unexpected ${JSON.stringify(t.text)}`, line);
+    }
+  };
+  const cmds = commands();
+  if (pos < tokens.length) throw new TemplateError("unexpected ')'", line);
+  return { line, declare, assign, commands: cmds };
+}
+function execute(nodes, dot, vars, out) {
+  for (const node of nodes) {
+    if (node.type === "text") {
+      out.push(node.text);
+    } else if (node.type === "action") {
+      const value = evalPipeline(node.pipe, dot, vars);
+      if (node.pipe.declare.length === 0) out.push(print(value));
+    } else if (node.kind === "if" || node.kind === "with") {
+      const scope = [...vars];
+      const value = evalPipeline(node.pipe, dot, scope);
+      if (truth(value)) execute(node.body, node.kind === "with" ? value : dot, scope, out);
+      else execute(node.otherwise, dot, scope, out);
+    } else {
+      rangeOver(node, dot, vars, out);
+    }
+  }
+}
+function rangeOver(node, dot, vars, out) {
+  const { pipe } = node;
+  const value = evalPipeline({ ...pipe, declare: [] }, dot, vars);
+  let entries;
+  if (value instanceof Map) {
+    const keys = [...value.keys()];
+    if (keys.every((k) => typeof k === "string")) keys.sort();
+    entries = keys.map((k) => [k, value.get(k)]);
+  } else if (Array.isArray(value)) {
+    entries = value.map((v, i) => [i, v]);
+  } else if (value === void 0 || value === null) {
+    entries = [];
+  } else {
+    throw new TemplateError(`range can't iterate over ${print(value)}`, pipe.line);
+  }
+  if (entries.length === 0) {
+    execute(node.otherwise, dot, [...vars], out);
+    return;
+  }
+  if (pipe.declare.length > 2) throw new TemplateError("range declares at most two variables", pipe.line);
+  for (const [key, element] of entries) {
+    const scope = [...vars];
+    if (pipe.declare.length === 1) scope.push({ name: pipe.declare[0], value: element });
+    if (pipe.declare.length === 2) scope.push({ name: pipe.declare[0], value: key }, { name: pipe.declare[1], value: element });
+    execute(node.body, element, scope, out);
+  }
+}
+function evalPipeline(pipe, dot, vars) {
+  let value;
+  pipe.commands.forEach((command, k) => {
+    value = evalCommand(command, dot, vars, pipe.line, k === 0 ? [] : [value]);
+  });
+  if (pipe.declare.length > 0) {
+    const name = pipe.declare[0];
+    if (pipe.assign) {
+      const known = [...vars].reverse().find((v) => v.name === name);
+      if (!known) throw new TemplateError(`undefined variable ${name}`, pipe.line);
+      known.value = value;
+    } else {
+      vars.push({ name, value });
+    }
+  }
+  return value;
+}
+function evalCommand(command, dot, vars, line, piped) {
+  const [first, ...rest] = command;
+  if (first.type === "function") {
+    const args = [...rest.map((o) => evalOperand(o, dot, vars, line)), ...piped];
+    try {
+      return FUNCTIONS[first.name](...args);
+    } catch (error2) {
+      throw new TemplateError(`${first.name}: ${error2.message}`, line);
+    }
+  }
+  if (rest.length > 0 || piped.length > 0) throw new TemplateError("can't give arguments to a value that is not a function", line);
+  return evalOperand(first, dot, vars, line);
+}
+function evalOperand(operand, dot, vars, line) {
+  switch (operand.type) {
+    case "literal":
+      return operand.value;
+    case "pipe":
+      return evalPipeline(operand.pipe, dot, vars);
+    case "function":
+      return evalCommand([operand], dot, vars, line, []);
+    case "field": {
+      let value = dot;
+      if (operand.base !== "dot") {
+        const variable = [...vars].reverse().find((v) => v.name === operand.base);
+        if (!variable) throw new TemplateError(`undefined variable ${operand.base}`, line);
+        value = variable.value;
+      }
+      for (const name of operand.path) value = field(value, name, line);
+      return value;
+    }
+  }
+}
+function field(value, name, line) {
+  if (value instanceof Map) return value.get(name);
+  if (typeof value === "object" && value !== null && name in value) return value[name];
+  if (value === void 0 || value === null) throw new TemplateError(`nil pointer evaluating .${name}`, line);
+  throw new TemplateError(`can't evaluate field ${name} in ${print(value)}`, line);
+}
+function truth(value) {
+  if (value instanceof Map) return value.size > 0;
+  if (Array.isArray(value)) return value.length > 0;
+  return value !== void 0 && value !== null && value !== false && value !== 0 && value !== "";
+}
+function print(value) {
+  if (value === void 0 || value === null) return "<no value>";
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) return `[${value.map(print).join(" ")}]`;
+  if (value instanceof Map) return `map[${[...value].map(([k, v]) => `${print(k)}:${print(v)}`).join(" ")}]`;
+  if (typeof value === "object" && value.toString !== Object.prototype.toString) return value.toString();
+  if (typeof value === "object") return `{${Object.values(value).map(print).join(" ")}}`;
+  return String(value);
+}
+function str(value) {
+  return typeof value === "string" ? value : print(value);
+}
+function equal(a, b) {
+  return a === b || typeof a === "object" && a !== null && typeof b === "object" && b !== null && print(a) === print(b);
+}
+var FUNCTIONS = {
+  eq: (a, ...bs) => bs.some((b) => equal(a, b)),
+  ne: (a, b) => !equal(a, b),
+  lt: (a, b) => a < b,
+  le: (a, b) => a <= b,
+  gt: (a, b) => a > b,
+  ge: (a, b) => a >= b,
+  not: (a) => !truth(a),
+  and: (...xs) => xs.find((x) => !truth(x)) ?? xs.at(-1),
+  or: (...xs) => xs.find((x) => truth(x)) ?? xs.at(-1),
+  len: (x) => x instanceof Map ? x.size : Array.isArray(x) || typeof x === "string" ? x.length : 0,
+  index: (x, ...keys) => keys.reduce((v, k) => v instanceof Map ? v.get(k) : Array.isArray(v) ? v[k] : void 0, x),
+  print: (...xs) => xs.map(str).join(""),
+  println: (...xs) => `${xs.map(str).join(" ")}
+`,
+  printf: (format, ...xs) => {
+    let k = 0;
+    return str(format).replace(/%[svdq%]/g, (verb) => verb === "%%" ? "%" : verb === "%q" ? JSON.stringify(str(xs[k++])) : str(xs[k++]));
+  },
+  lower: (s) => str(s).toLowerCase(),
+  upper: (s) => str(s).toUpperCase(),
+  title: (s) => str(s).replace(/\b\w/g, (c) => c.toUpperCase()),
+  trim: (s) => str(s).trim(),
+  trimPrefix: (prefix, s) => str(s).startsWith(str(prefix)) ? str(s).slice(str(prefix).length) : str(s),
+  trimSuffix: (suffix, s) => str(s).endsWith(str(suffix)) && str(suffix) !== "" ? str(s).slice(0, -str(suffix).length) : str(s),
+  contains: (substr, s) => str(s).includes(str(substr)),
+  hasPrefix: (prefix, s) => str(s).startsWith(str(prefix)),
+  hasSuffix: (suffix, s) => str(s).endsWith(str(suffix)),
+  replace: (from, to, s) => str(s).split(str(from)).join(str(to)),
+  join: (sep4, list) => Array.isArray(list) ? list.map(str).join(str(sep4)) : str(list),
+  quote: (...xs) => xs.map((x) => JSON.stringify(str(x))).join(" "),
+  default: (fallback, value) => truth(value) ? value : fallback,
+  trunc: (n, s) => n >= 0 ? str(s).slice(0, n) : str(s).slice(n)
+};
+
 // src/engine/commit-message.ts
 function commitMessage(template, input) {
   return template === void 0 || template.trim() === "" ? defaultCommitMessage(input) : renderTemplate(template, templateData(input));
@@ -40321,368 +40685,14 @@ function templateData(input) {
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-var TemplateError = class extends Error {
-  constructor(message, line) {
-    super(`commit-message template line ${line}: ${message}`);
-    this.name = "TemplateError";
-  }
-};
-function renderTemplate(template, data) {
-  const nodes = parse3(template);
-  const out = [];
-  execute(nodes, data, [{ name: "$", value: data }], out);
-  return out.join("");
-}
-function split(template) {
-  const pieces = [];
-  let pos = 0;
-  let trimNext = false;
-  const lineAt = (i) => template.slice(0, i).split("\n").length;
-  while (pos <= template.length) {
-    const open2 = template.indexOf("{{", pos);
-    let text2 = template.slice(pos, open2 < 0 ? template.length : open2);
-    if (trimNext) text2 = text2.replace(/^[ \t\r\n]+/, "");
-    if (open2 < 0) {
-      pieces.push({ text: text2 });
-      break;
-    }
-    let start = open2 + 2;
-    if (/^-[ \t\r\n]/.test(template.slice(start, start + 2))) {
-      text2 = text2.replace(/[ \t\r\n]+$/, "");
-      start += 1;
-    }
-    pieces.push({ text: text2 });
-    const close = findClose(template, start, lineAt(open2));
-    let end = close;
-    trimNext = false;
-    if (/[ \t\r\n]-$/.test(template.slice(close - 2, close))) {
-      end = close - 1;
-      trimNext = true;
-    }
-    const body = template.slice(start, end).trim();
-    if (!(body.startsWith("/*") && body.endsWith("*/"))) pieces.push({ action: { body, line: lineAt(open2) } });
-    pos = close + 2;
-  }
-  return pieces;
-}
-function findClose(template, from, line) {
-  let i = from;
-  while (i < template.length) {
-    const c = template[i];
-    if (template.startsWith("/*", i)) {
-      const end = template.indexOf("*/", i + 2);
-      if (end < 0) break;
-      i = end + 2;
-    } else if (c === '"' || c === "`") {
-      i++;
-      while (i < template.length && template[i] !== c) i += c === '"' && template[i] === "\\" ? 2 : 1;
-      i++;
-    } else if (template.startsWith("}}", i)) {
-      return i;
-    } else {
-      i++;
-    }
-  }
-  throw new TemplateError("unclosed action: '{{' without '}}'", line);
-}
-var TOKEN = /\s*(?:("(?:[^"\\]|\\.)*")|(`[^`]*`)|(:=|[|(),=])|(\$[A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)|((?:\.[A-Za-z0-9_]+)+|\.)|(-?\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z0-9_]*))/y;
-function tokenize(action) {
-  const tokens = [];
-  TOKEN.lastIndex = 0;
-  const src = action.body;
-  while (TOKEN.lastIndex < src.length) {
-    if (/^\s*$/.test(src.slice(TOKEN.lastIndex))) break;
-    const at = TOKEN.lastIndex;
-    const m = TOKEN.exec(src);
-    if (!m) throw new TemplateError(`unexpected ${JSON.stringify(src.slice(at).trim().slice(0, 20))} in {{${src}}}`, action.line);
-    const [, dq, raw, punct, variable, field2, num, word] = m;
-    if (dq !== void 0) tokens.push({ kind: "string", text: dq, value: JSON.parse(dq) });
-    else if (raw !== void 0) tokens.push({ kind: "string", text: raw, value: raw.slice(1, -1) });
-    else if (punct !== void 0) tokens.push({ kind: "punct", text: punct });
-    else if (variable !== void 0) tokens.push({ kind: "var", text: variable });
-    else if (field2 !== void 0) tokens.push({ kind: "field", text: field2 });
-    else if (num !== void 0) tokens.push({ kind: "number", text: num, value: Number(num) });
-    else tokens.push({ kind: "word", text: word });
-  }
-  return tokens;
-}
-function parse3(template) {
-  const pieces = split(template);
-  let i = 0;
-  const list = (inBlock) => {
-    const nodes = [];
-    while (i < pieces.length) {
-      const piece = pieces[i++];
-      if ("text" in piece) {
-        if (piece.text !== "") nodes.push({ type: "text", text: piece.text });
-        continue;
-      }
-      const tokens = tokenize(piece.action);
-      const line = piece.action.line;
-      const head = tokens[0];
-      if (!head) throw new TemplateError("empty action {{ }}", line);
-      if (head.kind === "word" && (head.text === "end" || head.text === "else")) {
-        if (!inBlock) throw new TemplateError(`unexpected {{${head.text}}}`, line);
-        return { nodes, stop: { word: head.text, tokens: tokens.slice(1), line } };
-      }
-      if (head.kind === "word" && (head.text === "if" || head.text === "with" || head.text === "range")) {
-        nodes.push(block(head.text, tokens.slice(1), line));
-      } else if (head.kind === "word" && ["define", "template", "block", "break", "continue"].includes(head.text)) {
-        throw new TemplateError(`{{${head.text}}} is not supported in commit-message templates`, line);
-      } else {
-        nodes.push({ type: "action", pipe: pipeline(tokens, line) });
-      }
-    }
-    if (inBlock) throw new TemplateError("missing {{end}}", pieces.length);
-    return { nodes };
-  };
-  const block = (kind, tokens, line) => {
-    const pipe = pipeline(tokens, line);
-    const body = list(true);
-    let otherwise = [];
-    if (body.stop?.word === "else") {
-      const rest = body.stop.tokens;
-      if (rest[0]?.kind === "word" && (rest[0].text === "if" || rest[0].text === "with")) {
-        otherwise = [block(rest[0].text, rest.slice(1), body.stop.line)];
-        return { type: "block", kind, pipe, body: body.nodes, otherwise };
-      }
-      if (rest.length > 0) throw new TemplateError("unexpected words after {{else}}", body.stop.line);
-      const tail = list(true);
-      if (tail.stop?.word !== "end") throw new TemplateError("expected {{end}} after {{else}}", tail.stop?.line ?? line);
-      otherwise = tail.nodes;
-    }
-    return { type: "block", kind, pipe, body: body.nodes, otherwise };
-  };
-  return list(false).nodes;
-}
-function pipeline(tokens, line) {
-  let declare = [];
-  let assign = false;
-  const decl = tokens.findIndex((t) => t.kind === "punct" && (t.text === ":=" || t.text === "="));
-  if (decl >= 0) {
-    const names = tokens.slice(0, decl);
-    if (!names.every((t, k) => k % 2 === 0 ? t.kind === "var" : t.text === ",") || names.length === 0) {
-      throw new TemplateError("only variables may be declared before ':='", line);
-    }
-    declare = names.filter((t) => t.kind === "var").map((t) => t.text);
-    assign = tokens[decl].text === "=";
-    tokens = tokens.slice(decl + 1);
-  }
-  let pos = 0;
-  const commands = () => {
-    const cmds2 = [[]];
-    while (pos < tokens.length) {
-      const t = tokens[pos];
-      if (t.kind === "punct" && t.text === ")") break;
-      pos++;
-      if (t.kind === "punct" && t.text === "|") {
-        cmds2.push([]);
-        continue;
-      }
-      cmds2.at(-1).push(operand(t));
-    }
-    if (cmds2.some((c) => c.length === 0)) throw new TemplateError("missing command in pipeline", line);
-    return cmds2;
-  };
-  const operand = (t) => {
-    switch (t.kind) {
-      case "string":
-      case "number":
-        return { type: "literal", value: t.value };
-      case "field":
-        return { type: "field", base: "dot", path: t.text === "." ? [] : t.text.slice(1).split(".") };
-      case "var": {
-        const [name, ...path6] = t.text.split(".");
-        return { type: "field", base: name, path: path6 };
-      }
-      case "word":
-        if (t.text === "true" || t.text === "false") return { type: "literal", value: t.text === "true" };
-        if (t.text === "nil") return { type: "literal", value: void 0 };
-        if (!(t.text in FUNCTIONS)) throw new TemplateError(`function ${JSON.stringify(t.text)} not defined`, line);
-        return { type: "function", name: t.text };
-      case "punct":
-        if (t.text === "(") {
-          const inner = { line, declare: [], assign: false, commands: commands() };
-          if (tokens[pos]?.text !== ")") throw new TemplateError("unclosed '('", line);
-          pos++;
-          return { type: "pipe", pipe: inner };
-        }
-        throw new TemplateError(`unexpected ${JSON.stringify(t.text)}`, line);
-    }
-  };
-  const cmds = commands();
-  if (pos < tokens.length) throw new TemplateError("unexpected ')'", line);
-  return { line, declare, assign, commands: cmds };
-}
-function execute(nodes, dot, vars, out) {
-  for (const node of nodes) {
-    if (node.type === "text") {
-      out.push(node.text);
-    } else if (node.type === "action") {
-      const value = evalPipeline(node.pipe, dot, vars);
-      if (node.pipe.declare.length === 0) out.push(print(value));
-    } else if (node.kind === "if" || node.kind === "with") {
-      const scope = [...vars];
-      const value = evalPipeline(node.pipe, dot, scope);
-      if (truth(value)) execute(node.body, node.kind === "with" ? value : dot, scope, out);
-      else execute(node.otherwise, dot, scope, out);
-    } else {
-      rangeOver(node, dot, vars, out);
-    }
-  }
-}
-function rangeOver(node, dot, vars, out) {
-  const { pipe } = node;
-  const value = evalPipeline({ ...pipe, declare: [] }, dot, vars);
-  let entries;
-  if (value instanceof Map) {
-    const keys = [...value.keys()];
-    if (keys.every((k) => typeof k === "string")) keys.sort((a, b) => compare(a, b));
-    entries = keys.map((k) => [k, value.get(k)]);
-  } else if (Array.isArray(value)) {
-    entries = value.map((v, i) => [i, v]);
-  } else if (value === void 0 || value === null) {
-    entries = [];
-  } else {
-    throw new TemplateError(`range can't iterate over ${print(value)}`, pipe.line);
-  }
-  if (entries.length === 0) {
-    execute(node.otherwise, dot, [...vars], out);
-    return;
-  }
-  if (pipe.declare.length > 2) throw new TemplateError("range declares at most two variables", pipe.line);
-  for (const [key, element] of entries) {
-    const scope = [...vars];
-    if (pipe.declare.length === 1) scope.push({ name: pipe.declare[0], value: element });
-    if (pipe.declare.length === 2) scope.push({ name: pipe.declare[0], value: key }, { name: pipe.declare[1], value: element });
-    execute(node.body, element, scope, out);
-  }
-}
-function evalPipeline(pipe, dot, vars) {
-  let value;
-  pipe.commands.forEach((command, k) => {
-    value = evalCommand(command, dot, vars, pipe.line, k === 0 ? [] : [value]);
-  });
-  if (pipe.declare.length > 0) {
-    const name = pipe.declare[0];
-    if (pipe.assign) {
-      const known = [...vars].reverse().find((v) => v.name === name);
-      if (!known) throw new TemplateError(`undefined variable ${name}`, pipe.line);
-      known.value = value;
-    } else {
-      vars.push({ name, value });
-    }
-  }
-  return value;
-}
-function evalCommand(command, dot, vars, line, piped) {
-  const [first, ...rest] = command;
-  if (first.type === "function") {
-    const args = [...rest.map((o) => evalOperand(o, dot, vars, line)), ...piped];
-    try {
-      return FUNCTIONS[first.name](...args);
-    } catch (error2) {
-      throw new TemplateError(`${first.name}: ${error2.message}`, line);
-    }
-  }
-  if (rest.length > 0 || piped.length > 0) throw new TemplateError("can't give arguments to a value that is not a function", line);
-  return evalOperand(first, dot, vars, line);
-}
-function evalOperand(operand, dot, vars, line) {
-  switch (operand.type) {
-    case "literal":
-      return operand.value;
-    case "pipe":
-      return evalPipeline(operand.pipe, dot, vars);
-    case "function":
-      return evalCommand([operand], dot, vars, line, []);
-    case "field": {
-      let value = dot;
-      if (operand.base !== "dot") {
-        const variable = [...vars].reverse().find((v) => v.name === operand.base);
-        if (!variable) throw new TemplateError(`undefined variable ${operand.base}`, line);
-        value = variable.value;
-      }
-      for (const name of operand.path) value = field(value, name, line);
-      return value;
-    }
-  }
-}
-function field(value, name, line) {
-  if (value instanceof Map) return value.get(name);
-  if (typeof value === "object" && value !== null && name in value) return value[name];
-  if (value === void 0 || value === null) throw new TemplateError(`nil pointer evaluating .${name}`, line);
-  throw new TemplateError(`can't evaluate field ${name} in ${print(value)}`, line);
-}
-function truth(value) {
-  if (value instanceof Map) return value.size > 0;
-  if (Array.isArray(value)) return value.length > 0;
-  return value !== void 0 && value !== null && value !== false && value !== 0 && value !== "";
-}
-function print(value) {
-  if (value === void 0 || value === null) return "<no value>";
-  if (typeof value === "string") return value;
-  if (Array.isArray(value)) return `[${value.map(print).join(" ")}]`;
-  if (value instanceof Map) return `map[${[...value].map(([k, v]) => `${print(k)}:${print(v)}`).join(" ")}]`;
-  if (value instanceof NamespacedName) return value.toString();
-  if (typeof value === "object") return `{${Object.values(value).map(print).join(" ")}}`;
-  return String(value);
-}
-function str(value) {
-  return typeof value === "string" ? value : print(value);
-}
-function equal(a, b) {
-  return a === b || typeof a === "object" && a !== null && typeof b === "object" && b !== null && print(a) === print(b);
-}
-var FUNCTIONS = {
-  eq: (a, ...bs) => bs.some((b) => equal(a, b)),
-  ne: (a, b) => !equal(a, b),
-  lt: (a, b) => a < b,
-  le: (a, b) => a <= b,
-  gt: (a, b) => a > b,
-  ge: (a, b) => a >= b,
-  not: (a) => !truth(a),
-  and: (...xs) => xs.find((x) => !truth(x)) ?? xs.at(-1),
-  or: (...xs) => xs.find((x) => truth(x)) ?? xs.at(-1),
-  len: (x) => x instanceof Map ? x.size : Array.isArray(x) || typeof x === "string" ? x.length : 0,
-  index: (x, ...keys) => keys.reduce((v, k) => v instanceof Map ? v.get(k) : Array.isArray(v) ? v[k] : void 0, x),
-  print: (...xs) => xs.map(str).join(""),
-  println: (...xs) => `${xs.map(str).join(" ")}
-`,
-  printf: (format, ...xs) => {
-    let k = 0;
-    return str(format).replace(/%[svdq%]/g, (verb) => verb === "%%" ? "%" : verb === "%q" ? JSON.stringify(str(xs[k++])) : str(xs[k++]));
-  },
-  lower: (s) => str(s).toLowerCase(),
-  upper: (s) => str(s).toUpperCase(),
-  title: (s) => str(s).replace(/\b\w/g, (c) => c.toUpperCase()),
-  trim: (s) => str(s).trim(),
-  trimPrefix: (prefix, s) => str(s).startsWith(str(prefix)) ? str(s).slice(str(prefix).length) : str(s),
-  trimSuffix: (suffix, s) => str(s).endsWith(str(suffix)) && str(suffix) !== "" ? str(s).slice(0, -str(suffix).length) : str(s),
-  contains: (substr, s) => str(s).includes(str(substr)),
-  hasPrefix: (prefix, s) => str(s).startsWith(str(prefix)),
-  hasSuffix: (suffix, s) => str(s).endsWith(str(suffix)),
-  replace: (from, to, s) => str(s).split(str(from)).join(str(to)),
-  join: (sep4, list) => Array.isArray(list) ? list.map(str).join(str(sep4)) : str(list),
-  quote: (...xs) => xs.map((x) => JSON.stringify(str(x))).join(" "),
-  default: (fallback, value) => truth(value) ? value : fallback,
-  trunc: (n, s) => n >= 0 ? str(s).slice(0, n) : str(s).slice(n)
-};
 
 // src/engine/plan.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
 
-// src/change.ts
-var SourceError = class extends Error {
-  constructor(message, line, column) {
-    super(message);
-    this.line = line;
-    this.column = column;
-    this.name = "SourceError";
-  }
-  line;
-  column;
-};
+// src/text/escape-regexp.ts
+function escapeRegExp(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
 
 // src/image/update.ts
 function versionOf(tag, digest) {
@@ -40706,6 +40716,15 @@ function nextVersion(update2, current) {
   }
   return { tag, ...digest !== void 0 && { digest } };
 }
+function byRepository(images) {
+  const map = /* @__PURE__ */ new Map();
+  for (const update2 of images) if (!map.has(update2.image.repository)) map.set(update2.image.repository, update2);
+  return map;
+}
+function nextReference(update2, ref) {
+  const next = nextVersion(update2, versionOf(ref.tag, ref.digest));
+  return next && formatImageRef({ name: ref.name, ...next });
+}
 function nextImageText(update2, name, current) {
   const ref = current === void 0 ? void 0 : tryParseImageRef(current);
   const own = ref?.repository === update2.image.repository ? versionOf(ref.tag, ref.digest) : {};
@@ -40719,6 +40738,9 @@ function bareRepositoryWarning(repository) {
 // src/image/marker.ts
 var SETTER_SHORTHAND = "$imagepolicy";
 var MARKER_TOKEN = JSON.stringify(SETTER_SHORTHAND);
+function markerPattern(key) {
+  return new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`);
+}
 function readMarker(comment) {
   const body = comment.replace(/^#+/, "");
   const fields = stringObject(body);
@@ -40748,7 +40770,9 @@ function malformed(body, reason) {
   return `malformed Flux setter marker ${body.trim()}: ${reason}; Flux ignores it, so the value is left as it is`;
 }
 function unknownSetterWarning(marker, known) {
-  return known?.has(marker.key) ? void 0 : `no image is configured for Flux setter "${marker.setter}"; the marked value is left as it is`;
+  if (!known?.has(marker.key)) return `no image is configured for Flux setter "${marker.setter}"; the marked value is left as it is`;
+  const why = known.get(marker.key);
+  return why === void 0 ? void 0 : `Flux setter "${marker.setter}" ${why}`;
 }
 function refVersion(text2) {
   const ref = tryParseImageRef(text2);
@@ -40792,6 +40816,55 @@ function markedValue({ marker, text: text2 }, update2, next, refused) {
     case "name":
       return refused ? void 0 : update2.image.name;
   }
+}
+var MarkedFields = class {
+  constructor(request2) {
+    this.request = request2;
+  }
+  request;
+  /** By document and setter key, in the order first met. */
+  groups = /* @__PURE__ */ new Map();
+  add(site) {
+    const { key } = site.marker;
+    if (!this.request.setters.has(key)) {
+      const warning2 = unknownSetterWarning(site.marker, this.request.knownSetters);
+      if (warning2) site.warn(warning2);
+    } else if ("refusal" in site) {
+      site.warn(site.refusal);
+    } else {
+      const groupKey = `${site.document} ${key}`;
+      const group2 = this.groups.get(groupKey) ?? [];
+      if (group2.length === 0) this.groups.set(groupKey, group2);
+      group2.push(site);
+    }
+  }
+  /** Writes every field whose value moves: a setter's fields in one document decide together (markedValues). */
+  writeAll() {
+    const groups2 = [...this.groups.values()];
+    const values = markedValues(groups2.map((fields) => ({ update: this.request.setters.get(fields[0].marker.key), fields })));
+    groups2.forEach(
+      (fields, g) => fields.forEach((field2, f) => {
+        const value = values[g][f];
+        if (value !== void 0) field2.write(value);
+      })
+    );
+  }
+};
+
+// src/text/splice.ts
+function byPosition(a, b) {
+  return a.start - b.start || a.end - b.end;
+}
+function applySplices(text2, ordered) {
+  if (ordered.length === 0) return text2;
+  let out = "";
+  let at = 0;
+  for (const { start, end, insert } of ordered) {
+    if (start < at) throw new Error(`overlapping edits at offset ${start}`);
+    out += text2.slice(at, start) + insert;
+    at = end;
+  }
+  return out + text2.slice(at);
 }
 
 // src/kcl/override-spec.ts
@@ -40889,8 +40962,8 @@ var KEYWORDS = new Set(
 function isIdentifier(key) {
   return /^\$?[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !KEYWORDS.has(key);
 }
-function formatOverridePath(parts) {
-  return parts.map((p, i) => isIdentifier(p) ? i === 0 ? p : `.${p}` : `[${JSON.stringify(p)}]`).join("");
+function formatOverridePath(parts, base = "") {
+  return parts.reduce((path6, p) => isIdentifier(p) ? path6 === "" ? p : `${path6}.${p}` : `${path6}[${JSON.stringify(p)}]`, base);
 }
 
 // src/kcl/keywords.ts
@@ -41020,8 +41093,8 @@ function stringLiteralValue(raw) {
 function isCodePoint(hex, length) {
   return hex.length === length && /^[0-9a-fA-F]+$/.test(hex) && parseInt(hex, 16) <= 1114111;
 }
-function hexLength(escape2) {
-  return escape2 === "x" ? 2 : escape2 === "u" ? 4 : 8;
+function hexLength(escape) {
+  return escape === "x" ? 2 : escape === "u" ? 4 : 8;
 }
 function dedent(body) {
   const text2 = body.replace(/^\r?\n|^\r/, "");
@@ -42225,43 +42298,26 @@ function parseKclExpression(text2) {
   return { tokens, expr, complete: tokens.kind[parser2.pos] === T2.EOF };
 }
 
-// src/kcl/splice.ts
-function applySplices(text2, splices) {
-  if (splices.length === 0) return text2;
-  const ordered = splices.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || a.s.end - b.s.end || a.i - b.i);
-  let out = "";
-  let at = 0;
-  for (const { s } of ordered) {
-    if (s.start < at) throw new Error(`overlapping edits at offset ${s.start}`);
-    out += text2.slice(at, s.start) + s.text;
-    at = s.end;
-  }
-  return out + text2.slice(at);
-}
-
 // src/kcl/editor.ts
 var CLOSERS = /* @__PURE__ */ new Set([T.RParen, T.RBracket, T.RBrace, T.Comma]);
-function child2(path6, key) {
-  return isIdentifier(key) ? `${path6}.${key}` : `${path6}[${JSON.stringify(key)}]`;
-}
 function assertSafeBody(value, line) {
   if (/["'\\\r\n]|\$\{/.test(value)) throw new SourceError(`refusing to write ${JSON.stringify(value)} into a KCL string`, line);
 }
 var ImageEditor = class {
   constructor(tokens, request2) {
     this.tokens = tokens;
-    this.request = request2;
     this.text = tokens.source.text;
     this.screens = request2.images.map((u) => screenToken(u.image));
+    this.incoming = byRepository(request2.images);
+    this.marked = new MarkedFields(request2);
   }
   tokens;
-  request;
   edits = [];
   warnings = [];
-  /** Marked literals by setter key: a KCL file is one document, so one group per setter. */
-  marked = /* @__PURE__ */ new Map();
+  marked;
   text;
   screens;
+  incoming;
   /** String tokens a marker comment claims (set, or refused with a warning): never matched by repository. */
   markedTokens = /* @__PURE__ */ new Set();
   walk(expr, path6) {
@@ -42300,7 +42356,7 @@ var ImageEditor = class {
     const { parent, step } = path6;
     if (typeof step === "number") return `${this.pathText(parent)}[${step}]`;
     const key = step.key.parts ?? [this.text.slice(this.tokens.start[step.key.first], this.tokens.end[step.key.last])];
-    return key.reduce(child2, this.pathText(parent));
+    return formatOverridePath(key, this.pathText(parent));
   }
   /** 1-based line of a literal, for changes and warnings. */
   line(literal2) {
@@ -42353,44 +42409,32 @@ var ImageEditor = class {
     if (!this.screens.some((token) => body.includes(token))) return;
     const ref = tryParseImageRef(body);
     if (!ref) return;
-    const update2 = this.request.images.find((u) => u.image.repository === ref.repository);
+    const update2 = this.incoming.get(ref.repository);
     if (!update2) return;
     if (ref.tag === void 0 && ref.digest === void 0) {
       const key = this.pathText(path6);
       if (/(image|repo)[^.]*$/i.test(key)) this.warnings.push({ line: this.line(literal2), message: `${key} ${bareRepositoryWarning(ref.repository)}` });
       return;
     }
-    const next = nextVersion(update2, versionOf(ref.tag, ref.digest));
-    if (next) this.write(literal2, formatImageRef({ name: ref.name, ...next }), "kcl-image", this.pathText(path6));
+    const next = nextReference(update2, ref);
+    if (next) this.write(literal2, next, "kcl-image", this.pathText(path6));
   }
+  /** A KCL file is one document: a setter's literals all decide together. */
   mark(literal2, marker) {
-    const update2 = this.request.setters.get(marker.key);
-    if (!update2) {
-      const warning2 = unknownSetterWarning(marker, this.request.knownSetters);
-      if (warning2) this.warnings.push({ line: this.line(literal2), message: warning2 });
-      return;
-    }
-    const group2 = this.marked.get(marker.key) ?? { update: update2, fields: [] };
-    if (group2.fields.length === 0) this.marked.set(marker.key, group2);
-    group2.fields.push({ marker, text: literal2.body, literal: literal2 });
-  }
-  /** Writes the marked literals once all are known: a setter's fields decide together. */
-  writeMarked() {
-    const groups2 = [...this.marked.values()];
-    const values = markedValues(groups2);
-    groups2.forEach(
-      ({ fields }, g) => fields.forEach(({ literal: literal2, marker }, f) => {
-        const value = values[g][f];
-        if (value !== void 0) this.write(literal2, value, "setter", marker.setter);
-      })
-    );
+    this.marked.add({
+      marker,
+      text: literal2.body,
+      document: 0,
+      warn: (message) => this.warnings.push({ line: this.line(literal2), message }),
+      write: (value) => this.write(literal2, value, "setter", marker.setter)
+    });
   }
   write(literal2, value, kind, key) {
     if (value === literal2.body) return;
     const line = this.line(literal2);
     assertSafeBody(value, line);
     this.edits.push({
-      splice: { start: literal2.start, end: literal2.end, text: value },
+      splice: { start: literal2.start, end: literal2.end, insert: value },
       change: { line, kind, key, old: literal2.body, new: value }
     });
   }
@@ -42407,8 +42451,8 @@ function editKcl(text2, request2) {
     if (statement.type === "assign") editor.walk(statement.value, { parent: void 0, target: statement.targets[0] });
     else if (statement.type === "aug-assign" || statement.type === "unification") editor.walk(statement.value, { parent: void 0, target: statement.target });
   }
-  editor.writeMarked();
-  const edits = editor.edits.sort((a, b) => a.splice.start - b.splice.start);
+  editor.marked.writeAll();
+  const edits = editor.edits.sort((a, b) => byPosition(a.splice, b.splice));
   return {
     text: applySplices(
       text2,
@@ -42452,14 +42496,14 @@ function valueFrom(tokens, expr, eol) {
   return { tokens, expr, text: nodeText(tokens, expr).replace(/\r\n|\n|\r/g, eol), ...string !== void 0 && { string } };
 }
 function errorIndex(text2, error2) {
-  if (error2.line === void 0 || error2.column === void 0) return -1;
-  const lines = text2.split(/(?<=\r\n|\n|\r(?!\n))/);
-  return lines.slice(0, error2.line - 1).join("").length + error2.column - 1;
+  const lineStart = error2.line === void 0 ? void 0 : new LineIndex(text2).lineStart(error2.line);
+  return lineStart === void 0 || error2.column === void 0 ? -1 : lineStart + error2.column - 1;
 }
 function parseHead(text2) {
   try {
     return parseKclExpression(text2);
-  } catch {
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
     return void 0;
   }
 }
@@ -42470,6 +42514,7 @@ function readValue(spec, raw, eol) {
   try {
     parsed = parseKclExpression(spec.value);
   } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
     const at = errorIndex(spec.value, e);
     const head = at > 0 ? parseHead(spec.value.slice(0, at)) : void 0;
     if (head?.expr.type !== "operation") throw refuse(e.message);
@@ -42547,7 +42592,7 @@ var Planner = class {
       if (oldString === value.string) return;
       text2 = writeStringLiteral(value.string, readStringLiteral(nodeText(this.tokens, old)).style);
     } else if (sameTokens(this.tokens, old, value.tokens, value.expr)) return;
-    this.plan.splices.push({ start: this.tokens.start[old.first], end: this.tokens.end[old.last], text: text2 });
+    this.plan.splices.push({ start: this.tokens.start[old.first], end: this.tokens.end[old.last], insert: text2 });
     this.change(old.first, this.describe(old), value.string ?? value.text);
   }
   /** `:`: merge a config into a config/schema, or a same-name schema; anything else replaces. */
@@ -42579,21 +42624,26 @@ var Planner = class {
     }
     const items = value.expr.items.map((item) => nodeText(value.tokens, item));
     if (items.length === 0) return;
-    const source = this.tokens.source;
-    const open2 = this.tokens.start[old.first];
-    const close = this.tokens.start[old.last];
-    const last = old.items[old.items.length - 1];
-    let splice;
-    if (!last) splice = this.beforeClose(open2, close, items) ?? { start: open2 + 1, end: close, text: items.join(", ") };
-    else if (source.line(open2) === source.line(close))
-      splice = { start: this.tokens.end[last.last], end: this.tokens.end[last.last], text: `, ${items.join(", ")}` };
-    else {
-      const at = Math.min(source.lineEnd(this.tokens.end[last.last]), close);
-      const indent = this.indentOf(last.first);
-      splice = { start: at, end: at, text: items.map((item) => `${this.eol}${indent}${item}`).join("") };
-    }
-    this.plan.splices.push(splice);
+    this.plan.splices.push(this.afterLast(old, items, items.join(", "), (last) => this.indentOf(last.first)));
     this.change(old.first, nodeText(this.tokens, old), `${nodeText(this.tokens, old)} + ${nodeText(value.tokens, value.expr)}`);
+  }
+  /**
+   * The splice that adds `items` after the last item of a config or list: between empty
+   * brackets `empty` (or before the closing bracket's line when comments are inside), `, item`
+   * after the last item when the brackets share a line, else one item per line after the
+   * last one's line, indented as `indent(last)` says.
+   */
+  afterLast(node, items, empty, indent) {
+    const source = this.tokens.source;
+    const open2 = this.tokens.start[node.first];
+    const close = this.tokens.start[node.last];
+    const last = node.items[node.items.length - 1];
+    if (!last) return this.beforeClose(open2, close, items) ?? { start: open2 + 1, end: close, insert: empty };
+    const end = this.tokens.end[last.last];
+    if (source.line(open2) === source.line(close)) return { start: end, end, insert: `, ${items.join(", ")}` };
+    const at = Math.min(source.lineEnd(end), close);
+    const lead = indent(last);
+    return { start: at, end: at, insert: items.map((item) => `${this.eol}${lead}${item}`).join("") };
   }
   /**
    * The first lines of an empty config or list whose brackets hold comments: each on a line of
@@ -42605,7 +42655,7 @@ var Planner = class {
     if (inside.trim() === "") return void 0;
     const indent = /[ \t]*(?=\S[^\r\n]*$)/.exec(inside)[0];
     const at = this.tokens.source.lineStart(close);
-    return { start: at, end: at, text: lines.map((line) => `${indent}${line}${this.eol}`).join("") };
+    return { start: at, end: at, insert: lines.map((line) => `${indent}${line}${this.eol}`).join("") };
   }
   /** Leading whitespace of the line a token is on. */
   indentOf(token) {
@@ -42613,31 +42663,22 @@ var Planner = class {
     return /^[ \t]*/.exec(this.text.slice(start, this.tokens.start[token]))[0];
   }
   /**
-   * Add `entry` as the last entry of `config`, on a new line with its siblings' indentation;
-   * the change is reported on the entry's line, holding `value`.
+   * Add `entry` as the last entry of `config`, on a new line with its siblings' indentation
+   * (nested under the opening line when the last entry does not start its line); the change
+   * is reported on the entry's line, holding `value`.
    */
   insert(config, entry, value) {
-    const source = this.tokens.source;
-    const open2 = this.tokens.start[config.first];
-    const close = this.tokens.start[config.last];
-    const entries = config.items;
     const openIndent = this.indentOf(config.first);
-    const last = entries[entries.length - 1];
-    let splice;
-    if (!last) {
-      const inner = `${openIndent}    `;
-      splice = this.beforeClose(open2, close, [entry]) ?? { start: open2 + 1, end: close, text: `${this.eol}${inner}${entry}${this.eol}${openIndent}` };
-    } else if (source.line(open2) === source.line(close)) {
-      splice = { start: this.tokens.end[last.last], end: this.tokens.end[last.last], text: `, ${entry}` };
-    } else {
-      const startsLine = source.lineStart(this.tokens.start[last.first]) === this.tokens.start[last.first] - this.indentOf(last.first).length;
-      const indent = startsLine ? this.indentOf(last.first) : `${openIndent}    `;
-      const at = Math.min(source.lineEnd(this.tokens.end[last.last]), close);
-      splice = { start: at, end: at, text: `${this.eol}${indent}${entry}` };
-    }
+    const nested = `${openIndent}    `;
+    const startsLine = (token) => {
+      const start = this.tokens.start[token];
+      return this.tokens.source.lineStart(start) === start - this.indentOf(token).length;
+    };
+    const empty = `${this.eol}${nested}${entry}${this.eol}${openIndent}`;
+    const splice = this.afterLast(config, [entry], empty, (last) => startsLine(last.first) ? this.indentOf(last.first) : nested);
     this.plan.splices.push(splice);
-    const breaksBefore = splice.text.slice(0, splice.text.indexOf(entry)).split(this.eol).length - 1;
-    this.plan.changes.push({ line: source.line(splice.start) + breaksBefore, kind: "override", key: this.spec.path, old: "", new: value });
+    const breaksBefore = splice.insert.slice(0, splice.insert.indexOf(entry)).split(this.eol).length - 1;
+    this.plan.changes.push({ line: this.tokens.source.line(splice.start) + breaksBefore, kind: "override", key: this.spec.path, old: "", new: value });
   }
   /** Remove a node: its whole line(s) when it is alone on them, else just it and one comma. */
   remove(node) {
@@ -42656,7 +42697,7 @@ var Planner = class {
       if (comma) end += comma[0].length;
       else if (previousComma) start -= previousComma[0].length;
     }
-    this.plan.splices.push({ start, end, text: "" });
+    this.plan.splices.push({ start, end, insert: "" });
     this.change(node.first, nodeText(this.tokens, node), "");
   }
   entries(config) {
@@ -42745,7 +42786,7 @@ function createTopLevel(p, rest, value, options2, missing) {
   const text2 = p.text;
   const endsWithEol = /(\r\n|\n|\r)$/.test(text2);
   const insertion = text2.length === 0 ? `${statement}${p.eol}` : endsWithEol ? `${statement}${p.eol}` : `${p.eol}${statement}`;
-  p.plan.splices.push({ start: text2.length, end: text2.length, text: insertion });
+  p.plan.splices.push({ start: text2.length, end: text2.length, insert: insertion });
   p.plan.changes.push({
     line: p.tokens.source.line(text2.length) + (endsWithEol || text2.length === 0 ? 0 : 1),
     kind: "override",
@@ -42823,25 +42864,21 @@ function applyOverrides(text2, specs, options2 = {}) {
       continue;
     }
     const previous = current;
-    current = applySplices(current, splices);
+    current = applySplices(current, [...splices].sort(byPosition));
     changes.splice(0, changes.length, ...shiftLines(changes, previous, current), ...planner.plan.changes);
     warnings.splice(0, warnings.length, ...shiftLines(warnings, previous, current), ...planner.plan.warnings);
     try {
       module2 = parseKcl(current);
     } catch (e) {
-      const error2 = e;
-      throw new SourceError(`override '${raw}' would leave invalid KCL: ${error2.message}`, error2.line, error2.column);
+      if (!(e instanceof SourceError)) throw e;
+      throw new SourceError(`override '${raw}' would leave invalid KCL: ${e.message}`, e.line, e.column);
     }
   }
   return { text: current, changes, warnings };
 }
 
-// src/yaml/incoming.ts
-function byRepository(images) {
-  const map = /* @__PURE__ */ new Map();
-  for (const update2 of images) if (!map.has(update2.image.repository)) map.set(update2.image.repository, update2);
-  return map;
-}
+// src/yaml/file.ts
+var import_yaml = __toESM(require_dist(), 1);
 
 // src/yaml/node.ts
 function isFlowScalar(node) {
@@ -42860,9 +42897,6 @@ function nodeAt(root, path6) {
     return node?.kind === "map" ? mapValue(node, key) : void 0;
   }, root);
 }
-
-// src/yaml/file.ts
-var import_yaml = __toESM(require_dist(), 1);
 
 // src/yaml/scalar-text.ts
 function fold(lines) {
@@ -43362,11 +43396,15 @@ var YamlFile = class {
   lines;
   /** 1-based line of a character offset. */
   lineAt(offset) {
-    return (this.lines ??= new LineIndex(this.text)).lineAt(offset);
+    return this.lineIndex().lineAt(offset);
   }
-  /** Offset where the line holding `offset` starts. */
+  /** Offset where the line holding `offset` starts; lines end as lineAt counts them. */
   lineStart(offset) {
-    return this.text.lastIndexOf("\n", offset - 1) + 1;
+    const lines = this.lineIndex();
+    return lines.lineStart(lines.lineAt(offset));
+  }
+  lineIndex() {
+    return this.lines ??= new LineIndex(this.text);
   }
 };
 function parseYaml(text2) {
@@ -43570,17 +43608,6 @@ function pairInsertion(file, map, keys, value) {
   const eol = text2.startsWith("\r\n", at) || at === text2.length && text2.includes("\r\n") ? "\r\n" : "\n";
   return { start: at, end: at, insert: `${eol}${pairAt(eol)}` };
 }
-function applySplices2(text2, splices) {
-  if (splices.length === 0) return text2;
-  const ordered = [...splices].sort((a, b) => a.start - b.start || a.end - b.end);
-  let out = "";
-  let from = 0;
-  for (const { start, end, insert } of ordered) {
-    out += text2.slice(from, start) + insert;
-    from = end;
-  }
-  return out + text2.slice(from);
-}
 
 // src/yaml/plan.ts
 var EditPlan = class {
@@ -43619,8 +43646,8 @@ var EditPlan = class {
    * order. Lines are those of the edited text (an added pair is on a line of its own).
    */
   result() {
-    const planned = [...this.planned].sort((a, b) => a.splice.start - b.splice.start);
-    const text2 = applySplices2(
+    const planned = [...this.planned].sort((a, b) => byPosition(a.splice, b.splice));
+    const text2 = applySplices(
       this.file.text,
       planned.map((p) => p.splice)
     );
@@ -43702,6 +43729,17 @@ function quotedEnd(text2, open2) {
   }
   return -1;
 }
+function setFromSpec(text2, spec, create) {
+  const eq = spec.indexOf("=");
+  if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
+  const raw = spec.slice(eq + 1).trim();
+  const value = unquote(raw);
+  return setYamlPath(text2, spec.slice(0, eq).trim(), value, { create, typed: value === raw });
+}
+function unquote(value) {
+  const quoted = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
+  return quoted ? value.slice(1, -1) : value;
+}
 function describeAt(path6, depth) {
   return depth === 0 ? "the document" : formatPath(path6.slice(0, depth));
 }
@@ -43778,47 +43816,6 @@ function setYamlPath(text2, path6, value, options2 = {}) {
   return fail3(deepest?.message ?? "the file has no YAML document", deepest?.offset ?? 0);
 }
 
-// src/yaml/argocd.ts
-var ARGO_API = "argoproj.io/";
-function sourcesAt(root, spec) {
-  const sources = nodeAt(root, [...spec, "sources"]);
-  const many = sources?.kind === "seq" ? sources.items.map((_, i) => [...spec, "sources", i]) : [];
-  return [[...spec, "source"], ...many];
-}
-function imageLists(document) {
-  const { apiVersion, kind } = document.object;
-  const { root } = document;
-  if (apiVersion === void 0 && kind === void 0) {
-    const images = nodeAt(root, ["kustomize", "images"]);
-    return images?.kind === "seq" && images.items.every((item) => item?.kind === "scalar") ? [["kustomize", "images"]] : [];
-  }
-  if (!apiVersion?.startsWith(ARGO_API)) return [];
-  const spec = kind === "Application" ? ["spec"] : kind === "ApplicationSet" ? ["spec", "template", "spec"] : void 0;
-  return spec ? sourcesAt(root, spec).map((source) => [...source, "kustomize", "images"]) : [];
-}
-var editArgoCdImages = (file, request2, plan) => {
-  const incoming = byRepository(request2.images);
-  if (incoming.size === 0) return;
-  for (const document of file.documents) {
-    for (const path6 of imageLists(document)) {
-      const list = nodeAt(document.root, path6);
-      if (list?.kind !== "seq") continue;
-      list.items.forEach((entry, index) => {
-        if (!isFlowScalar(entry) || plan.isClaimed(entry)) return;
-        const eq = entry.text.indexOf("=");
-        const ref = tryParseImageRef(entry.text.slice(eq + 1));
-        const update2 = ref && incoming.get(ref.repository);
-        if (!ref || !update2) return;
-        if (ref.tag === void 0 && ref.digest === void 0) return;
-        const next = nextVersion(update2, versionOf(ref.tag, ref.digest));
-        if (!next) return;
-        const value = entry.text.slice(0, eq + 1) + formatImageRef({ name: ref.name, ...next });
-        plan.setScalar(entry, value, list.flow, { kind: "kustomize", key: formatPath([...path6, index]), document });
-      });
-    }
-  }
-};
-
 // src/yaml/walk.ts
 function forEachValue(root, visit) {
   if (root) walk(root, [], false, visit);
@@ -43838,27 +43835,35 @@ function walk(node, path6, inFlow, visit) {
 }
 
 // src/yaml/helm.ts
+function setHelmImage(image, incoming, plan, document) {
+  const { repository, registry, tag, digest } = image;
+  const repositoryNode = repository?.node;
+  const tagNode = tag?.node;
+  if (!tag || !isFlowScalar(repositoryNode) || !isFlowScalar(tagNode) || digest && !isFlowScalar(digest.node)) return;
+  if ([repository, registry, tag, digest].some((field2) => plan.isClaimed(field2?.node))) return;
+  const registryText = scalarText(registry?.node);
+  const name = registryText ? `${registryText}/${repositoryNode.text}` : repositoryNode.text;
+  const update2 = incoming.get(normalizeRepository(name) ?? "");
+  if (!update2) return;
+  const digestNode = digest?.node;
+  const next = nextVersion(update2, versionOf(tagNode.text, scalarText(digestNode)));
+  if (!next) return;
+  if (next.tag !== void 0) plan.setScalar(tagNode, next.tag, tag.inFlow, { kind: "helm", key: formatPath(tag.path), document });
+  if (digest && isFlowScalar(digestNode))
+    plan.setScalar(digestNode, next.digest ?? "", digest.inFlow, { kind: "helm", key: formatPath(digest.path), document });
+}
 var editHelmValues = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
   if (incoming.size === 0) return;
   for (const document of file.documents) {
     forEachValue(document.root, ({ node, path: path6, inFlow }) => {
-      if (node.kind !== "map") return;
-      const repository = mapValue(node, "repository");
-      const registry = mapValue(node, "registry");
-      const tag = mapValue(node, "tag");
-      const digest = mapValue(node, "digest");
-      if (!isFlowScalar(repository) || !isFlowScalar(tag) || digest !== void 0 && !isFlowScalar(digest)) return;
-      if ([repository, registry, tag, digest].some((field2) => plan.isClaimed(field2))) return;
-      const registryText = scalarText(registry);
-      const name = registryText ? `${registryText}/${repository.text}` : repository.text;
-      const update2 = incoming.get(normalizeRepository(name) ?? "");
-      if (!update2) return;
-      const next = nextVersion(update2, versionOf(tag.text, scalarText(digest)));
-      if (!next) return;
-      const flow = inFlow || node.flow;
-      if (next.tag !== void 0) plan.setScalar(tag, next.tag, flow, { kind: "helm", key: formatPath([...path6, "tag"]), document });
-      if (digest) plan.setScalar(digest, next.digest ?? "", flow, { kind: "helm", key: formatPath([...path6, "digest"]), document });
+      if (node.kind !== "map" || mapValue(node, "tag") === void 0) return;
+      const field2 = (key) => {
+        const value = mapValue(node, key);
+        return value === void 0 ? void 0 : { node: value, path: [...path6, key], inFlow: inFlow || node.flow };
+      };
+      const image = { repository: field2("repository") ?? field2("name"), registry: field2("registry"), tag: field2("tag"), digest: field2("digest") };
+      setHelmImage(image, incoming, plan, document);
     });
   }
 };
@@ -43889,26 +43894,26 @@ function looksLikeKustomization(root) {
   const images = mapValue(root, "images");
   return images?.kind === "seq" && images.items.some((entry) => entry.kind === "map" && KUSTOMIZE_IMAGE_FIELDS.some((key) => mapValue(entry, key) !== void 0));
 }
-function imageLists2(document) {
+function isKustomization(document) {
   const { apiVersion, kind } = document.object;
-  if (kind === void 0 && apiVersion === void 0) return looksLikeKustomization(document.root) ? [["images"]] : [];
+  if (apiVersion?.startsWith("kustomize.config.k8s.io/")) return kind === void 0 || kind === "Kustomization" || kind === "Component";
+  if (apiVersion === void 0 && kind === void 0) return looksLikeKustomization(document.root);
+  return apiVersion === void 0 ? kind === "Kustomization" || kind === "Component" : kind === "Kustomization" && apiVersion.startsWith("kustomize.toolkit.fluxcd.io/");
+}
+function imageLists(document) {
+  const { apiVersion, kind } = document.object;
   if (kind === "HelmRelease" && apiVersion?.startsWith("helm.toolkit.fluxcd.io/")) {
     const renderers = nodeAt(document.root, ["spec", "postRenderers"]);
     return renderers?.kind === "seq" ? renderers.items.map((_, i) => ["spec", "postRenderers", i, "kustomize", "images"]) : [];
   }
-  if (kind !== "Kustomization") return [];
-  if (apiVersion === void 0 || apiVersion.startsWith("kustomize.config.k8s.io/")) return [["images"]];
-  if (apiVersion.startsWith("kustomize.toolkit.fluxcd.io/")) return [["spec", "images"]];
-  return [];
-}
-function isKustomization(document) {
-  return document.object.kind === "Kustomization" && imageLists2(document).length > 0;
+  if (!isKustomization(document)) return [];
+  return apiVersion?.startsWith("kustomize.toolkit.fluxcd.io/") ? [["spec", "images"]] : [["images"]];
 }
 var editKustomizeImages = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
   if (incoming.size === 0) return;
   for (const document of file.documents) {
-    for (const path6 of imageLists2(document)) {
+    for (const path6 of imageLists(document)) {
       const list = nodeAt(document.root, path6);
       if (list?.kind === "seq") editList(list.items, path6, document, incoming, plan);
     }
@@ -43952,8 +43957,8 @@ var editImages = (file, request2, plan) => {
       if (!ref || !update2) return;
       if (ref.tag === void 0 && ref.digest === void 0 && !inContainerSpec(path6))
         return plan.warn(node.start, `${formatPath(path6)} ${bareRepositoryWarning(ref.repository)}`);
-      const next = nextVersion(update2, versionOf(ref.tag, ref.digest));
-      if (next) plan.setScalar(node, formatImageRef({ name: ref.name, ...next }), inFlow, { kind: "image", key: formatPath(path6), document });
+      const next = nextReference(update2, ref);
+      if (next) plan.setScalar(node, next, inFlow, { kind: "image", key: formatPath(path6), document });
     });
   }
 };
@@ -43961,6 +43966,128 @@ var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "
 function inContainerSpec(path6) {
   const list = path6[path6.length - 3];
   return typeof path6[path6.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list);
+}
+
+// src/yaml/argocd.ts
+var ARGO_API = "argoproj.io/";
+function sourcesOf(document) {
+  const { apiVersion, kind } = document.object;
+  if (apiVersion === void 0 && kind === void 0) return [[]];
+  if (!apiVersion?.startsWith(ARGO_API)) return [];
+  const spec = kind === "Application" ? ["spec"] : kind === "ApplicationSet" ? ["spec", "template", "spec"] : void 0;
+  if (!spec) return [];
+  const sources = nodeAt(document.root, [...spec, "sources"]);
+  const many = sources?.kind === "seq" ? sources.items.map((_, i) => [...spec, "sources", i]) : [];
+  return [[...spec, "source"], ...many];
+}
+var editArgoCdImages = (file, request2, plan) => {
+  const incoming = byRepository(request2.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    for (const source of sourcesOf(document)) {
+      const path6 = [...source, "kustomize", "images"];
+      const list = nodeAt(document.root, path6);
+      if (list?.kind !== "seq") continue;
+      if (source.length === 0 && !list.items.every((item) => item?.kind === "scalar")) continue;
+      list.items.forEach((entry, index) => {
+        if (!isFlowScalar(entry) || plan.isClaimed(entry)) return;
+        const eq = entry.text.indexOf("=");
+        const ref = tryParseImageRef(entry.text.slice(eq + 1));
+        const update2 = ref && incoming.get(ref.repository);
+        if (!ref || !update2) return;
+        if (ref.tag === void 0 && ref.digest === void 0) return;
+        const next = nextReference(update2, ref);
+        if (next) plan.setScalar(entry, entry.text.slice(0, eq + 1) + next, list.flow, { kind: "kustomize", key: formatPath([...path6, index]), document });
+      });
+    }
+  }
+};
+var editArgoCdHelm = (file, request2, plan) => {
+  const incoming = byRepository(request2.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    for (const source of sourcesOf(document)) {
+      const parameters = parametersAt(document.root, source);
+      for (const [name, field2] of parameters) if (leafOf(name)[1] === "image") setImageParameter(field2, incoming, plan, document);
+      for (const image of parameterImages(parameters, document.root, source)) setHelmImage(image, incoming, plan, document);
+      if (source.length > 0) warnValuesString(document, [...source, "helm", "values"], request2.images, plan);
+    }
+  }
+};
+var PARAMETER_KEYS = /* @__PURE__ */ new Set(["name", "value", "forceString", "forcestring"]);
+function parametersAt(root, source) {
+  const path6 = [...source, "helm", "parameters"];
+  const list = nodeAt(root, path6);
+  if (list?.kind !== "seq") return [];
+  const isParameter = (item) => item.kind === "map" && item.pairs.every((pair) => PARAMETER_KEYS.has(scalarText(pair.key) ?? ""));
+  if (source.length === 0 && !list.items.every(isParameter)) return [];
+  const parameters = [];
+  list.items.forEach((item, index) => {
+    if (item.kind !== "map") return;
+    const name = scalarText(mapValue(item, "name"));
+    const value = mapValue(item, "value");
+    if (name !== void 0 && value !== void 0) parameters.push([name, { node: value, path: [...path6, index, "value"], inFlow: list.flow || item.flow }]);
+  });
+  return parameters;
+}
+function leafOf(name) {
+  for (let i = name.length - 1; i > 0; i--) if (name[i] === "." && name[i - 1] !== "\\") return [name.slice(0, i), name.slice(i + 1)];
+  return ["", name];
+}
+function parameterImages(parameters, root, source) {
+  const byPrefix = /* @__PURE__ */ new Map();
+  for (const [name, field2] of parameters) {
+    const [prefix, leaf] = leafOf(name);
+    const fields = byPrefix.get(prefix) ?? /* @__PURE__ */ new Map();
+    byPrefix.set(prefix, fields.set(leaf, field2));
+  }
+  const valuesPath = [...source, "helm", "valuesObject"];
+  return [...byPrefix].map(([prefix, fields]) => {
+    if (!fields.has("tag") || fields.has("repository") || fields.has("name")) return imageOf(fields);
+    const keys = prefix === "" ? [] : prefix.split(".");
+    const mapping = nodeAt(root, [...valuesPath, ...keys]);
+    if (mapping?.kind !== "map") return imageOf(fields);
+    const merged = /* @__PURE__ */ new Map();
+    for (const key of ["registry", "repository", "name"]) {
+      const node = mapValue(mapping, key);
+      if (node !== void 0) merged.set(key, { node, path: [...valuesPath, ...keys, key], inFlow: mapping.flow });
+    }
+    for (const [leaf, field2] of fields) merged.set(leaf, field2);
+    return imageOf(merged);
+  });
+}
+function imageOf(fields) {
+  return { repository: fields.get("repository") ?? fields.get("name"), registry: fields.get("registry"), tag: fields.get("tag"), digest: fields.get("digest") };
+}
+function setImageParameter(field2, incoming, plan, document) {
+  const { node } = field2;
+  if (!isFlowScalar(node) || plan.isClaimed(node)) return;
+  const ref = tryParseImageRef(node.text);
+  const update2 = ref && incoming.get(ref.repository);
+  if (!ref || !update2) return;
+  const key = formatPath(field2.path);
+  if (ref.tag === void 0 && ref.digest === void 0) return plan.warn(node.start, `${key} ${bareRepositoryWarning(ref.repository)}`);
+  const next = nextReference(update2, ref);
+  if (next) plan.setScalar(node, next, field2.inFlow, { kind: "helm", key, document });
+}
+function warnValuesString(document, path6, images, plan) {
+  const values = nodeAt(document.root, path6);
+  if (values?.kind !== "scalar" || values.text === "") return;
+  let inner;
+  try {
+    inner = new YamlFile(values.text);
+  } catch (error2) {
+    if (error2 instanceof SourceError) return;
+    throw error2;
+  }
+  const dryRun = new EditPlan(inner);
+  for (const editor of [editImages, editHelmValues]) editor(inner, { images, setters: /* @__PURE__ */ new Map() }, dryRun);
+  const keys = dryRun.result().changes.map((change) => change.key);
+  if (keys.length === 0) return;
+  plan.warn(
+    values.start,
+    `${formatPath(path6)} is a string, which is not edited: ${keys.join(", ")} in it keeps its old image; give those values in valuesObject or a values file instead (or set the field with --set, which needs no marker)`
+  );
 }
 
 // src/yaml/markers.ts
@@ -43987,7 +44114,7 @@ function markerComment(text2, node) {
 }
 var editMarkers = (file, request2, plan) => {
   if (!file.text.includes(MARKER_TOKEN)) return;
-  const groups2 = /* @__PURE__ */ new Map();
+  const marked = new MarkedFields(request2);
   file.documents.forEach((document, index) => {
     forEachValue(document.root, ({ node, inFlow }) => {
       if (node.kind !== "scalar") return;
@@ -44000,31 +44127,17 @@ var editMarkers = (file, request2, plan) => {
         return;
       }
       const { marker } = reading;
-      if (!request2.setters.has(marker.key)) {
-        const warning2 = unknownSetterWarning(marker, request2.knownSetters);
-        if (warning2) plan.warn(node.start, warning2);
-      } else if (!isFlowScalar(node)) {
-        plan.warn(node.start, `Flux setter "${marker.setter}" marks a block scalar, which is never edited`);
-      } else {
-        const groupKey = `${index} ${marker.key}`;
-        const group2 = groups2.get(groupKey) ?? [];
-        if (group2.length === 0) groups2.set(groupKey, group2);
-        group2.push({ marker, text: node.text, node, inFlow, document });
-      }
+      const site = { marker, text: node.text, document: index, warn: (message) => plan.warn(node.start, message) };
+      marked.add(
+        isFlowScalar(node) ? { ...site, write: (value) => plan.setScalar(node, value, inFlow, { kind: "setter", key: marker.setter, document }) } : { ...site, refusal: `Flux setter "${marker.setter}" marks a block scalar, which is never edited` }
+      );
     });
   });
-  const fieldGroups = [...groups2.values()];
-  const values = markedValues(fieldGroups.map((fields) => ({ update: request2.setters.get(fields[0].marker.key), fields })));
-  fieldGroups.forEach(
-    (fields, g) => fields.forEach((field2, f) => {
-      const value = values[g][f];
-      if (value !== void 0) plan.setScalar(field2.node, value, field2.inFlow, { kind: "setter", key: field2.marker.setter, document: field2.document });
-    })
-  );
+  marked.writeAll();
 };
 
 // src/yaml/editor.ts
-var EDITORS = [editMarkers, editImages, editKustomizeImages, editArgoCdImages, editHelmValues];
+var EDITORS = [editMarkers, editImages, editKustomizeImages, editArgoCdImages, editArgoCdHelm, editHelmValues];
 function runEditors(text2, request2, editors) {
   const file = new YamlFile(text2);
   const plan = new EditPlan(file);
@@ -44606,6 +44719,11 @@ function expandTemplate(re, template, match) {
   return out + rest;
 }
 
+// src/json-value.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 // src/image/policy.ts
 var PolicyError = class extends Error {
   constructor(issues, where2 = "policy") {
@@ -44618,9 +44736,6 @@ var PolicyError = class extends Error {
   where;
 };
 var KINDS = ["semver", "alphabetical", "numerical"];
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 function quote(value) {
   return typeof value === "string" ? JSON.stringify(value) : String(value);
 }
@@ -44817,18 +44932,18 @@ function checkParses(kind, path6, text2) {
 }
 
 // src/engine/config.ts
+var DELIVERY_MODES = ["push", "pull-request", "none"];
+var MERGE_MODES = ["none", "auto", "immediate"];
+var MERGE_METHODS = ["merge", "squash", "rebase"];
 var ConfigError = class extends Error {
-  /** Each `<file>:<line>: <path>: <message>`, in file order. */
+  /** On their file and line, each message `<path>: <what is wrong>`, in file order. */
   constructor(issues) {
-    super(issues.join("\n"));
+    super(issues.map(formatDiagnostic).join("\n"));
     this.issues = issues;
     this.name = "ConfigError";
   }
   issues;
 };
-var DELIVERY_MODES = ["push", "pull-request", "none"];
-var MERGE_STRATEGIES = ["none", "auto", "immediate"];
-var MERGE_METHODS = ["merge", "squash", "rebase"];
 var SETTER_KEY2 = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?:[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?$/;
 var TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 var Reader2 = class {
@@ -44843,7 +44958,7 @@ var Reader2 = class {
   issues = [];
   issue(node, path6, message) {
     const offset = node?.range?.[0] ?? 0;
-    this.issues.push({ offset, text: `${this.file}:${this.line(node)}: ${path6 ? `${path6}: ` : ""}${message}` });
+    this.issues.push({ offset, issue: { file: this.file, line: this.line(node), message: `${path6 ? `${path6}: ` : ""}${message}` } });
   }
   line(node) {
     return this.lines.linePos(node?.range?.[0] ?? 0).line;
@@ -44997,7 +45112,7 @@ function readDelivery(r, node, at, path6) {
   const commitMessage2 = get("commit-message");
   const delivery = {
     ...mode && { mode: r.oneOf(mode.node, mode.at, join4(path6, "mode"), DELIVERY_MODES) },
-    ...merge2 && { merge: r.oneOf(merge2.node, merge2.at, join4(path6, "merge"), MERGE_STRATEGIES) },
+    ...merge2 && { merge: r.oneOf(merge2.node, merge2.at, join4(path6, "merge"), MERGE_MODES) },
     ...mergeMethod && { mergeMethod: r.oneOf(mergeMethod.node, mergeMethod.at, join4(path6, "merge-method"), MERGE_METHODS) },
     ...branch && { branch: r.string(branch.node, branch.at, join4(path6, "branch")) },
     ...labels && { labels: r.strings(labels.node, labels.at, join4(path6, "labels"), false) },
@@ -45154,7 +45269,7 @@ function parseConfig(text2, file) {
   const doc = (0, import_yaml2.parseDocument)(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
     const line = (offset) => lines.linePos(Math.min(offset, text2.trimEnd().length)).line;
-    throw new ConfigError(doc.errors.map((e) => `${file}:${line(e.pos[0])}: ${e.message}`));
+    throw new ConfigError(doc.errors.map((e) => ({ file, line: line(e.pos[0]), message: e.message })));
   }
   const r = new Reader2(file, doc, lines);
   const root = r.resolve(doc.contents);
@@ -45172,7 +45287,7 @@ function parseConfig(text2, file) {
       };
     }
   }
-  if (r.issues.length > 0) throw new ConfigError(r.issues.sort((a, b) => a.offset - b.offset).map((i) => i.text));
+  if (r.issues.length > 0) throw new ConfigError(r.issues.sort((a, b) => a.offset - b.offset).map((i) => i.issue));
   return config;
 }
 
@@ -45185,9 +45300,6 @@ var DEFAULT_NAMESPACE = "flux-system";
 var DEFAULT_EXCLUSIONS = ["^.*\\.sig$"];
 function mayHoldFluxObjects(text2) {
   return text2.includes(FLUX_IMAGE_API_GROUP);
-}
-function isRecord2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function text(value) {
   return typeof value === "string" && value !== "" ? value : void 0;
@@ -45248,13 +45360,13 @@ var DocumentReader = class {
     return { ...this.located(id), name: ref.name, repository: ref.repository, exclusionList };
   }
   automation(id, namespace, spec) {
-    const update2 = isRecord2(spec.update) ? spec.update : {};
+    const update2 = isRecord(spec.update) ? spec.update : {};
     const path6 = posix.normalize(`/${text(update2.path) ?? ""}`).replace(/^\/+|\/+$/g, "");
     return { ...this.located(id), namespace, path: path6 };
   }
   policy(id, namespace, name, spec) {
     const key = `${namespace}:${name}`;
-    const ref = isRecord2(spec.imageRepositoryRef) ? spec.imageRepositoryRef : {};
+    const ref = isRecord(spec.imageRepositoryRef) ? spec.imageRepositoryRef : {};
     const repositoryName = text(ref.name);
     if (repositoryName === void 0) {
       this.warn(["spec"], `ImagePolicy ${id}: spec.imageRepositoryRef.name is missing; markers for ${key} are not mapped`);
@@ -45293,7 +45405,7 @@ function fluxSetters(docs) {
         continue;
       }
       const object = doc.toJS({ maxAliasCount: 100 });
-      if (!isRecord2(object) || !isRecord2(object.metadata) || !isRecord2(object.spec)) continue;
+      if (!isRecord(object) || !isRecord(object.metadata) || !isRecord(object.spec)) continue;
       const { apiVersion, kind, metadata, spec } = object;
       if (kind !== "ImageRepository" && kind !== "ImagePolicy" && kind !== "ImageUpdateAutomation") continue;
       if (typeof apiVersion !== "string" || !API_VERSION.test(apiVersion)) continue;
@@ -45364,171 +45476,9 @@ function where(objects) {
   return places.length > 1 ? `${places.slice(0, -1).join(", ")} and ${places.at(-1)}` : places.join("");
 }
 
-// src/engine/source.ts
-var lossy = new TextDecoder("utf-8", { ignoreBOM: true });
-var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-async function readText(source, path6) {
-  return source.readText ? source.readText(path6) : lossy.decode(await source.read(path6));
-}
-function decodeUtf8(bytes) {
-  try {
-    return strict.decode(bytes);
-  } catch {
-    return void 0;
-  }
-}
-
-// src/engine/plan.ts
-var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
-var READ_CONCURRENCY = 64;
-async function planUpdate(source, request2) {
-  const valid = validateRequest(request2);
-  const files = [];
-  for await (const path6 of source.list()) files.push(path6);
-  const present = new Set(files);
-  const configPath = (request2.config ?? DEFAULT_CONFIG).replace(/^\.\//, "");
-  const config = await loadConfig(source, present, configPath, request2.config !== void 0);
-  const targets = targetsInScope(config, request2.targets);
-  const warnings = [];
-  const inScope = pathFilter(request2.paths, files, warnings);
-  const overridesByFile = collectOverrides(valid, config, configPath, present, inScope, warnings);
-  const screen = screenFor(valid.images);
-  const candidates2 = files.filter(
-    (path6) => fileKind(path6) !== void 0 && !path6.startsWith(".github/") && path6 !== configPath && (inScope(path6) || fileKind(path6) === "yaml")
-  );
-  const keep = (path6, text2) => inScope(path6) ? overridesByFile.has(path6) || screen[fileKind(path6)].test(text2) : mayHoldFluxObjects(text2);
-  const texts = await readScreened(source, candidates2, keep, warnings);
-  for (const path6 of overridesByFile.keys()) {
-    if (!texts.has(path6)) texts.set(path6, await readNamed(source, path6));
-  }
-  const { updates, known, forFile } = resolveSetters(valid, config, configPath, texts, inScope, request2.allowDowngrade ?? false, warnings);
-  warnUnreached(
-    valid,
-    updates,
-    overridesByFile,
-    [...texts].filter(([path6]) => inScope(path6)).map(([, text2]) => text2),
-    warnings
-  );
-  const matchers = targets.map((target) => ({ target, matches: (0, import_picomatch.default)([...target.paths], { dot: true }) }));
-  const markerImages = updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
-  warnRefusedImages([...valid.images, ...new Map(markerImages.map((image) => [image.repository, image])).values()], targets, warnings);
-  const planned = [];
-  for (const [path6, text2] of [...texts].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
-    if (!inScope(path6)) continue;
-    const target = matchers.find((m) => m.matches(path6))?.target;
-    const { setters, left } = forFile(path6);
-    const editRequest = {
-      images: imagesFor(valid.images, config, target, request2.allowDowngrade ?? false),
-      setters: settersFor(setters, target),
-      // A key left here is not known here: the editors then warn at each of its markers, and `explainLeft` says why.
-      knownSetters: left.size > 0 ? new Set([...known].filter((key) => !left.has(key))) : known
-    };
-    const overrides = (overridesByFile.get(path6) ?? []).flatMap(
-      (o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images)
-    );
-    const fileWarnings = [];
-    const filePlan = planFile(path6, text2, editRequest, overrides, request2.create ?? false, target?.name, fileWarnings);
-    warnings.push(...explainLeft(fileWarnings, left));
-    if (filePlan) planned.push(filePlan);
-  }
-  return {
-    files: planned,
-    changes: planned.flatMap((f) => f.changes),
-    warnings,
-    targets: targets.map((t) => ({ name: t.name, ...t.delivery && { delivery: t.delivery } }))
-  };
-}
-async function loadConfig(source, present, path6, required) {
-  if (!present.has(path6)) {
-    if (required) throw new RequestError2([`config: ${path6} does not exist`]);
-    return void 0;
-  }
-  try {
-    return parseConfig(await readNamed(source, path6), path6);
-  } catch (error2) {
-    if (error2 instanceof ConfigError) throw new RequestError2(error2.issues);
-    throw error2;
-  }
-}
-function pathFilter(globs, files, warnings) {
-  if (globs.length === 0) return () => true;
-  const matchers = globs.map((glob) => {
-    const base = glob.replace(/\/+$/, "");
-    return (0, import_picomatch.default)([base, `${base}/**`], { dot: true });
-  });
-  globs.forEach((glob, i) => {
-    if (!files.some((file) => matchers[i](file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file` });
-  });
-  return (path6) => matchers.some((matches) => matches(path6));
-}
-function targetsInScope(config, names) {
-  const all = config?.targets ?? [];
-  if (!names || names.length === 0) return all;
-  const unknown = names.filter((name) => !all.some((t) => t.name === name));
-  if (unknown.length > 0) {
-    throw new RequestError2(
-      unknown.map((name) => `targets: no target named ${JSON.stringify(name)} (configured: ${all.map((t) => t.name).join(", ") || "none"})`)
-    );
-  }
-  return all.filter((t) => names.includes(t.name));
-}
-function collectOverrides(valid, config, configPath, present, inScope, warnings) {
-  const configured = config?.overrides ?? [];
-  const issues = [
-    ...valid.sets.map(({ file }) => !present.has(file) ? `set: ${file} does not exist` : !inScope(file) ? `set: ${file} is outside the paths to update` : ""),
-    ...configured.map((o, i) => present.has(o.file) ? "" : `${configPath}:${o.line}: overrides[${i}].file: ${o.file} does not exist`)
-  ].filter((issue2) => issue2 !== "");
-  if (issues.length > 0) throw new RequestError2(issues);
-  const byFile = /* @__PURE__ */ new Map();
-  const add = (file, override) => byFile.set(file, [...byFile.get(file) ?? [], override]);
-  for (const { file, spec } of valid.sets) add(file, spec);
-  const inATarget = (0, import_picomatch.default)(
-    (config?.targets ?? []).flatMap((t) => t.paths),
-    { dot: true }
-  );
-  for (const o of configured) {
-    if (!inScope(o.file) || !valid.images.some((i) => i.repository === o.repository)) continue;
-    if (config.targets.length > 0 && !inATarget(o.file)) {
-      warnings.push({ file: configPath, line: o.line, message: `override of ${o.file}: the file is in no target, so ${o.repository} is not set there` });
-    } else add(o.file, o);
-  }
-  return byFile;
-}
-function configuredOverride(override, images) {
-  const update2 = images.find((u) => u.image.repository === override.repository);
-  return update2 ? [{ path: override.spec, value: (current) => nextImageText(update2, override.image, current) }] : [];
-}
-function screenFor(images) {
-  const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
-  const alternation = (words) => new RegExp(words.map(escapeRegExp).join("|"));
-  return { kcl: alternation(tokens), yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP]) };
-}
-function escapeRegExp(text2) {
-  return text2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
-async function readScreened(source, paths, keep, warnings) {
-  const texts = /* @__PURE__ */ new Map();
-  let next = 0;
-  const worker = async () => {
-    while (next < paths.length) {
-      const path6 = paths[next++];
-      const text2 = await readText(source, path6);
-      if (!keep(path6, text2)) continue;
-      if (text2.includes("\uFFFD") && decodeUtf8(await source.read(path6)) === void 0) warnings.push({ file: path6, message: NOT_UTF8 });
-      else texts.set(path6, text2);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
-  return texts;
-}
-var NOT_UTF8 = "not UTF-8 text; left as it is";
-async function readNamed(source, path6) {
-  const text2 = decodeUtf8(await source.read(path6));
-  if (text2 === void 0) throw new RequestError2([`${path6}: ${NOT_UTF8}`]);
-  return text2;
-}
+// src/engine/setters.ts
 function resolveSetters(valid, config, configPath, texts, inScope, allowDowngrade, warnings) {
-  const docs = [...texts].filter(([path6, text2]) => fileKind(path6) === "yaml" && mayHoldFluxObjects(text2)).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  const docs = [...texts].filter(([path6, text2]) => fileKind(path6) === "yaml" && mayHoldFluxObjects(text2));
   const flux = fluxSetters(docs.map(([file, text2]) => ({ file, text: text2 })));
   warnings.push(...flux.warnings);
   const definitions = /* @__PURE__ */ new Map();
@@ -45541,7 +45491,7 @@ function resolveSetters(valid, config, configPath, texts, inScope, allowDowngrad
   for (const [key, setter] of config?.setters ?? []) definitions.set(key, [setter]);
   const foreign = [...valid.setters].flatMap(([key, image]) => {
     const other = definitions.get(key)?.find((d) => d.repository !== image.repository);
-    return other ? [`setter ${key}: ${formatImageRef(image)} is not ${other.repository}, the repository this key is defined for`] : [];
+    return other ? [{ message: `setter ${key}: ${formatImageRef(image)} is not ${other.repository}, the repository this key is defined for` }] : [];
   });
   if (foreign.length > 0) throw new RequestError2(foreign);
   const candidates2 = /* @__PURE__ */ new Map();
@@ -45556,18 +45506,20 @@ function resolveSetters(valid, config, configPath, texts, inScope, allowDowngrad
   const governing = (key, path6) => governingCandidate(key, candidates2.get(key), path6, flux.automations, configPath);
   warnings.push(...notesWhereUsed(candidates2, governing, texts, inScope));
   const brought = [...candidates2].filter(([, defined]) => defined.some((c) => c.update)).map(([key]) => key);
+  const known = new Map([...definitions.keys(), ...valid.setters.keys()].map((key) => [key, void 0]));
   return {
     updates: [...candidates2.values()].flat().flatMap((c) => c.update ? [c.update] : []),
-    known: /* @__PURE__ */ new Set([...definitions.keys(), ...valid.setters.keys()]),
     forFile(path6) {
       const setters = /* @__PURE__ */ new Map();
-      const left = /* @__PURE__ */ new Map();
+      let knownSetters = known;
       for (const key of brought) {
         const chosen = governing(key, path6);
-        if (typeof chosen === "string") left.set(key, chosen);
-        else if (chosen.update) setters.set(key, chosen.update);
+        if (typeof chosen === "string") {
+          if (knownSetters === known) knownSetters = new Map(known);
+          knownSetters.set(key, chosen);
+        } else if (chosen.update) setters.set(key, chosen.update);
       }
-      return { setters, left };
+      return { setters, knownSetters };
     }
   };
 }
@@ -45606,10 +45558,10 @@ function governingCandidate(key, candidates2, path6, automations, configPath) {
 }
 function notesWhereUsed(candidates2, governing, texts, inScope) {
   const noted = /* @__PURE__ */ new Map();
-  const marked = [...texts].filter(([path6, text2]) => inScope(path6) && text2.includes(MARKER_TOKEN)).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  const marked = [...texts].filter(([path6, text2]) => inScope(path6) && text2.includes(MARKER_TOKEN));
   for (const [key, defined] of candidates2) {
     if (!defined.some((c) => c.note)) continue;
-    const marker = new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`);
+    const marker = markerPattern(key);
     for (const [path6, text2] of marked) {
       const at = marker.exec(text2)?.index;
       if (at === void 0) continue;
@@ -45621,29 +45573,37 @@ function notesWhereUsed(candidates2, governing, texts, inScope) {
   }
   return [...noted.values()];
 }
-function explainLeft(warnings, left) {
-  if (left.size === 0) return warnings;
-  const why = /* @__PURE__ */ new Map();
-  for (const [key, reason] of left) {
-    for (const field2 of ["ref", "tag", "name", "digest"]) {
-      const setter = field2 === "ref" ? key : `${key}:${field2}`;
-      why.set(unknownSetterWarning({ key, field: field2, setter }), `Flux setter "${setter}" ${reason}`);
-    }
-  }
-  return warnings.map((w) => ({ ...w, message: why.get(w.message) ?? w.message }));
+
+// src/engine/source.ts
+var lossy = new TextDecoder("utf-8", { ignoreBOM: true });
+var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+async function readText(source, path6) {
+  return source.readText ? source.readText(path6) : lossy.decode(await source.read(path6));
 }
-function warnUnreached(valid, updates, overrides, texts, warnings) {
-  const holds = (pattern) => texts.some((text2) => pattern.test(text2));
-  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
-  for (const image of valid.images) {
-    const marked = updates.some((u) => u.image.repository === image.repository);
-    if (!marked && !overridden.has(image.repository) && !holds(new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`))) {
-      warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
-    }
+function decodeUtf8(bytes) {
+  try {
+    return strict.decode(bytes);
+  } catch {
+    return void 0;
   }
-  for (const key of valid.setters.keys()) {
-    if (!holds(new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
+}
+
+// src/engine/targets.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+function targetsInScope(config, names) {
+  const all = config?.targets ?? [];
+  if (!names || names.length === 0) return all;
+  const unknown = names.filter((name) => !all.some((t) => t.name === name));
+  if (unknown.length > 0) {
+    throw new RequestError2(
+      unknown.map((name) => ({ message: `targets: no target named ${JSON.stringify(name)} (configured: ${all.map((t) => t.name).join(", ") || "none"})` }))
+    );
   }
+  return all.filter((t) => names.includes(t.name));
+}
+function targetOf(targets) {
+  const matchers = targets.map((target) => ({ target, matches: (0, import_picomatch.default)([...target.paths], { dot: true }) }));
+  return (path6) => matchers.find((m) => m.matches(path6))?.target;
 }
 function imagesFor(images, config, target, allowDowngrade) {
   if (!config || config.targets.length === 0) return images.map((image) => ({ image, allowDowngrade }));
@@ -45685,6 +45645,158 @@ function warnRefusedImages(images, targets, warnings) {
     }
     if (refusing.length === 1) warnings.push({ message: `target ${refusing[0]} does not allow ${image.repository}; not edited there` });
     if (refusing.length > 1) warnings.push({ message: `targets ${refusing.join(", ")} do not allow ${image.repository}; not edited there` });
+  }
+}
+
+// src/engine/plan.ts
+var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
+var READ_CONCURRENCY = 64;
+async function planUpdate(source, request2) {
+  const valid = validateRequest(request2);
+  const files = [];
+  for await (const path6 of source.list()) files.push(path6);
+  files.sort();
+  const present = new Set(files);
+  const configPath = (request2.config ?? DEFAULT_CONFIG).replace(/^\.\//, "");
+  const config = await loadConfig(source, present, configPath, request2.config !== void 0);
+  const targets = targetsInScope(config, request2.targets);
+  const warnings = [];
+  const inScope = pathFilter(request2.paths, files, warnings);
+  const overridesByFile = collectOverrides(valid, config, configPath, present, inScope, warnings);
+  const screen = screenFor(valid.images);
+  const paths = files.filter(
+    (path6) => overridesByFile.has(path6) || fileKind(path6) !== void 0 && !path6.startsWith(".github/") && path6 !== configPath && (inScope(path6) || fileKind(path6) === "yaml")
+  );
+  const keep = (path6, text2) => inScope(path6) ? overridesByFile.has(path6) || screen[fileKind(path6)].test(text2) : mayHoldFluxObjects(text2);
+  const read = await readScreened(source, paths, keep, warnings);
+  for (const path6 of overridesByFile.keys()) read[paths.indexOf(path6)] ??= await readNamed(source, path6);
+  const texts = new Map(paths.flatMap((path6, i) => read[i] === void 0 ? [] : [[path6, read[i]]]));
+  const { updates, forFile } = resolveSetters(valid, config, configPath, texts, inScope, request2.allowDowngrade ?? false, warnings);
+  warnUnreached(
+    valid,
+    updates,
+    overridesByFile,
+    [...texts].filter(([path6]) => inScope(path6)).map(([, text2]) => text2),
+    warnings
+  );
+  const targetFor = targetOf(targets);
+  const markerImages = updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
+  warnRefusedImages([...valid.images, ...new Map(markerImages.map((image) => [image.repository, image])).values()], targets, warnings);
+  const planned = [];
+  for (const [path6, text2] of texts) {
+    if (!inScope(path6)) continue;
+    const target = targetFor(path6);
+    const { setters, knownSetters } = forFile(path6);
+    const editRequest = {
+      images: imagesFor(valid.images, config, target, request2.allowDowngrade ?? false),
+      setters: settersFor(setters, target),
+      knownSetters
+    };
+    const overrides = (overridesByFile.get(path6) ?? []).flatMap(
+      (o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images)
+    );
+    const filePlan = planFile(path6, text2, editRequest, overrides, request2.create ?? false, target?.name, warnings);
+    if (filePlan) planned.push(filePlan);
+  }
+  return {
+    files: planned,
+    changes: planned.flatMap((f) => f.changes),
+    warnings,
+    targets: targets.map((t) => ({ name: t.name, ...t.delivery && { delivery: t.delivery } })),
+    images: [...valid.images, ...valid.setters.values()]
+  };
+}
+async function loadConfig(source, present, path6, required) {
+  if (!present.has(path6)) {
+    if (required) throw new RequestError2([{ message: `config: ${path6} does not exist` }]);
+    return void 0;
+  }
+  try {
+    return parseConfig(await readNamed(source, path6), path6);
+  } catch (error2) {
+    if (error2 instanceof ConfigError) throw new RequestError2(error2.issues);
+    throw error2;
+  }
+}
+function pathFilter(globs, files, warnings) {
+  if (globs.length === 0) return () => true;
+  const matchers = globs.map((glob) => {
+    const base = glob.replace(/\/+$/, "");
+    return (0, import_picomatch2.default)([base, `${base}/**`], { dot: true });
+  });
+  globs.forEach((glob, i) => {
+    if (!files.some((file) => matchers[i](file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file` });
+  });
+  return (path6) => matchers.some((matches) => matches(path6));
+}
+function collectOverrides(valid, config, configPath, present, inScope, warnings) {
+  const configured = config?.overrides ?? [];
+  const issues = [
+    ...valid.sets.flatMap(
+      ({ file }) => !present.has(file) ? [{ message: `set: ${file} does not exist` }] : !inScope(file) ? [{ message: `set: ${file} is outside the paths to update` }] : []
+    ),
+    ...configured.flatMap(
+      (o, i) => present.has(o.file) ? [] : [{ file: configPath, line: o.line, message: `overrides[${i}].file: ${o.file} does not exist` }]
+    )
+  ];
+  if (issues.length > 0) throw new RequestError2(issues);
+  const byFile = /* @__PURE__ */ new Map();
+  const add = (file, override) => byFile.set(file, [...byFile.get(file) ?? [], override]);
+  for (const { file, spec } of valid.sets) add(file, spec);
+  const inATarget = (0, import_picomatch2.default)(
+    (config?.targets ?? []).flatMap((t) => t.paths),
+    { dot: true }
+  );
+  for (const o of configured) {
+    if (!inScope(o.file) || !valid.images.some((i) => i.repository === o.repository)) continue;
+    if (config.targets.length > 0 && !inATarget(o.file)) {
+      warnings.push({ file: configPath, line: o.line, message: `override of ${o.file}: the file is in no target, so ${o.repository} is not set there` });
+    } else add(o.file, o);
+  }
+  return byFile;
+}
+function configuredOverride(override, images) {
+  const update2 = images.find((u) => u.image.repository === override.repository);
+  return update2 ? [{ path: override.spec, value: (current) => nextImageText(update2, override.image, current) }] : [];
+}
+function screenFor(images) {
+  const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
+  const alternation = (words) => new RegExp(words.map(escapeRegExp).join("|"));
+  return { kcl: alternation(tokens), yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP]) };
+}
+async function readScreened(source, paths, keep, warnings) {
+  const texts = new Array(paths.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const i = next++;
+      const path6 = paths[i];
+      const text2 = await readText(source, path6);
+      if (!keep(path6, text2)) continue;
+      if (text2.includes("\uFFFD") && decodeUtf8(await source.read(path6)) === void 0) warnings.push({ file: path6, message: NOT_UTF8 });
+      else texts[i] = text2;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
+  return texts;
+}
+var NOT_UTF8 = "not UTF-8 text; left as it is";
+async function readNamed(source, path6) {
+  const text2 = decodeUtf8(await source.read(path6));
+  if (text2 === void 0) throw new RequestError2([{ file: path6, message: NOT_UTF8 }]);
+  return text2;
+}
+function warnUnreached(valid, updates, overrides, texts, warnings) {
+  const holds = (pattern) => texts.some((text2) => pattern.test(text2));
+  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
+  for (const image of valid.images) {
+    const marked = updates.some((u) => u.image.repository === image.repository);
+    if (!marked && !overridden.has(image.repository) && !holds(new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`))) {
+      warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
+    }
+  }
+  for (const key of valid.setters.keys()) {
+    if (!holds(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
   }
 }
 function planFile(path6, text2, request2, overrides, create, target, warnings) {
@@ -45748,22 +45860,11 @@ function applyFileOverrides(kind, text2, overrides, create) {
   }
   return result;
 }
-function setFromSpec(text2, spec, create) {
-  const eq = spec.indexOf("=");
-  if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
-  const raw = spec.slice(eq + 1).trim();
-  const value = unquote(raw);
-  return setYamlPath(text2, spec.slice(0, eq).trim(), value, { create, typed: value === raw });
-}
-function unquote(value) {
-  const quoted = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
-  return quoted ? value.slice(1, -1) : value;
-}
 function located(path6, error2) {
-  const where2 = `${path6}${error2.line !== void 0 ? `:${error2.line}` : ""}`;
-  if (!(error2 instanceof OverrideSpecError) || error2.message.includes(error2.spec)) return `${where2}: ${error2.message}`;
+  const where2 = { file: path6, ...error2.line !== void 0 && { line: error2.line } };
+  if (!(error2 instanceof OverrideSpecError) || error2.message.includes(error2.spec)) return { ...where2, message: error2.message };
   const indexed = /\[\s*\d+\s*\]/.test(error2.spec) ? " (KCL override paths have no list indexes)" : "";
-  return `${where2}: '${error2.spec}': ${error2.message}${indexed}`;
+  return { ...where2, message: `'${error2.spec}': ${error2.message}${indexed}` };
 }
 
 // src/github/errors.ts
@@ -46039,10 +46140,11 @@ async function deliver(ctx, request2, options2) {
       attempts: attempt
     });
     if (plan.files.length === 0) return result([]);
-    if (options2.dryRun) return result(preview(ctx, request2, options2, plan, base));
+    if (options2.dryRun) return result(preview(ctx, options2, plan, base));
     try {
       const landings = await land(ctx, request2, options2, plan, { base, head, entries: tree.entries });
-      const files = landings.flatMap((l) => l.files).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+      const landed = new Map(landings.flatMap((l) => l.files.map((f) => [f.path, f])));
+      const files = [...landed.keys()].sort().map((path6) => landed.get(path6));
       return result(landings, { ...plan, files, changes: files.flatMap((f) => f.changes) });
     } catch (error2) {
       if (!(error2 instanceof BranchMovedError)) throw error2;
@@ -46054,24 +46156,23 @@ async function deliver(ctx, request2, options2) {
   }
   throw new Error(`gave up after ${attempts} attempts: ${base} kept moving under us (other runs committing at the same time); nothing was written by this run`);
 }
-function preview(ctx, request2, options2, plan, base) {
-  return groupFiles(plan, options2, incomingImages(request2), ctx.repository.owner).map((g) => ({
+function preview(ctx, options2, plan, base) {
+  return groupsWithMessages(ctx, options2, plan).map((g) => ({
     mode: g.mode,
     branch: g.mode === "pull-request" ? g.prBranch : base,
     files: g.files,
     changes: g.files.flatMap((f) => f.changes),
-    ...g.mode !== "none" && { message: commitMessage(g.messageTemplate, messageInput(ctx, request2, options2, g.files)) }
+    ...g.message !== void 0 && { message: g.message }
   }));
 }
 async function land(ctx, request2, options2, plan, at) {
-  const groups2 = groupFiles(plan, options2, incomingImages(request2), ctx.repository.owner);
+  const groups2 = groupsWithMessages(ctx, options2, plan);
   const landings = [];
   let parent = { commit: at.head, tree: void 0 };
-  const messageFor = (files, template = options2.messageTemplate) => commitMessage(template, messageInput(ctx, request2, options2, files));
-  const push = groups2.filter((g) => g.mode === "push").flatMap((g) => g.files);
-  if (push.length > 0) {
-    const writes = fileWrites(push, at.entries);
-    const message = messageFor(push);
+  const push = groups2.find((g) => g.mode === "push");
+  if (push) {
+    const writes = fileWrites(push.files, at.entries);
+    const message = push.message;
     if (options2.commitVia === "git") {
       const commit = await gitCommit(ctx, at.head, writes, message, options2.author);
       if (await ctx.git.push(ctx.remote, commit, at.base) === "rejected") throw new BranchMovedError(at.base);
@@ -46087,11 +46188,12 @@ async function land(ctx, request2, options2, plan, at) {
       await advanceBranch(ctx.client(), ctx.repository, at.base, commit.sha);
       parent = { commit: commit.sha, tree: commit.tree };
     }
-    landings.push({ mode: "push", branch: at.base, files: push, changes: push.flatMap((f) => f.changes), commit: parent.commit, message });
+    landings.push({ mode: "push", branch: at.base, files: push.files, changes: push.files.flatMap((f) => f.changes), commit: parent.commit, message });
     ctx.log(`pushed ${parent.commit} to ${at.base}`);
   }
   for (const group2 of groups2.filter((g) => g.mode === "pull-request")) {
-    const landing = await landPullRequest(ctx, request2, options2, at, parent, group2, (files) => messageFor(files, group2.messageTemplate));
+    const messageFor = (files) => commitMessage(group2.messageTemplate, messageInput(ctx, plan.images, options2, files));
+    const landing = await landPullRequest(ctx, request2, options2, at, parent, group2, messageFor);
     if (landing) landings.push(landing);
   }
   const untouched = groups2.filter((g) => g.mode === "none").flatMap((g) => g.files);
@@ -46100,6 +46202,19 @@ async function land(ctx, request2, options2, plan, at) {
     landings.push({ mode: "none", branch: at.base, files: untouched, changes: untouched.flatMap((f) => f.changes) });
   }
   return landings;
+}
+function groupsWithMessages(ctx, options2, plan) {
+  const groups2 = groupFiles(plan, options2, ctx.repository.owner);
+  const pushes = groups2.filter((g) => g.mode === "push");
+  if (pushes.length > 1) throw new Error(differentPushTemplates(pushes, options2));
+  return groups2.map((g) => g.mode === "none" ? g : { ...g, message: commitMessage(g.messageTemplate, messageInput(ctx, plan.images, options2, g.files)) });
+}
+function differentPushTemplates(pushes, options2) {
+  const names = (g) => [...new Set(g.files.map((f) => f.target ?? "(files in no target)"))].sort();
+  const source = (g) => g.messageTemplate !== options2.messageTemplate ? "its own" : options2.messageTemplate === void 0 ? "the default" : "the commit-message input";
+  const all = pushes.flatMap(names).sort().join(", ");
+  const each = pushes.map((g) => `${names(g).join(", ")}: ${source(g)}`).join("; ");
+  return `push targets ${all} land as one commit but set different commit-message templates (${each}): give them one and the same delivery.commit-message, or let all but one open pull requests; nothing was written`;
 }
 async function landPullRequest(ctx, request2, options2, at, parent, group2, messageFor) {
   if (group2.prBranch === at.base) throw new Error(`the pull-request branch ${group2.prBranch} is the base branch; choose another pr-branch`);
@@ -46179,7 +46294,7 @@ async function planOnPullRequest(ctx, request2, options2, at, existing, prBranch
   const tree = await ctx.git.tree(treeish);
   try {
     const plan = await planUpdate(tree, request2);
-    const group2 = groupFiles(plan, options2, incomingImages(request2), ctx.repository.owner).find((g) => g.mode === "pull-request" && g.prBranch === prBranch);
+    const group2 = groupFiles(plan, options2, ctx.repository.owner).find((g) => g.mode === "pull-request" && g.prBranch === prBranch);
     const files = (group2?.files ?? []).map((f) => asSeenFromBase(f, onBase));
     const edited = new Set(files.map((f) => f.path));
     const carried = [...tree.entries].filter(([path6, entry]) => {
@@ -46224,7 +46339,7 @@ async function gitCommit(ctx, parent, writes, message, author) {
 function fileWrites(files, entries) {
   return files.map((f) => ({ path: f.path, content: f.after, mode: entries.get(f.path)?.mode ?? "100644" }));
 }
-function groupFiles(plan, options2, images, owner) {
+function groupFiles(plan, options2, owner) {
   const targets = new Map(plan.targets.map((t) => [t.name, t]));
   const groups2 = /* @__PURE__ */ new Map();
   for (const file of plan.files) {
@@ -46233,7 +46348,7 @@ function groupFiles(plan, options2, images, owner) {
     const mode = d?.mode ?? options2.mode;
     const group2 = {
       mode,
-      prBranch: mode === "pull-request" ? d?.branch || options2.prBranch || pullRequestBranch(target?.name ?? imageBranchName(images)) : "",
+      prBranch: mode === "pull-request" ? d?.branch || options2.prBranch || pullRequestBranch(target?.name ?? imageBranchName(plan.images)) : "",
       merge: d?.merge ?? options2.merge,
       mergeMethod: d?.mergeMethod ?? options2.mergeMethod,
       labels: d?.labels ?? options2.labels,
@@ -46244,7 +46359,7 @@ function groupFiles(plan, options2, images, owner) {
       messageTemplate: d?.commitMessage ?? options2.messageTemplate,
       files: []
     };
-    const key = mode === "pull-request" ? `${mode}\0${group2.prBranch}` : mode;
+    const key = mode === "pull-request" ? `${mode}\0${group2.prBranch}` : mode === "push" ? `${mode}\0${group2.messageTemplate ?? ""}` : mode;
     const known = groups2.get(key) ?? group2;
     groups2.set(key, known);
     known.files.push(file);
@@ -46255,14 +46370,10 @@ function imageBranchName(images) {
   const names = [...new Set(images.map((i) => i.name))].sort();
   return names.length === 0 ? "update" : names.join("_");
 }
-function incomingImages(request2) {
-  const fromSetters = request2.setters.map((s) => s.slice(s.indexOf("=") + 1));
-  return [...request2.images, ...fromSetters].flatMap((text2) => tryParseImageRef(text2) ?? []);
-}
-function messageInput(ctx, request2, options2, files) {
+function messageInput(ctx, images, options2, files) {
   return {
     changes: files.flatMap((f) => f.changes),
-    images: incomingImages(request2),
+    images,
     automation: { namespace: ctx.repository.owner, name: ctx.repository.repo },
     ...options2.templateValues && { values: options2.templateValues }
   };
@@ -46322,15 +46433,15 @@ var GitRepo = class {
   }
   exec(args, options2) {
     return new Promise((resolve3, reject) => {
-      const child3 = spawn2("git", args, { cwd: this.dir, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...this.env, ...options2.env } });
+      const child2 = spawn2("git", args, { cwd: this.dir, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...this.env, ...options2.env } });
       const out = [];
       const err = [];
-      child3.stdout.on("data", (d) => out.push(d));
-      child3.stderr.on("data", (d) => err.push(d));
-      child3.on("error", reject);
-      child3.on("close", (code) => resolve3({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") }));
-      child3.stdin.on("error", () => void 0);
-      child3.stdin.end(options2.input ?? "");
+      child2.stdout.on("data", (d) => out.push(d));
+      child2.stderr.on("data", (d) => err.push(d));
+      child2.on("error", reject);
+      child2.on("close", (code) => resolve3({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") }));
+      child2.stdin.on("error", () => void 0);
+      child2.stdin.end(options2.input ?? "");
     });
   }
   /** The remote's default branch, from its advertised HEAD symref (no API call). */
@@ -46665,16 +46776,21 @@ async function checkoutRoot(workspace, workingDirectory) {
 // src/action/update/failure.ts
 function explainFailure(error2, at) {
   if (error2 instanceof GitError) return explainGit(error2, at);
-  const request2 = failedRequest(error2);
+  const answer = githubAnswer(error2);
+  const request2 = failedRequest(answer);
   if (!request2) return void 0;
   const purpose = requestPurpose(request2);
-  const status = httpStatus(error2);
+  const status = httpStatus(answer);
   const operation = `${request2.method} ${request2.path}`;
   const head = `${purpose ? `${purpose.what} in ${fullName(at)} (${operation})` : operation} failed: ${status ?? "no status"} ${errorMessage(error2)}`;
   const branch = /\/git\/refs\/heads\/(.+)$/.exec(request2.path)?.[1];
   const advice = adviceFor(status, errorMessage(error2), purpose?.permission ?? "contents", branch, at);
   return advice ? `${head}
 ${advice}` : head;
+}
+function githubAnswer(error2) {
+  for (let e = error2; e !== void 0; e = e instanceof Error ? e.cause : void 0) if (failedRequest(e)) return e;
+  return void 0;
 }
 var GIT_OPERATIONS = {
   "ls-remote": "reading the default branch of origin",
@@ -46730,6 +46846,7 @@ function fullName(at) {
 var PAYLOAD_VERSION = 1;
 var MAX_TOP_LEVEL_KEYS = 10;
 var MAX_PAYLOAD_BYTES = 64 * 1024;
+var PAYLOAD_INPUT = "payload";
 var PayloadError = class extends Error {
   constructor(field2, reason) {
     super(`${field2}: ${reason}`);
@@ -46743,7 +46860,7 @@ var PayloadError = class extends Error {
 var SOURCE_FIELDS = ["repository", "sha", "ref", "run_url", "actor"];
 function parsePayload(value, where2 = "client_payload") {
   const object = typeof value === "string" ? parseJson(value, where2) : value;
-  if (!isPlainObject3(object)) throw new PayloadError(where2, `expected a JSON object, got ${describe2(object)}`);
+  if (!isRecord(object)) throw new PayloadError(where2, `expected a JSON object, got ${describe2(object)}`);
   const keys = Object.keys(object);
   if (keys.length > MAX_TOP_LEVEL_KEYS) {
     throw new PayloadError(where2, `has ${keys.length} top-level keys (${keys.join(", ")}); GitHub allows at most ${MAX_TOP_LEVEL_KEYS}`);
@@ -46775,7 +46892,7 @@ function checkImages(value, field2) {
   return texts;
 }
 function checkSource(value, field2) {
-  if (!isPlainObject3(value)) throw new PayloadError(field2, `expected an object, got ${describe2(value)}`);
+  if (!isRecord(value)) throw new PayloadError(field2, `expected an object, got ${describe2(value)}`);
   for (const key of SOURCE_FIELDS) {
     const v = value[key];
     if (v !== void 0 && typeof v !== "string") throw new PayloadError(`${field2}.${key}`, `expected a string, got ${describe2(v)}`);
@@ -46795,9 +46912,6 @@ function parseJson(text2, where2) {
   } catch (error2) {
     throw new PayloadError(where2, `not valid JSON: ${error2 instanceof Error ? error2.message : String(error2)}`);
   }
-}
-function isPlainObject3(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function describe2(value) {
   if (value === void 0) return "nothing";
@@ -46833,15 +46947,15 @@ function readUpdateInputs(core, event) {
   const author = core.getInput("author");
   const values = payload?.source ? Object.fromEntries(Object.entries(payload.source).filter((e) => typeof e[1] === "string")) : void 0;
   const delivery = {
-    mode: choice("delivery", core.getInput("delivery"), ["push", "pull-request", "none"], "push"),
+    mode: choice("delivery", core.getInput("delivery"), DELIVERY_MODES, "push"),
     branch: core.getInput("branch"),
     prBranch: core.getInput("pr-branch"),
     title: core.getInput("title"),
     body: core.getInput("body"),
     labels: commaOrLine("labels"),
     reviewers: words("reviewers"),
-    merge: choice("merge", core.getInput("merge"), ["none", "auto", "immediate"], DEFAULT_MERGE),
-    mergeMethod: choice("merge-method", core.getInput("merge-method"), ["merge", "squash", "rebase"], DEFAULT_MERGE_METHOD),
+    merge: choice("merge", core.getInput("merge"), MERGE_MODES, DEFAULT_MERGE),
+    mergeMethod: choice("merge-method", core.getInput("merge-method"), MERGE_METHODS, DEFAULT_MERGE_METHOD),
     commitVia: choice("commit-via", core.getInput("commit-via"), ["api", "git"], "api"),
     ...core.getInput("commit-message").trim() && { messageTemplate: core.getInput("commit-message") },
     ...values && { templateValues: values },
@@ -46887,16 +47001,16 @@ function eventPayload(event, ownInputs) {
   }
   if (event.eventName === "workflow_dispatch") {
     const inputs = event.payload["inputs"];
-    const text2 = typeof inputs === "object" && inputs !== null ? inputs["payload"] : void 0;
-    return text2 === void 0 || text2 === "" ? void 0 : parsePayload(text2, "inputs.payload");
+    const text2 = isRecord(inputs) ? inputs[PAYLOAD_INPUT] : void 0;
+    return text2 === void 0 || text2 === "" ? void 0 : parsePayload(text2, `inputs.${PAYLOAD_INPUT}`);
   }
   return void 0;
 }
 function isForeign(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !("v" in value);
+  return isRecord(value) && !("v" in value);
 }
 function isAbsent(value) {
-  return value === void 0 || value === null || typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0;
+  return value === void 0 || value === null || isRecord(value) && Object.keys(value).length === 0;
 }
 function nothingToPromote(eventName) {
   const send = `({"v": 1, "images": ["ghcr.io/acme/app:1.2.3"]}, as gitops-promote/dispatch does), or set the 'images', 'setters' or 'set' input`;
@@ -47021,6 +47135,14 @@ function unifiedDiff(path6, before, after, context3 = 3) {
   return out.join("\n") + "\n";
 }
 
+// src/action/summary-html.ts
+function escapeHtml(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function escapeAttribute(value) {
+  return escapeHtml(value).replace(/"/g, "&quot;");
+}
+
 // src/action/update/report.ts
 function setOutputs(result) {
   const first = result.landings.find((l) => l.pullRequest);
@@ -47049,18 +47171,14 @@ function setFailedOutputs() {
   for (const name of ["pull-requests", "changes", "updated-files"]) setOutput(name, "[]");
 }
 function annotate(warnings) {
-  for (const w of warnings)
-    warning(w.message, { ...w.file && { file: w.file }, ...w.line !== void 0 && { startLine: w.line }, title: "gitops-promote" });
+  for (const w of warnings) warning(w.message, annotationOf(w));
+}
+function annotationOf(d) {
+  return { ...d.file && { file: d.file }, ...d.line !== void 0 && { startLine: d.line }, title: "gitops-promote" };
 }
 var ISSUE_ANNOTATIONS = 9;
 function annotateIssues(issues) {
-  for (const issue2 of issues.slice(0, ISSUE_ANNOTATIONS).map(locateIssue)) {
-    error(issue2.message, { ...issue2.file && { file: issue2.file }, ...issue2.line !== void 0 && { startLine: issue2.line }, title: "gitops-promote" });
-  }
-}
-function locateIssue(issue2) {
-  const m = /^([^\s:"]+):(\d+): ([^]*)$/.exec(issue2);
-  return m ? { file: m[1], line: Number(m[2]), message: m[3] } : { message: issue2 };
+  for (const issue2 of issues.slice(0, ISSUE_ANNOTATIONS)) error(issue2.message, annotationOf(issue2));
 }
 function printDiff(result) {
   for (const file of result.plan.files) info(unifiedDiff(file.path, file.before, file.after));
@@ -47071,15 +47189,15 @@ ${landing.message}`);
   }
 }
 async function writeSummary(result, serverUrl, repository, dryRun) {
-  const code = (s) => `<code>${escape(s)}</code>`;
+  const code = (s) => `<code>${escapeHtml(s)}</code>`;
   const where2 = (landing) => {
     if (!landing) return "";
     if (dryRun)
       return landing.mode === "none" ? "dry run: workspace not edited" : `dry run: would ${landing.mode === "push" ? "push to" : "open a pull request from"} ${code(landing.branch)}`;
     if (landing.pullRequest)
-      return `<a href="${landing.pullRequest.url}">#${landing.pullRequest.number}</a> (${landing.pullRequest.operation}${landing.merge && landing.merge !== "none" ? `, ${landing.merge}` : ""})`;
+      return `<a href="${escapeAttribute(landing.pullRequest.url)}">#${landing.pullRequest.number}</a> (${landing.pullRequest.operation}${landing.merge && landing.merge !== "none" ? `, ${landing.merge}` : ""})`;
     if (landing.commit)
-      return `<a href="${serverUrl}/${repository.owner}/${repository.repo}/commit/${landing.commit}"><code>${landing.commit.slice(0, 7)}</code></a> on ${code(landing.branch)}`;
+      return `<a href="${escapeAttribute(`${serverUrl}/${repository.owner}/${repository.repo}/commit/${landing.commit}`)}"><code>${landing.commit.slice(0, 7)}</code></a> on ${code(landing.branch)}`;
     return "left in the workspace (delivery: none)";
   };
   const landingOf = (file) => result.landings.find((l) => l.files.some((f) => f.path === file));
@@ -47093,7 +47211,7 @@ async function writeSummary(result, serverUrl, repository, dryRun) {
     summary.addTable([
       ["Target", "File", "Field", "Old \u2192 New", "Delivered"].map((data) => ({ data, header: true })),
       ...result.plan.changes.map((c) => [
-        escape(c.target ?? ""),
+        escapeHtml(c.target ?? ""),
         `${code(c.file)}:${c.line}`,
         code(c.key),
         `${code(c.old)} \u2192 ${code(c.new)}`,
@@ -47108,23 +47226,21 @@ async function writeFailureSummary(message, issues) {
   summary.addHeading("gitops-promote failed", 3);
   if (issues.length > 0) {
     summary.addRaw("Nothing was written; the request is not usable:", true);
-    summary.addList(issues.map((issue2) => describeLocated(locateIssue(issue2))));
+    summary.addList(issues.map(describeLocated));
   } else {
-    const html = escape(message).replace(/`([^`\n]+)`/g, "<code>$1</code>").replaceAll("\n", "<br>");
+    const html = escapeHtml(message).replace(/`([^`\n]+)`/g, "<code>$1</code>").replaceAll("\n", "<br>");
     summary.addRaw(`<p>${html}</p>`, true);
   }
   await summary.write();
 }
 function describeLocated(w) {
-  const where2 = w.file ? `<code>${escape(w.file)}</code>${w.line !== void 0 ? `:${w.line}` : ""}: ` : "";
-  return where2 + escape(w.message);
-}
-function escape(s) {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const where2 = w.file ? `<code>${escapeHtml(w.file)}</code>${w.line !== void 0 ? `:${w.line}` : ""}: ` : "";
+  return where2 + escapeHtml(w.message);
 }
 
 // src/action/update/main.ts
 var redact = protectToken(getInput("token"), setSecret);
+var redactIssue = (issue2) => ({ ...issue2, ...issue2.file && { file: redact(issue2.file) }, message: redact(issue2.message) });
 async function run() {
   const inputs = readUpdateInputs(core_exports, { eventName: context2.eventName, payload: context2.payload });
   annotate(inputs.warnings);
@@ -47169,11 +47285,11 @@ async function run() {
   );
 }
 async function fail2(error2) {
-  const issues = error2 instanceof RequestError2 ? error2.issues.map(redact) : [];
+  const issues = error2 instanceof RequestError2 ? error2.issues.map(redactIssue) : [];
   annotateIssues(issues);
   const message = redact(
     error2 instanceof RequestError2 ? `nothing was written; the request is not usable:
-${issues.map((i) => `- ${i}`).join("\n")}` : error2 instanceof Error ? error2.message : String(error2)
+${issues.map((i) => `- ${formatDiagnostic(i)}`).join("\n")}` : error2 instanceof Error ? error2.message : String(error2)
   );
   setFailed(message);
   setFailedOutputs();

@@ -30887,6 +30887,327 @@ function createClient(options2) {
   );
 }
 
+// src/image/reference.ts
+var ImageRefError = class extends Error {
+  constructor(input, reason) {
+    super(`invalid image reference ${JSON.stringify(input)}: ${reason}`);
+    this.input = input;
+    this.reason = reason;
+    this.name = "ImageRefError";
+  }
+  input;
+  reason;
+};
+var MAX_NAME_LENGTH = 255;
+var MAX_TAG_LENGTH = 128;
+var DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
+var IPV6 = /^\[[0-9a-fA-F:.]+\]$/;
+var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+var DIGEST = /^([A-Za-z][A-Za-z0-9]*(?:[+._-][A-Za-z][A-Za-z0-9]*)*):([0-9a-fA-F]{32,})$/;
+var DIGEST_HEX_LENGTH = { sha256: 64, sha384: 96, sha512: 128 };
+var DOCKER_HUB = "docker.io";
+function dangerousCharacter(text) {
+  for (const ch of text) {
+    const code = ch.codePointAt(0);
+    if (ch === "\n" || ch === "\r") return "a newline";
+    if (ch === " " || ch === "	") return "a space";
+    if (code < 32 || code === 127) return `a control character (U+${code.toString(16).padStart(4, "0").toUpperCase()})`;
+    if (ch === '"' || ch === "'" || ch === "`") return `a quote (${ch})`;
+    if (ch === "#") return "a '#' (it would start a comment)";
+    if (ch === "\\") return "a backslash";
+    if (code > 126) return `a non-ASCII character (${ch})`;
+  }
+  if (text.includes("${")) return "an interpolation ('${')";
+  return void 0;
+}
+function isDomain(component) {
+  return component.includes(".") || component.includes(":") || component === "localhost" || component !== component.toLowerCase();
+}
+function checkDomain(input, domain) {
+  let host = domain;
+  const portAt = domain.startsWith("[") ? domain.indexOf("]:") + 1 : domain.lastIndexOf(":");
+  if (portAt > 0) {
+    const port = domain.slice(portAt + 1);
+    if (!/^[0-9]+$/.test(port) || Number(port) > 65535) throw new ImageRefError(input, `registry port ${JSON.stringify(port)} is not a number from 0 to 65535`);
+    host = domain.slice(0, portAt);
+  }
+  if (IPV6.test(host)) return;
+  for (const part of host.split(".")) {
+    if (!DOMAIN_COMPONENT.test(part)) throw new ImageRefError(input, `registry host ${JSON.stringify(host)} is not a valid host name`);
+  }
+}
+function checkDigest(input, digest) {
+  const m = DIGEST.exec(digest);
+  if (!m) throw new ImageRefError(input, `digest ${JSON.stringify(digest)} is not <algorithm>:<hex> with at least 32 hex digits`);
+  const algorithm = m[1];
+  const hex = m[2];
+  const expected = DIGEST_HEX_LENGTH[algorithm];
+  if (expected !== void 0 && hex.length !== expected)
+    throw new ImageRefError(input, `a ${algorithm} digest has ${expected} hex digits, this one has ${hex.length}`);
+  if (expected !== void 0 && hex !== hex.toLowerCase()) throw new ImageRefError(input, `a ${algorithm} digest is lower-case hex`);
+}
+function parseImageRef(input) {
+  if (input.length === 0) throw new ImageRefError(input, "it is empty");
+  const bad = dangerousCharacter(input);
+  if (bad) throw new ImageRefError(input, `it contains ${bad}`);
+  let rest = input;
+  let digest;
+  const at = rest.indexOf("@");
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+    if (digest.includes("@")) throw new ImageRefError(input, "it has more than one '@'");
+    checkDigest(input, digest);
+  }
+  let tag;
+  const lastSlash = rest.lastIndexOf("/");
+  const colon = rest.indexOf(":", lastSlash + 1);
+  if (colon >= 0) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+    if (tag.length === 0) throw new ImageRefError(input, "the tag after ':' is empty");
+    if (tag.length > MAX_TAG_LENGTH) throw new ImageRefError(input, `the tag is ${tag.length} characters long, at most ${MAX_TAG_LENGTH} are allowed`);
+    if (!TAG.test(tag))
+      throw new ImageRefError(input, `tag ${JSON.stringify(tag)} may only hold letters, digits, '_', '.', '-' and must not start with '.' or '-'`);
+  }
+  const name = rest;
+  if (name.length === 0) throw new ImageRefError(input, "the repository name is empty");
+  if (name.length > MAX_NAME_LENGTH) throw new ImageRefError(input, `the name is ${name.length} characters long, at most ${MAX_NAME_LENGTH} are allowed`);
+  const parts = name.split("/");
+  let domain;
+  if (parts.length > 1 && isDomain(parts[0])) {
+    domain = parts.shift();
+    checkDomain(input, domain);
+  }
+  for (const part of parts) {
+    if (part.length === 0) throw new ImageRefError(input, "the repository path has an empty component ('//' or a leading or trailing '/')");
+    if (!PATH_COMPONENT.test(part)) {
+      const why = part !== part.toLowerCase() ? "must be lower-case" : "may only hold a-z, 0-9 and single separators '.', '_', '__' or '-' between them";
+      throw new ImageRefError(input, `repository component ${JSON.stringify(part)} ${why}`);
+    }
+  }
+  return { name, repository: canonicalRepository(domain, parts), ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } };
+}
+function tryParseImageRef(input) {
+  try {
+    return parseImageRef(input);
+  } catch {
+    return void 0;
+  }
+}
+function canonicalRepository(domain, path6) {
+  let registry = domain ?? DOCKER_HUB;
+  if (registry === "index.docker.io" || registry === "registry-1.docker.io") registry = DOCKER_HUB;
+  if (registry === DOCKER_HUB && path6.length === 1) return `${DOCKER_HUB}/library/${path6[0]}`;
+  return `${registry}/${path6.join("/")}`;
+}
+function formatImageRef(ref) {
+  return `${ref.name}${ref.tag !== void 0 ? `:${ref.tag}` : ""}${ref.digest !== void 0 ? `@${ref.digest}` : ""}`;
+}
+
+// src/engine/request.ts
+function parseIncomingImage(text, field) {
+  let image;
+  try {
+    image = parseImageRef(text);
+  } catch (error2) {
+    return { field, reason: error2 instanceof ImageRefError ? error2.message : String(error2) };
+  }
+  if (image.tag === void 0 && image.digest === void 0) {
+    return { field, reason: `${JSON.stringify(text)} has no tag or digest; give repo:tag or repo@sha256:...` };
+  }
+  return image;
+}
+function checkIncomingImages(texts, entry) {
+  const issues = [];
+  const images = [];
+  const seen = /* @__PURE__ */ new Map();
+  texts.forEach((text, i) => {
+    const image = parseIncomingImage(text, entry(i));
+    if ("reason" in image) {
+      issues.push(image);
+      return;
+    }
+    const earlier = seen.get(image.repository);
+    if (earlier)
+      issues.push({ field: entry(i), reason: `${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once` });
+    seen.set(image.repository, formatImageRef(image));
+    images.push(image);
+  });
+  return { images, issues };
+}
+
+// src/json-value.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/engine/payload.ts
+var PAYLOAD_VERSION = 1;
+var MAX_TOP_LEVEL_KEYS = 10;
+var MAX_PAYLOAD_BYTES = 64 * 1024;
+function sourceFromEnv(env) {
+  const { GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
+  const runUrl = repository && runId ? `${env["GITHUB_SERVER_URL"] || "https://github.com"}/${repository}/actions/runs/${runId}` : void 0;
+  return {
+    ...repository && { repository },
+    ...env["GITHUB_SHA"] && { sha: env["GITHUB_SHA"] },
+    ...env["GITHUB_REF"] && { ref: env["GITHUB_REF"] },
+    ...runUrl && { run_url: runUrl },
+    ...env["GITHUB_ACTOR"] && { actor: env["GITHUB_ACTOR"] }
+  };
+}
+var PAYLOAD_INPUT = "payload";
+var PayloadError = class extends Error {
+  constructor(field, reason) {
+    super(`${field}: ${reason}`);
+    this.field = field;
+    this.reason = reason;
+    this.name = "PayloadError";
+  }
+  field;
+  reason;
+};
+var SOURCE_FIELDS = ["repository", "sha", "ref", "run_url", "actor"];
+var RESERVED_KEYS = /* @__PURE__ */ new Set(["v", "images", "source", "targets"]);
+function buildPayload(input, where = "client_payload") {
+  const extra = input.extra ?? {};
+  for (const key of Object.keys(extra)) {
+    if (RESERVED_KEYS.has(key)) throw new PayloadError(`${where}.${key}`, `the extra payload may not set "${key}": gitops-promote writes it`);
+  }
+  const source = input.source && withoutUndefined(input.source);
+  return parsePayload(
+    {
+      v: PAYLOAD_VERSION,
+      images: input.images,
+      ...source && Object.keys(source).length > 0 && { source },
+      ...input.targets && input.targets.length > 0 && { targets: input.targets },
+      ...extra
+    },
+    where
+  );
+}
+function parsePayload(value, where = "client_payload") {
+  const object = typeof value === "string" ? parseJson(value, where) : value;
+  if (!isRecord(object)) throw new PayloadError(where, `expected a JSON object, got ${describe(object)}`);
+  const keys = Object.keys(object);
+  if (keys.length > MAX_TOP_LEVEL_KEYS) {
+    throw new PayloadError(where, `has ${keys.length} top-level keys (${keys.join(", ")}); GitHub allows at most ${MAX_TOP_LEVEL_KEYS}`);
+  }
+  const bytes = new TextEncoder().encode(JSON.stringify(object)).length;
+  if (bytes >= MAX_PAYLOAD_BYTES) throw new PayloadError(where, `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)`);
+  checkVersion(object["v"], `${where}.v`);
+  const images = checkImages(object["images"], `${where}.images`);
+  const source = object["source"] === void 0 ? void 0 : checkSource(object["source"], `${where}.source`);
+  const targets = object["targets"] === void 0 ? void 0 : checkTargets(object["targets"], `${where}.targets`);
+  return { ...object, v: PAYLOAD_VERSION, images, ...source && { source }, ...targets && { targets } };
+}
+function checkVersion(v, field) {
+  if (v === void 0) throw new PayloadError(field, `missing; expected ${PAYLOAD_VERSION} (the payload version)`);
+  if (v !== PAYLOAD_VERSION) {
+    throw new PayloadError(field, `version ${JSON.stringify(v)} is not supported; this gitops-promote reads version ${PAYLOAD_VERSION}`);
+  }
+}
+function checkImages(value, field) {
+  if (value === void 0) throw new PayloadError(field, "missing; expected a list of image references");
+  if (!Array.isArray(value)) throw new PayloadError(field, `expected a list of image references, got ${describe(value)}`);
+  if (value.length === 0) throw new PayloadError(field, "is empty; name at least one image");
+  const texts = value.map((item, i) => {
+    if (typeof item !== "string") throw new PayloadError(`${field}[${i}]`, `expected an image reference string, got ${describe(item)}`);
+    return item;
+  });
+  const [issue2] = checkIncomingImages(texts, (i) => `${field}[${i}]`).issues;
+  if (issue2) throw new PayloadError(issue2.field, issue2.reason);
+  return texts;
+}
+function checkSource(value, field) {
+  if (!isRecord(value)) throw new PayloadError(field, `expected an object, got ${describe(value)}`);
+  for (const key of SOURCE_FIELDS) {
+    const v = value[key];
+    if (v !== void 0 && typeof v !== "string") throw new PayloadError(`${field}.${key}`, `expected a string, got ${describe(v)}`);
+  }
+  return value;
+}
+function checkTargets(value, field) {
+  if (!Array.isArray(value)) throw new PayloadError(field, `expected a list of target names, got ${describe(value)}`);
+  return value.map((item, i) => {
+    if (typeof item !== "string" || item.trim() === "") throw new PayloadError(`${field}[${i}]`, `expected a target name, got ${describe(item)}`);
+    return item;
+  });
+}
+function imagesFromMetadata(json, digest, where = "metadata") {
+  const data = parseJson(json, where);
+  if (!isRecord(data)) throw new PayloadError(where, `expected a JSON object, got ${describe(data)}`);
+  let names;
+  let preferredTag;
+  let pushedDigest = digest?.trim() || void 0;
+  if (Array.isArray(data["tags"])) {
+    names = stringList(data["tags"], `${where}.tags`);
+    const labels = data["labels"];
+    const version = isRecord(labels) ? labels["org.opencontainers.image.version"] : void 0;
+    if (typeof version === "string" && version !== "") preferredTag = version;
+  } else if (typeof data["image.name"] === "string") {
+    names = data["image.name"].split(",").map((name) => name.trim()).filter((name) => name !== "");
+    pushedDigest ??= digestOf(data);
+  } else {
+    throw new PayloadError(
+      where,
+      `expected docker/metadata-action's json output (with "tags") or docker/build-push-action's metadata output (with "image.name"); got keys ${Object.keys(data).join(", ") || "(none)"}`
+    );
+  }
+  if (names.length === 0) throw new PayloadError(where, "names no image (no tags were generated or pushed)");
+  const byRepository = /* @__PURE__ */ new Map();
+  names.forEach((name, i) => {
+    const field = Array.isArray(data["tags"]) ? `${where}.tags[${i}]` : `${where}["image.name"]`;
+    const ref = parseRef(name, field);
+    const chosen = byRepository.get(ref.repository);
+    if (!chosen || preferredTag !== void 0 && ref.tag === preferredTag && chosen.tag !== preferredTag) byRepository.set(ref.repository, ref);
+  });
+  return [...byRepository.values()].map((ref) => {
+    const text = formatImageRef({ ...ref, digest: ref.digest ?? pushedDigest });
+    parseRef(text, digest?.trim() ? "digest" : `${where}["containerimage.digest"]`);
+    return text;
+  });
+}
+function digestOf(data) {
+  const direct = data["containerimage.digest"];
+  if (typeof direct === "string" && direct !== "") return direct;
+  const descriptor = data["containerimage.descriptor"];
+  const nested = isRecord(descriptor) ? descriptor["digest"] : void 0;
+  return typeof nested === "string" && nested !== "" ? nested : void 0;
+}
+function parseRef(text, field) {
+  try {
+    return parseImageRef(text);
+  } catch (error2) {
+    throw new PayloadError(field, error2 instanceof Error ? error2.message : String(error2));
+  }
+}
+function stringList(value, field) {
+  return value.map((item, i) => {
+    if (typeof item !== "string") throw new PayloadError(`${field}[${i}]`, `expected a string, got ${describe(item)}`);
+    return item;
+  });
+}
+function parseJson(text, where) {
+  try {
+    return JSON.parse(text);
+  } catch (error2) {
+    throw new PayloadError(where, `not valid JSON: ${error2 instanceof Error ? error2.message : String(error2)}`);
+  }
+}
+function withoutUndefined(source) {
+  return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== void 0 && v !== ""));
+}
+function describe(value) {
+  if (value === void 0) return "nothing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
 // src/github/errors.ts
 function httpStatus(error2) {
   return typeof error2 === "object" && error2 !== null && "status" in error2 && typeof error2.status === "number" ? error2.status : void 0;
@@ -30915,7 +31236,6 @@ var PURPOSES = [
 // src/github/dispatch.ts
 var DEFAULT_EVENT_TYPE = "image-pushed";
 var DEFAULT_WAIT_TIMEOUT_MS = 30 * 6e4;
-var PAYLOAD_INPUT = "payload";
 var MAX_EVENT_TYPE_LENGTH = 100;
 var DispatchError = class extends Error {
   constructor(message, dispatched) {
@@ -31084,6 +31404,14 @@ function explain(error2, repo, action, options2) {
   }
 }
 
+// src/action/summary-html.ts
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function escapeAttribute(value) {
+  return escapeHtml(value).replace(/"/g, "&quot;");
+}
+
 // src/github/git.ts
 function basicCredential(token) {
   return Buffer.from(`x-access-token:${token}`).toString("base64");
@@ -31094,313 +31422,6 @@ function protectToken(token, setSecret2) {
   const forms = token === "" ? [] : [token, basicCredential(token)];
   for (const form of forms) setSecret2(form);
   return (text) => forms.reduce((scrubbed, form) => scrubbed.replaceAll(form, "***"), text).replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, "$1***@");
-}
-
-// src/image/reference.ts
-var ImageRefError = class extends Error {
-  constructor(input, reason) {
-    super(`invalid image reference ${JSON.stringify(input)}: ${reason}`);
-    this.input = input;
-    this.reason = reason;
-    this.name = "ImageRefError";
-  }
-  input;
-  reason;
-};
-var MAX_NAME_LENGTH = 255;
-var MAX_TAG_LENGTH = 128;
-var DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
-var IPV6 = /^\[[0-9a-fA-F:.]+\]$/;
-var PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-var DIGEST = /^([A-Za-z][A-Za-z0-9]*(?:[+._-][A-Za-z][A-Za-z0-9]*)*):([0-9a-fA-F]{32,})$/;
-var DIGEST_HEX_LENGTH = { sha256: 64, sha384: 96, sha512: 128 };
-var DOCKER_HUB = "docker.io";
-function dangerousCharacter(text) {
-  for (const ch of text) {
-    const code = ch.codePointAt(0);
-    if (ch === "\n" || ch === "\r") return "a newline";
-    if (ch === " " || ch === "	") return "a space";
-    if (code < 32 || code === 127) return `a control character (U+${code.toString(16).padStart(4, "0").toUpperCase()})`;
-    if (ch === '"' || ch === "'" || ch === "`") return `a quote (${ch})`;
-    if (ch === "#") return "a '#' (it would start a comment)";
-    if (ch === "\\") return "a backslash";
-    if (code > 126) return `a non-ASCII character (${ch})`;
-  }
-  if (text.includes("${")) return "an interpolation ('${')";
-  return void 0;
-}
-function isDomain(component) {
-  return component.includes(".") || component.includes(":") || component === "localhost" || component !== component.toLowerCase();
-}
-function checkDomain(input, domain) {
-  let host = domain;
-  const portAt = domain.startsWith("[") ? domain.indexOf("]:") + 1 : domain.lastIndexOf(":");
-  if (portAt > 0) {
-    const port = domain.slice(portAt + 1);
-    if (!/^[0-9]+$/.test(port) || Number(port) > 65535) throw new ImageRefError(input, `registry port ${JSON.stringify(port)} is not a number from 0 to 65535`);
-    host = domain.slice(0, portAt);
-  }
-  if (IPV6.test(host)) return;
-  for (const part of host.split(".")) {
-    if (!DOMAIN_COMPONENT.test(part)) throw new ImageRefError(input, `registry host ${JSON.stringify(host)} is not a valid host name`);
-  }
-}
-function checkDigest(input, digest) {
-  const m = DIGEST.exec(digest);
-  if (!m) throw new ImageRefError(input, `digest ${JSON.stringify(digest)} is not <algorithm>:<hex> with at least 32 hex digits`);
-  const algorithm = m[1];
-  const hex = m[2];
-  const expected = DIGEST_HEX_LENGTH[algorithm];
-  if (expected !== void 0 && hex.length !== expected)
-    throw new ImageRefError(input, `a ${algorithm} digest has ${expected} hex digits, this one has ${hex.length}`);
-  if (expected !== void 0 && hex !== hex.toLowerCase()) throw new ImageRefError(input, `a ${algorithm} digest is lower-case hex`);
-}
-function parseImageRef(input) {
-  if (input.length === 0) throw new ImageRefError(input, "it is empty");
-  const bad = dangerousCharacter(input);
-  if (bad) throw new ImageRefError(input, `it contains ${bad}`);
-  let rest = input;
-  let digest;
-  const at = rest.indexOf("@");
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-    if (digest.includes("@")) throw new ImageRefError(input, "it has more than one '@'");
-    checkDigest(input, digest);
-  }
-  let tag;
-  const lastSlash = rest.lastIndexOf("/");
-  const colon = rest.indexOf(":", lastSlash + 1);
-  if (colon >= 0) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-    if (tag.length === 0) throw new ImageRefError(input, "the tag after ':' is empty");
-    if (tag.length > MAX_TAG_LENGTH) throw new ImageRefError(input, `the tag is ${tag.length} characters long, at most ${MAX_TAG_LENGTH} are allowed`);
-    if (!TAG.test(tag))
-      throw new ImageRefError(input, `tag ${JSON.stringify(tag)} may only hold letters, digits, '_', '.', '-' and must not start with '.' or '-'`);
-  }
-  const name = rest;
-  if (name.length === 0) throw new ImageRefError(input, "the repository name is empty");
-  if (name.length > MAX_NAME_LENGTH) throw new ImageRefError(input, `the name is ${name.length} characters long, at most ${MAX_NAME_LENGTH} are allowed`);
-  const parts = name.split("/");
-  let domain;
-  if (parts.length > 1 && isDomain(parts[0])) {
-    domain = parts.shift();
-    checkDomain(input, domain);
-  }
-  for (const part of parts) {
-    if (part.length === 0) throw new ImageRefError(input, "the repository path has an empty component ('//' or a leading or trailing '/')");
-    if (!PATH_COMPONENT.test(part)) {
-      const why = part !== part.toLowerCase() ? "must be lower-case" : "may only hold a-z, 0-9 and single separators '.', '_', '__' or '-' between them";
-      throw new ImageRefError(input, `repository component ${JSON.stringify(part)} ${why}`);
-    }
-  }
-  return { name, repository: canonicalRepository(domain, parts), ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } };
-}
-function tryParseImageRef(input) {
-  try {
-    return parseImageRef(input);
-  } catch {
-    return void 0;
-  }
-}
-function canonicalRepository(domain, path6) {
-  let registry = domain ?? DOCKER_HUB;
-  if (registry === "index.docker.io" || registry === "registry-1.docker.io") registry = DOCKER_HUB;
-  if (registry === DOCKER_HUB && path6.length === 1) return `${DOCKER_HUB}/library/${path6[0]}`;
-  return `${registry}/${path6.join("/")}`;
-}
-function formatImageRef(ref) {
-  return `${ref.name}${ref.tag !== void 0 ? `:${ref.tag}` : ""}${ref.digest !== void 0 ? `@${ref.digest}` : ""}`;
-}
-
-// src/engine/request.ts
-function parseIncomingImage(text, field) {
-  let image;
-  try {
-    image = parseImageRef(text);
-  } catch (error2) {
-    return { field, reason: error2 instanceof ImageRefError ? error2.message : String(error2) };
-  }
-  if (image.tag === void 0 && image.digest === void 0) {
-    return { field, reason: `${JSON.stringify(text)} has no tag or digest; give repo:tag or repo@sha256:...` };
-  }
-  return image;
-}
-function checkIncomingImages(texts, entry) {
-  const issues = [];
-  const images = [];
-  const seen = /* @__PURE__ */ new Map();
-  texts.forEach((text, i) => {
-    const image = parseIncomingImage(text, entry(i));
-    if ("reason" in image) {
-      issues.push(image);
-      return;
-    }
-    const earlier = seen.get(image.repository);
-    if (earlier)
-      issues.push({ field: entry(i), reason: `${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once` });
-    seen.set(image.repository, formatImageRef(image));
-    images.push(image);
-  });
-  return { images, issues };
-}
-
-// src/engine/payload.ts
-var PAYLOAD_VERSION = 1;
-var MAX_TOP_LEVEL_KEYS = 10;
-var MAX_PAYLOAD_BYTES = 64 * 1024;
-var PayloadError = class extends Error {
-  constructor(field, reason) {
-    super(`${field}: ${reason}`);
-    this.field = field;
-    this.reason = reason;
-    this.name = "PayloadError";
-  }
-  field;
-  reason;
-};
-var SOURCE_FIELDS = ["repository", "sha", "ref", "run_url", "actor"];
-var RESERVED_KEYS = /* @__PURE__ */ new Set(["v", "images", "source", "targets"]);
-function buildPayload(input, where = "client_payload") {
-  const extra = input.extra ?? {};
-  for (const key of Object.keys(extra)) {
-    if (RESERVED_KEYS.has(key)) throw new PayloadError(`${where}.${key}`, `the extra payload may not set "${key}": gitops-promote writes it`);
-  }
-  const source = input.source && withoutUndefined(input.source);
-  return parsePayload(
-    {
-      v: PAYLOAD_VERSION,
-      images: input.images,
-      ...source && Object.keys(source).length > 0 && { source },
-      ...input.targets && input.targets.length > 0 && { targets: input.targets },
-      ...extra
-    },
-    where
-  );
-}
-function parsePayload(value, where = "client_payload") {
-  const object = typeof value === "string" ? parseJson(value, where) : value;
-  if (!isPlainObject3(object)) throw new PayloadError(where, `expected a JSON object, got ${describe(object)}`);
-  const keys = Object.keys(object);
-  if (keys.length > MAX_TOP_LEVEL_KEYS) {
-    throw new PayloadError(where, `has ${keys.length} top-level keys (${keys.join(", ")}); GitHub allows at most ${MAX_TOP_LEVEL_KEYS}`);
-  }
-  const bytes = new TextEncoder().encode(JSON.stringify(object)).length;
-  if (bytes >= MAX_PAYLOAD_BYTES) throw new PayloadError(where, `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)`);
-  checkVersion(object["v"], `${where}.v`);
-  const images = checkImages(object["images"], `${where}.images`);
-  const source = object["source"] === void 0 ? void 0 : checkSource(object["source"], `${where}.source`);
-  const targets = object["targets"] === void 0 ? void 0 : checkTargets(object["targets"], `${where}.targets`);
-  return { ...object, v: PAYLOAD_VERSION, images, ...source && { source }, ...targets && { targets } };
-}
-function checkVersion(v, field) {
-  if (v === void 0) throw new PayloadError(field, `missing; expected ${PAYLOAD_VERSION} (the payload version)`);
-  if (v !== PAYLOAD_VERSION) {
-    throw new PayloadError(field, `version ${JSON.stringify(v)} is not supported; this gitops-promote reads version ${PAYLOAD_VERSION}`);
-  }
-}
-function checkImages(value, field) {
-  if (value === void 0) throw new PayloadError(field, "missing; expected a list of image references");
-  if (!Array.isArray(value)) throw new PayloadError(field, `expected a list of image references, got ${describe(value)}`);
-  if (value.length === 0) throw new PayloadError(field, "is empty; name at least one image");
-  const texts = value.map((item, i) => {
-    if (typeof item !== "string") throw new PayloadError(`${field}[${i}]`, `expected an image reference string, got ${describe(item)}`);
-    return item;
-  });
-  const [issue2] = checkIncomingImages(texts, (i) => `${field}[${i}]`).issues;
-  if (issue2) throw new PayloadError(issue2.field, issue2.reason);
-  return texts;
-}
-function checkSource(value, field) {
-  if (!isPlainObject3(value)) throw new PayloadError(field, `expected an object, got ${describe(value)}`);
-  for (const key of SOURCE_FIELDS) {
-    const v = value[key];
-    if (v !== void 0 && typeof v !== "string") throw new PayloadError(`${field}.${key}`, `expected a string, got ${describe(v)}`);
-  }
-  return value;
-}
-function checkTargets(value, field) {
-  if (!Array.isArray(value)) throw new PayloadError(field, `expected a list of target names, got ${describe(value)}`);
-  return value.map((item, i) => {
-    if (typeof item !== "string" || item.trim() === "") throw new PayloadError(`${field}[${i}]`, `expected a target name, got ${describe(item)}`);
-    return item;
-  });
-}
-function imagesFromMetadata(json, digest, where = "metadata") {
-  const data = parseJson(json, where);
-  if (!isPlainObject3(data)) throw new PayloadError(where, `expected a JSON object, got ${describe(data)}`);
-  let names;
-  let preferredTag;
-  let pushedDigest = digest?.trim() || void 0;
-  if (Array.isArray(data["tags"])) {
-    names = stringList(data["tags"], `${where}.tags`);
-    const labels = data["labels"];
-    const version = isPlainObject3(labels) ? labels["org.opencontainers.image.version"] : void 0;
-    if (typeof version === "string" && version !== "") preferredTag = version;
-  } else if (typeof data["image.name"] === "string") {
-    names = data["image.name"].split(",").map((name) => name.trim()).filter((name) => name !== "");
-    pushedDigest ??= digestOf(data);
-  } else {
-    throw new PayloadError(
-      where,
-      `expected docker/metadata-action's json output (with "tags") or docker/build-push-action's metadata output (with "image.name"); got keys ${Object.keys(data).join(", ") || "(none)"}`
-    );
-  }
-  if (names.length === 0) throw new PayloadError(where, "names no image (no tags were generated or pushed)");
-  const byRepository = /* @__PURE__ */ new Map();
-  names.forEach((name, i) => {
-    const field = Array.isArray(data["tags"]) ? `${where}.tags[${i}]` : `${where}["image.name"]`;
-    const ref = parseRef(name, field);
-    const chosen = byRepository.get(ref.repository);
-    if (!chosen || preferredTag !== void 0 && ref.tag === preferredTag && chosen.tag !== preferredTag) byRepository.set(ref.repository, ref);
-  });
-  return [...byRepository.values()].map((ref) => {
-    const text = formatImageRef({ ...ref, digest: ref.digest ?? pushedDigest });
-    parseRef(text, digest?.trim() ? "digest" : `${where}["containerimage.digest"]`);
-    return text;
-  });
-}
-function digestOf(data) {
-  const direct = data["containerimage.digest"];
-  if (typeof direct === "string" && direct !== "") return direct;
-  const descriptor = data["containerimage.descriptor"];
-  const nested = isPlainObject3(descriptor) ? descriptor["digest"] : void 0;
-  return typeof nested === "string" && nested !== "" ? nested : void 0;
-}
-function parseRef(text, field) {
-  try {
-    return parseImageRef(text);
-  } catch (error2) {
-    throw new PayloadError(field, error2 instanceof Error ? error2.message : String(error2));
-  }
-}
-function stringList(value, field) {
-  return value.map((item, i) => {
-    if (typeof item !== "string") throw new PayloadError(`${field}[${i}]`, `expected a string, got ${describe(item)}`);
-    return item;
-  });
-}
-function parseJson(text, where) {
-  try {
-    return JSON.parse(text);
-  } catch (error2) {
-    throw new PayloadError(where, `not valid JSON: ${error2 instanceof Error ? error2.message : String(error2)}`);
-  }
-}
-function isPlainObject3(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function withoutUndefined(source) {
-  return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== void 0 && v !== ""));
-}
-function describe(value) {
-  if (value === void 0) return "nothing";
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "an object";
-  return `${typeof value} ${JSON.stringify(value)}`;
 }
 
 // src/action/input-error.ts
@@ -31475,14 +31496,8 @@ function listInput(core, name) {
 }
 function extraPayload(text) {
   if (text.trim() === "") return void 0;
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (error2) {
-    throw new PayloadError("client-payload", `not valid JSON: ${error2 instanceof Error ? error2.message : String(error2)}`);
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    throw new PayloadError("client-payload", "expected a JSON object of extra top-level keys");
+  const value = parseJson(text, "client-payload");
+  if (!isRecord(value)) throw new PayloadError("client-payload", "expected a JSON object of extra top-level keys");
   return value;
 }
 function waitOptions2(timeout) {
@@ -31493,18 +31508,6 @@ function waitOptions2(timeout) {
 }
 
 // src/action/dispatch/main.ts
-function runSource(env) {
-  const server = env["GITHUB_SERVER_URL"] ?? "https://github.com";
-  const repository = env["GITHUB_REPOSITORY"];
-  const runId = env["GITHUB_RUN_ID"];
-  return {
-    repository,
-    sha: env["GITHUB_SHA"],
-    ref: env["GITHUB_REF"],
-    run_url: repository && runId ? `${server}/${repository}/actions/runs/${runId}` : void 0,
-    actor: env["GITHUB_ACTOR"]
-  };
-}
 function perRepository(repositories, dispatched) {
   let next = 0;
   return repositories.map((repository) => dispatched[next]?.repository === repository ? dispatched[next++] : void 0);
@@ -31516,17 +31519,14 @@ function writeOutputs(payload, repositories, dispatched) {
   setOutput("run-url", lines.map((d) => d?.runUrl ?? "").join("\n"));
   setOutput("conclusion", lines.map((d) => d?.conclusion ?? "").join("\n"));
 }
-function escapeHtml(text) {
-  return (text ?? "").replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
 async function writeSummary(payload, dispatched, failure) {
   const rows = dispatched.map((d) => [
     d.repository,
-    d.kind === "repository_dispatch" ? `repository_dispatch <code>${escapeHtml(d.eventType)}</code>` : `workflow_dispatch <code>${escapeHtml(d.workflow)}</code> on <code>${escapeHtml(d.ref)}</code>`,
-    d.runUrl ? `<a href="${d.runUrl}">${d.runId ?? "run"}</a>` : "(GitHub reports no run for this event)",
+    d.kind === "repository_dispatch" ? `repository_dispatch <code>${escapeHtml(d.eventType ?? "")}</code>` : `workflow_dispatch <code>${escapeHtml(d.workflow ?? "")}</code> on <code>${escapeHtml(d.ref ?? "")}</code>`,
+    d.runUrl ? `<a href="${escapeAttribute(d.runUrl)}">${d.runId ?? "run"}</a>` : "(GitHub reports no run for this event)",
     d.conclusion ?? "-"
   ]);
-  summary.addHeading("gitops-promote dispatch", 3).addList(payload.images.map((image) => `<code>${image}</code>`));
+  summary.addHeading("gitops-promote dispatch", 3).addList(payload.images.map((image) => `<code>${escapeHtml(image)}</code>`));
   if (rows.length > 0) {
     summary.addTable([
       [
@@ -31544,7 +31544,7 @@ async function writeSummary(payload, dispatched, failure) {
 async function run() {
   const redact = protectToken(getInput("token"), setSecret);
   try {
-    const inputs = readDispatchInputs(core_exports, runSource(process.env));
+    const inputs = readDispatchInputs(core_exports, sourceFromEnv(process.env));
     for (const warning2 of inputs.warnings) warning(warning2, { title: "gitops-promote" });
     const octokit = createClient({ token: inputs.token, log: (message) => warning(redact(message)) });
     try {

@@ -8993,9 +8993,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
+    var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
         const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str2);
@@ -9011,16 +9011,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix2 = opts.windows;
-      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix2 });
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix2 });
         const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -9046,7 +9046,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
+    picomatch3.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -9063,24 +9063,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix2);
+          match = picomatch3.matchBase(input, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix2 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+    picomatch3.matchBase = (input, glob, options, posix2 = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix2 }));
     };
-    picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+    picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
       return parse2(pattern, { ...options, fastpaths: false });
     };
-    picomatch2.scan = (input, options) => scan(input, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch3.scan = (input, options) => scan(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -9091,13 +9091,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch2.toRegex(source, options);
+      const regex = picomatch3.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -9108,9 +9108,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse2(input, options);
       }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options) => {
+    picomatch3.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -9119,8 +9119,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants;
-    module.exports = picomatch2;
+    picomatch3.constants = constants;
+    module.exports = picomatch3;
   }
 });
 
@@ -9130,18 +9130,21 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch2(glob, options, returnState = false) {
+    function picomatch3(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch2, pico);
-    module.exports = picomatch2;
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
   }
 });
 
 // src/change.ts
+function formatDiagnostic(d) {
+  return `${d.file ? `${d.file}${d.line !== void 0 ? `:${d.line}` : ""}: ` : ""}${d.message}`;
+}
 var SourceError = class extends Error {
   constructor(message, line, column) {
     super(message);
@@ -9848,6 +9851,11 @@ function expandTemplate(re, template, match) {
   return out + rest;
 }
 
+// src/json-value.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 // src/image/policy.ts
 var PolicyError = class extends Error {
   constructor(issues, where2 = "policy") {
@@ -9860,9 +9868,6 @@ var PolicyError = class extends Error {
   where;
 };
 var KINDS = ["semver", "alphabetical", "numerical"];
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 function quote(value) {
   return typeof value === "string" ? JSON.stringify(value) : String(value);
 }
@@ -10062,6 +10067,15 @@ function nextVersion(update, current) {
   }
   return { tag, ...digest !== void 0 && { digest } };
 }
+function byRepository(images) {
+  const map = /* @__PURE__ */ new Map();
+  for (const update of images) if (!map.has(update.image.repository)) map.set(update.image.repository, update);
+  return map;
+}
+function nextReference(update, ref) {
+  const next = nextVersion(update, versionOf(ref.tag, ref.digest));
+  return next && formatImageRef({ name: ref.name, ...next });
+}
 function nextImageText(update, name, current) {
   const ref = current === void 0 ? void 0 : tryParseImageRef(current);
   const own = ref?.repository === update.image.repository ? versionOf(ref.tag, ref.digest) : {};
@@ -10070,31 +10084,6 @@ function nextImageText(update, name, current) {
 }
 function bareRepositoryWarning(repository) {
   return `holds ${repository} with no tag or digest, so its version is set in another field; left as it is (mark that field with a Flux ":tag" marker, or set it with an override)`;
-}
-
-// src/yaml/incoming.ts
-function byRepository(images) {
-  const map = /* @__PURE__ */ new Map();
-  for (const update of images) if (!map.has(update.image.repository)) map.set(update.image.repository, update);
-  return map;
-}
-
-// src/yaml/node.ts
-function isFlowScalar(node) {
-  return node?.kind === "scalar" && node.style !== "literal" && node.style !== "folded";
-}
-function scalarText(node) {
-  return node?.kind === "scalar" ? node.text : void 0;
-}
-function mapValue(map, key) {
-  for (const pair of map.pairs) if (pair.key.kind === "scalar" && pair.key.text === key) return pair.value;
-  return void 0;
-}
-function nodeAt(root, path) {
-  return path.reduce((node, key) => {
-    if (typeof key === "number") return node?.kind === "seq" ? node.items[key] : void 0;
-    return node?.kind === "map" ? mapValue(node, key) : void 0;
-  }, root);
 }
 
 // src/yaml/file.ts
@@ -10137,6 +10126,24 @@ var LineIndex = class {
     return this.#starts[line - 1];
   }
 };
+
+// src/yaml/node.ts
+function isFlowScalar(node) {
+  return node?.kind === "scalar" && node.style !== "literal" && node.style !== "folded";
+}
+function scalarText(node) {
+  return node?.kind === "scalar" ? node.text : void 0;
+}
+function mapValue(map, key) {
+  for (const pair of map.pairs) if (pair.key.kind === "scalar" && pair.key.text === key) return pair.value;
+  return void 0;
+}
+function nodeAt(root, path) {
+  return path.reduce((node, key) => {
+    if (typeof key === "number") return node?.kind === "seq" ? node.items[key] : void 0;
+    return node?.kind === "map" ? mapValue(node, key) : void 0;
+  }, root);
+}
 
 // src/yaml/scalar-text.ts
 function fold(lines) {
@@ -10636,11 +10643,15 @@ var YamlFile = class {
   lines;
   /** 1-based line of a character offset. */
   lineAt(offset) {
-    return (this.lines ??= new LineIndex(this.text)).lineAt(offset);
+    return this.lineIndex().lineAt(offset);
   }
-  /** Offset where the line holding `offset` starts. */
+  /** Offset where the line holding `offset` starts; lines end as lineAt counts them. */
   lineStart(offset) {
-    return this.text.lastIndexOf("\n", offset - 1) + 1;
+    const lines = this.lineIndex();
+    return lines.lineStart(lines.lineAt(offset));
+  }
+  lineIndex() {
+    return this.lines ??= new LineIndex(this.text);
   }
 };
 function parseYaml(text2) {
@@ -10696,6 +10707,22 @@ function objectOf(root) {
     name: metadata?.kind === "map" ? scalarText(mapValue(metadata, "name")) : void 0
   };
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== void 0 && value !== ""));
+}
+
+// src/text/splice.ts
+function byPosition(a, b) {
+  return a.start - b.start || a.end - b.end;
+}
+function applySplices(text2, ordered) {
+  if (ordered.length === 0) return text2;
+  let out = "";
+  let at = 0;
+  for (const { start, end, insert } of ordered) {
+    if (start < at) throw new Error(`overlapping edits at offset ${start}`);
+    out += text2.slice(at, start) + insert;
+    at = end;
+  }
+  return out + text2.slice(at);
 }
 
 // src/yaml/quoting.ts
@@ -10844,17 +10871,6 @@ function pairInsertion(file, map, keys, value) {
   const eol = text2.startsWith("\r\n", at) || at === text2.length && text2.includes("\r\n") ? "\r\n" : "\n";
   return { start: at, end: at, insert: `${eol}${pairAt(eol)}` };
 }
-function applySplices(text2, splices) {
-  if (splices.length === 0) return text2;
-  const ordered = [...splices].sort((a, b) => a.start - b.start || a.end - b.end);
-  let out = "";
-  let from = 0;
-  for (const { start, end, insert } of ordered) {
-    out += text2.slice(from, start) + insert;
-    from = end;
-  }
-  return out + text2.slice(from);
-}
 
 // src/yaml/plan.ts
 var EditPlan = class {
@@ -10893,7 +10909,7 @@ var EditPlan = class {
    * order. Lines are those of the edited text (an added pair is on a line of its own).
    */
   result() {
-    const planned = [...this.planned].sort((a, b) => a.splice.start - b.splice.start);
+    const planned = [...this.planned].sort((a, b) => byPosition(a.splice, b.splice));
     const text2 = applySplices(
       this.file.text,
       planned.map((p) => p.splice)
@@ -10976,6 +10992,17 @@ function quotedEnd(text2, open) {
   }
   return -1;
 }
+function setFromSpec(text2, spec, create) {
+  const eq = spec.indexOf("=");
+  if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
+  const raw = spec.slice(eq + 1).trim();
+  const value = unquote(raw);
+  return setYamlPath(text2, spec.slice(0, eq).trim(), value, { create, typed: value === raw });
+}
+function unquote(value) {
+  const quoted = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
+  return quoted ? value.slice(1, -1) : value;
+}
 function describeAt(path, depth) {
   return depth === 0 ? "the document" : formatPath(path.slice(0, depth));
 }
@@ -11052,47 +11079,6 @@ function setYamlPath(text2, path, value, options = {}) {
   return fail2(deepest?.message ?? "the file has no YAML document", deepest?.offset ?? 0);
 }
 
-// src/yaml/argocd.ts
-var ARGO_API = "argoproj.io/";
-function sourcesAt(root, spec) {
-  const sources = nodeAt(root, [...spec, "sources"]);
-  const many = sources?.kind === "seq" ? sources.items.map((_, i) => [...spec, "sources", i]) : [];
-  return [[...spec, "source"], ...many];
-}
-function imageLists(document) {
-  const { apiVersion, kind } = document.object;
-  const { root } = document;
-  if (apiVersion === void 0 && kind === void 0) {
-    const images = nodeAt(root, ["kustomize", "images"]);
-    return images?.kind === "seq" && images.items.every((item) => item?.kind === "scalar") ? [["kustomize", "images"]] : [];
-  }
-  if (!apiVersion?.startsWith(ARGO_API)) return [];
-  const spec = kind === "Application" ? ["spec"] : kind === "ApplicationSet" ? ["spec", "template", "spec"] : void 0;
-  return spec ? sourcesAt(root, spec).map((source) => [...source, "kustomize", "images"]) : [];
-}
-var editArgoCdImages = (file, request, plan) => {
-  const incoming = byRepository(request.images);
-  if (incoming.size === 0) return;
-  for (const document of file.documents) {
-    for (const path of imageLists(document)) {
-      const list = nodeAt(document.root, path);
-      if (list?.kind !== "seq") continue;
-      list.items.forEach((entry, index) => {
-        if (!isFlowScalar(entry) || plan.isClaimed(entry)) return;
-        const eq = entry.text.indexOf("=");
-        const ref = tryParseImageRef(entry.text.slice(eq + 1));
-        const update = ref && incoming.get(ref.repository);
-        if (!ref || !update) return;
-        if (ref.tag === void 0 && ref.digest === void 0) return;
-        const next = nextVersion(update, versionOf(ref.tag, ref.digest));
-        if (!next) return;
-        const value = entry.text.slice(0, eq + 1) + formatImageRef({ name: ref.name, ...next });
-        plan.setScalar(entry, value, list.flow, { kind: "kustomize", key: formatPath([...path, index]), document });
-      });
-    }
-  }
-};
-
 // src/yaml/walk.ts
 function forEachValue(root, visit) {
   if (root) walk(root, [], false, visit);
@@ -11112,27 +11098,35 @@ function walk(node, path, inFlow, visit) {
 }
 
 // src/yaml/helm.ts
+function setHelmImage(image, incoming, plan, document) {
+  const { repository, registry, tag, digest } = image;
+  const repositoryNode = repository?.node;
+  const tagNode = tag?.node;
+  if (!tag || !isFlowScalar(repositoryNode) || !isFlowScalar(tagNode) || digest && !isFlowScalar(digest.node)) return;
+  if ([repository, registry, tag, digest].some((field2) => plan.isClaimed(field2?.node))) return;
+  const registryText = scalarText(registry?.node);
+  const name = registryText ? `${registryText}/${repositoryNode.text}` : repositoryNode.text;
+  const update = incoming.get(normalizeRepository(name) ?? "");
+  if (!update) return;
+  const digestNode = digest?.node;
+  const next = nextVersion(update, versionOf(tagNode.text, scalarText(digestNode)));
+  if (!next) return;
+  if (next.tag !== void 0) plan.setScalar(tagNode, next.tag, tag.inFlow, { kind: "helm", key: formatPath(tag.path), document });
+  if (digest && isFlowScalar(digestNode))
+    plan.setScalar(digestNode, next.digest ?? "", digest.inFlow, { kind: "helm", key: formatPath(digest.path), document });
+}
 var editHelmValues = (file, request, plan) => {
   const incoming = byRepository(request.images);
   if (incoming.size === 0) return;
   for (const document of file.documents) {
     forEachValue(document.root, ({ node, path, inFlow }) => {
-      if (node.kind !== "map") return;
-      const repository = mapValue(node, "repository");
-      const registry = mapValue(node, "registry");
-      const tag = mapValue(node, "tag");
-      const digest = mapValue(node, "digest");
-      if (!isFlowScalar(repository) || !isFlowScalar(tag) || digest !== void 0 && !isFlowScalar(digest)) return;
-      if ([repository, registry, tag, digest].some((field2) => plan.isClaimed(field2))) return;
-      const registryText = scalarText(registry);
-      const name = registryText ? `${registryText}/${repository.text}` : repository.text;
-      const update = incoming.get(normalizeRepository(name) ?? "");
-      if (!update) return;
-      const next = nextVersion(update, versionOf(tag.text, scalarText(digest)));
-      if (!next) return;
-      const flow = inFlow || node.flow;
-      if (next.tag !== void 0) plan.setScalar(tag, next.tag, flow, { kind: "helm", key: formatPath([...path, "tag"]), document });
-      if (digest) plan.setScalar(digest, next.digest ?? "", flow, { kind: "helm", key: formatPath([...path, "digest"]), document });
+      if (node.kind !== "map" || mapValue(node, "tag") === void 0) return;
+      const field2 = (key) => {
+        const value = mapValue(node, key);
+        return value === void 0 ? void 0 : { node: value, path: [...path, key], inFlow: inFlow || node.flow };
+      };
+      const image = { repository: field2("repository") ?? field2("name"), registry: field2("registry"), tag: field2("tag"), digest: field2("digest") };
+      setHelmImage(image, incoming, plan, document);
     });
   }
 };
@@ -11163,26 +11157,26 @@ function looksLikeKustomization(root) {
   const images = mapValue(root, "images");
   return images?.kind === "seq" && images.items.some((entry) => entry.kind === "map" && KUSTOMIZE_IMAGE_FIELDS.some((key) => mapValue(entry, key) !== void 0));
 }
-function imageLists2(document) {
+function isKustomization(document) {
   const { apiVersion, kind } = document.object;
-  if (kind === void 0 && apiVersion === void 0) return looksLikeKustomization(document.root) ? [["images"]] : [];
+  if (apiVersion?.startsWith("kustomize.config.k8s.io/")) return kind === void 0 || kind === "Kustomization" || kind === "Component";
+  if (apiVersion === void 0 && kind === void 0) return looksLikeKustomization(document.root);
+  return apiVersion === void 0 ? kind === "Kustomization" || kind === "Component" : kind === "Kustomization" && apiVersion.startsWith("kustomize.toolkit.fluxcd.io/");
+}
+function imageLists(document) {
+  const { apiVersion, kind } = document.object;
   if (kind === "HelmRelease" && apiVersion?.startsWith("helm.toolkit.fluxcd.io/")) {
     const renderers = nodeAt(document.root, ["spec", "postRenderers"]);
     return renderers?.kind === "seq" ? renderers.items.map((_, i) => ["spec", "postRenderers", i, "kustomize", "images"]) : [];
   }
-  if (kind !== "Kustomization") return [];
-  if (apiVersion === void 0 || apiVersion.startsWith("kustomize.config.k8s.io/")) return [["images"]];
-  if (apiVersion.startsWith("kustomize.toolkit.fluxcd.io/")) return [["spec", "images"]];
-  return [];
-}
-function isKustomization(document) {
-  return document.object.kind === "Kustomization" && imageLists2(document).length > 0;
+  if (!isKustomization(document)) return [];
+  return apiVersion?.startsWith("kustomize.toolkit.fluxcd.io/") ? [["spec", "images"]] : [["images"]];
 }
 var editKustomizeImages = (file, request, plan) => {
   const incoming = byRepository(request.images);
   if (incoming.size === 0) return;
   for (const document of file.documents) {
-    for (const path of imageLists2(document)) {
+    for (const path of imageLists(document)) {
       const list = nodeAt(document.root, path);
       if (list?.kind === "seq") editList(list.items, path, document, incoming, plan);
     }
@@ -11226,8 +11220,8 @@ var editImages = (file, request, plan) => {
       if (!ref || !update) return;
       if (ref.tag === void 0 && ref.digest === void 0 && !inContainerSpec(path))
         return plan.warn(node.start, `${formatPath(path)} ${bareRepositoryWarning(ref.repository)}`);
-      const next = nextVersion(update, versionOf(ref.tag, ref.digest));
-      if (next) plan.setScalar(node, formatImageRef({ name: ref.name, ...next }), inFlow, { kind: "image", key: formatPath(path), document });
+      const next = nextReference(update, ref);
+      if (next) plan.setScalar(node, next, inFlow, { kind: "image", key: formatPath(path), document });
     });
   }
 };
@@ -11237,9 +11231,139 @@ function inContainerSpec(path) {
   return typeof path[path.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list);
 }
 
+// src/yaml/argocd.ts
+var ARGO_API = "argoproj.io/";
+function sourcesOf(document) {
+  const { apiVersion, kind } = document.object;
+  if (apiVersion === void 0 && kind === void 0) return [[]];
+  if (!apiVersion?.startsWith(ARGO_API)) return [];
+  const spec = kind === "Application" ? ["spec"] : kind === "ApplicationSet" ? ["spec", "template", "spec"] : void 0;
+  if (!spec) return [];
+  const sources = nodeAt(document.root, [...spec, "sources"]);
+  const many = sources?.kind === "seq" ? sources.items.map((_, i) => [...spec, "sources", i]) : [];
+  return [[...spec, "source"], ...many];
+}
+var editArgoCdImages = (file, request, plan) => {
+  const incoming = byRepository(request.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    for (const source of sourcesOf(document)) {
+      const path = [...source, "kustomize", "images"];
+      const list = nodeAt(document.root, path);
+      if (list?.kind !== "seq") continue;
+      if (source.length === 0 && !list.items.every((item) => item?.kind === "scalar")) continue;
+      list.items.forEach((entry, index) => {
+        if (!isFlowScalar(entry) || plan.isClaimed(entry)) return;
+        const eq = entry.text.indexOf("=");
+        const ref = tryParseImageRef(entry.text.slice(eq + 1));
+        const update = ref && incoming.get(ref.repository);
+        if (!ref || !update) return;
+        if (ref.tag === void 0 && ref.digest === void 0) return;
+        const next = nextReference(update, ref);
+        if (next) plan.setScalar(entry, entry.text.slice(0, eq + 1) + next, list.flow, { kind: "kustomize", key: formatPath([...path, index]), document });
+      });
+    }
+  }
+};
+var editArgoCdHelm = (file, request, plan) => {
+  const incoming = byRepository(request.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    for (const source of sourcesOf(document)) {
+      const parameters = parametersAt(document.root, source);
+      for (const [name, field2] of parameters) if (leafOf(name)[1] === "image") setImageParameter(field2, incoming, plan, document);
+      for (const image of parameterImages(parameters, document.root, source)) setHelmImage(image, incoming, plan, document);
+      if (source.length > 0) warnValuesString(document, [...source, "helm", "values"], request.images, plan);
+    }
+  }
+};
+var PARAMETER_KEYS = /* @__PURE__ */ new Set(["name", "value", "forceString", "forcestring"]);
+function parametersAt(root, source) {
+  const path = [...source, "helm", "parameters"];
+  const list = nodeAt(root, path);
+  if (list?.kind !== "seq") return [];
+  const isParameter = (item) => item.kind === "map" && item.pairs.every((pair) => PARAMETER_KEYS.has(scalarText(pair.key) ?? ""));
+  if (source.length === 0 && !list.items.every(isParameter)) return [];
+  const parameters = [];
+  list.items.forEach((item, index) => {
+    if (item.kind !== "map") return;
+    const name = scalarText(mapValue(item, "name"));
+    const value = mapValue(item, "value");
+    if (name !== void 0 && value !== void 0) parameters.push([name, { node: value, path: [...path, index, "value"], inFlow: list.flow || item.flow }]);
+  });
+  return parameters;
+}
+function leafOf(name) {
+  for (let i = name.length - 1; i > 0; i--) if (name[i] === "." && name[i - 1] !== "\\") return [name.slice(0, i), name.slice(i + 1)];
+  return ["", name];
+}
+function parameterImages(parameters, root, source) {
+  const byPrefix = /* @__PURE__ */ new Map();
+  for (const [name, field2] of parameters) {
+    const [prefix, leaf] = leafOf(name);
+    const fields = byPrefix.get(prefix) ?? /* @__PURE__ */ new Map();
+    byPrefix.set(prefix, fields.set(leaf, field2));
+  }
+  const valuesPath = [...source, "helm", "valuesObject"];
+  return [...byPrefix].map(([prefix, fields]) => {
+    if (!fields.has("tag") || fields.has("repository") || fields.has("name")) return imageOf(fields);
+    const keys = prefix === "" ? [] : prefix.split(".");
+    const mapping = nodeAt(root, [...valuesPath, ...keys]);
+    if (mapping?.kind !== "map") return imageOf(fields);
+    const merged = /* @__PURE__ */ new Map();
+    for (const key of ["registry", "repository", "name"]) {
+      const node = mapValue(mapping, key);
+      if (node !== void 0) merged.set(key, { node, path: [...valuesPath, ...keys, key], inFlow: mapping.flow });
+    }
+    for (const [leaf, field2] of fields) merged.set(leaf, field2);
+    return imageOf(merged);
+  });
+}
+function imageOf(fields) {
+  return { repository: fields.get("repository") ?? fields.get("name"), registry: fields.get("registry"), tag: fields.get("tag"), digest: fields.get("digest") };
+}
+function setImageParameter(field2, incoming, plan, document) {
+  const { node } = field2;
+  if (!isFlowScalar(node) || plan.isClaimed(node)) return;
+  const ref = tryParseImageRef(node.text);
+  const update = ref && incoming.get(ref.repository);
+  if (!ref || !update) return;
+  const key = formatPath(field2.path);
+  if (ref.tag === void 0 && ref.digest === void 0) return plan.warn(node.start, `${key} ${bareRepositoryWarning(ref.repository)}`);
+  const next = nextReference(update, ref);
+  if (next) plan.setScalar(node, next, field2.inFlow, { kind: "helm", key, document });
+}
+function warnValuesString(document, path, images, plan) {
+  const values = nodeAt(document.root, path);
+  if (values?.kind !== "scalar" || values.text === "") return;
+  let inner;
+  try {
+    inner = new YamlFile(values.text);
+  } catch (error) {
+    if (error instanceof SourceError) return;
+    throw error;
+  }
+  const dryRun = new EditPlan(inner);
+  for (const editor of [editImages, editHelmValues]) editor(inner, { images, setters: /* @__PURE__ */ new Map() }, dryRun);
+  const keys = dryRun.result().changes.map((change) => change.key);
+  if (keys.length === 0) return;
+  plan.warn(
+    values.start,
+    `${formatPath(path)} is a string, which is not edited: ${keys.join(", ")} in it keeps its old image; give those values in valuesObject or a values file instead (or set the field with --set, which needs no marker)`
+  );
+}
+
+// src/text/escape-regexp.ts
+function escapeRegExp(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
 // src/image/marker.ts
 var SETTER_SHORTHAND = "$imagepolicy";
 var MARKER_TOKEN = JSON.stringify(SETTER_SHORTHAND);
+function markerPattern(key) {
+  return new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`);
+}
 function readMarker(comment) {
   const body = comment.replace(/^#+/, "");
   const fields = stringObject(body);
@@ -11269,7 +11393,9 @@ function malformed(body, reason) {
   return `malformed Flux setter marker ${body.trim()}: ${reason}; Flux ignores it, so the value is left as it is`;
 }
 function unknownSetterWarning(marker, known) {
-  return known?.has(marker.key) ? void 0 : `no image is configured for Flux setter "${marker.setter}"; the marked value is left as it is`;
+  if (!known?.has(marker.key)) return `no image is configured for Flux setter "${marker.setter}"; the marked value is left as it is`;
+  const why = known.get(marker.key);
+  return why === void 0 ? void 0 : `Flux setter "${marker.setter}" ${why}`;
 }
 function refVersion(text2) {
   const ref = tryParseImageRef(text2);
@@ -11314,6 +11440,39 @@ function markedValue({ marker, text: text2 }, update, next, refused) {
       return refused ? void 0 : update.image.name;
   }
 }
+var MarkedFields = class {
+  constructor(request) {
+    this.request = request;
+  }
+  request;
+  /** By document and setter key, in the order first met. */
+  groups = /* @__PURE__ */ new Map();
+  add(site) {
+    const { key } = site.marker;
+    if (!this.request.setters.has(key)) {
+      const warning = unknownSetterWarning(site.marker, this.request.knownSetters);
+      if (warning) site.warn(warning);
+    } else if ("refusal" in site) {
+      site.warn(site.refusal);
+    } else {
+      const groupKey = `${site.document} ${key}`;
+      const group = this.groups.get(groupKey) ?? [];
+      if (group.length === 0) this.groups.set(groupKey, group);
+      group.push(site);
+    }
+  }
+  /** Writes every field whose value moves: a setter's fields in one document decide together (markedValues). */
+  writeAll() {
+    const groups = [...this.groups.values()];
+    const values = markedValues(groups.map((fields) => ({ update: this.request.setters.get(fields[0].marker.key), fields })));
+    groups.forEach(
+      (fields, g) => fields.forEach((field2, f) => {
+        const value = values[g][f];
+        if (value !== void 0) field2.write(value);
+      })
+    );
+  }
+};
 
 // src/yaml/markers.ts
 function markerComment(text2, node) {
@@ -11339,7 +11498,7 @@ function markerComment(text2, node) {
 }
 var editMarkers = (file, request, plan) => {
   if (!file.text.includes(MARKER_TOKEN)) return;
-  const groups = /* @__PURE__ */ new Map();
+  const marked = new MarkedFields(request);
   file.documents.forEach((document, index) => {
     forEachValue(document.root, ({ node, inFlow }) => {
       if (node.kind !== "scalar") return;
@@ -11352,31 +11511,17 @@ var editMarkers = (file, request, plan) => {
         return;
       }
       const { marker } = reading;
-      if (!request.setters.has(marker.key)) {
-        const warning = unknownSetterWarning(marker, request.knownSetters);
-        if (warning) plan.warn(node.start, warning);
-      } else if (!isFlowScalar(node)) {
-        plan.warn(node.start, `Flux setter "${marker.setter}" marks a block scalar, which is never edited`);
-      } else {
-        const groupKey = `${index} ${marker.key}`;
-        const group = groups.get(groupKey) ?? [];
-        if (group.length === 0) groups.set(groupKey, group);
-        group.push({ marker, text: node.text, node, inFlow, document });
-      }
+      const site = { marker, text: node.text, document: index, warn: (message) => plan.warn(node.start, message) };
+      marked.add(
+        isFlowScalar(node) ? { ...site, write: (value) => plan.setScalar(node, value, inFlow, { kind: "setter", key: marker.setter, document }) } : { ...site, refusal: `Flux setter "${marker.setter}" marks a block scalar, which is never edited` }
+      );
     });
   });
-  const fieldGroups = [...groups.values()];
-  const values = markedValues(fieldGroups.map((fields) => ({ update: request.setters.get(fields[0].marker.key), fields })));
-  fieldGroups.forEach(
-    (fields, g) => fields.forEach((field2, f) => {
-      const value = values[g][f];
-      if (value !== void 0) plan.setScalar(field2.node, value, field2.inFlow, { kind: "setter", key: field2.marker.setter, document: field2.document });
-    })
-  );
+  marked.writeAll();
 };
 
 // src/yaml/editor.ts
-var EDITORS = [editMarkers, editImages, editKustomizeImages, editArgoCdImages, editHelmValues];
+var EDITORS = [editMarkers, editImages, editKustomizeImages, editArgoCdImages, editArgoCdHelm, editHelmValues];
 function runEditors(text2, request, editors) {
   const file = new YamlFile(text2);
   const plan = new EditPlan(file);
@@ -11482,8 +11627,8 @@ var KEYWORDS = new Set(
 function isIdentifier(key) {
   return /^\$?[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !KEYWORDS.has(key);
 }
-function formatOverridePath(parts) {
-  return parts.map((p, i) => isIdentifier(p) ? i === 0 ? p : `.${p}` : `[${JSON.stringify(p)}]`).join("");
+function formatOverridePath(parts, base = "") {
+  return parts.reduce((path, p) => isIdentifier(p) ? path === "" ? p : `${path}.${p}` : `${path}[${JSON.stringify(p)}]`, base);
 }
 
 // src/kcl/keywords.ts
@@ -12780,43 +12925,26 @@ function parseKclExpression(text2) {
   return { tokens, expr, complete: tokens.kind[parser.pos] === T2.EOF };
 }
 
-// src/kcl/splice.ts
-function applySplices2(text2, splices) {
-  if (splices.length === 0) return text2;
-  const ordered = splices.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || a.s.end - b.s.end || a.i - b.i);
-  let out = "";
-  let at = 0;
-  for (const { s } of ordered) {
-    if (s.start < at) throw new Error(`overlapping edits at offset ${s.start}`);
-    out += text2.slice(at, s.start) + s.text;
-    at = s.end;
-  }
-  return out + text2.slice(at);
-}
-
 // src/kcl/editor.ts
 var CLOSERS = /* @__PURE__ */ new Set([T.RParen, T.RBracket, T.RBrace, T.Comma]);
-function child(path, key) {
-  return isIdentifier(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
-}
 function assertSafeBody(value, line) {
   if (/["'\\\r\n]|\$\{/.test(value)) throw new SourceError(`refusing to write ${JSON.stringify(value)} into a KCL string`, line);
 }
 var ImageEditor = class {
   constructor(tokens, request) {
     this.tokens = tokens;
-    this.request = request;
     this.text = tokens.source.text;
     this.screens = request.images.map((u) => screenToken(u.image));
+    this.incoming = byRepository(request.images);
+    this.marked = new MarkedFields(request);
   }
   tokens;
-  request;
   edits = [];
   warnings = [];
-  /** Marked literals by setter key: a KCL file is one document, so one group per setter. */
-  marked = /* @__PURE__ */ new Map();
+  marked;
   text;
   screens;
+  incoming;
   /** String tokens a marker comment claims (set, or refused with a warning): never matched by repository. */
   markedTokens = /* @__PURE__ */ new Set();
   walk(expr, path) {
@@ -12855,7 +12983,7 @@ var ImageEditor = class {
     const { parent, step } = path;
     if (typeof step === "number") return `${this.pathText(parent)}[${step}]`;
     const key = step.key.parts ?? [this.text.slice(this.tokens.start[step.key.first], this.tokens.end[step.key.last])];
-    return key.reduce(child, this.pathText(parent));
+    return formatOverridePath(key, this.pathText(parent));
   }
   /** 1-based line of a literal, for changes and warnings. */
   line(literal2) {
@@ -12908,44 +13036,32 @@ var ImageEditor = class {
     if (!this.screens.some((token) => body.includes(token))) return;
     const ref = tryParseImageRef(body);
     if (!ref) return;
-    const update = this.request.images.find((u) => u.image.repository === ref.repository);
+    const update = this.incoming.get(ref.repository);
     if (!update) return;
     if (ref.tag === void 0 && ref.digest === void 0) {
       const key = this.pathText(path);
       if (/(image|repo)[^.]*$/i.test(key)) this.warnings.push({ line: this.line(literal2), message: `${key} ${bareRepositoryWarning(ref.repository)}` });
       return;
     }
-    const next = nextVersion(update, versionOf(ref.tag, ref.digest));
-    if (next) this.write(literal2, formatImageRef({ name: ref.name, ...next }), "kcl-image", this.pathText(path));
+    const next = nextReference(update, ref);
+    if (next) this.write(literal2, next, "kcl-image", this.pathText(path));
   }
+  /** A KCL file is one document: a setter's literals all decide together. */
   mark(literal2, marker) {
-    const update = this.request.setters.get(marker.key);
-    if (!update) {
-      const warning = unknownSetterWarning(marker, this.request.knownSetters);
-      if (warning) this.warnings.push({ line: this.line(literal2), message: warning });
-      return;
-    }
-    const group = this.marked.get(marker.key) ?? { update, fields: [] };
-    if (group.fields.length === 0) this.marked.set(marker.key, group);
-    group.fields.push({ marker, text: literal2.body, literal: literal2 });
-  }
-  /** Writes the marked literals once all are known: a setter's fields decide together. */
-  writeMarked() {
-    const groups = [...this.marked.values()];
-    const values = markedValues(groups);
-    groups.forEach(
-      ({ fields }, g) => fields.forEach(({ literal: literal2, marker }, f) => {
-        const value = values[g][f];
-        if (value !== void 0) this.write(literal2, value, "setter", marker.setter);
-      })
-    );
+    this.marked.add({
+      marker,
+      text: literal2.body,
+      document: 0,
+      warn: (message) => this.warnings.push({ line: this.line(literal2), message }),
+      write: (value) => this.write(literal2, value, "setter", marker.setter)
+    });
   }
   write(literal2, value, kind, key) {
     if (value === literal2.body) return;
     const line = this.line(literal2);
     assertSafeBody(value, line);
     this.edits.push({
-      splice: { start: literal2.start, end: literal2.end, text: value },
+      splice: { start: literal2.start, end: literal2.end, insert: value },
       change: { line, kind, key, old: literal2.body, new: value }
     });
   }
@@ -12962,10 +13078,10 @@ function editKcl(text2, request) {
     if (statement.type === "assign") editor.walk(statement.value, { parent: void 0, target: statement.targets[0] });
     else if (statement.type === "aug-assign" || statement.type === "unification") editor.walk(statement.value, { parent: void 0, target: statement.target });
   }
-  editor.writeMarked();
-  const edits = editor.edits.sort((a, b) => a.splice.start - b.splice.start);
+  editor.marked.writeAll();
+  const edits = editor.edits.sort((a, b) => byPosition(a.splice, b.splice));
   return {
-    text: applySplices2(
+    text: applySplices(
       text2,
       edits.map((e) => e.splice)
     ),
@@ -13007,14 +13123,14 @@ function valueFrom(tokens, expr, eol) {
   return { tokens, expr, text: nodeText(tokens, expr).replace(/\r\n|\n|\r/g, eol), ...string !== void 0 && { string } };
 }
 function errorIndex(text2, error) {
-  if (error.line === void 0 || error.column === void 0) return -1;
-  const lines = text2.split(/(?<=\r\n|\n|\r(?!\n))/);
-  return lines.slice(0, error.line - 1).join("").length + error.column - 1;
+  const lineStart = error.line === void 0 ? void 0 : new LineIndex(text2).lineStart(error.line);
+  return lineStart === void 0 || error.column === void 0 ? -1 : lineStart + error.column - 1;
 }
 function parseHead(text2) {
   try {
     return parseKclExpression(text2);
-  } catch {
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
     return void 0;
   }
 }
@@ -13025,6 +13141,7 @@ function readValue(spec, raw, eol) {
   try {
     parsed = parseKclExpression(spec.value);
   } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
     const at = errorIndex(spec.value, e);
     const head = at > 0 ? parseHead(spec.value.slice(0, at)) : void 0;
     if (head?.expr.type !== "operation") throw refuse(e.message);
@@ -13102,7 +13219,7 @@ var Planner = class {
       if (oldString === value.string) return;
       text2 = writeStringLiteral(value.string, readStringLiteral(nodeText(this.tokens, old)).style);
     } else if (sameTokens(this.tokens, old, value.tokens, value.expr)) return;
-    this.plan.splices.push({ start: this.tokens.start[old.first], end: this.tokens.end[old.last], text: text2 });
+    this.plan.splices.push({ start: this.tokens.start[old.first], end: this.tokens.end[old.last], insert: text2 });
     this.change(old.first, this.describe(old), value.string ?? value.text);
   }
   /** `:`: merge a config into a config/schema, or a same-name schema; anything else replaces. */
@@ -13134,21 +13251,26 @@ var Planner = class {
     }
     const items = value.expr.items.map((item) => nodeText(value.tokens, item));
     if (items.length === 0) return;
-    const source = this.tokens.source;
-    const open = this.tokens.start[old.first];
-    const close = this.tokens.start[old.last];
-    const last = old.items[old.items.length - 1];
-    let splice;
-    if (!last) splice = this.beforeClose(open, close, items) ?? { start: open + 1, end: close, text: items.join(", ") };
-    else if (source.line(open) === source.line(close))
-      splice = { start: this.tokens.end[last.last], end: this.tokens.end[last.last], text: `, ${items.join(", ")}` };
-    else {
-      const at = Math.min(source.lineEnd(this.tokens.end[last.last]), close);
-      const indent = this.indentOf(last.first);
-      splice = { start: at, end: at, text: items.map((item) => `${this.eol}${indent}${item}`).join("") };
-    }
-    this.plan.splices.push(splice);
+    this.plan.splices.push(this.afterLast(old, items, items.join(", "), (last) => this.indentOf(last.first)));
     this.change(old.first, nodeText(this.tokens, old), `${nodeText(this.tokens, old)} + ${nodeText(value.tokens, value.expr)}`);
+  }
+  /**
+   * The splice that adds `items` after the last item of a config or list: between empty
+   * brackets `empty` (or before the closing bracket's line when comments are inside), `, item`
+   * after the last item when the brackets share a line, else one item per line after the
+   * last one's line, indented as `indent(last)` says.
+   */
+  afterLast(node, items, empty, indent) {
+    const source = this.tokens.source;
+    const open = this.tokens.start[node.first];
+    const close = this.tokens.start[node.last];
+    const last = node.items[node.items.length - 1];
+    if (!last) return this.beforeClose(open, close, items) ?? { start: open + 1, end: close, insert: empty };
+    const end = this.tokens.end[last.last];
+    if (source.line(open) === source.line(close)) return { start: end, end, insert: `, ${items.join(", ")}` };
+    const at = Math.min(source.lineEnd(end), close);
+    const lead = indent(last);
+    return { start: at, end: at, insert: items.map((item) => `${this.eol}${lead}${item}`).join("") };
   }
   /**
    * The first lines of an empty config or list whose brackets hold comments: each on a line of
@@ -13160,7 +13282,7 @@ var Planner = class {
     if (inside.trim() === "") return void 0;
     const indent = /[ \t]*(?=\S[^\r\n]*$)/.exec(inside)[0];
     const at = this.tokens.source.lineStart(close);
-    return { start: at, end: at, text: lines.map((line) => `${indent}${line}${this.eol}`).join("") };
+    return { start: at, end: at, insert: lines.map((line) => `${indent}${line}${this.eol}`).join("") };
   }
   /** Leading whitespace of the line a token is on. */
   indentOf(token) {
@@ -13168,31 +13290,22 @@ var Planner = class {
     return /^[ \t]*/.exec(this.text.slice(start, this.tokens.start[token]))[0];
   }
   /**
-   * Add `entry` as the last entry of `config`, on a new line with its siblings' indentation;
-   * the change is reported on the entry's line, holding `value`.
+   * Add `entry` as the last entry of `config`, on a new line with its siblings' indentation
+   * (nested under the opening line when the last entry does not start its line); the change
+   * is reported on the entry's line, holding `value`.
    */
   insert(config, entry, value) {
-    const source = this.tokens.source;
-    const open = this.tokens.start[config.first];
-    const close = this.tokens.start[config.last];
-    const entries = config.items;
     const openIndent = this.indentOf(config.first);
-    const last = entries[entries.length - 1];
-    let splice;
-    if (!last) {
-      const inner = `${openIndent}    `;
-      splice = this.beforeClose(open, close, [entry]) ?? { start: open + 1, end: close, text: `${this.eol}${inner}${entry}${this.eol}${openIndent}` };
-    } else if (source.line(open) === source.line(close)) {
-      splice = { start: this.tokens.end[last.last], end: this.tokens.end[last.last], text: `, ${entry}` };
-    } else {
-      const startsLine = source.lineStart(this.tokens.start[last.first]) === this.tokens.start[last.first] - this.indentOf(last.first).length;
-      const indent = startsLine ? this.indentOf(last.first) : `${openIndent}    `;
-      const at = Math.min(source.lineEnd(this.tokens.end[last.last]), close);
-      splice = { start: at, end: at, text: `${this.eol}${indent}${entry}` };
-    }
+    const nested = `${openIndent}    `;
+    const startsLine = (token) => {
+      const start = this.tokens.start[token];
+      return this.tokens.source.lineStart(start) === start - this.indentOf(token).length;
+    };
+    const empty = `${this.eol}${nested}${entry}${this.eol}${openIndent}`;
+    const splice = this.afterLast(config, [entry], empty, (last) => startsLine(last.first) ? this.indentOf(last.first) : nested);
     this.plan.splices.push(splice);
-    const breaksBefore = splice.text.slice(0, splice.text.indexOf(entry)).split(this.eol).length - 1;
-    this.plan.changes.push({ line: source.line(splice.start) + breaksBefore, kind: "override", key: this.spec.path, old: "", new: value });
+    const breaksBefore = splice.insert.slice(0, splice.insert.indexOf(entry)).split(this.eol).length - 1;
+    this.plan.changes.push({ line: this.tokens.source.line(splice.start) + breaksBefore, kind: "override", key: this.spec.path, old: "", new: value });
   }
   /** Remove a node: its whole line(s) when it is alone on them, else just it and one comma. */
   remove(node) {
@@ -13211,7 +13324,7 @@ var Planner = class {
       if (comma) end += comma[0].length;
       else if (previousComma) start -= previousComma[0].length;
     }
-    this.plan.splices.push({ start, end, text: "" });
+    this.plan.splices.push({ start, end, insert: "" });
     this.change(node.first, nodeText(this.tokens, node), "");
   }
   entries(config) {
@@ -13300,7 +13413,7 @@ function createTopLevel(p, rest, value, options, missing) {
   const text2 = p.text;
   const endsWithEol = /(\r\n|\n|\r)$/.test(text2);
   const insertion = text2.length === 0 ? `${statement}${p.eol}` : endsWithEol ? `${statement}${p.eol}` : `${p.eol}${statement}`;
-  p.plan.splices.push({ start: text2.length, end: text2.length, text: insertion });
+  p.plan.splices.push({ start: text2.length, end: text2.length, insert: insertion });
   p.plan.changes.push({
     line: p.tokens.source.line(text2.length) + (endsWithEol || text2.length === 0 ? 0 : 1),
     kind: "override",
@@ -13378,21 +13491,21 @@ function applyOverrides(text2, specs, options = {}) {
       continue;
     }
     const previous = current;
-    current = applySplices2(current, splices);
+    current = applySplices(current, [...splices].sort(byPosition));
     changes.splice(0, changes.length, ...shiftLines(changes, previous, current), ...planner.plan.changes);
     warnings.splice(0, warnings.length, ...shiftLines(warnings, previous, current), ...planner.plan.warnings);
     try {
       module = parseKcl(current);
     } catch (e) {
-      const error = e;
-      throw new SourceError(`override '${raw}' would leave invalid KCL: ${error.message}`, error.line, error.column);
+      if (!(e instanceof SourceError)) throw e;
+      throw new SourceError(`override '${raw}' would leave invalid KCL: ${e.message}`, e.line, e.column);
     }
   }
   return { text: current, changes, warnings };
 }
 
 // src/engine/plan.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
 
 // src/engine/config.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -13416,18 +13529,18 @@ function checkParses(kind, path, text2) {
 }
 
 // src/engine/config.ts
+var DELIVERY_MODES = ["push", "pull-request", "none"];
+var MERGE_MODES = ["none", "auto", "immediate"];
+var MERGE_METHODS = ["merge", "squash", "rebase"];
 var ConfigError = class extends Error {
-  /** Each `<file>:<line>: <path>: <message>`, in file order. */
+  /** On their file and line, each message `<path>: <what is wrong>`, in file order. */
   constructor(issues) {
-    super(issues.join("\n"));
+    super(issues.map(formatDiagnostic).join("\n"));
     this.issues = issues;
     this.name = "ConfigError";
   }
   issues;
 };
-var DELIVERY_MODES = ["push", "pull-request", "none"];
-var MERGE_STRATEGIES = ["none", "auto", "immediate"];
-var MERGE_METHODS = ["merge", "squash", "rebase"];
 var SETTER_KEY = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?:[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?$/;
 var TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 var Reader2 = class {
@@ -13442,7 +13555,7 @@ var Reader2 = class {
   issues = [];
   issue(node, path, message) {
     const offset = node?.range?.[0] ?? 0;
-    this.issues.push({ offset, text: `${this.file}:${this.line(node)}: ${path ? `${path}: ` : ""}${message}` });
+    this.issues.push({ offset, issue: { file: this.file, line: this.line(node), message: `${path ? `${path}: ` : ""}${message}` } });
   }
   line(node) {
     return this.lines.linePos(node?.range?.[0] ?? 0).line;
@@ -13596,7 +13709,7 @@ function readDelivery(r, node, at, path) {
   const commitMessage2 = get("commit-message");
   const delivery = {
     ...mode && { mode: r.oneOf(mode.node, mode.at, join(path, "mode"), DELIVERY_MODES) },
-    ...merge && { merge: r.oneOf(merge.node, merge.at, join(path, "merge"), MERGE_STRATEGIES) },
+    ...merge && { merge: r.oneOf(merge.node, merge.at, join(path, "merge"), MERGE_MODES) },
     ...mergeMethod && { mergeMethod: r.oneOf(mergeMethod.node, mergeMethod.at, join(path, "merge-method"), MERGE_METHODS) },
     ...branch && { branch: r.string(branch.node, branch.at, join(path, "branch")) },
     ...labels && { labels: r.strings(labels.node, labels.at, join(path, "labels"), false) },
@@ -13753,7 +13866,7 @@ function parseConfig(text2, file) {
   const doc = (0, import_yaml2.parseDocument)(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
     const line = (offset) => lines.linePos(Math.min(offset, text2.trimEnd().length)).line;
-    throw new ConfigError(doc.errors.map((e) => `${file}:${line(e.pos[0])}: ${e.message}`));
+    throw new ConfigError(doc.errors.map((e) => ({ file, line: line(e.pos[0]), message: e.message })));
   }
   const r = new Reader2(file, doc, lines);
   const root = r.resolve(doc.contents);
@@ -13771,7 +13884,7 @@ function parseConfig(text2, file) {
       };
     }
   }
-  if (r.issues.length > 0) throw new ConfigError(r.issues.sort((a, b) => a.offset - b.offset).map((i) => i.text));
+  if (r.issues.length > 0) throw new ConfigError(r.issues.sort((a, b) => a.offset - b.offset).map((i) => i.issue));
   return config;
 }
 
@@ -13784,9 +13897,6 @@ var DEFAULT_NAMESPACE = "flux-system";
 var DEFAULT_EXCLUSIONS = ["^.*\\.sig$"];
 function mayHoldFluxObjects(text2) {
   return text2.includes(FLUX_IMAGE_API_GROUP);
-}
-function isRecord2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function text(value) {
   return typeof value === "string" && value !== "" ? value : void 0;
@@ -13847,13 +13957,13 @@ var DocumentReader = class {
     return { ...this.located(id), name: ref.name, repository: ref.repository, exclusionList };
   }
   automation(id, namespace, spec) {
-    const update = isRecord2(spec.update) ? spec.update : {};
+    const update = isRecord(spec.update) ? spec.update : {};
     const path = posix.normalize(`/${text(update.path) ?? ""}`).replace(/^\/+|\/+$/g, "");
     return { ...this.located(id), namespace, path };
   }
   policy(id, namespace, name, spec) {
     const key = `${namespace}:${name}`;
-    const ref = isRecord2(spec.imageRepositoryRef) ? spec.imageRepositoryRef : {};
+    const ref = isRecord(spec.imageRepositoryRef) ? spec.imageRepositoryRef : {};
     const repositoryName = text(ref.name);
     if (repositoryName === void 0) {
       this.warn(["spec"], `ImagePolicy ${id}: spec.imageRepositoryRef.name is missing; markers for ${key} are not mapped`);
@@ -13892,7 +14002,7 @@ function fluxSetters(docs) {
         continue;
       }
       const object = doc.toJS({ maxAliasCount: 100 });
-      if (!isRecord2(object) || !isRecord2(object.metadata) || !isRecord2(object.spec)) continue;
+      if (!isRecord(object) || !isRecord(object.metadata) || !isRecord(object.spec)) continue;
       const { apiVersion, kind, metadata, spec } = object;
       if (kind !== "ImageRepository" && kind !== "ImagePolicy" && kind !== "ImageUpdateAutomation") continue;
       if (typeof apiVersion !== "string" || !API_VERSION.test(apiVersion)) continue;
@@ -13967,7 +14077,7 @@ function where(objects) {
 var byIndex = (field2, index) => `${field2}[${index}]`;
 var RequestError = class extends Error {
   constructor(issues) {
-    super(issues.join("\n"));
+    super(issues.map(formatDiagnostic).join("\n"));
     this.issues = issues;
     this.name = "RequestError";
   }
@@ -14043,203 +14153,13 @@ function validateRequest(request) {
     else if (glob.startsWith("/") || /^[A-Za-z]:[\\/]/.test(glob)) issues.push(`${name("path", i)}: ${JSON.stringify(glob)} must be relative to the root`);
     else if (glob.split(/[\\/]/).includes("..")) issues.push(`${name("path", i)}: ${JSON.stringify(glob)} must stay inside the root (no "..")`);
   });
-  if (issues.length > 0) throw new RequestError(issues);
+  if (issues.length > 0) throw new RequestError(issues.map((message) => ({ message })));
   return { images, setters, sets };
 }
 
-// src/engine/source.ts
-import { readdirSync, readFileSync } from "node:fs";
-import { join as join2 } from "node:path";
-var lossy = new TextDecoder("utf-8", { ignoreBOM: true });
-var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-async function readText(source, path) {
-  return source.readText ? source.readText(path) : lossy.decode(await source.read(path));
-}
-function decodeUtf8(bytes) {
-  try {
-    return strict.decode(bytes);
-  } catch {
-    return void 0;
-  }
-}
-var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([".git", "node_modules"]);
-function directorySource(root) {
-  const prefix = join2(root, "/");
-  return {
-    // Synchronous on purpose: a manifests tree is thousands of small files, and measured on
-    // a 5,000-file tree, libuv threadpool round trips cost 8x more than the reads themselves.
-    async *list() {
-      const files = [];
-      walk2(root, "", files);
-      yield* files.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-    },
-    async read(path) {
-      return readFileSync(prefix + path);
-    },
-    async readText(path) {
-      return readFileSync(prefix + path, "utf8");
-    }
-  };
-}
-function walk2(root, dir, files) {
-  for (const entry of readdirSync(join2(root, dir), { withFileTypes: true })) {
-    const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
-    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk2(root, path, files);
-    else if (entry.isFile()) files.push(path);
-  }
-}
-
-// src/engine/plan.ts
-var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
-var READ_CONCURRENCY = 64;
-async function planUpdate(source, request) {
-  const valid = validateRequest(request);
-  const files = [];
-  for await (const path of source.list()) files.push(path);
-  const present = new Set(files);
-  const configPath = (request.config ?? DEFAULT_CONFIG).replace(/^\.\//, "");
-  const config = await loadConfig(source, present, configPath, request.config !== void 0);
-  const targets = targetsInScope(config, request.targets);
-  const warnings = [];
-  const inScope = pathFilter(request.paths, files, warnings);
-  const overridesByFile = collectOverrides(valid, config, configPath, present, inScope, warnings);
-  const screen = screenFor(valid.images);
-  const candidates2 = files.filter(
-    (path) => fileKind(path) !== void 0 && !path.startsWith(".github/") && path !== configPath && (inScope(path) || fileKind(path) === "yaml")
-  );
-  const keep = (path, text2) => inScope(path) ? overridesByFile.has(path) || screen[fileKind(path)].test(text2) : mayHoldFluxObjects(text2);
-  const texts = await readScreened(source, candidates2, keep, warnings);
-  for (const path of overridesByFile.keys()) {
-    if (!texts.has(path)) texts.set(path, await readNamed(source, path));
-  }
-  const { updates, known, forFile } = resolveSetters(valid, config, configPath, texts, inScope, request.allowDowngrade ?? false, warnings);
-  warnUnreached(
-    valid,
-    updates,
-    overridesByFile,
-    [...texts].filter(([path]) => inScope(path)).map(([, text2]) => text2),
-    warnings
-  );
-  const matchers = targets.map((target) => ({ target, matches: (0, import_picomatch.default)([...target.paths], { dot: true }) }));
-  const markerImages = updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
-  warnRefusedImages([...valid.images, ...new Map(markerImages.map((image) => [image.repository, image])).values()], targets, warnings);
-  const planned = [];
-  for (const [path, text2] of [...texts].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
-    if (!inScope(path)) continue;
-    const target = matchers.find((m) => m.matches(path))?.target;
-    const { setters, left } = forFile(path);
-    const editRequest = {
-      images: imagesFor(valid.images, config, target, request.allowDowngrade ?? false),
-      setters: settersFor(setters, target),
-      // A key left here is not known here: the editors then warn at each of its markers, and `explainLeft` says why.
-      knownSetters: left.size > 0 ? new Set([...known].filter((key) => !left.has(key))) : known
-    };
-    const overrides = (overridesByFile.get(path) ?? []).flatMap(
-      (o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images)
-    );
-    const fileWarnings = [];
-    const filePlan = planFile(path, text2, editRequest, overrides, request.create ?? false, target?.name, fileWarnings);
-    warnings.push(...explainLeft(fileWarnings, left));
-    if (filePlan) planned.push(filePlan);
-  }
-  return {
-    files: planned,
-    changes: planned.flatMap((f) => f.changes),
-    warnings,
-    targets: targets.map((t) => ({ name: t.name, ...t.delivery && { delivery: t.delivery } }))
-  };
-}
-async function loadConfig(source, present, path, required) {
-  if (!present.has(path)) {
-    if (required) throw new RequestError([`config: ${path} does not exist`]);
-    return void 0;
-  }
-  try {
-    return parseConfig(await readNamed(source, path), path);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new RequestError(error.issues);
-    throw error;
-  }
-}
-function pathFilter(globs, files, warnings) {
-  if (globs.length === 0) return () => true;
-  const matchers = globs.map((glob) => {
-    const base = glob.replace(/\/+$/, "");
-    return (0, import_picomatch.default)([base, `${base}/**`], { dot: true });
-  });
-  globs.forEach((glob, i) => {
-    if (!files.some((file) => matchers[i](file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file` });
-  });
-  return (path) => matchers.some((matches) => matches(path));
-}
-function targetsInScope(config, names) {
-  const all = config?.targets ?? [];
-  if (!names || names.length === 0) return all;
-  const unknown = names.filter((name) => !all.some((t) => t.name === name));
-  if (unknown.length > 0) {
-    throw new RequestError(
-      unknown.map((name) => `targets: no target named ${JSON.stringify(name)} (configured: ${all.map((t) => t.name).join(", ") || "none"})`)
-    );
-  }
-  return all.filter((t) => names.includes(t.name));
-}
-function collectOverrides(valid, config, configPath, present, inScope, warnings) {
-  const configured = config?.overrides ?? [];
-  const issues = [
-    ...valid.sets.map(({ file }) => !present.has(file) ? `set: ${file} does not exist` : !inScope(file) ? `set: ${file} is outside the paths to update` : ""),
-    ...configured.map((o, i) => present.has(o.file) ? "" : `${configPath}:${o.line}: overrides[${i}].file: ${o.file} does not exist`)
-  ].filter((issue) => issue !== "");
-  if (issues.length > 0) throw new RequestError(issues);
-  const byFile = /* @__PURE__ */ new Map();
-  const add = (file, override) => byFile.set(file, [...byFile.get(file) ?? [], override]);
-  for (const { file, spec } of valid.sets) add(file, spec);
-  const inATarget = (0, import_picomatch.default)(
-    (config?.targets ?? []).flatMap((t) => t.paths),
-    { dot: true }
-  );
-  for (const o of configured) {
-    if (!inScope(o.file) || !valid.images.some((i) => i.repository === o.repository)) continue;
-    if (config.targets.length > 0 && !inATarget(o.file)) {
-      warnings.push({ file: configPath, line: o.line, message: `override of ${o.file}: the file is in no target, so ${o.repository} is not set there` });
-    } else add(o.file, o);
-  }
-  return byFile;
-}
-function configuredOverride(override, images) {
-  const update = images.find((u) => u.image.repository === override.repository);
-  return update ? [{ path: override.spec, value: (current) => nextImageText(update, override.image, current) }] : [];
-}
-function screenFor(images) {
-  const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
-  const alternation = (words) => new RegExp(words.map(escapeRegExp).join("|"));
-  return { kcl: alternation(tokens), yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP]) };
-}
-function escapeRegExp(text2) {
-  return text2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
-async function readScreened(source, paths, keep, warnings) {
-  const texts = /* @__PURE__ */ new Map();
-  let next = 0;
-  const worker = async () => {
-    while (next < paths.length) {
-      const path = paths[next++];
-      const text2 = await readText(source, path);
-      if (!keep(path, text2)) continue;
-      if (text2.includes("\uFFFD") && decodeUtf8(await source.read(path)) === void 0) warnings.push({ file: path, message: NOT_UTF8 });
-      else texts.set(path, text2);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
-  return texts;
-}
-var NOT_UTF8 = "not UTF-8 text; left as it is";
-async function readNamed(source, path) {
-  const text2 = decodeUtf8(await source.read(path));
-  if (text2 === void 0) throw new RequestError([`${path}: ${NOT_UTF8}`]);
-  return text2;
-}
+// src/engine/setters.ts
 function resolveSetters(valid, config, configPath, texts, inScope, allowDowngrade, warnings) {
-  const docs = [...texts].filter(([path, text2]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text2)).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  const docs = [...texts].filter(([path, text2]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text2));
   const flux = fluxSetters(docs.map(([file, text2]) => ({ file, text: text2 })));
   warnings.push(...flux.warnings);
   const definitions = /* @__PURE__ */ new Map();
@@ -14252,7 +14172,7 @@ function resolveSetters(valid, config, configPath, texts, inScope, allowDowngrad
   for (const [key, setter] of config?.setters ?? []) definitions.set(key, [setter]);
   const foreign = [...valid.setters].flatMap(([key, image]) => {
     const other = definitions.get(key)?.find((d) => d.repository !== image.repository);
-    return other ? [`setter ${key}: ${formatImageRef(image)} is not ${other.repository}, the repository this key is defined for`] : [];
+    return other ? [{ message: `setter ${key}: ${formatImageRef(image)} is not ${other.repository}, the repository this key is defined for` }] : [];
   });
   if (foreign.length > 0) throw new RequestError(foreign);
   const candidates2 = /* @__PURE__ */ new Map();
@@ -14267,18 +14187,20 @@ function resolveSetters(valid, config, configPath, texts, inScope, allowDowngrad
   const governing = (key, path) => governingCandidate(key, candidates2.get(key), path, flux.automations, configPath);
   warnings.push(...notesWhereUsed(candidates2, governing, texts, inScope));
   const brought = [...candidates2].filter(([, defined]) => defined.some((c) => c.update)).map(([key]) => key);
+  const known = new Map([...definitions.keys(), ...valid.setters.keys()].map((key) => [key, void 0]));
   return {
     updates: [...candidates2.values()].flat().flatMap((c) => c.update ? [c.update] : []),
-    known: /* @__PURE__ */ new Set([...definitions.keys(), ...valid.setters.keys()]),
     forFile(path) {
       const setters = /* @__PURE__ */ new Map();
-      const left = /* @__PURE__ */ new Map();
+      let knownSetters = known;
       for (const key of brought) {
         const chosen = governing(key, path);
-        if (typeof chosen === "string") left.set(key, chosen);
-        else if (chosen.update) setters.set(key, chosen.update);
+        if (typeof chosen === "string") {
+          if (knownSetters === known) knownSetters = new Map(known);
+          knownSetters.set(key, chosen);
+        } else if (chosen.update) setters.set(key, chosen.update);
       }
-      return { setters, left };
+      return { setters, knownSetters };
     }
   };
 }
@@ -14317,10 +14239,10 @@ function governingCandidate(key, candidates2, path, automations, configPath) {
 }
 function notesWhereUsed(candidates2, governing, texts, inScope) {
   const noted = /* @__PURE__ */ new Map();
-  const marked = [...texts].filter(([path, text2]) => inScope(path) && text2.includes(MARKER_TOKEN)).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  const marked = [...texts].filter(([path, text2]) => inScope(path) && text2.includes(MARKER_TOKEN));
   for (const [key, defined] of candidates2) {
     if (!defined.some((c) => c.note)) continue;
-    const marker = new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`);
+    const marker = markerPattern(key);
     for (const [path, text2] of marked) {
       const at = marker.exec(text2)?.index;
       if (at === void 0) continue;
@@ -14332,29 +14254,65 @@ function notesWhereUsed(candidates2, governing, texts, inScope) {
   }
   return [...noted.values()];
 }
-function explainLeft(warnings, left) {
-  if (left.size === 0) return warnings;
-  const why = /* @__PURE__ */ new Map();
-  for (const [key, reason] of left) {
-    for (const field2 of ["ref", "tag", "name", "digest"]) {
-      const setter = field2 === "ref" ? key : `${key}:${field2}`;
-      why.set(unknownSetterWarning({ key, field: field2, setter }), `Flux setter "${setter}" ${reason}`);
-    }
-  }
-  return warnings.map((w) => ({ ...w, message: why.get(w.message) ?? w.message }));
+
+// src/engine/source.ts
+import { readdirSync, readFileSync } from "node:fs";
+import { join as join2 } from "node:path";
+var lossy = new TextDecoder("utf-8", { ignoreBOM: true });
+var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+async function readText(source, path) {
+  return source.readText ? source.readText(path) : lossy.decode(await source.read(path));
 }
-function warnUnreached(valid, updates, overrides, texts, warnings) {
-  const holds = (pattern) => texts.some((text2) => pattern.test(text2));
-  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
-  for (const image of valid.images) {
-    const marked = updates.some((u) => u.image.repository === image.repository);
-    if (!marked && !overridden.has(image.repository) && !holds(new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`))) {
-      warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
+function decodeUtf8(bytes) {
+  try {
+    return strict.decode(bytes);
+  } catch {
+    return void 0;
+  }
+}
+var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([".git", "node_modules"]);
+function directorySource(root) {
+  const prefix = join2(root, "/");
+  return {
+    // Synchronous on purpose: a manifests tree is thousands of small files, and measured on
+    // a 5,000-file tree, libuv threadpool round trips cost 8x more than the reads themselves.
+    async *list() {
+      const files = [];
+      walk2(root, "", files);
+      yield* files.sort();
+    },
+    async read(path) {
+      return readFileSync(prefix + path);
+    },
+    async readText(path) {
+      return readFileSync(prefix + path, "utf8");
     }
+  };
+}
+function walk2(root, dir, files) {
+  for (const entry of readdirSync(join2(root, dir), { withFileTypes: true })) {
+    const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
+    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk2(root, path, files);
+    else if (entry.isFile()) files.push(path);
   }
-  for (const key of valid.setters.keys()) {
-    if (!holds(new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
+}
+
+// src/engine/targets.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+function targetsInScope(config, names) {
+  const all = config?.targets ?? [];
+  if (!names || names.length === 0) return all;
+  const unknown = names.filter((name) => !all.some((t) => t.name === name));
+  if (unknown.length > 0) {
+    throw new RequestError(
+      unknown.map((name) => ({ message: `targets: no target named ${JSON.stringify(name)} (configured: ${all.map((t) => t.name).join(", ") || "none"})` }))
+    );
   }
+  return all.filter((t) => names.includes(t.name));
+}
+function targetOf(targets) {
+  const matchers = targets.map((target) => ({ target, matches: (0, import_picomatch.default)([...target.paths], { dot: true }) }));
+  return (path) => matchers.find((m) => m.matches(path))?.target;
 }
 function imagesFor(images, config, target, allowDowngrade) {
   if (!config || config.targets.length === 0) return images.map((image) => ({ image, allowDowngrade }));
@@ -14396,6 +14354,158 @@ function warnRefusedImages(images, targets, warnings) {
     }
     if (refusing.length === 1) warnings.push({ message: `target ${refusing[0]} does not allow ${image.repository}; not edited there` });
     if (refusing.length > 1) warnings.push({ message: `targets ${refusing.join(", ")} do not allow ${image.repository}; not edited there` });
+  }
+}
+
+// src/engine/plan.ts
+var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
+var READ_CONCURRENCY = 64;
+async function planUpdate(source, request) {
+  const valid = validateRequest(request);
+  const files = [];
+  for await (const path of source.list()) files.push(path);
+  files.sort();
+  const present = new Set(files);
+  const configPath = (request.config ?? DEFAULT_CONFIG).replace(/^\.\//, "");
+  const config = await loadConfig(source, present, configPath, request.config !== void 0);
+  const targets = targetsInScope(config, request.targets);
+  const warnings = [];
+  const inScope = pathFilter(request.paths, files, warnings);
+  const overridesByFile = collectOverrides(valid, config, configPath, present, inScope, warnings);
+  const screen = screenFor(valid.images);
+  const paths = files.filter(
+    (path) => overridesByFile.has(path) || fileKind(path) !== void 0 && !path.startsWith(".github/") && path !== configPath && (inScope(path) || fileKind(path) === "yaml")
+  );
+  const keep = (path, text2) => inScope(path) ? overridesByFile.has(path) || screen[fileKind(path)].test(text2) : mayHoldFluxObjects(text2);
+  const read = await readScreened(source, paths, keep, warnings);
+  for (const path of overridesByFile.keys()) read[paths.indexOf(path)] ??= await readNamed(source, path);
+  const texts = new Map(paths.flatMap((path, i) => read[i] === void 0 ? [] : [[path, read[i]]]));
+  const { updates, forFile } = resolveSetters(valid, config, configPath, texts, inScope, request.allowDowngrade ?? false, warnings);
+  warnUnreached(
+    valid,
+    updates,
+    overridesByFile,
+    [...texts].filter(([path]) => inScope(path)).map(([, text2]) => text2),
+    warnings
+  );
+  const targetFor = targetOf(targets);
+  const markerImages = updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
+  warnRefusedImages([...valid.images, ...new Map(markerImages.map((image) => [image.repository, image])).values()], targets, warnings);
+  const planned = [];
+  for (const [path, text2] of texts) {
+    if (!inScope(path)) continue;
+    const target = targetFor(path);
+    const { setters, knownSetters } = forFile(path);
+    const editRequest = {
+      images: imagesFor(valid.images, config, target, request.allowDowngrade ?? false),
+      setters: settersFor(setters, target),
+      knownSetters
+    };
+    const overrides = (overridesByFile.get(path) ?? []).flatMap(
+      (o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images)
+    );
+    const filePlan = planFile(path, text2, editRequest, overrides, request.create ?? false, target?.name, warnings);
+    if (filePlan) planned.push(filePlan);
+  }
+  return {
+    files: planned,
+    changes: planned.flatMap((f) => f.changes),
+    warnings,
+    targets: targets.map((t) => ({ name: t.name, ...t.delivery && { delivery: t.delivery } })),
+    images: [...valid.images, ...valid.setters.values()]
+  };
+}
+async function loadConfig(source, present, path, required) {
+  if (!present.has(path)) {
+    if (required) throw new RequestError([{ message: `config: ${path} does not exist` }]);
+    return void 0;
+  }
+  try {
+    return parseConfig(await readNamed(source, path), path);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new RequestError(error.issues);
+    throw error;
+  }
+}
+function pathFilter(globs, files, warnings) {
+  if (globs.length === 0) return () => true;
+  const matchers = globs.map((glob) => {
+    const base = glob.replace(/\/+$/, "");
+    return (0, import_picomatch2.default)([base, `${base}/**`], { dot: true });
+  });
+  globs.forEach((glob, i) => {
+    if (!files.some((file) => matchers[i](file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file` });
+  });
+  return (path) => matchers.some((matches) => matches(path));
+}
+function collectOverrides(valid, config, configPath, present, inScope, warnings) {
+  const configured = config?.overrides ?? [];
+  const issues = [
+    ...valid.sets.flatMap(
+      ({ file }) => !present.has(file) ? [{ message: `set: ${file} does not exist` }] : !inScope(file) ? [{ message: `set: ${file} is outside the paths to update` }] : []
+    ),
+    ...configured.flatMap(
+      (o, i) => present.has(o.file) ? [] : [{ file: configPath, line: o.line, message: `overrides[${i}].file: ${o.file} does not exist` }]
+    )
+  ];
+  if (issues.length > 0) throw new RequestError(issues);
+  const byFile = /* @__PURE__ */ new Map();
+  const add = (file, override) => byFile.set(file, [...byFile.get(file) ?? [], override]);
+  for (const { file, spec } of valid.sets) add(file, spec);
+  const inATarget = (0, import_picomatch2.default)(
+    (config?.targets ?? []).flatMap((t) => t.paths),
+    { dot: true }
+  );
+  for (const o of configured) {
+    if (!inScope(o.file) || !valid.images.some((i) => i.repository === o.repository)) continue;
+    if (config.targets.length > 0 && !inATarget(o.file)) {
+      warnings.push({ file: configPath, line: o.line, message: `override of ${o.file}: the file is in no target, so ${o.repository} is not set there` });
+    } else add(o.file, o);
+  }
+  return byFile;
+}
+function configuredOverride(override, images) {
+  const update = images.find((u) => u.image.repository === override.repository);
+  return update ? [{ path: override.spec, value: (current) => nextImageText(update, override.image, current) }] : [];
+}
+function screenFor(images) {
+  const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
+  const alternation = (words) => new RegExp(words.map(escapeRegExp).join("|"));
+  return { kcl: alternation(tokens), yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP]) };
+}
+async function readScreened(source, paths, keep, warnings) {
+  const texts = new Array(paths.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const i = next++;
+      const path = paths[i];
+      const text2 = await readText(source, path);
+      if (!keep(path, text2)) continue;
+      if (text2.includes("\uFFFD") && decodeUtf8(await source.read(path)) === void 0) warnings.push({ file: path, message: NOT_UTF8 });
+      else texts[i] = text2;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
+  return texts;
+}
+var NOT_UTF8 = "not UTF-8 text; left as it is";
+async function readNamed(source, path) {
+  const text2 = decodeUtf8(await source.read(path));
+  if (text2 === void 0) throw new RequestError([{ file: path, message: NOT_UTF8 }]);
+  return text2;
+}
+function warnUnreached(valid, updates, overrides, texts, warnings) {
+  const holds = (pattern) => texts.some((text2) => pattern.test(text2));
+  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
+  for (const image of valid.images) {
+    const marked = updates.some((u) => u.image.repository === image.repository);
+    if (!marked && !overridden.has(image.repository) && !holds(new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`))) {
+      warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
+    }
+  }
+  for (const key of valid.setters.keys()) {
+    if (!holds(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
   }
 }
 function planFile(path, text2, request, overrides, create, target, warnings) {
@@ -14459,22 +14569,11 @@ function applyFileOverrides(kind, text2, overrides, create) {
   }
   return result;
 }
-function setFromSpec(text2, spec, create) {
-  const eq = spec.indexOf("=");
-  if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
-  const raw = spec.slice(eq + 1).trim();
-  const value = unquote(raw);
-  return setYamlPath(text2, spec.slice(0, eq).trim(), value, { create, typed: value === raw });
-}
-function unquote(value) {
-  const quoted = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
-  return quoted ? value.slice(1, -1) : value;
-}
 function located(path, error) {
-  const where2 = `${path}${error.line !== void 0 ? `:${error.line}` : ""}`;
-  if (!(error instanceof OverrideSpecError) || error.message.includes(error.spec)) return `${where2}: ${error.message}`;
+  const where2 = { file: path, ...error.line !== void 0 && { line: error.line } };
+  if (!(error instanceof OverrideSpecError) || error.message.includes(error.spec)) return { ...where2, message: error.message };
   const indexed = /\[\s*\d+\s*\]/.test(error.spec) ? " (KCL override paths have no list indexes)" : "";
-  return `${where2}: '${error.spec}': ${error.message}${indexed}`;
+  return { ...where2, message: `'${error.spec}': ${error.message}${indexed}` };
 }
 
 // src/engine/apply.ts
@@ -14534,7 +14633,7 @@ function buildPayload(input, where2 = "client_payload") {
 }
 function parsePayload(value, where2 = "client_payload") {
   const object = typeof value === "string" ? parseJson(value, where2) : value;
-  if (!isPlainObject(object)) throw new PayloadError(where2, `expected a JSON object, got ${describe2(object)}`);
+  if (!isRecord(object)) throw new PayloadError(where2, `expected a JSON object, got ${describe2(object)}`);
   const keys = Object.keys(object);
   if (keys.length > MAX_TOP_LEVEL_KEYS) {
     throw new PayloadError(where2, `has ${keys.length} top-level keys (${keys.join(", ")}); GitHub allows at most ${MAX_TOP_LEVEL_KEYS}`);
@@ -14566,7 +14665,7 @@ function checkImages(value, field2) {
   return texts;
 }
 function checkSource(value, field2) {
-  if (!isPlainObject(value)) throw new PayloadError(field2, `expected an object, got ${describe2(value)}`);
+  if (!isRecord(value)) throw new PayloadError(field2, `expected an object, got ${describe2(value)}`);
   for (const key of SOURCE_FIELDS) {
     const v = value[key];
     if (v !== void 0 && typeof v !== "string") throw new PayloadError(`${field2}.${key}`, `expected a string, got ${describe2(v)}`);
@@ -14587,9 +14686,6 @@ function parseJson(text2, where2) {
     throw new PayloadError(where2, `not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
-function isPlainObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 function withoutUndefined(source) {
   return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== void 0 && v !== ""));
 }
@@ -14601,93 +14697,7 @@ function describe2(value) {
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
-// src/engine/commit-message.ts
-function commitMessage(template, input) {
-  return template === void 0 || template.trim() === "" ? defaultCommitMessage(input) : renderTemplate(template, templateData(input));
-}
-function defaultCommitMessage(input) {
-  const promoted = input.images.flatMap((image) => {
-    const olds = /* @__PURE__ */ new Set();
-    for (const change of input.changes) {
-      const old = oldVersionFor(change, image);
-      if (old !== void 0) olds.add(old);
-    }
-    return olds.size === 0 ? [] : [`${image.name} ${[...olds].sort().join(", ")} -> ${version(image)}`];
-  });
-  const n = input.changes.length;
-  const subject = promoted.length > 0 ? promoted.join(", ") : `update ${n} image field${n === 1 ? "" : "s"}`;
-  const files = [...new Set(input.changes.map((c) => c.file))].sort();
-  return `chore(deploy): ${subject}
-
-${files.map((f) => `- ${f}`).join("\n")}
-`;
-}
-function oldVersionFor(change, image) {
-  const written = tryParseImageRef(change.new);
-  if (written && written.repository === image.repository && (written.tag !== void 0 || written.digest !== void 0)) {
-    const old = tryParseImageRef(change.old);
-    return old && (old.tag !== void 0 || old.digest !== void 0) ? version(old) : change.old;
-  }
-  if (change.new === image.tag || change.new === image.digest) return change.old === image.digest ? shortDigest(change.old) : change.old;
-  return void 0;
-}
-function version(ref) {
-  if (ref.tag !== void 0) return ref.digest !== void 0 ? `${ref.tag}@${shortDigest(ref.digest)}` : ref.tag;
-  return shortDigest(ref.digest ?? "");
-}
-function shortDigest(digest) {
-  const colon = digest.indexOf(":");
-  return colon < 0 ? digest : digest.slice(0, colon + 13);
-}
-var NamespacedName = class {
-  constructor(Namespace, Name) {
-    this.Namespace = Namespace;
-    this.Name = Name;
-  }
-  Namespace;
-  Name;
-  toString() {
-    return `${this.Namespace}/${this.Name}`;
-  }
-};
-function templateData(input) {
-  const objects = /* @__PURE__ */ new Map();
-  const objectOf2 = (id) => {
-    const o = { APIVersion: id?.apiVersion ?? "", Kind: id?.kind ?? "", Namespace: id?.namespace ?? "", Name: id?.name ?? "" };
-    const key = [o.Kind, o.Namespace, o.Name, o.APIVersion].join("\0");
-    const known = objects.get(key);
-    if (known) return known;
-    objects.set(key, o);
-    return o;
-  };
-  const byObjectKey = (a, b) => compare([a.Kind, a.Namespace, a.Name, a.APIVersion].join("\0"), [b.Kind, b.Namespace, b.Name, b.APIVersion].join("\0"));
-  const sorted = [...input.changes].sort((a, b) => compare(a.file, b.file) || a.line - b.line);
-  const fileChanges = /* @__PURE__ */ new Map();
-  const byObject = /* @__PURE__ */ new Map();
-  const all = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const change of sorted) {
-    const fluxChange = { OldValue: change.old, NewValue: change.new, Setter: change.key };
-    const object = objectOf2(change.object);
-    const perFile = fileChanges.get(change.file) ?? /* @__PURE__ */ new Map();
-    fileChanges.set(change.file, perFile);
-    perFile.set(object, [...perFile.get(object) ?? [], fluxChange]);
-    byObject.set(object, [...byObject.get(object) ?? [], fluxChange]);
-    const identity = JSON.stringify([change.old, change.new, change.key]);
-    if (!seen.has(identity)) all.push(fluxChange);
-    seen.add(identity);
-  }
-  const sortObjects = (m) => new Map([...m].sort(([a], [b]) => byObjectKey(a, b)));
-  for (const [file, perFile] of fileChanges) fileChanges.set(file, sortObjects(perFile));
-  return {
-    AutomationObject: new NamespacedName(input.automation.namespace, input.automation.name),
-    Changed: { FileChanges: fileChanges, Changes: all, Objects: sortObjects(byObject) },
-    Values: new Map(Object.entries(input.values ?? {}))
-  };
-}
-function compare(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+// src/engine/go-template.ts
 var TemplateError = class extends Error {
   constructor(message, line) {
     super(`commit-message template line ${line}: ${message}`);
@@ -14776,7 +14786,7 @@ function tokenize2(action) {
 function parse(template) {
   const pieces = split(template);
   let i = 0;
-  const list = (inBlock) => {
+  const list = (opener) => {
     const nodes = [];
     while (i < pieces.length) {
       const piece = pieces[i++];
@@ -14789,7 +14799,7 @@ function parse(template) {
       const head = tokens[0];
       if (!head) throw new TemplateError("empty action {{ }}", line);
       if (head.kind === "word" && (head.text === "end" || head.text === "else")) {
-        if (!inBlock) throw new TemplateError(`unexpected {{${head.text}}}`, line);
+        if (!opener) throw new TemplateError(`unexpected {{${head.text}}}`, line);
         return { nodes, stop: { word: head.text, tokens: tokens.slice(1), line } };
       }
       if (head.kind === "word" && (head.text === "if" || head.text === "with" || head.text === "range")) {
@@ -14800,12 +14810,12 @@ function parse(template) {
         nodes.push({ type: "action", pipe: pipeline(tokens, line) });
       }
     }
-    if (inBlock) throw new TemplateError("missing {{end}}", pieces.length);
+    if (opener) throw new TemplateError(`missing {{end}} for this {{${opener.kind}}}`, opener.line);
     return { nodes };
   };
   const block = (kind, tokens, line) => {
     const pipe = pipeline(tokens, line);
-    const body = list(true);
+    const body = list({ kind, line });
     let otherwise = [];
     if (body.stop?.word === "else") {
       const rest = body.stop.tokens;
@@ -14814,13 +14824,13 @@ function parse(template) {
         return { type: "block", kind, pipe, body: body.nodes, otherwise };
       }
       if (rest.length > 0) throw new TemplateError("unexpected words after {{else}}", body.stop.line);
-      const tail = list(true);
+      const tail = list({ kind, line });
       if (tail.stop?.word !== "end") throw new TemplateError("expected {{end}} after {{else}}", tail.stop?.line ?? line);
       otherwise = tail.nodes;
     }
     return { type: "block", kind, pipe, body: body.nodes, otherwise };
   };
-  return list(false).nodes;
+  return list().nodes;
 }
 function pipeline(tokens, line) {
   let declare = [];
@@ -14904,7 +14914,7 @@ function rangeOver(node, dot, vars, out) {
   let entries;
   if (value instanceof Map) {
     const keys = [...value.keys()];
-    if (keys.every((k) => typeof k === "string")) keys.sort((a, b) => compare(a, b));
+    if (keys.every((k) => typeof k === "string")) keys.sort();
     entries = keys.map((k) => [k, value.get(k)]);
   } else if (Array.isArray(value)) {
     entries = value.map((v, i) => [i, v]);
@@ -14991,7 +15001,7 @@ function print(value) {
   if (typeof value === "string") return value;
   if (Array.isArray(value)) return `[${value.map(print).join(" ")}]`;
   if (value instanceof Map) return `map[${[...value].map(([k, v]) => `${print(k)}:${print(v)}`).join(" ")}]`;
-  if (value instanceof NamespacedName) return value.toString();
+  if (typeof value === "object" && value.toString !== Object.prototype.toString) return value.toString();
   if (typeof value === "object") return `{${Object.values(value).map(print).join(" ")}}`;
   return String(value);
 }
@@ -15035,6 +15045,94 @@ var FUNCTIONS = {
   default: (fallback, value) => truth(value) ? value : fallback,
   trunc: (n, s) => n >= 0 ? str(s).slice(0, n) : str(s).slice(n)
 };
+
+// src/engine/commit-message.ts
+function commitMessage(template, input) {
+  return template === void 0 || template.trim() === "" ? defaultCommitMessage(input) : renderTemplate(template, templateData(input));
+}
+function defaultCommitMessage(input) {
+  const promoted = input.images.flatMap((image) => {
+    const olds = /* @__PURE__ */ new Set();
+    for (const change of input.changes) {
+      const old = oldVersionFor(change, image);
+      if (old !== void 0) olds.add(old);
+    }
+    return olds.size === 0 ? [] : [`${image.name} ${[...olds].sort().join(", ")} -> ${version(image)}`];
+  });
+  const n = input.changes.length;
+  const subject = promoted.length > 0 ? promoted.join(", ") : `update ${n} image field${n === 1 ? "" : "s"}`;
+  const files = [...new Set(input.changes.map((c) => c.file))].sort();
+  return `chore(deploy): ${subject}
+
+${files.map((f) => `- ${f}`).join("\n")}
+`;
+}
+function oldVersionFor(change, image) {
+  const written = tryParseImageRef(change.new);
+  if (written && written.repository === image.repository && (written.tag !== void 0 || written.digest !== void 0)) {
+    const old = tryParseImageRef(change.old);
+    return old && (old.tag !== void 0 || old.digest !== void 0) ? version(old) : change.old;
+  }
+  if (change.new === image.tag || change.new === image.digest) return change.old === image.digest ? shortDigest(change.old) : change.old;
+  return void 0;
+}
+function version(ref) {
+  if (ref.tag !== void 0) return ref.digest !== void 0 ? `${ref.tag}@${shortDigest(ref.digest)}` : ref.tag;
+  return shortDigest(ref.digest ?? "");
+}
+function shortDigest(digest) {
+  const colon = digest.indexOf(":");
+  return colon < 0 ? digest : digest.slice(0, colon + 13);
+}
+var NamespacedName = class {
+  constructor(Namespace, Name) {
+    this.Namespace = Namespace;
+    this.Name = Name;
+  }
+  Namespace;
+  Name;
+  toString() {
+    return `${this.Namespace}/${this.Name}`;
+  }
+};
+function templateData(input) {
+  const objects = /* @__PURE__ */ new Map();
+  const objectOf2 = (id) => {
+    const o = { APIVersion: id?.apiVersion ?? "", Kind: id?.kind ?? "", Namespace: id?.namespace ?? "", Name: id?.name ?? "" };
+    const key = [o.Kind, o.Namespace, o.Name, o.APIVersion].join("\0");
+    const known = objects.get(key);
+    if (known) return known;
+    objects.set(key, o);
+    return o;
+  };
+  const byObjectKey = (a, b) => compare([a.Kind, a.Namespace, a.Name, a.APIVersion].join("\0"), [b.Kind, b.Namespace, b.Name, b.APIVersion].join("\0"));
+  const sorted = [...input.changes].sort((a, b) => compare(a.file, b.file) || a.line - b.line);
+  const fileChanges = /* @__PURE__ */ new Map();
+  const byObject = /* @__PURE__ */ new Map();
+  const all = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const change of sorted) {
+    const fluxChange = { OldValue: change.old, NewValue: change.new, Setter: change.key };
+    const object = objectOf2(change.object);
+    const perFile = fileChanges.get(change.file) ?? /* @__PURE__ */ new Map();
+    fileChanges.set(change.file, perFile);
+    perFile.set(object, [...perFile.get(object) ?? [], fluxChange]);
+    byObject.set(object, [...byObject.get(object) ?? [], fluxChange]);
+    const identity = JSON.stringify([change.old, change.new, change.key]);
+    if (!seen.has(identity)) all.push(fluxChange);
+    seen.add(identity);
+  }
+  const sortObjects = (m) => new Map([...m].sort(([a], [b]) => byObjectKey(a, b)));
+  for (const [file, perFile] of fileChanges) fileChanges.set(file, sortObjects(perFile));
+  return {
+    AutomationObject: new NamespacedName(input.automation.namespace, input.automation.name),
+    Changed: { FileChanges: fileChanges, Changes: all, Objects: sortObjects(byObject) },
+    Values: new Map(Object.entries(input.values ?? {}))
+  };
+}
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 // src/engine/diff.ts
 function splitLines(text2) {

@@ -28,11 +28,16 @@ export interface Change extends FieldChange {
     /** The configured target the change was made for, when targets are configured. */
     readonly target?: string;
 }
-export interface Warning {
+/** What a person is told about the request or the tree, on the file and 1-based line it concerns when it concerns one. */
+export interface Diagnostic {
     readonly file?: string;
     readonly line?: number;
     readonly message: string;
 }
+/** A diagnostic that does not stop the run. */
+export type Warning = Diagnostic;
+/** `file:line: message`, `file: message` or the message alone, as compilers print a diagnostic. */
+export declare function formatDiagnostic(d: Diagnostic): string;
 /** What an editor returns: the new text (identical to the input when nothing changed). */
 export interface EditResult {
     readonly text: string;
@@ -52,9 +57,11 @@ export interface EditRequest {
     readonly setters: ReadonlyMap<string, ImageUpdate>;
     /**
      * Marker keys defined elsewhere (Flux objects, configuration) that this request has no
-     * image for: their markers are every other app's, so they are no news and not warned about.
+     * image for, each with why its markers are left here. Undefined: the key is every other
+     * app's, no news, and its markers are not warned about; a reason (its definition does not
+     * reach this file) is said at each of them. A key neither here nor in `setters` is unknown.
      */
-    readonly knownSetters?: ReadonlySet<string>;
+    readonly knownSetters?: ReadonlyMap<string, string | undefined>;
 }
 /** Input that cannot be read or applied, with where it is (1-based line and column). */
 export declare class SourceError extends Error {

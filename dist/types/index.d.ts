@@ -3,7 +3,7 @@
  * pure functions over text; `planUpdate` reads a tree and returns the new texts; only
  * `writePlan` writes.
  */
-export type { Change, ChangeKind, EditRequest, EditResult, FieldChange, ObjectId, ValueFor, Warning } from "./change.js";
+export type { Change, ChangeKind, Diagnostic, EditRequest, EditResult, FieldChange, ObjectId, ValueFor, Warning } from "./change.js";
 export { SourceError } from "./change.js";
 export { formatImageRef, ImageRefError, normalizeRepository, parseImageRef, tryParseImageRef, type ImageRef } from "./image/reference.js";
 export { parsePolicy, PolicyError, type Policy } from "./image/policy.js";

@@ -3,11 +3,9 @@
  * files), or a user template with Flux's data model so an ImageUpdateAutomation's
  * `messageTemplate` keeps working when a repo moves from Flux to this Action.
  *
- * The template language is the part of Go's text/template that Flux's documented examples
- * use: `{{ }}` actions with `{{-`/`-}}` trimming, comments, fields, variables, pipelines,
- * `if`/`else if`/`else`, `range` (with `$k, $v :=`), `with`, and a few Go and Sprig
- * functions. Maps range in sorted key order and objects in a fixed order, so the same
- * change always gives the same message (Go's map order for struct keys is not defined).
+ * Templates are rendered by go-template.ts. Maps range in sorted key order and objects in a
+ * fixed order, so the same change always gives the same message (Go's map order for struct
+ * keys is not defined).
  */
 import type { Change } from "../change.js";
 import { type ImageRef } from "../image/reference.js";
@@ -37,9 +35,3 @@ export declare function withCoAuthors(message: string, people: readonly {
 }[]): string;
 /** `chore(deploy): <image> <old> -> <new>[, …]`, a blank line, and the changed files. */
 export declare function defaultCommitMessage(input: CommitMessageInput): string;
-/** A template that does not parse or fails while running, with the line it is on. */
-export declare class TemplateError extends Error {
-    constructor(message: string, line: number);
-}
-/** Renders `template` with `data` as dot; throws TemplateError. Exported for tests of the language itself. */
-export declare function renderTemplate(template: string, data: unknown): string;

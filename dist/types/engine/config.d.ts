@@ -1,11 +1,17 @@
+import { type Diagnostic } from "../change.js";
 import type { Policy } from "../image/policy.js";
-export type DeliveryMode = "push" | "pull-request" | "none";
-export type MergeStrategy = "none" | "auto" | "immediate";
-export type MergeMethod = "merge" | "squash" | "rebase";
+/** The choices of `delivery.mode`, `merge` and `merge-method`, here and in the Action's inputs. */
+export declare const DELIVERY_MODES: readonly ["push", "pull-request", "none"];
+export declare const MERGE_MODES: readonly ["none", "auto", "immediate"];
+export declare const MERGE_METHODS: readonly ["merge", "squash", "rebase"];
+export type DeliveryMode = (typeof DELIVERY_MODES)[number];
+/** When a delivery's pull request is merged: never, once GitHub's requirements are met, or now. */
+export type MergeMode = (typeof MERGE_MODES)[number];
+export type MergeMethod = (typeof MERGE_METHODS)[number];
 /** How a target's changes land; absent fields fall back to the Action's inputs. */
 export interface Delivery {
     readonly mode?: DeliveryMode;
-    readonly merge?: MergeStrategy;
+    readonly merge?: MergeMode;
     readonly mergeMethod?: MergeMethod;
     /** Pull-request branch; default `gitops-promote/<target>`. */
     readonly branch?: string;
@@ -41,7 +47,7 @@ export interface SetterConfig {
     readonly repository: string;
     readonly policy?: Policy;
 }
-/** A KCL override spec (`config.containers.app.image`) set from an incoming image. */
+/** An override: the field `spec` names in `file` (a KCL override path in a `.k` file, a dotted path in YAML), set from an incoming image. */
 export interface OverrideConfig {
     readonly file: string;
     readonly spec: string;
@@ -57,9 +63,9 @@ export interface Config {
     readonly overrides: readonly OverrideConfig[];
 }
 export declare class ConfigError extends Error {
-    readonly issues: readonly string[];
-    /** Each `<file>:<line>: <path>: <message>`, in file order. */
-    constructor(issues: readonly string[]);
+    readonly issues: readonly Diagnostic[];
+    /** On their file and line, each message `<path>: <what is wrong>`, in file order. */
+    constructor(issues: readonly Diagnostic[]);
 }
 /** Parse and validate the configuration; throws ConfigError listing every problem. */
 export declare function parseConfig(text: string, file: string): Config;

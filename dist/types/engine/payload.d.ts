@@ -10,6 +10,13 @@ export interface PayloadSource {
     readonly run_url?: string;
     readonly actor?: string;
 }
+/**
+ * The sending run, from the variables a GitHub runner sets (`GITHUB_REPOSITORY`, `GITHUB_SHA`, ...);
+ * what is not set is left out, as when a person runs the CLI.
+ */
+export declare function sourceFromEnv(env: Readonly<Record<string, string | undefined>>): PayloadSource;
+/** The workflow_dispatch input that carries the payload as JSON, on both ends. */
+export declare const PAYLOAD_INPUT = "payload";
 export interface Payload {
     readonly v: typeof PAYLOAD_VERSION;
     /** Validated image references, `name[:tag][@digest]`. */
@@ -51,3 +58,5 @@ export declare function parsePayload(value: unknown, where?: string): Payload;
  * `digest` (build-push-action's `digest` output) is appended to every reference that has none.
  */
 export declare function imagesFromMetadata(json: string, digest?: string, where?: string): string[];
+/** JSON text, or a PayloadError at `where` saying why it is not JSON. */
+export declare function parseJson(text: string, where: string): unknown;

@@ -1,4 +1,5 @@
 import type { Change, Warning } from "../change.js";
+import { type ImageRef } from "../image/reference.js";
 import { type Target } from "./config.js";
 import { type UpdateRequest } from "./request.js";
 import { type TreeSource } from "./source.js";
@@ -20,6 +21,8 @@ export interface Plan {
     readonly warnings: readonly Warning[];
     /** The configured targets in scope (empty without a configuration). */
     readonly targets: readonly PlannedTarget[];
+    /** The incoming images as validated: the request's images, then its `--setter` values, in the order given. */
+    readonly images: readonly ImageRef[];
 }
 export declare const DEFAULT_CONFIG = ".github/gitops-promote.yaml";
 /** Turns a request into a plan; throws RequestError for bad input (nothing to write then). */

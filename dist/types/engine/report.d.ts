@@ -2,7 +2,7 @@
  * What a person or a script is told about a plan: the stable JSON shape of DESIGN §6 and
  * a readable per-file summary, grouped by target when targets are configured.
  */
-import type { Warning } from "../change.js";
+import { type Diagnostic, type Warning } from "../change.js";
 import type { Plan } from "./plan.js";
 export interface JsonReport {
     readonly changed: boolean;
@@ -22,11 +22,11 @@ export interface JsonReport {
     }[];
     readonly warnings: readonly Warning[];
     /** Why nothing was written, when the request was refused (the exit code is 1 then). */
-    readonly errors?: readonly string[];
+    readonly errors?: readonly Diagnostic[];
 }
 export declare function jsonReport(plan: Plan): JsonReport;
 /** The same shape for a refused request, so a script reading stdout still gets one JSON object. */
-export declare function jsonRefusal(issues: readonly string[]): JsonReport;
+export declare function jsonRefusal(issues: readonly Diagnostic[]): JsonReport;
 /** Per-file summary (old -> new), grouped by target; with `diff`, the unified diff of each file. */
 export declare function humanReport(plan: Plan, options?: {
     diff?: boolean;

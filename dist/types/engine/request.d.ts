@@ -3,6 +3,7 @@
  * or in Action inputs), and its validation. Everything here is checked before the tree
  * is read for editing, so bad input never leaves a half-edited tree.
  */
+import { type Diagnostic } from "../change.js";
 import { type ImageRef } from "../image/reference.js";
 export interface UpdateRequest {
     /** Incoming image references (`ghcr.io/acme/app:1.2.4[@sha256:…]`). */
@@ -27,10 +28,13 @@ export interface UpdateRequest {
 export type RequestField = "image" | "setter" | "set" | "path";
 /** Names the `index`-th value of a field in messages. */
 export type FieldNamer = (field: RequestField, index: number) => string;
-/** Input that cannot be used; `issues` lists every problem found, each naming where it is. */
+/**
+ * Input that cannot be used; `issues` lists every problem found, each naming where it is: a file
+ * and line, or a field of the request in its message (`--image: ...`).
+ */
 export declare class RequestError extends Error {
-    readonly issues: readonly string[];
-    constructor(issues: readonly string[]);
+    readonly issues: readonly Diagnostic[];
+    constructor(issues: readonly Diagnostic[]);
 }
 /** A `--set` override: one file, one spec in that file's own grammar. */
 export interface FileOverride {
@@ -57,5 +61,5 @@ export declare function checkIncomingImages(texts: readonly string[], entry: (in
     readonly images: readonly ImageRef[];
     readonly issues: readonly FieldIssue[];
 };
-/** Checks every field and collects all problems into one RequestError. */
+/** Checks every field and collects all problems into one RequestError; each names its field, none is in a file. */
 export declare function validateRequest(request: UpdateRequest): ValidRequest;

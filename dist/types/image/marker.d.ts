@@ -1,3 +1,11 @@
+/**
+ * Flux image-automation setter markers (`# {"$imagepolicy": "<ns>:<name>[:tag|:name|:digest]"}`),
+ * whatever file format carries the comment, and what a marked field should hold. The grammar
+ * is Flux's (kyaml FieldMeta.Read): every leading '#' stripped, the rest must be one JSON
+ * object of string values. Flux silently ignores a comment that fails this; we read it as an
+ * error when it clearly meant to be a marker, so the editor can say why nothing changed.
+ */
+import type { EditRequest } from "../change.js";
 import { type ImageUpdate } from "./update.js";
 /** Flux's screening token (the key with its quotes): text without it holds no marker. */
 export declare const MARKER_TOKEN: string;
@@ -16,10 +24,15 @@ export type MarkerReading = {
 } | {
     readonly error: string;
 } | undefined;
+/** Where a marker names `key` (any of its fields) in a text: its setter in quotes, as the marker's JSON writes it. */
+export declare function markerPattern(key: string): RegExp;
 /** Read a comment, given with its leading '#'. */
 export declare function readMarker(comment: string): MarkerReading;
-/** The warning for a marker whose key no configured setter has. */
-export declare function unknownSetterWarning(marker: Marker, known?: ReadonlySet<string>): string | undefined;
+/**
+ * The warning for a marker whose key the request has no image for: an unknown key, or a
+ * known one with why it is left here (`known`: EditRequest.knownSetters); none when that is no news.
+ */
+export declare function unknownSetterWarning(marker: Marker, known?: ReadonlyMap<string, string | undefined>): string | undefined;
 /** A marked field as an editor found it: its marker and the text it holds now. */
 export interface MarkedText {
     readonly marker: Marker;
@@ -37,3 +50,27 @@ export interface SetterGroup {
  * is never half-applied. Each plain marker decides on its own version, like Flux.
  */
 export declare function markedValues(groups: readonly SetterGroup[]): (string | undefined)[][];
+/** A field a marker marks, as an editor found it: where to warn about it, and how to write it or why it never is. */
+export type MarkedSite = MarkedText & {
+    /** A setter's fields decide together within one document (a KCL file is one). */
+    readonly document: number;
+    readonly warn: (message: string) => void;
+} & ({
+    readonly write: (value: string) => void;
+} | {
+    readonly refusal: string;
+});
+/**
+ * The marked fields of one file and what they get, for every format: the editors only find
+ * the fields and splice. A field whose key the request has no image for is warned about as it
+ * is added, in the order the editor warns in; the others are written once all are known.
+ */
+export declare class MarkedFields {
+    private readonly request;
+    /** By document and setter key, in the order first met. */
+    private readonly groups;
+    constructor(request: Pick<EditRequest, "setters" | "knownSetters">);
+    add(site: MarkedSite): void;
+    /** Writes every field whose value moves: a setter's fields in one document decide together (markedValues). */
+    writeAll(): void;
+}

@@ -26,6 +26,13 @@ export declare function versionOf(tag: string | undefined, digest: string | unde
  * - When the tag changes, a digest of the old tag is dropped unless a new one comes with it.
  */
 export declare function nextVersion(update: ImageUpdate, current: Version): Version | undefined;
+/** Incoming images by canonical repository, as the editors look them up; the first one given for a repository wins. */
+export declare function byRepository(images: readonly ImageUpdate[]): ReadonlyMap<string, ImageUpdate>;
+/**
+ * What a field holding `ref`, an image of `update`'s repository, should hold: the name as
+ * written with the next version; undefined when it stays.
+ */
+export declare function nextReference(update: ImageUpdate, ref: ImageRef): string | undefined;
 /**
  * What a field meant to hold `update`'s image, written as `name`, should hold when it holds
  * `current` now; undefined when it stays. A field holding another repository, or no image

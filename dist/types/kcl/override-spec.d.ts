@@ -24,5 +24,8 @@ export declare function parseOverridePath(path: string): string[];
 export declare function parseOverrideSpec(spec: string): OverrideSpec;
 /** A key that can be written bare in a path and in KCL source. */
 export declare function isIdentifier(key: string): boolean;
-/** Keys as a path a user writes: ["config", "labels", "app.version"] -> `config.labels["app.version"]`. */
-export declare function formatOverridePath(parts: readonly string[]): string;
+/**
+ * Keys as a path a user writes: ["config", "labels", "app.version"] -> `config.labels["app.version"]`;
+ * after `base`, a path written already (`config.containers[0]`), when given.
+ */
+export declare function formatOverridePath(parts: readonly string[], base?: string): string;

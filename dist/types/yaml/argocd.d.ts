@@ -1,2 +1,3 @@
-import type { Editor } from "./plan.js";
+import { type Editor } from "./plan.js";
 export declare const editArgoCdImages: Editor;
+export declare const editArgoCdHelm: Editor;

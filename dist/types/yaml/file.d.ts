@@ -14,8 +14,9 @@ export declare class YamlFile {
     constructor(text: string);
     /** 1-based line of a character offset. */
     lineAt(offset: number): number;
-    /** Offset where the line holding `offset` starts. */
+    /** Offset where the line holding `offset` starts; lines end as lineAt counts them. */
     lineStart(offset: number): number;
+    private lineIndex;
 }
 /**
  * The root node of every document in `text` (null for an empty one); throws SourceError

@@ -5,6 +5,8 @@ export type PathSegment = string | number;
 export declare function formatPath(path: readonly PathSegment[]): string;
 /** Parses `a.b[0]`, `a["dot.key"].b`, `a['x'].b`, `containers.0.image`; throws SourceError saying where it is malformed. */
 export declare function parsePath(text: string): PathSegment[];
+/** `--set values.yaml:image.tag=1.2.3`: a dotted path and a value, quoted or not. */
+export declare function setFromSpec(text: string, spec: string, create: boolean): EditResult;
 export interface SetOptions {
     /** Add missing mapping keys at the end of the path. */
     readonly create?: boolean;

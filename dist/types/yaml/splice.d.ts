@@ -1,11 +1,6 @@
+import type { Splice } from "../text/splice.js";
 import type { YamlFile } from "./file.js";
 import type { FlowScalar, MapNode } from "./node.js";
-/** Replace `text[start, end)` with `insert`. */
-export interface Splice {
-    readonly start: number;
-    readonly end: number;
-    readonly insert: string;
-}
 /**
  * The splice that makes `node` hold `value`, in the node's own quoting style where the
  * value allows it; `verbatim`: `value` is YAML source already (a number, say) and is
@@ -18,5 +13,3 @@ export declare function scalarSplice(file: YamlFile, node: FlowScalar, value: st
  * With several keys, the value is nested under them (`a: {b: value}`, or one line per key).
  */
 export declare function pairInsertion(file: YamlFile, map: MapNode, keys: readonly [string, ...string[]], value: string): Splice;
-/** Applies non-overlapping splices; returns `text` itself when there are none. */
-export declare function applySplices(text: string, splices: readonly Splice[]): string;

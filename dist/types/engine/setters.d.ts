@@ -1,0 +1,27 @@
+/**
+ * Setter resolution: what each Flux marker key stands for, per file. Flux ImagePolicy and
+ * ImageRepository objects in the tree define keys, configured setters override them, and
+ * `--setter` values say what a key sets in this run; a key Flux objects define in several
+ * clusters is governed, file by file, by the definition Flux would apply there.
+ */
+import type { Warning } from "../change.js";
+import type { ImageUpdate } from "../image/update.js";
+import type { Config } from "./config.js";
+import { type ValidRequest } from "./request.js";
+/** The setters for the markers of one file, and every other defined key with why it sets nothing there (EditRequest's). */
+export interface FileSetters {
+    readonly setters: ReadonlyMap<string, ImageUpdate>;
+    readonly knownSetters: ReadonlyMap<string, string | undefined>;
+}
+/**
+ * Marker keys to the image they stand for: Flux ImagePolicy/ImageRepository objects in the
+ * tree, then configured setters (explicit configuration wins), then `--setter` values. A key
+ * Flux objects define more than once (one repo, several clusters) has a definition per file
+ * (`forFile`), which also tells every key that is defined at all, whether or not this run's
+ * images concern it. And every update a marker may get (`updates`). `texts` are the files
+ * read, in path order: Flux objects are taken in that order.
+ */
+export declare function resolveSetters(valid: ValidRequest, config: Config | undefined, configPath: string, texts: ReadonlyMap<string, string>, inScope: (path: string) => boolean, allowDowngrade: boolean, warnings: Warning[]): {
+    updates: ImageUpdate[];
+    forFile: (path: string) => FileSetters;
+};

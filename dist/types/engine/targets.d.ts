@@ -1,0 +1,21 @@
+import type { Warning } from "../change.js";
+import { type ImageRef } from "../image/reference.js";
+import type { ImageUpdate } from "../image/update.js";
+import type { Config, Target } from "./config.js";
+/** The configured targets the request names (all of them when it names none); a name no target has is refused. */
+export declare function targetsInScope(config: Config | undefined, names: readonly string[] | undefined): readonly Target[];
+/** The target a file belongs to: the first in scope whose paths match it. */
+export declare function targetOf(targets: readonly Target[]): (path: string) => Target | undefined;
+/** Without targets every incoming image applies everywhere; with targets, only what the file's target allows, under its policy. */
+export declare function imagesFor(images: readonly ImageRef[], config: Config | undefined, target: Target | undefined, allowDowngrade: boolean): ImageUpdate[];
+/**
+ * Markers inside a target obey it like every other field: only images its allow-list names,
+ * and a new tag only when the target's policy accepts it too. Outside targets, every marker.
+ */
+export declare function settersFor(setters: ReadonlyMap<string, ImageUpdate>, target: Target | undefined): ReadonlyMap<string, ImageUpdate>;
+/**
+ * Says why a target edits nothing for an image: its allow-list or its policy refuses it.
+ * Targets whose allow-list leaves an image out are named in one warning per image, not one
+ * each: with many clusters, most targets leave most images out.
+ */
+export declare function warnRefusedImages(images: readonly ImageRef[], targets: readonly Target[], warnings: Warning[]): void;

@@ -1,0 +1,2 @@
+/** `text` as a regular expression that matches exactly it. */
+export declare function escapeRegExp(text: string): string;

@@ -1,0 +1,17 @@
+/**
+ * Text edits as splices, shared by the YAML and KCL editors: each replaces [start, end) of the
+ * original text. Everything outside the edited ranges stays byte for byte.
+ */
+/** Replace `text[start, end)` with `insert`. */
+export interface Splice {
+    readonly start: number;
+    readonly end: number;
+    readonly insert: string;
+}
+/** Text order for `Array.prototype.sort`: by start, then end; the sort is stable, so insertions at one offset keep their given order. */
+export declare function byPosition(a: Splice, b: Splice): number;
+/**
+ * Applies splices given in text order (`byPosition`); returns `text` itself when there are
+ * none. Overlapping splices are a bug of the editor that made them: they throw.
+ */
+export declare function applySplices(text: string, ordered: readonly Splice[]): string;
