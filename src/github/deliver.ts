@@ -88,6 +88,26 @@ export interface DeliveryResult {
   readonly attempts: number;
 }
 
+/**
+ * The delivery failed after part of it landed (a push on the base, a pull request opened):
+ * `landings` says what did, `cause` what failed. A failure before anything landed is thrown as it is.
+ */
+export class DeliveryError extends Error {
+  constructor(
+    readonly landings: readonly Landing[],
+    cause: unknown,
+  ) {
+    super(errorMessage(cause), { cause });
+    this.name = "DeliveryError";
+  }
+}
+
+/** The files `landings` wrote, each once, by path. */
+export function landedFiles(landings: readonly Landing[]): FilePlan[] {
+  const landed = new Map(landings.flatMap((l) => l.files.map((f) => [f.path, f] as const))); // each file lands once
+  return [...landed.keys()].sort().map((path) => landed.get(path)!);
+}
+
 /** The committer of `commit-via: git` commits (the author defaults to it too). */
 export const BOT: Identity = { name: "github-actions[bot]", email: "41898282+github-actions[bot]@users.noreply.github.com" };
 
@@ -122,8 +142,7 @@ export async function deliver(ctx: DeliveryContext, request: UpdateRequest, opti
     try {
       const landings = await land(ctx, request, options, plan, { base, head, entries: tree.entries });
       // A pull request that already carries these values (or newer ones) lands nothing.
-      const landed = new Map(landings.flatMap((l) => l.files.map((f) => [f.path, f] as const))); // each file lands once
-      const files = [...landed.keys()].sort().map((path) => landed.get(path)!);
+      const files = landedFiles(landings);
       return result(landings, { ...plan, files, changes: files.flatMap((f) => f.changes) });
     } catch (error) {
       if (!(error instanceof BranchMovedError)) throw error;
@@ -164,7 +183,7 @@ function preview(ctx: DeliveryContext, options: DeliveryOptions, plan: Plan, bas
   }));
 }
 
-/** Pushes first (the only step that can lose the race), then pull requests on top of it. */
+/** Pushes first (the only step that can lose the race), then pull requests on top of it; a failure after a landing is a DeliveryError. */
 async function land(ctx: DeliveryContext, request: UpdateRequest, options: DeliveryOptions, plan: Plan, at: Head): Promise<Landing[]> {
   const groups = groupsWithMessages(ctx, options, plan);
   const landings: Landing[] = [];
@@ -193,18 +212,24 @@ async function land(ctx: DeliveryContext, request: UpdateRequest, options: Deliv
     ctx.log(`pushed ${parent.commit} to ${at.base}`);
   }
 
-  for (const group of groups.filter((g) => g.mode === "pull-request")) {
-    // Rendered again: on the pull-request branch the request may edit other values than on the base.
-    const messageFor = (files: readonly FilePlan[]) => commitMessage(group.messageTemplate, messageInput(ctx, plan.images, options, files));
-    const landing = await landPullRequest(ctx, request, options, at, parent, group, messageFor);
-    if (landing) landings.push(landing);
-  }
-
-  const untouched = groups.filter((g) => g.mode === "none").flatMap((g) => g.files);
-  if (untouched.length > 0) {
-    // delivery none: leave the edits in the checkout for the workflow's own next steps
-    await writePlan(ctx.git.dir, { ...plan, files: untouched });
-    landings.push({ mode: "none", branch: at.base, files: untouched, changes: untouched.flatMap((f) => f.changes) });
+  try {
+    for (const group of groups.filter((g) => g.mode === "pull-request")) {
+      // Rendered again: on the pull-request branch the request may edit other values than on the base.
+      const messageFor = (files: readonly FilePlan[]) => commitMessage(group.messageTemplate, messageInput(ctx, plan.images, options, files));
+      const landing = await landPullRequest(ctx, request, options, at, parent, group, messageFor);
+      if (landing) landings.push(landing);
+    }
+    const untouched = groups.filter((g) => g.mode === "none").flatMap((g) => g.files);
+    if (untouched.length > 0) {
+      // delivery none: leave the edits in the checkout for the workflow's own next steps
+      await writePlan(ctx.git.dir, { ...plan, files: untouched });
+      landings.push({ mode: "none", branch: at.base, files: untouched, changes: untouched.flatMap((f) => f.changes) });
+    }
+  } catch (error) {
+    // What landed before is told with the failure; a pull-request branch that moved is planned again (on top of the push).
+    if (error instanceof DeliveryError) throw new DeliveryError([...landings, ...error.landings], error.cause);
+    if (landings.length > 0 && !(error instanceof BranchMovedError)) throw new DeliveryError(landings, error);
+    throw error;
   }
   return landings;
 }
@@ -290,26 +315,32 @@ async function landPullRequest(
     assignees: group.assignees,
     draft: group.draft,
   };
-  let pullRequest: PullRequest;
-  try {
-    pullRequest = await upsertPullRequest(ctx.client(), ctx.repository, spec, { branchExisted: existing !== undefined, branchChanged });
-  } catch (error) {
-    // No stray branch without its pull request; but an open pull request keeps its branch.
-    if (existing === undefined && !(error instanceof OpenedUndecoratedError)) await deleteBranch(ctx, group.prBranch, commit);
-    throw error;
-  }
-  const merge = await mergePullRequest(ctx.client(), ctx.repository, { ...pullRequest, headSha: commit }, group.merge, group.mergeMethod);
-  ctx.log(`pull request #${pullRequest.number} ${pullRequest.operation} (${group.prBranch} -> ${at.base})${merge === "none" ? "" : `, ${merge}`}`);
-  return {
+  const landing = (pullRequest: PullRequest): Landing => ({
     mode: "pull-request",
     branch: group.prBranch,
     files,
     changes: files.flatMap((f) => f.changes),
     commit,
     pullRequest,
-    merge,
     message,
-  };
+  });
+  let pullRequest: PullRequest;
+  try {
+    pullRequest = await upsertPullRequest(ctx.client(), ctx.repository, spec, { branchExisted: existing !== undefined, branchChanged });
+  } catch (error) {
+    // An open pull request keeps its branch; but no stray branch without its pull request.
+    if (error instanceof OpenedUndecoratedError) throw new DeliveryError([landing(error.pullRequest)], error);
+    if (existing === undefined) await deleteBranch(ctx, group.prBranch, commit);
+    throw error;
+  }
+  let merge: MergeOutcome;
+  try {
+    merge = await mergePullRequest(ctx.client(), ctx.repository, { ...pullRequest, headSha: commit }, group.merge, group.mergeMethod);
+  } catch (error) {
+    throw new DeliveryError([landing(pullRequest)], error);
+  }
+  ctx.log(`pull request #${pullRequest.number} ${pullRequest.operation} (${group.prBranch} -> ${at.base})${merge === "none" ? "" : `, ${merge}`}`);
+  return { ...landing(pullRequest), merge };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createClient } from "../../src/github/client.js";
-import { BOT, deliver, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
+import { BOT, deliver, DeliveryError, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
 import { GitRepo, type Identity } from "../../src/github/git.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
 import { checkout, cloneRepo, deployment, OWNER, REPO } from "./fixture.js";
@@ -81,6 +81,47 @@ describe("deliver: optimistic concurrency", () => {
     expect(await fake.readFile(OWNER, REPO, "main", "other.yaml")).toBe("x: 1\n");
     expect(await fake.readFile(OWNER, REPO, "main", "app.yaml")).toContain(`${APP}:1.1.0`);
     expect(fake.calls.filter((c) => c.operationId !== "git")).toEqual([]);
+  });
+});
+
+describe("deliver: a failure after part of the delivery landed carries what landed", () => {
+  let fake: FakeGitHub;
+  let ctx: DeliveryContext;
+  beforeEach(async () => {
+    fake = await startFakeGitHub();
+    const { git } = await checkout(fake, { "staging/app.yaml": deployment("app", `${APP}:1.0.0`), "prod/app.yaml": deployment("app", `${APP}:1.0.0`) });
+    const client = createClient({ token: fake.token, baseUrl: fake.apiUrl });
+    ctx = { git, remote: "origin", repository: { owner: OWNER, repo: REPO }, client: () => client, log: () => {} };
+  });
+  afterEach(() => fake.close());
+
+  const refused = { status: 403, body: { message: "Resource not accessible by integration" } };
+
+  it("a push landed, then the pull request was refused: a DeliveryError with the push, GitHub's answer as its cause", async () => {
+    const target = (name: string, how: string) => `  - name: ${name}\n    paths: ["${name}/**"]\n    images: [{ repository: ${APP} }]\n    delivery: ${how}\n`;
+    await fake.commitFile(
+      OWNER,
+      REPO,
+      "main",
+      ".github/gitops-promote.yaml",
+      `targets:\n${target("staging", "{ mode: push }")}${target("prod", "{ mode: pull-request }")}`,
+    );
+    fake.inject({ operationId: "pulls/create", ...refused });
+    const error = await deliver(ctx, request(`${APP}:1.1.0`), push).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DeliveryError);
+    const { landings, cause, message } = error as DeliveryError;
+    expect(landings).toMatchObject([
+      { mode: "push", branch: "main", commit: (await fake.refs(OWNER, REPO))["refs/heads/main"], files: [{ path: "staging/app.yaml" }] },
+    ]);
+    expect(cause).toMatchObject({ status: 403 });
+    expect(message).toBe((cause as Error).message);
+  });
+
+  it("nothing landed: the failure is thrown as it is", async () => {
+    fake.inject({ operationId: "pulls/create", ...refused });
+    const error = await deliver(ctx, request(`${APP}:1.1.0`), { ...push, mode: "pull-request" }).catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(DeliveryError);
+    expect(error).toMatchObject({ status: 403 });
   });
 });
 
