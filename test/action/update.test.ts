@@ -494,6 +494,39 @@ describe("update Action", () => {
     expect(result.annotations.find((a) => a.level === "error")?.message).toMatch(/pull request #1 is open .*not a collaborator/s);
     expect(fake.pulls(OWNER, REPO)).toMatchObject([{ number: 1, state: "open", head: "gitops-promote/ghcr.io-acme-app" }]);
     expect(await fake.readFile(OWNER, REPO, "gitops-promote/ghcr.io-acme-app", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
+    const url = `${fake.url}/acme/manifests/pull/1`;
+    // Later steps learn of the open pull request: it landed before the failure.
+    expect(result.outputs).toMatchObject({
+      changed: "true",
+      "pull-request-number": "1",
+      "pull-request-url": url,
+      "pull-request-operation": "created",
+      "updated-files": '["apps/app.yaml"]',
+    });
+    expect(JSON.parse(result.outputs["pull-requests"]!)).toEqual([{ number: 1, url, operation: "created", branch: "gitops-promote/ghcr.io-acme-app" }]);
+    expect(result.summary).toMatch(/Landed before the failure:.*#1.*apps\/app\.yaml.*not a collaborator/s);
+  });
+
+  it("a push landed, then the pull request could not be opened: the outputs name the commit and the failure is explained", async () => {
+    await twoClusters({ production: "{ mode: pull-request }" });
+    fake.inject({ operationId: "pulls/create", status: 403, body: { message: "Resource not accessible by integration" } });
+    const result = await action({ images: `${APP}:1.2.4` });
+    expect(result.exitCode).toBe(1);
+    expect(errorsOf(result)[0]?.message).toMatch(/^opening the pull request in acme\/manifests \(POST \/repos\/acme\/manifests\/pulls\) failed: 403 /);
+    expect(await fake.readFile(OWNER, REPO, "main", "clusters/staging/app.yaml")).toContain(`${APP}:1.2.4`);
+    expect(fake.pulls(OWNER, REPO)).toEqual([]);
+    const sha = (await main())!;
+    expect(result.outputs).toMatchObject({
+      changed: "true",
+      "commit-sha": sha,
+      "pull-request-number": "",
+      "pull-request-operation": "none",
+      "pull-requests": "[]",
+      "updated-files": '["clusters/staging/app.yaml"]',
+    });
+    expect(JSON.parse(result.outputs["changes"]!)).toMatchObject([{ file: "clusters/staging/app.yaml", new: `${APP}:1.2.4`, target: "staging" }]);
+    expect(result.summary).toContain(`/commit/${sha}`);
+    expect(result.summary).toMatch(/Landed before the failure:.*<code>main<\/code>.*opening the pull request/s);
   });
 
   describe("a token that cannot do the job: the failure says which operation and what to change", () => {

@@ -2,21 +2,32 @@
  * Entry of the update Action (action.yml -> dist/index.js): read the inputs and the
  * triggering event, plan the update on the branch head, land it, and report. Runs in the
  * manifests repository's checkout. A failure is reported as fully as a success: what failed
- * and what to change, a job summary, and every output (changed=false) for `if: always()` steps.
+ * and what to change, a job summary, and every output for `if: always()` steps: changed=false,
+ * or, when part of the delivery landed before the failure, what that part changed.
  */
 import * as core from "@actions/core";
 import { context } from "@actions/github";
 import { formatDiagnostic, type Diagnostic } from "../../change.js";
 import { RequestError } from "../../engine/request.js";
 import { createClient, type GitHubClient } from "../../github/client.js";
-import { deliver, type DeliveryResult } from "../../github/deliver.js";
+import { deliver, DeliveryError, type DeliveryResult } from "../../github/deliver.js";
 import { GitRepo, tokenAuthEnv } from "../../github/git.js";
 import { repositoryOfRemote } from "../../github/remote.js";
 import { protectToken } from "../token.js";
 import { checkoutRoot } from "./checkout.js";
 import { explainFailure } from "./failure.js";
 import { readUpdateInputs, requireToken } from "./inputs.js";
-import { annotate, annotateIssues, printDiff, setFailedOutputs, setOutputs, writeFailureSummary, writeSummary } from "./report.js";
+import {
+  annotate,
+  annotateIssues,
+  printDiff,
+  setFailedOutputs,
+  setLandedOutputs,
+  setOutputs,
+  writeFailureSummary,
+  writeSummary,
+  type Landed,
+} from "./report.js";
 
 const redact = protectToken(core.getInput("token"), core.setSecret);
 /** An issue's file and message may quote any input, the token too. */
@@ -59,7 +70,9 @@ async function run(): Promise<void> {
     result = await core.group("Plan and deliver", () => deliver(ctx, inputs.request, inputs.delivery));
   } catch (error) {
     const explained = explainFailure(error, { repository, workflowRepository, tokenGiven: inputs.token !== "" });
-    throw explained === undefined ? error : new Error(explained, { cause: error });
+    const failure = explained === undefined ? error : new Error(explained, { cause: error });
+    if (!(error instanceof DeliveryError)) throw failure;
+    return fail(failure, { landings: error.landings, serverUrl, repository });
   }
   annotate(result.plan.warnings);
   if (inputs.delivery.dryRun) await core.group("Diff (dry run: nothing written)", async () => printDiff(result));
@@ -72,7 +85,8 @@ async function run(): Promise<void> {
   );
 }
 
-async function fail(error: unknown): Promise<void> {
+/** `landed`: what this run delivered before the failure, which the outputs and the summary then report. */
+async function fail(error: unknown, landed?: Landed): Promise<void> {
   const issues = error instanceof RequestError ? error.issues.map(redactIssue) : [];
   annotateIssues(issues);
   const message = redact(
@@ -83,9 +97,10 @@ async function fail(error: unknown): Promise<void> {
         : String(error),
   );
   core.setFailed(message);
-  setFailedOutputs();
+  if (landed) setLandedOutputs(landed.landings);
+  else setFailedOutputs();
   // The failure above is the step's result; a summary that cannot be written must not hide it.
-  await writeFailureSummary(message, issues).catch((summaryError: unknown) => core.warning(`job summary not written: ${redact(String(summaryError))}`));
+  await writeFailureSummary(message, issues, landed).catch((summaryError: unknown) => core.warning(`job summary not written: ${redact(String(summaryError))}`));
 }
 
 run().catch(fail);

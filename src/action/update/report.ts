@@ -1,35 +1,52 @@
 /**
  * What a person sees of a run: step outputs for later steps, warnings as annotations on
  * the file and line, and a job summary table (target, file, field, old -> new, and where
- * it landed: the commit or the pull request). A failed run gets the same: every output,
- * its issues as error annotations on their file and line, and a summary saying what failed.
+ * it landed: the commit or the pull request). A failed run gets the same: every output (for
+ * what landed before the failure, if anything did), its issues as error annotations on their
+ * file and line, and a summary saying what landed and what failed.
  */
 import * as core from "@actions/core";
 import { unifiedDiff } from "../../engine/diff.js";
-import type { Diagnostic, Warning } from "../../change.js";
+import type { FilePlan } from "../../engine/plan.js";
+import type { Change, Diagnostic, Warning } from "../../change.js";
 import type { Repository } from "../../github/commit.js";
-import type { DeliveryResult, Landing } from "../../github/deliver.js";
+import { landedFiles, type DeliveryResult, type Landing } from "../../github/deliver.js";
 import { escapeAttribute, escapeHtml } from "../summary-html.js";
 
+const code = (s: string) => `<code>${escapeHtml(s)}</code>`;
+
 export function setOutputs(result: DeliveryResult): void {
-  const first = result.landings.find((l) => l.pullRequest);
-  const push = result.landings.find((l) => l.mode === "push");
-  core.setOutput("changed", String(result.changed));
+  setDeliveredOutputs(result.changed, result.landings, result.plan.files, result.plan.changes);
+}
+
+/** What later steps get from a run that failed after part of it landed: that part, as a finished run would say it. */
+export function setLandedOutputs(landings: readonly Landing[]): void {
+  const files = landedFiles(landings);
+  setDeliveredOutputs(
+    files.length > 0,
+    landings,
+    files,
+    files.flatMap((f) => f.changes),
+  );
+}
+
+function setDeliveredOutputs(changed: boolean, landings: readonly Landing[], files: readonly FilePlan[], changes: readonly Change[]): void {
+  const first = landings.find((l) => l.pullRequest);
+  const push = landings.find((l) => l.mode === "push");
+  core.setOutput("changed", String(changed));
   core.setOutput("commit-sha", push?.commit ?? first?.commit ?? "");
   core.setOutput("pull-request-number", first?.pullRequest ? String(first.pullRequest.number) : "");
   core.setOutput("pull-request-url", first?.pullRequest?.url ?? "");
   core.setOutput("pull-request-operation", first?.pullRequest?.operation ?? "none");
-  const pullRequests = result.landings.flatMap(({ pullRequest: pr, branch }) =>
-    pr ? [{ number: pr.number, url: pr.url, operation: pr.operation, branch }] : [],
-  );
+  const pullRequests = landings.flatMap(({ pullRequest: pr, branch }) => (pr ? [{ number: pr.number, url: pr.url, operation: pr.operation, branch }] : []));
   core.setOutput("pull-requests", JSON.stringify(pullRequests));
   core.setOutput(
     "changes",
     JSON.stringify(
-      result.plan.changes.map((c) => ({ file: c.file, line: c.line, kind: c.kind, key: c.key, old: c.old, new: c.new, ...(c.target && { target: c.target }) })),
+      changes.map((c) => ({ file: c.file, line: c.line, kind: c.kind, key: c.key, old: c.old, new: c.new, ...(c.target && { target: c.target }) })),
     ),
   );
-  core.setOutput("updated-files", JSON.stringify(result.plan.files.map((f) => f.path)));
+  core.setOutput("updated-files", JSON.stringify(files.map((f) => f.path)));
 }
 
 /** What later steps get from a failed run: every output set, none claiming a change. */
@@ -71,19 +88,7 @@ export function printDiff(result: DeliveryResult): void {
 
 /** `repository` is the one delivered to (the checkout's origin), which need not be the workflow's own. */
 export async function writeSummary(result: DeliveryResult, serverUrl: string, repository: Repository, dryRun: boolean): Promise<void> {
-  const code = (s: string) => `<code>${escapeHtml(s)}</code>`;
-  const where = (landing: Landing | undefined): string => {
-    if (!landing) return "";
-    if (dryRun)
-      return landing.mode === "none"
-        ? "dry run: workspace not edited"
-        : `dry run: would ${landing.mode === "push" ? "push to" : "open a pull request from"} ${code(landing.branch)}`;
-    if (landing.pullRequest)
-      return `<a href="${escapeAttribute(landing.pullRequest.url)}">#${landing.pullRequest.number}</a> (${landing.pullRequest.operation}${landing.merge && landing.merge !== "none" ? `, ${landing.merge}` : ""})`;
-    if (landing.commit)
-      return `<a href="${escapeAttribute(`${serverUrl}/${repository.owner}/${repository.repo}/commit/${landing.commit}`)}"><code>${landing.commit.slice(0, 7)}</code></a> on ${code(landing.branch)}`;
-    return "left in the workspace (delivery: none)";
-  };
+  const where = (landing: Landing | undefined): string => (landing ? deliveredTo(landing, { serverUrl, repository }, dryRun) : "");
   const landingOf = (file: string) => result.landings.find((l) => l.files.some((f) => f.path === file));
   core.summary.addHeading(dryRun ? "gitops-promote (dry run)" : "gitops-promote", 3);
   if (result.plan.changes.length === 0 && result.plan.warnings.length > 0) {
@@ -108,9 +113,40 @@ export async function writeSummary(result: DeliveryResult, serverUrl: string, re
   await core.summary.write();
 }
 
-/** The summary of a failed run: what failed, each issue of an unusable request on its own line. */
-export async function writeFailureSummary(message: string, issues: readonly Diagnostic[]): Promise<void> {
+/** Where links to commits point: the server and the repository delivered to. */
+interface LinkBase {
+  readonly serverUrl: string;
+  readonly repository: Repository;
+}
+
+/** What a failed run delivered before its failure, and where to link it. */
+export interface Landed extends LinkBase {
+  readonly landings: readonly Landing[];
+}
+
+/** The summary's word for where a landing went: the pull request, the commit on its branch, or the workspace. */
+function deliveredTo(landing: Landing, at: LinkBase, dryRun: boolean): string {
+  if (dryRun)
+    return landing.mode === "none"
+      ? "dry run: workspace not edited"
+      : `dry run: would ${landing.mode === "push" ? "push to" : "open a pull request from"} ${code(landing.branch)}`;
+  if (landing.pullRequest)
+    return `<a href="${escapeAttribute(landing.pullRequest.url)}">#${landing.pullRequest.number}</a> (${landing.pullRequest.operation}${landing.merge && landing.merge !== "none" ? `, ${landing.merge}` : ""})`;
+  if (landing.commit)
+    return `<a href="${escapeAttribute(`${at.serverUrl}/${at.repository.owner}/${at.repository.repo}/commit/${landing.commit}`)}"><code>${landing.commit.slice(0, 7)}</code></a> on ${code(landing.branch)}`;
+  return "left in the workspace (delivery: none)";
+}
+
+/**
+ * The summary of a failed run: what landed before the failure (linked, with its files), what
+ * failed, each issue of an unusable request on its own line.
+ */
+export async function writeFailureSummary(message: string, issues: readonly Diagnostic[], landed?: Landed): Promise<void> {
   core.summary.addHeading("gitops-promote failed", 3);
+  if (landed && landed.landings.length > 0) {
+    core.summary.addRaw("Landed before the failure:", true);
+    core.summary.addList(landed.landings.map((l) => `${deliveredTo(l, landed, false)}: ${l.files.map((f) => code(f.path)).join(", ")}`));
+  }
   if (issues.length > 0) {
     core.summary.addRaw("Nothing was written; the request is not usable:", true);
     core.summary.addList(issues.map(describeLocated));
