@@ -593,10 +593,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code, data) {
+      constructor(message, code2, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code ? `HPE_${code}` : void 0;
+        this.code = code2 ? `HPE_${code2}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
@@ -619,12 +619,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
+      constructor(message, code2, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -635,12 +635,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
+      constructor(message, code2, { headers, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -850,8 +850,8 @@ var require_tree = __commonJS({
         if (index === void 0 || index >= key.length) {
           throw new TypeError("Unreachable");
         }
-        const code = this.code = key.charCodeAt(index);
-        if (code > 127) {
+        const code2 = this.code = key.charCodeAt(index);
+        if (code2 > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index) {
@@ -872,11 +872,11 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (true) {
-          const code = key.charCodeAt(index);
-          if (code > 127) {
+          const code2 = key.charCodeAt(index);
+          if (code2 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node.code === code) {
+          if (node.code === code2) {
             if (length === ++index) {
               node.value = value;
               break;
@@ -886,7 +886,7 @@ var require_tree = __commonJS({
               node.middle = new _TstNode(key, value, index);
               break;
             }
-          } else if (node.code < code) {
+          } else if (node.code < code2) {
             if (node.left !== null) {
               node = node.left;
             } else {
@@ -910,19 +910,19 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code = key[index];
-          if (code <= 90 && code >= 65) {
-            code |= 32;
+          let code2 = key[index];
+          if (code2 <= 90 && code2 >= 65) {
+            code2 |= 32;
           }
           while (node !== null) {
-            if (code === node.code) {
+            if (code2 === node.code) {
               if (keylength === ++index) {
                 return node;
               }
               node = node.middle;
               break;
             }
-            node = node.code < code ? node.left : node.right;
+            node = node.code < code2 ? node.left : node.right;
           }
         }
         return null;
@@ -1629,11 +1629,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code, reason } = evt;
+        const { websocket, code: code2, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code,
+          code2,
           reason
         );
       });
@@ -4121,9 +4121,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url) {
       for (let i = 0; i < url.length; ++i) {
-        const code = url.charCodeAt(i);
-        if (code > 126 || // Non-US-ASCII + DEL
-        code < 32) {
+        const code2 = url.charCodeAt(i);
+        if (code2 > 126 || // Non-US-ASCII + DEL
+        code2 < 32) {
           return false;
         }
       }
@@ -4714,8 +4714,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code = char.charCodeAt(0);
-          return code >= 48 && code <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position
@@ -4741,8 +4741,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code = char.charCodeAt(0);
-          return code >= 48 && code <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position
@@ -7033,9 +7033,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code, id) {
+    function onHttp2FrameError(type, code2, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -7045,8 +7045,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util.destroy(this[kSocket], err);
     }
-    function onHTTP2GoAway(code) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code2) {
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -7251,8 +7251,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err) {
         abort(err);
       });
-      stream.once("frameError", (type, code) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`));
+      stream.once("frameError", (type, code2) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
       });
       return true;
       function writeBodyH2() {
@@ -9190,7 +9190,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code, headers } = err;
+        const { statusCode, code: code2, headers } = err;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9202,7 +9202,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state;
-        if (code && code !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code)) {
+        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
           cb(err);
           return;
         }
@@ -11945,8 +11945,8 @@ var require_headers = __commonJS({
     var util = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code) {
-      return code === 10 || code === 13 || code === 9 || code === 32;
+    function isHTTPWhiteSpaceCharCode(code2) {
+      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
@@ -16101,8 +16101,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i = 0; i < value.length; ++i) {
-        const code = value.charCodeAt(i);
-        if (code >= 0 && code <= 8 || code >= 10 && code <= 31 || code === 127) {
+        const code2 = value.charCodeAt(i);
+        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
           return true;
         }
       }
@@ -16110,26 +16110,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name) {
       for (let i = 0; i < name.length; ++i) {
-        const code = name.charCodeAt(i);
-        if (code < 33 || // exclude CTLs (0-31), SP and HT
-        code > 126 || // exclude non-ascii and DEL
-        code === 34 || // "
-        code === 40 || // (
-        code === 41 || // )
-        code === 60 || // <
-        code === 62 || // >
-        code === 64 || // @
-        code === 44 || // ,
-        code === 59 || // ;
-        code === 58 || // :
-        code === 92 || // \
-        code === 47 || // /
-        code === 91 || // [
-        code === 93 || // ]
-        code === 63 || // ?
-        code === 61 || // =
-        code === 123 || // {
-        code === 125) {
+        const code2 = name.charCodeAt(i);
+        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
+        code2 > 126 || // exclude non-ascii and DEL
+        code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 60 || // <
+        code2 === 62 || // >
+        code2 === 64 || // @
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 58 || // :
+        code2 === 92 || // \
+        code2 === 47 || // /
+        code2 === 91 || // [
+        code2 === 93 || // ]
+        code2 === 63 || // ?
+        code2 === 61 || // =
+        code2 === 123 || // {
+        code2 === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16145,31 +16145,31 @@ var require_util6 = __commonJS({
         ++i;
       }
       while (i < len) {
-        const code = value.charCodeAt(i++);
-        if (code < 33 || // exclude CTLs (0-31)
-        code > 126 || // non-ascii and DEL (127)
-        code === 34 || // "
-        code === 44 || // ,
-        code === 59 || // ;
-        code === 92) {
+        const code2 = value.charCodeAt(i++);
+        if (code2 < 33 || // exclude CTLs (0-31)
+        code2 > 126 || // non-ascii and DEL (127)
+        code2 === 34 || // "
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
     function validateCookiePath(path6) {
       for (let i = 0; i < path6.length; ++i) {
-        const code = path6.charCodeAt(i);
-        if (code < 32 || // exclude CTLs (0-31)
-        code > 126 || // exclude DEL and non-ascii
-        code === 59) {
+        const code2 = path6.charCodeAt(i);
+        if (code2 < 32 || // exclude CTLs (0-31)
+        code2 > 126 || // exclude DEL and non-ascii
+        code2 === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code) {
-      return code >= 48 && code <= 57 || // 0-9
-      code >= 65 && code <= 90 || // A-Z
-      code >= 97 && code <= 122;
+    function isLetterOrDigit(code2) {
+      return code2 >= 48 && code2 <= 57 || // 0-9
+      code2 >= 65 && code2 <= 90 || // A-Z
+      code2 >= 97 && code2 <= 122;
     }
     function validateCookieDomain(domain) {
       if (domain === " ") {
@@ -16180,8 +16180,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i = 0; i < domain.length; ++i) {
-        const code = domain.charCodeAt(i);
-        if (code === 46) {
+        const code2 = domain.charCodeAt(i);
+        if (code2 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16191,10 +16191,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code)) {
+        if (labelLength === 0 && !isLetterOrDigit(code2)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code) && code !== 45) {
+        if (!isLetterOrDigit(code2) && code2 !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -16968,37 +16968,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i = 0; i < protocol.length; ++i) {
-        const code = protocol.charCodeAt(i);
-        if (code < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code > 126 || code === 34 || // "
-        code === 40 || // (
-        code === 41 || // )
-        code === 44 || // ,
-        code === 47 || // /
-        code === 58 || // :
-        code === 59 || // ;
-        code === 60 || // <
-        code === 61 || // =
-        code === 62 || // >
-        code === 63 || // ?
-        code === 64 || // @
-        code === 91 || // [
-        code === 92 || // \
-        code === 93 || // ]
-        code === 123 || // {
-        code === 125) {
+        const code2 = protocol.charCodeAt(i);
+        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code2 > 126 || code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 44 || // ,
+        code2 === 47 || // /
+        code2 === 58 || // :
+        code2 === 59 || // ;
+        code2 === 60 || // <
+        code2 === 61 || // =
+        code2 === 62 || // >
+        code2 === 63 || // ?
+        code2 === 64 || // @
+        code2 === 91 || // [
+        code2 === 92 || // \
+        code2 === 93 || // ]
+        code2 === 123 || // {
+        code2 === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code) {
-      if (code >= 1e3 && code < 1015) {
-        return code !== 1004 && // reserved
-        code !== 1005 && // "MUST NOT be set as a status code"
-        code !== 1006;
+    function isValidStatusCode(code2) {
+      if (code2 >= 1e3 && code2 < 1015) {
+        return code2 !== 1004 && // reserved
+        code2 !== 1005 && // "MUST NOT be set as a status code"
+        code2 !== 1006;
       }
-      return code >= 3e3 && code <= 4999;
+      return code2 >= 3e3 && code2 <= 4999;
     }
     function failWebsocketConnection(ws, reason) {
       const { [kController]: controller, [kResponse]: response } = ws;
@@ -17267,7 +17267,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code2, reason, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17275,12 +17275,12 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code !== void 0 && reason === void 0) {
+        if (code2 !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code, 0);
-        } else if (code !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code2, 0);
+        } else if (code2 !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code, 0);
+          frame.frameData.writeUInt16BE(code2, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17305,25 +17305,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
-      let code = 1005;
+      let code2 = 1005;
       let reason = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
-        code = result.code ?? 1005;
+        code2 = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws[kReceivedClose]) {
-        code = 1006;
+        code2 = 1006;
       }
       ws[kReadyState] = states.CLOSED;
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
-        code,
+        code: code2,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
-          code,
+          code: code2,
           reason
         });
       }
@@ -17448,8 +17448,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code, reason) {
-      closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws, code2, reason) {
+      closeWebSocketConnection(ws, code2, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
     var ByteParser = class extends Writable {
@@ -17636,8 +17636,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error2, data) => {
                     if (error2) {
-                      const code = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code, error2.message);
+                      const code2 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code2, error2.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -17723,11 +17723,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert(data.length !== 1);
-        let code;
+        let code2;
         if (data.length >= 2) {
-          code = data.readUInt16BE(0);
+          code2 = data.readUInt16BE(0);
         }
-        if (code !== void 0 && !isValidStatusCode(code)) {
+        if (code2 !== void 0 && !isValidStatusCode(code2)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data.subarray(2);
@@ -17739,7 +17739,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code, reason, error: false };
+        return { code: code2, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -17754,8 +17754,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code, reason, reason.length);
+            const { code: code2, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code2, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -17993,17 +17993,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code = void 0, reason = void 0) {
+      close(code2 = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code !== void 0) {
-          code = webidl.converters["unsigned short"](code, prefix, "code", { clamp: true });
+        if (code2 !== void 0) {
+          code2 = webidl.converters["unsigned short"](code2, prefix, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix, "reason");
         }
-        if (code !== void 0) {
-          if (code !== 1e3 && (code < 3e3 || code > 4999)) {
+        if (code2 !== void 0) {
+          if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18017,7 +18017,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code, reason, reasonByteLength);
+        closeWebSocketConnection(this, code2, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18263,15 +18263,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err) {
       let message;
-      let code;
+      let code2;
       if (err instanceof CloseEvent) {
         message = err.reason;
-        code = err.code;
+        code2 = err.code;
       } else {
         message = err.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
-      closeWebSocketConnection(this, code);
+      closeWebSocketConnection(this, code2);
     }
     module2.exports = {
       WebSocket
@@ -24420,8 +24420,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants6();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -24451,38 +24451,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code;
+      let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek = () => str2.charCodeAt(index + 1);
       const advance = () => {
-        prev = code;
+        prev = code2;
         return str2.charCodeAt(++index);
       };
       while (index < length) {
-        code = advance();
+        code2 = advance();
         let next;
-        if (code === CHAR_BACKWARD_SLASH) {
+        if (code2 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -24491,7 +24491,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -24500,7 +24500,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -24515,7 +24515,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_FORWARD_SLASH) {
+        if (code2 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -24528,27 +24528,27 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code === CHAR_LEFT_PARENTHESES) {
+                if (code2 === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -24558,7 +24558,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code === CHAR_ASTERISK) {
+        if (code2 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -24567,7 +24567,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_QUESTION_MARK) {
+        if (code2 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -24575,7 +24575,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -24594,26 +24594,26 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance();
                 continue;
               }
-              if (code === CHAR_LEFT_PARENTHESES) {
+              if (code2 === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -24678,7 +24678,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
+        if (!isPathSeparator(code2)) {
           tokens.push(token);
         }
         state.tokens = tokens;
@@ -27040,8 +27040,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str2 += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
-                switch (code) {
+                const code2 = json.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str2 += "\\0";
                     break;
@@ -27067,8 +27067,8 @@ var require_stringifyString = __commonJS({
                     str2 += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str2 += "\\x" + code2.substr(2);
                     else
                       str2 += json.substr(i, 6);
                 }
@@ -29567,22 +29567,22 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name, pos, code2, message) {
         super();
         this.name = name;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error2) => {
@@ -30491,7 +30491,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar2;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar2.Scalar.PLAIN;
@@ -30689,9 +30689,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -31013,12 +31013,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning2) => {
+        this.onError = (source, code2, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options2.version || "1.2" });
         this.options = options2;
@@ -31180,12 +31180,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict2 = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -34363,9 +34363,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code, lang) {
+  addCodeBlock(code2, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
+    const element = this.wrap("pre", this.wrap("code", code2), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -35051,14 +35051,14 @@ var ToolRunner = class extends events.EventEmitter {
           state.processClosed = true;
           state.CheckComplete();
         });
-        cp.on("exit", (code) => {
-          state.processExitCode = code;
+        cp.on("exit", (code2) => {
+          state.processExitCode = code2;
           state.processExited = true;
-          this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+          this._debug(`Exit code ${code2} received from tool '${this.toolPath}'`);
           state.CheckComplete();
         });
-        cp.on("close", (code) => {
-          state.processExitCode = code;
+        cp.on("close", (code2) => {
+          state.processExitCode = code2;
           state.processExited = true;
           state.processClosed = true;
           this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
@@ -36067,20 +36067,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 128; code <= 255; code++) {
-  CHAR_MAP[code] |= LOWER_CASE;
+for (let code2 = 128; code2 <= 255; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code = 48; code <= 57; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
+for (let code2 = 48; code2 <= 57; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
-for (let code = 65; code <= 90; code++) {
-  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+for (let code2 = 65; code2 <= 90; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code = 97; code <= 122; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
+for (let code2 = 97; code2 <= 122; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C2 = function() {
@@ -36100,8 +36100,8 @@ function parse2(header, options2) {
   let whitespace = -1;
   let stop = options2?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code = header.charCodeAt(index);
-    const flags = CHAR_MAP[code];
+    const code2 = header.charCodeAt(index);
+    const flags = CHAR_MAP[code2];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -36112,7 +36112,7 @@ function parse2(header, options2) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code & NON_ASCII | flags;
+    typeFlags |= code2 & NON_ASCII | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -36134,14 +36134,14 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code = header.charCodeAt(index);
-      const flags = CHAR_MAP[code];
+      const code2 = header.charCodeAt(index);
+      const flags = CHAR_MAP[code2];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code === EQ) {
+      if (code2 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -36153,16 +36153,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code2 = header.charCodeAt(index);
-            if (code2 === DQUOTE) {
+            const code3 = header.charCodeAt(index);
+            if (code3 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code3 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code3];
+                const code4 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code4];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -36173,7 +36173,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code2 === BSLASH && index + 1 < len) {
+            if (code3 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -36186,8 +36186,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code2 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code2];
+          const code3 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code3];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -36214,7 +36214,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code & NON_ASCII | flags;
+      keyFlags |= code2 & NON_ASCII | flags;
       index++;
     }
   }
@@ -39698,14 +39698,14 @@ var DIGEST_HEX_LENGTH = { sha256: 64, sha384: 96, sha512: 128 };
 var DOCKER_HUB = "docker.io";
 function dangerousCharacter(text2) {
   for (const ch of text2) {
-    const code = ch.codePointAt(0);
+    const code2 = ch.codePointAt(0);
     if (ch === "\n" || ch === "\r") return "a newline";
     if (ch === " " || ch === "	") return "a space";
-    if (code < 32 || code === 127) return `a control character (U+${code.toString(16).padStart(4, "0").toUpperCase()})`;
+    if (code2 < 32 || code2 === 127) return `a control character (U+${code2.toString(16).padStart(4, "0").toUpperCase()})`;
     if (ch === '"' || ch === "'" || ch === "`") return `a quote (${ch})`;
     if (ch === "#") return "a '#' (it would start a comment)";
     if (ch === "\\") return "a backslash";
-    if (code > 126) return `a non-ASCII character (${ch})`;
+    if (code2 > 126) return `a non-ASCII character (${ch})`;
   }
   if (text2.includes("${")) return "an interpolation ('${')";
   return void 0;
@@ -41138,8 +41138,8 @@ function writeStringLiteral(value, style) {
         body += "\\" + ch;
         break;
       default: {
-        const code = ch.codePointAt(0);
-        body += code < 32 || code === 127 ? `\\x${code.toString(16).padStart(2, "0")}` : ch;
+        const code2 = ch.codePointAt(0);
+        body += code2 < 32 || code2 === 127 ? `\\x${code2.toString(16).padStart(2, "0")}` : ch;
       }
     }
   }
@@ -42952,9 +42952,9 @@ function unescapeDoubleQuoted(inner) {
     }
     const hex = inner.slice(i + 1, i + 1 + digits);
     if (hex.length !== digits || !/^[0-9a-fA-F]+$/.test(hex)) return void 0;
-    const code = parseInt(hex, 16);
-    if (code > 1114111 || code >= 55296 && code <= 57343) return void 0;
-    out += String.fromCodePoint(code);
+    const code2 = parseInt(hex, 16);
+    if (code2 > 1114111 || code2 >= 55296 && code2 <= 57343) return void 0;
+    out += String.fromCodePoint(code2);
     i += digits;
   }
   return out;
@@ -43514,8 +43514,8 @@ var NUMBER_PATTERNS = [
 function readsAsNonString(value) {
   return value === "" || YAML11_WORDS.has(value) || NUMBER_PATTERNS.some((pattern) => pattern.test(value));
 }
-function isPrintable(code) {
-  return code >= 32 && code <= 126 || code >= 160 && code <= 55295 && code !== 8232 && code !== 8233 || code >= 57344 && code <= 65533 && code !== 65279 || code >= 65536;
+function isPrintable(code2) {
+  return code2 >= 32 && code2 <= 126 || code2 >= 160 && code2 <= 55295 && code2 !== 8232 && code2 !== 8233 || code2 >= 57344 && code2 <= 65533 && code2 !== 65279 || code2 >= 65536;
 }
 var FLOW_INDICATORS = /[,[\]{}]/;
 function isPlainSafe(value, inFlow) {
@@ -43532,14 +43532,14 @@ function isPlainSafe(value, inFlow) {
 function doubleQuoted(value) {
   let out = '"';
   for (const ch of value) {
-    const code = ch.codePointAt(0);
+    const code2 = ch.codePointAt(0);
     if (ch === '"' || ch === "\\") out += `\\${ch}`;
     else if (ch === "\n") out += "\\n";
     else if (ch === "	") out += "\\t";
-    else if (isPrintable(code)) out += ch;
-    else if (code <= 255) out += `\\x${code.toString(16).padStart(2, "0")}`;
-    else if (code <= 65535) out += `\\u${code.toString(16).padStart(4, "0")}`;
-    else out += `\\U${code.toString(16).padStart(8, "0")}`;
+    else if (isPrintable(code2)) out += ch;
+    else if (code2 <= 255) out += `\\x${code2.toString(16).padStart(2, "0")}`;
+    else if (code2 <= 65535) out += `\\u${code2.toString(16).padStart(4, "0")}`;
+    else out += `\\U${code2.toString(16).padStart(8, "0")}`;
   }
   return `${out}"`;
 }
@@ -46113,6 +46113,18 @@ async function decorate2(client, repository, number, what) {
 }
 
 // src/github/deliver.ts
+var DeliveryError = class extends Error {
+  constructor(landings, cause) {
+    super(errorMessage(cause), { cause });
+    this.landings = landings;
+    this.name = "DeliveryError";
+  }
+  landings;
+};
+function landedFiles(landings) {
+  const landed = new Map(landings.flatMap((l) => l.files.map((f) => [f.path, f])));
+  return [...landed.keys()].sort().map((path6) => landed.get(path6));
+}
 var BOT = { name: "github-actions[bot]", email: "41898282+github-actions[bot]@users.noreply.github.com" };
 var DEFAULT_ATTEMPTS = 10;
 var BACKOFF_BASE_MS = 250;
@@ -46143,8 +46155,7 @@ async function deliver(ctx, request2, options2) {
     if (options2.dryRun) return result(preview(ctx, options2, plan, base));
     try {
       const landings = await land(ctx, request2, options2, plan, { base, head, entries: tree.entries });
-      const landed = new Map(landings.flatMap((l) => l.files.map((f) => [f.path, f])));
-      const files = [...landed.keys()].sort().map((path6) => landed.get(path6));
+      const files = landedFiles(landings);
       return result(landings, { ...plan, files, changes: files.flatMap((f) => f.changes) });
     } catch (error2) {
       if (!(error2 instanceof BranchMovedError)) throw error2;
@@ -46191,15 +46202,21 @@ async function land(ctx, request2, options2, plan, at) {
     landings.push({ mode: "push", branch: at.base, files: push.files, changes: push.files.flatMap((f) => f.changes), commit: parent.commit, message });
     ctx.log(`pushed ${parent.commit} to ${at.base}`);
   }
-  for (const group2 of groups2.filter((g) => g.mode === "pull-request")) {
-    const messageFor = (files) => commitMessage(group2.messageTemplate, messageInput(ctx, plan.images, options2, files));
-    const landing = await landPullRequest(ctx, request2, options2, at, parent, group2, messageFor);
-    if (landing) landings.push(landing);
-  }
-  const untouched = groups2.filter((g) => g.mode === "none").flatMap((g) => g.files);
-  if (untouched.length > 0) {
-    await writePlan(ctx.git.dir, { ...plan, files: untouched });
-    landings.push({ mode: "none", branch: at.base, files: untouched, changes: untouched.flatMap((f) => f.changes) });
+  try {
+    for (const group2 of groups2.filter((g) => g.mode === "pull-request")) {
+      const messageFor = (files) => commitMessage(group2.messageTemplate, messageInput(ctx, plan.images, options2, files));
+      const landing = await landPullRequest(ctx, request2, options2, at, parent, group2, messageFor);
+      if (landing) landings.push(landing);
+    }
+    const untouched = groups2.filter((g) => g.mode === "none").flatMap((g) => g.files);
+    if (untouched.length > 0) {
+      await writePlan(ctx.git.dir, { ...plan, files: untouched });
+      landings.push({ mode: "none", branch: at.base, files: untouched, changes: untouched.flatMap((f) => f.changes) });
+    }
+  } catch (error2) {
+    if (error2 instanceof DeliveryError) throw new DeliveryError([...landings, ...error2.landings], error2.cause);
+    if (landings.length > 0 && !(error2 instanceof BranchMovedError)) throw new DeliveryError(landings, error2);
+    throw error2;
   }
   return landings;
 }
@@ -46261,25 +46278,31 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, mess
     assignees: group2.assignees,
     draft: group2.draft
   };
-  let pullRequest;
-  try {
-    pullRequest = await upsertPullRequest(ctx.client(), ctx.repository, spec, { branchExisted: existing !== void 0, branchChanged });
-  } catch (error2) {
-    if (existing === void 0 && !(error2 instanceof OpenedUndecoratedError)) await deleteBranch(ctx, group2.prBranch, commit);
-    throw error2;
-  }
-  const merge2 = await mergePullRequest(ctx.client(), ctx.repository, { ...pullRequest, headSha: commit }, group2.merge, group2.mergeMethod);
-  ctx.log(`pull request #${pullRequest.number} ${pullRequest.operation} (${group2.prBranch} -> ${at.base})${merge2 === "none" ? "" : `, ${merge2}`}`);
-  return {
+  const landing = (pullRequest2) => ({
     mode: "pull-request",
     branch: group2.prBranch,
     files,
     changes: files.flatMap((f) => f.changes),
     commit,
-    pullRequest,
-    merge: merge2,
+    pullRequest: pullRequest2,
     message
-  };
+  });
+  let pullRequest;
+  try {
+    pullRequest = await upsertPullRequest(ctx.client(), ctx.repository, spec, { branchExisted: existing !== void 0, branchChanged });
+  } catch (error2) {
+    if (error2 instanceof OpenedUndecoratedError) throw new DeliveryError([landing(error2.pullRequest)], error2);
+    if (existing === void 0) await deleteBranch(ctx, group2.prBranch, commit);
+    throw error2;
+  }
+  let merge2;
+  try {
+    merge2 = await mergePullRequest(ctx.client(), ctx.repository, { ...pullRequest, headSha: commit }, group2.merge, group2.mergeMethod);
+  } catch (error2) {
+    throw new DeliveryError([landing(pullRequest)], error2);
+  }
+  ctx.log(`pull request #${pullRequest.number} ${pullRequest.operation} (${group2.prBranch} -> ${at.base})${merge2 === "none" ? "" : `, ${merge2}`}`);
+  return { ...landing(pullRequest), merge: merge2 };
 }
 async function planOnPullRequest(ctx, request2, options2, at, existing, prBranch, onBase) {
   const fork = await ctx.git.forkPoint(ctx.remote, prBranch, at.base, existing);
@@ -46389,11 +46412,11 @@ import { mkdtemp, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join5 } from "node:path";
 var GitError = class extends Error {
-  constructor(args, stderr, code) {
-    super(`git ${args.join(" ")} failed (exit ${code}): ${stderr.trim()}`);
+  constructor(args, stderr, code2) {
+    super(`git ${args.join(" ")} failed (exit ${code2}): ${stderr.trim()}`);
     this.args = args;
     this.stderr = stderr;
-    this.code = code;
+    this.code = code2;
     this.name = "GitError";
   }
   args;
@@ -46427,8 +46450,8 @@ var GitRepo = class {
   env;
   /** Runs git; resolves stdout, rejects with GitError (stderr included). */
   async run(args, options2 = {}) {
-    const { code, stdout, stderr } = await this.exec(args, options2);
-    if (code !== 0) throw new GitError(args, stderr, code);
+    const { code: code2, stdout, stderr } = await this.exec(args, options2);
+    if (code2 !== 0) throw new GitError(args, stderr, code2);
     return stdout.toString("utf8");
   }
   exec(args, options2) {
@@ -46439,7 +46462,7 @@ var GitRepo = class {
       child2.stdout.on("data", (d) => out.push(d));
       child2.stderr.on("data", (d) => err.push(d));
       child2.on("error", reject);
-      child2.on("close", (code) => resolve3({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") }));
+      child2.on("close", (code2) => resolve3({ code: code2, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") }));
       child2.stdin.on("error", () => void 0);
       child2.stdin.end(options2.input ?? "");
     });
@@ -46459,10 +46482,10 @@ var GitRepo = class {
     const shallow = (await this.run(["rev-parse", "--is-shallow-repository"])).trim() === "true";
     const local = `${REF_PREFIX}/${remote}/${branch}`;
     const args = ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", ...shallow ? [`--depth=${depth}`] : [], remote, `+refs/heads/${branch}:${local}`];
-    const { code, stderr } = await this.exec(args, {});
-    if (code !== 0) {
+    const { code: code2, stderr } = await this.exec(args, {});
+    if (code2 !== 0) {
       if (/couldn't find remote ref/i.test(stderr)) return void 0;
-      throw new GitError(args, stderr, code);
+      throw new GitError(args, stderr, code2);
     }
     return (await this.run(["rev-parse", "--verify", `${local}^{commit}`])).trim();
   }
@@ -46477,8 +46500,8 @@ var GitRepo = class {
     const baseRef = `${REF_PREFIX}/${remote}/${base}`;
     const since = (commit, own2 = [head]) => ({ commit, own: [...own2, `^${commit}`, `^${baseRef}`] });
     if ((await this.run(["rev-parse", "--is-shallow-repository"])).trim() !== "true") {
-      const { code: code2, stdout } = await this.exec(["merge-base", head, baseRef], {});
-      return code2 === 0 ? since(stdout.toString("utf8").trim()) : void 0;
+      const { code: code3, stdout } = await this.exec(["merge-base", head, baseRef], {});
+      return code3 === 0 ? since(stdout.toString("utf8").trim()) : void 0;
     }
     if (!await this.fetchOwn(remote, base, `+refs/heads/${branch}:${REF_PREFIX}/${remote}/${branch}`)) return since(head);
     const own = [head];
@@ -46499,8 +46522,8 @@ var GitRepo = class {
       tip = mine.includes(parents[0]) ? parents[0] : void 0;
     }
     if (fork === void 0) return void 0;
-    const { code } = await this.exec(["cat-file", "-e", `${fork}^{commit}`], {});
-    if (code !== 0) await this.run(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--depth=1", remote, fork]);
+    const { code: code2 } = await this.exec(["cat-file", "-e", `${fork}^{commit}`], {});
+    if (code2 !== 0) await this.run(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--depth=1", remote, fork]);
     return since(fork, own);
   }
   /**
@@ -46510,9 +46533,9 @@ var GitRepo = class {
    */
   async fetchOwn(remote, base, refspec) {
     const fetch2 = (shallow) => ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", shallow, remote, refspec];
-    const { code, stderr } = await this.exec(fetch2(`--shallow-exclude=refs/heads/${base}`), {});
-    if (code === 0) return true;
-    if (/does not support/.test(stderr)) throw new GitError(fetch2(`--shallow-exclude=refs/heads/${base}`), stderr, code);
+    const { code: code2, stderr } = await this.exec(fetch2(`--shallow-exclude=refs/heads/${base}`), {});
+    if (code2 === 0) return true;
+    if (/does not support/.test(stderr)) throw new GitError(fetch2(`--shallow-exclude=refs/heads/${base}`), stderr, code2);
     await this.run(fetch2("--depth=1"));
     return false;
   }
@@ -46636,8 +46659,8 @@ var GitRepo = class {
     }
   }
   async blob(sha) {
-    const { code, stdout, stderr } = await this.exec(["cat-file", "blob", sha], {});
-    if (code !== 0) throw new GitError(["cat-file", "blob", sha], stderr, code);
+    const { code: code2, stdout, stderr } = await this.exec(["cat-file", "blob", sha], {});
+    if (code2 !== 0) throw new GitError(["cat-file", "blob", sha], stderr, code2);
     return stdout;
   }
   async commitTree(tree, parent, message, author, committer) {
@@ -46657,10 +46680,10 @@ var GitRepo = class {
     const ref = `refs/heads/${branch}`;
     const lease = expected === void 0 ? [] : [`--force-with-lease=${ref}:${expected}`];
     const args = ["push", "--quiet", "--porcelain", ...lease, remote, `${commit}:${ref}`];
-    const { code, stdout, stderr } = await this.exec(args, {});
-    if (code === 0) return "pushed";
+    const { code: code2, stdout, stderr } = await this.exec(args, {});
+    if (code2 === 0) return "pushed";
     if (/\[rejected\]|non-fast-forward|fetch first|failed to update ref|cannot lock ref|stale info/i.test(stdout.toString("utf8") + stderr)) return "rejected";
-    throw new GitError(args, stderr || stdout.toString("utf8"), code);
+    throw new GitError(args, stderr || stdout.toString("utf8"), code2);
   }
 };
 var BlobReader = class {
@@ -47144,25 +47167,36 @@ function escapeAttribute(value) {
 }
 
 // src/action/update/report.ts
+var code = (s) => `<code>${escapeHtml(s)}</code>`;
 function setOutputs(result) {
-  const first = result.landings.find((l) => l.pullRequest);
-  const push = result.landings.find((l) => l.mode === "push");
-  setOutput("changed", String(result.changed));
+  setDeliveredOutputs(result.changed, result.landings, result.plan.files, result.plan.changes);
+}
+function setLandedOutputs(landings) {
+  const files = landedFiles(landings);
+  setDeliveredOutputs(
+    files.length > 0,
+    landings,
+    files,
+    files.flatMap((f) => f.changes)
+  );
+}
+function setDeliveredOutputs(changed, landings, files, changes) {
+  const first = landings.find((l) => l.pullRequest);
+  const push = landings.find((l) => l.mode === "push");
+  setOutput("changed", String(changed));
   setOutput("commit-sha", push?.commit ?? first?.commit ?? "");
   setOutput("pull-request-number", first?.pullRequest ? String(first.pullRequest.number) : "");
   setOutput("pull-request-url", first?.pullRequest?.url ?? "");
   setOutput("pull-request-operation", first?.pullRequest?.operation ?? "none");
-  const pullRequests = result.landings.flatMap(
-    ({ pullRequest: pr, branch }) => pr ? [{ number: pr.number, url: pr.url, operation: pr.operation, branch }] : []
-  );
+  const pullRequests = landings.flatMap(({ pullRequest: pr, branch }) => pr ? [{ number: pr.number, url: pr.url, operation: pr.operation, branch }] : []);
   setOutput("pull-requests", JSON.stringify(pullRequests));
   setOutput(
     "changes",
     JSON.stringify(
-      result.plan.changes.map((c) => ({ file: c.file, line: c.line, kind: c.kind, key: c.key, old: c.old, new: c.new, ...c.target && { target: c.target } }))
+      changes.map((c) => ({ file: c.file, line: c.line, kind: c.kind, key: c.key, old: c.old, new: c.new, ...c.target && { target: c.target } }))
     )
   );
-  setOutput("updated-files", JSON.stringify(result.plan.files.map((f) => f.path)));
+  setOutput("updated-files", JSON.stringify(files.map((f) => f.path)));
 }
 function setFailedOutputs() {
   setOutput("changed", "false");
@@ -47189,17 +47223,7 @@ ${landing.message}`);
   }
 }
 async function writeSummary(result, serverUrl, repository, dryRun) {
-  const code = (s) => `<code>${escapeHtml(s)}</code>`;
-  const where2 = (landing) => {
-    if (!landing) return "";
-    if (dryRun)
-      return landing.mode === "none" ? "dry run: workspace not edited" : `dry run: would ${landing.mode === "push" ? "push to" : "open a pull request from"} ${code(landing.branch)}`;
-    if (landing.pullRequest)
-      return `<a href="${escapeAttribute(landing.pullRequest.url)}">#${landing.pullRequest.number}</a> (${landing.pullRequest.operation}${landing.merge && landing.merge !== "none" ? `, ${landing.merge}` : ""})`;
-    if (landing.commit)
-      return `<a href="${escapeAttribute(`${serverUrl}/${repository.owner}/${repository.repo}/commit/${landing.commit}`)}"><code>${landing.commit.slice(0, 7)}</code></a> on ${code(landing.branch)}`;
-    return "left in the workspace (delivery: none)";
-  };
+  const where2 = (landing) => landing ? deliveredTo(landing, { serverUrl, repository }, dryRun) : "";
   const landingOf = (file) => result.landings.find((l) => l.files.some((f) => f.path === file));
   summary.addHeading(dryRun ? "gitops-promote (dry run)" : "gitops-promote", 3);
   if (result.plan.changes.length === 0 && result.plan.warnings.length > 0) {
@@ -47222,8 +47246,21 @@ async function writeSummary(result, serverUrl, repository, dryRun) {
   if (result.attempts > 1) summary.addRaw(`Landed after ${result.attempts} attempts (the branch moved under concurrent runs).`, true);
   await summary.write();
 }
-async function writeFailureSummary(message, issues) {
+function deliveredTo(landing, at, dryRun) {
+  if (dryRun)
+    return landing.mode === "none" ? "dry run: workspace not edited" : `dry run: would ${landing.mode === "push" ? "push to" : "open a pull request from"} ${code(landing.branch)}`;
+  if (landing.pullRequest)
+    return `<a href="${escapeAttribute(landing.pullRequest.url)}">#${landing.pullRequest.number}</a> (${landing.pullRequest.operation}${landing.merge && landing.merge !== "none" ? `, ${landing.merge}` : ""})`;
+  if (landing.commit)
+    return `<a href="${escapeAttribute(`${at.serverUrl}/${at.repository.owner}/${at.repository.repo}/commit/${landing.commit}`)}"><code>${landing.commit.slice(0, 7)}</code></a> on ${code(landing.branch)}`;
+  return "left in the workspace (delivery: none)";
+}
+async function writeFailureSummary(message, issues, landed) {
   summary.addHeading("gitops-promote failed", 3);
+  if (landed && landed.landings.length > 0) {
+    summary.addRaw("Landed before the failure:", true);
+    summary.addList(landed.landings.map((l) => `${deliveredTo(l, landed, false)}: ${l.files.map((f) => code(f.path)).join(", ")}`));
+  }
   if (issues.length > 0) {
     summary.addRaw("Nothing was written; the request is not usable:", true);
     summary.addList(issues.map(describeLocated));
@@ -47274,7 +47311,9 @@ async function run() {
     result = await group("Plan and deliver", () => deliver(ctx, inputs.request, inputs.delivery));
   } catch (error2) {
     const explained = explainFailure(error2, { repository, workflowRepository, tokenGiven: inputs.token !== "" });
-    throw explained === void 0 ? error2 : new Error(explained, { cause: error2 });
+    const failure = explained === void 0 ? error2 : new Error(explained, { cause: error2 });
+    if (!(error2 instanceof DeliveryError)) throw failure;
+    return fail2(failure, { landings: error2.landings, serverUrl, repository });
   }
   annotate(result.plan.warnings);
   if (inputs.delivery.dryRun) await group("Diff (dry run: nothing written)", async () => printDiff(result));
@@ -47284,7 +47323,7 @@ async function run() {
     result.changed ? `${result.plan.changes.length} value(s) in ${result.plan.files.length} file(s) ${inputs.delivery.dryRun ? "would change" : "changed"}` : "nothing to change"
   );
 }
-async function fail2(error2) {
+async function fail2(error2, landed) {
   const issues = error2 instanceof RequestError2 ? error2.issues.map(redactIssue) : [];
   annotateIssues(issues);
   const message = redact(
@@ -47292,7 +47331,8 @@ async function fail2(error2) {
 ${issues.map((i) => `- ${formatDiagnostic(i)}`).join("\n")}` : error2 instanceof Error ? error2.message : String(error2)
   );
   setFailed(message);
-  setFailedOutputs();
-  await writeFailureSummary(message, issues).catch((summaryError) => warning(`job summary not written: ${redact(String(summaryError))}`));
+  if (landed) setLandedOutputs(landed.landings);
+  else setFailedOutputs();
+  await writeFailureSummary(message, issues, landed).catch((summaryError) => warning(`job summary not written: ${redact(String(summaryError))}`));
 }
 run().catch(fail2);
