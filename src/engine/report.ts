@@ -37,6 +37,15 @@ function changeLine(c: Change): string {
   return `  ${String(c.line).padStart(4)}  ${c.kind.padEnd(9)} ${c.key}: ${c.old} -> ${c.new}`;
 }
 
+/**
+ * Why a run changed nothing, as far as the plan tells: its warnings say what was not reached;
+ * without any, every field already holds its new value or one its policy ranks higher.
+ */
+function nothingToChange(plan: Plan): string {
+  if (plan.warnings.length > 0) return "nothing to change (the warnings above say why)";
+  return "nothing to change: every field already holds its new value (or, under a policy, a version the policy ranks higher)";
+}
+
 /** Per-file summary (old -> new), grouped by target; with `diff`, the unified diff of each file. */
 export function humanReport(plan: Plan, options: { diff?: boolean; dryRun?: boolean } = {}): string {
   const out: string[] = [];
@@ -56,7 +65,7 @@ export function humanReport(plan: Plan, options: { diff?: boolean; dryRun?: bool
   const verb = options.dryRun ? "would change" : "changed";
   out.push(
     n === 0
-      ? "nothing to change"
+      ? nothingToChange(plan)
       : `${n} file${n === 1 ? "" : "s"} ${verb}, ${plan.changes.length} value${plan.changes.length === 1 ? "" : "s"}${options.dryRun ? " (dry run: nothing written)" : ""}`,
   );
   return out.join("\n") + "\n";

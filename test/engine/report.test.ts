@@ -45,4 +45,15 @@ describe("humanReport", () => {
     execFileSync("git", ["apply", "-"], { cwd: dir, input: patch });
     for (const [name, text] of Object.entries(files)) expect(await readFile(join(dir, name), "utf8"), name).toBe(text.replace("nginx:1.25", "nginx:1.27"));
   });
+
+  it("says why nothing changed: the fields hold the value already, or the warnings tell", async () => {
+    const dir = await tempDir("gp-report-");
+    await writeFile(join(dir, "app.yaml"), "containers:\n  - name: app\n    image: nginx:1.27\n");
+    const request = { setters: [], sets: [], paths: [] };
+    const held = await planUpdate(directorySource(dir), { ...request, images: ["nginx:1.27"] });
+    expect(humanReport(held)).toBe("nothing to change: every field already holds its new value (or, under a policy, a version the policy ranks higher)\n");
+    const unreached = await planUpdate(directorySource(dir), { ...request, images: ["ghcr.io/acme/other:1.0.0"] });
+    expect(unreached.warnings).not.toEqual([]);
+    expect(humanReport(unreached)).toBe("nothing to change (the warnings above say why)\n");
+  });
 });
