@@ -38794,6 +38794,10 @@ function jsonRefusal(issues) {
 function changeLine(c) {
   return `  ${String(c.line).padStart(4)}  ${c.kind.padEnd(9)} ${c.key}: ${c.old} -> ${c.new}`;
 }
+function nothingToChange(plan) {
+  if (plan.warnings.length > 0) return "nothing to change (the warnings above say why)";
+  return "nothing to change: every field already holds its new value (or, under a policy, a version the policy ranks higher)";
+}
 function humanReport(plan, options2 = {}) {
   const out = [];
   const groups2 = plan.targets.length > 0 ? [...plan.targets.map((t) => t.name), void 0] : [void 0];
@@ -38810,7 +38814,7 @@ function humanReport(plan, options2 = {}) {
   const n = plan.files.length;
   const verb = options2.dryRun ? "would change" : "changed";
   out.push(
-    n === 0 ? "nothing to change" : `${n} file${n === 1 ? "" : "s"} ${verb}, ${plan.changes.length} value${plan.changes.length === 1 ? "" : "s"}${options2.dryRun ? " (dry run: nothing written)" : ""}`
+    n === 0 ? nothingToChange(plan) : `${n} file${n === 1 ? "" : "s"} ${verb}, ${plan.changes.length} value${plan.changes.length === 1 ? "" : "s"}${options2.dryRun ? " (dry run: nothing written)" : ""}`
   );
   return out.join("\n") + "\n";
 }

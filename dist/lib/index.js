@@ -15243,6 +15243,10 @@ function jsonReport(plan) {
 function changeLine(c) {
   return `  ${String(c.line).padStart(4)}  ${c.kind.padEnd(9)} ${c.key}: ${c.old} -> ${c.new}`;
 }
+function nothingToChange(plan) {
+  if (plan.warnings.length > 0) return "nothing to change (the warnings above say why)";
+  return "nothing to change: every field already holds its new value (or, under a policy, a version the policy ranks higher)";
+}
 function humanReport(plan, options = {}) {
   const out = [];
   const groups = plan.targets.length > 0 ? [...plan.targets.map((t) => t.name), void 0] : [void 0];
@@ -15259,7 +15263,7 @@ function humanReport(plan, options = {}) {
   const n = plan.files.length;
   const verb = options.dryRun ? "would change" : "changed";
   out.push(
-    n === 0 ? "nothing to change" : `${n} file${n === 1 ? "" : "s"} ${verb}, ${plan.changes.length} value${plan.changes.length === 1 ? "" : "s"}${options.dryRun ? " (dry run: nothing written)" : ""}`
+    n === 0 ? nothingToChange(plan) : `${n} file${n === 1 ? "" : "s"} ${verb}, ${plan.changes.length} value${plan.changes.length === 1 ? "" : "s"}${options.dryRun ? " (dry run: nothing written)" : ""}`
   );
   return out.join("\n") + "\n";
 }
