@@ -18,8 +18,9 @@ export interface FailureContext {
 
 /** The explained message, or undefined when the error is neither GitHub's nor git's answer. */
 export function explainFailure(error: unknown, at: FailureContext): string | undefined {
-  if (error instanceof GitError) return explainGit(error, at);
-  const answer = githubAnswer(error);
+  const git = answerIn(error, (e) => e instanceof GitError);
+  if (git instanceof GitError) return explainGit(git, at);
+  const answer = answerIn(error, (e) => failedRequest(e) !== undefined);
   const request = failedRequest(answer);
   if (!request) return undefined;
   const purpose = requestPurpose(request);
@@ -31,9 +32,12 @@ export function explainFailure(error: unknown, at: FailureContext): string | und
   return advice ? `${head}\n${advice}` : head;
 }
 
-/** The Octokit error `error` is or wraps as its `cause` (merging wraps GitHub's answer in what it was merging). */
-function githubAnswer(error: unknown): unknown {
-  for (let e: unknown = error; e !== undefined; e = e instanceof Error ? e.cause : undefined) if (failedRequest(e)) return e;
+/**
+ * The answer (git's or GitHub's) `error` is or wraps as its `cause`: merging wraps GitHub's
+ * answer in what it was merging, a delivery that landed in part wraps what stopped it.
+ */
+function answerIn(error: unknown, isAnswer: (e: unknown) => boolean): unknown {
+  for (let e: unknown = error; e !== undefined; e = e instanceof Error ? e.cause : undefined) if (isAnswer(e)) return e;
   return undefined;
 }
 

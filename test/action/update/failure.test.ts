@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { explainFailure, type FailureContext } from "../../../src/action/update/failure.js";
+import { DeliveryError } from "../../../src/github/deliver.js";
 import { GitError } from "../../../src/github/git.js";
 
 const at: FailureContext = { repository: { owner: "acme", repo: "manifests" }, workflowRepository: "acme/app", tokenGiven: true };
@@ -40,6 +41,17 @@ describe("explaining a failed update run", () => {
     const error = new Error("could not merge pull request #7: Resource not accessible by integration", { cause: answer });
     expect(explainFailure(error, at)).toMatch(
       /^merging pull request #7 in acme\/manifests \(PUT \/repos\/acme\/manifests\/pulls\/7\/merge\) failed: 403 could not merge pull request #7: .*\n.*`permissions: contents: write`/,
+    );
+  });
+
+  it("finds git's answer inside a delivery that landed in part: a pull-request branch a ruleset refuses", () => {
+    const refused = new GitError(
+      ["push", "--quiet", "--porcelain", "origin", "abc:refs/heads/gitops-promote/app"],
+      "remote: error: GH013: Repository rule violations found for refs/heads/gitops-promote/app.",
+      1,
+    );
+    expect(explainFailure(new DeliveryError([], refused), at)).toMatch(
+      /^pushing to origin \(git push\) failed: remote: error: GH013: .*\ngitops-promote\/app is protected/,
     );
   });
 
