@@ -66,17 +66,23 @@ export function resolveSetters(
   for (const [key, setter] of config?.setters ?? []) definitions.set(key, [setter]);
 
   // Flux writes only the image its ImageRepository scans: a value of another repository is a mistake, not a move.
+  // A key defined once per cluster may scan another repository in each: the value must be one of them.
   const foreign = [...valid.setters].flatMap(([key, image]) => {
-    const other = definitions.get(key)?.find((d) => d.repository !== image.repository);
-    return other ? [{ message: `setter ${key}: ${formatImageRef(image)} is not ${other.repository}, the repository this key is defined for` }] : [];
+    const repositories = [...new Set(definitions.get(key)?.map((d) => d.repository))];
+    if (repositories.length === 0 || repositories.includes(image.repository)) return [];
+    const which = repositories.length > 1 ? "the repositories" : "the repository";
+    return [{ message: `setter ${key}: ${formatImageRef(image)} is not ${repositories.join(" or ")}, ${which} this key is defined for` }];
   });
   if (foreign.length > 0) throw new RequestError(foreign);
   const candidates = new Map<string, Candidate[]>();
   for (const [key, defs] of definitions) {
     const given = valid.setters.get(key);
+    // A --setter value goes only to the definitions of its repository; the others get nothing from it.
+    const imageFor = (def: Definition) =>
+      given ? (given.repository === def.repository ? given : undefined) : valid.images.find((i) => i.repository === def.repository);
     candidates.set(
       key,
-      defs.map((def) => candidate(key, def, given ?? valid.images.find((i) => i.repository === def.repository), given !== undefined, allowDowngrade)),
+      defs.map((def) => candidate(key, def, imageFor(def), given !== undefined, allowDowngrade)),
     );
   }
   for (const [key, image] of valid.setters) if (!definitions.has(key)) candidates.set(key, [{ update: { image, allowDowngrade } }]);

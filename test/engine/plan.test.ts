@@ -435,6 +435,22 @@ describe("planUpdate: Flux objects of several clusters in one repo", () => {
     ]);
   });
 
+  it("a --setter value goes to the clusters whose key scans its repository; another repository is refused naming each", async () => {
+    const mirrored = {
+      ...clusters,
+      "clusters/prod/flux-system/images.yaml": fluxImages(">=1.0.0-0", { image: "mirror.example.com/acme/app" }),
+      "clusters/prod/app/deploy.yaml": marked.replace("ghcr.io", "mirror.example.com"),
+    };
+    const p = await plan(mirrored, { setters: ["flux-system:app=ghcr.io/acme/app:1.2.5"] });
+    expect(p.files.map((f) => [f.path, f.after])).toEqual([["clusters/staging/app/deploy.yaml", marked.replace("1.2.0", "1.2.5")]]);
+    expect(await refusal(mirrored, { setters: ["flux-system:app=ghcr.io/other/x:1.2.5"] })).toEqual([
+      {
+        message:
+          "setter flux-system:app: ghcr.io/other/x:1.2.5 is not mirror.example.com/acme/app or ghcr.io/acme/app, the repositories this key is defined for",
+      },
+    ]);
+  });
+
   it("--path to one cluster: its own policy decides, and the other cluster's is not mentioned", async () => {
     const p = await plan(clusters, { images: ["ghcr.io/acme/app:2.0.0"], paths: ["clusters/staging"] });
     expect(p.files).toEqual([]);
