@@ -38277,16 +38277,19 @@ function resolveSetters(valid, config, configPath, texts, inScope, allowDowngrad
   }
   for (const [key, setter] of config?.setters ?? []) definitions.set(key, [setter]);
   const foreign = [...valid.setters].flatMap(([key, image]) => {
-    const other = definitions.get(key)?.find((d) => d.repository !== image.repository);
-    return other ? [{ message: `setter ${key}: ${formatImageRef(image)} is not ${other.repository}, the repository this key is defined for` }] : [];
+    const repositories = [...new Set(definitions.get(key)?.map((d) => d.repository))];
+    if (repositories.length === 0 || repositories.includes(image.repository)) return [];
+    const which = repositories.length > 1 ? "the repositories" : "the repository";
+    return [{ message: `setter ${key}: ${formatImageRef(image)} is not ${repositories.join(" or ")}, ${which} this key is defined for` }];
   });
   if (foreign.length > 0) throw new RequestError(foreign);
   const candidates2 = /* @__PURE__ */ new Map();
   for (const [key, defs] of definitions) {
     const given = valid.setters.get(key);
+    const imageFor = (def) => given ? given.repository === def.repository ? given : void 0 : valid.images.find((i) => i.repository === def.repository);
     candidates2.set(
       key,
-      defs.map((def) => candidate(key, def, given ?? valid.images.find((i) => i.repository === def.repository), given !== void 0, allowDowngrade))
+      defs.map((def) => candidate(key, def, imageFor(def), given !== void 0, allowDowngrade))
     );
   }
   for (const [key, image] of valid.setters) if (!definitions.has(key)) candidates2.set(key, [{ update: { image, allowDowngrade } }]);

@@ -45490,16 +45490,19 @@ function resolveSetters(valid, config, configPath, texts, inScope, allowDowngrad
   }
   for (const [key, setter] of config?.setters ?? []) definitions.set(key, [setter]);
   const foreign = [...valid.setters].flatMap(([key, image]) => {
-    const other = definitions.get(key)?.find((d) => d.repository !== image.repository);
-    return other ? [{ message: `setter ${key}: ${formatImageRef(image)} is not ${other.repository}, the repository this key is defined for` }] : [];
+    const repositories = [...new Set(definitions.get(key)?.map((d) => d.repository))];
+    if (repositories.length === 0 || repositories.includes(image.repository)) return [];
+    const which2 = repositories.length > 1 ? "the repositories" : "the repository";
+    return [{ message: `setter ${key}: ${formatImageRef(image)} is not ${repositories.join(" or ")}, ${which2} this key is defined for` }];
   });
   if (foreign.length > 0) throw new RequestError2(foreign);
   const candidates2 = /* @__PURE__ */ new Map();
   for (const [key, defs] of definitions) {
     const given = valid.setters.get(key);
+    const imageFor = (def) => given ? given.repository === def.repository ? given : void 0 : valid.images.find((i) => i.repository === def.repository);
     candidates2.set(
       key,
-      defs.map((def) => candidate(key, def, given ?? valid.images.find((i) => i.repository === def.repository), given !== void 0, allowDowngrade))
+      defs.map((def) => candidate(key, def, imageFor(def), given !== void 0, allowDowngrade))
     );
   }
   for (const [key, image] of valid.setters) if (!definitions.has(key)) candidates2.set(key, [{ update: { image, allowDowngrade } }]);
@@ -46798,8 +46801,9 @@ async function checkoutRoot(workspace, workingDirectory) {
 
 // src/action/update/failure.ts
 function explainFailure(error2, at) {
-  if (error2 instanceof GitError) return explainGit(error2, at);
-  const answer = githubAnswer(error2);
+  const git = answerIn(error2, (e) => e instanceof GitError);
+  if (git instanceof GitError) return explainGit(git, at);
+  const answer = answerIn(error2, (e) => failedRequest(e) !== void 0);
   const request2 = failedRequest(answer);
   if (!request2) return void 0;
   const purpose = requestPurpose(request2);
@@ -46811,8 +46815,8 @@ function explainFailure(error2, at) {
   return advice ? `${head}
 ${advice}` : head;
 }
-function githubAnswer(error2) {
-  for (let e = error2; e !== void 0; e = e instanceof Error ? e.cause : void 0) if (failedRequest(e)) return e;
+function answerIn(error2, isAnswer) {
+  for (let e = error2; e !== void 0; e = e instanceof Error ? e.cause : void 0) if (isAnswer(e)) return e;
   return void 0;
 }
 var GIT_OPERATIONS = {
