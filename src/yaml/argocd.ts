@@ -16,10 +16,10 @@
  */
 import { SourceError } from "../change.js";
 import { tryParseImageRef } from "../image/reference.js";
-import { bareRepositoryWarning, byRepository, nextReference, type ImageUpdate } from "../image/update.js";
+import { byRepository, nextReference, type ImageUpdate } from "../image/update.js";
 import { YamlFile, type YamlDocument } from "./file.js";
 import { setHelmImage, editHelmValues, type HelmField, type HelmImage } from "./helm.js";
-import { editImages } from "./images.js";
+import { editImages, setImageScalar } from "./images.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import { EditPlan, type Editor } from "./plan.js";
@@ -73,7 +73,7 @@ export const editArgoCdHelm: Editor = (file, request, plan) => {
   for (const document of file.documents) {
     for (const source of sourcesOf(document)) {
       const parameters = parametersAt(document.root, source);
-      for (const [name, field] of parameters) if (leafOf(name)[1] === "image") setImageParameter(field, incoming, plan, document);
+      for (const [name, field] of parameters) if (leafOf(name)[1] === "image") setImageScalar(field, "helm", false, incoming, plan, document);
       for (const image of parameterImages(parameters, document.root, source)) setHelmImage(image, incoming, plan, document);
       if (source.length > 0) warnValuesString(document, [...source, "helm", "values"], request.images, plan);
     }
@@ -139,19 +139,6 @@ function parameterImages(parameters: readonly [string, HelmField][], root: YamlN
 
 function imageOf(fields: ReadonlyMap<string, HelmField>): HelmImage {
   return { repository: fields.get("repository") ?? fields.get("name"), registry: fields.get("registry"), tag: fields.get("tag"), digest: fields.get("digest") };
-}
-
-/** A parameter holding a whole image reference is set as a container's image is. */
-function setImageParameter(field: HelmField, incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan, document: YamlDocument): void {
-  const { node } = field;
-  if (!isFlowScalar(node) || plan.isClaimed(node)) return;
-  const ref = tryParseImageRef(node.text);
-  const update = ref && incoming.get(ref.repository);
-  if (!ref || !update) return;
-  const key = formatPath(field.path);
-  if (ref.tag === undefined && ref.digest === undefined) return plan.warn(node.start, `${key} ${bareRepositoryWarning(ref.repository)}`);
-  const next = nextReference(update, ref);
-  if (next) plan.setScalar(node, next, field.inFlow, { kind: "helm", key, document });
 }
 
 /** Warns when `helm.values` at `path` is a string holding image fields the editors would set, were they not in a string. */

@@ -6,11 +6,12 @@
  * image transformer does; elsewhere (Helm values) its tag lives in another field.
  */
 import { tryParseImageRef } from "../image/reference.js";
-import { bareRepositoryWarning, byRepository, nextReference } from "../image/update.js";
+import { bareRepositoryWarning, byRepository, nextReference, type ImageUpdate } from "../image/update.js";
+import type { YamlDocument } from "./file.js";
 import { isKustomization } from "./kustomize.js";
-import { isFlowScalar } from "./node.js";
+import { isFlowScalar, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
-import type { Editor } from "./plan.js";
+import type { Editor, EditPlan } from "./plan.js";
 import { forEachValue } from "./walk.js";
 
 export const editImages: Editor = (file, request, plan) => {
@@ -22,17 +23,34 @@ export const editImages: Editor = (file, request, plan) => {
     // A Flux ImageRepository's `spec.image` names the repository to scan, never a pinned version.
     if (document.object.apiVersion?.startsWith("image.toolkit.fluxcd.io/")) continue;
     forEachValue(document.root, ({ node, path, inFlow }) => {
-      if (path[path.length - 1] !== "image" || !isFlowScalar(node) || plan.isClaimed(node)) return;
-      const ref = tryParseImageRef(node.text);
-      const update = ref && incoming.get(ref.repository);
-      if (!ref || !update) return;
-      if (ref.tag === undefined && ref.digest === undefined && !inContainerSpec(path))
-        return plan.warn(node.start, `${formatPath(path)} ${bareRepositoryWarning(ref.repository)}`);
-      const next = nextReference(update, ref);
-      if (next) plan.setScalar(node, next, inFlow, { kind: "image", key: formatPath(path), document });
+      if (path[path.length - 1] === "image") setImageScalar({ node, path, inFlow }, "image", inContainerSpec(path), incoming, plan, document);
     });
   }
 };
+
+/**
+ * A scalar holding a whole image reference of an incoming repository gets its next reference.
+ * A bare repository gets a tag only where `bareTakesTag` (a container spec); elsewhere its
+ * version lives in another field, which a warning says.
+ */
+export function setImageScalar(
+  field: { readonly node: YamlNode | null; readonly path: readonly PathSegment[]; readonly inFlow: boolean },
+  kind: "image" | "helm",
+  bareTakesTag: boolean,
+  incoming: ReadonlyMap<string, ImageUpdate>,
+  plan: EditPlan,
+  document: YamlDocument,
+): void {
+  const { node, path } = field;
+  if (!isFlowScalar(node) || plan.isClaimed(node)) return;
+  const ref = tryParseImageRef(node.text);
+  const update = ref && incoming.get(ref.repository);
+  if (!ref || !update) return;
+  if (ref.tag === undefined && ref.digest === undefined && !bareTakesTag)
+    return plan.warn(node.start, `${formatPath(path)} ${bareRepositoryWarning(ref.repository)}`);
+  const next = nextReference(update, ref);
+  if (next) plan.setScalar(node, next, field.inFlow, { kind, key: formatPath(path), document });
+}
 
 const CONTAINER_LISTS = new Set(["containers", "initContainers", "ephemeralContainers"]);
 
