@@ -11214,17 +11214,21 @@ var editImages = (file, request, plan) => {
     if (isKustomization(document)) continue;
     if (document.object.apiVersion?.startsWith("image.toolkit.fluxcd.io/")) continue;
     forEachValue(document.root, ({ node, path, inFlow }) => {
-      if (path[path.length - 1] !== "image" || !isFlowScalar(node) || plan.isClaimed(node)) return;
-      const ref = tryParseImageRef(node.text);
-      const update = ref && incoming.get(ref.repository);
-      if (!ref || !update) return;
-      if (ref.tag === void 0 && ref.digest === void 0 && !inContainerSpec(path))
-        return plan.warn(node.start, `${formatPath(path)} ${bareRepositoryWarning(ref.repository)}`);
-      const next = nextReference(update, ref);
-      if (next) plan.setScalar(node, next, inFlow, { kind: "image", key: formatPath(path), document });
+      if (path[path.length - 1] === "image") setImageScalar({ node, path, inFlow }, "image", inContainerSpec(path), incoming, plan, document);
     });
   }
 };
+function setImageScalar(field2, kind, bareTakesTag, incoming, plan, document) {
+  const { node, path } = field2;
+  if (!isFlowScalar(node) || plan.isClaimed(node)) return;
+  const ref = tryParseImageRef(node.text);
+  const update = ref && incoming.get(ref.repository);
+  if (!ref || !update) return;
+  if (ref.tag === void 0 && ref.digest === void 0 && !bareTakesTag)
+    return plan.warn(node.start, `${formatPath(path)} ${bareRepositoryWarning(ref.repository)}`);
+  const next = nextReference(update, ref);
+  if (next) plan.setScalar(node, next, field2.inFlow, { kind, key: formatPath(path), document });
+}
 var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
 function inContainerSpec(path) {
   const list = path[path.length - 3];
@@ -11271,7 +11275,7 @@ var editArgoCdHelm = (file, request, plan) => {
   for (const document of file.documents) {
     for (const source of sourcesOf(document)) {
       const parameters = parametersAt(document.root, source);
-      for (const [name, field2] of parameters) if (leafOf(name)[1] === "image") setImageParameter(field2, incoming, plan, document);
+      for (const [name, field2] of parameters) if (leafOf(name)[1] === "image") setImageScalar(field2, "helm", false, incoming, plan, document);
       for (const image of parameterImages(parameters, document.root, source)) setHelmImage(image, incoming, plan, document);
       if (source.length > 0) warnValuesString(document, [...source, "helm", "values"], request.images, plan);
     }
@@ -11321,17 +11325,6 @@ function parameterImages(parameters, root, source) {
 }
 function imageOf(fields) {
   return { repository: fields.get("repository") ?? fields.get("name"), registry: fields.get("registry"), tag: fields.get("tag"), digest: fields.get("digest") };
-}
-function setImageParameter(field2, incoming, plan, document) {
-  const { node } = field2;
-  if (!isFlowScalar(node) || plan.isClaimed(node)) return;
-  const ref = tryParseImageRef(node.text);
-  const update = ref && incoming.get(ref.repository);
-  if (!ref || !update) return;
-  const key = formatPath(field2.path);
-  if (ref.tag === void 0 && ref.digest === void 0) return plan.warn(node.start, `${key} ${bareRepositoryWarning(ref.repository)}`);
-  const next = nextReference(update, ref);
-  if (next) plan.setScalar(node, next, field2.inFlow, { kind: "helm", key, document });
 }
 function warnValuesString(document, path, images, plan) {
   const values = nodeAt(document.root, path);

@@ -1,2 +1,16 @@
-import type { Editor } from "./plan.js";
+import { type ImageUpdate } from "../image/update.js";
+import type { YamlDocument } from "./file.js";
+import { type YamlNode } from "./node.js";
+import { type PathSegment } from "./path.js";
+import type { Editor, EditPlan } from "./plan.js";
 export declare const editImages: Editor;
+/**
+ * A scalar holding a whole image reference of an incoming repository gets its next reference.
+ * A bare repository gets a tag only where `bareTakesTag` (a container spec); elsewhere its
+ * version lives in another field, which a warning says.
+ */
+export declare function setImageScalar(field: {
+    readonly node: YamlNode | null;
+    readonly path: readonly PathSegment[];
+    readonly inFlow: boolean;
+}, kind: "image" | "helm", bareTakesTag: boolean, incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan, document: YamlDocument): void;
