@@ -197,7 +197,7 @@ function collectOverrides(
  */
 function configuredOverride(override: OverrideConfig, images: readonly ImageUpdate[]): ComputedOverride[] {
   const update = images.find((u) => u.image.repository === override.repository);
-  return update ? [{ path: override.spec, value: (current) => nextImageText(update, override.image, current) }] : [];
+  return update ? [{ path: override.spec, value: (current, kept) => nextImageText(update, override.image, current, kept) }] : [];
 }
 
 /**
@@ -300,7 +300,9 @@ function planFile(
       const overridden = applyFileOverrides(kind, after, overrides, create);
       // The editors' lines as they read once the overrides added or removed lines.
       changes = withOverrides(shiftLines(changes, after, overridden.text), overridden.changes);
-      fileWarnings = [...shiftLines(fileWarnings, after, overridden.text), ...overridden.warnings];
+      const shifted = shiftLines(fileWarnings, after, overridden.text);
+      // An override of a field an editor also reached (a policy keeping its version) says the same there: once is enough.
+      fileWarnings = [...shifted, ...overridden.warnings.filter((w) => !shifted.some((e) => e.line === w.line && e.message === w.message))];
       after = overridden.text;
     } catch (error) {
       if (error instanceof SourceError) throw new RequestError([located(path, error)]);

@@ -8,7 +8,7 @@
 import type { EditRequest } from "../change.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { formatImageRef, tryParseImageRef } from "./reference.js";
-import { nextVersion, versionOf, type ImageUpdate, type Version } from "./update.js";
+import { nextVersion, versionOf, type ImageUpdate, type KeptBy, type Version } from "./update.js";
 
 const SETTER_SHORTHAND = "$imagepolicy";
 
@@ -86,9 +86,9 @@ export interface MarkedText {
 }
 
 /** The fields (at least one) one setter marks in one document, and the image the setter stands for. */
-export interface SetterGroup {
+export interface SetterGroup<F extends MarkedText = MarkedText> {
   readonly update: ImageUpdate;
-  readonly fields: readonly MarkedText[];
+  readonly fields: readonly F[];
 }
 
 /** The version in a whole reference; nothing for a value that is not one. */
@@ -97,9 +97,9 @@ function refVersion(text: string): Version {
   return versionOf(ref?.tag, ref?.digest);
 }
 
-/** Refused: the update would change the version, but its policy keeps the current one. */
-function isRefused(update: ImageUpdate, current: Version): boolean {
-  return nextVersion(update, current) === undefined && nextVersion({ image: update.image }, current) !== undefined;
+/** Refused: the update would change the version, but its policy keeps the current one (`kept` is told why when it ranks that one higher). */
+function isRefused(update: ImageUpdate, current: Version, kept?: KeptBy): boolean {
+  return nextVersion(update, current, kept) === undefined && nextVersion({ image: update.image }, current) !== undefined;
 }
 
 /** The version a setter's fields describe together: the `:tag` and `:digest` fields, else a plain marked field. */
@@ -114,9 +114,11 @@ function groupVersion(fields: readonly MarkedText[]): Version {
  * What each marked field should hold (undefined: leave it), for groups in document order,
  * parallel to `groups` and their fields. A setter's tag decision in one group also governs
  * its `:name`/`:digest` fields in groups without a tag of their own, so a refused downgrade
- * is never half-applied. Each plain marker decides on its own version, like Flux.
+ * is never half-applied. Each plain marker decides on its own version, like Flux. `kept` is
+ * told of each field that keeps a version its policy ranks above the incoming one: a plain
+ * marked field, or a group's `:tag` field.
  */
-export function markedValues(groups: readonly SetterGroup[]): (string | undefined)[][] {
+export function markedValues<F extends MarkedText>(groups: readonly SetterGroup<F>[], kept?: (field: F, why: string) => void): (string | undefined)[][] {
   const refusedByKey = new Map<string, boolean>();
   const decisions = groups.map(({ update, fields }) => {
     const key = fields[0]!.marker.key;
@@ -126,18 +128,19 @@ export function markedValues(groups: readonly SetterGroup[]): (string | undefine
     return { update, fields, key, current, hasTag };
   });
   return decisions.map(({ update, fields, key, current, hasTag }) => {
-    const refused = hasTag ? isRefused(update, current) : (refusedByKey.get(key) ?? false);
+    const tagField = fields.find((f) => f.marker.field === "tag");
+    const refused = hasTag ? isRefused(update, current, tagField && kept && ((why) => kept(tagField, why))) : (refusedByKey.get(key) ?? false);
     const next = refused ? undefined : nextVersion(update, current);
-    return fields.map((field) => markedValue(field, update, next, refused));
+    return fields.map((field) => markedValue(field, update, next, refused, kept && ((why) => kept(field, why))));
   });
 }
 
-function markedValue({ marker, text }: MarkedText, update: ImageUpdate, next: Version | undefined, refused: boolean): string | undefined {
+function markedValue({ marker, text }: MarkedText, update: ImageUpdate, next: Version | undefined, refused: boolean, kept?: KeptBy): string | undefined {
   switch (marker.field) {
     case "ref": {
       // Flux writes Name + ":" + Tag [+ "@" + Digest]: the name always follows the setter.
       const own = refVersion(text);
-      if (isRefused(update, own)) return undefined;
+      if (isRefused(update, own, kept)) return undefined;
       return formatImageRef({ name: update.image.name, ...(nextVersion(update, own) ?? own) });
     }
     case "tag":
@@ -187,7 +190,10 @@ export class MarkedFields {
   /** Writes every field whose value moves: a setter's fields in one document decide together (markedValues). */
   writeAll(): void {
     const groups = [...this.groups.values()];
-    const values = markedValues(groups.map((fields) => ({ update: this.request.setters.get(fields[0]!.marker.key)!, fields })));
+    const values = markedValues(
+      groups.map((fields) => ({ update: this.request.setters.get(fields[0]!.marker.key)!, fields })),
+      (field, why) => field.warn(`Flux setter "${field.marker.setter}" ${why}`),
+    );
     groups.forEach((fields, g) =>
       fields.forEach((field, f) => {
         const value = values[g]![f];

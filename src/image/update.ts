@@ -24,24 +24,39 @@ export function versionOf(tag: string | undefined, digest: string | undefined): 
   return { ...(tag && { tag }), ...(digest && { digest }) };
 }
 
+/** Told why a field keeps a version its policy ranks above the incoming one, so a person learns why nothing moved. */
+export type KeptBy = (why: string) => void;
+
+/**
+ * Why a field keeps its tag although the incoming one, which its policy accepts, differs:
+ * the policy ranks the current one higher (a late, older build). Undefined otherwise.
+ */
+function keptByPolicy(update: ImageUpdate, current: Version): string | undefined {
+  const { policy, image } = update;
+  const { tag } = image;
+  if (!policy || update.allowDowngrade || tag === undefined || current.tag === undefined || current.tag === tag) return undefined;
+  if (policy.latest([current.tag, tag]) !== current.tag) return undefined;
+  return `keeps ${current.tag}, which its policy (${policy.description}) ranks above the incoming ${tag} (allow-downgrade sets it anyway)`;
+}
+
 /**
  * The version a field should hold, or undefined when it stays as it is.
  * - A digest-only image pins the digest and keeps the tag.
  * - With a policy, an incoming tag the policy does not accept changes nothing, and the
- *   written tag is `policy.latest([current, incoming])`: a late, older build never wins.
+ *   written tag is `policy.latest([current, incoming])`: a late, older build never wins,
+ *   and `kept` is told why.
  * - When the tag changes, a digest of the old tag is dropped unless a new one comes with it.
  */
-export function nextVersion(update: ImageUpdate, current: Version): Version | undefined {
+export function nextVersion(update: ImageUpdate, current: Version, kept?: KeptBy): Version | undefined {
   const { tag, digest } = update.image;
   if (tag === undefined) {
     return digest === undefined || digest === current.digest ? undefined : { ...current, digest };
   }
-  const { policy } = update;
-  if (policy) {
-    if (policy.latest([tag]) === undefined) return undefined;
-    if (!update.allowDowngrade && current.tag !== undefined && current.tag !== tag && policy.latest([current.tag, tag]) === current.tag) {
-      return undefined;
-    }
+  if (update.policy && update.policy.latest([tag]) === undefined) return undefined;
+  const why = keptByPolicy(update, current);
+  if (why) {
+    kept?.(why);
+    return undefined;
   }
   if (current.tag === tag) {
     const nextDigest = digest ?? current.digest;
@@ -61,8 +76,8 @@ export function byRepository(images: readonly ImageUpdate[]): ReadonlyMap<string
  * What a field holding `ref`, an image of `update`'s repository, should hold: the name as
  * written with the next version; undefined when it stays.
  */
-export function nextReference(update: ImageUpdate, ref: ImageRef): string | undefined {
-  const next = nextVersion(update, versionOf(ref.tag, ref.digest));
+export function nextReference(update: ImageUpdate, ref: ImageRef, kept?: KeptBy): string | undefined {
+  const next = nextVersion(update, versionOf(ref.tag, ref.digest), kept);
   return next && formatImageRef({ name: ref.name, ...next });
 }
 
@@ -71,10 +86,10 @@ export function nextReference(update: ImageUpdate, ref: ImageRef): string | unde
  * `current` now; undefined when it stays. A field holding another repository, or no image
  * reference, has no version to keep: it gets the incoming one.
  */
-export function nextImageText(update: ImageUpdate, name: string, current: string | undefined): string | undefined {
+export function nextImageText(update: ImageUpdate, name: string, current: string | undefined, kept?: KeptBy): string | undefined {
   const ref = current === undefined ? undefined : tryParseImageRef(current);
   const own = ref?.repository === update.image.repository ? versionOf(ref.tag, ref.digest) : {};
-  const next = nextVersion(update, own);
+  const next = nextVersion(update, own, kept);
   return next && formatImageRef({ name, ...next });
 }
 

@@ -164,8 +164,9 @@ class ImageEditor {
       if (/(image|repo)[^.]*$/i.test(key)) this.warnings.push({ line: this.line(literal), message: `${key} ${bareRepositoryWarning(ref.repository)}` });
       return;
     }
-    const next = nextReference(update, ref);
-    if (next) this.write(literal, next, "kcl-image", this.pathText(path));
+    const key = this.pathText(path);
+    const next = nextReference(update, ref, (why) => this.warnings.push({ line: this.line(literal), message: `${key} ${why}` }));
+    if (next) this.write(literal, next, "kcl-image", key);
   }
 
   /** A KCL file is one document: a setter's literals all decide together. */

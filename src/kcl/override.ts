@@ -169,7 +169,7 @@ class Planner {
   /** `=`: splice the new value over the old one; a string keeps the old literal's style. */
   replace(old: Expr, given: Value): void {
     const oldString = plainString(this.tokens, old);
-    const value = this.computed ? this.stringValue(this.computed(oldString)) : given;
+    const value = this.computed ? this.stringValue(this.computed(oldString, (why) => this.warn(old.first, `${this.spec.path} ${why}`))) : given;
     if (!value) return;
     let text = value.text;
     if (oldString !== undefined && value.string !== undefined) {

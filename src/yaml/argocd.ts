@@ -60,8 +60,9 @@ export const editArgoCdImages: Editor = (file, request, plan) => {
         if (!ref || !update) return;
         // `name=image` with no version only renames: the tag stays the manifests' own.
         if (ref.tag === undefined && ref.digest === undefined) return;
-        const next = nextReference(update, ref);
-        if (next) plan.setScalar(entry, entry.text.slice(0, eq + 1) + next, list.flow, { kind: "kustomize", key: formatPath([...path, index]), document });
+        const key = formatPath([...path, index]);
+        const next = nextReference(update, ref, (why) => plan.warn(entry.start, `${key} ${why}`));
+        if (next) plan.setScalar(entry, entry.text.slice(0, eq + 1) + next, list.flow, { kind: "kustomize", key, document });
       });
     }
   }

@@ -43,7 +43,7 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   const update = incoming.get(normalizeRepository(name) ?? "");
   if (!update) return;
   const digestNode = digest?.node;
-  const next = nextVersion(update, versionOf(tagNode.text, scalarText(digestNode)));
+  const next = nextVersion(update, versionOf(tagNode.text, scalarText(digestNode)), (why) => plan.warn(tagNode.start, `${formatPath(tag.path)} ${why}`));
   if (!next) return;
   if (next.tag !== undefined) plan.setScalar(tagNode, next.tag, tag.inFlow, { kind: "helm", key: formatPath(tag.path), document });
   // A dropped digest is emptied; charts treat an empty digest as none.

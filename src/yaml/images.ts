@@ -48,7 +48,7 @@ export function setImageScalar(
   if (!ref || !update) return;
   if (ref.tag === undefined && ref.digest === undefined && !bareTakesTag)
     return plan.warn(node.start, `${formatPath(path)} ${bareRepositoryWarning(ref.repository)}`);
-  const next = nextReference(update, ref);
+  const next = nextReference(update, ref, (why) => plan.warn(node.start, `${formatPath(path)} ${why}`));
   if (next) plan.setScalar(node, next, field.inFlow, { kind, key: formatPath(path), document });
 }
 

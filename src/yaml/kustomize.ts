@@ -105,7 +105,9 @@ function editList(
     const repository = normalizeRepository(scalarText(field("newName")) || scalarText(field("name")) || "");
     const update = repository && incoming.get(repository);
     if (!update) return;
-    const next = nextVersion(update, versionOf(scalarText(field("newTag")), scalarText(field("digest"))));
+    const next = nextVersion(update, versionOf(scalarText(field("newTag")), scalarText(field("digest"))), (why) =>
+      plan.warn(entry.start, `${formatPath([...path, index])} ${why}`),
+    );
     if (!next) return;
     const label = (key: string) => ({ kind: "kustomize" as const, key: formatPath([...path, index, key]), document });
     // A dropped digest is emptied (kustomize ignores an empty digest); a missing one stays missing.

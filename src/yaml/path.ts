@@ -181,10 +181,10 @@ export function setYamlPath(text: string, path: string, value: string | ValueFor
       const what = { map: "a mapping", seq: "a list", scalar: "a block scalar (| or >), which is never edited", alias: "an alias" }[node.kind];
       return fail(`the value is ${what}, not a scalar that can be set`, node.start);
     }
-    const next = typeof value === "string" ? value : value(scalarText(node));
-    if (next === undefined) return unchanged;
-    const typed = options.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
     const plan = new EditPlan(file);
+    const next = typeof value === "string" ? value : value(scalarText(node), (why) => plan.warn(node.start, `${path} ${why}`));
+    if (next === undefined) return plan.result();
+    const typed = options.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
     plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
     const others = file.documents.slice(index + 1).flatMap((d, i) => ("message" in lookUp(d.root, segments) ? [] : [index + i + 2]));
     if (others.length > 0) {

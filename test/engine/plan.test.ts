@@ -653,3 +653,38 @@ describe("planUpdate: configured overrides", () => {
     expect(afterOf(await plan(files, { images: ["ghcr.io/acme/app:1.4.0"] }), "prod/values.yaml")).toBe(values.replace("1.2.3", "1.4.0"));
   });
 });
+
+describe("planUpdate: a late, older build", () => {
+  const files = {
+    ".github/gitops-promote.yaml": `${CONFIG}overrides:\n  - file: prod/override.k\n    spec: config.image\n    image: ghcr.io/acme/app\n`,
+    "prod/app.yaml": "apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec:\n  source:\n    kustomize:\n      images:\n        - ghcr.io/acme/app:1.3.0\n",
+    "prod/deploy.yaml": "spec:\n  containers:\n    - name: app\n      image: ghcr.io/acme/app:1.3.0\n",
+    "prod/kustomization.yaml": "kind: Kustomization\nimages:\n  - name: ghcr.io/acme/app\n    newTag: 1.3.0\n",
+    "prod/values.yaml": "image:\n  repository: ghcr.io/acme/app\n  tag: 1.3.0\n",
+    "prod/marked.yaml": 'image: ghcr.io/acme/app:1.3.0 # {"$imagepolicy": "flux-system:app"}\n',
+    "prod/main.k": 'app = {\n    image = "ghcr.io/acme/app:1.3.0"\n}\n',
+    "prod/override.k": 'config = {\n    image = "ghcr.io/acme/app:1.3.0"\n}\n',
+  };
+
+  it("changes nothing, and each field its policy keeps says so where it is, once", async () => {
+    const p = await plan(files, { images: ["ghcr.io/acme/app:1.2.0"] });
+    expect(p.files).toEqual([]);
+    const why = "keeps 1.3.0, which its policy (semver ^1.0.0) ranks above the incoming 1.2.0 (allow-downgrade sets it anyway)";
+    expect(p.warnings).toEqual([
+      { message: "target tools does not allow ghcr.io/acme/app; not edited there" },
+      { file: "prod/app.yaml", line: 7, message: `spec.source.kustomize.images[0] ${why}` },
+      { file: "prod/deploy.yaml", line: 4, message: `spec.containers[0].image ${why}` },
+      { file: "prod/kustomization.yaml", line: 3, message: `images[0] ${why}` },
+      { file: "prod/main.k", line: 2, message: `app.image ${why}` },
+      { file: "prod/marked.yaml", line: 1, message: `Flux setter "flux-system:app" ${why.replace("^1.0.0", "1.x within semver ^1.0.0")}` },
+      { file: "prod/override.k", line: 2, message: `config.image ${why}` },
+      { file: "prod/values.yaml", line: 3, message: `image.tag ${why}` },
+    ]);
+  });
+
+  it("with allow-downgrade, is written everywhere and warns about none", async () => {
+    const p = await plan(files, { images: ["ghcr.io/acme/app:1.2.0"], allowDowngrade: true });
+    expect(p.files.map((f) => f.path)).toEqual(Object.keys(files).slice(1).sort());
+    expect(p.warnings).toEqual([{ message: "target tools does not allow ghcr.io/acme/app; not edited there" }]);
+  });
+});

@@ -172,10 +172,12 @@ describe("MarkedFields", () => {
     ).toEqual(["0 warn never", "all added"]);
   });
 
-  it("decides a setter's fields together within one document, and apart in another", () => {
+  it("decides a setter's fields together within one document, and apart in another, saying where a newer version is kept", () => {
     const newer = { setter: "ns:app:tag", text: "3.0" };
     const older = { setter: "ns:app:tag", text: "1.0" };
-    expect(run([newer, { ...older, document: 0 }])).toEqual(["all added"]);
-    expect(run([newer, { ...older, document: 1 }])).toEqual(["all added", "1 write 2.0"]);
+    const kept =
+      '0 warn Flux setter "ns:app:tag" keeps 3.0, which its policy (highest dotted number) ranks above the incoming 2.0 (allow-downgrade sets it anyway)';
+    expect(run([newer, { ...older, document: 0 }])).toEqual(["all added", kept]);
+    expect(run([newer, { ...older, document: 1 }])).toEqual(["all added", kept, "1 write 2.0"]);
   });
 });

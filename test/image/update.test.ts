@@ -18,8 +18,20 @@ describe("nextVersion with real policies", () => {
     expect(nextVersion(update("ghcr.io/acme/app:1.2.4", semver("^1.0.0")), { tag: "1.2.3" })).toEqual({ tag: "1.2.4" });
   });
 
-  it("does not downgrade when an older build arrives late", () => {
-    expect(nextVersion(update("ghcr.io/acme/app:1.2.3", semver("^1.0.0")), { tag: "1.2.4" })).toBeUndefined();
+  it("does not downgrade when an older build arrives late, and says why", () => {
+    const said: string[] = [];
+    expect(nextVersion(update("ghcr.io/acme/app:1.2.3", semver("^1.0.0")), { tag: "1.2.4" }, (why) => said.push(why))).toBeUndefined();
+    expect(said).toEqual(["keeps 1.2.4, which its policy (semver ^1.0.0) ranks above the incoming 1.2.3 (allow-downgrade sets it anyway)"]);
+  });
+
+  it("says nothing of a field that stays for another reason: same tag, tag outside the policy, no policy", () => {
+    const said: string[] = [];
+    const kept = (why: string) => said.push(why);
+    expect(nextVersion(update("app:1.2.4", semver("^1.0.0")), { tag: "1.2.4" }, kept)).toBeUndefined();
+    expect(nextVersion(update("app:0.9.0", semver("^1.0.0")), { tag: "1.2.4" }, kept)).toBeUndefined();
+    expect(nextVersion(update("app:1.2.3", semver("^1.0.0"), true), { tag: "1.2.4" }, kept)).toEqual({ tag: "1.2.3" });
+    expect(nextVersion(update("app:1.2.3"), { tag: "1.2.4" }, kept)).toEqual({ tag: "1.2.3" });
+    expect(said).toEqual([]);
   });
 
   it("compares as the policy does: v-prefixed CalVer, numerical, alphabetical", () => {

@@ -74,10 +74,11 @@ describe("editMarkers", () => {
     expect(edit(text, withSetters({ "ns:app": "app:1.1" })).text).toBe(text);
   });
 
-  it("does not half-apply a refused downgrade: :name and :digest follow the :tag decision", () => {
+  it("does not half-apply a refused downgrade: :name and :digest follow the :tag decision, and the :tag field says why", () => {
     const text = `repository: old/app # {"$imagepolicy": "ns:app:name"}\ntag: "2.0" # {"$imagepolicy": "ns:app:tag"}\n`;
     const request = withSetters({ "ns:app": update("new/app:1.5", numericVersions) });
-    expect(edit(text, request)).toEqual({ text, changes: [], warnings: [] });
+    const why = "keeps 2.0, which its policy (highest dotted number) ranks above the incoming 1.5 (allow-downgrade sets it anyway)";
+    expect(edit(text, request)).toEqual({ text, changes: [], warnings: [{ line: 2, message: `Flux setter "ns:app:tag" ${why}` }] });
   });
 
   it("lets the tag decision of one document govern :name fields in another document of the file", () => {
