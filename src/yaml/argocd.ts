@@ -1,7 +1,8 @@
 /**
  * Argo CD's overrides of a source: those of an Application's source (or of each of its
- * `sources`, or of an ApplicationSet's template), and of the parameter override file Argo CD
- * merges into a source (`.argocd-source-<app>.yaml`, which Argo CD Image Updater writes).
+ * `sources`, or of an ApplicationSet's template, also as values of the argocd-apps chart),
+ * and of the parameter override file Argo CD merges into a source
+ * (`.argocd-source-<app>.yaml`, which Argo CD Image Updater writes).
  * - `kustomize.images`: strings in `kustomize edit set image` form, `[name=]image`: an entry
  *   whose image is of an incoming repository gets the new tag and digest, its name and the
  *   image's name kept as written.
@@ -29,17 +30,40 @@ const ARGO_API = "argoproj.io/";
 /**
  * The paths of a document's sources: an Application's `source` and each of its `sources`
  * (an ApplicationSet's under its template), or the top of a parameter override file, a
- * document without apiVersion and kind (the empty path).
+ * document without apiVersion and kind (the empty path), which may also be values of the
+ * argocd-apps chart.
  */
 function sourcesOf(document: YamlDocument): PathSegment[][] {
   const { apiVersion, kind } = document.object;
-  if (apiVersion === undefined && kind === undefined) return [[]];
+  if (apiVersion === undefined && kind === undefined) return [[], ...chartSources(document.root)];
   if (!apiVersion?.startsWith(ARGO_API)) return [];
   const spec = kind === "Application" ? ["spec"] : kind === "ApplicationSet" ? ["spec", "template", "spec"] : undefined;
-  if (!spec) return [];
-  const sources = nodeAt(document.root, [...spec, "sources"]);
+  return spec ? specSources(document.root, spec) : [];
+}
+
+/** The sources of the Application spec at `spec`: its `source` and each of its `sources`. */
+function specSources(root: YamlNode | null, spec: readonly PathSegment[]): PathSegment[][] {
+  const sources = nodeAt(root, [...spec, "sources"]);
   const many = sources?.kind === "seq" ? sources.items.map((_, i) => [...spec, "sources", i]) : [];
   return [[...spec, "source"], ...many];
+}
+
+/**
+ * The sources in values of the argocd-apps Helm chart, which renders each entry of
+ * `applications` as an Application spec and of `applicationsets` as an ApplicationSet spec
+ * (entries by name since chart 2.0, a list before).
+ */
+function chartSources(root: YamlNode | null): PathSegment[][] {
+  const specs: PathSegment[][] = [];
+  for (const [list, spec] of [
+    ["applications", []],
+    ["applicationsets", ["template", "spec"]],
+  ] as const) {
+    const entries = nodeAt(root, [list]);
+    if (entries?.kind === "map") for (const pair of entries.pairs) specs.push([list, scalarText(pair.key) ?? "", ...spec]);
+    if (entries?.kind === "seq") entries.items.forEach((_, i) => specs.push([list, i, ...spec]));
+  }
+  return specs.flatMap((spec) => specSources(root, spec));
 }
 
 export const editArgoCdImages: Editor = (file, request, plan) => {

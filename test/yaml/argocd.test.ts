@@ -214,3 +214,50 @@ spec:
     expect(editYaml(text, withImages("ghcr.io/acme/other:1.3.0")).warnings).toEqual([]);
   });
 });
+
+describe("values of the argocd-apps chart, which renders Applications and ApplicationSets from them", () => {
+  it("edits each application's sources by name (chart 2) or in a list (chart 1), and each ApplicationSet's template", () => {
+    const text = `applications:
+  guestbook:
+    project: default
+    source:
+      repoURL: https://github.com/acme/manifests
+      path: apps/guestbook
+      kustomize:
+        images: [ghcr.io/acme/app:1.2.3]
+  api:
+    sources:
+      - repoURL: https://charts.acme.dev
+        chart: api
+        helm:
+          parameters:
+            - {name: image.repository, value: ghcr.io/acme/app}
+            - {name: image.tag, value: 1.2.3}
+applicationsets:
+  envs:
+    template:
+      spec:
+        source:
+          kustomize:
+            images: ["app=ghcr.io/acme/app:1.2.3"]
+`;
+    const { text: out, changes } = editYaml(text, withImages("ghcr.io/acme/app:1.3.0"));
+    expect(out).toBe(text.replaceAll("1.2.3", "1.3.0"));
+    expect(changes.map((c) => [c.line, c.kind, c.key])).toEqual([
+      [8, "kustomize", "applications.guestbook.source.kustomize.images[0]"],
+      [16, "helm", "applications.api.sources[0].helm.parameters[1].value"],
+      [23, "kustomize", "applicationsets.envs.template.spec.source.kustomize.images[0]"],
+    ]);
+    const list = "applications:\n  - name: guestbook\n    source:\n      kustomize:\n        images:\n          - ghcr.io/acme/app:1.2.3\n";
+    expect(editYaml(list, withImages("ghcr.io/acme/app:1.3.0")).text).toBe(list.replace("1.2.3", "1.3.0"));
+  });
+
+  it("warns at an application's helm `values` string holding the image, as in an Application", () => {
+    const text = "applications:\n  api:\n    source:\n      helm:\n        values: |\n          image: ghcr.io/acme/app:1.2.3\n";
+    const { text: out, warnings } = editYaml(text, withImages("ghcr.io/acme/app:1.3.0"));
+    expect(out).toBe(text);
+    expect(warnings).toEqual([
+      { line: 5, message: expect.stringMatching(/^applications\.api\.source\.helm\.values is a string, which is not edited: image in it/) },
+    ]);
+  });
+});
