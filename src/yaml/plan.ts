@@ -20,12 +20,13 @@ export interface ChangeLabel {
   readonly document: YamlDocument;
 }
 
-interface PlannedChange {
+/** A splice and the change it makes. */
+export interface PlannedChange {
   readonly splice: Splice;
   readonly change: Omit<FieldChange, "line">;
 }
 
-interface PlannedWarning {
+export interface PlannedWarning {
   readonly offset: number;
   readonly message: string;
 }
@@ -61,8 +62,18 @@ export class EditPlan {
     this.planned.push({ splice, change: { kind: label.kind, key: label.key, old: "", new: value, object: label.document.object } });
   }
 
+  /** Plans a splice the caller rendered itself: an edit made in a text held inside one of this file's scalars, moved to this file's offsets. */
+  addSplice(splice: Splice, change: Omit<FieldChange, "line">): void {
+    this.planned.push({ splice, change });
+  }
+
   warn(offset: number, message: string): void {
     this.warnings.push({ offset, message });
+  }
+
+  /** What is planned so far, at offsets of this plan's file: for an editor that moves it into a file holding this text in a scalar. */
+  edits(): { readonly changes: readonly PlannedChange[]; readonly warnings: readonly PlannedWarning[] } {
+    return { changes: this.planned, warnings: this.warnings };
   }
 
   /**
