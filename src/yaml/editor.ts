@@ -24,13 +24,14 @@ import { editArgoCdHelm, editArgoCdImages } from "./argocd.js";
 import { YamlFile } from "./file.js";
 import { editHelmValues } from "./helm.js";
 import { editImages } from "./images.js";
+import { editInlinePatches } from "./inline-patch.js";
 import { editKustomizeImages } from "./kustomize.js";
 import { editMarkers } from "./markers.js";
 import { EditPlan } from "./plan.js";
 import type { Editor } from "./plan.js";
 
 /** Markers come first: a marked field is governed by its marker only. */
-const EDITORS: readonly Editor[] = [editMarkers, editImages, editKustomizeImages, editArgoCdImages, editArgoCdHelm, editHelmValues];
+const EDITORS: readonly Editor[] = [editMarkers, editImages, editKustomizeImages, editInlinePatches, editArgoCdImages, editArgoCdHelm, editHelmValues];
 
 /** Runs `editors` over one parse of `text`; throws SourceError when `text` is not valid YAML. */
 export function runEditors(text: string, request: EditRequest, editors: readonly Editor[]): EditResult {

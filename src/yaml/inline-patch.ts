@@ -1,0 +1,203 @@
+/**
+ * Images inside a kustomization's inline patches, where kustomize users often pin an image
+ * instead of in `images:`: `patches[].patch`, `patchesStrategicMerge[]` strings and
+ * `patchesJson6902[].patch` (a Flux Kustomization's `spec.patches[].patch`). The patch text
+ * is parsed as YAML (JSON is YAML) and decided as a manifest is: a strategic-merge patch by
+ * images.ts's container-image rule, a JSON6902 `add` or `replace` op as if its value were
+ * written at its path. Each edit of the patch text is then moved to the file's bytes, which
+ * is exact in two forms: a literal block (`|`), whose content line k is the file's line k
+ * after the header minus the block indentation, and a one-line quoted string written as
+ * quoting.ts writes its text, escaped character by character. In any other form (folded
+ * `>`, several lines, escapes written otherwise) an image that would change is named in a
+ * warning and nothing is edited. A Flux marker inside a patch is string content, no
+ * comment Flux reads: it is left alone.
+ */
+import { SourceError, type EditRequest } from "../change.js";
+import { tryParseImageRef } from "../image/reference.js";
+import { byRepository, type ImageUpdate } from "../image/update.js";
+import { YamlFile, type YamlDocument } from "./file.js";
+import { editImages, setImageScalar } from "./images.js";
+import { isKustomization } from "./kustomize.js";
+import { mapValue, nodeAt, scalarText, type ScalarNode } from "./node.js";
+import { formatPath, type PathSegment } from "./path.js";
+import { EditPlan, type Editor } from "./plan.js";
+import { renderScalar } from "./quoting.js";
+import { forEachValue } from "./walk.js";
+
+/** What kustomize reads a patch as: `patches[].patch` is a JSON6902 op list when it is a list, else a strategic merge. */
+type PatchKind = "strategic-merge" | "json6902" | "either";
+
+interface PatchString {
+  readonly node: ScalarNode;
+  readonly path: readonly PathSegment[];
+  readonly kind: PatchKind;
+  /** Inside a flow collection. */
+  readonly inFlow: boolean;
+}
+
+export const editInlinePatches: Editor = (file, request, plan) => {
+  const incoming = byRepository(request.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    for (const patch of patchStrings(document)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request, plan);
+  }
+};
+
+/** The inline patch strings of a kustomization; a Flux Kustomization has `spec.patches` only (its older fields hold objects). */
+function patchStrings(document: YamlDocument): PatchString[] {
+  if (!isKustomization(document)) return [];
+  const found: PatchString[] = [];
+  const inList = (path: readonly PathSegment[], field: string | undefined, kind: PatchKind) => {
+    const list = nodeAt(document.root, path);
+    if (list?.kind !== "seq") return;
+    list.items.forEach((item, index) => {
+      const node = field === undefined ? item : item.kind === "map" ? mapValue(item, field) : undefined;
+      const inFlow = list.flow || (item.kind === "map" && item.flow);
+      if (node?.kind === "scalar") found.push({ node, path: field === undefined ? [...path, index] : [...path, index, field], kind, inFlow });
+    });
+  };
+  if (document.object.apiVersion?.startsWith("kustomize.toolkit.fluxcd.io/")) {
+    inList(["spec", "patches"], "patch", "either");
+    return found;
+  }
+  inList(["patches"], "patch", "either");
+  inList(["patchesStrategicMerge"], undefined, "strategic-merge");
+  inList(["patchesJson6902"], "patch", "json6902");
+  return found;
+}
+
+/** Edits the images in one patch string where its form lets the edits be spliced exactly, else warns about them. */
+function editPatch(file: YamlFile, patch: PatchString, document: YamlDocument, request: EditRequest, plan: EditPlan): void {
+  let content: YamlFile;
+  try {
+    content = new YamlFile(patch.node.text);
+  } catch (error) {
+    // A path to a patch file, or text kustomize itself will refuse: nothing to edit.
+    if (error instanceof SourceError) return;
+    throw error;
+  }
+  const inner = new EditPlan(content);
+  const ops = patch.kind !== "strategic-merge" && content.documents[0]?.root?.kind === "seq";
+  if (ops) editOps(content.documents[0]!, byRepository(request.images), inner);
+  else if (patch.kind !== "json6902") editImages(content, request, inner);
+  const { changes, warnings } = inner.edits();
+  if (changes.length === 0 && warnings.length === 0) return;
+  const key = formatPath(patch.path);
+  // An op's path continues the list the patch is (`patches[0].patch[1].value`); a manifest's follows a colon.
+  const within = (text: string) => (ops ? `${key}${text}` : `${key}: ${text}`);
+  const placement = placementOf(file, patch);
+  if (typeof placement === "string") {
+    if (changes.length === 0) return;
+    const names = [...new Set(changes.map(({ change }) => tryParseImageRef(change.old)?.name ?? change.old))].join(", ");
+    plan.warn(
+      patch.node.start,
+      `${key} holds ${names} in a ${placement}, which is not edited; write the patch as a literal block scalar (|) to have its image updated`,
+    );
+    return;
+  }
+  plan.claim(patch.node);
+  for (const { splice, change } of changes) {
+    plan.addSplice(
+      { start: placement.at(splice.start), end: placement.at(splice.end), insert: placement.escape(splice.insert) },
+      { ...change, key: within(change.key), object: document.object },
+    );
+  }
+  for (const { offset, message } of warnings) plan.warn(placement.at(offset), within(message));
+}
+
+const VALUE_OPS = new Set(["add", "replace"]);
+
+/**
+ * A JSON6902 op list: an `add` or `replace` op's value is decided as if it were written at
+ * the op's path (`/spec/template/spec/containers/0/image`, or a whole container at
+ * `.../containers/-`). A `test` op's value is what the resource holds before the patch: it stays.
+ */
+function editOps(document: YamlDocument, incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan): void {
+  const list = document.root;
+  if (list?.kind !== "seq") return;
+  list.items.forEach((op, index) => {
+    if (op.kind !== "map" || !VALUE_OPS.has(scalarText(mapValue(op, "op")) ?? "")) return;
+    const pointer = scalarText(mapValue(op, "path"));
+    const value = mapValue(op, "value");
+    if (pointer === undefined || !value) return;
+    // RFC 6901: `~1` is `/`, `~0` is `~`.
+    const target = pointer
+      .split("/")
+      .slice(1)
+      .map((token) => token.replaceAll("~1", "/").replaceAll("~0", "~"));
+    forEachValue(value, ({ node, path, inFlow }) => {
+      const at = [...target, ...path.map(String)];
+      if (at[at.length - 1] !== "image") return;
+      const field = { node, path: [index, "value", ...path], inFlow: inFlow || list.flow || op.flow };
+      setImageScalar(field, "image", isContainerImage(at), incoming, plan, document);
+    });
+  });
+}
+
+const CONTAINER_LISTS = new Set(["containers", "initContainers", "ephemeralContainers"]);
+
+/** `.../containers/<index or ->/image`: a container's image, where a bare repository means `:latest` (images.ts's rule, on pointer tokens). */
+function isContainerImage(tokens: readonly string[]): boolean {
+  const list = tokens[tokens.length - 3];
+  return /^(?:[0-9]+|-)$/.test(tokens[tokens.length - 2] ?? "") && list !== undefined && CONTAINER_LISTS.has(list);
+}
+
+/** Where a scalar's text is in the file: the file offset of a text offset, and source bytes for inserted text. */
+interface Placement {
+  at(offset: number): number;
+  escape(text: string): string;
+}
+
+/**
+ * How edits of `patch`'s text land in the file, or the form of string they cannot be spliced
+ * into exactly. A quoted string written as quoting.ts writes its text is that text escaped
+ * character by character, so an escaped insertion at the escaped offset is the same edit.
+ */
+function placementOf(file: YamlFile, patch: PatchString): Placement | string {
+  const { node, inFlow } = patch;
+  if (node.style === "literal") return literalPlacement(file.text, node) ?? "literal block (|) string";
+  if (node.style === "folded") return "folded (>) string";
+  const { style } = node;
+  const form = `${{ plain: "plain", single: "single-quoted", double: "double-quoted" }[style]} string`;
+  const source = file.text.slice(node.start, node.end);
+  if (/[\r\n]/.test(source)) return `multi-line ${form}`;
+  // A plain string never holds a patch: `: `, `- `, `[` or `{` in it would make it a mapping or a list.
+  if (style === "plain") return form;
+  const render = (text: string) => renderScalar(text, style, inFlow);
+  if (render(node.text) !== source) return `${form} with non-canonical escapes`;
+  return { at: (offset) => node.start + render(node.text.slice(0, offset)).length - 1, escape: (text) => render(text).slice(1, -1) };
+}
+
+/**
+ * A literal block's content lines are the file's lines after the header, each indented by
+ * the block indentation (found from the first non-empty line); undefined when a line does
+ * not read so.
+ */
+function literalPlacement(text: string, node: ScalarNode): Placement | undefined {
+  const lines = node.text.split("\n");
+  /** Per content line: its offset in the scalar's text and in the file. */
+  const starts: { readonly inText: number; readonly inFile: number }[] = [];
+  let inText = 0;
+  let lineStart = text.indexOf("\n", node.start) + 1;
+  let indent: string | undefined;
+  for (const line of lines) {
+    const newline = text.indexOf("\n", lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    const raw = text.slice(lineStart, text[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd);
+    if (line !== "") {
+      indent ??= raw.slice(0, raw.length - line.length);
+      if (!/^ *$/.test(indent) || raw !== indent + line) return undefined;
+    }
+    starts.push({ inText, inFile: lineStart + (indent?.length ?? 0) });
+    inText += line.length + 1;
+    lineStart = lineEnd + 1;
+  }
+  return {
+    at(offset) {
+      let k = 0;
+      while (k + 1 < starts.length && starts[k + 1]!.inText <= offset) k++;
+      return starts[k]!.inFile + offset - starts[k]!.inText;
+    },
+    escape: (inserted) => inserted,
+  };
+}

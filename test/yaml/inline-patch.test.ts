@@ -1,0 +1,342 @@
+/** Images inside a kustomization's inline patches: strategic merges and JSON6902 ops, spliced into the patch string's own bytes. */
+import { execFileSync } from "node:child_process";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { EditRequest } from "../../src/change.js";
+import { editYaml, runEditors } from "../../src/yaml/editor.js";
+import { editInlinePatches } from "../../src/yaml/inline-patch.js";
+import { tempDir } from "../support/temp.js";
+import { DIGEST_A, dataOf, numericVersions, update, withImages, withSetters } from "./helpers.js";
+
+const edit = (text: string, request: EditRequest) => runEditors(text, request, [editInlinePatches]);
+
+/** The data of a kustomization and of every inline patch in it; fails the test when either does not parse. */
+function patchData(text: string): unknown[] {
+  const [kustomization] = dataOf(text) as { patches?: { patch?: string }[]; patchesStrategicMerge?: string[]; patchesJson6902?: { patch?: string }[] }[];
+  const patches = [
+    ...(kustomization!.patches ?? []).map((p) => p.patch),
+    ...(kustomization!.patchesStrategicMerge ?? []),
+    ...(kustomization!.patchesJson6902 ?? []).map((p) => p.patch),
+  ];
+  return patches.filter((patch) => patch !== undefined).map((patch) => dataOf(patch));
+}
+
+const KUSTOMIZATION = `apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+resources:
+  - ../../base
+patches:
+  # pinned by the release job
+  - target: {kind: Deployment, name: app}
+    patch: |-
+      - op: replace
+        path: /spec/template/spec/containers/0/image
+        value: ghcr.io/acme/app:1.0.0
+  - patch: |-
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: worker
+      spec:
+        template:
+          spec:
+            containers:
+              - name: worker
+                image: ghcr.io/acme/app:1.0.0 # same build
+              - name: proxy
+                image: docker.io/library/nginx:1.25
+`;
+
+describe("editInlinePatches", () => {
+  it("edits a JSON6902 op and a strategic merge in `patches`, splicing only the image bytes", () => {
+    const { text: out, changes, warnings } = edit(KUSTOMIZATION, withImages("ghcr.io/acme/app:1.1.0"));
+    expect(out).toBe(`apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+resources:
+  - ../../base
+patches:
+  # pinned by the release job
+  - target: {kind: Deployment, name: app}
+    patch: |-
+      - op: replace
+        path: /spec/template/spec/containers/0/image
+        value: ghcr.io/acme/app:1.1.0
+  - patch: |-
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: worker
+      spec:
+        template:
+          spec:
+            containers:
+              - name: worker
+                image: ghcr.io/acme/app:1.1.0 # same build
+              - name: proxy
+                image: docker.io/library/nginx:1.25
+`);
+    expect(changes.map((c) => [c.line, c.kind, c.key, c.old, c.new])).toEqual([
+      [11, "image", "patches[0].patch[0].value", "ghcr.io/acme/app:1.0.0", "ghcr.io/acme/app:1.1.0"],
+      [22, "image", "patches[1].patch: spec.template.spec.containers[0].image", "ghcr.io/acme/app:1.0.0", "ghcr.io/acme/app:1.1.0"],
+    ]);
+    expect(changes[0]!.object).toEqual({ apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization" });
+    expect(warnings).toEqual([]);
+    expect(patchData(out)).toEqual([
+      [[{ op: "replace", path: "/spec/template/spec/containers/0/image", value: "ghcr.io/acme/app:1.1.0" }]],
+      [
+        expect.objectContaining({
+          spec: { template: { spec: { containers: [expect.objectContaining({ image: "ghcr.io/acme/app:1.1.0" }), expect.anything()] } } },
+        }),
+      ],
+    ]);
+  });
+
+  it("changes nothing on a second run", () => {
+    const request = withImages(`ghcr.io/acme/app:1.1.0@${DIGEST_A}`);
+    const once = edit(KUSTOMIZATION, request);
+    expect(once.changes).toHaveLength(2);
+    expect(edit(once.text, request)).toEqual({ text: once.text, changes: [], warnings: [] });
+  });
+
+  it("edits the deprecated patchesStrategicMerge strings and patchesJson6902 patches, leaving a patch file's path alone", () => {
+    const text = `resources: [deploy.yaml]
+patchesStrategicMerge:
+  - app-patch.yaml
+  - |-
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: app}
+    spec:
+      template:
+        spec:
+          initContainers:
+            - {name: migrate, image: "ghcr.io/acme/app:1.0.0"}
+patchesJson6902:
+  - target: {group: apps, version: v1, kind: Deployment, name: app}
+    patch: |-
+      [{"op": "replace", "path": "/spec/template/spec/containers/0/image", "value": "ghcr.io/acme/app:1.0.0"}]
+`;
+    const { text: out, changes } = edit(text, withImages("ghcr.io/acme/app:1.1.0"));
+    expect(out).toBe(text.replaceAll("ghcr.io/acme/app:1.0.0", "ghcr.io/acme/app:1.1.0"));
+    expect(changes.map((c) => [c.line, c.key])).toEqual([
+      [12, "patchesStrategicMerge[1]: spec.template.spec.initContainers[0].image"],
+      [16, "patchesJson6902[0].patch[0].value"],
+    ]);
+    expect(patchData(out)).toEqual([
+      ["app-patch.yaml"],
+      [
+        {
+          apiVersion: "apps/v1",
+          kind: "Deployment",
+          metadata: { name: "app" },
+          spec: { template: { spec: { initContainers: [{ name: "migrate", image: "ghcr.io/acme/app:1.1.0" }] } } },
+        },
+      ],
+      [[{ op: "replace", path: "/spec/template/spec/containers/0/image", value: "ghcr.io/acme/app:1.1.0" }]],
+    ]);
+  });
+
+  it("edits a JSON patch written in a one-line quoted string, in that string's escapes", () => {
+    const text = `patchesJson6902:
+  - target: {kind: Deployment, name: a}
+    patch: '[{"op": "replace", "path": "/spec/template/spec/containers/0/image", "value": "ghcr.io/acme/app:1.0.0"}]'
+  - target: {kind: Deployment, name: b}
+    patch: "[{\\"op\\": \\"replace\\", \\"path\\": \\"/spec/template/spec/containers/0/image\\", \\"value\\": \\"ghcr.io/acme/app:1.0.0\\"}]"
+  - target: {kind: Deployment, name: c}
+    patch: "- op: add\\n  path: /spec/template/spec/containers/0/image\\n  value: ghcr.io/acme/app:1.0.0"
+`;
+    const { text: out, changes, warnings } = edit(text, withImages("ghcr.io/acme/app:1.1.0"));
+    expect(out).toBe(text.replaceAll("ghcr.io/acme/app:1.0.0", "ghcr.io/acme/app:1.1.0"));
+    expect(changes.map((c) => [c.line, c.key, c.new])).toEqual([
+      [3, "patchesJson6902[0].patch[0].value", "ghcr.io/acme/app:1.1.0"],
+      [5, "patchesJson6902[1].patch[0].value", "ghcr.io/acme/app:1.1.0"],
+      [7, "patchesJson6902[2].patch[0].value", "ghcr.io/acme/app:1.1.0"],
+    ]);
+    expect(warnings).toEqual([]);
+    expect(patchData(out).map((ops) => (ops as [{ value: string }[]])[0][0]!.value)).toEqual(Array(3).fill("ghcr.io/acme/app:1.1.0"));
+  });
+
+  it("keeps CRLF line breaks, a `|+` block's trailing lines and an indentation indicator", () => {
+    const text = [
+      "patches:",
+      "  - patch: |+",
+      "      - op: replace",
+      "        path: /spec/template/spec/containers/0/image",
+      "        value: ghcr.io/acme/app:1.0.0",
+      "",
+      "",
+      "  - patch: |2-",
+      "        # the sidecar",
+      "      - op: add",
+      "        path: /spec/template/spec/containers/-",
+      "        value: {name: app, image: 'ghcr.io/acme/app:1.0.0'}",
+      "",
+    ].join("\r\n");
+    const { text: out, changes } = edit(text, withImages("ghcr.io/acme/app:1.1.0"));
+    expect(out).toBe(text.replaceAll("ghcr.io/acme/app:1.0.0", "ghcr.io/acme/app:1.1.0"));
+    expect(changes.map((c) => [c.line, c.key])).toEqual([
+      [5, "patches[0].patch[0].value"],
+      [12, "patches[1].patch[0].value.image"],
+    ]);
+    expect(patchData(out)).toEqual([
+      [[{ op: "replace", path: "/spec/template/spec/containers/0/image", value: "ghcr.io/acme/app:1.1.0" }]],
+      [[{ op: "add", path: "/spec/template/spec/containers/-", value: { name: "app", image: "ghcr.io/acme/app:1.1.0" } }]],
+    ]);
+    expect((dataOf(out)[0] as { patches: { patch: string }[] }).patches[0]!.patch.endsWith("1.1.0\n\n\n")).toBe(true);
+  });
+
+  it("gives a bare repository a tag in a container, warns about it elsewhere, and leaves a `test` op's value", () => {
+    const text = `patches:
+  - patch: |
+      - op: test
+        path: /spec/template/spec/containers/0/image
+        value: ghcr.io/acme/app:0.9.0
+      - op: add
+        path: /spec/template/spec/initContainers
+        value:
+          - name: migrate
+            image: ghcr.io/acme/app
+      - op: add
+        path: /metadata/annotations/image
+        value: ghcr.io/acme/app
+`;
+    const { text: out, changes, warnings } = edit(text, withImages("ghcr.io/acme/app:1.1.0"));
+    expect(out).toBe(text.replace("image: ghcr.io/acme/app\n", "image: ghcr.io/acme/app:1.1.0\n"));
+    expect(changes.map((c) => [c.line, c.key, c.old, c.new])).toEqual([
+      [10, "patches[0].patch[1].value[0].image", "ghcr.io/acme/app", "ghcr.io/acme/app:1.1.0"],
+    ]);
+    expect(warnings.map((w) => [w.line, w.message.split(" holds")[0]])).toEqual([[13, "patches[0].patch[2].value"]]);
+  });
+
+  it("keeps a newer tag its policy ranks higher", () => {
+    const text = "patches:\n  - patch: |-\n      - {op: replace, path: /spec/template/spec/containers/0/image, value: ghcr.io/acme/app:2.0}\n";
+    const { text: out, changes } = edit(text, withImages(update("ghcr.io/acme/app:1.5", numericVersions)));
+    expect([out, changes]).toEqual([text, []]);
+    expect(edit(text, withImages(update("ghcr.io/acme/app:2.1", numericVersions))).text).toBe(text.replace(":2.0", ":2.1"));
+  });
+
+  it("warns about an image in a folded or multi-line quoted string, or one escaped unusually, and edits none", () => {
+    const text = `patches:
+  - patch: >-
+      [{"op": "replace", "path": "/spec/template/spec/containers/0/image",
+      "value": "ghcr.io/acme/app:1.0.0"}]
+  - patch: "- op: replace\\n  path: /spec/template/spec/containers/0/image\\n
+      \\ value: ghcr.io/acme/app:1.0.0"
+  - patch: "[{\\"op\\": \\"replace\\", \\"path\\": \\"/spec/template/spec/containers/0/image\\", \\"value\\": \\"ghcr.io\\/acme/app:1.0.0\\"}]"
+`;
+    expect(patchData(text)).toHaveLength(3);
+    const { text: out, changes, warnings } = edit(text, withImages("ghcr.io/acme/app:1.1.0"));
+    expect([out, changes]).toEqual([text, []]);
+    const advice = "which is not edited; write the patch as a literal block scalar (|) to have its image updated";
+    expect(warnings).toEqual([
+      { line: 2, message: `patches[0].patch holds ghcr.io/acme/app in a folded (>) string, ${advice}` },
+      { line: 5, message: `patches[1].patch holds ghcr.io/acme/app in a multi-line double-quoted string, ${advice}` },
+      { line: 7, message: `patches[2].patch holds ghcr.io/acme/app in a double-quoted string with non-canonical escapes, ${advice}` },
+    ]);
+  });
+
+  it("leaves a Flux marker inside a patch to the patch text: no setter edits it, the repository rule does", () => {
+    const text = `patches:
+  - patch: |-
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: app}
+      spec:
+        template:
+          spec:
+            containers:
+              - name: app
+                image: ghcr.io/acme/app:1.0.0 # {"$imagepolicy": "flux-system:app"}
+`;
+    expect(editYaml(text, withSetters({ "flux-system:app": "ghcr.io/acme/app:1.1.0" })).text).toBe(text);
+    expect(editYaml(text, withImages("ghcr.io/acme/app:1.1.0")).text).toBe(text.replace("app:1.0.0", "app:1.1.0"));
+  });
+
+  it("edits a Flux Kustomization's spec.patches", () => {
+    const text = `apiVersion: kustomize.toolkit.fluxcd.io/v1
+kind: Kustomization
+metadata: {name: apps, namespace: flux-system}
+spec:
+  path: ./apps
+  patches:
+    - target: {kind: Deployment, name: app}
+      patch: |
+        - op: replace
+          path: /spec/template/spec/containers/0/image
+          value: ghcr.io/acme/app:1.0.0
+`;
+    const { text: out, changes } = editYaml(text, withImages("ghcr.io/acme/app:1.1.0"));
+    expect(out).toBe(text.replace("app:1.0.0", "app:1.1.0"));
+    expect(changes.map((c) => [c.line, c.key])).toEqual([[11, "spec.patches[0].patch[0].value"]]);
+    expect(changes[0]!.object).toMatchObject({ kind: "Kustomization", name: "apps" });
+  });
+
+  it("leaves a `patches:` key of anything but a kustomization alone", () => {
+    const text = `apiVersion: example.com/v1
+kind: PatchSet
+patches:
+  - patch: |-
+      - op: replace
+        path: /spec/template/spec/containers/0/image
+        value: ghcr.io/acme/app:1.0.0
+`;
+    expect(edit(text, withImages("ghcr.io/acme/app:1.1.0"))).toEqual({ text, changes: [], warnings: [] });
+    expect(editYaml(text, withImages("ghcr.io/acme/app:1.1.0")).text).toBe(text);
+  });
+});
+
+const kubectl = (() => {
+  try {
+    execFileSync("kubectl", ["version", "--client"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe("a real kustomize renders the edited patches", () => {
+  it.skipIf(!kubectl)("kubectl kustomize shows the new image from a JSON6902 and a strategic-merge patch (skipped: kubectl not installed)", async () => {
+    const dir = await tempDir("gp-inline-patch-");
+    await mkdir(join(dir, "base"));
+    await mkdir(join(dir, "overlay"));
+    const deployment = (name: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ${name}}
+spec:
+  selector: {matchLabels: {app: ${name}}}
+  template:
+    metadata: {labels: {app: ${name}}}
+    spec:
+      containers:
+        - {name: ${name}, image: ghcr.io/acme/${name}:0.1.0}
+`;
+    await writeFile(join(dir, "base", "app.yaml"), deployment("app"));
+    await writeFile(join(dir, "base", "worker.yaml"), deployment("worker"));
+    await writeFile(join(dir, "base", "kustomization.yaml"), "resources: [app.yaml, worker.yaml]\n");
+    const overlay = `resources: [../base]
+patches:
+  - target: {kind: Deployment, name: app}
+    patch: |-
+      [{"op": "replace", "path": "/spec/template/spec/containers/0/image", "value": "ghcr.io/acme/app:1.0.0"}]
+  - patch: |-
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: worker}
+      spec:
+        template:
+          spec:
+            containers:
+              - name: worker
+                image: ghcr.io/acme/app:1.0.0
+`;
+    const render = async (kustomization: string) => {
+      await writeFile(join(dir, "overlay", "kustomization.yaml"), kustomization);
+      return execFileSync("kubectl", ["kustomize", join(dir, "overlay")], { encoding: "utf8" });
+    };
+    expect((await render(overlay)).match(/image: \S+/g)).toEqual(["image: ghcr.io/acme/app:1.0.0", "image: ghcr.io/acme/app:1.0.0"]);
+    const { text, changes } = editYaml(overlay, withImages("ghcr.io/acme/app:1.1.0"));
+    expect(changes).toHaveLength(2);
+    expect((await render(text)).match(/image: \S+/g)).toEqual(["image: ghcr.io/acme/app:1.1.0", "image: ghcr.io/acme/app:1.1.0"]);
+  });
+});
