@@ -39,11 +39,11 @@ function changeLine(c: Change): string {
 
 /**
  * Why a run changed nothing, as far as the plan tells: its warnings say what was not reached
- * or kept by a policy; without any, every field already holds its new value.
+ * or kept by a policy; without any, every image field the editors found holds its new value.
  */
 function nothingToChange(plan: Plan): string {
   if (plan.warnings.length > 0) return "nothing to change (the warnings above say why)";
-  return "nothing to change: every field already holds its new value";
+  return "nothing to change: every image field found already holds its new value";
 }
 
 /** Per-file summary (old -> new), grouped by target; with `diff`, the unified diff of each file. */

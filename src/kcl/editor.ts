@@ -44,8 +44,11 @@ class ImageEditor {
   readonly text: string;
   readonly screens: readonly string[];
   readonly incoming: ReadonlyMap<string, ImageUpdate>;
+  readonly setters: ReadonlyMap<string, ImageUpdate>;
   /** String tokens a marker comment claims (set, or refused with a warning): never matched by repository. */
   readonly markedTokens = new Set<number>();
+  /** String tokens the walk met outside interpolations, edited or not: the others are where matching by repository never goes. */
+  readonly reached = new Set<number>();
 
   constructor(
     readonly tokens: Tokens,
@@ -54,6 +57,7 @@ class ImageEditor {
     this.text = tokens.source.text;
     this.screens = request.images.map((u) => screenToken(u.image));
     this.incoming = byRepository(request.images);
+    this.setters = request.setters;
     this.marked = new MarkedFields(request);
   }
 
@@ -129,6 +133,18 @@ class ImageEditor {
       const reading = readMarker(comment);
       if (reading === undefined) continue;
       const line = this.tokens.source.line(start);
+      if (!("error" in reading)) {
+        const strings = this.stringsOnLine(at);
+        const marked = strings.length > 1 ? this.ownString(strings, reading.marker) : at;
+        if (marked === undefined) {
+          // Flux sets the one field a line comment follows; which of these is meant would be a guess, so none is set.
+          const message = `Flux setter "${reading.marker.setter}" is on a line with ${strings.length} strings; it marks none of them until its value is on a line of its own`;
+          this.warnings.push({ line, message });
+          for (const t of strings) this.markedTokens.add(t);
+          continue;
+        }
+        at = marked;
+      }
       if ("error" in reading) this.warnings.push({ line, message: reading.error });
       else if (tokens.kind[at] !== T.String)
         this.warnings.push({ line, message: `Flux setter "${reading.marker.setter}" marks a value that is not a string literal; only a literal can be set` });
@@ -137,6 +153,78 @@ class ImageEditor {
       else this.mark(this.literal(at), reading.marker);
       this.markedTokens.add(at);
     }
+  }
+
+  /**
+   * Of several strings on a marker's line, the one it marks: for a whole-reference marker, the
+   * only one holding its setter's repository (`{image = "app:1", sidecar = "side:1"}`, a
+   * ternary with one image arm); undefined when that is not one string, or for a :tag, :name or
+   * :digest marker, whose value says nothing of which it is.
+   */
+  ownString(strings: readonly number[], marker: Marker): number | undefined {
+    const repository = this.setters.get(marker.key)?.image.repository;
+    if (marker.field !== "ref" || repository === undefined) return undefined;
+    const own = strings.filter((t) => !(this.tokens.flags[t]! & StringFlag.Interpolated) && tryParseImageRef(this.literal(t).body)?.repository === repository);
+    return own.length === 1 ? own[0] : undefined;
+  }
+
+  /** The string tokens on the line of token `last`, up to it. */
+  stringsOnLine(last: number): number[] {
+    const { tokens } = this;
+    const line = tokens.source.line(tokens.start[last]!);
+    const strings: number[] = [];
+    for (let t = last; t >= 0 && tokens.source.line(tokens.end[t]!) === line; t--) if (tokens.kind[t] === T.String) strings.push(t);
+    return strings;
+  }
+
+  /**
+   * String literals holding an incoming image that no rule edits: interpolations
+   * (`"ghcr.io/acme/app:${tag}"`), and literals where matching by repository never goes
+   * (schema defaults, lambdas, ternaries, `if` blocks, call arguments). Said at each, since a
+   * run that leaves them would otherwise read as one where every field is up to date.
+   */
+  warnUnreached(): void {
+    const { tokens } = this;
+    for (const t of this.stringsHolding(this.screens)) {
+      if (this.reached.has(t) || this.markedTokens.has(t)) continue;
+      const literal = this.literal(t);
+      const line = this.line(literal);
+      if (tokens.flags[t]! & StringFlag.Interpolated) {
+        // The static part before the first `${`: `repo:` or `repo@` builds this repository's reference.
+        const prefix = /^(.*?)[:@]\$\{/.exec(literal.body)?.[1];
+        const ref = prefix === undefined ? undefined : tryParseImageRef(prefix);
+        if (ref && ref.tag === undefined && ref.digest === undefined && this.incoming.has(ref.repository)) {
+          const message = `${literal.body} builds a reference of ${prefix} with \${...}, which is never edited; set the version where it is written (a Flux ":tag" marker on that string, or an override)`;
+          this.warnings.push({ line, message });
+        }
+        continue;
+      }
+      const ref = tryParseImageRef(literal.body);
+      const update = ref && this.incoming.get(ref.repository);
+      if (!ref || !update || (ref.tag === undefined && ref.digest === undefined) || nextReference(update, ref) === undefined) continue;
+      const message = `holds ${literal.body} where images are not matched by repository (a schema default, lambda, ternary, if block or call); left as it is: a Flux marker on its line sets it`;
+      this.warnings.push({ line, message });
+    }
+  }
+
+  /** The string tokens, in order, whose text holds one of `needles`: found by the needles' occurrences, not by reading every string. */
+  stringsHolding(needles: readonly string[]): number[] {
+    const { start, end, kind, count } = this.tokens;
+    const found = new Set<number>();
+    for (const needle of needles) {
+      for (let at = this.text.indexOf(needle); at >= 0; at = this.text.indexOf(needle, at + 1)) {
+        // The last token starting at or before the occurrence: the string holding it, if any.
+        let lo = 0;
+        let hi = count - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (start[mid]! <= at) lo = mid;
+          else hi = mid - 1;
+        }
+        if (kind[lo] === T.String && at + needle.length <= end[lo]!) found.add(lo);
+      }
+    }
+    return [...found].sort((a, b) => a - b);
   }
 
   /** The text between a string token's quotes, and where it is. */
@@ -150,6 +238,7 @@ class ImageEditor {
 
   visit(expr: StringExpr, path: KeyPath): void {
     if (this.markedTokens.has(expr.token) || this.tokens.flags[expr.token]! & StringFlag.Interpolated) return;
+    this.reached.add(expr.token);
     const literal = this.literal(expr.token);
     const { body } = literal;
     // Most literals are not images: a substring check spares the full parse (and its throw).
@@ -214,6 +303,7 @@ export function editKcl(text: string, request: EditRequest): EditResult {
   }
   // Once all are known: a setter's fields decide together.
   editor.marked.writeAll();
+  editor.warnUnreached();
   const edits = editor.edits.sort((a, b) => byPosition(a.splice, b.splice));
   return {
     text: applySplices(
@@ -221,6 +311,6 @@ export function editKcl(text: string, request: EditRequest): EditResult {
       edits.map((e) => e.splice),
     ),
     changes: edits.map((e) => e.change),
-    warnings: editor.warnings,
+    warnings: editor.warnings.sort((a, b) => a.line! - b.line!),
   };
 }

@@ -51,7 +51,7 @@ describe("humanReport", () => {
     await writeFile(join(dir, "app.yaml"), "containers:\n  - name: app\n    image: nginx:1.27\n");
     const request = { setters: [], sets: [], paths: [] };
     const held = await planUpdate(directorySource(dir), { ...request, images: ["nginx:1.27"] });
-    expect(humanReport(held)).toBe("nothing to change: every field already holds its new value\n");
+    expect(humanReport(held)).toBe("nothing to change: every image field found already holds its new value\n");
     const unreached = await planUpdate(directorySource(dir), { ...request, images: ["ghcr.io/acme/other:1.0.0"] });
     expect(unreached.warnings).not.toEqual([]);
     expect(humanReport(unreached)).toBe("nothing to change (the warnings above say why)\n");

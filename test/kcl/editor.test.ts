@@ -114,7 +114,7 @@ describe("editKcl: image string literals by repository", () => {
     expect(editKcl(text, images(`ghcr.io/acme/app@${sha}`)).text).toBe(text.replace('"ghcr.io/acme/app:1.0"', `"ghcr.io/acme/app:1.0@${sha}"`));
   });
 
-  it("never touches interpolations, comments, schema defaults, lambdas or non-exact literals; raw and triple-quoted when exact", () => {
+  it("never touches interpolations, comments, schema defaults, lambdas or non-exact literals, and says where an old image stays; raw and triple-quoted when exact", () => {
     const text = [
       "schema S:",
       '    image: str = "nginx:1.0"',
@@ -128,11 +128,27 @@ describe("editKcl: image string literals by repository", () => {
       "    g = '''nginx:1.0'''",
       '    h = "\\x6eginx:1.0"',
       "}",
+      'y = f("nginx:1.0")',
+      "if True:",
+      '    x = "nginx:2.0"',
       "",
     ].join("\n");
     const result = editKcl(text, images("nginx:2.0"));
     expect(result.text).toBe(text.replace('r"nginx:1.0"', 'r"nginx:2.0"').replace("'''nginx:1.0'''", "'''nginx:2.0'''"));
     expect(result.changes.map((c) => c.key)).toEqual(["a.e", "a.g"]);
+    // Where a literal holds the old image, and only there (not in a comment, nor where the image is current).
+    const unreached =
+      "holds nginx:1.0 where images are not matched by repository (a schema default, lambda, ternary, if block or call); left as it is: a Flux marker on its line sets it";
+    expect(result.warnings).toEqual([
+      { line: 2, message: unreached },
+      { line: 3, message: unreached },
+      {
+        line: 8,
+        message:
+          'nginx:${tag} builds a reference of nginx with ${...}, which is never edited; set the version where it is written (a Flux ":tag" marker on that string, or an override)',
+      },
+      { line: 13, message: unreached },
+    ]);
   });
 
   it("keeps CRLF and Chinese comments byte for byte, reports lines", () => {
@@ -253,6 +269,23 @@ describe("editKcl: Flux setter markers in comments", () => {
       [2, "ns:app:name"],
       [3, "ns:app:tag"],
       [4, "ns:app:digest"],
+    ]);
+  });
+
+  it("on a line with several strings, marks the one holding its setter's repository, or none, saying why", () => {
+    const m = (key: string) => `# {"$imagepolicy": "${key}"}`;
+    const text = [
+      `b = {image = "ghcr.io/acme/app:1.2.3", sidecar = "ghcr.io/acme/side:0.1"} ${m("flux-system:app")}`,
+      `n = "ghcr.io/acme/app:1.2.3" if canary else "y" ${m("flux-system:app")}`,
+      `c = {repository = "ghcr.io/acme/app", tag = "1.2.3"} ${m("flux-system:app:tag")}`,
+      `d = ["ghcr.io/acme/app:1.2.3", "ghcr.io/acme/app:1.0.0"] ${m("flux-system:app")}`,
+      "",
+    ].join("\n");
+    const result = editKcl(text, setters({ "flux-system:app": "ghcr.io/acme/app:2.0.0" }));
+    expect(result.text).toBe(text.replace("app:1.2.3", "app:2.0.0").replace("app:1.2.3", "app:2.0.0"));
+    expect(result.warnings).toEqual([
+      { line: 3, message: 'Flux setter "flux-system:app:tag" is on a line with 2 strings; it marks none of them until its value is on a line of its own' },
+      { line: 4, message: 'Flux setter "flux-system:app" is on a line with 2 strings; it marks none of them until its value is on a line of its own' },
     ]);
   });
 

@@ -96,7 +96,7 @@ export async function writeSummary(result: DeliveryResult, serverUrl: string, re
     core.summary.addRaw(`Nothing changed on ${code(result.base)}. This run's warnings:`, true);
     core.summary.addList(result.plan.warnings.map(describeLocated));
   } else if (result.plan.changes.length === 0) {
-    core.summary.addRaw(`Nothing to change on ${code(result.base)}: every field already holds the promoted image.`, true);
+    core.summary.addRaw(`Nothing to change on ${code(result.base)}: every image field found already holds the promoted image.`, true);
   } else {
     core.summary.addTable([
       ["Target", "File", "Field", "Old → New", "Delivered"].map((data) => ({ data, header: true })),
