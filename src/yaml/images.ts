@@ -55,7 +55,7 @@ export function setImageScalar(
 const CONTAINER_LISTS = new Set(["containers", "initContainers", "ephemeralContainers"]);
 
 /** `...containers[i].image`: a Kubernetes container's image, where a bare repository means `:latest`. */
-function inContainerSpec(path: readonly PathSegment[]): boolean {
+export function inContainerSpec(path: readonly PathSegment[]): boolean {
   const list = path[path.length - 3];
   return typeof path[path.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list);
 }

@@ -16,7 +16,7 @@ import { SourceError, type EditRequest } from "../change.js";
 import { tryParseImageRef } from "../image/reference.js";
 import { byRepository, type ImageUpdate } from "../image/update.js";
 import { YamlFile, type YamlDocument } from "./file.js";
-import { editImages, setImageScalar } from "./images.js";
+import { editImages, inContainerSpec, setImageScalar } from "./images.js";
 import { isKustomization } from "./kustomize.js";
 import { mapValue, nodeAt, scalarText, type ScalarNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
@@ -120,26 +120,18 @@ function editOps(document: YamlDocument, incoming: ReadonlyMap<string, ImageUpda
     const pointer = scalarText(mapValue(op, "path"));
     const value = mapValue(op, "value");
     if (pointer === undefined || !value) return;
-    // RFC 6901: `~1` is `/`, `~0` is `~`.
+    // RFC 6901: `~1` is `/`, `~0` is `~`; an index, or `-` for the end of a list, is a list position.
     const target = pointer
       .split("/")
       .slice(1)
-      .map((token) => token.replaceAll("~1", "/").replaceAll("~0", "~"));
+      .map((token): PathSegment => (token === "-" ? -1 : /^[0-9]+$/.test(token) ? Number(token) : token.replaceAll("~1", "/").replaceAll("~0", "~")));
     forEachValue(value, ({ node, path, inFlow }) => {
-      const at = [...target, ...path.map(String)];
+      const at = [...target, ...path];
       if (at[at.length - 1] !== "image") return;
       const field = { node, path: [index, "value", ...path], inFlow: inFlow || list.flow || op.flow };
-      setImageScalar(field, "image", isContainerImage(at), incoming, plan, document);
+      setImageScalar(field, "image", inContainerSpec(at), incoming, plan, document);
     });
   });
-}
-
-const CONTAINER_LISTS = new Set(["containers", "initContainers", "ephemeralContainers"]);
-
-/** `.../containers/<index or ->/image`: a container's image, where a bare repository means `:latest` (images.ts's rule, on pointer tokens). */
-function isContainerImage(tokens: readonly string[]): boolean {
-  const list = tokens[tokens.length - 3];
-  return /^(?:[0-9]+|-)$/.test(tokens[tokens.length - 2] ?? "") && list !== undefined && CONTAINER_LISTS.has(list);
 }
 
 /** Where a scalar's text is in the file: the file offset of a text offset, and source bytes for inserted text. */
