@@ -33,7 +33,7 @@ const ARGO_API = "argoproj.io/";
  * document without apiVersion and kind (the empty path), which may also be values of the
  * argocd-apps chart.
  */
-function sourcesOf(document: YamlDocument): PathSegment[][] {
+export function sourcesOf(document: YamlDocument): PathSegment[][] {
   const { apiVersion, kind } = document.object;
   if (apiVersion === undefined && kind === undefined) return [[], ...chartSources(document.root)];
   if (!apiVersion?.startsWith(ARGO_API)) return [];

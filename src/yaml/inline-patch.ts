@@ -1,7 +1,9 @@
 /**
  * Images inside a kustomization's inline patches, where kustomize users often pin an image
  * instead of in `images:`: `patches[].patch`, `patchesStrategicMerge[]` strings and
- * `patchesJson6902[].patch` (a Flux Kustomization's `spec.patches[].patch`). The patch text
+ * `patchesJson6902[].patch` (a Flux Kustomization's `spec.patches[].patch`, a HelmRelease's
+ * `spec.postRenderers[].kustomize.patches[].patch`, an Argo CD source's
+ * `kustomize.patches[].patch`). The patch text
  * is parsed as YAML (JSON is YAML) and decided as a manifest is: a strategic-merge patch by
  * images.ts's container-image rule, a JSON6902 `add` or `replace` op as if its value were
  * written at its path. Each edit of the patch text is then moved to the file's bytes, which
@@ -21,6 +23,7 @@ import { isKustomization } from "./kustomize.js";
 import { mapValue, nodeAt, scalarText, type ScalarNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import { EditPlan, type Editor } from "./plan.js";
+import { sourcesOf } from "./argocd.js";
 import { renderScalar } from "./quoting.js";
 import { forEachValue } from "./walk.js";
 
@@ -43,9 +46,12 @@ export const editInlinePatches: Editor = (file, request, plan) => {
   }
 };
 
-/** The inline patch strings of a kustomization; a Flux Kustomization has `spec.patches` only (its older fields hold objects). */
+/**
+ * The inline patch strings of a document: a kustomization's; a Flux Kustomization's
+ * `spec.patches` only (its older fields hold objects), as a HelmRelease's kustomize
+ * post-renderers; and the `kustomize.patches` of an Argo CD source.
+ */
 function patchStrings(document: YamlDocument): PatchString[] {
-  if (!isKustomization(document)) return [];
   const found: PatchString[] = [];
   const inList = (path: readonly PathSegment[], field: string | undefined, kind: PatchKind) => {
     const list = nodeAt(document.root, path);
@@ -56,7 +62,15 @@ function patchStrings(document: YamlDocument): PatchString[] {
       if (node?.kind === "scalar") found.push({ node, path: field === undefined ? [...path, index] : [...path, index, field], kind, inFlow });
     });
   };
-  if (document.object.apiVersion?.startsWith("kustomize.toolkit.fluxcd.io/")) {
+  const { apiVersion, kind } = document.object;
+  if (kind === "HelmRelease" && apiVersion?.startsWith("helm.toolkit.fluxcd.io/")) {
+    const renderers = nodeAt(document.root, ["spec", "postRenderers"]);
+    if (renderers?.kind === "seq") renderers.items.forEach((_, i) => inList(["spec", "postRenderers", i, "kustomize", "patches"], "patch", "either"));
+    return found;
+  }
+  for (const source of sourcesOf(document)) inList([...source, "kustomize", "patches"], "patch", "either");
+  if (!isKustomization(document)) return found;
+  if (apiVersion?.startsWith("kustomize.toolkit.fluxcd.io/")) {
     inList(["spec", "patches"], "patch", "either");
     return found;
   }

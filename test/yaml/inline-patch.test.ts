@@ -272,6 +272,43 @@ spec:
     expect(changes[0]!.object).toMatchObject({ kind: "Kustomization", name: "apps" });
   });
 
+  it("edits a HelmRelease's kustomize post-renderer patches and an Argo CD source's kustomize patches", () => {
+    const release = `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata: {name: app}
+spec:
+  postRenderers:
+    - kustomize:
+        patches:
+          - target: {kind: Deployment}
+            patch: |
+              - op: replace
+                path: /spec/template/spec/containers/0/image
+                value: ghcr.io/acme/app:1.0.0
+`;
+    const { text: out, changes } = editYaml(release, withImages("ghcr.io/acme/app:1.1.0"));
+    expect(out).toBe(release.replace("app:1.0.0", "app:1.1.0"));
+    expect(changes.map((c) => [c.line, c.key])).toEqual([[12, "spec.postRenderers[0].kustomize.patches[0].patch[0].value"]]);
+    const application = `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: {name: app}
+spec:
+  sources:
+    - repoURL: https://github.com/acme/manifests
+      path: apps/app
+      kustomize:
+        patches:
+          - target: {kind: Deployment, name: app}
+            patch: |-
+              - op: replace
+                path: /spec/template/spec/containers/0/image
+                value: ghcr.io/acme/app:1.0.0
+`;
+    const argo = editYaml(application, withImages("ghcr.io/acme/app:1.1.0"));
+    expect(argo.text).toBe(application.replace("app:1.0.0", "app:1.1.0"));
+    expect(argo.changes.map((c) => [c.line, c.key])).toEqual([[14, "spec.sources[0].kustomize.patches[0].patch[0].value"]]);
+  });
+
   it("leaves a `patches:` key of anything but a kustomization alone", () => {
     const text = `apiVersion: example.com/v1
 kind: PatchSet
