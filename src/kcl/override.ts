@@ -7,6 +7,7 @@
  * value's bytes change) and a missing path is an error unless `create` is set.
  */
 import { SourceError, type EditResult, type FieldChange, type ValueFor, type Warning } from "../change.js";
+import { Keyword, keywordOf } from "./keywords.js";
 import { nodeText } from "./nodes.js";
 import { parseKcl, parseKclExpression } from "./parser.js";
 import { formatOverridePath, isIdentifier, OverrideSpecError, parseOverridePath, parseOverrideSpec, type OverrideSpec } from "./override-spec.js";
@@ -344,6 +345,79 @@ function namesTarget(s: Statement, name: string): boolean {
   return (s.type === "assign" && s.targets.includes(name)) || ((s.type === "aug-assign" || s.type === "unification") && s.target === name);
 }
 
+function keyword(tokens: Tokens, token: number): number {
+  return tokens.kind[token] === T.Name ? keywordOf(tokens.source.text, tokens.start[token]!, tokens.end[token]!) : Keyword.Other;
+}
+
+/** What an expression is, for a message: "a '|' expression", "a call", ... */
+function describeExpr(tokens: Tokens, expr: Expr): string {
+  const { kind, match } = tokens;
+  const text = (token: number): string => tokens.source.text.slice(tokens.start[token], tokens.end[token]);
+  if (expr.type === "string") return "a string";
+  if (expr.type === "name") return `the name '${expr.name}'`;
+  if (expr.type === "list") return "a list";
+  if (expr.type === "config" || expr.type === "schema") return "a config";
+  if (expr.type === "operation") {
+    const [left, right] = expr.operands as [Expr, Expr | undefined];
+    const [from, to] = right ? [left.last + 1, right.first - 1] : [expr.first, left.first - 1];
+    return `a '${Array.from({ length: to - from + 1 }, (_, i) => text(from + i)).join(" ")}' expression`;
+  }
+  for (let i = expr.first; i <= expr.last; i++) {
+    if (kind[i] === T.LParen || kind[i] === T.LBracket || kind[i] === T.LBrace) i = match[i]!;
+    else if (keyword(tokens, i) === Keyword.If) return "a conditional expression (... if ... else ...)";
+  }
+  if (kind[expr.last] === T.RParen) return kind[expr.first] === T.LParen && match[expr.first] === expr.last ? "a parenthesized expression" : "a call";
+  if (keyword(tokens, expr.first) === Keyword.Lambda) return "a lambda";
+  if (kind[expr.first] === T.LBracket || kind[expr.first] === T.LBrace) return "a comprehension";
+  if (expr.first === expr.last) return kind[expr.first] === T.Number ? "a number" : text(expr.first);
+  return "an expression";
+}
+
+const STARTS_LINE = new Set<number>([T.Newline, T.Indent, T.Dedent]);
+const ASSIGNS = new Set<number>([T.Assign, T.Colon, T.AugAssign, T.PlusAssign]);
+
+/**
+ * The token of `name = ...` (`name: ...`, `name += ...`) inside a top-level if/elif/else
+ * block (on its header line too), which KCL's overrides never visit.
+ */
+function assignedInIf(tokens: Tokens, s: Statement, name: string): number | undefined {
+  const opens = keyword(tokens, s.first);
+  if (s.type !== "other" || (opens !== Keyword.If && opens !== Keyword.Elif && opens !== Keyword.Else)) return undefined;
+  const { kind, match } = tokens;
+  let header: number | undefined;
+  for (let i = s.first + 1; i < s.last; i++) {
+    const k = kind[i]!;
+    if (k === T.LParen || k === T.LBracket || k === T.LBrace) i = match[i]!;
+    else if (k === T.Colon && header === undefined) header = i;
+    else if (k === T.Name && (STARTS_LINE.has(kind[i - 1]!) || i - 1 === header) && ASSIGNS.has(kind[i + 1]!)) {
+      if (tokens.source.text.slice(tokens.start[i], tokens.end[i]).replace(/^\$/, "") === name) return i;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Why `name`, though in this file, is out of a spec's reach: its first statement that
+ * `reaches` rejects, or an assignment inside an `if` block. undefined when there is none.
+ */
+function unreached(p: Planner, name: string, reaches: (s: Statement) => boolean): { message: string; line: number } | undefined {
+  for (const s of p.module.statements) {
+    if (namesTarget(s, name) && !reaches(s)) {
+      const line = p.line(s.first);
+      if (s.type === "assign") return { message: `'${name}' is assigned ${describeExpr(p.tokens, s.value)}, not a config or schema literal`, line };
+      if (s.type === "aug-assign") return { message: `'${name}' is only augmented here ('${name} ${s.operator} ...'), not assigned`, line };
+    }
+    const inIf = assignedInIf(p.tokens, s, name);
+    if (inIf !== undefined) return { message: `'${name}' is assigned inside an 'if' block, which overrides do not reach`, line: p.line(inIf) };
+  }
+  return undefined;
+}
+
+/** What a nested path can start from: `x = {...}`, `x = S {...}`, `x: S {...}`. */
+function holdsConfig(s: Statement): boolean {
+  return (s.type === "assign" && configOf(s.value) !== undefined) || s.type === "unification";
+}
+
 function keyText(parts: readonly string[], operator: string, value: string): string {
   // KCL's own style: `key: value`, `key = value`, `key += value`.
   const pair = (key: string) => (operator === ":" ? `${key}: ${value}` : `${key} ${operator} ${value}`);
@@ -392,13 +466,27 @@ function planTopLevel(p: Planner, raw: string, options: OverrideOptions): void {
     else p.append(old, value);
     hit = true;
   }
-  if (!hit) createTopLevel(p, [], value, options, `no top-level '${name}' in this file`);
+  if (!hit) createTopLevel(p, [], value, options, `no top-level '${name}' in this file`, () => true);
 }
 
-function createTopLevel(p: Planner, rest: readonly string[], value: Value, options: OverrideOptions, missing: string): void {
+/**
+ * A spec's variable is not there, or not where `reaches` looks: append it with create,
+ * except over an assignment it cannot reach (a second assignment of a public name is an
+ * error in KCL; a `_` name may be assigned again, as -O does).
+ */
+function createTopLevel(
+  p: Planner,
+  rest: readonly string[],
+  value: Value,
+  options: OverrideOptions,
+  missing: string,
+  reaches: (s: Statement) => boolean,
+): void {
   const { spec } = p;
-  if (!options.create) throw new SourceError(`${missing} (use create to add it)`);
   const name = spec.parts[0]!;
+  const why = unreached(p, name, reaches);
+  if (why && !(options.create && name.startsWith("_"))) throw new SourceError(`${why.message}; ${spec.path} cannot be overridden here`, why.line);
+  if (!options.create) throw new SourceError(`${missing} (use create to add it)`);
   const statement =
     rest.length > 0
       ? `${name} = {${keyText(rest, spec.operation, value.text)}}`
@@ -421,9 +509,7 @@ function createTopLevel(p: Planner, rest: readonly string[], value: Value, optio
 function planNested(p: Planner, raw: string, options: OverrideOptions): void {
   const { spec, module } = p;
   const [name, ...rest] = spec.parts as [string, ...string[]];
-  const candidates = module.statements.filter(
-    (s) => (s.type === "assign" && s.targets.includes(name) && configOf(s.value) !== undefined) || (s.type === "unification" && s.target === name),
-  );
+  const candidates = module.statements.filter((s) => namesTarget(s, name) && holdsConfig(s));
   const searchIn = (s: Statement): Search => {
     const config = configOf(statementValue(s)!)!;
     const found: Search = { matches: [], deepest: { depth: -1, keys: [], config, consumed: 1, token: s.first }, blocked: [], dotted: [] };
@@ -440,7 +526,8 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
   const value = p.value(raw);
   if (!value) return;
   const first = candidates[0];
-  if (!first) return createTopLevel(p, rest, value, options, `no top-level '${name}' = {...}, '${name} = S {...}' or '${name}: S {...}' in this file`);
+  if (!first)
+    return createTopLevel(p, rest, value, options, `no top-level '${name}' = {...}, '${name} = S {...}' or '${name}: S {...}' in this file`, holdsConfig);
   refuseShared(p, first, name);
   const found = searchIn(first);
   for (const m of found.matches) {

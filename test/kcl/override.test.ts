@@ -308,3 +308,46 @@ describe("applyOverrides: create", () => {
     ]);
   });
 });
+
+describe("applyOverrides: a top-level name that is not assigned a config literal", () => {
+  const text = [
+    'piped = Config {image = "a/b:1"} | {replicas = 3}',
+    "made = lambda {",
+    '    {image = "a/b:1"}',
+    "}()",
+    'picked = {image = "a/b:1"} if True else {image = "a/b:0"}',
+    "if True:",
+    '    inner = {image = "a/b:1"}',
+    "",
+  ].join("\n");
+
+  it("says what it is assigned and that it cannot be overridden, with no hint to create a second assignment", () => {
+    const message = (spec: string): string => {
+      try {
+        applyOverrides(text, [spec]);
+      } catch (e) {
+        return `${(e as SourceError).line}: ${(e as Error).message}`;
+      }
+      return "no error";
+    };
+    expect(message('piped.image="a/b:2"')).toBe(
+      "1: 'piped' is assigned a '|' expression, not a config or schema literal; piped.image cannot be overridden here",
+    );
+    expect(message('made.image="a/b:2"')).toBe("2: 'made' is assigned a call, not a config or schema literal; made.image cannot be overridden here");
+    expect(message('picked.image="a/b:2"')).toBe(
+      "5: 'picked' is assigned a conditional expression (... if ... else ...), not a config or schema literal; picked.image cannot be overridden here",
+    );
+    expect(message('inner.image="a/b:2"')).toBe(
+      "7: 'inner' is assigned inside an 'if' block, which overrides do not reach; inner.image cannot be overridden here",
+    );
+    expect(message('inner={image = "a/b:2"}')).toBe(
+      "7: 'inner' is assigned inside an 'if' block, which overrides do not reach; inner cannot be overridden here",
+    );
+  });
+
+  it("refuses to create one too: a second assignment of a public name is an error in KCL", () => {
+    expect(() => applyOverrides(text, ['piped.image="a/b:2"'], { create: true })).toThrow("'piped' is assigned a '|' expression");
+    // A `_` name may be assigned again: create appends as KCL's -O does.
+    expect(applyOverrides("_made = f()\n", ['_made.image="a/b:2"'], { create: true }).text).toBe('_made = f()\n_made = {image = "a/b:2"}\n');
+  });
+});
