@@ -69,6 +69,10 @@ export interface SetterConfig {
   readonly policy?: Policy;
 }
 
+/** The choices of an override's `part`, named after Flux's marker suffixes: `tag` writes what a `:tag` marker does. */
+export const OVERRIDE_PARTS = ["tag"] as const;
+export type OverridePart = (typeof OVERRIDE_PARTS)[number];
+
 /** An override: the field `spec` names in `file` (a KCL override path in a `.k` file, a dotted path in YAML), set from an incoming image. */
 export interface OverrideConfig {
   readonly file: string;
@@ -76,7 +80,9 @@ export interface OverrideConfig {
   /** The image name as written, used in the value written. */
   readonly image: string;
   readonly repository: string;
-  /** Line of its `file:` in the configuration, for messages about the file. */
+  /** What the field holds of the image: only its tag (`repository` + `tag` fields); absent, the whole reference. */
+  readonly part?: OverridePart;
+  /** Line of its `file:` in the configuration, for messages about the override. */
   readonly line: number;
 }
 
@@ -421,11 +427,12 @@ function readOverrides(r: Reader, node: Node | null, at: Node): OverrideConfig[]
   node.items.forEach((item, i) => {
     const path = `overrides[${i}]`;
     const itemNode = r.resolve(item as Node);
-    const entries = r.mapping(itemNode, node, path, ["file", "spec", "image"]);
+    const entries = r.mapping(itemNode, node, path, ["file", "spec", "image", "part"]);
     if (!entries) return;
     const fileField = r.field(entries, itemNode, path, "file", true);
     const specField = r.field(entries, itemNode, path, "spec", true);
     const imageField = r.field(entries, itemNode, path, "image", true);
+    const partField = r.field(entries, itemNode, path, "part", false);
     const file = fileField && r.string(fileField.node, fileField.at, `${path}.file`);
     let fileOk = file !== undefined && r.relativePath(file, fileField!.node, `${path}.file`);
     if (fileOk && fileKind(file!) === undefined) {
@@ -437,14 +444,48 @@ function readOverrides(r: Reader, node: Node | null, at: Node): OverrideConfig[]
       r.issue(
         specField!.node,
         `${path}.spec`,
-        `is the path only (${JSON.stringify(spec.slice(0, spec.indexOf("=")))}); the value comes from the incoming image`,
+        `is the path only (${JSON.stringify(spec.slice(0, spec.indexOf("=")).replace(/\+$/, ""))}); the value comes from the incoming image`,
+      );
+      spec = undefined;
+    }
+    const operator = spec !== undefined && fileKind(file ?? "") === "kcl" ? kclOperator(spec) : undefined;
+    if (operator !== undefined) {
+      r.issue(
+        specField!.node,
+        `${path}.spec`,
+        `is a path: the -O operator "${operator}" is not allowed here (the override sets the field from the incoming image)`,
       );
       spec = undefined;
     }
     const ref = imageField && r.repository(imageField.node, imageField.at, `${path}.image`);
-    if (fileOk && spec !== undefined && ref) overrides.push({ file: file!, spec, image: ref.name, repository: ref.repository, line: r.line(fileField!.node) });
+    const part = partField && readPart(r, partField.node, partField.at, `${path}.part`);
+    if (fileOk && spec !== undefined && ref && (!partField || part)) {
+      overrides.push({ file: file!, spec, image: ref.name, repository: ref.repository, ...(part && { part }), line: r.line(fileField!.node) });
+    }
   });
   return overrides;
+}
+
+/** `part: tag`; the whole reference needs no key, so that is what a wrong value is told. */
+function readPart(r: Reader, node: Node | null, at: Node, path: string): OverridePart | undefined {
+  const value = r.string(node, at, path);
+  if (value === undefined || (OVERRIDE_PARTS as readonly string[]).includes(value)) return value as OverridePart | undefined;
+  r.issue(
+    node,
+    path,
+    `must be ${OVERRIDE_PARTS.join(" or ")} (a field holding only the image's tag), not ${JSON.stringify(value)}; leave part out to write the whole reference`,
+  );
+  return undefined;
+}
+
+/**
+ * The `-O` operator a KCL spec holds outside its quoted keys (`:`, or a trailing `-`), if any:
+ * `a.b.image-` pasted from a `kcl -O` command would otherwise read as a key named `image-`.
+ */
+function kclOperator(spec: string): string | undefined {
+  const outsideKeys = spec.replace(/\[\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\]/g, "[]").trimEnd();
+  if (outsideKeys.includes(":")) return ":";
+  return outsideKeys.endsWith("-") ? "-" : undefined;
 }
 
 /** Parse and validate the configuration; throws ConfigError listing every problem. */

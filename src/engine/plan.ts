@@ -5,11 +5,11 @@
  * Nothing is written here; a plan that throws leaves the tree as it was.
  */
 import picomatch from "picomatch";
-import type { Change, Diagnostic, EditRequest, EditResult, FieldChange, Warning } from "../change.js";
+import type { Change, Diagnostic, EditRequest, EditResult, FieldChange, ValueFor, Warning } from "../change.js";
 import { SourceError } from "../change.js";
 import { formatImageRef, screenToken, type ImageRef } from "../image/reference.js";
 import { MARKER_TOKEN, markerPattern } from "../image/marker.js";
-import { nextImageText, type ImageUpdate } from "../image/update.js";
+import { nextImageText, nextTagText, type ImageUpdate } from "../image/update.js";
 import { editKcl } from "../kcl/editor.js";
 import { applyOverrides, type ComputedOverride } from "../kcl/override.js";
 import { OverrideSpecError } from "../kcl/override-spec.js";
@@ -193,11 +193,15 @@ function collectOverrides(
 
 /**
  * A configured override as the file's own image fields get it: only when its target allows
- * the image, and moved on by the same decision (policy, no downgrade) from what it holds.
+ * the image, and moved on by the same decision (policy, no downgrade) from what it holds,
+ * the whole reference or (`part: tag`) only the tag.
  */
 function configuredOverride(override: OverrideConfig, images: readonly ImageUpdate[]): ComputedOverride[] {
   const update = images.find((u) => u.image.repository === override.repository);
-  return update ? [{ path: override.spec, value: (current, kept) => nextImageText(update, override.image, current, kept) }] : [];
+  if (!update) return [];
+  const value: ValueFor =
+    override.part === "tag" ? (current, kept) => nextTagText(update, current, kept) : (current, kept) => nextImageText(update, override.image, current, kept);
+  return [{ path: override.spec, value }];
 }
 
 /**

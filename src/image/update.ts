@@ -93,11 +93,29 @@ export function nextImageText(update: ImageUpdate, name: string, current: string
   return next && formatImageRef({ name, ...next });
 }
 
+/** A tag as OCI distribution spells one: what a field holding only the tag may hold. */
+const TAG = /^[\w][\w.-]{0,127}$/;
+
+/**
+ * What a field holding only the tag of `update`'s image (`tag = "1.2.3"` beside `repository`)
+ * should hold: the tag of the next version, as a `:tag` marker writes; undefined when it stays.
+ * A field holding something else than a tag (a whole reference) is not rewritten into a tag:
+ * `kept` is told why.
+ */
+export function nextTagText(update: ImageUpdate, current: string | undefined, kept?: KeptBy): string | undefined {
+  if (current !== undefined && current !== "" && !TAG.test(current)) {
+    kept?.(`holds ${JSON.stringify(current)}, which is not a tag; an override with part: tag writes only a tag, so it is left as it is`);
+    return undefined;
+  }
+  const next = nextVersion(update, versionOf(current, undefined), kept);
+  return next?.tag === current ? undefined : next?.tag;
+}
+
 /**
  * A field holding only a repository (no tag, no digest) outside a container spec usually has
  * its version in a sibling field (`repository` + `tag`, `image` + `imageTag`): appending a tag
  * to it would break the image the two make together, so it is left with this warning.
  */
 export function bareRepositoryWarning(repository: string): string {
-  return `holds ${repository} with no tag or digest, so its version is set in another field; left as it is (mark that field with a Flux ":tag" marker, or set it with an override)`;
+  return `holds ${repository} with no tag or digest, so its version is set in another field; left as it is (mark the field holding its tag with a Flux ":tag" marker, or set that field with a configured override with part: tag)`;
 }

@@ -73,6 +73,15 @@ describe("parseConfig: the DESIGN §5 example", () => {
 });
 
 describe("parseConfig: what is accepted", () => {
+  it("reads an override of a field holding only the tag (part: tag), and keys with ':' or '-' in quotes", () => {
+    const text =
+      'overrides:\n  - file: main.k\n    spec: app.image.tag\n    image: ghcr.io/acme/app\n    part: tag\n  - file: main.k\n    spec: app.labels["a:b-"]\n    image: nginx\n';
+    expect(parseConfig(text, FILE).overrides).toEqual([
+      { file: "main.k", spec: "app.image.tag", image: "ghcr.io/acme/app", repository: "ghcr.io/acme/app", part: "tag", line: 2 },
+      { file: "main.k", spec: 'app.labels["a:b-"]', image: "nginx", repository: "docker.io/library/nginx", line: 6 },
+    ]);
+  });
+
   it("reads an empty or comment-only file as no configuration", () => {
     for (const text of ["", "# nothing yet\n", "---\n"]) expect(parseConfig(text, FILE)).toEqual({ targets: [], setters: new Map(), overrides: [] });
   });
@@ -256,8 +265,22 @@ describe("parseConfig: bad configuration, each with file, line and field", () =>
       [
         `${FILE}:2: overrides[0]: image is required`,
         `${FILE}:3: overrides[0].spec: is the path only ("config.image"); the value comes from the incoming image`,
-        `${FILE}:4: overrides[0].files: unknown key (expected file, spec, image)`,
+        `${FILE}:4: overrides[0].files: unknown key (expected file, spec, image, part)`,
       ],
+    ],
+    [
+      "KCL override specs with a -O operator: the spec is the path, the incoming image the value",
+      'overrides:\n  - { file: main.k, spec: a.b.image-, image: nginx }\n  - { file: main.k, spec: "a.b.image:", image: nginx }\n  - { file: main.k, spec: "a.b+=[1]", image: nginx }\n',
+      [
+        `${FILE}:2: overrides[0].spec: is a path: the -O operator "-" is not allowed here (the override sets the field from the incoming image)`,
+        `${FILE}:3: overrides[1].spec: is a path: the -O operator ":" is not allowed here (the override sets the field from the incoming image)`,
+        `${FILE}:4: overrides[2].spec: is the path only ("a.b"); the value comes from the incoming image`,
+      ],
+    ],
+    [
+      "an override part that is not tag",
+      "overrides:\n  - file: values.yaml\n    spec: image.version\n    image: nginx\n    part: version\n",
+      [`${FILE}:5: overrides[0].part: must be tag (a field holding only the image's tag), not "version"; leave part out to write the whole reference`],
     ],
     [
       "an override of a file that is neither KCL nor YAML",

@@ -645,6 +645,47 @@ describe("planUpdate: configured overrides", () => {
     ]);
   });
 
+  describe("part: tag, for a field holding only the tag beside its repository", () => {
+    const tagOnly = (tag: string) => `app = {\n    image = {repository = "ghcr.io/acme/app", tag = "${tag}"}\n}\n`;
+    const tagOverride = (file: string, spec: string) => `  - file: ${file}\n    spec: ${spec}\n    image: ghcr.io/acme/app\n    part: tag\n`;
+
+    it("writes only the tag (the review's reproduction)", async () => {
+      const files = { ".github/gitops-promote.yaml": config(tagOverride("main.k", "app.image.tag")), "main.k": tagOnly("1.2.3") };
+      const p = await plan(files, { images: ["ghcr.io/acme/app:1.2.4"] });
+      expect(afterOf(p, "main.k")).toBe(tagOnly("1.2.4"));
+      expect(p.changes.map((c) => [c.line, c.kind, c.key, c.old, c.new])).toEqual([[2, "override", "app.image.tag", "1.2.3", "1.2.4"]]);
+    });
+
+    it("under its target's policy: a newer tag is kept, and says so", async () => {
+      const files = { ".github/gitops-promote.yaml": config(tagOverride("prod/main.k", "app.image.tag"), CONFIG), "prod/main.k": tagOnly("1.3.0") };
+      const p = await plan(files, { images: ["ghcr.io/acme/app:1.2.4"] });
+      expect(p.files).toEqual([]);
+      expect(p.warnings).toContainEqual({
+        file: "prod/main.k",
+        line: 2,
+        message: "app.image.tag keeps 1.3.0, which its policy (semver ^1.0.0) ranks above the incoming 1.2.4 (allow-downgrade sets it anyway)",
+      });
+      expect(afterOf(await plan(files, { images: ["ghcr.io/acme/app:1.4.0"] }), "prod/main.k")).toBe(tagOnly("1.4.0"));
+    });
+
+    it("in a YAML file too", async () => {
+      const values = "image:\n  repository: ghcr.io/acme/app\n  version: 1.2.3\n";
+      const files = { ".github/gitops-promote.yaml": config(tagOverride("values.yaml", "image.version")), "values.yaml": values };
+      expect(afterOf(await plan(files, { images: ["ghcr.io/acme/app:1.2.4"] }), "values.yaml")).toBe(values.replace("1.2.3", "1.2.4"));
+    });
+
+    it("leaves a field holding a whole reference as it is, saying why", async () => {
+      const files = { ".github/gitops-promote.yaml": config(tagOverride("main.k", "config.image")), "main.k": main("ghcr.io/acme/base:1.0") };
+      const p = await plan(files, { images: ["ghcr.io/acme/app:1.2.4"] });
+      expect(p.files).toEqual([]);
+      expect(p.warnings).toContainEqual({
+        file: "main.k",
+        line: 2,
+        message: 'config.image holds "ghcr.io/acme/base:1.0", which is not a tag; an override with part: tag writes only a tag, so it is left as it is',
+      });
+    });
+  });
+
   it("sets a YAML field by its dotted path under the same rules", async () => {
     const values = "image:\n  full: ghcr.io/acme/app:1.2.3\n";
     const yamlOverride = "  - file: prod/values.yaml\n    spec: image.full\n    image: ghcr.io/acme/app\n";

@@ -34,7 +34,7 @@ describe("editKcl: image string literals by repository", () => {
       {
         line: 2,
         message:
-          'config.helm.repository holds ghcr.io/acme/app with no tag or digest, so its version is set in another field; left as it is (mark that field with a Flux ":tag" marker, or set it with an override)',
+          'config.helm.repository holds ghcr.io/acme/app with no tag or digest, so its version is set in another field; left as it is (mark the field holding its tag with a Flux ":tag" marker, or set that field with a configured override with part: tag)',
       },
     ]);
   });

@@ -72,7 +72,7 @@ proxy:
       {
         line: 1,
         message:
-          'image holds docker.elastic.co/elasticsearch/elasticsearch with no tag or digest, so its version is set in another field; left as it is (mark that field with a Flux ":tag" marker, or set it with an override)',
+          'image holds docker.elastic.co/elasticsearch/elasticsearch with no tag or digest, so its version is set in another field; left as it is (mark the field holding its tag with a Flux ":tag" marker, or set that field with a configured override with part: tag)',
       },
     ]);
   });
