@@ -447,7 +447,9 @@ function planTopLevel(p: Planner, raw: string, options: OverrideOptions): void {
   const statements = module.statements.filter((s) => namesTarget(s, name));
   statements.forEach((s) => refuseShared(p, s, name));
   if (spec.operation === "-") {
-    for (const s of statements) if (s.type === "assign" || s.type === "unification") p.remove(s);
+    const removable = (s: Statement): boolean => s.type === "assign" || s.type === "unification";
+    statements.filter(removable).forEach((s) => p.remove(s));
+    if (!statements.some(removable)) nothingToDelete(p, unreached(p, name, removable) ?? { message: `no top-level '${name}' in this file` });
     return;
   }
   const value = p.value(raw);
@@ -518,10 +520,13 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
   };
   if (spec.operation === "-") {
     for (const s of candidates) {
+      // A dotted key that goes past the path is part of it: KCL expands `containers.web = ...` to `containers: {web = ...}` first.
       const found = searchIn(s);
-      if (found.matches.length > 0) return (refuseShared(p, s, name), found.matches.forEach((m) => p.remove(m)));
+      const hits = [...found.matches, ...found.dotted];
+      if (hits.length > 0) return (refuseShared(p, s, name), hits.forEach((m) => p.remove(m)));
     }
-    return;
+    const first = candidates[0];
+    return nothingToDelete(p, first ? notFound(p, searchIn(first)) : (unreached(p, name, holdsConfig) ?? { message: `no top-level '${name}' in this file` }));
   }
   const value = p.value(raw);
   if (!value) return;
@@ -538,31 +543,53 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
   if (found.matches.length > 0) return;
 
   const { deepest } = found;
-  const blocked = found.blocked.find((b) => b.depth >= deepest.depth);
-  const line = (token: number): number => p.line(token);
-  if (blocked) {
-    const where = formatOverridePath(spec.parts.slice(0, blocked.depth));
-    throw new SourceError(`${where} is not a config or schema literal, so it has no '${spec.parts[blocked.depth]}'`, line(blocked.entry.first));
-  }
+  const why = notFound(p, found);
+  if (why.blocked) throw new SourceError(why.message, why.line);
   if (found.dotted.length > 0) {
     const dotted = found.dotted[0]!;
-    throw new SourceError(`${spec.path} is written as the dotted key '${dotted.key.parts!.join(".")}'; name a key inside it`, line(dotted.first));
+    throw new SourceError(`${spec.path} is written as the dotted key '${dotted.key.parts!.join(".")}'; name a key inside it`, p.line(dotted.first));
+  }
+  if (!options.create) throw new SourceError(`${why.message} (use create to add ${spec.path})`, why.line);
+  p.insert(deepest.config, keyText(spec.parts.slice(deepest.consumed), spec.operation, value.text), value.string ?? value.text);
+}
+
+/**
+ * Where a nested path stops in the statement searched, naming what exists there:
+ * `config.containers has 'flaskdemo', not 'flask_demo'`, or the entry on the path that is
+ * not a config (`blocked`).
+ */
+function notFound(p: Planner, found: Search): { message: string; line: number; blocked: boolean } {
+  const { spec } = p;
+  const { deepest } = found;
+  const blocked = found.blocked.find((b) => b.depth >= deepest.depth);
+  if (blocked) {
+    const where = formatOverridePath(spec.parts.slice(0, blocked.depth));
+    return {
+      message: `${where} is not a config or schema literal, so it has no '${spec.parts[blocked.depth]}'`,
+      line: p.line(blocked.entry.first),
+      blocked: true,
+    };
   }
   const where = formatOverridePath(spec.parts.slice(0, deepest.depth));
-  const missing = spec.parts[deepest.depth]!;
-  if (!options.create) {
-    const has = deepest.keys.length > 0 ? `has ${deepest.keys.map((k) => `'${k}'`).join(", ")}` : "is empty";
-    throw new SourceError(`${where} ${has}, not '${missing}' (use create to add ${spec.path})`, line(deepest.token));
-  }
-  p.insert(deepest.config, keyText(spec.parts.slice(deepest.consumed), spec.operation, value.text), value.string ?? value.text);
+  const has = deepest.keys.length > 0 ? `has ${deepest.keys.map((k) => `'${k}'`).join(", ")}` : "is empty";
+  return { message: `${where} ${has}, not '${spec.parts[deepest.depth]}'`, line: p.line(deepest.token), blocked: false };
+}
+
+/**
+ * A delete of a path that is not there changes nothing, as in KCL, but is said: a typo in a
+ * cleanup step would go unseen. Worded for a rerun too, when the entry is already gone.
+ */
+function nothingToDelete(p: Planner, why: { message: string; line?: number }): void {
+  p.plan.warnings.push({ ...(why.line !== undefined && { line: why.line }), message: `nothing to delete: ${why.message}` });
 }
 
 /**
  * Apply KCL override specs (`path=value`, `path:value`, `path+=value`, `path-`) to one file,
  * in order. Only the targeted values' bytes change; a spec whose path does not exist throws
  * SourceError naming the deepest existing key (unless `create`); deleting a missing path
- * changes nothing (as in KCL). Throws OverrideSpecError for a malformed spec. A computed
- * override is `path=<string>` with the string computed from each target's current value.
+ * changes nothing (as in KCL) and warns, naming the same key. Throws OverrideSpecError for
+ * a malformed spec. A computed override is `path=<string>` with the string computed from
+ * each target's current value.
  */
 export function applyOverrides(text: string, specs: readonly (string | ComputedOverride)[], options: OverrideOptions = {}): EditResult {
   let current = text;

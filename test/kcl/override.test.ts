@@ -130,8 +130,14 @@ describe("upstream query tests, value level (crates/query/src/tests.rs)", () => 
     );
   });
 
-  it("deleting a path that does not exist changes nothing (as in KCL)", () => {
-    expect(applyOverrides(config, ["appConfiguration.nothing-", "nothing-"]).text).toBe(config);
+  it("deleting a path that does not exist changes nothing (as in KCL), with a warning for each", () => {
+    const result = applyOverrides(config, ["appConfiguration.nothing-", "nothing-"]);
+    expect(result.text).toBe(config);
+    expect(result.changes).toEqual([]);
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/^nothing to delete: appConfiguration has 'appName', .*, not 'nothing'$/),
+      "nothing to delete: no top-level 'nothing' in this file",
+    ]);
   });
 });
 
@@ -349,5 +355,46 @@ describe("applyOverrides: a top-level name that is not assigned a config literal
     expect(() => applyOverrides(text, ['piped.image="a/b:2"'], { create: true })).toThrow("'piped' is assigned a '|' expression");
     // A `_` name may be assigned again: create appends as KCL's -O does.
     expect(applyOverrides("_made = f()\n", ['_made.image="a/b:2"'], { create: true }).text).toBe('_made = f()\n_made = {image = "a/b:2"}\n');
+  });
+
+  it("says so when a delete cannot reach it", () => {
+    expect(applyOverrides(text, ["piped.image-", "inner-"]).warnings).toEqual([
+      { line: 1, message: "nothing to delete: 'piped' is assigned a '|' expression, not a config or schema literal" },
+      { line: 7, message: "nothing to delete: 'inner' is assigned inside an 'if' block, which overrides do not reach" },
+    ]);
+  });
+});
+
+describe("applyOverrides: a delete of what is not there", () => {
+  const text = 'app = {\n    mainContainer = {\n        image = "a/b:1"\n        args = ["start"]\n    }\n}\n';
+
+  it("warns where a misspelt path stops, naming what exists there, in the words of the missing-path error", () => {
+    const result = applyOverrides(text, ["app.mainContainr.args-"]);
+    expect(result.text).toBe(text);
+    expect(result.changes).toEqual([]);
+    expect(result.warnings).toEqual([{ line: 1, message: "nothing to delete: app has 'mainContainer', not 'mainContainr'" }]);
+  });
+
+  it("warns about a misspelt top-level name, nested path or not", () => {
+    expect(applyOverrides(text, ["ap.mainContainer.args-", "ap-"]).warnings).toEqual([
+      { message: "nothing to delete: no top-level 'ap' in this file" },
+      { message: "nothing to delete: no top-level 'ap' in this file" },
+    ]);
+  });
+
+  it("stays a no-op when run again after the entry is gone: the rerun only says there is nothing to delete", () => {
+    const once = applyOverrides(text, ["app.mainContainer.args-"]);
+    expect(once.warnings).toEqual([]);
+    const again = applyOverrides(once.text, ["app.mainContainer.args-"]);
+    expect(again.text).toBe(once.text);
+    expect(again.changes).toEqual([]);
+    expect(again.warnings).toEqual([{ line: 2, message: "nothing to delete: app.mainContainer has 'image', not 'args'" }]);
+  });
+
+  it("deletes a dotted key that starts with the path, as KCL does once it has expanded dotted keys", () => {
+    const dotted = 'config = {\n    containers.web = {image = "a/b:1"}\n    name = "x"\n}\n';
+    const result = applyOverrides(dotted, ["config.containers-"]);
+    expect(result.text).toBe('config = {\n    name = "x"\n}\n');
+    expect(result.warnings).toEqual([]);
   });
 });
