@@ -197,7 +197,9 @@ class Planner {
       const parts = item.type === "entry" ? item.key.parts : undefined;
       const matches = parts ? this.entries(target).filter((e) => e.key.parts?.join("\0") === parts.join("\0")) : [];
       if (item.type !== "entry" || matches.length === 0) {
-        const entry = nodeText(tokens, item).replace(/\r\n|\n|\r/g, this.eol);
+        // KCL prints an entry `key = value` (`key: value`); its value stays as the spec wrote it, which only KCL's printer could reprint.
+        const written = parts && item.type === "entry" ? keyText(parts, item.operator, valueFrom(tokens, item.value, this.eol).text) : undefined;
+        const entry = written ?? nodeText(tokens, item).replace(/\r\n|\n|\r/g, this.eol);
         this.insert(target, entry, entry);
         continue;
       }

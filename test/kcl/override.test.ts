@@ -398,3 +398,18 @@ describe("applyOverrides: a delete of what is not there", () => {
     expect(result.warnings).toEqual([]);
   });
 });
+
+describe("applyOverrides: entries a ':' merge inserts are written as KCL prints them", () => {
+  it("writes `key = value` whatever the spec's spacing; the value keeps the spec's own text", () => {
+    const text = 'config = Config {\n    name = "app"\n}\nsvc = {\n    containers: {\n        web = {image = "w:1"}\n    }\n}\n';
+    const result = applyOverrides(text, ["config:Config {replicas=5}", 'svc.containers:{web={image="w:1"}, db={image="pg:1"}}']);
+    expect(result.text).toBe(
+      'config = Config {\n    name = "app"\n    replicas = 5\n}\nsvc = {\n    containers: {\n        web = {image = "w:1"}\n        db = {image="pg:1"}\n    }\n}\n',
+    );
+  });
+
+  it("keeps each entry's operator and writes keys as KCL does (a string key that is a name goes bare)", () => {
+    const result = applyOverrides("labels = {a = 1}\n", ['labels:{b:2, "c"="3", "app.kubernetes.io/name"="x", d+=[1]}']);
+    expect(result.text).toBe('labels = {a = 1, b: 2, c = "3", "app.kubernetes.io/name" = "x", d += [1]}\n');
+  });
+});
