@@ -89,8 +89,10 @@ export interface DeliveryResult {
 }
 
 /**
- * The delivery failed after part of it landed (a push on the base, a pull request opened):
- * `landings` says what did, `cause` what failed. A failure before anything landed is thrown as it is.
+ * The delivery failed after part of it landed (a push on the base, a pull request opened), on
+ * this attempt or an earlier one whose pull-request branch then moved: `landings` says what did,
+ * `cause` what failed (giving up on a branch that kept moving included). A failure before
+ * anything landed is thrown as it is.
  */
 export class DeliveryError extends Error {
   constructor(
@@ -119,40 +121,80 @@ export async function deliver(ctx: DeliveryContext, request: UpdateRequest, opti
   const base = options.branch || (await ctx.git.defaultBranch(ctx.remote));
   const attempts = options.maxAttempts ?? DEFAULT_ATTEMPTS;
   const sleep = ctx.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  // An attempt can land the push and pull requests before a later pull-request branch moves:
+  // what earlier attempts landed stays landed, and the run's result or failure tells it.
+  const earlier: Landing[] = [];
+  const moved = new Set<string>();
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    const head = await ctx.git.fetch(ctx.remote, base);
-    if (head === undefined) throw new Error(`branch ${base} does not exist on ${ctx.remote}`);
-    const tree = await ctx.git.tree(head);
-    let plan: Plan;
     try {
-      plan = await planUpdate(tree, request);
-    } finally {
-      tree.close();
-    }
-    const result = (landings: Landing[], final = plan): DeliveryResult => ({
-      changed: final.files.length > 0,
-      base,
-      planned: head,
-      plan: final,
-      landings,
-      attempts: attempt,
-    });
-    if (plan.files.length === 0) return result([]);
-    if (options.dryRun) return result(preview(ctx, options, plan, base));
-    try {
-      const landings = await land(ctx, request, options, plan, { base, head, entries: tree.entries });
-      // A pull request that already carries these values (or newer ones) lands nothing.
-      const files = landedFiles(landings);
-      return result(landings, { ...plan, files, changes: files.flatMap((f) => f.changes) });
+      return await deliverOnce(ctx, request, options, base, attempt, earlier);
     } catch (error) {
-      if (!(error instanceof BranchMovedError)) throw error;
+      const branchMoved = error instanceof DeliveryError ? error.cause : error;
+      if (!(branchMoved instanceof BranchMovedError)) throw withLandings(earlier, error);
+      if (error instanceof DeliveryError) earlier.push(...error.landings);
+      moved.add(branchMoved.branch);
       if (attempt === attempts) break;
       const pause = Math.round(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
-      ctx.log(`attempt ${attempt}: ${error.branch} moved while committing; planning again on the new heads in ${pause} ms`);
+      ctx.log(`attempt ${attempt}: ${branchMoved.branch} moved while committing; planning again on the new heads in ${pause} ms`);
       await sleep(pause);
     }
   }
-  throw new Error(`gave up after ${attempts} attempts: ${base} kept moving under us (other runs committing at the same time); nothing was written by this run`);
+  const written = earlier.length === 0 ? "nothing was written by this run" : `before giving up, this run landed ${earlier.map(describeLanding).join(", ")}`;
+  const gaveUp = new Error(
+    `gave up after ${attempts} attempts: ${[...moved].join(" and ")} kept moving under us (other runs committing at the same time); ${written}`,
+  );
+  throw withLandings(earlier, gaveUp);
+}
+
+/** One attempt: plan on the branch's current head and land; `earlier` is what earlier attempts landed, part of the result. */
+async function deliverOnce(
+  ctx: DeliveryContext,
+  request: UpdateRequest,
+  options: DeliveryOptions,
+  base: string,
+  attempt: number,
+  earlier: readonly Landing[],
+): Promise<DeliveryResult> {
+  const head = await ctx.git.fetch(ctx.remote, base);
+  if (head === undefined) throw new Error(`branch ${base} does not exist on ${ctx.remote}`);
+  const tree = await ctx.git.tree(head);
+  let plan: Plan;
+  try {
+    plan = await planUpdate(tree, request);
+  } finally {
+    tree.close();
+  }
+  const result = (landings: Landing[], final = plan): DeliveryResult => ({
+    changed: final.files.length > 0,
+    base,
+    planned: head,
+    plan: final,
+    landings,
+    attempts: attempt,
+  });
+  // What landed, this attempt's and earlier ones'; a pull request that already carries these values (or newer ones) lands nothing.
+  const landed = (landings: Landing[]): DeliveryResult => {
+    const all = [...earlier, ...landings];
+    const files = landedFiles(all);
+    return result(all, { ...plan, files, changes: files.flatMap((f) => f.changes) });
+  };
+  if (plan.files.length === 0) return landed([]);
+  if (options.dryRun) return result(preview(ctx, options, plan, base));
+  return landed(await land(ctx, request, options, plan, { base, head, entries: tree.entries }));
+}
+
+/** `error`, as a DeliveryError carrying `earlier` too when something landed. */
+function withLandings(earlier: readonly Landing[], error: unknown): unknown {
+  if (error instanceof DeliveryError) return new DeliveryError([...earlier, ...error.landings], error.cause);
+  return earlier.length > 0 ? new DeliveryError(earlier, error) : error;
+}
+
+/** `commit <sha> on main`, `commit <sha> on gitops-promote/app (pull request #3, created, merged)`. */
+function describeLanding(landing: Landing): string {
+  const pr = landing.pullRequest;
+  if (!pr) return `commit ${landing.commit} on ${landing.branch}`;
+  const how = [pr.operation === "none" ? "left as it was" : pr.operation, ...(landing.merge && landing.merge !== "none" ? [landing.merge] : [])];
+  return `commit ${landing.commit} on ${landing.branch} (pull request #${pr.number}, ${how.join(", ")})`;
 }
 
 interface Head {
@@ -226,10 +268,8 @@ async function land(ctx: DeliveryContext, request: UpdateRequest, options: Deliv
       landings.push({ mode: "none", branch: at.base, files: untouched, changes: untouched.flatMap((f) => f.changes) });
     }
   } catch (error) {
-    // What landed before is told with the failure; a pull-request branch that moved is planned again (on top of the push).
-    if (error instanceof DeliveryError) throw new DeliveryError([...landings, ...error.landings], error.cause);
-    if (landings.length > 0 && !(error instanceof BranchMovedError)) throw new DeliveryError(landings, error);
-    throw error;
+    // What landed before is told with the failure, also when a pull-request branch moved: that is planned again (on top of the push).
+    throw withLandings(landings, error);
   }
   return landings;
 }

@@ -1,0 +1,168 @@
+/**
+ * A branch that keeps moving under every attempt: deliver gives up naming it, and tells what
+ * this run landed before (a push on the base, pull requests opened), which an earlier attempt
+ * may have done before a later target's pull-request branch moved.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createClient } from "../../src/github/client.js";
+import { deliver, DeliveryError, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
+import type { CommitVia } from "../../src/github/deliver.js";
+import { startFakeGitHub, type FakeGitHub, type InjectedFault } from "../support/github-fake.js";
+import { checkout, deployment, OWNER, REPO } from "./fixture.js";
+
+const APP = "ghcr.io/acme/app";
+const request = { images: [`${APP}:1.1.0`], setters: [], sets: [], paths: [] };
+const push: DeliveryOptions = { mode: "push", labels: [], reviewers: [], merge: "none", mergeMethod: "merge", commitVia: "api", dryRun: false, maxAttempts: 3 };
+const RACE = "(other runs committing at the same time)";
+
+describe("deliver: giving up on a branch that keeps moving", () => {
+  let fake: FakeGitHub;
+  let ctx: DeliveryContext;
+  let pauses: number[];
+  beforeEach(async () => {
+    pauses = [];
+    fake = await startFakeGitHub();
+    const { git } = await checkout(fake, {
+      "staging/app.yaml": deployment("app", `${APP}:1.0.0`),
+      "prod/app.yaml": deployment("app", `${APP}:1.0.0`),
+      "qa/app.yaml": deployment("app", `${APP}:1.0.0`),
+    });
+    const client = createClient({ token: fake.token, baseUrl: fake.apiUrl });
+    ctx = { git, remote: "origin", repository: { owner: OWNER, repo: REPO }, client: () => client, log: () => {}, sleep: async (ms) => void pauses.push(ms) };
+  });
+  afterEach(() => fake.close());
+
+  /** Each target (staging, prod, qa) delivered as given (YAML), e.g. `{ staging: "{ mode: push }" }`. */
+  const targets = (delivery: Record<string, string>) =>
+    fake.commitFile(
+      OWNER,
+      REPO,
+      "main",
+      ".github/gitops-promote.yaml",
+      "targets:\n" +
+        Object.entries(delivery)
+          .map(([name, how]) => `  - name: ${name}\n    paths: ["${name}/**"]\n    images: [{ repository: ${APP} }]\n    delivery: ${how}\n`)
+          .join(""),
+    );
+
+  /**
+   * Another run commits to `branch` right before each of our writes of a branch (`times` of them):
+   * REST ref creation and GraphQL ref swaps for commit-via api, pushes for commit-via git.
+   */
+  const keepMoving = (branch: string, via: CommitVia, times = 100): InjectedFault[] => {
+    let n = 0;
+    const beforeHandle = async () => void (await fake.commitFile(OWNER, REPO, branch, `other-${n++}.yaml`, "x: 1\n"));
+    if (via === "git") return [fake.inject({ path: /git-receive-pack$/, times, beforeHandle })];
+    return ["git/update-ref", "git/create-ref", "graphql"].map((operationId) => fake.inject({ operationId, times, beforeHandle }));
+  };
+
+  const failure = (options: DeliveryOptions): Promise<Error> =>
+    deliver(ctx, request, options).then(
+      () => Promise.reject(new Error("delivered; expected it to give up")),
+      (e: unknown) => e as Error,
+    );
+  const head = async (branch: string) => (await fake.refs(OWNER, REPO))[`refs/heads/${branch}`];
+
+  it.each(["api", "git"] as const)("main kept moving (commit-via %s): gave up after 3 attempts, nothing was written by this run", async (commitVia) => {
+    keepMoving("main", commitVia);
+    const error = await failure({ ...push, commitVia });
+    expect(error).not.toBeInstanceOf(DeliveryError);
+    expect(error.message).toBe(`gave up after 3 attempts: main kept moving under us ${RACE}; nothing was written by this run`);
+    expect(pauses).toHaveLength(2);
+    expect((await fake.log(OWNER, REPO, "main")).some((c) => c.message.startsWith("chore(deploy)"))).toBe(false);
+  });
+
+  it("only the pull-request branch kept moving: the message names it, not the base", async () => {
+    keepMoving("gitops-promote/app", "api");
+    const error = await failure({ ...push, mode: "pull-request", prBranch: "gitops-promote/app" });
+    expect(error).not.toBeInstanceOf(DeliveryError);
+    expect(error.message).toBe(`gave up after 3 attempts: gitops-promote/app kept moving under us ${RACE}; nothing was written by this run`);
+    expect(fake.pulls(OWNER, REPO)).toEqual([]);
+  });
+
+  it.each(["api", "git"] as const)(
+    "the push landed on the first attempt, then the pull-request branch kept moving (commit-via %s): the message names the pushed commit",
+    async (commitVia) => {
+      await targets({ staging: "{ mode: push }", prod: "{ mode: pull-request, branch: gitops-promote/prod }" });
+      keepMoving("gitops-promote/prod", commitVia);
+      const error = await failure({ ...push, commitVia });
+      const sha = (await head("main"))!;
+      expect(await fake.readFile(OWNER, REPO, "main", "staging/app.yaml")).toContain(`${APP}:1.1.0`);
+      expect(error).toBeInstanceOf(DeliveryError);
+      expect((error as DeliveryError).landings).toMatchObject([{ mode: "push", branch: "main", commit: sha, files: [{ path: "staging/app.yaml" }] }]);
+      expect(error.message).toBe(
+        `gave up after 3 attempts: gitops-promote/prod kept moving under us ${RACE}; before giving up, this run landed commit ${sha} on main`,
+      );
+      expect(fake.pulls(OWNER, REPO)).toEqual([]);
+    },
+  );
+
+  it("a pull request opened on the first attempt, then another target's branch kept moving: the message names the pull request", async () => {
+    await targets({ prod: "{ mode: pull-request, branch: gitops-promote/prod }", qa: "{ mode: pull-request, branch: gitops-promote/qa }" });
+    keepMoving("gitops-promote/qa", "api");
+    const error = await failure(push);
+    const sha = (await head("gitops-promote/prod"))!;
+    expect(error).toBeInstanceOf(DeliveryError);
+    expect((error as DeliveryError).landings).toMatchObject([
+      { mode: "pull-request", branch: "gitops-promote/prod", commit: sha, pullRequest: { number: 1, operation: "created" } },
+    ]);
+    expect(error.message).toBe(
+      `gave up after 3 attempts: gitops-promote/qa kept moving under us ${RACE}; before giving up, this run landed commit ${sha} on gitops-promote/prod (pull request #1, created)`,
+    );
+    expect(fake.pulls(OWNER, REPO)).toMatchObject([{ number: 1, head: "gitops-promote/prod", state: "open" }]);
+  });
+});
+
+describe("deliver: what an earlier attempt landed is told by the run's outcome", () => {
+  let fake: FakeGitHub;
+  let ctx: DeliveryContext;
+  beforeEach(async () => {
+    fake = await startFakeGitHub();
+    const { git } = await checkout(fake, { "staging/app.yaml": deployment("app", `${APP}:1.0.0`), "prod/app.yaml": deployment("app", `${APP}:1.0.0`) });
+    await fake.commitFile(
+      OWNER,
+      REPO,
+      "main",
+      ".github/gitops-promote.yaml",
+      `targets:
+  - name: staging
+    paths: ["staging/**"]
+    images: [{ repository: ${APP} }]
+    delivery: { mode: push }
+  - name: prod
+    paths: ["prod/**"]
+    images: [{ repository: ${APP} }]
+    delivery: { mode: pull-request, branch: gitops-promote/prod }
+`,
+    );
+    const client = createClient({ token: fake.token, baseUrl: fake.apiUrl });
+    ctx = { git, remote: "origin", repository: { owner: OWNER, repo: REPO }, client: () => client, log: () => {}, sleep: async () => {} };
+    // Another run creates the pull-request branch right before our first attempt does: it is planned again.
+    fake.inject({
+      operationId: "git/create-ref",
+      beforeHandle: async () => void (await fake.commitFile(OWNER, REPO, "gitops-promote/prod", "other.yaml", "x: 1\n")),
+    });
+  });
+  afterEach(() => fake.close());
+
+  it("the pull request opens on the second attempt: the result has the first attempt's push too", async () => {
+    const result = await deliver(ctx, request, push);
+    const sha = (await fake.refs(OWNER, REPO))["refs/heads/main"];
+    expect(result.attempts).toBe(2);
+    expect(result.changed).toBe(true);
+    expect(result.landings).toMatchObject([
+      { mode: "push", branch: "main", commit: sha },
+      { mode: "pull-request", branch: "gitops-promote/prod", pullRequest: { number: 1 } },
+    ]);
+    expect(result.plan.files.map((f) => f.path)).toEqual(["prod/app.yaml", "staging/app.yaml"]);
+  });
+
+  it("the second attempt fails otherwise: a DeliveryError with the first attempt's push, GitHub's answer as its cause", async () => {
+    fake.inject({ operationId: "pulls/create", status: 403, body: { message: "Resource not accessible by integration" } });
+    const error = await deliver(ctx, request, push).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DeliveryError);
+    const { landings, cause } = error as DeliveryError;
+    expect(landings).toMatchObject([{ mode: "push", branch: "main", commit: (await fake.refs(OWNER, REPO))["refs/heads/main"] }]);
+    expect(cause).toMatchObject({ status: 403 });
+  });
+});
