@@ -155,8 +155,8 @@ class Planner {
     return this.tokens.source.line(this.tokens.start[token]!);
   }
 
-  change(token: number, old: string, next: string): void {
-    this.plan.changes.push({ line: this.line(token), kind: "override", key: this.spec.path, old, new: next });
+  change(token: number, old: string, next: string, key: string): void {
+    this.plan.changes.push({ line: this.line(token), kind: "override", key, old, new: next });
   }
 
   warn(token: number, message: string): void {
@@ -167,8 +167,8 @@ class Planner {
     return plainString(this.tokens, expr) ?? nodeText(this.tokens, expr);
   }
 
-  /** `=`: splice the new value over the old one; a string keeps the old literal's style. */
-  replace(old: Expr, given: Value): void {
+  /** `=`: splice the new value over the old one; a string keeps the old literal's style. `key` is the path reported. */
+  replace(old: Expr, given: Value, key = this.spec.path): void {
     const oldString = plainString(this.tokens, old);
     const value = this.computed ? this.stringValue(this.computed(oldString, (why) => this.warn(old.first, `${this.spec.path} ${why}`))) : given;
     if (!value) return;
@@ -178,44 +178,51 @@ class Planner {
       text = writeStringLiteral(value.string, readStringLiteral(nodeText(this.tokens, old)).style);
     } else if (sameTokens(this.tokens, old, value.tokens, value.expr)) return;
     this.plan.splices.push({ start: this.tokens.start[old.first]!, end: this.tokens.end[old.last]!, insert: text });
-    this.change(old.first, this.describe(old), value.string ?? value.text);
+    this.change(old.first, this.describe(old), value.string ?? value.text, key);
   }
 
   /** `:`: merge a config into a config/schema, or a same-name schema; anything else replaces. */
-  union(old: Expr, value: Value): void {
+  union(old: Expr, value: Value, key = this.spec.path): void {
     const target = configOf(old);
     if (value.expr.type === "config" || value.expr.type === "schema") {
       const sameSchema = value.expr.type === "config" || (old.type === "schema" && old.name === value.expr.name);
-      if (target && sameSchema) return this.merge(target, configOf(value.expr)!, value.tokens);
-      if (value.expr.type === "config") return this.warn(old.first, `${this.spec.path} is not a config or schema literal; ':' has nothing to merge into`);
+      if (target && sameSchema) return this.merge(target, configOf(value.expr)!, value.tokens, key);
+      if (value.expr.type === "config") return this.warn(old.first, `${key} is not a config or schema literal; ':' has nothing to merge into`);
     }
-    this.replace(old, value);
+    this.replace(old, value, key);
   }
 
-  merge(target: ConfigExpr, incoming: ConfigExpr, tokens: Tokens): void {
+  /** Each entry set or added is reported under its own path below `key`, with its value. */
+  merge(target: ConfigExpr, incoming: ConfigExpr, tokens: Tokens, key: string): void {
     for (const item of incoming.items) {
       const parts = item.type === "entry" ? item.key.parts : undefined;
-      const matches = parts ? this.entries(target).filter((e) => e.key.parts?.join("\0") === parts.join("\0")) : [];
-      if (item.type !== "entry" || matches.length === 0) {
-        // KCL prints an entry `key = value` (`key: value`); its value stays as the spec wrote it, which only KCL's printer could reprint.
-        const written = parts && item.type === "entry" ? keyText(parts, item.operator, valueFrom(tokens, item.value, this.eol).text) : undefined;
-        const entry = written ?? nodeText(tokens, item).replace(/\r\n|\n|\r/g, this.eol);
-        this.insert(target, entry, entry);
+      if (item.type !== "entry" || !parts) {
+        // `**x`, `if` items, subscript keys: added as written.
+        const text = nodeText(tokens, item).replace(/\r\n|\n|\r/g, this.eol);
+        this.insert(target, text, text, key);
         continue;
       }
-      for (const m of matches) this.union(m.value, valueFrom(tokens, item.value, this.eol));
+      const path = formatOverridePath(parts, key);
+      const value = valueFrom(tokens, item.value, this.eol);
+      const matches = this.entries(target).filter((e) => e.key.parts?.join("\0") === parts.join("\0"));
+      // KCL prints an added entry `key = value` (`key: value`); the value stays as the spec wrote it, which only KCL's printer could reprint.
+      if (matches.length === 0) this.insert(target, keyText(parts, item.operator, value.text), value.string ?? value.text, path);
+      for (const m of matches) this.union(m.value, value, path);
     }
   }
 
-  /** `+=`: append list items, only when both sides are list literals (as KCL does). */
+  /** `+=`: append list items, only when both sides are list literals (as KCL does); the change holds the list written. */
   append(old: Expr, value: Value): void {
     if (old.type !== "list" || value.expr.type !== "list") {
       return this.warn(old.first, `${this.spec.path}+= needs a list literal on both sides; nothing appended`);
     }
     const items = value.expr.items.map((item) => nodeText(value.tokens, item));
     if (items.length === 0) return;
-    this.plan.splices.push(this.afterLast(old, items, items.join(", "), (last) => this.indentOf(last.first)));
-    this.change(old.first, nodeText(this.tokens, old), `${nodeText(this.tokens, old)} + ${nodeText(value.tokens, value.expr)}`);
+    const splice = this.afterLast(old, items, items.join(", "), (last) => this.indentOf(last.first));
+    this.plan.splices.push(splice);
+    const [start, end] = [this.tokens.start[old.first]!, this.tokens.end[old.last]!];
+    const written = this.text.slice(start, splice.start) + splice.insert + this.text.slice(splice.end, end);
+    this.change(old.first, nodeText(this.tokens, old), written, this.spec.path);
   }
 
   /**
@@ -261,7 +268,7 @@ class Planner {
    * (nested under the opening line when the last entry does not start its line); the change
    * is reported on the entry's line, holding `value`.
    */
-  insert(config: ConfigExpr, entry: string, value: string): void {
+  insert(config: ConfigExpr, entry: string, value: string, key = this.spec.path): void {
     const openIndent = this.indentOf(config.first);
     const nested = `${openIndent}    `;
     const startsLine = (token: number): boolean => {
@@ -272,11 +279,14 @@ class Planner {
     const splice = this.afterLast(config, [entry], empty, (last) => (startsLine(last.first) ? this.indentOf(last.first) : nested));
     this.plan.splices.push(splice);
     const breaksBefore = splice.insert.slice(0, splice.insert.indexOf(entry)).split(this.eol).length - 1;
-    this.plan.changes.push({ line: this.tokens.source.line(splice.start) + breaksBefore, kind: "override", key: this.spec.path, old: "", new: value });
+    this.plan.changes.push({ line: this.tokens.source.line(splice.start) + breaksBefore, kind: "override", key, old: "", new: value });
   }
 
-  /** Remove a node: its whole line(s) when it is alone on them, else just it and one comma. */
-  remove(node: { first: number; last: number }): void {
+  /**
+   * Remove a statement or entry: its whole line(s) when it is alone on them, else just it and
+   * one comma. The change holds the value removed and "" for the new one, as create's old.
+   */
+  remove(node: { first: number; last: number }, value: Expr, key = this.spec.path): void {
     const source = this.tokens.source;
     let start = this.tokens.start[node.first]!;
     let end = this.tokens.end[node.last]!;
@@ -293,7 +303,7 @@ class Planner {
       else if (previousComma) start -= previousComma[0].length;
     }
     this.plan.splices.push({ start, end, insert: "" });
-    this.change(node.first, nodeText(this.tokens, node), "");
+    this.change(node.first, this.describe(value), "", key);
   }
 
   entries(config: ConfigExpr): ConfigEntry[] {
@@ -308,8 +318,8 @@ interface Search {
   deepest: { depth: number; keys: string[]; config: ConfigExpr; consumed: number; token: number };
   /** Entries on the path whose value is not a config or schema literal. */
   readonly blocked: { entry: ConfigEntry; depth: number }[];
-  /** Dotted keys that go past the path's end (`containers.guestbook` for `...containers`). */
-  readonly dotted: ConfigEntry[];
+  /** Dotted keys that go past the path's end (`containers.guestbook` for `...containers`), with how many parts precede them. */
+  readonly dotted: { entry: ConfigEntry; depth: number }[];
 }
 
 function search(config: ConfigExpr, parts: readonly string[], offset: number, token: number, found: Search): void {
@@ -332,7 +342,7 @@ function search(config: ConfigExpr, parts: readonly string[], offset: number, to
       if (sub) search(sub, parts, offset + c, item.first, found);
       else found.blocked.push({ entry: item, depth: offset + c });
     } else if (offset + c === parts.length) {
-      found.dotted.push(item);
+      found.dotted.push({ entry: item, depth: offset });
     } else {
       reach(offset + c, key[c]!, c > 0 ? item.first : token);
     }
@@ -450,7 +460,7 @@ function planTopLevel(p: Planner, raw: string, options: OverrideOptions): void {
   statements.forEach((s) => refuseShared(p, s, name));
   if (spec.operation === "-") {
     const removable = (s: Statement): boolean => s.type === "assign" || s.type === "unification";
-    statements.filter(removable).forEach((s) => p.remove(s));
+    statements.filter(removable).forEach((s) => p.remove(s, statementValue(s)!));
     if (!statements.some(removable)) nothingToDelete(p, unreached(p, name, removable) ?? { message: `no top-level '${name}' in this file` });
     return;
   }
@@ -524,8 +534,13 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
     for (const s of candidates) {
       // A dotted key that goes past the path is part of it: KCL expands `containers.web = ...` to `containers: {web = ...}` first.
       const found = searchIn(s);
-      const hits = [...found.matches, ...found.dotted];
-      if (hits.length > 0) return (refuseShared(p, s, name), hits.forEach((m) => p.remove(m)));
+      if (found.matches.length + found.dotted.length === 0) continue;
+      refuseShared(p, s, name);
+      found.matches.forEach((m) => p.remove(m, m.value));
+      found.dotted.forEach(({ entry, depth }) =>
+        p.remove(entry, entry.value, formatOverridePath(entry.key.parts!, formatOverridePath(spec.parts.slice(0, depth)))),
+      );
+      return;
     }
     const first = candidates[0];
     return nothingToDelete(p, first ? notFound(p, searchIn(first)) : (unreached(p, name, holdsConfig) ?? { message: `no top-level '${name}' in this file` }));
@@ -548,7 +563,7 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
   const why = notFound(p, found);
   if (why.blocked) throw new SourceError(why.message, why.line);
   if (found.dotted.length > 0) {
-    const dotted = found.dotted[0]!;
+    const dotted = found.dotted[0]!.entry;
     throw new SourceError(`${spec.path} is written as the dotted key '${dotted.key.parts!.join(".")}'; name a key inside it`, p.line(dotted.first));
   }
   if (!options.create) throw new SourceError(`${why.message} (use create to add ${spec.path})`, why.line);

@@ -315,6 +315,41 @@ describe("applyOverrides: create", () => {
   });
 });
 
+describe("applyOverrides: a delete of what is not there", () => {
+  const text = 'app = {\n    mainContainer = {\n        image = "a/b:1"\n        args = ["start"]\n    }\n}\n';
+
+  it("warns where a misspelt path stops, naming what exists there, in the words of the missing-path error", () => {
+    const result = applyOverrides(text, ["app.mainContainr.args-"]);
+    expect(result.text).toBe(text);
+    expect(result.changes).toEqual([]);
+    expect(result.warnings).toEqual([{ line: 1, message: "nothing to delete: app has 'mainContainer', not 'mainContainr'" }]);
+  });
+
+  it("warns about a misspelt top-level name, nested path or not", () => {
+    expect(applyOverrides(text, ["ap.mainContainer.args-", "ap-"]).warnings).toEqual([
+      { message: "nothing to delete: no top-level 'ap' in this file" },
+      { message: "nothing to delete: no top-level 'ap' in this file" },
+    ]);
+  });
+
+  it("stays a no-op when run again after the entry is gone: the rerun only says there is nothing to delete", () => {
+    const once = applyOverrides(text, ["app.mainContainer.args-"]);
+    expect(once.warnings).toEqual([]);
+    const again = applyOverrides(once.text, ["app.mainContainer.args-"]);
+    expect(again.text).toBe(once.text);
+    expect(again.changes).toEqual([]);
+    expect(again.warnings).toEqual([{ line: 2, message: "nothing to delete: app.mainContainer has 'image', not 'args'" }]);
+  });
+
+  it("deletes a dotted key that starts with the path, as KCL does once it has expanded dotted keys", () => {
+    const dotted = 'config = {\n    containers.web = {image = "a/b:1"}\n    name = "x"\n}\n';
+    const result = applyOverrides(dotted, ["config.containers-"]);
+    expect(result.text).toBe('config = {\n    name = "x"\n}\n');
+    expect(result.changes).toEqual([{ line: 2, kind: "override", key: "config.containers.web", old: '{image = "a/b:1"}', new: "" }]);
+    expect(result.warnings).toEqual([]);
+  });
+});
+
 describe("applyOverrides: a top-level name that is not assigned a config literal", () => {
   const text = [
     'piped = Config {image = "a/b:1"} | {replicas = 3}',
@@ -365,40 +400,6 @@ describe("applyOverrides: a top-level name that is not assigned a config literal
   });
 });
 
-describe("applyOverrides: a delete of what is not there", () => {
-  const text = 'app = {\n    mainContainer = {\n        image = "a/b:1"\n        args = ["start"]\n    }\n}\n';
-
-  it("warns where a misspelt path stops, naming what exists there, in the words of the missing-path error", () => {
-    const result = applyOverrides(text, ["app.mainContainr.args-"]);
-    expect(result.text).toBe(text);
-    expect(result.changes).toEqual([]);
-    expect(result.warnings).toEqual([{ line: 1, message: "nothing to delete: app has 'mainContainer', not 'mainContainr'" }]);
-  });
-
-  it("warns about a misspelt top-level name, nested path or not", () => {
-    expect(applyOverrides(text, ["ap.mainContainer.args-", "ap-"]).warnings).toEqual([
-      { message: "nothing to delete: no top-level 'ap' in this file" },
-      { message: "nothing to delete: no top-level 'ap' in this file" },
-    ]);
-  });
-
-  it("stays a no-op when run again after the entry is gone: the rerun only says there is nothing to delete", () => {
-    const once = applyOverrides(text, ["app.mainContainer.args-"]);
-    expect(once.warnings).toEqual([]);
-    const again = applyOverrides(once.text, ["app.mainContainer.args-"]);
-    expect(again.text).toBe(once.text);
-    expect(again.changes).toEqual([]);
-    expect(again.warnings).toEqual([{ line: 2, message: "nothing to delete: app.mainContainer has 'image', not 'args'" }]);
-  });
-
-  it("deletes a dotted key that starts with the path, as KCL does once it has expanded dotted keys", () => {
-    const dotted = 'config = {\n    containers.web = {image = "a/b:1"}\n    name = "x"\n}\n';
-    const result = applyOverrides(dotted, ["config.containers-"]);
-    expect(result.text).toBe('config = {\n    name = "x"\n}\n');
-    expect(result.warnings).toEqual([]);
-  });
-});
-
 describe("applyOverrides: entries a ':' merge inserts are written as KCL prints them", () => {
   it("writes `key = value` whatever the spec's spacing; the value keeps the spec's own text", () => {
     const text = 'config = Config {\n    name = "app"\n}\nsvc = {\n    containers: {\n        web = {image = "w:1"}\n    }\n}\n';
@@ -411,5 +412,31 @@ describe("applyOverrides: entries a ':' merge inserts are written as KCL prints 
   it("keeps each entry's operator and writes keys as KCL does (a string key that is a name goes bare)", () => {
     const result = applyOverrides("labels = {a = 1}\n", ['labels:{b:2, "c"="3", "app.kubernetes.io/name"="x", d+=[1]}']);
     expect(result.text).toBe('labels = {a = 1, b: 2, c = "3", "app.kubernetes.io/name" = "x", d += [1]}\n');
+  });
+});
+
+describe("applyOverrides: change records say what was written", () => {
+  const text = 'app = {\n    args = ["start"]\n    command = ["/home/admin/server.sh"]\n}\n';
+
+  it("+= reports the list the file now holds, not the spec's expression", () => {
+    const result = applyOverrides(text, ['app.command+=["x"]']);
+    expect(result.text).toContain('command = ["/home/admin/server.sh", "x"]');
+    expect(result.changes).toEqual([
+      { line: 3, kind: "override", key: "app.command", old: '["/home/admin/server.sh"]', new: '["/home/admin/server.sh", "x"]' },
+    ]);
+  });
+
+  it("a delete reports the value it removed (old) and nothing in its place (new), as create does the other way round", () => {
+    const result = applyOverrides(text, ["app.args-"]);
+    expect(result.changes).toEqual([{ line: 2, kind: "override", key: "app.args", old: '["start"]', new: "" }]);
+    expect(applyOverrides('x = "a/b:1"\n', ["x-"]).changes).toEqual([{ line: 1, kind: "override", key: "x", old: "a/b:1", new: "" }]);
+  });
+
+  it("a ':' merge reports each entry it set or added under its own path, with its value", () => {
+    const result = applyOverrides('app = {\n    labels = {a = "1"}\n}\n', ['app.labels:{a = "2", b = "3"}']);
+    expect(result.changes.map((c) => [c.key, c.old, c.new])).toEqual([
+      ["app.labels.a", "1", "2"],
+      ["app.labels.b", "", "3"],
+    ]);
   });
 });
