@@ -14,8 +14,9 @@
  * The editors of DESIGN §2 run in a fixed order over the same parse and share an
  * `EditPlan` (`plan.ts`): Flux setter markers first (`markers.ts`), claiming every marked
  * field, so that container images by repository (`images.ts`), kustomization `images:`
- * entries (`kustomize.ts`, and Argo CD's string form in `argocd.ts`) and Helm values pairs
- * (`helm.ts`) leave marked fields to their marker. Every new tag/digest is the shared decision `nextVersion` (policies, no
+ * entries (`kustomize.ts`, and Argo CD's string form in `argocd.ts`), images in a KCLRun's
+ * `-O` override specs (`kclrun.ts`) and Helm values pairs (`helm.ts`) leave marked fields to
+ * their marker. Every new tag/digest is the shared decision `nextVersion` (policies, no
  * downgrade). Splices never overlap (a claimed node is edited once) and are applied in one
  * pass, so the work is linear in the file size.
  */
@@ -25,13 +26,23 @@ import { YamlFile } from "./file.js";
 import { editHelmValues } from "./helm.js";
 import { editImages } from "./images.js";
 import { editInlinePatches } from "./inline-patch.js";
+import { editKclRunOverrides } from "./kclrun.js";
 import { editKustomizeImages } from "./kustomize.js";
 import { editMarkers } from "./markers.js";
 import { EditPlan } from "./plan.js";
 import type { Editor } from "./plan.js";
 
 /** Markers come first: a marked field is governed by its marker only. */
-const EDITORS: readonly Editor[] = [editMarkers, editImages, editKustomizeImages, editInlinePatches, editArgoCdImages, editArgoCdHelm, editHelmValues];
+const EDITORS: readonly Editor[] = [
+  editMarkers,
+  editImages,
+  editKustomizeImages,
+  editInlinePatches,
+  editKclRunOverrides,
+  editArgoCdImages,
+  editArgoCdHelm,
+  editHelmValues,
+];
 
 /** Runs `editors` over one parse of `text`; throws SourceError when `text` is not valid YAML. */
 export function runEditors(text: string, request: EditRequest, editors: readonly Editor[]): EditResult {

@@ -1,0 +1,158 @@
+/**
+ * Images in the override specs of a flux-kcl-controller `KCLRun` (krm.kcl.dev.fluxcd/v1alpha1,
+ * api/v1alpha1/kclrun_types.go): `spec.config.overrides` is a list of KCL `-O` specs the
+ * controller applies in memory on top of the program it runs (reference/kcl-override.md §1.9),
+ * so an image pinned there wins over any `.k` file. A spec is read as KCL reads it
+ * (override-spec.ts); a `=` or `:` spec whose value is one string literal holding an image of
+ * an incoming repository gets the next reference in the literal's own quotes, and an unquoted
+ * value whose head is an operation (`ghcr.io/acme/app:1.0`) is the string of its whole text
+ * (KCL's binary-to-string rule), so it is written unquoted again. The YAML string is
+ * re-rendered in its own style when that style renders it as written (then only the value's
+ * characters change); a value of the repository written any other way (interpolated,
+ * an expression, `nginx:1.25` of which KCL keeps `nginx`, a folded YAML string) is named in a
+ * warning and left as it is. A marked spec is its Flux marker's (markers.ts).
+ */
+import { SourceError } from "../change.js";
+import { tryParseImageRef } from "../image/reference.js";
+import { bareRepositoryWarning, byRepository, nextReference, type ImageUpdate } from "../image/update.js";
+import { nodeText } from "../kcl/nodes.js";
+import { parseOverrideSpec, OverrideSpecError, type OverrideSpec } from "../kcl/override-spec.js";
+import { parseKclExpression } from "../kcl/parser.js";
+import { readStringLiteral, stringLiteralValue, writeStringLiteral, type StringStyle } from "../kcl/string-literal.js";
+import { StringFlag } from "../kcl/tokenizer.js";
+import { LineIndex } from "../text/line-index.js";
+import type { YamlDocument } from "./file.js";
+import { isFlowScalar, nodeAt, type ScalarNode } from "./node.js";
+import { formatPath } from "./path.js";
+import type { EditPlan, Editor } from "./plan.js";
+import { renderScalar } from "./quoting.js";
+import { scalarSplice } from "./splice.js";
+
+/** What a spec's value denotes, as KCL's build_expr_from_string reads it. */
+type SpecValue =
+  /** One string literal without interpolation: `start`/`end` delimit it in the value text. */
+  | { readonly kind: "literal"; readonly value: string; readonly style: StringStyle; readonly start: number; readonly end: number }
+  /** A unary or binary operation first: the string of the whole text. */
+  | { readonly kind: "unquoted" }
+  /** Anything else, and why it is no image string. */
+  | { readonly kind: "other"; readonly form: string };
+
+export const editKclRunOverrides: Editor = (file, request, plan) => {
+  const incoming = byRepository(request.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    const { apiVersion, kind } = document.object;
+    if (kind !== "KCLRun" || !apiVersion?.startsWith("krm.kcl.dev.fluxcd/")) continue;
+    const list = nodeAt(document.root, ["spec", "config", "overrides"]);
+    if (list?.kind !== "seq") continue;
+    list.items.forEach((item, index) => {
+      if (item.kind === "scalar" && !plan.isClaimed(item)) editSpec({ node: item, index, inFlow: list.flow }, document, incoming, plan);
+    });
+  }
+};
+
+interface SpecString {
+  readonly node: ScalarNode;
+  readonly index: number;
+  readonly inFlow: boolean;
+}
+
+function editSpec(at: SpecString, document: YamlDocument, incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan): void {
+  const { node } = at;
+  let spec: OverrideSpec;
+  try {
+    spec = parseOverrideSpec(node.text);
+  } catch (error) {
+    // Not a spec: the controller refuses it, there is nothing to edit.
+    if (error instanceof OverrideSpecError) return;
+    throw error;
+  }
+  if (spec.operation === "-") return;
+  const key = `${formatPath(["spec", "config", "overrides", at.index])}: ${spec.path}`;
+  const warn = (message: string) => plan.warn(node.start, `${key} ${message}`);
+  const notEdited = (form: string) => {
+    const mentioned = mentionedImage(spec.value, incoming);
+    if (mentioned) warn(`holds ${mentioned} in ${form}, which is not edited (only a value that is one string is), so the image this spec pins stays as it is`);
+  };
+  const value = readValue(spec.value);
+  if (value.kind === "other") return notEdited(value.form);
+  // KCL's `+=` appends to lists only: a string after it changes nothing.
+  if (spec.operation === "+=") return;
+  const current = value.kind === "literal" ? value.value : spec.value;
+  const ref = tryParseImageRef(current);
+  const update = ref && incoming.get(ref.repository);
+  if (!ref || !update) {
+    // A literal holding more than an image (`"--image=..."`) is no image field; an unquoted value is the string of a whole expression.
+    if (value.kind === "unquoted") notEdited("an expression (KCL reads it as the string of its whole text)");
+    return;
+  }
+  if (ref.tag === undefined && ref.digest === undefined) return warn(bareRepositoryWarning(ref.repository));
+  const next = nextReference(update, ref, warn);
+  if (!next) return;
+  const source = plan.file.text.slice(node.start, node.end);
+  if (!isFlowScalar(node) || renderScalar(node.text, node.style, at.inFlow) !== source)
+    return warn(`holds ${ref.name} in a ${formOf(node, source)}, which is not edited; write the spec as a plain or quoted one-line string`);
+  // Unquoted, the name stays as written and KCL's head expression ends before its ':' or '@': the new text is read whole too.
+  const written = value.kind === "literal" ? `${spec.value.slice(0, value.start)}${writeStringLiteral(next, value.style)}${spec.value.slice(value.end)}` : next;
+  // The value is the spec's trimmed tail.
+  const valueEnd = node.text.trimEnd().length;
+  const text = `${node.text.slice(0, valueEnd - spec.value.length)}${written}${node.text.slice(valueEnd)}`;
+  plan.claim(node);
+  plan.addSplice(scalarSplice(plan.file, node, text, at.inFlow), { kind: "override", key, old: current, new: next, object: document.object });
+}
+
+/**
+ * The first expression of a value, as KCL's parse_expr takes it (what follows, errors
+ * included, is ignored), and what it denotes.
+ */
+function readValue(text: string): SpecValue {
+  let parsed: ReturnType<typeof parseKclExpression>;
+  try {
+    parsed = parseKclExpression(text);
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    // `repo:8d31...` lexes badly after the `repo / name` KCL keeps.
+    const at = error.line === undefined || error.column === undefined ? -1 : new LineIndex(text).lineStart(error.line)! + error.column - 1;
+    const head = at > 0 ? readValue(text.slice(0, at)) : undefined;
+    return head?.kind === "unquoted" ? head : { kind: "other", form: "a value KCL cannot read" };
+  }
+  const { tokens, expr, complete } = parsed;
+  if (expr.type === "operation") return { kind: "unquoted" };
+  if (!complete) return { kind: "other", form: `a value of which KCL keeps only '${nodeText(tokens, expr)}'` };
+  if (expr.type !== "string") return { kind: "other", form: "an expression" };
+  if (tokens.flags[expr.token]! & StringFlag.Interpolated) return { kind: "other", form: "an interpolated string" };
+  const raw = nodeText(tokens, expr);
+  return {
+    kind: "literal",
+    value: stringLiteralValue(raw),
+    style: readStringLiteral(raw).style,
+    start: tokens.start[expr.token]!,
+    end: tokens.end[expr.token]!,
+  };
+}
+
+/**
+ * The first image of an incoming repository written in `text`, as written, that the request
+ * would move on: a `repo:` before an interpolation has no version of its own, so it counts.
+ */
+function mentionedImage(text: string, incoming: ReadonlyMap<string, ImageUpdate>): string | undefined {
+  for (const [word] of text.matchAll(/[\w.\-/:@]+/g)) {
+    const image = word.replace(/[:@]+$/, "");
+    const ref = tryParseImageRef(image);
+    const update = ref && incoming.get(ref.repository);
+    if (!ref || !update) continue;
+    if ((ref.tag === undefined && ref.digest === undefined) || nextReference(update, ref) !== undefined) return image;
+  }
+  return undefined;
+}
+
+/**
+ * How a YAML string is written that its style does not render as written: re-rendering it
+ * would change more than the value's characters.
+ */
+function formOf(node: ScalarNode, source: string): string {
+  if (node.style === "literal") return "literal block (|) string";
+  if (node.style === "folded") return "folded (>) string";
+  const form = `${{ plain: "plain", single: "single-quoted", double: "double-quoted" }[node.style]} string`;
+  return /[\r\n]/.test(source) ? `multi-line ${form}` : `${form} with escapes of its own`;
+}
