@@ -33,8 +33,17 @@ export function jsonRefusal(issues: readonly Diagnostic[]): JsonReport {
   return { changed: false, files: [], changes: [], warnings: [], errors: issues };
 }
 
+/**
+ * A change's old or new value as a person reads it in a one-line summary: an empty side (a
+ * field an override creates, or one it deletes) is "(none)", and a value written over several
+ * lines (a list a `+=` extends) is shown on one. JSON keeps the exact text.
+ */
+export function shownValue(value: string): string {
+  return value === "" ? "(none)" : value.replace(/\s*\n\s*/g, " ");
+}
+
 function changeLine(c: Change): string {
-  return `  ${String(c.line).padStart(4)}  ${c.kind.padEnd(9)} ${c.key}: ${c.old} -> ${c.new}`;
+  return `  ${String(c.line).padStart(4)}  ${c.kind.padEnd(9)} ${c.key}: ${shownValue(c.old)} -> ${shownValue(c.new)}`;
 }
 
 /**

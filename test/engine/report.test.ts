@@ -46,6 +46,16 @@ describe("humanReport", () => {
     for (const [name, text] of Object.entries(files)) expect(await readFile(join(dir, name), "utf8"), name).toBe(text.replace("nginx:1.25", "nginx:1.27"));
   });
 
+  it("shows each value on one line, and the side a delete or a created field lacks as (none)", async () => {
+    const dir = await tempDir("gp-report-");
+    await writeFile(join(dir, "main.k"), 'app = {\n    args = [\n        "start"\n    ]\n    image = "ghcr.io/acme/app:1.0.0"\n}\n');
+    const request = { images: [], setters: [], paths: [] };
+    const deleted = await planUpdate(directorySource(dir), { ...request, sets: ["main.k:app.args-"] });
+    expect(humanReport(deleted)).toContain('app.args: [ "start" ] -> (none)\n');
+    const created = await planUpdate(directorySource(dir), { ...request, sets: ["main.k:app.port=8080"], create: true });
+    expect(humanReport(created)).toContain("app.port: (none) -> 8080\n");
+  });
+
   it("says why nothing changed: the fields hold the value already, or the warnings tell", async () => {
     const dir = await tempDir("gp-report-");
     await writeFile(join(dir, "app.yaml"), "containers:\n  - name: app\n    image: nginx:1.27\n");

@@ -7,6 +7,7 @@
  */
 import * as core from "@actions/core";
 import { unifiedDiff } from "../../engine/diff.js";
+import { shownValue } from "../../engine/report.js";
 import type { FilePlan } from "../../engine/plan.js";
 import type { Change, Diagnostic, Warning } from "../../change.js";
 import type { Repository } from "../../github/commit.js";
@@ -104,7 +105,7 @@ export async function writeSummary(result: DeliveryResult, serverUrl: string, re
         escapeHtml(c.target ?? ""),
         `${code(c.file)}:${c.line}`,
         code(c.key),
-        `${code(c.old)} → ${code(c.new)}`,
+        `${code(shownValue(c.old))} → ${code(shownValue(c.new))}`,
         where(landingOf(c.file)),
       ]),
     ]);
