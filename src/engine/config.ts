@@ -5,8 +5,8 @@
  * planUpdate reads it before it plans any edit. Every problem found here is reported at once,
  * each on its file and line as `<field path>: <what is wrong>`, so one run fixes them all.
  * Two values are checked only where they are used, still before anything is written: an
- * override's spec when it is applied to its file, and a delivery's commit-message when it is
- * rendered for a commit.
+ * override's spec against its file (by planUpdate, on every run), and a delivery's
+ * commit-message when it is rendered for a commit.
  * Pure: text in, typed configuration out.
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";

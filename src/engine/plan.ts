@@ -6,7 +6,7 @@
  */
 import picomatch from "picomatch";
 import type { Change, Diagnostic, EditRequest, EditResult, FieldChange, ValueFor, Warning } from "../change.js";
-import { SourceError } from "../change.js";
+import { formatDiagnostic, SourceError } from "../change.js";
 import { formatImageRef, screenToken, type ImageRef } from "../image/reference.js";
 import { MARKER_TOKEN, markerPattern } from "../image/marker.js";
 import { nextImageText, nextTagText, type ImageUpdate } from "../image/update.js";
@@ -67,7 +67,9 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   const warnings: Warning[] = [];
   const inScope = pathFilter(request.paths, files, warnings);
 
-  const overridesByFile = collectOverrides(valid, config, configPath, present, inScope, warnings);
+  const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings);
+  issues.push(...(await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, request.create ?? false)));
+  if (issues.length > 0) throw new RequestError(issues);
   const screen = screenFor(valid.images);
   // The configuration is never a manifest: its `image:` fields name repositories, not versions.
   // Outside the paths, YAML files are read only for the Flux objects that define markers:
@@ -153,8 +155,8 @@ function pathFilter(globs: readonly string[], files: readonly string[], warnings
 type RequestedOverride = string | OverrideConfig;
 
 /**
- * `--set` specs plus the configured overrides of the incoming images, per file in scope.
- * A file they name must exist; a `--set` file must be in scope too (it was asked for by name).
+ * `--set` specs plus the configured overrides of the incoming images, per file in scope, and
+ * what is wrong with the `--set` files: each must exist and be in scope (it was asked for by name).
  * With targets, an override of a file in none of them can never apply: that is warned about.
  */
 function collectOverrides(
@@ -164,17 +166,11 @@ function collectOverrides(
   present: ReadonlySet<string>,
   inScope: (path: string) => boolean,
   warnings: Warning[],
-): Map<string, RequestedOverride[]> {
+): { byFile: Map<string, RequestedOverride[]>; issues: Diagnostic[] } {
   const configured = config?.overrides ?? [];
-  const issues: Diagnostic[] = [
-    ...valid.sets.flatMap(({ file }) =>
-      !present.has(file) ? [{ message: `set: ${file} does not exist` }] : !inScope(file) ? [{ message: `set: ${file} is outside the paths to update` }] : [],
-    ),
-    ...configured.flatMap((o, i) =>
-      present.has(o.file) ? [] : [{ file: configPath, line: o.line, message: `overrides[${i}].file: ${o.file} does not exist` }],
-    ),
-  ];
-  if (issues.length > 0) throw new RequestError(issues);
+  const issues: Diagnostic[] = valid.sets.flatMap(({ file }) =>
+    !present.has(file) ? [{ message: `set: ${file} does not exist` }] : !inScope(file) ? [{ message: `set: ${file} is outside the paths to update` }] : [],
+  );
   const byFile = new Map<string, RequestedOverride[]>();
   const add = (file: string, override: RequestedOverride) => byFile.set(file, [...(byFile.get(file) ?? []), override]);
   for (const { file, spec } of valid.sets) add(file, spec);
@@ -188,7 +184,63 @@ function collectOverrides(
       warnings.push({ file: configPath, line: o.line, message: `override of ${o.file}: the file is in no target, so ${o.repository} is not set there` });
     } else add(o.file, o);
   }
-  return byFile;
+  return { byFile, issues };
+}
+
+/**
+ * What is wrong with the configured overrides, each at its line in the configuration: a file
+ * that does not exist or is not UTF-8, a path its file does not have (unless `create`), with
+ * where in the file it stops. All of them, on every run, whatever images it brings: a typo must
+ * not wait for the one image it concerns. A dry run of the overrides on the files they name
+ * (no other file is read), its result dropped: the overrides of a file are tried together,
+ * and one by one only when that fails, to name every one that does.
+ */
+async function checkConfiguredOverrides(
+  source: TreeSource,
+  overrides: readonly OverrideConfig[],
+  configPath: string,
+  present: ReadonlySet<string>,
+  create: boolean,
+): Promise<Diagnostic[]> {
+  const issues: Diagnostic[] = [];
+  const issue = (i: number, field: string, message: string) =>
+    issues.push({ file: configPath, line: overrides[i]!.line, message: `overrides[${i}].${field}: ${message}` });
+  const byFile = new Map<string, number[]>();
+  overrides.forEach((o, i) => byFile.set(o.file, [...(byFile.get(o.file) ?? []), i]));
+  for (const [file, indexes] of byFile) {
+    if (!present.has(file)) {
+      for (const i of indexes) issue(i, "file", `${file} does not exist`);
+      continue;
+    }
+    const text = decodeUtf8(await source.read(file));
+    if (text === undefined) {
+      for (const i of indexes) issue(i, "file", `${file} is not UTF-8 text`);
+      continue;
+    }
+    const body = text.replace(/^\uFEFF/, "");
+    // Each field keeps what it holds: a KCL file whose paths all resolve is parsed once.
+    const dry = (of: readonly number[]) =>
+      applyFileOverrides(
+        fileKind(file)!,
+        body,
+        of.map((i) => ({ path: overrides[i]!.spec, value: (current: string | undefined) => current ?? "" })),
+        create,
+      );
+    try {
+      dry(indexes);
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      for (const i of indexes) {
+        try {
+          dry([i]);
+        } catch (one) {
+          if (!(one instanceof SourceError)) throw one;
+          issue(i, "spec", formatDiagnostic(located(file, one)));
+        }
+      }
+    }
+  }
+  return issues.sort((a, b) => a.line! - b.line!);
 }
 
 /**

@@ -686,6 +686,54 @@ describe("planUpdate: configured overrides", () => {
     });
   });
 
+  describe("a configured override whose path its file does not have", () => {
+    const flaskDemo = 'config = {\n    containers = {\n        flask_demo = {image = "kcllang/flask_demo:f0"}\n    }\n}\n';
+    const typo = "  - file: main.k\n    spec: config.containers.flaskdemo.image\n    image: kcllang/flask_demo\n";
+
+    it("is refused at its line in the configuration, with where its file stops", async () => {
+      expect(await refusal({ ".github/gitops-promote.yaml": config(typo), "main.k": flaskDemo }, { images: ["kcllang/flask_demo:f1"] })).toEqual([
+        {
+          file: ".github/gitops-promote.yaml",
+          line: 2,
+          message: "overrides[0].spec: main.k:2: config.containers has 'flask_demo', not 'flaskdemo' (use create to add config.containers.flaskdemo.image)",
+        },
+      ]);
+    });
+
+    it("is refused with every other bad override, a YAML one and a missing file among them", async () => {
+      const overrides = `${typo}  - file: values.yaml\n    spec: image.tga\n    image: nginx\n  - file: gone.k\n    spec: a.b\n    image: nginx\n`;
+      const files = { ".github/gitops-promote.yaml": config(overrides), "main.k": flaskDemo, "values.yaml": "image:\n  tag: 1.0\n" };
+      expect(await refusal(files, { images: ["kcllang/flask_demo:f1"] })).toEqual([
+        {
+          file: ".github/gitops-promote.yaml",
+          line: 2,
+          message: "overrides[0].spec: main.k:2: config.containers has 'flask_demo', not 'flaskdemo' (use create to add config.containers.flaskdemo.image)",
+        },
+        { file: ".github/gitops-promote.yaml", line: 5, message: "overrides[1].spec: values.yaml:2: image.tga: image has 'tag', not 'tga'" },
+        { file: ".github/gitops-promote.yaml", line: 8, message: "overrides[2].file: gone.k does not exist" },
+      ]);
+    });
+
+    it("is refused also in a run whose images it does not concern, outside --path too, before anything is edited", async () => {
+      const files = { ".github/gitops-promote.yaml": config(typo), "main.k": flaskDemo, "redis/deploy.yaml": "image: redis:7.0\n" };
+      expect(await refusal(files, { images: ["redis:7.2"], paths: ["redis"] })).toEqual([
+        {
+          file: ".github/gitops-promote.yaml",
+          line: 2,
+          message: "overrides[0].spec: main.k:2: config.containers has 'flask_demo', not 'flaskdemo' (use create to add config.containers.flaskdemo.image)",
+        },
+      ]);
+    });
+
+    it("is accepted with create, which would add it", async () => {
+      const p = await plan(
+        { ".github/gitops-promote.yaml": config(typo), "main.k": flaskDemo, "d.yaml": "image: redis:7.0\n" },
+        { images: ["redis:7.2"], create: true },
+      );
+      expect(p.files.map((f) => f.path)).toEqual(["d.yaml"]);
+    });
+  });
+
   it("sets a YAML field by its dotted path under the same rules", async () => {
     const values = "image:\n  full: ghcr.io/acme/app:1.2.3\n";
     const yamlOverride = "  - file: prod/values.yaml\n    spec: image.full\n    image: ghcr.io/acme/app\n";
