@@ -76,6 +76,22 @@ function parseHead(text: string): ReturnType<typeof parseKclExpression> | undefi
 }
 
 /**
+ * A spec's value parsed as KCL's parse_expr reads it, or the error when it cannot: parse_expr
+ * ignores what follows its first expression, errors included (`repo:8d31...` lexes badly
+ * after the `repo / name` it keeps), so a leading operation before an error is the value.
+ */
+export function parseSpecValue(value: string): ReturnType<typeof parseKclExpression> | SourceError {
+  try {
+    return parseKclExpression(value);
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    const at = errorIndex(value, e);
+    const head = at > 0 ? parseHead(value.slice(0, at)) : undefined;
+    return head?.expr.type === "operation" ? head : e;
+  }
+}
+
+/**
  * build_expr_from_string: the value's first expression; a unary or binary one becomes the
  * string of the whole text (`kcllang/flask_demo:abc` -> "kcllang/flask_demo:abc"). Where
  * KCL would silently drop trailing text (`nginx:1.25` -> `nginx`), this refuses the spec.
@@ -84,18 +100,8 @@ function readValue(spec: OverrideSpec, raw: string, eol: string): Value {
   // A value that already opens a quote needs it closed, not quoted again.
   const hint = /^[rR]?["']/.test(spec.value) ? "close its quote" : `quote a string value: ${spec.path}="${spec.value}"`;
   const refuse = (why: string): OverrideSpecError => new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${why}); ${hint}`);
-  let parsed;
-  try {
-    parsed = parseKclExpression(spec.value);
-  } catch (e) {
-    if (!(e instanceof SourceError)) throw e;
-    // KCL's parse_expr ignores what follows its first expression, errors included
-    // (`repo:8d31...` lexes badly after the `repo / name` it keeps): so do we, for that case.
-    const at = errorIndex(spec.value, e);
-    const head = at > 0 ? parseHead(spec.value.slice(0, at)) : undefined;
-    if (head?.expr.type !== "operation") throw refuse(e.message);
-    parsed = head;
-  }
+  const parsed = parseSpecValue(spec.value);
+  if (parsed instanceof SourceError) throw refuse(parsed.message);
   if (parsed.expr.type === "operation") {
     return { ...parsed, text: writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" }), string: spec.value };
   }

@@ -17,10 +17,9 @@ import { tryParseImageRef } from "../image/reference.js";
 import { bareRepositoryWarning, byRepository, nextReference, type ImageUpdate } from "../image/update.js";
 import { nodeText } from "../kcl/nodes.js";
 import { parseOverrideSpec, OverrideSpecError, type OverrideSpec } from "../kcl/override-spec.js";
-import { parseKclExpression } from "../kcl/parser.js";
+import { parseSpecValue } from "../kcl/override.js";
 import { readStringLiteral, stringLiteralValue, writeStringLiteral, type StringStyle } from "../kcl/string-literal.js";
 import { StringFlag } from "../kcl/tokenizer.js";
-import { LineIndex } from "../text/line-index.js";
 import type { YamlDocument } from "./file.js";
 import { isFlowScalar, nodeAt, type ScalarNode } from "./node.js";
 import { formatPath } from "./path.js";
@@ -106,16 +105,8 @@ function editSpec(at: SpecString, document: YamlDocument, incoming: ReadonlyMap<
  * included, is ignored), and what it denotes.
  */
 function readValue(text: string): SpecValue {
-  let parsed: ReturnType<typeof parseKclExpression>;
-  try {
-    parsed = parseKclExpression(text);
-  } catch (error) {
-    if (!(error instanceof SourceError)) throw error;
-    // `repo:8d31...` lexes badly after the `repo / name` KCL keeps.
-    const at = error.line === undefined || error.column === undefined ? -1 : new LineIndex(text).lineStart(error.line)! + error.column - 1;
-    const head = at > 0 ? readValue(text.slice(0, at)) : undefined;
-    return head?.kind === "unquoted" ? head : { kind: "other", form: "a value KCL cannot read" };
-  }
+  const parsed = parseSpecValue(text);
+  if (parsed instanceof SourceError) return { kind: "other", form: "a value KCL cannot read" };
   const { tokens, expr, complete } = parsed;
   if (expr.type === "operation") return { kind: "unquoted" };
   if (!complete) return { kind: "other", form: `a value of which KCL keeps only '${nodeText(tokens, expr)}'` };
