@@ -16,7 +16,7 @@
  * field, so that container images by repository (`images.ts`), kustomization `images:`
  * entries (`kustomize.ts`, and Argo CD's string form in `argocd.ts`), images inside inline
  * kustomize patches (`inline-patch.ts`, moved from the patch text to the file's bytes), images
- * in a KCLRun's `-O` override specs (`kclrun.ts`) and Helm values pairs (`helm.ts`) leave
+ * in `-O` override specs of a KCLRun or KCL settings file (`kcl-overrides.ts`) and Helm values pairs (`helm.ts`) leave
  * marked fields to their marker. Every new tag/digest is the shared decision `nextVersion` (policies, no
  * downgrade). Splices never overlap (a claimed node is edited once) and are applied in one
  * pass, so the work is linear in the file size.
@@ -27,7 +27,7 @@ import { YamlFile } from "./file.js";
 import { editHelmValues } from "./helm.js";
 import { editImages } from "./images.js";
 import { editInlinePatches } from "./inline-patch.js";
-import { editKclRunOverrides } from "./kclrun.js";
+import { editKclOverrideSpecs } from "./kcl-overrides.js";
 import { editKustomizeImages } from "./kustomize.js";
 import { editMarkers } from "./markers.js";
 import { EditPlan } from "./plan.js";
@@ -39,7 +39,7 @@ const EDITORS: readonly Editor[] = [
   editImages,
   editKustomizeImages,
   editInlinePatches,
-  editKclRunOverrides,
+  editKclOverrideSpecs,
   editArgoCdImages,
   editArgoCdHelm,
   editHelmValues,

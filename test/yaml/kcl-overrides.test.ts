@@ -1,4 +1,4 @@
-/** Images in a flux-kcl-controller KCLRun's `spec.config.overrides`: KCL `-O` specs the controller applies over the program, edited inside their strings. */
+/** Images in KCL `-O` specs kept in YAML (a flux-kcl-controller KCLRun's `spec.config.overrides`, a kcl.yaml's `kcl_cli_configs.overrides`), edited inside their strings. */
 import { describe, expect, it } from "vitest";
 import type { EditRequest } from "../../src/change.js";
 import { planUpdate } from "../../src/engine/plan.js";
@@ -6,10 +6,10 @@ import type { TreeSource } from "../../src/engine/source.js";
 import { parseOverrideSpec } from "../../src/kcl/override-spec.js";
 import { stringLiteralValue } from "../../src/kcl/string-literal.js";
 import { editYaml, runEditors } from "../../src/yaml/editor.js";
-import { editKclRunOverrides } from "../../src/yaml/kclrun.js";
+import { editKclOverrideSpecs } from "../../src/yaml/kcl-overrides.js";
 import { DIGEST_A, dataOf, numericVersions, update, withImages } from "./helpers.js";
 
-const edit = (text: string, request: EditRequest) => runEditors(text, request, [editKclRunOverrides]);
+const edit = (text: string, request: EditRequest) => runEditors(text, request, [editKclOverrideSpecs]);
 
 /** A KCLRun whose override list is `items`, one YAML line each. */
 const kclRun = (...items: string[]) => `apiVersion: krm.kcl.dev.fluxcd/v1alpha1
@@ -57,7 +57,7 @@ spec:
 ---
 ${kclRun('guestbookFrontend.image="ghcr.io/acme/guestbook:1.0.0"')}`;
 
-describe("editKclRunOverrides", () => {
+describe("editKclOverrideSpecs", () => {
   it("edits the image inside a KCLRun's override spec, and only its bytes (the review's reproduction)", () => {
     const { text: out, changes, warnings } = editYaml(FLUX_SYSTEM, withImages("ghcr.io/acme/guestbook:1.3.0"));
     expect(out).toBe(FLUX_SYSTEM.replace("guestbook:1.0.0", "guestbook:1.3.0"));
@@ -207,6 +207,23 @@ spec:
     const { text: out, changes, warnings } = editYaml(text, withImages("ghcr.io/acme/app:1.1.0"));
     expect([out, changes]).toEqual([text, []]);
     expect(warnings.map((w) => w.message)).toEqual(['no image is configured for Flux setter "flux-system:app"; the marked value is left as it is']);
+  });
+
+  it("edits a KCL settings file's kcl_cli_configs.overrides, which `kcl -Y kcl.yaml` applies the same way", () => {
+    const text = `kcl_cli_configs:
+  files:
+    - main.k
+  overrides:
+    - appConfiguration.image="ghcr.io/acme/app:1.2.3"
+    - appConfiguration.replicas=2
+`;
+    const { text: out, changes } = editYaml(text, withImages("ghcr.io/acme/app:1.2.4"));
+    expect(out).toBe(text.replace("app:1.2.3", "app:1.2.4"));
+    expect(changes.map((c) => [c.line, c.kind, c.key, c.old, c.new])).toEqual([
+      [5, "override", "kcl_cli_configs.overrides[0]: appConfiguration.image", "ghcr.io/acme/app:1.2.3", "ghcr.io/acme/app:1.2.4"],
+    ]);
+    const values = 'image:\n  overrides:\n    - app.image="ghcr.io/acme/app:1.2.3"\n';
+    expect(edit(values, withImages("ghcr.io/acme/app:1.2.4")).changes).toEqual([]);
   });
 
   it("changes nothing on a second run", () => {

@@ -1,8 +1,9 @@
 /**
- * Images in the override specs of a flux-kcl-controller `KCLRun` (krm.kcl.dev.fluxcd/v1alpha1,
- * api/v1alpha1/kclrun_types.go): `spec.config.overrides` is a list of KCL `-O` specs the
- * controller applies in memory on top of the program it runs (reference/kcl-override.md §1.9),
- * so an image pinned there wins over any `.k` file. A spec is read as KCL reads it
+ * Images in KCL `-O` override specs kept in YAML, which KCL applies in memory on top of the
+ * program it runs (reference/kcl-override.md §1.9), so an image pinned there wins over any `.k`
+ * file: a flux-kcl-controller `KCLRun`'s `spec.config.overrides` (krm.kcl.dev.fluxcd/v1alpha1,
+ * api/v1alpha1/kclrun_types.go) and a KCL settings file's `kcl_cli_configs.overrides`
+ * (`kcl.yaml`, crates/config/src/settings.rs). A spec is read as KCL reads it
  * (override-spec.ts); a `=` or `:` spec whose value is one string literal holding an image of
  * an incoming repository gets the next reference in the literal's own quotes, and an unquoted
  * value whose head is an operation (`ghcr.io/acme/app:1.0`) is the string of its whole text
@@ -22,7 +23,7 @@ import { readStringLiteral, stringLiteralValue, writeStringLiteral, type StringS
 import { StringFlag } from "../kcl/tokenizer.js";
 import type { YamlDocument } from "./file.js";
 import { isFlowScalar, nodeAt, type ScalarNode } from "./node.js";
-import { formatPath } from "./path.js";
+import { formatPath, type PathSegment } from "./path.js";
 import type { EditPlan, Editor } from "./plan.js";
 import { renderScalar } from "./quoting.js";
 import { scalarSplice } from "./splice.js";
@@ -36,23 +37,30 @@ type SpecValue =
   /** Anything else, and why it is no image string. */
   | { readonly kind: "other"; readonly form: string };
 
-export const editKclRunOverrides: Editor = (file, request, plan) => {
+export const editKclOverrideSpecs: Editor = (file, request, plan) => {
   const incoming = byRepository(request.images);
   if (incoming.size === 0) return;
   for (const document of file.documents) {
-    const { apiVersion, kind } = document.object;
-    if (kind !== "KCLRun" || !apiVersion?.startsWith("krm.kcl.dev.fluxcd/")) continue;
-    const list = nodeAt(document.root, ["spec", "config", "overrides"]);
+    const path = specListPath(document);
+    const list = path && nodeAt(document.root, path);
     if (list?.kind !== "seq") continue;
     list.items.forEach((item, index) => {
-      if (item.kind === "scalar" && !plan.isClaimed(item)) editSpec({ node: item, index, inFlow: list.flow }, document, incoming, plan);
+      if (item.kind === "scalar" && !plan.isClaimed(item)) editSpec({ node: item, path: [...path!, index], inFlow: list.flow }, document, incoming, plan);
     });
   }
 };
 
+/** Where a document keeps its list of override specs: a KCLRun's `spec.config.overrides`, a settings file's `kcl_cli_configs.overrides`. */
+function specListPath(document: YamlDocument): PathSegment[] | undefined {
+  const { apiVersion, kind } = document.object;
+  if (kind === "KCLRun" && apiVersion?.startsWith("krm.kcl.dev.fluxcd/")) return ["spec", "config", "overrides"];
+  if (apiVersion === undefined && kind === undefined && nodeAt(document.root, ["kcl_cli_configs"])?.kind === "map") return ["kcl_cli_configs", "overrides"];
+  return undefined;
+}
+
 interface SpecString {
   readonly node: ScalarNode;
-  readonly index: number;
+  readonly path: readonly PathSegment[];
   readonly inFlow: boolean;
 }
 
@@ -67,7 +75,7 @@ function editSpec(at: SpecString, document: YamlDocument, incoming: ReadonlyMap<
     throw error;
   }
   if (spec.operation === "-") return;
-  const key = `${formatPath(["spec", "config", "overrides", at.index])}: ${spec.path}`;
+  const key = `${formatPath(at.path)}: ${spec.path}`;
   const warn = (message: string) => plan.warn(node.start, `${key} ${message}`);
   const notEdited = (form: string) => {
     const mentioned = mentionedImage(spec.value, incoming);
