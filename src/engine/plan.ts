@@ -20,7 +20,7 @@ import { FLUX_IMAGE_API_GROUP, mayHoldFluxObjects } from "./flux-objects.js";
 import { RequestError, validateRequest, type UpdateRequest, type ValidRequest } from "./request.js";
 import { resolveSetters } from "./setters.js";
 import { decodeUtf8, readText, type TreeSource } from "./source.js";
-import { checkParses, fileKind, type FileKind } from "./file-kind.js";
+import { checkParses, fileKind, isTestFile, type FileKind } from "./file-kind.js";
 import { imagesFor, settersFor, targetOf, targetsInScope, warnRefusedImages } from "./targets.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { shiftLines } from "../text/line-shift.js";
@@ -78,7 +78,11 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   const paths = files.filter(
     (path) =>
       overridesByFile.has(path) ||
-      (fileKind(path) !== undefined && !path.startsWith(".github/") && path !== configPath && (inScope(path) || fileKind(path) === "yaml")),
+      (fileKind(path) !== undefined &&
+        !isTestFile(path) &&
+        !path.startsWith(".github/") &&
+        path !== configPath &&
+        (inScope(path) || fileKind(path) === "yaml")),
   );
   const keep = (path: string, text: string): boolean =>
     inScope(path) ? overridesByFile.has(path) || screen[fileKind(path)!].test(text) : mayHoldFluxObjects(text);

@@ -98,6 +98,14 @@ describe("planUpdate: what is scanned", () => {
     expect(p.files.map((f) => f.path)).toEqual(["d.yaml"]);
   });
 
+  it("leaves KCL test files (*_test.k) to `kcl test` unless an override names one: their asserts expect the fixtures as they are", async () => {
+    const fixture = 'app = {image = "ghcr.io/acme/app:1.0"}\nassert app.image == "ghcr.io/acme/app:1.0"\n';
+    const files = { "main.k": 'app = {image = "ghcr.io/acme/app:1.0"}\n', "main_test.k": fixture };
+    expect((await plan(files, { images: ["ghcr.io/acme/app:1.2"] })).files.map((f) => f.path)).toEqual(["main.k"]);
+    const named = await plan(files, { sets: ['main_test.k:app.image="ghcr.io/acme/app:1.2"'] });
+    expect(named.files.map((f) => f.path)).toEqual(["main_test.k"]);
+  });
+
   it("never edits the configuration file, wherever --config puts it", async () => {
     const config = 'setters:\n  "ns:app": { image: ghcr.io/acme/app }\n';
     const p = await plan(
