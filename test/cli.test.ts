@@ -168,6 +168,59 @@ describe("gitops-promote exit codes", () => {
     ]);
   });
 
+  describe("KCL users coming from kcl -O: --set and configured overrides", () => {
+    const flaskDemo = 'config = {\n    containers = {\n        flask_demo = {image = "kcllang/flask_demo:f0"}\n    }\n}\n';
+    const tree = async () => {
+      const dir = await scratchCopy(join(CONFORMANCE, "flux-update-path", "appconfig"));
+      await writeFile(join(dir, "main.k"), flaskDemo);
+      return dir;
+    };
+
+    it("2 for a -O spec pasted without its file, saying the file comes first", async () => {
+      const dir = await tree();
+      const pasted = await runCli(["update", dir, "--set", 'config.containers.flask_demo.image="kcllang/flask_demo:f1"']);
+      expect([pasted.code, pasted.stderr.split("\n")[0]]).toEqual([
+        2,
+        `error: --set: "config.containers.flask_demo.image=\\"kcllang/flask_demo:f1\\"" starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:config.containers.flask_demo.image="kcllang/flask_demo:f1"`,
+      ]);
+      const union = await runCli(["update", dir, "--set", "config.containers:{web = {}}"]);
+      expect([union.code, union.stderr.split("\n")[0]]).toEqual([
+        2,
+        `error: --set: "config.containers:{web = {}}" starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:config.containers:{web = {}}`,
+      ]);
+      expect(await readFile(join(dir, "main.k"), "utf8")).toBe(flaskDemo);
+    });
+
+    it("2 for a file that is absolute or outside DIR, saying it must be relative to DIR", async () => {
+      const dir = await tree();
+      const spec = 'config.containers.flask_demo.image="kcllang/flask_demo:f1"';
+      const absolute = await runCli(["update", dir, "--set", `${join(dir, "main.k")}:${spec}`]);
+      expect([absolute.code, absolute.stderr.split("\n")[0]]).toEqual([
+        2,
+        `error: --set: ${join(dir, "main.k")} must be relative to DIR (${dir}): --set main.k:${spec}`,
+      ]);
+      const escaping = await runCli(["update", dir, "--set", `../main.k:${spec}`]);
+      expect([escaping.code, escaping.stderr.split("\n")[0]]).toEqual([2, `error: --set: ../main.k must be relative to DIR (${dir}) and stay inside it`]);
+      const fixed = await runCli(["update", dir, "--set", `main.k:${spec}`]);
+      expect(fixed.code, fixed.stderr).toBe(0);
+      expect(await readFile(join(dir, "main.k"), "utf8")).toBe(flaskDemo.replace(":f0", ":f1"));
+    });
+
+    it("1 for a misspelt configured override, at its line in the configuration, even in a run for another image", async () => {
+      const dir = await tree();
+      await mkdir(join(dir, ".github"));
+      const config = "overrides:\n  - file: main.k\n    spec: config.containers.flaskdemo.image\n    image: kcllang/flask_demo\n";
+      await writeFile(join(dir, ".github", "gitops-promote.yaml"), config);
+      const before = await snapshot(dir);
+      const result = await runCli(["update", dir, "--image", "helloworld:1.0.1"]);
+      expect([result.code, result.stderr]).toEqual([
+        1,
+        "error: .github/gitops-promote.yaml:2: overrides[0].spec: main.k:2: config.containers has 'flask_demo', not 'flaskdemo' (use create to add config.containers.flaskdemo.image)\nnothing was written\n",
+      ]);
+      expect(await snapshot(dir)).toEqual(before);
+    });
+  });
+
   it("1 with --json still prints one JSON object, saying why nothing was written", async () => {
     const dir = await withMarker(join(CONFORMANCE, "flux-update-path", "appconfig"), "test-ns:policy1");
     const result = await runCli(["update", dir, "--set", "missing.k:a.b=1", "--json"]);

@@ -8,9 +8,10 @@ import { stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { writePlan } from "../engine/apply.js";
 import { planUpdate, type Plan } from "../engine/plan.js";
-import { formatDiagnostic } from "../change.js";
+import { formatDiagnostic, type Diagnostic } from "../change.js";
+import { fileKind } from "../engine/file-kind.js";
 import { formatWarning, humanReport, jsonRefusal, jsonReport } from "../engine/report.js";
-import { RequestError, validateRequest, type UpdateRequest } from "../engine/request.js";
+import { fileFirst, parseSet, RequestError, validateRequest, type FileOverride, type UpdateRequest } from "../engine/request.js";
 import { directorySource } from "../engine/source.js";
 import pkg from "../../package.json" with { type: "json" };
 import { DISPATCH_HELP, DISPATCH_OPTIONS, runDispatch } from "./dispatch.js";
@@ -40,7 +41,7 @@ Only the values' bytes change; files with no change are not rewritten.
 Options:
   --image REF           incoming image, e.g. ghcr.io/acme/app:1.2.4[@sha256:...] (repeatable)
   --setter KEY=REF      value for a Flux marker key, e.g. flux-system:app=ghcr.io/acme/app:1.2.4 (repeatable)
-  --set FILE:SPEC       override spec for one file: KCL grammar for .k
+  --set FILE:SPEC       override spec for one file, relative to DIR: KCL grammar for .k
                         (main.k:config.containers.app.image="repo:tag"), a dotted path
                         for YAML (values.yaml:image.tag=1.2.4) (repeatable)
   --config FILE         configuration, relative to DIR or absolute inside it
@@ -107,13 +108,39 @@ function editDistance(a: string, b: string): number {
 /** A flag's value that is not what the flag takes (`--image Foo:1`, `--set main.k`): bad usage, exit 2. */
 class ArgumentError extends RequestError {}
 
-/** The values of the flags, checked before the tree is read. */
-function checkArguments(request: UpdateRequest): void {
+/** The values of the flags, checked before the tree is read, and where each --set file is in DIR. */
+async function checkArguments(request: UpdateRequest, root: string): Promise<void> {
+  const issues: Diagnostic[] = [];
   try {
     validateRequest(request);
   } catch (error) {
-    throw error instanceof RequestError ? new ArgumentError(error.issues) : error;
+    if (!(error instanceof RequestError)) throw error;
+    issues.push(...error.issues);
   }
+  for (const text of request.sets) {
+    const set = parseSet(text);
+    const problem = typeof set === "string" ? undefined : await setInTree(root, text, set);
+    if (problem !== undefined) issues.push({ message: `--set: ${problem}` });
+  }
+  if (issues.length > 0) throw new ArgumentError(issues);
+}
+
+/**
+ * What is wrong with where a --set file is, or undefined: the engine reads it relative to DIR,
+ * where an absolute path or one out of DIR names no file. A file part that is neither an existing
+ * file nor of a kind the tool edits is most likely a `kcl -O` spec with a `:` operator and no file (`a.labels:{…}`).
+ */
+async function setInTree(root: string, text: string, { file, spec }: FileOverride): Promise<string | undefined> {
+  const inside = relative(root, resolve(root, file));
+  const outside = inside.split(sep)[0] === ".." || isAbsolute(inside);
+  if (isAbsolute(file)) {
+    const hint = outside ? "" : `: --set ${inside.split(sep).join("/")}:${spec}`;
+    return `${file} must be relative to DIR (${root})${hint}`;
+  }
+  if (outside) return `${file} must be relative to DIR (${root}) and stay inside it`;
+  if (fileKind(file) !== undefined) return undefined;
+  const info = await stat(resolve(root, file)).catch(() => undefined);
+  return info ? undefined : fileFirst(text);
 }
 
 async function runUpdate(args: string[], io: Io): Promise<number> {
@@ -140,7 +167,7 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
   };
   let plan: Plan;
   try {
-    checkArguments(request);
+    await checkArguments(request, root);
     plan = await planUpdate(directorySource(root), request);
   } catch (error) {
     // --json promises one JSON object on stdout: a refusal is one too.

@@ -111,6 +111,25 @@ export function checkIncomingImages(
   return { images, issues };
 }
 
+/**
+ * A `--set` value split at its first `:` into file and spec, or why it cannot be. A spec
+ * pasted from `kcl -O` without its file (`a.image="repo:tag"`) would split inside its value:
+ * a part before the `:` with `=` or a quote is no file name, and is told to put the file first.
+ */
+export function parseSet(text: string): FileOverride | string {
+  const colon = text.indexOf(":");
+  if (colon <= 0 || colon === text.length - 1)
+    return `${JSON.stringify(text)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`;
+  const file = text.slice(0, colon);
+  if (/[="']/.test(file)) return fileFirst(text);
+  return { file: file.replace(/^\.\//, ""), spec: text.slice(colon + 1) };
+}
+
+/** Why a `--set` value that starts with a spec is refused, and how to write it. */
+export function fileFirst(text: string): string {
+  return `${JSON.stringify(text)} starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:${text}`;
+}
+
 /** Checks every field and collects all problems into one RequestError; each names its field, none is in a file. */
 export function validateRequest(request: UpdateRequest): ValidRequest {
   const name = request.fieldName ?? byIndex;
@@ -141,12 +160,9 @@ export function validateRequest(request: UpdateRequest): ValidRequest {
 
   const sets: FileOverride[] = [];
   request.sets.forEach((text, i) => {
-    const colon = text.indexOf(":");
-    if (colon <= 0 || colon === text.length - 1) {
-      issues.push(`${name("set", i)}: ${JSON.stringify(text)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`);
-      return;
-    }
-    sets.push({ file: text.slice(0, colon).replace(/^\.\//, ""), spec: text.slice(colon + 1) });
+    const set = parseSet(text);
+    if (typeof set === "string") issues.push(`${name("set", i)}: ${set}`);
+    else sets.push(set);
   });
 
   request.paths.forEach((glob, i) => {

@@ -47,6 +47,20 @@ describe("validateRequest", () => {
     ]);
   });
 
+  it("refuses a kcl -O spec pasted without its file, saying the file comes first", () => {
+    expect(issuesOf({ sets: ['config.containers.flask_demo.image="kcllang/flask_demo:f1"', "a.image=kcllang/flask_demo:f1"] })).toEqual([
+      {
+        message:
+          'set[0]: "config.containers.flask_demo.image=\\"kcllang/flask_demo:f1\\"" starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:config.containers.flask_demo.image="kcllang/flask_demo:f1"',
+      },
+      {
+        message:
+          'set[1]: "a.image=kcllang/flask_demo:f1" starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:a.image=kcllang/flask_demo:f1',
+      },
+    ]);
+    expect(validateRequest({ images: [], setters: [], sets: ['./main.k:a.image="x:1"'], paths: [] }).sets).toEqual([{ file: "main.k", spec: 'a.image="x:1"' }]);
+  });
+
   it("names each value as the face it came from spells it", () => {
     const request = { images: ["nginx"], setters: ["app"], sets: ["main.k"], paths: ["/etc"] };
     expect(issuesOf({ ...request, fieldName: (field) => `--${field}` })).toEqual([
