@@ -3,7 +3,9 @@
  * program it runs (reference/kcl-override.md §1.9), so an image pinned there wins over any `.k`
  * file: a flux-kcl-controller `KCLRun`'s `spec.config.overrides` (krm.kcl.dev.fluxcd/v1alpha1,
  * api/v1alpha1/kclrun_types.go) and a KCL settings file's `kcl_cli_configs.overrides`
- * (`kcl.yaml`, crates/config/src/settings.rs). A spec is read as KCL reads it
+ * (`kcl.yaml`, crates/config/src/settings.rs); and the `-D` options the program reads with
+ * `option()`, a KCLRun's `spec.config.arguments` (`name="value"`, the same grammar) and a
+ * settings file's `kcl_options` (`{key, value}`, whose value is an image field). A spec is read as KCL reads it
  * (override-spec.ts); a `=` or `:` spec whose value is one string literal holding an image of
  * an incoming repository gets the next reference in the literal's own quotes, and an unquoted
  * value whose head is an operation (`ghcr.io/acme/app:1.0`) is the string of its whole text
@@ -22,7 +24,8 @@ import { parseSpecValue } from "../kcl/override.js";
 import { readStringLiteral, stringLiteralValue, writeStringLiteral, type StringStyle } from "../kcl/string-literal.js";
 import { StringFlag } from "../kcl/tokenizer.js";
 import type { YamlDocument } from "./file.js";
-import { isFlowScalar, nodeAt, type ScalarNode } from "./node.js";
+import { setImageScalar } from "./images.js";
+import { isFlowScalar, mapValue, nodeAt, type ScalarNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import type { EditPlan, Editor } from "./plan.js";
 import { renderScalar } from "./quoting.js";
@@ -41,21 +44,55 @@ export const editKclOverrideSpecs: Editor = (file, request, plan) => {
   const incoming = byRepository(request.images);
   if (incoming.size === 0) return;
   for (const document of file.documents) {
-    const path = specListPath(document);
-    const list = path && nodeAt(document.root, path);
-    if (list?.kind !== "seq") continue;
-    list.items.forEach((item, index) => {
-      if (item.kind === "scalar" && !plan.isClaimed(item)) editSpec({ node: item, path: [...path!, index], inFlow: list.flow }, document, incoming, plan);
-    });
+    for (const path of specListPaths(document)) {
+      const list = nodeAt(document.root, path);
+      if (list?.kind !== "seq") continue;
+      list.items.forEach((item, index) => {
+        if (item.kind === "scalar" && !plan.isClaimed(item)) editSpec({ node: item, path: [...path, index], inFlow: list.flow }, document, incoming, plan);
+      });
+    }
+    if (isSettingsFile(document)) editOptions(document, incoming, plan);
   }
 };
 
-/** Where a document keeps its list of override specs: a KCLRun's `spec.config.overrides`, a settings file's `kcl_cli_configs.overrides`. */
-function specListPath(document: YamlDocument): PathSegment[] | undefined {
+/**
+ * Where a document keeps lists of `path=value` specs: a KCLRun's `spec.config.overrides` and
+ * its `spec.config.arguments` (`-D name=value`, the same grammar with a one-name path), a
+ * settings file's `kcl_cli_configs.overrides`.
+ */
+function specListPaths(document: YamlDocument): PathSegment[][] {
   const { apiVersion, kind } = document.object;
-  if (kind === "KCLRun" && apiVersion?.startsWith("krm.kcl.dev.fluxcd/")) return ["spec", "config", "overrides"];
-  if (apiVersion === undefined && kind === undefined && nodeAt(document.root, ["kcl_cli_configs"])?.kind === "map") return ["kcl_cli_configs", "overrides"];
-  return undefined;
+  if (kind === "KCLRun" && apiVersion?.startsWith("krm.kcl.dev.fluxcd/")) {
+    return [
+      ["spec", "config", "overrides"],
+      ["spec", "config", "arguments"],
+    ];
+  }
+  return isSettingsFile(document) ? [["kcl_cli_configs", "overrides"]] : [];
+}
+
+/** A KCL settings file (`kcl.yaml`, `kcl -Y`): no apiVersion or kind, a `kcl_cli_configs` mapping. */
+function isSettingsFile(document: YamlDocument): boolean {
+  const { apiVersion, kind } = document.object;
+  return apiVersion === undefined && kind === undefined && nodeAt(document.root, ["kcl_cli_configs"])?.kind === "map";
+}
+
+/** A settings file's `kcl_options` (`-D` options as `{key, value}`): a value holding an image of an incoming repository moves on. */
+function editOptions(document: YamlDocument, incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan): void {
+  const options = nodeAt(document.root, ["kcl_options"]);
+  if (options?.kind !== "seq") return;
+  options.items.forEach((option, index) => {
+    const node = option.kind === "map" ? mapValue(option, "value") : undefined;
+    if (node)
+      setImageScalar(
+        { node, path: ["kcl_options", index, "value"], inFlow: options.flow || (option.kind === "map" && option.flow) },
+        "image",
+        false,
+        incoming,
+        plan,
+        document,
+      );
+  });
 }
 
 interface SpecString {

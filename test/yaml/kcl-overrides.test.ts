@@ -222,8 +222,24 @@ spec:
     expect(changes.map((c) => [c.line, c.kind, c.key, c.old, c.new])).toEqual([
       [5, "override", "kcl_cli_configs.overrides[0]: appConfiguration.image", "ghcr.io/acme/app:1.2.3", "ghcr.io/acme/app:1.2.4"],
     ]);
+    const options = "kcl_cli_configs:\n  files: [main.k]\nkcl_options:\n  - key: image\n    value: ghcr.io/acme/app:1.2.3\n  - key: env\n    value: prod\n";
+    const edited = editYaml(options, withImages("ghcr.io/acme/app:1.2.4"));
+    expect(edited.text).toBe(options.replace("app:1.2.3", "app:1.2.4"));
+    expect(edited.changes.map((c) => [c.line, c.kind, c.key])).toEqual([[5, "image", "kcl_options[0].value"]]);
     const values = 'image:\n  overrides:\n    - app.image="ghcr.io/acme/app:1.2.3"\n';
     expect(edit(values, withImages("ghcr.io/acme/app:1.2.4")).changes).toEqual([]);
+  });
+
+  it("edits a KCLRun's -D arguments, which the program reads with option(): the same name=value grammar", () => {
+    const text = kclRun("app.replicas=2").replace(
+      "    overrides:",
+      '    arguments:\n      - env="prod"\n      - image="ghcr.io/acme/app:1.2.3"\n    overrides:',
+    );
+    const { text: out, changes } = editYaml(text, withImages("ghcr.io/acme/app:1.2.4"));
+    expect(out).toBe(text.replace("app:1.2.3", "app:1.2.4"));
+    expect(changes.map((c) => [c.kind, c.key, c.old, c.new])).toEqual([
+      ["override", "spec.config.arguments[1]: image", "ghcr.io/acme/app:1.2.3", "ghcr.io/acme/app:1.2.4"],
+    ]);
   });
 
   it("changes nothing on a second run", () => {
