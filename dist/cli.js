@@ -33401,17 +33401,23 @@ function escapeRegExp(text2) {
 function versionOf(tag, digest) {
   return { ...tag && { tag }, ...digest && { digest } };
 }
-function nextVersion(update, current) {
+function keptByPolicy(update, current) {
+  const { policy, image } = update;
+  const { tag } = image;
+  if (!policy || update.allowDowngrade || tag === void 0 || current.tag === void 0 || current.tag === tag) return void 0;
+  if (policy.latest([current.tag, tag]) !== current.tag) return void 0;
+  return `keeps ${current.tag}, which its policy (${policy.description}) ranks above the incoming ${tag} (allow-downgrade sets it anyway)`;
+}
+function nextVersion(update, current, kept) {
   const { tag, digest } = update.image;
   if (tag === void 0) {
     return digest === void 0 || digest === current.digest ? void 0 : { ...current, digest };
   }
-  const { policy } = update;
-  if (policy) {
-    if (policy.latest([tag]) === void 0) return void 0;
-    if (!update.allowDowngrade && current.tag !== void 0 && current.tag !== tag && policy.latest([current.tag, tag]) === current.tag) {
-      return void 0;
-    }
+  if (update.policy && update.policy.latest([tag]) === void 0) return void 0;
+  const why = keptByPolicy(update, current);
+  if (why) {
+    kept?.(why);
+    return void 0;
   }
   if (current.tag === tag) {
     const nextDigest = digest ?? current.digest;
@@ -33424,18 +33430,27 @@ function byRepository(images) {
   for (const update of images) if (!map.has(update.image.repository)) map.set(update.image.repository, update);
   return map;
 }
-function nextReference(update, ref) {
-  const next = nextVersion(update, versionOf(ref.tag, ref.digest));
+function nextReference(update, ref, kept) {
+  const next = nextVersion(update, versionOf(ref.tag, ref.digest), kept);
   return next && formatImageRef({ name: ref.name, ...next });
 }
-function nextImageText(update, name, current) {
+function nextImageText(update, name, current, kept) {
   const ref = current === void 0 ? void 0 : tryParseImageRef(current);
   const own = ref?.repository === update.image.repository ? versionOf(ref.tag, ref.digest) : {};
-  const next = nextVersion(update, own);
+  const next = nextVersion(update, own, kept);
   return next && formatImageRef({ name, ...next });
 }
+var TAG2 = /^[\w][\w.-]{0,127}$/;
+function nextTagText(update, current, kept) {
+  if (current !== void 0 && current !== "" && !TAG2.test(current)) {
+    kept?.(`holds ${JSON.stringify(current)}, which is not a tag; an override with part: tag writes only a tag, so it is left as it is`);
+    return void 0;
+  }
+  const next = nextVersion(update, versionOf(current, void 0), kept);
+  return next?.tag === current ? void 0 : next?.tag;
+}
 function bareRepositoryWarning(repository) {
-  return `holds ${repository} with no tag or digest, so its version is set in another field; left as it is (mark that field with a Flux ":tag" marker, or set it with an override)`;
+  return `holds ${repository} with no tag or digest, so its version is set in another field; left as it is (mark the field holding its tag with a Flux ":tag" marker, or set that field with a configured override with part: tag)`;
 }
 
 // src/image/marker.ts
@@ -33481,8 +33496,8 @@ function refVersion(text2) {
   const ref = tryParseImageRef(text2);
   return versionOf(ref?.tag, ref?.digest);
 }
-function isRefused(update, current) {
-  return nextVersion(update, current) === void 0 && nextVersion({ image: update.image }, current) !== void 0;
+function isRefused(update, current, kept) {
+  return nextVersion(update, current, kept) === void 0 && nextVersion({ image: update.image }, current) !== void 0;
 }
 function groupVersion(fields) {
   const text2 = (field) => fields.find((f) => f.marker.field === field)?.text || void 0;
@@ -33490,7 +33505,7 @@ function groupVersion(fields) {
   const ref = plain === void 0 ? {} : refVersion(plain);
   return versionOf(text2("tag") ?? ref.tag, text2("digest") ?? ref.digest);
 }
-function markedValues(groups2) {
+function markedValues(groups2, kept) {
   const refusedByKey = /* @__PURE__ */ new Map();
   const decisions = groups2.map(({ update, fields }) => {
     const key = fields[0].marker.key;
@@ -33500,16 +33515,17 @@ function markedValues(groups2) {
     return { update, fields, key, current, hasTag };
   });
   return decisions.map(({ update, fields, key, current, hasTag }) => {
-    const refused = hasTag ? isRefused(update, current) : refusedByKey.get(key) ?? false;
+    const tagField = fields.find((f) => f.marker.field === "tag");
+    const refused = hasTag ? isRefused(update, current, tagField && kept && ((why) => kept(tagField, why))) : refusedByKey.get(key) ?? false;
     const next = refused ? void 0 : nextVersion(update, current);
-    return fields.map((field) => markedValue(field, update, next, refused));
+    return fields.map((field) => markedValue(field, update, next, refused, kept && ((why) => kept(field, why))));
   });
 }
-function markedValue({ marker, text: text2 }, update, next, refused) {
+function markedValue({ marker, text: text2 }, update, next, refused, kept) {
   switch (marker.field) {
     case "ref": {
       const own = refVersion(text2);
-      if (isRefused(update, own)) return void 0;
+      if (isRefused(update, own, kept)) return void 0;
       return formatImageRef({ name: update.image.name, ...nextVersion(update, own) ?? own });
     }
     case "tag":
@@ -33544,7 +33560,10 @@ var MarkedFields = class {
   /** Writes every field whose value moves: a setter's fields in one document decide together (markedValues). */
   writeAll() {
     const groups2 = [...this.groups.values()];
-    const values = markedValues(groups2.map((fields) => ({ update: this.request.setters.get(fields[0].marker.key), fields })));
+    const values = markedValues(
+      groups2.map((fields) => ({ update: this.request.setters.get(fields[0].marker.key), fields })),
+      (field, why) => field.warn(`Flux setter "${field.marker.setter}" ${why}`)
+    );
     groups2.forEach(
       (fields, g) => fields.forEach((field, f) => {
         const value = values[g][f];
@@ -34619,13 +34638,13 @@ var Parser = class {
     const k = kind[first];
     if (k === T2.Indent) this.fail(first, "unexpected indent");
     if (k === T2.Dedent) this.fail(first, "unexpected dedent");
-    const keyword = this.keyword(first);
-    if (keyword === Keyword.Import) {
+    const keyword2 = this.keyword(first);
+    if (keyword2 === Keyword.Import) {
       this.skipLine();
       return { type: "import", first, last: this.endStatement() };
     }
-    const isTypeAlias = keyword === Keyword.Type && kind[first + 1] === T2.Name;
-    if (k === T2.At || isTypeAlias || SKIPS_STATEMENT[keyword] === 1) {
+    const isTypeAlias = keyword2 === Keyword.Type && kind[first + 1] === T2.Name;
+    if (k === T2.At || isTypeAlias || SKIPS_STATEMENT[keyword2] === 1) {
       return { type: "other", first, last: this.skipCompound() };
     }
     const target = this.postfix(NO_SCHEMA);
@@ -34723,10 +34742,10 @@ var Parser = class {
     const k = this.kind[at];
     if (k === T2.Operator || k === T2.Minus || k === T2.Plus || k === T2.Star || k === T2.DoubleStar) return 1;
     if (k !== T2.Name) return 0;
-    const keyword = this.keyword(at);
-    if (keyword === Keyword.And || keyword === Keyword.Or || keyword === Keyword.In || keyword === Keyword.As) return 1;
-    if (keyword === Keyword.Not) return this.keyword(at + 1) === Keyword.In ? 2 : 0;
-    if (keyword === Keyword.Is) return this.keyword(at + 1) === Keyword.Not ? 2 : 1;
+    const keyword2 = this.keyword(at);
+    if (keyword2 === Keyword.And || keyword2 === Keyword.Or || keyword2 === Keyword.In || keyword2 === Keyword.As) return 1;
+    if (keyword2 === Keyword.Not) return this.keyword(at + 1) === Keyword.In ? 2 : 0;
+    if (keyword2 === Keyword.Is) return this.keyword(at + 1) === Keyword.Not ? 2 : 1;
     return 0;
   }
   binary(flags) {
@@ -34797,16 +34816,16 @@ var Parser = class {
     const k = this.kind[at];
     switch (k) {
       case T2.Name: {
-        const keyword = this.keyword(at);
-        if (keyword === Keyword.Other) {
+        const keyword2 = this.keyword(at);
+        if (keyword2 === Keyword.Other) {
           this.pos++;
           return new NameNode(this.tokens, at, at);
         }
-        if (keyword === Keyword.Lambda) return this.lambda();
-        const quantifier = keyword === Keyword.All || keyword === Keyword.Any || keyword === Keyword.Map || keyword === Keyword.Filter;
+        if (keyword2 === Keyword.Lambda) return this.lambda();
+        const quantifier = keyword2 === Keyword.All || keyword2 === Keyword.Any || keyword2 === Keyword.Map || keyword2 === Keyword.Filter;
         if (quantifier && this.kind[at + 1] === T2.Name) return this.quantifier();
         this.pos++;
-        const constant = keyword === Keyword.TrueValue || keyword === Keyword.FalseValue || keyword === Keyword.NoneValue || keyword === Keyword.UndefinedValue;
+        const constant = keyword2 === Keyword.TrueValue || keyword2 === Keyword.FalseValue || keyword2 === Keyword.NoneValue || keyword2 === Keyword.UndefinedValue;
         return constant ? { type: "other", first: at, last: at } : new NameNode(this.tokens, at, at);
       }
       case T2.String:
@@ -34979,8 +34998,8 @@ var Parser = class {
       branches.push(branch);
       let next = this.pos;
       while (this.kind[next] === T2.Newline) next++;
-      const keyword = this.keyword(next);
-      if ((keyword === Keyword.Elif || keyword === Keyword.Else) && this.column(next) === column) this.pos = next;
+      const keyword2 = this.keyword(next);
+      if ((keyword2 === Keyword.Elif || keyword2 === Keyword.Else) && this.column(next) === column) this.pos = next;
       else break;
     }
     let last = this.pos - 1;
@@ -35012,6 +35031,7 @@ var ImageEditor = class {
     this.text = tokens.source.text;
     this.screens = request2.images.map((u) => screenToken(u.image));
     this.incoming = byRepository(request2.images);
+    this.setters = request2.setters;
     this.marked = new MarkedFields(request2);
   }
   tokens;
@@ -35021,8 +35041,11 @@ var ImageEditor = class {
   text;
   screens;
   incoming;
+  setters;
   /** String tokens a marker comment claims (set, or refused with a warning): never matched by repository. */
   markedTokens = /* @__PURE__ */ new Set();
+  /** String tokens the walk met outside interpolations, edited or not: the others are where matching by repository never goes. */
+  reached = /* @__PURE__ */ new Set();
   walk(expr, path) {
     switch (expr.type) {
       case "string":
@@ -35088,6 +35111,17 @@ var ImageEditor = class {
       const reading = readMarker(comment);
       if (reading === void 0) continue;
       const line = this.tokens.source.line(start);
+      if (!("error" in reading)) {
+        const strings = this.stringsOnLine(at);
+        const marked = strings.length > 1 ? this.ownString(strings, reading.marker) : at;
+        if (marked === void 0) {
+          const message = `Flux setter "${reading.marker.setter}" is on a line with ${strings.length} strings; it marks none of them until its value is on a line of its own`;
+          this.warnings.push({ line, message });
+          for (const t of strings) this.markedTokens.add(t);
+          continue;
+        }
+        at = marked;
+      }
       if ("error" in reading) this.warnings.push({ line, message: reading.error });
       else if (tokens.kind[at] !== T.String)
         this.warnings.push({ line, message: `Flux setter "${reading.marker.setter}" marks a value that is not a string literal; only a literal can be set` });
@@ -35096,6 +35130,72 @@ var ImageEditor = class {
       else this.mark(this.literal(at), reading.marker);
       this.markedTokens.add(at);
     }
+  }
+  /**
+   * Of several strings on a marker's line, the one it marks: for a whole-reference marker, the
+   * only one holding its setter's repository (`{image = "app:1", sidecar = "side:1"}`, a
+   * ternary with one image arm); undefined when that is not one string, or for a :tag, :name or
+   * :digest marker, whose value says nothing of which it is.
+   */
+  ownString(strings, marker) {
+    const repository = this.setters.get(marker.key)?.image.repository;
+    if (marker.field !== "ref" || repository === void 0) return void 0;
+    const own = strings.filter((t) => !(this.tokens.flags[t] & StringFlag.Interpolated) && tryParseImageRef(this.literal(t).body)?.repository === repository);
+    return own.length === 1 ? own[0] : void 0;
+  }
+  /** The string tokens on the line of token `last`, up to it. */
+  stringsOnLine(last) {
+    const { tokens } = this;
+    const line = tokens.source.line(tokens.start[last]);
+    const strings = [];
+    for (let t = last; t >= 0 && tokens.source.line(tokens.end[t]) === line; t--) if (tokens.kind[t] === T.String) strings.push(t);
+    return strings;
+  }
+  /**
+   * String literals holding an incoming image that no rule edits: interpolations
+   * (`"ghcr.io/acme/app:${tag}"`), and literals where matching by repository never goes
+   * (schema defaults, lambdas, ternaries, `if` blocks, call arguments). Said at each, since a
+   * run that leaves them would otherwise read as one where every field is up to date.
+   */
+  warnUnreached() {
+    const { tokens } = this;
+    for (const t of this.stringsHolding(this.screens)) {
+      if (this.reached.has(t) || this.markedTokens.has(t)) continue;
+      const literal2 = this.literal(t);
+      const line = this.line(literal2);
+      if (tokens.flags[t] & StringFlag.Interpolated) {
+        const prefix = /^(.*?)[:@]\$\{/.exec(literal2.body)?.[1];
+        const ref2 = prefix === void 0 ? void 0 : tryParseImageRef(prefix);
+        if (ref2 && ref2.tag === void 0 && ref2.digest === void 0 && this.incoming.has(ref2.repository)) {
+          const message2 = `${literal2.body} builds a reference of ${prefix} with \${...}, which is never edited; set the version where it is written (a Flux ":tag" marker on that string, or an override)`;
+          this.warnings.push({ line, message: message2 });
+        }
+        continue;
+      }
+      const ref = tryParseImageRef(literal2.body);
+      const update = ref && this.incoming.get(ref.repository);
+      if (!ref || !update || ref.tag === void 0 && ref.digest === void 0 || nextReference(update, ref) === void 0) continue;
+      const message = `holds ${literal2.body} where images are not matched by repository (a schema default, lambda, ternary, if block or call); left as it is: a Flux marker on its line sets it`;
+      this.warnings.push({ line, message });
+    }
+  }
+  /** The string tokens, in order, whose text holds one of `needles`: found by the needles' occurrences, not by reading every string. */
+  stringsHolding(needles) {
+    const { start, end, kind, count } = this.tokens;
+    const found = /* @__PURE__ */ new Set();
+    for (const needle of needles) {
+      for (let at = this.text.indexOf(needle); at >= 0; at = this.text.indexOf(needle, at + 1)) {
+        let lo = 0;
+        let hi = count - 1;
+        while (lo < hi) {
+          const mid = lo + hi + 1 >> 1;
+          if (start[mid] <= at) lo = mid;
+          else hi = mid - 1;
+        }
+        if (kind[lo] === T.String && at + needle.length <= end[lo]) found.add(lo);
+      }
+    }
+    return [...found].sort((a, b) => a - b);
   }
   /** The text between a string token's quotes, and where it is. */
   literal(token) {
@@ -35107,6 +35207,7 @@ var ImageEditor = class {
   }
   visit(expr, path) {
     if (this.markedTokens.has(expr.token) || this.tokens.flags[expr.token] & StringFlag.Interpolated) return;
+    this.reached.add(expr.token);
     const literal2 = this.literal(expr.token);
     const { body } = literal2;
     if (!this.screens.some((token) => body.includes(token))) return;
@@ -35115,12 +35216,13 @@ var ImageEditor = class {
     const update = this.incoming.get(ref.repository);
     if (!update) return;
     if (ref.tag === void 0 && ref.digest === void 0) {
-      const key = this.pathText(path);
-      if (/(image|repo)[^.]*$/i.test(key)) this.warnings.push({ line: this.line(literal2), message: `${key} ${bareRepositoryWarning(ref.repository)}` });
+      const key2 = this.pathText(path);
+      if (/(image|repo)[^.]*$/i.test(key2)) this.warnings.push({ line: this.line(literal2), message: `${key2} ${bareRepositoryWarning(ref.repository)}` });
       return;
     }
-    const next = nextReference(update, ref);
-    if (next) this.write(literal2, next, "kcl-image", this.pathText(path));
+    const key = this.pathText(path);
+    const next = nextReference(update, ref, (why) => this.warnings.push({ line: this.line(literal2), message: `${key} ${why}` }));
+    if (next) this.write(literal2, next, "kcl-image", key);
   }
   /** A KCL file is one document: a setter's literals all decide together. */
   mark(literal2, marker) {
@@ -35155,6 +35257,7 @@ function editKcl(text2, request2) {
     else if (statement.type === "aug-assign" || statement.type === "unification") editor.walk(statement.value, { parent: void 0, target: statement.target });
   }
   editor.marked.writeAll();
+  editor.warnUnreached();
   const edits = editor.edits.sort((a, b) => byPosition(a.splice, b.splice));
   return {
     text: applySplices(
@@ -35162,7 +35265,7 @@ function editKcl(text2, request2) {
       edits.map((e) => e.splice)
     ),
     changes: edits.map((e) => e.change),
-    warnings: editor.warnings
+    warnings: editor.warnings.sort((a, b) => a.line - b.line)
   };
 }
 
@@ -35210,19 +35313,21 @@ function parseHead(text2) {
     return void 0;
   }
 }
+function parseSpecValue(value) {
+  try {
+    return parseKclExpression(value);
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    const at = errorIndex(value, e);
+    const head = at > 0 ? parseHead(value.slice(0, at)) : void 0;
+    return head?.expr.type === "operation" ? head : e;
+  }
+}
 function readValue(spec, raw, eol) {
   const hint = /^[rR]?["']/.test(spec.value) ? "close its quote" : `quote a string value: ${spec.path}="${spec.value}"`;
   const refuse = (why) => new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${why}); ${hint}`);
-  let parsed;
-  try {
-    parsed = parseKclExpression(spec.value);
-  } catch (e) {
-    if (!(e instanceof SourceError)) throw e;
-    const at = errorIndex(spec.value, e);
-    const head = at > 0 ? parseHead(spec.value.slice(0, at)) : void 0;
-    if (head?.expr.type !== "operation") throw refuse(e.message);
-    parsed = head;
-  }
+  const parsed = parseSpecValue(spec.value);
+  if (parsed instanceof SourceError) throw refuse(parsed.message);
   if (parsed.expr.type === "operation") {
     return { ...parsed, text: writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" }), string: spec.value };
   }
@@ -35276,8 +35381,8 @@ var Planner = class {
   line(token) {
     return this.tokens.source.line(this.tokens.start[token]);
   }
-  change(token, old, next) {
-    this.plan.changes.push({ line: this.line(token), kind: "override", key: this.spec.path, old, new: next });
+  change(token, old, next, key) {
+    this.plan.changes.push({ line: this.line(token), kind: "override", key, old, new: next });
   }
   warn(token, message) {
     this.plan.warnings.push({ line: this.line(token), message });
@@ -35285,10 +35390,10 @@ var Planner = class {
   describe(expr) {
     return plainString(this.tokens, expr) ?? nodeText(this.tokens, expr);
   }
-  /** `=`: splice the new value over the old one; a string keeps the old literal's style. */
-  replace(old, given) {
+  /** `=`: splice the new value over the old one; a string keeps the old literal's style. `key` is the path reported. */
+  replace(old, given, key = this.spec.path) {
     const oldString = plainString(this.tokens, old);
-    const value = this.computed ? this.stringValue(this.computed(oldString)) : given;
+    const value = this.computed ? this.stringValue(this.computed(oldString, (why) => this.warn(old.first, `${this.spec.path} ${why}`))) : given;
     if (!value) return;
     let text2 = value.text;
     if (oldString !== void 0 && value.string !== void 0) {
@@ -35296,39 +35401,46 @@ var Planner = class {
       text2 = writeStringLiteral(value.string, readStringLiteral(nodeText(this.tokens, old)).style);
     } else if (sameTokens(this.tokens, old, value.tokens, value.expr)) return;
     this.plan.splices.push({ start: this.tokens.start[old.first], end: this.tokens.end[old.last], insert: text2 });
-    this.change(old.first, this.describe(old), value.string ?? value.text);
+    this.change(old.first, this.describe(old), value.string ?? value.text, key);
   }
   /** `:`: merge a config into a config/schema, or a same-name schema; anything else replaces. */
-  union(old, value) {
+  union(old, value, key = this.spec.path) {
     const target = configOf(old);
     if (value.expr.type === "config" || value.expr.type === "schema") {
       const sameSchema = value.expr.type === "config" || old.type === "schema" && old.name === value.expr.name;
-      if (target && sameSchema) return this.merge(target, configOf(value.expr), value.tokens);
-      if (value.expr.type === "config") return this.warn(old.first, `${this.spec.path} is not a config or schema literal; ':' has nothing to merge into`);
+      if (target && sameSchema) return this.merge(target, configOf(value.expr), value.tokens, key);
+      if (value.expr.type === "config") return this.warn(old.first, `${key} is not a config or schema literal; ':' has nothing to merge into`);
     }
-    this.replace(old, value);
+    this.replace(old, value, key);
   }
-  merge(target, incoming, tokens) {
+  /** Each entry set or added is reported under its own path below `key`, with its value. */
+  merge(target, incoming, tokens, key) {
     for (const item of incoming.items) {
       const parts = item.type === "entry" ? item.key.parts : void 0;
-      const matches = parts ? this.entries(target).filter((e) => e.key.parts?.join("\0") === parts.join("\0")) : [];
-      if (item.type !== "entry" || matches.length === 0) {
-        const entry = nodeText(tokens, item).replace(/\r\n|\n|\r/g, this.eol);
-        this.insert(target, entry, entry);
+      if (item.type !== "entry" || !parts) {
+        const text2 = nodeText(tokens, item).replace(/\r\n|\n|\r/g, this.eol);
+        this.insert(target, text2, text2, key);
         continue;
       }
-      for (const m of matches) this.union(m.value, valueFrom(tokens, item.value, this.eol));
+      const path = formatOverridePath(parts, key);
+      const value = valueFrom(tokens, item.value, this.eol);
+      const matches = this.entries(target).filter((e) => e.key.parts?.join("\0") === parts.join("\0"));
+      if (matches.length === 0) this.insert(target, keyText(parts, item.operator, value.text), value.string ?? value.text, path);
+      for (const m of matches) this.union(m.value, value, path);
     }
   }
-  /** `+=`: append list items, only when both sides are list literals (as KCL does). */
+  /** `+=`: append list items, only when both sides are list literals (as KCL does); the change holds the list written. */
   append(old, value) {
     if (old.type !== "list" || value.expr.type !== "list") {
       return this.warn(old.first, `${this.spec.path}+= needs a list literal on both sides; nothing appended`);
     }
     const items = value.expr.items.map((item) => nodeText(value.tokens, item));
     if (items.length === 0) return;
-    this.plan.splices.push(this.afterLast(old, items, items.join(", "), (last) => this.indentOf(last.first)));
-    this.change(old.first, nodeText(this.tokens, old), `${nodeText(this.tokens, old)} + ${nodeText(value.tokens, value.expr)}`);
+    const splice = this.afterLast(old, items, items.join(", "), (last) => this.indentOf(last.first));
+    this.plan.splices.push(splice);
+    const [start, end] = [this.tokens.start[old.first], this.tokens.end[old.last]];
+    const written = this.text.slice(start, splice.start) + splice.insert + this.text.slice(splice.end, end);
+    this.change(old.first, nodeText(this.tokens, old), written, this.spec.path);
   }
   /**
    * The splice that adds `items` after the last item of a config or list: between empty
@@ -35370,7 +35482,7 @@ var Planner = class {
    * (nested under the opening line when the last entry does not start its line); the change
    * is reported on the entry's line, holding `value`.
    */
-  insert(config, entry, value) {
+  insert(config, entry, value, key = this.spec.path) {
     const openIndent = this.indentOf(config.first);
     const nested = `${openIndent}    `;
     const startsLine = (token) => {
@@ -35381,10 +35493,13 @@ var Planner = class {
     const splice = this.afterLast(config, [entry], empty, (last) => startsLine(last.first) ? this.indentOf(last.first) : nested);
     this.plan.splices.push(splice);
     const breaksBefore = splice.insert.slice(0, splice.insert.indexOf(entry)).split(this.eol).length - 1;
-    this.plan.changes.push({ line: this.tokens.source.line(splice.start) + breaksBefore, kind: "override", key: this.spec.path, old: "", new: value });
+    this.plan.changes.push({ line: this.tokens.source.line(splice.start) + breaksBefore, kind: "override", key, old: "", new: value });
   }
-  /** Remove a node: its whole line(s) when it is alone on them, else just it and one comma. */
-  remove(node) {
+  /**
+   * Remove a statement or entry: its whole line(s) when it is alone on them, else just it and
+   * one comma. The change holds the value removed and "" for the new one, as create's old.
+   */
+  remove(node, value, key = this.spec.path) {
     const source = this.tokens.source;
     let start = this.tokens.start[node.first];
     let end = this.tokens.end[node.last];
@@ -35401,7 +35516,7 @@ var Planner = class {
       else if (previousComma) start -= previousComma[0].length;
     }
     this.plan.splices.push({ start, end, insert: "" });
-    this.change(node.first, nodeText(this.tokens, node), "");
+    this.change(node.first, this.describe(value), "", key);
   }
   entries(config) {
     return config.items.filter((i) => i.type === "entry");
@@ -35427,7 +35542,7 @@ function search(config, parts, offset, token, found) {
       if (sub) search(sub, parts, offset + c, item.first, found);
       else found.blocked.push({ entry: item, depth: offset + c });
     } else if (offset + c === parts.length) {
-      found.dotted.push(item);
+      found.dotted.push({ entry: item, depth: offset });
     } else {
       reach(offset + c, key[c], c > 0 ? item.first : token);
     }
@@ -35438,6 +35553,63 @@ function statementValue(s) {
 }
 function namesTarget(s, name) {
   return s.type === "assign" && s.targets.includes(name) || (s.type === "aug-assign" || s.type === "unification") && s.target === name;
+}
+function keyword(tokens, token) {
+  return tokens.kind[token] === T.Name ? keywordOf(tokens.source.text, tokens.start[token], tokens.end[token]) : Keyword.Other;
+}
+function describeExpr(tokens, expr) {
+  const { kind, match } = tokens;
+  const text2 = (token) => tokens.source.text.slice(tokens.start[token], tokens.end[token]);
+  if (expr.type === "string") return "a string";
+  if (expr.type === "name") return `the name '${expr.name}'`;
+  if (expr.type === "list") return "a list";
+  if (expr.type === "config" || expr.type === "schema") return "a config";
+  if (expr.type === "operation") {
+    const [left, right] = expr.operands;
+    const [from, to] = right ? [left.last + 1, right.first - 1] : [expr.first, left.first - 1];
+    return `a '${Array.from({ length: to - from + 1 }, (_, i) => text2(from + i)).join(" ")}' expression`;
+  }
+  for (let i = expr.first; i <= expr.last; i++) {
+    if (kind[i] === T.LParen || kind[i] === T.LBracket || kind[i] === T.LBrace) i = match[i];
+    else if (keyword(tokens, i) === Keyword.If) return "a conditional expression (... if ... else ...)";
+  }
+  if (kind[expr.last] === T.RParen) return kind[expr.first] === T.LParen && match[expr.first] === expr.last ? "a parenthesized expression" : "a call";
+  if (keyword(tokens, expr.first) === Keyword.Lambda) return "a lambda";
+  if (kind[expr.first] === T.LBracket || kind[expr.first] === T.LBrace) return "a comprehension";
+  if (expr.first === expr.last) return kind[expr.first] === T.Number ? "a number" : text2(expr.first);
+  return "an expression";
+}
+var STARTS_LINE = /* @__PURE__ */ new Set([T.Newline, T.Indent, T.Dedent]);
+var ASSIGNS = /* @__PURE__ */ new Set([T.Assign, T.Colon, T.AugAssign, T.PlusAssign]);
+function assignedInIf(tokens, s, name) {
+  const opens = keyword(tokens, s.first);
+  if (s.type !== "other" || opens !== Keyword.If && opens !== Keyword.Elif && opens !== Keyword.Else) return void 0;
+  const { kind, match } = tokens;
+  let header;
+  for (let i = s.first + 1; i < s.last; i++) {
+    const k = kind[i];
+    if (k === T.LParen || k === T.LBracket || k === T.LBrace) i = match[i];
+    else if (k === T.Colon && header === void 0) header = i;
+    else if (k === T.Name && (STARTS_LINE.has(kind[i - 1]) || i - 1 === header) && ASSIGNS.has(kind[i + 1])) {
+      if (tokens.source.text.slice(tokens.start[i], tokens.end[i]).replace(/^\$/, "") === name) return i;
+    }
+  }
+  return void 0;
+}
+function unreached(p, name, reaches) {
+  for (const s of p.module.statements) {
+    if (namesTarget(s, name) && !reaches(s)) {
+      const line = p.line(s.first);
+      if (s.type === "assign") return { message: `'${name}' is assigned ${describeExpr(p.tokens, s.value)}, not a config or schema literal`, line };
+      if (s.type === "aug-assign") return { message: `'${name}' is only augmented here ('${name} ${s.operator} ...'), not assigned`, line };
+    }
+    const inIf = assignedInIf(p.tokens, s, name);
+    if (inIf !== void 0) return { message: `'${name}' is assigned inside an 'if' block, which overrides do not reach`, line: p.line(inIf) };
+  }
+  return void 0;
+}
+function holdsConfig(s) {
+  return s.type === "assign" && configOf(s.value) !== void 0 || s.type === "unification";
 }
 function keyText(parts, operator, value) {
   const pair = (key2) => operator === ":" ? `${key2}: ${value}` : `${key2} ${operator} ${value}`;
@@ -35461,7 +35633,9 @@ function planTopLevel(p, raw, options2) {
   const statements = module2.statements.filter((s) => namesTarget(s, name));
   statements.forEach((s) => refuseShared(p, s, name));
   if (spec.operation === "-") {
-    for (const s of statements) if (s.type === "assign" || s.type === "unification") p.remove(s);
+    const removable = (s) => s.type === "assign" || s.type === "unification";
+    statements.filter(removable).forEach((s) => p.remove(s, statementValue(s)));
+    if (!statements.some(removable)) nothingToDelete(p, unreached(p, name, removable) ?? { message: `no top-level '${name}' in this file` });
     return;
   }
   const value = p.value(raw);
@@ -35479,12 +35653,14 @@ function planTopLevel(p, raw, options2) {
     else p.append(old, value);
     hit = true;
   }
-  if (!hit) createTopLevel(p, [], value, options2, `no top-level '${name}' in this file`);
+  if (!hit) createTopLevel(p, [], value, options2, `no top-level '${name}' in this file`, () => true);
 }
-function createTopLevel(p, rest, value, options2, missing) {
+function createTopLevel(p, rest, value, options2, missing, reaches) {
   const { spec } = p;
-  if (!options2.create) throw new SourceError(`${missing} (use create to add it)`);
   const name = spec.parts[0];
+  const why = unreached(p, name, reaches);
+  if (why && !(options2.create && name.startsWith("_"))) throw new SourceError(`${why.message}; ${spec.path} cannot be overridden here`, why.line);
+  if (!options2.create) throw new SourceError(`${missing} (use create to add it)`);
   const statement = rest.length > 0 ? `${name} = {${keyText(rest, spec.operation, value.text)}}` : spec.operation === "+=" ? `${name} += ${value.text}` : `${name}${spec.operation === ":" && value.expr.type === "schema" ? ":" : " ="} ${value.text}`;
   const text2 = p.text;
   const endsWithEol = /(\r\n|\n|\r)$/.test(text2);
@@ -35501,9 +35677,7 @@ function createTopLevel(p, rest, value, options2, missing) {
 function planNested(p, raw, options2) {
   const { spec, module: module2 } = p;
   const [name, ...rest] = spec.parts;
-  const candidates2 = module2.statements.filter(
-    (s) => s.type === "assign" && s.targets.includes(name) && configOf(s.value) !== void 0 || s.type === "unification" && s.target === name
-  );
+  const candidates2 = module2.statements.filter((s) => namesTarget(s, name) && holdsConfig(s));
   const searchIn = (s) => {
     const config = configOf(statementValue(s));
     const found2 = { matches: [], deepest: { depth: -1, keys: [], config, consumed: 1, token: s.first }, blocked: [], dotted: [] };
@@ -35513,14 +35687,22 @@ function planNested(p, raw, options2) {
   if (spec.operation === "-") {
     for (const s of candidates2) {
       const found2 = searchIn(s);
-      if (found2.matches.length > 0) return refuseShared(p, s, name), found2.matches.forEach((m) => p.remove(m));
+      if (found2.matches.length + found2.dotted.length === 0) continue;
+      refuseShared(p, s, name);
+      found2.matches.forEach((m) => p.remove(m, m.value));
+      found2.dotted.forEach(
+        ({ entry, depth }) => p.remove(entry, entry.value, formatOverridePath(entry.key.parts, formatOverridePath(spec.parts.slice(0, depth))))
+      );
+      return;
     }
-    return;
+    const first2 = candidates2[0];
+    return nothingToDelete(p, first2 ? notFound(p, searchIn(first2)) : unreached(p, name, holdsConfig) ?? { message: `no top-level '${name}' in this file` });
   }
   const value = p.value(raw);
   if (!value) return;
   const first = candidates2[0];
-  if (!first) return createTopLevel(p, rest, value, options2, `no top-level '${name}' = {...}, '${name} = S {...}' or '${name}: S {...}' in this file`);
+  if (!first)
+    return createTopLevel(p, rest, value, options2, `no top-level '${name}' = {...}, '${name} = S {...}' or '${name}: S {...}' in this file`, holdsConfig);
   refuseShared(p, first, name);
   const found = searchIn(first);
   for (const m of found.matches) {
@@ -35530,23 +35712,33 @@ function planNested(p, raw, options2) {
   }
   if (found.matches.length > 0) return;
   const { deepest } = found;
+  const why = notFound(p, found);
+  if (why.blocked) throw new SourceError(why.message, why.line);
+  if (found.dotted.length > 0) {
+    const dotted = found.dotted[0].entry;
+    throw new SourceError(`${spec.path} is written as the dotted key '${dotted.key.parts.join(".")}'; name a key inside it`, p.line(dotted.first));
+  }
+  if (!options2.create) throw new SourceError(`${why.message} (use create to add ${spec.path})`, why.line);
+  p.insert(deepest.config, keyText(spec.parts.slice(deepest.consumed), spec.operation, value.text), value.string ?? value.text);
+}
+function notFound(p, found) {
+  const { spec } = p;
+  const { deepest } = found;
   const blocked = found.blocked.find((b) => b.depth >= deepest.depth);
-  const line = (token) => p.line(token);
   if (blocked) {
     const where3 = formatOverridePath(spec.parts.slice(0, blocked.depth));
-    throw new SourceError(`${where3} is not a config or schema literal, so it has no '${spec.parts[blocked.depth]}'`, line(blocked.entry.first));
-  }
-  if (found.dotted.length > 0) {
-    const dotted = found.dotted[0];
-    throw new SourceError(`${spec.path} is written as the dotted key '${dotted.key.parts.join(".")}'; name a key inside it`, line(dotted.first));
+    return {
+      message: `${where3} is not a config or schema literal, so it has no '${spec.parts[blocked.depth]}'`,
+      line: p.line(blocked.entry.first),
+      blocked: true
+    };
   }
   const where2 = formatOverridePath(spec.parts.slice(0, deepest.depth));
-  const missing = spec.parts[deepest.depth];
-  if (!options2.create) {
-    const has = deepest.keys.length > 0 ? `has ${deepest.keys.map((k) => `'${k}'`).join(", ")}` : "is empty";
-    throw new SourceError(`${where2} ${has}, not '${missing}' (use create to add ${spec.path})`, line(deepest.token));
-  }
-  p.insert(deepest.config, keyText(spec.parts.slice(deepest.consumed), spec.operation, value.text), value.string ?? value.text);
+  const has = deepest.keys.length > 0 ? `has ${deepest.keys.map((k) => `'${k}'`).join(", ")}` : "is empty";
+  return { message: `${where2} ${has}, not '${spec.parts[deepest.depth]}'`, line: p.line(deepest.token), blocked: false };
+}
+function nothingToDelete(p, why) {
+  p.plan.warnings.push({ ...why.line !== void 0 && { line: why.line }, message: `nothing to delete: ${why.message}` });
 }
 function applyOverrides(text2, specs, options2 = {}) {
   let current = text2;
@@ -36341,8 +36533,16 @@ var EditPlan = class {
     const splice = pairInsertion(this.file, map, keys, value);
     this.planned.push({ splice, change: { kind: label.kind, key: label.key, old: "", new: value, object: label.document.object } });
   }
+  /** Plans a splice the caller rendered itself: an edit made in a text held inside one of this file's scalars, moved to this file's offsets. */
+  addSplice(splice, change) {
+    this.planned.push({ splice, change });
+  }
   warn(offset, message) {
     this.warnings.push({ offset, message });
+  }
+  /** What is planned so far, at offsets of this plan's file: for an editor that moves it into a file holding this text in a scalar. */
+  edits() {
+    return { changes: this.planned, warnings: this.warnings };
   }
   /**
    * The edited text (the input itself when nothing changed) and what changed, in document
@@ -36494,10 +36694,10 @@ function setYamlPath(text2, path, value, options2 = {}) {
       const what = { map: "a mapping", seq: "a list", scalar: "a block scalar (| or >), which is never edited", alias: "an alias" }[node.kind];
       return fail2(`the value is ${what}, not a scalar that can be set`, node.start);
     }
-    const next = typeof value === "string" ? value : value(scalarText(node));
-    if (next === void 0) return unchanged;
-    const typed = options2.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
     const plan = new EditPlan(file);
+    const next = typeof value === "string" ? value : value(scalarText(node), (why) => plan.warn(node.start, `${path} ${why}`));
+    if (next === void 0) return plan.result();
+    const typed = options2.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
     plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
     const others = file.documents.slice(index + 1).flatMap((d, i) => "message" in lookUp(d.root, segments) ? [] : [index + i + 2]);
     if (others.length > 0) {
@@ -36549,7 +36749,7 @@ function setHelmImage(image, incoming, plan, document) {
   const update = incoming.get(normalizeRepository(name) ?? "");
   if (!update) return;
   const digestNode = digest?.node;
-  const next = nextVersion(update, versionOf(tagNode.text, scalarText(digestNode)));
+  const next = nextVersion(update, versionOf(tagNode.text, scalarText(digestNode)), (why) => plan.warn(tagNode.start, `${formatPath(tag.path)} ${why}`));
   if (!next) return;
   if (next.tag !== void 0) plan.setScalar(tagNode, next.tag, tag.inFlow, { kind: "helm", key: formatPath(tag.path), document });
   if (digest && isFlowScalar(digestNode))
@@ -36631,7 +36831,11 @@ function editList(entries, path, document, incoming, plan) {
     const repository = normalizeRepository(scalarText(field("newName")) || scalarText(field("name")) || "");
     const update = repository && incoming.get(repository);
     if (!update) return;
-    const next = nextVersion(update, versionOf(scalarText(field("newTag")), scalarText(field("digest"))));
+    const next = nextVersion(
+      update,
+      versionOf(scalarText(field("newTag")), scalarText(field("digest"))),
+      (why) => plan.warn(entry.start, `${formatPath([...path, index])} ${why}`)
+    );
     if (!next) return;
     const label = (key) => ({ kind: "kustomize", key: formatPath([...path, index, key]), document });
     const writes = [
@@ -36666,7 +36870,7 @@ function setImageScalar(field, kind, bareTakesTag, incoming, plan, document) {
   if (!ref || !update) return;
   if (ref.tag === void 0 && ref.digest === void 0 && !bareTakesTag)
     return plan.warn(node.start, `${formatPath(path)} ${bareRepositoryWarning(ref.repository)}`);
-  const next = nextReference(update, ref);
+  const next = nextReference(update, ref, (why) => plan.warn(node.start, `${formatPath(path)} ${why}`));
   if (next) plan.setScalar(node, next, field.inFlow, { kind, key: formatPath(path), document });
 }
 var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
@@ -36679,13 +36883,27 @@ function inContainerSpec(path) {
 var ARGO_API = "argoproj.io/";
 function sourcesOf(document) {
   const { apiVersion, kind } = document.object;
-  if (apiVersion === void 0 && kind === void 0) return [[]];
+  if (apiVersion === void 0 && kind === void 0) return [[], ...chartSources(document.root)];
   if (!apiVersion?.startsWith(ARGO_API)) return [];
   const spec = kind === "Application" ? ["spec"] : kind === "ApplicationSet" ? ["spec", "template", "spec"] : void 0;
-  if (!spec) return [];
-  const sources = nodeAt(document.root, [...spec, "sources"]);
+  return spec ? specSources(document.root, spec) : [];
+}
+function specSources(root, spec) {
+  const sources = nodeAt(root, [...spec, "sources"]);
   const many = sources?.kind === "seq" ? sources.items.map((_, i) => [...spec, "sources", i]) : [];
   return [[...spec, "source"], ...many];
+}
+function chartSources(root) {
+  const specs = [];
+  for (const [list, spec] of [
+    ["applications", []],
+    ["applicationsets", ["template", "spec"]]
+  ]) {
+    const entries = nodeAt(root, [list]);
+    if (entries?.kind === "map") for (const pair of entries.pairs) specs.push([list, scalarText(pair.key) ?? "", ...spec]);
+    if (entries?.kind === "seq") entries.items.forEach((_, i) => specs.push([list, i, ...spec]));
+  }
+  return specs.flatMap((spec) => specSources(root, spec));
 }
 var editArgoCdImages = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
@@ -36703,8 +36921,9 @@ var editArgoCdImages = (file, request2, plan) => {
         const update = ref && incoming.get(ref.repository);
         if (!ref || !update) return;
         if (ref.tag === void 0 && ref.digest === void 0) return;
-        const next = nextReference(update, ref);
-        if (next) plan.setScalar(entry, entry.text.slice(0, eq + 1) + next, list.flow, { kind: "kustomize", key: formatPath([...path, index]), document });
+        const key = formatPath([...path, index]);
+        const next = nextReference(update, ref, (why) => plan.warn(entry.start, `${key} ${why}`));
+        if (next) plan.setScalar(entry, entry.text.slice(0, eq + 1) + next, list.flow, { kind: "kustomize", key, document });
       });
     }
   }
@@ -36786,6 +37005,253 @@ function warnValuesString(document, path, images, plan) {
   );
 }
 
+// src/yaml/inline-patch.ts
+var editInlinePatches = (file, request2, plan) => {
+  const incoming = byRepository(request2.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    for (const patch of patchStrings(document)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request2, plan);
+  }
+};
+function patchStrings(document) {
+  const found = [];
+  const inList = (path, field, kind2) => {
+    const list = nodeAt(document.root, path);
+    if (list?.kind !== "seq") return;
+    list.items.forEach((item, index) => {
+      const node = field === void 0 ? item : item.kind === "map" ? mapValue(item, field) : void 0;
+      const inFlow = list.flow || item.kind === "map" && item.flow;
+      if (node?.kind === "scalar") found.push({ node, path: field === void 0 ? [...path, index] : [...path, index, field], kind: kind2, inFlow });
+    });
+  };
+  const { apiVersion, kind } = document.object;
+  if (kind === "HelmRelease" && apiVersion?.startsWith("helm.toolkit.fluxcd.io/")) {
+    const renderers = nodeAt(document.root, ["spec", "postRenderers"]);
+    if (renderers?.kind === "seq") renderers.items.forEach((_, i) => inList(["spec", "postRenderers", i, "kustomize", "patches"], "patch", "either"));
+    return found;
+  }
+  for (const source of sourcesOf(document)) inList([...source, "kustomize", "patches"], "patch", "either");
+  if (!isKustomization(document)) return found;
+  if (apiVersion?.startsWith("kustomize.toolkit.fluxcd.io/")) {
+    inList(["spec", "patches"], "patch", "either");
+    return found;
+  }
+  inList(["patches"], "patch", "either");
+  inList(["patchesStrategicMerge"], void 0, "strategic-merge");
+  inList(["patchesJson6902"], "patch", "json6902");
+  return found;
+}
+function editPatch(file, patch, document, request2, plan) {
+  let content;
+  try {
+    content = new YamlFile(patch.node.text);
+  } catch (error) {
+    if (error instanceof SourceError) return;
+    throw error;
+  }
+  const inner = new EditPlan(content);
+  const ops = patch.kind !== "strategic-merge" && content.documents[0]?.root?.kind === "seq";
+  if (ops) editOps(content.documents[0], byRepository(request2.images), inner);
+  else if (patch.kind !== "json6902") editImages(content, request2, inner);
+  const { changes, warnings } = inner.edits();
+  if (changes.length === 0 && warnings.length === 0) return;
+  const key = formatPath(patch.path);
+  const within2 = (text2) => ops ? `${key}${text2}` : `${key}: ${text2}`;
+  const placement = placementOf(file, patch);
+  if (typeof placement === "string") {
+    if (changes.length === 0) return;
+    const names = [...new Set(changes.map(({ change }) => tryParseImageRef(change.old)?.name ?? change.old))].join(", ");
+    plan.warn(
+      patch.node.start,
+      `${key} holds ${names} in a ${placement}, which is not edited; write the patch as a literal block scalar (|) to have its image updated`
+    );
+    return;
+  }
+  plan.claim(patch.node);
+  for (const { splice, change } of changes) {
+    plan.addSplice(
+      { start: placement.at(splice.start), end: placement.at(splice.end), insert: placement.escape(splice.insert) },
+      { ...change, key: within2(change.key), object: document.object }
+    );
+  }
+  for (const { offset, message } of warnings) plan.warn(placement.at(offset), within2(message));
+}
+var VALUE_OPS = /* @__PURE__ */ new Set(["add", "replace"]);
+function editOps(document, incoming, plan) {
+  const list = document.root;
+  if (list?.kind !== "seq") return;
+  list.items.forEach((op, index) => {
+    if (op.kind !== "map" || !VALUE_OPS.has(scalarText(mapValue(op, "op")) ?? "")) return;
+    const pointer = scalarText(mapValue(op, "path"));
+    const value = mapValue(op, "value");
+    if (pointer === void 0 || !value) return;
+    const target = pointer.split("/").slice(1).map((token) => token === "-" ? -1 : /^[0-9]+$/.test(token) ? Number(token) : token.replaceAll("~1", "/").replaceAll("~0", "~"));
+    forEachValue(value, ({ node, path, inFlow }) => {
+      const at = [...target, ...path];
+      if (at[at.length - 1] !== "image") return;
+      const field = { node, path: [index, "value", ...path], inFlow: inFlow || list.flow || op.flow };
+      setImageScalar(field, "image", inContainerSpec(at), incoming, plan, document);
+    });
+  });
+}
+function placementOf(file, patch) {
+  const { node, inFlow } = patch;
+  if (node.style === "literal") return literalPlacement(file.text, node) ?? "literal block (|) string";
+  if (node.style === "folded") return "folded (>) string";
+  const { style } = node;
+  const form = `${{ plain: "plain", single: "single-quoted", double: "double-quoted" }[style]} string`;
+  const source = file.text.slice(node.start, node.end);
+  if (/[\r\n]/.test(source)) return `multi-line ${form}`;
+  if (style === "plain") return form;
+  const render = (text2) => renderScalar(text2, style, inFlow);
+  if (render(node.text) !== source) return `${form} with non-canonical escapes`;
+  return { at: (offset) => node.start + render(node.text.slice(0, offset)).length - 1, escape: (text2) => render(text2).slice(1, -1) };
+}
+function literalPlacement(text2, node) {
+  const lines = node.text.split("\n");
+  const starts = [];
+  let inText = 0;
+  let lineStart = text2.indexOf("\n", node.start) + 1;
+  let indent;
+  for (const line of lines) {
+    const newline = text2.indexOf("\n", lineStart);
+    const lineEnd = newline < 0 ? text2.length : newline;
+    const raw = text2.slice(lineStart, text2[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd);
+    if (line !== "") {
+      indent ??= raw.slice(0, raw.length - line.length);
+      if (!/^ *$/.test(indent) || raw !== indent + line) return void 0;
+    }
+    starts.push({ inText, inFile: lineStart + (indent?.length ?? 0) });
+    inText += line.length + 1;
+    lineStart = lineEnd + 1;
+  }
+  return {
+    at(offset) {
+      let k = 0;
+      while (k + 1 < starts.length && starts[k + 1].inText <= offset) k++;
+      return starts[k].inFile + offset - starts[k].inText;
+    },
+    escape: (inserted) => inserted
+  };
+}
+
+// src/yaml/kcl-overrides.ts
+var editKclOverrideSpecs = (file, request2, plan) => {
+  const incoming = byRepository(request2.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    for (const path of specListPaths(document)) {
+      const list = nodeAt(document.root, path);
+      if (list?.kind !== "seq") continue;
+      list.items.forEach((item, index) => {
+        if (item.kind === "scalar" && !plan.isClaimed(item)) editSpec({ node: item, path: [...path, index], inFlow: list.flow }, document, incoming, plan);
+      });
+    }
+    if (isSettingsFile(document)) editOptions(document, incoming, plan);
+  }
+};
+function specListPaths(document) {
+  const { apiVersion, kind } = document.object;
+  if (kind === "KCLRun" && apiVersion?.startsWith("krm.kcl.dev.fluxcd/")) {
+    return [
+      ["spec", "config", "overrides"],
+      ["spec", "config", "arguments"]
+    ];
+  }
+  return isSettingsFile(document) ? [["kcl_cli_configs", "overrides"]] : [];
+}
+function isSettingsFile(document) {
+  const { apiVersion, kind } = document.object;
+  return apiVersion === void 0 && kind === void 0 && nodeAt(document.root, ["kcl_cli_configs"])?.kind === "map";
+}
+function editOptions(document, incoming, plan) {
+  const options2 = nodeAt(document.root, ["kcl_options"]);
+  if (options2?.kind !== "seq") return;
+  options2.items.forEach((option, index) => {
+    const node = option.kind === "map" ? mapValue(option, "value") : void 0;
+    if (node)
+      setImageScalar(
+        { node, path: ["kcl_options", index, "value"], inFlow: options2.flow || option.kind === "map" && option.flow },
+        "image",
+        false,
+        incoming,
+        plan,
+        document
+      );
+  });
+}
+function editSpec(at, document, incoming, plan) {
+  const { node } = at;
+  let spec;
+  try {
+    spec = parseOverrideSpec(node.text);
+  } catch (error) {
+    if (error instanceof OverrideSpecError) return;
+    throw error;
+  }
+  if (spec.operation === "-") return;
+  const key = `${formatPath(at.path)}: ${spec.path}`;
+  const warn = (message) => plan.warn(node.start, `${key} ${message}`);
+  const notEdited = (form) => {
+    const mentioned = mentionedImage(spec.value, incoming);
+    if (mentioned) warn(`holds ${mentioned} in ${form}, which is not edited (only a value that is one string is), so the image this spec pins stays as it is`);
+  };
+  const value = readValue2(spec.value);
+  if (value.kind === "other") return notEdited(value.form);
+  if (spec.operation === "+=") return;
+  const current = value.kind === "literal" ? value.value : spec.value;
+  const ref = tryParseImageRef(current);
+  const update = ref && incoming.get(ref.repository);
+  if (!ref || !update) {
+    if (value.kind === "unquoted") notEdited("an expression (KCL reads it as the string of its whole text)");
+    return;
+  }
+  if (ref.tag === void 0 && ref.digest === void 0) return warn(bareRepositoryWarning(ref.repository));
+  const next = nextReference(update, ref, warn);
+  if (!next) return;
+  const source = plan.file.text.slice(node.start, node.end);
+  if (!isFlowScalar(node) || renderScalar(node.text, node.style, at.inFlow) !== source)
+    return warn(`holds ${ref.name} in a ${formOf(node, source)}, which is not edited; write the spec as a plain or quoted one-line string`);
+  const written = value.kind === "literal" ? `${spec.value.slice(0, value.start)}${writeStringLiteral(next, value.style)}${spec.value.slice(value.end)}` : next;
+  const valueEnd = node.text.trimEnd().length;
+  const text2 = `${node.text.slice(0, valueEnd - spec.value.length)}${written}${node.text.slice(valueEnd)}`;
+  plan.claim(node);
+  plan.addSplice(scalarSplice(plan.file, node, text2, at.inFlow), { kind: "override", key, old: current, new: next, object: document.object });
+}
+function readValue2(text2) {
+  const parsed = parseSpecValue(text2);
+  if (parsed instanceof SourceError) return { kind: "other", form: "a value KCL cannot read" };
+  const { tokens, expr, complete } = parsed;
+  if (expr.type === "operation") return { kind: "unquoted" };
+  if (!complete) return { kind: "other", form: `a value of which KCL keeps only '${nodeText(tokens, expr)}'` };
+  if (expr.type !== "string") return { kind: "other", form: "an expression" };
+  if (tokens.flags[expr.token] & StringFlag.Interpolated) return { kind: "other", form: "an interpolated string" };
+  const raw = nodeText(tokens, expr);
+  return {
+    kind: "literal",
+    value: stringLiteralValue(raw),
+    style: readStringLiteral(raw).style,
+    start: tokens.start[expr.token],
+    end: tokens.end[expr.token]
+  };
+}
+function mentionedImage(text2, incoming) {
+  for (const [word] of text2.matchAll(/[\w.\-/:@]+/g)) {
+    const image = word.replace(/[:@]+$/, "");
+    const ref = tryParseImageRef(image);
+    const update = ref && incoming.get(ref.repository);
+    if (!ref || !update) continue;
+    if (ref.tag === void 0 && ref.digest === void 0 || nextReference(update, ref) !== void 0) return image;
+  }
+  return void 0;
+}
+function formOf(node, source) {
+  if (node.style === "literal") return "literal block (|) string";
+  if (node.style === "folded") return "folded (>) string";
+  const form = `${{ plain: "plain", single: "single-quoted", double: "double-quoted" }[node.style]} string`;
+  return /[\r\n]/.test(source) ? `multi-line ${form}` : `${form} with escapes of its own`;
+}
+
 // src/yaml/markers.ts
 function markerComment(text2, node) {
   const { start, end: valueEnd } = node;
@@ -36833,7 +37299,16 @@ var editMarkers = (file, request2, plan) => {
 };
 
 // src/yaml/editor.ts
-var EDITORS = [editMarkers, editImages, editKustomizeImages, editArgoCdImages, editArgoCdHelm, editHelmValues];
+var EDITORS = [
+  editMarkers,
+  editImages,
+  editKustomizeImages,
+  editInlinePatches,
+  editKclOverrideSpecs,
+  editArgoCdImages,
+  editArgoCdHelm,
+  editHelmValues
+];
 function runEditors(text2, request2, editors) {
   const file = new YamlFile(text2);
   const plan = new EditPlan(file);
@@ -37616,6 +38091,9 @@ function fileKind(path) {
   if (base.endsWith(".k")) return "kcl";
   return void 0;
 }
+function isTestFile(path) {
+  return path.endsWith("_test.k");
+}
 function checkParses(kind, path, text2) {
   const broken = (why) => new Error(`internal error: the edit of ${path} would not parse (${why}); nothing was written`);
   try {
@@ -37631,6 +38109,7 @@ function checkParses(kind, path, text2) {
 var DELIVERY_MODES = ["push", "pull-request", "none"];
 var MERGE_MODES = ["none", "auto", "immediate"];
 var MERGE_METHODS = ["merge", "squash", "rebase"];
+var OVERRIDE_PARTS = ["tag"];
 var ConfigError = class extends Error {
   /** On their file and line, each message `<path>: <what is wrong>`, in file order. */
   constructor(issues) {
@@ -37935,11 +38414,12 @@ function readOverrides(r, node, at) {
   node.items.forEach((item, i) => {
     const path = `overrides[${i}]`;
     const itemNode = r.resolve(item);
-    const entries = r.mapping(itemNode, node, path, ["file", "spec", "image"]);
+    const entries = r.mapping(itemNode, node, path, ["file", "spec", "image", "part"]);
     if (!entries) return;
     const fileField = r.field(entries, itemNode, path, "file", true);
     const specField = r.field(entries, itemNode, path, "spec", true);
     const imageField = r.field(entries, itemNode, path, "image", true);
+    const partField = r.field(entries, itemNode, path, "part", false);
     const file = fileField && r.string(fileField.node, fileField.at, `${path}.file`);
     let fileOk = file !== void 0 && r.relativePath(file, fileField.node, `${path}.file`);
     if (fileOk && fileKind(file) === void 0) {
@@ -37951,14 +38431,41 @@ function readOverrides(r, node, at) {
       r.issue(
         specField.node,
         `${path}.spec`,
-        `is the path only (${JSON.stringify(spec.slice(0, spec.indexOf("=")))}); the value comes from the incoming image`
+        `is the path only (${JSON.stringify(spec.slice(0, spec.indexOf("=")).replace(/\+$/, ""))}); the value comes from the incoming image`
+      );
+      spec = void 0;
+    }
+    const operator = spec !== void 0 && fileKind(file ?? "") === "kcl" ? kclOperator(spec) : void 0;
+    if (operator !== void 0) {
+      r.issue(
+        specField.node,
+        `${path}.spec`,
+        `is a path: the -O operator "${operator}" is not allowed here (the override sets the field from the incoming image)`
       );
       spec = void 0;
     }
     const ref = imageField && r.repository(imageField.node, imageField.at, `${path}.image`);
-    if (fileOk && spec !== void 0 && ref) overrides.push({ file, spec, image: ref.name, repository: ref.repository, line: r.line(fileField.node) });
+    const part = partField && readPart(r, partField.node, partField.at, `${path}.part`);
+    if (fileOk && spec !== void 0 && ref && (!partField || part)) {
+      overrides.push({ file, spec, image: ref.name, repository: ref.repository, ...part && { part }, line: r.line(fileField.node) });
+    }
   });
   return overrides;
+}
+function readPart(r, node, at, path) {
+  const value = r.string(node, at, path);
+  if (value === void 0 || OVERRIDE_PARTS.includes(value)) return value;
+  r.issue(
+    node,
+    path,
+    `must be ${OVERRIDE_PARTS.join(" or ")} (a field holding only the image's tag), not ${JSON.stringify(value)}; leave part out to write the whole reference`
+  );
+  return void 0;
+}
+function kclOperator(spec) {
+  const outsideKeys = spec.replace(/\[\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\]/g, "[]").trimEnd();
+  if (outsideKeys.includes(":")) return ":";
+  return outsideKeys.endsWith("-") ? "-" : void 0;
 }
 function parseConfig(text2, file) {
   const lines = new import_yaml2.LineCounter();
@@ -38213,6 +38720,17 @@ function checkIncomingImages(texts, entry) {
   });
   return { images, issues };
 }
+function parseSet(text2) {
+  const colon = text2.indexOf(":");
+  if (colon <= 0 || colon === text2.length - 1)
+    return `${JSON.stringify(text2)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`;
+  const file = text2.slice(0, colon);
+  if (/[="']/.test(file)) return fileFirst(text2);
+  return { file: file.replace(/^\.\//, ""), spec: text2.slice(colon + 1) };
+}
+function fileFirst(text2) {
+  return `${JSON.stringify(text2)} starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:${text2}`;
+}
 function validateRequest(request2) {
   const name = request2.fieldName ?? byIndex;
   const checked = checkIncomingImages(request2.images, (i) => name("image", i));
@@ -38240,12 +38758,9 @@ function validateRequest(request2) {
   });
   const sets = [];
   request2.sets.forEach((text2, i) => {
-    const colon = text2.indexOf(":");
-    if (colon <= 0 || colon === text2.length - 1) {
-      issues.push(`${name("set", i)}: ${JSON.stringify(text2)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`);
-      return;
-    }
-    sets.push({ file: text2.slice(0, colon).replace(/^\.\//, ""), spec: text2.slice(colon + 1) });
+    const set = parseSet(text2);
+    if (typeof set === "string") issues.push(`${name("set", i)}: ${set}`);
+    else sets.push(set);
   });
   request2.paths.forEach((glob, i) => {
     if (glob.trim() === "") issues.push(`${name("path", i)}: must not be empty`);
@@ -38473,10 +38988,12 @@ async function planUpdate(source, request2) {
   const targets = targetsInScope(config, request2.targets);
   const warnings = [];
   const inScope = pathFilter(request2.paths, files, warnings);
-  const overridesByFile = collectOverrides(valid, config, configPath, present, inScope, warnings);
+  const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings);
+  issues.push(...await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, request2.create ?? false));
+  if (issues.length > 0) throw new RequestError(issues);
   const screen = screenFor(valid.images);
   const paths = files.filter(
-    (path) => overridesByFile.has(path) || fileKind(path) !== void 0 && !path.startsWith(".github/") && path !== configPath && (inScope(path) || fileKind(path) === "yaml")
+    (path) => overridesByFile.has(path) || fileKind(path) !== void 0 && !isTestFile(path) && !path.startsWith(".github/") && path !== configPath && (inScope(path) || fileKind(path) === "yaml")
   );
   const keep = (path, text2) => inScope(path) ? overridesByFile.has(path) || screen[fileKind(path)].test(text2) : mayHoldFluxObjects(text2);
   const read = await readScreened(source, paths, keep, warnings);
@@ -38542,15 +39059,9 @@ function pathFilter(globs, files, warnings) {
 }
 function collectOverrides(valid, config, configPath, present, inScope, warnings) {
   const configured = config?.overrides ?? [];
-  const issues = [
-    ...valid.sets.flatMap(
-      ({ file }) => !present.has(file) ? [{ message: `set: ${file} does not exist` }] : !inScope(file) ? [{ message: `set: ${file} is outside the paths to update` }] : []
-    ),
-    ...configured.flatMap(
-      (o, i) => present.has(o.file) ? [] : [{ file: configPath, line: o.line, message: `overrides[${i}].file: ${o.file} does not exist` }]
-    )
-  ];
-  if (issues.length > 0) throw new RequestError(issues);
+  const issues = valid.sets.flatMap(
+    ({ file }) => !present.has(file) ? [{ message: `set: ${file} does not exist` }] : !inScope(file) ? [{ message: `set: ${file} is outside the paths to update` }] : []
+  );
   const byFile = /* @__PURE__ */ new Map();
   const add = (file, override) => byFile.set(file, [...byFile.get(file) ?? [], override]);
   for (const { file, spec } of valid.sets) add(file, spec);
@@ -38564,11 +39075,51 @@ function collectOverrides(valid, config, configPath, present, inScope, warnings)
       warnings.push({ file: configPath, line: o.line, message: `override of ${o.file}: the file is in no target, so ${o.repository} is not set there` });
     } else add(o.file, o);
   }
-  return byFile;
+  return { byFile, issues };
+}
+async function checkConfiguredOverrides(source, overrides, configPath, present, create) {
+  const issues = [];
+  const issue = (i, field, message) => issues.push({ file: configPath, line: overrides[i].line, message: `overrides[${i}].${field}: ${message}` });
+  const byFile = /* @__PURE__ */ new Map();
+  overrides.forEach((o, i) => byFile.set(o.file, [...byFile.get(o.file) ?? [], i]));
+  for (const [file, indexes] of byFile) {
+    if (!present.has(file)) {
+      for (const i of indexes) issue(i, "file", `${file} does not exist`);
+      continue;
+    }
+    const text2 = decodeUtf8(await source.read(file));
+    if (text2 === void 0) {
+      for (const i of indexes) issue(i, "file", `${file} is not UTF-8 text`);
+      continue;
+    }
+    const body = text2.replace(/^\uFEFF/, "");
+    const dry = (of) => applyFileOverrides(
+      fileKind(file),
+      body,
+      of.map((i) => ({ path: overrides[i].spec, value: (current) => current ?? "" })),
+      create
+    );
+    try {
+      dry(indexes);
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      for (const i of indexes) {
+        try {
+          dry([i]);
+        } catch (one) {
+          if (!(one instanceof SourceError)) throw one;
+          issue(i, "spec", formatDiagnostic(located(file, one)));
+        }
+      }
+    }
+  }
+  return issues.sort((a, b) => a.line - b.line);
 }
 function configuredOverride(override, images) {
   const update = images.find((u) => u.image.repository === override.repository);
-  return update ? [{ path: override.spec, value: (current) => nextImageText(update, override.image, current) }] : [];
+  if (!update) return [];
+  const value = override.part === "tag" ? (current, kept) => nextTagText(update, current, kept) : (current, kept) => nextImageText(update, override.image, current, kept);
+  return [{ path: override.spec, value }];
 }
 function screenFor(images) {
   const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
@@ -38628,7 +39179,8 @@ function planFile(path, text2, request2, overrides, create, target, warnings) {
     try {
       const overridden = applyFileOverrides(kind, after, overrides, create);
       changes = withOverrides(shiftLines(changes, after, overridden.text), overridden.changes);
-      fileWarnings = [...shiftLines(fileWarnings, after, overridden.text), ...overridden.warnings];
+      const shifted = shiftLines(fileWarnings, after, overridden.text);
+      fileWarnings = [...shifted, ...overridden.warnings.filter((w) => !shifted.some((e) => e.line === w.line && e.message === w.message))];
       after = overridden.text;
     } catch (error) {
       if (error instanceof SourceError) throw new RequestError([located(path, error)]);
@@ -38787,12 +39339,15 @@ function jsonReport(plan) {
 function jsonRefusal(issues) {
   return { changed: false, files: [], changes: [], warnings: [], errors: issues };
 }
+function shownValue(value) {
+  return value === "" ? "(none)" : value.replace(/\s*\n\s*/g, " ");
+}
 function changeLine(c) {
-  return `  ${String(c.line).padStart(4)}  ${c.kind.padEnd(9)} ${c.key}: ${c.old} -> ${c.new}`;
+  return `  ${String(c.line).padStart(4)}  ${c.kind.padEnd(9)} ${c.key}: ${shownValue(c.old)} -> ${shownValue(c.new)}`;
 }
 function nothingToChange(plan) {
   if (plan.warnings.length > 0) return "nothing to change (the warnings above say why)";
-  return "nothing to change: every field already holds its new value (or, under a policy, a version the policy ranks higher)";
+  return "nothing to change: every image field found already holds its new value";
 }
 function humanReport(plan, options2 = {}) {
   const out = [];
@@ -43791,7 +44346,7 @@ Only the values' bytes change; files with no change are not rewritten.
 Options:
   --image REF           incoming image, e.g. ghcr.io/acme/app:1.2.4[@sha256:...] (repeatable)
   --setter KEY=REF      value for a Flux marker key, e.g. flux-system:app=ghcr.io/acme/app:1.2.4 (repeatable)
-  --set FILE:SPEC       override spec for one file: KCL grammar for .k
+  --set FILE:SPEC       override spec for one file, relative to DIR: KCL grammar for .k
                         (main.k:config.containers.app.image="repo:tag"), a dotted path
                         for YAML (values.yaml:image.tag=1.2.4) (repeatable)
   --config FILE         configuration, relative to DIR or absolute inside it
@@ -43850,12 +44405,32 @@ function editDistance(a, b) {
 }
 var ArgumentError = class extends RequestError {
 };
-function checkArguments(request2) {
+async function checkArguments(request2, root) {
+  const issues = [];
   try {
     validateRequest(request2);
   } catch (error) {
-    throw error instanceof RequestError ? new ArgumentError(error.issues) : error;
+    if (!(error instanceof RequestError)) throw error;
+    issues.push(...error.issues);
   }
+  for (const text2 of request2.sets) {
+    const set = parseSet(text2);
+    const problem = typeof set === "string" ? void 0 : await setInTree(root, text2, set);
+    if (problem !== void 0) issues.push({ message: `--set: ${problem}` });
+  }
+  if (issues.length > 0) throw new ArgumentError(issues);
+}
+async function setInTree(root, text2, { file, spec }) {
+  const inside = relative(root, resolve(root, file));
+  const outside = inside.split(sep2)[0] === ".." || isAbsolute(inside);
+  if (isAbsolute(file)) {
+    const hint = outside ? "" : `: --set ${inside.split(sep2).join("/")}:${spec}`;
+    return `${file} must be relative to DIR (${root})${hint}`;
+  }
+  if (outside) return `${file} must be relative to DIR (${root}) and stay inside it`;
+  if (fileKind(file) !== void 0) return void 0;
+  const info = await stat(resolve(root, file)).catch(() => void 0);
+  return info ? void 0 : fileFirst(text2);
 }
 async function runUpdate(args, io) {
   const { values, positionals } = parse3(args, UPDATE_OPTIONS);
@@ -43880,7 +44455,7 @@ async function runUpdate(args, io) {
   };
   let plan;
   try {
-    checkArguments(request2);
+    await checkArguments(request2, root);
     plan = await planUpdate(directorySource(root), request2);
   } catch (error) {
     if (error instanceof RequestError && values.json) io.stdout(JSON.stringify(jsonRefusal(error.issues), null, 2) + "\n");

@@ -10049,17 +10049,23 @@ function parsePolicy(spec, where2, filterTags) {
 function versionOf(tag, digest) {
   return { ...tag && { tag }, ...digest && { digest } };
 }
-function nextVersion(update, current) {
+function keptByPolicy(update, current) {
+  const { policy, image } = update;
+  const { tag } = image;
+  if (!policy || update.allowDowngrade || tag === void 0 || current.tag === void 0 || current.tag === tag) return void 0;
+  if (policy.latest([current.tag, tag]) !== current.tag) return void 0;
+  return `keeps ${current.tag}, which its policy (${policy.description}) ranks above the incoming ${tag} (allow-downgrade sets it anyway)`;
+}
+function nextVersion(update, current, kept) {
   const { tag, digest } = update.image;
   if (tag === void 0) {
     return digest === void 0 || digest === current.digest ? void 0 : { ...current, digest };
   }
-  const { policy } = update;
-  if (policy) {
-    if (policy.latest([tag]) === void 0) return void 0;
-    if (!update.allowDowngrade && current.tag !== void 0 && current.tag !== tag && policy.latest([current.tag, tag]) === current.tag) {
-      return void 0;
-    }
+  if (update.policy && update.policy.latest([tag]) === void 0) return void 0;
+  const why = keptByPolicy(update, current);
+  if (why) {
+    kept?.(why);
+    return void 0;
   }
   if (current.tag === tag) {
     const nextDigest = digest ?? current.digest;
@@ -10072,18 +10078,27 @@ function byRepository(images) {
   for (const update of images) if (!map.has(update.image.repository)) map.set(update.image.repository, update);
   return map;
 }
-function nextReference(update, ref) {
-  const next = nextVersion(update, versionOf(ref.tag, ref.digest));
+function nextReference(update, ref, kept) {
+  const next = nextVersion(update, versionOf(ref.tag, ref.digest), kept);
   return next && formatImageRef({ name: ref.name, ...next });
 }
-function nextImageText(update, name, current) {
+function nextImageText(update, name, current, kept) {
   const ref = current === void 0 ? void 0 : tryParseImageRef(current);
   const own = ref?.repository === update.image.repository ? versionOf(ref.tag, ref.digest) : {};
-  const next = nextVersion(update, own);
+  const next = nextVersion(update, own, kept);
   return next && formatImageRef({ name, ...next });
 }
+var TAG2 = /^[\w][\w.-]{0,127}$/;
+function nextTagText(update, current, kept) {
+  if (current !== void 0 && current !== "" && !TAG2.test(current)) {
+    kept?.(`holds ${JSON.stringify(current)}, which is not a tag; an override with part: tag writes only a tag, so it is left as it is`);
+    return void 0;
+  }
+  const next = nextVersion(update, versionOf(current, void 0), kept);
+  return next?.tag === current ? void 0 : next?.tag;
+}
 function bareRepositoryWarning(repository) {
-  return `holds ${repository} with no tag or digest, so its version is set in another field; left as it is (mark that field with a Flux ":tag" marker, or set it with an override)`;
+  return `holds ${repository} with no tag or digest, so its version is set in another field; left as it is (mark the field holding its tag with a Flux ":tag" marker, or set that field with a configured override with part: tag)`;
 }
 
 // src/yaml/file.ts
@@ -10901,8 +10916,16 @@ var EditPlan = class {
     const splice = pairInsertion(this.file, map, keys, value);
     this.planned.push({ splice, change: { kind: label.kind, key: label.key, old: "", new: value, object: label.document.object } });
   }
+  /** Plans a splice the caller rendered itself: an edit made in a text held inside one of this file's scalars, moved to this file's offsets. */
+  addSplice(splice, change) {
+    this.planned.push({ splice, change });
+  }
   warn(offset, message) {
     this.warnings.push({ offset, message });
+  }
+  /** What is planned so far, at offsets of this plan's file: for an editor that moves it into a file holding this text in a scalar. */
+  edits() {
+    return { changes: this.planned, warnings: this.warnings };
   }
   /**
    * The edited text (the input itself when nothing changed) and what changed, in document
@@ -11054,10 +11077,10 @@ function setYamlPath(text2, path, value, options = {}) {
       const what = { map: "a mapping", seq: "a list", scalar: "a block scalar (| or >), which is never edited", alias: "an alias" }[node.kind];
       return fail2(`the value is ${what}, not a scalar that can be set`, node.start);
     }
-    const next = typeof value === "string" ? value : value(scalarText(node));
-    if (next === void 0) return unchanged;
-    const typed = options.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
     const plan = new EditPlan(file);
+    const next = typeof value === "string" ? value : value(scalarText(node), (why) => plan.warn(node.start, `${path} ${why}`));
+    if (next === void 0) return plan.result();
+    const typed = options.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
     plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
     const others = file.documents.slice(index + 1).flatMap((d, i) => "message" in lookUp(d.root, segments) ? [] : [index + i + 2]);
     if (others.length > 0) {
@@ -11109,7 +11132,7 @@ function setHelmImage(image, incoming, plan, document) {
   const update = incoming.get(normalizeRepository(name) ?? "");
   if (!update) return;
   const digestNode = digest?.node;
-  const next = nextVersion(update, versionOf(tagNode.text, scalarText(digestNode)));
+  const next = nextVersion(update, versionOf(tagNode.text, scalarText(digestNode)), (why) => plan.warn(tagNode.start, `${formatPath(tag.path)} ${why}`));
   if (!next) return;
   if (next.tag !== void 0) plan.setScalar(tagNode, next.tag, tag.inFlow, { kind: "helm", key: formatPath(tag.path), document });
   if (digest && isFlowScalar(digestNode))
@@ -11191,7 +11214,11 @@ function editList(entries, path, document, incoming, plan) {
     const repository = normalizeRepository(scalarText(field2("newName")) || scalarText(field2("name")) || "");
     const update = repository && incoming.get(repository);
     if (!update) return;
-    const next = nextVersion(update, versionOf(scalarText(field2("newTag")), scalarText(field2("digest"))));
+    const next = nextVersion(
+      update,
+      versionOf(scalarText(field2("newTag")), scalarText(field2("digest"))),
+      (why) => plan.warn(entry.start, `${formatPath([...path, index])} ${why}`)
+    );
     if (!next) return;
     const label = (key) => ({ kind: "kustomize", key: formatPath([...path, index, key]), document });
     const writes = [
@@ -11226,7 +11253,7 @@ function setImageScalar(field2, kind, bareTakesTag, incoming, plan, document) {
   if (!ref || !update) return;
   if (ref.tag === void 0 && ref.digest === void 0 && !bareTakesTag)
     return plan.warn(node.start, `${formatPath(path)} ${bareRepositoryWarning(ref.repository)}`);
-  const next = nextReference(update, ref);
+  const next = nextReference(update, ref, (why) => plan.warn(node.start, `${formatPath(path)} ${why}`));
   if (next) plan.setScalar(node, next, field2.inFlow, { kind, key: formatPath(path), document });
 }
 var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
@@ -11239,13 +11266,27 @@ function inContainerSpec(path) {
 var ARGO_API = "argoproj.io/";
 function sourcesOf(document) {
   const { apiVersion, kind } = document.object;
-  if (apiVersion === void 0 && kind === void 0) return [[]];
+  if (apiVersion === void 0 && kind === void 0) return [[], ...chartSources(document.root)];
   if (!apiVersion?.startsWith(ARGO_API)) return [];
   const spec = kind === "Application" ? ["spec"] : kind === "ApplicationSet" ? ["spec", "template", "spec"] : void 0;
-  if (!spec) return [];
-  const sources = nodeAt(document.root, [...spec, "sources"]);
+  return spec ? specSources(document.root, spec) : [];
+}
+function specSources(root, spec) {
+  const sources = nodeAt(root, [...spec, "sources"]);
   const many = sources?.kind === "seq" ? sources.items.map((_, i) => [...spec, "sources", i]) : [];
   return [[...spec, "source"], ...many];
+}
+function chartSources(root) {
+  const specs = [];
+  for (const [list, spec] of [
+    ["applications", []],
+    ["applicationsets", ["template", "spec"]]
+  ]) {
+    const entries = nodeAt(root, [list]);
+    if (entries?.kind === "map") for (const pair of entries.pairs) specs.push([list, scalarText(pair.key) ?? "", ...spec]);
+    if (entries?.kind === "seq") entries.items.forEach((_, i) => specs.push([list, i, ...spec]));
+  }
+  return specs.flatMap((spec) => specSources(root, spec));
 }
 var editArgoCdImages = (file, request, plan) => {
   const incoming = byRepository(request.images);
@@ -11263,8 +11304,9 @@ var editArgoCdImages = (file, request, plan) => {
         const update = ref && incoming.get(ref.repository);
         if (!ref || !update) return;
         if (ref.tag === void 0 && ref.digest === void 0) return;
-        const next = nextReference(update, ref);
-        if (next) plan.setScalar(entry, entry.text.slice(0, eq + 1) + next, list.flow, { kind: "kustomize", key: formatPath([...path, index]), document });
+        const key = formatPath([...path, index]);
+        const next = nextReference(update, ref, (why) => plan.warn(entry.start, `${key} ${why}`));
+        if (next) plan.setScalar(entry, entry.text.slice(0, eq + 1) + next, list.flow, { kind: "kustomize", key, document });
       });
     }
   }
@@ -11346,362 +11388,134 @@ function warnValuesString(document, path, images, plan) {
   );
 }
 
-// src/text/escape-regexp.ts
-function escapeRegExp(text2) {
-  return text2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+// src/yaml/inline-patch.ts
+var editInlinePatches = (file, request, plan) => {
+  const incoming = byRepository(request.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    for (const patch of patchStrings(document)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request, plan);
+  }
+};
+function patchStrings(document) {
+  const found = [];
+  const inList = (path, field2, kind2) => {
+    const list = nodeAt(document.root, path);
+    if (list?.kind !== "seq") return;
+    list.items.forEach((item, index) => {
+      const node = field2 === void 0 ? item : item.kind === "map" ? mapValue(item, field2) : void 0;
+      const inFlow = list.flow || item.kind === "map" && item.flow;
+      if (node?.kind === "scalar") found.push({ node, path: field2 === void 0 ? [...path, index] : [...path, index, field2], kind: kind2, inFlow });
+    });
+  };
+  const { apiVersion, kind } = document.object;
+  if (kind === "HelmRelease" && apiVersion?.startsWith("helm.toolkit.fluxcd.io/")) {
+    const renderers = nodeAt(document.root, ["spec", "postRenderers"]);
+    if (renderers?.kind === "seq") renderers.items.forEach((_, i) => inList(["spec", "postRenderers", i, "kustomize", "patches"], "patch", "either"));
+    return found;
+  }
+  for (const source of sourcesOf(document)) inList([...source, "kustomize", "patches"], "patch", "either");
+  if (!isKustomization(document)) return found;
+  if (apiVersion?.startsWith("kustomize.toolkit.fluxcd.io/")) {
+    inList(["spec", "patches"], "patch", "either");
+    return found;
+  }
+  inList(["patches"], "patch", "either");
+  inList(["patchesStrategicMerge"], void 0, "strategic-merge");
+  inList(["patchesJson6902"], "patch", "json6902");
+  return found;
 }
-
-// src/image/marker.ts
-var SETTER_SHORTHAND = "$imagepolicy";
-var MARKER_TOKEN = JSON.stringify(SETTER_SHORTHAND);
-function markerPattern(key) {
-  return new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`);
-}
-function readMarker(comment) {
-  const body = comment.replace(/^#+/, "");
-  const fields = stringObject(body);
-  if (typeof fields === "string") return body.includes(MARKER_TOKEN) ? { error: malformed(body, fields) } : void 0;
-  const setter = fields.get(SETTER_SHORTHAND);
-  if (setter === void 0) return void 0;
-  const parts = /^([^:\s]+:[^:\s]+)(?::(tag|name|digest))?$/.exec(setter);
-  if (!parts) return { error: malformed(body, `"${setter}" is not <namespace>:<policy> optionally followed by :tag, :name or :digest`) };
-  return { marker: { key: parts[1], field: parts[2] ?? "ref", setter } };
-}
-function stringObject(text2) {
-  let parsed;
+function editPatch(file, patch, document, request, plan) {
+  let content;
   try {
-    parsed = JSON.parse(text2);
-  } catch {
-    return "it is not one JSON object";
+    content = new YamlFile(patch.node.text);
+  } catch (error) {
+    if (error instanceof SourceError) return;
+    throw error;
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return "it is not one JSON object";
-  const fields = /* @__PURE__ */ new Map();
-  for (const [key, value] of Object.entries(parsed)) {
-    if (typeof value !== "string" && value !== null) return `the value of "${key}" is not a string`;
-    fields.set(key, value ?? "");
+  const inner = new EditPlan(content);
+  const ops = patch.kind !== "strategic-merge" && content.documents[0]?.root?.kind === "seq";
+  if (ops) editOps(content.documents[0], byRepository(request.images), inner);
+  else if (patch.kind !== "json6902") editImages(content, request, inner);
+  const { changes, warnings } = inner.edits();
+  if (changes.length === 0 && warnings.length === 0) return;
+  const key = formatPath(patch.path);
+  const within2 = (text2) => ops ? `${key}${text2}` : `${key}: ${text2}`;
+  const placement = placementOf(file, patch);
+  if (typeof placement === "string") {
+    if (changes.length === 0) return;
+    const names = [...new Set(changes.map(({ change }) => tryParseImageRef(change.old)?.name ?? change.old))].join(", ");
+    plan.warn(
+      patch.node.start,
+      `${key} holds ${names} in a ${placement}, which is not edited; write the patch as a literal block scalar (|) to have its image updated`
+    );
+    return;
   }
-  return fields;
-}
-function malformed(body, reason) {
-  return `malformed Flux setter marker ${body.trim()}: ${reason}; Flux ignores it, so the value is left as it is`;
-}
-function unknownSetterWarning(marker, known) {
-  if (!known?.has(marker.key)) return `no image is configured for Flux setter "${marker.setter}"; the marked value is left as it is`;
-  const why = known.get(marker.key);
-  return why === void 0 ? void 0 : `Flux setter "${marker.setter}" ${why}`;
-}
-function refVersion(text2) {
-  const ref = tryParseImageRef(text2);
-  return versionOf(ref?.tag, ref?.digest);
-}
-function isRefused(update, current) {
-  return nextVersion(update, current) === void 0 && nextVersion({ image: update.image }, current) !== void 0;
-}
-function groupVersion(fields) {
-  const text2 = (field2) => fields.find((f) => f.marker.field === field2)?.text || void 0;
-  const plain = text2("ref");
-  const ref = plain === void 0 ? {} : refVersion(plain);
-  return versionOf(text2("tag") ?? ref.tag, text2("digest") ?? ref.digest);
-}
-function markedValues(groups) {
-  const refusedByKey = /* @__PURE__ */ new Map();
-  const decisions = groups.map(({ update, fields }) => {
-    const key = fields[0].marker.key;
-    const current = groupVersion(fields);
-    const hasTag = fields.some((f) => f.marker.field === "ref" || f.marker.field === "tag");
-    if (hasTag && !refusedByKey.has(key)) refusedByKey.set(key, isRefused(update, current));
-    return { update, fields, key, current, hasTag };
-  });
-  return decisions.map(({ update, fields, key, current, hasTag }) => {
-    const refused = hasTag ? isRefused(update, current) : refusedByKey.get(key) ?? false;
-    const next = refused ? void 0 : nextVersion(update, current);
-    return fields.map((field2) => markedValue(field2, update, next, refused));
-  });
-}
-function markedValue({ marker, text: text2 }, update, next, refused) {
-  switch (marker.field) {
-    case "ref": {
-      const own = refVersion(text2);
-      if (isRefused(update, own)) return void 0;
-      return formatImageRef({ name: update.image.name, ...nextVersion(update, own) ?? own });
-    }
-    case "tag":
-      return next?.tag;
-    case "digest":
-      return next ? next.digest ?? "" : void 0;
-    case "name":
-      return refused ? void 0 : update.image.name;
-  }
-}
-var MarkedFields = class {
-  constructor(request) {
-    this.request = request;
-  }
-  request;
-  /** By document and setter key, in the order first met. */
-  groups = /* @__PURE__ */ new Map();
-  add(site) {
-    const { key } = site.marker;
-    if (!this.request.setters.has(key)) {
-      const warning = unknownSetterWarning(site.marker, this.request.knownSetters);
-      if (warning) site.warn(warning);
-    } else if ("refusal" in site) {
-      site.warn(site.refusal);
-    } else {
-      const groupKey = `${site.document} ${key}`;
-      const group = this.groups.get(groupKey) ?? [];
-      if (group.length === 0) this.groups.set(groupKey, group);
-      group.push(site);
-    }
-  }
-  /** Writes every field whose value moves: a setter's fields in one document decide together (markedValues). */
-  writeAll() {
-    const groups = [...this.groups.values()];
-    const values = markedValues(groups.map((fields) => ({ update: this.request.setters.get(fields[0].marker.key), fields })));
-    groups.forEach(
-      (fields, g) => fields.forEach((field2, f) => {
-        const value = values[g][f];
-        if (value !== void 0) field2.write(value);
-      })
+  plan.claim(patch.node);
+  for (const { splice, change } of changes) {
+    plan.addSplice(
+      { start: placement.at(splice.start), end: placement.at(splice.end), insert: placement.escape(splice.insert) },
+      { ...change, key: within2(change.key), object: document.object }
     );
   }
-};
-
-// src/yaml/markers.ts
-function markerComment(text2, node) {
-  const { start, end: valueEnd } = node;
-  const isBlock = node.style === "literal" || node.style === "folded";
-  const header = /[|>][0-9+-]*/y;
-  header.lastIndex = start;
-  const after = isBlock ? start + (header.exec(text2)?.[0].length ?? 0) : valueEnd;
-  const lineEnd = text2.indexOf("\n", after);
-  const lineComment = /^[ \t]*(#.*)$/.exec(text2.slice(after, lineEnd < 0 ? text2.length : lineEnd).trimEnd());
-  if (lineComment && after > start) return lineComment[1];
-  const lineStart = text2.lastIndexOf("\n", start - 1) + 1;
-  if (!/^[ \t]*(?:-[ \t]+)*(?:[&!][^\s]*[ \t]+)*$/.test(text2.slice(lineStart, start))) return void 0;
-  const head = [];
-  for (let end = lineStart - 1; end > 0; ) {
-    const begin = text2.lastIndexOf("\n", end - 1) + 1;
-    const line = text2.slice(begin, end).trim();
-    if (!line.startsWith("#")) break;
-    head.unshift(line);
-    end = begin - 1;
-  }
-  return head.length > 0 ? head.join("\n") : void 0;
+  for (const { offset, message } of warnings) plan.warn(placement.at(offset), within2(message));
 }
-var editMarkers = (file, request, plan) => {
-  if (!file.text.includes(MARKER_TOKEN)) return;
-  const marked = new MarkedFields(request);
-  file.documents.forEach((document, index) => {
-    forEachValue(document.root, ({ node, inFlow }) => {
-      if (node.kind !== "scalar") return;
-      const comment = markerComment(file.text, node);
-      const reading = comment === void 0 ? void 0 : readMarker(comment);
-      if (reading === void 0) return;
-      plan.claim(node);
-      if ("error" in reading) {
-        plan.warn(node.start, reading.error);
-        return;
-      }
-      const { marker } = reading;
-      const site = { marker, text: node.text, document: index, warn: (message) => plan.warn(node.start, message) };
-      marked.add(
-        isFlowScalar(node) ? { ...site, write: (value) => plan.setScalar(node, value, inFlow, { kind: "setter", key: marker.setter, document }) } : { ...site, refusal: `Flux setter "${marker.setter}" marks a block scalar, which is never edited` }
-      );
+var VALUE_OPS = /* @__PURE__ */ new Set(["add", "replace"]);
+function editOps(document, incoming, plan) {
+  const list = document.root;
+  if (list?.kind !== "seq") return;
+  list.items.forEach((op, index) => {
+    if (op.kind !== "map" || !VALUE_OPS.has(scalarText(mapValue(op, "op")) ?? "")) return;
+    const pointer = scalarText(mapValue(op, "path"));
+    const value = mapValue(op, "value");
+    if (pointer === void 0 || !value) return;
+    const target = pointer.split("/").slice(1).map((token) => token === "-" ? -1 : /^[0-9]+$/.test(token) ? Number(token) : token.replaceAll("~1", "/").replaceAll("~0", "~"));
+    forEachValue(value, ({ node, path, inFlow }) => {
+      const at = [...target, ...path];
+      if (at[at.length - 1] !== "image") return;
+      const field2 = { node, path: [index, "value", ...path], inFlow: inFlow || list.flow || op.flow };
+      setImageScalar(field2, "image", inContainerSpec(at), incoming, plan, document);
     });
   });
-  marked.writeAll();
-};
-
-// src/yaml/editor.ts
-var EDITORS = [editMarkers, editImages, editKustomizeImages, editArgoCdImages, editArgoCdHelm, editHelmValues];
-function runEditors(text2, request, editors) {
-  const file = new YamlFile(text2);
-  const plan = new EditPlan(file);
-  for (const editor of editors) editor(file, request, plan);
-  return plan.result();
 }
-function editYaml(text2, request) {
-  return runEditors(text2, request, EDITORS);
+function placementOf(file, patch) {
+  const { node, inFlow } = patch;
+  if (node.style === "literal") return literalPlacement(file.text, node) ?? "literal block (|) string";
+  if (node.style === "folded") return "folded (>) string";
+  const { style } = node;
+  const form = `${{ plain: "plain", single: "single-quoted", double: "double-quoted" }[style]} string`;
+  const source = file.text.slice(node.start, node.end);
+  if (/[\r\n]/.test(source)) return `multi-line ${form}`;
+  if (style === "plain") return form;
+  const render = (text2) => renderScalar(text2, style, inFlow);
+  if (render(node.text) !== source) return `${form} with non-canonical escapes`;
+  return { at: (offset) => node.start + render(node.text.slice(0, offset)).length - 1, escape: (text2) => render(text2).slice(1, -1) };
 }
-
-// src/kcl/override-spec.ts
-var OverrideSpecError = class extends SourceError {
-  constructor(spec, message) {
-    super(message);
-    this.spec = spec;
-    this.name = "OverrideSpecError";
-  }
-  spec;
-};
-function invalidSpec(spec) {
-  return new OverrideSpecError(
-    spec,
-    `Invalid spec format '${spec}', expected <field_path>=<filed_value>, <field_path>:<filed_value>, <field_path>+=<filed_value> or <field_path>-`
-  );
-}
-function quotedLength(chars, at) {
-  const quote2 = chars[at];
-  if (chars[at + 1] === quote2 && chars[at + 2] === quote2) return 0;
-  let backslashes = 0;
-  for (let i = at + 1; i < chars.length; i++) {
-    const c = chars[i];
-    if (c === "\n") return 0;
-    if (c === quote2 && backslashes % 2 === 0) return i - at + 1;
-    backslashes = c === "\\" ? backslashes + 1 : 0;
-  }
-  return 0;
-}
-function splitOperator(spec) {
-  const chars = Array.from(spec);
-  let depth = 0;
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    if (depth === 0 && c === "=") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 1).join(""), operation: "=" };
-    if (depth === 0 && c === ":") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 1).join(""), operation: ":" };
-    if (depth === 0 && c === "+") {
-      if (chars[i + 1] === "=") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 2).join(""), operation: "+=" };
-    } else if (c === "[" || c === "{") depth++;
-    else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
-    else if (c === '"' || c === "'") {
-      const length = quotedLength(chars, i);
-      if (length > 0) i += length - 1;
+function literalPlacement(text2, node) {
+  const lines = node.text.split("\n");
+  const starts = [];
+  let inText = 0;
+  let lineStart = text2.indexOf("\n", node.start) + 1;
+  let indent;
+  for (const line of lines) {
+    const newline = text2.indexOf("\n", lineStart);
+    const lineEnd = newline < 0 ? text2.length : newline;
+    const raw = text2.slice(lineStart, text2[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd);
+    if (line !== "") {
+      indent ??= raw.slice(0, raw.length - line.length);
+      if (!/^ *$/.test(indent) || raw !== indent + line) return void 0;
     }
+    starts.push({ inText, inFile: lineStart + (indent?.length ?? 0) });
+    inText += line.length + 1;
+    lineStart = lineEnd + 1;
   }
-  return void 0;
-}
-function parseOverridePath(path) {
-  const parts = [];
-  let current = "";
-  let inBrackets = false;
-  const chars = Array.from(path);
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    if (inBrackets) {
-      if (c === '"' || c === "'") {
-        if (chars[i + 1] !== "]") throw new OverrideSpecError(path, "Expected closing bracket");
-        i++;
-        inBrackets = false;
-      } else current += c;
-    } else if (c === ".") {
-      if (current !== "") parts.push(current);
-      current = "";
-    } else if (c === "[") {
-      if (current !== "") parts.push(current);
-      current = "";
-      inBrackets = true;
-      const next = chars[++i];
-      if (next !== void 0 && next !== '"' && next !== "'") throw new OverrideSpecError(path, "Expected opening quote after '['");
-    } else if (c === "]") {
-      throw new OverrideSpecError(path, "Unmatched closing bracket");
-    } else current += c;
-  }
-  if (current !== "") parts.push(current);
-  return parts;
-}
-function parseOverrideSpec(spec) {
-  const split2 = splitOperator(spec);
-  if (split2) {
-    const path = split2.path.trim();
-    const value = split2.value.trim();
-    if (path === "" || value === "") throw invalidSpec(spec);
-    return { path, parts: parseOverridePath(path), operation: split2.operation, value };
-  }
-  if (spec.endsWith("-")) {
-    const path = spec.slice(0, -1).trim();
-    if (path === "") throw invalidSpec(spec);
-    return { path, parts: parseOverridePath(path), operation: "-", value: "" };
-  }
-  throw invalidSpec(spec);
-}
-var KEYWORDS = new Set(
-  "True False None Undefined import and or in is not as if else elif for schema mixin protocol check assert all any map filter lambda rule".split(" ")
-);
-function isIdentifier(key) {
-  return /^\$?[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !KEYWORDS.has(key);
-}
-function formatOverridePath(parts, base = "") {
-  return parts.reduce((path, p) => isIdentifier(p) ? path === "" ? p : `${path}.${p}` : `${path}[${JSON.stringify(p)}]`, base);
-}
-
-// src/kcl/keywords.ts
-var Keyword = {
-  Other: 0,
-  Import: 1,
-  Type: 2,
-  Schema: 3,
-  Rule: 4,
-  Protocol: 5,
-  Mixin: 6,
-  If: 7,
-  Elif: 8,
-  Else: 9,
-  For: 10,
-  Assert: 11,
-  Check: 12,
-  Lambda: 13,
-  All: 14,
-  Any: 15,
-  Map: 16,
-  Filter: 17,
-  And: 18,
-  Or: 19,
-  In: 20,
-  As: 21,
-  Not: 22,
-  Is: 23,
-  TrueValue: 24,
-  FalseValue: 25,
-  NoneValue: 26,
-  UndefinedValue: 27
-};
-var WORDS = {
-  import: Keyword.Import,
-  type: Keyword.Type,
-  schema: Keyword.Schema,
-  rule: Keyword.Rule,
-  protocol: Keyword.Protocol,
-  mixin: Keyword.Mixin,
-  if: Keyword.If,
-  elif: Keyword.Elif,
-  else: Keyword.Else,
-  for: Keyword.For,
-  assert: Keyword.Assert,
-  check: Keyword.Check,
-  lambda: Keyword.Lambda,
-  all: Keyword.All,
-  any: Keyword.Any,
-  map: Keyword.Map,
-  filter: Keyword.Filter,
-  and: Keyword.And,
-  or: Keyword.Or,
-  in: Keyword.In,
-  as: Keyword.As,
-  not: Keyword.Not,
-  is: Keyword.Is,
-  True: Keyword.TrueValue,
-  False: Keyword.FalseValue,
-  None: Keyword.NoneValue,
-  Undefined: Keyword.UndefinedValue
-};
-var MAX_LENGTH = 9;
-var CANDIDATES = Array.from({ length: (MAX_LENGTH + 1) * 128 }, () => void 0);
-for (const [word, id] of Object.entries(WORDS)) {
-  const slot = word.length * 128 + word.charCodeAt(0);
-  CANDIDATES[slot] = [...CANDIDATES[slot] ?? [], { word, id }];
-}
-function keywordOf(text2, start, end) {
-  const length = end - start;
-  if (length > MAX_LENGTH) return Keyword.Other;
-  const first = text2.charCodeAt(start);
-  if (first >= 128) return Keyword.Other;
-  const candidates2 = CANDIDATES[length * 128 + first];
-  if (candidates2 === void 0) return Keyword.Other;
-  next: for (const { word, id } of candidates2) {
-    for (let i = 1; i < length; i++) if (text2.charCodeAt(start + i) !== word.charCodeAt(i)) continue next;
-    return id;
-  }
-  return Keyword.Other;
+  return {
+    at(offset) {
+      let k = 0;
+      while (k + 1 < starts.length && starts[k + 1].inText <= offset) k++;
+      return starts[k].inFile + offset - starts[k].inText;
+    },
+    escape: (inserted) => inserted
+  };
 }
 
 // src/kcl/string-literal.ts
@@ -12456,6 +12270,185 @@ function unescapedName(part) {
   return part.startsWith("$") ? part.slice(1) : part;
 }
 
+// src/kcl/override-spec.ts
+var OverrideSpecError = class extends SourceError {
+  constructor(spec, message) {
+    super(message);
+    this.spec = spec;
+    this.name = "OverrideSpecError";
+  }
+  spec;
+};
+function invalidSpec(spec) {
+  return new OverrideSpecError(
+    spec,
+    `Invalid spec format '${spec}', expected <field_path>=<filed_value>, <field_path>:<filed_value>, <field_path>+=<filed_value> or <field_path>-`
+  );
+}
+function quotedLength(chars, at) {
+  const quote2 = chars[at];
+  if (chars[at + 1] === quote2 && chars[at + 2] === quote2) return 0;
+  let backslashes = 0;
+  for (let i = at + 1; i < chars.length; i++) {
+    const c = chars[i];
+    if (c === "\n") return 0;
+    if (c === quote2 && backslashes % 2 === 0) return i - at + 1;
+    backslashes = c === "\\" ? backslashes + 1 : 0;
+  }
+  return 0;
+}
+function splitOperator(spec) {
+  const chars = Array.from(spec);
+  let depth = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (depth === 0 && c === "=") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 1).join(""), operation: "=" };
+    if (depth === 0 && c === ":") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 1).join(""), operation: ":" };
+    if (depth === 0 && c === "+") {
+      if (chars[i + 1] === "=") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 2).join(""), operation: "+=" };
+    } else if (c === "[" || c === "{") depth++;
+    else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
+    else if (c === '"' || c === "'") {
+      const length = quotedLength(chars, i);
+      if (length > 0) i += length - 1;
+    }
+  }
+  return void 0;
+}
+function parseOverridePath(path) {
+  const parts = [];
+  let current = "";
+  let inBrackets = false;
+  const chars = Array.from(path);
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (inBrackets) {
+      if (c === '"' || c === "'") {
+        if (chars[i + 1] !== "]") throw new OverrideSpecError(path, "Expected closing bracket");
+        i++;
+        inBrackets = false;
+      } else current += c;
+    } else if (c === ".") {
+      if (current !== "") parts.push(current);
+      current = "";
+    } else if (c === "[") {
+      if (current !== "") parts.push(current);
+      current = "";
+      inBrackets = true;
+      const next = chars[++i];
+      if (next !== void 0 && next !== '"' && next !== "'") throw new OverrideSpecError(path, "Expected opening quote after '['");
+    } else if (c === "]") {
+      throw new OverrideSpecError(path, "Unmatched closing bracket");
+    } else current += c;
+  }
+  if (current !== "") parts.push(current);
+  return parts;
+}
+function parseOverrideSpec(spec) {
+  const split2 = splitOperator(spec);
+  if (split2) {
+    const path = split2.path.trim();
+    const value = split2.value.trim();
+    if (path === "" || value === "") throw invalidSpec(spec);
+    return { path, parts: parseOverridePath(path), operation: split2.operation, value };
+  }
+  if (spec.endsWith("-")) {
+    const path = spec.slice(0, -1).trim();
+    if (path === "") throw invalidSpec(spec);
+    return { path, parts: parseOverridePath(path), operation: "-", value: "" };
+  }
+  throw invalidSpec(spec);
+}
+var KEYWORDS = new Set(
+  "True False None Undefined import and or in is not as if else elif for schema mixin protocol check assert all any map filter lambda rule".split(" ")
+);
+function isIdentifier(key) {
+  return /^\$?[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !KEYWORDS.has(key);
+}
+function formatOverridePath(parts, base = "") {
+  return parts.reduce((path, p) => isIdentifier(p) ? path === "" ? p : `${path}.${p}` : `${path}[${JSON.stringify(p)}]`, base);
+}
+
+// src/kcl/keywords.ts
+var Keyword = {
+  Other: 0,
+  Import: 1,
+  Type: 2,
+  Schema: 3,
+  Rule: 4,
+  Protocol: 5,
+  Mixin: 6,
+  If: 7,
+  Elif: 8,
+  Else: 9,
+  For: 10,
+  Assert: 11,
+  Check: 12,
+  Lambda: 13,
+  All: 14,
+  Any: 15,
+  Map: 16,
+  Filter: 17,
+  And: 18,
+  Or: 19,
+  In: 20,
+  As: 21,
+  Not: 22,
+  Is: 23,
+  TrueValue: 24,
+  FalseValue: 25,
+  NoneValue: 26,
+  UndefinedValue: 27
+};
+var WORDS = {
+  import: Keyword.Import,
+  type: Keyword.Type,
+  schema: Keyword.Schema,
+  rule: Keyword.Rule,
+  protocol: Keyword.Protocol,
+  mixin: Keyword.Mixin,
+  if: Keyword.If,
+  elif: Keyword.Elif,
+  else: Keyword.Else,
+  for: Keyword.For,
+  assert: Keyword.Assert,
+  check: Keyword.Check,
+  lambda: Keyword.Lambda,
+  all: Keyword.All,
+  any: Keyword.Any,
+  map: Keyword.Map,
+  filter: Keyword.Filter,
+  and: Keyword.And,
+  or: Keyword.Or,
+  in: Keyword.In,
+  as: Keyword.As,
+  not: Keyword.Not,
+  is: Keyword.Is,
+  True: Keyword.TrueValue,
+  False: Keyword.FalseValue,
+  None: Keyword.NoneValue,
+  Undefined: Keyword.UndefinedValue
+};
+var MAX_LENGTH = 9;
+var CANDIDATES = Array.from({ length: (MAX_LENGTH + 1) * 128 }, () => void 0);
+for (const [word, id] of Object.entries(WORDS)) {
+  const slot = word.length * 128 + word.charCodeAt(0);
+  CANDIDATES[slot] = [...CANDIDATES[slot] ?? [], { word, id }];
+}
+function keywordOf(text2, start, end) {
+  const length = end - start;
+  if (length > MAX_LENGTH) return Keyword.Other;
+  const first = text2.charCodeAt(start);
+  if (first >= 128) return Keyword.Other;
+  const candidates2 = CANDIDATES[length * 128 + first];
+  if (candidates2 === void 0) return Keyword.Other;
+  next: for (const { word, id } of candidates2) {
+    for (let i = 1; i < length; i++) if (text2.charCodeAt(start + i) !== word.charCodeAt(i)) continue next;
+    return id;
+  }
+  return Keyword.Other;
+}
+
 // src/kcl/parser.ts
 var T2 = { ...T };
 var NO_SCHEMA = 1;
@@ -12536,13 +12529,13 @@ var Parser = class {
     const k = kind[first];
     if (k === T2.Indent) this.fail(first, "unexpected indent");
     if (k === T2.Dedent) this.fail(first, "unexpected dedent");
-    const keyword = this.keyword(first);
-    if (keyword === Keyword.Import) {
+    const keyword2 = this.keyword(first);
+    if (keyword2 === Keyword.Import) {
       this.skipLine();
       return { type: "import", first, last: this.endStatement() };
     }
-    const isTypeAlias = keyword === Keyword.Type && kind[first + 1] === T2.Name;
-    if (k === T2.At || isTypeAlias || SKIPS_STATEMENT[keyword] === 1) {
+    const isTypeAlias = keyword2 === Keyword.Type && kind[first + 1] === T2.Name;
+    if (k === T2.At || isTypeAlias || SKIPS_STATEMENT[keyword2] === 1) {
       return { type: "other", first, last: this.skipCompound() };
     }
     const target = this.postfix(NO_SCHEMA);
@@ -12640,10 +12633,10 @@ var Parser = class {
     const k = this.kind[at];
     if (k === T2.Operator || k === T2.Minus || k === T2.Plus || k === T2.Star || k === T2.DoubleStar) return 1;
     if (k !== T2.Name) return 0;
-    const keyword = this.keyword(at);
-    if (keyword === Keyword.And || keyword === Keyword.Or || keyword === Keyword.In || keyword === Keyword.As) return 1;
-    if (keyword === Keyword.Not) return this.keyword(at + 1) === Keyword.In ? 2 : 0;
-    if (keyword === Keyword.Is) return this.keyword(at + 1) === Keyword.Not ? 2 : 1;
+    const keyword2 = this.keyword(at);
+    if (keyword2 === Keyword.And || keyword2 === Keyword.Or || keyword2 === Keyword.In || keyword2 === Keyword.As) return 1;
+    if (keyword2 === Keyword.Not) return this.keyword(at + 1) === Keyword.In ? 2 : 0;
+    if (keyword2 === Keyword.Is) return this.keyword(at + 1) === Keyword.Not ? 2 : 1;
     return 0;
   }
   binary(flags) {
@@ -12714,16 +12707,16 @@ var Parser = class {
     const k = this.kind[at];
     switch (k) {
       case T2.Name: {
-        const keyword = this.keyword(at);
-        if (keyword === Keyword.Other) {
+        const keyword2 = this.keyword(at);
+        if (keyword2 === Keyword.Other) {
           this.pos++;
           return new NameNode(this.tokens, at, at);
         }
-        if (keyword === Keyword.Lambda) return this.lambda();
-        const quantifier = keyword === Keyword.All || keyword === Keyword.Any || keyword === Keyword.Map || keyword === Keyword.Filter;
+        if (keyword2 === Keyword.Lambda) return this.lambda();
+        const quantifier = keyword2 === Keyword.All || keyword2 === Keyword.Any || keyword2 === Keyword.Map || keyword2 === Keyword.Filter;
         if (quantifier && this.kind[at + 1] === T2.Name) return this.quantifier();
         this.pos++;
-        const constant = keyword === Keyword.TrueValue || keyword === Keyword.FalseValue || keyword === Keyword.NoneValue || keyword === Keyword.UndefinedValue;
+        const constant = keyword2 === Keyword.TrueValue || keyword2 === Keyword.FalseValue || keyword2 === Keyword.NoneValue || keyword2 === Keyword.UndefinedValue;
         return constant ? { type: "other", first: at, last: at } : new NameNode(this.tokens, at, at);
       }
       case T2.String:
@@ -12896,8 +12889,8 @@ var Parser = class {
       branches.push(branch);
       let next = this.pos;
       while (this.kind[next] === T2.Newline) next++;
-      const keyword = this.keyword(next);
-      if ((keyword === Keyword.Elif || keyword === Keyword.Else) && this.column(next) === column) this.pos = next;
+      const keyword2 = this.keyword(next);
+      if ((keyword2 === Keyword.Elif || keyword2 === Keyword.Else) && this.column(next) === column) this.pos = next;
       else break;
     }
     let last = this.pos - 1;
@@ -12918,6 +12911,818 @@ function parseKclExpression(text2) {
   return { tokens, expr, complete: tokens.kind[parser.pos] === T2.EOF };
 }
 
+// src/text/line-shift.ts
+function shiftLines(changes, before, after) {
+  if (changes.length === 0 || before === after) return [...changes];
+  let prefix = 0;
+  const shortest = Math.min(before.length, after.length);
+  while (prefix < shortest && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shortest - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  const oldEnd = before.length - suffix;
+  const lines = { before: new LineIndex(before), after: new LineIndex(after) };
+  return changes.map((change) => {
+    if (change.line === void 0) return change;
+    const start = lines.before.lineStart(change.line);
+    if (start === void 0 || start < prefix) return change;
+    const moved = start >= oldEnd ? start + after.length - before.length : prefix;
+    const line = lines.after.lineAt(moved);
+    return line === change.line ? change : { ...change, line };
+  });
+}
+
+// src/kcl/override.ts
+function configOf(expr) {
+  return expr.type === "config" ? expr : expr.type === "schema" ? expr.config : void 0;
+}
+function plainString(tokens, expr) {
+  if (expr.type !== "string" || tokens.flags[expr.token] & StringFlag.Interpolated) return void 0;
+  return stringLiteralValue(nodeText(tokens, expr));
+}
+function valueFrom(tokens, expr, eol) {
+  const string = plainString(tokens, expr);
+  return { tokens, expr, text: nodeText(tokens, expr).replace(/\r\n|\n|\r/g, eol), ...string !== void 0 && { string } };
+}
+function errorIndex(text2, error) {
+  const lineStart = error.line === void 0 ? void 0 : new LineIndex(text2).lineStart(error.line);
+  return lineStart === void 0 || error.column === void 0 ? -1 : lineStart + error.column - 1;
+}
+function parseHead(text2) {
+  try {
+    return parseKclExpression(text2);
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    return void 0;
+  }
+}
+function parseSpecValue(value) {
+  try {
+    return parseKclExpression(value);
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    const at = errorIndex(value, e);
+    const head = at > 0 ? parseHead(value.slice(0, at)) : void 0;
+    return head?.expr.type === "operation" ? head : e;
+  }
+}
+function readValue(spec, raw, eol) {
+  const hint = /^[rR]?["']/.test(spec.value) ? "close its quote" : `quote a string value: ${spec.path}="${spec.value}"`;
+  const refuse = (why) => new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${why}); ${hint}`);
+  const parsed = parseSpecValue(spec.value);
+  if (parsed instanceof SourceError) throw refuse(parsed.message);
+  if (parsed.expr.type === "operation") {
+    return { ...parsed, text: writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" }), string: spec.value };
+  }
+  if (!parsed.complete) throw refuse(`KCL would keep only '${nodeText(parsed.tokens, parsed.expr)}'`);
+  return valueFrom(parsed.tokens, parsed.expr, eol);
+}
+function sameTokens(a, aNode, b, bNode) {
+  const skip = (t, i2) => t.kind[i2] === T.Newline || t.kind[i2] === T.Indent || t.kind[i2] === T.Dedent;
+  let i = aNode.first;
+  let j = bNode.first;
+  while (true) {
+    while (i <= aNode.last && skip(a, i)) i++;
+    while (j <= bNode.last && skip(b, j)) j++;
+    if (i > aNode.last || j > bNode.last) return i > aNode.last && j > bNode.last;
+    if (a.kind[i] !== b.kind[j]) return false;
+    const at = a.source.text.slice(a.start[i], a.end[i]);
+    const bt = b.source.text.slice(b.start[j], b.end[j]);
+    if (a.kind[i] === T.String) {
+      const interpolated = StringFlag.Interpolated | StringFlag.Raw;
+      if ((a.flags[i] & interpolated) !== (b.flags[j] & interpolated) || stringLiteralValue(at) !== stringLiteralValue(bt)) return false;
+    } else if (at !== bt) return false;
+    i++;
+    j++;
+  }
+}
+var Planner = class {
+  constructor(module, spec, computed) {
+    this.module = module;
+    this.spec = spec;
+    this.computed = computed;
+    this.tokens = module.tokens;
+    this.text = this.tokens.source.text;
+    this.eol = this.tokens.source.lineEnding();
+  }
+  module;
+  spec;
+  computed;
+  plan = { splices: [], changes: [], warnings: [] };
+  tokens;
+  text;
+  eol;
+  /** The value to write: the spec's, or the computed one for a missing field (undefined: nothing to write). */
+  value(raw) {
+    return this.computed ? this.stringValue(this.computed(void 0)) : readValue(this.spec, raw, this.eol);
+  }
+  stringValue(string) {
+    if (string === void 0) return void 0;
+    const parsed = parseKclExpression(writeStringLiteral(string, { quote: '"', triple: false, prefix: "" }));
+    return valueFrom(parsed.tokens, parsed.expr, this.eol);
+  }
+  line(token) {
+    return this.tokens.source.line(this.tokens.start[token]);
+  }
+  change(token, old, next, key) {
+    this.plan.changes.push({ line: this.line(token), kind: "override", key, old, new: next });
+  }
+  warn(token, message) {
+    this.plan.warnings.push({ line: this.line(token), message });
+  }
+  describe(expr) {
+    return plainString(this.tokens, expr) ?? nodeText(this.tokens, expr);
+  }
+  /** `=`: splice the new value over the old one; a string keeps the old literal's style. `key` is the path reported. */
+  replace(old, given, key = this.spec.path) {
+    const oldString = plainString(this.tokens, old);
+    const value = this.computed ? this.stringValue(this.computed(oldString, (why) => this.warn(old.first, `${this.spec.path} ${why}`))) : given;
+    if (!value) return;
+    let text2 = value.text;
+    if (oldString !== void 0 && value.string !== void 0) {
+      if (oldString === value.string) return;
+      text2 = writeStringLiteral(value.string, readStringLiteral(nodeText(this.tokens, old)).style);
+    } else if (sameTokens(this.tokens, old, value.tokens, value.expr)) return;
+    this.plan.splices.push({ start: this.tokens.start[old.first], end: this.tokens.end[old.last], insert: text2 });
+    this.change(old.first, this.describe(old), value.string ?? value.text, key);
+  }
+  /** `:`: merge a config into a config/schema, or a same-name schema; anything else replaces. */
+  union(old, value, key = this.spec.path) {
+    const target = configOf(old);
+    if (value.expr.type === "config" || value.expr.type === "schema") {
+      const sameSchema = value.expr.type === "config" || old.type === "schema" && old.name === value.expr.name;
+      if (target && sameSchema) return this.merge(target, configOf(value.expr), value.tokens, key);
+      if (value.expr.type === "config") return this.warn(old.first, `${key} is not a config or schema literal; ':' has nothing to merge into`);
+    }
+    this.replace(old, value, key);
+  }
+  /** Each entry set or added is reported under its own path below `key`, with its value. */
+  merge(target, incoming, tokens, key) {
+    for (const item of incoming.items) {
+      const parts = item.type === "entry" ? item.key.parts : void 0;
+      if (item.type !== "entry" || !parts) {
+        const text2 = nodeText(tokens, item).replace(/\r\n|\n|\r/g, this.eol);
+        this.insert(target, text2, text2, key);
+        continue;
+      }
+      const path = formatOverridePath(parts, key);
+      const value = valueFrom(tokens, item.value, this.eol);
+      const matches = this.entries(target).filter((e) => e.key.parts?.join("\0") === parts.join("\0"));
+      if (matches.length === 0) this.insert(target, keyText(parts, item.operator, value.text), value.string ?? value.text, path);
+      for (const m of matches) this.union(m.value, value, path);
+    }
+  }
+  /** `+=`: append list items, only when both sides are list literals (as KCL does); the change holds the list written. */
+  append(old, value) {
+    if (old.type !== "list" || value.expr.type !== "list") {
+      return this.warn(old.first, `${this.spec.path}+= needs a list literal on both sides; nothing appended`);
+    }
+    const items = value.expr.items.map((item) => nodeText(value.tokens, item));
+    if (items.length === 0) return;
+    const splice = this.afterLast(old, items, items.join(", "), (last) => this.indentOf(last.first));
+    this.plan.splices.push(splice);
+    const [start, end] = [this.tokens.start[old.first], this.tokens.end[old.last]];
+    const written = this.text.slice(start, splice.start) + splice.insert + this.text.slice(splice.end, end);
+    this.change(old.first, nodeText(this.tokens, old), written, this.spec.path);
+  }
+  /**
+   * The splice that adds `items` after the last item of a config or list: between empty
+   * brackets `empty` (or before the closing bracket's line when comments are inside), `, item`
+   * after the last item when the brackets share a line, else one item per line after the
+   * last one's line, indented as `indent(last)` says.
+   */
+  afterLast(node, items, empty, indent) {
+    const source = this.tokens.source;
+    const open = this.tokens.start[node.first];
+    const close = this.tokens.start[node.last];
+    const last = node.items[node.items.length - 1];
+    if (!last) return this.beforeClose(open, close, items) ?? { start: open + 1, end: close, insert: empty };
+    const end = this.tokens.end[last.last];
+    if (source.line(open) === source.line(close)) return { start: end, end, insert: `, ${items.join(", ")}` };
+    const at = Math.min(source.lineEnd(end), close);
+    const lead = indent(last);
+    return { start: at, end: at, insert: items.map((item) => `${this.eol}${lead}${item}`).join("") };
+  }
+  /**
+   * The first lines of an empty config or list whose brackets hold comments: each on a line of
+   * its own just before the closing bracket's line, indented as the last comment, so that the
+   * comments stay. undefined when there is only whitespace inside.
+   */
+  beforeClose(open, close, lines) {
+    const inside = this.text.slice(open + 1, close).trimEnd();
+    if (inside.trim() === "") return void 0;
+    const indent = /[ \t]*(?=\S[^\r\n]*$)/.exec(inside)[0];
+    const at = this.tokens.source.lineStart(close);
+    return { start: at, end: at, insert: lines.map((line) => `${indent}${line}${this.eol}`).join("") };
+  }
+  /** Leading whitespace of the line a token is on. */
+  indentOf(token) {
+    const start = this.tokens.source.lineStart(this.tokens.start[token]);
+    return /^[ \t]*/.exec(this.text.slice(start, this.tokens.start[token]))[0];
+  }
+  /**
+   * Add `entry` as the last entry of `config`, on a new line with its siblings' indentation
+   * (nested under the opening line when the last entry does not start its line); the change
+   * is reported on the entry's line, holding `value`.
+   */
+  insert(config, entry, value, key = this.spec.path) {
+    const openIndent = this.indentOf(config.first);
+    const nested = `${openIndent}    `;
+    const startsLine = (token) => {
+      const start = this.tokens.start[token];
+      return this.tokens.source.lineStart(start) === start - this.indentOf(token).length;
+    };
+    const empty = `${this.eol}${nested}${entry}${this.eol}${openIndent}`;
+    const splice = this.afterLast(config, [entry], empty, (last) => startsLine(last.first) ? this.indentOf(last.first) : nested);
+    this.plan.splices.push(splice);
+    const breaksBefore = splice.insert.slice(0, splice.insert.indexOf(entry)).split(this.eol).length - 1;
+    this.plan.changes.push({ line: this.tokens.source.line(splice.start) + breaksBefore, kind: "override", key, old: "", new: value });
+  }
+  /**
+   * Remove a statement or entry: its whole line(s) when it is alone on them, else just it and
+   * one comma. The change holds the value removed and "" for the new one, as create's old.
+   */
+  remove(node, value, key = this.spec.path) {
+    const source = this.tokens.source;
+    let start = this.tokens.start[node.first];
+    let end = this.tokens.end[node.last];
+    const lineStart = source.lineStart(start);
+    const before = this.text.slice(lineStart, start);
+    const after = this.text.slice(end, source.lineEnd(end));
+    if (/^[ \t]*$/.test(before) && /^[ \t]*,?[ \t]*(#.*)?$/.test(after)) {
+      start = lineStart;
+      end = source.nextLineStart(end);
+    } else {
+      const comma = /^[ \t]*,[ \t]*/.exec(after);
+      const previousComma = /,[ \t]*$/.exec(before);
+      if (comma) end += comma[0].length;
+      else if (previousComma) start -= previousComma[0].length;
+    }
+    this.plan.splices.push({ start, end, insert: "" });
+    this.change(node.first, this.describe(value), "", key);
+  }
+  entries(config) {
+    return config.items.filter((i) => i.type === "entry");
+  }
+};
+function search(config, parts, offset, token, found) {
+  const reach = (depth, key, at) => {
+    if (depth > found.deepest.depth) found.deepest = { depth, keys: [], config, consumed: offset, token: at };
+    if (depth === found.deepest.depth && key !== void 0 && !found.deepest.keys.includes(key)) found.deepest.keys.push(key);
+  };
+  reach(offset, void 0, token);
+  for (const item of config.items) {
+    const key = item.type === "entry" ? item.key.parts : void 0;
+    if (item.type !== "entry" || !key) continue;
+    let c = 0;
+    while (c < key.length && offset + c < parts.length && key[c] === parts[offset + c]) c++;
+    if (c === key.length) {
+      if (offset + c === parts.length) {
+        found.matches.push(item);
+        continue;
+      }
+      const sub = configOf(item.value);
+      if (sub) search(sub, parts, offset + c, item.first, found);
+      else found.blocked.push({ entry: item, depth: offset + c });
+    } else if (offset + c === parts.length) {
+      found.dotted.push({ entry: item, depth: offset });
+    } else {
+      reach(offset + c, key[c], c > 0 ? item.first : token);
+    }
+  }
+}
+function statementValue(s) {
+  return s.type === "assign" || s.type === "aug-assign" || s.type === "unification" ? s.value : void 0;
+}
+function namesTarget(s, name) {
+  return s.type === "assign" && s.targets.includes(name) || (s.type === "aug-assign" || s.type === "unification") && s.target === name;
+}
+function keyword(tokens, token) {
+  return tokens.kind[token] === T.Name ? keywordOf(tokens.source.text, tokens.start[token], tokens.end[token]) : Keyword.Other;
+}
+function describeExpr(tokens, expr) {
+  const { kind, match } = tokens;
+  const text2 = (token) => tokens.source.text.slice(tokens.start[token], tokens.end[token]);
+  if (expr.type === "string") return "a string";
+  if (expr.type === "name") return `the name '${expr.name}'`;
+  if (expr.type === "list") return "a list";
+  if (expr.type === "config" || expr.type === "schema") return "a config";
+  if (expr.type === "operation") {
+    const [left, right] = expr.operands;
+    const [from, to] = right ? [left.last + 1, right.first - 1] : [expr.first, left.first - 1];
+    return `a '${Array.from({ length: to - from + 1 }, (_, i) => text2(from + i)).join(" ")}' expression`;
+  }
+  for (let i = expr.first; i <= expr.last; i++) {
+    if (kind[i] === T.LParen || kind[i] === T.LBracket || kind[i] === T.LBrace) i = match[i];
+    else if (keyword(tokens, i) === Keyword.If) return "a conditional expression (... if ... else ...)";
+  }
+  if (kind[expr.last] === T.RParen) return kind[expr.first] === T.LParen && match[expr.first] === expr.last ? "a parenthesized expression" : "a call";
+  if (keyword(tokens, expr.first) === Keyword.Lambda) return "a lambda";
+  if (kind[expr.first] === T.LBracket || kind[expr.first] === T.LBrace) return "a comprehension";
+  if (expr.first === expr.last) return kind[expr.first] === T.Number ? "a number" : text2(expr.first);
+  return "an expression";
+}
+var STARTS_LINE = /* @__PURE__ */ new Set([T.Newline, T.Indent, T.Dedent]);
+var ASSIGNS = /* @__PURE__ */ new Set([T.Assign, T.Colon, T.AugAssign, T.PlusAssign]);
+function assignedInIf(tokens, s, name) {
+  const opens = keyword(tokens, s.first);
+  if (s.type !== "other" || opens !== Keyword.If && opens !== Keyword.Elif && opens !== Keyword.Else) return void 0;
+  const { kind, match } = tokens;
+  let header;
+  for (let i = s.first + 1; i < s.last; i++) {
+    const k = kind[i];
+    if (k === T.LParen || k === T.LBracket || k === T.LBrace) i = match[i];
+    else if (k === T.Colon && header === void 0) header = i;
+    else if (k === T.Name && (STARTS_LINE.has(kind[i - 1]) || i - 1 === header) && ASSIGNS.has(kind[i + 1])) {
+      if (tokens.source.text.slice(tokens.start[i], tokens.end[i]).replace(/^\$/, "") === name) return i;
+    }
+  }
+  return void 0;
+}
+function unreached(p, name, reaches) {
+  for (const s of p.module.statements) {
+    if (namesTarget(s, name) && !reaches(s)) {
+      const line = p.line(s.first);
+      if (s.type === "assign") return { message: `'${name}' is assigned ${describeExpr(p.tokens, s.value)}, not a config or schema literal`, line };
+      if (s.type === "aug-assign") return { message: `'${name}' is only augmented here ('${name} ${s.operator} ...'), not assigned`, line };
+    }
+    const inIf = assignedInIf(p.tokens, s, name);
+    if (inIf !== void 0) return { message: `'${name}' is assigned inside an 'if' block, which overrides do not reach`, line: p.line(inIf) };
+  }
+  return void 0;
+}
+function holdsConfig(s) {
+  return s.type === "assign" && configOf(s.value) !== void 0 || s.type === "unification";
+}
+function keyText(parts, operator, value) {
+  const pair = (key2) => operator === ":" ? `${key2}: ${value}` : `${key2} ${operator} ${value}`;
+  if (parts.every(isIdentifier)) return pair(parts.join("."));
+  const key = (p) => isIdentifier(p) ? p : JSON.stringify(p);
+  let text2 = pair(key(parts[parts.length - 1]));
+  for (let i = parts.length - 2; i >= 0; i--) text2 = `${key(parts[i])}: {${text2}}`;
+  return text2;
+}
+function refuseShared(p, s, name) {
+  if (s.type !== "assign" || s.targets.length < 2) return;
+  const written = `${s.targets.join(" = ")} = ...`;
+  throw new SourceError(
+    `'${name}' shares its value with the other targets of '${written}'; give it a statement of its own to override it alone`,
+    p.line(s.first)
+  );
+}
+function planTopLevel(p, raw, options) {
+  const { spec, module } = p;
+  const name = spec.parts[0];
+  const statements = module.statements.filter((s) => namesTarget(s, name));
+  statements.forEach((s) => refuseShared(p, s, name));
+  if (spec.operation === "-") {
+    const removable = (s) => s.type === "assign" || s.type === "unification";
+    statements.filter(removable).forEach((s) => p.remove(s, statementValue(s)));
+    if (!statements.some(removable)) nothingToDelete(p, unreached(p, name, removable) ?? { message: `no top-level '${name}' in this file` });
+    return;
+  }
+  const value = p.value(raw);
+  if (!value) return;
+  let hit = false;
+  for (const s of statements) {
+    const old = statementValue(s);
+    if (spec.operation === "=") {
+      if (s.type === "unification" && value.expr.type !== "schema") {
+        if (options.create) continue;
+        throw new SourceError(`'${name}' is a unification ('${name}: S {...}'); '=' replaces it only with a schema instance (S {...})`, p.line(s.first));
+      }
+      p.replace(old, value);
+    } else if (spec.operation === ":") p.union(old, value);
+    else p.append(old, value);
+    hit = true;
+  }
+  if (!hit) createTopLevel(p, [], value, options, `no top-level '${name}' in this file`, () => true);
+}
+function createTopLevel(p, rest, value, options, missing, reaches) {
+  const { spec } = p;
+  const name = spec.parts[0];
+  const why = unreached(p, name, reaches);
+  if (why && !(options.create && name.startsWith("_"))) throw new SourceError(`${why.message}; ${spec.path} cannot be overridden here`, why.line);
+  if (!options.create) throw new SourceError(`${missing} (use create to add it)`);
+  const statement = rest.length > 0 ? `${name} = {${keyText(rest, spec.operation, value.text)}}` : spec.operation === "+=" ? `${name} += ${value.text}` : `${name}${spec.operation === ":" && value.expr.type === "schema" ? ":" : " ="} ${value.text}`;
+  const text2 = p.text;
+  const endsWithEol = /(\r\n|\n|\r)$/.test(text2);
+  const insertion = text2.length === 0 ? `${statement}${p.eol}` : endsWithEol ? `${statement}${p.eol}` : `${p.eol}${statement}`;
+  p.plan.splices.push({ start: text2.length, end: text2.length, insert: insertion });
+  p.plan.changes.push({
+    line: p.tokens.source.line(text2.length) + (endsWithEol || text2.length === 0 ? 0 : 1),
+    kind: "override",
+    key: spec.path,
+    old: "",
+    new: value.string ?? value.text
+  });
+}
+function planNested(p, raw, options) {
+  const { spec, module } = p;
+  const [name, ...rest] = spec.parts;
+  const candidates2 = module.statements.filter((s) => namesTarget(s, name) && holdsConfig(s));
+  const searchIn = (s) => {
+    const config = configOf(statementValue(s));
+    const found2 = { matches: [], deepest: { depth: -1, keys: [], config, consumed: 1, token: s.first }, blocked: [], dotted: [] };
+    search(config, spec.parts, 1, s.first, found2);
+    return found2;
+  };
+  if (spec.operation === "-") {
+    for (const s of candidates2) {
+      const found2 = searchIn(s);
+      if (found2.matches.length + found2.dotted.length === 0) continue;
+      refuseShared(p, s, name);
+      found2.matches.forEach((m) => p.remove(m, m.value));
+      found2.dotted.forEach(
+        ({ entry, depth }) => p.remove(entry, entry.value, formatOverridePath(entry.key.parts, formatOverridePath(spec.parts.slice(0, depth))))
+      );
+      return;
+    }
+    const first2 = candidates2[0];
+    return nothingToDelete(p, first2 ? notFound(p, searchIn(first2)) : unreached(p, name, holdsConfig) ?? { message: `no top-level '${name}' in this file` });
+  }
+  const value = p.value(raw);
+  if (!value) return;
+  const first = candidates2[0];
+  if (!first)
+    return createTopLevel(p, rest, value, options, `no top-level '${name}' = {...}, '${name} = S {...}' or '${name}: S {...}' in this file`, holdsConfig);
+  refuseShared(p, first, name);
+  const found = searchIn(first);
+  for (const m of found.matches) {
+    if (spec.operation === "=") p.replace(m.value, value);
+    else if (spec.operation === ":") p.union(m.value, value);
+    else p.append(m.value, value);
+  }
+  if (found.matches.length > 0) return;
+  const { deepest } = found;
+  const why = notFound(p, found);
+  if (why.blocked) throw new SourceError(why.message, why.line);
+  if (found.dotted.length > 0) {
+    const dotted = found.dotted[0].entry;
+    throw new SourceError(`${spec.path} is written as the dotted key '${dotted.key.parts.join(".")}'; name a key inside it`, p.line(dotted.first));
+  }
+  if (!options.create) throw new SourceError(`${why.message} (use create to add ${spec.path})`, why.line);
+  p.insert(deepest.config, keyText(spec.parts.slice(deepest.consumed), spec.operation, value.text), value.string ?? value.text);
+}
+function notFound(p, found) {
+  const { spec } = p;
+  const { deepest } = found;
+  const blocked = found.blocked.find((b) => b.depth >= deepest.depth);
+  if (blocked) {
+    const where3 = formatOverridePath(spec.parts.slice(0, blocked.depth));
+    return {
+      message: `${where3} is not a config or schema literal, so it has no '${spec.parts[blocked.depth]}'`,
+      line: p.line(blocked.entry.first),
+      blocked: true
+    };
+  }
+  const where2 = formatOverridePath(spec.parts.slice(0, deepest.depth));
+  const has = deepest.keys.length > 0 ? `has ${deepest.keys.map((k) => `'${k}'`).join(", ")}` : "is empty";
+  return { message: `${where2} ${has}, not '${spec.parts[deepest.depth]}'`, line: p.line(deepest.token), blocked: false };
+}
+function nothingToDelete(p, why) {
+  p.plan.warnings.push({ ...why.line !== void 0 && { line: why.line }, message: `nothing to delete: ${why.message}` });
+}
+function applyOverrides(text2, specs, options = {}) {
+  let current = text2;
+  let module = parseKcl(current);
+  const changes = [];
+  const warnings = [];
+  for (const item of specs) {
+    const raw = typeof item === "string" ? item : item.path.trim();
+    const spec = typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" };
+    if (spec.parts.length === 0) throw new OverrideSpecError(raw, `the path of '${raw}' names no variable`);
+    const planner = new Planner(module, spec, typeof item === "string" ? void 0 : item.value);
+    if (spec.parts.length === 1) planTopLevel(planner, raw, options);
+    else planNested(planner, raw, options);
+    const { splices } = planner.plan;
+    if (splices.length === 0) {
+      changes.push(...planner.plan.changes);
+      warnings.push(...planner.plan.warnings);
+      continue;
+    }
+    const previous = current;
+    current = applySplices(current, [...splices].sort(byPosition));
+    changes.splice(0, changes.length, ...shiftLines(changes, previous, current), ...planner.plan.changes);
+    warnings.splice(0, warnings.length, ...shiftLines(warnings, previous, current), ...planner.plan.warnings);
+    try {
+      module = parseKcl(current);
+    } catch (e) {
+      if (!(e instanceof SourceError)) throw e;
+      throw new SourceError(`override '${raw}' would leave invalid KCL: ${e.message}`, e.line, e.column);
+    }
+  }
+  return { text: current, changes, warnings };
+}
+
+// src/yaml/kcl-overrides.ts
+var editKclOverrideSpecs = (file, request, plan) => {
+  const incoming = byRepository(request.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    for (const path of specListPaths(document)) {
+      const list = nodeAt(document.root, path);
+      if (list?.kind !== "seq") continue;
+      list.items.forEach((item, index) => {
+        if (item.kind === "scalar" && !plan.isClaimed(item)) editSpec({ node: item, path: [...path, index], inFlow: list.flow }, document, incoming, plan);
+      });
+    }
+    if (isSettingsFile(document)) editOptions(document, incoming, plan);
+  }
+};
+function specListPaths(document) {
+  const { apiVersion, kind } = document.object;
+  if (kind === "KCLRun" && apiVersion?.startsWith("krm.kcl.dev.fluxcd/")) {
+    return [
+      ["spec", "config", "overrides"],
+      ["spec", "config", "arguments"]
+    ];
+  }
+  return isSettingsFile(document) ? [["kcl_cli_configs", "overrides"]] : [];
+}
+function isSettingsFile(document) {
+  const { apiVersion, kind } = document.object;
+  return apiVersion === void 0 && kind === void 0 && nodeAt(document.root, ["kcl_cli_configs"])?.kind === "map";
+}
+function editOptions(document, incoming, plan) {
+  const options = nodeAt(document.root, ["kcl_options"]);
+  if (options?.kind !== "seq") return;
+  options.items.forEach((option, index) => {
+    const node = option.kind === "map" ? mapValue(option, "value") : void 0;
+    if (node)
+      setImageScalar(
+        { node, path: ["kcl_options", index, "value"], inFlow: options.flow || option.kind === "map" && option.flow },
+        "image",
+        false,
+        incoming,
+        plan,
+        document
+      );
+  });
+}
+function editSpec(at, document, incoming, plan) {
+  const { node } = at;
+  let spec;
+  try {
+    spec = parseOverrideSpec(node.text);
+  } catch (error) {
+    if (error instanceof OverrideSpecError) return;
+    throw error;
+  }
+  if (spec.operation === "-") return;
+  const key = `${formatPath(at.path)}: ${spec.path}`;
+  const warn = (message) => plan.warn(node.start, `${key} ${message}`);
+  const notEdited = (form) => {
+    const mentioned = mentionedImage(spec.value, incoming);
+    if (mentioned) warn(`holds ${mentioned} in ${form}, which is not edited (only a value that is one string is), so the image this spec pins stays as it is`);
+  };
+  const value = readValue2(spec.value);
+  if (value.kind === "other") return notEdited(value.form);
+  if (spec.operation === "+=") return;
+  const current = value.kind === "literal" ? value.value : spec.value;
+  const ref = tryParseImageRef(current);
+  const update = ref && incoming.get(ref.repository);
+  if (!ref || !update) {
+    if (value.kind === "unquoted") notEdited("an expression (KCL reads it as the string of its whole text)");
+    return;
+  }
+  if (ref.tag === void 0 && ref.digest === void 0) return warn(bareRepositoryWarning(ref.repository));
+  const next = nextReference(update, ref, warn);
+  if (!next) return;
+  const source = plan.file.text.slice(node.start, node.end);
+  if (!isFlowScalar(node) || renderScalar(node.text, node.style, at.inFlow) !== source)
+    return warn(`holds ${ref.name} in a ${formOf(node, source)}, which is not edited; write the spec as a plain or quoted one-line string`);
+  const written = value.kind === "literal" ? `${spec.value.slice(0, value.start)}${writeStringLiteral(next, value.style)}${spec.value.slice(value.end)}` : next;
+  const valueEnd = node.text.trimEnd().length;
+  const text2 = `${node.text.slice(0, valueEnd - spec.value.length)}${written}${node.text.slice(valueEnd)}`;
+  plan.claim(node);
+  plan.addSplice(scalarSplice(plan.file, node, text2, at.inFlow), { kind: "override", key, old: current, new: next, object: document.object });
+}
+function readValue2(text2) {
+  const parsed = parseSpecValue(text2);
+  if (parsed instanceof SourceError) return { kind: "other", form: "a value KCL cannot read" };
+  const { tokens, expr, complete } = parsed;
+  if (expr.type === "operation") return { kind: "unquoted" };
+  if (!complete) return { kind: "other", form: `a value of which KCL keeps only '${nodeText(tokens, expr)}'` };
+  if (expr.type !== "string") return { kind: "other", form: "an expression" };
+  if (tokens.flags[expr.token] & StringFlag.Interpolated) return { kind: "other", form: "an interpolated string" };
+  const raw = nodeText(tokens, expr);
+  return {
+    kind: "literal",
+    value: stringLiteralValue(raw),
+    style: readStringLiteral(raw).style,
+    start: tokens.start[expr.token],
+    end: tokens.end[expr.token]
+  };
+}
+function mentionedImage(text2, incoming) {
+  for (const [word] of text2.matchAll(/[\w.\-/:@]+/g)) {
+    const image = word.replace(/[:@]+$/, "");
+    const ref = tryParseImageRef(image);
+    const update = ref && incoming.get(ref.repository);
+    if (!ref || !update) continue;
+    if (ref.tag === void 0 && ref.digest === void 0 || nextReference(update, ref) !== void 0) return image;
+  }
+  return void 0;
+}
+function formOf(node, source) {
+  if (node.style === "literal") return "literal block (|) string";
+  if (node.style === "folded") return "folded (>) string";
+  const form = `${{ plain: "plain", single: "single-quoted", double: "double-quoted" }[node.style]} string`;
+  return /[\r\n]/.test(source) ? `multi-line ${form}` : `${form} with escapes of its own`;
+}
+
+// src/text/escape-regexp.ts
+function escapeRegExp(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+// src/image/marker.ts
+var SETTER_SHORTHAND = "$imagepolicy";
+var MARKER_TOKEN = JSON.stringify(SETTER_SHORTHAND);
+function markerPattern(key) {
+  return new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`);
+}
+function readMarker(comment) {
+  const body = comment.replace(/^#+/, "");
+  const fields = stringObject(body);
+  if (typeof fields === "string") return body.includes(MARKER_TOKEN) ? { error: malformed(body, fields) } : void 0;
+  const setter = fields.get(SETTER_SHORTHAND);
+  if (setter === void 0) return void 0;
+  const parts = /^([^:\s]+:[^:\s]+)(?::(tag|name|digest))?$/.exec(setter);
+  if (!parts) return { error: malformed(body, `"${setter}" is not <namespace>:<policy> optionally followed by :tag, :name or :digest`) };
+  return { marker: { key: parts[1], field: parts[2] ?? "ref", setter } };
+}
+function stringObject(text2) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text2);
+  } catch {
+    return "it is not one JSON object";
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return "it is not one JSON object";
+  const fields = /* @__PURE__ */ new Map();
+  for (const [key, value] of Object.entries(parsed)) {
+    if (typeof value !== "string" && value !== null) return `the value of "${key}" is not a string`;
+    fields.set(key, value ?? "");
+  }
+  return fields;
+}
+function malformed(body, reason) {
+  return `malformed Flux setter marker ${body.trim()}: ${reason}; Flux ignores it, so the value is left as it is`;
+}
+function unknownSetterWarning(marker, known) {
+  if (!known?.has(marker.key)) return `no image is configured for Flux setter "${marker.setter}"; the marked value is left as it is`;
+  const why = known.get(marker.key);
+  return why === void 0 ? void 0 : `Flux setter "${marker.setter}" ${why}`;
+}
+function refVersion(text2) {
+  const ref = tryParseImageRef(text2);
+  return versionOf(ref?.tag, ref?.digest);
+}
+function isRefused(update, current, kept) {
+  return nextVersion(update, current, kept) === void 0 && nextVersion({ image: update.image }, current) !== void 0;
+}
+function groupVersion(fields) {
+  const text2 = (field2) => fields.find((f) => f.marker.field === field2)?.text || void 0;
+  const plain = text2("ref");
+  const ref = plain === void 0 ? {} : refVersion(plain);
+  return versionOf(text2("tag") ?? ref.tag, text2("digest") ?? ref.digest);
+}
+function markedValues(groups, kept) {
+  const refusedByKey = /* @__PURE__ */ new Map();
+  const decisions = groups.map(({ update, fields }) => {
+    const key = fields[0].marker.key;
+    const current = groupVersion(fields);
+    const hasTag = fields.some((f) => f.marker.field === "ref" || f.marker.field === "tag");
+    if (hasTag && !refusedByKey.has(key)) refusedByKey.set(key, isRefused(update, current));
+    return { update, fields, key, current, hasTag };
+  });
+  return decisions.map(({ update, fields, key, current, hasTag }) => {
+    const tagField = fields.find((f) => f.marker.field === "tag");
+    const refused = hasTag ? isRefused(update, current, tagField && kept && ((why) => kept(tagField, why))) : refusedByKey.get(key) ?? false;
+    const next = refused ? void 0 : nextVersion(update, current);
+    return fields.map((field2) => markedValue(field2, update, next, refused, kept && ((why) => kept(field2, why))));
+  });
+}
+function markedValue({ marker, text: text2 }, update, next, refused, kept) {
+  switch (marker.field) {
+    case "ref": {
+      const own = refVersion(text2);
+      if (isRefused(update, own, kept)) return void 0;
+      return formatImageRef({ name: update.image.name, ...nextVersion(update, own) ?? own });
+    }
+    case "tag":
+      return next?.tag;
+    case "digest":
+      return next ? next.digest ?? "" : void 0;
+    case "name":
+      return refused ? void 0 : update.image.name;
+  }
+}
+var MarkedFields = class {
+  constructor(request) {
+    this.request = request;
+  }
+  request;
+  /** By document and setter key, in the order first met. */
+  groups = /* @__PURE__ */ new Map();
+  add(site) {
+    const { key } = site.marker;
+    if (!this.request.setters.has(key)) {
+      const warning = unknownSetterWarning(site.marker, this.request.knownSetters);
+      if (warning) site.warn(warning);
+    } else if ("refusal" in site) {
+      site.warn(site.refusal);
+    } else {
+      const groupKey = `${site.document} ${key}`;
+      const group = this.groups.get(groupKey) ?? [];
+      if (group.length === 0) this.groups.set(groupKey, group);
+      group.push(site);
+    }
+  }
+  /** Writes every field whose value moves: a setter's fields in one document decide together (markedValues). */
+  writeAll() {
+    const groups = [...this.groups.values()];
+    const values = markedValues(
+      groups.map((fields) => ({ update: this.request.setters.get(fields[0].marker.key), fields })),
+      (field2, why) => field2.warn(`Flux setter "${field2.marker.setter}" ${why}`)
+    );
+    groups.forEach(
+      (fields, g) => fields.forEach((field2, f) => {
+        const value = values[g][f];
+        if (value !== void 0) field2.write(value);
+      })
+    );
+  }
+};
+
+// src/yaml/markers.ts
+function markerComment(text2, node) {
+  const { start, end: valueEnd } = node;
+  const isBlock = node.style === "literal" || node.style === "folded";
+  const header = /[|>][0-9+-]*/y;
+  header.lastIndex = start;
+  const after = isBlock ? start + (header.exec(text2)?.[0].length ?? 0) : valueEnd;
+  const lineEnd = text2.indexOf("\n", after);
+  const lineComment = /^[ \t]*(#.*)$/.exec(text2.slice(after, lineEnd < 0 ? text2.length : lineEnd).trimEnd());
+  if (lineComment && after > start) return lineComment[1];
+  const lineStart = text2.lastIndexOf("\n", start - 1) + 1;
+  if (!/^[ \t]*(?:-[ \t]+)*(?:[&!][^\s]*[ \t]+)*$/.test(text2.slice(lineStart, start))) return void 0;
+  const head = [];
+  for (let end = lineStart - 1; end > 0; ) {
+    const begin = text2.lastIndexOf("\n", end - 1) + 1;
+    const line = text2.slice(begin, end).trim();
+    if (!line.startsWith("#")) break;
+    head.unshift(line);
+    end = begin - 1;
+  }
+  return head.length > 0 ? head.join("\n") : void 0;
+}
+var editMarkers = (file, request, plan) => {
+  if (!file.text.includes(MARKER_TOKEN)) return;
+  const marked = new MarkedFields(request);
+  file.documents.forEach((document, index) => {
+    forEachValue(document.root, ({ node, inFlow }) => {
+      if (node.kind !== "scalar") return;
+      const comment = markerComment(file.text, node);
+      const reading = comment === void 0 ? void 0 : readMarker(comment);
+      if (reading === void 0) return;
+      plan.claim(node);
+      if ("error" in reading) {
+        plan.warn(node.start, reading.error);
+        return;
+      }
+      const { marker } = reading;
+      const site = { marker, text: node.text, document: index, warn: (message) => plan.warn(node.start, message) };
+      marked.add(
+        isFlowScalar(node) ? { ...site, write: (value) => plan.setScalar(node, value, inFlow, { kind: "setter", key: marker.setter, document }) } : { ...site, refusal: `Flux setter "${marker.setter}" marks a block scalar, which is never edited` }
+      );
+    });
+  });
+  marked.writeAll();
+};
+
+// src/yaml/editor.ts
+var EDITORS = [
+  editMarkers,
+  editImages,
+  editKustomizeImages,
+  editInlinePatches,
+  editKclOverrideSpecs,
+  editArgoCdImages,
+  editArgoCdHelm,
+  editHelmValues
+];
+function runEditors(text2, request, editors) {
+  const file = new YamlFile(text2);
+  const plan = new EditPlan(file);
+  for (const editor of editors) editor(file, request, plan);
+  return plan.result();
+}
+function editYaml(text2, request) {
+  return runEditors(text2, request, EDITORS);
+}
+
 // src/kcl/editor.ts
 var CLOSERS = /* @__PURE__ */ new Set([T.RParen, T.RBracket, T.RBrace, T.Comma]);
 function assertSafeBody(value, line) {
@@ -12929,6 +13734,7 @@ var ImageEditor = class {
     this.text = tokens.source.text;
     this.screens = request.images.map((u) => screenToken(u.image));
     this.incoming = byRepository(request.images);
+    this.setters = request.setters;
     this.marked = new MarkedFields(request);
   }
   tokens;
@@ -12938,8 +13744,11 @@ var ImageEditor = class {
   text;
   screens;
   incoming;
+  setters;
   /** String tokens a marker comment claims (set, or refused with a warning): never matched by repository. */
   markedTokens = /* @__PURE__ */ new Set();
+  /** String tokens the walk met outside interpolations, edited or not: the others are where matching by repository never goes. */
+  reached = /* @__PURE__ */ new Set();
   walk(expr, path) {
     switch (expr.type) {
       case "string":
@@ -13005,6 +13814,17 @@ var ImageEditor = class {
       const reading = readMarker(comment);
       if (reading === void 0) continue;
       const line = this.tokens.source.line(start);
+      if (!("error" in reading)) {
+        const strings = this.stringsOnLine(at);
+        const marked = strings.length > 1 ? this.ownString(strings, reading.marker) : at;
+        if (marked === void 0) {
+          const message = `Flux setter "${reading.marker.setter}" is on a line with ${strings.length} strings; it marks none of them until its value is on a line of its own`;
+          this.warnings.push({ line, message });
+          for (const t of strings) this.markedTokens.add(t);
+          continue;
+        }
+        at = marked;
+      }
       if ("error" in reading) this.warnings.push({ line, message: reading.error });
       else if (tokens.kind[at] !== T.String)
         this.warnings.push({ line, message: `Flux setter "${reading.marker.setter}" marks a value that is not a string literal; only a literal can be set` });
@@ -13013,6 +13833,72 @@ var ImageEditor = class {
       else this.mark(this.literal(at), reading.marker);
       this.markedTokens.add(at);
     }
+  }
+  /**
+   * Of several strings on a marker's line, the one it marks: for a whole-reference marker, the
+   * only one holding its setter's repository (`{image = "app:1", sidecar = "side:1"}`, a
+   * ternary with one image arm); undefined when that is not one string, or for a :tag, :name or
+   * :digest marker, whose value says nothing of which it is.
+   */
+  ownString(strings, marker) {
+    const repository = this.setters.get(marker.key)?.image.repository;
+    if (marker.field !== "ref" || repository === void 0) return void 0;
+    const own = strings.filter((t) => !(this.tokens.flags[t] & StringFlag.Interpolated) && tryParseImageRef(this.literal(t).body)?.repository === repository);
+    return own.length === 1 ? own[0] : void 0;
+  }
+  /** The string tokens on the line of token `last`, up to it. */
+  stringsOnLine(last) {
+    const { tokens } = this;
+    const line = tokens.source.line(tokens.start[last]);
+    const strings = [];
+    for (let t = last; t >= 0 && tokens.source.line(tokens.end[t]) === line; t--) if (tokens.kind[t] === T.String) strings.push(t);
+    return strings;
+  }
+  /**
+   * String literals holding an incoming image that no rule edits: interpolations
+   * (`"ghcr.io/acme/app:${tag}"`), and literals where matching by repository never goes
+   * (schema defaults, lambdas, ternaries, `if` blocks, call arguments). Said at each, since a
+   * run that leaves them would otherwise read as one where every field is up to date.
+   */
+  warnUnreached() {
+    const { tokens } = this;
+    for (const t of this.stringsHolding(this.screens)) {
+      if (this.reached.has(t) || this.markedTokens.has(t)) continue;
+      const literal2 = this.literal(t);
+      const line = this.line(literal2);
+      if (tokens.flags[t] & StringFlag.Interpolated) {
+        const prefix = /^(.*?)[:@]\$\{/.exec(literal2.body)?.[1];
+        const ref2 = prefix === void 0 ? void 0 : tryParseImageRef(prefix);
+        if (ref2 && ref2.tag === void 0 && ref2.digest === void 0 && this.incoming.has(ref2.repository)) {
+          const message2 = `${literal2.body} builds a reference of ${prefix} with \${...}, which is never edited; set the version where it is written (a Flux ":tag" marker on that string, or an override)`;
+          this.warnings.push({ line, message: message2 });
+        }
+        continue;
+      }
+      const ref = tryParseImageRef(literal2.body);
+      const update = ref && this.incoming.get(ref.repository);
+      if (!ref || !update || ref.tag === void 0 && ref.digest === void 0 || nextReference(update, ref) === void 0) continue;
+      const message = `holds ${literal2.body} where images are not matched by repository (a schema default, lambda, ternary, if block or call); left as it is: a Flux marker on its line sets it`;
+      this.warnings.push({ line, message });
+    }
+  }
+  /** The string tokens, in order, whose text holds one of `needles`: found by the needles' occurrences, not by reading every string. */
+  stringsHolding(needles) {
+    const { start, end, kind, count } = this.tokens;
+    const found = /* @__PURE__ */ new Set();
+    for (const needle of needles) {
+      for (let at = this.text.indexOf(needle); at >= 0; at = this.text.indexOf(needle, at + 1)) {
+        let lo = 0;
+        let hi = count - 1;
+        while (lo < hi) {
+          const mid = lo + hi + 1 >> 1;
+          if (start[mid] <= at) lo = mid;
+          else hi = mid - 1;
+        }
+        if (kind[lo] === T.String && at + needle.length <= end[lo]) found.add(lo);
+      }
+    }
+    return [...found].sort((a, b) => a - b);
   }
   /** The text between a string token's quotes, and where it is. */
   literal(token) {
@@ -13024,6 +13910,7 @@ var ImageEditor = class {
   }
   visit(expr, path) {
     if (this.markedTokens.has(expr.token) || this.tokens.flags[expr.token] & StringFlag.Interpolated) return;
+    this.reached.add(expr.token);
     const literal2 = this.literal(expr.token);
     const { body } = literal2;
     if (!this.screens.some((token) => body.includes(token))) return;
@@ -13032,12 +13919,13 @@ var ImageEditor = class {
     const update = this.incoming.get(ref.repository);
     if (!update) return;
     if (ref.tag === void 0 && ref.digest === void 0) {
-      const key = this.pathText(path);
-      if (/(image|repo)[^.]*$/i.test(key)) this.warnings.push({ line: this.line(literal2), message: `${key} ${bareRepositoryWarning(ref.repository)}` });
+      const key2 = this.pathText(path);
+      if (/(image|repo)[^.]*$/i.test(key2)) this.warnings.push({ line: this.line(literal2), message: `${key2} ${bareRepositoryWarning(ref.repository)}` });
       return;
     }
-    const next = nextReference(update, ref);
-    if (next) this.write(literal2, next, "kcl-image", this.pathText(path));
+    const key = this.pathText(path);
+    const next = nextReference(update, ref, (why) => this.warnings.push({ line: this.line(literal2), message: `${key} ${why}` }));
+    if (next) this.write(literal2, next, "kcl-image", key);
   }
   /** A KCL file is one document: a setter's literals all decide together. */
   mark(literal2, marker) {
@@ -13072,6 +13960,7 @@ function editKcl(text2, request) {
     else if (statement.type === "aug-assign" || statement.type === "unification") editor.walk(statement.value, { parent: void 0, target: statement.target });
   }
   editor.marked.writeAll();
+  editor.warnUnreached();
   const edits = editor.edits.sort((a, b) => byPosition(a.splice, b.splice));
   return {
     text: applySplices(
@@ -13079,422 +13968,8 @@ function editKcl(text2, request) {
       edits.map((e) => e.splice)
     ),
     changes: edits.map((e) => e.change),
-    warnings: editor.warnings
+    warnings: editor.warnings.sort((a, b) => a.line - b.line)
   };
-}
-
-// src/text/line-shift.ts
-function shiftLines(changes, before, after) {
-  if (changes.length === 0 || before === after) return [...changes];
-  let prefix = 0;
-  const shortest = Math.min(before.length, after.length);
-  while (prefix < shortest && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shortest - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  const oldEnd = before.length - suffix;
-  const lines = { before: new LineIndex(before), after: new LineIndex(after) };
-  return changes.map((change) => {
-    if (change.line === void 0) return change;
-    const start = lines.before.lineStart(change.line);
-    if (start === void 0 || start < prefix) return change;
-    const moved = start >= oldEnd ? start + after.length - before.length : prefix;
-    const line = lines.after.lineAt(moved);
-    return line === change.line ? change : { ...change, line };
-  });
-}
-
-// src/kcl/override.ts
-function configOf(expr) {
-  return expr.type === "config" ? expr : expr.type === "schema" ? expr.config : void 0;
-}
-function plainString(tokens, expr) {
-  if (expr.type !== "string" || tokens.flags[expr.token] & StringFlag.Interpolated) return void 0;
-  return stringLiteralValue(nodeText(tokens, expr));
-}
-function valueFrom(tokens, expr, eol) {
-  const string = plainString(tokens, expr);
-  return { tokens, expr, text: nodeText(tokens, expr).replace(/\r\n|\n|\r/g, eol), ...string !== void 0 && { string } };
-}
-function errorIndex(text2, error) {
-  const lineStart = error.line === void 0 ? void 0 : new LineIndex(text2).lineStart(error.line);
-  return lineStart === void 0 || error.column === void 0 ? -1 : lineStart + error.column - 1;
-}
-function parseHead(text2) {
-  try {
-    return parseKclExpression(text2);
-  } catch (e) {
-    if (!(e instanceof SourceError)) throw e;
-    return void 0;
-  }
-}
-function readValue(spec, raw, eol) {
-  const hint = /^[rR]?["']/.test(spec.value) ? "close its quote" : `quote a string value: ${spec.path}="${spec.value}"`;
-  const refuse = (why) => new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${why}); ${hint}`);
-  let parsed;
-  try {
-    parsed = parseKclExpression(spec.value);
-  } catch (e) {
-    if (!(e instanceof SourceError)) throw e;
-    const at = errorIndex(spec.value, e);
-    const head = at > 0 ? parseHead(spec.value.slice(0, at)) : void 0;
-    if (head?.expr.type !== "operation") throw refuse(e.message);
-    parsed = head;
-  }
-  if (parsed.expr.type === "operation") {
-    return { ...parsed, text: writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" }), string: spec.value };
-  }
-  if (!parsed.complete) throw refuse(`KCL would keep only '${nodeText(parsed.tokens, parsed.expr)}'`);
-  return valueFrom(parsed.tokens, parsed.expr, eol);
-}
-function sameTokens(a, aNode, b, bNode) {
-  const skip = (t, i2) => t.kind[i2] === T.Newline || t.kind[i2] === T.Indent || t.kind[i2] === T.Dedent;
-  let i = aNode.first;
-  let j = bNode.first;
-  while (true) {
-    while (i <= aNode.last && skip(a, i)) i++;
-    while (j <= bNode.last && skip(b, j)) j++;
-    if (i > aNode.last || j > bNode.last) return i > aNode.last && j > bNode.last;
-    if (a.kind[i] !== b.kind[j]) return false;
-    const at = a.source.text.slice(a.start[i], a.end[i]);
-    const bt = b.source.text.slice(b.start[j], b.end[j]);
-    if (a.kind[i] === T.String) {
-      const interpolated = StringFlag.Interpolated | StringFlag.Raw;
-      if ((a.flags[i] & interpolated) !== (b.flags[j] & interpolated) || stringLiteralValue(at) !== stringLiteralValue(bt)) return false;
-    } else if (at !== bt) return false;
-    i++;
-    j++;
-  }
-}
-var Planner = class {
-  constructor(module, spec, computed) {
-    this.module = module;
-    this.spec = spec;
-    this.computed = computed;
-    this.tokens = module.tokens;
-    this.text = this.tokens.source.text;
-    this.eol = this.tokens.source.lineEnding();
-  }
-  module;
-  spec;
-  computed;
-  plan = { splices: [], changes: [], warnings: [] };
-  tokens;
-  text;
-  eol;
-  /** The value to write: the spec's, or the computed one for a missing field (undefined: nothing to write). */
-  value(raw) {
-    return this.computed ? this.stringValue(this.computed(void 0)) : readValue(this.spec, raw, this.eol);
-  }
-  stringValue(string) {
-    if (string === void 0) return void 0;
-    const parsed = parseKclExpression(writeStringLiteral(string, { quote: '"', triple: false, prefix: "" }));
-    return valueFrom(parsed.tokens, parsed.expr, this.eol);
-  }
-  line(token) {
-    return this.tokens.source.line(this.tokens.start[token]);
-  }
-  change(token, old, next) {
-    this.plan.changes.push({ line: this.line(token), kind: "override", key: this.spec.path, old, new: next });
-  }
-  warn(token, message) {
-    this.plan.warnings.push({ line: this.line(token), message });
-  }
-  describe(expr) {
-    return plainString(this.tokens, expr) ?? nodeText(this.tokens, expr);
-  }
-  /** `=`: splice the new value over the old one; a string keeps the old literal's style. */
-  replace(old, given) {
-    const oldString = plainString(this.tokens, old);
-    const value = this.computed ? this.stringValue(this.computed(oldString)) : given;
-    if (!value) return;
-    let text2 = value.text;
-    if (oldString !== void 0 && value.string !== void 0) {
-      if (oldString === value.string) return;
-      text2 = writeStringLiteral(value.string, readStringLiteral(nodeText(this.tokens, old)).style);
-    } else if (sameTokens(this.tokens, old, value.tokens, value.expr)) return;
-    this.plan.splices.push({ start: this.tokens.start[old.first], end: this.tokens.end[old.last], insert: text2 });
-    this.change(old.first, this.describe(old), value.string ?? value.text);
-  }
-  /** `:`: merge a config into a config/schema, or a same-name schema; anything else replaces. */
-  union(old, value) {
-    const target = configOf(old);
-    if (value.expr.type === "config" || value.expr.type === "schema") {
-      const sameSchema = value.expr.type === "config" || old.type === "schema" && old.name === value.expr.name;
-      if (target && sameSchema) return this.merge(target, configOf(value.expr), value.tokens);
-      if (value.expr.type === "config") return this.warn(old.first, `${this.spec.path} is not a config or schema literal; ':' has nothing to merge into`);
-    }
-    this.replace(old, value);
-  }
-  merge(target, incoming, tokens) {
-    for (const item of incoming.items) {
-      const parts = item.type === "entry" ? item.key.parts : void 0;
-      const matches = parts ? this.entries(target).filter((e) => e.key.parts?.join("\0") === parts.join("\0")) : [];
-      if (item.type !== "entry" || matches.length === 0) {
-        const entry = nodeText(tokens, item).replace(/\r\n|\n|\r/g, this.eol);
-        this.insert(target, entry, entry);
-        continue;
-      }
-      for (const m of matches) this.union(m.value, valueFrom(tokens, item.value, this.eol));
-    }
-  }
-  /** `+=`: append list items, only when both sides are list literals (as KCL does). */
-  append(old, value) {
-    if (old.type !== "list" || value.expr.type !== "list") {
-      return this.warn(old.first, `${this.spec.path}+= needs a list literal on both sides; nothing appended`);
-    }
-    const items = value.expr.items.map((item) => nodeText(value.tokens, item));
-    if (items.length === 0) return;
-    this.plan.splices.push(this.afterLast(old, items, items.join(", "), (last) => this.indentOf(last.first)));
-    this.change(old.first, nodeText(this.tokens, old), `${nodeText(this.tokens, old)} + ${nodeText(value.tokens, value.expr)}`);
-  }
-  /**
-   * The splice that adds `items` after the last item of a config or list: between empty
-   * brackets `empty` (or before the closing bracket's line when comments are inside), `, item`
-   * after the last item when the brackets share a line, else one item per line after the
-   * last one's line, indented as `indent(last)` says.
-   */
-  afterLast(node, items, empty, indent) {
-    const source = this.tokens.source;
-    const open = this.tokens.start[node.first];
-    const close = this.tokens.start[node.last];
-    const last = node.items[node.items.length - 1];
-    if (!last) return this.beforeClose(open, close, items) ?? { start: open + 1, end: close, insert: empty };
-    const end = this.tokens.end[last.last];
-    if (source.line(open) === source.line(close)) return { start: end, end, insert: `, ${items.join(", ")}` };
-    const at = Math.min(source.lineEnd(end), close);
-    const lead = indent(last);
-    return { start: at, end: at, insert: items.map((item) => `${this.eol}${lead}${item}`).join("") };
-  }
-  /**
-   * The first lines of an empty config or list whose brackets hold comments: each on a line of
-   * its own just before the closing bracket's line, indented as the last comment, so that the
-   * comments stay. undefined when there is only whitespace inside.
-   */
-  beforeClose(open, close, lines) {
-    const inside = this.text.slice(open + 1, close).trimEnd();
-    if (inside.trim() === "") return void 0;
-    const indent = /[ \t]*(?=\S[^\r\n]*$)/.exec(inside)[0];
-    const at = this.tokens.source.lineStart(close);
-    return { start: at, end: at, insert: lines.map((line) => `${indent}${line}${this.eol}`).join("") };
-  }
-  /** Leading whitespace of the line a token is on. */
-  indentOf(token) {
-    const start = this.tokens.source.lineStart(this.tokens.start[token]);
-    return /^[ \t]*/.exec(this.text.slice(start, this.tokens.start[token]))[0];
-  }
-  /**
-   * Add `entry` as the last entry of `config`, on a new line with its siblings' indentation
-   * (nested under the opening line when the last entry does not start its line); the change
-   * is reported on the entry's line, holding `value`.
-   */
-  insert(config, entry, value) {
-    const openIndent = this.indentOf(config.first);
-    const nested = `${openIndent}    `;
-    const startsLine = (token) => {
-      const start = this.tokens.start[token];
-      return this.tokens.source.lineStart(start) === start - this.indentOf(token).length;
-    };
-    const empty = `${this.eol}${nested}${entry}${this.eol}${openIndent}`;
-    const splice = this.afterLast(config, [entry], empty, (last) => startsLine(last.first) ? this.indentOf(last.first) : nested);
-    this.plan.splices.push(splice);
-    const breaksBefore = splice.insert.slice(0, splice.insert.indexOf(entry)).split(this.eol).length - 1;
-    this.plan.changes.push({ line: this.tokens.source.line(splice.start) + breaksBefore, kind: "override", key: this.spec.path, old: "", new: value });
-  }
-  /** Remove a node: its whole line(s) when it is alone on them, else just it and one comma. */
-  remove(node) {
-    const source = this.tokens.source;
-    let start = this.tokens.start[node.first];
-    let end = this.tokens.end[node.last];
-    const lineStart = source.lineStart(start);
-    const before = this.text.slice(lineStart, start);
-    const after = this.text.slice(end, source.lineEnd(end));
-    if (/^[ \t]*$/.test(before) && /^[ \t]*,?[ \t]*(#.*)?$/.test(after)) {
-      start = lineStart;
-      end = source.nextLineStart(end);
-    } else {
-      const comma = /^[ \t]*,[ \t]*/.exec(after);
-      const previousComma = /,[ \t]*$/.exec(before);
-      if (comma) end += comma[0].length;
-      else if (previousComma) start -= previousComma[0].length;
-    }
-    this.plan.splices.push({ start, end, insert: "" });
-    this.change(node.first, nodeText(this.tokens, node), "");
-  }
-  entries(config) {
-    return config.items.filter((i) => i.type === "entry");
-  }
-};
-function search(config, parts, offset, token, found) {
-  const reach = (depth, key, at) => {
-    if (depth > found.deepest.depth) found.deepest = { depth, keys: [], config, consumed: offset, token: at };
-    if (depth === found.deepest.depth && key !== void 0 && !found.deepest.keys.includes(key)) found.deepest.keys.push(key);
-  };
-  reach(offset, void 0, token);
-  for (const item of config.items) {
-    const key = item.type === "entry" ? item.key.parts : void 0;
-    if (item.type !== "entry" || !key) continue;
-    let c = 0;
-    while (c < key.length && offset + c < parts.length && key[c] === parts[offset + c]) c++;
-    if (c === key.length) {
-      if (offset + c === parts.length) {
-        found.matches.push(item);
-        continue;
-      }
-      const sub = configOf(item.value);
-      if (sub) search(sub, parts, offset + c, item.first, found);
-      else found.blocked.push({ entry: item, depth: offset + c });
-    } else if (offset + c === parts.length) {
-      found.dotted.push(item);
-    } else {
-      reach(offset + c, key[c], c > 0 ? item.first : token);
-    }
-  }
-}
-function statementValue(s) {
-  return s.type === "assign" || s.type === "aug-assign" || s.type === "unification" ? s.value : void 0;
-}
-function namesTarget(s, name) {
-  return s.type === "assign" && s.targets.includes(name) || (s.type === "aug-assign" || s.type === "unification") && s.target === name;
-}
-function keyText(parts, operator, value) {
-  const pair = (key2) => operator === ":" ? `${key2}: ${value}` : `${key2} ${operator} ${value}`;
-  if (parts.every(isIdentifier)) return pair(parts.join("."));
-  const key = (p) => isIdentifier(p) ? p : JSON.stringify(p);
-  let text2 = pair(key(parts[parts.length - 1]));
-  for (let i = parts.length - 2; i >= 0; i--) text2 = `${key(parts[i])}: {${text2}}`;
-  return text2;
-}
-function refuseShared(p, s, name) {
-  if (s.type !== "assign" || s.targets.length < 2) return;
-  const written = `${s.targets.join(" = ")} = ...`;
-  throw new SourceError(
-    `'${name}' shares its value with the other targets of '${written}'; give it a statement of its own to override it alone`,
-    p.line(s.first)
-  );
-}
-function planTopLevel(p, raw, options) {
-  const { spec, module } = p;
-  const name = spec.parts[0];
-  const statements = module.statements.filter((s) => namesTarget(s, name));
-  statements.forEach((s) => refuseShared(p, s, name));
-  if (spec.operation === "-") {
-    for (const s of statements) if (s.type === "assign" || s.type === "unification") p.remove(s);
-    return;
-  }
-  const value = p.value(raw);
-  if (!value) return;
-  let hit = false;
-  for (const s of statements) {
-    const old = statementValue(s);
-    if (spec.operation === "=") {
-      if (s.type === "unification" && value.expr.type !== "schema") {
-        if (options.create) continue;
-        throw new SourceError(`'${name}' is a unification ('${name}: S {...}'); '=' replaces it only with a schema instance (S {...})`, p.line(s.first));
-      }
-      p.replace(old, value);
-    } else if (spec.operation === ":") p.union(old, value);
-    else p.append(old, value);
-    hit = true;
-  }
-  if (!hit) createTopLevel(p, [], value, options, `no top-level '${name}' in this file`);
-}
-function createTopLevel(p, rest, value, options, missing) {
-  const { spec } = p;
-  if (!options.create) throw new SourceError(`${missing} (use create to add it)`);
-  const name = spec.parts[0];
-  const statement = rest.length > 0 ? `${name} = {${keyText(rest, spec.operation, value.text)}}` : spec.operation === "+=" ? `${name} += ${value.text}` : `${name}${spec.operation === ":" && value.expr.type === "schema" ? ":" : " ="} ${value.text}`;
-  const text2 = p.text;
-  const endsWithEol = /(\r\n|\n|\r)$/.test(text2);
-  const insertion = text2.length === 0 ? `${statement}${p.eol}` : endsWithEol ? `${statement}${p.eol}` : `${p.eol}${statement}`;
-  p.plan.splices.push({ start: text2.length, end: text2.length, insert: insertion });
-  p.plan.changes.push({
-    line: p.tokens.source.line(text2.length) + (endsWithEol || text2.length === 0 ? 0 : 1),
-    kind: "override",
-    key: spec.path,
-    old: "",
-    new: value.string ?? value.text
-  });
-}
-function planNested(p, raw, options) {
-  const { spec, module } = p;
-  const [name, ...rest] = spec.parts;
-  const candidates2 = module.statements.filter(
-    (s) => s.type === "assign" && s.targets.includes(name) && configOf(s.value) !== void 0 || s.type === "unification" && s.target === name
-  );
-  const searchIn = (s) => {
-    const config = configOf(statementValue(s));
-    const found2 = { matches: [], deepest: { depth: -1, keys: [], config, consumed: 1, token: s.first }, blocked: [], dotted: [] };
-    search(config, spec.parts, 1, s.first, found2);
-    return found2;
-  };
-  if (spec.operation === "-") {
-    for (const s of candidates2) {
-      const found2 = searchIn(s);
-      if (found2.matches.length > 0) return refuseShared(p, s, name), found2.matches.forEach((m) => p.remove(m));
-    }
-    return;
-  }
-  const value = p.value(raw);
-  if (!value) return;
-  const first = candidates2[0];
-  if (!first) return createTopLevel(p, rest, value, options, `no top-level '${name}' = {...}, '${name} = S {...}' or '${name}: S {...}' in this file`);
-  refuseShared(p, first, name);
-  const found = searchIn(first);
-  for (const m of found.matches) {
-    if (spec.operation === "=") p.replace(m.value, value);
-    else if (spec.operation === ":") p.union(m.value, value);
-    else p.append(m.value, value);
-  }
-  if (found.matches.length > 0) return;
-  const { deepest } = found;
-  const blocked = found.blocked.find((b) => b.depth >= deepest.depth);
-  const line = (token) => p.line(token);
-  if (blocked) {
-    const where3 = formatOverridePath(spec.parts.slice(0, blocked.depth));
-    throw new SourceError(`${where3} is not a config or schema literal, so it has no '${spec.parts[blocked.depth]}'`, line(blocked.entry.first));
-  }
-  if (found.dotted.length > 0) {
-    const dotted = found.dotted[0];
-    throw new SourceError(`${spec.path} is written as the dotted key '${dotted.key.parts.join(".")}'; name a key inside it`, line(dotted.first));
-  }
-  const where2 = formatOverridePath(spec.parts.slice(0, deepest.depth));
-  const missing = spec.parts[deepest.depth];
-  if (!options.create) {
-    const has = deepest.keys.length > 0 ? `has ${deepest.keys.map((k) => `'${k}'`).join(", ")}` : "is empty";
-    throw new SourceError(`${where2} ${has}, not '${missing}' (use create to add ${spec.path})`, line(deepest.token));
-  }
-  p.insert(deepest.config, keyText(spec.parts.slice(deepest.consumed), spec.operation, value.text), value.string ?? value.text);
-}
-function applyOverrides(text2, specs, options = {}) {
-  let current = text2;
-  let module = parseKcl(current);
-  const changes = [];
-  const warnings = [];
-  for (const item of specs) {
-    const raw = typeof item === "string" ? item : item.path.trim();
-    const spec = typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" };
-    if (spec.parts.length === 0) throw new OverrideSpecError(raw, `the path of '${raw}' names no variable`);
-    const planner = new Planner(module, spec, typeof item === "string" ? void 0 : item.value);
-    if (spec.parts.length === 1) planTopLevel(planner, raw, options);
-    else planNested(planner, raw, options);
-    const { splices } = planner.plan;
-    if (splices.length === 0) {
-      changes.push(...planner.plan.changes);
-      warnings.push(...planner.plan.warnings);
-      continue;
-    }
-    const previous = current;
-    current = applySplices(current, [...splices].sort(byPosition));
-    changes.splice(0, changes.length, ...shiftLines(changes, previous, current), ...planner.plan.changes);
-    warnings.splice(0, warnings.length, ...shiftLines(warnings, previous, current), ...planner.plan.warnings);
-    try {
-      module = parseKcl(current);
-    } catch (e) {
-      if (!(e instanceof SourceError)) throw e;
-      throw new SourceError(`override '${raw}' would leave invalid KCL: ${e.message}`, e.line, e.column);
-    }
-  }
-  return { text: current, changes, warnings };
 }
 
 // src/engine/plan.ts
@@ -13509,6 +13984,9 @@ function fileKind(path) {
   if (base.endsWith(".yaml") || base.endsWith(".yml") || base === "Kustomization") return "yaml";
   if (base.endsWith(".k")) return "kcl";
   return void 0;
+}
+function isTestFile(path) {
+  return path.endsWith("_test.k");
 }
 function checkParses(kind, path, text2) {
   const broken = (why) => new Error(`internal error: the edit of ${path} would not parse (${why}); nothing was written`);
@@ -13525,6 +14003,7 @@ function checkParses(kind, path, text2) {
 var DELIVERY_MODES = ["push", "pull-request", "none"];
 var MERGE_MODES = ["none", "auto", "immediate"];
 var MERGE_METHODS = ["merge", "squash", "rebase"];
+var OVERRIDE_PARTS = ["tag"];
 var ConfigError = class extends Error {
   /** On their file and line, each message `<path>: <what is wrong>`, in file order. */
   constructor(issues) {
@@ -13829,11 +14308,12 @@ function readOverrides(r, node, at) {
   node.items.forEach((item, i) => {
     const path = `overrides[${i}]`;
     const itemNode = r.resolve(item);
-    const entries = r.mapping(itemNode, node, path, ["file", "spec", "image"]);
+    const entries = r.mapping(itemNode, node, path, ["file", "spec", "image", "part"]);
     if (!entries) return;
     const fileField = r.field(entries, itemNode, path, "file", true);
     const specField = r.field(entries, itemNode, path, "spec", true);
     const imageField = r.field(entries, itemNode, path, "image", true);
+    const partField = r.field(entries, itemNode, path, "part", false);
     const file = fileField && r.string(fileField.node, fileField.at, `${path}.file`);
     let fileOk = file !== void 0 && r.relativePath(file, fileField.node, `${path}.file`);
     if (fileOk && fileKind(file) === void 0) {
@@ -13845,14 +14325,41 @@ function readOverrides(r, node, at) {
       r.issue(
         specField.node,
         `${path}.spec`,
-        `is the path only (${JSON.stringify(spec.slice(0, spec.indexOf("=")))}); the value comes from the incoming image`
+        `is the path only (${JSON.stringify(spec.slice(0, spec.indexOf("=")).replace(/\+$/, ""))}); the value comes from the incoming image`
+      );
+      spec = void 0;
+    }
+    const operator = spec !== void 0 && fileKind(file ?? "") === "kcl" ? kclOperator(spec) : void 0;
+    if (operator !== void 0) {
+      r.issue(
+        specField.node,
+        `${path}.spec`,
+        `is a path: the -O operator "${operator}" is not allowed here (the override sets the field from the incoming image)`
       );
       spec = void 0;
     }
     const ref = imageField && r.repository(imageField.node, imageField.at, `${path}.image`);
-    if (fileOk && spec !== void 0 && ref) overrides.push({ file, spec, image: ref.name, repository: ref.repository, line: r.line(fileField.node) });
+    const part = partField && readPart(r, partField.node, partField.at, `${path}.part`);
+    if (fileOk && spec !== void 0 && ref && (!partField || part)) {
+      overrides.push({ file, spec, image: ref.name, repository: ref.repository, ...part && { part }, line: r.line(fileField.node) });
+    }
   });
   return overrides;
+}
+function readPart(r, node, at, path) {
+  const value = r.string(node, at, path);
+  if (value === void 0 || OVERRIDE_PARTS.includes(value)) return value;
+  r.issue(
+    node,
+    path,
+    `must be ${OVERRIDE_PARTS.join(" or ")} (a field holding only the image's tag), not ${JSON.stringify(value)}; leave part out to write the whole reference`
+  );
+  return void 0;
+}
+function kclOperator(spec) {
+  const outsideKeys = spec.replace(/\[\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\]/g, "[]").trimEnd();
+  if (outsideKeys.includes(":")) return ":";
+  return outsideKeys.endsWith("-") ? "-" : void 0;
 }
 function parseConfig(text2, file) {
   const lines = new import_yaml2.LineCounter();
@@ -14107,6 +14614,17 @@ function checkIncomingImages(texts, entry) {
   });
   return { images, issues };
 }
+function parseSet(text2) {
+  const colon = text2.indexOf(":");
+  if (colon <= 0 || colon === text2.length - 1)
+    return `${JSON.stringify(text2)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`;
+  const file = text2.slice(0, colon);
+  if (/[="']/.test(file)) return fileFirst(text2);
+  return { file: file.replace(/^\.\//, ""), spec: text2.slice(colon + 1) };
+}
+function fileFirst(text2) {
+  return `${JSON.stringify(text2)} starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:${text2}`;
+}
 function validateRequest(request) {
   const name = request.fieldName ?? byIndex;
   const checked = checkIncomingImages(request.images, (i) => name("image", i));
@@ -14134,12 +14652,9 @@ function validateRequest(request) {
   });
   const sets = [];
   request.sets.forEach((text2, i) => {
-    const colon = text2.indexOf(":");
-    if (colon <= 0 || colon === text2.length - 1) {
-      issues.push(`${name("set", i)}: ${JSON.stringify(text2)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`);
-      return;
-    }
-    sets.push({ file: text2.slice(0, colon).replace(/^\.\//, ""), spec: text2.slice(colon + 1) });
+    const set = parseSet(text2);
+    if (typeof set === "string") issues.push(`${name("set", i)}: ${set}`);
+    else sets.push(set);
   });
   request.paths.forEach((glob, i) => {
     if (glob.trim() === "") issues.push(`${name("path", i)}: must not be empty`);
@@ -14367,10 +14882,12 @@ async function planUpdate(source, request) {
   const targets = targetsInScope(config, request.targets);
   const warnings = [];
   const inScope = pathFilter(request.paths, files, warnings);
-  const overridesByFile = collectOverrides(valid, config, configPath, present, inScope, warnings);
+  const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings);
+  issues.push(...await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, request.create ?? false));
+  if (issues.length > 0) throw new RequestError(issues);
   const screen = screenFor(valid.images);
   const paths = files.filter(
-    (path) => overridesByFile.has(path) || fileKind(path) !== void 0 && !path.startsWith(".github/") && path !== configPath && (inScope(path) || fileKind(path) === "yaml")
+    (path) => overridesByFile.has(path) || fileKind(path) !== void 0 && !isTestFile(path) && !path.startsWith(".github/") && path !== configPath && (inScope(path) || fileKind(path) === "yaml")
   );
   const keep = (path, text2) => inScope(path) ? overridesByFile.has(path) || screen[fileKind(path)].test(text2) : mayHoldFluxObjects(text2);
   const read = await readScreened(source, paths, keep, warnings);
@@ -14436,15 +14953,9 @@ function pathFilter(globs, files, warnings) {
 }
 function collectOverrides(valid, config, configPath, present, inScope, warnings) {
   const configured = config?.overrides ?? [];
-  const issues = [
-    ...valid.sets.flatMap(
-      ({ file }) => !present.has(file) ? [{ message: `set: ${file} does not exist` }] : !inScope(file) ? [{ message: `set: ${file} is outside the paths to update` }] : []
-    ),
-    ...configured.flatMap(
-      (o, i) => present.has(o.file) ? [] : [{ file: configPath, line: o.line, message: `overrides[${i}].file: ${o.file} does not exist` }]
-    )
-  ];
-  if (issues.length > 0) throw new RequestError(issues);
+  const issues = valid.sets.flatMap(
+    ({ file }) => !present.has(file) ? [{ message: `set: ${file} does not exist` }] : !inScope(file) ? [{ message: `set: ${file} is outside the paths to update` }] : []
+  );
   const byFile = /* @__PURE__ */ new Map();
   const add = (file, override) => byFile.set(file, [...byFile.get(file) ?? [], override]);
   for (const { file, spec } of valid.sets) add(file, spec);
@@ -14458,11 +14969,51 @@ function collectOverrides(valid, config, configPath, present, inScope, warnings)
       warnings.push({ file: configPath, line: o.line, message: `override of ${o.file}: the file is in no target, so ${o.repository} is not set there` });
     } else add(o.file, o);
   }
-  return byFile;
+  return { byFile, issues };
+}
+async function checkConfiguredOverrides(source, overrides, configPath, present, create) {
+  const issues = [];
+  const issue = (i, field2, message) => issues.push({ file: configPath, line: overrides[i].line, message: `overrides[${i}].${field2}: ${message}` });
+  const byFile = /* @__PURE__ */ new Map();
+  overrides.forEach((o, i) => byFile.set(o.file, [...byFile.get(o.file) ?? [], i]));
+  for (const [file, indexes] of byFile) {
+    if (!present.has(file)) {
+      for (const i of indexes) issue(i, "file", `${file} does not exist`);
+      continue;
+    }
+    const text2 = decodeUtf8(await source.read(file));
+    if (text2 === void 0) {
+      for (const i of indexes) issue(i, "file", `${file} is not UTF-8 text`);
+      continue;
+    }
+    const body = text2.replace(/^\uFEFF/, "");
+    const dry = (of) => applyFileOverrides(
+      fileKind(file),
+      body,
+      of.map((i) => ({ path: overrides[i].spec, value: (current) => current ?? "" })),
+      create
+    );
+    try {
+      dry(indexes);
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      for (const i of indexes) {
+        try {
+          dry([i]);
+        } catch (one) {
+          if (!(one instanceof SourceError)) throw one;
+          issue(i, "spec", formatDiagnostic(located(file, one)));
+        }
+      }
+    }
+  }
+  return issues.sort((a, b) => a.line - b.line);
 }
 function configuredOverride(override, images) {
   const update = images.find((u) => u.image.repository === override.repository);
-  return update ? [{ path: override.spec, value: (current) => nextImageText(update, override.image, current) }] : [];
+  if (!update) return [];
+  const value = override.part === "tag" ? (current, kept) => nextTagText(update, current, kept) : (current, kept) => nextImageText(update, override.image, current, kept);
+  return [{ path: override.spec, value }];
 }
 function screenFor(images) {
   const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
@@ -14522,7 +15073,8 @@ function planFile(path, text2, request, overrides, create, target, warnings) {
     try {
       const overridden = applyFileOverrides(kind, after, overrides, create);
       changes = withOverrides(shiftLines(changes, after, overridden.text), overridden.changes);
-      fileWarnings = [...shiftLines(fileWarnings, after, overridden.text), ...overridden.warnings];
+      const shifted = shiftLines(fileWarnings, after, overridden.text);
+      fileWarnings = [...shifted, ...overridden.warnings.filter((w) => !shifted.some((e) => e.line === w.line && e.message === w.message))];
       after = overridden.text;
     } catch (error) {
       if (error instanceof SourceError) throw new RequestError([located(path, error)]);
@@ -15236,12 +15788,15 @@ function jsonReport(plan) {
     warnings: plan.warnings
   };
 }
+function shownValue(value) {
+  return value === "" ? "(none)" : value.replace(/\s*\n\s*/g, " ");
+}
 function changeLine(c) {
-  return `  ${String(c.line).padStart(4)}  ${c.kind.padEnd(9)} ${c.key}: ${c.old} -> ${c.new}`;
+  return `  ${String(c.line).padStart(4)}  ${c.kind.padEnd(9)} ${c.key}: ${shownValue(c.old)} -> ${shownValue(c.new)}`;
 }
 function nothingToChange(plan) {
   if (plan.warnings.length > 0) return "nothing to change (the warnings above say why)";
-  return "nothing to change: every field already holds its new value (or, under a policy, a version the policy ranks higher)";
+  return "nothing to change: every image field found already holds its new value";
 }
 function humanReport(plan, options = {}) {
   const out = [];

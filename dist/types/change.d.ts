@@ -3,7 +3,7 @@
  * a person should know about (warnings). Editors are pure: text and a request in, text
  * and changes out.
  */
-import type { ImageUpdate } from "./image/update.js";
+import type { ImageUpdate, KeptBy } from "./image/update.js";
 export type ChangeKind = "setter" | "image" | "kustomize" | "helm" | "override" | "kcl-image";
 /** The Kubernetes object a change sits in (Flux's ObjectIdentifier); fields may be empty. */
 export interface ObjectId {
@@ -46,9 +46,10 @@ export interface EditResult {
 }
 /**
  * A field's new value computed from the one it holds (an image moved on by its policy):
- * `current` is its plain string, undefined when it has none; undefined leaves it as it is.
+ * `current` is its plain string, undefined when it has none; undefined leaves it as it is,
+ * and `kept` is told why when its policy ranks the current version higher.
  */
-export type ValueFor = (current: string | undefined) => string | undefined;
+export type ValueFor = (current: string | undefined, kept?: KeptBy) => string | undefined;
 /** What the editors are asked to do in one file. */
 export interface EditRequest {
     /** Incoming images, matched by repository against image fields. */

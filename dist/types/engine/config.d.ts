@@ -47,6 +47,9 @@ export interface SetterConfig {
     readonly repository: string;
     readonly policy?: Policy;
 }
+/** The choices of an override's `part`, named after Flux's marker suffixes: `tag` writes what a `:tag` marker does. */
+export declare const OVERRIDE_PARTS: readonly ["tag"];
+export type OverridePart = (typeof OVERRIDE_PARTS)[number];
 /** An override: the field `spec` names in `file` (a KCL override path in a `.k` file, a dotted path in YAML), set from an incoming image. */
 export interface OverrideConfig {
     readonly file: string;
@@ -54,7 +57,9 @@ export interface OverrideConfig {
     /** The image name as written, used in the value written. */
     readonly image: string;
     readonly repository: string;
-    /** Line of its `file:` in the configuration, for messages about the file. */
+    /** What the field holds of the image: only its tag (`repository` + `tag` fields); absent, the whole reference. */
+    readonly part?: OverridePart;
+    /** Line of its `file:` in the configuration, for messages about the override. */
     readonly line: number;
 }
 export interface Config {

@@ -1,6 +1,12 @@
 export type FileKind = "yaml" | "kcl";
 export declare function fileKind(path: string): FileKind | undefined;
 /**
+ * A file the tree holds for its tools, not for a cluster: KCL's `*_test.k` test cases, whose
+ * fixtures and asserts must stay as they are (`kcl run` leaves them out too). Edited only
+ * when an override names one.
+ */
+export declare function isTestFile(path: string): boolean;
+/**
  * The editors guarantee a splice never breaks a file; this re-parse of the (few) changed
  * files makes a broken guarantee an error instead of a broken commit.
  */

@@ -27,6 +27,12 @@ export interface JsonReport {
 export declare function jsonReport(plan: Plan): JsonReport;
 /** The same shape for a refused request, so a script reading stdout still gets one JSON object. */
 export declare function jsonRefusal(issues: readonly Diagnostic[]): JsonReport;
+/**
+ * A change's old or new value as a person reads it in a one-line summary: an empty side (a
+ * field an override creates, or one it deletes) is "(none)", and a value written over several
+ * lines (a list a `+=` extends) is shown on one. JSON keeps the exact text.
+ */
+export declare function shownValue(value: string): string;
 /** Per-file summary (old -> new), grouped by target; with `diff`, the unified diff of each file. */
 export declare function humanReport(plan: Plan, options?: {
     diff?: boolean;

@@ -61,5 +61,13 @@ export declare function checkIncomingImages(texts: readonly string[], entry: (in
     readonly images: readonly ImageRef[];
     readonly issues: readonly FieldIssue[];
 };
+/**
+ * A `--set` value split at its first `:` into file and spec, or why it cannot be. A spec
+ * pasted from `kcl -O` without its file (`a.image="repo:tag"`) would split inside its value:
+ * a part before the `:` with `=` or a quote is no file name, and is told to put the file first.
+ */
+export declare function parseSet(text: string): FileOverride | string;
+/** Why a `--set` value that starts with a spec is refused, and how to write it. */
+export declare function fileFirst(text: string): string;
 /** Checks every field and collects all problems into one RequestError; each names its field, none is in a file. */
 export declare function validateRequest(request: UpdateRequest): ValidRequest;

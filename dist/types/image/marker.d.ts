@@ -39,17 +39,19 @@ export interface MarkedText {
     readonly text: string;
 }
 /** The fields (at least one) one setter marks in one document, and the image the setter stands for. */
-export interface SetterGroup {
+export interface SetterGroup<F extends MarkedText = MarkedText> {
     readonly update: ImageUpdate;
-    readonly fields: readonly MarkedText[];
+    readonly fields: readonly F[];
 }
 /**
  * What each marked field should hold (undefined: leave it), for groups in document order,
  * parallel to `groups` and their fields. A setter's tag decision in one group also governs
  * its `:name`/`:digest` fields in groups without a tag of their own, so a refused downgrade
- * is never half-applied. Each plain marker decides on its own version, like Flux.
+ * is never half-applied. Each plain marker decides on its own version, like Flux. `kept` is
+ * told of each field that keeps a version its policy ranks above the incoming one: a plain
+ * marked field, or a group's `:tag` field.
  */
-export declare function markedValues(groups: readonly SetterGroup[]): (string | undefined)[][];
+export declare function markedValues<F extends MarkedText>(groups: readonly SetterGroup<F>[], kept?: (field: F, why: string) => void): (string | undefined)[][];
 /** A field a marker marks, as an editor found it: where to warn about it, and how to write it or why it never is. */
 export type MarkedSite = MarkedText & {
     /** A setter's fields decide together within one document (a KCL file is one). */

@@ -18,27 +18,37 @@ export interface Version {
 }
 /** A field's version; an empty or missing tag or digest is no tag or digest (`tag: ""` in Helm values). */
 export declare function versionOf(tag: string | undefined, digest: string | undefined): Version;
+/** Told why a field keeps a version its policy ranks above the incoming one, so a person learns why nothing moved. */
+export type KeptBy = (why: string) => void;
 /**
  * The version a field should hold, or undefined when it stays as it is.
  * - A digest-only image pins the digest and keeps the tag.
  * - With a policy, an incoming tag the policy does not accept changes nothing, and the
- *   written tag is `policy.latest([current, incoming])`: a late, older build never wins.
+ *   written tag is `policy.latest([current, incoming])`: a late, older build never wins,
+ *   and `kept` is told why.
  * - When the tag changes, a digest of the old tag is dropped unless a new one comes with it.
  */
-export declare function nextVersion(update: ImageUpdate, current: Version): Version | undefined;
+export declare function nextVersion(update: ImageUpdate, current: Version, kept?: KeptBy): Version | undefined;
 /** Incoming images by canonical repository, as the editors look them up; the first one given for a repository wins. */
 export declare function byRepository(images: readonly ImageUpdate[]): ReadonlyMap<string, ImageUpdate>;
 /**
  * What a field holding `ref`, an image of `update`'s repository, should hold: the name as
  * written with the next version; undefined when it stays.
  */
-export declare function nextReference(update: ImageUpdate, ref: ImageRef): string | undefined;
+export declare function nextReference(update: ImageUpdate, ref: ImageRef, kept?: KeptBy): string | undefined;
 /**
  * What a field meant to hold `update`'s image, written as `name`, should hold when it holds
  * `current` now; undefined when it stays. A field holding another repository, or no image
  * reference, has no version to keep: it gets the incoming one.
  */
-export declare function nextImageText(update: ImageUpdate, name: string, current: string | undefined): string | undefined;
+export declare function nextImageText(update: ImageUpdate, name: string, current: string | undefined, kept?: KeptBy): string | undefined;
+/**
+ * What a field holding only the tag of `update`'s image (`tag = "1.2.3"` beside `repository`)
+ * should hold: the tag of the next version, as a `:tag` marker writes; undefined when it stays.
+ * A field holding something else than a tag (a whole reference) is not rewritten into a tag:
+ * `kept` is told why.
+ */
+export declare function nextTagText(update: ImageUpdate, current: string | undefined, kept?: KeptBy): string | undefined;
 /**
  * A field holding only a repository (no tag, no digest) outside a container spec usually has
  * its version in a sibling field (`repository` + `tag`, `image` + `imageTag`): appending a tag

@@ -6,6 +6,7 @@
 import type { EditResult, EditRequest, FieldChange } from "../change.js";
 import type { YamlDocument, YamlFile } from "./file.js";
 import type { FlowScalar, MapNode, YamlNode } from "./node.js";
+import { type Splice } from "../text/splice.js";
 /** One editor of DESIGN §2: reads the parsed file and records its edits in the plan. */
 export type Editor = (file: YamlFile, request: EditRequest, plan: EditPlan) => void;
 /** How a change is reported, apart from what the plan knows itself (line, old, new). */
@@ -13,6 +14,15 @@ export interface ChangeLabel {
     readonly kind: FieldChange["kind"];
     readonly key: string;
     readonly document: YamlDocument;
+}
+/** A splice and the change it makes. */
+export interface PlannedChange {
+    readonly splice: Splice;
+    readonly change: Omit<FieldChange, "line">;
+}
+export interface PlannedWarning {
+    readonly offset: number;
+    readonly message: string;
 }
 export declare class EditPlan {
     readonly file: YamlFile;
@@ -27,7 +37,14 @@ export declare class EditPlan {
     setScalar(node: FlowScalar, value: string, inFlow: boolean, label: ChangeLabel, verbatim?: boolean): void;
     /** Adds `key: value` as a new last pair of `map` (several keys: the value nested under them). */
     addPair(map: MapNode, keys: readonly [string, ...string[]], value: string, label: ChangeLabel): void;
+    /** Plans a splice the caller rendered itself: an edit made in a text held inside one of this file's scalars, moved to this file's offsets. */
+    addSplice(splice: Splice, change: Omit<FieldChange, "line">): void;
     warn(offset: number, message: string): void;
+    /** What is planned so far, at offsets of this plan's file: for an editor that moves it into a file holding this text in a scalar. */
+    edits(): {
+        readonly changes: readonly PlannedChange[];
+        readonly warnings: readonly PlannedWarning[];
+    };
     /**
      * The edited text (the input itself when nothing changed) and what changed, in document
      * order. Lines are those of the edited text (an added pair is on a line of its own).

@@ -1,0 +1,2 @@
+import type { Editor } from "./plan.js";
+export declare const editKclOverrideSpecs: Editor;
