@@ -37,6 +37,11 @@ const DIGEST = /^([A-Za-z][A-Za-z0-9]*(?:[+._-][A-Za-z][A-Za-z0-9]*)*):([0-9a-fA
 const DIGEST_HEX_LENGTH: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
 const DOCKER_HUB = "docker.io";
 
+/** A tag as OCI distribution spells one. */
+export function isTag(text: string): boolean {
+  return TAG.test(text);
+}
+
 /** Characters that would let a value escape a YAML scalar or a KCL string, named for the error. */
 function dangerousCharacter(text: string): string | undefined {
   for (const ch of text) {

@@ -2,7 +2,7 @@
  * The one decision every editor shares: given what a field holds now and the incoming
  * image, what should it hold? Policies make it safe to re-apply (no downgrade, idempotent).
  */
-import { formatImageRef, tryParseImageRef, type ImageRef } from "./reference.js";
+import { formatImageRef, isTag, tryParseImageRef, type ImageRef } from "./reference.js";
 import type { Policy } from "./policy.js";
 
 /** An incoming image and the rule that decides whether it replaces the current version. */
@@ -93,9 +93,6 @@ export function nextImageText(update: ImageUpdate, name: string, current: string
   return next && formatImageRef({ name, ...next });
 }
 
-/** A tag as OCI distribution spells one: what a field holding only the tag may hold. */
-const TAG = /^[\w][\w.-]{0,127}$/;
-
 /**
  * What a field holding only the tag of `update`'s image (`tag = "1.2.3"` beside `repository`)
  * should hold: the tag of the next version, as a `:tag` marker writes; undefined when it stays.
@@ -103,12 +100,27 @@ const TAG = /^[\w][\w.-]{0,127}$/;
  * `kept` is told why.
  */
 export function nextTagText(update: ImageUpdate, current: string | undefined, kept?: KeptBy): string | undefined {
-  if (current !== undefined && current !== "" && !TAG.test(current)) {
+  if (current !== undefined && current !== "" && !isTag(current)) {
     kept?.(`holds ${JSON.stringify(current)}, which is not a tag; an override with part: tag writes only a tag, so it is left as it is`);
     return undefined;
   }
   const next = nextVersion(update, versionOf(current, undefined), kept);
   return next?.tag === current ? undefined : next?.tag;
+}
+
+/**
+ * The first image of an incoming repository written in `text` (a word of it, as written) that
+ * the request would move on, for a warning where it cannot be edited: a `repo:` or `repo@`
+ * before an interpolation has no version of its own, so it counts too.
+ */
+export function staleImageIn(text: string, incoming: ReadonlyMap<string, ImageUpdate>): ImageRef | undefined {
+  for (const [word] of text.matchAll(/[\w.\-/:@]+/g)) {
+    const ref = tryParseImageRef(word.replace(/[:@]+$/, ""));
+    const update = ref && incoming.get(ref.repository);
+    if (!ref || !update) continue;
+    if ((ref.tag === undefined && ref.digest === undefined) || nextReference(update, ref) !== undefined) return ref;
+  }
+  return undefined;
 }
 
 /**

@@ -6,9 +6,9 @@
  * anything inside a comment.
  */
 import { SourceError, type EditRequest, type EditResult, type FieldChange, type Warning } from "../change.js";
-import { screenToken, tryParseImageRef } from "../image/reference.js";
+import { formatImageRef, screenToken, tryParseImageRef } from "../image/reference.js";
 import { MARKER_TOKEN, MarkedFields, readMarker, type Marker } from "../image/marker.js";
-import { bareRepositoryWarning, byRepository, nextReference, type ImageUpdate } from "../image/update.js";
+import { bareRepositoryWarning, byRepository, nextReference, staleImageIn, type ImageUpdate } from "../image/update.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { formatOverridePath } from "./override-spec.js";
 import { parseKcl } from "./parser.js";
@@ -44,7 +44,8 @@ class ImageEditor {
   readonly text: string;
   readonly screens: readonly string[];
   readonly incoming: ReadonlyMap<string, ImageUpdate>;
-  readonly setters: ReadonlyMap<string, ImageUpdate>;
+  /** Repositories a marker in this file sets: an interpolation building their reference is already taken care of. */
+  readonly markedRepositories = new Set<string>();
   /** String tokens a marker comment claims (set, or refused with a warning): never matched by repository. */
   readonly markedTokens = new Set<number>();
   /** String tokens the walk met outside interpolations, edited or not: the others are where matching by repository never goes. */
@@ -52,12 +53,11 @@ class ImageEditor {
 
   constructor(
     readonly tokens: Tokens,
-    request: EditRequest,
+    readonly request: EditRequest,
   ) {
     this.text = tokens.source.text;
     this.screens = request.images.map((u) => screenToken(u.image));
     this.incoming = byRepository(request.images);
-    this.setters = request.setters;
     this.marked = new MarkedFields(request);
   }
 
@@ -133,25 +133,27 @@ class ImageEditor {
       const reading = readMarker(comment);
       if (reading === undefined) continue;
       const line = this.tokens.source.line(start);
-      if (!("error" in reading)) {
-        const strings = this.stringsOnLine(at);
-        const marked = strings.length > 1 ? this.ownString(strings, reading.marker) : at;
-        if (marked === undefined) {
-          // Flux sets the one field a line comment follows; which of these is meant would be a guess, so none is set.
-          const message = `Flux setter "${reading.marker.setter}" is on a line with ${strings.length} strings; it marks none of them until its value is on a line of its own`;
-          this.warnings.push({ line, message });
-          for (const t of strings) this.markedTokens.add(t);
-          continue;
-        }
-        at = marked;
+      if ("error" in reading) {
+        this.warnings.push({ line, message: reading.error });
+        this.markedTokens.add(at);
+        continue;
       }
-      if ("error" in reading) this.warnings.push({ line, message: reading.error });
-      else if (tokens.kind[at] !== T.String)
-        this.warnings.push({ line, message: `Flux setter "${reading.marker.setter}" marks a value that is not a string literal; only a literal can be set` });
-      else if (tokens.flags[at]! & StringFlag.Interpolated)
-        this.warnings.push({ line, message: `Flux setter "${reading.marker.setter}" marks a string with \${...}, which is never edited` });
-      else this.mark(this.literal(at), reading.marker);
-      this.markedTokens.add(at);
+      const { marker } = reading;
+      const strings = this.stringsOnLine(at);
+      const marked = strings.length > 1 ? this.ownString(strings, marker) : at;
+      if (marked === undefined) {
+        // Flux sets the one field a line comment follows; which of these is meant would be a guess, so none is set.
+        const message = `Flux setter "${marker.setter}" is on a line with ${strings.length} strings; it marks none of them until its value is on a line of its own`;
+        this.warnings.push({ line, message });
+        for (const t of strings) this.markedTokens.add(t);
+        continue;
+      }
+      if (tokens.kind[marked] !== T.String)
+        this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a value that is not a string literal; only a literal can be set` });
+      else if (tokens.flags[marked]! & StringFlag.Interpolated)
+        this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a string with \${...}, which is never edited` });
+      else this.mark(this.literal(marked), marker);
+      this.markedTokens.add(marked);
     }
   }
 
@@ -162,7 +164,7 @@ class ImageEditor {
    * :digest marker, whose value says nothing of which it is.
    */
   ownString(strings: readonly number[], marker: Marker): number | undefined {
-    const repository = this.setters.get(marker.key)?.image.repository;
+    const repository = this.request.setters.get(marker.key)?.image.repository;
     if (marker.field !== "ref" || repository === undefined) return undefined;
     const own = strings.filter((t) => !(this.tokens.flags[t]! & StringFlag.Interpolated) && tryParseImageRef(this.literal(t).body)?.repository === repository);
     return own.length === 1 ? own[0] : undefined;
@@ -190,11 +192,9 @@ class ImageEditor {
       const literal = this.literal(t);
       const line = this.line(literal);
       if (tokens.flags[t]! & StringFlag.Interpolated) {
-        // The static part before the first `${`: `repo:` or `repo@` builds this repository's reference.
-        const prefix = /^(.*?)[:@]\$\{/.exec(literal.body)?.[1];
-        const ref = prefix === undefined ? undefined : tryParseImageRef(prefix);
-        if (ref && ref.tag === undefined && ref.digest === undefined && this.incoming.has(ref.repository)) {
-          const message = `${literal.body} builds a reference of ${prefix} with \${...}, which is never edited; set the version where it is written (a Flux ":tag" marker on that string, or an override)`;
+        const stale = staleImageIn(literal.body, this.incoming);
+        if (stale && !this.markedRepositories.has(stale.repository)) {
+          const message = `${literal.body} builds a reference of ${formatImageRef(stale)} with \${...}, which is never edited; set the version where it is written (a Flux ":tag" marker on that string, or an override)`;
           this.warnings.push({ line, message });
         }
         continue;
@@ -260,6 +260,8 @@ class ImageEditor {
 
   /** A KCL file is one document: a setter's literals all decide together. */
   mark(literal: Literal, marker: Marker): void {
+    const repository = this.request.setters.get(marker.key)?.image.repository;
+    if (repository !== undefined) this.markedRepositories.add(repository);
     this.marked.add({
       marker,
       text: literal.body,

@@ -16,8 +16,8 @@
  * warning and left as it is. A marked spec is its Flux marker's (markers.ts).
  */
 import { SourceError } from "../change.js";
-import { tryParseImageRef } from "../image/reference.js";
-import { bareRepositoryWarning, byRepository, nextReference, type ImageUpdate } from "../image/update.js";
+import { formatImageRef, tryParseImageRef } from "../image/reference.js";
+import { bareRepositoryWarning, byRepository, nextReference, staleImageIn, type ImageUpdate } from "../image/update.js";
 import { nodeText } from "../kcl/nodes.js";
 import { parseOverrideSpec, OverrideSpecError, type OverrideSpec } from "../kcl/override-spec.js";
 import { parseSpecValue } from "../kcl/override.js";
@@ -115,8 +115,9 @@ function editSpec(at: SpecString, document: YamlDocument, incoming: ReadonlyMap<
   const key = `${formatPath(at.path)}: ${spec.path}`;
   const warn = (message: string) => plan.warn(node.start, `${key} ${message}`);
   const notEdited = (form: string) => {
-    const mentioned = mentionedImage(spec.value, incoming);
-    if (mentioned) warn(`holds ${mentioned} in ${form}, which is not edited (only a value that is one string is), so the image this spec pins stays as it is`);
+    const stale = staleImageIn(spec.value, incoming);
+    if (stale)
+      warn(`holds ${formatImageRef(stale)} in ${form}, which is not edited (only a value that is one string is), so the image this spec pins stays as it is`);
   };
   const value = readValue(spec.value);
   if (value.kind === "other") return notEdited(value.form);
@@ -165,21 +166,6 @@ function readValue(text: string): SpecValue {
     start: tokens.start[expr.token]!,
     end: tokens.end[expr.token]!,
   };
-}
-
-/**
- * The first image of an incoming repository written in `text`, as written, that the request
- * would move on: a `repo:` before an interpolation has no version of its own, so it counts.
- */
-function mentionedImage(text: string, incoming: ReadonlyMap<string, ImageUpdate>): string | undefined {
-  for (const [word] of text.matchAll(/[\w.\-/:@]+/g)) {
-    const image = word.replace(/[:@]+$/, "");
-    const ref = tryParseImageRef(image);
-    const update = ref && incoming.get(ref.repository);
-    if (!ref || !update) continue;
-    if ((ref.tag === undefined && ref.digest === undefined) || nextReference(update, ref) !== undefined) return image;
-  }
-  return undefined;
 }
 
 /**

@@ -272,6 +272,16 @@ describe("editKcl: Flux setter markers in comments", () => {
     ]);
   });
 
+  it("says nothing of an interpolation building an image whose tag a marker in the file sets: the advice was followed", () => {
+    const text = '_tag = "1.0.0"  # {"$imagepolicy": "flux-system:app:tag"}\napp = {image = "ghcr.io/acme/app:${_tag}"}\n';
+    const request: EditRequest = { ...setters({ "flux-system:app": "ghcr.io/acme/app:1.1.0" }), images: [{ image: parseImageRef("ghcr.io/acme/app:1.1.0") }] };
+    const result = editKcl(text, request);
+    expect(result.text).toBe(text.replace('"1.0.0"', '"1.1.0"'));
+    expect(result.warnings).toEqual([]);
+    // Without the marker, the interpolation is where the version is set: that is said.
+    expect(editKcl(text.replace(/ {2}#.*/, ""), request).warnings.map((w) => w.line)).toEqual([2]);
+  });
+
   it("on a line with several strings, marks the one holding its setter's repository, or none, saying why", () => {
     const m = (key: string) => `# {"$imagepolicy": "${key}"}`;
     const text = [
