@@ -440,15 +440,18 @@ function readOverrides(r: Reader, node: Node | null, at: Node): OverrideConfig[]
       fileOk = false;
     }
     let spec = specField && r.string(specField.node, specField.at, `${path}.spec`);
-    if (spec?.includes("=")) {
+    const kcl = fileKind(file ?? "") === "kcl";
+    // A KCL key in quotes (`a["x=y"]`) may hold what would otherwise be an operator.
+    const bare = spec !== undefined && kcl ? outsideQuotedKeys(spec) : spec;
+    if (bare?.includes("=")) {
       r.issue(
         specField!.node,
         `${path}.spec`,
-        `is the path only (${JSON.stringify(spec.slice(0, spec.indexOf("=")).replace(/\+$/, ""))}); the value comes from the incoming image`,
+        `is the path only (${JSON.stringify(spec!.slice(0, bare.indexOf("=")).replace(/\+$/, ""))}); the value comes from the incoming image`,
       );
       spec = undefined;
     }
-    const operator = spec !== undefined && fileKind(file ?? "") === "kcl" ? kclOperator(spec) : undefined;
+    const operator = spec !== undefined && kcl ? kclOperator(bare!) : undefined;
     if (operator !== undefined) {
       r.issue(
         specField!.node,
@@ -482,10 +485,14 @@ function readPart(r: Reader, node: Node | null, at: Node, path: string): Overrid
  * The `-O` operator a KCL spec holds outside its quoted keys (`:`, or a trailing `-`), if any:
  * `a.b.image-` pasted from a `kcl -O` command would otherwise read as a key named `image-`.
  */
-function kclOperator(spec: string): string | undefined {
-  const outsideKeys = spec.replace(/\[\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\]/g, "[]").trimEnd();
+function kclOperator(outsideKeys: string): string | undefined {
   if (outsideKeys.includes(":")) return ":";
-  return outsideKeys.endsWith("-") ? "-" : undefined;
+  return outsideKeys.trimEnd().endsWith("-") ? "-" : undefined;
+}
+
+/** A KCL path with each quoted key blanked, at the same offsets (`a["x=y"].b` -> `a[     ].b`): what is left is the path's own syntax. */
+function outsideQuotedKeys(spec: string): string {
+  return spec.replace(/\[\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\]/g, (key) => `[${" ".repeat(key.length - 2)}]`);
 }
 
 /** Parse and validate the configuration; throws ConfigError listing every problem. */

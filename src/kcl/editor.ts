@@ -139,7 +139,8 @@ class ImageEditor {
         continue;
       }
       const { marker } = reading;
-      const strings = this.stringsOnLine(at);
+      // A key this run has no image for is warned about as such (MarkedFields), whichever string it marks.
+      const strings = this.request.setters.has(marker.key) ? this.stringsOnLine(at) : [at];
       const marked = strings.length > 1 ? this.ownString(strings, marker) : at;
       if (marked === undefined) {
         // Flux sets the one field a line comment follows; which of these is meant would be a guess, so none is set.

@@ -73,12 +73,13 @@ describe("parseConfig: the DESIGN §5 example", () => {
 });
 
 describe("parseConfig: what is accepted", () => {
-  it("reads an override of a field holding only the tag (part: tag), and keys with ':' or '-' in quotes", () => {
+  it("reads an override of a field holding only the tag (part: tag), and keys with ':', '-' or '=' in quotes", () => {
     const text =
-      'overrides:\n  - file: main.k\n    spec: app.image.tag\n    image: ghcr.io/acme/app\n    part: tag\n  - file: main.k\n    spec: app.labels["a:b-"]\n    image: nginx\n';
+      'overrides:\n  - file: main.k\n    spec: app.image.tag\n    image: ghcr.io/acme/app\n    part: tag\n  - file: main.k\n    spec: app.labels["a:b-"]\n    image: nginx\n  - file: main.k\n    spec: config["a=b"].image\n    image: nginx\n';
     expect(parseConfig(text, FILE).overrides).toEqual([
       { file: "main.k", spec: "app.image.tag", image: "ghcr.io/acme/app", repository: "ghcr.io/acme/app", part: "tag", line: 2 },
       { file: "main.k", spec: 'app.labels["a:b-"]', image: "nginx", repository: "docker.io/library/nginx", line: 6 },
+      { file: "main.k", spec: 'config["a=b"].image', image: "nginx", repository: "docker.io/library/nginx", line: 9 },
     ]);
   });
 

@@ -293,6 +293,11 @@ describe("editKcl: Flux setter markers in comments", () => {
     ].join("\n");
     const result = editKcl(text, setters({ "flux-system:app": "ghcr.io/acme/app:2.0.0" }));
     expect(result.text).toBe(text.replace("app:1.2.3", "app:2.0.0").replace("app:1.2.3", "app:2.0.0"));
+    // A key the run has no image for is said to be one, not blamed on the line.
+    expect(editKcl(text, setters({})).warnings[0]).toEqual({
+      line: 1,
+      message: 'no image is configured for Flux setter "flux-system:app"; the marked value is left as it is',
+    });
     expect(result.warnings).toEqual([
       { line: 3, message: 'Flux setter "flux-system:app:tag" is on a line with 2 strings; it marks none of them until its value is on a line of its own' },
       { line: 4, message: 'Flux setter "flux-system:app" is on a line with 2 strings; it marks none of them until its value is on a line of its own' },
