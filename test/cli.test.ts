@@ -152,20 +152,26 @@ describe("gitops-promote exit codes", () => {
 
   it("takes --config relative to DIR or absolute inside it; 2 for one outside DIR", async () => {
     const dir = await withMarker(join(CONFORMANCE, "flux-update-path", "appconfig"), "test-ns:policy1");
-    await mkdir(join(dir, "ci"));
-    await writeFile(join(dir, "ci", "promote.yaml"), "targets:\n  - name: all\n    paths: ['**']\n    images:\n      - repository: nginx\n");
-    for (const config of ["ci/promote.yaml", join(dir, "ci", "promote.yaml")]) {
+    const promote = "targets:\n  - name: all\n    paths: ['**']\n    images:\n      - repository: nginx\n";
+    // a folder named ..ci is inside DIR like any other
+    for (const folder of ["ci", "..ci"]) {
+      await mkdir(join(dir, folder));
+      await writeFile(join(dir, folder, "promote.yaml"), promote);
+    }
+    for (const config of ["ci/promote.yaml", join(dir, "ci", "promote.yaml"), join(dir, "..ci", "promote.yaml")]) {
       const result = await runCli(["update", dir, "--config", config, "--image", "helloworld:1.0.1", "--json", "--dry-run"]);
       expect(result.code, result.stderr).toBe(0);
       expect((JSON.parse(result.stdout) as { warnings: { message: string }[] }).warnings.map((w) => w.message)).toContain(
         "target all does not allow docker.io/library/helloworld; not edited there",
       );
     }
-    const outside = await runCli(["update", dir, "--config", "/etc/promote.yaml", "--image", "helloworld:1.0.1"]);
-    expect([outside.code, outside.stderr.split("\n")[0]]).toEqual([
-      2,
-      `gitops-promote: --config /etc/promote.yaml is not inside ${dir}: its target paths would not name files of this tree`,
-    ]);
+    for (const config of ["/etc/promote.yaml", "../promote.yaml"]) {
+      const outside = await runCli(["update", dir, "--config", config, "--image", "helloworld:1.0.1"]);
+      expect([outside.code, outside.stderr.split("\n")[0]]).toEqual([
+        2,
+        `gitops-promote: --config ${config} is not inside ${dir}: its target paths would not name files of this tree`,
+      ]);
+    }
   });
 
   describe("KCL users coming from kcl -O: --set and configured overrides", () => {
@@ -191,19 +197,42 @@ describe("gitops-promote exit codes", () => {
       expect(await readFile(join(dir, "main.k"), "utf8")).toBe(flaskDemo);
     });
 
-    it("2 for a file that is absolute or outside DIR, saying it must be relative to DIR", async () => {
+    it("2 for a file outside DIR, relative or absolute, saying it must stay inside DIR", async () => {
       const dir = await tree();
       const spec = 'config.containers.flask_demo.image="kcllang/flask_demo:f1"';
-      const absolute = await runCli(["update", dir, "--set", `${join(dir, "main.k")}:${spec}`]);
-      expect([absolute.code, absolute.stderr.split("\n")[0]]).toEqual([
-        2,
-        `error: --set: ${join(dir, "main.k")} must be relative to DIR (${dir}): --set main.k:${spec}`,
+      for (const file of ["../main.k", join(dir, "..", "main.k")]) {
+        const escaping = await runCli(["update", dir, "--set", `${file}:${spec}`]);
+        expect([escaping.code, escaping.stderr.split("\n")[0]]).toEqual([2, `error: --set: ${file} must be relative to DIR (${dir}) and stay inside it`]);
+      }
+      expect(await readFile(join(dir, "main.k"), "utf8")).toBe(flaskDemo);
+    });
+
+    it("takes a file absolute inside DIR as the file it names there, as --config does; a folder named ..x is inside", async () => {
+      const dir = await tree();
+      await mkdir(join(dir, "..x"));
+      await writeFile(join(dir, "..x", "main.k"), flaskDemo);
+      const result = await runCli([
+        "update",
+        dir,
+        "--set",
+        `${join(dir, "main.k")}:config.containers.flask_demo.image="kcllang/flask_demo:f1"`,
+        "--set",
+        `..x/main.k:config.containers.flask_demo.image="kcllang/flask_demo:f2"`,
+        "--json",
       ]);
-      const escaping = await runCli(["update", dir, "--set", `../main.k:${spec}`]);
-      expect([escaping.code, escaping.stderr.split("\n")[0]]).toEqual([2, `error: --set: ../main.k must be relative to DIR (${dir}) and stay inside it`]);
-      const fixed = await runCli(["update", dir, "--set", `main.k:${spec}`]);
-      expect(fixed.code, fixed.stderr).toBe(0);
+      expect(result.code, result.stderr).toBe(0);
+      expect((JSON.parse(result.stdout) as { files: string[] }).files).toEqual(["..x/main.k", "main.k"]);
       expect(await readFile(join(dir, "main.k"), "utf8")).toBe(flaskDemo.replace(":f0", ":f1"));
+      expect(await readFile(join(dir, "..x", "main.k"), "utf8")).toBe(flaskDemo.replace(":f0", ":f2"));
+    });
+
+    it("1 for a file with a mistyped extension: it does not exist, it is no spec", async () => {
+      const dir = await tree();
+      const result = await runCli(["update", dir, "--set", 'app/main.kcl:config.image="x"']);
+      expect([result.code, result.stderr]).toEqual([
+        1,
+        'error: --set: "app/main.kcl" does not exist (the files --set edits are .k, .yaml and .yml)\nnothing was written\n',
+      ]);
     });
 
     it("1 for a misspelt configured override, at its line in the configuration, even in a run for another image", async () => {

@@ -5,13 +5,13 @@
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { stat } from "node:fs/promises";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { writePlan } from "../engine/apply.js";
 import { planUpdate, type Plan } from "../engine/plan.js";
 import { formatDiagnostic, type Diagnostic } from "../change.js";
 import { fileKind } from "../engine/file-kind.js";
 import { formatWarning, humanReport, jsonRefusal, jsonReport } from "../engine/report.js";
-import { fileFirst, parseSet, RequestError, validateRequest, type FileOverride, type UpdateRequest } from "../engine/request.js";
+import { fileFirst, parseSet, readsAsSpecPath, RequestError, validateRequest, type UpdateRequest } from "../engine/request.js";
 import { directorySource } from "../engine/source.js";
 import pkg from "../../package.json" with { type: "json" };
 import { DISPATCH_HELP, DISPATCH_OPTIONS, runDispatch } from "./dispatch.js";
@@ -41,9 +41,9 @@ Only the values' bytes change; files with no change are not rewritten.
 Options:
   --image REF           incoming image, e.g. ghcr.io/acme/app:1.2.4[@sha256:...] (repeatable)
   --setter KEY=REF      value for a Flux marker key, e.g. flux-system:app=ghcr.io/acme/app:1.2.4 (repeatable)
-  --set FILE:SPEC       override spec for one file, relative to DIR: KCL grammar for .k
-                        (main.k:config.containers.app.image="repo:tag"), a dotted path
-                        for YAML (values.yaml:image.tag=1.2.4) (repeatable)
+  --set FILE:SPEC       override spec for one file, relative to DIR or absolute inside it:
+                        KCL grammar for .k (main.k:config.containers.app.image="repo:tag"),
+                        a dotted path for YAML (values.yaml:image.tag=1.2.4) (repeatable)
   --config FILE         configuration, relative to DIR or absolute inside it
                         (default: .github/gitops-promote.yaml when present)
   --path GLOB           only scan files matching GLOB, or under the directory it names,
@@ -108,39 +108,53 @@ function editDistance(a: string, b: string): number {
 /** A flag's value that is not what the flag takes (`--image Foo:1`, `--set main.k`): bad usage, exit 2. */
 class ArgumentError extends RequestError {}
 
-/** The values of the flags, checked before the tree is read, and where each --set file is in DIR. */
-async function checkArguments(request: UpdateRequest, root: string): Promise<void> {
-  const issues: Diagnostic[] = [];
+/**
+ * The values of the flags, checked before the tree is read, and the request with each --set file
+ * as the engine reads it: relative to DIR. A flag value that is not what the flag takes is bad
+ * usage; a --set file that is missing and of no kind the tool edits fails as the engine's missing files do.
+ */
+async function checkArguments(request: UpdateRequest, root: string): Promise<UpdateRequest> {
+  const usage: Diagnostic[] = [];
   try {
     validateRequest(request);
   } catch (error) {
     if (!(error instanceof RequestError)) throw error;
-    issues.push(...error.issues);
+    usage.push(...error.issues);
   }
+  const missing: Diagnostic[] = [];
+  const sets: string[] = [];
   for (const text of request.sets) {
     const set = parseSet(text);
-    const problem = typeof set === "string" ? undefined : await setInTree(root, text, set);
-    if (problem !== undefined) issues.push({ message: `--set: ${problem}` });
+    // A value that is not FILE:SPEC is in `usage` already, from validateRequest.
+    if (typeof set === "string") continue;
+    const file = inTree(root, set.file);
+    if (file === undefined) {
+      usage.push({ message: `--set: ${set.file} must be relative to DIR (${root}) and stay inside it` });
+      continue;
+    }
+    if (fileKind(file) === undefined && !(await exists(join(root, file)))) {
+      if (readsAsSpecPath(set.file)) usage.push({ message: `--set: ${fileFirst(text)}` });
+      else missing.push({ message: `--set: ${JSON.stringify(file)} does not exist (the files --set edits are .k, .yaml and .yml)` });
+    }
+    sets.push(`${file}:${set.spec}`);
   }
-  if (issues.length > 0) throw new ArgumentError(issues);
+  if (usage.length > 0) throw new ArgumentError(usage);
+  if (missing.length > 0) throw new RequestError(missing);
+  return { ...request, sets };
 }
 
 /**
- * What is wrong with where a --set file is, or undefined: the engine reads it relative to DIR,
- * where an absolute path or one out of DIR names no file. A file part that is neither an existing
- * file nor of a kind the tool edits is most likely a `kcl -O` spec with a `:` operator and no file (`a.labels:{…}`).
+ * `file` (relative to `root`, or absolute) as a POSIX path relative to `root`, or undefined when
+ * it names no file inside it. `..x` is a name like any other; only a `..` part leaves.
  */
-async function setInTree(root: string, text: string, { file, spec }: FileOverride): Promise<string | undefined> {
+function inTree(root: string, file: string): string | undefined {
   const inside = relative(root, resolve(root, file));
-  const outside = inside.split(sep)[0] === ".." || isAbsolute(inside);
-  if (isAbsolute(file)) {
-    const hint = outside ? "" : `: --set ${inside.split(sep).join("/")}:${spec}`;
-    return `${file} must be relative to DIR (${root})${hint}`;
-  }
-  if (outside) return `${file} must be relative to DIR (${root}) and stay inside it`;
-  if (fileKind(file) !== undefined) return undefined;
-  const info = await stat(resolve(root, file)).catch(() => undefined);
-  return info ? undefined : fileFirst(text);
+  if (inside === "" || inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return undefined;
+  return inside.split(sep).join("/");
+}
+
+async function exists(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined)) !== undefined;
 }
 
 async function runUpdate(args: string[], io: Io): Promise<number> {
@@ -167,8 +181,7 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
   };
   let plan: Plan;
   try {
-    await checkArguments(request, root);
-    plan = await planUpdate(directorySource(root), request);
+    plan = await planUpdate(directorySource(root), await checkArguments(request, root));
   } catch (error) {
     // --json promises one JSON object on stdout: a refusal is one too.
     if (error instanceof RequestError && values.json) io.stdout(JSON.stringify(jsonRefusal(error.issues), null, 2) + "\n");
@@ -190,12 +203,9 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
  * must lie inside DIR, because a configuration's target paths are relative to the tree it configures.
  */
 function configInTree(root: string, file: string): string {
-  if (!isAbsolute(file)) return file;
-  const inside = relative(root, file);
-  if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) {
-    throw new UsageError(`--config ${file} is not inside ${root}: its target paths would not name files of this tree`);
-  }
-  return inside.split(sep).join("/");
+  const inside = inTree(root, file);
+  if (inside === undefined) throw new UsageError(`--config ${file} is not inside ${root}: its target paths would not name files of this tree`);
+  return inside;
 }
 
 /** Runs the CLI on `argv` (without node and the script) and returns the exit code. */

@@ -5,6 +5,7 @@
  */
 import { formatDiagnostic, type Diagnostic } from "../change.js";
 import { formatImageRef, ImageRefError, parseImageRef, type ImageRef } from "../image/reference.js";
+import { OverrideSpecError, parseOverridePath } from "../kcl/override-spec.js";
 
 export interface UpdateRequest {
   /** Incoming image references (`ghcr.io/acme/app:1.2.4[@sha256:…]`). */
@@ -123,6 +124,21 @@ export function parseSet(text: string): FileOverride | string {
   const file = text.slice(0, colon);
   if (/[="']/.test(file)) return fileFirst(text);
   return { file: file.replace(/^\.\//, ""), spec: text.slice(colon + 1) };
+}
+
+/**
+ * Whether the part of a `--set` value before its first `:` reads as a `kcl -O` field path
+ * (`config.containers`, from `config.containers:{…}`), the file left out, rather than as a
+ * mistyped file name: a path has no `/`.
+ */
+export function readsAsSpecPath(file: string): boolean {
+  if (file.includes("/")) return false;
+  try {
+    return parseOverridePath(file).length > 0;
+  } catch (error) {
+    if (error instanceof OverrideSpecError) return false;
+    throw error;
+  }
 }
 
 /** Why a `--set` value that starts with a spec is refused, and how to write it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/change.js";
-import { RequestError, validateRequest, type UpdateRequest } from "../../src/engine/request.js";
+import { readsAsSpecPath, RequestError, validateRequest, type UpdateRequest } from "../../src/engine/request.js";
 
 const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
 
@@ -69,5 +69,16 @@ describe("validateRequest", () => {
       { message: '--set: "main.k" is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"' },
       { message: '--path: "/etc" must be relative to the root' },
     ]);
+  });
+});
+
+describe("readsAsSpecPath", () => {
+  it("reads the part before a --set value's first ':' as a kcl -O field path, or as a file name", () => {
+    // config.containers:{web = {}} and a["b.c"]:{…} are specs with the file left out
+    expect(["config.containers", 'a["b.c"]', "image"].map(readsAsSpecPath)).toEqual([true, true, true]);
+    // a path has no '/', so these are files, one with a mistyped extension
+    expect(["app/main.kcl", "app/main.k ", "./x"].map(readsAsSpecPath)).toEqual([false, false, false]);
+    // what KCL's path parser refuses is no path
+    expect(["a]b", "a[b]", "."].map(readsAsSpecPath)).toEqual([false, false, false]);
   });
 });
