@@ -1,11 +1,11 @@
 /** Images inside a kustomization's inline patches: strategic merges and JSON6902 ops, spliced into the patch string's own bytes. */
-import { execFileSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { EditRequest } from "../../src/change.js";
 import { editYaml, runEditors } from "../../src/yaml/editor.js";
 import { editInlinePatches } from "../../src/yaml/inline-patch.js";
+import { hasKubectl, kustomize } from "../support/kubectl.js";
 import { tempDir } from "../support/temp.js";
 import { DIGEST_A, dataOf, numericVersions, update, withImages, withSetters } from "./helpers.js";
 
@@ -323,17 +323,8 @@ patches:
   });
 });
 
-const kubectl = (() => {
-  try {
-    execFileSync("kubectl", ["version", "--client"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 describe("a real kustomize renders the edited patches", () => {
-  it.skipIf(!kubectl)("kubectl kustomize shows the new image from a JSON6902 and a strategic-merge patch (skipped: kubectl not installed)", async () => {
+  it.skipIf(!hasKubectl)("kubectl kustomize shows the new image from a JSON6902 and a strategic-merge patch (skipped: kubectl not installed)", async () => {
     const dir = await tempDir("gp-inline-patch-");
     await mkdir(join(dir, "base"));
     await mkdir(join(dir, "overlay"));
@@ -369,7 +360,7 @@ patches:
 `;
     const render = async (kustomization: string) => {
       await writeFile(join(dir, "overlay", "kustomization.yaml"), kustomization);
-      return execFileSync("kubectl", ["kustomize", join(dir, "overlay")], { encoding: "utf8" });
+      return kustomize(join(dir, "overlay"));
     };
     expect((await render(overlay)).match(/image: \S+/g)).toEqual(["image: ghcr.io/acme/app:1.0.0", "image: ghcr.io/acme/app:1.0.0"]);
     const { text, changes } = editYaml(overlay, withImages("ghcr.io/acme/app:1.1.0"));
