@@ -1,8 +1,8 @@
-import { execFileSync } from "node:child_process";
 import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CONFORMANCE, runCli, scratchCopy, snapshot } from "./support/cli.js";
+import { hasKubectl, kustomize } from "./support/kubectl.js";
 
 const SHA = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
 const FLUX_SETTERS = [
@@ -277,17 +277,8 @@ describe("gitops-promote exit codes", () => {
   });
 });
 
-const kubectl = (() => {
-  try {
-    execFileSync("kubectl", ["version", "--client"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 describe("a real kustomize renders what the CLI wrote", () => {
-  it.skipIf(!kubectl)("kubectl kustomize shows the new image in the overlay (skipped: kubectl not installed)", async () => {
+  it.skipIf(!hasKubectl)("kubectl kustomize shows the new image in the overlay (skipped: kubectl not installed)", async () => {
     const dir = await scratchCopy(join(CONFORMANCE, "flux-update-path", "appconfig"));
     await mkdir(join(dir, "base"));
     await rename(join(dir, "deploy.yaml"), join(dir, "base", "deploy.yaml"));
@@ -298,7 +289,7 @@ describe("a real kustomize renders what the CLI wrote", () => {
     const result = await runCli(["update", dir, "--image", "ghcr.io/acme/helloworld:1.2.0", "--path", "overlays/**"]);
     expect(result.code, result.stderr).toBe(0);
     expect(await readFile(join(dir, "overlays", "prod", "kustomization.yaml"), "utf8")).toBe(overlay.replace("newTag: 1.0.0", "newTag: 1.2.0"));
-    const rendered = execFileSync("kubectl", ["kustomize", join(dir, "overlays", "prod")], { encoding: "utf8" });
+    const rendered = kustomize(join(dir, "overlays", "prod"));
     expect(rendered).toContain("image: ghcr.io/acme/helloworld:1.2.0");
     expect(rendered).not.toContain("helloworld:1.0.0");
   });
