@@ -3,6 +3,7 @@
  * recognized in place in the text: the parser asks about most name tokens, and a
  * substring or `startsWith` per question cost more than the rest of its work on them.
  */
+import { T, type Tokens } from "./tokenizer.js";
 
 /** Keyword ids; `Other` is any other name (and any token that is not a name). */
 export const Keyword = {
@@ -88,4 +89,12 @@ export function keywordOf(text: string, start: number, end: number): number {
     return id;
   }
   return Keyword.Other;
+}
+
+// Read once: the parser asks about most name tokens, and an imported binding may be compiled to a getter.
+const NAME = T.Name;
+
+/** The Keyword of token `at` (Keyword.Other for other names and for any other token). */
+export function keywordAt(tokens: Tokens, at: number): number {
+  return tokens.kind[at] === NAME ? keywordOf(tokens.source.text, tokens.start[at]!, tokens.end[at]!) : Keyword.Other;
 }

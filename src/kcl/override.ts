@@ -7,13 +7,13 @@
  * value's bytes change) and a missing path is an error unless `create` is set.
  */
 import { SourceError, type EditResult, type FieldChange, type ValueFor, type Warning } from "../change.js";
-import { Keyword, keywordOf } from "./keywords.js";
 import { nodeText } from "./nodes.js";
+import { configOf, holdsConfig, namesTarget, STARTS_LINE, unreached } from "./override-reach.js";
 import { parseKcl, parseKclExpression } from "./parser.js";
 import { formatOverridePath, isIdentifier, OverrideSpecError, parseOverridePath, parseOverrideSpec, type OverrideSpec } from "./override-spec.js";
-import { LineIndex } from "../text/line-index.js";
 import { shiftLines } from "../text/line-shift.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
+import { plainString, readSpecValue } from "./spec-value.js";
 import { readStringLiteral, stringLiteralValue, writeStringLiteral } from "./string-literal.js";
 import type { ConfigEntry, ConfigExpr, ConfigItem, Expr, ListExpr, ListItem, Module, Statement } from "./syntax.js";
 import { StringFlag, T, type Tokens } from "./tokenizer.js";
@@ -46,72 +46,31 @@ interface Plan {
   readonly warnings: Warning[];
 }
 
-function configOf(expr: Expr): ConfigExpr | undefined {
-  return expr.type === "config" ? expr : expr.type === "schema" ? expr.config : undefined;
-}
-
-function plainString(tokens: Tokens, expr: Expr): string | undefined {
-  if (expr.type !== "string" || tokens.flags[expr.token]! & StringFlag.Interpolated) return undefined;
-  return stringLiteralValue(nodeText(tokens, expr));
-}
-
 function valueFrom(tokens: Tokens, expr: Expr, eol: string): Value {
   const string = plainString(tokens, expr);
   return { tokens, expr, text: nodeText(tokens, expr).replace(/\r\n|\n|\r/g, eol), ...(string !== undefined && { string }) };
 }
 
-/** UTF-16 index of a SourceError's line and column in `text` (-1 without a position). */
-function errorIndex(text: string, error: SourceError): number {
-  const lineStart = error.line === undefined ? undefined : new LineIndex(text).lineStart(error.line);
-  return lineStart === undefined || error.column === undefined ? -1 : lineStart + error.column - 1;
-}
-
-function parseHead(text: string): ReturnType<typeof parseKclExpression> | undefined {
-  try {
-    return parseKclExpression(text);
-  } catch (e) {
-    if (!(e instanceof SourceError)) throw e;
-    return undefined;
-  }
-}
-
 /**
- * A spec's value parsed as KCL's parse_expr reads it, or the error when it cannot: parse_expr
- * ignores what follows its first expression, errors included (`repo:8d31...` lexes badly
- * after the `repo / name` it keeps), so a leading operation before an error is the value.
- */
-export function parseSpecValue(value: string): ReturnType<typeof parseKclExpression> | SourceError {
-  try {
-    return parseKclExpression(value);
-  } catch (e) {
-    if (!(e instanceof SourceError)) throw e;
-    const at = errorIndex(value, e);
-    const head = at > 0 ? parseHead(value.slice(0, at)) : undefined;
-    return head?.expr.type === "operation" ? head : e;
-  }
-}
-
-/**
- * build_expr_from_string: the value's first expression; a unary or binary one becomes the
- * string of the whole text (`kcllang/flask_demo:abc` -> "kcllang/flask_demo:abc"). Where
- * KCL would silently drop trailing text (`nginx:1.25` -> `nginx`), this refuses the spec.
+ * The spec's value (spec-value.ts): an operation first is the string of the whole text.
+ * Where KCL would silently drop trailing text (`nginx:1.25` -> `nginx`), this refuses the spec.
  */
 function readValue(spec: OverrideSpec, raw: string, eol: string): Value {
-  // A value that already opens a quote needs it closed, not quoted again.
-  const hint = /^[rR]?["']/.test(spec.value) ? "close its quote" : `quote a string value: ${spec.path}="${spec.value}"`;
-  const refuse = (why: string): OverrideSpecError => new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${why}); ${hint}`);
-  const parsed = parseSpecValue(spec.value);
-  if (parsed instanceof SourceError) throw refuse(parsed.message);
-  if (parsed.expr.type === "operation") {
-    return { ...parsed, text: writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" }), string: spec.value };
+  const read = readSpecValue(spec.value);
+  if (read.kind === "other") {
+    // A value that already opens a quote needs it closed, not quoted again.
+    const hint = /^[rR]?["']/.test(spec.value) ? "close its quote" : `quote a string value: ${spec.path}="${spec.value}"`;
+    throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why}); ${hint}`);
   }
-  if (!parsed.complete) throw refuse(`KCL would keep only '${nodeText(parsed.tokens, parsed.expr)}'`);
-  return valueFrom(parsed.tokens, parsed.expr, eol);
+  if (read.kind === "whole-text") {
+    return { tokens: read.tokens, expr: read.expr, text: writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" }), string: spec.value };
+  }
+  return valueFrom(read.tokens, read.expr, eol);
 }
 
 /** Same tokens (ignoring layout and comments; strings by value and kind)? */
 function sameTokens(a: Tokens, aNode: Expr, b: Tokens, bNode: Expr): boolean {
-  const skip = (t: Tokens, i: number): boolean => t.kind[i] === T.Newline || t.kind[i] === T.Indent || t.kind[i] === T.Dedent;
+  const skip = (t: Tokens, i: number): boolean => STARTS_LINE.has(t.kind[i]!);
   let i = aNode.first;
   let j = bNode.first;
   while (true) {
@@ -359,83 +318,6 @@ function statementValue(s: Statement): Expr | undefined {
   return s.type === "assign" || s.type === "aug-assign" || s.type === "unification" ? s.value : undefined;
 }
 
-function namesTarget(s: Statement, name: string): boolean {
-  return (s.type === "assign" && s.targets.includes(name)) || ((s.type === "aug-assign" || s.type === "unification") && s.target === name);
-}
-
-function keyword(tokens: Tokens, token: number): number {
-  return tokens.kind[token] === T.Name ? keywordOf(tokens.source.text, tokens.start[token]!, tokens.end[token]!) : Keyword.Other;
-}
-
-/** What an expression is, for a message: "a '|' expression", "a call", ... */
-function describeExpr(tokens: Tokens, expr: Expr): string {
-  const { kind, match } = tokens;
-  const text = (token: number): string => tokens.source.text.slice(tokens.start[token], tokens.end[token]);
-  if (expr.type === "string") return "a string";
-  if (expr.type === "name") return `the name '${expr.name}'`;
-  if (expr.type === "list") return "a list";
-  if (expr.type === "config" || expr.type === "schema") return "a config";
-  if (expr.type === "operation") {
-    const [left, right] = expr.operands as [Expr, Expr | undefined];
-    const [from, to] = right ? [left.last + 1, right.first - 1] : [expr.first, left.first - 1];
-    return `a '${Array.from({ length: to - from + 1 }, (_, i) => text(from + i)).join(" ")}' expression`;
-  }
-  for (let i = expr.first; i <= expr.last; i++) {
-    if (kind[i] === T.LParen || kind[i] === T.LBracket || kind[i] === T.LBrace) i = match[i]!;
-    else if (keyword(tokens, i) === Keyword.If) return "a conditional expression (... if ... else ...)";
-  }
-  if (kind[expr.last] === T.RParen) return kind[expr.first] === T.LParen && match[expr.first] === expr.last ? "a parenthesized expression" : "a call";
-  if (keyword(tokens, expr.first) === Keyword.Lambda) return "a lambda";
-  if (kind[expr.first] === T.LBracket || kind[expr.first] === T.LBrace) return "a comprehension";
-  if (expr.first === expr.last) return kind[expr.first] === T.Number ? "a number" : text(expr.first);
-  return "an expression";
-}
-
-const STARTS_LINE = new Set<number>([T.Newline, T.Indent, T.Dedent]);
-const ASSIGNS = new Set<number>([T.Assign, T.Colon, T.AugAssign, T.PlusAssign]);
-
-/**
- * The token of `name = ...` (`name: ...`, `name += ...`) inside a top-level if/elif/else
- * block (on its header line too), which KCL's overrides never visit.
- */
-function assignedInIf(tokens: Tokens, s: Statement, name: string): number | undefined {
-  const opens = keyword(tokens, s.first);
-  if (s.type !== "other" || (opens !== Keyword.If && opens !== Keyword.Elif && opens !== Keyword.Else)) return undefined;
-  const { kind, match } = tokens;
-  let header: number | undefined;
-  for (let i = s.first + 1; i < s.last; i++) {
-    const k = kind[i]!;
-    if (k === T.LParen || k === T.LBracket || k === T.LBrace) i = match[i]!;
-    else if (k === T.Colon && header === undefined) header = i;
-    else if (k === T.Name && (STARTS_LINE.has(kind[i - 1]!) || i - 1 === header) && ASSIGNS.has(kind[i + 1]!)) {
-      if (tokens.source.text.slice(tokens.start[i], tokens.end[i]).replace(/^\$/, "") === name) return i;
-    }
-  }
-  return undefined;
-}
-
-/**
- * Why `name`, though in this file, is out of a spec's reach: its first statement that
- * `reaches` rejects, or an assignment inside an `if` block. undefined when there is none.
- */
-function unreached(p: Planner, name: string, reaches: (s: Statement) => boolean): { message: string; line: number } | undefined {
-  for (const s of p.module.statements) {
-    if (namesTarget(s, name) && !reaches(s)) {
-      const line = p.line(s.first);
-      if (s.type === "assign") return { message: `'${name}' is assigned ${describeExpr(p.tokens, s.value)}, not a config or schema literal`, line };
-      if (s.type === "aug-assign") return { message: `'${name}' is only augmented here ('${name} ${s.operator} ...'), not assigned`, line };
-    }
-    const inIf = assignedInIf(p.tokens, s, name);
-    if (inIf !== undefined) return { message: `'${name}' is assigned inside an 'if' block, which overrides do not reach`, line: p.line(inIf) };
-  }
-  return undefined;
-}
-
-/** What a nested path can start from: `x = {...}`, `x = S {...}`, `x: S {...}`. */
-function holdsConfig(s: Statement): boolean {
-  return (s.type === "assign" && configOf(s.value) !== undefined) || s.type === "unification";
-}
-
 function keyText(parts: readonly string[], operator: string, value: string): string {
   // KCL's own style: `key: value`, `key = value`, `key += value`.
   const pair = (key: string) => (operator === ":" ? `${key}: ${value}` : `${key} ${operator} ${value}`);
@@ -467,7 +349,7 @@ function planTopLevel(p: Planner, raw: string, options: OverrideOptions): void {
   if (spec.operation === "-") {
     const removable = (s: Statement): boolean => s.type === "assign" || s.type === "unification";
     statements.filter(removable).forEach((s) => p.remove(s, statementValue(s)!));
-    if (!statements.some(removable)) nothingToDelete(p, unreached(p, name, removable) ?? { message: `no top-level '${name}' in this file` });
+    if (!statements.some(removable)) nothingToDelete(p, unreached(p.module, name, removable) ?? { message: `no top-level '${name}' in this file` });
     return;
   }
   const value = p.value(raw);
@@ -504,7 +386,7 @@ function createTopLevel(
 ): void {
   const { spec } = p;
   const name = spec.parts[0]!;
-  const why = unreached(p, name, reaches);
+  const why = unreached(p.module, name, reaches);
   if (why && !(options.create && name.startsWith("_"))) throw new SourceError(`${why.message}; ${spec.path} cannot be overridden here`, why.line);
   if (!options.create) throw new SourceError(`${missing} (use create to add it)`);
   const statement =
@@ -549,7 +431,10 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
       return;
     }
     const first = candidates[0];
-    return nothingToDelete(p, first ? notFound(p, searchIn(first)) : (unreached(p, name, holdsConfig) ?? { message: `no top-level '${name}' in this file` }));
+    return nothingToDelete(
+      p,
+      first ? notFound(p, searchIn(first)) : (unreached(p.module, name, holdsConfig) ?? { message: `no top-level '${name}' in this file` }),
+    );
   }
   const value = p.value(raw);
   if (!value) return;

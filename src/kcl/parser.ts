@@ -4,7 +4,7 @@
  * brackets balance), so they can never be misread as config entries.
  */
 import { SourceError } from "../change.js";
-import { Keyword as K, keywordOf } from "./keywords.js";
+import { Keyword as K, keywordAt } from "./keywords.js";
 import { KeyNode, NameNode, SchemaNode, targetText } from "./nodes.js";
 import type { ConfigEntry, ConfigExpr, ConfigItem, Expr, IfItems, ListExpr, ListItem, Module, NameExpr, OtherExpr, Statement } from "./syntax.js";
 import { T as TokenKind, tokenize, type Tokens } from "./tokenizer.js";
@@ -52,7 +52,7 @@ class Parser {
 
   /** The Keyword of the token at `at` (Keyword.Other for other names and for any other token). */
   keyword(at: number): number {
-    return this.kind[at] === T.Name ? keywordOf(this.text, this.start[at]!, this.end[at]!) : K.Other;
+    return keywordAt(this.tokens, at);
   }
 
   tokenText(at: number): string {

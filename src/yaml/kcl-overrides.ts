@@ -15,14 +15,11 @@
  * an expression, `nginx:1.25` of which KCL keeps `nginx`, a folded YAML string) is named in a
  * warning and left as it is. A marked spec is its Flux marker's (markers.ts).
  */
-import { SourceError } from "../change.js";
 import { formatImageRef, tryParseImageRef } from "../image/reference.js";
 import { bareRepositoryWarning, byRepository, nextReference, staleImageIn, type ImageUpdate } from "../image/update.js";
-import { nodeText } from "../kcl/nodes.js";
 import { parseOverrideSpec, OverrideSpecError, type OverrideSpec } from "../kcl/override-spec.js";
-import { parseSpecValue } from "../kcl/override.js";
-import { readStringLiteral, stringLiteralValue, writeStringLiteral, type StringStyle } from "../kcl/string-literal.js";
-import { StringFlag } from "../kcl/tokenizer.js";
+import { readSpecValue } from "../kcl/spec-value.js";
+import { writeStringLiteral } from "../kcl/string-literal.js";
 import type { YamlDocument } from "./file.js";
 import { setImageScalar } from "./images.js";
 import { isFlowScalar, mapValue, nodeAt, type ScalarNode } from "./node.js";
@@ -30,15 +27,6 @@ import { formatPath, type PathSegment } from "./path.js";
 import type { EditPlan, Editor } from "./plan.js";
 import { renderScalar } from "./quoting.js";
 import { scalarSplice } from "./splice.js";
-
-/** What a spec's value denotes, as KCL's build_expr_from_string reads it. */
-type SpecValue =
-  /** One string literal without interpolation: `start`/`end` delimit it in the value text. */
-  | { readonly kind: "literal"; readonly value: string; readonly style: StringStyle; readonly start: number; readonly end: number }
-  /** A unary or binary operation first: the string of the whole text. */
-  | { readonly kind: "unquoted" }
-  /** Anything else, and why it is no image string. */
-  | { readonly kind: "other"; readonly form: string };
 
 export const editKclOverrideSpecs: Editor = (file, request, plan) => {
   const incoming = byRepository(request.images);
@@ -119,8 +107,8 @@ function editSpec(at: SpecString, document: YamlDocument, incoming: ReadonlyMap<
     if (stale)
       warn(`holds ${formatImageRef(stale)} in ${form}, which is not edited (only a value that is one string is), so the image this spec pins stays as it is`);
   };
-  const value = readValue(spec.value);
-  if (value.kind === "other") return notEdited(value.form);
+  const value = readSpecValue(spec.value);
+  if (value.kind === "other" || value.kind === "expression") return notEdited(value.form);
   // KCL's `+=` appends to lists only: a string after it changes nothing.
   if (spec.operation === "+=") return;
   const current = value.kind === "literal" ? value.value : spec.value;
@@ -128,7 +116,7 @@ function editSpec(at: SpecString, document: YamlDocument, incoming: ReadonlyMap<
   const update = ref && incoming.get(ref.repository);
   if (!ref || !update) {
     // A literal holding more than an image (`"--image=..."`) is no image field; an unquoted value is the string of a whole expression.
-    if (value.kind === "unquoted") notEdited("an expression (KCL reads it as the string of its whole text)");
+    if (value.kind === "whole-text") notEdited("an expression (KCL reads it as the string of its whole text)");
     return;
   }
   if (ref.tag === undefined && ref.digest === undefined) return warn(bareRepositoryWarning(ref.repository));
@@ -144,28 +132,6 @@ function editSpec(at: SpecString, document: YamlDocument, incoming: ReadonlyMap<
   const text = `${node.text.slice(0, valueEnd - spec.value.length)}${written}${node.text.slice(valueEnd)}`;
   plan.claim(node);
   plan.addSplice(scalarSplice(plan.file, node, text, at.inFlow), { kind: "override", key, old: current, new: next, object: document.object });
-}
-
-/**
- * The first expression of a value, as KCL's parse_expr takes it (what follows, errors
- * included, is ignored), and what it denotes.
- */
-function readValue(text: string): SpecValue {
-  const parsed = parseSpecValue(text);
-  if (parsed instanceof SourceError) return { kind: "other", form: "a value KCL cannot read" };
-  const { tokens, expr, complete } = parsed;
-  if (expr.type === "operation") return { kind: "unquoted" };
-  if (!complete) return { kind: "other", form: `a value of which KCL keeps only '${nodeText(tokens, expr)}'` };
-  if (expr.type !== "string") return { kind: "other", form: "an expression" };
-  if (tokens.flags[expr.token]! & StringFlag.Interpolated) return { kind: "other", form: "an interpolated string" };
-  const raw = nodeText(tokens, expr);
-  return {
-    kind: "literal",
-    value: stringLiteralValue(raw),
-    style: readStringLiteral(raw).style,
-    start: tokens.start[expr.token]!,
-    end: tokens.end[expr.token]!,
-  };
 }
 
 /**

@@ -1,0 +1,90 @@
+/**
+ * What a KCL `-O` path reaches in a module (crates/query/src/override.rs,
+ * reference/kcl-override.md §1.5): top-level statements naming its variable, descending only
+ * through config and schema literals, never into an `if` block; and, for an error, why a
+ * name that is in the file is out of that reach.
+ */
+import { Keyword, keywordAt } from "./keywords.js";
+import type { ConfigExpr, Expr, Module, Statement } from "./syntax.js";
+import { T, type Tokens } from "./tokenizer.js";
+
+/** Tokens that only lay out lines: what precedes a statement or entry that starts its line. */
+export const STARTS_LINE = new Set<number>([T.Newline, T.Indent, T.Dedent]);
+const ASSIGNS = new Set<number>([T.Assign, T.Colon, T.AugAssign, T.PlusAssign]);
+
+/** The config a path descends through: a config literal's, or a schema instance's. */
+export function configOf(expr: Expr): ConfigExpr | undefined {
+  return expr.type === "config" ? expr : expr.type === "schema" ? expr.config : undefined;
+}
+
+export function namesTarget(s: Statement, name: string): boolean {
+  return (s.type === "assign" && s.targets.includes(name)) || ((s.type === "aug-assign" || s.type === "unification") && s.target === name);
+}
+
+/** What a nested path can start from: `x = {...}`, `x = S {...}`, `x: S {...}`. */
+export function holdsConfig(s: Statement): boolean {
+  return (s.type === "assign" && configOf(s.value) !== undefined) || s.type === "unification";
+}
+
+/**
+ * Why `name`, though in this file, is out of a spec's reach: its first statement that
+ * `reaches` rejects, or an assignment inside an `if` block. undefined when there is none.
+ */
+export function unreached(module: Module, name: string, reaches: (s: Statement) => boolean): { message: string; line: number } | undefined {
+  const { tokens } = module;
+  const line = (token: number): number => tokens.source.line(tokens.start[token]!);
+  for (const s of module.statements) {
+    if (namesTarget(s, name) && !reaches(s)) {
+      if (s.type === "assign")
+        return { message: `'${name}' is assigned ${describeExpr(tokens, s.value)}, not a config or schema literal`, line: line(s.first) };
+      if (s.type === "aug-assign") return { message: `'${name}' is only augmented here ('${name} ${s.operator} ...'), not assigned`, line: line(s.first) };
+    }
+    const inIf = assignedInIf(tokens, s, name);
+    if (inIf !== undefined) return { message: `'${name}' is assigned inside an 'if' block, which overrides do not reach`, line: line(inIf) };
+  }
+  return undefined;
+}
+
+/** What an expression is, for a message: "a '|' expression", "a call", ... */
+function describeExpr(tokens: Tokens, expr: Expr): string {
+  const { kind, match } = tokens;
+  const text = (token: number): string => tokens.source.text.slice(tokens.start[token], tokens.end[token]);
+  if (expr.type === "string") return "a string";
+  if (expr.type === "name") return `the name '${expr.name}'`;
+  if (expr.type === "list") return "a list";
+  if (expr.type === "config" || expr.type === "schema") return "a config";
+  if (expr.type === "operation") {
+    const [left, right] = expr.operands as [Expr, Expr | undefined];
+    const [from, to] = right ? [left.last + 1, right.first - 1] : [expr.first, left.first - 1];
+    return `a '${Array.from({ length: to - from + 1 }, (_, i) => text(from + i)).join(" ")}' expression`;
+  }
+  for (let i = expr.first; i <= expr.last; i++) {
+    if (kind[i] === T.LParen || kind[i] === T.LBracket || kind[i] === T.LBrace) i = match[i]!;
+    else if (keywordAt(tokens, i) === Keyword.If) return "a conditional expression (... if ... else ...)";
+  }
+  if (kind[expr.last] === T.RParen) return kind[expr.first] === T.LParen && match[expr.first] === expr.last ? "a parenthesized expression" : "a call";
+  if (keywordAt(tokens, expr.first) === Keyword.Lambda) return "a lambda";
+  if (kind[expr.first] === T.LBracket || kind[expr.first] === T.LBrace) return "a comprehension";
+  if (expr.first === expr.last) return kind[expr.first] === T.Number ? "a number" : text(expr.first);
+  return "an expression";
+}
+
+/**
+ * The token of `name = ...` (`name: ...`, `name += ...`) inside a top-level if/elif/else
+ * block (on its header line too), which KCL's overrides never visit.
+ */
+function assignedInIf(tokens: Tokens, s: Statement, name: string): number | undefined {
+  const opens = keywordAt(tokens, s.first);
+  if (s.type !== "other" || (opens !== Keyword.If && opens !== Keyword.Elif && opens !== Keyword.Else)) return undefined;
+  const { kind, match } = tokens;
+  let header: number | undefined;
+  for (let i = s.first + 1; i < s.last; i++) {
+    const k = kind[i]!;
+    if (k === T.LParen || k === T.LBracket || k === T.LBrace) i = match[i]!;
+    else if (k === T.Colon && header === undefined) header = i;
+    else if (k === T.Name && (STARTS_LINE.has(kind[i - 1]!) || i - 1 === header) && ASSIGNS.has(kind[i + 1]!)) {
+      if (tokens.source.text.slice(tokens.start[i], tokens.end[i]).replace(/^\$/, "") === name) return i;
+    }
+  }
+  return undefined;
+}
