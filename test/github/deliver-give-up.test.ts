@@ -4,13 +4,11 @@
  * may have done before a later target's pull-request branch moved.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createClient } from "../../src/github/client.js";
 import { deliver, DeliveryError, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
 import type { CommitVia } from "../../src/github/deliver.js";
-import { startFakeGitHub, type FakeGitHub, type InjectedFault } from "../support/github-fake.js";
-import { checkout, deployment, OWNER, REPO } from "./fixture.js";
+import type { FakeGitHub, InjectedFault } from "../support/github-fake.js";
+import { APP, appManifests, configureTargets, OWNER, REPO } from "./fixture.js";
 
-const APP = "ghcr.io/acme/app";
 const request = { images: [`${APP}:1.1.0`], setters: [], sets: [], paths: [] };
 const push: DeliveryOptions = { mode: "push", labels: [], reviewers: [], merge: "none", mergeMethod: "merge", commitVia: "api", dryRun: false, maxAttempts: 3 };
 const RACE = "(other runs committing at the same time)";
@@ -21,29 +19,9 @@ describe("deliver: giving up on a branch that keeps moving", () => {
   let pauses: number[];
   beforeEach(async () => {
     pauses = [];
-    fake = await startFakeGitHub();
-    const { git } = await checkout(fake, {
-      "staging/app.yaml": deployment("app", `${APP}:1.0.0`),
-      "prod/app.yaml": deployment("app", `${APP}:1.0.0`),
-      "qa/app.yaml": deployment("app", `${APP}:1.0.0`),
-    });
-    const client = createClient({ token: fake.token, baseUrl: fake.apiUrl });
-    ctx = { git, remote: "origin", repository: { owner: OWNER, repo: REPO }, client: () => client, log: () => {}, sleep: async (ms) => void pauses.push(ms) };
+    ({ fake, ctx } = await appManifests(["staging", "prod", "qa"], async (ms) => void pauses.push(ms)));
   });
   afterEach(() => fake.close());
-
-  /** Each target (staging, prod, qa) delivered as given (YAML), e.g. `{ staging: "{ mode: push }" }`. */
-  const targets = (delivery: Record<string, string>) =>
-    fake.commitFile(
-      OWNER,
-      REPO,
-      "main",
-      ".github/gitops-promote.yaml",
-      "targets:\n" +
-        Object.entries(delivery)
-          .map(([name, how]) => `  - name: ${name}\n    paths: ["${name}/**"]\n    images: [{ repository: ${APP} }]\n    delivery: ${how}\n`)
-          .join(""),
-    );
 
   /**
    * Another run commits to `branch` right before each of our writes of a branch (`times` of them):
@@ -83,7 +61,7 @@ describe("deliver: giving up on a branch that keeps moving", () => {
   it.each(["api", "git"] as const)(
     "the push landed on the first attempt, then the pull-request branch kept moving (commit-via %s): the message names the pushed commit",
     async (commitVia) => {
-      await targets({ staging: "{ mode: push }", prod: "{ mode: pull-request, branch: gitops-promote/prod }" });
+      await configureTargets(fake, { staging: "{ mode: push }", prod: "{ mode: pull-request, branch: gitops-promote/prod }" });
       keepMoving("gitops-promote/prod", commitVia);
       const error = await failure({ ...push, commitVia });
       const sha = (await head("main"))!;
@@ -98,7 +76,7 @@ describe("deliver: giving up on a branch that keeps moving", () => {
   );
 
   it("a pull request opened on the first attempt, then another target's branch kept moving: the message names the pull request", async () => {
-    await targets({ prod: "{ mode: pull-request, branch: gitops-promote/prod }", qa: "{ mode: pull-request, branch: gitops-promote/qa }" });
+    await configureTargets(fake, { prod: "{ mode: pull-request, branch: gitops-promote/prod }", qa: "{ mode: pull-request, branch: gitops-promote/qa }" });
     keepMoving("gitops-promote/qa", "api");
     const error = await failure(push);
     const sha = (await head("gitops-promote/prod"))!;
@@ -117,26 +95,8 @@ describe("deliver: what an earlier attempt landed is told by the run's outcome",
   let fake: FakeGitHub;
   let ctx: DeliveryContext;
   beforeEach(async () => {
-    fake = await startFakeGitHub();
-    const { git } = await checkout(fake, { "staging/app.yaml": deployment("app", `${APP}:1.0.0`), "prod/app.yaml": deployment("app", `${APP}:1.0.0`) });
-    await fake.commitFile(
-      OWNER,
-      REPO,
-      "main",
-      ".github/gitops-promote.yaml",
-      `targets:
-  - name: staging
-    paths: ["staging/**"]
-    images: [{ repository: ${APP} }]
-    delivery: { mode: push }
-  - name: prod
-    paths: ["prod/**"]
-    images: [{ repository: ${APP} }]
-    delivery: { mode: pull-request, branch: gitops-promote/prod }
-`,
-    );
-    const client = createClient({ token: fake.token, baseUrl: fake.apiUrl });
-    ctx = { git, remote: "origin", repository: { owner: OWNER, repo: REPO }, client: () => client, log: () => {}, sleep: async () => {} };
+    ({ fake, ctx } = await appManifests(["staging", "prod"]));
+    await configureTargets(fake, { staging: "{ mode: push }", prod: "{ mode: pull-request, branch: gitops-promote/prod }" });
     // Another run creates the pull-request branch right before our first attempt does: it is planned again.
     fake.inject({
       operationId: "git/create-ref",

@@ -1,11 +1,9 @@
 /** Which template each commit's message comes from, and that a bad one fails before anything is written. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createClient } from "../../src/github/client.js";
 import { deliver, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
-import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
-import { checkout, deployment, OWNER, REPO } from "./fixture.js";
+import type { FakeGitHub } from "../support/github-fake.js";
+import { APP, appManifests, configureTargets, OWNER, REPO } from "./fixture.js";
 
-const APP = "ghcr.io/acme/app";
 const request = { images: [`${APP}:1.1.0`], setters: [], sets: [], paths: [] };
 const push: DeliveryOptions = { mode: "push", labels: [], reviewers: [], merge: "none", mergeMethod: "merge", commitVia: "api", dryRun: false };
 
@@ -13,34 +11,12 @@ describe("deliver: commit-message templates", () => {
   let fake: FakeGitHub;
   let ctx: DeliveryContext;
   beforeEach(async () => {
-    fake = await startFakeGitHub();
-    const { git } = await checkout(fake, {
-      "staging/app.yaml": deployment("app", `${APP}:1.0.0`),
-      "prod/app.yaml": deployment("app", `${APP}:1.0.0`),
-    });
-    const client = createClient({ token: fake.token, baseUrl: fake.apiUrl });
-    ctx = { git, remote: "origin", repository: { owner: OWNER, repo: REPO }, client: () => client, log: () => {}, sleep: async () => {} };
+    ({ fake, ctx } = await appManifests(["staging", "prod"]));
   });
   afterEach(() => fake.close());
 
   /** Targets staging and prod, each holding the app at 1.0.0, with the given `delivery` (YAML). */
-  const targets = (staging: string, prod: string) =>
-    fake.commitFile(
-      OWNER,
-      REPO,
-      "main",
-      ".github/gitops-promote.yaml",
-      `targets:
-  - name: staging
-    paths: ["staging/**"]
-    images: [{ repository: ${APP} }]
-    delivery: ${staging}
-  - name: prod
-    paths: ["prod/**"]
-    images: [{ repository: ${APP} }]
-    delivery: ${prod}
-`,
-    );
+  const targets = (staging: string, prod: string) => configureTargets(fake, { staging, prod });
 
   /** Everything the fake holds that a run could have written. */
   const written = async () => ({ refs: await fake.refs(OWNER, REPO), pulls: fake.pulls(OWNER, REPO) });

@@ -1,8 +1,10 @@
-/** A manifests repo on the fake GitHub and a local clone of it, as actions/checkout leaves it. */
+/** A manifests repo on the fake GitHub and a local clone of it, as actions/checkout leaves it; for delivery, a run's context on it and its targets. */
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 
-import type { FakeGitHub, FileSpec } from "../support/github-fake.js";
+import { startFakeGitHub, type FakeGitHub, type FileSpec } from "../support/github-fake.js";
+import { createClient } from "../../src/github/client.js";
+import type { DeliveryContext } from "../../src/github/deliver.js";
 import { GitRepo } from "../../src/github/git.js";
 import { tempDir } from "../support/temp.js";
 
@@ -36,6 +38,31 @@ spec:
         - name: ${name}
           image: ${image} # the running build
 `;
+}
+
+/** The image the delivery tests promote, from 1.0.0. */
+export const APP = "ghcr.io/acme/app";
+
+/**
+ * A fresh fake GitHub whose manifests repo holds APP at 1.0.0 in `<env>/app.yaml` for each env,
+ * and a run's delivery context on a checkout of it (silent, pausing with `sleep`).
+ */
+export async function appManifests(
+  envs: readonly string[],
+  sleep: DeliveryContext["sleep"] = async () => {},
+): Promise<{ readonly fake: FakeGitHub; readonly ctx: DeliveryContext }> {
+  const fake = await startFakeGitHub();
+  const { git } = await checkout(fake, Object.fromEntries(envs.map((env) => [`${env}/app.yaml`, deployment("app", `${APP}:1.0.0`)])));
+  const client = createClient({ token: fake.token, baseUrl: fake.apiUrl });
+  return { fake, ctx: { git, remote: "origin", repository: { owner: OWNER, repo: REPO }, client: () => client, log: () => {}, sleep } };
+}
+
+/** Commits a configuration with one target per env (its `<env>/**`, APP) delivered as given (YAML), e.g. `{ staging: "{ mode: push }" }`. */
+export function configureTargets(fake: FakeGitHub, delivery: Record<string, string>): Promise<string> {
+  const targets = Object.entries(delivery).map(
+    ([env, how]) => `  - name: ${env}\n    paths: ["${env}/**"]\n    images: [{ repository: ${APP} }]\n    delivery: ${how}\n`,
+  );
+  return fake.commitFile(OWNER, REPO, "main", ".github/gitops-promote.yaml", "targets:\n" + targets.join(""));
 }
 
 /** Calls to the REST/GraphQL API (git smart HTTP excluded). */
