@@ -20,11 +20,11 @@ import { byRepository, type ImageUpdate } from "../image/update.js";
 import { YamlFile, type YamlDocument } from "./file.js";
 import { editImages, inContainerSpec, setImageScalar } from "./images.js";
 import { isKustomization } from "./kustomize.js";
-import { mapValue, nodeAt, scalarText, type ScalarNode } from "./node.js";
+import { isFlowScalar, mapValue, nodeAt, scalarText, type ScalarNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import { EditPlan, type Editor } from "./plan.js";
 import { sourcesOf } from "./argocd.js";
-import { renderScalar } from "./quoting.js";
+import { renderScalar, scalarForm } from "./quoting.js";
 import { forEachValue } from "./walk.js";
 
 /** What kustomize reads a patch as: `patches[].patch` is a JSON6902 op list when it is a list, else a strategic merge. */
@@ -161,16 +161,13 @@ interface Placement {
  */
 function placementOf(file: YamlFile, patch: PatchString): Placement | string {
   const { node, inFlow } = patch;
-  if (node.style === "literal") return literalPlacement(file.text, node) ?? "literal block (|) string";
-  if (node.style === "folded") return "folded (>) string";
-  const { style } = node;
-  const form = `${{ plain: "plain", single: "single-quoted", double: "double-quoted" }[style]} string`;
-  const source = file.text.slice(node.start, node.end);
-  if (/[\r\n]/.test(source)) return `multi-line ${form}`;
+  const literal = node.style === "literal" ? literalPlacement(file.text, node) : undefined;
+  if (literal) return literal;
+  const form = scalarForm(node, file.text.slice(node.start, node.end), inFlow);
+  if (form !== undefined) return form;
   // A plain string never holds a patch: `: `, `- `, `[` or `{` in it would make it a mapping or a list.
-  if (style === "plain") return form;
-  const render = (text: string) => renderScalar(text, style, inFlow);
-  if (render(node.text) !== source) return `${form} with non-canonical escapes`;
+  if (!isFlowScalar(node) || node.style === "plain") return "plain string";
+  const render = (text: string) => renderScalar(text, node.style, inFlow);
   return { at: (offset) => node.start + render(node.text.slice(0, offset)).length - 1, escape: (text) => render(text).slice(1, -1) };
 }
 

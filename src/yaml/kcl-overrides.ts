@@ -25,7 +25,7 @@ import { setImageScalar } from "./images.js";
 import { isFlowScalar, mapValue, nodeAt, type ScalarNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import type { EditPlan, Editor } from "./plan.js";
-import { renderScalar } from "./quoting.js";
+import { scalarForm } from "./quoting.js";
 import { scalarSplice } from "./splice.js";
 
 export const editKclOverrideSpecs: Editor = (file, request, plan) => {
@@ -123,8 +123,9 @@ function editSpec(at: SpecString, document: YamlDocument, incoming: ReadonlyMap<
   const next = nextReference(update, ref, warn);
   if (!next) return;
   const source = plan.file.text.slice(node.start, node.end);
-  if (!isFlowScalar(node) || renderScalar(node.text, node.style, at.inFlow) !== source)
-    return warn(`holds ${ref.name} in a ${formOf(node, source)}, which is not edited; write the spec as a plain or quoted one-line string`);
+  const form = scalarForm(node, source, at.inFlow);
+  if (form !== undefined || !isFlowScalar(node))
+    return warn(`holds ${ref.name} in a ${form}, which is not edited; write the spec as a plain or quoted one-line string`);
   // Unquoted, the name stays as written and KCL's head expression ends before its ':' or '@': the new text is read whole too.
   const written = value.kind === "literal" ? `${spec.value.slice(0, value.start)}${writeStringLiteral(next, value.style)}${spec.value.slice(value.end)}` : next;
   // The value is the spec's trimmed tail.
@@ -132,15 +133,4 @@ function editSpec(at: SpecString, document: YamlDocument, incoming: ReadonlyMap<
   const text = `${node.text.slice(0, valueEnd - spec.value.length)}${written}${node.text.slice(valueEnd)}`;
   plan.claim(node);
   plan.addSplice(scalarSplice(plan.file, node, text, at.inFlow), { kind: "override", key, old: current, new: next, object: document.object });
-}
-
-/**
- * How a YAML string is written that its style does not render as written: re-rendering it
- * would change more than the value's characters.
- */
-function formOf(node: ScalarNode, source: string): string {
-  if (node.style === "literal") return "literal block (|) string";
-  if (node.style === "folded") return "folded (>) string";
-  const form = `${{ plain: "plain", single: "single-quoted", double: "double-quoted" }[node.style]} string`;
-  return /[\r\n]/.test(source) ? `multi-line ${form}` : `${form} with escapes of its own`;
 }

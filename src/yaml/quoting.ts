@@ -5,7 +5,7 @@
  * (go-yaml v2, PyYAML: Helm, kubectl and kyaml still read `on`, `0777`, `1_000` as
  * non-strings). This is kyaml's FormatNonStringStyle rule, plus escaping for any text.
  */
-import type { FlowScalar } from "./node.js";
+import type { FlowScalar, ScalarNode } from "./node.js";
 
 /** YAML 1.1 booleans and nulls (go-yaml v2's resolve table) and YAML 1.2 special floats. */
 const YAML11_WORDS = new Set(
@@ -118,4 +118,18 @@ export function renderScalar(value: string, style: FlowStyle, inFlow: boolean): 
     case "plain":
       return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
   }
+}
+
+/**
+ * How a YAML string whose bytes are not its text as renderScalar writes it on one line is
+ * written, for a message ("folded (>) string", "multi-line double-quoted string");
+ * undefined when they are, so that an edit of its text is the same edit of its bytes,
+ * escaped character by character.
+ */
+export function scalarForm(node: ScalarNode, source: string, inFlow: boolean): string | undefined {
+  if (node.style === "literal") return "literal block (|) string";
+  if (node.style === "folded") return "folded (>) string";
+  const form = `${{ plain: "plain", single: "single-quoted", double: "double-quoted" }[node.style]} string`;
+  if (/[\r\n]/.test(source)) return `multi-line ${form}`;
+  return renderScalar(node.text, node.style, inFlow) === source ? undefined : `${form} with non-canonical escapes`;
 }

@@ -197,7 +197,7 @@ spec:
       {
         line: 21,
         message:
-          "spec.config.overrides[6]: g.image holds ghcr.io/acme/app in a double-quoted string with escapes of its own, which is not edited; write the spec as a plain or quoted one-line string",
+          "spec.config.overrides[6]: g.image holds ghcr.io/acme/app in a double-quoted string with non-canonical escapes, which is not edited; write the spec as a plain or quoted one-line string",
       },
     ]);
   });

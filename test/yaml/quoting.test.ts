@@ -1,6 +1,8 @@
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { doubleQuoted, isPlainSafe, readsAsNonString, renderScalar } from "../../src/yaml/quoting.js";
+import { parseYaml } from "../../src/yaml/file.js";
+import type { ScalarNode } from "../../src/yaml/node.js";
+import { doubleQuoted, isPlainSafe, readsAsNonString, renderScalar, scalarForm } from "../../src/yaml/quoting.js";
 
 describe("readsAsNonString (kyaml FormatNonStringStyle, YAML 1.1 and 1.2)", () => {
   it.each([
@@ -76,5 +78,30 @@ describe("renderScalar", () => {
 
   it("switches from single to double quotes for text single quotes cannot hold", () => {
     expect(renderScalar("a\nb", "single", false)).toBe('"a\\nb"');
+  });
+});
+
+describe("scalarForm", () => {
+  /** The form of `v`'s value in the one-document `text`. */
+  const formOf = (text: string): string | undefined => {
+    const root = parseYaml(text)[0];
+    const node = root?.kind === "map" ? (root.pairs[0]!.value as ScalarNode) : undefined;
+    return scalarForm(node!, text.slice(node!.start, node!.end), false);
+  };
+
+  it("is undefined for a one-line string written as renderScalar writes it", () => {
+    expect(formOf("v: app:1.0\n")).toBeUndefined();
+    expect(formOf("v: 'it''s'\n")).toBeUndefined();
+    expect(formOf('v: "a\\tb"\n')).toBeUndefined();
+  });
+
+  it.each([
+    ["v: |\n  app:1.0\n", "literal block (|) string"],
+    ["v: >-\n  app:1.0\n", "folded (>) string"],
+    ['v: "app:\n  1.0"\n', "multi-line double-quoted string"],
+    ["v: 'app:\n  1.0'\n", "multi-line single-quoted string"],
+    ['v: "\\x41pp"\n', "double-quoted string with non-canonical escapes"],
+  ])("names %j", (text, form) => {
+    expect(formOf(text)).toBe(form);
   });
 });
