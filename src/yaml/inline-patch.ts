@@ -101,12 +101,15 @@ function editPatch(file: YamlFile, patch: PatchString, document: YamlDocument, r
   const within = (text: string) => (ops ? `${key}${text}` : `${key}: ${text}`);
   const placement = placementOf(file, patch);
   if (typeof placement === "string") {
-    if (changes.length === 0) return;
-    const names = [...new Set(changes.map(({ change }) => tryParseImageRef(change.old)?.name ?? change.old))].join(", ");
-    plan.warn(
-      patch.node.start,
-      `${key} holds ${names} in a ${placement}, which is not edited; write the patch as a literal block scalar (|) to have its image updated`,
-    );
+    if (changes.length > 0) {
+      const names = [...new Set(changes.map(({ change }) => tryParseImageRef(change.old)?.name ?? change.old))].join(", ");
+      plan.warn(
+        patch.node.start,
+        `${key} holds ${names} in a ${placement}, which is not edited; write the patch as a literal block scalar (|) to have its image updated`,
+      );
+    }
+    // What the patch keeps (a tag its policy ranks higher, a bare repository) is said at the patch, whose lines are not the text's.
+    for (const { message } of warnings) plan.warn(patch.node.start, within(message));
     return;
   }
   plan.claim(patch.node);

@@ -236,6 +236,21 @@ patchesJson6902:
     ]);
   });
 
+  it("still reports what the patch keeps when its form cannot be edited: a tag its policy ranks higher, a bare repository", () => {
+    const ops = '[{"op": "replace", "path": "/spec/template/spec/containers/0/image", "value": "ghcr.io/acme/app:2.0"}';
+    const bare = '{"op": "add", "path": "/metadata/annotations/image", "value": "ghcr.io/acme/app"}]';
+    const text = `patches:\n  - patch: >-\n      ${ops},\n      ${bare}\n`;
+    expect(patchData(text)).toHaveLength(1);
+    const { text: out, changes, warnings } = edit(text, withImages(update("ghcr.io/acme/app:1.5", numericVersions)));
+    expect([out, changes]).toEqual([text, []]);
+    expect(warnings.map((w) => [w.line, w.message.split(/(?<=\]\.value) /)[0]])).toEqual([
+      [2, "patches[0].patch[0].value"],
+      [2, "patches[0].patch[1].value"],
+    ]);
+    expect(warnings[0]!.message).toMatch(/keeps 2\.0, which its policy .* ranks above the incoming 1\.5/);
+    expect(warnings[1]!.message).toMatch(/holds ghcr\.io\/acme\/app with no tag or digest/);
+  });
+
   it("leaves a Flux marker inside a patch to the patch text: no setter edits it, the repository rule does", () => {
     const text = `patches:
   - patch: |-
