@@ -1,4 +1,4 @@
-/** Images in KCL `-O` specs kept in YAML (a flux-kcl-controller KCLRun's `spec.config.overrides`, a kcl.yaml's `kcl_cli_configs.overrides`), edited inside their strings. */
+/** Images in KCL settings kept in YAML (a flux-kcl-controller KCLRun's `spec.config.overrides` and `-D` `arguments`, a kcl.yaml's `kcl_cli_configs.overrides` and `kcl_options`), edited inside their strings. */
 import { describe, expect, it } from "vitest";
 import type { EditRequest } from "../../src/change.js";
 import { planUpdate } from "../../src/engine/plan.js";
@@ -230,15 +230,34 @@ spec:
     expect(edit(values, withImages("ghcr.io/acme/app:1.2.4")).changes).toEqual([]);
   });
 
-  it("edits a KCLRun's -D arguments, which the program reads with option(): the same name=value grammar", () => {
+  it("edits a KCLRun's -D arguments, which the program reads with option(): a JSON string's literal, or else the raw text whole", () => {
     const text = kclRun("app.replicas=2").replace(
       "    overrides:",
-      '    arguments:\n      - env="prod"\n      - image="ghcr.io/acme/app:1.2.3"\n    overrides:',
+      [
+        "    arguments:",
+        '      - env="prod"',
+        '      - image="ghcr.io/acme/app:1.2.3"',
+        "      - proxy=nginx:1.25",
+        "      - img='ghcr.io/acme/app:1.2.3'",
+        `      - 'images={"app": "ghcr.io/acme/app:1.2.3"}'`,
+        "      - replicas=2",
+        "    overrides:",
+      ].join("\n"),
     );
-    const { text: out, changes } = editYaml(text, withImages("ghcr.io/acme/app:1.2.4"));
-    expect(out).toBe(text.replace("app:1.2.3", "app:1.2.4"));
+    const { text: out, changes, warnings } = editYaml(text, withImages("ghcr.io/acme/app:1.2.4", "nginx:1.26"));
+    expect(out).toBe(text.replace('image="ghcr.io/acme/app:1.2.3"', 'image="ghcr.io/acme/app:1.2.4"').replace("nginx:1.25", "nginx:1.26"));
     expect(changes.map((c) => [c.kind, c.key, c.old, c.new])).toEqual([
       ["override", "spec.config.arguments[1]: image", "ghcr.io/acme/app:1.2.3", "ghcr.io/acme/app:1.2.4"],
+      ["override", "spec.config.arguments[2]: proxy", "nginx:1.25", "nginx:1.26"],
+    ]);
+    // KCL decodes a value as JSON, else keeps the raw text: option("img") is the text with its quotes, no image reference.
+    const kept = "which is not edited (only a value that is one reference, bare or a JSON string, is), so the image this option passes stays as it is";
+    expect(warnings).toEqual([
+      {
+        line: 17,
+        message: `spec.config.arguments[3]: img holds ghcr.io/acme/app:1.2.3 in raw text that is not JSON (option() returns it as written), ${kept}`,
+      },
+      { line: 18, message: `spec.config.arguments[4]: images holds ghcr.io/acme/app:1.2.3 in a JSON value that is no string, ${kept}` },
     ]);
   });
 
