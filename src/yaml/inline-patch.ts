@@ -12,7 +12,8 @@
  * quoting.ts writes its text, escaped character by character. In any other form (folded
  * `>`, several lines, escapes written otherwise) an image that would change is named in a
  * warning and nothing is edited. A Flux marker inside a patch is string content, no
- * comment Flux reads: it is left alone.
+ * comment Flux reads: it is left alone. A JSON6902 patch file (`path:` in a kustomization),
+ * a YAML list of ops, is edited by the same op rule in its own bytes.
  */
 import { SourceError, type EditRequest } from "../change.js";
 import { tryParseImageRef } from "../image/reference.js";
@@ -20,7 +21,7 @@ import { byRepository, type ImageUpdate } from "../image/update.js";
 import { YamlFile, type YamlDocument } from "./file.js";
 import { editImages, inContainerSpec, setImageScalar } from "./images.js";
 import { isKustomization } from "./kustomize.js";
-import { isFlowScalar, mapValue, nodeAt, scalarText, type ScalarNode } from "./node.js";
+import { isFlowScalar, mapValue, nodeAt, scalarText, type ScalarNode, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import { EditPlan, type Editor } from "./plan.js";
 import { sourcesOf } from "./argocd.js";
@@ -42,9 +43,22 @@ export const editInlinePatches: Editor = (file, request, plan) => {
   const incoming = byRepository(request.images);
   if (incoming.size === 0) return;
   for (const document of file.documents) {
+    // A patch file a kustomization names by `path:` is its own YAML: a manifest is edited as one, an op list here.
+    if (isOpList(document.root)) editOps(document, incoming, plan);
     for (const patch of patchStrings(document)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request, plan);
   }
 };
+
+const JSON6902_OPS = new Set(["add", "remove", "replace", "move", "copy", "test"]);
+
+/** A JSON6902 patch: a list of ops, each with a known `op` and a `path` pointer; no manifest looks like one. */
+function isOpList(root: YamlNode | null): boolean {
+  return (
+    root?.kind === "seq" &&
+    root.items.length > 0 &&
+    root.items.every((op) => op.kind === "map" && JSON6902_OPS.has(scalarText(mapValue(op, "op")) ?? "") && scalarText(mapValue(op, "path"))?.startsWith("/"))
+  );
+}
 
 /**
  * The inline patch strings of a document: a kustomization's; a Flux Kustomization's

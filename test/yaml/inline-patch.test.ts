@@ -324,6 +324,22 @@ spec:
     expect(argo.changes.map((c) => [c.line, c.key])).toEqual([[14, "spec.sources[0].kustomize.patches[0].patch[0].value"]]);
   });
 
+  it("edits a JSON6902 patch file (a kustomization's `path:`), a list of ops in its own bytes; a list of anything else is no patch", () => {
+    const ops = `# pinned by the release job
+- op: test
+  path: /spec/template/spec/containers/0/image
+  value: ghcr.io/acme/app:0.9.0
+- op: replace
+  path: /spec/template/spec/containers/0/image
+  value: ghcr.io/acme/app:1.0.0 # the running build
+`;
+    const { text, changes } = editYaml(ops, withImages("ghcr.io/acme/app:1.1.0"));
+    expect(text).toBe(ops.replace("app:1.0.0", "app:1.1.0"));
+    expect(changes.map((c) => [c.line, c.kind, c.key])).toEqual([[7, "image", "[1].value"]]);
+    const notOps = "- name: app\n  value: ghcr.io/acme/app:1.0.0\n- op: replace\n  path: /spec\n  value: ghcr.io/acme/app:1.0.0\n";
+    expect(editYaml(notOps, withImages("ghcr.io/acme/app:1.1.0")).text).toBe(notOps);
+  });
+
   it("leaves a `patches:` key of anything but a kustomization alone", () => {
     const text = `apiVersion: example.com/v1
 kind: PatchSet
@@ -381,5 +397,27 @@ patches:
     const { text, changes } = editYaml(overlay, withImages("ghcr.io/acme/app:1.1.0"));
     expect(changes).toHaveLength(2);
     expect((await render(text)).match(/image: \S+/g)).toEqual(["image: ghcr.io/acme/app:1.1.0", "image: ghcr.io/acme/app:1.1.0"]);
+  });
+
+  it.skipIf(!hasKubectl)("kubectl kustomize shows the new image from a JSON6902 patch file (skipped: kubectl not installed)", async () => {
+    const dir = await tempDir("gp-patch-file-");
+    const deployment = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: app}
+spec:
+  selector: {matchLabels: {app: app}}
+  template:
+    metadata: {labels: {app: app}}
+    spec:
+      containers:
+        - {name: app, image: ghcr.io/acme/app:0.1.0}
+`;
+    await writeFile(join(dir, "app.yaml"), deployment);
+    await writeFile(join(dir, "kustomization.yaml"), "resources: [app.yaml]\npatches:\n  - path: ops.yaml\n    target: {kind: Deployment, name: app}\n");
+    const ops = "- op: replace\n  path: /spec/template/spec/containers/0/image\n  value: ghcr.io/acme/app:1.0.0\n";
+    await writeFile(join(dir, "ops.yaml"), ops);
+    expect((await kustomize(dir)).match(/image: \S+/g)).toEqual(["image: ghcr.io/acme/app:1.0.0"]);
+    await writeFile(join(dir, "ops.yaml"), editYaml(ops, withImages("ghcr.io/acme/app:1.1.0")).text);
+    expect((await kustomize(dir)).match(/image: \S+/g)).toEqual(["image: ghcr.io/acme/app:1.1.0"]);
   });
 });
