@@ -46,6 +46,9 @@ interface Plan {
   readonly warnings: Warning[];
 }
 
+/** Values a computed override refuses to write over, as a message names them. */
+const COMPOSITE: Partial<Record<Expr["type"], string>> = { config: "a config", schema: "a schema instance", list: "a list" };
+
 function valueFrom(tokens: Tokens, expr: Expr, eol: string): Value {
   const string = plainString(tokens, expr);
   return { tokens, expr, text: nodeText(tokens, expr).replace(/\r\n|\n|\r/g, eol), ...(string !== undefined && { string }) };
@@ -134,6 +137,7 @@ class Planner {
 
   /** `=`: splice the new value over the old one; a string keeps the old literal's style. `key` is the path reported. */
   replace(old: Expr, given: Value, key = this.spec.path): void {
+    if (this.computed) this.refuseComposite(old);
     const oldString = plainString(this.tokens, old);
     const value = this.computed ? this.stringValue(this.computed(oldString, (why) => this.warn(old.first, `${this.spec.path} ${why}`))) : given;
     if (!value) return;
@@ -144,6 +148,18 @@ class Planner {
     } else if (sameTokens(this.tokens, old, value.tokens, value.expr)) return;
     this.plan.splices.push({ start: this.tokens.start[old.first]!, end: this.tokens.end[old.last]!, insert: text });
     this.change(old.first, this.describe(old), value.string ?? value.text, key);
+  }
+
+  /**
+   * A computed value is an image or its tag: written over a config, schema instance or list it
+   * would drop the rest (`image = {repository = ..., tag = ...}` -> `image = "1.2.4"`). Refused
+   * as the YAML editor refuses a mapping or list; an expression that computes a string is set.
+   */
+  refuseComposite(old: Expr): void {
+    const what = COMPOSITE[old.type];
+    if (what === undefined) return;
+    const inside = old.type === "list" ? "" : "; name the entry inside it that holds the image (or, with part: tag, the tag)";
+    throw new SourceError(`${this.spec.path}: the value is ${what}, not a string that can be set${inside}`, this.line(old.first));
   }
 
   /** `:`: merge a config into a config/schema, or a same-name schema; anything else replaces. */
@@ -497,7 +513,8 @@ function nothingToDelete(p: Planner, why: { message: string; line?: number }): v
  * SourceError naming the deepest existing key (unless `create`); deleting a missing path
  * changes nothing (as in KCL) and warns, naming the same key. Throws OverrideSpecError for
  * a malformed spec. A computed override is `path=<string>` with the string computed from
- * each target's current value.
+ * each target's current value; a target that is a config, schema instance or list throws
+ * SourceError at its line.
  */
 export function applyOverrides(text: string, specs: readonly (string | ComputedOverride)[], options: OverrideOptions = {}): EditResult {
   let current = text;

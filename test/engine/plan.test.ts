@@ -785,3 +785,33 @@ describe("planUpdate: a late, older build", () => {
     expect(p.warnings).toEqual([{ message: "target tools does not allow ghcr.io/acme/app; not edited there" }]);
   });
 });
+
+describe("planUpdate: a configured override naming a config or list, not the string in it (bug hunt 5, 1)", () => {
+  const main = ["config = {", '    image = {repository = "ghcr.io/acme/app", tag = "1.2.3"}', '    list = ["ghcr.io/acme/app:1.2.3"]', "}", ""].join("\n");
+  const overrides = [
+    "overrides:",
+    "  - {file: main.k, spec: config.image, image: ghcr.io/acme/app, part: tag}",
+    "  - {file: main.k, spec: config.list, image: ghcr.io/acme/app}",
+    "  - {file: values.yaml, spec: image, image: ghcr.io/acme/app, part: tag}",
+    "",
+  ].join("\n");
+  const files = { ".github/gitops-promote.yaml": overrides, "main.k": main, "values.yaml": "image:\n  repository: ghcr.io/acme/app\n  tag: 1.2.3\n" };
+
+  it("is a configuration error at its line, with the file's line and what the value is, as in YAML, before any edit", async () => {
+    // planUpdate throws: no file is planned, so neither the override nor the list item's own image change is written or listed.
+    const inside = "; name the entry inside it that holds the image (or, with part: tag, the tag)";
+    expect(await refusal(files, { images: ["ghcr.io/acme/app:1.2.4"] })).toEqual([
+      {
+        file: ".github/gitops-promote.yaml",
+        line: 2,
+        message: `overrides[0].spec: main.k:2: config.image: the value is a config, not a string that can be set${inside}`,
+      },
+      { file: ".github/gitops-promote.yaml", line: 3, message: "overrides[1].spec: main.k:3: config.list: the value is a list, not a string that can be set" },
+      {
+        file: ".github/gitops-promote.yaml",
+        line: 4,
+        message: "overrides[2].spec: values.yaml:2: image: the value is a mapping, not a scalar that can be set",
+      },
+    ]);
+  });
+});

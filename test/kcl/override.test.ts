@@ -160,6 +160,34 @@ describe("applyOverrides: values", () => {
     expect(applyOverrides("d = {}\n", [{ path: "d.image", value: bump }], { create: true }).text).toBe('d = {\n    image = "app:new"\n}\n');
   });
 
+  it("refuses a computed value over a config, schema instance or list: the image would replace what it holds, as YAML refuses a mapping", () => {
+    const text = [
+      "config = {",
+      '    image = {repository = "ghcr.io/acme/app", tag = "1.2.3"}',
+      '    list = ["ghcr.io/acme/app:1.2.3"]',
+      '    app = App {image = "ghcr.io/acme/app:1.2.3"}',
+      "}",
+      "",
+    ].join("\n");
+    const tag = () => "1.2.4";
+    const refusal = (path: string): string => {
+      try {
+        applyOverrides(text, [{ path, value: tag }]);
+      } catch (e) {
+        return `${(e as SourceError).line}: ${(e as Error).message}`;
+      }
+      return "no error";
+    };
+    const inside = "; name the entry inside it that holds the image (or, with part: tag, the tag)";
+    expect(refusal("config.image")).toBe(`2: config.image: the value is a config, not a string that can be set${inside}`);
+    expect(refusal("config.list")).toBe("3: config.list: the value is a list, not a string that can be set");
+    expect(refusal("config.app")).toBe(`4: config.app: the value is a schema instance, not a string that can be set${inside}`);
+    expect(refusal("config")).toBe(`1: config: the value is a config, not a string that can be set${inside}`);
+    // The field inside is set; an expression that computes a string is replaced, as before.
+    expect(applyOverrides(text, [{ path: "config.image.tag", value: tag }]).text).toBe(text.replace('"1.2.3"}', '"1.2.4"}'));
+    expect(applyOverrides('a = {image = "repo:" + version}\n', [{ path: "a.image", value: tag }]).text).toBe('a = {image = "1.2.4"}\n');
+  });
+
   it("quotes a unary/binary value like build_expr_from_string", () => {
     expect(applyOverrides('a = {image = "x"}\n', ["a.image=kcllang/flask_demo:abc"]).text).toBe('a = {image = "kcllang/flask_demo:abc"}\n');
     expect(applyOverrides("count = 1\n", ["count=-1"]).text).toBe('count = "-1"\n');
