@@ -71,8 +71,11 @@ function readValue(spec: OverrideSpec, raw: string, eol: string): Value {
   return valueFrom(read.tokens, read.expr, eol);
 }
 
+/** A node's token range. */
+type Span = { readonly first: number; readonly last: number };
+
 /** Same tokens (ignoring layout and comments; strings by value and kind)? */
-function sameTokens(a: Tokens, aNode: Expr, b: Tokens, bNode: Expr): boolean {
+function sameTokens(a: Tokens, aNode: Span, b: Tokens, bNode: Span): boolean {
   const skip = (t: Tokens, i: number): boolean => STARTS_LINE.has(t.kind[i]!);
   let i = aNode.first;
   let j = bNode.first;
@@ -192,12 +195,22 @@ class Planner {
     }
   }
 
-  /** `+=`: append list items, only when both sides are list literals (as KCL does); the change holds the list written. */
+  /**
+   * `+=`: append list items, only when both sides are list literals (as KCL does); the change
+   * holds the list written. Unlike `kcl -O`, which appends every time, an item the list already
+   * holds (the same tokens, whatever the layout) is not appended again, so that a second run
+   * of the same request changes nothing.
+   */
   append(old: Expr, value: Value): void {
     if (old.type !== "list" || value.expr.type !== "list") {
       return this.warn(old.first, `${this.spec.path}+= needs a list literal on both sides; nothing appended`);
     }
-    const items = value.expr.items.map((item) => nodeText(value.tokens, item));
+    const added: ListItem[] = [];
+    for (const item of value.expr.items) {
+      const held = old.items.some((o) => sameTokens(this.tokens, o, value.tokens, item)) || added.some((a) => sameTokens(value.tokens, a, value.tokens, item));
+      if (!held) added.push(item);
+    }
+    const items = added.map((item) => nodeText(value.tokens, item));
     if (items.length === 0) return;
     const splice = this.afterLast(old, items, items.join(", "), (last) => this.indentOf(last.first));
     this.plan.splices.push(splice);

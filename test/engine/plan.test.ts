@@ -815,3 +815,15 @@ describe("planUpdate: a configured override naming a config or list, not the str
     ]);
   });
 });
+
+describe("planUpdate: --set with += run again (bug hunt 5, 4)", () => {
+  it("changes nothing the second time: the items are in the list already", async () => {
+    const main = 'config = {\n    args = ["a", "b"]\n}\n';
+    const request = { sets: ['main.k:config.args+=["c"]'] };
+    const first = await plan({ "main.k": main }, request);
+    expect(afterOf(first, "main.k")).toBe('config = {\n    args = ["a", "b", "c"]\n}\n');
+    const second = await plan({ "main.k": afterOf(first, "main.k")! }, request);
+    expect(second.files).toEqual([]);
+    expect(second.changes).toEqual([]);
+  });
+});

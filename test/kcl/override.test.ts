@@ -291,6 +291,19 @@ describe("applyOverrides: ':' and '+=' as splices", () => {
     expect(result.text).toBe('a = {\n    ports = [80, 443]\n    names = [\n        "x"\n        "y"\n    ]\n    n = 1\n}\n');
     expect(result.warnings).toEqual([{ line: 7, message: "a.n+= needs a list literal on both sides; nothing appended" }]);
   });
+
+  it("appends only the items the list does not hold yet, so a second run changes nothing (kcl -O appends them again)", () => {
+    const text = 'app = {\n    args = ["a", "b"]\n    ports = [\n        {port = 80}\n    ]\n}\n';
+    const once = applyOverrides(text, ['app.args+=["c"]', "app.ports+=[{port = 80}, {port=443}]"]);
+    expect(once.text).toBe('app = {\n    args = ["a", "b", "c"]\n    ports = [\n        {port = 80}\n        {port=443}\n    ]\n}\n');
+    const again = applyOverrides(once.text, ['app.args+=["c"]', "app.ports+=[{port = 80}, {port=443}]"]);
+    expect(again.text).toBe(once.text);
+    expect(again.changes).toEqual([]);
+    // Items are compared by their tokens, whatever the layout or quotes; a repeated one is added once.
+    const result = applyOverrides(once.text, ['app.args+=[\'b\', "d", "d"]']);
+    expect(result.text).toContain('args = ["a", "b", "c", "d"]');
+    expect(result.changes.map((c) => [c.old, c.new])).toEqual([['["a", "b", "c"]', '["a", "b", "c", "d"]']]);
+  });
 });
 
 describe("applyOverrides: create", () => {
