@@ -6,15 +6,18 @@
  * anything inside a comment.
  */
 import { SourceError, type EditRequest, type EditResult, type FieldChange, type Warning } from "../change.js";
-import { formatImageRef, screenToken, tryParseImageRef } from "../image/reference.js";
+import { formatImageRef, normalizeRepository, screenToken, tryParseImageRef } from "../image/reference.js";
 import { MARKER_TOKEN, MarkedFields, readMarker, type Marker } from "../image/marker.js";
-import { bareRepositoryWarning, byRepository, nextReference, staleImageIn, type ImageUpdate } from "../image/update.js";
+import { bareRepositoryWarning, byRepository, nextReference, nextVersion, staleImageIn, versionOf, type ImageUpdate } from "../image/update.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { formatOverridePath } from "./override-spec.js";
 import { parseKcl } from "./parser.js";
 import { readStringLiteral } from "./string-literal.js";
 import type { ConfigEntry, ConfigItem, Expr, ListItem, StringExpr } from "./syntax.js";
 import { StringFlag, T, type Tokens } from "./tokenizer.js";
+
+/** The keys of an image held as Helm values hold one. */
+const HELM_KEYS = new Set(["repository", "name", "registry", "tag", "digest"]);
 
 /** Tokens between a value and the comment after it that still leave the comment the value's. */
 const CLOSERS = new Set<number>([T.RParen, T.RBracket, T.RBrace, T.Comma]);
@@ -46,8 +49,8 @@ class ImageEditor {
   readonly incoming: ReadonlyMap<string, ImageUpdate>;
   /** Repositories a marker in this file sets: an interpolation building their reference is already taken care of. */
   readonly markedRepositories = new Set<string>();
-  /** String tokens a marker comment claims (set, or refused with a warning): never matched by repository. */
-  readonly markedTokens = new Set<number>();
+  /** String tokens a marker comment claims (set, or refused with a warning), or a Helm-style pair decides: never matched by repository alone. */
+  readonly claimed = new Set<number>();
   /** String tokens the walk met outside interpolations, edited or not: the others are where matching by repository never goes. */
   readonly reached = new Set<number>();
 
@@ -85,6 +88,7 @@ class ImageEditor {
   }
 
   walkItems(items: readonly ConfigItem[], path: KeyPath): void {
+    this.helmImage(items, path);
     for (const item of items) {
       if (item.type === "entry") {
         this.walk(item.value, { parent: path, step: item });
@@ -92,6 +96,43 @@ class ImageEditor {
         for (const branch of item.branches) this.walkItems(branch, path);
       }
     }
+  }
+
+  /**
+   * An image held as Helm values hold one, `repository` (or `name`, with an optional
+   * `registry`) beside `tag` (and `digest`), all string literals: when the repository is an
+   * incoming one, the tag and digest move on under the same decision as a whole reference, as
+   * helm.ts does in YAML. Its literals are then claimed: the repository alone is no news.
+   */
+  helmImage(items: readonly ConfigItem[], path: KeyPath): void {
+    const literals = new Map<string, { entry: ConfigEntry; token: number }>();
+    for (const item of items) {
+      if (item.type !== "entry" || item.key.parts?.length !== 1 || item.value.type !== "string") continue;
+      const key = item.key.parts[0]!;
+      const { token } = item.value;
+      if (HELM_KEYS.has(key) && !(this.tokens.flags[token]! & StringFlag.Interpolated)) literals.set(key, { entry: item, token });
+    }
+    const repository = literals.get("repository") ?? literals.get("name");
+    const tag = literals.get("tag");
+    if (!repository || !tag) return;
+    const fields = [repository, tag, literals.get("registry"), literals.get("digest")].filter((f) => f !== undefined);
+    // A marked field belongs to its marker; so does the rest of its config.
+    if (fields.some((f) => this.claimed.has(f.token))) return;
+    const registry = literals.get("registry");
+    const repositoryText = this.literal(repository.token).body;
+    const name = registry ? `${this.literal(registry.token).body}/${repositoryText}` : repositoryText;
+    const update = this.incoming.get(normalizeRepository(name) ?? "");
+    if (!update) return;
+    for (const f of fields) this.claimed.add(f.token);
+    const digest = literals.get("digest");
+    const tagLiteral = this.literal(tag.token);
+    const tagKey = this.pathText({ parent: path, step: tag.entry });
+    const kept = (why: string) => this.warnings.push({ line: this.line(tagLiteral), message: `${tagKey} ${why}` });
+    const next = nextVersion(update, versionOf(tagLiteral.body, digest && this.literal(digest.token).body), kept);
+    if (!next) return;
+    if (next.tag !== undefined) this.write(tagLiteral, next.tag, "kcl-image", tagKey);
+    // A dropped digest is emptied, as in Helm values.
+    if (digest) this.write(this.literal(digest.token), next.digest ?? "", "kcl-image", this.pathText({ parent: path, step: digest.entry }));
   }
 
   /** `config.containers[0].image`: a key path as a change reports it. */
@@ -135,7 +176,7 @@ class ImageEditor {
       const line = this.tokens.source.line(start);
       if ("error" in reading) {
         this.warnings.push({ line, message: reading.error });
-        this.markedTokens.add(at);
+        this.claimed.add(at);
         continue;
       }
       const { marker } = reading;
@@ -146,7 +187,7 @@ class ImageEditor {
         // Flux sets the one field a line comment follows; which of these is meant would be a guess, so none is set.
         const message = `Flux setter "${marker.setter}" is on a line with ${strings.length} strings; it marks none of them until its value is on a line of its own`;
         this.warnings.push({ line, message });
-        for (const t of strings) this.markedTokens.add(t);
+        for (const t of strings) this.claimed.add(t);
         continue;
       }
       if (tokens.kind[marked] !== T.String)
@@ -154,7 +195,7 @@ class ImageEditor {
       else if (tokens.flags[marked]! & StringFlag.Interpolated)
         this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a string with \${...}, which is never edited` });
       else this.mark(this.literal(marked), marker);
-      this.markedTokens.add(marked);
+      this.claimed.add(marked);
     }
   }
 
@@ -189,7 +230,7 @@ class ImageEditor {
   warnUnreached(): void {
     const { tokens } = this;
     for (const t of this.stringsHolding(this.screens)) {
-      if (this.reached.has(t) || this.markedTokens.has(t)) continue;
+      if (this.reached.has(t) || this.claimed.has(t)) continue;
       const literal = this.literal(t);
       const line = this.line(literal);
       if (tokens.flags[t]! & StringFlag.Interpolated) {
@@ -238,7 +279,7 @@ class ImageEditor {
   }
 
   visit(expr: StringExpr, path: KeyPath): void {
-    if (this.markedTokens.has(expr.token) || this.tokens.flags[expr.token]! & StringFlag.Interpolated) return;
+    if (this.claimed.has(expr.token) || this.tokens.flags[expr.token]! & StringFlag.Interpolated) return;
     this.reached.add(expr.token);
     const literal = this.literal(expr.token);
     const { body } = literal;

@@ -654,24 +654,25 @@ describe("planUpdate: configured overrides", () => {
   });
 
   describe("part: tag, for a field holding only the tag beside its repository", () => {
-    const tagOnly = (tag: string) => `app = {\n    image = {repository = "ghcr.io/acme/app", tag = "${tag}"}\n}\n`;
+    // `version`, not `tag`: a {repository, tag} pair is moved on by repository alone.
+    const tagOnly = (tag: string) => `app = {\n    image = {repository = "ghcr.io/acme/app", version = "${tag}"}\n}\n`;
     const tagOverride = (file: string, spec: string) => `  - file: ${file}\n    spec: ${spec}\n    image: ghcr.io/acme/app\n    part: tag\n`;
 
     it("writes only the tag (the review's reproduction)", async () => {
-      const files = { ".github/gitops-promote.yaml": config(tagOverride("main.k", "app.image.tag")), "main.k": tagOnly("1.2.3") };
+      const files = { ".github/gitops-promote.yaml": config(tagOverride("main.k", "app.image.version")), "main.k": tagOnly("1.2.3") };
       const p = await plan(files, { images: ["ghcr.io/acme/app:1.2.4"] });
       expect(afterOf(p, "main.k")).toBe(tagOnly("1.2.4"));
-      expect(p.changes.map((c) => [c.line, c.kind, c.key, c.old, c.new])).toEqual([[2, "override", "app.image.tag", "1.2.3", "1.2.4"]]);
+      expect(p.changes.map((c) => [c.line, c.kind, c.key, c.old, c.new])).toEqual([[2, "override", "app.image.version", "1.2.3", "1.2.4"]]);
     });
 
     it("under its target's policy: a newer tag is kept, and says so", async () => {
-      const files = { ".github/gitops-promote.yaml": config(tagOverride("prod/main.k", "app.image.tag"), CONFIG), "prod/main.k": tagOnly("1.3.0") };
+      const files = { ".github/gitops-promote.yaml": config(tagOverride("prod/main.k", "app.image.version"), CONFIG), "prod/main.k": tagOnly("1.3.0") };
       const p = await plan(files, { images: ["ghcr.io/acme/app:1.2.4"] });
       expect(p.files).toEqual([]);
       expect(p.warnings).toContainEqual({
         file: "prod/main.k",
         line: 2,
-        message: "app.image.tag keeps 1.3.0, which its policy (semver ^1.0.0) ranks above the incoming 1.2.4 (allow-downgrade sets it anyway)",
+        message: "app.image.version keeps 1.3.0, which its policy (semver ^1.0.0) ranks above the incoming 1.2.4 (allow-downgrade sets it anyway)",
       });
       expect(afterOf(await plan(files, { images: ["ghcr.io/acme/app:1.4.0"] }), "prod/main.k")).toBe(tagOnly("1.4.0"));
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SourceError, type EditRequest } from "../../src/change.js";
+import { parsePolicy } from "../../src/image/policy.js";
 import { parseImageRef } from "../../src/image/reference.js";
 import type { ImageUpdate } from "../../src/image/update.js";
 import { editKcl } from "../../src/kcl/editor.js";
@@ -26,8 +27,33 @@ describe("editKcl: image string literals by repository", () => {
     ]);
   });
 
+  it("moves the tag (and digest) of an image held as Helm values hold one: repository (or name, with registry) beside tag", () => {
+    const text = [
+      "config = {",
+      '    image = {repository = "ghcr.io/acme/app", tag = "1.2.3"}',
+      `    worker = {registry = "ghcr.io", repository = "acme/app", tag = "1.2.3", digest = "${sha}"}`,
+      '    newer = {name = "ghcr.io/acme/app", tag = "1.3.0"}',
+      "}",
+      "",
+    ].join("\n");
+    const result = editKcl(text, {
+      images: [{ image: parseImageRef("ghcr.io/acme/app:1.2.4"), policy: parsePolicy({ semver: { range: "^1.0.0" } }) }],
+      setters: new Map(),
+    });
+    expect(result.text).toBe(text.replace('tag = "1.2.3"}', 'tag = "1.2.4"}').replace(`tag = "1.2.3", digest = "${sha}"`, 'tag = "1.2.4", digest = ""'));
+    expect(result.changes.map((c) => [c.line, c.key, c.old, c.new])).toEqual([
+      [2, "config.image.tag", "1.2.3", "1.2.4"],
+      [3, "config.worker.tag", "1.2.3", "1.2.4"],
+      [3, "config.worker.digest", sha, ""],
+    ]);
+    // The repository alone is no news; a newer tag its policy ranks higher is.
+    expect(result.warnings).toEqual([
+      { line: 4, message: "config.newer.tag keeps 1.3.0, which its policy (semver ^1.0.0) ranks above the incoming 1.2.4 (allow-downgrade sets it anyway)" },
+    ]);
+  });
+
   it("leaves a literal holding only the repository, warning where its key names an image or repository (not a name)", () => {
-    const text = 'config = {\n    helm = {repository = "ghcr.io/acme/app", tag = "1.2.3"}\n    name = "ghcr.io/acme/app"\n}\n';
+    const text = 'config = {\n    helm = {repository = "ghcr.io/acme/app", version = "1.2.3"}\n    name = "ghcr.io/acme/app"\n}\n';
     const result = editKcl(text, images("ghcr.io/acme/app:1.2.4"));
     expect(result.text).toBe(text);
     expect(result.warnings).toEqual([
