@@ -21222,12 +21222,12 @@ var require_headers = __commonJS({
       append(name, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
-        const exists = this[kHeadersMap].get(lowercaseName);
-        if (exists) {
+        const exists2 = this[kHeadersMap].get(lowercaseName);
+        if (exists2) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
-            name: exists.name,
-            value: `${exists.value}${delimiter}${value}`
+            name: exists2.name,
+            value: `${exists2.value}${delimiter}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -33223,7 +33223,7 @@ var require_lib2 = __commonJS({
 // src/cli/main.ts
 import { parseArgs } from "node:util";
 import { stat } from "node:fs/promises";
-import { isAbsolute, relative, resolve, sep as sep2 } from "node:path";
+import { isAbsolute, join as join4, relative, resolve, sep as sep2 } from "node:path";
 
 // src/engine/apply.ts
 import { chmodSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -33285,6 +33285,9 @@ var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 var DIGEST = /^([A-Za-z][A-Za-z0-9]*(?:[+._-][A-Za-z][A-Za-z0-9]*)*):([0-9a-fA-F]{32,})$/;
 var DIGEST_HEX_LENGTH = { sha256: 64, sha384: 96, sha512: 128 };
 var DOCKER_HUB = "docker.io";
+function isTag(text2) {
+  return TAG.test(text2);
+}
 function dangerousCharacter(text2) {
   for (const ch of text2) {
     const code = ch.codePointAt(0);
@@ -33440,14 +33443,22 @@ function nextImageText(update, name, current, kept) {
   const next = nextVersion(update, own, kept);
   return next && formatImageRef({ name, ...next });
 }
-var TAG2 = /^[\w][\w.-]{0,127}$/;
 function nextTagText(update, current, kept) {
-  if (current !== void 0 && current !== "" && !TAG2.test(current)) {
+  if (current !== void 0 && current !== "" && !isTag(current)) {
     kept?.(`holds ${JSON.stringify(current)}, which is not a tag; an override with part: tag writes only a tag, so it is left as it is`);
     return void 0;
   }
   const next = nextVersion(update, versionOf(current, void 0), kept);
   return next?.tag === current ? void 0 : next?.tag;
+}
+function staleImageIn(text2, incoming) {
+  for (const [word] of text2.matchAll(/[\w.\-/:@]+/g)) {
+    const ref = tryParseImageRef(word.replace(/[:@]+$/, ""));
+    const update = ref && incoming.get(ref.repository);
+    if (!ref || !update) continue;
+    if (ref.tag === void 0 && ref.digest === void 0 || nextReference(update, ref) !== void 0) return ref;
+  }
+  return void 0;
 }
 function bareRepositoryWarning(repository) {
   return `holds ${repository} with no tag or digest, so its version is set in another field; left as it is (mark the field holding its tag with a Flux ":tag" marker, or set that field with a configured override with part: tag)`;
@@ -33686,186 +33697,6 @@ function isIdentifier(key) {
 }
 function formatOverridePath(parts, base = "") {
   return parts.reduce((path, p) => isIdentifier(p) ? path === "" ? p : `${path}.${p}` : `${path}[${JSON.stringify(p)}]`, base);
-}
-
-// src/kcl/keywords.ts
-var Keyword = {
-  Other: 0,
-  Import: 1,
-  Type: 2,
-  Schema: 3,
-  Rule: 4,
-  Protocol: 5,
-  Mixin: 6,
-  If: 7,
-  Elif: 8,
-  Else: 9,
-  For: 10,
-  Assert: 11,
-  Check: 12,
-  Lambda: 13,
-  All: 14,
-  Any: 15,
-  Map: 16,
-  Filter: 17,
-  And: 18,
-  Or: 19,
-  In: 20,
-  As: 21,
-  Not: 22,
-  Is: 23,
-  TrueValue: 24,
-  FalseValue: 25,
-  NoneValue: 26,
-  UndefinedValue: 27
-};
-var WORDS = {
-  import: Keyword.Import,
-  type: Keyword.Type,
-  schema: Keyword.Schema,
-  rule: Keyword.Rule,
-  protocol: Keyword.Protocol,
-  mixin: Keyword.Mixin,
-  if: Keyword.If,
-  elif: Keyword.Elif,
-  else: Keyword.Else,
-  for: Keyword.For,
-  assert: Keyword.Assert,
-  check: Keyword.Check,
-  lambda: Keyword.Lambda,
-  all: Keyword.All,
-  any: Keyword.Any,
-  map: Keyword.Map,
-  filter: Keyword.Filter,
-  and: Keyword.And,
-  or: Keyword.Or,
-  in: Keyword.In,
-  as: Keyword.As,
-  not: Keyword.Not,
-  is: Keyword.Is,
-  True: Keyword.TrueValue,
-  False: Keyword.FalseValue,
-  None: Keyword.NoneValue,
-  Undefined: Keyword.UndefinedValue
-};
-var MAX_LENGTH = 9;
-var CANDIDATES = Array.from({ length: (MAX_LENGTH + 1) * 128 }, () => void 0);
-for (const [word, id] of Object.entries(WORDS)) {
-  const slot = word.length * 128 + word.charCodeAt(0);
-  CANDIDATES[slot] = [...CANDIDATES[slot] ?? [], { word, id }];
-}
-function keywordOf(text2, start, end) {
-  const length = end - start;
-  if (length > MAX_LENGTH) return Keyword.Other;
-  const first = text2.charCodeAt(start);
-  if (first >= 128) return Keyword.Other;
-  const candidates2 = CANDIDATES[length * 128 + first];
-  if (candidates2 === void 0) return Keyword.Other;
-  next: for (const { word, id } of candidates2) {
-    for (let i = 1; i < length; i++) if (text2.charCodeAt(start + i) !== word.charCodeAt(i)) continue next;
-    return id;
-  }
-  return Keyword.Other;
-}
-
-// src/kcl/string-literal.ts
-function readStringLiteral(raw) {
-  const prefix = raw[0] === "r" || raw[0] === "R" ? raw[0] : "";
-  const quote2 = raw[prefix.length] === "'" ? "'" : '"';
-  const triple = raw.startsWith(quote2.repeat(3), prefix.length) && raw.length >= prefix.length + 6;
-  const q = triple ? 3 : 1;
-  return { style: { quote: quote2, triple, prefix }, body: raw.slice(prefix.length + q, raw.length - q) };
-}
-var SIMPLE_ESCAPES = { "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v" };
-function stringLiteralValue(raw) {
-  const { style, body } = readStringLiteral(raw);
-  const text2 = style.triple ? dedent(body) : body;
-  if (style.prefix !== "" || !text2.includes("\\")) return text2;
-  let out = "";
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2[i];
-    if (c !== "\\" || i + 1 >= text2.length) {
-      out += c;
-      continue;
-    }
-    const d = text2[i + 1];
-    const simple = SIMPLE_ESCAPES[d];
-    if (simple !== void 0) {
-      out += simple;
-      i++;
-    } else if (d === "$" && text2[i + 2] === "{") {
-      out += "$";
-      i++;
-    } else if (d === "\n" || d === "\r") {
-      i += d === "\r" && text2[i + 2] === "\n" ? 2 : 1;
-    } else if (d >= "0" && d <= "7") {
-      const m = /^[0-7]{1,3}/.exec(text2.slice(i + 1))[0];
-      out += String.fromCodePoint(parseInt(m, 8));
-      i += m.length;
-    } else if ((d === "x" || d === "u" || d === "U") && isCodePoint(text2.slice(i + 2, i + 2 + hexLength(d)), hexLength(d))) {
-      const len = hexLength(d);
-      out += String.fromCodePoint(parseInt(text2.slice(i + 2, i + 2 + len), 16));
-      i += 1 + len;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-function isCodePoint(hex, length) {
-  return hex.length === length && /^[0-9a-fA-F]+$/.test(hex) && parseInt(hex, 16) <= 1114111;
-}
-function hexLength(escape) {
-  return escape === "x" ? 2 : escape === "u" ? 4 : 8;
-}
-function dedent(body) {
-  const text2 = body.replace(/^\r?\n|^\r/, "");
-  const lines = text2.split(/\r\n|\n|\r/);
-  let common;
-  for (const line of lines) {
-    if (line.trim() === "") continue;
-    const indent = /^[ \t]*/.exec(line)[0].length;
-    common = common === void 0 ? indent : Math.min(common, indent);
-  }
-  if (!common) return text2;
-  return text2.replace(new RegExp(`(^|\\r\\n|\\n|\\r)[ \\t]{0,${common}}`, "g"), "$1");
-}
-function hasControl(value) {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 32 || c === 127) return true;
-  }
-  return false;
-}
-function writeStringLiteral(value, style) {
-  const q = style.triple ? style.quote.repeat(3) : style.quote;
-  const rawFits = style.prefix !== "" && !value.includes("\\") && !value.includes(style.quote) && !hasControl(value);
-  if (rawFits) return `${style.prefix}${q}${value}${q}`;
-  let body = "";
-  for (const ch of value) {
-    switch (ch) {
-      case "\\":
-        body += "\\\\";
-        break;
-      case "\n":
-        body += style.triple ? "\n" : "\\n";
-        break;
-      case "\r":
-        body += "\\r";
-        break;
-      case "	":
-        body += "\\t";
-        break;
-      case style.quote:
-        body += "\\" + ch;
-        break;
-      default: {
-        const code = ch.codePointAt(0);
-        body += code < 32 || code === 127 ? `\\x${code.toString(16).padStart(2, "0")}` : ch;
-      }
-    }
-  }
-  return `${q}${body.replaceAll("${", "\\${")}${q}`;
 }
 
 // src/text/line-index.ts
@@ -34494,6 +34325,190 @@ function scanNumber(text2, source, i) {
   return i;
 }
 
+// src/kcl/keywords.ts
+var Keyword = {
+  Other: 0,
+  Import: 1,
+  Type: 2,
+  Schema: 3,
+  Rule: 4,
+  Protocol: 5,
+  Mixin: 6,
+  If: 7,
+  Elif: 8,
+  Else: 9,
+  For: 10,
+  Assert: 11,
+  Check: 12,
+  Lambda: 13,
+  All: 14,
+  Any: 15,
+  Map: 16,
+  Filter: 17,
+  And: 18,
+  Or: 19,
+  In: 20,
+  As: 21,
+  Not: 22,
+  Is: 23,
+  TrueValue: 24,
+  FalseValue: 25,
+  NoneValue: 26,
+  UndefinedValue: 27
+};
+var WORDS = {
+  import: Keyword.Import,
+  type: Keyword.Type,
+  schema: Keyword.Schema,
+  rule: Keyword.Rule,
+  protocol: Keyword.Protocol,
+  mixin: Keyword.Mixin,
+  if: Keyword.If,
+  elif: Keyword.Elif,
+  else: Keyword.Else,
+  for: Keyword.For,
+  assert: Keyword.Assert,
+  check: Keyword.Check,
+  lambda: Keyword.Lambda,
+  all: Keyword.All,
+  any: Keyword.Any,
+  map: Keyword.Map,
+  filter: Keyword.Filter,
+  and: Keyword.And,
+  or: Keyword.Or,
+  in: Keyword.In,
+  as: Keyword.As,
+  not: Keyword.Not,
+  is: Keyword.Is,
+  True: Keyword.TrueValue,
+  False: Keyword.FalseValue,
+  None: Keyword.NoneValue,
+  Undefined: Keyword.UndefinedValue
+};
+var MAX_LENGTH = 9;
+var CANDIDATES = Array.from({ length: (MAX_LENGTH + 1) * 128 }, () => void 0);
+for (const [word, id] of Object.entries(WORDS)) {
+  const slot = word.length * 128 + word.charCodeAt(0);
+  CANDIDATES[slot] = [...CANDIDATES[slot] ?? [], { word, id }];
+}
+function keywordOf(text2, start, end) {
+  const length = end - start;
+  if (length > MAX_LENGTH) return Keyword.Other;
+  const first = text2.charCodeAt(start);
+  if (first >= 128) return Keyword.Other;
+  const candidates2 = CANDIDATES[length * 128 + first];
+  if (candidates2 === void 0) return Keyword.Other;
+  next: for (const { word, id } of candidates2) {
+    for (let i = 1; i < length; i++) if (text2.charCodeAt(start + i) !== word.charCodeAt(i)) continue next;
+    return id;
+  }
+  return Keyword.Other;
+}
+var NAME = T.Name;
+function keywordAt(tokens, at) {
+  return tokens.kind[at] === NAME ? keywordOf(tokens.source.text, tokens.start[at], tokens.end[at]) : Keyword.Other;
+}
+
+// src/kcl/string-literal.ts
+function readStringLiteral(raw) {
+  const prefix = raw[0] === "r" || raw[0] === "R" ? raw[0] : "";
+  const quote2 = raw[prefix.length] === "'" ? "'" : '"';
+  const triple = raw.startsWith(quote2.repeat(3), prefix.length) && raw.length >= prefix.length + 6;
+  const q = triple ? 3 : 1;
+  return { style: { quote: quote2, triple, prefix }, body: raw.slice(prefix.length + q, raw.length - q) };
+}
+var SIMPLE_ESCAPES = { "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v" };
+function stringLiteralValue(raw) {
+  const { style, body } = readStringLiteral(raw);
+  const text2 = style.triple ? dedent(body) : body;
+  if (style.prefix !== "" || !text2.includes("\\")) return text2;
+  let out = "";
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
+    if (c !== "\\" || i + 1 >= text2.length) {
+      out += c;
+      continue;
+    }
+    const d = text2[i + 1];
+    const simple = SIMPLE_ESCAPES[d];
+    if (simple !== void 0) {
+      out += simple;
+      i++;
+    } else if (d === "$" && text2[i + 2] === "{") {
+      out += "$";
+      i++;
+    } else if (d === "\n" || d === "\r") {
+      i += d === "\r" && text2[i + 2] === "\n" ? 2 : 1;
+    } else if (d >= "0" && d <= "7") {
+      const m = /^[0-7]{1,3}/.exec(text2.slice(i + 1))[0];
+      out += String.fromCodePoint(parseInt(m, 8));
+      i += m.length;
+    } else if ((d === "x" || d === "u" || d === "U") && isCodePoint(text2.slice(i + 2, i + 2 + hexLength(d)), hexLength(d))) {
+      const len = hexLength(d);
+      out += String.fromCodePoint(parseInt(text2.slice(i + 2, i + 2 + len), 16));
+      i += 1 + len;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+function isCodePoint(hex, length) {
+  return hex.length === length && /^[0-9a-fA-F]+$/.test(hex) && parseInt(hex, 16) <= 1114111;
+}
+function hexLength(escape) {
+  return escape === "x" ? 2 : escape === "u" ? 4 : 8;
+}
+function dedent(body) {
+  const text2 = body.replace(/^\r?\n|^\r/, "");
+  const lines = text2.split(/\r\n|\n|\r/);
+  let common;
+  for (const line of lines) {
+    if (line.trim() === "") continue;
+    const indent = /^[ \t]*/.exec(line)[0].length;
+    common = common === void 0 ? indent : Math.min(common, indent);
+  }
+  if (!common) return text2;
+  return text2.replace(new RegExp(`(^|\\r\\n|\\n|\\r)[ \\t]{0,${common}}`, "g"), "$1");
+}
+function hasControl(value) {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 32 || c === 127) return true;
+  }
+  return false;
+}
+function writeStringLiteral(value, style) {
+  const q = style.triple ? style.quote.repeat(3) : style.quote;
+  const rawFits = style.prefix !== "" && !value.includes("\\") && !value.includes(style.quote) && !hasControl(value);
+  if (rawFits) return `${style.prefix}${q}${value}${q}`;
+  let body = "";
+  for (const ch of value) {
+    switch (ch) {
+      case "\\":
+        body += "\\\\";
+        break;
+      case "\n":
+        body += style.triple ? "\n" : "\\n";
+        break;
+      case "\r":
+        body += "\\r";
+        break;
+      case "	":
+        body += "\\t";
+        break;
+      case style.quote:
+        body += "\\" + ch;
+        break;
+      default: {
+        const code = ch.codePointAt(0);
+        body += code < 32 || code === 127 ? `\\x${code.toString(16).padStart(2, "0")}` : ch;
+      }
+    }
+  }
+  return `${q}${body.replaceAll("${", "\\${")}${q}`;
+}
+
 // src/kcl/nodes.ts
 function nodeText(tokens, node) {
   return tokens.source.text.slice(tokens.start[node.first], tokens.end[node.last]);
@@ -34591,7 +34606,7 @@ var Parser = class {
   }
   /** The Keyword of the token at `at` (Keyword.Other for other names and for any other token). */
   keyword(at) {
-    return this.kind[at] === T2.Name ? keywordOf(this.text, this.start[at], this.end[at]) : Keyword.Other;
+    return keywordAt(this.tokens, at);
   }
   tokenText(at) {
     return this.text.slice(this.start[at], this.end[at]);
@@ -34638,13 +34653,13 @@ var Parser = class {
     const k = kind[first];
     if (k === T2.Indent) this.fail(first, "unexpected indent");
     if (k === T2.Dedent) this.fail(first, "unexpected dedent");
-    const keyword2 = this.keyword(first);
-    if (keyword2 === Keyword.Import) {
+    const keyword = this.keyword(first);
+    if (keyword === Keyword.Import) {
       this.skipLine();
       return { type: "import", first, last: this.endStatement() };
     }
-    const isTypeAlias = keyword2 === Keyword.Type && kind[first + 1] === T2.Name;
-    if (k === T2.At || isTypeAlias || SKIPS_STATEMENT[keyword2] === 1) {
+    const isTypeAlias = keyword === Keyword.Type && kind[first + 1] === T2.Name;
+    if (k === T2.At || isTypeAlias || SKIPS_STATEMENT[keyword] === 1) {
       return { type: "other", first, last: this.skipCompound() };
     }
     const target = this.postfix(NO_SCHEMA);
@@ -34742,10 +34757,10 @@ var Parser = class {
     const k = this.kind[at];
     if (k === T2.Operator || k === T2.Minus || k === T2.Plus || k === T2.Star || k === T2.DoubleStar) return 1;
     if (k !== T2.Name) return 0;
-    const keyword2 = this.keyword(at);
-    if (keyword2 === Keyword.And || keyword2 === Keyword.Or || keyword2 === Keyword.In || keyword2 === Keyword.As) return 1;
-    if (keyword2 === Keyword.Not) return this.keyword(at + 1) === Keyword.In ? 2 : 0;
-    if (keyword2 === Keyword.Is) return this.keyword(at + 1) === Keyword.Not ? 2 : 1;
+    const keyword = this.keyword(at);
+    if (keyword === Keyword.And || keyword === Keyword.Or || keyword === Keyword.In || keyword === Keyword.As) return 1;
+    if (keyword === Keyword.Not) return this.keyword(at + 1) === Keyword.In ? 2 : 0;
+    if (keyword === Keyword.Is) return this.keyword(at + 1) === Keyword.Not ? 2 : 1;
     return 0;
   }
   binary(flags) {
@@ -34816,16 +34831,16 @@ var Parser = class {
     const k = this.kind[at];
     switch (k) {
       case T2.Name: {
-        const keyword2 = this.keyword(at);
-        if (keyword2 === Keyword.Other) {
+        const keyword = this.keyword(at);
+        if (keyword === Keyword.Other) {
           this.pos++;
           return new NameNode(this.tokens, at, at);
         }
-        if (keyword2 === Keyword.Lambda) return this.lambda();
-        const quantifier = keyword2 === Keyword.All || keyword2 === Keyword.Any || keyword2 === Keyword.Map || keyword2 === Keyword.Filter;
+        if (keyword === Keyword.Lambda) return this.lambda();
+        const quantifier = keyword === Keyword.All || keyword === Keyword.Any || keyword === Keyword.Map || keyword === Keyword.Filter;
         if (quantifier && this.kind[at + 1] === T2.Name) return this.quantifier();
         this.pos++;
-        const constant = keyword2 === Keyword.TrueValue || keyword2 === Keyword.FalseValue || keyword2 === Keyword.NoneValue || keyword2 === Keyword.UndefinedValue;
+        const constant = keyword === Keyword.TrueValue || keyword === Keyword.FalseValue || keyword === Keyword.NoneValue || keyword === Keyword.UndefinedValue;
         return constant ? { type: "other", first: at, last: at } : new NameNode(this.tokens, at, at);
       }
       case T2.String:
@@ -34998,8 +35013,8 @@ var Parser = class {
       branches.push(branch);
       let next = this.pos;
       while (this.kind[next] === T2.Newline) next++;
-      const keyword2 = this.keyword(next);
-      if ((keyword2 === Keyword.Elif || keyword2 === Keyword.Else) && this.column(next) === column) this.pos = next;
+      const keyword = this.keyword(next);
+      if ((keyword === Keyword.Elif || keyword === Keyword.Else) && this.column(next) === column) this.pos = next;
       else break;
     }
     let last = this.pos - 1;
@@ -35021,6 +35036,7 @@ function parseKclExpression(text2) {
 }
 
 // src/kcl/editor.ts
+var HELM_KEYS = /* @__PURE__ */ new Set(["repository", "name", "registry", "tag", "digest"]);
 var CLOSERS = /* @__PURE__ */ new Set([T.RParen, T.RBracket, T.RBrace, T.Comma]);
 function assertSafeBody(value, line) {
   if (/["'\\\r\n]|\$\{/.test(value)) throw new SourceError(`refusing to write ${JSON.stringify(value)} into a KCL string`, line);
@@ -35028,22 +35044,24 @@ function assertSafeBody(value, line) {
 var ImageEditor = class {
   constructor(tokens, request2) {
     this.tokens = tokens;
+    this.request = request2;
     this.text = tokens.source.text;
     this.screens = request2.images.map((u) => screenToken(u.image));
     this.incoming = byRepository(request2.images);
-    this.setters = request2.setters;
     this.marked = new MarkedFields(request2);
   }
   tokens;
+  request;
   edits = [];
   warnings = [];
   marked;
   text;
   screens;
   incoming;
-  setters;
-  /** String tokens a marker comment claims (set, or refused with a warning): never matched by repository. */
-  markedTokens = /* @__PURE__ */ new Set();
+  /** Repositories a marker in this file sets: an interpolation building their reference is already taken care of. */
+  markedRepositories = /* @__PURE__ */ new Set();
+  /** String tokens a marker comment claims (set, or refused with a warning), or a Helm-style pair decides: never matched by repository alone. */
+  claimed = /* @__PURE__ */ new Set();
   /** String tokens the walk met outside interpolations, edited or not: the others are where matching by repository never goes. */
   reached = /* @__PURE__ */ new Set();
   walk(expr, path) {
@@ -35068,6 +35086,7 @@ var ImageEditor = class {
     for (const branch of item.branches) for (const inner of branch) this.walkListItem(inner, path);
   }
   walkItems(items, path) {
+    this.helmImage(items, path);
     for (const item of items) {
       if (item.type === "entry") {
         this.walk(item.value, { parent: path, step: item });
@@ -35075,6 +35094,40 @@ var ImageEditor = class {
         for (const branch of item.branches) this.walkItems(branch, path);
       }
     }
+  }
+  /**
+   * An image held as Helm values hold one, `repository` (or `name`, with an optional
+   * `registry`) beside `tag` (and `digest`), all string literals: when the repository is an
+   * incoming one, the tag and digest move on under the same decision as a whole reference, as
+   * helm.ts does in YAML. Its literals are then claimed: the repository alone is no news.
+   */
+  helmImage(items, path) {
+    const literals = /* @__PURE__ */ new Map();
+    for (const item of items) {
+      if (item.type !== "entry" || item.key.parts?.length !== 1 || item.value.type !== "string") continue;
+      const key = item.key.parts[0];
+      const { token } = item.value;
+      if (HELM_KEYS.has(key) && !(this.tokens.flags[token] & StringFlag.Interpolated)) literals.set(key, { entry: item, token });
+    }
+    const repository = literals.get("repository") ?? literals.get("name");
+    const tag = literals.get("tag");
+    if (!repository || !tag) return;
+    const fields = [repository, tag, literals.get("registry"), literals.get("digest")].filter((f) => f !== void 0);
+    if (fields.some((f) => this.claimed.has(f.token))) return;
+    const registry = literals.get("registry");
+    const repositoryText = this.literal(repository.token).body;
+    const name = registry ? `${this.literal(registry.token).body}/${repositoryText}` : repositoryText;
+    const update = this.incoming.get(normalizeRepository(name) ?? "");
+    if (!update) return;
+    for (const f of fields) this.claimed.add(f.token);
+    const digest = literals.get("digest");
+    const tagLiteral = this.literal(tag.token);
+    const tagKey = this.pathText({ parent: path, step: tag.entry });
+    const kept = (why) => this.warnings.push({ line: this.line(tagLiteral), message: `${tagKey} ${why}` });
+    const next = nextVersion(update, versionOf(tagLiteral.body, digest && this.literal(digest.token).body), kept);
+    if (!next) return;
+    if (next.tag !== void 0) this.write(tagLiteral, next.tag, "kcl-image", tagKey);
+    if (digest) this.write(this.literal(digest.token), next.digest ?? "", "kcl-image", this.pathText({ parent: path, step: digest.entry }));
   }
   /** `config.containers[0].image`: a key path as a change reports it. */
   pathText(path) {
@@ -35111,24 +35164,26 @@ var ImageEditor = class {
       const reading = readMarker(comment);
       if (reading === void 0) continue;
       const line = this.tokens.source.line(start);
-      if (!("error" in reading)) {
-        const strings = this.stringsOnLine(at);
-        const marked = strings.length > 1 ? this.ownString(strings, reading.marker) : at;
-        if (marked === void 0) {
-          const message = `Flux setter "${reading.marker.setter}" is on a line with ${strings.length} strings; it marks none of them until its value is on a line of its own`;
-          this.warnings.push({ line, message });
-          for (const t of strings) this.markedTokens.add(t);
-          continue;
-        }
-        at = marked;
+      if ("error" in reading) {
+        this.warnings.push({ line, message: reading.error });
+        this.claimed.add(at);
+        continue;
       }
-      if ("error" in reading) this.warnings.push({ line, message: reading.error });
-      else if (tokens.kind[at] !== T.String)
-        this.warnings.push({ line, message: `Flux setter "${reading.marker.setter}" marks a value that is not a string literal; only a literal can be set` });
-      else if (tokens.flags[at] & StringFlag.Interpolated)
-        this.warnings.push({ line, message: `Flux setter "${reading.marker.setter}" marks a string with \${...}, which is never edited` });
-      else this.mark(this.literal(at), reading.marker);
-      this.markedTokens.add(at);
+      const { marker } = reading;
+      const strings = this.request.setters.has(marker.key) ? this.stringsOnLine(at) : [at];
+      const marked = strings.length > 1 ? this.ownString(strings, marker) : at;
+      if (marked === void 0) {
+        const message = `Flux setter "${marker.setter}" is on a line with ${strings.length} strings; it marks none of them until its value is on a line of its own`;
+        this.warnings.push({ line, message });
+        for (const t of strings) this.claimed.add(t);
+        continue;
+      }
+      if (tokens.kind[marked] !== T.String)
+        this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a value that is not a string literal; only a literal can be set` });
+      else if (tokens.flags[marked] & StringFlag.Interpolated)
+        this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a string with \${...}, which is never edited` });
+      else this.mark(this.literal(marked), marker);
+      this.claimed.add(marked);
     }
   }
   /**
@@ -35138,7 +35193,7 @@ var ImageEditor = class {
    * :digest marker, whose value says nothing of which it is.
    */
   ownString(strings, marker) {
-    const repository = this.setters.get(marker.key)?.image.repository;
+    const repository = this.request.setters.get(marker.key)?.image.repository;
     if (marker.field !== "ref" || repository === void 0) return void 0;
     const own = strings.filter((t) => !(this.tokens.flags[t] & StringFlag.Interpolated) && tryParseImageRef(this.literal(t).body)?.repository === repository);
     return own.length === 1 ? own[0] : void 0;
@@ -35160,14 +35215,13 @@ var ImageEditor = class {
   warnUnreached() {
     const { tokens } = this;
     for (const t of this.stringsHolding(this.screens)) {
-      if (this.reached.has(t) || this.markedTokens.has(t)) continue;
+      if (this.reached.has(t) || this.claimed.has(t)) continue;
       const literal2 = this.literal(t);
       const line = this.line(literal2);
       if (tokens.flags[t] & StringFlag.Interpolated) {
-        const prefix = /^(.*?)[:@]\$\{/.exec(literal2.body)?.[1];
-        const ref2 = prefix === void 0 ? void 0 : tryParseImageRef(prefix);
-        if (ref2 && ref2.tag === void 0 && ref2.digest === void 0 && this.incoming.has(ref2.repository)) {
-          const message2 = `${literal2.body} builds a reference of ${prefix} with \${...}, which is never edited; set the version where it is written (a Flux ":tag" marker on that string, or an override)`;
+        const stale = staleImageIn(literal2.body, this.incoming);
+        if (stale && !this.markedRepositories.has(stale.repository)) {
+          const message2 = `${literal2.body} builds a reference of ${formatImageRef(stale)} with \${...}, which is never edited; set the version where it is written (a Flux ":tag" marker on that string, or an override)`;
           this.warnings.push({ line, message: message2 });
         }
         continue;
@@ -35206,7 +35260,7 @@ var ImageEditor = class {
     return { body, start: start + style.prefix.length + quotes, end: end - quotes };
   }
   visit(expr, path) {
-    if (this.markedTokens.has(expr.token) || this.tokens.flags[expr.token] & StringFlag.Interpolated) return;
+    if (this.claimed.has(expr.token) || this.tokens.flags[expr.token] & StringFlag.Interpolated) return;
     this.reached.add(expr.token);
     const literal2 = this.literal(expr.token);
     const { body } = literal2;
@@ -35226,6 +35280,8 @@ var ImageEditor = class {
   }
   /** A KCL file is one document: a setter's literals all decide together. */
   mark(literal2, marker) {
+    const repository = this.request.setters.get(marker.key)?.image.repository;
+    if (repository !== void 0) this.markedRepositories.add(repository);
     this.marked.add({
       marker,
       text: literal2.body,
@@ -35269,6 +35325,70 @@ function editKcl(text2, request2) {
   };
 }
 
+// src/kcl/override-reach.ts
+var STARTS_LINE = /* @__PURE__ */ new Set([T.Newline, T.Indent, T.Dedent]);
+var ASSIGNS = /* @__PURE__ */ new Set([T.Assign, T.Colon, T.AugAssign, T.PlusAssign]);
+function configOf(expr) {
+  return expr.type === "config" ? expr : expr.type === "schema" ? expr.config : void 0;
+}
+function namesTarget(s, name) {
+  return s.type === "assign" && s.targets.includes(name) || (s.type === "aug-assign" || s.type === "unification") && s.target === name;
+}
+function holdsConfig(s) {
+  return s.type === "assign" && configOf(s.value) !== void 0 || s.type === "unification";
+}
+function unreached(module2, name, reaches) {
+  const { tokens } = module2;
+  const line = (token) => tokens.source.line(tokens.start[token]);
+  for (const s of module2.statements) {
+    if (namesTarget(s, name) && !reaches(s)) {
+      if (s.type === "assign")
+        return { message: `'${name}' is assigned ${describeExpr(tokens, s.value)}, not a config or schema literal`, line: line(s.first) };
+      if (s.type === "aug-assign") return { message: `'${name}' is only augmented here ('${name} ${s.operator} ...'), not assigned`, line: line(s.first) };
+    }
+    const inIf = assignedInIf(tokens, s, name);
+    if (inIf !== void 0) return { message: `'${name}' is assigned inside an 'if' block, which overrides do not reach`, line: line(inIf) };
+  }
+  return void 0;
+}
+function describeExpr(tokens, expr) {
+  const { kind, match } = tokens;
+  const text2 = (token) => tokens.source.text.slice(tokens.start[token], tokens.end[token]);
+  if (expr.type === "string") return "a string";
+  if (expr.type === "name") return `the name '${expr.name}'`;
+  if (expr.type === "list") return "a list";
+  if (expr.type === "config" || expr.type === "schema") return "a config";
+  if (expr.type === "operation") {
+    const [left, right] = expr.operands;
+    const [from, to] = right ? [left.last + 1, right.first - 1] : [expr.first, left.first - 1];
+    return `a '${Array.from({ length: to - from + 1 }, (_, i) => text2(from + i)).join(" ")}' expression`;
+  }
+  for (let i = expr.first; i <= expr.last; i++) {
+    if (kind[i] === T.LParen || kind[i] === T.LBracket || kind[i] === T.LBrace) i = match[i];
+    else if (keywordAt(tokens, i) === Keyword.If) return "a conditional expression (... if ... else ...)";
+  }
+  if (kind[expr.last] === T.RParen) return kind[expr.first] === T.LParen && match[expr.first] === expr.last ? "a parenthesized expression" : "a call";
+  if (keywordAt(tokens, expr.first) === Keyword.Lambda) return "a lambda";
+  if (kind[expr.first] === T.LBracket || kind[expr.first] === T.LBrace) return "a comprehension";
+  if (expr.first === expr.last) return kind[expr.first] === T.Number ? "a number" : text2(expr.first);
+  return "an expression";
+}
+function assignedInIf(tokens, s, name) {
+  const opens = keywordAt(tokens, s.first);
+  if (s.type !== "other" || opens !== Keyword.If && opens !== Keyword.Elif && opens !== Keyword.Else) return void 0;
+  const { kind, match } = tokens;
+  let header;
+  for (let i = s.first + 1; i < s.last; i++) {
+    const k = kind[i];
+    if (k === T.LParen || k === T.LBracket || k === T.LBrace) i = match[i];
+    else if (k === T.Colon && header === void 0) header = i;
+    else if (k === T.Name && (STARTS_LINE.has(kind[i - 1]) || i - 1 === header) && ASSIGNS.has(kind[i + 1])) {
+      if (tokens.source.text.slice(tokens.start[i], tokens.end[i]).replace(/^\$/, "") === name) return i;
+    }
+  }
+  return void 0;
+}
+
 // src/text/line-shift.ts
 function shiftLines(changes, before, after) {
   if (changes.length === 0 || before === after) return [...changes];
@@ -35289,17 +35409,35 @@ function shiftLines(changes, before, after) {
   });
 }
 
-// src/kcl/override.ts
-function configOf(expr) {
-  return expr.type === "config" ? expr : expr.type === "schema" ? expr.config : void 0;
-}
+// src/kcl/spec-value.ts
 function plainString(tokens, expr) {
   if (expr.type !== "string" || tokens.flags[expr.token] & StringFlag.Interpolated) return void 0;
   return stringLiteralValue(nodeText(tokens, expr));
 }
-function valueFrom(tokens, expr, eol) {
-  const string = plainString(tokens, expr);
-  return { tokens, expr, text: nodeText(tokens, expr).replace(/\r\n|\n|\r/g, eol), ...string !== void 0 && { string } };
+function readSpecValue(text2) {
+  const parsed = parseSpecValue(text2);
+  if (parsed instanceof SourceError) return { kind: "other", form: "a value KCL cannot read", why: parsed.message };
+  const { tokens, expr, complete } = parsed;
+  if (expr.type === "operation") return { kind: "whole-text", tokens, expr };
+  if (!complete) {
+    const kept = nodeText(tokens, expr);
+    return { kind: "other", form: `a value of which KCL keeps only '${kept}'`, why: `KCL would keep only '${kept}'` };
+  }
+  if (expr.type !== "string") return { kind: "expression", tokens, expr, form: "an expression" };
+  const value = plainString(tokens, expr);
+  if (value === void 0) return { kind: "expression", tokens, expr, form: "an interpolated string" };
+  const raw = nodeText(tokens, expr);
+  return { kind: "literal", tokens, expr, value, style: readStringLiteral(raw).style, start: tokens.start[expr.token], end: tokens.end[expr.token] };
+}
+function parseSpecValue(value) {
+  try {
+    return parseKclExpression(value);
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    const at = errorIndex(value, e);
+    const head = at > 0 ? parseHead(value.slice(0, at)) : void 0;
+    return head?.expr.type === "operation" ? head : e;
+  }
 }
 function errorIndex(text2, error) {
   const lineStart = error.line === void 0 ? void 0 : new LineIndex(text2).lineStart(error.line);
@@ -35313,29 +35451,26 @@ function parseHead(text2) {
     return void 0;
   }
 }
-function parseSpecValue(value) {
-  try {
-    return parseKclExpression(value);
-  } catch (e) {
-    if (!(e instanceof SourceError)) throw e;
-    const at = errorIndex(value, e);
-    const head = at > 0 ? parseHead(value.slice(0, at)) : void 0;
-    return head?.expr.type === "operation" ? head : e;
-  }
+
+// src/kcl/override.ts
+var COMPOSITE = { config: "a config", schema: "a schema instance", list: "a list" };
+function valueFrom(tokens, expr, eol) {
+  const string = plainString(tokens, expr);
+  return { tokens, expr, text: nodeText(tokens, expr).replace(/\r\n|\n|\r/g, eol), ...string !== void 0 && { string } };
 }
 function readValue(spec, raw, eol) {
-  const hint = /^[rR]?["']/.test(spec.value) ? "close its quote" : `quote a string value: ${spec.path}="${spec.value}"`;
-  const refuse = (why) => new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${why}); ${hint}`);
-  const parsed = parseSpecValue(spec.value);
-  if (parsed instanceof SourceError) throw refuse(parsed.message);
-  if (parsed.expr.type === "operation") {
-    return { ...parsed, text: writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" }), string: spec.value };
+  const read = readSpecValue(spec.value);
+  if (read.kind === "other") {
+    const hint = /^[rR]?["']/.test(spec.value) ? "close its quote" : `quote a string value: ${spec.path}="${spec.value}"`;
+    throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why}); ${hint}`);
   }
-  if (!parsed.complete) throw refuse(`KCL would keep only '${nodeText(parsed.tokens, parsed.expr)}'`);
-  return valueFrom(parsed.tokens, parsed.expr, eol);
+  if (read.kind === "whole-text") {
+    return { tokens: read.tokens, expr: read.expr, text: writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" }), string: spec.value };
+  }
+  return valueFrom(read.tokens, read.expr, eol);
 }
 function sameTokens(a, aNode, b, bNode) {
-  const skip = (t, i2) => t.kind[i2] === T.Newline || t.kind[i2] === T.Indent || t.kind[i2] === T.Dedent;
+  const skip = (t, i2) => STARTS_LINE.has(t.kind[i2]);
   let i = aNode.first;
   let j = bNode.first;
   while (true) {
@@ -35392,6 +35527,7 @@ var Planner = class {
   }
   /** `=`: splice the new value over the old one; a string keeps the old literal's style. `key` is the path reported. */
   replace(old, given, key = this.spec.path) {
+    if (this.computed) this.refuseComposite(old);
     const oldString = plainString(this.tokens, old);
     const value = this.computed ? this.stringValue(this.computed(oldString, (why) => this.warn(old.first, `${this.spec.path} ${why}`))) : given;
     if (!value) return;
@@ -35402,6 +35538,17 @@ var Planner = class {
     } else if (sameTokens(this.tokens, old, value.tokens, value.expr)) return;
     this.plan.splices.push({ start: this.tokens.start[old.first], end: this.tokens.end[old.last], insert: text2 });
     this.change(old.first, this.describe(old), value.string ?? value.text, key);
+  }
+  /**
+   * A computed value is an image or its tag: written over a config, schema instance or list it
+   * would drop the rest (`image = {repository = ..., tag = ...}` -> `image = "1.2.4"`). Refused
+   * as the YAML editor refuses a mapping or list; an expression that computes a string is set.
+   */
+  refuseComposite(old) {
+    const what = COMPOSITE[old.type];
+    if (what === void 0) return;
+    const inside = old.type === "list" ? "" : "; name the entry inside it that holds the image (or, with part: tag, the tag)";
+    throw new SourceError(`${this.spec.path}: the value is ${what}, not a string that can be set${inside}`, this.line(old.first));
   }
   /** `:`: merge a config into a config/schema, or a same-name schema; anything else replaces. */
   union(old, value, key = this.spec.path) {
@@ -35429,12 +35576,22 @@ var Planner = class {
       for (const m of matches) this.union(m.value, value, path);
     }
   }
-  /** `+=`: append list items, only when both sides are list literals (as KCL does); the change holds the list written. */
+  /**
+   * `+=`: append list items, only when both sides are list literals (as KCL does); the change
+   * holds the list written. Unlike `kcl -O`, which appends every time, an item the list already
+   * holds (the same tokens, whatever the layout) is not appended again, so that a second run
+   * of the same request changes nothing.
+   */
   append(old, value) {
     if (old.type !== "list" || value.expr.type !== "list") {
       return this.warn(old.first, `${this.spec.path}+= needs a list literal on both sides; nothing appended`);
     }
-    const items = value.expr.items.map((item) => nodeText(value.tokens, item));
+    const added = [];
+    for (const item of value.expr.items) {
+      const held = old.items.some((o) => sameTokens(this.tokens, o, value.tokens, item)) || added.some((a) => sameTokens(value.tokens, a, value.tokens, item));
+      if (!held) added.push(item);
+    }
+    const items = added.map((item) => nodeText(value.tokens, item));
     if (items.length === 0) return;
     const splice = this.afterLast(old, items, items.join(", "), (last) => this.indentOf(last.first));
     this.plan.splices.push(splice);
@@ -35551,66 +35708,6 @@ function search(config, parts, offset, token, found) {
 function statementValue(s) {
   return s.type === "assign" || s.type === "aug-assign" || s.type === "unification" ? s.value : void 0;
 }
-function namesTarget(s, name) {
-  return s.type === "assign" && s.targets.includes(name) || (s.type === "aug-assign" || s.type === "unification") && s.target === name;
-}
-function keyword(tokens, token) {
-  return tokens.kind[token] === T.Name ? keywordOf(tokens.source.text, tokens.start[token], tokens.end[token]) : Keyword.Other;
-}
-function describeExpr(tokens, expr) {
-  const { kind, match } = tokens;
-  const text2 = (token) => tokens.source.text.slice(tokens.start[token], tokens.end[token]);
-  if (expr.type === "string") return "a string";
-  if (expr.type === "name") return `the name '${expr.name}'`;
-  if (expr.type === "list") return "a list";
-  if (expr.type === "config" || expr.type === "schema") return "a config";
-  if (expr.type === "operation") {
-    const [left, right] = expr.operands;
-    const [from, to] = right ? [left.last + 1, right.first - 1] : [expr.first, left.first - 1];
-    return `a '${Array.from({ length: to - from + 1 }, (_, i) => text2(from + i)).join(" ")}' expression`;
-  }
-  for (let i = expr.first; i <= expr.last; i++) {
-    if (kind[i] === T.LParen || kind[i] === T.LBracket || kind[i] === T.LBrace) i = match[i];
-    else if (keyword(tokens, i) === Keyword.If) return "a conditional expression (... if ... else ...)";
-  }
-  if (kind[expr.last] === T.RParen) return kind[expr.first] === T.LParen && match[expr.first] === expr.last ? "a parenthesized expression" : "a call";
-  if (keyword(tokens, expr.first) === Keyword.Lambda) return "a lambda";
-  if (kind[expr.first] === T.LBracket || kind[expr.first] === T.LBrace) return "a comprehension";
-  if (expr.first === expr.last) return kind[expr.first] === T.Number ? "a number" : text2(expr.first);
-  return "an expression";
-}
-var STARTS_LINE = /* @__PURE__ */ new Set([T.Newline, T.Indent, T.Dedent]);
-var ASSIGNS = /* @__PURE__ */ new Set([T.Assign, T.Colon, T.AugAssign, T.PlusAssign]);
-function assignedInIf(tokens, s, name) {
-  const opens = keyword(tokens, s.first);
-  if (s.type !== "other" || opens !== Keyword.If && opens !== Keyword.Elif && opens !== Keyword.Else) return void 0;
-  const { kind, match } = tokens;
-  let header;
-  for (let i = s.first + 1; i < s.last; i++) {
-    const k = kind[i];
-    if (k === T.LParen || k === T.LBracket || k === T.LBrace) i = match[i];
-    else if (k === T.Colon && header === void 0) header = i;
-    else if (k === T.Name && (STARTS_LINE.has(kind[i - 1]) || i - 1 === header) && ASSIGNS.has(kind[i + 1])) {
-      if (tokens.source.text.slice(tokens.start[i], tokens.end[i]).replace(/^\$/, "") === name) return i;
-    }
-  }
-  return void 0;
-}
-function unreached(p, name, reaches) {
-  for (const s of p.module.statements) {
-    if (namesTarget(s, name) && !reaches(s)) {
-      const line = p.line(s.first);
-      if (s.type === "assign") return { message: `'${name}' is assigned ${describeExpr(p.tokens, s.value)}, not a config or schema literal`, line };
-      if (s.type === "aug-assign") return { message: `'${name}' is only augmented here ('${name} ${s.operator} ...'), not assigned`, line };
-    }
-    const inIf = assignedInIf(p.tokens, s, name);
-    if (inIf !== void 0) return { message: `'${name}' is assigned inside an 'if' block, which overrides do not reach`, line: p.line(inIf) };
-  }
-  return void 0;
-}
-function holdsConfig(s) {
-  return s.type === "assign" && configOf(s.value) !== void 0 || s.type === "unification";
-}
 function keyText(parts, operator, value) {
   const pair = (key2) => operator === ":" ? `${key2}: ${value}` : `${key2} ${operator} ${value}`;
   if (parts.every(isIdentifier)) return pair(parts.join("."));
@@ -35635,7 +35732,7 @@ function planTopLevel(p, raw, options2) {
   if (spec.operation === "-") {
     const removable = (s) => s.type === "assign" || s.type === "unification";
     statements.filter(removable).forEach((s) => p.remove(s, statementValue(s)));
-    if (!statements.some(removable)) nothingToDelete(p, unreached(p, name, removable) ?? { message: `no top-level '${name}' in this file` });
+    if (!statements.some(removable)) nothingToDelete(p, unreached(p.module, name, removable) ?? { message: `no top-level '${name}' in this file` });
     return;
   }
   const value = p.value(raw);
@@ -35658,7 +35755,7 @@ function planTopLevel(p, raw, options2) {
 function createTopLevel(p, rest, value, options2, missing, reaches) {
   const { spec } = p;
   const name = spec.parts[0];
-  const why = unreached(p, name, reaches);
+  const why = unreached(p.module, name, reaches);
   if (why && !(options2.create && name.startsWith("_"))) throw new SourceError(`${why.message}; ${spec.path} cannot be overridden here`, why.line);
   if (!options2.create) throw new SourceError(`${missing} (use create to add it)`);
   const statement = rest.length > 0 ? `${name} = {${keyText(rest, spec.operation, value.text)}}` : spec.operation === "+=" ? `${name} += ${value.text}` : `${name}${spec.operation === ":" && value.expr.type === "schema" ? ":" : " ="} ${value.text}`;
@@ -35696,7 +35793,10 @@ function planNested(p, raw, options2) {
       return;
     }
     const first2 = candidates2[0];
-    return nothingToDelete(p, first2 ? notFound(p, searchIn(first2)) : unreached(p, name, holdsConfig) ?? { message: `no top-level '${name}' in this file` });
+    return nothingToDelete(
+      p,
+      first2 ? notFound(p, searchIn(first2)) : unreached(p.module, name, holdsConfig) ?? { message: `no top-level '${name}' in this file` }
+    );
   }
   const value = p.value(raw);
   if (!value) return;
@@ -36452,6 +36552,13 @@ function renderScalar(value, style, inFlow) {
       return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
   }
 }
+function scalarForm(node, source, inFlow) {
+  if (node.style === "literal") return "literal block (|) string";
+  if (node.style === "folded") return "folded (>) string";
+  const form = `${{ plain: "plain", single: "single-quoted", double: "double-quoted" }[node.style]} string`;
+  if (/[\r\n]/.test(source)) return `multi-line ${form}`;
+  return renderScalar(node.text, node.style, inFlow) === source ? void 0 : `${form} with non-canonical escapes`;
+}
 
 // src/yaml/splice.ts
 function scalarSplice(file, node, value, inFlow, verbatim = false) {
@@ -37010,9 +37117,14 @@ var editInlinePatches = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
   if (incoming.size === 0) return;
   for (const document of file.documents) {
+    if (isOpList(document.root)) editOps(document, incoming, plan);
     for (const patch of patchStrings(document)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request2, plan);
   }
 };
+var JSON6902_OPS = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
+function isOpList(root) {
+  return root?.kind === "seq" && root.items.length > 0 && root.items.every((op) => op.kind === "map" && JSON6902_OPS.has(scalarText(mapValue(op, "op")) ?? "") && scalarText(mapValue(op, "path"))?.startsWith("/"));
+}
 function patchStrings(document) {
   const found = [];
   const inList = (path, field, kind2) => {
@@ -37059,12 +37171,14 @@ function editPatch(file, patch, document, request2, plan) {
   const within2 = (text2) => ops ? `${key}${text2}` : `${key}: ${text2}`;
   const placement = placementOf(file, patch);
   if (typeof placement === "string") {
-    if (changes.length === 0) return;
-    const names = [...new Set(changes.map(({ change }) => tryParseImageRef(change.old)?.name ?? change.old))].join(", ");
-    plan.warn(
-      patch.node.start,
-      `${key} holds ${names} in a ${placement}, which is not edited; write the patch as a literal block scalar (|) to have its image updated`
-    );
+    if (changes.length > 0) {
+      const names = [...new Set(changes.map(({ change }) => tryParseImageRef(change.old)?.name ?? change.old))].join(", ");
+      plan.warn(
+        patch.node.start,
+        `${key} holds ${names} in a ${placement}, which is not edited; write the patch as a literal block scalar (|) to have its image updated`
+      );
+    }
+    for (const { message } of warnings) plan.warn(patch.node.start, within2(message));
     return;
   }
   plan.claim(patch.node);
@@ -37096,15 +37210,12 @@ function editOps(document, incoming, plan) {
 }
 function placementOf(file, patch) {
   const { node, inFlow } = patch;
-  if (node.style === "literal") return literalPlacement(file.text, node) ?? "literal block (|) string";
-  if (node.style === "folded") return "folded (>) string";
-  const { style } = node;
-  const form = `${{ plain: "plain", single: "single-quoted", double: "double-quoted" }[style]} string`;
-  const source = file.text.slice(node.start, node.end);
-  if (/[\r\n]/.test(source)) return `multi-line ${form}`;
-  if (style === "plain") return form;
-  const render = (text2) => renderScalar(text2, style, inFlow);
-  if (render(node.text) !== source) return `${form} with non-canonical escapes`;
+  const literal2 = node.style === "literal" ? literalPlacement(file.text, node) : void 0;
+  if (literal2) return literal2;
+  const form = scalarForm(node, file.text.slice(node.start, node.end), inFlow);
+  if (form !== void 0) return form;
+  if (!isFlowScalar(node) || node.style === "plain") return "plain string";
+  const render = (text2) => renderScalar(text2, node.style, inFlow);
   return { at: (offset) => node.start + render(node.text.slice(0, offset)).length - 1, escape: (text2) => render(text2).slice(1, -1) };
 }
 function literalPlacement(text2, node) {
@@ -37140,25 +37251,71 @@ var editKclOverrideSpecs = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
   if (incoming.size === 0) return;
   for (const document of file.documents) {
-    for (const path of specListPaths(document)) {
+    for (const { path, read } of settingLists(document)) {
       const list = nodeAt(document.root, path);
       if (list?.kind !== "seq") continue;
       list.items.forEach((item, index) => {
-        if (item.kind === "scalar" && !plan.isClaimed(item)) editSpec({ node: item, path: [...path, index], inFlow: list.flow }, document, incoming, plan);
+        if (item.kind !== "scalar" || plan.isClaimed(item)) return;
+        const setting = read(item.text);
+        if (setting) editSetting({ node: item, path: [...path, index], inFlow: list.flow }, setting, document, incoming, plan);
       });
     }
     if (isSettingsFile(document)) editOptions(document, incoming, plan);
   }
 };
-function specListPaths(document) {
+function settingLists(document) {
   const { apiVersion, kind } = document.object;
   if (kind === "KCLRun" && apiVersion?.startsWith("krm.kcl.dev.fluxcd/")) {
     return [
-      ["spec", "config", "overrides"],
-      ["spec", "config", "arguments"]
+      { path: ["spec", "config", "overrides"], read: readSpec },
+      { path: ["spec", "config", "arguments"], read: readArgument }
     ];
   }
-  return isSettingsFile(document) ? [["kcl_cli_configs", "overrides"]] : [];
+  return isSettingsFile(document) ? [{ path: ["kcl_cli_configs", "overrides"], read: readSpec }] : [];
+}
+var SPEC_UNEDITED = "(only a value that is one string is), so the image this spec pins stays as it is";
+var ARGUMENT_UNEDITED = "(only a value that is one reference, bare or a JSON string, is), so the image this option passes stays as it is";
+function readSpec(text2) {
+  let spec;
+  try {
+    spec = parseOverrideSpec(text2);
+  } catch (error) {
+    if (error instanceof OverrideSpecError) return void 0;
+    throw error;
+  }
+  if (spec.operation === "-") return void 0;
+  const setting = { name: spec.path, unedited: SPEC_UNEDITED, text: spec.value };
+  const value = readSpecValue(spec.value);
+  if (value.kind === "other" || value.kind === "expression") return { ...setting, value: { form: value.form } };
+  if (spec.operation === "+=") return void 0;
+  const at = text2.trimEnd().length - spec.value.length;
+  if (value.kind === "literal") {
+    const write = (string) => writeStringLiteral(string, value.style);
+    return { ...setting, value: { string: value.value, start: at + value.start, end: at + value.end, write } };
+  }
+  const whole = "an expression (KCL reads it as the string of its whole text)";
+  return { ...setting, value: { string: spec.value, start: at, end: at + spec.value.length, write: (string) => string, whole } };
+}
+function readArgument(text2) {
+  const eq = text2.indexOf("=");
+  if (eq <= 0) return void 0;
+  const raw = text2.slice(eq + 1);
+  const setting = { name: text2.slice(0, eq), unedited: ARGUMENT_UNEDITED, text: raw };
+  const json = decodeJson(raw);
+  if (!json) {
+    const whole = "raw text that is not JSON (option() returns it as written)";
+    return { ...setting, value: { string: raw, start: eq + 1, end: text2.length, write: (string) => string, whole } };
+  }
+  if (typeof json.value !== "string") return { ...setting, value: { form: "a JSON value that is no string" } };
+  const start = eq + 1 + raw.length - raw.trimStart().length;
+  return { ...setting, value: { string: json.value, start, end: eq + 1 + raw.trimEnd().length, write: (string) => JSON.stringify(string) } };
+}
+function decodeJson(text2) {
+  try {
+    return { value: JSON.parse(text2) };
+  } catch {
+    return void 0;
+  }
 }
 function isSettingsFile(document) {
   const { apiVersion, kind } = document.object;
@@ -37180,76 +37337,32 @@ function editOptions(document, incoming, plan) {
       );
   });
 }
-function editSpec(at, document, incoming, plan) {
+function editSetting(at, setting, document, incoming, plan) {
   const { node } = at;
-  let spec;
-  try {
-    spec = parseOverrideSpec(node.text);
-  } catch (error) {
-    if (error instanceof OverrideSpecError) return;
-    throw error;
-  }
-  if (spec.operation === "-") return;
-  const key = `${formatPath(at.path)}: ${spec.path}`;
+  const key = `${formatPath(at.path)}: ${setting.name}`;
   const warn = (message) => plan.warn(node.start, `${key} ${message}`);
-  const notEdited = (form) => {
-    const mentioned = mentionedImage(spec.value, incoming);
-    if (mentioned) warn(`holds ${mentioned} in ${form}, which is not edited (only a value that is one string is), so the image this spec pins stays as it is`);
+  const notEdited = (form2) => {
+    const stale = staleImageIn(setting.text, incoming);
+    if (stale) warn(`holds ${formatImageRef(stale)} in ${form2}, which is not edited ${setting.unedited}`);
   };
-  const value = readValue2(spec.value);
-  if (value.kind === "other") return notEdited(value.form);
-  if (spec.operation === "+=") return;
-  const current = value.kind === "literal" ? value.value : spec.value;
-  const ref = tryParseImageRef(current);
+  const { value } = setting;
+  if ("form" in value) return notEdited(value.form);
+  const ref = tryParseImageRef(value.string);
   const update = ref && incoming.get(ref.repository);
   if (!ref || !update) {
-    if (value.kind === "unquoted") notEdited("an expression (KCL reads it as the string of its whole text)");
+    if (value.whole !== void 0) notEdited(value.whole);
     return;
   }
   if (ref.tag === void 0 && ref.digest === void 0) return warn(bareRepositoryWarning(ref.repository));
   const next = nextReference(update, ref, warn);
   if (!next) return;
   const source = plan.file.text.slice(node.start, node.end);
-  if (!isFlowScalar(node) || renderScalar(node.text, node.style, at.inFlow) !== source)
-    return warn(`holds ${ref.name} in a ${formOf(node, source)}, which is not edited; write the spec as a plain or quoted one-line string`);
-  const written = value.kind === "literal" ? `${spec.value.slice(0, value.start)}${writeStringLiteral(next, value.style)}${spec.value.slice(value.end)}` : next;
-  const valueEnd = node.text.trimEnd().length;
-  const text2 = `${node.text.slice(0, valueEnd - spec.value.length)}${written}${node.text.slice(valueEnd)}`;
+  const form = scalarForm(node, source, at.inFlow);
+  if (form !== void 0 || !isFlowScalar(node))
+    return warn(`holds ${ref.name} in a ${form}, which is not edited; write the spec as a plain or quoted one-line string`);
+  const text2 = `${node.text.slice(0, value.start)}${value.write(next)}${node.text.slice(value.end)}`;
   plan.claim(node);
-  plan.addSplice(scalarSplice(plan.file, node, text2, at.inFlow), { kind: "override", key, old: current, new: next, object: document.object });
-}
-function readValue2(text2) {
-  const parsed = parseSpecValue(text2);
-  if (parsed instanceof SourceError) return { kind: "other", form: "a value KCL cannot read" };
-  const { tokens, expr, complete } = parsed;
-  if (expr.type === "operation") return { kind: "unquoted" };
-  if (!complete) return { kind: "other", form: `a value of which KCL keeps only '${nodeText(tokens, expr)}'` };
-  if (expr.type !== "string") return { kind: "other", form: "an expression" };
-  if (tokens.flags[expr.token] & StringFlag.Interpolated) return { kind: "other", form: "an interpolated string" };
-  const raw = nodeText(tokens, expr);
-  return {
-    kind: "literal",
-    value: stringLiteralValue(raw),
-    style: readStringLiteral(raw).style,
-    start: tokens.start[expr.token],
-    end: tokens.end[expr.token]
-  };
-}
-function mentionedImage(text2, incoming) {
-  for (const [word] of text2.matchAll(/[\w.\-/:@]+/g)) {
-    const image = word.replace(/[:@]+$/, "");
-    const ref = tryParseImageRef(image);
-    const update = ref && incoming.get(ref.repository);
-    if (!ref || !update) continue;
-    if (ref.tag === void 0 && ref.digest === void 0 || nextReference(update, ref) !== void 0) return image;
-  }
-  return void 0;
-}
-function formOf(node, source) {
-  if (node.style === "literal") return "literal block (|) string";
-  if (node.style === "folded") return "folded (>) string";
-  const form = `${{ plain: "plain", single: "single-quoted", double: "double-quoted" }[node.style]} string`;
-  return /[\r\n]/.test(source) ? `multi-line ${form}` : `${form} with escapes of its own`;
+  plan.addSplice(scalarSplice(plan.file, node, text2, at.inFlow), { kind: "override", key, old: value.string, new: next, object: document.object });
 }
 
 // src/yaml/markers.ts
@@ -38427,15 +38540,17 @@ function readOverrides(r, node, at) {
       fileOk = false;
     }
     let spec = specField && r.string(specField.node, specField.at, `${path}.spec`);
-    if (spec?.includes("=")) {
+    const kcl = fileKind(file ?? "") === "kcl";
+    const bare = spec !== void 0 && kcl ? outsideQuotedKeys(spec) : spec;
+    if (bare?.includes("=")) {
       r.issue(
         specField.node,
         `${path}.spec`,
-        `is the path only (${JSON.stringify(spec.slice(0, spec.indexOf("=")).replace(/\+$/, ""))}); the value comes from the incoming image`
+        `is the path only (${JSON.stringify(spec.slice(0, bare.indexOf("=")).replace(/\+$/, ""))}); the value comes from the incoming image`
       );
       spec = void 0;
     }
-    const operator = spec !== void 0 && fileKind(file ?? "") === "kcl" ? kclOperator(spec) : void 0;
+    const operator = spec !== void 0 && kcl ? kclOperator(bare) : void 0;
     if (operator !== void 0) {
       r.issue(
         specField.node,
@@ -38462,10 +38577,12 @@ function readPart(r, node, at, path) {
   );
   return void 0;
 }
-function kclOperator(spec) {
-  const outsideKeys = spec.replace(/\[\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\]/g, "[]").trimEnd();
+function kclOperator(outsideKeys) {
   if (outsideKeys.includes(":")) return ":";
-  return outsideKeys.endsWith("-") ? "-" : void 0;
+  return outsideKeys.trimEnd().endsWith("-") ? "-" : void 0;
+}
+function outsideQuotedKeys(spec) {
+  return spec.replace(/\[\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\]/g, (key) => `[${" ".repeat(key.length - 2)}]`);
 }
 function parseConfig(text2, file) {
   const lines = new import_yaml2.LineCounter();
@@ -38727,6 +38844,15 @@ function parseSet(text2) {
   const file = text2.slice(0, colon);
   if (/[="']/.test(file)) return fileFirst(text2);
   return { file: file.replace(/^\.\//, ""), spec: text2.slice(colon + 1) };
+}
+function readsAsSpecPath(file) {
+  if (file.includes("/")) return false;
+  try {
+    return parseOverridePath(file).length > 0;
+  } catch (error) {
+    if (error instanceof OverrideSpecError) return false;
+    throw error;
+  }
 }
 function fileFirst(text2) {
   return `${JSON.stringify(text2)} starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:${text2}`;
@@ -44346,9 +44472,9 @@ Only the values' bytes change; files with no change are not rewritten.
 Options:
   --image REF           incoming image, e.g. ghcr.io/acme/app:1.2.4[@sha256:...] (repeatable)
   --setter KEY=REF      value for a Flux marker key, e.g. flux-system:app=ghcr.io/acme/app:1.2.4 (repeatable)
-  --set FILE:SPEC       override spec for one file, relative to DIR: KCL grammar for .k
-                        (main.k:config.containers.app.image="repo:tag"), a dotted path
-                        for YAML (values.yaml:image.tag=1.2.4) (repeatable)
+  --set FILE:SPEC       override spec for one file, relative to DIR or absolute inside it:
+                        KCL grammar for .k (main.k:config.containers.app.image="repo:tag"),
+                        a dotted path for YAML (values.yaml:image.tag=1.2.4) (repeatable)
   --config FILE         configuration, relative to DIR or absolute inside it
                         (default: .github/gitops-promote.yaml when present)
   --path GLOB           only scan files matching GLOB, or under the directory it names,
@@ -44406,31 +44532,40 @@ function editDistance(a, b) {
 var ArgumentError = class extends RequestError {
 };
 async function checkArguments(request2, root) {
-  const issues = [];
+  const usage = [];
   try {
     validateRequest(request2);
   } catch (error) {
     if (!(error instanceof RequestError)) throw error;
-    issues.push(...error.issues);
+    usage.push(...error.issues);
   }
+  const missing = [];
+  const sets = [];
   for (const text2 of request2.sets) {
     const set = parseSet(text2);
-    const problem = typeof set === "string" ? void 0 : await setInTree(root, text2, set);
-    if (problem !== void 0) issues.push({ message: `--set: ${problem}` });
+    if (typeof set === "string") continue;
+    const file = inTree(root, set.file);
+    if (file === void 0) {
+      usage.push({ message: `--set: ${set.file} must be relative to DIR (${root}) and stay inside it` });
+      continue;
+    }
+    if (fileKind(file) === void 0 && !await exists(join4(root, file))) {
+      if (readsAsSpecPath(set.file)) usage.push({ message: `--set: ${fileFirst(text2)}` });
+      else missing.push({ message: `--set: ${JSON.stringify(file)} does not exist (the files --set edits are .k, .yaml and .yml)` });
+    }
+    sets.push(`${file}:${set.spec}`);
   }
-  if (issues.length > 0) throw new ArgumentError(issues);
+  if (usage.length > 0) throw new ArgumentError(usage);
+  if (missing.length > 0) throw new RequestError(missing);
+  return { ...request2, sets };
 }
-async function setInTree(root, text2, { file, spec }) {
+function inTree(root, file) {
   const inside = relative(root, resolve(root, file));
-  const outside = inside.split(sep2)[0] === ".." || isAbsolute(inside);
-  if (isAbsolute(file)) {
-    const hint = outside ? "" : `: --set ${inside.split(sep2).join("/")}:${spec}`;
-    return `${file} must be relative to DIR (${root})${hint}`;
-  }
-  if (outside) return `${file} must be relative to DIR (${root}) and stay inside it`;
-  if (fileKind(file) !== void 0) return void 0;
-  const info = await stat(resolve(root, file)).catch(() => void 0);
-  return info ? void 0 : fileFirst(text2);
+  if (inside === "" || inside === ".." || inside.startsWith(`..${sep2}`) || isAbsolute(inside)) return void 0;
+  return inside.split(sep2).join("/");
+}
+async function exists(path) {
+  return await stat(path).catch(() => void 0) !== void 0;
 }
 async function runUpdate(args, io) {
   const { values, positionals } = parse3(args, UPDATE_OPTIONS);
@@ -44455,8 +44590,7 @@ async function runUpdate(args, io) {
   };
   let plan;
   try {
-    await checkArguments(request2, root);
-    plan = await planUpdate(directorySource(root), request2);
+    plan = await planUpdate(directorySource(root), await checkArguments(request2, root));
   } catch (error) {
     if (error instanceof RequestError && values.json) io.stdout(JSON.stringify(jsonRefusal(error.issues), null, 2) + "\n");
     throw error;
@@ -44472,12 +44606,9 @@ async function runUpdate(args, io) {
   return EXIT_OK;
 }
 function configInTree(root, file) {
-  if (!isAbsolute(file)) return file;
-  const inside = relative(root, file);
-  if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) {
-    throw new UsageError(`--config ${file} is not inside ${root}: its target paths would not name files of this tree`);
-  }
-  return inside.split(sep2).join("/");
+  const inside = inTree(root, file);
+  if (inside === void 0) throw new UsageError(`--config ${file} is not inside ${root}: its target paths would not name files of this tree`);
+  return inside;
 }
 async function main(argv, io) {
   const [command, ...rest] = argv;

@@ -9176,6 +9176,9 @@ var TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 var DIGEST = /^([A-Za-z][A-Za-z0-9]*(?:[+._-][A-Za-z][A-Za-z0-9]*)*):([0-9a-fA-F]{32,})$/;
 var DIGEST_HEX_LENGTH = { sha256: 64, sha384: 96, sha512: 128 };
 var DOCKER_HUB = "docker.io";
+function isTag(text2) {
+  return TAG.test(text2);
+}
 function dangerousCharacter(text2) {
   for (const ch of text2) {
     const code = ch.codePointAt(0);
@@ -10088,14 +10091,22 @@ function nextImageText(update, name, current, kept) {
   const next = nextVersion(update, own, kept);
   return next && formatImageRef({ name, ...next });
 }
-var TAG2 = /^[\w][\w.-]{0,127}$/;
 function nextTagText(update, current, kept) {
-  if (current !== void 0 && current !== "" && !TAG2.test(current)) {
+  if (current !== void 0 && current !== "" && !isTag(current)) {
     kept?.(`holds ${JSON.stringify(current)}, which is not a tag; an override with part: tag writes only a tag, so it is left as it is`);
     return void 0;
   }
   const next = nextVersion(update, versionOf(current, void 0), kept);
   return next?.tag === current ? void 0 : next?.tag;
+}
+function staleImageIn(text2, incoming) {
+  for (const [word] of text2.matchAll(/[\w.\-/:@]+/g)) {
+    const ref = tryParseImageRef(word.replace(/[:@]+$/, ""));
+    const update = ref && incoming.get(ref.repository);
+    if (!ref || !update) continue;
+    if (ref.tag === void 0 && ref.digest === void 0 || nextReference(update, ref) !== void 0) return ref;
+  }
+  return void 0;
 }
 function bareRepositoryWarning(repository) {
   return `holds ${repository} with no tag or digest, so its version is set in another field; left as it is (mark the field holding its tag with a Flux ":tag" marker, or set that field with a configured override with part: tag)`;
@@ -10835,6 +10846,13 @@ function renderScalar(value, style, inFlow) {
       return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
   }
 }
+function scalarForm(node, source, inFlow) {
+  if (node.style === "literal") return "literal block (|) string";
+  if (node.style === "folded") return "folded (>) string";
+  const form = `${{ plain: "plain", single: "single-quoted", double: "double-quoted" }[node.style]} string`;
+  if (/[\r\n]/.test(source)) return `multi-line ${form}`;
+  return renderScalar(node.text, node.style, inFlow) === source ? void 0 : `${form} with non-canonical escapes`;
+}
 
 // src/yaml/splice.ts
 function scalarSplice(file, node, value, inFlow, verbatim = false) {
@@ -11393,9 +11411,14 @@ var editInlinePatches = (file, request, plan) => {
   const incoming = byRepository(request.images);
   if (incoming.size === 0) return;
   for (const document of file.documents) {
+    if (isOpList(document.root)) editOps(document, incoming, plan);
     for (const patch of patchStrings(document)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request, plan);
   }
 };
+var JSON6902_OPS = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
+function isOpList(root) {
+  return root?.kind === "seq" && root.items.length > 0 && root.items.every((op) => op.kind === "map" && JSON6902_OPS.has(scalarText(mapValue(op, "op")) ?? "") && scalarText(mapValue(op, "path"))?.startsWith("/"));
+}
 function patchStrings(document) {
   const found = [];
   const inList = (path, field2, kind2) => {
@@ -11442,12 +11465,14 @@ function editPatch(file, patch, document, request, plan) {
   const within2 = (text2) => ops ? `${key}${text2}` : `${key}: ${text2}`;
   const placement = placementOf(file, patch);
   if (typeof placement === "string") {
-    if (changes.length === 0) return;
-    const names = [...new Set(changes.map(({ change }) => tryParseImageRef(change.old)?.name ?? change.old))].join(", ");
-    plan.warn(
-      patch.node.start,
-      `${key} holds ${names} in a ${placement}, which is not edited; write the patch as a literal block scalar (|) to have its image updated`
-    );
+    if (changes.length > 0) {
+      const names = [...new Set(changes.map(({ change }) => tryParseImageRef(change.old)?.name ?? change.old))].join(", ");
+      plan.warn(
+        patch.node.start,
+        `${key} holds ${names} in a ${placement}, which is not edited; write the patch as a literal block scalar (|) to have its image updated`
+      );
+    }
+    for (const { message } of warnings) plan.warn(patch.node.start, within2(message));
     return;
   }
   plan.claim(patch.node);
@@ -11479,15 +11504,12 @@ function editOps(document, incoming, plan) {
 }
 function placementOf(file, patch) {
   const { node, inFlow } = patch;
-  if (node.style === "literal") return literalPlacement(file.text, node) ?? "literal block (|) string";
-  if (node.style === "folded") return "folded (>) string";
-  const { style } = node;
-  const form = `${{ plain: "plain", single: "single-quoted", double: "double-quoted" }[style]} string`;
-  const source = file.text.slice(node.start, node.end);
-  if (/[\r\n]/.test(source)) return `multi-line ${form}`;
-  if (style === "plain") return form;
-  const render = (text2) => renderScalar(text2, style, inFlow);
-  if (render(node.text) !== source) return `${form} with non-canonical escapes`;
+  const literal2 = node.style === "literal" ? literalPlacement(file.text, node) : void 0;
+  if (literal2) return literal2;
+  const form = scalarForm(node, file.text.slice(node.start, node.end), inFlow);
+  if (form !== void 0) return form;
+  if (!isFlowScalar(node) || node.style === "plain") return "plain string";
+  const render = (text2) => renderScalar(text2, node.style, inFlow);
   return { at: (offset) => node.start + render(node.text.slice(0, offset)).length - 1, escape: (text2) => render(text2).slice(1, -1) };
 }
 function literalPlacement(text2, node) {
@@ -11516,6 +11538,105 @@ function literalPlacement(text2, node) {
     },
     escape: (inserted) => inserted
   };
+}
+
+// src/kcl/override-spec.ts
+var OverrideSpecError = class extends SourceError {
+  constructor(spec, message) {
+    super(message);
+    this.spec = spec;
+    this.name = "OverrideSpecError";
+  }
+  spec;
+};
+function invalidSpec(spec) {
+  return new OverrideSpecError(
+    spec,
+    `Invalid spec format '${spec}', expected <field_path>=<filed_value>, <field_path>:<filed_value>, <field_path>+=<filed_value> or <field_path>-`
+  );
+}
+function quotedLength(chars, at) {
+  const quote2 = chars[at];
+  if (chars[at + 1] === quote2 && chars[at + 2] === quote2) return 0;
+  let backslashes = 0;
+  for (let i = at + 1; i < chars.length; i++) {
+    const c = chars[i];
+    if (c === "\n") return 0;
+    if (c === quote2 && backslashes % 2 === 0) return i - at + 1;
+    backslashes = c === "\\" ? backslashes + 1 : 0;
+  }
+  return 0;
+}
+function splitOperator(spec) {
+  const chars = Array.from(spec);
+  let depth = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (depth === 0 && c === "=") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 1).join(""), operation: "=" };
+    if (depth === 0 && c === ":") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 1).join(""), operation: ":" };
+    if (depth === 0 && c === "+") {
+      if (chars[i + 1] === "=") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 2).join(""), operation: "+=" };
+    } else if (c === "[" || c === "{") depth++;
+    else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
+    else if (c === '"' || c === "'") {
+      const length = quotedLength(chars, i);
+      if (length > 0) i += length - 1;
+    }
+  }
+  return void 0;
+}
+function parseOverridePath(path) {
+  const parts = [];
+  let current = "";
+  let inBrackets = false;
+  const chars = Array.from(path);
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (inBrackets) {
+      if (c === '"' || c === "'") {
+        if (chars[i + 1] !== "]") throw new OverrideSpecError(path, "Expected closing bracket");
+        i++;
+        inBrackets = false;
+      } else current += c;
+    } else if (c === ".") {
+      if (current !== "") parts.push(current);
+      current = "";
+    } else if (c === "[") {
+      if (current !== "") parts.push(current);
+      current = "";
+      inBrackets = true;
+      const next = chars[++i];
+      if (next !== void 0 && next !== '"' && next !== "'") throw new OverrideSpecError(path, "Expected opening quote after '['");
+    } else if (c === "]") {
+      throw new OverrideSpecError(path, "Unmatched closing bracket");
+    } else current += c;
+  }
+  if (current !== "") parts.push(current);
+  return parts;
+}
+function parseOverrideSpec(spec) {
+  const split2 = splitOperator(spec);
+  if (split2) {
+    const path = split2.path.trim();
+    const value = split2.value.trim();
+    if (path === "" || value === "") throw invalidSpec(spec);
+    return { path, parts: parseOverridePath(path), operation: split2.operation, value };
+  }
+  if (spec.endsWith("-")) {
+    const path = spec.slice(0, -1).trim();
+    if (path === "") throw invalidSpec(spec);
+    return { path, parts: parseOverridePath(path), operation: "-", value: "" };
+  }
+  throw invalidSpec(spec);
+}
+var KEYWORDS = new Set(
+  "True False None Undefined import and or in is not as if else elif for schema mixin protocol check assert all any map filter lambda rule".split(" ")
+);
+function isIdentifier(key) {
+  return /^\$?[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !KEYWORDS.has(key);
+}
+function formatOverridePath(parts, base = "") {
+  return parts.reduce((path, p) => isIdentifier(p) ? path === "" ? p : `${path}.${p}` : `${path}[${JSON.stringify(p)}]`, base);
 }
 
 // src/kcl/string-literal.ts
@@ -12270,105 +12391,6 @@ function unescapedName(part) {
   return part.startsWith("$") ? part.slice(1) : part;
 }
 
-// src/kcl/override-spec.ts
-var OverrideSpecError = class extends SourceError {
-  constructor(spec, message) {
-    super(message);
-    this.spec = spec;
-    this.name = "OverrideSpecError";
-  }
-  spec;
-};
-function invalidSpec(spec) {
-  return new OverrideSpecError(
-    spec,
-    `Invalid spec format '${spec}', expected <field_path>=<filed_value>, <field_path>:<filed_value>, <field_path>+=<filed_value> or <field_path>-`
-  );
-}
-function quotedLength(chars, at) {
-  const quote2 = chars[at];
-  if (chars[at + 1] === quote2 && chars[at + 2] === quote2) return 0;
-  let backslashes = 0;
-  for (let i = at + 1; i < chars.length; i++) {
-    const c = chars[i];
-    if (c === "\n") return 0;
-    if (c === quote2 && backslashes % 2 === 0) return i - at + 1;
-    backslashes = c === "\\" ? backslashes + 1 : 0;
-  }
-  return 0;
-}
-function splitOperator(spec) {
-  const chars = Array.from(spec);
-  let depth = 0;
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    if (depth === 0 && c === "=") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 1).join(""), operation: "=" };
-    if (depth === 0 && c === ":") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 1).join(""), operation: ":" };
-    if (depth === 0 && c === "+") {
-      if (chars[i + 1] === "=") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 2).join(""), operation: "+=" };
-    } else if (c === "[" || c === "{") depth++;
-    else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
-    else if (c === '"' || c === "'") {
-      const length = quotedLength(chars, i);
-      if (length > 0) i += length - 1;
-    }
-  }
-  return void 0;
-}
-function parseOverridePath(path) {
-  const parts = [];
-  let current = "";
-  let inBrackets = false;
-  const chars = Array.from(path);
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    if (inBrackets) {
-      if (c === '"' || c === "'") {
-        if (chars[i + 1] !== "]") throw new OverrideSpecError(path, "Expected closing bracket");
-        i++;
-        inBrackets = false;
-      } else current += c;
-    } else if (c === ".") {
-      if (current !== "") parts.push(current);
-      current = "";
-    } else if (c === "[") {
-      if (current !== "") parts.push(current);
-      current = "";
-      inBrackets = true;
-      const next = chars[++i];
-      if (next !== void 0 && next !== '"' && next !== "'") throw new OverrideSpecError(path, "Expected opening quote after '['");
-    } else if (c === "]") {
-      throw new OverrideSpecError(path, "Unmatched closing bracket");
-    } else current += c;
-  }
-  if (current !== "") parts.push(current);
-  return parts;
-}
-function parseOverrideSpec(spec) {
-  const split2 = splitOperator(spec);
-  if (split2) {
-    const path = split2.path.trim();
-    const value = split2.value.trim();
-    if (path === "" || value === "") throw invalidSpec(spec);
-    return { path, parts: parseOverridePath(path), operation: split2.operation, value };
-  }
-  if (spec.endsWith("-")) {
-    const path = spec.slice(0, -1).trim();
-    if (path === "") throw invalidSpec(spec);
-    return { path, parts: parseOverridePath(path), operation: "-", value: "" };
-  }
-  throw invalidSpec(spec);
-}
-var KEYWORDS = new Set(
-  "True False None Undefined import and or in is not as if else elif for schema mixin protocol check assert all any map filter lambda rule".split(" ")
-);
-function isIdentifier(key) {
-  return /^\$?[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !KEYWORDS.has(key);
-}
-function formatOverridePath(parts, base = "") {
-  return parts.reduce((path, p) => isIdentifier(p) ? path === "" ? p : `${path}.${p}` : `${path}[${JSON.stringify(p)}]`, base);
-}
-
 // src/kcl/keywords.ts
 var Keyword = {
   Other: 0,
@@ -12448,6 +12470,10 @@ function keywordOf(text2, start, end) {
   }
   return Keyword.Other;
 }
+var NAME = T.Name;
+function keywordAt(tokens, at) {
+  return tokens.kind[at] === NAME ? keywordOf(tokens.source.text, tokens.start[at], tokens.end[at]) : Keyword.Other;
+}
 
 // src/kcl/parser.ts
 var T2 = { ...T };
@@ -12482,7 +12508,7 @@ var Parser = class {
   }
   /** The Keyword of the token at `at` (Keyword.Other for other names and for any other token). */
   keyword(at) {
-    return this.kind[at] === T2.Name ? keywordOf(this.text, this.start[at], this.end[at]) : Keyword.Other;
+    return keywordAt(this.tokens, at);
   }
   tokenText(at) {
     return this.text.slice(this.start[at], this.end[at]);
@@ -12529,13 +12555,13 @@ var Parser = class {
     const k = kind[first];
     if (k === T2.Indent) this.fail(first, "unexpected indent");
     if (k === T2.Dedent) this.fail(first, "unexpected dedent");
-    const keyword2 = this.keyword(first);
-    if (keyword2 === Keyword.Import) {
+    const keyword = this.keyword(first);
+    if (keyword === Keyword.Import) {
       this.skipLine();
       return { type: "import", first, last: this.endStatement() };
     }
-    const isTypeAlias = keyword2 === Keyword.Type && kind[first + 1] === T2.Name;
-    if (k === T2.At || isTypeAlias || SKIPS_STATEMENT[keyword2] === 1) {
+    const isTypeAlias = keyword === Keyword.Type && kind[first + 1] === T2.Name;
+    if (k === T2.At || isTypeAlias || SKIPS_STATEMENT[keyword] === 1) {
       return { type: "other", first, last: this.skipCompound() };
     }
     const target = this.postfix(NO_SCHEMA);
@@ -12633,10 +12659,10 @@ var Parser = class {
     const k = this.kind[at];
     if (k === T2.Operator || k === T2.Minus || k === T2.Plus || k === T2.Star || k === T2.DoubleStar) return 1;
     if (k !== T2.Name) return 0;
-    const keyword2 = this.keyword(at);
-    if (keyword2 === Keyword.And || keyword2 === Keyword.Or || keyword2 === Keyword.In || keyword2 === Keyword.As) return 1;
-    if (keyword2 === Keyword.Not) return this.keyword(at + 1) === Keyword.In ? 2 : 0;
-    if (keyword2 === Keyword.Is) return this.keyword(at + 1) === Keyword.Not ? 2 : 1;
+    const keyword = this.keyword(at);
+    if (keyword === Keyword.And || keyword === Keyword.Or || keyword === Keyword.In || keyword === Keyword.As) return 1;
+    if (keyword === Keyword.Not) return this.keyword(at + 1) === Keyword.In ? 2 : 0;
+    if (keyword === Keyword.Is) return this.keyword(at + 1) === Keyword.Not ? 2 : 1;
     return 0;
   }
   binary(flags) {
@@ -12707,16 +12733,16 @@ var Parser = class {
     const k = this.kind[at];
     switch (k) {
       case T2.Name: {
-        const keyword2 = this.keyword(at);
-        if (keyword2 === Keyword.Other) {
+        const keyword = this.keyword(at);
+        if (keyword === Keyword.Other) {
           this.pos++;
           return new NameNode(this.tokens, at, at);
         }
-        if (keyword2 === Keyword.Lambda) return this.lambda();
-        const quantifier = keyword2 === Keyword.All || keyword2 === Keyword.Any || keyword2 === Keyword.Map || keyword2 === Keyword.Filter;
+        if (keyword === Keyword.Lambda) return this.lambda();
+        const quantifier = keyword === Keyword.All || keyword === Keyword.Any || keyword === Keyword.Map || keyword === Keyword.Filter;
         if (quantifier && this.kind[at + 1] === T2.Name) return this.quantifier();
         this.pos++;
-        const constant = keyword2 === Keyword.TrueValue || keyword2 === Keyword.FalseValue || keyword2 === Keyword.NoneValue || keyword2 === Keyword.UndefinedValue;
+        const constant = keyword === Keyword.TrueValue || keyword === Keyword.FalseValue || keyword === Keyword.NoneValue || keyword === Keyword.UndefinedValue;
         return constant ? { type: "other", first: at, last: at } : new NameNode(this.tokens, at, at);
       }
       case T2.String:
@@ -12889,8 +12915,8 @@ var Parser = class {
       branches.push(branch);
       let next = this.pos;
       while (this.kind[next] === T2.Newline) next++;
-      const keyword2 = this.keyword(next);
-      if ((keyword2 === Keyword.Elif || keyword2 === Keyword.Else) && this.column(next) === column) this.pos = next;
+      const keyword = this.keyword(next);
+      if ((keyword === Keyword.Elif || keyword === Keyword.Else) && this.column(next) === column) this.pos = next;
       else break;
     }
     let last = this.pos - 1;
@@ -12911,37 +12937,35 @@ function parseKclExpression(text2) {
   return { tokens, expr, complete: tokens.kind[parser.pos] === T2.EOF };
 }
 
-// src/text/line-shift.ts
-function shiftLines(changes, before, after) {
-  if (changes.length === 0 || before === after) return [...changes];
-  let prefix = 0;
-  const shortest = Math.min(before.length, after.length);
-  while (prefix < shortest && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shortest - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  const oldEnd = before.length - suffix;
-  const lines = { before: new LineIndex(before), after: new LineIndex(after) };
-  return changes.map((change) => {
-    if (change.line === void 0) return change;
-    const start = lines.before.lineStart(change.line);
-    if (start === void 0 || start < prefix) return change;
-    const moved = start >= oldEnd ? start + after.length - before.length : prefix;
-    const line = lines.after.lineAt(moved);
-    return line === change.line ? change : { ...change, line };
-  });
-}
-
-// src/kcl/override.ts
-function configOf(expr) {
-  return expr.type === "config" ? expr : expr.type === "schema" ? expr.config : void 0;
-}
+// src/kcl/spec-value.ts
 function plainString(tokens, expr) {
   if (expr.type !== "string" || tokens.flags[expr.token] & StringFlag.Interpolated) return void 0;
   return stringLiteralValue(nodeText(tokens, expr));
 }
-function valueFrom(tokens, expr, eol) {
-  const string = plainString(tokens, expr);
-  return { tokens, expr, text: nodeText(tokens, expr).replace(/\r\n|\n|\r/g, eol), ...string !== void 0 && { string } };
+function readSpecValue(text2) {
+  const parsed = parseSpecValue(text2);
+  if (parsed instanceof SourceError) return { kind: "other", form: "a value KCL cannot read", why: parsed.message };
+  const { tokens, expr, complete } = parsed;
+  if (expr.type === "operation") return { kind: "whole-text", tokens, expr };
+  if (!complete) {
+    const kept = nodeText(tokens, expr);
+    return { kind: "other", form: `a value of which KCL keeps only '${kept}'`, why: `KCL would keep only '${kept}'` };
+  }
+  if (expr.type !== "string") return { kind: "expression", tokens, expr, form: "an expression" };
+  const value = plainString(tokens, expr);
+  if (value === void 0) return { kind: "expression", tokens, expr, form: "an interpolated string" };
+  const raw = nodeText(tokens, expr);
+  return { kind: "literal", tokens, expr, value, style: readStringLiteral(raw).style, start: tokens.start[expr.token], end: tokens.end[expr.token] };
+}
+function parseSpecValue(value) {
+  try {
+    return parseKclExpression(value);
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    const at = errorIndex(value, e);
+    const head = at > 0 ? parseHead(value.slice(0, at)) : void 0;
+    return head?.expr.type === "operation" ? head : e;
+  }
 }
 function errorIndex(text2, error) {
   const lineStart = error.line === void 0 ? void 0 : new LineIndex(text2).lineStart(error.line);
@@ -12955,489 +12979,77 @@ function parseHead(text2) {
     return void 0;
   }
 }
-function parseSpecValue(value) {
-  try {
-    return parseKclExpression(value);
-  } catch (e) {
-    if (!(e instanceof SourceError)) throw e;
-    const at = errorIndex(value, e);
-    const head = at > 0 ? parseHead(value.slice(0, at)) : void 0;
-    return head?.expr.type === "operation" ? head : e;
-  }
-}
-function readValue(spec, raw, eol) {
-  const hint = /^[rR]?["']/.test(spec.value) ? "close its quote" : `quote a string value: ${spec.path}="${spec.value}"`;
-  const refuse = (why) => new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${why}); ${hint}`);
-  const parsed = parseSpecValue(spec.value);
-  if (parsed instanceof SourceError) throw refuse(parsed.message);
-  if (parsed.expr.type === "operation") {
-    return { ...parsed, text: writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" }), string: spec.value };
-  }
-  if (!parsed.complete) throw refuse(`KCL would keep only '${nodeText(parsed.tokens, parsed.expr)}'`);
-  return valueFrom(parsed.tokens, parsed.expr, eol);
-}
-function sameTokens(a, aNode, b, bNode) {
-  const skip = (t, i2) => t.kind[i2] === T.Newline || t.kind[i2] === T.Indent || t.kind[i2] === T.Dedent;
-  let i = aNode.first;
-  let j = bNode.first;
-  while (true) {
-    while (i <= aNode.last && skip(a, i)) i++;
-    while (j <= bNode.last && skip(b, j)) j++;
-    if (i > aNode.last || j > bNode.last) return i > aNode.last && j > bNode.last;
-    if (a.kind[i] !== b.kind[j]) return false;
-    const at = a.source.text.slice(a.start[i], a.end[i]);
-    const bt = b.source.text.slice(b.start[j], b.end[j]);
-    if (a.kind[i] === T.String) {
-      const interpolated = StringFlag.Interpolated | StringFlag.Raw;
-      if ((a.flags[i] & interpolated) !== (b.flags[j] & interpolated) || stringLiteralValue(at) !== stringLiteralValue(bt)) return false;
-    } else if (at !== bt) return false;
-    i++;
-    j++;
-  }
-}
-var Planner = class {
-  constructor(module, spec, computed) {
-    this.module = module;
-    this.spec = spec;
-    this.computed = computed;
-    this.tokens = module.tokens;
-    this.text = this.tokens.source.text;
-    this.eol = this.tokens.source.lineEnding();
-  }
-  module;
-  spec;
-  computed;
-  plan = { splices: [], changes: [], warnings: [] };
-  tokens;
-  text;
-  eol;
-  /** The value to write: the spec's, or the computed one for a missing field (undefined: nothing to write). */
-  value(raw) {
-    return this.computed ? this.stringValue(this.computed(void 0)) : readValue(this.spec, raw, this.eol);
-  }
-  stringValue(string) {
-    if (string === void 0) return void 0;
-    const parsed = parseKclExpression(writeStringLiteral(string, { quote: '"', triple: false, prefix: "" }));
-    return valueFrom(parsed.tokens, parsed.expr, this.eol);
-  }
-  line(token) {
-    return this.tokens.source.line(this.tokens.start[token]);
-  }
-  change(token, old, next, key) {
-    this.plan.changes.push({ line: this.line(token), kind: "override", key, old, new: next });
-  }
-  warn(token, message) {
-    this.plan.warnings.push({ line: this.line(token), message });
-  }
-  describe(expr) {
-    return plainString(this.tokens, expr) ?? nodeText(this.tokens, expr);
-  }
-  /** `=`: splice the new value over the old one; a string keeps the old literal's style. `key` is the path reported. */
-  replace(old, given, key = this.spec.path) {
-    const oldString = plainString(this.tokens, old);
-    const value = this.computed ? this.stringValue(this.computed(oldString, (why) => this.warn(old.first, `${this.spec.path} ${why}`))) : given;
-    if (!value) return;
-    let text2 = value.text;
-    if (oldString !== void 0 && value.string !== void 0) {
-      if (oldString === value.string) return;
-      text2 = writeStringLiteral(value.string, readStringLiteral(nodeText(this.tokens, old)).style);
-    } else if (sameTokens(this.tokens, old, value.tokens, value.expr)) return;
-    this.plan.splices.push({ start: this.tokens.start[old.first], end: this.tokens.end[old.last], insert: text2 });
-    this.change(old.first, this.describe(old), value.string ?? value.text, key);
-  }
-  /** `:`: merge a config into a config/schema, or a same-name schema; anything else replaces. */
-  union(old, value, key = this.spec.path) {
-    const target = configOf(old);
-    if (value.expr.type === "config" || value.expr.type === "schema") {
-      const sameSchema = value.expr.type === "config" || old.type === "schema" && old.name === value.expr.name;
-      if (target && sameSchema) return this.merge(target, configOf(value.expr), value.tokens, key);
-      if (value.expr.type === "config") return this.warn(old.first, `${key} is not a config or schema literal; ':' has nothing to merge into`);
-    }
-    this.replace(old, value, key);
-  }
-  /** Each entry set or added is reported under its own path below `key`, with its value. */
-  merge(target, incoming, tokens, key) {
-    for (const item of incoming.items) {
-      const parts = item.type === "entry" ? item.key.parts : void 0;
-      if (item.type !== "entry" || !parts) {
-        const text2 = nodeText(tokens, item).replace(/\r\n|\n|\r/g, this.eol);
-        this.insert(target, text2, text2, key);
-        continue;
-      }
-      const path = formatOverridePath(parts, key);
-      const value = valueFrom(tokens, item.value, this.eol);
-      const matches = this.entries(target).filter((e) => e.key.parts?.join("\0") === parts.join("\0"));
-      if (matches.length === 0) this.insert(target, keyText(parts, item.operator, value.text), value.string ?? value.text, path);
-      for (const m of matches) this.union(m.value, value, path);
-    }
-  }
-  /** `+=`: append list items, only when both sides are list literals (as KCL does); the change holds the list written. */
-  append(old, value) {
-    if (old.type !== "list" || value.expr.type !== "list") {
-      return this.warn(old.first, `${this.spec.path}+= needs a list literal on both sides; nothing appended`);
-    }
-    const items = value.expr.items.map((item) => nodeText(value.tokens, item));
-    if (items.length === 0) return;
-    const splice = this.afterLast(old, items, items.join(", "), (last) => this.indentOf(last.first));
-    this.plan.splices.push(splice);
-    const [start, end] = [this.tokens.start[old.first], this.tokens.end[old.last]];
-    const written = this.text.slice(start, splice.start) + splice.insert + this.text.slice(splice.end, end);
-    this.change(old.first, nodeText(this.tokens, old), written, this.spec.path);
-  }
-  /**
-   * The splice that adds `items` after the last item of a config or list: between empty
-   * brackets `empty` (or before the closing bracket's line when comments are inside), `, item`
-   * after the last item when the brackets share a line, else one item per line after the
-   * last one's line, indented as `indent(last)` says.
-   */
-  afterLast(node, items, empty, indent) {
-    const source = this.tokens.source;
-    const open = this.tokens.start[node.first];
-    const close = this.tokens.start[node.last];
-    const last = node.items[node.items.length - 1];
-    if (!last) return this.beforeClose(open, close, items) ?? { start: open + 1, end: close, insert: empty };
-    const end = this.tokens.end[last.last];
-    if (source.line(open) === source.line(close)) return { start: end, end, insert: `, ${items.join(", ")}` };
-    const at = Math.min(source.lineEnd(end), close);
-    const lead = indent(last);
-    return { start: at, end: at, insert: items.map((item) => `${this.eol}${lead}${item}`).join("") };
-  }
-  /**
-   * The first lines of an empty config or list whose brackets hold comments: each on a line of
-   * its own just before the closing bracket's line, indented as the last comment, so that the
-   * comments stay. undefined when there is only whitespace inside.
-   */
-  beforeClose(open, close, lines) {
-    const inside = this.text.slice(open + 1, close).trimEnd();
-    if (inside.trim() === "") return void 0;
-    const indent = /[ \t]*(?=\S[^\r\n]*$)/.exec(inside)[0];
-    const at = this.tokens.source.lineStart(close);
-    return { start: at, end: at, insert: lines.map((line) => `${indent}${line}${this.eol}`).join("") };
-  }
-  /** Leading whitespace of the line a token is on. */
-  indentOf(token) {
-    const start = this.tokens.source.lineStart(this.tokens.start[token]);
-    return /^[ \t]*/.exec(this.text.slice(start, this.tokens.start[token]))[0];
-  }
-  /**
-   * Add `entry` as the last entry of `config`, on a new line with its siblings' indentation
-   * (nested under the opening line when the last entry does not start its line); the change
-   * is reported on the entry's line, holding `value`.
-   */
-  insert(config, entry, value, key = this.spec.path) {
-    const openIndent = this.indentOf(config.first);
-    const nested = `${openIndent}    `;
-    const startsLine = (token) => {
-      const start = this.tokens.start[token];
-      return this.tokens.source.lineStart(start) === start - this.indentOf(token).length;
-    };
-    const empty = `${this.eol}${nested}${entry}${this.eol}${openIndent}`;
-    const splice = this.afterLast(config, [entry], empty, (last) => startsLine(last.first) ? this.indentOf(last.first) : nested);
-    this.plan.splices.push(splice);
-    const breaksBefore = splice.insert.slice(0, splice.insert.indexOf(entry)).split(this.eol).length - 1;
-    this.plan.changes.push({ line: this.tokens.source.line(splice.start) + breaksBefore, kind: "override", key, old: "", new: value });
-  }
-  /**
-   * Remove a statement or entry: its whole line(s) when it is alone on them, else just it and
-   * one comma. The change holds the value removed and "" for the new one, as create's old.
-   */
-  remove(node, value, key = this.spec.path) {
-    const source = this.tokens.source;
-    let start = this.tokens.start[node.first];
-    let end = this.tokens.end[node.last];
-    const lineStart = source.lineStart(start);
-    const before = this.text.slice(lineStart, start);
-    const after = this.text.slice(end, source.lineEnd(end));
-    if (/^[ \t]*$/.test(before) && /^[ \t]*,?[ \t]*(#.*)?$/.test(after)) {
-      start = lineStart;
-      end = source.nextLineStart(end);
-    } else {
-      const comma = /^[ \t]*,[ \t]*/.exec(after);
-      const previousComma = /,[ \t]*$/.exec(before);
-      if (comma) end += comma[0].length;
-      else if (previousComma) start -= previousComma[0].length;
-    }
-    this.plan.splices.push({ start, end, insert: "" });
-    this.change(node.first, this.describe(value), "", key);
-  }
-  entries(config) {
-    return config.items.filter((i) => i.type === "entry");
-  }
-};
-function search(config, parts, offset, token, found) {
-  const reach = (depth, key, at) => {
-    if (depth > found.deepest.depth) found.deepest = { depth, keys: [], config, consumed: offset, token: at };
-    if (depth === found.deepest.depth && key !== void 0 && !found.deepest.keys.includes(key)) found.deepest.keys.push(key);
-  };
-  reach(offset, void 0, token);
-  for (const item of config.items) {
-    const key = item.type === "entry" ? item.key.parts : void 0;
-    if (item.type !== "entry" || !key) continue;
-    let c = 0;
-    while (c < key.length && offset + c < parts.length && key[c] === parts[offset + c]) c++;
-    if (c === key.length) {
-      if (offset + c === parts.length) {
-        found.matches.push(item);
-        continue;
-      }
-      const sub = configOf(item.value);
-      if (sub) search(sub, parts, offset + c, item.first, found);
-      else found.blocked.push({ entry: item, depth: offset + c });
-    } else if (offset + c === parts.length) {
-      found.dotted.push({ entry: item, depth: offset });
-    } else {
-      reach(offset + c, key[c], c > 0 ? item.first : token);
-    }
-  }
-}
-function statementValue(s) {
-  return s.type === "assign" || s.type === "aug-assign" || s.type === "unification" ? s.value : void 0;
-}
-function namesTarget(s, name) {
-  return s.type === "assign" && s.targets.includes(name) || (s.type === "aug-assign" || s.type === "unification") && s.target === name;
-}
-function keyword(tokens, token) {
-  return tokens.kind[token] === T.Name ? keywordOf(tokens.source.text, tokens.start[token], tokens.end[token]) : Keyword.Other;
-}
-function describeExpr(tokens, expr) {
-  const { kind, match } = tokens;
-  const text2 = (token) => tokens.source.text.slice(tokens.start[token], tokens.end[token]);
-  if (expr.type === "string") return "a string";
-  if (expr.type === "name") return `the name '${expr.name}'`;
-  if (expr.type === "list") return "a list";
-  if (expr.type === "config" || expr.type === "schema") return "a config";
-  if (expr.type === "operation") {
-    const [left, right] = expr.operands;
-    const [from, to] = right ? [left.last + 1, right.first - 1] : [expr.first, left.first - 1];
-    return `a '${Array.from({ length: to - from + 1 }, (_, i) => text2(from + i)).join(" ")}' expression`;
-  }
-  for (let i = expr.first; i <= expr.last; i++) {
-    if (kind[i] === T.LParen || kind[i] === T.LBracket || kind[i] === T.LBrace) i = match[i];
-    else if (keyword(tokens, i) === Keyword.If) return "a conditional expression (... if ... else ...)";
-  }
-  if (kind[expr.last] === T.RParen) return kind[expr.first] === T.LParen && match[expr.first] === expr.last ? "a parenthesized expression" : "a call";
-  if (keyword(tokens, expr.first) === Keyword.Lambda) return "a lambda";
-  if (kind[expr.first] === T.LBracket || kind[expr.first] === T.LBrace) return "a comprehension";
-  if (expr.first === expr.last) return kind[expr.first] === T.Number ? "a number" : text2(expr.first);
-  return "an expression";
-}
-var STARTS_LINE = /* @__PURE__ */ new Set([T.Newline, T.Indent, T.Dedent]);
-var ASSIGNS = /* @__PURE__ */ new Set([T.Assign, T.Colon, T.AugAssign, T.PlusAssign]);
-function assignedInIf(tokens, s, name) {
-  const opens = keyword(tokens, s.first);
-  if (s.type !== "other" || opens !== Keyword.If && opens !== Keyword.Elif && opens !== Keyword.Else) return void 0;
-  const { kind, match } = tokens;
-  let header;
-  for (let i = s.first + 1; i < s.last; i++) {
-    const k = kind[i];
-    if (k === T.LParen || k === T.LBracket || k === T.LBrace) i = match[i];
-    else if (k === T.Colon && header === void 0) header = i;
-    else if (k === T.Name && (STARTS_LINE.has(kind[i - 1]) || i - 1 === header) && ASSIGNS.has(kind[i + 1])) {
-      if (tokens.source.text.slice(tokens.start[i], tokens.end[i]).replace(/^\$/, "") === name) return i;
-    }
-  }
-  return void 0;
-}
-function unreached(p, name, reaches) {
-  for (const s of p.module.statements) {
-    if (namesTarget(s, name) && !reaches(s)) {
-      const line = p.line(s.first);
-      if (s.type === "assign") return { message: `'${name}' is assigned ${describeExpr(p.tokens, s.value)}, not a config or schema literal`, line };
-      if (s.type === "aug-assign") return { message: `'${name}' is only augmented here ('${name} ${s.operator} ...'), not assigned`, line };
-    }
-    const inIf = assignedInIf(p.tokens, s, name);
-    if (inIf !== void 0) return { message: `'${name}' is assigned inside an 'if' block, which overrides do not reach`, line: p.line(inIf) };
-  }
-  return void 0;
-}
-function holdsConfig(s) {
-  return s.type === "assign" && configOf(s.value) !== void 0 || s.type === "unification";
-}
-function keyText(parts, operator, value) {
-  const pair = (key2) => operator === ":" ? `${key2}: ${value}` : `${key2} ${operator} ${value}`;
-  if (parts.every(isIdentifier)) return pair(parts.join("."));
-  const key = (p) => isIdentifier(p) ? p : JSON.stringify(p);
-  let text2 = pair(key(parts[parts.length - 1]));
-  for (let i = parts.length - 2; i >= 0; i--) text2 = `${key(parts[i])}: {${text2}}`;
-  return text2;
-}
-function refuseShared(p, s, name) {
-  if (s.type !== "assign" || s.targets.length < 2) return;
-  const written = `${s.targets.join(" = ")} = ...`;
-  throw new SourceError(
-    `'${name}' shares its value with the other targets of '${written}'; give it a statement of its own to override it alone`,
-    p.line(s.first)
-  );
-}
-function planTopLevel(p, raw, options) {
-  const { spec, module } = p;
-  const name = spec.parts[0];
-  const statements = module.statements.filter((s) => namesTarget(s, name));
-  statements.forEach((s) => refuseShared(p, s, name));
-  if (spec.operation === "-") {
-    const removable = (s) => s.type === "assign" || s.type === "unification";
-    statements.filter(removable).forEach((s) => p.remove(s, statementValue(s)));
-    if (!statements.some(removable)) nothingToDelete(p, unreached(p, name, removable) ?? { message: `no top-level '${name}' in this file` });
-    return;
-  }
-  const value = p.value(raw);
-  if (!value) return;
-  let hit = false;
-  for (const s of statements) {
-    const old = statementValue(s);
-    if (spec.operation === "=") {
-      if (s.type === "unification" && value.expr.type !== "schema") {
-        if (options.create) continue;
-        throw new SourceError(`'${name}' is a unification ('${name}: S {...}'); '=' replaces it only with a schema instance (S {...})`, p.line(s.first));
-      }
-      p.replace(old, value);
-    } else if (spec.operation === ":") p.union(old, value);
-    else p.append(old, value);
-    hit = true;
-  }
-  if (!hit) createTopLevel(p, [], value, options, `no top-level '${name}' in this file`, () => true);
-}
-function createTopLevel(p, rest, value, options, missing, reaches) {
-  const { spec } = p;
-  const name = spec.parts[0];
-  const why = unreached(p, name, reaches);
-  if (why && !(options.create && name.startsWith("_"))) throw new SourceError(`${why.message}; ${spec.path} cannot be overridden here`, why.line);
-  if (!options.create) throw new SourceError(`${missing} (use create to add it)`);
-  const statement = rest.length > 0 ? `${name} = {${keyText(rest, spec.operation, value.text)}}` : spec.operation === "+=" ? `${name} += ${value.text}` : `${name}${spec.operation === ":" && value.expr.type === "schema" ? ":" : " ="} ${value.text}`;
-  const text2 = p.text;
-  const endsWithEol = /(\r\n|\n|\r)$/.test(text2);
-  const insertion = text2.length === 0 ? `${statement}${p.eol}` : endsWithEol ? `${statement}${p.eol}` : `${p.eol}${statement}`;
-  p.plan.splices.push({ start: text2.length, end: text2.length, insert: insertion });
-  p.plan.changes.push({
-    line: p.tokens.source.line(text2.length) + (endsWithEol || text2.length === 0 ? 0 : 1),
-    kind: "override",
-    key: spec.path,
-    old: "",
-    new: value.string ?? value.text
-  });
-}
-function planNested(p, raw, options) {
-  const { spec, module } = p;
-  const [name, ...rest] = spec.parts;
-  const candidates2 = module.statements.filter((s) => namesTarget(s, name) && holdsConfig(s));
-  const searchIn = (s) => {
-    const config = configOf(statementValue(s));
-    const found2 = { matches: [], deepest: { depth: -1, keys: [], config, consumed: 1, token: s.first }, blocked: [], dotted: [] };
-    search(config, spec.parts, 1, s.first, found2);
-    return found2;
-  };
-  if (spec.operation === "-") {
-    for (const s of candidates2) {
-      const found2 = searchIn(s);
-      if (found2.matches.length + found2.dotted.length === 0) continue;
-      refuseShared(p, s, name);
-      found2.matches.forEach((m) => p.remove(m, m.value));
-      found2.dotted.forEach(
-        ({ entry, depth }) => p.remove(entry, entry.value, formatOverridePath(entry.key.parts, formatOverridePath(spec.parts.slice(0, depth))))
-      );
-      return;
-    }
-    const first2 = candidates2[0];
-    return nothingToDelete(p, first2 ? notFound(p, searchIn(first2)) : unreached(p, name, holdsConfig) ?? { message: `no top-level '${name}' in this file` });
-  }
-  const value = p.value(raw);
-  if (!value) return;
-  const first = candidates2[0];
-  if (!first)
-    return createTopLevel(p, rest, value, options, `no top-level '${name}' = {...}, '${name} = S {...}' or '${name}: S {...}' in this file`, holdsConfig);
-  refuseShared(p, first, name);
-  const found = searchIn(first);
-  for (const m of found.matches) {
-    if (spec.operation === "=") p.replace(m.value, value);
-    else if (spec.operation === ":") p.union(m.value, value);
-    else p.append(m.value, value);
-  }
-  if (found.matches.length > 0) return;
-  const { deepest } = found;
-  const why = notFound(p, found);
-  if (why.blocked) throw new SourceError(why.message, why.line);
-  if (found.dotted.length > 0) {
-    const dotted = found.dotted[0].entry;
-    throw new SourceError(`${spec.path} is written as the dotted key '${dotted.key.parts.join(".")}'; name a key inside it`, p.line(dotted.first));
-  }
-  if (!options.create) throw new SourceError(`${why.message} (use create to add ${spec.path})`, why.line);
-  p.insert(deepest.config, keyText(spec.parts.slice(deepest.consumed), spec.operation, value.text), value.string ?? value.text);
-}
-function notFound(p, found) {
-  const { spec } = p;
-  const { deepest } = found;
-  const blocked = found.blocked.find((b) => b.depth >= deepest.depth);
-  if (blocked) {
-    const where3 = formatOverridePath(spec.parts.slice(0, blocked.depth));
-    return {
-      message: `${where3} is not a config or schema literal, so it has no '${spec.parts[blocked.depth]}'`,
-      line: p.line(blocked.entry.first),
-      blocked: true
-    };
-  }
-  const where2 = formatOverridePath(spec.parts.slice(0, deepest.depth));
-  const has = deepest.keys.length > 0 ? `has ${deepest.keys.map((k) => `'${k}'`).join(", ")}` : "is empty";
-  return { message: `${where2} ${has}, not '${spec.parts[deepest.depth]}'`, line: p.line(deepest.token), blocked: false };
-}
-function nothingToDelete(p, why) {
-  p.plan.warnings.push({ ...why.line !== void 0 && { line: why.line }, message: `nothing to delete: ${why.message}` });
-}
-function applyOverrides(text2, specs, options = {}) {
-  let current = text2;
-  let module = parseKcl(current);
-  const changes = [];
-  const warnings = [];
-  for (const item of specs) {
-    const raw = typeof item === "string" ? item : item.path.trim();
-    const spec = typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" };
-    if (spec.parts.length === 0) throw new OverrideSpecError(raw, `the path of '${raw}' names no variable`);
-    const planner = new Planner(module, spec, typeof item === "string" ? void 0 : item.value);
-    if (spec.parts.length === 1) planTopLevel(planner, raw, options);
-    else planNested(planner, raw, options);
-    const { splices } = planner.plan;
-    if (splices.length === 0) {
-      changes.push(...planner.plan.changes);
-      warnings.push(...planner.plan.warnings);
-      continue;
-    }
-    const previous = current;
-    current = applySplices(current, [...splices].sort(byPosition));
-    changes.splice(0, changes.length, ...shiftLines(changes, previous, current), ...planner.plan.changes);
-    warnings.splice(0, warnings.length, ...shiftLines(warnings, previous, current), ...planner.plan.warnings);
-    try {
-      module = parseKcl(current);
-    } catch (e) {
-      if (!(e instanceof SourceError)) throw e;
-      throw new SourceError(`override '${raw}' would leave invalid KCL: ${e.message}`, e.line, e.column);
-    }
-  }
-  return { text: current, changes, warnings };
-}
 
 // src/yaml/kcl-overrides.ts
 var editKclOverrideSpecs = (file, request, plan) => {
   const incoming = byRepository(request.images);
   if (incoming.size === 0) return;
   for (const document of file.documents) {
-    for (const path of specListPaths(document)) {
+    for (const { path, read } of settingLists(document)) {
       const list = nodeAt(document.root, path);
       if (list?.kind !== "seq") continue;
       list.items.forEach((item, index) => {
-        if (item.kind === "scalar" && !plan.isClaimed(item)) editSpec({ node: item, path: [...path, index], inFlow: list.flow }, document, incoming, plan);
+        if (item.kind !== "scalar" || plan.isClaimed(item)) return;
+        const setting = read(item.text);
+        if (setting) editSetting({ node: item, path: [...path, index], inFlow: list.flow }, setting, document, incoming, plan);
       });
     }
     if (isSettingsFile(document)) editOptions(document, incoming, plan);
   }
 };
-function specListPaths(document) {
+function settingLists(document) {
   const { apiVersion, kind } = document.object;
   if (kind === "KCLRun" && apiVersion?.startsWith("krm.kcl.dev.fluxcd/")) {
     return [
-      ["spec", "config", "overrides"],
-      ["spec", "config", "arguments"]
+      { path: ["spec", "config", "overrides"], read: readSpec },
+      { path: ["spec", "config", "arguments"], read: readArgument }
     ];
   }
-  return isSettingsFile(document) ? [["kcl_cli_configs", "overrides"]] : [];
+  return isSettingsFile(document) ? [{ path: ["kcl_cli_configs", "overrides"], read: readSpec }] : [];
+}
+var SPEC_UNEDITED = "(only a value that is one string is), so the image this spec pins stays as it is";
+var ARGUMENT_UNEDITED = "(only a value that is one reference, bare or a JSON string, is), so the image this option passes stays as it is";
+function readSpec(text2) {
+  let spec;
+  try {
+    spec = parseOverrideSpec(text2);
+  } catch (error) {
+    if (error instanceof OverrideSpecError) return void 0;
+    throw error;
+  }
+  if (spec.operation === "-") return void 0;
+  const setting = { name: spec.path, unedited: SPEC_UNEDITED, text: spec.value };
+  const value = readSpecValue(spec.value);
+  if (value.kind === "other" || value.kind === "expression") return { ...setting, value: { form: value.form } };
+  if (spec.operation === "+=") return void 0;
+  const at = text2.trimEnd().length - spec.value.length;
+  if (value.kind === "literal") {
+    const write = (string) => writeStringLiteral(string, value.style);
+    return { ...setting, value: { string: value.value, start: at + value.start, end: at + value.end, write } };
+  }
+  const whole = "an expression (KCL reads it as the string of its whole text)";
+  return { ...setting, value: { string: spec.value, start: at, end: at + spec.value.length, write: (string) => string, whole } };
+}
+function readArgument(text2) {
+  const eq = text2.indexOf("=");
+  if (eq <= 0) return void 0;
+  const raw = text2.slice(eq + 1);
+  const setting = { name: text2.slice(0, eq), unedited: ARGUMENT_UNEDITED, text: raw };
+  const json = decodeJson(raw);
+  if (!json) {
+    const whole = "raw text that is not JSON (option() returns it as written)";
+    return { ...setting, value: { string: raw, start: eq + 1, end: text2.length, write: (string) => string, whole } };
+  }
+  if (typeof json.value !== "string") return { ...setting, value: { form: "a JSON value that is no string" } };
+  const start = eq + 1 + raw.length - raw.trimStart().length;
+  return { ...setting, value: { string: json.value, start, end: eq + 1 + raw.trimEnd().length, write: (string) => JSON.stringify(string) } };
+}
+function decodeJson(text2) {
+  try {
+    return { value: JSON.parse(text2) };
+  } catch {
+    return void 0;
+  }
 }
 function isSettingsFile(document) {
   const { apiVersion, kind } = document.object;
@@ -13459,76 +13071,32 @@ function editOptions(document, incoming, plan) {
       );
   });
 }
-function editSpec(at, document, incoming, plan) {
+function editSetting(at, setting, document, incoming, plan) {
   const { node } = at;
-  let spec;
-  try {
-    spec = parseOverrideSpec(node.text);
-  } catch (error) {
-    if (error instanceof OverrideSpecError) return;
-    throw error;
-  }
-  if (spec.operation === "-") return;
-  const key = `${formatPath(at.path)}: ${spec.path}`;
+  const key = `${formatPath(at.path)}: ${setting.name}`;
   const warn = (message) => plan.warn(node.start, `${key} ${message}`);
-  const notEdited = (form) => {
-    const mentioned = mentionedImage(spec.value, incoming);
-    if (mentioned) warn(`holds ${mentioned} in ${form}, which is not edited (only a value that is one string is), so the image this spec pins stays as it is`);
+  const notEdited = (form2) => {
+    const stale = staleImageIn(setting.text, incoming);
+    if (stale) warn(`holds ${formatImageRef(stale)} in ${form2}, which is not edited ${setting.unedited}`);
   };
-  const value = readValue2(spec.value);
-  if (value.kind === "other") return notEdited(value.form);
-  if (spec.operation === "+=") return;
-  const current = value.kind === "literal" ? value.value : spec.value;
-  const ref = tryParseImageRef(current);
+  const { value } = setting;
+  if ("form" in value) return notEdited(value.form);
+  const ref = tryParseImageRef(value.string);
   const update = ref && incoming.get(ref.repository);
   if (!ref || !update) {
-    if (value.kind === "unquoted") notEdited("an expression (KCL reads it as the string of its whole text)");
+    if (value.whole !== void 0) notEdited(value.whole);
     return;
   }
   if (ref.tag === void 0 && ref.digest === void 0) return warn(bareRepositoryWarning(ref.repository));
   const next = nextReference(update, ref, warn);
   if (!next) return;
   const source = plan.file.text.slice(node.start, node.end);
-  if (!isFlowScalar(node) || renderScalar(node.text, node.style, at.inFlow) !== source)
-    return warn(`holds ${ref.name} in a ${formOf(node, source)}, which is not edited; write the spec as a plain or quoted one-line string`);
-  const written = value.kind === "literal" ? `${spec.value.slice(0, value.start)}${writeStringLiteral(next, value.style)}${spec.value.slice(value.end)}` : next;
-  const valueEnd = node.text.trimEnd().length;
-  const text2 = `${node.text.slice(0, valueEnd - spec.value.length)}${written}${node.text.slice(valueEnd)}`;
+  const form = scalarForm(node, source, at.inFlow);
+  if (form !== void 0 || !isFlowScalar(node))
+    return warn(`holds ${ref.name} in a ${form}, which is not edited; write the spec as a plain or quoted one-line string`);
+  const text2 = `${node.text.slice(0, value.start)}${value.write(next)}${node.text.slice(value.end)}`;
   plan.claim(node);
-  plan.addSplice(scalarSplice(plan.file, node, text2, at.inFlow), { kind: "override", key, old: current, new: next, object: document.object });
-}
-function readValue2(text2) {
-  const parsed = parseSpecValue(text2);
-  if (parsed instanceof SourceError) return { kind: "other", form: "a value KCL cannot read" };
-  const { tokens, expr, complete } = parsed;
-  if (expr.type === "operation") return { kind: "unquoted" };
-  if (!complete) return { kind: "other", form: `a value of which KCL keeps only '${nodeText(tokens, expr)}'` };
-  if (expr.type !== "string") return { kind: "other", form: "an expression" };
-  if (tokens.flags[expr.token] & StringFlag.Interpolated) return { kind: "other", form: "an interpolated string" };
-  const raw = nodeText(tokens, expr);
-  return {
-    kind: "literal",
-    value: stringLiteralValue(raw),
-    style: readStringLiteral(raw).style,
-    start: tokens.start[expr.token],
-    end: tokens.end[expr.token]
-  };
-}
-function mentionedImage(text2, incoming) {
-  for (const [word] of text2.matchAll(/[\w.\-/:@]+/g)) {
-    const image = word.replace(/[:@]+$/, "");
-    const ref = tryParseImageRef(image);
-    const update = ref && incoming.get(ref.repository);
-    if (!ref || !update) continue;
-    if (ref.tag === void 0 && ref.digest === void 0 || nextReference(update, ref) !== void 0) return image;
-  }
-  return void 0;
-}
-function formOf(node, source) {
-  if (node.style === "literal") return "literal block (|) string";
-  if (node.style === "folded") return "folded (>) string";
-  const form = `${{ plain: "plain", single: "single-quoted", double: "double-quoted" }[node.style]} string`;
-  return /[\r\n]/.test(source) ? `multi-line ${form}` : `${form} with escapes of its own`;
+  plan.addSplice(scalarSplice(plan.file, node, text2, at.inFlow), { kind: "override", key, old: value.string, new: next, object: document.object });
 }
 
 // src/text/escape-regexp.ts
@@ -13724,6 +13292,7 @@ function editYaml(text2, request) {
 }
 
 // src/kcl/editor.ts
+var HELM_KEYS = /* @__PURE__ */ new Set(["repository", "name", "registry", "tag", "digest"]);
 var CLOSERS = /* @__PURE__ */ new Set([T.RParen, T.RBracket, T.RBrace, T.Comma]);
 function assertSafeBody(value, line) {
   if (/["'\\\r\n]|\$\{/.test(value)) throw new SourceError(`refusing to write ${JSON.stringify(value)} into a KCL string`, line);
@@ -13731,22 +13300,24 @@ function assertSafeBody(value, line) {
 var ImageEditor = class {
   constructor(tokens, request) {
     this.tokens = tokens;
+    this.request = request;
     this.text = tokens.source.text;
     this.screens = request.images.map((u) => screenToken(u.image));
     this.incoming = byRepository(request.images);
-    this.setters = request.setters;
     this.marked = new MarkedFields(request);
   }
   tokens;
+  request;
   edits = [];
   warnings = [];
   marked;
   text;
   screens;
   incoming;
-  setters;
-  /** String tokens a marker comment claims (set, or refused with a warning): never matched by repository. */
-  markedTokens = /* @__PURE__ */ new Set();
+  /** Repositories a marker in this file sets: an interpolation building their reference is already taken care of. */
+  markedRepositories = /* @__PURE__ */ new Set();
+  /** String tokens a marker comment claims (set, or refused with a warning), or a Helm-style pair decides: never matched by repository alone. */
+  claimed = /* @__PURE__ */ new Set();
   /** String tokens the walk met outside interpolations, edited or not: the others are where matching by repository never goes. */
   reached = /* @__PURE__ */ new Set();
   walk(expr, path) {
@@ -13771,6 +13342,7 @@ var ImageEditor = class {
     for (const branch of item.branches) for (const inner of branch) this.walkListItem(inner, path);
   }
   walkItems(items, path) {
+    this.helmImage(items, path);
     for (const item of items) {
       if (item.type === "entry") {
         this.walk(item.value, { parent: path, step: item });
@@ -13778,6 +13350,40 @@ var ImageEditor = class {
         for (const branch of item.branches) this.walkItems(branch, path);
       }
     }
+  }
+  /**
+   * An image held as Helm values hold one, `repository` (or `name`, with an optional
+   * `registry`) beside `tag` (and `digest`), all string literals: when the repository is an
+   * incoming one, the tag and digest move on under the same decision as a whole reference, as
+   * helm.ts does in YAML. Its literals are then claimed: the repository alone is no news.
+   */
+  helmImage(items, path) {
+    const literals = /* @__PURE__ */ new Map();
+    for (const item of items) {
+      if (item.type !== "entry" || item.key.parts?.length !== 1 || item.value.type !== "string") continue;
+      const key = item.key.parts[0];
+      const { token } = item.value;
+      if (HELM_KEYS.has(key) && !(this.tokens.flags[token] & StringFlag.Interpolated)) literals.set(key, { entry: item, token });
+    }
+    const repository = literals.get("repository") ?? literals.get("name");
+    const tag = literals.get("tag");
+    if (!repository || !tag) return;
+    const fields = [repository, tag, literals.get("registry"), literals.get("digest")].filter((f) => f !== void 0);
+    if (fields.some((f) => this.claimed.has(f.token))) return;
+    const registry = literals.get("registry");
+    const repositoryText = this.literal(repository.token).body;
+    const name = registry ? `${this.literal(registry.token).body}/${repositoryText}` : repositoryText;
+    const update = this.incoming.get(normalizeRepository(name) ?? "");
+    if (!update) return;
+    for (const f of fields) this.claimed.add(f.token);
+    const digest = literals.get("digest");
+    const tagLiteral = this.literal(tag.token);
+    const tagKey = this.pathText({ parent: path, step: tag.entry });
+    const kept = (why) => this.warnings.push({ line: this.line(tagLiteral), message: `${tagKey} ${why}` });
+    const next = nextVersion(update, versionOf(tagLiteral.body, digest && this.literal(digest.token).body), kept);
+    if (!next) return;
+    if (next.tag !== void 0) this.write(tagLiteral, next.tag, "kcl-image", tagKey);
+    if (digest) this.write(this.literal(digest.token), next.digest ?? "", "kcl-image", this.pathText({ parent: path, step: digest.entry }));
   }
   /** `config.containers[0].image`: a key path as a change reports it. */
   pathText(path) {
@@ -13814,24 +13420,26 @@ var ImageEditor = class {
       const reading = readMarker(comment);
       if (reading === void 0) continue;
       const line = this.tokens.source.line(start);
-      if (!("error" in reading)) {
-        const strings = this.stringsOnLine(at);
-        const marked = strings.length > 1 ? this.ownString(strings, reading.marker) : at;
-        if (marked === void 0) {
-          const message = `Flux setter "${reading.marker.setter}" is on a line with ${strings.length} strings; it marks none of them until its value is on a line of its own`;
-          this.warnings.push({ line, message });
-          for (const t of strings) this.markedTokens.add(t);
-          continue;
-        }
-        at = marked;
+      if ("error" in reading) {
+        this.warnings.push({ line, message: reading.error });
+        this.claimed.add(at);
+        continue;
       }
-      if ("error" in reading) this.warnings.push({ line, message: reading.error });
-      else if (tokens.kind[at] !== T.String)
-        this.warnings.push({ line, message: `Flux setter "${reading.marker.setter}" marks a value that is not a string literal; only a literal can be set` });
-      else if (tokens.flags[at] & StringFlag.Interpolated)
-        this.warnings.push({ line, message: `Flux setter "${reading.marker.setter}" marks a string with \${...}, which is never edited` });
-      else this.mark(this.literal(at), reading.marker);
-      this.markedTokens.add(at);
+      const { marker } = reading;
+      const strings = this.request.setters.has(marker.key) ? this.stringsOnLine(at) : [at];
+      const marked = strings.length > 1 ? this.ownString(strings, marker) : at;
+      if (marked === void 0) {
+        const message = `Flux setter "${marker.setter}" is on a line with ${strings.length} strings; it marks none of them until its value is on a line of its own`;
+        this.warnings.push({ line, message });
+        for (const t of strings) this.claimed.add(t);
+        continue;
+      }
+      if (tokens.kind[marked] !== T.String)
+        this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a value that is not a string literal; only a literal can be set` });
+      else if (tokens.flags[marked] & StringFlag.Interpolated)
+        this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a string with \${...}, which is never edited` });
+      else this.mark(this.literal(marked), marker);
+      this.claimed.add(marked);
     }
   }
   /**
@@ -13841,7 +13449,7 @@ var ImageEditor = class {
    * :digest marker, whose value says nothing of which it is.
    */
   ownString(strings, marker) {
-    const repository = this.setters.get(marker.key)?.image.repository;
+    const repository = this.request.setters.get(marker.key)?.image.repository;
     if (marker.field !== "ref" || repository === void 0) return void 0;
     const own = strings.filter((t) => !(this.tokens.flags[t] & StringFlag.Interpolated) && tryParseImageRef(this.literal(t).body)?.repository === repository);
     return own.length === 1 ? own[0] : void 0;
@@ -13863,14 +13471,13 @@ var ImageEditor = class {
   warnUnreached() {
     const { tokens } = this;
     for (const t of this.stringsHolding(this.screens)) {
-      if (this.reached.has(t) || this.markedTokens.has(t)) continue;
+      if (this.reached.has(t) || this.claimed.has(t)) continue;
       const literal2 = this.literal(t);
       const line = this.line(literal2);
       if (tokens.flags[t] & StringFlag.Interpolated) {
-        const prefix = /^(.*?)[:@]\$\{/.exec(literal2.body)?.[1];
-        const ref2 = prefix === void 0 ? void 0 : tryParseImageRef(prefix);
-        if (ref2 && ref2.tag === void 0 && ref2.digest === void 0 && this.incoming.has(ref2.repository)) {
-          const message2 = `${literal2.body} builds a reference of ${prefix} with \${...}, which is never edited; set the version where it is written (a Flux ":tag" marker on that string, or an override)`;
+        const stale = staleImageIn(literal2.body, this.incoming);
+        if (stale && !this.markedRepositories.has(stale.repository)) {
+          const message2 = `${literal2.body} builds a reference of ${formatImageRef(stale)} with \${...}, which is never edited; set the version where it is written (a Flux ":tag" marker on that string, or an override)`;
           this.warnings.push({ line, message: message2 });
         }
         continue;
@@ -13909,7 +13516,7 @@ var ImageEditor = class {
     return { body, start: start + style.prefix.length + quotes, end: end - quotes };
   }
   visit(expr, path) {
-    if (this.markedTokens.has(expr.token) || this.tokens.flags[expr.token] & StringFlag.Interpolated) return;
+    if (this.claimed.has(expr.token) || this.tokens.flags[expr.token] & StringFlag.Interpolated) return;
     this.reached.add(expr.token);
     const literal2 = this.literal(expr.token);
     const { body } = literal2;
@@ -13929,6 +13536,8 @@ var ImageEditor = class {
   }
   /** A KCL file is one document: a setter's literals all decide together. */
   mark(literal2, marker) {
+    const repository = this.request.setters.get(marker.key)?.image.repository;
+    if (repository !== void 0) this.markedRepositories.add(repository);
     this.marked.add({
       marker,
       text: literal2.body,
@@ -13970,6 +13579,510 @@ function editKcl(text2, request) {
     changes: edits.map((e) => e.change),
     warnings: editor.warnings.sort((a, b) => a.line - b.line)
   };
+}
+
+// src/kcl/override-reach.ts
+var STARTS_LINE = /* @__PURE__ */ new Set([T.Newline, T.Indent, T.Dedent]);
+var ASSIGNS = /* @__PURE__ */ new Set([T.Assign, T.Colon, T.AugAssign, T.PlusAssign]);
+function configOf(expr) {
+  return expr.type === "config" ? expr : expr.type === "schema" ? expr.config : void 0;
+}
+function namesTarget(s, name) {
+  return s.type === "assign" && s.targets.includes(name) || (s.type === "aug-assign" || s.type === "unification") && s.target === name;
+}
+function holdsConfig(s) {
+  return s.type === "assign" && configOf(s.value) !== void 0 || s.type === "unification";
+}
+function unreached(module, name, reaches) {
+  const { tokens } = module;
+  const line = (token) => tokens.source.line(tokens.start[token]);
+  for (const s of module.statements) {
+    if (namesTarget(s, name) && !reaches(s)) {
+      if (s.type === "assign")
+        return { message: `'${name}' is assigned ${describeExpr(tokens, s.value)}, not a config or schema literal`, line: line(s.first) };
+      if (s.type === "aug-assign") return { message: `'${name}' is only augmented here ('${name} ${s.operator} ...'), not assigned`, line: line(s.first) };
+    }
+    const inIf = assignedInIf(tokens, s, name);
+    if (inIf !== void 0) return { message: `'${name}' is assigned inside an 'if' block, which overrides do not reach`, line: line(inIf) };
+  }
+  return void 0;
+}
+function describeExpr(tokens, expr) {
+  const { kind, match } = tokens;
+  const text2 = (token) => tokens.source.text.slice(tokens.start[token], tokens.end[token]);
+  if (expr.type === "string") return "a string";
+  if (expr.type === "name") return `the name '${expr.name}'`;
+  if (expr.type === "list") return "a list";
+  if (expr.type === "config" || expr.type === "schema") return "a config";
+  if (expr.type === "operation") {
+    const [left, right] = expr.operands;
+    const [from, to] = right ? [left.last + 1, right.first - 1] : [expr.first, left.first - 1];
+    return `a '${Array.from({ length: to - from + 1 }, (_, i) => text2(from + i)).join(" ")}' expression`;
+  }
+  for (let i = expr.first; i <= expr.last; i++) {
+    if (kind[i] === T.LParen || kind[i] === T.LBracket || kind[i] === T.LBrace) i = match[i];
+    else if (keywordAt(tokens, i) === Keyword.If) return "a conditional expression (... if ... else ...)";
+  }
+  if (kind[expr.last] === T.RParen) return kind[expr.first] === T.LParen && match[expr.first] === expr.last ? "a parenthesized expression" : "a call";
+  if (keywordAt(tokens, expr.first) === Keyword.Lambda) return "a lambda";
+  if (kind[expr.first] === T.LBracket || kind[expr.first] === T.LBrace) return "a comprehension";
+  if (expr.first === expr.last) return kind[expr.first] === T.Number ? "a number" : text2(expr.first);
+  return "an expression";
+}
+function assignedInIf(tokens, s, name) {
+  const opens = keywordAt(tokens, s.first);
+  if (s.type !== "other" || opens !== Keyword.If && opens !== Keyword.Elif && opens !== Keyword.Else) return void 0;
+  const { kind, match } = tokens;
+  let header;
+  for (let i = s.first + 1; i < s.last; i++) {
+    const k = kind[i];
+    if (k === T.LParen || k === T.LBracket || k === T.LBrace) i = match[i];
+    else if (k === T.Colon && header === void 0) header = i;
+    else if (k === T.Name && (STARTS_LINE.has(kind[i - 1]) || i - 1 === header) && ASSIGNS.has(kind[i + 1])) {
+      if (tokens.source.text.slice(tokens.start[i], tokens.end[i]).replace(/^\$/, "") === name) return i;
+    }
+  }
+  return void 0;
+}
+
+// src/text/line-shift.ts
+function shiftLines(changes, before, after) {
+  if (changes.length === 0 || before === after) return [...changes];
+  let prefix = 0;
+  const shortest = Math.min(before.length, after.length);
+  while (prefix < shortest && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shortest - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  const oldEnd = before.length - suffix;
+  const lines = { before: new LineIndex(before), after: new LineIndex(after) };
+  return changes.map((change) => {
+    if (change.line === void 0) return change;
+    const start = lines.before.lineStart(change.line);
+    if (start === void 0 || start < prefix) return change;
+    const moved = start >= oldEnd ? start + after.length - before.length : prefix;
+    const line = lines.after.lineAt(moved);
+    return line === change.line ? change : { ...change, line };
+  });
+}
+
+// src/kcl/override.ts
+var COMPOSITE = { config: "a config", schema: "a schema instance", list: "a list" };
+function valueFrom(tokens, expr, eol) {
+  const string = plainString(tokens, expr);
+  return { tokens, expr, text: nodeText(tokens, expr).replace(/\r\n|\n|\r/g, eol), ...string !== void 0 && { string } };
+}
+function readValue(spec, raw, eol) {
+  const read = readSpecValue(spec.value);
+  if (read.kind === "other") {
+    const hint = /^[rR]?["']/.test(spec.value) ? "close its quote" : `quote a string value: ${spec.path}="${spec.value}"`;
+    throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why}); ${hint}`);
+  }
+  if (read.kind === "whole-text") {
+    return { tokens: read.tokens, expr: read.expr, text: writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" }), string: spec.value };
+  }
+  return valueFrom(read.tokens, read.expr, eol);
+}
+function sameTokens(a, aNode, b, bNode) {
+  const skip = (t, i2) => STARTS_LINE.has(t.kind[i2]);
+  let i = aNode.first;
+  let j = bNode.first;
+  while (true) {
+    while (i <= aNode.last && skip(a, i)) i++;
+    while (j <= bNode.last && skip(b, j)) j++;
+    if (i > aNode.last || j > bNode.last) return i > aNode.last && j > bNode.last;
+    if (a.kind[i] !== b.kind[j]) return false;
+    const at = a.source.text.slice(a.start[i], a.end[i]);
+    const bt = b.source.text.slice(b.start[j], b.end[j]);
+    if (a.kind[i] === T.String) {
+      const interpolated = StringFlag.Interpolated | StringFlag.Raw;
+      if ((a.flags[i] & interpolated) !== (b.flags[j] & interpolated) || stringLiteralValue(at) !== stringLiteralValue(bt)) return false;
+    } else if (at !== bt) return false;
+    i++;
+    j++;
+  }
+}
+var Planner = class {
+  constructor(module, spec, computed) {
+    this.module = module;
+    this.spec = spec;
+    this.computed = computed;
+    this.tokens = module.tokens;
+    this.text = this.tokens.source.text;
+    this.eol = this.tokens.source.lineEnding();
+  }
+  module;
+  spec;
+  computed;
+  plan = { splices: [], changes: [], warnings: [] };
+  tokens;
+  text;
+  eol;
+  /** The value to write: the spec's, or the computed one for a missing field (undefined: nothing to write). */
+  value(raw) {
+    return this.computed ? this.stringValue(this.computed(void 0)) : readValue(this.spec, raw, this.eol);
+  }
+  stringValue(string) {
+    if (string === void 0) return void 0;
+    const parsed = parseKclExpression(writeStringLiteral(string, { quote: '"', triple: false, prefix: "" }));
+    return valueFrom(parsed.tokens, parsed.expr, this.eol);
+  }
+  line(token) {
+    return this.tokens.source.line(this.tokens.start[token]);
+  }
+  change(token, old, next, key) {
+    this.plan.changes.push({ line: this.line(token), kind: "override", key, old, new: next });
+  }
+  warn(token, message) {
+    this.plan.warnings.push({ line: this.line(token), message });
+  }
+  describe(expr) {
+    return plainString(this.tokens, expr) ?? nodeText(this.tokens, expr);
+  }
+  /** `=`: splice the new value over the old one; a string keeps the old literal's style. `key` is the path reported. */
+  replace(old, given, key = this.spec.path) {
+    if (this.computed) this.refuseComposite(old);
+    const oldString = plainString(this.tokens, old);
+    const value = this.computed ? this.stringValue(this.computed(oldString, (why) => this.warn(old.first, `${this.spec.path} ${why}`))) : given;
+    if (!value) return;
+    let text2 = value.text;
+    if (oldString !== void 0 && value.string !== void 0) {
+      if (oldString === value.string) return;
+      text2 = writeStringLiteral(value.string, readStringLiteral(nodeText(this.tokens, old)).style);
+    } else if (sameTokens(this.tokens, old, value.tokens, value.expr)) return;
+    this.plan.splices.push({ start: this.tokens.start[old.first], end: this.tokens.end[old.last], insert: text2 });
+    this.change(old.first, this.describe(old), value.string ?? value.text, key);
+  }
+  /**
+   * A computed value is an image or its tag: written over a config, schema instance or list it
+   * would drop the rest (`image = {repository = ..., tag = ...}` -> `image = "1.2.4"`). Refused
+   * as the YAML editor refuses a mapping or list; an expression that computes a string is set.
+   */
+  refuseComposite(old) {
+    const what = COMPOSITE[old.type];
+    if (what === void 0) return;
+    const inside = old.type === "list" ? "" : "; name the entry inside it that holds the image (or, with part: tag, the tag)";
+    throw new SourceError(`${this.spec.path}: the value is ${what}, not a string that can be set${inside}`, this.line(old.first));
+  }
+  /** `:`: merge a config into a config/schema, or a same-name schema; anything else replaces. */
+  union(old, value, key = this.spec.path) {
+    const target = configOf(old);
+    if (value.expr.type === "config" || value.expr.type === "schema") {
+      const sameSchema = value.expr.type === "config" || old.type === "schema" && old.name === value.expr.name;
+      if (target && sameSchema) return this.merge(target, configOf(value.expr), value.tokens, key);
+      if (value.expr.type === "config") return this.warn(old.first, `${key} is not a config or schema literal; ':' has nothing to merge into`);
+    }
+    this.replace(old, value, key);
+  }
+  /** Each entry set or added is reported under its own path below `key`, with its value. */
+  merge(target, incoming, tokens, key) {
+    for (const item of incoming.items) {
+      const parts = item.type === "entry" ? item.key.parts : void 0;
+      if (item.type !== "entry" || !parts) {
+        const text2 = nodeText(tokens, item).replace(/\r\n|\n|\r/g, this.eol);
+        this.insert(target, text2, text2, key);
+        continue;
+      }
+      const path = formatOverridePath(parts, key);
+      const value = valueFrom(tokens, item.value, this.eol);
+      const matches = this.entries(target).filter((e) => e.key.parts?.join("\0") === parts.join("\0"));
+      if (matches.length === 0) this.insert(target, keyText(parts, item.operator, value.text), value.string ?? value.text, path);
+      for (const m of matches) this.union(m.value, value, path);
+    }
+  }
+  /**
+   * `+=`: append list items, only when both sides are list literals (as KCL does); the change
+   * holds the list written. Unlike `kcl -O`, which appends every time, an item the list already
+   * holds (the same tokens, whatever the layout) is not appended again, so that a second run
+   * of the same request changes nothing.
+   */
+  append(old, value) {
+    if (old.type !== "list" || value.expr.type !== "list") {
+      return this.warn(old.first, `${this.spec.path}+= needs a list literal on both sides; nothing appended`);
+    }
+    const added = [];
+    for (const item of value.expr.items) {
+      const held = old.items.some((o) => sameTokens(this.tokens, o, value.tokens, item)) || added.some((a) => sameTokens(value.tokens, a, value.tokens, item));
+      if (!held) added.push(item);
+    }
+    const items = added.map((item) => nodeText(value.tokens, item));
+    if (items.length === 0) return;
+    const splice = this.afterLast(old, items, items.join(", "), (last) => this.indentOf(last.first));
+    this.plan.splices.push(splice);
+    const [start, end] = [this.tokens.start[old.first], this.tokens.end[old.last]];
+    const written = this.text.slice(start, splice.start) + splice.insert + this.text.slice(splice.end, end);
+    this.change(old.first, nodeText(this.tokens, old), written, this.spec.path);
+  }
+  /**
+   * The splice that adds `items` after the last item of a config or list: between empty
+   * brackets `empty` (or before the closing bracket's line when comments are inside), `, item`
+   * after the last item when the brackets share a line, else one item per line after the
+   * last one's line, indented as `indent(last)` says.
+   */
+  afterLast(node, items, empty, indent) {
+    const source = this.tokens.source;
+    const open = this.tokens.start[node.first];
+    const close = this.tokens.start[node.last];
+    const last = node.items[node.items.length - 1];
+    if (!last) return this.beforeClose(open, close, items) ?? { start: open + 1, end: close, insert: empty };
+    const end = this.tokens.end[last.last];
+    if (source.line(open) === source.line(close)) return { start: end, end, insert: `, ${items.join(", ")}` };
+    const at = Math.min(source.lineEnd(end), close);
+    const lead = indent(last);
+    return { start: at, end: at, insert: items.map((item) => `${this.eol}${lead}${item}`).join("") };
+  }
+  /**
+   * The first lines of an empty config or list whose brackets hold comments: each on a line of
+   * its own just before the closing bracket's line, indented as the last comment, so that the
+   * comments stay. undefined when there is only whitespace inside.
+   */
+  beforeClose(open, close, lines) {
+    const inside = this.text.slice(open + 1, close).trimEnd();
+    if (inside.trim() === "") return void 0;
+    const indent = /[ \t]*(?=\S[^\r\n]*$)/.exec(inside)[0];
+    const at = this.tokens.source.lineStart(close);
+    return { start: at, end: at, insert: lines.map((line) => `${indent}${line}${this.eol}`).join("") };
+  }
+  /** Leading whitespace of the line a token is on. */
+  indentOf(token) {
+    const start = this.tokens.source.lineStart(this.tokens.start[token]);
+    return /^[ \t]*/.exec(this.text.slice(start, this.tokens.start[token]))[0];
+  }
+  /**
+   * Add `entry` as the last entry of `config`, on a new line with its siblings' indentation
+   * (nested under the opening line when the last entry does not start its line); the change
+   * is reported on the entry's line, holding `value`.
+   */
+  insert(config, entry, value, key = this.spec.path) {
+    const openIndent = this.indentOf(config.first);
+    const nested = `${openIndent}    `;
+    const startsLine = (token) => {
+      const start = this.tokens.start[token];
+      return this.tokens.source.lineStart(start) === start - this.indentOf(token).length;
+    };
+    const empty = `${this.eol}${nested}${entry}${this.eol}${openIndent}`;
+    const splice = this.afterLast(config, [entry], empty, (last) => startsLine(last.first) ? this.indentOf(last.first) : nested);
+    this.plan.splices.push(splice);
+    const breaksBefore = splice.insert.slice(0, splice.insert.indexOf(entry)).split(this.eol).length - 1;
+    this.plan.changes.push({ line: this.tokens.source.line(splice.start) + breaksBefore, kind: "override", key, old: "", new: value });
+  }
+  /**
+   * Remove a statement or entry: its whole line(s) when it is alone on them, else just it and
+   * one comma. The change holds the value removed and "" for the new one, as create's old.
+   */
+  remove(node, value, key = this.spec.path) {
+    const source = this.tokens.source;
+    let start = this.tokens.start[node.first];
+    let end = this.tokens.end[node.last];
+    const lineStart = source.lineStart(start);
+    const before = this.text.slice(lineStart, start);
+    const after = this.text.slice(end, source.lineEnd(end));
+    if (/^[ \t]*$/.test(before) && /^[ \t]*,?[ \t]*(#.*)?$/.test(after)) {
+      start = lineStart;
+      end = source.nextLineStart(end);
+    } else {
+      const comma = /^[ \t]*,[ \t]*/.exec(after);
+      const previousComma = /,[ \t]*$/.exec(before);
+      if (comma) end += comma[0].length;
+      else if (previousComma) start -= previousComma[0].length;
+    }
+    this.plan.splices.push({ start, end, insert: "" });
+    this.change(node.first, this.describe(value), "", key);
+  }
+  entries(config) {
+    return config.items.filter((i) => i.type === "entry");
+  }
+};
+function search(config, parts, offset, token, found) {
+  const reach = (depth, key, at) => {
+    if (depth > found.deepest.depth) found.deepest = { depth, keys: [], config, consumed: offset, token: at };
+    if (depth === found.deepest.depth && key !== void 0 && !found.deepest.keys.includes(key)) found.deepest.keys.push(key);
+  };
+  reach(offset, void 0, token);
+  for (const item of config.items) {
+    const key = item.type === "entry" ? item.key.parts : void 0;
+    if (item.type !== "entry" || !key) continue;
+    let c = 0;
+    while (c < key.length && offset + c < parts.length && key[c] === parts[offset + c]) c++;
+    if (c === key.length) {
+      if (offset + c === parts.length) {
+        found.matches.push(item);
+        continue;
+      }
+      const sub = configOf(item.value);
+      if (sub) search(sub, parts, offset + c, item.first, found);
+      else found.blocked.push({ entry: item, depth: offset + c });
+    } else if (offset + c === parts.length) {
+      found.dotted.push({ entry: item, depth: offset });
+    } else {
+      reach(offset + c, key[c], c > 0 ? item.first : token);
+    }
+  }
+}
+function statementValue(s) {
+  return s.type === "assign" || s.type === "aug-assign" || s.type === "unification" ? s.value : void 0;
+}
+function keyText(parts, operator, value) {
+  const pair = (key2) => operator === ":" ? `${key2}: ${value}` : `${key2} ${operator} ${value}`;
+  if (parts.every(isIdentifier)) return pair(parts.join("."));
+  const key = (p) => isIdentifier(p) ? p : JSON.stringify(p);
+  let text2 = pair(key(parts[parts.length - 1]));
+  for (let i = parts.length - 2; i >= 0; i--) text2 = `${key(parts[i])}: {${text2}}`;
+  return text2;
+}
+function refuseShared(p, s, name) {
+  if (s.type !== "assign" || s.targets.length < 2) return;
+  const written = `${s.targets.join(" = ")} = ...`;
+  throw new SourceError(
+    `'${name}' shares its value with the other targets of '${written}'; give it a statement of its own to override it alone`,
+    p.line(s.first)
+  );
+}
+function planTopLevel(p, raw, options) {
+  const { spec, module } = p;
+  const name = spec.parts[0];
+  const statements = module.statements.filter((s) => namesTarget(s, name));
+  statements.forEach((s) => refuseShared(p, s, name));
+  if (spec.operation === "-") {
+    const removable = (s) => s.type === "assign" || s.type === "unification";
+    statements.filter(removable).forEach((s) => p.remove(s, statementValue(s)));
+    if (!statements.some(removable)) nothingToDelete(p, unreached(p.module, name, removable) ?? { message: `no top-level '${name}' in this file` });
+    return;
+  }
+  const value = p.value(raw);
+  if (!value) return;
+  let hit = false;
+  for (const s of statements) {
+    const old = statementValue(s);
+    if (spec.operation === "=") {
+      if (s.type === "unification" && value.expr.type !== "schema") {
+        if (options.create) continue;
+        throw new SourceError(`'${name}' is a unification ('${name}: S {...}'); '=' replaces it only with a schema instance (S {...})`, p.line(s.first));
+      }
+      p.replace(old, value);
+    } else if (spec.operation === ":") p.union(old, value);
+    else p.append(old, value);
+    hit = true;
+  }
+  if (!hit) createTopLevel(p, [], value, options, `no top-level '${name}' in this file`, () => true);
+}
+function createTopLevel(p, rest, value, options, missing, reaches) {
+  const { spec } = p;
+  const name = spec.parts[0];
+  const why = unreached(p.module, name, reaches);
+  if (why && !(options.create && name.startsWith("_"))) throw new SourceError(`${why.message}; ${spec.path} cannot be overridden here`, why.line);
+  if (!options.create) throw new SourceError(`${missing} (use create to add it)`);
+  const statement = rest.length > 0 ? `${name} = {${keyText(rest, spec.operation, value.text)}}` : spec.operation === "+=" ? `${name} += ${value.text}` : `${name}${spec.operation === ":" && value.expr.type === "schema" ? ":" : " ="} ${value.text}`;
+  const text2 = p.text;
+  const endsWithEol = /(\r\n|\n|\r)$/.test(text2);
+  const insertion = text2.length === 0 ? `${statement}${p.eol}` : endsWithEol ? `${statement}${p.eol}` : `${p.eol}${statement}`;
+  p.plan.splices.push({ start: text2.length, end: text2.length, insert: insertion });
+  p.plan.changes.push({
+    line: p.tokens.source.line(text2.length) + (endsWithEol || text2.length === 0 ? 0 : 1),
+    kind: "override",
+    key: spec.path,
+    old: "",
+    new: value.string ?? value.text
+  });
+}
+function planNested(p, raw, options) {
+  const { spec, module } = p;
+  const [name, ...rest] = spec.parts;
+  const candidates2 = module.statements.filter((s) => namesTarget(s, name) && holdsConfig(s));
+  const searchIn = (s) => {
+    const config = configOf(statementValue(s));
+    const found2 = { matches: [], deepest: { depth: -1, keys: [], config, consumed: 1, token: s.first }, blocked: [], dotted: [] };
+    search(config, spec.parts, 1, s.first, found2);
+    return found2;
+  };
+  if (spec.operation === "-") {
+    for (const s of candidates2) {
+      const found2 = searchIn(s);
+      if (found2.matches.length + found2.dotted.length === 0) continue;
+      refuseShared(p, s, name);
+      found2.matches.forEach((m) => p.remove(m, m.value));
+      found2.dotted.forEach(
+        ({ entry, depth }) => p.remove(entry, entry.value, formatOverridePath(entry.key.parts, formatOverridePath(spec.parts.slice(0, depth))))
+      );
+      return;
+    }
+    const first2 = candidates2[0];
+    return nothingToDelete(
+      p,
+      first2 ? notFound(p, searchIn(first2)) : unreached(p.module, name, holdsConfig) ?? { message: `no top-level '${name}' in this file` }
+    );
+  }
+  const value = p.value(raw);
+  if (!value) return;
+  const first = candidates2[0];
+  if (!first)
+    return createTopLevel(p, rest, value, options, `no top-level '${name}' = {...}, '${name} = S {...}' or '${name}: S {...}' in this file`, holdsConfig);
+  refuseShared(p, first, name);
+  const found = searchIn(first);
+  for (const m of found.matches) {
+    if (spec.operation === "=") p.replace(m.value, value);
+    else if (spec.operation === ":") p.union(m.value, value);
+    else p.append(m.value, value);
+  }
+  if (found.matches.length > 0) return;
+  const { deepest } = found;
+  const why = notFound(p, found);
+  if (why.blocked) throw new SourceError(why.message, why.line);
+  if (found.dotted.length > 0) {
+    const dotted = found.dotted[0].entry;
+    throw new SourceError(`${spec.path} is written as the dotted key '${dotted.key.parts.join(".")}'; name a key inside it`, p.line(dotted.first));
+  }
+  if (!options.create) throw new SourceError(`${why.message} (use create to add ${spec.path})`, why.line);
+  p.insert(deepest.config, keyText(spec.parts.slice(deepest.consumed), spec.operation, value.text), value.string ?? value.text);
+}
+function notFound(p, found) {
+  const { spec } = p;
+  const { deepest } = found;
+  const blocked = found.blocked.find((b) => b.depth >= deepest.depth);
+  if (blocked) {
+    const where3 = formatOverridePath(spec.parts.slice(0, blocked.depth));
+    return {
+      message: `${where3} is not a config or schema literal, so it has no '${spec.parts[blocked.depth]}'`,
+      line: p.line(blocked.entry.first),
+      blocked: true
+    };
+  }
+  const where2 = formatOverridePath(spec.parts.slice(0, deepest.depth));
+  const has = deepest.keys.length > 0 ? `has ${deepest.keys.map((k) => `'${k}'`).join(", ")}` : "is empty";
+  return { message: `${where2} ${has}, not '${spec.parts[deepest.depth]}'`, line: p.line(deepest.token), blocked: false };
+}
+function nothingToDelete(p, why) {
+  p.plan.warnings.push({ ...why.line !== void 0 && { line: why.line }, message: `nothing to delete: ${why.message}` });
+}
+function applyOverrides(text2, specs, options = {}) {
+  let current = text2;
+  let module = parseKcl(current);
+  const changes = [];
+  const warnings = [];
+  for (const item of specs) {
+    const raw = typeof item === "string" ? item : item.path.trim();
+    const spec = typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" };
+    if (spec.parts.length === 0) throw new OverrideSpecError(raw, `the path of '${raw}' names no variable`);
+    const planner = new Planner(module, spec, typeof item === "string" ? void 0 : item.value);
+    if (spec.parts.length === 1) planTopLevel(planner, raw, options);
+    else planNested(planner, raw, options);
+    const { splices } = planner.plan;
+    if (splices.length === 0) {
+      changes.push(...planner.plan.changes);
+      warnings.push(...planner.plan.warnings);
+      continue;
+    }
+    const previous = current;
+    current = applySplices(current, [...splices].sort(byPosition));
+    changes.splice(0, changes.length, ...shiftLines(changes, previous, current), ...planner.plan.changes);
+    warnings.splice(0, warnings.length, ...shiftLines(warnings, previous, current), ...planner.plan.warnings);
+    try {
+      module = parseKcl(current);
+    } catch (e) {
+      if (!(e instanceof SourceError)) throw e;
+      throw new SourceError(`override '${raw}' would leave invalid KCL: ${e.message}`, e.line, e.column);
+    }
+  }
+  return { text: current, changes, warnings };
 }
 
 // src/engine/plan.ts
@@ -14321,15 +14434,17 @@ function readOverrides(r, node, at) {
       fileOk = false;
     }
     let spec = specField && r.string(specField.node, specField.at, `${path}.spec`);
-    if (spec?.includes("=")) {
+    const kcl = fileKind(file ?? "") === "kcl";
+    const bare = spec !== void 0 && kcl ? outsideQuotedKeys(spec) : spec;
+    if (bare?.includes("=")) {
       r.issue(
         specField.node,
         `${path}.spec`,
-        `is the path only (${JSON.stringify(spec.slice(0, spec.indexOf("=")).replace(/\+$/, ""))}); the value comes from the incoming image`
+        `is the path only (${JSON.stringify(spec.slice(0, bare.indexOf("=")).replace(/\+$/, ""))}); the value comes from the incoming image`
       );
       spec = void 0;
     }
-    const operator = spec !== void 0 && fileKind(file ?? "") === "kcl" ? kclOperator(spec) : void 0;
+    const operator = spec !== void 0 && kcl ? kclOperator(bare) : void 0;
     if (operator !== void 0) {
       r.issue(
         specField.node,
@@ -14356,10 +14471,12 @@ function readPart(r, node, at, path) {
   );
   return void 0;
 }
-function kclOperator(spec) {
-  const outsideKeys = spec.replace(/\[\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\]/g, "[]").trimEnd();
+function kclOperator(outsideKeys) {
   if (outsideKeys.includes(":")) return ":";
-  return outsideKeys.endsWith("-") ? "-" : void 0;
+  return outsideKeys.trimEnd().endsWith("-") ? "-" : void 0;
+}
+function outsideQuotedKeys(spec) {
+  return spec.replace(/\[\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\]/g, (key) => `[${" ".repeat(key.length - 2)}]`);
 }
 function parseConfig(text2, file) {
   const lines = new import_yaml2.LineCounter();

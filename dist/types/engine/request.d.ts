@@ -67,6 +67,12 @@ export declare function checkIncomingImages(texts: readonly string[], entry: (in
  * a part before the `:` with `=` or a quote is no file name, and is told to put the file first.
  */
 export declare function parseSet(text: string): FileOverride | string;
+/**
+ * Whether the part of a `--set` value before its first `:` reads as a `kcl -O` field path
+ * (`config.containers`, from `config.containers:{…}`), the file left out, rather than as a
+ * mistyped file name: a path has no `/`.
+ */
+export declare function readsAsSpecPath(file: string): boolean;
 /** Why a `--set` value that starts with a spec is refused, and how to write it. */
 export declare function fileFirst(text: string): string;
 /** Checks every field and collects all problems into one RequestError; each names its field, none is in a file. */

@@ -20,6 +20,8 @@ export declare class ImageRefError extends Error {
     readonly reason: string;
     constructor(input: string, reason: string);
 }
+/** A tag as OCI distribution spells one. */
+export declare function isTag(text: string): boolean;
 /** Parse and validate a reference; throws ImageRefError saying what is wrong. */
 export declare function parseImageRef(input: string): ImageRef;
 /** Parse, or undefined when the text is not a valid reference (for scanning existing values). */

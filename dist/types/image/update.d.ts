@@ -50,6 +50,12 @@ export declare function nextImageText(update: ImageUpdate, name: string, current
  */
 export declare function nextTagText(update: ImageUpdate, current: string | undefined, kept?: KeptBy): string | undefined;
 /**
+ * The first image of an incoming repository written in `text` (a word of it, as written) that
+ * the request would move on, for a warning where it cannot be edited: a `repo:` or `repo@`
+ * before an interpolation has no version of its own, so it counts too.
+ */
+export declare function staleImageIn(text: string, incoming: ReadonlyMap<string, ImageUpdate>): ImageRef | undefined;
+/**
  * A field holding only a repository (no tag, no digest) outside a container spec usually has
  * its version in a sibling field (`repository` + `tag`, `image` + `imageTag`): appending a tag
  * to it would break the image the two make together, so it is left with this warning.

@@ -3,6 +3,7 @@
  * recognized in place in the text: the parser asks about most name tokens, and a
  * substring or `startsWith` per question cost more than the rest of its work on them.
  */
+import { type Tokens } from "./tokenizer.js";
 /** Keyword ids; `Other` is any other name (and any token that is not a name). */
 export declare const Keyword: {
     readonly Other: 0;
@@ -36,3 +37,5 @@ export declare const Keyword: {
 };
 /** The Keyword of the name `text[start, end)`, Keyword.Other when it is none of them. */
 export declare function keywordOf(text: string, start: number, end: number): number;
+/** The Keyword of token `at` (Keyword.Other for other names and for any other token). */
+export declare function keywordAt(tokens: Tokens, at: number): number;

@@ -6,8 +6,7 @@
  * every matching top-level statement for `x=v`. Unlike KCL, nothing is re-printed (only the
  * value's bytes change) and a missing path is an error unless `create` is set.
  */
-import { SourceError, type EditResult, type ValueFor } from "../change.js";
-import { parseKclExpression } from "./parser.js";
+import { type EditResult, type ValueFor } from "../change.js";
 export interface OverrideOptions {
     /** Insert a missing path (in the deepest existing config) instead of failing. */
     readonly create?: boolean;
@@ -19,17 +18,12 @@ export interface ComputedOverride {
     readonly value: ValueFor;
 }
 /**
- * A spec's value parsed as KCL's parse_expr reads it, or the error when it cannot: parse_expr
- * ignores what follows its first expression, errors included (`repo:8d31...` lexes badly
- * after the `repo / name` it keeps), so a leading operation before an error is the value.
- */
-export declare function parseSpecValue(value: string): ReturnType<typeof parseKclExpression> | SourceError;
-/**
  * Apply KCL override specs (`path=value`, `path:value`, `path+=value`, `path-`) to one file,
  * in order. Only the targeted values' bytes change; a spec whose path does not exist throws
  * SourceError naming the deepest existing key (unless `create`); deleting a missing path
  * changes nothing (as in KCL) and warns, naming the same key. Throws OverrideSpecError for
  * a malformed spec. A computed override is `path=<string>` with the string computed from
- * each target's current value.
+ * each target's current value; a target that is a config, schema instance or list throws
+ * SourceError at its line.
  */
 export declare function applyOverrides(text: string, specs: readonly (string | ComputedOverride)[], options?: OverrideOptions): EditResult;

@@ -5,7 +5,7 @@
  * (go-yaml v2, PyYAML: Helm, kubectl and kyaml still read `on`, `0777`, `1_000` as
  * non-strings). This is kyaml's FormatNonStringStyle rule, plus escaping for any text.
  */
-import type { FlowScalar } from "./node.js";
+import type { FlowScalar, ScalarNode } from "./node.js";
 /** True when a YAML 1.1 or 1.2 reader would not read this plain text as a string. */
 export declare function readsAsNonString(value: string): boolean;
 /** True when `value` can be written as a plain scalar and reads back as the same string. */
@@ -16,3 +16,10 @@ export declare function doubleQuoted(value: string): string;
 export type FlowStyle = FlowScalar["style"];
 /** The source text for `value` in the given style, changing style only when the value needs it. */
 export declare function renderScalar(value: string, style: FlowStyle, inFlow: boolean): string;
+/**
+ * How a YAML string whose bytes are not its text as renderScalar writes it on one line is
+ * written, for a message ("folded (>) string", "multi-line double-quoted string");
+ * undefined when they are, so that an edit of its text is the same edit of its bytes,
+ * escaped character by character.
+ */
+export declare function scalarForm(node: ScalarNode, source: string, inFlow: boolean): string | undefined;

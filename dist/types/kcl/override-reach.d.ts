@@ -1,0 +1,16 @@
+import type { ConfigExpr, Expr, Module, Statement } from "./syntax.js";
+/** Tokens that only lay out lines: what precedes a statement or entry that starts its line. */
+export declare const STARTS_LINE: Set<number>;
+/** The config a path descends through: a config literal's, or a schema instance's. */
+export declare function configOf(expr: Expr): ConfigExpr | undefined;
+export declare function namesTarget(s: Statement, name: string): boolean;
+/** What a nested path can start from: `x = {...}`, `x = S {...}`, `x: S {...}`. */
+export declare function holdsConfig(s: Statement): boolean;
+/**
+ * Why `name`, though in this file, is out of a spec's reach: its first statement that
+ * `reaches` rejects, or an assignment inside an `if` block. undefined when there is none.
+ */
+export declare function unreached(module: Module, name: string, reaches: (s: Statement) => boolean): {
+    message: string;
+    line: number;
+} | undefined;
