@@ -105,6 +105,8 @@ class ImageEditor {
    * helm.ts does in YAML. Its literals are then claimed: the repository alone is no news.
    */
   helmImage(items: readonly ConfigItem[], path: KeyPath): void {
+    // Most configs hold no `tag` key: they cost one pass over their keys' tokens, no key text is built.
+    if (!items.some((item) => item.type === "entry" && this.isName(item.key.first, item.key.last, "tag"))) return;
     const literals = new Map<string, { entry: ConfigEntry; token: number }>();
     for (const item of items) {
       if (item.type !== "entry" || item.key.parts?.length !== 1 || item.value.type !== "string") continue;
@@ -133,6 +135,12 @@ class ImageEditor {
     if (next.tag !== undefined) this.write(tagLiteral, next.tag, "kcl-image", tagKey);
     // A dropped digest is emptied, as in Helm values.
     if (digest) this.write(this.literal(digest.token), next.digest ?? "", "kcl-image", this.pathText({ parent: path, step: digest.entry }));
+  }
+
+  /** Tokens `first`..`last` are the one name `name`. */
+  isName(first: number, last: number, name: string): boolean {
+    const start = this.tokens.start[first]!;
+    return first === last && this.tokens.end[first]! - start === name.length && this.text.startsWith(name, start);
   }
 
   /** `config.containers[0].image`: a key path as a change reports it. */
