@@ -42407,6 +42407,7 @@ var ImageEditor = class {
    * helm.ts does in YAML. Its literals are then claimed: the repository alone is no news.
    */
   helmImage(items, path6) {
+    if (!items.some((item) => item.type === "entry" && this.isName(item.key.first, item.key.last, "tag"))) return;
     const literals = /* @__PURE__ */ new Map();
     for (const item of items) {
       if (item.type !== "entry" || item.key.parts?.length !== 1 || item.value.type !== "string") continue;
@@ -42433,6 +42434,11 @@ var ImageEditor = class {
     if (!next) return;
     if (next.tag !== void 0) this.write(tagLiteral, next.tag, "kcl-image", tagKey);
     if (digest) this.write(this.literal(digest.token), next.digest ?? "", "kcl-image", this.pathText({ parent: path6, step: digest.entry }));
+  }
+  /** Tokens `first`..`last` are the one name `name`. */
+  isName(first, last, name) {
+    const start = this.tokens.start[first];
+    return first === last && this.tokens.end[first] - start === name.length && this.text.startsWith(name, start);
   }
   /** `config.containers[0].image`: a key path as a change reports it. */
   pathText(path6) {
