@@ -361,8 +361,9 @@ function planFile(
       // The editors' lines as they read once the overrides added or removed lines.
       changes = withOverrides(shiftLines(changes, after, overridden.text), overridden.changes);
       const shifted = shiftLines(fileWarnings, after, overridden.text);
-      // An override of a field an editor also reached (a policy keeping its version) says the same there: once is enough.
-      fileWarnings = [...shifted, ...overridden.warnings.filter((w) => !shifted.some((e) => e.line === w.line && e.message === w.message))];
+      // An override of a field an editor also reached (a policy keeping its version) says the same there, under its own name for the field: once is enough.
+      const said = (w: Warning) => shifted.some((e) => e.line === w.line && reasonOf(e.message) === reasonOf(w.message));
+      fileWarnings = [...shifted, ...overridden.warnings.filter((w) => !said(w))];
       after = overridden.text;
     } catch (error) {
       if (error instanceof SourceError) throw new RequestError([located(path, error)]);
@@ -379,6 +380,11 @@ function planFile(
     changes: changes.map((c) => ({ ...c, file: path, ...(target && { target }) })),
     ...(target && { target }),
   };
+}
+
+/** What a warning says of a field without the field's name: `keeps …` from `app["image"] keeps …`; the whole message for any other warning. */
+function reasonOf(message: string): string {
+  return message.slice(message.indexOf(" keeps ") + 1);
 }
 
 /**

@@ -780,6 +780,14 @@ describe("planUpdate: a late, older build", () => {
     ]);
   });
 
+  it('says it once where an override names the field otherwise than the editor does (config["image"], config.image)', async () => {
+    const quoted = { ...files, ".github/gitops-promote.yaml": files[".github/gitops-promote.yaml"].replace("spec: config.image", 'spec: config["image"]') };
+    const p = await plan(quoted, { images: ["ghcr.io/acme/app:1.2.0"] });
+    expect(p.warnings.filter((w) => w.file === "prod/override.k").map((w) => w.message)).toEqual([
+      "config.image keeps 1.3.0, which its policy (semver ^1.0.0) ranks above the incoming 1.2.0 (allow-downgrade sets it anyway)",
+    ]);
+  });
+
   it("with allow-downgrade, is written everywhere and warns about none", async () => {
     const p = await plan(files, { images: ["ghcr.io/acme/app:1.2.0"], allowDowngrade: true });
     expect(p.files.map((f) => f.path)).toEqual(Object.keys(files).slice(1).sort());
