@@ -46488,7 +46488,8 @@ function planFile(path6, text2, request2, overrides, create, target, warnings) {
       const overridden = applyFileOverrides(kind, after, overrides, create);
       changes = withOverrides(shiftLines(changes, after, overridden.text), overridden.changes);
       const shifted = shiftLines(fileWarnings, after, overridden.text);
-      fileWarnings = [...shifted, ...overridden.warnings.filter((w) => !shifted.some((e) => e.line === w.line && e.message === w.message))];
+      const said = (w) => shifted.some((e) => e.line === w.line && reasonOf(e.message) === reasonOf(w.message));
+      fileWarnings = [...shifted, ...overridden.warnings.filter((w) => !said(w))];
       after = overridden.text;
     } catch (error2) {
       if (error2 instanceof SourceError) throw new RequestError2([located(path6, error2)]);
@@ -46505,6 +46506,9 @@ function planFile(path6, text2, request2, overrides, create, target, warnings) {
     changes: changes.map((c) => ({ ...c, file: path6, ...target && { target } })),
     ...target && { target }
   };
+}
+function reasonOf(message) {
+  return message.slice(message.indexOf(" keeps ") + 1);
 }
 function withOverrides(edits, overrides) {
   const changes = [...edits];

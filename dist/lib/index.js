@@ -15197,7 +15197,8 @@ function planFile(path, text2, request, overrides, create, target, warnings) {
       const overridden = applyFileOverrides(kind, after, overrides, create);
       changes = withOverrides(shiftLines(changes, after, overridden.text), overridden.changes);
       const shifted = shiftLines(fileWarnings, after, overridden.text);
-      fileWarnings = [...shifted, ...overridden.warnings.filter((w) => !shifted.some((e) => e.line === w.line && e.message === w.message))];
+      const said = (w) => shifted.some((e) => e.line === w.line && reasonOf(e.message) === reasonOf(w.message));
+      fileWarnings = [...shifted, ...overridden.warnings.filter((w) => !said(w))];
       after = overridden.text;
     } catch (error) {
       if (error instanceof SourceError) throw new RequestError([located(path, error)]);
@@ -15214,6 +15215,9 @@ function planFile(path, text2, request, overrides, create, target, warnings) {
     changes: changes.map((c) => ({ ...c, file: path, ...target && { target } })),
     ...target && { target }
   };
+}
+function reasonOf(message) {
+  return message.slice(message.indexOf(" keeps ") + 1);
 }
 function withOverrides(edits, overrides) {
   const changes = [...edits];
