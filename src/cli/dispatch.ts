@@ -5,6 +5,7 @@
  */
 import type { ParseArgsConfig } from "node:util";
 import { buildPayload, sourceFromEnv } from "../engine/payload.js";
+import { checkIncomingImages } from "../engine/request.js";
 import { createClient } from "../github/client.js";
 import { DEFAULT_EVENT_TYPE, dispatchImages } from "../github/dispatch.js";
 import type { Io } from "./io.js";
@@ -70,6 +71,9 @@ export async function runDispatch(values: DispatchValues, io: Io): Promise<numbe
   if (values["event-type"] !== undefined && values.workflow)
     throw new UsageError("--event-type is for repository_dispatch; with --workflow the workflow itself is dispatched, with no event type");
 
+  // A bad --image is bad usage, as in update; the payload check would say the same as a failure.
+  const { issues } = checkIncomingImages(images, () => "--image");
+  if (issues.length > 0) throw new UsageError(issues.map((issue) => `${issue.field}: ${issue.reason}`).join("\n"));
   const payload = buildPayload({ images, source: sourceFromEnv(io.env), ...(values.target && { targets: values.target }) });
   if (values["dry-run"]) {
     io.stdout(JSON.stringify(values.json ? { payload, dispatched: [] } : payload, null, 2) + "\n");

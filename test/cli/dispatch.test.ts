@@ -41,7 +41,9 @@ describe("gitops-promote dispatch, against the fake GitHub", () => {
     [["--wait"], "--wait needs --workflow"],
     [["--ref", "release"], "--ref needs --workflow"],
     [["--workflow", "promote.yml", "--event-type", "custom"], "--event-type is for repository_dispatch"],
-  ])("exit 2, nothing sent, for options that would have no effect: %j", async (options, message) => {
+    [["--image", "Foo:1"], '--image: invalid image reference "Foo:1"'],
+    [["--image", "ghcr.io/acme/app"], '--image: "ghcr.io/acme/app" has no tag or digest'],
+  ])("exit 2, nothing sent, for options that would have no effect or a value the option does not take: %j", async (options, message) => {
     const sent = () => fake.dispatches.length + fake.workflowDispatches.length;
     const before = sent();
     const result = await runCli(["dispatch", "--repository", "acme/manifests", "--image", "ghcr.io/acme/app:1.2.4", ...options], { env });
