@@ -17,13 +17,14 @@
  */
 import { SourceError, type EditRequest } from "../change.js";
 import { tryParseImageRef } from "../image/reference.js";
-import { byRepository, type ImageUpdate } from "../image/update.js";
+import { byRepository, nextReference, type ImageUpdate } from "../image/update.js";
 import { YamlFile, type YamlDocument } from "./file.js";
+import { editHelmValues } from "./helm.js";
 import { editImages, inContainerSpec, setImageScalar } from "./images.js";
 import { isKustomization } from "./kustomize.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type ScalarNode, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
-import { EditPlan, type Editor } from "./plan.js";
+import { EditPlan, type Editor, type PlannedChange } from "./plan.js";
 import { sourcesOf } from "./argocd.js";
 import { renderScalar, scalarForm } from "./quoting.js";
 import { forEachValue } from "./walk.js";
@@ -108,6 +109,8 @@ function editPatch(file: YamlFile, patch: PatchString, document: YamlDocument, r
   const ops = patch.kind !== "strategic-merge" && content.documents[0]?.root?.kind === "seq";
   if (ops) editOps(content.documents[0]!, byRepository(request.images), inner);
   else if (patch.kind !== "json6902") editImages(content, request, inner);
+  // Helm values pairs as in a manifest: a HelmRelease's `spec.values` in a strategic merge, an op's `{repository, tag}` value.
+  if (ops || patch.kind !== "json6902") editHelmValues(content, request, inner);
   const { changes, warnings } = inner.edits();
   if (changes.length === 0 && warnings.length === 0) return;
   const key = formatPath(patch.path);
@@ -116,7 +119,9 @@ function editPatch(file: YamlFile, patch: PatchString, document: YamlDocument, r
   const placement = placementOf(file, patch);
   if (typeof placement === "string") {
     if (changes.length > 0) {
-      const names = [...new Set(changes.map(({ change }) => tryParseImageRef(change.old)?.name ?? change.old))].join(", ");
+      // A Helm tag names no image by itself: its field does.
+      const name = ({ change }: PlannedChange) => (change.kind === "helm" ? change.key : (tryParseImageRef(change.old)?.name ?? change.old));
+      const names = [...new Set(changes.map(name))].join(", ");
       plan.warn(
         patch.node.start,
         `${key} holds ${names} in a ${placement}, which is not edited; write the patch as a literal block scalar (|) to have its image updated`,
@@ -141,16 +146,19 @@ const VALUE_OPS = new Set(["add", "replace"]);
 /**
  * A JSON6902 op list: an `add` or `replace` op's value is decided as if it were written at
  * the op's path (`/spec/template/spec/containers/0/image`, or a whole container at
- * `.../containers/-`). A `test` op's value is what the resource holds before the patch: it stays.
+ * `.../containers/-`), a Helm `{repository, tag}` in it by the Helm values rule (run after).
+ * A `test` op's value is what the resource holds before the patch: it stays, claimed so no
+ * later rule moves it, and an image in it that this run would move is warned about.
  */
 function editOps(document: YamlDocument, incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan): void {
   const list = document.root;
   if (list?.kind !== "seq") return;
   list.items.forEach((op, index) => {
-    if (op.kind !== "map" || !VALUE_OPS.has(scalarText(mapValue(op, "op")) ?? "")) return;
+    if (op.kind !== "map") return;
+    const name = scalarText(mapValue(op, "op"));
     const pointer = scalarText(mapValue(op, "path"));
     const value = mapValue(op, "value");
-    if (pointer === undefined || !value) return;
+    if (pointer === undefined || !value || (name !== "test" && !VALUE_OPS.has(name ?? ""))) return;
     // RFC 6901: `~1` is `/`, `~0` is `~`; an index, or `-` for the end of a list, is a list position.
     const target = pointer
       .split("/")
@@ -158,11 +166,32 @@ function editOps(document: YamlDocument, incoming: ReadonlyMap<string, ImageUpda
       .map((token): PathSegment => (token === "-" ? -1 : /^[0-9]+$/.test(token) ? Number(token) : token.replaceAll("~1", "/").replaceAll("~0", "~")));
     forEachValue(value, ({ node, path, inFlow }) => {
       const at = [...target, ...path];
+      const key = [index, "value", ...path];
+      if (name === "test") {
+        plan.claim(node);
+        if (at[at.length - 1] === "image") warnTest(node, key, incoming, plan);
+        return;
+      }
       if (at[at.length - 1] !== "image") return;
-      const field = { node, path: [index, "value", ...path], inFlow: inFlow || list.flow || op.flow };
-      setImageScalar(field, "image", inContainerSpec(at), incoming, plan, document);
+      setImageScalar({ node, path: key, inFlow: inFlow || list.flow || op.flow }, "image", inContainerSpec(at), incoming, plan, document);
     });
   });
+}
+
+/**
+ * A `test` op holding an image this run would move on: the op is right to test the
+ * resource before the patch, but when the tested field moves too (in the base), its old
+ * value makes kustomize fail the whole build.
+ */
+function warnTest(node: YamlNode, key: readonly PathSegment[], incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan): void {
+  if (!isFlowScalar(node)) return;
+  const ref = tryParseImageRef(node.text);
+  const update = ref && incoming.get(ref.repository);
+  if (!ref || !update || nextReference(update, ref) === undefined) return;
+  plan.warn(
+    node.start,
+    `${formatPath(key)} holds ${node.text} in a test op, which is left as it is (it tests the resource before the patch); if this run moves the field it tests (in the base, say), kustomize fails the test: update its value or drop the op`,
+  );
 }
 
 /** Where a scalar's text is in the file: the file offset of a text offset, and source bytes for inserted text. */
