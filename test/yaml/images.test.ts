@@ -104,6 +104,31 @@ spec:
     expect(edit(text, withImages("ghcr.io/acme/app:2.0")).text).toBe(text);
   });
 
+  it("warns at an image whose version Flux's postBuild substitution fills in (${APP_TAG}), and edits it not", () => {
+    const text = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: app}
+spec:
+  template:
+    spec:
+      containers:
+        - name: app
+          image: ghcr.io/acme/app:\${APP_TAG}
+        - name: worker
+          image: "ghcr.io/acme/app:\${WORKER_TAG:=1.0.0}"
+        - name: proxy
+          image: docker.io/library/nginx:\${NGINX_TAG}
+`;
+    const { text: out, changes, warnings } = edit(text, withImages("ghcr.io/acme/app:1.1.0"));
+    expect([out, changes]).toEqual([text, []]);
+    const rest =
+      "which is not edited: its version comes from the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom), which this tool does not edit; set it there";
+    expect(warnings).toEqual([
+      { line: 9, message: `spec.template.spec.containers[0].image builds a reference of ghcr.io/acme/app with \${APP_TAG}, ${rest}` },
+      { line: 11, message: `spec.template.spec.containers[1].image builds a reference of ghcr.io/acme/app with \${WORKER_TAG}, ${rest}` },
+    ]);
+  });
+
   it("leaves values that are not image references", () => {
     const text =
       "a:\n  image: \"ghcr.io/acme/app:${TAG}\"\nb:\n  image: ''\nc:\n  image: ghcr.io/acme/app:bad tag\nd:\n  image: {repository: ghcr.io/acme/app}\n";
