@@ -183,6 +183,6 @@ function warnValuesString(document: YamlDocument, path: readonly PathSegment[], 
   if (keys.length === 0) return;
   plan.warn(
     values.start,
-    `${formatPath(path)} is a string, which is not edited: ${keys.join(", ")} in it keeps its old image; give those values in valuesObject or a values file instead (or set the field with --set, which needs no marker)`,
+    `${formatPath(path)} is a string, which is not edited: ${keys.join(", ")} in it keeps its old image; give those values in valuesObject or a values file instead, where they are edited (--set can only replace the whole string)`,
   );
 }

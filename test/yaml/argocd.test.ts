@@ -207,7 +207,11 @@ spec:
     const { text: out, changes, warnings } = editYaml(text, withImages("ghcr.io/acme/app:1.3.0"));
     expect([out, changes]).toEqual([text, []]);
     expect(warnings).toEqual([
-      { line: 7, message: expect.stringMatching(/^spec\.source\.helm\.values is a string, which is not edited: image\.tag in it .*valuesObject/) },
+      {
+        line: 7,
+        message:
+          "spec.source.helm.values is a string, which is not edited: image.tag in it keeps its old image; give those values in valuesObject or a values file instead, where they are edited (--set can only replace the whole string)",
+      },
     ]);
     // Nothing to set there: no warning.
     expect(editYaml(text, withImages("ghcr.io/acme/app:1.2.3")).warnings).toEqual([]);
