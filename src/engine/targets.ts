@@ -56,8 +56,9 @@ export function settersFor(setters: ReadonlyMap<string, ImageUpdate>, target: Ta
   return kept;
 }
 
-/** `policy` choosing only among the tags `bounds` accepts. */
+/** `policy` choosing only among the tags `bounds` accepts; the same policy twice (the marker's and the target's) is that policy, said once. */
 function within(policy: Policy, bounds: Policy): Policy {
+  if (policy.description === bounds.description) return policy;
   return {
     description: `${policy.description} within ${bounds.description}`,
     latest: (tags) => policy.latest(tags.filter((tag) => bounds.latest([tag]) !== undefined)),

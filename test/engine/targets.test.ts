@@ -74,6 +74,13 @@ describe("settersFor", () => {
     expect(policy.description).toBe(`${update.policy.description} within ${production.images[0]!.policy!.description}`);
     expect(policy.latest(["1.2.0", "1.9.0", "2.0.0"])).toBe("1.9.0");
   });
+
+  it("names a policy once when the marker's and the target's are the same (not `semver ^1.0.0 within semver ^1.0.0`)", () => {
+    const same = new Map([["flux-system:app", { image: parseImageRef(`${APP}:1.2.0`), policy: parsePolicy({ semver: { range: "^1.0.0" } }) }]]);
+    const policy = settersFor(same, production).get("flux-system:app")!.policy!;
+    expect(policy.description).toBe(production.images[0]!.policy!.description);
+    expect(policy.latest(["1.2.0", "1.9.0", "2.0.0"])).toBe("1.9.0");
+  });
 });
 
 describe("warnRefusedImages", () => {
