@@ -21,10 +21,13 @@
  * only the value's characters change); a value of the repository written any other way
  * (interpolated, an expression, a spec's `nginx:1.25` of which KCL keeps `nginx`, an
  * argument's `'...'` whose quotes KCL keeps, a folded YAML string) is named in a warning and
- * left as it is. A marked spec is its Flux marker's (markers.ts).
+ * left as it is (an expression only when the KCL editor would move or name an image in it).
+ * A marked spec is its Flux marker's (markers.ts).
  */
+import { SourceError } from "../change.js";
 import { formatImageRef, tryParseImageRef } from "../image/reference.js";
 import { bareRepositoryWarning, byRepository, nextReference, staleImageIn, type ImageUpdate } from "../image/update.js";
+import { editKcl } from "../kcl/editor.js";
 import { parseOverrideSpec, OverrideSpecError, type OverrideSpec } from "../kcl/override-spec.js";
 import { readSpecValue } from "../kcl/spec-value.js";
 import { writeStringLiteral } from "../kcl/string-literal.js";
@@ -61,8 +64,8 @@ interface Setting {
   readonly unedited: string;
   /** The value's text, where a warning finds the image of a value that is not edited. */
   readonly text: string;
-  /** The string the value is and where it is written, or the form of a value that is none. */
-  readonly value: ValueString | { readonly form: string };
+  /** The string the value is and where it is written, or the form of a value that is none (`kcl` when it is a KCL expression). */
+  readonly value: ValueString | { readonly form: string; readonly kcl?: true };
 }
 
 /** A value that is one string. */
@@ -107,7 +110,8 @@ function readSpec(text: string): Setting | undefined {
   if (spec.operation === "-") return undefined;
   const setting = { name: spec.path, unedited: SPEC_UNEDITED, text: spec.value };
   const value = readSpecValue(spec.value);
-  if (value.kind === "other" || value.kind === "expression") return { ...setting, value: { form: value.form } };
+  if (value.kind === "other") return { ...setting, value: { form: value.form } };
+  if (value.kind === "expression") return { ...setting, value: { form: value.form, kcl: true } };
   // KCL's `+=` appends to lists only: a string after it changes nothing.
   if (spec.operation === "+=") return undefined;
   // The value is the spec's trimmed tail.
@@ -180,12 +184,12 @@ function editSetting(at: SettingString, setting: Setting, document: YamlDocument
   const { node } = at;
   const key = `${formatPath(at.path)}: ${setting.name}`;
   const warn = (message: string) => plan.warn(node.start, `${key} ${message}`);
-  const notEdited = (form: string) => {
+  const notEdited = (form: string, kcl = false) => {
     const stale = staleImageIn(setting.text, incoming);
-    if (stale) warn(`holds ${formatImageRef(stale)} in ${form}, which is not edited ${setting.unedited}`);
+    if (stale && (!kcl || kclWouldEdit(setting.text, incoming))) warn(`holds ${formatImageRef(stale)} in ${form}, which is not edited ${setting.unedited}`);
   };
   const { value } = setting;
-  if ("form" in value) return notEdited(value.form);
+  if ("form" in value) return notEdited(value.form, value.kcl);
   const ref = tryParseImageRef(value.string);
   const update = ref && incoming.get(ref.repository);
   if (!ref || !update) {
@@ -203,4 +207,20 @@ function editSetting(at: SettingString, setting: Setting, document: YamlDocument
   const text = `${node.text.slice(0, value.start)}${value.write(next)}${node.text.slice(value.end)}`;
   plan.claim(node);
   plan.addSplice(scalarSplice(plan.file, node, text, at.inFlow), { kind: "override", key, old: value.string, new: next, object: document.object });
+}
+
+/**
+ * Whether the KCL editor, given `expression` as a `.k` file's value, would move or name an
+ * image in it: a `{repository, tag}` already at the incoming tag holds a bare repository,
+ * yet nothing in it would move.
+ */
+function kclWouldEdit(expression: string, incoming: ReadonlyMap<string, ImageUpdate>): boolean {
+  try {
+    const { changes, warnings } = editKcl(`value = ${expression}\n`, { images: [...incoming.values()], setters: new Map() });
+    return changes.length > 0 || warnings.length > 0;
+  } catch (error) {
+    // Text KCL reads as an expression but not as a value: say what it holds, as before.
+    if (error instanceof SourceError) return true;
+    throw error;
+  }
 }

@@ -202,6 +202,18 @@ spec:
     ]);
   });
 
+  it("names an expression's image only when it would move: a {repository, tag} already at the incoming tag is quiet", () => {
+    const text = kclRun(`'web.image={repository = "ghcr.io/acme/web", tag = "1.0.0"}'`);
+    expect(edit(text, withImages("ghcr.io/acme/web:1.0.0"))).toEqual({ text, changes: [], warnings: [] });
+    expect(edit(text, withImages("ghcr.io/acme/web:2.0.0")).warnings).toEqual([
+      {
+        line: 14,
+        message:
+          "spec.config.overrides[0]: web.image holds ghcr.io/acme/web in an expression, which is not edited (only a value that is one string is), so the image this spec pins stays as it is",
+      },
+    ]);
+  });
+
   it("leaves a spec with a Flux marker on its line to the marker", () => {
     const text = kclRun('app.image="ghcr.io/acme/app:1.0.0" # {"$imagepolicy": "flux-system:app"}');
     const { text: out, changes, warnings } = editYaml(text, withImages("ghcr.io/acme/app:1.1.0"));
