@@ -100,6 +100,7 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
     warnings,
   );
   const targetFor = targetOf(targets);
+  const unselectedTarget = targetOf((config?.targets ?? []).filter((t) => !targets.includes(t)));
   // Images that reach the tree only through markers (`--setter`) meet the same allow-lists.
   const markerImages = updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
   warnRefusedImages([...valid.images, ...new Map(markerImages.map((image) => [image.repository, image])).values()], targets, warnings);
@@ -109,11 +110,11 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
     if (!inScope(path)) continue;
     const target = targetFor(path);
     const { setters, knownSetters } = forFile(path);
-    const editRequest: EditRequest = {
-      images: imagesFor(valid.images, config, target, request.allowDowngrade ?? false),
-      setters: settersFor(setters, target),
-      knownSetters,
-    };
+    // A file of a target this run does not select (payload `targets`) is not this run's: only a --set naming it edits it.
+    const unselected = target === undefined && unselectedTarget(path) !== undefined;
+    const editRequest: EditRequest = unselected
+      ? { images: [], setters: new Map() }
+      : { images: imagesFor(valid.images, config, target, request.allowDowngrade ?? false), setters: settersFor(setters, target), knownSetters };
     const overrides = (overridesByFile.get(path) ?? []).flatMap((o): (string | ComputedOverride)[] =>
       typeof o === "string" ? [o] : configuredOverride(o, editRequest.images),
     );

@@ -260,6 +260,13 @@ describe("planUpdate: targets", () => {
   it("restricts to the named targets and refuses an unknown one", async () => {
     const p = await plan(files, { images: ["ghcr.io/acme/app:1.1.0"], targets: ["prod"] });
     expect(p.files.map((f) => f.path)).toEqual(["prod/d.yaml"]);
+    // A marker in another target's file is that target's too: left to a run that selects it, unless a --set names the file.
+    const marked = { ...files, "staging/m.yaml": 'a: ghcr.io/acme/app:1.0.0 # {"$imagepolicy": "ns:app"}\nb: 1\n' };
+    const setters = ["ns:app=ghcr.io/acme/app:1.1.0"];
+    expect((await plan(marked, { setters, targets: ["prod"] })).files.map((f) => f.path)).toEqual([]);
+    expect((await plan(marked, { setters, targets: ["staging"] })).files.map((f) => f.path)).toEqual(["staging/m.yaml"]);
+    const named = await plan(marked, { setters, targets: ["prod"], sets: ["staging/m.yaml:b=2"] });
+    expect(afterOf(named, "staging/m.yaml")).toBe(marked["staging/m.yaml"].replace("b: 1", "b: 2"));
     expect(await refusal(files, { images: ["ghcr.io/acme/app:1.1.0"], targets: ["qa"] })).toEqual([
       { message: 'targets: no target named "qa" (configured: staging, prod, tools)' },
     ]);
