@@ -46,10 +46,11 @@ Options:
                         a dotted path for YAML (values.yaml:image.tag=1.2.4) (repeatable)
   --config FILE         configuration, relative to DIR or absolute inside it
                         (default: .github/gitops-promote.yaml when present)
-  --path GLOB           only scan files matching GLOB, or under the directory it names,
-                        relative to DIR (repeatable)
+  --path GLOB           only edit files matching GLOB, or under the directory it names,
+                        relative to DIR; Flux objects are read everywhere (repeatable)
   --allow-downgrade     set the incoming tag even when a policy ranks the current one higher
-  --create              let --set create a missing path instead of failing
+  --create              let --set and configured overrides create a missing path
+                        instead of failing
   --dry-run             write nothing; print a unified diff
   --json                print one JSON object: {"changed", "files", "changes", ...}
   -h, --help            this help

@@ -305,7 +305,7 @@ async function landPullRequest(
   group: Group,
   messageFor: (files: readonly FilePlan[]) => string,
 ): Promise<Landing | undefined> {
-  // The pull-request branch is reset on every run; it must never be the branch it merges into.
+  // The pull-request branch is rebuilt on the base by every run; it must never be the branch it merges into.
   if (group.prBranch === at.base) throw new Error(`the pull-request branch ${group.prBranch} is the base branch; choose another pr-branch`);
   // Depth 2: the branch head and its parent, the base a rebuild merges from.
   const existing = await ctx.git.fetch(ctx.remote, group.prBranch, 2);

@@ -62,7 +62,9 @@ function readValue(spec: OverrideSpec, raw: string, eol: string): Value {
   const read = readSpecValue(spec.value);
   if (read.kind === "other") {
     // A value that already opens a quote needs it closed, not quoted again.
-    const hint = /^[rR]?["']/.test(spec.value) ? "close its quote" : `quote a string value: ${spec.path}="${spec.value}"`;
+    const hint = /^[rR]?["']/.test(spec.value)
+      ? "close its quote"
+      : `quote a string value: ${spec.path}="${spec.value}" (in a shell, single-quote the whole argument, or the shell drops those quotes)`;
     throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why}); ${hint}`);
   }
   if (read.kind === "whole-text") {
