@@ -10,6 +10,7 @@
 import { formatImageRef, tryParseImageRef } from "../image/reference.js";
 import { bareRepositoryWarning, byRepository, nextReference, staleImageIn, type ImageUpdate } from "../image/update.js";
 import type { YamlDocument } from "./file.js";
+import { isOpList } from "./json-patch.js";
 import { isKustomization } from "./kustomize.js";
 import { isFlowScalar, type FlowScalar, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
@@ -24,6 +25,8 @@ export const editImages: Editor = (file, request, plan) => {
     if (isKustomization(document)) continue;
     // A Flux ImageRepository's `spec.image` names the repository to scan, never a pinned version.
     if (document.object.apiVersion?.startsWith("image.toolkit.fluxcd.io/")) continue;
+    // A JSON6902 patch file's values are decided by the op rule, as if written at their paths (inline-patch.ts).
+    if (isOpList(document.root)) continue;
     forEachValue(document.root, ({ node, path, inFlow }) => {
       if (path[path.length - 1] !== "image") return;
       if (isFlowScalar(node) && node.text.includes("${")) warnSubstituted(node, path, incoming, plan);

@@ -27,6 +27,7 @@ import { formatPath, type PathSegment } from "./path.js";
 import { EditPlan, type Editor, type PlannedChange } from "./plan.js";
 import { sourcesOf } from "./argocd.js";
 import { renderScalar, scalarForm } from "./quoting.js";
+import { isOpList } from "./json-patch.js";
 import { forEachValue } from "./walk.js";
 
 /** What kustomize reads a patch as: `patches[].patch` is a JSON6902 op list when it is a list, else a strategic merge. */
@@ -49,17 +50,6 @@ export const editInlinePatches: Editor = (file, request, plan) => {
     for (const patch of patchStrings(document)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request, plan);
   }
 };
-
-const JSON6902_OPS = new Set(["add", "remove", "replace", "move", "copy", "test"]);
-
-/** A JSON6902 patch: a list of ops, each with a known `op` and a `path` pointer; no manifest looks like one. */
-function isOpList(root: YamlNode | null): boolean {
-  return (
-    root?.kind === "seq" &&
-    root.items.length > 0 &&
-    root.items.every((op) => op.kind === "map" && JSON6902_OPS.has(scalarText(mapValue(op, "op")) ?? "") && scalarText(mapValue(op, "path"))?.startsWith("/"))
-  );
-}
 
 /**
  * The inline patch strings of a document: a kustomization's; a Flux Kustomization's

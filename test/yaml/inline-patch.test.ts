@@ -415,6 +415,13 @@ spec:
     expect(editYaml(notOps, withImages("ghcr.io/acme/app:1.1.0")).text).toBe(notOps);
   });
 
+  it("gives a container a patch file adds with a bare image the tag, with no word about a missing one: the op rule decides, not the manifest rule", () => {
+    const ops = "- op: add\n  path: /spec/template/spec/containers/-\n  value:\n    name: sidecar\n    image: ghcr.io/acme/app\n";
+    const { text, warnings } = editYaml(ops, withImages("ghcr.io/acme/app:1.1.0"));
+    expect(text).toBe(ops.replace("image: ghcr.io/acme/app", "image: ghcr.io/acme/app:1.1.0"));
+    expect(warnings).toEqual([]);
+  });
+
   it("leaves a `patches:` key of anything but a kustomization alone", () => {
     const text = `apiVersion: example.com/v1
 kind: PatchSet

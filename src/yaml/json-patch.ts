@@ -1,0 +1,16 @@
+/**
+ * A JSON6902 patch as YAML holds one (kustomize reads JSON as YAML): a list of ops, each with
+ * a known `op` and a `path` pointer. No manifest looks like one, so a file or patch string in
+ * this shape is read by the op rule (inline-patch.ts), not as a manifest.
+ */
+import { mapValue, scalarText, type YamlNode } from "./node.js";
+
+const OPS = new Set(["add", "remove", "replace", "move", "copy", "test"]);
+
+export function isOpList(root: YamlNode | null): boolean {
+  return (
+    root?.kind === "seq" &&
+    root.items.length > 0 &&
+    root.items.every((op) => op.kind === "map" && OPS.has(scalarText(mapValue(op, "op")) ?? "") && scalarText(mapValue(op, "path"))?.startsWith("/"))
+  );
+}
