@@ -35467,7 +35467,7 @@ function valueFrom(tokens, expr, eol) {
 function readValue(spec, raw, eol) {
   const read = readSpecValue(spec.value);
   if (read.kind === "other") {
-    const hint = /^[rR]?["']/.test(spec.value) ? "close its quote" : `quote a string value: ${spec.path}="${spec.value}"`;
+    const hint = /^[rR]?["']/.test(spec.value) ? "close its quote" : `quote a string value: ${spec.path}="${spec.value}" (in a shell, single-quote the whole argument, or the shell drops those quotes)`;
     throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why}); ${hint}`);
   }
   if (read.kind === "whole-text") {
@@ -36884,6 +36884,12 @@ var editHelmValues = (file, request2, plan) => {
   }
 };
 
+// src/yaml/json-patch.ts
+var OPS = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
+function isOpList(root) {
+  return root?.kind === "seq" && root.items.length > 0 && root.items.every((op) => op.kind === "map" && OPS.has(scalarText(mapValue(op, "op")) ?? "") && scalarText(mapValue(op, "path"))?.startsWith("/"));
+}
+
 // src/yaml/kustomize.ts
 var KUSTOMIZATION_FIELDS = /* @__PURE__ */ new Set([
   "resources",
@@ -36970,8 +36976,11 @@ var editImages = (file, request2, plan) => {
   for (const document of file.documents) {
     if (isKustomization(document)) continue;
     if (document.object.apiVersion?.startsWith("image.toolkit.fluxcd.io/")) continue;
+    if (isOpList(document.root)) continue;
     forEachValue(document.root, ({ node, path, inFlow }) => {
-      if (path[path.length - 1] === "image") setImageScalar({ node, path, inFlow }, "image", inContainerSpec(path), incoming, plan, document);
+      if (path[path.length - 1] !== "image") return;
+      if (isFlowScalar(node) && node.text.includes("${")) warnSubstituted(node, path, incoming, plan);
+      else setImageScalar({ node, path, inFlow }, "image", inContainerSpec(path), incoming, plan, document);
     });
   }
 };
@@ -36985,6 +36994,15 @@ function setImageScalar(field, kind, bareTakesTag, incoming, plan, document) {
     return plan.warn(node.start, `${formatPath(path)} ${bareRepositoryWarning(ref.repository)}`);
   const next = nextReference(update, ref, (why) => plan.warn(node.start, `${formatPath(path)} ${why}`));
   if (next) plan.setScalar(node, next, field.inFlow, { kind, key: formatPath(path), document });
+}
+function warnSubstituted(node, path, incoming, plan) {
+  const stale = plan.isClaimed(node) ? void 0 : staleImageIn(node.text, incoming);
+  if (!stale) return;
+  const variables = [...new Set(Array.from(node.text.matchAll(/\$\{\w+/g), ([start]) => `${start}}`))].join(", ") || "${...}";
+  plan.warn(
+    node.start,
+    `${formatPath(path)} builds a reference of ${formatImageRef(stale)} with ${variables}, which is not edited: its version comes from the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom), which this tool does not edit; set it there`
+  );
 }
 var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
 function inContainerSpec(path) {
@@ -37114,7 +37132,7 @@ function warnValuesString(document, path, images, plan) {
   if (keys.length === 0) return;
   plan.warn(
     values.start,
-    `${formatPath(path)} is a string, which is not edited: ${keys.join(", ")} in it keeps its old image; give those values in valuesObject or a values file instead (or set the field with --set, which needs no marker)`
+    `${formatPath(path)} is a string, which is not edited: ${keys.join(", ")} in it keeps its old image; give those values in valuesObject or a values file instead, where they are edited (--set can only replace the whole string)`
   );
 }
 
@@ -37127,10 +37145,6 @@ var editInlinePatches = (file, request2, plan) => {
     for (const patch of patchStrings(document)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request2, plan);
   }
 };
-var JSON6902_OPS = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
-function isOpList(root) {
-  return root?.kind === "seq" && root.items.length > 0 && root.items.every((op) => op.kind === "map" && JSON6902_OPS.has(scalarText(mapValue(op, "op")) ?? "") && scalarText(mapValue(op, "path"))?.startsWith("/"));
-}
 function patchStrings(document) {
   const found = [];
   const inList = (path, field, kind2) => {
@@ -37171,6 +37185,7 @@ function editPatch(file, patch, document, request2, plan) {
   const ops = patch.kind !== "strategic-merge" && content.documents[0]?.root?.kind === "seq";
   if (ops) editOps(content.documents[0], byRepository(request2.images), inner);
   else if (patch.kind !== "json6902") editImages(content, request2, inner);
+  if (ops || patch.kind !== "json6902") editHelmValues(content, request2, inner);
   const { changes, warnings } = inner.edits();
   if (changes.length === 0 && warnings.length === 0) return;
   const key = formatPath(patch.path);
@@ -37178,7 +37193,8 @@ function editPatch(file, patch, document, request2, plan) {
   const placement = placementOf(file, patch);
   if (typeof placement === "string") {
     if (changes.length > 0) {
-      const names = [...new Set(changes.map(({ change }) => tryParseImageRef(change.old)?.name ?? change.old))].join(", ");
+      const name = ({ change }) => change.kind === "helm" ? change.key : tryParseImageRef(change.old)?.name ?? change.old;
+      const names = [...new Set(changes.map(name))].join(", ");
       plan.warn(
         patch.node.start,
         `${key} holds ${names} in a ${placement}, which is not edited; write the patch as a literal block scalar (|) to have its image updated`
@@ -37201,18 +37217,34 @@ function editOps(document, incoming, plan) {
   const list = document.root;
   if (list?.kind !== "seq") return;
   list.items.forEach((op, index) => {
-    if (op.kind !== "map" || !VALUE_OPS.has(scalarText(mapValue(op, "op")) ?? "")) return;
+    if (op.kind !== "map") return;
+    const name = scalarText(mapValue(op, "op"));
     const pointer = scalarText(mapValue(op, "path"));
     const value = mapValue(op, "value");
-    if (pointer === void 0 || !value) return;
+    if (pointer === void 0 || !value || name !== "test" && !VALUE_OPS.has(name ?? "")) return;
     const target = pointer.split("/").slice(1).map((token) => token === "-" ? -1 : /^[0-9]+$/.test(token) ? Number(token) : token.replaceAll("~1", "/").replaceAll("~0", "~"));
     forEachValue(value, ({ node, path, inFlow }) => {
       const at = [...target, ...path];
+      const key = [index, "value", ...path];
+      if (name === "test") {
+        plan.claim(node);
+        if (at[at.length - 1] === "image") warnTest(node, key, incoming, plan);
+        return;
+      }
       if (at[at.length - 1] !== "image") return;
-      const field = { node, path: [index, "value", ...path], inFlow: inFlow || list.flow || op.flow };
-      setImageScalar(field, "image", inContainerSpec(at), incoming, plan, document);
+      setImageScalar({ node, path: key, inFlow: inFlow || list.flow || op.flow }, "image", inContainerSpec(at), incoming, plan, document);
     });
   });
+}
+function warnTest(node, key, incoming, plan) {
+  if (!isFlowScalar(node)) return;
+  const ref = tryParseImageRef(node.text);
+  const update = ref && incoming.get(ref.repository);
+  if (!ref || !update || nextReference(update, ref) === void 0) return;
+  plan.warn(
+    node.start,
+    `${formatPath(key)} holds ${node.text} in a test op, which is left as it is (it tests the resource before the patch); if this run moves the field it tests (in the base, say), kustomize fails the test: update its value or drop the op`
+  );
 }
 function placementOf(file, patch) {
   const { node, inFlow } = patch;
@@ -37292,7 +37324,8 @@ function readSpec(text2) {
   if (spec.operation === "-") return void 0;
   const setting = { name: spec.path, unedited: SPEC_UNEDITED, text: spec.value };
   const value = readSpecValue(spec.value);
-  if (value.kind === "other" || value.kind === "expression") return { ...setting, value: { form: value.form } };
+  if (value.kind === "other") return { ...setting, value: { form: value.form } };
+  if (value.kind === "expression") return { ...setting, value: { form: value.form, kcl: true } };
   if (spec.operation === "+=") return void 0;
   const at = text2.trimEnd().length - spec.value.length;
   if (value.kind === "literal") {
@@ -37347,12 +37380,12 @@ function editSetting(at, setting, document, incoming, plan) {
   const { node } = at;
   const key = `${formatPath(at.path)}: ${setting.name}`;
   const warn = (message) => plan.warn(node.start, `${key} ${message}`);
-  const notEdited = (form2) => {
+  const notEdited = (form2, kcl = false) => {
     const stale = staleImageIn(setting.text, incoming);
-    if (stale) warn(`holds ${formatImageRef(stale)} in ${form2}, which is not edited ${setting.unedited}`);
+    if (stale && (!kcl || kclWouldEdit(setting.text, incoming))) warn(`holds ${formatImageRef(stale)} in ${form2}, which is not edited ${setting.unedited}`);
   };
   const { value } = setting;
-  if ("form" in value) return notEdited(value.form);
+  if ("form" in value) return notEdited(value.form, value.kcl);
   const ref = tryParseImageRef(value.string);
   const update = ref && incoming.get(ref.repository);
   if (!ref || !update) {
@@ -37369,6 +37402,16 @@ function editSetting(at, setting, document, incoming, plan) {
   const text2 = `${node.text.slice(0, value.start)}${value.write(next)}${node.text.slice(value.end)}`;
   plan.claim(node);
   plan.addSplice(scalarSplice(plan.file, node, text2, at.inFlow), { kind: "override", key, old: value.string, new: next, object: document.object });
+}
+function kclWouldEdit(expression, incoming) {
+  try {
+    const { changes, warnings } = editKcl(`value = ${expression}
+`, { images: [...incoming.values()], setters: /* @__PURE__ */ new Map() });
+    return changes.length > 0 || warnings.length > 0;
+  } catch (error) {
+    if (error instanceof SourceError) return true;
+    throw error;
+  }
 }
 
 // src/yaml/markers.ts
@@ -37503,12 +37546,12 @@ var SemverRangeError = class extends Error {
   range;
 };
 var WS = "[\\t\\n\\f\\r ]";
-var OPS = "=||!=|>|<|>=|=>|<=|=<|~|~>|\\^";
+var OPS2 = "=||!=|>|<|>=|=>|<=|=<|~|~>|\\^";
 var CV = "v?([0-9|xX*]+)(\\.[0-9|xX*]+)?(\\.[0-9|xX*]+)?(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?";
-var CONSTRAINT = new RegExp(`^${WS}*(${OPS})${WS}*(${CV})${WS}*$`);
+var CONSTRAINT = new RegExp(`^${WS}*(${OPS2})${WS}*(${CV})${WS}*$`);
 var HYPHEN_RANGE = new RegExp(`${WS}*(${CV})${WS}+-${WS}+(${CV})${WS}*`, "g");
-var FIND_CONSTRAINT = new RegExp(`(${OPS})${WS}*(${CV})`, "g");
-var VALID_GROUP = new RegExp(`^(${WS}*(${OPS})${WS}*(${CV})${WS}*)((?:${WS}+|,${WS}*)(${OPS})${WS}*(${CV})${WS}*)*$`);
+var FIND_CONSTRAINT = new RegExp(`(${OPS2})${WS}*(${CV})`, "g");
+var VALID_GROUP = new RegExp(`^(${WS}*(${OPS2})${WS}*(${CV})${WS}*)((?:${WS}+|,${WS}*)(${OPS2})${WS}*(${CV})${WS}*)*$`);
 function isWildcard(part) {
   return part === "x" || part === "X" || part === "*";
 }
@@ -39083,6 +39126,7 @@ function settersFor(setters, target) {
   return kept;
 }
 function within(policy, bounds) {
+  if (policy.description === bounds.description) return policy;
   return {
     description: `${policy.description} within ${bounds.description}`,
     latest: (tags) => policy.latest(tags.filter((tag) => bounds.latest([tag]) !== void 0))
@@ -39140,6 +39184,7 @@ async function planUpdate(source, request2) {
     warnings
   );
   const targetFor = targetOf(targets);
+  const unselectedTarget = targetOf((config?.targets ?? []).filter((t) => !targets.includes(t)));
   const markerImages = updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
   warnRefusedImages([...valid.images, ...new Map(markerImages.map((image) => [image.repository, image])).values()], targets, warnings);
   const planned = [];
@@ -39147,11 +39192,8 @@ async function planUpdate(source, request2) {
     if (!inScope(path)) continue;
     const target = targetFor(path);
     const { setters, knownSetters } = forFile(path);
-    const editRequest = {
-      images: imagesFor(valid.images, config, target, request2.allowDowngrade ?? false),
-      setters: settersFor(setters, target),
-      knownSetters
-    };
+    const unselected = target === void 0 && unselectedTarget(path) !== void 0;
+    const editRequest = unselected ? { images: [], setters: /* @__PURE__ */ new Map() } : { images: imagesFor(valid.images, config, target, request2.allowDowngrade ?? false), setters: settersFor(setters, target), knownSetters };
     const overrides = (overridesByFile.get(path) ?? []).flatMap(
       (o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images)
     );
@@ -44428,6 +44470,8 @@ async function runDispatch(values, io) {
     throw new UsageError("--ref needs --workflow: a repository_dispatch event always runs on the default branch");
   if (values["event-type"] !== void 0 && values.workflow)
     throw new UsageError("--event-type is for repository_dispatch; with --workflow the workflow itself is dispatched, with no event type");
+  const { issues } = checkIncomingImages(images, () => "--image");
+  if (issues.length > 0) throw new UsageError(issues.map((issue) => `${issue.field}: ${issue.reason}`).join("\n"));
   const payload = buildPayload({ images, source: sourceFromEnv(io.env), ...values.target && { targets: values.target } });
   if (values["dry-run"]) {
     io.stdout(JSON.stringify(values.json ? { payload, dispatched: [] } : payload, null, 2) + "\n");
@@ -44487,10 +44531,11 @@ Options:
                         a dotted path for YAML (values.yaml:image.tag=1.2.4) (repeatable)
   --config FILE         configuration, relative to DIR or absolute inside it
                         (default: .github/gitops-promote.yaml when present)
-  --path GLOB           only scan files matching GLOB, or under the directory it names,
-                        relative to DIR (repeatable)
+  --path GLOB           only edit files matching GLOB, or under the directory it names,
+                        relative to DIR; Flux objects are read everywhere (repeatable)
   --allow-downgrade     set the incoming tag even when a policy ranks the current one higher
-  --create              let --set create a missing path instead of failing
+  --create              let --set and configured overrides create a missing path
+                        instead of failing
   --dry-run             write nothing; print a unified diff
   --json                print one JSON object: {"changed", "files", "changes", ...}
   -h, --help            this help

@@ -42772,7 +42772,7 @@ function valueFrom(tokens, expr, eol) {
 function readValue(spec, raw, eol) {
   const read = readSpecValue(spec.value);
   if (read.kind === "other") {
-    const hint = /^[rR]?["']/.test(spec.value) ? "close its quote" : `quote a string value: ${spec.path}="${spec.value}"`;
+    const hint = /^[rR]?["']/.test(spec.value) ? "close its quote" : `quote a string value: ${spec.path}="${spec.value}" (in a shell, single-quote the whole argument, or the shell drops those quotes)`;
     throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why}); ${hint}`);
   }
   if (read.kind === "whole-text") {
@@ -44189,6 +44189,12 @@ var editHelmValues = (file, request2, plan) => {
   }
 };
 
+// src/yaml/json-patch.ts
+var OPS = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
+function isOpList(root) {
+  return root?.kind === "seq" && root.items.length > 0 && root.items.every((op) => op.kind === "map" && OPS.has(scalarText(mapValue(op, "op")) ?? "") && scalarText(mapValue(op, "path"))?.startsWith("/"));
+}
+
 // src/yaml/kustomize.ts
 var KUSTOMIZATION_FIELDS = /* @__PURE__ */ new Set([
   "resources",
@@ -44275,8 +44281,11 @@ var editImages = (file, request2, plan) => {
   for (const document of file.documents) {
     if (isKustomization(document)) continue;
     if (document.object.apiVersion?.startsWith("image.toolkit.fluxcd.io/")) continue;
+    if (isOpList(document.root)) continue;
     forEachValue(document.root, ({ node, path: path6, inFlow }) => {
-      if (path6[path6.length - 1] === "image") setImageScalar({ node, path: path6, inFlow }, "image", inContainerSpec(path6), incoming, plan, document);
+      if (path6[path6.length - 1] !== "image") return;
+      if (isFlowScalar(node) && node.text.includes("${")) warnSubstituted(node, path6, incoming, plan);
+      else setImageScalar({ node, path: path6, inFlow }, "image", inContainerSpec(path6), incoming, plan, document);
     });
   }
 };
@@ -44290,6 +44299,15 @@ function setImageScalar(field2, kind, bareTakesTag, incoming, plan, document) {
     return plan.warn(node.start, `${formatPath(path6)} ${bareRepositoryWarning(ref.repository)}`);
   const next = nextReference(update2, ref, (why) => plan.warn(node.start, `${formatPath(path6)} ${why}`));
   if (next) plan.setScalar(node, next, field2.inFlow, { kind, key: formatPath(path6), document });
+}
+function warnSubstituted(node, path6, incoming, plan) {
+  const stale = plan.isClaimed(node) ? void 0 : staleImageIn(node.text, incoming);
+  if (!stale) return;
+  const variables = [...new Set(Array.from(node.text.matchAll(/\$\{\w+/g), ([start]) => `${start}}`))].join(", ") || "${...}";
+  plan.warn(
+    node.start,
+    `${formatPath(path6)} builds a reference of ${formatImageRef(stale)} with ${variables}, which is not edited: its version comes from the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom), which this tool does not edit; set it there`
+  );
 }
 var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
 function inContainerSpec(path6) {
@@ -44419,7 +44437,7 @@ function warnValuesString(document, path6, images, plan) {
   if (keys.length === 0) return;
   plan.warn(
     values.start,
-    `${formatPath(path6)} is a string, which is not edited: ${keys.join(", ")} in it keeps its old image; give those values in valuesObject or a values file instead (or set the field with --set, which needs no marker)`
+    `${formatPath(path6)} is a string, which is not edited: ${keys.join(", ")} in it keeps its old image; give those values in valuesObject or a values file instead, where they are edited (--set can only replace the whole string)`
   );
 }
 
@@ -44432,10 +44450,6 @@ var editInlinePatches = (file, request2, plan) => {
     for (const patch of patchStrings(document)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request2, plan);
   }
 };
-var JSON6902_OPS = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
-function isOpList(root) {
-  return root?.kind === "seq" && root.items.length > 0 && root.items.every((op) => op.kind === "map" && JSON6902_OPS.has(scalarText(mapValue(op, "op")) ?? "") && scalarText(mapValue(op, "path"))?.startsWith("/"));
-}
 function patchStrings(document) {
   const found = [];
   const inList = (path6, field2, kind2) => {
@@ -44476,6 +44490,7 @@ function editPatch(file, patch, document, request2, plan) {
   const ops = patch.kind !== "strategic-merge" && content.documents[0]?.root?.kind === "seq";
   if (ops) editOps(content.documents[0], byRepository(request2.images), inner);
   else if (patch.kind !== "json6902") editImages(content, request2, inner);
+  if (ops || patch.kind !== "json6902") editHelmValues(content, request2, inner);
   const { changes, warnings } = inner.edits();
   if (changes.length === 0 && warnings.length === 0) return;
   const key = formatPath(patch.path);
@@ -44483,7 +44498,8 @@ function editPatch(file, patch, document, request2, plan) {
   const placement = placementOf(file, patch);
   if (typeof placement === "string") {
     if (changes.length > 0) {
-      const names = [...new Set(changes.map(({ change }) => tryParseImageRef(change.old)?.name ?? change.old))].join(", ");
+      const name = ({ change }) => change.kind === "helm" ? change.key : tryParseImageRef(change.old)?.name ?? change.old;
+      const names = [...new Set(changes.map(name))].join(", ");
       plan.warn(
         patch.node.start,
         `${key} holds ${names} in a ${placement}, which is not edited; write the patch as a literal block scalar (|) to have its image updated`
@@ -44506,18 +44522,34 @@ function editOps(document, incoming, plan) {
   const list = document.root;
   if (list?.kind !== "seq") return;
   list.items.forEach((op, index) => {
-    if (op.kind !== "map" || !VALUE_OPS.has(scalarText(mapValue(op, "op")) ?? "")) return;
+    if (op.kind !== "map") return;
+    const name = scalarText(mapValue(op, "op"));
     const pointer = scalarText(mapValue(op, "path"));
     const value = mapValue(op, "value");
-    if (pointer === void 0 || !value) return;
+    if (pointer === void 0 || !value || name !== "test" && !VALUE_OPS.has(name ?? "")) return;
     const target = pointer.split("/").slice(1).map((token) => token === "-" ? -1 : /^[0-9]+$/.test(token) ? Number(token) : token.replaceAll("~1", "/").replaceAll("~0", "~"));
     forEachValue(value, ({ node, path: path6, inFlow }) => {
       const at = [...target, ...path6];
+      const key = [index, "value", ...path6];
+      if (name === "test") {
+        plan.claim(node);
+        if (at[at.length - 1] === "image") warnTest(node, key, incoming, plan);
+        return;
+      }
       if (at[at.length - 1] !== "image") return;
-      const field2 = { node, path: [index, "value", ...path6], inFlow: inFlow || list.flow || op.flow };
-      setImageScalar(field2, "image", inContainerSpec(at), incoming, plan, document);
+      setImageScalar({ node, path: key, inFlow: inFlow || list.flow || op.flow }, "image", inContainerSpec(at), incoming, plan, document);
     });
   });
+}
+function warnTest(node, key, incoming, plan) {
+  if (!isFlowScalar(node)) return;
+  const ref = tryParseImageRef(node.text);
+  const update2 = ref && incoming.get(ref.repository);
+  if (!ref || !update2 || nextReference(update2, ref) === void 0) return;
+  plan.warn(
+    node.start,
+    `${formatPath(key)} holds ${node.text} in a test op, which is left as it is (it tests the resource before the patch); if this run moves the field it tests (in the base, say), kustomize fails the test: update its value or drop the op`
+  );
 }
 function placementOf(file, patch) {
   const { node, inFlow } = patch;
@@ -44597,7 +44629,8 @@ function readSpec(text2) {
   if (spec.operation === "-") return void 0;
   const setting = { name: spec.path, unedited: SPEC_UNEDITED, text: spec.value };
   const value = readSpecValue(spec.value);
-  if (value.kind === "other" || value.kind === "expression") return { ...setting, value: { form: value.form } };
+  if (value.kind === "other") return { ...setting, value: { form: value.form } };
+  if (value.kind === "expression") return { ...setting, value: { form: value.form, kcl: true } };
   if (spec.operation === "+=") return void 0;
   const at = text2.trimEnd().length - spec.value.length;
   if (value.kind === "literal") {
@@ -44652,12 +44685,12 @@ function editSetting(at, setting, document, incoming, plan) {
   const { node } = at;
   const key = `${formatPath(at.path)}: ${setting.name}`;
   const warn = (message) => plan.warn(node.start, `${key} ${message}`);
-  const notEdited = (form2) => {
+  const notEdited = (form2, kcl = false) => {
     const stale = staleImageIn(setting.text, incoming);
-    if (stale) warn(`holds ${formatImageRef(stale)} in ${form2}, which is not edited ${setting.unedited}`);
+    if (stale && (!kcl || kclWouldEdit(setting.text, incoming))) warn(`holds ${formatImageRef(stale)} in ${form2}, which is not edited ${setting.unedited}`);
   };
   const { value } = setting;
-  if ("form" in value) return notEdited(value.form);
+  if ("form" in value) return notEdited(value.form, value.kcl);
   const ref = tryParseImageRef(value.string);
   const update2 = ref && incoming.get(ref.repository);
   if (!ref || !update2) {
@@ -44674,6 +44707,16 @@ function editSetting(at, setting, document, incoming, plan) {
   const text2 = `${node.text.slice(0, value.start)}${value.write(next)}${node.text.slice(value.end)}`;
   plan.claim(node);
   plan.addSplice(scalarSplice(plan.file, node, text2, at.inFlow), { kind: "override", key, old: value.string, new: next, object: document.object });
+}
+function kclWouldEdit(expression, incoming) {
+  try {
+    const { changes, warnings } = editKcl(`value = ${expression}
+`, { images: [...incoming.values()], setters: /* @__PURE__ */ new Map() });
+    return changes.length > 0 || warnings.length > 0;
+  } catch (error2) {
+    if (error2 instanceof SourceError) return true;
+    throw error2;
+  }
 }
 
 // src/yaml/markers.ts
@@ -44808,12 +44851,12 @@ var SemverRangeError = class extends Error {
   range;
 };
 var WS = "[\\t\\n\\f\\r ]";
-var OPS = "=||!=|>|<|>=|=>|<=|=<|~|~>|\\^";
+var OPS2 = "=||!=|>|<|>=|=>|<=|=<|~|~>|\\^";
 var CV = "v?([0-9|xX*]+)(\\.[0-9|xX*]+)?(\\.[0-9|xX*]+)?(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?";
-var CONSTRAINT = new RegExp(`^${WS}*(${OPS})${WS}*(${CV})${WS}*$`);
+var CONSTRAINT = new RegExp(`^${WS}*(${OPS2})${WS}*(${CV})${WS}*$`);
 var HYPHEN_RANGE = new RegExp(`${WS}*(${CV})${WS}+-${WS}+(${CV})${WS}*`, "g");
-var FIND_CONSTRAINT = new RegExp(`(${OPS})${WS}*(${CV})`, "g");
-var VALID_GROUP = new RegExp(`^(${WS}*(${OPS})${WS}*(${CV})${WS}*)((?:${WS}+|,${WS}*)(${OPS})${WS}*(${CV})${WS}*)*$`);
+var FIND_CONSTRAINT = new RegExp(`(${OPS2})${WS}*(${CV})`, "g");
+var VALID_GROUP = new RegExp(`^(${WS}*(${OPS2})${WS}*(${CV})${WS}*)((?:${WS}+|,${WS}*)(${OPS2})${WS}*(${CV})${WS}*)*$`);
 function isWildcard(part) {
   return part === "x" || part === "X" || part === "*";
 }
@@ -46259,6 +46302,7 @@ function settersFor(setters, target) {
   return kept;
 }
 function within(policy, bounds) {
+  if (policy.description === bounds.description) return policy;
   return {
     description: `${policy.description} within ${bounds.description}`,
     latest: (tags) => policy.latest(tags.filter((tag) => bounds.latest([tag]) !== void 0))
@@ -46316,6 +46360,7 @@ async function planUpdate(source, request2) {
     warnings
   );
   const targetFor = targetOf(targets);
+  const unselectedTarget = targetOf((config?.targets ?? []).filter((t) => !targets.includes(t)));
   const markerImages = updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
   warnRefusedImages([...valid.images, ...new Map(markerImages.map((image) => [image.repository, image])).values()], targets, warnings);
   const planned = [];
@@ -46323,11 +46368,8 @@ async function planUpdate(source, request2) {
     if (!inScope(path6)) continue;
     const target = targetFor(path6);
     const { setters, knownSetters } = forFile(path6);
-    const editRequest = {
-      images: imagesFor(valid.images, config, target, request2.allowDowngrade ?? false),
-      setters: settersFor(setters, target),
-      knownSetters
-    };
+    const unselected = target === void 0 && unselectedTarget(path6) !== void 0;
+    const editRequest = unselected ? { images: [], setters: /* @__PURE__ */ new Map() } : { images: imagesFor(valid.images, config, target, request2.allowDowngrade ?? false), setters: settersFor(setters, target), knownSetters };
     const overrides = (overridesByFile.get(path6) ?? []).flatMap(
       (o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images)
     );

@@ -11172,6 +11172,12 @@ var editHelmValues = (file, request, plan) => {
   }
 };
 
+// src/yaml/json-patch.ts
+var OPS2 = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
+function isOpList(root) {
+  return root?.kind === "seq" && root.items.length > 0 && root.items.every((op) => op.kind === "map" && OPS2.has(scalarText(mapValue(op, "op")) ?? "") && scalarText(mapValue(op, "path"))?.startsWith("/"));
+}
+
 // src/yaml/kustomize.ts
 var KUSTOMIZATION_FIELDS = /* @__PURE__ */ new Set([
   "resources",
@@ -11258,8 +11264,11 @@ var editImages = (file, request, plan) => {
   for (const document of file.documents) {
     if (isKustomization(document)) continue;
     if (document.object.apiVersion?.startsWith("image.toolkit.fluxcd.io/")) continue;
+    if (isOpList(document.root)) continue;
     forEachValue(document.root, ({ node, path, inFlow }) => {
-      if (path[path.length - 1] === "image") setImageScalar({ node, path, inFlow }, "image", inContainerSpec(path), incoming, plan, document);
+      if (path[path.length - 1] !== "image") return;
+      if (isFlowScalar(node) && node.text.includes("${")) warnSubstituted(node, path, incoming, plan);
+      else setImageScalar({ node, path, inFlow }, "image", inContainerSpec(path), incoming, plan, document);
     });
   }
 };
@@ -11273,6 +11282,15 @@ function setImageScalar(field2, kind, bareTakesTag, incoming, plan, document) {
     return plan.warn(node.start, `${formatPath(path)} ${bareRepositoryWarning(ref.repository)}`);
   const next = nextReference(update, ref, (why) => plan.warn(node.start, `${formatPath(path)} ${why}`));
   if (next) plan.setScalar(node, next, field2.inFlow, { kind, key: formatPath(path), document });
+}
+function warnSubstituted(node, path, incoming, plan) {
+  const stale = plan.isClaimed(node) ? void 0 : staleImageIn(node.text, incoming);
+  if (!stale) return;
+  const variables = [...new Set(Array.from(node.text.matchAll(/\$\{\w+/g), ([start]) => `${start}}`))].join(", ") || "${...}";
+  plan.warn(
+    node.start,
+    `${formatPath(path)} builds a reference of ${formatImageRef(stale)} with ${variables}, which is not edited: its version comes from the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom), which this tool does not edit; set it there`
+  );
 }
 var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
 function inContainerSpec(path) {
@@ -11402,7 +11420,7 @@ function warnValuesString(document, path, images, plan) {
   if (keys.length === 0) return;
   plan.warn(
     values.start,
-    `${formatPath(path)} is a string, which is not edited: ${keys.join(", ")} in it keeps its old image; give those values in valuesObject or a values file instead (or set the field with --set, which needs no marker)`
+    `${formatPath(path)} is a string, which is not edited: ${keys.join(", ")} in it keeps its old image; give those values in valuesObject or a values file instead, where they are edited (--set can only replace the whole string)`
   );
 }
 
@@ -11415,10 +11433,6 @@ var editInlinePatches = (file, request, plan) => {
     for (const patch of patchStrings(document)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request, plan);
   }
 };
-var JSON6902_OPS = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
-function isOpList(root) {
-  return root?.kind === "seq" && root.items.length > 0 && root.items.every((op) => op.kind === "map" && JSON6902_OPS.has(scalarText(mapValue(op, "op")) ?? "") && scalarText(mapValue(op, "path"))?.startsWith("/"));
-}
 function patchStrings(document) {
   const found = [];
   const inList = (path, field2, kind2) => {
@@ -11459,6 +11473,7 @@ function editPatch(file, patch, document, request, plan) {
   const ops = patch.kind !== "strategic-merge" && content.documents[0]?.root?.kind === "seq";
   if (ops) editOps(content.documents[0], byRepository(request.images), inner);
   else if (patch.kind !== "json6902") editImages(content, request, inner);
+  if (ops || patch.kind !== "json6902") editHelmValues(content, request, inner);
   const { changes, warnings } = inner.edits();
   if (changes.length === 0 && warnings.length === 0) return;
   const key = formatPath(patch.path);
@@ -11466,7 +11481,8 @@ function editPatch(file, patch, document, request, plan) {
   const placement = placementOf(file, patch);
   if (typeof placement === "string") {
     if (changes.length > 0) {
-      const names = [...new Set(changes.map(({ change }) => tryParseImageRef(change.old)?.name ?? change.old))].join(", ");
+      const name = ({ change }) => change.kind === "helm" ? change.key : tryParseImageRef(change.old)?.name ?? change.old;
+      const names = [...new Set(changes.map(name))].join(", ");
       plan.warn(
         patch.node.start,
         `${key} holds ${names} in a ${placement}, which is not edited; write the patch as a literal block scalar (|) to have its image updated`
@@ -11489,18 +11505,34 @@ function editOps(document, incoming, plan) {
   const list = document.root;
   if (list?.kind !== "seq") return;
   list.items.forEach((op, index) => {
-    if (op.kind !== "map" || !VALUE_OPS.has(scalarText(mapValue(op, "op")) ?? "")) return;
+    if (op.kind !== "map") return;
+    const name = scalarText(mapValue(op, "op"));
     const pointer = scalarText(mapValue(op, "path"));
     const value = mapValue(op, "value");
-    if (pointer === void 0 || !value) return;
+    if (pointer === void 0 || !value || name !== "test" && !VALUE_OPS.has(name ?? "")) return;
     const target = pointer.split("/").slice(1).map((token) => token === "-" ? -1 : /^[0-9]+$/.test(token) ? Number(token) : token.replaceAll("~1", "/").replaceAll("~0", "~"));
     forEachValue(value, ({ node, path, inFlow }) => {
       const at = [...target, ...path];
+      const key = [index, "value", ...path];
+      if (name === "test") {
+        plan.claim(node);
+        if (at[at.length - 1] === "image") warnTest(node, key, incoming, plan);
+        return;
+      }
       if (at[at.length - 1] !== "image") return;
-      const field2 = { node, path: [index, "value", ...path], inFlow: inFlow || list.flow || op.flow };
-      setImageScalar(field2, "image", inContainerSpec(at), incoming, plan, document);
+      setImageScalar({ node, path: key, inFlow: inFlow || list.flow || op.flow }, "image", inContainerSpec(at), incoming, plan, document);
     });
   });
+}
+function warnTest(node, key, incoming, plan) {
+  if (!isFlowScalar(node)) return;
+  const ref = tryParseImageRef(node.text);
+  const update = ref && incoming.get(ref.repository);
+  if (!ref || !update || nextReference(update, ref) === void 0) return;
+  plan.warn(
+    node.start,
+    `${formatPath(key)} holds ${node.text} in a test op, which is left as it is (it tests the resource before the patch); if this run moves the field it tests (in the base, say), kustomize fails the test: update its value or drop the op`
+  );
 }
 function placementOf(file, patch) {
   const { node, inFlow } = patch;
@@ -11539,6 +11571,131 @@ function literalPlacement(text2, node) {
     escape: (inserted) => inserted
   };
 }
+
+// src/text/escape-regexp.ts
+function escapeRegExp(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+// src/image/marker.ts
+var SETTER_SHORTHAND = "$imagepolicy";
+var MARKER_TOKEN = JSON.stringify(SETTER_SHORTHAND);
+function markerPattern(key) {
+  return new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`);
+}
+function readMarker(comment) {
+  const body = comment.replace(/^#+/, "");
+  const fields = stringObject(body);
+  if (typeof fields === "string") return body.includes(MARKER_TOKEN) ? { error: malformed(body, fields) } : void 0;
+  const setter = fields.get(SETTER_SHORTHAND);
+  if (setter === void 0) return void 0;
+  const parts = /^([^:\s]+:[^:\s]+)(?::(tag|name|digest))?$/.exec(setter);
+  if (!parts) return { error: malformed(body, `"${setter}" is not <namespace>:<policy> optionally followed by :tag, :name or :digest`) };
+  return { marker: { key: parts[1], field: parts[2] ?? "ref", setter } };
+}
+function stringObject(text2) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text2);
+  } catch {
+    return "it is not one JSON object";
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return "it is not one JSON object";
+  const fields = /* @__PURE__ */ new Map();
+  for (const [key, value] of Object.entries(parsed)) {
+    if (typeof value !== "string" && value !== null) return `the value of "${key}" is not a string`;
+    fields.set(key, value ?? "");
+  }
+  return fields;
+}
+function malformed(body, reason) {
+  return `malformed Flux setter marker ${body.trim()}: ${reason}; Flux ignores it, so the value is left as it is`;
+}
+function unknownSetterWarning(marker, known) {
+  if (!known?.has(marker.key)) return `no image is configured for Flux setter "${marker.setter}"; the marked value is left as it is`;
+  const why = known.get(marker.key);
+  return why === void 0 ? void 0 : `Flux setter "${marker.setter}" ${why}`;
+}
+function refVersion(text2) {
+  const ref = tryParseImageRef(text2);
+  return versionOf(ref?.tag, ref?.digest);
+}
+function isRefused(update, current, kept) {
+  return nextVersion(update, current, kept) === void 0 && nextVersion({ image: update.image }, current) !== void 0;
+}
+function groupVersion(fields) {
+  const text2 = (field2) => fields.find((f) => f.marker.field === field2)?.text || void 0;
+  const plain = text2("ref");
+  const ref = plain === void 0 ? {} : refVersion(plain);
+  return versionOf(text2("tag") ?? ref.tag, text2("digest") ?? ref.digest);
+}
+function markedValues(groups, kept) {
+  const refusedByKey = /* @__PURE__ */ new Map();
+  const decisions = groups.map(({ update, fields }) => {
+    const key = fields[0].marker.key;
+    const current = groupVersion(fields);
+    const hasTag = fields.some((f) => f.marker.field === "ref" || f.marker.field === "tag");
+    if (hasTag && !refusedByKey.has(key)) refusedByKey.set(key, isRefused(update, current));
+    return { update, fields, key, current, hasTag };
+  });
+  return decisions.map(({ update, fields, key, current, hasTag }) => {
+    const tagField = fields.find((f) => f.marker.field === "tag");
+    const refused = hasTag ? isRefused(update, current, tagField && kept && ((why) => kept(tagField, why))) : refusedByKey.get(key) ?? false;
+    const next = refused ? void 0 : nextVersion(update, current);
+    return fields.map((field2) => markedValue(field2, update, next, refused, kept && ((why) => kept(field2, why))));
+  });
+}
+function markedValue({ marker, text: text2 }, update, next, refused, kept) {
+  switch (marker.field) {
+    case "ref": {
+      const own = refVersion(text2);
+      if (isRefused(update, own, kept)) return void 0;
+      return formatImageRef({ name: update.image.name, ...nextVersion(update, own) ?? own });
+    }
+    case "tag":
+      return next?.tag;
+    case "digest":
+      return next ? next.digest ?? "" : void 0;
+    case "name":
+      return refused ? void 0 : update.image.name;
+  }
+}
+var MarkedFields = class {
+  constructor(request) {
+    this.request = request;
+  }
+  request;
+  /** By document and setter key, in the order first met. */
+  groups = /* @__PURE__ */ new Map();
+  add(site) {
+    const { key } = site.marker;
+    if (!this.request.setters.has(key)) {
+      const warning = unknownSetterWarning(site.marker, this.request.knownSetters);
+      if (warning) site.warn(warning);
+    } else if ("refusal" in site) {
+      site.warn(site.refusal);
+    } else {
+      const groupKey = `${site.document} ${key}`;
+      const group = this.groups.get(groupKey) ?? [];
+      if (group.length === 0) this.groups.set(groupKey, group);
+      group.push(site);
+    }
+  }
+  /** Writes every field whose value moves: a setter's fields in one document decide together (markedValues). */
+  writeAll() {
+    const groups = [...this.groups.values()];
+    const values = markedValues(
+      groups.map((fields) => ({ update: this.request.setters.get(fields[0].marker.key), fields })),
+      (field2, why) => field2.warn(`Flux setter "${field2.marker.setter}" ${why}`)
+    );
+    groups.forEach(
+      (fields, g) => fields.forEach((field2, f) => {
+        const value = values[g][f];
+        if (value !== void 0) field2.write(value);
+      })
+    );
+  }
+};
 
 // src/kcl/override-spec.ts
 var OverrideSpecError = class extends SourceError {
@@ -11637,106 +11794,6 @@ function isIdentifier(key) {
 }
 function formatOverridePath(parts, base = "") {
   return parts.reduce((path, p) => isIdentifier(p) ? path === "" ? p : `${path}.${p}` : `${path}[${JSON.stringify(p)}]`, base);
-}
-
-// src/kcl/string-literal.ts
-function readStringLiteral(raw) {
-  const prefix = raw[0] === "r" || raw[0] === "R" ? raw[0] : "";
-  const quote2 = raw[prefix.length] === "'" ? "'" : '"';
-  const triple = raw.startsWith(quote2.repeat(3), prefix.length) && raw.length >= prefix.length + 6;
-  const q = triple ? 3 : 1;
-  return { style: { quote: quote2, triple, prefix }, body: raw.slice(prefix.length + q, raw.length - q) };
-}
-var SIMPLE_ESCAPES2 = { "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v" };
-function stringLiteralValue(raw) {
-  const { style, body } = readStringLiteral(raw);
-  const text2 = style.triple ? dedent(body) : body;
-  if (style.prefix !== "" || !text2.includes("\\")) return text2;
-  let out = "";
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2[i];
-    if (c !== "\\" || i + 1 >= text2.length) {
-      out += c;
-      continue;
-    }
-    const d = text2[i + 1];
-    const simple = SIMPLE_ESCAPES2[d];
-    if (simple !== void 0) {
-      out += simple;
-      i++;
-    } else if (d === "$" && text2[i + 2] === "{") {
-      out += "$";
-      i++;
-    } else if (d === "\n" || d === "\r") {
-      i += d === "\r" && text2[i + 2] === "\n" ? 2 : 1;
-    } else if (d >= "0" && d <= "7") {
-      const m = /^[0-7]{1,3}/.exec(text2.slice(i + 1))[0];
-      out += String.fromCodePoint(parseInt(m, 8));
-      i += m.length;
-    } else if ((d === "x" || d === "u" || d === "U") && isCodePoint(text2.slice(i + 2, i + 2 + hexLength(d)), hexLength(d))) {
-      const len = hexLength(d);
-      out += String.fromCodePoint(parseInt(text2.slice(i + 2, i + 2 + len), 16));
-      i += 1 + len;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-function isCodePoint(hex, length) {
-  return hex.length === length && /^[0-9a-fA-F]+$/.test(hex) && parseInt(hex, 16) <= 1114111;
-}
-function hexLength(escape) {
-  return escape === "x" ? 2 : escape === "u" ? 4 : 8;
-}
-function dedent(body) {
-  const text2 = body.replace(/^\r?\n|^\r/, "");
-  const lines = text2.split(/\r\n|\n|\r/);
-  let common;
-  for (const line of lines) {
-    if (line.trim() === "") continue;
-    const indent = /^[ \t]*/.exec(line)[0].length;
-    common = common === void 0 ? indent : Math.min(common, indent);
-  }
-  if (!common) return text2;
-  return text2.replace(new RegExp(`(^|\\r\\n|\\n|\\r)[ \\t]{0,${common}}`, "g"), "$1");
-}
-function hasControl(value) {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 32 || c === 127) return true;
-  }
-  return false;
-}
-function writeStringLiteral(value, style) {
-  const q = style.triple ? style.quote.repeat(3) : style.quote;
-  const rawFits = style.prefix !== "" && !value.includes("\\") && !value.includes(style.quote) && !hasControl(value);
-  if (rawFits) return `${style.prefix}${q}${value}${q}`;
-  let body = "";
-  for (const ch of value) {
-    switch (ch) {
-      case "\\":
-        body += "\\\\";
-        break;
-      case "\n":
-        body += style.triple ? "\n" : "\\n";
-        break;
-      case "\r":
-        body += "\\r";
-        break;
-      case "	":
-        body += "\\t";
-        break;
-      case style.quote:
-        body += "\\" + ch;
-        break;
-      default: {
-        const code = ch.codePointAt(0);
-        body += code < 32 || code === 127 ? `\\x${code.toString(16).padStart(2, "0")}` : ch;
-      }
-    }
-  }
-  return `${q}${body.replaceAll("${", "\\${")}${q}`;
 }
 
 // src/kcl/source.ts
@@ -12327,70 +12384,6 @@ function scanNumber(text2, source, i) {
   return i;
 }
 
-// src/kcl/nodes.ts
-function nodeText(tokens, node) {
-  return tokens.source.text.slice(tokens.start[node.first], tokens.end[node.last]);
-}
-var NameNode = class {
-  constructor(tokens, first, last) {
-    this.tokens = tokens;
-    this.first = first;
-    this.last = last;
-  }
-  tokens;
-  first;
-  last;
-  type = "name";
-  get name() {
-    const { source, start, end } = this.tokens;
-    let name = source.text.slice(start[this.first], end[this.first]);
-    for (let i = this.first + 1; i <= this.last; i++) name += source.text.slice(start[i], end[i]);
-    return name;
-  }
-};
-var SchemaNode = class {
-  constructor(nameExpr, config, first, last) {
-    this.nameExpr = nameExpr;
-    this.config = config;
-    this.first = first;
-    this.last = last;
-  }
-  nameExpr;
-  config;
-  first;
-  last;
-  type = "schema";
-  get name() {
-    return this.nameExpr.name;
-  }
-};
-var KeyNode = class {
-  constructor(tokens, expr) {
-    this.tokens = tokens;
-    this.expr = expr;
-    this.first = expr.first;
-    this.last = expr.last;
-  }
-  tokens;
-  expr;
-  first;
-  last;
-  get parts() {
-    const { expr, tokens } = this;
-    if (expr.type === "name") return expr.name.split(".").map(unescapedName);
-    if (expr.type === "string" && !(tokens.flags[expr.token] & StringFlag.Interpolated)) return [stringLiteralValue(nodeText(tokens, expr))];
-    return void 0;
-  }
-};
-function targetText(tokens, target) {
-  if (target.type !== "name") return nodeText(tokens, target);
-  const name = target.name;
-  return name.includes("$") ? name.split(".").map(unescapedName).join(".") : name;
-}
-function unescapedName(part) {
-  return part.startsWith("$") ? part.slice(1) : part;
-}
-
 // src/kcl/keywords.ts
 var Keyword = {
   Other: 0,
@@ -12473,6 +12466,170 @@ function keywordOf(text2, start, end) {
 var NAME = T.Name;
 function keywordAt(tokens, at) {
   return tokens.kind[at] === NAME ? keywordOf(tokens.source.text, tokens.start[at], tokens.end[at]) : Keyword.Other;
+}
+
+// src/kcl/string-literal.ts
+function readStringLiteral(raw) {
+  const prefix = raw[0] === "r" || raw[0] === "R" ? raw[0] : "";
+  const quote2 = raw[prefix.length] === "'" ? "'" : '"';
+  const triple = raw.startsWith(quote2.repeat(3), prefix.length) && raw.length >= prefix.length + 6;
+  const q = triple ? 3 : 1;
+  return { style: { quote: quote2, triple, prefix }, body: raw.slice(prefix.length + q, raw.length - q) };
+}
+var SIMPLE_ESCAPES2 = { "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v" };
+function stringLiteralValue(raw) {
+  const { style, body } = readStringLiteral(raw);
+  const text2 = style.triple ? dedent(body) : body;
+  if (style.prefix !== "" || !text2.includes("\\")) return text2;
+  let out = "";
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
+    if (c !== "\\" || i + 1 >= text2.length) {
+      out += c;
+      continue;
+    }
+    const d = text2[i + 1];
+    const simple = SIMPLE_ESCAPES2[d];
+    if (simple !== void 0) {
+      out += simple;
+      i++;
+    } else if (d === "$" && text2[i + 2] === "{") {
+      out += "$";
+      i++;
+    } else if (d === "\n" || d === "\r") {
+      i += d === "\r" && text2[i + 2] === "\n" ? 2 : 1;
+    } else if (d >= "0" && d <= "7") {
+      const m = /^[0-7]{1,3}/.exec(text2.slice(i + 1))[0];
+      out += String.fromCodePoint(parseInt(m, 8));
+      i += m.length;
+    } else if ((d === "x" || d === "u" || d === "U") && isCodePoint(text2.slice(i + 2, i + 2 + hexLength(d)), hexLength(d))) {
+      const len = hexLength(d);
+      out += String.fromCodePoint(parseInt(text2.slice(i + 2, i + 2 + len), 16));
+      i += 1 + len;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+function isCodePoint(hex, length) {
+  return hex.length === length && /^[0-9a-fA-F]+$/.test(hex) && parseInt(hex, 16) <= 1114111;
+}
+function hexLength(escape) {
+  return escape === "x" ? 2 : escape === "u" ? 4 : 8;
+}
+function dedent(body) {
+  const text2 = body.replace(/^\r?\n|^\r/, "");
+  const lines = text2.split(/\r\n|\n|\r/);
+  let common;
+  for (const line of lines) {
+    if (line.trim() === "") continue;
+    const indent = /^[ \t]*/.exec(line)[0].length;
+    common = common === void 0 ? indent : Math.min(common, indent);
+  }
+  if (!common) return text2;
+  return text2.replace(new RegExp(`(^|\\r\\n|\\n|\\r)[ \\t]{0,${common}}`, "g"), "$1");
+}
+function hasControl(value) {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 32 || c === 127) return true;
+  }
+  return false;
+}
+function writeStringLiteral(value, style) {
+  const q = style.triple ? style.quote.repeat(3) : style.quote;
+  const rawFits = style.prefix !== "" && !value.includes("\\") && !value.includes(style.quote) && !hasControl(value);
+  if (rawFits) return `${style.prefix}${q}${value}${q}`;
+  let body = "";
+  for (const ch of value) {
+    switch (ch) {
+      case "\\":
+        body += "\\\\";
+        break;
+      case "\n":
+        body += style.triple ? "\n" : "\\n";
+        break;
+      case "\r":
+        body += "\\r";
+        break;
+      case "	":
+        body += "\\t";
+        break;
+      case style.quote:
+        body += "\\" + ch;
+        break;
+      default: {
+        const code = ch.codePointAt(0);
+        body += code < 32 || code === 127 ? `\\x${code.toString(16).padStart(2, "0")}` : ch;
+      }
+    }
+  }
+  return `${q}${body.replaceAll("${", "\\${")}${q}`;
+}
+
+// src/kcl/nodes.ts
+function nodeText(tokens, node) {
+  return tokens.source.text.slice(tokens.start[node.first], tokens.end[node.last]);
+}
+var NameNode = class {
+  constructor(tokens, first, last) {
+    this.tokens = tokens;
+    this.first = first;
+    this.last = last;
+  }
+  tokens;
+  first;
+  last;
+  type = "name";
+  get name() {
+    const { source, start, end } = this.tokens;
+    let name = source.text.slice(start[this.first], end[this.first]);
+    for (let i = this.first + 1; i <= this.last; i++) name += source.text.slice(start[i], end[i]);
+    return name;
+  }
+};
+var SchemaNode = class {
+  constructor(nameExpr, config, first, last) {
+    this.nameExpr = nameExpr;
+    this.config = config;
+    this.first = first;
+    this.last = last;
+  }
+  nameExpr;
+  config;
+  first;
+  last;
+  type = "schema";
+  get name() {
+    return this.nameExpr.name;
+  }
+};
+var KeyNode = class {
+  constructor(tokens, expr) {
+    this.tokens = tokens;
+    this.expr = expr;
+    this.first = expr.first;
+    this.last = expr.last;
+  }
+  tokens;
+  expr;
+  first;
+  last;
+  get parts() {
+    const { expr, tokens } = this;
+    if (expr.type === "name") return expr.name.split(".").map(unescapedName);
+    if (expr.type === "string" && !(tokens.flags[expr.token] & StringFlag.Interpolated)) return [stringLiteralValue(nodeText(tokens, expr))];
+    return void 0;
+  }
+};
+function targetText(tokens, target) {
+  if (target.type !== "name") return nodeText(tokens, target);
+  const name = target.name;
+  return name.includes("$") ? name.split(".").map(unescapedName).join(".") : name;
+}
+function unescapedName(part) {
+  return part.startsWith("$") ? part.slice(1) : part;
 }
 
 // src/kcl/parser.ts
@@ -12937,360 +13094,6 @@ function parseKclExpression(text2) {
   return { tokens, expr, complete: tokens.kind[parser.pos] === T2.EOF };
 }
 
-// src/kcl/spec-value.ts
-function plainString(tokens, expr) {
-  if (expr.type !== "string" || tokens.flags[expr.token] & StringFlag.Interpolated) return void 0;
-  return stringLiteralValue(nodeText(tokens, expr));
-}
-function readSpecValue(text2) {
-  const parsed = parseSpecValue(text2);
-  if (parsed instanceof SourceError) return { kind: "other", form: "a value KCL cannot read", why: parsed.message };
-  const { tokens, expr, complete } = parsed;
-  if (expr.type === "operation") return { kind: "whole-text", tokens, expr };
-  if (!complete) {
-    const kept = nodeText(tokens, expr);
-    return { kind: "other", form: `a value of which KCL keeps only '${kept}'`, why: `KCL would keep only '${kept}'` };
-  }
-  if (expr.type !== "string") return { kind: "expression", tokens, expr, form: "an expression" };
-  const value = plainString(tokens, expr);
-  if (value === void 0) return { kind: "expression", tokens, expr, form: "an interpolated string" };
-  const raw = nodeText(tokens, expr);
-  return { kind: "literal", tokens, expr, value, style: readStringLiteral(raw).style, start: tokens.start[expr.token], end: tokens.end[expr.token] };
-}
-function parseSpecValue(value) {
-  try {
-    return parseKclExpression(value);
-  } catch (e) {
-    if (!(e instanceof SourceError)) throw e;
-    const at = errorIndex(value, e);
-    const head = at > 0 ? parseHead(value.slice(0, at)) : void 0;
-    return head?.expr.type === "operation" ? head : e;
-  }
-}
-function errorIndex(text2, error) {
-  const lineStart = error.line === void 0 ? void 0 : new LineIndex(text2).lineStart(error.line);
-  return lineStart === void 0 || error.column === void 0 ? -1 : lineStart + error.column - 1;
-}
-function parseHead(text2) {
-  try {
-    return parseKclExpression(text2);
-  } catch (e) {
-    if (!(e instanceof SourceError)) throw e;
-    return void 0;
-  }
-}
-
-// src/yaml/kcl-overrides.ts
-var editKclOverrideSpecs = (file, request, plan) => {
-  const incoming = byRepository(request.images);
-  if (incoming.size === 0) return;
-  for (const document of file.documents) {
-    for (const { path, read } of settingLists(document)) {
-      const list = nodeAt(document.root, path);
-      if (list?.kind !== "seq") continue;
-      list.items.forEach((item, index) => {
-        if (item.kind !== "scalar" || plan.isClaimed(item)) return;
-        const setting = read(item.text);
-        if (setting) editSetting({ node: item, path: [...path, index], inFlow: list.flow }, setting, document, incoming, plan);
-      });
-    }
-    if (isSettingsFile(document)) editOptions(document, incoming, plan);
-  }
-};
-function settingLists(document) {
-  const { apiVersion, kind } = document.object;
-  if (kind === "KCLRun" && apiVersion?.startsWith("krm.kcl.dev.fluxcd/")) {
-    return [
-      { path: ["spec", "config", "overrides"], read: readSpec },
-      { path: ["spec", "config", "arguments"], read: readArgument }
-    ];
-  }
-  return isSettingsFile(document) ? [{ path: ["kcl_cli_configs", "overrides"], read: readSpec }] : [];
-}
-var SPEC_UNEDITED = "(only a value that is one string is), so the image this spec pins stays as it is";
-var ARGUMENT_UNEDITED = "(only a value that is one reference, bare or a JSON string, is), so the image this option passes stays as it is";
-function readSpec(text2) {
-  let spec;
-  try {
-    spec = parseOverrideSpec(text2);
-  } catch (error) {
-    if (error instanceof OverrideSpecError) return void 0;
-    throw error;
-  }
-  if (spec.operation === "-") return void 0;
-  const setting = { name: spec.path, unedited: SPEC_UNEDITED, text: spec.value };
-  const value = readSpecValue(spec.value);
-  if (value.kind === "other" || value.kind === "expression") return { ...setting, value: { form: value.form } };
-  if (spec.operation === "+=") return void 0;
-  const at = text2.trimEnd().length - spec.value.length;
-  if (value.kind === "literal") {
-    const write = (string) => writeStringLiteral(string, value.style);
-    return { ...setting, value: { string: value.value, start: at + value.start, end: at + value.end, write } };
-  }
-  const whole = "an expression (KCL reads it as the string of its whole text)";
-  return { ...setting, value: { string: spec.value, start: at, end: at + spec.value.length, write: (string) => string, whole } };
-}
-function readArgument(text2) {
-  const eq = text2.indexOf("=");
-  if (eq <= 0) return void 0;
-  const raw = text2.slice(eq + 1);
-  const setting = { name: text2.slice(0, eq), unedited: ARGUMENT_UNEDITED, text: raw };
-  const json = decodeJson(raw);
-  if (!json) {
-    const whole = "raw text that is not JSON (option() returns it as written)";
-    return { ...setting, value: { string: raw, start: eq + 1, end: text2.length, write: (string) => string, whole } };
-  }
-  if (typeof json.value !== "string") return { ...setting, value: { form: "a JSON value that is no string" } };
-  const start = eq + 1 + raw.length - raw.trimStart().length;
-  return { ...setting, value: { string: json.value, start, end: eq + 1 + raw.trimEnd().length, write: (string) => JSON.stringify(string) } };
-}
-function decodeJson(text2) {
-  try {
-    return { value: JSON.parse(text2) };
-  } catch {
-    return void 0;
-  }
-}
-function isSettingsFile(document) {
-  const { apiVersion, kind } = document.object;
-  return apiVersion === void 0 && kind === void 0 && nodeAt(document.root, ["kcl_cli_configs"])?.kind === "map";
-}
-function editOptions(document, incoming, plan) {
-  const options = nodeAt(document.root, ["kcl_options"]);
-  if (options?.kind !== "seq") return;
-  options.items.forEach((option, index) => {
-    const node = option.kind === "map" ? mapValue(option, "value") : void 0;
-    if (node)
-      setImageScalar(
-        { node, path: ["kcl_options", index, "value"], inFlow: options.flow || option.kind === "map" && option.flow },
-        "image",
-        false,
-        incoming,
-        plan,
-        document
-      );
-  });
-}
-function editSetting(at, setting, document, incoming, plan) {
-  const { node } = at;
-  const key = `${formatPath(at.path)}: ${setting.name}`;
-  const warn = (message) => plan.warn(node.start, `${key} ${message}`);
-  const notEdited = (form2) => {
-    const stale = staleImageIn(setting.text, incoming);
-    if (stale) warn(`holds ${formatImageRef(stale)} in ${form2}, which is not edited ${setting.unedited}`);
-  };
-  const { value } = setting;
-  if ("form" in value) return notEdited(value.form);
-  const ref = tryParseImageRef(value.string);
-  const update = ref && incoming.get(ref.repository);
-  if (!ref || !update) {
-    if (value.whole !== void 0) notEdited(value.whole);
-    return;
-  }
-  if (ref.tag === void 0 && ref.digest === void 0) return warn(bareRepositoryWarning(ref.repository));
-  const next = nextReference(update, ref, warn);
-  if (!next) return;
-  const source = plan.file.text.slice(node.start, node.end);
-  const form = scalarForm(node, source, at.inFlow);
-  if (form !== void 0 || !isFlowScalar(node))
-    return warn(`holds ${ref.name} in a ${form}, which is not edited; write the spec as a plain or quoted one-line string`);
-  const text2 = `${node.text.slice(0, value.start)}${value.write(next)}${node.text.slice(value.end)}`;
-  plan.claim(node);
-  plan.addSplice(scalarSplice(plan.file, node, text2, at.inFlow), { kind: "override", key, old: value.string, new: next, object: document.object });
-}
-
-// src/text/escape-regexp.ts
-function escapeRegExp(text2) {
-  return text2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
-
-// src/image/marker.ts
-var SETTER_SHORTHAND = "$imagepolicy";
-var MARKER_TOKEN = JSON.stringify(SETTER_SHORTHAND);
-function markerPattern(key) {
-  return new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`);
-}
-function readMarker(comment) {
-  const body = comment.replace(/^#+/, "");
-  const fields = stringObject(body);
-  if (typeof fields === "string") return body.includes(MARKER_TOKEN) ? { error: malformed(body, fields) } : void 0;
-  const setter = fields.get(SETTER_SHORTHAND);
-  if (setter === void 0) return void 0;
-  const parts = /^([^:\s]+:[^:\s]+)(?::(tag|name|digest))?$/.exec(setter);
-  if (!parts) return { error: malformed(body, `"${setter}" is not <namespace>:<policy> optionally followed by :tag, :name or :digest`) };
-  return { marker: { key: parts[1], field: parts[2] ?? "ref", setter } };
-}
-function stringObject(text2) {
-  let parsed;
-  try {
-    parsed = JSON.parse(text2);
-  } catch {
-    return "it is not one JSON object";
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return "it is not one JSON object";
-  const fields = /* @__PURE__ */ new Map();
-  for (const [key, value] of Object.entries(parsed)) {
-    if (typeof value !== "string" && value !== null) return `the value of "${key}" is not a string`;
-    fields.set(key, value ?? "");
-  }
-  return fields;
-}
-function malformed(body, reason) {
-  return `malformed Flux setter marker ${body.trim()}: ${reason}; Flux ignores it, so the value is left as it is`;
-}
-function unknownSetterWarning(marker, known) {
-  if (!known?.has(marker.key)) return `no image is configured for Flux setter "${marker.setter}"; the marked value is left as it is`;
-  const why = known.get(marker.key);
-  return why === void 0 ? void 0 : `Flux setter "${marker.setter}" ${why}`;
-}
-function refVersion(text2) {
-  const ref = tryParseImageRef(text2);
-  return versionOf(ref?.tag, ref?.digest);
-}
-function isRefused(update, current, kept) {
-  return nextVersion(update, current, kept) === void 0 && nextVersion({ image: update.image }, current) !== void 0;
-}
-function groupVersion(fields) {
-  const text2 = (field2) => fields.find((f) => f.marker.field === field2)?.text || void 0;
-  const plain = text2("ref");
-  const ref = plain === void 0 ? {} : refVersion(plain);
-  return versionOf(text2("tag") ?? ref.tag, text2("digest") ?? ref.digest);
-}
-function markedValues(groups, kept) {
-  const refusedByKey = /* @__PURE__ */ new Map();
-  const decisions = groups.map(({ update, fields }) => {
-    const key = fields[0].marker.key;
-    const current = groupVersion(fields);
-    const hasTag = fields.some((f) => f.marker.field === "ref" || f.marker.field === "tag");
-    if (hasTag && !refusedByKey.has(key)) refusedByKey.set(key, isRefused(update, current));
-    return { update, fields, key, current, hasTag };
-  });
-  return decisions.map(({ update, fields, key, current, hasTag }) => {
-    const tagField = fields.find((f) => f.marker.field === "tag");
-    const refused = hasTag ? isRefused(update, current, tagField && kept && ((why) => kept(tagField, why))) : refusedByKey.get(key) ?? false;
-    const next = refused ? void 0 : nextVersion(update, current);
-    return fields.map((field2) => markedValue(field2, update, next, refused, kept && ((why) => kept(field2, why))));
-  });
-}
-function markedValue({ marker, text: text2 }, update, next, refused, kept) {
-  switch (marker.field) {
-    case "ref": {
-      const own = refVersion(text2);
-      if (isRefused(update, own, kept)) return void 0;
-      return formatImageRef({ name: update.image.name, ...nextVersion(update, own) ?? own });
-    }
-    case "tag":
-      return next?.tag;
-    case "digest":
-      return next ? next.digest ?? "" : void 0;
-    case "name":
-      return refused ? void 0 : update.image.name;
-  }
-}
-var MarkedFields = class {
-  constructor(request) {
-    this.request = request;
-  }
-  request;
-  /** By document and setter key, in the order first met. */
-  groups = /* @__PURE__ */ new Map();
-  add(site) {
-    const { key } = site.marker;
-    if (!this.request.setters.has(key)) {
-      const warning = unknownSetterWarning(site.marker, this.request.knownSetters);
-      if (warning) site.warn(warning);
-    } else if ("refusal" in site) {
-      site.warn(site.refusal);
-    } else {
-      const groupKey = `${site.document} ${key}`;
-      const group = this.groups.get(groupKey) ?? [];
-      if (group.length === 0) this.groups.set(groupKey, group);
-      group.push(site);
-    }
-  }
-  /** Writes every field whose value moves: a setter's fields in one document decide together (markedValues). */
-  writeAll() {
-    const groups = [...this.groups.values()];
-    const values = markedValues(
-      groups.map((fields) => ({ update: this.request.setters.get(fields[0].marker.key), fields })),
-      (field2, why) => field2.warn(`Flux setter "${field2.marker.setter}" ${why}`)
-    );
-    groups.forEach(
-      (fields, g) => fields.forEach((field2, f) => {
-        const value = values[g][f];
-        if (value !== void 0) field2.write(value);
-      })
-    );
-  }
-};
-
-// src/yaml/markers.ts
-function markerComment(text2, node) {
-  const { start, end: valueEnd } = node;
-  const isBlock = node.style === "literal" || node.style === "folded";
-  const header = /[|>][0-9+-]*/y;
-  header.lastIndex = start;
-  const after = isBlock ? start + (header.exec(text2)?.[0].length ?? 0) : valueEnd;
-  const lineEnd = text2.indexOf("\n", after);
-  const lineComment = /^[ \t]*(#.*)$/.exec(text2.slice(after, lineEnd < 0 ? text2.length : lineEnd).trimEnd());
-  if (lineComment && after > start) return lineComment[1];
-  const lineStart = text2.lastIndexOf("\n", start - 1) + 1;
-  if (!/^[ \t]*(?:-[ \t]+)*(?:[&!][^\s]*[ \t]+)*$/.test(text2.slice(lineStart, start))) return void 0;
-  const head = [];
-  for (let end = lineStart - 1; end > 0; ) {
-    const begin = text2.lastIndexOf("\n", end - 1) + 1;
-    const line = text2.slice(begin, end).trim();
-    if (!line.startsWith("#")) break;
-    head.unshift(line);
-    end = begin - 1;
-  }
-  return head.length > 0 ? head.join("\n") : void 0;
-}
-var editMarkers = (file, request, plan) => {
-  if (!file.text.includes(MARKER_TOKEN)) return;
-  const marked = new MarkedFields(request);
-  file.documents.forEach((document, index) => {
-    forEachValue(document.root, ({ node, inFlow }) => {
-      if (node.kind !== "scalar") return;
-      const comment = markerComment(file.text, node);
-      const reading = comment === void 0 ? void 0 : readMarker(comment);
-      if (reading === void 0) return;
-      plan.claim(node);
-      if ("error" in reading) {
-        plan.warn(node.start, reading.error);
-        return;
-      }
-      const { marker } = reading;
-      const site = { marker, text: node.text, document: index, warn: (message) => plan.warn(node.start, message) };
-      marked.add(
-        isFlowScalar(node) ? { ...site, write: (value) => plan.setScalar(node, value, inFlow, { kind: "setter", key: marker.setter, document }) } : { ...site, refusal: `Flux setter "${marker.setter}" marks a block scalar, which is never edited` }
-      );
-    });
-  });
-  marked.writeAll();
-};
-
-// src/yaml/editor.ts
-var EDITORS = [
-  editMarkers,
-  editImages,
-  editKustomizeImages,
-  editInlinePatches,
-  editKclOverrideSpecs,
-  editArgoCdImages,
-  editArgoCdHelm,
-  editHelmValues
-];
-function runEditors(text2, request, editors) {
-  const file = new YamlFile(text2);
-  const plan = new EditPlan(file);
-  for (const editor of editors) editor(file, request, plan);
-  return plan.result();
-}
-function editYaml(text2, request) {
-  return runEditors(text2, request, EDITORS);
-}
-
 // src/kcl/editor.ts
 var HELM_KEYS = /* @__PURE__ */ new Set(["repository", "name", "registry", "tag", "digest"]);
 var CLOSERS = /* @__PURE__ */ new Set([T.RParen, T.RBracket, T.RBrace, T.Comma]);
@@ -13587,6 +13390,246 @@ function editKcl(text2, request) {
   };
 }
 
+// src/kcl/spec-value.ts
+function plainString(tokens, expr) {
+  if (expr.type !== "string" || tokens.flags[expr.token] & StringFlag.Interpolated) return void 0;
+  return stringLiteralValue(nodeText(tokens, expr));
+}
+function readSpecValue(text2) {
+  const parsed = parseSpecValue(text2);
+  if (parsed instanceof SourceError) return { kind: "other", form: "a value KCL cannot read", why: parsed.message };
+  const { tokens, expr, complete } = parsed;
+  if (expr.type === "operation") return { kind: "whole-text", tokens, expr };
+  if (!complete) {
+    const kept = nodeText(tokens, expr);
+    return { kind: "other", form: `a value of which KCL keeps only '${kept}'`, why: `KCL would keep only '${kept}'` };
+  }
+  if (expr.type !== "string") return { kind: "expression", tokens, expr, form: "an expression" };
+  const value = plainString(tokens, expr);
+  if (value === void 0) return { kind: "expression", tokens, expr, form: "an interpolated string" };
+  const raw = nodeText(tokens, expr);
+  return { kind: "literal", tokens, expr, value, style: readStringLiteral(raw).style, start: tokens.start[expr.token], end: tokens.end[expr.token] };
+}
+function parseSpecValue(value) {
+  try {
+    return parseKclExpression(value);
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    const at = errorIndex(value, e);
+    const head = at > 0 ? parseHead(value.slice(0, at)) : void 0;
+    return head?.expr.type === "operation" ? head : e;
+  }
+}
+function errorIndex(text2, error) {
+  const lineStart = error.line === void 0 ? void 0 : new LineIndex(text2).lineStart(error.line);
+  return lineStart === void 0 || error.column === void 0 ? -1 : lineStart + error.column - 1;
+}
+function parseHead(text2) {
+  try {
+    return parseKclExpression(text2);
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    return void 0;
+  }
+}
+
+// src/yaml/kcl-overrides.ts
+var editKclOverrideSpecs = (file, request, plan) => {
+  const incoming = byRepository(request.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    for (const { path, read } of settingLists(document)) {
+      const list = nodeAt(document.root, path);
+      if (list?.kind !== "seq") continue;
+      list.items.forEach((item, index) => {
+        if (item.kind !== "scalar" || plan.isClaimed(item)) return;
+        const setting = read(item.text);
+        if (setting) editSetting({ node: item, path: [...path, index], inFlow: list.flow }, setting, document, incoming, plan);
+      });
+    }
+    if (isSettingsFile(document)) editOptions(document, incoming, plan);
+  }
+};
+function settingLists(document) {
+  const { apiVersion, kind } = document.object;
+  if (kind === "KCLRun" && apiVersion?.startsWith("krm.kcl.dev.fluxcd/")) {
+    return [
+      { path: ["spec", "config", "overrides"], read: readSpec },
+      { path: ["spec", "config", "arguments"], read: readArgument }
+    ];
+  }
+  return isSettingsFile(document) ? [{ path: ["kcl_cli_configs", "overrides"], read: readSpec }] : [];
+}
+var SPEC_UNEDITED = "(only a value that is one string is), so the image this spec pins stays as it is";
+var ARGUMENT_UNEDITED = "(only a value that is one reference, bare or a JSON string, is), so the image this option passes stays as it is";
+function readSpec(text2) {
+  let spec;
+  try {
+    spec = parseOverrideSpec(text2);
+  } catch (error) {
+    if (error instanceof OverrideSpecError) return void 0;
+    throw error;
+  }
+  if (spec.operation === "-") return void 0;
+  const setting = { name: spec.path, unedited: SPEC_UNEDITED, text: spec.value };
+  const value = readSpecValue(spec.value);
+  if (value.kind === "other") return { ...setting, value: { form: value.form } };
+  if (value.kind === "expression") return { ...setting, value: { form: value.form, kcl: true } };
+  if (spec.operation === "+=") return void 0;
+  const at = text2.trimEnd().length - spec.value.length;
+  if (value.kind === "literal") {
+    const write = (string) => writeStringLiteral(string, value.style);
+    return { ...setting, value: { string: value.value, start: at + value.start, end: at + value.end, write } };
+  }
+  const whole = "an expression (KCL reads it as the string of its whole text)";
+  return { ...setting, value: { string: spec.value, start: at, end: at + spec.value.length, write: (string) => string, whole } };
+}
+function readArgument(text2) {
+  const eq = text2.indexOf("=");
+  if (eq <= 0) return void 0;
+  const raw = text2.slice(eq + 1);
+  const setting = { name: text2.slice(0, eq), unedited: ARGUMENT_UNEDITED, text: raw };
+  const json = decodeJson(raw);
+  if (!json) {
+    const whole = "raw text that is not JSON (option() returns it as written)";
+    return { ...setting, value: { string: raw, start: eq + 1, end: text2.length, write: (string) => string, whole } };
+  }
+  if (typeof json.value !== "string") return { ...setting, value: { form: "a JSON value that is no string" } };
+  const start = eq + 1 + raw.length - raw.trimStart().length;
+  return { ...setting, value: { string: json.value, start, end: eq + 1 + raw.trimEnd().length, write: (string) => JSON.stringify(string) } };
+}
+function decodeJson(text2) {
+  try {
+    return { value: JSON.parse(text2) };
+  } catch {
+    return void 0;
+  }
+}
+function isSettingsFile(document) {
+  const { apiVersion, kind } = document.object;
+  return apiVersion === void 0 && kind === void 0 && nodeAt(document.root, ["kcl_cli_configs"])?.kind === "map";
+}
+function editOptions(document, incoming, plan) {
+  const options = nodeAt(document.root, ["kcl_options"]);
+  if (options?.kind !== "seq") return;
+  options.items.forEach((option, index) => {
+    const node = option.kind === "map" ? mapValue(option, "value") : void 0;
+    if (node)
+      setImageScalar(
+        { node, path: ["kcl_options", index, "value"], inFlow: options.flow || option.kind === "map" && option.flow },
+        "image",
+        false,
+        incoming,
+        plan,
+        document
+      );
+  });
+}
+function editSetting(at, setting, document, incoming, plan) {
+  const { node } = at;
+  const key = `${formatPath(at.path)}: ${setting.name}`;
+  const warn = (message) => plan.warn(node.start, `${key} ${message}`);
+  const notEdited = (form2, kcl = false) => {
+    const stale = staleImageIn(setting.text, incoming);
+    if (stale && (!kcl || kclWouldEdit(setting.text, incoming))) warn(`holds ${formatImageRef(stale)} in ${form2}, which is not edited ${setting.unedited}`);
+  };
+  const { value } = setting;
+  if ("form" in value) return notEdited(value.form, value.kcl);
+  const ref = tryParseImageRef(value.string);
+  const update = ref && incoming.get(ref.repository);
+  if (!ref || !update) {
+    if (value.whole !== void 0) notEdited(value.whole);
+    return;
+  }
+  if (ref.tag === void 0 && ref.digest === void 0) return warn(bareRepositoryWarning(ref.repository));
+  const next = nextReference(update, ref, warn);
+  if (!next) return;
+  const source = plan.file.text.slice(node.start, node.end);
+  const form = scalarForm(node, source, at.inFlow);
+  if (form !== void 0 || !isFlowScalar(node))
+    return warn(`holds ${ref.name} in a ${form}, which is not edited; write the spec as a plain or quoted one-line string`);
+  const text2 = `${node.text.slice(0, value.start)}${value.write(next)}${node.text.slice(value.end)}`;
+  plan.claim(node);
+  plan.addSplice(scalarSplice(plan.file, node, text2, at.inFlow), { kind: "override", key, old: value.string, new: next, object: document.object });
+}
+function kclWouldEdit(expression, incoming) {
+  try {
+    const { changes, warnings } = editKcl(`value = ${expression}
+`, { images: [...incoming.values()], setters: /* @__PURE__ */ new Map() });
+    return changes.length > 0 || warnings.length > 0;
+  } catch (error) {
+    if (error instanceof SourceError) return true;
+    throw error;
+  }
+}
+
+// src/yaml/markers.ts
+function markerComment(text2, node) {
+  const { start, end: valueEnd } = node;
+  const isBlock = node.style === "literal" || node.style === "folded";
+  const header = /[|>][0-9+-]*/y;
+  header.lastIndex = start;
+  const after = isBlock ? start + (header.exec(text2)?.[0].length ?? 0) : valueEnd;
+  const lineEnd = text2.indexOf("\n", after);
+  const lineComment = /^[ \t]*(#.*)$/.exec(text2.slice(after, lineEnd < 0 ? text2.length : lineEnd).trimEnd());
+  if (lineComment && after > start) return lineComment[1];
+  const lineStart = text2.lastIndexOf("\n", start - 1) + 1;
+  if (!/^[ \t]*(?:-[ \t]+)*(?:[&!][^\s]*[ \t]+)*$/.test(text2.slice(lineStart, start))) return void 0;
+  const head = [];
+  for (let end = lineStart - 1; end > 0; ) {
+    const begin = text2.lastIndexOf("\n", end - 1) + 1;
+    const line = text2.slice(begin, end).trim();
+    if (!line.startsWith("#")) break;
+    head.unshift(line);
+    end = begin - 1;
+  }
+  return head.length > 0 ? head.join("\n") : void 0;
+}
+var editMarkers = (file, request, plan) => {
+  if (!file.text.includes(MARKER_TOKEN)) return;
+  const marked = new MarkedFields(request);
+  file.documents.forEach((document, index) => {
+    forEachValue(document.root, ({ node, inFlow }) => {
+      if (node.kind !== "scalar") return;
+      const comment = markerComment(file.text, node);
+      const reading = comment === void 0 ? void 0 : readMarker(comment);
+      if (reading === void 0) return;
+      plan.claim(node);
+      if ("error" in reading) {
+        plan.warn(node.start, reading.error);
+        return;
+      }
+      const { marker } = reading;
+      const site = { marker, text: node.text, document: index, warn: (message) => plan.warn(node.start, message) };
+      marked.add(
+        isFlowScalar(node) ? { ...site, write: (value) => plan.setScalar(node, value, inFlow, { kind: "setter", key: marker.setter, document }) } : { ...site, refusal: `Flux setter "${marker.setter}" marks a block scalar, which is never edited` }
+      );
+    });
+  });
+  marked.writeAll();
+};
+
+// src/yaml/editor.ts
+var EDITORS = [
+  editMarkers,
+  editImages,
+  editKustomizeImages,
+  editInlinePatches,
+  editKclOverrideSpecs,
+  editArgoCdImages,
+  editArgoCdHelm,
+  editHelmValues
+];
+function runEditors(text2, request, editors) {
+  const file = new YamlFile(text2);
+  const plan = new EditPlan(file);
+  for (const editor of editors) editor(file, request, plan);
+  return plan.result();
+}
+function editYaml(text2, request) {
+  return runEditors(text2, request, EDITORS);
+}
+
 // src/kcl/override-reach.ts
 var STARTS_LINE = /* @__PURE__ */ new Set([T.Newline, T.Indent, T.Dedent]);
 var ASSIGNS = /* @__PURE__ */ new Set([T.Assign, T.Colon, T.AugAssign, T.PlusAssign]);
@@ -13680,7 +13723,7 @@ function valueFrom(tokens, expr, eol) {
 function readValue(spec, raw, eol) {
   const read = readSpecValue(spec.value);
   if (read.kind === "other") {
-    const hint = /^[rR]?["']/.test(spec.value) ? "close its quote" : `quote a string value: ${spec.path}="${spec.value}"`;
+    const hint = /^[rR]?["']/.test(spec.value) ? "close its quote" : `quote a string value: ${spec.path}="${spec.value}" (in a shell, single-quote the whole argument, or the shell drops those quotes)`;
     throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why}); ${hint}`);
   }
   if (read.kind === "whole-text") {
@@ -14968,6 +15011,7 @@ function settersFor(setters, target) {
   return kept;
 }
 function within(policy, bounds) {
+  if (policy.description === bounds.description) return policy;
   return {
     description: `${policy.description} within ${bounds.description}`,
     latest: (tags) => policy.latest(tags.filter((tag) => bounds.latest([tag]) !== void 0))
@@ -15025,6 +15069,7 @@ async function planUpdate(source, request) {
     warnings
   );
   const targetFor = targetOf(targets);
+  const unselectedTarget = targetOf((config?.targets ?? []).filter((t) => !targets.includes(t)));
   const markerImages = updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
   warnRefusedImages([...valid.images, ...new Map(markerImages.map((image) => [image.repository, image])).values()], targets, warnings);
   const planned = [];
@@ -15032,11 +15077,8 @@ async function planUpdate(source, request) {
     if (!inScope(path)) continue;
     const target = targetFor(path);
     const { setters, knownSetters } = forFile(path);
-    const editRequest = {
-      images: imagesFor(valid.images, config, target, request.allowDowngrade ?? false),
-      setters: settersFor(setters, target),
-      knownSetters
-    };
+    const unselected = target === void 0 && unselectedTarget(path) !== void 0;
+    const editRequest = unselected ? { images: [], setters: /* @__PURE__ */ new Map() } : { images: imagesFor(valid.images, config, target, request.allowDowngrade ?? false), setters: settersFor(setters, target), knownSetters };
     const overrides = (overridesByFile.get(path) ?? []).flatMap(
       (o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images)
     );

@@ -1,0 +1,7 @@
+/**
+ * A JSON6902 patch as YAML holds one (kustomize reads JSON as YAML): a list of ops, each with
+ * a known `op` and a `path` pointer. No manifest looks like one, so a file or patch string in
+ * this shape is read by the op rule (inline-patch.ts), not as a manifest.
+ */
+import { type YamlNode } from "./node.js";
+export declare function isOpList(root: YamlNode | null): boolean;
