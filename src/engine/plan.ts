@@ -121,6 +121,12 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
     const filePlan = planFile(path, text, editRequest, overrides, request.create ?? false, target?.name, warnings);
     if (filePlan) planned.push(filePlan);
   }
+  if (planned.length === 0 && warnings.length === 0)
+    warnUnmoved(
+      valid.images,
+      [...texts].filter(([path]) => inScope(path)),
+      warnings,
+    );
   return {
     files: planned,
     changes: planned.flatMap((f) => f.changes),
@@ -323,13 +329,36 @@ function warnUnreached(
   const overridden = new Set([...overrides.values()].flat().flatMap((o) => (typeof o === "string" ? [] : [o.repository])));
   for (const image of valid.images) {
     const marked = updates.some((u) => u.image.repository === image.repository);
-    // The repository as a whole word: `acme/ap` is not in `acme/app:1.0`.
-    if (!marked && !overridden.has(image.repository) && !holds(new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`))) {
+    if (!marked && !overridden.has(image.repository) && !holds(repositoryPattern(image))) {
       warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
     }
   }
   for (const key of valid.setters.keys()) {
     if (!holds(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
+  }
+}
+
+/** The repository as a whole word, in any spelling a file may give it: `acme/ap` is not in `acme/app:1.0`. */
+function repositoryPattern(image: ImageRef): RegExp {
+  return new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`);
+}
+
+/**
+ * A run that changes nothing and has nothing to say would read "every image field found holds
+ * its new value": true only where some file holds that value. An image whose repository
+ * appears only in files that hold neither its new tag nor its digest sits where no rule edits
+ * it (a string, a substitution, a file kind not read): say where, instead of that claim.
+ */
+function warnUnmoved(images: readonly ImageRef[], texts: readonly (readonly [string, string])[], warnings: Warning[]): void {
+  for (const image of images) {
+    const pattern = repositoryPattern(image);
+    const holding = texts.filter(([, text]) => pattern.test(text)).map(([path]) => path);
+    const version = image.tag ?? image.digest!;
+    if (holding.length === 0 || texts.some(([path, text]) => holding.includes(path) && text.includes(version))) continue;
+    const where = holding.length > 3 ? `${holding.slice(0, 3).join(", ")} and ${holding.length - 3} more` : holding.join(", ");
+    warnings.push({
+      message: `${image.repository} appears in ${where}, but no field there holds ${version} or was edited: it sits where no rule edits it (see "What it edits" in the README)`,
+    });
   }
 }
 

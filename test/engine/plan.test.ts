@@ -159,6 +159,21 @@ describe("planUpdate: what is scanned", () => {
     ]);
   });
 
+  it("says where a repository sits that no rule reached, rather than that every field holds the new value", async () => {
+    const files = { "cm.yaml": "data:\n  IMAGE: ghcr.io/acme/app:1.0.0\n", "notes.yaml": "about: ghcr.io/acme/app\n" };
+    const p = await plan(files, { images: ["ghcr.io/acme/app:1.1.0"] });
+    expect(p.files).toEqual([]);
+    expect(p.warnings).toEqual([
+      {
+        message:
+          'ghcr.io/acme/app appears in cm.yaml, notes.yaml, but no field there holds 1.1.0 or was edited: it sits where no rule edits it (see "What it edits" in the README)',
+      },
+    ]);
+    // Where a file holds the new version, nothing more is said: the fields may well hold it.
+    const current = await plan({ ...files, "d.yaml": "image: ghcr.io/acme/app:1.1.0\n" }, { images: ["ghcr.io/acme/app:1.1.0"] });
+    expect(current.warnings).toEqual([]);
+  });
+
   it("warns about a --path that matches no file", async () => {
     const p = await plan({ "a/d.yaml": "image: nginx:1.0\n" }, { images: ["nginx:1.2"], paths: ["a/**", "clusters/prod"] });
     expect(p.files.map((f) => f.path)).toEqual(["a/d.yaml"]);
