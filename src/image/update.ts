@@ -124,6 +124,15 @@ export function staleImageIn(text: string, incoming: ReadonlyMap<string, ImageUp
 }
 
 /**
+ * A kustomize images entry that maps an incoming repository to another (`newName`, a mirror
+ * or a fork): the tag it sets is the other repository's, which this image's builds do not
+ * name, so it is left with this warning rather than guessed.
+ */
+export function renamedWarning(repository: string, newName: string): string {
+  return `renames ${repository} to ${newName}, whose tag is left as it is (it is ${newName}'s, not ${repository}'s); if ${newName} mirrors these builds, set its tag with --set or a Flux ":tag" marker`;
+}
+
+/**
  * A field holding only a repository (no tag, no digest) outside a container spec usually has
  * its version in a sibling field (`repository` + `tag`, `image` + `imageTag`): appending a tag
  * to it would break the image the two make together, so it is left with this warning.

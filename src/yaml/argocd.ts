@@ -16,8 +16,8 @@
  *   edited is named in a warning instead.
  */
 import { SourceError } from "../change.js";
-import { tryParseImageRef } from "../image/reference.js";
-import { byRepository, nextReference, type ImageUpdate } from "../image/update.js";
+import { normalizeRepository, tryParseImageRef } from "../image/reference.js";
+import { byRepository, nextReference, renamedWarning, type ImageUpdate } from "../image/update.js";
 import { YamlFile, type YamlDocument } from "./file.js";
 import { setHelmImage, editHelmValues, type HelmField, type HelmImage } from "./helm.js";
 import { editImages, setImageScalar } from "./images.js";
@@ -81,7 +81,12 @@ export const editArgoCdImages: Editor = (file, request, plan) => {
         const eq = entry.text.indexOf("=");
         const ref = tryParseImageRef(entry.text.slice(eq + 1));
         const update = ref && incoming.get(ref.repository);
-        if (!ref || !update) return;
+        if (!ref || !update) {
+          const renamed = eq > 0 ? normalizeRepository(entry.text.slice(0, eq)) : undefined;
+          const pinned = ref !== undefined && (ref.tag !== undefined || ref.digest !== undefined);
+          if (pinned && renamed && incoming.has(renamed)) plan.warn(entry.start, `${formatPath([...path, index])} ${renamedWarning(renamed, ref.name)}`);
+          return;
+        }
         // `name=image` with no version only renames: the tag stays the manifests' own.
         if (ref.tag === undefined && ref.digest === undefined) return;
         const key = formatPath([...path, index]);

@@ -5,7 +5,7 @@
  * same list in a Flux Kustomization's `spec.images` and a HelmRelease's kustomize post-renderers.
  */
 import { normalizeRepository } from "../image/reference.js";
-import { byRepository, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
+import { byRepository, nextVersion, renamedWarning, versionOf, type ImageUpdate } from "../image/update.js";
 import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "./node.js";
 import { formatPath } from "./path.js";
@@ -102,9 +102,16 @@ function editList(
     const fields = ["name", ...KUSTOMIZE_IMAGE_FIELDS].map(field);
     // A marked field belongs to its marker; so does the rest of its entry.
     if (fields.some((node) => plan.isClaimed(node))) return;
-    const repository = normalizeRepository(scalarText(field("newName")) || scalarText(field("name")) || "");
+    const newName = scalarText(field("newName"));
+    const repository = normalizeRepository(newName || scalarText(field("name")) || "");
     const update = repository && incoming.get(repository);
-    if (!update) return;
+    if (!update) {
+      const renamed = normalizeRepository(scalarText(field("name")) || "");
+      // A rename without a tag of its own keeps the manifests' tag, which moves: only a pinned tag stays behind.
+      const pinned = field("newTag") !== undefined || field("digest") !== undefined;
+      if (newName && pinned && renamed && incoming.has(renamed)) plan.warn(entry.start, `${formatPath([...path, index])} ${renamedWarning(renamed, newName)}`);
+      return;
+    }
     const next = nextVersion(update, versionOf(scalarText(field("newTag")), scalarText(field("digest"))), (why) =>
       plan.warn(entry.start, `${formatPath([...path, index])} ${why}`),
     );

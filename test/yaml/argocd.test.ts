@@ -74,6 +74,15 @@ spec:
     expect(edit(newer, withImages(update("ghcr.io/acme/app:1.3.0", numericVersions))).changes).toEqual([]);
   });
 
+  it("says so where an entry maps an incoming image to another with its own tag (a mirror), which it leaves", () => {
+    const text = "kustomize:\n  images:\n  - ghcr.io/acme/app=registry.internal/mirror/app:1.0.0\n  - ghcr.io/acme/app=registry.internal/mirror/app\n";
+    const { text: out, warnings } = edit(text, withImages("ghcr.io/acme/app:1.1.0"));
+    expect(out).toBe(text);
+    expect(warnings.map((w) => [w.line, w.message.split(",")[0]])).toEqual([
+      [3, "kustomize.images[0] renames ghcr.io/acme/app to registry.internal/mirror/app"],
+    ]);
+  });
+
   it("a marked entry belongs to its marker", () => {
     const text = 'kustomize:\n  images:\n  - ghcr.io/acme/app:1.2.3 # {"$imagepolicy": "flux-system:app"}\n';
     // The marker names no configured setter: the entry stays, though its repository is incoming.

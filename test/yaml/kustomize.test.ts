@@ -31,10 +31,20 @@ describe("editKustomizeImages", () => {
     ]);
   });
 
-  it("matches by newName when the entry renames the image", () => {
+  it("matches by newName when the entry renames the image, and says so where it renames an incoming one to another with its own tag", () => {
     const text = kustomization("  - name: app\n    newName: ghcr.io/acme/app\n    newTag: 1.0.0\n");
     expect(edit(text, withImages("ghcr.io/acme/app:1.1.0")).text).toBe(text.replace("1.0.0", "1.1.0"));
-    expect(edit(text, withImages("docker.io/library/app:1.1.0")).text).toBe(text);
+    const mirrored = edit(text, withImages("docker.io/library/app:1.1.0"));
+    expect(mirrored.text).toBe(text);
+    expect(mirrored.warnings).toEqual([
+      {
+        line: 6,
+        message:
+          "images[0] renames docker.io/library/app to ghcr.io/acme/app, whose tag is left as it is (it is ghcr.io/acme/app's, not docker.io/library/app's); if ghcr.io/acme/app mirrors these builds, set its tag with --set or a Flux \":tag\" marker",
+      },
+    ]);
+    // A rename with no tag of its own takes the manifests' tag, which moves: no news.
+    expect(edit(kustomization("  - name: app\n    newName: ghcr.io/acme/app\n"), withImages("docker.io/library/app:1.1.0")).warnings).toEqual([]);
   });
 
   it("inserts a missing newTag at the siblings' indentation", () => {
