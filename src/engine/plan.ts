@@ -7,9 +7,9 @@
 import picomatch from "picomatch";
 import type { Change, Diagnostic, EditRequest, EditResult, FieldChange, ValueFor, Warning } from "../change.js";
 import { formatDiagnostic, SourceError } from "../change.js";
-import { formatImageRef, screenToken, type ImageRef } from "../image/reference.js";
+import { formatImageRef, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { MARKER_TOKEN, markerPattern } from "../image/marker.js";
-import { nextImageText, nextTagText, type ImageUpdate } from "../image/update.js";
+import { nextImageText, nextTagText, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import { editKcl } from "../kcl/editor.js";
 import { applyOverrides, type ComputedOverride } from "../kcl/override.js";
 import { OverrideSpecError } from "../kcl/override-spec.js";
@@ -120,6 +120,7 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
     );
     const filePlan = planFile(path, text, editRequest, overrides, request.create ?? false, target?.name, warnings);
     if (filePlan) planned.push(filePlan);
+    if (filePlan && !target) warnBesidePolicy(filePlan.changes, editRequest.setters, warnings);
   }
   if (planned.length === 0 && warnings.length === 0)
     warnUnmoved(
@@ -335,6 +336,30 @@ function warnUnreached(
   }
   for (const key of valid.setters.keys()) {
     if (!holds(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
+  }
+}
+
+/**
+ * Without a target, a field matched by repository takes the incoming version as given (DESIGN
+ * §3), while the marked fields of the same image follow their ImagePolicy: a field moved where
+ * that policy would have kept it (a release candidate, a late older build) is said at its line,
+ * so one pod does not split across versions unseen.
+ */
+function warnBesidePolicy(changes: readonly Change[], setters: ReadonlyMap<string, ImageUpdate>, warnings: Warning[]): void {
+  for (const change of changes) {
+    if (change.kind !== "image" && change.kind !== "kcl-image") continue;
+    const written = tryParseImageRef(change.new);
+    const marked = written && [...setters].find(([, u]) => u.policy && u.image.repository === written.repository);
+    if (!written || !marked) continue;
+    const [key, { policy }] = marked;
+    const old = tryParseImageRef(change.old);
+    const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
+    if (nextVersion({ image: written, policy: policy! }, current) !== undefined) continue;
+    warnings.push({
+      file: change.file,
+      line: change.line,
+      message: `${change.key} is set to ${change.new} by repository, which the policy of Flux setter "${key}" (${policy!.description}) would not have chosen for its marked fields; mark this field with it to keep them together`,
+    });
   }
 }
 

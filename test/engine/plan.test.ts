@@ -147,6 +147,27 @@ describe("planUpdate: what is scanned", () => {
     expect(p.warnings).toEqual([]);
   });
 
+  it("says where a field matched by repository moves to a version the ImagePolicy of the same image's markers would not choose", async () => {
+    const policy =
+      "apiVersion: image.toolkit.fluxcd.io/v1beta2\nkind: ImagePolicy\nmetadata:\n  name: app\n  namespace: flux-system\nspec:\n  imageRepositoryRef:\n    name: app\n  policy:\n    semver:\n      range: ^1.0.0\n";
+    const repository =
+      "apiVersion: image.toolkit.fluxcd.io/v1beta2\nkind: ImageRepository\nmetadata:\n  name: app\n  namespace: flux-system\nspec:\n  image: ghcr.io/acme/app\n";
+    const deploy = ["containers:", '  - image: ghcr.io/acme/app:1.4.0 # {"$imagepolicy": "flux-system:app"}', "  - image: ghcr.io/acme/app:1.4.0", ""].join(
+      "\n",
+    );
+    const files = { "flux-system/policy.yaml": policy, "flux-system/repository.yaml": repository, "apps/deploy.yaml": deploy };
+    const rc = await plan(files, { images: ["ghcr.io/acme/app:1.5.0-rc.1"] });
+    expect(afterOf(rc, "apps/deploy.yaml")).toBe(deploy.replace("app:1.4.0\n", "app:1.5.0-rc.1\n"));
+    expect(rc.warnings).toContainEqual({
+      file: "apps/deploy.yaml",
+      line: 3,
+      message:
+        'containers[1].image is set to ghcr.io/acme/app:1.5.0-rc.1 by repository, which the policy of Flux setter "flux-system:app" (semver ^1.0.0) would not have chosen for its marked fields; mark this field with it to keep them together',
+    });
+    // Where the policy agrees, nothing more is said.
+    expect((await plan(files, { images: ["ghcr.io/acme/app:1.5.0"] })).warnings).toEqual([]);
+  });
+
   it("says so when no file to update holds an image's repository or a --setter key's marker (a typo, most often)", async () => {
     const files = { "a/d.yaml": 'image: ghcr.io/acme/app:1.0 # {"$imagepolicy": "flux-system:app"}\n', "b/d.yaml": "image: ghcr.io/acme/tool:1.0\n" };
     const p = await plan(files, { images: ["ghcr.io/acme/ap:1.1", "ghcr.io/acme/tool:1.1"], setters: ["flux-system:ap=ghcr.io/acme/app:1.1"], paths: ["a"] });
