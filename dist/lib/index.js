@@ -10108,6 +10108,9 @@ function staleImageIn(text2, incoming) {
   }
   return void 0;
 }
+function renamedWarning(repository, newName) {
+  return `renames ${repository} to ${newName}, whose tag is left as it is (it is ${newName}'s, not ${repository}'s); if ${newName} mirrors these builds, set its tag with --set or a Flux ":tag" marker`;
+}
 function bareRepositoryWarning(repository) {
   return `holds ${repository} with no tag or digest, so its version is set in another field; left as it is (mark the field holding its tag with a Flux ":tag" marker, or set that field with a configured override with part: tag)`;
 }
@@ -11235,9 +11238,15 @@ function editList(entries, path, document, incoming, plan) {
     const field2 = (key) => mapValue(entry, key);
     const fields = ["name", ...KUSTOMIZE_IMAGE_FIELDS].map(field2);
     if (fields.some((node) => plan.isClaimed(node))) return;
-    const repository = normalizeRepository(scalarText(field2("newName")) || scalarText(field2("name")) || "");
+    const newName = scalarText(field2("newName"));
+    const repository = normalizeRepository(newName || scalarText(field2("name")) || "");
     const update = repository && incoming.get(repository);
-    if (!update) return;
+    if (!update) {
+      const renamed = normalizeRepository(scalarText(field2("name")) || "");
+      const pinned = field2("newTag") !== void 0 || field2("digest") !== void 0;
+      if (newName && pinned && renamed && incoming.has(renamed)) plan.warn(entry.start, `${formatPath([...path, index])} ${renamedWarning(renamed, newName)}`);
+      return;
+    }
     const next = nextVersion(
       update,
       versionOf(scalarText(field2("newTag")), scalarText(field2("digest"))),
@@ -11338,7 +11347,12 @@ var editArgoCdImages = (file, request, plan) => {
         const eq = entry.text.indexOf("=");
         const ref = tryParseImageRef(entry.text.slice(eq + 1));
         const update = ref && incoming.get(ref.repository);
-        if (!ref || !update) return;
+        if (!ref || !update) {
+          const renamed = eq > 0 ? normalizeRepository(entry.text.slice(0, eq)) : void 0;
+          const pinned = ref !== void 0 && (ref.tag !== void 0 || ref.digest !== void 0);
+          if (pinned && renamed && incoming.has(renamed)) plan.warn(entry.start, `${formatPath([...path, index])} ${renamedWarning(renamed, ref.name)}`);
+          return;
+        }
         if (ref.tag === void 0 && ref.digest === void 0) return;
         const key = formatPath([...path, index]);
         const next = nextReference(update, ref, (why) => plan.warn(entry.start, `${key} ${why}`));
@@ -15084,7 +15098,14 @@ async function planUpdate(source, request) {
     );
     const filePlan = planFile(path, text2, editRequest, overrides, request.create ?? false, target?.name, warnings);
     if (filePlan) planned.push(filePlan);
+    if (filePlan && !target) warnBesidePolicy(filePlan.changes, editRequest.setters, warnings);
   }
+  if (planned.length === 0 && warnings.length === 0)
+    warnUnmoved(
+      valid.images,
+      [...texts].filter(([path]) => inScope(path)),
+      warnings
+    );
   return {
     files: planned,
     changes: planned.flatMap((f) => f.changes),
@@ -15212,12 +15233,44 @@ function warnUnreached(valid, updates, overrides, texts, warnings) {
   const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
   for (const image of valid.images) {
     const marked = updates.some((u) => u.image.repository === image.repository);
-    if (!marked && !overridden.has(image.repository) && !holds(new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`))) {
+    if (!marked && !overridden.has(image.repository) && !holds(repositoryPattern(image))) {
       warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
     }
   }
   for (const key of valid.setters.keys()) {
     if (!holds(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
+  }
+}
+function warnBesidePolicy(changes, setters, warnings) {
+  for (const change of changes) {
+    if (change.kind !== "image" && change.kind !== "kcl-image") continue;
+    const written = tryParseImageRef(change.new);
+    const marked = written && [...setters].find(([, u]) => u.policy && u.image.repository === written.repository);
+    if (!written || !marked) continue;
+    const [key, { policy }] = marked;
+    const old = tryParseImageRef(change.old);
+    const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
+    if (nextVersion({ image: written, policy }, current) !== void 0) continue;
+    warnings.push({
+      file: change.file,
+      line: change.line,
+      message: `${change.key} is set to ${change.new} by repository, which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`
+    });
+  }
+}
+function repositoryPattern(image) {
+  return new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`);
+}
+function warnUnmoved(images, texts, warnings) {
+  for (const image of images) {
+    const pattern = repositoryPattern(image);
+    const holding = texts.filter(([, text2]) => pattern.test(text2)).map(([path]) => path);
+    const version2 = image.tag ?? image.digest;
+    if (holding.length === 0 || texts.some(([path, text2]) => holding.includes(path) && text2.includes(version2))) continue;
+    const where2 = holding.length > 3 ? `${holding.slice(0, 3).join(", ")} and ${holding.length - 3} more` : holding.join(", ");
+    warnings.push({
+      message: `${image.repository} appears in ${where2}, but no field there holds ${version2} or was edited: it sits where no rule edits it (see "What it edits" in the README)`
+    });
   }
 }
 function planFile(path, text2, request, overrides, create, target, warnings) {

@@ -56,6 +56,12 @@ export declare function nextTagText(update: ImageUpdate, current: string | undef
  */
 export declare function staleImageIn(text: string, incoming: ReadonlyMap<string, ImageUpdate>): ImageRef | undefined;
 /**
+ * A kustomize images entry that maps an incoming repository to another (`newName`, a mirror
+ * or a fork): the tag it sets is the other repository's, which this image's builds do not
+ * name, so it is left with this warning rather than guessed.
+ */
+export declare function renamedWarning(repository: string, newName: string): string;
+/**
  * A field holding only a repository (no tag, no digest) outside a container spec usually has
  * its version in a sibling field (`repository` + `tag`, `image` + `imageTag`): appending a tag
  * to it would break the image the two make together, so it is left with this warning.
