@@ -349,16 +349,15 @@ function warnBesidePolicy(changes: readonly Change[], setters: ReadonlyMap<strin
   for (const change of changes) {
     if (change.kind !== "image" && change.kind !== "kcl-image") continue;
     const written = tryParseImageRef(change.new);
-    const marked = written && [...setters].find(([, u]) => u.policy && u.image.repository === written.repository);
-    if (!written || !marked) continue;
-    const [key, { policy }] = marked;
+    const [key, policy] = [...setters].flatMap(([k, u]) => (u.policy && u.image.repository === written?.repository ? [[k, u.policy] as const] : []))[0] ?? [];
+    if (!written || !policy) continue;
     const old = tryParseImageRef(change.old);
     const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
-    if (nextVersion({ image: written, policy: policy! }, current) !== undefined) continue;
+    if (nextVersion({ image: written, policy }, current) !== undefined) continue;
     warnings.push({
       file: change.file,
       line: change.line,
-      message: `${change.key} is set to ${change.new} by repository, which the policy of Flux setter "${key}" (${policy!.description}) would not have chosen for its marked fields; mark this field with it to keep them together`,
+      message: `${change.key} is set to ${change.new} by repository, which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`,
     });
   }
 }
