@@ -112,15 +112,16 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
     const { setters, knownSetters } = forFile(path);
     // A file of a target this run does not select (payload `targets`) is not this run's: only a --set naming it edits it.
     const unselected = target === undefined && unselectedTarget(path) !== undefined;
+    // Its markers are known keys with no news for this run.
     const editRequest: EditRequest = unselected
-      ? { images: [], setters: new Map() }
+      ? { images: [], setters: new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, undefined] as const)]) }
       : { images: imagesFor(valid.images, config, target, request.allowDowngrade ?? false), setters: settersFor(setters, target), knownSetters };
     const overrides = (overridesByFile.get(path) ?? []).flatMap((o): (string | ComputedOverride)[] =>
       typeof o === "string" ? [o] : configuredOverride(o, editRequest.images),
     );
     const filePlan = planFile(path, text, editRequest, overrides, request.create ?? false, target?.name, warnings);
     if (filePlan) planned.push(filePlan);
-    if (filePlan && !target) warnBesidePolicy(filePlan.changes, editRequest.setters, warnings);
+    if (filePlan && !target) warnBesidePolicy(filePlan.changes, editRequest.setters, text, warnings);
   }
   if (planned.length === 0 && warnings.length === 0)
     warnUnmoved(
@@ -341,15 +342,19 @@ function warnUnreached(
 
 /**
  * Without a target, a field matched by repository takes the incoming version as given (DESIGN
- * §3), while the marked fields of the same image follow their ImagePolicy: a field moved where
- * that policy would have kept it (a release candidate, a late older build) is said at its line,
- * so one pod does not split across versions unseen.
+ * §3), while the marked fields of the same image in its file follow their ImagePolicy: a field
+ * moved where that policy would have kept it (a release candidate, a late older build) is said
+ * at its line, so one pod does not split across versions unseen. Only whole references are
+ * judged (a tag field alone does not say its image), and only beside one marker key of the image.
  */
-function warnBesidePolicy(changes: readonly Change[], setters: ReadonlyMap<string, ImageUpdate>, warnings: Warning[]): void {
+function warnBesidePolicy(changes: readonly Change[], setters: ReadonlyMap<string, ImageUpdate>, text: string, warnings: Warning[]): void {
   for (const change of changes) {
     if (change.kind !== "image" && change.kind !== "kcl-image") continue;
     const written = tryParseImageRef(change.new);
-    const [key, policy] = [...setters].flatMap(([k, u]) => (u.policy && u.image.repository === written?.repository ? [[k, u.policy] as const] : []))[0] ?? [];
+    // The policies of this image's markers in this very file; another file's (another cluster's) say nothing here.
+    const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written?.repository && markerPattern(k).test(text));
+    if (beside.length !== 1) continue;
+    const [key, { policy }] = beside[0]!;
     if (!written || !policy) continue;
     const old = tryParseImageRef(change.old);
     const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};

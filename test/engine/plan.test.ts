@@ -164,8 +164,10 @@ describe("planUpdate: what is scanned", () => {
       message:
         'containers[1].image is set to ghcr.io/acme/app:1.5.0-rc.1 by repository, which the policy of Flux setter "flux-system:app" (semver ^1.0.0) would not have chosen for its marked fields; mark this field with it to keep them together',
     });
-    // Where the policy agrees, nothing more is said.
+    // Where the policy agrees, nothing more is said; nor in a file no marker of the image is in (another cluster's, a patch).
     expect((await plan(files, { images: ["ghcr.io/acme/app:1.5.0"] })).warnings).toEqual([]);
+    const unmarked = await plan({ ...files, "apps/job.yaml": "containers:\n  - image: ghcr.io/acme/app:1.4.0\n" }, { images: ["ghcr.io/acme/app:1.5.0-rc.1"] });
+    expect(unmarked.warnings.filter((w) => w.file === "apps/job.yaml")).toEqual([]);
   });
 
   it("says so when no file to update holds an image's repository or a --setter key's marker (a typo, most often)", async () => {
@@ -299,7 +301,9 @@ describe("planUpdate: targets", () => {
     // A marker in another target's file is that target's too: left to a run that selects it, unless a --set names the file.
     const marked = { ...files, "staging/m.yaml": 'a: ghcr.io/acme/app:1.0.0 # {"$imagepolicy": "ns:app"}\nb: 1\n' };
     const setters = ["ns:app=ghcr.io/acme/app:1.1.0"];
-    expect((await plan(marked, { setters, targets: ["prod"] })).files.map((f) => f.path)).toEqual([]);
+    const other = await plan(marked, { setters, targets: ["prod"] });
+    expect(other.files.map((f) => f.path)).toEqual([]);
+    expect(other.warnings.filter((w) => w.message.includes("ns:app"))).toEqual([]);
     expect((await plan(marked, { setters, targets: ["staging"] })).files.map((f) => f.path)).toEqual(["staging/m.yaml"]);
     const named = await plan(marked, { setters, targets: ["prod"], sets: ["staging/m.yaml:b=2"] });
     expect(afterOf(named, "staging/m.yaml")).toBe(marked["staging/m.yaml"].replace("b: 1", "b: 2"));
