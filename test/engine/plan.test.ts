@@ -303,7 +303,12 @@ describe("planUpdate: targets", () => {
     const setters = ["ns:app=ghcr.io/acme/app:1.1.0"];
     const other = await plan(marked, { setters, targets: ["prod"] });
     expect(other.files.map((f) => f.path)).toEqual([]);
-    expect(other.warnings.filter((w) => w.message.includes("ns:app"))).toEqual([]);
+    // Nor is the marker said to lack an image when an ImagePolicy defines its key and --image brings it.
+    const flux =
+      "apiVersion: image.toolkit.fluxcd.io/v1beta2\nkind: ImageRepository\nmetadata: {name: app, namespace: ns}\nspec: {image: ghcr.io/acme/app}\n---\n" +
+      "apiVersion: image.toolkit.fluxcd.io/v1beta2\nkind: ImagePolicy\nmetadata: {name: app, namespace: ns}\nspec: {imageRepositoryRef: {name: app}, policy: {semver: {range: 1.x}}}\n";
+    const defined = await plan({ ...marked, "flux/image.yaml": flux }, { images: ["ghcr.io/acme/app:1.1.0"], targets: ["prod"] });
+    expect(defined.warnings.filter((w) => w.message.includes("ns:app"))).toEqual([]);
     expect((await plan(marked, { setters, targets: ["staging"] })).files.map((f) => f.path)).toEqual(["staging/m.yaml"]);
     const named = await plan(marked, { setters, targets: ["prod"], sets: ["staging/m.yaml:b=2"] });
     expect(afterOf(named, "staging/m.yaml")).toBe(marked["staging/m.yaml"].replace("b: 1", "b: 2"));
