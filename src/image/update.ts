@@ -111,14 +111,18 @@ export function nextTagText(update: ImageUpdate, current: string | undefined, ke
 /**
  * The first image of an incoming repository written in `text` (a word of it, as written) that
  * the request would move on, for a warning where it cannot be edited: a `repo:` or `repo@`
- * before an interpolation has no version of its own, so it counts too.
+ * before an interpolation has no version of its own, so it counts too, as does any bare
+ * repository with `bare` (its version beside it, as in `{repository, tag}`, is known to move).
  */
-export function staleImageIn(text: string, incoming: ReadonlyMap<string, ImageUpdate>): ImageRef | undefined {
+export function staleImageIn(text: string, incoming: ReadonlyMap<string, ImageUpdate>, bare = false): ImageRef | undefined {
   for (const [word] of text.matchAll(/[\w.\-/:@]+/g)) {
-    const ref = tryParseImageRef(word.replace(/[:@]+$/, ""));
+    const name = word.replace(/[:@]+$/, "");
+    const ref = tryParseImageRef(name);
     const update = ref && incoming.get(ref.repository);
     if (!ref || !update) continue;
-    if ((ref.tag === undefined && ref.digest === undefined) || nextReference(update, ref) !== undefined) return ref;
+    // A bare repository is stale only where its version follows it from elsewhere (`repo:${tag}`); alone it names the image.
+    const versionFollows = bare || name !== word;
+    if (ref.tag === undefined && ref.digest === undefined ? versionFollows : nextReference(update, ref) !== undefined) return ref;
   }
   return undefined;
 }
@@ -129,7 +133,7 @@ export function staleImageIn(text: string, incoming: ReadonlyMap<string, ImageUp
  * name, so it is left with this warning rather than guessed.
  */
 export function renamedWarning(repository: string, newName: string): string {
-  return `renames ${repository} to ${newName}, whose tag is left as it is (it is ${newName}'s, not ${repository}'s); if ${newName} mirrors these builds, set its tag with --set or a Flux ":tag" marker`;
+  return `renames ${repository} to ${newName}, whose tag is left as it is (it is ${newName}'s, not ${repository}'s); if ${newName} mirrors these builds, set that tag with --set or a configured override`;
 }
 
 /**

@@ -82,9 +82,11 @@ export const editArgoCdImages: Editor = (file, request, plan) => {
         const ref = tryParseImageRef(entry.text.slice(eq + 1));
         const update = ref && incoming.get(ref.repository);
         if (!ref || !update) {
-          const renamed = eq > 0 ? normalizeRepository(entry.text.slice(0, eq)) : undefined;
+          // As in a kustomization: a mirror pinned to a tag of its own, not yet the incoming one.
+          const renamed = eq > 0 ? incoming.get(normalizeRepository(entry.text.slice(0, eq)) ?? "")?.image : undefined;
           const pinned = ref !== undefined && (ref.tag !== undefined || ref.digest !== undefined);
-          if (pinned && renamed && incoming.has(renamed)) plan.warn(entry.start, `${formatPath([...path, index])} ${renamedWarning(renamed, ref.name)}`);
+          if (renamed && pinned && ref.tag !== renamed.tag)
+            plan.warn(entry.start, `${formatPath([...path, index])} ${renamedWarning(renamed.repository, ref.name)}`);
           return;
         }
         // `name=image` with no version only renames: the tag stays the manifests' own.

@@ -185,8 +185,9 @@ function editSetting(at: SettingString, setting: Setting, document: YamlDocument
   const key = `${formatPath(at.path)}: ${setting.name}`;
   const warn = (message: string) => plan.warn(node.start, `${key} ${message}`);
   const notEdited = (form: string, kcl = false) => {
-    const stale = staleImageIn(setting.text, incoming);
-    if (stale && (!kcl || kclWouldEdit(setting.text, incoming))) warn(`holds ${formatImageRef(stale)} in ${form}, which is not edited ${setting.unedited}`);
+    // A KCL expression says itself whether an image in it would move; then its bare repository (of a {repository, tag}) names it.
+    const stale = kcl ? kclWouldEdit(setting.text, incoming) && staleImageIn(setting.text, incoming, true) : staleImageIn(setting.text, incoming);
+    if (stale) warn(`holds ${formatImageRef(stale)} in ${form}, which is not edited ${setting.unedited}`);
   };
   const { value } = setting;
   if ("form" in value) return notEdited(value.form, value.kcl);

@@ -106,10 +106,12 @@ function editList(
     const repository = normalizeRepository(newName || scalarText(field("name")) || "");
     const update = repository && incoming.get(repository);
     if (!update) {
-      const renamed = normalizeRepository(scalarText(field("name")) || "");
+      const renamed = incoming.get(normalizeRepository(scalarText(field("name")) || "") ?? "")?.image;
       // A rename without a tag of its own keeps the manifests' tag, which moves: only a pinned tag stays behind.
+      // One already at the incoming tag was set by whoever follows the mirror (an override): no news.
       const pinned = field("newTag") !== undefined || field("digest") !== undefined;
-      if (newName && pinned && renamed && incoming.has(renamed)) plan.warn(entry.start, `${formatPath([...path, index])} ${renamedWarning(renamed, newName)}`);
+      if (newName && renamed && pinned && scalarText(field("newTag")) !== renamed.tag)
+        plan.warn(entry.start, `${formatPath([...path, index])} ${renamedWarning(renamed.repository, newName)}`);
       return;
     }
     const next = nextVersion(update, versionOf(scalarText(field("newTag")), scalarText(field("digest"))), (why) =>

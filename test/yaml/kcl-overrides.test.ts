@@ -271,6 +271,12 @@ spec:
       },
       { line: 18, message: `spec.config.arguments[4]: images holds ghcr.io/acme/app:1.2.3 in a JSON value that is no string, ${kept}` },
     ]);
+    // A {repository, tag} object names a bare repository: no news by itself, whatever its tag.
+    const pair = kclRun("app.replicas=2").replace(
+      "    overrides:",
+      `    arguments:\n      - 'image={"repository": "ghcr.io/acme/app", "tag": "1.2.4"}'\n    overrides:`,
+    );
+    expect(editYaml(pair, withImages("ghcr.io/acme/app:1.2.4")).warnings).toEqual([]);
   });
 
   it("changes nothing on a second run", () => {

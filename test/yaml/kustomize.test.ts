@@ -40,9 +40,11 @@ describe("editKustomizeImages", () => {
       {
         line: 6,
         message:
-          "images[0] renames docker.io/library/app to ghcr.io/acme/app, whose tag is left as it is (it is ghcr.io/acme/app's, not docker.io/library/app's); if ghcr.io/acme/app mirrors these builds, set its tag with --set or a Flux \":tag\" marker",
+          "images[0] renames docker.io/library/app to ghcr.io/acme/app, whose tag is left as it is (it is ghcr.io/acme/app's, not docker.io/library/app's); if ghcr.io/acme/app mirrors these builds, set that tag with --set or a configured override",
       },
     ]);
+    // One already at the incoming tag (an override follows the mirror) is no news either.
+    expect(edit(text.replace("1.0.0", "1.1.0"), withImages("docker.io/library/app:1.1.0")).warnings).toEqual([]);
     // A rename with no tag of its own takes the manifests' tag, which moves: no news.
     expect(edit(kustomization("  - name: app\n    newName: ghcr.io/acme/app\n"), withImages("docker.io/library/app:1.1.0")).warnings).toEqual([]);
   });
