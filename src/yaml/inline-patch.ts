@@ -16,8 +16,8 @@
  * a YAML list of ops, is edited by the same op rule in its own bytes.
  */
 import { SourceError, type EditRequest } from "../change.js";
-import { tryParseImageRef } from "../image/reference.js";
-import { byRepository, nextReference, type ImageUpdate } from "../image/update.js";
+import { normalizeRepository, tryParseImageRef } from "../image/reference.js";
+import { byRepository, nextReference, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import { YamlFile, type YamlDocument } from "./file.js";
 import { editHelmValues } from "./helm.js";
 import { editImages, inContainerSpec, setImageScalar } from "./images.js";
@@ -159,7 +159,7 @@ function editOps(document: YamlDocument, incoming: ReadonlyMap<string, ImageUpda
       const key = [index, "value", ...path];
       if (name === "test") {
         plan.claim(node);
-        if (at[at.length - 1] === "image") warnTest(node, key, incoming, plan);
+        if (at[at.length - 1] === "image" || node.kind === "map") warnTest(node, key, incoming, plan);
         return;
       }
       if (at[at.length - 1] !== "image") return;
@@ -174,14 +174,26 @@ function editOps(document: YamlDocument, incoming: ReadonlyMap<string, ImageUpda
  * value makes kustomize fail the whole build.
  */
 function warnTest(node: YamlNode, key: readonly PathSegment[], incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan): void {
-  if (!isFlowScalar(node)) return;
-  const ref = tryParseImageRef(node.text);
-  const update = ref && incoming.get(ref.repository);
-  if (!ref || !update || nextReference(update, ref) === undefined) return;
+  const held = testedImage(node, incoming);
+  if (held === undefined) return;
   plan.warn(
     node.start,
-    `${formatPath(key)} holds ${node.text} in a test op, which is left as it is (it tests the resource before the patch); if this run moves the field it tests (in the base, say), kustomize fails the test: update its value or drop the op`,
+    `${formatPath(key)} holds ${held} in a test op, which is left as it is (it tests the resource before the patch); if this run moves the field it tests (in the base, say), kustomize fails the test: update its value or drop the op`,
   );
+}
+
+/** The image a test op's value holds that this run would move: a whole reference, or Helm values' `repository` (+ `registry`) and `tag`. */
+function testedImage(node: YamlNode, incoming: ReadonlyMap<string, ImageUpdate>): string | undefined {
+  if (isFlowScalar(node)) {
+    const ref = tryParseImageRef(node.text);
+    const update = ref && incoming.get(ref.repository);
+    return update && nextReference(update, ref) !== undefined ? node.text : undefined;
+  }
+  if (node.kind !== "map") return undefined;
+  const [registry, repository, tag] = ["registry", "repository", "tag"].map((field) => scalarText(mapValue(node, field)));
+  const name = registry ? `${registry}/${repository}` : repository;
+  const update = name && tag ? incoming.get(normalizeRepository(name) ?? "") : undefined;
+  return update && nextVersion(update, versionOf(tag, undefined)) !== undefined ? `${name}:${tag}` : undefined;
 }
 
 /** Where a scalar's text is in the file: the file offset of a text offset, and source bytes for inserted text. */
