@@ -33451,17 +33451,19 @@ function nextTagText(update, current, kept) {
   const next = nextVersion(update, versionOf(current, void 0), kept);
   return next?.tag === current ? void 0 : next?.tag;
 }
-function staleImageIn(text2, incoming) {
+function staleImageIn(text2, incoming, bare = false) {
   for (const [word] of text2.matchAll(/[\w.\-/:@]+/g)) {
-    const ref = tryParseImageRef(word.replace(/[:@]+$/, ""));
+    const name = word.replace(/[:@]+$/, "");
+    const ref = tryParseImageRef(name);
     const update = ref && incoming.get(ref.repository);
     if (!ref || !update) continue;
-    if (ref.tag === void 0 && ref.digest === void 0 || nextReference(update, ref) !== void 0) return ref;
+    const versionFollows = bare || name !== word;
+    if (ref.tag === void 0 && ref.digest === void 0 ? versionFollows : nextReference(update, ref) !== void 0) return ref;
   }
   return void 0;
 }
 function renamedWarning(repository, newName) {
-  return `renames ${repository} to ${newName}, whose tag is left as it is (it is ${newName}'s, not ${repository}'s); if ${newName} mirrors these builds, set its tag with --set or a Flux ":tag" marker`;
+  return `renames ${repository} to ${newName}, whose tag is left as it is (it is ${newName}'s, not ${repository}'s); if ${newName} mirrors these builds, set that tag with --set or a configured override`;
 }
 function bareRepositoryWarning(repository) {
   return `holds ${repository} with no tag or digest, so its version is set in another field; left as it is (mark the field holding its tag with a Flux ":tag" marker, or set that field with a configured override with part: tag)`;
@@ -36954,9 +36956,10 @@ function editList(entries, path, document, incoming, plan) {
     const repository = normalizeRepository(newName || scalarText(field("name")) || "");
     const update = repository && incoming.get(repository);
     if (!update) {
-      const renamed = normalizeRepository(scalarText(field("name")) || "");
+      const renamed = incoming.get(normalizeRepository(scalarText(field("name")) || "") ?? "")?.image;
       const pinned = field("newTag") !== void 0 || field("digest") !== void 0;
-      if (newName && pinned && renamed && incoming.has(renamed)) plan.warn(entry.start, `${formatPath([...path, index])} ${renamedWarning(renamed, newName)}`);
+      if (newName && renamed && pinned && scalarText(field("newTag")) !== renamed.tag)
+        plan.warn(entry.start, `${formatPath([...path, index])} ${renamedWarning(renamed.repository, newName)}`);
       return;
     }
     const next = nextVersion(
@@ -37060,9 +37063,10 @@ var editArgoCdImages = (file, request2, plan) => {
         const ref = tryParseImageRef(entry.text.slice(eq + 1));
         const update = ref && incoming.get(ref.repository);
         if (!ref || !update) {
-          const renamed = eq > 0 ? normalizeRepository(entry.text.slice(0, eq)) : void 0;
+          const renamed = eq > 0 ? incoming.get(normalizeRepository(entry.text.slice(0, eq)) ?? "")?.image : void 0;
           const pinned = ref !== void 0 && (ref.tag !== void 0 || ref.digest !== void 0);
-          if (pinned && renamed && incoming.has(renamed)) plan.warn(entry.start, `${formatPath([...path, index])} ${renamedWarning(renamed, ref.name)}`);
+          if (renamed && pinned && ref.tag !== renamed.tag)
+            plan.warn(entry.start, `${formatPath([...path, index])} ${renamedWarning(renamed.repository, ref.name)}`);
           return;
         }
         if (ref.tag === void 0 && ref.digest === void 0) return;
@@ -37242,7 +37246,7 @@ function editOps(document, incoming, plan) {
       const key = [index, "value", ...path];
       if (name === "test") {
         plan.claim(node);
-        if (at[at.length - 1] === "image") warnTest(node, key, incoming, plan);
+        if (at[at.length - 1] === "image" || node.kind === "map") warnTest(node, key, incoming, plan);
         return;
       }
       if (at[at.length - 1] !== "image") return;
@@ -37251,14 +37255,24 @@ function editOps(document, incoming, plan) {
   });
 }
 function warnTest(node, key, incoming, plan) {
-  if (!isFlowScalar(node)) return;
-  const ref = tryParseImageRef(node.text);
-  const update = ref && incoming.get(ref.repository);
-  if (!ref || !update || nextReference(update, ref) === void 0) return;
+  const held = testedImage(node, incoming);
+  if (held === void 0) return;
   plan.warn(
     node.start,
-    `${formatPath(key)} holds ${node.text} in a test op, which is left as it is (it tests the resource before the patch); if this run moves the field it tests (in the base, say), kustomize fails the test: update its value or drop the op`
+    `${formatPath(key)} holds ${held} in a test op, which is left as it is (it tests the resource before the patch); if this run moves the field it tests (in the base, say), kustomize fails the test: update its value or drop the op`
   );
+}
+function testedImage(node, incoming) {
+  if (isFlowScalar(node)) {
+    const ref = tryParseImageRef(node.text);
+    const update2 = ref && incoming.get(ref.repository);
+    return update2 && nextReference(update2, ref) !== void 0 ? node.text : void 0;
+  }
+  if (node.kind !== "map") return void 0;
+  const [registry, repository, tag] = ["registry", "repository", "tag"].map((field) => scalarText(mapValue(node, field)));
+  const name = registry ? `${registry}/${repository}` : repository;
+  const update = name && tag ? incoming.get(normalizeRepository(name) ?? "") : void 0;
+  return update && nextVersion(update, versionOf(tag, void 0)) !== void 0 ? `${name}:${tag}` : void 0;
 }
 function placementOf(file, patch) {
   const { node, inFlow } = patch;
@@ -37395,8 +37409,8 @@ function editSetting(at, setting, document, incoming, plan) {
   const key = `${formatPath(at.path)}: ${setting.name}`;
   const warn = (message) => plan.warn(node.start, `${key} ${message}`);
   const notEdited = (form2, kcl = false) => {
-    const stale = staleImageIn(setting.text, incoming);
-    if (stale && (!kcl || kclWouldEdit(setting.text, incoming))) warn(`holds ${formatImageRef(stale)} in ${form2}, which is not edited ${setting.unedited}`);
+    const stale = kcl ? kclWouldEdit(setting.text, incoming) && staleImageIn(setting.text, incoming, true) : staleImageIn(setting.text, incoming);
+    if (stale) warn(`holds ${formatImageRef(stale)} in ${form2}, which is not edited ${setting.unedited}`);
   };
   const { value } = setting;
   if ("form" in value) return notEdited(value.form, value.kcl);
@@ -39207,13 +39221,13 @@ async function planUpdate(source, request2) {
     const target = targetFor(path);
     const { setters, knownSetters } = forFile(path);
     const unselected = target === void 0 && unselectedTarget(path) !== void 0;
-    const editRequest = unselected ? { images: [], setters: /* @__PURE__ */ new Map() } : { images: imagesFor(valid.images, config, target, request2.allowDowngrade ?? false), setters: settersFor(setters, target), knownSetters };
+    const editRequest = unselected ? { images: [], setters: /* @__PURE__ */ new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, void 0])]) } : { images: imagesFor(valid.images, config, target, request2.allowDowngrade ?? false), setters: settersFor(setters, target), knownSetters };
     const overrides = (overridesByFile.get(path) ?? []).flatMap(
       (o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images)
     );
     const filePlan = planFile(path, text2, editRequest, overrides, request2.create ?? false, target?.name, warnings);
     if (filePlan) planned.push(filePlan);
-    if (filePlan && !target) warnBesidePolicy(filePlan.changes, editRequest.setters, warnings);
+    if (filePlan && !target) warnBesidePolicy(filePlan.changes, editRequest.setters, text2, warnings);
   }
   if (planned.length === 0 && warnings.length === 0)
     warnUnmoved(
@@ -39356,13 +39370,14 @@ function warnUnreached(valid, updates, overrides, texts, warnings) {
     if (!holds(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
   }
 }
-function warnBesidePolicy(changes, setters, warnings) {
+function warnBesidePolicy(changes, setters, text2, warnings) {
   for (const change of changes) {
     if (change.kind !== "image" && change.kind !== "kcl-image") continue;
     const written = tryParseImageRef(change.new);
-    const marked = written && [...setters].find(([, u]) => u.policy && u.image.repository === written.repository);
-    if (!written || !marked) continue;
-    const [key, { policy }] = marked;
+    const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written?.repository && markerPattern(k).test(text2));
+    if (beside.length !== 1) continue;
+    const [key, { policy }] = beside[0];
+    if (!written || !policy) continue;
     const old = tryParseImageRef(change.old);
     const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
     if (nextVersion({ image: written, policy }, current) !== void 0) continue;

@@ -52,9 +52,10 @@ export declare function nextTagText(update: ImageUpdate, current: string | undef
 /**
  * The first image of an incoming repository written in `text` (a word of it, as written) that
  * the request would move on, for a warning where it cannot be edited: a `repo:` or `repo@`
- * before an interpolation has no version of its own, so it counts too.
+ * before an interpolation has no version of its own, so it counts too, as does any bare
+ * repository with `bare` (its version beside it, as in `{repository, tag}`, is known to move).
  */
-export declare function staleImageIn(text: string, incoming: ReadonlyMap<string, ImageUpdate>): ImageRef | undefined;
+export declare function staleImageIn(text: string, incoming: ReadonlyMap<string, ImageUpdate>, bare?: boolean): ImageRef | undefined;
 /**
  * A kustomize images entry that maps an incoming repository to another (`newName`, a mirror
  * or a fork): the tag it sets is the other repository's, which this image's builds do not
