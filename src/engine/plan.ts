@@ -5,25 +5,23 @@
  * Nothing is written here; a plan that throws leaves the tree as it was.
  */
 import picomatch from "picomatch";
-import type { Change, Diagnostic, EditRequest, EditResult, FieldChange, ValueFor, Warning } from "../change.js";
-import { formatDiagnostic, SourceError } from "../change.js";
-import { formatImageRef, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
-import { MARKER_TOKEN, markerPattern } from "../image/marker.js";
-import { nextImageText, nextTagText, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
+import type { Change, EditRequest, EditResult, Warning } from "../change.js";
+import { SourceError } from "../change.js";
+import { screenToken, type ImageRef } from "../image/reference.js";
+import { MARKER_TOKEN } from "../image/marker.js";
 import { editKcl } from "../kcl/editor.js";
-import { applyOverrides, type ComputedOverride } from "../kcl/override.js";
-import { OverrideSpecError } from "../kcl/override-spec.js";
+import type { ComputedOverride } from "../kcl/override.js";
 import { editYaml } from "../yaml/editor.js";
-import { setFromSpec, setYamlPath } from "../yaml/path.js";
-import { ConfigError, parseConfig, type Config, type OverrideConfig, type Target } from "./config.js";
+import { ConfigError, parseConfig, type Config, type Target } from "./config.js";
 import { FLUX_IMAGE_API_GROUP, mayHoldFluxObjects } from "./flux-objects.js";
-import { RequestError, validateRequest, type UpdateRequest, type ValidRequest } from "./request.js";
+import { RequestError, validateRequest, type UpdateRequest } from "./request.js";
 import { resolveSetters } from "./setters.js";
 import { decodeUtf8, readText, type TreeSource } from "./source.js";
 import { checkParses, fileKind, isTestFile, type FileKind } from "./file-kind.js";
 import { imagesFor, settersFor, targetOf, targetsInScope, warnRefusedImages } from "./targets.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
-import { shiftLines } from "../text/line-shift.js";
+import { warnBesidePolicy, warnUnmoved, warnUnreached } from "./reach.js";
+import { checkConfiguredOverrides, collectOverrides, configuredOverride, located, overFile } from "./overrides.js";
 
 export interface FilePlan {
   readonly path: string;
@@ -164,111 +162,6 @@ function pathFilter(globs: readonly string[], files: readonly string[], warnings
   return (path) => matchers.some((matches) => matches(path));
 }
 
-/** A `--set` spec as given, or a configured override waiting for the file's target to say which image it may set. */
-type RequestedOverride = string | OverrideConfig;
-
-/**
- * `--set` specs plus the configured overrides of the incoming images, per file in scope, and
- * what is wrong with the `--set` files: each must exist and be in scope (it was asked for by name).
- * With targets, an override of a file in none of them can never apply: that is warned about.
- */
-function collectOverrides(
-  valid: ValidRequest,
-  config: Config | undefined,
-  configPath: string,
-  present: ReadonlySet<string>,
-  inScope: (path: string) => boolean,
-  warnings: Warning[],
-): { byFile: Map<string, RequestedOverride[]>; issues: Diagnostic[] } {
-  const configured = config?.overrides ?? [];
-  const issues: Diagnostic[] = valid.sets.flatMap(({ file }) =>
-    !present.has(file) ? [{ message: `set: ${file} does not exist` }] : !inScope(file) ? [{ message: `set: ${file} is outside the paths to update` }] : [],
-  );
-  const byFile = new Map<string, RequestedOverride[]>();
-  const add = (file: string, override: RequestedOverride) => byFile.set(file, [...(byFile.get(file) ?? []), override]);
-  for (const { file, spec } of valid.sets) add(file, spec);
-  const inATarget = picomatch(
-    (config?.targets ?? []).flatMap((t) => t.paths),
-    { dot: true },
-  );
-  for (const o of configured) {
-    if (!inScope(o.file) || !valid.images.some((i) => i.repository === o.repository)) continue;
-    if (config!.targets.length > 0 && !inATarget(o.file)) {
-      warnings.push({ file: configPath, line: o.line, message: `override of ${o.file}: the file is in no target, so ${o.repository} is not set there` });
-    } else add(o.file, o);
-  }
-  return { byFile, issues };
-}
-
-/**
- * What is wrong with the configured overrides, each at its line in the configuration: a file
- * that does not exist or is not UTF-8, a path its file does not have (unless `create`), with
- * where in the file it stops. All of them, on every run, whatever images it brings: a typo must
- * not wait for the one image it concerns. A dry run of the overrides on the files they name
- * (no other file is read), its result dropped: the overrides of a file are tried together,
- * and one by one only when that fails, to name every one that does.
- */
-async function checkConfiguredOverrides(
-  source: TreeSource,
-  overrides: readonly OverrideConfig[],
-  configPath: string,
-  present: ReadonlySet<string>,
-  create: boolean,
-): Promise<Diagnostic[]> {
-  const issues: Diagnostic[] = [];
-  const issue = (i: number, field: string, message: string) =>
-    issues.push({ file: configPath, line: overrides[i]!.line, message: `overrides[${i}].${field}: ${message}` });
-  const byFile = new Map<string, number[]>();
-  overrides.forEach((o, i) => byFile.set(o.file, [...(byFile.get(o.file) ?? []), i]));
-  for (const [file, indexes] of byFile) {
-    if (!present.has(file)) {
-      for (const i of indexes) issue(i, "file", `${file} does not exist`);
-      continue;
-    }
-    const text = decodeUtf8(await source.read(file));
-    if (text === undefined) {
-      for (const i of indexes) issue(i, "file", `${file} is not UTF-8 text`);
-      continue;
-    }
-    const body = text.replace(/^\uFEFF/, "");
-    // Each field keeps what it holds: a KCL file whose paths all resolve is parsed once.
-    const dry = (of: readonly number[]) =>
-      applyFileOverrides(
-        fileKind(file)!,
-        body,
-        of.map((i) => ({ path: overrides[i]!.spec, value: (current: string | undefined) => current ?? "" })),
-        create,
-      );
-    try {
-      dry(indexes);
-    } catch (error) {
-      if (!(error instanceof SourceError)) throw error;
-      for (const i of indexes) {
-        try {
-          dry([i]);
-        } catch (one) {
-          if (!(one instanceof SourceError)) throw one;
-          issue(i, "spec", formatDiagnostic(located(file, one)));
-        }
-      }
-    }
-  }
-  return issues.sort((a, b) => a.line! - b.line!);
-}
-
-/**
- * A configured override as the file's own image fields get it: only when its target allows
- * the image, and moved on by the same decision (policy, no downgrade) from what it holds,
- * the whole reference or (`part: tag`) only the tag.
- */
-function configuredOverride(override: OverrideConfig, images: readonly ImageUpdate[]): ComputedOverride[] {
-  const update = images.find((u) => u.image.repository === override.repository);
-  if (!update) return [];
-  const value: ValueFor =
-    override.part === "tag" ? (current, kept) => nextTagText(update, current, kept) : (current, kept) => nextImageText(update, override.image, current, kept);
-  return [{ path: override.spec, value }];
-}
-
 /**
  * The byte screen, per kind of file: a file may need an edit only when it holds a marker or
  * an incoming repository, and a YAML file also when it may define Flux image objects. One
@@ -314,83 +207,6 @@ async function readNamed(source: TreeSource, path: string): Promise<string> {
   return text;
 }
 
-/**
- * A run that changes nothing because nothing names what it brings is most often a typo in a
- * repository or a marker key: say so, instead of a bare "nothing to change". An image counts
- * as reached when a file in scope holds its repository, a marker key or a configured override
- * stands for it; a `--setter` key, when a file in scope holds a marker with it.
- */
-function warnUnreached(
-  valid: ValidRequest,
-  updates: readonly ImageUpdate[],
-  overrides: ReadonlyMap<string, readonly RequestedOverride[]>,
-  texts: readonly string[],
-  warnings: Warning[],
-): void {
-  const holds = (pattern: RegExp) => texts.some((text) => pattern.test(text));
-  const overridden = new Set([...overrides.values()].flat().flatMap((o) => (typeof o === "string" ? [] : [o.repository])));
-  for (const image of valid.images) {
-    const marked = updates.some((u) => u.image.repository === image.repository);
-    if (!marked && !overridden.has(image.repository) && !holds(repositoryPattern(image))) {
-      warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
-    }
-  }
-  for (const key of valid.setters.keys()) {
-    if (!holds(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
-  }
-}
-
-/**
- * Without a target, a field matched by repository takes the incoming version as given (DESIGN
- * §3), while the marked fields of the same image in its file follow their ImagePolicy: a field
- * moved where that policy would have kept it (a release candidate, a late older build) is said
- * at its line, so one pod does not split across versions unseen. Only whole references are
- * judged (a tag field alone does not say its image), and only beside one marker key of the image.
- */
-function warnBesidePolicy(changes: readonly Change[], setters: ReadonlyMap<string, ImageUpdate>, text: string, warnings: Warning[]): void {
-  for (const change of changes) {
-    if (change.kind !== "image" && change.kind !== "kcl-image") continue;
-    const written = tryParseImageRef(change.new);
-    // The policies of this image's markers in this very file; another file's (another cluster's) say nothing here.
-    const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written?.repository && markerPattern(k).test(text));
-    if (beside.length !== 1) continue;
-    const [key, { policy }] = beside[0]!;
-    if (!written || !policy) continue;
-    const old = tryParseImageRef(change.old);
-    const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
-    if (nextVersion({ image: written, policy }, current) !== undefined) continue;
-    warnings.push({
-      file: change.file,
-      line: change.line,
-      message: `${change.key} is set to ${change.new} by repository, which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`,
-    });
-  }
-}
-
-/** The repository as a whole word, in any spelling a file may give it: `acme/ap` is not in `acme/app:1.0`. */
-function repositoryPattern(image: ImageRef): RegExp {
-  return new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`);
-}
-
-/**
- * A run that changes nothing and has nothing to say would read "every image field found holds
- * its new value": true only where some file holds that value. An image whose repository
- * appears only in files that hold neither its new tag nor its digest sits where no rule edits
- * it (a string, a substitution, a file kind not read): say where, instead of that claim.
- */
-function warnUnmoved(images: readonly ImageRef[], texts: readonly (readonly [string, string])[], warnings: Warning[]): void {
-  for (const image of images) {
-    const pattern = repositoryPattern(image);
-    const holding = texts.filter(([, text]) => pattern.test(text)).map(([path]) => path);
-    const version = image.tag ?? image.digest!;
-    if (holding.length === 0 || texts.some(([path, text]) => holding.includes(path) && text.includes(version))) continue;
-    const where = holding.length > 3 ? `${holding.slice(0, 3).join(", ")} and ${holding.length - 3} more` : holding.join(", ");
-    warnings.push({
-      message: `${image.repository} appears in ${where}, but no field there holds ${version} or was edited: it sits where no rule edits it (see "What it edits" in the README)`,
-    });
-  }
-}
-
 function planFile(
   path: string,
   text: string,
@@ -413,22 +229,7 @@ function planFile(
     warnings.push({ file: path, ...(error.line !== undefined && { line: error.line }), message: `not edited: ${error.message}` });
     return undefined;
   }
-  let { changes, warnings: fileWarnings, text: after } = edited;
-  if (overrides.length > 0) {
-    try {
-      const overridden = applyFileOverrides(kind, after, overrides, create);
-      // The editors' lines as they read once the overrides added or removed lines.
-      changes = withOverrides(shiftLines(changes, after, overridden.text), overridden.changes);
-      const shifted = shiftLines(fileWarnings, after, overridden.text);
-      // An override of a field an editor also reached (a policy keeping its version) says the same there, under its own name for the field: once is enough.
-      const said = (w: Warning) => shifted.some((e) => e.line === w.line && reasonOf(e.message) === reasonOf(w.message));
-      fileWarnings = [...shifted, ...overridden.warnings.filter((w) => !said(w))];
-      after = overridden.text;
-    } catch (error) {
-      if (error instanceof SourceError) throw new RequestError([located(path, error)]);
-      throw error;
-    }
-  }
+  const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFile(path, kind, edited, overrides, create) : edited;
   warnings.push(...fileWarnings.map((w) => ({ ...w, file: path })));
   if (after === body) return undefined;
   checkParses(kind, path, after);
@@ -439,52 +240,4 @@ function planFile(
     changes: changes.map((c) => ({ ...c, file: path, ...(target && { target }) })),
     ...(target && { target }),
   };
-}
-
-/** What a warning says of a field without the field's name: `keeps …` from `app["image"] keeps …`; the whole message for any other warning. */
-function reasonOf(message: string): string {
-  return message.slice(message.indexOf(" keeps ") + 1);
-}
-
-/**
- * The changes of a file after its overrides ran over the editors' result, in line order.
- * An override of a field an editor had just set is one change (the file's value -> the
- * override's), not two with an intermediate value the file never held.
- */
-function withOverrides(edits: readonly FieldChange[], overrides: readonly FieldChange[]): FieldChange[] {
-  const changes = [...edits];
-  for (const override of overrides) {
-    const i = changes.findIndex(
-      (c) => c.line === override.line && c.new === override.old && (c.kind === "setter" || fieldKey(c.key) === fieldKey(override.key)),
-    );
-    if (i < 0) changes.push(override);
-    else if (changes[i]!.old === override.new) changes.splice(i, 1);
-    else changes[i] = { ...override, old: changes[i]!.old };
-  }
-  return changes.sort((a, b) => a.line - b.line);
-}
-
-/** `a[0].b` and `a.0.b` name the same field. */
-function fieldKey(key: string): string {
-  return key.replace(/\[(\d+)\]/g, ".$1");
-}
-
-function applyFileOverrides(kind: FileKind, text: string, overrides: readonly (string | ComputedOverride)[], create: boolean): EditResult {
-  if (kind === "kcl") return applyOverrides(text, overrides, { create });
-  let result: EditResult = { text, changes: [], warnings: [] };
-  for (const override of overrides) {
-    const next =
-      typeof override === "string" ? setFromSpec(result.text, override, create) : setYamlPath(result.text, override.path, override.value, { create });
-    const shift = <C extends { readonly line?: number }>(earlier: readonly C[]) => shiftLines(earlier, result.text, next.text);
-    result = { text: next.text, changes: [...shift(result.changes), ...next.changes], warnings: [...shift(result.warnings), ...next.warnings] };
-  }
-  return result;
-}
-
-function located(path: string, error: SourceError): Diagnostic {
-  const where = { file: path, ...(error.line !== undefined && { line: error.line }) };
-  if (!(error instanceof OverrideSpecError) || error.message.includes(error.spec)) return { ...where, message: error.message };
-  // KCL's own texts ("Expected opening quote after '['") do not name the spec; `-O` paths have no list indexes.
-  const indexed = /\[\s*\d+\s*\]/.test(error.spec) ? " (KCL override paths have no list indexes)" : "";
-  return { ...where, message: `'${error.spec}': ${error.message}${indexed}` };
 }

@@ -1,0 +1,191 @@
+/**
+ * Overrides: `--set` specs and configured `overrides:` per file, checked before any edit and
+ * applied over what the editors did, as one result per file.
+ */
+import picomatch from "picomatch";
+import type { Diagnostic, EditResult, FieldChange, ValueFor, Warning } from "../change.js";
+import { formatDiagnostic, SourceError } from "../change.js";
+import { nextImageText, nextTagText, type ImageUpdate } from "../image/update.js";
+import { applyOverrides, type ComputedOverride } from "../kcl/override.js";
+import { OverrideSpecError } from "../kcl/override-spec.js";
+import { setFromSpec, setYamlPath } from "../yaml/path.js";
+import type { Config, OverrideConfig } from "./config.js";
+import { fileKind, type FileKind } from "./file-kind.js";
+import { RequestError, type ValidRequest } from "./request.js";
+import { decodeUtf8, type TreeSource } from "./source.js";
+import { shiftLines } from "../text/line-shift.js";
+
+/** A `--set` spec as given, or a configured override waiting for the file's target to say which image it may set. */
+export type RequestedOverride = string | OverrideConfig;
+
+/**
+ * `--set` specs plus the configured overrides of the incoming images, per file in scope, and
+ * what is wrong with the `--set` files: each must exist and be in scope (it was asked for by name).
+ * With targets, an override of a file in none of them can never apply: that is warned about.
+ */
+export function collectOverrides(
+  valid: ValidRequest,
+  config: Config | undefined,
+  configPath: string,
+  present: ReadonlySet<string>,
+  inScope: (path: string) => boolean,
+  warnings: Warning[],
+): { byFile: Map<string, RequestedOverride[]>; issues: Diagnostic[] } {
+  const configured = config?.overrides ?? [];
+  const issues: Diagnostic[] = valid.sets.flatMap(({ file }) =>
+    !present.has(file) ? [{ message: `set: ${file} does not exist` }] : !inScope(file) ? [{ message: `set: ${file} is outside the paths to update` }] : [],
+  );
+  const byFile = new Map<string, RequestedOverride[]>();
+  const add = (file: string, override: RequestedOverride) => byFile.set(file, [...(byFile.get(file) ?? []), override]);
+  for (const { file, spec } of valid.sets) add(file, spec);
+  const inATarget = picomatch(
+    (config?.targets ?? []).flatMap((t) => t.paths),
+    { dot: true },
+  );
+  for (const o of configured) {
+    if (!inScope(o.file) || !valid.images.some((i) => i.repository === o.repository)) continue;
+    if (config!.targets.length > 0 && !inATarget(o.file)) {
+      warnings.push({ file: configPath, line: o.line, message: `override of ${o.file}: the file is in no target, so ${o.repository} is not set there` });
+    } else add(o.file, o);
+  }
+  return { byFile, issues };
+}
+
+/**
+ * What is wrong with the configured overrides, each at its line in the configuration: a file
+ * that does not exist or is not UTF-8, a path its file does not have (unless `create`), with
+ * where in the file it stops. All of them, on every run, whatever images it brings: a typo must
+ * not wait for the one image it concerns. A dry run of the overrides on the files they name
+ * (no other file is read), its result dropped: the overrides of a file are tried together,
+ * and one by one only when that fails, to name every one that does.
+ */
+export async function checkConfiguredOverrides(
+  source: TreeSource,
+  overrides: readonly OverrideConfig[],
+  configPath: string,
+  present: ReadonlySet<string>,
+  create: boolean,
+): Promise<Diagnostic[]> {
+  const issues: Diagnostic[] = [];
+  const issue = (i: number, field: string, message: string) =>
+    issues.push({ file: configPath, line: overrides[i]!.line, message: `overrides[${i}].${field}: ${message}` });
+  const byFile = new Map<string, number[]>();
+  overrides.forEach((o, i) => byFile.set(o.file, [...(byFile.get(o.file) ?? []), i]));
+  for (const [file, indexes] of byFile) {
+    if (!present.has(file)) {
+      for (const i of indexes) issue(i, "file", `${file} does not exist`);
+      continue;
+    }
+    const text = decodeUtf8(await source.read(file));
+    if (text === undefined) {
+      for (const i of indexes) issue(i, "file", `${file} is not UTF-8 text`);
+      continue;
+    }
+    const body = text.replace(/^\uFEFF/, "");
+    // Each field keeps what it holds: a KCL file whose paths all resolve is parsed once.
+    const dry = (of: readonly number[]) =>
+      applyFileOverrides(
+        fileKind(file)!,
+        body,
+        of.map((i) => ({ path: overrides[i]!.spec, value: (current: string | undefined) => current ?? "" })),
+        create,
+      );
+    try {
+      dry(indexes);
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      for (const i of indexes) {
+        try {
+          dry([i]);
+        } catch (one) {
+          if (!(one instanceof SourceError)) throw one;
+          issue(i, "spec", formatDiagnostic(located(file, one)));
+        }
+      }
+    }
+  }
+  return issues.sort((a, b) => a.line! - b.line!);
+}
+
+/**
+ * A configured override as the file's own image fields get it: only when its target allows
+ * the image, and moved on by the same decision (policy, no downgrade) from what it holds,
+ * the whole reference or (`part: tag`) only the tag.
+ */
+export function configuredOverride(override: OverrideConfig, images: readonly ImageUpdate[]): ComputedOverride[] {
+  const update = images.find((u) => u.image.repository === override.repository);
+  if (!update) return [];
+  const value: ValueFor =
+    override.part === "tag" ? (current, kept) => nextTagText(update, current, kept) : (current, kept) => nextImageText(update, override.image, current, kept);
+  return [{ path: override.spec, value }];
+}
+
+/**
+ * The overrides of a file applied over what its editors did: one result, the editors' lines as
+ * they read once the overrides added or removed lines. Throws RequestError (with the file)
+ * for an override that cannot apply.
+ */
+export function overFile(path: string, kind: FileKind, edited: EditResult, overrides: readonly (string | ComputedOverride)[], create: boolean): EditResult {
+  try {
+    const overridden = applyFileOverrides(kind, edited.text, overrides, create);
+    const shifted = shiftLines(edited.warnings, edited.text, overridden.text);
+    // An override of a field an editor also reached (a policy keeping its version) says the same there, under its own name for the field: once is enough.
+    const said = (w: Warning) => shifted.some((e) => e.line === w.line && reasonOf(e.message) === reasonOf(w.message));
+    return {
+      text: overridden.text,
+      changes: withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes),
+      warnings: [...shifted, ...overridden.warnings.filter((w) => !said(w))],
+    };
+  } catch (error) {
+    if (error instanceof SourceError) throw new RequestError([located(path, error)]);
+    throw error;
+  }
+}
+
+/** What a warning says of a field without the field's name: `keeps …` from `app["image"] keeps …`; the whole message for any other warning. */
+function reasonOf(message: string): string {
+  return message.slice(message.indexOf(" keeps ") + 1);
+}
+
+/**
+ * The changes of a file after its overrides ran over the editors' result, in line order.
+ * An override of a field an editor had just set is one change (the file's value -> the
+ * override's), not two with an intermediate value the file never held.
+ */
+function withOverrides(edits: readonly FieldChange[], overrides: readonly FieldChange[]): FieldChange[] {
+  const changes = [...edits];
+  for (const override of overrides) {
+    const i = changes.findIndex(
+      (c) => c.line === override.line && c.new === override.old && (c.kind === "setter" || fieldKey(c.key) === fieldKey(override.key)),
+    );
+    if (i < 0) changes.push(override);
+    else if (changes[i]!.old === override.new) changes.splice(i, 1);
+    else changes[i] = { ...override, old: changes[i]!.old };
+  }
+  return changes.sort((a, b) => a.line - b.line);
+}
+
+/** `a[0].b` and `a.0.b` name the same field. */
+function fieldKey(key: string): string {
+  return key.replace(/\[(\d+)\]/g, ".$1");
+}
+
+function applyFileOverrides(kind: FileKind, text: string, overrides: readonly (string | ComputedOverride)[], create: boolean): EditResult {
+  if (kind === "kcl") return applyOverrides(text, overrides, { create });
+  let result: EditResult = { text, changes: [], warnings: [] };
+  for (const override of overrides) {
+    const next =
+      typeof override === "string" ? setFromSpec(result.text, override, create) : setYamlPath(result.text, override.path, override.value, { create });
+    const shift = <C extends { readonly line?: number }>(earlier: readonly C[]) => shiftLines(earlier, result.text, next.text);
+    result = { text: next.text, changes: [...shift(result.changes), ...next.changes], warnings: [...shift(result.warnings), ...next.warnings] };
+  }
+  return result;
+}
+
+export function located(path: string, error: SourceError): Diagnostic {
+  const where = { file: path, ...(error.line !== undefined && { line: error.line }) };
+  if (!(error instanceof OverrideSpecError) || error.message.includes(error.spec)) return { ...where, message: error.message };
+  // KCL's own texts ("Expected opening quote after '['") do not name the spec; `-O` paths have no list indexes.
+  const indexed = /\[\s*\d+\s*\]/.test(error.spec) ? " (KCL override paths have no list indexes)" : "";
+  return { ...where, message: `'${error.spec}': ${error.message}${indexed}` };
+}

@@ -1,0 +1,89 @@
+/**
+ * Where the incoming images reached the tree, for a person to learn why a run moved less than
+ * they expected: a repository no file holds (a typo), one that sits only where no rule edits,
+ * and a field moved beside its markers' policy.
+ */
+import type { Change, Warning } from "../change.js";
+import { markerPattern } from "../image/marker.js";
+import { formatImageRef, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
+import { nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
+import { escapeRegExp } from "../text/escape-regexp.js";
+import type { RequestedOverride } from "./overrides.js";
+import type { ValidRequest } from "./request.js";
+
+/**
+ * A run that changes nothing because nothing names what it brings is most often a typo in a
+ * repository or a marker key: say so, instead of a bare "nothing to change". An image counts
+ * as reached when a file in scope holds its repository, a marker key or a configured override
+ * stands for it; a `--setter` key, when a file in scope holds a marker with it.
+ */
+export function warnUnreached(
+  valid: ValidRequest,
+  updates: readonly ImageUpdate[],
+  overrides: ReadonlyMap<string, readonly RequestedOverride[]>,
+  texts: readonly string[],
+  warnings: Warning[],
+): void {
+  const holds = (pattern: RegExp) => texts.some((text) => pattern.test(text));
+  const overridden = new Set([...overrides.values()].flat().flatMap((o) => (typeof o === "string" ? [] : [o.repository])));
+  for (const image of valid.images) {
+    const marked = updates.some((u) => u.image.repository === image.repository);
+    if (!marked && !overridden.has(image.repository) && !holds(repositoryPattern(image))) {
+      warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
+    }
+  }
+  for (const key of valid.setters.keys()) {
+    if (!holds(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
+  }
+}
+
+/**
+ * Without a target, a field matched by repository takes the incoming version as given (DESIGN
+ * §3), while the marked fields of the same image in its file follow their ImagePolicy: a field
+ * moved where that policy would have kept it (a release candidate, a late older build) is said
+ * at its line, so one pod does not split across versions unseen. Only whole references are
+ * judged (a tag field alone does not say its image), and only beside one marker key of the image.
+ */
+export function warnBesidePolicy(changes: readonly Change[], setters: ReadonlyMap<string, ImageUpdate>, text: string, warnings: Warning[]): void {
+  for (const change of changes) {
+    if (change.kind !== "image" && change.kind !== "kcl-image") continue;
+    const written = tryParseImageRef(change.new);
+    // The policies of this image's markers in this very file; another file's (another cluster's) say nothing here.
+    const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written?.repository && markerPattern(k).test(text));
+    if (beside.length !== 1) continue;
+    const [key, { policy }] = beside[0]!;
+    if (!written || !policy) continue;
+    const old = tryParseImageRef(change.old);
+    const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
+    if (nextVersion({ image: written, policy }, current) !== undefined) continue;
+    warnings.push({
+      file: change.file,
+      line: change.line,
+      message: `${change.key} is set to ${change.new} by repository, which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`,
+    });
+  }
+}
+
+/** The repository as a whole word, in any spelling a file may give it: `acme/ap` is not in `acme/app:1.0`. */
+function repositoryPattern(image: ImageRef): RegExp {
+  return new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`);
+}
+
+/**
+ * A run that changes nothing and has nothing to say would read "every image field found holds
+ * its new value": true only where some file holds that value. An image whose repository
+ * appears only in files that hold neither its new tag nor its digest sits where no rule edits
+ * it (a string, a substitution, a file kind not read): say where, instead of that claim.
+ */
+export function warnUnmoved(images: readonly ImageRef[], texts: readonly (readonly [string, string])[], warnings: Warning[]): void {
+  for (const image of images) {
+    const pattern = repositoryPattern(image);
+    const holding = texts.filter(([, text]) => pattern.test(text)).map(([path]) => path);
+    const version = image.tag ?? image.digest!;
+    if (holding.length === 0 || texts.some(([path, text]) => holding.includes(path) && text.includes(version))) continue;
+    const where = holding.length > 3 ? `${holding.slice(0, 3).join(", ")} and ${holding.length - 3} more` : holding.join(", ");
+    warnings.push({
+      message: `${image.repository} appears in ${where}, but no field there holds ${version} or was edited: it sits where no rule edits it (see "What it edits" in the README)`,
+    });
+  }
+}
