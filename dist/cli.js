@@ -1664,9 +1664,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options2, returnState = false) => {
+    var picomatch4 = (glob, options2, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch3(input, options2, returnState));
+        const fns = glob.map((input) => picomatch4(input, options2, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -1682,16 +1682,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options2 || {};
       const posix2 = opts.windows;
-      const regex2 = isState ? picomatch3.compileRe(glob, options2) : picomatch3.makeRe(glob, options2, false, true);
+      const regex2 = isState ? picomatch4.compileRe(glob, options2) : picomatch4.makeRe(glob, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex2, options2, { glob, posix: posix2 });
+        const { isMatch, match, output } = picomatch4.test(input, regex2, options2, { glob, posix: posix2 });
         const result = { glob, state, regex: regex2, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -1717,7 +1717,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input, regex2, options2, { glob, posix: posix2 } = {}) => {
+    picomatch4.test = (input, regex2, options2, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1734,24 +1734,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex2, options2, posix2);
+          match = picomatch4.matchBase(input, regex2, options2, posix2);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob, options2, posix2 = options2 && options2.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options2);
+    picomatch4.matchBase = (input, glob, options2, posix2 = options2 && options2.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options2);
       return regex2.test(utils.basename(input, { windows: posix2 }));
     };
-    picomatch3.isMatch = (str, patterns, options2) => picomatch3(patterns, options2)(str);
-    picomatch3.parse = (pattern, options2) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options2));
+    picomatch4.isMatch = (str, patterns, options2) => picomatch4(patterns, options2)(str);
+    picomatch4.parse = (pattern, options2) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options2));
       return parse4(pattern, { ...options2, fastpaths: false });
     };
-    picomatch3.scan = (input, options2) => scan(input, options2);
-    picomatch3.compileRe = (state, options2, returnOutput = false, returnState = false) => {
+    picomatch4.scan = (input, options2) => scan(input, options2);
+    picomatch4.compileRe = (state, options2, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -1762,13 +1762,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch3.toRegex(source, options2);
+      const regex2 = picomatch4.toRegex(source, options2);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch3.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
+    picomatch4.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -1779,9 +1779,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse4(input, options2);
       }
-      return picomatch3.compileRe(parsed, options2, returnOutput, returnState);
+      return picomatch4.compileRe(parsed, options2, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options2) => {
+    picomatch4.toRegex = (source, options2) => {
       try {
         const opts = options2 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -1790,8 +1790,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants;
-    module2.exports = picomatch3;
+    picomatch4.constants = constants;
+    module2.exports = picomatch4;
   }
 });
 
@@ -1801,14 +1801,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch3(glob, options2, returnState = false) {
+    function picomatch4(glob, options2, returnState = false) {
       if (options2 && (options2.windows === null || options2.windows === void 0)) {
         options2 = { ...options2, windows: utils.isWindows() };
       }
       return pico(glob, options2, returnState);
     }
-    Object.assign(picomatch3, pico);
-    module2.exports = picomatch3;
+    Object.assign(picomatch4, pico);
+    module2.exports = picomatch4;
   }
 });
 
@@ -33248,7 +33248,7 @@ async function writePlan(root, plan) {
 }
 
 // src/engine/plan.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
 
 // src/change.ts
 function formatDiagnostic(d) {
@@ -35336,553 +35336,6 @@ function editKcl(text2, request2) {
   };
 }
 
-// src/kcl/override-reach.ts
-var STARTS_LINE = /* @__PURE__ */ new Set([T.Newline, T.Indent, T.Dedent]);
-var ASSIGNS = /* @__PURE__ */ new Set([T.Assign, T.Colon, T.AugAssign, T.PlusAssign]);
-function configOf(expr) {
-  return expr.type === "config" ? expr : expr.type === "schema" ? expr.config : void 0;
-}
-function namesTarget(s, name) {
-  return s.type === "assign" && s.targets.includes(name) || (s.type === "aug-assign" || s.type === "unification") && s.target === name;
-}
-function holdsConfig(s) {
-  return s.type === "assign" && configOf(s.value) !== void 0 || s.type === "unification";
-}
-function unreached(module2, name, reaches) {
-  const { tokens } = module2;
-  const line = (token) => tokens.source.line(tokens.start[token]);
-  for (const s of module2.statements) {
-    if (namesTarget(s, name) && !reaches(s)) {
-      if (s.type === "assign")
-        return { message: `'${name}' is assigned ${describeExpr(tokens, s.value)}, not a config or schema literal`, line: line(s.first) };
-      if (s.type === "aug-assign") return { message: `'${name}' is only augmented here ('${name} ${s.operator} ...'), not assigned`, line: line(s.first) };
-    }
-    const inIf = assignedInIf(tokens, s, name);
-    if (inIf !== void 0) return { message: `'${name}' is assigned inside an 'if' block, which overrides do not reach`, line: line(inIf) };
-  }
-  return void 0;
-}
-function describeExpr(tokens, expr) {
-  const { kind, match } = tokens;
-  const text2 = (token) => tokens.source.text.slice(tokens.start[token], tokens.end[token]);
-  if (expr.type === "string") return "a string";
-  if (expr.type === "name") return `the name '${expr.name}'`;
-  if (expr.type === "list") return "a list";
-  if (expr.type === "config" || expr.type === "schema") return "a config";
-  if (expr.type === "operation") {
-    const [left, right] = expr.operands;
-    const [from, to] = right ? [left.last + 1, right.first - 1] : [expr.first, left.first - 1];
-    return `a '${Array.from({ length: to - from + 1 }, (_, i) => text2(from + i)).join(" ")}' expression`;
-  }
-  for (let i = expr.first; i <= expr.last; i++) {
-    if (kind[i] === T.LParen || kind[i] === T.LBracket || kind[i] === T.LBrace) i = match[i];
-    else if (keywordAt(tokens, i) === Keyword.If) return "a conditional expression (... if ... else ...)";
-  }
-  if (kind[expr.last] === T.RParen) return kind[expr.first] === T.LParen && match[expr.first] === expr.last ? "a parenthesized expression" : "a call";
-  if (keywordAt(tokens, expr.first) === Keyword.Lambda) return "a lambda";
-  if (kind[expr.first] === T.LBracket || kind[expr.first] === T.LBrace) return "a comprehension";
-  if (expr.first === expr.last) return kind[expr.first] === T.Number ? "a number" : text2(expr.first);
-  return "an expression";
-}
-function assignedInIf(tokens, s, name) {
-  const opens = keywordAt(tokens, s.first);
-  if (s.type !== "other" || opens !== Keyword.If && opens !== Keyword.Elif && opens !== Keyword.Else) return void 0;
-  const { kind, match } = tokens;
-  let header;
-  for (let i = s.first + 1; i < s.last; i++) {
-    const k = kind[i];
-    if (k === T.LParen || k === T.LBracket || k === T.LBrace) i = match[i];
-    else if (k === T.Colon && header === void 0) header = i;
-    else if (k === T.Name && (STARTS_LINE.has(kind[i - 1]) || i - 1 === header) && ASSIGNS.has(kind[i + 1])) {
-      if (tokens.source.text.slice(tokens.start[i], tokens.end[i]).replace(/^\$/, "") === name) return i;
-    }
-  }
-  return void 0;
-}
-
-// src/text/line-shift.ts
-function shiftLines(changes, before, after) {
-  if (changes.length === 0 || before === after) return [...changes];
-  let prefix = 0;
-  const shortest = Math.min(before.length, after.length);
-  while (prefix < shortest && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shortest - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  const oldEnd = before.length - suffix;
-  const lines = { before: new LineIndex(before), after: new LineIndex(after) };
-  return changes.map((change) => {
-    if (change.line === void 0) return change;
-    const start = lines.before.lineStart(change.line);
-    if (start === void 0 || start < prefix) return change;
-    const moved = start >= oldEnd ? start + after.length - before.length : prefix;
-    const line = lines.after.lineAt(moved);
-    return line === change.line ? change : { ...change, line };
-  });
-}
-
-// src/kcl/spec-value.ts
-function plainString(tokens, expr) {
-  if (expr.type !== "string" || tokens.flags[expr.token] & StringFlag.Interpolated) return void 0;
-  return stringLiteralValue(nodeText(tokens, expr));
-}
-function readSpecValue(text2) {
-  const parsed = parseSpecValue(text2);
-  if (parsed instanceof SourceError) return { kind: "other", form: "a value KCL cannot read", why: parsed.message };
-  const { tokens, expr, complete } = parsed;
-  if (expr.type === "operation") return { kind: "whole-text", tokens, expr };
-  if (!complete) {
-    const kept = nodeText(tokens, expr);
-    return { kind: "other", form: `a value of which KCL keeps only '${kept}'`, why: `KCL would keep only '${kept}'` };
-  }
-  if (expr.type !== "string") return { kind: "expression", tokens, expr, form: "an expression" };
-  const value = plainString(tokens, expr);
-  if (value === void 0) return { kind: "expression", tokens, expr, form: "an interpolated string" };
-  const raw = nodeText(tokens, expr);
-  return { kind: "literal", tokens, expr, value, style: readStringLiteral(raw).style, start: tokens.start[expr.token], end: tokens.end[expr.token] };
-}
-function parseSpecValue(value) {
-  try {
-    return parseKclExpression(value);
-  } catch (e) {
-    if (!(e instanceof SourceError)) throw e;
-    const at = errorIndex(value, e);
-    const head = at > 0 ? parseHead(value.slice(0, at)) : void 0;
-    return head?.expr.type === "operation" ? head : e;
-  }
-}
-function errorIndex(text2, error) {
-  const lineStart = error.line === void 0 ? void 0 : new LineIndex(text2).lineStart(error.line);
-  return lineStart === void 0 || error.column === void 0 ? -1 : lineStart + error.column - 1;
-}
-function parseHead(text2) {
-  try {
-    return parseKclExpression(text2);
-  } catch (e) {
-    if (!(e instanceof SourceError)) throw e;
-    return void 0;
-  }
-}
-
-// src/kcl/override.ts
-var COMPOSITE = { config: "a config", schema: "a schema instance", list: "a list" };
-function valueFrom(tokens, expr, eol) {
-  const string = plainString(tokens, expr);
-  return { tokens, expr, text: nodeText(tokens, expr).replace(/\r\n|\n|\r/g, eol), ...string !== void 0 && { string } };
-}
-function readValue(spec, raw, eol) {
-  const read = readSpecValue(spec.value);
-  if (read.kind === "other") {
-    const hint = /^[rR]?["']/.test(spec.value) ? "close its quote" : `quote a string value: ${spec.path}="${spec.value}" (in a shell, single-quote the whole argument, or the shell drops those quotes)`;
-    throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why}); ${hint}`);
-  }
-  if (read.kind === "whole-text") {
-    return { tokens: read.tokens, expr: read.expr, text: writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" }), string: spec.value };
-  }
-  return valueFrom(read.tokens, read.expr, eol);
-}
-function sameTokens(a, aNode, b, bNode) {
-  const skip = (t, i2) => STARTS_LINE.has(t.kind[i2]);
-  let i = aNode.first;
-  let j = bNode.first;
-  while (true) {
-    while (i <= aNode.last && skip(a, i)) i++;
-    while (j <= bNode.last && skip(b, j)) j++;
-    if (i > aNode.last || j > bNode.last) return i > aNode.last && j > bNode.last;
-    if (a.kind[i] !== b.kind[j]) return false;
-    const at = a.source.text.slice(a.start[i], a.end[i]);
-    const bt = b.source.text.slice(b.start[j], b.end[j]);
-    if (a.kind[i] === T.String) {
-      const interpolated = StringFlag.Interpolated | StringFlag.Raw;
-      if ((a.flags[i] & interpolated) !== (b.flags[j] & interpolated) || stringLiteralValue(at) !== stringLiteralValue(bt)) return false;
-    } else if (at !== bt) return false;
-    i++;
-    j++;
-  }
-}
-var Planner = class {
-  constructor(module2, spec, computed) {
-    this.module = module2;
-    this.spec = spec;
-    this.computed = computed;
-    this.tokens = module2.tokens;
-    this.text = this.tokens.source.text;
-    this.eol = this.tokens.source.lineEnding();
-  }
-  module;
-  spec;
-  computed;
-  plan = { splices: [], changes: [], warnings: [] };
-  tokens;
-  text;
-  eol;
-  /** The value to write: the spec's, or the computed one for a missing field (undefined: nothing to write). */
-  value(raw) {
-    return this.computed ? this.stringValue(this.computed(void 0)) : readValue(this.spec, raw, this.eol);
-  }
-  stringValue(string) {
-    if (string === void 0) return void 0;
-    const parsed = parseKclExpression(writeStringLiteral(string, { quote: '"', triple: false, prefix: "" }));
-    return valueFrom(parsed.tokens, parsed.expr, this.eol);
-  }
-  line(token) {
-    return this.tokens.source.line(this.tokens.start[token]);
-  }
-  change(token, old, next, key) {
-    this.plan.changes.push({ line: this.line(token), kind: "override", key, old, new: next });
-  }
-  warn(token, message) {
-    this.plan.warnings.push({ line: this.line(token), message });
-  }
-  describe(expr) {
-    return plainString(this.tokens, expr) ?? nodeText(this.tokens, expr);
-  }
-  /** `=`: splice the new value over the old one; a string keeps the old literal's style. `key` is the path reported. */
-  replace(old, given, key = this.spec.path) {
-    if (this.computed) this.refuseComposite(old);
-    const oldString = plainString(this.tokens, old);
-    const value = this.computed ? this.stringValue(this.computed(oldString, (why) => this.warn(old.first, `${this.spec.path} ${why}`))) : given;
-    if (!value) return;
-    let text2 = value.text;
-    if (oldString !== void 0 && value.string !== void 0) {
-      if (oldString === value.string) return;
-      text2 = writeStringLiteral(value.string, readStringLiteral(nodeText(this.tokens, old)).style);
-    } else if (sameTokens(this.tokens, old, value.tokens, value.expr)) return;
-    this.plan.splices.push({ start: this.tokens.start[old.first], end: this.tokens.end[old.last], insert: text2 });
-    this.change(old.first, this.describe(old), value.string ?? value.text, key);
-  }
-  /**
-   * A computed value is an image or its tag: written over a config, schema instance or list it
-   * would drop the rest (`image = {repository = ..., tag = ...}` -> `image = "1.2.4"`). Refused
-   * as the YAML editor refuses a mapping or list; an expression that computes a string is set.
-   */
-  refuseComposite(old) {
-    const what = COMPOSITE[old.type];
-    if (what === void 0) return;
-    const inside = old.type === "list" ? "" : "; name the entry inside it that holds the image (or, with part: tag, the tag)";
-    throw new SourceError(`${this.spec.path}: the value is ${what}, not a string that can be set${inside}`, this.line(old.first));
-  }
-  /** `:`: merge a config into a config/schema, or a same-name schema; anything else replaces. */
-  union(old, value, key = this.spec.path) {
-    const target = configOf(old);
-    if (value.expr.type === "config" || value.expr.type === "schema") {
-      const sameSchema = value.expr.type === "config" || old.type === "schema" && old.name === value.expr.name;
-      if (target && sameSchema) return this.merge(target, configOf(value.expr), value.tokens, key);
-      if (value.expr.type === "config") return this.warn(old.first, `${key} is not a config or schema literal; ':' has nothing to merge into`);
-    }
-    this.replace(old, value, key);
-  }
-  /** Each entry set or added is reported under its own path below `key`, with its value. */
-  merge(target, incoming, tokens, key) {
-    for (const item of incoming.items) {
-      const parts = item.type === "entry" ? item.key.parts : void 0;
-      if (item.type !== "entry" || !parts) {
-        const text2 = nodeText(tokens, item).replace(/\r\n|\n|\r/g, this.eol);
-        this.insert(target, text2, text2, key);
-        continue;
-      }
-      const path = formatOverridePath(parts, key);
-      const value = valueFrom(tokens, item.value, this.eol);
-      const matches = this.entries(target).filter((e) => e.key.parts?.join("\0") === parts.join("\0"));
-      if (matches.length === 0) this.insert(target, keyText(parts, item.operator, value.text), value.string ?? value.text, path);
-      for (const m of matches) this.union(m.value, value, path);
-    }
-  }
-  /**
-   * `+=`: append list items, only when both sides are list literals (as KCL does); the change
-   * holds the list written. Unlike `kcl -O`, which appends every time, an item the list already
-   * holds (the same tokens, whatever the layout) is not appended again, so that a second run
-   * of the same request changes nothing.
-   */
-  append(old, value) {
-    if (old.type !== "list" || value.expr.type !== "list") {
-      return this.warn(old.first, `${this.spec.path}+= needs a list literal on both sides; nothing appended`);
-    }
-    const added = [];
-    for (const item of value.expr.items) {
-      const held = old.items.some((o) => sameTokens(this.tokens, o, value.tokens, item)) || added.some((a) => sameTokens(value.tokens, a, value.tokens, item));
-      if (!held) added.push(item);
-    }
-    const items = added.map((item) => nodeText(value.tokens, item));
-    if (items.length === 0) return;
-    const splice = this.afterLast(old, items, items.join(", "), (last) => this.indentOf(last.first));
-    this.plan.splices.push(splice);
-    const [start, end] = [this.tokens.start[old.first], this.tokens.end[old.last]];
-    const written = this.text.slice(start, splice.start) + splice.insert + this.text.slice(splice.end, end);
-    this.change(old.first, nodeText(this.tokens, old), written, this.spec.path);
-  }
-  /**
-   * The splice that adds `items` after the last item of a config or list: between empty
-   * brackets `empty` (or before the closing bracket's line when comments are inside), `, item`
-   * after the last item when the brackets share a line, else one item per line after the
-   * last one's line, indented as `indent(last)` says.
-   */
-  afterLast(node, items, empty, indent) {
-    const source = this.tokens.source;
-    const open = this.tokens.start[node.first];
-    const close = this.tokens.start[node.last];
-    const last = node.items[node.items.length - 1];
-    if (!last) return this.beforeClose(open, close, items) ?? { start: open + 1, end: close, insert: empty };
-    const end = this.tokens.end[last.last];
-    if (source.line(open) === source.line(close)) return { start: end, end, insert: `, ${items.join(", ")}` };
-    const at = Math.min(source.lineEnd(end), close);
-    const lead = indent(last);
-    return { start: at, end: at, insert: items.map((item) => `${this.eol}${lead}${item}`).join("") };
-  }
-  /**
-   * The first lines of an empty config or list whose brackets hold comments: each on a line of
-   * its own just before the closing bracket's line, indented as the last comment, so that the
-   * comments stay. undefined when there is only whitespace inside.
-   */
-  beforeClose(open, close, lines) {
-    const inside = this.text.slice(open + 1, close).trimEnd();
-    if (inside.trim() === "") return void 0;
-    const indent = /[ \t]*(?=\S[^\r\n]*$)/.exec(inside)[0];
-    const at = this.tokens.source.lineStart(close);
-    return { start: at, end: at, insert: lines.map((line) => `${indent}${line}${this.eol}`).join("") };
-  }
-  /** Leading whitespace of the line a token is on. */
-  indentOf(token) {
-    const start = this.tokens.source.lineStart(this.tokens.start[token]);
-    return /^[ \t]*/.exec(this.text.slice(start, this.tokens.start[token]))[0];
-  }
-  /**
-   * Add `entry` as the last entry of `config`, on a new line with its siblings' indentation
-   * (nested under the opening line when the last entry does not start its line); the change
-   * is reported on the entry's line, holding `value`.
-   */
-  insert(config, entry, value, key = this.spec.path) {
-    const openIndent = this.indentOf(config.first);
-    const nested = `${openIndent}    `;
-    const startsLine = (token) => {
-      const start = this.tokens.start[token];
-      return this.tokens.source.lineStart(start) === start - this.indentOf(token).length;
-    };
-    const empty = `${this.eol}${nested}${entry}${this.eol}${openIndent}`;
-    const splice = this.afterLast(config, [entry], empty, (last) => startsLine(last.first) ? this.indentOf(last.first) : nested);
-    this.plan.splices.push(splice);
-    const breaksBefore = splice.insert.slice(0, splice.insert.indexOf(entry)).split(this.eol).length - 1;
-    this.plan.changes.push({ line: this.tokens.source.line(splice.start) + breaksBefore, kind: "override", key, old: "", new: value });
-  }
-  /**
-   * Remove a statement or entry: its whole line(s) when it is alone on them, else just it and
-   * one comma. The change holds the value removed and "" for the new one, as create's old.
-   */
-  remove(node, value, key = this.spec.path) {
-    const source = this.tokens.source;
-    let start = this.tokens.start[node.first];
-    let end = this.tokens.end[node.last];
-    const lineStart = source.lineStart(start);
-    const before = this.text.slice(lineStart, start);
-    const after = this.text.slice(end, source.lineEnd(end));
-    if (/^[ \t]*$/.test(before) && /^[ \t]*,?[ \t]*(#.*)?$/.test(after)) {
-      start = lineStart;
-      end = source.nextLineStart(end);
-    } else {
-      const comma = /^[ \t]*,[ \t]*/.exec(after);
-      const previousComma = /,[ \t]*$/.exec(before);
-      if (comma) end += comma[0].length;
-      else if (previousComma) start -= previousComma[0].length;
-    }
-    this.plan.splices.push({ start, end, insert: "" });
-    this.change(node.first, this.describe(value), "", key);
-  }
-  entries(config) {
-    return config.items.filter((i) => i.type === "entry");
-  }
-};
-function search(config, parts, offset, token, found) {
-  const reach = (depth, key, at) => {
-    if (depth > found.deepest.depth) found.deepest = { depth, keys: [], config, consumed: offset, token: at };
-    if (depth === found.deepest.depth && key !== void 0 && !found.deepest.keys.includes(key)) found.deepest.keys.push(key);
-  };
-  reach(offset, void 0, token);
-  for (const item of config.items) {
-    const key = item.type === "entry" ? item.key.parts : void 0;
-    if (item.type !== "entry" || !key) continue;
-    let c = 0;
-    while (c < key.length && offset + c < parts.length && key[c] === parts[offset + c]) c++;
-    if (c === key.length) {
-      if (offset + c === parts.length) {
-        found.matches.push(item);
-        continue;
-      }
-      const sub = configOf(item.value);
-      if (sub) search(sub, parts, offset + c, item.first, found);
-      else found.blocked.push({ entry: item, depth: offset + c });
-    } else if (offset + c === parts.length) {
-      found.dotted.push({ entry: item, depth: offset });
-    } else {
-      reach(offset + c, key[c], c > 0 ? item.first : token);
-    }
-  }
-}
-function statementValue(s) {
-  return s.type === "assign" || s.type === "aug-assign" || s.type === "unification" ? s.value : void 0;
-}
-function keyText(parts, operator, value) {
-  const pair = (key2) => operator === ":" ? `${key2}: ${value}` : `${key2} ${operator} ${value}`;
-  if (parts.every(isIdentifier)) return pair(parts.join("."));
-  const key = (p) => isIdentifier(p) ? p : JSON.stringify(p);
-  let text2 = pair(key(parts[parts.length - 1]));
-  for (let i = parts.length - 2; i >= 0; i--) text2 = `${key(parts[i])}: {${text2}}`;
-  return text2;
-}
-function refuseShared(p, s, name) {
-  if (s.type !== "assign" || s.targets.length < 2) return;
-  const written = `${s.targets.join(" = ")} = ...`;
-  throw new SourceError(
-    `'${name}' shares its value with the other targets of '${written}'; give it a statement of its own to override it alone`,
-    p.line(s.first)
-  );
-}
-function planTopLevel(p, raw, options2) {
-  const { spec, module: module2 } = p;
-  const name = spec.parts[0];
-  const statements = module2.statements.filter((s) => namesTarget(s, name));
-  statements.forEach((s) => refuseShared(p, s, name));
-  if (spec.operation === "-") {
-    const removable = (s) => s.type === "assign" || s.type === "unification";
-    statements.filter(removable).forEach((s) => p.remove(s, statementValue(s)));
-    if (!statements.some(removable)) nothingToDelete(p, unreached(p.module, name, removable) ?? { message: `no top-level '${name}' in this file` });
-    return;
-  }
-  const value = p.value(raw);
-  if (!value) return;
-  let hit = false;
-  for (const s of statements) {
-    const old = statementValue(s);
-    if (spec.operation === "=") {
-      if (s.type === "unification" && value.expr.type !== "schema") {
-        if (options2.create) continue;
-        throw new SourceError(`'${name}' is a unification ('${name}: S {...}'); '=' replaces it only with a schema instance (S {...})`, p.line(s.first));
-      }
-      p.replace(old, value);
-    } else if (spec.operation === ":") p.union(old, value);
-    else p.append(old, value);
-    hit = true;
-  }
-  if (!hit) createTopLevel(p, [], value, options2, `no top-level '${name}' in this file`, () => true);
-}
-function createTopLevel(p, rest, value, options2, missing, reaches) {
-  const { spec } = p;
-  const name = spec.parts[0];
-  const why = unreached(p.module, name, reaches);
-  if (why && !(options2.create && name.startsWith("_"))) throw new SourceError(`${why.message}; ${spec.path} cannot be overridden here`, why.line);
-  if (!options2.create) throw new SourceError(`${missing} (use create to add it)`);
-  const statement = rest.length > 0 ? `${name} = {${keyText(rest, spec.operation, value.text)}}` : spec.operation === "+=" ? `${name} += ${value.text}` : `${name}${spec.operation === ":" && value.expr.type === "schema" ? ":" : " ="} ${value.text}`;
-  const text2 = p.text;
-  const endsWithEol = /(\r\n|\n|\r)$/.test(text2);
-  const insertion = text2.length === 0 ? `${statement}${p.eol}` : endsWithEol ? `${statement}${p.eol}` : `${p.eol}${statement}`;
-  p.plan.splices.push({ start: text2.length, end: text2.length, insert: insertion });
-  p.plan.changes.push({
-    line: p.tokens.source.line(text2.length) + (endsWithEol || text2.length === 0 ? 0 : 1),
-    kind: "override",
-    key: spec.path,
-    old: "",
-    new: value.string ?? value.text
-  });
-}
-function planNested(p, raw, options2) {
-  const { spec, module: module2 } = p;
-  const [name, ...rest] = spec.parts;
-  const candidates2 = module2.statements.filter((s) => namesTarget(s, name) && holdsConfig(s));
-  const searchIn = (s) => {
-    const config = configOf(statementValue(s));
-    const found2 = { matches: [], deepest: { depth: -1, keys: [], config, consumed: 1, token: s.first }, blocked: [], dotted: [] };
-    search(config, spec.parts, 1, s.first, found2);
-    return found2;
-  };
-  if (spec.operation === "-") {
-    for (const s of candidates2) {
-      const found2 = searchIn(s);
-      if (found2.matches.length + found2.dotted.length === 0) continue;
-      refuseShared(p, s, name);
-      found2.matches.forEach((m) => p.remove(m, m.value));
-      found2.dotted.forEach(
-        ({ entry, depth }) => p.remove(entry, entry.value, formatOverridePath(entry.key.parts, formatOverridePath(spec.parts.slice(0, depth))))
-      );
-      return;
-    }
-    const first2 = candidates2[0];
-    return nothingToDelete(
-      p,
-      first2 ? notFound(p, searchIn(first2)) : unreached(p.module, name, holdsConfig) ?? { message: `no top-level '${name}' in this file` }
-    );
-  }
-  const value = p.value(raw);
-  if (!value) return;
-  const first = candidates2[0];
-  if (!first)
-    return createTopLevel(p, rest, value, options2, `no top-level '${name}' = {...}, '${name} = S {...}' or '${name}: S {...}' in this file`, holdsConfig);
-  refuseShared(p, first, name);
-  const found = searchIn(first);
-  for (const m of found.matches) {
-    if (spec.operation === "=") p.replace(m.value, value);
-    else if (spec.operation === ":") p.union(m.value, value);
-    else p.append(m.value, value);
-  }
-  if (found.matches.length > 0) return;
-  const { deepest } = found;
-  const why = notFound(p, found);
-  if (why.blocked) throw new SourceError(why.message, why.line);
-  if (found.dotted.length > 0) {
-    const dotted = found.dotted[0].entry;
-    throw new SourceError(`${spec.path} is written as the dotted key '${dotted.key.parts.join(".")}'; name a key inside it`, p.line(dotted.first));
-  }
-  if (!options2.create) throw new SourceError(`${why.message} (use create to add ${spec.path})`, why.line);
-  p.insert(deepest.config, keyText(spec.parts.slice(deepest.consumed), spec.operation, value.text), value.string ?? value.text);
-}
-function notFound(p, found) {
-  const { spec } = p;
-  const { deepest } = found;
-  const blocked = found.blocked.find((b) => b.depth >= deepest.depth);
-  if (blocked) {
-    const where3 = formatOverridePath(spec.parts.slice(0, blocked.depth));
-    return {
-      message: `${where3} is not a config or schema literal, so it has no '${spec.parts[blocked.depth]}'`,
-      line: p.line(blocked.entry.first),
-      blocked: true
-    };
-  }
-  const where2 = formatOverridePath(spec.parts.slice(0, deepest.depth));
-  const has = deepest.keys.length > 0 ? `has ${deepest.keys.map((k) => `'${k}'`).join(", ")}` : "is empty";
-  return { message: `${where2} ${has}, not '${spec.parts[deepest.depth]}'`, line: p.line(deepest.token), blocked: false };
-}
-function nothingToDelete(p, why) {
-  p.plan.warnings.push({ ...why.line !== void 0 && { line: why.line }, message: `nothing to delete: ${why.message}` });
-}
-function applyOverrides(text2, specs, options2 = {}) {
-  let current = text2;
-  let module2 = parseKcl(current);
-  const changes = [];
-  const warnings = [];
-  for (const item of specs) {
-    const raw = typeof item === "string" ? item : item.path.trim();
-    const spec = typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" };
-    if (spec.parts.length === 0) throw new OverrideSpecError(raw, `the path of '${raw}' names no variable`);
-    const planner = new Planner(module2, spec, typeof item === "string" ? void 0 : item.value);
-    if (spec.parts.length === 1) planTopLevel(planner, raw, options2);
-    else planNested(planner, raw, options2);
-    const { splices } = planner.plan;
-    if (splices.length === 0) {
-      changes.push(...planner.plan.changes);
-      warnings.push(...planner.plan.warnings);
-      continue;
-    }
-    const previous = current;
-    current = applySplices(current, [...splices].sort(byPosition));
-    changes.splice(0, changes.length, ...shiftLines(changes, previous, current), ...planner.plan.changes);
-    warnings.splice(0, warnings.length, ...shiftLines(warnings, previous, current), ...planner.plan.warnings);
-    try {
-      module2 = parseKcl(current);
-    } catch (e) {
-      if (!(e instanceof SourceError)) throw e;
-      throw new SourceError(`override '${raw}' would leave invalid KCL: ${e.message}`, e.line, e.column);
-    }
-  }
-  return { text: current, changes, warnings };
-}
-
 // src/yaml/file.ts
 var import_yaml = __toESM(require_dist(), 1);
 
@@ -37310,6 +36763,49 @@ function literalPlacement(text2, node) {
     },
     escape: (inserted) => inserted
   };
+}
+
+// src/kcl/spec-value.ts
+function plainString(tokens, expr) {
+  if (expr.type !== "string" || tokens.flags[expr.token] & StringFlag.Interpolated) return void 0;
+  return stringLiteralValue(nodeText(tokens, expr));
+}
+function readSpecValue(text2) {
+  const parsed = parseSpecValue(text2);
+  if (parsed instanceof SourceError) return { kind: "other", form: "a value KCL cannot read", why: parsed.message };
+  const { tokens, expr, complete } = parsed;
+  if (expr.type === "operation") return { kind: "whole-text", tokens, expr };
+  if (!complete) {
+    const kept = nodeText(tokens, expr);
+    return { kind: "other", form: `a value of which KCL keeps only '${kept}'`, why: `KCL would keep only '${kept}'` };
+  }
+  if (expr.type !== "string") return { kind: "expression", tokens, expr, form: "an expression" };
+  const value = plainString(tokens, expr);
+  if (value === void 0) return { kind: "expression", tokens, expr, form: "an interpolated string" };
+  const raw = nodeText(tokens, expr);
+  return { kind: "literal", tokens, expr, value, style: readStringLiteral(raw).style, start: tokens.start[expr.token], end: tokens.end[expr.token] };
+}
+function parseSpecValue(value) {
+  try {
+    return parseKclExpression(value);
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    const at = errorIndex(value, e);
+    const head = at > 0 ? parseHead(value.slice(0, at)) : void 0;
+    return head?.expr.type === "operation" ? head : e;
+  }
+}
+function errorIndex(text2, error) {
+  const lineStart = error.line === void 0 ? void 0 : new LineIndex(text2).lineStart(error.line);
+  return lineStart === void 0 || error.column === void 0 ? -1 : lineStart + error.column - 1;
+}
+function parseHead(text2) {
+  try {
+    return parseKclExpression(text2);
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    return void 0;
+  }
 }
 
 // src/yaml/kcl-overrides.ts
@@ -39178,6 +38674,676 @@ function warnRefusedImages(images, targets, warnings) {
   }
 }
 
+// src/engine/reach.ts
+function warnUnreached(valid, updates, overrides, texts, warnings) {
+  const holds = (pattern) => texts.some((text2) => pattern.test(text2));
+  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
+  for (const image of valid.images) {
+    const marked = updates.some((u) => u.image.repository === image.repository);
+    if (!marked && !overridden.has(image.repository) && !holds(repositoryPattern(image))) {
+      warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
+    }
+  }
+  for (const key of valid.setters.keys()) {
+    if (!holds(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
+  }
+}
+function warnBesidePolicy(changes, setters, text2, warnings) {
+  for (const change of changes) {
+    if (change.kind !== "image" && change.kind !== "kcl-image") continue;
+    const written = tryParseImageRef(change.new);
+    const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written?.repository && markerPattern(k).test(text2));
+    if (beside.length !== 1) continue;
+    const [key, { policy }] = beside[0];
+    if (!written || !policy) continue;
+    const old = tryParseImageRef(change.old);
+    const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
+    if (nextVersion({ image: written, policy }, current) !== void 0) continue;
+    warnings.push({
+      file: change.file,
+      line: change.line,
+      message: `${change.key} is set to ${change.new} by repository, which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`
+    });
+  }
+}
+function repositoryPattern(image) {
+  return new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`);
+}
+function warnUnmoved(images, texts, warnings) {
+  for (const image of images) {
+    const pattern = repositoryPattern(image);
+    const holding = texts.filter(([, text2]) => pattern.test(text2)).map(([path]) => path);
+    const version = image.tag ?? image.digest;
+    if (holding.length === 0 || texts.some(([path, text2]) => holding.includes(path) && text2.includes(version))) continue;
+    const where2 = holding.length > 3 ? `${holding.slice(0, 3).join(", ")} and ${holding.length - 3} more` : holding.join(", ");
+    warnings.push({
+      message: `${image.repository} appears in ${where2}, but no field there holds ${version} or was edited: it sits where no rule edits it (see "What it edits" in the README)`
+    });
+  }
+}
+
+// src/engine/overrides.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+
+// src/kcl/override-reach.ts
+var STARTS_LINE = /* @__PURE__ */ new Set([T.Newline, T.Indent, T.Dedent]);
+var ASSIGNS = /* @__PURE__ */ new Set([T.Assign, T.Colon, T.AugAssign, T.PlusAssign]);
+function configOf(expr) {
+  return expr.type === "config" ? expr : expr.type === "schema" ? expr.config : void 0;
+}
+function namesTarget(s, name) {
+  return s.type === "assign" && s.targets.includes(name) || (s.type === "aug-assign" || s.type === "unification") && s.target === name;
+}
+function holdsConfig(s) {
+  return s.type === "assign" && configOf(s.value) !== void 0 || s.type === "unification";
+}
+function unreached(module2, name, reaches) {
+  const { tokens } = module2;
+  const line = (token) => tokens.source.line(tokens.start[token]);
+  for (const s of module2.statements) {
+    if (namesTarget(s, name) && !reaches(s)) {
+      if (s.type === "assign")
+        return { message: `'${name}' is assigned ${describeExpr(tokens, s.value)}, not a config or schema literal`, line: line(s.first) };
+      if (s.type === "aug-assign") return { message: `'${name}' is only augmented here ('${name} ${s.operator} ...'), not assigned`, line: line(s.first) };
+    }
+    const inIf = assignedInIf(tokens, s, name);
+    if (inIf !== void 0) return { message: `'${name}' is assigned inside an 'if' block, which overrides do not reach`, line: line(inIf) };
+  }
+  return void 0;
+}
+function describeExpr(tokens, expr) {
+  const { kind, match } = tokens;
+  const text2 = (token) => tokens.source.text.slice(tokens.start[token], tokens.end[token]);
+  if (expr.type === "string") return "a string";
+  if (expr.type === "name") return `the name '${expr.name}'`;
+  if (expr.type === "list") return "a list";
+  if (expr.type === "config" || expr.type === "schema") return "a config";
+  if (expr.type === "operation") {
+    const [left, right] = expr.operands;
+    const [from, to] = right ? [left.last + 1, right.first - 1] : [expr.first, left.first - 1];
+    return `a '${Array.from({ length: to - from + 1 }, (_, i) => text2(from + i)).join(" ")}' expression`;
+  }
+  for (let i = expr.first; i <= expr.last; i++) {
+    if (kind[i] === T.LParen || kind[i] === T.LBracket || kind[i] === T.LBrace) i = match[i];
+    else if (keywordAt(tokens, i) === Keyword.If) return "a conditional expression (... if ... else ...)";
+  }
+  if (kind[expr.last] === T.RParen) return kind[expr.first] === T.LParen && match[expr.first] === expr.last ? "a parenthesized expression" : "a call";
+  if (keywordAt(tokens, expr.first) === Keyword.Lambda) return "a lambda";
+  if (kind[expr.first] === T.LBracket || kind[expr.first] === T.LBrace) return "a comprehension";
+  if (expr.first === expr.last) return kind[expr.first] === T.Number ? "a number" : text2(expr.first);
+  return "an expression";
+}
+function assignedInIf(tokens, s, name) {
+  const opens = keywordAt(tokens, s.first);
+  if (s.type !== "other" || opens !== Keyword.If && opens !== Keyword.Elif && opens !== Keyword.Else) return void 0;
+  const { kind, match } = tokens;
+  let header;
+  for (let i = s.first + 1; i < s.last; i++) {
+    const k = kind[i];
+    if (k === T.LParen || k === T.LBracket || k === T.LBrace) i = match[i];
+    else if (k === T.Colon && header === void 0) header = i;
+    else if (k === T.Name && (STARTS_LINE.has(kind[i - 1]) || i - 1 === header) && ASSIGNS.has(kind[i + 1])) {
+      if (tokens.source.text.slice(tokens.start[i], tokens.end[i]).replace(/^\$/, "") === name) return i;
+    }
+  }
+  return void 0;
+}
+
+// src/text/line-shift.ts
+function shiftLines(changes, before, after) {
+  if (changes.length === 0 || before === after) return [...changes];
+  let prefix = 0;
+  const shortest = Math.min(before.length, after.length);
+  while (prefix < shortest && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shortest - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  const oldEnd = before.length - suffix;
+  const lines = { before: new LineIndex(before), after: new LineIndex(after) };
+  return changes.map((change) => {
+    if (change.line === void 0) return change;
+    const start = lines.before.lineStart(change.line);
+    if (start === void 0 || start < prefix) return change;
+    const moved = start >= oldEnd ? start + after.length - before.length : prefix;
+    const line = lines.after.lineAt(moved);
+    return line === change.line ? change : { ...change, line };
+  });
+}
+
+// src/kcl/override.ts
+var COMPOSITE = { config: "a config", schema: "a schema instance", list: "a list" };
+function valueFrom(tokens, expr, eol) {
+  const string = plainString(tokens, expr);
+  return { tokens, expr, text: nodeText(tokens, expr).replace(/\r\n|\n|\r/g, eol), ...string !== void 0 && { string } };
+}
+function readValue(spec, raw, eol) {
+  const read = readSpecValue(spec.value);
+  if (read.kind === "other") {
+    const hint = /^[rR]?["']/.test(spec.value) ? "close its quote" : `quote a string value: ${spec.path}="${spec.value}" (in a shell, single-quote the whole argument, or the shell drops those quotes)`;
+    throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why}); ${hint}`);
+  }
+  if (read.kind === "whole-text") {
+    return { tokens: read.tokens, expr: read.expr, text: writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" }), string: spec.value };
+  }
+  return valueFrom(read.tokens, read.expr, eol);
+}
+function sameTokens(a, aNode, b, bNode) {
+  const skip = (t, i2) => STARTS_LINE.has(t.kind[i2]);
+  let i = aNode.first;
+  let j = bNode.first;
+  while (true) {
+    while (i <= aNode.last && skip(a, i)) i++;
+    while (j <= bNode.last && skip(b, j)) j++;
+    if (i > aNode.last || j > bNode.last) return i > aNode.last && j > bNode.last;
+    if (a.kind[i] !== b.kind[j]) return false;
+    const at = a.source.text.slice(a.start[i], a.end[i]);
+    const bt = b.source.text.slice(b.start[j], b.end[j]);
+    if (a.kind[i] === T.String) {
+      const interpolated = StringFlag.Interpolated | StringFlag.Raw;
+      if ((a.flags[i] & interpolated) !== (b.flags[j] & interpolated) || stringLiteralValue(at) !== stringLiteralValue(bt)) return false;
+    } else if (at !== bt) return false;
+    i++;
+    j++;
+  }
+}
+var Planner = class {
+  constructor(module2, spec, computed) {
+    this.module = module2;
+    this.spec = spec;
+    this.computed = computed;
+    this.tokens = module2.tokens;
+    this.text = this.tokens.source.text;
+    this.eol = this.tokens.source.lineEnding();
+  }
+  module;
+  spec;
+  computed;
+  plan = { splices: [], changes: [], warnings: [] };
+  tokens;
+  text;
+  eol;
+  /** The value to write: the spec's, or the computed one for a missing field (undefined: nothing to write). */
+  value(raw) {
+    return this.computed ? this.stringValue(this.computed(void 0)) : readValue(this.spec, raw, this.eol);
+  }
+  stringValue(string) {
+    if (string === void 0) return void 0;
+    const parsed = parseKclExpression(writeStringLiteral(string, { quote: '"', triple: false, prefix: "" }));
+    return valueFrom(parsed.tokens, parsed.expr, this.eol);
+  }
+  line(token) {
+    return this.tokens.source.line(this.tokens.start[token]);
+  }
+  change(token, old, next, key) {
+    this.plan.changes.push({ line: this.line(token), kind: "override", key, old, new: next });
+  }
+  warn(token, message) {
+    this.plan.warnings.push({ line: this.line(token), message });
+  }
+  describe(expr) {
+    return plainString(this.tokens, expr) ?? nodeText(this.tokens, expr);
+  }
+  /** `=`: splice the new value over the old one; a string keeps the old literal's style. `key` is the path reported. */
+  replace(old, given, key = this.spec.path) {
+    if (this.computed) this.refuseComposite(old);
+    const oldString = plainString(this.tokens, old);
+    const value = this.computed ? this.stringValue(this.computed(oldString, (why) => this.warn(old.first, `${this.spec.path} ${why}`))) : given;
+    if (!value) return;
+    let text2 = value.text;
+    if (oldString !== void 0 && value.string !== void 0) {
+      if (oldString === value.string) return;
+      text2 = writeStringLiteral(value.string, readStringLiteral(nodeText(this.tokens, old)).style);
+    } else if (sameTokens(this.tokens, old, value.tokens, value.expr)) return;
+    this.plan.splices.push({ start: this.tokens.start[old.first], end: this.tokens.end[old.last], insert: text2 });
+    this.change(old.first, this.describe(old), value.string ?? value.text, key);
+  }
+  /**
+   * A computed value is an image or its tag: written over a config, schema instance or list it
+   * would drop the rest (`image = {repository = ..., tag = ...}` -> `image = "1.2.4"`). Refused
+   * as the YAML editor refuses a mapping or list; an expression that computes a string is set.
+   */
+  refuseComposite(old) {
+    const what = COMPOSITE[old.type];
+    if (what === void 0) return;
+    const inside = old.type === "list" ? "" : "; name the entry inside it that holds the image (or, with part: tag, the tag)";
+    throw new SourceError(`${this.spec.path}: the value is ${what}, not a string that can be set${inside}`, this.line(old.first));
+  }
+  /** `:`: merge a config into a config/schema, or a same-name schema; anything else replaces. */
+  union(old, value, key = this.spec.path) {
+    const target = configOf(old);
+    if (value.expr.type === "config" || value.expr.type === "schema") {
+      const sameSchema = value.expr.type === "config" || old.type === "schema" && old.name === value.expr.name;
+      if (target && sameSchema) return this.merge(target, configOf(value.expr), value.tokens, key);
+      if (value.expr.type === "config") return this.warn(old.first, `${key} is not a config or schema literal; ':' has nothing to merge into`);
+    }
+    this.replace(old, value, key);
+  }
+  /** Each entry set or added is reported under its own path below `key`, with its value. */
+  merge(target, incoming, tokens, key) {
+    for (const item of incoming.items) {
+      const parts = item.type === "entry" ? item.key.parts : void 0;
+      if (item.type !== "entry" || !parts) {
+        const text2 = nodeText(tokens, item).replace(/\r\n|\n|\r/g, this.eol);
+        this.insert(target, text2, text2, key);
+        continue;
+      }
+      const path = formatOverridePath(parts, key);
+      const value = valueFrom(tokens, item.value, this.eol);
+      const matches = this.entries(target).filter((e) => e.key.parts?.join("\0") === parts.join("\0"));
+      if (matches.length === 0) this.insert(target, keyText(parts, item.operator, value.text), value.string ?? value.text, path);
+      for (const m of matches) this.union(m.value, value, path);
+    }
+  }
+  /**
+   * `+=`: append list items, only when both sides are list literals (as KCL does); the change
+   * holds the list written. Unlike `kcl -O`, which appends every time, an item the list already
+   * holds (the same tokens, whatever the layout) is not appended again, so that a second run
+   * of the same request changes nothing.
+   */
+  append(old, value) {
+    if (old.type !== "list" || value.expr.type !== "list") {
+      return this.warn(old.first, `${this.spec.path}+= needs a list literal on both sides; nothing appended`);
+    }
+    const added = [];
+    for (const item of value.expr.items) {
+      const held = old.items.some((o) => sameTokens(this.tokens, o, value.tokens, item)) || added.some((a) => sameTokens(value.tokens, a, value.tokens, item));
+      if (!held) added.push(item);
+    }
+    const items = added.map((item) => nodeText(value.tokens, item));
+    if (items.length === 0) return;
+    const splice = this.afterLast(old, items, items.join(", "), (last) => this.indentOf(last.first));
+    this.plan.splices.push(splice);
+    const [start, end] = [this.tokens.start[old.first], this.tokens.end[old.last]];
+    const written = this.text.slice(start, splice.start) + splice.insert + this.text.slice(splice.end, end);
+    this.change(old.first, nodeText(this.tokens, old), written, this.spec.path);
+  }
+  /**
+   * The splice that adds `items` after the last item of a config or list: between empty
+   * brackets `empty` (or before the closing bracket's line when comments are inside), `, item`
+   * after the last item when the brackets share a line, else one item per line after the
+   * last one's line, indented as `indent(last)` says.
+   */
+  afterLast(node, items, empty, indent) {
+    const source = this.tokens.source;
+    const open = this.tokens.start[node.first];
+    const close = this.tokens.start[node.last];
+    const last = node.items[node.items.length - 1];
+    if (!last) return this.beforeClose(open, close, items) ?? { start: open + 1, end: close, insert: empty };
+    const end = this.tokens.end[last.last];
+    if (source.line(open) === source.line(close)) return { start: end, end, insert: `, ${items.join(", ")}` };
+    const at = Math.min(source.lineEnd(end), close);
+    const lead = indent(last);
+    return { start: at, end: at, insert: items.map((item) => `${this.eol}${lead}${item}`).join("") };
+  }
+  /**
+   * The first lines of an empty config or list whose brackets hold comments: each on a line of
+   * its own just before the closing bracket's line, indented as the last comment, so that the
+   * comments stay. undefined when there is only whitespace inside.
+   */
+  beforeClose(open, close, lines) {
+    const inside = this.text.slice(open + 1, close).trimEnd();
+    if (inside.trim() === "") return void 0;
+    const indent = /[ \t]*(?=\S[^\r\n]*$)/.exec(inside)[0];
+    const at = this.tokens.source.lineStart(close);
+    return { start: at, end: at, insert: lines.map((line) => `${indent}${line}${this.eol}`).join("") };
+  }
+  /** Leading whitespace of the line a token is on. */
+  indentOf(token) {
+    const start = this.tokens.source.lineStart(this.tokens.start[token]);
+    return /^[ \t]*/.exec(this.text.slice(start, this.tokens.start[token]))[0];
+  }
+  /**
+   * Add `entry` as the last entry of `config`, on a new line with its siblings' indentation
+   * (nested under the opening line when the last entry does not start its line); the change
+   * is reported on the entry's line, holding `value`.
+   */
+  insert(config, entry, value, key = this.spec.path) {
+    const openIndent = this.indentOf(config.first);
+    const nested = `${openIndent}    `;
+    const startsLine = (token) => {
+      const start = this.tokens.start[token];
+      return this.tokens.source.lineStart(start) === start - this.indentOf(token).length;
+    };
+    const empty = `${this.eol}${nested}${entry}${this.eol}${openIndent}`;
+    const splice = this.afterLast(config, [entry], empty, (last) => startsLine(last.first) ? this.indentOf(last.first) : nested);
+    this.plan.splices.push(splice);
+    const breaksBefore = splice.insert.slice(0, splice.insert.indexOf(entry)).split(this.eol).length - 1;
+    this.plan.changes.push({ line: this.tokens.source.line(splice.start) + breaksBefore, kind: "override", key, old: "", new: value });
+  }
+  /**
+   * Remove a statement or entry: its whole line(s) when it is alone on them, else just it and
+   * one comma. The change holds the value removed and "" for the new one, as create's old.
+   */
+  remove(node, value, key = this.spec.path) {
+    const source = this.tokens.source;
+    let start = this.tokens.start[node.first];
+    let end = this.tokens.end[node.last];
+    const lineStart = source.lineStart(start);
+    const before = this.text.slice(lineStart, start);
+    const after = this.text.slice(end, source.lineEnd(end));
+    if (/^[ \t]*$/.test(before) && /^[ \t]*,?[ \t]*(#.*)?$/.test(after)) {
+      start = lineStart;
+      end = source.nextLineStart(end);
+    } else {
+      const comma = /^[ \t]*,[ \t]*/.exec(after);
+      const previousComma = /,[ \t]*$/.exec(before);
+      if (comma) end += comma[0].length;
+      else if (previousComma) start -= previousComma[0].length;
+    }
+    this.plan.splices.push({ start, end, insert: "" });
+    this.change(node.first, this.describe(value), "", key);
+  }
+  entries(config) {
+    return config.items.filter((i) => i.type === "entry");
+  }
+};
+function search(config, parts, offset, token, found) {
+  const reach = (depth, key, at) => {
+    if (depth > found.deepest.depth) found.deepest = { depth, keys: [], config, consumed: offset, token: at };
+    if (depth === found.deepest.depth && key !== void 0 && !found.deepest.keys.includes(key)) found.deepest.keys.push(key);
+  };
+  reach(offset, void 0, token);
+  for (const item of config.items) {
+    const key = item.type === "entry" ? item.key.parts : void 0;
+    if (item.type !== "entry" || !key) continue;
+    let c = 0;
+    while (c < key.length && offset + c < parts.length && key[c] === parts[offset + c]) c++;
+    if (c === key.length) {
+      if (offset + c === parts.length) {
+        found.matches.push(item);
+        continue;
+      }
+      const sub = configOf(item.value);
+      if (sub) search(sub, parts, offset + c, item.first, found);
+      else found.blocked.push({ entry: item, depth: offset + c });
+    } else if (offset + c === parts.length) {
+      found.dotted.push({ entry: item, depth: offset });
+    } else {
+      reach(offset + c, key[c], c > 0 ? item.first : token);
+    }
+  }
+}
+function statementValue(s) {
+  return s.type === "assign" || s.type === "aug-assign" || s.type === "unification" ? s.value : void 0;
+}
+function keyText(parts, operator, value) {
+  const pair = (key2) => operator === ":" ? `${key2}: ${value}` : `${key2} ${operator} ${value}`;
+  if (parts.every(isIdentifier)) return pair(parts.join("."));
+  const key = (p) => isIdentifier(p) ? p : JSON.stringify(p);
+  let text2 = pair(key(parts[parts.length - 1]));
+  for (let i = parts.length - 2; i >= 0; i--) text2 = `${key(parts[i])}: {${text2}}`;
+  return text2;
+}
+function refuseShared(p, s, name) {
+  if (s.type !== "assign" || s.targets.length < 2) return;
+  const written = `${s.targets.join(" = ")} = ...`;
+  throw new SourceError(
+    `'${name}' shares its value with the other targets of '${written}'; give it a statement of its own to override it alone`,
+    p.line(s.first)
+  );
+}
+function planTopLevel(p, raw, options2) {
+  const { spec, module: module2 } = p;
+  const name = spec.parts[0];
+  const statements = module2.statements.filter((s) => namesTarget(s, name));
+  statements.forEach((s) => refuseShared(p, s, name));
+  if (spec.operation === "-") {
+    const removable = (s) => s.type === "assign" || s.type === "unification";
+    statements.filter(removable).forEach((s) => p.remove(s, statementValue(s)));
+    if (!statements.some(removable)) nothingToDelete(p, unreached(p.module, name, removable) ?? { message: `no top-level '${name}' in this file` });
+    return;
+  }
+  const value = p.value(raw);
+  if (!value) return;
+  let hit = false;
+  for (const s of statements) {
+    const old = statementValue(s);
+    if (spec.operation === "=") {
+      if (s.type === "unification" && value.expr.type !== "schema") {
+        if (options2.create) continue;
+        throw new SourceError(`'${name}' is a unification ('${name}: S {...}'); '=' replaces it only with a schema instance (S {...})`, p.line(s.first));
+      }
+      p.replace(old, value);
+    } else if (spec.operation === ":") p.union(old, value);
+    else p.append(old, value);
+    hit = true;
+  }
+  if (!hit) createTopLevel(p, [], value, options2, `no top-level '${name}' in this file`, () => true);
+}
+function createTopLevel(p, rest, value, options2, missing, reaches) {
+  const { spec } = p;
+  const name = spec.parts[0];
+  const why = unreached(p.module, name, reaches);
+  if (why && !(options2.create && name.startsWith("_"))) throw new SourceError(`${why.message}; ${spec.path} cannot be overridden here`, why.line);
+  if (!options2.create) throw new SourceError(`${missing} (use create to add it)`);
+  const statement = rest.length > 0 ? `${name} = {${keyText(rest, spec.operation, value.text)}}` : spec.operation === "+=" ? `${name} += ${value.text}` : `${name}${spec.operation === ":" && value.expr.type === "schema" ? ":" : " ="} ${value.text}`;
+  const text2 = p.text;
+  const endsWithEol = /(\r\n|\n|\r)$/.test(text2);
+  const insertion = text2.length === 0 ? `${statement}${p.eol}` : endsWithEol ? `${statement}${p.eol}` : `${p.eol}${statement}`;
+  p.plan.splices.push({ start: text2.length, end: text2.length, insert: insertion });
+  p.plan.changes.push({
+    line: p.tokens.source.line(text2.length) + (endsWithEol || text2.length === 0 ? 0 : 1),
+    kind: "override",
+    key: spec.path,
+    old: "",
+    new: value.string ?? value.text
+  });
+}
+function planNested(p, raw, options2) {
+  const { spec, module: module2 } = p;
+  const [name, ...rest] = spec.parts;
+  const candidates2 = module2.statements.filter((s) => namesTarget(s, name) && holdsConfig(s));
+  const searchIn = (s) => {
+    const config = configOf(statementValue(s));
+    const found2 = { matches: [], deepest: { depth: -1, keys: [], config, consumed: 1, token: s.first }, blocked: [], dotted: [] };
+    search(config, spec.parts, 1, s.first, found2);
+    return found2;
+  };
+  if (spec.operation === "-") {
+    for (const s of candidates2) {
+      const found2 = searchIn(s);
+      if (found2.matches.length + found2.dotted.length === 0) continue;
+      refuseShared(p, s, name);
+      found2.matches.forEach((m) => p.remove(m, m.value));
+      found2.dotted.forEach(
+        ({ entry, depth }) => p.remove(entry, entry.value, formatOverridePath(entry.key.parts, formatOverridePath(spec.parts.slice(0, depth))))
+      );
+      return;
+    }
+    const first2 = candidates2[0];
+    return nothingToDelete(
+      p,
+      first2 ? notFound(p, searchIn(first2)) : unreached(p.module, name, holdsConfig) ?? { message: `no top-level '${name}' in this file` }
+    );
+  }
+  const value = p.value(raw);
+  if (!value) return;
+  const first = candidates2[0];
+  if (!first)
+    return createTopLevel(p, rest, value, options2, `no top-level '${name}' = {...}, '${name} = S {...}' or '${name}: S {...}' in this file`, holdsConfig);
+  refuseShared(p, first, name);
+  const found = searchIn(first);
+  for (const m of found.matches) {
+    if (spec.operation === "=") p.replace(m.value, value);
+    else if (spec.operation === ":") p.union(m.value, value);
+    else p.append(m.value, value);
+  }
+  if (found.matches.length > 0) return;
+  const { deepest } = found;
+  const why = notFound(p, found);
+  if (why.blocked) throw new SourceError(why.message, why.line);
+  if (found.dotted.length > 0) {
+    const dotted = found.dotted[0].entry;
+    throw new SourceError(`${spec.path} is written as the dotted key '${dotted.key.parts.join(".")}'; name a key inside it`, p.line(dotted.first));
+  }
+  if (!options2.create) throw new SourceError(`${why.message} (use create to add ${spec.path})`, why.line);
+  p.insert(deepest.config, keyText(spec.parts.slice(deepest.consumed), spec.operation, value.text), value.string ?? value.text);
+}
+function notFound(p, found) {
+  const { spec } = p;
+  const { deepest } = found;
+  const blocked = found.blocked.find((b) => b.depth >= deepest.depth);
+  if (blocked) {
+    const where3 = formatOverridePath(spec.parts.slice(0, blocked.depth));
+    return {
+      message: `${where3} is not a config or schema literal, so it has no '${spec.parts[blocked.depth]}'`,
+      line: p.line(blocked.entry.first),
+      blocked: true
+    };
+  }
+  const where2 = formatOverridePath(spec.parts.slice(0, deepest.depth));
+  const has = deepest.keys.length > 0 ? `has ${deepest.keys.map((k) => `'${k}'`).join(", ")}` : "is empty";
+  return { message: `${where2} ${has}, not '${spec.parts[deepest.depth]}'`, line: p.line(deepest.token), blocked: false };
+}
+function nothingToDelete(p, why) {
+  p.plan.warnings.push({ ...why.line !== void 0 && { line: why.line }, message: `nothing to delete: ${why.message}` });
+}
+function applyOverrides(text2, specs, options2 = {}) {
+  let current = text2;
+  let module2 = parseKcl(current);
+  const changes = [];
+  const warnings = [];
+  for (const item of specs) {
+    const raw = typeof item === "string" ? item : item.path.trim();
+    const spec = typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" };
+    if (spec.parts.length === 0) throw new OverrideSpecError(raw, `the path of '${raw}' names no variable`);
+    const planner = new Planner(module2, spec, typeof item === "string" ? void 0 : item.value);
+    if (spec.parts.length === 1) planTopLevel(planner, raw, options2);
+    else planNested(planner, raw, options2);
+    const { splices } = planner.plan;
+    if (splices.length === 0) {
+      changes.push(...planner.plan.changes);
+      warnings.push(...planner.plan.warnings);
+      continue;
+    }
+    const previous = current;
+    current = applySplices(current, [...splices].sort(byPosition));
+    changes.splice(0, changes.length, ...shiftLines(changes, previous, current), ...planner.plan.changes);
+    warnings.splice(0, warnings.length, ...shiftLines(warnings, previous, current), ...planner.plan.warnings);
+    try {
+      module2 = parseKcl(current);
+    } catch (e) {
+      if (!(e instanceof SourceError)) throw e;
+      throw new SourceError(`override '${raw}' would leave invalid KCL: ${e.message}`, e.line, e.column);
+    }
+  }
+  return { text: current, changes, warnings };
+}
+
+// src/engine/overrides.ts
+function collectOverrides(valid, config, configPath, present, inScope, warnings) {
+  const configured = config?.overrides ?? [];
+  const issues = valid.sets.flatMap(
+    ({ file }) => !present.has(file) ? [{ message: `set: ${file} does not exist` }] : !inScope(file) ? [{ message: `set: ${file} is outside the paths to update` }] : []
+  );
+  const byFile = /* @__PURE__ */ new Map();
+  const add = (file, override) => byFile.set(file, [...byFile.get(file) ?? [], override]);
+  for (const { file, spec } of valid.sets) add(file, spec);
+  const inATarget = (0, import_picomatch2.default)(
+    (config?.targets ?? []).flatMap((t) => t.paths),
+    { dot: true }
+  );
+  for (const o of configured) {
+    if (!inScope(o.file) || !valid.images.some((i) => i.repository === o.repository)) continue;
+    if (config.targets.length > 0 && !inATarget(o.file)) {
+      warnings.push({ file: configPath, line: o.line, message: `override of ${o.file}: the file is in no target, so ${o.repository} is not set there` });
+    } else add(o.file, o);
+  }
+  return { byFile, issues };
+}
+async function checkConfiguredOverrides(source, overrides, configPath, present, create) {
+  const issues = [];
+  const issue = (i, field, message) => issues.push({ file: configPath, line: overrides[i].line, message: `overrides[${i}].${field}: ${message}` });
+  const byFile = /* @__PURE__ */ new Map();
+  overrides.forEach((o, i) => byFile.set(o.file, [...byFile.get(o.file) ?? [], i]));
+  for (const [file, indexes] of byFile) {
+    if (!present.has(file)) {
+      for (const i of indexes) issue(i, "file", `${file} does not exist`);
+      continue;
+    }
+    const text2 = decodeUtf8(await source.read(file));
+    if (text2 === void 0) {
+      for (const i of indexes) issue(i, "file", `${file} is not UTF-8 text`);
+      continue;
+    }
+    const body = text2.replace(/^\uFEFF/, "");
+    const dry = (of) => applyFileOverrides(
+      fileKind(file),
+      body,
+      of.map((i) => ({ path: overrides[i].spec, value: (current) => current ?? "" })),
+      create
+    );
+    try {
+      dry(indexes);
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      for (const i of indexes) {
+        try {
+          dry([i]);
+        } catch (one) {
+          if (!(one instanceof SourceError)) throw one;
+          issue(i, "spec", formatDiagnostic(located(file, one)));
+        }
+      }
+    }
+  }
+  return issues.sort((a, b) => a.line - b.line);
+}
+function configuredOverride(override, images) {
+  const update = images.find((u) => u.image.repository === override.repository);
+  if (!update) return [];
+  const value = override.part === "tag" ? (current, kept) => nextTagText(update, current, kept) : (current, kept) => nextImageText(update, override.image, current, kept);
+  return [{ path: override.spec, value }];
+}
+function overFile(path, kind, edited, overrides, create) {
+  try {
+    const overridden = applyFileOverrides(kind, edited.text, overrides, create);
+    const shifted = shiftLines(edited.warnings, edited.text, overridden.text);
+    const said = (w) => shifted.some((e) => e.line === w.line && reasonOf(e.message) === reasonOf(w.message));
+    return {
+      text: overridden.text,
+      changes: withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes),
+      warnings: [...shifted, ...overridden.warnings.filter((w) => !said(w))]
+    };
+  } catch (error) {
+    if (error instanceof SourceError) throw new RequestError([located(path, error)]);
+    throw error;
+  }
+}
+function reasonOf(message) {
+  return message.slice(message.indexOf(" keeps ") + 1);
+}
+function withOverrides(edits, overrides) {
+  const changes = [...edits];
+  for (const override of overrides) {
+    const i = changes.findIndex(
+      (c) => c.line === override.line && c.new === override.old && (c.kind === "setter" || fieldKey(c.key) === fieldKey(override.key))
+    );
+    if (i < 0) changes.push(override);
+    else if (changes[i].old === override.new) changes.splice(i, 1);
+    else changes[i] = { ...override, old: changes[i].old };
+  }
+  return changes.sort((a, b) => a.line - b.line);
+}
+function fieldKey(key) {
+  return key.replace(/\[(\d+)\]/g, ".$1");
+}
+function applyFileOverrides(kind, text2, overrides, create) {
+  if (kind === "kcl") return applyOverrides(text2, overrides, { create });
+  let result = { text: text2, changes: [], warnings: [] };
+  for (const override of overrides) {
+    const next = typeof override === "string" ? setFromSpec(result.text, override, create) : setYamlPath(result.text, override.path, override.value, { create });
+    const shift = (earlier) => shiftLines(earlier, result.text, next.text);
+    result = { text: next.text, changes: [...shift(result.changes), ...next.changes], warnings: [...shift(result.warnings), ...next.warnings] };
+  }
+  return result;
+}
+function located(path, error) {
+  const where2 = { file: path, ...error.line !== void 0 && { line: error.line } };
+  if (!(error instanceof OverrideSpecError) || error.message.includes(error.spec)) return { ...where2, message: error.message };
+  const indexed = /\[\s*\d+\s*\]/.test(error.spec) ? " (KCL override paths have no list indexes)" : "";
+  return { ...where2, message: `'${error.spec}': ${error.message}${indexed}` };
+}
+
 // src/engine/plan.ts
 var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
 var READ_CONCURRENCY = 64;
@@ -39259,76 +39425,12 @@ function pathFilter(globs, files, warnings) {
   if (globs.length === 0) return () => true;
   const matchers = globs.map((glob) => {
     const base = glob.replace(/\/+$/, "");
-    return (0, import_picomatch2.default)([base, `${base}/**`], { dot: true });
+    return (0, import_picomatch3.default)([base, `${base}/**`], { dot: true });
   });
   globs.forEach((glob, i) => {
     if (!files.some((file) => matchers[i](file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file` });
   });
   return (path) => matchers.some((matches) => matches(path));
-}
-function collectOverrides(valid, config, configPath, present, inScope, warnings) {
-  const configured = config?.overrides ?? [];
-  const issues = valid.sets.flatMap(
-    ({ file }) => !present.has(file) ? [{ message: `set: ${file} does not exist` }] : !inScope(file) ? [{ message: `set: ${file} is outside the paths to update` }] : []
-  );
-  const byFile = /* @__PURE__ */ new Map();
-  const add = (file, override) => byFile.set(file, [...byFile.get(file) ?? [], override]);
-  for (const { file, spec } of valid.sets) add(file, spec);
-  const inATarget = (0, import_picomatch2.default)(
-    (config?.targets ?? []).flatMap((t) => t.paths),
-    { dot: true }
-  );
-  for (const o of configured) {
-    if (!inScope(o.file) || !valid.images.some((i) => i.repository === o.repository)) continue;
-    if (config.targets.length > 0 && !inATarget(o.file)) {
-      warnings.push({ file: configPath, line: o.line, message: `override of ${o.file}: the file is in no target, so ${o.repository} is not set there` });
-    } else add(o.file, o);
-  }
-  return { byFile, issues };
-}
-async function checkConfiguredOverrides(source, overrides, configPath, present, create) {
-  const issues = [];
-  const issue = (i, field, message) => issues.push({ file: configPath, line: overrides[i].line, message: `overrides[${i}].${field}: ${message}` });
-  const byFile = /* @__PURE__ */ new Map();
-  overrides.forEach((o, i) => byFile.set(o.file, [...byFile.get(o.file) ?? [], i]));
-  for (const [file, indexes] of byFile) {
-    if (!present.has(file)) {
-      for (const i of indexes) issue(i, "file", `${file} does not exist`);
-      continue;
-    }
-    const text2 = decodeUtf8(await source.read(file));
-    if (text2 === void 0) {
-      for (const i of indexes) issue(i, "file", `${file} is not UTF-8 text`);
-      continue;
-    }
-    const body = text2.replace(/^\uFEFF/, "");
-    const dry = (of) => applyFileOverrides(
-      fileKind(file),
-      body,
-      of.map((i) => ({ path: overrides[i].spec, value: (current) => current ?? "" })),
-      create
-    );
-    try {
-      dry(indexes);
-    } catch (error) {
-      if (!(error instanceof SourceError)) throw error;
-      for (const i of indexes) {
-        try {
-          dry([i]);
-        } catch (one) {
-          if (!(one instanceof SourceError)) throw one;
-          issue(i, "spec", formatDiagnostic(located(file, one)));
-        }
-      }
-    }
-  }
-  return issues.sort((a, b) => a.line - b.line);
-}
-function configuredOverride(override, images) {
-  const update = images.find((u) => u.image.repository === override.repository);
-  if (!update) return [];
-  const value = override.part === "tag" ? (current, kept) => nextTagText(update, current, kept) : (current, kept) => nextImageText(update, override.image, current, kept);
-  return [{ path: override.spec, value }];
 }
 function screenFor(images) {
   const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
@@ -39357,52 +39459,6 @@ async function readNamed(source, path) {
   if (text2 === void 0) throw new RequestError([{ file: path, message: NOT_UTF8 }]);
   return text2;
 }
-function warnUnreached(valid, updates, overrides, texts, warnings) {
-  const holds = (pattern) => texts.some((text2) => pattern.test(text2));
-  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
-  for (const image of valid.images) {
-    const marked = updates.some((u) => u.image.repository === image.repository);
-    if (!marked && !overridden.has(image.repository) && !holds(repositoryPattern(image))) {
-      warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
-    }
-  }
-  for (const key of valid.setters.keys()) {
-    if (!holds(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
-  }
-}
-function warnBesidePolicy(changes, setters, text2, warnings) {
-  for (const change of changes) {
-    if (change.kind !== "image" && change.kind !== "kcl-image") continue;
-    const written = tryParseImageRef(change.new);
-    const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written?.repository && markerPattern(k).test(text2));
-    if (beside.length !== 1) continue;
-    const [key, { policy }] = beside[0];
-    if (!written || !policy) continue;
-    const old = tryParseImageRef(change.old);
-    const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
-    if (nextVersion({ image: written, policy }, current) !== void 0) continue;
-    warnings.push({
-      file: change.file,
-      line: change.line,
-      message: `${change.key} is set to ${change.new} by repository, which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`
-    });
-  }
-}
-function repositoryPattern(image) {
-  return new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`);
-}
-function warnUnmoved(images, texts, warnings) {
-  for (const image of images) {
-    const pattern = repositoryPattern(image);
-    const holding = texts.filter(([, text2]) => pattern.test(text2)).map(([path]) => path);
-    const version = image.tag ?? image.digest;
-    if (holding.length === 0 || texts.some(([path, text2]) => holding.includes(path) && text2.includes(version))) continue;
-    const where2 = holding.length > 3 ? `${holding.slice(0, 3).join(", ")} and ${holding.length - 3} more` : holding.join(", ");
-    warnings.push({
-      message: `${image.repository} appears in ${where2}, but no field there holds ${version} or was edited: it sits where no rule edits it (see "What it edits" in the README)`
-    });
-  }
-}
 function planFile(path, text2, request2, overrides, create, target, warnings) {
   const kind = fileKind(path);
   const bom = text2.startsWith("\uFEFF") ? "\uFEFF" : "";
@@ -39416,20 +39472,7 @@ function planFile(path, text2, request2, overrides, create, target, warnings) {
     warnings.push({ file: path, ...error.line !== void 0 && { line: error.line }, message: `not edited: ${error.message}` });
     return void 0;
   }
-  let { changes, warnings: fileWarnings, text: after } = edited;
-  if (overrides.length > 0) {
-    try {
-      const overridden = applyFileOverrides(kind, after, overrides, create);
-      changes = withOverrides(shiftLines(changes, after, overridden.text), overridden.changes);
-      const shifted = shiftLines(fileWarnings, after, overridden.text);
-      const said = (w) => shifted.some((e) => e.line === w.line && reasonOf(e.message) === reasonOf(w.message));
-      fileWarnings = [...shifted, ...overridden.warnings.filter((w) => !said(w))];
-      after = overridden.text;
-    } catch (error) {
-      if (error instanceof SourceError) throw new RequestError([located(path, error)]);
-      throw error;
-    }
-  }
+  const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFile(path, kind, edited, overrides, create) : edited;
   warnings.push(...fileWarnings.map((w) => ({ ...w, file: path })));
   if (after === body) return void 0;
   checkParses(kind, path, after);
@@ -39440,40 +39483,6 @@ function planFile(path, text2, request2, overrides, create, target, warnings) {
     changes: changes.map((c) => ({ ...c, file: path, ...target && { target } })),
     ...target && { target }
   };
-}
-function reasonOf(message) {
-  return message.slice(message.indexOf(" keeps ") + 1);
-}
-function withOverrides(edits, overrides) {
-  const changes = [...edits];
-  for (const override of overrides) {
-    const i = changes.findIndex(
-      (c) => c.line === override.line && c.new === override.old && (c.kind === "setter" || fieldKey(c.key) === fieldKey(override.key))
-    );
-    if (i < 0) changes.push(override);
-    else if (changes[i].old === override.new) changes.splice(i, 1);
-    else changes[i] = { ...override, old: changes[i].old };
-  }
-  return changes.sort((a, b) => a.line - b.line);
-}
-function fieldKey(key) {
-  return key.replace(/\[(\d+)\]/g, ".$1");
-}
-function applyFileOverrides(kind, text2, overrides, create) {
-  if (kind === "kcl") return applyOverrides(text2, overrides, { create });
-  let result = { text: text2, changes: [], warnings: [] };
-  for (const override of overrides) {
-    const next = typeof override === "string" ? setFromSpec(result.text, override, create) : setYamlPath(result.text, override.path, override.value, { create });
-    const shift = (earlier) => shiftLines(earlier, result.text, next.text);
-    result = { text: next.text, changes: [...shift(result.changes), ...next.changes], warnings: [...shift(result.warnings), ...next.warnings] };
-  }
-  return result;
-}
-function located(path, error) {
-  const where2 = { file: path, ...error.line !== void 0 && { line: error.line } };
-  if (!(error instanceof OverrideSpecError) || error.message.includes(error.spec)) return { ...where2, message: error.message };
-  const indexed = /\[\s*\d+\s*\]/.test(error.spec) ? " (KCL override paths have no list indexes)" : "";
-  return { ...where2, message: `'${error.spec}': ${error.message}${indexed}` };
 }
 
 // src/engine/diff.ts

@@ -8993,9 +8993,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
+    var picomatch4 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch3(input, options, returnState));
+        const fns = glob.map((input) => picomatch4(input, options, returnState));
         const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str2);
@@ -9011,16 +9011,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix2 = opts.windows;
-      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch4.compileRe(glob, options) : picomatch4.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix2 });
+        const { isMatch, match, output } = picomatch4.test(input, regex, options, { glob, posix: posix2 });
         const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -9046,7 +9046,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
+    picomatch4.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -9063,24 +9063,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex, options, posix2);
+          match = picomatch4.matchBase(input, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob, options, posix2 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+    picomatch4.matchBase = (input, glob, options, posix2 = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix2 }));
     };
-    picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+    picomatch4.isMatch = (str2, patterns, options) => picomatch4(patterns, options)(str2);
+    picomatch4.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options));
       return parse2(pattern, { ...options, fastpaths: false });
     };
-    picomatch3.scan = (input, options) => scan(input, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch4.scan = (input, options) => scan(input, options);
+    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -9091,13 +9091,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch3.toRegex(source, options);
+      const regex = picomatch4.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch4.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -9108,9 +9108,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse2(input, options);
       }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options) => {
+    picomatch4.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -9119,8 +9119,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants;
-    module.exports = picomatch3;
+    picomatch4.constants = constants;
+    module.exports = picomatch4;
   }
 });
 
@@ -9130,14 +9130,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch3(glob, options, returnState = false) {
+    function picomatch4(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
+    Object.assign(picomatch4, pico);
+    module.exports = picomatch4;
   }
 });
 
@@ -14163,7 +14163,7 @@ function applyOverrides(text2, specs, options = {}) {
 }
 
 // src/engine/plan.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
 
 // src/engine/config.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -15063,6 +15063,170 @@ function warnRefusedImages(images, targets, warnings) {
   }
 }
 
+// src/engine/reach.ts
+function warnUnreached(valid, updates, overrides, texts, warnings) {
+  const holds = (pattern) => texts.some((text2) => pattern.test(text2));
+  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
+  for (const image of valid.images) {
+    const marked = updates.some((u) => u.image.repository === image.repository);
+    if (!marked && !overridden.has(image.repository) && !holds(repositoryPattern(image))) {
+      warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
+    }
+  }
+  for (const key of valid.setters.keys()) {
+    if (!holds(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
+  }
+}
+function warnBesidePolicy(changes, setters, text2, warnings) {
+  for (const change of changes) {
+    if (change.kind !== "image" && change.kind !== "kcl-image") continue;
+    const written = tryParseImageRef(change.new);
+    const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written?.repository && markerPattern(k).test(text2));
+    if (beside.length !== 1) continue;
+    const [key, { policy }] = beside[0];
+    if (!written || !policy) continue;
+    const old = tryParseImageRef(change.old);
+    const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
+    if (nextVersion({ image: written, policy }, current) !== void 0) continue;
+    warnings.push({
+      file: change.file,
+      line: change.line,
+      message: `${change.key} is set to ${change.new} by repository, which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`
+    });
+  }
+}
+function repositoryPattern(image) {
+  return new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`);
+}
+function warnUnmoved(images, texts, warnings) {
+  for (const image of images) {
+    const pattern = repositoryPattern(image);
+    const holding = texts.filter(([, text2]) => pattern.test(text2)).map(([path]) => path);
+    const version2 = image.tag ?? image.digest;
+    if (holding.length === 0 || texts.some(([path, text2]) => holding.includes(path) && text2.includes(version2))) continue;
+    const where2 = holding.length > 3 ? `${holding.slice(0, 3).join(", ")} and ${holding.length - 3} more` : holding.join(", ");
+    warnings.push({
+      message: `${image.repository} appears in ${where2}, but no field there holds ${version2} or was edited: it sits where no rule edits it (see "What it edits" in the README)`
+    });
+  }
+}
+
+// src/engine/overrides.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+function collectOverrides(valid, config, configPath, present, inScope, warnings) {
+  const configured = config?.overrides ?? [];
+  const issues = valid.sets.flatMap(
+    ({ file }) => !present.has(file) ? [{ message: `set: ${file} does not exist` }] : !inScope(file) ? [{ message: `set: ${file} is outside the paths to update` }] : []
+  );
+  const byFile = /* @__PURE__ */ new Map();
+  const add = (file, override) => byFile.set(file, [...byFile.get(file) ?? [], override]);
+  for (const { file, spec } of valid.sets) add(file, spec);
+  const inATarget = (0, import_picomatch2.default)(
+    (config?.targets ?? []).flatMap((t) => t.paths),
+    { dot: true }
+  );
+  for (const o of configured) {
+    if (!inScope(o.file) || !valid.images.some((i) => i.repository === o.repository)) continue;
+    if (config.targets.length > 0 && !inATarget(o.file)) {
+      warnings.push({ file: configPath, line: o.line, message: `override of ${o.file}: the file is in no target, so ${o.repository} is not set there` });
+    } else add(o.file, o);
+  }
+  return { byFile, issues };
+}
+async function checkConfiguredOverrides(source, overrides, configPath, present, create) {
+  const issues = [];
+  const issue = (i, field2, message) => issues.push({ file: configPath, line: overrides[i].line, message: `overrides[${i}].${field2}: ${message}` });
+  const byFile = /* @__PURE__ */ new Map();
+  overrides.forEach((o, i) => byFile.set(o.file, [...byFile.get(o.file) ?? [], i]));
+  for (const [file, indexes] of byFile) {
+    if (!present.has(file)) {
+      for (const i of indexes) issue(i, "file", `${file} does not exist`);
+      continue;
+    }
+    const text2 = decodeUtf8(await source.read(file));
+    if (text2 === void 0) {
+      for (const i of indexes) issue(i, "file", `${file} is not UTF-8 text`);
+      continue;
+    }
+    const body = text2.replace(/^\uFEFF/, "");
+    const dry = (of) => applyFileOverrides(
+      fileKind(file),
+      body,
+      of.map((i) => ({ path: overrides[i].spec, value: (current) => current ?? "" })),
+      create
+    );
+    try {
+      dry(indexes);
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      for (const i of indexes) {
+        try {
+          dry([i]);
+        } catch (one) {
+          if (!(one instanceof SourceError)) throw one;
+          issue(i, "spec", formatDiagnostic(located(file, one)));
+        }
+      }
+    }
+  }
+  return issues.sort((a, b) => a.line - b.line);
+}
+function configuredOverride(override, images) {
+  const update = images.find((u) => u.image.repository === override.repository);
+  if (!update) return [];
+  const value = override.part === "tag" ? (current, kept) => nextTagText(update, current, kept) : (current, kept) => nextImageText(update, override.image, current, kept);
+  return [{ path: override.spec, value }];
+}
+function overFile(path, kind, edited, overrides, create) {
+  try {
+    const overridden = applyFileOverrides(kind, edited.text, overrides, create);
+    const shifted = shiftLines(edited.warnings, edited.text, overridden.text);
+    const said = (w) => shifted.some((e) => e.line === w.line && reasonOf(e.message) === reasonOf(w.message));
+    return {
+      text: overridden.text,
+      changes: withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes),
+      warnings: [...shifted, ...overridden.warnings.filter((w) => !said(w))]
+    };
+  } catch (error) {
+    if (error instanceof SourceError) throw new RequestError([located(path, error)]);
+    throw error;
+  }
+}
+function reasonOf(message) {
+  return message.slice(message.indexOf(" keeps ") + 1);
+}
+function withOverrides(edits, overrides) {
+  const changes = [...edits];
+  for (const override of overrides) {
+    const i = changes.findIndex(
+      (c) => c.line === override.line && c.new === override.old && (c.kind === "setter" || fieldKey(c.key) === fieldKey(override.key))
+    );
+    if (i < 0) changes.push(override);
+    else if (changes[i].old === override.new) changes.splice(i, 1);
+    else changes[i] = { ...override, old: changes[i].old };
+  }
+  return changes.sort((a, b) => a.line - b.line);
+}
+function fieldKey(key) {
+  return key.replace(/\[(\d+)\]/g, ".$1");
+}
+function applyFileOverrides(kind, text2, overrides, create) {
+  if (kind === "kcl") return applyOverrides(text2, overrides, { create });
+  let result = { text: text2, changes: [], warnings: [] };
+  for (const override of overrides) {
+    const next = typeof override === "string" ? setFromSpec(result.text, override, create) : setYamlPath(result.text, override.path, override.value, { create });
+    const shift = (earlier) => shiftLines(earlier, result.text, next.text);
+    result = { text: next.text, changes: [...shift(result.changes), ...next.changes], warnings: [...shift(result.warnings), ...next.warnings] };
+  }
+  return result;
+}
+function located(path, error) {
+  const where2 = { file: path, ...error.line !== void 0 && { line: error.line } };
+  if (!(error instanceof OverrideSpecError) || error.message.includes(error.spec)) return { ...where2, message: error.message };
+  const indexed = /\[\s*\d+\s*\]/.test(error.spec) ? " (KCL override paths have no list indexes)" : "";
+  return { ...where2, message: `'${error.spec}': ${error.message}${indexed}` };
+}
+
 // src/engine/plan.ts
 var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
 var READ_CONCURRENCY = 64;
@@ -15144,76 +15308,12 @@ function pathFilter(globs, files, warnings) {
   if (globs.length === 0) return () => true;
   const matchers = globs.map((glob) => {
     const base = glob.replace(/\/+$/, "");
-    return (0, import_picomatch2.default)([base, `${base}/**`], { dot: true });
+    return (0, import_picomatch3.default)([base, `${base}/**`], { dot: true });
   });
   globs.forEach((glob, i) => {
     if (!files.some((file) => matchers[i](file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file` });
   });
   return (path) => matchers.some((matches) => matches(path));
-}
-function collectOverrides(valid, config, configPath, present, inScope, warnings) {
-  const configured = config?.overrides ?? [];
-  const issues = valid.sets.flatMap(
-    ({ file }) => !present.has(file) ? [{ message: `set: ${file} does not exist` }] : !inScope(file) ? [{ message: `set: ${file} is outside the paths to update` }] : []
-  );
-  const byFile = /* @__PURE__ */ new Map();
-  const add = (file, override) => byFile.set(file, [...byFile.get(file) ?? [], override]);
-  for (const { file, spec } of valid.sets) add(file, spec);
-  const inATarget = (0, import_picomatch2.default)(
-    (config?.targets ?? []).flatMap((t) => t.paths),
-    { dot: true }
-  );
-  for (const o of configured) {
-    if (!inScope(o.file) || !valid.images.some((i) => i.repository === o.repository)) continue;
-    if (config.targets.length > 0 && !inATarget(o.file)) {
-      warnings.push({ file: configPath, line: o.line, message: `override of ${o.file}: the file is in no target, so ${o.repository} is not set there` });
-    } else add(o.file, o);
-  }
-  return { byFile, issues };
-}
-async function checkConfiguredOverrides(source, overrides, configPath, present, create) {
-  const issues = [];
-  const issue = (i, field2, message) => issues.push({ file: configPath, line: overrides[i].line, message: `overrides[${i}].${field2}: ${message}` });
-  const byFile = /* @__PURE__ */ new Map();
-  overrides.forEach((o, i) => byFile.set(o.file, [...byFile.get(o.file) ?? [], i]));
-  for (const [file, indexes] of byFile) {
-    if (!present.has(file)) {
-      for (const i of indexes) issue(i, "file", `${file} does not exist`);
-      continue;
-    }
-    const text2 = decodeUtf8(await source.read(file));
-    if (text2 === void 0) {
-      for (const i of indexes) issue(i, "file", `${file} is not UTF-8 text`);
-      continue;
-    }
-    const body = text2.replace(/^\uFEFF/, "");
-    const dry = (of) => applyFileOverrides(
-      fileKind(file),
-      body,
-      of.map((i) => ({ path: overrides[i].spec, value: (current) => current ?? "" })),
-      create
-    );
-    try {
-      dry(indexes);
-    } catch (error) {
-      if (!(error instanceof SourceError)) throw error;
-      for (const i of indexes) {
-        try {
-          dry([i]);
-        } catch (one) {
-          if (!(one instanceof SourceError)) throw one;
-          issue(i, "spec", formatDiagnostic(located(file, one)));
-        }
-      }
-    }
-  }
-  return issues.sort((a, b) => a.line - b.line);
-}
-function configuredOverride(override, images) {
-  const update = images.find((u) => u.image.repository === override.repository);
-  if (!update) return [];
-  const value = override.part === "tag" ? (current, kept) => nextTagText(update, current, kept) : (current, kept) => nextImageText(update, override.image, current, kept);
-  return [{ path: override.spec, value }];
 }
 function screenFor(images) {
   const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
@@ -15242,52 +15342,6 @@ async function readNamed(source, path) {
   if (text2 === void 0) throw new RequestError([{ file: path, message: NOT_UTF8 }]);
   return text2;
 }
-function warnUnreached(valid, updates, overrides, texts, warnings) {
-  const holds = (pattern) => texts.some((text2) => pattern.test(text2));
-  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
-  for (const image of valid.images) {
-    const marked = updates.some((u) => u.image.repository === image.repository);
-    if (!marked && !overridden.has(image.repository) && !holds(repositoryPattern(image))) {
-      warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
-    }
-  }
-  for (const key of valid.setters.keys()) {
-    if (!holds(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
-  }
-}
-function warnBesidePolicy(changes, setters, text2, warnings) {
-  for (const change of changes) {
-    if (change.kind !== "image" && change.kind !== "kcl-image") continue;
-    const written = tryParseImageRef(change.new);
-    const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written?.repository && markerPattern(k).test(text2));
-    if (beside.length !== 1) continue;
-    const [key, { policy }] = beside[0];
-    if (!written || !policy) continue;
-    const old = tryParseImageRef(change.old);
-    const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
-    if (nextVersion({ image: written, policy }, current) !== void 0) continue;
-    warnings.push({
-      file: change.file,
-      line: change.line,
-      message: `${change.key} is set to ${change.new} by repository, which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`
-    });
-  }
-}
-function repositoryPattern(image) {
-  return new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`);
-}
-function warnUnmoved(images, texts, warnings) {
-  for (const image of images) {
-    const pattern = repositoryPattern(image);
-    const holding = texts.filter(([, text2]) => pattern.test(text2)).map(([path]) => path);
-    const version2 = image.tag ?? image.digest;
-    if (holding.length === 0 || texts.some(([path, text2]) => holding.includes(path) && text2.includes(version2))) continue;
-    const where2 = holding.length > 3 ? `${holding.slice(0, 3).join(", ")} and ${holding.length - 3} more` : holding.join(", ");
-    warnings.push({
-      message: `${image.repository} appears in ${where2}, but no field there holds ${version2} or was edited: it sits where no rule edits it (see "What it edits" in the README)`
-    });
-  }
-}
 function planFile(path, text2, request, overrides, create, target, warnings) {
   const kind = fileKind(path);
   const bom = text2.startsWith("\uFEFF") ? "\uFEFF" : "";
@@ -15301,20 +15355,7 @@ function planFile(path, text2, request, overrides, create, target, warnings) {
     warnings.push({ file: path, ...error.line !== void 0 && { line: error.line }, message: `not edited: ${error.message}` });
     return void 0;
   }
-  let { changes, warnings: fileWarnings, text: after } = edited;
-  if (overrides.length > 0) {
-    try {
-      const overridden = applyFileOverrides(kind, after, overrides, create);
-      changes = withOverrides(shiftLines(changes, after, overridden.text), overridden.changes);
-      const shifted = shiftLines(fileWarnings, after, overridden.text);
-      const said = (w) => shifted.some((e) => e.line === w.line && reasonOf(e.message) === reasonOf(w.message));
-      fileWarnings = [...shifted, ...overridden.warnings.filter((w) => !said(w))];
-      after = overridden.text;
-    } catch (error) {
-      if (error instanceof SourceError) throw new RequestError([located(path, error)]);
-      throw error;
-    }
-  }
+  const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFile(path, kind, edited, overrides, create) : edited;
   warnings.push(...fileWarnings.map((w) => ({ ...w, file: path })));
   if (after === body) return void 0;
   checkParses(kind, path, after);
@@ -15325,40 +15366,6 @@ function planFile(path, text2, request, overrides, create, target, warnings) {
     changes: changes.map((c) => ({ ...c, file: path, ...target && { target } })),
     ...target && { target }
   };
-}
-function reasonOf(message) {
-  return message.slice(message.indexOf(" keeps ") + 1);
-}
-function withOverrides(edits, overrides) {
-  const changes = [...edits];
-  for (const override of overrides) {
-    const i = changes.findIndex(
-      (c) => c.line === override.line && c.new === override.old && (c.kind === "setter" || fieldKey(c.key) === fieldKey(override.key))
-    );
-    if (i < 0) changes.push(override);
-    else if (changes[i].old === override.new) changes.splice(i, 1);
-    else changes[i] = { ...override, old: changes[i].old };
-  }
-  return changes.sort((a, b) => a.line - b.line);
-}
-function fieldKey(key) {
-  return key.replace(/\[(\d+)\]/g, ".$1");
-}
-function applyFileOverrides(kind, text2, overrides, create) {
-  if (kind === "kcl") return applyOverrides(text2, overrides, { create });
-  let result = { text: text2, changes: [], warnings: [] };
-  for (const override of overrides) {
-    const next = typeof override === "string" ? setFromSpec(result.text, override, create) : setYamlPath(result.text, override.path, override.value, { create });
-    const shift = (earlier) => shiftLines(earlier, result.text, next.text);
-    result = { text: next.text, changes: [...shift(result.changes), ...next.changes], warnings: [...shift(result.warnings), ...next.warnings] };
-  }
-  return result;
-}
-function located(path, error) {
-  const where2 = { file: path, ...error.line !== void 0 && { line: error.line } };
-  if (!(error instanceof OverrideSpecError) || error.message.includes(error.spec)) return { ...where2, message: error.message };
-  const indexed = /\[\s*\d+\s*\]/.test(error.spec) ? " (KCL override paths have no list indexes)" : "";
-  return { ...where2, message: `'${error.spec}': ${error.message}${indexed}` };
 }
 
 // src/engine/apply.ts

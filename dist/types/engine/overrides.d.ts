@@ -1,0 +1,41 @@
+import type { Diagnostic, EditResult, Warning } from "../change.js";
+import { SourceError } from "../change.js";
+import { type ImageUpdate } from "../image/update.js";
+import { type ComputedOverride } from "../kcl/override.js";
+import type { Config, OverrideConfig } from "./config.js";
+import { type FileKind } from "./file-kind.js";
+import { type ValidRequest } from "./request.js";
+import { type TreeSource } from "./source.js";
+/** A `--set` spec as given, or a configured override waiting for the file's target to say which image it may set. */
+export type RequestedOverride = string | OverrideConfig;
+/**
+ * `--set` specs plus the configured overrides of the incoming images, per file in scope, and
+ * what is wrong with the `--set` files: each must exist and be in scope (it was asked for by name).
+ * With targets, an override of a file in none of them can never apply: that is warned about.
+ */
+export declare function collectOverrides(valid: ValidRequest, config: Config | undefined, configPath: string, present: ReadonlySet<string>, inScope: (path: string) => boolean, warnings: Warning[]): {
+    byFile: Map<string, RequestedOverride[]>;
+    issues: Diagnostic[];
+};
+/**
+ * What is wrong with the configured overrides, each at its line in the configuration: a file
+ * that does not exist or is not UTF-8, a path its file does not have (unless `create`), with
+ * where in the file it stops. All of them, on every run, whatever images it brings: a typo must
+ * not wait for the one image it concerns. A dry run of the overrides on the files they name
+ * (no other file is read), its result dropped: the overrides of a file are tried together,
+ * and one by one only when that fails, to name every one that does.
+ */
+export declare function checkConfiguredOverrides(source: TreeSource, overrides: readonly OverrideConfig[], configPath: string, present: ReadonlySet<string>, create: boolean): Promise<Diagnostic[]>;
+/**
+ * A configured override as the file's own image fields get it: only when its target allows
+ * the image, and moved on by the same decision (policy, no downgrade) from what it holds,
+ * the whole reference or (`part: tag`) only the tag.
+ */
+export declare function configuredOverride(override: OverrideConfig, images: readonly ImageUpdate[]): ComputedOverride[];
+/**
+ * The overrides of a file applied over what its editors did: one result, the editors' lines as
+ * they read once the overrides added or removed lines. Throws RequestError (with the file)
+ * for an override that cannot apply.
+ */
+export declare function overFile(path: string, kind: FileKind, edited: EditResult, overrides: readonly (string | ComputedOverride)[], create: boolean): EditResult;
+export declare function located(path: string, error: SourceError): Diagnostic;
