@@ -130,7 +130,7 @@ export function overFile(path: string, kind: FileKind, edited: EditResult, overr
     const overridden = applyFileOverrides(kind, edited.text, overrides, create);
     const shifted = shiftLines(edited.warnings, edited.text, overridden.text);
     // An override of a field an editor also reached (a policy keeping its version) says the same there, under its own name for the field: once is enough.
-    const said = (w: Warning) => shifted.some((e) => e.line === w.line && reasonOf(e.message) === reasonOf(w.message));
+    const said = (w: Warning) => shifted.some((e) => e.line === w.line && saidOf(e.message) === saidOf(w.message));
     return {
       text: overridden.text,
       changes: withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes),
@@ -142,9 +142,10 @@ export function overFile(path: string, kind: FileKind, edited: EditResult, overr
   }
 }
 
-/** What a warning says of a field without the field's name: `keeps …` from `app["image"] keeps …`; the whole message for any other warning. */
-function reasonOf(message: string): string {
-  return message.slice(message.indexOf(" keeps ") + 1);
+/** A warning as the field it is about and what it says of it, so an editor's and an override's names for one field compare (`app["image"] keeps …` is `app.image keeps …`). */
+function saidOf(message: string): string {
+  const at = message.indexOf(" keeps ");
+  return at < 0 ? message : `${fieldKey(message.slice(0, at))} ${message.slice(at + 1)}`;
 }
 
 /**
@@ -165,9 +166,9 @@ function withOverrides(edits: readonly FieldChange[], overrides: readonly FieldC
   return changes.sort((a, b) => a.line - b.line);
 }
 
-/** `a[0].b` and `a.0.b` name the same field. */
+/** `a[0].b`, `a.0.b` and `a["0"].b` name the same field. */
 function fieldKey(key: string): string {
-  return key.replace(/\[(\d+)\]/g, ".$1");
+  return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote: string, quoted: string | undefined, index: string | undefined) => `.${quoted ?? index}`);
 }
 
 function applyFileOverrides(kind: FileKind, text: string, overrides: readonly (string | ComputedOverride)[], create: boolean): EditResult {

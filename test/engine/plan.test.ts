@@ -840,6 +840,14 @@ describe("planUpdate: a late, older build", () => {
     ]);
   });
 
+  it("keeps the warnings of two fields on one line, an override's and an editor's, though they say the same", async () => {
+    const config = `${CONFIG}overrides:\n  - {file: prod/pair.k, spec: config.version, image: ghcr.io/acme/app, part: tag}\n`;
+    const pair = 'config = {repository = "ghcr.io/acme/app", version = "1.3.0", mirror = "ghcr.io/acme/app:1.3.0"}\n';
+    const p = await plan({ ".github/gitops-promote.yaml": config, "prod/pair.k": pair }, { images: ["ghcr.io/acme/app:1.2.0"] });
+    const why = "keeps 1.3.0, which its policy (semver ^1.0.0) ranks above the incoming 1.2.0 (allow-downgrade sets it anyway)";
+    expect(p.warnings.filter((w) => w.message.includes(" keeps ")).map((w) => w.message)).toEqual([`config.mirror ${why}`, `config.version ${why}`]);
+  });
+
   it("with allow-downgrade, is written everywhere and warns about none", async () => {
     const p = await plan(files, { images: ["ghcr.io/acme/app:1.2.0"], allowDowngrade: true });
     expect(p.files.map((f) => f.path)).toEqual(Object.keys(files).slice(1).sort());
