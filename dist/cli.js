@@ -39298,7 +39298,7 @@ function overFile(path, kind, edited, overrides, create) {
   try {
     const overridden = applyFileOverrides(kind, edited.text, overrides, create);
     const shifted = shiftLines(edited.warnings, edited.text, overridden.text);
-    const said = (w) => shifted.some((e) => e.line === w.line && reasonOf(e.message) === reasonOf(w.message));
+    const said = (w) => shifted.some((e) => e.line === w.line && saidOf(e.message) === saidOf(w.message));
     return {
       text: overridden.text,
       changes: withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes),
@@ -39309,8 +39309,9 @@ function overFile(path, kind, edited, overrides, create) {
     throw error;
   }
 }
-function reasonOf(message) {
-  return message.slice(message.indexOf(" keeps ") + 1);
+function saidOf(message) {
+  const at = message.indexOf(" keeps ");
+  return at < 0 ? message : `${fieldKey(message.slice(0, at))} ${message.slice(at + 1)}`;
 }
 function withOverrides(edits, overrides) {
   const changes = [...edits];
@@ -39325,7 +39326,7 @@ function withOverrides(edits, overrides) {
   return changes.sort((a, b) => a.line - b.line);
 }
 function fieldKey(key) {
-  return key.replace(/\[(\d+)\]/g, ".$1");
+  return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote, quoted, index) => `.${quoted ?? index}`);
 }
 function applyFileOverrides(kind, text2, overrides, create) {
   if (kind === "kcl") return applyOverrides(text2, overrides, { create });
