@@ -13,6 +13,7 @@
 import { formatImageRef, parseImageRef } from "../image/reference.js";
 import type { ImageRef } from "../image/reference.js";
 import { checkIncomingImages } from "./request.js";
+import { isActorLogin, splitRepositoryName } from "../github-name.js";
 import { isRecord } from "../json-value.js";
 
 export const PAYLOAD_VERSION = 1;
@@ -70,7 +71,26 @@ export class PayloadError extends Error {
   }
 }
 
-const SOURCE_FIELDS = ["repository", "sha", "ref", "run_url", "actor"] as const;
+interface SourceForm {
+  /** What the error says a field should be. */
+  readonly expected: string;
+  readonly test: (text: string) => boolean;
+}
+
+/**
+ * The form of each `source` field. The receiver prints them (the log, commit-message templates,
+ * pull requests), so each is held to its form, not only to being text: a newline or a `::` in
+ * the sender's text would reach the runner as a workflow command. Empty means not given, as
+ * buildPayload leaves such a field out.
+ */
+const SOURCE_FORMS: Readonly<Record<keyof PayloadSource, SourceForm>> = {
+  repository: { expected: "OWNER/NAME", test: (text) => splitRepositoryName(text) !== undefined },
+  sha: { expected: "a commit SHA (7 to 64 hex digits)", test: (text) => /^[0-9a-f]{7,64}$/i.test(text) },
+  // git check-ref-format refuses these characters in any ref name, ":" among them.
+  ref: { expected: "a git ref (refs/..., without spaces, control characters or any of ~^:?*[\\)", test: (text) => /^refs\/[^\s\p{Cc}~^:?*[\\]+$/u.test(text) },
+  run_url: { expected: "an https: URL", test: isHttpsUrl },
+  actor: { expected: "a GitHub login", test: isActorLogin },
+};
 const RESERVED_KEYS = new Set(["v", "images", "source", "targets"]);
 
 export interface PayloadInput {
@@ -144,11 +164,22 @@ function checkImages(value: unknown, field: string): string[] {
 
 function checkSource(value: unknown, field: string): PayloadSource {
   if (!isRecord(value)) throw new PayloadError(field, `expected an object, got ${describe(value)}`);
-  for (const key of SOURCE_FIELDS) {
+  for (const [key, form] of Object.entries(SOURCE_FORMS)) {
     const v = value[key];
     if (v !== undefined && typeof v !== "string") throw new PayloadError(`${field}.${key}`, `expected a string, got ${describe(v)}`);
+    if (v && !form.test(v)) throw new PayloadError(`${field}.${key}`, `expected ${form.expected}, got ${describe(v)}`);
   }
   return value as PayloadSource;
+}
+
+/** The text as given must be the URL: the URL parser would drop a newline or a tab inside it, but the text is what gets printed. */
+function isHttpsUrl(text: string): boolean {
+  if (/[\s\p{Cc}]/u.test(text)) return false;
+  try {
+    return new URL(text).protocol === "https:";
+  } catch {
+    return false;
+  }
 }
 
 function checkTargets(value: unknown, field: string): string[] {

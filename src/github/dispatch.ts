@@ -6,6 +6,7 @@
  * missing, because GitHub's 404 means both "no such repository" and "this token cannot see it".
  */
 import { PAYLOAD_INPUT, type Payload } from "../engine/payload.js";
+import { splitRepositoryName, type RepositoryName } from "../github-name.js";
 import type { GitHubClient } from "./client.js";
 import { errorMessage, httpStatus } from "./errors.js";
 
@@ -123,16 +124,14 @@ export async function dispatchImages(octokit: GitHubClient, options: DispatchOpt
   return { payload: options.payload, dispatched };
 }
 
-interface Repo {
-  readonly owner: string;
-  readonly repo: string;
+interface Repo extends RepositoryName {
   readonly fullName: string;
 }
 
 function splitRepository(fullName: string): Repo {
-  const m = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+)$/.exec(fullName.trim());
-  if (!m || m[2] === "." || m[2] === "..") throw new DispatchError(`repository ${JSON.stringify(fullName)} is not OWNER/NAME`, []);
-  return { owner: m[1]!, repo: m[2]!, fullName: `${m[1]}/${m[2]}` };
+  const name = splitRepositoryName(fullName.trim());
+  if (!name) throw new DispatchError(`repository ${JSON.stringify(fullName)} is not OWNER/NAME`, []);
+  return { ...name, fullName: `${name.owner}/${name.repo}` };
 }
 
 async function sendRepositoryDispatch(octokit: GitHubClient, repo: Repo, eventType: string, options: DispatchOptions): Promise<Dispatched> {

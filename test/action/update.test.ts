@@ -12,6 +12,7 @@ import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
 import { node24Path, runAction, type ActionResult } from "../support/run-action.js";
 import { basicCredential } from "../../src/github/git.js";
 import { apiCalls, checkout, cloneRepo, deployment, OWNER, REPO } from "../github/fixture.js";
+import { commandsRun } from "../support/runner-commands.js";
 import { tempDir } from "../support/temp.js";
 
 const run = promisify(execFile);
@@ -378,11 +379,11 @@ describe("update Action", () => {
 
   describe("images from the triggering event", () => {
     it("repository_dispatch: reads client_payload, and its source feeds .Values of the message template", async () => {
-      const event = { action: "promote", client_payload: { v: 1, images: [`${APP}:1.3.0`], source: { repository: "acme/app", sha: "abc123" } } };
+      const event = { action: "promote", client_payload: { v: 1, images: [`${APP}:1.3.0`], source: { repository: "acme/app", sha: "abc1234" } } };
       const template = "deploy {{ range .Changed.Changes }}{{ .NewValue }}{{ end }} from {{ .Values.repository }}@{{ .Values.sha }}";
       const result = await action({ "commit-message": template }, { eventName: "repository_dispatch", event });
       expect(result.exitCode, result.stdout + result.stderr).toBe(0);
-      expect((await fake.log(OWNER, REPO, "main"))[0]!.message).toBe(`deploy ${APP}:1.3.0 from acme/app@abc123`);
+      expect((await fake.log(OWNER, REPO, "main"))[0]!.message).toBe(`deploy ${APP}:1.3.0 from acme/app@abc1234`);
     });
 
     it("an invalid client_payload fails before anything is written, naming the field", async () => {
@@ -391,6 +392,21 @@ describe("update Action", () => {
       const result = await action({}, { eventName: "repository_dispatch", event });
       expect(result.exitCode).toBe(1);
       expect(result.annotations.find((a) => a.level === "error")?.message).toMatch(/client_payload\.v: version 2 is not supported/);
+      expect(await main()).toBe(before);
+      expect(apiCalls(fake)).toEqual([]);
+    });
+
+    it("a client_payload source carrying workflow commands fails as invalid, naming the field, and none of its lines reaches the log", async () => {
+      const before = await main();
+      const source = { repository: "acme/app\n::add-mask::main\n::stop-commands::pwn" };
+      const result = await action(
+        {},
+        { eventName: "repository_dispatch", event: { action: "promote", client_payload: { v: 1, images: [`${APP}:1.3.0`], source } } },
+      );
+      expect(result.exitCode).toBe(1);
+      expect(errorsOf(result)[0]?.message).toMatch(/^client_payload\.source\.repository: expected OWNER\/NAME, got string "acme\/app\\n::add-mask::main/);
+      // Only our own commands: the token's two masks, then the failure.
+      expect(commandsRun(result.stdout)).toEqual(["add-mask", "add-mask", "error"]);
       expect(await main()).toBe(before);
       expect(apiCalls(fake)).toEqual([]);
     });

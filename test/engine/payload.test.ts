@@ -141,6 +141,46 @@ describe("parsePayload", () => {
     expect(errorOf(() => parsePayload(value)).message).toContain(message);
   });
 
+  it.each<[string, Record<string, string>, string]>([
+    [
+      "a repository carrying workflow commands",
+      { repository: "acme/app\n::add-mask::main" },
+      'client_payload.source.repository: expected OWNER/NAME, got string "acme/app\\n::add-mask::main"',
+    ],
+    ["a repository without its owner", { repository: "app" }, 'client_payload.source.repository: expected OWNER/NAME, got string "app"'],
+    ["a sha that is not hex", { sha: "main" }, 'client_payload.source.sha: expected a commit SHA (7 to 64 hex digits), got string "main"'],
+    ["a sha too short to name a commit", { sha: "abc123" }, "client_payload.source.sha: expected a commit SHA"],
+    [
+      "a branch name for a ref",
+      { ref: "main" },
+      'client_payload.source.ref: expected a git ref (refs/..., without spaces, control characters or any of ~^:?*[\\), got string "main"',
+    ],
+    ["a ref with a carriage return", { ref: "refs/heads/main\r::stop-commands::x" }, "client_payload.source.ref: expected a git ref"],
+    ["a ref with a colon, which git refuses", { ref: "refs/heads/a::b" }, "client_payload.source.ref: expected a git ref"],
+    ["a javascript: run_url", { run_url: "javascript:alert(1)" }, 'client_payload.source.run_url: expected an https: URL, got string "javascript:alert(1)"'],
+    ["an http: run_url", { run_url: "http://github.com/acme/app/actions/runs/1" }, "client_payload.source.run_url: expected an https: URL"],
+    // new URL() would drop the newline and accept it; the text is what a log prints.
+    ["a run_url with a newline inside", { run_url: "https://github.com/acme/app\n::add-mask::main" }, "client_payload.source.run_url: expected an https: URL"],
+    ["an actor with a space", { actor: "octo cat" }, 'client_payload.source.actor: expected a GitHub login, got string "octo cat"'],
+    ["an actor mentioning someone", { actor: "@octocat" }, "client_payload.source.actor: expected a GitHub login"],
+  ])("refuses a source with %s, naming the field", (_, bad, message) => {
+    expect(errorOf(() => parsePayload({ ...good, source: { ...source, ...bad } })).message).toContain(message);
+  });
+
+  it.each<[string, Record<string, string>]>([
+    ["a pull request's merge ref", { ref: "refs/pull/7/merge" }],
+    ["a tag ref", { ref: "refs/tags/v1.2.3" }],
+    ["a short sha", { sha: "0123abc" }],
+    ["a SHA-256 repository's commit", { sha: "0123456789abcdef".repeat(4) }],
+    ["an App's bot as actor", { actor: "github-actions[bot]" }],
+    ["a managed user as actor", { actor: "mona_acme" }],
+    ["a GitHub Enterprise Server run", { run_url: "https://ghe.acme.test/acme/app/actions/runs/1" }],
+    ["an empty field, as not given", { sha: "", actor: "" }],
+  ])("accepts a source with %s", (_, fields) => {
+    const payload = { ...good, source: { ...source, ...fields } };
+    expect(parsePayload(payload)).toEqual(payload);
+  });
+
   it("refuses a payload of 64KB or more and accepts one just below", () => {
     const base = JSON.stringify({ v: 1, images: ["nginx:1.25"], pad: "" }).length;
     const fits = { v: 1, images: ["nginx:1.25"], pad: "x".repeat(MAX_PAYLOAD_BYTES - 1 - base) };
@@ -215,6 +255,17 @@ describe("sourceFromEnv", () => {
       actor: "octocat",
     });
     expect(sourceFromEnv({ ...env, GITHUB_SERVER_URL: "https://ghe.acme.test" }).run_url).toBe("https://ghe.acme.test/acme/app/actions/runs/42");
+  });
+
+  it("gives a source the receiver accepts", () => {
+    const env = {
+      GITHUB_REPOSITORY: "acme/app",
+      GITHUB_SHA: source.sha,
+      GITHUB_REF: "refs/pull/7/merge",
+      GITHUB_RUN_ID: "42",
+      GITHUB_ACTOR: "dependabot[bot]",
+    };
+    expect(parsePayload(buildPayload({ images: ["nginx:1.25"], source: sourceFromEnv(env) })).source).toEqual(sourceFromEnv(env));
   });
 
   it("leaves out what is not set, as on a person's machine", () => {
