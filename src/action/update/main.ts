@@ -13,6 +13,7 @@ import { createClient, type GitHubClient } from "../../github/client.js";
 import { deliver, DeliveryError, type DeliveryResult } from "../../github/deliver.js";
 import { GitRepo, tokenAuthEnv } from "../../github/git.js";
 import { repositoryOfRemote } from "../../github/remote.js";
+import { infoUntrusted } from "../log-untrusted.js";
 import { protectToken } from "../token.js";
 import { checkoutRoot } from "./checkout.js";
 import { explainFailure } from "./failure.js";
@@ -36,7 +37,7 @@ const redactIssue = (issue: Diagnostic): Diagnostic => ({ ...issue, ...(issue.fi
 async function run(): Promise<void> {
   const inputs = readUpdateInputs(core, { eventName: context.eventName, payload: context.payload });
   annotate(inputs.warnings);
-  if (inputs.payload?.source?.repository) core.info(`promoting ${inputs.request.images.join(", ")} from ${inputs.payload.source.repository}`);
+  if (inputs.payload?.source?.repository) infoUntrusted(`promoting ${inputs.request.images.join(", ")} from ${inputs.payload.source.repository}`);
 
   const workspace = await checkoutRoot(process.env["GITHUB_WORKSPACE"] || process.cwd(), inputs.workingDirectory);
   const checkout = new GitRepo(workspace);
@@ -62,7 +63,7 @@ async function run(): Promise<void> {
       client ??= createClient({ token: requireToken(inputs.token), log: (message) => core.warning(redact(message)) });
       return client;
     },
-    log: (message: string) => core.info(message),
+    log: infoUntrusted,
   };
 
   let result: DeliveryResult;

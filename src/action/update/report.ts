@@ -12,6 +12,7 @@ import type { FilePlan } from "../../engine/plan.js";
 import type { Change, Diagnostic, Warning } from "../../change.js";
 import type { Repository } from "../../github/commit.js";
 import { landedFiles, type DeliveryResult, type Landing } from "../../github/deliver.js";
+import { infoUntrusted } from "../log-untrusted.js";
 import { escapeAttribute, escapeHtml } from "../summary-html.js";
 
 const code = (s: string) => `<code>${escapeHtml(s)}</code>`;
@@ -80,10 +81,10 @@ export function annotateIssues(issues: readonly Diagnostic[]): void {
 
 /** The diff of a dry run and the commit messages it would use, in the log. */
 export function printDiff(result: DeliveryResult): void {
-  for (const file of result.plan.files) core.info(unifiedDiff(file.path, file.before, file.after));
+  for (const file of result.plan.files) infoUntrusted(unifiedDiff(file.path, file.before, file.after));
   for (const landing of result.landings) {
     if (landing.message !== undefined)
-      core.info(`would ${landing.mode === "push" ? "push to" : "open a pull request from"} ${landing.branch}:\n${landing.message}`);
+      infoUntrusted(`would ${landing.mode === "push" ? "push to" : "open a pull request from"} ${landing.branch}:\n${landing.message}`);
   }
 }
 
