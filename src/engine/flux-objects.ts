@@ -201,7 +201,19 @@ export function fluxSetters(docs: readonly { readonly file: string; readonly tex
         });
         continue;
       }
-      const object: unknown = doc.toJS({ maxAliasCount: 100 });
+      let object: unknown;
+      try {
+        object = doc.toJS({ maxAliasCount: 100 });
+      } catch (error) {
+        // The yaml package's refusal of an alias bomb (or of an alias before its anchor) must not stop the run.
+        if (!(error instanceof ReferenceError)) throw error;
+        warnings.push({
+          file,
+          line: lines.linePos(doc.range[0]).line,
+          message: `YAML aliases not expanded (${error.message}); Flux objects in it are ignored`,
+        });
+        continue;
+      }
       if (!isRecord(object) || !isRecord(object.metadata) || !isRecord(object.spec)) continue;
       const { apiVersion, kind, metadata, spec } = object;
       if (kind !== "ImageRepository" && kind !== "ImagePolicy" && kind !== "ImageUpdateAutomation") continue;

@@ -319,6 +319,30 @@ spec:
       ]);
     });
 
+    it("a file of YAML aliases past the limit (billion laughs), while other files' objects are read", () => {
+      const levels = Array.from({ length: 9 }, (_, i) => `  a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(", ")}]\n`).join("");
+      const bomb = `apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImagePolicy\nmetadata: {name: app}\nspec:\n  a0: &a0 [lol, lol]\n${levels}`;
+      expect(
+        setterSummary([
+          { file: "clusters/bomb.yaml", text: bomb },
+          { file: "flux/podinfo.yaml", text: PODINFO },
+        ]),
+      ).toEqual({
+        setters: {
+          "flux-system:podinfo": [
+            { name: "ghcr.io/stefanprodan/podinfo", repository: "ghcr.io/stefanprodan/podinfo", policy: "semver 5.0.x", at: "flux/podinfo.yaml:11" },
+          ],
+        },
+        warnings: [
+          {
+            file: "clusters/bomb.yaml",
+            line: 1,
+            message: "YAML aliases not expanded (Excessive alias count indicates a resource exhaustion attack); Flux objects in it are ignored",
+          },
+        ],
+      });
+    });
+
     it("a file that is not YAML (a Helm template)", () => {
       const text = "apiVersion: image.toolkit.fluxcd.io/v1\nkind: ImagePolicy\nmetadata:\n  name: {{ .Values.name }\n";
       const { warnings } = fluxSetters([{ file: "charts/app/templates/policy.yaml", text }]);
