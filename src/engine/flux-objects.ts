@@ -19,6 +19,7 @@ import { isMap, LineCounter, parseAllDocuments } from "yaml";
 import type { Document, Node } from "yaml";
 import type { Warning } from "../change.js";
 import { compileGoRegexp, GoRegexpError } from "../image/go-regexp.js";
+import type { GoRegexp } from "../image/go-regexp.js";
 import { parsePolicy, PolicyError } from "../image/policy.js";
 import type { Policy } from "../image/policy.js";
 import { ImageRefError, parseImageRef } from "../image/reference.js";
@@ -32,7 +33,7 @@ export interface FluxSetter {
   readonly repository: string;
   readonly policy: Policy;
   /** The ImageRepository's `spec.exclusionList` (Go regexes, unanchored): matching tags are refused. */
-  readonly exclusionList: readonly RegExp[];
+  readonly exclusionList: readonly GoRegexp[];
   /** Where the ImagePolicy is. */
   readonly file: string;
   readonly line: number;
@@ -69,7 +70,7 @@ interface Located {
 interface Repository extends Located {
   readonly name: string;
   readonly repository: string;
-  readonly exclusionList: readonly RegExp[];
+  readonly exclusionList: readonly GoRegexp[];
 }
 
 interface PolicyObject extends Located {
@@ -125,11 +126,11 @@ class DocumentReader {
     }
     const given = Array.isArray(spec.exclusionList) ? spec.exclusionList : [];
     const patterns = given.length > 0 ? given : DEFAULT_EXCLUSIONS;
-    const exclusionList: RegExp[] = [];
+    const exclusionList: GoRegexp[] = [];
     for (const [i, pattern] of patterns.entries()) {
       try {
         if (typeof pattern !== "string") throw new GoRegexpError(String(pattern), "not a string");
-        exclusionList.push(compileGoRegexp(pattern).regexp);
+        exclusionList.push(compileGoRegexp(pattern));
       } catch (error) {
         if (!(error instanceof GoRegexpError)) throw error;
         this.warn(["spec", "exclusionList", i], `ImageRepository ${id}: spec.exclusionList[${i}]: ${error.message}; the repository is ignored`);
@@ -239,7 +240,7 @@ export function fluxSetters(docs: readonly { readonly file: string; readonly tex
   const setters = new Map<string, FluxSetter[]>();
   for (const policy of policies) {
     const [repository, ...tied] = nearest([policy.file], repositories.get(policy.repositoryId) ?? [], (r) =>
-      JSON.stringify([r.name, r.exclusionList.map(String)]),
+      JSON.stringify([r.name, r.exclusionList.map((re) => re.source)]),
     );
     if (!repository || tied.length > 0) {
       const found = tied.length > 0 ? `defined differently at ${where([repository!, ...tied])}, equally near it` : "not found";
@@ -262,7 +263,7 @@ export function fluxSetters(docs: readonly { readonly file: string; readonly tex
  * with it, identical ones counted once. One is the answer; more are a tie.
  */
 export function nearestSetters(from: readonly string[], setters: readonly FluxSetter[]): FluxSetter[] {
-  return nearest(from, setters, (s) => JSON.stringify([s.name, s.policy.description, s.exclusionList.map(String)]));
+  return nearest(from, setters, (s) => JSON.stringify([s.name, s.policy.description, s.exclusionList.map((re) => re.source)]));
 }
 
 function nearest<T extends { readonly file: string }>(from: readonly string[], definitions: readonly T[], identity: (definition: T) => string): T[] {

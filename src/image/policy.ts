@@ -221,7 +221,7 @@ function candidates(filter: TagFilter | undefined, tags: readonly string[]): Map
       byValue.set(tag, tag);
       continue;
     }
-    const match = filter.pattern.regexp.exec(tag);
+    const match = filter.pattern.exec(tag);
     if (match) byValue.set(filter.extract !== "" ? expandTemplate(filter.pattern, filter.extract, match) : tag, tag);
   }
   return byValue;
