@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { protectToken } from "../../src/action/token.js";
 import { basicCredential } from "../../src/github/git.js";
@@ -22,5 +23,27 @@ describe("protectToken", () => {
     const secrets: string[] = [];
     expect(protectToken("", (s) => secrets.push(s))("no token here")).toBe("no token here");
     expect(secrets).toEqual([]);
+  });
+
+  it("scrubs URL credentials exactly as the regex /([a-z][a-z0-9+.-]*:\\/\\/)[^/@\\s]+@/gi did, which is quadratic on long text", () => {
+    const redact = protectToken("", () => undefined);
+    const regex = (text: string) => text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, "$1***@");
+    const pieces = ["a", "Z", "9", "+", ".", "-", ":", "/", "://", "@", " ", "\n", "\u00a0", "user:pw", "é", "https://", "x@"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+        const text = parts.join("");
+        expect(redact(text)).toBe(regex(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("reads 64 KB of an image name's letters, of schemes and of credentials in one pass", () => {
+    const redact = protectToken("", () => undefined);
+    const letters = "a".repeat(64 * 1024);
+    expect(redact(letters)).toBe(letters);
+    expect(redact("a://".repeat(16 * 1024))).toBe("a://".repeat(16 * 1024));
+    expect(redact(`${"a".repeat(32 * 1024)}://${"u".repeat(32 * 1024)}@github.com`)).toBe(`${"a".repeat(32 * 1024)}://***@github.com`);
+    expect(redact("https://u:p@x ".repeat(4 * 1024))).toBe("https://***@x ".repeat(4 * 1024));
   });
 });
