@@ -188,6 +188,38 @@ describe("compileGoRegexp", () => {
     expect(() => compileGoRegexp(pattern)).toThrow(GoRegexpError);
     expect(() => compileGoRegexp(pattern)).toThrow(reason);
   });
+
+  it.each([
+    // Go's repeatIsValid: nested counts may make at most 1000 copies of the innermost thing.
+    ["(a{100}){100}", "invalid repeat count {100}"],
+    ["(?:a{2}){501}", "invalid repeat count {501}"],
+    ["[a]{2}{3}", "Nothing to repeat"],
+    ["(|*)", "Nothing to repeat"],
+    // An unknown Unicode class is refused under (?i) too.
+    ["(?i)\\p{Klingon}", "Invalid property name"],
+  ])("also refuses %j (%s)", (pattern, reason) => {
+    expect(() => compileGoRegexp(pattern)).toThrow(GoRegexpError);
+    expect(() => compileGoRegexp(pattern)).toThrow(reason);
+  });
+
+  it.each([
+    ["(a{10}){100}", "a".repeat(1000), true],
+    // Go lets an assertion be repeated, and a repetition follow (?flags), applying to the atom before it.
+    ["^*a", "a", true],
+    ["\\b+a", "a", true],
+    ["a(?i)*b", "B", true],
+    ["a(?i)?b", "ab", true],
+  ])("accepts %j as Go does: on %j, %s", (pattern, text, expected) => {
+    expect(matches(pattern, text)).toBe(expected);
+  });
+
+  // The review's case: a Flux filter with a nested quantifier, on a tag from the dispatch payload.
+  // Go answers in linear time; a backtracking engine takes exponential time on the first tag.
+  it("runs a nested quantifier in linear time on a 128-character tag", () => {
+    const digits = "1".repeat(122);
+    expect(extract("^main-(?P<n>([0-9a-z]+)*)$", "$n", `main-${digits}_`)).toBeUndefined();
+    expect(extract("^main-(?P<n>([0-9a-z]+)*)$", "$n", `main-${digits}`)).toBe(digits);
+  });
 });
 
 describe("expandTemplate (Go Regexp.ExpandString)", () => {
