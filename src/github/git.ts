@@ -22,6 +22,13 @@ export interface Identity {
   readonly email: string;
 }
 
+/** One entry for `git update-index --index-info`. */
+interface IndexRecord {
+  readonly mode: string;
+  readonly blob: string;
+  readonly path: string;
+}
+
 /** A file of a commit as `git ls-tree` lists it. */
 export interface TreeEntry {
   readonly mode: string;
@@ -280,12 +287,12 @@ export class GitRepo {
     const env = { GIT_INDEX_FILE: join(dir, "index") };
     try {
       await this.run(["read-tree", parent], { env });
-      const lines: string[] = [];
+      const records: IndexRecord[] = [];
       for (const file of files) {
         const blob = (await this.run(["hash-object", "-w", "--stdin"], { input: file.content })).trim();
-        lines.push(`${file.mode} ${blob}\t${file.path}\n`);
+        records.push({ mode: file.mode, blob, path: file.path });
       }
-      await this.run(["update-index", "--index-info"], { env, input: lines.join("") });
+      await this.updateIndex(env, records);
       return (await this.run(["write-tree"], { env })).trim();
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -310,7 +317,7 @@ export class GitRepo {
         const path = record.slice(tab + 1);
         stages.set(path, (stages.get(path) ?? new Map()).set(stage!, { mode: mode!, sha: sha! }));
       }
-      const resolved: string[] = [];
+      const resolved: IndexRecord[] = [];
       for (const [path, byStage] of stages) {
         const [b, o, t] = ["1", "2", "3"].map((n) => byStage.get(n));
         // Added, deleted or re-moded on one side while changed on the other: a conflict, as for git merge.
@@ -325,13 +332,22 @@ export class GitRepo {
         const merged = await this.exec(["merge-file", "-p", files[1]!, files[0]!, files[2]!], {});
         if (merged.code !== 0) return undefined;
         const blob = (await this.run(["hash-object", "-w", "--stdin"], { input: merged.stdout })).trim();
-        resolved.push(`${o.mode} ${blob}\t${path}\n`);
+        resolved.push({ mode: o.mode, blob, path });
       }
-      if (resolved.length > 0) await this.run(["update-index", "--index-info"], { env, input: resolved.join("") });
+      await this.updateIndex(env, resolved);
       return (await this.run(["write-tree"], { env })).trim();
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  }
+
+  /**
+   * Sets index entries. Records end in NUL (-z): a path may hold a newline or a tab, and
+   * newline-ended records would read the rest of such a path as another entry.
+   */
+  private async updateIndex(env: Record<string, string>, records: readonly IndexRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.run(["update-index", "-z", "--index-info"], { env, input: records.map((r) => `${r.mode} ${r.blob}\t${r.path}\0`).join("") });
   }
 
   private async blob(sha: string): Promise<Buffer> {

@@ -199,6 +199,27 @@ describe("GitRepo (local git, any remote)", () => {
     expect(await g.mergeTrees(base!, ours!, clash!)).toBeUndefined();
   });
 
+  it("writes a path holding a newline and a tab as that one path, never as another entry", async () => {
+    const g = new GitRepo(repo.clone);
+    const blob = git(repo.clone, "rev-parse", `${repo.first}:run.sh`);
+    // Read as newline-ended records, this path would also set run.sh to app.yaml's content... and the reverse.
+    const path = `x\n100644 ${blob}\tapp.yaml`;
+    const commit = async (tree: string) => g.commitTree(tree, repo.first, "m", BOT, BOT);
+    const base = await commit(await g.writeTree(repo.first, [{ path, content: "a: 0\nkeep: 1\nb: 0\n", mode: "100644" }]));
+    const files = (c: string) => git(repo.clone, "ls-tree", "-r", "-z", "--name-only", c).split("\0").filter(Boolean).sort();
+    expect(files(base)).toEqual(["app.yaml", "link.yaml", "run.sh", path].sort());
+    expect(git(repo.clone, "show", `${base}:app.yaml`)).toBe("image: nginx:1.25");
+
+    const side = async (content: string) => commit(await g.writeTree(base, [{ path, content, mode: "100644" }]));
+    const merged = await g.mergeTrees(base, await side("a: 1\nkeep: 1\nb: 0\n"), await side("a: 0\nkeep: 1\nb: 2\n"));
+    expect(files(merged!)).toEqual(files(base));
+    expect(git(repo.clone, "show", `${merged}:app.yaml`)).toBe("image: nginx:1.25");
+    const entry = git(repo.clone, "ls-tree", "-z", merged!)
+      .split("\0")
+      .find((e) => e.endsWith(`\t${path}`))!;
+    expect(git(repo.clone, "cat-file", "blob", entry.split(/\s/)[2]!)).toBe("a: 1\nkeep: 1\nb: 2");
+  });
+
   it("lends the token to git for the GitHub server only, never to another host", async () => {
     const lent = new GitRepo(repo.clone, tokenAuthEnv("ghs_lent", "https://ghe.example"));
     const header = (url: string) => lent.run(["config", "--get-urlmatch", "http.extraheader", url]).catch(() => "");
