@@ -68,6 +68,8 @@ const FLAG_LETTERS: Readonly<Record<string, keyof Flags>> = { i: "ignoreCase", m
 
 const SIMPLE_ESCAPES: Readonly<Record<string, number>> = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
 const MAX_REPEAT = 1000;
+/** Go's maxHeight: a deeper tree is refused, which also keeps the matcher's recursion bounded. */
+const MAX_HEIGHT = 1000;
 
 /** An open group (or the whole pattern, at the bottom of the stack). */
 interface Frame {
@@ -83,10 +85,6 @@ interface Frame {
 
 function isAsciiAlnum(ch: string): boolean {
   return /^[0-9A-Za-z]$/.test(ch);
-}
-
-function sequence(items: readonly Node[]): Node {
-  return items.length === 0 ? EMPTY : items.length === 1 ? items[0]! : { kind: "concat", subs: items };
 }
 
 function children(node: Node): readonly Node[] {
@@ -124,6 +122,8 @@ class Parser {
   private readonly frames: Frame[];
   /** The last atom read was a repetition operator, which Go does not let another follow (`a**`). */
   private afterRepeat = false;
+  /** The height of each node with children (a leaf's is 1). */
+  private readonly heights = new Map<Node, number>();
 
   constructor(private readonly src: string) {
     this.frames = [{ alternatives: [], items: [], capture: undefined, outerFlags: this.flags }];
@@ -149,6 +149,18 @@ class Parser {
     this.frame.items.push(node);
   }
 
+  /** A node with children, refused when the tree grows deeper than Go allows. */
+  private made(node: Node): Node {
+    const height = 1 + children(node).reduce((max, sub) => Math.max(max, this.heights.get(sub) ?? 1), 0);
+    if (height > MAX_HEIGHT) this.fail("expression nests too deeply");
+    this.heights.set(node, height);
+    return node;
+  }
+
+  private sequence(items: readonly Node[]): Node {
+    return items.length === 0 ? EMPTY : items.length === 1 ? items[0]! : this.made({ kind: "concat", subs: items });
+  }
+
   /** The next code point (a surrogate pair is one character, as a UTF-8 rune is in Go). */
   private nextCodePoint(): number {
     const cp = this.src.codePointAt(this.pos)!;
@@ -165,8 +177,8 @@ class Parser {
   /** The top frame's alternatives as one node. */
   private close(): Node {
     const { alternatives, items } = this.frame;
-    alternatives.push(sequence(items));
-    return alternatives.length === 1 ? alternatives[0]! : { kind: "alternate", subs: alternatives };
+    alternatives.push(this.sequence(items));
+    return alternatives.length === 1 ? alternatives[0]! : this.made({ kind: "alternate", subs: alternatives });
   }
 
   private atom(): void {
@@ -190,12 +202,12 @@ class Parser {
         const { capture, outerFlags } = this.frames.pop()!;
         this.flags = outerFlags;
         this.pos++;
-        this.push(capture === undefined ? node : { kind: "capture", index: capture, sub: node });
+        this.push(capture === undefined ? node : this.made({ kind: "capture", index: capture, sub: node }));
         return;
       }
       case "|":
         this.pos++;
-        this.frame.alternatives.push(sequence(this.frame.items));
+        this.frame.alternatives.push(this.sequence(this.frame.items));
         this.frame.items = [];
         return;
       case "^":
@@ -258,7 +270,7 @@ class Parser {
     const sub = items.pop();
     if (sub === undefined || afterRepeat) this.fail("Nothing to repeat");
     // (?U) swaps the meaning of `x*` and `x*?`.
-    const node: Node = { kind: "repeat", sub, min, max, greedy: greedy !== this.flags.ungreedy };
+    const node = this.made({ kind: "repeat", sub, min, max, greedy: greedy !== this.flags.ungreedy });
     items.push(node);
     this.afterRepeat = true;
     return node;

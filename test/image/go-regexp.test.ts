@@ -202,6 +202,11 @@ describe("compileGoRegexp", () => {
     expect(() => compileGoRegexp(pattern)).toThrow(reason);
   });
 
+  it("refuses a tree deeper than Go's 1000 levels, and runs one just within", () => {
+    expect(() => compileGoRegexp(`${"(".repeat(1000)}a${")".repeat(1000)}`)).toThrow("expression nests too deeply");
+    expect(compileGoRegexp(`${"(?:a*".repeat(499)}${")*".repeat(499)}`).test("aaa")).toBe(true);
+  });
+
   it.each([
     ["(a{10}){100}", "a".repeat(1000), true],
     // Go lets an assertion be repeated, and a repetition follow (?flags), applying to the atom before it.
