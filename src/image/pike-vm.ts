@@ -51,7 +51,7 @@ class Compiler {
   readonly arg: number[] = [0];
   readonly sets: CodePointSet[] = [];
 
-  emit(op: number, out: number, arg: number): number {
+  private emit(op: number, out: number, arg: number): number {
     this.op.push(op);
     this.out.push(out);
     this.arg.push(arg);
@@ -61,6 +61,20 @@ class Compiler {
   /** A SPLIT that prefers `first`. */
   private choice(first: number, second: number): number {
     return this.emit(SPLIT, first, second);
+  }
+
+  /** `x?`: a SPLIT to x's entry `body` or on to `next`, preferring x when greedy. */
+  private optional(body: number, next: number, greedy: boolean): number {
+    return greedy ? this.choice(body, next) : this.choice(next, body);
+  }
+
+  /** x, then a SPLIT back to x or on to `next`: returns the SPLIT and x's entry. */
+  private loop(sub: Node, greedy: boolean, next: number): { split: number; body: number } {
+    const split = this.emit(SPLIT, -1, -1);
+    const body = this.compile(sub, split);
+    this.out[split] = greedy ? body : next;
+    this.arg[split] = greedy ? next : body;
+    return { split, body };
   }
 
   /** Code that matches `node`, then goes on at `next`; returns its entry. */
@@ -89,41 +103,21 @@ class Compiler {
     }
   }
 
-  /** Go's expansion of `x{n,m}`: `xx(x(x(x)?)?)?` for {2,5}; `xxx+` for {4,}. */
+  /** Go's expansion: `x*`; `x+`; `xxx+` for x{4,}; `xx(x(x(x)?)?)?` for x{2,5}. */
   private repeat(node: Extract<Node, { kind: "repeat" }>, next: number): number {
     const { sub, min, max, greedy } = node;
-    const optional = (body: number): number => (greedy ? this.choice(body, next) : this.choice(next, body));
+    let pc = next;
     if (max === Infinity) {
-      let pc = min === 0 ? this.star(sub, greedy, next) : this.plus(sub, greedy, next);
+      if (min > 0) pc = this.loop(sub, greedy, next).body;
+      // x* enters the loop at its SPLIT, but as (x+)? when x can match empty, as Go does (golang.org/issue/46123).
+      else if (nullable(sub)) pc = this.optional(this.loop(sub, greedy, next).body, next, greedy);
+      else pc = this.loop(sub, greedy, next).split;
       for (let i = 1; i < min; i++) pc = this.compile(sub, pc);
       return pc;
     }
-    let pc = next;
-    for (let i = min; i < max; i++) pc = optional(this.compile(sub, pc));
+    for (let i = min; i < max; i++) pc = this.optional(this.compile(sub, pc), next, greedy);
     for (let i = 0; i < min; i++) pc = this.compile(sub, pc);
     return pc;
-  }
-
-  /** `x+`: x, then a SPLIT back to x or on. */
-  private plus(sub: Node, greedy: boolean, next: number): number {
-    const loop = this.emit(SPLIT, -1, -1);
-    const body = this.compile(sub, loop);
-    this.out[loop] = greedy ? body : next;
-    this.arg[loop] = greedy ? next : body;
-    return body;
-  }
-
-  /** `x*`: a SPLIT to x (which comes back) or on; `(x+)?` when x can match empty, as Go does (golang.org/issue/46123). */
-  private star(sub: Node, greedy: boolean, next: number): number {
-    if (nullable(sub)) {
-      const body = this.plus(sub, greedy, next);
-      return greedy ? this.choice(body, next) : this.choice(next, body);
-    }
-    const loop = this.emit(SPLIT, -1, -1);
-    const body = this.compile(sub, loop);
-    this.out[loop] = greedy ? body : next;
-    this.arg[loop] = greedy ? next : body;
-    return loop;
   }
 }
 
@@ -131,16 +125,16 @@ class Compiler {
 class ThreadList {
   /** Each thread's instruction. */
   readonly pcs: Int32Array;
-  /** Each thread's capture slots, `slots` apiece (as many as the run asks for). */
-  readonly caps: Int32Array;
+  /** Each thread's capture slots, `slots` apiece (as many as the run asks for); grown on demand, as few threads live at once. */
+  caps: Int32Array;
   count = 0;
   /** The generation in which each instruction was last reached, so clearing is O(1). */
   private readonly seen: Uint32Array;
   private generation = 1;
 
-  constructor(instructions: number, slots: number) {
+  constructor(instructions: number) {
     this.pcs = new Int32Array(instructions);
-    this.caps = new Int32Array(instructions * slots);
+    this.caps = new Int32Array(16);
     this.seen = new Uint32Array(instructions);
   }
 
@@ -207,7 +201,7 @@ export class PikeVM {
     this.slots = 2 * groups;
     this.anchored = (this.startCondition() & BEGIN_TEXT) !== 0;
     const size = this.op.length;
-    this.lists = [new ThreadList(size, this.slots), new ThreadList(size, this.slots)];
+    this.lists = [new ThreadList(size), new ThreadList(size)];
     this.stack = new Int32Array(2 * (size + 1));
     this.scratch = new Int32Array(this.slots);
     this.found = new Int32Array(this.slots);
@@ -323,6 +317,11 @@ export class PikeVM {
         } else {
           const t = list.count++;
           list.pcs[t] = pc;
+          if ((t + 1) * slots > list.caps.length) {
+            const grown = new Int32Array(2 * (t + 1) * slots);
+            grown.set(list.caps);
+            list.caps = grown;
+          }
           for (let s = 0; s < slots; s++) list.caps[t * slots + s] = scratch[s]!;
           break;
         }
