@@ -88,7 +88,7 @@ const SOURCE_FORMS: Readonly<Record<keyof PayloadSource, SourceForm>> = {
   sha: { expected: "a commit SHA (7 to 64 hex digits)", test: (text) => /^[0-9a-f]{7,64}$/i.test(text) },
   // git check-ref-format refuses these characters in any ref name, ":" among them.
   ref: { expected: "a git ref (refs/..., without spaces, control characters or any of ~^:?*[\\)", test: (text) => /^refs\/[^\s\p{Cc}~^:?*[\\]+$/u.test(text) },
-  run_url: { expected: "an https: URL", test: isHttpsUrl },
+  run_url: { expected: "an http(s) URL", test: isWebUrl },
   actor: { expected: "a GitHub login", test: isActorLogin },
 };
 const RESERVED_KEYS = new Set(["v", "images", "source", "targets"]);
@@ -172,11 +172,17 @@ function checkSource(value: unknown, field: string): PayloadSource {
   return value as PayloadSource;
 }
 
-/** The text as given must be the URL: the URL parser would drop a newline or a tab inside it, but the text is what gets printed. */
-function isHttpsUrl(text: string): boolean {
+/**
+ * A link a pull request may show: https, or http, as the sender builds it from GITHUB_SERVER_URL,
+ * which a server without TLS (a test double of GitHub) gives; never javascript: or data:. The text
+ * as given must be the URL: the URL parser would drop a newline or a tab inside it, but the text
+ * is what gets printed.
+ */
+function isWebUrl(text: string): boolean {
   if (/[\s\p{Cc}]/u.test(text)) return false;
   try {
-    return new URL(text).protocol === "https:";
+    const { protocol } = new URL(text);
+    return protocol === "https:" || protocol === "http:";
   } catch {
     return false;
   }

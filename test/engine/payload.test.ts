@@ -157,10 +157,11 @@ describe("parsePayload", () => {
     ],
     ["a ref with a carriage return", { ref: "refs/heads/main\r::stop-commands::x" }, "client_payload.source.ref: expected a git ref"],
     ["a ref with a colon, which git refuses", { ref: "refs/heads/a::b" }, "client_payload.source.ref: expected a git ref"],
-    ["a javascript: run_url", { run_url: "javascript:alert(1)" }, 'client_payload.source.run_url: expected an https: URL, got string "javascript:alert(1)"'],
-    ["an http: run_url", { run_url: "http://github.com/acme/app/actions/runs/1" }, "client_payload.source.run_url: expected an https: URL"],
+    ["a javascript: run_url", { run_url: "javascript:alert(1)" }, 'client_payload.source.run_url: expected an http(s) URL, got string "javascript:alert(1)"'],
+    ["a data: run_url", { run_url: "data:text/html,<script>alert(1)</script>" }, "client_payload.source.run_url: expected an http(s) URL"],
+    ["a run_url that is no URL", { run_url: "github.com/acme/app/actions/runs/1" }, "client_payload.source.run_url: expected an http(s) URL"],
     // new URL() would drop the newline and accept it; the text is what a log prints.
-    ["a run_url with a newline inside", { run_url: "https://github.com/acme/app\n::add-mask::main" }, "client_payload.source.run_url: expected an https: URL"],
+    ["a run_url with a newline inside", { run_url: "https://github.com/acme/app\n::add-mask::main" }, "client_payload.source.run_url: expected an http(s) URL"],
     ["an actor with a space", { actor: "octo cat" }, 'client_payload.source.actor: expected a GitHub login, got string "octo cat"'],
     ["an actor mentioning someone", { actor: "@octocat" }, "client_payload.source.actor: expected a GitHub login"],
   ])("refuses a source with %s, naming the field", (_, bad, message) => {
@@ -175,6 +176,7 @@ describe("parsePayload", () => {
     ["an App's bot as actor", { actor: "github-actions[bot]" }],
     ["a managed user as actor", { actor: "mona_acme" }],
     ["a GitHub Enterprise Server run", { run_url: "https://ghe.acme.test/acme/app/actions/runs/1" }],
+    ["a run on a server without TLS", { run_url: "http://127.0.0.1:8080/acme/app/actions/runs/1" }],
     ["an empty field, as not given", { sha: "", actor: "" }],
   ])("accepts a source with %s", (_, fields) => {
     const payload = { ...good, source: { ...source, ...fields } };
