@@ -85,7 +85,7 @@ export function resolveSetters(
       defs.map((def) => candidate(key, def, imageFor(def), given !== undefined, allowDowngrade)),
     );
   }
-  for (const [key, image] of valid.setters) if (!definitions.has(key)) candidates.set(key, [{ update: { image, allowDowngrade, sameRepository: true } }]);
+  for (const [key, image] of valid.setters) if (!definitions.has(key)) candidates.set(key, [{ update: { image, allowDowngrade } }]);
 
   const governing = (key: string, path: string) => governingCandidate(key, candidates.get(key)!, path, flux.automations, configPath);
   warnings.push(...notesWhereUsed(candidates, governing, texts, inScope));

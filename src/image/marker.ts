@@ -152,13 +152,6 @@ function markedValue({ marker, text }: MarkedText, update: ImageUpdate, next: Ve
   }
 }
 
-/** The repository a marked name or reference field holds, when it is not `update`'s. */
-function otherRepository({ marker, text }: MarkedText, update: ImageUpdate): string | undefined {
-  if (marker.field !== "ref" && marker.field !== "name") return undefined;
-  const repository = tryParseImageRef(text)?.repository;
-  return repository === update.image.repository ? undefined : repository;
-}
-
 /** A field a marker marks, as an editor found it: where to warn about it, and how to write it or why it never is. */
 export type MarkedSite = MarkedText & {
   /** A setter's fields decide together within one document (a KCL file is one). */
@@ -196,16 +189,7 @@ export class MarkedFields {
 
   /** Writes every field whose value moves: a setter's fields in one document decide together (markedValues). */
   writeAll(): void {
-    const groups = [...this.groups.values()].filter((fields) => {
-      const update = this.request.setters.get(fields[0]!.marker.key)!;
-      const foreign = update.sameRepository ? fields.filter((f) => otherRepository(f, update) !== undefined) : [];
-      for (const f of foreign) {
-        f.warn(
-          `Flux setter "${f.marker.setter}": ${formatImageRef(update.image)} is not an image of ${otherRepository(f, update)}, which this field holds; no ImagePolicy or configured setter defines the key, so its value may only move the image the field holds`,
-        );
-      }
-      return foreign.length === 0;
-    });
+    const groups = [...this.groups.values()];
     const values = markedValues(
       groups.map((fields) => ({ update: this.request.setters.get(fields[0]!.marker.key)!, fields })),
       (field, why) => field.warn(`Flux setter "${field.marker.setter}" ${why}`),

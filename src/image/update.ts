@@ -11,12 +11,6 @@ export interface ImageUpdate {
   readonly policy?: Policy;
   /** Set the incoming tag even when the policy ranks the current one higher. */
   readonly allowDowngrade?: boolean;
-  /**
-   * A `--setter` value for a marker key nothing defines: it moves only marked fields that hold
-   * its repository, as Flux only ever writes its ImageRepository's image; no ImagePolicy vouches
-   * for a change of image.
-   */
-  readonly sameRepository?: boolean;
 }
 
 /** The versioned part of a reference, as a field holds it. */

@@ -370,20 +370,6 @@ describe("planUpdate: setters and overrides", () => {
     ]);
   });
 
-  it("moves a marker of a key nothing defines only within the image its field holds, as a Flux ImagePolicy would", async () => {
-    const pair = 'image:\n  repository: ghcr.io/acme/db # {"$imagepolicy": "flux-system:db:name"}\n  tag: "15" # {"$imagepolicy": "flux-system:db:tag"}\n';
-    const files = { "m.yaml": marked, "values.yaml": pair };
-    const moved = await plan(files, { setters: ["flux-system:app=ghcr.io/acme/app:1.5.0", "flux-system:db=ghcr.io/acme/db:16"] });
-    expect(moved.files.map((f) => f.after)).toEqual([marked.replace("1.0.0", "1.5.0"), pair.replace('"15"', '"16"')]);
-
-    const elsewhere = await plan(files, { setters: ["flux-system:app=evil.example/backdoor:1", "flux-system:db=evil.example/db:1"] });
-    expect(elsewhere.files).toEqual([]);
-    expect(elsewhere.warnings.map((w) => `${w.file}:${w.line}: ${w.message}`)).toEqual([
-      'm.yaml:1: Flux setter "flux-system:app": evil.example/backdoor:1 is not an image of ghcr.io/acme/app, which this field holds; no ImagePolicy or configured setter defines the key, so its value may only move the image the field holds',
-      'values.yaml:2: Flux setter "flux-system:db:name": evil.example/db:1 is not an image of ghcr.io/acme/db, which this field holds; no ImagePolicy or configured setter defines the key, so its value may only move the image the field holds',
-    ]);
-  });
-
   it("refuses the same setter key given twice with different values", async () => {
     const issues = await refusal({ "m.yaml": marked }, { setters: ["flux-system:app=ghcr.io/acme/app:1.5.0", "flux-system:app=ghcr.io/acme/app:1.6.0"] });
     expect(issues).toEqual([
