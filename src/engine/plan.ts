@@ -48,6 +48,11 @@ export interface Plan {
 }
 
 export const DEFAULT_CONFIG = ".github/gitops-promote.yaml";
+
+/** The configuration file a request reads, relative to the root. */
+export function configPathOf(request: Pick<UpdateRequest, "config">): string {
+  return (request.config ?? DEFAULT_CONFIG).replace(/^\.\//, "");
+}
 const READ_CONCURRENCY = 64;
 
 /** Turns a request into a plan; throws RequestError for bad input (nothing to write then). */
@@ -59,7 +64,7 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   files.sort();
   const present = new Set(files);
 
-  const configPath = (request.config ?? DEFAULT_CONFIG).replace(/^\.\//, "");
+  const configPath = configPathOf(request);
   const config = await loadConfig(source, present, configPath, request.config !== undefined);
   const targets = targetsInScope(config, request.targets);
   const warnings: Warning[] = [];

@@ -10,11 +10,11 @@
  * exponentially growing pause. The base branch is never force-pushed; only our own
  * pull-request branch is reset, as create-pull-request does.
  */
-import type { Change } from "../change.js";
+import type { Change, Warning } from "../change.js";
 import { writePlan } from "../engine/apply.js";
 import { commitMessage, withCoAuthors, type CommitMessageInput } from "../engine/commit-message.js";
 import type { DeliveryMode, MergeMethod, MergeMode } from "../engine/config.js";
-import { planUpdate, type FilePlan, type Plan, type PlannedTarget } from "../engine/plan.js";
+import { configPathOf, planUpdate, type FilePlan, type Plan, type PlannedTarget } from "../engine/plan.js";
 import type { UpdateRequest } from "../engine/request.js";
 import { readText } from "../engine/source.js";
 import type { ImageRef } from "../image/reference.js";
@@ -22,7 +22,7 @@ import type { GitHubClient } from "./client.js";
 import { advanceBranch, BranchMovedError, createApiCommit, deleteOwnBranch, setBranch, type Repository } from "./commit.js";
 import { errorMessage } from "./errors.js";
 import type { CommitPeople, FileWrite, GitRepo, Identity, TreeEntry } from "./git.js";
-import { mergePullRequest, type MergeOutcome } from "./merge.js";
+import { disableAutoMerge, mergePullRequest, type MergeOutcome } from "./merge.js";
 import { OpenedUndecoratedError, pullRequestBranch, upsertPullRequest, type PullRequest, type PullRequestSpec } from "./pull-request.js";
 
 export type CommitVia = "api" | "git";
@@ -75,6 +75,8 @@ export interface Landing {
   readonly merge?: MergeOutcome;
   /** The commit message (in a dry run: the one that would be used, before crediting the pull-request branch's co-authors). */
   readonly message?: string;
+  /** What the delivery left undone and why (a pull request not merged, a file not carried). */
+  readonly warnings?: readonly Warning[];
 }
 
 export interface DeliveryResult {
@@ -176,7 +178,7 @@ async function deliverOnce(
   const landed = (landings: Landing[]): DeliveryResult => {
     const all = [...earlier, ...landings];
     const files = landedFiles(all);
-    return result(all, { ...plan, files, changes: files.flatMap((f) => f.changes) });
+    return result(all, { ...plan, files, changes: files.flatMap((f) => f.changes), warnings: [...plan.warnings, ...all.flatMap((l) => l.warnings ?? [])] });
   };
   if (plan.files.length === 0) return landed([]);
   if (options.dryRun) return result(preview(ctx, options, plan, base));
@@ -318,6 +320,9 @@ async function landPullRequest(
   const writes = onBranch?.writes ?? fileWrites(files, at.entries);
   const text = messageFor(files);
   const message = withCoAuthors(text, onBranch?.coAuthors ?? []);
+  // A person's commits on the branch are theirs to merge, not ours: we merge only what we pushed.
+  const people = onBranch?.coAuthors ?? [];
+  const ours = people.length === 0 && (onBranch?.others?.dropped.length ?? 0) === 0;
   let commit: string | undefined;
   // Same content on the same base already: leave the branch (and its checks) alone.
   if (existing !== undefined && parent.commit === at.head) {
@@ -349,7 +354,7 @@ async function landPullRequest(
     base: at.base,
     head: group.prBranch,
     title: group.title || subject!,
-    body: options.body || pullRequestBody(rest.join("\n").trim(), files),
+    body: options.body || pullRequestBody(rest.join("\n").trim(), files, onBranch?.others?.carried ?? []),
     labels: group.labels,
     reviewers: group.reviewers,
     assignees: group.assignees,
@@ -373,24 +378,47 @@ async function landPullRequest(
     if (existing === undefined) await deleteBranch(ctx, group.prBranch, commit);
     throw error;
   }
-  let merge: MergeOutcome;
+  let merge: MergeOutcome = "none";
+  const warnings: Warning[] = (onBranch?.others?.dropped ?? []).map((file) => ({
+    file,
+    message: `${group.prBranch} changed this file, which gitops-promote never writes (the workflows under .github/, its configuration): left out when rebuilding the pull request's branch`,
+  }));
   try {
-    merge = await mergePullRequest(ctx.client(), ctx.repository, { ...pullRequest, headSha: commit }, group.merge, group.mergeMethod);
+    if (ours) merge = await mergePullRequest(ctx.client(), ctx.repository, { ...pullRequest, headSha: commit }, group.merge, group.mergeMethod);
+    else if (group.merge !== "none") {
+      if (pullRequest.autoMerge) await disableAutoMerge(ctx.client(), pullRequest);
+      warnings.push({ message: notMerged(pullRequest, group.prBranch, people) });
+    }
   } catch (error) {
     throw new DeliveryError([landing(pullRequest)], error);
   }
   ctx.log(`pull request #${pullRequest.number} ${pullRequest.operation} (${group.prBranch} -> ${at.base})${merge === "none" ? "" : `, ${merge}`}`);
-  return { ...landing(pullRequest), merge };
+  return { ...landing(pullRequest), merge, ...(warnings.length > 0 && { warnings }) };
+}
+
+/** Why a pull request its settings would merge was left open. */
+function notMerged(pullRequest: PullRequest, branch: string, people: readonly Identity[]): string {
+  const by = people.length > 0 ? `commits by ${people.map((p) => p.name).join(", ")}` : "commits gitops-promote did not make";
+  const autoMerge = pullRequest.autoMerge ? ", and its auto-merge is turned off" : "";
+  return `pull request #${pullRequest.number} is left open for review${autoMerge}: ${branch} holds ${by}, and gitops-promote merges only what it pushed itself; merge it yourself, or close it to start afresh`;
+}
+
+/** What a pull-request branch holds besides the base: the files a rebuild carries over, and those it leaves out. */
+interface OnBranch {
+  readonly carried: readonly string[];
+  readonly dropped: readonly string[];
 }
 
 /**
  * The values our open pull-request branch carries count as current (so a late, older build
  * never downgrades it, and a second image joins the first): plan the request on the branch's
  * head, or, when the base moved since, on the branch's changes since it forked (a person's
- * commits on it included) merged onto the new base.
+ * commits on it included) merged onto the new base. The base's configuration governs, not
+ * the branch's; workflows and the configuration are never carried over.
  * The result is the files this request edits there, every write that rebuilds the branch
  * as one commit on the base (the branch's earlier edits carried over, then the new ones),
- * and the people whose commits that one commit folds in, to credit as its co-authors.
+ * the people whose commits that one commit folds in, to credit as its co-authors, and what
+ * the branch holds besides the base (`others`, undefined when nothing).
  * undefined when the branch cannot be rebuilt on the base (a conflict): plan on the base alone.
  */
 async function planOnPullRequest(
@@ -401,7 +429,7 @@ async function planOnPullRequest(
   existing: string,
   prBranch: string,
   onBase: readonly FilePlan[],
-): Promise<{ files: FilePlan[]; writes: FileWrite[]; coAuthors: Identity[] } | undefined> {
+): Promise<{ files: FilePlan[]; writes: FileWrite[]; coAuthors: Identity[]; others: OnBranch | undefined } | undefined> {
   const fork = await ctx.git.forkPoint(ctx.remote, prBranch, at.base, existing);
   const parent = fork?.commit;
   const treeish = parent === undefined ? undefined : parent === at.head ? existing : await ctx.git.mergeTrees(parent, at.head, existing);
@@ -411,19 +439,27 @@ async function planOnPullRequest(
     return undefined;
   }
   const coAuthors = foldedPeople(await ctx.git.commitsAfter(fork), options.author ?? BOT);
-  const tree = await ctx.git.tree(treeish);
+  const configPath = configPathOf(request);
+  const tree = await ctx.git.tree(treeish, new Map([[configPath, at.entries.get(configPath)]]));
   try {
     const plan = await planUpdate(tree, request);
     const group = groupFiles(plan, options, ctx.repository.owner).find((g) => g.mode === "pull-request" && g.prBranch === prBranch);
     const files = (group?.files ?? []).map((f) => asSeenFromBase(f, onBase));
     const edited = new Set(files.map((f) => f.path));
-    const carried = [...tree.entries].filter(([path, entry]) => {
+    const own = await ctx.git.entries(treeish);
+    const changed = [...own].filter(([path, entry]) => {
       const before = at.entries.get(path);
-      return !edited.has(path) && (before?.sha !== entry.sha || before.mode !== entry.mode);
+      return before?.sha !== entry.sha || before.mode !== entry.mode;
     });
-    // Carried files are our own earlier edits: UTF-8, and a byte order mark stays theirs.
+    const kept = changed.filter(([path]) => !path.startsWith(".github/") && path !== configPath);
+    // Carried files are earlier edits, ours or a person's: UTF-8, and a byte order mark stays theirs.
+    const carried = kept.filter(([path]) => !edited.has(path));
     const carriedWrites = await Promise.all(carried.map(async ([path, entry]) => ({ path, content: await readText(tree, path), mode: entry.mode })));
-    return { files, writes: [...carriedWrites, ...fileWrites(files, tree.entries)], coAuthors };
+    const others =
+      changed.length === 0
+        ? undefined
+        : { carried: kept.map(([path]) => path), dropped: changed.filter(([path]) => !kept.some(([k]) => k === path)).map(([path]) => path) };
+    return { files, writes: [...carriedWrites, ...fileWrites(files, tree.entries)], coAuthors, others };
   } finally {
     tree.close();
   }
@@ -520,8 +556,11 @@ function messageInput(ctx: DeliveryContext, images: readonly ImageRef[], options
   };
 }
 
-/** The commit message's body, then a table of every changed value for the reviewer. */
-function pullRequestBody(intro: string, files: readonly FilePlan[]): string {
+/** The commit message's body, a table of every changed value for the reviewer, and the files the branch held already. */
+function pullRequestBody(intro: string, files: readonly FilePlan[], carried: readonly string[]): string {
   const rows = files.flatMap((f) => f.changes.map((c) => `| \`${c.file}:${c.line}\` | \`${c.key}\` | \`${c.old}\` | \`${c.new}\` |`));
-  return [intro, "", "| File | Field | Old | New |", "| --- | --- | --- | --- |", ...rows, "", "_Opened by gitops-promote._"].join("\n").trim() + "\n";
+  const earlier = carried.length === 0 ? [] : ["", `Also on this branch, from its earlier commits: ${carried.map((p) => `\`${p}\``).join(", ")}.`];
+  return (
+    [intro, "", "| File | Field | Old | New |", "| --- | --- | --- | --- |", ...rows, ...earlier, "", "_Opened by gitops-promote._"].join("\n").trim() + "\n"
+  );
 }

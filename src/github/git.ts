@@ -264,9 +264,16 @@ export class GitRepo {
     return entries;
   }
 
-  /** The commit (or tree) as a TreeSource: blobs are read on demand through one cat-file process. */
-  async tree(treeish: string): Promise<GitTree> {
+  /**
+   * The commit (or tree) as a TreeSource: blobs are read on demand through one cat-file
+   * process. `replaced` entries (undefined: removed) stand in for the tree's own.
+   */
+  async tree(treeish: string, replaced: ReadonlyMap<string, TreeEntry | undefined> = new Map()): Promise<GitTree> {
     const entries = await this.entries(treeish);
+    for (const [path, entry] of replaced) {
+      if (entry) entries.set(path, entry);
+      else entries.delete(path);
+    }
     const blobs = new BlobReader(this.dir);
     return {
       entries,

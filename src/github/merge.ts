@@ -25,6 +25,15 @@ const ENABLE_AUTO_MERGE = `mutation($id: ID!, $mergeMethod: PullRequestMergeMeth
   enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $mergeMethod }) { pullRequest { number } }
 }`;
 
+const DISABLE_AUTO_MERGE = `mutation($id: ID!) {
+  disablePullRequestAutoMerge(input: { pullRequestId: $id }) { pullRequest { number } }
+}`;
+
+/** Turns off auto-merge that an earlier run turned on: the pull request now holds what a person must review. */
+export async function disableAutoMerge(client: GitHubClient, pr: Pick<Mergeable, "nodeId">): Promise<void> {
+  await client.graphql(DISABLE_AUTO_MERGE, { id: pr.nodeId });
+}
+
 export async function mergePullRequest(
   client: GitHubClient,
   repository: Repository,

