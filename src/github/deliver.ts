@@ -379,10 +379,7 @@ async function landPullRequest(
     throw error;
   }
   let merge: MergeOutcome = "none";
-  const warnings: Warning[] = (onBranch?.others?.dropped ?? []).map((file) => ({
-    file,
-    message: `${group.prBranch} changed this file, which gitops-promote never writes (the workflows under .github/, its configuration): left out when rebuilding the pull request's branch`,
-  }));
+  const warnings = [...(onBranch?.warnings ?? [])];
   try {
     if (ours) merge = await mergePullRequest(ctx.client(), ctx.repository, { ...pullRequest, headSha: commit }, group.merge, group.mergeMethod);
     else if (group.merge !== "none") {
@@ -413,13 +410,14 @@ interface OnBranch {
  * The values our open pull-request branch carries count as current (so a late, older build
  * never downgrades it, and a second image joins the first): plan the request on the branch's
  * head, or, when the base moved since, on the branch's changes since it forked (a person's
- * commits on it included) merged onto the new base. The base's configuration governs, not
+ * commits on it included) merged onto the new base, file by file (a file both changed on the
+ * same lines keeps the base's version, with a warning). The base's configuration governs, not
  * the branch's; workflows and the configuration are never carried over.
  * The result is the files this request edits there, every write that rebuilds the branch
  * as one commit on the base (the branch's earlier edits carried over, then the new ones),
  * the people whose commits that one commit folds in, to credit as its co-authors, and what
  * the branch holds besides the base (`others`, undefined when nothing).
- * undefined when the branch cannot be rebuilt on the base (a conflict): plan on the base alone.
+ * undefined when the branch cannot be rebuilt on the base (no common history): plan on the base alone.
  */
 async function planOnPullRequest(
   ctx: DeliveryContext,
@@ -429,15 +427,19 @@ async function planOnPullRequest(
   existing: string,
   prBranch: string,
   onBase: readonly FilePlan[],
-): Promise<{ files: FilePlan[]; writes: FileWrite[]; coAuthors: Identity[]; others: OnBranch | undefined } | undefined> {
+): Promise<{ files: FilePlan[]; writes: FileWrite[]; coAuthors: Identity[]; others: OnBranch | undefined; warnings: Warning[] } | undefined> {
   const fork = await ctx.git.forkPoint(ctx.remote, prBranch, at.base, existing);
-  const parent = fork?.commit;
-  const treeish = parent === undefined ? undefined : parent === at.head ? existing : await ctx.git.mergeTrees(parent, at.head, existing);
-  if (fork === undefined || treeish === undefined) {
-    const why = fork === undefined ? "it shares no history with it" : "both changed the same lines";
-    ctx.log(`${prBranch} cannot be rebuilt on ${at.base} (${why}): planning on ${at.base} alone, the pull request's earlier changes are dropped`);
+  if (fork === undefined) {
+    ctx.log(
+      `${prBranch} cannot be rebuilt on ${at.base} (it shares no history with it): planning on ${at.base} alone, the pull request's earlier changes are dropped`,
+    );
     return undefined;
   }
+  const { tree: treeish, conflicts } = fork.commit === at.head ? { tree: existing, conflicts: [] } : await ctx.git.mergeTrees(fork.commit, at.head, existing);
+  const warnings: Warning[] = conflicts.map((file) => ({
+    file,
+    message: `${at.base} changed the same lines as ${prBranch} here since the pull request began: the pull request's earlier change to this file is dropped and ${at.base}'s kept (this run's own edits are made on top)`,
+  }));
   const coAuthors = foldedPeople(await ctx.git.commitsAfter(fork), options.author ?? BOT);
   const configPath = configPathOf(request);
   const tree = await ctx.git.tree(treeish, new Map([[configPath, at.entries.get(configPath)]]));
@@ -455,11 +457,15 @@ async function planOnPullRequest(
     // Carried files are earlier edits, ours or a person's: UTF-8, and a byte order mark stays theirs.
     const carried = kept.filter(([path]) => !edited.has(path));
     const carriedWrites = await Promise.all(carried.map(async ([path, entry]) => ({ path, content: await readText(tree, path), mode: entry.mode })));
-    const others =
-      changed.length === 0
-        ? undefined
-        : { carried: kept.map(([path]) => path), dropped: changed.filter(([path]) => !kept.some(([k]) => k === path)).map(([path]) => path) };
-    return { files, writes: [...carriedWrites, ...fileWrites(files, tree.entries)], coAuthors, others };
+    const dropped = changed.filter(([path]) => !kept.some(([k]) => k === path)).map(([path]) => path);
+    for (const file of dropped) {
+      warnings.push({
+        file,
+        message: `${prBranch} changed this file, which gitops-promote never writes (the workflows under .github/, its configuration): left out when rebuilding the pull request's branch`,
+      });
+    }
+    const others = changed.length === 0 ? undefined : { carried: kept.map(([path]) => path), dropped };
+    return { files, writes: [...carriedWrites, ...fileWrites(files, tree.entries)], coAuthors, others, warnings };
   } finally {
     tree.close();
   }

@@ -308,10 +308,11 @@ export class GitRepo {
 
   /**
    * Three-way merge of `ours` and `theirs` from their common ancestor `base` (commits or
-   * trees), as `git merge` would resolve it, into a tree in the object store; undefined when
-   * it conflicts. The base is given, not searched: in a shallow checkout history is cut.
+   * trees), as `git merge` would resolve each file, into a tree in the object store. A file
+   * that conflicts keeps `ours`, and is named in `conflicts`: the other files merge all the
+   * same. The base is given, not searched: in a shallow checkout history is cut.
    */
-  async mergeTrees(base: string, ours: string, theirs: string): Promise<string | undefined> {
+  async mergeTrees(base: string, ours: string, theirs: string): Promise<{ tree: string; conflicts: string[] }> {
     const dir = await mkdtemp(join(tmpdir(), "gitops-promote-merge-"));
     const env = { GIT_INDEX_FILE: join(dir, "index") };
     try {
@@ -325,27 +326,39 @@ export class GitRepo {
         stages.set(path, (stages.get(path) ?? new Map()).set(stage!, { mode: mode!, sha: sha! }));
       }
       const resolved: IndexRecord[] = [];
+      const conflicts: string[] = [];
       for (const [path, byStage] of stages) {
         const [b, o, t] = ["1", "2", "3"].map((n) => byStage.get(n));
-        // Added, deleted or re-moded on one side while changed on the other: a conflict, as for git merge.
-        if (!b || !o || !t || o.mode !== t.mode) return undefined;
-        const files = await Promise.all(
-          [b, o, t].map(async (entry, i) => {
-            const file = join(dir, String(i));
-            await writeFile(file, await this.blob(entry.sha));
-            return file;
-          }),
-        );
-        const merged = await this.exec(["merge-file", "-p", files[1]!, files[0]!, files[2]!], {});
-        if (merged.code !== 0) return undefined;
-        const blob = (await this.run(["hash-object", "-w", "--stdin"], { input: merged.stdout })).trim();
-        resolved.push({ mode: o.mode, blob, path });
+        const merged = b && o && t && o.mode === t.mode ? await this.mergeFile(dir, b.sha, o.sha, t.sha) : undefined;
+        if (merged !== undefined) {
+          resolved.push({ mode: o!.mode, blob: merged, path });
+          continue;
+        }
+        // Added, deleted or re-moded on one side while changed on the other, or the same lines
+        // changed: a conflict, as for git merge. Ours stays (mode 0 removes a file ours deleted).
+        conflicts.push(path);
+        const any = (o ?? t ?? b)!.sha;
+        resolved.push(o ? { mode: o.mode, blob: o.sha, path } : { mode: "0", blob: "0".repeat(any.length), path });
       }
       await this.updateIndex(env, resolved);
-      return (await this.run(["write-tree"], { env })).trim();
+      return { tree: (await this.run(["write-tree"], { env })).trim(), conflicts: conflicts.sort() };
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  }
+
+  /** The blob of a clean three-way merge of one file's versions, as `git merge-file` makes it; undefined when the same lines changed. */
+  private async mergeFile(dir: string, base: string, ours: string, theirs: string): Promise<string | undefined> {
+    const files = await Promise.all(
+      [base, ours, theirs].map(async (sha, i) => {
+        const file = join(dir, String(i));
+        await writeFile(file, await this.blob(sha));
+        return file;
+      }),
+    );
+    const merged = await this.exec(["merge-file", "-p", files[1]!, files[0]!, files[2]!], {});
+    if (merged.code !== 0) return undefined;
+    return (await this.run(["hash-object", "-w", "--stdin"], { input: merged.stdout })).trim();
   }
 
   /**

@@ -236,14 +236,21 @@ describe("update Action", () => {
       expect((await fake.log(OWNER, REPO, PR))[0]!.message).toMatch(/\n- apps\/api\.yaml\n\nCo-authored-by: Test Author <test@example\.com>\n$/);
     });
 
-    it("main changed the same line: planned on main alone, and the log says why", async () => {
+    it("main changed the same line: that file keeps main's version, with a warning on it, and the pull request's other changes stay", async () => {
       await pr(`${APP}:1.2.4`);
+      await fake.commitFile(OWNER, REPO, PR, "apps/notes.yaml", "note: reviewed\n");
       await fake.commitFile(OWNER, REPO, "main", "apps/app.yaml", deployment("app", `${APP}:1.2.6`));
       const moved = await main();
       const second = await pr("ghcr.io/acme/api:2.0.1");
       expect(second.exitCode, second.stdout + second.stderr).toBe(0);
-      expect(second.stdout).toContain(`${PR} cannot be rebuilt on main (both changed the same lines): planning on main alone`);
+      expect(second.annotations).toContainEqual({
+        level: "warning",
+        message: `main changed the same lines as ${PR} here since the pull request began: the pull request's earlier change to this file is dropped and main's kept (this run's own edits are made on top)`,
+        file: "apps/app.yaml",
+        title: "gitops-promote",
+      });
       expect(await onPr("apps/app.yaml")).toBe(deployment("app", `${APP}:1.2.6`));
+      expect(await onPr("apps/notes.yaml")).toBe("note: reviewed\n");
       expect(await onPr("apps/api.yaml")).toBe(deployment("api", "ghcr.io/acme/api:2.0.1"));
       expect((await fake.log(OWNER, REPO, PR))[0]!.parents).toEqual([moved]);
     });

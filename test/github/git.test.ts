@@ -187,16 +187,47 @@ describe("GitRepo (local git, any remote)", () => {
     expect(git(shallow, "rev-parse", "--is-shallow-repository")).toBe("true");
   });
 
-  it("merges two trees three-way from a given base: edits on different lines of one file combine, the same line conflicts", async () => {
+  it("merges two trees three-way from a given base, file by file: edits on different lines combine, a file changed on the same lines keeps ours", async () => {
     const g = new GitRepo(repo.clone);
     const lines = (a: string, b: string) => `a: ${a}\nkeep: 1\nkeep: 2\nkeep: 3\nb: ${b}\n`;
-    const commit = async (text: string) =>
-      g.commitTree(await g.writeTree(repo.first, [{ path: "app.yaml", content: text, mode: "100644" }]), repo.first, "m", BOT, BOT);
-    const [base, ours, theirs, clash] = await Promise.all([lines("0", "0"), lines("1", "0"), lines("0", "2"), lines("3", "0")].map(commit));
+    const commit = async (files: Record<string, string>) =>
+      g.commitTree(
+        await g.writeTree(
+          repo.first,
+          Object.entries(files).map(([path, content]) => ({ path, content, mode: "100644" })),
+        ),
+        repo.first,
+        "m",
+        BOT,
+        BOT,
+      );
+    const [base, ours, theirs, clash] = await Promise.all(
+      [
+        { "app.yaml": lines("0", "0"), "api.yaml": lines("0", "0") },
+        { "app.yaml": lines("1", "0"), "api.yaml": lines("0", "0") },
+        { "app.yaml": lines("0", "2"), "api.yaml": lines("0", "0") },
+        { "app.yaml": lines("3", "0"), "api.yaml": lines("0", "4") },
+      ].map(commit),
+    );
     const merged = await g.mergeTrees(base!, ours!, theirs!);
-    expect(git(repo.clone, "show", `${merged}:app.yaml`)).toBe(lines("1", "2").trim());
-    expect(git(repo.clone, "ls-tree", merged!, "run.sh").split(/\s/)[0]).toBe("100755");
-    expect(await g.mergeTrees(base!, ours!, clash!)).toBeUndefined();
+    expect(merged.conflicts).toEqual([]);
+    expect(git(repo.clone, "show", `${merged.tree}:app.yaml`)).toBe(lines("1", "2").trim());
+    expect(git(repo.clone, "ls-tree", merged.tree, "run.sh").split(/\s/)[0]).toBe("100755");
+
+    const clashed = await g.mergeTrees(base!, ours!, clash!);
+    expect(clashed.conflicts).toEqual(["app.yaml"]);
+    expect(git(repo.clone, "show", `${clashed.tree}:app.yaml`)).toBe(lines("1", "0").trim());
+    expect(git(repo.clone, "show", `${clashed.tree}:api.yaml`)).toBe(lines("0", "4").trim());
+  });
+
+  it("keeps ours deleted when theirs changed a file ours deleted", async () => {
+    const g = new GitRepo(repo.clone);
+    const base = await g.commitTree(await g.writeTree(repo.first, [{ path: "gone.yaml", content: "a: 0\n", mode: "100644" }]), repo.first, "m", BOT, BOT);
+    const ours = repo.first;
+    const theirs = await g.commitTree(await g.writeTree(base, [{ path: "gone.yaml", content: "a: 1\n", mode: "100644" }]), base, "m", BOT, BOT);
+    const merged = await g.mergeTrees(base, ours, theirs);
+    expect(merged.conflicts).toEqual(["gone.yaml"]);
+    expect(git(repo.clone, "ls-tree", "--name-only", merged.tree)).not.toContain("gone.yaml");
   });
 
   it("writes a path holding a newline and a tab as that one path, never as another entry", async () => {
@@ -211,10 +242,10 @@ describe("GitRepo (local git, any remote)", () => {
     expect(git(repo.clone, "show", `${base}:app.yaml`)).toBe("image: nginx:1.25");
 
     const side = async (content: string) => commit(await g.writeTree(base, [{ path, content, mode: "100644" }]));
-    const merged = await g.mergeTrees(base, await side("a: 1\nkeep: 1\nb: 0\n"), await side("a: 0\nkeep: 1\nb: 2\n"));
-    expect(files(merged!)).toEqual(files(base));
+    const { tree: merged } = await g.mergeTrees(base, await side("a: 1\nkeep: 1\nb: 0\n"), await side("a: 0\nkeep: 1\nb: 2\n"));
+    expect(files(merged)).toEqual(files(base));
     expect(git(repo.clone, "show", `${merged}:app.yaml`)).toBe("image: nginx:1.25");
-    const entry = git(repo.clone, "ls-tree", "-z", merged!)
+    const entry = git(repo.clone, "ls-tree", "-z", merged)
       .split("\0")
       .find((e) => e.endsWith(`\t${path}`))!;
     expect(git(repo.clone, "cat-file", "blob", entry.split(/\s/)[2]!)).toBe("a: 1\nkeep: 1\nb: 2");
