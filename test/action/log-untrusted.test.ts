@@ -1,18 +1,10 @@
 import { EOL } from "node:os";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { infoUntrusted } from "../../src/action/log-untrusted.js";
-import { commandsRun } from "../support/runner-commands.js";
+import { capturedStdout, commandsRun } from "../support/runner-commands.js";
 
 describe("infoUntrusted", () => {
-  let stdout: string;
-  beforeEach(() => {
-    stdout = "";
-    vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-      stdout += String(chunk);
-      return true;
-    });
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const stdout = capturedStdout();
 
   it("prints a payload's forged workflow commands verbatim, and the runner runs none of them", () => {
     const repository = [
@@ -27,20 +19,20 @@ describe("infoUntrusted", () => {
     expect(commandsRun(`promoting ghcr.io/acme/app:1.2.4 from ${repository}\n`)).toEqual(["warning", "add-mask", "set-output", "add-mask"]);
 
     infoUntrusted(`promoting ghcr.io/acme/app:1.2.4 from ${repository}`);
-    expect(stdout).toContain(`promoting ghcr.io/acme/app:1.2.4 from ${repository}`);
-    expect(commandsRun(stdout)).toEqual([]);
+    expect(stdout()).toContain(`promoting ghcr.io/acme/app:1.2.4 from ${repository}`);
+    expect(commandsRun(stdout())).toEqual([]);
   });
 
   it("resumes commands after the text, with a token the text cannot know", () => {
     infoUntrusted("::add-mask::main");
     infoUntrusted("::add-mask::main");
-    const [first, second] = [...stdout.matchAll(/^::stop-commands::(.+)$/gm)].map((m) => m[1]);
+    const [first, second] = [...stdout().matchAll(/^::stop-commands::(.+)$/gm)].map((m) => m[1]);
     expect(first).not.toBe(second);
-    expect(commandsRun(`${stdout}::warning::ours${EOL}`)).toEqual(["warning"]);
+    expect(commandsRun(`${stdout()}::warning::ours${EOL}`)).toEqual(["warning"]);
   });
 
   it("prints text that cannot hold a command as it is", () => {
     infoUntrusted("pushed 0123abc to main (https://github.com/acme/manifests)");
-    expect(stdout).toBe(`pushed 0123abc to main (https://github.com/acme/manifests)${EOL}`);
+    expect(stdout()).toBe(`pushed 0123abc to main (https://github.com/acme/manifests)${EOL}`);
   });
 });

@@ -1,3 +1,5 @@
+import { afterEach, beforeEach, vi } from "vitest";
+
 /**
  * The workflow commands the GitHub runner would run from a step's stdout, read as its
  * ActionCommandManager reads each line (lines end at `\n`, `\r\n` or a lone `\r`):
@@ -25,4 +27,18 @@ export function commandsRun(stdout: string): string[] {
     }
   }
   return run;
+}
+
+/** What the code under test writes to stdout during each test of the calling suite, as the runner would read it. */
+export function capturedStdout(): () => string {
+  let stdout = "";
+  beforeEach(() => {
+    stdout = "";
+    vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+      stdout += String(chunk);
+      return true;
+    });
+  });
+  afterEach(() => vi.restoreAllMocks());
+  return () => stdout;
 }

@@ -1,18 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { printDiff } from "../../../src/action/update/report.js";
 import type { DeliveryResult } from "../../../src/github/deliver.js";
-import { commandsRun } from "../../support/runner-commands.js";
+import { capturedStdout, commandsRun } from "../../support/runner-commands.js";
 
 describe("printDiff", () => {
-  let stdout: string;
-  beforeEach(() => {
-    stdout = "";
-    vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-      stdout += String(chunk);
-      return true;
-    });
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const stdout = capturedStdout();
 
   it("shows a manifest's lines and the commit message as they are, and the runner runs no command in them", () => {
     const before = "data:\n  banner: |\n    ::add-mask::main\n    ##[warning]forged\nimage: ghcr.io/acme/app:1.2.3\n";
@@ -27,8 +19,8 @@ describe("printDiff", () => {
       attempts: 1,
     };
     printDiff(result);
-    expect(stdout).toContain("     ::add-mask::main\n     ##[warning]forged\n");
-    expect(stdout).toContain(`would push to main:\n${message}`);
-    expect(commandsRun(stdout)).toEqual([]);
+    expect(stdout()).toContain("     ::add-mask::main\n     ##[warning]forged\n");
+    expect(stdout()).toContain(`would push to main:\n${message}`);
+    expect(commandsRun(stdout())).toEqual([]);
   });
 });
