@@ -28,7 +28,9 @@ export function explainFailure(error: unknown, at: FailureContext): string | und
   const operation = `${request.method} ${request.path}`;
   const head = `${purpose ? `${purpose.what} in ${fullName(at)} (${operation})` : operation} failed: ${status ?? "no status"} ${errorMessage(error)}`;
   const branch = /\/git\/refs\/heads\/(.+)$/.exec(request.path)?.[1];
-  const advice = adviceFor(status, errorMessage(error), purpose?.permission ?? "contents", branch, at);
+  const advice = rateLimited(status, errorMessage(error), responseHeaders(answer))
+    ? RATE_LIMIT_ADVICE
+    : adviceFor(status, errorMessage(error), purpose?.permission ?? "contents", branch, at);
   return advice ? `${head}\n${advice}` : head;
 }
 
@@ -39,6 +41,27 @@ export function explainFailure(error: unknown, at: FailureContext): string | und
 function answerIn(error: unknown, isAnswer: (e: unknown) => boolean): unknown {
   for (let e: unknown = error; e !== undefined; e = e instanceof Error ? e.cause : undefined) if (isAnswer(e)) return e;
   return undefined;
+}
+
+const RATE_LIMIT_ADVICE =
+  "GitHub rate-limited the token, and the run stopped waiting: it waits out a limit a few times, each wait up to 5 minutes, then gives up. " +
+  "Re-run the job later, or spread the runs out (a `concurrency:` group on the workflow, fewer runs at once). " +
+  "Every run with the same token shares its limit; a GitHub App installation token has a limit of its own.";
+
+/**
+ * GitHub answers a primary or secondary rate limit with 403 or 429, the same statuses as a
+ * missing permission: the message or the headers tell them apart.
+ */
+function rateLimited(status: number | undefined, message: string, headers: Readonly<Record<string, unknown>>): boolean {
+  if (status !== 403 && status !== 429) return false;
+  return /rate limit/i.test(message) || headers["retry-after"] !== undefined || String(headers["x-ratelimit-remaining"]) === "0";
+}
+
+/** The response headers of an Octokit request error, when it has them. */
+function responseHeaders(error: unknown): Readonly<Record<string, unknown>> {
+  const response = typeof error === "object" && error !== null && "response" in error ? error.response : undefined;
+  const headers = typeof response === "object" && response !== null && "headers" in response ? response.headers : undefined;
+  return typeof headers === "object" && headers !== null ? (headers as Record<string, unknown>) : {};
 }
 
 const GIT_OPERATIONS: Readonly<Record<string, string>> = {
@@ -62,6 +85,7 @@ function explainGit(error: GitError, at: FailureContext): string {
     return `${head}\ngit has no credentials for origin: the checkout kept none (persist-credentials: false) and input token is empty.`;
   }
   const branch = error.args.map((arg) => /:refs\/heads\/(.+)$/.exec(arg)?.[1]).find((b) => b !== undefined);
+  if (rateLimited(status, error.stderr, {})) return `${head}\n${RATE_LIMIT_ADVICE}`;
   const advice = adviceFor(status, error.stderr, "contents", branch, at);
   if (!advice) return head;
   return `${head}\n${advice} git uses the credentials actions/checkout left (its \`token\` input), or this step's \`token\` when the checkout kept none.`;

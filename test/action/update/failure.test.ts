@@ -55,6 +55,30 @@ describe("explaining a failed update run", () => {
     );
   });
 
+  it.each([
+    ["a secondary rate limit, told by its message", 403, "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", {}],
+    ["a primary rate limit, told by its headers", 403, "Forbidden", { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1700000000" }],
+    ["a 429 with retry-after", 429, "Too Many Requests", { "retry-after": "600" }],
+  ])("%s: advises waiting or spreading runs out, not a permission", (_, status, message, headers) => {
+    const error = Object.assign(octokitError(status, message, { method: "POST", url: "https://api.github.com/repos/acme/manifests/git/commits" }), {
+      response: { status, headers, data: { message } },
+    });
+    const explained = explainFailure(error, at);
+    expect(explained).toMatch(new RegExp(`^creating the commit in acme/manifests \\(POST /repos/acme/manifests/git/commits\\) failed: ${status} `));
+    expect(explained).toMatch(/\nGitHub rate-limited the token, .*Re-run the job later, or spread the runs out/);
+    expect(explained).not.toMatch(/permissions:/);
+  });
+
+  it("a 403 without a rate limit is still told as a missing permission", () => {
+    const error = Object.assign(
+      octokitError(403, "Resource not accessible by integration", { method: "POST", url: "https://api.github.com/repos/acme/manifests/git/commits" }),
+      {
+        response: { status: 403, headers: { "x-ratelimit-remaining": "4999" }, data: {} },
+      },
+    );
+    expect(explainFailure(error, at)).toMatch(/\nThe token may read acme\/manifests but not write to it: .*`permissions: contents: write`/);
+  });
+
   it("keeps a request this project does not name as its method and path", () => {
     const error = octokitError(500, "Server Error", { method: "GET", url: "https://api.github.com/rate_limit" });
     expect(explainFailure(error, at)).toBe("GET /rate_limit failed: 500 Server Error");
