@@ -8,6 +8,9 @@
  * - Secondary and primary rate limits: @octokit/plugin-throttling waits what GitHub's
  *   `retry-after` / `x-ratelimit-reset` says, a bounded number of times, and gives up when
  *   the wait is longer than a job should sit idle.
+ * - Each HTTP attempt has its own time limit: GitHub answers in seconds, and a request that
+ *   never answers would otherwise hold the job until the workflow's timeout (6 h by default).
+ *   A request that runs out of time fails as a network error, which plugin-retry retries.
  * - The plugin's default one-second spacing of writes is replaced by plain serialisation:
  *   a delivery makes at most a handful of writes, and the spacing would widen the window
  *   between reading a branch and moving it, which is what concurrent runs race on.
@@ -29,14 +32,31 @@ export interface ClientOptions {
   readonly rateLimitRetries?: number;
   /** The longest wait (seconds) a rate limit may ask for before we give up instead. */
   readonly maxRateLimitWait?: number;
+  /** How long one HTTP attempt may take (milliseconds) before it is abandoned and retried. */
+  readonly requestTimeout?: number;
   /** Where retry notices go (the Action logs them as warnings). */
   readonly log?: (message: string) => void;
 }
 
 const NO_RETRY_STATUSES = [400, 401, 403, 404, 410, 422, 451];
 
+/**
+ * A fresh time limit for every HTTP attempt. As a plugin listed before plugin-retry, its hook
+ * runs inside the retry loop: each retry gets its own limit rather than what is left of one.
+ * Hooks share one options object per request (what a hook passes on is not what the next one
+ * reads), so the limit is set on it.
+ */
+function attemptTimeout(ms: number) {
+  return (octokit: Pick<GitHubClient, "hook">) => {
+    octokit.hook.wrap("request", (request, options) => {
+      options.request = { ...options.request, signal: AbortSignal.timeout(ms) };
+      return request(options);
+    });
+  };
+}
+
 export function createClient(options: ClientOptions): GitHubClient {
-  const { retries = 3, rateLimitRetries = 3, maxRateLimitWait = 300, log = () => undefined } = options;
+  const { retries = 3, rateLimitRetries = 3, maxRateLimitWait = 300, requestTimeout = 60_000, log = () => undefined } = options;
   const baseUrl = options.baseUrl ?? process.env["GITHUB_API_URL"] ?? "https://api.github.com";
   const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
     const retrying = retryCount < rateLimitRetries && retryAfter <= maxRateLimitWait;
@@ -55,6 +75,7 @@ export function createClient(options: ClientOptions): GitHubClient {
       },
       log: { debug: () => undefined, info: () => undefined, warn: log, error: log },
     },
+    attemptTimeout(requestTimeout),
     retry,
     throttling,
   );

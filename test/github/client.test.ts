@@ -60,6 +60,18 @@ describe("the GitHub client: bounded retries of what GitHub calls transient", ()
     fault.cancel();
   });
 
+  it("abandons an attempt that does not answer in time and retries it", async () => {
+    let answer = () => undefined as void;
+    const fault = fake.inject({ path, beforeHandle: () => new Promise<void>((resolve) => (answer = resolve)) });
+    const timed = createClient({ token: fake.token, baseUrl: fake.apiUrl, requestTimeout: 300 });
+    const started = Date.now();
+    const reply = await timed.rest.git.getRef({ owner: OWNER, repo: REPO, ref: "heads/main" });
+    answer();
+    expect(reply.status).toBe(200);
+    expect(fault.hits).toBe(1);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
   it("leaves no contract violation behind", () => {
     expect(fake.violations).toEqual([]);
   });
