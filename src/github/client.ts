@@ -11,6 +11,8 @@
  * - Each HTTP attempt has its own time limit: GitHub answers in seconds, and a request that
  *   never answers would otherwise hold the job until the workflow's timeout (6 h by default).
  *   A request that runs out of time fails as a network error, which plugin-retry retries.
+ * - Merge refusals (405, 409) are not retried here: merging decides which of them are worth
+ *   another try, and which mean the branch moved or the pull request is already merged.
  * - The plugin's default one-second spacing of writes is replaced by plain serialisation:
  *   a delivery makes at most a handful of writes, and the spacing would widen the window
  *   between reading a branch and moving it, which is what concurrent runs race on.
@@ -38,7 +40,7 @@ export interface ClientOptions {
   readonly log?: (message: string) => void;
 }
 
-const NO_RETRY_STATUSES = [400, 401, 403, 404, 410, 422, 451];
+const NO_RETRY_STATUSES = [400, 401, 403, 404, 405, 409, 410, 422, 451];
 
 /**
  * A fresh time limit for every HTTP attempt. As a plugin listed before plugin-retry, its hook

@@ -5,10 +5,14 @@
  * GitHub refuses auto-merge on a pull request that could be merged right away ("Pull
  * request is in clean status": no required checks pending, typically no branch
  * protection). `merge: auto` then means "merge when allowed", which is now, so we merge.
+ *
+ * Runs that share a pull-request branch race to merge it. A refusal because the branch moved
+ * (409) or because the pull request is merged already (405) is not this run's failure: the
+ * run plans again on what is there now, or reports the merge of the head it pushed.
  */
 import type { MergeMethod, MergeMode } from "../engine/config.js";
 import type { GitHubClient } from "./client.js";
-import type { Repository } from "./commit.js";
+import { BranchMovedError, type Repository } from "./commit.js";
 import { errorMessage, httpStatus, whenVisible } from "./errors.js";
 
 export type MergeOutcome = "none" | "auto-merge" | "merged";
@@ -16,6 +20,8 @@ export type MergeOutcome = "none" | "auto-merge" | "merged";
 export interface Mergeable {
   readonly number: number;
   readonly nodeId: string;
+  /** The pull request's branch. */
+  readonly branch: string;
   /** The head we pushed: GitHub refuses the merge if the branch moved since. */
   readonly headSha: string;
   readonly autoMerge: boolean;
@@ -67,8 +73,22 @@ async function mergeNow(client: GitHubClient, repository: Repository, pr: Mergea
       await client.rest.pulls.merge({ ...repository, pull_number: pr.number, merge_method: method, sha: pr.headSha });
       return "merged";
     } catch (error) {
-      if (attempt >= 4 || httpStatus(error) !== 405 || !/base branch was modified|not mergeable|try again/i.test(errorMessage(error))) {
-        throw new Error(`could not merge pull request #${pr.number}: ${errorMessage(error)}`, { cause: error });
+      const status = httpStatus(error);
+      const text = errorMessage(error);
+      // Another run replaced the branch after our push: what it holds now decides what is left to do.
+      if (status === 409 && /head branch was modified/i.test(text)) throw new BranchMovedError(pr.branch);
+      if (status === 405) {
+        const { data: pull } = await client.rest.pulls.get({ ...repository, pull_number: pr.number });
+        // Merged already: by our own request whose answer was lost (its retry is refused), or by
+        // another run, with a head of its own that this run has not seen.
+        if (pull.merged) {
+          if (pull.head.sha === pr.headSha) return "merged";
+          throw new BranchMovedError(pr.branch);
+        }
+        if (pull.state === "closed") throw new Error(`could not merge pull request #${pr.number}: ${text} (it is closed)`, { cause: error });
+      }
+      if (attempt >= 4 || (status !== 405 && status !== 409) || !/base branch was modified|not mergeable|try again/i.test(text)) {
+        throw new Error(`could not merge pull request #${pr.number}: ${text}`, { cause: error });
       }
       await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
     }

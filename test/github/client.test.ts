@@ -72,6 +72,16 @@ describe("the GitHub client: bounded retries of what GitHub calls transient", ()
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
+  it.each([
+    [405, "Pull Request is not mergeable"],
+    [409, "Head branch was modified. Review and try the merge again."],
+  ])("leaves a merge refused with %i to the caller, which knows whether to try again", async (status, message) => {
+    const fault = fake.inject({ operationId: "pulls/merge", status, body: { message, documentation_url: "https://docs.github.com/rest" }, times: 5 });
+    await expect(client().rest.pulls.merge({ owner: OWNER, repo: REPO, pull_number: 1 })).rejects.toMatchObject({ status });
+    expect(fault.hits).toBe(1);
+    fault.cancel();
+  });
+
   it("leaves no contract violation behind", () => {
     expect(fake.violations).toEqual([]);
   });

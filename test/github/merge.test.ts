@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createClient, type GitHubClient } from "../../src/github/client.js";
-import { mergePullRequest } from "../../src/github/merge.js";
-import { upsertPullRequest } from "../../src/github/pull-request.js";
+import { BranchMovedError } from "../../src/github/commit.js";
+import { mergePullRequest, type Mergeable } from "../../src/github/merge.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
 import { OWNER, REPO } from "./fixture.js";
 
@@ -10,18 +10,17 @@ describe("merging a delivery's pull request", () => {
   let client: GitHubClient;
   let head: string;
   const repository = { owner: OWNER, repo: REPO };
-  const open = () =>
-    upsertPullRequest(
-      client,
-      repository,
-      { base: "main", head: "gitops-promote/app", title: "t", body: "b", labels: [], reviewers: [], assignees: [], draft: false },
-      { branchExisted: false, branchChanged: true },
-    );
+  const branch = "gitops-promote/app";
+  const open = async (): Promise<Mergeable> => {
+    const { data } = await client.rest.pulls.create({ ...repository, base: "main", head: branch, title: "t", body: "b" });
+    return { number: data.number, nodeId: data.node_id, branch, headSha: head, autoMerge: false };
+  };
+  const mergeCalls = () => fake.calls.filter((c) => c.operationId === "pulls/merge").map((c) => c.status);
   beforeEach(async () => {
     fake = await startFakeGitHub();
     client = createClient({ token: fake.token, baseUrl: fake.apiUrl });
     await fake.createRepo(OWNER, REPO, { "a.yaml": "a: 1\n" });
-    head = await fake.commitFile(OWNER, REPO, "gitops-promote/app", "a.yaml", "a: 2\n");
+    head = await fake.commitFile(OWNER, REPO, branch, "a.yaml", "a: 2\n");
   });
   afterEach(() => fake.close());
 
@@ -56,11 +55,48 @@ describe("merging a delivery's pull request", () => {
     fake = await startFakeGitHub();
     client = createClient({ token: fake.token, baseUrl: fake.apiUrl });
     await fake.createRepo(OWNER, REPO, { "a.yaml": "a: 1\n" }, { autoMergeAllowed: false });
-    head = await fake.commitFile(OWNER, REPO, "gitops-promote/app", "a.yaml", "a: 2\n");
+    head = await fake.commitFile(OWNER, REPO, branch, "a.yaml", "a: 2\n");
     const pr = await open();
     await expect(mergePullRequest(client, repository, { ...pr, headSha: head }, "auto", "merge")).rejects.toThrow(
       /Allow auto-merge in the repository settings/,
     );
     expect(fake.pulls(OWNER, REPO)[0]?.state).toBe("open");
+  });
+
+  it("immediate: another run replaced the branch after our push (409): the run plans again, after one request", async () => {
+    const pr = await open();
+    fake.inject({ operationId: "pulls/merge", beforeHandle: async () => void (await fake.commitFile(OWNER, REPO, branch, "b.yaml", "b: 2\n")) });
+    await expect(mergePullRequest(client, repository, pr, "immediate", "merge")).rejects.toEqual(new BranchMovedError(branch));
+    expect(mergeCalls()).toEqual([409]);
+    expect(fake.pulls(OWNER, REPO)[0]).toMatchObject({ state: "open", merged: false });
+  });
+
+  it("immediate: our merge landed but its answer was lost: the refused retry is reported merged", async () => {
+    const pr = await open();
+    const other = createClient({ token: fake.token, baseUrl: fake.apiUrl });
+    fake.inject({
+      operationId: "pulls/merge",
+      status: 502,
+      beforeHandle: async () => void (await other.rest.pulls.merge({ ...repository, pull_number: pr.number, sha: head })),
+    });
+    expect(await mergePullRequest(client, repository, pr, "immediate", "merge")).toBe("merged");
+    expect(mergeCalls()).toEqual([502, 200, 405]);
+    expect(await fake.readFile(OWNER, REPO, "main", "a.yaml")).toBe("a: 2\n");
+  });
+
+  it("immediate: another run merged a newer head of the branch: the run plans again rather than claim that merge", async () => {
+    const pr = await open();
+    const newer = await fake.commitFile(OWNER, REPO, branch, "b.yaml", "b: 2\n");
+    await client.rest.pulls.merge({ ...repository, pull_number: pr.number, sha: newer });
+    await expect(mergePullRequest(client, repository, pr, "immediate", "merge")).rejects.toEqual(new BranchMovedError(branch));
+    expect(mergeCalls()).toEqual([200, 405]);
+  });
+
+  it("immediate: a pull request a person closed is not merged, and not tried again", async () => {
+    const pr = await open();
+    await client.rest.pulls.update({ ...repository, pull_number: pr.number, state: "closed" });
+    await expect(mergePullRequest(client, repository, pr, "immediate", "merge")).rejects.toThrow(/could not merge pull request #1: .*not mergeable.*closed/);
+    expect(mergeCalls()).toEqual([405]);
+    expect(fake.violations).toEqual([]);
   });
 });
