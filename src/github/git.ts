@@ -95,15 +95,40 @@ const FILE_MODES = new Set(["100644", "100755"]);
 /** Where fetched heads are kept, out of the user's refs/remotes. */
 const REF_PREFIX = "refs/gitops-promote";
 
+/** How long git may talk to a remote. */
+export interface NetworkLimits {
+  /** A network command still running after this long is stopped (ms). */
+  readonly timeoutMs: number;
+  /** An HTTP transfer slower than LOW_SPEED_BYTES a second for this long fails (git's http.lowSpeedTime). */
+  readonly stallSeconds: number;
+}
+
+const NETWORK_LIMITS: NetworkLimits = { timeoutMs: 5 * 60_000, stallSeconds: 30 };
+const LOW_SPEED_BYTES = 1000;
+
+/** How a git command ended; `timedOut` when the network time limit stopped it. */
+interface Exit {
+  readonly code: number | null;
+  readonly stdout: Buffer;
+  readonly stderr: string;
+  readonly timedOut: boolean;
+}
+
 export class GitRepo {
+  private readonly limits: NetworkLimits;
+
   /**
    * @param env extra environment for every git command, e.g. the token as an http
    *   extraheader through GIT_CONFIG_* (never in argv, where `ps` would show it)
+   * @param limits how long git may talk to a remote
    */
   constructor(
     readonly dir: string,
     private readonly env: Readonly<Record<string, string>> = {},
-  ) {}
+    limits: Partial<NetworkLimits> = {},
+  ) {
+    this.limits = { ...NETWORK_LIMITS, ...limits };
+  }
 
   /** Runs git; resolves stdout, rejects with GitError (stderr included). */
   async run(args: readonly string[], options: { input?: string | Uint8Array; env?: Record<string, string> } = {}): Promise<string> {
@@ -112,23 +137,56 @@ export class GitRepo {
     return stdout.toString("utf8");
   }
 
-  private exec(args: readonly string[], options: { input?: string | Uint8Array; env?: Record<string, string> }) {
-    return new Promise<{ code: number | null; stdout: Buffer; stderr: string }>((resolve, reject) => {
-      const child = spawn("git", args, { cwd: this.dir, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...this.env, ...options.env } });
+  /** Runs git; with `timeoutMs` it is stopped when still running then, and `timedOut` says so. */
+  private exec(args: readonly string[], options: { input?: string | Uint8Array; env?: Record<string, string>; timeoutMs?: number }) {
+    return new Promise<Exit>((resolve, reject) => {
+      // A stalled HTTP transfer ends in git itself; the timer also ends one that trickles, and any other transport.
+      const network = { GIT_HTTP_LOW_SPEED_LIMIT: String(LOW_SPEED_BYTES), GIT_HTTP_LOW_SPEED_TIME: String(this.limits.stallSeconds) };
+      const child = spawn("git", args, { cwd: this.dir, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...network, ...this.env, ...options.env } });
       const out: Buffer[] = [];
       const err: Buffer[] = [];
+      let timedOut = false;
+      const timer =
+        options.timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              timedOut = true;
+              err.push(Buffer.from(`\nstopped: git was still running after ${options.timeoutMs! / 1000} s`));
+              child.kill("SIGKILL");
+              // A helper git started (git-remote-https) holds these pipes too, and may outlive git: do not wait for it.
+              child.stdout.destroy();
+              child.stderr.destroy();
+            }, options.timeoutMs);
       child.stdout.on("data", (d: Buffer) => out.push(d));
       child.stderr.on("data", (d: Buffer) => err.push(d));
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") }));
+      child.on("error", (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      child.on("close", (code) => {
+        clearTimeout(timer);
+        resolve({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8"), timedOut });
+      });
       child.stdin.on("error", () => undefined); // a git that exits without reading its input: the exit code tells
       child.stdin.end(options.input ?? "");
     });
   }
 
+  /** Runs a git command that only reads from a remote, under the network time limit. */
+  private readRemote(args: readonly string[]): Promise<Exit> {
+    return this.exec(args, { timeoutMs: this.limits.timeoutMs });
+  }
+
+  /** readRemote's stdout; rejects with GitError. */
+  private async runReadRemote(args: readonly string[]): Promise<string> {
+    const { code, stdout, stderr } = await this.readRemote(args);
+    if (code !== 0) throw new GitError(args, stderr, code);
+    return stdout.toString("utf8");
+  }
+
   /** The remote's default branch, from its advertised HEAD symref (no API call). */
   async defaultBranch(remote: string): Promise<string> {
-    const out = await this.run(["ls-remote", "--symref", remote, "HEAD"]);
+    const out = await this.runReadRemote(["ls-remote", "--symref", remote, "HEAD"]);
     const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(out);
     if (!match) throw new Error(`cannot tell the default branch of ${remote}: it advertises no HEAD; set the 'branch' input`);
     return match[1]!;
@@ -142,7 +200,7 @@ export class GitRepo {
     const shallow = (await this.run(["rev-parse", "--is-shallow-repository"])).trim() === "true";
     const local = `${REF_PREFIX}/${remote}/${branch}`;
     const args = ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", ...(shallow ? [`--depth=${depth}`] : []), remote, `+refs/heads/${branch}:${local}`];
-    const { code, stderr } = await this.exec(args, {});
+    const { code, stderr } = await this.readRemote(args);
     if (code !== 0) {
       if (/couldn't find remote ref/i.test(stderr)) return undefined;
       throw new GitError(args, stderr, code);
@@ -191,7 +249,7 @@ export class GitRepo {
     }
     if (fork === undefined) return undefined;
     const { code } = await this.exec(["cat-file", "-e", `${fork}^{commit}`], {});
-    if (code !== 0) await this.run(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--depth=1", remote, fork]);
+    if (code !== 0) await this.runReadRemote(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--depth=1", remote, fork]);
     return since(fork, own);
   }
 
@@ -202,12 +260,12 @@ export class GitRepo {
    */
   private async fetchOwn(remote: string, base: string, refspec: string): Promise<boolean> {
     const fetch = (shallow: string) => ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", shallow, remote, refspec];
-    const { code, stderr } = await this.exec(fetch(`--shallow-exclude=refs/heads/${base}`), {});
+    const { code, stderr, timedOut } = await this.readRemote(fetch(`--shallow-exclude=refs/heads/${base}`));
     if (code === 0) return true;
-    if (/does not support/.test(stderr)) throw new GitError(fetch(`--shallow-exclude=refs/heads/${base}`), stderr, code);
+    if (timedOut || /does not support/.test(stderr)) throw new GitError(fetch(`--shallow-exclude=refs/heads/${base}`), stderr, code);
     // With no commit to send the server dies ("no commits selected for shallow requests"), which over
     // HTTP reaches us only as a cut answer: a plain fetch tells that from a remote we cannot fetch from.
-    await this.run(fetch("--depth=1"));
+    await this.runReadRemote(fetch("--depth=1"));
     return false;
   }
 
@@ -395,7 +453,7 @@ export class GitRepo {
     // No `+` on the refspec with a lease: it would force past the lease.
     const lease = expected === undefined ? [] : [`--force-with-lease=${ref}:${expected}`];
     const args = ["push", "--quiet", "--porcelain", ...lease, remote, `${commit}:${ref}`];
-    const { code, stdout, stderr } = await this.exec(args, {});
+    const { code, stdout, stderr } = await this.exec(args, { timeoutMs: this.limits.timeoutMs });
     if (code === 0) return "pushed";
     if (/\[rejected\]|non-fast-forward|fetch first|failed to update ref|cannot lock ref|stale info/i.test(stdout.toString("utf8") + stderr)) return "rejected";
     throw new GitError(args, stderr || stdout.toString("utf8"), code);

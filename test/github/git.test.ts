@@ -1,10 +1,11 @@
 import { execFile, execFileSync } from "node:child_process";
 import { writeFile } from "node:fs/promises";
+import { createServer, type Socket } from "node:net";
 import { promisify } from "node:util";
 
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { basicCredential, GitRepo, tokenAuthEnv } from "../../src/github/git.js";
+import { basicCredential, GitError, GitRepo, tokenAuthEnv } from "../../src/github/git.js";
 import { BOT } from "../../src/github/deliver.js";
 import { startFakeGitHub } from "../support/github-fake.js";
 import { tempDir } from "../support/temp.js";
@@ -279,5 +280,43 @@ describe("GitRepo over smart HTTP (git http-backend, as GitHub serves git)", () 
     } finally {
       await fake.close();
     }
+  });
+});
+
+describe("GitRepo against a git server that fails or hangs", () => {
+  /** A server that accepts connections and never answers; closed after `use`. */
+  async function silentServer(use: (url: string) => Promise<void>): Promise<void> {
+    const sockets: Socket[] = [];
+    const server = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      await use(`http://127.0.0.1:${(server.address() as { port: number }).port}/acme/manifests.git`);
+    } finally {
+      sockets.forEach((socket) => socket.destroy());
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+
+  it("stops a network command that never gets an answer", async () => {
+    const { clone } = await bareAndClone();
+    await silentServer(async (url) => {
+      git(clone, "remote", "add", "silent", url);
+      const g = new GitRepo(clone, {}, { timeoutMs: 500 });
+      const started = Date.now();
+      await expect(g.fetch("silent", "trunk")).rejects.toThrow(/still running after 0.5 s/);
+      await expect(g.defaultBranch("silent")).rejects.toThrow(GitError);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    });
+  });
+
+  it("makes git give up on an HTTP transfer that stalls", async () => {
+    const { clone } = await bareAndClone();
+    await silentServer(async (url) => {
+      git(clone, "remote", "add", "silent", url);
+      const g = new GitRepo(clone, {}, { stallSeconds: 1 });
+      const started = Date.now();
+      await expect(g.fetch("silent", "trunk")).rejects.toThrow(/Operation too slow/);
+      expect(Date.now() - started).toBeLessThan(20_000);
+    });
   });
 });
