@@ -3,15 +3,16 @@
  * one tree (on the parent's tree, contents inline, modes kept), one commit, one ref move.
  * GitHub signs such commits when the token is GITHUB_TOKEN or an App token.
  *
- * The base branch only ever moves forward: `updateRef` with `force: false` is a
- * compare-and-swap on "our parent is still an ancestor of the new head"; when another run
- * got there first GitHub answers 422 and we raise BranchMovedError for the caller to re-plan.
- * The pull-request branch is replaced, not moved forward, so its compare-and-swap is the
- * GraphQL `updateRefs` mutation with `beforeOid`: the branch we read, or nothing at all.
+ * Both branches move by compare-and-swap, the GraphQL `updateRefs` mutation with `beforeOid`:
+ * from exactly the head the run planned on, or (a new branch) from nothing at all; when another
+ * run or a person moved it meanwhile we raise BranchMovedError for the caller to re-plan.
+ * The base branch only ever moves forward (`force: false`): REST `updateRef` checks only that,
+ * so a base a person force-pushed back to an older commit took the removed commits back.
+ * The pull-request branch is replaced, not moved forward (`force: true`).
  */
 import type { FileWrite, Identity } from "./git.js";
 import type { GitHubClient } from "./client.js";
-import { errorMessage, httpStatus } from "./errors.js";
+import { httpStatus } from "./errors.js";
 
 export interface Repository {
   readonly owner: string;
@@ -53,14 +54,12 @@ export async function createApiCommit(
   return { sha: created.data.sha, tree: tree.data.sha, verified: created.data.verification?.verified ?? false };
 }
 
-/** Moves an existing branch forward to `sha`; BranchMovedError when it is no longer a fast forward. */
-export async function advanceBranch(client: GitHubClient, repository: Repository, branch: string, sha: string): Promise<void> {
-  try {
-    await client.rest.git.updateRef({ ...repository, ref: `heads/${branch}`, sha, force: false });
-  } catch (error) {
-    if (httpStatus(error) === 422 && /fast.forward/i.test(errorMessage(error))) throw new BranchMovedError(branch);
-    throw error;
-  }
+/**
+ * Moves an existing branch forward from `expected`, the head we planned on, to `sha`, a
+ * descendant of it; BranchMovedError when the branch no longer holds `expected`.
+ */
+export async function advanceBranch(client: GitHubClient, repository: Repository, branch: string, sha: string, expected: string): Promise<void> {
+  await swapBranch(client, repository, branch, { before: expected, after: sha, force: false });
 }
 
 const REPOSITORY_ID = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { id } }`;
@@ -76,8 +75,6 @@ const SWAP_ATTEMPTS = 3;
  * branch is regenerated, never merged into, like create-pull-request's), but only while it
  * still holds `expected`, the head we planned on (undefined: while it does not exist).
  * BranchMovedError when another run changed it meanwhile: its image must not be lost.
- * After any failure the branch itself tells what happened; holding `sha`, our own request
- * got there and only its answer was lost.
  */
 export async function setBranch(client: GitHubClient, repository: Repository, branch: string, sha: string, expected: string | undefined): Promise<void> {
   if (expected === undefined) {
@@ -91,15 +88,28 @@ export async function setBranch(client: GitHubClient, repository: Repository, br
     }
     return;
   }
+  await swapBranch(client, repository, branch, { before: expected, after: sha, force: true });
+}
+
+/**
+ * One compare-and-swap, `before` -> `after`. After any failure the branch itself tells what
+ * happened: holding `after` (or, moving forward, a head built on it), our own request got there
+ * and only its answer was lost; holding anything else, another run moved it; still holding
+ * `before`, GitHub failed, and we try again.
+ */
+async function swapBranch(client: GitHubClient, repository: Repository, branch: string, change: Swap): Promise<void> {
   const swap = await refSwap(client, repository, branch);
   for (let attempt = 1; ; attempt++) {
     try {
-      await swap(expected, sha);
+      await swap(change);
       return;
     } catch (error) {
       const current = await branchHead(client, repository, branch);
-      if (current === sha) return;
-      if (current !== expected) throw new BranchMovedError(branch);
+      if (current === change.after) return;
+      if (current !== change.before) {
+        if (!change.force && current !== undefined && (await builtOn(client, repository, current, change.after))) return;
+        throw new BranchMovedError(branch);
+      }
       if (attempt === SWAP_ATTEMPTS) throw error;
     }
   }
@@ -112,20 +122,41 @@ export async function setBranch(client: GitHubClient, repository: Repository, br
 export async function deleteOwnBranch(client: GitHubClient, repository: Repository, branch: string, sha: string): Promise<void> {
   await (
     await refSwap(client, repository, branch)
-  )(sha, NO_COMMIT);
+  )({ before: sha, after: NO_COMMIT, force: true });
+}
+
+/** A branch's move: from `before` to `after` (NO_COMMIT deletes it); without `force`, only to a descendant. */
+interface Swap {
+  readonly before: string;
+  readonly after: string;
+  readonly force: boolean;
 }
 
 /**
- * A compare-and-swap of one branch through GraphQL updateRefs: `before` -> `after` (NO_COMMIT
- * deletes it). Not retried by the client: GitHub answers a stale `before` with its generic
- * "Something went wrong" error, which the retry plugin would repeat for seconds as a fault.
+ * A compare-and-swap of one branch through GraphQL updateRefs. Not retried by the client:
+ * GitHub answers a stale `before` with its generic "Something went wrong" error, which the
+ * retry plugin would repeat for seconds as a fault.
  */
-async function refSwap(client: GitHubClient, repository: Repository, branch: string): Promise<(before: string, after: string) => Promise<void>> {
+async function refSwap(client: GitHubClient, repository: Repository, branch: string): Promise<(change: Swap) => Promise<void>> {
   const { repository: found } = await client.graphql<{ repository: { id: string } }>(REPOSITORY_ID, { owner: repository.owner, name: repository.repo });
-  return async (before, after) => {
-    const refUpdates = [{ name: `refs/heads/${branch}`, beforeOid: before, afterOid: after, force: true }];
+  return async ({ before, after, force }) => {
+    const refUpdates = [{ name: `refs/heads/${branch}`, beforeOid: before, afterOid: after, force }];
     await client.graphql(UPDATE_REFS, { input: { repositoryId: found.id, refUpdates }, request: { retries: 0 } });
   };
+}
+
+/** How far back a head is searched for our commit: the few commits other runs land in a moment. */
+const LANDED_DEPTH = 10;
+
+/** Whether `commit` is among the latest first parents of `head`: others built on it after it landed. */
+async function builtOn(client: GitHubClient, repository: Repository, head: string, commit: string): Promise<boolean> {
+  let sha: string | undefined = head;
+  for (let depth = 0; sha !== undefined && depth < LANDED_DEPTH; depth++) {
+    const { data }: { data: { parents: { sha: string }[] } } = await client.rest.git.getCommit({ ...repository, commit_sha: sha });
+    sha = data.parents[0]?.sha;
+    if (sha === commit) return true;
+  }
+  return false;
 }
 
 async function branchHead(client: GitHubClient, repository: Repository, branch: string): Promise<string | undefined> {

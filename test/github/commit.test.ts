@@ -13,6 +13,11 @@ describe("API commits", () => {
     client = createClient({ token: fake.token, baseUrl: fake.apiUrl });
   });
   afterEach(() => fake.close());
+  /** The ref updates this client asked GitHub's updateRefs for. */
+  const refUpdates = () =>
+    fake.calls
+      .filter((c) => c.operationId === "graphql" && /updateRefs/.test(JSON.stringify(c.body)))
+      .flatMap((c) => (c.body as { variables: { input: { refUpdates: unknown[] } } }).variables.input.refUpdates);
 
   it("commits on the parent's tree, keeps modes, and moves the branch forward; GitHub verifies it", async () => {
     const { git } = await checkout(fake, { "deploy.sh": { content: "#!/bin/sh\necho 1\n", mode: "100755" }, "app.yaml": "image: a:1\n" });
@@ -23,7 +28,7 @@ describe("API commits", () => {
       files: [{ path: "deploy.sh", content: "#!/bin/sh\necho 2\n", mode: "100755" }],
       message: "bump\n",
     });
-    await advanceBranch(client, repository, "main", commit.sha);
+    await advanceBranch(client, repository, "main", commit.sha, head);
     const [top] = await fake.log(OWNER, REPO, "main");
     expect(top).toMatchObject({ sha: commit.sha, parents: [head], verified: true });
     expect(commit.verified).toBe(true);
@@ -44,10 +49,54 @@ describe("API commits", () => {
       files: [{ path: "app.yaml", content: "image: a:2\n", mode: "100644" }],
       message: "m",
     });
-    await expect(advanceBranch(client, repository, "main", ours.sha)).rejects.toBeInstanceOf(BranchMovedError);
+    await expect(advanceBranch(client, repository, "main", ours.sha, head)).rejects.toBeInstanceOf(BranchMovedError);
     expect((await fake.refs(OWNER, REPO))["refs/heads/main"]).toBe(theirs);
-    const update = fake.calls.find((c) => c.operationId === "git/update-ref");
-    expect(update?.body).toMatchObject({ force: false });
+    expect(refUpdates()).toEqual([{ name: "refs/heads/main", beforeOid: head, afterOid: ours.sha, force: false }]);
+  });
+
+  it("refuses to move a branch a person force-pushed back to an older commit: the commits they removed stay removed", async () => {
+    const { git } = await checkout(fake, { "app.yaml": "image: a:1\n" });
+    const initial = (await git.fetch("origin", "main"))!;
+    const bad = await fake.commitFile(OWNER, REPO, "main", "b.yaml", "image: b:6.6.6\n");
+    const head = (await git.fetch("origin", "main"))!;
+    expect(head).toBe(bad);
+    const ours = await createApiCommit(client, repository, {
+      parent: head,
+      baseTree: await git.treeOf(head),
+      files: [{ path: "app.yaml", content: "image: a:2\n", mode: "100644" }],
+      message: "m",
+    });
+    const api = createClient({ token: fake.token, baseUrl: fake.apiUrl });
+    await api.rest.git.updateRef({ ...repository, ref: "heads/main", sha: initial, force: true }); // the person's rewind
+    await expect(advanceBranch(client, repository, "main", ours.sha, head)).rejects.toEqual(new BranchMovedError("main"));
+    expect((await fake.refs(OWNER, REPO))["refs/heads/main"]).toBe(initial);
+    expect(await fake.readFile(OWNER, REPO, "main", "b.yaml")).toBeUndefined();
+  });
+
+  it("a move whose answer was lost, retried after another run built on it, is done, not a moved branch", async () => {
+    const { git } = await checkout(fake, { "app.yaml": "image: a:1\n" });
+    const head = (await git.fetch("origin", "main"))!;
+    const ours = await createApiCommit(client, repository, {
+      parent: head,
+      baseTree: await git.treeOf(head),
+      files: [{ path: "app.yaml", content: "image: a:2\n", mode: "100644" }],
+      message: "m",
+    });
+    const api = createClient({ token: fake.token, baseUrl: fake.apiUrl });
+    let theirs = "";
+    fake.inject({ operationId: "graphql" }); // the repository's id: answered as usual
+    fake.inject({
+      operationId: "graphql",
+      status: 502,
+      beforeHandle: async () => {
+        await api.rest.git.updateRef({ ...repository, ref: "heads/main", sha: ours.sha, force: false }); // our move landed...
+        theirs = await fake.commitFile(OWNER, REPO, "main", "other.yaml", "x: 1\n"); // ...and another run landed on it
+      },
+    });
+    await advanceBranch(client, repository, "main", ours.sha, head);
+    expect(fake.calls.filter((c) => c.operationId === "graphql").map((c) => c.status)).toEqual([200, 502]); // the id; our move, its answer lost
+    const log = await fake.log(OWNER, REPO, "main");
+    expect(log.map((c) => c.sha)).toEqual([theirs, ours.sha, head]);
   });
 
   /** The head of main, and a way to make API commits on it that set app.yaml's tag: candidates for our branch. */
