@@ -95,16 +95,26 @@ const FILE_MODES = new Set(["100644", "100755"]);
 /** Where fetched heads are kept, out of the user's refs/remotes. */
 const REF_PREFIX = "refs/gitops-promote";
 
-/** How long git may talk to a remote. */
+/** How long git may talk to a remote, and how often a failed read is tried again. */
 export interface NetworkLimits {
   /** A network command still running after this long is stopped (ms). */
   readonly timeoutMs: number;
   /** An HTTP transfer slower than LOW_SPEED_BYTES a second for this long fails (git's http.lowSpeedTime). */
   readonly stallSeconds: number;
+  /** The pause before each new try of a transiently failed command (ms): as many tries again as entries. */
+  readonly retryDelaysMs: readonly number[];
 }
 
-const NETWORK_LIMITS: NetworkLimits = { timeoutMs: 5 * 60_000, stallSeconds: 30 };
+const NETWORK_LIMITS: NetworkLimits = { timeoutMs: 5 * 60_000, stallSeconds: 30, retryDelaysMs: [1000, 3000] };
 const LOW_SPEED_BYTES = 1000;
+
+/**
+ * git's messages for a failure worth trying again: a 5xx or 429 from the server, a connection
+ * cut, reset or too slow (curl 18, 28, 52, 55, 56, 92). Not a 401/403/404, a missing ref, a
+ * rejected push.
+ */
+const TRANSIENT =
+  /RPC failed; (HTTP (5\d\d|429)|curl (18|28|52|55|56|92))|returned error: (5\d\d|429)|Empty reply from server|Connection reset|Connection timed out|Operation timed out|Operation too slow|early EOF|unexpected disconnect|not closed cleanly|Failed to connect|Could not resolve host|closed by remote host/i;
 
 /** How a git command ended; `timedOut` when the network time limit stopped it. */
 interface Exit {
@@ -114,13 +124,15 @@ interface Exit {
   readonly timedOut: boolean;
 }
 
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export class GitRepo {
   private readonly limits: NetworkLimits;
 
   /**
    * @param env extra environment for every git command, e.g. the token as an http
    *   extraheader through GIT_CONFIG_* (never in argv, where `ps` would show it)
-   * @param limits how long git may talk to a remote
+   * @param limits how long git may talk to a remote, and how often a failed read is tried again
    */
   constructor(
     readonly dir: string,
@@ -172,9 +184,18 @@ export class GitRepo {
     });
   }
 
-  /** Runs a git command that only reads from a remote, under the network time limit. */
-  private readRemote(args: readonly string[]): Promise<Exit> {
-    return this.exec(args, { timeoutMs: this.limits.timeoutMs });
+  /**
+   * Runs a git command that only reads from a remote, under the network time limit; a
+   * transient failure (a 5xx, a cut connection) is tried again after a pause, as reading
+   * twice changes nothing. The last exit, failed or not.
+   */
+  private async readRemote(args: readonly string[]): Promise<Exit> {
+    for (let retry = 0; ; retry++) {
+      const exit = await this.exec(args, { timeoutMs: this.limits.timeoutMs });
+      const delay = this.limits.retryDelaysMs[retry];
+      if (exit.code === 0 || exit.timedOut || delay === undefined || !TRANSIENT.test(exit.stderr)) return exit;
+      await pause(delay);
+    }
   }
 
   /** readRemote's stdout; rejects with GitError. */
@@ -262,7 +283,8 @@ export class GitRepo {
     const fetch = (shallow: string) => ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", shallow, remote, refspec];
     const { code, stderr, timedOut } = await this.readRemote(fetch(`--shallow-exclude=refs/heads/${base}`));
     if (code === 0) return true;
-    if (timedOut || /does not support/.test(stderr)) throw new GitError(fetch(`--shallow-exclude=refs/heads/${base}`), stderr, code);
+    // A failure still transient after the retries is no answer: the plain fetch below would pass, and read as "the base has them all".
+    if (timedOut || TRANSIENT.test(stderr) || /does not support/.test(stderr)) throw new GitError(fetch(`--shallow-exclude=refs/heads/${base}`), stderr, code);
     // With no commit to send the server dies ("no commits selected for shallow requests"), which over
     // HTTP reaches us only as a cut answer: a plain fetch tells that from a remote we cannot fetch from.
     await this.runReadRemote(fetch("--depth=1"));

@@ -301,7 +301,7 @@ describe("GitRepo against a git server that fails or hangs", () => {
     const { clone } = await bareAndClone();
     await silentServer(async (url) => {
       git(clone, "remote", "add", "silent", url);
-      const g = new GitRepo(clone, {}, { timeoutMs: 500 });
+      const g = new GitRepo(clone, {}, { timeoutMs: 500, retryDelaysMs: [] });
       const started = Date.now();
       await expect(g.fetch("silent", "trunk")).rejects.toThrow(/still running after 0.5 s/);
       await expect(g.defaultBranch("silent")).rejects.toThrow(GitError);
@@ -309,14 +309,64 @@ describe("GitRepo against a git server that fails or hangs", () => {
     });
   });
 
-  it("makes git give up on an HTTP transfer that stalls", async () => {
+  it("makes git give up on an HTTP transfer that stalls, and tries it again", async () => {
     const { clone } = await bareAndClone();
     await silentServer(async (url) => {
       git(clone, "remote", "add", "silent", url);
-      const g = new GitRepo(clone, {}, { stallSeconds: 1 });
+      const g = new GitRepo(clone, {}, { stallSeconds: 1, retryDelaysMs: [0] });
       const started = Date.now();
       await expect(g.fetch("silent", "trunk")).rejects.toThrow(/Operation too slow/);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
       expect(Date.now() - started).toBeLessThan(20_000);
     });
+  });
+
+  it("tries a read again after a transient server error, and not after a refusal", async () => {
+    const fake = await startFakeGitHub();
+    try {
+      await fake.createRepo(OWNER, REPO, { "app.yaml": "image: nginx:1.25\n" });
+      const g = new GitRepo(await cloneRepo(fake), {}, { retryDelaysMs: [0, 0] });
+      const head = git(g.dir, "rev-parse", "HEAD");
+      const served = fake.inject({ path: /git-upload-pack$/, status: 500, times: 2 });
+      expect(await g.defaultBranch("origin")).toBe("main");
+      expect(await g.fetch("origin", "main")).toBe(head);
+      expect(served.hits).toBe(2);
+
+      const advertised = fake.inject({ path: /info\/refs$/, status: 502 });
+      expect(await g.fetch("origin", "main")).toBe(head);
+      expect(advertised.hits).toBe(1);
+
+      const down = fake.inject({ path: /git-upload-pack$/, status: 503, times: 10 });
+      await expect(g.fetch("origin", "main")).rejects.toThrow(/HTTP 503/);
+      expect(down.hits).toBe(3);
+      down.cancel();
+
+      const refused = fake.inject({ path: /info\/refs$/, status: 403, times: 10 });
+      await expect(g.fetch("origin", "main")).rejects.toThrow(/returned error: 403/);
+      expect(refused.hits).toBe(1);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("in a shallow clone, a transient error while finding the fork point is tried again, never read as 'the branch has no commits of its own'", async () => {
+    const fake = await startFakeGitHub();
+    try {
+      await fake.createRepo(OWNER, REPO, { "app.yaml": "image: nginx:1.25\n" });
+      const full = await cloneRepo(fake);
+      const first = git(full, "rev-parse", "HEAD");
+      git(full, "-c", "user.name=t", "-c", "user.email=t@e", "commit", "--quiet", "--allow-empty", "-m", "on pr");
+      await run("git", ["push", "--quiet", "origin", "HEAD:refs/heads/pr"], { cwd: full });
+      const g = new GitRepo(await cloneRepo(fake, { shallow: true }), {}, { retryDelaysMs: [0] });
+      await g.fetch("origin", "main");
+      const head = (await g.fetch("origin", "pr", 2))!;
+      const fault = fake.inject({ path: /git-upload-pack$/, status: 502 });
+      const fork = await g.forkPoint("origin", "pr", "main", head);
+      expect(fault.hits).toBe(1);
+      expect(fork?.commit).toBe(first);
+      expect(await g.commitsAfter(fork!)).toHaveLength(1);
+    } finally {
+      await fake.close();
+    }
   });
 });
