@@ -462,23 +462,38 @@ export class GitRepo {
   }
 
   /**
-   * Pushes `commit` to `branch`. Without `force` a moved branch is not overwritten: the
-   * result is "rejected" and the caller re-plans on the new head.
-   */
-  /**
    * Pushes `commit` to `branch`: with `expected` undefined only as a fast forward; otherwise
    * replacing the branch, but only while it still points at `expected` ("": while it does
-   * not exist), git's compare-and-swap. "rejected" when the branch moved meanwhile.
+   * not exist), git's compare-and-swap. "rejected" when the branch moved meanwhile. After a
+   * transient failure the remote's ref tells whether the push landed, or may be made again.
    */
   async push(remote: string, commit: string, branch: string, expected?: string): Promise<"pushed" | "rejected"> {
     const ref = `refs/heads/${branch}`;
     // No `+` on the refspec with a lease: it would force past the lease.
     const lease = expected === undefined ? [] : [`--force-with-lease=${ref}:${expected}`];
     const args = ["push", "--quiet", "--porcelain", ...lease, remote, `${commit}:${ref}`];
-    const { code, stdout, stderr } = await this.exec(args, { timeoutMs: this.limits.timeoutMs });
-    if (code === 0) return "pushed";
-    if (/\[rejected\]|non-fast-forward|fetch first|failed to update ref|cannot lock ref|stale info/i.test(stdout.toString("utf8") + stderr)) return "rejected";
-    throw new GitError(args, stderr || stdout.toString("utf8"), code);
+    for (let retry = 0; ; retry++) {
+      const { code, stdout, stderr, timedOut } = await this.exec(args, { timeoutMs: this.limits.timeoutMs });
+      const said = stdout.toString("utf8") + stderr;
+      if (code === 0) return "pushed";
+      if (/\[rejected\]|non-fast-forward|fetch first|failed to update ref|cannot lock ref|stale info/i.test(said)) return "rejected";
+      const failed = new GitError(args, stderr || said, code);
+      if (!timedOut && !TRANSIENT.test(said)) throw failed;
+      // The push may have landed and only its answer been lost: the remote's ref tells.
+      const now = await this.remoteHead(remote, ref);
+      if (now === commit) return "pushed";
+      if (expected !== undefined && now !== expected) return "rejected";
+      const delay = this.limits.retryDelaysMs[retry];
+      if (timedOut || delay === undefined) throw failed;
+      await pause(delay);
+    }
+  }
+
+  /** The commit `ref` points at on `remote` now; "" when it does not exist. */
+  private async remoteHead(remote: string, ref: string): Promise<string> {
+    const out = await this.runReadRemote(["ls-remote", remote, ref]);
+    const line = out.split("\n").find((l) => l.endsWith(`\t${ref}`));
+    return line ? line.slice(0, line.indexOf("\t")) : "";
   }
 }
 

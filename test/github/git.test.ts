@@ -369,4 +369,46 @@ describe("GitRepo against a git server that fails or hangs", () => {
       await fake.close();
     }
   });
+
+  it("after a push that failed on the way, asks the remote: landed is pushed, untouched is pushed again, moved is rejected", async () => {
+    const fake = await startFakeGitHub();
+    try {
+      await fake.createRepo(OWNER, REPO, { "app.yaml": "image: nginx:1.25\n" });
+      const dir = await cloneRepo(fake);
+      const g = new GitRepo(dir, {}, { retryDelaysMs: [0] });
+      const head = git(dir, "rev-parse", "HEAD");
+      // async: the fake serves git from this very process
+      const remoteHead = async (branch: string) => (await g.run(["ls-remote", "origin", `refs/heads/${branch}`])).split("\t")[0];
+      const commitOn = async (content: string) => g.commitTree(await g.writeTree(head, [{ path: "app.yaml", content, mode: "100644" }]), head, "m\n", BOT, BOT);
+
+      // The server applied the push and its answer was lost.
+      const landed = await commitOn("image: nginx:1.26\n");
+      fake.inject({
+        path: /git-receive-pack$/,
+        status: 502,
+        beforeHandle: () => run("git", ["push", "--quiet", "origin", `${landed}:refs/heads/a`], { cwd: dir }).then(() => undefined),
+      });
+      expect(await g.push("origin", landed, "a", "")).toBe("pushed");
+      expect(await remoteHead("a")).toBe(landed);
+
+      // The server failed before applying it: the branch is as we expected, so the push is made again.
+      const again = await commitOn("image: nginx:1.27\n");
+      const once = fake.inject({ path: /git-receive-pack$/, status: 502 });
+      expect(await g.push("origin", again, "b", "")).toBe("pushed");
+      expect(once.hits).toBe(1);
+      expect(await g.push("origin", again, "main")).toBe("pushed");
+
+      // Another run created the branch meanwhile: ours must not replace it.
+      const late = await commitOn("image: nginx:1.28\n");
+      fake.inject({
+        path: /git-receive-pack$/,
+        status: 502,
+        beforeHandle: async () => void (await fake.commitFile(OWNER, REPO, "c", "other.yaml", "x: 1\n", "another run")),
+      });
+      expect(await g.push("origin", late, "c", "")).toBe("rejected");
+      expect(await remoteHead("c")).not.toBe(late);
+    } finally {
+      await fake.close();
+    }
+  });
 });
