@@ -477,6 +477,10 @@ export class GitRepo {
       const said = stdout.toString("utf8") + stderr;
       if (code === 0) return "pushed";
       if (/\[rejected\]|non-fast-forward|fetch first|failed to update ref|cannot lock ref|stale info/i.test(said)) return "rejected";
+      // From a shallow checkout: the remote no longer holds the commit we built on (the branch was
+      // rewound, or moved on), so git sent it with its cut history. Planning again on the branch's new
+      // head builds on what it holds now; deepening instead would bring the removed commits back.
+      if (/shallow update not allowed/i.test(said)) return "rejected";
       const failed = new GitError(args, stderr || said, code);
       if (!timedOut && !TRANSIENT.test(said)) throw failed;
       // The push may have landed and only its answer been lost: the remote's ref tells.

@@ -252,6 +252,24 @@ describe("GitRepo (local git, any remote)", () => {
     expect(git(repo.clone, "cat-file", "blob", entry.split(/\s/)[2]!)).toBe("a: 1\nkeep: 1\nb: 2");
   });
 
+  it("refuses to put back commits removed from the base: a push from a shallow checkout onto a rewound branch is rejected, as a moved branch", async () => {
+    const seed = join(repo.bare, "..", "seed");
+    git(seed, "-c", "user.name=t", "-c", "user.email=t@e", "commit", "--quiet", "--allow-empty", "-m", "a bad promotion");
+    git(seed, "push", "--quiet", repo.bare, "trunk");
+    const planned = git(seed, "rev-parse", "HEAD");
+    const shallow = join(repo.clone, "..", "shallow-rewound");
+    execFileSync("git", ["clone", "--quiet", "--depth=1", `file://${repo.bare}`, shallow]);
+    const g = new GitRepo(shallow);
+    expect(await g.fetch("origin", "trunk")).toBe(planned);
+    const commit = await g.commitTree(await g.treeOf(planned), planned, "ours\n", BOT, BOT);
+    // A person force-pushes the base back while we commit: git refuses the cut history we would send.
+    git(repo.bare, "update-ref", "refs/heads/trunk", repo.first);
+    expect(await g.push("origin", commit, "trunk")).toBe("rejected");
+    expect(await g.push("origin", commit, "trunk", planned)).toBe("rejected");
+    expect(await g.push("origin", commit, "gitops-promote/nginx", "")).toBe("rejected");
+    expect(git(repo.bare, "rev-parse", "trunk")).toBe(repo.first);
+  });
+
   it("lends the token to git for the GitHub server only, never to another host", async () => {
     const lent = new GitRepo(repo.clone, tokenAuthEnv("ghs_lent", "https://ghe.example"));
     const header = (url: string) => lent.run(["config", "--get-urlmatch", "http.extraheader", url]).catch(() => "");
