@@ -270,6 +270,20 @@ describe("GitRepo (local git, any remote)", () => {
     expect(git(repo.bare, "rev-parse", "trunk")).toBe(repo.first);
   });
 
+  it("with the planned head as the expected one, never moves a base rewound under it, though our commit is a fast forward from there", async () => {
+    const seed = join(repo.bare, "..", "seed");
+    git(seed, "-c", "user.name=t", "-c", "user.email=t@e", "commit", "--quiet", "--allow-empty", "-m", "a bad promotion");
+    git(seed, "push", "--quiet", repo.bare, "trunk");
+    const g = new GitRepo(repo.clone);
+    const planned = (await g.fetch("origin", "trunk"))!;
+    const commit = await g.commitTree(await g.treeOf(planned), planned, "ours\n", BOT, BOT);
+    git(repo.bare, "update-ref", "refs/heads/trunk", repo.first);
+    expect(await g.push("origin", commit, "trunk", planned)).toBe("rejected");
+    expect(git(repo.bare, "rev-parse", "trunk")).toBe(repo.first);
+    git(repo.bare, "update-ref", "refs/heads/trunk", planned);
+    expect(await g.push("origin", commit, "trunk", planned)).toBe("pushed");
+  });
+
   it("lends the token to git for the GitHub server only, never to another host", async () => {
     const lent = new GitRepo(repo.clone, tokenAuthEnv("ghs_lent", "https://ghe.example"));
     const header = (url: string) => lent.run(["config", "--get-urlmatch", "http.extraheader", url]).catch(() => "");
