@@ -23,7 +23,19 @@ import { advanceBranch, BranchMovedError, createApiCommit, deleteOwnBranch, setB
 import { errorMessage } from "./errors.js";
 import type { CommitPeople, FileWrite, GitRepo, Identity, TreeEntry } from "./git.js";
 import { disableAutoMerge, mergePullRequest, type MergeOutcome } from "./merge.js";
-import { OpenedUndecoratedError, pullRequestBranch, upsertPullRequest, type PullRequest, type PullRequestSpec } from "./pull-request.js";
+import {
+  bodyRows,
+  changeRow,
+  cumulativeRows,
+  findPullRequests,
+  imagesTitle,
+  OpenedUndecoratedError,
+  pullRequestBody,
+  pullRequestBranch,
+  upsertPullRequest,
+  type PullRequest,
+  type PullRequestSpec,
+} from "./pull-request.js";
 
 export type CommitVia = "api" | "git";
 
@@ -260,7 +272,7 @@ async function land(ctx: DeliveryContext, request: UpdateRequest, options: Deliv
     for (const group of groups.filter((g) => g.mode === "pull-request")) {
       // Rendered again: on the pull-request branch the request may edit other values than on the base.
       const messageFor = (files: readonly FilePlan[]) => commitMessage(group.messageTemplate, messageInput(ctx, plan.images, options, files));
-      const landing = await landPullRequest(ctx, request, options, at, parent, group, messageFor);
+      const landing = await landPullRequest(ctx, request, options, at, parent, group, plan.images, messageFor);
       if (landing) landings.push(landing);
     }
     const untouched = groups.filter((g) => g.mode === "none").flatMap((g) => g.files);
@@ -297,7 +309,11 @@ function differentPushTemplates(pushes: readonly Group[], options: DeliveryOptio
   return `push targets ${all} land as one commit but set different commit-message templates (${each}): give them one and the same delivery.commit-message, or let all but one open pull requests; nothing was written`;
 }
 
-/** undefined when the existing pull request already carries every value this request would set. */
+/**
+ * undefined when the open pull request already carries every value this request would set.
+ * A branch that outlived its pull request (closed or merged by a person) is not current: the
+ * request is planned on the base alone, and the branch replaced only if it still holds that head.
+ */
 async function landPullRequest(
   ctx: DeliveryContext,
   request: UpdateRequest,
@@ -305,13 +321,22 @@ async function landPullRequest(
   at: Head,
   parent: { commit: string; tree: string | undefined },
   group: Group,
+  images: readonly ImageRef[],
   messageFor: (files: readonly FilePlan[]) => string,
 ): Promise<Landing | undefined> {
   // The pull-request branch is rebuilt on the base by every run; it must never be the branch it merges into.
   if (group.prBranch === at.base) throw new Error(`the pull-request branch ${group.prBranch} is the base branch; choose another pr-branch`);
   // Depth 2: the branch head and its parent, the base a rebuild merges from.
   const existing = await ctx.git.fetch(ctx.remote, group.prBranch, 2);
-  const onBranch = existing === undefined ? undefined : await planOnPullRequest(ctx, request, options, at, existing, group.prBranch, group.files);
+  const pulls = existing === undefined ? undefined : await findPullRequests(ctx.client(), ctx.repository, { base: at.base, head: group.prBranch }, existing);
+  if (pulls?.outlived) {
+    const { number, merged } = pulls.outlived;
+    ctx.log(
+      `${group.prBranch} is left over from pull request #${number}, ${merged ? "merged" : "closed"} since: its values do not count, it is replaced by a branch planned on ${at.base} alone`,
+    );
+  }
+  const current = existing !== undefined && pulls?.outlived === undefined;
+  const onBranch = current ? await planOnPullRequest(ctx, request, options, at, existing, group.prBranch, group.files) : undefined;
   const files = onBranch?.files ?? group.files;
   if (files.length === 0) {
     ctx.log(`${group.prBranch} already carries these values (or newer ones): the pull request is left as it is`);
@@ -349,12 +374,20 @@ async function landPullRequest(
     }
   }
   // The pull request shows its commits' co-authors itself: title and body come from the text.
+  // Its table keeps the rows our earlier runs wrote for the files the branch still changes.
   const [subject, ...rest] = text.split("\n");
+  const changedFiles = new Set([...(onBranch?.others?.carried ?? []), ...files.map((f) => f.path)]);
+  const rows = cumulativeRows(
+    bodyRows(pulls?.open?.body),
+    files.flatMap((f) => f.changes.map((c) => changeRow(c, images))),
+    changedFiles,
+  );
+  const tabled = new Set(rows.map((r) => r.file));
   const spec = {
     base: at.base,
     head: group.prBranch,
-    title: group.title || subject!,
-    body: options.body || pullRequestBody(rest.join("\n").trim(), files, onBranch?.others?.carried ?? []),
+    title: group.title || imagesTitle(rows) || subject!,
+    body: options.body || pullRequestBody(rest.join("\n").trim(), rows, [...changedFiles].filter((path) => !tabled.has(path)).sort()),
     labels: group.labels,
     reviewers: group.reviewers,
     assignees: group.assignees,
@@ -371,7 +404,7 @@ async function landPullRequest(
   });
   let pullRequest: PullRequest;
   try {
-    pullRequest = await upsertPullRequest(ctx.client(), ctx.repository, spec, { branchExisted: existing !== undefined, branchChanged });
+    pullRequest = await upsertPullRequest(ctx.client(), ctx.repository, spec, { open: pulls?.open, branchExisted: existing !== undefined, branchChanged });
   } catch (error) {
     // An open pull request keeps its branch; but no stray branch without its pull request.
     if (error instanceof OpenedUndecoratedError) throw new DeliveryError([landing(error.pullRequest)], error);
@@ -381,7 +414,7 @@ async function landPullRequest(
   let merge: MergeOutcome = "none";
   const warnings = [...(onBranch?.warnings ?? [])];
   try {
-    if (ours) merge = await mergePullRequest(ctx.client(), ctx.repository, { ...pullRequest, headSha: commit }, group.merge, group.mergeMethod);
+    if (ours) merge = await mergePullRequest(ctx.client(), ctx.repository, { ...pullRequest, headSha: commit, branch: group.prBranch }, group.merge, group.mergeMethod);
     else if (group.merge !== "none") {
       if (pullRequest.autoMerge) await disableAutoMerge(ctx.client(), pullRequest);
       warnings.push({ message: notMerged(pullRequest, group.prBranch, people) });
@@ -560,13 +593,4 @@ function messageInput(ctx: DeliveryContext, images: readonly ImageRef[], options
     automation: { namespace: ctx.repository.owner, name: ctx.repository.repo },
     ...(options.templateValues && { values: options.templateValues }),
   };
-}
-
-/** The commit message's body, a table of every changed value for the reviewer, and the files the branch held already. */
-function pullRequestBody(intro: string, files: readonly FilePlan[], carried: readonly string[]): string {
-  const rows = files.flatMap((f) => f.changes.map((c) => `| \`${c.file}:${c.line}\` | \`${c.key}\` | \`${c.old}\` | \`${c.new}\` |`));
-  const earlier = carried.length === 0 ? [] : ["", `Also on this branch, from its earlier commits: ${carried.map((p) => `\`${p}\``).join(", ")}.`];
-  return (
-    [intro, "", "| File | Field | Old | New |", "| --- | --- | --- | --- |", ...rows, ...earlier, "", "_Opened by gitops-promote._"].join("\n").trim() + "\n"
-  );
 }

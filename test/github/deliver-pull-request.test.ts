@@ -1,0 +1,164 @@
+/**
+ * A pull-request branch across runs: only an open pull request's branch counts as current (one
+ * a person closed or merged is a leftover), and the open pull request's title and body tell
+ * every image it carries, not only the last run's.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createClient, type GitHubClient } from "../../src/github/client.js";
+import { deliver, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
+import { GitRepo } from "../../src/github/git.js";
+import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
+import { apiCalls, checkout, cloneRepo, deployment, OWNER, REPO } from "./fixture.js";
+
+const APP = "ghcr.io/acme/app";
+const API = "ghcr.io/acme/api";
+const PR = "gitops-promote/release";
+const request = (...images: string[]) => ({ images, setters: [], sets: [], paths: [] });
+const pr: DeliveryOptions = {
+  mode: "pull-request",
+  prBranch: PR,
+  labels: [],
+  reviewers: [],
+  merge: "none",
+  mergeMethod: "merge",
+  commitVia: "api",
+  dryRun: false,
+};
+const repository = { owner: OWNER, repo: REPO };
+
+describe("deliver: a pull-request branch across runs", () => {
+  let fake: FakeGitHub;
+  let client: GitHubClient;
+  let ctx: DeliveryContext;
+  let logged: string[];
+  beforeEach(async () => {
+    logged = [];
+    fake = await startFakeGitHub();
+    const config = `targets:\n  - name: release\n    paths: ["**"]\n    images:\n      - { repository: ${APP}, policy: { semver: { range: ">=1.0.0" } } }\n      - { repository: ${API} }\n`;
+    const { git } = await checkout(fake, {
+      ".github/gitops-promote.yaml": config,
+      "apps/app.yaml": deployment("app", `${APP}:1.0.0`),
+      "apps/api.yaml": deployment("api", `${API}:2.0.0`),
+    });
+    client = createClient({ token: fake.token, baseUrl: fake.apiUrl });
+    ctx = { git, remote: "origin", repository, client: () => client, log: (m) => logged.push(m) };
+  });
+  afterEach(() => fake.close());
+
+  /** One run, in a fresh shallow checkout of its own (as each workflow job has). */
+  const run = async (...images: string[]) => deliver({ ...ctx, git: new GitRepo(await cloneRepo(fake, { shallow: true })) }, request(...images), pr);
+  const onPr = async (path: string) => /image: (\S+)/.exec((await fake.readFile(OWNER, REPO, PR, path)) ?? "")?.[1];
+  const pulls = () => fake.pulls(OWNER, REPO).map((p) => `#${p.number} ${p.merged ? "merged" : p.state}`);
+
+  describe("a branch that outlived its pull request is a leftover, planned over from the base", () => {
+    it("closed by a person: a later, lower build is proposed in a new pull request, not taken as carried", async () => {
+      await run(`${APP}:3.0.0`);
+      await client.rest.pulls.update({ ...repository, pull_number: 1, state: "closed" });
+
+      const result = await run(`${APP}:2.5.0`);
+      expect(result.changed).toBe(true);
+      expect(result.landings.map((l) => [l.pullRequest?.number, l.pullRequest?.operation])).toEqual([[2, "created"]]);
+      expect(pulls()).toEqual(["#1 closed", "#2 open"]);
+      expect(await onPr("apps/app.yaml")).toBe(`${APP}:2.5.0`);
+      expect(logged).toContain(
+        `${PR} is left over from pull request #1, closed since: its values do not count, it is replaced by a branch planned on main alone`,
+      );
+    });
+
+    it("closed by a person: another image's pull request does not bring the rejected one back", async () => {
+      await run(`${APP}:3.0.0`);
+      await client.rest.pulls.update({ ...repository, pull_number: 1, state: "closed" });
+
+      await run(`${API}:2.0.1`);
+      expect(pulls()).toEqual(["#1 closed", "#2 open"]);
+      expect(await onPr("apps/app.yaml")).toBe(`${APP}:1.0.0`);
+      expect(await onPr("apps/api.yaml")).toBe(`${API}:2.0.1`);
+      const [, second] = fake.pulls(OWNER, REPO);
+      expect(second!.title).toBe(`chore(deploy): ${API} 2.0.0 -> 2.0.1`);
+      expect(second!.body).not.toContain("app.yaml");
+    });
+
+    it("squash-merged with its branch kept, then rolled back on main: another image's pull request does not bring the rolled-back one back", async () => {
+      await run(`${APP}:2.0.0`);
+      await client.rest.pulls.merge({ ...repository, pull_number: 1, merge_method: "squash" });
+      await fake.commitFile(OWNER, REPO, "main", "apps/app.yaml", deployment("app", `${APP}:1.0.0`), "Roll app back to 1.0.0: 2.0.0 crashes");
+
+      await run(`${API}:2.0.1`);
+      expect(pulls()).toEqual(["#1 merged", "#2 open"]);
+      expect(await onPr("apps/app.yaml")).toBe(`${APP}:1.0.0`);
+      expect(await onPr("apps/api.yaml")).toBe(`${API}:2.0.1`);
+      expect(logged).toContain(
+        `${PR} is left over from pull request #1, merged since: its values do not count, it is replaced by a branch planned on main alone`,
+      );
+    });
+
+    it("an open pull request's branch still counts, with one lookup of the pull requests as before", async () => {
+      await run(`${APP}:3.0.0`);
+      const before = apiCalls(fake).length;
+      const result = await run(`${APP}:2.5.0`);
+      expect(result.changed).toBe(false);
+      expect(
+        apiCalls(fake)
+          .slice(before)
+          .map((c) => c.operationId),
+      ).toEqual(["pulls/list"]);
+      expect(await onPr("apps/app.yaml")).toBe(`${APP}:3.0.0`);
+    });
+  });
+
+  describe("the title and body tell every image the pull request carries", () => {
+    const rows = (body: string | null | undefined) => (body ?? "").split("\n").filter((l) => l.startsWith("| `"));
+
+    it("a second image's run keeps the first's row and names both in the title; a third replaces its own image's row", async () => {
+      await run(`${APP}:1.1.0`);
+      await run(`${API}:2.0.1`);
+      let [pull] = fake.pulls(OWNER, REPO);
+      expect(pull!.title).toBe(`chore(deploy): ${API} 2.0.1, ${APP} 1.1.0`);
+      expect(rows(pull!.body)).toEqual([
+        `| \`apps/api.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${API}:2.0.0\` | \`${API}:2.0.1\` | \`${API}:2.0.1\` |`,
+        `| \`apps/app.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${APP}:1.0.0\` | \`${APP}:1.1.0\` | \`${APP}:1.1.0\` |`,
+      ]);
+      expect(pull!.body).not.toContain("Also on this branch");
+
+      await run(`${APP}:1.2.0`);
+      [pull] = fake.pulls(OWNER, REPO);
+      expect(pull!.title).toBe(`chore(deploy): ${API} 2.0.1, ${APP} 1.2.0`);
+      expect(rows(pull!.body)).toEqual([
+        `| \`apps/api.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${API}:2.0.0\` | \`${API}:2.0.1\` | \`${API}:2.0.1\` |`,
+        `| \`apps/app.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${APP}:1.0.0\` | \`${APP}:1.2.0\` | \`${APP}:1.2.0\` |`,
+      ]);
+    });
+
+    it("a file main caught up with leaves the table, and one image left gives the title back to the run's subject", async () => {
+      await run(`${APP}:1.1.0`);
+      await run(`${API}:2.0.1`);
+      await fake.commitFile(OWNER, REPO, "main", "apps/api.yaml", deployment("api", `${API}:2.0.1`), "api 2.0.1 by hand");
+
+      await run(`${APP}:1.2.0`);
+      const [pull] = fake.pulls(OWNER, REPO);
+      expect(pull!.title).toBe(`chore(deploy): ${APP} 1.0.0 -> 1.2.0`);
+      expect(rows(pull!.body)).toEqual([
+        `| \`apps/app.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${APP}:1.0.0\` | \`${APP}:1.2.0\` | \`${APP}:1.2.0\` |`,
+      ]);
+    });
+
+    it("a configured title and body are left as they are", async () => {
+      const options = { ...pr, title: "Release", body: "Our release." };
+      await deliver(ctx, request(`${APP}:1.1.0`), options);
+      await deliver(ctx, request(`${API}:2.0.1`), options);
+      expect(fake.pulls(OWNER, REPO).map((p) => [p.title, p.body])).toEqual([["Release", "Our release."]]);
+    });
+
+    it("rows in a body a person rewrote are not taken back", async () => {
+      await run(`${APP}:1.1.0`);
+      await client.rest.pulls.update({ ...repository, pull_number: 1, body: `| \`apps/db.yaml:1\` | \`x\` | \`1\` | \`2\` | \`postgres:17\` |\n` });
+      await run(`${API}:2.0.1`);
+      const [pull] = fake.pulls(OWNER, REPO);
+      expect(rows(pull!.body)).toEqual([
+        `| \`apps/api.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${API}:2.0.0\` | \`${API}:2.0.1\` | \`${API}:2.0.1\` |`,
+      ]);
+      // The branch still changes app.yaml: the body says so, without a row it cannot vouch for.
+      expect(pull!.body).toContain("Also on this branch, from its earlier commits: `apps/app.yaml`.");
+    });
+  });
+});
