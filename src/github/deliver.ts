@@ -251,7 +251,7 @@ async function land(ctx: DeliveryContext, request: UpdateRequest, options: Deliv
     const message = push.message!;
     if (options.commitVia === "git") {
       const commit = await gitCommit(ctx, at.head, writes, message, options.author);
-      if ((await ctx.git.push(ctx.remote, commit, at.base)) === "rejected") throw new BranchMovedError(at.base);
+      if ((await ctx.git.push(ctx.remote, commit, at.base, at.head)) === "rejected") throw new BranchMovedError(at.base);
       parent = { commit, tree: undefined };
     } else {
       const commit = await createApiCommit(ctx.client(), ctx.repository, {
@@ -414,7 +414,8 @@ async function landPullRequest(
   let merge: MergeOutcome = "none";
   const warnings = [...(onBranch?.warnings ?? [])];
   try {
-    if (ours) merge = await mergePullRequest(ctx.client(), ctx.repository, { ...pullRequest, headSha: commit, branch: group.prBranch }, group.merge, group.mergeMethod);
+    if (ours)
+      merge = await mergePullRequest(ctx.client(), ctx.repository, { ...pullRequest, headSha: commit, branch: group.prBranch }, group.merge, group.mergeMethod);
     else if (group.merge !== "none") {
       if (pullRequest.autoMerge) await disableAutoMerge(ctx.client(), pullRequest);
       warnings.push({ message: notMerged(pullRequest, group.prBranch, people) });

@@ -75,6 +75,26 @@ describe("deliver: optimistic concurrency", () => {
     expect(await fake.readFile(OWNER, REPO, "main", "app.yaml")).toContain(`${APP}:1.1.0`);
   });
 
+  it("commit-via git: a base force-pushed back under the run stays rewound: the run plans again on it", async () => {
+    const initial = (await fake.log(OWNER, REPO, "main"))[0]!.sha;
+    await fake.commitFile(OWNER, REPO, "main", "bad.yaml", "x: 1\n");
+    const client = ctx.client();
+    // A person rewinds main after the run planned on it, before its push asks the server where main is.
+    let rewound = false;
+    const git = Object.assign(Object.create(ctx.git) as GitRepo, {
+      push: async (...args: Parameters<GitRepo["push"]>) => {
+        if (!rewound) await client.rest.git.updateRef({ owner: OWNER, repo: REPO, ref: "heads/main", sha: initial, force: true });
+        rewound = true;
+        return ctx.git.push(...args);
+      },
+    });
+    const result = await deliver({ ...ctx, git }, request(`${APP}:1.1.0`), { ...push, commitVia: "git" });
+    expect(result.attempts).toBe(2);
+    expect(await fake.readFile(OWNER, REPO, "main", "bad.yaml")).toBeUndefined();
+    expect((await fake.log(OWNER, REPO, "main"))[0]!.parents).toEqual([initial]);
+    expect(await fake.readFile(OWNER, REPO, "main", "app.yaml")).toContain(`${APP}:1.1.0`);
+  });
+
   it("commit-via git: a rejected push is planned again on the new head", async () => {
     let moved = false;
     fake.inject({
