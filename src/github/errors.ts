@@ -72,15 +72,16 @@ const PURPOSES: readonly (readonly [RegExp, string, Permission])[] = [
   [new RegExp(`^PATCH ${REPO}/git/refs/heads/(.+)$`), "moving branch $1", "contents"],
   [new RegExp(`^POST ${REPO}/git/refs$`), "creating the pull-request branch", "contents"],
   [new RegExp(`^GET ${REPO}/git/ref/heads/(.+)$`), "reading branch $1", "contents"],
-  [new RegExp(`^GET ${REPO}/pulls$`), "looking for the open pull request", "pull-requests"],
+  [new RegExp(`^GET ${REPO}/pulls$`), "looking for the pull request", "pull-requests"],
   [new RegExp(`^POST ${REPO}/pulls$`), "opening the pull request", "pull-requests"],
   [new RegExp(`^PATCH ${REPO}/pulls/(\\d+)$`), "updating pull request #$1", "pull-requests"],
   [new RegExp(`^POST ${REPO}/issues/(\\d+)/labels$`), "labelling pull request #$1", "pull-requests"],
   [new RegExp(`^POST ${REPO}/issues/(\\d+)/assignees$`), "assigning pull request #$1", "pull-requests"],
   [new RegExp(`^POST ${REPO}/pulls/(\\d+)/requested_reviewers$`), "requesting reviews of pull request #$1", "pull-requests"],
   [new RegExp(`^PUT ${REPO}/pulls/(\\d+)/merge$`), "merging pull request #$1", "contents"],
-  [/^POST \/graphql updateRefs$/, "moving the pull-request branch", "contents"],
+  [/^POST \/graphql updateRefs$/, "moving a branch", "contents"],
   [/^POST \/graphql enablePullRequestAutoMerge$/, "enabling auto-merge", "pull-requests"],
+  [/^POST \/graphql disablePullRequestAutoMerge$/, "turning auto-merge off", "pull-requests"],
 ];
 
 /** What `request` was for; undefined for a request this project does not make. */

@@ -29,7 +29,7 @@ describe("explaining a failed update run", () => {
       body: JSON.stringify({ query }),
     });
     expect(explainFailure(error, at)).toMatch(
-      /^moving the pull-request branch in acme\/manifests \(POST \/graphql\) failed: 403 .*\n.*`permissions: contents: write`/,
+      /^moving a branch in acme\/manifests \(POST \/graphql\) failed: 403 .*\n.*`permissions: contents: write`/,
     );
   });
 
