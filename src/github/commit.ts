@@ -3,16 +3,15 @@
  * one tree (on the parent's tree, contents inline, modes kept), one commit, one ref move.
  * GitHub signs such commits when the token is GITHUB_TOKEN or an App token.
  *
- * Both branches move by compare-and-swap, the GraphQL `updateRefs` mutation with `beforeOid`:
- * from exactly the head the run planned on, or (a new branch) from nothing at all; when another
- * run or a person moved it meanwhile we raise BranchMovedError for the caller to re-plan.
- * The base branch only ever moves forward (`force: false`): REST `updateRef` checks only that,
- * so a base a person force-pushed back to an older commit took the removed commits back.
- * The pull-request branch is replaced, not moved forward (`force: true`).
+ * Both branches move only from the head the run planned on; when another run or a person
+ * moved it meanwhile we raise BranchMovedError for the caller to re-plan. The pull-request
+ * branch is replaced (`force: true`) by compare-and-swap, the GraphQL `updateRefs` mutation
+ * with `beforeOid`. The base branch only ever moves forward (`force: false`), through REST
+ * `updateRef`, after a read of its head (advanceBranch).
  */
 import type { FileWrite, Identity } from "./git.js";
 import type { GitHubClient } from "./client.js";
-import { httpStatus } from "./errors.js";
+import { errorMessage, httpStatus } from "./errors.js";
 
 export interface Repository {
   readonly owner: string;
@@ -57,9 +56,23 @@ export async function createApiCommit(
 /**
  * Moves an existing branch forward from `expected`, the head we planned on, to `sha`, a
  * descendant of it; BranchMovedError when the branch no longer holds `expected`.
+ *
+ * Through REST, whose refusals of a protected branch or a ruleset GitHub documents (GraphQL
+ * updateRefs answers with its generic error). REST takes any fast forward, also one from an
+ * older commit a person force-pushed the branch back to, so the branch is read first: a head
+ * other than `expected` is a moved branch. A fast forward refused after a retry whose first
+ * try landed (another run then built on our commit) is done.
  */
 export async function advanceBranch(client: GitHubClient, repository: Repository, branch: string, sha: string, expected: string): Promise<void> {
-  await swapBranch(client, repository, branch, { before: expected, after: sha, force: false });
+  if ((await branchHead(client, repository, branch)) !== expected) throw new BranchMovedError(branch);
+  try {
+    await client.rest.git.updateRef({ ...repository, ref: `heads/${branch}`, sha, force: false });
+  } catch (error) {
+    if (httpStatus(error) !== 422 || !/fast.forward/i.test(errorMessage(error))) throw error;
+    const current = await branchHead(client, repository, branch);
+    if (current === sha || (current !== undefined && (await builtOn(client, repository, current, sha)))) return;
+    throw new BranchMovedError(branch);
+  }
 }
 
 const REPOSITORY_ID = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { id } }`;
@@ -88,14 +101,13 @@ export async function setBranch(client: GitHubClient, repository: Repository, br
     }
     return;
   }
-  await swapBranch(client, repository, branch, { before: expected, after: sha, force: true });
+  await swapBranch(client, repository, branch, { before: expected, after: sha });
 }
 
 /**
  * One compare-and-swap, `before` -> `after`. After any failure the branch itself tells what
- * happened: holding `after` (or, moving forward, a head built on it), our own request got there
- * and only its answer was lost; holding anything else, another run moved it; still holding
- * `before`, GitHub failed, and we try again.
+ * happened: holding `after`, our own request got there and only its answer was lost; holding
+ * anything else, another run moved it; still holding `before`, GitHub failed, and we try again.
  */
 async function swapBranch(client: GitHubClient, repository: Repository, branch: string, change: Swap): Promise<void> {
   const swap = await refSwap(client, repository, branch);
@@ -106,10 +118,7 @@ async function swapBranch(client: GitHubClient, repository: Repository, branch: 
     } catch (error) {
       const current = await branchHead(client, repository, branch);
       if (current === change.after) return;
-      if (current !== change.before) {
-        if (!change.force && current !== undefined && (await builtOn(client, repository, current, change.after))) return;
-        throw new BranchMovedError(branch);
-      }
+      if (current !== change.before) throw new BranchMovedError(branch);
       if (attempt === SWAP_ATTEMPTS) throw error;
     }
   }
@@ -122,14 +131,13 @@ async function swapBranch(client: GitHubClient, repository: Repository, branch: 
 export async function deleteOwnBranch(client: GitHubClient, repository: Repository, branch: string, sha: string): Promise<void> {
   await (
     await refSwap(client, repository, branch)
-  )({ before: sha, after: NO_COMMIT, force: true });
+  )({ before: sha, after: NO_COMMIT });
 }
 
-/** A branch's move: from `before` to `after` (NO_COMMIT deletes it); without `force`, only to a descendant. */
+/** A branch's replacement: from `before` to `after` (NO_COMMIT deletes it). */
 interface Swap {
   readonly before: string;
   readonly after: string;
-  readonly force: boolean;
 }
 
 /**
@@ -139,8 +147,8 @@ interface Swap {
  */
 async function refSwap(client: GitHubClient, repository: Repository, branch: string): Promise<(change: Swap) => Promise<void>> {
   const { repository: found } = await client.graphql<{ repository: { id: string } }>(REPOSITORY_ID, { owner: repository.owner, name: repository.repo });
-  return async ({ before, after, force }) => {
-    const refUpdates = [{ name: `refs/heads/${branch}`, beforeOid: before, afterOid: after, force }];
+  return async ({ before, after }) => {
+    const refUpdates = [{ name: `refs/heads/${branch}`, beforeOid: before, afterOid: after, force: true }];
     await client.graphql(UPDATE_REFS, { input: { repositoryId: found.id, refUpdates }, request: { retries: 0 } });
   };
 }

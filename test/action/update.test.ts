@@ -63,7 +63,7 @@ describe("update Action", () => {
     expect(top).toMatchObject({ sha: result.outputs["commit-sha"], parents: [before], verified: true });
     expect(top!.message).toBe("chore(deploy): ghcr.io/acme/app 1.2.3 -> 1.2.4\n\n- apps/app.yaml\n");
     expect(await fake.readFile(OWNER, REPO, "main", "apps/app.yaml")).toBe(deployment("app", `${APP}:1.2.4`));
-    expect(apiCalls(fake).map((c) => c.operationId)).toEqual(["git/create-tree", "git/create-commit", "git/update-ref"]);
+    expect(apiCalls(fake).map((c) => c.operationId)).toEqual(["git/create-tree", "git/create-commit", "git/get-ref", "git/update-ref"]);
     expect(result.summary).toContain("<code>ghcr.io/acme/app:1.2.3</code> → <code>ghcr.io/acme/app:1.2.4</code>");
     expect(result.summary).toContain(`/commit/${result.outputs["commit-sha"]}`);
     expect(result.stdout).toContain(`::add-mask::${fake.token}`);

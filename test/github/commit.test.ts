@@ -14,11 +14,6 @@ describe("API commits", () => {
   });
   afterEach(() => fake.close());
   /** The ref updates this client asked GitHub's updateRefs for. */
-  const refUpdates = () =>
-    fake.calls
-      .filter((c) => c.operationId === "graphql" && /updateRefs/.test(JSON.stringify(c.body)))
-      .flatMap((c) => (c.body as { variables: { input: { refUpdates: unknown[] } } }).variables.input.refUpdates);
-
   it("commits on the parent's tree, keeps modes, and moves the branch forward; GitHub verifies it", async () => {
     const { git } = await checkout(fake, { "deploy.sh": { content: "#!/bin/sh\necho 1\n", mode: "100755" }, "app.yaml": "image: a:1\n" });
     const head = (await git.fetch("origin", "main"))!;
@@ -51,7 +46,7 @@ describe("API commits", () => {
     });
     await expect(advanceBranch(client, repository, "main", ours.sha, head)).rejects.toBeInstanceOf(BranchMovedError);
     expect((await fake.refs(OWNER, REPO))["refs/heads/main"]).toBe(theirs);
-    expect(refUpdates()).toEqual([{ name: "refs/heads/main", beforeOid: head, afterOid: ours.sha, force: false }]);
+    expect(fake.calls.filter((c) => c.operationId === "git/update-ref")).toEqual([]);
   });
 
   it("refuses to move a branch a person force-pushed back to an older commit: the commits they removed stay removed", async () => {
@@ -73,6 +68,20 @@ describe("API commits", () => {
     expect(await fake.readFile(OWNER, REPO, "main", "b.yaml")).toBeUndefined();
   });
 
+  it("moves forward from the head it planned on, never with force", async () => {
+    const { git } = await checkout(fake, { "app.yaml": "image: a:1\n" });
+    const head = (await git.fetch("origin", "main"))!;
+    const ours = await createApiCommit(client, repository, {
+      parent: head,
+      baseTree: await git.treeOf(head),
+      files: [{ path: "app.yaml", content: "image: a:2\n", mode: "100644" }],
+      message: "m",
+    });
+    await advanceBranch(client, repository, "main", ours.sha, head);
+    expect((await fake.refs(OWNER, REPO))["refs/heads/main"]).toBe(ours.sha);
+    expect(fake.calls.filter((c) => c.operationId === "git/update-ref").map((c) => c.body)).toEqual([{ sha: ours.sha, force: false }]);
+  });
+
   it("a move whose answer was lost, retried after another run built on it, is done, not a moved branch", async () => {
     const { git } = await checkout(fake, { "app.yaml": "image: a:1\n" });
     const head = (await git.fetch("origin", "main"))!;
@@ -84,9 +93,8 @@ describe("API commits", () => {
     });
     const api = createClient({ token: fake.token, baseUrl: fake.apiUrl });
     let theirs = "";
-    fake.inject({ operationId: "graphql" }); // the repository's id: answered as usual
     fake.inject({
-      operationId: "graphql",
+      operationId: "git/update-ref",
       status: 502,
       beforeHandle: async () => {
         await api.rest.git.updateRef({ ...repository, ref: "heads/main", sha: ours.sha, force: false }); // our move landed...
@@ -94,7 +102,8 @@ describe("API commits", () => {
       },
     });
     await advanceBranch(client, repository, "main", ours.sha, head);
-    expect(fake.calls.filter((c) => c.operationId === "graphql").map((c) => c.status)).toEqual([200, 502]); // the id; our move, its answer lost
+    // ours, its answer lost (recorded once answered, after the move made inside it); our retry, refused as no fast forward
+    expect(fake.calls.filter((c) => c.operationId === "git/update-ref").map((c) => c.status)).toEqual([502, 200, 422]);
     const log = await fake.log(OWNER, REPO, "main");
     expect(log.map((c) => c.sha)).toEqual([theirs, ours.sha, head]);
   });

@@ -41,27 +41,20 @@ describe("deliver: optimistic concurrency", () => {
     });
   };
 
-  /** The base moves by GraphQL updateRefs (a compare-and-swap): each ref update it asked for. */
-  const refUpdates = () =>
-    fake.calls
-      .filter((c) => c.operationId === "graphql" && /updateRefs/.test((c.body as { query: string }).query))
-      .flatMap((c) => (c.body as { variables: { input: { refUpdates: { force: boolean }[] } } }).variables.input.refUpdates);
-
   it("gives up after the bounded number of attempts with a clear error, having forced nothing", async () => {
-    const fault = keepMovingMain("graphql");
+    keepMovingMain("git/update-ref");
     await expect(deliver(ctx, request(`${APP}:1.1.0`), { ...push, maxAttempts: 3 })).rejects.toThrow(/gave up after 3 attempts: main kept moving/);
     expect(await fake.readFile(OWNER, REPO, "main", "app.yaml")).toContain(`${APP}:1.0.0`);
     const log = await fake.log(OWNER, REPO, "main");
-    expect(log).toHaveLength(1 + fault.hits); // the initial commit and those that beat us
+    expect(log).toHaveLength(4); // the initial commit and the three that beat us
     expect(log.some((c) => c.message.startsWith("chore(deploy)"))).toBe(false);
-    expect(refUpdates()).toHaveLength(3);
-    expect(refUpdates().every((u) => !u.force)).toBe(true);
+    expect(fake.calls.filter((c) => c.operationId === "git/update-ref").every((c) => (c.body as { force?: boolean }).force === false)).toBe(true);
     expect(pauses).toHaveLength(2);
     expect(logged.filter((m) => /moved while committing/.test(m))).toHaveLength(2);
   });
 
   it("backs off with growing, jittered pauses and lands once the branch holds still", async () => {
-    const fault = keepMovingMain("graphql");
+    const fault = keepMovingMain("git/update-ref");
     let calls = 0;
     const stop = fake.inject({ operationId: "git/create-tree", times: 100, beforeHandle: () => void (++calls === 4 && fault.cancel()) });
     const result = await deliver(ctx, request(`${APP}:1.1.0`), { ...push, maxAttempts: 10 });
