@@ -5775,10 +5775,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -5792,7 +5792,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -5816,7 +5816,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -5832,7 +5832,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -5923,7 +5923,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -5937,13 +5937,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep4 += source;
               hasSpace = true;
               break;
             default:
@@ -5986,18 +5986,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -6051,8 +6051,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap4 && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -6064,7 +6064,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -6075,8 +6075,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap4 && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -6093,7 +6093,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -6273,7 +6273,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -6290,24 +6290,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar2.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep4 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep4 + content;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -6490,25 +6490,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep4 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -7117,15 +7117,15 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value, context3) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context3;
+    function createScalarToken(value, context4) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context4;
       const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
-      const end = context3.end ?? [
+      const end = context4.end ?? [
         { type: "newline", offset: -1, indent, source: "\n" }
       ];
       switch (source[0]) {
@@ -7149,8 +7149,8 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source, end };
       }
     }
-    function setScalarValue(token, value, context3 = {}) {
-      let { afterKey = false, implicitKey = false, inFlow = false, type } = context3;
+    function setScalarValue(token, value, context4 = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context4;
       let indent = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent === "number")
         indent += 2;
@@ -7318,14 +7318,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep4, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -8216,7 +8216,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser2 = class {
+    var Parser3 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -8492,18 +8492,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep4;
           if (scalar2.end) {
-            sep3 = scalar2.end;
-            sep3.push(this.sourceToken);
+            sep4 = scalar2.end;
+            sep4.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep3 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep3 }]
+            items: [{ start, key: scalar2, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -8656,15 +8656,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep4 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -8858,13 +8858,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -8989,7 +8989,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports2.Parser = Parser2;
+    exports2.Parser = Parser3;
   }
 });
 
@@ -12855,18 +12855,18 @@ var require_webidl = __commonJS({
     webidl.errors.exception = function(message) {
       return new TypeError(`${message.header}: ${message.message}`);
     };
-    webidl.errors.conversionFailed = function(context3) {
-      const plural = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural}: ${context3.types.join(", ")}.`;
+    webidl.errors.conversionFailed = function(context4) {
+      const plural = context4.types.length === 1 ? "" : " one of";
+      const message = `${context4.argument} could not be converted to${plural}: ${context4.types.join(", ")}.`;
       return webidl.errors.exception({
-        header: context3.prefix,
+        header: context4.prefix,
         message
       });
     };
-    webidl.errors.invalidArgument = function(context3) {
+    webidl.errors.invalidArgument = function(context4) {
       return webidl.errors.exception({
-        header: context3.prefix,
-        message: `"${context3.value}" is an invalid ${context3.type}.`
+        header: context4.prefix,
+        message: `"${context4.value}" is an invalid ${context4.type}.`
       });
     };
     webidl.brandCheck = function(V, I, opts) {
@@ -15044,7 +15044,7 @@ var require_client_h1 = __commonJS({
     var TIMEOUT_HEADERS = 2 | USE_FAST_TIMER;
     var TIMEOUT_BODY = 4 | USE_FAST_TIMER;
     var TIMEOUT_KEEP_ALIVE = 8 | USE_NATIVE_TIMER;
-    var Parser2 = class {
+    var Parser3 = class {
       constructor(client, socket, { exports: exports3 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports3;
@@ -15471,7 +15471,7 @@ var require_client_h1 = __commonJS({
       socket[kIdleSocketValidation] = 0;
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
-      socket[kParser] = new Parser2(client, socket, llhttpInstance);
+      socket[kParser] = new Parser3(client, socket, llhttpInstance);
       addListener(socket, "error", function(err) {
         const parser2 = this[kParser];
         if (err.code === "ECONNRESET" && parser2.statusCode && !parser2.shouldKeepAlive) {
@@ -19061,17 +19061,17 @@ var require_api_request = __commonJS({
           }
         }
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context4) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert(this.callback);
         this.abort = abort;
-        this.context = context3;
+        this.context = context4;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { callback, opaque, abort, context: context3, responseHeaders, highWaterMark } = this;
+        const { callback, opaque, abort, context: context4, responseHeaders, highWaterMark } = this;
         const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -19108,7 +19108,7 @@ var require_api_request = __commonJS({
               trailers: this.trailers,
               opaque,
               body: res,
-              context: context3
+              context: context4
             });
           }
         }
@@ -19277,17 +19277,17 @@ var require_api_stream = __commonJS({
         }
         addSignal(this, signal);
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context4) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert(this.callback);
         this.abort = abort;
-        this.context = context3;
+        this.context = context4;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { factory, opaque, context: context3, callback, responseHeaders } = this;
+        const { factory, opaque, context: context4, callback, responseHeaders } = this;
         const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -19315,7 +19315,7 @@ var require_api_stream = __commonJS({
             statusCode,
             headers,
             opaque,
-            context: context3
+            context: context4
           });
           if (!res || typeof res.write !== "function" || typeof res.end !== "function" || typeof res.on !== "function") {
             throw new InvalidReturnValueError("expected Writable");
@@ -19507,7 +19507,7 @@ var require_api_pipeline = __commonJS({
         this.res = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context4) {
         const { ret, res } = this;
         if (this.reason) {
           abort(this.reason);
@@ -19516,10 +19516,10 @@ var require_api_pipeline = __commonJS({
         assert(!res, "pipeline cannot be retried");
         assert(!ret.destroyed);
         this.abort = abort;
-        this.context = context3;
+        this.context = context4;
       }
       onHeaders(statusCode, rawHeaders, resume) {
-        const { opaque, handler: handler2, context: context3 } = this;
+        const { opaque, handler: handler2, context: context4 } = this;
         if (statusCode < 200) {
           if (this.onInfo) {
             const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
@@ -19537,7 +19537,7 @@ var require_api_pipeline = __commonJS({
             headers,
             opaque,
             body: this.res,
-            context: context3
+            context: context4
           });
         } catch (err) {
           this.res.on("error", util.nop);
@@ -19621,7 +19621,7 @@ var require_api_upgrade = __commonJS({
         this.context = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context4) {
         if (this.reason) {
           abort(this.reason);
           return;
@@ -19635,7 +19635,7 @@ var require_api_upgrade = __commonJS({
       }
       onUpgrade(statusCode, rawHeaders, socket) {
         assert(statusCode === 101);
-        const { callback, opaque, context: context3 } = this;
+        const { callback, opaque, context: context4 } = this;
         removeSignal(this);
         this.callback = null;
         const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
@@ -19643,7 +19643,7 @@ var require_api_upgrade = __commonJS({
           headers,
           socket,
           opaque,
-          context: context3
+          context: context4
         });
       }
       onError(err) {
@@ -19712,20 +19712,20 @@ var require_api_connect = __commonJS({
         this.abort = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context4) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert(this.callback);
         this.abort = abort;
-        this.context = context3;
+        this.context = context4;
       }
       onHeaders() {
         throw new SocketError("bad connect", null);
       }
       onUpgrade(statusCode, rawHeaders, socket) {
-        const { callback, opaque, context: context3 } = this;
+        const { callback, opaque, context: context4 } = this;
         removeSignal(this);
         this.callback = null;
         let headers = rawHeaders;
@@ -19737,7 +19737,7 @@ var require_api_connect = __commonJS({
           headers,
           socket,
           opaque,
-          context: context3
+          context: context4
         });
       }
       onError(err) {
@@ -33223,28 +33223,59 @@ var require_lib2 = __commonJS({
 // src/cli/main.ts
 import { parseArgs } from "node:util";
 import { stat } from "node:fs/promises";
-import { isAbsolute, join as join4, relative, resolve, sep as sep2 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join4, relative as relative2, resolve, sep as sep3 } from "node:path";
 
 // src/engine/apply.ts
-import { chmodSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { closeSync, fchmodSync, lstatSync, openSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, sep } from "node:path";
 async function writePlan(root, plan) {
+  const writes = checkedTargets(
+    root,
+    plan.files.filter((file) => file.after !== file.before)
+  );
   const staged = [];
   try {
-    for (const file of plan.files) {
-      if (file.after === file.before) continue;
-      const target = join(root, ...file.path.split("/"));
+    for (const { file, target, mode } of writes) {
       const temp = `${target}.gitops-promote-${process.pid}.tmp`;
-      const { mode } = statSync(target);
+      const fd = openSync(temp, "wx");
       staged.push({ temp, target });
-      writeFileSync(temp, file.after);
-      chmodSync(temp, mode & 4095);
+      try {
+        writeFileSync(fd, file.after);
+        fchmodSync(fd, mode);
+      } finally {
+        closeSync(fd);
+      }
     }
   } catch (error) {
     for (const { temp } of staged) rmSync(temp, { force: true });
     throw error;
   }
   for (const { temp, target } of staged) renameSync(temp, target);
+}
+function checkedTargets(root, files) {
+  const realRoot = realpathSync(root);
+  const realDirs = /* @__PURE__ */ new Map();
+  return files.map((file) => {
+    const target = join(root, ...file.path.split("/"));
+    const dir = dirname(target);
+    let realDir = realDirs.get(dir);
+    if (realDir === void 0) {
+      realDir = realpathSync(dir);
+      realDirs.set(dir, realDir);
+    }
+    if (!isInside(realRoot, realDir)) {
+      throw new Error(`refusing to write ${file.path}: its directory resolves to ${realDir}, outside ${realRoot} (a symbolic link); nothing was written`);
+    }
+    const stats = lstatSync(target);
+    if (!stats.isFile()) {
+      throw new Error(`refusing to write ${file.path}: it is ${stats.isSymbolicLink() ? "a symbolic link" : "not a regular file"}; nothing was written`);
+    }
+    return { file, target, mode: stats.mode & 4095 };
+  });
+}
+function isInside(root, path) {
+  const rel = relative(root, path);
+  return rel === "" || !isAbsolute(rel) && rel !== ".." && !rel.startsWith(`..${sep}`);
 }
 
 // src/engine/plan.ts
@@ -37190,16 +37221,23 @@ function parseFluxRange(range) {
   };
 }
 
-// src/image/go-regexp.ts
-var GoRegexpError = class extends Error {
-  constructor(pattern, reason) {
-    super(`invalid regular expression ${JSON.stringify(pattern)}: ${reason}`);
-    this.pattern = pattern;
-    this.reason = reason;
-    this.name = "GoRegexpError";
+// src/image/go-regexp-class.ts
+var DOT2 = { has: (cp) => cp !== 10 };
+var DOT_ALL = { has: () => true };
+var ClassSet = class {
+  constructor(source) {
+    this.source = source;
+    this.regexp = new RegExp(`^${source}$`, "v");
   }
-  pattern;
-  reason;
+  source;
+  regexp;
+  /** Answers for the first 256 code points, filled on first test: 0 unknown, 1 in, 2 out. Tags are ASCII. */
+  known = new Uint8Array(256);
+  has(cp) {
+    if (cp >= 256) return this.regexp.test(String.fromCodePoint(cp));
+    if (this.known[cp] === 0) this.known[cp] = this.regexp.test(String.fromCodePoint(cp)) ? 1 : 2;
+    return this.known[cp] === 1;
+  }
 };
 var GO_SPACE = "\\x09\\x0a\\x0c\\x0d\\x20";
 var POSIX_CLASSES = {
@@ -37218,15 +37256,9 @@ var POSIX_CLASSES = {
   word: "0-9A-Za-z_",
   xdigit: "0-9A-Fa-f"
 };
-var FLAG_LETTERS = { i: "ignoreCase", m: "multiLine", s: "dotAll", U: "ungreedy" };
-var SIMPLE_ESCAPES2 = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
-var MAX_REPEAT = 1e3;
 function literal(cp) {
   if (cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122) return String.fromCodePoint(cp);
   return cp <= 255 ? `\\x${cp.toString(16).padStart(2, "0")}` : `\\u{${cp.toString(16)}}`;
-}
-function isAsciiAlnum(ch) {
-  return /^[0-9A-Za-z]$/.test(ch);
 }
 function unicodeClass(name, negated) {
   let negate = negated;
@@ -37236,7 +37268,9 @@ function unicodeClass(name, negated) {
     property = property.slice(1);
   }
   const jsName = property === "Any" || /^[A-Z][a-z]?$/.test(property) ? property : `Script=${property}`;
-  return { body: `\\p{${jsName}}`, negated: negate };
+  const body = `\\p{${jsName}}`;
+  new RegExp(`[${body}]`, "v");
+  return { body, negated: negate };
 }
 var caseChangingCodePoints;
 function caseChanging() {
@@ -37256,17 +37290,68 @@ function foldedExtras(body) {
   const folded = caseChanging().match(new RegExp(`[${body}]`, "giv")) ?? [];
   return folded.filter((ch) => !plain.test(ch)).map((ch) => literal(ch.codePointAt(0))).join("");
 }
-var Translator = class {
+
+// src/image/go-regexp-parse.ts
+var GoRegexpError = class extends Error {
+  constructor(pattern, reason) {
+    super(`invalid regular expression ${JSON.stringify(pattern)}: ${reason}`);
+    this.pattern = pattern;
+    this.reason = reason;
+    this.name = "GoRegexpError";
+  }
+  pattern;
+  reason;
+};
+var BEGIN_LINE = 1;
+var END_LINE = 2;
+var BEGIN_TEXT = 4;
+var END_TEXT = 8;
+var WORD_BOUNDARY = 16;
+var NO_WORD_BOUNDARY = 32;
+var EMPTY = { kind: "empty" };
+var FLAG_LETTERS = { i: "ignoreCase", m: "multiLine", s: "dotAll", U: "ungreedy" };
+var SIMPLE_ESCAPES2 = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
+var MAX_REPEAT = 1e3;
+var MAX_HEIGHT = 1e3;
+function isAsciiAlnum(ch) {
+  return /^[0-9A-Za-z]$/.test(ch);
+}
+function children(node) {
+  switch (node.kind) {
+    case "capture":
+    case "repeat":
+      return [node.sub];
+    case "concat":
+    case "alternate":
+      return node.subs;
+    default:
+      return [];
+  }
+}
+function withinRepeatLimit(node, limit) {
+  let n = limit;
+  if (node.kind === "repeat") {
+    if (node.max === 0) return true;
+    const copies = node.max === Infinity ? node.min : node.max;
+    if (copies > n) return false;
+    if (copies > 0) n = Math.floor(n / copies);
+  }
+  return children(node).every((sub) => withinRepeatLimit(sub, n));
+}
+var Parser2 = class {
   constructor(src) {
     this.src = src;
+    this.frames = [{ alternatives: [], items: [], capture: void 0, outerFlags: this.flags }];
   }
   src;
   pos = 0;
-  out = "";
   groupNames = [void 0];
   flags = { ignoreCase: false, multiLine: false, dotAll: false, ungreedy: false };
-  /** For each open group, the flags to restore at its `)`. */
-  outerFlags = [];
+  frames;
+  /** The last atom read was a repetition operator, which Go does not let another follow (`a**`). */
+  afterRepeat = false;
+  /** The height of each node with children (a leaf's is 1). */
+  heights = /* @__PURE__ */ new Map();
   fail(reason) {
     throw new GoRegexpError(this.src, reason);
   }
@@ -37276,97 +37361,127 @@ var Translator = class {
   rest() {
     return this.src.slice(this.pos);
   }
+  get frame() {
+    return this.frames[this.frames.length - 1];
+  }
+  push(node) {
+    this.frame.items.push(node);
+  }
+  /** A node with children, refused when the tree grows deeper than Go allows. */
+  made(node) {
+    const height = 1 + children(node).reduce((max, sub) => Math.max(max, this.heights.get(sub) ?? 1), 0);
+    if (height > MAX_HEIGHT) this.fail("expression nests too deeply");
+    this.heights.set(node, height);
+    return node;
+  }
+  sequence(items) {
+    return items.length === 0 ? EMPTY : items.length === 1 ? items[0] : this.made({ kind: "concat", subs: items });
+  }
   /** The next code point (a surrogate pair is one character, as a UTF-8 rune is in Go). */
   nextCodePoint() {
     const cp = this.src.codePointAt(this.pos);
     this.pos += cp > 65535 ? 2 : 1;
     return cp;
   }
-  translate() {
+  parse() {
     while (this.pos < this.src.length) this.atom();
-    if (this.outerFlags.length > 0) this.fail("missing closing )");
-    let regexp;
-    try {
-      regexp = new RegExp(this.out, "v");
-    } catch (error) {
-      this.fail(error instanceof Error ? error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, "") : String(error));
-    }
-    return { source: this.src, regexp, groupNames: this.groupNames };
+    if (this.frames.length > 1) this.fail("missing closing )");
+    return { root: this.close(), groupNames: this.groupNames };
+  }
+  /** The top frame's alternatives as one node. */
+  close() {
+    const { alternatives, items } = this.frame;
+    alternatives.push(this.sequence(items));
+    return alternatives.length === 1 ? alternatives[0] : this.made({ kind: "alternate", subs: alternatives });
   }
   atom() {
+    const afterRepeat = this.afterRepeat;
+    this.afterRepeat = false;
     const ch = this.peek();
     switch (ch) {
       case "\\":
         this.pos++;
-        this.out += this.escape();
+        this.escape();
         return;
       case "[":
-        this.out += this.charClass();
+        this.push(this.set(this.charClass()));
         return;
       case "(":
         this.group();
         return;
       case ")": {
-        const outer = this.outerFlags.pop();
-        if (outer === void 0) this.fail("unexpected )");
-        this.flags = outer;
+        if (this.frames.length === 1) this.fail("unexpected )");
+        const node = this.close();
+        const { capture, outerFlags } = this.frames.pop();
+        this.flags = outerFlags;
         this.pos++;
-        this.out += ")";
+        this.push(capture === void 0 ? node : this.made({ kind: "capture", index: capture, sub: node }));
         return;
       }
       case "|":
         this.pos++;
-        this.out += ch;
+        this.frame.alternatives.push(this.sequence(this.frame.items));
+        this.frame.items = [];
         return;
-      // Go's lines end at \n only; JS's `m` flag would also end them at \r, U+2028 and U+2029.
       case "^":
         this.pos++;
-        this.out += this.flags.multiLine ? "(?<![^\\n])" : "^";
+        this.push({ kind: "assert", condition: this.flags.multiLine ? BEGIN_LINE : BEGIN_TEXT });
         return;
       case "$":
         this.pos++;
-        this.out += this.flags.multiLine ? "(?![^\\n])" : "$";
+        this.push({ kind: "assert", condition: this.flags.multiLine ? END_LINE : END_TEXT });
         return;
       case ".":
         this.pos++;
-        this.out += this.flags.dotAll ? "[\\s\\S]" : "[^\\n]";
+        this.push({ kind: "set", set: this.flags.dotAll ? DOT_ALL : DOT2 });
         return;
       case "*":
       case "+":
       case "?":
         this.pos++;
-        this.quantifier(ch);
+        this.repeat(ch === "+" ? 1 : 0, ch === "?" ? 1 : Infinity, afterRepeat);
         return;
       case "{": {
         const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(this.rest());
         if (!m) break;
         const min = Number(m[1]);
-        const max = m[3] ? Number(m[3]) : m[2] ? void 0 : min;
-        if (min > MAX_REPEAT || max !== void 0 && (max > MAX_REPEAT || max < min)) this.fail(`invalid repeat count ${m[0]}`);
+        const max = m[3] ? Number(m[3]) : m[2] ? Infinity : min;
+        if (min > MAX_REPEAT || max !== Infinity && (max > MAX_REPEAT || max < min)) this.fail(`invalid repeat count ${m[0]}`);
         this.pos += m[0].length;
-        this.quantifier(m[0]);
+        const node = this.repeat(min, max, afterRepeat);
+        if ((min >= 2 || max >= 2 && max !== Infinity) && !withinRepeatLimit(node, MAX_REPEAT)) this.fail(`invalid repeat count ${m[0]}`);
         return;
       }
     }
-    this.out += this.char(this.nextCodePoint());
+    this.push(this.char(this.nextCodePoint()));
   }
-  /** A literal character; under `i`, with its case variants. */
+  /** A literal character; under `i`, the set of its case variants. */
   char(cp) {
     const extras = this.flags.ignoreCase ? foldedExtras(literal(cp)) : "";
-    return extras === "" ? literal(cp) : `[${literal(cp)}${extras}]`;
+    return extras === "" ? { kind: "char", cp } : { kind: "set", set: new ClassSet(`[${literal(cp)}${extras}]`) };
+  }
+  set(source) {
+    return { kind: "set", set: new ClassSet(source) };
   }
   /** A set as a JS class (usable inside a class too); under `i`, folded before it is negated, as Go does. */
-  charSet(set) {
+  classSource(set) {
     const extras = this.flags.ignoreCase ? foldedExtras(set.body) : "";
     return `[${set.negated ? "^" : ""}${set.body}${extras}]`;
   }
-  quantifier(q) {
-    let lazy = false;
+  /** Applies a repetition operator (just read) to the last item, which it replaces. */
+  repeat(min, max, afterRepeat) {
+    let greedy = true;
     if (this.peek() === "?") {
-      lazy = true;
+      greedy = false;
       this.pos++;
     }
-    this.out += q + (lazy !== this.flags.ungreedy ? "?" : "");
+    const items = this.frame.items;
+    const sub = items.pop();
+    if (sub === void 0 || afterRepeat) this.fail("Nothing to repeat");
+    const node = this.made({ kind: "repeat", sub, min, max, greedy: greedy !== this.flags.ungreedy });
+    items.push(node);
+    this.afterRepeat = true;
+    return node;
   }
   group() {
     const rest = this.rest();
@@ -37375,10 +37490,8 @@ var Translator = class {
       const name = named[1];
       if (!/^[A-Za-z0-9_]+$/.test(name)) this.fail(`invalid named capture ${JSON.stringify(named[0])}`);
       if (this.groupNames.includes(name)) this.fail(`duplicate capture group name ${JSON.stringify(name)}`);
-      this.groupNames.push(name);
-      this.outerFlags.push(this.flags);
+      this.open(name);
       this.pos += named[0].length;
-      this.out += "(";
       return;
     }
     if (/^\(\?P?<(?![=!])/.test(rest)) this.fail(`invalid named capture ${JSON.stringify(rest)}`);
@@ -37386,10 +37499,13 @@ var Translator = class {
       this.flagGroup();
       return;
     }
-    this.groupNames.push(void 0);
-    this.outerFlags.push(this.flags);
+    this.open(void 0);
     this.pos++;
-    this.out += "(";
+  }
+  /** Opens a capturing group. */
+  open(name) {
+    this.frames.push({ alternatives: [], items: [], capture: this.groupNames.length, outerFlags: this.flags });
+    this.groupNames.push(name);
   }
   /**
    * `(?flags)` or `(?flags:`, read as Go's parser reads them: letters from `imsU`, and at most
@@ -37411,10 +37527,7 @@ var Translator = class {
         sawFlag = false;
       } else if ((c === ":" || c === ")") && (!clear || sawFlag)) {
         this.pos = end + 1;
-        if (c === ":") {
-          this.outerFlags.push(this.flags);
-          this.out += "(?:";
-        }
+        if (c === ":") this.frames.push({ alternatives: [], items: [], capture: void 0, outerFlags: this.flags });
         this.flags = flags;
         return;
       } else {
@@ -37439,23 +37552,30 @@ var Translator = class {
       case "S":
       case "p":
       case "P":
-        return this.charSet(this.classEscape(c));
-      // Go's \b is ASCII, as JS's is without the `i` flag.
+        this.push(this.set(this.classSource(this.classEscape(c))));
+        return;
+      // Go's \b is ASCII whatever the flags.
       case "b":
+        this.push({ kind: "assert", condition: WORD_BOUNDARY });
+        return;
       case "B":
-        return `\\${c}`;
+        this.push({ kind: "assert", condition: NO_WORD_BOUNDARY });
+        return;
       case "A":
-        return "(?<![\\s\\S])";
+        this.push({ kind: "assert", condition: BEGIN_TEXT });
+        return;
       case "z":
-        return "(?![\\s\\S])";
+        this.push({ kind: "assert", condition: END_TEXT });
+        return;
       case "Q": {
         const end = this.src.indexOf("\\E", this.pos);
         const text2 = this.src.slice(this.pos, end < 0 ? void 0 : end);
         this.pos = end < 0 ? this.src.length : end + 2;
-        return Array.from(text2, (ch) => this.char(ch.codePointAt(0))).join("");
+        for (const ch of text2) this.push(this.char(ch.codePointAt(0)));
+        return;
       }
     }
-    return this.char(this.escapedCharacter(c));
+    this.push(this.char(this.escapedCharacter(c)));
   }
   /** `\d`, `\w`, `\s`, `\pL`, `\p{Greek}` and their negations, after the backslash. JS's `\d` and `\w` are ASCII, as Go's. */
   classEscape(c) {
@@ -37473,7 +37593,12 @@ var Translator = class {
     const m = /^(?:\{([^}]*)\}|([A-Za-z]))/.exec(this.rest());
     if (!m) this.fail(`invalid character class range \\${c}`);
     this.pos += m[0].length;
-    return unicodeClass(m[1] ?? m[2], c === "P");
+    try {
+      return unicodeClass(m[1] ?? m[2], c === "P");
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error;
+      this.fail(error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, ""));
+    }
   }
   /** A single-character escape (`\n`, `\x41`, `\101`, `\.`), as Go's parseEscape reads it. */
   escapedCharacter(c) {
@@ -37496,7 +37621,7 @@ var Translator = class {
     if (cp < 128 && !isAsciiAlnum(c)) return cp;
     this.fail(`invalid escape sequence \\${c}`);
   }
-  /** `[...]`. Under `i` each item is folded (a negated item after folding), then the class negated, as Go does. */
+  /** `[...]` as a JS class. Under `i` each item is folded (a negated item after folding), then the class negated, as Go does. */
   charClass() {
     const start = this.pos;
     this.pos++;
@@ -37515,13 +37640,13 @@ var Translator = class {
         const m = /^\[:(\^?)([a-z]+):\]$/.exec(named);
         const body = m ? POSIX_CLASSES[m[2]] : void 0;
         if (body === void 0) this.fail(`invalid character class range ${named}`);
-        sets += this.charSet({ body, negated: m[1] === "^" });
+        sets += this.classSource({ body, negated: m[1] === "^" });
         this.pos += named.length;
         continue;
       }
       if (this.peek() === "\\" && /^[dDwWsSpP]/.test(this.peek(1))) {
         this.pos += 2;
-        sets += this.charSet(this.classEscape(this.src[this.pos - 1]));
+        sets += this.classSource(this.classEscape(this.src[this.pos - 1]));
         continue;
       }
       const lo = this.classCharacter();
@@ -37547,8 +37672,297 @@ var Translator = class {
     return this.escapedCharacter(c);
   }
 };
+function parseGoRegexp(pattern) {
+  return new Parser2(pattern).parse();
+}
+
+// src/image/pike-vm.ts
+var CHAR = 0;
+var SET = 1;
+var SPLIT = 2;
+var SAVE = 3;
+var ASSERT = 4;
+var MATCH = 5;
+function nullable(node) {
+  switch (node.kind) {
+    case "empty":
+    case "assert":
+      return true;
+    case "char":
+    case "set":
+      return false;
+    case "capture":
+      return nullable(node.sub);
+    case "concat":
+      return node.subs.every(nullable);
+    case "alternate":
+      return node.subs.some(nullable);
+    case "repeat":
+      return node.min === 0 || nullable(node.sub);
+  }
+}
+var Compiler = class {
+  op = [MATCH];
+  out = [-1];
+  arg = [0];
+  sets = [];
+  emit(op, out, arg) {
+    this.op.push(op);
+    this.out.push(out);
+    this.arg.push(arg);
+    return this.op.length - 1;
+  }
+  /** A SPLIT that prefers `first`. */
+  choice(first, second) {
+    return this.emit(SPLIT, first, second);
+  }
+  /** `x?`: a SPLIT to x's entry `body` or on to `next`, preferring x when greedy. */
+  optional(body, next, greedy) {
+    return greedy ? this.choice(body, next) : this.choice(next, body);
+  }
+  /** x, then a SPLIT back to x or on to `next`: returns the SPLIT and x's entry. */
+  loop(sub, greedy, next) {
+    const split = this.emit(SPLIT, -1, -1);
+    const body = this.compile(sub, split);
+    this.out[split] = greedy ? body : next;
+    this.arg[split] = greedy ? next : body;
+    return { split, body };
+  }
+  /** Code that matches `node`, then goes on at `next`; returns its entry. */
+  compile(node, next) {
+    switch (node.kind) {
+      case "empty":
+        return next;
+      case "char":
+        return this.emit(CHAR, next, node.cp);
+      case "set":
+        return this.emit(SET, next, this.sets.push(node.set) - 1);
+      case "assert":
+        return this.emit(ASSERT, next, node.condition);
+      case "capture": {
+        const body = this.compile(node.sub, this.emit(SAVE, next, 2 * node.index + 1));
+        return this.emit(SAVE, body, 2 * node.index);
+      }
+      case "concat":
+        return node.subs.reduceRight((pc, sub) => this.compile(sub, pc), next);
+      case "alternate": {
+        const last = node.subs.length - 1;
+        return node.subs.slice(0, last).reduceRight((pc, sub) => this.choice(this.compile(sub, next), pc), this.compile(node.subs[last], next));
+      }
+      case "repeat":
+        return this.repeat(node, next);
+    }
+  }
+  /** Go's expansion: `x*`; `x+`; `xxx+` for x{4,}; `xx(x(x(x)?)?)?` for x{2,5}. */
+  repeat(node, next) {
+    const { sub, min, max, greedy } = node;
+    let pc = next;
+    if (max === Infinity) {
+      if (min > 0) pc = this.loop(sub, greedy, next).body;
+      else if (nullable(sub)) pc = this.optional(this.loop(sub, greedy, next).body, next, greedy);
+      else pc = this.loop(sub, greedy, next).split;
+      for (let i = 1; i < min; i++) pc = this.compile(sub, pc);
+      return pc;
+    }
+    for (let i = min; i < max; i++) pc = this.optional(this.compile(sub, pc), next, greedy);
+    for (let i = 0; i < min; i++) pc = this.compile(sub, pc);
+    return pc;
+  }
+};
+var ThreadList = class {
+  /** Each thread's instruction. */
+  pcs;
+  /** Each thread's capture slots, `slots` apiece (as many as the run asks for); grown on demand, as few threads live at once. */
+  caps;
+  count = 0;
+  /** The generation in which each instruction was last reached, so clearing is O(1). */
+  seen;
+  generation = 1;
+  constructor(instructions) {
+    this.pcs = new Int32Array(instructions);
+    this.caps = new Int32Array(16);
+    this.seen = new Uint32Array(instructions);
+  }
+  clear() {
+    this.count = 0;
+    if (++this.generation === 4294967295) {
+      this.seen.fill(0);
+      this.generation = 1;
+    }
+  }
+  /** Marks `pc` reached; false when it already was (a thread of higher priority got there first). */
+  reach(pc) {
+    if (this.seen[pc] === this.generation) return false;
+    this.seen[pc] = this.generation;
+    return true;
+  }
+};
+function isWordChar(cp) {
+  return cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 95;
+}
+function context(before, after) {
+  let bits = isWordChar(before) === isWordChar(after) ? NO_WORD_BOUNDARY : WORD_BOUNDARY;
+  if (before < 0) bits |= BEGIN_TEXT | BEGIN_LINE;
+  else if (before === 10) bits |= BEGIN_LINE;
+  if (after < 0) bits |= END_TEXT | END_LINE;
+  else if (after === 10) bits |= END_LINE;
+  return bits;
+}
+var PikeVM = class {
+  op;
+  out;
+  arg;
+  sets;
+  start;
+  /** Every match starts at the beginning of the text (`^…` or `\A…`), so no thread starts later. */
+  anchored;
+  /** Capture slots: a start and an end per group, group 0 being the whole match. */
+  slots;
+  lists;
+  /** Pending work while following SPLITs: pairs of (-1, instruction) or (slot, value to restore). */
+  stack;
+  /** The capture slots of the thread being followed. */
+  scratch;
+  /** The capture slots of the match found. */
+  found;
+  /** `groups`: the number of capture groups, counting group 0. */
+  constructor(root, groups2) {
+    const compiler = new Compiler();
+    this.start = compiler.compile(root, 0);
+    this.op = Uint8Array.from(compiler.op);
+    this.out = Int32Array.from(compiler.out);
+    this.arg = Int32Array.from(compiler.arg);
+    this.sets = compiler.sets;
+    this.slots = 2 * groups2;
+    this.anchored = (this.startCondition() & BEGIN_TEXT) !== 0;
+    const size = this.op.length;
+    this.lists = [new ThreadList(size), new ThreadList(size)];
+    this.stack = new Int32Array(2 * (size + 1));
+    this.scratch = new Int32Array(this.slots);
+    this.found = new Int32Array(this.slots);
+  }
+  /** The assertions every match must pass before its first character (Go's StartCond). */
+  startCondition() {
+    let bits = 0;
+    for (let pc = this.start; ; pc = this.out[pc]) {
+      if (this.op[pc] === ASSERT) bits |= this.arg[pc];
+      else if (this.op[pc] !== SAVE) return bits;
+    }
+  }
+  /** Go's MatchString: does the pattern match anywhere in `text`? */
+  test(text2) {
+    return this.run(text2, 0);
+  }
+  /** Go's FindStringSubmatch: the leftmost match and its groups (undefined where a group took no part), or null. */
+  exec(text2) {
+    if (!this.run(text2, this.slots)) return null;
+    const groups2 = [];
+    for (let slot = 0; slot < this.slots; slot += 2) {
+      const start = this.found[slot];
+      groups2.push(start >= 0 ? text2.slice(start, this.found[slot + 1]) : void 0);
+    }
+    return groups2;
+  }
+  /** Finds the leftmost-first match, keeping `slots` capture slots (0: only whether there is one). */
+  run(text2, slots) {
+    let [current, next] = this.lists;
+    current.clear();
+    let matched = false;
+    let pos = 0;
+    let before = -1;
+    let cp = text2.length > 0 ? text2.codePointAt(0) : -1;
+    for (; ; ) {
+      if (current.count === 0 && (matched || this.anchored && pos > 0)) break;
+      const width = cp > 65535 ? 2 : 1;
+      const after = cp >= 0 && pos + width < text2.length ? text2.codePointAt(pos + width) : -1;
+      if (!matched && (pos === 0 || !this.anchored)) {
+        this.scratch.fill(-1);
+        if (slots > 0) this.scratch[0] = pos;
+        this.add(current, this.start, pos, context(before, cp), slots);
+      }
+      next.clear();
+      const nextContext = context(cp, after);
+      for (let i = 0; i < current.count; i++) {
+        const pc = current.pcs[i];
+        const op = this.op[pc];
+        if (op === MATCH) {
+          if (slots === 0) return true;
+          for (let s = 0; s < slots; s++) this.found[s] = current.caps[i * slots + s];
+          this.found[1] = pos;
+          matched = true;
+          break;
+        }
+        if (cp >= 0 && (op === CHAR ? this.arg[pc] === cp : this.sets[this.arg[pc]].has(cp))) {
+          for (let s = 0; s < slots; s++) this.scratch[s] = current.caps[i * slots + s];
+          this.add(next, this.out[pc], pos + width, nextContext, slots);
+        }
+      }
+      if (cp < 0) break;
+      pos += width;
+      before = cp;
+      cp = after;
+      const done = current;
+      current = next;
+      next = done;
+    }
+    return matched;
+  }
+  /**
+   * Adds to `list` the thread at `pc` with the capture slots in `scratch`, following SPLITs (first
+   * branch first), SAVEs and ASSERTs to the instructions that consume or match. An instruction
+   * already in `list` is not added again: the thread there has priority. Iterative, as a
+   * program of a thousand copies (`x{1000}`) would be too deep to follow recursively.
+   */
+  add(list, pc0, pos, context4, slots) {
+    const { op, out, arg, stack, scratch } = this;
+    let sp = 0;
+    stack[sp++] = -1;
+    stack[sp++] = pc0;
+    while (sp > 0) {
+      const value = stack[--sp];
+      const slot = stack[--sp];
+      if (slot >= 0) {
+        scratch[slot] = value;
+        continue;
+      }
+      for (let pc = value; list.reach(pc); ) {
+        const o = op[pc];
+        if (o === SPLIT) {
+          stack[sp++] = -1;
+          stack[sp++] = arg[pc];
+          pc = out[pc];
+        } else if (o === SAVE) {
+          const s = arg[pc];
+          if (s < slots) {
+            stack[sp++] = s;
+            stack[sp++] = scratch[s];
+            scratch[s] = pos;
+          }
+          pc = out[pc];
+        } else if (o === ASSERT) {
+          if ((arg[pc] & ~context4) !== 0) break;
+          pc = out[pc];
+        } else {
+          const t = list.count++;
+          list.pcs[t] = pc;
+          if ((t + 1) * slots > list.caps.length) {
+            const grown = new Int32Array(2 * (t + 1) * slots);
+            grown.set(list.caps);
+            list.caps = grown;
+          }
+          for (let s = 0; s < slots; s++) list.caps[t * slots + s] = scratch[s];
+          break;
+        }
+      }
+    }
+  }
+};
+
+// src/image/go-regexp.ts
 function compileGoRegexp(pattern) {
-  return new Translator(pattern).translate();
+  const { root, groupNames } = parseGoRegexp(pattern);
+  const vm = new PikeVM(root, groupNames.length);
+  return { source: pattern, groupNames, test: (text2) => vm.test(text2), exec: (text2) => vm.exec(text2) };
 }
 function expandTemplate(re, template, match) {
   let out = "";
@@ -37735,7 +38149,7 @@ function candidates(filter, tags) {
       byValue.set(tag, tag);
       continue;
     }
-    const match = filter.pattern.regexp.exec(tag);
+    const match = filter.pattern.exec(tag);
     if (match) byValue.set(filter.extract !== "" ? expandTemplate(filter.pattern, filter.extract, match) : tag, tag);
   }
   return byValue;
@@ -38243,7 +38657,7 @@ var DocumentReader = class {
     for (const [i, pattern] of patterns.entries()) {
       try {
         if (typeof pattern !== "string") throw new GoRegexpError(String(pattern), "not a string");
-        exclusionList.push(compileGoRegexp(pattern).regexp);
+        exclusionList.push(compileGoRegexp(pattern));
       } catch (error) {
         if (!(error instanceof GoRegexpError)) throw error;
         this.warn(["spec", "exclusionList", i], `ImageRepository ${id}: spec.exclusionList[${i}]: ${error.message}; the repository is ignored`);
@@ -38297,7 +38711,18 @@ function fluxSetters(docs) {
         });
         continue;
       }
-      const object = doc.toJS({ maxAliasCount: 100 });
+      let object;
+      try {
+        object = doc.toJS({ maxAliasCount: 100 });
+      } catch (error) {
+        if (!(error instanceof ReferenceError)) throw error;
+        warnings.push({
+          file,
+          line: lines.linePos(doc.range[0]).line,
+          message: `YAML aliases not expanded (${error.message}); Flux objects in it are ignored`
+        });
+        continue;
+      }
       if (!isRecord(object) || !isRecord(object.metadata) || !isRecord(object.spec)) continue;
       const { apiVersion, kind, metadata, spec } = object;
       if (kind !== "ImageRepository" && kind !== "ImagePolicy" && kind !== "ImageUpdateAutomation") continue;
@@ -38324,7 +38749,7 @@ function fluxSetters(docs) {
     const [repository, ...tied] = nearest(
       [policy.file],
       repositories.get(policy.repositoryId) ?? [],
-      (r) => JSON.stringify([r.name, r.exclusionList.map(String)])
+      (r) => JSON.stringify([r.name, r.exclusionList.map((re) => re.source)])
     );
     if (!repository || tied.length > 0) {
       const found = tied.length > 0 ? `defined differently at ${where([repository, ...tied])}, equally near it` : "not found";
@@ -38341,7 +38766,7 @@ function fluxSetters(docs) {
   return { setters, automations, warnings };
 }
 function nearestSetters(from, setters) {
-  return nearest(from, setters, (s) => JSON.stringify([s.name, s.policy.description, s.exclusionList.map(String)]));
+  return nearest(from, setters, (s) => JSON.stringify([s.name, s.policy.description, s.exclusionList.map((re) => re.source)]));
 }
 function nearest(from, definitions, identity) {
   if (definitions.length <= 1) return [...definitions];
@@ -39347,6 +39772,9 @@ function located(path, error) {
 
 // src/engine/plan.ts
 var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
+function configPathOf(request2) {
+  return (request2.config ?? DEFAULT_CONFIG).replace(/^\.\//, "");
+}
 var READ_CONCURRENCY = 64;
 async function planUpdate(source, request2) {
   const valid = validateRequest(request2);
@@ -39354,7 +39782,7 @@ async function planUpdate(source, request2) {
   for await (const path of source.list()) files.push(path);
   files.sort();
   const present = new Set(files);
-  const configPath = (request2.config ?? DEFAULT_CONFIG).replace(/^\.\//, "");
+  const configPath = configPathOf(request2);
   const config = await loadConfig(source, present, configPath, request2.config !== void 0);
   const targets = targetsInScope(config, request2.targets);
   const warnings = [];
@@ -39537,7 +39965,7 @@ function myers(a, b) {
   }
   return ops.reverse();
 }
-function unifiedDiff(path, before, after, context3 = 3) {
+function unifiedDiff(path, before, after, context4 = 3) {
   if (before === after) return "";
   const ops = myers(splitLines(before), splitLines(after));
   const end = path.includes(" ") ? "	" : "";
@@ -39554,17 +39982,17 @@ function unifiedDiff(path, before, after, context3 = 3) {
     }
     let start = i;
     let back = 0;
-    while (start > 0 && back < context3 && ops[start - 1].kind === " ") {
+    while (start > 0 && back < context4 && ops[start - 1].kind === " ") {
       start--;
       back++;
     }
     let end2 = i;
     let quiet = 0;
-    while (end2 < ops.length && quiet <= 2 * context3) {
+    while (end2 < ops.length && quiet <= 2 * context4) {
       quiet = ops[end2].kind === " " ? quiet + 1 : 0;
       end2++;
     }
-    end2 -= Math.max(0, quiet - context3);
+    end2 -= Math.max(0, quiet - context4);
     const hunk = ops.slice(start, end2);
     const aCount = hunk.filter((o) => o.kind !== "+").length;
     const bCount = hunk.filter((o) => o.kind !== "-").length;
@@ -39694,6 +40122,19 @@ var package_default = {
   ]
 };
 
+// src/github-name.ts
+var LOGIN = "[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?";
+var REPOSITORY = new RegExp(`^(${LOGIN})/([A-Za-z0-9._-]+)$`);
+var ACTOR = new RegExp(`^${LOGIN}(?:\\[bot\\])?$`);
+function splitRepositoryName(text2) {
+  const m = REPOSITORY.exec(text2);
+  if (!m || m[2] === "." || m[2] === "..") return void 0;
+  return { owner: m[1], repo: m[2] };
+}
+function isActorLogin(text2) {
+  return ACTOR.test(text2);
+}
+
 // src/engine/payload.ts
 var PAYLOAD_VERSION = 1;
 var MAX_TOP_LEVEL_KEYS = 10;
@@ -39720,7 +40161,14 @@ var PayloadError = class extends Error {
   field;
   reason;
 };
-var SOURCE_FIELDS = ["repository", "sha", "ref", "run_url", "actor"];
+var SOURCE_FORMS = {
+  repository: { expected: "OWNER/NAME", test: (text2) => splitRepositoryName(text2) !== void 0 },
+  sha: { expected: "a commit SHA (7 to 64 hex digits)", test: (text2) => /^[0-9a-f]{7,64}$/i.test(text2) },
+  // git check-ref-format refuses these characters in any ref name, ":" among them.
+  ref: { expected: "a git ref (refs/..., without spaces, control characters or any of ~^:?*[\\)", test: (text2) => /^refs\/[^\s\p{Cc}~^:?*[\\]+$/u.test(text2) },
+  run_url: { expected: "an http(s) URL", test: isWebUrl },
+  actor: { expected: "a GitHub login", test: isActorLogin }
+};
 var RESERVED_KEYS = /* @__PURE__ */ new Set(["v", "images", "source", "targets"]);
 function buildPayload(input, where2 = "client_payload") {
   const extra = input.extra ?? {};
@@ -39774,11 +40222,21 @@ function checkImages(value, field) {
 }
 function checkSource(value, field) {
   if (!isRecord(value)) throw new PayloadError(field, `expected an object, got ${describe2(value)}`);
-  for (const key of SOURCE_FIELDS) {
+  for (const [key, form] of Object.entries(SOURCE_FORMS)) {
     const v = value[key];
     if (v !== void 0 && typeof v !== "string") throw new PayloadError(`${field}.${key}`, `expected a string, got ${describe2(v)}`);
+    if (v && !form.test(v)) throw new PayloadError(`${field}.${key}`, `expected ${form.expected}, got ${describe2(v)}`);
   }
   return value;
+}
+function isWebUrl(text2) {
+  if (/[\s\p{Cc}]/u.test(text2)) return false;
+  try {
+    const { protocol } = new URL(text2);
+    return protocol === "https:" || protocol === "http:";
+  } catch {
+    return false;
+  }
 }
 function checkTargets(value, field) {
   if (!Array.isArray(value)) throw new PayloadError(field, `expected a list of target names, got ${describe2(value)}`);
@@ -40175,8 +40633,8 @@ function isDefined(value) {
 function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
-function getValues(context3, operator, key, modifier) {
-  var value = context3[key], result = [];
+function getValues(context4, operator, key, modifier) {
+  var value = context4[key], result = [];
   if (isDefined(value) && value !== "") {
     if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
       value = value.toString();
@@ -40240,7 +40698,7 @@ function parseUrl(template) {
     expand: expand.bind(null, template)
   };
 }
-function expand(template, context3) {
+function expand(template, context4) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
@@ -40254,7 +40712,7 @@ function expand(template, context3) {
         }
         expression.split(/,/g).forEach(function(variable) {
           var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context3, operator, tmp[1], tmp[2] || tmp[3]));
+          values.push(getValues(context4, operator, tmp[1], tmp[2] || tmp[3]));
         });
         if (operator && operator !== "+") {
           var separator = ",";
@@ -40764,7 +41222,7 @@ var isContextSourceSupported = () => {
   try {
     const result = JSON.parse(
       "1",
-      (_, __, context3) => !!context3?.source && context3.source === "1"
+      (_, __, context4) => !!context4?.source && context4.source === "1"
     );
     featureCache.set(parseFingerprint, result);
     return result;
@@ -40773,26 +41231,26 @@ var isContextSourceSupported = () => {
     return false;
   }
 };
-var convertMarkedBigIntsReviver = (key, value, context3, userReviver) => {
+var convertMarkedBigIntsReviver = (key, value, context4, userReviver) => {
   const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
   if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
   const isNoiseValue = typeof value === "string" && noiseValue.test(value);
   if (isNoiseValue) return value.slice(0, -1);
   const hasUserReviver = typeof userReviver === "function";
   if (!hasUserReviver) return value;
-  return userReviver(key, value, context3);
+  return userReviver(key, value, context4);
 };
 var JSONParseV2 = (text2, reviver) => {
-  return JSON.parse(text2, (key, value, context3) => {
+  return JSON.parse(text2, (key, value, context4) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
-    const isInt = context3 && intRegex.test(context3.source);
+    const isInt = context4 && intRegex.test(context4.source);
     const isBigInt = isBigNumber && isInt;
-    if (isBigInt) return BigInt(context3.source);
+    if (isBigInt) return BigInt(context4.source);
     const hasCustomReviver = typeof reviver === "function";
     if (!hasCustomReviver) return value;
-    return reviver(key, value, context3);
+    return reviver(key, value, context4);
   });
 };
 var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
@@ -40863,7 +41321,7 @@ var JSONParse = (text2, reviver) => {
     const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
-      (key, value, context3) => convertMarkedBigIntsReviver(key, value, context3, reviver)
+      (key, value, context4) => convertMarkedBigIntsReviver(key, value, context4, reviver)
     );
   } catch (error) {
     if (error instanceof RangeError) {
@@ -41208,8 +41666,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var sep2 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -43940,7 +44398,7 @@ function paginateRest(octokit) {
 paginateRest.VERSION = VERSION6;
 
 // node_modules/@actions/github/lib/utils.js
-var context = new Context();
+var context2 = new Context();
 var baseUrl = getApiBaseUrl();
 var defaults = {
   baseUrl,
@@ -43964,7 +44422,7 @@ function getOctokitOptions(token, options2) {
 }
 
 // node_modules/@actions/github/lib/github.js
-var context2 = new Context();
+var context3 = new Context();
 function getOctokit(token, options2, ...additionalPlugins) {
   const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
   return new GitHubWithPlugins(getOctokitOptions(token, options2));
@@ -44276,9 +44734,17 @@ throttling.triggersNotification = triggersNotification;
 
 // src/github/client.ts
 var import_bottleneck = __toESM(require_lib2(), 1);
-var NO_RETRY_STATUSES = [400, 401, 403, 404, 410, 422, 451];
+var NO_RETRY_STATUSES = [400, 401, 403, 404, 405, 409, 410, 422, 451];
+function attemptTimeout(ms) {
+  return (octokit) => {
+    octokit.hook.wrap("request", (request2, options2) => {
+      options2.request = { ...options2.request, signal: AbortSignal.timeout(ms) };
+      return request2(options2);
+    });
+  };
+}
 function createClient(options2) {
-  const { retries = 3, rateLimitRetries = 3, maxRateLimitWait = 300, log = () => void 0 } = options2;
+  const { retries = 3, rateLimitRetries = 3, maxRateLimitWait = 300, requestTimeout = 6e4, log = () => void 0 } = options2;
   const baseUrl2 = options2.baseUrl ?? process.env["GITHUB_API_URL"] ?? "https://api.github.com";
   const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
     const retrying = retryCount < rateLimitRetries && retryAfter <= maxRateLimitWait;
@@ -44297,6 +44763,7 @@ function createClient(options2) {
       },
       log: { debug: () => void 0, info: () => void 0, warn: log, error: log }
     },
+    attemptTimeout(requestTimeout),
     retry,
     throttling
   );
@@ -44316,15 +44783,16 @@ var PURPOSES = [
   [new RegExp(`^PATCH ${REPO}/git/refs/heads/(.+)$`), "moving branch $1", "contents"],
   [new RegExp(`^POST ${REPO}/git/refs$`), "creating the pull-request branch", "contents"],
   [new RegExp(`^GET ${REPO}/git/ref/heads/(.+)$`), "reading branch $1", "contents"],
-  [new RegExp(`^GET ${REPO}/pulls$`), "looking for the open pull request", "pull-requests"],
+  [new RegExp(`^GET ${REPO}/pulls$`), "looking for the pull request", "pull-requests"],
   [new RegExp(`^POST ${REPO}/pulls$`), "opening the pull request", "pull-requests"],
   [new RegExp(`^PATCH ${REPO}/pulls/(\\d+)$`), "updating pull request #$1", "pull-requests"],
   [new RegExp(`^POST ${REPO}/issues/(\\d+)/labels$`), "labelling pull request #$1", "pull-requests"],
   [new RegExp(`^POST ${REPO}/issues/(\\d+)/assignees$`), "assigning pull request #$1", "pull-requests"],
   [new RegExp(`^POST ${REPO}/pulls/(\\d+)/requested_reviewers$`), "requesting reviews of pull request #$1", "pull-requests"],
   [new RegExp(`^PUT ${REPO}/pulls/(\\d+)/merge$`), "merging pull request #$1", "contents"],
-  [/^POST \/graphql updateRefs$/, "moving the pull-request branch", "contents"],
-  [/^POST \/graphql enablePullRequestAutoMerge$/, "enabling auto-merge", "pull-requests"]
+  [/^POST \/graphql updateRefs$/, "moving a branch", "contents"],
+  [/^POST \/graphql enablePullRequestAutoMerge$/, "enabling auto-merge", "pull-requests"],
+  [/^POST \/graphql disablePullRequestAutoMerge$/, "turning auto-merge off", "pull-requests"]
 ];
 
 // src/github/dispatch.ts
@@ -44384,9 +44852,9 @@ async function dispatchImages(octokit, options2) {
   return { payload: options2.payload, dispatched };
 }
 function splitRepository(fullName) {
-  const m = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+)$/.exec(fullName.trim());
-  if (!m || m[2] === "." || m[2] === "..") throw new DispatchError(`repository ${JSON.stringify(fullName)} is not OWNER/NAME`, []);
-  return { owner: m[1], repo: m[2], fullName: `${m[1]}/${m[2]}` };
+  const name = splitRepositoryName(fullName.trim());
+  if (!name) throw new DispatchError(`repository ${JSON.stringify(fullName)} is not OWNER/NAME`, []);
+  return { ...name, fullName: `${name.owner}/${name.repo}` };
 }
 async function sendRepositoryDispatch(octokit, repo, eventType, options2) {
   try {
@@ -44693,9 +45161,9 @@ async function checkArguments(request2, root) {
   return { ...request2, sets };
 }
 function inTree(root, file) {
-  const inside = relative(root, resolve(root, file));
-  if (inside === "" || inside === ".." || inside.startsWith(`..${sep2}`) || isAbsolute(inside)) return void 0;
-  return inside.split(sep2).join("/");
+  const inside = relative2(root, resolve(root, file));
+  if (inside === "" || inside === ".." || inside.startsWith(`..${sep3}`) || isAbsolute2(inside)) return void 0;
+  return inside.split(sep3).join("/");
 }
 async function exists(path) {
   return await stat(path).catch(() => void 0) !== void 0;

@@ -1501,36 +1501,36 @@ var require_diagnostics = __commonJS({
       const debuglog = fetchDebuglog.enabled ? fetchDebuglog : undiciDebugLog;
       diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
         const {
-          connectParams: { version: version2, protocol, port, host }
+          connectParams: { version: version3, protocol, port, host }
         } = evt;
         debuglog(
           "connecting to %s using %s%s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version2
+          version3
         );
       });
       diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
         const {
-          connectParams: { version: version2, protocol, port, host }
+          connectParams: { version: version3, protocol, port, host }
         } = evt;
         debuglog(
           "connected to %s using %s%s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version2
+          version3
         );
       });
       diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
         const {
-          connectParams: { version: version2, protocol, port, host },
+          connectParams: { version: version3, protocol, port, host },
           error: error2
         } = evt;
         debuglog(
           "connection to %s using %s%s errored - %s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version2,
+          version3,
           error2.message
         );
       });
@@ -1579,31 +1579,31 @@ var require_diagnostics = __commonJS({
         const debuglog = undiciDebugLog.enabled ? undiciDebugLog : websocketDebuglog;
         diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
           const {
-            connectParams: { version: version2, protocol, port, host }
+            connectParams: { version: version3, protocol, port, host }
           } = evt;
           debuglog(
             "connecting to %s%s using %s%s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version2
+            version3
           );
         });
         diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
           const {
-            connectParams: { version: version2, protocol, port, host }
+            connectParams: { version: version3, protocol, port, host }
           } = evt;
           debuglog(
             "connected to %s%s using %s%s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version2
+            version3
           );
         });
         diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
           const {
-            connectParams: { version: version2, protocol, port, host },
+            connectParams: { version: version3, protocol, port, host },
             error: error2
           } = evt;
           debuglog(
@@ -1611,7 +1611,7 @@ var require_diagnostics = __commonJS({
             host,
             port ? `:${port}` : "",
             protocol,
-            version2,
+            version3,
             error2.message
           );
         });
@@ -3671,18 +3671,18 @@ var require_webidl = __commonJS({
     webidl.errors.exception = function(message) {
       return new TypeError(`${message.header}: ${message.message}`);
     };
-    webidl.errors.conversionFailed = function(context3) {
-      const plural = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural}: ${context3.types.join(", ")}.`;
+    webidl.errors.conversionFailed = function(context4) {
+      const plural = context4.types.length === 1 ? "" : " one of";
+      const message = `${context4.argument} could not be converted to${plural}: ${context4.types.join(", ")}.`;
       return webidl.errors.exception({
-        header: context3.prefix,
+        header: context4.prefix,
         message
       });
     };
-    webidl.errors.invalidArgument = function(context3) {
+    webidl.errors.invalidArgument = function(context4) {
       return webidl.errors.exception({
-        header: context3.prefix,
-        message: `"${context3.value}" is an invalid ${context3.type}.`
+        header: context4.prefix,
+        message: `"${context4.value}" is an invalid ${context4.type}.`
       });
     };
     webidl.brandCheck = function(V, I, opts) {
@@ -5860,7 +5860,7 @@ var require_client_h1 = __commonJS({
     var TIMEOUT_HEADERS = 2 | USE_FAST_TIMER;
     var TIMEOUT_BODY = 4 | USE_FAST_TIMER;
     var TIMEOUT_KEEP_ALIVE = 8 | USE_NATIVE_TIMER;
-    var Parser2 = class {
+    var Parser3 = class {
       constructor(client, socket, { exports: exports3 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports3;
@@ -6172,7 +6172,7 @@ var require_client_h1 = __commonJS({
         } else {
           socket[kReset] = true;
         }
-        const pause = request2.onHeaders(statusCode, headers, this.resume, statusText) === false;
+        const pause2 = request2.onHeaders(statusCode, headers, this.resume, statusText) === false;
         if (request2.aborted) {
           return -1;
         }
@@ -6186,7 +6186,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause2 ? constants3.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6287,7 +6287,7 @@ var require_client_h1 = __commonJS({
       socket[kIdleSocketValidation] = 0;
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
-      socket[kParser] = new Parser2(client, socket, llhttpInstance);
+      socket[kParser] = new Parser3(client, socket, llhttpInstance);
       addListener(socket, "error", function(err) {
         const parser2 = this[kParser];
         if (err.code === "ECONNRESET" && parser2.statusCode && !parser2.shouldKeepAlive) {
@@ -9813,7 +9813,7 @@ var require_api_request = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        const { signal, method, opaque, body, onInfo, responseHeaders, throwOnError, highWaterMark } = opts;
+        const { signal, method, opaque, body, onInfo, responseHeaders: responseHeaders2, throwOnError, highWaterMark } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError("invalid callback");
@@ -9838,7 +9838,7 @@ var require_api_request = __commonJS({
           throw err;
         }
         this.method = method;
-        this.responseHeaders = responseHeaders || null;
+        this.responseHeaders = responseHeaders2 || null;
         this.opaque = opaque || null;
         this.callback = callback;
         this.res = null;
@@ -9877,25 +9877,25 @@ var require_api_request = __commonJS({
           }
         }
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context4) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert(this.callback);
         this.abort = abort;
-        this.context = context3;
+        this.context = context4;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { callback, opaque, abort, context: context3, responseHeaders, highWaterMark } = this;
-        const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
+        const { callback, opaque, abort, context: context4, responseHeaders: responseHeaders2, highWaterMark } = this;
+        const headers = responseHeaders2 === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
             this.onInfo({ statusCode, headers });
           }
           return;
         }
-        const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
+        const parsedHeaders = responseHeaders2 === "raw" ? util.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
         const res = new Readable({
@@ -9924,7 +9924,7 @@ var require_api_request = __commonJS({
               trailers: this.trailers,
               opaque,
               body: res,
-              context: context3
+              context: context4
             });
           }
         }
@@ -10051,7 +10051,7 @@ var require_api_stream = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        const { signal, method, opaque, body, onInfo, responseHeaders, throwOnError } = opts;
+        const { signal, method, opaque, body, onInfo, responseHeaders: responseHeaders2, throwOnError } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError("invalid callback");
@@ -10075,7 +10075,7 @@ var require_api_stream = __commonJS({
           }
           throw err;
         }
-        this.responseHeaders = responseHeaders || null;
+        this.responseHeaders = responseHeaders2 || null;
         this.opaque = opaque || null;
         this.factory = factory;
         this.callback = callback;
@@ -10093,18 +10093,18 @@ var require_api_stream = __commonJS({
         }
         addSignal(this, signal);
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context4) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert(this.callback);
         this.abort = abort;
-        this.context = context3;
+        this.context = context4;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { factory, opaque, context: context3, callback, responseHeaders } = this;
-        const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
+        const { factory, opaque, context: context4, callback, responseHeaders: responseHeaders2 } = this;
+        const headers = responseHeaders2 === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
             this.onInfo({ statusCode, headers });
@@ -10114,7 +10114,7 @@ var require_api_stream = __commonJS({
         this.factory = null;
         let res;
         if (this.throwOnError && statusCode >= 400) {
-          const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
+          const parsedHeaders = responseHeaders2 === "raw" ? util.parseHeaders(rawHeaders) : headers;
           const contentType = parsedHeaders["content-type"];
           res = new PassThrough();
           this.callback = null;
@@ -10131,7 +10131,7 @@ var require_api_stream = __commonJS({
             statusCode,
             headers,
             opaque,
-            context: context3
+            context: context4
           });
           if (!res || typeof res.write !== "function" || typeof res.end !== "function" || typeof res.on !== "function") {
             throw new InvalidReturnValueError("expected Writable");
@@ -10267,7 +10267,7 @@ var require_api_pipeline = __commonJS({
         if (typeof handler2 !== "function") {
           throw new InvalidArgumentError("invalid handler");
         }
-        const { signal, method, opaque, onInfo, responseHeaders } = opts;
+        const { signal, method, opaque, onInfo, responseHeaders: responseHeaders2 } = opts;
         if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
           throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
         }
@@ -10279,7 +10279,7 @@ var require_api_pipeline = __commonJS({
         }
         super("UNDICI_PIPELINE");
         this.opaque = opaque || null;
-        this.responseHeaders = responseHeaders || null;
+        this.responseHeaders = responseHeaders2 || null;
         this.handler = handler2;
         this.abort = null;
         this.context = null;
@@ -10323,7 +10323,7 @@ var require_api_pipeline = __commonJS({
         this.res = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context4) {
         const { ret, res } = this;
         if (this.reason) {
           abort(this.reason);
@@ -10332,10 +10332,10 @@ var require_api_pipeline = __commonJS({
         assert(!res, "pipeline cannot be retried");
         assert(!ret.destroyed);
         this.abort = abort;
-        this.context = context3;
+        this.context = context4;
       }
       onHeaders(statusCode, rawHeaders, resume) {
-        const { opaque, handler: handler2, context: context3 } = this;
+        const { opaque, handler: handler2, context: context4 } = this;
         if (statusCode < 200) {
           if (this.onInfo) {
             const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
@@ -10353,7 +10353,7 @@ var require_api_pipeline = __commonJS({
             headers,
             opaque,
             body: this.res,
-            context: context3
+            context: context4
           });
         } catch (err) {
           this.res.on("error", util.nop);
@@ -10425,19 +10425,19 @@ var require_api_upgrade = __commonJS({
         if (typeof callback !== "function") {
           throw new InvalidArgumentError("invalid callback");
         }
-        const { signal, opaque, responseHeaders } = opts;
+        const { signal, opaque, responseHeaders: responseHeaders2 } = opts;
         if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
           throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
         }
         super("UNDICI_UPGRADE");
-        this.responseHeaders = responseHeaders || null;
+        this.responseHeaders = responseHeaders2 || null;
         this.opaque = opaque || null;
         this.callback = callback;
         this.abort = null;
         this.context = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context4) {
         if (this.reason) {
           abort(this.reason);
           return;
@@ -10451,7 +10451,7 @@ var require_api_upgrade = __commonJS({
       }
       onUpgrade(statusCode, rawHeaders, socket) {
         assert(statusCode === 101);
-        const { callback, opaque, context: context3 } = this;
+        const { callback, opaque, context: context4 } = this;
         removeSignal(this);
         this.callback = null;
         const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
@@ -10459,7 +10459,7 @@ var require_api_upgrade = __commonJS({
           headers,
           socket,
           opaque,
-          context: context3
+          context: context4
         });
       }
       onError(err) {
@@ -10517,31 +10517,31 @@ var require_api_connect = __commonJS({
         if (typeof callback !== "function") {
           throw new InvalidArgumentError("invalid callback");
         }
-        const { signal, opaque, responseHeaders } = opts;
+        const { signal, opaque, responseHeaders: responseHeaders2 } = opts;
         if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
           throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
         }
         super("UNDICI_CONNECT");
         this.opaque = opaque || null;
-        this.responseHeaders = responseHeaders || null;
+        this.responseHeaders = responseHeaders2 || null;
         this.callback = callback;
         this.abort = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context3) {
+      onConnect(abort, context4) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert(this.callback);
         this.abort = abort;
-        this.context = context3;
+        this.context = context4;
       }
       onHeaders() {
         throw new SocketError("bad connect", null);
       }
       onUpgrade(statusCode, rawHeaders, socket) {
-        const { callback, opaque, context: context3 } = this;
+        const { callback, opaque, context: context4 } = this;
         removeSignal(this);
         this.callback = null;
         let headers = rawHeaders;
@@ -10553,7 +10553,7 @@ var require_api_connect = __commonJS({
           headers,
           socket,
           opaque,
-          context: context3
+          context: context4
         });
       }
       onError(err) {
@@ -10876,10 +10876,10 @@ var require_mock_utils = __commonJS({
           return;
         }
         const responseData = getResponseData2(body);
-        const responseHeaders = generateKeyValues(headers);
+        const responseHeaders2 = generateKeyValues(headers);
         const responseTrailers = generateKeyValues(trailers);
         handler2.onConnect?.((err) => handler2.onError(err), null);
-        handler2.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
+        handler2.onHeaders?.(statusCode, responseHeaders2, resume, getStatusText(statusCode));
         handler2.onData?.(Buffer.from(responseData));
         handler2.onComplete?.(responseTrailers);
         deleteMockDispatch(mockDispatches, key);
@@ -20625,12 +20625,12 @@ var require_light = __commonJS({
         }
       };
       var Sync_1 = Sync;
-      var version2 = "2.19.5";
+      var version3 = "2.19.5";
       var version$1 = {
-        version: version2
+        version: version3
       };
       var version$2 = /* @__PURE__ */ Object.freeze({
-        version: version2,
+        version: version3,
         default: version$1
       });
       var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
@@ -26185,13 +26185,13 @@ var require_directives = __commonJS({
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version2] = parts;
-            if (version2 === "1.1" || version2 === "1.2") {
-              this.yaml.version = version2;
+            const [version3] = parts;
+            if (version3 === "1.1" || version3 === "1.2") {
+              this.yaml.version = version3;
               return true;
             } else {
-              const isValid = /^\d+\.\d+$/.test(version2);
-              onError(6, `Unsupported YAML version ${version2}`, isValid);
+              const isValid = /^\d+\.\d+$/.test(version3);
+              onError(6, `Unsupported YAML version ${version3}`, isValid);
               return false;
             }
           }
@@ -29293,14 +29293,14 @@ var require_Document = __commonJS({
           version: "1.2"
         }, options2);
         this.options = opt;
-        let { version: version2 } = opt;
+        let { version: version3 } = opt;
         if (options2?._directives) {
           this.directives = options2._directives.atDocument();
           if (this.directives.yaml.explicit)
-            version2 = this.directives.yaml.version;
+            version3 = this.directives.yaml.version;
         } else
-          this.directives = new directives.Directives({ version: version2 });
-        this.setSchema(version2, options2);
+          this.directives = new directives.Directives({ version: version3 });
+        this.setSchema(version3, options2);
         this.contents = value === void 0 ? null : this.createNode(value, _replacer, options2);
       }
       /**
@@ -29480,11 +29480,11 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version2, options2 = {}) {
-        if (typeof version2 === "number")
-          version2 = String(version2);
+      setSchema(version3, options2 = {}) {
+        if (typeof version3 === "number")
+          version3 = String(version3);
         let opt;
-        switch (version2) {
+        switch (version3) {
           case "1.1":
             if (this.directives)
               this.directives.yaml.version = "1.1";
@@ -29495,9 +29495,9 @@ var require_Document = __commonJS({
           case "1.2":
           case "next":
             if (this.directives)
-              this.directives.yaml.version = version2;
+              this.directives.yaml.version = version3;
             else
-              this.directives = new directives.Directives({ version: version2 });
+              this.directives = new directives.Directives({ version: version3 });
             opt = { resolveKnownTags: true, schema: "core" };
             break;
           case null:
@@ -29506,7 +29506,7 @@ var require_Document = __commonJS({
             opt = null;
             break;
           default: {
-            const sv = JSON.stringify(version2);
+            const sv = JSON.stringify(version3);
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
@@ -29856,10 +29856,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -29873,7 +29873,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -29897,7 +29897,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -29913,7 +29913,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -30004,7 +30004,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -30018,13 +30018,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -30067,18 +30067,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -30132,8 +30132,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap4 && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -30145,7 +30145,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -30156,8 +30156,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap4 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -30174,7 +30174,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -30354,7 +30354,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -30371,24 +30371,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar2.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -30571,25 +30571,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -31198,15 +31198,15 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value, context3) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context3;
+    function createScalarToken(value, context4) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context4;
       const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
-      const end = context3.end ?? [
+      const end = context4.end ?? [
         { type: "newline", offset: -1, indent, source: "\n" }
       ];
       switch (source[0]) {
@@ -31230,8 +31230,8 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source, end };
       }
     }
-    function setScalarValue(token, value, context3 = {}) {
-      let { afterKey = false, implicitKey = false, inFlow = false, type } = context3;
+    function setScalarValue(token, value, context4 = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context4;
       let indent = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent === "number")
         indent += 2;
@@ -31399,14 +31399,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -32297,7 +32297,7 @@ var require_parser2 = __commonJS({
         }
       }
     }
-    var Parser2 = class {
+    var Parser3 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -32573,18 +32573,18 @@ var require_parser2 = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar2.end) {
-            sep4 = scalar2.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar2.end;
+            sep5.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep4 }]
+            items: [{ start, key: scalar2, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -32737,15 +32737,15 @@ var require_parser2 = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -32939,13 +32939,13 @@ var require_parser2 = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -33070,7 +33070,7 @@ var require_parser2 = __commonJS({
         }
       }
     };
-    exports2.Parser = Parser2;
+    exports2.Parser = Parser3;
   }
 });
 
@@ -35297,7 +35297,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
   });
 };
 var getWindowsInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
-  const { stdout: version2 } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', void 0, {
+  const { stdout: version3 } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', void 0, {
     silent: true
   });
   const { stdout: name } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', void 0, {
@@ -35305,7 +35305,7 @@ var getWindowsInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
   });
   return {
     name: name.trim(),
-    version: version2.trim()
+    version: version3.trim()
   };
 });
 var getMacOsInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
@@ -35313,21 +35313,21 @@ var getMacOsInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
   const { stdout } = yield getExecOutput("sw_vers", void 0, {
     silent: true
   });
-  const version2 = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : "";
+  const version3 = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : "";
   const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : "";
   return {
     name,
-    version: version2
+    version: version3
   };
 });
 var getLinuxInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
   const { stdout } = yield getExecOutput("lsb_release", ["-i", "-r", "-s"], {
     silent: true
   });
-  const [name, version2] = stdout.trim().split("\n");
+  const [name, version3] = stdout.trim().split("\n");
   return {
     name,
-    version: version2
+    version: version3
   };
 });
 var platform = os4.platform();
@@ -35866,8 +35866,8 @@ function isDefined(value) {
 function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
-function getValues(context3, operator, key, modifier) {
-  var value = context3[key], result = [];
+function getValues(context4, operator, key, modifier) {
+  var value = context4[key], result = [];
   if (isDefined(value) && value !== "") {
     if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
       value = value.toString();
@@ -35931,7 +35931,7 @@ function parseUrl(template) {
     expand: expand.bind(null, template)
   };
 }
-function expand(template, context3) {
+function expand(template, context4) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
@@ -35945,7 +35945,7 @@ function expand(template, context3) {
         }
         expression.split(/,/g).forEach(function(variable) {
           var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context3, operator, tmp[1], tmp[2] || tmp[3]));
+          values.push(getValues(context4, operator, tmp[1], tmp[2] || tmp[3]));
         });
         if (operator && operator !== "+") {
           var separator = ",";
@@ -36455,7 +36455,7 @@ var isContextSourceSupported = () => {
   try {
     const result = JSON.parse(
       "1",
-      (_, __, context3) => !!context3?.source && context3.source === "1"
+      (_, __, context4) => !!context4?.source && context4.source === "1"
     );
     featureCache.set(parseFingerprint, result);
     return result;
@@ -36464,26 +36464,26 @@ var isContextSourceSupported = () => {
     return false;
   }
 };
-var convertMarkedBigIntsReviver = (key, value, context3, userReviver) => {
+var convertMarkedBigIntsReviver = (key, value, context4, userReviver) => {
   const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
   if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
   const isNoiseValue = typeof value === "string" && noiseValue.test(value);
   if (isNoiseValue) return value.slice(0, -1);
   const hasUserReviver = typeof userReviver === "function";
   if (!hasUserReviver) return value;
-  return userReviver(key, value, context3);
+  return userReviver(key, value, context4);
 };
 var JSONParseV2 = (text2, reviver) => {
-  return JSON.parse(text2, (key, value, context3) => {
+  return JSON.parse(text2, (key, value, context4) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
-    const isInt = context3 && intRegex.test(context3.source);
+    const isInt = context4 && intRegex.test(context4.source);
     const isBigInt = isBigNumber && isInt;
-    if (isBigInt) return BigInt(context3.source);
+    if (isBigInt) return BigInt(context4.source);
     const hasCustomReviver = typeof reviver === "function";
     if (!hasCustomReviver) return value;
-    return reviver(key, value, context3);
+    return reviver(key, value, context4);
   });
 };
 var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
@@ -36554,7 +36554,7 @@ var JSONParse = (text2, reviver) => {
     const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
-      (key, value, context3) => convertMarkedBigIntsReviver(key, value, context3, reviver)
+      (key, value, context4) => convertMarkedBigIntsReviver(key, value, context4, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
@@ -36673,21 +36673,21 @@ async function fetchWrapper(requestOptions) {
   }
   const status = fetchResponse.status;
   const url = fetchResponse.url;
-  const responseHeaders = {};
+  const responseHeaders2 = {};
   for (const [key, value] of fetchResponse.headers) {
-    responseHeaders[key] = value;
+    responseHeaders2[key] = value;
   }
   const octokitResponse = {
     url,
     status,
-    headers: responseHeaders,
+    headers: responseHeaders2,
     data: ""
   };
-  if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+  if ("deprecation" in responseHeaders2) {
+    const matches = responseHeaders2.link && responseHeaders2.link.match(/<([^<>]+)>; rel="deprecation"/);
     const deprecationLink = matches && matches.pop();
     log.warn(
-      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders2.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
   }
   if (status === 204 || status === 205) {
@@ -40303,9 +40303,17 @@ throttling.triggersNotification = triggersNotification;
 
 // src/github/client.ts
 var import_bottleneck = __toESM(require_lib2(), 1);
-var NO_RETRY_STATUSES = [400, 401, 403, 404, 410, 422, 451];
+var NO_RETRY_STATUSES = [400, 401, 403, 404, 405, 409, 410, 422, 451];
+function attemptTimeout(ms) {
+  return (octokit) => {
+    octokit.hook.wrap("request", (request2, options2) => {
+      options2.request = { ...options2.request, signal: AbortSignal.timeout(ms) };
+      return request2(options2);
+    });
+  };
+}
 function createClient(options2) {
-  const { retries = 3, rateLimitRetries = 3, maxRateLimitWait = 300, log = () => void 0 } = options2;
+  const { retries = 3, rateLimitRetries = 3, maxRateLimitWait = 300, requestTimeout = 6e4, log = () => void 0 } = options2;
   const baseUrl2 = options2.baseUrl ?? process.env["GITHUB_API_URL"] ?? "https://api.github.com";
   const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
     const retrying = retryCount < rateLimitRetries && retryAfter <= maxRateLimitWait;
@@ -40324,31 +40332,63 @@ function createClient(options2) {
       },
       log: { debug: () => void 0, info: () => void 0, warn: log, error: log }
     },
+    attemptTimeout(requestTimeout),
     retry,
     throttling
   );
 }
 
 // src/engine/apply.ts
-import { chmodSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join as join3 } from "node:path";
+import { closeSync, fchmodSync, lstatSync, openSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname as dirname3, isAbsolute, join as join3, relative as relative2, sep as sep4 } from "node:path";
 async function writePlan(root, plan) {
+  const writes = checkedTargets(
+    root,
+    plan.files.filter((file) => file.after !== file.before)
+  );
   const staged = [];
   try {
-    for (const file of plan.files) {
-      if (file.after === file.before) continue;
-      const target = join3(root, ...file.path.split("/"));
+    for (const { file, target, mode } of writes) {
       const temp = `${target}.gitops-promote-${process.pid}.tmp`;
-      const { mode } = statSync(target);
+      const fd = openSync(temp, "wx");
       staged.push({ temp, target });
-      writeFileSync(temp, file.after);
-      chmodSync(temp, mode & 4095);
+      try {
+        writeFileSync(fd, file.after);
+        fchmodSync(fd, mode);
+      } finally {
+        closeSync(fd);
+      }
     }
   } catch (error2) {
     for (const { temp } of staged) rmSync(temp, { force: true });
     throw error2;
   }
   for (const { temp, target } of staged) renameSync(temp, target);
+}
+function checkedTargets(root, files) {
+  const realRoot = realpathSync(root);
+  const realDirs = /* @__PURE__ */ new Map();
+  return files.map((file) => {
+    const target = join3(root, ...file.path.split("/"));
+    const dir = dirname3(target);
+    let realDir = realDirs.get(dir);
+    if (realDir === void 0) {
+      realDir = realpathSync(dir);
+      realDirs.set(dir, realDir);
+    }
+    if (!isInside(realRoot, realDir)) {
+      throw new Error(`refusing to write ${file.path}: its directory resolves to ${realDir}, outside ${realRoot} (a symbolic link); nothing was written`);
+    }
+    const stats = lstatSync(target);
+    if (!stats.isFile()) {
+      throw new Error(`refusing to write ${file.path}: it is ${stats.isSymbolicLink() ? "a symbolic link" : "not a regular file"}; nothing was written`);
+    }
+    return { file, target, mode: stats.mode & 4095 };
+  });
+}
+function isInside(root, path6) {
+  const rel = relative2(root, path6);
+  return rel === "" || !isAbsolute(rel) && rel !== ".." && !rel.startsWith(`..${sep4}`);
 }
 
 // src/engine/go-template.ts
@@ -40694,7 +40734,7 @@ var FUNCTIONS = {
   hasPrefix: (prefix, s) => str(s).startsWith(str(prefix)),
   hasSuffix: (suffix, s) => str(s).endsWith(str(suffix)),
   replace: (from, to, s) => str(s).split(str(from)).join(str(to)),
-  join: (sep4, list) => Array.isArray(list) ? list.map(str).join(str(sep4)) : str(list),
+  join: (sep5, list) => Array.isArray(list) ? list.map(str).join(str(sep5)) : str(list),
   quote: (...xs) => xs.map((x) => JSON.stringify(str(x))).join(" "),
   default: (fallback, value) => truth(value) ? value : fallback,
   trunc: (n, s) => n >= 0 ? str(s).slice(0, n) : str(s).slice(n)
@@ -44389,21 +44429,21 @@ function parseComparator(range, text2) {
   if (!m) throw new SemverRangeError(range);
   const op = m[1];
   const [major, minor, patch, pre] = [m[3], m[4] ?? "", m[5] ?? "", m[6] ?? ""];
-  let version2 = m[2];
+  let version3 = m[2];
   let dirty = false;
   let minorDirty = false;
   let patchDirty = false;
   if (isWildcard(major)) {
-    version2 = `0.0.0${pre}`;
+    version3 = `0.0.0${pre}`;
     dirty = true;
   } else if (minor === "" || isWildcard(minor.slice(1))) {
-    version2 = `${major}.0.0${pre}`;
+    version3 = `${major}.0.0${pre}`;
     dirty = minorDirty = true;
   } else if (patch === "" || isWildcard(patch.slice(1))) {
-    version2 = `${major}${minor}.0${pre}`;
+    version3 = `${major}${minor}.0${pre}`;
     dirty = patchDirty = true;
   }
-  const parsed = newVersion(version2);
+  const parsed = newVersion(version3);
   if (!parsed) throw new SemverRangeError(range);
   return { op, version: parsed, dirty, minorDirty, patchDirty };
 }
@@ -44495,16 +44535,23 @@ function parseFluxRange(range) {
   };
 }
 
-// src/image/go-regexp.ts
-var GoRegexpError = class extends Error {
-  constructor(pattern, reason) {
-    super(`invalid regular expression ${JSON.stringify(pattern)}: ${reason}`);
-    this.pattern = pattern;
-    this.reason = reason;
-    this.name = "GoRegexpError";
+// src/image/go-regexp-class.ts
+var DOT2 = { has: (cp) => cp !== 10 };
+var DOT_ALL = { has: () => true };
+var ClassSet = class {
+  constructor(source) {
+    this.source = source;
+    this.regexp = new RegExp(`^${source}$`, "v");
   }
-  pattern;
-  reason;
+  source;
+  regexp;
+  /** Answers for the first 256 code points, filled on first test: 0 unknown, 1 in, 2 out. Tags are ASCII. */
+  known = new Uint8Array(256);
+  has(cp) {
+    if (cp >= 256) return this.regexp.test(String.fromCodePoint(cp));
+    if (this.known[cp] === 0) this.known[cp] = this.regexp.test(String.fromCodePoint(cp)) ? 1 : 2;
+    return this.known[cp] === 1;
+  }
 };
 var GO_SPACE = "\\x09\\x0a\\x0c\\x0d\\x20";
 var POSIX_CLASSES = {
@@ -44523,15 +44570,9 @@ var POSIX_CLASSES = {
   word: "0-9A-Za-z_",
   xdigit: "0-9A-Fa-f"
 };
-var FLAG_LETTERS = { i: "ignoreCase", m: "multiLine", s: "dotAll", U: "ungreedy" };
-var SIMPLE_ESCAPES2 = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
-var MAX_REPEAT = 1e3;
 function literal(cp) {
   if (cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122) return String.fromCodePoint(cp);
   return cp <= 255 ? `\\x${cp.toString(16).padStart(2, "0")}` : `\\u{${cp.toString(16)}}`;
-}
-function isAsciiAlnum(ch) {
-  return /^[0-9A-Za-z]$/.test(ch);
 }
 function unicodeClass(name, negated) {
   let negate = negated;
@@ -44541,7 +44582,9 @@ function unicodeClass(name, negated) {
     property = property.slice(1);
   }
   const jsName = property === "Any" || /^[A-Z][a-z]?$/.test(property) ? property : `Script=${property}`;
-  return { body: `\\p{${jsName}}`, negated: negate };
+  const body = `\\p{${jsName}}`;
+  new RegExp(`[${body}]`, "v");
+  return { body, negated: negate };
 }
 var caseChangingCodePoints;
 function caseChanging() {
@@ -44561,17 +44604,68 @@ function foldedExtras(body) {
   const folded = caseChanging().match(new RegExp(`[${body}]`, "giv")) ?? [];
   return folded.filter((ch) => !plain.test(ch)).map((ch) => literal(ch.codePointAt(0))).join("");
 }
-var Translator = class {
+
+// src/image/go-regexp-parse.ts
+var GoRegexpError = class extends Error {
+  constructor(pattern, reason) {
+    super(`invalid regular expression ${JSON.stringify(pattern)}: ${reason}`);
+    this.pattern = pattern;
+    this.reason = reason;
+    this.name = "GoRegexpError";
+  }
+  pattern;
+  reason;
+};
+var BEGIN_LINE = 1;
+var END_LINE = 2;
+var BEGIN_TEXT = 4;
+var END_TEXT = 8;
+var WORD_BOUNDARY = 16;
+var NO_WORD_BOUNDARY = 32;
+var EMPTY = { kind: "empty" };
+var FLAG_LETTERS = { i: "ignoreCase", m: "multiLine", s: "dotAll", U: "ungreedy" };
+var SIMPLE_ESCAPES2 = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
+var MAX_REPEAT = 1e3;
+var MAX_HEIGHT = 1e3;
+function isAsciiAlnum(ch) {
+  return /^[0-9A-Za-z]$/.test(ch);
+}
+function children(node) {
+  switch (node.kind) {
+    case "capture":
+    case "repeat":
+      return [node.sub];
+    case "concat":
+    case "alternate":
+      return node.subs;
+    default:
+      return [];
+  }
+}
+function withinRepeatLimit(node, limit) {
+  let n = limit;
+  if (node.kind === "repeat") {
+    if (node.max === 0) return true;
+    const copies = node.max === Infinity ? node.min : node.max;
+    if (copies > n) return false;
+    if (copies > 0) n = Math.floor(n / copies);
+  }
+  return children(node).every((sub) => withinRepeatLimit(sub, n));
+}
+var Parser2 = class {
   constructor(src) {
     this.src = src;
+    this.frames = [{ alternatives: [], items: [], capture: void 0, outerFlags: this.flags }];
   }
   src;
   pos = 0;
-  out = "";
   groupNames = [void 0];
   flags = { ignoreCase: false, multiLine: false, dotAll: false, ungreedy: false };
-  /** For each open group, the flags to restore at its `)`. */
-  outerFlags = [];
+  frames;
+  /** The last atom read was a repetition operator, which Go does not let another follow (`a**`). */
+  afterRepeat = false;
+  /** The height of each node with children (a leaf's is 1). */
+  heights = /* @__PURE__ */ new Map();
   fail(reason) {
     throw new GoRegexpError(this.src, reason);
   }
@@ -44581,97 +44675,127 @@ var Translator = class {
   rest() {
     return this.src.slice(this.pos);
   }
+  get frame() {
+    return this.frames[this.frames.length - 1];
+  }
+  push(node) {
+    this.frame.items.push(node);
+  }
+  /** A node with children, refused when the tree grows deeper than Go allows. */
+  made(node) {
+    const height = 1 + children(node).reduce((max, sub) => Math.max(max, this.heights.get(sub) ?? 1), 0);
+    if (height > MAX_HEIGHT) this.fail("expression nests too deeply");
+    this.heights.set(node, height);
+    return node;
+  }
+  sequence(items) {
+    return items.length === 0 ? EMPTY : items.length === 1 ? items[0] : this.made({ kind: "concat", subs: items });
+  }
   /** The next code point (a surrogate pair is one character, as a UTF-8 rune is in Go). */
   nextCodePoint() {
     const cp = this.src.codePointAt(this.pos);
     this.pos += cp > 65535 ? 2 : 1;
     return cp;
   }
-  translate() {
+  parse() {
     while (this.pos < this.src.length) this.atom();
-    if (this.outerFlags.length > 0) this.fail("missing closing )");
-    let regexp;
-    try {
-      regexp = new RegExp(this.out, "v");
-    } catch (error2) {
-      this.fail(error2 instanceof Error ? error2.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, "") : String(error2));
-    }
-    return { source: this.src, regexp, groupNames: this.groupNames };
+    if (this.frames.length > 1) this.fail("missing closing )");
+    return { root: this.close(), groupNames: this.groupNames };
+  }
+  /** The top frame's alternatives as one node. */
+  close() {
+    const { alternatives, items } = this.frame;
+    alternatives.push(this.sequence(items));
+    return alternatives.length === 1 ? alternatives[0] : this.made({ kind: "alternate", subs: alternatives });
   }
   atom() {
+    const afterRepeat = this.afterRepeat;
+    this.afterRepeat = false;
     const ch = this.peek();
     switch (ch) {
       case "\\":
         this.pos++;
-        this.out += this.escape();
+        this.escape();
         return;
       case "[":
-        this.out += this.charClass();
+        this.push(this.set(this.charClass()));
         return;
       case "(":
         this.group();
         return;
       case ")": {
-        const outer = this.outerFlags.pop();
-        if (outer === void 0) this.fail("unexpected )");
-        this.flags = outer;
+        if (this.frames.length === 1) this.fail("unexpected )");
+        const node = this.close();
+        const { capture, outerFlags } = this.frames.pop();
+        this.flags = outerFlags;
         this.pos++;
-        this.out += ")";
+        this.push(capture === void 0 ? node : this.made({ kind: "capture", index: capture, sub: node }));
         return;
       }
       case "|":
         this.pos++;
-        this.out += ch;
+        this.frame.alternatives.push(this.sequence(this.frame.items));
+        this.frame.items = [];
         return;
-      // Go's lines end at \n only; JS's `m` flag would also end them at \r, U+2028 and U+2029.
       case "^":
         this.pos++;
-        this.out += this.flags.multiLine ? "(?<![^\\n])" : "^";
+        this.push({ kind: "assert", condition: this.flags.multiLine ? BEGIN_LINE : BEGIN_TEXT });
         return;
       case "$":
         this.pos++;
-        this.out += this.flags.multiLine ? "(?![^\\n])" : "$";
+        this.push({ kind: "assert", condition: this.flags.multiLine ? END_LINE : END_TEXT });
         return;
       case ".":
         this.pos++;
-        this.out += this.flags.dotAll ? "[\\s\\S]" : "[^\\n]";
+        this.push({ kind: "set", set: this.flags.dotAll ? DOT_ALL : DOT2 });
         return;
       case "*":
       case "+":
       case "?":
         this.pos++;
-        this.quantifier(ch);
+        this.repeat(ch === "+" ? 1 : 0, ch === "?" ? 1 : Infinity, afterRepeat);
         return;
       case "{": {
         const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(this.rest());
         if (!m) break;
         const min = Number(m[1]);
-        const max = m[3] ? Number(m[3]) : m[2] ? void 0 : min;
-        if (min > MAX_REPEAT || max !== void 0 && (max > MAX_REPEAT || max < min)) this.fail(`invalid repeat count ${m[0]}`);
+        const max = m[3] ? Number(m[3]) : m[2] ? Infinity : min;
+        if (min > MAX_REPEAT || max !== Infinity && (max > MAX_REPEAT || max < min)) this.fail(`invalid repeat count ${m[0]}`);
         this.pos += m[0].length;
-        this.quantifier(m[0]);
+        const node = this.repeat(min, max, afterRepeat);
+        if ((min >= 2 || max >= 2 && max !== Infinity) && !withinRepeatLimit(node, MAX_REPEAT)) this.fail(`invalid repeat count ${m[0]}`);
         return;
       }
     }
-    this.out += this.char(this.nextCodePoint());
+    this.push(this.char(this.nextCodePoint()));
   }
-  /** A literal character; under `i`, with its case variants. */
+  /** A literal character; under `i`, the set of its case variants. */
   char(cp) {
     const extras = this.flags.ignoreCase ? foldedExtras(literal(cp)) : "";
-    return extras === "" ? literal(cp) : `[${literal(cp)}${extras}]`;
+    return extras === "" ? { kind: "char", cp } : { kind: "set", set: new ClassSet(`[${literal(cp)}${extras}]`) };
+  }
+  set(source) {
+    return { kind: "set", set: new ClassSet(source) };
   }
   /** A set as a JS class (usable inside a class too); under `i`, folded before it is negated, as Go does. */
-  charSet(set) {
+  classSource(set) {
     const extras = this.flags.ignoreCase ? foldedExtras(set.body) : "";
     return `[${set.negated ? "^" : ""}${set.body}${extras}]`;
   }
-  quantifier(q) {
-    let lazy = false;
+  /** Applies a repetition operator (just read) to the last item, which it replaces. */
+  repeat(min, max, afterRepeat) {
+    let greedy = true;
     if (this.peek() === "?") {
-      lazy = true;
+      greedy = false;
       this.pos++;
     }
-    this.out += q + (lazy !== this.flags.ungreedy ? "?" : "");
+    const items = this.frame.items;
+    const sub = items.pop();
+    if (sub === void 0 || afterRepeat) this.fail("Nothing to repeat");
+    const node = this.made({ kind: "repeat", sub, min, max, greedy: greedy !== this.flags.ungreedy });
+    items.push(node);
+    this.afterRepeat = true;
+    return node;
   }
   group() {
     const rest = this.rest();
@@ -44680,10 +44804,8 @@ var Translator = class {
       const name = named[1];
       if (!/^[A-Za-z0-9_]+$/.test(name)) this.fail(`invalid named capture ${JSON.stringify(named[0])}`);
       if (this.groupNames.includes(name)) this.fail(`duplicate capture group name ${JSON.stringify(name)}`);
-      this.groupNames.push(name);
-      this.outerFlags.push(this.flags);
+      this.open(name);
       this.pos += named[0].length;
-      this.out += "(";
       return;
     }
     if (/^\(\?P?<(?![=!])/.test(rest)) this.fail(`invalid named capture ${JSON.stringify(rest)}`);
@@ -44691,10 +44813,13 @@ var Translator = class {
       this.flagGroup();
       return;
     }
-    this.groupNames.push(void 0);
-    this.outerFlags.push(this.flags);
+    this.open(void 0);
     this.pos++;
-    this.out += "(";
+  }
+  /** Opens a capturing group. */
+  open(name) {
+    this.frames.push({ alternatives: [], items: [], capture: this.groupNames.length, outerFlags: this.flags });
+    this.groupNames.push(name);
   }
   /**
    * `(?flags)` or `(?flags:`, read as Go's parser reads them: letters from `imsU`, and at most
@@ -44716,10 +44841,7 @@ var Translator = class {
         sawFlag = false;
       } else if ((c === ":" || c === ")") && (!clear || sawFlag)) {
         this.pos = end + 1;
-        if (c === ":") {
-          this.outerFlags.push(this.flags);
-          this.out += "(?:";
-        }
+        if (c === ":") this.frames.push({ alternatives: [], items: [], capture: void 0, outerFlags: this.flags });
         this.flags = flags;
         return;
       } else {
@@ -44744,23 +44866,30 @@ var Translator = class {
       case "S":
       case "p":
       case "P":
-        return this.charSet(this.classEscape(c));
-      // Go's \b is ASCII, as JS's is without the `i` flag.
+        this.push(this.set(this.classSource(this.classEscape(c))));
+        return;
+      // Go's \b is ASCII whatever the flags.
       case "b":
+        this.push({ kind: "assert", condition: WORD_BOUNDARY });
+        return;
       case "B":
-        return `\\${c}`;
+        this.push({ kind: "assert", condition: NO_WORD_BOUNDARY });
+        return;
       case "A":
-        return "(?<![\\s\\S])";
+        this.push({ kind: "assert", condition: BEGIN_TEXT });
+        return;
       case "z":
-        return "(?![\\s\\S])";
+        this.push({ kind: "assert", condition: END_TEXT });
+        return;
       case "Q": {
         const end = this.src.indexOf("\\E", this.pos);
         const text2 = this.src.slice(this.pos, end < 0 ? void 0 : end);
         this.pos = end < 0 ? this.src.length : end + 2;
-        return Array.from(text2, (ch) => this.char(ch.codePointAt(0))).join("");
+        for (const ch of text2) this.push(this.char(ch.codePointAt(0)));
+        return;
       }
     }
-    return this.char(this.escapedCharacter(c));
+    this.push(this.char(this.escapedCharacter(c)));
   }
   /** `\d`, `\w`, `\s`, `\pL`, `\p{Greek}` and their negations, after the backslash. JS's `\d` and `\w` are ASCII, as Go's. */
   classEscape(c) {
@@ -44778,7 +44907,12 @@ var Translator = class {
     const m = /^(?:\{([^}]*)\}|([A-Za-z]))/.exec(this.rest());
     if (!m) this.fail(`invalid character class range \\${c}`);
     this.pos += m[0].length;
-    return unicodeClass(m[1] ?? m[2], c === "P");
+    try {
+      return unicodeClass(m[1] ?? m[2], c === "P");
+    } catch (error2) {
+      if (!(error2 instanceof SyntaxError)) throw error2;
+      this.fail(error2.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, ""));
+    }
   }
   /** A single-character escape (`\n`, `\x41`, `\101`, `\.`), as Go's parseEscape reads it. */
   escapedCharacter(c) {
@@ -44801,7 +44935,7 @@ var Translator = class {
     if (cp < 128 && !isAsciiAlnum(c)) return cp;
     this.fail(`invalid escape sequence \\${c}`);
   }
-  /** `[...]`. Under `i` each item is folded (a negated item after folding), then the class negated, as Go does. */
+  /** `[...]` as a JS class. Under `i` each item is folded (a negated item after folding), then the class negated, as Go does. */
   charClass() {
     const start = this.pos;
     this.pos++;
@@ -44820,13 +44954,13 @@ var Translator = class {
         const m = /^\[:(\^?)([a-z]+):\]$/.exec(named);
         const body = m ? POSIX_CLASSES[m[2]] : void 0;
         if (body === void 0) this.fail(`invalid character class range ${named}`);
-        sets += this.charSet({ body, negated: m[1] === "^" });
+        sets += this.classSource({ body, negated: m[1] === "^" });
         this.pos += named.length;
         continue;
       }
       if (this.peek() === "\\" && /^[dDwWsSpP]/.test(this.peek(1))) {
         this.pos += 2;
-        sets += this.charSet(this.classEscape(this.src[this.pos - 1]));
+        sets += this.classSource(this.classEscape(this.src[this.pos - 1]));
         continue;
       }
       const lo = this.classCharacter();
@@ -44852,8 +44986,297 @@ var Translator = class {
     return this.escapedCharacter(c);
   }
 };
+function parseGoRegexp(pattern) {
+  return new Parser2(pattern).parse();
+}
+
+// src/image/pike-vm.ts
+var CHAR = 0;
+var SET = 1;
+var SPLIT = 2;
+var SAVE = 3;
+var ASSERT = 4;
+var MATCH = 5;
+function nullable(node) {
+  switch (node.kind) {
+    case "empty":
+    case "assert":
+      return true;
+    case "char":
+    case "set":
+      return false;
+    case "capture":
+      return nullable(node.sub);
+    case "concat":
+      return node.subs.every(nullable);
+    case "alternate":
+      return node.subs.some(nullable);
+    case "repeat":
+      return node.min === 0 || nullable(node.sub);
+  }
+}
+var Compiler = class {
+  op = [MATCH];
+  out = [-1];
+  arg = [0];
+  sets = [];
+  emit(op, out, arg) {
+    this.op.push(op);
+    this.out.push(out);
+    this.arg.push(arg);
+    return this.op.length - 1;
+  }
+  /** A SPLIT that prefers `first`. */
+  choice(first, second) {
+    return this.emit(SPLIT, first, second);
+  }
+  /** `x?`: a SPLIT to x's entry `body` or on to `next`, preferring x when greedy. */
+  optional(body, next, greedy) {
+    return greedy ? this.choice(body, next) : this.choice(next, body);
+  }
+  /** x, then a SPLIT back to x or on to `next`: returns the SPLIT and x's entry. */
+  loop(sub, greedy, next) {
+    const split2 = this.emit(SPLIT, -1, -1);
+    const body = this.compile(sub, split2);
+    this.out[split2] = greedy ? body : next;
+    this.arg[split2] = greedy ? next : body;
+    return { split: split2, body };
+  }
+  /** Code that matches `node`, then goes on at `next`; returns its entry. */
+  compile(node, next) {
+    switch (node.kind) {
+      case "empty":
+        return next;
+      case "char":
+        return this.emit(CHAR, next, node.cp);
+      case "set":
+        return this.emit(SET, next, this.sets.push(node.set) - 1);
+      case "assert":
+        return this.emit(ASSERT, next, node.condition);
+      case "capture": {
+        const body = this.compile(node.sub, this.emit(SAVE, next, 2 * node.index + 1));
+        return this.emit(SAVE, body, 2 * node.index);
+      }
+      case "concat":
+        return node.subs.reduceRight((pc, sub) => this.compile(sub, pc), next);
+      case "alternate": {
+        const last = node.subs.length - 1;
+        return node.subs.slice(0, last).reduceRight((pc, sub) => this.choice(this.compile(sub, next), pc), this.compile(node.subs[last], next));
+      }
+      case "repeat":
+        return this.repeat(node, next);
+    }
+  }
+  /** Go's expansion: `x*`; `x+`; `xxx+` for x{4,}; `xx(x(x(x)?)?)?` for x{2,5}. */
+  repeat(node, next) {
+    const { sub, min, max, greedy } = node;
+    let pc = next;
+    if (max === Infinity) {
+      if (min > 0) pc = this.loop(sub, greedy, next).body;
+      else if (nullable(sub)) pc = this.optional(this.loop(sub, greedy, next).body, next, greedy);
+      else pc = this.loop(sub, greedy, next).split;
+      for (let i = 1; i < min; i++) pc = this.compile(sub, pc);
+      return pc;
+    }
+    for (let i = min; i < max; i++) pc = this.optional(this.compile(sub, pc), next, greedy);
+    for (let i = 0; i < min; i++) pc = this.compile(sub, pc);
+    return pc;
+  }
+};
+var ThreadList = class {
+  /** Each thread's instruction. */
+  pcs;
+  /** Each thread's capture slots, `slots` apiece (as many as the run asks for); grown on demand, as few threads live at once. */
+  caps;
+  count = 0;
+  /** The generation in which each instruction was last reached, so clearing is O(1). */
+  seen;
+  generation = 1;
+  constructor(instructions) {
+    this.pcs = new Int32Array(instructions);
+    this.caps = new Int32Array(16);
+    this.seen = new Uint32Array(instructions);
+  }
+  clear() {
+    this.count = 0;
+    if (++this.generation === 4294967295) {
+      this.seen.fill(0);
+      this.generation = 1;
+    }
+  }
+  /** Marks `pc` reached; false when it already was (a thread of higher priority got there first). */
+  reach(pc) {
+    if (this.seen[pc] === this.generation) return false;
+    this.seen[pc] = this.generation;
+    return true;
+  }
+};
+function isWordChar(cp) {
+  return cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 95;
+}
+function context3(before, after) {
+  let bits = isWordChar(before) === isWordChar(after) ? NO_WORD_BOUNDARY : WORD_BOUNDARY;
+  if (before < 0) bits |= BEGIN_TEXT | BEGIN_LINE;
+  else if (before === 10) bits |= BEGIN_LINE;
+  if (after < 0) bits |= END_TEXT | END_LINE;
+  else if (after === 10) bits |= END_LINE;
+  return bits;
+}
+var PikeVM = class {
+  op;
+  out;
+  arg;
+  sets;
+  start;
+  /** Every match starts at the beginning of the text (`^…` or `\A…`), so no thread starts later. */
+  anchored;
+  /** Capture slots: a start and an end per group, group 0 being the whole match. */
+  slots;
+  lists;
+  /** Pending work while following SPLITs: pairs of (-1, instruction) or (slot, value to restore). */
+  stack;
+  /** The capture slots of the thread being followed. */
+  scratch;
+  /** The capture slots of the match found. */
+  found;
+  /** `groups`: the number of capture groups, counting group 0. */
+  constructor(root, groups2) {
+    const compiler = new Compiler();
+    this.start = compiler.compile(root, 0);
+    this.op = Uint8Array.from(compiler.op);
+    this.out = Int32Array.from(compiler.out);
+    this.arg = Int32Array.from(compiler.arg);
+    this.sets = compiler.sets;
+    this.slots = 2 * groups2;
+    this.anchored = (this.startCondition() & BEGIN_TEXT) !== 0;
+    const size = this.op.length;
+    this.lists = [new ThreadList(size), new ThreadList(size)];
+    this.stack = new Int32Array(2 * (size + 1));
+    this.scratch = new Int32Array(this.slots);
+    this.found = new Int32Array(this.slots);
+  }
+  /** The assertions every match must pass before its first character (Go's StartCond). */
+  startCondition() {
+    let bits = 0;
+    for (let pc = this.start; ; pc = this.out[pc]) {
+      if (this.op[pc] === ASSERT) bits |= this.arg[pc];
+      else if (this.op[pc] !== SAVE) return bits;
+    }
+  }
+  /** Go's MatchString: does the pattern match anywhere in `text`? */
+  test(text2) {
+    return this.run(text2, 0);
+  }
+  /** Go's FindStringSubmatch: the leftmost match and its groups (undefined where a group took no part), or null. */
+  exec(text2) {
+    if (!this.run(text2, this.slots)) return null;
+    const groups2 = [];
+    for (let slot = 0; slot < this.slots; slot += 2) {
+      const start = this.found[slot];
+      groups2.push(start >= 0 ? text2.slice(start, this.found[slot + 1]) : void 0);
+    }
+    return groups2;
+  }
+  /** Finds the leftmost-first match, keeping `slots` capture slots (0: only whether there is one). */
+  run(text2, slots) {
+    let [current, next] = this.lists;
+    current.clear();
+    let matched = false;
+    let pos = 0;
+    let before = -1;
+    let cp = text2.length > 0 ? text2.codePointAt(0) : -1;
+    for (; ; ) {
+      if (current.count === 0 && (matched || this.anchored && pos > 0)) break;
+      const width = cp > 65535 ? 2 : 1;
+      const after = cp >= 0 && pos + width < text2.length ? text2.codePointAt(pos + width) : -1;
+      if (!matched && (pos === 0 || !this.anchored)) {
+        this.scratch.fill(-1);
+        if (slots > 0) this.scratch[0] = pos;
+        this.add(current, this.start, pos, context3(before, cp), slots);
+      }
+      next.clear();
+      const nextContext = context3(cp, after);
+      for (let i = 0; i < current.count; i++) {
+        const pc = current.pcs[i];
+        const op = this.op[pc];
+        if (op === MATCH) {
+          if (slots === 0) return true;
+          for (let s = 0; s < slots; s++) this.found[s] = current.caps[i * slots + s];
+          this.found[1] = pos;
+          matched = true;
+          break;
+        }
+        if (cp >= 0 && (op === CHAR ? this.arg[pc] === cp : this.sets[this.arg[pc]].has(cp))) {
+          for (let s = 0; s < slots; s++) this.scratch[s] = current.caps[i * slots + s];
+          this.add(next, this.out[pc], pos + width, nextContext, slots);
+        }
+      }
+      if (cp < 0) break;
+      pos += width;
+      before = cp;
+      cp = after;
+      const done = current;
+      current = next;
+      next = done;
+    }
+    return matched;
+  }
+  /**
+   * Adds to `list` the thread at `pc` with the capture slots in `scratch`, following SPLITs (first
+   * branch first), SAVEs and ASSERTs to the instructions that consume or match. An instruction
+   * already in `list` is not added again: the thread there has priority. Iterative, as a
+   * program of a thousand copies (`x{1000}`) would be too deep to follow recursively.
+   */
+  add(list, pc0, pos, context4, slots) {
+    const { op, out, arg, stack, scratch } = this;
+    let sp = 0;
+    stack[sp++] = -1;
+    stack[sp++] = pc0;
+    while (sp > 0) {
+      const value = stack[--sp];
+      const slot = stack[--sp];
+      if (slot >= 0) {
+        scratch[slot] = value;
+        continue;
+      }
+      for (let pc = value; list.reach(pc); ) {
+        const o = op[pc];
+        if (o === SPLIT) {
+          stack[sp++] = -1;
+          stack[sp++] = arg[pc];
+          pc = out[pc];
+        } else if (o === SAVE) {
+          const s = arg[pc];
+          if (s < slots) {
+            stack[sp++] = s;
+            stack[sp++] = scratch[s];
+            scratch[s] = pos;
+          }
+          pc = out[pc];
+        } else if (o === ASSERT) {
+          if ((arg[pc] & ~context4) !== 0) break;
+          pc = out[pc];
+        } else {
+          const t = list.count++;
+          list.pcs[t] = pc;
+          if ((t + 1) * slots > list.caps.length) {
+            const grown = new Int32Array(2 * (t + 1) * slots);
+            grown.set(list.caps);
+            list.caps = grown;
+          }
+          for (let s = 0; s < slots; s++) list.caps[t * slots + s] = scratch[s];
+          break;
+        }
+      }
+    }
+  }
+};
+
+// src/image/go-regexp.ts
 function compileGoRegexp(pattern) {
-  return new Translator(pattern).translate();
+  const { root, groupNames } = parseGoRegexp(pattern);
+  const vm = new PikeVM(root, groupNames.length);
+  return { source: pattern, groupNames, test: (text2) => vm.test(text2), exec: (text2) => vm.exec(text2) };
 }
 function expandTemplate(re, template, match) {
   let out = "";
@@ -44974,8 +45397,8 @@ function semverRanking(r, spec) {
       pick(values) {
         let best;
         for (const value of values) {
-          const version2 = parseFluxVersion(value);
-          if (version2 && constraint.satisfiedBy(version2) && (!best || compareFluxVersions(version2, best) > 0)) best = version2;
+          const version3 = parseFluxVersion(value);
+          if (version3 && constraint.satisfiedBy(version3) && (!best || compareFluxVersions(version3, best) > 0)) best = version3;
         }
         return best?.original;
       }
@@ -45040,7 +45463,7 @@ function candidates(filter, tags) {
       byValue.set(tag, tag);
       continue;
     }
-    const match = filter.pattern.regexp.exec(tag);
+    const match = filter.pattern.exec(tag);
     if (match) byValue.set(filter.extract !== "" ? expandTemplate(filter.pattern, filter.extract, match) : tag, tag);
   }
   return byValue;
@@ -45548,7 +45971,7 @@ var DocumentReader = class {
     for (const [i, pattern] of patterns.entries()) {
       try {
         if (typeof pattern !== "string") throw new GoRegexpError(String(pattern), "not a string");
-        exclusionList.push(compileGoRegexp(pattern).regexp);
+        exclusionList.push(compileGoRegexp(pattern));
       } catch (error2) {
         if (!(error2 instanceof GoRegexpError)) throw error2;
         this.warn(["spec", "exclusionList", i], `ImageRepository ${id}: spec.exclusionList[${i}]: ${error2.message}; the repository is ignored`);
@@ -45602,7 +46025,18 @@ function fluxSetters(docs) {
         });
         continue;
       }
-      const object = doc.toJS({ maxAliasCount: 100 });
+      let object;
+      try {
+        object = doc.toJS({ maxAliasCount: 100 });
+      } catch (error2) {
+        if (!(error2 instanceof ReferenceError)) throw error2;
+        warnings.push({
+          file,
+          line: lines.linePos(doc.range[0]).line,
+          message: `YAML aliases not expanded (${error2.message}); Flux objects in it are ignored`
+        });
+        continue;
+      }
       if (!isRecord(object) || !isRecord(object.metadata) || !isRecord(object.spec)) continue;
       const { apiVersion, kind, metadata, spec } = object;
       if (kind !== "ImageRepository" && kind !== "ImagePolicy" && kind !== "ImageUpdateAutomation") continue;
@@ -45629,7 +46063,7 @@ function fluxSetters(docs) {
     const [repository, ...tied] = nearest(
       [policy.file],
       repositories.get(policy.repositoryId) ?? [],
-      (r) => JSON.stringify([r.name, r.exclusionList.map(String)])
+      (r) => JSON.stringify([r.name, r.exclusionList.map((re) => re.source)])
     );
     if (!repository || tied.length > 0) {
       const found = tied.length > 0 ? `defined differently at ${where([repository, ...tied])}, equally near it` : "not found";
@@ -45646,7 +46080,7 @@ function fluxSetters(docs) {
   return { setters, automations, warnings };
 }
 function nearestSetters(from, setters) {
-  return nearest(from, setters, (s) => JSON.stringify([s.name, s.policy.description, s.exclusionList.map(String)]));
+  return nearest(from, setters, (s) => JSON.stringify([s.name, s.policy.description, s.exclusionList.map((re) => re.source)]));
 }
 function nearest(from, definitions, identity) {
   if (definitions.length <= 1) return [...definitions];
@@ -45889,11 +46323,11 @@ function warnUnmoved(images, texts, warnings) {
   for (const image of images) {
     const pattern = repositoryPattern(image);
     const holding = texts.filter(([, text2]) => pattern.test(text2)).map(([path6]) => path6);
-    const version2 = image.tag ?? image.digest;
-    if (holding.length === 0 || texts.some(([path6, text2]) => holding.includes(path6) && text2.includes(version2))) continue;
+    const version3 = image.tag ?? image.digest;
+    if (holding.length === 0 || texts.some(([path6, text2]) => holding.includes(path6) && text2.includes(version3))) continue;
     const where2 = holding.length > 3 ? `${holding.slice(0, 3).join(", ")} and ${holding.length - 3} more` : holding.join(", ");
     warnings.push({
-      message: `${image.repository} appears in ${where2}, but no field there holds ${version2} or was edited: it sits where no rule edits it (see "What it edits" in the README)`
+      message: `${image.repository} appears in ${where2}, but no field there holds ${version3} or was edited: it sits where no rule edits it (see "What it edits" in the README)`
     });
   }
 }
@@ -46523,6 +46957,9 @@ function located(path6, error2) {
 
 // src/engine/plan.ts
 var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
+function configPathOf(request2) {
+  return (request2.config ?? DEFAULT_CONFIG).replace(/^\.\//, "");
+}
 var READ_CONCURRENCY = 64;
 async function planUpdate(source, request2) {
   const valid = validateRequest(request2);
@@ -46530,7 +46967,7 @@ async function planUpdate(source, request2) {
   for await (const path6 of source.list()) files.push(path6);
   files.sort();
   const present = new Set(files);
-  const configPath = (request2.config ?? DEFAULT_CONFIG).replace(/^\.\//, "");
+  const configPath = configPathOf(request2);
   const config = await loadConfig(source, present, configPath, request2.config !== void 0);
   const targets = targetsInScope(config, request2.targets);
   const warnings = [];
@@ -46706,15 +47143,16 @@ var PURPOSES = [
   [new RegExp(`^PATCH ${REPO}/git/refs/heads/(.+)$`), "moving branch $1", "contents"],
   [new RegExp(`^POST ${REPO}/git/refs$`), "creating the pull-request branch", "contents"],
   [new RegExp(`^GET ${REPO}/git/ref/heads/(.+)$`), "reading branch $1", "contents"],
-  [new RegExp(`^GET ${REPO}/pulls$`), "looking for the open pull request", "pull-requests"],
+  [new RegExp(`^GET ${REPO}/pulls$`), "looking for the pull request", "pull-requests"],
   [new RegExp(`^POST ${REPO}/pulls$`), "opening the pull request", "pull-requests"],
   [new RegExp(`^PATCH ${REPO}/pulls/(\\d+)$`), "updating pull request #$1", "pull-requests"],
   [new RegExp(`^POST ${REPO}/issues/(\\d+)/labels$`), "labelling pull request #$1", "pull-requests"],
   [new RegExp(`^POST ${REPO}/issues/(\\d+)/assignees$`), "assigning pull request #$1", "pull-requests"],
   [new RegExp(`^POST ${REPO}/pulls/(\\d+)/requested_reviewers$`), "requesting reviews of pull request #$1", "pull-requests"],
   [new RegExp(`^PUT ${REPO}/pulls/(\\d+)/merge$`), "merging pull request #$1", "contents"],
-  [/^POST \/graphql updateRefs$/, "moving the pull-request branch", "contents"],
-  [/^POST \/graphql enablePullRequestAutoMerge$/, "enabling auto-merge", "pull-requests"]
+  [/^POST \/graphql updateRefs$/, "moving a branch", "contents"],
+  [/^POST \/graphql enablePullRequestAutoMerge$/, "enabling auto-merge", "pull-requests"],
+  [/^POST \/graphql disablePullRequestAutoMerge$/, "turning auto-merge off", "pull-requests"]
 ];
 function requestPurpose(request2) {
   const line = `${request2.method} ${request2.path}${request2.field ? ` ${request2.field}` : ""}`;
@@ -46749,12 +47187,15 @@ async function createApiCommit(client, repository, commit) {
   });
   return { sha: created.data.sha, tree: tree.data.sha, verified: created.data.verification?.verified ?? false };
 }
-async function advanceBranch(client, repository, branch, sha) {
+async function advanceBranch(client, repository, branch, sha, expected) {
+  if (await branchHead(client, repository, branch) !== expected) throw new BranchMovedError(branch);
   try {
     await client.rest.git.updateRef({ ...repository, ref: `heads/${branch}`, sha, force: false });
   } catch (error2) {
-    if (httpStatus(error2) === 422 && /fast.forward/i.test(errorMessage(error2))) throw new BranchMovedError(branch);
-    throw error2;
+    if (httpStatus(error2) !== 422 || !/fast.forward/i.test(errorMessage(error2))) throw error2;
+    const current = await branchHead(client, repository, branch);
+    if (current === sha || current !== void 0 && await builtOn(client, repository, current, sha)) return;
+    throw new BranchMovedError(branch);
   }
 }
 var REPOSITORY_ID = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { id } }`;
@@ -46773,28 +47214,41 @@ async function setBranch(client, repository, branch, sha, expected) {
     }
     return;
   }
+  await swapBranch(client, repository, branch, { before: expected, after: sha });
+}
+async function swapBranch(client, repository, branch, change) {
   const swap = await refSwap(client, repository, branch);
   for (let attempt = 1; ; attempt++) {
     try {
-      await swap(expected, sha);
+      await swap(change);
       return;
     } catch (error2) {
       const current = await branchHead(client, repository, branch);
-      if (current === sha) return;
-      if (current !== expected) throw new BranchMovedError(branch);
+      if (current === change.after) return;
+      if (current !== change.before) throw new BranchMovedError(branch);
       if (attempt === SWAP_ATTEMPTS) throw error2;
     }
   }
 }
 async function deleteOwnBranch(client, repository, branch, sha) {
-  await (await refSwap(client, repository, branch))(sha, NO_COMMIT);
+  await (await refSwap(client, repository, branch))({ before: sha, after: NO_COMMIT });
 }
 async function refSwap(client, repository, branch) {
   const { repository: found } = await client.graphql(REPOSITORY_ID, { owner: repository.owner, name: repository.repo });
-  return async (before, after) => {
+  return async ({ before, after }) => {
     const refUpdates = [{ name: `refs/heads/${branch}`, beforeOid: before, afterOid: after, force: true }];
     await client.graphql(UPDATE_REFS, { input: { repositoryId: found.id, refUpdates }, request: { retries: 0 } });
   };
+}
+var LANDED_DEPTH = 10;
+async function builtOn(client, repository, head, commit) {
+  let sha = head;
+  for (let depth = 0; sha !== void 0 && depth < LANDED_DEPTH; depth++) {
+    const { data } = await client.rest.git.getCommit({ ...repository, commit_sha: sha });
+    sha = data.parents[0]?.sha;
+    if (sha === commit) return true;
+  }
+  return false;
 }
 async function branchHead(client, repository, branch) {
   try {
@@ -46809,6 +47263,12 @@ async function branchHead(client, repository, branch) {
 var ENABLE_AUTO_MERGE = `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) {
   enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $mergeMethod }) { pullRequest { number } }
 }`;
+var DISABLE_AUTO_MERGE = `mutation($id: ID!) {
+  disablePullRequestAutoMerge(input: { pullRequestId: $id }) { pullRequest { number } }
+}`;
+async function disableAutoMerge(client, pr) {
+  await client.graphql(DISABLE_AUTO_MERGE, { id: pr.nodeId });
+}
 async function mergePullRequest(client, repository, pr, mode, method) {
   if (mode === "none") return "none";
   if (mode === "immediate") return mergeNow(client, repository, pr, method);
@@ -46834,8 +47294,19 @@ async function mergeNow(client, repository, pr, method) {
       await client.rest.pulls.merge({ ...repository, pull_number: pr.number, merge_method: method, sha: pr.headSha });
       return "merged";
     } catch (error2) {
-      if (attempt >= 4 || httpStatus(error2) !== 405 || !/base branch was modified|not mergeable|try again/i.test(errorMessage(error2))) {
-        throw new Error(`could not merge pull request #${pr.number}: ${errorMessage(error2)}`, { cause: error2 });
+      const status = httpStatus(error2);
+      const text2 = errorMessage(error2);
+      if (status === 409 && /head branch was modified/i.test(text2)) throw new BranchMovedError(pr.branch);
+      if (status === 405) {
+        const { data: pull } = await client.rest.pulls.get({ ...repository, pull_number: pr.number });
+        if (pull.merged) {
+          if (pull.head.sha === pr.headSha) return "merged";
+          throw new BranchMovedError(pr.branch);
+        }
+        if (pull.state === "closed") throw new Error(`could not merge pull request #${pr.number}: ${text2} (it is closed)`, { cause: error2 });
+      }
+      if (attempt >= 4 || status !== 405 && status !== 409 || !/base branch was modified|not mergeable|try again/i.test(text2)) {
+        throw new Error(`could not merge pull request #${pr.number}: ${text2}`, { cause: error2 });
       }
       await new Promise((resolve3) => setTimeout(resolve3, 1e3 * attempt));
     }
@@ -46848,19 +47319,25 @@ function pullRequestBranch(name) {
   const safe = name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/\.{2,}/g, ".").replace(/-{2,}/g, "-").replace(/^[-.]+|[-.]+$/g, "").replace(/\.lock$/i, "-lock").slice(0, 200);
   return `${BRANCH_PREFIX}${safe || "update"}`;
 }
+async function findPullRequests(client, repository, on, headSha) {
+  const all = await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${on.head}`, base: on.base, state: "all", per_page: 10 });
+  const open2 = all.data.find((p) => p.state === "open");
+  const closed = open2 ? void 0 : all.data.find((p) => p.head.sha === headSha);
+  return { open: open2, outlived: closed && { number: closed.number, merged: closed.merged_at !== null && closed.merged_at !== void 0 } };
+}
 async function upsertPullRequest(client, repository, spec, state) {
-  const existing = state.branchExisted ? await findOpen(client, repository, spec) : void 0;
-  if (existing) return update(client, repository, spec, existing, state.branchChanged);
-  let created;
+  if (state.open) return update(client, repository, spec, state.open, state.branchChanged);
+  let pr;
   try {
-    created = await client.rest.pulls.create({ ...repository, base: spec.base, head: spec.head, title: spec.title, body: spec.body, draft: spec.draft });
+    const { data } = await client.rest.pulls.create({ ...repository, base: spec.base, head: spec.head, title: spec.title, body: spec.body, draft: spec.draft });
+    pr = { number: data.number, url: data.html_url, nodeId: data.node_id, operation: "created", autoMerge: false };
   } catch (error2) {
     if (httpStatus(error2) !== 422 || !/already exists/i.test(errorMessage(error2))) throw error2;
     const found = await findOpen(client, repository, spec);
     if (!found) throw error2;
-    return update(client, repository, spec, found, state.branchChanged);
+    if (state.branchExisted) return update(client, repository, spec, found, state.branchChanged);
+    pr = { number: found.number, url: found.html_url, nodeId: found.node_id, operation: "created", autoMerge: hasAutoMerge(found) };
   }
-  const pr = { number: created.data.number, url: created.data.html_url, nodeId: created.data.node_id, operation: "created", autoMerge: false };
   try {
     await decorate2(client, repository, pr.number, spec);
   } catch (error2) {
@@ -46893,8 +47370,11 @@ async function update(client, repository, spec, pull, branchChanged) {
     url: pull.html_url,
     nodeId: pull.node_id,
     operation: branchChanged || textChanged ? "updated" : "none",
-    autoMerge: pull.auto_merge !== null && pull.auto_merge !== void 0
+    autoMerge: hasAutoMerge(pull)
   };
+}
+function hasAutoMerge(pull) {
+  return pull.auto_merge !== null && pull.auto_merge !== void 0;
 }
 async function decorate2(client, repository, number, what) {
   const { labels, reviewers, assignees } = what;
@@ -46905,6 +47385,60 @@ async function decorate2(client, repository, number, what) {
   if (teams.length + users.length > 0) {
     await whenVisible(() => client.rest.pulls.requestReviewers({ ...repository, pull_number: number, reviewers: users, team_reviewers: teams }));
   }
+}
+var TABLE_HEADER = "| File | Field | Old | New | Image |";
+var FOOTER = "_Opened by gitops-promote._";
+var ROW = /^\| `([^`]+):(\d+)` \| `([^`]*)` \| `([^`]*)` \| `([^`]*)` \| (?:`([^`]+)`)? \|$/;
+function changeRow(change, images) {
+  const written = tryParseImageRef(change.new);
+  const whole = written && (written.tag !== void 0 || written.digest !== void 0) ? written : void 0;
+  const image = images.find((i) => whole?.repository === i.repository) ?? images.find((i) => change.new === i.tag || change.new === i.digest);
+  return { file: change.file, line: change.line, key: change.key, old: change.old, new: change.new, image: image && formatImageRef(image) };
+}
+function bodyRows(body) {
+  if (!body?.includes(TABLE_HEADER) || !body.includes(FOOTER)) return [];
+  return body.split("\n").flatMap((line) => {
+    const m = ROW.exec(line);
+    return m ? [{ file: m[1], line: Number(m[2]), key: m[3], old: m[4], new: m[5], image: m[6] }] : [];
+  });
+}
+function cumulativeRows(earlier, now, changedFiles) {
+  const fields = new Set(now.map(fieldOf));
+  const kept = [];
+  for (const row of earlier) {
+    if (!changedFiles.has(row.file) || fields.has(fieldOf(row))) continue;
+    fields.add(fieldOf(row));
+    kept.push(row);
+  }
+  return [...kept, ...now].sort((a, b) => a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1);
+}
+function fieldOf(row) {
+  return `${row.file}\0${row.key}`;
+}
+function pullRequestBody(intro, rows, otherFiles) {
+  const cell = (text2) => `\`${text2}\``;
+  const lines = rows.map(
+    (r) => `| ${cell(`${r.file}:${r.line}`)} | ${cell(r.key)} | ${cell(r.old)} | ${cell(r.new)} | ${r.image === void 0 ? "" : cell(r.image)} |`
+  );
+  const others = otherFiles.length === 0 ? [] : ["", `Also on this branch, from its earlier commits: ${otherFiles.map(cell).join(", ")}.`];
+  return [intro, "", TABLE_HEADER, "| --- | --- | --- | --- | --- |", ...lines, ...others, "", FOOTER].join("\n").trim() + "\n";
+}
+var MAX_SUBJECT = 120;
+function imagesTitle(rows) {
+  const versions = /* @__PURE__ */ new Map();
+  for (const row of rows) {
+    const image = row.image === void 0 ? void 0 : tryParseImageRef(row.image);
+    if (image) versions.set(image.name, (versions.get(image.name) ?? /* @__PURE__ */ new Set()).add(version2(image)));
+  }
+  if (versions.size < 2) return void 0;
+  const names = [...versions.keys()].sort();
+  const subject = names.map((name) => `${name} ${[...versions.get(name)].sort().join(" and ")}`).join(", ");
+  return `chore(deploy): ${subject.length <= MAX_SUBJECT ? subject : `${names.length} images`}`;
+}
+function version2(ref) {
+  const short = (digest) => digest.slice(0, digest.indexOf(":") + 13);
+  if (ref.tag !== void 0) return ref.digest !== void 0 ? `${ref.tag}@${short(ref.digest)}` : ref.tag;
+  return short(ref.digest ?? "");
 }
 
 // src/github/deliver.ts
@@ -46939,9 +47473,9 @@ async function deliver(ctx, request2, options2) {
       if (error2 instanceof DeliveryError) earlier.push(...error2.landings);
       moved.add(branchMoved.branch);
       if (attempt === attempts) break;
-      const pause = Math.round(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
-      ctx.log(`attempt ${attempt}: ${branchMoved.branch} moved while committing; planning again on the new heads in ${pause} ms`);
-      await sleep(pause);
+      const pause2 = Math.round(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
+      ctx.log(`attempt ${attempt}: ${branchMoved.branch} moved while committing; planning again on the new heads in ${pause2} ms`);
+      await sleep(pause2);
     }
   }
   const written = earlier.length === 0 ? "nothing was written by this run" : `before giving up, this run landed ${earlier.map(describeLanding).join(", ")}`;
@@ -46971,7 +47505,7 @@ async function deliverOnce(ctx, request2, options2, base, attempt, earlier) {
   const landed = (landings) => {
     const all = [...earlier, ...landings];
     const files = landedFiles(all);
-    return result(all, { ...plan, files, changes: files.flatMap((f) => f.changes) });
+    return result(all, { ...plan, files, changes: files.flatMap((f) => f.changes), warnings: [...plan.warnings, ...all.flatMap((l) => l.warnings ?? [])] });
   };
   if (plan.files.length === 0) return landed([]);
   if (options2.dryRun) return result(preview(ctx, options2, plan, base));
@@ -47006,7 +47540,7 @@ async function land(ctx, request2, options2, plan, at) {
     const message = push.message;
     if (options2.commitVia === "git") {
       const commit = await gitCommit(ctx, at.head, writes, message, options2.author);
-      if (await ctx.git.push(ctx.remote, commit, at.base) === "rejected") throw new BranchMovedError(at.base);
+      if (await ctx.git.push(ctx.remote, commit, at.base, at.head) === "rejected") throw new BranchMovedError(at.base);
       parent = { commit, tree: void 0 };
     } else {
       const commit = await createApiCommit(ctx.client(), ctx.repository, {
@@ -47016,7 +47550,7 @@ async function land(ctx, request2, options2, plan, at) {
         message,
         ...options2.author && { author: options2.author }
       });
-      await advanceBranch(ctx.client(), ctx.repository, at.base, commit.sha);
+      await advanceBranch(ctx.client(), ctx.repository, at.base, commit.sha, at.head);
       parent = { commit: commit.sha, tree: commit.tree };
     }
     landings.push({ mode: "push", branch: at.base, files: push.files, changes: push.files.flatMap((f) => f.changes), commit: parent.commit, message });
@@ -47025,7 +47559,7 @@ async function land(ctx, request2, options2, plan, at) {
   try {
     for (const group2 of groups2.filter((g) => g.mode === "pull-request")) {
       const messageFor = (files) => commitMessage(group2.messageTemplate, messageInput(ctx, plan.images, options2, files));
-      const landing = await landPullRequest(ctx, request2, options2, at, parent, group2, messageFor);
+      const landing = await landPullRequest(ctx, request2, options2, at, parent, group2, plan.images, messageFor);
       if (landing) landings.push(landing);
     }
     const untouched = groups2.filter((g) => g.mode === "none").flatMap((g) => g.files);
@@ -47051,10 +47585,18 @@ function differentPushTemplates(pushes, options2) {
   const each = pushes.map((g) => `${names(g).join(", ")}: ${source(g)}`).join("; ");
   return `push targets ${all} land as one commit but set different commit-message templates (${each}): give them one and the same delivery.commit-message, or let all but one open pull requests; nothing was written`;
 }
-async function landPullRequest(ctx, request2, options2, at, parent, group2, messageFor) {
+async function landPullRequest(ctx, request2, options2, at, parent, group2, images, messageFor) {
   if (group2.prBranch === at.base) throw new Error(`the pull-request branch ${group2.prBranch} is the base branch; choose another pr-branch`);
   const existing = await ctx.git.fetch(ctx.remote, group2.prBranch, 2);
-  const onBranch = existing === void 0 ? void 0 : await planOnPullRequest(ctx, request2, options2, at, existing, group2.prBranch, group2.files);
+  const pulls = existing === void 0 ? void 0 : await findPullRequests(ctx.client(), ctx.repository, { base: at.base, head: group2.prBranch }, existing);
+  if (pulls?.outlived) {
+    const { number, merged } = pulls.outlived;
+    ctx.log(
+      `${group2.prBranch} is left over from pull request #${number}, ${merged ? "merged" : "closed"} since: its values do not count, it is replaced by a branch planned on ${at.base} alone`
+    );
+  }
+  const current = existing !== void 0 && pulls?.outlived === void 0;
+  const onBranch = current ? await planOnPullRequest(ctx, request2, options2, at, existing, group2.prBranch, group2.files) : void 0;
   const files = onBranch?.files ?? group2.files;
   if (files.length === 0) {
     ctx.log(`${group2.prBranch} already carries these values (or newer ones): the pull request is left as it is`);
@@ -47063,6 +47605,8 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, mess
   const writes = onBranch?.writes ?? fileWrites(files, at.entries);
   const text2 = messageFor(files);
   const message = withCoAuthors(text2, onBranch?.coAuthors ?? []);
+  const people = onBranch?.coAuthors ?? [];
+  const ours = people.length === 0 && (onBranch?.others?.dropped.length ?? 0) === 0;
   let commit;
   if (existing !== void 0 && parent.commit === at.head) {
     const [tree, parents] = await Promise.all([ctx.git.writeTree(at.head, writes), ctx.git.parents(existing)]);
@@ -47086,11 +47630,18 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, mess
     }
   }
   const [subject, ...rest] = text2.split("\n");
+  const changedFiles = /* @__PURE__ */ new Set([...onBranch?.others?.carried ?? [], ...files.map((f) => f.path)]);
+  const rows = cumulativeRows(
+    bodyRows(pulls?.open?.body),
+    files.flatMap((f) => f.changes.map((c) => changeRow(c, images))),
+    changedFiles
+  );
+  const tabled = new Set(rows.map((r) => r.file));
   const spec = {
     base: at.base,
     head: group2.prBranch,
-    title: group2.title || subject,
-    body: options2.body || pullRequestBody(rest.join("\n").trim(), files),
+    title: group2.title || imagesTitle(rows) || subject,
+    body: options2.body || pullRequestBody(rest.join("\n").trim(), rows, [...changedFiles].filter((path6) => !tabled.has(path6)).sort()),
     labels: group2.labels,
     reviewers: group2.reviewers,
     assignees: group2.assignees,
@@ -47107,43 +47658,70 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, mess
   });
   let pullRequest;
   try {
-    pullRequest = await upsertPullRequest(ctx.client(), ctx.repository, spec, { branchExisted: existing !== void 0, branchChanged });
+    pullRequest = await upsertPullRequest(ctx.client(), ctx.repository, spec, { open: pulls?.open, branchExisted: existing !== void 0, branchChanged });
   } catch (error2) {
     if (error2 instanceof OpenedUndecoratedError) throw new DeliveryError([landing(error2.pullRequest)], error2);
     if (existing === void 0) await deleteBranch(ctx, group2.prBranch, commit);
     throw error2;
   }
-  let merge2;
+  let merge2 = "none";
+  const warnings = [...onBranch?.warnings ?? []];
   try {
-    merge2 = await mergePullRequest(ctx.client(), ctx.repository, { ...pullRequest, headSha: commit }, group2.merge, group2.mergeMethod);
+    if (ours)
+      merge2 = await mergePullRequest(ctx.client(), ctx.repository, { ...pullRequest, headSha: commit, branch: group2.prBranch }, group2.merge, group2.mergeMethod);
+    else if (group2.merge !== "none") {
+      if (pullRequest.autoMerge) await disableAutoMerge(ctx.client(), pullRequest);
+      warnings.push({ message: notMerged(pullRequest, group2.prBranch, people) });
+    }
   } catch (error2) {
     throw new DeliveryError([landing(pullRequest)], error2);
   }
   ctx.log(`pull request #${pullRequest.number} ${pullRequest.operation} (${group2.prBranch} -> ${at.base})${merge2 === "none" ? "" : `, ${merge2}`}`);
-  return { ...landing(pullRequest), merge: merge2 };
+  return { ...landing(pullRequest), merge: merge2, ...warnings.length > 0 && { warnings } };
+}
+function notMerged(pullRequest, branch, people) {
+  const by = people.length > 0 ? `commits by ${people.map((p) => p.name).join(", ")}` : "commits gitops-promote did not make";
+  const autoMerge = pullRequest.autoMerge ? ", and its auto-merge is turned off" : "";
+  return `pull request #${pullRequest.number} is left open for review${autoMerge}: ${branch} holds ${by}, and gitops-promote merges only what it pushed itself; merge it yourself, or close it to start afresh`;
 }
 async function planOnPullRequest(ctx, request2, options2, at, existing, prBranch, onBase) {
   const fork = await ctx.git.forkPoint(ctx.remote, prBranch, at.base, existing);
-  const parent = fork?.commit;
-  const treeish = parent === void 0 ? void 0 : parent === at.head ? existing : await ctx.git.mergeTrees(parent, at.head, existing);
-  if (fork === void 0 || treeish === void 0) {
-    const why = fork === void 0 ? "it shares no history with it" : "both changed the same lines";
-    ctx.log(`${prBranch} cannot be rebuilt on ${at.base} (${why}): planning on ${at.base} alone, the pull request's earlier changes are dropped`);
+  if (fork === void 0) {
+    ctx.log(
+      `${prBranch} cannot be rebuilt on ${at.base} (it shares no history with it): planning on ${at.base} alone, the pull request's earlier changes are dropped`
+    );
     return void 0;
   }
+  const { tree: treeish, conflicts } = fork.commit === at.head ? { tree: existing, conflicts: [] } : await ctx.git.mergeTrees(fork.commit, at.head, existing);
+  const warnings = conflicts.map((file) => ({
+    file,
+    message: `${at.base} changed the same lines as ${prBranch} here since the pull request began: the pull request's earlier change to this file is dropped and ${at.base}'s kept (this run's own edits are made on top)`
+  }));
   const coAuthors = foldedPeople(await ctx.git.commitsAfter(fork), options2.author ?? BOT);
-  const tree = await ctx.git.tree(treeish);
+  const configPath = configPathOf(request2);
+  const tree = await ctx.git.tree(treeish, /* @__PURE__ */ new Map([[configPath, at.entries.get(configPath)]]));
   try {
     const plan = await planUpdate(tree, request2);
     const group2 = groupFiles(plan, options2, ctx.repository.owner).find((g) => g.mode === "pull-request" && g.prBranch === prBranch);
     const files = (group2?.files ?? []).map((f) => asSeenFromBase(f, onBase));
     const edited = new Set(files.map((f) => f.path));
-    const carried = [...tree.entries].filter(([path6, entry]) => {
+    const own = await ctx.git.entries(treeish);
+    const changed = [...own].filter(([path6, entry]) => {
       const before = at.entries.get(path6);
-      return !edited.has(path6) && (before?.sha !== entry.sha || before.mode !== entry.mode);
+      return before?.sha !== entry.sha || before.mode !== entry.mode;
     });
+    const kept = changed.filter(([path6]) => !path6.startsWith(".github/") && path6 !== configPath);
+    const carried = kept.filter(([path6]) => !edited.has(path6));
     const carriedWrites = await Promise.all(carried.map(async ([path6, entry]) => ({ path: path6, content: await readText(tree, path6), mode: entry.mode })));
-    return { files, writes: [...carriedWrites, ...fileWrites(files, tree.entries)], coAuthors };
+    const dropped = changed.filter(([path6]) => !kept.some(([k]) => k === path6)).map(([path6]) => path6);
+    for (const file of dropped) {
+      warnings.push({
+        file,
+        message: `${prBranch} changed this file, which gitops-promote never writes (the workflows under .github/, its configuration): left out when rebuilding the pull request's branch`
+      });
+    }
+    const others = changed.length === 0 ? void 0 : { carried: kept.map(([path6]) => path6), dropped };
+    return { files, writes: [...carriedWrites, ...fileWrites(files, tree.entries)], coAuthors, others, warnings };
   } finally {
     tree.close();
   }
@@ -47219,10 +47797,6 @@ function messageInput(ctx, images, options2, files) {
     ...options2.templateValues && { values: options2.templateValues }
   };
 }
-function pullRequestBody(intro, files) {
-  const rows = files.flatMap((f) => f.changes.map((c) => `| \`${c.file}:${c.line}\` | \`${c.key}\` | \`${c.old}\` | \`${c.new}\` |`));
-  return [intro, "", "| File | Field | Old | New |", "| --- | --- | --- | --- |", ...rows, "", "_Opened by gitops-promote._"].join("\n").trim() + "\n";
-}
 
 // src/github/git.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -47255,39 +47829,82 @@ function parseIdentity(text2) {
 var FIELD = "";
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 var REF_PREFIX = "refs/gitops-promote";
+var NETWORK_LIMITS = { timeoutMs: 5 * 6e4, stallSeconds: 30, retryDelaysMs: [1e3, 3e3] };
+var LOW_SPEED_BYTES = 1e3;
+var TRANSIENT = /RPC failed; (HTTP (5\d\d|429)|curl (18|28|52|55|56|92))|returned error: (5\d\d|429)|Empty reply from server|Connection reset|Connection timed out|Operation timed out|Operation too slow|early EOF|unexpected disconnect|not closed cleanly|Failed to connect|Could not resolve host|closed by remote host/i;
+var pause = (ms) => new Promise((resolve3) => setTimeout(resolve3, ms));
 var GitRepo = class {
   /**
    * @param env extra environment for every git command, e.g. the token as an http
    *   extraheader through GIT_CONFIG_* (never in argv, where `ps` would show it)
+   * @param limits how long git may talk to a remote, and how often a failed read is tried again
    */
-  constructor(dir, env = {}) {
+  constructor(dir, env = {}, limits = {}) {
     this.dir = dir;
     this.env = env;
+    this.limits = { ...NETWORK_LIMITS, ...limits };
   }
   dir;
   env;
+  limits;
   /** Runs git; resolves stdout, rejects with GitError (stderr included). */
   async run(args, options2 = {}) {
     const { code: code2, stdout, stderr } = await this.exec(args, options2);
     if (code2 !== 0) throw new GitError(args, stderr, code2);
     return stdout.toString("utf8");
   }
+  /** Runs git; with `timeoutMs` it is stopped when still running then, and `timedOut` says so. */
   exec(args, options2) {
     return new Promise((resolve3, reject) => {
-      const child2 = spawn2("git", args, { cwd: this.dir, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...this.env, ...options2.env } });
+      const network = { GIT_HTTP_LOW_SPEED_LIMIT: String(LOW_SPEED_BYTES), GIT_HTTP_LOW_SPEED_TIME: String(this.limits.stallSeconds) };
+      const child2 = spawn2("git", args, { cwd: this.dir, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...network, ...this.env, ...options2.env } });
       const out = [];
       const err = [];
+      let timedOut = false;
+      const timer = options2.timeoutMs === void 0 ? void 0 : setTimeout(() => {
+        timedOut = true;
+        err.push(Buffer.from(`
+stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
+        child2.kill("SIGKILL");
+        child2.stdout.destroy();
+        child2.stderr.destroy();
+      }, options2.timeoutMs);
       child2.stdout.on("data", (d) => out.push(d));
       child2.stderr.on("data", (d) => err.push(d));
-      child2.on("error", reject);
-      child2.on("close", (code2) => resolve3({ code: code2, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") }));
+      child2.on("error", (error2) => {
+        clearTimeout(timer);
+        reject(error2);
+      });
+      child2.on("close", (code2) => {
+        clearTimeout(timer);
+        resolve3({ code: code2, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8"), timedOut });
+      });
       child2.stdin.on("error", () => void 0);
       child2.stdin.end(options2.input ?? "");
     });
   }
+  /**
+   * Runs a git command that only reads from a remote, under the network time limit; a
+   * transient failure (a 5xx, a cut connection) is tried again after a pause, as reading
+   * twice changes nothing. The last exit, failed or not.
+   */
+  async readRemote(args) {
+    for (let retry2 = 0; ; retry2++) {
+      const exit = await this.exec(args, { timeoutMs: this.limits.timeoutMs });
+      const delay = this.limits.retryDelaysMs[retry2];
+      if (exit.code === 0 || exit.timedOut || delay === void 0 || !TRANSIENT.test(exit.stderr)) return exit;
+      await pause(delay);
+    }
+  }
+  /** readRemote's stdout; rejects with GitError. */
+  async runReadRemote(args) {
+    const { code: code2, stdout, stderr } = await this.readRemote(args);
+    if (code2 !== 0) throw new GitError(args, stderr, code2);
+    return stdout.toString("utf8");
+  }
   /** The remote's default branch, from its advertised HEAD symref (no API call). */
   async defaultBranch(remote) {
-    const out = await this.run(["ls-remote", "--symref", remote, "HEAD"]);
+    const out = await this.runReadRemote(["ls-remote", "--symref", remote, "HEAD"]);
     const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(out);
     if (!match) throw new Error(`cannot tell the default branch of ${remote}: it advertises no HEAD; set the 'branch' input`);
     return match[1];
@@ -47300,7 +47917,7 @@ var GitRepo = class {
     const shallow = (await this.run(["rev-parse", "--is-shallow-repository"])).trim() === "true";
     const local = `${REF_PREFIX}/${remote}/${branch}`;
     const args = ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", ...shallow ? [`--depth=${depth}`] : [], remote, `+refs/heads/${branch}:${local}`];
-    const { code: code2, stderr } = await this.exec(args, {});
+    const { code: code2, stderr } = await this.readRemote(args);
     if (code2 !== 0) {
       if (/couldn't find remote ref/i.test(stderr)) return void 0;
       throw new GitError(args, stderr, code2);
@@ -47341,7 +47958,7 @@ var GitRepo = class {
     }
     if (fork === void 0) return void 0;
     const { code: code2 } = await this.exec(["cat-file", "-e", `${fork}^{commit}`], {});
-    if (code2 !== 0) await this.run(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--depth=1", remote, fork]);
+    if (code2 !== 0) await this.runReadRemote(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--depth=1", remote, fork]);
     return since(fork, own);
   }
   /**
@@ -47351,10 +47968,10 @@ var GitRepo = class {
    */
   async fetchOwn(remote, base, refspec) {
     const fetch2 = (shallow) => ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", shallow, remote, refspec];
-    const { code: code2, stderr } = await this.exec(fetch2(`--shallow-exclude=refs/heads/${base}`), {});
+    const { code: code2, stderr, timedOut } = await this.readRemote(fetch2(`--shallow-exclude=refs/heads/${base}`));
     if (code2 === 0) return true;
-    if (/does not support/.test(stderr)) throw new GitError(fetch2(`--shallow-exclude=refs/heads/${base}`), stderr, code2);
-    await this.run(fetch2("--depth=1"));
+    if (timedOut || TRANSIENT.test(stderr) || /does not support/.test(stderr)) throw new GitError(fetch2(`--shallow-exclude=refs/heads/${base}`), stderr, code2);
+    await this.runReadRemote(fetch2("--depth=1"));
     return false;
   }
   /**
@@ -47401,9 +48018,16 @@ var GitRepo = class {
     }
     return entries;
   }
-  /** The commit (or tree) as a TreeSource: blobs are read on demand through one cat-file process. */
-  async tree(treeish) {
+  /**
+   * The commit (or tree) as a TreeSource: blobs are read on demand through one cat-file
+   * process. `replaced` entries (undefined: removed) stand in for the tree's own.
+   */
+  async tree(treeish, replaced = /* @__PURE__ */ new Map()) {
     const entries = await this.entries(treeish);
+    for (const [path6, entry] of replaced) {
+      if (entry) entries.set(path6, entry);
+      else entries.delete(path6);
+    }
     const blobs = new BlobReader(this.dir);
     return {
       entries,
@@ -47423,13 +48047,12 @@ var GitRepo = class {
     const env = { GIT_INDEX_FILE: join5(dir, "index") };
     try {
       await this.run(["read-tree", parent], { env });
-      const lines = [];
+      const records = [];
       for (const file of files) {
         const blob = (await this.run(["hash-object", "-w", "--stdin"], { input: file.content })).trim();
-        lines.push(`${file.mode} ${blob}	${file.path}
-`);
+        records.push({ mode: file.mode, blob, path: file.path });
       }
-      await this.run(["update-index", "--index-info"], { env, input: lines.join("") });
+      await this.updateIndex(env, records);
       return (await this.run(["write-tree"], { env })).trim();
     } finally {
       await rm2(dir, { recursive: true, force: true });
@@ -47437,8 +48060,9 @@ var GitRepo = class {
   }
   /**
    * Three-way merge of `ours` and `theirs` from their common ancestor `base` (commits or
-   * trees), as `git merge` would resolve it, into a tree in the object store; undefined when
-   * it conflicts. The base is given, not searched: in a shallow checkout history is cut.
+   * trees), as `git merge` would resolve each file, into a tree in the object store. A file
+   * that conflicts keeps `ours`, and is named in `conflicts`: the other files merge all the
+   * same. The base is given, not searched: in a shallow checkout history is cut.
    */
   async mergeTrees(base, ours, theirs) {
     const dir = await mkdtemp(join5(tmpdir(), "gitops-promote-merge-"));
@@ -47454,27 +48078,44 @@ var GitRepo = class {
         stages.set(path6, (stages.get(path6) ?? /* @__PURE__ */ new Map()).set(stage, { mode, sha }));
       }
       const resolved = [];
+      const conflicts = [];
       for (const [path6, byStage] of stages) {
         const [b, o, t] = ["1", "2", "3"].map((n) => byStage.get(n));
-        if (!b || !o || !t || o.mode !== t.mode) return void 0;
-        const files = await Promise.all(
-          [b, o, t].map(async (entry, i) => {
-            const file = join5(dir, String(i));
-            await writeFile2(file, await this.blob(entry.sha));
-            return file;
-          })
-        );
-        const merged = await this.exec(["merge-file", "-p", files[1], files[0], files[2]], {});
-        if (merged.code !== 0) return void 0;
-        const blob = (await this.run(["hash-object", "-w", "--stdin"], { input: merged.stdout })).trim();
-        resolved.push(`${o.mode} ${blob}	${path6}
-`);
+        const merged = b && o && t && o.mode === t.mode ? await this.mergeFile(dir, b.sha, o.sha, t.sha) : void 0;
+        if (merged !== void 0) {
+          resolved.push({ mode: o.mode, blob: merged, path: path6 });
+          continue;
+        }
+        conflicts.push(path6);
+        const any = (o ?? t ?? b).sha;
+        resolved.push(o ? { mode: o.mode, blob: o.sha, path: path6 } : { mode: "0", blob: "0".repeat(any.length), path: path6 });
       }
-      if (resolved.length > 0) await this.run(["update-index", "--index-info"], { env, input: resolved.join("") });
-      return (await this.run(["write-tree"], { env })).trim();
+      await this.updateIndex(env, resolved);
+      return { tree: (await this.run(["write-tree"], { env })).trim(), conflicts: conflicts.sort() };
     } finally {
       await rm2(dir, { recursive: true, force: true });
     }
+  }
+  /** The blob of a clean three-way merge of one file's versions, as `git merge-file` makes it; undefined when the same lines changed. */
+  async mergeFile(dir, base, ours, theirs) {
+    const files = await Promise.all(
+      [base, ours, theirs].map(async (sha, i) => {
+        const file = join5(dir, String(i));
+        await writeFile2(file, await this.blob(sha));
+        return file;
+      })
+    );
+    const merged = await this.exec(["merge-file", "-p", files[1], files[0], files[2]], {});
+    if (merged.code !== 0) return void 0;
+    return (await this.run(["hash-object", "-w", "--stdin"], { input: merged.stdout })).trim();
+  }
+  /**
+   * Sets index entries. Records end in NUL (-z): a path may hold a newline or a tab, and
+   * newline-ended records would read the rest of such a path as another entry.
+   */
+  async updateIndex(env, records) {
+    if (records.length === 0) return;
+    await this.run(["update-index", "-z", "--index-info"], { env, input: records.map((r) => `${r.mode} ${r.blob}	${r.path}\0`).join("") });
   }
   async blob(sha) {
     const { code: code2, stdout, stderr } = await this.exec(["cat-file", "blob", sha], {});
@@ -47486,22 +48127,36 @@ var GitRepo = class {
     return (await this.run(["commit-tree", tree, "-p", parent, "-F", "-"], { env, input: message })).trim();
   }
   /**
-   * Pushes `commit` to `branch`. Without `force` a moved branch is not overwritten: the
-   * result is "rejected" and the caller re-plans on the new head.
-   */
-  /**
    * Pushes `commit` to `branch`: with `expected` undefined only as a fast forward; otherwise
    * replacing the branch, but only while it still points at `expected` ("": while it does
-   * not exist), git's compare-and-swap. "rejected" when the branch moved meanwhile.
+   * not exist), git's compare-and-swap. "rejected" when the branch moved meanwhile. After a
+   * transient failure the remote's ref tells whether the push landed, or may be made again.
    */
   async push(remote, commit, branch, expected) {
     const ref = `refs/heads/${branch}`;
     const lease = expected === void 0 ? [] : [`--force-with-lease=${ref}:${expected}`];
     const args = ["push", "--quiet", "--porcelain", ...lease, remote, `${commit}:${ref}`];
-    const { code: code2, stdout, stderr } = await this.exec(args, {});
-    if (code2 === 0) return "pushed";
-    if (/\[rejected\]|non-fast-forward|fetch first|failed to update ref|cannot lock ref|stale info/i.test(stdout.toString("utf8") + stderr)) return "rejected";
-    throw new GitError(args, stderr || stdout.toString("utf8"), code2);
+    for (let retry2 = 0; ; retry2++) {
+      const { code: code2, stdout, stderr, timedOut } = await this.exec(args, { timeoutMs: this.limits.timeoutMs });
+      const said = stdout.toString("utf8") + stderr;
+      if (code2 === 0) return "pushed";
+      if (/\[rejected\]|non-fast-forward|fetch first|failed to update ref|cannot lock ref|stale info/i.test(said)) return "rejected";
+      if (/shallow update not allowed/i.test(said)) return "rejected";
+      const failed = new GitError(args, stderr || said, code2);
+      if (!timedOut && !TRANSIENT.test(said)) throw failed;
+      const now = await this.remoteHead(remote, ref);
+      if (now === commit) return "pushed";
+      if (expected !== void 0 && now !== expected) return "rejected";
+      const delay = this.limits.retryDelaysMs[retry2];
+      if (timedOut || delay === void 0) throw failed;
+      await pause(delay);
+    }
+  }
+  /** The commit `ref` points at on `remote` now; "" when it does not exist. */
+  async remoteHead(remote, ref) {
+    const out = await this.runReadRemote(["ls-remote", remote, ref]);
+    const line = out.split("\n").find((l) => l.endsWith(`	${ref}`));
+    return line ? line.slice(0, line.indexOf("	")) : "";
   }
 };
 var BlobReader = class {
@@ -47571,11 +48226,45 @@ function repositoryOfRemote(remoteUrl, serverUrl) {
   return match ? { owner: decodeURIComponent(match[1]), repo: decodeURIComponent(match[2]) } : void 0;
 }
 
+// src/action/log-untrusted.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+function infoUntrusted(text2) {
+  if (!text2.includes("::") && !text2.includes("##[")) {
+    info(text2);
+    return;
+  }
+  const token = randomUUID2();
+  info(`::stop-commands::${token}
+${text2}
+::${token}::`);
+}
+
 // src/action/token.ts
 function protectToken(token, setSecret2) {
   const forms = token === "" ? [] : [token, basicCredential(token)];
   for (const form of forms) setSecret2(form);
-  return (text2) => forms.reduce((scrubbed, form) => scrubbed.replaceAll(form, "***"), text2).replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, "$1***@");
+  return (text2) => scrubUrlCredentials(forms.reduce((scrubbed, form) => scrubbed.replaceAll(form, "***"), text2));
+}
+var SCHEME_CHAR = /[a-z0-9+.-]/i;
+var LETTER = /[a-z]/i;
+var CREDENTIAL = /[^/@\s]+@/y;
+function scrubUrlCredentials(text2) {
+  let scrubbed = "";
+  let copied = 0;
+  for (let at = text2.indexOf("://"); at !== -1; at = text2.indexOf("://", at + 1)) {
+    if (!hasScheme(text2, at)) continue;
+    CREDENTIAL.lastIndex = at + 3;
+    if (!CREDENTIAL.test(text2)) continue;
+    scrubbed += `${text2.slice(copied, at + 3)}***`;
+    copied = CREDENTIAL.lastIndex - 1;
+  }
+  return scrubbed + text2.slice(copied);
+}
+function hasScheme(text2, at) {
+  for (let i = at - 1; i >= 0 && SCHEME_CHAR.test(text2[i]); i--) {
+    if (LETTER.test(text2[i])) return true;
+  }
+  return false;
 }
 
 // src/action/update/checkout.ts
@@ -47626,13 +48315,23 @@ function explainFailure(error2, at) {
   const operation = `${request2.method} ${request2.path}`;
   const head = `${purpose ? `${purpose.what} in ${fullName(at)} (${operation})` : operation} failed: ${status ?? "no status"} ${errorMessage(error2)}`;
   const branch = /\/git\/refs\/heads\/(.+)$/.exec(request2.path)?.[1];
-  const advice = adviceFor(status, errorMessage(error2), purpose?.permission ?? "contents", branch, at);
+  const advice = rateLimited(status, errorMessage(error2), responseHeaders(answer)) ? RATE_LIMIT_ADVICE : adviceFor(status, errorMessage(error2), purpose?.permission ?? "contents", branch, at);
   return advice ? `${head}
 ${advice}` : head;
 }
 function answerIn(error2, isAnswer) {
   for (let e = error2; e !== void 0; e = e instanceof Error ? e.cause : void 0) if (isAnswer(e)) return e;
   return void 0;
+}
+var RATE_LIMIT_ADVICE = "GitHub rate-limited the token, and the run stopped waiting: it waits out a limit a few times, each wait up to 5 minutes, then gives up. Re-run the job later, or spread the runs out (a `concurrency:` group on the workflow, fewer runs at once). Every run with the same token shares its limit; a GitHub App installation token has a limit of its own.";
+function rateLimited(status, message, headers) {
+  if (status !== 403 && status !== 429) return false;
+  return /rate limit/i.test(message) || headers["retry-after"] !== void 0 || String(headers["x-ratelimit-remaining"]) === "0";
+}
+function responseHeaders(error2) {
+  const response = typeof error2 === "object" && error2 !== null && "response" in error2 ? error2.response : void 0;
+  const headers = typeof response === "object" && response !== null && "headers" in response ? response.headers : void 0;
+  return typeof headers === "object" && headers !== null ? headers : {};
 }
 var GIT_OPERATIONS = {
   "ls-remote": "reading the default branch of origin",
@@ -47653,6 +48352,8 @@ function explainGit(error2, at) {
 git has no credentials for origin: the checkout kept none (persist-credentials: false) and input token is empty.`;
   }
   const branch = error2.args.map((arg) => /:refs\/heads\/(.+)$/.exec(arg)?.[1]).find((b) => b !== void 0);
+  if (rateLimited(status, error2.stderr, {})) return `${head}
+${RATE_LIMIT_ADVICE}`;
   const advice = adviceFor(status, error2.stderr, "contents", branch, at);
   if (!advice) return head;
   return `${head}
@@ -47684,6 +48385,19 @@ function fullName(at) {
   return `${at.repository.owner}/${at.repository.repo}`;
 }
 
+// src/github-name.ts
+var LOGIN = "[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?";
+var REPOSITORY = new RegExp(`^(${LOGIN})/([A-Za-z0-9._-]+)$`);
+var ACTOR = new RegExp(`^${LOGIN}(?:\\[bot\\])?$`);
+function splitRepositoryName(text2) {
+  const m = REPOSITORY.exec(text2);
+  if (!m || m[2] === "." || m[2] === "..") return void 0;
+  return { owner: m[1], repo: m[2] };
+}
+function isActorLogin(text2) {
+  return ACTOR.test(text2);
+}
+
 // src/engine/payload.ts
 var PAYLOAD_VERSION = 1;
 var MAX_TOP_LEVEL_KEYS = 10;
@@ -47699,7 +48413,14 @@ var PayloadError = class extends Error {
   field;
   reason;
 };
-var SOURCE_FIELDS = ["repository", "sha", "ref", "run_url", "actor"];
+var SOURCE_FORMS = {
+  repository: { expected: "OWNER/NAME", test: (text2) => splitRepositoryName(text2) !== void 0 },
+  sha: { expected: "a commit SHA (7 to 64 hex digits)", test: (text2) => /^[0-9a-f]{7,64}$/i.test(text2) },
+  // git check-ref-format refuses these characters in any ref name, ":" among them.
+  ref: { expected: "a git ref (refs/..., without spaces, control characters or any of ~^:?*[\\)", test: (text2) => /^refs\/[^\s\p{Cc}~^:?*[\\]+$/u.test(text2) },
+  run_url: { expected: "an http(s) URL", test: isWebUrl },
+  actor: { expected: "a GitHub login", test: isActorLogin }
+};
 function parsePayload(value, where2 = "client_payload") {
   const object = typeof value === "string" ? parseJson(value, where2) : value;
   if (!isRecord(object)) throw new PayloadError(where2, `expected a JSON object, got ${describe2(object)}`);
@@ -47735,11 +48456,21 @@ function checkImages(value, field2) {
 }
 function checkSource(value, field2) {
   if (!isRecord(value)) throw new PayloadError(field2, `expected an object, got ${describe2(value)}`);
-  for (const key of SOURCE_FIELDS) {
+  for (const [key, form] of Object.entries(SOURCE_FORMS)) {
     const v = value[key];
     if (v !== void 0 && typeof v !== "string") throw new PayloadError(`${field2}.${key}`, `expected a string, got ${describe2(v)}`);
+    if (v && !form.test(v)) throw new PayloadError(`${field2}.${key}`, `expected ${form.expected}, got ${describe2(v)}`);
   }
   return value;
+}
+function isWebUrl(text2) {
+  if (/[\s\p{Cc}]/u.test(text2)) return false;
+  try {
+    const { protocol } = new URL(text2);
+    return protocol === "https:" || protocol === "http:";
+  } catch {
+    return false;
+  }
 }
 function checkTargets(value, field2) {
   if (!Array.isArray(value)) throw new PayloadError(field2, `expected a list of target names, got ${describe2(value)}`);
@@ -47934,7 +48665,7 @@ function myers(a, b) {
   }
   return ops.reverse();
 }
-function unifiedDiff(path6, before, after, context3 = 3) {
+function unifiedDiff(path6, before, after, context4 = 3) {
   if (before === after) return "";
   const ops = myers(splitLines(before), splitLines(after));
   const end = path6.includes(" ") ? "	" : "";
@@ -47951,17 +48682,17 @@ function unifiedDiff(path6, before, after, context3 = 3) {
     }
     let start = i;
     let back = 0;
-    while (start > 0 && back < context3 && ops[start - 1].kind === " ") {
+    while (start > 0 && back < context4 && ops[start - 1].kind === " ") {
       start--;
       back++;
     }
     let end2 = i;
     let quiet = 0;
-    while (end2 < ops.length && quiet <= 2 * context3) {
+    while (end2 < ops.length && quiet <= 2 * context4) {
       quiet = ops[end2].kind === " " ? quiet + 1 : 0;
       end2++;
     }
-    end2 -= Math.max(0, quiet - context3);
+    end2 -= Math.max(0, quiet - context4);
     const hunk = ops.slice(start, end2);
     const aCount = hunk.filter((o) => o.kind !== "+").length;
     const bCount = hunk.filter((o) => o.kind !== "-").length;
@@ -48039,10 +48770,10 @@ function annotateIssues(issues) {
   for (const issue2 of issues.slice(0, ISSUE_ANNOTATIONS)) error(issue2.message, annotationOf(issue2));
 }
 function printDiff(result) {
-  for (const file of result.plan.files) info(unifiedDiff(file.path, file.before, file.after));
+  for (const file of result.plan.files) infoUntrusted(unifiedDiff(file.path, file.before, file.after));
   for (const landing of result.landings) {
     if (landing.message !== void 0)
-      info(`would ${landing.mode === "push" ? "push to" : "open a pull request from"} ${landing.branch}:
+      infoUntrusted(`would ${landing.mode === "push" ? "push to" : "open a pull request from"} ${landing.branch}:
 ${landing.message}`);
   }
 }
@@ -48105,7 +48836,7 @@ var redactIssue = (issue2) => ({ ...issue2, ...issue2.file && { file: redact(iss
 async function run() {
   const inputs = readUpdateInputs(core_exports, { eventName: context2.eventName, payload: context2.payload });
   annotate(inputs.warnings);
-  if (inputs.payload?.source?.repository) info(`promoting ${inputs.request.images.join(", ")} from ${inputs.payload.source.repository}`);
+  if (inputs.payload?.source?.repository) infoUntrusted(`promoting ${inputs.request.images.join(", ")} from ${inputs.payload.source.repository}`);
   const workspace = await checkoutRoot(process.env["GITHUB_WORKSPACE"] || process.cwd(), inputs.workingDirectory);
   const checkout = new GitRepo(workspace);
   const url = await checkout.remoteUrl("origin");
@@ -48128,7 +48859,7 @@ async function run() {
       client ??= createClient({ token: requireToken(inputs.token), log: (message) => warning(redact(message)) });
       return client;
     },
-    log: (message) => info(message)
+    log: infoUntrusted
   };
   let result;
   try {

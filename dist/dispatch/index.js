@@ -30861,9 +30861,17 @@ throttling.triggersNotification = triggersNotification;
 
 // src/github/client.ts
 var import_bottleneck = __toESM(require_lib2(), 1);
-var NO_RETRY_STATUSES = [400, 401, 403, 404, 410, 422, 451];
+var NO_RETRY_STATUSES = [400, 401, 403, 404, 405, 409, 410, 422, 451];
+function attemptTimeout(ms) {
+  return (octokit) => {
+    octokit.hook.wrap("request", (request2, options2) => {
+      options2.request = { ...options2.request, signal: AbortSignal.timeout(ms) };
+      return request2(options2);
+    });
+  };
+}
 function createClient(options2) {
-  const { retries = 3, rateLimitRetries = 3, maxRateLimitWait = 300, log = () => void 0 } = options2;
+  const { retries = 3, rateLimitRetries = 3, maxRateLimitWait = 300, requestTimeout = 6e4, log = () => void 0 } = options2;
   const baseUrl2 = options2.baseUrl ?? process.env["GITHUB_API_URL"] ?? "https://api.github.com";
   const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
     const retrying = retryCount < rateLimitRetries && retryAfter <= maxRateLimitWait;
@@ -30882,6 +30890,7 @@ function createClient(options2) {
       },
       log: { debug: () => void 0, info: () => void 0, warn: log, error: log }
     },
+    attemptTimeout(requestTimeout),
     retry,
     throttling
   );
@@ -31043,6 +31052,19 @@ function checkIncomingImages(texts, entry) {
   return { images, issues };
 }
 
+// src/github-name.ts
+var LOGIN = "[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?";
+var REPOSITORY = new RegExp(`^(${LOGIN})/([A-Za-z0-9._-]+)$`);
+var ACTOR = new RegExp(`^${LOGIN}(?:\\[bot\\])?$`);
+function splitRepositoryName(text) {
+  const m = REPOSITORY.exec(text);
+  if (!m || m[2] === "." || m[2] === "..") return void 0;
+  return { owner: m[1], repo: m[2] };
+}
+function isActorLogin(text) {
+  return ACTOR.test(text);
+}
+
 // src/json-value.ts
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -31074,7 +31096,14 @@ var PayloadError = class extends Error {
   field;
   reason;
 };
-var SOURCE_FIELDS = ["repository", "sha", "ref", "run_url", "actor"];
+var SOURCE_FORMS = {
+  repository: { expected: "OWNER/NAME", test: (text) => splitRepositoryName(text) !== void 0 },
+  sha: { expected: "a commit SHA (7 to 64 hex digits)", test: (text) => /^[0-9a-f]{7,64}$/i.test(text) },
+  // git check-ref-format refuses these characters in any ref name, ":" among them.
+  ref: { expected: "a git ref (refs/..., without spaces, control characters or any of ~^:?*[\\)", test: (text) => /^refs\/[^\s\p{Cc}~^:?*[\\]+$/u.test(text) },
+  run_url: { expected: "an http(s) URL", test: isWebUrl },
+  actor: { expected: "a GitHub login", test: isActorLogin }
+};
 var RESERVED_KEYS = /* @__PURE__ */ new Set(["v", "images", "source", "targets"]);
 function buildPayload(input, where = "client_payload") {
   const extra = input.extra ?? {};
@@ -31128,11 +31157,21 @@ function checkImages(value, field) {
 }
 function checkSource(value, field) {
   if (!isRecord(value)) throw new PayloadError(field, `expected an object, got ${describe(value)}`);
-  for (const key of SOURCE_FIELDS) {
+  for (const [key, form] of Object.entries(SOURCE_FORMS)) {
     const v = value[key];
     if (v !== void 0 && typeof v !== "string") throw new PayloadError(`${field}.${key}`, `expected a string, got ${describe(v)}`);
+    if (v && !form.test(v)) throw new PayloadError(`${field}.${key}`, `expected ${form.expected}, got ${describe(v)}`);
   }
   return value;
+}
+function isWebUrl(text) {
+  if (/[\s\p{Cc}]/u.test(text)) return false;
+  try {
+    const { protocol } = new URL(text);
+    return protocol === "https:" || protocol === "http:";
+  } catch {
+    return false;
+  }
 }
 function checkTargets(value, field) {
   if (!Array.isArray(value)) throw new PayloadError(field, `expected a list of target names, got ${describe(value)}`);
@@ -31227,15 +31266,16 @@ var PURPOSES = [
   [new RegExp(`^PATCH ${REPO}/git/refs/heads/(.+)$`), "moving branch $1", "contents"],
   [new RegExp(`^POST ${REPO}/git/refs$`), "creating the pull-request branch", "contents"],
   [new RegExp(`^GET ${REPO}/git/ref/heads/(.+)$`), "reading branch $1", "contents"],
-  [new RegExp(`^GET ${REPO}/pulls$`), "looking for the open pull request", "pull-requests"],
+  [new RegExp(`^GET ${REPO}/pulls$`), "looking for the pull request", "pull-requests"],
   [new RegExp(`^POST ${REPO}/pulls$`), "opening the pull request", "pull-requests"],
   [new RegExp(`^PATCH ${REPO}/pulls/(\\d+)$`), "updating pull request #$1", "pull-requests"],
   [new RegExp(`^POST ${REPO}/issues/(\\d+)/labels$`), "labelling pull request #$1", "pull-requests"],
   [new RegExp(`^POST ${REPO}/issues/(\\d+)/assignees$`), "assigning pull request #$1", "pull-requests"],
   [new RegExp(`^POST ${REPO}/pulls/(\\d+)/requested_reviewers$`), "requesting reviews of pull request #$1", "pull-requests"],
   [new RegExp(`^PUT ${REPO}/pulls/(\\d+)/merge$`), "merging pull request #$1", "contents"],
-  [/^POST \/graphql updateRefs$/, "moving the pull-request branch", "contents"],
-  [/^POST \/graphql enablePullRequestAutoMerge$/, "enabling auto-merge", "pull-requests"]
+  [/^POST \/graphql updateRefs$/, "moving a branch", "contents"],
+  [/^POST \/graphql enablePullRequestAutoMerge$/, "enabling auto-merge", "pull-requests"],
+  [/^POST \/graphql disablePullRequestAutoMerge$/, "turning auto-merge off", "pull-requests"]
 ];
 
 // src/github/dispatch.ts
@@ -31295,9 +31335,9 @@ async function dispatchImages(octokit, options2) {
   return { payload: options2.payload, dispatched };
 }
 function splitRepository(fullName) {
-  const m = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+)$/.exec(fullName.trim());
-  if (!m || m[2] === "." || m[2] === "..") throw new DispatchError(`repository ${JSON.stringify(fullName)} is not OWNER/NAME`, []);
-  return { owner: m[1], repo: m[2], fullName: `${m[1]}/${m[2]}` };
+  const name = splitRepositoryName(fullName.trim());
+  if (!name) throw new DispatchError(`repository ${JSON.stringify(fullName)} is not OWNER/NAME`, []);
+  return { ...name, fullName: `${name.owner}/${name.repo}` };
 }
 async function sendRepositoryDispatch(octokit, repo, eventType, options2) {
   try {
@@ -31421,12 +31461,34 @@ function escapeAttribute(value) {
 function basicCredential(token) {
   return Buffer.from(`x-access-token:${token}`).toString("base64");
 }
+var NETWORK_LIMITS = { timeoutMs: 5 * 6e4, stallSeconds: 30, retryDelaysMs: [1e3, 3e3] };
 
 // src/action/token.ts
 function protectToken(token, setSecret2) {
   const forms = token === "" ? [] : [token, basicCredential(token)];
   for (const form of forms) setSecret2(form);
-  return (text) => forms.reduce((scrubbed, form) => scrubbed.replaceAll(form, "***"), text).replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, "$1***@");
+  return (text) => scrubUrlCredentials(forms.reduce((scrubbed, form) => scrubbed.replaceAll(form, "***"), text));
+}
+var SCHEME_CHAR = /[a-z0-9+.-]/i;
+var LETTER = /[a-z]/i;
+var CREDENTIAL = /[^/@\s]+@/y;
+function scrubUrlCredentials(text) {
+  let scrubbed = "";
+  let copied = 0;
+  for (let at = text.indexOf("://"); at !== -1; at = text.indexOf("://", at + 1)) {
+    if (!hasScheme(text, at)) continue;
+    CREDENTIAL.lastIndex = at + 3;
+    if (!CREDENTIAL.test(text)) continue;
+    scrubbed += `${text.slice(copied, at + 3)}***`;
+    copied = CREDENTIAL.lastIndex - 1;
+  }
+  return scrubbed + text.slice(copied);
+}
+function hasScheme(text, at) {
+  for (let i = at - 1; i >= 0 && SCHEME_CHAR.test(text[i]); i--) {
+    if (LETTER.test(text[i])) return true;
+  }
+  return false;
 }
 
 // src/action/input-error.ts

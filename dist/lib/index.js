@@ -3998,10 +3998,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4015,7 +4015,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4039,7 +4039,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4055,7 +4055,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4146,7 +4146,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4160,13 +4160,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep + cb;
-              sep = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -4209,18 +4209,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4274,8 +4274,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+        if (!isMap4 && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4287,7 +4287,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4298,8 +4298,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap4 && !props.found && ctx.options.strict) {
-              if (sep)
-                for (const st of sep) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4316,7 +4316,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4496,7 +4496,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4513,24 +4513,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar2.Scalar.BLOCK_LITERAL) {
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep === " ")
-            sep = "\n";
-          else if (!prevMoreIndented && sep === "\n")
-            sep = "\n\n";
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          value += sep + content;
-          sep = " ";
+          value += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4713,25 +4713,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep === "\n")
-            res += sep;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          res += sep + lm;
-          sep = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5340,15 +5340,15 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value, context) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+    function createScalarToken(value, context2) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context2;
       const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
-      const end = context.end ?? [
+      const end = context2.end ?? [
         { type: "newline", offset: -1, indent, source: "\n" }
       ];
       switch (source[0]) {
@@ -5372,8 +5372,8 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source, end };
       }
     }
-    function setScalarValue(token, value, context = {}) {
-      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+    function setScalarValue(token, value, context2 = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context2;
       let indent = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent === "number")
         indent += 2;
@@ -5541,14 +5541,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep, value }) {
+    function stringifyItem({ start, key, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep)
-        for (const st of sep)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6439,7 +6439,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser2 = class {
+    var Parser3 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -6715,18 +6715,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep;
+          let sep2;
           if (scalar2.end) {
-            sep = scalar2.end;
-            sep.push(this.sourceToken);
+            sep2 = scalar2.end;
+            sep2.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep }]
+            items: [{ start, key: scalar2, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6879,15 +6879,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep = it.sep;
-                  sep.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep }]
+                    items: [{ start: start2, key, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7081,13 +7081,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep = fc.end.splice(1, fc.end.length);
-            sep.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7212,7 +7212,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser2;
+    exports.Parser = Parser3;
   }
 });
 
@@ -9468,16 +9468,23 @@ function parseFluxRange(range) {
   };
 }
 
-// src/image/go-regexp.ts
-var GoRegexpError = class extends Error {
-  constructor(pattern, reason) {
-    super(`invalid regular expression ${JSON.stringify(pattern)}: ${reason}`);
-    this.pattern = pattern;
-    this.reason = reason;
-    this.name = "GoRegexpError";
+// src/image/go-regexp-class.ts
+var DOT = { has: (cp) => cp !== 10 };
+var DOT_ALL = { has: () => true };
+var ClassSet = class {
+  constructor(source) {
+    this.source = source;
+    this.regexp = new RegExp(`^${source}$`, "v");
   }
-  pattern;
-  reason;
+  source;
+  regexp;
+  /** Answers for the first 256 code points, filled on first test: 0 unknown, 1 in, 2 out. Tags are ASCII. */
+  known = new Uint8Array(256);
+  has(cp) {
+    if (cp >= 256) return this.regexp.test(String.fromCodePoint(cp));
+    if (this.known[cp] === 0) this.known[cp] = this.regexp.test(String.fromCodePoint(cp)) ? 1 : 2;
+    return this.known[cp] === 1;
+  }
 };
 var GO_SPACE = "\\x09\\x0a\\x0c\\x0d\\x20";
 var POSIX_CLASSES = {
@@ -9496,15 +9503,9 @@ var POSIX_CLASSES = {
   word: "0-9A-Za-z_",
   xdigit: "0-9A-Fa-f"
 };
-var FLAG_LETTERS = { i: "ignoreCase", m: "multiLine", s: "dotAll", U: "ungreedy" };
-var SIMPLE_ESCAPES = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
-var MAX_REPEAT = 1e3;
 function literal(cp) {
   if (cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122) return String.fromCodePoint(cp);
   return cp <= 255 ? `\\x${cp.toString(16).padStart(2, "0")}` : `\\u{${cp.toString(16)}}`;
-}
-function isAsciiAlnum(ch) {
-  return /^[0-9A-Za-z]$/.test(ch);
 }
 function unicodeClass(name, negated) {
   let negate = negated;
@@ -9514,7 +9515,9 @@ function unicodeClass(name, negated) {
     property = property.slice(1);
   }
   const jsName = property === "Any" || /^[A-Z][a-z]?$/.test(property) ? property : `Script=${property}`;
-  return { body: `\\p{${jsName}}`, negated: negate };
+  const body = `\\p{${jsName}}`;
+  new RegExp(`[${body}]`, "v");
+  return { body, negated: negate };
 }
 var caseChangingCodePoints;
 function caseChanging() {
@@ -9534,17 +9537,68 @@ function foldedExtras(body) {
   const folded = caseChanging().match(new RegExp(`[${body}]`, "giv")) ?? [];
   return folded.filter((ch) => !plain.test(ch)).map((ch) => literal(ch.codePointAt(0))).join("");
 }
-var Translator = class {
+
+// src/image/go-regexp-parse.ts
+var GoRegexpError = class extends Error {
+  constructor(pattern, reason) {
+    super(`invalid regular expression ${JSON.stringify(pattern)}: ${reason}`);
+    this.pattern = pattern;
+    this.reason = reason;
+    this.name = "GoRegexpError";
+  }
+  pattern;
+  reason;
+};
+var BEGIN_LINE = 1;
+var END_LINE = 2;
+var BEGIN_TEXT = 4;
+var END_TEXT = 8;
+var WORD_BOUNDARY = 16;
+var NO_WORD_BOUNDARY = 32;
+var EMPTY = { kind: "empty" };
+var FLAG_LETTERS = { i: "ignoreCase", m: "multiLine", s: "dotAll", U: "ungreedy" };
+var SIMPLE_ESCAPES = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
+var MAX_REPEAT = 1e3;
+var MAX_HEIGHT = 1e3;
+function isAsciiAlnum(ch) {
+  return /^[0-9A-Za-z]$/.test(ch);
+}
+function children(node) {
+  switch (node.kind) {
+    case "capture":
+    case "repeat":
+      return [node.sub];
+    case "concat":
+    case "alternate":
+      return node.subs;
+    default:
+      return [];
+  }
+}
+function withinRepeatLimit(node, limit) {
+  let n = limit;
+  if (node.kind === "repeat") {
+    if (node.max === 0) return true;
+    const copies = node.max === Infinity ? node.min : node.max;
+    if (copies > n) return false;
+    if (copies > 0) n = Math.floor(n / copies);
+  }
+  return children(node).every((sub) => withinRepeatLimit(sub, n));
+}
+var Parser = class {
   constructor(src) {
     this.src = src;
+    this.frames = [{ alternatives: [], items: [], capture: void 0, outerFlags: this.flags }];
   }
   src;
   pos = 0;
-  out = "";
   groupNames = [void 0];
   flags = { ignoreCase: false, multiLine: false, dotAll: false, ungreedy: false };
-  /** For each open group, the flags to restore at its `)`. */
-  outerFlags = [];
+  frames;
+  /** The last atom read was a repetition operator, which Go does not let another follow (`a**`). */
+  afterRepeat = false;
+  /** The height of each node with children (a leaf's is 1). */
+  heights = /* @__PURE__ */ new Map();
   fail(reason) {
     throw new GoRegexpError(this.src, reason);
   }
@@ -9554,97 +9608,127 @@ var Translator = class {
   rest() {
     return this.src.slice(this.pos);
   }
+  get frame() {
+    return this.frames[this.frames.length - 1];
+  }
+  push(node) {
+    this.frame.items.push(node);
+  }
+  /** A node with children, refused when the tree grows deeper than Go allows. */
+  made(node) {
+    const height = 1 + children(node).reduce((max, sub) => Math.max(max, this.heights.get(sub) ?? 1), 0);
+    if (height > MAX_HEIGHT) this.fail("expression nests too deeply");
+    this.heights.set(node, height);
+    return node;
+  }
+  sequence(items) {
+    return items.length === 0 ? EMPTY : items.length === 1 ? items[0] : this.made({ kind: "concat", subs: items });
+  }
   /** The next code point (a surrogate pair is one character, as a UTF-8 rune is in Go). */
   nextCodePoint() {
     const cp = this.src.codePointAt(this.pos);
     this.pos += cp > 65535 ? 2 : 1;
     return cp;
   }
-  translate() {
+  parse() {
     while (this.pos < this.src.length) this.atom();
-    if (this.outerFlags.length > 0) this.fail("missing closing )");
-    let regexp;
-    try {
-      regexp = new RegExp(this.out, "v");
-    } catch (error) {
-      this.fail(error instanceof Error ? error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, "") : String(error));
-    }
-    return { source: this.src, regexp, groupNames: this.groupNames };
+    if (this.frames.length > 1) this.fail("missing closing )");
+    return { root: this.close(), groupNames: this.groupNames };
+  }
+  /** The top frame's alternatives as one node. */
+  close() {
+    const { alternatives, items } = this.frame;
+    alternatives.push(this.sequence(items));
+    return alternatives.length === 1 ? alternatives[0] : this.made({ kind: "alternate", subs: alternatives });
   }
   atom() {
+    const afterRepeat = this.afterRepeat;
+    this.afterRepeat = false;
     const ch = this.peek();
     switch (ch) {
       case "\\":
         this.pos++;
-        this.out += this.escape();
+        this.escape();
         return;
       case "[":
-        this.out += this.charClass();
+        this.push(this.set(this.charClass()));
         return;
       case "(":
         this.group();
         return;
       case ")": {
-        const outer = this.outerFlags.pop();
-        if (outer === void 0) this.fail("unexpected )");
-        this.flags = outer;
+        if (this.frames.length === 1) this.fail("unexpected )");
+        const node = this.close();
+        const { capture, outerFlags } = this.frames.pop();
+        this.flags = outerFlags;
         this.pos++;
-        this.out += ")";
+        this.push(capture === void 0 ? node : this.made({ kind: "capture", index: capture, sub: node }));
         return;
       }
       case "|":
         this.pos++;
-        this.out += ch;
+        this.frame.alternatives.push(this.sequence(this.frame.items));
+        this.frame.items = [];
         return;
-      // Go's lines end at \n only; JS's `m` flag would also end them at \r, U+2028 and U+2029.
       case "^":
         this.pos++;
-        this.out += this.flags.multiLine ? "(?<![^\\n])" : "^";
+        this.push({ kind: "assert", condition: this.flags.multiLine ? BEGIN_LINE : BEGIN_TEXT });
         return;
       case "$":
         this.pos++;
-        this.out += this.flags.multiLine ? "(?![^\\n])" : "$";
+        this.push({ kind: "assert", condition: this.flags.multiLine ? END_LINE : END_TEXT });
         return;
       case ".":
         this.pos++;
-        this.out += this.flags.dotAll ? "[\\s\\S]" : "[^\\n]";
+        this.push({ kind: "set", set: this.flags.dotAll ? DOT_ALL : DOT });
         return;
       case "*":
       case "+":
       case "?":
         this.pos++;
-        this.quantifier(ch);
+        this.repeat(ch === "+" ? 1 : 0, ch === "?" ? 1 : Infinity, afterRepeat);
         return;
       case "{": {
         const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(this.rest());
         if (!m) break;
         const min = Number(m[1]);
-        const max = m[3] ? Number(m[3]) : m[2] ? void 0 : min;
-        if (min > MAX_REPEAT || max !== void 0 && (max > MAX_REPEAT || max < min)) this.fail(`invalid repeat count ${m[0]}`);
+        const max = m[3] ? Number(m[3]) : m[2] ? Infinity : min;
+        if (min > MAX_REPEAT || max !== Infinity && (max > MAX_REPEAT || max < min)) this.fail(`invalid repeat count ${m[0]}`);
         this.pos += m[0].length;
-        this.quantifier(m[0]);
+        const node = this.repeat(min, max, afterRepeat);
+        if ((min >= 2 || max >= 2 && max !== Infinity) && !withinRepeatLimit(node, MAX_REPEAT)) this.fail(`invalid repeat count ${m[0]}`);
         return;
       }
     }
-    this.out += this.char(this.nextCodePoint());
+    this.push(this.char(this.nextCodePoint()));
   }
-  /** A literal character; under `i`, with its case variants. */
+  /** A literal character; under `i`, the set of its case variants. */
   char(cp) {
     const extras = this.flags.ignoreCase ? foldedExtras(literal(cp)) : "";
-    return extras === "" ? literal(cp) : `[${literal(cp)}${extras}]`;
+    return extras === "" ? { kind: "char", cp } : { kind: "set", set: new ClassSet(`[${literal(cp)}${extras}]`) };
+  }
+  set(source) {
+    return { kind: "set", set: new ClassSet(source) };
   }
   /** A set as a JS class (usable inside a class too); under `i`, folded before it is negated, as Go does. */
-  charSet(set) {
+  classSource(set) {
     const extras = this.flags.ignoreCase ? foldedExtras(set.body) : "";
     return `[${set.negated ? "^" : ""}${set.body}${extras}]`;
   }
-  quantifier(q) {
-    let lazy = false;
+  /** Applies a repetition operator (just read) to the last item, which it replaces. */
+  repeat(min, max, afterRepeat) {
+    let greedy = true;
     if (this.peek() === "?") {
-      lazy = true;
+      greedy = false;
       this.pos++;
     }
-    this.out += q + (lazy !== this.flags.ungreedy ? "?" : "");
+    const items = this.frame.items;
+    const sub = items.pop();
+    if (sub === void 0 || afterRepeat) this.fail("Nothing to repeat");
+    const node = this.made({ kind: "repeat", sub, min, max, greedy: greedy !== this.flags.ungreedy });
+    items.push(node);
+    this.afterRepeat = true;
+    return node;
   }
   group() {
     const rest = this.rest();
@@ -9653,10 +9737,8 @@ var Translator = class {
       const name = named[1];
       if (!/^[A-Za-z0-9_]+$/.test(name)) this.fail(`invalid named capture ${JSON.stringify(named[0])}`);
       if (this.groupNames.includes(name)) this.fail(`duplicate capture group name ${JSON.stringify(name)}`);
-      this.groupNames.push(name);
-      this.outerFlags.push(this.flags);
+      this.open(name);
       this.pos += named[0].length;
-      this.out += "(";
       return;
     }
     if (/^\(\?P?<(?![=!])/.test(rest)) this.fail(`invalid named capture ${JSON.stringify(rest)}`);
@@ -9664,10 +9746,13 @@ var Translator = class {
       this.flagGroup();
       return;
     }
-    this.groupNames.push(void 0);
-    this.outerFlags.push(this.flags);
+    this.open(void 0);
     this.pos++;
-    this.out += "(";
+  }
+  /** Opens a capturing group. */
+  open(name) {
+    this.frames.push({ alternatives: [], items: [], capture: this.groupNames.length, outerFlags: this.flags });
+    this.groupNames.push(name);
   }
   /**
    * `(?flags)` or `(?flags:`, read as Go's parser reads them: letters from `imsU`, and at most
@@ -9689,10 +9774,7 @@ var Translator = class {
         sawFlag = false;
       } else if ((c === ":" || c === ")") && (!clear || sawFlag)) {
         this.pos = end + 1;
-        if (c === ":") {
-          this.outerFlags.push(this.flags);
-          this.out += "(?:";
-        }
+        if (c === ":") this.frames.push({ alternatives: [], items: [], capture: void 0, outerFlags: this.flags });
         this.flags = flags;
         return;
       } else {
@@ -9717,23 +9799,30 @@ var Translator = class {
       case "S":
       case "p":
       case "P":
-        return this.charSet(this.classEscape(c));
-      // Go's \b is ASCII, as JS's is without the `i` flag.
+        this.push(this.set(this.classSource(this.classEscape(c))));
+        return;
+      // Go's \b is ASCII whatever the flags.
       case "b":
+        this.push({ kind: "assert", condition: WORD_BOUNDARY });
+        return;
       case "B":
-        return `\\${c}`;
+        this.push({ kind: "assert", condition: NO_WORD_BOUNDARY });
+        return;
       case "A":
-        return "(?<![\\s\\S])";
+        this.push({ kind: "assert", condition: BEGIN_TEXT });
+        return;
       case "z":
-        return "(?![\\s\\S])";
+        this.push({ kind: "assert", condition: END_TEXT });
+        return;
       case "Q": {
         const end = this.src.indexOf("\\E", this.pos);
         const text2 = this.src.slice(this.pos, end < 0 ? void 0 : end);
         this.pos = end < 0 ? this.src.length : end + 2;
-        return Array.from(text2, (ch) => this.char(ch.codePointAt(0))).join("");
+        for (const ch of text2) this.push(this.char(ch.codePointAt(0)));
+        return;
       }
     }
-    return this.char(this.escapedCharacter(c));
+    this.push(this.char(this.escapedCharacter(c)));
   }
   /** `\d`, `\w`, `\s`, `\pL`, `\p{Greek}` and their negations, after the backslash. JS's `\d` and `\w` are ASCII, as Go's. */
   classEscape(c) {
@@ -9751,7 +9840,12 @@ var Translator = class {
     const m = /^(?:\{([^}]*)\}|([A-Za-z]))/.exec(this.rest());
     if (!m) this.fail(`invalid character class range \\${c}`);
     this.pos += m[0].length;
-    return unicodeClass(m[1] ?? m[2], c === "P");
+    try {
+      return unicodeClass(m[1] ?? m[2], c === "P");
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error;
+      this.fail(error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, ""));
+    }
   }
   /** A single-character escape (`\n`, `\x41`, `\101`, `\.`), as Go's parseEscape reads it. */
   escapedCharacter(c) {
@@ -9774,7 +9868,7 @@ var Translator = class {
     if (cp < 128 && !isAsciiAlnum(c)) return cp;
     this.fail(`invalid escape sequence \\${c}`);
   }
-  /** `[...]`. Under `i` each item is folded (a negated item after folding), then the class negated, as Go does. */
+  /** `[...]` as a JS class. Under `i` each item is folded (a negated item after folding), then the class negated, as Go does. */
   charClass() {
     const start = this.pos;
     this.pos++;
@@ -9793,13 +9887,13 @@ var Translator = class {
         const m = /^\[:(\^?)([a-z]+):\]$/.exec(named);
         const body = m ? POSIX_CLASSES[m[2]] : void 0;
         if (body === void 0) this.fail(`invalid character class range ${named}`);
-        sets += this.charSet({ body, negated: m[1] === "^" });
+        sets += this.classSource({ body, negated: m[1] === "^" });
         this.pos += named.length;
         continue;
       }
       if (this.peek() === "\\" && /^[dDwWsSpP]/.test(this.peek(1))) {
         this.pos += 2;
-        sets += this.charSet(this.classEscape(this.src[this.pos - 1]));
+        sets += this.classSource(this.classEscape(this.src[this.pos - 1]));
         continue;
       }
       const lo = this.classCharacter();
@@ -9825,8 +9919,297 @@ var Translator = class {
     return this.escapedCharacter(c);
   }
 };
+function parseGoRegexp(pattern) {
+  return new Parser(pattern).parse();
+}
+
+// src/image/pike-vm.ts
+var CHAR = 0;
+var SET = 1;
+var SPLIT = 2;
+var SAVE = 3;
+var ASSERT = 4;
+var MATCH = 5;
+function nullable(node) {
+  switch (node.kind) {
+    case "empty":
+    case "assert":
+      return true;
+    case "char":
+    case "set":
+      return false;
+    case "capture":
+      return nullable(node.sub);
+    case "concat":
+      return node.subs.every(nullable);
+    case "alternate":
+      return node.subs.some(nullable);
+    case "repeat":
+      return node.min === 0 || nullable(node.sub);
+  }
+}
+var Compiler = class {
+  op = [MATCH];
+  out = [-1];
+  arg = [0];
+  sets = [];
+  emit(op, out, arg) {
+    this.op.push(op);
+    this.out.push(out);
+    this.arg.push(arg);
+    return this.op.length - 1;
+  }
+  /** A SPLIT that prefers `first`. */
+  choice(first, second) {
+    return this.emit(SPLIT, first, second);
+  }
+  /** `x?`: a SPLIT to x's entry `body` or on to `next`, preferring x when greedy. */
+  optional(body, next, greedy) {
+    return greedy ? this.choice(body, next) : this.choice(next, body);
+  }
+  /** x, then a SPLIT back to x or on to `next`: returns the SPLIT and x's entry. */
+  loop(sub, greedy, next) {
+    const split2 = this.emit(SPLIT, -1, -1);
+    const body = this.compile(sub, split2);
+    this.out[split2] = greedy ? body : next;
+    this.arg[split2] = greedy ? next : body;
+    return { split: split2, body };
+  }
+  /** Code that matches `node`, then goes on at `next`; returns its entry. */
+  compile(node, next) {
+    switch (node.kind) {
+      case "empty":
+        return next;
+      case "char":
+        return this.emit(CHAR, next, node.cp);
+      case "set":
+        return this.emit(SET, next, this.sets.push(node.set) - 1);
+      case "assert":
+        return this.emit(ASSERT, next, node.condition);
+      case "capture": {
+        const body = this.compile(node.sub, this.emit(SAVE, next, 2 * node.index + 1));
+        return this.emit(SAVE, body, 2 * node.index);
+      }
+      case "concat":
+        return node.subs.reduceRight((pc, sub) => this.compile(sub, pc), next);
+      case "alternate": {
+        const last = node.subs.length - 1;
+        return node.subs.slice(0, last).reduceRight((pc, sub) => this.choice(this.compile(sub, next), pc), this.compile(node.subs[last], next));
+      }
+      case "repeat":
+        return this.repeat(node, next);
+    }
+  }
+  /** Go's expansion: `x*`; `x+`; `xxx+` for x{4,}; `xx(x(x(x)?)?)?` for x{2,5}. */
+  repeat(node, next) {
+    const { sub, min, max, greedy } = node;
+    let pc = next;
+    if (max === Infinity) {
+      if (min > 0) pc = this.loop(sub, greedy, next).body;
+      else if (nullable(sub)) pc = this.optional(this.loop(sub, greedy, next).body, next, greedy);
+      else pc = this.loop(sub, greedy, next).split;
+      for (let i = 1; i < min; i++) pc = this.compile(sub, pc);
+      return pc;
+    }
+    for (let i = min; i < max; i++) pc = this.optional(this.compile(sub, pc), next, greedy);
+    for (let i = 0; i < min; i++) pc = this.compile(sub, pc);
+    return pc;
+  }
+};
+var ThreadList = class {
+  /** Each thread's instruction. */
+  pcs;
+  /** Each thread's capture slots, `slots` apiece (as many as the run asks for); grown on demand, as few threads live at once. */
+  caps;
+  count = 0;
+  /** The generation in which each instruction was last reached, so clearing is O(1). */
+  seen;
+  generation = 1;
+  constructor(instructions) {
+    this.pcs = new Int32Array(instructions);
+    this.caps = new Int32Array(16);
+    this.seen = new Uint32Array(instructions);
+  }
+  clear() {
+    this.count = 0;
+    if (++this.generation === 4294967295) {
+      this.seen.fill(0);
+      this.generation = 1;
+    }
+  }
+  /** Marks `pc` reached; false when it already was (a thread of higher priority got there first). */
+  reach(pc) {
+    if (this.seen[pc] === this.generation) return false;
+    this.seen[pc] = this.generation;
+    return true;
+  }
+};
+function isWordChar(cp) {
+  return cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 95;
+}
+function context(before, after) {
+  let bits = isWordChar(before) === isWordChar(after) ? NO_WORD_BOUNDARY : WORD_BOUNDARY;
+  if (before < 0) bits |= BEGIN_TEXT | BEGIN_LINE;
+  else if (before === 10) bits |= BEGIN_LINE;
+  if (after < 0) bits |= END_TEXT | END_LINE;
+  else if (after === 10) bits |= END_LINE;
+  return bits;
+}
+var PikeVM = class {
+  op;
+  out;
+  arg;
+  sets;
+  start;
+  /** Every match starts at the beginning of the text (`^…` or `\A…`), so no thread starts later. */
+  anchored;
+  /** Capture slots: a start and an end per group, group 0 being the whole match. */
+  slots;
+  lists;
+  /** Pending work while following SPLITs: pairs of (-1, instruction) or (slot, value to restore). */
+  stack;
+  /** The capture slots of the thread being followed. */
+  scratch;
+  /** The capture slots of the match found. */
+  found;
+  /** `groups`: the number of capture groups, counting group 0. */
+  constructor(root, groups) {
+    const compiler = new Compiler();
+    this.start = compiler.compile(root, 0);
+    this.op = Uint8Array.from(compiler.op);
+    this.out = Int32Array.from(compiler.out);
+    this.arg = Int32Array.from(compiler.arg);
+    this.sets = compiler.sets;
+    this.slots = 2 * groups;
+    this.anchored = (this.startCondition() & BEGIN_TEXT) !== 0;
+    const size = this.op.length;
+    this.lists = [new ThreadList(size), new ThreadList(size)];
+    this.stack = new Int32Array(2 * (size + 1));
+    this.scratch = new Int32Array(this.slots);
+    this.found = new Int32Array(this.slots);
+  }
+  /** The assertions every match must pass before its first character (Go's StartCond). */
+  startCondition() {
+    let bits = 0;
+    for (let pc = this.start; ; pc = this.out[pc]) {
+      if (this.op[pc] === ASSERT) bits |= this.arg[pc];
+      else if (this.op[pc] !== SAVE) return bits;
+    }
+  }
+  /** Go's MatchString: does the pattern match anywhere in `text`? */
+  test(text2) {
+    return this.run(text2, 0);
+  }
+  /** Go's FindStringSubmatch: the leftmost match and its groups (undefined where a group took no part), or null. */
+  exec(text2) {
+    if (!this.run(text2, this.slots)) return null;
+    const groups = [];
+    for (let slot = 0; slot < this.slots; slot += 2) {
+      const start = this.found[slot];
+      groups.push(start >= 0 ? text2.slice(start, this.found[slot + 1]) : void 0);
+    }
+    return groups;
+  }
+  /** Finds the leftmost-first match, keeping `slots` capture slots (0: only whether there is one). */
+  run(text2, slots) {
+    let [current, next] = this.lists;
+    current.clear();
+    let matched = false;
+    let pos = 0;
+    let before = -1;
+    let cp = text2.length > 0 ? text2.codePointAt(0) : -1;
+    for (; ; ) {
+      if (current.count === 0 && (matched || this.anchored && pos > 0)) break;
+      const width = cp > 65535 ? 2 : 1;
+      const after = cp >= 0 && pos + width < text2.length ? text2.codePointAt(pos + width) : -1;
+      if (!matched && (pos === 0 || !this.anchored)) {
+        this.scratch.fill(-1);
+        if (slots > 0) this.scratch[0] = pos;
+        this.add(current, this.start, pos, context(before, cp), slots);
+      }
+      next.clear();
+      const nextContext = context(cp, after);
+      for (let i = 0; i < current.count; i++) {
+        const pc = current.pcs[i];
+        const op = this.op[pc];
+        if (op === MATCH) {
+          if (slots === 0) return true;
+          for (let s = 0; s < slots; s++) this.found[s] = current.caps[i * slots + s];
+          this.found[1] = pos;
+          matched = true;
+          break;
+        }
+        if (cp >= 0 && (op === CHAR ? this.arg[pc] === cp : this.sets[this.arg[pc]].has(cp))) {
+          for (let s = 0; s < slots; s++) this.scratch[s] = current.caps[i * slots + s];
+          this.add(next, this.out[pc], pos + width, nextContext, slots);
+        }
+      }
+      if (cp < 0) break;
+      pos += width;
+      before = cp;
+      cp = after;
+      const done = current;
+      current = next;
+      next = done;
+    }
+    return matched;
+  }
+  /**
+   * Adds to `list` the thread at `pc` with the capture slots in `scratch`, following SPLITs (first
+   * branch first), SAVEs and ASSERTs to the instructions that consume or match. An instruction
+   * already in `list` is not added again: the thread there has priority. Iterative, as a
+   * program of a thousand copies (`x{1000}`) would be too deep to follow recursively.
+   */
+  add(list, pc0, pos, context2, slots) {
+    const { op, out, arg, stack, scratch } = this;
+    let sp = 0;
+    stack[sp++] = -1;
+    stack[sp++] = pc0;
+    while (sp > 0) {
+      const value = stack[--sp];
+      const slot = stack[--sp];
+      if (slot >= 0) {
+        scratch[slot] = value;
+        continue;
+      }
+      for (let pc = value; list.reach(pc); ) {
+        const o = op[pc];
+        if (o === SPLIT) {
+          stack[sp++] = -1;
+          stack[sp++] = arg[pc];
+          pc = out[pc];
+        } else if (o === SAVE) {
+          const s = arg[pc];
+          if (s < slots) {
+            stack[sp++] = s;
+            stack[sp++] = scratch[s];
+            scratch[s] = pos;
+          }
+          pc = out[pc];
+        } else if (o === ASSERT) {
+          if ((arg[pc] & ~context2) !== 0) break;
+          pc = out[pc];
+        } else {
+          const t = list.count++;
+          list.pcs[t] = pc;
+          if ((t + 1) * slots > list.caps.length) {
+            const grown = new Int32Array(2 * (t + 1) * slots);
+            grown.set(list.caps);
+            list.caps = grown;
+          }
+          for (let s = 0; s < slots; s++) list.caps[t * slots + s] = scratch[s];
+          break;
+        }
+      }
+    }
+  }
+};
+
+// src/image/go-regexp.ts
 function compileGoRegexp(pattern) {
-  return new Translator(pattern).translate();
+  const { root, groupNames } = parseGoRegexp(pattern);
+  const vm = new PikeVM(root, groupNames.length);
+  return { source: pattern, groupNames, test: (text2) => vm.test(text2), exec: (text2) => vm.exec(text2) };
 }
 function expandTemplate(re, template, match) {
   let out = "";
@@ -10013,7 +10396,7 @@ function candidates(filter, tags) {
       byValue.set(tag, tag);
       continue;
     }
-    const match = filter.pattern.regexp.exec(tag);
+    const match = filter.pattern.exec(tag);
     if (match) byValue.set(filter.extract !== "" ? expandTemplate(filter.pattern, filter.extract, match) : tag, tag);
   }
   return byValue;
@@ -10260,7 +10643,7 @@ var PERCENT = 37;
 var SQUOTE = 39;
 var COMMA = 44;
 var DASH = 45;
-var DOT = 46;
+var DOT2 = 46;
 var COLON = 58;
 var PLUS = 43;
 var GT = 62;
@@ -10312,7 +10695,7 @@ var SubsetParser = class {
       }
       if (this.indent !== 0) throw OUTSIDE;
       const c = text2.charCodeAt(this.content);
-      if (c === PERCENT || c === DOT && text2.startsWith("...", this.content)) throw OUTSIDE;
+      if (c === PERCENT || c === DOT2 && text2.startsWith("...", this.content)) throw OUTSIDE;
       documents.push(this.blockNode(-1));
       pendingEmpty = -1;
       if (this.content < this.length && !this.marker) throw OUTSIDE;
@@ -12669,7 +13052,7 @@ for (const k of [T2.Newline, T2.Comma, T2.RBrace, T2.RBracket, T2.RParen, T2.EOF
 var SKIPS_STATEMENT = new Uint8Array(256);
 for (const k of [Keyword.Schema, Keyword.Rule, Keyword.Protocol, Keyword.Mixin, Keyword.If, Keyword.Elif, Keyword.Else, Keyword.For, Keyword.Assert, Keyword.Check]) SKIPS_STATEMENT[k] = 1;
 var MAX_NESTING = 200;
-var Parser = class {
+var Parser2 = class {
   constructor(tokens) {
     this.tokens = tokens;
     this.text = tokens.source.text;
@@ -13111,11 +13494,11 @@ var Parser = class {
 };
 function parseKcl(text2) {
   const tokens = tokenize(text2);
-  return { tokens, statements: new Parser(tokens).module() };
+  return { tokens, statements: new Parser2(tokens).module() };
 }
 function parseKclExpression(text2) {
   const tokens = tokenize(text2);
-  const parser = new Parser(tokens);
+  const parser = new Parser2(tokens);
   while (tokens.kind[parser.pos] === T2.Newline || tokens.kind[parser.pos] === T2.Indent) parser.pos++;
   const expr = parser.expr(0);
   while (tokens.kind[parser.pos] === T2.Newline || tokens.kind[parser.pos] === T2.Dedent) parser.pos++;
@@ -14641,7 +15024,7 @@ var DocumentReader = class {
     for (const [i, pattern] of patterns.entries()) {
       try {
         if (typeof pattern !== "string") throw new GoRegexpError(String(pattern), "not a string");
-        exclusionList.push(compileGoRegexp(pattern).regexp);
+        exclusionList.push(compileGoRegexp(pattern));
       } catch (error) {
         if (!(error instanceof GoRegexpError)) throw error;
         this.warn(["spec", "exclusionList", i], `ImageRepository ${id}: spec.exclusionList[${i}]: ${error.message}; the repository is ignored`);
@@ -14695,7 +15078,18 @@ function fluxSetters(docs) {
         });
         continue;
       }
-      const object = doc.toJS({ maxAliasCount: 100 });
+      let object;
+      try {
+        object = doc.toJS({ maxAliasCount: 100 });
+      } catch (error) {
+        if (!(error instanceof ReferenceError)) throw error;
+        warnings.push({
+          file,
+          line: lines.linePos(doc.range[0]).line,
+          message: `YAML aliases not expanded (${error.message}); Flux objects in it are ignored`
+        });
+        continue;
+      }
       if (!isRecord(object) || !isRecord(object.metadata) || !isRecord(object.spec)) continue;
       const { apiVersion, kind, metadata, spec } = object;
       if (kind !== "ImageRepository" && kind !== "ImagePolicy" && kind !== "ImageUpdateAutomation") continue;
@@ -14722,7 +15116,7 @@ function fluxSetters(docs) {
     const [repository, ...tied] = nearest(
       [policy.file],
       repositories.get(policy.repositoryId) ?? [],
-      (r) => JSON.stringify([r.name, r.exclusionList.map(String)])
+      (r) => JSON.stringify([r.name, r.exclusionList.map((re) => re.source)])
     );
     if (!repository || tied.length > 0) {
       const found = tied.length > 0 ? `defined differently at ${where([repository, ...tied])}, equally near it` : "not found";
@@ -14739,7 +15133,7 @@ function fluxSetters(docs) {
   return { setters, automations, warnings };
 }
 function nearestSetters(from, setters) {
-  return nearest(from, setters, (s) => JSON.stringify([s.name, s.policy.description, s.exclusionList.map(String)]));
+  return nearest(from, setters, (s) => JSON.stringify([s.name, s.policy.description, s.exclusionList.map((re) => re.source)]));
 }
 function nearest(from, definitions, identity) {
   if (definitions.length <= 1) return [...definitions];
@@ -15230,6 +15624,9 @@ function located(path, error) {
 
 // src/engine/plan.ts
 var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
+function configPathOf(request) {
+  return (request.config ?? DEFAULT_CONFIG).replace(/^\.\//, "");
+}
 var READ_CONCURRENCY = 64;
 async function planUpdate(source, request) {
   const valid = validateRequest(request);
@@ -15237,7 +15634,7 @@ async function planUpdate(source, request) {
   for await (const path of source.list()) files.push(path);
   files.sort();
   const present = new Set(files);
-  const configPath = (request.config ?? DEFAULT_CONFIG).replace(/^\.\//, "");
+  const configPath = configPathOf(request);
   const config = await loadConfig(source, present, configPath, request.config !== void 0);
   const targets = targetsInScope(config, request.targets);
   const warnings = [];
@@ -15370,25 +15767,69 @@ function planFile(path, text2, request, overrides, create, target, warnings) {
 }
 
 // src/engine/apply.ts
-import { chmodSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join as join3 } from "node:path";
+import { closeSync, fchmodSync, lstatSync, openSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, join as join3, relative, sep } from "node:path";
 async function writePlan(root, plan) {
+  const writes = checkedTargets(
+    root,
+    plan.files.filter((file) => file.after !== file.before)
+  );
   const staged = [];
   try {
-    for (const file of plan.files) {
-      if (file.after === file.before) continue;
-      const target = join3(root, ...file.path.split("/"));
+    for (const { file, target, mode } of writes) {
       const temp = `${target}.gitops-promote-${process.pid}.tmp`;
-      const { mode } = statSync(target);
+      const fd = openSync(temp, "wx");
       staged.push({ temp, target });
-      writeFileSync(temp, file.after);
-      chmodSync(temp, mode & 4095);
+      try {
+        writeFileSync(fd, file.after);
+        fchmodSync(fd, mode);
+      } finally {
+        closeSync(fd);
+      }
     }
   } catch (error) {
     for (const { temp } of staged) rmSync(temp, { force: true });
     throw error;
   }
   for (const { temp, target } of staged) renameSync(temp, target);
+}
+function checkedTargets(root, files) {
+  const realRoot = realpathSync(root);
+  const realDirs = /* @__PURE__ */ new Map();
+  return files.map((file) => {
+    const target = join3(root, ...file.path.split("/"));
+    const dir = dirname(target);
+    let realDir = realDirs.get(dir);
+    if (realDir === void 0) {
+      realDir = realpathSync(dir);
+      realDirs.set(dir, realDir);
+    }
+    if (!isInside(realRoot, realDir)) {
+      throw new Error(`refusing to write ${file.path}: its directory resolves to ${realDir}, outside ${realRoot} (a symbolic link); nothing was written`);
+    }
+    const stats = lstatSync(target);
+    if (!stats.isFile()) {
+      throw new Error(`refusing to write ${file.path}: it is ${stats.isSymbolicLink() ? "a symbolic link" : "not a regular file"}; nothing was written`);
+    }
+    return { file, target, mode: stats.mode & 4095 };
+  });
+}
+function isInside(root, path) {
+  const rel = relative(root, path);
+  return rel === "" || !isAbsolute(rel) && rel !== ".." && !rel.startsWith(`..${sep}`);
+}
+
+// src/github-name.ts
+var LOGIN = "[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?";
+var REPOSITORY = new RegExp(`^(${LOGIN})/([A-Za-z0-9._-]+)$`);
+var ACTOR = new RegExp(`^${LOGIN}(?:\\[bot\\])?$`);
+function splitRepositoryName(text2) {
+  const m = REPOSITORY.exec(text2);
+  if (!m || m[2] === "." || m[2] === "..") return void 0;
+  return { owner: m[1], repo: m[2] };
+}
+function isActorLogin(text2) {
+  return ACTOR.test(text2);
 }
 
 // src/engine/payload.ts
@@ -15405,7 +15846,14 @@ var PayloadError = class extends Error {
   field;
   reason;
 };
-var SOURCE_FIELDS = ["repository", "sha", "ref", "run_url", "actor"];
+var SOURCE_FORMS = {
+  repository: { expected: "OWNER/NAME", test: (text2) => splitRepositoryName(text2) !== void 0 },
+  sha: { expected: "a commit SHA (7 to 64 hex digits)", test: (text2) => /^[0-9a-f]{7,64}$/i.test(text2) },
+  // git check-ref-format refuses these characters in any ref name, ":" among them.
+  ref: { expected: "a git ref (refs/..., without spaces, control characters or any of ~^:?*[\\)", test: (text2) => /^refs\/[^\s\p{Cc}~^:?*[\\]+$/u.test(text2) },
+  run_url: { expected: "an http(s) URL", test: isWebUrl },
+  actor: { expected: "a GitHub login", test: isActorLogin }
+};
 var RESERVED_KEYS = /* @__PURE__ */ new Set(["v", "images", "source", "targets"]);
 function buildPayload(input, where2 = "client_payload") {
   const extra = input.extra ?? {};
@@ -15459,11 +15907,21 @@ function checkImages(value, field2) {
 }
 function checkSource(value, field2) {
   if (!isRecord(value)) throw new PayloadError(field2, `expected an object, got ${describe2(value)}`);
-  for (const key of SOURCE_FIELDS) {
+  for (const [key, form] of Object.entries(SOURCE_FORMS)) {
     const v = value[key];
     if (v !== void 0 && typeof v !== "string") throw new PayloadError(`${field2}.${key}`, `expected a string, got ${describe2(v)}`);
+    if (v && !form.test(v)) throw new PayloadError(`${field2}.${key}`, `expected ${form.expected}, got ${describe2(v)}`);
   }
   return value;
+}
+function isWebUrl(text2) {
+  if (/[\s\p{Cc}]/u.test(text2)) return false;
+  try {
+    const { protocol } = new URL(text2);
+    return protocol === "https:" || protocol === "http:";
+  } catch {
+    return false;
+  }
 }
 function checkTargets(value, field2) {
   if (!Array.isArray(value)) throw new PayloadError(field2, `expected a list of target names, got ${describe2(value)}`);
@@ -15833,7 +16291,7 @@ var FUNCTIONS = {
   hasPrefix: (prefix, s) => str(s).startsWith(str(prefix)),
   hasSuffix: (suffix, s) => str(s).endsWith(str(suffix)),
   replace: (from, to, s) => str(s).split(str(from)).join(str(to)),
-  join: (sep, list) => Array.isArray(list) ? list.map(str).join(str(sep)) : str(list),
+  join: (sep2, list) => Array.isArray(list) ? list.map(str).join(str(sep2)) : str(list),
   quote: (...xs) => xs.map((x) => JSON.stringify(str(x))).join(" "),
   default: (fallback, value) => truth(value) ? value : fallback,
   trunc: (n, s) => n >= 0 ? str(s).slice(0, n) : str(s).slice(n)
@@ -15978,7 +16436,7 @@ function myers(a, b) {
   }
   return ops.reverse();
 }
-function unifiedDiff(path, before, after, context = 3) {
+function unifiedDiff(path, before, after, context2 = 3) {
   if (before === after) return "";
   const ops = myers(splitLines(before), splitLines(after));
   const end = path.includes(" ") ? "	" : "";
@@ -15995,17 +16453,17 @@ function unifiedDiff(path, before, after, context = 3) {
     }
     let start = i;
     let back = 0;
-    while (start > 0 && back < context && ops[start - 1].kind === " ") {
+    while (start > 0 && back < context2 && ops[start - 1].kind === " ") {
       start--;
       back++;
     }
     let end2 = i;
     let quiet = 0;
-    while (end2 < ops.length && quiet <= 2 * context) {
+    while (end2 < ops.length && quiet <= 2 * context2) {
       quiet = ops[end2].kind === " " ? quiet + 1 : 0;
       end2++;
     }
-    end2 -= Math.max(0, quiet - context);
+    end2 -= Math.max(0, quiet - context2);
     const hunk = ops.slice(start, end2);
     const aCount = hunk.filter((o) => o.kind !== "+").length;
     const bCount = hunk.filter((o) => o.kind !== "-").length;

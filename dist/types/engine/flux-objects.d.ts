@@ -1,4 +1,5 @@
 import type { Warning } from "../change.js";
+import type { GoRegexp } from "../image/go-regexp.js";
 import type { Policy } from "../image/policy.js";
 /** What one marker key stands for, from an ImagePolicy and its ImageRepository. */
 export interface FluxSetter {
@@ -8,7 +9,7 @@ export interface FluxSetter {
     readonly repository: string;
     readonly policy: Policy;
     /** The ImageRepository's `spec.exclusionList` (Go regexes, unanchored): matching tags are refused. */
-    readonly exclusionList: readonly RegExp[];
+    readonly exclusionList: readonly GoRegexp[];
     /** Where the ImagePolicy is. */
     readonly file: string;
     readonly line: number;

@@ -25,5 +25,7 @@ export interface Plan {
     readonly images: readonly ImageRef[];
 }
 export declare const DEFAULT_CONFIG = ".github/gitops-promote.yaml";
+/** The configuration file a request reads, relative to the root. */
+export declare function configPathOf(request: Pick<UpdateRequest, "config">): string;
 /** Turns a request into a plan; throws RequestError for bad input (nothing to write then). */
 export declare function planUpdate(source: TreeSource, request: UpdateRequest): Promise<Plan>;
