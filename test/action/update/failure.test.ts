@@ -28,9 +28,7 @@ describe("explaining a failed update run", () => {
       url: "https://api.github.com/graphql",
       body: JSON.stringify({ query }),
     });
-    expect(explainFailure(error, at)).toMatch(
-      /^moving a branch in acme\/manifests \(POST \/graphql\) failed: 403 .*\n.*`permissions: contents: write`/,
-    );
+    expect(explainFailure(error, at)).toMatch(/^moving a branch in acme\/manifests \(POST \/graphql\) failed: 403 .*\n.*`permissions: contents: write`/);
   });
 
   it("finds GitHub's answer inside an error that wraps it: a merge the token may not make", () => {
