@@ -50,15 +50,15 @@ interface Write {
  * checkout of another ref whose `apps` is a link out of the repository.
  */
 function checkedTargets(root: string, files: readonly FilePlan[]): Write[] {
-  const realRoot = realpathSync(root);
-  // One realpath per directory, which files of a plan often share.
+  const realRoot = realpathSync.native(root);
+  // One realpath per directory, which files of a plan often share; the native one is one system call, not one per path component.
   const realDirs = new Map<string, string>();
   return files.map((file) => {
     const target = join(root, ...file.path.split("/"));
     const dir = dirname(target);
     let realDir = realDirs.get(dir);
     if (realDir === undefined) {
-      realDir = realpathSync(dir);
+      realDir = realpathSync.native(dir);
       realDirs.set(dir, realDir);
     }
     if (!isInside(realRoot, realDir)) {
