@@ -40366,14 +40366,14 @@ async function writePlan(root, plan) {
   for (const { temp, target } of staged) renameSync(temp, target);
 }
 function checkedTargets(root, files) {
-  const realRoot = realpathSync(root);
+  const realRoot = realpathSync.native(root);
   const realDirs = /* @__PURE__ */ new Map();
   return files.map((file) => {
     const target = join3(root, ...file.path.split("/"));
     const dir = dirname3(target);
     let realDir = realDirs.get(dir);
     if (realDir === void 0) {
-      realDir = realpathSync(dir);
+      realDir = realpathSync.native(dir);
       realDirs.set(dir, realDir);
     }
     if (!isInside(realRoot, realDir)) {
