@@ -45,8 +45,10 @@ describe("writePlan", () => {
     it("refuses a directory that leads out of the root, writing nothing", async () => {
       const { root, outside } = await rootAndOutside();
       await symlink(outside, join(root, "apps"));
+      // Resolved before writePlan runs: its rejection must have a handler from the start.
+      const [realOutside, realRoot] = [await realpath(outside), await realpath(root)];
       await expect(writePlan(root, plan)).rejects.toThrow(
-        `refusing to write apps/app.yaml: its directory resolves to ${await realpath(outside)}, outside ${await realpath(root)} (a symbolic link)`,
+        `refusing to write apps/app.yaml: its directory resolves to ${realOutside}, outside ${realRoot} (a symbolic link)`,
       );
       expect(await readFile(join(outside, "app.yaml"), "utf8")).toBe("not the repository's\n");
       expect(await readFile(join(root, "a.yaml"), "utf8")).toBe("image: app:1\n");
