@@ -35,16 +35,10 @@ describe("API commits", () => {
   });
 
   it("refuses to move a branch that moved since the read (no force), leaving the other commit in place", async () => {
-    const { git } = await checkout(fake, { "app.yaml": "image: a:1\n" });
-    const head = (await git.fetch("origin", "main"))!;
+    const { head, commitWith } = await commitsOnMain();
     const theirs = await fake.commitFile(OWNER, REPO, "main", "other.yaml", "x: 1\n");
-    const ours = await createApiCommit(client, repository, {
-      parent: head,
-      baseTree: await git.treeOf(head),
-      files: [{ path: "app.yaml", content: "image: a:2\n", mode: "100644" }],
-      message: "m",
-    });
-    await expect(advanceBranch(client, repository, "main", ours.sha, head)).rejects.toBeInstanceOf(BranchMovedError);
+    const ours = await commitWith(2);
+    await expect(advanceBranch(client, repository, "main", ours, head)).rejects.toBeInstanceOf(BranchMovedError);
     expect((await fake.refs(OWNER, REPO))["refs/heads/main"]).toBe(theirs);
     expect(fake.calls.filter((c) => c.operationId === "git/update-ref")).toEqual([]);
   });
@@ -69,43 +63,31 @@ describe("API commits", () => {
   });
 
   it("moves forward from the head it planned on, never with force", async () => {
-    const { git } = await checkout(fake, { "app.yaml": "image: a:1\n" });
-    const head = (await git.fetch("origin", "main"))!;
-    const ours = await createApiCommit(client, repository, {
-      parent: head,
-      baseTree: await git.treeOf(head),
-      files: [{ path: "app.yaml", content: "image: a:2\n", mode: "100644" }],
-      message: "m",
-    });
-    await advanceBranch(client, repository, "main", ours.sha, head);
-    expect((await fake.refs(OWNER, REPO))["refs/heads/main"]).toBe(ours.sha);
-    expect(fake.calls.filter((c) => c.operationId === "git/update-ref").map((c) => c.body)).toEqual([{ sha: ours.sha, force: false }]);
+    const { head, commitWith } = await commitsOnMain();
+    const ours = await commitWith(2);
+    await advanceBranch(client, repository, "main", ours, head);
+    expect((await fake.refs(OWNER, REPO))["refs/heads/main"]).toBe(ours);
+    expect(fake.calls.filter((c) => c.operationId === "git/update-ref").map((c) => c.body)).toEqual([{ sha: ours, force: false }]);
   });
 
   it("a move whose answer was lost, retried after another run built on it, is done, not a moved branch", async () => {
-    const { git } = await checkout(fake, { "app.yaml": "image: a:1\n" });
-    const head = (await git.fetch("origin", "main"))!;
-    const ours = await createApiCommit(client, repository, {
-      parent: head,
-      baseTree: await git.treeOf(head),
-      files: [{ path: "app.yaml", content: "image: a:2\n", mode: "100644" }],
-      message: "m",
-    });
+    const { head, commitWith } = await commitsOnMain();
+    const ours = await commitWith(2);
     const api = createClient({ token: fake.token, baseUrl: fake.apiUrl });
     let theirs = "";
     fake.inject({
       operationId: "git/update-ref",
       status: 502,
       beforeHandle: async () => {
-        await api.rest.git.updateRef({ ...repository, ref: "heads/main", sha: ours.sha, force: false }); // our move landed...
+        await api.rest.git.updateRef({ ...repository, ref: "heads/main", sha: ours, force: false }); // our move landed...
         theirs = await fake.commitFile(OWNER, REPO, "main", "other.yaml", "x: 1\n"); // ...and another run landed on it
       },
     });
-    await advanceBranch(client, repository, "main", ours.sha, head);
+    await advanceBranch(client, repository, "main", ours, head);
     // ours, its answer lost (recorded once answered, after the move made inside it); our retry, refused as no fast forward
     expect(fake.calls.filter((c) => c.operationId === "git/update-ref").map((c) => c.status)).toEqual([502, 200, 422]);
     const log = await fake.log(OWNER, REPO, "main");
-    expect(log.map((c) => c.sha)).toEqual([theirs, ours.sha, head]);
+    expect(log.map((c) => c.sha)).toEqual([theirs, ours, head]);
   });
 
   /** The head of main, and a way to make API commits on it that set app.yaml's tag: candidates for our branch. */
