@@ -23,19 +23,8 @@ import { advanceBranch, BranchMovedError, createApiCommit, deleteOwnBranch, setB
 import { errorMessage } from "./errors.js";
 import type { CommitPeople, FileWrite, GitRepo, Identity, TreeEntry } from "./git.js";
 import { disableAutoMerge, mergePullRequest, type MergeOutcome } from "./merge.js";
-import {
-  bodyRows,
-  changeRow,
-  cumulativeRows,
-  findPullRequests,
-  imagesTitle,
-  OpenedUndecoratedError,
-  pullRequestBody,
-  pullRequestBranch,
-  upsertPullRequest,
-  type PullRequest,
-  type PullRequestSpec,
-} from "./pull-request.js";
+import { findPullRequests, OpenedUndecoratedError, pullRequestBranch, upsertPullRequest, type PullRequest, type PullRequestSpec } from "./pull-request.js";
+import { bodyRows, changeRow, cumulativeRows, imagesTitle, pullRequestBody } from "./pull-request-body.js";
 
 export type CommitVia = "api" | "git";
 

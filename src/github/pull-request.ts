@@ -1,11 +1,9 @@
 /**
  * One pull request per delivery branch, created or updated in place (never a second one),
  * with labels and reviewers. The branch name is deterministic so every run for the same
- * target or image finds and refreshes the same pull request; its title and body tell every
- * value it changes, the earlier runs' too.
+ * target or image finds and refreshes the same pull request (its title and body:
+ * pull-request-body.ts).
  */
-import type { Change } from "../change.js";
-import { formatImageRef, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import type { GitHubClient } from "./client.js";
 import type { Repository } from "./commit.js";
 import { errorMessage, httpStatus, whenVisible } from "./errors.js";
@@ -168,93 +166,4 @@ async function decorate(
   if (teams.length + users.length > 0) {
     await whenVisible(() => client.rest.pulls.requestReviewers({ ...repository, pull_number: number, reviewers: users, team_reviewers: teams }));
   }
-}
-
-// ---------------------------------------------------------------------------------------
-// The body's table and the title: every value the pull request changes, across the runs that built it
-
-/** One row of the body's table: a value the pull request changes, and the incoming image that set it (none for a `set` override). */
-export interface ChangeRow {
-  readonly file: string;
-  readonly line: number;
-  readonly key: string;
-  readonly old: string;
-  readonly new: string;
-  readonly image: string | undefined;
-}
-
-const TABLE_HEADER = "| File | Field | Old | New | Image |";
-const FOOTER = "_Opened by gitops-promote._";
-const ROW = /^\| `([^`]+):(\d+)` \| `([^`]*)` \| `([^`]*)` \| `([^`]*)` \| (?:`([^`]+)`)? \|$/;
-
-/** The row of `change`, naming the incoming image it writes as the commit message's subject does (the same repository, or its tag or digest). */
-export function changeRow(change: Change, images: readonly ImageRef[]): ChangeRow {
-  const written = tryParseImageRef(change.new);
-  const whole = written && (written.tag !== undefined || written.digest !== undefined) ? written : undefined;
-  const image = images.find((i) => whole?.repository === i.repository) ?? images.find((i) => change.new === i.tag || change.new === i.digest);
-  return { file: change.file, line: change.line, key: change.key, old: change.old, new: change.new, image: image && formatImageRef(image) };
-}
-
-/** The rows of a body this module wrote (none from any other body: a person's, or the `body` input's). */
-export function bodyRows(body: string | null | undefined): ChangeRow[] {
-  if (!body?.includes(TABLE_HEADER) || !body.includes(FOOTER)) return [];
-  return body.split("\n").flatMap((line) => {
-    const m = ROW.exec(line);
-    return m ? [{ file: m[1]!, line: Number(m[2]), key: m[3]!, old: m[4]!, new: m[5]!, image: m[6] }] : [];
-  });
-}
-
-/**
- * What the pull request changes after this run: `earlier` rows (its body's) of the files it
- * still changes, `now` (this run's) replacing those of the same file and field; by file and line.
- */
-export function cumulativeRows(earlier: readonly ChangeRow[], now: readonly ChangeRow[], changedFiles: ReadonlySet<string>): ChangeRow[] {
-  const fields = new Set(now.map(fieldOf));
-  const kept: ChangeRow[] = [];
-  for (const row of earlier) {
-    if (!changedFiles.has(row.file) || fields.has(fieldOf(row))) continue;
-    fields.add(fieldOf(row)); // each field once
-    kept.push(row);
-  }
-  return [...kept, ...now].sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
-}
-
-function fieldOf(row: ChangeRow): string {
-  return `${row.file}\0${row.key}`;
-}
-
-/** The message's body, the table of every changed value for the reviewer, and the files the branch changes besides (a person's edits). */
-export function pullRequestBody(intro: string, rows: readonly ChangeRow[], otherFiles: readonly string[]): string {
-  const cell = (text: string) => `\`${text}\``;
-  const lines = rows.map(
-    (r) => `| ${cell(`${r.file}:${r.line}`)} | ${cell(r.key)} | ${cell(r.old)} | ${cell(r.new)} | ${r.image === undefined ? "" : cell(r.image)} |`,
-  );
-  const others = otherFiles.length === 0 ? [] : ["", `Also on this branch, from its earlier commits: ${otherFiles.map(cell).join(", ")}.`];
-  return [intro, "", TABLE_HEADER, "| --- | --- | --- | --- | --- |", ...lines, ...others, "", FOOTER].join("\n").trim() + "\n";
-}
-
-const MAX_SUBJECT = 120;
-
-/**
- * A title naming every image the rows set, by name, when there are several (one run's commit
- * subject names only its own): `chore(deploy): ghcr.io/acme/api 2.0.1, ghcr.io/acme/app 1.2.4`,
- * or `chore(deploy): 12 images` when that is too long. undefined for one image or none.
- */
-export function imagesTitle(rows: readonly ChangeRow[]): string | undefined {
-  const versions = new Map<string, Set<string>>();
-  for (const row of rows) {
-    const image = row.image === undefined ? undefined : tryParseImageRef(row.image);
-    if (image) versions.set(image.name, (versions.get(image.name) ?? new Set()).add(version(image)));
-  }
-  if (versions.size < 2) return undefined;
-  const names = [...versions.keys()].sort();
-  const subject = names.map((name) => `${name} ${[...versions.get(name)!].sort().join(" and ")}`).join(", ");
-  return `chore(deploy): ${subject.length <= MAX_SUBJECT ? subject : `${names.length} images`}`;
-}
-
-/** As the commit message's subject gives it: the tag, with the digest's first 12 hex digits when pinned, or that short digest alone. */
-function version(ref: ImageRef): string {
-  const short = (digest: string) => digest.slice(0, digest.indexOf(":") + 13);
-  if (ref.tag !== undefined) return ref.digest !== undefined ? `${ref.tag}@${short(ref.digest)}` : ref.tag;
-  return short(ref.digest ?? "");
 }

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import type { Change } from "../../src/change.js";
+import { bodyRows, changeRow, cumulativeRows, imagesTitle, pullRequestBody, type ChangeRow } from "../../src/github/pull-request-body.js";
+import { parseImageRef } from "../../src/image/reference.js";
+
+describe("the body's table and the title", () => {
+  const APP = parseImageRef("ghcr.io/acme/app:1.2.4");
+  const PINNED = parseImageRef("ghcr.io/acme/api:2.0.1@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+  const change = (file: string, key: string, old: string, new_: string): Change => ({ file, line: 3, kind: "image", key, old, new: new_ });
+
+  it("name the incoming image each value comes from: a whole reference by repository, a tag or digest field by its value, an override none", () => {
+    const rows = [
+      changeRow(change("app.yaml", "image", "ghcr.io/acme/app:1.2.3", "ghcr.io/acme/app:1.2.4"), [APP, PINNED]),
+      changeRow(change("values.yaml", "image.tag", "1.2.3", "1.2.4"), [APP, PINNED]),
+      changeRow(change("api/kustomization.yaml", "images[0].digest", "sha256:aa", PINNED.digest!), [APP, PINNED]),
+      changeRow(change("values.yaml", "replicas", "1", "2"), [APP, PINNED]),
+    ];
+    expect(rows.map((r) => r.image)).toEqual(["ghcr.io/acme/app:1.2.4", "ghcr.io/acme/app:1.2.4", PINNED.name + ":2.0.1@" + PINNED.digest, undefined]);
+    expect(imagesTitle(rows)).toBe("chore(deploy): ghcr.io/acme/api 2.0.1@sha256:0123456789ab, ghcr.io/acme/app 1.2.4");
+    expect(imagesTitle(rows.slice(0, 2))).toBeUndefined();
+  });
+
+  it("read back from the body they were written in, and only from ours", () => {
+    const rows: ChangeRow[] = [
+      { file: "a.yaml", line: 10, key: "spec.image", old: "x:1", new: "x:2", image: "x:2" },
+      { file: "b.yaml", line: 4, key: "replicas", old: "1", new: "2", image: undefined },
+    ];
+    const body = pullRequestBody("- a.yaml", rows, ["notes.md"]);
+    expect(bodyRows(body)).toEqual(rows);
+    expect(bodyRows(body.replace("_Opened by gitops-promote._", "Edited by hand."))).toEqual([]);
+    expect(bodyRows(null)).toEqual([]);
+  });
+
+  it("accumulate: this run's row replaces the same file and field, files no longer changed go", () => {
+    const row = (file: string, key: string, new_: string): ChangeRow => ({ file, line: 1, key, old: "0", new: new_, image: undefined });
+    const earlier = [row("b.yaml", "tag", "1"), row("a.yaml", "tag", "1"), row("a.yaml", "tag", "0.9"), row("gone.yaml", "tag", "1")];
+    expect(cumulativeRows(earlier, [row("b.yaml", "tag", "2")], new Set(["a.yaml", "b.yaml"]))).toEqual([row("a.yaml", "tag", "1"), row("b.yaml", "tag", "2")]);
+  });
+
+  it("a title too long to name every image counts them", () => {
+    const rows = Array.from({ length: 8 }, (_, i) =>
+      changeRow(change(`app${i}.yaml`, "image", "x", `ghcr.io/acme/application-${i}:2.0.${i}`), [parseImageRef(`ghcr.io/acme/application-${i}:2.0.${i}`)]),
+    );
+    expect(imagesTitle(rows)).toBe("chore(deploy): 8 images");
+  });
+});
