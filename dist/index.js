@@ -47386,6 +47386,8 @@ async function decorate2(client, repository, number, what) {
     await whenVisible(() => client.rest.pulls.requestReviewers({ ...repository, pull_number: number, reviewers: users, team_reviewers: teams }));
   }
 }
+
+// src/github/pull-request-body.ts
 var TABLE_HEADER = "| File | Field | Old | New | Image |";
 var FOOTER = "_Opened by gitops-promote._";
 var ROW = /^\| `([^`]+):(\d+)` \| `([^`]*)` \| `([^`]*)` \| `([^`]*)` \| (?:`([^`]+)`)? \|$/;
