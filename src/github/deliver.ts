@@ -333,9 +333,9 @@ async function landPullRequest(
   }
   const writes = onBranch?.writes ?? fileWrites(files, at.entries);
   const text = messageFor(files);
-  const message = withCoAuthors(text, onBranch?.coAuthors ?? []);
-  // A person's commits on the branch are theirs to merge, not ours: we merge only what we pushed.
   const people = onBranch?.coAuthors ?? [];
+  const message = withCoAuthors(text, people);
+  // A person's commits on the branch are theirs to merge, not ours: we merge only what we pushed.
   const ours = people.length === 0 && (onBranch?.others?.dropped.length ?? 0) === 0;
   let commit: string | undefined;
   // Same content on the same base already: leave the branch (and its checks) alone.

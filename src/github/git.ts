@@ -417,8 +417,8 @@ export class GitRepo {
         // Added, deleted or re-moded on one side while changed on the other, or the same lines
         // changed: a conflict, as for git merge. Ours stays (mode 0 removes a file ours deleted).
         conflicts.push(path);
-        const any = (o ?? t ?? b)!.sha;
-        resolved.push(o ? { mode: o.mode, blob: o.sha, path } : { mode: "0", blob: "0".repeat(any.length), path });
+        const zero = "0".repeat((t ?? b)!.sha.length);
+        resolved.push(o ? { mode: o.mode, blob: o.sha, path } : { mode: "0", blob: zero, path });
       }
       await this.updateIndex(env, resolved);
       return { tree: (await this.run(["write-tree"], { env })).trim(), conflicts: conflicts.sort() };
