@@ -47606,8 +47606,8 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
   }
   const writes = onBranch?.writes ?? fileWrites(files, at.entries);
   const text2 = messageFor(files);
-  const message = withCoAuthors(text2, onBranch?.coAuthors ?? []);
   const people = onBranch?.coAuthors ?? [];
+  const message = withCoAuthors(text2, people);
   const ours = people.length === 0 && (onBranch?.others?.dropped.length ?? 0) === 0;
   let commit;
   if (existing !== void 0 && parent.commit === at.head) {
@@ -48089,8 +48089,8 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
           continue;
         }
         conflicts.push(path6);
-        const any = (o ?? t ?? b).sha;
-        resolved.push(o ? { mode: o.mode, blob: o.sha, path: path6 } : { mode: "0", blob: "0".repeat(any.length), path: path6 });
+        const zero = "0".repeat((t ?? b).sha.length);
+        resolved.push(o ? { mode: o.mode, blob: o.sha, path: path6 } : { mode: "0", blob: zero, path: path6 });
       }
       await this.updateIndex(env, resolved);
       return { tree: (await this.run(["write-tree"], { env })).trim(), conflicts: conflicts.sort() };
