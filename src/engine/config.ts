@@ -1,5 +1,5 @@
 /**
- * `.github/gitops-promote.yaml`: targets (path globs, an image allow-list with policies,
+ * `.github/gitops-promote.yaml` (or `.yml`): targets (path globs, an image allow-list with policies,
  * delivery), setters (Flux marker keys to images) and overrides of KCL or YAML files (DESIGN §5).
  *
  * planUpdate reads it before it plans any edit. Every problem found here is reported at once,

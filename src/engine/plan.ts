@@ -47,11 +47,26 @@ export interface Plan {
   readonly images: readonly ImageRef[];
 }
 
+/** The configuration read when the request names none; its `.yml` spelling is read too (GitHub users write both). */
 export const DEFAULT_CONFIG = ".github/gitops-promote.yaml";
+const DEFAULT_CONFIGS: readonly string[] = [DEFAULT_CONFIG, ".github/gitops-promote.yml"];
 
 /** The configuration file a request reads, relative to the root. */
 export function configPathOf(request: Pick<UpdateRequest, "config">): string {
   return (request.config ?? DEFAULT_CONFIG).replace(/^\.\//, "");
+}
+
+/** The files that may hold a request's configuration, relative to the root: the one it names, else either default name. */
+export function configPathsOf(request: Pick<UpdateRequest, "config">): readonly string[] {
+  return request.config === undefined ? DEFAULT_CONFIGS : [configPathOf(request)];
+}
+
+/** The configuration file a request reads in a tree: the one present (the first name when none is); both default names present is refused. */
+function configPathIn(request: Pick<UpdateRequest, "config">, present: ReadonlySet<string>): string {
+  const paths = configPathsOf(request);
+  const found = paths.filter((path) => present.has(path));
+  if (found.length > 1) throw new RequestError([{ message: `config: ${found.join(" and ")} both exist, and only one is read; remove one` }]);
+  return found[0] ?? paths[0]!;
 }
 const READ_CONCURRENCY = 64;
 
@@ -64,7 +79,7 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   files.sort();
   const present = new Set(files);
 
-  const configPath = configPathOf(request);
+  const configPath = configPathIn(request, present);
   const config = await loadConfig(source, present, configPath, request.config !== undefined);
   const targets = targetsInScope(config, request.targets);
   const warnings: Warning[] = [];

@@ -329,6 +329,22 @@ describe("planUpdate: targets", () => {
       { file: ".github/gitops-promote.yaml", message: "not UTF-8 text; left as it is" },
     ]);
   });
+
+  it("reads the configuration as .github/gitops-promote.yml too, as GitHub users name their files", async () => {
+    const { ".github/gitops-promote.yaml": config, ...manifests } = files;
+    const p = await plan({ ...manifests, ".github/gitops-promote.yml": config }, { images: ["ghcr.io/acme/app:2.0.0"] });
+    expect(p.files.map((f) => [f.path, f.target])).toEqual([["staging/d.yaml", "staging"]]);
+    expect(p.warnings.map((w) => w.message)).toContain("target prod: ghcr.io/acme/app:2.0.0 is outside its policy (semver ^1.0.0); not edited there");
+  });
+
+  it("refuses both default names at once rather than pick one, and reads the one --config names", async () => {
+    const both = { ...files, ".github/gitops-promote.yml": "targets: []\n" };
+    expect(await refusal(both, { images: ["ghcr.io/acme/app:1.1.0"] })).toEqual([
+      { message: "config: .github/gitops-promote.yaml and .github/gitops-promote.yml both exist, and only one is read; remove one" },
+    ]);
+    const named = await plan(both, { images: ["ghcr.io/acme/app:1.1.0"], config: ".github/gitops-promote.yml" });
+    expect(named.targets).toEqual([]);
+  });
 });
 
 describe("planUpdate: setters and overrides", () => {
