@@ -24,18 +24,22 @@ export function versionOf(tag: string | undefined, digest: string | undefined): 
   return { ...(tag && { tag }), ...(digest && { digest }) };
 }
 
-/** Told why a field keeps a version its policy ranks above the incoming one, so a person learns why nothing moved. */
+/** Told why a field keeps a version its policy ranks above (or equal to) the incoming one, so a person learns why nothing moved. */
 export type KeptBy = (why: string) => void;
 
 /**
  * Why a field keeps its tag although the incoming one, which its policy accepts, differs:
- * the policy ranks the current one higher (a late, older build). Undefined otherwise.
+ * the policy ranks the current one higher (a late, older build), or equal and picks the
+ * current one (semver's `v1.2.0` and `1.2.0`: the first seen wins, as in Flux). Undefined otherwise.
  */
 function keptByPolicy(update: ImageUpdate, current: Version): string | undefined {
   const { policy, image } = update;
   const { tag } = image;
   if (!policy || update.allowDowngrade || tag === undefined || current.tag === undefined || current.tag === tag) return undefined;
   if (policy.latest([current.tag, tag]) !== current.tag) return undefined;
+  // A policy's pick between two tags depends on their order only when it ranks them equal.
+  if (policy.latest([tag, current.tag]) === tag)
+    return `keeps ${current.tag}: its policy (${policy.description}) ranks it equal to the incoming ${tag}, so the version as written stays (allow-downgrade sets it anyway)`;
   return `keeps ${current.tag}, which its policy (${policy.description}) ranks above the incoming ${tag} (allow-downgrade sets it anyway)`;
 }
 

@@ -24,6 +24,23 @@ describe("nextVersion with real policies", () => {
     expect(said).toEqual(["keeps 1.2.4, which its policy (semver ^1.0.0) ranks above the incoming 1.2.3 (allow-downgrade sets it anyway)"]);
   });
 
+  it("says a tie is a tie: a policy ranking both equal keeps the current tag, as Flux keeps the first seen", () => {
+    const said: string[] = [];
+    const kept = (why: string) => said.push(why);
+    expect(nextVersion(update("ghcr.io/acme/sem:1.2.0", semver(">=1.0.0")), { tag: "v1.2.0" }, kept)).toBeUndefined();
+    expect(nextVersion(update("app:2025.7.3", semver(">=2025.1.1")), { tag: "2025.07.03" }, kept)).toBeUndefined();
+    expect(said).toEqual([
+      "keeps v1.2.0: its policy (semver >=1.0.0) ranks it equal to the incoming 1.2.0, so the version as written stays (allow-downgrade sets it anyway)",
+      "keeps 2025.07.03: its policy (semver >=2025.1.1) ranks it equal to the incoming 2025.7.3, so the version as written stays (allow-downgrade sets it anyway)",
+    ]);
+    // Flux's numerical ties and extracted values go to the later one: the incoming tag is written, with nothing to say.
+    expect(nextVersion(update("app:1", { numerical: {} }), { tag: "1.0" }, kept)).toEqual({ tag: "1" });
+    const extracted = { alphabetical: {}, filterTags: { pattern: "^(?:v)?(?P<v>.*)$", extract: "$v" } };
+    expect(nextVersion(update("app:2024.06", extracted), { tag: "v2024.06" }, kept)).toEqual({ tag: "2024.06" });
+    expect(nextVersion(update("app:1.2.0", semver(">=1.0.0"), true), { tag: "v1.2.0" }, kept)).toEqual({ tag: "1.2.0" });
+    expect(said).toHaveLength(2);
+  });
+
   it("says nothing of a field that stays for another reason: same tag, tag outside the policy, no policy", () => {
     const said: string[] = [];
     const kept = (why: string) => said.push(why);
