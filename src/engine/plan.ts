@@ -121,7 +121,19 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   const unselectedTarget = targetOf((config?.targets ?? []).filter((t) => !targets.includes(t)));
   // Images that reach the tree only through markers (`--setter`) meet the same allow-lists.
   const markerImages = updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
-  warnRefusedImages([...valid.images, ...new Map(markerImages.map((image) => [image.repository, image])).values()], targets, warnings);
+  warnRefusedImages(
+    [
+      ...valid.images.map((image) => ({ image, byRepository: true })),
+      ...new Map(markerImages.map((image) => [image.repository, { image, byRepository: false }])).values(),
+    ],
+    targets,
+    new Map([...texts].filter(([path]) => inScope(path))),
+    (path) => ({
+      setters: forFile(path).setters,
+      overridden: (overridesByFile.get(path) ?? []).flatMap((o) => (typeof o === "string" ? [] : [o.repository])),
+    }),
+    warnings,
+  );
 
   const planned: FilePlan[] = [];
   for (const [path, text] of texts) {

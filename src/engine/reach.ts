@@ -65,7 +65,7 @@ export function warnBesidePolicy(changes: readonly Change[], setters: ReadonlyMa
 }
 
 /** The repository as a whole word, in any spelling a file may give it: `acme/ap` is not in `acme/app:1.0`. */
-function repositoryPattern(image: ImageRef): RegExp {
+export function repositoryPattern(image: ImageRef): RegExp {
   return new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`);
 }
 

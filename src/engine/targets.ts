@@ -8,7 +8,9 @@ import type { Warning } from "../change.js";
 import type { Policy } from "../image/policy.js";
 import { formatImageRef, type ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
+import { markerPattern } from "../image/marker.js";
 import type { Config, Target } from "./config.js";
+import { repositoryPattern } from "./reach.js";
 import { RequestError } from "./request.js";
 
 /** The configured targets the request names (all of them when it names none); a name no target has is refused. */
@@ -65,25 +67,71 @@ function within(policy: Policy, bounds: Policy): Policy {
   };
 }
 
+/** An image a target may refuse; a `--setter` value (`byRepository` false) reaches a file only at its markers. */
+export interface RefusableImage {
+  readonly image: ImageRef;
+  readonly byRepository: boolean;
+}
+
+/** What a file may be edited at besides the repositories it holds: its markers' keys, and the repositories configured overrides set in it. */
+export interface FileReach {
+  readonly setters: ReadonlyMap<string, ImageUpdate>;
+  readonly overridden: readonly string[];
+}
+
+/** How many places a refusal names before it counts the rest. */
+const LISTED = 5;
+
 /**
  * Says why a target edits nothing for an image: its allow-list or its policy refuses it.
- * Targets whose allow-list leaves an image out are named in one warning per image, not one
- * each: with many clusters, most targets leave most images out.
+ * A refusing allow-list is news only where a file of the target holds what the run would have
+ * edited there (the repository, a marker standing for the image, an override setting it):
+ * those places are named. Targets are named in one warning per image, not one each: with many
+ * clusters, most targets leave most images out. `files` are the texts in scope.
  */
-export function warnRefusedImages(images: readonly ImageRef[], targets: readonly Target[], warnings: Warning[]): void {
-  for (const image of images) {
+export function warnRefusedImages(
+  images: readonly RefusableImage[],
+  targets: readonly Target[],
+  files: ReadonlyMap<string, string>,
+  reachOf: (path: string) => FileReach,
+  warnings: Warning[],
+): void {
+  const targetFor = targetOf(targets);
+  const inTargets = [...files].flatMap(([path, text]) => {
+    const target = targetFor(path);
+    return target ? [{ path, text, target }] : [];
+  });
+  for (const { image, byRepository } of images) {
     const refusing: string[] = [];
+    const held: string[] = [];
     for (const target of targets) {
       const allowed = target.images.find((a) => a.repository === image.repository);
       if (!allowed) {
-        refusing.push(target.name);
+        const at = inTargets.filter((file) => file.target === target).flatMap(({ path, text }) => placeHolding(path, text, image, byRepository, reachOf(path)));
+        if (at.length > 0) refusing.push(target.name);
+        held.push(...at);
       } else if (allowed.policy && image.tag !== undefined && allowed.policy.latest([image.tag]) === undefined) {
         warnings.push({
           message: `target ${target.name}: ${formatImageRef(image)} is outside its policy (${allowed.policy.description}); not edited there`,
         });
       }
     }
-    if (refusing.length === 1) warnings.push({ message: `target ${refusing[0]} does not allow ${image.repository}; not edited there` });
-    if (refusing.length > 1) warnings.push({ message: `targets ${refusing.join(", ")} do not allow ${image.repository}; not edited there` });
+    if (refusing.length === 0) continue;
+    const which = refusing.length === 1 ? `target ${refusing[0]} does not allow` : `targets ${refusing.join(", ")} do not allow`;
+    const where = held.length > LISTED ? `${held.slice(0, LISTED).join(", ")} and ${held.length - LISTED} more` : held.join(", ");
+    warnings.push({ message: `${which} ${image.repository}; not edited in ${where}` });
   }
+}
+
+/**
+ * Where a file holds what the run would edit for the image: `path:line` of the first line with
+ * its repository (when matched by it) or a marker of a key standing for it, else `path` when an
+ * override sets it there; none when neither.
+ */
+function placeHolding(path: string, text: string, image: ImageRef, byRepository: boolean, reach: FileReach): string[] {
+  const markers = [...reach.setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => markerPattern(key));
+  const patterns = byRepository ? [repositoryPattern(image), ...markers] : markers;
+  const at = Math.min(...patterns.map((pattern) => pattern.exec(text)?.index ?? Infinity));
+  if (at !== Infinity) return [`${path}:${text.slice(0, at).split("\n").length}`];
+  return reach.overridden.includes(image.repository) ? [path] : [];
 }

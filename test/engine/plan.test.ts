@@ -261,14 +261,18 @@ describe("planUpdate: targets", () => {
   it("warns that a target's allow-list refuses an image", async () => {
     const p = await plan(files, { images: ["ghcr.io/acme/app:1.1.0"] });
     expect(p.files.map((f) => f.path)).toEqual(["prod/d.yaml", "staging/d.yaml"]);
-    expect(p.warnings.map((w) => w.message)).toContain("target tools does not allow ghcr.io/acme/app; not edited there");
+    expect(p.warnings.map((w) => w.message)).toContain("target tools does not allow ghcr.io/acme/app; not edited in tools/d.yaml:1");
   });
 
-  it("names every target whose allow-list refuses an image in one warning", async () => {
-    const p = await plan(files, { images: ["ghcr.io/acme/other:1.0.0"] });
+  it("names every target whose allow-list refuses an image in one warning, with where their files hold it", async () => {
+    const held = { ...files, "staging/other.yaml": "a: 1\nimage: ghcr.io/acme/other:0.9.0\n", "prod/other.yaml": "image: ghcr.io/acme/other:0.9.0\n" };
+    const p = await plan(held, { images: ["ghcr.io/acme/other:1.0.0"] });
     expect(p.warnings.map((w) => w.message)).toEqual([
+      "targets staging, prod do not allow ghcr.io/acme/other; not edited in staging/other.yaml:2, prod/other.yaml:1",
+    ]);
+    // A target none of whose files holds the image has nothing to say about it.
+    expect((await plan(files, { images: ["ghcr.io/acme/other:1.0.0"] })).warnings.map((w) => w.message)).toEqual([
       "no file to update holds ghcr.io/acme/other; nothing to do for ghcr.io/acme/other:1.0.0",
-      "targets staging, prod, tools do not allow ghcr.io/acme/other; not edited there",
     ]);
   });
 
@@ -288,7 +292,7 @@ describe("planUpdate: targets", () => {
     expect(p.warnings.map((w) => w.message)).toEqual(
       expect.arrayContaining([
         "target prod: ghcr.io/acme/app:2.0.0 is outside its policy (semver ^1.0.0); not edited there",
-        "targets staging, prod, tools do not allow ghcr.io/acme/other; not edited there",
+        "target prod does not allow ghcr.io/acme/other; not edited in prod/m.yaml:2",
       ]),
     );
     const inRange = await plan(tree, { setters: ["ns:app=ghcr.io/acme/app:1.5.0", "ns:other=ghcr.io/acme/other:1.5.0"] });
@@ -699,7 +703,7 @@ describe("planUpdate: configured overrides", () => {
     expect(p.files).toEqual([]);
     expect(p.warnings).toEqual([
       { file: ".github/gitops-promote.yaml", line: 22, message: "override of other/main.k: the file is in no target, so ghcr.io/acme/app is not set there" },
-      { message: "target tools does not allow ghcr.io/acme/app; not edited there" },
+      { message: "target tools does not allow ghcr.io/acme/app; not edited in tools/main.k:2" },
     ]);
   });
 
@@ -837,7 +841,6 @@ describe("planUpdate: a late, older build", () => {
     expect(p.files).toEqual([]);
     const why = "keeps 1.3.0, which its policy (semver ^1.0.0) ranks above the incoming 1.2.0 (allow-downgrade sets it anyway)";
     expect(p.warnings).toEqual([
-      { message: "target tools does not allow ghcr.io/acme/app; not edited there" },
       { file: "prod/app.yaml", line: 7, message: `spec.source.kustomize.images[0] ${why}` },
       { file: "prod/deploy.yaml", line: 4, message: `spec.containers[0].image ${why}` },
       { file: "prod/kustomization.yaml", line: 3, message: `images[0] ${why}` },
@@ -867,7 +870,7 @@ describe("planUpdate: a late, older build", () => {
   it("with allow-downgrade, is written everywhere and warns about none", async () => {
     const p = await plan(files, { images: ["ghcr.io/acme/app:1.2.0"], allowDowngrade: true });
     expect(p.files.map((f) => f.path)).toEqual(Object.keys(files).slice(1).sort());
-    expect(p.warnings).toEqual([{ message: "target tools does not allow ghcr.io/acme/app; not edited there" }]);
+    expect(p.warnings).toEqual([]);
   });
 });
 

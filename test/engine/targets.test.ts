@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Config, Target } from "../../src/engine/config.js";
 import { RequestError } from "../../src/engine/request.js";
-import { imagesFor, settersFor, targetOf, targetsInScope, warnRefusedImages } from "../../src/engine/targets.js";
+import { imagesFor, settersFor, targetOf, targetsInScope, warnRefusedImages, type FileReach, type RefusableImage } from "../../src/engine/targets.js";
 import { parsePolicy } from "../../src/image/policy.js";
 import { parseImageRef } from "../../src/image/reference.js";
 import type { ImageUpdate } from "../../src/image/update.js";
@@ -84,12 +84,52 @@ describe("settersFor", () => {
 });
 
 describe("warnRefusedImages", () => {
-  it("names the targets that leave an image out in one warning, and a policy that refuses its tag in another", () => {
+  const OTHER = "ghcr.io/acme/other";
+  const nothing = () => ({ setters: new Map<string, ImageUpdate>(), overridden: [] });
+  const refusals = (images: RefusableImage[], files: Record<string, string>, reachOf: (path: string) => FileReach = nothing) => {
     const warnings: Warning[] = [];
-    warnRefusedImages([parseImageRef(`${APP}:2.0.0`), parseImageRef("ghcr.io/acme/other:1.0.0")], [staging, production], warnings);
-    expect(warnings.map((w) => w.message)).toEqual([
+    warnRefusedImages(images, [staging, production], new Map(Object.entries(files)), reachOf, warnings);
+    return warnings.map((w) => w.message);
+  };
+  const byRepository = (image: string): RefusableImage => ({ image: parseImageRef(image), byRepository: true });
+
+  it("names the targets that leave an image out in one warning, with where their files hold it, and a policy that refuses its tag in another", () => {
+    const files = {
+      "staging/d.yaml": `kind: Pod\nimage: ${OTHER}:0.9.0\n`,
+      "production/d.yaml": `image: ${OTHER}:0.9.0\n`,
+      "free/d.yaml": `image: ${OTHER}:0.9.0\n`,
+    };
+    expect(refusals([byRepository(`${APP}:2.0.0`), byRepository(`${OTHER}:1.0.0`)], files)).toEqual([
       `target production: ${APP}:2.0.0 is outside its policy (${production.images[0]!.policy!.description}); not edited there`,
-      "targets staging, production do not allow ghcr.io/acme/other; not edited there",
+      `targets staging, production do not allow ${OTHER}; not edited in staging/d.yaml:2, production/d.yaml:1`,
+    ]);
+  });
+
+  it("says nothing of a target none of whose files holds the image", () => {
+    expect(refusals([byRepository(`${OTHER}:1.0.0`)], { "staging/d.yaml": `image: ${APP}:1.0.0\n`, "free/d.yaml": `image: ${OTHER}:0.9.0\n` })).toEqual([]);
+  });
+
+  it("counts a marker standing for the image, and for a --setter value only that: its repository elsewhere in the file is not edited", () => {
+    const marked = `a: ${OTHER}:0.9.0\nb: x # {"$imagepolicy": "flux-system:other:tag"}\n`;
+    const setters = new Map([["flux-system:other", { image: parseImageRef(`${OTHER}:1.0.0`), allowDowngrade: false }]]);
+    const reachOf = (path: string) => ({ setters: path === "staging/m.yaml" ? setters : new Map<string, ImageUpdate>(), overridden: [] });
+    const files = { "staging/m.yaml": marked, "production/d.yaml": `a: ${OTHER}:0.9.0\n` };
+    expect(refusals([{ image: parseImageRef(`${OTHER}:1.0.0`), byRepository: false }], files, reachOf)).toEqual([
+      `target staging does not allow ${OTHER}; not edited in staging/m.yaml:2`,
+    ]);
+  });
+
+  it("names a file an override sets the image in, though it holds only the tag", () => {
+    const reachOf = (path: string) => ({ setters: new Map<string, ImageUpdate>(), overridden: path === "staging/main.k" ? [OTHER] : [] });
+    expect(refusals([byRepository(`${OTHER}:1.0.0`)], { "staging/main.k": 'version = "0.9.0"\n' }, reachOf)).toEqual([
+      `target staging does not allow ${OTHER}; not edited in staging/main.k`,
+    ]);
+  });
+
+  it("names five places and counts the rest", () => {
+    const files = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`staging/${i}.yaml`, `image: ${OTHER}:0.9.0\n`]));
+    expect(refusals([byRepository(`${OTHER}:1.0.0`)], files)).toEqual([
+      `target staging does not allow ${OTHER}; not edited in staging/0.yaml:1, staging/1.yaml:1, staging/2.yaml:1, staging/3.yaml:1, staging/4.yaml:1 and 2 more`,
     ]);
   });
 });
