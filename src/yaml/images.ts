@@ -42,7 +42,7 @@ export const editImages: Editor = (file, request, plan) => {
  */
 export function setImageScalar(
   field: { readonly node: YamlNode | null; readonly path: readonly PathSegment[]; readonly inFlow: boolean },
-  kind: "image" | "helm",
+  kind: "image" | "helm" | "override",
   bareTakesTag: boolean,
   incoming: ReadonlyMap<string, ImageUpdate>,
   plan: EditPlan,

@@ -156,7 +156,10 @@ function isSettingsFile(document: YamlDocument): boolean {
   return apiVersion === undefined && kind === undefined && nodeAt(document.root, ["kcl_cli_configs"])?.kind === "map";
 }
 
-/** A settings file's `kcl_options` (`-D` options as `{key, value}`): a value holding an image of an incoming repository moves on. */
+/**
+ * A settings file's `kcl_options` (`-D` options as `{key, value}`): a value holding an image of
+ * an incoming repository moves on, reported as an `override` as a KCLRun's `-D` argument is.
+ */
 function editOptions(document: YamlDocument, incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan): void {
   const options = nodeAt(document.root, ["kcl_options"]);
   if (options?.kind !== "seq") return;
@@ -165,7 +168,7 @@ function editOptions(document: YamlDocument, incoming: ReadonlyMap<string, Image
     if (node)
       setImageScalar(
         { node, path: ["kcl_options", index, "value"], inFlow: options.flow || (option.kind === "map" && option.flow) },
-        "image",
+        "override",
         false,
         incoming,
         plan,

@@ -237,7 +237,7 @@ spec:
     const options = "kcl_cli_configs:\n  files: [main.k]\nkcl_options:\n  - key: image\n    value: ghcr.io/acme/app:1.2.3\n  - key: env\n    value: prod\n";
     const edited = editYaml(options, withImages("ghcr.io/acme/app:1.2.4"));
     expect(edited.text).toBe(options.replace("app:1.2.3", "app:1.2.4"));
-    expect(edited.changes.map((c) => [c.line, c.kind, c.key])).toEqual([[5, "image", "kcl_options[0].value"]]);
+    expect(edited.changes.map((c) => [c.line, c.kind, c.key])).toEqual([[5, "override", "kcl_options[0].value"]]);
     const values = 'image:\n  overrides:\n    - app.image="ghcr.io/acme/app:1.2.3"\n';
     expect(edit(values, withImages("ghcr.io/acme/app:1.2.4")).changes).toEqual([]);
   });
@@ -277,6 +277,13 @@ spec:
       `    arguments:\n      - 'image={"repository": "ghcr.io/acme/app", "tag": "1.2.4"}'\n    overrides:`,
     );
     expect(editYaml(pair, withImages("ghcr.io/acme/app:1.2.4")).warnings).toEqual([]);
+  });
+
+  it("reports a -D option as an override whether a KCLRun's arguments or a kcl.yaml's kcl_options keep it", () => {
+    const argument = kclRun("app.replicas=2").replace("    overrides:", "    arguments:\n      - image=ghcr.io/acme/app:1.2.3\n    overrides:");
+    const option = "kcl_cli_configs:\n  files: [main.k]\nkcl_options:\n  - key: image\n    value: ghcr.io/acme/app:1.2.3\n";
+    const kinds = [argument, option].flatMap((text) => editYaml(text, withImages("ghcr.io/acme/app:1.2.4")).changes.map((c) => c.kind));
+    expect(kinds).toEqual(["override", "override"]);
   });
 
   it("changes nothing on a second run", () => {
