@@ -20,7 +20,7 @@ import { decodeUtf8, readText, type TreeSource } from "./source.js";
 import { checkParses, fileKind, isTestFile, type FileKind } from "./file-kind.js";
 import { imagesFor, settersFor, targetOf, targetsInScope, warnRefusedImages } from "./targets.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
-import { warnBesidePolicy, warnUnmoved, warnUnreached } from "./reach.js";
+import { warnBesideMarkers, warnUnmoved, warnUnreached } from "./reach.js";
 import { checkConfiguredOverrides, collectOverrides, configuredOverride, located, overFile } from "./overrides.js";
 
 export interface FilePlan {
@@ -139,7 +139,7 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   for (const [path, text] of texts) {
     if (!inScope(path)) continue;
     const target = targetFor(path);
-    const { setters, knownSetters } = forFile(path);
+    const { setters, knownSetters, left } = forFile(path);
     // A file of a target this run does not select (payload `targets`) is not this run's: only a --set naming it edits it.
     const unselected = target === undefined && unselectedTarget(path) !== undefined;
     // Its markers are known keys with no news for this run.
@@ -151,7 +151,7 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
     );
     const filePlan = planFile(path, text, editRequest, overrides, request.create ?? false, target?.name, warnings);
     if (filePlan) planned.push(filePlan);
-    if (filePlan && !target) warnBesidePolicy(filePlan.changes, editRequest.setters, text, warnings);
+    if (filePlan) warnBesideMarkers(filePlan.changes, target ? new Map() : editRequest.setters, left, text, warnings);
   }
   if (planned.length === 0 && warnings.length === 0)
     warnUnmoved(

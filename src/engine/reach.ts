@@ -1,7 +1,7 @@
 /**
  * Where the incoming images reached the tree, for a person to learn why a run moved less than
  * they expected: a repository no file holds (a typo), one that sits only where no rule edits,
- * and a field moved beside its markers' policy.
+ * and a field moved beside markers of its image that stay.
  */
 import type { Change, Warning } from "../change.js";
 import { markerPattern } from "../image/marker.js";
@@ -38,30 +38,51 @@ export function warnUnreached(
 }
 
 /**
- * Without a target, a field matched by repository takes the incoming version as given (DESIGN
- * §3), while the marked fields of the same image in its file follow their ImagePolicy: a field
- * moved where that policy would have kept it (a release candidate, a late older build) is said
- * at its line, so one pod does not split across versions unseen. Only whole references are
- * judged (a tag field alone does not say its image), and only beside one marker key of the image.
+ * A field matched by repository moves while the marked fields of the same image in its file may
+ * not: without a target it takes the incoming version as given (DESIGN §3), while they follow
+ * their ImagePolicy; and a marker no ImageUpdateAutomation's update path holds is left as it is,
+ * target or not. A field moved where its markers stay (a release candidate, a late older build,
+ * a file Flux does not update) is said at its line, so one pod does not split across versions
+ * unseen. Only whole references are judged (a tag field alone does not say its image); a policy
+ * only beside one marker key of the image. `policySetters` are the file's markers whose policy
+ * the field escaped (none in a target, whose policy the field obeys too); `left`, FileSetters'.
  */
-export function warnBesidePolicy(changes: readonly Change[], setters: ReadonlyMap<string, ImageUpdate>, text: string, warnings: Warning[]): void {
+export function warnBesideMarkers(
+  changes: readonly Change[],
+  policySetters: ReadonlyMap<string, ImageUpdate>,
+  left: ReadonlyMap<string, readonly ImageRef[]>,
+  text: string,
+  warnings: Warning[],
+): void {
   for (const change of changes) {
     if (change.kind !== "image" && change.kind !== "kcl-image") continue;
     const written = tryParseImageRef(change.new);
-    // The policies of this image's markers in this very file; another file's (another cluster's) say nothing here.
-    const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written?.repository && markerPattern(k).test(text));
-    if (beside.length !== 1) continue;
-    const [key, { policy }] = beside[0]!;
-    if (!written || !policy) continue;
-    const old = tryParseImageRef(change.old);
-    const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
-    if (nextVersion({ image: written, policy }, current) !== undefined) continue;
-    warnings.push({
-      file: change.file,
-      line: change.line,
-      message: `${change.key} is set to ${change.new} by repository, which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`,
-    });
+    if (!written) continue;
+    const split = besidePolicy(change, written, policySetters, text) ?? besideLeft(written, left, text);
+    if (split) warnings.push({ file: change.file, line: change.line, message: `${change.key} is set to ${change.new} by repository, ${split}` });
   }
+}
+
+/** Why the field's version is one the policy of the one marker key of its image in this file (another file's, another cluster's, says nothing here) would not have chosen. */
+function besidePolicy(change: Change, written: ImageRef, setters: ReadonlyMap<string, ImageUpdate>, text: string): string | undefined {
+  const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written.repository && markerPattern(k).test(text));
+  if (beside.length !== 1) return undefined;
+  const [key, { policy }] = beside[0]!;
+  if (!policy) return undefined;
+  const old = tryParseImageRef(change.old);
+  const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
+  if (nextVersion({ image: written, policy }, current) !== undefined) return undefined;
+  return `which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`;
+}
+
+/** The marker keys of the field's image in this file that are left as they are, said. */
+function besideLeft(written: ImageRef, left: ReadonlyMap<string, readonly ImageRef[]>, text: string): string | undefined {
+  const keys = [...left]
+    .filter(([key, images]) => images.some((i) => i.repository === written.repository) && markerPattern(key).test(text))
+    .map(([key]) => key);
+  if (keys.length === 0) return undefined;
+  const which = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
+  return `while the marked fields of ${which} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
 }
 
 /** The repository as a whole word, in any spelling a file may give it: `acme/ap` is not in `acme/app:1.0`. */

@@ -34,6 +34,8 @@ interface Candidate {
 export interface FileSetters {
   readonly setters: ReadonlyMap<string, ImageUpdate>;
   readonly knownSetters: ReadonlyMap<string, string | undefined>;
+  /** The keys this run brings an image for whose markers here are left as they are (knownSetters says why), to those images. */
+  readonly left: ReadonlyMap<string, readonly ImageRef[]>;
 }
 
 /**
@@ -96,6 +98,7 @@ export function resolveSetters(
     updates: [...candidates.values()].flat().flatMap((c) => (c.update ? [c.update] : [])),
     forFile(path) {
       const setters = new Map<string, ImageUpdate>();
+      const left = new Map<string, ImageRef[]>();
       let knownSetters = known;
       for (const key of brought) {
         const chosen = governing(key, path);
@@ -103,9 +106,13 @@ export function resolveSetters(
           // A key left here is news at each of its markers: they say why.
           if (knownSetters === known) knownSetters = new Map(known);
           knownSetters.set(key, chosen);
+          left.set(
+            key,
+            candidates.get(key)!.flatMap((c) => (c.update ? [c.update.image] : [])),
+          );
         } else if (chosen.update) setters.set(key, chosen.update);
       }
-      return { setters, knownSetters };
+      return { setters, knownSetters, left };
     },
   };
 }

@@ -603,6 +603,31 @@ describe("planUpdate: Flux objects of several clusters in one repo", () => {
       ]);
     });
 
+    it("says at a field moved by repository that a marker of its image beside it stays, in a file no automation updates: one pod, two versions", async () => {
+      const pod = ["containers:", '  - image: ghcr.io/acme/app:1.2.0 # {"$imagepolicy": "flux-system:app"}', "  - image: ghcr.io/acme/app:1.2.0", ""].join(
+        "\n",
+      );
+      const files = { ...withAutomations, "other/pod.yaml": pod, "other/job.yaml": "containers:\n  - image: ghcr.io/acme/app:1.2.0\n" };
+      const split = {
+        file: "other/pod.yaml",
+        line: 3,
+        message:
+          'containers[1].image is set to ghcr.io/acme/app:1.2.5 by repository, while the marked fields of Flux setter "flux-system:app" in this file are left as they are (see the warning at them); mark this field with it to keep them together',
+      };
+      const p = await plan(files, { images: ["ghcr.io/acme/app:1.2.5"] });
+      expect(afterOf(p, "other/pod.yaml")).toBe(pod.replace("app:1.2.0\n", "app:1.2.5\n"));
+      expect(afterOf(p, "other/job.yaml")).toBe("containers:\n  - image: ghcr.io/acme/app:1.2.5\n");
+      expect(p.warnings.filter((w) => w.file?.startsWith("other/")).map((w) => [w.line, w.message.split(" is ")[0]])).toEqual([
+        [2, 'Flux setter "flux-system:app"'],
+        [3, "containers[1].image"],
+      ]);
+      expect(p.warnings).toContainEqual(split);
+      // In a target that allows the image too: the target does not make the marker follow.
+      const config = "targets:\n  - name: other\n    paths: [other/**]\n    images:\n      - repository: ghcr.io/acme/app\n";
+      const targeted = await plan({ ...files, ".github/gitops-promote.yaml": config }, { images: ["ghcr.io/acme/app:1.2.5"] });
+      expect(targeted.warnings).toContainEqual(split);
+    });
+
     it("reaches every file under an automation without spec.update.path", async () => {
       const files = { "flux-system/images.yaml": fluxImages("1.x"), "flux-system/automation.yaml": fluxAutomation('""'), "apps/deploy.yaml": marked };
       expect((await plan(files, { images: ["ghcr.io/acme/app:1.3.0"] })).files.map((f) => f.path)).toEqual(["apps/deploy.yaml"]);
@@ -776,7 +801,8 @@ describe("planUpdate: configured overrides", () => {
         {
           file: ".github/gitops-promote.yaml",
           line: 2,
-          message: "overrides[0].spec: main.k:2: config.containers has 'flask_demo', not 'flaskdemo' (use create to add config.containers.flaskdemo.image)",
+          message:
+            "overrides[0].spec: main.k:2: config.containers has 'flask_demo', not 'flaskdemo' (to add config.containers.flaskdemo.image, use --create or the Action input create: true)",
         },
       ]);
     });
@@ -788,7 +814,8 @@ describe("planUpdate: configured overrides", () => {
         {
           file: ".github/gitops-promote.yaml",
           line: 2,
-          message: "overrides[0].spec: main.k:2: config.containers has 'flask_demo', not 'flaskdemo' (use create to add config.containers.flaskdemo.image)",
+          message:
+            "overrides[0].spec: main.k:2: config.containers has 'flask_demo', not 'flaskdemo' (to add config.containers.flaskdemo.image, use --create or the Action input create: true)",
         },
         { file: ".github/gitops-promote.yaml", line: 5, message: "overrides[1].spec: values.yaml:2: image.tga: image has 'tag', not 'tga'" },
         { file: ".github/gitops-promote.yaml", line: 8, message: "overrides[2].file: gone.k does not exist" },
@@ -801,7 +828,8 @@ describe("planUpdate: configured overrides", () => {
         {
           file: ".github/gitops-promote.yaml",
           line: 2,
-          message: "overrides[0].spec: main.k:2: config.containers has 'flask_demo', not 'flaskdemo' (use create to add config.containers.flaskdemo.image)",
+          message:
+            "overrides[0].spec: main.k:2: config.containers has 'flask_demo', not 'flaskdemo' (to add config.containers.flaskdemo.image, use --create or the Action input create: true)",
         },
       ]);
     });
