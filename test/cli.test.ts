@@ -244,7 +244,7 @@ describe("gitops-promote exit codes", () => {
       const result = await runCli(["update", dir, "--image", "helloworld:1.0.1"]);
       expect([result.code, result.stderr]).toEqual([
         1,
-        "error: .github/gitops-promote.yaml:2: overrides[0].spec: main.k:2: config.containers has 'flask_demo', not 'flaskdemo' (use create to add config.containers.flaskdemo.image)\nnothing was written\n",
+        "error: .github/gitops-promote.yaml:2: overrides[0].spec: main.k:2: config.containers has 'flask_demo', not 'flaskdemo' (to add config.containers.flaskdemo.image, use --create or the Action input create: true)\nnothing was written\n",
       ]);
       expect(await snapshot(dir)).toEqual(before);
     });

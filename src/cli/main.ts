@@ -235,7 +235,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`gitops-promote: ${error.message}\nRun 'gitops-promote --help' for usage.\n`);
+      const help = command === "update" || command === "dispatch" ? `gitops-promote ${command} --help` : "gitops-promote --help";
+      io.stderr(`gitops-promote: ${error.message}\nRun '${help}' for usage.\n`);
       return EXIT_USAGE;
     }
     if (error instanceof RequestError) {

@@ -46,6 +46,9 @@ interface Plan {
   readonly warnings: Warning[];
 }
 
+/** How a person asks for a missing path to be created, in the terms of both shells that tell them. */
+const CREATE = "use --create or the Action input create: true";
+
 /** Values a computed override refuses to write over, as a message names them. */
 const COMPOSITE: Partial<Record<Expr["type"], string>> = { config: "a config", schema: "a schema instance", list: "a list" };
 
@@ -419,7 +422,7 @@ function createTopLevel(
   const name = spec.parts[0]!;
   const why = unreached(p.module, name, reaches);
   if (why && !(options.create && name.startsWith("_"))) throw new SourceError(`${why.message}; ${spec.path} cannot be overridden here`, why.line);
-  if (!options.create) throw new SourceError(`${missing} (use create to add it)`);
+  if (!options.create) throw new SourceError(`${missing} (to add it, ${CREATE})`);
   const statement =
     rest.length > 0
       ? `${name} = {${keyText(rest, spec.operation, value.text)}}`
@@ -488,7 +491,7 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
     const dotted = found.dotted[0]!.entry;
     throw new SourceError(`${spec.path} is written as the dotted key '${dotted.key.parts!.join(".")}'; name a key inside it`, p.line(dotted.first));
   }
-  if (!options.create) throw new SourceError(`${why.message} (use create to add ${spec.path})`, why.line);
+  if (!options.create) throw new SourceError(`${why.message} (to add ${spec.path}, ${CREATE})`, why.line);
   p.insert(deepest.config, keyText(spec.parts.slice(deepest.consumed), spec.operation, value.text), value.string ?? value.text);
 }
 

@@ -37,7 +37,9 @@ export function formatPath(path: readonly PathSegment[]): string {
 /** Parses `a.b[0]`, `a["dot.key"].b`, `a['x'].b`, `containers.0.image`; throws SourceError saying where it is malformed. */
 export function parsePath(text: string): PathSegment[] {
   const fail = (why: string, at: number): never => {
-    throw new SourceError(`invalid path ${JSON.stringify(text)}: ${why} at character ${at + 1}`);
+    // yq writes `.image.tag`; here a path starts with its first key.
+    const yq = at === 0 && text.startsWith(".") && text.length > 1 ? `; drop the leading dot (paths are ${text.slice(1)}, not yq's ${text})` : "";
+    throw new SourceError(`invalid path ${JSON.stringify(text)}: ${why} at character ${at + 1}${yq}`);
   };
   const segments: PathSegment[] = [];
   let i = 0;

@@ -45,7 +45,7 @@ describe("flask-demo history: the bot's spec gives the next commit byte for byte
     const text = readConformance("corpus-flask-demo/main.k");
     expect(() => applyOverrides(text, ["config.containers.flask_demo.image=kcllang/flask_demo:abc"])).toThrow(SourceError);
     expect(() => applyOverrides(text, ["config.containers.flask_demo.image=kcllang/flask_demo:abc"])).toThrow(
-      "config.containers has 'flaskdemo', not 'flask_demo' (use create to add config.containers.flask_demo.image)",
+      "config.containers has 'flaskdemo', not 'flask_demo' (to add config.containers.flask_demo.image, use --create or the Action input create: true)",
     );
     expect(() => applyOverrides(text, ["config.containers.flask_demo.image=kcllang/flask_demo:abc"])).toThrow(expect.objectContaining({ line: 5 }));
   });

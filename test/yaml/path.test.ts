@@ -21,6 +21,8 @@ describe("parsePath", () => {
     ["a[x]", "'[x]' is neither a list index nor a quoted key at character 2"],
     ['a["b"', "unclosed '[' at character 2"],
     ['a["b"]c', "expected '.' or '[' at character 7"],
+    // yq's spelling
+    [".image.tag", "empty key at character 1; drop the leading dot (paths are image.tag, not yq's .image.tag)"],
   ])("refuses %j", (text, why) => {
     expect(() => parsePath(text)).toThrow(`invalid path ${JSON.stringify(text)}: ${why}`);
   });
