@@ -8,10 +8,11 @@ import { stat } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { writePlan } from "../engine/apply.js";
 import { planUpdate, type Plan } from "../engine/plan.js";
-import { formatDiagnostic, type Diagnostic } from "../change.js";
+import { formatDiagnostic, SourceError, type Diagnostic } from "../change.js";
 import { fileKind } from "../engine/file-kind.js";
+import { located } from "../engine/overrides.js";
 import { formatWarning, humanReport, jsonRefusal, jsonReport } from "../engine/report.js";
-import { fileFirst, parseSet, readsAsSpecPath, RequestError, validateRequest, type UpdateRequest } from "../engine/request.js";
+import { fileFirst, parseSet, readSetSpec, readsAsSpecPath, RequestError, validateRequest, type FileOverride, type UpdateRequest } from "../engine/request.js";
 import { directorySource } from "../engine/source.js";
 import pkg from "../../package.json" with { type: "json" };
 import { DISPATCH_HELP, DISPATCH_OPTIONS, runDispatch } from "./dispatch.js";
@@ -112,7 +113,8 @@ class ArgumentError extends RequestError {}
 /**
  * The values of the flags, checked before the tree is read, and the request with each --set file
  * as the engine reads it: relative to DIR. A flag value that is not what the flag takes is bad
- * usage; a --set file that is missing and of no kind the tool edits fails as the engine's missing files do.
+ * usage, a --set spec its file's grammar cannot read too (the grammar does not depend on the
+ * file); a --set file that is missing and of no kind the tool edits fails as the engine's missing files do.
  */
 async function checkArguments(request: UpdateRequest, root: string): Promise<UpdateRequest> {
   const usage: Diagnostic[] = [];
@@ -133,7 +135,10 @@ async function checkArguments(request: UpdateRequest, root: string): Promise<Upd
       usage.push({ message: `--set: ${set.file} must be relative to DIR (${root}) and stay inside it` });
       continue;
     }
-    if (fileKind(file) === undefined && !(await exists(join(root, file)))) {
+    const malformed = specError({ file, spec: set.spec });
+    // Said as the engine says it when it applies the spec.
+    if (malformed) usage.push(located(file, malformed));
+    else if (fileKind(file) === undefined && !(await exists(join(root, file)))) {
       if (readsAsSpecPath(set.file)) usage.push({ message: `--set: ${fileFirst(text)}` });
       else missing.push({ message: `--set: ${JSON.stringify(file)} does not exist (the files --set edits are .k, .yaml and .yml)` });
     }
@@ -142,6 +147,17 @@ async function checkArguments(request: UpdateRequest, root: string): Promise<Upd
   if (usage.length > 0) throw new ArgumentError(usage);
   if (missing.length > 0) throw new RequestError(missing);
   return { ...request, sets };
+}
+
+/** What is malformed in a --set spec, by its file's grammar. */
+function specError(set: FileOverride): SourceError | undefined {
+  try {
+    readSetSpec(set);
+    return undefined;
+  } catch (error) {
+    if (error instanceof SourceError) return error;
+    throw error;
+  }
 }
 
 /**

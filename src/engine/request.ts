@@ -5,7 +5,9 @@
  */
 import { formatDiagnostic, type Diagnostic } from "../change.js";
 import { formatImageRef, ImageRefError, parseImageRef, type ImageRef } from "../image/reference.js";
-import { OverrideSpecError, parseOverridePath } from "../kcl/override-spec.js";
+import { OverrideSpecError, parseOverridePath, parseOverrideSpec } from "../kcl/override-spec.js";
+import { parseYamlSpec } from "../yaml/path.js";
+import { fileKind } from "./file-kind.js";
 
 export interface UpdateRequest {
   /** Incoming image references (`ghcr.io/acme/app:1.2.4[@sha256:…]`). */
@@ -138,6 +140,35 @@ export function readsAsSpecPath(file: string): boolean {
   } catch (error) {
     if (error instanceof OverrideSpecError) return false;
     throw error;
+  }
+}
+
+/** The field a `--set` spec names, and the value it assigns there (undefined for a KCL union, append or delete, which do not replace it). */
+export interface SetField {
+  /** The path as written in the spec. */
+  readonly path: string;
+  /** The path's keys as its grammar reads them, indexes as strings: `a[0]`, `a.0` and `a["0"]` are one field. */
+  readonly keys: readonly string[];
+  readonly value: string | undefined;
+}
+
+/**
+ * A `--set` spec read by its file's grammar (KCL's `-O` for `.k`, a dotted path for YAML), which
+ * does not depend on the file's contents; undefined for a file of no kind the tool edits.
+ * Throws SourceError (OverrideSpecError for KCL) for a malformed spec.
+ */
+export function readSetSpec(set: FileOverride): SetField | undefined {
+  switch (fileKind(set.file)) {
+    case "kcl": {
+      const spec = parseOverrideSpec(set.spec);
+      return { path: spec.path, keys: spec.parts, value: spec.operation === "=" ? spec.value : undefined };
+    }
+    case "yaml": {
+      const spec = parseYamlSpec(set.spec);
+      return { path: spec.path, keys: spec.segments.map(String), value: spec.value };
+    }
+    case undefined:
+      return undefined;
   }
 }
 

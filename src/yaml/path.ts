@@ -82,13 +82,26 @@ function quotedEnd(text: string, open: number): number {
   return -1;
 }
 
-/** `--set values.yaml:image.tag=1.2.3`: a dotted path and a value, quoted or not. */
-export function setFromSpec(text: string, spec: string, create: boolean): EditResult {
+/** A `--set` spec for a YAML file, read without the file: the path as written, its segments, and the value as given (quoted or not). */
+export interface YamlSpec {
+  readonly path: string;
+  readonly segments: readonly PathSegment[];
+  readonly value: string;
+}
+
+/** `image.tag=1.2.3`; throws SourceError for a spec with no path before its `=`, or a malformed path. */
+export function parseYamlSpec(spec: string): YamlSpec {
   const eq = spec.indexOf("=");
   if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
-  const raw = spec.slice(eq + 1).trim();
+  const path = spec.slice(0, eq).trim();
+  return { path, segments: parsePath(path), value: spec.slice(eq + 1).trim() };
+}
+
+/** `--set values.yaml:image.tag=1.2.3`: a dotted path and a value, quoted or not. */
+export function setFromSpec(text: string, spec: string, create: boolean): EditResult {
+  const { path, value: raw } = parseYamlSpec(spec);
   const value = unquote(raw);
-  return setYamlPath(text, spec.slice(0, eq).trim(), value, { create, typed: value === raw });
+  return setYamlPath(text, path, value, { create, typed: value === raw });
 }
 
 /** `"1.2.3"` and `'1.2.3'` on a command line mean the string 1.2.3. */

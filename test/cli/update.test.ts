@@ -1,6 +1,19 @@
 /** `gitops-promote update` called as main(argv, io), on scratch trees: what a person and a script are told, and the exit code. */
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
+import { snapshot } from "../support/cli.js";
+import { tempDir } from "../support/temp.js";
+
+const VALUES = 'image:\n  repository: ghcr.io/acme/app\n  tag: "1.0.0"\nlist:\n  - image: ghcr.io/acme/app:1.0.0\n';
+const MAIN_K = 'config = {\n    containers = {\n        app = {image = "ghcr.io/acme/app:1.0.0"}\n    }\n}\n';
+
+async function tree(files: Record<string, string> = { "values.yaml": VALUES, "main.k": MAIN_K }): Promise<string> {
+  const dir = await tempDir("gp-cli-");
+  for (const [path, text] of Object.entries(files)) await writeFile(join(dir, path), text);
+  return dir;
+}
 
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
@@ -23,5 +36,35 @@ describe("usage errors point at the command's own help", () => {
     [["promote"], `gitops-promote: unknown command "promote"\nRun 'gitops-promote --help' for usage.\n`],
   ])("%j", async (argv, stderr) => {
     expect(await run(argv)).toEqual({ code: 2, stdout: "", stderr });
+  });
+});
+
+describe("a --set spec its file's grammar cannot read is bad usage (exit 2), found before any file is read", () => {
+  it.each([
+    ["values.yaml:image.tag", 'values.yaml: "image.tag" is not PATH=VALUE'],
+    [
+      "values.yaml:.image.tag=43",
+      `values.yaml: invalid path ".image.tag": empty key at character 1; drop the leading dot (paths are image.tag, not yq's .image.tag)`,
+    ],
+    ["main.k:config.containers.app.image=", "main.k: Invalid spec format 'config.containers.app.image=', expected <field_path>=<filed_value>"],
+    ['main.k:config.containers[app].image="x:1"', "main.k: 'config.containers[app].image': Expected opening quote after '['"],
+  ])("%s", async (set, message) => {
+    const dir = await tree();
+    const before = await snapshot(dir);
+    const result = await run(["update", dir, "--set", set]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.startsWith(`error: ${message}`), result.stderr).toBe(true);
+    expect(result.stderr).toMatch(/\nnothing was written\n$/);
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it("even for a file that does not exist: the spec alone is wrong", async () => {
+    const result = await run(["update", await tree(), "--set", "gone.yaml:image.tag"]);
+    expect([result.code, result.stderr]).toEqual([2, 'error: gone.yaml: "image.tag" is not PATH=VALUE\nnothing was written\n']);
+  });
+
+  it("while a path the file does not have is a failure (exit 1): that depends on the file", async () => {
+    const result = await run(["update", await tree(), "--set", "values.yaml:image.tga=43"]);
+    expect([result.code, result.stderr]).toEqual([1, "error: values.yaml:2: image.tga: image has 'repository', 'tag', not 'tga'\nnothing was written\n"]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/change.js";
-import { readsAsSpecPath, RequestError, validateRequest, type UpdateRequest } from "../../src/engine/request.js";
+import { readSetSpec, readsAsSpecPath, RequestError, validateRequest, type UpdateRequest } from "../../src/engine/request.js";
 
 const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
 
@@ -80,5 +80,28 @@ describe("readsAsSpecPath", () => {
     expect(["app/main.kcl", "app/main.k ", "./x"].map(readsAsSpecPath)).toEqual([false, false, false]);
     // what KCL's path parser refuses is no path
     expect(["a]b", "a[b]", "."].map(readsAsSpecPath)).toEqual([false, false, false]);
+  });
+});
+
+describe("readSetSpec", () => {
+  it("reads a --set spec by its file's grammar: the field's keys (indexes as strings) and the value it assigns", () => {
+    expect(readSetSpec({ file: "values.yaml", spec: "list[0].image=nginx:1" })).toEqual({
+      path: "list[0].image",
+      keys: ["list", "0", "image"],
+      value: "nginx:1",
+    });
+    expect(readSetSpec({ file: "main.k", spec: 'config["a.b"].image = "x:1"' })).toEqual({
+      path: 'config["a.b"].image',
+      keys: ["config", "a.b", "image"],
+      value: '"x:1"',
+    });
+    // a union assigns no value of its own: it merges into the one there
+    expect(readSetSpec({ file: "main.k", spec: "config.labels:{a = 1}" })).toMatchObject({ keys: ["config", "labels"], value: undefined });
+    expect(readSetSpec({ file: "main.kcl", spec: "a=1" })).toBeUndefined();
+  });
+
+  it("throws what the file's own reader would, whatever the file holds", () => {
+    expect(() => readSetSpec({ file: "values.yaml", spec: "image.tag" })).toThrow('"image.tag" is not PATH=VALUE');
+    expect(() => readSetSpec({ file: "main.k", spec: "config.image=" })).toThrow("Invalid spec format 'config.image='");
   });
 });

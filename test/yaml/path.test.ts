@@ -1,7 +1,7 @@
 /** Paths into YAML documents, and `--set values.yaml:image.tag=1.2.3`: set one scalar by path, or say which keys exist. */
 import { describe, expect, it } from "vitest";
 import { SourceError } from "../../src/change.js";
-import { formatPath, parsePath, setFromSpec, setYamlPath } from "../../src/yaml/path.js";
+import { formatPath, parsePath, parseYamlSpec, setFromSpec, setYamlPath } from "../../src/yaml/path.js";
 
 describe("parsePath", () => {
   it.each<[string, (string | number)[]]>([
@@ -176,6 +176,11 @@ describe("setFromSpec", () => {
   it("creates a missing key only when asked", () => {
     expect(setFromSpec("image: {}\n", "image.tag=1.2.3", true).text).toBe("image: {tag: 1.2.3}\n");
     expect(() => setFromSpec("image: {}\n", "image.tag=1.2.3", false)).toThrow(SourceError);
+  });
+
+  it("reads a spec without its file: the path as written, its segments, the value as given", () => {
+    expect(parseYamlSpec(' list[0].image = "nginx:1" ')).toEqual({ path: "list[0].image", segments: ["list", 0, "image"], value: '"nginx:1"' });
+    expect(() => parseYamlSpec(".image.tag=43")).toThrow(SourceError);
   });
 
   it("refuses a spec without a path before its '='", () => {
