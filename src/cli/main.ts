@@ -118,21 +118,19 @@ class ArgumentError extends RequestError {}
  */
 async function checkArguments(request: UpdateRequest, root: string): Promise<UpdateRequest> {
   const usage: Diagnostic[] = [];
-  try {
-    validateRequest(request);
-  } catch (error) {
-    if (!(error instanceof RequestError)) throw error;
-    usage.push(...error.issues);
-  }
   const missing: Diagnostic[] = [];
   const sets: string[] = [];
   for (const text of request.sets) {
     const set = parseSet(text);
-    // A value that is not FILE:SPEC is in `usage` already, from validateRequest.
-    if (typeof set === "string") continue;
+    // validateRequest says why a value is not FILE:SPEC.
+    if (typeof set === "string") {
+      sets.push(text);
+      continue;
+    }
     const file = inTree(root, set.file);
     if (file === undefined) {
       usage.push({ message: `--set: ${set.file} must be relative to DIR (${root}) and stay inside it` });
+      sets.push(text);
       continue;
     }
     const malformed = specError({ file, spec: set.spec });
@@ -144,9 +142,17 @@ async function checkArguments(request: UpdateRequest, root: string): Promise<Upd
     }
     sets.push(`${file}:${set.spec}`);
   }
+  const checked = { ...request, sets };
+  // With each file named as the engine reads it, so that `/abs/DIR/values.yaml` and `values.yaml` are one file.
+  try {
+    validateRequest(checked);
+  } catch (error) {
+    if (!(error instanceof RequestError)) throw error;
+    usage.unshift(...error.issues);
+  }
   if (usage.length > 0) throw new ArgumentError(usage);
   if (missing.length > 0) throw new RequestError(missing);
-  return { ...request, sets };
+  return checked;
 }
 
 /** What is malformed in a --set spec, by its file's grammar. */

@@ -3,7 +3,7 @@
  * or in Action inputs), and its validation. Everything here is checked before the tree
  * is read for editing, so bad input never leaves a half-edited tree.
  */
-import { formatDiagnostic, type Diagnostic } from "../change.js";
+import { formatDiagnostic, SourceError, type Diagnostic } from "../change.js";
 import { formatImageRef, ImageRefError, parseImageRef, type ImageRef } from "../image/reference.js";
 import { OverrideSpecError, parseOverridePath, parseOverrideSpec } from "../kcl/override-spec.js";
 import { parseYamlSpec } from "../yaml/path.js";
@@ -172,6 +172,16 @@ export function readSetSpec(set: FileOverride): SetField | undefined {
   }
 }
 
+/** The field a spec assigns, or undefined: a malformed spec is refused where it is read for its file. */
+function assignedField(set: FileOverride): SetField | undefined {
+  try {
+    return readSetSpec(set);
+  } catch (error) {
+    if (error instanceof SourceError) return undefined;
+    throw error;
+  }
+}
+
 /** Why a `--set` value that starts with a spec is refused, and how to write it. */
 export function fileFirst(text: string): string {
   return `${JSON.stringify(text)} starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:${text}`;
@@ -206,10 +216,24 @@ export function validateRequest(request: UpdateRequest): ValidRequest {
   });
 
   const sets: FileOverride[] = [];
+  // Two values for one field would leave it to the order of the specs which one the file gets.
+  const assigned = new Map<string, { text: string; value: string }>();
   request.sets.forEach((text, i) => {
     const set = parseSet(text);
-    if (typeof set === "string") issues.push(`${name("set", i)}: ${set}`);
-    else sets.push(set);
+    if (typeof set === "string") {
+      issues.push(`${name("set", i)}: ${set}`);
+      return;
+    }
+    sets.push(set);
+    const field = assignedField(set);
+    if (field?.value === undefined) return;
+    const key = JSON.stringify([set.file, ...field.keys]);
+    const earlier = assigned.get(key);
+    if (!earlier) assigned.set(key, { text, value: field.value });
+    else if (earlier.value !== field.value)
+      issues.push(
+        `${name("set", i)}: ${set.file}:${field.path} is given twice (${JSON.stringify(earlier.text)} and ${JSON.stringify(text)}); give each field one value`,
+      );
   });
 
   request.paths.forEach((glob, i) => {

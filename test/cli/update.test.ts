@@ -68,3 +68,50 @@ describe("a --set spec its file's grammar cannot read is bad usage (exit 2), fou
     expect([result.code, result.stderr]).toEqual([1, "error: values.yaml:2: image.tga: image has 'repository', 'tag', not 'tga'\nnothing was written\n"]);
   });
 });
+
+describe("two --set values for one field", () => {
+  it("are refused as bad usage (exit 2), naming both, however the file and the path are spelt", async () => {
+    const dir = await tree();
+    const result = await run([
+      "update",
+      dir,
+      "--set",
+      "values.yaml:list[0].image=nginx:1",
+      "--set",
+      `${join(dir, "values.yaml")}:list.0.image=nginx:2`,
+      "--json",
+    ]);
+    expect(result.code).toBe(2);
+    expect((JSON.parse(result.stdout) as { errors: unknown }).errors).toEqual([
+      {
+        message: `--set: values.yaml:list.0.image is given twice ("values.yaml:list[0].image=nginx:1" and "values.yaml:list.0.image=nginx:2"); give each field one value`,
+      },
+    ]);
+  });
+
+  it("are refused in a KCL file too", async () => {
+    const result = await run([
+      "update",
+      await tree(),
+      "--set",
+      'main.k:config.containers.app.image="a:1"',
+      "--set",
+      'main.k:config.containers.app.image="a:2"',
+    ]);
+    expect([result.code, result.stderr.split("\n")[0]]).toEqual([
+      2,
+      `error: --set: main.k:config.containers.app.image is given twice ("main.k:config.containers.app.image=\\"a:1\\"" and "main.k:config.containers.app.image=\\"a:2\\""); give each field one value`,
+    ]);
+  });
+
+  it("are taken when they are the same value: the result is that of one", async () => {
+    const once = await tree();
+    const twice = await tree();
+    const set = ["--set", "values.yaml:image.tag=1.2.0", "--set", 'main.k:config.containers.app.image="a:1"'];
+    expect((await run(["update", once, ...set])).code).toBe(0);
+    const result = await run(["update", twice, ...set, ...set, "--json"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect((JSON.parse(result.stdout) as { changes: unknown[] }).changes).toHaveLength(2);
+    expect(await snapshot(twice)).toEqual(await snapshot(once));
+  });
+});

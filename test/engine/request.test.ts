@@ -61,6 +61,34 @@ describe("validateRequest", () => {
     expect(validateRequest({ images: [], setters: [], sets: ['./main.k:a.image="x:1"'], paths: [] }).sets).toEqual([{ file: "main.k", spec: 'a.image="x:1"' }]);
   });
 
+  it("refuses two values for one field of one file, naming both, the path spelt either way", () => {
+    expect(issuesOf({ sets: ["values.yaml:image.tag=1.2.0", "other.yaml:image.tag=1.4.0", './values.yaml:image["tag"]=1.3.0'] })).toEqual([
+      {
+        message:
+          'set[2]: values.yaml:image["tag"] is given twice ("values.yaml:image.tag=1.2.0" and "./values.yaml:image[\\"tag\\"]=1.3.0"); give each field one value',
+      },
+    ]);
+    expect(issuesOf({ sets: ['main.k:config.image="a:1"', "main.k:config['image']=\"a:2\""] })).toEqual([
+      {
+        message: `set[1]: main.k:config['image'] is given twice ("main.k:config.image=\\"a:1\\"" and "main.k:config['image']=\\"a:2\\""); give each field one value`,
+      },
+    ]);
+  });
+
+  it("takes one value given twice, and KCL unions, appends and deletes of one path: each applies", () => {
+    const sets = [
+      "values.yaml:image.tag=1.2.0",
+      "values.yaml:image.tag=1.2.0",
+      "main.k:config.labels:{a = 1}",
+      "main.k:config.labels:{b = 2}",
+      "main.k:config.args+=[1]",
+      "main.k:config.args+=[1]",
+      "main.k:config.old-",
+      "main.k:config.old-",
+    ];
+    expect(validateRequest({ images: [], setters: [], sets, paths: [] }).sets).toHaveLength(8);
+  });
+
   it("names each value as the face it came from spells it", () => {
     const request = { images: ["nginx"], setters: ["app"], sets: ["main.k"], paths: ["/etc"] };
     expect(issuesOf({ ...request, fieldName: (field) => `--${field}` })).toEqual([
