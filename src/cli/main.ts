@@ -7,11 +7,11 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { stat } from "node:fs/promises";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { writePlan } from "../engine/apply.js";
-import { planUpdate, type Plan } from "../engine/plan.js";
+import { planUpdate } from "../engine/plan.js";
 import { formatDiagnostic, SourceError, type Diagnostic } from "../change.js";
 import { fileKind } from "../engine/file-kind.js";
 import { located } from "../engine/overrides.js";
-import { formatWarning, humanReport, jsonRefusal, jsonReport } from "../engine/report.js";
+import { formatWarning, humanReport, jsonRefusal, jsonReport, type JsonReport } from "../engine/report.js";
 import { fileFirst, parseSet, readSetSpec, readsAsSpecPath, RequestError, validateRequest, type FileOverride, type UpdateRequest } from "../engine/request.js";
 import { directorySource } from "../engine/source.js";
 import pkg from "../../package.json" with { type: "json" };
@@ -202,18 +202,11 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
     create: values.create ?? false,
     fieldName: (field) => `--${field}`,
   };
-  let plan: Plan;
-  try {
-    plan = await planUpdate(directorySource(root), await checkArguments(request, root));
-  } catch (error) {
-    // --json promises one JSON object on stdout: a refusal is one too.
-    if (error instanceof RequestError && values.json) io.stdout(JSON.stringify(jsonRefusal(error.issues), null, 2) + "\n");
-    throw error;
-  }
+  const plan = await planUpdate(directorySource(root), await checkArguments(request, root));
   const dryRun = values["dry-run"] ?? false;
   if (!dryRun) await writePlan(root, plan);
   if (values.json) {
-    io.stdout(JSON.stringify(jsonReport(plan), null, 2) + "\n");
+    printJson(io, jsonReport(plan));
   } else {
     plan.warnings.forEach((w) => io.stderr(formatWarning(w) + "\n"));
     io.stdout(humanReport(plan, { diff: dryRun, dryRun }));
@@ -229,6 +222,19 @@ function configInTree(root: string, file: string): string {
   const inside = inTree(root, file);
   if (inside === undefined) throw new UsageError(`--config ${file} is not inside ${root}: its target paths would not name files of this tree`);
   return inside;
+}
+
+function printJson(io: Io, report: JsonReport): void {
+  io.stdout(JSON.stringify(report, null, 2) + "\n");
+}
+
+/**
+ * Whether `update`'s arguments ask for --json, read before (and whatever) parsing them says, so
+ * that a refusal of the arguments themselves is one JSON object too. Arguments after `--` are DIRs.
+ */
+function asksForJson(args: readonly string[]): boolean {
+  const end = args.indexOf("--");
+  return (end < 0 ? args : args.slice(0, end)).includes("--json");
 }
 
 /** Runs the CLI on `argv` (without node and the script) and returns the exit code. */
@@ -256,6 +262,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
         throw new UsageError(`unknown command ${JSON.stringify(command)}`);
     }
   } catch (error) {
+    // --json promises one JSON object on stdout: a refusal is one too, bad usage included.
+    if (command === "update" && asksForJson(rest)) {
+      const issues = error instanceof RequestError ? error.issues : [{ message: (error as Error).message }];
+      printJson(io, jsonRefusal(issues));
+    }
     if (error instanceof UsageError) {
       const help = command === "update" || command === "dispatch" ? `gitops-promote ${command} --help` : "gitops-promote --help";
       io.stderr(`gitops-promote: ${error.message}\nRun '${help}' for usage.\n`);

@@ -115,3 +115,51 @@ describe("two --set values for one field", () => {
     expect(await snapshot(twice)).toEqual(await snapshot(once));
   });
 });
+
+describe("--json on a refused request", () => {
+  it.each([
+    [[], "nothing to update: give --image, --setter or --set"],
+    [["--bogus"], "unknown option --bogus"],
+    [["--image"], "Option '--image' argument is ambiguous."],
+    [["--config", "/etc/passwd", "--image", "ghcr.io/acme/app:1.5.0"], "--config /etc/passwd is not inside"],
+    [["--image", "Foo:1"], '--image: invalid image reference "Foo:1"'],
+  ])("prints one JSON object with the reason as an error, also for bad usage (exit 2): %j", async (options, message) => {
+    const dir = await tree();
+    const result = await run(["update", dir, ...options, "--json"]);
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout)).toEqual({
+      changed: false,
+      files: [],
+      changes: [],
+      warnings: [],
+      errors: [{ message: expect.stringContaining(message) }],
+    });
+  });
+
+  it("prints one for a DIR that is not a directory", async () => {
+    const result = await run(["update", "/nonexistent", "--image", "ghcr.io/acme/app:1.5.0", "--json"]);
+    expect([result.code, JSON.parse(result.stdout)]).toEqual([2, expect.objectContaining({ errors: [{ message: "/nonexistent is not a directory" }] })]);
+  });
+
+  it("prints one for a failure while writing (exit 1), and the tree is as it was", async () => {
+    const dir = await tree();
+    // The name writePlan stages values.yaml under: taken, so the write fails.
+    await writeFile(join(dir, `values.yaml.gitops-promote-${process.pid}.tmp`), "");
+    const before = await snapshot(dir);
+    const result = await run(["update", dir, "--image", "ghcr.io/acme/app:1.5.0", "--json"]);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual({
+      changed: false,
+      files: [],
+      changes: [],
+      warnings: [],
+      errors: [{ message: expect.stringContaining("EEXIST") }],
+    });
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it("without --json, says it on stderr only, as before", async () => {
+    const result = await run(["update", "--bogus"]);
+    expect(result).toEqual({ code: 2, stdout: "", stderr: "gitops-promote: unknown option --bogus\nRun 'gitops-promote update --help' for usage.\n" });
+  });
+});
