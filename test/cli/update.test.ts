@@ -1,5 +1,5 @@
 /** `gitops-promote update` called as main(argv, io), on scratch trees: what a person and a script are told, and the exit code. */
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
@@ -161,5 +161,15 @@ describe("--json on a refused request", () => {
   it("without --json, says it on stderr only, as before", async () => {
     const result = await run(["update", "--bogus"]);
     expect(result).toEqual({ code: 2, stdout: "", stderr: "gitops-promote: unknown option --bogus\nRun 'gitops-promote update --help' for usage.\n" });
+  });
+});
+
+describe("--json warnings", () => {
+  it("each has its keys in README's order, file, line, message, whatever made it", async () => {
+    const dir = await tree({ "values.yaml": "tag: 1\n---\ntag: 2\n" });
+    const result = await run(["update", dir, "--set", "values.yaml:tag=3", "--json"]);
+    const { warnings } = JSON.parse(result.stdout) as { warnings: object[] };
+    expect(warnings.map((w) => Object.keys(w))).toEqual([["file", "line", "message"]]);
+    expect(await readFile(join(dir, "values.yaml"), "utf8")).toBe("tag: 3\n---\ntag: 2\n");
   });
 });
