@@ -1,0 +1,89 @@
+/**
+ * What a delivery is given and what it lands: its options, the repository it works on, each
+ * landing, and the failure that tells what landed before it.
+ */
+import type { Change, Warning } from "../change.js";
+import type { DeliveryMode, MergeMethod, MergeMode } from "../engine/config.js";
+import type { FilePlan } from "../engine/plan.js";
+import type { GitHubClient } from "./client.js";
+import type { Repository } from "./commit.js";
+import { errorMessage } from "./errors.js";
+import type { GitRepo, Identity, TreeEntry } from "./git.js";
+import type { MergeOutcome } from "./merge.js";
+import type { PullRequest } from "./pull-request.js";
+
+export type CommitVia = "api" | "git";
+
+/** How to land the changes; a target's `delivery` in the configuration overrides these per target. */
+export interface DeliveryOptions {
+  readonly mode: DeliveryMode;
+  /** The branch to update or to open pull requests against; default: the remote's default branch. */
+  readonly branch?: string;
+  /** Pull-request branch; default `gitops-promote/<target or image>`. */
+  readonly prBranch?: string;
+  readonly title?: string;
+  readonly body?: string;
+  readonly labels: readonly string[];
+  readonly reviewers: readonly string[];
+  readonly merge: MergeMode;
+  readonly mergeMethod: MergeMethod;
+  readonly commitVia: CommitVia;
+  /** A Go text/template (Flux's data model); our default message when absent. */
+  readonly messageTemplate?: string;
+  /** `.Values` of the template (e.g. the dispatch payload's source). */
+  readonly templateValues?: Readonly<Record<string, string>>;
+  readonly author?: Identity;
+  /** Plan and report only. */
+  readonly dryRun: boolean;
+  /** Attempts before giving up on a branch that keeps moving (default 10). */
+  readonly maxAttempts?: number;
+}
+
+export interface DeliveryContext {
+  readonly git: GitRepo;
+  readonly remote: string;
+  readonly repository: Repository;
+  /** Created on first use: a `commit-via: git` push never needs the API or a token. */
+  readonly client: () => GitHubClient;
+  readonly log: (message: string) => void;
+  /** Pause between attempts; tests may shorten it. */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** One landed group of files. */
+export interface Landing {
+  readonly mode: DeliveryMode;
+  /** The branch written: the base for push, the pull-request branch otherwise. */
+  readonly branch: string;
+  readonly files: readonly FilePlan[];
+  readonly changes: readonly Change[];
+  readonly commit?: string;
+  readonly pullRequest?: PullRequest;
+  readonly merge?: MergeOutcome;
+  /** The commit message (in a dry run: the one that would be used, before crediting the pull-request branch's co-authors). */
+  readonly message?: string;
+  /** What the delivery left undone and why (a pull request not merged, a file not carried). */
+  readonly warnings?: readonly Warning[];
+}
+
+/**
+ * The delivery failed after part of it landed (a push on the base, a pull request opened), on
+ * this attempt or an earlier one whose pull-request branch then moved: `landings` says what did,
+ * `cause` what failed (giving up on a branch that kept moving included). A failure before
+ * anything landed is thrown as it is.
+ */
+export class DeliveryError extends Error {
+  constructor(
+    readonly landings: readonly Landing[],
+    cause: unknown,
+  ) {
+    super(errorMessage(cause), { cause });
+    this.name = "DeliveryError";
+  }
+}
+
+export interface Head {
+  readonly base: string;
+  readonly head: string;
+  readonly entries: ReadonlyMap<string, TreeEntry>;
+}

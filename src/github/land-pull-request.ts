@@ -1,0 +1,251 @@
+/**
+ * Landing a delivery's group on its pull request: rebuild our pull-request branch on the base
+ * (carrying the branch's earlier edits over), open or update the pull request, and merge it as
+ * its settings say when it holds only what gitops-promote pushed itself.
+ */
+import type { Change, Warning } from "../change.js";
+import { withCoAuthors } from "../engine/commit-message.js";
+import { configPathOf, planUpdate, type FilePlan } from "../engine/plan.js";
+import type { UpdateRequest } from "../engine/request.js";
+import { readText } from "../engine/source.js";
+import type { ImageRef } from "../image/reference.js";
+import { BranchMovedError, createApiCommit, deleteOwnBranch, setBranch } from "./commit.js";
+import { BOT, fileWrites, gitCommit } from "./delivery-commit.js";
+import { groupFiles, type Group } from "./delivery-groups.js";
+import { DeliveryError, type DeliveryContext, type DeliveryOptions, type Head, type Landing } from "./delivery-types.js";
+import { errorMessage } from "./errors.js";
+import type { CommitPeople, FileWrite, Identity } from "./git.js";
+import { disableAutoMerge, mergePullRequest, type MergeOutcome } from "./merge.js";
+import { findPullRequests, OpenedUndecoratedError, upsertPullRequest, type PullRequest } from "./pull-request.js";
+import { bodyRows, changeRow, cumulativeRows, imagesTitle, pullRequestBody } from "./pull-request-body.js";
+
+/**
+ * undefined when the open pull request already carries every value this request would set.
+ * A branch that outlived its pull request (closed or merged by a person) is not current: the
+ * request is planned on the base alone, and the branch replaced only if it still holds that head.
+ */
+export async function landPullRequest(
+  ctx: DeliveryContext,
+  request: UpdateRequest,
+  options: DeliveryOptions,
+  at: Head,
+  parent: { commit: string; tree: string | undefined },
+  group: Group,
+  images: readonly ImageRef[],
+  messageFor: (files: readonly FilePlan[]) => string,
+): Promise<Landing | undefined> {
+  // The pull-request branch is rebuilt on the base by every run; it must never be the branch it merges into.
+  if (group.prBranch === at.base) throw new Error(`the pull-request branch ${group.prBranch} is the base branch; choose another pr-branch`);
+  // Depth 2: the branch head and its parent, the base a rebuild merges from.
+  const existing = await ctx.git.fetch(ctx.remote, group.prBranch, 2);
+  const pulls = existing === undefined ? undefined : await findPullRequests(ctx.client(), ctx.repository, { base: at.base, head: group.prBranch }, existing);
+  if (pulls?.outlived) {
+    const { number, merged } = pulls.outlived;
+    ctx.log(
+      `${group.prBranch} is left over from pull request #${number}, ${merged ? "merged" : "closed"} since: its values do not count, it is replaced by a branch planned on ${at.base} alone`,
+    );
+  }
+  const current = existing !== undefined && pulls?.outlived === undefined;
+  const onBranch = current ? await planOnPullRequest(ctx, request, options, at, existing, group.prBranch, group.files) : undefined;
+  const files = onBranch?.files ?? group.files;
+  if (files.length === 0) {
+    ctx.log(`${group.prBranch} already carries these values (or newer ones): the pull request is left as it is`);
+    return undefined;
+  }
+  const writes = onBranch?.writes ?? fileWrites(files, at.entries);
+  const text = messageFor(files);
+  const people = onBranch?.coAuthors ?? [];
+  const message = withCoAuthors(text, people);
+  // A person's commits on the branch are theirs to merge, not ours: we merge only what we pushed.
+  const ours = people.length === 0 && (onBranch?.others?.dropped.length ?? 0) === 0;
+  let commit: string | undefined;
+  // Same content on the same base already: leave the branch (and its checks) alone.
+  if (existing !== undefined && parent.commit === at.head) {
+    const [tree, parents] = await Promise.all([ctx.git.writeTree(at.head, writes), ctx.git.parents(existing)]);
+    if (parents[0] === at.head && tree === (await ctx.git.treeOf(existing))) commit = existing;
+  }
+  const branchChanged = commit === undefined;
+  if (commit === undefined) {
+    if (options.commitVia === "git") {
+      commit = await gitCommit(ctx, parent.commit, writes, message, options.author);
+      if ((await ctx.git.push(ctx.remote, commit, group.prBranch, existing ?? "")) === "rejected") throw new BranchMovedError(group.prBranch);
+    } else {
+      const baseTree = parent.tree ?? (await ctx.git.treeOf(parent.commit));
+      commit = (
+        await createApiCommit(ctx.client(), ctx.repository, {
+          parent: parent.commit,
+          baseTree,
+          files: writes,
+          message,
+          ...(options.author && { author: options.author }),
+        })
+      ).sha;
+      await setBranch(ctx.client(), ctx.repository, group.prBranch, commit, existing);
+    }
+  }
+  // The pull request shows its commits' co-authors itself: title and body come from the text.
+  // Its table keeps the rows our earlier runs wrote for the files the branch still changes.
+  const [subject, ...rest] = text.split("\n");
+  const changedFiles = new Set([...(onBranch?.others?.carried ?? []), ...files.map((f) => f.path)]);
+  const rows = cumulativeRows(
+    bodyRows(pulls?.open?.body),
+    files.flatMap((f) => f.changes.map((c) => changeRow(c, images))),
+    changedFiles,
+  );
+  const tabled = new Set(rows.map((r) => r.file));
+  const spec = {
+    base: at.base,
+    head: group.prBranch,
+    title: group.title || imagesTitle(rows) || subject!,
+    body: options.body || pullRequestBody(rest.join("\n").trim(), rows, [...changedFiles].filter((path) => !tabled.has(path)).sort()),
+    labels: group.labels,
+    reviewers: group.reviewers,
+    assignees: group.assignees,
+    draft: group.draft,
+  };
+  const landing = (pullRequest: PullRequest): Landing => ({
+    mode: "pull-request",
+    branch: group.prBranch,
+    files,
+    changes: files.flatMap((f) => f.changes),
+    commit,
+    pullRequest,
+    message,
+  });
+  let pullRequest: PullRequest;
+  try {
+    pullRequest = await upsertPullRequest(ctx.client(), ctx.repository, spec, { open: pulls?.open, branchExisted: existing !== undefined, branchChanged });
+  } catch (error) {
+    // An open pull request keeps its branch; but no stray branch without its pull request.
+    if (error instanceof OpenedUndecoratedError) throw new DeliveryError([landing(error.pullRequest)], error);
+    if (existing === undefined) await deleteBranch(ctx, group.prBranch, commit);
+    throw error;
+  }
+  let merge: MergeOutcome = "none";
+  const warnings = [...(onBranch?.warnings ?? [])];
+  try {
+    if (ours)
+      merge = await mergePullRequest(ctx.client(), ctx.repository, { ...pullRequest, headSha: commit, branch: group.prBranch }, group.merge, group.mergeMethod);
+    else if (group.merge !== "none") {
+      if (pullRequest.autoMerge) await disableAutoMerge(ctx.client(), pullRequest);
+      warnings.push({ message: notMerged(pullRequest, group.prBranch, people) });
+    }
+  } catch (error) {
+    throw new DeliveryError([landing(pullRequest)], error);
+  }
+  ctx.log(`pull request #${pullRequest.number} ${pullRequest.operation} (${group.prBranch} -> ${at.base})${merge === "none" ? "" : `, ${merge}`}`);
+  return { ...landing(pullRequest), merge, ...(warnings.length > 0 && { warnings }) };
+}
+
+/** Why a pull request its settings would merge was left open. */
+function notMerged(pullRequest: PullRequest, branch: string, people: readonly Identity[]): string {
+  const by = people.length > 0 ? `commits by ${people.map((p) => p.name).join(", ")}` : "commits gitops-promote did not make";
+  const autoMerge = pullRequest.autoMerge ? ", and its auto-merge is turned off" : "";
+  return `pull request #${pullRequest.number} is left open for review${autoMerge}: ${branch} holds ${by}, and gitops-promote merges only what it pushed itself; merge it yourself, or close it to start afresh`;
+}
+
+/** What a pull-request branch holds besides the base: the files a rebuild carries over, and those it leaves out. */
+interface OnBranch {
+  readonly carried: readonly string[];
+  readonly dropped: readonly string[];
+}
+
+/**
+ * The values our open pull-request branch carries count as current (so a late, older build
+ * never downgrades it, and a second image joins the first): plan the request on the branch's
+ * head, or, when the base moved since, on the branch's changes since it forked (a person's
+ * commits on it included) merged onto the new base, file by file (a file both changed on the
+ * same lines keeps the base's version, with a warning). The base's configuration governs, not
+ * the branch's; workflows and the configuration are never carried over.
+ * The result is the files this request edits there, every write that rebuilds the branch
+ * as one commit on the base (the branch's earlier edits carried over, then the new ones),
+ * the people whose commits that one commit folds in, to credit as its co-authors, and what
+ * the branch holds besides the base (`others`, undefined when nothing).
+ * undefined when the branch cannot be rebuilt on the base (no common history): plan on the base alone.
+ */
+async function planOnPullRequest(
+  ctx: DeliveryContext,
+  request: UpdateRequest,
+  options: DeliveryOptions,
+  at: Head,
+  existing: string,
+  prBranch: string,
+  onBase: readonly FilePlan[],
+): Promise<{ files: FilePlan[]; writes: FileWrite[]; coAuthors: Identity[]; others: OnBranch | undefined; warnings: Warning[] } | undefined> {
+  const fork = await ctx.git.forkPoint(ctx.remote, prBranch, at.base, existing);
+  if (fork === undefined) {
+    ctx.log(
+      `${prBranch} cannot be rebuilt on ${at.base} (it shares no history with it): planning on ${at.base} alone, the pull request's earlier changes are dropped`,
+    );
+    return undefined;
+  }
+  const { tree: treeish, conflicts } = fork.commit === at.head ? { tree: existing, conflicts: [] } : await ctx.git.mergeTrees(fork.commit, at.head, existing);
+  const warnings: Warning[] = conflicts.map((file) => ({
+    file,
+    message: `${at.base} changed the same lines as ${prBranch} here since the pull request began: the pull request's earlier change to this file is dropped and ${at.base}'s kept (this run's own edits are made on top)`,
+  }));
+  const coAuthors = foldedPeople(await ctx.git.commitsAfter(fork), options.author ?? BOT);
+  const configPath = configPathOf(request);
+  const tree = await ctx.git.tree(treeish, new Map([[configPath, at.entries.get(configPath)]]));
+  try {
+    const plan = await planUpdate(tree, request);
+    const group = groupFiles(plan, options, ctx.repository.owner).find((g) => g.mode === "pull-request" && g.prBranch === prBranch);
+    const files = (group?.files ?? []).map((f) => asSeenFromBase(f, onBase));
+    const edited = new Set(files.map((f) => f.path));
+    const own = await ctx.git.entries(treeish);
+    const changed = [...own].filter(([path, entry]) => {
+      const before = at.entries.get(path);
+      return before?.sha !== entry.sha || before.mode !== entry.mode;
+    });
+    const kept = changed.filter(([path]) => !path.startsWith(".github/") && path !== configPath);
+    // Carried files are earlier edits, ours or a person's: UTF-8, and a byte order mark stays theirs.
+    const carried = kept.filter(([path]) => !edited.has(path));
+    const carriedWrites = await Promise.all(carried.map(async ([path, entry]) => ({ path, content: await readText(tree, path), mode: entry.mode })));
+    const dropped = changed.filter(([path]) => !kept.some(([k]) => k === path)).map(([path]) => path);
+    for (const file of dropped) {
+      warnings.push({
+        file,
+        message: `${prBranch} changed this file, which gitops-promote never writes (the workflows under .github/, its configuration): left out when rebuilding the pull request's branch`,
+      });
+    }
+    const others = changed.length === 0 ? undefined : { carried: kept.map(([path]) => path), dropped };
+    return { files, writes: [...carriedWrites, ...fileWrites(files, tree.entries)], coAuthors, others, warnings };
+  } finally {
+    tree.close();
+  }
+}
+
+/**
+ * Whom a rebuild folds into its one commit: the authors of the branch's commits and whom those
+ * commits credit (our earlier rebuilds carry earlier people on), oldest first, each once. Not
+ * us: our commits are committed by BOT (git) or authored by `author` (the API, where GitHub
+ * commits, as it does a person's web edit); nor a bot, as an App token's commits are authored.
+ */
+function foldedPeople(commits: readonly CommitPeople[], author: Identity): Identity[] {
+  const same = (a: Identity, b: Identity) => a.email.toLowerCase() === b.email.toLowerCase();
+  const ours = (who: Identity) => same(who, author) || who.name.endsWith("[bot]");
+  const people = new Map<string, Identity>();
+  for (const commit of commits) {
+    const byUs = same(commit.committer, BOT) || ours(commit.author);
+    for (const who of byUs ? commit.coAuthors : [commit.author, ...commit.coAuthors]) {
+      if (!ours(who) && !people.has(who.email.toLowerCase())) people.set(who.email.toLowerCase(), who);
+    }
+  }
+  return [...people.values()];
+}
+
+/** The pull request merges into the base: its message, body and report say what changes there ("1.2.3 -> 1.2.5", not "1.2.4 -> 1.2.5"). */
+function asSeenFromBase(file: FilePlan, onBase: readonly FilePlan[]): FilePlan {
+  const base = onBase.find((f) => f.path === file.path);
+  if (!base) return file;
+  const old = (c: Change) => base.changes.find((b) => b.key === c.key && b.kind === c.kind)?.old ?? c.old;
+  return { ...file, before: base.before, changes: file.changes.map((c) => ({ ...c, old: old(c) })) };
+}
+
+async function deleteBranch(ctx: DeliveryContext, branch: string, commit: string): Promise<void> {
+  try {
+    await deleteOwnBranch(ctx.client(), ctx.repository, branch, commit);
+  } catch (error) {
+    ctx.log(`could not delete ${branch} after the failure: ${errorMessage(error)}`);
+  }
+}
