@@ -12,8 +12,9 @@ import { bareRepositoryWarning, byRepository, nextReference, nextVersion, staleI
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { formatOverridePath } from "./override-spec.js";
 import { parseKcl } from "./parser.js";
+import { skippedConstruct } from "./skipped.js";
 import { readStringLiteral } from "./string-literal.js";
-import type { ConfigEntry, ConfigItem, Expr, ListItem, StringExpr } from "./syntax.js";
+import type { ConfigEntry, ConfigItem, Expr, ListItem, Statement, StringExpr } from "./syntax.js";
 import { StringFlag, T, type Tokens } from "./tokenizer.js";
 
 /** The keys of an image held as Helm values hold one. */
@@ -232,10 +233,11 @@ class ImageEditor {
   /**
    * String literals holding an incoming image that no rule edits: interpolations
    * (`"ghcr.io/acme/app:${tag}"`), and literals where matching by repository never goes
-   * (schema defaults, lambdas, ternaries, `if` blocks, call arguments). Said at each, since a
-   * run that leaves them would otherwise read as one where every field is up to date.
+   * (schema defaults, lambdas, ternaries, `if` blocks, call arguments, comprehensions), named.
+   * Said at each, since a run that leaves them would otherwise read as one where every field
+   * is up to date.
    */
-  warnUnreached(): void {
+  warnUnreached(statements: readonly Statement[]): void {
     const { tokens } = this;
     for (const t of this.stringsHolding(this.screens)) {
       if (this.reached.has(t) || this.claimed.has(t)) continue;
@@ -252,7 +254,9 @@ class ImageEditor {
       const ref = tryParseImageRef(literal.body);
       const update = ref && this.incoming.get(ref.repository);
       if (!ref || !update || (ref.tag === undefined && ref.digest === undefined) || nextReference(update, ref) === undefined) continue;
-      const message = `holds ${literal.body} where images are not matched by repository (a schema default, lambda, ternary, if block or call); left as it is: a Flux marker on its line sets it`;
+      const construct = skippedConstruct(statements, t);
+      const where = construct === undefined ? "" : ` in ${construct},`;
+      const message = `holds ${literal.body}${where} where images are not matched by repository; left as it is (add a Flux marker on its line to have it set)`;
       this.warnings.push({ line, message });
     }
   }
@@ -355,7 +359,7 @@ export function editKcl(text: string, request: EditRequest): EditResult {
   }
   // Once all are known: a setter's fields decide together.
   editor.marked.writeAll();
-  editor.warnUnreached();
+  editor.warnUnreached(module.statements);
   const edits = editor.edits.sort((a, b) => byPosition(a.splice, b.splice));
   return {
     text: applySplices(

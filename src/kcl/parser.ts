@@ -6,7 +6,20 @@
 import { SourceError } from "../change.js";
 import { Keyword as K, keywordAt } from "./keywords.js";
 import { KeyNode, NameNode, SchemaNode, targetText } from "./nodes.js";
-import type { ConfigEntry, ConfigExpr, ConfigItem, Expr, IfItems, ListExpr, ListItem, Module, NameExpr, OtherExpr, Statement } from "./syntax.js";
+import type {
+  ConfigEntry,
+  ConfigExpr,
+  ConfigItem,
+  Expr,
+  IfItems,
+  ListExpr,
+  ListItem,
+  Module,
+  NameExpr,
+  OtherExpr,
+  OtherStatementConstruct,
+  Statement,
+} from "./syntax.js";
 import { T as TokenKind, tokenize, type Tokens } from "./tokenizer.js";
 
 // A module-local copy: the parser reads token kinds millions of times, and a live ESM
@@ -20,9 +33,19 @@ const NO_TERNARY = 2;
 const ENDS_EXPRESSION = new Uint8Array(256);
 for (const k of [T.Newline, T.Comma, T.RBrace, T.RBracket, T.RParen, T.EOF, T.Colon, T.Assign, T.PlusAssign, T.AugAssign, T.Semicolon]) ENDS_EXPRESSION[k] = 1;
 
-/** 1 for the keywords starting statements that open a block or are never edited; skipped whole. */
-const SKIPS_STATEMENT = new Uint8Array(256);
-for (const k of [K.Schema, K.Rule, K.Protocol, K.Mixin, K.If, K.Elif, K.Else, K.For, K.Assert, K.Check]) SKIPS_STATEMENT[k] = 1;
+/** The keywords starting statements that open a block or are never edited, skipped whole, and which statement each starts. */
+const SKIPS_STATEMENT = new Map<number, OtherStatementConstruct>([
+  [K.Schema, "schema"],
+  [K.Rule, "rule"],
+  [K.Protocol, "protocol"],
+  [K.Mixin, "mixin"],
+  [K.If, "if block"],
+  [K.Elif, "if block"],
+  [K.Else, "if block"],
+  [K.For, "for block"],
+  [K.Assert, "assert"],
+  [K.Check, "check block"],
+]);
 
 /** Deeper nesting than any real configuration is refused with an error instead of running out of stack. */
 const MAX_NESTING = 200;
@@ -121,8 +144,9 @@ class Parser {
       return { type: "import", first, last: this.endStatement() };
     }
     const isTypeAlias = keyword === K.Type && kind[first + 1] === T.Name;
-    if (k === T.At || isTypeAlias || SKIPS_STATEMENT[keyword] === 1) {
-      return { type: "other", first, last: this.skipCompound() };
+    const skipped = k === T.At ? "decorator" : isTypeAlias ? "type alias" : SKIPS_STATEMENT.get(keyword);
+    if (skipped !== undefined) {
+      return { type: "other", construct: skipped, first, last: this.skipCompound() };
     }
     const target = this.postfix(NO_SCHEMA);
     const targetName = targetText(this.tokens, target);
@@ -155,15 +179,17 @@ class Parser {
       }
       if (kind[this.pos] !== T.Name) {
         this.skipLine();
-        return { type: "other", first, last: this.endStatement() };
+        return { type: "other", construct: "type annotation", first, last: this.endStatement() };
       }
       const value = this.expr(0);
       const last = this.endStatement();
-      return value.type === "schema" ? { type: "unification", target: targetName, value, first, last } : { type: "other", first, last };
+      return value.type === "schema"
+        ? { type: "unification", target: targetName, value, first, last }
+        : { type: "other", construct: "type annotation", first, last };
     }
     this.pos = first;
     this.expr(0);
-    return { type: "other", first, last: this.endStatement() };
+    return { type: "other", construct: "expression", first, last: this.endStatement() };
   }
 
   /** Index of an `=` at bracket depth 0 before the end of the line, or -1 (`x: T = v`). */
@@ -215,7 +241,7 @@ class Parser {
       if (this.keyword(this.pos) !== K.Else) this.fail(this.pos, `expected 'else', found ${this.describe(this.pos)}`);
       this.pos++;
       const orElse = this.expr(flags);
-      result = { type: "other", first, last: orElse.last };
+      result = { type: "other", construct: "ternary", first, last: orElse.last };
     }
     this.depth--;
     return result;
@@ -265,21 +291,27 @@ class Parser {
     while (true) {
       const k = kind[this.pos];
       if ((k === T.Dot || k === T.QuestionDot) && kind[this.pos + 1] === T.Name) {
-        node = node.type === "name" && k === T.Dot ? new NameNode(this.tokens, first, this.pos + 1) : { type: "other", first, last: this.pos + 1 };
+        node =
+          node.type === "name" && k === T.Dot
+            ? new NameNode(this.tokens, first, this.pos + 1)
+            : { type: "other", construct: "attribute", first, last: this.pos + 1 };
         callee = undefined;
         this.pos += 2;
       } else if (k === T.LBracket || (k === T.Question && kind[this.pos + 1] === T.LBracket)) {
         this.pos = this.skipGroup(k === T.Question ? this.pos + 1 : this.pos);
-        node = { type: "other", first, last: this.pos - 1 };
+        node = { type: "other", construct: "subscript", first, last: this.pos - 1 };
         callee = undefined;
       } else if (k === T.LParen) {
         callee = node.type === "name" ? node : undefined;
         this.pos = this.skipGroup(this.pos);
-        node = { type: "other", first, last: this.pos - 1 };
+        node = { type: "other", construct: "call", first, last: this.pos - 1 };
       } else if (k === T.LBrace && !(flags & NO_SCHEMA) && (node.type === "name" || callee)) {
         const schema = node.type === "name" ? node : callee!;
         const config = this.config();
-        node = config.type === "config" ? new SchemaNode(schema, config, first, config.last) : { type: "other", first, last: config.last };
+        node =
+          config.type === "config"
+            ? new SchemaNode(schema, config, first, config.last)
+            : { type: "other", construct: config.construct, first, last: config.last };
         callee = undefined;
       } else {
         return node;
@@ -293,7 +325,7 @@ class Parser {
     let node: Expr;
     if (k === T.Name && this.keyword(at) === K.Other) node = new NameNode(this.tokens, at, at);
     else if (k === T.String) node = { type: "string", token: at, first: at, last: at };
-    else if (k === T.Number) node = { type: "other", first: at, last: at };
+    else if (k === T.Number) node = { type: "other", construct: "number", first: at, last: at };
     else return undefined;
     this.pos = at + 1;
     return node;
@@ -314,17 +346,17 @@ class Parser {
         if (quantifier && this.kind[at + 1] === T.Name) return this.quantifier();
         this.pos++;
         const constant = keyword === K.TrueValue || keyword === K.FalseValue || keyword === K.NoneValue || keyword === K.UndefinedValue;
-        return constant ? { type: "other", first: at, last: at } : new NameNode(this.tokens, at, at);
+        return constant ? { type: "other", construct: "constant", first: at, last: at } : new NameNode(this.tokens, at, at);
       }
       case T.String:
         this.pos++;
         return { type: "string", token: at, first: at, last: at };
       case T.Number:
         this.pos++;
-        return { type: "other", first: at, last: at };
+        return { type: "other", construct: "number", first: at, last: at };
       case T.LParen:
         this.pos = this.skipGroup(at);
-        return { type: "other", first: at, last: this.pos - 1 };
+        return { type: "other", construct: "parentheses", first: at, last: this.pos - 1 };
       case T.LBracket:
         return this.list();
       case T.LBrace:
@@ -354,7 +386,7 @@ class Parser {
           next === T.Colon ||
           next === T.LBrace ||
           (next === T.Operator && this.tokenText(this.pos) === "|");
-        if (!more) return { type: "other", first, last: this.pos - 1 };
+        if (!more) return { type: "other", construct: "lambda", first, last: this.pos - 1 };
       } else if (k === T.LParen || k === T.LBracket) this.pos = this.skipGroup(this.pos);
       else if (k === T.Newline || k === T.EOF) this.fail(first, "lambda without a body");
       else this.pos++;
@@ -372,7 +404,7 @@ class Parser {
     this.expr(NO_SCHEMA | NO_TERNARY);
     if (this.kind[this.pos] !== T.LBrace) this.fail(this.pos, `expected '{', found ${this.describe(this.pos)}`);
     this.pos = this.skipGroup(this.pos);
-    return { type: "other", first, last: this.pos - 1 };
+    return { type: "other", construct: "quantifier", first, last: this.pos - 1 };
   }
 
   /** 1-based column of a token; scans back to its line start (cheaper than a line table here). */
@@ -398,7 +430,7 @@ class Parser {
       const item = this.listItem();
       if (item.type !== "if" && this.keyword(this.pos) === K.For) {
         this.pos = this.skipGroup(first);
-        return { type: "other", first, last: this.pos - 1 };
+        return { type: "other", construct: "list comprehension", first, last: this.pos - 1 };
       }
       items.push(item);
     }
@@ -413,7 +445,7 @@ class Parser {
     if (this.kind[this.pos] !== T.Star) return this.expr(0);
     const star = this.pos++;
     const inner = this.expr(0);
-    return { type: "other", first: star, last: inner.last };
+    return { type: "other", construct: "unpacking", first: star, last: inner.last };
   }
 
   readonly readListItem = (out: ListItem[]): boolean => {
@@ -427,7 +459,7 @@ class Parser {
     const items: ConfigItem[] = [];
     if (this.items(items, -1, this.readConfigItem)) {
       this.pos = this.skipGroup(first);
-      return { type: "other", first, last: this.pos - 1 };
+      return { type: "other", construct: "dict comprehension", first, last: this.pos - 1 };
     }
     if (this.kind[this.pos] !== T.RBrace) this.fail(this.pos, `expected '}', found ${this.describe(this.pos)}`);
     this.pos++;

@@ -163,17 +163,30 @@ describe("editKcl: image string literals by repository", () => {
     expect(result.text).toBe(text.replace('r"nginx:1.0"', 'r"nginx:2.0"').replace("'''nginx:1.0'''", "'''nginx:2.0'''"));
     expect(result.changes.map((c) => c.key)).toEqual(["a.e", "a.g"]);
     // Where a literal holds the old image, and only there (not in a comment, nor where the image is current).
-    const unreached =
-      "holds nginx:1.0 where images are not matched by repository (a schema default, lambda, ternary, if block or call); left as it is: a Flux marker on its line sets it";
+    const unreached = (construct: string) =>
+      `holds nginx:1.0 in ${construct}, where images are not matched by repository; left as it is (add a Flux marker on its line to have it set)`;
     expect(result.warnings).toEqual([
-      { line: 2, message: unreached },
-      { line: 3, message: unreached },
+      { line: 2, message: unreached("a schema definition") },
+      { line: 3, message: unreached("a lambda") },
       {
         line: 8,
         message:
           'nginx:${tag} builds a reference of nginx with ${...}, which is never edited; set the version where it is written (a Flux ":tag" marker on that string, or an override)',
       },
-      { line: 13, message: unreached },
+      { line: 13, message: unreached("a call") },
+    ]);
+  });
+
+  it("names the construct an old image is left in: a list comprehension, a ternary, an if condition (skipped.ts names them all)", () => {
+    const text = ['sidecars = [c for c in ["nginx:1.0"]]', 't = "nginx:1.0" if prod else "nginx:2.0"', 'c = {if env == "nginx:1.0": b = 1}', ""].join("\n");
+    const result = editKcl(text, images("nginx:2.0"));
+    expect([result.text, result.changes]).toEqual([text, []]);
+    const unreached = (construct: string) =>
+      `holds nginx:1.0 in ${construct}, where images are not matched by repository; left as it is (add a Flux marker on its line to have it set)`;
+    expect(result.warnings).toEqual([
+      { line: 1, message: unreached("a list comprehension") },
+      { line: 2, message: unreached("a ternary") },
+      { line: 3, message: unreached("an if condition") },
     ]);
   });
 

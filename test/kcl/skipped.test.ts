@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { parseKcl } from "../../src/kcl/parser.js";
+import { skippedConstruct } from "../../src/kcl/skipped.js";
+import { T } from "../../src/kcl/tokenizer.js";
+
+/** What skippedConstruct says of the string `"x"` in a KCL program. */
+function constructOfX(program: string): string | undefined {
+  const { tokens, statements } = parseKcl(program);
+  const x = Array.from(tokens.kind.subarray(0, tokens.count)).findIndex(
+    (k, t) => k === T.String && tokens.source.text.slice(tokens.start[t], tokens.end[t]) === '"x"',
+  );
+  return skippedConstruct(statements, x);
+}
+
+describe("skippedConstruct", () => {
+  it.each([
+    ['schema S:\n    image: str = "x"\n', "a schema definition"],
+    ['rule R:\n    a == "x"\n', "a rule"],
+    ['@info(image="x")\nschema S:\n    a: int\n', "a decorator"],
+    ['if True:\n    a = "x"\nelse:\n    a = "y"\n', "an if block"],
+    ['if True:\n    a = "y"\nelse:\n    a = "x"\n', "an if block"],
+    ['assert a == "x"\n', "an assert statement"],
+    ['type T = "x" | "y"\n', "a type alias"],
+    ['a: "x"\n', "a type annotation"],
+    ['a: "x" = "y"\n', "the left side of an assignment"],
+    ['print("x")\n', "an expression statement"],
+    ['a = f("x")\n', "a call"],
+    ['a = ["x"][0]\n', "a subscript"],
+    ['a = {b = "x"}.b\n', "an attribute access"],
+    ['a = ("x")\n', "parentheses"],
+    ['a = "x" if c else "y"\n', "a ternary"],
+    ['a = lambda { "x" }\n', "a lambda"],
+    ['a = map v in ["x"] { v }\n', "an all/any/map/filter expression"],
+    ['a = [c for c in ["x"]]\n', "a list comprehension"],
+    ['a = {k: v for k, v in {b = "x"}}\n', "a dict comprehension"],
+    ['a = S {k: v for k, v in {b = "x"}}\n', "a dict comprehension"],
+    ['a = [1, *["x"]]\n', "a * unpacking"],
+    ['a = {**{b = "x"}}\n', "a ** unpacking"],
+    ['a = {"x" = 1}\n', "a config key"],
+    ['a = {if c == "x": b = 1}\n', "an if condition"],
+    ['a = [\n    if c == "x":\n        1\n]\n', "an if condition"],
+    ['a = S("x") {b = 1}\n', "a schema's arguments"],
+    ['a = {b = [1, {c = f("x")}]}\n', "a call"],
+    ['a = "y" + f("x")\n', "a call"],
+  ])("names where %j holds the string", (program, construct) => {
+    expect(constructOfX(program)).toBe(construct);
+  });
+
+  it("names nothing where the editor reads the string itself", () => {
+    expect(constructOfX('a = {b = [1, "x"], if c: d = "x"}\n')).toBeUndefined();
+    expect(constructOfX('a = S {b = "y" + "x"}\n')).toBeUndefined();
+  });
+});
