@@ -52,7 +52,7 @@ export const DEFAULT_CONFIG = ".github/gitops-promote.yaml";
 const DEFAULT_CONFIGS: readonly string[] = [DEFAULT_CONFIG, ".github/gitops-promote.yml"];
 
 /** The configuration file a request reads, relative to the root. */
-export function configPathOf(request: Pick<UpdateRequest, "config">): string {
+function configPathOf(request: Pick<UpdateRequest, "config">): string {
   return (request.config ?? DEFAULT_CONFIG).replace(/^\.\//, "");
 }
 

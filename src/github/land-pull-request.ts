@@ -5,7 +5,7 @@
  */
 import type { Change, Warning } from "../change.js";
 import { withCoAuthors } from "../engine/commit-message.js";
-import { configPathOf, planUpdate, type FilePlan } from "../engine/plan.js";
+import { configPathsOf, planUpdate, type FilePlan } from "../engine/plan.js";
 import type { UpdateRequest } from "../engine/request.js";
 import { readText } from "../engine/source.js";
 import type { ImageRef } from "../image/reference.js";
@@ -185,8 +185,9 @@ async function planOnPullRequest(
     message: `${at.base} changed the same lines as ${prBranch} here since the pull request began: the pull request's earlier change to this file is dropped and ${at.base}'s kept (this run's own edits are made on top)`,
   }));
   const coAuthors = foldedPeople(await ctx.git.commitsAfter(fork), options.author ?? BOT);
-  const configPath = configPathOf(request);
-  const tree = await ctx.git.tree(treeish, new Map([[configPath, at.entries.get(configPath)]]));
+  // The base's configuration, under either name, whatever the branch did to it.
+  const configPaths = configPathsOf(request);
+  const tree = await ctx.git.tree(treeish, new Map(configPaths.map((path) => [path, at.entries.get(path)])));
   try {
     const plan = await planUpdate(tree, request);
     const group = groupFiles(plan, options, ctx.repository.owner).find((g) => g.mode === "pull-request" && g.prBranch === prBranch);
@@ -197,7 +198,7 @@ async function planOnPullRequest(
       const before = at.entries.get(path);
       return before?.sha !== entry.sha || before.mode !== entry.mode;
     });
-    const kept = changed.filter(([path]) => !path.startsWith(".github/") && path !== configPath);
+    const kept = changed.filter(([path]) => !path.startsWith(".github/") && !configPaths.includes(path));
     // Carried files are earlier edits, ours or a person's: UTF-8, and a byte order mark stays theirs.
     const carried = kept.filter(([path]) => !edited.has(path));
     const carriedWrites = await Promise.all(carried.map(async ([path, entry]) => ({ path, content: await readText(tree, path), mode: entry.mode })));

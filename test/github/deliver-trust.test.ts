@@ -128,4 +128,19 @@ describe("deliver: a pull-request branch someone else pushed to", () => {
       `${CONFIG}: ${PR} changed this file, which gitops-promote never writes (the workflows under .github/, its configuration): left out when rebuilding the pull request's branch`,
     );
   });
+
+  it("follows the base's configuration when the branch adds one under the other name (.yml beside .yaml)", async () => {
+    const ALT = ".github/gitops-promote.yml";
+    const widened = `targets:\n  - name: release\n    paths: ["**"]\n    images: [{ repository: ${APP} }, { repository: postgres }]\n`;
+    await pushToPr({ [ALT]: widened, "db.yaml": deployment("db", "postgres:16.4") });
+    await fake.commitFile(OWNER, REPO, "main", "db.yaml", deployment("db", "postgres:16.4"));
+
+    // Read with the branch's .yml, the plan would refuse both names; read as the base has it, postgres stays outside every target.
+    const result = await deliver(ctx, { ...request("postgres:9.4"), images: ["postgres:9.4", `${APP}:1.1.0`] }, pr("none"));
+    expect(result.landings[0]!.changes.map((c) => c.new)).toEqual([`${APP}:1.1.0`]);
+    expect(await fake.readFile(OWNER, REPO, PR, ALT)).toBeUndefined();
+    expect(messages(result)).toContain(
+      `${ALT}: ${PR} changed this file, which gitops-promote never writes (the workflows under .github/, its configuration): left out when rebuilding the pull request's branch`,
+    );
+  });
 });
