@@ -9,7 +9,7 @@ import type { Policy } from "./policy.js";
 export interface ImageUpdate {
   readonly image: ImageRef;
   readonly policy?: Policy;
-  /** Set the incoming tag even when the policy ranks the current one higher. */
+  /** Set the incoming tag even when the policy ranks the current one higher, or equal and keeps it (semver `v1.2.0` and `1.2.0`). */
   readonly allowDowngrade?: boolean;
 }
 
