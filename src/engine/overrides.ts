@@ -7,8 +7,8 @@ import type { Diagnostic, EditResult, FieldChange, ValueFor, Warning } from "../
 import { formatDiagnostic, SourceError } from "../change.js";
 import { nextImageText, nextTagText, type ImageUpdate } from "../image/update.js";
 import { applyOverrides, type ComputedOverride } from "../kcl/override.js";
-import { OverrideSpecError } from "../kcl/override-spec.js";
-import { setFromSpec, setYamlPath } from "../yaml/path.js";
+import { OverrideSpecError, parseOverrideSpec } from "../kcl/override-spec.js";
+import { parseYamlSpec, setFromSpec, setYamlPath } from "../yaml/path.js";
 import type { Config, OverrideConfig } from "./config.js";
 import { fileKind, type FileKind } from "./file-kind.js";
 import { RequestError, type ValidRequest } from "./request.js";
@@ -129,12 +129,13 @@ export function overFile(path: string, kind: FileKind, edited: EditResult, overr
   try {
     const overridden = applyFileOverrides(kind, edited.text, overrides, create);
     const shifted = shiftLines(edited.warnings, edited.text, overridden.text);
+    const { changes, overruled } = withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes);
     // An override of a field an editor also reached (a policy keeping its version) says the same there, under its own name for the field: once is enough.
     const said = (w: Warning) => shifted.some((e) => e.line === w.line && saidOf(e.message) === saidOf(w.message));
     return {
       text: overridden.text,
-      changes: withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes),
-      warnings: [...shifted, ...overridden.warnings.filter((w) => !said(w))],
+      changes,
+      warnings: [...shifted, ...overridden.warnings.filter((w) => !said(w)), ...setOverImages(kind, overrides, overruled)],
     };
   } catch (error) {
     if (error instanceof SourceError) throw new RequestError([located(path, error)]);
@@ -153,17 +154,45 @@ function saidOf(message: string): string {
  * An override of a field an editor had just set is one change (the file's value -> the
  * override's), not two with an intermediate value the file never held.
  */
-function withOverrides(edits: readonly FieldChange[], overrides: readonly FieldChange[]): FieldChange[] {
+function withOverrides(
+  edits: readonly FieldChange[],
+  overrides: readonly FieldChange[],
+): { changes: FieldChange[]; overruled: { edit: FieldChange; override: FieldChange }[] } {
   const changes = [...edits];
+  const overruled: { edit: FieldChange; override: FieldChange }[] = [];
   for (const override of overrides) {
     const i = changes.findIndex(
       (c) => c.line === override.line && c.new === override.old && (c.kind === "setter" || fieldKey(c.key) === fieldKey(override.key)),
     );
-    if (i < 0) changes.push(override);
-    else if (changes[i]!.old === override.new) changes.splice(i, 1);
+    if (i < 0) {
+      changes.push(override);
+      continue;
+    }
+    overruled.push({ edit: changes[i]!, override });
+    if (changes[i]!.old === override.new) changes.splice(i, 1);
     else changes[i] = { ...override, old: changes[i]!.old };
   }
-  return changes.sort((a, b) => a.line - b.line);
+  return { changes: changes.sort((a, b) => a.line - b.line), overruled };
+}
+
+/**
+ * A `--set` spec decides a field the incoming images also moved: the spec's value is written, and the
+ * field says so. A configured override is the image's own value, moved by the same decision: nothing to say.
+ */
+function setOverImages(
+  kind: FileKind,
+  overrides: readonly (string | ComputedOverride)[],
+  overruled: readonly { edit: FieldChange; override: FieldChange }[],
+): Warning[] {
+  const sets = new Set(
+    overrides.filter((o) => typeof o === "string").map((spec) => fieldKey(kind === "kcl" ? parseOverrideSpec(spec).path : parseYamlSpec(spec).path)),
+  );
+  return overruled
+    .filter(({ override }) => sets.has(fieldKey(override.key)))
+    .map(({ edit, override }) => ({
+      line: override.line,
+      message: `${override.key}: --set wrote ${override.new || "(none)"}, which takes precedence over ${edit.new} from the incoming image`,
+    }));
 }
 
 /** `a[0].b`, `a.0.b` and `a["0"].b` name the same field. */

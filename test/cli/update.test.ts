@@ -104,6 +104,19 @@ describe("two --set values for one field", () => {
     ]);
   });
 
+  it("a --set of a field the incoming image moves too: the --set value is written, and a warning at the field says so", async () => {
+    const dir = await tree();
+    const result = await run(["update", dir, "--set", "values.yaml:image.tag=1.2.0", "--image", "ghcr.io/acme/app:1.5.0", "--json"]);
+    const report = JSON.parse(result.stdout) as { changes: { file: string; key: string; new: string }[]; warnings: unknown[] };
+    expect(report.changes.filter((c) => c.file === "values.yaml").map((c) => [c.key, c.new])).toEqual([
+      ["image.tag", "1.2.0"],
+      ["list[0].image", "ghcr.io/acme/app:1.5.0"],
+    ]);
+    expect(report.warnings).toEqual([
+      { file: "values.yaml", line: 3, message: "image.tag: --set wrote 1.2.0, which takes precedence over 1.5.0 from the incoming image" },
+    ]);
+  });
+
   it("are taken when they are the same value: the result is that of one", async () => {
     const once = await tree();
     const twice = await tree();
