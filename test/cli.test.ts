@@ -162,7 +162,7 @@ describe("gitops-promote exit codes", () => {
       const result = await runCli(["update", dir, "--config", config, "--image", "helloworld:1.0.1", "--json", "--dry-run"]);
       expect(result.code, result.stderr).toBe(0);
       expect((JSON.parse(result.stdout) as { warnings: { message: string }[] }).warnings.map((w) => w.message)).toContain(
-        "target all does not allow docker.io/library/helloworld; not edited there",
+        "target all does not allow docker.io/library/helloworld; not edited in deploy.yaml:10",
       );
     }
     for (const config of ["/etc/promote.yaml", "../promote.yaml"]) {
