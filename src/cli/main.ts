@@ -49,7 +49,7 @@ Options:
                         (default: .github/gitops-promote.yaml when present)
   --path GLOB           only edit files matching GLOB, or under the directory it names,
                         relative to DIR; Flux objects are read everywhere (repeatable)
-  --allow-downgrade     set the incoming tag even when a policy ranks the current one higher
+  --allow-downgrade     set the incoming tag even when a policy ranks the current one higher or equal
   --create              let --set and configured overrides create a missing path
                         instead of failing
   --dry-run             write nothing; print a unified diff

@@ -97,7 +97,7 @@ function refVersion(text: string): Version {
   return versionOf(ref?.tag, ref?.digest);
 }
 
-/** Refused: the update would change the version, but its policy keeps the current one (`kept` is told why when it ranks that one higher). */
+/** Refused: the update would change the version, but its policy keeps the current one (`kept` is told why when it ranks that one higher or equal). */
 function isRefused(update: ImageUpdate, current: Version, kept?: KeptBy): boolean {
   return nextVersion(update, current, kept) === undefined && nextVersion({ image: update.image }, current) !== undefined;
 }
@@ -115,7 +115,7 @@ function groupVersion(fields: readonly MarkedText[]): Version {
  * parallel to `groups` and their fields. A setter's tag decision in one group also governs
  * its `:name`/`:digest` fields in groups without a tag of their own, so a refused downgrade
  * is never half-applied. Each plain marker decides on its own version, like Flux. `kept` is
- * told of each field that keeps a version its policy ranks above the incoming one: a plain
+ * told of each field that keeps a version its policy ranks above or equal to the incoming one: a plain
  * marked field, or a group's `:tag` field.
  */
 export function markedValues<F extends MarkedText>(groups: readonly SetterGroup<F>[], kept?: (field: F, why: string) => void): (string | undefined)[][] {
