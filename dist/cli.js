@@ -33440,6 +33440,8 @@ function keptByPolicy(update, current) {
   const { tag } = image;
   if (!policy || update.allowDowngrade || tag === void 0 || current.tag === void 0 || current.tag === tag) return void 0;
   if (policy.latest([current.tag, tag]) !== current.tag) return void 0;
+  if (policy.latest([tag, current.tag]) === tag)
+    return `keeps ${current.tag}: its policy (${policy.description}) ranks it equal to the incoming ${tag}, so the version as written stays (allow-downgrade sets it anyway)`;
   return `keeps ${current.tag}, which its policy (${policy.description}) ranks above the incoming ${tag} (allow-downgrade sets it anyway)`;
 }
 function nextVersion(update, current, kept) {
@@ -34615,8 +34617,18 @@ var NO_SCHEMA = 1;
 var NO_TERNARY = 2;
 var ENDS_EXPRESSION = new Uint8Array(256);
 for (const k of [T2.Newline, T2.Comma, T2.RBrace, T2.RBracket, T2.RParen, T2.EOF, T2.Colon, T2.Assign, T2.PlusAssign, T2.AugAssign, T2.Semicolon]) ENDS_EXPRESSION[k] = 1;
-var SKIPS_STATEMENT = new Uint8Array(256);
-for (const k of [Keyword.Schema, Keyword.Rule, Keyword.Protocol, Keyword.Mixin, Keyword.If, Keyword.Elif, Keyword.Else, Keyword.For, Keyword.Assert, Keyword.Check]) SKIPS_STATEMENT[k] = 1;
+var SKIPS_STATEMENT = /* @__PURE__ */ new Map([
+  [Keyword.Schema, "schema"],
+  [Keyword.Rule, "rule"],
+  [Keyword.Protocol, "protocol"],
+  [Keyword.Mixin, "mixin"],
+  [Keyword.If, "if block"],
+  [Keyword.Elif, "if block"],
+  [Keyword.Else, "if block"],
+  [Keyword.For, "for block"],
+  [Keyword.Assert, "assert"],
+  [Keyword.Check, "check block"]
+]);
 var MAX_NESTING = 200;
 var Parser = class {
   constructor(tokens) {
@@ -34695,8 +34707,9 @@ var Parser = class {
       return { type: "import", first, last: this.endStatement() };
     }
     const isTypeAlias = keyword === Keyword.Type && kind[first + 1] === T2.Name;
-    if (k === T2.At || isTypeAlias || SKIPS_STATEMENT[keyword] === 1) {
-      return { type: "other", first, last: this.skipCompound() };
+    const skipped = k === T2.At ? "decorator" : isTypeAlias ? "type alias" : SKIPS_STATEMENT.get(keyword);
+    if (skipped !== void 0) {
+      return { type: "other", construct: skipped, first, last: this.skipCompound() };
     }
     const target = this.postfix(NO_SCHEMA);
     const targetName = targetText(this.tokens, target);
@@ -34729,15 +34742,15 @@ var Parser = class {
       }
       if (kind[this.pos] !== T2.Name) {
         this.skipLine();
-        return { type: "other", first, last: this.endStatement() };
+        return { type: "other", construct: "type annotation", first, last: this.endStatement() };
       }
       const value = this.expr(0);
       const last = this.endStatement();
-      return value.type === "schema" ? { type: "unification", target: targetName, value, first, last } : { type: "other", first, last };
+      return value.type === "schema" ? { type: "unification", target: targetName, value, first, last } : { type: "other", construct: "type annotation", first, last };
     }
     this.pos = first;
     this.expr(0);
-    return { type: "other", first, last: this.endStatement() };
+    return { type: "other", construct: "expression", first, last: this.endStatement() };
   }
   /** Index of an `=` at bracket depth 0 before the end of the line, or -1 (`x: T = v`). */
   findAssignOnLine() {
@@ -34784,7 +34797,7 @@ var Parser = class {
       if (this.keyword(this.pos) !== Keyword.Else) this.fail(this.pos, `expected 'else', found ${this.describe(this.pos)}`);
       this.pos++;
       const orElse = this.expr(flags);
-      result = { type: "other", first, last: orElse.last };
+      result = { type: "other", construct: "ternary", first, last: orElse.last };
     }
     this.depth--;
     return result;
@@ -34830,21 +34843,21 @@ var Parser = class {
     while (true) {
       const k = kind[this.pos];
       if ((k === T2.Dot || k === T2.QuestionDot) && kind[this.pos + 1] === T2.Name) {
-        node = node.type === "name" && k === T2.Dot ? new NameNode(this.tokens, first, this.pos + 1) : { type: "other", first, last: this.pos + 1 };
+        node = node.type === "name" && k === T2.Dot ? new NameNode(this.tokens, first, this.pos + 1) : { type: "other", construct: "attribute", first, last: this.pos + 1 };
         callee = void 0;
         this.pos += 2;
       } else if (k === T2.LBracket || k === T2.Question && kind[this.pos + 1] === T2.LBracket) {
         this.pos = this.skipGroup(k === T2.Question ? this.pos + 1 : this.pos);
-        node = { type: "other", first, last: this.pos - 1 };
+        node = { type: "other", construct: "subscript", first, last: this.pos - 1 };
         callee = void 0;
       } else if (k === T2.LParen) {
         callee = node.type === "name" ? node : void 0;
         this.pos = this.skipGroup(this.pos);
-        node = { type: "other", first, last: this.pos - 1 };
+        node = { type: "other", construct: "call", first, last: this.pos - 1 };
       } else if (k === T2.LBrace && !(flags & NO_SCHEMA) && (node.type === "name" || callee)) {
         const schema = node.type === "name" ? node : callee;
         const config = this.config();
-        node = config.type === "config" ? new SchemaNode(schema, config, first, config.last) : { type: "other", first, last: config.last };
+        node = config.type === "config" ? new SchemaNode(schema, config, first, config.last) : { type: "other", construct: config.construct, first, last: config.last };
         callee = void 0;
       } else {
         return node;
@@ -34857,7 +34870,7 @@ var Parser = class {
     let node;
     if (k === T2.Name && this.keyword(at) === Keyword.Other) node = new NameNode(this.tokens, at, at);
     else if (k === T2.String) node = { type: "string", token: at, first: at, last: at };
-    else if (k === T2.Number) node = { type: "other", first: at, last: at };
+    else if (k === T2.Number) node = { type: "other", construct: "number", first: at, last: at };
     else return void 0;
     this.pos = at + 1;
     return node;
@@ -34877,17 +34890,17 @@ var Parser = class {
         if (quantifier && this.kind[at + 1] === T2.Name) return this.quantifier();
         this.pos++;
         const constant = keyword === Keyword.TrueValue || keyword === Keyword.FalseValue || keyword === Keyword.NoneValue || keyword === Keyword.UndefinedValue;
-        return constant ? { type: "other", first: at, last: at } : new NameNode(this.tokens, at, at);
+        return constant ? { type: "other", construct: "constant", first: at, last: at } : new NameNode(this.tokens, at, at);
       }
       case T2.String:
         this.pos++;
         return { type: "string", token: at, first: at, last: at };
       case T2.Number:
         this.pos++;
-        return { type: "other", first: at, last: at };
+        return { type: "other", construct: "number", first: at, last: at };
       case T2.LParen:
         this.pos = this.skipGroup(at);
-        return { type: "other", first: at, last: this.pos - 1 };
+        return { type: "other", construct: "parentheses", first: at, last: this.pos - 1 };
       case T2.LBracket:
         return this.list();
       case T2.LBrace:
@@ -34910,7 +34923,7 @@ var Parser = class {
         this.pos = this.skipGroup(this.pos);
         const next = kind[this.pos];
         const more = next === T2.Arrow || next === T2.Comma || next === T2.Assign || next === T2.Colon || next === T2.LBrace || next === T2.Operator && this.tokenText(this.pos) === "|";
-        if (!more) return { type: "other", first, last: this.pos - 1 };
+        if (!more) return { type: "other", construct: "lambda", first, last: this.pos - 1 };
       } else if (k === T2.LParen || k === T2.LBracket) this.pos = this.skipGroup(this.pos);
       else if (k === T2.Newline || k === T2.EOF) this.fail(first, "lambda without a body");
       else this.pos++;
@@ -34927,7 +34940,7 @@ var Parser = class {
     this.expr(NO_SCHEMA | NO_TERNARY);
     if (this.kind[this.pos] !== T2.LBrace) this.fail(this.pos, `expected '{', found ${this.describe(this.pos)}`);
     this.pos = this.skipGroup(this.pos);
-    return { type: "other", first, last: this.pos - 1 };
+    return { type: "other", construct: "quantifier", first, last: this.pos - 1 };
   }
   /** 1-based column of a token; scans back to its line start (cheaper than a line table here). */
   column(at) {
@@ -34951,7 +34964,7 @@ var Parser = class {
       const item = this.listItem();
       if (item.type !== "if" && this.keyword(this.pos) === Keyword.For) {
         this.pos = this.skipGroup(first);
-        return { type: "other", first, last: this.pos - 1 };
+        return { type: "other", construct: "list comprehension", first, last: this.pos - 1 };
       }
       items.push(item);
     }
@@ -34965,7 +34978,7 @@ var Parser = class {
     if (this.kind[this.pos] !== T2.Star) return this.expr(0);
     const star = this.pos++;
     const inner = this.expr(0);
-    return { type: "other", first: star, last: inner.last };
+    return { type: "other", construct: "unpacking", first: star, last: inner.last };
   }
   readListItem = (out) => {
     out.push(this.listItem());
@@ -34977,7 +34990,7 @@ var Parser = class {
     const items = [];
     if (this.items(items, -1, this.readConfigItem)) {
       this.pos = this.skipGroup(first);
-      return { type: "other", first, last: this.pos - 1 };
+      return { type: "other", construct: "dict comprehension", first, last: this.pos - 1 };
     }
     if (this.kind[this.pos] !== T2.RBrace) this.fail(this.pos, `expected '}', found ${this.describe(this.pos)}`);
     this.pos++;
@@ -35069,6 +35082,77 @@ function parseKclExpression(text2) {
   const expr = parser2.expr(0);
   while (tokens.kind[parser2.pos] === T2.Newline || tokens.kind[parser2.pos] === T2.Dedent) parser2.pos++;
   return { tokens, expr, complete: tokens.kind[parser2.pos] === T2.EOF };
+}
+
+// src/kcl/skipped.ts
+var SKIPPED_EXPRESSIONS = {
+  number: "a number",
+  constant: "a constant",
+  parentheses: "parentheses",
+  call: "a call",
+  subscript: "a subscript",
+  attribute: "an attribute access",
+  ternary: "a ternary",
+  lambda: "a lambda",
+  quantifier: "an all/any/map/filter expression",
+  "list comprehension": "a list comprehension",
+  "dict comprehension": "a dict comprehension",
+  unpacking: "a * unpacking"
+};
+var SKIPPED_STATEMENTS = {
+  decorator: "a decorator",
+  "type alias": "a type alias",
+  schema: "a schema definition",
+  rule: "a rule",
+  protocol: "a protocol",
+  mixin: "a mixin",
+  "if block": "an if block",
+  "for block": "a for block",
+  assert: "an assert statement",
+  "check block": "a check block",
+  "type annotation": "a type annotation",
+  expression: "an expression statement"
+};
+var holds = (node, token) => node.first <= token && token <= node.last;
+function skippedConstruct(statements, token) {
+  const statement = statements.find((s) => holds(s, token));
+  if (statement === void 0) return void 0;
+  if (statement.type === "other") return SKIPPED_STATEMENTS[statement.construct];
+  if (statement.type === "import") return "an import";
+  return holds(statement.value, token) ? inExpr(statement.value, token) : "the left side of an assignment";
+}
+function inExpr(expr, token) {
+  switch (expr.type) {
+    case "other":
+      return SKIPPED_EXPRESSIONS[expr.construct];
+    case "config":
+      return inItems(expr.items, token);
+    case "schema":
+      return holds(expr.config, token) ? inItems(expr.config.items, token) : "a schema's arguments";
+    case "list":
+      return inListItems(expr.items, token);
+    case "operation": {
+      const operand = expr.operands.find((o) => holds(o, token));
+      return operand && inExpr(operand, token);
+    }
+    default:
+      return void 0;
+  }
+}
+function inItems(items, token) {
+  const item = items.find((i) => holds(i, token));
+  if (item === void 0) return void 0;
+  if (item.type === "unpack") return "a ** unpacking";
+  if (item.type === "if") return inBranches(item, token, inItems);
+  return holds(item.key, token) ? "a config key" : inExpr(item.value, token);
+}
+function inListItems(items, token) {
+  const item = items.find((i) => holds(i, token));
+  return item?.type === "if" ? inBranches(item, token, inListItems) : item && inExpr(item, token);
+}
+function inBranches(item, token, inBranch) {
+  const branch = item.branches.find((items) => items.some((i) => holds(i, token)));
+  return branch ? inBranch(branch, token) : "an if condition";
 }
 
 // src/kcl/editor.ts
@@ -35251,10 +35335,11 @@ var ImageEditor = class {
   /**
    * String literals holding an incoming image that no rule edits: interpolations
    * (`"ghcr.io/acme/app:${tag}"`), and literals where matching by repository never goes
-   * (schema defaults, lambdas, ternaries, `if` blocks, call arguments). Said at each, since a
-   * run that leaves them would otherwise read as one where every field is up to date.
+   * (schema defaults, lambdas, ternaries, `if` blocks, call arguments, comprehensions), named.
+   * Said at each, since a run that leaves them would otherwise read as one where every field
+   * is up to date.
    */
-  warnUnreached() {
+  warnUnreached(statements) {
     const { tokens } = this;
     for (const t of this.stringsHolding(this.screens)) {
       if (this.reached.has(t) || this.claimed.has(t)) continue;
@@ -35271,7 +35356,9 @@ var ImageEditor = class {
       const ref = tryParseImageRef(literal2.body);
       const update = ref && this.incoming.get(ref.repository);
       if (!ref || !update || ref.tag === void 0 && ref.digest === void 0 || nextReference(update, ref) === void 0) continue;
-      const message = `holds ${literal2.body} where images are not matched by repository (a schema default, lambda, ternary, if block or call); left as it is: a Flux marker on its line sets it`;
+      const construct = skippedConstruct(statements, t);
+      const where2 = construct === void 0 ? "" : ` in ${construct},`;
+      const message = `holds ${literal2.body}${where2} where images are not matched by repository; left as it is (add a Flux marker on its line to have it set)`;
       this.warnings.push({ line, message });
     }
   }
@@ -35355,7 +35442,7 @@ function editKcl(text2, request2) {
     else if (statement.type === "aug-assign" || statement.type === "unification") editor.walk(statement.value, { parent: void 0, target: statement.target });
   }
   editor.marked.writeAll();
-  editor.warnUnreached();
+  editor.warnUnreached(module2.statements);
   const edits = editor.edits.sort((a, b) => byPosition(a.splice, b.splice));
   return {
     text: applySplices(
@@ -36194,7 +36281,8 @@ function formatPath(path) {
 }
 function parsePath(text2) {
   const fail2 = (why, at) => {
-    throw new SourceError(`invalid path ${JSON.stringify(text2)}: ${why} at character ${at + 1}`);
+    const yq = at === 0 && text2.startsWith(".") && text2.length > 1 ? `; drop the leading dot (paths are ${text2.slice(1)}, not yq's ${text2})` : "";
+    throw new SourceError(`invalid path ${JSON.stringify(text2)}: ${why} at character ${at + 1}${yq}`);
   };
   const segments = [];
   let i = 0;
@@ -36234,12 +36322,16 @@ function quotedEnd(text2, open) {
   }
   return -1;
 }
-function setFromSpec(text2, spec, create) {
+function parseYamlSpec(spec) {
   const eq = spec.indexOf("=");
   if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
-  const raw = spec.slice(eq + 1).trim();
+  const path = spec.slice(0, eq).trim();
+  return { path, segments: parsePath(path), value: spec.slice(eq + 1).trim() };
+}
+function setFromSpec(text2, spec, create) {
+  const { path, value: raw } = parseYamlSpec(spec);
   const value = unquote(raw);
-  return setYamlPath(text2, spec.slice(0, eq).trim(), value, { create, typed: value === raw });
+  return setYamlPath(text2, path, value, { create, typed: value === raw });
 }
 function unquote(value) {
   const quoted = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
@@ -36923,7 +37015,7 @@ function editOptions(document, incoming, plan) {
     if (node)
       setImageScalar(
         { node, path: ["kcl_options", index, "value"], inFlow: options2.flow || option.kind === "map" && option.flow },
-        "image",
+        "override",
         false,
         incoming,
         plan,
@@ -38852,6 +38944,28 @@ function readsAsSpecPath(file) {
     throw error;
   }
 }
+function readSetSpec(set) {
+  switch (fileKind(set.file)) {
+    case "kcl": {
+      const spec = parseOverrideSpec(set.spec);
+      return { path: spec.path, keys: spec.parts, value: spec.operation === "=" ? spec.value : void 0 };
+    }
+    case "yaml": {
+      const spec = parseYamlSpec(set.spec);
+      return { path: spec.path, keys: spec.segments.map(String), value: spec.value };
+    }
+    case void 0:
+      return void 0;
+  }
+}
+function assignedField(set) {
+  try {
+    return readSetSpec(set);
+  } catch (error) {
+    if (error instanceof SourceError) return void 0;
+    throw error;
+  }
+}
 function fileFirst(text2) {
   return `${JSON.stringify(text2)} starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:${text2}`;
 }
@@ -38881,10 +38995,23 @@ function validateRequest(request2) {
     } else if (ref) setters.set(key, ref);
   });
   const sets = [];
+  const assigned = /* @__PURE__ */ new Map();
   request2.sets.forEach((text2, i) => {
     const set = parseSet(text2);
-    if (typeof set === "string") issues.push(`${name("set", i)}: ${set}`);
-    else sets.push(set);
+    if (typeof set === "string") {
+      issues.push(`${name("set", i)}: ${set}`);
+      return;
+    }
+    sets.push(set);
+    const field = assignedField(set);
+    if (field?.value === void 0) return;
+    const key = JSON.stringify([set.file, ...field.keys]);
+    const earlier = assigned.get(key);
+    if (!earlier) assigned.set(key, { text: text2, value: field.value });
+    else if (earlier.value !== field.value)
+      issues.push(
+        `${name("set", i)}: ${set.file}:${field.path} is given twice (${JSON.stringify(earlier.text)} and ${JSON.stringify(text2)}); give each field one value`
+      );
   });
   request2.paths.forEach((glob, i) => {
     if (glob.trim() === "") issues.push(`${name("path", i)}: must not be empty`);
@@ -38933,15 +39060,20 @@ function resolveSetters(valid, config, configPath, texts, inScope, allowDowngrad
     updates: [...candidates2.values()].flat().flatMap((c) => c.update ? [c.update] : []),
     forFile(path) {
       const setters = /* @__PURE__ */ new Map();
+      const left = /* @__PURE__ */ new Map();
       let knownSetters = known;
       for (const key of brought) {
         const chosen = governing(key, path);
         if (typeof chosen === "string") {
           if (knownSetters === known) knownSetters = new Map(known);
           knownSetters.set(key, chosen);
+          left.set(
+            key,
+            candidates2.get(key).flatMap((c) => c.update ? [c.update.image] : [])
+          );
         } else if (chosen.update) setters.set(key, chosen.update);
       }
-      return { setters, knownSetters };
+      return { setters, knownSetters, left };
     }
   };
 }
@@ -39040,6 +39172,63 @@ function walk2(root, dir, files) {
 
 // src/engine/targets.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
+
+// src/engine/reach.ts
+function warnUnreached(valid, updates, overrides, texts, warnings) {
+  const holds2 = (pattern) => texts.some((text2) => pattern.test(text2));
+  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
+  for (const image of valid.images) {
+    const marked = updates.some((u) => u.image.repository === image.repository);
+    if (!marked && !overridden.has(image.repository) && !holds2(repositoryPattern(image))) {
+      warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
+    }
+  }
+  for (const key of valid.setters.keys()) {
+    if (!holds2(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
+  }
+}
+function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
+  for (const change of changes) {
+    if (change.kind !== "image" && change.kind !== "kcl-image") continue;
+    const written = tryParseImageRef(change.new);
+    if (!written) continue;
+    const split = besidePolicy(change, written, policySetters, text2) ?? besideLeft(written, left, text2);
+    if (split) warnings.push({ file: change.file, line: change.line, message: `${change.key} is set to ${change.new} by repository, ${split}` });
+  }
+}
+function besidePolicy(change, written, setters, text2) {
+  const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written.repository && markerPattern(k).test(text2));
+  if (beside.length !== 1) return void 0;
+  const [key, { policy }] = beside[0];
+  if (!policy) return void 0;
+  const old = tryParseImageRef(change.old);
+  const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
+  if (nextVersion({ image: written, policy }, current) !== void 0) return void 0;
+  return `which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`;
+}
+function besideLeft(written, left, text2) {
+  const keys = [...left].filter(([key, images]) => images.some((i) => i.repository === written.repository) && markerPattern(key).test(text2)).map(([key]) => key);
+  if (keys.length === 0) return void 0;
+  const which = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
+  return `while the marked fields of ${which} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
+}
+function repositoryPattern(image) {
+  return new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`);
+}
+function warnUnmoved(images, texts, warnings) {
+  for (const image of images) {
+    const pattern = repositoryPattern(image);
+    const holding = texts.filter(([, text2]) => pattern.test(text2)).map(([path]) => path);
+    const version = image.tag ?? image.digest;
+    if (holding.length === 0 || texts.some(([path, text2]) => holding.includes(path) && text2.includes(version))) continue;
+    const where2 = holding.length > 3 ? `${holding.slice(0, 3).join(", ")} and ${holding.length - 3} more` : holding.join(", ");
+    warnings.push({
+      message: `${image.repository} appears in ${where2}, but no field there holds ${version} or was edited: it sits where no rule edits it (see "What it edits" in the README)`
+    });
+  }
+}
+
+// src/engine/targets.ts
 function targetsInScope(config, names) {
   const all = config?.targets ?? [];
   if (!names || names.length === 0) return all;
@@ -39081,70 +39270,40 @@ function within(policy, bounds) {
     latest: (tags) => policy.latest(tags.filter((tag) => bounds.latest([tag]) !== void 0))
   };
 }
-function warnRefusedImages(images, targets, warnings) {
-  for (const image of images) {
+var LISTED = 5;
+function warnRefusedImages(images, targets, files, reachOf, warnings) {
+  const targetFor = targetOf(targets);
+  const inTargets = [...files].flatMap(([path, text2]) => {
+    const target = targetFor(path);
+    return target ? [{ path, text: text2, target }] : [];
+  });
+  for (const { image, byRepository: byRepository2 } of images) {
     const refusing = [];
+    const held = [];
     for (const target of targets) {
       const allowed = target.images.find((a) => a.repository === image.repository);
       if (!allowed) {
-        refusing.push(target.name);
+        const at = inTargets.filter((file) => file.target === target).flatMap(({ path, text: text2 }) => placeHolding(path, text2, image, byRepository2, reachOf(path)));
+        if (at.length > 0) refusing.push(target.name);
+        held.push(...at);
       } else if (allowed.policy && image.tag !== void 0 && allowed.policy.latest([image.tag]) === void 0) {
         warnings.push({
           message: `target ${target.name}: ${formatImageRef(image)} is outside its policy (${allowed.policy.description}); not edited there`
         });
       }
     }
-    if (refusing.length === 1) warnings.push({ message: `target ${refusing[0]} does not allow ${image.repository}; not edited there` });
-    if (refusing.length > 1) warnings.push({ message: `targets ${refusing.join(", ")} do not allow ${image.repository}; not edited there` });
+    if (refusing.length === 0) continue;
+    const which = refusing.length === 1 ? `target ${refusing[0]} does not allow` : `targets ${refusing.join(", ")} do not allow`;
+    const where2 = held.length > LISTED ? `${held.slice(0, LISTED).join(", ")} and ${held.length - LISTED} more` : held.join(", ");
+    warnings.push({ message: `${which} ${image.repository}; not edited in ${where2}` });
   }
 }
-
-// src/engine/reach.ts
-function warnUnreached(valid, updates, overrides, texts, warnings) {
-  const holds = (pattern) => texts.some((text2) => pattern.test(text2));
-  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
-  for (const image of valid.images) {
-    const marked = updates.some((u) => u.image.repository === image.repository);
-    if (!marked && !overridden.has(image.repository) && !holds(repositoryPattern(image))) {
-      warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
-    }
-  }
-  for (const key of valid.setters.keys()) {
-    if (!holds(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
-  }
-}
-function warnBesidePolicy(changes, setters, text2, warnings) {
-  for (const change of changes) {
-    if (change.kind !== "image" && change.kind !== "kcl-image") continue;
-    const written = tryParseImageRef(change.new);
-    const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written?.repository && markerPattern(k).test(text2));
-    if (beside.length !== 1) continue;
-    const [key, { policy }] = beside[0];
-    if (!written || !policy) continue;
-    const old = tryParseImageRef(change.old);
-    const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
-    if (nextVersion({ image: written, policy }, current) !== void 0) continue;
-    warnings.push({
-      file: change.file,
-      line: change.line,
-      message: `${change.key} is set to ${change.new} by repository, which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`
-    });
-  }
-}
-function repositoryPattern(image) {
-  return new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`);
-}
-function warnUnmoved(images, texts, warnings) {
-  for (const image of images) {
-    const pattern = repositoryPattern(image);
-    const holding = texts.filter(([, text2]) => pattern.test(text2)).map(([path]) => path);
-    const version = image.tag ?? image.digest;
-    if (holding.length === 0 || texts.some(([path, text2]) => holding.includes(path) && text2.includes(version))) continue;
-    const where2 = holding.length > 3 ? `${holding.slice(0, 3).join(", ")} and ${holding.length - 3} more` : holding.join(", ");
-    warnings.push({
-      message: `${image.repository} appears in ${where2}, but no field there holds ${version} or was edited: it sits where no rule edits it (see "What it edits" in the README)`
-    });
-  }
+function placeHolding(path, text2, image, byRepository2, reach) {
+  const markers = [...reach.setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => markerPattern(key));
+  const patterns = byRepository2 ? [repositoryPattern(image), ...markers] : markers;
+  const at = Math.min(...patterns.map((pattern) => pattern.exec(text2)?.index ?? Infinity));
+  if (at !== Infinity) return [`${path}:${text2.slice(0, at).split("\n").length}`];
+  return reach.overridden.includes(image.repository) ? [path] : [];
 }
 
 // src/engine/overrides.ts
@@ -39235,6 +39394,7 @@ function shiftLines(changes, before, after) {
 }
 
 // src/kcl/override.ts
+var CREATE = "use --create or the Action input create: true";
 var COMPOSITE = { config: "a config", schema: "a schema instance", list: "a list" };
 function valueFrom(tokens, expr, eol) {
   const string = plainString(tokens, expr);
@@ -39539,7 +39699,7 @@ function createTopLevel(p, rest, value, options2, missing, reaches) {
   const name = spec.parts[0];
   const why = unreached(p.module, name, reaches);
   if (why && !(options2.create && name.startsWith("_"))) throw new SourceError(`${why.message}; ${spec.path} cannot be overridden here`, why.line);
-  if (!options2.create) throw new SourceError(`${missing} (use create to add it)`);
+  if (!options2.create) throw new SourceError(`${missing} (to add it, ${CREATE})`);
   const statement = rest.length > 0 ? `${name} = {${keyText(rest, spec.operation, value.text)}}` : spec.operation === "+=" ? `${name} += ${value.text}` : `${name}${spec.operation === ":" && value.expr.type === "schema" ? ":" : " ="} ${value.text}`;
   const text2 = p.text;
   const endsWithEol = /(\r\n|\n|\r)$/.test(text2);
@@ -39600,7 +39760,7 @@ function planNested(p, raw, options2) {
     const dotted = found.dotted[0].entry;
     throw new SourceError(`${spec.path} is written as the dotted key '${dotted.key.parts.join(".")}'; name a key inside it`, p.line(dotted.first));
   }
-  if (!options2.create) throw new SourceError(`${why.message} (use create to add ${spec.path})`, why.line);
+  if (!options2.create) throw new SourceError(`${why.message} (to add ${spec.path}, ${CREATE})`, why.line);
   p.insert(deepest.config, keyText(spec.parts.slice(deepest.consumed), spec.operation, value.text), value.string ?? value.text);
 }
 function notFound(p, found) {
@@ -39723,11 +39883,12 @@ function overFile(path, kind, edited, overrides, create) {
   try {
     const overridden = applyFileOverrides(kind, edited.text, overrides, create);
     const shifted = shiftLines(edited.warnings, edited.text, overridden.text);
+    const { changes, overruled } = withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes);
     const said = (w) => shifted.some((e) => e.line === w.line && saidOf(e.message) === saidOf(w.message));
     return {
       text: overridden.text,
-      changes: withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes),
-      warnings: [...shifted, ...overridden.warnings.filter((w) => !said(w))]
+      changes,
+      warnings: [...shifted, ...overridden.warnings.filter((w) => !said(w)), ...setOverImages(kind, overrides, overruled)]
     };
   } catch (error) {
     if (error instanceof SourceError) throw new RequestError([located(path, error)]);
@@ -39740,15 +39901,29 @@ function saidOf(message) {
 }
 function withOverrides(edits, overrides) {
   const changes = [...edits];
+  const overruled = [];
   for (const override of overrides) {
     const i = changes.findIndex(
       (c) => c.line === override.line && c.new === override.old && (c.kind === "setter" || fieldKey(c.key) === fieldKey(override.key))
     );
-    if (i < 0) changes.push(override);
-    else if (changes[i].old === override.new) changes.splice(i, 1);
+    if (i < 0) {
+      changes.push(override);
+      continue;
+    }
+    overruled.push({ edit: changes[i], override });
+    if (changes[i].old === override.new) changes.splice(i, 1);
     else changes[i] = { ...override, old: changes[i].old };
   }
-  return changes.sort((a, b) => a.line - b.line);
+  return { changes: changes.sort((a, b) => a.line - b.line), overruled };
+}
+function setOverImages(kind, overrides, overruled) {
+  const sets = new Set(
+    overrides.filter((o) => typeof o === "string").map((spec) => fieldKey(kind === "kcl" ? parseOverrideSpec(spec).path : parseYamlSpec(spec).path))
+  );
+  return overruled.filter(({ override }) => sets.has(fieldKey(override.key))).map(({ edit, override }) => ({
+    line: override.line,
+    message: `${override.key}: --set wrote ${override.new || "(none)"}, which takes precedence over ${edit.new} from the incoming image`
+  }));
 }
 function fieldKey(key) {
   return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote, quoted, index) => `.${quoted ?? index}`);
@@ -39772,8 +39947,18 @@ function located(path, error) {
 
 // src/engine/plan.ts
 var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
+var DEFAULT_CONFIGS = [DEFAULT_CONFIG, ".github/gitops-promote.yml"];
 function configPathOf(request2) {
   return (request2.config ?? DEFAULT_CONFIG).replace(/^\.\//, "");
+}
+function configPathsOf(request2) {
+  return request2.config === void 0 ? DEFAULT_CONFIGS : [configPathOf(request2)];
+}
+function configPathIn(request2, present) {
+  const paths = configPathsOf(request2);
+  const found = paths.filter((path) => present.has(path));
+  if (found.length > 1) throw new RequestError([{ message: `config: ${found.join(" and ")} both exist, and only one is read; remove one` }]);
+  return found[0] ?? paths[0];
 }
 var READ_CONCURRENCY = 64;
 async function planUpdate(source, request2) {
@@ -39782,7 +39967,7 @@ async function planUpdate(source, request2) {
   for await (const path of source.list()) files.push(path);
   files.sort();
   const present = new Set(files);
-  const configPath = configPathOf(request2);
+  const configPath = configPathIn(request2, present);
   const config = await loadConfig(source, present, configPath, request2.config !== void 0);
   const targets = targetsInScope(config, request2.targets);
   const warnings = [];
@@ -39809,12 +39994,24 @@ async function planUpdate(source, request2) {
   const targetFor = targetOf(targets);
   const unselectedTarget = targetOf((config?.targets ?? []).filter((t) => !targets.includes(t)));
   const markerImages = updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
-  warnRefusedImages([...valid.images, ...new Map(markerImages.map((image) => [image.repository, image])).values()], targets, warnings);
+  warnRefusedImages(
+    [
+      ...valid.images.map((image) => ({ image, byRepository: true })),
+      ...new Map(markerImages.map((image) => [image.repository, { image, byRepository: false }])).values()
+    ],
+    targets,
+    new Map([...texts].filter(([path]) => inScope(path))),
+    (path) => ({
+      setters: forFile(path).setters,
+      overridden: (overridesByFile.get(path) ?? []).flatMap((o) => typeof o === "string" ? [] : [o.repository])
+    }),
+    warnings
+  );
   const planned = [];
   for (const [path, text2] of texts) {
     if (!inScope(path)) continue;
     const target = targetFor(path);
-    const { setters, knownSetters } = forFile(path);
+    const { setters, knownSetters, left } = forFile(path);
     const unselected = target === void 0 && unselectedTarget(path) !== void 0;
     const editRequest = unselected ? { images: [], setters: /* @__PURE__ */ new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, void 0])]) } : { images: imagesFor(valid.images, config, target, request2.allowDowngrade ?? false), setters: settersFor(setters, target), knownSetters };
     const overrides = (overridesByFile.get(path) ?? []).flatMap(
@@ -39822,7 +40019,7 @@ async function planUpdate(source, request2) {
     );
     const filePlan = planFile(path, text2, editRequest, overrides, request2.create ?? false, target?.name, warnings);
     if (filePlan) planned.push(filePlan);
-    if (filePlan && !target) warnBesidePolicy(filePlan.changes, editRequest.setters, text2, warnings);
+    if (filePlan) warnBesideMarkers(filePlan.changes, target ? /* @__PURE__ */ new Map() : editRequest.setters, left, text2, warnings);
   }
   if (planned.length === 0 && warnings.length === 0)
     warnUnmoved(
@@ -45079,7 +45276,7 @@ Options:
                         (default: .github/gitops-promote.yaml when present)
   --path GLOB           only edit files matching GLOB, or under the directory it names,
                         relative to DIR; Flux objects are read everywhere (repeatable)
-  --allow-downgrade     set the incoming tag even when a policy ranks the current one higher
+  --allow-downgrade     set the incoming tag even when a policy ranks the current one higher or equal
   --create              let --set and configured overrides create a missing path
                         instead of failing
   --dry-run             write nothing; print a unified diff
@@ -45134,31 +45331,47 @@ var ArgumentError = class extends RequestError {
 };
 async function checkArguments(request2, root) {
   const usage = [];
-  try {
-    validateRequest(request2);
-  } catch (error) {
-    if (!(error instanceof RequestError)) throw error;
-    usage.push(...error.issues);
-  }
   const missing = [];
   const sets = [];
   for (const text2 of request2.sets) {
     const set = parseSet(text2);
-    if (typeof set === "string") continue;
+    if (typeof set === "string") {
+      sets.push(text2);
+      continue;
+    }
     const file = inTree(root, set.file);
     if (file === void 0) {
       usage.push({ message: `--set: ${set.file} must be relative to DIR (${root}) and stay inside it` });
+      sets.push(text2);
       continue;
     }
-    if (fileKind(file) === void 0 && !await exists(join4(root, file))) {
+    const malformed2 = specError({ file, spec: set.spec });
+    if (malformed2) usage.push(located(file, malformed2));
+    else if (fileKind(file) === void 0 && !await exists(join4(root, file))) {
       if (readsAsSpecPath(set.file)) usage.push({ message: `--set: ${fileFirst(text2)}` });
       else missing.push({ message: `--set: ${JSON.stringify(file)} does not exist (the files --set edits are .k, .yaml and .yml)` });
     }
     sets.push(`${file}:${set.spec}`);
   }
+  const checked = { ...request2, sets };
+  try {
+    validateRequest(checked);
+  } catch (error) {
+    if (!(error instanceof RequestError)) throw error;
+    usage.unshift(...error.issues);
+  }
   if (usage.length > 0) throw new ArgumentError(usage);
   if (missing.length > 0) throw new RequestError(missing);
-  return { ...request2, sets };
+  return checked;
+}
+function specError(set) {
+  try {
+    readSetSpec(set);
+    return void 0;
+  } catch (error) {
+    if (error instanceof SourceError) return error;
+    throw error;
+  }
 }
 function inTree(root, file) {
   const inside = relative2(root, resolve(root, file));
@@ -45189,17 +45402,11 @@ async function runUpdate(args, io) {
     create: values.create ?? false,
     fieldName: (field) => `--${field}`
   };
-  let plan;
-  try {
-    plan = await planUpdate(directorySource(root), await checkArguments(request2, root));
-  } catch (error) {
-    if (error instanceof RequestError && values.json) io.stdout(JSON.stringify(jsonRefusal(error.issues), null, 2) + "\n");
-    throw error;
-  }
+  const plan = await planUpdate(directorySource(root), await checkArguments(request2, root));
   const dryRun = values["dry-run"] ?? false;
   if (!dryRun) await writePlan(root, plan);
   if (values.json) {
-    io.stdout(JSON.stringify(jsonReport(plan), null, 2) + "\n");
+    printJson(io, jsonReport(plan));
   } else {
     plan.warnings.forEach((w) => io.stderr(formatWarning(w) + "\n"));
     io.stdout(humanReport(plan, { diff: dryRun, dryRun }));
@@ -45210,6 +45417,15 @@ function configInTree(root, file) {
   const inside = inTree(root, file);
   if (inside === void 0) throw new UsageError(`--config ${file} is not inside ${root}: its target paths would not name files of this tree`);
   return inside;
+}
+function printJson(io, report) {
+  const inOrder = ({ file, line, message }) => ({ ...file !== void 0 && { file }, ...line !== void 0 && { line }, message });
+  const ordered = { ...report, warnings: report.warnings.map(inOrder), ...report.errors && { errors: report.errors.map(inOrder) } };
+  io.stdout(JSON.stringify(ordered, null, 2) + "\n");
+}
+function asksForJson(args) {
+  const end = args.indexOf("--");
+  return (end < 0 ? args : args.slice(0, end)).includes("--json");
 }
 async function main(argv, io) {
   const [command, ...rest] = argv;
@@ -45236,9 +45452,14 @@ async function main(argv, io) {
         throw new UsageError(`unknown command ${JSON.stringify(command)}`);
     }
   } catch (error) {
+    if (command === "update" && asksForJson(rest)) {
+      const issues = error instanceof RequestError ? error.issues : [{ message: error.message }];
+      printJson(io, jsonRefusal(issues));
+    }
     if (error instanceof UsageError) {
+      const help = command === "update" || command === "dispatch" ? `gitops-promote ${command} --help` : "gitops-promote --help";
       io.stderr(`gitops-promote: ${error.message}
-Run 'gitops-promote --help' for usage.
+Run '${help}' for usage.
 `);
       return EXIT_USAGE;
     }

@@ -19925,5974 +19925,6 @@ var require_lib = __commonJS({
   }
 });
 
-// node_modules/bottleneck/light.js
-var require_light = __commonJS({
-  "node_modules/bottleneck/light.js"(exports2, module2) {
-    (function(global2, factory) {
-      typeof exports2 === "object" && typeof module2 !== "undefined" ? module2.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
-    })(exports2, (function() {
-      "use strict";
-      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
-      function getCjsExportFromNamespace(n) {
-        return n && n["default"] || n;
-      }
-      var load = function(received, defaults2, onto = {}) {
-        var k, ref, v;
-        for (k in defaults2) {
-          v = defaults2[k];
-          onto[k] = (ref = received[k]) != null ? ref : v;
-        }
-        return onto;
-      };
-      var overwrite = function(received, defaults2, onto = {}) {
-        var k, v;
-        for (k in received) {
-          v = received[k];
-          if (defaults2[k] !== void 0) {
-            onto[k] = v;
-          }
-        }
-        return onto;
-      };
-      var parser2 = {
-        load,
-        overwrite
-      };
-      var DLList;
-      DLList = class DLList {
-        constructor(incr, decr) {
-          this.incr = incr;
-          this.decr = decr;
-          this._first = null;
-          this._last = null;
-          this.length = 0;
-        }
-        push(value) {
-          var node;
-          this.length++;
-          if (typeof this.incr === "function") {
-            this.incr();
-          }
-          node = {
-            value,
-            prev: this._last,
-            next: null
-          };
-          if (this._last != null) {
-            this._last.next = node;
-            this._last = node;
-          } else {
-            this._first = this._last = node;
-          }
-          return void 0;
-        }
-        shift() {
-          var value;
-          if (this._first == null) {
-            return;
-          } else {
-            this.length--;
-            if (typeof this.decr === "function") {
-              this.decr();
-            }
-          }
-          value = this._first.value;
-          if ((this._first = this._first.next) != null) {
-            this._first.prev = null;
-          } else {
-            this._last = null;
-          }
-          return value;
-        }
-        first() {
-          if (this._first != null) {
-            return this._first.value;
-          }
-        }
-        getArray() {
-          var node, ref, results;
-          node = this._first;
-          results = [];
-          while (node != null) {
-            results.push((ref = node, node = node.next, ref.value));
-          }
-          return results;
-        }
-        forEachShift(cb) {
-          var node;
-          node = this.shift();
-          while (node != null) {
-            cb(node), node = this.shift();
-          }
-          return void 0;
-        }
-        debug() {
-          var node, ref, ref1, ref2, results;
-          node = this._first;
-          results = [];
-          while (node != null) {
-            results.push((ref = node, node = node.next, {
-              value: ref.value,
-              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
-              next: (ref2 = ref.next) != null ? ref2.value : void 0
-            }));
-          }
-          return results;
-        }
-      };
-      var DLList_1 = DLList;
-      var Events2;
-      Events2 = class Events {
-        constructor(instance) {
-          this.instance = instance;
-          this._events = {};
-          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
-            throw new Error("An Emitter already exists for this object");
-          }
-          this.instance.on = (name, cb) => {
-            return this._addListener(name, "many", cb);
-          };
-          this.instance.once = (name, cb) => {
-            return this._addListener(name, "once", cb);
-          };
-          this.instance.removeAllListeners = (name = null) => {
-            if (name != null) {
-              return delete this._events[name];
-            } else {
-              return this._events = {};
-            }
-          };
-        }
-        _addListener(name, status, cb) {
-          var base;
-          if ((base = this._events)[name] == null) {
-            base[name] = [];
-          }
-          this._events[name].push({ cb, status });
-          return this.instance;
-        }
-        listenerCount(name) {
-          if (this._events[name] != null) {
-            return this._events[name].length;
-          } else {
-            return 0;
-          }
-        }
-        async trigger(name, ...args) {
-          var e, promises3;
-          try {
-            if (name !== "debug") {
-              this.trigger("debug", `Event triggered: ${name}`, args);
-            }
-            if (this._events[name] == null) {
-              return;
-            }
-            this._events[name] = this._events[name].filter(function(listener) {
-              return listener.status !== "none";
-            });
-            promises3 = this._events[name].map(async (listener) => {
-              var e2, returned;
-              if (listener.status === "none") {
-                return;
-              }
-              if (listener.status === "once") {
-                listener.status = "none";
-              }
-              try {
-                returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
-                if (typeof (returned != null ? returned.then : void 0) === "function") {
-                  return await returned;
-                } else {
-                  return returned;
-                }
-              } catch (error2) {
-                e2 = error2;
-                {
-                  this.trigger("error", e2);
-                }
-                return null;
-              }
-            });
-            return (await Promise.all(promises3)).find(function(x) {
-              return x != null;
-            });
-          } catch (error2) {
-            e = error2;
-            {
-              this.trigger("error", e);
-            }
-            return null;
-          }
-        }
-      };
-      var Events_1 = Events2;
-      var DLList$1, Events$1, Queues;
-      DLList$1 = DLList_1;
-      Events$1 = Events_1;
-      Queues = class Queues {
-        constructor(num_priorities) {
-          var i;
-          this.Events = new Events$1(this);
-          this._length = 0;
-          this._lists = (function() {
-            var j, ref, results;
-            results = [];
-            for (i = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i = 1 <= ref ? ++j : --j) {
-              results.push(new DLList$1((() => {
-                return this.incr();
-              }), (() => {
-                return this.decr();
-              })));
-            }
-            return results;
-          }).call(this);
-        }
-        incr() {
-          if (this._length++ === 0) {
-            return this.Events.trigger("leftzero");
-          }
-        }
-        decr() {
-          if (--this._length === 0) {
-            return this.Events.trigger("zero");
-          }
-        }
-        push(job) {
-          return this._lists[job.options.priority].push(job);
-        }
-        queued(priority) {
-          if (priority != null) {
-            return this._lists[priority].length;
-          } else {
-            return this._length;
-          }
-        }
-        shiftAll(fn) {
-          return this._lists.forEach(function(list) {
-            return list.forEachShift(fn);
-          });
-        }
-        getFirst(arr = this._lists) {
-          var j, len, list;
-          for (j = 0, len = arr.length; j < len; j++) {
-            list = arr[j];
-            if (list.length > 0) {
-              return list;
-            }
-          }
-          return [];
-        }
-        shiftLastFrom(priority) {
-          return this.getFirst(this._lists.slice(priority).reverse()).shift();
-        }
-      };
-      var Queues_1 = Queues;
-      var BottleneckError;
-      BottleneckError = class BottleneckError extends Error {
-      };
-      var BottleneckError_1 = BottleneckError;
-      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
-      NUM_PRIORITIES = 10;
-      DEFAULT_PRIORITY = 5;
-      parser$1 = parser2;
-      BottleneckError$1 = BottleneckError_1;
-      Job = class Job {
-        constructor(task, args, options2, jobDefaults, rejectOnDrop, Events3, _states, Promise2) {
-          this.task = task;
-          this.args = args;
-          this.rejectOnDrop = rejectOnDrop;
-          this.Events = Events3;
-          this._states = _states;
-          this.Promise = Promise2;
-          this.options = parser$1.load(options2, jobDefaults);
-          this.options.priority = this._sanitizePriority(this.options.priority);
-          if (this.options.id === jobDefaults.id) {
-            this.options.id = `${this.options.id}-${this._randomIndex()}`;
-          }
-          this.promise = new this.Promise((_resolve, _reject) => {
-            this._resolve = _resolve;
-            this._reject = _reject;
-          });
-          this.retryCount = 0;
-        }
-        _sanitizePriority(priority) {
-          var sProperty;
-          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
-          if (sProperty < 0) {
-            return 0;
-          } else if (sProperty > NUM_PRIORITIES - 1) {
-            return NUM_PRIORITIES - 1;
-          } else {
-            return sProperty;
-          }
-        }
-        _randomIndex() {
-          return Math.random().toString(36).slice(2);
-        }
-        doDrop({ error: error2, message = "This job has been dropped by Bottleneck" } = {}) {
-          if (this._states.remove(this.options.id)) {
-            if (this.rejectOnDrop) {
-              this._reject(error2 != null ? error2 : new BottleneckError$1(message));
-            }
-            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
-            return true;
-          } else {
-            return false;
-          }
-        }
-        _assertStatus(expected) {
-          var status;
-          status = this._states.jobStatus(this.options.id);
-          if (!(status === expected || expected === "DONE" && status === null)) {
-            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
-          }
-        }
-        doReceive() {
-          this._states.start(this.options.id);
-          return this.Events.trigger("received", { args: this.args, options: this.options });
-        }
-        doQueue(reachedHWM, blocked) {
-          this._assertStatus("RECEIVED");
-          this._states.next(this.options.id);
-          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
-        }
-        doRun() {
-          if (this.retryCount === 0) {
-            this._assertStatus("QUEUED");
-            this._states.next(this.options.id);
-          } else {
-            this._assertStatus("EXECUTING");
-          }
-          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
-        }
-        async doExecute(chained, clearGlobalState, run2, free) {
-          var error2, eventInfo, passed;
-          if (this.retryCount === 0) {
-            this._assertStatus("RUNNING");
-            this._states.next(this.options.id);
-          } else {
-            this._assertStatus("EXECUTING");
-          }
-          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
-          this.Events.trigger("executing", eventInfo);
-          try {
-            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
-            if (clearGlobalState()) {
-              this.doDone(eventInfo);
-              await free(this.options, eventInfo);
-              this._assertStatus("DONE");
-              return this._resolve(passed);
-            }
-          } catch (error1) {
-            error2 = error1;
-            return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
-          }
-        }
-        doExpire(clearGlobalState, run2, free) {
-          var error2, eventInfo;
-          if (this._states.jobStatus(this.options.id === "RUNNING")) {
-            this._states.next(this.options.id);
-          }
-          this._assertStatus("EXECUTING");
-          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
-          error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
-        }
-        async _onFailure(error2, eventInfo, clearGlobalState, run2, free) {
-          var retry2, retryAfter;
-          if (clearGlobalState()) {
-            retry2 = await this.Events.trigger("failed", error2, eventInfo);
-            if (retry2 != null) {
-              retryAfter = ~~retry2;
-              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
-              this.retryCount++;
-              return run2(retryAfter);
-            } else {
-              this.doDone(eventInfo);
-              await free(this.options, eventInfo);
-              this._assertStatus("DONE");
-              return this._reject(error2);
-            }
-          }
-        }
-        doDone(eventInfo) {
-          this._assertStatus("EXECUTING");
-          this._states.next(this.options.id);
-          return this.Events.trigger("done", eventInfo);
-        }
-      };
-      var Job_1 = Job;
-      var BottleneckError$2, LocalDatastore, parser$2;
-      parser$2 = parser2;
-      BottleneckError$2 = BottleneckError_1;
-      LocalDatastore = class LocalDatastore {
-        constructor(instance, storeOptions, storeInstanceOptions) {
-          this.instance = instance;
-          this.storeOptions = storeOptions;
-          this.clientId = this.instance._randomIndex();
-          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
-          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
-          this._running = 0;
-          this._done = 0;
-          this._unblockTime = 0;
-          this.ready = this.Promise.resolve();
-          this.clients = {};
-          this._startHeartbeat();
-        }
-        _startHeartbeat() {
-          var base;
-          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
-            return typeof (base = this.heartbeat = setInterval(() => {
-              var amount, incr, maximum, now, reservoir;
-              now = Date.now();
-              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
-                this._lastReservoirRefresh = now;
-                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
-                this.instance._drainAll(this.computeCapacity());
-              }
-              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
-                ({
-                  reservoirIncreaseAmount: amount,
-                  reservoirIncreaseMaximum: maximum,
-                  reservoir
-                } = this.storeOptions);
-                this._lastReservoirIncrease = now;
-                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
-                if (incr > 0) {
-                  this.storeOptions.reservoir += incr;
-                  return this.instance._drainAll(this.computeCapacity());
-                }
-              }
-            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
-          } else {
-            return clearInterval(this.heartbeat);
-          }
-        }
-        async __publish__(message) {
-          await this.yieldLoop();
-          return this.instance.Events.trigger("message", message.toString());
-        }
-        async __disconnect__(flush) {
-          await this.yieldLoop();
-          clearInterval(this.heartbeat);
-          return this.Promise.resolve();
-        }
-        yieldLoop(t = 0) {
-          return new this.Promise(function(resolve3, reject) {
-            return setTimeout(resolve3, t);
-          });
-        }
-        computePenalty() {
-          var ref;
-          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
-        }
-        async __updateSettings__(options2) {
-          await this.yieldLoop();
-          parser$2.overwrite(options2, options2, this.storeOptions);
-          this._startHeartbeat();
-          this.instance._drainAll(this.computeCapacity());
-          return true;
-        }
-        async __running__() {
-          await this.yieldLoop();
-          return this._running;
-        }
-        async __queued__() {
-          await this.yieldLoop();
-          return this.instance.queued();
-        }
-        async __done__() {
-          await this.yieldLoop();
-          return this._done;
-        }
-        async __groupCheck__(time) {
-          await this.yieldLoop();
-          return this._nextRequest + this.timeout < time;
-        }
-        computeCapacity() {
-          var maxConcurrent, reservoir;
-          ({ maxConcurrent, reservoir } = this.storeOptions);
-          if (maxConcurrent != null && reservoir != null) {
-            return Math.min(maxConcurrent - this._running, reservoir);
-          } else if (maxConcurrent != null) {
-            return maxConcurrent - this._running;
-          } else if (reservoir != null) {
-            return reservoir;
-          } else {
-            return null;
-          }
-        }
-        conditionsCheck(weight) {
-          var capacity;
-          capacity = this.computeCapacity();
-          return capacity == null || weight <= capacity;
-        }
-        async __incrementReservoir__(incr) {
-          var reservoir;
-          await this.yieldLoop();
-          reservoir = this.storeOptions.reservoir += incr;
-          this.instance._drainAll(this.computeCapacity());
-          return reservoir;
-        }
-        async __currentReservoir__() {
-          await this.yieldLoop();
-          return this.storeOptions.reservoir;
-        }
-        isBlocked(now) {
-          return this._unblockTime >= now;
-        }
-        check(weight, now) {
-          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
-        }
-        async __check__(weight) {
-          var now;
-          await this.yieldLoop();
-          now = Date.now();
-          return this.check(weight, now);
-        }
-        async __register__(index, weight, expiration) {
-          var now, wait;
-          await this.yieldLoop();
-          now = Date.now();
-          if (this.conditionsCheck(weight)) {
-            this._running += weight;
-            if (this.storeOptions.reservoir != null) {
-              this.storeOptions.reservoir -= weight;
-            }
-            wait = Math.max(this._nextRequest - now, 0);
-            this._nextRequest = now + wait + this.storeOptions.minTime;
-            return {
-              success: true,
-              wait,
-              reservoir: this.storeOptions.reservoir
-            };
-          } else {
-            return {
-              success: false
-            };
-          }
-        }
-        strategyIsBlock() {
-          return this.storeOptions.strategy === 3;
-        }
-        async __submit__(queueLength, weight) {
-          var blocked, now, reachedHWM;
-          await this.yieldLoop();
-          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
-            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
-          }
-          now = Date.now();
-          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
-          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
-          if (blocked) {
-            this._unblockTime = now + this.computePenalty();
-            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
-            this.instance._dropAllQueued();
-          }
-          return {
-            reachedHWM,
-            blocked,
-            strategy: this.storeOptions.strategy
-          };
-        }
-        async __free__(index, weight) {
-          await this.yieldLoop();
-          this._running -= weight;
-          this._done += weight;
-          this.instance._drainAll(this.computeCapacity());
-          return {
-            running: this._running
-          };
-        }
-      };
-      var LocalDatastore_1 = LocalDatastore;
-      var BottleneckError$3, States;
-      BottleneckError$3 = BottleneckError_1;
-      States = class States {
-        constructor(status1) {
-          this.status = status1;
-          this._jobs = {};
-          this.counts = this.status.map(function() {
-            return 0;
-          });
-        }
-        next(id) {
-          var current, next;
-          current = this._jobs[id];
-          next = current + 1;
-          if (current != null && next < this.status.length) {
-            this.counts[current]--;
-            this.counts[next]++;
-            return this._jobs[id]++;
-          } else if (current != null) {
-            this.counts[current]--;
-            return delete this._jobs[id];
-          }
-        }
-        start(id) {
-          var initial;
-          initial = 0;
-          this._jobs[id] = initial;
-          return this.counts[initial]++;
-        }
-        remove(id) {
-          var current;
-          current = this._jobs[id];
-          if (current != null) {
-            this.counts[current]--;
-            delete this._jobs[id];
-          }
-          return current != null;
-        }
-        jobStatus(id) {
-          var ref;
-          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
-        }
-        statusJobs(status) {
-          var k, pos, ref, results, v;
-          if (status != null) {
-            pos = this.status.indexOf(status);
-            if (pos < 0) {
-              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
-            }
-            ref = this._jobs;
-            results = [];
-            for (k in ref) {
-              v = ref[k];
-              if (v === pos) {
-                results.push(k);
-              }
-            }
-            return results;
-          } else {
-            return Object.keys(this._jobs);
-          }
-        }
-        statusCounts() {
-          return this.counts.reduce(((acc, v, i) => {
-            acc[this.status[i]] = v;
-            return acc;
-          }), {});
-        }
-      };
-      var States_1 = States;
-      var DLList$2, Sync;
-      DLList$2 = DLList_1;
-      Sync = class Sync {
-        constructor(name, Promise2) {
-          this.schedule = this.schedule.bind(this);
-          this.name = name;
-          this.Promise = Promise2;
-          this._running = 0;
-          this._queue = new DLList$2();
-        }
-        isEmpty() {
-          return this._queue.length === 0;
-        }
-        async _tryToRun() {
-          var args, cb, error2, reject, resolve3, returned, task;
-          if (this._running < 1 && this._queue.length > 0) {
-            this._running++;
-            ({ task, args, resolve: resolve3, reject } = this._queue.shift());
-            cb = await (async function() {
-              try {
-                returned = await task(...args);
-                return function() {
-                  return resolve3(returned);
-                };
-              } catch (error1) {
-                error2 = error1;
-                return function() {
-                  return reject(error2);
-                };
-              }
-            })();
-            this._running--;
-            this._tryToRun();
-            return cb();
-          }
-        }
-        schedule(task, ...args) {
-          var promise, reject, resolve3;
-          resolve3 = reject = null;
-          promise = new this.Promise(function(_resolve, _reject) {
-            resolve3 = _resolve;
-            return reject = _reject;
-          });
-          this._queue.push({ task, args, resolve: resolve3, reject });
-          this._tryToRun();
-          return promise;
-        }
-      };
-      var Sync_1 = Sync;
-      var version3 = "2.19.5";
-      var version$1 = {
-        version: version3
-      };
-      var version$2 = /* @__PURE__ */ Object.freeze({
-        version: version3,
-        default: version$1
-      });
-      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
-      parser$3 = parser2;
-      Events$2 = Events_1;
-      RedisConnection$1 = require$$2;
-      IORedisConnection$1 = require$$3;
-      Scripts$1 = require$$4;
-      Group = (function() {
-        class Group2 {
-          constructor(limiterOptions = {}) {
-            this.deleteKey = this.deleteKey.bind(this);
-            this.limiterOptions = limiterOptions;
-            parser$3.load(this.limiterOptions, this.defaults, this);
-            this.Events = new Events$2(this);
-            this.instances = {};
-            this.Bottleneck = Bottleneck_1;
-            this._startAutoCleanup();
-            this.sharedConnection = this.connection != null;
-            if (this.connection == null) {
-              if (this.limiterOptions.datastore === "redis") {
-                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
-              } else if (this.limiterOptions.datastore === "ioredis") {
-                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
-              }
-            }
-          }
-          key(key = "") {
-            var ref;
-            return (ref = this.instances[key]) != null ? ref : (() => {
-              var limiter;
-              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-                id: `${this.id}-${key}`,
-                timeout: this.timeout,
-                connection: this.connection
-              }));
-              this.Events.trigger("created", limiter, key);
-              return limiter;
-            })();
-          }
-          async deleteKey(key = "") {
-            var deleted, instance;
-            instance = this.instances[key];
-            if (this.connection) {
-              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
-            }
-            if (instance != null) {
-              delete this.instances[key];
-              await instance.disconnect();
-            }
-            return instance != null || deleted > 0;
-          }
-          limiters() {
-            var k, ref, results, v;
-            ref = this.instances;
-            results = [];
-            for (k in ref) {
-              v = ref[k];
-              results.push({
-                key: k,
-                limiter: v
-              });
-            }
-            return results;
-          }
-          keys() {
-            return Object.keys(this.instances);
-          }
-          async clusterKeys() {
-            var cursor, end, found, i, k, keys, len, next, start;
-            if (this.connection == null) {
-              return this.Promise.resolve(this.keys());
-            }
-            keys = [];
-            cursor = null;
-            start = `b_${this.id}-`.length;
-            end = "_settings".length;
-            while (cursor !== 0) {
-              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
-              cursor = ~~next;
-              for (i = 0, len = found.length; i < len; i++) {
-                k = found[i];
-                keys.push(k.slice(start, -end));
-              }
-            }
-            return keys;
-          }
-          _startAutoCleanup() {
-            var base;
-            clearInterval(this.interval);
-            return typeof (base = this.interval = setInterval(async () => {
-              var e, k, ref, results, time, v;
-              time = Date.now();
-              ref = this.instances;
-              results = [];
-              for (k in ref) {
-                v = ref[k];
-                try {
-                  if (await v._store.__groupCheck__(time)) {
-                    results.push(this.deleteKey(k));
-                  } else {
-                    results.push(void 0);
-                  }
-                } catch (error2) {
-                  e = error2;
-                  results.push(v.Events.trigger("error", e));
-                }
-              }
-              return results;
-            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
-          }
-          updateSettings(options2 = {}) {
-            parser$3.overwrite(options2, this.defaults, this);
-            parser$3.overwrite(options2, options2, this.limiterOptions);
-            if (options2.timeout != null) {
-              return this._startAutoCleanup();
-            }
-          }
-          disconnect(flush = true) {
-            var ref;
-            if (!this.sharedConnection) {
-              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
-            }
-          }
-        }
-        Group2.prototype.defaults = {
-          timeout: 1e3 * 60 * 5,
-          connection: null,
-          Promise,
-          id: "group-key"
-        };
-        return Group2;
-      }).call(commonjsGlobal);
-      var Group_1 = Group;
-      var Batcher, Events$3, parser$4;
-      parser$4 = parser2;
-      Events$3 = Events_1;
-      Batcher = (function() {
-        class Batcher2 {
-          constructor(options2 = {}) {
-            this.options = options2;
-            parser$4.load(this.options, this.defaults, this);
-            this.Events = new Events$3(this);
-            this._arr = [];
-            this._resetPromise();
-            this._lastFlush = Date.now();
-          }
-          _resetPromise() {
-            return this._promise = new this.Promise((res, rej) => {
-              return this._resolve = res;
-            });
-          }
-          _flush() {
-            clearTimeout(this._timeout);
-            this._lastFlush = Date.now();
-            this._resolve();
-            this.Events.trigger("batch", this._arr);
-            this._arr = [];
-            return this._resetPromise();
-          }
-          add(data) {
-            var ret;
-            this._arr.push(data);
-            ret = this._promise;
-            if (this._arr.length === this.maxSize) {
-              this._flush();
-            } else if (this.maxTime != null && this._arr.length === 1) {
-              this._timeout = setTimeout(() => {
-                return this._flush();
-              }, this.maxTime);
-            }
-            return ret;
-          }
-        }
-        Batcher2.prototype.defaults = {
-          maxTime: null,
-          maxSize: null,
-          Promise
-        };
-        return Batcher2;
-      }).call(commonjsGlobal);
-      var Batcher_1 = Batcher;
-      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$8 = getCjsExportFromNamespace(version$2);
-      var Bottleneck3, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
-      NUM_PRIORITIES$1 = 10;
-      DEFAULT_PRIORITY$1 = 5;
-      parser$5 = parser2;
-      Queues$1 = Queues_1;
-      Job$1 = Job_1;
-      LocalDatastore$1 = LocalDatastore_1;
-      RedisDatastore$1 = require$$4$1;
-      Events$4 = Events_1;
-      States$1 = States_1;
-      Sync$1 = Sync_1;
-      Bottleneck3 = (function() {
-        class Bottleneck4 {
-          constructor(options2 = {}, ...invalid) {
-            var storeInstanceOptions, storeOptions;
-            this._addToQueue = this._addToQueue.bind(this);
-            this._validateOptions(options2, invalid);
-            parser$5.load(options2, this.instanceDefaults, this);
-            this._queues = new Queues$1(NUM_PRIORITIES$1);
-            this._scheduled = {};
-            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
-            this._limiter = null;
-            this.Events = new Events$4(this);
-            this._submitLock = new Sync$1("submit", this.Promise);
-            this._registerLock = new Sync$1("register", this.Promise);
-            storeOptions = parser$5.load(options2, this.storeDefaults, {});
-            this._store = (function() {
-              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
-                storeInstanceOptions = parser$5.load(options2, this.redisStoreDefaults, {});
-                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
-              } else if (this.datastore === "local") {
-                storeInstanceOptions = parser$5.load(options2, this.localStoreDefaults, {});
-                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
-              } else {
-                throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
-              }
-            }).call(this);
-            this._queues.on("leftzero", () => {
-              var ref;
-              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
-            });
-            this._queues.on("zero", () => {
-              var ref;
-              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
-            });
-          }
-          _validateOptions(options2, invalid) {
-            if (!(options2 != null && typeof options2 === "object" && invalid.length === 0)) {
-              throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
-            }
-          }
-          ready() {
-            return this._store.ready;
-          }
-          clients() {
-            return this._store.clients;
-          }
-          channel() {
-            return `b_${this.id}`;
-          }
-          channel_client() {
-            return `b_${this.id}_${this._store.clientId}`;
-          }
-          publish(message) {
-            return this._store.__publish__(message);
-          }
-          disconnect(flush = true) {
-            return this._store.__disconnect__(flush);
-          }
-          chain(_limiter) {
-            this._limiter = _limiter;
-            return this;
-          }
-          queued(priority) {
-            return this._queues.queued(priority);
-          }
-          clusterQueued() {
-            return this._store.__queued__();
-          }
-          empty() {
-            return this.queued() === 0 && this._submitLock.isEmpty();
-          }
-          running() {
-            return this._store.__running__();
-          }
-          done() {
-            return this._store.__done__();
-          }
-          jobStatus(id) {
-            return this._states.jobStatus(id);
-          }
-          jobs(status) {
-            return this._states.statusJobs(status);
-          }
-          counts() {
-            return this._states.statusCounts();
-          }
-          _randomIndex() {
-            return Math.random().toString(36).slice(2);
-          }
-          check(weight = 1) {
-            return this._store.__check__(weight);
-          }
-          _clearGlobalState(index) {
-            if (this._scheduled[index] != null) {
-              clearTimeout(this._scheduled[index].expiration);
-              delete this._scheduled[index];
-              return true;
-            } else {
-              return false;
-            }
-          }
-          async _free(index, job, options2, eventInfo) {
-            var e, running;
-            try {
-              ({ running } = await this._store.__free__(index, options2.weight));
-              this.Events.trigger("debug", `Freed ${options2.id}`, eventInfo);
-              if (running === 0 && this.empty()) {
-                return this.Events.trigger("idle");
-              }
-            } catch (error1) {
-              e = error1;
-              return this.Events.trigger("error", e);
-            }
-          }
-          _run(index, job, wait) {
-            var clearGlobalState, free, run2;
-            job.doRun();
-            clearGlobalState = this._clearGlobalState.bind(this, index);
-            run2 = this._run.bind(this, index, job);
-            free = this._free.bind(this, index, job);
-            return this._scheduled[index] = {
-              timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run2, free);
-              }, wait),
-              expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run2, free);
-              }, wait + job.options.expiration) : void 0,
-              job
-            };
-          }
-          _drainOne(capacity) {
-            return this._registerLock.schedule(() => {
-              var args, index, next, options2, queue;
-              if (this.queued() === 0) {
-                return this.Promise.resolve(null);
-              }
-              queue = this._queues.getFirst();
-              ({ options: options2, args } = next = queue.first());
-              if (capacity != null && options2.weight > capacity) {
-                return this.Promise.resolve(null);
-              }
-              this.Events.trigger("debug", `Draining ${options2.id}`, { args, options: options2 });
-              index = this._randomIndex();
-              return this._store.__register__(index, options2.weight, options2.expiration).then(({ success, wait, reservoir }) => {
-                var empty;
-                this.Events.trigger("debug", `Drained ${options2.id}`, { success, args, options: options2 });
-                if (success) {
-                  queue.shift();
-                  empty = this.empty();
-                  if (empty) {
-                    this.Events.trigger("empty");
-                  }
-                  if (reservoir === 0) {
-                    this.Events.trigger("depleted", empty);
-                  }
-                  this._run(index, next, wait);
-                  return this.Promise.resolve(options2.weight);
-                } else {
-                  return this.Promise.resolve(null);
-                }
-              });
-            });
-          }
-          _drainAll(capacity, total = 0) {
-            return this._drainOne(capacity).then((drained) => {
-              var newCapacity;
-              if (drained != null) {
-                newCapacity = capacity != null ? capacity - drained : capacity;
-                return this._drainAll(newCapacity, total + drained);
-              } else {
-                return this.Promise.resolve(total);
-              }
-            }).catch((e) => {
-              return this.Events.trigger("error", e);
-            });
-          }
-          _dropAllQueued(message) {
-            return this._queues.shiftAll(function(job) {
-              return job.doDrop({ message });
-            });
-          }
-          stop(options2 = {}) {
-            var done, waitForExecuting;
-            options2 = parser$5.load(options2, this.stopDefaults);
-            waitForExecuting = (at) => {
-              var finished;
-              finished = () => {
-                var counts;
-                counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at;
-              };
-              return new this.Promise((resolve3, reject) => {
-                if (finished()) {
-                  return resolve3();
-                } else {
-                  return this.on("done", () => {
-                    if (finished()) {
-                      this.removeAllListeners("done");
-                      return resolve3();
-                    }
-                  });
-                }
-              });
-            };
-            done = options2.dropWaitingJobs ? (this._run = function(index, next) {
-              return next.doDrop({
-                message: options2.dropErrorMessage
-              });
-            }, this._drainOne = () => {
-              return this.Promise.resolve(null);
-            }, this._registerLock.schedule(() => {
-              return this._submitLock.schedule(() => {
-                var k, ref, v;
-                ref = this._scheduled;
-                for (k in ref) {
-                  v = ref[k];
-                  if (this.jobStatus(v.job.options.id) === "RUNNING") {
-                    clearTimeout(v.timeout);
-                    clearTimeout(v.expiration);
-                    v.job.doDrop({
-                      message: options2.dropErrorMessage
-                    });
-                  }
-                }
-                this._dropAllQueued(options2.dropErrorMessage);
-                return waitForExecuting(0);
-              });
-            })) : this.schedule({
-              priority: NUM_PRIORITIES$1 - 1,
-              weight: 0
-            }, () => {
-              return waitForExecuting(1);
-            });
-            this._receive = function(job) {
-              return job._reject(new Bottleneck4.prototype.BottleneckError(options2.enqueueErrorMessage));
-            };
-            this.stop = () => {
-              return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
-            };
-            return done;
-          }
-          async _addToQueue(job) {
-            var args, blocked, error2, options2, reachedHWM, shifted, strategy;
-            ({ args, options: options2 } = job);
-            try {
-              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options2.weight));
-            } catch (error1) {
-              error2 = error1;
-              this.Events.trigger("debug", `Could not queue ${options2.id}`, { args, options: options2, error: error2 });
-              job.doDrop({ error: error2 });
-              return false;
-            }
-            if (blocked) {
-              job.doDrop();
-              return true;
-            } else if (reachedHWM) {
-              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options2.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options2.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
-              if (shifted != null) {
-                shifted.doDrop();
-              }
-              if (shifted == null || strategy === Bottleneck4.prototype.strategy.OVERFLOW) {
-                if (shifted == null) {
-                  job.doDrop();
-                }
-                return reachedHWM;
-              }
-            }
-            job.doQueue(reachedHWM, blocked);
-            this._queues.push(job);
-            await this._drainAll();
-            return reachedHWM;
-          }
-          _receive(job) {
-            if (this._states.jobStatus(job.options.id) != null) {
-              job._reject(new Bottleneck4.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
-              return false;
-            } else {
-              job.doReceive();
-              return this._submitLock.schedule(this._addToQueue, job);
-            }
-          }
-          submit(...args) {
-            var cb, fn, job, options2, ref, ref1, task;
-            if (typeof args[0] === "function") {
-              ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
-              options2 = parser$5.load({}, this.jobDefaults);
-            } else {
-              ref1 = args, [options2, fn, ...args] = ref1, [cb] = splice.call(args, -1);
-              options2 = parser$5.load(options2, this.jobDefaults);
-            }
-            task = (...args2) => {
-              return new this.Promise(function(resolve3, reject) {
-                return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve3)(args3);
-                });
-              });
-            };
-            job = new Job$1(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-            job.promise.then(function(args2) {
-              return typeof cb === "function" ? cb(...args2) : void 0;
-            }).catch(function(args2) {
-              if (Array.isArray(args2)) {
-                return typeof cb === "function" ? cb(...args2) : void 0;
-              } else {
-                return typeof cb === "function" ? cb(args2) : void 0;
-              }
-            });
-            return this._receive(job);
-          }
-          schedule(...args) {
-            var job, options2, task;
-            if (typeof args[0] === "function") {
-              [task, ...args] = args;
-              options2 = {};
-            } else {
-              [options2, task, ...args] = args;
-            }
-            job = new Job$1(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-            this._receive(job);
-            return job.promise;
-          }
-          wrap(fn) {
-            var schedule, wrapped;
-            schedule = this.schedule.bind(this);
-            wrapped = function(...args) {
-              return schedule(fn.bind(this), ...args);
-            };
-            wrapped.withOptions = function(options2, ...args) {
-              return schedule(options2, fn, ...args);
-            };
-            return wrapped;
-          }
-          async updateSettings(options2 = {}) {
-            await this._store.__updateSettings__(parser$5.overwrite(options2, this.storeDefaults));
-            parser$5.overwrite(options2, this.instanceDefaults, this);
-            return this;
-          }
-          currentReservoir() {
-            return this._store.__currentReservoir__();
-          }
-          incrementReservoir(incr = 0) {
-            return this._store.__incrementReservoir__(incr);
-          }
-        }
-        Bottleneck4.default = Bottleneck4;
-        Bottleneck4.Events = Events$4;
-        Bottleneck4.version = Bottleneck4.prototype.version = require$$8.version;
-        Bottleneck4.strategy = Bottleneck4.prototype.strategy = {
-          LEAK: 1,
-          OVERFLOW: 2,
-          OVERFLOW_PRIORITY: 4,
-          BLOCK: 3
-        };
-        Bottleneck4.BottleneckError = Bottleneck4.prototype.BottleneckError = BottleneckError_1;
-        Bottleneck4.Group = Bottleneck4.prototype.Group = Group_1;
-        Bottleneck4.RedisConnection = Bottleneck4.prototype.RedisConnection = require$$2;
-        Bottleneck4.IORedisConnection = Bottleneck4.prototype.IORedisConnection = require$$3;
-        Bottleneck4.Batcher = Bottleneck4.prototype.Batcher = Batcher_1;
-        Bottleneck4.prototype.jobDefaults = {
-          priority: DEFAULT_PRIORITY$1,
-          weight: 1,
-          expiration: null,
-          id: "<no-id>"
-        };
-        Bottleneck4.prototype.storeDefaults = {
-          maxConcurrent: null,
-          minTime: 0,
-          highWater: null,
-          strategy: Bottleneck4.prototype.strategy.LEAK,
-          penalty: null,
-          reservoir: null,
-          reservoirRefreshInterval: null,
-          reservoirRefreshAmount: null,
-          reservoirIncreaseInterval: null,
-          reservoirIncreaseAmount: null,
-          reservoirIncreaseMaximum: null
-        };
-        Bottleneck4.prototype.localStoreDefaults = {
-          Promise,
-          timeout: null,
-          heartbeatInterval: 250
-        };
-        Bottleneck4.prototype.redisStoreDefaults = {
-          Promise,
-          timeout: null,
-          heartbeatInterval: 5e3,
-          clientTimeout: 1e4,
-          Redis: null,
-          clientOptions: {},
-          clusterNodes: null,
-          clearDatastore: false,
-          connection: null
-        };
-        Bottleneck4.prototype.instanceDefaults = {
-          datastore: "local",
-          connection: null,
-          id: "<no-id>",
-          rejectOnDrop: true,
-          trackDoneStatus: false,
-          Promise
-        };
-        Bottleneck4.prototype.stopDefaults = {
-          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
-          dropWaitingJobs: true,
-          dropErrorMessage: "This limiter has been stopped."
-        };
-        return Bottleneck4;
-      }).call(commonjsGlobal);
-      var Bottleneck_1 = Bottleneck3;
-      var lib = Bottleneck_1;
-      return lib;
-    }));
-  }
-});
-
-// node_modules/bottleneck/lib/parser.js
-var require_parser = __commonJS({
-  "node_modules/bottleneck/lib/parser.js"(exports2) {
-    "use strict";
-    exports2.load = function(received, defaults2, onto = {}) {
-      var k, ref, v;
-      for (k in defaults2) {
-        v = defaults2[k];
-        onto[k] = (ref = received[k]) != null ? ref : v;
-      }
-      return onto;
-    };
-    exports2.overwrite = function(received, defaults2, onto = {}) {
-      var k, v;
-      for (k in received) {
-        v = received[k];
-        if (defaults2[k] !== void 0) {
-          onto[k] = v;
-        }
-      }
-      return onto;
-    };
-  }
-});
-
-// node_modules/bottleneck/lib/DLList.js
-var require_DLList = __commonJS({
-  "node_modules/bottleneck/lib/DLList.js"(exports2, module2) {
-    "use strict";
-    var DLList;
-    DLList = class DLList {
-      constructor(incr, decr) {
-        this.incr = incr;
-        this.decr = decr;
-        this._first = null;
-        this._last = null;
-        this.length = 0;
-      }
-      push(value) {
-        var node;
-        this.length++;
-        if (typeof this.incr === "function") {
-          this.incr();
-        }
-        node = {
-          value,
-          prev: this._last,
-          next: null
-        };
-        if (this._last != null) {
-          this._last.next = node;
-          this._last = node;
-        } else {
-          this._first = this._last = node;
-        }
-        return void 0;
-      }
-      shift() {
-        var value;
-        if (this._first == null) {
-          return;
-        } else {
-          this.length--;
-          if (typeof this.decr === "function") {
-            this.decr();
-          }
-        }
-        value = this._first.value;
-        if ((this._first = this._first.next) != null) {
-          this._first.prev = null;
-        } else {
-          this._last = null;
-        }
-        return value;
-      }
-      first() {
-        if (this._first != null) {
-          return this._first.value;
-        }
-      }
-      getArray() {
-        var node, ref, results;
-        node = this._first;
-        results = [];
-        while (node != null) {
-          results.push((ref = node, node = node.next, ref.value));
-        }
-        return results;
-      }
-      forEachShift(cb) {
-        var node;
-        node = this.shift();
-        while (node != null) {
-          cb(node), node = this.shift();
-        }
-        return void 0;
-      }
-      debug() {
-        var node, ref, ref1, ref2, results;
-        node = this._first;
-        results = [];
-        while (node != null) {
-          results.push((ref = node, node = node.next, {
-            value: ref.value,
-            prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
-            next: (ref2 = ref.next) != null ? ref2.value : void 0
-          }));
-        }
-        return results;
-      }
-    };
-    module2.exports = DLList;
-  }
-});
-
-// node_modules/bottleneck/lib/Events.js
-var require_Events = __commonJS({
-  "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
-    "use strict";
-    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
-      try {
-        var info2 = gen[key](arg);
-        var value = info2.value;
-      } catch (error2) {
-        reject(error2);
-        return;
-      }
-      if (info2.done) {
-        resolve3(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator2(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve3, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
-          }
-          function _throw(err) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var Events2;
-    Events2 = class Events {
-      constructor(instance) {
-        this.instance = instance;
-        this._events = {};
-        if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
-          throw new Error("An Emitter already exists for this object");
-        }
-        this.instance.on = (name, cb) => {
-          return this._addListener(name, "many", cb);
-        };
-        this.instance.once = (name, cb) => {
-          return this._addListener(name, "once", cb);
-        };
-        this.instance.removeAllListeners = (name = null) => {
-          if (name != null) {
-            return delete this._events[name];
-          } else {
-            return this._events = {};
-          }
-        };
-      }
-      _addListener(name, status, cb) {
-        var base;
-        if ((base = this._events)[name] == null) {
-          base[name] = [];
-        }
-        this._events[name].push({
-          cb,
-          status
-        });
-        return this.instance;
-      }
-      listenerCount(name) {
-        if (this._events[name] != null) {
-          return this._events[name].length;
-        } else {
-          return 0;
-        }
-      }
-      trigger(name, ...args) {
-        var _this = this;
-        return _asyncToGenerator2(function* () {
-          var e, promises3;
-          try {
-            if (name !== "debug") {
-              _this.trigger("debug", `Event triggered: ${name}`, args);
-            }
-            if (_this._events[name] == null) {
-              return;
-            }
-            _this._events[name] = _this._events[name].filter(function(listener) {
-              return listener.status !== "none";
-            });
-            promises3 = _this._events[name].map(
-              /* @__PURE__ */ (function() {
-                var _ref = _asyncToGenerator2(function* (listener) {
-                  var e2, returned;
-                  if (listener.status === "none") {
-                    return;
-                  }
-                  if (listener.status === "once") {
-                    listener.status = "none";
-                  }
-                  try {
-                    returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
-                    if (typeof (returned != null ? returned.then : void 0) === "function") {
-                      return yield returned;
-                    } else {
-                      return returned;
-                    }
-                  } catch (error2) {
-                    e2 = error2;
-                    if (true) {
-                      _this.trigger("error", e2);
-                    }
-                    return null;
-                  }
-                });
-                return function(_x) {
-                  return _ref.apply(this, arguments);
-                };
-              })()
-            );
-            return (yield Promise.all(promises3)).find(function(x) {
-              return x != null;
-            });
-          } catch (error2) {
-            e = error2;
-            if (true) {
-              _this.trigger("error", e);
-            }
-            return null;
-          }
-        })();
-      }
-    };
-    module2.exports = Events2;
-  }
-});
-
-// node_modules/bottleneck/lib/Queues.js
-var require_Queues = __commonJS({
-  "node_modules/bottleneck/lib/Queues.js"(exports2, module2) {
-    "use strict";
-    var DLList;
-    var Events2;
-    var Queues;
-    DLList = require_DLList();
-    Events2 = require_Events();
-    Queues = class Queues {
-      constructor(num_priorities) {
-        var i;
-        this.Events = new Events2(this);
-        this._length = 0;
-        this._lists = function() {
-          var j, ref, results;
-          results = [];
-          for (i = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i = 1 <= ref ? ++j : --j) {
-            results.push(new DLList(() => {
-              return this.incr();
-            }, () => {
-              return this.decr();
-            }));
-          }
-          return results;
-        }.call(this);
-      }
-      incr() {
-        if (this._length++ === 0) {
-          return this.Events.trigger("leftzero");
-        }
-      }
-      decr() {
-        if (--this._length === 0) {
-          return this.Events.trigger("zero");
-        }
-      }
-      push(job) {
-        return this._lists[job.options.priority].push(job);
-      }
-      queued(priority) {
-        if (priority != null) {
-          return this._lists[priority].length;
-        } else {
-          return this._length;
-        }
-      }
-      shiftAll(fn) {
-        return this._lists.forEach(function(list) {
-          return list.forEachShift(fn);
-        });
-      }
-      getFirst(arr = this._lists) {
-        var j, len, list;
-        for (j = 0, len = arr.length; j < len; j++) {
-          list = arr[j];
-          if (list.length > 0) {
-            return list;
-          }
-        }
-        return [];
-      }
-      shiftLastFrom(priority) {
-        return this.getFirst(this._lists.slice(priority).reverse()).shift();
-      }
-    };
-    module2.exports = Queues;
-  }
-});
-
-// node_modules/bottleneck/lib/BottleneckError.js
-var require_BottleneckError = __commonJS({
-  "node_modules/bottleneck/lib/BottleneckError.js"(exports2, module2) {
-    "use strict";
-    var BottleneckError;
-    BottleneckError = class BottleneckError extends Error {
-    };
-    module2.exports = BottleneckError;
-  }
-});
-
-// node_modules/bottleneck/lib/Job.js
-var require_Job = __commonJS({
-  "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
-    "use strict";
-    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
-      try {
-        var info2 = gen[key](arg);
-        var value = info2.value;
-      } catch (error2) {
-        reject(error2);
-        return;
-      }
-      if (info2.done) {
-        resolve3(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator2(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve3, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
-          }
-          function _throw(err) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var BottleneckError;
-    var DEFAULT_PRIORITY;
-    var Job;
-    var NUM_PRIORITIES;
-    var parser2;
-    NUM_PRIORITIES = 10;
-    DEFAULT_PRIORITY = 5;
-    parser2 = require_parser();
-    BottleneckError = require_BottleneckError();
-    Job = class Job {
-      constructor(task, args, options2, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
-        this.task = task;
-        this.args = args;
-        this.rejectOnDrop = rejectOnDrop;
-        this.Events = Events2;
-        this._states = _states;
-        this.Promise = Promise2;
-        this.options = parser2.load(options2, jobDefaults);
-        this.options.priority = this._sanitizePriority(this.options.priority);
-        if (this.options.id === jobDefaults.id) {
-          this.options.id = `${this.options.id}-${this._randomIndex()}`;
-        }
-        this.promise = new this.Promise((_resolve, _reject) => {
-          this._resolve = _resolve;
-          this._reject = _reject;
-        });
-        this.retryCount = 0;
-      }
-      _sanitizePriority(priority) {
-        var sProperty;
-        sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
-        if (sProperty < 0) {
-          return 0;
-        } else if (sProperty > NUM_PRIORITIES - 1) {
-          return NUM_PRIORITIES - 1;
-        } else {
-          return sProperty;
-        }
-      }
-      _randomIndex() {
-        return Math.random().toString(36).slice(2);
-      }
-      doDrop({
-        error: error2,
-        message = "This job has been dropped by Bottleneck"
-      } = {}) {
-        if (this._states.remove(this.options.id)) {
-          if (this.rejectOnDrop) {
-            this._reject(error2 != null ? error2 : new BottleneckError(message));
-          }
-          this.Events.trigger("dropped", {
-            args: this.args,
-            options: this.options,
-            task: this.task,
-            promise: this.promise
-          });
-          return true;
-        } else {
-          return false;
-        }
-      }
-      _assertStatus(expected) {
-        var status;
-        status = this._states.jobStatus(this.options.id);
-        if (!(status === expected || expected === "DONE" && status === null)) {
-          throw new BottleneckError(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
-        }
-      }
-      doReceive() {
-        this._states.start(this.options.id);
-        return this.Events.trigger("received", {
-          args: this.args,
-          options: this.options
-        });
-      }
-      doQueue(reachedHWM, blocked) {
-        this._assertStatus("RECEIVED");
-        this._states.next(this.options.id);
-        return this.Events.trigger("queued", {
-          args: this.args,
-          options: this.options,
-          reachedHWM,
-          blocked
-        });
-      }
-      doRun() {
-        if (this.retryCount === 0) {
-          this._assertStatus("QUEUED");
-          this._states.next(this.options.id);
-        } else {
-          this._assertStatus("EXECUTING");
-        }
-        return this.Events.trigger("scheduled", {
-          args: this.args,
-          options: this.options
-        });
-      }
-      doExecute(chained, clearGlobalState, run2, free) {
-        var _this = this;
-        return _asyncToGenerator2(function* () {
-          var error2, eventInfo, passed;
-          if (_this.retryCount === 0) {
-            _this._assertStatus("RUNNING");
-            _this._states.next(_this.options.id);
-          } else {
-            _this._assertStatus("EXECUTING");
-          }
-          eventInfo = {
-            args: _this.args,
-            options: _this.options,
-            retryCount: _this.retryCount
-          };
-          _this.Events.trigger("executing", eventInfo);
-          try {
-            passed = yield chained != null ? chained.schedule(_this.options, _this.task, ..._this.args) : _this.task(..._this.args);
-            if (clearGlobalState()) {
-              _this.doDone(eventInfo);
-              yield free(_this.options, eventInfo);
-              _this._assertStatus("DONE");
-              return _this._resolve(passed);
-            }
-          } catch (error1) {
-            error2 = error1;
-            return _this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
-          }
-        })();
-      }
-      doExpire(clearGlobalState, run2, free) {
-        var error2, eventInfo;
-        if (this._states.jobStatus(this.options.id === "RUNNING")) {
-          this._states.next(this.options.id);
-        }
-        this._assertStatus("EXECUTING");
-        eventInfo = {
-          args: this.args,
-          options: this.options,
-          retryCount: this.retryCount
-        };
-        error2 = new BottleneckError(`This job timed out after ${this.options.expiration} ms.`);
-        return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
-      }
-      _onFailure(error2, eventInfo, clearGlobalState, run2, free) {
-        var _this2 = this;
-        return _asyncToGenerator2(function* () {
-          var retry2, retryAfter;
-          if (clearGlobalState()) {
-            retry2 = yield _this2.Events.trigger("failed", error2, eventInfo);
-            if (retry2 != null) {
-              retryAfter = ~~retry2;
-              _this2.Events.trigger("retry", `Retrying ${_this2.options.id} after ${retryAfter} ms`, eventInfo);
-              _this2.retryCount++;
-              return run2(retryAfter);
-            } else {
-              _this2.doDone(eventInfo);
-              yield free(_this2.options, eventInfo);
-              _this2._assertStatus("DONE");
-              return _this2._reject(error2);
-            }
-          }
-        })();
-      }
-      doDone(eventInfo) {
-        this._assertStatus("EXECUTING");
-        this._states.next(this.options.id);
-        return this.Events.trigger("done", eventInfo);
-      }
-    };
-    module2.exports = Job;
-  }
-});
-
-// node_modules/bottleneck/lib/LocalDatastore.js
-var require_LocalDatastore = __commonJS({
-  "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
-    "use strict";
-    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
-      try {
-        var info2 = gen[key](arg);
-        var value = info2.value;
-      } catch (error2) {
-        reject(error2);
-        return;
-      }
-      if (info2.done) {
-        resolve3(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator2(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve3, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
-          }
-          function _throw(err) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var BottleneckError;
-    var LocalDatastore;
-    var parser2;
-    parser2 = require_parser();
-    BottleneckError = require_BottleneckError();
-    LocalDatastore = class LocalDatastore {
-      constructor(instance, storeOptions, storeInstanceOptions) {
-        this.instance = instance;
-        this.storeOptions = storeOptions;
-        this.clientId = this.instance._randomIndex();
-        parser2.load(storeInstanceOptions, storeInstanceOptions, this);
-        this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
-        this._running = 0;
-        this._done = 0;
-        this._unblockTime = 0;
-        this.ready = this.Promise.resolve();
-        this.clients = {};
-        this._startHeartbeat();
-      }
-      _startHeartbeat() {
-        var base;
-        if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
-          return typeof (base = this.heartbeat = setInterval(() => {
-            var amount, incr, maximum, now, reservoir;
-            now = Date.now();
-            if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
-              this._lastReservoirRefresh = now;
-              this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
-              this.instance._drainAll(this.computeCapacity());
-            }
-            if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
-              var _this$storeOptions = this.storeOptions;
-              amount = _this$storeOptions.reservoirIncreaseAmount;
-              maximum = _this$storeOptions.reservoirIncreaseMaximum;
-              reservoir = _this$storeOptions.reservoir;
-              this._lastReservoirIncrease = now;
-              incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
-              if (incr > 0) {
-                this.storeOptions.reservoir += incr;
-                return this.instance._drainAll(this.computeCapacity());
-              }
-            }
-          }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
-        } else {
-          return clearInterval(this.heartbeat);
-        }
-      }
-      __publish__(message) {
-        var _this = this;
-        return _asyncToGenerator2(function* () {
-          yield _this.yieldLoop();
-          return _this.instance.Events.trigger("message", message.toString());
-        })();
-      }
-      __disconnect__(flush) {
-        var _this2 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this2.yieldLoop();
-          clearInterval(_this2.heartbeat);
-          return _this2.Promise.resolve();
-        })();
-      }
-      yieldLoop(t = 0) {
-        return new this.Promise(function(resolve3, reject) {
-          return setTimeout(resolve3, t);
-        });
-      }
-      computePenalty() {
-        var ref;
-        return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
-      }
-      __updateSettings__(options2) {
-        var _this3 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this3.yieldLoop();
-          parser2.overwrite(options2, options2, _this3.storeOptions);
-          _this3._startHeartbeat();
-          _this3.instance._drainAll(_this3.computeCapacity());
-          return true;
-        })();
-      }
-      __running__() {
-        var _this4 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this4.yieldLoop();
-          return _this4._running;
-        })();
-      }
-      __queued__() {
-        var _this5 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this5.yieldLoop();
-          return _this5.instance.queued();
-        })();
-      }
-      __done__() {
-        var _this6 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this6.yieldLoop();
-          return _this6._done;
-        })();
-      }
-      __groupCheck__(time) {
-        var _this7 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this7.yieldLoop();
-          return _this7._nextRequest + _this7.timeout < time;
-        })();
-      }
-      computeCapacity() {
-        var maxConcurrent, reservoir;
-        var _this$storeOptions2 = this.storeOptions;
-        maxConcurrent = _this$storeOptions2.maxConcurrent;
-        reservoir = _this$storeOptions2.reservoir;
-        if (maxConcurrent != null && reservoir != null) {
-          return Math.min(maxConcurrent - this._running, reservoir);
-        } else if (maxConcurrent != null) {
-          return maxConcurrent - this._running;
-        } else if (reservoir != null) {
-          return reservoir;
-        } else {
-          return null;
-        }
-      }
-      conditionsCheck(weight) {
-        var capacity;
-        capacity = this.computeCapacity();
-        return capacity == null || weight <= capacity;
-      }
-      __incrementReservoir__(incr) {
-        var _this8 = this;
-        return _asyncToGenerator2(function* () {
-          var reservoir;
-          yield _this8.yieldLoop();
-          reservoir = _this8.storeOptions.reservoir += incr;
-          _this8.instance._drainAll(_this8.computeCapacity());
-          return reservoir;
-        })();
-      }
-      __currentReservoir__() {
-        var _this9 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this9.yieldLoop();
-          return _this9.storeOptions.reservoir;
-        })();
-      }
-      isBlocked(now) {
-        return this._unblockTime >= now;
-      }
-      check(weight, now) {
-        return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
-      }
-      __check__(weight) {
-        var _this10 = this;
-        return _asyncToGenerator2(function* () {
-          var now;
-          yield _this10.yieldLoop();
-          now = Date.now();
-          return _this10.check(weight, now);
-        })();
-      }
-      __register__(index, weight, expiration) {
-        var _this11 = this;
-        return _asyncToGenerator2(function* () {
-          var now, wait;
-          yield _this11.yieldLoop();
-          now = Date.now();
-          if (_this11.conditionsCheck(weight)) {
-            _this11._running += weight;
-            if (_this11.storeOptions.reservoir != null) {
-              _this11.storeOptions.reservoir -= weight;
-            }
-            wait = Math.max(_this11._nextRequest - now, 0);
-            _this11._nextRequest = now + wait + _this11.storeOptions.minTime;
-            return {
-              success: true,
-              wait,
-              reservoir: _this11.storeOptions.reservoir
-            };
-          } else {
-            return {
-              success: false
-            };
-          }
-        })();
-      }
-      strategyIsBlock() {
-        return this.storeOptions.strategy === 3;
-      }
-      __submit__(queueLength, weight) {
-        var _this12 = this;
-        return _asyncToGenerator2(function* () {
-          var blocked, now, reachedHWM;
-          yield _this12.yieldLoop();
-          if (_this12.storeOptions.maxConcurrent != null && weight > _this12.storeOptions.maxConcurrent) {
-            throw new BottleneckError(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${_this12.storeOptions.maxConcurrent}`);
-          }
-          now = Date.now();
-          reachedHWM = _this12.storeOptions.highWater != null && queueLength === _this12.storeOptions.highWater && !_this12.check(weight, now);
-          blocked = _this12.strategyIsBlock() && (reachedHWM || _this12.isBlocked(now));
-          if (blocked) {
-            _this12._unblockTime = now + _this12.computePenalty();
-            _this12._nextRequest = _this12._unblockTime + _this12.storeOptions.minTime;
-            _this12.instance._dropAllQueued();
-          }
-          return {
-            reachedHWM,
-            blocked,
-            strategy: _this12.storeOptions.strategy
-          };
-        })();
-      }
-      __free__(index, weight) {
-        var _this13 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this13.yieldLoop();
-          _this13._running -= weight;
-          _this13._done += weight;
-          _this13.instance._drainAll(_this13.computeCapacity());
-          return {
-            running: _this13._running
-          };
-        })();
-      }
-    };
-    module2.exports = LocalDatastore;
-  }
-});
-
-// node_modules/bottleneck/lib/lua.json
-var require_lua = __commonJS({
-  "node_modules/bottleneck/lib/lua.json"(exports2, module2) {
-    module2.exports = {
-      "blacklist_client.lua": "local blacklist = ARGV[num_static_argv + 1]\n\nif redis.call('zscore', client_last_seen_key, blacklist) then\n  redis.call('zadd', client_last_seen_key, 0, blacklist)\nend\n\n\nreturn {}\n",
-      "check.lua": "local weight = tonumber(ARGV[num_static_argv + 1])\n\nlocal capacity = process_tick(now, false)['capacity']\nlocal nextRequest = tonumber(redis.call('hget', settings_key, 'nextRequest'))\n\nreturn conditions_check(capacity, weight) and nextRequest - now <= 0\n",
-      "conditions_check.lua": "local conditions_check = function (capacity, weight)\n  return capacity == nil or weight <= capacity\nend\n",
-      "current_reservoir.lua": "return process_tick(now, false)['reservoir']\n",
-      "done.lua": "process_tick(now, false)\n\nreturn tonumber(redis.call('hget', settings_key, 'done'))\n",
-      "free.lua": "local index = ARGV[num_static_argv + 1]\n\nredis.call('zadd', job_expirations_key, 0, index)\n\nreturn process_tick(now, false)['running']\n",
-      "get_time.lua": "redis.replicate_commands()\n\nlocal get_time = function ()\n  local time = redis.call('time')\n\n  return tonumber(time[1]..string.sub(time[2], 1, 3))\nend\n",
-      "group_check.lua": "return not (redis.call('exists', settings_key) == 1)\n",
-      "heartbeat.lua": "process_tick(now, true)\n",
-      "increment_reservoir.lua": "local incr = tonumber(ARGV[num_static_argv + 1])\n\nredis.call('hincrby', settings_key, 'reservoir', incr)\n\nlocal reservoir = process_tick(now, true)['reservoir']\n\nlocal groupTimeout = tonumber(redis.call('hget', settings_key, 'groupTimeout'))\nrefresh_expiration(0, 0, groupTimeout)\n\nreturn reservoir\n",
-      "init.lua": `local clear = tonumber(ARGV[num_static_argv + 1])
-local limiter_version = ARGV[num_static_argv + 2]
-local num_local_argv = num_static_argv + 2
-
-if clear == 1 then
-  redis.call('del', unpack(KEYS))
-end
-
-if redis.call('exists', settings_key) == 0 then
-  -- Create
-  local args = {'hmset', settings_key}
-
-  for i = num_local_argv + 1, #ARGV do
-    table.insert(args, ARGV[i])
-  end
-
-  redis.call(unpack(args))
-  redis.call('hmset', settings_key,
-    'nextRequest', now,
-    'lastReservoirRefresh', now,
-    'lastReservoirIncrease', now,
-    'running', 0,
-    'done', 0,
-    'unblockTime', 0,
-    'capacityPriorityCounter', 0
-  )
-
-else
-  -- Apply migrations
-  local settings = redis.call('hmget', settings_key,
-    'id',
-    'version'
-  )
-  local id = settings[1]
-  local current_version = settings[2]
-
-  if current_version ~= limiter_version then
-    local version_digits = {}
-    for k, v in string.gmatch(current_version, "([^.]+)") do
-      table.insert(version_digits, tonumber(k))
-    end
-
-    -- 2.10.0
-    if version_digits[2] < 10 then
-      redis.call('hsetnx', settings_key, 'reservoirRefreshInterval', '')
-      redis.call('hsetnx', settings_key, 'reservoirRefreshAmount', '')
-      redis.call('hsetnx', settings_key, 'lastReservoirRefresh', '')
-      redis.call('hsetnx', settings_key, 'done', 0)
-      redis.call('hset', settings_key, 'version', '2.10.0')
-    end
-
-    -- 2.11.1
-    if version_digits[2] < 11 or (version_digits[2] == 11 and version_digits[3] < 1) then
-      if redis.call('hstrlen', settings_key, 'lastReservoirRefresh') == 0 then
-        redis.call('hmset', settings_key,
-          'lastReservoirRefresh', now,
-          'version', '2.11.1'
-        )
-      end
-    end
-
-    -- 2.14.0
-    if version_digits[2] < 14 then
-      local old_running_key = 'b_'..id..'_running'
-      local old_executing_key = 'b_'..id..'_executing'
-
-      if redis.call('exists', old_running_key) == 1 then
-        redis.call('rename', old_running_key, job_weights_key)
-      end
-      if redis.call('exists', old_executing_key) == 1 then
-        redis.call('rename', old_executing_key, job_expirations_key)
-      end
-      redis.call('hset', settings_key, 'version', '2.14.0')
-    end
-
-    -- 2.15.2
-    if version_digits[2] < 15 or (version_digits[2] == 15 and version_digits[3] < 2) then
-      redis.call('hsetnx', settings_key, 'capacityPriorityCounter', 0)
-      redis.call('hset', settings_key, 'version', '2.15.2')
-    end
-
-    -- 2.17.0
-    if version_digits[2] < 17 then
-      redis.call('hsetnx', settings_key, 'clientTimeout', 10000)
-      redis.call('hset', settings_key, 'version', '2.17.0')
-    end
-
-    -- 2.18.0
-    if version_digits[2] < 18 then
-      redis.call('hsetnx', settings_key, 'reservoirIncreaseInterval', '')
-      redis.call('hsetnx', settings_key, 'reservoirIncreaseAmount', '')
-      redis.call('hsetnx', settings_key, 'reservoirIncreaseMaximum', '')
-      redis.call('hsetnx', settings_key, 'lastReservoirIncrease', now)
-      redis.call('hset', settings_key, 'version', '2.18.0')
-    end
-
-  end
-
-  process_tick(now, false)
-end
-
-local groupTimeout = tonumber(redis.call('hget', settings_key, 'groupTimeout'))
-refresh_expiration(0, 0, groupTimeout)
-
-return {}
-`,
-      "process_tick.lua": "local process_tick = function (now, always_publish)\n\n  local compute_capacity = function (maxConcurrent, running, reservoir)\n    if maxConcurrent ~= nil and reservoir ~= nil then\n      return math.min((maxConcurrent - running), reservoir)\n    elseif maxConcurrent ~= nil then\n      return maxConcurrent - running\n    elseif reservoir ~= nil then\n      return reservoir\n    else\n      return nil\n    end\n  end\n\n  local settings = redis.call('hmget', settings_key,\n    'id',\n    'maxConcurrent',\n    'running',\n    'reservoir',\n    'reservoirRefreshInterval',\n    'reservoirRefreshAmount',\n    'lastReservoirRefresh',\n    'reservoirIncreaseInterval',\n    'reservoirIncreaseAmount',\n    'reservoirIncreaseMaximum',\n    'lastReservoirIncrease',\n    'capacityPriorityCounter',\n    'clientTimeout'\n  )\n  local id = settings[1]\n  local maxConcurrent = tonumber(settings[2])\n  local running = tonumber(settings[3])\n  local reservoir = tonumber(settings[4])\n  local reservoirRefreshInterval = tonumber(settings[5])\n  local reservoirRefreshAmount = tonumber(settings[6])\n  local lastReservoirRefresh = tonumber(settings[7])\n  local reservoirIncreaseInterval = tonumber(settings[8])\n  local reservoirIncreaseAmount = tonumber(settings[9])\n  local reservoirIncreaseMaximum = tonumber(settings[10])\n  local lastReservoirIncrease = tonumber(settings[11])\n  local capacityPriorityCounter = tonumber(settings[12])\n  local clientTimeout = tonumber(settings[13])\n\n  local initial_capacity = compute_capacity(maxConcurrent, running, reservoir)\n\n  --\n  -- Process 'running' changes\n  --\n  local expired = redis.call('zrangebyscore', job_expirations_key, '-inf', '('..now)\n\n  if #expired > 0 then\n    redis.call('zremrangebyscore', job_expirations_key, '-inf', '('..now)\n\n    local flush_batch = function (batch, acc)\n      local weights = redis.call('hmget', job_weights_key, unpack(batch))\n                      redis.call('hdel',  job_weights_key, unpack(batch))\n      local clients = redis.call('hmget', job_clients_key, unpack(batch))\n                      redis.call('hdel',  job_clients_key, unpack(batch))\n\n      -- Calculate sum of removed weights\n      for i = 1, #weights do\n        acc['total'] = acc['total'] + (tonumber(weights[i]) or 0)\n      end\n\n      -- Calculate sum of removed weights by client\n      local client_weights = {}\n      for i = 1, #clients do\n        local removed = tonumber(weights[i]) or 0\n        if removed > 0 then\n          acc['client_weights'][clients[i]] = (acc['client_weights'][clients[i]] or 0) + removed\n        end\n      end\n    end\n\n    local acc = {\n      ['total'] = 0,\n      ['client_weights'] = {}\n    }\n    local batch_size = 1000\n\n    -- Compute changes to Zsets and apply changes to Hashes\n    for i = 1, #expired, batch_size do\n      local batch = {}\n      for j = i, math.min(i + batch_size - 1, #expired) do\n        table.insert(batch, expired[j])\n      end\n\n      flush_batch(batch, acc)\n    end\n\n    -- Apply changes to Zsets\n    if acc['total'] > 0 then\n      redis.call('hincrby', settings_key, 'done', acc['total'])\n      running = tonumber(redis.call('hincrby', settings_key, 'running', -acc['total']))\n    end\n\n    for client, weight in pairs(acc['client_weights']) do\n      redis.call('zincrby', client_running_key, -weight, client)\n    end\n  end\n\n  --\n  -- Process 'reservoir' changes\n  --\n  local reservoirRefreshActive = reservoirRefreshInterval ~= nil and reservoirRefreshAmount ~= nil\n  if reservoirRefreshActive and now >= lastReservoirRefresh + reservoirRefreshInterval then\n    reservoir = reservoirRefreshAmount\n    redis.call('hmset', settings_key,\n      'reservoir', reservoir,\n      'lastReservoirRefresh', now\n    )\n  end\n\n  local reservoirIncreaseActive = reservoirIncreaseInterval ~= nil and reservoirIncreaseAmount ~= nil\n  if reservoirIncreaseActive and now >= lastReservoirIncrease + reservoirIncreaseInterval then\n    local num_intervals = math.floor((now - lastReservoirIncrease) / reservoirIncreaseInterval)\n    local incr = reservoirIncreaseAmount * num_intervals\n    if reservoirIncreaseMaximum ~= nil then\n      incr = math.min(incr, reservoirIncreaseMaximum - (reservoir or 0))\n    end\n    if incr > 0 then\n      reservoir = (reservoir or 0) + incr\n    end\n    redis.call('hmset', settings_key,\n      'reservoir', reservoir,\n      'lastReservoirIncrease', lastReservoirIncrease + (num_intervals * reservoirIncreaseInterval)\n    )\n  end\n\n  --\n  -- Clear unresponsive clients\n  --\n  local unresponsive = redis.call('zrangebyscore', client_last_seen_key, '-inf', (now - clientTimeout))\n  local unresponsive_lookup = {}\n  local terminated_clients = {}\n  for i = 1, #unresponsive do\n    unresponsive_lookup[unresponsive[i]] = true\n    if tonumber(redis.call('zscore', client_running_key, unresponsive[i])) == 0 then\n      table.insert(terminated_clients, unresponsive[i])\n    end\n  end\n  if #terminated_clients > 0 then\n    redis.call('zrem', client_running_key,         unpack(terminated_clients))\n    redis.call('hdel', client_num_queued_key,      unpack(terminated_clients))\n    redis.call('zrem', client_last_registered_key, unpack(terminated_clients))\n    redis.call('zrem', client_last_seen_key,       unpack(terminated_clients))\n  end\n\n  --\n  -- Broadcast capacity changes\n  --\n  local final_capacity = compute_capacity(maxConcurrent, running, reservoir)\n\n  if always_publish or (initial_capacity ~= nil and final_capacity == nil) then\n    -- always_publish or was not unlimited, now unlimited\n    redis.call('publish', 'b_'..id, 'capacity:'..(final_capacity or ''))\n\n  elseif initial_capacity ~= nil and final_capacity ~= nil and final_capacity > initial_capacity then\n    -- capacity was increased\n    -- send the capacity message to the limiter having the lowest number of running jobs\n    -- the tiebreaker is the limiter having not registered a job in the longest time\n\n    local lowest_concurrency_value = nil\n    local lowest_concurrency_clients = {}\n    local lowest_concurrency_last_registered = {}\n    local client_concurrencies = redis.call('zrange', client_running_key, 0, -1, 'withscores')\n\n    for i = 1, #client_concurrencies, 2 do\n      local client = client_concurrencies[i]\n      local concurrency = tonumber(client_concurrencies[i+1])\n\n      if (\n        lowest_concurrency_value == nil or lowest_concurrency_value == concurrency\n      ) and (\n        not unresponsive_lookup[client]\n      ) and (\n        tonumber(redis.call('hget', client_num_queued_key, client)) > 0\n      ) then\n        lowest_concurrency_value = concurrency\n        table.insert(lowest_concurrency_clients, client)\n        local last_registered = tonumber(redis.call('zscore', client_last_registered_key, client))\n        table.insert(lowest_concurrency_last_registered, last_registered)\n      end\n    end\n\n    if #lowest_concurrency_clients > 0 then\n      local position = 1\n      local earliest = lowest_concurrency_last_registered[1]\n\n      for i,v in ipairs(lowest_concurrency_last_registered) do\n        if v < earliest then\n          position = i\n          earliest = v\n        end\n      end\n\n      local next_client = lowest_concurrency_clients[position]\n      redis.call('publish', 'b_'..id,\n        'capacity-priority:'..(final_capacity or '')..\n        ':'..next_client..\n        ':'..capacityPriorityCounter\n      )\n      redis.call('hincrby', settings_key, 'capacityPriorityCounter', '1')\n    else\n      redis.call('publish', 'b_'..id, 'capacity:'..(final_capacity or ''))\n    end\n  end\n\n  return {\n    ['capacity'] = final_capacity,\n    ['running'] = running,\n    ['reservoir'] = reservoir\n  }\nend\n",
-      "queued.lua": "local clientTimeout = tonumber(redis.call('hget', settings_key, 'clientTimeout'))\nlocal valid_clients = redis.call('zrangebyscore', client_last_seen_key, (now - clientTimeout), 'inf')\nlocal client_queued = redis.call('hmget', client_num_queued_key, unpack(valid_clients))\n\nlocal sum = 0\nfor i = 1, #client_queued do\n  sum = sum + tonumber(client_queued[i])\nend\n\nreturn sum\n",
-      "refresh_expiration.lua": "local refresh_expiration = function (now, nextRequest, groupTimeout)\n\n  if groupTimeout ~= nil then\n    local ttl = (nextRequest + groupTimeout) - now\n\n    for i = 1, #KEYS do\n      redis.call('pexpire', KEYS[i], ttl)\n    end\n  end\n\nend\n",
-      "refs.lua": "local settings_key = KEYS[1]\nlocal job_weights_key = KEYS[2]\nlocal job_expirations_key = KEYS[3]\nlocal job_clients_key = KEYS[4]\nlocal client_running_key = KEYS[5]\nlocal client_num_queued_key = KEYS[6]\nlocal client_last_registered_key = KEYS[7]\nlocal client_last_seen_key = KEYS[8]\n\nlocal now = tonumber(ARGV[1])\nlocal client = ARGV[2]\n\nlocal num_static_argv = 2\n",
-      "register.lua": "local index = ARGV[num_static_argv + 1]\nlocal weight = tonumber(ARGV[num_static_argv + 2])\nlocal expiration = tonumber(ARGV[num_static_argv + 3])\n\nlocal state = process_tick(now, false)\nlocal capacity = state['capacity']\nlocal reservoir = state['reservoir']\n\nlocal settings = redis.call('hmget', settings_key,\n  'nextRequest',\n  'minTime',\n  'groupTimeout'\n)\nlocal nextRequest = tonumber(settings[1])\nlocal minTime = tonumber(settings[2])\nlocal groupTimeout = tonumber(settings[3])\n\nif conditions_check(capacity, weight) then\n\n  redis.call('hincrby', settings_key, 'running', weight)\n  redis.call('hset', job_weights_key, index, weight)\n  if expiration ~= nil then\n    redis.call('zadd', job_expirations_key, now + expiration, index)\n  end\n  redis.call('hset', job_clients_key, index, client)\n  redis.call('zincrby', client_running_key, weight, client)\n  redis.call('hincrby', client_num_queued_key, client, -1)\n  redis.call('zadd', client_last_registered_key, now, client)\n\n  local wait = math.max(nextRequest - now, 0)\n  local newNextRequest = now + wait + minTime\n\n  if reservoir == nil then\n    redis.call('hset', settings_key,\n      'nextRequest', newNextRequest\n    )\n  else\n    reservoir = reservoir - weight\n    redis.call('hmset', settings_key,\n      'reservoir', reservoir,\n      'nextRequest', newNextRequest\n    )\n  end\n\n  refresh_expiration(now, newNextRequest, groupTimeout)\n\n  return {true, wait, reservoir}\n\nelse\n  return {false}\nend\n",
-      "register_client.lua": "local queued = tonumber(ARGV[num_static_argv + 1])\n\n-- Could have been re-registered concurrently\nif not redis.call('zscore', client_last_seen_key, client) then\n  redis.call('zadd', client_running_key, 0, client)\n  redis.call('hset', client_num_queued_key, client, queued)\n  redis.call('zadd', client_last_registered_key, 0, client)\nend\n\nredis.call('zadd', client_last_seen_key, now, client)\n\nreturn {}\n",
-      "running.lua": "return process_tick(now, false)['running']\n",
-      "submit.lua": "local queueLength = tonumber(ARGV[num_static_argv + 1])\nlocal weight = tonumber(ARGV[num_static_argv + 2])\n\nlocal capacity = process_tick(now, false)['capacity']\n\nlocal settings = redis.call('hmget', settings_key,\n  'id',\n  'maxConcurrent',\n  'highWater',\n  'nextRequest',\n  'strategy',\n  'unblockTime',\n  'penalty',\n  'minTime',\n  'groupTimeout'\n)\nlocal id = settings[1]\nlocal maxConcurrent = tonumber(settings[2])\nlocal highWater = tonumber(settings[3])\nlocal nextRequest = tonumber(settings[4])\nlocal strategy = tonumber(settings[5])\nlocal unblockTime = tonumber(settings[6])\nlocal penalty = tonumber(settings[7])\nlocal minTime = tonumber(settings[8])\nlocal groupTimeout = tonumber(settings[9])\n\nif maxConcurrent ~= nil and weight > maxConcurrent then\n  return redis.error_reply('OVERWEIGHT:'..weight..':'..maxConcurrent)\nend\n\nlocal reachedHWM = (highWater ~= nil and queueLength == highWater\n  and not (\n    conditions_check(capacity, weight)\n    and nextRequest - now <= 0\n  )\n)\n\nlocal blocked = strategy == 3 and (reachedHWM or unblockTime >= now)\n\nif blocked then\n  local computedPenalty = penalty\n  if computedPenalty == nil then\n    if minTime == 0 then\n      computedPenalty = 5000\n    else\n      computedPenalty = 15 * minTime\n    end\n  end\n\n  local newNextRequest = now + computedPenalty + minTime\n\n  redis.call('hmset', settings_key,\n    'unblockTime', now + computedPenalty,\n    'nextRequest', newNextRequest\n  )\n\n  local clients_queued_reset = redis.call('hkeys', client_num_queued_key)\n  local queued_reset = {}\n  for i = 1, #clients_queued_reset do\n    table.insert(queued_reset, clients_queued_reset[i])\n    table.insert(queued_reset, 0)\n  end\n  redis.call('hmset', client_num_queued_key, unpack(queued_reset))\n\n  redis.call('publish', 'b_'..id, 'blocked:')\n\n  refresh_expiration(now, newNextRequest, groupTimeout)\nend\n\nif not blocked and not reachedHWM then\n  redis.call('hincrby', client_num_queued_key, client, 1)\nend\n\nreturn {reachedHWM, blocked, strategy}\n",
-      "update_settings.lua": "local args = {'hmset', settings_key}\n\nfor i = num_static_argv + 1, #ARGV do\n  table.insert(args, ARGV[i])\nend\n\nredis.call(unpack(args))\n\nprocess_tick(now, true)\n\nlocal groupTimeout = tonumber(redis.call('hget', settings_key, 'groupTimeout'))\nrefresh_expiration(0, 0, groupTimeout)\n\nreturn {}\n",
-      "validate_client.lua": "if not redis.call('zscore', client_last_seen_key, client) then\n  return redis.error_reply('UNKNOWN_CLIENT')\nend\n\nredis.call('zadd', client_last_seen_key, now, client)\n",
-      "validate_keys.lua": "if not (redis.call('exists', settings_key) == 1) then\n  return redis.error_reply('SETTINGS_KEY_NOT_FOUND')\nend\n"
-    };
-  }
-});
-
-// node_modules/bottleneck/lib/Scripts.js
-var require_Scripts = __commonJS({
-  "node_modules/bottleneck/lib/Scripts.js"(exports2) {
-    "use strict";
-    var headers;
-    var lua;
-    var templates;
-    lua = require_lua();
-    headers = {
-      refs: lua["refs.lua"],
-      validate_keys: lua["validate_keys.lua"],
-      validate_client: lua["validate_client.lua"],
-      refresh_expiration: lua["refresh_expiration.lua"],
-      process_tick: lua["process_tick.lua"],
-      conditions_check: lua["conditions_check.lua"],
-      get_time: lua["get_time.lua"]
-    };
-    exports2.allKeys = function(id) {
-      return [
-        /*
-        HASH
-        */
-        `b_${id}_settings`,
-        /*
-        HASH
-        job index -> weight
-        */
-        `b_${id}_job_weights`,
-        /*
-        ZSET
-        job index -> expiration
-        */
-        `b_${id}_job_expirations`,
-        /*
-        HASH
-        job index -> client
-        */
-        `b_${id}_job_clients`,
-        /*
-        ZSET
-        client -> sum running
-        */
-        `b_${id}_client_running`,
-        /*
-        HASH
-        client -> num queued
-        */
-        `b_${id}_client_num_queued`,
-        /*
-        ZSET
-        client -> last job registered
-        */
-        `b_${id}_client_last_registered`,
-        /*
-        ZSET
-        client -> last seen
-        */
-        `b_${id}_client_last_seen`
-      ];
-    };
-    templates = {
-      init: {
-        keys: exports2.allKeys,
-        headers: ["process_tick"],
-        refresh_expiration: true,
-        code: lua["init.lua"]
-      },
-      group_check: {
-        keys: exports2.allKeys,
-        headers: [],
-        refresh_expiration: false,
-        code: lua["group_check.lua"]
-      },
-      register_client: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys"],
-        refresh_expiration: false,
-        code: lua["register_client.lua"]
-      },
-      blacklist_client: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client"],
-        refresh_expiration: false,
-        code: lua["blacklist_client.lua"]
-      },
-      heartbeat: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick"],
-        refresh_expiration: false,
-        code: lua["heartbeat.lua"]
-      },
-      update_settings: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick"],
-        refresh_expiration: true,
-        code: lua["update_settings.lua"]
-      },
-      running: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick"],
-        refresh_expiration: false,
-        code: lua["running.lua"]
-      },
-      queued: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client"],
-        refresh_expiration: false,
-        code: lua["queued.lua"]
-      },
-      done: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick"],
-        refresh_expiration: false,
-        code: lua["done.lua"]
-      },
-      check: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
-        refresh_expiration: false,
-        code: lua["check.lua"]
-      },
-      submit: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
-        refresh_expiration: true,
-        code: lua["submit.lua"]
-      },
-      register: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
-        refresh_expiration: true,
-        code: lua["register.lua"]
-      },
-      free: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick"],
-        refresh_expiration: true,
-        code: lua["free.lua"]
-      },
-      current_reservoir: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick"],
-        refresh_expiration: false,
-        code: lua["current_reservoir.lua"]
-      },
-      increment_reservoir: {
-        keys: exports2.allKeys,
-        headers: ["validate_keys", "validate_client", "process_tick"],
-        refresh_expiration: true,
-        code: lua["increment_reservoir.lua"]
-      }
-    };
-    exports2.names = Object.keys(templates);
-    exports2.keys = function(name, id) {
-      return templates[name].keys(id);
-    };
-    exports2.payload = function(name) {
-      var template;
-      template = templates[name];
-      return Array.prototype.concat(headers.refs, template.headers.map(function(h) {
-        return headers[h];
-      }), template.refresh_expiration ? headers.refresh_expiration : "", template.code).join("\n");
-    };
-  }
-});
-
-// node_modules/bottleneck/lib/RedisConnection.js
-var require_RedisConnection = __commonJS({
-  "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
-    "use strict";
-    function asyncGeneratorStep(gen, resolve3, reject, _next, _throw, key, arg) {
-      try {
-        var info2 = gen[key](arg);
-        var value = info2.value;
-      } catch (error2) {
-        reject(error2);
-        return;
-      }
-      if (info2.done) {
-        resolve3(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve3, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep(gen, resolve3, reject, _next, _throw, "next", value);
-          }
-          function _throw(err) {
-            asyncGeneratorStep(gen, resolve3, reject, _next, _throw, "throw", err);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var Events;
-    var RedisConnection;
-    var Scripts;
-    var parser;
-    parser = require_parser();
-    Events = require_Events();
-    Scripts = require_Scripts();
-    RedisConnection = function() {
-      class RedisConnection {
-        constructor(options = {}) {
-          parser.load(options, this.defaults, this);
-          if (this.Redis == null) {
-            this.Redis = eval("require")("redis");
-          }
-          if (this.Events == null) {
-            this.Events = new Events(this);
-          }
-          this.terminated = false;
-          if (this.client == null) {
-            this.client = this.Redis.createClient(this.clientOptions);
-          }
-          this.subscriber = this.client.duplicate();
-          this.limiters = {};
-          this.shas = {};
-          this.ready = this.Promise.all([this._setup(this.client, false), this._setup(this.subscriber, true)]).then(() => {
-            return this._loadScripts();
-          }).then(() => {
-            return {
-              client: this.client,
-              subscriber: this.subscriber
-            };
-          });
-        }
-        _setup(client, sub) {
-          client.setMaxListeners(0);
-          return new this.Promise((resolve3, reject) => {
-            client.on("error", (e) => {
-              return this.Events.trigger("error", e);
-            });
-            if (sub) {
-              client.on("message", (channel, message) => {
-                var ref;
-                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
-              });
-            }
-            if (client.ready) {
-              return resolve3();
-            } else {
-              return client.once("ready", resolve3);
-            }
-          });
-        }
-        _loadScript(name) {
-          return new this.Promise((resolve3, reject) => {
-            var payload;
-            payload = Scripts.payload(name);
-            return this.client.multi([["script", "load", payload]]).exec((err, replies) => {
-              if (err != null) {
-                return reject(err);
-              }
-              this.shas[name] = replies[0];
-              return resolve3(replies[0]);
-            });
-          });
-        }
-        _loadScripts() {
-          return this.Promise.all(Scripts.names.map((k) => {
-            return this._loadScript(k);
-          }));
-        }
-        __runCommand__(cmd) {
-          var _this = this;
-          return _asyncToGenerator(function* () {
-            yield _this.ready;
-            return new _this.Promise((resolve3, reject) => {
-              return _this.client.multi([cmd]).exec_atomic(function(err, replies) {
-                if (err != null) {
-                  return reject(err);
-                } else {
-                  return resolve3(replies[0]);
-                }
-              });
-            });
-          })();
-        }
-        __addLimiter__(instance) {
-          return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve3, reject) => {
-              var handler2;
-              handler2 = (chan) => {
-                if (chan === channel) {
-                  this.subscriber.removeListener("subscribe", handler2);
-                  this.limiters[channel] = instance;
-                  return resolve3();
-                }
-              };
-              this.subscriber.on("subscribe", handler2);
-              return this.subscriber.subscribe(channel);
-            });
-          }));
-        }
-        __removeLimiter__(instance) {
-          var _this2 = this;
-          return this.Promise.all([instance.channel(), instance.channel_client()].map(
-            /* @__PURE__ */ (function() {
-              var _ref = _asyncToGenerator(function* (channel) {
-                if (!_this2.terminated) {
-                  yield new _this2.Promise((resolve3, reject) => {
-                    return _this2.subscriber.unsubscribe(channel, function(err, chan) {
-                      if (err != null) {
-                        return reject(err);
-                      }
-                      if (chan === channel) {
-                        return resolve3();
-                      }
-                    });
-                  });
-                }
-                return delete _this2.limiters[channel];
-              });
-              return function(_x) {
-                return _ref.apply(this, arguments);
-              };
-            })()
-          ));
-        }
-        __scriptArgs__(name, id, args, cb) {
-          var keys;
-          keys = Scripts.keys(name, id);
-          return [this.shas[name], keys.length].concat(keys, args, cb);
-        }
-        __scriptFn__(name) {
-          return this.client.evalsha.bind(this.client);
-        }
-        disconnect(flush = true) {
-          var i, k, len, ref;
-          ref = Object.keys(this.limiters);
-          for (i = 0, len = ref.length; i < len; i++) {
-            k = ref[i];
-            clearInterval(this.limiters[k]._store.heartbeat);
-          }
-          this.limiters = {};
-          this.terminated = true;
-          this.client.end(flush);
-          this.subscriber.end(flush);
-          return this.Promise.resolve();
-        }
-      }
-      ;
-      RedisConnection.prototype.datastore = "redis";
-      RedisConnection.prototype.defaults = {
-        Redis: null,
-        clientOptions: {},
-        client: null,
-        Promise,
-        Events: null
-      };
-      return RedisConnection;
-    }.call(void 0);
-    module.exports = RedisConnection;
-  }
-});
-
-// node_modules/bottleneck/lib/IORedisConnection.js
-var require_IORedisConnection = __commonJS({
-  "node_modules/bottleneck/lib/IORedisConnection.js"(exports, module) {
-    "use strict";
-    function _slicedToArray(arr, i) {
-      return _arrayWithHoles(arr) || _iterableToArrayLimit(arr, i) || _nonIterableRest();
-    }
-    function _nonIterableRest() {
-      throw new TypeError("Invalid attempt to destructure non-iterable instance");
-    }
-    function _iterableToArrayLimit(arr, i) {
-      var _arr = [];
-      var _n = true;
-      var _d = false;
-      var _e = void 0;
-      try {
-        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
-          _arr.push(_s.value);
-          if (i && _arr.length === i) break;
-        }
-      } catch (err) {
-        _d = true;
-        _e = err;
-      } finally {
-        try {
-          if (!_n && _i["return"] != null) _i["return"]();
-        } finally {
-          if (_d) throw _e;
-        }
-      }
-      return _arr;
-    }
-    function _arrayWithHoles(arr) {
-      if (Array.isArray(arr)) return arr;
-    }
-    function asyncGeneratorStep(gen, resolve3, reject, _next, _throw, key, arg) {
-      try {
-        var info2 = gen[key](arg);
-        var value = info2.value;
-      } catch (error2) {
-        reject(error2);
-        return;
-      }
-      if (info2.done) {
-        resolve3(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve3, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep(gen, resolve3, reject, _next, _throw, "next", value);
-          }
-          function _throw(err) {
-            asyncGeneratorStep(gen, resolve3, reject, _next, _throw, "throw", err);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var Events;
-    var IORedisConnection;
-    var Scripts;
-    var parser;
-    parser = require_parser();
-    Events = require_Events();
-    Scripts = require_Scripts();
-    IORedisConnection = function() {
-      class IORedisConnection {
-        constructor(options = {}) {
-          parser.load(options, this.defaults, this);
-          if (this.Redis == null) {
-            this.Redis = eval("require")("ioredis");
-          }
-          if (this.Events == null) {
-            this.Events = new Events(this);
-          }
-          this.terminated = false;
-          if (this.clusterNodes != null) {
-            this.client = new this.Redis.Cluster(this.clusterNodes, this.clientOptions);
-            this.subscriber = new this.Redis.Cluster(this.clusterNodes, this.clientOptions);
-          } else if (this.client != null && this.client.duplicate == null) {
-            this.subscriber = new this.Redis.Cluster(this.client.startupNodes, this.client.options);
-          } else {
-            if (this.client == null) {
-              this.client = new this.Redis(this.clientOptions);
-            }
-            this.subscriber = this.client.duplicate();
-          }
-          this.limiters = {};
-          this.ready = this.Promise.all([this._setup(this.client, false), this._setup(this.subscriber, true)]).then(() => {
-            this._loadScripts();
-            return {
-              client: this.client,
-              subscriber: this.subscriber
-            };
-          });
-        }
-        _setup(client, sub) {
-          client.setMaxListeners(0);
-          return new this.Promise((resolve3, reject) => {
-            client.on("error", (e) => {
-              return this.Events.trigger("error", e);
-            });
-            if (sub) {
-              client.on("message", (channel, message) => {
-                var ref;
-                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
-              });
-            }
-            if (client.status === "ready") {
-              return resolve3();
-            } else {
-              return client.once("ready", resolve3);
-            }
-          });
-        }
-        _loadScripts() {
-          return Scripts.names.forEach((name) => {
-            return this.client.defineCommand(name, {
-              lua: Scripts.payload(name)
-            });
-          });
-        }
-        __runCommand__(cmd) {
-          var _this = this;
-          return _asyncToGenerator(function* () {
-            var _, deleted;
-            yield _this.ready;
-            var _ref = yield _this.client.pipeline([cmd]).exec();
-            var _ref2 = _slicedToArray(_ref, 1);
-            var _ref2$ = _slicedToArray(_ref2[0], 2);
-            _ = _ref2$[0];
-            deleted = _ref2$[1];
-            return deleted;
-          })();
-        }
-        __addLimiter__(instance) {
-          return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve3, reject) => {
-              return this.subscriber.subscribe(channel, () => {
-                this.limiters[channel] = instance;
-                return resolve3();
-              });
-            });
-          }));
-        }
-        __removeLimiter__(instance) {
-          var _this2 = this;
-          return [instance.channel(), instance.channel_client()].forEach(
-            /* @__PURE__ */ (function() {
-              var _ref3 = _asyncToGenerator(function* (channel) {
-                if (!_this2.terminated) {
-                  yield _this2.subscriber.unsubscribe(channel);
-                }
-                return delete _this2.limiters[channel];
-              });
-              return function(_x) {
-                return _ref3.apply(this, arguments);
-              };
-            })()
-          );
-        }
-        __scriptArgs__(name, id, args, cb) {
-          var keys;
-          keys = Scripts.keys(name, id);
-          return [keys.length].concat(keys, args, cb);
-        }
-        __scriptFn__(name) {
-          return this.client[name].bind(this.client);
-        }
-        disconnect(flush = true) {
-          var i, k, len, ref;
-          ref = Object.keys(this.limiters);
-          for (i = 0, len = ref.length; i < len; i++) {
-            k = ref[i];
-            clearInterval(this.limiters[k]._store.heartbeat);
-          }
-          this.limiters = {};
-          this.terminated = true;
-          if (flush) {
-            return this.Promise.all([this.client.quit(), this.subscriber.quit()]);
-          } else {
-            this.client.disconnect();
-            this.subscriber.disconnect();
-            return this.Promise.resolve();
-          }
-        }
-      }
-      ;
-      IORedisConnection.prototype.datastore = "ioredis";
-      IORedisConnection.prototype.defaults = {
-        Redis: null,
-        clientOptions: {},
-        clusterNodes: null,
-        client: null,
-        Promise,
-        Events: null
-      };
-      return IORedisConnection;
-    }.call(void 0);
-    module.exports = IORedisConnection;
-  }
-});
-
-// node_modules/bottleneck/lib/RedisDatastore.js
-var require_RedisDatastore = __commonJS({
-  "node_modules/bottleneck/lib/RedisDatastore.js"(exports2, module2) {
-    "use strict";
-    function _slicedToArray2(arr, i) {
-      return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
-    }
-    function _nonIterableRest2() {
-      throw new TypeError("Invalid attempt to destructure non-iterable instance");
-    }
-    function _iterableToArrayLimit2(arr, i) {
-      var _arr = [];
-      var _n = true;
-      var _d = false;
-      var _e = void 0;
-      try {
-        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
-          _arr.push(_s.value);
-          if (i && _arr.length === i) break;
-        }
-      } catch (err) {
-        _d = true;
-        _e = err;
-      } finally {
-        try {
-          if (!_n && _i["return"] != null) _i["return"]();
-        } finally {
-          if (_d) throw _e;
-        }
-      }
-      return _arr;
-    }
-    function _arrayWithHoles2(arr) {
-      if (Array.isArray(arr)) return arr;
-    }
-    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
-      try {
-        var info2 = gen[key](arg);
-        var value = info2.value;
-      } catch (error2) {
-        reject(error2);
-        return;
-      }
-      if (info2.done) {
-        resolve3(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator2(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve3, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
-          }
-          function _throw(err) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var BottleneckError;
-    var IORedisConnection2;
-    var RedisConnection2;
-    var RedisDatastore;
-    var parser2;
-    parser2 = require_parser();
-    BottleneckError = require_BottleneckError();
-    RedisConnection2 = require_RedisConnection();
-    IORedisConnection2 = require_IORedisConnection();
-    RedisDatastore = class RedisDatastore {
-      constructor(instance, storeOptions, storeInstanceOptions) {
-        this.instance = instance;
-        this.storeOptions = storeOptions;
-        this.originalId = this.instance.id;
-        this.clientId = this.instance._randomIndex();
-        parser2.load(storeInstanceOptions, storeInstanceOptions, this);
-        this.clients = {};
-        this.capacityPriorityCounters = {};
-        this.sharedConnection = this.connection != null;
-        if (this.connection == null) {
-          this.connection = this.instance.datastore === "redis" ? new RedisConnection2({
-            Redis: this.Redis,
-            clientOptions: this.clientOptions,
-            Promise: this.Promise,
-            Events: this.instance.Events
-          }) : this.instance.datastore === "ioredis" ? new IORedisConnection2({
-            Redis: this.Redis,
-            clientOptions: this.clientOptions,
-            clusterNodes: this.clusterNodes,
-            Promise: this.Promise,
-            Events: this.instance.Events
-          }) : void 0;
-        }
-        this.instance.connection = this.connection;
-        this.instance.datastore = this.connection.datastore;
-        this.ready = this.connection.ready.then((clients) => {
-          this.clients = clients;
-          return this.runScript("init", this.prepareInitSettings(this.clearDatastore));
-        }).then(() => {
-          return this.connection.__addLimiter__(this.instance);
-        }).then(() => {
-          return this.runScript("register_client", [this.instance.queued()]);
-        }).then(() => {
-          var base;
-          if (typeof (base = this.heartbeat = setInterval(() => {
-            return this.runScript("heartbeat", []).catch((e) => {
-              return this.instance.Events.trigger("error", e);
-            });
-          }, this.heartbeatInterval)).unref === "function") {
-            base.unref();
-          }
-          return this.clients;
-        });
-      }
-      __publish__(message) {
-        var _this = this;
-        return _asyncToGenerator2(function* () {
-          var client;
-          var _ref = yield _this.ready;
-          client = _ref.client;
-          return client.publish(_this.instance.channel(), `message:${message.toString()}`);
-        })();
-      }
-      onMessage(channel, message) {
-        var _this2 = this;
-        return _asyncToGenerator2(function* () {
-          var capacity, counter, data, drained, e, newCapacity, pos, priorityClient, rawCapacity, type;
-          try {
-            pos = message.indexOf(":");
-            var _ref2 = [message.slice(0, pos), message.slice(pos + 1)];
-            type = _ref2[0];
-            data = _ref2[1];
-            if (type === "capacity") {
-              return yield _this2.instance._drainAll(data.length > 0 ? ~~data : void 0);
-            } else if (type === "capacity-priority") {
-              var _data$split = data.split(":");
-              var _data$split2 = _slicedToArray2(_data$split, 3);
-              rawCapacity = _data$split2[0];
-              priorityClient = _data$split2[1];
-              counter = _data$split2[2];
-              capacity = rawCapacity.length > 0 ? ~~rawCapacity : void 0;
-              if (priorityClient === _this2.clientId) {
-                drained = yield _this2.instance._drainAll(capacity);
-                newCapacity = capacity != null ? capacity - (drained || 0) : "";
-                return yield _this2.clients.client.publish(_this2.instance.channel(), `capacity-priority:${newCapacity}::${counter}`);
-              } else if (priorityClient === "") {
-                clearTimeout(_this2.capacityPriorityCounters[counter]);
-                delete _this2.capacityPriorityCounters[counter];
-                return _this2.instance._drainAll(capacity);
-              } else {
-                return _this2.capacityPriorityCounters[counter] = setTimeout(
-                  /* @__PURE__ */ _asyncToGenerator2(function* () {
-                    var e2;
-                    try {
-                      delete _this2.capacityPriorityCounters[counter];
-                      yield _this2.runScript("blacklist_client", [priorityClient]);
-                      return yield _this2.instance._drainAll(capacity);
-                    } catch (error2) {
-                      e2 = error2;
-                      return _this2.instance.Events.trigger("error", e2);
-                    }
-                  }),
-                  1e3
-                );
-              }
-            } else if (type === "message") {
-              return _this2.instance.Events.trigger("message", data);
-            } else if (type === "blocked") {
-              return yield _this2.instance._dropAllQueued();
-            }
-          } catch (error2) {
-            e = error2;
-            return _this2.instance.Events.trigger("error", e);
-          }
-        })();
-      }
-      __disconnect__(flush) {
-        clearInterval(this.heartbeat);
-        if (this.sharedConnection) {
-          return this.connection.__removeLimiter__(this.instance);
-        } else {
-          return this.connection.disconnect(flush);
-        }
-      }
-      runScript(name, args) {
-        var _this3 = this;
-        return _asyncToGenerator2(function* () {
-          if (!(name === "init" || name === "register_client")) {
-            yield _this3.ready;
-          }
-          return new _this3.Promise((resolve3, reject) => {
-            var all_args, arr;
-            all_args = [Date.now(), _this3.clientId].concat(args);
-            _this3.instance.Events.trigger("debug", `Calling Redis script: ${name}.lua`, all_args);
-            arr = _this3.connection.__scriptArgs__(name, _this3.originalId, all_args, function(err, replies) {
-              if (err != null) {
-                return reject(err);
-              }
-              return resolve3(replies);
-            });
-            return _this3.connection.__scriptFn__(name)(...arr);
-          }).catch((e) => {
-            if (e.message === "SETTINGS_KEY_NOT_FOUND") {
-              if (name === "heartbeat") {
-                return _this3.Promise.resolve();
-              } else {
-                return _this3.runScript("init", _this3.prepareInitSettings(false)).then(() => {
-                  return _this3.runScript(name, args);
-                });
-              }
-            } else if (e.message === "UNKNOWN_CLIENT") {
-              return _this3.runScript("register_client", [_this3.instance.queued()]).then(() => {
-                return _this3.runScript(name, args);
-              });
-            } else {
-              return _this3.Promise.reject(e);
-            }
-          });
-        })();
-      }
-      prepareArray(arr) {
-        var i, len, results, x;
-        results = [];
-        for (i = 0, len = arr.length; i < len; i++) {
-          x = arr[i];
-          results.push(x != null ? x.toString() : "");
-        }
-        return results;
-      }
-      prepareObject(obj) {
-        var arr, k, v;
-        arr = [];
-        for (k in obj) {
-          v = obj[k];
-          arr.push(k, v != null ? v.toString() : "");
-        }
-        return arr;
-      }
-      prepareInitSettings(clear) {
-        var args;
-        args = this.prepareObject(Object.assign({}, this.storeOptions, {
-          id: this.originalId,
-          version: this.instance.version,
-          groupTimeout: this.timeout,
-          clientTimeout: this.clientTimeout
-        }));
-        args.unshift(clear ? 1 : 0, this.instance.version);
-        return args;
-      }
-      convertBool(b) {
-        return !!b;
-      }
-      __updateSettings__(options2) {
-        var _this4 = this;
-        return _asyncToGenerator2(function* () {
-          yield _this4.runScript("update_settings", _this4.prepareObject(options2));
-          return parser2.overwrite(options2, options2, _this4.storeOptions);
-        })();
-      }
-      __running__() {
-        return this.runScript("running", []);
-      }
-      __queued__() {
-        return this.runScript("queued", []);
-      }
-      __done__() {
-        return this.runScript("done", []);
-      }
-      __groupCheck__() {
-        var _this5 = this;
-        return _asyncToGenerator2(function* () {
-          return _this5.convertBool(yield _this5.runScript("group_check", []));
-        })();
-      }
-      __incrementReservoir__(incr) {
-        return this.runScript("increment_reservoir", [incr]);
-      }
-      __currentReservoir__() {
-        return this.runScript("current_reservoir", []);
-      }
-      __check__(weight) {
-        var _this6 = this;
-        return _asyncToGenerator2(function* () {
-          return _this6.convertBool(yield _this6.runScript("check", _this6.prepareArray([weight])));
-        })();
-      }
-      __register__(index, weight, expiration) {
-        var _this7 = this;
-        return _asyncToGenerator2(function* () {
-          var reservoir, success, wait;
-          var _ref4 = yield _this7.runScript("register", _this7.prepareArray([index, weight, expiration]));
-          var _ref5 = _slicedToArray2(_ref4, 3);
-          success = _ref5[0];
-          wait = _ref5[1];
-          reservoir = _ref5[2];
-          return {
-            success: _this7.convertBool(success),
-            wait,
-            reservoir
-          };
-        })();
-      }
-      __submit__(queueLength, weight) {
-        var _this8 = this;
-        return _asyncToGenerator2(function* () {
-          var blocked, e, maxConcurrent, overweight, reachedHWM, strategy;
-          try {
-            var _ref6 = yield _this8.runScript("submit", _this8.prepareArray([queueLength, weight]));
-            var _ref7 = _slicedToArray2(_ref6, 3);
-            reachedHWM = _ref7[0];
-            blocked = _ref7[1];
-            strategy = _ref7[2];
-            return {
-              reachedHWM: _this8.convertBool(reachedHWM),
-              blocked: _this8.convertBool(blocked),
-              strategy
-            };
-          } catch (error2) {
-            e = error2;
-            if (e.message.indexOf("OVERWEIGHT") === 0) {
-              var _e$message$split = e.message.split(":");
-              var _e$message$split2 = _slicedToArray2(_e$message$split, 3);
-              overweight = _e$message$split2[0];
-              weight = _e$message$split2[1];
-              maxConcurrent = _e$message$split2[2];
-              throw new BottleneckError(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${maxConcurrent}`);
-            } else {
-              throw e;
-            }
-          }
-        })();
-      }
-      __free__(index, weight) {
-        var _this9 = this;
-        return _asyncToGenerator2(function* () {
-          var running;
-          running = yield _this9.runScript("free", _this9.prepareArray([index]));
-          return {
-            running
-          };
-        })();
-      }
-    };
-    module2.exports = RedisDatastore;
-  }
-});
-
-// node_modules/bottleneck/lib/States.js
-var require_States = __commonJS({
-  "node_modules/bottleneck/lib/States.js"(exports2, module2) {
-    "use strict";
-    var BottleneckError;
-    var States;
-    BottleneckError = require_BottleneckError();
-    States = class States {
-      constructor(status1) {
-        this.status = status1;
-        this._jobs = {};
-        this.counts = this.status.map(function() {
-          return 0;
-        });
-      }
-      next(id) {
-        var current, next;
-        current = this._jobs[id];
-        next = current + 1;
-        if (current != null && next < this.status.length) {
-          this.counts[current]--;
-          this.counts[next]++;
-          return this._jobs[id]++;
-        } else if (current != null) {
-          this.counts[current]--;
-          return delete this._jobs[id];
-        }
-      }
-      start(id) {
-        var initial;
-        initial = 0;
-        this._jobs[id] = initial;
-        return this.counts[initial]++;
-      }
-      remove(id) {
-        var current;
-        current = this._jobs[id];
-        if (current != null) {
-          this.counts[current]--;
-          delete this._jobs[id];
-        }
-        return current != null;
-      }
-      jobStatus(id) {
-        var ref;
-        return (ref = this.status[this._jobs[id]]) != null ? ref : null;
-      }
-      statusJobs(status) {
-        var k, pos, ref, results, v;
-        if (status != null) {
-          pos = this.status.indexOf(status);
-          if (pos < 0) {
-            throw new BottleneckError(`status must be one of ${this.status.join(", ")}`);
-          }
-          ref = this._jobs;
-          results = [];
-          for (k in ref) {
-            v = ref[k];
-            if (v === pos) {
-              results.push(k);
-            }
-          }
-          return results;
-        } else {
-          return Object.keys(this._jobs);
-        }
-      }
-      statusCounts() {
-        return this.counts.reduce((acc, v, i) => {
-          acc[this.status[i]] = v;
-          return acc;
-        }, {});
-      }
-    };
-    module2.exports = States;
-  }
-});
-
-// node_modules/bottleneck/lib/Sync.js
-var require_Sync = __commonJS({
-  "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
-    "use strict";
-    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
-      try {
-        var info2 = gen[key](arg);
-        var value = info2.value;
-      } catch (error2) {
-        reject(error2);
-        return;
-      }
-      if (info2.done) {
-        resolve3(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator2(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve3, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
-          }
-          function _throw(err) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var DLList;
-    var Sync;
-    DLList = require_DLList();
-    Sync = class Sync {
-      constructor(name, Promise2) {
-        this.schedule = this.schedule.bind(this);
-        this.name = name;
-        this.Promise = Promise2;
-        this._running = 0;
-        this._queue = new DLList();
-      }
-      isEmpty() {
-        return this._queue.length === 0;
-      }
-      _tryToRun() {
-        var _this = this;
-        return _asyncToGenerator2(function* () {
-          var args, cb, error2, reject, resolve3, returned, task;
-          if (_this._running < 1 && _this._queue.length > 0) {
-            _this._running++;
-            var _this$_queue$shift = _this._queue.shift();
-            task = _this$_queue$shift.task;
-            args = _this$_queue$shift.args;
-            resolve3 = _this$_queue$shift.resolve;
-            reject = _this$_queue$shift.reject;
-            cb = yield _asyncToGenerator2(function* () {
-              try {
-                returned = yield task(...args);
-                return function() {
-                  return resolve3(returned);
-                };
-              } catch (error1) {
-                error2 = error1;
-                return function() {
-                  return reject(error2);
-                };
-              }
-            })();
-            _this._running--;
-            _this._tryToRun();
-            return cb();
-          }
-        })();
-      }
-      schedule(task, ...args) {
-        var promise, reject, resolve3;
-        resolve3 = reject = null;
-        promise = new this.Promise(function(_resolve, _reject) {
-          resolve3 = _resolve;
-          return reject = _reject;
-        });
-        this._queue.push({
-          task,
-          args,
-          resolve: resolve3,
-          reject
-        });
-        this._tryToRun();
-        return promise;
-      }
-    };
-    module2.exports = Sync;
-  }
-});
-
-// node_modules/bottleneck/lib/version.json
-var require_version = __commonJS({
-  "node_modules/bottleneck/lib/version.json"(exports2, module2) {
-    module2.exports = { version: "2.19.5" };
-  }
-});
-
-// node_modules/bottleneck/lib/Group.js
-var require_Group = __commonJS({
-  "node_modules/bottleneck/lib/Group.js"(exports2, module2) {
-    "use strict";
-    function _slicedToArray2(arr, i) {
-      return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
-    }
-    function _nonIterableRest2() {
-      throw new TypeError("Invalid attempt to destructure non-iterable instance");
-    }
-    function _iterableToArrayLimit2(arr, i) {
-      var _arr = [];
-      var _n = true;
-      var _d = false;
-      var _e = void 0;
-      try {
-        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
-          _arr.push(_s.value);
-          if (i && _arr.length === i) break;
-        }
-      } catch (err) {
-        _d = true;
-        _e = err;
-      } finally {
-        try {
-          if (!_n && _i["return"] != null) _i["return"]();
-        } finally {
-          if (_d) throw _e;
-        }
-      }
-      return _arr;
-    }
-    function _arrayWithHoles2(arr) {
-      if (Array.isArray(arr)) return arr;
-    }
-    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
-      try {
-        var info2 = gen[key](arg);
-        var value = info2.value;
-      } catch (error2) {
-        reject(error2);
-        return;
-      }
-      if (info2.done) {
-        resolve3(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator2(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve3, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
-          }
-          function _throw(err) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var Events2;
-    var Group;
-    var IORedisConnection2;
-    var RedisConnection2;
-    var Scripts2;
-    var parser2;
-    parser2 = require_parser();
-    Events2 = require_Events();
-    RedisConnection2 = require_RedisConnection();
-    IORedisConnection2 = require_IORedisConnection();
-    Scripts2 = require_Scripts();
-    Group = function() {
-      class Group2 {
-        constructor(limiterOptions = {}) {
-          this.deleteKey = this.deleteKey.bind(this);
-          this.limiterOptions = limiterOptions;
-          parser2.load(this.limiterOptions, this.defaults, this);
-          this.Events = new Events2(this);
-          this.instances = {};
-          this.Bottleneck = require_Bottleneck();
-          this._startAutoCleanup();
-          this.sharedConnection = this.connection != null;
-          if (this.connection == null) {
-            if (this.limiterOptions.datastore === "redis") {
-              this.connection = new RedisConnection2(Object.assign({}, this.limiterOptions, {
-                Events: this.Events
-              }));
-            } else if (this.limiterOptions.datastore === "ioredis") {
-              this.connection = new IORedisConnection2(Object.assign({}, this.limiterOptions, {
-                Events: this.Events
-              }));
-            }
-          }
-        }
-        key(key = "") {
-          var ref;
-          return (ref = this.instances[key]) != null ? ref : (() => {
-            var limiter;
-            limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-              id: `${this.id}-${key}`,
-              timeout: this.timeout,
-              connection: this.connection
-            }));
-            this.Events.trigger("created", limiter, key);
-            return limiter;
-          })();
-        }
-        deleteKey(key = "") {
-          var _this = this;
-          return _asyncToGenerator2(function* () {
-            var deleted, instance;
-            instance = _this.instances[key];
-            if (_this.connection) {
-              deleted = yield _this.connection.__runCommand__(["del", ...Scripts2.allKeys(`${_this.id}-${key}`)]);
-            }
-            if (instance != null) {
-              delete _this.instances[key];
-              yield instance.disconnect();
-            }
-            return instance != null || deleted > 0;
-          })();
-        }
-        limiters() {
-          var k, ref, results, v;
-          ref = this.instances;
-          results = [];
-          for (k in ref) {
-            v = ref[k];
-            results.push({
-              key: k,
-              limiter: v
-            });
-          }
-          return results;
-        }
-        keys() {
-          return Object.keys(this.instances);
-        }
-        clusterKeys() {
-          var _this2 = this;
-          return _asyncToGenerator2(function* () {
-            var cursor, end, found, i, k, keys, len, next, start;
-            if (_this2.connection == null) {
-              return _this2.Promise.resolve(_this2.keys());
-            }
-            keys = [];
-            cursor = null;
-            start = `b_${_this2.id}-`.length;
-            end = "_settings".length;
-            while (cursor !== 0) {
-              var _ref = yield _this2.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${_this2.id}-*_settings`, "count", 1e4]);
-              var _ref2 = _slicedToArray2(_ref, 2);
-              next = _ref2[0];
-              found = _ref2[1];
-              cursor = ~~next;
-              for (i = 0, len = found.length; i < len; i++) {
-                k = found[i];
-                keys.push(k.slice(start, -end));
-              }
-            }
-            return keys;
-          })();
-        }
-        _startAutoCleanup() {
-          var _this3 = this;
-          var base;
-          clearInterval(this.interval);
-          return typeof (base = this.interval = setInterval(
-            /* @__PURE__ */ _asyncToGenerator2(function* () {
-              var e, k, ref, results, time, v;
-              time = Date.now();
-              ref = _this3.instances;
-              results = [];
-              for (k in ref) {
-                v = ref[k];
-                try {
-                  if (yield v._store.__groupCheck__(time)) {
-                    results.push(_this3.deleteKey(k));
-                  } else {
-                    results.push(void 0);
-                  }
-                } catch (error2) {
-                  e = error2;
-                  results.push(v.Events.trigger("error", e));
-                }
-              }
-              return results;
-            }),
-            this.timeout / 2
-          )).unref === "function" ? base.unref() : void 0;
-        }
-        updateSettings(options2 = {}) {
-          parser2.overwrite(options2, this.defaults, this);
-          parser2.overwrite(options2, options2, this.limiterOptions);
-          if (options2.timeout != null) {
-            return this._startAutoCleanup();
-          }
-        }
-        disconnect(flush = true) {
-          var ref;
-          if (!this.sharedConnection) {
-            return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
-          }
-        }
-      }
-      ;
-      Group2.prototype.defaults = {
-        timeout: 1e3 * 60 * 5,
-        connection: null,
-        Promise,
-        id: "group-key"
-      };
-      return Group2;
-    }.call(void 0);
-    module2.exports = Group;
-  }
-});
-
-// node_modules/bottleneck/lib/Batcher.js
-var require_Batcher = __commonJS({
-  "node_modules/bottleneck/lib/Batcher.js"(exports2, module2) {
-    "use strict";
-    var Batcher;
-    var Events2;
-    var parser2;
-    parser2 = require_parser();
-    Events2 = require_Events();
-    Batcher = function() {
-      class Batcher2 {
-        constructor(options2 = {}) {
-          this.options = options2;
-          parser2.load(this.options, this.defaults, this);
-          this.Events = new Events2(this);
-          this._arr = [];
-          this._resetPromise();
-          this._lastFlush = Date.now();
-        }
-        _resetPromise() {
-          return this._promise = new this.Promise((res, rej) => {
-            return this._resolve = res;
-          });
-        }
-        _flush() {
-          clearTimeout(this._timeout);
-          this._lastFlush = Date.now();
-          this._resolve();
-          this.Events.trigger("batch", this._arr);
-          this._arr = [];
-          return this._resetPromise();
-        }
-        add(data) {
-          var ret;
-          this._arr.push(data);
-          ret = this._promise;
-          if (this._arr.length === this.maxSize) {
-            this._flush();
-          } else if (this.maxTime != null && this._arr.length === 1) {
-            this._timeout = setTimeout(() => {
-              return this._flush();
-            }, this.maxTime);
-          }
-          return ret;
-        }
-      }
-      ;
-      Batcher2.prototype.defaults = {
-        maxTime: null,
-        maxSize: null,
-        Promise
-      };
-      return Batcher2;
-    }.call(void 0);
-    module2.exports = Batcher;
-  }
-});
-
-// node_modules/bottleneck/lib/Bottleneck.js
-var require_Bottleneck = __commonJS({
-  "node_modules/bottleneck/lib/Bottleneck.js"(exports2, module2) {
-    "use strict";
-    function _slicedToArray2(arr, i) {
-      return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
-    }
-    function _iterableToArrayLimit2(arr, i) {
-      var _arr = [];
-      var _n = true;
-      var _d = false;
-      var _e = void 0;
-      try {
-        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
-          _arr.push(_s.value);
-          if (i && _arr.length === i) break;
-        }
-      } catch (err) {
-        _d = true;
-        _e = err;
-      } finally {
-        try {
-          if (!_n && _i["return"] != null) _i["return"]();
-        } finally {
-          if (_d) throw _e;
-        }
-      }
-      return _arr;
-    }
-    function _toArray(arr) {
-      return _arrayWithHoles2(arr) || _iterableToArray(arr) || _nonIterableRest2();
-    }
-    function _nonIterableRest2() {
-      throw new TypeError("Invalid attempt to destructure non-iterable instance");
-    }
-    function _iterableToArray(iter) {
-      if (Symbol.iterator in Object(iter) || Object.prototype.toString.call(iter) === "[object Arguments]") return Array.from(iter);
-    }
-    function _arrayWithHoles2(arr) {
-      if (Array.isArray(arr)) return arr;
-    }
-    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
-      try {
-        var info2 = gen[key](arg);
-        var value = info2.value;
-      } catch (error2) {
-        reject(error2);
-        return;
-      }
-      if (info2.done) {
-        resolve3(value);
-      } else {
-        Promise.resolve(value).then(_next, _throw);
-      }
-    }
-    function _asyncToGenerator2(fn) {
-      return function() {
-        var self2 = this, args = arguments;
-        return new Promise(function(resolve3, reject) {
-          var gen = fn.apply(self2, args);
-          function _next(value) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
-          }
-          function _throw(err) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
-          }
-          _next(void 0);
-        });
-      };
-    }
-    var Bottleneck3;
-    var DEFAULT_PRIORITY;
-    var Events2;
-    var Job;
-    var LocalDatastore;
-    var NUM_PRIORITIES;
-    var Queues;
-    var RedisDatastore;
-    var States;
-    var Sync;
-    var parser2;
-    var splice = [].splice;
-    NUM_PRIORITIES = 10;
-    DEFAULT_PRIORITY = 5;
-    parser2 = require_parser();
-    Queues = require_Queues();
-    Job = require_Job();
-    LocalDatastore = require_LocalDatastore();
-    RedisDatastore = require_RedisDatastore();
-    Events2 = require_Events();
-    States = require_States();
-    Sync = require_Sync();
-    Bottleneck3 = function() {
-      class Bottleneck4 {
-        constructor(options2 = {}, ...invalid) {
-          var storeInstanceOptions, storeOptions;
-          this._addToQueue = this._addToQueue.bind(this);
-          this._validateOptions(options2, invalid);
-          parser2.load(options2, this.instanceDefaults, this);
-          this._queues = new Queues(NUM_PRIORITIES);
-          this._scheduled = {};
-          this._states = new States(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
-          this._limiter = null;
-          this.Events = new Events2(this);
-          this._submitLock = new Sync("submit", this.Promise);
-          this._registerLock = new Sync("register", this.Promise);
-          storeOptions = parser2.load(options2, this.storeDefaults, {});
-          this._store = function() {
-            if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
-              storeInstanceOptions = parser2.load(options2, this.redisStoreDefaults, {});
-              return new RedisDatastore(this, storeOptions, storeInstanceOptions);
-            } else if (this.datastore === "local") {
-              storeInstanceOptions = parser2.load(options2, this.localStoreDefaults, {});
-              return new LocalDatastore(this, storeOptions, storeInstanceOptions);
-            } else {
-              throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
-            }
-          }.call(this);
-          this._queues.on("leftzero", () => {
-            var ref;
-            return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
-          });
-          this._queues.on("zero", () => {
-            var ref;
-            return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
-          });
-        }
-        _validateOptions(options2, invalid) {
-          if (!(options2 != null && typeof options2 === "object" && invalid.length === 0)) {
-            throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
-          }
-        }
-        ready() {
-          return this._store.ready;
-        }
-        clients() {
-          return this._store.clients;
-        }
-        channel() {
-          return `b_${this.id}`;
-        }
-        channel_client() {
-          return `b_${this.id}_${this._store.clientId}`;
-        }
-        publish(message) {
-          return this._store.__publish__(message);
-        }
-        disconnect(flush = true) {
-          return this._store.__disconnect__(flush);
-        }
-        chain(_limiter) {
-          this._limiter = _limiter;
-          return this;
-        }
-        queued(priority) {
-          return this._queues.queued(priority);
-        }
-        clusterQueued() {
-          return this._store.__queued__();
-        }
-        empty() {
-          return this.queued() === 0 && this._submitLock.isEmpty();
-        }
-        running() {
-          return this._store.__running__();
-        }
-        done() {
-          return this._store.__done__();
-        }
-        jobStatus(id) {
-          return this._states.jobStatus(id);
-        }
-        jobs(status) {
-          return this._states.statusJobs(status);
-        }
-        counts() {
-          return this._states.statusCounts();
-        }
-        _randomIndex() {
-          return Math.random().toString(36).slice(2);
-        }
-        check(weight = 1) {
-          return this._store.__check__(weight);
-        }
-        _clearGlobalState(index) {
-          if (this._scheduled[index] != null) {
-            clearTimeout(this._scheduled[index].expiration);
-            delete this._scheduled[index];
-            return true;
-          } else {
-            return false;
-          }
-        }
-        _free(index, job, options2, eventInfo) {
-          var _this = this;
-          return _asyncToGenerator2(function* () {
-            var e, running;
-            try {
-              var _ref = yield _this._store.__free__(index, options2.weight);
-              running = _ref.running;
-              _this.Events.trigger("debug", `Freed ${options2.id}`, eventInfo);
-              if (running === 0 && _this.empty()) {
-                return _this.Events.trigger("idle");
-              }
-            } catch (error1) {
-              e = error1;
-              return _this.Events.trigger("error", e);
-            }
-          })();
-        }
-        _run(index, job, wait) {
-          var clearGlobalState, free, run2;
-          job.doRun();
-          clearGlobalState = this._clearGlobalState.bind(this, index);
-          run2 = this._run.bind(this, index, job);
-          free = this._free.bind(this, index, job);
-          return this._scheduled[index] = {
-            timeout: setTimeout(() => {
-              return job.doExecute(this._limiter, clearGlobalState, run2, free);
-            }, wait),
-            expiration: job.options.expiration != null ? setTimeout(function() {
-              return job.doExpire(clearGlobalState, run2, free);
-            }, wait + job.options.expiration) : void 0,
-            job
-          };
-        }
-        _drainOne(capacity) {
-          return this._registerLock.schedule(() => {
-            var args, index, next, options2, queue;
-            if (this.queued() === 0) {
-              return this.Promise.resolve(null);
-            }
-            queue = this._queues.getFirst();
-            var _next2 = next = queue.first();
-            options2 = _next2.options;
-            args = _next2.args;
-            if (capacity != null && options2.weight > capacity) {
-              return this.Promise.resolve(null);
-            }
-            this.Events.trigger("debug", `Draining ${options2.id}`, {
-              args,
-              options: options2
-            });
-            index = this._randomIndex();
-            return this._store.__register__(index, options2.weight, options2.expiration).then(({
-              success,
-              wait,
-              reservoir
-            }) => {
-              var empty;
-              this.Events.trigger("debug", `Drained ${options2.id}`, {
-                success,
-                args,
-                options: options2
-              });
-              if (success) {
-                queue.shift();
-                empty = this.empty();
-                if (empty) {
-                  this.Events.trigger("empty");
-                }
-                if (reservoir === 0) {
-                  this.Events.trigger("depleted", empty);
-                }
-                this._run(index, next, wait);
-                return this.Promise.resolve(options2.weight);
-              } else {
-                return this.Promise.resolve(null);
-              }
-            });
-          });
-        }
-        _drainAll(capacity, total = 0) {
-          return this._drainOne(capacity).then((drained) => {
-            var newCapacity;
-            if (drained != null) {
-              newCapacity = capacity != null ? capacity - drained : capacity;
-              return this._drainAll(newCapacity, total + drained);
-            } else {
-              return this.Promise.resolve(total);
-            }
-          }).catch((e) => {
-            return this.Events.trigger("error", e);
-          });
-        }
-        _dropAllQueued(message) {
-          return this._queues.shiftAll(function(job) {
-            return job.doDrop({
-              message
-            });
-          });
-        }
-        stop(options2 = {}) {
-          var done, waitForExecuting;
-          options2 = parser2.load(options2, this.stopDefaults);
-          waitForExecuting = (at) => {
-            var finished;
-            finished = () => {
-              var counts;
-              counts = this._states.counts;
-              return counts[0] + counts[1] + counts[2] + counts[3] === at;
-            };
-            return new this.Promise((resolve3, reject) => {
-              if (finished()) {
-                return resolve3();
-              } else {
-                return this.on("done", () => {
-                  if (finished()) {
-                    this.removeAllListeners("done");
-                    return resolve3();
-                  }
-                });
-              }
-            });
-          };
-          done = options2.dropWaitingJobs ? (this._run = function(index, next) {
-            return next.doDrop({
-              message: options2.dropErrorMessage
-            });
-          }, this._drainOne = () => {
-            return this.Promise.resolve(null);
-          }, this._registerLock.schedule(() => {
-            return this._submitLock.schedule(() => {
-              var k, ref, v;
-              ref = this._scheduled;
-              for (k in ref) {
-                v = ref[k];
-                if (this.jobStatus(v.job.options.id) === "RUNNING") {
-                  clearTimeout(v.timeout);
-                  clearTimeout(v.expiration);
-                  v.job.doDrop({
-                    message: options2.dropErrorMessage
-                  });
-                }
-              }
-              this._dropAllQueued(options2.dropErrorMessage);
-              return waitForExecuting(0);
-            });
-          })) : this.schedule({
-            priority: NUM_PRIORITIES - 1,
-            weight: 0
-          }, () => {
-            return waitForExecuting(1);
-          });
-          this._receive = function(job) {
-            return job._reject(new Bottleneck4.prototype.BottleneckError(options2.enqueueErrorMessage));
-          };
-          this.stop = () => {
-            return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
-          };
-          return done;
-        }
-        _addToQueue(job) {
-          var _this2 = this;
-          return _asyncToGenerator2(function* () {
-            var args, blocked, error2, options2, reachedHWM, shifted, strategy;
-            args = job.args;
-            options2 = job.options;
-            try {
-              var _ref2 = yield _this2._store.__submit__(_this2.queued(), options2.weight);
-              reachedHWM = _ref2.reachedHWM;
-              blocked = _ref2.blocked;
-              strategy = _ref2.strategy;
-            } catch (error1) {
-              error2 = error1;
-              _this2.Events.trigger("debug", `Could not queue ${options2.id}`, {
-                args,
-                options: options2,
-                error: error2
-              });
-              job.doDrop({
-                error: error2
-              });
-              return false;
-            }
-            if (blocked) {
-              job.doDrop();
-              return true;
-            } else if (reachedHWM) {
-              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? _this2._queues.shiftLastFrom(options2.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? _this2._queues.shiftLastFrom(options2.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
-              if (shifted != null) {
-                shifted.doDrop();
-              }
-              if (shifted == null || strategy === Bottleneck4.prototype.strategy.OVERFLOW) {
-                if (shifted == null) {
-                  job.doDrop();
-                }
-                return reachedHWM;
-              }
-            }
-            job.doQueue(reachedHWM, blocked);
-            _this2._queues.push(job);
-            yield _this2._drainAll();
-            return reachedHWM;
-          })();
-        }
-        _receive(job) {
-          if (this._states.jobStatus(job.options.id) != null) {
-            job._reject(new Bottleneck4.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
-            return false;
-          } else {
-            job.doReceive();
-            return this._submitLock.schedule(this._addToQueue, job);
-          }
-        }
-        submit(...args) {
-          var cb, fn, job, options2, ref, ref1, task;
-          if (typeof args[0] === "function") {
-            var _ref3, _ref4, _splice$call, _splice$call2;
-            ref = args, _ref3 = ref, _ref4 = _toArray(_ref3), fn = _ref4[0], args = _ref4.slice(1), _ref3, _splice$call = splice.call(args, -1), _splice$call2 = _slicedToArray2(_splice$call, 1), cb = _splice$call2[0], _splice$call;
-            options2 = parser2.load({}, this.jobDefaults);
-          } else {
-            var _ref5, _ref6, _splice$call3, _splice$call4;
-            ref1 = args, _ref5 = ref1, _ref6 = _toArray(_ref5), options2 = _ref6[0], fn = _ref6[1], args = _ref6.slice(2), _ref5, _splice$call3 = splice.call(args, -1), _splice$call4 = _slicedToArray2(_splice$call3, 1), cb = _splice$call4[0], _splice$call3;
-            options2 = parser2.load(options2, this.jobDefaults);
-          }
-          task = (...args2) => {
-            return new this.Promise(function(resolve3, reject) {
-              return fn(...args2, function(...args3) {
-                return (args3[0] != null ? reject : resolve3)(args3);
-              });
-            });
-          };
-          job = new Job(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-          job.promise.then(function(args2) {
-            return typeof cb === "function" ? cb(...args2) : void 0;
-          }).catch(function(args2) {
-            if (Array.isArray(args2)) {
-              return typeof cb === "function" ? cb(...args2) : void 0;
-            } else {
-              return typeof cb === "function" ? cb(args2) : void 0;
-            }
-          });
-          return this._receive(job);
-        }
-        schedule(...args) {
-          var job, options2, task;
-          if (typeof args[0] === "function") {
-            var _args = args;
-            var _args2 = _toArray(_args);
-            task = _args2[0];
-            args = _args2.slice(1);
-            options2 = {};
-          } else {
-            var _args3 = args;
-            var _args4 = _toArray(_args3);
-            options2 = _args4[0];
-            task = _args4[1];
-            args = _args4.slice(2);
-          }
-          job = new Job(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-          this._receive(job);
-          return job.promise;
-        }
-        wrap(fn) {
-          var schedule, wrapped;
-          schedule = this.schedule.bind(this);
-          wrapped = function wrapped2(...args) {
-            return schedule(fn.bind(this), ...args);
-          };
-          wrapped.withOptions = function(options2, ...args) {
-            return schedule(options2, fn, ...args);
-          };
-          return wrapped;
-        }
-        updateSettings(options2 = {}) {
-          var _this3 = this;
-          return _asyncToGenerator2(function* () {
-            yield _this3._store.__updateSettings__(parser2.overwrite(options2, _this3.storeDefaults));
-            parser2.overwrite(options2, _this3.instanceDefaults, _this3);
-            return _this3;
-          })();
-        }
-        currentReservoir() {
-          return this._store.__currentReservoir__();
-        }
-        incrementReservoir(incr = 0) {
-          return this._store.__incrementReservoir__(incr);
-        }
-      }
-      ;
-      Bottleneck4.default = Bottleneck4;
-      Bottleneck4.Events = Events2;
-      Bottleneck4.version = Bottleneck4.prototype.version = require_version().version;
-      Bottleneck4.strategy = Bottleneck4.prototype.strategy = {
-        LEAK: 1,
-        OVERFLOW: 2,
-        OVERFLOW_PRIORITY: 4,
-        BLOCK: 3
-      };
-      Bottleneck4.BottleneckError = Bottleneck4.prototype.BottleneckError = require_BottleneckError();
-      Bottleneck4.Group = Bottleneck4.prototype.Group = require_Group();
-      Bottleneck4.RedisConnection = Bottleneck4.prototype.RedisConnection = require_RedisConnection();
-      Bottleneck4.IORedisConnection = Bottleneck4.prototype.IORedisConnection = require_IORedisConnection();
-      Bottleneck4.Batcher = Bottleneck4.prototype.Batcher = require_Batcher();
-      Bottleneck4.prototype.jobDefaults = {
-        priority: DEFAULT_PRIORITY,
-        weight: 1,
-        expiration: null,
-        id: "<no-id>"
-      };
-      Bottleneck4.prototype.storeDefaults = {
-        maxConcurrent: null,
-        minTime: 0,
-        highWater: null,
-        strategy: Bottleneck4.prototype.strategy.LEAK,
-        penalty: null,
-        reservoir: null,
-        reservoirRefreshInterval: null,
-        reservoirRefreshAmount: null,
-        reservoirIncreaseInterval: null,
-        reservoirIncreaseAmount: null,
-        reservoirIncreaseMaximum: null
-      };
-      Bottleneck4.prototype.localStoreDefaults = {
-        Promise,
-        timeout: null,
-        heartbeatInterval: 250
-      };
-      Bottleneck4.prototype.redisStoreDefaults = {
-        Promise,
-        timeout: null,
-        heartbeatInterval: 5e3,
-        clientTimeout: 1e4,
-        Redis: null,
-        clientOptions: {},
-        clusterNodes: null,
-        clearDatastore: false,
-        connection: null
-      };
-      Bottleneck4.prototype.instanceDefaults = {
-        datastore: "local",
-        connection: null,
-        id: "<no-id>",
-        rejectOnDrop: true,
-        trackDoneStatus: false,
-        Promise
-      };
-      Bottleneck4.prototype.stopDefaults = {
-        enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
-        dropWaitingJobs: true,
-        dropErrorMessage: "This limiter has been stopped."
-      };
-      return Bottleneck4;
-    }.call(void 0);
-    module2.exports = Bottleneck3;
-  }
-});
-
-// node_modules/bottleneck/lib/index.js
-var require_lib2 = __commonJS({
-  "node_modules/bottleneck/lib/index.js"(exports2, module2) {
-    "use strict";
-    module2.exports = require_Bottleneck();
-  }
-});
-
-// node_modules/picomatch/lib/constants.js
-var require_constants6 = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports2, module2) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module2.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils2 = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports2) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants6();
-    exports2.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports2.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
-    exports2.isRegexChar = (str2) => str2.length === 1 && exports2.hasRegexChars(str2);
-    exports2.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports2.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
-    exports2.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform2 = navigator.platform.toLowerCase();
-        return platform2 === "win32" || platform2 === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports2.removeBackslashes = (str2) => {
-      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports2.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports2.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports2.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports2.wrapOutput = (input, state = {}, options2 = {}) => {
-      const prepend = options2.contains ? "" : "^";
-      const append = options2.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-    exports2.basename = (path6, { windows } = {}) => {
-      const segs = path6.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports2, module2) {
-    "use strict";
-    var utils = require_utils2();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants6();
-    var isPathSeparator = (code2) => {
-      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input, options2) => {
-      const opts = options2 || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str2 = input;
-      let index = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code2;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str2.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code2;
-        return str2.charCodeAt(++index);
-      };
-      while (index < length) {
-        code2 = advance();
-        let next;
-        if (code2 === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code2 = advance();
-          if (code2 === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code2 = advance())) {
-            if (code2 === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code2 === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code2 === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code2 = advance())) {
-                if (code2 === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code2 === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code2 === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code2 = advance())) {
-              if (code2 === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code2 === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str2;
-      let prefix = "";
-      let glob = "";
-      if (start > 0) {
-        prefix = str2.slice(0, start);
-        str2 = str2.slice(start);
-        lastIndex -= start;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str2.slice(0, lastIndex);
-        glob = str2.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str2;
-      } else {
-        base = str2;
-      }
-      if (base && base !== "" && base !== "/" && base !== str2) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code2)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value2 = input.slice(n2, i);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i >= start) {
-            parts.push(value2);
-            prevIndex = i;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value = input.slice(n);
-        parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module2.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse2 = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports2, module2) {
-    "use strict";
-    var constants3 = require_constants6();
-    var utils = require_utils2();
-    var {
-      MAX_LENGTH: MAX_LENGTH2,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants3;
-    var expandRange = (args, options2) => {
-      if (typeof options2.expandRange === "function") {
-        return options2.expandRange(...args, options2);
-      }
-      args.sort();
-      const value = `[${args.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote2 = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote2 === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote2 = 0;
-      let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote2 === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options2) => {
-      if (options2.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal2 = normalizeSimpleBranch(branch);
-        if (literal2 && literal2.length === 1) {
-          safeChars.push(literal2);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse4 = (input, options2) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options2 };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants3.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal2 = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal2;
-          open2.output = safeOutput || utils.escapeRegex(literal2);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
-          }
-          state.output = token.output + open2.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse4(rest, { ...options2, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options2);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix2 = POSIX_REGEX_SOURCE[rest2];
-                if (posix2) {
-                  prev.value = pre + posix2;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open2 = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open2);
-          push(open2);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
-              tokens.pop();
-              if (arr[i].type === "brace") {
-                break;
-              }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse4.fastpaths = (input, options2) => {
-      const opts = { ...options2 };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants3.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str2) => {
-        switch (str2) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str2);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module2.exports = parse4;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
-    "use strict";
-    var scan = require_scan();
-    var parse4 = require_parse2();
-    var utils = require_utils2();
-    var constants3 = require_constants6();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch4 = (glob, options2, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch4(input, options2, returnState));
-        const arrayMatcher = (str2) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str2);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options2 || {};
-      const posix2 = opts.windows;
-      const regex2 = isState ? picomatch4.compileRe(glob, options2) : picomatch4.makeRe(glob, options2, false, true);
-      const state = regex2.state;
-      delete regex2.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch4.test(input, regex2, options2, { glob, posix: posix2 });
-        const result = { glob, state, regex: regex2, posix: posix2, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch4.test = (input, regex2, options2, { glob, posix: posix2 } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options2 || {};
-      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format ? format(input) : input;
-      if (match === false) {
-        output = format ? format(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch4.matchBase(input, regex2, options2, posix2);
-        } else {
-          match = regex2.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch4.matchBase = (input, glob, options2, posix2 = options2 && options2.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options2);
-      return regex2.test(utils.basename(input, { windows: posix2 }));
-    };
-    picomatch4.isMatch = (str2, patterns, options2) => picomatch4(patterns, options2)(str2);
-    picomatch4.parse = (pattern, options2) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options2));
-      return parse4(pattern, { ...options2, fastpaths: false });
-    };
-    picomatch4.scan = (input, options2) => scan(input, options2);
-    picomatch4.compileRe = (state, options2, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options2 || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex2 = picomatch4.toRegex(source, options2);
-      if (returnState === true) {
-        regex2.state = state;
-      }
-      return regex2;
-    };
-    picomatch4.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options2.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse4.fastpaths(input, options2);
-      }
-      if (!parsed.output) {
-        parsed = parse4(input, options2);
-      }
-      return picomatch4.compileRe(parsed, options2, returnOutput, returnState);
-    };
-    picomatch4.toRegex = (source, options2) => {
-      try {
-        const opts = options2 || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options2 && options2.debug === true) throw err;
-        return /$^/;
-      }
-    };
-    picomatch4.constants = constants3;
-    module2.exports = picomatch4;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports2, module2) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils2();
-    function picomatch4(glob, options2, returnState = false) {
-      if (options2 && (options2.windows === null || options2.windows === void 0)) {
-        options2 = { ...options2, windows: utils.isWindows() };
-      }
-      return pico(glob, options2, returnState);
-    }
-    Object.assign(picomatch4, pico);
-    module2.exports = picomatch4;
-  }
-});
-
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
@@ -32201,7 +26233,7 @@ var require_line_counter = __commonJS({
 });
 
 // node_modules/yaml/dist/parse/parser.js
-var require_parser2 = __commonJS({
+var require_parser = __commonJS({
   "node_modules/yaml/dist/parse/parser.js"(exports2) {
     "use strict";
     var node_process = __require("process");
@@ -33084,7 +27116,7 @@ var require_public_api = __commonJS({
     var log = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
-    var parser2 = require_parser2();
+    var parser2 = require_parser();
     function parseOptions(options2) {
       const prettyErrors = options2.prettyErrors !== false;
       const lineCounter$1 = options2.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
@@ -33188,7 +27220,7 @@ var require_dist = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
-    var parser2 = require_parser2();
+    var parser2 = require_parser();
     var publicApi = require_public_api();
     var visit = require_visit();
     exports2.Composer = composer.Composer;
@@ -33220,6 +27252,5974 @@ var require_dist = __commonJS({
     exports2.stringify = publicApi.stringify;
     exports2.visit = visit.visit;
     exports2.visitAsync = visit.visitAsync;
+  }
+});
+
+// node_modules/bottleneck/light.js
+var require_light = __commonJS({
+  "node_modules/bottleneck/light.js"(exports2, module2) {
+    (function(global2, factory) {
+      typeof exports2 === "object" && typeof module2 !== "undefined" ? module2.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
+    })(exports2, (function() {
+      "use strict";
+      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
+      function getCjsExportFromNamespace(n) {
+        return n && n["default"] || n;
+      }
+      var load = function(received, defaults2, onto = {}) {
+        var k, ref, v;
+        for (k in defaults2) {
+          v = defaults2[k];
+          onto[k] = (ref = received[k]) != null ? ref : v;
+        }
+        return onto;
+      };
+      var overwrite = function(received, defaults2, onto = {}) {
+        var k, v;
+        for (k in received) {
+          v = received[k];
+          if (defaults2[k] !== void 0) {
+            onto[k] = v;
+          }
+        }
+        return onto;
+      };
+      var parser2 = {
+        load,
+        overwrite
+      };
+      var DLList;
+      DLList = class DLList {
+        constructor(incr, decr) {
+          this.incr = incr;
+          this.decr = decr;
+          this._first = null;
+          this._last = null;
+          this.length = 0;
+        }
+        push(value) {
+          var node;
+          this.length++;
+          if (typeof this.incr === "function") {
+            this.incr();
+          }
+          node = {
+            value,
+            prev: this._last,
+            next: null
+          };
+          if (this._last != null) {
+            this._last.next = node;
+            this._last = node;
+          } else {
+            this._first = this._last = node;
+          }
+          return void 0;
+        }
+        shift() {
+          var value;
+          if (this._first == null) {
+            return;
+          } else {
+            this.length--;
+            if (typeof this.decr === "function") {
+              this.decr();
+            }
+          }
+          value = this._first.value;
+          if ((this._first = this._first.next) != null) {
+            this._first.prev = null;
+          } else {
+            this._last = null;
+          }
+          return value;
+        }
+        first() {
+          if (this._first != null) {
+            return this._first.value;
+          }
+        }
+        getArray() {
+          var node, ref, results;
+          node = this._first;
+          results = [];
+          while (node != null) {
+            results.push((ref = node, node = node.next, ref.value));
+          }
+          return results;
+        }
+        forEachShift(cb) {
+          var node;
+          node = this.shift();
+          while (node != null) {
+            cb(node), node = this.shift();
+          }
+          return void 0;
+        }
+        debug() {
+          var node, ref, ref1, ref2, results;
+          node = this._first;
+          results = [];
+          while (node != null) {
+            results.push((ref = node, node = node.next, {
+              value: ref.value,
+              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+              next: (ref2 = ref.next) != null ? ref2.value : void 0
+            }));
+          }
+          return results;
+        }
+      };
+      var DLList_1 = DLList;
+      var Events2;
+      Events2 = class Events {
+        constructor(instance) {
+          this.instance = instance;
+          this._events = {};
+          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
+            throw new Error("An Emitter already exists for this object");
+          }
+          this.instance.on = (name, cb) => {
+            return this._addListener(name, "many", cb);
+          };
+          this.instance.once = (name, cb) => {
+            return this._addListener(name, "once", cb);
+          };
+          this.instance.removeAllListeners = (name = null) => {
+            if (name != null) {
+              return delete this._events[name];
+            } else {
+              return this._events = {};
+            }
+          };
+        }
+        _addListener(name, status, cb) {
+          var base;
+          if ((base = this._events)[name] == null) {
+            base[name] = [];
+          }
+          this._events[name].push({ cb, status });
+          return this.instance;
+        }
+        listenerCount(name) {
+          if (this._events[name] != null) {
+            return this._events[name].length;
+          } else {
+            return 0;
+          }
+        }
+        async trigger(name, ...args) {
+          var e, promises3;
+          try {
+            if (name !== "debug") {
+              this.trigger("debug", `Event triggered: ${name}`, args);
+            }
+            if (this._events[name] == null) {
+              return;
+            }
+            this._events[name] = this._events[name].filter(function(listener) {
+              return listener.status !== "none";
+            });
+            promises3 = this._events[name].map(async (listener) => {
+              var e2, returned;
+              if (listener.status === "none") {
+                return;
+              }
+              if (listener.status === "once") {
+                listener.status = "none";
+              }
+              try {
+                returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+                if (typeof (returned != null ? returned.then : void 0) === "function") {
+                  return await returned;
+                } else {
+                  return returned;
+                }
+              } catch (error2) {
+                e2 = error2;
+                {
+                  this.trigger("error", e2);
+                }
+                return null;
+              }
+            });
+            return (await Promise.all(promises3)).find(function(x) {
+              return x != null;
+            });
+          } catch (error2) {
+            e = error2;
+            {
+              this.trigger("error", e);
+            }
+            return null;
+          }
+        }
+      };
+      var Events_1 = Events2;
+      var DLList$1, Events$1, Queues;
+      DLList$1 = DLList_1;
+      Events$1 = Events_1;
+      Queues = class Queues {
+        constructor(num_priorities) {
+          var i;
+          this.Events = new Events$1(this);
+          this._length = 0;
+          this._lists = (function() {
+            var j, ref, results;
+            results = [];
+            for (i = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i = 1 <= ref ? ++j : --j) {
+              results.push(new DLList$1((() => {
+                return this.incr();
+              }), (() => {
+                return this.decr();
+              })));
+            }
+            return results;
+          }).call(this);
+        }
+        incr() {
+          if (this._length++ === 0) {
+            return this.Events.trigger("leftzero");
+          }
+        }
+        decr() {
+          if (--this._length === 0) {
+            return this.Events.trigger("zero");
+          }
+        }
+        push(job) {
+          return this._lists[job.options.priority].push(job);
+        }
+        queued(priority) {
+          if (priority != null) {
+            return this._lists[priority].length;
+          } else {
+            return this._length;
+          }
+        }
+        shiftAll(fn) {
+          return this._lists.forEach(function(list) {
+            return list.forEachShift(fn);
+          });
+        }
+        getFirst(arr = this._lists) {
+          var j, len, list;
+          for (j = 0, len = arr.length; j < len; j++) {
+            list = arr[j];
+            if (list.length > 0) {
+              return list;
+            }
+          }
+          return [];
+        }
+        shiftLastFrom(priority) {
+          return this.getFirst(this._lists.slice(priority).reverse()).shift();
+        }
+      };
+      var Queues_1 = Queues;
+      var BottleneckError;
+      BottleneckError = class BottleneckError extends Error {
+      };
+      var BottleneckError_1 = BottleneckError;
+      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+      NUM_PRIORITIES = 10;
+      DEFAULT_PRIORITY = 5;
+      parser$1 = parser2;
+      BottleneckError$1 = BottleneckError_1;
+      Job = class Job {
+        constructor(task, args, options2, jobDefaults, rejectOnDrop, Events3, _states, Promise2) {
+          this.task = task;
+          this.args = args;
+          this.rejectOnDrop = rejectOnDrop;
+          this.Events = Events3;
+          this._states = _states;
+          this.Promise = Promise2;
+          this.options = parser$1.load(options2, jobDefaults);
+          this.options.priority = this._sanitizePriority(this.options.priority);
+          if (this.options.id === jobDefaults.id) {
+            this.options.id = `${this.options.id}-${this._randomIndex()}`;
+          }
+          this.promise = new this.Promise((_resolve, _reject) => {
+            this._resolve = _resolve;
+            this._reject = _reject;
+          });
+          this.retryCount = 0;
+        }
+        _sanitizePriority(priority) {
+          var sProperty;
+          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+          if (sProperty < 0) {
+            return 0;
+          } else if (sProperty > NUM_PRIORITIES - 1) {
+            return NUM_PRIORITIES - 1;
+          } else {
+            return sProperty;
+          }
+        }
+        _randomIndex() {
+          return Math.random().toString(36).slice(2);
+        }
+        doDrop({ error: error2, message = "This job has been dropped by Bottleneck" } = {}) {
+          if (this._states.remove(this.options.id)) {
+            if (this.rejectOnDrop) {
+              this._reject(error2 != null ? error2 : new BottleneckError$1(message));
+            }
+            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
+            return true;
+          } else {
+            return false;
+          }
+        }
+        _assertStatus(expected) {
+          var status;
+          status = this._states.jobStatus(this.options.id);
+          if (!(status === expected || expected === "DONE" && status === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          }
+        }
+        doReceive() {
+          this._states.start(this.options.id);
+          return this.Events.trigger("received", { args: this.args, options: this.options });
+        }
+        doQueue(reachedHWM, blocked) {
+          this._assertStatus("RECEIVED");
+          this._states.next(this.options.id);
+          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
+        }
+        doRun() {
+          if (this.retryCount === 0) {
+            this._assertStatus("QUEUED");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
+        }
+        async doExecute(chained, clearGlobalState, run2, free) {
+          var error2, eventInfo, passed;
+          if (this.retryCount === 0) {
+            this._assertStatus("RUNNING");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          this.Events.trigger("executing", eventInfo);
+          try {
+            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
+            if (clearGlobalState()) {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._resolve(passed);
+            }
+          } catch (error1) {
+            error2 = error1;
+            return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
+          }
+        }
+        doExpire(clearGlobalState, run2, free) {
+          var error2, eventInfo;
+          if (this._states.jobStatus(this.options.id === "RUNNING")) {
+            this._states.next(this.options.id);
+          }
+          this._assertStatus("EXECUTING");
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+          return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
+        }
+        async _onFailure(error2, eventInfo, clearGlobalState, run2, free) {
+          var retry2, retryAfter;
+          if (clearGlobalState()) {
+            retry2 = await this.Events.trigger("failed", error2, eventInfo);
+            if (retry2 != null) {
+              retryAfter = ~~retry2;
+              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+              this.retryCount++;
+              return run2(retryAfter);
+            } else {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._reject(error2);
+            }
+          }
+        }
+        doDone(eventInfo) {
+          this._assertStatus("EXECUTING");
+          this._states.next(this.options.id);
+          return this.Events.trigger("done", eventInfo);
+        }
+      };
+      var Job_1 = Job;
+      var BottleneckError$2, LocalDatastore, parser$2;
+      parser$2 = parser2;
+      BottleneckError$2 = BottleneckError_1;
+      LocalDatastore = class LocalDatastore {
+        constructor(instance, storeOptions, storeInstanceOptions) {
+          this.instance = instance;
+          this.storeOptions = storeOptions;
+          this.clientId = this.instance._randomIndex();
+          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+          this._running = 0;
+          this._done = 0;
+          this._unblockTime = 0;
+          this.ready = this.Promise.resolve();
+          this.clients = {};
+          this._startHeartbeat();
+        }
+        _startHeartbeat() {
+          var base;
+          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
+            return typeof (base = this.heartbeat = setInterval(() => {
+              var amount, incr, maximum, now, reservoir;
+              now = Date.now();
+              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+                this._lastReservoirRefresh = now;
+                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+                this.instance._drainAll(this.computeCapacity());
+              }
+              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+                ({
+                  reservoirIncreaseAmount: amount,
+                  reservoirIncreaseMaximum: maximum,
+                  reservoir
+                } = this.storeOptions);
+                this._lastReservoirIncrease = now;
+                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+                if (incr > 0) {
+                  this.storeOptions.reservoir += incr;
+                  return this.instance._drainAll(this.computeCapacity());
+                }
+              }
+            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
+          } else {
+            return clearInterval(this.heartbeat);
+          }
+        }
+        async __publish__(message) {
+          await this.yieldLoop();
+          return this.instance.Events.trigger("message", message.toString());
+        }
+        async __disconnect__(flush) {
+          await this.yieldLoop();
+          clearInterval(this.heartbeat);
+          return this.Promise.resolve();
+        }
+        yieldLoop(t = 0) {
+          return new this.Promise(function(resolve3, reject) {
+            return setTimeout(resolve3, t);
+          });
+        }
+        computePenalty() {
+          var ref;
+          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
+        }
+        async __updateSettings__(options2) {
+          await this.yieldLoop();
+          parser$2.overwrite(options2, options2, this.storeOptions);
+          this._startHeartbeat();
+          this.instance._drainAll(this.computeCapacity());
+          return true;
+        }
+        async __running__() {
+          await this.yieldLoop();
+          return this._running;
+        }
+        async __queued__() {
+          await this.yieldLoop();
+          return this.instance.queued();
+        }
+        async __done__() {
+          await this.yieldLoop();
+          return this._done;
+        }
+        async __groupCheck__(time) {
+          await this.yieldLoop();
+          return this._nextRequest + this.timeout < time;
+        }
+        computeCapacity() {
+          var maxConcurrent, reservoir;
+          ({ maxConcurrent, reservoir } = this.storeOptions);
+          if (maxConcurrent != null && reservoir != null) {
+            return Math.min(maxConcurrent - this._running, reservoir);
+          } else if (maxConcurrent != null) {
+            return maxConcurrent - this._running;
+          } else if (reservoir != null) {
+            return reservoir;
+          } else {
+            return null;
+          }
+        }
+        conditionsCheck(weight) {
+          var capacity;
+          capacity = this.computeCapacity();
+          return capacity == null || weight <= capacity;
+        }
+        async __incrementReservoir__(incr) {
+          var reservoir;
+          await this.yieldLoop();
+          reservoir = this.storeOptions.reservoir += incr;
+          this.instance._drainAll(this.computeCapacity());
+          return reservoir;
+        }
+        async __currentReservoir__() {
+          await this.yieldLoop();
+          return this.storeOptions.reservoir;
+        }
+        isBlocked(now) {
+          return this._unblockTime >= now;
+        }
+        check(weight, now) {
+          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
+        }
+        async __check__(weight) {
+          var now;
+          await this.yieldLoop();
+          now = Date.now();
+          return this.check(weight, now);
+        }
+        async __register__(index, weight, expiration) {
+          var now, wait;
+          await this.yieldLoop();
+          now = Date.now();
+          if (this.conditionsCheck(weight)) {
+            this._running += weight;
+            if (this.storeOptions.reservoir != null) {
+              this.storeOptions.reservoir -= weight;
+            }
+            wait = Math.max(this._nextRequest - now, 0);
+            this._nextRequest = now + wait + this.storeOptions.minTime;
+            return {
+              success: true,
+              wait,
+              reservoir: this.storeOptions.reservoir
+            };
+          } else {
+            return {
+              success: false
+            };
+          }
+        }
+        strategyIsBlock() {
+          return this.storeOptions.strategy === 3;
+        }
+        async __submit__(queueLength, weight) {
+          var blocked, now, reachedHWM;
+          await this.yieldLoop();
+          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
+            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+          }
+          now = Date.now();
+          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+          if (blocked) {
+            this._unblockTime = now + this.computePenalty();
+            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+            this.instance._dropAllQueued();
+          }
+          return {
+            reachedHWM,
+            blocked,
+            strategy: this.storeOptions.strategy
+          };
+        }
+        async __free__(index, weight) {
+          await this.yieldLoop();
+          this._running -= weight;
+          this._done += weight;
+          this.instance._drainAll(this.computeCapacity());
+          return {
+            running: this._running
+          };
+        }
+      };
+      var LocalDatastore_1 = LocalDatastore;
+      var BottleneckError$3, States;
+      BottleneckError$3 = BottleneckError_1;
+      States = class States {
+        constructor(status1) {
+          this.status = status1;
+          this._jobs = {};
+          this.counts = this.status.map(function() {
+            return 0;
+          });
+        }
+        next(id) {
+          var current, next;
+          current = this._jobs[id];
+          next = current + 1;
+          if (current != null && next < this.status.length) {
+            this.counts[current]--;
+            this.counts[next]++;
+            return this._jobs[id]++;
+          } else if (current != null) {
+            this.counts[current]--;
+            return delete this._jobs[id];
+          }
+        }
+        start(id) {
+          var initial;
+          initial = 0;
+          this._jobs[id] = initial;
+          return this.counts[initial]++;
+        }
+        remove(id) {
+          var current;
+          current = this._jobs[id];
+          if (current != null) {
+            this.counts[current]--;
+            delete this._jobs[id];
+          }
+          return current != null;
+        }
+        jobStatus(id) {
+          var ref;
+          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+        }
+        statusJobs(status) {
+          var k, pos, ref, results, v;
+          if (status != null) {
+            pos = this.status.indexOf(status);
+            if (pos < 0) {
+              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
+            }
+            ref = this._jobs;
+            results = [];
+            for (k in ref) {
+              v = ref[k];
+              if (v === pos) {
+                results.push(k);
+              }
+            }
+            return results;
+          } else {
+            return Object.keys(this._jobs);
+          }
+        }
+        statusCounts() {
+          return this.counts.reduce(((acc, v, i) => {
+            acc[this.status[i]] = v;
+            return acc;
+          }), {});
+        }
+      };
+      var States_1 = States;
+      var DLList$2, Sync;
+      DLList$2 = DLList_1;
+      Sync = class Sync {
+        constructor(name, Promise2) {
+          this.schedule = this.schedule.bind(this);
+          this.name = name;
+          this.Promise = Promise2;
+          this._running = 0;
+          this._queue = new DLList$2();
+        }
+        isEmpty() {
+          return this._queue.length === 0;
+        }
+        async _tryToRun() {
+          var args, cb, error2, reject, resolve3, returned, task;
+          if (this._running < 1 && this._queue.length > 0) {
+            this._running++;
+            ({ task, args, resolve: resolve3, reject } = this._queue.shift());
+            cb = await (async function() {
+              try {
+                returned = await task(...args);
+                return function() {
+                  return resolve3(returned);
+                };
+              } catch (error1) {
+                error2 = error1;
+                return function() {
+                  return reject(error2);
+                };
+              }
+            })();
+            this._running--;
+            this._tryToRun();
+            return cb();
+          }
+        }
+        schedule(task, ...args) {
+          var promise, reject, resolve3;
+          resolve3 = reject = null;
+          promise = new this.Promise(function(_resolve, _reject) {
+            resolve3 = _resolve;
+            return reject = _reject;
+          });
+          this._queue.push({ task, args, resolve: resolve3, reject });
+          this._tryToRun();
+          return promise;
+        }
+      };
+      var Sync_1 = Sync;
+      var version3 = "2.19.5";
+      var version$1 = {
+        version: version3
+      };
+      var version$2 = /* @__PURE__ */ Object.freeze({
+        version: version3,
+        default: version$1
+      });
+      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+      parser$3 = parser2;
+      Events$2 = Events_1;
+      RedisConnection$1 = require$$2;
+      IORedisConnection$1 = require$$3;
+      Scripts$1 = require$$4;
+      Group = (function() {
+        class Group2 {
+          constructor(limiterOptions = {}) {
+            this.deleteKey = this.deleteKey.bind(this);
+            this.limiterOptions = limiterOptions;
+            parser$3.load(this.limiterOptions, this.defaults, this);
+            this.Events = new Events$2(this);
+            this.instances = {};
+            this.Bottleneck = Bottleneck_1;
+            this._startAutoCleanup();
+            this.sharedConnection = this.connection != null;
+            if (this.connection == null) {
+              if (this.limiterOptions.datastore === "redis") {
+                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              } else if (this.limiterOptions.datastore === "ioredis") {
+                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              }
+            }
+          }
+          key(key = "") {
+            var ref;
+            return (ref = this.instances[key]) != null ? ref : (() => {
+              var limiter;
+              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+                id: `${this.id}-${key}`,
+                timeout: this.timeout,
+                connection: this.connection
+              }));
+              this.Events.trigger("created", limiter, key);
+              return limiter;
+            })();
+          }
+          async deleteKey(key = "") {
+            var deleted, instance;
+            instance = this.instances[key];
+            if (this.connection) {
+              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
+            }
+            if (instance != null) {
+              delete this.instances[key];
+              await instance.disconnect();
+            }
+            return instance != null || deleted > 0;
+          }
+          limiters() {
+            var k, ref, results, v;
+            ref = this.instances;
+            results = [];
+            for (k in ref) {
+              v = ref[k];
+              results.push({
+                key: k,
+                limiter: v
+              });
+            }
+            return results;
+          }
+          keys() {
+            return Object.keys(this.instances);
+          }
+          async clusterKeys() {
+            var cursor, end, found, i, k, keys, len, next, start;
+            if (this.connection == null) {
+              return this.Promise.resolve(this.keys());
+            }
+            keys = [];
+            cursor = null;
+            start = `b_${this.id}-`.length;
+            end = "_settings".length;
+            while (cursor !== 0) {
+              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
+              cursor = ~~next;
+              for (i = 0, len = found.length; i < len; i++) {
+                k = found[i];
+                keys.push(k.slice(start, -end));
+              }
+            }
+            return keys;
+          }
+          _startAutoCleanup() {
+            var base;
+            clearInterval(this.interval);
+            return typeof (base = this.interval = setInterval(async () => {
+              var e, k, ref, results, time, v;
+              time = Date.now();
+              ref = this.instances;
+              results = [];
+              for (k in ref) {
+                v = ref[k];
+                try {
+                  if (await v._store.__groupCheck__(time)) {
+                    results.push(this.deleteKey(k));
+                  } else {
+                    results.push(void 0);
+                  }
+                } catch (error2) {
+                  e = error2;
+                  results.push(v.Events.trigger("error", e));
+                }
+              }
+              return results;
+            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
+          }
+          updateSettings(options2 = {}) {
+            parser$3.overwrite(options2, this.defaults, this);
+            parser$3.overwrite(options2, options2, this.limiterOptions);
+            if (options2.timeout != null) {
+              return this._startAutoCleanup();
+            }
+          }
+          disconnect(flush = true) {
+            var ref;
+            if (!this.sharedConnection) {
+              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+            }
+          }
+        }
+        Group2.prototype.defaults = {
+          timeout: 1e3 * 60 * 5,
+          connection: null,
+          Promise,
+          id: "group-key"
+        };
+        return Group2;
+      }).call(commonjsGlobal);
+      var Group_1 = Group;
+      var Batcher, Events$3, parser$4;
+      parser$4 = parser2;
+      Events$3 = Events_1;
+      Batcher = (function() {
+        class Batcher2 {
+          constructor(options2 = {}) {
+            this.options = options2;
+            parser$4.load(this.options, this.defaults, this);
+            this.Events = new Events$3(this);
+            this._arr = [];
+            this._resetPromise();
+            this._lastFlush = Date.now();
+          }
+          _resetPromise() {
+            return this._promise = new this.Promise((res, rej) => {
+              return this._resolve = res;
+            });
+          }
+          _flush() {
+            clearTimeout(this._timeout);
+            this._lastFlush = Date.now();
+            this._resolve();
+            this.Events.trigger("batch", this._arr);
+            this._arr = [];
+            return this._resetPromise();
+          }
+          add(data) {
+            var ret;
+            this._arr.push(data);
+            ret = this._promise;
+            if (this._arr.length === this.maxSize) {
+              this._flush();
+            } else if (this.maxTime != null && this._arr.length === 1) {
+              this._timeout = setTimeout(() => {
+                return this._flush();
+              }, this.maxTime);
+            }
+            return ret;
+          }
+        }
+        Batcher2.prototype.defaults = {
+          maxTime: null,
+          maxSize: null,
+          Promise
+        };
+        return Batcher2;
+      }).call(commonjsGlobal);
+      var Batcher_1 = Batcher;
+      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$8 = getCjsExportFromNamespace(version$2);
+      var Bottleneck3, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
+      NUM_PRIORITIES$1 = 10;
+      DEFAULT_PRIORITY$1 = 5;
+      parser$5 = parser2;
+      Queues$1 = Queues_1;
+      Job$1 = Job_1;
+      LocalDatastore$1 = LocalDatastore_1;
+      RedisDatastore$1 = require$$4$1;
+      Events$4 = Events_1;
+      States$1 = States_1;
+      Sync$1 = Sync_1;
+      Bottleneck3 = (function() {
+        class Bottleneck4 {
+          constructor(options2 = {}, ...invalid) {
+            var storeInstanceOptions, storeOptions;
+            this._addToQueue = this._addToQueue.bind(this);
+            this._validateOptions(options2, invalid);
+            parser$5.load(options2, this.instanceDefaults, this);
+            this._queues = new Queues$1(NUM_PRIORITIES$1);
+            this._scheduled = {};
+            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+            this._limiter = null;
+            this.Events = new Events$4(this);
+            this._submitLock = new Sync$1("submit", this.Promise);
+            this._registerLock = new Sync$1("register", this.Promise);
+            storeOptions = parser$5.load(options2, this.storeDefaults, {});
+            this._store = (function() {
+              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
+                storeInstanceOptions = parser$5.load(options2, this.redisStoreDefaults, {});
+                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else if (this.datastore === "local") {
+                storeInstanceOptions = parser$5.load(options2, this.localStoreDefaults, {});
+                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else {
+                throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+              }
+            }).call(this);
+            this._queues.on("leftzero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+            });
+            this._queues.on("zero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+            });
+          }
+          _validateOptions(options2, invalid) {
+            if (!(options2 != null && typeof options2 === "object" && invalid.length === 0)) {
+              throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+            }
+          }
+          ready() {
+            return this._store.ready;
+          }
+          clients() {
+            return this._store.clients;
+          }
+          channel() {
+            return `b_${this.id}`;
+          }
+          channel_client() {
+            return `b_${this.id}_${this._store.clientId}`;
+          }
+          publish(message) {
+            return this._store.__publish__(message);
+          }
+          disconnect(flush = true) {
+            return this._store.__disconnect__(flush);
+          }
+          chain(_limiter) {
+            this._limiter = _limiter;
+            return this;
+          }
+          queued(priority) {
+            return this._queues.queued(priority);
+          }
+          clusterQueued() {
+            return this._store.__queued__();
+          }
+          empty() {
+            return this.queued() === 0 && this._submitLock.isEmpty();
+          }
+          running() {
+            return this._store.__running__();
+          }
+          done() {
+            return this._store.__done__();
+          }
+          jobStatus(id) {
+            return this._states.jobStatus(id);
+          }
+          jobs(status) {
+            return this._states.statusJobs(status);
+          }
+          counts() {
+            return this._states.statusCounts();
+          }
+          _randomIndex() {
+            return Math.random().toString(36).slice(2);
+          }
+          check(weight = 1) {
+            return this._store.__check__(weight);
+          }
+          _clearGlobalState(index) {
+            if (this._scheduled[index] != null) {
+              clearTimeout(this._scheduled[index].expiration);
+              delete this._scheduled[index];
+              return true;
+            } else {
+              return false;
+            }
+          }
+          async _free(index, job, options2, eventInfo) {
+            var e, running;
+            try {
+              ({ running } = await this._store.__free__(index, options2.weight));
+              this.Events.trigger("debug", `Freed ${options2.id}`, eventInfo);
+              if (running === 0 && this.empty()) {
+                return this.Events.trigger("idle");
+              }
+            } catch (error1) {
+              e = error1;
+              return this.Events.trigger("error", e);
+            }
+          }
+          _run(index, job, wait) {
+            var clearGlobalState, free, run2;
+            job.doRun();
+            clearGlobalState = this._clearGlobalState.bind(this, index);
+            run2 = this._run.bind(this, index, job);
+            free = this._free.bind(this, index, job);
+            return this._scheduled[index] = {
+              timeout: setTimeout(() => {
+                return job.doExecute(this._limiter, clearGlobalState, run2, free);
+              }, wait),
+              expiration: job.options.expiration != null ? setTimeout(function() {
+                return job.doExpire(clearGlobalState, run2, free);
+              }, wait + job.options.expiration) : void 0,
+              job
+            };
+          }
+          _drainOne(capacity) {
+            return this._registerLock.schedule(() => {
+              var args, index, next, options2, queue;
+              if (this.queued() === 0) {
+                return this.Promise.resolve(null);
+              }
+              queue = this._queues.getFirst();
+              ({ options: options2, args } = next = queue.first());
+              if (capacity != null && options2.weight > capacity) {
+                return this.Promise.resolve(null);
+              }
+              this.Events.trigger("debug", `Draining ${options2.id}`, { args, options: options2 });
+              index = this._randomIndex();
+              return this._store.__register__(index, options2.weight, options2.expiration).then(({ success, wait, reservoir }) => {
+                var empty;
+                this.Events.trigger("debug", `Drained ${options2.id}`, { success, args, options: options2 });
+                if (success) {
+                  queue.shift();
+                  empty = this.empty();
+                  if (empty) {
+                    this.Events.trigger("empty");
+                  }
+                  if (reservoir === 0) {
+                    this.Events.trigger("depleted", empty);
+                  }
+                  this._run(index, next, wait);
+                  return this.Promise.resolve(options2.weight);
+                } else {
+                  return this.Promise.resolve(null);
+                }
+              });
+            });
+          }
+          _drainAll(capacity, total = 0) {
+            return this._drainOne(capacity).then((drained) => {
+              var newCapacity;
+              if (drained != null) {
+                newCapacity = capacity != null ? capacity - drained : capacity;
+                return this._drainAll(newCapacity, total + drained);
+              } else {
+                return this.Promise.resolve(total);
+              }
+            }).catch((e) => {
+              return this.Events.trigger("error", e);
+            });
+          }
+          _dropAllQueued(message) {
+            return this._queues.shiftAll(function(job) {
+              return job.doDrop({ message });
+            });
+          }
+          stop(options2 = {}) {
+            var done, waitForExecuting;
+            options2 = parser$5.load(options2, this.stopDefaults);
+            waitForExecuting = (at) => {
+              var finished;
+              finished = () => {
+                var counts;
+                counts = this._states.counts;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+              };
+              return new this.Promise((resolve3, reject) => {
+                if (finished()) {
+                  return resolve3();
+                } else {
+                  return this.on("done", () => {
+                    if (finished()) {
+                      this.removeAllListeners("done");
+                      return resolve3();
+                    }
+                  });
+                }
+              });
+            };
+            done = options2.dropWaitingJobs ? (this._run = function(index, next) {
+              return next.doDrop({
+                message: options2.dropErrorMessage
+              });
+            }, this._drainOne = () => {
+              return this.Promise.resolve(null);
+            }, this._registerLock.schedule(() => {
+              return this._submitLock.schedule(() => {
+                var k, ref, v;
+                ref = this._scheduled;
+                for (k in ref) {
+                  v = ref[k];
+                  if (this.jobStatus(v.job.options.id) === "RUNNING") {
+                    clearTimeout(v.timeout);
+                    clearTimeout(v.expiration);
+                    v.job.doDrop({
+                      message: options2.dropErrorMessage
+                    });
+                  }
+                }
+                this._dropAllQueued(options2.dropErrorMessage);
+                return waitForExecuting(0);
+              });
+            })) : this.schedule({
+              priority: NUM_PRIORITIES$1 - 1,
+              weight: 0
+            }, () => {
+              return waitForExecuting(1);
+            });
+            this._receive = function(job) {
+              return job._reject(new Bottleneck4.prototype.BottleneckError(options2.enqueueErrorMessage));
+            };
+            this.stop = () => {
+              return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
+            };
+            return done;
+          }
+          async _addToQueue(job) {
+            var args, blocked, error2, options2, reachedHWM, shifted, strategy;
+            ({ args, options: options2 } = job);
+            try {
+              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options2.weight));
+            } catch (error1) {
+              error2 = error1;
+              this.Events.trigger("debug", `Could not queue ${options2.id}`, { args, options: options2, error: error2 });
+              job.doDrop({ error: error2 });
+              return false;
+            }
+            if (blocked) {
+              job.doDrop();
+              return true;
+            } else if (reachedHWM) {
+              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options2.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options2.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
+              if (shifted != null) {
+                shifted.doDrop();
+              }
+              if (shifted == null || strategy === Bottleneck4.prototype.strategy.OVERFLOW) {
+                if (shifted == null) {
+                  job.doDrop();
+                }
+                return reachedHWM;
+              }
+            }
+            job.doQueue(reachedHWM, blocked);
+            this._queues.push(job);
+            await this._drainAll();
+            return reachedHWM;
+          }
+          _receive(job) {
+            if (this._states.jobStatus(job.options.id) != null) {
+              job._reject(new Bottleneck4.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+              return false;
+            } else {
+              job.doReceive();
+              return this._submitLock.schedule(this._addToQueue, job);
+            }
+          }
+          submit(...args) {
+            var cb, fn, job, options2, ref, ref1, task;
+            if (typeof args[0] === "function") {
+              ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+              options2 = parser$5.load({}, this.jobDefaults);
+            } else {
+              ref1 = args, [options2, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+              options2 = parser$5.load(options2, this.jobDefaults);
+            }
+            task = (...args2) => {
+              return new this.Promise(function(resolve3, reject) {
+                return fn(...args2, function(...args3) {
+                  return (args3[0] != null ? reject : resolve3)(args3);
+                });
+              });
+            };
+            job = new Job$1(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job.promise.then(function(args2) {
+              return typeof cb === "function" ? cb(...args2) : void 0;
+            }).catch(function(args2) {
+              if (Array.isArray(args2)) {
+                return typeof cb === "function" ? cb(...args2) : void 0;
+              } else {
+                return typeof cb === "function" ? cb(args2) : void 0;
+              }
+            });
+            return this._receive(job);
+          }
+          schedule(...args) {
+            var job, options2, task;
+            if (typeof args[0] === "function") {
+              [task, ...args] = args;
+              options2 = {};
+            } else {
+              [options2, task, ...args] = args;
+            }
+            job = new Job$1(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            this._receive(job);
+            return job.promise;
+          }
+          wrap(fn) {
+            var schedule, wrapped;
+            schedule = this.schedule.bind(this);
+            wrapped = function(...args) {
+              return schedule(fn.bind(this), ...args);
+            };
+            wrapped.withOptions = function(options2, ...args) {
+              return schedule(options2, fn, ...args);
+            };
+            return wrapped;
+          }
+          async updateSettings(options2 = {}) {
+            await this._store.__updateSettings__(parser$5.overwrite(options2, this.storeDefaults));
+            parser$5.overwrite(options2, this.instanceDefaults, this);
+            return this;
+          }
+          currentReservoir() {
+            return this._store.__currentReservoir__();
+          }
+          incrementReservoir(incr = 0) {
+            return this._store.__incrementReservoir__(incr);
+          }
+        }
+        Bottleneck4.default = Bottleneck4;
+        Bottleneck4.Events = Events$4;
+        Bottleneck4.version = Bottleneck4.prototype.version = require$$8.version;
+        Bottleneck4.strategy = Bottleneck4.prototype.strategy = {
+          LEAK: 1,
+          OVERFLOW: 2,
+          OVERFLOW_PRIORITY: 4,
+          BLOCK: 3
+        };
+        Bottleneck4.BottleneckError = Bottleneck4.prototype.BottleneckError = BottleneckError_1;
+        Bottleneck4.Group = Bottleneck4.prototype.Group = Group_1;
+        Bottleneck4.RedisConnection = Bottleneck4.prototype.RedisConnection = require$$2;
+        Bottleneck4.IORedisConnection = Bottleneck4.prototype.IORedisConnection = require$$3;
+        Bottleneck4.Batcher = Bottleneck4.prototype.Batcher = Batcher_1;
+        Bottleneck4.prototype.jobDefaults = {
+          priority: DEFAULT_PRIORITY$1,
+          weight: 1,
+          expiration: null,
+          id: "<no-id>"
+        };
+        Bottleneck4.prototype.storeDefaults = {
+          maxConcurrent: null,
+          minTime: 0,
+          highWater: null,
+          strategy: Bottleneck4.prototype.strategy.LEAK,
+          penalty: null,
+          reservoir: null,
+          reservoirRefreshInterval: null,
+          reservoirRefreshAmount: null,
+          reservoirIncreaseInterval: null,
+          reservoirIncreaseAmount: null,
+          reservoirIncreaseMaximum: null
+        };
+        Bottleneck4.prototype.localStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 250
+        };
+        Bottleneck4.prototype.redisStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 5e3,
+          clientTimeout: 1e4,
+          Redis: null,
+          clientOptions: {},
+          clusterNodes: null,
+          clearDatastore: false,
+          connection: null
+        };
+        Bottleneck4.prototype.instanceDefaults = {
+          datastore: "local",
+          connection: null,
+          id: "<no-id>",
+          rejectOnDrop: true,
+          trackDoneStatus: false,
+          Promise
+        };
+        Bottleneck4.prototype.stopDefaults = {
+          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+          dropWaitingJobs: true,
+          dropErrorMessage: "This limiter has been stopped."
+        };
+        return Bottleneck4;
+      }).call(commonjsGlobal);
+      var Bottleneck_1 = Bottleneck3;
+      var lib = Bottleneck_1;
+      return lib;
+    }));
+  }
+});
+
+// node_modules/bottleneck/lib/parser.js
+var require_parser2 = __commonJS({
+  "node_modules/bottleneck/lib/parser.js"(exports2) {
+    "use strict";
+    exports2.load = function(received, defaults2, onto = {}) {
+      var k, ref, v;
+      for (k in defaults2) {
+        v = defaults2[k];
+        onto[k] = (ref = received[k]) != null ? ref : v;
+      }
+      return onto;
+    };
+    exports2.overwrite = function(received, defaults2, onto = {}) {
+      var k, v;
+      for (k in received) {
+        v = received[k];
+        if (defaults2[k] !== void 0) {
+          onto[k] = v;
+        }
+      }
+      return onto;
+    };
+  }
+});
+
+// node_modules/bottleneck/lib/DLList.js
+var require_DLList = __commonJS({
+  "node_modules/bottleneck/lib/DLList.js"(exports2, module2) {
+    "use strict";
+    var DLList;
+    DLList = class DLList {
+      constructor(incr, decr) {
+        this.incr = incr;
+        this.decr = decr;
+        this._first = null;
+        this._last = null;
+        this.length = 0;
+      }
+      push(value) {
+        var node;
+        this.length++;
+        if (typeof this.incr === "function") {
+          this.incr();
+        }
+        node = {
+          value,
+          prev: this._last,
+          next: null
+        };
+        if (this._last != null) {
+          this._last.next = node;
+          this._last = node;
+        } else {
+          this._first = this._last = node;
+        }
+        return void 0;
+      }
+      shift() {
+        var value;
+        if (this._first == null) {
+          return;
+        } else {
+          this.length--;
+          if (typeof this.decr === "function") {
+            this.decr();
+          }
+        }
+        value = this._first.value;
+        if ((this._first = this._first.next) != null) {
+          this._first.prev = null;
+        } else {
+          this._last = null;
+        }
+        return value;
+      }
+      first() {
+        if (this._first != null) {
+          return this._first.value;
+        }
+      }
+      getArray() {
+        var node, ref, results;
+        node = this._first;
+        results = [];
+        while (node != null) {
+          results.push((ref = node, node = node.next, ref.value));
+        }
+        return results;
+      }
+      forEachShift(cb) {
+        var node;
+        node = this.shift();
+        while (node != null) {
+          cb(node), node = this.shift();
+        }
+        return void 0;
+      }
+      debug() {
+        var node, ref, ref1, ref2, results;
+        node = this._first;
+        results = [];
+        while (node != null) {
+          results.push((ref = node, node = node.next, {
+            value: ref.value,
+            prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+            next: (ref2 = ref.next) != null ? ref2.value : void 0
+          }));
+        }
+        return results;
+      }
+    };
+    module2.exports = DLList;
+  }
+});
+
+// node_modules/bottleneck/lib/Events.js
+var require_Events = __commonJS({
+  "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
+    "use strict";
+    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
+      try {
+        var info2 = gen[key](arg);
+        var value = info2.value;
+      } catch (error2) {
+        reject(error2);
+        return;
+      }
+      if (info2.done) {
+        resolve3(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve3, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
+          }
+          function _throw(err) {
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var Events2;
+    Events2 = class Events {
+      constructor(instance) {
+        this.instance = instance;
+        this._events = {};
+        if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
+          throw new Error("An Emitter already exists for this object");
+        }
+        this.instance.on = (name, cb) => {
+          return this._addListener(name, "many", cb);
+        };
+        this.instance.once = (name, cb) => {
+          return this._addListener(name, "once", cb);
+        };
+        this.instance.removeAllListeners = (name = null) => {
+          if (name != null) {
+            return delete this._events[name];
+          } else {
+            return this._events = {};
+          }
+        };
+      }
+      _addListener(name, status, cb) {
+        var base;
+        if ((base = this._events)[name] == null) {
+          base[name] = [];
+        }
+        this._events[name].push({
+          cb,
+          status
+        });
+        return this.instance;
+      }
+      listenerCount(name) {
+        if (this._events[name] != null) {
+          return this._events[name].length;
+        } else {
+          return 0;
+        }
+      }
+      trigger(name, ...args) {
+        var _this = this;
+        return _asyncToGenerator2(function* () {
+          var e, promises3;
+          try {
+            if (name !== "debug") {
+              _this.trigger("debug", `Event triggered: ${name}`, args);
+            }
+            if (_this._events[name] == null) {
+              return;
+            }
+            _this._events[name] = _this._events[name].filter(function(listener) {
+              return listener.status !== "none";
+            });
+            promises3 = _this._events[name].map(
+              /* @__PURE__ */ (function() {
+                var _ref = _asyncToGenerator2(function* (listener) {
+                  var e2, returned;
+                  if (listener.status === "none") {
+                    return;
+                  }
+                  if (listener.status === "once") {
+                    listener.status = "none";
+                  }
+                  try {
+                    returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+                    if (typeof (returned != null ? returned.then : void 0) === "function") {
+                      return yield returned;
+                    } else {
+                      return returned;
+                    }
+                  } catch (error2) {
+                    e2 = error2;
+                    if (true) {
+                      _this.trigger("error", e2);
+                    }
+                    return null;
+                  }
+                });
+                return function(_x) {
+                  return _ref.apply(this, arguments);
+                };
+              })()
+            );
+            return (yield Promise.all(promises3)).find(function(x) {
+              return x != null;
+            });
+          } catch (error2) {
+            e = error2;
+            if (true) {
+              _this.trigger("error", e);
+            }
+            return null;
+          }
+        })();
+      }
+    };
+    module2.exports = Events2;
+  }
+});
+
+// node_modules/bottleneck/lib/Queues.js
+var require_Queues = __commonJS({
+  "node_modules/bottleneck/lib/Queues.js"(exports2, module2) {
+    "use strict";
+    var DLList;
+    var Events2;
+    var Queues;
+    DLList = require_DLList();
+    Events2 = require_Events();
+    Queues = class Queues {
+      constructor(num_priorities) {
+        var i;
+        this.Events = new Events2(this);
+        this._length = 0;
+        this._lists = function() {
+          var j, ref, results;
+          results = [];
+          for (i = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i = 1 <= ref ? ++j : --j) {
+            results.push(new DLList(() => {
+              return this.incr();
+            }, () => {
+              return this.decr();
+            }));
+          }
+          return results;
+        }.call(this);
+      }
+      incr() {
+        if (this._length++ === 0) {
+          return this.Events.trigger("leftzero");
+        }
+      }
+      decr() {
+        if (--this._length === 0) {
+          return this.Events.trigger("zero");
+        }
+      }
+      push(job) {
+        return this._lists[job.options.priority].push(job);
+      }
+      queued(priority) {
+        if (priority != null) {
+          return this._lists[priority].length;
+        } else {
+          return this._length;
+        }
+      }
+      shiftAll(fn) {
+        return this._lists.forEach(function(list) {
+          return list.forEachShift(fn);
+        });
+      }
+      getFirst(arr = this._lists) {
+        var j, len, list;
+        for (j = 0, len = arr.length; j < len; j++) {
+          list = arr[j];
+          if (list.length > 0) {
+            return list;
+          }
+        }
+        return [];
+      }
+      shiftLastFrom(priority) {
+        return this.getFirst(this._lists.slice(priority).reverse()).shift();
+      }
+    };
+    module2.exports = Queues;
+  }
+});
+
+// node_modules/bottleneck/lib/BottleneckError.js
+var require_BottleneckError = __commonJS({
+  "node_modules/bottleneck/lib/BottleneckError.js"(exports2, module2) {
+    "use strict";
+    var BottleneckError;
+    BottleneckError = class BottleneckError extends Error {
+    };
+    module2.exports = BottleneckError;
+  }
+});
+
+// node_modules/bottleneck/lib/Job.js
+var require_Job = __commonJS({
+  "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
+    "use strict";
+    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
+      try {
+        var info2 = gen[key](arg);
+        var value = info2.value;
+      } catch (error2) {
+        reject(error2);
+        return;
+      }
+      if (info2.done) {
+        resolve3(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve3, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
+          }
+          function _throw(err) {
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var BottleneckError;
+    var DEFAULT_PRIORITY;
+    var Job;
+    var NUM_PRIORITIES;
+    var parser2;
+    NUM_PRIORITIES = 10;
+    DEFAULT_PRIORITY = 5;
+    parser2 = require_parser2();
+    BottleneckError = require_BottleneckError();
+    Job = class Job {
+      constructor(task, args, options2, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
+        this.task = task;
+        this.args = args;
+        this.rejectOnDrop = rejectOnDrop;
+        this.Events = Events2;
+        this._states = _states;
+        this.Promise = Promise2;
+        this.options = parser2.load(options2, jobDefaults);
+        this.options.priority = this._sanitizePriority(this.options.priority);
+        if (this.options.id === jobDefaults.id) {
+          this.options.id = `${this.options.id}-${this._randomIndex()}`;
+        }
+        this.promise = new this.Promise((_resolve, _reject) => {
+          this._resolve = _resolve;
+          this._reject = _reject;
+        });
+        this.retryCount = 0;
+      }
+      _sanitizePriority(priority) {
+        var sProperty;
+        sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+        if (sProperty < 0) {
+          return 0;
+        } else if (sProperty > NUM_PRIORITIES - 1) {
+          return NUM_PRIORITIES - 1;
+        } else {
+          return sProperty;
+        }
+      }
+      _randomIndex() {
+        return Math.random().toString(36).slice(2);
+      }
+      doDrop({
+        error: error2,
+        message = "This job has been dropped by Bottleneck"
+      } = {}) {
+        if (this._states.remove(this.options.id)) {
+          if (this.rejectOnDrop) {
+            this._reject(error2 != null ? error2 : new BottleneckError(message));
+          }
+          this.Events.trigger("dropped", {
+            args: this.args,
+            options: this.options,
+            task: this.task,
+            promise: this.promise
+          });
+          return true;
+        } else {
+          return false;
+        }
+      }
+      _assertStatus(expected) {
+        var status;
+        status = this._states.jobStatus(this.options.id);
+        if (!(status === expected || expected === "DONE" && status === null)) {
+          throw new BottleneckError(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+        }
+      }
+      doReceive() {
+        this._states.start(this.options.id);
+        return this.Events.trigger("received", {
+          args: this.args,
+          options: this.options
+        });
+      }
+      doQueue(reachedHWM, blocked) {
+        this._assertStatus("RECEIVED");
+        this._states.next(this.options.id);
+        return this.Events.trigger("queued", {
+          args: this.args,
+          options: this.options,
+          reachedHWM,
+          blocked
+        });
+      }
+      doRun() {
+        if (this.retryCount === 0) {
+          this._assertStatus("QUEUED");
+          this._states.next(this.options.id);
+        } else {
+          this._assertStatus("EXECUTING");
+        }
+        return this.Events.trigger("scheduled", {
+          args: this.args,
+          options: this.options
+        });
+      }
+      doExecute(chained, clearGlobalState, run2, free) {
+        var _this = this;
+        return _asyncToGenerator2(function* () {
+          var error2, eventInfo, passed;
+          if (_this.retryCount === 0) {
+            _this._assertStatus("RUNNING");
+            _this._states.next(_this.options.id);
+          } else {
+            _this._assertStatus("EXECUTING");
+          }
+          eventInfo = {
+            args: _this.args,
+            options: _this.options,
+            retryCount: _this.retryCount
+          };
+          _this.Events.trigger("executing", eventInfo);
+          try {
+            passed = yield chained != null ? chained.schedule(_this.options, _this.task, ..._this.args) : _this.task(..._this.args);
+            if (clearGlobalState()) {
+              _this.doDone(eventInfo);
+              yield free(_this.options, eventInfo);
+              _this._assertStatus("DONE");
+              return _this._resolve(passed);
+            }
+          } catch (error1) {
+            error2 = error1;
+            return _this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
+          }
+        })();
+      }
+      doExpire(clearGlobalState, run2, free) {
+        var error2, eventInfo;
+        if (this._states.jobStatus(this.options.id === "RUNNING")) {
+          this._states.next(this.options.id);
+        }
+        this._assertStatus("EXECUTING");
+        eventInfo = {
+          args: this.args,
+          options: this.options,
+          retryCount: this.retryCount
+        };
+        error2 = new BottleneckError(`This job timed out after ${this.options.expiration} ms.`);
+        return this._onFailure(error2, eventInfo, clearGlobalState, run2, free);
+      }
+      _onFailure(error2, eventInfo, clearGlobalState, run2, free) {
+        var _this2 = this;
+        return _asyncToGenerator2(function* () {
+          var retry2, retryAfter;
+          if (clearGlobalState()) {
+            retry2 = yield _this2.Events.trigger("failed", error2, eventInfo);
+            if (retry2 != null) {
+              retryAfter = ~~retry2;
+              _this2.Events.trigger("retry", `Retrying ${_this2.options.id} after ${retryAfter} ms`, eventInfo);
+              _this2.retryCount++;
+              return run2(retryAfter);
+            } else {
+              _this2.doDone(eventInfo);
+              yield free(_this2.options, eventInfo);
+              _this2._assertStatus("DONE");
+              return _this2._reject(error2);
+            }
+          }
+        })();
+      }
+      doDone(eventInfo) {
+        this._assertStatus("EXECUTING");
+        this._states.next(this.options.id);
+        return this.Events.trigger("done", eventInfo);
+      }
+    };
+    module2.exports = Job;
+  }
+});
+
+// node_modules/bottleneck/lib/LocalDatastore.js
+var require_LocalDatastore = __commonJS({
+  "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
+    "use strict";
+    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
+      try {
+        var info2 = gen[key](arg);
+        var value = info2.value;
+      } catch (error2) {
+        reject(error2);
+        return;
+      }
+      if (info2.done) {
+        resolve3(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve3, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
+          }
+          function _throw(err) {
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var BottleneckError;
+    var LocalDatastore;
+    var parser2;
+    parser2 = require_parser2();
+    BottleneckError = require_BottleneckError();
+    LocalDatastore = class LocalDatastore {
+      constructor(instance, storeOptions, storeInstanceOptions) {
+        this.instance = instance;
+        this.storeOptions = storeOptions;
+        this.clientId = this.instance._randomIndex();
+        parser2.load(storeInstanceOptions, storeInstanceOptions, this);
+        this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+        this._running = 0;
+        this._done = 0;
+        this._unblockTime = 0;
+        this.ready = this.Promise.resolve();
+        this.clients = {};
+        this._startHeartbeat();
+      }
+      _startHeartbeat() {
+        var base;
+        if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
+          return typeof (base = this.heartbeat = setInterval(() => {
+            var amount, incr, maximum, now, reservoir;
+            now = Date.now();
+            if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+              this._lastReservoirRefresh = now;
+              this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+              this.instance._drainAll(this.computeCapacity());
+            }
+            if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+              var _this$storeOptions = this.storeOptions;
+              amount = _this$storeOptions.reservoirIncreaseAmount;
+              maximum = _this$storeOptions.reservoirIncreaseMaximum;
+              reservoir = _this$storeOptions.reservoir;
+              this._lastReservoirIncrease = now;
+              incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+              if (incr > 0) {
+                this.storeOptions.reservoir += incr;
+                return this.instance._drainAll(this.computeCapacity());
+              }
+            }
+          }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
+        } else {
+          return clearInterval(this.heartbeat);
+        }
+      }
+      __publish__(message) {
+        var _this = this;
+        return _asyncToGenerator2(function* () {
+          yield _this.yieldLoop();
+          return _this.instance.Events.trigger("message", message.toString());
+        })();
+      }
+      __disconnect__(flush) {
+        var _this2 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this2.yieldLoop();
+          clearInterval(_this2.heartbeat);
+          return _this2.Promise.resolve();
+        })();
+      }
+      yieldLoop(t = 0) {
+        return new this.Promise(function(resolve3, reject) {
+          return setTimeout(resolve3, t);
+        });
+      }
+      computePenalty() {
+        var ref;
+        return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
+      }
+      __updateSettings__(options2) {
+        var _this3 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this3.yieldLoop();
+          parser2.overwrite(options2, options2, _this3.storeOptions);
+          _this3._startHeartbeat();
+          _this3.instance._drainAll(_this3.computeCapacity());
+          return true;
+        })();
+      }
+      __running__() {
+        var _this4 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this4.yieldLoop();
+          return _this4._running;
+        })();
+      }
+      __queued__() {
+        var _this5 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this5.yieldLoop();
+          return _this5.instance.queued();
+        })();
+      }
+      __done__() {
+        var _this6 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this6.yieldLoop();
+          return _this6._done;
+        })();
+      }
+      __groupCheck__(time) {
+        var _this7 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this7.yieldLoop();
+          return _this7._nextRequest + _this7.timeout < time;
+        })();
+      }
+      computeCapacity() {
+        var maxConcurrent, reservoir;
+        var _this$storeOptions2 = this.storeOptions;
+        maxConcurrent = _this$storeOptions2.maxConcurrent;
+        reservoir = _this$storeOptions2.reservoir;
+        if (maxConcurrent != null && reservoir != null) {
+          return Math.min(maxConcurrent - this._running, reservoir);
+        } else if (maxConcurrent != null) {
+          return maxConcurrent - this._running;
+        } else if (reservoir != null) {
+          return reservoir;
+        } else {
+          return null;
+        }
+      }
+      conditionsCheck(weight) {
+        var capacity;
+        capacity = this.computeCapacity();
+        return capacity == null || weight <= capacity;
+      }
+      __incrementReservoir__(incr) {
+        var _this8 = this;
+        return _asyncToGenerator2(function* () {
+          var reservoir;
+          yield _this8.yieldLoop();
+          reservoir = _this8.storeOptions.reservoir += incr;
+          _this8.instance._drainAll(_this8.computeCapacity());
+          return reservoir;
+        })();
+      }
+      __currentReservoir__() {
+        var _this9 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this9.yieldLoop();
+          return _this9.storeOptions.reservoir;
+        })();
+      }
+      isBlocked(now) {
+        return this._unblockTime >= now;
+      }
+      check(weight, now) {
+        return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
+      }
+      __check__(weight) {
+        var _this10 = this;
+        return _asyncToGenerator2(function* () {
+          var now;
+          yield _this10.yieldLoop();
+          now = Date.now();
+          return _this10.check(weight, now);
+        })();
+      }
+      __register__(index, weight, expiration) {
+        var _this11 = this;
+        return _asyncToGenerator2(function* () {
+          var now, wait;
+          yield _this11.yieldLoop();
+          now = Date.now();
+          if (_this11.conditionsCheck(weight)) {
+            _this11._running += weight;
+            if (_this11.storeOptions.reservoir != null) {
+              _this11.storeOptions.reservoir -= weight;
+            }
+            wait = Math.max(_this11._nextRequest - now, 0);
+            _this11._nextRequest = now + wait + _this11.storeOptions.minTime;
+            return {
+              success: true,
+              wait,
+              reservoir: _this11.storeOptions.reservoir
+            };
+          } else {
+            return {
+              success: false
+            };
+          }
+        })();
+      }
+      strategyIsBlock() {
+        return this.storeOptions.strategy === 3;
+      }
+      __submit__(queueLength, weight) {
+        var _this12 = this;
+        return _asyncToGenerator2(function* () {
+          var blocked, now, reachedHWM;
+          yield _this12.yieldLoop();
+          if (_this12.storeOptions.maxConcurrent != null && weight > _this12.storeOptions.maxConcurrent) {
+            throw new BottleneckError(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${_this12.storeOptions.maxConcurrent}`);
+          }
+          now = Date.now();
+          reachedHWM = _this12.storeOptions.highWater != null && queueLength === _this12.storeOptions.highWater && !_this12.check(weight, now);
+          blocked = _this12.strategyIsBlock() && (reachedHWM || _this12.isBlocked(now));
+          if (blocked) {
+            _this12._unblockTime = now + _this12.computePenalty();
+            _this12._nextRequest = _this12._unblockTime + _this12.storeOptions.minTime;
+            _this12.instance._dropAllQueued();
+          }
+          return {
+            reachedHWM,
+            blocked,
+            strategy: _this12.storeOptions.strategy
+          };
+        })();
+      }
+      __free__(index, weight) {
+        var _this13 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this13.yieldLoop();
+          _this13._running -= weight;
+          _this13._done += weight;
+          _this13.instance._drainAll(_this13.computeCapacity());
+          return {
+            running: _this13._running
+          };
+        })();
+      }
+    };
+    module2.exports = LocalDatastore;
+  }
+});
+
+// node_modules/bottleneck/lib/lua.json
+var require_lua = __commonJS({
+  "node_modules/bottleneck/lib/lua.json"(exports2, module2) {
+    module2.exports = {
+      "blacklist_client.lua": "local blacklist = ARGV[num_static_argv + 1]\n\nif redis.call('zscore', client_last_seen_key, blacklist) then\n  redis.call('zadd', client_last_seen_key, 0, blacklist)\nend\n\n\nreturn {}\n",
+      "check.lua": "local weight = tonumber(ARGV[num_static_argv + 1])\n\nlocal capacity = process_tick(now, false)['capacity']\nlocal nextRequest = tonumber(redis.call('hget', settings_key, 'nextRequest'))\n\nreturn conditions_check(capacity, weight) and nextRequest - now <= 0\n",
+      "conditions_check.lua": "local conditions_check = function (capacity, weight)\n  return capacity == nil or weight <= capacity\nend\n",
+      "current_reservoir.lua": "return process_tick(now, false)['reservoir']\n",
+      "done.lua": "process_tick(now, false)\n\nreturn tonumber(redis.call('hget', settings_key, 'done'))\n",
+      "free.lua": "local index = ARGV[num_static_argv + 1]\n\nredis.call('zadd', job_expirations_key, 0, index)\n\nreturn process_tick(now, false)['running']\n",
+      "get_time.lua": "redis.replicate_commands()\n\nlocal get_time = function ()\n  local time = redis.call('time')\n\n  return tonumber(time[1]..string.sub(time[2], 1, 3))\nend\n",
+      "group_check.lua": "return not (redis.call('exists', settings_key) == 1)\n",
+      "heartbeat.lua": "process_tick(now, true)\n",
+      "increment_reservoir.lua": "local incr = tonumber(ARGV[num_static_argv + 1])\n\nredis.call('hincrby', settings_key, 'reservoir', incr)\n\nlocal reservoir = process_tick(now, true)['reservoir']\n\nlocal groupTimeout = tonumber(redis.call('hget', settings_key, 'groupTimeout'))\nrefresh_expiration(0, 0, groupTimeout)\n\nreturn reservoir\n",
+      "init.lua": `local clear = tonumber(ARGV[num_static_argv + 1])
+local limiter_version = ARGV[num_static_argv + 2]
+local num_local_argv = num_static_argv + 2
+
+if clear == 1 then
+  redis.call('del', unpack(KEYS))
+end
+
+if redis.call('exists', settings_key) == 0 then
+  -- Create
+  local args = {'hmset', settings_key}
+
+  for i = num_local_argv + 1, #ARGV do
+    table.insert(args, ARGV[i])
+  end
+
+  redis.call(unpack(args))
+  redis.call('hmset', settings_key,
+    'nextRequest', now,
+    'lastReservoirRefresh', now,
+    'lastReservoirIncrease', now,
+    'running', 0,
+    'done', 0,
+    'unblockTime', 0,
+    'capacityPriorityCounter', 0
+  )
+
+else
+  -- Apply migrations
+  local settings = redis.call('hmget', settings_key,
+    'id',
+    'version'
+  )
+  local id = settings[1]
+  local current_version = settings[2]
+
+  if current_version ~= limiter_version then
+    local version_digits = {}
+    for k, v in string.gmatch(current_version, "([^.]+)") do
+      table.insert(version_digits, tonumber(k))
+    end
+
+    -- 2.10.0
+    if version_digits[2] < 10 then
+      redis.call('hsetnx', settings_key, 'reservoirRefreshInterval', '')
+      redis.call('hsetnx', settings_key, 'reservoirRefreshAmount', '')
+      redis.call('hsetnx', settings_key, 'lastReservoirRefresh', '')
+      redis.call('hsetnx', settings_key, 'done', 0)
+      redis.call('hset', settings_key, 'version', '2.10.0')
+    end
+
+    -- 2.11.1
+    if version_digits[2] < 11 or (version_digits[2] == 11 and version_digits[3] < 1) then
+      if redis.call('hstrlen', settings_key, 'lastReservoirRefresh') == 0 then
+        redis.call('hmset', settings_key,
+          'lastReservoirRefresh', now,
+          'version', '2.11.1'
+        )
+      end
+    end
+
+    -- 2.14.0
+    if version_digits[2] < 14 then
+      local old_running_key = 'b_'..id..'_running'
+      local old_executing_key = 'b_'..id..'_executing'
+
+      if redis.call('exists', old_running_key) == 1 then
+        redis.call('rename', old_running_key, job_weights_key)
+      end
+      if redis.call('exists', old_executing_key) == 1 then
+        redis.call('rename', old_executing_key, job_expirations_key)
+      end
+      redis.call('hset', settings_key, 'version', '2.14.0')
+    end
+
+    -- 2.15.2
+    if version_digits[2] < 15 or (version_digits[2] == 15 and version_digits[3] < 2) then
+      redis.call('hsetnx', settings_key, 'capacityPriorityCounter', 0)
+      redis.call('hset', settings_key, 'version', '2.15.2')
+    end
+
+    -- 2.17.0
+    if version_digits[2] < 17 then
+      redis.call('hsetnx', settings_key, 'clientTimeout', 10000)
+      redis.call('hset', settings_key, 'version', '2.17.0')
+    end
+
+    -- 2.18.0
+    if version_digits[2] < 18 then
+      redis.call('hsetnx', settings_key, 'reservoirIncreaseInterval', '')
+      redis.call('hsetnx', settings_key, 'reservoirIncreaseAmount', '')
+      redis.call('hsetnx', settings_key, 'reservoirIncreaseMaximum', '')
+      redis.call('hsetnx', settings_key, 'lastReservoirIncrease', now)
+      redis.call('hset', settings_key, 'version', '2.18.0')
+    end
+
+  end
+
+  process_tick(now, false)
+end
+
+local groupTimeout = tonumber(redis.call('hget', settings_key, 'groupTimeout'))
+refresh_expiration(0, 0, groupTimeout)
+
+return {}
+`,
+      "process_tick.lua": "local process_tick = function (now, always_publish)\n\n  local compute_capacity = function (maxConcurrent, running, reservoir)\n    if maxConcurrent ~= nil and reservoir ~= nil then\n      return math.min((maxConcurrent - running), reservoir)\n    elseif maxConcurrent ~= nil then\n      return maxConcurrent - running\n    elseif reservoir ~= nil then\n      return reservoir\n    else\n      return nil\n    end\n  end\n\n  local settings = redis.call('hmget', settings_key,\n    'id',\n    'maxConcurrent',\n    'running',\n    'reservoir',\n    'reservoirRefreshInterval',\n    'reservoirRefreshAmount',\n    'lastReservoirRefresh',\n    'reservoirIncreaseInterval',\n    'reservoirIncreaseAmount',\n    'reservoirIncreaseMaximum',\n    'lastReservoirIncrease',\n    'capacityPriorityCounter',\n    'clientTimeout'\n  )\n  local id = settings[1]\n  local maxConcurrent = tonumber(settings[2])\n  local running = tonumber(settings[3])\n  local reservoir = tonumber(settings[4])\n  local reservoirRefreshInterval = tonumber(settings[5])\n  local reservoirRefreshAmount = tonumber(settings[6])\n  local lastReservoirRefresh = tonumber(settings[7])\n  local reservoirIncreaseInterval = tonumber(settings[8])\n  local reservoirIncreaseAmount = tonumber(settings[9])\n  local reservoirIncreaseMaximum = tonumber(settings[10])\n  local lastReservoirIncrease = tonumber(settings[11])\n  local capacityPriorityCounter = tonumber(settings[12])\n  local clientTimeout = tonumber(settings[13])\n\n  local initial_capacity = compute_capacity(maxConcurrent, running, reservoir)\n\n  --\n  -- Process 'running' changes\n  --\n  local expired = redis.call('zrangebyscore', job_expirations_key, '-inf', '('..now)\n\n  if #expired > 0 then\n    redis.call('zremrangebyscore', job_expirations_key, '-inf', '('..now)\n\n    local flush_batch = function (batch, acc)\n      local weights = redis.call('hmget', job_weights_key, unpack(batch))\n                      redis.call('hdel',  job_weights_key, unpack(batch))\n      local clients = redis.call('hmget', job_clients_key, unpack(batch))\n                      redis.call('hdel',  job_clients_key, unpack(batch))\n\n      -- Calculate sum of removed weights\n      for i = 1, #weights do\n        acc['total'] = acc['total'] + (tonumber(weights[i]) or 0)\n      end\n\n      -- Calculate sum of removed weights by client\n      local client_weights = {}\n      for i = 1, #clients do\n        local removed = tonumber(weights[i]) or 0\n        if removed > 0 then\n          acc['client_weights'][clients[i]] = (acc['client_weights'][clients[i]] or 0) + removed\n        end\n      end\n    end\n\n    local acc = {\n      ['total'] = 0,\n      ['client_weights'] = {}\n    }\n    local batch_size = 1000\n\n    -- Compute changes to Zsets and apply changes to Hashes\n    for i = 1, #expired, batch_size do\n      local batch = {}\n      for j = i, math.min(i + batch_size - 1, #expired) do\n        table.insert(batch, expired[j])\n      end\n\n      flush_batch(batch, acc)\n    end\n\n    -- Apply changes to Zsets\n    if acc['total'] > 0 then\n      redis.call('hincrby', settings_key, 'done', acc['total'])\n      running = tonumber(redis.call('hincrby', settings_key, 'running', -acc['total']))\n    end\n\n    for client, weight in pairs(acc['client_weights']) do\n      redis.call('zincrby', client_running_key, -weight, client)\n    end\n  end\n\n  --\n  -- Process 'reservoir' changes\n  --\n  local reservoirRefreshActive = reservoirRefreshInterval ~= nil and reservoirRefreshAmount ~= nil\n  if reservoirRefreshActive and now >= lastReservoirRefresh + reservoirRefreshInterval then\n    reservoir = reservoirRefreshAmount\n    redis.call('hmset', settings_key,\n      'reservoir', reservoir,\n      'lastReservoirRefresh', now\n    )\n  end\n\n  local reservoirIncreaseActive = reservoirIncreaseInterval ~= nil and reservoirIncreaseAmount ~= nil\n  if reservoirIncreaseActive and now >= lastReservoirIncrease + reservoirIncreaseInterval then\n    local num_intervals = math.floor((now - lastReservoirIncrease) / reservoirIncreaseInterval)\n    local incr = reservoirIncreaseAmount * num_intervals\n    if reservoirIncreaseMaximum ~= nil then\n      incr = math.min(incr, reservoirIncreaseMaximum - (reservoir or 0))\n    end\n    if incr > 0 then\n      reservoir = (reservoir or 0) + incr\n    end\n    redis.call('hmset', settings_key,\n      'reservoir', reservoir,\n      'lastReservoirIncrease', lastReservoirIncrease + (num_intervals * reservoirIncreaseInterval)\n    )\n  end\n\n  --\n  -- Clear unresponsive clients\n  --\n  local unresponsive = redis.call('zrangebyscore', client_last_seen_key, '-inf', (now - clientTimeout))\n  local unresponsive_lookup = {}\n  local terminated_clients = {}\n  for i = 1, #unresponsive do\n    unresponsive_lookup[unresponsive[i]] = true\n    if tonumber(redis.call('zscore', client_running_key, unresponsive[i])) == 0 then\n      table.insert(terminated_clients, unresponsive[i])\n    end\n  end\n  if #terminated_clients > 0 then\n    redis.call('zrem', client_running_key,         unpack(terminated_clients))\n    redis.call('hdel', client_num_queued_key,      unpack(terminated_clients))\n    redis.call('zrem', client_last_registered_key, unpack(terminated_clients))\n    redis.call('zrem', client_last_seen_key,       unpack(terminated_clients))\n  end\n\n  --\n  -- Broadcast capacity changes\n  --\n  local final_capacity = compute_capacity(maxConcurrent, running, reservoir)\n\n  if always_publish or (initial_capacity ~= nil and final_capacity == nil) then\n    -- always_publish or was not unlimited, now unlimited\n    redis.call('publish', 'b_'..id, 'capacity:'..(final_capacity or ''))\n\n  elseif initial_capacity ~= nil and final_capacity ~= nil and final_capacity > initial_capacity then\n    -- capacity was increased\n    -- send the capacity message to the limiter having the lowest number of running jobs\n    -- the tiebreaker is the limiter having not registered a job in the longest time\n\n    local lowest_concurrency_value = nil\n    local lowest_concurrency_clients = {}\n    local lowest_concurrency_last_registered = {}\n    local client_concurrencies = redis.call('zrange', client_running_key, 0, -1, 'withscores')\n\n    for i = 1, #client_concurrencies, 2 do\n      local client = client_concurrencies[i]\n      local concurrency = tonumber(client_concurrencies[i+1])\n\n      if (\n        lowest_concurrency_value == nil or lowest_concurrency_value == concurrency\n      ) and (\n        not unresponsive_lookup[client]\n      ) and (\n        tonumber(redis.call('hget', client_num_queued_key, client)) > 0\n      ) then\n        lowest_concurrency_value = concurrency\n        table.insert(lowest_concurrency_clients, client)\n        local last_registered = tonumber(redis.call('zscore', client_last_registered_key, client))\n        table.insert(lowest_concurrency_last_registered, last_registered)\n      end\n    end\n\n    if #lowest_concurrency_clients > 0 then\n      local position = 1\n      local earliest = lowest_concurrency_last_registered[1]\n\n      for i,v in ipairs(lowest_concurrency_last_registered) do\n        if v < earliest then\n          position = i\n          earliest = v\n        end\n      end\n\n      local next_client = lowest_concurrency_clients[position]\n      redis.call('publish', 'b_'..id,\n        'capacity-priority:'..(final_capacity or '')..\n        ':'..next_client..\n        ':'..capacityPriorityCounter\n      )\n      redis.call('hincrby', settings_key, 'capacityPriorityCounter', '1')\n    else\n      redis.call('publish', 'b_'..id, 'capacity:'..(final_capacity or ''))\n    end\n  end\n\n  return {\n    ['capacity'] = final_capacity,\n    ['running'] = running,\n    ['reservoir'] = reservoir\n  }\nend\n",
+      "queued.lua": "local clientTimeout = tonumber(redis.call('hget', settings_key, 'clientTimeout'))\nlocal valid_clients = redis.call('zrangebyscore', client_last_seen_key, (now - clientTimeout), 'inf')\nlocal client_queued = redis.call('hmget', client_num_queued_key, unpack(valid_clients))\n\nlocal sum = 0\nfor i = 1, #client_queued do\n  sum = sum + tonumber(client_queued[i])\nend\n\nreturn sum\n",
+      "refresh_expiration.lua": "local refresh_expiration = function (now, nextRequest, groupTimeout)\n\n  if groupTimeout ~= nil then\n    local ttl = (nextRequest + groupTimeout) - now\n\n    for i = 1, #KEYS do\n      redis.call('pexpire', KEYS[i], ttl)\n    end\n  end\n\nend\n",
+      "refs.lua": "local settings_key = KEYS[1]\nlocal job_weights_key = KEYS[2]\nlocal job_expirations_key = KEYS[3]\nlocal job_clients_key = KEYS[4]\nlocal client_running_key = KEYS[5]\nlocal client_num_queued_key = KEYS[6]\nlocal client_last_registered_key = KEYS[7]\nlocal client_last_seen_key = KEYS[8]\n\nlocal now = tonumber(ARGV[1])\nlocal client = ARGV[2]\n\nlocal num_static_argv = 2\n",
+      "register.lua": "local index = ARGV[num_static_argv + 1]\nlocal weight = tonumber(ARGV[num_static_argv + 2])\nlocal expiration = tonumber(ARGV[num_static_argv + 3])\n\nlocal state = process_tick(now, false)\nlocal capacity = state['capacity']\nlocal reservoir = state['reservoir']\n\nlocal settings = redis.call('hmget', settings_key,\n  'nextRequest',\n  'minTime',\n  'groupTimeout'\n)\nlocal nextRequest = tonumber(settings[1])\nlocal minTime = tonumber(settings[2])\nlocal groupTimeout = tonumber(settings[3])\n\nif conditions_check(capacity, weight) then\n\n  redis.call('hincrby', settings_key, 'running', weight)\n  redis.call('hset', job_weights_key, index, weight)\n  if expiration ~= nil then\n    redis.call('zadd', job_expirations_key, now + expiration, index)\n  end\n  redis.call('hset', job_clients_key, index, client)\n  redis.call('zincrby', client_running_key, weight, client)\n  redis.call('hincrby', client_num_queued_key, client, -1)\n  redis.call('zadd', client_last_registered_key, now, client)\n\n  local wait = math.max(nextRequest - now, 0)\n  local newNextRequest = now + wait + minTime\n\n  if reservoir == nil then\n    redis.call('hset', settings_key,\n      'nextRequest', newNextRequest\n    )\n  else\n    reservoir = reservoir - weight\n    redis.call('hmset', settings_key,\n      'reservoir', reservoir,\n      'nextRequest', newNextRequest\n    )\n  end\n\n  refresh_expiration(now, newNextRequest, groupTimeout)\n\n  return {true, wait, reservoir}\n\nelse\n  return {false}\nend\n",
+      "register_client.lua": "local queued = tonumber(ARGV[num_static_argv + 1])\n\n-- Could have been re-registered concurrently\nif not redis.call('zscore', client_last_seen_key, client) then\n  redis.call('zadd', client_running_key, 0, client)\n  redis.call('hset', client_num_queued_key, client, queued)\n  redis.call('zadd', client_last_registered_key, 0, client)\nend\n\nredis.call('zadd', client_last_seen_key, now, client)\n\nreturn {}\n",
+      "running.lua": "return process_tick(now, false)['running']\n",
+      "submit.lua": "local queueLength = tonumber(ARGV[num_static_argv + 1])\nlocal weight = tonumber(ARGV[num_static_argv + 2])\n\nlocal capacity = process_tick(now, false)['capacity']\n\nlocal settings = redis.call('hmget', settings_key,\n  'id',\n  'maxConcurrent',\n  'highWater',\n  'nextRequest',\n  'strategy',\n  'unblockTime',\n  'penalty',\n  'minTime',\n  'groupTimeout'\n)\nlocal id = settings[1]\nlocal maxConcurrent = tonumber(settings[2])\nlocal highWater = tonumber(settings[3])\nlocal nextRequest = tonumber(settings[4])\nlocal strategy = tonumber(settings[5])\nlocal unblockTime = tonumber(settings[6])\nlocal penalty = tonumber(settings[7])\nlocal minTime = tonumber(settings[8])\nlocal groupTimeout = tonumber(settings[9])\n\nif maxConcurrent ~= nil and weight > maxConcurrent then\n  return redis.error_reply('OVERWEIGHT:'..weight..':'..maxConcurrent)\nend\n\nlocal reachedHWM = (highWater ~= nil and queueLength == highWater\n  and not (\n    conditions_check(capacity, weight)\n    and nextRequest - now <= 0\n  )\n)\n\nlocal blocked = strategy == 3 and (reachedHWM or unblockTime >= now)\n\nif blocked then\n  local computedPenalty = penalty\n  if computedPenalty == nil then\n    if minTime == 0 then\n      computedPenalty = 5000\n    else\n      computedPenalty = 15 * minTime\n    end\n  end\n\n  local newNextRequest = now + computedPenalty + minTime\n\n  redis.call('hmset', settings_key,\n    'unblockTime', now + computedPenalty,\n    'nextRequest', newNextRequest\n  )\n\n  local clients_queued_reset = redis.call('hkeys', client_num_queued_key)\n  local queued_reset = {}\n  for i = 1, #clients_queued_reset do\n    table.insert(queued_reset, clients_queued_reset[i])\n    table.insert(queued_reset, 0)\n  end\n  redis.call('hmset', client_num_queued_key, unpack(queued_reset))\n\n  redis.call('publish', 'b_'..id, 'blocked:')\n\n  refresh_expiration(now, newNextRequest, groupTimeout)\nend\n\nif not blocked and not reachedHWM then\n  redis.call('hincrby', client_num_queued_key, client, 1)\nend\n\nreturn {reachedHWM, blocked, strategy}\n",
+      "update_settings.lua": "local args = {'hmset', settings_key}\n\nfor i = num_static_argv + 1, #ARGV do\n  table.insert(args, ARGV[i])\nend\n\nredis.call(unpack(args))\n\nprocess_tick(now, true)\n\nlocal groupTimeout = tonumber(redis.call('hget', settings_key, 'groupTimeout'))\nrefresh_expiration(0, 0, groupTimeout)\n\nreturn {}\n",
+      "validate_client.lua": "if not redis.call('zscore', client_last_seen_key, client) then\n  return redis.error_reply('UNKNOWN_CLIENT')\nend\n\nredis.call('zadd', client_last_seen_key, now, client)\n",
+      "validate_keys.lua": "if not (redis.call('exists', settings_key) == 1) then\n  return redis.error_reply('SETTINGS_KEY_NOT_FOUND')\nend\n"
+    };
+  }
+});
+
+// node_modules/bottleneck/lib/Scripts.js
+var require_Scripts = __commonJS({
+  "node_modules/bottleneck/lib/Scripts.js"(exports2) {
+    "use strict";
+    var headers;
+    var lua;
+    var templates;
+    lua = require_lua();
+    headers = {
+      refs: lua["refs.lua"],
+      validate_keys: lua["validate_keys.lua"],
+      validate_client: lua["validate_client.lua"],
+      refresh_expiration: lua["refresh_expiration.lua"],
+      process_tick: lua["process_tick.lua"],
+      conditions_check: lua["conditions_check.lua"],
+      get_time: lua["get_time.lua"]
+    };
+    exports2.allKeys = function(id) {
+      return [
+        /*
+        HASH
+        */
+        `b_${id}_settings`,
+        /*
+        HASH
+        job index -> weight
+        */
+        `b_${id}_job_weights`,
+        /*
+        ZSET
+        job index -> expiration
+        */
+        `b_${id}_job_expirations`,
+        /*
+        HASH
+        job index -> client
+        */
+        `b_${id}_job_clients`,
+        /*
+        ZSET
+        client -> sum running
+        */
+        `b_${id}_client_running`,
+        /*
+        HASH
+        client -> num queued
+        */
+        `b_${id}_client_num_queued`,
+        /*
+        ZSET
+        client -> last job registered
+        */
+        `b_${id}_client_last_registered`,
+        /*
+        ZSET
+        client -> last seen
+        */
+        `b_${id}_client_last_seen`
+      ];
+    };
+    templates = {
+      init: {
+        keys: exports2.allKeys,
+        headers: ["process_tick"],
+        refresh_expiration: true,
+        code: lua["init.lua"]
+      },
+      group_check: {
+        keys: exports2.allKeys,
+        headers: [],
+        refresh_expiration: false,
+        code: lua["group_check.lua"]
+      },
+      register_client: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys"],
+        refresh_expiration: false,
+        code: lua["register_client.lua"]
+      },
+      blacklist_client: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client"],
+        refresh_expiration: false,
+        code: lua["blacklist_client.lua"]
+      },
+      heartbeat: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: false,
+        code: lua["heartbeat.lua"]
+      },
+      update_settings: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: true,
+        code: lua["update_settings.lua"]
+      },
+      running: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: false,
+        code: lua["running.lua"]
+      },
+      queued: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client"],
+        refresh_expiration: false,
+        code: lua["queued.lua"]
+      },
+      done: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: false,
+        code: lua["done.lua"]
+      },
+      check: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
+        refresh_expiration: false,
+        code: lua["check.lua"]
+      },
+      submit: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
+        refresh_expiration: true,
+        code: lua["submit.lua"]
+      },
+      register: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick", "conditions_check"],
+        refresh_expiration: true,
+        code: lua["register.lua"]
+      },
+      free: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: true,
+        code: lua["free.lua"]
+      },
+      current_reservoir: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: false,
+        code: lua["current_reservoir.lua"]
+      },
+      increment_reservoir: {
+        keys: exports2.allKeys,
+        headers: ["validate_keys", "validate_client", "process_tick"],
+        refresh_expiration: true,
+        code: lua["increment_reservoir.lua"]
+      }
+    };
+    exports2.names = Object.keys(templates);
+    exports2.keys = function(name, id) {
+      return templates[name].keys(id);
+    };
+    exports2.payload = function(name) {
+      var template;
+      template = templates[name];
+      return Array.prototype.concat(headers.refs, template.headers.map(function(h) {
+        return headers[h];
+      }), template.refresh_expiration ? headers.refresh_expiration : "", template.code).join("\n");
+    };
+  }
+});
+
+// node_modules/bottleneck/lib/RedisConnection.js
+var require_RedisConnection = __commonJS({
+  "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
+    "use strict";
+    function asyncGeneratorStep(gen, resolve3, reject, _next, _throw, key, arg) {
+      try {
+        var info2 = gen[key](arg);
+        var value = info2.value;
+      } catch (error2) {
+        reject(error2);
+        return;
+      }
+      if (info2.done) {
+        resolve3(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve3, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep(gen, resolve3, reject, _next, _throw, "next", value);
+          }
+          function _throw(err) {
+            asyncGeneratorStep(gen, resolve3, reject, _next, _throw, "throw", err);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var Events;
+    var RedisConnection;
+    var Scripts;
+    var parser;
+    parser = require_parser2();
+    Events = require_Events();
+    Scripts = require_Scripts();
+    RedisConnection = function() {
+      class RedisConnection {
+        constructor(options = {}) {
+          parser.load(options, this.defaults, this);
+          if (this.Redis == null) {
+            this.Redis = eval("require")("redis");
+          }
+          if (this.Events == null) {
+            this.Events = new Events(this);
+          }
+          this.terminated = false;
+          if (this.client == null) {
+            this.client = this.Redis.createClient(this.clientOptions);
+          }
+          this.subscriber = this.client.duplicate();
+          this.limiters = {};
+          this.shas = {};
+          this.ready = this.Promise.all([this._setup(this.client, false), this._setup(this.subscriber, true)]).then(() => {
+            return this._loadScripts();
+          }).then(() => {
+            return {
+              client: this.client,
+              subscriber: this.subscriber
+            };
+          });
+        }
+        _setup(client, sub) {
+          client.setMaxListeners(0);
+          return new this.Promise((resolve3, reject) => {
+            client.on("error", (e) => {
+              return this.Events.trigger("error", e);
+            });
+            if (sub) {
+              client.on("message", (channel, message) => {
+                var ref;
+                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
+              });
+            }
+            if (client.ready) {
+              return resolve3();
+            } else {
+              return client.once("ready", resolve3);
+            }
+          });
+        }
+        _loadScript(name) {
+          return new this.Promise((resolve3, reject) => {
+            var payload;
+            payload = Scripts.payload(name);
+            return this.client.multi([["script", "load", payload]]).exec((err, replies) => {
+              if (err != null) {
+                return reject(err);
+              }
+              this.shas[name] = replies[0];
+              return resolve3(replies[0]);
+            });
+          });
+        }
+        _loadScripts() {
+          return this.Promise.all(Scripts.names.map((k) => {
+            return this._loadScript(k);
+          }));
+        }
+        __runCommand__(cmd) {
+          var _this = this;
+          return _asyncToGenerator(function* () {
+            yield _this.ready;
+            return new _this.Promise((resolve3, reject) => {
+              return _this.client.multi([cmd]).exec_atomic(function(err, replies) {
+                if (err != null) {
+                  return reject(err);
+                } else {
+                  return resolve3(replies[0]);
+                }
+              });
+            });
+          })();
+        }
+        __addLimiter__(instance) {
+          return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
+            return new this.Promise((resolve3, reject) => {
+              var handler2;
+              handler2 = (chan) => {
+                if (chan === channel) {
+                  this.subscriber.removeListener("subscribe", handler2);
+                  this.limiters[channel] = instance;
+                  return resolve3();
+                }
+              };
+              this.subscriber.on("subscribe", handler2);
+              return this.subscriber.subscribe(channel);
+            });
+          }));
+        }
+        __removeLimiter__(instance) {
+          var _this2 = this;
+          return this.Promise.all([instance.channel(), instance.channel_client()].map(
+            /* @__PURE__ */ (function() {
+              var _ref = _asyncToGenerator(function* (channel) {
+                if (!_this2.terminated) {
+                  yield new _this2.Promise((resolve3, reject) => {
+                    return _this2.subscriber.unsubscribe(channel, function(err, chan) {
+                      if (err != null) {
+                        return reject(err);
+                      }
+                      if (chan === channel) {
+                        return resolve3();
+                      }
+                    });
+                  });
+                }
+                return delete _this2.limiters[channel];
+              });
+              return function(_x) {
+                return _ref.apply(this, arguments);
+              };
+            })()
+          ));
+        }
+        __scriptArgs__(name, id, args, cb) {
+          var keys;
+          keys = Scripts.keys(name, id);
+          return [this.shas[name], keys.length].concat(keys, args, cb);
+        }
+        __scriptFn__(name) {
+          return this.client.evalsha.bind(this.client);
+        }
+        disconnect(flush = true) {
+          var i, k, len, ref;
+          ref = Object.keys(this.limiters);
+          for (i = 0, len = ref.length; i < len; i++) {
+            k = ref[i];
+            clearInterval(this.limiters[k]._store.heartbeat);
+          }
+          this.limiters = {};
+          this.terminated = true;
+          this.client.end(flush);
+          this.subscriber.end(flush);
+          return this.Promise.resolve();
+        }
+      }
+      ;
+      RedisConnection.prototype.datastore = "redis";
+      RedisConnection.prototype.defaults = {
+        Redis: null,
+        clientOptions: {},
+        client: null,
+        Promise,
+        Events: null
+      };
+      return RedisConnection;
+    }.call(void 0);
+    module.exports = RedisConnection;
+  }
+});
+
+// node_modules/bottleneck/lib/IORedisConnection.js
+var require_IORedisConnection = __commonJS({
+  "node_modules/bottleneck/lib/IORedisConnection.js"(exports, module) {
+    "use strict";
+    function _slicedToArray(arr, i) {
+      return _arrayWithHoles(arr) || _iterableToArrayLimit(arr, i) || _nonIterableRest();
+    }
+    function _nonIterableRest() {
+      throw new TypeError("Invalid attempt to destructure non-iterable instance");
+    }
+    function _iterableToArrayLimit(arr, i) {
+      var _arr = [];
+      var _n = true;
+      var _d = false;
+      var _e = void 0;
+      try {
+        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
+          _arr.push(_s.value);
+          if (i && _arr.length === i) break;
+        }
+      } catch (err) {
+        _d = true;
+        _e = err;
+      } finally {
+        try {
+          if (!_n && _i["return"] != null) _i["return"]();
+        } finally {
+          if (_d) throw _e;
+        }
+      }
+      return _arr;
+    }
+    function _arrayWithHoles(arr) {
+      if (Array.isArray(arr)) return arr;
+    }
+    function asyncGeneratorStep(gen, resolve3, reject, _next, _throw, key, arg) {
+      try {
+        var info2 = gen[key](arg);
+        var value = info2.value;
+      } catch (error2) {
+        reject(error2);
+        return;
+      }
+      if (info2.done) {
+        resolve3(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve3, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep(gen, resolve3, reject, _next, _throw, "next", value);
+          }
+          function _throw(err) {
+            asyncGeneratorStep(gen, resolve3, reject, _next, _throw, "throw", err);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var Events;
+    var IORedisConnection;
+    var Scripts;
+    var parser;
+    parser = require_parser2();
+    Events = require_Events();
+    Scripts = require_Scripts();
+    IORedisConnection = function() {
+      class IORedisConnection {
+        constructor(options = {}) {
+          parser.load(options, this.defaults, this);
+          if (this.Redis == null) {
+            this.Redis = eval("require")("ioredis");
+          }
+          if (this.Events == null) {
+            this.Events = new Events(this);
+          }
+          this.terminated = false;
+          if (this.clusterNodes != null) {
+            this.client = new this.Redis.Cluster(this.clusterNodes, this.clientOptions);
+            this.subscriber = new this.Redis.Cluster(this.clusterNodes, this.clientOptions);
+          } else if (this.client != null && this.client.duplicate == null) {
+            this.subscriber = new this.Redis.Cluster(this.client.startupNodes, this.client.options);
+          } else {
+            if (this.client == null) {
+              this.client = new this.Redis(this.clientOptions);
+            }
+            this.subscriber = this.client.duplicate();
+          }
+          this.limiters = {};
+          this.ready = this.Promise.all([this._setup(this.client, false), this._setup(this.subscriber, true)]).then(() => {
+            this._loadScripts();
+            return {
+              client: this.client,
+              subscriber: this.subscriber
+            };
+          });
+        }
+        _setup(client, sub) {
+          client.setMaxListeners(0);
+          return new this.Promise((resolve3, reject) => {
+            client.on("error", (e) => {
+              return this.Events.trigger("error", e);
+            });
+            if (sub) {
+              client.on("message", (channel, message) => {
+                var ref;
+                return (ref = this.limiters[channel]) != null ? ref._store.onMessage(channel, message) : void 0;
+              });
+            }
+            if (client.status === "ready") {
+              return resolve3();
+            } else {
+              return client.once("ready", resolve3);
+            }
+          });
+        }
+        _loadScripts() {
+          return Scripts.names.forEach((name) => {
+            return this.client.defineCommand(name, {
+              lua: Scripts.payload(name)
+            });
+          });
+        }
+        __runCommand__(cmd) {
+          var _this = this;
+          return _asyncToGenerator(function* () {
+            var _, deleted;
+            yield _this.ready;
+            var _ref = yield _this.client.pipeline([cmd]).exec();
+            var _ref2 = _slicedToArray(_ref, 1);
+            var _ref2$ = _slicedToArray(_ref2[0], 2);
+            _ = _ref2$[0];
+            deleted = _ref2$[1];
+            return deleted;
+          })();
+        }
+        __addLimiter__(instance) {
+          return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
+            return new this.Promise((resolve3, reject) => {
+              return this.subscriber.subscribe(channel, () => {
+                this.limiters[channel] = instance;
+                return resolve3();
+              });
+            });
+          }));
+        }
+        __removeLimiter__(instance) {
+          var _this2 = this;
+          return [instance.channel(), instance.channel_client()].forEach(
+            /* @__PURE__ */ (function() {
+              var _ref3 = _asyncToGenerator(function* (channel) {
+                if (!_this2.terminated) {
+                  yield _this2.subscriber.unsubscribe(channel);
+                }
+                return delete _this2.limiters[channel];
+              });
+              return function(_x) {
+                return _ref3.apply(this, arguments);
+              };
+            })()
+          );
+        }
+        __scriptArgs__(name, id, args, cb) {
+          var keys;
+          keys = Scripts.keys(name, id);
+          return [keys.length].concat(keys, args, cb);
+        }
+        __scriptFn__(name) {
+          return this.client[name].bind(this.client);
+        }
+        disconnect(flush = true) {
+          var i, k, len, ref;
+          ref = Object.keys(this.limiters);
+          for (i = 0, len = ref.length; i < len; i++) {
+            k = ref[i];
+            clearInterval(this.limiters[k]._store.heartbeat);
+          }
+          this.limiters = {};
+          this.terminated = true;
+          if (flush) {
+            return this.Promise.all([this.client.quit(), this.subscriber.quit()]);
+          } else {
+            this.client.disconnect();
+            this.subscriber.disconnect();
+            return this.Promise.resolve();
+          }
+        }
+      }
+      ;
+      IORedisConnection.prototype.datastore = "ioredis";
+      IORedisConnection.prototype.defaults = {
+        Redis: null,
+        clientOptions: {},
+        clusterNodes: null,
+        client: null,
+        Promise,
+        Events: null
+      };
+      return IORedisConnection;
+    }.call(void 0);
+    module.exports = IORedisConnection;
+  }
+});
+
+// node_modules/bottleneck/lib/RedisDatastore.js
+var require_RedisDatastore = __commonJS({
+  "node_modules/bottleneck/lib/RedisDatastore.js"(exports2, module2) {
+    "use strict";
+    function _slicedToArray2(arr, i) {
+      return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
+    }
+    function _nonIterableRest2() {
+      throw new TypeError("Invalid attempt to destructure non-iterable instance");
+    }
+    function _iterableToArrayLimit2(arr, i) {
+      var _arr = [];
+      var _n = true;
+      var _d = false;
+      var _e = void 0;
+      try {
+        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
+          _arr.push(_s.value);
+          if (i && _arr.length === i) break;
+        }
+      } catch (err) {
+        _d = true;
+        _e = err;
+      } finally {
+        try {
+          if (!_n && _i["return"] != null) _i["return"]();
+        } finally {
+          if (_d) throw _e;
+        }
+      }
+      return _arr;
+    }
+    function _arrayWithHoles2(arr) {
+      if (Array.isArray(arr)) return arr;
+    }
+    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
+      try {
+        var info2 = gen[key](arg);
+        var value = info2.value;
+      } catch (error2) {
+        reject(error2);
+        return;
+      }
+      if (info2.done) {
+        resolve3(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve3, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
+          }
+          function _throw(err) {
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var BottleneckError;
+    var IORedisConnection2;
+    var RedisConnection2;
+    var RedisDatastore;
+    var parser2;
+    parser2 = require_parser2();
+    BottleneckError = require_BottleneckError();
+    RedisConnection2 = require_RedisConnection();
+    IORedisConnection2 = require_IORedisConnection();
+    RedisDatastore = class RedisDatastore {
+      constructor(instance, storeOptions, storeInstanceOptions) {
+        this.instance = instance;
+        this.storeOptions = storeOptions;
+        this.originalId = this.instance.id;
+        this.clientId = this.instance._randomIndex();
+        parser2.load(storeInstanceOptions, storeInstanceOptions, this);
+        this.clients = {};
+        this.capacityPriorityCounters = {};
+        this.sharedConnection = this.connection != null;
+        if (this.connection == null) {
+          this.connection = this.instance.datastore === "redis" ? new RedisConnection2({
+            Redis: this.Redis,
+            clientOptions: this.clientOptions,
+            Promise: this.Promise,
+            Events: this.instance.Events
+          }) : this.instance.datastore === "ioredis" ? new IORedisConnection2({
+            Redis: this.Redis,
+            clientOptions: this.clientOptions,
+            clusterNodes: this.clusterNodes,
+            Promise: this.Promise,
+            Events: this.instance.Events
+          }) : void 0;
+        }
+        this.instance.connection = this.connection;
+        this.instance.datastore = this.connection.datastore;
+        this.ready = this.connection.ready.then((clients) => {
+          this.clients = clients;
+          return this.runScript("init", this.prepareInitSettings(this.clearDatastore));
+        }).then(() => {
+          return this.connection.__addLimiter__(this.instance);
+        }).then(() => {
+          return this.runScript("register_client", [this.instance.queued()]);
+        }).then(() => {
+          var base;
+          if (typeof (base = this.heartbeat = setInterval(() => {
+            return this.runScript("heartbeat", []).catch((e) => {
+              return this.instance.Events.trigger("error", e);
+            });
+          }, this.heartbeatInterval)).unref === "function") {
+            base.unref();
+          }
+          return this.clients;
+        });
+      }
+      __publish__(message) {
+        var _this = this;
+        return _asyncToGenerator2(function* () {
+          var client;
+          var _ref = yield _this.ready;
+          client = _ref.client;
+          return client.publish(_this.instance.channel(), `message:${message.toString()}`);
+        })();
+      }
+      onMessage(channel, message) {
+        var _this2 = this;
+        return _asyncToGenerator2(function* () {
+          var capacity, counter, data, drained, e, newCapacity, pos, priorityClient, rawCapacity, type;
+          try {
+            pos = message.indexOf(":");
+            var _ref2 = [message.slice(0, pos), message.slice(pos + 1)];
+            type = _ref2[0];
+            data = _ref2[1];
+            if (type === "capacity") {
+              return yield _this2.instance._drainAll(data.length > 0 ? ~~data : void 0);
+            } else if (type === "capacity-priority") {
+              var _data$split = data.split(":");
+              var _data$split2 = _slicedToArray2(_data$split, 3);
+              rawCapacity = _data$split2[0];
+              priorityClient = _data$split2[1];
+              counter = _data$split2[2];
+              capacity = rawCapacity.length > 0 ? ~~rawCapacity : void 0;
+              if (priorityClient === _this2.clientId) {
+                drained = yield _this2.instance._drainAll(capacity);
+                newCapacity = capacity != null ? capacity - (drained || 0) : "";
+                return yield _this2.clients.client.publish(_this2.instance.channel(), `capacity-priority:${newCapacity}::${counter}`);
+              } else if (priorityClient === "") {
+                clearTimeout(_this2.capacityPriorityCounters[counter]);
+                delete _this2.capacityPriorityCounters[counter];
+                return _this2.instance._drainAll(capacity);
+              } else {
+                return _this2.capacityPriorityCounters[counter] = setTimeout(
+                  /* @__PURE__ */ _asyncToGenerator2(function* () {
+                    var e2;
+                    try {
+                      delete _this2.capacityPriorityCounters[counter];
+                      yield _this2.runScript("blacklist_client", [priorityClient]);
+                      return yield _this2.instance._drainAll(capacity);
+                    } catch (error2) {
+                      e2 = error2;
+                      return _this2.instance.Events.trigger("error", e2);
+                    }
+                  }),
+                  1e3
+                );
+              }
+            } else if (type === "message") {
+              return _this2.instance.Events.trigger("message", data);
+            } else if (type === "blocked") {
+              return yield _this2.instance._dropAllQueued();
+            }
+          } catch (error2) {
+            e = error2;
+            return _this2.instance.Events.trigger("error", e);
+          }
+        })();
+      }
+      __disconnect__(flush) {
+        clearInterval(this.heartbeat);
+        if (this.sharedConnection) {
+          return this.connection.__removeLimiter__(this.instance);
+        } else {
+          return this.connection.disconnect(flush);
+        }
+      }
+      runScript(name, args) {
+        var _this3 = this;
+        return _asyncToGenerator2(function* () {
+          if (!(name === "init" || name === "register_client")) {
+            yield _this3.ready;
+          }
+          return new _this3.Promise((resolve3, reject) => {
+            var all_args, arr;
+            all_args = [Date.now(), _this3.clientId].concat(args);
+            _this3.instance.Events.trigger("debug", `Calling Redis script: ${name}.lua`, all_args);
+            arr = _this3.connection.__scriptArgs__(name, _this3.originalId, all_args, function(err, replies) {
+              if (err != null) {
+                return reject(err);
+              }
+              return resolve3(replies);
+            });
+            return _this3.connection.__scriptFn__(name)(...arr);
+          }).catch((e) => {
+            if (e.message === "SETTINGS_KEY_NOT_FOUND") {
+              if (name === "heartbeat") {
+                return _this3.Promise.resolve();
+              } else {
+                return _this3.runScript("init", _this3.prepareInitSettings(false)).then(() => {
+                  return _this3.runScript(name, args);
+                });
+              }
+            } else if (e.message === "UNKNOWN_CLIENT") {
+              return _this3.runScript("register_client", [_this3.instance.queued()]).then(() => {
+                return _this3.runScript(name, args);
+              });
+            } else {
+              return _this3.Promise.reject(e);
+            }
+          });
+        })();
+      }
+      prepareArray(arr) {
+        var i, len, results, x;
+        results = [];
+        for (i = 0, len = arr.length; i < len; i++) {
+          x = arr[i];
+          results.push(x != null ? x.toString() : "");
+        }
+        return results;
+      }
+      prepareObject(obj) {
+        var arr, k, v;
+        arr = [];
+        for (k in obj) {
+          v = obj[k];
+          arr.push(k, v != null ? v.toString() : "");
+        }
+        return arr;
+      }
+      prepareInitSettings(clear) {
+        var args;
+        args = this.prepareObject(Object.assign({}, this.storeOptions, {
+          id: this.originalId,
+          version: this.instance.version,
+          groupTimeout: this.timeout,
+          clientTimeout: this.clientTimeout
+        }));
+        args.unshift(clear ? 1 : 0, this.instance.version);
+        return args;
+      }
+      convertBool(b) {
+        return !!b;
+      }
+      __updateSettings__(options2) {
+        var _this4 = this;
+        return _asyncToGenerator2(function* () {
+          yield _this4.runScript("update_settings", _this4.prepareObject(options2));
+          return parser2.overwrite(options2, options2, _this4.storeOptions);
+        })();
+      }
+      __running__() {
+        return this.runScript("running", []);
+      }
+      __queued__() {
+        return this.runScript("queued", []);
+      }
+      __done__() {
+        return this.runScript("done", []);
+      }
+      __groupCheck__() {
+        var _this5 = this;
+        return _asyncToGenerator2(function* () {
+          return _this5.convertBool(yield _this5.runScript("group_check", []));
+        })();
+      }
+      __incrementReservoir__(incr) {
+        return this.runScript("increment_reservoir", [incr]);
+      }
+      __currentReservoir__() {
+        return this.runScript("current_reservoir", []);
+      }
+      __check__(weight) {
+        var _this6 = this;
+        return _asyncToGenerator2(function* () {
+          return _this6.convertBool(yield _this6.runScript("check", _this6.prepareArray([weight])));
+        })();
+      }
+      __register__(index, weight, expiration) {
+        var _this7 = this;
+        return _asyncToGenerator2(function* () {
+          var reservoir, success, wait;
+          var _ref4 = yield _this7.runScript("register", _this7.prepareArray([index, weight, expiration]));
+          var _ref5 = _slicedToArray2(_ref4, 3);
+          success = _ref5[0];
+          wait = _ref5[1];
+          reservoir = _ref5[2];
+          return {
+            success: _this7.convertBool(success),
+            wait,
+            reservoir
+          };
+        })();
+      }
+      __submit__(queueLength, weight) {
+        var _this8 = this;
+        return _asyncToGenerator2(function* () {
+          var blocked, e, maxConcurrent, overweight, reachedHWM, strategy;
+          try {
+            var _ref6 = yield _this8.runScript("submit", _this8.prepareArray([queueLength, weight]));
+            var _ref7 = _slicedToArray2(_ref6, 3);
+            reachedHWM = _ref7[0];
+            blocked = _ref7[1];
+            strategy = _ref7[2];
+            return {
+              reachedHWM: _this8.convertBool(reachedHWM),
+              blocked: _this8.convertBool(blocked),
+              strategy
+            };
+          } catch (error2) {
+            e = error2;
+            if (e.message.indexOf("OVERWEIGHT") === 0) {
+              var _e$message$split = e.message.split(":");
+              var _e$message$split2 = _slicedToArray2(_e$message$split, 3);
+              overweight = _e$message$split2[0];
+              weight = _e$message$split2[1];
+              maxConcurrent = _e$message$split2[2];
+              throw new BottleneckError(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${maxConcurrent}`);
+            } else {
+              throw e;
+            }
+          }
+        })();
+      }
+      __free__(index, weight) {
+        var _this9 = this;
+        return _asyncToGenerator2(function* () {
+          var running;
+          running = yield _this9.runScript("free", _this9.prepareArray([index]));
+          return {
+            running
+          };
+        })();
+      }
+    };
+    module2.exports = RedisDatastore;
+  }
+});
+
+// node_modules/bottleneck/lib/States.js
+var require_States = __commonJS({
+  "node_modules/bottleneck/lib/States.js"(exports2, module2) {
+    "use strict";
+    var BottleneckError;
+    var States;
+    BottleneckError = require_BottleneckError();
+    States = class States {
+      constructor(status1) {
+        this.status = status1;
+        this._jobs = {};
+        this.counts = this.status.map(function() {
+          return 0;
+        });
+      }
+      next(id) {
+        var current, next;
+        current = this._jobs[id];
+        next = current + 1;
+        if (current != null && next < this.status.length) {
+          this.counts[current]--;
+          this.counts[next]++;
+          return this._jobs[id]++;
+        } else if (current != null) {
+          this.counts[current]--;
+          return delete this._jobs[id];
+        }
+      }
+      start(id) {
+        var initial;
+        initial = 0;
+        this._jobs[id] = initial;
+        return this.counts[initial]++;
+      }
+      remove(id) {
+        var current;
+        current = this._jobs[id];
+        if (current != null) {
+          this.counts[current]--;
+          delete this._jobs[id];
+        }
+        return current != null;
+      }
+      jobStatus(id) {
+        var ref;
+        return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+      }
+      statusJobs(status) {
+        var k, pos, ref, results, v;
+        if (status != null) {
+          pos = this.status.indexOf(status);
+          if (pos < 0) {
+            throw new BottleneckError(`status must be one of ${this.status.join(", ")}`);
+          }
+          ref = this._jobs;
+          results = [];
+          for (k in ref) {
+            v = ref[k];
+            if (v === pos) {
+              results.push(k);
+            }
+          }
+          return results;
+        } else {
+          return Object.keys(this._jobs);
+        }
+      }
+      statusCounts() {
+        return this.counts.reduce((acc, v, i) => {
+          acc[this.status[i]] = v;
+          return acc;
+        }, {});
+      }
+    };
+    module2.exports = States;
+  }
+});
+
+// node_modules/bottleneck/lib/Sync.js
+var require_Sync = __commonJS({
+  "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
+    "use strict";
+    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
+      try {
+        var info2 = gen[key](arg);
+        var value = info2.value;
+      } catch (error2) {
+        reject(error2);
+        return;
+      }
+      if (info2.done) {
+        resolve3(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve3, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
+          }
+          function _throw(err) {
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var DLList;
+    var Sync;
+    DLList = require_DLList();
+    Sync = class Sync {
+      constructor(name, Promise2) {
+        this.schedule = this.schedule.bind(this);
+        this.name = name;
+        this.Promise = Promise2;
+        this._running = 0;
+        this._queue = new DLList();
+      }
+      isEmpty() {
+        return this._queue.length === 0;
+      }
+      _tryToRun() {
+        var _this = this;
+        return _asyncToGenerator2(function* () {
+          var args, cb, error2, reject, resolve3, returned, task;
+          if (_this._running < 1 && _this._queue.length > 0) {
+            _this._running++;
+            var _this$_queue$shift = _this._queue.shift();
+            task = _this$_queue$shift.task;
+            args = _this$_queue$shift.args;
+            resolve3 = _this$_queue$shift.resolve;
+            reject = _this$_queue$shift.reject;
+            cb = yield _asyncToGenerator2(function* () {
+              try {
+                returned = yield task(...args);
+                return function() {
+                  return resolve3(returned);
+                };
+              } catch (error1) {
+                error2 = error1;
+                return function() {
+                  return reject(error2);
+                };
+              }
+            })();
+            _this._running--;
+            _this._tryToRun();
+            return cb();
+          }
+        })();
+      }
+      schedule(task, ...args) {
+        var promise, reject, resolve3;
+        resolve3 = reject = null;
+        promise = new this.Promise(function(_resolve, _reject) {
+          resolve3 = _resolve;
+          return reject = _reject;
+        });
+        this._queue.push({
+          task,
+          args,
+          resolve: resolve3,
+          reject
+        });
+        this._tryToRun();
+        return promise;
+      }
+    };
+    module2.exports = Sync;
+  }
+});
+
+// node_modules/bottleneck/lib/version.json
+var require_version = __commonJS({
+  "node_modules/bottleneck/lib/version.json"(exports2, module2) {
+    module2.exports = { version: "2.19.5" };
+  }
+});
+
+// node_modules/bottleneck/lib/Group.js
+var require_Group = __commonJS({
+  "node_modules/bottleneck/lib/Group.js"(exports2, module2) {
+    "use strict";
+    function _slicedToArray2(arr, i) {
+      return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
+    }
+    function _nonIterableRest2() {
+      throw new TypeError("Invalid attempt to destructure non-iterable instance");
+    }
+    function _iterableToArrayLimit2(arr, i) {
+      var _arr = [];
+      var _n = true;
+      var _d = false;
+      var _e = void 0;
+      try {
+        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
+          _arr.push(_s.value);
+          if (i && _arr.length === i) break;
+        }
+      } catch (err) {
+        _d = true;
+        _e = err;
+      } finally {
+        try {
+          if (!_n && _i["return"] != null) _i["return"]();
+        } finally {
+          if (_d) throw _e;
+        }
+      }
+      return _arr;
+    }
+    function _arrayWithHoles2(arr) {
+      if (Array.isArray(arr)) return arr;
+    }
+    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
+      try {
+        var info2 = gen[key](arg);
+        var value = info2.value;
+      } catch (error2) {
+        reject(error2);
+        return;
+      }
+      if (info2.done) {
+        resolve3(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve3, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
+          }
+          function _throw(err) {
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var Events2;
+    var Group;
+    var IORedisConnection2;
+    var RedisConnection2;
+    var Scripts2;
+    var parser2;
+    parser2 = require_parser2();
+    Events2 = require_Events();
+    RedisConnection2 = require_RedisConnection();
+    IORedisConnection2 = require_IORedisConnection();
+    Scripts2 = require_Scripts();
+    Group = function() {
+      class Group2 {
+        constructor(limiterOptions = {}) {
+          this.deleteKey = this.deleteKey.bind(this);
+          this.limiterOptions = limiterOptions;
+          parser2.load(this.limiterOptions, this.defaults, this);
+          this.Events = new Events2(this);
+          this.instances = {};
+          this.Bottleneck = require_Bottleneck();
+          this._startAutoCleanup();
+          this.sharedConnection = this.connection != null;
+          if (this.connection == null) {
+            if (this.limiterOptions.datastore === "redis") {
+              this.connection = new RedisConnection2(Object.assign({}, this.limiterOptions, {
+                Events: this.Events
+              }));
+            } else if (this.limiterOptions.datastore === "ioredis") {
+              this.connection = new IORedisConnection2(Object.assign({}, this.limiterOptions, {
+                Events: this.Events
+              }));
+            }
+          }
+        }
+        key(key = "") {
+          var ref;
+          return (ref = this.instances[key]) != null ? ref : (() => {
+            var limiter;
+            limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+              id: `${this.id}-${key}`,
+              timeout: this.timeout,
+              connection: this.connection
+            }));
+            this.Events.trigger("created", limiter, key);
+            return limiter;
+          })();
+        }
+        deleteKey(key = "") {
+          var _this = this;
+          return _asyncToGenerator2(function* () {
+            var deleted, instance;
+            instance = _this.instances[key];
+            if (_this.connection) {
+              deleted = yield _this.connection.__runCommand__(["del", ...Scripts2.allKeys(`${_this.id}-${key}`)]);
+            }
+            if (instance != null) {
+              delete _this.instances[key];
+              yield instance.disconnect();
+            }
+            return instance != null || deleted > 0;
+          })();
+        }
+        limiters() {
+          var k, ref, results, v;
+          ref = this.instances;
+          results = [];
+          for (k in ref) {
+            v = ref[k];
+            results.push({
+              key: k,
+              limiter: v
+            });
+          }
+          return results;
+        }
+        keys() {
+          return Object.keys(this.instances);
+        }
+        clusterKeys() {
+          var _this2 = this;
+          return _asyncToGenerator2(function* () {
+            var cursor, end, found, i, k, keys, len, next, start;
+            if (_this2.connection == null) {
+              return _this2.Promise.resolve(_this2.keys());
+            }
+            keys = [];
+            cursor = null;
+            start = `b_${_this2.id}-`.length;
+            end = "_settings".length;
+            while (cursor !== 0) {
+              var _ref = yield _this2.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${_this2.id}-*_settings`, "count", 1e4]);
+              var _ref2 = _slicedToArray2(_ref, 2);
+              next = _ref2[0];
+              found = _ref2[1];
+              cursor = ~~next;
+              for (i = 0, len = found.length; i < len; i++) {
+                k = found[i];
+                keys.push(k.slice(start, -end));
+              }
+            }
+            return keys;
+          })();
+        }
+        _startAutoCleanup() {
+          var _this3 = this;
+          var base;
+          clearInterval(this.interval);
+          return typeof (base = this.interval = setInterval(
+            /* @__PURE__ */ _asyncToGenerator2(function* () {
+              var e, k, ref, results, time, v;
+              time = Date.now();
+              ref = _this3.instances;
+              results = [];
+              for (k in ref) {
+                v = ref[k];
+                try {
+                  if (yield v._store.__groupCheck__(time)) {
+                    results.push(_this3.deleteKey(k));
+                  } else {
+                    results.push(void 0);
+                  }
+                } catch (error2) {
+                  e = error2;
+                  results.push(v.Events.trigger("error", e));
+                }
+              }
+              return results;
+            }),
+            this.timeout / 2
+          )).unref === "function" ? base.unref() : void 0;
+        }
+        updateSettings(options2 = {}) {
+          parser2.overwrite(options2, this.defaults, this);
+          parser2.overwrite(options2, options2, this.limiterOptions);
+          if (options2.timeout != null) {
+            return this._startAutoCleanup();
+          }
+        }
+        disconnect(flush = true) {
+          var ref;
+          if (!this.sharedConnection) {
+            return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+          }
+        }
+      }
+      ;
+      Group2.prototype.defaults = {
+        timeout: 1e3 * 60 * 5,
+        connection: null,
+        Promise,
+        id: "group-key"
+      };
+      return Group2;
+    }.call(void 0);
+    module2.exports = Group;
+  }
+});
+
+// node_modules/bottleneck/lib/Batcher.js
+var require_Batcher = __commonJS({
+  "node_modules/bottleneck/lib/Batcher.js"(exports2, module2) {
+    "use strict";
+    var Batcher;
+    var Events2;
+    var parser2;
+    parser2 = require_parser2();
+    Events2 = require_Events();
+    Batcher = function() {
+      class Batcher2 {
+        constructor(options2 = {}) {
+          this.options = options2;
+          parser2.load(this.options, this.defaults, this);
+          this.Events = new Events2(this);
+          this._arr = [];
+          this._resetPromise();
+          this._lastFlush = Date.now();
+        }
+        _resetPromise() {
+          return this._promise = new this.Promise((res, rej) => {
+            return this._resolve = res;
+          });
+        }
+        _flush() {
+          clearTimeout(this._timeout);
+          this._lastFlush = Date.now();
+          this._resolve();
+          this.Events.trigger("batch", this._arr);
+          this._arr = [];
+          return this._resetPromise();
+        }
+        add(data) {
+          var ret;
+          this._arr.push(data);
+          ret = this._promise;
+          if (this._arr.length === this.maxSize) {
+            this._flush();
+          } else if (this.maxTime != null && this._arr.length === 1) {
+            this._timeout = setTimeout(() => {
+              return this._flush();
+            }, this.maxTime);
+          }
+          return ret;
+        }
+      }
+      ;
+      Batcher2.prototype.defaults = {
+        maxTime: null,
+        maxSize: null,
+        Promise
+      };
+      return Batcher2;
+    }.call(void 0);
+    module2.exports = Batcher;
+  }
+});
+
+// node_modules/bottleneck/lib/Bottleneck.js
+var require_Bottleneck = __commonJS({
+  "node_modules/bottleneck/lib/Bottleneck.js"(exports2, module2) {
+    "use strict";
+    function _slicedToArray2(arr, i) {
+      return _arrayWithHoles2(arr) || _iterableToArrayLimit2(arr, i) || _nonIterableRest2();
+    }
+    function _iterableToArrayLimit2(arr, i) {
+      var _arr = [];
+      var _n = true;
+      var _d = false;
+      var _e = void 0;
+      try {
+        for (var _i = arr[Symbol.iterator](), _s; !(_n = (_s = _i.next()).done); _n = true) {
+          _arr.push(_s.value);
+          if (i && _arr.length === i) break;
+        }
+      } catch (err) {
+        _d = true;
+        _e = err;
+      } finally {
+        try {
+          if (!_n && _i["return"] != null) _i["return"]();
+        } finally {
+          if (_d) throw _e;
+        }
+      }
+      return _arr;
+    }
+    function _toArray(arr) {
+      return _arrayWithHoles2(arr) || _iterableToArray(arr) || _nonIterableRest2();
+    }
+    function _nonIterableRest2() {
+      throw new TypeError("Invalid attempt to destructure non-iterable instance");
+    }
+    function _iterableToArray(iter) {
+      if (Symbol.iterator in Object(iter) || Object.prototype.toString.call(iter) === "[object Arguments]") return Array.from(iter);
+    }
+    function _arrayWithHoles2(arr) {
+      if (Array.isArray(arr)) return arr;
+    }
+    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
+      try {
+        var info2 = gen[key](arg);
+        var value = info2.value;
+      } catch (error2) {
+        reject(error2);
+        return;
+      }
+      if (info2.done) {
+        resolve3(value);
+      } else {
+        Promise.resolve(value).then(_next, _throw);
+      }
+    }
+    function _asyncToGenerator2(fn) {
+      return function() {
+        var self2 = this, args = arguments;
+        return new Promise(function(resolve3, reject) {
+          var gen = fn.apply(self2, args);
+          function _next(value) {
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
+          }
+          function _throw(err) {
+            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
+          }
+          _next(void 0);
+        });
+      };
+    }
+    var Bottleneck3;
+    var DEFAULT_PRIORITY;
+    var Events2;
+    var Job;
+    var LocalDatastore;
+    var NUM_PRIORITIES;
+    var Queues;
+    var RedisDatastore;
+    var States;
+    var Sync;
+    var parser2;
+    var splice = [].splice;
+    NUM_PRIORITIES = 10;
+    DEFAULT_PRIORITY = 5;
+    parser2 = require_parser2();
+    Queues = require_Queues();
+    Job = require_Job();
+    LocalDatastore = require_LocalDatastore();
+    RedisDatastore = require_RedisDatastore();
+    Events2 = require_Events();
+    States = require_States();
+    Sync = require_Sync();
+    Bottleneck3 = function() {
+      class Bottleneck4 {
+        constructor(options2 = {}, ...invalid) {
+          var storeInstanceOptions, storeOptions;
+          this._addToQueue = this._addToQueue.bind(this);
+          this._validateOptions(options2, invalid);
+          parser2.load(options2, this.instanceDefaults, this);
+          this._queues = new Queues(NUM_PRIORITIES);
+          this._scheduled = {};
+          this._states = new States(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+          this._limiter = null;
+          this.Events = new Events2(this);
+          this._submitLock = new Sync("submit", this.Promise);
+          this._registerLock = new Sync("register", this.Promise);
+          storeOptions = parser2.load(options2, this.storeDefaults, {});
+          this._store = function() {
+            if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
+              storeInstanceOptions = parser2.load(options2, this.redisStoreDefaults, {});
+              return new RedisDatastore(this, storeOptions, storeInstanceOptions);
+            } else if (this.datastore === "local") {
+              storeInstanceOptions = parser2.load(options2, this.localStoreDefaults, {});
+              return new LocalDatastore(this, storeOptions, storeInstanceOptions);
+            } else {
+              throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+            }
+          }.call(this);
+          this._queues.on("leftzero", () => {
+            var ref;
+            return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+          });
+          this._queues.on("zero", () => {
+            var ref;
+            return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+          });
+        }
+        _validateOptions(options2, invalid) {
+          if (!(options2 != null && typeof options2 === "object" && invalid.length === 0)) {
+            throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+          }
+        }
+        ready() {
+          return this._store.ready;
+        }
+        clients() {
+          return this._store.clients;
+        }
+        channel() {
+          return `b_${this.id}`;
+        }
+        channel_client() {
+          return `b_${this.id}_${this._store.clientId}`;
+        }
+        publish(message) {
+          return this._store.__publish__(message);
+        }
+        disconnect(flush = true) {
+          return this._store.__disconnect__(flush);
+        }
+        chain(_limiter) {
+          this._limiter = _limiter;
+          return this;
+        }
+        queued(priority) {
+          return this._queues.queued(priority);
+        }
+        clusterQueued() {
+          return this._store.__queued__();
+        }
+        empty() {
+          return this.queued() === 0 && this._submitLock.isEmpty();
+        }
+        running() {
+          return this._store.__running__();
+        }
+        done() {
+          return this._store.__done__();
+        }
+        jobStatus(id) {
+          return this._states.jobStatus(id);
+        }
+        jobs(status) {
+          return this._states.statusJobs(status);
+        }
+        counts() {
+          return this._states.statusCounts();
+        }
+        _randomIndex() {
+          return Math.random().toString(36).slice(2);
+        }
+        check(weight = 1) {
+          return this._store.__check__(weight);
+        }
+        _clearGlobalState(index) {
+          if (this._scheduled[index] != null) {
+            clearTimeout(this._scheduled[index].expiration);
+            delete this._scheduled[index];
+            return true;
+          } else {
+            return false;
+          }
+        }
+        _free(index, job, options2, eventInfo) {
+          var _this = this;
+          return _asyncToGenerator2(function* () {
+            var e, running;
+            try {
+              var _ref = yield _this._store.__free__(index, options2.weight);
+              running = _ref.running;
+              _this.Events.trigger("debug", `Freed ${options2.id}`, eventInfo);
+              if (running === 0 && _this.empty()) {
+                return _this.Events.trigger("idle");
+              }
+            } catch (error1) {
+              e = error1;
+              return _this.Events.trigger("error", e);
+            }
+          })();
+        }
+        _run(index, job, wait) {
+          var clearGlobalState, free, run2;
+          job.doRun();
+          clearGlobalState = this._clearGlobalState.bind(this, index);
+          run2 = this._run.bind(this, index, job);
+          free = this._free.bind(this, index, job);
+          return this._scheduled[index] = {
+            timeout: setTimeout(() => {
+              return job.doExecute(this._limiter, clearGlobalState, run2, free);
+            }, wait),
+            expiration: job.options.expiration != null ? setTimeout(function() {
+              return job.doExpire(clearGlobalState, run2, free);
+            }, wait + job.options.expiration) : void 0,
+            job
+          };
+        }
+        _drainOne(capacity) {
+          return this._registerLock.schedule(() => {
+            var args, index, next, options2, queue;
+            if (this.queued() === 0) {
+              return this.Promise.resolve(null);
+            }
+            queue = this._queues.getFirst();
+            var _next2 = next = queue.first();
+            options2 = _next2.options;
+            args = _next2.args;
+            if (capacity != null && options2.weight > capacity) {
+              return this.Promise.resolve(null);
+            }
+            this.Events.trigger("debug", `Draining ${options2.id}`, {
+              args,
+              options: options2
+            });
+            index = this._randomIndex();
+            return this._store.__register__(index, options2.weight, options2.expiration).then(({
+              success,
+              wait,
+              reservoir
+            }) => {
+              var empty;
+              this.Events.trigger("debug", `Drained ${options2.id}`, {
+                success,
+                args,
+                options: options2
+              });
+              if (success) {
+                queue.shift();
+                empty = this.empty();
+                if (empty) {
+                  this.Events.trigger("empty");
+                }
+                if (reservoir === 0) {
+                  this.Events.trigger("depleted", empty);
+                }
+                this._run(index, next, wait);
+                return this.Promise.resolve(options2.weight);
+              } else {
+                return this.Promise.resolve(null);
+              }
+            });
+          });
+        }
+        _drainAll(capacity, total = 0) {
+          return this._drainOne(capacity).then((drained) => {
+            var newCapacity;
+            if (drained != null) {
+              newCapacity = capacity != null ? capacity - drained : capacity;
+              return this._drainAll(newCapacity, total + drained);
+            } else {
+              return this.Promise.resolve(total);
+            }
+          }).catch((e) => {
+            return this.Events.trigger("error", e);
+          });
+        }
+        _dropAllQueued(message) {
+          return this._queues.shiftAll(function(job) {
+            return job.doDrop({
+              message
+            });
+          });
+        }
+        stop(options2 = {}) {
+          var done, waitForExecuting;
+          options2 = parser2.load(options2, this.stopDefaults);
+          waitForExecuting = (at) => {
+            var finished;
+            finished = () => {
+              var counts;
+              counts = this._states.counts;
+              return counts[0] + counts[1] + counts[2] + counts[3] === at;
+            };
+            return new this.Promise((resolve3, reject) => {
+              if (finished()) {
+                return resolve3();
+              } else {
+                return this.on("done", () => {
+                  if (finished()) {
+                    this.removeAllListeners("done");
+                    return resolve3();
+                  }
+                });
+              }
+            });
+          };
+          done = options2.dropWaitingJobs ? (this._run = function(index, next) {
+            return next.doDrop({
+              message: options2.dropErrorMessage
+            });
+          }, this._drainOne = () => {
+            return this.Promise.resolve(null);
+          }, this._registerLock.schedule(() => {
+            return this._submitLock.schedule(() => {
+              var k, ref, v;
+              ref = this._scheduled;
+              for (k in ref) {
+                v = ref[k];
+                if (this.jobStatus(v.job.options.id) === "RUNNING") {
+                  clearTimeout(v.timeout);
+                  clearTimeout(v.expiration);
+                  v.job.doDrop({
+                    message: options2.dropErrorMessage
+                  });
+                }
+              }
+              this._dropAllQueued(options2.dropErrorMessage);
+              return waitForExecuting(0);
+            });
+          })) : this.schedule({
+            priority: NUM_PRIORITIES - 1,
+            weight: 0
+          }, () => {
+            return waitForExecuting(1);
+          });
+          this._receive = function(job) {
+            return job._reject(new Bottleneck4.prototype.BottleneckError(options2.enqueueErrorMessage));
+          };
+          this.stop = () => {
+            return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
+          };
+          return done;
+        }
+        _addToQueue(job) {
+          var _this2 = this;
+          return _asyncToGenerator2(function* () {
+            var args, blocked, error2, options2, reachedHWM, shifted, strategy;
+            args = job.args;
+            options2 = job.options;
+            try {
+              var _ref2 = yield _this2._store.__submit__(_this2.queued(), options2.weight);
+              reachedHWM = _ref2.reachedHWM;
+              blocked = _ref2.blocked;
+              strategy = _ref2.strategy;
+            } catch (error1) {
+              error2 = error1;
+              _this2.Events.trigger("debug", `Could not queue ${options2.id}`, {
+                args,
+                options: options2,
+                error: error2
+              });
+              job.doDrop({
+                error: error2
+              });
+              return false;
+            }
+            if (blocked) {
+              job.doDrop();
+              return true;
+            } else if (reachedHWM) {
+              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? _this2._queues.shiftLastFrom(options2.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? _this2._queues.shiftLastFrom(options2.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
+              if (shifted != null) {
+                shifted.doDrop();
+              }
+              if (shifted == null || strategy === Bottleneck4.prototype.strategy.OVERFLOW) {
+                if (shifted == null) {
+                  job.doDrop();
+                }
+                return reachedHWM;
+              }
+            }
+            job.doQueue(reachedHWM, blocked);
+            _this2._queues.push(job);
+            yield _this2._drainAll();
+            return reachedHWM;
+          })();
+        }
+        _receive(job) {
+          if (this._states.jobStatus(job.options.id) != null) {
+            job._reject(new Bottleneck4.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+            return false;
+          } else {
+            job.doReceive();
+            return this._submitLock.schedule(this._addToQueue, job);
+          }
+        }
+        submit(...args) {
+          var cb, fn, job, options2, ref, ref1, task;
+          if (typeof args[0] === "function") {
+            var _ref3, _ref4, _splice$call, _splice$call2;
+            ref = args, _ref3 = ref, _ref4 = _toArray(_ref3), fn = _ref4[0], args = _ref4.slice(1), _ref3, _splice$call = splice.call(args, -1), _splice$call2 = _slicedToArray2(_splice$call, 1), cb = _splice$call2[0], _splice$call;
+            options2 = parser2.load({}, this.jobDefaults);
+          } else {
+            var _ref5, _ref6, _splice$call3, _splice$call4;
+            ref1 = args, _ref5 = ref1, _ref6 = _toArray(_ref5), options2 = _ref6[0], fn = _ref6[1], args = _ref6.slice(2), _ref5, _splice$call3 = splice.call(args, -1), _splice$call4 = _slicedToArray2(_splice$call3, 1), cb = _splice$call4[0], _splice$call3;
+            options2 = parser2.load(options2, this.jobDefaults);
+          }
+          task = (...args2) => {
+            return new this.Promise(function(resolve3, reject) {
+              return fn(...args2, function(...args3) {
+                return (args3[0] != null ? reject : resolve3)(args3);
+              });
+            });
+          };
+          job = new Job(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+          job.promise.then(function(args2) {
+            return typeof cb === "function" ? cb(...args2) : void 0;
+          }).catch(function(args2) {
+            if (Array.isArray(args2)) {
+              return typeof cb === "function" ? cb(...args2) : void 0;
+            } else {
+              return typeof cb === "function" ? cb(args2) : void 0;
+            }
+          });
+          return this._receive(job);
+        }
+        schedule(...args) {
+          var job, options2, task;
+          if (typeof args[0] === "function") {
+            var _args = args;
+            var _args2 = _toArray(_args);
+            task = _args2[0];
+            args = _args2.slice(1);
+            options2 = {};
+          } else {
+            var _args3 = args;
+            var _args4 = _toArray(_args3);
+            options2 = _args4[0];
+            task = _args4[1];
+            args = _args4.slice(2);
+          }
+          job = new Job(task, args, options2, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+          this._receive(job);
+          return job.promise;
+        }
+        wrap(fn) {
+          var schedule, wrapped;
+          schedule = this.schedule.bind(this);
+          wrapped = function wrapped2(...args) {
+            return schedule(fn.bind(this), ...args);
+          };
+          wrapped.withOptions = function(options2, ...args) {
+            return schedule(options2, fn, ...args);
+          };
+          return wrapped;
+        }
+        updateSettings(options2 = {}) {
+          var _this3 = this;
+          return _asyncToGenerator2(function* () {
+            yield _this3._store.__updateSettings__(parser2.overwrite(options2, _this3.storeDefaults));
+            parser2.overwrite(options2, _this3.instanceDefaults, _this3);
+            return _this3;
+          })();
+        }
+        currentReservoir() {
+          return this._store.__currentReservoir__();
+        }
+        incrementReservoir(incr = 0) {
+          return this._store.__incrementReservoir__(incr);
+        }
+      }
+      ;
+      Bottleneck4.default = Bottleneck4;
+      Bottleneck4.Events = Events2;
+      Bottleneck4.version = Bottleneck4.prototype.version = require_version().version;
+      Bottleneck4.strategy = Bottleneck4.prototype.strategy = {
+        LEAK: 1,
+        OVERFLOW: 2,
+        OVERFLOW_PRIORITY: 4,
+        BLOCK: 3
+      };
+      Bottleneck4.BottleneckError = Bottleneck4.prototype.BottleneckError = require_BottleneckError();
+      Bottleneck4.Group = Bottleneck4.prototype.Group = require_Group();
+      Bottleneck4.RedisConnection = Bottleneck4.prototype.RedisConnection = require_RedisConnection();
+      Bottleneck4.IORedisConnection = Bottleneck4.prototype.IORedisConnection = require_IORedisConnection();
+      Bottleneck4.Batcher = Bottleneck4.prototype.Batcher = require_Batcher();
+      Bottleneck4.prototype.jobDefaults = {
+        priority: DEFAULT_PRIORITY,
+        weight: 1,
+        expiration: null,
+        id: "<no-id>"
+      };
+      Bottleneck4.prototype.storeDefaults = {
+        maxConcurrent: null,
+        minTime: 0,
+        highWater: null,
+        strategy: Bottleneck4.prototype.strategy.LEAK,
+        penalty: null,
+        reservoir: null,
+        reservoirRefreshInterval: null,
+        reservoirRefreshAmount: null,
+        reservoirIncreaseInterval: null,
+        reservoirIncreaseAmount: null,
+        reservoirIncreaseMaximum: null
+      };
+      Bottleneck4.prototype.localStoreDefaults = {
+        Promise,
+        timeout: null,
+        heartbeatInterval: 250
+      };
+      Bottleneck4.prototype.redisStoreDefaults = {
+        Promise,
+        timeout: null,
+        heartbeatInterval: 5e3,
+        clientTimeout: 1e4,
+        Redis: null,
+        clientOptions: {},
+        clusterNodes: null,
+        clearDatastore: false,
+        connection: null
+      };
+      Bottleneck4.prototype.instanceDefaults = {
+        datastore: "local",
+        connection: null,
+        id: "<no-id>",
+        rejectOnDrop: true,
+        trackDoneStatus: false,
+        Promise
+      };
+      Bottleneck4.prototype.stopDefaults = {
+        enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+        dropWaitingJobs: true,
+        dropErrorMessage: "This limiter has been stopped."
+      };
+      return Bottleneck4;
+    }.call(void 0);
+    module2.exports = Bottleneck3;
+  }
+});
+
+// node_modules/bottleneck/lib/index.js
+var require_lib2 = __commonJS({
+  "node_modules/bottleneck/lib/index.js"(exports2, module2) {
+    "use strict";
+    module2.exports = require_Bottleneck();
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants6 = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports2, module2) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module2.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils2 = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports2) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants6();
+    exports2.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports2.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
+    exports2.isRegexChar = (str2) => str2.length === 1 && exports2.hasRegexChars(str2);
+    exports2.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports2.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
+    exports2.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform2 = navigator.platform.toLowerCase();
+        return platform2 === "win32" || platform2 === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports2.removeBackslashes = (str2) => {
+      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports2.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports2.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports2.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports2.wrapOutput = (input, state = {}, options2 = {}) => {
+      const prepend = options2.contains ? "" : "^";
+      const append = options2.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports2.basename = (path6, { windows } = {}) => {
+      const segs = path6.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports2, module2) {
+    "use strict";
+    var utils = require_utils2();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants6();
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options2) => {
+      const opts = options2 || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str2 = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code2;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str2.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code2;
+        return str2.charCodeAt(++index);
+      };
+      while (index < length) {
+        code2 = advance();
+        let next;
+        if (code2 === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code2 === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code2 === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code2 === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str2;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str2.slice(0, start);
+        str2 = str2.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str2.slice(0, lastIndex);
+        glob = str2.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str2;
+      } else {
+        base = str2;
+      }
+      if (base && base !== "" && base !== "/" && base !== str2) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code2)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value2);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module2.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse2 = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports2, module2) {
+    "use strict";
+    var constants3 = require_constants6();
+    var utils = require_utils2();
+    var {
+      MAX_LENGTH: MAX_LENGTH2,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants3;
+    var expandRange = (args, options2) => {
+      if (typeof options2.expandRange === "function") {
+        return options2.expandRange(...args, options2);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote2 = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote2 = quote2 === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote2 === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote2 = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote2 = quote2 === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote2 === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options2) => {
+      if (options2.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal2 = normalizeSimpleBranch(branch);
+        if (literal2 && literal2.length === 1) {
+          safeChars.push(literal2);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse4 = (input, options2) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options2 };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants3.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal2 = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal2;
+          open2.output = safeOutput || utils.escapeRegex(literal2);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open2.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse4(rest, { ...options2, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options2);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open2 = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open2);
+          push(open2);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse4.fastpaths = (input, options2) => {
+      const opts = { ...options2 };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants3.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str2) => {
+        switch (str2) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str2);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module2.exports = parse4;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
+    "use strict";
+    var scan = require_scan();
+    var parse4 = require_parse2();
+    var utils = require_utils2();
+    var constants3 = require_constants6();
+    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch4 = (glob, options2, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch4(input, options2, returnState));
+        const arrayMatcher = (str2) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str2);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options2 || {};
+      const posix2 = opts.windows;
+      const regex2 = isState ? picomatch4.compileRe(glob, options2) : picomatch4.makeRe(glob, options2, false, true);
+      const state = regex2.state;
+      delete regex2.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch4.test(input, regex2, options2, { glob, posix: posix2 });
+        const result = { glob, state, regex: regex2, posix: posix2, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch4.test = (input, regex2, options2, { glob, posix: posix2 } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options2 || {};
+      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format ? format(input) : input;
+      if (match === false) {
+        output = format ? format(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch4.matchBase(input, regex2, options2, posix2);
+        } else {
+          match = regex2.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch4.matchBase = (input, glob, options2, posix2 = options2 && options2.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options2);
+      return regex2.test(utils.basename(input, { windows: posix2 }));
+    };
+    picomatch4.isMatch = (str2, patterns, options2) => picomatch4(patterns, options2)(str2);
+    picomatch4.parse = (pattern, options2) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options2));
+      return parse4(pattern, { ...options2, fastpaths: false });
+    };
+    picomatch4.scan = (input, options2) => scan(input, options2);
+    picomatch4.compileRe = (state, options2, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options2 || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex2 = picomatch4.toRegex(source, options2);
+      if (returnState === true) {
+        regex2.state = state;
+      }
+      return regex2;
+    };
+    picomatch4.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options2.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse4.fastpaths(input, options2);
+      }
+      if (!parsed.output) {
+        parsed = parse4(input, options2);
+      }
+      return picomatch4.compileRe(parsed, options2, returnOutput, returnState);
+    };
+    picomatch4.toRegex = (source, options2) => {
+      try {
+        const opts = options2 || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options2 && options2.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch4.constants = constants3;
+    module2.exports = picomatch4;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports2, module2) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils2();
+    function picomatch4(glob, options2, returnState = false) {
+      if (options2 && (options2.windows === null || options2.windows === void 0)) {
+        options2 = { ...options2, windows: utils.isWindows() };
+      }
+      return pico(glob, options2, returnState);
+    }
+    Object.assign(picomatch4, pico);
+    module2.exports = picomatch4;
   }
 });
 
@@ -39905,1149 +39905,8 @@ function formatOverridePath(parts, base = "") {
   return parts.reduce((path6, p) => isIdentifier(p) ? path6 === "" ? p : `${path6}.${p}` : `${path6}[${JSON.stringify(p)}]`, base);
 }
 
-// src/engine/request.ts
-var byIndex = (field2, index) => `${field2}[${index}]`;
-var RequestError2 = class extends Error {
-  constructor(issues) {
-    super(issues.map(formatDiagnostic).join("\n"));
-    this.issues = issues;
-    this.name = "RequestError";
-  }
-  issues;
-};
-var SETTER_KEY = /^[^\s:="]+:[^\s:="]+$/;
-function parseIncomingImage(text2, field2) {
-  let image;
-  try {
-    image = parseImageRef(text2);
-  } catch (error2) {
-    return { field: field2, reason: error2 instanceof ImageRefError ? error2.message : String(error2) };
-  }
-  if (image.tag === void 0 && image.digest === void 0) {
-    return { field: field2, reason: `${JSON.stringify(text2)} has no tag or digest; give repo:tag or repo@sha256:...` };
-  }
-  return image;
-}
-function checkIncomingImages(texts, entry) {
-  const issues = [];
-  const images = [];
-  const seen = /* @__PURE__ */ new Map();
-  texts.forEach((text2, i) => {
-    const image = parseIncomingImage(text2, entry(i));
-    if ("reason" in image) {
-      issues.push(image);
-      return;
-    }
-    const earlier = seen.get(image.repository);
-    if (earlier)
-      issues.push({ field: entry(i), reason: `${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once` });
-    seen.set(image.repository, formatImageRef(image));
-    images.push(image);
-  });
-  return { images, issues };
-}
-function parseSet(text2) {
-  const colon = text2.indexOf(":");
-  if (colon <= 0 || colon === text2.length - 1)
-    return `${JSON.stringify(text2)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`;
-  const file = text2.slice(0, colon);
-  if (/[="']/.test(file)) return fileFirst(text2);
-  return { file: file.replace(/^\.\//, ""), spec: text2.slice(colon + 1) };
-}
-function fileFirst(text2) {
-  return `${JSON.stringify(text2)} starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:${text2}`;
-}
-function validateRequest(request2) {
-  const name = request2.fieldName ?? byIndex;
-  const checked = checkIncomingImages(request2.images, (i) => name("image", i));
-  const issues = checked.issues.map(({ field: field2, reason }) => `${field2}: ${reason}`);
-  const { images } = checked;
-  const parse4 = (field2, text2) => {
-    const image = parseIncomingImage(text2, field2);
-    if (!("reason" in image)) return image;
-    issues.push(`${field2}: ${image.reason}`);
-    return void 0;
-  };
-  const setters = /* @__PURE__ */ new Map();
-  request2.setters.forEach((text2, i) => {
-    const eq = text2.indexOf("=");
-    const key = eq < 0 ? text2 : text2.slice(0, eq);
-    if (eq < 0 || !SETTER_KEY.test(key)) {
-      issues.push(`${name("setter", i)}: ${JSON.stringify(text2)} is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3`);
-      return;
-    }
-    const ref = parse4(`${name("setter", i)} (${key})`, text2.slice(eq + 1));
-    const earlier = setters.get(key);
-    if (ref && earlier) {
-      issues.push(`${name("setter", i)} (${key}): ${key} is given twice (${formatImageRef(earlier)} and ${formatImageRef(ref)}); give each key once`);
-    } else if (ref) setters.set(key, ref);
-  });
-  const sets = [];
-  request2.sets.forEach((text2, i) => {
-    const set = parseSet(text2);
-    if (typeof set === "string") issues.push(`${name("set", i)}: ${set}`);
-    else sets.push(set);
-  });
-  request2.paths.forEach((glob, i) => {
-    if (glob.trim() === "") issues.push(`${name("path", i)}: must not be empty`);
-    else if (glob.startsWith("/") || /^[A-Za-z]:[\\/]/.test(glob)) issues.push(`${name("path", i)}: ${JSON.stringify(glob)} must be relative to the root`);
-    else if (glob.split(/[\\/]/).includes("..")) issues.push(`${name("path", i)}: ${JSON.stringify(glob)} must stay inside the root (no "..")`);
-  });
-  if (issues.length > 0) throw new RequestError2(issues.map((message) => ({ message })));
-  return { images, setters, sets };
-}
-
-// node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var import_light = __toESM(require_light(), 1);
-var VERSION7 = "0.0.0-development";
-function isRequestError(error2) {
-  return error2.request !== void 0;
-}
-async function errorRequest(state, octokit, error2, options2) {
-  if (!isRequestError(error2) || !error2?.request.request) {
-    throw error2;
-  }
-  if (error2.status >= 400 && !state.doNotRetry.includes(error2.status)) {
-    const retries = options2.request.retries != null ? options2.request.retries : state.retries;
-    const retryAfter = Math.pow((options2.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error2, retries, retryAfter);
-  }
-  throw error2;
-}
-async function wrapRequest(state, octokit, request2, options2) {
-  const limiter = new import_light.default();
-  limiter.on("failed", function(error2, info2) {
-    const maxRetries = ~~error2.request.request?.retries;
-    const after = ~~error2.request.request?.retryAfter;
-    options2.request.retryCount = info2.retryCount + 1;
-    if (maxRetries > info2.retryCount) {
-      return after * state.retryAfterBaseValue;
-    }
-  });
-  return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request2),
-    options2
-  );
-}
-async function requestWithGraphqlErrorHandling(state, octokit, request2, options2) {
-  const response = await request2(options2);
-  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
-    response.data.errors[0].message
-  )) {
-    const error2 = new RequestError(response.data.errors[0].message, 500, {
-      request: options2,
-      response
-    });
-    return errorRequest(state, octokit, error2, options2);
-  }
-  return response;
-}
-function retry(octokit, octokitOptions) {
-  const state = Object.assign(
-    {
-      enabled: true,
-      retryAfterBaseValue: 1e3,
-      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
-      retries: 3
-    },
-    octokitOptions.retry
-  );
-  const retryPlugin = {
-    retry: {
-      retryRequest: (error2, retries, retryAfter) => {
-        error2.request.request = Object.assign({}, error2.request.request, {
-          retries,
-          retryAfter
-        });
-        return error2;
-      }
-    }
-  };
-  if (state.enabled) {
-    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
-    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
-  }
-  return retryPlugin;
-}
-retry.VERSION = VERSION7;
-
-// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var import_light2 = __toESM(require_light(), 1);
-var VERSION8 = "0.0.0-development";
-var noop3 = () => Promise.resolve();
-function wrapRequest2(state, request2, options2) {
-  return state.retryLimiter.schedule(doRequest, state, request2, options2);
-}
-async function doRequest(state, request2, options2) {
-  const { pathname } = new URL(options2.url, "http://github.test");
-  const isAuth = isAuthRequest(options2.method, pathname);
-  const isWrite = !isAuth && options2.method !== "GET" && options2.method !== "HEAD";
-  const isSearch = options2.method === "GET" && pathname.startsWith("/search/");
-  const isGraphQL = pathname.startsWith("/graphql");
-  const retryCount = ~~request2.retryCount;
-  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
-  if (state.clustering) {
-    jobOptions.expiration = 1e3 * 60;
-  }
-  if (isWrite || isGraphQL) {
-    await state.write.key(state.id).schedule(jobOptions, noop3);
-  }
-  if (isWrite && state.triggersNotification(pathname)) {
-    await state.notifications.key(state.id).schedule(jobOptions, noop3);
-  }
-  if (isSearch) {
-    await state.search.key(state.id).schedule(jobOptions, noop3);
-  }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options2);
-  if (isGraphQL) {
-    const res = await req;
-    if (res.data.errors != null && res.data.errors.some((error2) => error2.type === "RATE_LIMITED")) {
-      const error2 = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
-        response: res,
-        data: res.data
-      });
-      throw error2;
-    }
-  }
-  return req;
-}
-function isAuthRequest(method, pathname) {
-  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
-  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
-  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
-  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
-  pathname === "/login/oauth/access_token");
-}
-var triggers_notification_paths_default = [
-  "/orgs/{org}/invitations",
-  "/orgs/{org}/invitations/{invitation_id}",
-  "/orgs/{org}/teams/{team_slug}/discussions",
-  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "/repos/{owner}/{repo}/collaborators/{username}",
-  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "/repos/{owner}/{repo}/issues",
-  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
-  "/repos/{owner}/{repo}/pulls",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "/repos/{owner}/{repo}/releases",
-  "/teams/{team_id}/discussions",
-  "/teams/{team_id}/discussions/{discussion_number}/comments"
-];
-function routeMatcher(paths) {
-  const regexes = paths.map(
-    (path6) => path6.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
-  );
-  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
-  return new RegExp(regex2, "i");
-}
-var regex = routeMatcher(triggers_notification_paths_default);
-var triggersNotification = regex.test.bind(regex);
-var groups = {};
-var createGroups = function(Bottleneck3, common) {
-  groups.global = new Bottleneck3.Group({
-    id: "octokit-global",
-    maxConcurrent: 10,
-    ...common
-  });
-  groups.auth = new Bottleneck3.Group({
-    id: "octokit-auth",
-    maxConcurrent: 1,
-    ...common
-  });
-  groups.search = new Bottleneck3.Group({
-    id: "octokit-search",
-    maxConcurrent: 1,
-    minTime: 2e3,
-    ...common
-  });
-  groups.write = new Bottleneck3.Group({
-    id: "octokit-write",
-    maxConcurrent: 1,
-    minTime: 1e3,
-    ...common
-  });
-  groups.notifications = new Bottleneck3.Group({
-    id: "octokit-notifications",
-    maxConcurrent: 1,
-    minTime: 3e3,
-    ...common
-  });
-};
-function throttling(octokit, octokitOptions) {
-  const {
-    enabled = true,
-    Bottleneck: Bottleneck3 = import_light2.default,
-    id = "no-id",
-    timeout = 1e3 * 60 * 2,
-    // Redis TTL: 2 minutes
-    connection
-  } = octokitOptions.throttle || {};
-  if (!enabled) {
-    return {};
-  }
-  const common = { timeout };
-  if (typeof connection !== "undefined") {
-    common.connection = connection;
-  }
-  const state = Object.assign(
-    {
-      clustering: connection != null,
-      triggersNotification,
-      fallbackSecondaryRateRetryAfter: 60,
-      retryAfterBaseValue: 1e3,
-      id
-    },
-    octokitOptions.throttle
-  );
-  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
-    throw new Error(`octokit/plugin-throttling error:
-        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
-        See https://octokit.github.io/rest.js/#throttling
-
-        const octokit = new Octokit({
-          throttle: {
-            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
-            onRateLimit: (retryAfter, options) => {/* ... */}
-          }
-        })
-    `);
-  }
-  let initialized = false;
-  const initializeBottleneck = () => {
-    if (initialized) {
-      return;
-    }
-    initialized = true;
-    if (groups.global == null) {
-      createGroups(Bottleneck3, common);
-    }
-    state.global = state.global ?? groups.global;
-    state.auth = state.auth ?? groups.auth;
-    state.search = state.search ?? groups.search;
-    state.write = state.write ?? groups.write;
-    state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck3();
-    const events2 = {};
-    const emitter = new Bottleneck3.Events(events2);
-    events2.on("secondary-limit", state.onSecondaryRateLimit);
-    events2.on("rate-limit", state.onRateLimit);
-    events2.on(
-      "error",
-      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
-    );
-    state.retryLimiter.on("failed", async function(error2, info2) {
-      const [state2, request2, options2] = info2.args;
-      const { pathname } = new URL(options2.url, "http://github.test");
-      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error2.status !== 401;
-      if (!(shouldRetryGraphQL || error2.status === 403 || error2.status === 429)) {
-        return;
-      }
-      const retryCount = ~~request2.retryCount;
-      request2.retryCount = retryCount;
-      options2.request.retryCount = retryCount;
-      const { wantRetry, retryAfter = 0 } = await (async function() {
-        if (/\bsecondary rate\b/i.test(error2.message)) {
-          const retryAfter2 = Number(error2.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
-          const wantRetry2 = await emitter.trigger(
-            "secondary-limit",
-            retryAfter2,
-            options2,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        if (error2.response.headers != null && error2.response.headers["x-ratelimit-remaining"] === "0" || (error2.response.data?.errors ?? []).some(
-          (error22) => error22.type === "RATE_LIMITED"
-        )) {
-          const rateLimitReset = new Date(
-            ~~error2.response.headers["x-ratelimit-reset"] * 1e3
-          ).getTime();
-          const retryAfter2 = Math.max(
-            // Add one second so we retry _after_ the reset time
-            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
-            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
-            0
-          );
-          const wantRetry2 = await emitter.trigger(
-            "rate-limit",
-            retryAfter2,
-            options2,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        return {};
-      })();
-      if (wantRetry) {
-        request2.retryCount++;
-        return retryAfter * state2.retryAfterBaseValue;
-      }
-    });
-  };
-  octokit.hook.wrap("request", (request2, options2) => {
-    initializeBottleneck();
-    return wrapRequest2(state, request2, options2);
-  });
-  return {};
-}
-throttling.VERSION = VERSION8;
-throttling.triggersNotification = triggersNotification;
-
-// src/github/client.ts
-var import_bottleneck = __toESM(require_lib2(), 1);
-var NO_RETRY_STATUSES = [400, 401, 403, 404, 405, 409, 410, 422, 451];
-function attemptTimeout(ms) {
-  return (octokit) => {
-    octokit.hook.wrap("request", (request2, options2) => {
-      options2.request = { ...options2.request, signal: AbortSignal.timeout(ms) };
-      return request2(options2);
-    });
-  };
-}
-function createClient(options2) {
-  const { retries = 3, rateLimitRetries = 3, maxRateLimitWait = 300, requestTimeout = 6e4, log = () => void 0 } = options2;
-  const baseUrl2 = options2.baseUrl ?? process.env["GITHUB_API_URL"] ?? "https://api.github.com";
-  const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
-    const retrying = retryCount < rateLimitRetries && retryAfter <= maxRateLimitWait;
-    log(`${kind} rate limit on ${request2.method} ${request2.url}: ${retrying ? `retrying after ${retryAfter}s` : "giving up"}`);
-    return retrying;
-  };
-  return getOctokit(
-    options2.token,
-    {
-      baseUrl: baseUrl2,
-      retry: { retries, doNotRetry: NO_RETRY_STATUSES },
-      throttle: {
-        onSecondaryRateLimit: onLimit("secondary"),
-        onRateLimit: onLimit("primary"),
-        write: new import_bottleneck.default.Group({ maxConcurrent: 1, minTime: 0 })
-      },
-      log: { debug: () => void 0, info: () => void 0, warn: log, error: log }
-    },
-    attemptTimeout(requestTimeout),
-    retry,
-    throttling
-  );
-}
-
-// src/engine/apply.ts
-import { closeSync, fchmodSync, lstatSync, openSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname as dirname3, isAbsolute, join as join3, relative as relative2, sep as sep4 } from "node:path";
-async function writePlan(root, plan) {
-  const writes = checkedTargets(
-    root,
-    plan.files.filter((file) => file.after !== file.before)
-  );
-  const staged = [];
-  try {
-    for (const { file, target, mode } of writes) {
-      const temp = `${target}.gitops-promote-${process.pid}.tmp`;
-      const fd = openSync(temp, "wx");
-      staged.push({ temp, target });
-      try {
-        writeFileSync(fd, file.after);
-        fchmodSync(fd, mode);
-      } finally {
-        closeSync(fd);
-      }
-    }
-  } catch (error2) {
-    for (const { temp } of staged) rmSync(temp, { force: true });
-    throw error2;
-  }
-  for (const { temp, target } of staged) renameSync(temp, target);
-}
-function checkedTargets(root, files) {
-  const realRoot = realpathSync.native(root);
-  const realDirs = /* @__PURE__ */ new Map();
-  return files.map((file) => {
-    const target = join3(root, ...file.path.split("/"));
-    const dir = dirname3(target);
-    let realDir = realDirs.get(dir);
-    if (realDir === void 0) {
-      realDir = realpathSync.native(dir);
-      realDirs.set(dir, realDir);
-    }
-    if (!isInside(realRoot, realDir)) {
-      throw new Error(`refusing to write ${file.path}: its directory resolves to ${realDir}, outside ${realRoot} (a symbolic link); nothing was written`);
-    }
-    const stats = lstatSync(target);
-    if (!stats.isFile()) {
-      throw new Error(`refusing to write ${file.path}: it is ${stats.isSymbolicLink() ? "a symbolic link" : "not a regular file"}; nothing was written`);
-    }
-    return { file, target, mode: stats.mode & 4095 };
-  });
-}
-function isInside(root, path6) {
-  const rel = relative2(root, path6);
-  return rel === "" || !isAbsolute(rel) && rel !== ".." && !rel.startsWith(`..${sep4}`);
-}
-
-// src/engine/go-template.ts
-var TemplateError = class extends Error {
-  constructor(message, line) {
-    super(`commit-message template line ${line}: ${message}`);
-    this.name = "TemplateError";
-  }
-};
-function renderTemplate(template, data) {
-  const nodes = parse3(template);
-  const out = [];
-  execute(nodes, data, [{ name: "$", value: data }], out);
-  return out.join("");
-}
-function split(template) {
-  const pieces = [];
-  let pos = 0;
-  let trimNext = false;
-  const lineAt = (i) => template.slice(0, i).split("\n").length;
-  while (pos <= template.length) {
-    const open2 = template.indexOf("{{", pos);
-    let text2 = template.slice(pos, open2 < 0 ? template.length : open2);
-    if (trimNext) text2 = text2.replace(/^[ \t\r\n]+/, "");
-    if (open2 < 0) {
-      pieces.push({ text: text2 });
-      break;
-    }
-    let start = open2 + 2;
-    if (/^-[ \t\r\n]/.test(template.slice(start, start + 2))) {
-      text2 = text2.replace(/[ \t\r\n]+$/, "");
-      start += 1;
-    }
-    pieces.push({ text: text2 });
-    const close = findClose(template, start, lineAt(open2));
-    let end = close;
-    trimNext = false;
-    if (/[ \t\r\n]-$/.test(template.slice(close - 2, close))) {
-      end = close - 1;
-      trimNext = true;
-    }
-    const body = template.slice(start, end).trim();
-    if (!(body.startsWith("/*") && body.endsWith("*/"))) pieces.push({ action: { body, line: lineAt(open2) } });
-    pos = close + 2;
-  }
-  return pieces;
-}
-function findClose(template, from, line) {
-  let i = from;
-  while (i < template.length) {
-    const c = template[i];
-    if (template.startsWith("/*", i)) {
-      const end = template.indexOf("*/", i + 2);
-      if (end < 0) break;
-      i = end + 2;
-    } else if (c === '"' || c === "`") {
-      i++;
-      while (i < template.length && template[i] !== c) i += c === '"' && template[i] === "\\" ? 2 : 1;
-      i++;
-    } else if (template.startsWith("}}", i)) {
-      return i;
-    } else {
-      i++;
-    }
-  }
-  throw new TemplateError("unclosed action: '{{' without '}}'", line);
-}
-var TOKEN = /\s*(?:("(?:[^"\\]|\\.)*")|(`[^`]*`)|(:=|[|(),=])|(\$[A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)|((?:\.[A-Za-z0-9_]+)+|\.)|(-?\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z0-9_]*))/y;
-function tokenize(action) {
-  const tokens = [];
-  TOKEN.lastIndex = 0;
-  const src = action.body;
-  while (TOKEN.lastIndex < src.length) {
-    if (/^\s*$/.test(src.slice(TOKEN.lastIndex))) break;
-    const at = TOKEN.lastIndex;
-    const m = TOKEN.exec(src);
-    if (!m) throw new TemplateError(`unexpected ${JSON.stringify(src.slice(at).trim().slice(0, 20))} in {{${src}}}`, action.line);
-    const [, dq, raw, punct, variable, field2, num, word] = m;
-    if (dq !== void 0) tokens.push({ kind: "string", text: dq, value: JSON.parse(dq) });
-    else if (raw !== void 0) tokens.push({ kind: "string", text: raw, value: raw.slice(1, -1) });
-    else if (punct !== void 0) tokens.push({ kind: "punct", text: punct });
-    else if (variable !== void 0) tokens.push({ kind: "var", text: variable });
-    else if (field2 !== void 0) tokens.push({ kind: "field", text: field2 });
-    else if (num !== void 0) tokens.push({ kind: "number", text: num, value: Number(num) });
-    else tokens.push({ kind: "word", text: word });
-  }
-  return tokens;
-}
-function parse3(template) {
-  const pieces = split(template);
-  let i = 0;
-  const list = (opener) => {
-    const nodes = [];
-    while (i < pieces.length) {
-      const piece = pieces[i++];
-      if ("text" in piece) {
-        if (piece.text !== "") nodes.push({ type: "text", text: piece.text });
-        continue;
-      }
-      const tokens = tokenize(piece.action);
-      const line = piece.action.line;
-      const head = tokens[0];
-      if (!head) throw new TemplateError("empty action {{ }}", line);
-      if (head.kind === "word" && (head.text === "end" || head.text === "else")) {
-        if (!opener) throw new TemplateError(`unexpected {{${head.text}}}`, line);
-        return { nodes, stop: { word: head.text, tokens: tokens.slice(1), line } };
-      }
-      if (head.kind === "word" && (head.text === "if" || head.text === "with" || head.text === "range")) {
-        nodes.push(block(head.text, tokens.slice(1), line));
-      } else if (head.kind === "word" && ["define", "template", "block", "break", "continue"].includes(head.text)) {
-        throw new TemplateError(`{{${head.text}}} is not supported in commit-message templates`, line);
-      } else {
-        nodes.push({ type: "action", pipe: pipeline(tokens, line) });
-      }
-    }
-    if (opener) throw new TemplateError(`missing {{end}} for this {{${opener.kind}}}`, opener.line);
-    return { nodes };
-  };
-  const block = (kind, tokens, line) => {
-    const pipe = pipeline(tokens, line);
-    const body = list({ kind, line });
-    let otherwise = [];
-    if (body.stop?.word === "else") {
-      const rest = body.stop.tokens;
-      if (rest[0]?.kind === "word" && (rest[0].text === "if" || rest[0].text === "with")) {
-        otherwise = [block(rest[0].text, rest.slice(1), body.stop.line)];
-        return { type: "block", kind, pipe, body: body.nodes, otherwise };
-      }
-      if (rest.length > 0) throw new TemplateError("unexpected words after {{else}}", body.stop.line);
-      const tail = list({ kind, line });
-      if (tail.stop?.word !== "end") throw new TemplateError("expected {{end}} after {{else}}", tail.stop?.line ?? line);
-      otherwise = tail.nodes;
-    }
-    return { type: "block", kind, pipe, body: body.nodes, otherwise };
-  };
-  return list().nodes;
-}
-function pipeline(tokens, line) {
-  let declare = [];
-  let assign = false;
-  const decl = tokens.findIndex((t) => t.kind === "punct" && (t.text === ":=" || t.text === "="));
-  if (decl >= 0) {
-    const names = tokens.slice(0, decl);
-    if (!names.every((t, k) => k % 2 === 0 ? t.kind === "var" : t.text === ",") || names.length === 0) {
-      throw new TemplateError("only variables may be declared before ':='", line);
-    }
-    declare = names.filter((t) => t.kind === "var").map((t) => t.text);
-    assign = tokens[decl].text === "=";
-    tokens = tokens.slice(decl + 1);
-  }
-  let pos = 0;
-  const commands = () => {
-    const cmds2 = [[]];
-    while (pos < tokens.length) {
-      const t = tokens[pos];
-      if (t.kind === "punct" && t.text === ")") break;
-      pos++;
-      if (t.kind === "punct" && t.text === "|") {
-        cmds2.push([]);
-        continue;
-      }
-      cmds2.at(-1).push(operand(t));
-    }
-    if (cmds2.some((c) => c.length === 0)) throw new TemplateError("missing command in pipeline", line);
-    return cmds2;
-  };
-  const operand = (t) => {
-    switch (t.kind) {
-      case "string":
-      case "number":
-        return { type: "literal", value: t.value };
-      case "field":
-        return { type: "field", base: "dot", path: t.text === "." ? [] : t.text.slice(1).split(".") };
-      case "var": {
-        const [name, ...path6] = t.text.split(".");
-        return { type: "field", base: name, path: path6 };
-      }
-      case "word":
-        if (t.text === "true" || t.text === "false") return { type: "literal", value: t.text === "true" };
-        if (t.text === "nil") return { type: "literal", value: void 0 };
-        if (!(t.text in FUNCTIONS)) throw new TemplateError(`function ${JSON.stringify(t.text)} not defined`, line);
-        return { type: "function", name: t.text };
-      case "punct":
-        if (t.text === "(") {
-          const inner = { line, declare: [], assign: false, commands: commands() };
-          if (tokens[pos]?.text !== ")") throw new TemplateError("unclosed '('", line);
-          pos++;
-          return { type: "pipe", pipe: inner };
-        }
-        throw new TemplateError(`unexpected ${JSON.stringify(t.text)}`, line);
-    }
-  };
-  const cmds = commands();
-  if (pos < tokens.length) throw new TemplateError("unexpected ')'", line);
-  return { line, declare, assign, commands: cmds };
-}
-function execute(nodes, dot, vars, out) {
-  for (const node of nodes) {
-    if (node.type === "text") {
-      out.push(node.text);
-    } else if (node.type === "action") {
-      const value = evalPipeline(node.pipe, dot, vars);
-      if (node.pipe.declare.length === 0) out.push(print(value));
-    } else if (node.kind === "if" || node.kind === "with") {
-      const scope = [...vars];
-      const value = evalPipeline(node.pipe, dot, scope);
-      if (truth(value)) execute(node.body, node.kind === "with" ? value : dot, scope, out);
-      else execute(node.otherwise, dot, scope, out);
-    } else {
-      rangeOver(node, dot, vars, out);
-    }
-  }
-}
-function rangeOver(node, dot, vars, out) {
-  const { pipe } = node;
-  const value = evalPipeline({ ...pipe, declare: [] }, dot, vars);
-  let entries;
-  if (value instanceof Map) {
-    const keys = [...value.keys()];
-    if (keys.every((k) => typeof k === "string")) keys.sort();
-    entries = keys.map((k) => [k, value.get(k)]);
-  } else if (Array.isArray(value)) {
-    entries = value.map((v, i) => [i, v]);
-  } else if (value === void 0 || value === null) {
-    entries = [];
-  } else {
-    throw new TemplateError(`range can't iterate over ${print(value)}`, pipe.line);
-  }
-  if (entries.length === 0) {
-    execute(node.otherwise, dot, [...vars], out);
-    return;
-  }
-  if (pipe.declare.length > 2) throw new TemplateError("range declares at most two variables", pipe.line);
-  for (const [key, element] of entries) {
-    const scope = [...vars];
-    if (pipe.declare.length === 1) scope.push({ name: pipe.declare[0], value: element });
-    if (pipe.declare.length === 2) scope.push({ name: pipe.declare[0], value: key }, { name: pipe.declare[1], value: element });
-    execute(node.body, element, scope, out);
-  }
-}
-function evalPipeline(pipe, dot, vars) {
-  let value;
-  pipe.commands.forEach((command, k) => {
-    value = evalCommand(command, dot, vars, pipe.line, k === 0 ? [] : [value]);
-  });
-  if (pipe.declare.length > 0) {
-    const name = pipe.declare[0];
-    if (pipe.assign) {
-      const known = [...vars].reverse().find((v) => v.name === name);
-      if (!known) throw new TemplateError(`undefined variable ${name}`, pipe.line);
-      known.value = value;
-    } else {
-      vars.push({ name, value });
-    }
-  }
-  return value;
-}
-function evalCommand(command, dot, vars, line, piped) {
-  const [first, ...rest] = command;
-  if (first.type === "function") {
-    const args = [...rest.map((o) => evalOperand(o, dot, vars, line)), ...piped];
-    try {
-      return FUNCTIONS[first.name](...args);
-    } catch (error2) {
-      throw new TemplateError(`${first.name}: ${error2.message}`, line);
-    }
-  }
-  if (rest.length > 0 || piped.length > 0) throw new TemplateError("can't give arguments to a value that is not a function", line);
-  return evalOperand(first, dot, vars, line);
-}
-function evalOperand(operand, dot, vars, line) {
-  switch (operand.type) {
-    case "literal":
-      return operand.value;
-    case "pipe":
-      return evalPipeline(operand.pipe, dot, vars);
-    case "function":
-      return evalCommand([operand], dot, vars, line, []);
-    case "field": {
-      let value = dot;
-      if (operand.base !== "dot") {
-        const variable = [...vars].reverse().find((v) => v.name === operand.base);
-        if (!variable) throw new TemplateError(`undefined variable ${operand.base}`, line);
-        value = variable.value;
-      }
-      for (const name of operand.path) value = field(value, name, line);
-      return value;
-    }
-  }
-}
-function field(value, name, line) {
-  if (value instanceof Map) return value.get(name);
-  if (typeof value === "object" && value !== null && name in value) return value[name];
-  if (value === void 0 || value === null) throw new TemplateError(`nil pointer evaluating .${name}`, line);
-  throw new TemplateError(`can't evaluate field ${name} in ${print(value)}`, line);
-}
-function truth(value) {
-  if (value instanceof Map) return value.size > 0;
-  if (Array.isArray(value)) return value.length > 0;
-  return value !== void 0 && value !== null && value !== false && value !== 0 && value !== "";
-}
-function print(value) {
-  if (value === void 0 || value === null) return "<no value>";
-  if (typeof value === "string") return value;
-  if (Array.isArray(value)) return `[${value.map(print).join(" ")}]`;
-  if (value instanceof Map) return `map[${[...value].map(([k, v]) => `${print(k)}:${print(v)}`).join(" ")}]`;
-  if (typeof value === "object" && value.toString !== Object.prototype.toString) return value.toString();
-  if (typeof value === "object") return `{${Object.values(value).map(print).join(" ")}}`;
-  return String(value);
-}
-function str(value) {
-  return typeof value === "string" ? value : print(value);
-}
-function equal(a, b) {
-  return a === b || typeof a === "object" && a !== null && typeof b === "object" && b !== null && print(a) === print(b);
-}
-var FUNCTIONS = {
-  eq: (a, ...bs) => bs.some((b) => equal(a, b)),
-  ne: (a, b) => !equal(a, b),
-  lt: (a, b) => a < b,
-  le: (a, b) => a <= b,
-  gt: (a, b) => a > b,
-  ge: (a, b) => a >= b,
-  not: (a) => !truth(a),
-  and: (...xs) => xs.find((x) => !truth(x)) ?? xs.at(-1),
-  or: (...xs) => xs.find((x) => truth(x)) ?? xs.at(-1),
-  len: (x) => x instanceof Map ? x.size : Array.isArray(x) || typeof x === "string" ? x.length : 0,
-  index: (x, ...keys) => keys.reduce((v, k) => v instanceof Map ? v.get(k) : Array.isArray(v) ? v[k] : void 0, x),
-  print: (...xs) => xs.map(str).join(""),
-  println: (...xs) => `${xs.map(str).join(" ")}
-`,
-  printf: (format, ...xs) => {
-    let k = 0;
-    return str(format).replace(/%[svdq%]/g, (verb) => verb === "%%" ? "%" : verb === "%q" ? JSON.stringify(str(xs[k++])) : str(xs[k++]));
-  },
-  lower: (s) => str(s).toLowerCase(),
-  upper: (s) => str(s).toUpperCase(),
-  title: (s) => str(s).replace(/\b\w/g, (c) => c.toUpperCase()),
-  trim: (s) => str(s).trim(),
-  trimPrefix: (prefix, s) => str(s).startsWith(str(prefix)) ? str(s).slice(str(prefix).length) : str(s),
-  trimSuffix: (suffix, s) => str(s).endsWith(str(suffix)) && str(suffix) !== "" ? str(s).slice(0, -str(suffix).length) : str(s),
-  contains: (substr, s) => str(s).includes(str(substr)),
-  hasPrefix: (prefix, s) => str(s).startsWith(str(prefix)),
-  hasSuffix: (suffix, s) => str(s).endsWith(str(suffix)),
-  replace: (from, to, s) => str(s).split(str(from)).join(str(to)),
-  join: (sep5, list) => Array.isArray(list) ? list.map(str).join(str(sep5)) : str(list),
-  quote: (...xs) => xs.map((x) => JSON.stringify(str(x))).join(" "),
-  default: (fallback, value) => truth(value) ? value : fallback,
-  trunc: (n, s) => n >= 0 ? str(s).slice(0, n) : str(s).slice(n)
-};
-
-// src/engine/commit-message.ts
-function commitMessage(template, input) {
-  return template === void 0 || template.trim() === "" ? defaultCommitMessage(input) : renderTemplate(template, templateData(input));
-}
-function withCoAuthors(message, people) {
-  if (people.length === 0) return message;
-  const text2 = message.replace(/(\r?\n)+$/, "");
-  const paragraphs = text2.split(/\r?\n[ \t]*\r?\n/);
-  const endsInTrailers = paragraphs.length > 1 && paragraphs[paragraphs.length - 1].split(/\r?\n/).every((line) => /^[A-Za-z0-9-]+: /.test(line));
-  return `${text2}${endsInTrailers ? "\n" : "\n\n"}${people.map((p) => `Co-authored-by: ${p.name} <${p.email}>`).join("\n")}
-`;
-}
-function defaultCommitMessage(input) {
-  const promoted = input.images.flatMap((image) => {
-    const olds = /* @__PURE__ */ new Set();
-    for (const change of input.changes) {
-      const old = oldVersionFor(change, image);
-      if (old !== void 0) olds.add(old);
-    }
-    return olds.size === 0 ? [] : [`${image.name} ${[...olds].sort().join(", ")} -> ${version(image)}`];
-  });
-  const n = input.changes.length;
-  const subject = promoted.length > 0 ? promoted.join(", ") : `update ${n} image field${n === 1 ? "" : "s"}`;
-  const files = [...new Set(input.changes.map((c) => c.file))].sort();
-  return `chore(deploy): ${subject}
-
-${files.map((f) => `- ${f}`).join("\n")}
-`;
-}
-function oldVersionFor(change, image) {
-  const written = tryParseImageRef(change.new);
-  if (written && written.repository === image.repository && (written.tag !== void 0 || written.digest !== void 0)) {
-    const old = tryParseImageRef(change.old);
-    return old && (old.tag !== void 0 || old.digest !== void 0) ? version(old) : change.old;
-  }
-  if (change.new === image.tag || change.new === image.digest) return change.old === image.digest ? shortDigest(change.old) : change.old;
-  return void 0;
-}
-function version(ref) {
-  if (ref.tag !== void 0) return ref.digest !== void 0 ? `${ref.tag}@${shortDigest(ref.digest)}` : ref.tag;
-  return shortDigest(ref.digest ?? "");
-}
-function shortDigest(digest) {
-  const colon = digest.indexOf(":");
-  return colon < 0 ? digest : digest.slice(0, colon + 13);
-}
-var NamespacedName = class {
-  constructor(Namespace, Name) {
-    this.Namespace = Namespace;
-    this.Name = Name;
-  }
-  Namespace;
-  Name;
-  toString() {
-    return `${this.Namespace}/${this.Name}`;
-  }
-};
-function templateData(input) {
-  const objects = /* @__PURE__ */ new Map();
-  const objectOf2 = (id) => {
-    const o = { APIVersion: id?.apiVersion ?? "", Kind: id?.kind ?? "", Namespace: id?.namespace ?? "", Name: id?.name ?? "" };
-    const key = [o.Kind, o.Namespace, o.Name, o.APIVersion].join("\0");
-    const known = objects.get(key);
-    if (known) return known;
-    objects.set(key, o);
-    return o;
-  };
-  const byObjectKey = (a, b) => compare([a.Kind, a.Namespace, a.Name, a.APIVersion].join("\0"), [b.Kind, b.Namespace, b.Name, b.APIVersion].join("\0"));
-  const sorted = [...input.changes].sort((a, b) => compare(a.file, b.file) || a.line - b.line);
-  const fileChanges = /* @__PURE__ */ new Map();
-  const byObject = /* @__PURE__ */ new Map();
-  const all = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const change of sorted) {
-    const fluxChange = { OldValue: change.old, NewValue: change.new, Setter: change.key };
-    const object = objectOf2(change.object);
-    const perFile = fileChanges.get(change.file) ?? /* @__PURE__ */ new Map();
-    fileChanges.set(change.file, perFile);
-    perFile.set(object, [...perFile.get(object) ?? [], fluxChange]);
-    byObject.set(object, [...byObject.get(object) ?? [], fluxChange]);
-    const identity = JSON.stringify([change.old, change.new, change.key]);
-    if (!seen.has(identity)) all.push(fluxChange);
-    seen.add(identity);
-  }
-  const sortObjects = (m) => new Map([...m].sort(([a], [b]) => byObjectKey(a, b)));
-  for (const [file, perFile] of fileChanges) fileChanges.set(file, sortObjects(perFile));
-  return {
-    AutomationObject: new NamespacedName(input.automation.namespace, input.automation.name),
-    Changed: { FileChanges: fileChanges, Changes: all, Objects: sortObjects(byObject) },
-    Values: new Map(Object.entries(input.values ?? {}))
-  };
-}
-function compare(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/engine/plan.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
-
-// src/text/escape-regexp.ts
-function escapeRegExp(text2) {
-  return text2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
-
-// src/image/update.ts
-function versionOf(tag, digest) {
-  return { ...tag && { tag }, ...digest && { digest } };
-}
-function keptByPolicy(update2, current) {
-  const { policy, image } = update2;
-  const { tag } = image;
-  if (!policy || update2.allowDowngrade || tag === void 0 || current.tag === void 0 || current.tag === tag) return void 0;
-  if (policy.latest([current.tag, tag]) !== current.tag) return void 0;
-  return `keeps ${current.tag}, which its policy (${policy.description}) ranks above the incoming ${tag} (allow-downgrade sets it anyway)`;
-}
-function nextVersion(update2, current, kept) {
-  const { tag, digest } = update2.image;
-  if (tag === void 0) {
-    return digest === void 0 || digest === current.digest ? void 0 : { ...current, digest };
-  }
-  if (update2.policy && update2.policy.latest([tag]) === void 0) return void 0;
-  const why = keptByPolicy(update2, current);
-  if (why) {
-    kept?.(why);
-    return void 0;
-  }
-  if (current.tag === tag) {
-    const nextDigest = digest ?? current.digest;
-    return nextDigest === current.digest ? void 0 : { tag, ...nextDigest !== void 0 && { digest: nextDigest } };
-  }
-  return { tag, ...digest !== void 0 && { digest } };
-}
-function byRepository(images) {
-  const map = /* @__PURE__ */ new Map();
-  for (const update2 of images) if (!map.has(update2.image.repository)) map.set(update2.image.repository, update2);
-  return map;
-}
-function nextReference(update2, ref, kept) {
-  const next = nextVersion(update2, versionOf(ref.tag, ref.digest), kept);
-  return next && formatImageRef({ name: ref.name, ...next });
-}
-function nextImageText(update2, name, current, kept) {
-  const ref = current === void 0 ? void 0 : tryParseImageRef(current);
-  const own = ref?.repository === update2.image.repository ? versionOf(ref.tag, ref.digest) : {};
-  const next = nextVersion(update2, own, kept);
-  return next && formatImageRef({ name, ...next });
-}
-function nextTagText(update2, current, kept) {
-  if (current !== void 0 && current !== "" && !isTag(current)) {
-    kept?.(`holds ${JSON.stringify(current)}, which is not a tag; an override with part: tag writes only a tag, so it is left as it is`);
-    return void 0;
-  }
-  const next = nextVersion(update2, versionOf(current, void 0), kept);
-  return next?.tag === current ? void 0 : next?.tag;
-}
-function staleImageIn(text2, incoming, bare = false) {
-  for (const [word] of text2.matchAll(/[\w.\-/:@]+/g)) {
-    const name = word.replace(/[:@]+$/, "");
-    const ref = tryParseImageRef(name);
-    const update2 = ref && incoming.get(ref.repository);
-    if (!ref || !update2) continue;
-    const versionFollows = bare || name !== word;
-    if (ref.tag === void 0 && ref.digest === void 0 ? versionFollows : nextReference(update2, ref) !== void 0) return ref;
-  }
-  return void 0;
-}
-function renamedWarning(repository, newName) {
-  return `renames ${repository} to ${newName}, whose tag is left as it is (it is ${newName}'s, not ${repository}'s); if ${newName} mirrors these builds, set that tag with --set or a configured override`;
-}
-function bareRepositoryWarning(repository) {
-  return `holds ${repository} with no tag or digest, so its version is set in another field; left as it is (mark the field holding its tag with a Flux ":tag" marker, or set that field with a configured override with part: tag)`;
-}
-
-// src/image/marker.ts
-var SETTER_SHORTHAND = "$imagepolicy";
-var MARKER_TOKEN = JSON.stringify(SETTER_SHORTHAND);
-function markerPattern(key) {
-  return new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`);
-}
-function readMarker(comment) {
-  const body = comment.replace(/^#+/, "");
-  const fields = stringObject(body);
-  if (typeof fields === "string") return body.includes(MARKER_TOKEN) ? { error: malformed(body, fields) } : void 0;
-  const setter = fields.get(SETTER_SHORTHAND);
-  if (setter === void 0) return void 0;
-  const parts = /^([^:\s]+:[^:\s]+)(?::(tag|name|digest))?$/.exec(setter);
-  if (!parts) return { error: malformed(body, `"${setter}" is not <namespace>:<policy> optionally followed by :tag, :name or :digest`) };
-  return { marker: { key: parts[1], field: parts[2] ?? "ref", setter } };
-}
-function stringObject(text2) {
-  let parsed;
-  try {
-    parsed = JSON.parse(text2);
-  } catch {
-    return "it is not one JSON object";
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return "it is not one JSON object";
-  const fields = /* @__PURE__ */ new Map();
-  for (const [key, value] of Object.entries(parsed)) {
-    if (typeof value !== "string" && value !== null) return `the value of "${key}" is not a string`;
-    fields.set(key, value ?? "");
-  }
-  return fields;
-}
-function malformed(body, reason) {
-  return `malformed Flux setter marker ${body.trim()}: ${reason}; Flux ignores it, so the value is left as it is`;
-}
-function unknownSetterWarning(marker, known) {
-  if (!known?.has(marker.key)) return `no image is configured for Flux setter "${marker.setter}"; the marked value is left as it is`;
-  const why = known.get(marker.key);
-  return why === void 0 ? void 0 : `Flux setter "${marker.setter}" ${why}`;
-}
-function refVersion(text2) {
-  const ref = tryParseImageRef(text2);
-  return versionOf(ref?.tag, ref?.digest);
-}
-function isRefused(update2, current, kept) {
-  return nextVersion(update2, current, kept) === void 0 && nextVersion({ image: update2.image }, current) !== void 0;
-}
-function groupVersion(fields) {
-  const text2 = (field2) => fields.find((f) => f.marker.field === field2)?.text || void 0;
-  const plain = text2("ref");
-  const ref = plain === void 0 ? {} : refVersion(plain);
-  return versionOf(text2("tag") ?? ref.tag, text2("digest") ?? ref.digest);
-}
-function markedValues(groups2, kept) {
-  const refusedByKey = /* @__PURE__ */ new Map();
-  const decisions = groups2.map(({ update: update2, fields }) => {
-    const key = fields[0].marker.key;
-    const current = groupVersion(fields);
-    const hasTag = fields.some((f) => f.marker.field === "ref" || f.marker.field === "tag");
-    if (hasTag && !refusedByKey.has(key)) refusedByKey.set(key, isRefused(update2, current));
-    return { update: update2, fields, key, current, hasTag };
-  });
-  return decisions.map(({ update: update2, fields, key, current, hasTag }) => {
-    const tagField = fields.find((f) => f.marker.field === "tag");
-    const refused = hasTag ? isRefused(update2, current, tagField && kept && ((why) => kept(tagField, why))) : refusedByKey.get(key) ?? false;
-    const next = refused ? void 0 : nextVersion(update2, current);
-    return fields.map((field2) => markedValue(field2, update2, next, refused, kept && ((why) => kept(field2, why))));
-  });
-}
-function markedValue({ marker, text: text2 }, update2, next, refused, kept) {
-  switch (marker.field) {
-    case "ref": {
-      const own = refVersion(text2);
-      if (isRefused(update2, own, kept)) return void 0;
-      return formatImageRef({ name: update2.image.name, ...nextVersion(update2, own) ?? own });
-    }
-    case "tag":
-      return next?.tag;
-    case "digest":
-      return next ? next.digest ?? "" : void 0;
-    case "name":
-      return refused ? void 0 : update2.image.name;
-  }
-}
-var MarkedFields = class {
-  constructor(request2) {
-    this.request = request2;
-  }
-  request;
-  /** By document and setter key, in the order first met. */
-  groups = /* @__PURE__ */ new Map();
-  add(site) {
-    const { key } = site.marker;
-    if (!this.request.setters.has(key)) {
-      const warning2 = unknownSetterWarning(site.marker, this.request.knownSetters);
-      if (warning2) site.warn(warning2);
-    } else if ("refusal" in site) {
-      site.warn(site.refusal);
-    } else {
-      const groupKey = `${site.document} ${key}`;
-      const group2 = this.groups.get(groupKey) ?? [];
-      if (group2.length === 0) this.groups.set(groupKey, group2);
-      group2.push(site);
-    }
-  }
-  /** Writes every field whose value moves: a setter's fields in one document decide together (markedValues). */
-  writeAll() {
-    const groups2 = [...this.groups.values()];
-    const values = markedValues(
-      groups2.map((fields) => ({ update: this.request.setters.get(fields[0].marker.key), fields })),
-      (field2, why) => field2.warn(`Flux setter "${field2.marker.setter}" ${why}`)
-    );
-    groups2.forEach(
-      (fields, g) => fields.forEach((field2, f) => {
-        const value = values[g][f];
-        if (value !== void 0) field2.write(value);
-      })
-    );
-  }
-};
-
-// src/text/splice.ts
-function byPosition(a, b) {
-  return a.start - b.start || a.end - b.end;
-}
-function applySplices(text2, ordered) {
-  if (ordered.length === 0) return text2;
-  let out = "";
-  let at = 0;
-  for (const { start, end, insert } of ordered) {
-    if (start < at) throw new Error(`overlapping edits at offset ${start}`);
-    out += text2.slice(at, start) + insert;
-    at = end;
-  }
-  return out + text2.slice(at);
-}
+// src/yaml/file.ts
+var import_yaml = __toESM(require_dist(), 1);
 
 // src/text/line-index.ts
 var LineIndex = class {
@@ -41086,6 +39945,978 @@ var LineIndex = class {
     return this.#starts[line - 1];
   }
 };
+
+// src/yaml/node.ts
+function isFlowScalar(node) {
+  return node?.kind === "scalar" && node.style !== "literal" && node.style !== "folded";
+}
+function scalarText(node) {
+  return node?.kind === "scalar" ? node.text : void 0;
+}
+function mapValue(map, key) {
+  for (const pair of map.pairs) if (pair.key.kind === "scalar" && pair.key.text === key) return pair.value;
+  return void 0;
+}
+function nodeAt(root, path6) {
+  return path6.reduce((node, key) => {
+    if (typeof key === "number") return node?.kind === "seq" ? node.items[key] : void 0;
+    return node?.kind === "map" ? mapValue(node, key) : void 0;
+  }, root);
+}
+
+// src/yaml/scalar-text.ts
+function fold(lines) {
+  let out = "";
+  let breaks = 0;
+  for (const line of lines) {
+    if (line === "") {
+      breaks++;
+      continue;
+    }
+    out += breaks > 0 || out === "" ? "\n".repeat(breaks) : " ";
+    out += line;
+    breaks = 0;
+  }
+  return out;
+}
+var ESCAPES = {
+  "0": "\0",
+  a: "\x07",
+  b: "\b",
+  t: "	",
+  "	": "	",
+  n: "\n",
+  v: "\v",
+  f: "\f",
+  r: "\r",
+  e: "\x1B",
+  " ": " ",
+  '"': '"',
+  "/": "/",
+  "\\": "\\",
+  N: "\x85",
+  _: "\xA0",
+  L: "\u2028",
+  P: "\u2029"
+};
+var HEX_DIGITS = { x: 2, u: 4, U: 8 };
+function unescapeDoubleQuoted(inner) {
+  let out = "";
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i];
+    if (c !== "\\") {
+      out += c;
+      continue;
+    }
+    const e = inner[++i];
+    const digits = HEX_DIGITS[e];
+    if (digits === void 0) {
+      const escaped = ESCAPES[e];
+      if (escaped === void 0) return void 0;
+      out += escaped;
+      continue;
+    }
+    const hex = inner.slice(i + 1, i + 1 + digits);
+    if (hex.length !== digits || !/^[0-9a-fA-F]+$/.test(hex)) return void 0;
+    const code2 = parseInt(hex, 16);
+    if (code2 > 1114111 || code2 >= 55296 && code2 <= 57343) return void 0;
+    out += String.fromCodePoint(code2);
+    i += digits;
+  }
+  return out;
+}
+
+// src/yaml/subset.ts
+var OutsideSubset = class extends Error {
+};
+var OUTSIDE = new OutsideSubset("outside the YAML subset");
+function parseSubset(text2) {
+  try {
+    return new SubsetParser(text2).documents();
+  } catch (error2) {
+    if (error2 === OUTSIDE) return void 0;
+    throw error2;
+  }
+}
+var TAB = 9;
+var LF = 10;
+var CR = 13;
+var SPACE = 32;
+var DQUOTE2 = 34;
+var HASH = 35;
+var PERCENT = 37;
+var SQUOTE = 39;
+var COMMA2 = 44;
+var DASH = 45;
+var DOT = 46;
+var COLON = 58;
+var PLUS = 43;
+var GT = 62;
+var LBRACKET = 91;
+var BACKSLASH = 92;
+var RBRACKET = 93;
+var LBRACE = 123;
+var PIPE = 124;
+var RBRACE = 125;
+var INDICATOR = new Uint8Array(128);
+for (const ch of "?:,[]{}#&*!|>'\"%@`") INDICATOR[ch.charCodeAt(0)] = 1;
+var FLOW_END = new Uint8Array(128);
+for (const ch of ",[]{}") FLOW_END[ch.charCodeAt(0)] = 1;
+var NON_STRING_KEY = /^(?:~$|(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$|[-+]?\.?[0-9]|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))/;
+var MAX_KEY = 1024;
+var MAX_DEPTH = 200;
+var isBlank = (c) => c === SPACE || c === TAB;
+var isControl = (c) => c < SPACE && c !== TAB || c === 127 || c === 65279;
+var SubsetParser = class {
+  constructor(text2) {
+    this.text = text2;
+    this.length = text2.length;
+  }
+  text;
+  length;
+  /** The current content line: where it starts, its first non-space character, its indentation (-1 at `---` or the end). */
+  lineStart = 0;
+  content = 0;
+  indent = 0;
+  /** True when the current line is a document start marker `---`. */
+  marker = false;
+  /** Collections open around the current position. */
+  depth = 0;
+  documents() {
+    const { text: text2 } = this;
+    if (text2.includes("\uFEFF")) throw OUTSIDE;
+    for (let cr = text2.indexOf("\r"); cr >= 0; cr = text2.indexOf("\r", cr + 1)) if (text2.charCodeAt(cr + 1) !== LF) throw OUTSIDE;
+    const documents = [];
+    let pendingEmpty = -1;
+    this.seekContent(0);
+    while (this.content < this.length) {
+      if (this.marker) {
+        if (pendingEmpty >= 0) documents.push(emptyScalar(pendingEmpty));
+        const after = this.skipBlanks(this.content + 3);
+        if (!this.atLineEnd(after) && text2.charCodeAt(after) !== HASH) throw OUTSIDE;
+        pendingEmpty = after;
+        this.seekContent(this.endOfLine(after));
+        continue;
+      }
+      if (this.indent !== 0) throw OUTSIDE;
+      const c = text2.charCodeAt(this.content);
+      if (c === PERCENT || c === DOT && text2.startsWith("...", this.content)) throw OUTSIDE;
+      documents.push(this.blockNode(-1));
+      pendingEmpty = -1;
+      if (this.content < this.length && !this.marker) throw OUTSIDE;
+    }
+    if (pendingEmpty >= 0) documents.push(emptyScalar(pendingEmpty));
+    return documents;
+  }
+  /** Moves to the first line at or after `from` with content (not blank, not only a comment). */
+  seekContent(from) {
+    const { text: text2, length } = this;
+    let i = from;
+    while (i < length) {
+      const start = i;
+      while (i < length && text2.charCodeAt(i) === SPACE) i++;
+      const c = text2.charCodeAt(i);
+      if (c === HASH || c === LF || c === CR) {
+        i = this.endOfLine(i);
+      } else if (c === TAB) {
+        throw OUTSIDE;
+      } else if (i < length) {
+        this.lineStart = start;
+        this.content = i;
+        this.marker = i === start && c === DASH && text2.startsWith("---", i) && (this.atLineEnd(i + 3) || isBlank(text2.charCodeAt(i + 3)));
+        this.indent = this.marker ? -1 : i - start;
+        return;
+      }
+    }
+    this.lineStart = this.content = length;
+    this.indent = -1;
+    this.marker = false;
+  }
+  /** The offset after the line break of the line holding `i` (the text's length on the last line). */
+  endOfLine(i) {
+    const lf = this.text.indexOf("\n", i);
+    return lf < 0 ? this.length : lf + 1;
+  }
+  /** Opens a collection; nesting deeper than real files do is left to the yaml package (and its limits). */
+  enter() {
+    if (++this.depth > MAX_DEPTH) throw OUTSIDE;
+  }
+  /** True at a line break (`\n`, `\r\n`: a lone `\r` was refused up front) or the end of the text. */
+  atLineEnd(i) {
+    if (i >= this.length) return true;
+    const c = this.text.charCodeAt(i);
+    return c === LF || c === CR;
+  }
+  skipBlanks(i) {
+    while (i < this.length && isBlank(this.text.charCodeAt(i))) i++;
+    return i;
+  }
+  /** True when the content at `i` is a sequence entry indicator `-`. */
+  isEntry(i) {
+    return this.text.charCodeAt(i) === DASH && (this.atLineEnd(i + 1) || isBlank(this.text.charCodeAt(i + 1)));
+  }
+  /** A block collection opening the current line, nested deeper than `parent`. */
+  blockNode(parent) {
+    if (this.indent <= parent) throw OUTSIDE;
+    if (this.isEntry(this.content)) return this.blockSequence();
+    if (this.keyEnd(this.content) < 0) throw OUTSIDE;
+    return this.blockMapping(this.content);
+  }
+  blockSequence() {
+    this.enter();
+    const { text: text2 } = this;
+    const indent = this.indent;
+    const items = [];
+    const start = this.content;
+    for (; ; ) {
+      let at = this.content + 1;
+      while (text2.charCodeAt(at) === SPACE) at++;
+      if (text2.charCodeAt(at) === TAB) throw OUTSIDE;
+      let item;
+      if (this.atLineEnd(at) || text2.charCodeAt(at) === HASH) {
+        this.seekContent(this.endOfLine(at));
+        item = this.indent > indent ? this.blockNode(indent) : emptyScalar(at);
+      } else if (this.isEntry(at)) {
+        throw OUTSIDE;
+      } else if (this.keyEnd(at) >= 0) {
+        item = this.blockMapping(at);
+      } else {
+        item = this.lineValue(at, indent);
+        if (this.indent > indent) throw OUTSIDE;
+      }
+      items.push(item);
+      if (this.indent !== indent || !this.isEntry(this.content)) break;
+    }
+    if (this.indent > indent) throw OUTSIDE;
+    this.depth--;
+    return { kind: "seq", flow: false, start, end: items[items.length - 1].end, items };
+  }
+  /** A block mapping whose first key is at `first` (on the current line, maybe after `- `). */
+  blockMapping(first) {
+    this.enter();
+    const { text: text2 } = this;
+    const indent = first - this.lineStart;
+    const pairs = [];
+    const keys = /* @__PURE__ */ new Set();
+    let at = first;
+    for (; ; ) {
+      const colon = this.keyEnd(at);
+      if (colon < 0) throw OUTSIDE;
+      const key = this.key(at, colon, keys);
+      const after = this.skipBlanks(colon + 1);
+      let value;
+      if (this.atLineEnd(after) || text2.charCodeAt(after) === HASH) {
+        this.seekContent(this.endOfLine(after));
+        if (this.indent > indent) value = this.blockNode(indent);
+        else if (this.indent === indent && this.isEntry(this.content)) value = this.blockSequence();
+        else value = emptyScalar(after);
+      } else {
+        value = this.lineValue(after, indent);
+      }
+      pairs.push({ key, value });
+      if (this.indent !== indent) break;
+      at = this.content;
+    }
+    if (this.indent > indent) throw OUTSIDE;
+    this.depth--;
+    return { kind: "map", flow: false, start: first, end: pairs[pairs.length - 1].value.end, pairs };
+  }
+  /**
+   * The offset of the `:` that ends an implicit key starting at `i`, or -1 when the line
+   * from `i` is not `key: ...` (a scalar, or something outside the subset).
+   */
+  keyEnd(i) {
+    const { text: text2 } = this;
+    const c = text2.charCodeAt(i);
+    if (c === DQUOTE2 || c === SQUOTE) {
+      const colon = this.skipBlanks(this.quotedEnd(i));
+      return this.isValueIndicator(colon) ? colon : -1;
+    }
+    if (c < 128 && (INDICATOR[c] === 1 || c === DASH)) return -1;
+    for (let j = i + 1; !this.atLineEnd(j); j++) {
+      if (this.isValueIndicator(j)) return j;
+      const d = text2.charCodeAt(j);
+      if (d === HASH && isBlank(text2.charCodeAt(j - 1)) || isControl(d)) return -1;
+    }
+    return -1;
+  }
+  /** True at a `:` that separates a key from its value (a blank or the line's end follows). */
+  isValueIndicator(i) {
+    return this.text.charCodeAt(i) === COLON && (this.atLineEnd(i + 1) || isBlank(this.text.charCodeAt(i + 1)));
+  }
+  /** The key scalar from `i` to its `:` at `colon`; a repeated or possibly non-string key is outside the subset. */
+  key(i, colon, keys) {
+    const { text: text2 } = this;
+    const c = text2.charCodeAt(i);
+    let key;
+    if (c === DQUOTE2 || c === SQUOTE) {
+      key = this.quoted(i);
+    } else {
+      let end = colon;
+      while (isBlank(text2.charCodeAt(end - 1))) end--;
+      const source = text2.slice(i, end);
+      if (NON_STRING_KEY.test(source)) throw OUTSIDE;
+      key = scalar(source, "plain", i, end);
+    }
+    if (colon - i > MAX_KEY || keys.has(key.text)) throw OUTSIDE;
+    keys.add(key.text);
+    return key;
+  }
+  /**
+   * A value that ends its line (a plain or quoted scalar, a flow collection), then an
+   * optional comment; moves to the next content line.
+   */
+  lineValue(i, indent) {
+    const { text: text2 } = this;
+    const c = text2.charCodeAt(i);
+    if (c === PIPE || c === GT) return this.blockScalar(i, indent);
+    let node;
+    if (c === DQUOTE2 || c === SQUOTE) node = this.quoted(i);
+    else if (c === LBRACKET || c === LBRACE) node = this.flowCollection(i);
+    else node = this.plainLine(i);
+    const end = node.end;
+    const after = this.skipBlanks(end);
+    if (!this.atLineEnd(after) && (text2.charCodeAt(after) !== HASH || after === end)) throw OUTSIDE;
+    this.seekContent(this.endOfLine(after));
+    return node;
+  }
+  /**
+   * A literal (`|`) or folded (`>`) block scalar whose header is at `i`, its content
+   * indented deeper than `parent`; moves to the next content line after it. Outside the
+   * subset: indentation indicators, a header with nothing below, more-indented lines of a
+   * folded scalar, spaces beyond the indentation on an empty line, a missing last line break.
+   */
+  blockScalar(i, parent) {
+    const { text: text2 } = this;
+    const style = text2.charCodeAt(i) === PIPE ? "literal" : "folded";
+    let at = i + 1;
+    const chomp = text2.charCodeAt(at);
+    if (chomp === DASH || chomp === PLUS) at++;
+    const afterHeader = this.skipBlanks(at);
+    if (!this.atLineEnd(afterHeader) && (text2.charCodeAt(afterHeader) !== HASH || afterHeader === at)) throw OUTSIDE;
+    const lines = [];
+    let indent = -1;
+    let lineStart = this.endOfLine(afterHeader);
+    if (lineStart >= this.length) throw OUTSIDE;
+    let contentEnd = lineStart;
+    let contentLines = 0;
+    while (lineStart < this.length) {
+      let j = lineStart;
+      while (text2.charCodeAt(j) === SPACE) j++;
+      const lineEnd = this.endOfLine(j);
+      if (lineEnd === this.length && text2.charCodeAt(lineEnd - 1) !== LF) throw OUTSIDE;
+      const empty = this.atLineEnd(j);
+      if (!empty && indent < 0) {
+        indent = j - lineStart;
+        if (indent <= parent) break;
+      }
+      if (!empty && j - lineStart < indent) break;
+      if (empty && j - lineStart > (indent < 0 ? parent + 1 : indent)) throw OUTSIDE;
+      const content = empty ? "" : text2.slice(lineStart + indent, lineEnd - (text2.charCodeAt(lineEnd - 2) === CR ? 2 : 1));
+      if (style === "folded" && (content.charCodeAt(0) === SPACE || content.charCodeAt(0) === TAB)) throw OUTSIDE;
+      lines.push(content);
+      if (!empty) {
+        contentEnd = lineEnd;
+        contentLines = lines.length;
+      }
+      lineStart = lineEnd;
+    }
+    if (contentLines === 0) throw OUTSIDE;
+    const body = lines.slice(0, contentLines);
+    let value = style === "literal" ? body.join("\n") : fold(body);
+    if (chomp === PLUS) value += "\n".repeat(1 + lines.length - contentLines);
+    else if (chomp !== DASH) value += "\n";
+    const end = chomp === PLUS ? lineStart : contentEnd;
+    this.seekContent(end);
+    return scalar(value, style, i, end);
+  }
+  /** A plain scalar running to the end of its line or to a comment. */
+  plainLine(i) {
+    const { text: text2 } = this;
+    const c = text2.charCodeAt(i);
+    if (c < 128 && INDICATOR[c] === 1 || c === DASH && (this.atLineEnd(i + 1) || isBlank(text2.charCodeAt(i + 1)))) throw OUTSIDE;
+    let j = i;
+    let end = i;
+    for (; j < this.length; j++) {
+      const d = text2.charCodeAt(j);
+      if (d === LF || d === CR) break;
+      if (isBlank(d)) {
+        if (text2.charCodeAt(j + 1) === HASH) break;
+        continue;
+      }
+      if (d === COLON && (j + 1 >= this.length || isBlank(text2.charCodeAt(j + 1)) || text2.charCodeAt(j + 1) === LF || text2.charCodeAt(j + 1) === CR)) {
+        throw OUTSIDE;
+      }
+      if (isControl(d)) throw OUTSIDE;
+      end = j + 1;
+    }
+    return scalar(text2.slice(i, end), "plain", i, end);
+  }
+  /** The offset after the closing quote of a one-line quoted scalar at `i`. */
+  quotedEnd(i) {
+    const { text: text2 } = this;
+    const quote2 = text2.charCodeAt(i);
+    for (let j = i + 1; j < this.length; j++) {
+      const d = text2.charCodeAt(j);
+      if (d === LF || d === CR || isControl(d)) throw OUTSIDE;
+      if (quote2 === DQUOTE2 && d === BACKSLASH) {
+        j++;
+        continue;
+      }
+      if (d === quote2) {
+        if (quote2 === SQUOTE && text2.charCodeAt(j + 1) === SQUOTE) {
+          j++;
+          continue;
+        }
+        return j + 1;
+      }
+    }
+    throw OUTSIDE;
+  }
+  quoted(i) {
+    const end = this.quotedEnd(i);
+    const inner = this.text.slice(i + 1, end - 1);
+    if (this.text.charCodeAt(i) === DQUOTE2) {
+      const text2 = inner.includes("\\") ? unescapeDoubleQuoted(inner) : inner;
+      if (text2 === void 0) throw OUTSIDE;
+      return scalar(text2, "double", i, end);
+    }
+    return scalar(inner.replaceAll("''", "'"), "single", i, end);
+  }
+  /** A flow collection `[...]` or `{...}` closed on the line it opens. */
+  flowCollection(i) {
+    this.enter();
+    const { text: text2 } = this;
+    const isMap4 = text2.charCodeAt(i) === LBRACE;
+    const close = isMap4 ? RBRACE : RBRACKET;
+    const pairs = [];
+    const items = [];
+    const keys = /* @__PURE__ */ new Set();
+    let at = this.skipBlanks(i + 1);
+    while (text2.charCodeAt(at) !== close) {
+      if (isMap4) {
+        const key = this.flowItem(at, true);
+        const colon = this.skipBlanks(key.end);
+        if (key.kind !== "scalar" || colon - at > MAX_KEY || keys.has(key.text)) throw OUTSIDE;
+        if (key.style === "plain" && NON_STRING_KEY.test(key.text)) throw OUTSIDE;
+        keys.add(key.text);
+        if (text2.charCodeAt(colon) !== COLON || !isBlank(text2.charCodeAt(colon + 1))) throw OUTSIDE;
+        const value = this.flowItem(this.skipBlanks(colon + 1), false);
+        pairs.push({ key, value });
+        at = this.skipBlanks(value.end);
+      } else {
+        const item = this.flowItem(at, false);
+        items.push(item);
+        at = this.skipBlanks(item.end);
+      }
+      const d = text2.charCodeAt(at);
+      if (d === COMMA2) at = this.skipBlanks(at + 1);
+      else if (d !== close) throw OUTSIDE;
+    }
+    this.depth--;
+    return isMap4 ? { kind: "map", flow: true, start: i, end: at + 1, pairs } : { kind: "seq", flow: true, start: i, end: at + 1, items };
+  }
+  /** One item of a flow collection: a quoted or plain scalar, or a nested one-line flow collection. */
+  flowItem(i, isKey) {
+    const { text: text2 } = this;
+    const c = text2.charCodeAt(i);
+    if (c === DQUOTE2 || c === SQUOTE) return this.quoted(i);
+    if (c === LBRACKET || c === LBRACE) {
+      if (isKey) throw OUTSIDE;
+      return this.flowCollection(i);
+    }
+    if (c < 128 && INDICATOR[c] === 1) throw OUTSIDE;
+    if (c === DASH && (isBlank(text2.charCodeAt(i + 1)) || FLOW_END[text2.charCodeAt(i + 1)] === 1)) throw OUTSIDE;
+    let end = i;
+    for (let j = i; ; j++) {
+      if (this.atLineEnd(j)) throw OUTSIDE;
+      const d = text2.charCodeAt(j);
+      if (d < 128 && FLOW_END[d] === 1) break;
+      if (d === COLON) {
+        if (isKey && isBlank(text2.charCodeAt(j + 1))) break;
+        throw OUTSIDE;
+      }
+      if (d === HASH && isBlank(text2.charCodeAt(j - 1)) || isControl(d)) throw OUTSIDE;
+      if (!isBlank(d)) end = j + 1;
+    }
+    if (end === i) throw OUTSIDE;
+    return scalar(text2.slice(i, end), "plain", i, end);
+  }
+};
+function scalar(text2, style, start, end) {
+  return { kind: "scalar", style, text: text2, start, end };
+}
+function emptyScalar(at) {
+  return scalar("", "plain", at, at);
+}
+
+// src/yaml/file.ts
+var YamlFile = class {
+  /** Parses `text`; throws SourceError (1-based line and column) when it is not valid YAML. */
+  constructor(text2) {
+    this.text = text2;
+    this.documents = parseYaml(text2).map((root) => ({ root, object: objectOf(root) }));
+  }
+  text;
+  documents;
+  lines;
+  /** 1-based line of a character offset. */
+  lineAt(offset) {
+    return this.lineIndex().lineAt(offset);
+  }
+  /** Offset where the line holding `offset` starts; lines end as lineAt counts them. */
+  lineStart(offset) {
+    const lines = this.lineIndex();
+    return lines.lineStart(lines.lineAt(offset));
+  }
+  lineIndex() {
+    return this.lines ??= new LineIndex(this.text);
+  }
+};
+function parseYaml(text2) {
+  return parseSubset(text2) ?? parseWithPackage(text2);
+}
+function parseWithPackage(text2) {
+  const parsed = (0, import_yaml.parseAllDocuments)(text2);
+  const documents = Array.isArray(parsed) ? parsed : [];
+  for (const document of documents) {
+    const error2 = document.errors[0];
+    if (error2) {
+      const at = error2.linePos?.[0];
+      const message = error2.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+      throw new SourceError(`not valid YAML: ${message}`, at?.line, at?.col);
+    }
+  }
+  return documents.map((document) => document.contents && toNode(document.contents));
+}
+var STYLES = {
+  [import_yaml.Scalar.PLAIN]: "plain",
+  [import_yaml.Scalar.QUOTE_SINGLE]: "single",
+  [import_yaml.Scalar.QUOTE_DOUBLE]: "double",
+  [import_yaml.Scalar.BLOCK_LITERAL]: "literal",
+  [import_yaml.Scalar.BLOCK_FOLDED]: "folded"
+};
+function toNode(node) {
+  const [start, end] = node.range;
+  if ((0, import_yaml.isScalar)(node)) {
+    const text2 = node.source ?? (node.value === null ? "" : String(node.value));
+    return { kind: "scalar", style: STYLES[node.type ?? import_yaml.Scalar.PLAIN] ?? "plain", text: text2, start, end };
+  }
+  if ((0, import_yaml.isMap)(node)) {
+    const pairs = node.items.map((pair) => ({ key: toNode(pair.key), value: pair.value ? toNode(pair.value) : null }));
+    const last = pairs[pairs.length - 1];
+    const flow = node.flow === true;
+    return { kind: "map", flow, start, end: flow || !last ? end : (last.value ?? last.key).end, pairs };
+  }
+  if ((0, import_yaml.isSeq)(node)) {
+    const items = node.items.map((item) => toNode(item));
+    const flow = node.flow === true;
+    return { kind: "seq", flow, start, end: flow || items.length === 0 ? end : items[items.length - 1].end, items };
+  }
+  if ((0, import_yaml.isAlias)(node)) return { kind: "alias", start, end };
+  throw new Error(`unexpected YAML node at offset ${start}`);
+}
+function objectOf(root) {
+  if (root?.kind !== "map") return {};
+  const metadata = mapValue(root, "metadata");
+  const fields = {
+    apiVersion: scalarText(mapValue(root, "apiVersion")),
+    kind: scalarText(mapValue(root, "kind")),
+    namespace: metadata?.kind === "map" ? scalarText(mapValue(metadata, "namespace")) : void 0,
+    name: metadata?.kind === "map" ? scalarText(mapValue(metadata, "name")) : void 0
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== void 0 && value !== ""));
+}
+
+// src/text/splice.ts
+function byPosition(a, b) {
+  return a.start - b.start || a.end - b.end;
+}
+function applySplices(text2, ordered) {
+  if (ordered.length === 0) return text2;
+  let out = "";
+  let at = 0;
+  for (const { start, end, insert } of ordered) {
+    if (start < at) throw new Error(`overlapping edits at offset ${start}`);
+    out += text2.slice(at, start) + insert;
+    at = end;
+  }
+  return out + text2.slice(at);
+}
+
+// src/yaml/quoting.ts
+var YAML11_WORDS = new Set(
+  [
+    "y",
+    "Y",
+    "yes",
+    "Yes",
+    "YES",
+    "n",
+    "N",
+    "no",
+    "No",
+    "NO",
+    "true",
+    "True",
+    "TRUE",
+    "false",
+    "False",
+    "FALSE",
+    "on",
+    "On",
+    "ON",
+    "off",
+    "Off",
+    "OFF",
+    "~",
+    "null",
+    "Null",
+    "NULL",
+    "<<",
+    "="
+  ].concat(...[".inf", ".Inf", ".INF"].map((inf) => [inf, `+${inf}`, `-${inf}`]), ".nan", ".NaN", ".NAN")
+);
+var NUMBER_PATTERNS = [
+  /^[-+]?(?:0|[1-9][0-9_]*)$/,
+  // decimal int
+  /^[-+]?0[0-7_]+$/,
+  // 1.1 octal
+  /^[-+]?0o[0-7_]+$/,
+  // 1.2 octal
+  /^[-+]?0x[0-9a-fA-F_]+$/,
+  // hex
+  /^[-+]?0b[01_]+$/,
+  // binary
+  /^[-+]?(?:\.[0-9_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$/,
+  // float, `1.10`, `1e3`
+  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/
+  // 1.1 sexagesimal `1:20`
+];
+function readsAsNonString(value) {
+  return value === "" || YAML11_WORDS.has(value) || NUMBER_PATTERNS.some((pattern) => pattern.test(value));
+}
+function isPrintable(code2) {
+  return code2 >= 32 && code2 <= 126 || code2 >= 160 && code2 <= 55295 && code2 !== 8232 && code2 !== 8233 || code2 >= 57344 && code2 <= 65533 && code2 !== 65279 || code2 >= 65536;
+}
+var FLOW_INDICATORS = /[,[\]{}]/;
+function isPlainSafe(value, inFlow) {
+  if (readsAsNonString(value)) return false;
+  for (const ch of value) if (!isPrintable(ch.codePointAt(0))) return false;
+  if (/^\s|\s$/.test(value)) return false;
+  if (value.startsWith("---") || value.startsWith("...")) return false;
+  const first = value[0];
+  if ("#,[]{}&*!|>'\"%@`".includes(first)) return false;
+  if ("-?:".includes(first) && (value.length === 1 || value[1] === " ")) return false;
+  if (value.includes(": ") || value.includes(" #") || value.endsWith(":")) return false;
+  return !(inFlow && FLOW_INDICATORS.test(value));
+}
+function doubleQuoted(value) {
+  let out = '"';
+  for (const ch of value) {
+    const code2 = ch.codePointAt(0);
+    if (ch === '"' || ch === "\\") out += `\\${ch}`;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "	") out += "\\t";
+    else if (isPrintable(code2)) out += ch;
+    else if (code2 <= 255) out += `\\x${code2.toString(16).padStart(2, "0")}`;
+    else if (code2 <= 65535) out += `\\u${code2.toString(16).padStart(4, "0")}`;
+    else out += `\\U${code2.toString(16).padStart(8, "0")}`;
+  }
+  return `${out}"`;
+}
+function singleQuoted(value) {
+  for (const ch of value) if (!isPrintable(ch.codePointAt(0))) return void 0;
+  return `'${value.replaceAll("'", "''")}'`;
+}
+function renderScalar(value, style, inFlow) {
+  switch (style) {
+    case "double":
+      return doubleQuoted(value);
+    case "single":
+      return singleQuoted(value) ?? doubleQuoted(value);
+    case "plain":
+      return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
+  }
+}
+function scalarForm(node, source, inFlow) {
+  if (node.style === "literal") return "literal block (|) string";
+  if (node.style === "folded") return "folded (>) string";
+  const form = `${{ plain: "plain", single: "single-quoted", double: "double-quoted" }[node.style]} string`;
+  if (/[\r\n]/.test(source)) return `multi-line ${form}`;
+  return renderScalar(node.text, node.style, inFlow) === source ? void 0 : `${form} with non-canonical escapes`;
+}
+
+// src/yaml/splice.ts
+function scalarSplice(file, node, value, inFlow, verbatim = false) {
+  const { start, end } = node;
+  let insert = verbatim ? value : renderScalar(value, node.style, inFlow);
+  if (start === end && !/\s/.test(file.text[start - 1] ?? " ")) insert = ` ${insert}`;
+  if (start === end && file.text[end] === "#") insert = `${insert} `;
+  return { start, end, insert };
+}
+function pairInsertion(file, map, keys, value) {
+  const { text: text2 } = file;
+  const { start: mapStart, end: mapEnd } = map;
+  if (map.flow) {
+    const close = text2.lastIndexOf("}", mapEnd - 1);
+    const pair = keys.reduceRight(
+      (inner, key, i) => {
+        const entry = `${renderScalar(key, "plain", true)}: ${inner}`;
+        return i === 0 ? entry : `{${entry}}`;
+      },
+      renderScalar(value, "plain", true)
+    );
+    const before = text2.slice(mapStart, close).trimEnd();
+    const afterComma = mapStart + before.length;
+    if (map.pairs.length > 0 && before.endsWith(",")) return { start: afterComma, end: afterComma, insert: ` ${pair},` };
+    return { start: close, end: close, insert: `${map.pairs.length === 0 ? "" : ", "}${pair}` };
+  }
+  if (map.pairs.some((pair) => pair.key.kind !== "scalar")) {
+    throw new SourceError(
+      `cannot add '${keys.join(".")}' to a mapping with a complex ('? ...') key`,
+      file.lineAt(mapStart),
+      mapStart - file.lineStart(mapStart) + 1
+    );
+  }
+  const lineStart = file.lineStart(mapStart);
+  const properties = /(?:[&!][^\s]*[ \t]+)+$/.exec(text2.slice(lineStart, mapStart))?.[0].length ?? 0;
+  const indent = " ".repeat(mapStart - lineStart - properties);
+  const lastPair = map.pairs[map.pairs.length - 1];
+  const lastNode = lastPair?.value ?? lastPair?.key;
+  const pairAt = (eol2) => keys.map((key, i) => `${indent}${"  ".repeat(i)}${renderScalar(key, "plain", false)}:`).join(eol2) + ` ${renderScalar(value, "plain", false)}`;
+  const lastEnd = (lastNode ?? map).end;
+  if (lastNode?.kind === "scalar" && /^[|>][0-9]*\+/.test(text2.slice(lastNode.start)) && text2[lastEnd - 1] === "\n") {
+    const eol2 = text2[lastEnd - 2] === "\r" ? "\r\n" : "\n";
+    return { start: lastEnd, end: lastEnd, insert: `${pairAt(eol2)}${eol2}` };
+  }
+  let end = lastEnd;
+  while (end > mapStart && /\s/.test(text2[end - 1])) end--;
+  const newline = text2.indexOf("\n", end);
+  const at = newline < 0 ? text2.length : text2[newline - 1] === "\r" ? newline - 1 : newline;
+  const eol = text2.startsWith("\r\n", at) || at === text2.length && text2.includes("\r\n") ? "\r\n" : "\n";
+  return { start: at, end: at, insert: `${eol}${pairAt(eol)}` };
+}
+
+// src/yaml/plan.ts
+var EditPlan = class {
+  constructor(file) {
+    this.file = file;
+  }
+  file;
+  claimed = /* @__PURE__ */ new Set();
+  planned = [];
+  warnings = [];
+  /** Reserves a node for the current editor: later editors leave it alone. */
+  claim(node) {
+    this.claimed.add(node);
+  }
+  isClaimed(node) {
+    return node !== null && node !== void 0 && this.claimed.has(node);
+  }
+  /** Makes `node` hold `value` (no change when it already does) and claims it; `verbatim` as scalarSplice. */
+  setScalar(node, value, inFlow, label, verbatim = false) {
+    this.claim(node);
+    const old = node.text;
+    if (old === value) return;
+    const splice = scalarSplice(this.file, node, value, inFlow, verbatim);
+    this.planned.push({ splice, change: { kind: label.kind, key: label.key, old, new: value, object: label.document.object } });
+  }
+  /** Adds `key: value` as a new last pair of `map` (several keys: the value nested under them). */
+  addPair(map, keys, value, label) {
+    const splice = pairInsertion(this.file, map, keys, value);
+    this.planned.push({ splice, change: { kind: label.kind, key: label.key, old: "", new: value, object: label.document.object } });
+  }
+  /** Plans a splice the caller rendered itself: an edit made in a text held inside one of this file's scalars, moved to this file's offsets. */
+  addSplice(splice, change) {
+    this.planned.push({ splice, change });
+  }
+  warn(offset, message) {
+    this.warnings.push({ offset, message });
+  }
+  /** What is planned so far, at offsets of this plan's file: for an editor that moves it into a file holding this text in a scalar. */
+  edits() {
+    return { changes: this.planned, warnings: this.warnings };
+  }
+  /**
+   * The edited text (the input itself when nothing changed) and what changed, in document
+   * order. Lines are those of the edited text (an added pair is on a line of its own).
+   */
+  result() {
+    const planned = [...this.planned].sort((a, b) => byPosition(a.splice, b.splice));
+    const text2 = applySplices(
+      this.file.text,
+      planned.map((p) => p.splice)
+    );
+    const lines = planned.length > 0 ? new LineIndex(text2) : void 0;
+    const warnings = [...this.warnings].sort((a, b) => a.offset - b.offset);
+    const changes = [];
+    const placedWarnings = [];
+    let shift = 0;
+    let next = 0;
+    const placeWarningsBefore = (offset) => {
+      for (; next < warnings.length && warnings[next].offset < offset; next++) {
+        const { offset: at, message } = warnings[next];
+        placedWarnings.push({ line: lines ? lines.lineAt(at + shift) : this.file.lineAt(at), message });
+      }
+    };
+    for (const { splice, change } of planned) {
+      const { start, end, insert } = splice;
+      placeWarningsBefore(start);
+      const within2 = start === end ? insert.trimEnd().search(/\S[^\n]*$/) : 0;
+      changes.push({ line: lines.lineAt(start + shift + within2), ...change });
+      shift += insert.length - (end - start);
+    }
+    placeWarningsBefore(Infinity);
+    return { text: text2, changes, warnings: placedWarnings };
+  }
+};
+
+// src/yaml/path.ts
+var isNonString = (text2) => text2 !== "" && readsAsNonString(text2);
+var BARE_KEY = /^[^.[\]"'\s]+$/;
+function formatPath(path6) {
+  let out = "";
+  for (const segment2 of path6) {
+    if (typeof segment2 === "number") out += `[${segment2}]`;
+    else if (BARE_KEY.test(segment2)) out += out === "" ? segment2 : `.${segment2}`;
+    else out += `[${JSON.stringify(segment2)}]`;
+  }
+  return out;
+}
+function parsePath(text2) {
+  const fail3 = (why, at) => {
+    const yq = at === 0 && text2.startsWith(".") && text2.length > 1 ? `; drop the leading dot (paths are ${text2.slice(1)}, not yq's ${text2})` : "";
+    throw new SourceError(`invalid path ${JSON.stringify(text2)}: ${why} at character ${at + 1}${yq}`);
+  };
+  const segments = [];
+  let i = 0;
+  while (i < text2.length) {
+    if (text2[i] === "[") {
+      const close = text2[i + 1] === '"' || text2[i + 1] === "'" ? quotedEnd(text2, i + 1) : text2.indexOf("]", i);
+      if (close < 0 || text2[close] !== "]") fail3("unclosed '['", i);
+      const inner = text2.slice(i + 1, close);
+      if (inner.startsWith('"')) segments.push(JSON.parse(inner));
+      else if (inner.startsWith("'")) segments.push(inner.slice(1, -1).replaceAll("''", "'"));
+      else if (/^[0-9]+$/.test(inner)) segments.push(Number(inner));
+      else fail3(`'[${inner}]' is neither a list index nor a quoted key`, i);
+      i = close + 1;
+    } else {
+      const end = text2.slice(i).search(/[.[]/);
+      const key = end < 0 ? text2.slice(i) : text2.slice(i, i + end);
+      if (!BARE_KEY.test(key)) fail3(key === "" ? "empty key" : `key ${JSON.stringify(key)} must be quoted in brackets`, i);
+      segments.push(key);
+      i += key.length;
+    }
+    if (text2[i] === ".") {
+      i++;
+      if (i === text2.length || text2[i] === "[") fail3("empty key", i);
+    } else if (i < text2.length && text2[i] !== "[") fail3("expected '.' or '['", i);
+  }
+  if (segments.length === 0) fail3("empty path", 0);
+  return segments;
+}
+function quotedEnd(text2, open2) {
+  const quote2 = text2[open2];
+  for (let i = open2 + 1; i < text2.length; i++) {
+    if (quote2 === '"' && text2[i] === "\\") i++;
+    else if (text2[i] === quote2) {
+      if (quote2 === "'" && text2[i + 1] === "'") i++;
+      else return i + 1;
+    }
+  }
+  return -1;
+}
+function parseYamlSpec(spec) {
+  const eq = spec.indexOf("=");
+  if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
+  const path6 = spec.slice(0, eq).trim();
+  return { path: path6, segments: parsePath(path6), value: spec.slice(eq + 1).trim() };
+}
+function setFromSpec(text2, spec, create) {
+  const { path: path6, value: raw } = parseYamlSpec(spec);
+  const value = unquote(raw);
+  return setYamlPath(text2, path6, value, { create, typed: value === raw });
+}
+function unquote(value) {
+  const quoted = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
+  return quoted ? value.slice(1, -1) : value;
+}
+function describeAt(path6, depth) {
+  return depth === 0 ? "the document" : formatPath(path6.slice(0, depth));
+}
+function lookUp(root, path6) {
+  if (root === null) return { depth: 0, message: "the document is empty", offset: 0 };
+  let node = root;
+  let inFlow = false;
+  for (const [depth, segment2] of path6.entries()) {
+    const at = describeAt(path6, depth);
+    const miss = (message) => ({ depth, message, offset: node.start });
+    if (node.kind === "map") {
+      if (typeof segment2 === "number") return miss(`${at} is a mapping, not a list: it has no [${segment2}]`);
+      const pair = node.pairs.find((item) => scalarText(item.key) === segment2);
+      if (!pair?.value) {
+        const keys = node.pairs.map((item) => scalarText(item.key)).filter((key) => key !== void 0);
+        const message = keys.length === 0 ? `${at} is an empty mapping, it has no '${segment2}'` : `${at} has ${keys.map((key) => `'${key}'`).join(", ")}, not '${segment2}'`;
+        return { ...miss(message), ...!pair && { map: node } };
+      }
+      inFlow ||= node.flow;
+      node = pair.value;
+    } else if (node.kind === "seq") {
+      const index = typeof segment2 === "number" ? segment2 : /^[0-9]+$/.test(segment2) ? Number(segment2) : void 0;
+      if (index === void 0) return miss(`${at} is a list, not a mapping: it has no '${segment2}'`);
+      if (index >= node.items.length) return miss(`${at} has ${node.items.length} items, not [${index}]`);
+      inFlow ||= node.flow;
+      node = node.items[index];
+    } else {
+      return miss(`${at} is ${node.kind === "scalar" ? "a scalar" : "an alias"}, it has no '${segment2}'`);
+    }
+  }
+  return { node, inFlow };
+}
+function setYamlPath(text2, path6, value, options2 = {}) {
+  const unchanged = { text: text2, changes: [], warnings: [] };
+  const segments = parsePath(path6);
+  const file = new YamlFile(text2);
+  const fail3 = (message, offset) => {
+    throw new SourceError(`${path6}: ${message}`, file.lineAt(offset), offset - file.lineStart(offset) + 1);
+  };
+  let deepest;
+  for (const [index, document] of file.documents.entries()) {
+    const found = lookUp(document.root, segments);
+    if ("message" in found) {
+      if (!deepest || found.depth > deepest.depth) deepest = { ...found, document };
+      continue;
+    }
+    const { node, inFlow } = found;
+    if (!isFlowScalar(node)) {
+      const what = { map: "a mapping", seq: "a list", scalar: "a block scalar (| or >), which is never edited", alias: "an alias" }[node.kind];
+      return fail3(`the value is ${what}, not a scalar that can be set`, node.start);
+    }
+    const plan = new EditPlan(file);
+    const next = typeof value === "string" ? value : value(scalarText(node), (why) => plan.warn(node.start, `${path6} ${why}`));
+    if (next === void 0) return plan.result();
+    const typed = options2.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
+    plan.setScalar(node, next, inFlow, { kind: "override", key: path6, document }, typed);
+    const others = file.documents.slice(index + 1).flatMap((d, i) => "message" in lookUp(d.root, segments) ? [] : [index + i + 2]);
+    if (others.length > 0) {
+      plan.warn(
+        node.start,
+        `${path6} is also in document${others.length > 1 ? "s" : ""} ${others.join(", ")} of this file; only document ${index + 1}'s is set`
+      );
+    }
+    return plan.result();
+  }
+  const missing = deepest ? segments.slice(deepest.depth) : [];
+  if (options2.create && deepest?.map && missing.every((segment2) => typeof segment2 === "string")) {
+    const next = typeof value === "string" ? value : value(void 0);
+    if (next === void 0) return unchanged;
+    const plan = new EditPlan(file);
+    plan.addPair(deepest.map, missing, next, { kind: "override", key: path6, document: deepest.document });
+    return plan.result();
+  }
+  return fail3(deepest?.message ?? "the file has no YAML document", deepest?.offset ?? 0);
+}
 
 // src/kcl/source.ts
 var SourceText = class {
@@ -41344,7 +41175,7 @@ var buffer = new TokenBuffer();
 function fail(source, index, message) {
   throw new SourceError(message, source.line(index), source.column(index));
 }
-function tokenize2(text2) {
+function tokenize(text2) {
   const source = new SourceText(text2);
   const n = text2.length;
   const out = buffer;
@@ -41929,8 +41760,18 @@ var NO_SCHEMA = 1;
 var NO_TERNARY = 2;
 var ENDS_EXPRESSION = new Uint8Array(256);
 for (const k of [T2.Newline, T2.Comma, T2.RBrace, T2.RBracket, T2.RParen, T2.EOF, T2.Colon, T2.Assign, T2.PlusAssign, T2.AugAssign, T2.Semicolon]) ENDS_EXPRESSION[k] = 1;
-var SKIPS_STATEMENT = new Uint8Array(256);
-for (const k of [Keyword.Schema, Keyword.Rule, Keyword.Protocol, Keyword.Mixin, Keyword.If, Keyword.Elif, Keyword.Else, Keyword.For, Keyword.Assert, Keyword.Check]) SKIPS_STATEMENT[k] = 1;
+var SKIPS_STATEMENT = /* @__PURE__ */ new Map([
+  [Keyword.Schema, "schema"],
+  [Keyword.Rule, "rule"],
+  [Keyword.Protocol, "protocol"],
+  [Keyword.Mixin, "mixin"],
+  [Keyword.If, "if block"],
+  [Keyword.Elif, "if block"],
+  [Keyword.Else, "if block"],
+  [Keyword.For, "for block"],
+  [Keyword.Assert, "assert"],
+  [Keyword.Check, "check block"]
+]);
 var MAX_NESTING = 200;
 var Parser = class {
   constructor(tokens) {
@@ -42009,8 +41850,9 @@ var Parser = class {
       return { type: "import", first, last: this.endStatement() };
     }
     const isTypeAlias = keyword === Keyword.Type && kind[first + 1] === T2.Name;
-    if (k === T2.At || isTypeAlias || SKIPS_STATEMENT[keyword] === 1) {
-      return { type: "other", first, last: this.skipCompound() };
+    const skipped = k === T2.At ? "decorator" : isTypeAlias ? "type alias" : SKIPS_STATEMENT.get(keyword);
+    if (skipped !== void 0) {
+      return { type: "other", construct: skipped, first, last: this.skipCompound() };
     }
     const target = this.postfix(NO_SCHEMA);
     const targetName = targetText(this.tokens, target);
@@ -42043,15 +41885,15 @@ var Parser = class {
       }
       if (kind[this.pos] !== T2.Name) {
         this.skipLine();
-        return { type: "other", first, last: this.endStatement() };
+        return { type: "other", construct: "type annotation", first, last: this.endStatement() };
       }
       const value = this.expr(0);
       const last = this.endStatement();
-      return value.type === "schema" ? { type: "unification", target: targetName, value, first, last } : { type: "other", first, last };
+      return value.type === "schema" ? { type: "unification", target: targetName, value, first, last } : { type: "other", construct: "type annotation", first, last };
     }
     this.pos = first;
     this.expr(0);
-    return { type: "other", first, last: this.endStatement() };
+    return { type: "other", construct: "expression", first, last: this.endStatement() };
   }
   /** Index of an `=` at bracket depth 0 before the end of the line, or -1 (`x: T = v`). */
   findAssignOnLine() {
@@ -42098,7 +41940,7 @@ var Parser = class {
       if (this.keyword(this.pos) !== Keyword.Else) this.fail(this.pos, `expected 'else', found ${this.describe(this.pos)}`);
       this.pos++;
       const orElse = this.expr(flags);
-      result = { type: "other", first, last: orElse.last };
+      result = { type: "other", construct: "ternary", first, last: orElse.last };
     }
     this.depth--;
     return result;
@@ -42144,21 +41986,21 @@ var Parser = class {
     while (true) {
       const k = kind[this.pos];
       if ((k === T2.Dot || k === T2.QuestionDot) && kind[this.pos + 1] === T2.Name) {
-        node = node.type === "name" && k === T2.Dot ? new NameNode(this.tokens, first, this.pos + 1) : { type: "other", first, last: this.pos + 1 };
+        node = node.type === "name" && k === T2.Dot ? new NameNode(this.tokens, first, this.pos + 1) : { type: "other", construct: "attribute", first, last: this.pos + 1 };
         callee = void 0;
         this.pos += 2;
       } else if (k === T2.LBracket || k === T2.Question && kind[this.pos + 1] === T2.LBracket) {
         this.pos = this.skipGroup(k === T2.Question ? this.pos + 1 : this.pos);
-        node = { type: "other", first, last: this.pos - 1 };
+        node = { type: "other", construct: "subscript", first, last: this.pos - 1 };
         callee = void 0;
       } else if (k === T2.LParen) {
         callee = node.type === "name" ? node : void 0;
         this.pos = this.skipGroup(this.pos);
-        node = { type: "other", first, last: this.pos - 1 };
+        node = { type: "other", construct: "call", first, last: this.pos - 1 };
       } else if (k === T2.LBrace && !(flags & NO_SCHEMA) && (node.type === "name" || callee)) {
         const schema = node.type === "name" ? node : callee;
         const config = this.config();
-        node = config.type === "config" ? new SchemaNode(schema, config, first, config.last) : { type: "other", first, last: config.last };
+        node = config.type === "config" ? new SchemaNode(schema, config, first, config.last) : { type: "other", construct: config.construct, first, last: config.last };
         callee = void 0;
       } else {
         return node;
@@ -42171,7 +42013,7 @@ var Parser = class {
     let node;
     if (k === T2.Name && this.keyword(at) === Keyword.Other) node = new NameNode(this.tokens, at, at);
     else if (k === T2.String) node = { type: "string", token: at, first: at, last: at };
-    else if (k === T2.Number) node = { type: "other", first: at, last: at };
+    else if (k === T2.Number) node = { type: "other", construct: "number", first: at, last: at };
     else return void 0;
     this.pos = at + 1;
     return node;
@@ -42191,17 +42033,17 @@ var Parser = class {
         if (quantifier && this.kind[at + 1] === T2.Name) return this.quantifier();
         this.pos++;
         const constant = keyword === Keyword.TrueValue || keyword === Keyword.FalseValue || keyword === Keyword.NoneValue || keyword === Keyword.UndefinedValue;
-        return constant ? { type: "other", first: at, last: at } : new NameNode(this.tokens, at, at);
+        return constant ? { type: "other", construct: "constant", first: at, last: at } : new NameNode(this.tokens, at, at);
       }
       case T2.String:
         this.pos++;
         return { type: "string", token: at, first: at, last: at };
       case T2.Number:
         this.pos++;
-        return { type: "other", first: at, last: at };
+        return { type: "other", construct: "number", first: at, last: at };
       case T2.LParen:
         this.pos = this.skipGroup(at);
-        return { type: "other", first: at, last: this.pos - 1 };
+        return { type: "other", construct: "parentheses", first: at, last: this.pos - 1 };
       case T2.LBracket:
         return this.list();
       case T2.LBrace:
@@ -42224,7 +42066,7 @@ var Parser = class {
         this.pos = this.skipGroup(this.pos);
         const next = kind[this.pos];
         const more = next === T2.Arrow || next === T2.Comma || next === T2.Assign || next === T2.Colon || next === T2.LBrace || next === T2.Operator && this.tokenText(this.pos) === "|";
-        if (!more) return { type: "other", first, last: this.pos - 1 };
+        if (!more) return { type: "other", construct: "lambda", first, last: this.pos - 1 };
       } else if (k === T2.LParen || k === T2.LBracket) this.pos = this.skipGroup(this.pos);
       else if (k === T2.Newline || k === T2.EOF) this.fail(first, "lambda without a body");
       else this.pos++;
@@ -42241,7 +42083,7 @@ var Parser = class {
     this.expr(NO_SCHEMA | NO_TERNARY);
     if (this.kind[this.pos] !== T2.LBrace) this.fail(this.pos, `expected '{', found ${this.describe(this.pos)}`);
     this.pos = this.skipGroup(this.pos);
-    return { type: "other", first, last: this.pos - 1 };
+    return { type: "other", construct: "quantifier", first, last: this.pos - 1 };
   }
   /** 1-based column of a token; scans back to its line start (cheaper than a line table here). */
   column(at) {
@@ -42265,7 +42107,7 @@ var Parser = class {
       const item = this.listItem();
       if (item.type !== "if" && this.keyword(this.pos) === Keyword.For) {
         this.pos = this.skipGroup(first);
-        return { type: "other", first, last: this.pos - 1 };
+        return { type: "other", construct: "list comprehension", first, last: this.pos - 1 };
       }
       items.push(item);
     }
@@ -42279,7 +42121,7 @@ var Parser = class {
     if (this.kind[this.pos] !== T2.Star) return this.expr(0);
     const star = this.pos++;
     const inner = this.expr(0);
-    return { type: "other", first: star, last: inner.last };
+    return { type: "other", construct: "unpacking", first: star, last: inner.last };
   }
   readListItem = (out) => {
     out.push(this.listItem());
@@ -42291,7 +42133,7 @@ var Parser = class {
     const items = [];
     if (this.items(items, -1, this.readConfigItem)) {
       this.pos = this.skipGroup(first);
-      return { type: "other", first, last: this.pos - 1 };
+      return { type: "other", construct: "dict comprehension", first, last: this.pos - 1 };
     }
     if (this.kind[this.pos] !== T2.RBrace) this.fail(this.pos, `expected '}', found ${this.describe(this.pos)}`);
     this.pos++;
@@ -42373,16 +42215,1273 @@ var Parser = class {
   }
 };
 function parseKcl(text2) {
-  const tokens = tokenize2(text2);
+  const tokens = tokenize(text2);
   return { tokens, statements: new Parser(tokens).module() };
 }
 function parseKclExpression(text2) {
-  const tokens = tokenize2(text2);
+  const tokens = tokenize(text2);
   const parser2 = new Parser(tokens);
   while (tokens.kind[parser2.pos] === T2.Newline || tokens.kind[parser2.pos] === T2.Indent) parser2.pos++;
   const expr = parser2.expr(0);
   while (tokens.kind[parser2.pos] === T2.Newline || tokens.kind[parser2.pos] === T2.Dedent) parser2.pos++;
   return { tokens, expr, complete: tokens.kind[parser2.pos] === T2.EOF };
+}
+
+// src/engine/file-kind.ts
+function fileKind(path6) {
+  const base = path6.slice(path6.lastIndexOf("/") + 1);
+  if (base.endsWith(".yaml") || base.endsWith(".yml") || base === "Kustomization") return "yaml";
+  if (base.endsWith(".k")) return "kcl";
+  return void 0;
+}
+function isTestFile(path6) {
+  return path6.endsWith("_test.k");
+}
+function checkParses(kind, path6, text2) {
+  const broken = (why) => new Error(`internal error: the edit of ${path6} would not parse (${why}); nothing was written`);
+  try {
+    if (kind === "kcl") parseKcl(text2);
+    else parseYaml(text2);
+  } catch (error2) {
+    if (error2 instanceof SourceError) throw broken(error2.message);
+    throw error2;
+  }
+}
+
+// src/engine/request.ts
+var byIndex = (field2, index) => `${field2}[${index}]`;
+var RequestError2 = class extends Error {
+  constructor(issues) {
+    super(issues.map(formatDiagnostic).join("\n"));
+    this.issues = issues;
+    this.name = "RequestError";
+  }
+  issues;
+};
+var SETTER_KEY = /^[^\s:="]+:[^\s:="]+$/;
+function parseIncomingImage(text2, field2) {
+  let image;
+  try {
+    image = parseImageRef(text2);
+  } catch (error2) {
+    return { field: field2, reason: error2 instanceof ImageRefError ? error2.message : String(error2) };
+  }
+  if (image.tag === void 0 && image.digest === void 0) {
+    return { field: field2, reason: `${JSON.stringify(text2)} has no tag or digest; give repo:tag or repo@sha256:...` };
+  }
+  return image;
+}
+function checkIncomingImages(texts, entry) {
+  const issues = [];
+  const images = [];
+  const seen = /* @__PURE__ */ new Map();
+  texts.forEach((text2, i) => {
+    const image = parseIncomingImage(text2, entry(i));
+    if ("reason" in image) {
+      issues.push(image);
+      return;
+    }
+    const earlier = seen.get(image.repository);
+    if (earlier)
+      issues.push({ field: entry(i), reason: `${image.repository} is given twice (${earlier} and ${formatImageRef(image)}); give each repository once` });
+    seen.set(image.repository, formatImageRef(image));
+    images.push(image);
+  });
+  return { images, issues };
+}
+function parseSet(text2) {
+  const colon = text2.indexOf(":");
+  if (colon <= 0 || colon === text2.length - 1)
+    return `${JSON.stringify(text2)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`;
+  const file = text2.slice(0, colon);
+  if (/[="']/.test(file)) return fileFirst(text2);
+  return { file: file.replace(/^\.\//, ""), spec: text2.slice(colon + 1) };
+}
+function readSetSpec(set) {
+  switch (fileKind(set.file)) {
+    case "kcl": {
+      const spec = parseOverrideSpec(set.spec);
+      return { path: spec.path, keys: spec.parts, value: spec.operation === "=" ? spec.value : void 0 };
+    }
+    case "yaml": {
+      const spec = parseYamlSpec(set.spec);
+      return { path: spec.path, keys: spec.segments.map(String), value: spec.value };
+    }
+    case void 0:
+      return void 0;
+  }
+}
+function assignedField(set) {
+  try {
+    return readSetSpec(set);
+  } catch (error2) {
+    if (error2 instanceof SourceError) return void 0;
+    throw error2;
+  }
+}
+function fileFirst(text2) {
+  return `${JSON.stringify(text2)} starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:${text2}`;
+}
+function validateRequest(request2) {
+  const name = request2.fieldName ?? byIndex;
+  const checked = checkIncomingImages(request2.images, (i) => name("image", i));
+  const issues = checked.issues.map(({ field: field2, reason }) => `${field2}: ${reason}`);
+  const { images } = checked;
+  const parse4 = (field2, text2) => {
+    const image = parseIncomingImage(text2, field2);
+    if (!("reason" in image)) return image;
+    issues.push(`${field2}: ${image.reason}`);
+    return void 0;
+  };
+  const setters = /* @__PURE__ */ new Map();
+  request2.setters.forEach((text2, i) => {
+    const eq = text2.indexOf("=");
+    const key = eq < 0 ? text2 : text2.slice(0, eq);
+    if (eq < 0 || !SETTER_KEY.test(key)) {
+      issues.push(`${name("setter", i)}: ${JSON.stringify(text2)} is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3`);
+      return;
+    }
+    const ref = parse4(`${name("setter", i)} (${key})`, text2.slice(eq + 1));
+    const earlier = setters.get(key);
+    if (ref && earlier) {
+      issues.push(`${name("setter", i)} (${key}): ${key} is given twice (${formatImageRef(earlier)} and ${formatImageRef(ref)}); give each key once`);
+    } else if (ref) setters.set(key, ref);
+  });
+  const sets = [];
+  const assigned = /* @__PURE__ */ new Map();
+  request2.sets.forEach((text2, i) => {
+    const set = parseSet(text2);
+    if (typeof set === "string") {
+      issues.push(`${name("set", i)}: ${set}`);
+      return;
+    }
+    sets.push(set);
+    const field2 = assignedField(set);
+    if (field2?.value === void 0) return;
+    const key = JSON.stringify([set.file, ...field2.keys]);
+    const earlier = assigned.get(key);
+    if (!earlier) assigned.set(key, { text: text2, value: field2.value });
+    else if (earlier.value !== field2.value)
+      issues.push(
+        `${name("set", i)}: ${set.file}:${field2.path} is given twice (${JSON.stringify(earlier.text)} and ${JSON.stringify(text2)}); give each field one value`
+      );
+  });
+  request2.paths.forEach((glob, i) => {
+    if (glob.trim() === "") issues.push(`${name("path", i)}: must not be empty`);
+    else if (glob.startsWith("/") || /^[A-Za-z]:[\\/]/.test(glob)) issues.push(`${name("path", i)}: ${JSON.stringify(glob)} must be relative to the root`);
+    else if (glob.split(/[\\/]/).includes("..")) issues.push(`${name("path", i)}: ${JSON.stringify(glob)} must stay inside the root (no "..")`);
+  });
+  if (issues.length > 0) throw new RequestError2(issues.map((message) => ({ message })));
+  return { images, setters, sets };
+}
+
+// node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var import_light = __toESM(require_light(), 1);
+var VERSION7 = "0.0.0-development";
+function isRequestError(error2) {
+  return error2.request !== void 0;
+}
+async function errorRequest(state, octokit, error2, options2) {
+  if (!isRequestError(error2) || !error2?.request.request) {
+    throw error2;
+  }
+  if (error2.status >= 400 && !state.doNotRetry.includes(error2.status)) {
+    const retries = options2.request.retries != null ? options2.request.retries : state.retries;
+    const retryAfter = Math.pow((options2.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error2, retries, retryAfter);
+  }
+  throw error2;
+}
+async function wrapRequest(state, octokit, request2, options2) {
+  const limiter = new import_light.default();
+  limiter.on("failed", function(error2, info2) {
+    const maxRetries = ~~error2.request.request?.retries;
+    const after = ~~error2.request.request?.retryAfter;
+    options2.request.retryCount = info2.retryCount + 1;
+    if (maxRetries > info2.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request2),
+    options2
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request2, options2) {
+  const response = await request2(options2);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error2 = new RequestError(response.data.errors[0].message, 500, {
+      request: options2,
+      response
+    });
+    return errorRequest(state, octokit, error2, options2);
+  }
+  return response;
+}
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error2, retries, retryAfter) => {
+        error2.request.request = Object.assign({}, error2.request.request, {
+          retries,
+          retryAfter
+        });
+        return error2;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = VERSION7;
+
+// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var import_light2 = __toESM(require_light(), 1);
+var VERSION8 = "0.0.0-development";
+var noop3 = () => Promise.resolve();
+function wrapRequest2(state, request2, options2) {
+  return state.retryLimiter.schedule(doRequest, state, request2, options2);
+}
+async function doRequest(state, request2, options2) {
+  const { pathname } = new URL(options2.url, "http://github.test");
+  const isAuth = isAuthRequest(options2.method, pathname);
+  const isWrite = !isAuth && options2.method !== "GET" && options2.method !== "HEAD";
+  const isSearch = options2.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request2.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, noop3);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, noop3);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, noop3);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options2);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error2) => error2.type === "RATE_LIMITED")) {
+      const error2 = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error2;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path6) => path6.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck3, common) {
+  groups.global = new Bottleneck3.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck3.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck3.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck3.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck3.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck: Bottleneck3 = import_light2.default,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck3, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck3();
+    const events2 = {};
+    const emitter = new Bottleneck3.Events(events2);
+    events2.on("secondary-limit", state.onSecondaryRateLimit);
+    events2.on("rate-limit", state.onRateLimit);
+    events2.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error2, info2) {
+      const [state2, request2, options2] = info2.args;
+      const { pathname } = new URL(options2.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error2.status !== 401;
+      if (!(shouldRetryGraphQL || error2.status === 403 || error2.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request2.retryCount;
+      request2.retryCount = retryCount;
+      options2.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error2.message)) {
+          const retryAfter2 = Number(error2.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options2,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error2.response.headers != null && error2.response.headers["x-ratelimit-remaining"] === "0" || (error2.response.data?.errors ?? []).some(
+          (error22) => error22.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error2.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options2,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request2.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request2, options2) => {
+    initializeBottleneck();
+    return wrapRequest2(state, request2, options2);
+  });
+  return {};
+}
+throttling.VERSION = VERSION8;
+throttling.triggersNotification = triggersNotification;
+
+// src/github/client.ts
+var import_bottleneck = __toESM(require_lib2(), 1);
+var NO_RETRY_STATUSES = [400, 401, 403, 404, 405, 409, 410, 422, 451];
+function attemptTimeout(ms) {
+  return (octokit) => {
+    octokit.hook.wrap("request", (request2, options2) => {
+      options2.request = { ...options2.request, signal: AbortSignal.timeout(ms) };
+      return request2(options2);
+    });
+  };
+}
+function createClient(options2) {
+  const { retries = 3, rateLimitRetries = 3, maxRateLimitWait = 300, requestTimeout = 6e4, log = () => void 0 } = options2;
+  const baseUrl2 = options2.baseUrl ?? process.env["GITHUB_API_URL"] ?? "https://api.github.com";
+  const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
+    const retrying = retryCount < rateLimitRetries && retryAfter <= maxRateLimitWait;
+    log(`${kind} rate limit on ${request2.method} ${request2.url}: ${retrying ? `retrying after ${retryAfter}s` : "giving up"}`);
+    return retrying;
+  };
+  return getOctokit(
+    options2.token,
+    {
+      baseUrl: baseUrl2,
+      retry: { retries, doNotRetry: NO_RETRY_STATUSES },
+      throttle: {
+        onSecondaryRateLimit: onLimit("secondary"),
+        onRateLimit: onLimit("primary"),
+        write: new import_bottleneck.default.Group({ maxConcurrent: 1, minTime: 0 })
+      },
+      log: { debug: () => void 0, info: () => void 0, warn: log, error: log }
+    },
+    attemptTimeout(requestTimeout),
+    retry,
+    throttling
+  );
+}
+
+// src/engine/apply.ts
+import { closeSync, fchmodSync, lstatSync, openSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname as dirname3, isAbsolute, join as join3, relative as relative2, sep as sep4 } from "node:path";
+async function writePlan(root, plan) {
+  const writes = checkedTargets(
+    root,
+    plan.files.filter((file) => file.after !== file.before)
+  );
+  const staged = [];
+  try {
+    for (const { file, target, mode } of writes) {
+      const temp = `${target}.gitops-promote-${process.pid}.tmp`;
+      const fd = openSync(temp, "wx");
+      staged.push({ temp, target });
+      try {
+        writeFileSync(fd, file.after);
+        fchmodSync(fd, mode);
+      } finally {
+        closeSync(fd);
+      }
+    }
+  } catch (error2) {
+    for (const { temp } of staged) rmSync(temp, { force: true });
+    throw error2;
+  }
+  for (const { temp, target } of staged) renameSync(temp, target);
+}
+function checkedTargets(root, files) {
+  const realRoot = realpathSync.native(root);
+  const realDirs = /* @__PURE__ */ new Map();
+  return files.map((file) => {
+    const target = join3(root, ...file.path.split("/"));
+    const dir = dirname3(target);
+    let realDir = realDirs.get(dir);
+    if (realDir === void 0) {
+      realDir = realpathSync.native(dir);
+      realDirs.set(dir, realDir);
+    }
+    if (!isInside(realRoot, realDir)) {
+      throw new Error(`refusing to write ${file.path}: its directory resolves to ${realDir}, outside ${realRoot} (a symbolic link); nothing was written`);
+    }
+    const stats = lstatSync(target);
+    if (!stats.isFile()) {
+      throw new Error(`refusing to write ${file.path}: it is ${stats.isSymbolicLink() ? "a symbolic link" : "not a regular file"}; nothing was written`);
+    }
+    return { file, target, mode: stats.mode & 4095 };
+  });
+}
+function isInside(root, path6) {
+  const rel = relative2(root, path6);
+  return rel === "" || !isAbsolute(rel) && rel !== ".." && !rel.startsWith(`..${sep4}`);
+}
+
+// src/engine/go-template.ts
+var TemplateError = class extends Error {
+  constructor(message, line) {
+    super(`commit-message template line ${line}: ${message}`);
+    this.name = "TemplateError";
+  }
+};
+function renderTemplate(template, data) {
+  const nodes = parse3(template);
+  const out = [];
+  execute(nodes, data, [{ name: "$", value: data }], out);
+  return out.join("");
+}
+function split(template) {
+  const pieces = [];
+  let pos = 0;
+  let trimNext = false;
+  const lineAt = (i) => template.slice(0, i).split("\n").length;
+  while (pos <= template.length) {
+    const open2 = template.indexOf("{{", pos);
+    let text2 = template.slice(pos, open2 < 0 ? template.length : open2);
+    if (trimNext) text2 = text2.replace(/^[ \t\r\n]+/, "");
+    if (open2 < 0) {
+      pieces.push({ text: text2 });
+      break;
+    }
+    let start = open2 + 2;
+    if (/^-[ \t\r\n]/.test(template.slice(start, start + 2))) {
+      text2 = text2.replace(/[ \t\r\n]+$/, "");
+      start += 1;
+    }
+    pieces.push({ text: text2 });
+    const close = findClose(template, start, lineAt(open2));
+    let end = close;
+    trimNext = false;
+    if (/[ \t\r\n]-$/.test(template.slice(close - 2, close))) {
+      end = close - 1;
+      trimNext = true;
+    }
+    const body = template.slice(start, end).trim();
+    if (!(body.startsWith("/*") && body.endsWith("*/"))) pieces.push({ action: { body, line: lineAt(open2) } });
+    pos = close + 2;
+  }
+  return pieces;
+}
+function findClose(template, from, line) {
+  let i = from;
+  while (i < template.length) {
+    const c = template[i];
+    if (template.startsWith("/*", i)) {
+      const end = template.indexOf("*/", i + 2);
+      if (end < 0) break;
+      i = end + 2;
+    } else if (c === '"' || c === "`") {
+      i++;
+      while (i < template.length && template[i] !== c) i += c === '"' && template[i] === "\\" ? 2 : 1;
+      i++;
+    } else if (template.startsWith("}}", i)) {
+      return i;
+    } else {
+      i++;
+    }
+  }
+  throw new TemplateError("unclosed action: '{{' without '}}'", line);
+}
+var TOKEN = /\s*(?:("(?:[^"\\]|\\.)*")|(`[^`]*`)|(:=|[|(),=])|(\$[A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)|((?:\.[A-Za-z0-9_]+)+|\.)|(-?\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z0-9_]*))/y;
+function tokenize2(action) {
+  const tokens = [];
+  TOKEN.lastIndex = 0;
+  const src = action.body;
+  while (TOKEN.lastIndex < src.length) {
+    if (/^\s*$/.test(src.slice(TOKEN.lastIndex))) break;
+    const at = TOKEN.lastIndex;
+    const m = TOKEN.exec(src);
+    if (!m) throw new TemplateError(`unexpected ${JSON.stringify(src.slice(at).trim().slice(0, 20))} in {{${src}}}`, action.line);
+    const [, dq, raw, punct, variable, field2, num, word] = m;
+    if (dq !== void 0) tokens.push({ kind: "string", text: dq, value: JSON.parse(dq) });
+    else if (raw !== void 0) tokens.push({ kind: "string", text: raw, value: raw.slice(1, -1) });
+    else if (punct !== void 0) tokens.push({ kind: "punct", text: punct });
+    else if (variable !== void 0) tokens.push({ kind: "var", text: variable });
+    else if (field2 !== void 0) tokens.push({ kind: "field", text: field2 });
+    else if (num !== void 0) tokens.push({ kind: "number", text: num, value: Number(num) });
+    else tokens.push({ kind: "word", text: word });
+  }
+  return tokens;
+}
+function parse3(template) {
+  const pieces = split(template);
+  let i = 0;
+  const list = (opener) => {
+    const nodes = [];
+    while (i < pieces.length) {
+      const piece = pieces[i++];
+      if ("text" in piece) {
+        if (piece.text !== "") nodes.push({ type: "text", text: piece.text });
+        continue;
+      }
+      const tokens = tokenize2(piece.action);
+      const line = piece.action.line;
+      const head = tokens[0];
+      if (!head) throw new TemplateError("empty action {{ }}", line);
+      if (head.kind === "word" && (head.text === "end" || head.text === "else")) {
+        if (!opener) throw new TemplateError(`unexpected {{${head.text}}}`, line);
+        return { nodes, stop: { word: head.text, tokens: tokens.slice(1), line } };
+      }
+      if (head.kind === "word" && (head.text === "if" || head.text === "with" || head.text === "range")) {
+        nodes.push(block(head.text, tokens.slice(1), line));
+      } else if (head.kind === "word" && ["define", "template", "block", "break", "continue"].includes(head.text)) {
+        throw new TemplateError(`{{${head.text}}} is not supported in commit-message templates`, line);
+      } else {
+        nodes.push({ type: "action", pipe: pipeline(tokens, line) });
+      }
+    }
+    if (opener) throw new TemplateError(`missing {{end}} for this {{${opener.kind}}}`, opener.line);
+    return { nodes };
+  };
+  const block = (kind, tokens, line) => {
+    const pipe = pipeline(tokens, line);
+    const body = list({ kind, line });
+    let otherwise = [];
+    if (body.stop?.word === "else") {
+      const rest = body.stop.tokens;
+      if (rest[0]?.kind === "word" && (rest[0].text === "if" || rest[0].text === "with")) {
+        otherwise = [block(rest[0].text, rest.slice(1), body.stop.line)];
+        return { type: "block", kind, pipe, body: body.nodes, otherwise };
+      }
+      if (rest.length > 0) throw new TemplateError("unexpected words after {{else}}", body.stop.line);
+      const tail = list({ kind, line });
+      if (tail.stop?.word !== "end") throw new TemplateError("expected {{end}} after {{else}}", tail.stop?.line ?? line);
+      otherwise = tail.nodes;
+    }
+    return { type: "block", kind, pipe, body: body.nodes, otherwise };
+  };
+  return list().nodes;
+}
+function pipeline(tokens, line) {
+  let declare = [];
+  let assign = false;
+  const decl = tokens.findIndex((t) => t.kind === "punct" && (t.text === ":=" || t.text === "="));
+  if (decl >= 0) {
+    const names = tokens.slice(0, decl);
+    if (!names.every((t, k) => k % 2 === 0 ? t.kind === "var" : t.text === ",") || names.length === 0) {
+      throw new TemplateError("only variables may be declared before ':='", line);
+    }
+    declare = names.filter((t) => t.kind === "var").map((t) => t.text);
+    assign = tokens[decl].text === "=";
+    tokens = tokens.slice(decl + 1);
+  }
+  let pos = 0;
+  const commands = () => {
+    const cmds2 = [[]];
+    while (pos < tokens.length) {
+      const t = tokens[pos];
+      if (t.kind === "punct" && t.text === ")") break;
+      pos++;
+      if (t.kind === "punct" && t.text === "|") {
+        cmds2.push([]);
+        continue;
+      }
+      cmds2.at(-1).push(operand(t));
+    }
+    if (cmds2.some((c) => c.length === 0)) throw new TemplateError("missing command in pipeline", line);
+    return cmds2;
+  };
+  const operand = (t) => {
+    switch (t.kind) {
+      case "string":
+      case "number":
+        return { type: "literal", value: t.value };
+      case "field":
+        return { type: "field", base: "dot", path: t.text === "." ? [] : t.text.slice(1).split(".") };
+      case "var": {
+        const [name, ...path6] = t.text.split(".");
+        return { type: "field", base: name, path: path6 };
+      }
+      case "word":
+        if (t.text === "true" || t.text === "false") return { type: "literal", value: t.text === "true" };
+        if (t.text === "nil") return { type: "literal", value: void 0 };
+        if (!(t.text in FUNCTIONS)) throw new TemplateError(`function ${JSON.stringify(t.text)} not defined`, line);
+        return { type: "function", name: t.text };
+      case "punct":
+        if (t.text === "(") {
+          const inner = { line, declare: [], assign: false, commands: commands() };
+          if (tokens[pos]?.text !== ")") throw new TemplateError("unclosed '('", line);
+          pos++;
+          return { type: "pipe", pipe: inner };
+        }
+        throw new TemplateError(`unexpected ${JSON.stringify(t.text)}`, line);
+    }
+  };
+  const cmds = commands();
+  if (pos < tokens.length) throw new TemplateError("unexpected ')'", line);
+  return { line, declare, assign, commands: cmds };
+}
+function execute(nodes, dot, vars, out) {
+  for (const node of nodes) {
+    if (node.type === "text") {
+      out.push(node.text);
+    } else if (node.type === "action") {
+      const value = evalPipeline(node.pipe, dot, vars);
+      if (node.pipe.declare.length === 0) out.push(print(value));
+    } else if (node.kind === "if" || node.kind === "with") {
+      const scope = [...vars];
+      const value = evalPipeline(node.pipe, dot, scope);
+      if (truth(value)) execute(node.body, node.kind === "with" ? value : dot, scope, out);
+      else execute(node.otherwise, dot, scope, out);
+    } else {
+      rangeOver(node, dot, vars, out);
+    }
+  }
+}
+function rangeOver(node, dot, vars, out) {
+  const { pipe } = node;
+  const value = evalPipeline({ ...pipe, declare: [] }, dot, vars);
+  let entries;
+  if (value instanceof Map) {
+    const keys = [...value.keys()];
+    if (keys.every((k) => typeof k === "string")) keys.sort();
+    entries = keys.map((k) => [k, value.get(k)]);
+  } else if (Array.isArray(value)) {
+    entries = value.map((v, i) => [i, v]);
+  } else if (value === void 0 || value === null) {
+    entries = [];
+  } else {
+    throw new TemplateError(`range can't iterate over ${print(value)}`, pipe.line);
+  }
+  if (entries.length === 0) {
+    execute(node.otherwise, dot, [...vars], out);
+    return;
+  }
+  if (pipe.declare.length > 2) throw new TemplateError("range declares at most two variables", pipe.line);
+  for (const [key, element] of entries) {
+    const scope = [...vars];
+    if (pipe.declare.length === 1) scope.push({ name: pipe.declare[0], value: element });
+    if (pipe.declare.length === 2) scope.push({ name: pipe.declare[0], value: key }, { name: pipe.declare[1], value: element });
+    execute(node.body, element, scope, out);
+  }
+}
+function evalPipeline(pipe, dot, vars) {
+  let value;
+  pipe.commands.forEach((command, k) => {
+    value = evalCommand(command, dot, vars, pipe.line, k === 0 ? [] : [value]);
+  });
+  if (pipe.declare.length > 0) {
+    const name = pipe.declare[0];
+    if (pipe.assign) {
+      const known = [...vars].reverse().find((v) => v.name === name);
+      if (!known) throw new TemplateError(`undefined variable ${name}`, pipe.line);
+      known.value = value;
+    } else {
+      vars.push({ name, value });
+    }
+  }
+  return value;
+}
+function evalCommand(command, dot, vars, line, piped) {
+  const [first, ...rest] = command;
+  if (first.type === "function") {
+    const args = [...rest.map((o) => evalOperand(o, dot, vars, line)), ...piped];
+    try {
+      return FUNCTIONS[first.name](...args);
+    } catch (error2) {
+      throw new TemplateError(`${first.name}: ${error2.message}`, line);
+    }
+  }
+  if (rest.length > 0 || piped.length > 0) throw new TemplateError("can't give arguments to a value that is not a function", line);
+  return evalOperand(first, dot, vars, line);
+}
+function evalOperand(operand, dot, vars, line) {
+  switch (operand.type) {
+    case "literal":
+      return operand.value;
+    case "pipe":
+      return evalPipeline(operand.pipe, dot, vars);
+    case "function":
+      return evalCommand([operand], dot, vars, line, []);
+    case "field": {
+      let value = dot;
+      if (operand.base !== "dot") {
+        const variable = [...vars].reverse().find((v) => v.name === operand.base);
+        if (!variable) throw new TemplateError(`undefined variable ${operand.base}`, line);
+        value = variable.value;
+      }
+      for (const name of operand.path) value = field(value, name, line);
+      return value;
+    }
+  }
+}
+function field(value, name, line) {
+  if (value instanceof Map) return value.get(name);
+  if (typeof value === "object" && value !== null && name in value) return value[name];
+  if (value === void 0 || value === null) throw new TemplateError(`nil pointer evaluating .${name}`, line);
+  throw new TemplateError(`can't evaluate field ${name} in ${print(value)}`, line);
+}
+function truth(value) {
+  if (value instanceof Map) return value.size > 0;
+  if (Array.isArray(value)) return value.length > 0;
+  return value !== void 0 && value !== null && value !== false && value !== 0 && value !== "";
+}
+function print(value) {
+  if (value === void 0 || value === null) return "<no value>";
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) return `[${value.map(print).join(" ")}]`;
+  if (value instanceof Map) return `map[${[...value].map(([k, v]) => `${print(k)}:${print(v)}`).join(" ")}]`;
+  if (typeof value === "object" && value.toString !== Object.prototype.toString) return value.toString();
+  if (typeof value === "object") return `{${Object.values(value).map(print).join(" ")}}`;
+  return String(value);
+}
+function str(value) {
+  return typeof value === "string" ? value : print(value);
+}
+function equal(a, b) {
+  return a === b || typeof a === "object" && a !== null && typeof b === "object" && b !== null && print(a) === print(b);
+}
+var FUNCTIONS = {
+  eq: (a, ...bs) => bs.some((b) => equal(a, b)),
+  ne: (a, b) => !equal(a, b),
+  lt: (a, b) => a < b,
+  le: (a, b) => a <= b,
+  gt: (a, b) => a > b,
+  ge: (a, b) => a >= b,
+  not: (a) => !truth(a),
+  and: (...xs) => xs.find((x) => !truth(x)) ?? xs.at(-1),
+  or: (...xs) => xs.find((x) => truth(x)) ?? xs.at(-1),
+  len: (x) => x instanceof Map ? x.size : Array.isArray(x) || typeof x === "string" ? x.length : 0,
+  index: (x, ...keys) => keys.reduce((v, k) => v instanceof Map ? v.get(k) : Array.isArray(v) ? v[k] : void 0, x),
+  print: (...xs) => xs.map(str).join(""),
+  println: (...xs) => `${xs.map(str).join(" ")}
+`,
+  printf: (format, ...xs) => {
+    let k = 0;
+    return str(format).replace(/%[svdq%]/g, (verb) => verb === "%%" ? "%" : verb === "%q" ? JSON.stringify(str(xs[k++])) : str(xs[k++]));
+  },
+  lower: (s) => str(s).toLowerCase(),
+  upper: (s) => str(s).toUpperCase(),
+  title: (s) => str(s).replace(/\b\w/g, (c) => c.toUpperCase()),
+  trim: (s) => str(s).trim(),
+  trimPrefix: (prefix, s) => str(s).startsWith(str(prefix)) ? str(s).slice(str(prefix).length) : str(s),
+  trimSuffix: (suffix, s) => str(s).endsWith(str(suffix)) && str(suffix) !== "" ? str(s).slice(0, -str(suffix).length) : str(s),
+  contains: (substr, s) => str(s).includes(str(substr)),
+  hasPrefix: (prefix, s) => str(s).startsWith(str(prefix)),
+  hasSuffix: (suffix, s) => str(s).endsWith(str(suffix)),
+  replace: (from, to, s) => str(s).split(str(from)).join(str(to)),
+  join: (sep5, list) => Array.isArray(list) ? list.map(str).join(str(sep5)) : str(list),
+  quote: (...xs) => xs.map((x) => JSON.stringify(str(x))).join(" "),
+  default: (fallback, value) => truth(value) ? value : fallback,
+  trunc: (n, s) => n >= 0 ? str(s).slice(0, n) : str(s).slice(n)
+};
+
+// src/engine/commit-message.ts
+function commitMessage(template, input) {
+  return template === void 0 || template.trim() === "" ? defaultCommitMessage(input) : renderTemplate(template, templateData(input));
+}
+function withCoAuthors(message, people) {
+  if (people.length === 0) return message;
+  const text2 = message.replace(/(\r?\n)+$/, "");
+  const paragraphs = text2.split(/\r?\n[ \t]*\r?\n/);
+  const endsInTrailers = paragraphs.length > 1 && paragraphs[paragraphs.length - 1].split(/\r?\n/).every((line) => /^[A-Za-z0-9-]+: /.test(line));
+  return `${text2}${endsInTrailers ? "\n" : "\n\n"}${people.map((p) => `Co-authored-by: ${p.name} <${p.email}>`).join("\n")}
+`;
+}
+function defaultCommitMessage(input) {
+  const promoted = input.images.flatMap((image) => {
+    const olds = /* @__PURE__ */ new Set();
+    for (const change of input.changes) {
+      const old = oldVersionFor(change, image);
+      if (old !== void 0) olds.add(old);
+    }
+    return olds.size === 0 ? [] : [`${image.name} ${[...olds].sort().join(", ")} -> ${version(image)}`];
+  });
+  const n = input.changes.length;
+  const subject = promoted.length > 0 ? promoted.join(", ") : `update ${n} image field${n === 1 ? "" : "s"}`;
+  const files = [...new Set(input.changes.map((c) => c.file))].sort();
+  return `chore(deploy): ${subject}
+
+${files.map((f) => `- ${f}`).join("\n")}
+`;
+}
+function oldVersionFor(change, image) {
+  const written = tryParseImageRef(change.new);
+  if (written && written.repository === image.repository && (written.tag !== void 0 || written.digest !== void 0)) {
+    const old = tryParseImageRef(change.old);
+    return old && (old.tag !== void 0 || old.digest !== void 0) ? version(old) : change.old;
+  }
+  if (change.new === image.tag || change.new === image.digest) return change.old === image.digest ? shortDigest(change.old) : change.old;
+  return void 0;
+}
+function version(ref) {
+  if (ref.tag !== void 0) return ref.digest !== void 0 ? `${ref.tag}@${shortDigest(ref.digest)}` : ref.tag;
+  return shortDigest(ref.digest ?? "");
+}
+function shortDigest(digest) {
+  const colon = digest.indexOf(":");
+  return colon < 0 ? digest : digest.slice(0, colon + 13);
+}
+var NamespacedName = class {
+  constructor(Namespace, Name) {
+    this.Namespace = Namespace;
+    this.Name = Name;
+  }
+  Namespace;
+  Name;
+  toString() {
+    return `${this.Namespace}/${this.Name}`;
+  }
+};
+function templateData(input) {
+  const objects = /* @__PURE__ */ new Map();
+  const objectOf2 = (id) => {
+    const o = { APIVersion: id?.apiVersion ?? "", Kind: id?.kind ?? "", Namespace: id?.namespace ?? "", Name: id?.name ?? "" };
+    const key = [o.Kind, o.Namespace, o.Name, o.APIVersion].join("\0");
+    const known = objects.get(key);
+    if (known) return known;
+    objects.set(key, o);
+    return o;
+  };
+  const byObjectKey = (a, b) => compare([a.Kind, a.Namespace, a.Name, a.APIVersion].join("\0"), [b.Kind, b.Namespace, b.Name, b.APIVersion].join("\0"));
+  const sorted = [...input.changes].sort((a, b) => compare(a.file, b.file) || a.line - b.line);
+  const fileChanges = /* @__PURE__ */ new Map();
+  const byObject = /* @__PURE__ */ new Map();
+  const all = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const change of sorted) {
+    const fluxChange = { OldValue: change.old, NewValue: change.new, Setter: change.key };
+    const object = objectOf2(change.object);
+    const perFile = fileChanges.get(change.file) ?? /* @__PURE__ */ new Map();
+    fileChanges.set(change.file, perFile);
+    perFile.set(object, [...perFile.get(object) ?? [], fluxChange]);
+    byObject.set(object, [...byObject.get(object) ?? [], fluxChange]);
+    const identity = JSON.stringify([change.old, change.new, change.key]);
+    if (!seen.has(identity)) all.push(fluxChange);
+    seen.add(identity);
+  }
+  const sortObjects = (m) => new Map([...m].sort(([a], [b]) => byObjectKey(a, b)));
+  for (const [file, perFile] of fileChanges) fileChanges.set(file, sortObjects(perFile));
+  return {
+    AutomationObject: new NamespacedName(input.automation.namespace, input.automation.name),
+    Changed: { FileChanges: fileChanges, Changes: all, Objects: sortObjects(byObject) },
+    Values: new Map(Object.entries(input.values ?? {}))
+  };
+}
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/engine/plan.ts
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+
+// src/text/escape-regexp.ts
+function escapeRegExp(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+// src/image/update.ts
+function versionOf(tag, digest) {
+  return { ...tag && { tag }, ...digest && { digest } };
+}
+function keptByPolicy(update2, current) {
+  const { policy, image } = update2;
+  const { tag } = image;
+  if (!policy || update2.allowDowngrade || tag === void 0 || current.tag === void 0 || current.tag === tag) return void 0;
+  if (policy.latest([current.tag, tag]) !== current.tag) return void 0;
+  if (policy.latest([tag, current.tag]) === tag)
+    return `keeps ${current.tag}: its policy (${policy.description}) ranks it equal to the incoming ${tag}, so the version as written stays (allow-downgrade sets it anyway)`;
+  return `keeps ${current.tag}, which its policy (${policy.description}) ranks above the incoming ${tag} (allow-downgrade sets it anyway)`;
+}
+function nextVersion(update2, current, kept) {
+  const { tag, digest } = update2.image;
+  if (tag === void 0) {
+    return digest === void 0 || digest === current.digest ? void 0 : { ...current, digest };
+  }
+  if (update2.policy && update2.policy.latest([tag]) === void 0) return void 0;
+  const why = keptByPolicy(update2, current);
+  if (why) {
+    kept?.(why);
+    return void 0;
+  }
+  if (current.tag === tag) {
+    const nextDigest = digest ?? current.digest;
+    return nextDigest === current.digest ? void 0 : { tag, ...nextDigest !== void 0 && { digest: nextDigest } };
+  }
+  return { tag, ...digest !== void 0 && { digest } };
+}
+function byRepository(images) {
+  const map = /* @__PURE__ */ new Map();
+  for (const update2 of images) if (!map.has(update2.image.repository)) map.set(update2.image.repository, update2);
+  return map;
+}
+function nextReference(update2, ref, kept) {
+  const next = nextVersion(update2, versionOf(ref.tag, ref.digest), kept);
+  return next && formatImageRef({ name: ref.name, ...next });
+}
+function nextImageText(update2, name, current, kept) {
+  const ref = current === void 0 ? void 0 : tryParseImageRef(current);
+  const own = ref?.repository === update2.image.repository ? versionOf(ref.tag, ref.digest) : {};
+  const next = nextVersion(update2, own, kept);
+  return next && formatImageRef({ name, ...next });
+}
+function nextTagText(update2, current, kept) {
+  if (current !== void 0 && current !== "" && !isTag(current)) {
+    kept?.(`holds ${JSON.stringify(current)}, which is not a tag; an override with part: tag writes only a tag, so it is left as it is`);
+    return void 0;
+  }
+  const next = nextVersion(update2, versionOf(current, void 0), kept);
+  return next?.tag === current ? void 0 : next?.tag;
+}
+function staleImageIn(text2, incoming, bare = false) {
+  for (const [word] of text2.matchAll(/[\w.\-/:@]+/g)) {
+    const name = word.replace(/[:@]+$/, "");
+    const ref = tryParseImageRef(name);
+    const update2 = ref && incoming.get(ref.repository);
+    if (!ref || !update2) continue;
+    const versionFollows = bare || name !== word;
+    if (ref.tag === void 0 && ref.digest === void 0 ? versionFollows : nextReference(update2, ref) !== void 0) return ref;
+  }
+  return void 0;
+}
+function renamedWarning(repository, newName) {
+  return `renames ${repository} to ${newName}, whose tag is left as it is (it is ${newName}'s, not ${repository}'s); if ${newName} mirrors these builds, set that tag with --set or a configured override`;
+}
+function bareRepositoryWarning(repository) {
+  return `holds ${repository} with no tag or digest, so its version is set in another field; left as it is (mark the field holding its tag with a Flux ":tag" marker, or set that field with a configured override with part: tag)`;
+}
+
+// src/image/marker.ts
+var SETTER_SHORTHAND = "$imagepolicy";
+var MARKER_TOKEN = JSON.stringify(SETTER_SHORTHAND);
+function markerPattern(key) {
+  return new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`);
+}
+function readMarker(comment) {
+  const body = comment.replace(/^#+/, "");
+  const fields = stringObject(body);
+  if (typeof fields === "string") return body.includes(MARKER_TOKEN) ? { error: malformed(body, fields) } : void 0;
+  const setter = fields.get(SETTER_SHORTHAND);
+  if (setter === void 0) return void 0;
+  const parts = /^([^:\s]+:[^:\s]+)(?::(tag|name|digest))?$/.exec(setter);
+  if (!parts) return { error: malformed(body, `"${setter}" is not <namespace>:<policy> optionally followed by :tag, :name or :digest`) };
+  return { marker: { key: parts[1], field: parts[2] ?? "ref", setter } };
+}
+function stringObject(text2) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text2);
+  } catch {
+    return "it is not one JSON object";
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return "it is not one JSON object";
+  const fields = /* @__PURE__ */ new Map();
+  for (const [key, value] of Object.entries(parsed)) {
+    if (typeof value !== "string" && value !== null) return `the value of "${key}" is not a string`;
+    fields.set(key, value ?? "");
+  }
+  return fields;
+}
+function malformed(body, reason) {
+  return `malformed Flux setter marker ${body.trim()}: ${reason}; Flux ignores it, so the value is left as it is`;
+}
+function unknownSetterWarning(marker, known) {
+  if (!known?.has(marker.key)) return `no image is configured for Flux setter "${marker.setter}"; the marked value is left as it is`;
+  const why = known.get(marker.key);
+  return why === void 0 ? void 0 : `Flux setter "${marker.setter}" ${why}`;
+}
+function refVersion(text2) {
+  const ref = tryParseImageRef(text2);
+  return versionOf(ref?.tag, ref?.digest);
+}
+function isRefused(update2, current, kept) {
+  return nextVersion(update2, current, kept) === void 0 && nextVersion({ image: update2.image }, current) !== void 0;
+}
+function groupVersion(fields) {
+  const text2 = (field2) => fields.find((f) => f.marker.field === field2)?.text || void 0;
+  const plain = text2("ref");
+  const ref = plain === void 0 ? {} : refVersion(plain);
+  return versionOf(text2("tag") ?? ref.tag, text2("digest") ?? ref.digest);
+}
+function markedValues(groups2, kept) {
+  const refusedByKey = /* @__PURE__ */ new Map();
+  const decisions = groups2.map(({ update: update2, fields }) => {
+    const key = fields[0].marker.key;
+    const current = groupVersion(fields);
+    const hasTag = fields.some((f) => f.marker.field === "ref" || f.marker.field === "tag");
+    if (hasTag && !refusedByKey.has(key)) refusedByKey.set(key, isRefused(update2, current));
+    return { update: update2, fields, key, current, hasTag };
+  });
+  return decisions.map(({ update: update2, fields, key, current, hasTag }) => {
+    const tagField = fields.find((f) => f.marker.field === "tag");
+    const refused = hasTag ? isRefused(update2, current, tagField && kept && ((why) => kept(tagField, why))) : refusedByKey.get(key) ?? false;
+    const next = refused ? void 0 : nextVersion(update2, current);
+    return fields.map((field2) => markedValue(field2, update2, next, refused, kept && ((why) => kept(field2, why))));
+  });
+}
+function markedValue({ marker, text: text2 }, update2, next, refused, kept) {
+  switch (marker.field) {
+    case "ref": {
+      const own = refVersion(text2);
+      if (isRefused(update2, own, kept)) return void 0;
+      return formatImageRef({ name: update2.image.name, ...nextVersion(update2, own) ?? own });
+    }
+    case "tag":
+      return next?.tag;
+    case "digest":
+      return next ? next.digest ?? "" : void 0;
+    case "name":
+      return refused ? void 0 : update2.image.name;
+  }
+}
+var MarkedFields = class {
+  constructor(request2) {
+    this.request = request2;
+  }
+  request;
+  /** By document and setter key, in the order first met. */
+  groups = /* @__PURE__ */ new Map();
+  add(site) {
+    const { key } = site.marker;
+    if (!this.request.setters.has(key)) {
+      const warning2 = unknownSetterWarning(site.marker, this.request.knownSetters);
+      if (warning2) site.warn(warning2);
+    } else if ("refusal" in site) {
+      site.warn(site.refusal);
+    } else {
+      const groupKey = `${site.document} ${key}`;
+      const group2 = this.groups.get(groupKey) ?? [];
+      if (group2.length === 0) this.groups.set(groupKey, group2);
+      group2.push(site);
+    }
+  }
+  /** Writes every field whose value moves: a setter's fields in one document decide together (markedValues). */
+  writeAll() {
+    const groups2 = [...this.groups.values()];
+    const values = markedValues(
+      groups2.map((fields) => ({ update: this.request.setters.get(fields[0].marker.key), fields })),
+      (field2, why) => field2.warn(`Flux setter "${field2.marker.setter}" ${why}`)
+    );
+    groups2.forEach(
+      (fields, g) => fields.forEach((field2, f) => {
+        const value = values[g][f];
+        if (value !== void 0) field2.write(value);
+      })
+    );
+  }
+};
+
+// src/kcl/skipped.ts
+var SKIPPED_EXPRESSIONS = {
+  number: "a number",
+  constant: "a constant",
+  parentheses: "parentheses",
+  call: "a call",
+  subscript: "a subscript",
+  attribute: "an attribute access",
+  ternary: "a ternary",
+  lambda: "a lambda",
+  quantifier: "an all/any/map/filter expression",
+  "list comprehension": "a list comprehension",
+  "dict comprehension": "a dict comprehension",
+  unpacking: "a * unpacking"
+};
+var SKIPPED_STATEMENTS = {
+  decorator: "a decorator",
+  "type alias": "a type alias",
+  schema: "a schema definition",
+  rule: "a rule",
+  protocol: "a protocol",
+  mixin: "a mixin",
+  "if block": "an if block",
+  "for block": "a for block",
+  assert: "an assert statement",
+  "check block": "a check block",
+  "type annotation": "a type annotation",
+  expression: "an expression statement"
+};
+var holds = (node, token) => node.first <= token && token <= node.last;
+function skippedConstruct(statements, token) {
+  const statement = statements.find((s) => holds(s, token));
+  if (statement === void 0) return void 0;
+  if (statement.type === "other") return SKIPPED_STATEMENTS[statement.construct];
+  if (statement.type === "import") return "an import";
+  return holds(statement.value, token) ? inExpr(statement.value, token) : "the left side of an assignment";
+}
+function inExpr(expr, token) {
+  switch (expr.type) {
+    case "other":
+      return SKIPPED_EXPRESSIONS[expr.construct];
+    case "config":
+      return inItems(expr.items, token);
+    case "schema":
+      return holds(expr.config, token) ? inItems(expr.config.items, token) : "a schema's arguments";
+    case "list":
+      return inListItems(expr.items, token);
+    case "operation": {
+      const operand = expr.operands.find((o) => holds(o, token));
+      return operand && inExpr(operand, token);
+    }
+    default:
+      return void 0;
+  }
+}
+function inItems(items, token) {
+  const item = items.find((i) => holds(i, token));
+  if (item === void 0) return void 0;
+  if (item.type === "unpack") return "a ** unpacking";
+  if (item.type === "if") return inBranches(item, token, inItems);
+  return holds(item.key, token) ? "a config key" : inExpr(item.value, token);
+}
+function inListItems(items, token) {
+  const item = items.find((i) => holds(i, token));
+  return item?.type === "if" ? inBranches(item, token, inListItems) : item && inExpr(item, token);
+}
+function inBranches(item, token, inBranch) {
+  const branch = item.branches.find((items) => items.some((i) => holds(i, token)));
+  return branch ? inBranch(branch, token) : "an if condition";
 }
 
 // src/kcl/editor.ts
@@ -42565,10 +43664,11 @@ var ImageEditor = class {
   /**
    * String literals holding an incoming image that no rule edits: interpolations
    * (`"ghcr.io/acme/app:${tag}"`), and literals where matching by repository never goes
-   * (schema defaults, lambdas, ternaries, `if` blocks, call arguments). Said at each, since a
-   * run that leaves them would otherwise read as one where every field is up to date.
+   * (schema defaults, lambdas, ternaries, `if` blocks, call arguments, comprehensions), named.
+   * Said at each, since a run that leaves them would otherwise read as one where every field
+   * is up to date.
    */
-  warnUnreached() {
+  warnUnreached(statements) {
     const { tokens } = this;
     for (const t of this.stringsHolding(this.screens)) {
       if (this.reached.has(t) || this.claimed.has(t)) continue;
@@ -42585,7 +43685,9 @@ var ImageEditor = class {
       const ref = tryParseImageRef(literal2.body);
       const update2 = ref && this.incoming.get(ref.repository);
       if (!ref || !update2 || ref.tag === void 0 && ref.digest === void 0 || nextReference(update2, ref) === void 0) continue;
-      const message = `holds ${literal2.body} where images are not matched by repository (a schema default, lambda, ternary, if block or call); left as it is: a Flux marker on its line sets it`;
+      const construct = skippedConstruct(statements, t);
+      const where2 = construct === void 0 ? "" : ` in ${construct},`;
+      const message = `holds ${literal2.body}${where2} where images are not matched by repository; left as it is (add a Flux marker on its line to have it set)`;
       this.warnings.push({ line, message });
     }
   }
@@ -42669,7 +43771,7 @@ function editKcl(text2, request2) {
     else if (statement.type === "aug-assign" || statement.type === "unification") editor.walk(statement.value, { parent: void 0, target: statement.target });
   }
   editor.marked.writeAll();
-  editor.warnUnreached();
+  editor.warnUnreached(module2.statements);
   const edits = editor.edits.sort((a, b) => byPosition(a.splice, b.splice));
   return {
     text: applySplices(
@@ -42679,960 +43781,6 @@ function editKcl(text2, request2) {
     changes: edits.map((e) => e.change),
     warnings: editor.warnings.sort((a, b) => a.line - b.line)
   };
-}
-
-// src/yaml/file.ts
-var import_yaml = __toESM(require_dist(), 1);
-
-// src/yaml/node.ts
-function isFlowScalar(node) {
-  return node?.kind === "scalar" && node.style !== "literal" && node.style !== "folded";
-}
-function scalarText(node) {
-  return node?.kind === "scalar" ? node.text : void 0;
-}
-function mapValue(map, key) {
-  for (const pair of map.pairs) if (pair.key.kind === "scalar" && pair.key.text === key) return pair.value;
-  return void 0;
-}
-function nodeAt(root, path6) {
-  return path6.reduce((node, key) => {
-    if (typeof key === "number") return node?.kind === "seq" ? node.items[key] : void 0;
-    return node?.kind === "map" ? mapValue(node, key) : void 0;
-  }, root);
-}
-
-// src/yaml/scalar-text.ts
-function fold(lines) {
-  let out = "";
-  let breaks = 0;
-  for (const line of lines) {
-    if (line === "") {
-      breaks++;
-      continue;
-    }
-    out += breaks > 0 || out === "" ? "\n".repeat(breaks) : " ";
-    out += line;
-    breaks = 0;
-  }
-  return out;
-}
-var ESCAPES = {
-  "0": "\0",
-  a: "\x07",
-  b: "\b",
-  t: "	",
-  "	": "	",
-  n: "\n",
-  v: "\v",
-  f: "\f",
-  r: "\r",
-  e: "\x1B",
-  " ": " ",
-  '"': '"',
-  "/": "/",
-  "\\": "\\",
-  N: "\x85",
-  _: "\xA0",
-  L: "\u2028",
-  P: "\u2029"
-};
-var HEX_DIGITS = { x: 2, u: 4, U: 8 };
-function unescapeDoubleQuoted(inner) {
-  let out = "";
-  for (let i = 0; i < inner.length; i++) {
-    const c = inner[i];
-    if (c !== "\\") {
-      out += c;
-      continue;
-    }
-    const e = inner[++i];
-    const digits = HEX_DIGITS[e];
-    if (digits === void 0) {
-      const escaped = ESCAPES[e];
-      if (escaped === void 0) return void 0;
-      out += escaped;
-      continue;
-    }
-    const hex = inner.slice(i + 1, i + 1 + digits);
-    if (hex.length !== digits || !/^[0-9a-fA-F]+$/.test(hex)) return void 0;
-    const code2 = parseInt(hex, 16);
-    if (code2 > 1114111 || code2 >= 55296 && code2 <= 57343) return void 0;
-    out += String.fromCodePoint(code2);
-    i += digits;
-  }
-  return out;
-}
-
-// src/yaml/subset.ts
-var OutsideSubset = class extends Error {
-};
-var OUTSIDE = new OutsideSubset("outside the YAML subset");
-function parseSubset(text2) {
-  try {
-    return new SubsetParser(text2).documents();
-  } catch (error2) {
-    if (error2 === OUTSIDE) return void 0;
-    throw error2;
-  }
-}
-var TAB = 9;
-var LF = 10;
-var CR = 13;
-var SPACE = 32;
-var DQUOTE2 = 34;
-var HASH = 35;
-var PERCENT = 37;
-var SQUOTE = 39;
-var COMMA2 = 44;
-var DASH = 45;
-var DOT = 46;
-var COLON = 58;
-var PLUS = 43;
-var GT = 62;
-var LBRACKET = 91;
-var BACKSLASH = 92;
-var RBRACKET = 93;
-var LBRACE = 123;
-var PIPE = 124;
-var RBRACE = 125;
-var INDICATOR = new Uint8Array(128);
-for (const ch of "?:,[]{}#&*!|>'\"%@`") INDICATOR[ch.charCodeAt(0)] = 1;
-var FLOW_END = new Uint8Array(128);
-for (const ch of ",[]{}") FLOW_END[ch.charCodeAt(0)] = 1;
-var NON_STRING_KEY = /^(?:~$|(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$|[-+]?\.?[0-9]|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))/;
-var MAX_KEY = 1024;
-var MAX_DEPTH = 200;
-var isBlank = (c) => c === SPACE || c === TAB;
-var isControl = (c) => c < SPACE && c !== TAB || c === 127 || c === 65279;
-var SubsetParser = class {
-  constructor(text2) {
-    this.text = text2;
-    this.length = text2.length;
-  }
-  text;
-  length;
-  /** The current content line: where it starts, its first non-space character, its indentation (-1 at `---` or the end). */
-  lineStart = 0;
-  content = 0;
-  indent = 0;
-  /** True when the current line is a document start marker `---`. */
-  marker = false;
-  /** Collections open around the current position. */
-  depth = 0;
-  documents() {
-    const { text: text2 } = this;
-    if (text2.includes("\uFEFF")) throw OUTSIDE;
-    for (let cr = text2.indexOf("\r"); cr >= 0; cr = text2.indexOf("\r", cr + 1)) if (text2.charCodeAt(cr + 1) !== LF) throw OUTSIDE;
-    const documents = [];
-    let pendingEmpty = -1;
-    this.seekContent(0);
-    while (this.content < this.length) {
-      if (this.marker) {
-        if (pendingEmpty >= 0) documents.push(emptyScalar(pendingEmpty));
-        const after = this.skipBlanks(this.content + 3);
-        if (!this.atLineEnd(after) && text2.charCodeAt(after) !== HASH) throw OUTSIDE;
-        pendingEmpty = after;
-        this.seekContent(this.endOfLine(after));
-        continue;
-      }
-      if (this.indent !== 0) throw OUTSIDE;
-      const c = text2.charCodeAt(this.content);
-      if (c === PERCENT || c === DOT && text2.startsWith("...", this.content)) throw OUTSIDE;
-      documents.push(this.blockNode(-1));
-      pendingEmpty = -1;
-      if (this.content < this.length && !this.marker) throw OUTSIDE;
-    }
-    if (pendingEmpty >= 0) documents.push(emptyScalar(pendingEmpty));
-    return documents;
-  }
-  /** Moves to the first line at or after `from` with content (not blank, not only a comment). */
-  seekContent(from) {
-    const { text: text2, length } = this;
-    let i = from;
-    while (i < length) {
-      const start = i;
-      while (i < length && text2.charCodeAt(i) === SPACE) i++;
-      const c = text2.charCodeAt(i);
-      if (c === HASH || c === LF || c === CR) {
-        i = this.endOfLine(i);
-      } else if (c === TAB) {
-        throw OUTSIDE;
-      } else if (i < length) {
-        this.lineStart = start;
-        this.content = i;
-        this.marker = i === start && c === DASH && text2.startsWith("---", i) && (this.atLineEnd(i + 3) || isBlank(text2.charCodeAt(i + 3)));
-        this.indent = this.marker ? -1 : i - start;
-        return;
-      }
-    }
-    this.lineStart = this.content = length;
-    this.indent = -1;
-    this.marker = false;
-  }
-  /** The offset after the line break of the line holding `i` (the text's length on the last line). */
-  endOfLine(i) {
-    const lf = this.text.indexOf("\n", i);
-    return lf < 0 ? this.length : lf + 1;
-  }
-  /** Opens a collection; nesting deeper than real files do is left to the yaml package (and its limits). */
-  enter() {
-    if (++this.depth > MAX_DEPTH) throw OUTSIDE;
-  }
-  /** True at a line break (`\n`, `\r\n`: a lone `\r` was refused up front) or the end of the text. */
-  atLineEnd(i) {
-    if (i >= this.length) return true;
-    const c = this.text.charCodeAt(i);
-    return c === LF || c === CR;
-  }
-  skipBlanks(i) {
-    while (i < this.length && isBlank(this.text.charCodeAt(i))) i++;
-    return i;
-  }
-  /** True when the content at `i` is a sequence entry indicator `-`. */
-  isEntry(i) {
-    return this.text.charCodeAt(i) === DASH && (this.atLineEnd(i + 1) || isBlank(this.text.charCodeAt(i + 1)));
-  }
-  /** A block collection opening the current line, nested deeper than `parent`. */
-  blockNode(parent) {
-    if (this.indent <= parent) throw OUTSIDE;
-    if (this.isEntry(this.content)) return this.blockSequence();
-    if (this.keyEnd(this.content) < 0) throw OUTSIDE;
-    return this.blockMapping(this.content);
-  }
-  blockSequence() {
-    this.enter();
-    const { text: text2 } = this;
-    const indent = this.indent;
-    const items = [];
-    const start = this.content;
-    for (; ; ) {
-      let at = this.content + 1;
-      while (text2.charCodeAt(at) === SPACE) at++;
-      if (text2.charCodeAt(at) === TAB) throw OUTSIDE;
-      let item;
-      if (this.atLineEnd(at) || text2.charCodeAt(at) === HASH) {
-        this.seekContent(this.endOfLine(at));
-        item = this.indent > indent ? this.blockNode(indent) : emptyScalar(at);
-      } else if (this.isEntry(at)) {
-        throw OUTSIDE;
-      } else if (this.keyEnd(at) >= 0) {
-        item = this.blockMapping(at);
-      } else {
-        item = this.lineValue(at, indent);
-        if (this.indent > indent) throw OUTSIDE;
-      }
-      items.push(item);
-      if (this.indent !== indent || !this.isEntry(this.content)) break;
-    }
-    if (this.indent > indent) throw OUTSIDE;
-    this.depth--;
-    return { kind: "seq", flow: false, start, end: items[items.length - 1].end, items };
-  }
-  /** A block mapping whose first key is at `first` (on the current line, maybe after `- `). */
-  blockMapping(first) {
-    this.enter();
-    const { text: text2 } = this;
-    const indent = first - this.lineStart;
-    const pairs = [];
-    const keys = /* @__PURE__ */ new Set();
-    let at = first;
-    for (; ; ) {
-      const colon = this.keyEnd(at);
-      if (colon < 0) throw OUTSIDE;
-      const key = this.key(at, colon, keys);
-      const after = this.skipBlanks(colon + 1);
-      let value;
-      if (this.atLineEnd(after) || text2.charCodeAt(after) === HASH) {
-        this.seekContent(this.endOfLine(after));
-        if (this.indent > indent) value = this.blockNode(indent);
-        else if (this.indent === indent && this.isEntry(this.content)) value = this.blockSequence();
-        else value = emptyScalar(after);
-      } else {
-        value = this.lineValue(after, indent);
-      }
-      pairs.push({ key, value });
-      if (this.indent !== indent) break;
-      at = this.content;
-    }
-    if (this.indent > indent) throw OUTSIDE;
-    this.depth--;
-    return { kind: "map", flow: false, start: first, end: pairs[pairs.length - 1].value.end, pairs };
-  }
-  /**
-   * The offset of the `:` that ends an implicit key starting at `i`, or -1 when the line
-   * from `i` is not `key: ...` (a scalar, or something outside the subset).
-   */
-  keyEnd(i) {
-    const { text: text2 } = this;
-    const c = text2.charCodeAt(i);
-    if (c === DQUOTE2 || c === SQUOTE) {
-      const colon = this.skipBlanks(this.quotedEnd(i));
-      return this.isValueIndicator(colon) ? colon : -1;
-    }
-    if (c < 128 && (INDICATOR[c] === 1 || c === DASH)) return -1;
-    for (let j = i + 1; !this.atLineEnd(j); j++) {
-      if (this.isValueIndicator(j)) return j;
-      const d = text2.charCodeAt(j);
-      if (d === HASH && isBlank(text2.charCodeAt(j - 1)) || isControl(d)) return -1;
-    }
-    return -1;
-  }
-  /** True at a `:` that separates a key from its value (a blank or the line's end follows). */
-  isValueIndicator(i) {
-    return this.text.charCodeAt(i) === COLON && (this.atLineEnd(i + 1) || isBlank(this.text.charCodeAt(i + 1)));
-  }
-  /** The key scalar from `i` to its `:` at `colon`; a repeated or possibly non-string key is outside the subset. */
-  key(i, colon, keys) {
-    const { text: text2 } = this;
-    const c = text2.charCodeAt(i);
-    let key;
-    if (c === DQUOTE2 || c === SQUOTE) {
-      key = this.quoted(i);
-    } else {
-      let end = colon;
-      while (isBlank(text2.charCodeAt(end - 1))) end--;
-      const source = text2.slice(i, end);
-      if (NON_STRING_KEY.test(source)) throw OUTSIDE;
-      key = scalar(source, "plain", i, end);
-    }
-    if (colon - i > MAX_KEY || keys.has(key.text)) throw OUTSIDE;
-    keys.add(key.text);
-    return key;
-  }
-  /**
-   * A value that ends its line (a plain or quoted scalar, a flow collection), then an
-   * optional comment; moves to the next content line.
-   */
-  lineValue(i, indent) {
-    const { text: text2 } = this;
-    const c = text2.charCodeAt(i);
-    if (c === PIPE || c === GT) return this.blockScalar(i, indent);
-    let node;
-    if (c === DQUOTE2 || c === SQUOTE) node = this.quoted(i);
-    else if (c === LBRACKET || c === LBRACE) node = this.flowCollection(i);
-    else node = this.plainLine(i);
-    const end = node.end;
-    const after = this.skipBlanks(end);
-    if (!this.atLineEnd(after) && (text2.charCodeAt(after) !== HASH || after === end)) throw OUTSIDE;
-    this.seekContent(this.endOfLine(after));
-    return node;
-  }
-  /**
-   * A literal (`|`) or folded (`>`) block scalar whose header is at `i`, its content
-   * indented deeper than `parent`; moves to the next content line after it. Outside the
-   * subset: indentation indicators, a header with nothing below, more-indented lines of a
-   * folded scalar, spaces beyond the indentation on an empty line, a missing last line break.
-   */
-  blockScalar(i, parent) {
-    const { text: text2 } = this;
-    const style = text2.charCodeAt(i) === PIPE ? "literal" : "folded";
-    let at = i + 1;
-    const chomp = text2.charCodeAt(at);
-    if (chomp === DASH || chomp === PLUS) at++;
-    const afterHeader = this.skipBlanks(at);
-    if (!this.atLineEnd(afterHeader) && (text2.charCodeAt(afterHeader) !== HASH || afterHeader === at)) throw OUTSIDE;
-    const lines = [];
-    let indent = -1;
-    let lineStart = this.endOfLine(afterHeader);
-    if (lineStart >= this.length) throw OUTSIDE;
-    let contentEnd = lineStart;
-    let contentLines = 0;
-    while (lineStart < this.length) {
-      let j = lineStart;
-      while (text2.charCodeAt(j) === SPACE) j++;
-      const lineEnd = this.endOfLine(j);
-      if (lineEnd === this.length && text2.charCodeAt(lineEnd - 1) !== LF) throw OUTSIDE;
-      const empty = this.atLineEnd(j);
-      if (!empty && indent < 0) {
-        indent = j - lineStart;
-        if (indent <= parent) break;
-      }
-      if (!empty && j - lineStart < indent) break;
-      if (empty && j - lineStart > (indent < 0 ? parent + 1 : indent)) throw OUTSIDE;
-      const content = empty ? "" : text2.slice(lineStart + indent, lineEnd - (text2.charCodeAt(lineEnd - 2) === CR ? 2 : 1));
-      if (style === "folded" && (content.charCodeAt(0) === SPACE || content.charCodeAt(0) === TAB)) throw OUTSIDE;
-      lines.push(content);
-      if (!empty) {
-        contentEnd = lineEnd;
-        contentLines = lines.length;
-      }
-      lineStart = lineEnd;
-    }
-    if (contentLines === 0) throw OUTSIDE;
-    const body = lines.slice(0, contentLines);
-    let value = style === "literal" ? body.join("\n") : fold(body);
-    if (chomp === PLUS) value += "\n".repeat(1 + lines.length - contentLines);
-    else if (chomp !== DASH) value += "\n";
-    const end = chomp === PLUS ? lineStart : contentEnd;
-    this.seekContent(end);
-    return scalar(value, style, i, end);
-  }
-  /** A plain scalar running to the end of its line or to a comment. */
-  plainLine(i) {
-    const { text: text2 } = this;
-    const c = text2.charCodeAt(i);
-    if (c < 128 && INDICATOR[c] === 1 || c === DASH && (this.atLineEnd(i + 1) || isBlank(text2.charCodeAt(i + 1)))) throw OUTSIDE;
-    let j = i;
-    let end = i;
-    for (; j < this.length; j++) {
-      const d = text2.charCodeAt(j);
-      if (d === LF || d === CR) break;
-      if (isBlank(d)) {
-        if (text2.charCodeAt(j + 1) === HASH) break;
-        continue;
-      }
-      if (d === COLON && (j + 1 >= this.length || isBlank(text2.charCodeAt(j + 1)) || text2.charCodeAt(j + 1) === LF || text2.charCodeAt(j + 1) === CR)) {
-        throw OUTSIDE;
-      }
-      if (isControl(d)) throw OUTSIDE;
-      end = j + 1;
-    }
-    return scalar(text2.slice(i, end), "plain", i, end);
-  }
-  /** The offset after the closing quote of a one-line quoted scalar at `i`. */
-  quotedEnd(i) {
-    const { text: text2 } = this;
-    const quote2 = text2.charCodeAt(i);
-    for (let j = i + 1; j < this.length; j++) {
-      const d = text2.charCodeAt(j);
-      if (d === LF || d === CR || isControl(d)) throw OUTSIDE;
-      if (quote2 === DQUOTE2 && d === BACKSLASH) {
-        j++;
-        continue;
-      }
-      if (d === quote2) {
-        if (quote2 === SQUOTE && text2.charCodeAt(j + 1) === SQUOTE) {
-          j++;
-          continue;
-        }
-        return j + 1;
-      }
-    }
-    throw OUTSIDE;
-  }
-  quoted(i) {
-    const end = this.quotedEnd(i);
-    const inner = this.text.slice(i + 1, end - 1);
-    if (this.text.charCodeAt(i) === DQUOTE2) {
-      const text2 = inner.includes("\\") ? unescapeDoubleQuoted(inner) : inner;
-      if (text2 === void 0) throw OUTSIDE;
-      return scalar(text2, "double", i, end);
-    }
-    return scalar(inner.replaceAll("''", "'"), "single", i, end);
-  }
-  /** A flow collection `[...]` or `{...}` closed on the line it opens. */
-  flowCollection(i) {
-    this.enter();
-    const { text: text2 } = this;
-    const isMap4 = text2.charCodeAt(i) === LBRACE;
-    const close = isMap4 ? RBRACE : RBRACKET;
-    const pairs = [];
-    const items = [];
-    const keys = /* @__PURE__ */ new Set();
-    let at = this.skipBlanks(i + 1);
-    while (text2.charCodeAt(at) !== close) {
-      if (isMap4) {
-        const key = this.flowItem(at, true);
-        const colon = this.skipBlanks(key.end);
-        if (key.kind !== "scalar" || colon - at > MAX_KEY || keys.has(key.text)) throw OUTSIDE;
-        if (key.style === "plain" && NON_STRING_KEY.test(key.text)) throw OUTSIDE;
-        keys.add(key.text);
-        if (text2.charCodeAt(colon) !== COLON || !isBlank(text2.charCodeAt(colon + 1))) throw OUTSIDE;
-        const value = this.flowItem(this.skipBlanks(colon + 1), false);
-        pairs.push({ key, value });
-        at = this.skipBlanks(value.end);
-      } else {
-        const item = this.flowItem(at, false);
-        items.push(item);
-        at = this.skipBlanks(item.end);
-      }
-      const d = text2.charCodeAt(at);
-      if (d === COMMA2) at = this.skipBlanks(at + 1);
-      else if (d !== close) throw OUTSIDE;
-    }
-    this.depth--;
-    return isMap4 ? { kind: "map", flow: true, start: i, end: at + 1, pairs } : { kind: "seq", flow: true, start: i, end: at + 1, items };
-  }
-  /** One item of a flow collection: a quoted or plain scalar, or a nested one-line flow collection. */
-  flowItem(i, isKey) {
-    const { text: text2 } = this;
-    const c = text2.charCodeAt(i);
-    if (c === DQUOTE2 || c === SQUOTE) return this.quoted(i);
-    if (c === LBRACKET || c === LBRACE) {
-      if (isKey) throw OUTSIDE;
-      return this.flowCollection(i);
-    }
-    if (c < 128 && INDICATOR[c] === 1) throw OUTSIDE;
-    if (c === DASH && (isBlank(text2.charCodeAt(i + 1)) || FLOW_END[text2.charCodeAt(i + 1)] === 1)) throw OUTSIDE;
-    let end = i;
-    for (let j = i; ; j++) {
-      if (this.atLineEnd(j)) throw OUTSIDE;
-      const d = text2.charCodeAt(j);
-      if (d < 128 && FLOW_END[d] === 1) break;
-      if (d === COLON) {
-        if (isKey && isBlank(text2.charCodeAt(j + 1))) break;
-        throw OUTSIDE;
-      }
-      if (d === HASH && isBlank(text2.charCodeAt(j - 1)) || isControl(d)) throw OUTSIDE;
-      if (!isBlank(d)) end = j + 1;
-    }
-    if (end === i) throw OUTSIDE;
-    return scalar(text2.slice(i, end), "plain", i, end);
-  }
-};
-function scalar(text2, style, start, end) {
-  return { kind: "scalar", style, text: text2, start, end };
-}
-function emptyScalar(at) {
-  return scalar("", "plain", at, at);
-}
-
-// src/yaml/file.ts
-var YamlFile = class {
-  /** Parses `text`; throws SourceError (1-based line and column) when it is not valid YAML. */
-  constructor(text2) {
-    this.text = text2;
-    this.documents = parseYaml(text2).map((root) => ({ root, object: objectOf(root) }));
-  }
-  text;
-  documents;
-  lines;
-  /** 1-based line of a character offset. */
-  lineAt(offset) {
-    return this.lineIndex().lineAt(offset);
-  }
-  /** Offset where the line holding `offset` starts; lines end as lineAt counts them. */
-  lineStart(offset) {
-    const lines = this.lineIndex();
-    return lines.lineStart(lines.lineAt(offset));
-  }
-  lineIndex() {
-    return this.lines ??= new LineIndex(this.text);
-  }
-};
-function parseYaml(text2) {
-  return parseSubset(text2) ?? parseWithPackage(text2);
-}
-function parseWithPackage(text2) {
-  const parsed = (0, import_yaml.parseAllDocuments)(text2);
-  const documents = Array.isArray(parsed) ? parsed : [];
-  for (const document of documents) {
-    const error2 = document.errors[0];
-    if (error2) {
-      const at = error2.linePos?.[0];
-      const message = error2.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-      throw new SourceError(`not valid YAML: ${message}`, at?.line, at?.col);
-    }
-  }
-  return documents.map((document) => document.contents && toNode(document.contents));
-}
-var STYLES = {
-  [import_yaml.Scalar.PLAIN]: "plain",
-  [import_yaml.Scalar.QUOTE_SINGLE]: "single",
-  [import_yaml.Scalar.QUOTE_DOUBLE]: "double",
-  [import_yaml.Scalar.BLOCK_LITERAL]: "literal",
-  [import_yaml.Scalar.BLOCK_FOLDED]: "folded"
-};
-function toNode(node) {
-  const [start, end] = node.range;
-  if ((0, import_yaml.isScalar)(node)) {
-    const text2 = node.source ?? (node.value === null ? "" : String(node.value));
-    return { kind: "scalar", style: STYLES[node.type ?? import_yaml.Scalar.PLAIN] ?? "plain", text: text2, start, end };
-  }
-  if ((0, import_yaml.isMap)(node)) {
-    const pairs = node.items.map((pair) => ({ key: toNode(pair.key), value: pair.value ? toNode(pair.value) : null }));
-    const last = pairs[pairs.length - 1];
-    const flow = node.flow === true;
-    return { kind: "map", flow, start, end: flow || !last ? end : (last.value ?? last.key).end, pairs };
-  }
-  if ((0, import_yaml.isSeq)(node)) {
-    const items = node.items.map((item) => toNode(item));
-    const flow = node.flow === true;
-    return { kind: "seq", flow, start, end: flow || items.length === 0 ? end : items[items.length - 1].end, items };
-  }
-  if ((0, import_yaml.isAlias)(node)) return { kind: "alias", start, end };
-  throw new Error(`unexpected YAML node at offset ${start}`);
-}
-function objectOf(root) {
-  if (root?.kind !== "map") return {};
-  const metadata = mapValue(root, "metadata");
-  const fields = {
-    apiVersion: scalarText(mapValue(root, "apiVersion")),
-    kind: scalarText(mapValue(root, "kind")),
-    namespace: metadata?.kind === "map" ? scalarText(mapValue(metadata, "namespace")) : void 0,
-    name: metadata?.kind === "map" ? scalarText(mapValue(metadata, "name")) : void 0
-  };
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== void 0 && value !== ""));
-}
-
-// src/yaml/quoting.ts
-var YAML11_WORDS = new Set(
-  [
-    "y",
-    "Y",
-    "yes",
-    "Yes",
-    "YES",
-    "n",
-    "N",
-    "no",
-    "No",
-    "NO",
-    "true",
-    "True",
-    "TRUE",
-    "false",
-    "False",
-    "FALSE",
-    "on",
-    "On",
-    "ON",
-    "off",
-    "Off",
-    "OFF",
-    "~",
-    "null",
-    "Null",
-    "NULL",
-    "<<",
-    "="
-  ].concat(...[".inf", ".Inf", ".INF"].map((inf) => [inf, `+${inf}`, `-${inf}`]), ".nan", ".NaN", ".NAN")
-);
-var NUMBER_PATTERNS = [
-  /^[-+]?(?:0|[1-9][0-9_]*)$/,
-  // decimal int
-  /^[-+]?0[0-7_]+$/,
-  // 1.1 octal
-  /^[-+]?0o[0-7_]+$/,
-  // 1.2 octal
-  /^[-+]?0x[0-9a-fA-F_]+$/,
-  // hex
-  /^[-+]?0b[01_]+$/,
-  // binary
-  /^[-+]?(?:\.[0-9_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$/,
-  // float, `1.10`, `1e3`
-  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/
-  // 1.1 sexagesimal `1:20`
-];
-function readsAsNonString(value) {
-  return value === "" || YAML11_WORDS.has(value) || NUMBER_PATTERNS.some((pattern) => pattern.test(value));
-}
-function isPrintable(code2) {
-  return code2 >= 32 && code2 <= 126 || code2 >= 160 && code2 <= 55295 && code2 !== 8232 && code2 !== 8233 || code2 >= 57344 && code2 <= 65533 && code2 !== 65279 || code2 >= 65536;
-}
-var FLOW_INDICATORS = /[,[\]{}]/;
-function isPlainSafe(value, inFlow) {
-  if (readsAsNonString(value)) return false;
-  for (const ch of value) if (!isPrintable(ch.codePointAt(0))) return false;
-  if (/^\s|\s$/.test(value)) return false;
-  if (value.startsWith("---") || value.startsWith("...")) return false;
-  const first = value[0];
-  if ("#,[]{}&*!|>'\"%@`".includes(first)) return false;
-  if ("-?:".includes(first) && (value.length === 1 || value[1] === " ")) return false;
-  if (value.includes(": ") || value.includes(" #") || value.endsWith(":")) return false;
-  return !(inFlow && FLOW_INDICATORS.test(value));
-}
-function doubleQuoted(value) {
-  let out = '"';
-  for (const ch of value) {
-    const code2 = ch.codePointAt(0);
-    if (ch === '"' || ch === "\\") out += `\\${ch}`;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "	") out += "\\t";
-    else if (isPrintable(code2)) out += ch;
-    else if (code2 <= 255) out += `\\x${code2.toString(16).padStart(2, "0")}`;
-    else if (code2 <= 65535) out += `\\u${code2.toString(16).padStart(4, "0")}`;
-    else out += `\\U${code2.toString(16).padStart(8, "0")}`;
-  }
-  return `${out}"`;
-}
-function singleQuoted(value) {
-  for (const ch of value) if (!isPrintable(ch.codePointAt(0))) return void 0;
-  return `'${value.replaceAll("'", "''")}'`;
-}
-function renderScalar(value, style, inFlow) {
-  switch (style) {
-    case "double":
-      return doubleQuoted(value);
-    case "single":
-      return singleQuoted(value) ?? doubleQuoted(value);
-    case "plain":
-      return isPlainSafe(value, inFlow) ? value : doubleQuoted(value);
-  }
-}
-function scalarForm(node, source, inFlow) {
-  if (node.style === "literal") return "literal block (|) string";
-  if (node.style === "folded") return "folded (>) string";
-  const form = `${{ plain: "plain", single: "single-quoted", double: "double-quoted" }[node.style]} string`;
-  if (/[\r\n]/.test(source)) return `multi-line ${form}`;
-  return renderScalar(node.text, node.style, inFlow) === source ? void 0 : `${form} with non-canonical escapes`;
-}
-
-// src/yaml/splice.ts
-function scalarSplice(file, node, value, inFlow, verbatim = false) {
-  const { start, end } = node;
-  let insert = verbatim ? value : renderScalar(value, node.style, inFlow);
-  if (start === end && !/\s/.test(file.text[start - 1] ?? " ")) insert = ` ${insert}`;
-  if (start === end && file.text[end] === "#") insert = `${insert} `;
-  return { start, end, insert };
-}
-function pairInsertion(file, map, keys, value) {
-  const { text: text2 } = file;
-  const { start: mapStart, end: mapEnd } = map;
-  if (map.flow) {
-    const close = text2.lastIndexOf("}", mapEnd - 1);
-    const pair = keys.reduceRight(
-      (inner, key, i) => {
-        const entry = `${renderScalar(key, "plain", true)}: ${inner}`;
-        return i === 0 ? entry : `{${entry}}`;
-      },
-      renderScalar(value, "plain", true)
-    );
-    const before = text2.slice(mapStart, close).trimEnd();
-    const afterComma = mapStart + before.length;
-    if (map.pairs.length > 0 && before.endsWith(",")) return { start: afterComma, end: afterComma, insert: ` ${pair},` };
-    return { start: close, end: close, insert: `${map.pairs.length === 0 ? "" : ", "}${pair}` };
-  }
-  if (map.pairs.some((pair) => pair.key.kind !== "scalar")) {
-    throw new SourceError(
-      `cannot add '${keys.join(".")}' to a mapping with a complex ('? ...') key`,
-      file.lineAt(mapStart),
-      mapStart - file.lineStart(mapStart) + 1
-    );
-  }
-  const lineStart = file.lineStart(mapStart);
-  const properties = /(?:[&!][^\s]*[ \t]+)+$/.exec(text2.slice(lineStart, mapStart))?.[0].length ?? 0;
-  const indent = " ".repeat(mapStart - lineStart - properties);
-  const lastPair = map.pairs[map.pairs.length - 1];
-  const lastNode = lastPair?.value ?? lastPair?.key;
-  const pairAt = (eol2) => keys.map((key, i) => `${indent}${"  ".repeat(i)}${renderScalar(key, "plain", false)}:`).join(eol2) + ` ${renderScalar(value, "plain", false)}`;
-  const lastEnd = (lastNode ?? map).end;
-  if (lastNode?.kind === "scalar" && /^[|>][0-9]*\+/.test(text2.slice(lastNode.start)) && text2[lastEnd - 1] === "\n") {
-    const eol2 = text2[lastEnd - 2] === "\r" ? "\r\n" : "\n";
-    return { start: lastEnd, end: lastEnd, insert: `${pairAt(eol2)}${eol2}` };
-  }
-  let end = lastEnd;
-  while (end > mapStart && /\s/.test(text2[end - 1])) end--;
-  const newline = text2.indexOf("\n", end);
-  const at = newline < 0 ? text2.length : text2[newline - 1] === "\r" ? newline - 1 : newline;
-  const eol = text2.startsWith("\r\n", at) || at === text2.length && text2.includes("\r\n") ? "\r\n" : "\n";
-  return { start: at, end: at, insert: `${eol}${pairAt(eol)}` };
-}
-
-// src/yaml/plan.ts
-var EditPlan = class {
-  constructor(file) {
-    this.file = file;
-  }
-  file;
-  claimed = /* @__PURE__ */ new Set();
-  planned = [];
-  warnings = [];
-  /** Reserves a node for the current editor: later editors leave it alone. */
-  claim(node) {
-    this.claimed.add(node);
-  }
-  isClaimed(node) {
-    return node !== null && node !== void 0 && this.claimed.has(node);
-  }
-  /** Makes `node` hold `value` (no change when it already does) and claims it; `verbatim` as scalarSplice. */
-  setScalar(node, value, inFlow, label, verbatim = false) {
-    this.claim(node);
-    const old = node.text;
-    if (old === value) return;
-    const splice = scalarSplice(this.file, node, value, inFlow, verbatim);
-    this.planned.push({ splice, change: { kind: label.kind, key: label.key, old, new: value, object: label.document.object } });
-  }
-  /** Adds `key: value` as a new last pair of `map` (several keys: the value nested under them). */
-  addPair(map, keys, value, label) {
-    const splice = pairInsertion(this.file, map, keys, value);
-    this.planned.push({ splice, change: { kind: label.kind, key: label.key, old: "", new: value, object: label.document.object } });
-  }
-  /** Plans a splice the caller rendered itself: an edit made in a text held inside one of this file's scalars, moved to this file's offsets. */
-  addSplice(splice, change) {
-    this.planned.push({ splice, change });
-  }
-  warn(offset, message) {
-    this.warnings.push({ offset, message });
-  }
-  /** What is planned so far, at offsets of this plan's file: for an editor that moves it into a file holding this text in a scalar. */
-  edits() {
-    return { changes: this.planned, warnings: this.warnings };
-  }
-  /**
-   * The edited text (the input itself when nothing changed) and what changed, in document
-   * order. Lines are those of the edited text (an added pair is on a line of its own).
-   */
-  result() {
-    const planned = [...this.planned].sort((a, b) => byPosition(a.splice, b.splice));
-    const text2 = applySplices(
-      this.file.text,
-      planned.map((p) => p.splice)
-    );
-    const lines = planned.length > 0 ? new LineIndex(text2) : void 0;
-    const warnings = [...this.warnings].sort((a, b) => a.offset - b.offset);
-    const changes = [];
-    const placedWarnings = [];
-    let shift = 0;
-    let next = 0;
-    const placeWarningsBefore = (offset) => {
-      for (; next < warnings.length && warnings[next].offset < offset; next++) {
-        const { offset: at, message } = warnings[next];
-        placedWarnings.push({ line: lines ? lines.lineAt(at + shift) : this.file.lineAt(at), message });
-      }
-    };
-    for (const { splice, change } of planned) {
-      const { start, end, insert } = splice;
-      placeWarningsBefore(start);
-      const within2 = start === end ? insert.trimEnd().search(/\S[^\n]*$/) : 0;
-      changes.push({ line: lines.lineAt(start + shift + within2), ...change });
-      shift += insert.length - (end - start);
-    }
-    placeWarningsBefore(Infinity);
-    return { text: text2, changes, warnings: placedWarnings };
-  }
-};
-
-// src/yaml/path.ts
-var isNonString = (text2) => text2 !== "" && readsAsNonString(text2);
-var BARE_KEY = /^[^.[\]"'\s]+$/;
-function formatPath(path6) {
-  let out = "";
-  for (const segment2 of path6) {
-    if (typeof segment2 === "number") out += `[${segment2}]`;
-    else if (BARE_KEY.test(segment2)) out += out === "" ? segment2 : `.${segment2}`;
-    else out += `[${JSON.stringify(segment2)}]`;
-  }
-  return out;
-}
-function parsePath(text2) {
-  const fail3 = (why, at) => {
-    throw new SourceError(`invalid path ${JSON.stringify(text2)}: ${why} at character ${at + 1}`);
-  };
-  const segments = [];
-  let i = 0;
-  while (i < text2.length) {
-    if (text2[i] === "[") {
-      const close = text2[i + 1] === '"' || text2[i + 1] === "'" ? quotedEnd(text2, i + 1) : text2.indexOf("]", i);
-      if (close < 0 || text2[close] !== "]") fail3("unclosed '['", i);
-      const inner = text2.slice(i + 1, close);
-      if (inner.startsWith('"')) segments.push(JSON.parse(inner));
-      else if (inner.startsWith("'")) segments.push(inner.slice(1, -1).replaceAll("''", "'"));
-      else if (/^[0-9]+$/.test(inner)) segments.push(Number(inner));
-      else fail3(`'[${inner}]' is neither a list index nor a quoted key`, i);
-      i = close + 1;
-    } else {
-      const end = text2.slice(i).search(/[.[]/);
-      const key = end < 0 ? text2.slice(i) : text2.slice(i, i + end);
-      if (!BARE_KEY.test(key)) fail3(key === "" ? "empty key" : `key ${JSON.stringify(key)} must be quoted in brackets`, i);
-      segments.push(key);
-      i += key.length;
-    }
-    if (text2[i] === ".") {
-      i++;
-      if (i === text2.length || text2[i] === "[") fail3("empty key", i);
-    } else if (i < text2.length && text2[i] !== "[") fail3("expected '.' or '['", i);
-  }
-  if (segments.length === 0) fail3("empty path", 0);
-  return segments;
-}
-function quotedEnd(text2, open2) {
-  const quote2 = text2[open2];
-  for (let i = open2 + 1; i < text2.length; i++) {
-    if (quote2 === '"' && text2[i] === "\\") i++;
-    else if (text2[i] === quote2) {
-      if (quote2 === "'" && text2[i + 1] === "'") i++;
-      else return i + 1;
-    }
-  }
-  return -1;
-}
-function setFromSpec(text2, spec, create) {
-  const eq = spec.indexOf("=");
-  if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
-  const raw = spec.slice(eq + 1).trim();
-  const value = unquote(raw);
-  return setYamlPath(text2, spec.slice(0, eq).trim(), value, { create, typed: value === raw });
-}
-function unquote(value) {
-  const quoted = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
-  return quoted ? value.slice(1, -1) : value;
-}
-function describeAt(path6, depth) {
-  return depth === 0 ? "the document" : formatPath(path6.slice(0, depth));
-}
-function lookUp(root, path6) {
-  if (root === null) return { depth: 0, message: "the document is empty", offset: 0 };
-  let node = root;
-  let inFlow = false;
-  for (const [depth, segment2] of path6.entries()) {
-    const at = describeAt(path6, depth);
-    const miss = (message) => ({ depth, message, offset: node.start });
-    if (node.kind === "map") {
-      if (typeof segment2 === "number") return miss(`${at} is a mapping, not a list: it has no [${segment2}]`);
-      const pair = node.pairs.find((item) => scalarText(item.key) === segment2);
-      if (!pair?.value) {
-        const keys = node.pairs.map((item) => scalarText(item.key)).filter((key) => key !== void 0);
-        const message = keys.length === 0 ? `${at} is an empty mapping, it has no '${segment2}'` : `${at} has ${keys.map((key) => `'${key}'`).join(", ")}, not '${segment2}'`;
-        return { ...miss(message), ...!pair && { map: node } };
-      }
-      inFlow ||= node.flow;
-      node = pair.value;
-    } else if (node.kind === "seq") {
-      const index = typeof segment2 === "number" ? segment2 : /^[0-9]+$/.test(segment2) ? Number(segment2) : void 0;
-      if (index === void 0) return miss(`${at} is a list, not a mapping: it has no '${segment2}'`);
-      if (index >= node.items.length) return miss(`${at} has ${node.items.length} items, not [${index}]`);
-      inFlow ||= node.flow;
-      node = node.items[index];
-    } else {
-      return miss(`${at} is ${node.kind === "scalar" ? "a scalar" : "an alias"}, it has no '${segment2}'`);
-    }
-  }
-  return { node, inFlow };
-}
-function setYamlPath(text2, path6, value, options2 = {}) {
-  const unchanged = { text: text2, changes: [], warnings: [] };
-  const segments = parsePath(path6);
-  const file = new YamlFile(text2);
-  const fail3 = (message, offset) => {
-    throw new SourceError(`${path6}: ${message}`, file.lineAt(offset), offset - file.lineStart(offset) + 1);
-  };
-  let deepest;
-  for (const [index, document] of file.documents.entries()) {
-    const found = lookUp(document.root, segments);
-    if ("message" in found) {
-      if (!deepest || found.depth > deepest.depth) deepest = { ...found, document };
-      continue;
-    }
-    const { node, inFlow } = found;
-    if (!isFlowScalar(node)) {
-      const what = { map: "a mapping", seq: "a list", scalar: "a block scalar (| or >), which is never edited", alias: "an alias" }[node.kind];
-      return fail3(`the value is ${what}, not a scalar that can be set`, node.start);
-    }
-    const plan = new EditPlan(file);
-    const next = typeof value === "string" ? value : value(scalarText(node), (why) => plan.warn(node.start, `${path6} ${why}`));
-    if (next === void 0) return plan.result();
-    const typed = options2.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
-    plan.setScalar(node, next, inFlow, { kind: "override", key: path6, document }, typed);
-    const others = file.documents.slice(index + 1).flatMap((d, i) => "message" in lookUp(d.root, segments) ? [] : [index + i + 2]);
-    if (others.length > 0) {
-      plan.warn(
-        node.start,
-        `${path6} is also in document${others.length > 1 ? "s" : ""} ${others.join(", ")} of this file; only document ${index + 1}'s is set`
-      );
-    }
-    return plan.result();
-  }
-  const missing = deepest ? segments.slice(deepest.depth) : [];
-  if (options2.create && deepest?.map && missing.every((segment2) => typeof segment2 === "string")) {
-    const next = typeof value === "string" ? value : value(void 0);
-    if (next === void 0) return unchanged;
-    const plan = new EditPlan(file);
-    plan.addPair(deepest.map, missing, next, { kind: "override", key: path6, document: deepest.document });
-    return plan.result();
-  }
-  return fail3(deepest?.message ?? "the file has no YAML document", deepest?.offset ?? 0);
 }
 
 // src/yaml/walk.ts
@@ -44237,7 +44385,7 @@ function editOptions(document, incoming, plan) {
     if (node)
       setImageScalar(
         { node, path: ["kcl_options", index, "value"], inFlow: options2.flow || option.kind === "map" && option.flow },
-        "image",
+        "override",
         false,
         incoming,
         plan,
@@ -45498,27 +45646,6 @@ function parsePolicy(spec, where2, filterTags) {
   };
 }
 
-// src/engine/file-kind.ts
-function fileKind(path6) {
-  const base = path6.slice(path6.lastIndexOf("/") + 1);
-  if (base.endsWith(".yaml") || base.endsWith(".yml") || base === "Kustomization") return "yaml";
-  if (base.endsWith(".k")) return "kcl";
-  return void 0;
-}
-function isTestFile(path6) {
-  return path6.endsWith("_test.k");
-}
-function checkParses(kind, path6, text2) {
-  const broken = (why) => new Error(`internal error: the edit of ${path6} would not parse (${why}); nothing was written`);
-  try {
-    if (kind === "kcl") parseKcl(text2);
-    else parseYaml(text2);
-  } catch (error2) {
-    if (error2 instanceof SourceError) throw broken(error2.message);
-    throw error2;
-  }
-}
-
 // src/engine/config.ts
 var DELIVERY_MODES = ["push", "pull-request", "none"];
 var MERGE_MODES = ["none", "auto", "immediate"];
@@ -46146,15 +46273,20 @@ function resolveSetters(valid, config, configPath, texts, inScope, allowDowngrad
     updates: [...candidates2.values()].flat().flatMap((c) => c.update ? [c.update] : []),
     forFile(path6) {
       const setters = /* @__PURE__ */ new Map();
+      const left = /* @__PURE__ */ new Map();
       let knownSetters = known;
       for (const key of brought) {
         const chosen = governing(key, path6);
         if (typeof chosen === "string") {
           if (knownSetters === known) knownSetters = new Map(known);
           knownSetters.set(key, chosen);
+          left.set(
+            key,
+            candidates2.get(key).flatMap((c) => c.update ? [c.update.image] : [])
+          );
         } else if (chosen.update) setters.set(key, chosen.update);
       }
-      return { setters, knownSetters };
+      return { setters, knownSetters, left };
     }
   };
 }
@@ -46225,6 +46357,63 @@ function decodeUtf8(bytes) {
 
 // src/engine/targets.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
+
+// src/engine/reach.ts
+function warnUnreached(valid, updates, overrides, texts, warnings) {
+  const holds2 = (pattern) => texts.some((text2) => pattern.test(text2));
+  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
+  for (const image of valid.images) {
+    const marked = updates.some((u) => u.image.repository === image.repository);
+    if (!marked && !overridden.has(image.repository) && !holds2(repositoryPattern(image))) {
+      warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
+    }
+  }
+  for (const key of valid.setters.keys()) {
+    if (!holds2(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
+  }
+}
+function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
+  for (const change of changes) {
+    if (change.kind !== "image" && change.kind !== "kcl-image") continue;
+    const written = tryParseImageRef(change.new);
+    if (!written) continue;
+    const split2 = besidePolicy(change, written, policySetters, text2) ?? besideLeft(written, left, text2);
+    if (split2) warnings.push({ file: change.file, line: change.line, message: `${change.key} is set to ${change.new} by repository, ${split2}` });
+  }
+}
+function besidePolicy(change, written, setters, text2) {
+  const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written.repository && markerPattern(k).test(text2));
+  if (beside.length !== 1) return void 0;
+  const [key, { policy }] = beside[0];
+  if (!policy) return void 0;
+  const old = tryParseImageRef(change.old);
+  const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
+  if (nextVersion({ image: written, policy }, current) !== void 0) return void 0;
+  return `which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`;
+}
+function besideLeft(written, left, text2) {
+  const keys = [...left].filter(([key, images]) => images.some((i) => i.repository === written.repository) && markerPattern(key).test(text2)).map(([key]) => key);
+  if (keys.length === 0) return void 0;
+  const which2 = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
+  return `while the marked fields of ${which2} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
+}
+function repositoryPattern(image) {
+  return new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`);
+}
+function warnUnmoved(images, texts, warnings) {
+  for (const image of images) {
+    const pattern = repositoryPattern(image);
+    const holding = texts.filter(([, text2]) => pattern.test(text2)).map(([path6]) => path6);
+    const version3 = image.tag ?? image.digest;
+    if (holding.length === 0 || texts.some(([path6, text2]) => holding.includes(path6) && text2.includes(version3))) continue;
+    const where2 = holding.length > 3 ? `${holding.slice(0, 3).join(", ")} and ${holding.length - 3} more` : holding.join(", ");
+    warnings.push({
+      message: `${image.repository} appears in ${where2}, but no field there holds ${version3} or was edited: it sits where no rule edits it (see "What it edits" in the README)`
+    });
+  }
+}
+
+// src/engine/targets.ts
 function targetsInScope(config, names) {
   const all = config?.targets ?? [];
   if (!names || names.length === 0) return all;
@@ -46266,70 +46455,40 @@ function within(policy, bounds) {
     latest: (tags) => policy.latest(tags.filter((tag) => bounds.latest([tag]) !== void 0))
   };
 }
-function warnRefusedImages(images, targets, warnings) {
-  for (const image of images) {
+var LISTED = 5;
+function warnRefusedImages(images, targets, files, reachOf, warnings) {
+  const targetFor = targetOf(targets);
+  const inTargets = [...files].flatMap(([path6, text2]) => {
+    const target = targetFor(path6);
+    return target ? [{ path: path6, text: text2, target }] : [];
+  });
+  for (const { image, byRepository: byRepository2 } of images) {
     const refusing = [];
+    const held = [];
     for (const target of targets) {
       const allowed = target.images.find((a) => a.repository === image.repository);
       if (!allowed) {
-        refusing.push(target.name);
+        const at = inTargets.filter((file) => file.target === target).flatMap(({ path: path6, text: text2 }) => placeHolding(path6, text2, image, byRepository2, reachOf(path6)));
+        if (at.length > 0) refusing.push(target.name);
+        held.push(...at);
       } else if (allowed.policy && image.tag !== void 0 && allowed.policy.latest([image.tag]) === void 0) {
         warnings.push({
           message: `target ${target.name}: ${formatImageRef(image)} is outside its policy (${allowed.policy.description}); not edited there`
         });
       }
     }
-    if (refusing.length === 1) warnings.push({ message: `target ${refusing[0]} does not allow ${image.repository}; not edited there` });
-    if (refusing.length > 1) warnings.push({ message: `targets ${refusing.join(", ")} do not allow ${image.repository}; not edited there` });
+    if (refusing.length === 0) continue;
+    const which2 = refusing.length === 1 ? `target ${refusing[0]} does not allow` : `targets ${refusing.join(", ")} do not allow`;
+    const where2 = held.length > LISTED ? `${held.slice(0, LISTED).join(", ")} and ${held.length - LISTED} more` : held.join(", ");
+    warnings.push({ message: `${which2} ${image.repository}; not edited in ${where2}` });
   }
 }
-
-// src/engine/reach.ts
-function warnUnreached(valid, updates, overrides, texts, warnings) {
-  const holds = (pattern) => texts.some((text2) => pattern.test(text2));
-  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
-  for (const image of valid.images) {
-    const marked = updates.some((u) => u.image.repository === image.repository);
-    if (!marked && !overridden.has(image.repository) && !holds(repositoryPattern(image))) {
-      warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
-    }
-  }
-  for (const key of valid.setters.keys()) {
-    if (!holds(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
-  }
-}
-function warnBesidePolicy(changes, setters, text2, warnings) {
-  for (const change of changes) {
-    if (change.kind !== "image" && change.kind !== "kcl-image") continue;
-    const written = tryParseImageRef(change.new);
-    const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written?.repository && markerPattern(k).test(text2));
-    if (beside.length !== 1) continue;
-    const [key, { policy }] = beside[0];
-    if (!written || !policy) continue;
-    const old = tryParseImageRef(change.old);
-    const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
-    if (nextVersion({ image: written, policy }, current) !== void 0) continue;
-    warnings.push({
-      file: change.file,
-      line: change.line,
-      message: `${change.key} is set to ${change.new} by repository, which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`
-    });
-  }
-}
-function repositoryPattern(image) {
-  return new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`);
-}
-function warnUnmoved(images, texts, warnings) {
-  for (const image of images) {
-    const pattern = repositoryPattern(image);
-    const holding = texts.filter(([, text2]) => pattern.test(text2)).map(([path6]) => path6);
-    const version3 = image.tag ?? image.digest;
-    if (holding.length === 0 || texts.some(([path6, text2]) => holding.includes(path6) && text2.includes(version3))) continue;
-    const where2 = holding.length > 3 ? `${holding.slice(0, 3).join(", ")} and ${holding.length - 3} more` : holding.join(", ");
-    warnings.push({
-      message: `${image.repository} appears in ${where2}, but no field there holds ${version3} or was edited: it sits where no rule edits it (see "What it edits" in the README)`
-    });
-  }
+function placeHolding(path6, text2, image, byRepository2, reach) {
+  const markers = [...reach.setters].filter(([, update2]) => update2.image.repository === image.repository).map(([key]) => markerPattern(key));
+  const patterns = byRepository2 ? [repositoryPattern(image), ...markers] : markers;
+  const at = Math.min(...patterns.map((pattern) => pattern.exec(text2)?.index ?? Infinity));
+  if (at !== Infinity) return [`${path6}:${text2.slice(0, at).split("\n").length}`];
+  return reach.overridden.includes(image.repository) ? [path6] : [];
 }
 
 // src/engine/overrides.ts
@@ -46420,6 +46579,7 @@ function shiftLines(changes, before, after) {
 }
 
 // src/kcl/override.ts
+var CREATE = "use --create or the Action input create: true";
 var COMPOSITE = { config: "a config", schema: "a schema instance", list: "a list" };
 function valueFrom(tokens, expr, eol) {
   const string = plainString(tokens, expr);
@@ -46724,7 +46884,7 @@ function createTopLevel(p, rest, value, options2, missing, reaches) {
   const name = spec.parts[0];
   const why = unreached(p.module, name, reaches);
   if (why && !(options2.create && name.startsWith("_"))) throw new SourceError(`${why.message}; ${spec.path} cannot be overridden here`, why.line);
-  if (!options2.create) throw new SourceError(`${missing} (use create to add it)`);
+  if (!options2.create) throw new SourceError(`${missing} (to add it, ${CREATE})`);
   const statement = rest.length > 0 ? `${name} = {${keyText(rest, spec.operation, value.text)}}` : spec.operation === "+=" ? `${name} += ${value.text}` : `${name}${spec.operation === ":" && value.expr.type === "schema" ? ":" : " ="} ${value.text}`;
   const text2 = p.text;
   const endsWithEol = /(\r\n|\n|\r)$/.test(text2);
@@ -46785,7 +46945,7 @@ function planNested(p, raw, options2) {
     const dotted = found.dotted[0].entry;
     throw new SourceError(`${spec.path} is written as the dotted key '${dotted.key.parts.join(".")}'; name a key inside it`, p.line(dotted.first));
   }
-  if (!options2.create) throw new SourceError(`${why.message} (use create to add ${spec.path})`, why.line);
+  if (!options2.create) throw new SourceError(`${why.message} (to add ${spec.path}, ${CREATE})`, why.line);
   p.insert(deepest.config, keyText(spec.parts.slice(deepest.consumed), spec.operation, value.text), value.string ?? value.text);
 }
 function notFound(p, found) {
@@ -46908,11 +47068,12 @@ function overFile(path6, kind, edited, overrides, create) {
   try {
     const overridden = applyFileOverrides(kind, edited.text, overrides, create);
     const shifted = shiftLines(edited.warnings, edited.text, overridden.text);
+    const { changes, overruled } = withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes);
     const said = (w) => shifted.some((e) => e.line === w.line && saidOf(e.message) === saidOf(w.message));
     return {
       text: overridden.text,
-      changes: withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes),
-      warnings: [...shifted, ...overridden.warnings.filter((w) => !said(w))]
+      changes,
+      warnings: [...shifted, ...overridden.warnings.filter((w) => !said(w)), ...setOverImages(kind, overrides, overruled)]
     };
   } catch (error2) {
     if (error2 instanceof SourceError) throw new RequestError2([located(path6, error2)]);
@@ -46925,15 +47086,29 @@ function saidOf(message) {
 }
 function withOverrides(edits, overrides) {
   const changes = [...edits];
+  const overruled = [];
   for (const override of overrides) {
     const i = changes.findIndex(
       (c) => c.line === override.line && c.new === override.old && (c.kind === "setter" || fieldKey(c.key) === fieldKey(override.key))
     );
-    if (i < 0) changes.push(override);
-    else if (changes[i].old === override.new) changes.splice(i, 1);
+    if (i < 0) {
+      changes.push(override);
+      continue;
+    }
+    overruled.push({ edit: changes[i], override });
+    if (changes[i].old === override.new) changes.splice(i, 1);
     else changes[i] = { ...override, old: changes[i].old };
   }
-  return changes.sort((a, b) => a.line - b.line);
+  return { changes: changes.sort((a, b) => a.line - b.line), overruled };
+}
+function setOverImages(kind, overrides, overruled) {
+  const sets = new Set(
+    overrides.filter((o) => typeof o === "string").map((spec) => fieldKey(kind === "kcl" ? parseOverrideSpec(spec).path : parseYamlSpec(spec).path))
+  );
+  return overruled.filter(({ override }) => sets.has(fieldKey(override.key))).map(({ edit, override }) => ({
+    line: override.line,
+    message: `${override.key}: --set wrote ${override.new || "(none)"}, which takes precedence over ${edit.new} from the incoming image`
+  }));
 }
 function fieldKey(key) {
   return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote, quoted, index) => `.${quoted ?? index}`);
@@ -46957,8 +47132,18 @@ function located(path6, error2) {
 
 // src/engine/plan.ts
 var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
+var DEFAULT_CONFIGS = [DEFAULT_CONFIG, ".github/gitops-promote.yml"];
 function configPathOf(request2) {
   return (request2.config ?? DEFAULT_CONFIG).replace(/^\.\//, "");
+}
+function configPathsOf(request2) {
+  return request2.config === void 0 ? DEFAULT_CONFIGS : [configPathOf(request2)];
+}
+function configPathIn(request2, present) {
+  const paths = configPathsOf(request2);
+  const found = paths.filter((path6) => present.has(path6));
+  if (found.length > 1) throw new RequestError2([{ message: `config: ${found.join(" and ")} both exist, and only one is read; remove one` }]);
+  return found[0] ?? paths[0];
 }
 var READ_CONCURRENCY = 64;
 async function planUpdate(source, request2) {
@@ -46967,7 +47152,7 @@ async function planUpdate(source, request2) {
   for await (const path6 of source.list()) files.push(path6);
   files.sort();
   const present = new Set(files);
-  const configPath = configPathOf(request2);
+  const configPath = configPathIn(request2, present);
   const config = await loadConfig(source, present, configPath, request2.config !== void 0);
   const targets = targetsInScope(config, request2.targets);
   const warnings = [];
@@ -46994,12 +47179,24 @@ async function planUpdate(source, request2) {
   const targetFor = targetOf(targets);
   const unselectedTarget = targetOf((config?.targets ?? []).filter((t) => !targets.includes(t)));
   const markerImages = updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
-  warnRefusedImages([...valid.images, ...new Map(markerImages.map((image) => [image.repository, image])).values()], targets, warnings);
+  warnRefusedImages(
+    [
+      ...valid.images.map((image) => ({ image, byRepository: true })),
+      ...new Map(markerImages.map((image) => [image.repository, { image, byRepository: false }])).values()
+    ],
+    targets,
+    new Map([...texts].filter(([path6]) => inScope(path6))),
+    (path6) => ({
+      setters: forFile(path6).setters,
+      overridden: (overridesByFile.get(path6) ?? []).flatMap((o) => typeof o === "string" ? [] : [o.repository])
+    }),
+    warnings
+  );
   const planned = [];
   for (const [path6, text2] of texts) {
     if (!inScope(path6)) continue;
     const target = targetFor(path6);
-    const { setters, knownSetters } = forFile(path6);
+    const { setters, knownSetters, left } = forFile(path6);
     const unselected = target === void 0 && unselectedTarget(path6) !== void 0;
     const editRequest = unselected ? { images: [], setters: /* @__PURE__ */ new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, void 0])]) } : { images: imagesFor(valid.images, config, target, request2.allowDowngrade ?? false), setters: settersFor(setters, target), knownSetters };
     const overrides = (overridesByFile.get(path6) ?? []).flatMap(
@@ -47007,7 +47204,7 @@ async function planUpdate(source, request2) {
     );
     const filePlan = planFile(path6, text2, editRequest, overrides, request2.create ?? false, target?.name, warnings);
     if (filePlan) planned.push(filePlan);
-    if (filePlan && !target) warnBesidePolicy(filePlan.changes, editRequest.setters, text2, warnings);
+    if (filePlan) warnBesideMarkers(filePlan.changes, target ? /* @__PURE__ */ new Map() : editRequest.setters, left, text2, warnings);
   }
   if (planned.length === 0 && warnings.length === 0)
     warnUnmoved(
@@ -47259,58 +47456,14 @@ async function branchHead(client, repository, branch) {
   }
 }
 
-// src/github/merge.ts
-var ENABLE_AUTO_MERGE = `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) {
-  enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $mergeMethod }) { pullRequest { number } }
-}`;
-var DISABLE_AUTO_MERGE = `mutation($id: ID!) {
-  disablePullRequestAutoMerge(input: { pullRequestId: $id }) { pullRequest { number } }
-}`;
-async function disableAutoMerge(client, pr) {
-  await client.graphql(DISABLE_AUTO_MERGE, { id: pr.nodeId });
+// src/github/delivery-commit.ts
+var BOT = { name: "github-actions[bot]", email: "41898282+github-actions[bot]@users.noreply.github.com" };
+async function gitCommit(ctx, parent, writes, message, author) {
+  const tree = await ctx.git.writeTree(parent, writes);
+  return ctx.git.commitTree(tree, parent, message, author ?? BOT, BOT);
 }
-async function mergePullRequest(client, repository, pr, mode, method) {
-  if (mode === "none") return "none";
-  if (mode === "immediate") return mergeNow(client, repository, pr, method);
-  if (pr.autoMerge) return "auto-merge";
-  try {
-    await whenVisible(() => client.graphql(ENABLE_AUTO_MERGE, { id: pr.nodeId, mergeMethod: method.toUpperCase() }));
-    return "auto-merge";
-  } catch (error2) {
-    const text2 = errorMessage(error2);
-    if (/clean status/i.test(text2)) return mergeNow(client, repository, pr, method);
-    if (/protected branch rules not configured|auto[- ]?merge is not allowed|can't enable auto-merge/i.test(text2)) {
-      throw new Error(
-        `GitHub refused auto-merge for pull request #${pr.number}: ${text2}. Allow auto-merge in the repository settings and protect the base branch with required checks, or use merge: immediate.`,
-        { cause: error2 }
-      );
-    }
-    throw error2;
-  }
-}
-async function mergeNow(client, repository, pr, method) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await client.rest.pulls.merge({ ...repository, pull_number: pr.number, merge_method: method, sha: pr.headSha });
-      return "merged";
-    } catch (error2) {
-      const status = httpStatus(error2);
-      const text2 = errorMessage(error2);
-      if (status === 409 && /head branch was modified/i.test(text2)) throw new BranchMovedError(pr.branch);
-      if (status === 405) {
-        const { data: pull } = await client.rest.pulls.get({ ...repository, pull_number: pr.number });
-        if (pull.merged) {
-          if (pull.head.sha === pr.headSha) return "merged";
-          throw new BranchMovedError(pr.branch);
-        }
-        if (pull.state === "closed") throw new Error(`could not merge pull request #${pr.number}: ${text2} (it is closed)`, { cause: error2 });
-      }
-      if (attempt >= 4 || status !== 405 && status !== 409 || !/base branch was modified|not mergeable|try again/i.test(text2)) {
-        throw new Error(`could not merge pull request #${pr.number}: ${text2}`, { cause: error2 });
-      }
-      await new Promise((resolve3) => setTimeout(resolve3, 1e3 * attempt));
-    }
-  }
+function fileWrites(files, entries) {
+  return files.map((f) => ({ path: f.path, content: f.after, mode: entries.get(f.path)?.mode ?? "100644" }));
 }
 
 // src/github/pull-request.ts
@@ -47387,6 +47540,103 @@ async function decorate2(client, repository, number, what) {
   }
 }
 
+// src/github/delivery-groups.ts
+function groupFiles(plan, options2, owner) {
+  const targets = new Map(plan.targets.map((t) => [t.name, t]));
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const file of plan.files) {
+    const target = file.target === void 0 ? void 0 : targets.get(file.target);
+    const d = target?.delivery;
+    const mode = d?.mode ?? options2.mode;
+    const group2 = {
+      mode,
+      prBranch: mode === "pull-request" ? d?.branch || options2.prBranch || pullRequestBranch(target?.name ?? imageBranchName(plan.images)) : "",
+      merge: d?.merge ?? options2.merge,
+      mergeMethod: d?.mergeMethod ?? options2.mergeMethod,
+      labels: d?.labels ?? options2.labels,
+      reviewers: [...d?.reviewers ?? options2.reviewers, ...(d?.teamReviewers ?? []).map((t) => t.includes("/") ? t : `${owner}/${t}`)],
+      assignees: d?.assignees ?? [],
+      draft: d?.draft ?? false,
+      title: d?.title ?? options2.title,
+      messageTemplate: d?.commitMessage ?? options2.messageTemplate,
+      files: []
+    };
+    const key = mode === "pull-request" ? `${mode}\0${group2.prBranch}` : mode === "push" ? `${mode}\0${group2.messageTemplate ?? ""}` : mode;
+    const known = groups2.get(key) ?? group2;
+    groups2.set(key, known);
+    known.files.push(file);
+  }
+  return [...groups2.values()];
+}
+function imageBranchName(images) {
+  const names = [...new Set(images.map((i) => i.name))].sort();
+  return names.length === 0 ? "update" : names.join("_");
+}
+
+// src/github/delivery-types.ts
+var DeliveryError = class extends Error {
+  constructor(landings, cause) {
+    super(errorMessage(cause), { cause });
+    this.landings = landings;
+    this.name = "DeliveryError";
+  }
+  landings;
+};
+
+// src/github/merge.ts
+var ENABLE_AUTO_MERGE = `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) {
+  enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $mergeMethod }) { pullRequest { number } }
+}`;
+var DISABLE_AUTO_MERGE = `mutation($id: ID!) {
+  disablePullRequestAutoMerge(input: { pullRequestId: $id }) { pullRequest { number } }
+}`;
+async function disableAutoMerge(client, pr) {
+  await client.graphql(DISABLE_AUTO_MERGE, { id: pr.nodeId });
+}
+async function mergePullRequest(client, repository, pr, mode, method) {
+  if (mode === "none") return "none";
+  if (mode === "immediate") return mergeNow(client, repository, pr, method);
+  if (pr.autoMerge) return "auto-merge";
+  try {
+    await whenVisible(() => client.graphql(ENABLE_AUTO_MERGE, { id: pr.nodeId, mergeMethod: method.toUpperCase() }));
+    return "auto-merge";
+  } catch (error2) {
+    const text2 = errorMessage(error2);
+    if (/clean status/i.test(text2)) return mergeNow(client, repository, pr, method);
+    if (/protected branch rules not configured|auto[- ]?merge is not allowed|can't enable auto-merge/i.test(text2)) {
+      throw new Error(
+        `GitHub refused auto-merge for pull request #${pr.number}: ${text2}. Allow auto-merge in the repository settings and protect the base branch with required checks, or use merge: immediate.`,
+        { cause: error2 }
+      );
+    }
+    throw error2;
+  }
+}
+async function mergeNow(client, repository, pr, method) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.rest.pulls.merge({ ...repository, pull_number: pr.number, merge_method: method, sha: pr.headSha });
+      return "merged";
+    } catch (error2) {
+      const status = httpStatus(error2);
+      const text2 = errorMessage(error2);
+      if (status === 409 && /head branch was modified/i.test(text2)) throw new BranchMovedError(pr.branch);
+      if (status === 405) {
+        const { data: pull } = await client.rest.pulls.get({ ...repository, pull_number: pr.number });
+        if (pull.merged) {
+          if (pull.head.sha === pr.headSha) return "merged";
+          throw new BranchMovedError(pr.branch);
+        }
+        if (pull.state === "closed") throw new Error(`could not merge pull request #${pr.number}: ${text2} (it is closed)`, { cause: error2 });
+      }
+      if (attempt >= 4 || status !== 405 && status !== 409 || !/base branch was modified|not mergeable|try again/i.test(text2)) {
+        throw new Error(`could not merge pull request #${pr.number}: ${text2}`, { cause: error2 });
+      }
+      await new Promise((resolve3) => setTimeout(resolve3, 1e3 * attempt));
+    }
+  }
+}
+
 // src/github/pull-request-body.ts
 var TABLE_HEADER = "| File | Field | Old | New | Image |";
 var FOOTER = "_Opened by gitops-promote._";
@@ -47443,20 +47693,179 @@ function version2(ref) {
   return short(ref.digest ?? "");
 }
 
-// src/github/deliver.ts
-var DeliveryError = class extends Error {
-  constructor(landings, cause) {
-    super(errorMessage(cause), { cause });
-    this.landings = landings;
-    this.name = "DeliveryError";
+// src/github/land-pull-request.ts
+async function landPullRequest(ctx, request2, options2, at, parent, group2, images, messageFor) {
+  if (group2.prBranch === at.base) throw new Error(`the pull-request branch ${group2.prBranch} is the base branch; choose another pr-branch`);
+  const existing = await ctx.git.fetch(ctx.remote, group2.prBranch, 2);
+  const pulls = existing === void 0 ? void 0 : await findPullRequests(ctx.client(), ctx.repository, { base: at.base, head: group2.prBranch }, existing);
+  if (pulls?.outlived) {
+    const { number, merged } = pulls.outlived;
+    ctx.log(
+      `${group2.prBranch} is left over from pull request #${number}, ${merged ? "merged" : "closed"} since: its values do not count, it is replaced by a branch planned on ${at.base} alone`
+    );
   }
-  landings;
-};
+  const current = existing !== void 0 && pulls?.outlived === void 0;
+  const onBranch = current ? await planOnPullRequest(ctx, request2, options2, at, existing, group2.prBranch, group2.files) : void 0;
+  const files = onBranch?.files ?? group2.files;
+  if (files.length === 0) {
+    ctx.log(`${group2.prBranch} already carries these values (or newer ones): the pull request is left as it is`);
+    return void 0;
+  }
+  const writes = onBranch?.writes ?? fileWrites(files, at.entries);
+  const text2 = messageFor(files);
+  const people = onBranch?.coAuthors ?? [];
+  const message = withCoAuthors(text2, people);
+  const ours = people.length === 0 && (onBranch?.others?.dropped.length ?? 0) === 0;
+  let commit;
+  if (existing !== void 0 && parent.commit === at.head) {
+    const [tree, parents] = await Promise.all([ctx.git.writeTree(at.head, writes), ctx.git.parents(existing)]);
+    if (parents[0] === at.head && tree === await ctx.git.treeOf(existing)) commit = existing;
+  }
+  const branchChanged = commit === void 0;
+  if (commit === void 0) {
+    if (options2.commitVia === "git") {
+      commit = await gitCommit(ctx, parent.commit, writes, message, options2.author);
+      if (await ctx.git.push(ctx.remote, commit, group2.prBranch, existing ?? "") === "rejected") throw new BranchMovedError(group2.prBranch);
+    } else {
+      const baseTree = parent.tree ?? await ctx.git.treeOf(parent.commit);
+      commit = (await createApiCommit(ctx.client(), ctx.repository, {
+        parent: parent.commit,
+        baseTree,
+        files: writes,
+        message,
+        ...options2.author && { author: options2.author }
+      })).sha;
+      await setBranch(ctx.client(), ctx.repository, group2.prBranch, commit, existing);
+    }
+  }
+  const [subject, ...rest] = text2.split("\n");
+  const changedFiles = /* @__PURE__ */ new Set([...onBranch?.others?.carried ?? [], ...files.map((f) => f.path)]);
+  const rows = cumulativeRows(
+    bodyRows(pulls?.open?.body),
+    files.flatMap((f) => f.changes.map((c) => changeRow(c, images))),
+    changedFiles
+  );
+  const tabled = new Set(rows.map((r) => r.file));
+  const spec = {
+    base: at.base,
+    head: group2.prBranch,
+    title: group2.title || imagesTitle(rows) || subject,
+    body: options2.body || pullRequestBody(rest.join("\n").trim(), rows, [...changedFiles].filter((path6) => !tabled.has(path6)).sort()),
+    labels: group2.labels,
+    reviewers: group2.reviewers,
+    assignees: group2.assignees,
+    draft: group2.draft
+  };
+  const landing = (pullRequest2) => ({
+    mode: "pull-request",
+    branch: group2.prBranch,
+    files,
+    changes: files.flatMap((f) => f.changes),
+    commit,
+    pullRequest: pullRequest2,
+    message
+  });
+  let pullRequest;
+  try {
+    pullRequest = await upsertPullRequest(ctx.client(), ctx.repository, spec, { open: pulls?.open, branchExisted: existing !== void 0, branchChanged });
+  } catch (error2) {
+    if (error2 instanceof OpenedUndecoratedError) throw new DeliveryError([landing(error2.pullRequest)], error2);
+    if (existing === void 0) await deleteBranch(ctx, group2.prBranch, commit);
+    throw error2;
+  }
+  let merge2 = "none";
+  const warnings = [...onBranch?.warnings ?? []];
+  try {
+    if (ours)
+      merge2 = await mergePullRequest(ctx.client(), ctx.repository, { ...pullRequest, headSha: commit, branch: group2.prBranch }, group2.merge, group2.mergeMethod);
+    else if (group2.merge !== "none") {
+      if (pullRequest.autoMerge) await disableAutoMerge(ctx.client(), pullRequest);
+      warnings.push({ message: notMerged(pullRequest, group2.prBranch, people) });
+    }
+  } catch (error2) {
+    throw new DeliveryError([landing(pullRequest)], error2);
+  }
+  ctx.log(`pull request #${pullRequest.number} ${pullRequest.operation} (${group2.prBranch} -> ${at.base})${merge2 === "none" ? "" : `, ${merge2}`}`);
+  return { ...landing(pullRequest), merge: merge2, ...warnings.length > 0 && { warnings } };
+}
+function notMerged(pullRequest, branch, people) {
+  const by = people.length > 0 ? `commits by ${people.map((p) => p.name).join(", ")}` : "commits gitops-promote did not make";
+  const autoMerge = pullRequest.autoMerge ? ", and its auto-merge is turned off" : "";
+  return `pull request #${pullRequest.number} is left open for review${autoMerge}: ${branch} holds ${by}, and gitops-promote merges only what it pushed itself; merge it yourself, or close it to start afresh`;
+}
+async function planOnPullRequest(ctx, request2, options2, at, existing, prBranch, onBase) {
+  const fork = await ctx.git.forkPoint(ctx.remote, prBranch, at.base, existing);
+  if (fork === void 0) {
+    ctx.log(
+      `${prBranch} cannot be rebuilt on ${at.base} (it shares no history with it): planning on ${at.base} alone, the pull request's earlier changes are dropped`
+    );
+    return void 0;
+  }
+  const { tree: treeish, conflicts } = fork.commit === at.head ? { tree: existing, conflicts: [] } : await ctx.git.mergeTrees(fork.commit, at.head, existing);
+  const warnings = conflicts.map((file) => ({
+    file,
+    message: `${at.base} changed the same lines as ${prBranch} here since the pull request began: the pull request's earlier change to this file is dropped and ${at.base}'s kept (this run's own edits are made on top)`
+  }));
+  const coAuthors = foldedPeople(await ctx.git.commitsAfter(fork), options2.author ?? BOT);
+  const configPaths = configPathsOf(request2);
+  const tree = await ctx.git.tree(treeish, new Map(configPaths.map((path6) => [path6, at.entries.get(path6)])));
+  try {
+    const plan = await planUpdate(tree, request2);
+    const group2 = groupFiles(plan, options2, ctx.repository.owner).find((g) => g.mode === "pull-request" && g.prBranch === prBranch);
+    const files = (group2?.files ?? []).map((f) => asSeenFromBase(f, onBase));
+    const edited = new Set(files.map((f) => f.path));
+    const own = await ctx.git.entries(treeish);
+    const changed = [...own].filter(([path6, entry]) => {
+      const before = at.entries.get(path6);
+      return before?.sha !== entry.sha || before.mode !== entry.mode;
+    });
+    const kept = changed.filter(([path6]) => !path6.startsWith(".github/") && !configPaths.includes(path6));
+    const carried = kept.filter(([path6]) => !edited.has(path6));
+    const carriedWrites = await Promise.all(carried.map(async ([path6, entry]) => ({ path: path6, content: await readText(tree, path6), mode: entry.mode })));
+    const dropped = changed.filter(([path6]) => !kept.some(([k]) => k === path6)).map(([path6]) => path6);
+    for (const file of dropped) {
+      warnings.push({
+        file,
+        message: `${prBranch} changed this file, which gitops-promote never writes (the workflows under .github/, its configuration): left out when rebuilding the pull request's branch`
+      });
+    }
+    const others = changed.length === 0 ? void 0 : { carried: kept.map(([path6]) => path6), dropped };
+    return { files, writes: [...carriedWrites, ...fileWrites(files, tree.entries)], coAuthors, others, warnings };
+  } finally {
+    tree.close();
+  }
+}
+function foldedPeople(commits, author) {
+  const same = (a, b) => a.email.toLowerCase() === b.email.toLowerCase();
+  const ours = (who) => same(who, author) || who.name.endsWith("[bot]");
+  const people = /* @__PURE__ */ new Map();
+  for (const commit of commits) {
+    const byUs = same(commit.committer, BOT) || ours(commit.author);
+    for (const who of byUs ? commit.coAuthors : [commit.author, ...commit.coAuthors]) {
+      if (!ours(who) && !people.has(who.email.toLowerCase())) people.set(who.email.toLowerCase(), who);
+    }
+  }
+  return [...people.values()];
+}
+function asSeenFromBase(file, onBase) {
+  const base = onBase.find((f) => f.path === file.path);
+  if (!base) return file;
+  const old = (c) => base.changes.find((b) => b.key === c.key && b.kind === c.kind)?.old ?? c.old;
+  return { ...file, before: base.before, changes: file.changes.map((c) => ({ ...c, old: old(c) })) };
+}
+async function deleteBranch(ctx, branch, commit) {
+  try {
+    await deleteOwnBranch(ctx.client(), ctx.repository, branch, commit);
+  } catch (error2) {
+    ctx.log(`could not delete ${branch} after the failure: ${errorMessage(error2)}`);
+  }
+}
+
+// src/github/deliver.ts
 function landedFiles(landings) {
   const landed = new Map(landings.flatMap((l) => l.files.map((f) => [f.path, f])));
   return [...landed.keys()].sort().map((path6) => landed.get(path6));
 }
-var BOT = { name: "github-actions[bot]", email: "41898282+github-actions[bot]@users.noreply.github.com" };
 var DEFAULT_ATTEMPTS = 10;
 var BACKOFF_BASE_MS = 250;
 var BACKOFF_CAP_MS = 5e3;
@@ -47586,210 +47995,6 @@ function differentPushTemplates(pushes, options2) {
   const all = pushes.flatMap(names).sort().join(", ");
   const each = pushes.map((g) => `${names(g).join(", ")}: ${source(g)}`).join("; ");
   return `push targets ${all} land as one commit but set different commit-message templates (${each}): give them one and the same delivery.commit-message, or let all but one open pull requests; nothing was written`;
-}
-async function landPullRequest(ctx, request2, options2, at, parent, group2, images, messageFor) {
-  if (group2.prBranch === at.base) throw new Error(`the pull-request branch ${group2.prBranch} is the base branch; choose another pr-branch`);
-  const existing = await ctx.git.fetch(ctx.remote, group2.prBranch, 2);
-  const pulls = existing === void 0 ? void 0 : await findPullRequests(ctx.client(), ctx.repository, { base: at.base, head: group2.prBranch }, existing);
-  if (pulls?.outlived) {
-    const { number, merged } = pulls.outlived;
-    ctx.log(
-      `${group2.prBranch} is left over from pull request #${number}, ${merged ? "merged" : "closed"} since: its values do not count, it is replaced by a branch planned on ${at.base} alone`
-    );
-  }
-  const current = existing !== void 0 && pulls?.outlived === void 0;
-  const onBranch = current ? await planOnPullRequest(ctx, request2, options2, at, existing, group2.prBranch, group2.files) : void 0;
-  const files = onBranch?.files ?? group2.files;
-  if (files.length === 0) {
-    ctx.log(`${group2.prBranch} already carries these values (or newer ones): the pull request is left as it is`);
-    return void 0;
-  }
-  const writes = onBranch?.writes ?? fileWrites(files, at.entries);
-  const text2 = messageFor(files);
-  const people = onBranch?.coAuthors ?? [];
-  const message = withCoAuthors(text2, people);
-  const ours = people.length === 0 && (onBranch?.others?.dropped.length ?? 0) === 0;
-  let commit;
-  if (existing !== void 0 && parent.commit === at.head) {
-    const [tree, parents] = await Promise.all([ctx.git.writeTree(at.head, writes), ctx.git.parents(existing)]);
-    if (parents[0] === at.head && tree === await ctx.git.treeOf(existing)) commit = existing;
-  }
-  const branchChanged = commit === void 0;
-  if (commit === void 0) {
-    if (options2.commitVia === "git") {
-      commit = await gitCommit(ctx, parent.commit, writes, message, options2.author);
-      if (await ctx.git.push(ctx.remote, commit, group2.prBranch, existing ?? "") === "rejected") throw new BranchMovedError(group2.prBranch);
-    } else {
-      const baseTree = parent.tree ?? await ctx.git.treeOf(parent.commit);
-      commit = (await createApiCommit(ctx.client(), ctx.repository, {
-        parent: parent.commit,
-        baseTree,
-        files: writes,
-        message,
-        ...options2.author && { author: options2.author }
-      })).sha;
-      await setBranch(ctx.client(), ctx.repository, group2.prBranch, commit, existing);
-    }
-  }
-  const [subject, ...rest] = text2.split("\n");
-  const changedFiles = /* @__PURE__ */ new Set([...onBranch?.others?.carried ?? [], ...files.map((f) => f.path)]);
-  const rows = cumulativeRows(
-    bodyRows(pulls?.open?.body),
-    files.flatMap((f) => f.changes.map((c) => changeRow(c, images))),
-    changedFiles
-  );
-  const tabled = new Set(rows.map((r) => r.file));
-  const spec = {
-    base: at.base,
-    head: group2.prBranch,
-    title: group2.title || imagesTitle(rows) || subject,
-    body: options2.body || pullRequestBody(rest.join("\n").trim(), rows, [...changedFiles].filter((path6) => !tabled.has(path6)).sort()),
-    labels: group2.labels,
-    reviewers: group2.reviewers,
-    assignees: group2.assignees,
-    draft: group2.draft
-  };
-  const landing = (pullRequest2) => ({
-    mode: "pull-request",
-    branch: group2.prBranch,
-    files,
-    changes: files.flatMap((f) => f.changes),
-    commit,
-    pullRequest: pullRequest2,
-    message
-  });
-  let pullRequest;
-  try {
-    pullRequest = await upsertPullRequest(ctx.client(), ctx.repository, spec, { open: pulls?.open, branchExisted: existing !== void 0, branchChanged });
-  } catch (error2) {
-    if (error2 instanceof OpenedUndecoratedError) throw new DeliveryError([landing(error2.pullRequest)], error2);
-    if (existing === void 0) await deleteBranch(ctx, group2.prBranch, commit);
-    throw error2;
-  }
-  let merge2 = "none";
-  const warnings = [...onBranch?.warnings ?? []];
-  try {
-    if (ours)
-      merge2 = await mergePullRequest(ctx.client(), ctx.repository, { ...pullRequest, headSha: commit, branch: group2.prBranch }, group2.merge, group2.mergeMethod);
-    else if (group2.merge !== "none") {
-      if (pullRequest.autoMerge) await disableAutoMerge(ctx.client(), pullRequest);
-      warnings.push({ message: notMerged(pullRequest, group2.prBranch, people) });
-    }
-  } catch (error2) {
-    throw new DeliveryError([landing(pullRequest)], error2);
-  }
-  ctx.log(`pull request #${pullRequest.number} ${pullRequest.operation} (${group2.prBranch} -> ${at.base})${merge2 === "none" ? "" : `, ${merge2}`}`);
-  return { ...landing(pullRequest), merge: merge2, ...warnings.length > 0 && { warnings } };
-}
-function notMerged(pullRequest, branch, people) {
-  const by = people.length > 0 ? `commits by ${people.map((p) => p.name).join(", ")}` : "commits gitops-promote did not make";
-  const autoMerge = pullRequest.autoMerge ? ", and its auto-merge is turned off" : "";
-  return `pull request #${pullRequest.number} is left open for review${autoMerge}: ${branch} holds ${by}, and gitops-promote merges only what it pushed itself; merge it yourself, or close it to start afresh`;
-}
-async function planOnPullRequest(ctx, request2, options2, at, existing, prBranch, onBase) {
-  const fork = await ctx.git.forkPoint(ctx.remote, prBranch, at.base, existing);
-  if (fork === void 0) {
-    ctx.log(
-      `${prBranch} cannot be rebuilt on ${at.base} (it shares no history with it): planning on ${at.base} alone, the pull request's earlier changes are dropped`
-    );
-    return void 0;
-  }
-  const { tree: treeish, conflicts } = fork.commit === at.head ? { tree: existing, conflicts: [] } : await ctx.git.mergeTrees(fork.commit, at.head, existing);
-  const warnings = conflicts.map((file) => ({
-    file,
-    message: `${at.base} changed the same lines as ${prBranch} here since the pull request began: the pull request's earlier change to this file is dropped and ${at.base}'s kept (this run's own edits are made on top)`
-  }));
-  const coAuthors = foldedPeople(await ctx.git.commitsAfter(fork), options2.author ?? BOT);
-  const configPath = configPathOf(request2);
-  const tree = await ctx.git.tree(treeish, /* @__PURE__ */ new Map([[configPath, at.entries.get(configPath)]]));
-  try {
-    const plan = await planUpdate(tree, request2);
-    const group2 = groupFiles(plan, options2, ctx.repository.owner).find((g) => g.mode === "pull-request" && g.prBranch === prBranch);
-    const files = (group2?.files ?? []).map((f) => asSeenFromBase(f, onBase));
-    const edited = new Set(files.map((f) => f.path));
-    const own = await ctx.git.entries(treeish);
-    const changed = [...own].filter(([path6, entry]) => {
-      const before = at.entries.get(path6);
-      return before?.sha !== entry.sha || before.mode !== entry.mode;
-    });
-    const kept = changed.filter(([path6]) => !path6.startsWith(".github/") && path6 !== configPath);
-    const carried = kept.filter(([path6]) => !edited.has(path6));
-    const carriedWrites = await Promise.all(carried.map(async ([path6, entry]) => ({ path: path6, content: await readText(tree, path6), mode: entry.mode })));
-    const dropped = changed.filter(([path6]) => !kept.some(([k]) => k === path6)).map(([path6]) => path6);
-    for (const file of dropped) {
-      warnings.push({
-        file,
-        message: `${prBranch} changed this file, which gitops-promote never writes (the workflows under .github/, its configuration): left out when rebuilding the pull request's branch`
-      });
-    }
-    const others = changed.length === 0 ? void 0 : { carried: kept.map(([path6]) => path6), dropped };
-    return { files, writes: [...carriedWrites, ...fileWrites(files, tree.entries)], coAuthors, others, warnings };
-  } finally {
-    tree.close();
-  }
-}
-function foldedPeople(commits, author) {
-  const same = (a, b) => a.email.toLowerCase() === b.email.toLowerCase();
-  const ours = (who) => same(who, author) || who.name.endsWith("[bot]");
-  const people = /* @__PURE__ */ new Map();
-  for (const commit of commits) {
-    const byUs = same(commit.committer, BOT) || ours(commit.author);
-    for (const who of byUs ? commit.coAuthors : [commit.author, ...commit.coAuthors]) {
-      if (!ours(who) && !people.has(who.email.toLowerCase())) people.set(who.email.toLowerCase(), who);
-    }
-  }
-  return [...people.values()];
-}
-function asSeenFromBase(file, onBase) {
-  const base = onBase.find((f) => f.path === file.path);
-  if (!base) return file;
-  const old = (c) => base.changes.find((b) => b.key === c.key && b.kind === c.kind)?.old ?? c.old;
-  return { ...file, before: base.before, changes: file.changes.map((c) => ({ ...c, old: old(c) })) };
-}
-async function deleteBranch(ctx, branch, commit) {
-  try {
-    await deleteOwnBranch(ctx.client(), ctx.repository, branch, commit);
-  } catch (error2) {
-    ctx.log(`could not delete ${branch} after the failure: ${errorMessage(error2)}`);
-  }
-}
-async function gitCommit(ctx, parent, writes, message, author) {
-  const tree = await ctx.git.writeTree(parent, writes);
-  return ctx.git.commitTree(tree, parent, message, author ?? BOT, BOT);
-}
-function fileWrites(files, entries) {
-  return files.map((f) => ({ path: f.path, content: f.after, mode: entries.get(f.path)?.mode ?? "100644" }));
-}
-function groupFiles(plan, options2, owner) {
-  const targets = new Map(plan.targets.map((t) => [t.name, t]));
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const file of plan.files) {
-    const target = file.target === void 0 ? void 0 : targets.get(file.target);
-    const d = target?.delivery;
-    const mode = d?.mode ?? options2.mode;
-    const group2 = {
-      mode,
-      prBranch: mode === "pull-request" ? d?.branch || options2.prBranch || pullRequestBranch(target?.name ?? imageBranchName(plan.images)) : "",
-      merge: d?.merge ?? options2.merge,
-      mergeMethod: d?.mergeMethod ?? options2.mergeMethod,
-      labels: d?.labels ?? options2.labels,
-      reviewers: [...d?.reviewers ?? options2.reviewers, ...(d?.teamReviewers ?? []).map((t) => t.includes("/") ? t : `${owner}/${t}`)],
-      assignees: d?.assignees ?? [],
-      draft: d?.draft ?? false,
-      title: d?.title ?? options2.title,
-      messageTemplate: d?.commitMessage ?? options2.messageTemplate,
-      files: []
-    };
-    const key = mode === "pull-request" ? `${mode}\0${group2.prBranch}` : mode === "push" ? `${mode}\0${group2.messageTemplate ?? ""}` : mode;
-    const known = groups2.get(key) ?? group2;
-    groups2.set(key, known);
-    known.files.push(file);
-  }
-  return [...groups2.values()];
-}
-function imageBranchName(images) {
-  const names = [...new Set(images.map((i) => i.name))].sort();
-  return names.length === 0 ? "update" : names.join("_");
 }
 function messageInput(ctx, images, options2, files) {
   return {

@@ -24,8 +24,9 @@ export interface Plan {
     /** The incoming images as validated: the request's images, then its `--setter` values, in the order given. */
     readonly images: readonly ImageRef[];
 }
+/** The configuration read when the request names none; its `.yml` spelling is read too (GitHub users write both). */
 export declare const DEFAULT_CONFIG = ".github/gitops-promote.yaml";
-/** The configuration file a request reads, relative to the root. */
-export declare function configPathOf(request: Pick<UpdateRequest, "config">): string;
+/** The files that may hold a request's configuration, relative to the root: the one it names, else either default name. */
+export declare function configPathsOf(request: Pick<UpdateRequest, "config">): readonly string[];
 /** Turns a request into a plan; throws RequestError for bad input (nothing to write then). */
 export declare function planUpdate(source: TreeSource, request: UpdateRequest): Promise<Plan>;

@@ -1,7 +1,7 @@
 /**
  * Where the incoming images reached the tree, for a person to learn why a run moved less than
  * they expected: a repository no file holds (a typo), one that sits only where no rule edits,
- * and a field moved beside its markers' policy.
+ * and a field moved beside markers of its image that stay.
  */
 import type { Change, Warning } from "../change.js";
 import { type ImageRef } from "../image/reference.js";
@@ -16,13 +16,18 @@ import type { ValidRequest } from "./request.js";
  */
 export declare function warnUnreached(valid: ValidRequest, updates: readonly ImageUpdate[], overrides: ReadonlyMap<string, readonly RequestedOverride[]>, texts: readonly string[], warnings: Warning[]): void;
 /**
- * Without a target, a field matched by repository takes the incoming version as given (DESIGN
- * §3), while the marked fields of the same image in its file follow their ImagePolicy: a field
- * moved where that policy would have kept it (a release candidate, a late older build) is said
- * at its line, so one pod does not split across versions unseen. Only whole references are
- * judged (a tag field alone does not say its image), and only beside one marker key of the image.
+ * A field matched by repository moves while the marked fields of the same image in its file may
+ * not: without a target it takes the incoming version as given (DESIGN §3), while they follow
+ * their ImagePolicy; and a marker no ImageUpdateAutomation's update path holds is left as it is,
+ * target or not. A field moved where its markers stay (a release candidate, a late older build,
+ * a file Flux does not update) is said at its line, so one pod does not split across versions
+ * unseen. Only whole references are judged (a tag field alone does not say its image); a policy
+ * only beside one marker key of the image. `policySetters` are the file's markers whose policy
+ * the field escaped (none in a target, whose policy the field obeys too); `left`, FileSetters'.
  */
-export declare function warnBesidePolicy(changes: readonly Change[], setters: ReadonlyMap<string, ImageUpdate>, text: string, warnings: Warning[]): void;
+export declare function warnBesideMarkers(changes: readonly Change[], policySetters: ReadonlyMap<string, ImageUpdate>, left: ReadonlyMap<string, readonly ImageRef[]>, text: string, warnings: Warning[]): void;
+/** The repository as a whole word, in any spelling a file may give it: `acme/ap` is not in `acme/app:1.0`. */
+export declare function repositoryPattern(image: ImageRef): RegExp;
 /**
  * A run that changes nothing and has nothing to say would read "every image field found holds
  * its new value": true only where some file holds that value. An image whose repository

@@ -73,6 +73,20 @@ export declare function parseSet(text: string): FileOverride | string;
  * mistyped file name: a path has no `/`.
  */
 export declare function readsAsSpecPath(file: string): boolean;
+/** The field a `--set` spec names, and the value it assigns there (undefined for a KCL union, append or delete, which do not replace it). */
+export interface SetField {
+    /** The path as written in the spec. */
+    readonly path: string;
+    /** The path's keys as its grammar reads them, indexes as strings: `a[0]`, `a.0` and `a["0"]` are one field. */
+    readonly keys: readonly string[];
+    readonly value: string | undefined;
+}
+/**
+ * A `--set` spec read by its file's grammar (KCL's `-O` for `.k`, a dotted path for YAML), which
+ * does not depend on the file's contents; undefined for a file of no kind the tool edits.
+ * Throws SourceError (OverrideSpecError for KCL) for a malformed spec.
+ */
+export declare function readSetSpec(set: FileOverride): SetField | undefined;
 /** Why a `--set` value that starts with a spec is refused, and how to write it. */
 export declare function fileFirst(text: string): string;
 /** Checks every field and collects all problems into one RequestError; each names its field, none is in a file. */

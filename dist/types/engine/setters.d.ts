@@ -5,6 +5,7 @@
  * clusters is governed, file by file, by the definition Flux would apply there.
  */
 import type { Warning } from "../change.js";
+import { type ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
 import type { Config } from "./config.js";
 import { type ValidRequest } from "./request.js";
@@ -12,6 +13,8 @@ import { type ValidRequest } from "./request.js";
 export interface FileSetters {
     readonly setters: ReadonlyMap<string, ImageUpdate>;
     readonly knownSetters: ReadonlyMap<string, string | undefined>;
+    /** The keys this run brings an image for whose markers here are left as they are (knownSetters says why), to those images. */
+    readonly left: ReadonlyMap<string, readonly ImageRef[]>;
 }
 /**
  * Marker keys to the image they stand for: Flux ImagePolicy/ImageRepository objects in the

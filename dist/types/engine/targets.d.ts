@@ -13,9 +13,21 @@ export declare function imagesFor(images: readonly ImageRef[], config: Config | 
  * and a new tag only when the target's policy accepts it too. Outside targets, every marker.
  */
 export declare function settersFor(setters: ReadonlyMap<string, ImageUpdate>, target: Target | undefined): ReadonlyMap<string, ImageUpdate>;
+/** An image a target may refuse; a `--setter` value (`byRepository` false) reaches a file only at its markers. */
+export interface RefusableImage {
+    readonly image: ImageRef;
+    readonly byRepository: boolean;
+}
+/** What a file may be edited at besides the repositories it holds: its markers' keys, and the repositories configured overrides set in it. */
+export interface FileReach {
+    readonly setters: ReadonlyMap<string, ImageUpdate>;
+    readonly overridden: readonly string[];
+}
 /**
  * Says why a target edits nothing for an image: its allow-list or its policy refuses it.
- * Targets whose allow-list leaves an image out are named in one warning per image, not one
- * each: with many clusters, most targets leave most images out.
+ * A refusing allow-list is news only where a file of the target holds what the run would have
+ * edited there (the repository, a marker standing for the image, an override setting it):
+ * those places are named. Targets are named in one warning per image, not one each: with many
+ * clusters, most targets leave most images out. `files` are the texts in scope.
  */
-export declare function warnRefusedImages(images: readonly ImageRef[], targets: readonly Target[], warnings: Warning[]): void;
+export declare function warnRefusedImages(images: readonly RefusableImage[], targets: readonly Target[], files: ReadonlyMap<string, string>, reachOf: (path: string) => FileReach, warnings: Warning[]): void;

@@ -48,7 +48,7 @@ export interface SetterGroup<F extends MarkedText = MarkedText> {
  * parallel to `groups` and their fields. A setter's tag decision in one group also governs
  * its `:name`/`:digest` fields in groups without a tag of their own, so a refused downgrade
  * is never half-applied. Each plain marker decides on its own version, like Flux. `kept` is
- * told of each field that keeps a version its policy ranks above the incoming one: a plain
+ * told of each field that keeps a version its policy ranks above or equal to the incoming one: a plain
  * marked field, or a group's `:tag` field.
  */
 export declare function markedValues<F extends MarkedText>(groups: readonly SetterGroup<F>[], kept?: (field: F, why: string) => void): (string | undefined)[][];

@@ -8,7 +8,7 @@ import type { Policy } from "./policy.js";
 export interface ImageUpdate {
     readonly image: ImageRef;
     readonly policy?: Policy;
-    /** Set the incoming tag even when the policy ranks the current one higher. */
+    /** Set the incoming tag even when the policy ranks the current one higher, or equal and keeps it (semver `v1.2.0` and `1.2.0`). */
     readonly allowDowngrade?: boolean;
 }
 /** The versioned part of a reference, as a field holds it. */
@@ -18,7 +18,7 @@ export interface Version {
 }
 /** A field's version; an empty or missing tag or digest is no tag or digest (`tag: ""` in Helm values). */
 export declare function versionOf(tag: string | undefined, digest: string | undefined): Version;
-/** Told why a field keeps a version its policy ranks above the incoming one, so a person learns why nothing moved. */
+/** Told why a field keeps a version its policy ranks above (or equal to) the incoming one, so a person learns why nothing moved. */
 export type KeptBy = (why: string) => void;
 /**
  * The version a field should hold, or undefined when it stays as it is.

@@ -41,9 +41,12 @@ export interface OperationExpr extends NodeBase {
     readonly type: "operation";
     readonly operands: readonly Expr[];
 }
-/** Numbers, calls, comprehensions, lambdas, ternaries, ... : extent only. */
+/** Which expression an Other is: a warning about a string the editor never reads names it. */
+export type OtherConstruct = "number" | "constant" | "parentheses" | "call" | "subscript" | "attribute" | "ternary" | "lambda" | "quantifier" | "list comprehension" | "dict comprehension" | "unpacking";
+/** Numbers, calls, comprehensions, lambdas, ternaries, ... : extent and which it is only. */
 export interface OtherExpr extends NodeBase {
     readonly type: "other";
+    readonly construct: OtherConstruct;
 }
 export type Expr = StringExpr | NameExpr | ConfigExpr | SchemaExpr | ListExpr | OperationExpr | OtherExpr;
 export type EntryOperator = ":" | "=" | "+=";
@@ -91,9 +94,12 @@ export interface UnificationStatement extends NodeBase {
     readonly target: string;
     readonly value: SchemaExpr;
 }
+/** Which statement an Other is: a warning about a string the editor never reads names it. */
+export type OtherStatementConstruct = "decorator" | "type alias" | "schema" | "rule" | "protocol" | "mixin" | "if block" | "for block" | "assert" | "check block" | "type annotation" | "expression";
 /** Schema/rule/protocol definitions, `if` blocks, asserts, type aliases, expressions... */
 export interface OtherStatement extends NodeBase {
     readonly type: "other";
+    readonly construct: OtherStatementConstruct;
 }
 export type Statement = ImportStatement | AssignStatement | AugAssignStatement | UnificationStatement | OtherStatement;
 export interface Module {

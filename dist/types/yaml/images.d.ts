@@ -13,6 +13,6 @@ export declare function setImageScalar(field: {
     readonly node: YamlNode | null;
     readonly path: readonly PathSegment[];
     readonly inFlow: boolean;
-}, kind: "image" | "helm", bareTakesTag: boolean, incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan, document: YamlDocument): void;
+}, kind: "image" | "helm" | "override", bareTakesTag: boolean, incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan, document: YamlDocument): void;
 /** `...containers[i].image`: a Kubernetes container's image, where a bare repository means `:latest`. */
 export declare function inContainerSpec(path: readonly PathSegment[]): boolean;

@@ -5,6 +5,14 @@ export type PathSegment = string | number;
 export declare function formatPath(path: readonly PathSegment[]): string;
 /** Parses `a.b[0]`, `a["dot.key"].b`, `a['x'].b`, `containers.0.image`; throws SourceError saying where it is malformed. */
 export declare function parsePath(text: string): PathSegment[];
+/** A `--set` spec for a YAML file, read without the file: the path as written, its segments, and the value as given (quoted or not). */
+export interface YamlSpec {
+    readonly path: string;
+    readonly segments: readonly PathSegment[];
+    readonly value: string;
+}
+/** `image.tag=1.2.3`; throws SourceError for a spec with no path before its `=`, or a malformed path. */
+export declare function parseYamlSpec(spec: string): YamlSpec;
 /** `--set values.yaml:image.tag=1.2.3`: a dotted path and a value, quoted or not. */
 export declare function setFromSpec(text: string, spec: string, create: boolean): EditResult;
 export interface SetOptions {
