@@ -24,7 +24,12 @@ export interface CommitMessageInput {
 
 /** The message for a commit: the template rendered when one is given, our default otherwise. */
 export function commitMessage(template: string | undefined, input: CommitMessageInput): string {
-  return template === undefined || template.trim() === "" ? defaultCommitMessage(input) : renderTemplate(template, templateData(input));
+  return template !== undefined && !isDefaultMessage(template) ? renderTemplate(template, templateData(input)) : defaultCommitMessage(input);
+}
+
+/** True when `template` gives our default message (none, or a blank one). */
+export function isDefaultMessage(template: string | undefined): boolean {
+  return template === undefined || template.trim() === "";
 }
 
 /**

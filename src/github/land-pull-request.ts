@@ -4,7 +4,7 @@
  * its settings say when it holds only what gitops-promote pushed itself.
  */
 import type { Change, Warning } from "../change.js";
-import { withCoAuthors } from "../engine/commit-message.js";
+import { isDefaultMessage, withCoAuthors } from "../engine/commit-message.js";
 import { configPathsOf, planUpdate, type FilePlan } from "../engine/plan.js";
 import type { UpdateRequest } from "../engine/request.js";
 import { readText } from "../engine/source.js";
@@ -84,8 +84,11 @@ export async function landPullRequest(
     }
   }
   // The pull request shows its commits' co-authors itself: title and body come from the text.
-  // Its table keeps the rows our earlier runs wrote for the files the branch still changes.
+  // Its table keeps the rows our earlier runs wrote for the files the branch still changes; our
+  // default message's file list names only this run's files, so the table stands in for it, while
+  // a template's text is the user's and opens the body.
   const [subject, ...rest] = text.split("\n");
+  const intro = isDefaultMessage(group.messageTemplate) ? "" : rest.join("\n").trim();
   const changedFiles = new Set([...(onBranch?.others?.carried ?? []), ...files.map((f) => f.path)]);
   const rows = cumulativeRows(
     bodyRows(pulls?.open?.body),
@@ -97,7 +100,7 @@ export async function landPullRequest(
     base: at.base,
     head: group.prBranch,
     title: group.title || imagesTitle(rows) || subject!,
-    body: options.body || pullRequestBody(rest.join("\n").trim(), rows, [...changedFiles].filter((path) => !tabled.has(path)).sort()),
+    body: options.body || pullRequestBody(intro, rows, [...changedFiles].filter((path) => !tabled.has(path)).sort()),
     labels: group.labels,
     reviewers: group.reviewers,
     assignees: group.assignees,

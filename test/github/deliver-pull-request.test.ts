@@ -142,6 +142,20 @@ describe("deliver: a pull-request branch across runs", () => {
       ]);
     });
 
+    it("the body is the table of every run's values, not the last commit's file list; a template's text opens it", async () => {
+      await run(`${APP}:1.1.0`);
+      await run(`${API}:2.0.1`);
+      let [pull] = fake.pulls(OWNER, REPO);
+      expect(pull!.body!.split("\n").slice(0, 2)).toEqual(["| File | Field | Old | New | Image |", "| --- | --- | --- | --- | --- |"]);
+      expect(pull!.body).not.toContain("- apps/");
+
+      const templated = { ...pr, messageTemplate: "Promote {{ range .Changed.Changes }}{{ .NewValue }}{{ end }}\n\nReleased by the release train." };
+      await deliver({ ...ctx, git: new GitRepo(await cloneRepo(fake, { shallow: true })) }, request(`${APP}:1.2.0`), templated);
+      [pull] = fake.pulls(OWNER, REPO);
+      expect(pull!.body!.split("\n").slice(0, 3)).toEqual(["Released by the release train.", "", "| File | Field | Old | New | Image |"]);
+      expect(rows(pull!.body)).toHaveLength(2);
+    });
+
     it("a configured title and body are left as they are", async () => {
       const options = { ...pr, title: "Release", body: "Our release." };
       await deliver(ctx, request(`${APP}:1.1.0`), options);
