@@ -8,6 +8,7 @@
 import { SourceError, type EditRequest, type EditResult, type FieldChange, type Warning } from "../change.js";
 import { formatImageRef, normalizeRepository, screenToken, tryParseImageRef } from "../image/reference.js";
 import { MARKER_TOKEN, MarkedFields, readMarker, type Marker } from "../image/marker.js";
+import { noDigestFieldWarning } from "../image/no-digest-field.js";
 import { bareRepositoryWarning, byRepository, nextReference, nextVersion, staleImageIn, versionOf, type ImageUpdate } from "../image/update.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { formatOverridePath } from "./override-spec.js";
@@ -104,6 +105,7 @@ class ImageEditor {
    * `registry`) beside `tag` (and `digest`), all string literals: when the repository is an
    * incoming one, the tag and digest move on under the same decision as a whole reference, as
    * helm.ts does in YAML. Its literals are then claimed: the repository alone is no news.
+   * Without a `digest` field, an incoming digest is said at the pair, not dropped unseen.
    */
   helmImage(items: readonly ConfigItem[], path: KeyPath): void {
     // Most configs hold no `tag` key: they cost one pass over their keys' tokens, no key text is built.
@@ -136,6 +138,9 @@ class ImageEditor {
     if (next.tag !== undefined) this.write(tagLiteral, next.tag, "kcl-image", tagKey);
     // A dropped digest is emptied, as in Helm values.
     if (digest) this.write(this.literal(digest.token), next.digest ?? "", "kcl-image", this.pathText({ parent: path, step: digest.entry }));
+    // Only an incoming digest can be in `next` here: the pair holds none.
+    else if (next.digest !== undefined)
+      this.warnings.push({ line: this.line(tagLiteral), message: `${this.pathText(path)} ${noDigestFieldWarning(update.image)}` });
   }
 
   /** Tokens `first`..`last` are the one name `name`. */

@@ -52,6 +52,35 @@ describe("editKcl: image string literals by repository", () => {
     ]);
   });
 
+  it("says at a Helm-style pair with no digest field that an incoming digest is not pinned there; a digest field takes it", () => {
+    const text = [
+      "helm = {",
+      '    image = {repository = "ghcr.io/acme/app", tag = "1.2.3"}',
+      '    pinned = {repository = "ghcr.io/acme/app", tag = "1.2.3", digest = ""}',
+      "}",
+      "",
+    ].join("\n");
+    const withTag = editKcl(text, images(`ghcr.io/acme/app:1.2.4@${sha}`));
+    expect(withTag.text).toBe(text.replaceAll('tag = "1.2.3"', 'tag = "1.2.4"').replace('digest = ""', `digest = "${sha}"`));
+    expect(withTag.warnings).toEqual([
+      {
+        line: 2,
+        message: `helm.image has no digest field, so only the tag of ghcr.io/acme/app:1.2.4@${sha} is set there: its digest is not pinned (a digest field beside the tag would take it)`,
+      },
+    ]);
+    // A digest alone keeps the tag: the pair with a digest field is pinned, the other cannot take it.
+    const digestOnly = editKcl(text, images(`ghcr.io/acme/app@${sha}`));
+    expect(digestOnly.text).toBe(text.replace('digest = ""', `digest = "${sha}"`));
+    expect(digestOnly.warnings).toEqual([
+      {
+        line: 2,
+        message: `helm.image has no digest field, so it cannot take ghcr.io/acme/app@${sha}, which has only a digest; left as it is (a digest field beside the tag would take it)`,
+      },
+    ]);
+    // No digest coming, nothing to say.
+    expect(editKcl(text, images("ghcr.io/acme/app:1.2.4")).warnings).toEqual([]);
+  });
+
   it("leaves a literal holding only the repository, warning where its key names an image or repository (not a name)", () => {
     const text = 'config = {\n    helm = {repository = "ghcr.io/acme/app", version = "1.2.3"}\n    name = "ghcr.io/acme/app"\n}\n';
     const result = editKcl(text, images("ghcr.io/acme/app:1.2.4"));
