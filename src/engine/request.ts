@@ -6,6 +6,7 @@
 import { formatDiagnostic, SourceError, type Diagnostic } from "../change.js";
 import { formatImageRef, ImageRefError, parseImageRef, type ImageRef } from "../image/reference.js";
 import { OverrideSpecError, parseOverridePath, parseOverrideSpec } from "../kcl/override-spec.js";
+import { usableSpecValue } from "../kcl/spec-value.js";
 import { parseYamlSpec } from "../yaml/path.js";
 import { fileKind } from "./file-kind.js";
 
@@ -155,12 +156,14 @@ export interface SetField {
 /**
  * A `--set` spec read by its file's grammar (KCL's `-O` for `.k`, a dotted path for YAML), which
  * does not depend on the file's contents; undefined for a file of no kind the tool edits.
- * Throws SourceError (OverrideSpecError for KCL) for a malformed spec.
+ * Throws SourceError (OverrideSpecError for KCL) for a malformed spec, a KCL value that is not
+ * one expression KCL reads whole included.
  */
 export function readSetSpec(set: FileOverride): SetField | undefined {
   switch (fileKind(set.file)) {
     case "kcl": {
       const spec = parseOverrideSpec(set.spec);
+      if (spec.operation !== "-") usableSpecValue(spec, set.spec);
       return { path: spec.path, keys: spec.parts, value: spec.operation === "=" ? spec.value : undefined };
     }
     case "yaml": {

@@ -13,7 +13,7 @@ import { parseKcl, parseKclExpression } from "./parser.js";
 import { formatOverridePath, isIdentifier, OverrideSpecError, parseOverridePath, parseOverrideSpec, type OverrideSpec } from "./override-spec.js";
 import { shiftLines } from "../text/line-shift.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
-import { plainString, readSpecValue } from "./spec-value.js";
+import { plainString, usableSpecValue } from "./spec-value.js";
 import { readStringLiteral, stringLiteralValue, writeStringLiteral } from "./string-literal.js";
 import type { ConfigEntry, ConfigExpr, ConfigItem, Expr, ListExpr, ListItem, Module, Statement } from "./syntax.js";
 import { StringFlag, T, type Tokens } from "./tokenizer.js";
@@ -62,14 +62,7 @@ function valueFrom(tokens: Tokens, expr: Expr, eol: string): Value {
  * Where KCL would silently drop trailing text (`nginx:1.25` -> `nginx`), this refuses the spec.
  */
 function readValue(spec: OverrideSpec, raw: string, eol: string): Value {
-  const read = readSpecValue(spec.value);
-  if (read.kind === "other") {
-    // A value that already opens a quote needs it closed, not quoted again.
-    const hint = /^[rR]?["']/.test(spec.value)
-      ? "close its quote"
-      : `quote a string value: ${spec.path}="${spec.value}" (in a shell, single-quote the whole argument, or the shell drops those quotes)`;
-    throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why}); ${hint}`);
-  }
+  const read = usableSpecValue(spec, raw);
   if (read.kind === "whole-text") {
     return { tokens: read.tokens, expr: read.expr, text: writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" }), string: spec.value };
   }

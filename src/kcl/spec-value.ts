@@ -9,6 +9,7 @@
 import { SourceError } from "../change.js";
 import { LineIndex } from "../text/line-index.js";
 import { nodeText } from "./nodes.js";
+import { OverrideSpecError, type OverrideSpec } from "./override-spec.js";
 import { parseKclExpression } from "./parser.js";
 import { readStringLiteral, stringLiteralValue, type StringStyle } from "./string-literal.js";
 import type { Expr } from "./syntax.js";
@@ -32,9 +33,16 @@ export type SpecValue =
   | { readonly kind: "expression"; readonly tokens: Tokens; readonly expr: Expr; readonly form: string }
   /**
    * Text KCL cannot read, or of which it keeps only a head (`nginx:1.25` -> `nginx`): `form`
-   * names it in a warning, `why` says it in an error.
+   * names it in a warning, `why` says it in an error; `head` is the expression kept and the
+   * text dropped after it, `at` where reading fails (UTF-16 index, when it says).
    */
-  | { readonly kind: "other"; readonly form: string; readonly why: string };
+  | {
+      readonly kind: "other";
+      readonly form: string;
+      readonly why: string;
+      readonly head?: { readonly text: string; readonly rest: string };
+      readonly at?: number;
+    };
 
 /** The string a string literal denotes; undefined for an interpolated one and any other expression. */
 export function plainString(tokens: Tokens, expr: Expr): string | undefined {
@@ -44,12 +52,16 @@ export function plainString(tokens: Tokens, expr: Expr): string | undefined {
 
 export function readSpecValue(text: string): SpecValue {
   const parsed = parseSpecValue(text);
-  if (parsed instanceof SourceError) return { kind: "other", form: "a value KCL cannot read", why: parsed.message };
+  if (parsed instanceof SourceError) {
+    const at = errorIndex(text, parsed);
+    return { kind: "other", form: "a value KCL cannot read", why: parsed.message, ...(at >= 0 && { at }) };
+  }
   const { tokens, expr, complete } = parsed;
   if (expr.type === "operation") return { kind: "whole-text", tokens, expr };
   if (!complete) {
     const kept = nodeText(tokens, expr);
-    return { kind: "other", form: `a value of which KCL keeps only '${kept}'`, why: `KCL would keep only '${kept}'` };
+    const rest = text.slice(tokens.end[expr.last]).trim();
+    return { kind: "other", form: `a value of which KCL keeps only '${kept}'`, why: `KCL would keep only '${kept}'`, head: { text: kept, rest } };
   }
   if (expr.type !== "string") return { kind: "expression", tokens, expr, form: "an expression" };
   const value = plainString(tokens, expr);
@@ -86,4 +98,28 @@ function parseHead(text: string): ReturnType<typeof parseKclExpression> | undefi
     if (!(e instanceof SourceError)) throw e;
     return undefined;
   }
+}
+
+/**
+ * A spec's value as KCL reads it whole, or OverrideSpecError saying why it is not and how to
+ * write it. It depends on the spec alone: `--set` refuses it before any file is read.
+ */
+export function usableSpecValue(spec: OverrideSpec, raw: string): Exclude<SpecValue, { readonly kind: "other" }> {
+  const read = readSpecValue(spec.value);
+  if (read.kind !== "other") return read;
+  const hint = valueHint(spec, read);
+  throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why})${hint === undefined ? "" : `; ${hint}`}`);
+}
+
+/** How to write a value KCL cannot read whole, from what it starts with; undefined when nothing true can be said. */
+function valueHint(spec: OverrideSpec, read: Extract<SpecValue, { readonly kind: "other" }>): string | undefined {
+  const { path, operation, value } = spec;
+  // `path:=value` splits at its ':' and leaves '=value': the operator was mistyped.
+  const operator = /^(?:\+=|[=:])+/.exec(value)?.[0];
+  if (operator !== undefined) return `'${operation}${operator}' is no operator of KCL's -O, whose operators are =, :, += and -`;
+  const opener = /^[rR]?["']/.exec(value)?.[0];
+  if (read.head && (opener !== undefined || /^[[{(]/.test(value))) return `it is two expressions, '${read.head.text}' and '${read.head.rest}': give one`;
+  if (opener === undefined) return `quote a string value: ${path}="${value}" (in a shell, single-quote the whole argument, or the shell drops those quotes)`;
+  // Reading fails at the literal the value opens only when that literal never ends.
+  return read.at !== undefined && read.at < opener.length ? "close its quote" : undefined;
 }

@@ -14,6 +14,8 @@
  *   a `<prefix>.image` parameter holds a whole reference.
  * - `helm.values` is a string, which no editor edits inside: an image there that would be
  *   edited is named in a warning instead.
+ * A value an ApplicationSet's generators fill in (`{{tag}}`, `{{.tag}}`) is theirs: it is named
+ * in a warning, never edited (placeholder.ts).
  */
 import { SourceError } from "../change.js";
 import { normalizeRepository, tryParseImageRef } from "../image/reference.js";
@@ -23,6 +25,7 @@ import { setHelmImage, editHelmValues, type HelmField, type HelmImage } from "./
 import { editImages, setImageScalar } from "./images.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
+import { hasPlaceholder, warnSubstituted } from "./placeholder.js";
 import { EditPlan, type Editor } from "./plan.js";
 
 const ARGO_API = "argoproj.io/";
@@ -78,6 +81,7 @@ export const editArgoCdImages: Editor = (file, request, plan) => {
       if (source.length === 0 && !list.items.every((item) => item?.kind === "scalar")) continue;
       list.items.forEach((entry, index) => {
         if (!isFlowScalar(entry) || plan.isClaimed(entry)) return;
+        if (hasPlaceholder(entry.text)) return warnSubstituted(entry, [...path, index], incoming, plan);
         const eq = entry.text.indexOf("=");
         const ref = tryParseImageRef(entry.text.slice(eq + 1));
         const update = ref && incoming.get(ref.repository);
@@ -105,7 +109,11 @@ export const editArgoCdHelm: Editor = (file, request, plan) => {
   for (const document of file.documents) {
     for (const source of sourcesOf(document)) {
       const parameters = parametersAt(document.root, source);
-      for (const [name, field] of parameters) if (leafOf(name)[1] === "image") setImageScalar(field, "helm", false, incoming, plan, document);
+      for (const [name, field] of parameters) {
+        if (leafOf(name)[1] !== "image") continue;
+        if (isFlowScalar(field.node) && hasPlaceholder(field.node.text)) warnSubstituted(field.node, field.path, incoming, plan);
+        else setImageScalar(field, "helm", false, incoming, plan, document);
+      }
       for (const image of parameterImages(parameters, document.root, source)) setHelmImage(image, incoming, plan, document);
       if (source.length > 0) warnValuesString(document, [...source, "helm", "values"], request.images, plan);
     }

@@ -6,12 +6,14 @@
  * with no `repository` beside it, `name` is one when it reads as an incoming repository.
  * `setHelmImage` is the decision for such fields wherever they are written (Argo CD's
  * Helm parameters are one mapping spelled as `image.repository`, `image.tag`, ...).
+ * A tag or digest filled in later (`${WEB_TAG}`, `{{.tag}}`) is named in a warning, never edited (placeholder.ts).
  */
 import { normalizeRepository } from "../image/reference.js";
 import { byRepository, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, scalarText, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
+import { hasPlaceholder, placeholderReason } from "./placeholder.js";
 import type { EditPlan, Editor } from "./plan.js";
 import { forEachValue } from "./walk.js";
 
@@ -42,6 +44,10 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   const name = registryText ? `${registryText}/${repositoryNode.text}` : repositoryNode.text;
   const update = incoming.get(normalizeRepository(name) ?? "");
   if (!update) return;
+  // A version a template or Flux's substitution fills in is set there.
+  for (const [part, field] of Object.entries({ tag, digest }))
+    if (field && isFlowScalar(field.node) && hasPlaceholder(field.node.text))
+      return plan.warn(field.node.start, `${formatPath(field.path)} sets the ${part} of ${name} ${placeholderReason(field.node.text)}`);
   const digestNode = digest?.node;
   const next = nextVersion(update, versionOf(tagNode.text, scalarText(digestNode)), (why) => plan.warn(tagNode.start, `${formatPath(tag.path)} ${why}`));
   if (!next) return;

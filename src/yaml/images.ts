@@ -7,13 +7,14 @@
  * A reference built with `${VAR}` (Flux's postBuild substitution) gets its version from the
  * substitution variables: it is named in a warning, never edited.
  */
-import { formatImageRef, tryParseImageRef } from "../image/reference.js";
-import { bareRepositoryWarning, byRepository, nextReference, staleImageIn, type ImageUpdate } from "../image/update.js";
+import { tryParseImageRef } from "../image/reference.js";
+import { bareRepositoryWarning, byRepository, nextReference, type ImageUpdate } from "../image/update.js";
 import type { YamlDocument } from "./file.js";
 import { isOpList } from "./json-patch.js";
 import { isKustomization } from "./kustomize.js";
-import { isFlowScalar, type FlowScalar, type YamlNode } from "./node.js";
+import { isFlowScalar, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
+import { warnSubstituted } from "./placeholder.js";
 import type { Editor, EditPlan } from "./plan.js";
 import { forEachValue } from "./walk.js";
 
@@ -57,17 +58,6 @@ export function setImageScalar(
     return plan.warn(node.start, `${formatPath(path)} ${bareRepositoryWarning(ref.repository)}`);
   const next = nextReference(update, ref, (why) => plan.warn(node.start, `${formatPath(path)} ${why}`));
   if (next) plan.setScalar(node, next, field.inFlow, { kind, key: formatPath(path), document });
-}
-
-/** An image building an incoming repository's reference with `${VAR}`: its version is a substitution variable's, out of reach. */
-function warnSubstituted(node: FlowScalar, path: readonly PathSegment[], incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan): void {
-  const stale = plan.isClaimed(node) ? undefined : staleImageIn(node.text, incoming);
-  if (!stale) return;
-  const variables = [...new Set(Array.from(node.text.matchAll(/\$\{\w+/g), ([start]) => `${start}}`))].join(", ") || "${...}";
-  plan.warn(
-    node.start,
-    `${formatPath(path)} builds a reference of ${formatImageRef(stale)} with ${variables}, which is not edited: its version comes from the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom), which this tool does not edit; set it there`,
-  );
 }
 
 const CONTAINER_LISTS = new Set(["containers", "initContainers", "ephemeralContainers"]);

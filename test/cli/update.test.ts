@@ -48,6 +48,23 @@ describe("a --set spec its file's grammar cannot read is bad usage (exit 2), fou
     ],
     ["main.k:config.containers.app.image=", "main.k: Invalid spec format 'config.containers.app.image=', expected <field_path>=<filed_value>"],
     ['main.k:config.containers[app].image="x:1"', "main.k: 'config.containers[app].image': Expected opening quote after '['"],
+    // A KCL value KCL would not read whole, with how to write it.
+    [
+      "main.k:config.containers.app.image=nginx:1.25",
+      `main.k: the value of 'config.containers.app.image=nginx:1.25' is not one KCL expression (KCL would keep only 'nginx'); quote a string value: config.containers.app.image="nginx:1.25"`,
+    ],
+    [
+      'main.k:config.containers.app.image="a" "b"',
+      `main.k: the value of 'config.containers.app.image="a" "b"' is not one KCL expression (KCL would keep only '"a"'); it is two expressions, '"a"' and '"b"': give one\n`,
+    ],
+    [
+      'main.k:config.containers.app.image:="x"',
+      `main.k: the value of 'config.containers.app.image:="x"' is not one KCL expression (expected an expression, found '='); ':=' is no operator of KCL's -O, whose operators are =, :, += and -\n`,
+    ],
+    [
+      'main.k:config.containers.app.image="unterminated',
+      `main.k: the value of 'config.containers.app.image="unterminated' is not one KCL expression (unterminated string); close its quote\n`,
+    ],
   ])("%s", async (set, message) => {
     const dir = await tree();
     const before = await snapshot(dir);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/change.js";
 import { readSetSpec, readsAsSpecPath, RequestError, validateRequest, type UpdateRequest } from "../../src/engine/request.js";
+import { OverrideSpecError } from "../../src/kcl/override-spec.js";
 
 const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
 
@@ -131,5 +132,12 @@ describe("readSetSpec", () => {
   it("throws what the file's own reader would, whatever the file holds", () => {
     expect(() => readSetSpec({ file: "values.yaml", spec: "image.tag" })).toThrow('"image.tag" is not PATH=VALUE');
     expect(() => readSetSpec({ file: "main.k", spec: "config.image=" })).toThrow("Invalid spec format 'config.image='");
+  });
+
+  it("throws for a KCL value that is not one expression KCL reads whole: it depends on the spec alone", () => {
+    expect(() => readSetSpec({ file: "main.k", spec: "a.image=nginx:1.25" })).toThrow("the value of 'a.image=nginx:1.25' is not one KCL expression");
+    expect(() => readSetSpec({ file: "main.k", spec: 'a.image="open' })).toThrow(OverrideSpecError);
+    // A delete has no value to read.
+    expect(readSetSpec({ file: "main.k", spec: "a.image-" })).toMatchObject({ keys: ["a", "image"], value: undefined });
   });
 });

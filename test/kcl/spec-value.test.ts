@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readSpecValue } from "../../src/kcl/spec-value.js";
+import { OverrideSpecError, parseOverrideSpec } from "../../src/kcl/override-spec.js";
+import { readSpecValue, usableSpecValue } from "../../src/kcl/spec-value.js";
 
 describe("readSpecValue (KCL's build_expr_from_string)", () => {
   it("reads one string literal as its value, delimited in the text", () => {
@@ -21,7 +22,47 @@ describe("readSpecValue (KCL's build_expr_from_string)", () => {
   });
 
   it("names text of which KCL keeps only a head, or cannot read, with the reason for an error", () => {
-    expect(readSpecValue("nginx:1.25")).toEqual({ kind: "other", form: "a value of which KCL keeps only 'nginx'", why: "KCL would keep only 'nginx'" });
-    expect(readSpecValue('"open')).toMatchObject({ kind: "other", form: "a value KCL cannot read" });
+    expect(readSpecValue("nginx:1.25")).toEqual({
+      kind: "other",
+      form: "a value of which KCL keeps only 'nginx'",
+      why: "KCL would keep only 'nginx'",
+      head: { text: "nginx", rest: ":1.25" },
+    });
+    expect(readSpecValue('"open')).toMatchObject({ kind: "other", form: "a value KCL cannot read", at: 0 });
+  });
+});
+
+describe("usableSpecValue: a value KCL reads whole, or why not and how to write it", () => {
+  const error = (spec: string): string => {
+    try {
+      usableSpecValue(parseOverrideSpec(spec), spec);
+    } catch (e) {
+      if (e instanceof OverrideSpecError) return e.message.replace(/^the value of '.*' is not one KCL expression /, "");
+      throw e;
+    }
+    return "no error";
+  };
+
+  it("reads a value KCL reads whole", () => {
+    expect(usableSpecValue(parseOverrideSpec('a.image="x:1"'), 'a.image="x:1"')).toMatchObject({ kind: "literal", value: "x:1" });
+    expect(error("a.image=kcllang/flask_demo:abc")).toBe("no error");
+  });
+
+  it.each([
+    [
+      "a.image=nginx:1.25",
+      `(KCL would keep only 'nginx'); quote a string value: a.image="nginx:1.25" (in a shell, single-quote the whole argument, or the shell drops those quotes)`,
+    ],
+    // The quotes are closed: the value is two expressions, not an open quote.
+    ['a.image="a" "b"', `(KCL would keep only '"a"'); it is two expressions, '"a"' and '"b"': give one`],
+    ['a.image="unterminated', "(unterminated string); close its quote"],
+    // ':=' leaves '=' as the value: not a value to quote, an operator mistyped.
+    ['a.image:="x"', "(expected an expression, found '='); ':=' is no operator of KCL's -O, whose operators are =, :, += and -"],
+    ['a.image=="x"', "(expected an expression, found '='); '==' is no operator of KCL's -O, whose operators are =, :, += and -"],
+    // Closed quotes with an error after them: no hint is true, so none is given.
+    ['a.image="${x"', "('${' is never closed in this string (write \\${ for a literal ${))"],
+    ['a.image="a" +', "(expected an expression, found end of line)"],
+  ])("%s", (spec, message) => {
+    expect(error(spec)).toBe(message);
   });
 });

@@ -83,6 +83,32 @@ spec:
     ]);
   });
 
+  it("warns at an image an ApplicationSet's generators fill in ({{tag}}), and edits it not", () => {
+    const text = `apiVersion: argoproj.io/v1alpha1
+kind: ApplicationSet
+metadata: {name: envs}
+spec:
+  generators:
+    - list: {elements: [{env: staging, tag: "1.2.3"}]}
+  template:
+    spec:
+      source:
+        kustomize:
+          images:
+            - 'ghcr.io/acme/app:{{tag}}'
+            - "web=ghcr.io/acme/app:{{ .tag }}"
+            - 'ghcr.io/acme/other:{{tag}}'
+`;
+    const { text: out, changes, warnings } = edit(text, withImages("ghcr.io/acme/app:1.3.0"));
+    expect([out, changes]).toEqual([text, []]);
+    const rest =
+      "which is not edited: its version comes from the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements), which this tool does not edit; set it there";
+    expect(warnings).toEqual([
+      { line: 12, message: `spec.template.spec.source.kustomize.images[0] builds a reference of ghcr.io/acme/app with {{tag}}, ${rest}` },
+      { line: 13, message: `spec.template.spec.source.kustomize.images[1] builds a reference of ghcr.io/acme/app with {{ .tag }}, ${rest}` },
+    ]);
+  });
+
   it("a marked entry belongs to its marker", () => {
     const text = 'kustomize:\n  images:\n  - ghcr.io/acme/app:1.2.3 # {"$imagepolicy": "flux-system:app"}\n';
     // The marker names no configured setter: the entry stays, though its repository is incoming.
@@ -166,6 +192,35 @@ spec:
     expect(out).toBe(text.replace("app:1.2.3", "app:1.3.0"));
     expect(changes.map((c) => [c.kind, c.key])).toEqual([["helm", "helm.parameters[0].value"]]);
     expect(warnings).toEqual([{ line: 6, message: expect.stringMatching(/^helm\.parameters\[1\]\.value holds ghcr\.io\/acme\/app with no tag/) }]);
+  });
+
+  it("warns at a tag or image parameter and a valuesObject tag an ApplicationSet's generators fill in, and edits them not", () => {
+    const text = `apiVersion: argoproj.io/v1alpha1
+kind: ApplicationSet
+metadata: {name: envs}
+spec:
+  goTemplate: true
+  template:
+    spec:
+      source:
+        helm:
+          parameters:
+            - {name: image.repository, value: ghcr.io/acme/app}
+            - {name: image.tag, value: "{{.tag}}"}
+            - {name: worker.image, value: "ghcr.io/acme/app:{{.tag}}"}
+          valuesObject:
+            image: {repository: ghcr.io/acme/app, tag: "{{ .values.tag }}"}
+`;
+    const { text: out, changes, warnings } = editYaml(text, withImages("ghcr.io/acme/app:1.3.0"));
+    expect([out, changes]).toEqual([text, []]);
+    const rest =
+      "which is not edited: its version comes from the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements), which this tool does not edit; set it there";
+    const at = "spec.template.spec.source.helm";
+    expect(warnings).toEqual([
+      { line: 12, message: `${at}.parameters[1].value sets the tag of ghcr.io/acme/app with {{.tag}}, ${rest}` },
+      { line: 13, message: `${at}.parameters[2].value builds a reference of ghcr.io/acme/app with {{.tag}}, ${rest}` },
+      { line: 15, message: `${at}.valuesObject.image.tag sets the tag of ghcr.io/acme/app with {{ .values.tag }}, ${rest}` },
+    ]);
   });
 
   it("reads the repository of a tag parameter from the source's valuesObject, as Helm merges them", () => {

@@ -65,6 +65,35 @@ describe("editHelmValues", () => {
       expect(edit(text, request).changes).toEqual([]);
   });
 
+  it("warns at a tag or digest Flux's postBuild substitution or a template fills in, and edits the pair not", () => {
+    const text = `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata: {name: web}
+spec:
+  values:
+    image:
+      repository: ghcr.io/acme/app
+      tag: \${WEB_TAG}
+    worker:
+      image: {registry: ghcr.io, repository: acme/app, tag: "\${WORKER_TAG:=1.2.3}"}
+    proxy:
+      image: {repository: ghcr.io/acme/app, tag: 1.2.3, digest: "{{ .values.digest }}"}
+    other:
+      image: {repository: ghcr.io/acme/other, tag: "\${OTHER_TAG}"}
+`;
+    const { text: out, changes, warnings } = edit(text, withImages(`ghcr.io/acme/app:1.3.0@${DIGEST_A}`));
+    expect([out, changes]).toEqual([text, []]);
+    const substituted =
+      "which is not edited: its version comes from the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom), which this tool does not edit; set it there";
+    const templated =
+      "which is not edited: its version comes from the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements), which this tool does not edit; set it there";
+    expect(warnings).toEqual([
+      { line: 8, message: `spec.values.image.tag sets the tag of ghcr.io/acme/app with \${WEB_TAG}, ${substituted}` },
+      { line: 10, message: `spec.values.worker.image.tag sets the tag of ghcr.io/acme/app with \${WORKER_TAG}, ${substituted}` },
+      { line: 12, message: `spec.values.proxy.image.digest sets the digest of ghcr.io/acme/app with {{ .values.digest }}, ${templated}` },
+    ]);
+  });
+
   it("edits the values of a HelmRelease", () => {
     const text = `apiVersion: helm.toolkit.fluxcd.io/v2
 kind: HelmRelease

@@ -1,0 +1,55 @@
+/**
+ * Values filled in after this tool, where a placeholder in them is replaced: Flux's postBuild
+ * substitution (`${VAR}`, `${VAR:=default}`) and templates (`{{tag}}`, `{{.tag}}`, most often
+ * an Argo CD ApplicationSet's generator parameters). Their version is set where the placeholder
+ * is filled in, so such a field is never edited: a warning names its placeholders and where to
+ * set the version instead.
+ */
+import { formatImageRef } from "../image/reference.js";
+import { staleImageIn, type ImageUpdate } from "../image/update.js";
+import type { FlowScalar } from "./node.js";
+import { formatPath, type PathSegment } from "./path.js";
+import type { EditPlan } from "./plan.js";
+
+/** One kind of placeholder: how it opens, its names as a warning spells them, and what fills it in. */
+interface Filler {
+  readonly opens: string;
+  readonly names: (text: string) => string[];
+  readonly unnamed: string;
+  readonly source: string;
+}
+
+const FILLERS: readonly Filler[] = [
+  {
+    opens: "${",
+    // `${VAR:=default}` is named `${VAR}`: the variable to set.
+    names: (text) => Array.from(text.matchAll(/\$\{\w+/g), ([start]) => `${start}}`),
+    unnamed: "${...}",
+    source: "the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom)",
+  },
+  {
+    opens: "{{",
+    names: (text) => Array.from(text.matchAll(/\{\{.*?\}\}/g), ([name]) => name),
+    unnamed: "{{...}}",
+    source: "the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements)",
+  },
+];
+
+/** Whether `text` holds a placeholder something fills in after this tool. */
+export function hasPlaceholder(text: string): boolean {
+  return FILLERS.some((filler) => text.includes(filler.opens));
+}
+
+/** `with <its placeholders>, which is not edited: <where its version comes from>; set it there`, for a field holding `text`. */
+export function placeholderReason(text: string): string {
+  const filler = FILLERS.find((f) => text.includes(f.opens)) ?? FILLERS[0]!;
+  const names = [...new Set(filler.names(text))].join(", ") || filler.unnamed;
+  return `with ${names}, which is not edited: its version comes from ${filler.source}, which this tool does not edit; set it there`;
+}
+
+/** An image building an incoming repository's reference with a placeholder: its version is what fills it in, out of reach. */
+export function warnSubstituted(node: FlowScalar, path: readonly PathSegment[], incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan): void {
+  const stale = plan.isClaimed(node) ? undefined : staleImageIn(node.text, incoming);
+  if (!stale) return;
+  plan.warn(node.start, `${formatPath(path)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node.text)}`);
+}
