@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CONFORMANCE, runCli, scratchCopy, snapshot } from "./support/cli.js";
 import { hasKubectl, kustomize } from "./support/kubectl.js";
+import { tempDir } from "./support/temp.js";
 
 const SHA = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
 const FLUX_SETTERS = [
@@ -261,11 +262,14 @@ describe("gitops-promote exit codes", () => {
     const dir = await withMarker(join(CONFORMANCE, "flux-update-path", "appconfig"), "test-ns:policy1");
     await writeFile(join(dir, "values.yaml"), "a:\n  b: 1\n");
     const human = await runCli(["update", dir, "--set", "values.yaml:a.c=2"]);
-    expect([human.code, human.stderr]).toEqual([1, "error: values.yaml:2: a.c: a has 'b', not 'c'\nnothing was written\n"]);
+    expect([human.code, human.stderr]).toEqual([
+      1,
+      "error: values.yaml:2: a.c: a has 'b', not 'c' (to add a.c, use --create or the Action input create: true)\nnothing was written\n",
+    ]);
     const json = await runCli(["update", dir, "--set", "values.yaml:a.c=2", "--json"]);
     expect([json.code, (JSON.parse(json.stdout) as { errors: unknown }).errors]).toEqual([
       1,
-      [{ file: "values.yaml", line: 2, message: "a.c: a has 'b', not 'c'" }],
+      [{ file: "values.yaml", line: 2, message: "a.c: a has 'b', not 'c' (to add a.c, use --create or the Action input create: true)" }],
     ]);
   });
 
@@ -292,6 +296,32 @@ describe("a real kustomize renders what the CLI wrote", () => {
     const rendered = kustomize(join(dir, "overlays", "prod"));
     expect(rendered).toContain("image: ghcr.io/acme/helloworld:1.2.0");
     expect(rendered).not.toContain("helloworld:1.0.0");
+  });
+});
+
+describe("a bare base image that the overlays tag (onboarding review 7, 5)", () => {
+  it.skipIf(!hasKubectl)("stays bare: the overlays' images: move, and each overlay renders the new tag (skipped: kubectl not installed)", async () => {
+    const dir = await tempDir("gp-cli-kustomize-");
+    const deployment =
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  selector:\n    matchLabels: {app: api}\n  template:\n    metadata:\n      labels: {app: api}\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api  # tag set by overlays\n";
+    const overlay = (tag: string) => `resources:\n  - ../../base\nimages:\n  - name: ghcr.io/acme/api\n    newTag: ${tag}\n`;
+    const files: Record<string, string> = {
+      "apps/api/base/deployment.yaml": deployment,
+      "apps/api/base/kustomization.yaml": "resources:\n  - deployment.yaml\n",
+      "apps/api/overlays/staging/kustomization.yaml": overlay("1.4.0"),
+      "apps/api/overlays/prod/kustomization.yaml": overlay("1.3.0"),
+    };
+    for (const [path, text] of Object.entries(files)) {
+      await mkdir(join(dir, path, ".."), { recursive: true });
+      await writeFile(join(dir, path), text);
+    }
+    const rendered = (env: string) => /image: (\S+)/.exec(kustomize(join(dir, "apps", "api", "overlays", env)))![1];
+    expect([rendered("staging"), rendered("prod")]).toEqual(["ghcr.io/acme/api:1.4.0", "ghcr.io/acme/api:1.3.0"]);
+
+    const result = await runCli(["update", dir, "--image", "ghcr.io/acme/api:1.5.0", "--path", "apps/api/overlays/staging", "--path", "apps/api/base"]);
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    expect(await readFile(join(dir, "apps/api/base/deployment.yaml"), "utf8")).toBe(deployment);
+    expect([rendered("staging"), rendered("prod")]).toEqual(["ghcr.io/acme/api:1.5.0", "ghcr.io/acme/api:1.3.0"]);
   });
 });
 

@@ -7,6 +7,7 @@
  * value's bytes change) and a missing path is an error unless `create` is set.
  */
 import { SourceError, type EditResult, type FieldChange, type ValueFor, type Warning } from "../change.js";
+import { createHint } from "../create-hint.js";
 import { nodeText } from "./nodes.js";
 import { configOf, holdsConfig, namesTarget, STARTS_LINE, unreached } from "./override-reach.js";
 import { parseKcl, parseKclExpression } from "./parser.js";
@@ -45,9 +46,6 @@ interface Plan {
   readonly changes: FieldChange[];
   readonly warnings: Warning[];
 }
-
-/** How a person asks for a missing path to be created, in the terms of both shells that tell them. */
-const CREATE = "use --create or the Action input create: true";
 
 /** Values a computed override refuses to write over, as a message names them. */
 const COMPOSITE: Partial<Record<Expr["type"], string>> = { config: "a config", schema: "a schema instance", list: "a list" };
@@ -415,7 +413,7 @@ function createTopLevel(
   const name = spec.parts[0]!;
   const why = unreached(p.module, name, reaches);
   if (why && !(options.create && name.startsWith("_"))) throw new SourceError(`${why.message}; ${spec.path} cannot be overridden here`, why.line);
-  if (!options.create) throw new SourceError(`${missing} (to add it, ${CREATE})`);
+  if (!options.create) throw new SourceError(`${missing} ${createHint("it")}`);
   const statement =
     rest.length > 0
       ? `${name} = {${keyText(rest, spec.operation, value.text)}}`
@@ -484,7 +482,7 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
     const dotted = found.dotted[0]!.entry;
     throw new SourceError(`${spec.path} is written as the dotted key '${dotted.key.parts!.join(".")}'; name a key inside it`, p.line(dotted.first));
   }
-  if (!options.create) throw new SourceError(`${why.message} (to add ${spec.path}, ${CREATE})`, why.line);
+  if (!options.create) throw new SourceError(`${why.message} ${createHint(spec.path)}`, why.line);
   p.insert(deepest.config, keyText(spec.parts.slice(deepest.consumed), spec.operation, value.text), value.string ?? value.text);
 }
 

@@ -9,6 +9,7 @@
  */
 import { SourceError } from "../change.js";
 import type { EditResult, ValueFor } from "../change.js";
+import { createHint } from "../create-hint.js";
 import { YamlFile } from "./file.js";
 import type { YamlDocument } from "./file.js";
 import { isFlowScalar, scalarText, type MapNode, type YamlNode } from "./node.js";
@@ -218,5 +219,7 @@ export function setYamlPath(text: string, path: string, value: string | ValueFor
     plan.addPair(deepest.map, missing as [string, ...string[]], next, { kind: "override", key: path, document: deepest.document });
     return plan.result();
   }
-  return fail(deepest?.message ?? "the file has no YAML document", deepest?.offset ?? 0);
+  // A missing key create would add says so, as a KCL spec does.
+  const creatable = !options.create && deepest?.map !== undefined && missing.every((segment) => typeof segment === "string");
+  return fail(deepest ? `${deepest.message}${creatable ? ` ${createHint(path)}` : ""}` : "the file has no YAML document", deepest?.offset ?? 0);
 }

@@ -82,7 +82,10 @@ describe("a --set spec its file's grammar cannot read is bad usage (exit 2), fou
 
   it("while a path the file does not have is a failure (exit 1): that depends on the file", async () => {
     const result = await run(["update", await tree(), "--set", "values.yaml:image.tga=43"]);
-    expect([result.code, result.stderr]).toEqual([1, "error: values.yaml:2: image.tga: image has 'repository', 'tag', not 'tga'\nnothing was written\n"]);
+    expect([result.code, result.stderr]).toEqual([
+      1,
+      "error: values.yaml:2: image.tga: image has 'repository', 'tag', not 'tga' (to add image.tga, use --create or the Action input create: true)\nnothing was written\n",
+    ]);
   });
 });
 

@@ -103,9 +103,9 @@ describe("setYamlPath", () => {
     expect(setYamlPath("replicas: 2\n", "replicas", "3").text).toBe('replicas: "3"\n');
   });
 
-  it("names the deepest existing key and the keys found there when the path is missing", () => {
+  it("names the deepest existing key and the keys found there when the path is missing, and how to add it, as a KCL spec does", () => {
     const error = failure(values, "image.tga");
-    expect(error.message).toBe("image.tga: image has 'repository', 'tag', not 'tga'");
+    expect(error.message).toBe("image.tga: image has 'repository', 'tag', not 'tga' (to add image.tga, use --create or the Action input create: true)");
     expect([error.line, error.column]).toEqual([2, 3]);
   });
 
@@ -117,7 +117,8 @@ describe("setYamlPath", () => {
   });
 
   it.each([
-    ["imgae.tag", "imgae.tag: the document has 'image', 'containers', 'labels', not 'imgae'"],
+    ["imgae.tag", "imgae.tag: the document has 'image', 'containers', 'labels', not 'imgae' (to add imgae.tag, use --create or the Action input create: true)"],
+    // Only a missing mapping key can be added: a list item, or a key under a scalar, cannot.
     ["containers[3].image", "containers[3].image: containers has 1 items, not [3]"],
     ["containers.name", "containers.name: containers is a list, not a mapping: it has no 'name'"],
     ["image.tag.major", "image.tag.major: image.tag is a scalar, it has no 'major'"],

@@ -1,0 +1,7 @@
+/**
+ * How a person asks for a missing path to be created, in the terms of both shells that tell
+ * them (the CLI and the Action), said alike by every file kind's override.
+ */
+export function createHint(what: string): string {
+  return `(to add ${what}, use --create or the Action input create: true)`;
+}
