@@ -121,6 +121,15 @@ export function configuredOverride(override: OverrideConfig, images: readonly Im
 }
 
 /**
+ * The repositories whose configured overrides set something in a file, `images` being the
+ * file's: what the file's editors would say of those images' versions elsewhere in it (a
+ * `${_tag}` the override sets) is taken care of, as where a marker sets them.
+ */
+export function overriddenRepositories(requested: readonly RequestedOverride[], images: readonly ImageUpdate[]): ReadonlySet<string> {
+  return new Set(requested.flatMap((o) => (typeof o !== "string" && configuredOverride(o, images).length > 0 ? [o.repository] : [])));
+}
+
+/**
  * The overrides of a file applied over what its editors did: one result, the editors' lines as
  * they read once the overrides added or removed lines. Throws RequestError (with the file)
  * for an override that cannot apply.

@@ -6,10 +6,11 @@
  * anything inside a comment.
  */
 import { SourceError, type EditRequest, type EditResult, type FieldChange, type Warning } from "../change.js";
-import { formatImageRef, normalizeRepository, screenToken, tryParseImageRef } from "../image/reference.js";
+import { formatImageRef, normalizeRepository, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { MARKER_TOKEN, MarkedFields, readMarker, type Marker } from "../image/marker.js";
 import { noDigestFieldWarning } from "../image/no-digest-field.js";
 import { bareRepositoryWarning, byRepository, nextReference, nextVersion, staleImageIn, versionOf, type ImageUpdate } from "../image/update.js";
+import { escapeRegExp } from "../text/escape-regexp.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { formatOverridePath } from "./override-spec.js";
 import { parseKcl } from "./parser.js";
@@ -49,8 +50,11 @@ class ImageEditor {
   readonly text: string;
   readonly screens: readonly string[];
   readonly incoming: ReadonlyMap<string, ImageUpdate>;
-  /** Repositories a marker in this file sets: an interpolation building their reference is already taken care of. */
-  readonly markedRepositories = new Set<string>();
+  /**
+   * Repositories a marker or a configured override sets in this file: an interpolation building
+   * their reference is already taken care of (the advice of its warning was followed).
+   */
+  readonly setInFile: Set<string>;
   /** String tokens a marker comment claims (set, or refused with a warning), or a Helm-style pair decides: never matched by repository alone. */
   readonly claimed = new Set<number>();
   /** String tokens the walk met outside interpolations, edited or not: the others are where matching by repository never goes. */
@@ -59,7 +63,9 @@ class ImageEditor {
   constructor(
     readonly tokens: Tokens,
     readonly request: EditRequest,
+    overridden: ReadonlySet<string>,
   ) {
+    this.setInFile = new Set(overridden);
     this.text = tokens.source.text;
     this.screens = request.images.map((u) => screenToken(u.image));
     this.incoming = byRepository(request.images);
@@ -250,8 +256,8 @@ class ImageEditor {
       const line = this.line(literal);
       if (tokens.flags[t]! & StringFlag.Interpolated) {
         const stale = staleImageIn(literal.body, this.incoming);
-        if (stale && !this.markedRepositories.has(stale.repository)) {
-          const message = `${literal.body} builds a reference of ${formatImageRef(stale)} with \${...}, which is never edited; set the version where it is written (a Flux ":tag" marker on that string, or an override)`;
+        if (stale && !this.setInFile.has(stale.repository)) {
+          const message = `${literal.body} builds a reference of ${formatImageRef(stale)} with \${...}, which is never edited; ${this.whereSet(literal.body, stale, statements)}`;
           this.warnings.push({ line, message });
         }
         continue;
@@ -264,6 +270,26 @@ class ImageEditor {
       const message = `holds ${literal.body}${where} where images are not matched by repository; left as it is (add a Flux marker on its line to have it set)`;
       this.warnings.push({ line, message });
     }
+  }
+
+  /**
+   * Where to set the version an interpolation puts after a repository (`"app:${_tag}"`): a
+   * marker on the interpolation is refused, so the advice names the variable and the lines of
+   * its top-level string assignments when there are any (`_tag = "1.2.3"`).
+   */
+  whereSet(body: string, stale: ImageRef, statements: readonly Statement[]): string {
+    const elsewhere = 'set the version where that variable is set (a Flux ":tag" marker on its line, or an override)';
+    if (stale.tag !== undefined || stale.digest !== undefined) return elsewhere;
+    const variable = new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*)\\s*\\}`).exec(body)?.[1];
+    if (variable === undefined) return elsewhere;
+    const lines = statements.flatMap((s) =>
+      s.type === "assign" && s.targets.includes(variable) && s.value.type === "string" && !(this.tokens.flags[s.value.token]! & StringFlag.Interpolated)
+        ? [this.line(this.literal(s.value.token))]
+        : [],
+    );
+    if (lines.length === 0) return elsewhere;
+    const at = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(", ")}`;
+    return `set ${variable} (${at}) with a Flux ":tag" marker ${lines.length === 1 ? "on its line" : "on each"} or an override of ${variable}`;
   }
 
   /** The string tokens, in order, whose text holds one of `needles`: found by the needles' occurrences, not by reading every string. */
@@ -320,7 +346,7 @@ class ImageEditor {
   /** A KCL file is one document: a setter's literals all decide together. */
   mark(literal: Literal, marker: Marker): void {
     const repository = this.request.setters.get(marker.key)?.image.repository;
-    if (repository !== undefined) this.markedRepositories.add(repository);
+    if (repository !== undefined) this.setInFile.add(repository);
     this.marked.add({
       marker,
       text: literal.body,
@@ -350,13 +376,14 @@ function mayMatch(text: string, request: EditRequest): boolean {
  * Update image references in a KCL file: string literals in assignments and config/schema
  * literals whose repository matches one of `request.images` (new version from
  * nextVersion, name kept as written), and literals marked with a Flux `$imagepolicy`
- * comment (`request.setters`). Throws SourceError when a file that may match does not
+ * comment (`request.setters`). `overridden` are the repositories a configured override sets in
+ * this file (overriddenRepositories). Throws SourceError when a file that may match does not
  * tokenize or parse; a file that cannot match (screened by bytes) is returned as is.
  */
-export function editKcl(text: string, request: EditRequest): EditResult {
+export function editKcl(text: string, request: EditRequest, overridden: ReadonlySet<string> = new Set()): EditResult {
   if (!mayMatch(text, request)) return { text, changes: [], warnings: [] };
   const module = parseKcl(text);
-  const editor = new ImageEditor(module.tokens, request);
+  const editor = new ImageEditor(module.tokens, request, overridden);
   editor.markLiterals();
   for (const statement of module.statements) {
     if (statement.type === "assign") editor.walk(statement.value, { parent: undefined, target: statement.targets[0]! });

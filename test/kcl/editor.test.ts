@@ -200,7 +200,7 @@ describe("editKcl: image string literals by repository", () => {
       {
         line: 8,
         message:
-          'nginx:${tag} builds a reference of nginx with ${...}, which is never edited; set the version where it is written (a Flux ":tag" marker on that string, or an override)',
+          'nginx:${tag} builds a reference of nginx with ${...}, which is never edited; set the version where that variable is set (a Flux ":tag" marker on its line, or an override)',
       },
       { line: 13, message: unreached("a call") },
     ]);
@@ -348,6 +348,44 @@ describe("editKcl: Flux setter markers in comments", () => {
     expect(result.warnings).toEqual([]);
     // Without the marker, the interpolation is where the version is set: that is said.
     expect(editKcl(text.replace(/ {2}#.*/, ""), request).warnings.map((w) => w.line)).toEqual([2]);
+  });
+
+  it("names the variable an interpolation takes its tag from and the line where the file assigns it a string, where a marker or an override sets it", () => {
+    const text = [
+      '_tag = "1.0.0"',
+      'app = {image = "ghcr.io/acme/app:${_tag}"}',
+      'web = {image = "ghcr.io/acme/web:${ _v }"}',
+      '_v = "2.0.0"',
+      '_v = "2.0.1"',
+      'api = {image = "ghcr.io/acme/api:${cfg.tag}"}',
+      'job = {image = "ghcr.io/acme/job:${_built}"}',
+      '_built = "${_major}.0"',
+      "",
+    ].join("\n");
+    const result = editKcl(text, images("ghcr.io/acme/app:1.1.0", "ghcr.io/acme/web:2.1.0", "ghcr.io/acme/api:3.0.0", "ghcr.io/acme/job:4.0.0"));
+    const never = (body: string, repository: string) => `${body} builds a reference of ${repository} with \${...}, which is never edited;`;
+    const elsewhere = 'set the version where that variable is set (a Flux ":tag" marker on its line, or an override)';
+    expect(result.warnings).toEqual([
+      {
+        line: 2,
+        message: `${never("ghcr.io/acme/app:${_tag}", "ghcr.io/acme/app")} set _tag (line 1) with a Flux ":tag" marker on its line or an override of _tag`,
+      },
+      {
+        line: 3,
+        message: `${never("ghcr.io/acme/web:${ _v }", "ghcr.io/acme/web")} set _v (lines 4, 5) with a Flux ":tag" marker on each or an override of _v`,
+      },
+      // Not a plain name, or not assigned a plain string at the top level: the variable is set elsewhere.
+      { line: 6, message: `${never("ghcr.io/acme/api:${cfg.tag}", "ghcr.io/acme/api")} ${elsewhere}` },
+      { line: 7, message: `${never("ghcr.io/acme/job:${_built}", "ghcr.io/acme/job")} ${elsewhere}` },
+    ]);
+  });
+
+  it("says nothing of an interpolation building an image a configured override sets in the file, as with a marker", () => {
+    const text = '_tag = "1.0.0"\napp = {image = "ghcr.io/acme/app:${_tag}"}\n';
+    const request = images("ghcr.io/acme/app:1.1.0");
+    expect(editKcl(text, request, new Set(["ghcr.io/acme/app"])).warnings).toEqual([]);
+    // An override of another image is no answer for this one.
+    expect(editKcl(text, request, new Set(["ghcr.io/acme/other"])).warnings.map((w) => w.line)).toEqual([2]);
   });
 
   it("on a line with several strings, marks the one holding its setter's repository, or none, saying why", () => {
