@@ -5,7 +5,8 @@
  * name that is in the file is out of that reach.
  */
 import { Keyword, keywordAt } from "./keywords.js";
-import type { ConfigExpr, Expr, Module, Statement } from "./syntax.js";
+import { nodeText } from "./nodes.js";
+import type { ConfigEntry, ConfigExpr, ConfigItem, Expr, Module, Statement } from "./syntax.js";
 import { T, type Tokens } from "./tokenizer.js";
 
 /** Tokens that only lay out lines: what precedes a statement or entry that starts its line. */
@@ -43,6 +44,26 @@ export function unreached(module: Module, name: string, reaches: (s: Statement) 
     if (inIf !== undefined) return { message: `'${name}' is assigned inside an 'if' block, which overrides do not reach`, line: line(inIf) };
   }
   return undefined;
+}
+
+/**
+ * What in a config sets the key a path misses there though -O does not reach it: an `if` entry
+ * that sets it, else a `**` unpack that may (reference §1.5). `keys` are the path's keys from the
+ * config's level to the missing one, `where` names the config; undefined when there is neither.
+ */
+export function unreachedEntries(tokens: Tokens, config: ConfigExpr, keys: readonly string[], where: string): string | undefined {
+  const line = (node: { readonly first: number }): number => tokens.source.line(tokens.start[node.first]!);
+  const inIf = config.items.flatMap((item) => (item.type === "if" ? entriesOf(item.branches.flat()) : []));
+  const setting = inIf.find((entry) => keys.every((key, i) => entry.key.parts?.[i] === key));
+  if (setting) return `'${keys[keys.length - 1]}' is set only in an if entry (line ${line(setting)}), which -O does not reach`;
+  const unpacks = config.items.filter((item) => item.type === "unpack");
+  if (unpacks.length === 0) return undefined;
+  return `${where} also unpacks ${unpacks.map((u) => `${nodeText(tokens, u)} (line ${line(u)})`).join(" and ")}, which -O does not reach`;
+}
+
+/** The entries of config items, those of nested `if` items included. */
+function entriesOf(items: readonly ConfigItem[]): ConfigEntry[] {
+  return items.flatMap((item) => (item.type === "entry" ? [item] : item.type === "if" ? entriesOf(item.branches.flat()) : []));
 }
 
 /** What an expression is, for a message: "a '|' expression", "a call", ... */

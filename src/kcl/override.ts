@@ -9,7 +9,7 @@
 import { SourceError, type EditResult, type FieldChange, type ValueFor, type Warning } from "../change.js";
 import { createHint } from "../create-hint.js";
 import { nodeText } from "./nodes.js";
-import { configOf, holdsConfig, namesTarget, STARTS_LINE, unreached } from "./override-reach.js";
+import { configOf, holdsConfig, namesTarget, STARTS_LINE, unreached, unreachedEntries } from "./override-reach.js";
 import { parseKcl, parseKclExpression } from "./parser.js";
 import { formatOverridePath, isIdentifier, OverrideSpecError, parseOverridePath, parseOverrideSpec, type OverrideSpec } from "./override-spec.js";
 import { shiftLines } from "../text/line-shift.js";
@@ -504,8 +504,12 @@ function notFound(p: Planner, found: Search): { message: string; line: number; b
     };
   }
   const where = formatOverridePath(spec.parts.slice(0, deepest.depth));
-  const has = deepest.keys.length > 0 ? `has ${deepest.keys.map((k) => `'${k}'`).join(", ")}` : "is empty";
-  return { message: `${where} ${has}, not '${spec.parts[deepest.depth]}'`, line: p.line(deepest.token), blocked: false };
+  const has =
+    deepest.keys.length > 0 ? `has ${deepest.keys.map((k) => `'${k}'`).join(", ")}` : deepest.config.items.length > 0 ? "has no key of its own" : "is empty";
+  // KCL does not reach the key either; what the file shows of it is said, so the message does not deny what is there.
+  const unreached = unreachedEntries(p.tokens, deepest.config, spec.parts.slice(deepest.consumed, deepest.depth + 1), where);
+  const message = `${where} ${has}, not '${spec.parts[deepest.depth]}'${unreached === undefined ? "" : `; ${unreached}`}`;
+  return { message, line: p.line(deepest.token), blocked: false };
 }
 
 /**

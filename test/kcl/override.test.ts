@@ -382,6 +382,29 @@ describe("applyOverrides: a delete of what is not there", () => {
     expect(again.warnings).toEqual([{ line: 2, message: "nothing to delete: app.mainContainer has 'image', not 'args'" }]);
   });
 
+  it("says so when the key is set in an if entry or may come from a ** unpack, which -O does not reach either", () => {
+    const labels = [
+      "_common = {team = 'platform'}",
+      "app = {",
+      "    labels = {",
+      "        **_common",
+      '        version = "1.2.3"',
+      '        if env == "prod": tier = "gold"',
+      "    }",
+      '    empty = {if True: a.b = "x"}',
+      "}",
+      "",
+    ].join("\n");
+    expect(applyOverrides(labels, ["app.labels.tier-", "app.labels.team-", "app.empty.a.b-"]).warnings).toEqual([
+      { line: 3, message: "nothing to delete: app.labels has 'version', not 'tier'; 'tier' is set only in an if entry (line 6), which -O does not reach" },
+      { line: 3, message: "nothing to delete: app.labels has 'version', not 'team'; app.labels also unpacks **_common (line 4), which -O does not reach" },
+      { line: 8, message: "nothing to delete: app.empty has no key of its own, not 'a'; 'a' is set only in an if entry (line 8), which -O does not reach" },
+    ]);
+    expect(() => applyOverrides(labels, ['app.labels.team="x"'])).toThrow(
+      "app.labels has 'version', not 'team'; app.labels also unpacks **_common (line 4), which -O does not reach (to add app.labels.team, use --create or the Action input create: true)",
+    );
+  });
+
   it("deletes a dotted key that starts with the path, as KCL does once it has expanded dotted keys", () => {
     const dotted = 'config = {\n    containers.web = {image = "a/b:1"}\n    name = "x"\n}\n';
     const result = applyOverrides(dotted, ["config.containers-"]);
