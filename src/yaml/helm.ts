@@ -7,7 +7,9 @@
  * `setHelmImage` is the decision for such fields wherever they are written (Argo CD's
  * Helm parameters are one mapping spelled as `image.repository`, `image.tag`, ...).
  * A tag or digest filled in later (`${WEB_TAG}`, `{{.tag}}`) is named in a warning, never edited (placeholder.ts).
+ * A pair without a `digest` field cannot pin an incoming digest: that is said at the pair.
  */
+import { noDigestFieldWarning } from "../image/no-digest-field.js";
 import { normalizeRepository } from "../image/reference.js";
 import { byRepository, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import type { YamlDocument } from "./file.js";
@@ -24,8 +26,9 @@ export interface HelmField {
   readonly inFlow: boolean;
 }
 
-/** The fields of one Helm image; `repository` is `name` when that is how it is written. */
+/** The fields of one Helm image; `repository` is `name` when that is how it is written. `path` names the pair (a values mapping), else its tag does. */
 export interface HelmImage {
+  readonly path?: readonly PathSegment[];
   readonly repository?: HelmField | undefined;
   readonly registry?: HelmField | undefined;
   readonly tag?: HelmField | undefined;
@@ -55,6 +58,9 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   // A dropped digest is emptied; charts treat an empty digest as none.
   if (digest && isFlowScalar(digestNode))
     plan.setScalar(digestNode, next.digest ?? "", digest.inFlow, { kind: "helm", key: formatPath(digest.path), document });
+  // Only an incoming digest can be in `next` here: the pair holds none.
+  else if (next.digest !== undefined)
+    plan.warn(tagNode.start, `${formatPath(image.path?.length ? image.path : tag.path)} ${noDigestFieldWarning(update.image)}`);
 }
 
 export const editHelmValues: Editor = (file, request, plan) => {
@@ -67,7 +73,7 @@ export const editHelmValues: Editor = (file, request, plan) => {
         const value = mapValue(node, key);
         return value === undefined ? undefined : { node: value, path: [...path, key], inFlow: inFlow || node.flow };
       };
-      const image = { repository: field("repository") ?? field("name"), registry: field("registry"), tag: field("tag"), digest: field("digest") };
+      const image = { path, repository: field("repository") ?? field("name"), registry: field("registry"), tag: field("tag"), digest: field("digest") };
       setHelmImage(image, incoming, plan, document);
     });
   }

@@ -167,6 +167,18 @@ spec:
     expect(dataOf(out)[0]).toMatchObject({ spec: { sources: [{}, { helm: { parameters: [{}, {}, { value: "20240202" }, {}] } }] } });
   });
 
+  it("says at the tag parameter that an incoming digest is not pinned when no digest parameter is beside it", () => {
+    const text = "helm:\n  parameters:\n  - {name: image.repository, value: ghcr.io/acme/app}\n  - {name: image.tag, value: 1.2.3}\n";
+    const { text: out, warnings } = editHelm(text, withImages(`ghcr.io/acme/app:1.3.0@${DIGEST_A}`));
+    expect(out).toBe(text.replace("1.2.3", "1.3.0"));
+    expect(warnings).toEqual([
+      {
+        line: 4,
+        message: `helm.parameters[1].value has no digest field, so only the tag of ghcr.io/acme/app:1.3.0@${DIGEST_A} is set there: its digest is not pinned (a digest field beside the tag would take it)`,
+      },
+    ]);
+  });
+
   it("edits an ApplicationSet's template and the override file Image Updater writes (image.name, image.tag)", () => {
     const set = `apiVersion: argoproj.io/v1alpha1
 kind: ApplicationSet

@@ -32,6 +32,28 @@ describe("editHelmValues", () => {
     expect(edit(text, withImages("ghcr.io/acme/app:v2")).text).toBe(`image:\n  repository: ghcr.io/acme/app\n  tag: v2\n  digest: ""\n`);
   });
 
+  it("sets only the tag of a pair with no digest field, and says at the pair that the digest is not pinned; a digest alone it cannot take", () => {
+    const text = "web:\n  image:\n    repository: ghcr.io/acme/app\n    tag: v1\n";
+    const fix = "(a digest field beside the tag would take it)";
+    const tagged = edit(text, withImages(`ghcr.io/acme/app:v2@${DIGEST_A}`));
+    expect(tagged.text).toBe(text.replace("tag: v1", "tag: v2"));
+    expect(tagged.warnings).toEqual([
+      { line: 4, message: `web.image has no digest field, so only the tag of ghcr.io/acme/app:v2@${DIGEST_A} is set there: its digest is not pinned ${fix}` },
+    ]);
+    const digestOnly = edit(text, withImages(`ghcr.io/acme/app@${DIGEST_A}`));
+    expect([digestOnly.text, digestOnly.changes]).toEqual([text, []]);
+    expect(digestOnly.warnings).toEqual([
+      { line: 4, message: `web.image has no digest field, so it cannot take ghcr.io/acme/app@${DIGEST_A}, which has only a digest; left as it is ${fix}` },
+    ]);
+    // A pair at the top of a values file is named by its tag.
+    expect(edit("repository: ghcr.io/acme/app\ntag: v1\n", withImages(`ghcr.io/acme/app:v1@${DIGEST_A}`)).warnings).toEqual([
+      { line: 2, message: expect.stringMatching(/^tag has no digest field, so only the tag of /) },
+    ]);
+    // Without an incoming digest, or with a digest field, there is nothing to say.
+    expect(edit(text, withImages("ghcr.io/acme/app:v2")).warnings).toEqual([]);
+    expect(edit(`${text}    digest: ""\n`, withImages(`ghcr.io/acme/app:v2@${DIGEST_A}`)).warnings).toEqual([]);
+  });
+
   it("fills an empty tag, keeping its quotes", () => {
     const text = 'image:\n  repository: ghcr.io/acme/app\n  tag: ""\n';
     expect(edit(text, withImages("ghcr.io/acme/app:1.2.3")).text).toBe('image:\n  repository: ghcr.io/acme/app\n  tag: "1.2.3"\n');
