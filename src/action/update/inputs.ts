@@ -88,7 +88,7 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
     request,
     delivery,
     ...(payload && { payload }),
-    warnings: unusedMergeInputs(delivery),
+    warnings: unusedPullRequestInputs(delivery),
   };
 }
 
@@ -112,24 +112,36 @@ const DEFAULT_MERGE: MergeMode = "none";
 const DEFAULT_MERGE_METHOD: MergeMethod = "merge";
 
 /**
- * merge and merge-method act on pull requests; the inputs' delivery opens none. A target's
+ * The inputs that shape or merge a pull request; the inputs' delivery opens none. A target's
  * delivery in the configuration may, and then uses the inputs where it sets none of its own.
+ * A choice set away from its default is named with its value; text inputs by name alone.
  */
-function unusedMergeInputs(delivery: DeliveryOptions): Warning[] {
+function unusedPullRequestInputs(delivery: DeliveryOptions): Warning[] {
   if (delivery.mode === "pull-request") return [];
   const set = [
+    ...(delivery.prBranch?.trim() ? ["pr-branch"] : []),
+    ...(delivery.title?.trim() ? ["title"] : []),
+    ...(delivery.body?.trim() ? ["body"] : []),
+    ...(delivery.labels.length > 0 ? ["labels"] : []),
+    ...(delivery.reviewers.length > 0 ? ["reviewers"] : []),
     ...(delivery.merge !== DEFAULT_MERGE ? [`merge (${delivery.merge})`] : []),
     ...(delivery.mergeMethod !== DEFAULT_MERGE_METHOD ? [`merge-method (${delivery.mergeMethod})`] : []),
   ];
   if (set.length === 0) return [];
   const [inputs, have, them] = set.length === 1 ? ["input", "has", "it"] : ["inputs", "have", "them"];
+  const lands = delivery.mode === "push" ? "commits to the branch" : "edits the workspace only";
   return [
     {
       message:
-        `${inputs} ${set.join(" and ")} ${have} no effect with delivery: ${delivery.mode}: there is no pull request to merge. ` +
+        `${inputs} ${listed(set)} ${have} no effect with delivery: ${delivery.mode}, which ${lands} and opens no pull request (delivery: pull-request opens one). ` +
         `A target whose delivery in the configuration has mode pull-request still uses ${them}, unless it sets its own.`,
     },
   ];
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 
 /**

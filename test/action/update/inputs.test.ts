@@ -93,14 +93,32 @@ describe("update Action inputs", () => {
     const targets = "A target whose delivery in the configuration has mode pull-request still uses";
     expect(warnings({ merge: "auto", "merge-method": "squash" })).toEqual([
       {
-        message: `inputs merge (auto) and merge-method (squash) have no effect with delivery: push: there is no pull request to merge. ${targets} them, unless it sets its own.`,
+        message:
+          "inputs merge (auto) and merge-method (squash) have no effect with delivery: push, which commits to the branch and opens no pull request " +
+          `(delivery: pull-request opens one). ${targets} them, unless it sets its own.`,
       },
     ]);
     expect(warnings({ delivery: "none", "merge-method": "rebase" })).toEqual([
-      { message: `input merge-method (rebase) has no effect with delivery: none: there is no pull request to merge. ${targets} it, unless it sets its own.` },
+      {
+        message:
+          "input merge-method (rebase) has no effect with delivery: none, which edits the workspace only and opens no pull request " +
+          `(delivery: pull-request opens one). ${targets} it, unless it sets its own.`,
+      },
     ]);
     expect(warnings({ merge: "none", "merge-method": "merge" })).toEqual([]);
     expect(warnings({ delivery: "pull-request", merge: "immediate", "merge-method": "squash" })).toEqual([]);
+  });
+
+  it("warns the same way when a step written for a pull request (title, body, labels, reviewers, pr-branch) keeps the default delivery push", () => {
+    const pullRequestStep = { title: "Deploy app", body: "please review", labels: "deploy", reviewers: "alice", "pr-branch": "deploy/app" };
+    expect(readUpdateInputs(reader({ images: "a:1", ...pullRequestStep }), push).warnings).toEqual([
+      {
+        message:
+          "inputs pr-branch, title, body, labels and reviewers have no effect with delivery: push, which commits to the branch and opens no pull request " +
+          "(delivery: pull-request opens one). A target whose delivery in the configuration has mode pull-request still uses them, unless it sets its own.",
+      },
+    ]);
+    expect(readUpdateInputs(reader({ images: "a:1", ...pullRequestStep, delivery: "pull-request" }), push).warnings).toEqual([]);
   });
 
   it("takes the checkout in the workspace itself unless working-directory names a subdirectory", () => {
