@@ -75,6 +75,12 @@ export interface EditRequest {
    * reach this file) is said at each of them. A key neither here nor in `setters` is unknown.
    */
   readonly knownSetters?: ReadonlyMap<string, string | undefined>;
+  /**
+   * Image names (as written) that a kustomization building this file gives a version with
+   * `images:`: a container image of such a name with no tag or digest is left to it, silently
+   * (undefined: that kustomization is edited too) or saying the reason given.
+   */
+  readonly kustomizeTagged?: ReadonlyMap<string, string | undefined>;
 }
 
 /** Input that cannot be read or applied, with where it is (1-based line and column). */

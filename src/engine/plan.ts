@@ -17,6 +17,7 @@ import { FLUX_IMAGE_API_GROUP, mayHoldFluxObjects } from "./flux-objects.js";
 import { RequestError, validateRequest, type UpdateRequest } from "./request.js";
 import { resolveSetters } from "./setters.js";
 import { decodeUtf8, readText, type TreeSource } from "./source.js";
+import { isKustomizationFile, kustomizeTagged, mayHoldBareImage } from "./kustomizations.js";
 import { checkParses, fileKind, isTestFile, type FileKind } from "./file-kind.js";
 import { imagesFor, settersFor, targetOf, targetsInScope, warnRefusedImages } from "./targets.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
@@ -109,6 +110,7 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   for (const path of overridesByFile.keys()) read[paths.indexOf(path)] ??= await readNamed(source, path);
   const texts = new Map(paths.flatMap((path, i) => (read[i] === undefined ? [] : [[path, read[i]] as const])));
 
+  const tagged = await kustomizeTaggedIn(source, files, texts, valid.images, inScope);
   const { updates, forFile } = resolveSetters(valid, config, configPath, texts, inScope, request.allowDowngrade ?? false, warnings);
   warnUnreached(
     valid,
@@ -143,9 +145,15 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
     // A file of a target this run does not select (payload `targets`) is not this run's: only a --set naming it edits it.
     const unselected = target === undefined && unselectedTarget(path) !== undefined;
     // Its markers are known keys with no news for this run.
+    const kustomizeTagged = tagged.get(path);
     const editRequest: EditRequest = unselected
       ? { images: [], setters: new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, undefined] as const)]) }
-      : { images: imagesFor(valid.images, config, target, request.allowDowngrade ?? false), setters: settersFor(setters, target), knownSetters };
+      : {
+          images: imagesFor(valid.images, config, target, request.allowDowngrade ?? false),
+          setters: settersFor(setters, target),
+          knownSetters,
+          ...(kustomizeTagged && { kustomizeTagged }),
+        };
     const overrides = (overridesByFile.get(path) ?? []).flatMap((o): (string | ComputedOverride)[] =>
       typeof o === "string" ? [o] : configuredOverride(o, editRequest.images),
     );
@@ -204,6 +212,36 @@ function screenFor(images: readonly ImageRef[]): Record<FileKind, RegExp> {
   const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
   const alternation = (words: readonly string[]) => new RegExp(words.map(escapeRegExp).join("|"));
   return { kcl: alternation(tokens), yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP]) };
+}
+
+/**
+ * Which files' bare images kustomizations tag (kustomizations.ts), from every kustomization of
+ * the tree (bases usually live outside the promoted path); worked out only when a file to edit
+ * may hold a bare image of an incoming repository, which few runs meet. Left silently where a
+ * kustomization this run edits sets the version; where all of them are outside the paths, the
+ * bare image says so (the run changes nothing for it).
+ */
+async function kustomizeTaggedIn(
+  source: TreeSource,
+  files: readonly string[],
+  texts: ReadonlyMap<string, string>,
+  images: readonly ImageRef[],
+  inScope: (path: string) => boolean,
+): Promise<ReadonlyMap<string, ReadonlyMap<string, string | undefined>>> {
+  const repositories = new Set(images.map((image) => image.repository));
+  const kustomizations = files.filter(isKustomizationFile);
+  if (repositories.size === 0 || kustomizations.length === 0) return new Map();
+  if (![...texts].some(([path, text]) => inScope(path) && mayHoldBareImage(text, repositories))) return new Map();
+  // Those the screen did not keep are read again: they are few and small.
+  const read = await Promise.all(kustomizations.map(async (file) => ({ file, text: texts.get(file) ?? (await readText(source, file)) })));
+  const reason = (name: string, by: readonly string[]) => {
+    if (by.some(inScope)) return undefined;
+    const list = by.length > 1 ? `${by.slice(0, -1).join(", ")} and ${by.at(-1)}` : by[0];
+    return `holds ${name} with no tag or digest, so its version is set by the images: of ${list}, outside the paths; left as it is`;
+  };
+  return new Map(
+    [...kustomizeTagged(read, repositories)].map(([file, names]) => [file, new Map([...names].map(([name, by]) => [name, reason(name, by)]))] as const),
+  );
 }
 
 /** Reads files with bounded parallelism: the text of each the screen lets through, by index in `paths`. */

@@ -3,7 +3,9 @@
  * image reference of an incoming repository (`nginx` = `docker.io/library/nginx`), in any
  * kind, at any depth. The name stays as the file wrote it; only tag and digest change.
  * A bare repository (`image: nginx`) gets a tag only in a container spec, as kustomize's
- * image transformer does; elsewhere (Helm values) its tag lives in another field.
+ * image transformer does; elsewhere (Helm values) its tag lives in another field. Where a
+ * kustomization building the file gives that name a version with `images:` (the engine says
+ * which, `kustomizeTagged`), the bare image is left to it: only that entry moves.
  * A reference built with `${VAR}` (Flux's postBuild substitution) gets its version from the
  * substitution variables: it is named in a warning, never edited.
  */
@@ -31,7 +33,7 @@ export const editImages: Editor = (file, request, plan) => {
     forEachValue(document.root, ({ node, path, inFlow }) => {
       if (path[path.length - 1] !== "image") return;
       if (isFlowScalar(node) && node.text.includes("${")) warnSubstituted(node, path, incoming, plan);
-      else setImageScalar({ node, path, inFlow }, "image", inContainerSpec(path), incoming, plan, document);
+      else setImageScalar({ node, path, inFlow }, "image", inContainerSpec(path), incoming, plan, document, request.kustomizeTagged);
     });
   }
 };
@@ -39,7 +41,9 @@ export const editImages: Editor = (file, request, plan) => {
 /**
  * A scalar holding a whole image reference of an incoming repository gets its next reference.
  * A bare repository gets a tag only where `bareTakesTag` (a container spec); elsewhere its
- * version lives in another field, which a warning says.
+ * version lives in another field, which a warning says. One whose name is `kustomizeTagged`
+ * is left to the kustomization whose `images:` entry sets its version (and moves), saying
+ * the reason given, if any.
  */
 export function setImageScalar(
   field: { readonly node: YamlNode | null; readonly path: readonly PathSegment[]; readonly inFlow: boolean },
@@ -48,14 +52,20 @@ export function setImageScalar(
   incoming: ReadonlyMap<string, ImageUpdate>,
   plan: EditPlan,
   document: YamlDocument,
+  kustomizeTagged?: ReadonlyMap<string, string | undefined>,
 ): void {
   const { node, path } = field;
   if (!isFlowScalar(node) || plan.isClaimed(node)) return;
   const ref = tryParseImageRef(node.text);
   const update = ref && incoming.get(ref.repository);
   if (!ref || !update) return;
-  if (ref.tag === undefined && ref.digest === undefined && !bareTakesTag)
-    return plan.warn(node.start, `${formatPath(path)} ${bareRepositoryWarning(ref.repository)}`);
+  if (ref.tag === undefined && ref.digest === undefined) {
+    if (!bareTakesTag) return plan.warn(node.start, `${formatPath(path)} ${bareRepositoryWarning(ref.repository)}`);
+    if (kustomizeTagged?.has(ref.name)) {
+      const reason = kustomizeTagged.get(ref.name);
+      return reason === undefined ? undefined : plan.warn(node.start, `${formatPath(path)} ${reason}`);
+    }
+  }
   const next = nextReference(update, ref, (why) => plan.warn(node.start, `${formatPath(path)} ${why}`));
   if (next) plan.setScalar(node, next, field.inFlow, { kind, key: formatPath(path), document });
 }

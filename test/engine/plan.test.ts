@@ -943,3 +943,144 @@ describe("planUpdate: --set with += run again (bug hunt 5, 4)", () => {
     expect(second.changes).toEqual([]);
   });
 });
+
+describe("planUpdate: a bare base image that kustomizations tag (onboarding review 7, 5)", () => {
+  const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api}
+spec:
+  template:
+    spec:
+      containers:
+        - name: api
+          image: ghcr.io/acme/api  # tag set by overlays
+`;
+  const overlay = (tag: string) => `resources:\n  - ../../base\nimages:\n  - name: ghcr.io/acme/api\n    newTag: ${tag}\n`;
+  const API = { images: ["ghcr.io/acme/api:1.5.0"] };
+
+  it("leaves the base's container to its own kustomization's images:, whose newTag moves", async () => {
+    const kustomization = "resources:\n  - deployment.yaml\nimages:\n  - name: ghcr.io/acme/api\n    newTag: 1.4.0\n";
+    const p = await plan({ "apps/api/base/deployment.yaml": DEPLOYMENT, "apps/api/base/kustomization.yaml": kustomization }, API);
+    expect(p.files.map((f) => f.path)).toEqual(["apps/api/base/kustomization.yaml"]);
+    expect(afterOf(p, "apps/api/base/kustomization.yaml")).toBe(kustomization.replace("1.4.0", "1.5.0"));
+    expect(p.warnings).toEqual([]);
+  });
+
+  it("leaves it to the overlays that include ../../base and set the tag", async () => {
+    const p = await plan(
+      {
+        "apps/api/base/deployment.yaml": DEPLOYMENT,
+        "apps/api/base/kustomization.yaml": "resources:\n  - deployment.yaml\n",
+        "apps/api/overlays/staging/kustomization.yaml": overlay("1.4.0"),
+        "apps/api/overlays/prod/kustomization.yaml": overlay("1.3.0"),
+      },
+      API,
+    );
+    expect(p.changes.map((c) => [c.file, c.key, c.old, c.new])).toEqual([
+      ["apps/api/overlays/prod/kustomization.yaml", "images[0].newTag", "1.3.0", "1.5.0"],
+      ["apps/api/overlays/staging/kustomization.yaml", "images[0].newTag", "1.4.0", "1.5.0"],
+    ]);
+    expect(p.warnings).toEqual([]);
+  });
+
+  it("and to a component the overlay includes", async () => {
+    const component = "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nimages:\n  - name: ghcr.io/acme/api\n    newTag: 1.4.0\n";
+    const p = await plan(
+      {
+        "apps/api/base/deployment.yaml": DEPLOYMENT,
+        "apps/api/base/kustomization.yaml": "resources:\n  - deployment.yaml\n",
+        "apps/api/components/api-version/kustomization.yaml": component,
+        "apps/api/overlays/prod/kustomization.yaml": "resources:\n  - ../../base\ncomponents:\n  - ../../components/api-version\n",
+      },
+      API,
+    );
+    expect(p.files.map((f) => f.path)).toEqual(["apps/api/components/api-version/kustomization.yaml"]);
+  });
+
+  it("and to the overlay when only the overlay is promoted (--path), or only the base, where it says so: bases live outside the overlay's path", async () => {
+    const files = {
+      "apps/api/base/deployment.yaml": DEPLOYMENT,
+      "apps/api/base/kustomization.yaml": "resources:\n  - deployment.yaml\n",
+      "apps/api/overlays/prod/kustomization.yaml": overlay("1.4.0"),
+    };
+    expect((await plan(files, { ...API, paths: ["apps/api/overlays/prod"] })).files.map((f) => f.path)).toEqual(["apps/api/overlays/prod/kustomization.yaml"]);
+    const base = await plan(files, { ...API, paths: ["apps/api/base"] });
+    expect(base.files).toEqual([]);
+    expect(base.warnings).toEqual([
+      {
+        file: "apps/api/base/deployment.yaml",
+        line: 9,
+        message:
+          "spec.template.spec.containers[0].image holds ghcr.io/acme/api with no tag or digest, so its version is set by the images: of apps/api/overlays/prod/kustomization.yaml, outside the paths; left as it is",
+      },
+    ]);
+  });
+
+  it("leaves an untagged image in an inline patch of that kustomization too: kustomize tags after patching", async () => {
+    const kustomization = `resources:
+  - ../../base
+patches:
+  - patch: |
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: api}
+      spec:
+        template:
+          spec:
+            containers:
+              - name: migrate
+                image: ghcr.io/acme/api
+images:
+  - name: ghcr.io/acme/api
+    newTag: 1.4.0
+`;
+    const p = await plan(
+      {
+        "apps/api/base/deployment.yaml": DEPLOYMENT,
+        "apps/api/base/kustomization.yaml": "resources:\n  - deployment.yaml\n",
+        "apps/api/overlays/prod/kustomization.yaml": kustomization,
+      },
+      API,
+    );
+    expect(p.changes.map((c) => [c.file, c.key])).toEqual([["apps/api/overlays/prod/kustomization.yaml", "images[0].newTag"]]);
+  });
+
+  it("pins a bare image no kustomization builds, as before: a plain directory, or a file its directory's kustomization does not list", async () => {
+    const p = await plan(
+      {
+        "plain/deployment.yaml": DEPLOYMENT,
+        "app/deployment.yaml": DEPLOYMENT,
+        "app/unlisted.yaml": DEPLOYMENT,
+        "app/kustomization.yaml": "resources: [deployment.yaml]\nimages: [{name: ghcr.io/acme/api, newTag: 1.4.0}]\n",
+      },
+      API,
+    );
+    expect(p.changes.map((c) => [c.file, c.new])).toEqual([
+      ["app/kustomization.yaml", "1.5.0"],
+      ["app/unlisted.yaml", "ghcr.io/acme/api:1.5.0"],
+      ["plain/deployment.yaml", "ghcr.io/acme/api:1.5.0"],
+    ]);
+  });
+
+  it("pins it where the kustomization lists the repository under another name only: its entry renames some other image to it", async () => {
+    const kustomization = "resources:\n  - ../../base\nimages:\n  - name: api\n    newName: ghcr.io/acme/api\n    newTag: 1.4.0\n";
+    const p = await plan(
+      {
+        "apps/api/base/deployment.yaml": DEPLOYMENT,
+        "apps/api/base/kustomization.yaml": "resources:\n  - deployment.yaml\n",
+        "apps/api/overlays/prod/kustomization.yaml": kustomization,
+      },
+      API,
+    );
+    expect(p.changes.map((c) => [c.file, c.new])).toEqual([
+      ["apps/api/base/deployment.yaml", "ghcr.io/acme/api:1.5.0"],
+      ["apps/api/overlays/prod/kustomization.yaml", "1.5.0"],
+    ]);
+  });
+
+  it("edits a tagged base image as before: kustomize's tag replaces it in the build, and the file says which one it holds", async () => {
+    const tagged = DEPLOYMENT.replace("api  # tag set by overlays", "api:1.4.0");
+    const p = await plan({ "apps/api/base/deployment.yaml": tagged, "apps/api/overlays/prod/kustomization.yaml": overlay("1.4.0") }, API);
+    expect(p.files.map((f) => f.path)).toEqual(["apps/api/base/deployment.yaml", "apps/api/overlays/prod/kustomization.yaml"]);
+  });
+});

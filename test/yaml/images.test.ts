@@ -64,6 +64,30 @@ proxy:
     expect(warnings).toEqual([]);
   });
 
+  it("leaves a container's untagged image silently where a kustomization's images: gives that name its version", () => {
+    const text = "spec:\n  containers:\n  - name: api\n    image: ghcr.io/acme/api  # tag set by overlays\n  - name: proxy\n    image: ghcr.io/acme/api:1.0\n";
+    const request = { ...withImages("ghcr.io/acme/api:2.0"), kustomizeTagged: new Map([["ghcr.io/acme/api", undefined]]) };
+    const { text: out, changes, warnings } = edit(text, request);
+    // The tagged image is the kustomization's to leave alone only when bare: it moves as before.
+    expect(out).toBe(text.replace("api:1.0", "api:2.0"));
+    expect(changes.map((change) => change.key)).toEqual(["spec.containers[1].image"]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("says why it is left when the engine gives a reason (the kustomization is outside the paths)", () => {
+    const text = "spec:\n  containers:\n  - name: api\n    image: ghcr.io/acme/api\n";
+    const request = { ...withImages("ghcr.io/acme/api:2.0"), kustomizeTagged: new Map([["ghcr.io/acme/api", "is left: a reason"]]) };
+    const { text: out, warnings } = edit(text, request);
+    expect(out).toBe(text);
+    expect(warnings).toEqual([{ line: 4, message: "spec.containers[0].image is left: a reason" }]);
+  });
+
+  it("still tags an untagged image that kustomization names otherwise (kustomize matches names as written)", () => {
+    const text = "spec:\n  containers:\n  - name: web\n    image: docker.io/library/nginx\n";
+    const request = { ...withImages("nginx:1.27"), kustomizeTagged: new Map([["nginx", undefined]]) };
+    expect(edit(text, request).text).toBe(text.replace("nginx\n", "nginx:1.27\n"));
+  });
+
   it("leaves a bare repository outside a container spec: its tag is another field (Helm values)", () => {
     const text = 'image: "docker.elastic.co/elasticsearch/elasticsearch"\nimageTag: "8.5.1"\n';
     const { text: out, warnings } = edit(text, withImages("docker.elastic.co/elasticsearch/elasticsearch:8.6.0"));

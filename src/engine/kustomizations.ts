@@ -1,0 +1,157 @@
+/**
+ * Which files' bare container images kustomize tags: a kustomization's `images:` entry gives
+ * a version to every container image named exactly as its `name` in whatever the
+ * kustomization builds (its resources, the kustomizations it includes by directory, its
+ * components, its patches and itself), and a component's entries do the same to everything
+ * the kustomization including it builds. There, a bare `image: ghcr.io/acme/api` (the usual
+ * base, `# tag set by overlays`) is left for that entry: pinning it too would rewrite the base
+ * on every promotion, to whichever environment went last. Pure: kustomization files in,
+ * per file the image names tagged and by which kustomizations, out.
+ *
+ * Matching is kustomize's: the container's name as written equals the entry's `name` (kustomize
+ * does not normalise, so `nginx` is not `docker.io/library/nginx` to it). Only the files of
+ * this tree count: a remote resource or a directory Flux builds without a kustomization file
+ * tags nothing here.
+ */
+import { posix } from "node:path";
+import { SourceError } from "../change.js";
+import { normalizeRepository, tryParseImageRef } from "../image/reference.js";
+import { parseYaml } from "../yaml/file.js";
+import { mapValue, scalarText, type YamlNode } from "../yaml/node.js";
+
+/** The names kustomize reads a directory's kustomization from. */
+const KUSTOMIZATION_NAMES = new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
+
+export function isKustomizationFile(path: string): boolean {
+  return KUSTOMIZATION_NAMES.has(path.slice(path.lastIndexOf("/") + 1));
+}
+
+/** An `image` key's value (block, flow or JSON, quoted or not): enough to find a bare one without a parse. */
+const IMAGE_VALUE = /\bimage["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
+
+/** Whether `text` may hold an `image:` naming one of `repositories` (canonical) with no tag or digest: only then is the graph worth building. */
+export function mayHoldBareImage(text: string, repositories: ReadonlySet<string>): boolean {
+  for (const [, value] of text.matchAll(IMAGE_VALUE)) {
+    const ref = tryParseImageRef(value!);
+    if (ref && ref.tag === undefined && ref.digest === undefined && repositories.has(ref.repository)) return true;
+  }
+  return false;
+}
+
+interface Kustomization {
+  readonly file: string;
+  /** Image names whose version its `images:` sets. */
+  readonly tags: readonly string[];
+  /** Paths from the root it builds from: resource and patch files, and directories of kustomizations. */
+  readonly resources: readonly string[];
+  /** Directories of the components it includes. */
+  readonly components: readonly string[];
+}
+
+/** An `images:` entry that sets a version: the name it matches, and the kustomization (or component) file it is in. */
+interface Tag {
+  readonly name: string;
+  readonly file: string;
+}
+
+/**
+ * For each file that kustomizations of this tree build, the image names (as written) one of
+ * them gives a version, each with the kustomization files whose `images:` do it (path order):
+ * a bare image of such a name is left to them. `incoming` (canonical repositories) are the
+ * images this run moves: an entry naming one gets a tag from the kustomize editor even when it
+ * has none yet.
+ */
+export function kustomizeTagged(
+  kustomizations: readonly { readonly file: string; readonly text: string }[],
+  incoming: ReadonlySet<string>,
+): Map<string, Map<string, string[]>> {
+  const byDirectory = new Map<string, Kustomization>();
+  for (const { file, text } of kustomizations) {
+    const directory = posix.dirname(file);
+    // Kustomize refuses a directory with two of them; the first is as good a guess as any.
+    if (byDirectory.has(directory)) continue;
+    const read = readKustomization(file, text, incoming);
+    if (read) byDirectory.set(directory, read);
+  }
+
+  const built = new Map<Kustomization, Set<string>>();
+  const buildsFrom = (k: Kustomization, visiting: Set<Kustomization>): Set<string> => {
+    const known = built.get(k);
+    if (known) return known;
+    const files = new Set([k.file]);
+    // Kustomize refuses a cycle; here it only must end.
+    if (visiting.has(k)) return files;
+    visiting.add(k);
+    for (const path of [...k.resources, ...k.components]) {
+      const child = byDirectory.get(path);
+      if (child) for (const file of buildsFrom(child, visiting)) files.add(file);
+      else files.add(path);
+    }
+    visiting.delete(k);
+    built.set(k, files);
+    return files;
+  };
+  // A component's entries apply to the build of the kustomization that includes it.
+  const tagsOf = (k: Kustomization, visiting: Set<Kustomization>): Tag[] => {
+    if (visiting.has(k)) return [];
+    visiting.add(k);
+    const components = k.components.flatMap((path) => {
+      const component = byDirectory.get(path);
+      return component ? tagsOf(component, visiting) : [];
+    });
+    return [...k.tags.map((name) => ({ name, file: k.file })), ...components];
+  };
+
+  const tagged = new Map<string, Map<string, string[]>>();
+  for (const k of byDirectory.values()) {
+    const tags = tagsOf(k, new Set());
+    if (tags.length === 0) continue;
+    for (const file of buildsFrom(k, new Set())) {
+      const names = tagged.get(file) ?? new Map<string, string[]>();
+      for (const { name, file: by } of tags) names.set(name, [...new Set([...(names.get(name) ?? []), by])].sort());
+      tagged.set(file, names);
+    }
+  }
+  return tagged;
+}
+
+function readKustomization(file: string, text: string, incoming: ReadonlySet<string>): Kustomization | undefined {
+  let root: YamlNode | null | undefined;
+  try {
+    root = parseYaml(text)[0];
+  } catch (error) {
+    // A kustomization kustomize cannot read either tags nothing.
+    if (error instanceof SourceError) return undefined;
+    throw error;
+  }
+  if (root?.kind !== "map") return undefined;
+  const directory = posix.dirname(file);
+  const list = (key: string): YamlNode[] => {
+    const node = mapValue(root, key);
+    return node?.kind === "seq" ? [...node.items] : [];
+  };
+  const paths = (nodes: readonly YamlNode[]): string[] => nodes.flatMap((node) => inTree(directory, scalarText(node)) ?? []);
+  const field = (node: YamlNode, key: string) => (node.kind === "map" ? scalarText(mapValue(node, key)) : undefined);
+  return {
+    file,
+    tags: list("images").flatMap((entry) => {
+      const name = field(entry, "name");
+      if (!name) return [];
+      // A rename alone keeps the manifests' tag: the bare image still needs one.
+      const setsVersion = !!field(entry, "newTag") || !!field(entry, "digest") || incoming.has(normalizeRepository(field(entry, "newName") || name) ?? "");
+      return setsVersion ? [name] : [];
+    }),
+    resources: [
+      ...paths([...list("resources"), ...list("bases"), ...list("patchesStrategicMerge")]),
+      ...paths(list("patches").flatMap((patch) => (patch.kind === "map" ? (mapValue(patch, "path") ?? []) : []))),
+    ],
+    components: paths(list("components")),
+  };
+}
+
+/** A kustomization's relative path as a path from the tree's root; undefined for a URL or a path out of the tree. */
+function inTree(directory: string, path: string | undefined): string | undefined {
+  if (!path || path.includes("://") || path.includes("\n")) return undefined;
+  const joined = posix.normalize(posix.join(directory, path)).replace(/\/+$/, "");
+  return joined === ".." || joined.startsWith("../") || posix.isAbsolute(joined) ? undefined : joined;
+}

@@ -1,0 +1,137 @@
+/** Which files' bare container images a kustomization's `images:` gives a version. */
+import { describe, expect, it } from "vitest";
+import { isKustomizationFile, kustomizeTagged, mayHoldBareImage } from "../../src/engine/kustomizations.js";
+
+const API = "ghcr.io/acme/api";
+const INCOMING = new Set([API]);
+
+/** Per file, the kustomization files that give each name its version. */
+function taggedBy(files: Record<string, string>, incoming: ReadonlySet<string> = INCOMING): Record<string, Record<string, string[]>> {
+  const result = kustomizeTagged(
+    Object.entries(files).map(([file, text]) => ({ file, text })),
+    incoming,
+  );
+  return Object.fromEntries([...result].map(([file, names]) => [file, Object.fromEntries(names)]));
+}
+
+/** Per file, the names tagged. */
+function tagged(files: Record<string, string>, incoming: ReadonlySet<string> = INCOMING): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(taggedBy(files, incoming)).map(([file, names]) => [file, Object.keys(names).sort()]));
+}
+
+describe("isKustomizationFile", () => {
+  it("knows the three names kustomize reads, in any directory", () => {
+    expect(["kustomization.yaml", "a/kustomization.yml", "a/b/Kustomization"].map(isKustomizationFile)).toEqual([true, true, true]);
+  });
+
+  it("and nothing else, however close", () => {
+    expect(["kustomization.json", "a/my-kustomization.yaml", "a/kustomization.yaml/deploy.yaml", "Kustomization.yaml"].map(isKustomizationFile)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+});
+
+describe("mayHoldBareImage", () => {
+  it("finds a bare image of an incoming repository, however the value is written", () => {
+    expect(mayHoldBareImage("containers:\n- image: ghcr.io/acme/api  # tag set by overlays\n", INCOMING)).toBe(true);
+    expect(mayHoldBareImage("containers: [{name: a, image: 'ghcr.io/acme/api'}]\n", INCOMING)).toBe(true);
+    expect(mayHoldBareImage('{"containers": [{"image": "ghcr.io/acme/api"}]}\n', INCOMING)).toBe(true);
+    expect(mayHoldBareImage("image: nginx\n", new Set(["docker.io/library/nginx"]))).toBe(true);
+  });
+
+  it("not a tagged or pinned one, nor another repository's", () => {
+    const text = `image: ghcr.io/acme/api:1.0.0\nimage: ghcr.io/acme/api@sha256:${"a".repeat(64)}\nimage: ghcr.io/acme/api-proxy\nimages:\n- name: ghcr.io/acme/api\n`;
+    expect(mayHoldBareImage(text, INCOMING)).toBe(false);
+  });
+});
+
+const BASE = {
+  "apps/api/base/deployment.yaml": "",
+  "apps/api/base/kustomization.yaml": "resources:\n  - deployment.yaml\n",
+};
+
+describe("kustomizeTagged", () => {
+  it("a kustomization's images: tags the files it lists in resources, and itself (its inline patches)", () => {
+    const files = {
+      "apps/api/base/kustomization.yaml": `resources:\n  - deployment.yaml\n  - ./service.yaml\nimages:\n  - name: ${API}\n    newTag: 1.4.0\n`,
+    };
+    expect(tagged(files)).toEqual({
+      "apps/api/base/deployment.yaml": [API],
+      "apps/api/base/service.yaml": [API],
+      "apps/api/base/kustomization.yaml": [API],
+    });
+  });
+
+  it("an overlay's images: tags what the base it includes by directory builds, through any depth", () => {
+    const files = {
+      ...BASE,
+      "apps/api/overlays/prod/kustomization.yaml": "resources:\n  - ../../base/\n",
+      "clusters/prod/Kustomization": `resources: [../../apps/api/overlays/prod]\nimages: [{name: ${API}, newTag: 1.4.0}]\n`,
+    };
+    expect(taggedBy(files)["apps/api/base/deployment.yaml"]).toEqual({ [API]: ["clusters/prod/Kustomization"] });
+    expect(Object.keys(tagged(files)).sort()).toEqual([
+      "apps/api/base/deployment.yaml",
+      "apps/api/base/kustomization.yaml",
+      "apps/api/overlays/prod/kustomization.yaml",
+      "clusters/prod/Kustomization",
+    ]);
+  });
+
+  it("a component's images: tags what the kustomization including it builds, and its own resources", () => {
+    const files = {
+      ...BASE,
+      "apps/api/components/pin-api/kustomization.yaml": `apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nimages:\n  - name: ${API}\n    newTag: 1.4.0\n`,
+      "components/unused/kustomization.yaml": `kind: Component\nresources: [extra.yaml]\nimages:\n  - name: ${API}\n    newTag: 1.4.0\n`,
+      "apps/api/overlays/prod/kustomization.yaml": "resources: [../../base]\ncomponents: [../../components/pin-api]\n",
+    };
+    expect(taggedBy(files)["apps/api/base/deployment.yaml"]).toEqual({ [API]: ["apps/api/components/pin-api/kustomization.yaml"] });
+    expect(taggedBy(files)["components/unused/extra.yaml"]).toEqual({ [API]: ["components/unused/kustomization.yaml"] });
+  });
+
+  it("patch files are built into the resources, so they are tagged too", () => {
+    const files = {
+      "app/kustomization.yaml": `resources: [d.yaml]\npatches:\n  - path: sidecar.yaml\npatchesStrategicMerge: [more.yaml]\nimages: [{name: ${API}, digest: "sha256:${"a".repeat(64)}"}]\n`,
+    };
+    expect(Object.keys(tagged(files)).sort()).toEqual(["app/d.yaml", "app/kustomization.yaml", "app/more.yaml", "app/sidecar.yaml"]);
+  });
+
+  it("an entry counts when it sets a version, or names an incoming repository (the kustomize editor gives it a tag)", () => {
+    const files = {
+      "app/kustomization.yaml": `resources: [d.yaml]
+images:
+  - name: ghcr.io/acme/pinned
+    newTag: "7"
+  - name: ${API}
+  - name: ghcr.io/acme/renamed
+    newName: mirror.example/renamed
+  - name: ghcr.io/acme/idle
+`,
+    };
+    expect(tagged(files)["app/d.yaml"]).toEqual([API, "ghcr.io/acme/pinned"]);
+  });
+
+  it("names as written, as kustomize matches them: `nginx` is not `docker.io/library/nginx`", () => {
+    const files = { "app/kustomization.yaml": "resources: [d.yaml]\nimages: [{name: nginx, newTag: '1.27'}]\n" };
+    expect(tagged(files)["app/d.yaml"]).toEqual(["nginx"]);
+  });
+
+  it("a kustomization without images: tags nothing, nor do remote resources, paths out of the tree, or one that does not parse", () => {
+    const files = {
+      ...BASE,
+      "app/kustomization.yaml": `resources:\n  - https://github.com/acme/x//base?ref=v1\n  - ../../outside.yaml\nimages: [{name: ${API}, newTag: "1"}]\n`,
+      "broken/kustomization.yaml": `resources: [d.yaml\nimages: [{name: ${API}, newTag: "1"}]\n`,
+    };
+    expect(tagged(files)).toEqual({ "app/kustomization.yaml": [API] });
+  });
+
+  it("a cycle (which kustomize refuses) ends", () => {
+    const files = {
+      "a/kustomization.yaml": `resources: [../b, a.yaml]\nimages: [{name: ${API}, newTag: "1"}]\n`,
+      "b/kustomization.yaml": "resources: [../a, b.yaml]\n",
+    };
+    expect(Object.keys(tagged(files)).sort()).toEqual(["a/a.yaml", "a/kustomization.yaml", "b/b.yaml", "b/kustomization.yaml"]);
+  });
+});
