@@ -62,7 +62,7 @@ export interface Landing {
   readonly merge?: MergeOutcome;
   /** The commit message (in a dry run: the one that would be used, before crediting the pull-request branch's co-authors). */
   readonly message?: string;
-  /** What the delivery left undone and why (a pull request not merged, a file not carried). */
+  /** What the delivery left undone or did unasked, and why (a pull request not merged, or merged without waiting; a file not carried). */
   readonly warnings?: readonly Warning[];
 }
 

@@ -127,9 +127,17 @@ export async function landPullRequest(
   let merge: MergeOutcome = "none";
   const warnings = [...(onBranch?.warnings ?? [])];
   try {
-    if (ours)
-      merge = await mergePullRequest(ctx.client(), ctx.repository, { ...pullRequest, headSha: commit, branch: group.prBranch }, group.merge, group.mergeMethod);
-    else if (group.merge !== "none") {
+    if (ours) {
+      const merged = await mergePullRequest(
+        ctx.client(),
+        ctx.repository,
+        { ...pullRequest, headSha: commit, branch: group.prBranch },
+        group.merge,
+        group.mergeMethod,
+      );
+      merge = merged.outcome;
+      if (merged.atOnceBecause !== undefined) warnings.push({ message: mergedAtOnce(pullRequest, at.base, merged.atOnceBecause) });
+    } else if (group.merge !== "none") {
       if (pullRequest.autoMerge) await disableAutoMerge(ctx.client(), pullRequest);
       warnings.push({ message: notMerged(pullRequest, group.prBranch, people) });
     }
@@ -138,6 +146,11 @@ export async function landPullRequest(
   }
   ctx.log(`pull request #${pullRequest.number} ${pullRequest.operation} (${group.prBranch} -> ${at.base})${merge === "none" ? "" : `, ${merge}`}`);
   return { ...landing(pullRequest), merge, ...(warnings.length > 0 && { warnings }) };
+}
+
+/** `merge: auto` merged without waiting: nothing on the base branch asks for checks or a review, which its owner may not know. */
+function mergedAtOnce(pullRequest: PullRequest, base: string, reason: string): string {
+  return `pull request #${pullRequest.number} was merged at once: merge: auto found no required check or review pending on ${base} (GitHub: "${reason}"); protect ${base} with required checks to have auto-merge wait for them`;
 }
 
 /** Why a pull request its settings would merge was left open. */

@@ -4,7 +4,8 @@
  *
  * GitHub refuses auto-merge on a pull request that could be merged right away ("Pull
  * request is in clean status": no required checks pending, typically no branch
- * protection). `merge: auto` then means "merge when allowed", which is now, so we merge.
+ * protection). `merge: auto` then means "merge when allowed", which is now, so we merge, and
+ * say so with GitHub's reason: the person who asked for auto-merge expected it to wait.
  *
  * Runs that share a pull-request branch race to merge it. A refusal because the branch moved
  * (409) or because the pull request is merged already (405) is not this run's failure: the
@@ -16,6 +17,12 @@ import { BranchMovedError, type Repository } from "./commit.js";
 import { errorMessage, httpStatus, whenVisible } from "./errors.js";
 
 export type MergeOutcome = "none" | "auto-merge" | "merged";
+
+export interface MergeResult {
+  readonly outcome: MergeOutcome;
+  /** Why `auto` merged at once: GitHub's refusal of auto-merge, e.g. "Pull request is in clean status". */
+  readonly atOnceBecause?: string;
+}
 
 export interface Mergeable {
   readonly number: number;
@@ -46,16 +53,20 @@ export async function mergePullRequest(
   pr: Mergeable,
   mode: MergeMode,
   method: MergeMethod,
-): Promise<MergeOutcome> {
-  if (mode === "none") return "none";
-  if (mode === "immediate") return mergeNow(client, repository, pr, method);
-  if (pr.autoMerge) return "auto-merge";
+): Promise<MergeResult> {
+  if (mode === "none") return { outcome: "none" };
+  if (mode === "immediate") return { outcome: await mergeNow(client, repository, pr, method) };
+  if (pr.autoMerge) return { outcome: "auto-merge" };
   try {
     await whenVisible(() => client.graphql(ENABLE_AUTO_MERGE, { id: pr.nodeId, mergeMethod: method.toUpperCase() }));
-    return "auto-merge";
+    return { outcome: "auto-merge" };
   } catch (error) {
     const text = errorMessage(error);
-    if (/clean status/i.test(text)) return mergeNow(client, repository, pr, method);
+    if (/clean status/i.test(text)) {
+      // GitHub's sentence without GraphQL's preamble and its doubled "Pull request Pull request is in clean status".
+      const reason = /pull request is in clean status/i.exec(text)?.[0] ?? text;
+      return { outcome: await mergeNow(client, repository, pr, method), atOnceBecause: reason };
+    }
     if (/protected branch rules not configured|auto[- ]?merge is not allowed|can't enable auto-merge/i.test(text)) {
       throw new Error(
         `GitHub refused auto-merge for pull request #${pr.number}: ${text}. Allow auto-merge in the repository settings and protect the base branch with required checks, or use merge: immediate.`,

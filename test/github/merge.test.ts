@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createClient, type GitHubClient } from "../../src/github/client.js";
 import { BranchMovedError } from "../../src/github/commit.js";
+import { deliver, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
 import { mergePullRequest, type Mergeable } from "../../src/github/merge.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
-import { OWNER, REPO } from "./fixture.js";
+import { APP, appManifests, OWNER, REPO } from "./fixture.js";
 
 describe("merging a delivery's pull request", () => {
   let fake: FakeGitHub;
@@ -27,16 +28,19 @@ describe("merging a delivery's pull request", () => {
   it("auto: enables GitHub auto-merge while required checks are pending", async () => {
     const pr = await open();
     await fake.setMergeState(OWNER, REPO, pr.number, "BLOCKED");
-    expect(await mergePullRequest(client, repository, { ...pr, headSha: head }, "auto", "squash")).toBe("auto-merge");
+    expect(await mergePullRequest(client, repository, { ...pr, headSha: head }, "auto", "squash")).toEqual({ outcome: "auto-merge" });
     expect(fake.pulls(OWNER, REPO)[0]?.autoMerge?.mergeMethod).toBe("squash");
     expect(await fake.readFile(OWNER, REPO, "main", "a.yaml")).toBe("a: 1\n");
     await fake.completeAutoMerge(OWNER, REPO, pr.number);
     expect(await fake.readFile(OWNER, REPO, "main", "a.yaml")).toBe("a: 2\n");
   });
 
-  it("auto: merges now when GitHub says the pull request is in clean status", async () => {
+  it("auto: merges now when GitHub says the pull request is in clean status, and gives GitHub's reason", async () => {
     const pr = await open();
-    expect(await mergePullRequest(client, repository, { ...pr, headSha: head }, "auto", "merge")).toBe("merged");
+    expect(await mergePullRequest(client, repository, { ...pr, headSha: head }, "auto", "merge")).toEqual({
+      outcome: "merged",
+      atOnceBecause: "Pull request is in clean status",
+    });
     const graphql = fake.calls.find((c) => c.operationId === "graphql");
     expect(JSON.stringify(graphql?.response)).toMatch(/clean status/);
     expect(fake.calls.find((c) => c.operationId === "pulls/merge")?.body).toMatchObject({ merge_method: "merge", sha: head });
@@ -45,7 +49,7 @@ describe("merging a delivery's pull request", () => {
 
   it("immediate: merges exactly the pushed head with the chosen method", async () => {
     const pr = await open();
-    expect(await mergePullRequest(client, repository, { ...pr, headSha: head }, "immediate", "rebase")).toBe("merged");
+    expect(await mergePullRequest(client, repository, { ...pr, headSha: head }, "immediate", "rebase")).toEqual({ outcome: "merged" });
     expect(fake.pulls(OWNER, REPO)[0]).toMatchObject({ state: "closed", merged: true });
     expect(fake.calls.some((c) => c.operationId === "graphql")).toBe(false);
   });
@@ -79,7 +83,7 @@ describe("merging a delivery's pull request", () => {
       status: 502,
       beforeHandle: async () => void (await other.rest.pulls.merge({ ...repository, pull_number: pr.number, sha: head })),
     });
-    expect(await mergePullRequest(client, repository, pr, "immediate", "merge")).toBe("merged");
+    expect(await mergePullRequest(client, repository, pr, "immediate", "merge")).toEqual({ outcome: "merged" });
     expect(mergeCalls()).toEqual([502, 200, 405]);
     expect(await fake.readFile(OWNER, REPO, "main", "a.yaml")).toBe("a: 2\n");
   });
@@ -98,5 +102,48 @@ describe("merging a delivery's pull request", () => {
     await expect(mergePullRequest(client, repository, pr, "immediate", "merge")).rejects.toThrow(/could not merge pull request #1: .*not mergeable.*closed/);
     expect(mergeCalls()).toEqual([405]);
     expect(fake.violations).toEqual([]);
+  });
+});
+
+describe("deliver: merge auto on a base branch that requires nothing", () => {
+  let fake: FakeGitHub;
+  let ctx: DeliveryContext;
+  beforeEach(async () => {
+    ({ fake, ctx } = await appManifests(["prod"]));
+  });
+  afterEach(() => fake.close());
+
+  const options: DeliveryOptions = {
+    mode: "pull-request",
+    labels: [],
+    reviewers: [],
+    merge: "auto",
+    mergeMethod: "merge",
+    commitVia: "api",
+    dryRun: false,
+  };
+  const request = { images: [`${APP}:1.1.0`], setters: [], sets: [], paths: [] };
+
+  it("merges at once, and warns that nothing made it wait", async () => {
+    const result = await deliver(ctx, request, options);
+    expect(result.landings.map((l) => l.merge)).toEqual(["merged"]);
+    expect(fake.pulls(OWNER, REPO)[0]).toMatchObject({ merged: true });
+    expect(result.plan.warnings.map((w) => w.message)).toEqual([
+      'pull request #1 was merged at once: merge: auto found no required check or review pending on main (GitHub: "Pull request is in clean status"); protect main with required checks to have auto-merge wait for them',
+    ]);
+  });
+
+  it("says nothing when auto-merge is recorded to wait for required checks", async () => {
+    // Required checks pending on the pull request by the time auto-merge is asked for.
+    fake.inject({
+      operationId: "graphql",
+      times: 100,
+      beforeHandle: async () => {
+        for (const pull of fake.pulls(OWNER, REPO)) if (pull.state === "open" && !pull.autoMerge) await fake.setMergeState(OWNER, REPO, pull.number, "BLOCKED");
+      },
+    });
+    const result = await deliver(ctx, request, options);
+    expect(result.landings.map((l) => l.merge)).toEqual(["auto-merge"]);
+    expect(result.plan.warnings).toEqual([]);
   });
 });
