@@ -88,7 +88,7 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
     request,
     delivery,
     ...(payload && { payload }),
-    warnings: unusedPullRequestInputs(delivery),
+    warnings: [...(explicit.length > 0 ? unreadPayload(event) : []), ...unusedPullRequestInputs(delivery)],
   };
 }
 
@@ -163,6 +163,31 @@ function eventPayload(event: TriggerEvent, ownInputs: boolean): Payload | undefi
     return text === undefined || text === "" ? undefined : parsePayload(text, `inputs.${PAYLOAD_INPUT}`);
   }
   return undefined;
+}
+
+/**
+ * The event's payload, left unread because the images input is set: its targets narrowed the
+ * run, so dropping them is said. Another sender's client_payload (no `v`) is what the workflow
+ * reads itself to set the images input (`${{ github.event.client_payload.image }}`): not news.
+ */
+function unreadPayload(event: TriggerEvent): Warning[] {
+  const unread = (field: string, what: string): Warning[] => [
+    {
+      message:
+        `input images is set, so ${field} (${what}) is not read: neither its images nor its targets apply to this run. ` +
+        "Leave images out to promote what the payload names, in the targets it names.",
+    },
+  ];
+  if (event.eventName === "repository_dispatch") {
+    const value = event.payload["client_payload"];
+    return isAbsent(value) || isForeign(value) ? [] : unread("client_payload", "the repository_dispatch event's payload");
+  }
+  if (event.eventName === "workflow_dispatch") {
+    const inputs = event.payload["inputs"];
+    const text = isRecord(inputs) ? inputs[PAYLOAD_INPUT] : undefined;
+    return typeof text === "string" && text.trim() !== "" ? unread(`inputs.${PAYLOAD_INPUT}`, `the workflow_dispatch input '${PAYLOAD_INPUT}'`) : [];
+  }
+  return [];
 }
 
 function isForeign(value: unknown): boolean {

@@ -41,7 +41,7 @@ describe("update Action inputs", () => {
     expect(() => readUpdateInputs(reader({ images: "a:1", "dry-run": "yes" }), push)).toThrow(/input dry-run: "yes" is not true or false/);
   });
 
-  it("prefers the images input over the event payload, and takes targets and source from the payload", () => {
+  it("takes the images, targets and source from the payload when the images input is not set", () => {
     const event = {
       eventName: "repository_dispatch",
       payload: { client_payload: { v: 1, images: ["ghcr.io/acme/app:2.0.0"], targets: ["staging"], source: { repository: "acme/app" } } },
@@ -49,7 +49,36 @@ describe("update Action inputs", () => {
     const fromPayload = readUpdateInputs(reader({}), event);
     expect(fromPayload.request).toMatchObject({ images: ["ghcr.io/acme/app:2.0.0"], targets: ["staging"] });
     expect(fromPayload.delivery.templateValues).toEqual({ repository: "acme/app" });
-    expect(readUpdateInputs(reader({ images: "ghcr.io/acme/app:3.0.0" }), event).request.images).toEqual(["ghcr.io/acme/app:3.0.0"]);
+    expect(fromPayload.warnings).toEqual([]);
+  });
+
+  it("with the images input set, promotes those images everywhere and warns that the payload's images and targets are not read", () => {
+    const dispatched = {
+      eventName: "repository_dispatch",
+      payload: { client_payload: { v: 1, images: ["ghcr.io/acme/app:2.0.0"], targets: ["staging"] } },
+    };
+    const inputs = readUpdateInputs(reader({ images: "ghcr.io/acme/app:3.0.0" }), dispatched);
+    expect(inputs.request).toMatchObject({ images: ["ghcr.io/acme/app:3.0.0"] });
+    expect(inputs.request.targets).toBeUndefined();
+    expect(inputs.warnings).toEqual([
+      {
+        message:
+          "input images is set, so client_payload (the repository_dispatch event's payload) is not read: neither its images nor its targets apply to this run. " +
+          "Leave images out to promote what the payload names, in the targets it names.",
+      },
+    ]);
+    const started = {
+      eventName: "workflow_dispatch",
+      payload: { inputs: { payload: '{"v": 1, "images": ["ghcr.io/acme/app:2.0.0"], "targets": ["staging"]}' } },
+    };
+    expect(readUpdateInputs(reader({ images: "ghcr.io/acme/app:3.0.0" }), started).warnings).toEqual([
+      { message: expect.stringMatching(/^input images is set, so inputs\.payload \(the workflow_dispatch input 'payload'\) is not read: /) },
+    ]);
+  });
+
+  it("says nothing of a client_payload in another sender's format (no v), which the workflow reads itself to set the images input", () => {
+    const event = { eventName: "repository_dispatch", payload: { client_payload: { image: "ghcr.io/acme/app:3.0.0" } } };
+    expect(readUpdateInputs(reader({ images: "ghcr.io/acme/app:3.0.0" }), event).warnings).toEqual([]);
   });
 
   it.each([
