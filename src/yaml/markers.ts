@@ -2,11 +2,19 @@
  * Flux setter markers in YAML: `image: repo:tag # {"$imagepolicy": "<ns>:<name>"}` and the
  * `:tag`, `:name`, `:digest` variants. Which comment may mark a scalar is kyaml's rule (its
  * line comment, else its head comment: the first non-empty one decides); the grammar and
- * the values written are image/marker.ts. Only scalars are set, always as a whole value.
+ * the values written are image/marker.ts. Only scalars are set, as a whole value, except a
+ * KCL setting kept in YAML (kcl-settings.ts), where Flux's whole value would replace a `-O`
+ * spec or `-D` argument with an image KCL cannot read: there the marker sets the image inside
+ * the setting's value (a spec's KCL literal keeps its quotes), as the editor by repository
+ * does, and a `kcl_options` value, which is an option's value, gets the same part of its reference.
  */
-import { MARKER_TOKEN, MarkedFields, readMarker } from "../image/marker.js";
-import { isFlowScalar, type ScalarNode } from "./node.js";
-import type { Editor } from "./plan.js";
+import { MARKER_TOKEN, MarkedFields, readMarker, type Marker, type MarkerField } from "../image/marker.js";
+import { formatImageRef, isTag, tryParseImageRef } from "../image/reference.js";
+import type { YamlDocument } from "./file.js";
+import { optionValues, REWRITE_ADVICE, setInSetting, settingItems, settingKey, unreadWarning, writableItem, type SettingItem } from "./kcl-settings.js";
+import { isFlowScalar, type ScalarNode, type YamlNode } from "./node.js";
+import { formatPath } from "./path.js";
+import type { EditPlan, Editor } from "./plan.js";
 import { forEachValue } from "./walk.js";
 
 /**
@@ -43,6 +51,7 @@ export const editMarkers: Editor = (file, request, plan) => {
   if (!file.text.includes(MARKER_TOKEN)) return;
   const marked = new MarkedFields(request);
   file.documents.forEach((document, index) => {
+    const settings = kclSettings(document);
     forEachValue(document.root, ({ node, inFlow }) => {
       if (node.kind !== "scalar") return;
       const comment = markerComment(file.text, node);
@@ -54,13 +63,97 @@ export const editMarkers: Editor = (file, request, plan) => {
         return;
       }
       const { marker } = reading;
-      const site = { marker, text: node.text, document: index, warn: (message: string) => plan.warn(node.start, message) };
+      const site = { marker, document: index, warn: (message: string) => plan.warn(node.start, message) };
+      const setting = settings.get(node);
+      if (setting === "option") return marked.add({ ...site, ...optionField(node, inFlow, marker, plan, document) });
+      if (setting) return marked.add({ ...site, ...settingField(setting, marker, plan, document) });
       marked.add(
         isFlowScalar(node)
-          ? { ...site, write: (value) => plan.setScalar(node, value, inFlow, { kind: "setter", key: marker.setter, document }) }
-          : { ...site, refusal: `Flux setter "${marker.setter}" marks a block scalar, which is never edited` },
+          ? { ...site, text: node.text, write: (value) => plan.setScalar(node, value, inFlow, { kind: "setter", key: marker.setter, document }) }
+          : { ...site, text: node.text, refusal: `Flux setter "${marker.setter}" marks a block scalar, which is never edited` },
       );
     });
   });
   marked.writeAll();
 };
+
+/** What a marked field holds and how it is written, or why it never is. */
+type MarkedField = { readonly text: string } & ({ readonly write: (value: string) => void } | { readonly refusal: string });
+
+const ONE_STRING = "a marker is set only in a value that is one string holding an image";
+
+/** The KCL settings strings of a document, and its `kcl_options` values. */
+function kclSettings(document: YamlDocument): ReadonlyMap<YamlNode, SettingItem | "option"> {
+  const settings = new Map<YamlNode, SettingItem | "option">(settingItems(document).map((item) => [item.node, item]));
+  for (const { node } of optionValues(document)) if (node) settings.set(node, "option");
+  return settings;
+}
+
+/** A marked `-O` spec or `-D` argument: the marked part of the image its value is, written in the value's own form. */
+function settingField(item: SettingItem, marker: Marker, plan: EditPlan, document: YamlDocument): MarkedField {
+  const { node } = item;
+  const setting = item.read(node.text);
+  const marks = `Flux setter "${marker.setter}" marks ${setting ? settingKey(item, setting) : formatPath(item.path)}`;
+  const left = `so the ${item.holds} is left as it is`;
+  if (!setting) {
+    const sets = item.holds === "spec" ? `a "path=value" or "path:value" spec does` : "a name=value argument does";
+    return { text: node.text, refusal: `${marks}, which sets no string (${sets}); it is left as it is` };
+  }
+  const { value } = setting;
+  if ("form" in value) return { text: node.text, refusal: `${marks}, which sets ${value.form}; ${ONE_STRING}, ${left}` };
+  const part = markedPart(marker.field, value.string);
+  // Unquoted text that is no image reference (`"a" + "-b"`, `'a'` as raw text) is named by how KCL reads it.
+  if (typeof part === "string" && value.whole !== undefined && !tryParseImageRef(value.string))
+    return { text: node.text, refusal: `${marks}, which sets ${value.whole}; ${ONE_STRING}, ${left}` };
+  if (typeof part === "string") return { text: node.text, refusal: `${marks}, whose value ${part}, ${left}` };
+  const writable = writableItem(plan, item);
+  if (typeof writable === "string") return { text: part.text, refusal: `${marks} in a ${writable}, ${REWRITE_ADVICE}` };
+  return {
+    text: part.text,
+    write: (next) => {
+      const string = part.with(next);
+      const unread = setInSetting(plan, writable, value, string, { kind: "setter", key: marker.setter }, document);
+      if (unread !== undefined) plan.warn(node.start, `${marks}, which ${unreadWarning(string, unread)}`);
+    },
+  };
+}
+
+/** A marked `kcl_options` value: the marked part of the image it is, as a `-D` argument's. */
+function optionField(node: ScalarNode, inFlow: boolean, marker: Marker, plan: EditPlan, document: YamlDocument): MarkedField {
+  const part = markedPart(marker.field, node.text);
+  if (typeof part === "string")
+    return { text: node.text, refusal: `Flux setter "${marker.setter}" marks a kcl_options value that ${part}, so it is left as it is` };
+  if (!isFlowScalar(node)) return { text: part.text, refusal: `Flux setter "${marker.setter}" marks a block scalar, which is never edited` };
+  return { text: part.text, write: (next) => plan.setScalar(node, part.with(next), inFlow, { kind: "setter", key: marker.setter, document }) };
+}
+
+/**
+ * The part of a string holding an image that a marker sets (what it holds now, and the string
+ * with another value there): the whole reference, or its tag, name or digest with the rest of
+ * the reference kept; a string that is only a tag or a digest is that part whole, as Flux sets
+ * a field. Else why the marker is not set there, to follow "whose value".
+ */
+function markedPart(field: MarkerField, string: string): { readonly text: string; readonly with: (value: string) => string } | string {
+  const whole = { text: string, with: (value: string) => value };
+  if ((field === "tag" && (string === "" || isTag(string))) || (field === "digest" && (string === "" || isDigest(string)))) return whole;
+  const ref = tryParseImageRef(string);
+  if (!ref) return `${JSON.stringify(string)} is no image reference`;
+  const { name, tag, digest } = ref;
+  switch (field) {
+    case "ref":
+      return whole;
+    case "name":
+      return { text: name, with: (value) => formatImageRef({ name: value, tag, digest }) };
+    case "digest":
+      return { text: digest ?? "", with: (value) => formatImageRef({ name, tag, digest: value || undefined }) };
+    case "tag":
+      if (digest !== undefined) return `${string} pins a digest, which a ":tag" marker would leave on the old image (a whole-reference marker sets both)`;
+      if (tag === undefined) return `${string} has no tag for a ":tag" marker to set`;
+      return { text: tag, with: (value) => formatImageRef({ name, tag: value }) };
+  }
+}
+
+/** A digest as a reference's grammar reads one (`sha256:<64 hex>`). */
+function isDigest(text: string): boolean {
+  return tryParseImageRef(`digest@${text}`)?.digest === text;
+}

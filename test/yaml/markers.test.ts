@@ -2,10 +2,13 @@
 import { describe, expect, it } from "vitest";
 import { runEditors } from "../../src/yaml/editor.js";
 import { YamlFile } from "../../src/yaml/file.js";
+import { editYaml } from "../../src/yaml/editor.js";
 import { editMarkers, markerComment } from "../../src/yaml/markers.js";
 import type { ScalarNode } from "../../src/yaml/node.js";
 import { forEachValue } from "../../src/yaml/walk.js";
 import type { EditRequest } from "../../src/change.js";
+import { parseOverrideSpec } from "../../src/kcl/override-spec.js";
+import { stringLiteralValue } from "../../src/kcl/string-literal.js";
 import { DIGEST_A, DIGEST_B, dataOf, numericVersions, update, withSetters } from "./helpers.js";
 
 const edit = (text: string, request: EditRequest) => runEditors(text, request, [editMarkers]);
@@ -142,5 +145,183 @@ describe("editMarkers", () => {
       changes: [],
       warnings: [{ line: 2, message: expect.stringMatching(/^malformed Flux setter marker .*: it is not one JSON object; Flux ignores it/) }],
     });
+  });
+});
+
+describe("editMarkers on KCL settings kept in YAML", () => {
+  const WEB = "flux-system:web";
+  /** A KCLRun holding `overrides` and `arguments` items, one YAML line each. */
+  const kclRun = ({ overrides = [], arguments: args = [] }: { overrides?: string[]; arguments?: string[] }) =>
+    [
+      "apiVersion: krm.kcl.dev.fluxcd/v1alpha1",
+      "kind: KCLRun",
+      "metadata:",
+      "  name: web",
+      "spec:",
+      "  path: ./kcl",
+      "  config:",
+      ...(overrides.length > 0 ? ["    overrides:", ...overrides.map((item) => `      - ${item}`)] : []),
+      ...(args.length > 0 ? ["    arguments:", ...args.map((item) => `      - ${item}`)] : []),
+      "",
+    ].join("\n");
+  const marker = (setter: string) => ` # {"$imagepolicy": "${setter}"}`;
+  /** The value each override spec of the KCLRun sets, as KCL reads it. */
+  const specValues = (text: string) =>
+    (dataOf(text)[0] as { spec: { config: { overrides: string[] } } }).spec.config.overrides.map((item) => {
+      const { value } = parseOverrideSpec(item);
+      return /^[rR]?["']/.test(value) ? stringLiteralValue(value) : value;
+    });
+
+  it("sets the reference inside a marked -O spec, keeping the KCL literal's quotes and the YAML string's style (the trial's reproduction)", () => {
+    const text = kclRun({
+      overrides: [
+        `app.containers.web.image="ghcr.io/acme/web:1.2.3"${marker(WEB)}`,
+        `'app.a.image=''ghcr.io/acme/web:1.2.3'''${marker(WEB)}`,
+        `"app.b.image=\\"ghcr.io/acme/web:1.2.3\\""${marker(WEB)}`,
+        `app.c.image=ghcr.io/acme/web:1.2.3${marker(WEB)}`,
+      ],
+    });
+    const { text: out, changes, warnings } = edit(text, withSetters({ [WEB]: "ghcr.io/acme/web:1.2.5" }));
+    // Only the reference's bytes change: the spec, its quotes and escapes, and the marker stay.
+    expect(out).toBe(text.replaceAll("web:1.2.3", "web:1.2.5"));
+    expect(out).toContain(`- app.containers.web.image="ghcr.io/acme/web:1.2.5"${marker(WEB)}\n`);
+    expect(changes.map((c) => [c.line, c.kind, c.key, c.old, c.new])).toEqual(
+      [9, 10, 11, 12].map((line) => [line, "setter", WEB, "ghcr.io/acme/web:1.2.3", "ghcr.io/acme/web:1.2.5"]),
+    );
+    expect(warnings).toEqual([]);
+    expect(specValues(out)).toEqual(Array(4).fill("ghcr.io/acme/web:1.2.5"));
+  });
+
+  it("sets the tag inside a spec's reference for a :tag marker, and a literal that is the tag whole", () => {
+    const text = kclRun({ overrides: [`app.image="ghcr.io/acme/web:1.2.3"${marker(`${WEB}:tag`)}`, `app.version='1.2.3'${marker(`${WEB}:tag`)}`] });
+    const { text: out, changes } = edit(text, withSetters({ [WEB]: `ghcr.io/acme/web:1.2.5@${DIGEST_A}` }));
+    expect(out).toBe(text.replaceAll("1.2.3", "1.2.5"));
+    expect(changes.map((c) => [c.key, c.old, c.new])).toEqual([
+      [`${WEB}:tag`, "ghcr.io/acme/web:1.2.3", "ghcr.io/acme/web:1.2.5"],
+      [`${WEB}:tag`, "1.2.3", "1.2.5"],
+    ]);
+  });
+
+  it("keeps the marker's policy: a spec whose reference its policy ranks higher stays, and says so", () => {
+    const text = kclRun({ overrides: [`app.image="ghcr.io/acme/web:2.0"${marker(WEB)}`] });
+    expect(edit(text, withSetters({ [WEB]: update("ghcr.io/acme/web:1.5", numericVersions) }))).toEqual({
+      text,
+      changes: [],
+      warnings: [
+        {
+          line: 9,
+          message: `Flux setter "${WEB}" keeps 2.0, which its policy (highest dotted number) ranks above the incoming 1.5 (allow-downgrade sets it anyway)`,
+        },
+      ],
+    });
+  });
+
+  it("sets a marked -D argument inside its JSON string or as its raw text, as option() reads it", () => {
+    const text = kclRun({
+      arguments: [`image="ghcr.io/acme/web:1.2.3"${marker(WEB)}`, `raw=ghcr.io/acme/web:1.2.3${marker(WEB)}`, `tag="1.2.3"${marker(`${WEB}:tag`)}`],
+    });
+    const { text: out, changes, warnings } = edit(text, withSetters({ [WEB]: "ghcr.io/acme/web:1.2.5" }));
+    expect(out).toBe(text.replaceAll("1.2.3", "1.2.5"));
+    expect(changes.map((c) => [c.line, c.key, c.new])).toEqual([
+      [9, WEB, "ghcr.io/acme/web:1.2.5"],
+      [10, WEB, "ghcr.io/acme/web:1.2.5"],
+      [11, `${WEB}:tag`, "1.2.5"],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("sets a kcl.yaml's marked spec inside its literal, and a marked kcl_options value's part of its reference", () => {
+    const text = `kcl_cli_configs:
+  files: [main.k]
+  overrides:
+    - app.image="ghcr.io/acme/web:1.2.3"${marker(WEB)}
+kcl_options:
+  - key: image
+    value: ghcr.io/acme/web:1.2.3${marker(`${WEB}:tag`)}
+`;
+    const { text: out, changes } = edit(text, withSetters({ [WEB]: "ghcr.io/acme/web:1.2.5" }));
+    expect(out).toBe(text.replaceAll("1.2.3", "1.2.5"));
+    expect(changes.map((c) => [c.line, c.key])).toEqual([
+      [4, WEB],
+      [7, `${WEB}:tag`],
+    ]);
+  });
+
+  it("leaves a marked spec or argument whose value holds no image it can set, and says why at it", () => {
+    const text = kclRun({
+      overrides: [
+        `app.image="ghcr.io/acme/web:1.2.3" + "-debug"${marker(WEB)}`,
+        `'app.b.image="ghcr.io/acme/web:\${tag}"'${marker(WEB)}`,
+        `app.c.args="--image=ghcr.io/acme/web:1.2.3"${marker(WEB)}`,
+        `app.d.image="ghcr.io/acme/web:1.2.3@${DIGEST_A}"${marker(`${WEB}:tag`)}`,
+        `app.e.images+="ghcr.io/acme/web:1.2.3"${marker(WEB)}`,
+      ],
+      arguments: [`'images=["ghcr.io/acme/web:1.2.3"]'${marker(WEB)}`, `image='ghcr.io/acme/web:1.2.3'${marker(WEB)}`],
+    });
+    const { text: out, changes, warnings } = edit(text, withSetters({ [WEB]: "ghcr.io/acme/web:1.2.5" }));
+    expect([out, changes]).toEqual([text, []]);
+    const onlyString = "a marker is set only in a value that is one string holding an image";
+    expect(warnings).toEqual([
+      {
+        line: 9,
+        message: `Flux setter "${WEB}" marks spec.config.overrides[0]: app.image, which sets an expression (KCL reads it as the string of its whole text); ${onlyString}, so the spec is left as it is`,
+      },
+      {
+        line: 10,
+        message: `Flux setter "${WEB}" marks spec.config.overrides[1]: app.b.image, which sets an interpolated string; ${onlyString}, so the spec is left as it is`,
+      },
+      {
+        line: 11,
+        message: `Flux setter "${WEB}" marks spec.config.overrides[2]: app.c.args, whose value "--image=ghcr.io/acme/web:1.2.3" is no image reference, so the spec is left as it is`,
+      },
+      {
+        line: 12,
+        message: `Flux setter "${WEB}:tag" marks spec.config.overrides[3]: app.d.image, whose value ghcr.io/acme/web:1.2.3@${DIGEST_A} pins a digest, which a ":tag" marker would leave on the old image (a whole-reference marker sets both), so the spec is left as it is`,
+      },
+      {
+        line: 13,
+        message: `Flux setter "${WEB}" marks spec.config.overrides[4], which sets no string (a "path=value" or "path:value" spec does); it is left as it is`,
+      },
+      {
+        line: 15,
+        message: `Flux setter "${WEB}" marks spec.config.arguments[0]: images, which sets a JSON value that is no string; ${onlyString}, so the argument is left as it is`,
+      },
+      {
+        line: 16,
+        message: `Flux setter "${WEB}" marks spec.config.arguments[1]: image, which sets raw text that is not JSON (option() returns it as written); ${onlyString}, so the argument is left as it is`,
+      },
+    ]);
+  });
+
+  it("leaves an unquoted spec whose new reference KCL would read only a head of, and says so", () => {
+    const text = kclRun({ overrides: [`proxy.image=docker.io/library/nginx:1.25${marker("flux-system:nginx")}`] });
+    const { text: out, warnings } = edit(text, withSetters({ "flux-system:nginx": "nginx:1.27" }));
+    expect(out).toBe(text);
+    expect(warnings).toEqual([
+      {
+        line: 9,
+        message:
+          'Flux setter "flux-system:nginx" marks spec.config.overrides[0]: proxy.image, which would not read as nginx:1.27 once written there (proxy.image=nginx:1.27); left as it is, write the value as a quoted string',
+      },
+    ]);
+  });
+
+  it("changes nothing on a second run", () => {
+    const text = kclRun({ overrides: [`app.image="ghcr.io/acme/web:1.2.3"${marker(WEB)}`], arguments: [`image=ghcr.io/acme/web:1.2.3${marker(WEB)}`] });
+    const request = withSetters({ [WEB]: "ghcr.io/acme/web:1.2.5" });
+    const once = edit(text, request);
+    expect(once.changes).toHaveLength(2);
+    expect(edit(once.text, request)).toEqual({ text: once.text, changes: [], warnings: [] });
+  });
+
+  it("sets a marked spec from its setter while an unmarked one moves by repository", () => {
+    const text = kclRun({ overrides: [`app.image="ghcr.io/acme/web:1.2.3"${marker(WEB)}`, 'app.sidecar.image="ghcr.io/acme/web:1.2.3"'] });
+    const request = { ...withSetters({ [WEB]: "ghcr.io/acme/web:1.2.5" }), images: [update("ghcr.io/acme/web:1.2.4")] };
+    const { text: out, changes } = editYaml(text, request);
+    expect(out).toBe(text.replace("web:1.2.3", "web:1.2.5").replace("web:1.2.3", "web:1.2.4"));
+    expect(changes.map((c) => [c.kind, c.new])).toEqual([
+      ["setter", "ghcr.io/acme/web:1.2.5"],
+      ["override", "ghcr.io/acme/web:1.2.4"],
+    ]);
   });
 });
