@@ -110,6 +110,11 @@ export async function writeSummary(result: DeliveryResult, serverUrl: string, re
         where(landingOf(c.file)),
       ]),
     ]);
+    // What was refused or left undone (a target's policy, a pull request not merged) beside what changed.
+    if (result.plan.warnings.length > 0) {
+      core.summary.addRaw("This run's warnings:", true);
+      core.summary.addList(result.plan.warnings.map(describeLocated));
+    }
   }
   if (result.attempts > 1) core.summary.addRaw(`Landed after ${result.attempts} attempts (the branch moved under concurrent runs).`, true);
   await core.summary.write();

@@ -1,7 +1,34 @@
-import { describe, expect, it } from "vitest";
-import { printDiff } from "../../../src/action/update/report.js";
-import type { DeliveryResult } from "../../../src/github/deliver.js";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { printDiff, writeSummary } from "../../../src/action/update/report.js";
+import type { Change, Warning } from "../../../src/change.js";
+import type { FilePlan } from "../../../src/engine/plan.js";
+import type { DeliveryResult, Landing } from "../../../src/github/deliver.js";
 import { capturedStdout, commandsRun } from "../../support/runner-commands.js";
+import { tempDir } from "../../support/temp.js";
+
+const APP = "ghcr.io/acme/app";
+const at = { serverUrl: "https://github.com", repository: { owner: "acme", repo: "manifests" } };
+
+/** A change of the app's image in `file`, for `target` when given. */
+function appChange(file: string, target?: string): Change {
+  return { file, line: 10, kind: "image", key: "spec.template.spec.containers[0].image", old: `${APP}:1.2.3`, new: `${APP}:1.3.0`, ...(target && { target }) };
+}
+
+/** A run that pushed `changes` to main in one commit, with the plan's `warnings`. */
+function pushed(changes: readonly Change[], warnings: readonly Warning[] = []): DeliveryResult {
+  const files: FilePlan[] = changes.map((c) => ({ path: c.file, before: "", after: "", changes: [c], ...(c.target && { target: c.target }) }));
+  const landing: Landing = { mode: "push", branch: "main", files, changes, commit: "c2be733d0123456789abcdef0123456789abcdef" };
+  return {
+    changed: changes.length > 0,
+    base: "main",
+    planned: "0123abc",
+    plan: { files, changes, warnings, targets: [], images: [] },
+    landings: changes.length > 0 ? [landing] : [],
+    attempts: 1,
+  };
+}
 
 describe("printDiff", () => {
   const stdout = capturedStdout();
@@ -22,5 +49,29 @@ describe("printDiff", () => {
     expect(stdout()).toContain("     ::add-mask::main\n     ##[warning]forged\n");
     expect(stdout()).toContain(`would push to main:\n${message}`);
     expect(commandsRun(stdout())).toEqual([]);
+  });
+});
+
+describe("the job summary of a run", () => {
+  let file = "";
+  const summary = () => readFile(file, "utf8");
+  // @actions/core reads the summary's path once, on its first write: one file for the suite, emptied for each test.
+  beforeAll(async () => {
+    file = join(await tempDir("gp-summary-"), "summary.md");
+    process.env["GITHUB_STEP_SUMMARY"] = file;
+  });
+  beforeEach(() => writeFile(file, ""));
+
+  it("lists the warnings under the table of what changed: a target whose policy refused the image says so there too", async () => {
+    const refused = { message: `target production: ${APP}:1.3.0-rc.1 is outside its policy (semver ^1.0.0); not edited there` };
+    const located = { file: "clusters/staging/broken.yaml", line: 3, message: "not parsed: <flow> map" };
+    await writeSummary(pushed([appChange("clusters/staging/app.yaml", "staging")], [refused, located]), at.serverUrl, at.repository, false);
+    expect(await summary()).toMatch(
+      new RegExp(
+        "</table>\nThis run's warnings:\n<ul>" +
+          `<li>target production: ghcr.io/acme/app:1.3.0-rc.1 is outside its policy \\(semver \\^1.0.0\\); not edited there</li>` +
+          "<li><code>clusters/staging/broken.yaml</code>:3: not parsed: &lt;flow&gt; map</li></ul>",
+      ),
+    );
   });
 });
