@@ -100,10 +100,12 @@ export async function writeSummary(result: DeliveryResult, serverUrl: string, re
   } else if (result.plan.changes.length === 0) {
     core.summary.addRaw(`Nothing to change on ${code(result.base)}: every image field found already holds the promoted image.`, true);
   } else {
+    // Without targets the column would be empty on every row; a file outside every target says so.
+    const targeted = result.plan.changes.some((c) => c.target !== undefined);
     core.summary.addTable([
-      ["Target", "File", "Field", "Old → New", "Delivered"].map((data) => ({ data, header: true })),
+      [...(targeted ? ["Target"] : []), "File", "Field", "Old → New", "Delivered"].map((data) => ({ data, header: true })),
       ...result.plan.changes.map((c) => [
-        escapeHtml(c.target ?? ""),
+        ...(targeted ? [escapeHtml(c.target ?? "(none)")] : []),
         `${code(c.file)}:${c.line}`,
         code(c.key),
         `${code(shownValue(c.old))} → ${code(shownValue(c.new))}`,

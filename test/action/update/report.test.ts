@@ -74,4 +74,18 @@ describe("the job summary of a run", () => {
       ),
     );
   });
+
+  it("has no Target column when no change was made for a target, and names none for a file outside every target when some are", async () => {
+    await writeSummary(pushed([appChange("apps/app.yaml")]), at.serverUrl, at.repository, false);
+    const untargeted = await summary();
+    expect(untargeted).toContain("<tr><th>File</th><th>Field</th><th>Old → New</th><th>Delivered</th></tr><tr><td><code>apps/app.yaml</code>:10</td>");
+    expect(untargeted).not.toContain("<td><td>");
+
+    await writeFile(file, "");
+    await writeSummary(pushed([appChange("clusters/prod/app.yaml", "production"), appChange("flux/app.yaml")]), at.serverUrl, at.repository, false);
+    const targeted = await summary();
+    expect(targeted).toContain("<tr><th>Target</th><th>File</th>");
+    expect(targeted).toContain("<tr><td>production</td><td><code>clusters/prod/app.yaml</code>:10</td>");
+    expect(targeted).toContain("<tr><td>(none)</td><td><code>flux/app.yaml</code>:10</td>");
+  });
 });
