@@ -5,7 +5,7 @@
  * clusters is governed, file by file, by the definition Flux would apply there.
  */
 import type { Warning } from "../change.js";
-import { MARKER_TOKEN, markerPattern } from "../image/marker.js";
+import { lineMarkers, MARKER_TOKEN, markerPattern } from "../image/marker.js";
 import type { Policy } from "../image/policy.js";
 import { formatImageRef, type ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
@@ -30,7 +30,10 @@ interface Candidate {
   readonly note?: string;
 }
 
-/** The setters for the markers of one file, and every other defined key with why it sets nothing there (EditRequest's). */
+/**
+ * The setters for the markers of one file, and every other key with why it sets nothing there
+ * (EditRequest's): a defined key, or one nothing defines, which is said once for the run instead of at each marker.
+ */
 export interface FileSetters {
   readonly setters: ReadonlyMap<string, ImageUpdate>;
   readonly knownSetters: ReadonlyMap<string, string | undefined>;
@@ -91,9 +94,14 @@ export function resolveSetters(
 
   const governing = (key: string, path: string) => governingCandidate(key, candidates.get(key)!, path, flux.automations, configPath);
   warnings.push(...notesWhereUsed(candidates, governing, texts, inScope));
-  // A key this run brings nothing for is no news wherever it is defined.
+  const unconfigured = unconfiguredMarkers(texts, inScope, (key) => definitions.has(key) || valid.setters.has(key));
+  // A run that brings no image (a --set alone) could have set none of them: no news then.
+  if (valid.images.length > 0 || valid.setters.size > 0) {
+    warnings.push(...[...unconfigured].map(([key, places]) => unconfiguredWarning(key, places, configPath)));
+  }
+  // A key this run brings nothing for is no news wherever it is defined; an undefined key is said once above, not at each marker.
   const brought = [...candidates].filter(([, defined]) => defined.some((c) => c.update)).map(([key]) => key);
-  const known = new Map<string, string | undefined>([...definitions.keys(), ...valid.setters.keys()].map((key) => [key, undefined]));
+  const known = new Map<string, string | undefined>([...definitions.keys(), ...valid.setters.keys(), ...unconfigured.keys()].map((key) => [key, undefined]));
   return {
     updates: [...candidates.values()].flat().flatMap((c) => (c.update ? [c.update] : [])),
     forFile(path) {
@@ -194,4 +202,46 @@ function notesWhereUsed(
     }
   }
   return [...noted.values()];
+}
+
+/** Where a marker is: a file in scope and a 1-based line. */
+interface Place {
+  readonly file: string;
+  readonly line: number;
+}
+
+/** The marker keys in scope that nothing defines (no Flux ImagePolicy, configured setter or --setter), each with its markers in path order. */
+function unconfiguredMarkers(
+  texts: ReadonlyMap<string, string>,
+  inScope: (path: string) => boolean,
+  defined: (key: string) => boolean,
+): ReadonlyMap<string, readonly Place[]> {
+  const places = new Map<string, Place[]>();
+  for (const [file, text] of texts) {
+    if (!inScope(file)) continue;
+    for (const { marker, line } of lineMarkers(text)) {
+      if (defined(marker.key)) continue;
+      const at = places.get(marker.key) ?? [];
+      if (at.length === 0) places.set(marker.key, at);
+      at.push({ file, line });
+    }
+  }
+  return places;
+}
+
+/** Places named after the first one, before "and N more". */
+const PLACES_NAMED = 3;
+
+/** One warning for a key nothing defines, at its first marker, naming a few more, with the ways to define it. */
+function unconfiguredWarning(key: string, places: readonly Place[], configPath: string): Warning {
+  const [first, ...others] = places as [Place, ...Place[]];
+  const named = others.slice(0, PLACES_NAMED).map((p) => `${p.file}:${p.line}`);
+  const more = others.length > PLACES_NAMED ? ` and ${others.length - PLACES_NAMED} more` : "";
+  const also = others.length > 0 ? ` (also marked at ${named.join(", ")}${more})` : "";
+  const left = others.length > 0 ? "its marked values are left as they are" : "its marked value is left as it is";
+  return {
+    file: first.file,
+    line: first.line,
+    message: `no image is configured for Flux setter "${key}"${also}, so ${left}: add it under setters: in ${configPath}, pass --setter ${key}=REF, or keep its ImagePolicy (and ImageRepository) in the tree`,
+  };
 }

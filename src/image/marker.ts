@@ -7,6 +7,7 @@
  */
 import type { EditRequest } from "../change.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
+import { LineIndex } from "../text/line-index.js";
 import { formatImageRef, tryParseImageRef } from "./reference.js";
 import { nextVersion, versionOf, type ImageUpdate, type KeptBy, type Version } from "./update.js";
 
@@ -32,6 +33,35 @@ export type MarkerReading = { readonly marker: Marker } | { readonly error: stri
 /** Where a marker names `key` (any of its fields) in a text: its setter in quotes, as the marker's JSON writes it. */
 export function markerPattern(key: string): RegExp {
   return new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`);
+}
+
+/** A marker a text holds as a line comment, and its 1-based line. */
+export interface MarkerLine {
+  readonly marker: Marker;
+  readonly line: number;
+}
+
+/**
+ * The markers of a text written as line comments after a value (`image: app:1 # {"$imagepolicy": "ns:app"}`,
+ * how Flux's docs write them), found by their token without parsing the file. A comment on a
+ * line of its own is not read: in KCL it marks nothing, and in YAML it seldom marks a value.
+ */
+export function lineMarkers(text: string): MarkerLine[] {
+  const found: MarkerLine[] = [];
+  let lines: LineIndex | undefined;
+  for (let at = text.indexOf(MARKER_TOKEN); at >= 0; at = text.indexOf(MARKER_TOKEN, at + MARKER_TOKEN.length)) {
+    lines ??= new LineIndex(text);
+    const line = lines.lineAt(at);
+    const start = lines.lineStart(line)!;
+    // The comment opens with the '#'s before the object holding the token, after a value on the line.
+    const head = text.slice(start, at);
+    const opening = /#+\s*\{\s*$/.exec(head);
+    const value = opening && head.slice(0, opening.index).trimStart();
+    if (!opening || !value || value.startsWith("#")) continue;
+    const reading = readMarker(text.slice(start + opening.index, lines.lineStart(line + 1) ?? text.length).trimEnd());
+    if (reading && "marker" in reading) found.push({ marker: reading.marker, line });
+  }
+  return found;
 }
 
 /** Read a comment, given with its leading '#'. */

@@ -149,6 +149,22 @@ describe("two --set values for one field", () => {
   });
 });
 
+describe("markers of a key nothing defines", () => {
+  const marked = `${MAIN_K}other = {\n    image = "ghcr.io/acme/x:1.0" # {"$imagepolicy": "flux-system:x"}\n    tag = "1.0" # {"$imagepolicy": "flux-system:x:tag"}\n}\n`;
+
+  it("are said once for the key, with its places and the ways to define it, when the run brings an image", async () => {
+    const result = await run(["update", await tree({ "main.k": marked }), "--image", "ghcr.io/acme/app:1.1.0", "--dry-run"]);
+    expect(result.stderr).toBe(
+      'warning: main.k:7: no image is configured for Flux setter "flux-system:x" (also marked at main.k:8), so its marked values are left as they are: add it under setters: in .github/gitops-promote.yaml, pass --setter flux-system:x=REF, or keep its ImagePolicy (and ImageRepository) in the tree\n',
+    );
+  });
+
+  it("are not said to a --set alone, which could set no marker", async () => {
+    const result = await run(["update", await tree({ "main.k": marked }), "--set", 'main.k:config.containers.app.image="a:2"', "--dry-run"]);
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+  });
+});
+
 describe("--json on a refused request", () => {
   it.each([
     [[], "nothing to update: give --image, --setter or --set"],

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import {
   MARKER_TOKEN,
+  lineMarkers,
   MarkedFields,
   markedValues,
   markerPattern,
@@ -79,6 +80,29 @@ describe("readMarker", () => {
     expect(unknownSetterWarning({ key: "ns:db", field: "ref", setter: "ns:db" }, known)).toBe(
       'no image is configured for Flux setter "ns:db"; the marked value is left as it is',
     );
+  });
+});
+
+describe("lineMarkers", () => {
+  it("finds the markers written as line comments after a value, with their lines, in YAML and KCL alike", () => {
+    const text = [
+      'image: app:1 # {"$imagepolicy": "ns:app"}',
+      'tag = "1" ## {"$imagepolicy": "ns:app:tag"}\r',
+      'e = "a # b" # {"$imagepolicy": "ns:e"}',
+      "",
+    ].join("\n");
+    expect(lineMarkers(text).map(({ marker, line }) => [line, marker.setter])).toEqual([
+      [1, "ns:app"],
+      [2, "ns:app:tag"],
+      [3, "ns:e"],
+    ]);
+  });
+
+  it("reads no comment on a line of its own, no malformed marker and no token outside a comment", () => {
+    const text = ['# {"$imagepolicy": "ns:doc"}', '  # see {"$imagepolicy": "ns:doc"}', 'a: x # {"$imagepolicy": "ns"}', "b = '\"$imagepolicy\"'", ""].join(
+      "\n",
+    );
+    expect(lineMarkers(text)).toEqual([]);
   });
 });
 

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import type { Warning } from "../../src/change.js";
+import { validateRequest, type UpdateRequest } from "../../src/engine/request.js";
+import { resolveSetters } from "../../src/engine/setters.js";
+
+/** The warnings resolveSetters gives for files in scope (every one unless `inScope` says) and a request, and the setters of one file. */
+function resolve(files: Record<string, string>, request: Partial<UpdateRequest>, inScope: (path: string) => boolean = () => true) {
+  const warnings: Warning[] = [];
+  const valid = validateRequest({ images: [], setters: [], sets: [], paths: [], ...request });
+  const { forFile } = resolveSetters(valid, undefined, ".github/gitops-promote.yaml", new Map(Object.entries(files)), inScope, false, warnings);
+  return { warnings, forFile };
+}
+
+const FIX =
+  "add it under setters: in .github/gitops-promote.yaml, pass --setter flux-system:web=REF, or keep its ImagePolicy (and ImageRepository) in the tree";
+
+describe("resolveSetters: marker keys nothing defines", () => {
+  const marked = (...setters: string[]) => setters.map((s, i) => `v${i} = "ghcr.io/acme/web:1.0.0" # {"$imagepolicy": "${s}"}\n`).join("");
+
+  it("are said once per key, at the first marker, naming the key (not a marker's :tag form), the other places, and how to define it", () => {
+    const files = { "a/main.k": marked("flux-system:web:tag", "flux-system:web"), "b/main.k": marked("flux-system:web") };
+    const { warnings } = resolve(files, { images: ["ghcr.io/acme/api:2.0.0"] });
+    expect(warnings).toEqual([
+      {
+        file: "a/main.k",
+        line: 1,
+        message: `no image is configured for Flux setter "flux-system:web" (also marked at a/main.k:2, b/main.k:1), so its marked values are left as they are: ${FIX}`,
+      },
+    ]);
+  });
+
+  it("name a few places, then how many more", () => {
+    const { warnings } = resolve({ "main.k": marked(...Array<string>(6).fill("flux-system:web")) }, { setters: ["flux-system:api=ghcr.io/acme/api:2.0.0"] });
+    expect(warnings.map((w) => w.message)).toEqual([
+      `no image is configured for Flux setter "flux-system:web" (also marked at main.k:2, main.k:3, main.k:4 and 2 more), so its marked values are left as they are: ${FIX}`,
+    ]);
+  });
+
+  it("are no news to a run that brings no image (a --set alone), nor to the editors at each marker: they are known keys", () => {
+    const files = { "main.k": marked("flux-system:web") };
+    const { warnings, forFile } = resolve(files, { sets: ["main.k:v0=1"] });
+    expect(warnings).toEqual([]);
+    expect(forFile("main.k").knownSetters).toEqual(new Map([["flux-system:web", undefined]]));
+    expect(
+      resolve(files, { images: ["ghcr.io/acme/web:1.0.0"] })
+        .forFile("main.k")
+        .knownSetters.get("flux-system:web"),
+    ).toBeUndefined();
+  });
+
+  it("count only markers in scope, written as line comments after a value, of keys nothing defines", () => {
+    const files = {
+      "in.k": `# {"$imagepolicy": "flux-system:doc"} documents the syntax\n# {"$imagepolicy": "flux-system:doc"}\n${marked("flux-system:app")}`,
+      "out.k": marked("flux-system:web"),
+    };
+    const { warnings } = resolve(files, { setters: ["flux-system:app=ghcr.io/acme/app:1.0.1"] }, (path) => path !== "out.k");
+    expect(warnings).toEqual([]);
+  });
+});
