@@ -145,12 +145,20 @@ async function sendRepositoryDispatch(octokit: GitHubClient, repo: Repo, eventTy
 
 async function sendWorkflowDispatch(octokit: GitHubClient, repo: Repo, workflow: string, options: DispatchOptions): Promise<Dispatched> {
   const workflowId = /^[0-9]+$/.test(workflow) ? Number(workflow) : workflow;
+  const read = () => octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo }).then((r) => r.data.default_branch);
   let ref = options.ref?.trim();
+  let defaultBranch: string | undefined;
   try {
-    ref ||= (await octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo })).data.default_branch;
+    if (!ref) ref = defaultBranch = await read();
   } catch (error) {
     throw explain(error, repo, "workflow_dispatch", options);
   }
+  // GitHub's 404 means "no such workflow" once the repository is known to be visible: read it
+  // now when the ref was given, so the error names the workflow rather than the token.
+  const failed = async (error: unknown): Promise<DispatchError> => {
+    const visible = httpStatus(error) === 404 ? (defaultBranch ?? (await read().catch(() => undefined))) : undefined;
+    return visible === undefined ? explain(error, repo, "workflow_dispatch", options) : workflowNotFound(error, repo, workflow, ref, visible);
+  };
   const request = { owner: repo.owner, repo: repo.repo, workflow_id: workflowId, ref, inputs: { [PAYLOAD_INPUT]: JSON.stringify(options.payload) } };
   const base: Dispatched = { repository: repo.fullName, kind: "workflow_dispatch", workflow, ref };
   try {
@@ -159,15 +167,34 @@ async function sendWorkflowDispatch(octokit: GitHubClient, repo: Repo, workflow:
     const details = response.data as { workflow_run_id?: number; html_url?: string } | undefined;
     return details?.workflow_run_id === undefined ? base : { ...base, runId: details.workflow_run_id, ...(details.html_url && { runUrl: details.html_url }) };
   } catch (error) {
-    if (!refusesRunDetails(error)) throw explain(error, repo, "workflow_dispatch", options);
+    if (!refusesRunDetails(error)) throw await failed(error);
   }
   options.log?.(`${repo.fullName}: the server does not know return_run_details (GitHub Enterprise Server before it existed); dispatching without it`);
   try {
     await octokit.rest.actions.createWorkflowDispatch(request);
   } catch (error) {
-    throw explain(error, repo, "workflow_dispatch", options);
+    throw await failed(error);
   }
   return base;
+}
+
+/**
+ * A 404 from a repository the token can read: the workflow is not there. GitHub dispatches only
+ * workflows whose file is on the default branch, and runs the file as it is on the ref.
+ */
+function workflowNotFound(error: unknown, repo: Repo, workflow: string, ref: string, defaultBranch: string): DispatchError {
+  const answer = `(workflow_dispatch: ${httpStatus(error)} ${errorMessage(error)})`;
+  if (/^[0-9]+$/.test(workflow)) {
+    return new DispatchError(
+      `no workflow with id ${workflow} in ${repo.fullName} ${answer}. Name the workflow by its file name instead, e.g. promote.yml.`,
+      [],
+    );
+  }
+  const branches = ref === defaultBranch ? `${defaultBranch}, the default branch` : `${ref} and on ${defaultBranch}, the default branch`;
+  return new DispatchError(
+    `workflow ${workflow} not found on ${ref} in ${repo.fullName} ${answer}. The file must exist as .github/workflows/${workflow} on ${branches}, with \`on: workflow_dispatch\`.`,
+    [],
+  );
 }
 
 /** Older GHES validates the body strictly and names the unknown parameter in a 400/422. */

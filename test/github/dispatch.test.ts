@@ -223,10 +223,40 @@ describe("errors a person can act on", () => {
     expect(error.message).toContain("GITHUB_TOKEN works only for the repository its own workflow runs in, with `permissions: contents: write`");
   });
 
-  it("404 for a workflow that does not exist", async () => {
-    const error = await failure({ workflow: "nope.yml" });
+  it("404 for a workflow that does not exist, in a repository the token reads: names the workflow, not the token", async () => {
+    const error = await failure({ workflow: "deploy.yml" });
+    expect(fake.calls.map((c) => `${c.operationId} ${c.status}`)).toEqual(["repos/get 200", "actions/create-workflow-dispatch 404"]);
+    expect(error.message).toBe(
+      "workflow deploy.yml not found on main in acme/manifests (workflow_dispatch: 404 Not Found - https://docs.github.com/rest). The file must exist as .github/workflows/deploy.yml on main, the default branch, with `on: workflow_dispatch`.",
+    );
+  });
+
+  it("404 for a workflow that does not exist on the ref given: reads the repository to tell the workflow from the token", async () => {
+    await fake.commitFile("acme", "manifests", "release", "apps/app.yaml", "image: ghcr.io/acme/app:1.1.0\n");
+    const before = fake.calls.length;
+    const error = await failure({ workflow: "deploy.yml", ref: "release" });
+    expect(fake.calls.slice(before).map((c) => `${c.operationId} ${c.status}`)).toEqual(["actions/create-workflow-dispatch 404", "repos/get 200"]);
+    expect(error.message).toMatch(/^workflow deploy.yml not found on release in acme\/manifests \(workflow_dispatch: 404 Not Found/);
+    expect(error.message).toContain("The file must exist as .github/workflows/deploy.yml on release and on main, the default branch");
+  });
+
+  it("404 for a workflow id that does not exist: asks for its file name", async () => {
+    fake.inject({
+      operationId: "actions/create-workflow-dispatch",
+      status: 404,
+      body: { message: "Not Found", documentation_url: "https://docs.github.com/rest" },
+    });
+    const error = await failure({ workflow: "4242" });
+    expect(error.message).toBe(
+      "no workflow with id 4242 in acme/manifests (workflow_dispatch: 404 Not Found - https://docs.github.com/rest). Name the workflow by its file name instead, e.g. promote.yml.",
+    );
+  });
+
+  it("404 for a workflow in a repository the token cannot see: the token, as before", async () => {
+    fake.setAccess("acme", "manifests", "none");
+    const error = await failure({ workflow: "promote.yml", ref: "main" });
     expect(error.message).toContain("acme/manifests: workflow_dispatch failed (404");
-    expect(error.message).toContain('Or the workflow "nope.yml" does not exist (name its file, e.g. promote.yml).');
+    expect(error.message).toContain("GitHub answers 404 both when the repository does not exist and when the token cannot see it");
   });
 
   it("422 for a workflow without the `payload` input", async () => {
