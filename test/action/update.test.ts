@@ -70,6 +70,24 @@ describe("update Action", () => {
     expect(result.stdout).toContain("::group::Plan and deliver");
   });
 
+  it("the log shows, outside the collapsed group, where each change landed with its link and every changed value", async () => {
+    const pushed = await action({ images: `${APP}:1.2.4` });
+    expect(pushed.exitCode, pushed.stdout + pushed.stderr).toBe(0);
+    const [, visible] = pushed.stdout.split("::endgroup::\n");
+    const key = (JSON.parse(pushed.outputs["changes"]!) as { key: string }[])[0]!.key;
+    expect(visible).toBe(
+      `pushed to main: ${fake.url}/${OWNER}/${REPO}/commit/${pushed.outputs["commit-sha"]}\n` +
+        `  apps/app.yaml:10 ${key}: ${APP}:1.2.3 -> ${APP}:1.2.4\n` +
+        "1 value in 1 file changed\n",
+    );
+
+    const opened = await action({ images: `${APP}:1.2.5`, delivery: "pull-request" });
+    expect(opened.exitCode, opened.stdout + opened.stderr).toBe(0);
+    expect(opened.stdout.split("::endgroup::\n")[1]).toMatch(
+      new RegExp(`^pull request #1 from gitops-promote/ghcr.io-acme-app, created: ${opened.outputs["pull-request-url"]}\n  apps/app.yaml:10 `),
+    );
+  });
+
   // The CI installs Node 24 into .cache/node24; without it this case shows as skipped, never as passed.
   it.runIf(node24Path())("runs under Node 24, the runtime action.yml declares", async () => {
     const result = await action({ images: `${APP}:1.2.4` }, { node: node24Path()! });

@@ -22,6 +22,7 @@ import {
   annotate,
   annotateIssues,
   printDiff,
+  printRun,
   setFailedOutputs,
   setLandedOutputs,
   setOutputs,
@@ -79,11 +80,8 @@ async function run(): Promise<void> {
   if (inputs.delivery.dryRun) await core.group("Diff (dry run: nothing written)", async () => printDiff(result));
   setOutputs(result);
   await writeSummary(result, serverUrl, repository, inputs.delivery.dryRun);
-  core.info(
-    result.changed
-      ? `${result.plan.changes.length} value(s) in ${result.plan.files.length} file(s) ${inputs.delivery.dryRun ? "would change" : "changed"}`
-      : "nothing to change",
-  );
+  // A commit is linked only where the checkout's origin is on this server: GITHUB_REPOSITORY may be another repository.
+  printRun(result, origin && { serverUrl, repository: origin }, inputs.delivery.dryRun);
 }
 
 /** `landed`: what this run delivered before the failure, which the outputs and the summary then report. */

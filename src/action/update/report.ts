@@ -88,6 +88,43 @@ export function printDiff(result: DeliveryResult): void {
   }
 }
 
+/**
+ * The log's lines outside any group: where each landing went (the pull request's or the
+ * commit's URL), each changed value under it, then the count. The group above them is collapsed.
+ */
+export function printRun(result: DeliveryResult, links: LinkBase | undefined, dryRun: boolean): void {
+  printLandings(result.landings, links, dryRun);
+  const [values, files] = [result.plan.changes.length, result.plan.files.length];
+  core.info(result.changed ? `${counted(values, "value")} in ${counted(files, "file")} ${dryRun ? "would change" : "changed"}` : "nothing to change");
+}
+
+/** Each landing and the values it changed, as `file:line key: old -> new`; `links` when the repository is on this GitHub server. */
+export function printLandings(landings: readonly Landing[], links: LinkBase | undefined, dryRun: boolean): void {
+  for (const landing of landings) {
+    const changes = landing.changes.map((c) => `  ${c.file}:${c.line} ${c.key}: ${shownValue(c.old)} -> ${shownValue(c.new)}`);
+    infoUntrusted([landingLine(landing, links, dryRun), ...changes].join("\n"));
+  }
+}
+
+function landingLine(landing: Landing, links: LinkBase | undefined, dryRun: boolean): string {
+  if (dryRun)
+    return landing.mode === "none"
+      ? "dry run: the workspace is not edited (delivery: none)"
+      : `dry run: would ${landing.mode === "push" ? "push to" : "open a pull request from"} ${landing.branch}`;
+  const pr = landing.pullRequest;
+  if (pr) {
+    const how = [pr.operation === "none" ? "left as it was" : pr.operation, ...(landing.merge && landing.merge !== "none" ? [landing.merge] : [])];
+    return `pull request #${pr.number} from ${landing.branch}, ${how.join(", ")}: ${pr.url}`;
+  }
+  if (landing.commit) return links ? `pushed to ${landing.branch}: ${commitUrl(links, landing.commit)}` : `pushed ${landing.commit} to ${landing.branch}`;
+  return "left in the workspace (delivery: none)";
+}
+
+/** `1 value`, `3 values`. */
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 /** `repository` is the one delivered to (the checkout's origin), which need not be the workflow's own. */
 export async function writeSummary(result: DeliveryResult, serverUrl: string, repository: Repository, dryRun: boolean): Promise<void> {
   const where = (landing: Landing | undefined): string => (landing ? deliveredTo(landing, { serverUrl, repository }, dryRun) : "");
@@ -123,9 +160,13 @@ export async function writeSummary(result: DeliveryResult, serverUrl: string, re
 }
 
 /** Where links to commits point: the server and the repository delivered to. */
-interface LinkBase {
+export interface LinkBase {
   readonly serverUrl: string;
   readonly repository: Repository;
+}
+
+function commitUrl(at: LinkBase, sha: string): string {
+  return `${at.serverUrl}/${at.repository.owner}/${at.repository.repo}/commit/${sha}`;
 }
 
 /** What a failed run delivered before its failure, and where to link it. */
@@ -142,7 +183,7 @@ function deliveredTo(landing: Landing, at: LinkBase, dryRun: boolean): string {
   if (landing.pullRequest)
     return `<a href="${escapeAttribute(landing.pullRequest.url)}">#${landing.pullRequest.number}</a> (${landing.pullRequest.operation}${landing.merge && landing.merge !== "none" ? `, ${landing.merge}` : ""})`;
   if (landing.commit)
-    return `<a href="${escapeAttribute(`${at.serverUrl}/${at.repository.owner}/${at.repository.repo}/commit/${landing.commit}`)}"><code>${landing.commit.slice(0, 7)}</code></a> on ${code(landing.branch)}`;
+    return `<a href="${escapeAttribute(commitUrl(at, landing.commit))}"><code>${landing.commit.slice(0, 7)}</code></a> on ${code(landing.branch)}`;
   return "left in the workspace (delivery: none)";
 }
 

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { printDiff, writeSummary } from "../../../src/action/update/report.js";
+import { printDiff, printRun, writeSummary } from "../../../src/action/update/report.js";
 import type { Change, Warning } from "../../../src/change.js";
 import type { FilePlan } from "../../../src/engine/plan.js";
 import type { DeliveryResult, Landing } from "../../../src/github/deliver.js";
@@ -48,6 +48,44 @@ describe("printDiff", () => {
     printDiff(result);
     expect(stdout()).toContain("     ::add-mask::main\n     ##[warning]forged\n");
     expect(stdout()).toContain(`would push to main:\n${message}`);
+    expect(commandsRun(stdout())).toEqual([]);
+  });
+});
+
+describe("the log's lines after the collapsed group", () => {
+  const stdout = capturedStdout();
+
+  it("links the pushed commit and lists each changed value under it, then counts them in words", () => {
+    printRun(pushed([appChange("apps/app.yaml")]), at, false);
+    expect(stdout()).toBe(
+      "pushed to main: https://github.com/acme/manifests/commit/c2be733d0123456789abcdef0123456789abcdef\n" +
+        "  apps/app.yaml:10 spec.template.spec.containers[0].image: ghcr.io/acme/app:1.2.3 -> ghcr.io/acme/app:1.3.0\n" +
+        "1 value in 1 file changed\n",
+    );
+  });
+
+  it("gives a pull request's URL, and a commit's full sha where the repository is not on this server", () => {
+    const prod = appChange("clusters/prod/app.yaml", "production");
+    const staging = appChange("clusters/staging/app.yaml", "staging");
+    const result = pushed([staging, prod]);
+    const pullRequest = { number: 1, url: "https://github.com/acme/manifests/pull/1", nodeId: "PR_1", operation: "created" as const, autoMerge: false };
+    const opened: Landing = { mode: "pull-request", branch: "gitops-promote/production", files: [], changes: [prod], pullRequest, merge: "auto-merge" };
+    printRun({ ...result, landings: [{ ...result.landings[0]!, changes: [staging] }, opened] }, undefined, false);
+    expect(stdout().split("\n")).toEqual([
+      "pushed c2be733d0123456789abcdef0123456789abcdef to main",
+      "  clusters/staging/app.yaml:10 spec.template.spec.containers[0].image: ghcr.io/acme/app:1.2.3 -> ghcr.io/acme/app:1.3.0",
+      "pull request #1 from gitops-promote/production, created, auto-merge: https://github.com/acme/manifests/pull/1",
+      "  clusters/prod/app.yaml:10 spec.template.spec.containers[0].image: ghcr.io/acme/app:1.2.3 -> ghcr.io/acme/app:1.3.0",
+      "2 values in 2 files changed",
+      "",
+    ]);
+  });
+
+  it("says what a dry run would do, and prints a value that holds a workflow command without running it", () => {
+    const forged = { ...appChange("apps/app.yaml"), key: "data.banner", old: "::add-mask::main", new: "" };
+    printRun({ ...pushed([forged]), landings: [{ mode: "push", branch: "main", files: [], changes: [forged] }] }, at, true);
+    expect(stdout()).toContain("dry run: would push to main\n  apps/app.yaml:10 data.banner: ::add-mask::main -> (none)\n");
+    expect(stdout()).toContain("1 value in 1 file would change\n");
     expect(commandsRun(stdout())).toEqual([]);
   });
 });
