@@ -223,6 +223,8 @@ async function follow(octokit: GitHubClient, sent: Dispatched, wait: Required<Wa
   const started = Date.now();
   const deadline = started + wait.timeoutMs;
   let delay = wait.intervalMs;
+  // A line when the run's status changes (queued, in progress), not every poll: a long wait shows it is alive, quietly.
+  let status: string | null | undefined;
   for (;;) {
     let run;
     try {
@@ -237,6 +239,8 @@ async function follow(octokit: GitHubClient, sent: Dispatched, wait: Required<Wa
       if (!OK_CONCLUSIONS.has(conclusion)) throw new DispatchError(`${repo.fullName}: run ${runId} concluded "${conclusion}": ${run.html_url}`, [done]);
       return done;
     }
+    if (run.status !== status) log(`${repo.fullName}: run ${runId} is ${run.status?.replace(/_/g, " ") ?? "of unknown status"}`);
+    status = run.status;
     const now = Date.now();
     if (now >= deadline) {
       const waited = Math.round((now - started) / 100) / 10;

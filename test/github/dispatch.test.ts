@@ -145,6 +145,27 @@ describe("wait", () => {
     expect(lines.at(-1)).toBe(`acme/manifests: run ${runId} concluded success: ${fake.url}/acme/manifests/actions/runs/${runId}`);
   });
 
+  it("says when the run's status changes while it waits, not at every poll", async () => {
+    scriptRun(
+      { status: "queued", conclusion: null },
+      { status: "queued", conclusion: null },
+      { status: "in_progress", conclusion: null },
+      { status: "in_progress", conclusion: null },
+      { status: "completed", conclusion: "success" },
+    );
+    const lines: string[] = [];
+    await dispatchImages(octokit, { repositories: ["acme/manifests"], payload, workflow: "promote.yml", wait: fast, log: (l) => lines.push(l) });
+    const runId = fake.workflowDispatches[0]!.runId;
+    const url = `${fake.url}/acme/manifests/actions/runs/${runId}`;
+    expect(fake.calls.filter((c) => c.operationId === "actions/get-workflow-run")).toHaveLength(5);
+    expect(lines).toEqual([
+      `acme/manifests: started workflow promote.yml on main: ${url}`,
+      `acme/manifests: run ${runId} is queued`,
+      `acme/manifests: run ${runId} is in progress`,
+      `acme/manifests: run ${runId} concluded success: ${url}`,
+    ]);
+  });
+
   it("fails when the run fails, and still reports it", async () => {
     scriptRun({ status: "in_progress", conclusion: null }, { status: "completed", conclusion: "failure" });
     const error = await failure({ workflow: "promote.yml", wait: fast });
