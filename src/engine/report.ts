@@ -16,6 +16,18 @@ export interface JsonReport {
   readonly errors?: readonly Diagnostic[];
 }
 
+/**
+ * A warning that is no reason why what the run brings was not written (a marker key nothing
+ * defines): news about the tree, which a report does not give as why nothing changed.
+ */
+export interface AsideWarning extends Warning {
+  readonly aside: true;
+}
+
+export function isAside(warning: Warning): warning is AsideWarning {
+  return "aside" in warning && warning.aside === true;
+}
+
 export function jsonReport(plan: Plan): JsonReport {
   return {
     changed: plan.files.length > 0,
@@ -24,7 +36,8 @@ export function jsonReport(plan: Plan): JsonReport {
     ...(plan.targets.length > 0 && {
       targets: plan.targets.map((t) => ({ name: t.name, files: plan.files.filter((f) => f.target === t.name).map((f) => f.path) })),
     }),
-    warnings: plan.warnings,
+    // README's shape: what a warning is flagged with for the human report is no part of it.
+    warnings: plan.warnings.map(({ file, line, message }) => ({ ...(file !== undefined && { file }), ...(line !== undefined && { line }), message })),
   };
 }
 
@@ -48,10 +61,13 @@ function changeLine(c: Change): string {
 
 /**
  * Why a run changed nothing, as far as the plan tells: its warnings say what was not reached
- * or kept by a policy; without any, every image field the editors found holds its new value.
+ * or kept by a policy, those set aside apart; without any, every field the run names (the
+ * image fields the editors found, the fields --set names) holds its new value.
  */
 function nothingToChange(plan: Plan): string {
-  if (plan.warnings.length > 0) return "nothing to change (the warnings above say why)";
+  if (plan.warnings.some((w) => !isAside(w))) return "nothing to change (the warnings above say why)";
+  // A run brings images, --setter values or --set specs: without the first two, it was the specs alone.
+  if (plan.images.length === 0) return "nothing to change: every field the --set specs name already holds its value";
   return "nothing to change: every image field found already holds its new value";
 }
 

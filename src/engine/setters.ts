@@ -12,6 +12,8 @@ import type { ImageUpdate } from "../image/update.js";
 import type { Config } from "./config.js";
 import { fileKind } from "./file-kind.js";
 import { fluxSetters, mayHoldFluxObjects, nearestSetters, updatesFile, where, type FluxAutomation, type FluxSetter } from "./flux-objects.js";
+import { repositoryPattern } from "./reach.js";
+import type { AsideWarning } from "./report.js";
 import { RequestError, type ValidRequest } from "./request.js";
 
 /** What a marker key stands for: a configured setter, or one Flux ImagePolicy (`flux`) of maybe several. */
@@ -97,7 +99,12 @@ export function resolveSetters(
   const unconfigured = unconfiguredMarkers(texts, inScope, (key) => definitions.has(key) || valid.setters.has(key));
   // A run that brings no image (a --set alone) could have set none of them: no news then.
   if (valid.images.length > 0 || valid.setters.size > 0) {
-    warnings.push(...[...unconfigured].map(([key, places]) => unconfiguredWarning(key, places, configPath)));
+    const incoming = valid.images.map(repositoryPattern);
+    for (const [key, places] of unconfigured) {
+      // A marked value of an incoming repository is left by its marker: that is why the image is not written there.
+      const why = places.some((p) => incoming.some((pattern) => pattern.test(p.before)));
+      warnings.push(unconfiguredWarning(key, places, configPath, why));
+    }
   }
   // A key this run brings nothing for is no news wherever it is defined; an undefined key is said once above, not at each marker.
   const brought = [...candidates].filter(([, defined]) => defined.some((c) => c.update)).map(([key]) => key);
@@ -204,10 +211,11 @@ function notesWhereUsed(
   return [...noted.values()];
 }
 
-/** Where a marker is: a file in scope and a 1-based line. */
+/** Where a marker is: a file in scope and a 1-based line, and what its line holds before it. */
 interface Place {
   readonly file: string;
   readonly line: number;
+  readonly before: string;
 }
 
 /** The marker keys in scope that nothing defines (no Flux ImagePolicy, configured setter or --setter), each with its markers in path order. */
@@ -219,11 +227,11 @@ function unconfiguredMarkers(
   const places = new Map<string, Place[]>();
   for (const [file, text] of texts) {
     if (!inScope(file)) continue;
-    for (const { marker, line } of lineMarkers(text)) {
+    for (const { marker, line, before } of lineMarkers(text)) {
       if (defined(marker.key)) continue;
       const at = places.get(marker.key) ?? [];
       if (at.length === 0) places.set(marker.key, at);
-      at.push({ file, line });
+      at.push({ file, line, before });
     }
   }
   return places;
@@ -232,14 +240,18 @@ function unconfiguredMarkers(
 /** Places named after the first one, before "and N more". */
 const PLACES_NAMED = 3;
 
-/** One warning for a key nothing defines, at its first marker, naming a few more, with the ways to define it. */
-function unconfiguredWarning(key: string, places: readonly Place[], configPath: string): Warning {
+/**
+ * One warning for a key nothing defines, at its first marker, naming a few more, with the ways
+ * to define it; set aside unless it says `why` an incoming image is not written (a marked value holds it).
+ */
+function unconfiguredWarning(key: string, places: readonly Place[], configPath: string, why: boolean): Warning | AsideWarning {
   const [first, ...others] = places as [Place, ...Place[]];
   const named = others.slice(0, PLACES_NAMED).map((p) => `${p.file}:${p.line}`);
   const more = others.length > PLACES_NAMED ? ` and ${others.length - PLACES_NAMED} more` : "";
   const also = others.length > 0 ? ` (also marked at ${named.join(", ")}${more})` : "";
   const left = others.length > 0 ? "its marked values are left as they are" : "its marked value is left as it is";
   return {
+    ...(!why && { aside: true as const }),
     file: first.file,
     line: first.line,
     message: `no image is configured for Flux setter "${key}"${also}, so ${left}: add it under setters: in ${configPath}, pass --setter ${key}=REF, or keep its ImagePolicy (and ImageRepository) in the tree`,

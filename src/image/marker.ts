@@ -35,10 +35,11 @@ export function markerPattern(key: string): RegExp {
   return new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`);
 }
 
-/** A marker a text holds as a line comment, and its 1-based line. */
+/** A marker a text holds as a line comment, its 1-based line, and what its line holds before it (the marked value, its key or item). */
 export interface MarkerLine {
   readonly marker: Marker;
   readonly line: number;
+  readonly before: string;
 }
 
 /**
@@ -56,10 +57,10 @@ export function lineMarkers(text: string): MarkerLine[] {
     // The comment opens with the '#'s before the object holding the token, after a value on the line.
     const head = text.slice(start, at);
     const opening = /#+\s*\{\s*$/.exec(head);
-    const value = opening && head.slice(0, opening.index).trimStart();
-    if (!opening || !value || value.startsWith("#")) continue;
+    const before = opening && head.slice(0, opening.index).trim();
+    if (!opening || !before || before.startsWith("#")) continue;
     const reading = readMarker(text.slice(start + opening.index, lines.lineStart(line + 1) ?? text.length).trimEnd());
-    if (reading && "marker" in reading) found.push({ marker: reading.marker, line });
+    if (reading && "marker" in reading) found.push({ marker: reading.marker, line, before });
   }
   return found;
 }

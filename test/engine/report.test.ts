@@ -3,7 +3,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { planUpdate } from "../../src/engine/plan.js";
-import { humanReport } from "../../src/engine/report.js";
+import { humanReport, isAside, jsonReport } from "../../src/engine/report.js";
 import { directorySource } from "../../src/engine/source.js";
 import { tempDir } from "../support/temp.js";
 
@@ -65,5 +65,35 @@ describe("humanReport", () => {
     const unreached = await planUpdate(directorySource(dir), { ...request, images: ["ghcr.io/acme/other:1.0.0"] });
     expect(unreached.warnings).not.toEqual([]);
     expect(humanReport(unreached)).toBe("nothing to change (the warnings above say why)\n");
+  });
+
+  it("does not give a warning that is no reason as why: a marker key nothing defines, unless its marked value holds the incoming image", async () => {
+    const dir = await tempDir("gp-report-");
+    await writeFile(join(dir, "app.yaml"), "containers:\n  - name: app\n    image: nginx:1.27\n");
+    await writeFile(join(dir, "other.yaml"), 'image: ghcr.io/acme/x:1.0.0 # {"$imagepolicy": "flux-system:x"}\n');
+    const request = { setters: [], sets: [], paths: [] };
+    const held = await planUpdate(directorySource(dir), { ...request, images: ["nginx:1.27"] });
+    expect(held.warnings.map((w) => w.file)).toEqual(["other.yaml"]);
+    expect(humanReport(held)).toBe("nothing to change: every image field found already holds its new value\n");
+    // Its marker leaves x where the incoming x would go: that is why.
+    const marked = await planUpdate(directorySource(dir), { ...request, images: ["ghcr.io/acme/x:1.1.0"] });
+    expect(humanReport(marked)).toBe("nothing to change (the warnings above say why)\n");
+  });
+
+  it("says that the fields --set names hold their values already when it was the specs alone", async () => {
+    const dir = await tempDir("gp-report-");
+    await writeFile(join(dir, "main.k"), 'app = {\n    args = ["start"]\n}\n');
+    const plan = await planUpdate(directorySource(dir), { images: [], setters: [], paths: [], sets: ['main.k:app.args+=["start"]'] });
+    expect(humanReport(plan)).toBe("nothing to change: every field the --set specs name already holds its value\n");
+  });
+});
+
+describe("jsonReport", () => {
+  it("gives each warning as README's {file, line, message}, whatever the report flags it with", async () => {
+    const dir = await tempDir("gp-report-");
+    await writeFile(join(dir, "other.yaml"), 'image: ghcr.io/acme/x:1.0.0 # {"$imagepolicy": "flux-system:x"}\n');
+    const plan = await planUpdate(directorySource(dir), { images: ["nginx:1.27"], setters: [], sets: [], paths: [] });
+    expect(plan.warnings.some(isAside)).toBe(true);
+    expect(jsonReport(plan).warnings[0]).toEqual({ file: "other.yaml", line: 1, message: expect.stringContaining('Flux setter "flux-system:x"') });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Warning } from "../../src/change.js";
+import { isAside } from "../../src/engine/report.js";
 import { validateRequest, type UpdateRequest } from "../../src/engine/request.js";
 import { resolveSetters } from "../../src/engine/setters.js";
 
@@ -22,11 +23,18 @@ describe("resolveSetters: marker keys nothing defines", () => {
     const { warnings } = resolve(files, { images: ["ghcr.io/acme/api:2.0.0"] });
     expect(warnings).toEqual([
       {
+        aside: true,
         file: "a/main.k",
         line: 1,
         message: `no image is configured for Flux setter "flux-system:web" (also marked at a/main.k:2, b/main.k:1), so its marked values are left as they are: ${FIX}`,
       },
     ]);
+  });
+
+  it("are set aside as no reason why an incoming image was not written, unless a marked value holds its repository", () => {
+    const files = { "main.k": marked("flux-system:web") };
+    expect(resolve(files, { images: ["ghcr.io/acme/api:2.0.0"] }).warnings.map(isAside)).toEqual([true]);
+    expect(resolve(files, { images: ["ghcr.io/acme/web:2.0.0"] }).warnings.map(isAside)).toEqual([false]);
   });
 
   it("name a few places, then how many more", () => {

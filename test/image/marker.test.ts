@@ -91,10 +91,10 @@ describe("lineMarkers", () => {
       'e = "a # b" # {"$imagepolicy": "ns:e"}',
       "",
     ].join("\n");
-    expect(lineMarkers(text).map(({ marker, line }) => [line, marker.setter])).toEqual([
-      [1, "ns:app"],
-      [2, "ns:app:tag"],
-      [3, "ns:e"],
+    expect(lineMarkers(text).map(({ marker, line, before }) => [line, marker.setter, before])).toEqual([
+      [1, "ns:app", "image: app:1"],
+      [2, "ns:app:tag", 'tag = "1"'],
+      [3, "ns:e", 'e = "a # b"'],
     ]);
   });
 
