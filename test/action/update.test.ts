@@ -548,6 +548,25 @@ describe("update Action", () => {
     expect(result.summary).toMatch(/Landed before the failure:.*#1.*apps\/app\.yaml.*not a collaborator/s);
   });
 
+  it("auto-merge GitHub refuses (a GraphQL error, no HTTP status): the message reads on from the operation, and the log links the pull request it opened", async () => {
+    fake.inject({
+      operationId: "graphql",
+      status: 200,
+      body: { data: null, errors: [{ type: "UNPROCESSABLE", message: "Auto merge is not allowed for this repository", path: ["enablePullRequestAutoMerge"] }] },
+    });
+    const result = await action({ images: `${APP}:1.2.4`, delivery: "pull-request", merge: "auto" });
+    expect(result.exitCode).toBe(1);
+    expect(errorsOf(result)[0]?.message).toMatch(
+      /^enabling auto-merge in acme\/manifests \(POST \/graphql\) failed: GitHub refused auto-merge for pull request #1: /,
+    );
+    const [, visible] = result.stdout.split("::endgroup::\n");
+    expect(visible).toMatch(
+      new RegExp(
+        `^Landed before the failure:\npull request #1 from gitops-promote/ghcr.io-acme-app, created: ${fake.url}/acme/manifests/pull/1\n  apps/app.yaml:10 `,
+      ),
+    );
+  });
+
   it("a push landed, then the pull request could not be opened: the outputs name the commit and the failure is explained", async () => {
     await twoClusters({ production: "{ mode: pull-request }" });
     fake.inject({ operationId: "pulls/create", status: 403, body: { message: "Resource not accessible by integration" } });

@@ -26,7 +26,8 @@ export function explainFailure(error: unknown, at: FailureContext): string | und
   const purpose = requestPurpose(request);
   const status = httpStatus(answer);
   const operation = `${request.method} ${request.path}`;
-  const head = `${purpose ? `${purpose.what} in ${fullName(at)} (${operation})` : operation} failed: ${status ?? "no status"} ${errorMessage(error)}`;
+  // A GraphQL error comes in a 200 answer: it has no status of its own to show.
+  const head = `${purpose ? `${purpose.what} in ${fullName(at)} (${operation})` : operation} failed: ${status === undefined ? "" : `${status} `}${errorMessage(error)}`;
   const branch = /\/git\/refs\/heads\/(.+)$/.exec(request.path)?.[1];
   const advice = rateLimited(status, errorMessage(error), responseHeaders(answer))
     ? RATE_LIMIT_ADVICE

@@ -22,6 +22,7 @@ import {
   annotate,
   annotateIssues,
   printDiff,
+  printLandings,
   printRun,
   setFailedOutputs,
   setLandedOutputs,
@@ -67,6 +68,8 @@ async function run(): Promise<void> {
     log: infoUntrusted,
   };
 
+  // The log links a commit only where the checkout's origin is on this server: GITHUB_REPOSITORY may be another repository.
+  const links = origin && { serverUrl, repository: origin };
   let result: DeliveryResult;
   try {
     result = await core.group("Plan and deliver", () => deliver(ctx, inputs.request, inputs.delivery));
@@ -74,14 +77,18 @@ async function run(): Promise<void> {
     const explained = explainFailure(error, { repository, workflowRepository, tokenGiven: inputs.token !== "" });
     const failure = explained === undefined ? error : new Error(explained, { cause: error });
     if (!(error instanceof DeliveryError)) throw failure;
+    // The log says what landed too, not only the summary: a pull request opened before the failure is the user's to look at.
+    if (error.landings.length > 0) {
+      core.info("Landed before the failure:");
+      printLandings(error.landings, links, false);
+    }
     return fail(failure, { landings: error.landings, serverUrl, repository });
   }
   annotate(result.plan.warnings);
   if (inputs.delivery.dryRun) await core.group("Diff (dry run: nothing written)", async () => printDiff(result));
   setOutputs(result);
   await writeSummary(result, serverUrl, repository, inputs.delivery.dryRun);
-  // A commit is linked only where the checkout's origin is on this server: GITHUB_REPOSITORY may be another repository.
-  printRun(result, origin && { serverUrl, repository: origin }, inputs.delivery.dryRun);
+  printRun(result, links, inputs.delivery.dryRun);
 }
 
 /** `landed`: what this run delivered before the failure, which the outputs and the summary then report. */

@@ -77,6 +77,20 @@ describe("explaining a failed update run", () => {
     expect(explainFailure(error, at)).toMatch(/\nThe token may read acme\/manifests but not write to it: .*`permissions: contents: write`/);
   });
 
+  it("a GraphQL error has no HTTP status: the message follows the operation, with no status before it", () => {
+    const query = "mutation($input: EnablePullRequestAutoMergeInput!) { enablePullRequestAutoMerge(input: $input) { clientMutationId } }";
+    const answer = octokitError(undefined, "Request failed due to following response errors:\n - Auto merge is not allowed for this repository", {
+      method: "POST",
+      url: "https://api.github.com/graphql",
+      body: JSON.stringify({ query }),
+    });
+    const error = new Error(`GitHub refused auto-merge for pull request #1: ${answer.message}`, { cause: answer });
+    expect(explainFailure(error, at)).toBe(
+      "enabling auto-merge in acme/manifests (POST /graphql) failed: GitHub refused auto-merge for pull request #1: Request failed due to following response errors:\n" +
+        " - Auto merge is not allowed for this repository",
+    );
+  });
+
   it("keeps a request this project does not name as its method and path", () => {
     const error = octokitError(500, "Server Error", { method: "GET", url: "https://api.github.com/rate_limit" });
     expect(explainFailure(error, at)).toBe("GET /rate_limit failed: 500 Server Error");
