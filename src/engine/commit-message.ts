@@ -48,6 +48,9 @@ export function withCoAuthors(message: string, people: readonly { readonly name:
 // ---------------------------------------------------------------------------------------
 // Default message
 
+/** How our default subject begins: a Conventional Commits type and scope. */
+export const DEFAULT_SUBJECT_TYPE = "chore(deploy): ";
+
 /** `chore(deploy): <image> <old> -> <new>[, …]`, a blank line, and the changed files. */
 export function defaultCommitMessage(input: CommitMessageInput): string {
   const promoted = input.images.flatMap((image) => {
@@ -61,7 +64,7 @@ export function defaultCommitMessage(input: CommitMessageInput): string {
   const n = input.changes.length;
   const subject = promoted.length > 0 ? promoted.join(", ") : `update ${n} image field${n === 1 ? "" : "s"}`;
   const files = [...new Set(input.changes.map((c) => c.file))].sort();
-  return `chore(deploy): ${subject}\n\n${files.map((f) => `- ${f}`).join("\n")}\n`;
+  return `${DEFAULT_SUBJECT_TYPE}${subject}\n\n${files.map((f) => `- ${f}`).join("\n")}\n`;
 }
 
 /** The version a change replaced, when the change wrote `image` (whole reference or one part of it). */

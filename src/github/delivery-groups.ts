@@ -12,6 +12,12 @@ export interface Group extends Pick<PullRequestSpec, "labels" | "reviewers" | "a
   readonly merge: MergeMode;
   readonly mergeMethod: MergeMethod;
   readonly title: string | undefined;
+  /**
+   * The target whose own pull request this is (on the branch named after it, or the one its
+   * delivery sets), to name in the default title; undefined on the pr-branch input, which all
+   * targets share, or when the group holds files of several targets.
+   */
+  readonly target: string | undefined;
   readonly messageTemplate: string | undefined;
   readonly files: FilePlan[];
 }
@@ -34,6 +40,7 @@ export function groupFiles(plan: Plan, options: DeliveryOptions, owner: string):
       assignees: d?.assignees ?? [],
       draft: d?.draft ?? false,
       title: d?.title ?? options.title,
+      target: mode === "pull-request" && (d?.branch || !options.prBranch) ? target?.name : undefined,
       messageTemplate: d?.commitMessage ?? options.messageTemplate,
       files: [],
     };
@@ -44,7 +51,7 @@ export function groupFiles(plan: Plan, options: DeliveryOptions, owner: string):
     groups.set(key, known);
     known.files.push(file);
   }
-  return [...groups.values()];
+  return [...groups.values()].map((g) => (g.target !== undefined && g.files.some((f) => f.target !== g.target) ? { ...g, target: undefined } : g));
 }
 
 /** The branch name without a target: the incoming image(s), e.g. `ghcr.io-acme-app`. */

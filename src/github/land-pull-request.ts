@@ -17,7 +17,7 @@ import { errorMessage } from "./errors.js";
 import type { CommitPeople, FileWrite, Identity } from "./git.js";
 import { disableAutoMerge, mergePullRequest, type MergeOutcome } from "./merge.js";
 import { findPullRequests, OpenedUndecoratedError, upsertPullRequest, type PullRequest } from "./pull-request.js";
-import { bodyRows, changeRow, cumulativeRows, imagesTitle, pullRequestBody } from "./pull-request-body.js";
+import { bodyRows, changeRow, cumulativeRows, pullRequestBody, pullRequestTitle } from "./pull-request-body.js";
 
 /**
  * undefined when the open pull request already carries every value this request would set.
@@ -99,7 +99,8 @@ export async function landPullRequest(
   const spec = {
     base: at.base,
     head: group.prBranch,
-    title: group.title || imagesTitle(rows) || subject!,
+    // The target names our title, not a template's subject: that text is the user's.
+    title: group.title || pullRequestTitle(rows, subject!, isDefaultMessage(group.messageTemplate) ? group.target : undefined),
     body: options.body || pullRequestBody(intro, rows, [...changedFiles].filter((path) => !tabled.has(path)).sort()),
     labels: group.labels,
     reviewers: group.reviewers,

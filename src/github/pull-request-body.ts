@@ -4,6 +4,7 @@
  * earlier runs' rather than replacing them.
  */
 import type { Change } from "../change.js";
+import { DEFAULT_SUBJECT_TYPE } from "../engine/commit-message.js";
 import { formatImageRef, tryParseImageRef, type ImageRef } from "../image/reference.js";
 
 /** One row of the body's table: a value the pull request changes, and the incoming image that set it (none for a `set` override). */
@@ -69,6 +70,18 @@ export function pullRequestBody(intro: string, rows: readonly ChangeRow[], other
 const MAX_SUBJECT = 120;
 
 /**
+ * Our title: every image the rows set when several, else the commit's subject; with the target
+ * whose own pull request it is, when given (`chore(deploy): production: ghcr.io/acme/app 1.2.3 -> 1.3.0`),
+ * so the pull requests one run opens for its targets are told apart in the list.
+ */
+export function pullRequestTitle(rows: readonly ChangeRow[], subject: string, target: string | undefined): string {
+  const title = imagesTitle(rows) ?? subject;
+  return target !== undefined && title.startsWith(DEFAULT_SUBJECT_TYPE)
+    ? `${DEFAULT_SUBJECT_TYPE}${target}: ${title.slice(DEFAULT_SUBJECT_TYPE.length)}`
+    : title;
+}
+
+/**
  * A title naming every image the rows set, by name, when there are several (one run's commit
  * subject names only its own): `chore(deploy): ghcr.io/acme/api 2.0.1, ghcr.io/acme/app 1.2.4`,
  * or `chore(deploy): 12 images` when that is too long. undefined for one image or none.
@@ -82,7 +95,7 @@ export function imagesTitle(rows: readonly ChangeRow[]): string | undefined {
   if (versions.size < 2) return undefined;
   const names = [...versions.keys()].sort();
   const subject = names.map((name) => `${name} ${[...versions.get(name)!].sort().join(" and ")}`).join(", ");
-  return `chore(deploy): ${subject.length <= MAX_SUBJECT ? subject : `${names.length} images`}`;
+  return `${DEFAULT_SUBJECT_TYPE}${subject.length <= MAX_SUBJECT ? subject : `${names.length} images`}`;
 }
 
 /** As the commit message's subject gives it: the tag, with the digest's first 12 hex digits when pinned, or that short digest alone. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Change } from "../../src/change.js";
-import { bodyRows, changeRow, cumulativeRows, imagesTitle, pullRequestBody, type ChangeRow } from "../../src/github/pull-request-body.js";
+import { bodyRows, changeRow, cumulativeRows, imagesTitle, pullRequestBody, pullRequestTitle, type ChangeRow } from "../../src/github/pull-request-body.js";
 import { parseImageRef } from "../../src/image/reference.js";
 
 describe("the body's table and the title", () => {
@@ -18,6 +18,11 @@ describe("the body's table and the title", () => {
     expect(rows.map((r) => r.image)).toEqual(["ghcr.io/acme/app:1.2.4", "ghcr.io/acme/app:1.2.4", PINNED.name + ":2.0.1@" + PINNED.digest, undefined]);
     expect(imagesTitle(rows)).toBe("chore(deploy): ghcr.io/acme/api 2.0.1@sha256:0123456789ab, ghcr.io/acme/app 1.2.4");
     expect(imagesTitle(rows.slice(0, 2))).toBeUndefined();
+    // A target's own pull request is titled after it, whichever title is ours.
+    const subject = "chore(deploy): ghcr.io/acme/app 1.2.3 -> 1.2.4";
+    expect(pullRequestTitle(rows, subject, "prod")).toBe("chore(deploy): prod: ghcr.io/acme/api 2.0.1@sha256:0123456789ab, ghcr.io/acme/app 1.2.4");
+    expect(pullRequestTitle(rows.slice(0, 2), subject, "prod")).toBe("chore(deploy): prod: ghcr.io/acme/app 1.2.3 -> 1.2.4");
+    expect(pullRequestTitle(rows.slice(0, 2), subject, undefined)).toBe(subject);
   });
 
   it("read back from the body they were written in, and only from ours", () => {
