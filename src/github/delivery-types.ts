@@ -4,6 +4,7 @@
  */
 import type { Change, Warning } from "../change.js";
 import type { DeliveryMode, MergeMethod, MergeMode } from "../engine/config.js";
+import type { PayloadSource } from "../engine/payload.js";
 import type { FilePlan } from "../engine/plan.js";
 import type { GitHubClient } from "./client.js";
 import type { Repository } from "./commit.js";
@@ -32,6 +33,8 @@ export interface DeliveryOptions {
   readonly messageTemplate?: string;
   /** `.Values` of the template (e.g. the dispatch payload's source). */
   readonly templateValues?: Readonly<Record<string, string>>;
+  /** The build that asked for the promotion (the dispatch payload's validated `source`): the default pull-request body links back to it. */
+  readonly source?: PayloadSource;
   readonly author?: Identity;
   /** Plan and report only. */
   readonly dryRun: boolean;

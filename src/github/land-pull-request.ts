@@ -18,6 +18,7 @@ import type { CommitPeople, FileWrite, Identity } from "./git.js";
 import { disableAutoMerge, mergePullRequest, type MergeOutcome } from "./merge.js";
 import { findPullRequests, OpenedUndecoratedError, upsertPullRequest, type PullRequest } from "./pull-request.js";
 import { bodyRows, changeRow, cumulativeRows, pullRequestBody, pullRequestTitle } from "./pull-request-body.js";
+import { requestedBy } from "./requested-by.js";
 
 /**
  * undefined when the open pull request already carries every value this request would set.
@@ -101,7 +102,7 @@ export async function landPullRequest(
     head: group.prBranch,
     // The target names our title, not a template's subject: that text is the user's.
     title: group.title || pullRequestTitle(rows, subject!, isDefaultMessage(group.messageTemplate) ? group.target : undefined),
-    body: options.body || pullRequestBody(intro, rows, [...changedFiles].filter((path) => !tabled.has(path)).sort()),
+    body: options.body || pullRequestBody(intro, rows, [...changedFiles].filter((path) => !tabled.has(path)).sort(), requestedBy(options.source)),
     labels: group.labels,
     reviewers: group.reviewers,
     assignees: group.assignees,

@@ -57,14 +57,21 @@ function fieldOf(row: ChangeRow): string {
   return `${row.file}\0${row.key}`;
 }
 
-/** The message's body, the table of every changed value for the reviewer, and the files the branch changes besides (a person's edits). */
-export function pullRequestBody(intro: string, rows: readonly ChangeRow[], otherFiles: readonly string[]): string {
+/**
+ * The message's body, the build that asked for the promotion (`requested`, a line of markdown),
+ * the table of every changed value for the reviewer, and the files the branch changes besides (a person's edits).
+ */
+export function pullRequestBody(intro: string, rows: readonly ChangeRow[], otherFiles: readonly string[], requested?: string): string {
   const cell = (text: string) => `\`${text}\``;
   const lines = rows.map(
     (r) => `| ${cell(`${r.file}:${r.line}`)} | ${cell(r.key)} | ${cell(r.old)} | ${cell(r.new)} | ${r.image === undefined ? "" : cell(r.image)} |`,
   );
   const others = otherFiles.length === 0 ? [] : ["", `Also on this branch, from its earlier commits: ${otherFiles.map(cell).join(", ")}.`];
-  return [intro, "", TABLE_HEADER, "| --- | --- | --- | --- | --- |", ...lines, ...others, "", FOOTER].join("\n").trim() + "\n";
+  return (
+    [intro, "", ...(requested === undefined ? [] : [requested, ""]), TABLE_HEADER, "| --- | --- | --- | --- | --- |", ...lines, ...others, "", FOOTER]
+      .join("\n")
+      .trim() + "\n"
+  );
 }
 
 const MAX_SUBJECT = 120;

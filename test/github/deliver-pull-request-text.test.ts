@@ -1,4 +1,7 @@
-/** What a run's pull requests say by default: a target's own pull request is titled after it, so the ones a run opens are told apart. */
+/**
+ * What a run's pull requests say by default: a target's own pull request is titled after it, so
+ * the ones a run opens are told apart, and the body links back to the build that asked for it.
+ */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { deliver, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
 import type { FakeGitHub } from "../support/github-fake.js";
@@ -52,5 +55,46 @@ describe("deliver: the default title of a target's pull request", () => {
       ["gitops-promote/prod", "Promote to prod"],
       ["gitops-promote/staging", "Staging release"],
     ]);
+  });
+});
+
+describe("deliver: the default body links back to the build that asked for the promotion", () => {
+  let fake: FakeGitHub;
+  let ctx: DeliveryContext;
+  beforeEach(async () => {
+    ({ fake, ctx } = await appManifests(["prod"]));
+  });
+  afterEach(() => fake.close());
+
+  const sha = "0123456789abcdef0123456789abcdef01234567";
+  const source = { repository: "acme/app", sha, ref: "refs/tags/v1.1.0", run_url: "https://github.com/acme/app/actions/runs/42", actor: "alice" };
+  const body = () => fake.pulls(OWNER, REPO)[0]!.body!.split("\n");
+
+  it("above the table, from the payload's source; a later run's build replaces it, as its value the earlier one", async () => {
+    await deliver(ctx, request, { ...options, source });
+    expect(body().slice(0, 3)).toEqual([
+      `Requested by [acme/app@0123456](https://github.com/acme/app/commit/${sha}) ([run](https://github.com/acme/app/actions/runs/42)) by @alice`,
+      "",
+      "| File | Field | Old | New | Image |",
+    ]);
+
+    const later = { ...source, sha: "89abcdef0123456789abcdef0123456789abcdef", run_url: "https://github.com/acme/app/actions/runs/43", actor: "bob" };
+    await deliver(ctx, { ...request, images: [`${APP}:1.2.0`] }, { ...options, source: later });
+    expect(body()[0]).toBe(
+      "Requested by [acme/app@89abcde](https://github.com/acme/app/commit/89abcdef0123456789abcdef0123456789abcdef) ([run](https://github.com/acme/app/actions/runs/43)) by @bob",
+    );
+    expect(body().filter((l) => l.startsWith("| `"))).toEqual([
+      `| \`prod/app.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${APP}:1.0.0\` | \`${APP}:1.2.0\` | \`${APP}:1.2.0\` |`,
+    ]);
+  });
+
+  it("not in a configured body, nor without a source", async () => {
+    await deliver(ctx, request, { ...options, source, body: "Our release." });
+    expect(fake.pulls(OWNER, REPO)[0]!.body).toBe("Our release.");
+
+    await fake.close();
+    ({ fake, ctx } = await appManifests(["prod"]));
+    await deliver(ctx, request, options);
+    expect(body()[0]).toBe("| File | Field | Old | New | Image |");
   });
 });
