@@ -229,9 +229,9 @@ async function kustomizeTaggedIn(
   inScope: (path: string) => boolean,
 ): Promise<ReadonlyMap<string, ReadonlyMap<string, string | undefined>>> {
   const repositories = new Set(images.map((image) => image.repository));
+  // The screened texts are few, the listing is every file: look at them first.
+  if (repositories.size === 0 || ![...texts].some(([path, text]) => inScope(path) && mayHoldBareImage(text, repositories))) return new Map();
   const kustomizations = files.filter(isKustomizationFile);
-  if (repositories.size === 0 || kustomizations.length === 0) return new Map();
-  if (![...texts].some(([path, text]) => inScope(path) && mayHoldBareImage(text, repositories))) return new Map();
   // Those the screen did not keep are read again: they are few and small.
   const read = await Promise.all(kustomizations.map(async (file) => ({ file, text: texts.get(file) ?? (await readText(source, file)) })));
   const reason = (name: string, by: readonly string[]) => {
