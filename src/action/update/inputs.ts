@@ -31,6 +31,8 @@ export interface UpdateInputs {
   readonly delivery: DeliveryOptions;
   /** The dispatch payload the images came from, when they came from one. */
   readonly payload?: Payload;
+  /** Where the event carries that payload: `client_payload` or `inputs.payload`. */
+  readonly payloadField?: string;
   /** Inputs set to no effect, to say so rather than ignore them. */
   readonly warnings: readonly Warning[];
 }
@@ -48,7 +50,8 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
   const explicit = words("images");
   const setters = words("setters");
   const sets = lines("set");
-  const payload = explicit.length > 0 ? undefined : eventPayload(event, setters.length + sets.length > 0);
+  const dispatched = explicit.length > 0 ? undefined : eventPayload(event, setters.length + sets.length > 0);
+  const payload = dispatched?.payload;
   const request: UpdateRequest = {
     images: explicit.length > 0 ? explicit : (payload?.images ?? []),
     setters,
@@ -60,7 +63,7 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
     create: flag("create"),
     fieldName: (field) => `input ${INPUT_OF[field]}`,
   };
-  if (request.images.length + request.setters.length + request.sets.length === 0) throw new InputError(nothingToPromote(event.eventName));
+  if (request.images.length + request.setters.length + request.sets.length === 0) throw new InputError(nothingToPromote(event));
 
   const author = core.getInput("author");
   const values = payload?.source
@@ -87,7 +90,7 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
     workingDirectory: core.getInput("working-directory").trim() || ".",
     request,
     delivery,
-    ...(payload && { payload }),
+    ...(dispatched && { payload: dispatched.payload, payloadField: dispatched.field }),
     warnings: [...(explicit.length > 0 ? unreadPayload(event) : []), ...unusedPullRequestInputs(delivery)],
   };
 }
@@ -151,18 +154,27 @@ function listed(items: readonly string[]): string {
  * When they are (`ownInputs`), a `client_payload` with no `v` is another sender's format,
  * which the workflow reads itself (`setters: app=${{ github.event.client_payload.image }}`).
  */
-function eventPayload(event: TriggerEvent, ownInputs: boolean): Payload | undefined {
+function eventPayload(event: TriggerEvent, ownInputs: boolean): { payload: Payload; field: string } | undefined {
   if (event.eventName === "repository_dispatch") {
-    const value = event.payload["client_payload"];
+    const value = event.payload[CLIENT_PAYLOAD];
     if (isAbsent(value) || (ownInputs && isForeign(value))) return undefined;
-    return parsePayload(value, "client_payload");
+    return { payload: parsePayload(value, CLIENT_PAYLOAD), field: CLIENT_PAYLOAD };
   }
   if (event.eventName === "workflow_dispatch") {
-    const inputs = event.payload["inputs"];
-    const text = isRecord(inputs) ? inputs[PAYLOAD_INPUT] : undefined;
-    return text === undefined || text === "" ? undefined : parsePayload(text, `inputs.${PAYLOAD_INPUT}`);
+    const text = payloadInput(event);
+    return text === undefined || text === "" ? undefined : { payload: parsePayload(text, INPUT_PAYLOAD), field: INPUT_PAYLOAD };
   }
   return undefined;
+}
+
+/** The event fields a dispatch carries the payload in, as messages name them. */
+const CLIENT_PAYLOAD = "client_payload";
+const INPUT_PAYLOAD = `inputs.${PAYLOAD_INPUT}`;
+
+/** A workflow_dispatch's input `payload`: undefined when the workflow declares no such input. */
+function payloadInput(event: TriggerEvent): unknown {
+  const inputs = event.payload["inputs"];
+  return isRecord(inputs) ? inputs[PAYLOAD_INPUT] : undefined;
 }
 
 /**
@@ -179,13 +191,12 @@ function unreadPayload(event: TriggerEvent): Warning[] {
     },
   ];
   if (event.eventName === "repository_dispatch") {
-    const value = event.payload["client_payload"];
-    return isAbsent(value) || isForeign(value) ? [] : unread("client_payload", "the repository_dispatch event's payload");
+    const value = event.payload[CLIENT_PAYLOAD];
+    return isAbsent(value) || isForeign(value) ? [] : unread(CLIENT_PAYLOAD, "the repository_dispatch event's payload");
   }
   if (event.eventName === "workflow_dispatch") {
-    const inputs = event.payload["inputs"];
-    const text = isRecord(inputs) ? inputs[PAYLOAD_INPUT] : undefined;
-    return typeof text === "string" && text.trim() !== "" ? unread(`inputs.${PAYLOAD_INPUT}`, `the workflow_dispatch input '${PAYLOAD_INPUT}'`) : [];
+    const text = payloadInput(event);
+    return typeof text === "string" && text.trim() !== "" ? unread(INPUT_PAYLOAD, `the workflow_dispatch input '${PAYLOAD_INPUT}'`) : [];
   }
   return [];
 }
@@ -199,12 +210,15 @@ function isAbsent(value: unknown): boolean {
 }
 
 /** What was missing and what to send: the event's payload or one of the step's own inputs. */
-function nothingToPromote(eventName: string): string {
+function nothingToPromote(event: TriggerEvent): string {
+  const { eventName } = event;
   const send = `({"v": 1, "images": ["ghcr.io/acme/app:1.2.3"]}, as gitops-promote/dispatch does), or set the 'images', 'setters' or 'set' input`;
   if (eventName === "repository_dispatch")
     return `no image to promote: the repository_dispatch event has no client_payload; send the payload as its client_payload ${send}`;
-  if (eventName === "workflow_dispatch")
-    return `no image to promote: the workflow_dispatch event has no input 'payload'; send the payload as its input 'payload' ${send}`;
+  if (eventName === "workflow_dispatch") {
+    const missing = payloadInput(event) === undefined ? "the workflow_dispatch event has no input 'payload'" : "the workflow_dispatch input 'payload' is empty";
+    return `no image to promote: ${missing}; send the payload as its input 'payload' ${send}`;
+  }
   return `no image to promote: set the 'images' input, or trigger the workflow with a repository_dispatch client_payload or a workflow_dispatch input 'payload' (this run is a ${eventName} event)`;
 }
 

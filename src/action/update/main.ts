@@ -18,6 +18,7 @@ import { protectToken } from "../token.js";
 import { checkoutRoot } from "./checkout.js";
 import { explainFailure } from "./failure.js";
 import { readUpdateInputs, requireToken } from "./inputs.js";
+import { inPayloadTerms } from "./payload-targets.js";
 import {
   annotate,
   annotateIssues,
@@ -73,7 +74,9 @@ async function run(): Promise<void> {
   let result: DeliveryResult;
   try {
     result = await core.group("Plan and deliver", () => deliver(ctx, inputs.request, inputs.delivery));
-  } catch (error) {
+  } catch (caught) {
+    // The request's targets come from the payload alone: a name no target has is the payload's field.
+    const error = inputs.payload?.targets && inputs.payloadField ? inPayloadTerms(caught, inputs.payloadField, inputs.request.config) : caught;
     const explained = explainFailure(error, { repository, workflowRepository, tokenGiven: inputs.token !== "" });
     const failure = explained === undefined ? error : new Error(explained, { cause: error });
     if (!(error instanceof DeliveryError)) throw failure;

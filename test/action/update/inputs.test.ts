@@ -49,6 +49,7 @@ describe("update Action inputs", () => {
     const fromPayload = readUpdateInputs(reader({}), event);
     expect(fromPayload.request).toMatchObject({ images: ["ghcr.io/acme/app:2.0.0"], targets: ["staging"] });
     expect(fromPayload.delivery.templateValues).toEqual({ repository: "acme/app" });
+    expect(fromPayload.payloadField).toBe("client_payload");
     expect(fromPayload.warnings).toEqual([]);
   });
 
@@ -102,9 +103,16 @@ describe("update Action inputs", () => {
   });
 
   it("says what to send when a workflow_dispatch brings no input 'payload' and no input names an image", () => {
-    const event = { eventName: "workflow_dispatch", payload: { inputs: { payload: "" } } };
+    const event = { eventName: "workflow_dispatch", payload: { inputs: { environment: "staging" } } };
     expect(() => readUpdateInputs(reader({}), event)).toThrow(
       /^no image to promote: the workflow_dispatch event has no input 'payload'; send the payload as its input 'payload' \(\{"v": 1, "images"/,
+    );
+  });
+
+  it("says the input 'payload' is empty when the workflow declares it and the run left it blank", () => {
+    const event = { eventName: "workflow_dispatch", payload: { inputs: { payload: "" } } };
+    expect(() => readUpdateInputs(reader({}), event)).toThrow(
+      /^no image to promote: the workflow_dispatch input 'payload' is empty; send the payload as its input 'payload' \(\{"v": 1, "images"/,
     );
   });
 

@@ -1,0 +1,30 @@
+/**
+ * A dispatch payload's `targets` that name no configured target, told as the payload's field.
+ * The engine names the request's field `targets` and lists the configured ones; in the Action
+ * they come from the payload alone (`client_payload.targets`, `inputs.payload.targets`), and
+ * "configured: none" means the repository's configuration defines no target at all.
+ */
+import type { Diagnostic } from "../../change.js";
+import { DEFAULT_CONFIG } from "../../engine/plan.js";
+import { RequestError } from "../../engine/request.js";
+
+/** `error` with its request-level `targets` issues named as `payloadField`'s; anything else as it is. */
+export function inPayloadTerms(error: unknown, payloadField: string, config: string | undefined): unknown {
+  if (!(error instanceof RequestError) || !error.issues.some(isTargetsIssue)) return error;
+  return new RequestError(error.issues.map((issue) => (isTargetsIssue(issue) ? payloadIssue(issue, payloadField, config) : issue)));
+}
+
+/** The engine's check of the request's targets: not located in a file, unlike the configuration's `targets[0]...` issues. */
+function isTargetsIssue(issue: Diagnostic): boolean {
+  return issue.file === undefined && issue.message.startsWith(TARGETS);
+}
+
+const TARGETS = "targets: ";
+const NONE_CONFIGURED = " (configured: none)";
+
+function payloadIssue(issue: Diagnostic, payloadField: string, config: string | undefined): Diagnostic {
+  const reason = issue.message.slice(TARGETS.length);
+  if (!reason.endsWith(NONE_CONFIGURED)) return { message: `${payloadField}.targets: ${reason}` };
+  const none = config === undefined ? `this repository has no ${DEFAULT_CONFIG} (or .yml) defining targets` : `${config} defines no targets`;
+  return { message: `${payloadField}.targets: ${reason.slice(0, -NONE_CONFIGURED.length)}: ${none}` };
+}
