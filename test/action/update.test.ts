@@ -411,6 +411,17 @@ describe("update Action", () => {
       expect((await fake.log(OWNER, REPO, "main"))[0]!.message).toBe(`deploy ${APP}:1.3.0 from acme/app@abc1234`);
     });
 
+    it("repository_dispatch: the pull request's body links back to the build named by client_payload.source", async () => {
+      const sha = "0123456789abcdef0123456789abcdef01234567";
+      const source = { repository: "acme/app", sha, run_url: "https://github.com/acme/app/actions/runs/42", actor: "alice" };
+      const event = { action: "promote", client_payload: { v: 1, images: [`${APP}:1.3.0`], source } };
+      const result = await action({ delivery: "pull-request" }, { eventName: "repository_dispatch", event });
+      expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+      expect(fake.pulls(OWNER, REPO)[0]!.body).toContain(
+        `Requested by [acme/app@0123456](https://github.com/acme/app/commit/${sha}) ([run](https://github.com/acme/app/actions/runs/42)) by @alice`,
+      );
+    });
+
     it("an invalid client_payload fails before anything is written, naming the field", async () => {
       const before = await main();
       const event = { action: "promote", client_payload: { v: 2, images: [`${APP}:1.3.0`] } };

@@ -82,6 +82,7 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
     commitVia: choice<CommitVia>("commit-via", core.getInput("commit-via"), ["api", "git"], "api"),
     ...(core.getInput("commit-message").trim() && { messageTemplate: core.getInput("commit-message") }),
     ...(values && { templateValues: values }),
+    ...(payload?.source && { source: payload.source }),
     ...(author && { author: authorInput(author) }),
     dryRun: flag("dry-run"),
   };

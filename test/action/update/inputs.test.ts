@@ -49,6 +49,7 @@ describe("update Action inputs", () => {
     const fromPayload = readUpdateInputs(reader({}), event);
     expect(fromPayload.request).toMatchObject({ images: ["ghcr.io/acme/app:2.0.0"], targets: ["staging"] });
     expect(fromPayload.delivery.templateValues).toEqual({ repository: "acme/app" });
+    expect(fromPayload.delivery.source).toEqual({ repository: "acme/app" });
     expect(fromPayload.payloadField).toBe("client_payload");
     expect(fromPayload.warnings).toEqual([]);
   });
