@@ -1,6 +1,7 @@
 /**
  * The line of a pull request's default body that links back to the build that asked for the
- * promotion: `Requested by [acme/app@0123456](…/commit/…) ([run](…)) by @alice`.
+ * promotion: ``Requested by [acme/app@0123456](…/commit/…) ([run](…)) by `@alice` ``. The login is
+ * code, not a mention: a mention would notify whoever the payload names.
  *
  * The source comes from a dispatch payload, which anyone who may dispatch to the repository
  * writes. The payload's validation holds each field to its form; this checks them again, as
@@ -21,7 +22,7 @@ export function requestedBy(source: PayloadSource | undefined): string | undefin
   const parts = [
     ...(build ? [build] : []),
     ...(run ? [build ? `([run](${run.href}))` : `[a run](${run.href})`] : []),
-    ...(actor ? [`${build || run ? "by " : ""}@${actor}`] : []),
+    ...(actor ? [`${build || run ? "by " : ""}\`@${actor}\``] : []),
   ];
   return parts.length === 0 ? undefined : `Requested by ${parts.join(" ")}`;
 }

@@ -418,7 +418,7 @@ describe("update Action", () => {
       const result = await action({ delivery: "pull-request" }, { eventName: "repository_dispatch", event });
       expect(result.exitCode, result.stdout + result.stderr).toBe(0);
       expect(fake.pulls(OWNER, REPO)[0]!.body).toContain(
-        `Requested by [acme/app@0123456](https://github.com/acme/app/commit/${sha}) ([run](https://github.com/acme/app/actions/runs/42)) by @alice`,
+        `Requested by [acme/app@0123456](https://github.com/acme/app/commit/${sha}) ([run](https://github.com/acme/app/actions/runs/42)) by \`@alice\``,
       );
     });
 
