@@ -15,7 +15,7 @@
  */
 import { posix } from "node:path";
 import { SourceError } from "../change.js";
-import { normalizeRepository, tryParseImageRef } from "../image/reference.js";
+import { normalizeRepository, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { parseYaml } from "../yaml/file.js";
 import { mapValue, scalarText, type YamlNode } from "../yaml/node.js";
 
@@ -40,7 +40,9 @@ export function mayHoldBareImage(text: string, repositories: ReadonlySet<string>
 
 interface Kustomization {
   readonly file: string;
-  /** Image names whose version its `images:` sets. */
+  /** `kind: Component`: its entries tag the build of whatever includes it. */
+  readonly component: boolean;
+  /** Names of incoming repositories whose version its `images:` sets. */
   readonly tags: readonly string[];
   /** Paths from the root it builds from: resource and patch files, and directories of kustomizations. */
   readonly resources: readonly string[];
@@ -55,24 +57,28 @@ interface Tag {
 }
 
 /**
- * For each file that kustomizations of this tree build, the image names (as written) one of
- * them gives a version, each with the kustomization files whose `images:` do it (path order):
- * a bare image of such a name is left to them. `incoming` (canonical repositories) are the
- * images this run moves: an entry naming one gets a tag from the kustomize editor even when it
- * has none yet.
+ * For each file that kustomizations of this tree build, the names (as written) of `incoming`
+ * repositories one of them gives a version, each with the kustomization files whose `images:`
+ * do it (path order): a bare image of such a name is left to them. An entry naming an incoming
+ * repository gets a tag from the kustomize editor even when it has none yet, so it counts.
  */
 export function kustomizeTagged(
   kustomizations: readonly { readonly file: string; readonly text: string }[],
-  incoming: ReadonlySet<string>,
+  incoming: readonly ImageRef[],
 ): Map<string, Map<string, string[]>> {
-  const byDirectory = new Map<string, Kustomization>();
-  for (const { file, text } of kustomizations) {
-    const directory = posix.dirname(file);
-    // Kustomize refuses a directory with two of them; the first is as good a guess as any.
-    if (byDirectory.has(directory)) continue;
-    const read = readKustomization(file, text, incoming);
-    if (read) byDirectory.set(directory, read);
-  }
+  const repositories = new Set(incoming.map((image) => image.repository));
+  const byDirectory = new Map<string, { readonly file: string; readonly text: string }>();
+  // Kustomize refuses a directory with two of them; the first is as good a guess as any.
+  for (const k of kustomizations) if (!byDirectory.has(posix.dirname(k.file))) byDirectory.set(posix.dirname(k.file), k);
+  // Parsed when a build needs it: most of a tree's kustomizations have nothing to do with this run's images.
+  const parsed = new Map<string, Kustomization | undefined>();
+  const at = (directory: string): Kustomization | undefined => {
+    if (!parsed.has(directory)) {
+      const k = byDirectory.get(directory);
+      parsed.set(directory, k && readKustomization(k.file, k.text, repositories));
+    }
+    return parsed.get(directory);
+  };
 
   const built = new Map<Kustomization, Set<string>>();
   const buildsFrom = (k: Kustomization, visiting: Set<Kustomization>): Set<string> => {
@@ -83,7 +89,7 @@ export function kustomizeTagged(
     if (visiting.has(k)) return files;
     visiting.add(k);
     for (const path of [...k.resources, ...k.components]) {
-      const child = byDirectory.get(path);
+      const child = at(path);
       if (child) for (const file of buildsFrom(child, visiting)) files.add(file);
       else files.add(path);
     }
@@ -96,14 +102,22 @@ export function kustomizeTagged(
     if (visiting.has(k)) return [];
     visiting.add(k);
     const components = k.components.flatMap((path) => {
-      const component = byDirectory.get(path);
+      const component = at(path);
       return component ? tagsOf(component, visiting) : [];
     });
     return [...k.tags.map((name) => ({ name, file: k.file })), ...components];
   };
 
+  // Only a kustomization that writes an incoming repository's name can tag it (the screen's token is in every spelling).
+  const tokens = incoming.map(screenToken);
+  const tagging = [...byDirectory]
+    .filter(([, { text }]) => tokens.some((token) => text.includes(token)))
+    .flatMap(([directory]) => at(directory) ?? [])
+    .filter((k) => k.tags.length > 0);
+  // A component's includer need not name the image: to find it, every kustomization is read.
+  const builds = tagging.some((k) => k.component) ? [...byDirectory.keys()].flatMap((directory) => at(directory) ?? []) : tagging;
   const tagged = new Map<string, Map<string, string[]>>();
-  for (const k of byDirectory.values()) {
+  for (const k of builds) {
     const tags = tagsOf(k, new Set());
     if (tags.length === 0) continue;
     for (const file of buildsFrom(k, new Set())) {
@@ -115,7 +129,7 @@ export function kustomizeTagged(
   return tagged;
 }
 
-function readKustomization(file: string, text: string, incoming: ReadonlySet<string>): Kustomization | undefined {
+function readKustomization(file: string, text: string, repositories: ReadonlySet<string>): Kustomization | undefined {
   let root: YamlNode | null | undefined;
   try {
     root = parseYaml(text)[0];
@@ -134,11 +148,13 @@ function readKustomization(file: string, text: string, incoming: ReadonlySet<str
   const field = (node: YamlNode, key: string) => (node.kind === "map" ? scalarText(mapValue(node, key)) : undefined);
   return {
     file,
+    component: scalarText(mapValue(root, "kind")) === "Component",
     tags: list("images").flatMap((entry) => {
       const name = field(entry, "name");
-      if (!name) return [];
+      // Only a name an incoming image can be written as matters: a bare image of another is not edited.
+      if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
       // A rename alone keeps the manifests' tag: the bare image still needs one.
-      const setsVersion = !!field(entry, "newTag") || !!field(entry, "digest") || incoming.has(normalizeRepository(field(entry, "newName") || name) ?? "");
+      const setsVersion = !!field(entry, "newTag") || !!field(entry, "digest") || repositories.has(normalizeRepository(field(entry, "newName") || name) ?? "");
       return setsVersion ? [name] : [];
     }),
     resources: [

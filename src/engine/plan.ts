@@ -239,9 +239,7 @@ async function kustomizeTaggedIn(
     const list = by.length > 1 ? `${by.slice(0, -1).join(", ")} and ${by.at(-1)}` : by[0];
     return `holds ${name} with no tag or digest, so its version is set by the images: of ${list}, outside the paths; left as it is`;
   };
-  return new Map(
-    [...kustomizeTagged(read, repositories)].map(([file, names]) => [file, new Map([...names].map(([name, by]) => [name, reason(name, by)]))] as const),
-  );
+  return new Map([...kustomizeTagged(read, images)].map(([file, names]) => [file, new Map([...names].map(([name, by]) => [name, reason(name, by)]))] as const));
 }
 
 /** Reads files with bounded parallelism: the text of each the screen lets through, by index in `paths`. */

@@ -1,21 +1,22 @@
 /** Which files' bare container images a kustomization's `images:` gives a version. */
 import { describe, expect, it } from "vitest";
 import { isKustomizationFile, kustomizeTagged, mayHoldBareImage } from "../../src/engine/kustomizations.js";
+import { parseImageRef } from "../../src/image/reference.js";
 
 const API = "ghcr.io/acme/api";
 const INCOMING = new Set([API]);
 
 /** Per file, the kustomization files that give each name its version. */
-function taggedBy(files: Record<string, string>, incoming: ReadonlySet<string> = INCOMING): Record<string, Record<string, string[]>> {
+function taggedBy(files: Record<string, string>, incoming: readonly string[] = [API]): Record<string, Record<string, string[]>> {
   const result = kustomizeTagged(
     Object.entries(files).map(([file, text]) => ({ file, text })),
-    incoming,
+    incoming.map(parseImageRef),
   );
   return Object.fromEntries([...result].map(([file, names]) => [file, Object.fromEntries(names)]));
 }
 
 /** Per file, the names tagged. */
-function tagged(files: Record<string, string>, incoming: ReadonlySet<string> = INCOMING): Record<string, string[]> {
+function tagged(files: Record<string, string>, incoming: readonly string[] = [API]): Record<string, string[]> {
   return Object.fromEntries(Object.entries(taggedBy(files, incoming)).map(([file, names]) => [file, Object.keys(names).sort()]));
 }
 
@@ -48,10 +49,7 @@ describe("mayHoldBareImage", () => {
   });
 });
 
-const BASE = {
-  "apps/api/base/deployment.yaml": "",
-  "apps/api/base/kustomization.yaml": "resources:\n  - deployment.yaml\n",
-};
+const BASE = { "apps/api/base/kustomization.yaml": "resources:\n  - deployment.yaml\n" };
 
 describe("kustomizeTagged", () => {
   it("a kustomization's images: tags the files it lists in resources, and itself (its inline patches)", () => {
@@ -98,7 +96,7 @@ describe("kustomizeTagged", () => {
     expect(Object.keys(tagged(files)).sort()).toEqual(["app/d.yaml", "app/kustomization.yaml", "app/more.yaml", "app/sidecar.yaml"]);
   });
 
-  it("an entry counts when it sets a version, or names an incoming repository (the kustomize editor gives it a tag)", () => {
+  it("an entry counts when it sets a version, or gets one this run (no newName: the kustomize editor adds newTag), not for a rename alone", () => {
     const files = {
       "app/kustomization.yaml": `resources: [d.yaml]
 images:
@@ -107,15 +105,17 @@ images:
   - name: ${API}
   - name: ghcr.io/acme/renamed
     newName: mirror.example/renamed
-  - name: ghcr.io/acme/idle
 `,
     };
-    expect(tagged(files)["app/d.yaml"]).toEqual([API, "ghcr.io/acme/pinned"]);
+    const incoming = [API, "ghcr.io/acme/pinned", "ghcr.io/acme/renamed"];
+    expect(tagged(files, incoming)["app/d.yaml"]).toEqual([API, "ghcr.io/acme/pinned"]);
+    // Names of repositories this run does not move are not looked at: no bare image of theirs is edited.
+    expect(tagged(files)["app/d.yaml"]).toEqual([API]);
   });
 
   it("names as written, as kustomize matches them: `nginx` is not `docker.io/library/nginx`", () => {
     const files = { "app/kustomization.yaml": "resources: [d.yaml]\nimages: [{name: nginx, newTag: '1.27'}]\n" };
-    expect(tagged(files)["app/d.yaml"]).toEqual(["nginx"]);
+    expect(tagged(files, ["docker.io/library/nginx"])["app/d.yaml"]).toEqual(["nginx"]);
   });
 
   it("a kustomization without images: tags nothing, nor do remote resources, paths out of the tree, or one that does not parse", () => {
