@@ -43,6 +43,18 @@ export interface Diagnostic {
 /** A diagnostic that does not stop the run. */
 export type Warning = Diagnostic;
 
+/**
+ * A warning that is no reason why what the run brings was not written (a marker key nothing
+ * defines): news about the tree, which a report does not give as why nothing changed.
+ */
+export interface AsideWarning extends Warning {
+  readonly aside: true;
+}
+
+export function isAside(warning: Warning): warning is AsideWarning {
+  return "aside" in warning && warning.aside === true;
+}
+
 /** `file:line: message`, `file: message` or the message alone, as compilers print a diagnostic. */
 export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file ? `${d.file}${d.line !== undefined ? `:${d.line}` : ""}: ` : ""}${d.message}`;

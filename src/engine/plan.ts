@@ -6,7 +6,7 @@
  */
 import picomatch from "picomatch";
 import type { Change, EditRequest, EditResult, Warning } from "../change.js";
-import { SourceError } from "../change.js";
+import { isAside, SourceError } from "../change.js";
 import { screenToken, type ImageRef } from "../image/reference.js";
 import { MARKER_TOKEN } from "../image/marker.js";
 import { editKcl } from "../kcl/editor.js";
@@ -22,7 +22,7 @@ import { checkParses, fileKind, isTestFile, type FileKind } from "./file-kind.js
 import { imagesFor, settersFor, targetOf, targetsInScope, warnRefusedImages } from "./targets.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { warnBesideMarkers, warnUnmoved, warnUnreached } from "./reach.js";
-import { checkConfiguredOverrides, collectOverrides, configuredOverride, located, overFile } from "./overrides.js";
+import { checkConfiguredOverrides, collectOverrides, configuredOverride, located, overFile, overriddenRepositories } from "./overrides.js";
 
 export interface FilePlan {
   readonly path: string;
@@ -154,14 +154,14 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
           knownSetters,
           ...(kustomizeTagged && { kustomizeTagged }),
         };
-    const overrides = (overridesByFile.get(path) ?? []).flatMap((o): (string | ComputedOverride)[] =>
-      typeof o === "string" ? [o] : configuredOverride(o, editRequest.images),
-    );
-    const filePlan = planFile(path, text, editRequest, overrides, request.create ?? false, target?.name, warnings);
+    const requested = overridesByFile.get(path) ?? [];
+    const overrides = requested.flatMap((o): (string | ComputedOverride)[] => (typeof o === "string" ? [o] : configuredOverride(o, editRequest.images)));
+    const overridden = overriddenRepositories(requested, editRequest.images);
+    const filePlan = planFile(path, text, editRequest, overrides, overridden, request.create ?? false, target?.name, warnings);
     if (filePlan) planned.push(filePlan);
     if (filePlan) warnBesideMarkers(filePlan.changes, target ? new Map() : editRequest.setters, left, text, warnings);
   }
-  if (planned.length === 0 && warnings.length === 0)
+  if (planned.length === 0 && warnings.every(isAside))
     warnUnmoved(
       valid.images,
       [...texts].filter(([path]) => inScope(path)),
@@ -280,6 +280,7 @@ function planFile(
   text: string,
   request: EditRequest,
   overrides: readonly (string | ComputedOverride)[],
+  overridden: ReadonlySet<string>,
   create: boolean,
   target: string | undefined,
   warnings: Warning[],
@@ -290,7 +291,7 @@ function planFile(
   const body = text.slice(bom.length);
   let edited: EditResult;
   try {
-    edited = kind === "kcl" ? editKcl(body, request) : editYaml(body, request);
+    edited = kind === "kcl" ? editKcl(body, request, overridden) : editYaml(body, request);
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
     if (overrides.length > 0) throw new RequestError([located(path, error)]);

@@ -2,7 +2,7 @@
  * What a person or a script is told about a plan: the stable JSON shape of DESIGN §6 and
  * a readable per-file summary, grouped by target when targets are configured.
  */
-import { formatDiagnostic, type Change, type Diagnostic, type Warning } from "../change.js";
+import { formatDiagnostic, isAside, type Change, type Diagnostic, type Warning } from "../change.js";
 import { unifiedDiff } from "./diff.js";
 import type { Plan } from "./plan.js";
 
@@ -14,18 +14,6 @@ export interface JsonReport {
   readonly warnings: readonly Warning[];
   /** Why nothing was written, when the request was refused (the exit code is 1 then). */
   readonly errors?: readonly Diagnostic[];
-}
-
-/**
- * A warning that is no reason why what the run brings was not written (a marker key nothing
- * defines): news about the tree, which a report does not give as why nothing changed.
- */
-export interface AsideWarning extends Warning {
-  readonly aside: true;
-}
-
-export function isAside(warning: Warning): warning is AsideWarning {
-  return "aside" in warning && warning.aside === true;
 }
 
 export function jsonReport(plan: Plan): JsonReport {

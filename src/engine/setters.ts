@@ -4,7 +4,7 @@
  * `--setter` values say what a key sets in this run; a key Flux objects define in several
  * clusters is governed, file by file, by the definition Flux would apply there.
  */
-import type { Warning } from "../change.js";
+import type { AsideWarning, Warning } from "../change.js";
 import { lineMarkers, MARKER_TOKEN, markerPattern } from "../image/marker.js";
 import type { Policy } from "../image/policy.js";
 import { formatImageRef, type ImageRef } from "../image/reference.js";
@@ -13,7 +13,6 @@ import type { Config } from "./config.js";
 import { fileKind } from "./file-kind.js";
 import { fluxSetters, mayHoldFluxObjects, nearestSetters, updatesFile, where, type FluxAutomation, type FluxSetter } from "./flux-objects.js";
 import { repositoryPattern } from "./reach.js";
-import type { AsideWarning } from "./report.js";
 import { RequestError, type ValidRequest } from "./request.js";
 
 /** What a marker key stands for: a configured setter, or one Flux ImagePolicy (`flux`) of maybe several. */

@@ -175,10 +175,10 @@ describe("planUpdate: what is scanned", () => {
     const p = await plan(files, { images: ["ghcr.io/acme/ap:1.1", "ghcr.io/acme/tool:1.1"], setters: ["flux-system:ap=ghcr.io/acme/app:1.1"], paths: ["a"] });
     expect(p.files).toEqual([]);
     expect(p.warnings.map((w) => w.message)).toEqual([
+      'no image is configured for Flux setter "flux-system:app", so its marked value is left as it is: add it under setters: in .github/gitops-promote.yaml, pass --setter flux-system:app=REF, or keep its ImagePolicy (and ImageRepository) in the tree',
       "no file to update holds ghcr.io/acme/ap; nothing to do for ghcr.io/acme/ap:1.1",
       "no file to update holds ghcr.io/acme/tool; nothing to do for ghcr.io/acme/tool:1.1",
       "no file to update has a marker for setter flux-system:ap",
-      'no image is configured for Flux setter "flux-system:app"; the marked value is left as it is',
     ]);
   });
 
@@ -373,7 +373,13 @@ describe("planUpdate: setters and overrides", () => {
     const p = await plan(files, { images: ["ghcr.io/acme/tool:1.0.0"] });
     expect(p.files).toEqual([]);
     expect(p.warnings.filter((w) => w.file === "m.yaml")).toEqual([
-      { file: "m.yaml", line: 3, message: 'no image is configured for Flux setter "flux-system:typo"; the marked value is left as it is' },
+      {
+        aside: true,
+        file: "m.yaml",
+        line: 3,
+        message:
+          'no image is configured for Flux setter "flux-system:typo", so its marked value is left as it is: add it under setters: in .github/gitops-promote.yaml, pass --setter flux-system:typo=REF, or keep its ImagePolicy (and ImageRepository) in the tree',
+      },
     ]);
   });
 
@@ -423,7 +429,9 @@ describe("planUpdate: setters and overrides", () => {
   });
 
   it("refuses an override of a missing path with the file and line, and a missing file", async () => {
-    expect(await refusal({ "v.yaml": "a:\n  b: 1\n" }, { sets: ["v.yaml:a.c=2"] })).toEqual([{ file: "v.yaml", line: 2, message: "a.c: a has 'b', not 'c'" }]);
+    expect(await refusal({ "v.yaml": "a:\n  b: 1\n" }, { sets: ["v.yaml:a.c=2"] })).toEqual([
+      { file: "v.yaml", line: 2, message: "a.c: a has 'b', not 'c' (to add a.c, use --create or the Action input create: true)" },
+    ]);
     expect(await refusal({ "v.yaml": "a: 1\n" }, { sets: ["w.yaml:a=2"] })).toEqual([{ message: "set: w.yaml does not exist" }]);
   });
 
@@ -709,6 +717,14 @@ describe("planUpdate: configured overrides", () => {
     ]);
   });
 
+  it("a configured override of the variable a KCL interpolation takes its tag from answers that interpolation's warning, as a marker on it does", async () => {
+    const main = '_tag = "1.2.3"\ninterp = {image = "ghcr.io/acme/web:${_tag}"}\n';
+    const config = "overrides: [{file: main.k, spec: _tag, image: ghcr.io/acme/web, part: tag}]\n";
+    const p = await plan({ ".github/gitops-promote.yaml": config, "main.k": main }, { images: ["ghcr.io/acme/web:1.2.6"] });
+    expect([afterOf(p, "main.k"), p.warnings]).toEqual([main.replace("1.2.3", "1.2.6"), []]);
+    expect((await plan({ "main.k": main }, { images: ["ghcr.io/acme/web:1.2.6"] })).warnings.map((w) => w.line)).toEqual([2]);
+  });
+
   it("moves the field on under its target's policy: never outside the range, never down", async () => {
     const files = { ".github/gitops-promote.yaml": config(override, CONFIG), "prod/main.k": main("ghcr.io/acme/app:1.2.3") };
     expect((await plan(files, { images: ["ghcr.io/acme/app:2.0.0-rc.1"] })).files).toEqual([]);
@@ -817,7 +833,11 @@ describe("planUpdate: configured overrides", () => {
           message:
             "overrides[0].spec: main.k:2: config.containers has 'flask_demo', not 'flaskdemo' (to add config.containers.flaskdemo.image, use --create or the Action input create: true)",
         },
-        { file: ".github/gitops-promote.yaml", line: 5, message: "overrides[1].spec: values.yaml:2: image.tga: image has 'tag', not 'tga'" },
+        {
+          file: ".github/gitops-promote.yaml",
+          line: 5,
+          message: "overrides[1].spec: values.yaml:2: image.tga: image has 'tag', not 'tga' (to add image.tga, use --create or the Action input create: true)",
+        },
         { file: ".github/gitops-promote.yaml", line: 8, message: "overrides[2].file: gone.k does not exist" },
       ]);
     });

@@ -3,7 +3,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { planUpdate } from "../../src/engine/plan.js";
-import { humanReport, isAside, jsonReport } from "../../src/engine/report.js";
+import { isAside } from "../../src/change.js";
+import { humanReport, jsonReport } from "../../src/engine/report.js";
 import { directorySource } from "../../src/engine/source.js";
 import { tempDir } from "../support/temp.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Warning } from "../../src/change.js";
-import { isAside } from "../../src/engine/report.js";
+import { isAside } from "../../src/change.js";
 import { validateRequest, type UpdateRequest } from "../../src/engine/request.js";
 import { resolveSetters } from "../../src/engine/setters.js";
 
