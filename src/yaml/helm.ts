@@ -15,7 +15,7 @@ import { byRepository, nextVersion, versionOf, type ImageUpdate } from "../image
 import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, scalarText, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
-import { hasPlaceholder, placeholderReason } from "./placeholder.js";
+import { warnPlaceholderField } from "./placeholder.js";
 import type { EditPlan, Editor } from "./plan.js";
 import { forEachValue } from "./walk.js";
 
@@ -48,9 +48,7 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   const update = incoming.get(normalizeRepository(name) ?? "");
   if (!update) return;
   // A version a template or Flux's substitution fills in is set there.
-  for (const [part, field] of Object.entries({ tag, digest }))
-    if (field && isFlowScalar(field.node) && hasPlaceholder(field.node.text))
-      return plan.warn(field.node.start, `${formatPath(field.path)} sets the ${part} of ${name} ${placeholderReason(field.node.text)}`);
+  if (warnPlaceholderField({ tag, digest }, name, plan)) return;
   const digestNode = digest?.node;
   const next = nextVersion(update, versionOf(tagNode.text, scalarText(digestNode)), (why) => plan.warn(tagNode.start, `${formatPath(tag.path)} ${why}`));
   if (!next) return;

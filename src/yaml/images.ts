@@ -16,7 +16,7 @@ import { isOpList } from "./json-patch.js";
 import { isKustomization } from "./kustomize.js";
 import { isFlowScalar, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
-import { warnSubstituted } from "./placeholder.js";
+import { hasPlaceholder, warnSubstituted } from "./placeholder.js";
 import type { Editor, EditPlan } from "./plan.js";
 import { forEachValue } from "./walk.js";
 
@@ -32,7 +32,7 @@ export const editImages: Editor = (file, request, plan) => {
     if (isOpList(document.root)) continue;
     forEachValue(document.root, ({ node, path, inFlow }) => {
       if (path[path.length - 1] !== "image") return;
-      if (isFlowScalar(node) && node.text.includes("${")) warnSubstituted(node, path, incoming, plan);
+      if (isFlowScalar(node) && hasPlaceholder(node.text)) warnSubstituted(node, path, incoming, plan);
       else setImageScalar({ node, path, inFlow }, "image", inContainerSpec(path), incoming, plan, document, request.kustomizeTagged);
     });
   }

@@ -11,6 +11,7 @@ import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "./nod
 import { formatPath } from "./path.js";
 import type { PathSegment } from "./path.js";
 import type { Editor, EditPlan } from "./plan.js";
+import { warnPlaceholderField } from "./placeholder.js";
 
 /** Fields of a kustomization that Helm values or other plain YAML hardly ever have. */
 const KUSTOMIZATION_FIELDS = new Set([
@@ -114,6 +115,9 @@ function editList(
         plan.warn(entry.start, `${formatPath([...path, index])} ${renamedWarning(renamed.repository, newName)}`);
       return;
     }
+    // A version a template or Flux's substitution fills in is set there.
+    const at = (key: string) => ({ node: field(key), path: [...path, index, key] });
+    if (warnPlaceholderField({ tag: at("newTag"), digest: at("digest") }, update.image.repository, plan)) return;
     const next = nextVersion(update, versionOf(scalarText(field("newTag")), scalarText(field("digest"))), (why) =>
       plan.warn(entry.start, `${formatPath([...path, index])} ${why}`),
     );

@@ -7,7 +7,7 @@
  */
 import { formatImageRef } from "../image/reference.js";
 import { staleImageIn, type ImageUpdate } from "../image/update.js";
-import type { FlowScalar } from "./node.js";
+import { isFlowScalar, type FlowScalar, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import type { EditPlan } from "./plan.js";
 
@@ -45,6 +45,25 @@ export function placeholderReason(text: string): string {
   const filler = FILLERS.find((f) => text.includes(f.opens)) ?? FILLERS[0]!;
   const names = [...new Set(filler.names(text))].join(", ") || filler.unnamed;
   return `with ${names}, which is not edited: its version comes from ${filler.source}, which this tool does not edit; set it there`;
+}
+
+/**
+ * The first of `fields` (a tag, a digest) that holds a placeholder, named in a warning: the
+ * image's version is filled in there, so none of them is edited. False when none holds one.
+ */
+export function warnPlaceholderField(
+  fields: Readonly<Record<string, { readonly node: YamlNode | null | undefined; readonly path: readonly PathSegment[] } | undefined>>,
+  name: string,
+  plan: EditPlan,
+): boolean {
+  for (const [part, field] of Object.entries(fields)) {
+    const node = field?.node;
+    if (field && isFlowScalar(node) && hasPlaceholder(node.text)) {
+      plan.warn(node.start, `${formatPath(field.path)} sets the ${part} of ${name} ${placeholderReason(node.text)}`);
+      return true;
+    }
+  }
+  return false;
 }
 
 /** An image building an incoming repository's reference with a placeholder: its version is what fills it in, out of reach. */

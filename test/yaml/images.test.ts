@@ -153,6 +153,15 @@ spec:
     ]);
   });
 
+  it("leaves an image an ApplicationSet template fills in, with a warning naming the placeholder", () => {
+    const text = "valuesObject:\n  image: 'ghcr.io/acme/app:{{.tag}}'\n";
+    const { text: out, warnings } = edit(text, withImages("ghcr.io/acme/app:1.1.0"));
+    expect(out).toBe(text);
+    expect(warnings.map((w) => [w.line, w.message.replace(/, which is not edited.*/, "")])).toEqual([
+      [2, "valuesObject.image builds a reference of ghcr.io/acme/app with {{.tag}}"],
+    ]);
+  });
+
   it("leaves values that are not image references", () => {
     const text =
       "a:\n  image: \"ghcr.io/acme/app:${TAG}\"\nb:\n  image: ''\nc:\n  image: ghcr.io/acme/app:bad tag\nd:\n  image: {repository: ghcr.io/acme/app}\n";

@@ -31,6 +31,16 @@ describe("editKustomizeImages", () => {
     ]);
   });
 
+  it("leaves a newTag or digest that a substitution or template fills in, naming where its version comes from", () => {
+    const text = kustomization("  - name: ghcr.io/acme/app\n    newTag: ${APP_TAG}\n  - name: ghcr.io/acme/web\n    newTag: '{{.tag}}'\n");
+    const { text: out, changes, warnings } = edit(text, withImages("ghcr.io/acme/app:1.1.0", "ghcr.io/acme/web:2.0.0"));
+    expect([out, changes]).toEqual([text, []]);
+    expect(warnings.map((w) => [w.line, w.message.replace(/, which is not edited.*/, "")])).toEqual([
+      [7, "images[0].newTag sets the tag of ghcr.io/acme/app with ${APP_TAG}"],
+      [9, "images[1].newTag sets the tag of ghcr.io/acme/web with {{.tag}}"],
+    ]);
+  });
+
   it("matches by newName when the entry renames the image, and says so where it renames an incoming one to another with its own tag", () => {
     const text = kustomization("  - name: app\n    newName: ghcr.io/acme/app\n    newTag: 1.0.0\n");
     expect(edit(text, withImages("ghcr.io/acme/app:1.1.0")).text).toBe(text.replace("1.0.0", "1.1.0"));
