@@ -1162,9 +1162,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix2 = POSIX_REGEX_SOURCE[rest2];
-                if (posix2) {
-                  prev.value = pre + posix2;
+                const posix3 = POSIX_REGEX_SOURCE[rest2];
+                if (posix3) {
+                  prev.value = pre + posix3;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -1681,7 +1681,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options2 || {};
-      const posix2 = opts.windows;
+      const posix3 = opts.windows;
       const regex2 = isState ? picomatch4.compileRe(glob, options2) : picomatch4.makeRe(glob, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
@@ -1691,8 +1691,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch4.test(input, regex2, options2, { glob, posix: posix2 });
-        const result = { glob, state, regex: regex2, posix: posix2, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch4.test(input, regex2, options2, { glob, posix: posix3 });
+        const result = { glob, state, regex: regex2, posix: posix3, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1717,7 +1717,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch4.test = (input, regex2, options2, { glob, posix: posix2 } = {}) => {
+    picomatch4.test = (input, regex2, options2, { glob, posix: posix3 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1725,7 +1725,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options2 || {};
-      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix3 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -1734,16 +1734,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch4.matchBase(input, regex2, options2, posix2);
+          match = picomatch4.matchBase(input, regex2, options2, posix3);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch4.matchBase = (input, glob, options2, posix2 = options2 && options2.windows) => {
+    picomatch4.matchBase = (input, glob, options2, posix3 = options2 && options2.windows) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options2);
-      return regex2.test(utils.basename(input, { windows: posix2 }));
+      return regex2.test(utils.basename(input, { windows: posix3 }));
     };
     picomatch4.isMatch = (str, patterns, options2) => picomatch4(patterns, options2)(str);
     picomatch4.parse = (pattern, options2) => {
@@ -33282,6 +33282,9 @@ function isInside(root, path) {
 var import_picomatch3 = __toESM(require_picomatch2(), 1);
 
 // src/change.ts
+function isAside(warning) {
+  return "aside" in warning && warning.aside === true;
+}
 function formatDiagnostic(d) {
   return `${d.file ? `${d.file}${d.line !== void 0 ? `:${d.line}` : ""}: ` : ""}${d.message}`;
 }
@@ -33431,6 +33434,44 @@ function escapeRegExp(text2) {
   return text2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
+// src/text/line-index.ts
+var LineIndex = class {
+  #starts;
+  constructor(text2) {
+    const starts = [0];
+    if (!text2.includes("\r")) {
+      for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) starts.push(i + 1);
+      this.#starts = Int32Array.from(starts);
+      return;
+    }
+    for (let i = 0; i < text2.length; i++) {
+      const c = text2.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text2.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.#starts = Int32Array.from(starts);
+  }
+  /** 1-based line of an offset. */
+  lineAt(offset) {
+    const starts = this.#starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+  /** Offset where a 1-based line starts; undefined past the last line. */
+  lineStart(line) {
+    return this.#starts[line - 1];
+  }
+};
+
 // src/image/update.ts
 function versionOf(tag, digest) {
   return { ...tag && { tag }, ...digest && { digest } };
@@ -33507,6 +33548,22 @@ var SETTER_SHORTHAND = "$imagepolicy";
 var MARKER_TOKEN = JSON.stringify(SETTER_SHORTHAND);
 function markerPattern(key) {
   return new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`);
+}
+function lineMarkers(text2) {
+  const found = [];
+  let lines;
+  for (let at = text2.indexOf(MARKER_TOKEN); at >= 0; at = text2.indexOf(MARKER_TOKEN, at + MARKER_TOKEN.length)) {
+    lines ??= new LineIndex(text2);
+    const line = lines.lineAt(at);
+    const start = lines.lineStart(line);
+    const head = text2.slice(start, at);
+    const opening = /#+\s*\{\s*$/.exec(head);
+    const before = opening && head.slice(0, opening.index).trim();
+    if (!opening || !before || before.startsWith("#")) continue;
+    const reading = readMarker(text2.slice(start + opening.index, lines.lineStart(line + 1) ?? text2.length).trimEnd());
+    if (reading && "marker" in reading) found.push({ marker: reading.marker, line, before });
+  }
+  return found;
 }
 function readMarker(comment) {
   const body = comment.replace(/^#+/, "");
@@ -33622,6 +33679,12 @@ var MarkedFields = class {
   }
 };
 
+// src/image/no-digest-field.ts
+function noDigestFieldWarning(image) {
+  const fix = "(a digest field beside the tag would take it)";
+  return image.tag === void 0 ? `has no digest field, so it cannot take ${formatImageRef(image)}, which has only a digest; left as it is ${fix}` : `has no digest field, so only the tag of ${formatImageRef(image)} is set there: its digest is not pinned ${fix}`;
+}
+
 // src/text/splice.ts
 function byPosition(a, b) {
   return a.start - b.start || a.end - b.end;
@@ -33736,44 +33799,6 @@ function isIdentifier(key) {
 function formatOverridePath(parts, base = "") {
   return parts.reduce((path, p) => isIdentifier(p) ? path === "" ? p : `${path}.${p}` : `${path}[${JSON.stringify(p)}]`, base);
 }
-
-// src/text/line-index.ts
-var LineIndex = class {
-  #starts;
-  constructor(text2) {
-    const starts = [0];
-    if (!text2.includes("\r")) {
-      for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) starts.push(i + 1);
-      this.#starts = Int32Array.from(starts);
-      return;
-    }
-    for (let i = 0; i < text2.length; i++) {
-      const c = text2.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text2.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.#starts = Int32Array.from(starts);
-  }
-  /** 1-based line of an offset. */
-  lineAt(offset) {
-    const starts = this.#starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  }
-  /** Offset where a 1-based line starts; undefined past the last line. */
-  lineStart(line) {
-    return this.#starts[line - 1];
-  }
-};
 
 // src/kcl/source.ts
 var SourceText = class {
@@ -35162,9 +35187,10 @@ function assertSafeBody(value, line) {
   if (/["'\\\r\n]|\$\{/.test(value)) throw new SourceError(`refusing to write ${JSON.stringify(value)} into a KCL string`, line);
 }
 var ImageEditor = class {
-  constructor(tokens, request2) {
+  constructor(tokens, request2, overridden) {
     this.tokens = tokens;
     this.request = request2;
+    this.setInFile = new Set(overridden);
     this.text = tokens.source.text;
     this.screens = request2.images.map((u) => screenToken(u.image));
     this.incoming = byRepository(request2.images);
@@ -35178,8 +35204,11 @@ var ImageEditor = class {
   text;
   screens;
   incoming;
-  /** Repositories a marker in this file sets: an interpolation building their reference is already taken care of. */
-  markedRepositories = /* @__PURE__ */ new Set();
+  /**
+   * Repositories a marker or a configured override sets in this file: an interpolation building
+   * their reference is already taken care of (the advice of its warning was followed).
+   */
+  setInFile;
   /** String tokens a marker comment claims (set, or refused with a warning), or a Helm-style pair decides: never matched by repository alone. */
   claimed = /* @__PURE__ */ new Set();
   /** String tokens the walk met outside interpolations, edited or not: the others are where matching by repository never goes. */
@@ -35220,6 +35249,7 @@ var ImageEditor = class {
    * `registry`) beside `tag` (and `digest`), all string literals: when the repository is an
    * incoming one, the tag and digest move on under the same decision as a whole reference, as
    * helm.ts does in YAML. Its literals are then claimed: the repository alone is no news.
+   * Without a `digest` field, an incoming digest is said at the pair, not dropped unseen.
    */
   helmImage(items, path) {
     if (!items.some((item) => item.type === "entry" && this.isName(item.key.first, item.key.last, "tag"))) return;
@@ -35249,6 +35279,8 @@ var ImageEditor = class {
     if (!next) return;
     if (next.tag !== void 0) this.write(tagLiteral, next.tag, "kcl-image", tagKey);
     if (digest) this.write(this.literal(digest.token), next.digest ?? "", "kcl-image", this.pathText({ parent: path, step: digest.entry }));
+    else if (next.digest !== void 0)
+      this.warnings.push({ line: this.line(tagLiteral), message: `${this.pathText(path)} ${noDigestFieldWarning(update.image)}` });
   }
   /** Tokens `first`..`last` are the one name `name`. */
   isName(first, last, name) {
@@ -35347,8 +35379,8 @@ var ImageEditor = class {
       const line = this.line(literal2);
       if (tokens.flags[t] & StringFlag.Interpolated) {
         const stale = staleImageIn(literal2.body, this.incoming);
-        if (stale && !this.markedRepositories.has(stale.repository)) {
-          const message2 = `${literal2.body} builds a reference of ${formatImageRef(stale)} with \${...}, which is never edited; set the version where it is written (a Flux ":tag" marker on that string, or an override)`;
+        if (stale && !this.setInFile.has(stale.repository)) {
+          const message2 = `${literal2.body} builds a reference of ${formatImageRef(stale)} with \${...}, which is never edited; ${this.whereSet(literal2.body, stale, statements)}`;
           this.warnings.push({ line, message: message2 });
         }
         continue;
@@ -35361,6 +35393,23 @@ var ImageEditor = class {
       const message = `holds ${literal2.body}${where2} where images are not matched by repository; left as it is (add a Flux marker on its line to have it set)`;
       this.warnings.push({ line, message });
     }
+  }
+  /**
+   * Where to set the version an interpolation puts after a repository (`"app:${_tag}"`): a
+   * marker on the interpolation is refused, so the advice names the variable and the lines of
+   * its top-level string assignments when there are any (`_tag = "1.2.3"`).
+   */
+  whereSet(body, stale, statements) {
+    const elsewhere = 'set the version where that variable is set (a Flux ":tag" marker on its line, or an override)';
+    if (stale.tag !== void 0 || stale.digest !== void 0) return elsewhere;
+    const variable = new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*)\\s*\\}`).exec(body)?.[1];
+    if (variable === void 0) return elsewhere;
+    const lines = statements.flatMap(
+      (s) => s.type === "assign" && s.targets.includes(variable) && s.value.type === "string" && !(this.tokens.flags[s.value.token] & StringFlag.Interpolated) ? [this.line(this.literal(s.value.token))] : []
+    );
+    if (lines.length === 0) return elsewhere;
+    const at = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(", ")}`;
+    return `set ${variable} (${at}) with a Flux ":tag" marker ${lines.length === 1 ? "on its line" : "on each"} or an override of ${variable}`;
   }
   /** The string tokens, in order, whose text holds one of `needles`: found by the needles' occurrences, not by reading every string. */
   stringsHolding(needles) {
@@ -35410,7 +35459,7 @@ var ImageEditor = class {
   /** A KCL file is one document: a setter's literals all decide together. */
   mark(literal2, marker) {
     const repository = this.request.setters.get(marker.key)?.image.repository;
-    if (repository !== void 0) this.markedRepositories.add(repository);
+    if (repository !== void 0) this.setInFile.add(repository);
     this.marked.add({
       marker,
       text: literal2.body,
@@ -35432,10 +35481,10 @@ var ImageEditor = class {
 function mayMatch(text2, request2) {
   return text2.includes(MARKER_TOKEN) || request2.images.some((u) => text2.includes(screenToken(u.image)));
 }
-function editKcl(text2, request2) {
+function editKcl(text2, request2, overridden = /* @__PURE__ */ new Set()) {
   if (!mayMatch(text2, request2)) return { text: text2, changes: [], warnings: [] };
   const module2 = parseKcl(text2);
-  const editor = new ImageEditor(module2.tokens, request2);
+  const editor = new ImageEditor(module2.tokens, request2, overridden);
   editor.markLiterals();
   for (const statement of module2.statements) {
     if (statement.type === "assign") editor.walk(statement.value, { parent: void 0, target: statement.targets[0] });
@@ -36039,6 +36088,11 @@ function objectOf(root) {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== void 0 && value !== ""));
 }
 
+// src/create-hint.ts
+function createHint(what) {
+  return `(to add ${what}, use --create or the Action input create: true)`;
+}
+
 // src/yaml/quoting.ts
 var YAML11_WORDS = new Set(
   [
@@ -36410,7 +36464,48 @@ function setYamlPath(text2, path, value, options2 = {}) {
     plan.addPair(deepest.map, missing, next, { kind: "override", key: path, document: deepest.document });
     return plan.result();
   }
-  return fail2(deepest?.message ?? "the file has no YAML document", deepest?.offset ?? 0);
+  const creatable = !options2.create && deepest?.map !== void 0 && missing.every((segment2) => typeof segment2 === "string");
+  return fail2(deepest ? `${deepest.message}${creatable ? ` ${createHint(path)}` : ""}` : "the file has no YAML document", deepest?.offset ?? 0);
+}
+
+// src/yaml/placeholder.ts
+var FILLERS = [
+  {
+    opens: "${",
+    // `${VAR:=default}` is named `${VAR}`: the variable to set.
+    names: (text2) => Array.from(text2.matchAll(/\$\{\w+/g), ([start]) => `${start}}`),
+    unnamed: "${...}",
+    source: "the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom)"
+  },
+  {
+    opens: "{{",
+    names: (text2) => Array.from(text2.matchAll(/\{\{.*?\}\}/g), ([name]) => name),
+    unnamed: "{{...}}",
+    source: "the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements)"
+  }
+];
+function hasPlaceholder(text2) {
+  return FILLERS.some((filler) => text2.includes(filler.opens));
+}
+function placeholderReason(text2) {
+  const filler = FILLERS.find((f) => text2.includes(f.opens)) ?? FILLERS[0];
+  const names = [...new Set(filler.names(text2))].join(", ") || filler.unnamed;
+  return `with ${names}, which is not edited: its version comes from ${filler.source}, which this tool does not edit; set it there`;
+}
+function warnPlaceholderField(fields, name, plan) {
+  for (const [part, field] of Object.entries(fields)) {
+    const node = field?.node;
+    if (field && isFlowScalar(node) && hasPlaceholder(node.text)) {
+      plan.warn(node.start, `${formatPath(field.path)} sets the ${part} of ${name} ${placeholderReason(node.text)}`);
+      return true;
+    }
+  }
+  return false;
+}
+function warnSubstituted(node, path, incoming, plan) {
+  const stale = plan.isClaimed(node) ? void 0 : staleImageIn(node.text, incoming);
+  if (!stale) return;
+  plan.warn(node.start, `${formatPath(path)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node.text)}`);
 }
 
 // src/yaml/walk.ts
@@ -36442,12 +36537,15 @@ function setHelmImage(image, incoming, plan, document) {
   const name = registryText ? `${registryText}/${repositoryNode.text}` : repositoryNode.text;
   const update = incoming.get(normalizeRepository(name) ?? "");
   if (!update) return;
+  if (warnPlaceholderField({ tag, digest }, name, plan)) return;
   const digestNode = digest?.node;
   const next = nextVersion(update, versionOf(tagNode.text, scalarText(digestNode)), (why) => plan.warn(tagNode.start, `${formatPath(tag.path)} ${why}`));
   if (!next) return;
   if (next.tag !== void 0) plan.setScalar(tagNode, next.tag, tag.inFlow, { kind: "helm", key: formatPath(tag.path), document });
   if (digest && isFlowScalar(digestNode))
     plan.setScalar(digestNode, next.digest ?? "", digest.inFlow, { kind: "helm", key: formatPath(digest.path), document });
+  else if (next.digest !== void 0)
+    plan.warn(tagNode.start, `${formatPath(image.path?.length ? image.path : tag.path)} ${noDigestFieldWarning(update.image)}`);
 }
 var editHelmValues = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
@@ -36459,7 +36557,7 @@ var editHelmValues = (file, request2, plan) => {
         const value = mapValue(node, key);
         return value === void 0 ? void 0 : { node: value, path: [...path, key], inFlow: inFlow || node.flow };
       };
-      const image = { repository: field("repository") ?? field("name"), registry: field("registry"), tag: field("tag"), digest: field("digest") };
+      const image = { path, repository: field("repository") ?? field("name"), registry: field("registry"), tag: field("tag"), digest: field("digest") };
       setHelmImage(image, incoming, plan, document);
     });
   }
@@ -36538,6 +36636,8 @@ function editList(entries, path, document, incoming, plan) {
         plan.warn(entry.start, `${formatPath([...path, index])} ${renamedWarning(renamed.repository, newName)}`);
       return;
     }
+    const at = (key) => ({ node: field(key), path: [...path, index, key] });
+    if (warnPlaceholderField({ tag: at("newTag"), digest: at("digest") }, update.image.repository, plan)) return;
     const next = nextVersion(
       update,
       versionOf(scalarText(field("newTag")), scalarText(field("digest"))),
@@ -36567,30 +36667,26 @@ var editImages = (file, request2, plan) => {
     if (isOpList(document.root)) continue;
     forEachValue(document.root, ({ node, path, inFlow }) => {
       if (path[path.length - 1] !== "image") return;
-      if (isFlowScalar(node) && node.text.includes("${")) warnSubstituted(node, path, incoming, plan);
-      else setImageScalar({ node, path, inFlow }, "image", inContainerSpec(path), incoming, plan, document);
+      if (isFlowScalar(node) && hasPlaceholder(node.text)) warnSubstituted(node, path, incoming, plan);
+      else setImageScalar({ node, path, inFlow }, "image", inContainerSpec(path), incoming, plan, document, request2.kustomizeTagged);
     });
   }
 };
-function setImageScalar(field, kind, bareTakesTag, incoming, plan, document) {
+function setImageScalar(field, kind, bareTakesTag, incoming, plan, document, kustomizeTagged2) {
   const { node, path } = field;
   if (!isFlowScalar(node) || plan.isClaimed(node)) return;
   const ref = tryParseImageRef(node.text);
   const update = ref && incoming.get(ref.repository);
   if (!ref || !update) return;
-  if (ref.tag === void 0 && ref.digest === void 0 && !bareTakesTag)
-    return plan.warn(node.start, `${formatPath(path)} ${bareRepositoryWarning(ref.repository)}`);
+  if (ref.tag === void 0 && ref.digest === void 0) {
+    if (!bareTakesTag) return plan.warn(node.start, `${formatPath(path)} ${bareRepositoryWarning(ref.repository)}`);
+    if (kustomizeTagged2?.has(ref.name)) {
+      const reason = kustomizeTagged2.get(ref.name);
+      return reason === void 0 ? void 0 : plan.warn(node.start, `${formatPath(path)} ${reason}`);
+    }
+  }
   const next = nextReference(update, ref, (why) => plan.warn(node.start, `${formatPath(path)} ${why}`));
   if (next) plan.setScalar(node, next, field.inFlow, { kind, key: formatPath(path), document });
-}
-function warnSubstituted(node, path, incoming, plan) {
-  const stale = plan.isClaimed(node) ? void 0 : staleImageIn(node.text, incoming);
-  if (!stale) return;
-  const variables = [...new Set(Array.from(node.text.matchAll(/\$\{\w+/g), ([start]) => `${start}}`))].join(", ") || "${...}";
-  plan.warn(
-    node.start,
-    `${formatPath(path)} builds a reference of ${formatImageRef(stale)} with ${variables}, which is not edited: its version comes from the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom), which this tool does not edit; set it there`
-  );
 }
 var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
 function inContainerSpec(path) {
@@ -36635,6 +36731,7 @@ var editArgoCdImages = (file, request2, plan) => {
       if (source.length === 0 && !list.items.every((item) => item?.kind === "scalar")) continue;
       list.items.forEach((entry, index) => {
         if (!isFlowScalar(entry) || plan.isClaimed(entry)) return;
+        if (hasPlaceholder(entry.text)) return warnSubstituted(entry, [...path, index], incoming, plan);
         const eq = entry.text.indexOf("=");
         const ref = tryParseImageRef(entry.text.slice(eq + 1));
         const update = ref && incoming.get(ref.repository);
@@ -36659,7 +36756,11 @@ var editArgoCdHelm = (file, request2, plan) => {
   for (const document of file.documents) {
     for (const source of sourcesOf(document)) {
       const parameters = parametersAt(document.root, source);
-      for (const [name, field] of parameters) if (leafOf(name)[1] === "image") setImageScalar(field, "helm", false, incoming, plan, document);
+      for (const [name, field] of parameters) {
+        if (leafOf(name)[1] !== "image") continue;
+        if (isFlowScalar(field.node) && hasPlaceholder(field.node.text)) warnSubstituted(field.node, field.path, incoming, plan);
+        else setImageScalar(field, "helm", false, incoming, plan, document);
+      }
       for (const image of parameterImages(parameters, document.root, source)) setHelmImage(image, incoming, plan, document);
       if (source.length > 0) warnValuesString(document, [...source, "helm", "values"], request2.images, plan);
     }
@@ -36895,12 +36996,16 @@ function plainString(tokens, expr) {
 }
 function readSpecValue(text2) {
   const parsed = parseSpecValue(text2);
-  if (parsed instanceof SourceError) return { kind: "other", form: "a value KCL cannot read", why: parsed.message };
+  if (parsed instanceof SourceError) {
+    const at = errorIndex(text2, parsed);
+    return { kind: "other", form: "a value KCL cannot read", why: parsed.message, ...at >= 0 && { at } };
+  }
   const { tokens, expr, complete } = parsed;
   if (expr.type === "operation") return { kind: "whole-text", tokens, expr };
   if (!complete) {
     const kept = nodeText(tokens, expr);
-    return { kind: "other", form: `a value of which KCL keeps only '${kept}'`, why: `KCL would keep only '${kept}'` };
+    const rest = text2.slice(tokens.end[expr.last]).trim();
+    return { kind: "other", form: `a value of which KCL keeps only '${kept}'`, why: `KCL would keep only '${kept}'`, head: { text: kept, rest } };
   }
   if (expr.type !== "string") return { kind: "expression", tokens, expr, form: "an expression" };
   const value = plainString(tokens, expr);
@@ -36930,33 +37035,56 @@ function parseHead(text2) {
     return void 0;
   }
 }
+function usableSpecValue(spec, raw) {
+  const read = readSpecValue(spec.value);
+  if (read.kind !== "other") return read;
+  const hint = valueHint(spec, read);
+  throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why})${hint === void 0 ? "" : `; ${hint}`}`);
+}
+function valueHint(spec, read) {
+  const { path, operation, value } = spec;
+  const operator = /^(?:\+=|[=:])+/.exec(value)?.[0];
+  if (operator !== void 0) return `'${operation}${operator}' is no operator of KCL's -O, whose operators are =, :, += and -`;
+  const opener = /^[rR]?["']/.exec(value)?.[0];
+  if (read.head && (opener !== void 0 || /^[[{(]/.test(value))) return `it is two expressions, '${read.head.text}' and '${read.head.rest}': give one`;
+  if (opener === void 0) return `quote a string value: ${path}="${value}" (in a shell, single-quote the whole argument, or the shell drops those quotes)`;
+  return read.at !== void 0 && read.at < opener.length ? "close its quote" : void 0;
+}
 
-// src/yaml/kcl-overrides.ts
-var editKclOverrideSpecs = (file, request2, plan) => {
-  const incoming = byRepository(request2.images);
-  if (incoming.size === 0) return;
-  for (const document of file.documents) {
-    for (const { path, read } of settingLists(document)) {
-      const list = nodeAt(document.root, path);
-      if (list?.kind !== "seq") continue;
-      list.items.forEach((item, index) => {
-        if (item.kind !== "scalar" || plan.isClaimed(item)) return;
-        const setting = read(item.text);
-        if (setting) editSetting({ node: item, path: [...path, index], inFlow: list.flow }, setting, document, incoming, plan);
-      });
-    }
-    if (isSettingsFile(document)) editOptions(document, incoming, plan);
+// src/yaml/kcl-settings.ts
+function settingItems(document) {
+  const items = [];
+  for (const { path, holds: holds2 } of settingLists(document)) {
+    const list = nodeAt(document.root, path);
+    if (list?.kind !== "seq") continue;
+    const read = holds2 === "spec" ? readSpec : readArgument;
+    list.items.forEach((node, index) => {
+      if (node.kind === "scalar") items.push({ node, path: [...path, index], inFlow: list.flow, holds: holds2, read });
+    });
   }
-};
+  return items;
+}
 function settingLists(document) {
   const { apiVersion, kind } = document.object;
   if (kind === "KCLRun" && apiVersion?.startsWith("krm.kcl.dev.fluxcd/")) {
     return [
-      { path: ["spec", "config", "overrides"], read: readSpec },
-      { path: ["spec", "config", "arguments"], read: readArgument }
+      { path: ["spec", "config", "overrides"], holds: "spec" },
+      { path: ["spec", "config", "arguments"], holds: "argument" }
     ];
   }
-  return isSettingsFile(document) ? [{ path: ["kcl_cli_configs", "overrides"], read: readSpec }] : [];
+  return isSettingsFile(document) ? [{ path: ["kcl_cli_configs", "overrides"], holds: "spec" }] : [];
+}
+function optionValues(document) {
+  const options2 = isSettingsFile(document) ? nodeAt(document.root, ["kcl_options"]) : void 0;
+  if (options2?.kind !== "seq") return [];
+  return options2.items.flatMap((option, index) => {
+    const node = option.kind === "map" ? mapValue(option, "value") : void 0;
+    return node === void 0 ? [] : [{ node, path: ["kcl_options", index, "value"], inFlow: options2.flow || option.kind === "map" && option.flow }];
+  });
+}
+function isSettingsFile(document) {
+  const { apiVersion, kind } = document.object;
+  return apiVersion === void 0 && kind === void 0 && nodeAt(document.root, ["kcl_cli_configs"])?.kind === "map";
 }
 var SPEC_UNEDITED = "(only a value that is one string is), so the image this spec pins stays as it is";
 var ARGUMENT_UNEDITED = "(only a value that is one reference, bare or a JSON string, is), so the image this option passes stays as it is";
@@ -37003,33 +37131,48 @@ function decodeJson(text2) {
     return void 0;
   }
 }
-function isSettingsFile(document) {
-  const { apiVersion, kind } = document.object;
-  return apiVersion === void 0 && kind === void 0 && nodeAt(document.root, ["kcl_cli_configs"])?.kind === "map";
+function settingKey(item, setting) {
+  return `${formatPath(item.path)}: ${setting.name}`;
 }
-function editOptions(document, incoming, plan) {
-  const options2 = nodeAt(document.root, ["kcl_options"]);
-  if (options2?.kind !== "seq") return;
-  options2.items.forEach((option, index) => {
-    const node = option.kind === "map" ? mapValue(option, "value") : void 0;
-    if (node)
-      setImageScalar(
-        { node, path: ["kcl_options", index, "value"], inFlow: options2.flow || option.kind === "map" && option.flow },
-        "override",
-        false,
-        incoming,
-        plan,
-        document
-      );
-  });
+function writableItem(plan, item) {
+  const { node, inFlow } = item;
+  const form = scalarForm(node, plan.file.text.slice(node.start, node.end), inFlow);
+  if (form !== void 0 || !isFlowScalar(node)) return form ?? `${node.style} string`;
+  return { ...item, node };
 }
-function editSetting(at, setting, document, incoming, plan) {
-  const { node } = at;
-  const key = `${formatPath(at.path)}: ${setting.name}`;
-  const warn = (message) => plan.warn(node.start, `${key} ${message}`);
-  const notEdited = (form2, kcl = false) => {
+var REWRITE_ADVICE = "which is not edited; write the spec as a plain or quoted one-line string";
+function setInSetting(plan, item, value, string, label, document) {
+  const { node } = item;
+  plan.claim(node);
+  if (string === value.string) return void 0;
+  const text2 = `${node.text.slice(0, value.start)}${value.write(string)}${node.text.slice(value.end)}`;
+  const again = item.read(text2)?.value;
+  if (!again || !("string" in again) || again.string !== string) return text2;
+  plan.addSplice(scalarSplice(plan.file, node, text2, item.inFlow), { ...label, old: value.string, new: string, object: document.object });
+  return void 0;
+}
+function unreadWarning(string, text2) {
+  return `would not read as ${string} once written there (${text2}); left as it is, write the value as a quoted string`;
+}
+
+// src/yaml/kcl-overrides.ts
+var editKclOverrideSpecs = (file, request2, plan) => {
+  const incoming = byRepository(request2.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    for (const item of settingItems(document)) {
+      const setting = plan.isClaimed(item.node) ? void 0 : item.read(item.node.text);
+      if (setting) editSetting(item, setting, document, incoming, plan);
+    }
+    for (const field of optionValues(document)) setImageScalar(field, "override", false, incoming, plan, document);
+  }
+};
+function editSetting(item, setting, document, incoming, plan) {
+  const key = settingKey(item, setting);
+  const warn = (message) => plan.warn(item.node.start, `${key} ${message}`);
+  const notEdited = (form, kcl = false) => {
     const stale = kcl ? kclWouldEdit(setting.text, incoming) && staleImageIn(setting.text, incoming, true) : staleImageIn(setting.text, incoming);
-    if (stale) warn(`holds ${formatImageRef(stale)} in ${form2}, which is not edited ${setting.unedited}`);
+    if (stale) warn(`holds ${formatImageRef(stale)} in ${form}, which is not edited ${setting.unedited}`);
   };
   const { value } = setting;
   if ("form" in value) return notEdited(value.form, value.kcl);
@@ -37042,13 +37185,10 @@ function editSetting(at, setting, document, incoming, plan) {
   if (ref.tag === void 0 && ref.digest === void 0) return warn(bareRepositoryWarning(ref.repository));
   const next = nextReference(update, ref, warn);
   if (!next) return;
-  const source = plan.file.text.slice(node.start, node.end);
-  const form = scalarForm(node, source, at.inFlow);
-  if (form !== void 0 || !isFlowScalar(node))
-    return warn(`holds ${ref.name} in a ${form}, which is not edited; write the spec as a plain or quoted one-line string`);
-  const text2 = `${node.text.slice(0, value.start)}${value.write(next)}${node.text.slice(value.end)}`;
-  plan.claim(node);
-  plan.addSplice(scalarSplice(plan.file, node, text2, at.inFlow), { kind: "override", key, old: value.string, new: next, object: document.object });
+  const writable = writableItem(plan, item);
+  if (typeof writable === "string") return warn(`holds ${ref.name} in a ${writable}, ${REWRITE_ADVICE}`);
+  const unread = setInSetting(plan, writable, value, next, { kind: "override", key }, document);
+  if (unread !== void 0) warn(unreadWarning(next, unread));
 }
 function kclWouldEdit(expression, incoming) {
   try {
@@ -37087,6 +37227,7 @@ var editMarkers = (file, request2, plan) => {
   if (!file.text.includes(MARKER_TOKEN)) return;
   const marked = new MarkedFields(request2);
   file.documents.forEach((document, index) => {
+    const settings = kclSettings(document);
     forEachValue(document.root, ({ node, inFlow }) => {
       if (node.kind !== "scalar") return;
       const comment = markerComment(file.text, node);
@@ -37098,14 +37239,78 @@ var editMarkers = (file, request2, plan) => {
         return;
       }
       const { marker } = reading;
-      const site = { marker, text: node.text, document: index, warn: (message) => plan.warn(node.start, message) };
+      const site = { marker, document: index, warn: (message) => plan.warn(node.start, message) };
+      const setting = settings.get(node);
+      if (setting === "option") return marked.add({ ...site, ...optionField(node, inFlow, marker, plan, document) });
+      if (setting) return marked.add({ ...site, ...settingField(setting, marker, plan, document) });
       marked.add(
-        isFlowScalar(node) ? { ...site, write: (value) => plan.setScalar(node, value, inFlow, { kind: "setter", key: marker.setter, document }) } : { ...site, refusal: `Flux setter "${marker.setter}" marks a block scalar, which is never edited` }
+        isFlowScalar(node) ? { ...site, text: node.text, write: (value) => plan.setScalar(node, value, inFlow, { kind: "setter", key: marker.setter, document }) } : { ...site, text: node.text, refusal: `Flux setter "${marker.setter}" marks a block scalar, which is never edited` }
       );
     });
   });
   marked.writeAll();
 };
+var ONE_STRING = "a marker is set only in a value that is one string holding an image";
+function kclSettings(document) {
+  const settings = new Map(settingItems(document).map((item) => [item.node, item]));
+  for (const { node } of optionValues(document)) if (node) settings.set(node, "option");
+  return settings;
+}
+function settingField(item, marker, plan, document) {
+  const { node } = item;
+  const setting = item.read(node.text);
+  const marks = `Flux setter "${marker.setter}" marks ${setting ? settingKey(item, setting) : formatPath(item.path)}`;
+  const left = `so the ${item.holds} is left as it is`;
+  if (!setting) {
+    const sets = item.holds === "spec" ? `a "path=value" or "path:value" spec does` : "a name=value argument does";
+    return { text: node.text, refusal: `${marks}, which sets no string (${sets}); it is left as it is` };
+  }
+  const { value } = setting;
+  if ("form" in value) return { text: node.text, refusal: `${marks}, which sets ${value.form}; ${ONE_STRING}, ${left}` };
+  const part = markedPart(marker.field, value.string);
+  if (typeof part === "string" && value.whole !== void 0 && !tryParseImageRef(value.string))
+    return { text: node.text, refusal: `${marks}, which sets ${value.whole}; ${ONE_STRING}, ${left}` };
+  if (typeof part === "string") return { text: node.text, refusal: `${marks}, whose value ${part}, ${left}` };
+  const writable = writableItem(plan, item);
+  if (typeof writable === "string") return { text: part.text, refusal: `${marks} in a ${writable}, ${REWRITE_ADVICE}` };
+  return {
+    text: part.text,
+    write: (next) => {
+      const string = part.with(next);
+      const unread = setInSetting(plan, writable, value, string, { kind: "setter", key: marker.setter }, document);
+      if (unread !== void 0) plan.warn(node.start, `${marks}, which ${unreadWarning(string, unread)}`);
+    }
+  };
+}
+function optionField(node, inFlow, marker, plan, document) {
+  const part = markedPart(marker.field, node.text);
+  if (typeof part === "string")
+    return { text: node.text, refusal: `Flux setter "${marker.setter}" marks a kcl_options value that ${part}, so it is left as it is` };
+  if (!isFlowScalar(node)) return { text: part.text, refusal: `Flux setter "${marker.setter}" marks a block scalar, which is never edited` };
+  return { text: part.text, write: (next) => plan.setScalar(node, part.with(next), inFlow, { kind: "setter", key: marker.setter, document }) };
+}
+function markedPart(field, string) {
+  const whole = { text: string, with: (value) => value };
+  if (field === "tag" && (string === "" || isTag(string)) || field === "digest" && (string === "" || isDigest(string))) return whole;
+  const ref = tryParseImageRef(string);
+  if (!ref) return `${JSON.stringify(string)} is no image reference`;
+  const { name, tag, digest } = ref;
+  switch (field) {
+    case "ref":
+      return whole;
+    case "name":
+      return { text: name, with: (value) => formatImageRef({ name: value, tag, digest }) };
+    case "digest":
+      return { text: digest ?? "", with: (value) => formatImageRef({ name, tag, digest: value || void 0 }) };
+    case "tag":
+      if (digest !== void 0) return `${string} pins a digest, which a ":tag" marker would leave on the old image (a whole-reference marker sets both)`;
+      if (tag === void 0) return `${string} has no tag for a ":tag" marker to set`;
+      return { text: tag, with: (value) => formatImageRef({ name, tag: value }) };
+  }
+}
+function isDigest(text2) {
+  return tryParseImageRef(`digest@${text2}`)?.digest === text2;
+}
 
 // src/yaml/editor.ts
 var EDITORS = [
@@ -38948,6 +39153,7 @@ function readSetSpec(set) {
   switch (fileKind(set.file)) {
     case "kcl": {
       const spec = parseOverrideSpec(set.spec);
+      if (spec.operation !== "-") usableSpecValue(spec, set.spec);
       return { path: spec.path, keys: spec.parts, value: spec.operation === "=" ? spec.value : void 0 };
     }
     case "yaml": {
@@ -39022,6 +39228,61 @@ function validateRequest(request2) {
   return { images, setters, sets };
 }
 
+// src/engine/reach.ts
+function warnUnreached(valid, updates, overrides, texts, warnings) {
+  const holds2 = (pattern) => texts.some((text2) => pattern.test(text2));
+  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
+  for (const image of valid.images) {
+    const marked = updates.some((u) => u.image.repository === image.repository);
+    if (!marked && !overridden.has(image.repository) && !holds2(repositoryPattern(image))) {
+      warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
+    }
+  }
+  for (const key of valid.setters.keys()) {
+    if (!holds2(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
+  }
+}
+function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
+  for (const change of changes) {
+    if (change.kind !== "image" && change.kind !== "kcl-image") continue;
+    const written = tryParseImageRef(change.new);
+    if (!written) continue;
+    const split = besidePolicy(change, written, policySetters, text2) ?? besideLeft(written, left, text2);
+    if (split) warnings.push({ file: change.file, line: change.line, message: `${change.key} is set to ${change.new} by repository, ${split}` });
+  }
+}
+function besidePolicy(change, written, setters, text2) {
+  const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written.repository && markerPattern(k).test(text2));
+  if (beside.length !== 1) return void 0;
+  const [key, { policy }] = beside[0];
+  if (!policy) return void 0;
+  const old = tryParseImageRef(change.old);
+  const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
+  if (nextVersion({ image: written, policy }, current) !== void 0) return void 0;
+  return `which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`;
+}
+function besideLeft(written, left, text2) {
+  const keys = [...left].filter(([key, images]) => images.some((i) => i.repository === written.repository) && markerPattern(key).test(text2)).map(([key]) => key);
+  if (keys.length === 0) return void 0;
+  const which = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
+  return `while the marked fields of ${which} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
+}
+function repositoryPattern(image) {
+  return new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`);
+}
+function warnUnmoved(images, texts, warnings) {
+  for (const image of images) {
+    const pattern = repositoryPattern(image);
+    const holding = texts.filter(([, text2]) => pattern.test(text2)).map(([path]) => path);
+    const version = image.tag ?? image.digest;
+    if (holding.length === 0 || texts.some(([path, text2]) => holding.includes(path) && text2.includes(version))) continue;
+    const where2 = holding.length > 3 ? `${holding.slice(0, 3).join(", ")} and ${holding.length - 3} more` : holding.join(", ");
+    warnings.push({
+      message: `${image.repository} appears in ${where2}, but no field there holds ${version} or was edited: it sits where no rule edits it (see "What it edits" in the README)`
+    });
+  }
+}
+
 // src/engine/setters.ts
 function resolveSetters(valid, config, configPath, texts, inScope, allowDowngrade, warnings) {
   const docs = [...texts].filter(([path, text2]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text2));
@@ -39054,8 +39315,16 @@ function resolveSetters(valid, config, configPath, texts, inScope, allowDowngrad
   for (const [key, image] of valid.setters) if (!definitions.has(key)) candidates2.set(key, [{ update: { image, allowDowngrade } }]);
   const governing = (key, path) => governingCandidate(key, candidates2.get(key), path, flux.automations, configPath);
   warnings.push(...notesWhereUsed(candidates2, governing, texts, inScope));
+  const unconfigured = unconfiguredMarkers(texts, inScope, (key) => definitions.has(key) || valid.setters.has(key));
+  if (valid.images.length > 0 || valid.setters.size > 0) {
+    const incoming = valid.images.map(repositoryPattern);
+    for (const [key, places] of unconfigured) {
+      const why = places.some((p) => incoming.some((pattern) => pattern.test(p.before)));
+      warnings.push(unconfiguredWarning(key, places, configPath, why));
+    }
+  }
   const brought = [...candidates2].filter(([, defined]) => defined.some((c) => c.update)).map(([key]) => key);
-  const known = new Map([...definitions.keys(), ...valid.setters.keys()].map((key) => [key, void 0]));
+  const known = new Map([...definitions.keys(), ...valid.setters.keys(), ...unconfigured.keys()].map((key) => [key, void 0]));
   return {
     updates: [...candidates2.values()].flat().flatMap((c) => c.update ? [c.update] : []),
     forFile(path) {
@@ -39127,6 +39396,33 @@ function notesWhereUsed(candidates2, governing, texts, inScope) {
   }
   return [...noted.values()];
 }
+function unconfiguredMarkers(texts, inScope, defined) {
+  const places = /* @__PURE__ */ new Map();
+  for (const [file, text2] of texts) {
+    if (!inScope(file)) continue;
+    for (const { marker, line, before } of lineMarkers(text2)) {
+      if (defined(marker.key)) continue;
+      const at = places.get(marker.key) ?? [];
+      if (at.length === 0) places.set(marker.key, at);
+      at.push({ file, line, before });
+    }
+  }
+  return places;
+}
+var PLACES_NAMED = 3;
+function unconfiguredWarning(key, places, configPath, why) {
+  const [first, ...others] = places;
+  const named = others.slice(0, PLACES_NAMED).map((p) => `${p.file}:${p.line}`);
+  const more = others.length > PLACES_NAMED ? ` and ${others.length - PLACES_NAMED} more` : "";
+  const also = others.length > 0 ? ` (also marked at ${named.join(", ")}${more})` : "";
+  const left = others.length > 0 ? "its marked values are left as they are" : "its marked value is left as it is";
+  return {
+    ...!why && { aside: true },
+    file: first.file,
+    line: first.line,
+    message: `no image is configured for Flux setter "${key}"${also}, so ${left}: add it under setters: in ${configPath}, pass --setter ${key}=REF, or keep its ImagePolicy (and ImageRepository) in the tree`
+  };
+}
 
 // src/engine/source.ts
 import { readdirSync, readFileSync } from "node:fs";
@@ -39170,65 +39466,112 @@ function walk2(root, dir, files) {
   }
 }
 
-// src/engine/targets.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
-
-// src/engine/reach.ts
-function warnUnreached(valid, updates, overrides, texts, warnings) {
-  const holds2 = (pattern) => texts.some((text2) => pattern.test(text2));
-  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
-  for (const image of valid.images) {
-    const marked = updates.some((u) => u.image.repository === image.repository);
-    if (!marked && !overridden.has(image.repository) && !holds2(repositoryPattern(image))) {
-      warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
+// src/engine/kustomizations.ts
+import { posix as posix2 } from "node:path";
+var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
+function isKustomizationFile(path) {
+  return KUSTOMIZATION_NAMES.has(path.slice(path.lastIndexOf("/") + 1));
+}
+var IMAGE_VALUE = /\bimage["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
+function mayHoldBareImage(text2, repositories) {
+  for (const [, value] of text2.matchAll(IMAGE_VALUE)) {
+    const ref = tryParseImageRef(value);
+    if (ref && ref.tag === void 0 && ref.digest === void 0 && repositories.has(ref.repository)) return true;
+  }
+  return false;
+}
+function kustomizeTagged(kustomizations, incoming) {
+  const repositories = new Set(incoming.map((image) => image.repository));
+  const byDirectory = /* @__PURE__ */ new Map();
+  for (const k of kustomizations) if (!byDirectory.has(posix2.dirname(k.file))) byDirectory.set(posix2.dirname(k.file), k);
+  const parsed = /* @__PURE__ */ new Map();
+  const at = (directory) => {
+    if (!parsed.has(directory)) {
+      const k = byDirectory.get(directory);
+      parsed.set(directory, k && readKustomization(k.file, k.text, repositories));
+    }
+    return parsed.get(directory);
+  };
+  const built = /* @__PURE__ */ new Map();
+  const buildsFrom = (k, visiting) => {
+    const known = built.get(k);
+    if (known) return known;
+    const files = /* @__PURE__ */ new Set([k.file]);
+    if (visiting.has(k)) return files;
+    visiting.add(k);
+    for (const path of [...k.resources, ...k.components]) {
+      const child = at(path);
+      if (child) for (const file of buildsFrom(child, visiting)) files.add(file);
+      else files.add(path);
+    }
+    visiting.delete(k);
+    built.set(k, files);
+    return files;
+  };
+  const tagsOf = (k, visiting) => {
+    if (visiting.has(k)) return [];
+    visiting.add(k);
+    const components = k.components.flatMap((path) => {
+      const component = at(path);
+      return component ? tagsOf(component, visiting) : [];
+    });
+    return [...k.tags.map((name) => ({ name, file: k.file })), ...components];
+  };
+  const tokens = incoming.map(screenToken);
+  const tagging = [...byDirectory].filter(([, { text: text2 }]) => tokens.some((token) => text2.includes(token))).flatMap(([directory]) => at(directory) ?? []).filter((k) => k.tags.length > 0);
+  const builds = tagging.some((k) => k.component) ? [...byDirectory.keys()].flatMap((directory) => at(directory) ?? []) : tagging;
+  const tagged = /* @__PURE__ */ new Map();
+  for (const k of builds) {
+    const tags = tagsOf(k, /* @__PURE__ */ new Set());
+    if (tags.length === 0) continue;
+    for (const file of buildsFrom(k, /* @__PURE__ */ new Set())) {
+      const names = tagged.get(file) ?? /* @__PURE__ */ new Map();
+      for (const { name, file: by } of tags) names.set(name, [.../* @__PURE__ */ new Set([...names.get(name) ?? [], by])].sort());
+      tagged.set(file, names);
     }
   }
-  for (const key of valid.setters.keys()) {
-    if (!holds2(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
+  return tagged;
+}
+function readKustomization(file, text2, repositories) {
+  let root;
+  try {
+    root = parseYaml(text2)[0];
+  } catch (error) {
+    if (error instanceof SourceError) return void 0;
+    throw error;
   }
+  if (root?.kind !== "map") return void 0;
+  const directory = posix2.dirname(file);
+  const list = (key) => {
+    const node = mapValue(root, key);
+    return node?.kind === "seq" ? [...node.items] : [];
+  };
+  const paths = (nodes) => nodes.flatMap((node) => inTree(directory, scalarText(node)) ?? []);
+  const field = (node, key) => node.kind === "map" ? scalarText(mapValue(node, key)) : void 0;
+  return {
+    file,
+    component: scalarText(mapValue(root, "kind")) === "Component",
+    tags: list("images").flatMap((entry) => {
+      const name = field(entry, "name");
+      if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
+      const setsVersion = !!field(entry, "newTag") || !!field(entry, "digest") || repositories.has(normalizeRepository(field(entry, "newName") || name) ?? "");
+      return setsVersion ? [name] : [];
+    }),
+    resources: [
+      ...paths([...list("resources"), ...list("bases"), ...list("patchesStrategicMerge")]),
+      ...paths(list("patches").flatMap((patch) => patch.kind === "map" ? mapValue(patch, "path") ?? [] : []))
+    ],
+    components: paths(list("components"))
+  };
 }
-function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
-  for (const change of changes) {
-    if (change.kind !== "image" && change.kind !== "kcl-image") continue;
-    const written = tryParseImageRef(change.new);
-    if (!written) continue;
-    const split = besidePolicy(change, written, policySetters, text2) ?? besideLeft(written, left, text2);
-    if (split) warnings.push({ file: change.file, line: change.line, message: `${change.key} is set to ${change.new} by repository, ${split}` });
-  }
-}
-function besidePolicy(change, written, setters, text2) {
-  const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written.repository && markerPattern(k).test(text2));
-  if (beside.length !== 1) return void 0;
-  const [key, { policy }] = beside[0];
-  if (!policy) return void 0;
-  const old = tryParseImageRef(change.old);
-  const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
-  if (nextVersion({ image: written, policy }, current) !== void 0) return void 0;
-  return `which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`;
-}
-function besideLeft(written, left, text2) {
-  const keys = [...left].filter(([key, images]) => images.some((i) => i.repository === written.repository) && markerPattern(key).test(text2)).map(([key]) => key);
-  if (keys.length === 0) return void 0;
-  const which = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
-  return `while the marked fields of ${which} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
-}
-function repositoryPattern(image) {
-  return new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`);
-}
-function warnUnmoved(images, texts, warnings) {
-  for (const image of images) {
-    const pattern = repositoryPattern(image);
-    const holding = texts.filter(([, text2]) => pattern.test(text2)).map(([path]) => path);
-    const version = image.tag ?? image.digest;
-    if (holding.length === 0 || texts.some(([path, text2]) => holding.includes(path) && text2.includes(version))) continue;
-    const where2 = holding.length > 3 ? `${holding.slice(0, 3).join(", ")} and ${holding.length - 3} more` : holding.join(", ");
-    warnings.push({
-      message: `${image.repository} appears in ${where2}, but no field there holds ${version} or was edited: it sits where no rule edits it (see "What it edits" in the README)`
-    });
-  }
+function inTree(directory, path) {
+  if (!path || path.includes("://") || path.includes("\n")) return void 0;
+  const joined = posix2.normalize(posix2.join(directory, path)).replace(/\/+$/, "");
+  return joined === ".." || joined.startsWith("../") || posix2.isAbsolute(joined) ? void 0 : joined;
 }
 
 // src/engine/targets.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
 function targetsInScope(config, names) {
   const all = config?.targets ?? [];
   if (!names || names.length === 0) return all;
@@ -39335,6 +39678,18 @@ function unreached(module2, name, reaches) {
   }
   return void 0;
 }
+function unreachedEntries(tokens, config, keys, where2) {
+  const line = (node) => tokens.source.line(tokens.start[node.first]);
+  const inIf = config.items.flatMap((item) => item.type === "if" ? entriesOf(item.branches.flat()) : []);
+  const setting = inIf.find((entry) => keys.every((key, i) => entry.key.parts?.[i] === key));
+  if (setting) return `'${keys[keys.length - 1]}' is set only in an if entry (line ${line(setting)}), which -O does not reach`;
+  const unpacks = config.items.filter((item) => item.type === "unpack");
+  if (unpacks.length === 0) return void 0;
+  return `${where2} also unpacks ${unpacks.map((u) => `${nodeText(tokens, u)} (line ${line(u)})`).join(" and ")}, which -O does not reach`;
+}
+function entriesOf(items) {
+  return items.flatMap((item) => item.type === "entry" ? [item] : item.type === "if" ? entriesOf(item.branches.flat()) : []);
+}
 function describeExpr(tokens, expr) {
   const { kind, match } = tokens;
   const text2 = (token) => tokens.source.text.slice(tokens.start[token], tokens.end[token]);
@@ -39394,18 +39749,13 @@ function shiftLines(changes, before, after) {
 }
 
 // src/kcl/override.ts
-var CREATE = "use --create or the Action input create: true";
 var COMPOSITE = { config: "a config", schema: "a schema instance", list: "a list" };
 function valueFrom(tokens, expr, eol) {
   const string = plainString(tokens, expr);
   return { tokens, expr, text: nodeText(tokens, expr).replace(/\r\n|\n|\r/g, eol), ...string !== void 0 && { string } };
 }
 function readValue(spec, raw, eol) {
-  const read = readSpecValue(spec.value);
-  if (read.kind === "other") {
-    const hint = /^[rR]?["']/.test(spec.value) ? "close its quote" : `quote a string value: ${spec.path}="${spec.value}" (in a shell, single-quote the whole argument, or the shell drops those quotes)`;
-    throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why}); ${hint}`);
-  }
+  const read = usableSpecValue(spec, raw);
   if (read.kind === "whole-text") {
     return { tokens: read.tokens, expr: read.expr, text: writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" }), string: spec.value };
   }
@@ -39699,7 +40049,7 @@ function createTopLevel(p, rest, value, options2, missing, reaches) {
   const name = spec.parts[0];
   const why = unreached(p.module, name, reaches);
   if (why && !(options2.create && name.startsWith("_"))) throw new SourceError(`${why.message}; ${spec.path} cannot be overridden here`, why.line);
-  if (!options2.create) throw new SourceError(`${missing} (to add it, ${CREATE})`);
+  if (!options2.create) throw new SourceError(`${missing} ${createHint("it")}`);
   const statement = rest.length > 0 ? `${name} = {${keyText(rest, spec.operation, value.text)}}` : spec.operation === "+=" ? `${name} += ${value.text}` : `${name}${spec.operation === ":" && value.expr.type === "schema" ? ":" : " ="} ${value.text}`;
   const text2 = p.text;
   const endsWithEol = /(\r\n|\n|\r)$/.test(text2);
@@ -39760,7 +40110,7 @@ function planNested(p, raw, options2) {
     const dotted = found.dotted[0].entry;
     throw new SourceError(`${spec.path} is written as the dotted key '${dotted.key.parts.join(".")}'; name a key inside it`, p.line(dotted.first));
   }
-  if (!options2.create) throw new SourceError(`${why.message} (to add ${spec.path}, ${CREATE})`, why.line);
+  if (!options2.create) throw new SourceError(`${why.message} ${createHint(spec.path)}`, why.line);
   p.insert(deepest.config, keyText(spec.parts.slice(deepest.consumed), spec.operation, value.text), value.string ?? value.text);
 }
 function notFound(p, found) {
@@ -39776,8 +40126,10 @@ function notFound(p, found) {
     };
   }
   const where2 = formatOverridePath(spec.parts.slice(0, deepest.depth));
-  const has = deepest.keys.length > 0 ? `has ${deepest.keys.map((k) => `'${k}'`).join(", ")}` : "is empty";
-  return { message: `${where2} ${has}, not '${spec.parts[deepest.depth]}'`, line: p.line(deepest.token), blocked: false };
+  const has = deepest.keys.length > 0 ? `has ${deepest.keys.map((k) => `'${k}'`).join(", ")}` : deepest.config.items.length > 0 ? "has no key of its own" : "is empty";
+  const unreached2 = unreachedEntries(p.tokens, deepest.config, spec.parts.slice(deepest.consumed, deepest.depth + 1), where2);
+  const message = `${where2} ${has}, not '${spec.parts[deepest.depth]}'${unreached2 === void 0 ? "" : `; ${unreached2}`}`;
+  return { message, line: p.line(deepest.token), blocked: false };
 }
 function nothingToDelete(p, why) {
   p.plan.warnings.push({ ...why.line !== void 0 && { line: why.line }, message: `nothing to delete: ${why.message}` });
@@ -39878,6 +40230,9 @@ function configuredOverride(override, images) {
   if (!update) return [];
   const value = override.part === "tag" ? (current, kept) => nextTagText(update, current, kept) : (current, kept) => nextImageText(update, override.image, current, kept);
   return [{ path: override.spec, value }];
+}
+function overriddenRepositories(requested, images) {
+  return new Set(requested.flatMap((o) => typeof o !== "string" && configuredOverride(o, images).length > 0 ? [o.repository] : []));
 }
 function overFile(path, kind, edited, overrides, create) {
   try {
@@ -39983,6 +40338,7 @@ async function planUpdate(source, request2) {
   const read = await readScreened(source, paths, keep, warnings);
   for (const path of overridesByFile.keys()) read[paths.indexOf(path)] ??= await readNamed(source, path);
   const texts = new Map(paths.flatMap((path, i) => read[i] === void 0 ? [] : [[path, read[i]]]));
+  const tagged = await kustomizeTaggedIn(source, files, texts, valid.images, inScope);
   const { updates, forFile } = resolveSetters(valid, config, configPath, texts, inScope, request2.allowDowngrade ?? false, warnings);
   warnUnreached(
     valid,
@@ -40013,15 +40369,21 @@ async function planUpdate(source, request2) {
     const target = targetFor(path);
     const { setters, knownSetters, left } = forFile(path);
     const unselected = target === void 0 && unselectedTarget(path) !== void 0;
-    const editRequest = unselected ? { images: [], setters: /* @__PURE__ */ new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, void 0])]) } : { images: imagesFor(valid.images, config, target, request2.allowDowngrade ?? false), setters: settersFor(setters, target), knownSetters };
-    const overrides = (overridesByFile.get(path) ?? []).flatMap(
-      (o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images)
-    );
-    const filePlan = planFile(path, text2, editRequest, overrides, request2.create ?? false, target?.name, warnings);
+    const kustomizeTagged2 = tagged.get(path);
+    const editRequest = unselected ? { images: [], setters: /* @__PURE__ */ new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, void 0])]) } : {
+      images: imagesFor(valid.images, config, target, request2.allowDowngrade ?? false),
+      setters: settersFor(setters, target),
+      knownSetters,
+      ...kustomizeTagged2 && { kustomizeTagged: kustomizeTagged2 }
+    };
+    const requested = overridesByFile.get(path) ?? [];
+    const overrides = requested.flatMap((o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images));
+    const overridden = overriddenRepositories(requested, editRequest.images);
+    const filePlan = planFile(path, text2, editRequest, overrides, overridden, request2.create ?? false, target?.name, warnings);
     if (filePlan) planned.push(filePlan);
     if (filePlan) warnBesideMarkers(filePlan.changes, target ? /* @__PURE__ */ new Map() : editRequest.setters, left, text2, warnings);
   }
-  if (planned.length === 0 && warnings.length === 0)
+  if (planned.length === 0 && warnings.every(isAside))
     warnUnmoved(
       valid.images,
       [...texts].filter(([path]) => inScope(path)),
@@ -40063,6 +40425,18 @@ function screenFor(images) {
   const alternation = (words) => new RegExp(words.map(escapeRegExp).join("|"));
   return { kcl: alternation(tokens), yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP]) };
 }
+async function kustomizeTaggedIn(source, files, texts, images, inScope) {
+  const repositories = new Set(images.map((image) => image.repository));
+  if (repositories.size === 0 || ![...texts].some(([path, text2]) => inScope(path) && mayHoldBareImage(text2, repositories))) return /* @__PURE__ */ new Map();
+  const kustomizations = files.filter(isKustomizationFile);
+  const read = await Promise.all(kustomizations.map(async (file) => ({ file, text: texts.get(file) ?? await readText(source, file) })));
+  const reason = (name, by) => {
+    if (by.some(inScope)) return void 0;
+    const list = by.length > 1 ? `${by.slice(0, -1).join(", ")} and ${by.at(-1)}` : by[0];
+    return `holds ${name} with no tag or digest, so its version is set by the images: of ${list}, outside the paths; left as it is`;
+  };
+  return new Map([...kustomizeTagged(read, images)].map(([file, names]) => [file, new Map([...names].map(([name, by]) => [name, reason(name, by)]))]));
+}
 async function readScreened(source, paths, keep, warnings) {
   const texts = new Array(paths.length);
   let next = 0;
@@ -40085,13 +40459,13 @@ async function readNamed(source, path) {
   if (text2 === void 0) throw new RequestError([{ file: path, message: NOT_UTF8 }]);
   return text2;
 }
-function planFile(path, text2, request2, overrides, create, target, warnings) {
+function planFile(path, text2, request2, overrides, overridden, create, target, warnings) {
   const kind = fileKind(path);
   const bom = text2.startsWith("\uFEFF") ? "\uFEFF" : "";
   const body = text2.slice(bom.length);
   let edited;
   try {
-    edited = kind === "kcl" ? editKcl(body, request2) : editYaml(body, request2);
+    edited = kind === "kcl" ? editKcl(body, request2, overridden) : editYaml(body, request2);
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
     if (overrides.length > 0) throw new RequestError([located(path, error)]);
@@ -40214,7 +40588,8 @@ function jsonReport(plan) {
     ...plan.targets.length > 0 && {
       targets: plan.targets.map((t) => ({ name: t.name, files: plan.files.filter((f) => f.target === t.name).map((f) => f.path) }))
     },
-    warnings: plan.warnings
+    // README's shape: what a warning is flagged with for the human report is no part of it.
+    warnings: plan.warnings.map(({ file, line, message }) => ({ ...file !== void 0 && { file }, ...line !== void 0 && { line }, message }))
   };
 }
 function jsonRefusal(issues) {
@@ -40227,7 +40602,8 @@ function changeLine(c) {
   return `  ${String(c.line).padStart(4)}  ${c.kind.padEnd(9)} ${c.key}: ${shownValue(c.old)} -> ${shownValue(c.new)}`;
 }
 function nothingToChange(plan) {
-  if (plan.warnings.length > 0) return "nothing to change (the warnings above say why)";
+  if (plan.warnings.some((w) => !isAside(w))) return "nothing to change (the warnings above say why)";
+  if (plan.images.length === 0) return "nothing to change: every field the --set specs name already holds its value";
   return "nothing to change: every image field found already holds its new value";
 }
 function humanReport(plan, options2 = {}) {
@@ -45063,12 +45439,18 @@ async function sendRepositoryDispatch(octokit, repo, eventType, options2) {
 }
 async function sendWorkflowDispatch(octokit, repo, workflow, options2) {
   const workflowId = /^[0-9]+$/.test(workflow) ? Number(workflow) : workflow;
+  const read = () => octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo }).then((r) => r.data.default_branch);
   let ref = options2.ref?.trim();
+  let defaultBranch;
   try {
-    ref ||= (await octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo })).data.default_branch;
+    if (!ref) ref = defaultBranch = await read();
   } catch (error) {
     throw explain(error, repo, "workflow_dispatch", options2);
   }
+  const failed = async (error) => {
+    const visible = httpStatus(error) === 404 ? defaultBranch ?? await read().catch(() => void 0) : void 0;
+    return visible === void 0 ? explain(error, repo, "workflow_dispatch", options2) : workflowNotFound(error, repo, workflow, ref, visible);
+  };
   const request2 = { owner: repo.owner, repo: repo.repo, workflow_id: workflowId, ref, inputs: { [PAYLOAD_INPUT]: JSON.stringify(options2.payload) } };
   const base = { repository: repo.fullName, kind: "workflow_dispatch", workflow, ref };
   try {
@@ -45076,15 +45458,29 @@ async function sendWorkflowDispatch(octokit, repo, workflow, options2) {
     const details = response.data;
     return details?.workflow_run_id === void 0 ? base : { ...base, runId: details.workflow_run_id, ...details.html_url && { runUrl: details.html_url } };
   } catch (error) {
-    if (!refusesRunDetails(error)) throw explain(error, repo, "workflow_dispatch", options2);
+    if (!refusesRunDetails(error)) throw await failed(error);
   }
   options2.log?.(`${repo.fullName}: the server does not know return_run_details (GitHub Enterprise Server before it existed); dispatching without it`);
   try {
     await octokit.rest.actions.createWorkflowDispatch(request2);
   } catch (error) {
-    throw explain(error, repo, "workflow_dispatch", options2);
+    throw await failed(error);
   }
   return base;
+}
+function workflowNotFound(error, repo, workflow, ref, defaultBranch) {
+  const answer = `(workflow_dispatch: ${httpStatus(error)} ${errorMessage(error)})`;
+  if (/^[0-9]+$/.test(workflow)) {
+    return new DispatchError(
+      `no workflow with id ${workflow} in ${repo.fullName} ${answer}. Name the workflow by its file name instead, e.g. promote.yml.`,
+      []
+    );
+  }
+  const branches = ref === defaultBranch ? `${defaultBranch}, the default branch` : `${ref} and on ${defaultBranch}, the default branch`;
+  return new DispatchError(
+    `workflow ${workflow} not found on ${ref} in ${repo.fullName} ${answer}. The file must exist as .github/workflows/${workflow} on ${branches}, with \`on: workflow_dispatch\`.`,
+    []
+  );
 }
 function refusesRunDetails(error) {
   const status = httpStatus(error);
@@ -45103,6 +45499,7 @@ async function follow(octokit, sent, wait, log) {
   const started = Date.now();
   const deadline = started + wait.timeoutMs;
   let delay = wait.intervalMs;
+  let status;
   for (; ; ) {
     let run;
     try {
@@ -45117,6 +45514,8 @@ async function follow(octokit, sent, wait, log) {
       if (!OK_CONCLUSIONS.has(conclusion)) throw new DispatchError(`${repo.fullName}: run ${runId} concluded "${conclusion}": ${run.html_url}`, [done]);
       return done;
     }
+    if (run.status !== status) log(`${repo.fullName}: run ${runId} is ${run.status?.replace(/_/g, " ") ?? "of unknown status"}`);
+    status = run.status;
     const now = Date.now();
     if (now >= deadline) {
       const waited = Math.round((now - started) / 100) / 10;
@@ -45339,7 +45738,7 @@ async function checkArguments(request2, root) {
       sets.push(text2);
       continue;
     }
-    const file = inTree(root, set.file);
+    const file = inTree2(root, set.file);
     if (file === void 0) {
       usage.push({ message: `--set: ${set.file} must be relative to DIR (${root}) and stay inside it` });
       sets.push(text2);
@@ -45373,7 +45772,7 @@ function specError(set) {
     throw error;
   }
 }
-function inTree(root, file) {
+function inTree2(root, file) {
   const inside = relative2(root, resolve(root, file));
   if (inside === "" || inside === ".." || inside.startsWith(`..${sep3}`) || isAbsolute2(inside)) return void 0;
   return inside.split(sep3).join("/");
@@ -45414,7 +45813,7 @@ async function runUpdate(args, io) {
   return EXIT_OK;
 }
 function configInTree(root, file) {
-  const inside = inTree(root, file);
+  const inside = inTree2(root, file);
   if (inside === void 0) throw new UsageError(`--config ${file} is not inside ${root}: its target paths would not name files of this tree`);
   return inside;
 }

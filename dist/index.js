@@ -32573,9 +32573,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix2 = POSIX_REGEX_SOURCE[rest2];
-                if (posix2) {
-                  prev.value = pre + posix2;
+                const posix3 = POSIX_REGEX_SOURCE[rest2];
+                if (posix3) {
+                  prev.value = pre + posix3;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -33092,7 +33092,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options2 || {};
-      const posix2 = opts.windows;
+      const posix3 = opts.windows;
       const regex2 = isState ? picomatch4.compileRe(glob, options2) : picomatch4.makeRe(glob, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
@@ -33102,8 +33102,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch4.test(input, regex2, options2, { glob, posix: posix2 });
-        const result = { glob, state, regex: regex2, posix: posix2, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch4.test(input, regex2, options2, { glob, posix: posix3 });
+        const result = { glob, state, regex: regex2, posix: posix3, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -33128,7 +33128,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch4.test = (input, regex2, options2, { glob, posix: posix2 } = {}) => {
+    picomatch4.test = (input, regex2, options2, { glob, posix: posix3 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -33136,7 +33136,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options2 || {};
-      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix3 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -33145,16 +33145,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch4.matchBase(input, regex2, options2, posix2);
+          match = picomatch4.matchBase(input, regex2, options2, posix3);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch4.matchBase = (input, glob, options2, posix2 = options2 && options2.windows) => {
+    picomatch4.matchBase = (input, glob, options2, posix3 = options2 && options2.windows) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options2);
-      return regex2.test(utils.basename(input, { windows: posix2 }));
+      return regex2.test(utils.basename(input, { windows: posix3 }));
     };
     picomatch4.isMatch = (str2, patterns, options2) => picomatch4(patterns, options2)(str2);
     picomatch4.parse = (pattern, options2) => {
@@ -39662,6 +39662,9 @@ function getOctokit(token, options2, ...additionalPlugins) {
 }
 
 // src/change.ts
+function isAside(warning2) {
+  return "aside" in warning2 && warning2.aside === true;
+}
 function formatDiagnostic(d) {
   return `${d.file ? `${d.file}${d.line !== void 0 ? `:${d.line}` : ""}: ` : ""}${d.message}`;
 }
@@ -39905,9 +39908,6 @@ function formatOverridePath(parts, base = "") {
   return parts.reduce((path6, p) => isIdentifier(p) ? path6 === "" ? p : `${path6}.${p}` : `${path6}[${JSON.stringify(p)}]`, base);
 }
 
-// src/yaml/file.ts
-var import_yaml = __toESM(require_dist(), 1);
-
 // src/text/line-index.ts
 var LineIndex = class {
   #starts;
@@ -39945,6 +39945,1385 @@ var LineIndex = class {
     return this.#starts[line - 1];
   }
 };
+
+// src/kcl/string-literal.ts
+function readStringLiteral(raw) {
+  const prefix = raw[0] === "r" || raw[0] === "R" ? raw[0] : "";
+  const quote2 = raw[prefix.length] === "'" ? "'" : '"';
+  const triple = raw.startsWith(quote2.repeat(3), prefix.length) && raw.length >= prefix.length + 6;
+  const q = triple ? 3 : 1;
+  return { style: { quote: quote2, triple, prefix }, body: raw.slice(prefix.length + q, raw.length - q) };
+}
+var SIMPLE_ESCAPES = { "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v" };
+function stringLiteralValue(raw) {
+  const { style, body } = readStringLiteral(raw);
+  const text2 = style.triple ? dedent(body) : body;
+  if (style.prefix !== "" || !text2.includes("\\")) return text2;
+  let out = "";
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2[i];
+    if (c !== "\\" || i + 1 >= text2.length) {
+      out += c;
+      continue;
+    }
+    const d = text2[i + 1];
+    const simple = SIMPLE_ESCAPES[d];
+    if (simple !== void 0) {
+      out += simple;
+      i++;
+    } else if (d === "$" && text2[i + 2] === "{") {
+      out += "$";
+      i++;
+    } else if (d === "\n" || d === "\r") {
+      i += d === "\r" && text2[i + 2] === "\n" ? 2 : 1;
+    } else if (d >= "0" && d <= "7") {
+      const m = /^[0-7]{1,3}/.exec(text2.slice(i + 1))[0];
+      out += String.fromCodePoint(parseInt(m, 8));
+      i += m.length;
+    } else if ((d === "x" || d === "u" || d === "U") && isCodePoint(text2.slice(i + 2, i + 2 + hexLength(d)), hexLength(d))) {
+      const len = hexLength(d);
+      out += String.fromCodePoint(parseInt(text2.slice(i + 2, i + 2 + len), 16));
+      i += 1 + len;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+function isCodePoint(hex, length) {
+  return hex.length === length && /^[0-9a-fA-F]+$/.test(hex) && parseInt(hex, 16) <= 1114111;
+}
+function hexLength(escape) {
+  return escape === "x" ? 2 : escape === "u" ? 4 : 8;
+}
+function dedent(body) {
+  const text2 = body.replace(/^\r?\n|^\r/, "");
+  const lines = text2.split(/\r\n|\n|\r/);
+  let common;
+  for (const line of lines) {
+    if (line.trim() === "") continue;
+    const indent = /^[ \t]*/.exec(line)[0].length;
+    common = common === void 0 ? indent : Math.min(common, indent);
+  }
+  if (!common) return text2;
+  return text2.replace(new RegExp(`(^|\\r\\n|\\n|\\r)[ \\t]{0,${common}}`, "g"), "$1");
+}
+function hasControl(value) {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 32 || c === 127) return true;
+  }
+  return false;
+}
+function writeStringLiteral(value, style) {
+  const q = style.triple ? style.quote.repeat(3) : style.quote;
+  const rawFits = style.prefix !== "" && !value.includes("\\") && !value.includes(style.quote) && !hasControl(value);
+  if (rawFits) return `${style.prefix}${q}${value}${q}`;
+  let body = "";
+  for (const ch of value) {
+    switch (ch) {
+      case "\\":
+        body += "\\\\";
+        break;
+      case "\n":
+        body += style.triple ? "\n" : "\\n";
+        break;
+      case "\r":
+        body += "\\r";
+        break;
+      case "	":
+        body += "\\t";
+        break;
+      case style.quote:
+        body += "\\" + ch;
+        break;
+      default: {
+        const code2 = ch.codePointAt(0);
+        body += code2 < 32 || code2 === 127 ? `\\x${code2.toString(16).padStart(2, "0")}` : ch;
+      }
+    }
+  }
+  return `${q}${body.replaceAll("${", "\\${")}${q}`;
+}
+
+// src/kcl/source.ts
+var SourceText = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  #lines;
+  /** UTF-16 indexes of non-ASCII code units, and the extra UTF-8 bytes accumulated after each. */
+  #wideAt;
+  #wideExtra;
+  /** 1-based line of a UTF-16 index. LF, CRLF and CR all end a line. */
+  line(index) {
+    return this.lines().lineAt(index);
+  }
+  /** 1-based column (in UTF-16 code units) of an index. */
+  column(index) {
+    return index - this.lineStart(index) + 1;
+  }
+  /** Index where the line holding `index` starts. */
+  lineStart(index) {
+    return this.lines().lineStart(this.line(index));
+  }
+  /** Index just after the line terminator of the line holding `index` (or the text's end). */
+  nextLineStart(index) {
+    return this.lines().lineStart(this.line(index) + 1) ?? this.text.length;
+  }
+  /** Index where the line holding `index` ends, before its terminator. */
+  lineEnd(index) {
+    const text2 = this.text;
+    let i = index;
+    while (i < text2.length && text2.charCodeAt(i) !== 10 && text2.charCodeAt(i) !== 13) i++;
+    return i;
+  }
+  /** The first line terminator of the file, the one edits use for new lines. */
+  lineEnding() {
+    const m = /\r\n|\n|\r/.exec(this.text);
+    return m ? m[0] : "\n";
+  }
+  /** UTF-8 byte offset of a UTF-16 index. */
+  byteOffset(index) {
+    this.buildWide();
+    const at = this.#wideAt;
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (at[mid] < index) lo = mid + 1;
+      else hi = mid;
+    }
+    return index + (lo === 0 ? 0 : this.#wideExtra[lo - 1]);
+  }
+  /** UTF-16 index of a UTF-8 byte offset that starts a character. */
+  indexOfByte(byte) {
+    this.buildWide();
+    const at = this.#wideAt;
+    const extra = this.#wideExtra;
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (at[mid] + extra[mid] < byte) lo = mid + 1;
+      else hi = mid;
+    }
+    return byte - (lo === 0 ? 0 : extra[lo - 1]);
+  }
+  lines() {
+    return this.#lines ??= new LineIndex(this.text);
+  }
+  buildWide() {
+    if (this.#wideAt) return;
+    const at = [];
+    const extra = [];
+    const text2 = this.text;
+    let total = 0;
+    const wide = /[\u0080-\uffff]/g;
+    for (let m = wide.exec(text2); m; m = wide.exec(text2)) {
+      const c = text2.charCodeAt(m.index);
+      total += c < 2048 ? 1 : c >= 55296 && c <= 57343 ? 1 : 2;
+      at.push(m.index);
+      extra.push(total);
+    }
+    this.#wideAt = Int32Array.from(at);
+    this.#wideExtra = Int32Array.from(extra);
+  }
+};
+
+// src/kcl/tokenizer.ts
+var T = {
+  EOF: 0,
+  Name: 1,
+  Number: 2,
+  String: 3,
+  Newline: 4,
+  Indent: 5,
+  Dedent: 6,
+  LParen: 10,
+  RParen: 11,
+  LBracket: 12,
+  RBracket: 13,
+  LBrace: 14,
+  RBrace: 15,
+  Comma: 16,
+  Colon: 17,
+  Semicolon: 18,
+  Dot: 19,
+  Assign: 20,
+  AugAssign: 21,
+  PlusAssign: 22,
+  Arrow: 23,
+  At: 24,
+  Question: 25,
+  QuestionDot: 26,
+  Ellipsis: 27,
+  Star: 28,
+  DoubleStar: 29,
+  Minus: 30,
+  Plus: 31,
+  Tilde: 32,
+  Operator: 33
+};
+var StringFlag = { Raw: 1, Triple: 2, Interpolated: 4, SingleQuote: 8 };
+var C = { Other: 0, Ident: 1, Digit: 2, Quote: 3, Space: 4, Newline: 5, Hash: 6, Backslash: 7, Dollar: 8 };
+var CLASS = new Uint8Array(128);
+var IDENT_PART = new Uint8Array(128);
+var STRING_SPECIAL = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const letter = c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
+  const digit = c >= 48 && c <= 57;
+  IDENT_PART[c] = letter || digit ? 1 : 0;
+  CLASS[c] = letter ? C.Ident : digit ? C.Digit : c === 34 || c === 39 ? C.Quote : c === 32 || c === 9 || c === 12 ? C.Space : c === 10 || c === 13 ? C.Newline : c === 35 ? C.Hash : c === 92 ? C.Backslash : c === 36 ? C.Dollar : C.Other;
+  STRING_SPECIAL[c] = c === 92 || c === 34 || c === 39 || c === 10 || c === 13 || c === 36 ? 1 : 0;
+}
+function isIdentStart(c) {
+  return c < 128 && CLASS[c] === C.Ident;
+}
+function isIdentPart(c) {
+  return c < 128 && IDENT_PART[c] === 1;
+}
+var UNICODE_ID_START = new RegExp("\\p{ID_Start}", "u");
+var UNICODE_ID_CONTINUE = new RegExp("\\p{ID_Continue}", "u");
+var Landmarks = class {
+  #text = "";
+  #newline = -1;
+  #cr = -1;
+  #backslash = -1;
+  #dollar = -1;
+  reset(text2) {
+    this.#text = text2;
+    this.#newline = this.#cr = this.#backslash = this.#dollar = -1;
+  }
+  #find(char, at) {
+    const found = this.#text.indexOf(char, at);
+    return found < 0 ? this.#text.length : found;
+  }
+  /** First `\n` or `\r` at or after `at` (the text's length if none). */
+  lineEnd(at) {
+    if (this.#newline < at) this.#newline = this.#find("\n", at);
+    if (this.#cr < at) this.#cr = this.#find("\r", at);
+    return this.#newline < this.#cr ? this.#newline : this.#cr;
+  }
+  backslash(at) {
+    if (this.#backslash < at) this.#backslash = this.#find("\\", at);
+    return this.#backslash;
+  }
+  dollar(at) {
+    if (this.#dollar < at) this.#dollar = this.#find("$", at);
+    return this.#dollar;
+  }
+};
+var landmarks = new Landmarks();
+var TokenBuffer = class {
+  count = 0;
+  last = -1;
+  kind = new Uint8Array(1 << 12);
+  start = new Int32Array(1 << 12);
+  end = new Int32Array(1 << 12);
+  flags = new Uint8Array(1 << 12);
+  match = new Int32Array(1 << 12);
+  commentStart = new Int32Array(16);
+  commentEnd = new Int32Array(16);
+  commentCount = 0;
+  reset(textLength) {
+    this.count = 0;
+    this.last = -1;
+    this.commentCount = 0;
+    while (this.kind.length < 64 + textLength / 3) this.grow();
+  }
+  push(k, s, e, f) {
+    if (this.count === this.kind.length) this.grow();
+    const i = this.count++;
+    this.kind[i] = k;
+    this.start[i] = s;
+    this.end[i] = e;
+    this.flags[i] = f;
+    this.last = k;
+  }
+  grow() {
+    const capacity = this.kind.length * 2;
+    const kind = new Uint8Array(capacity);
+    kind.set(this.kind);
+    this.kind = kind;
+    const start = new Int32Array(capacity);
+    start.set(this.start);
+    this.start = start;
+    const end = new Int32Array(capacity);
+    end.set(this.end);
+    this.end = end;
+    const flags = new Uint8Array(capacity);
+    flags.set(this.flags);
+    this.flags = flags;
+    const match = new Int32Array(capacity);
+    match.set(this.match);
+    this.match = match;
+  }
+  comment(s, e) {
+    if (this.commentCount === this.commentStart.length) {
+      const starts = new Int32Array(this.commentCount * 2);
+      starts.set(this.commentStart);
+      this.commentStart = starts;
+      const ends = new Int32Array(this.commentCount * 2);
+      ends.set(this.commentEnd);
+      this.commentEnd = ends;
+    }
+    this.commentStart[this.commentCount] = s;
+    this.commentEnd[this.commentCount] = e;
+    this.commentCount++;
+  }
+  /** Copy out the used part: two allocations (bytes, then 32-bit integers), the arrays are views. */
+  finish(source) {
+    const { count, commentCount } = this;
+    const bytes = new Uint8Array(2 * count);
+    bytes.set(this.kind.subarray(0, count));
+    bytes.set(this.flags.subarray(0, count), count);
+    const ints = new Int32Array(3 * count + 2 * commentCount);
+    ints.set(this.start.subarray(0, count));
+    ints.set(this.end.subarray(0, count), count);
+    ints.set(this.match.subarray(0, count), 2 * count);
+    ints.set(this.commentStart.subarray(0, commentCount), 3 * count);
+    ints.set(this.commentEnd.subarray(0, commentCount), 3 * count + commentCount);
+    return {
+      source,
+      count,
+      kind: bytes.subarray(0, count),
+      start: ints.subarray(0, count),
+      end: ints.subarray(count, 2 * count),
+      flags: bytes.subarray(count),
+      match: ints.subarray(2 * count, 3 * count),
+      commentStart: ints.subarray(3 * count, 3 * count + commentCount),
+      commentEnd: ints.subarray(3 * count + commentCount),
+      commentCount
+    };
+  }
+};
+var buffer = new TokenBuffer();
+function fail(source, index, message) {
+  throw new SourceError(message, source.line(index), source.column(index));
+}
+function tokenize(text2) {
+  const source = new SourceText(text2);
+  const n = text2.length;
+  const out = buffer;
+  out.reset(n);
+  landmarks.reset(text2);
+  const openBrackets = [];
+  const indents = [0];
+  const openIndents = [];
+  let i = 0;
+  let atLineStart = true;
+  while (true) {
+    if (atLineStart && openBrackets.length === 0) {
+      let col = 0;
+      let j = i;
+      for (; j < n; j++) {
+        const c3 = text2.charCodeAt(j);
+        if (c3 === 32) col++;
+        else if (c3 === 9) col = col - col % 8 + 8;
+        else if (c3 === 12) col = 0;
+        else break;
+      }
+      i = j;
+      const c2 = j < n ? text2.charCodeAt(j) : -1;
+      const continued = c2 === 92 && (j + 1 === n || text2.charCodeAt(j + 1) === 10 || text2.charCodeAt(j + 1) === 13);
+      if (c2 !== -1 && c2 !== 10 && c2 !== 13 && c2 !== 35 && !continued) {
+        atLineStart = false;
+        const top = indents[indents.length - 1];
+        if (col > top) {
+          indents.push(col);
+          openIndents.push(out.count);
+          out.push(T.Indent, j, j, 0);
+        } else if (col < top) {
+          while (col < indents[indents.length - 1]) {
+            indents.pop();
+            out.match[openIndents.pop()] = out.count;
+            out.push(T.Dedent, j, j, 0);
+          }
+          if (col !== indents[indents.length - 1]) fail(source, j, "unindent does not match any outer indentation level");
+        }
+      }
+    }
+    if (i >= n) break;
+    const c = text2.charCodeAt(i);
+    const cls = c < 128 ? CLASS[c] : C.Ident;
+    if (cls === C.Space) {
+      i++;
+      while (i < n && text2.charCodeAt(i) === 32) i++;
+      continue;
+    }
+    if (cls === C.Ident) {
+      const s = i;
+      if ((c === 114 || c === 82) && i + 1 < n) {
+        const q = text2.charCodeAt(i + 1);
+        if (q === 34 || q === 39) {
+          i = scanString(text2, source, s, i + 1, q, true, out);
+          continue;
+        }
+      }
+      if (c > 127 && !UNICODE_ID_START.test(String.fromCodePoint(text2.codePointAt(i))))
+        fail(source, i, `unexpected character ${JSON.stringify(String.fromCodePoint(text2.codePointAt(i)))}`);
+      i = scanName(text2, i + 1);
+      out.push(T.Name, s, i, 0);
+      continue;
+    }
+    if (cls === C.Newline) {
+      const s = i;
+      i += c === 13 && text2.charCodeAt(i + 1) === 10 ? 2 : 1;
+      if (out.count > 0 && out.last !== T.Newline && out.last !== T.Indent && out.last !== T.Dedent) out.push(T.Newline, s, i, 0);
+      atLineStart = openBrackets.length === 0;
+      continue;
+    }
+    if (cls === C.Quote) {
+      i = scanString(text2, source, i, i, c, false, out);
+      continue;
+    }
+    if (cls === C.Digit) {
+      const s = i;
+      i = scanNumber(text2, source, i);
+      out.push(T.Number, s, i, 0);
+      continue;
+    }
+    if (cls === C.Hash) {
+      const s = i;
+      i = landmarks.lineEnd(i);
+      out.comment(s, i);
+      continue;
+    }
+    if (cls === C.Backslash) {
+      const d2 = text2.charCodeAt(i + 1);
+      if (d2 === 10) {
+        i += 2;
+        continue;
+      }
+      if (d2 === 13) {
+        i += text2.charCodeAt(i + 2) === 10 ? 3 : 2;
+        continue;
+      }
+      if (i + 1 === n) {
+        i++;
+        continue;
+      }
+      fail(source, i, "unexpected character '\\' (a line continuation must end the line)");
+    }
+    if (cls === C.Dollar) {
+      const s = i;
+      i = scanName(text2, i + 1);
+      if (i === s + 1) fail(source, s, "'$' must start an identifier");
+      out.push(T.Name, s, i, 0);
+      continue;
+    }
+    const d = text2.charCodeAt(i + 1);
+    let k = T.Operator;
+    let len = 1;
+    switch (c) {
+      case 40:
+      case 91:
+      case 123:
+        openBrackets.push(out.count);
+        k = c === 40 ? T.LParen : c === 91 ? T.LBracket : T.LBrace;
+        break;
+      case 41:
+      case 93:
+      case 125:
+        k = c === 41 ? T.RParen : c === 93 ? T.RBracket : T.RBrace;
+        if (openBrackets.length === 0 || out.kind[openBrackets[openBrackets.length - 1]] !== k - 1) fail(source, i, `unmatched '${String.fromCharCode(c)}'`);
+        out.match[openBrackets.pop()] = out.count;
+        break;
+      case 44:
+        k = T.Comma;
+        break;
+      case 58:
+        k = T.Colon;
+        break;
+      case 59:
+        k = T.Semicolon;
+        break;
+      case 46:
+        if (d === 46 && text2.charCodeAt(i + 2) === 46) {
+          k = T.Ellipsis;
+          len = 3;
+        } else k = T.Dot;
+        break;
+      case 61:
+        if (d === 61) len = 2;
+        else k = T.Assign;
+        break;
+      case 64:
+        k = T.At;
+        break;
+      case 63:
+        if (d === 46) {
+          k = T.QuestionDot;
+          len = 2;
+        } else k = T.Question;
+        break;
+      case 126:
+        k = T.Tilde;
+        break;
+      case 43:
+        if (d === 61) {
+          k = T.PlusAssign;
+          len = 2;
+        } else k = T.Plus;
+        break;
+      case 45:
+        if (d === 61) {
+          k = T.AugAssign;
+          len = 2;
+        } else if (d === 62) {
+          k = T.Arrow;
+          len = 2;
+        } else k = T.Minus;
+        break;
+      case 42:
+      case 47:
+      case 60:
+      case 62:
+        if (d === c) {
+          len = 2;
+          if (text2.charCodeAt(i + 2) === 61) {
+            k = T.AugAssign;
+            len = 3;
+          } else if (c === 42) k = T.DoubleStar;
+        } else if (d === 61) {
+          k = c === 42 || c === 47 ? T.AugAssign : T.Operator;
+          len = 2;
+        } else if (c === 42) k = T.Star;
+        break;
+      case 37:
+      case 38:
+      case 124:
+      case 94:
+        if (d === 61) {
+          k = T.AugAssign;
+          len = 2;
+        }
+        break;
+      case 33:
+        if (d !== 61) fail(source, i, "unexpected character '!'");
+        len = 2;
+        break;
+      default:
+        fail(source, i, `unexpected character ${JSON.stringify(String.fromCodePoint(text2.codePointAt(i)))}`);
+    }
+    out.push(k, i, i + len, 0);
+    i += len;
+  }
+  return endStream(source, out, openBrackets, openIndents);
+}
+function endStream(source, out, openBrackets, openIndents) {
+  const text2 = source.text;
+  const n = text2.length;
+  if (openBrackets.length > 0) {
+    const at = out.start[openBrackets[openBrackets.length - 1]];
+    fail(source, at, `'${text2.charAt(at)}' is never closed`);
+  }
+  if (out.count > 0 && out.last !== T.Newline && out.last !== T.Dedent) out.push(T.Newline, n, n, 0);
+  while (openIndents.length > 0) {
+    out.match[openIndents.pop()] = out.count;
+    out.push(T.Dedent, n, n, 0);
+  }
+  out.push(T.EOF, n, n, 0);
+  landmarks.reset("");
+  return out.finish(source);
+}
+function scanName(text2, i) {
+  const n = text2.length;
+  while (i < n) {
+    const d = text2.charCodeAt(i);
+    if (d < 128) {
+      if (IDENT_PART[d] === 0) break;
+      i++;
+    } else {
+      const cp = text2.codePointAt(i);
+      if (!UNICODE_ID_CONTINUE.test(String.fromCodePoint(cp))) break;
+      i += cp > 65535 ? 2 : 1;
+    }
+  }
+  return i;
+}
+function scanString(text2, source, s, q, quote2, raw, out) {
+  const n = text2.length;
+  const triple = text2.charCodeAt(q + 1) === quote2 && text2.charCodeAt(q + 2) === quote2;
+  let f = (raw ? StringFlag.Raw : 0) | (triple ? StringFlag.Triple : 0) | (quote2 === 39 ? StringFlag.SingleQuote : 0);
+  let j = triple ? q + 3 : q + 1;
+  const closing = triple ? quote2 === 34 ? '"""' : "'''" : quote2 === 34 ? '"' : "'";
+  const close = text2.indexOf(closing, j);
+  if (close >= 0 && (triple || close < landmarks.lineEnd(j)) && close < landmarks.backslash(j)) {
+    if (!raw) {
+      for (let d = landmarks.dollar(j); d < close; d = landmarks.dollar(d + 1)) {
+        if (text2.charCodeAt(d + 1) === 123) {
+          f |= StringFlag.Interpolated;
+          checkInterpolationClosed(text2, source, text2.lastIndexOf("${", close - 1), close);
+          break;
+        }
+      }
+    }
+    const end = close + closing.length;
+    out.push(T.String, s, end, f);
+    return end;
+  }
+  let lastInterpolation = -1;
+  while (true) {
+    if (j >= n) fail(source, s, triple ? "unterminated triple-quoted string" : "unterminated string");
+    const c = text2.charCodeAt(j);
+    if (c < 128 && STRING_SPECIAL[c] === 0) {
+      j++;
+      continue;
+    }
+    if (c === 92) {
+      const d = text2.charCodeAt(j + 1);
+      j += d === 92 || d === quote2 || d === 36 && !raw ? 2 : 1;
+      continue;
+    }
+    if (c === quote2 && (!triple || text2.charCodeAt(j + 1) === quote2 && text2.charCodeAt(j + 2) === quote2)) {
+      if (lastInterpolation >= 0) checkInterpolationClosed(text2, source, lastInterpolation, j);
+      const end = triple ? j + 3 : j + 1;
+      out.push(T.String, s, end, f);
+      return end;
+    }
+    if (!triple && (c === 10 || c === 13)) {
+      fail(source, s, "unterminated string (a newline in a single-quoted string; use triple quotes)");
+    } else if (c === 36 && !raw && text2.charCodeAt(j + 1) === 123) {
+      f |= StringFlag.Interpolated;
+      lastInterpolation = j;
+    }
+    j++;
+  }
+}
+function checkInterpolationClosed(text2, source, open2, close) {
+  const end = text2.indexOf("}", open2 + 2);
+  if (end < 0 || end >= close) fail(source, open2, "'${' is never closed in this string (write \\${ for a literal ${)");
+}
+function skipDigits(text2, i) {
+  while (i < text2.length) {
+    const c = text2.charCodeAt(i);
+    if (c >= 48 && c <= 57 || c === 95) i++;
+    else break;
+  }
+  return i;
+}
+function scanNumber(text2, source, i) {
+  const n = text2.length;
+  const s = i;
+  const c1 = text2.charCodeAt(i + 1) | 32;
+  if (text2.charCodeAt(i) === 48 && (c1 === 120 || c1 === 111 || c1 === 98)) {
+    i += 2;
+    while (i < n && (isIdentPart(text2.charCodeAt(i)) || text2.charCodeAt(i) === 95)) i++;
+    return i;
+  }
+  i = skipDigits(text2, i);
+  const after = text2.charCodeAt(i + 1);
+  if (text2.charCodeAt(i) === 46 && after !== 46 && !isIdentStart(after)) {
+    i = skipDigits(text2, i + 1);
+  }
+  const e = text2.charCodeAt(i) | 32;
+  if (e === 101) {
+    const sign = text2.charCodeAt(i + 1);
+    const at = sign === 43 || sign === 45 ? i + 2 : i + 1;
+    if (text2.charCodeAt(at) >= 48 && text2.charCodeAt(at) <= 57) i = skipDigits(text2, at);
+  }
+  const u = text2.charCodeAt(i);
+  if (u === 110 || u === 117 || u === 109 || u === 107 || u === 75 || u === 77 || u === 71 || u === 84 || u === 80) {
+    i++;
+    if (text2.charCodeAt(i) === 105) i++;
+  }
+  if (i < n && isIdentPart(text2.charCodeAt(i))) fail(source, s, `invalid number ${JSON.stringify(text2.slice(s, i + 1))}`);
+  return i;
+}
+
+// src/kcl/nodes.ts
+function nodeText(tokens, node) {
+  return tokens.source.text.slice(tokens.start[node.first], tokens.end[node.last]);
+}
+var NameNode = class {
+  constructor(tokens, first, last) {
+    this.tokens = tokens;
+    this.first = first;
+    this.last = last;
+  }
+  tokens;
+  first;
+  last;
+  type = "name";
+  get name() {
+    const { source, start, end } = this.tokens;
+    let name = source.text.slice(start[this.first], end[this.first]);
+    for (let i = this.first + 1; i <= this.last; i++) name += source.text.slice(start[i], end[i]);
+    return name;
+  }
+};
+var SchemaNode = class {
+  constructor(nameExpr, config, first, last) {
+    this.nameExpr = nameExpr;
+    this.config = config;
+    this.first = first;
+    this.last = last;
+  }
+  nameExpr;
+  config;
+  first;
+  last;
+  type = "schema";
+  get name() {
+    return this.nameExpr.name;
+  }
+};
+var KeyNode = class {
+  constructor(tokens, expr) {
+    this.tokens = tokens;
+    this.expr = expr;
+    this.first = expr.first;
+    this.last = expr.last;
+  }
+  tokens;
+  expr;
+  first;
+  last;
+  get parts() {
+    const { expr, tokens } = this;
+    if (expr.type === "name") return expr.name.split(".").map(unescapedName);
+    if (expr.type === "string" && !(tokens.flags[expr.token] & StringFlag.Interpolated)) return [stringLiteralValue(nodeText(tokens, expr))];
+    return void 0;
+  }
+};
+function targetText(tokens, target) {
+  if (target.type !== "name") return nodeText(tokens, target);
+  const name = target.name;
+  return name.includes("$") ? name.split(".").map(unescapedName).join(".") : name;
+}
+function unescapedName(part) {
+  return part.startsWith("$") ? part.slice(1) : part;
+}
+
+// src/kcl/keywords.ts
+var Keyword = {
+  Other: 0,
+  Import: 1,
+  Type: 2,
+  Schema: 3,
+  Rule: 4,
+  Protocol: 5,
+  Mixin: 6,
+  If: 7,
+  Elif: 8,
+  Else: 9,
+  For: 10,
+  Assert: 11,
+  Check: 12,
+  Lambda: 13,
+  All: 14,
+  Any: 15,
+  Map: 16,
+  Filter: 17,
+  And: 18,
+  Or: 19,
+  In: 20,
+  As: 21,
+  Not: 22,
+  Is: 23,
+  TrueValue: 24,
+  FalseValue: 25,
+  NoneValue: 26,
+  UndefinedValue: 27
+};
+var WORDS = {
+  import: Keyword.Import,
+  type: Keyword.Type,
+  schema: Keyword.Schema,
+  rule: Keyword.Rule,
+  protocol: Keyword.Protocol,
+  mixin: Keyword.Mixin,
+  if: Keyword.If,
+  elif: Keyword.Elif,
+  else: Keyword.Else,
+  for: Keyword.For,
+  assert: Keyword.Assert,
+  check: Keyword.Check,
+  lambda: Keyword.Lambda,
+  all: Keyword.All,
+  any: Keyword.Any,
+  map: Keyword.Map,
+  filter: Keyword.Filter,
+  and: Keyword.And,
+  or: Keyword.Or,
+  in: Keyword.In,
+  as: Keyword.As,
+  not: Keyword.Not,
+  is: Keyword.Is,
+  True: Keyword.TrueValue,
+  False: Keyword.FalseValue,
+  None: Keyword.NoneValue,
+  Undefined: Keyword.UndefinedValue
+};
+var MAX_LENGTH = 9;
+var CANDIDATES = Array.from({ length: (MAX_LENGTH + 1) * 128 }, () => void 0);
+for (const [word, id] of Object.entries(WORDS)) {
+  const slot = word.length * 128 + word.charCodeAt(0);
+  CANDIDATES[slot] = [...CANDIDATES[slot] ?? [], { word, id }];
+}
+function keywordOf(text2, start, end) {
+  const length = end - start;
+  if (length > MAX_LENGTH) return Keyword.Other;
+  const first = text2.charCodeAt(start);
+  if (first >= 128) return Keyword.Other;
+  const candidates2 = CANDIDATES[length * 128 + first];
+  if (candidates2 === void 0) return Keyword.Other;
+  next: for (const { word, id } of candidates2) {
+    for (let i = 1; i < length; i++) if (text2.charCodeAt(start + i) !== word.charCodeAt(i)) continue next;
+    return id;
+  }
+  return Keyword.Other;
+}
+var NAME = T.Name;
+function keywordAt(tokens, at) {
+  return tokens.kind[at] === NAME ? keywordOf(tokens.source.text, tokens.start[at], tokens.end[at]) : Keyword.Other;
+}
+
+// src/kcl/parser.ts
+var T2 = { ...T };
+var NO_SCHEMA = 1;
+var NO_TERNARY = 2;
+var ENDS_EXPRESSION = new Uint8Array(256);
+for (const k of [T2.Newline, T2.Comma, T2.RBrace, T2.RBracket, T2.RParen, T2.EOF, T2.Colon, T2.Assign, T2.PlusAssign, T2.AugAssign, T2.Semicolon]) ENDS_EXPRESSION[k] = 1;
+var SKIPS_STATEMENT = /* @__PURE__ */ new Map([
+  [Keyword.Schema, "schema"],
+  [Keyword.Rule, "rule"],
+  [Keyword.Protocol, "protocol"],
+  [Keyword.Mixin, "mixin"],
+  [Keyword.If, "if block"],
+  [Keyword.Elif, "if block"],
+  [Keyword.Else, "if block"],
+  [Keyword.For, "for block"],
+  [Keyword.Assert, "assert"],
+  [Keyword.Check, "check block"]
+]);
+var MAX_NESTING = 200;
+var Parser = class {
+  constructor(tokens) {
+    this.tokens = tokens;
+    this.text = tokens.source.text;
+    this.kind = tokens.kind;
+    this.start = tokens.start;
+    this.end = tokens.end;
+    this.match = tokens.match;
+  }
+  tokens;
+  pos = 0;
+  /** Expressions being parsed around the current one. */
+  depth = 0;
+  text;
+  kind;
+  start;
+  end;
+  match;
+  fail(at, message) {
+    const index = this.start[at];
+    throw new SourceError(message, this.tokens.source.line(index), this.tokens.source.column(index));
+  }
+  /** The Keyword of the token at `at` (Keyword.Other for other names and for any other token). */
+  keyword(at) {
+    return keywordAt(this.tokens, at);
+  }
+  tokenText(at) {
+    return this.text.slice(this.start[at], this.end[at]);
+  }
+  describe(at) {
+    const k = this.kind[at];
+    return k === T2.EOF ? "end of file" : k === T2.Newline ? "end of line" : k === T2.Indent ? "an indent" : k === T2.Dedent ? "a dedent" : `'${this.tokenText(at)}'`;
+  }
+  expect(k, what) {
+    if (this.kind[this.pos] !== k) this.fail(this.pos, `expected ${what}, found ${this.describe(this.pos)}`);
+    this.pos++;
+  }
+  /** Index after the bracket group opening at `open` (the tokenizer matched its brackets). */
+  skipGroup(open2) {
+    return this.match[open2] + 1;
+  }
+  /** Move to the Newline (or EOF) ending this logical line, skipping bracket groups. */
+  skipLine() {
+    this.pos = this.lineEnd(this.pos);
+  }
+  /** Index of the Newline (or EOF) ending the logical line at `from`, bracket groups skipped. */
+  lineEnd(from) {
+    const kind = this.kind;
+    let i = from;
+    while (true) {
+      const k = kind[i];
+      if (k === T2.Newline || k === T2.EOF) return i;
+      if (k === T2.LParen || k === T2.LBracket || k === T2.LBrace) i = this.skipGroup(i);
+      else i++;
+    }
+  }
+  module() {
+    const statements = [];
+    const kind = this.kind;
+    while (true) {
+      while (kind[this.pos] === T2.Newline || kind[this.pos] === T2.Semicolon) this.pos++;
+      if (kind[this.pos] === T2.EOF) return statements;
+      statements.push(this.statement());
+    }
+  }
+  statement() {
+    const first = this.pos;
+    const kind = this.kind;
+    const k = kind[first];
+    if (k === T2.Indent) this.fail(first, "unexpected indent");
+    if (k === T2.Dedent) this.fail(first, "unexpected dedent");
+    const keyword = this.keyword(first);
+    if (keyword === Keyword.Import) {
+      this.skipLine();
+      return { type: "import", first, last: this.endStatement() };
+    }
+    const isTypeAlias = keyword === Keyword.Type && kind[first + 1] === T2.Name;
+    const skipped = k === T2.At ? "decorator" : isTypeAlias ? "type alias" : SKIPS_STATEMENT.get(keyword);
+    if (skipped !== void 0) {
+      return { type: "other", construct: skipped, first, last: this.skipCompound() };
+    }
+    const target = this.postfix(NO_SCHEMA);
+    const targetName = targetText(this.tokens, target);
+    const op = kind[this.pos];
+    if (op === T2.Assign) {
+      const targets = [targetName];
+      this.pos++;
+      let value = this.expr(0);
+      while (kind[this.pos] === T2.Assign) {
+        targets.push(targetText(this.tokens, value));
+        this.pos++;
+        value = this.expr(0);
+      }
+      return { type: "assign", targets, value, first, last: this.endStatement() };
+    }
+    if (op === T2.AugAssign || op === T2.PlusAssign) {
+      const operator = this.tokenText(this.pos);
+      this.pos++;
+      const value = this.expr(0);
+      return { type: "aug-assign", target: targetName, operator, value, first, last: this.endStatement() };
+    }
+    if (op === T2.Colon) {
+      if (target.type !== "name") this.fail(this.pos, `expected '=' after ${this.describe(target.first)}, found ':'`);
+      this.pos++;
+      const assignAt = this.findAssignOnLine();
+      if (assignAt >= 0) {
+        this.pos = assignAt + 1;
+        const value2 = this.expr(0);
+        return { type: "assign", targets: [targetName], value: value2, first, last: this.endStatement() };
+      }
+      if (kind[this.pos] !== T2.Name) {
+        this.skipLine();
+        return { type: "other", construct: "type annotation", first, last: this.endStatement() };
+      }
+      const value = this.expr(0);
+      const last = this.endStatement();
+      return value.type === "schema" ? { type: "unification", target: targetName, value, first, last } : { type: "other", construct: "type annotation", first, last };
+    }
+    this.pos = first;
+    this.expr(0);
+    return { type: "other", construct: "expression", first, last: this.endStatement() };
+  }
+  /** Index of an `=` at bracket depth 0 before the end of the line, or -1 (`x: T = v`). */
+  findAssignOnLine() {
+    const kind = this.kind;
+    let i = this.pos;
+    while (true) {
+      const k = kind[i];
+      if (k === T2.Newline || k === T2.EOF) return -1;
+      if (k === T2.Assign) return i;
+      if (k === T2.LParen || k === T2.LBracket || k === T2.LBrace) i = this.skipGroup(i);
+      else i++;
+    }
+  }
+  /** The statement must end here; returns its last token and consumes the Newline. */
+  endStatement() {
+    const k = this.kind[this.pos];
+    if (k !== T2.Newline && k !== T2.EOF && k !== T2.Semicolon) this.fail(this.pos, `expected end of statement, found ${this.describe(this.pos)}`);
+    const last = this.pos - 1;
+    if (k !== T2.EOF) this.pos++;
+    return last;
+  }
+  /** Skip a header line and, if it opens an indented block, the whole block (and nothing after). */
+  skipCompound() {
+    this.skipLine();
+    let last = this.pos - 1;
+    if (this.kind[this.pos] === T2.Newline) this.pos++;
+    if (this.kind[this.pos] === T2.Indent) {
+      this.pos = this.match[this.pos] + 1;
+      last = this.pos - 1;
+    }
+    return last;
+  }
+  expr(flags) {
+    const first = this.pos;
+    if (ENDS_EXPRESSION[this.kind[first + 1]] === 1) {
+      const atom = this.atom(first);
+      if (atom !== void 0) return atom;
+    }
+    if (++this.depth > MAX_NESTING) this.fail(first, `expressions nested more than ${MAX_NESTING} deep`);
+    let result = this.binary(flags);
+    if (!(flags & NO_TERNARY) && this.keyword(this.pos) === Keyword.If) {
+      this.pos++;
+      this.binary(flags);
+      if (this.keyword(this.pos) !== Keyword.Else) this.fail(this.pos, `expected 'else', found ${this.describe(this.pos)}`);
+      this.pos++;
+      const orElse = this.expr(flags);
+      result = { type: "other", construct: "ternary", first, last: orElse.last };
+    }
+    this.depth--;
+    return result;
+  }
+  binaryOperatorLength(at) {
+    const k = this.kind[at];
+    if (k === T2.Operator || k === T2.Minus || k === T2.Plus || k === T2.Star || k === T2.DoubleStar) return 1;
+    if (k !== T2.Name) return 0;
+    const keyword = this.keyword(at);
+    if (keyword === Keyword.And || keyword === Keyword.Or || keyword === Keyword.In || keyword === Keyword.As) return 1;
+    if (keyword === Keyword.Not) return this.keyword(at + 1) === Keyword.In ? 2 : 0;
+    if (keyword === Keyword.Is) return this.keyword(at + 1) === Keyword.Not ? 2 : 1;
+    return 0;
+  }
+  binary(flags) {
+    const first = this.pos;
+    const left = this.unary(flags);
+    let length = this.binaryOperatorLength(this.pos);
+    if (length === 0) return left;
+    const operands = [left];
+    while (length > 0) {
+      this.pos += length;
+      operands.push(this.unary(flags));
+      length = this.binaryOperatorLength(this.pos);
+    }
+    return { type: "operation", operands, first, last: this.pos - 1 };
+  }
+  unary(flags) {
+    const first = this.pos;
+    const k = this.kind[first];
+    if (k === T2.Minus || k === T2.Plus || k === T2.Tilde || this.keyword(first) === Keyword.Not) {
+      this.pos++;
+      const operand = this.unary(flags);
+      return { type: "operation", operands: [operand], first, last: operand.last };
+    }
+    return this.postfix(flags);
+  }
+  postfix(flags) {
+    const first = this.pos;
+    let node = this.primary();
+    let callee;
+    const kind = this.kind;
+    while (true) {
+      const k = kind[this.pos];
+      if ((k === T2.Dot || k === T2.QuestionDot) && kind[this.pos + 1] === T2.Name) {
+        node = node.type === "name" && k === T2.Dot ? new NameNode(this.tokens, first, this.pos + 1) : { type: "other", construct: "attribute", first, last: this.pos + 1 };
+        callee = void 0;
+        this.pos += 2;
+      } else if (k === T2.LBracket || k === T2.Question && kind[this.pos + 1] === T2.LBracket) {
+        this.pos = this.skipGroup(k === T2.Question ? this.pos + 1 : this.pos);
+        node = { type: "other", construct: "subscript", first, last: this.pos - 1 };
+        callee = void 0;
+      } else if (k === T2.LParen) {
+        callee = node.type === "name" ? node : void 0;
+        this.pos = this.skipGroup(this.pos);
+        node = { type: "other", construct: "call", first, last: this.pos - 1 };
+      } else if (k === T2.LBrace && !(flags & NO_SCHEMA) && (node.type === "name" || callee)) {
+        const schema = node.type === "name" ? node : callee;
+        const config = this.config();
+        node = config.type === "config" ? new SchemaNode(schema, config, first, config.last) : { type: "other", construct: config.construct, first, last: config.last };
+        callee = void 0;
+      } else {
+        return node;
+      }
+    }
+  }
+  /** A name (not a keyword), string or number at `at`, consumed; undefined for any other token. */
+  atom(at) {
+    const k = this.kind[at];
+    let node;
+    if (k === T2.Name && this.keyword(at) === Keyword.Other) node = new NameNode(this.tokens, at, at);
+    else if (k === T2.String) node = { type: "string", token: at, first: at, last: at };
+    else if (k === T2.Number) node = { type: "other", construct: "number", first: at, last: at };
+    else return void 0;
+    this.pos = at + 1;
+    return node;
+  }
+  primary() {
+    const at = this.pos;
+    const k = this.kind[at];
+    switch (k) {
+      case T2.Name: {
+        const keyword = this.keyword(at);
+        if (keyword === Keyword.Other) {
+          this.pos++;
+          return new NameNode(this.tokens, at, at);
+        }
+        if (keyword === Keyword.Lambda) return this.lambda();
+        const quantifier = keyword === Keyword.All || keyword === Keyword.Any || keyword === Keyword.Map || keyword === Keyword.Filter;
+        if (quantifier && this.kind[at + 1] === T2.Name) return this.quantifier();
+        this.pos++;
+        const constant = keyword === Keyword.TrueValue || keyword === Keyword.FalseValue || keyword === Keyword.NoneValue || keyword === Keyword.UndefinedValue;
+        return constant ? { type: "other", construct: "constant", first: at, last: at } : new NameNode(this.tokens, at, at);
+      }
+      case T2.String:
+        this.pos++;
+        return { type: "string", token: at, first: at, last: at };
+      case T2.Number:
+        this.pos++;
+        return { type: "other", construct: "number", first: at, last: at };
+      case T2.LParen:
+        this.pos = this.skipGroup(at);
+        return { type: "other", construct: "parentheses", first: at, last: this.pos - 1 };
+      case T2.LBracket:
+        return this.list();
+      case T2.LBrace:
+        return this.config();
+      default:
+        this.fail(at, `expected an expression, found ${this.describe(at)}`);
+    }
+  }
+  /**
+   * `lambda params [-> type] { body }`. Parameter types and defaults may be braces too
+   * (`lambda {config: {str:}} -> any {`, `attrs: {:} = {} -> T {`): the body is the first
+   * brace group not followed by `->`, `,`, `=`, `|`, `:` or another `{`.
+   */
+  lambda() {
+    const first = this.pos++;
+    const kind = this.kind;
+    while (true) {
+      const k = kind[this.pos];
+      if (k === T2.LBrace) {
+        this.pos = this.skipGroup(this.pos);
+        const next = kind[this.pos];
+        const more = next === T2.Arrow || next === T2.Comma || next === T2.Assign || next === T2.Colon || next === T2.LBrace || next === T2.Operator && this.tokenText(this.pos) === "|";
+        if (!more) return { type: "other", construct: "lambda", first, last: this.pos - 1 };
+      } else if (k === T2.LParen || k === T2.LBracket) this.pos = this.skipGroup(this.pos);
+      else if (k === T2.Newline || k === T2.EOF) this.fail(first, "lambda without a body");
+      else this.pos++;
+    }
+  }
+  /** `all|any|map|filter x[, y] in iterable { body }`; the iterable may itself be a literal. */
+  quantifier() {
+    const first = this.pos++;
+    while (this.keyword(this.pos) !== Keyword.In) {
+      if (this.kind[this.pos] !== T2.Name && this.kind[this.pos] !== T2.Comma) this.fail(this.pos, `expected 'in', found ${this.describe(this.pos)}`);
+      this.pos++;
+    }
+    this.pos++;
+    this.expr(NO_SCHEMA | NO_TERNARY);
+    if (this.kind[this.pos] !== T2.LBrace) this.fail(this.pos, `expected '{', found ${this.describe(this.pos)}`);
+    this.pos = this.skipGroup(this.pos);
+    return { type: "other", construct: "quantifier", first, last: this.pos - 1 };
+  }
+  /** 1-based column of a token; scans back to its line start (cheaper than a line table here). */
+  column(at) {
+    const text2 = this.text;
+    const start = this.start[at];
+    let i = start;
+    while (i > 0 && text2.charCodeAt(i - 1) !== 10 && text2.charCodeAt(i - 1) !== 13) i--;
+    return start - i + 1;
+  }
+  list() {
+    const first = this.pos++;
+    const items = [];
+    const kind = this.kind;
+    while (true) {
+      const k = kind[this.pos];
+      if (k === T2.Newline || k === T2.Comma) {
+        this.pos++;
+        continue;
+      }
+      if (k === T2.RBracket) break;
+      const item = this.listItem();
+      if (item.type !== "if" && this.keyword(this.pos) === Keyword.For) {
+        this.pos = this.skipGroup(first);
+        return { type: "other", construct: "list comprehension", first, last: this.pos - 1 };
+      }
+      items.push(item);
+    }
+    this.pos++;
+    const list = { type: "list", items, first, last: this.pos - 1 };
+    return list;
+  }
+  /** One list item: an expression, an unpacked `*x` (Other), or an `if` item. */
+  listItem() {
+    if (this.keyword(this.pos) === Keyword.If) return this.ifItems(this.readListItem);
+    if (this.kind[this.pos] !== T2.Star) return this.expr(0);
+    const star = this.pos++;
+    const inner = this.expr(0);
+    return { type: "other", construct: "unpacking", first: star, last: inner.last };
+  }
+  readListItem = (out) => {
+    out.push(this.listItem());
+    return false;
+  };
+  /** A config literal, or a dict comprehension (`{k: v for ...}`, Other). */
+  config() {
+    const first = this.pos++;
+    const items = [];
+    if (this.items(items, -1, this.readConfigItem)) {
+      this.pos = this.skipGroup(first);
+      return { type: "other", construct: "dict comprehension", first, last: this.pos - 1 };
+    }
+    if (this.kind[this.pos] !== T2.RBrace) this.fail(this.pos, `expected '}', found ${this.describe(this.pos)}`);
+    this.pos++;
+    return { type: "config", items, first, last: this.pos - 1 };
+  }
+  /**
+   * Config entries or list items (each read by `read`) up to the closing bracket or, for
+   * an `if` branch (`column` >= 0), up to a line starting at or left of the `if`.
+   * Returns true when the first entry turned out to be a comprehension (`{k: v for ...}`).
+   */
+  items(out, column, read) {
+    const kind = this.kind;
+    while (true) {
+      const k = kind[this.pos];
+      if (k === T2.Comma) {
+        this.pos++;
+        continue;
+      }
+      if (k === T2.Newline) {
+        this.pos++;
+        continue;
+      }
+      if (column >= 0 && kind[this.pos - 1] === T2.Newline && this.column(this.pos) <= column) return false;
+      if (k === T2.RBrace || k === T2.RBracket || k === T2.EOF) return false;
+      if (read(out)) return true;
+    }
+  }
+  /** One config entry into `out`; true when it turned out to be a comprehension. */
+  readConfigItem = (out) => {
+    if (this.keyword(this.pos) === Keyword.If) {
+      out.push(this.ifItems(this.readConfigItem));
+    } else if (this.kind[this.pos] === T2.DoubleStar) {
+      const star = this.pos++;
+      const inner = this.expr(0);
+      out.push({ type: "unpack", first: star, last: inner.last });
+    } else {
+      const entry = this.entry();
+      if (this.keyword(this.pos) === Keyword.For) return true;
+      out.push(entry);
+    }
+    return false;
+  };
+  entry() {
+    const first = this.pos;
+    const keyExpr = this.expr(NO_SCHEMA | NO_TERNARY);
+    const op = this.kind[this.pos];
+    if (op !== T2.Colon && op !== T2.Assign && op !== T2.PlusAssign)
+      this.fail(this.pos, `expected ':', '=' or '+=' after a config key, found ${this.describe(this.pos)}`);
+    const operator = op === T2.Colon ? ":" : op === T2.Assign ? "=" : "+=";
+    this.pos++;
+    const value = this.expr(0);
+    return { type: "entry", key: new KeyNode(this.tokens, keyExpr), operator, value, first, last: value.last };
+  }
+  /** `if c: items (elif c: items)* (else: items)?` inside a config or a list, each item read by `read`. */
+  ifItems(read) {
+    const first = this.pos;
+    const column = this.column(first);
+    const branches = [];
+    while (true) {
+      if (this.keyword(this.pos) === Keyword.Else) this.pos++;
+      else {
+        this.pos++;
+        this.expr(0);
+      }
+      this.expect(T2.Colon, "':' after the condition");
+      const branch = [];
+      const inline = this.kind[this.pos] !== T2.Newline;
+      if (inline ? read(branch) : this.items(branch, column, read)) this.fail(this.pos, "a comprehension cannot be an if entry");
+      branches.push(branch);
+      let next = this.pos;
+      while (this.kind[next] === T2.Newline) next++;
+      const keyword = this.keyword(next);
+      if ((keyword === Keyword.Elif || keyword === Keyword.Else) && this.column(next) === column) this.pos = next;
+      else break;
+    }
+    let last = this.pos - 1;
+    while (this.kind[last] === T2.Newline || this.kind[last] === T2.Comma) last--;
+    return { type: "if", branches, first, last };
+  }
+};
+function parseKcl(text2) {
+  const tokens = tokenize(text2);
+  return { tokens, statements: new Parser(tokens).module() };
+}
+function parseKclExpression(text2) {
+  const tokens = tokenize(text2);
+  const parser2 = new Parser(tokens);
+  while (tokens.kind[parser2.pos] === T2.Newline || tokens.kind[parser2.pos] === T2.Indent) parser2.pos++;
+  const expr = parser2.expr(0);
+  while (tokens.kind[parser2.pos] === T2.Newline || tokens.kind[parser2.pos] === T2.Dedent) parser2.pos++;
+  return { tokens, expr, complete: tokens.kind[parser2.pos] === T2.EOF };
+}
+
+// src/kcl/spec-value.ts
+function plainString(tokens, expr) {
+  if (expr.type !== "string" || tokens.flags[expr.token] & StringFlag.Interpolated) return void 0;
+  return stringLiteralValue(nodeText(tokens, expr));
+}
+function readSpecValue(text2) {
+  const parsed = parseSpecValue(text2);
+  if (parsed instanceof SourceError) {
+    const at = errorIndex(text2, parsed);
+    return { kind: "other", form: "a value KCL cannot read", why: parsed.message, ...at >= 0 && { at } };
+  }
+  const { tokens, expr, complete } = parsed;
+  if (expr.type === "operation") return { kind: "whole-text", tokens, expr };
+  if (!complete) {
+    const kept = nodeText(tokens, expr);
+    const rest = text2.slice(tokens.end[expr.last]).trim();
+    return { kind: "other", form: `a value of which KCL keeps only '${kept}'`, why: `KCL would keep only '${kept}'`, head: { text: kept, rest } };
+  }
+  if (expr.type !== "string") return { kind: "expression", tokens, expr, form: "an expression" };
+  const value = plainString(tokens, expr);
+  if (value === void 0) return { kind: "expression", tokens, expr, form: "an interpolated string" };
+  const raw = nodeText(tokens, expr);
+  return { kind: "literal", tokens, expr, value, style: readStringLiteral(raw).style, start: tokens.start[expr.token], end: tokens.end[expr.token] };
+}
+function parseSpecValue(value) {
+  try {
+    return parseKclExpression(value);
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    const at = errorIndex(value, e);
+    const head = at > 0 ? parseHead(value.slice(0, at)) : void 0;
+    return head?.expr.type === "operation" ? head : e;
+  }
+}
+function errorIndex(text2, error2) {
+  const lineStart = error2.line === void 0 ? void 0 : new LineIndex(text2).lineStart(error2.line);
+  return lineStart === void 0 || error2.column === void 0 ? -1 : lineStart + error2.column - 1;
+}
+function parseHead(text2) {
+  try {
+    return parseKclExpression(text2);
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    return void 0;
+  }
+}
+function usableSpecValue(spec, raw) {
+  const read = readSpecValue(spec.value);
+  if (read.kind !== "other") return read;
+  const hint = valueHint(spec, read);
+  throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why})${hint === void 0 ? "" : `; ${hint}`}`);
+}
+function valueHint(spec, read) {
+  const { path: path6, operation, value } = spec;
+  const operator = /^(?:\+=|[=:])+/.exec(value)?.[0];
+  if (operator !== void 0) return `'${operation}${operator}' is no operator of KCL's -O, whose operators are =, :, += and -`;
+  const opener = /^[rR]?["']/.exec(value)?.[0];
+  if (read.head && (opener !== void 0 || /^[[{(]/.test(value))) return `it is two expressions, '${read.head.text}' and '${read.head.rest}': give one`;
+  if (opener === void 0) return `quote a string value: ${path6}="${value}" (in a shell, single-quote the whole argument, or the shell drops those quotes)`;
+  return read.at !== void 0 && read.at < opener.length ? "close its quote" : void 0;
+}
+
+// src/create-hint.ts
+function createHint(what) {
+  return `(to add ${what}, use --create or the Action input create: true)`;
+}
+
+// src/yaml/file.ts
+var import_yaml = __toESM(require_dist(), 1);
 
 // src/yaml/node.ts
 function isFlowScalar(node) {
@@ -40915,1316 +42294,8 @@ function setYamlPath(text2, path6, value, options2 = {}) {
     plan.addPair(deepest.map, missing, next, { kind: "override", key: path6, document: deepest.document });
     return plan.result();
   }
-  return fail3(deepest?.message ?? "the file has no YAML document", deepest?.offset ?? 0);
-}
-
-// src/kcl/source.ts
-var SourceText = class {
-  constructor(text2) {
-    this.text = text2;
-  }
-  text;
-  #lines;
-  /** UTF-16 indexes of non-ASCII code units, and the extra UTF-8 bytes accumulated after each. */
-  #wideAt;
-  #wideExtra;
-  /** 1-based line of a UTF-16 index. LF, CRLF and CR all end a line. */
-  line(index) {
-    return this.lines().lineAt(index);
-  }
-  /** 1-based column (in UTF-16 code units) of an index. */
-  column(index) {
-    return index - this.lineStart(index) + 1;
-  }
-  /** Index where the line holding `index` starts. */
-  lineStart(index) {
-    return this.lines().lineStart(this.line(index));
-  }
-  /** Index just after the line terminator of the line holding `index` (or the text's end). */
-  nextLineStart(index) {
-    return this.lines().lineStart(this.line(index) + 1) ?? this.text.length;
-  }
-  /** Index where the line holding `index` ends, before its terminator. */
-  lineEnd(index) {
-    const text2 = this.text;
-    let i = index;
-    while (i < text2.length && text2.charCodeAt(i) !== 10 && text2.charCodeAt(i) !== 13) i++;
-    return i;
-  }
-  /** The first line terminator of the file, the one edits use for new lines. */
-  lineEnding() {
-    const m = /\r\n|\n|\r/.exec(this.text);
-    return m ? m[0] : "\n";
-  }
-  /** UTF-8 byte offset of a UTF-16 index. */
-  byteOffset(index) {
-    this.buildWide();
-    const at = this.#wideAt;
-    let lo = 0;
-    let hi = at.length;
-    while (lo < hi) {
-      const mid = lo + hi >> 1;
-      if (at[mid] < index) lo = mid + 1;
-      else hi = mid;
-    }
-    return index + (lo === 0 ? 0 : this.#wideExtra[lo - 1]);
-  }
-  /** UTF-16 index of a UTF-8 byte offset that starts a character. */
-  indexOfByte(byte) {
-    this.buildWide();
-    const at = this.#wideAt;
-    const extra = this.#wideExtra;
-    let lo = 0;
-    let hi = at.length;
-    while (lo < hi) {
-      const mid = lo + hi >> 1;
-      if (at[mid] + extra[mid] < byte) lo = mid + 1;
-      else hi = mid;
-    }
-    return byte - (lo === 0 ? 0 : extra[lo - 1]);
-  }
-  lines() {
-    return this.#lines ??= new LineIndex(this.text);
-  }
-  buildWide() {
-    if (this.#wideAt) return;
-    const at = [];
-    const extra = [];
-    const text2 = this.text;
-    let total = 0;
-    const wide = /[\u0080-\uffff]/g;
-    for (let m = wide.exec(text2); m; m = wide.exec(text2)) {
-      const c = text2.charCodeAt(m.index);
-      total += c < 2048 ? 1 : c >= 55296 && c <= 57343 ? 1 : 2;
-      at.push(m.index);
-      extra.push(total);
-    }
-    this.#wideAt = Int32Array.from(at);
-    this.#wideExtra = Int32Array.from(extra);
-  }
-};
-
-// src/kcl/tokenizer.ts
-var T = {
-  EOF: 0,
-  Name: 1,
-  Number: 2,
-  String: 3,
-  Newline: 4,
-  Indent: 5,
-  Dedent: 6,
-  LParen: 10,
-  RParen: 11,
-  LBracket: 12,
-  RBracket: 13,
-  LBrace: 14,
-  RBrace: 15,
-  Comma: 16,
-  Colon: 17,
-  Semicolon: 18,
-  Dot: 19,
-  Assign: 20,
-  AugAssign: 21,
-  PlusAssign: 22,
-  Arrow: 23,
-  At: 24,
-  Question: 25,
-  QuestionDot: 26,
-  Ellipsis: 27,
-  Star: 28,
-  DoubleStar: 29,
-  Minus: 30,
-  Plus: 31,
-  Tilde: 32,
-  Operator: 33
-};
-var StringFlag = { Raw: 1, Triple: 2, Interpolated: 4, SingleQuote: 8 };
-var C = { Other: 0, Ident: 1, Digit: 2, Quote: 3, Space: 4, Newline: 5, Hash: 6, Backslash: 7, Dollar: 8 };
-var CLASS = new Uint8Array(128);
-var IDENT_PART = new Uint8Array(128);
-var STRING_SPECIAL = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const letter = c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
-  const digit = c >= 48 && c <= 57;
-  IDENT_PART[c] = letter || digit ? 1 : 0;
-  CLASS[c] = letter ? C.Ident : digit ? C.Digit : c === 34 || c === 39 ? C.Quote : c === 32 || c === 9 || c === 12 ? C.Space : c === 10 || c === 13 ? C.Newline : c === 35 ? C.Hash : c === 92 ? C.Backslash : c === 36 ? C.Dollar : C.Other;
-  STRING_SPECIAL[c] = c === 92 || c === 34 || c === 39 || c === 10 || c === 13 || c === 36 ? 1 : 0;
-}
-function isIdentStart(c) {
-  return c < 128 && CLASS[c] === C.Ident;
-}
-function isIdentPart(c) {
-  return c < 128 && IDENT_PART[c] === 1;
-}
-var UNICODE_ID_START = new RegExp("\\p{ID_Start}", "u");
-var UNICODE_ID_CONTINUE = new RegExp("\\p{ID_Continue}", "u");
-var Landmarks = class {
-  #text = "";
-  #newline = -1;
-  #cr = -1;
-  #backslash = -1;
-  #dollar = -1;
-  reset(text2) {
-    this.#text = text2;
-    this.#newline = this.#cr = this.#backslash = this.#dollar = -1;
-  }
-  #find(char, at) {
-    const found = this.#text.indexOf(char, at);
-    return found < 0 ? this.#text.length : found;
-  }
-  /** First `\n` or `\r` at or after `at` (the text's length if none). */
-  lineEnd(at) {
-    if (this.#newline < at) this.#newline = this.#find("\n", at);
-    if (this.#cr < at) this.#cr = this.#find("\r", at);
-    return this.#newline < this.#cr ? this.#newline : this.#cr;
-  }
-  backslash(at) {
-    if (this.#backslash < at) this.#backslash = this.#find("\\", at);
-    return this.#backslash;
-  }
-  dollar(at) {
-    if (this.#dollar < at) this.#dollar = this.#find("$", at);
-    return this.#dollar;
-  }
-};
-var landmarks = new Landmarks();
-var TokenBuffer = class {
-  count = 0;
-  last = -1;
-  kind = new Uint8Array(1 << 12);
-  start = new Int32Array(1 << 12);
-  end = new Int32Array(1 << 12);
-  flags = new Uint8Array(1 << 12);
-  match = new Int32Array(1 << 12);
-  commentStart = new Int32Array(16);
-  commentEnd = new Int32Array(16);
-  commentCount = 0;
-  reset(textLength) {
-    this.count = 0;
-    this.last = -1;
-    this.commentCount = 0;
-    while (this.kind.length < 64 + textLength / 3) this.grow();
-  }
-  push(k, s, e, f) {
-    if (this.count === this.kind.length) this.grow();
-    const i = this.count++;
-    this.kind[i] = k;
-    this.start[i] = s;
-    this.end[i] = e;
-    this.flags[i] = f;
-    this.last = k;
-  }
-  grow() {
-    const capacity = this.kind.length * 2;
-    const kind = new Uint8Array(capacity);
-    kind.set(this.kind);
-    this.kind = kind;
-    const start = new Int32Array(capacity);
-    start.set(this.start);
-    this.start = start;
-    const end = new Int32Array(capacity);
-    end.set(this.end);
-    this.end = end;
-    const flags = new Uint8Array(capacity);
-    flags.set(this.flags);
-    this.flags = flags;
-    const match = new Int32Array(capacity);
-    match.set(this.match);
-    this.match = match;
-  }
-  comment(s, e) {
-    if (this.commentCount === this.commentStart.length) {
-      const starts = new Int32Array(this.commentCount * 2);
-      starts.set(this.commentStart);
-      this.commentStart = starts;
-      const ends = new Int32Array(this.commentCount * 2);
-      ends.set(this.commentEnd);
-      this.commentEnd = ends;
-    }
-    this.commentStart[this.commentCount] = s;
-    this.commentEnd[this.commentCount] = e;
-    this.commentCount++;
-  }
-  /** Copy out the used part: two allocations (bytes, then 32-bit integers), the arrays are views. */
-  finish(source) {
-    const { count, commentCount } = this;
-    const bytes = new Uint8Array(2 * count);
-    bytes.set(this.kind.subarray(0, count));
-    bytes.set(this.flags.subarray(0, count), count);
-    const ints = new Int32Array(3 * count + 2 * commentCount);
-    ints.set(this.start.subarray(0, count));
-    ints.set(this.end.subarray(0, count), count);
-    ints.set(this.match.subarray(0, count), 2 * count);
-    ints.set(this.commentStart.subarray(0, commentCount), 3 * count);
-    ints.set(this.commentEnd.subarray(0, commentCount), 3 * count + commentCount);
-    return {
-      source,
-      count,
-      kind: bytes.subarray(0, count),
-      start: ints.subarray(0, count),
-      end: ints.subarray(count, 2 * count),
-      flags: bytes.subarray(count),
-      match: ints.subarray(2 * count, 3 * count),
-      commentStart: ints.subarray(3 * count, 3 * count + commentCount),
-      commentEnd: ints.subarray(3 * count + commentCount),
-      commentCount
-    };
-  }
-};
-var buffer = new TokenBuffer();
-function fail(source, index, message) {
-  throw new SourceError(message, source.line(index), source.column(index));
-}
-function tokenize(text2) {
-  const source = new SourceText(text2);
-  const n = text2.length;
-  const out = buffer;
-  out.reset(n);
-  landmarks.reset(text2);
-  const openBrackets = [];
-  const indents = [0];
-  const openIndents = [];
-  let i = 0;
-  let atLineStart = true;
-  while (true) {
-    if (atLineStart && openBrackets.length === 0) {
-      let col = 0;
-      let j = i;
-      for (; j < n; j++) {
-        const c3 = text2.charCodeAt(j);
-        if (c3 === 32) col++;
-        else if (c3 === 9) col = col - col % 8 + 8;
-        else if (c3 === 12) col = 0;
-        else break;
-      }
-      i = j;
-      const c2 = j < n ? text2.charCodeAt(j) : -1;
-      const continued = c2 === 92 && (j + 1 === n || text2.charCodeAt(j + 1) === 10 || text2.charCodeAt(j + 1) === 13);
-      if (c2 !== -1 && c2 !== 10 && c2 !== 13 && c2 !== 35 && !continued) {
-        atLineStart = false;
-        const top = indents[indents.length - 1];
-        if (col > top) {
-          indents.push(col);
-          openIndents.push(out.count);
-          out.push(T.Indent, j, j, 0);
-        } else if (col < top) {
-          while (col < indents[indents.length - 1]) {
-            indents.pop();
-            out.match[openIndents.pop()] = out.count;
-            out.push(T.Dedent, j, j, 0);
-          }
-          if (col !== indents[indents.length - 1]) fail(source, j, "unindent does not match any outer indentation level");
-        }
-      }
-    }
-    if (i >= n) break;
-    const c = text2.charCodeAt(i);
-    const cls = c < 128 ? CLASS[c] : C.Ident;
-    if (cls === C.Space) {
-      i++;
-      while (i < n && text2.charCodeAt(i) === 32) i++;
-      continue;
-    }
-    if (cls === C.Ident) {
-      const s = i;
-      if ((c === 114 || c === 82) && i + 1 < n) {
-        const q = text2.charCodeAt(i + 1);
-        if (q === 34 || q === 39) {
-          i = scanString(text2, source, s, i + 1, q, true, out);
-          continue;
-        }
-      }
-      if (c > 127 && !UNICODE_ID_START.test(String.fromCodePoint(text2.codePointAt(i))))
-        fail(source, i, `unexpected character ${JSON.stringify(String.fromCodePoint(text2.codePointAt(i)))}`);
-      i = scanName(text2, i + 1);
-      out.push(T.Name, s, i, 0);
-      continue;
-    }
-    if (cls === C.Newline) {
-      const s = i;
-      i += c === 13 && text2.charCodeAt(i + 1) === 10 ? 2 : 1;
-      if (out.count > 0 && out.last !== T.Newline && out.last !== T.Indent && out.last !== T.Dedent) out.push(T.Newline, s, i, 0);
-      atLineStart = openBrackets.length === 0;
-      continue;
-    }
-    if (cls === C.Quote) {
-      i = scanString(text2, source, i, i, c, false, out);
-      continue;
-    }
-    if (cls === C.Digit) {
-      const s = i;
-      i = scanNumber(text2, source, i);
-      out.push(T.Number, s, i, 0);
-      continue;
-    }
-    if (cls === C.Hash) {
-      const s = i;
-      i = landmarks.lineEnd(i);
-      out.comment(s, i);
-      continue;
-    }
-    if (cls === C.Backslash) {
-      const d2 = text2.charCodeAt(i + 1);
-      if (d2 === 10) {
-        i += 2;
-        continue;
-      }
-      if (d2 === 13) {
-        i += text2.charCodeAt(i + 2) === 10 ? 3 : 2;
-        continue;
-      }
-      if (i + 1 === n) {
-        i++;
-        continue;
-      }
-      fail(source, i, "unexpected character '\\' (a line continuation must end the line)");
-    }
-    if (cls === C.Dollar) {
-      const s = i;
-      i = scanName(text2, i + 1);
-      if (i === s + 1) fail(source, s, "'$' must start an identifier");
-      out.push(T.Name, s, i, 0);
-      continue;
-    }
-    const d = text2.charCodeAt(i + 1);
-    let k = T.Operator;
-    let len = 1;
-    switch (c) {
-      case 40:
-      case 91:
-      case 123:
-        openBrackets.push(out.count);
-        k = c === 40 ? T.LParen : c === 91 ? T.LBracket : T.LBrace;
-        break;
-      case 41:
-      case 93:
-      case 125:
-        k = c === 41 ? T.RParen : c === 93 ? T.RBracket : T.RBrace;
-        if (openBrackets.length === 0 || out.kind[openBrackets[openBrackets.length - 1]] !== k - 1) fail(source, i, `unmatched '${String.fromCharCode(c)}'`);
-        out.match[openBrackets.pop()] = out.count;
-        break;
-      case 44:
-        k = T.Comma;
-        break;
-      case 58:
-        k = T.Colon;
-        break;
-      case 59:
-        k = T.Semicolon;
-        break;
-      case 46:
-        if (d === 46 && text2.charCodeAt(i + 2) === 46) {
-          k = T.Ellipsis;
-          len = 3;
-        } else k = T.Dot;
-        break;
-      case 61:
-        if (d === 61) len = 2;
-        else k = T.Assign;
-        break;
-      case 64:
-        k = T.At;
-        break;
-      case 63:
-        if (d === 46) {
-          k = T.QuestionDot;
-          len = 2;
-        } else k = T.Question;
-        break;
-      case 126:
-        k = T.Tilde;
-        break;
-      case 43:
-        if (d === 61) {
-          k = T.PlusAssign;
-          len = 2;
-        } else k = T.Plus;
-        break;
-      case 45:
-        if (d === 61) {
-          k = T.AugAssign;
-          len = 2;
-        } else if (d === 62) {
-          k = T.Arrow;
-          len = 2;
-        } else k = T.Minus;
-        break;
-      case 42:
-      case 47:
-      case 60:
-      case 62:
-        if (d === c) {
-          len = 2;
-          if (text2.charCodeAt(i + 2) === 61) {
-            k = T.AugAssign;
-            len = 3;
-          } else if (c === 42) k = T.DoubleStar;
-        } else if (d === 61) {
-          k = c === 42 || c === 47 ? T.AugAssign : T.Operator;
-          len = 2;
-        } else if (c === 42) k = T.Star;
-        break;
-      case 37:
-      case 38:
-      case 124:
-      case 94:
-        if (d === 61) {
-          k = T.AugAssign;
-          len = 2;
-        }
-        break;
-      case 33:
-        if (d !== 61) fail(source, i, "unexpected character '!'");
-        len = 2;
-        break;
-      default:
-        fail(source, i, `unexpected character ${JSON.stringify(String.fromCodePoint(text2.codePointAt(i)))}`);
-    }
-    out.push(k, i, i + len, 0);
-    i += len;
-  }
-  return endStream(source, out, openBrackets, openIndents);
-}
-function endStream(source, out, openBrackets, openIndents) {
-  const text2 = source.text;
-  const n = text2.length;
-  if (openBrackets.length > 0) {
-    const at = out.start[openBrackets[openBrackets.length - 1]];
-    fail(source, at, `'${text2.charAt(at)}' is never closed`);
-  }
-  if (out.count > 0 && out.last !== T.Newline && out.last !== T.Dedent) out.push(T.Newline, n, n, 0);
-  while (openIndents.length > 0) {
-    out.match[openIndents.pop()] = out.count;
-    out.push(T.Dedent, n, n, 0);
-  }
-  out.push(T.EOF, n, n, 0);
-  landmarks.reset("");
-  return out.finish(source);
-}
-function scanName(text2, i) {
-  const n = text2.length;
-  while (i < n) {
-    const d = text2.charCodeAt(i);
-    if (d < 128) {
-      if (IDENT_PART[d] === 0) break;
-      i++;
-    } else {
-      const cp = text2.codePointAt(i);
-      if (!UNICODE_ID_CONTINUE.test(String.fromCodePoint(cp))) break;
-      i += cp > 65535 ? 2 : 1;
-    }
-  }
-  return i;
-}
-function scanString(text2, source, s, q, quote2, raw, out) {
-  const n = text2.length;
-  const triple = text2.charCodeAt(q + 1) === quote2 && text2.charCodeAt(q + 2) === quote2;
-  let f = (raw ? StringFlag.Raw : 0) | (triple ? StringFlag.Triple : 0) | (quote2 === 39 ? StringFlag.SingleQuote : 0);
-  let j = triple ? q + 3 : q + 1;
-  const closing = triple ? quote2 === 34 ? '"""' : "'''" : quote2 === 34 ? '"' : "'";
-  const close = text2.indexOf(closing, j);
-  if (close >= 0 && (triple || close < landmarks.lineEnd(j)) && close < landmarks.backslash(j)) {
-    if (!raw) {
-      for (let d = landmarks.dollar(j); d < close; d = landmarks.dollar(d + 1)) {
-        if (text2.charCodeAt(d + 1) === 123) {
-          f |= StringFlag.Interpolated;
-          checkInterpolationClosed(text2, source, text2.lastIndexOf("${", close - 1), close);
-          break;
-        }
-      }
-    }
-    const end = close + closing.length;
-    out.push(T.String, s, end, f);
-    return end;
-  }
-  let lastInterpolation = -1;
-  while (true) {
-    if (j >= n) fail(source, s, triple ? "unterminated triple-quoted string" : "unterminated string");
-    const c = text2.charCodeAt(j);
-    if (c < 128 && STRING_SPECIAL[c] === 0) {
-      j++;
-      continue;
-    }
-    if (c === 92) {
-      const d = text2.charCodeAt(j + 1);
-      j += d === 92 || d === quote2 || d === 36 && !raw ? 2 : 1;
-      continue;
-    }
-    if (c === quote2 && (!triple || text2.charCodeAt(j + 1) === quote2 && text2.charCodeAt(j + 2) === quote2)) {
-      if (lastInterpolation >= 0) checkInterpolationClosed(text2, source, lastInterpolation, j);
-      const end = triple ? j + 3 : j + 1;
-      out.push(T.String, s, end, f);
-      return end;
-    }
-    if (!triple && (c === 10 || c === 13)) {
-      fail(source, s, "unterminated string (a newline in a single-quoted string; use triple quotes)");
-    } else if (c === 36 && !raw && text2.charCodeAt(j + 1) === 123) {
-      f |= StringFlag.Interpolated;
-      lastInterpolation = j;
-    }
-    j++;
-  }
-}
-function checkInterpolationClosed(text2, source, open2, close) {
-  const end = text2.indexOf("}", open2 + 2);
-  if (end < 0 || end >= close) fail(source, open2, "'${' is never closed in this string (write \\${ for a literal ${)");
-}
-function skipDigits(text2, i) {
-  while (i < text2.length) {
-    const c = text2.charCodeAt(i);
-    if (c >= 48 && c <= 57 || c === 95) i++;
-    else break;
-  }
-  return i;
-}
-function scanNumber(text2, source, i) {
-  const n = text2.length;
-  const s = i;
-  const c1 = text2.charCodeAt(i + 1) | 32;
-  if (text2.charCodeAt(i) === 48 && (c1 === 120 || c1 === 111 || c1 === 98)) {
-    i += 2;
-    while (i < n && (isIdentPart(text2.charCodeAt(i)) || text2.charCodeAt(i) === 95)) i++;
-    return i;
-  }
-  i = skipDigits(text2, i);
-  const after = text2.charCodeAt(i + 1);
-  if (text2.charCodeAt(i) === 46 && after !== 46 && !isIdentStart(after)) {
-    i = skipDigits(text2, i + 1);
-  }
-  const e = text2.charCodeAt(i) | 32;
-  if (e === 101) {
-    const sign = text2.charCodeAt(i + 1);
-    const at = sign === 43 || sign === 45 ? i + 2 : i + 1;
-    if (text2.charCodeAt(at) >= 48 && text2.charCodeAt(at) <= 57) i = skipDigits(text2, at);
-  }
-  const u = text2.charCodeAt(i);
-  if (u === 110 || u === 117 || u === 109 || u === 107 || u === 75 || u === 77 || u === 71 || u === 84 || u === 80) {
-    i++;
-    if (text2.charCodeAt(i) === 105) i++;
-  }
-  if (i < n && isIdentPart(text2.charCodeAt(i))) fail(source, s, `invalid number ${JSON.stringify(text2.slice(s, i + 1))}`);
-  return i;
-}
-
-// src/kcl/keywords.ts
-var Keyword = {
-  Other: 0,
-  Import: 1,
-  Type: 2,
-  Schema: 3,
-  Rule: 4,
-  Protocol: 5,
-  Mixin: 6,
-  If: 7,
-  Elif: 8,
-  Else: 9,
-  For: 10,
-  Assert: 11,
-  Check: 12,
-  Lambda: 13,
-  All: 14,
-  Any: 15,
-  Map: 16,
-  Filter: 17,
-  And: 18,
-  Or: 19,
-  In: 20,
-  As: 21,
-  Not: 22,
-  Is: 23,
-  TrueValue: 24,
-  FalseValue: 25,
-  NoneValue: 26,
-  UndefinedValue: 27
-};
-var WORDS = {
-  import: Keyword.Import,
-  type: Keyword.Type,
-  schema: Keyword.Schema,
-  rule: Keyword.Rule,
-  protocol: Keyword.Protocol,
-  mixin: Keyword.Mixin,
-  if: Keyword.If,
-  elif: Keyword.Elif,
-  else: Keyword.Else,
-  for: Keyword.For,
-  assert: Keyword.Assert,
-  check: Keyword.Check,
-  lambda: Keyword.Lambda,
-  all: Keyword.All,
-  any: Keyword.Any,
-  map: Keyword.Map,
-  filter: Keyword.Filter,
-  and: Keyword.And,
-  or: Keyword.Or,
-  in: Keyword.In,
-  as: Keyword.As,
-  not: Keyword.Not,
-  is: Keyword.Is,
-  True: Keyword.TrueValue,
-  False: Keyword.FalseValue,
-  None: Keyword.NoneValue,
-  Undefined: Keyword.UndefinedValue
-};
-var MAX_LENGTH = 9;
-var CANDIDATES = Array.from({ length: (MAX_LENGTH + 1) * 128 }, () => void 0);
-for (const [word, id] of Object.entries(WORDS)) {
-  const slot = word.length * 128 + word.charCodeAt(0);
-  CANDIDATES[slot] = [...CANDIDATES[slot] ?? [], { word, id }];
-}
-function keywordOf(text2, start, end) {
-  const length = end - start;
-  if (length > MAX_LENGTH) return Keyword.Other;
-  const first = text2.charCodeAt(start);
-  if (first >= 128) return Keyword.Other;
-  const candidates2 = CANDIDATES[length * 128 + first];
-  if (candidates2 === void 0) return Keyword.Other;
-  next: for (const { word, id } of candidates2) {
-    for (let i = 1; i < length; i++) if (text2.charCodeAt(start + i) !== word.charCodeAt(i)) continue next;
-    return id;
-  }
-  return Keyword.Other;
-}
-var NAME = T.Name;
-function keywordAt(tokens, at) {
-  return tokens.kind[at] === NAME ? keywordOf(tokens.source.text, tokens.start[at], tokens.end[at]) : Keyword.Other;
-}
-
-// src/kcl/string-literal.ts
-function readStringLiteral(raw) {
-  const prefix = raw[0] === "r" || raw[0] === "R" ? raw[0] : "";
-  const quote2 = raw[prefix.length] === "'" ? "'" : '"';
-  const triple = raw.startsWith(quote2.repeat(3), prefix.length) && raw.length >= prefix.length + 6;
-  const q = triple ? 3 : 1;
-  return { style: { quote: quote2, triple, prefix }, body: raw.slice(prefix.length + q, raw.length - q) };
-}
-var SIMPLE_ESCAPES = { "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v" };
-function stringLiteralValue(raw) {
-  const { style, body } = readStringLiteral(raw);
-  const text2 = style.triple ? dedent(body) : body;
-  if (style.prefix !== "" || !text2.includes("\\")) return text2;
-  let out = "";
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2[i];
-    if (c !== "\\" || i + 1 >= text2.length) {
-      out += c;
-      continue;
-    }
-    const d = text2[i + 1];
-    const simple = SIMPLE_ESCAPES[d];
-    if (simple !== void 0) {
-      out += simple;
-      i++;
-    } else if (d === "$" && text2[i + 2] === "{") {
-      out += "$";
-      i++;
-    } else if (d === "\n" || d === "\r") {
-      i += d === "\r" && text2[i + 2] === "\n" ? 2 : 1;
-    } else if (d >= "0" && d <= "7") {
-      const m = /^[0-7]{1,3}/.exec(text2.slice(i + 1))[0];
-      out += String.fromCodePoint(parseInt(m, 8));
-      i += m.length;
-    } else if ((d === "x" || d === "u" || d === "U") && isCodePoint(text2.slice(i + 2, i + 2 + hexLength(d)), hexLength(d))) {
-      const len = hexLength(d);
-      out += String.fromCodePoint(parseInt(text2.slice(i + 2, i + 2 + len), 16));
-      i += 1 + len;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-function isCodePoint(hex, length) {
-  return hex.length === length && /^[0-9a-fA-F]+$/.test(hex) && parseInt(hex, 16) <= 1114111;
-}
-function hexLength(escape) {
-  return escape === "x" ? 2 : escape === "u" ? 4 : 8;
-}
-function dedent(body) {
-  const text2 = body.replace(/^\r?\n|^\r/, "");
-  const lines = text2.split(/\r\n|\n|\r/);
-  let common;
-  for (const line of lines) {
-    if (line.trim() === "") continue;
-    const indent = /^[ \t]*/.exec(line)[0].length;
-    common = common === void 0 ? indent : Math.min(common, indent);
-  }
-  if (!common) return text2;
-  return text2.replace(new RegExp(`(^|\\r\\n|\\n|\\r)[ \\t]{0,${common}}`, "g"), "$1");
-}
-function hasControl(value) {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 32 || c === 127) return true;
-  }
-  return false;
-}
-function writeStringLiteral(value, style) {
-  const q = style.triple ? style.quote.repeat(3) : style.quote;
-  const rawFits = style.prefix !== "" && !value.includes("\\") && !value.includes(style.quote) && !hasControl(value);
-  if (rawFits) return `${style.prefix}${q}${value}${q}`;
-  let body = "";
-  for (const ch of value) {
-    switch (ch) {
-      case "\\":
-        body += "\\\\";
-        break;
-      case "\n":
-        body += style.triple ? "\n" : "\\n";
-        break;
-      case "\r":
-        body += "\\r";
-        break;
-      case "	":
-        body += "\\t";
-        break;
-      case style.quote:
-        body += "\\" + ch;
-        break;
-      default: {
-        const code2 = ch.codePointAt(0);
-        body += code2 < 32 || code2 === 127 ? `\\x${code2.toString(16).padStart(2, "0")}` : ch;
-      }
-    }
-  }
-  return `${q}${body.replaceAll("${", "\\${")}${q}`;
-}
-
-// src/kcl/nodes.ts
-function nodeText(tokens, node) {
-  return tokens.source.text.slice(tokens.start[node.first], tokens.end[node.last]);
-}
-var NameNode = class {
-  constructor(tokens, first, last) {
-    this.tokens = tokens;
-    this.first = first;
-    this.last = last;
-  }
-  tokens;
-  first;
-  last;
-  type = "name";
-  get name() {
-    const { source, start, end } = this.tokens;
-    let name = source.text.slice(start[this.first], end[this.first]);
-    for (let i = this.first + 1; i <= this.last; i++) name += source.text.slice(start[i], end[i]);
-    return name;
-  }
-};
-var SchemaNode = class {
-  constructor(nameExpr, config, first, last) {
-    this.nameExpr = nameExpr;
-    this.config = config;
-    this.first = first;
-    this.last = last;
-  }
-  nameExpr;
-  config;
-  first;
-  last;
-  type = "schema";
-  get name() {
-    return this.nameExpr.name;
-  }
-};
-var KeyNode = class {
-  constructor(tokens, expr) {
-    this.tokens = tokens;
-    this.expr = expr;
-    this.first = expr.first;
-    this.last = expr.last;
-  }
-  tokens;
-  expr;
-  first;
-  last;
-  get parts() {
-    const { expr, tokens } = this;
-    if (expr.type === "name") return expr.name.split(".").map(unescapedName);
-    if (expr.type === "string" && !(tokens.flags[expr.token] & StringFlag.Interpolated)) return [stringLiteralValue(nodeText(tokens, expr))];
-    return void 0;
-  }
-};
-function targetText(tokens, target) {
-  if (target.type !== "name") return nodeText(tokens, target);
-  const name = target.name;
-  return name.includes("$") ? name.split(".").map(unescapedName).join(".") : name;
-}
-function unescapedName(part) {
-  return part.startsWith("$") ? part.slice(1) : part;
-}
-
-// src/kcl/parser.ts
-var T2 = { ...T };
-var NO_SCHEMA = 1;
-var NO_TERNARY = 2;
-var ENDS_EXPRESSION = new Uint8Array(256);
-for (const k of [T2.Newline, T2.Comma, T2.RBrace, T2.RBracket, T2.RParen, T2.EOF, T2.Colon, T2.Assign, T2.PlusAssign, T2.AugAssign, T2.Semicolon]) ENDS_EXPRESSION[k] = 1;
-var SKIPS_STATEMENT = /* @__PURE__ */ new Map([
-  [Keyword.Schema, "schema"],
-  [Keyword.Rule, "rule"],
-  [Keyword.Protocol, "protocol"],
-  [Keyword.Mixin, "mixin"],
-  [Keyword.If, "if block"],
-  [Keyword.Elif, "if block"],
-  [Keyword.Else, "if block"],
-  [Keyword.For, "for block"],
-  [Keyword.Assert, "assert"],
-  [Keyword.Check, "check block"]
-]);
-var MAX_NESTING = 200;
-var Parser = class {
-  constructor(tokens) {
-    this.tokens = tokens;
-    this.text = tokens.source.text;
-    this.kind = tokens.kind;
-    this.start = tokens.start;
-    this.end = tokens.end;
-    this.match = tokens.match;
-  }
-  tokens;
-  pos = 0;
-  /** Expressions being parsed around the current one. */
-  depth = 0;
-  text;
-  kind;
-  start;
-  end;
-  match;
-  fail(at, message) {
-    const index = this.start[at];
-    throw new SourceError(message, this.tokens.source.line(index), this.tokens.source.column(index));
-  }
-  /** The Keyword of the token at `at` (Keyword.Other for other names and for any other token). */
-  keyword(at) {
-    return keywordAt(this.tokens, at);
-  }
-  tokenText(at) {
-    return this.text.slice(this.start[at], this.end[at]);
-  }
-  describe(at) {
-    const k = this.kind[at];
-    return k === T2.EOF ? "end of file" : k === T2.Newline ? "end of line" : k === T2.Indent ? "an indent" : k === T2.Dedent ? "a dedent" : `'${this.tokenText(at)}'`;
-  }
-  expect(k, what) {
-    if (this.kind[this.pos] !== k) this.fail(this.pos, `expected ${what}, found ${this.describe(this.pos)}`);
-    this.pos++;
-  }
-  /** Index after the bracket group opening at `open` (the tokenizer matched its brackets). */
-  skipGroup(open2) {
-    return this.match[open2] + 1;
-  }
-  /** Move to the Newline (or EOF) ending this logical line, skipping bracket groups. */
-  skipLine() {
-    this.pos = this.lineEnd(this.pos);
-  }
-  /** Index of the Newline (or EOF) ending the logical line at `from`, bracket groups skipped. */
-  lineEnd(from) {
-    const kind = this.kind;
-    let i = from;
-    while (true) {
-      const k = kind[i];
-      if (k === T2.Newline || k === T2.EOF) return i;
-      if (k === T2.LParen || k === T2.LBracket || k === T2.LBrace) i = this.skipGroup(i);
-      else i++;
-    }
-  }
-  module() {
-    const statements = [];
-    const kind = this.kind;
-    while (true) {
-      while (kind[this.pos] === T2.Newline || kind[this.pos] === T2.Semicolon) this.pos++;
-      if (kind[this.pos] === T2.EOF) return statements;
-      statements.push(this.statement());
-    }
-  }
-  statement() {
-    const first = this.pos;
-    const kind = this.kind;
-    const k = kind[first];
-    if (k === T2.Indent) this.fail(first, "unexpected indent");
-    if (k === T2.Dedent) this.fail(first, "unexpected dedent");
-    const keyword = this.keyword(first);
-    if (keyword === Keyword.Import) {
-      this.skipLine();
-      return { type: "import", first, last: this.endStatement() };
-    }
-    const isTypeAlias = keyword === Keyword.Type && kind[first + 1] === T2.Name;
-    const skipped = k === T2.At ? "decorator" : isTypeAlias ? "type alias" : SKIPS_STATEMENT.get(keyword);
-    if (skipped !== void 0) {
-      return { type: "other", construct: skipped, first, last: this.skipCompound() };
-    }
-    const target = this.postfix(NO_SCHEMA);
-    const targetName = targetText(this.tokens, target);
-    const op = kind[this.pos];
-    if (op === T2.Assign) {
-      const targets = [targetName];
-      this.pos++;
-      let value = this.expr(0);
-      while (kind[this.pos] === T2.Assign) {
-        targets.push(targetText(this.tokens, value));
-        this.pos++;
-        value = this.expr(0);
-      }
-      return { type: "assign", targets, value, first, last: this.endStatement() };
-    }
-    if (op === T2.AugAssign || op === T2.PlusAssign) {
-      const operator = this.tokenText(this.pos);
-      this.pos++;
-      const value = this.expr(0);
-      return { type: "aug-assign", target: targetName, operator, value, first, last: this.endStatement() };
-    }
-    if (op === T2.Colon) {
-      if (target.type !== "name") this.fail(this.pos, `expected '=' after ${this.describe(target.first)}, found ':'`);
-      this.pos++;
-      const assignAt = this.findAssignOnLine();
-      if (assignAt >= 0) {
-        this.pos = assignAt + 1;
-        const value2 = this.expr(0);
-        return { type: "assign", targets: [targetName], value: value2, first, last: this.endStatement() };
-      }
-      if (kind[this.pos] !== T2.Name) {
-        this.skipLine();
-        return { type: "other", construct: "type annotation", first, last: this.endStatement() };
-      }
-      const value = this.expr(0);
-      const last = this.endStatement();
-      return value.type === "schema" ? { type: "unification", target: targetName, value, first, last } : { type: "other", construct: "type annotation", first, last };
-    }
-    this.pos = first;
-    this.expr(0);
-    return { type: "other", construct: "expression", first, last: this.endStatement() };
-  }
-  /** Index of an `=` at bracket depth 0 before the end of the line, or -1 (`x: T = v`). */
-  findAssignOnLine() {
-    const kind = this.kind;
-    let i = this.pos;
-    while (true) {
-      const k = kind[i];
-      if (k === T2.Newline || k === T2.EOF) return -1;
-      if (k === T2.Assign) return i;
-      if (k === T2.LParen || k === T2.LBracket || k === T2.LBrace) i = this.skipGroup(i);
-      else i++;
-    }
-  }
-  /** The statement must end here; returns its last token and consumes the Newline. */
-  endStatement() {
-    const k = this.kind[this.pos];
-    if (k !== T2.Newline && k !== T2.EOF && k !== T2.Semicolon) this.fail(this.pos, `expected end of statement, found ${this.describe(this.pos)}`);
-    const last = this.pos - 1;
-    if (k !== T2.EOF) this.pos++;
-    return last;
-  }
-  /** Skip a header line and, if it opens an indented block, the whole block (and nothing after). */
-  skipCompound() {
-    this.skipLine();
-    let last = this.pos - 1;
-    if (this.kind[this.pos] === T2.Newline) this.pos++;
-    if (this.kind[this.pos] === T2.Indent) {
-      this.pos = this.match[this.pos] + 1;
-      last = this.pos - 1;
-    }
-    return last;
-  }
-  expr(flags) {
-    const first = this.pos;
-    if (ENDS_EXPRESSION[this.kind[first + 1]] === 1) {
-      const atom = this.atom(first);
-      if (atom !== void 0) return atom;
-    }
-    if (++this.depth > MAX_NESTING) this.fail(first, `expressions nested more than ${MAX_NESTING} deep`);
-    let result = this.binary(flags);
-    if (!(flags & NO_TERNARY) && this.keyword(this.pos) === Keyword.If) {
-      this.pos++;
-      this.binary(flags);
-      if (this.keyword(this.pos) !== Keyword.Else) this.fail(this.pos, `expected 'else', found ${this.describe(this.pos)}`);
-      this.pos++;
-      const orElse = this.expr(flags);
-      result = { type: "other", construct: "ternary", first, last: orElse.last };
-    }
-    this.depth--;
-    return result;
-  }
-  binaryOperatorLength(at) {
-    const k = this.kind[at];
-    if (k === T2.Operator || k === T2.Minus || k === T2.Plus || k === T2.Star || k === T2.DoubleStar) return 1;
-    if (k !== T2.Name) return 0;
-    const keyword = this.keyword(at);
-    if (keyword === Keyword.And || keyword === Keyword.Or || keyword === Keyword.In || keyword === Keyword.As) return 1;
-    if (keyword === Keyword.Not) return this.keyword(at + 1) === Keyword.In ? 2 : 0;
-    if (keyword === Keyword.Is) return this.keyword(at + 1) === Keyword.Not ? 2 : 1;
-    return 0;
-  }
-  binary(flags) {
-    const first = this.pos;
-    const left = this.unary(flags);
-    let length = this.binaryOperatorLength(this.pos);
-    if (length === 0) return left;
-    const operands = [left];
-    while (length > 0) {
-      this.pos += length;
-      operands.push(this.unary(flags));
-      length = this.binaryOperatorLength(this.pos);
-    }
-    return { type: "operation", operands, first, last: this.pos - 1 };
-  }
-  unary(flags) {
-    const first = this.pos;
-    const k = this.kind[first];
-    if (k === T2.Minus || k === T2.Plus || k === T2.Tilde || this.keyword(first) === Keyword.Not) {
-      this.pos++;
-      const operand = this.unary(flags);
-      return { type: "operation", operands: [operand], first, last: operand.last };
-    }
-    return this.postfix(flags);
-  }
-  postfix(flags) {
-    const first = this.pos;
-    let node = this.primary();
-    let callee;
-    const kind = this.kind;
-    while (true) {
-      const k = kind[this.pos];
-      if ((k === T2.Dot || k === T2.QuestionDot) && kind[this.pos + 1] === T2.Name) {
-        node = node.type === "name" && k === T2.Dot ? new NameNode(this.tokens, first, this.pos + 1) : { type: "other", construct: "attribute", first, last: this.pos + 1 };
-        callee = void 0;
-        this.pos += 2;
-      } else if (k === T2.LBracket || k === T2.Question && kind[this.pos + 1] === T2.LBracket) {
-        this.pos = this.skipGroup(k === T2.Question ? this.pos + 1 : this.pos);
-        node = { type: "other", construct: "subscript", first, last: this.pos - 1 };
-        callee = void 0;
-      } else if (k === T2.LParen) {
-        callee = node.type === "name" ? node : void 0;
-        this.pos = this.skipGroup(this.pos);
-        node = { type: "other", construct: "call", first, last: this.pos - 1 };
-      } else if (k === T2.LBrace && !(flags & NO_SCHEMA) && (node.type === "name" || callee)) {
-        const schema = node.type === "name" ? node : callee;
-        const config = this.config();
-        node = config.type === "config" ? new SchemaNode(schema, config, first, config.last) : { type: "other", construct: config.construct, first, last: config.last };
-        callee = void 0;
-      } else {
-        return node;
-      }
-    }
-  }
-  /** A name (not a keyword), string or number at `at`, consumed; undefined for any other token. */
-  atom(at) {
-    const k = this.kind[at];
-    let node;
-    if (k === T2.Name && this.keyword(at) === Keyword.Other) node = new NameNode(this.tokens, at, at);
-    else if (k === T2.String) node = { type: "string", token: at, first: at, last: at };
-    else if (k === T2.Number) node = { type: "other", construct: "number", first: at, last: at };
-    else return void 0;
-    this.pos = at + 1;
-    return node;
-  }
-  primary() {
-    const at = this.pos;
-    const k = this.kind[at];
-    switch (k) {
-      case T2.Name: {
-        const keyword = this.keyword(at);
-        if (keyword === Keyword.Other) {
-          this.pos++;
-          return new NameNode(this.tokens, at, at);
-        }
-        if (keyword === Keyword.Lambda) return this.lambda();
-        const quantifier = keyword === Keyword.All || keyword === Keyword.Any || keyword === Keyword.Map || keyword === Keyword.Filter;
-        if (quantifier && this.kind[at + 1] === T2.Name) return this.quantifier();
-        this.pos++;
-        const constant = keyword === Keyword.TrueValue || keyword === Keyword.FalseValue || keyword === Keyword.NoneValue || keyword === Keyword.UndefinedValue;
-        return constant ? { type: "other", construct: "constant", first: at, last: at } : new NameNode(this.tokens, at, at);
-      }
-      case T2.String:
-        this.pos++;
-        return { type: "string", token: at, first: at, last: at };
-      case T2.Number:
-        this.pos++;
-        return { type: "other", construct: "number", first: at, last: at };
-      case T2.LParen:
-        this.pos = this.skipGroup(at);
-        return { type: "other", construct: "parentheses", first: at, last: this.pos - 1 };
-      case T2.LBracket:
-        return this.list();
-      case T2.LBrace:
-        return this.config();
-      default:
-        this.fail(at, `expected an expression, found ${this.describe(at)}`);
-    }
-  }
-  /**
-   * `lambda params [-> type] { body }`. Parameter types and defaults may be braces too
-   * (`lambda {config: {str:}} -> any {`, `attrs: {:} = {} -> T {`): the body is the first
-   * brace group not followed by `->`, `,`, `=`, `|`, `:` or another `{`.
-   */
-  lambda() {
-    const first = this.pos++;
-    const kind = this.kind;
-    while (true) {
-      const k = kind[this.pos];
-      if (k === T2.LBrace) {
-        this.pos = this.skipGroup(this.pos);
-        const next = kind[this.pos];
-        const more = next === T2.Arrow || next === T2.Comma || next === T2.Assign || next === T2.Colon || next === T2.LBrace || next === T2.Operator && this.tokenText(this.pos) === "|";
-        if (!more) return { type: "other", construct: "lambda", first, last: this.pos - 1 };
-      } else if (k === T2.LParen || k === T2.LBracket) this.pos = this.skipGroup(this.pos);
-      else if (k === T2.Newline || k === T2.EOF) this.fail(first, "lambda without a body");
-      else this.pos++;
-    }
-  }
-  /** `all|any|map|filter x[, y] in iterable { body }`; the iterable may itself be a literal. */
-  quantifier() {
-    const first = this.pos++;
-    while (this.keyword(this.pos) !== Keyword.In) {
-      if (this.kind[this.pos] !== T2.Name && this.kind[this.pos] !== T2.Comma) this.fail(this.pos, `expected 'in', found ${this.describe(this.pos)}`);
-      this.pos++;
-    }
-    this.pos++;
-    this.expr(NO_SCHEMA | NO_TERNARY);
-    if (this.kind[this.pos] !== T2.LBrace) this.fail(this.pos, `expected '{', found ${this.describe(this.pos)}`);
-    this.pos = this.skipGroup(this.pos);
-    return { type: "other", construct: "quantifier", first, last: this.pos - 1 };
-  }
-  /** 1-based column of a token; scans back to its line start (cheaper than a line table here). */
-  column(at) {
-    const text2 = this.text;
-    const start = this.start[at];
-    let i = start;
-    while (i > 0 && text2.charCodeAt(i - 1) !== 10 && text2.charCodeAt(i - 1) !== 13) i--;
-    return start - i + 1;
-  }
-  list() {
-    const first = this.pos++;
-    const items = [];
-    const kind = this.kind;
-    while (true) {
-      const k = kind[this.pos];
-      if (k === T2.Newline || k === T2.Comma) {
-        this.pos++;
-        continue;
-      }
-      if (k === T2.RBracket) break;
-      const item = this.listItem();
-      if (item.type !== "if" && this.keyword(this.pos) === Keyword.For) {
-        this.pos = this.skipGroup(first);
-        return { type: "other", construct: "list comprehension", first, last: this.pos - 1 };
-      }
-      items.push(item);
-    }
-    this.pos++;
-    const list = { type: "list", items, first, last: this.pos - 1 };
-    return list;
-  }
-  /** One list item: an expression, an unpacked `*x` (Other), or an `if` item. */
-  listItem() {
-    if (this.keyword(this.pos) === Keyword.If) return this.ifItems(this.readListItem);
-    if (this.kind[this.pos] !== T2.Star) return this.expr(0);
-    const star = this.pos++;
-    const inner = this.expr(0);
-    return { type: "other", construct: "unpacking", first: star, last: inner.last };
-  }
-  readListItem = (out) => {
-    out.push(this.listItem());
-    return false;
-  };
-  /** A config literal, or a dict comprehension (`{k: v for ...}`, Other). */
-  config() {
-    const first = this.pos++;
-    const items = [];
-    if (this.items(items, -1, this.readConfigItem)) {
-      this.pos = this.skipGroup(first);
-      return { type: "other", construct: "dict comprehension", first, last: this.pos - 1 };
-    }
-    if (this.kind[this.pos] !== T2.RBrace) this.fail(this.pos, `expected '}', found ${this.describe(this.pos)}`);
-    this.pos++;
-    return { type: "config", items, first, last: this.pos - 1 };
-  }
-  /**
-   * Config entries or list items (each read by `read`) up to the closing bracket or, for
-   * an `if` branch (`column` >= 0), up to a line starting at or left of the `if`.
-   * Returns true when the first entry turned out to be a comprehension (`{k: v for ...}`).
-   */
-  items(out, column, read) {
-    const kind = this.kind;
-    while (true) {
-      const k = kind[this.pos];
-      if (k === T2.Comma) {
-        this.pos++;
-        continue;
-      }
-      if (k === T2.Newline) {
-        this.pos++;
-        continue;
-      }
-      if (column >= 0 && kind[this.pos - 1] === T2.Newline && this.column(this.pos) <= column) return false;
-      if (k === T2.RBrace || k === T2.RBracket || k === T2.EOF) return false;
-      if (read(out)) return true;
-    }
-  }
-  /** One config entry into `out`; true when it turned out to be a comprehension. */
-  readConfigItem = (out) => {
-    if (this.keyword(this.pos) === Keyword.If) {
-      out.push(this.ifItems(this.readConfigItem));
-    } else if (this.kind[this.pos] === T2.DoubleStar) {
-      const star = this.pos++;
-      const inner = this.expr(0);
-      out.push({ type: "unpack", first: star, last: inner.last });
-    } else {
-      const entry = this.entry();
-      if (this.keyword(this.pos) === Keyword.For) return true;
-      out.push(entry);
-    }
-    return false;
-  };
-  entry() {
-    const first = this.pos;
-    const keyExpr = this.expr(NO_SCHEMA | NO_TERNARY);
-    const op = this.kind[this.pos];
-    if (op !== T2.Colon && op !== T2.Assign && op !== T2.PlusAssign)
-      this.fail(this.pos, `expected ':', '=' or '+=' after a config key, found ${this.describe(this.pos)}`);
-    const operator = op === T2.Colon ? ":" : op === T2.Assign ? "=" : "+=";
-    this.pos++;
-    const value = this.expr(0);
-    return { type: "entry", key: new KeyNode(this.tokens, keyExpr), operator, value, first, last: value.last };
-  }
-  /** `if c: items (elif c: items)* (else: items)?` inside a config or a list, each item read by `read`. */
-  ifItems(read) {
-    const first = this.pos;
-    const column = this.column(first);
-    const branches = [];
-    while (true) {
-      if (this.keyword(this.pos) === Keyword.Else) this.pos++;
-      else {
-        this.pos++;
-        this.expr(0);
-      }
-      this.expect(T2.Colon, "':' after the condition");
-      const branch = [];
-      const inline = this.kind[this.pos] !== T2.Newline;
-      if (inline ? read(branch) : this.items(branch, column, read)) this.fail(this.pos, "a comprehension cannot be an if entry");
-      branches.push(branch);
-      let next = this.pos;
-      while (this.kind[next] === T2.Newline) next++;
-      const keyword = this.keyword(next);
-      if ((keyword === Keyword.Elif || keyword === Keyword.Else) && this.column(next) === column) this.pos = next;
-      else break;
-    }
-    let last = this.pos - 1;
-    while (this.kind[last] === T2.Newline || this.kind[last] === T2.Comma) last--;
-    return { type: "if", branches, first, last };
-  }
-};
-function parseKcl(text2) {
-  const tokens = tokenize(text2);
-  return { tokens, statements: new Parser(tokens).module() };
-}
-function parseKclExpression(text2) {
-  const tokens = tokenize(text2);
-  const parser2 = new Parser(tokens);
-  while (tokens.kind[parser2.pos] === T2.Newline || tokens.kind[parser2.pos] === T2.Indent) parser2.pos++;
-  const expr = parser2.expr(0);
-  while (tokens.kind[parser2.pos] === T2.Newline || tokens.kind[parser2.pos] === T2.Dedent) parser2.pos++;
-  return { tokens, expr, complete: tokens.kind[parser2.pos] === T2.EOF };
+  const creatable = !options2.create && deepest?.map !== void 0 && missing.every((segment2) => typeof segment2 === "string");
+  return fail3(deepest ? `${deepest.message}${creatable ? ` ${createHint(path6)}` : ""}` : "the file has no YAML document", deepest?.offset ?? 0);
 }
 
 // src/engine/file-kind.ts
@@ -42301,6 +42372,7 @@ function readSetSpec(set) {
   switch (fileKind(set.file)) {
     case "kcl": {
       const spec = parseOverrideSpec(set.spec);
+      if (spec.operation !== "-") usableSpecValue(spec, set.spec);
       return { path: spec.path, keys: spec.parts, value: spec.operation === "=" ? spec.value : void 0 };
     }
     case "yaml": {
@@ -43120,7 +43192,10 @@ var FUNCTIONS = {
 
 // src/engine/commit-message.ts
 function commitMessage(template, input) {
-  return template === void 0 || template.trim() === "" ? defaultCommitMessage(input) : renderTemplate(template, templateData(input));
+  return template !== void 0 && !isDefaultMessage(template) ? renderTemplate(template, templateData(input)) : defaultCommitMessage(input);
+}
+function isDefaultMessage(template) {
+  return template === void 0 || template.trim() === "";
 }
 function withCoAuthors(message, people) {
   if (people.length === 0) return message;
@@ -43130,6 +43205,7 @@ function withCoAuthors(message, people) {
   return `${text2}${endsInTrailers ? "\n" : "\n\n"}${people.map((p) => `Co-authored-by: ${p.name} <${p.email}>`).join("\n")}
 `;
 }
+var DEFAULT_SUBJECT_TYPE = "chore(deploy): ";
 function defaultCommitMessage(input) {
   const promoted = input.images.flatMap((image) => {
     const olds = /* @__PURE__ */ new Set();
@@ -43142,7 +43218,7 @@ function defaultCommitMessage(input) {
   const n = input.changes.length;
   const subject = promoted.length > 0 ? promoted.join(", ") : `update ${n} image field${n === 1 ? "" : "s"}`;
   const files = [...new Set(input.changes.map((c) => c.file))].sort();
-  return `chore(deploy): ${subject}
+  return `${DEFAULT_SUBJECT_TYPE}${subject}
 
 ${files.map((f) => `- ${f}`).join("\n")}
 `;
@@ -43299,6 +43375,22 @@ var MARKER_TOKEN = JSON.stringify(SETTER_SHORTHAND);
 function markerPattern(key) {
   return new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`);
 }
+function lineMarkers(text2) {
+  const found = [];
+  let lines;
+  for (let at = text2.indexOf(MARKER_TOKEN); at >= 0; at = text2.indexOf(MARKER_TOKEN, at + MARKER_TOKEN.length)) {
+    lines ??= new LineIndex(text2);
+    const line = lines.lineAt(at);
+    const start = lines.lineStart(line);
+    const head = text2.slice(start, at);
+    const opening = /#+\s*\{\s*$/.exec(head);
+    const before = opening && head.slice(0, opening.index).trim();
+    if (!opening || !before || before.startsWith("#")) continue;
+    const reading = readMarker(text2.slice(start + opening.index, lines.lineStart(line + 1) ?? text2.length).trimEnd());
+    if (reading && "marker" in reading) found.push({ marker: reading.marker, line, before });
+  }
+  return found;
+}
 function readMarker(comment) {
   const body = comment.replace(/^#+/, "");
   const fields = stringObject(body);
@@ -43413,6 +43505,12 @@ var MarkedFields = class {
   }
 };
 
+// src/image/no-digest-field.ts
+function noDigestFieldWarning(image) {
+  const fix = "(a digest field beside the tag would take it)";
+  return image.tag === void 0 ? `has no digest field, so it cannot take ${formatImageRef(image)}, which has only a digest; left as it is ${fix}` : `has no digest field, so only the tag of ${formatImageRef(image)} is set there: its digest is not pinned ${fix}`;
+}
+
 // src/kcl/skipped.ts
 var SKIPPED_EXPRESSIONS = {
   number: "a number",
@@ -43491,9 +43589,10 @@ function assertSafeBody(value, line) {
   if (/["'\\\r\n]|\$\{/.test(value)) throw new SourceError(`refusing to write ${JSON.stringify(value)} into a KCL string`, line);
 }
 var ImageEditor = class {
-  constructor(tokens, request2) {
+  constructor(tokens, request2, overridden) {
     this.tokens = tokens;
     this.request = request2;
+    this.setInFile = new Set(overridden);
     this.text = tokens.source.text;
     this.screens = request2.images.map((u) => screenToken(u.image));
     this.incoming = byRepository(request2.images);
@@ -43507,8 +43606,11 @@ var ImageEditor = class {
   text;
   screens;
   incoming;
-  /** Repositories a marker in this file sets: an interpolation building their reference is already taken care of. */
-  markedRepositories = /* @__PURE__ */ new Set();
+  /**
+   * Repositories a marker or a configured override sets in this file: an interpolation building
+   * their reference is already taken care of (the advice of its warning was followed).
+   */
+  setInFile;
   /** String tokens a marker comment claims (set, or refused with a warning), or a Helm-style pair decides: never matched by repository alone. */
   claimed = /* @__PURE__ */ new Set();
   /** String tokens the walk met outside interpolations, edited or not: the others are where matching by repository never goes. */
@@ -43549,6 +43651,7 @@ var ImageEditor = class {
    * `registry`) beside `tag` (and `digest`), all string literals: when the repository is an
    * incoming one, the tag and digest move on under the same decision as a whole reference, as
    * helm.ts does in YAML. Its literals are then claimed: the repository alone is no news.
+   * Without a `digest` field, an incoming digest is said at the pair, not dropped unseen.
    */
   helmImage(items, path6) {
     if (!items.some((item) => item.type === "entry" && this.isName(item.key.first, item.key.last, "tag"))) return;
@@ -43578,6 +43681,8 @@ var ImageEditor = class {
     if (!next) return;
     if (next.tag !== void 0) this.write(tagLiteral, next.tag, "kcl-image", tagKey);
     if (digest) this.write(this.literal(digest.token), next.digest ?? "", "kcl-image", this.pathText({ parent: path6, step: digest.entry }));
+    else if (next.digest !== void 0)
+      this.warnings.push({ line: this.line(tagLiteral), message: `${this.pathText(path6)} ${noDigestFieldWarning(update2.image)}` });
   }
   /** Tokens `first`..`last` are the one name `name`. */
   isName(first, last, name) {
@@ -43676,8 +43781,8 @@ var ImageEditor = class {
       const line = this.line(literal2);
       if (tokens.flags[t] & StringFlag.Interpolated) {
         const stale = staleImageIn(literal2.body, this.incoming);
-        if (stale && !this.markedRepositories.has(stale.repository)) {
-          const message2 = `${literal2.body} builds a reference of ${formatImageRef(stale)} with \${...}, which is never edited; set the version where it is written (a Flux ":tag" marker on that string, or an override)`;
+        if (stale && !this.setInFile.has(stale.repository)) {
+          const message2 = `${literal2.body} builds a reference of ${formatImageRef(stale)} with \${...}, which is never edited; ${this.whereSet(literal2.body, stale, statements)}`;
           this.warnings.push({ line, message: message2 });
         }
         continue;
@@ -43690,6 +43795,23 @@ var ImageEditor = class {
       const message = `holds ${literal2.body}${where2} where images are not matched by repository; left as it is (add a Flux marker on its line to have it set)`;
       this.warnings.push({ line, message });
     }
+  }
+  /**
+   * Where to set the version an interpolation puts after a repository (`"app:${_tag}"`): a
+   * marker on the interpolation is refused, so the advice names the variable and the lines of
+   * its top-level string assignments when there are any (`_tag = "1.2.3"`).
+   */
+  whereSet(body, stale, statements) {
+    const elsewhere = 'set the version where that variable is set (a Flux ":tag" marker on its line, or an override)';
+    if (stale.tag !== void 0 || stale.digest !== void 0) return elsewhere;
+    const variable = new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*)\\s*\\}`).exec(body)?.[1];
+    if (variable === void 0) return elsewhere;
+    const lines = statements.flatMap(
+      (s) => s.type === "assign" && s.targets.includes(variable) && s.value.type === "string" && !(this.tokens.flags[s.value.token] & StringFlag.Interpolated) ? [this.line(this.literal(s.value.token))] : []
+    );
+    if (lines.length === 0) return elsewhere;
+    const at = lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(", ")}`;
+    return `set ${variable} (${at}) with a Flux ":tag" marker ${lines.length === 1 ? "on its line" : "on each"} or an override of ${variable}`;
   }
   /** The string tokens, in order, whose text holds one of `needles`: found by the needles' occurrences, not by reading every string. */
   stringsHolding(needles) {
@@ -43739,7 +43861,7 @@ var ImageEditor = class {
   /** A KCL file is one document: a setter's literals all decide together. */
   mark(literal2, marker) {
     const repository = this.request.setters.get(marker.key)?.image.repository;
-    if (repository !== void 0) this.markedRepositories.add(repository);
+    if (repository !== void 0) this.setInFile.add(repository);
     this.marked.add({
       marker,
       text: literal2.body,
@@ -43761,10 +43883,10 @@ var ImageEditor = class {
 function mayMatch(text2, request2) {
   return text2.includes(MARKER_TOKEN) || request2.images.some((u) => text2.includes(screenToken(u.image)));
 }
-function editKcl(text2, request2) {
+function editKcl(text2, request2, overridden = /* @__PURE__ */ new Set()) {
   if (!mayMatch(text2, request2)) return { text: text2, changes: [], warnings: [] };
   const module2 = parseKcl(text2);
-  const editor = new ImageEditor(module2.tokens, request2);
+  const editor = new ImageEditor(module2.tokens, request2, overridden);
   editor.markLiterals();
   for (const statement of module2.statements) {
     if (statement.type === "assign") editor.walk(statement.value, { parent: void 0, target: statement.targets[0] });
@@ -43781,6 +43903,46 @@ function editKcl(text2, request2) {
     changes: edits.map((e) => e.change),
     warnings: editor.warnings.sort((a, b) => a.line - b.line)
   };
+}
+
+// src/yaml/placeholder.ts
+var FILLERS = [
+  {
+    opens: "${",
+    // `${VAR:=default}` is named `${VAR}`: the variable to set.
+    names: (text2) => Array.from(text2.matchAll(/\$\{\w+/g), ([start]) => `${start}}`),
+    unnamed: "${...}",
+    source: "the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom)"
+  },
+  {
+    opens: "{{",
+    names: (text2) => Array.from(text2.matchAll(/\{\{.*?\}\}/g), ([name]) => name),
+    unnamed: "{{...}}",
+    source: "the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements)"
+  }
+];
+function hasPlaceholder(text2) {
+  return FILLERS.some((filler) => text2.includes(filler.opens));
+}
+function placeholderReason(text2) {
+  const filler = FILLERS.find((f) => text2.includes(f.opens)) ?? FILLERS[0];
+  const names = [...new Set(filler.names(text2))].join(", ") || filler.unnamed;
+  return `with ${names}, which is not edited: its version comes from ${filler.source}, which this tool does not edit; set it there`;
+}
+function warnPlaceholderField(fields, name, plan) {
+  for (const [part, field2] of Object.entries(fields)) {
+    const node = field2?.node;
+    if (field2 && isFlowScalar(node) && hasPlaceholder(node.text)) {
+      plan.warn(node.start, `${formatPath(field2.path)} sets the ${part} of ${name} ${placeholderReason(node.text)}`);
+      return true;
+    }
+  }
+  return false;
+}
+function warnSubstituted(node, path6, incoming, plan) {
+  const stale = plan.isClaimed(node) ? void 0 : staleImageIn(node.text, incoming);
+  if (!stale) return;
+  plan.warn(node.start, `${formatPath(path6)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node.text)}`);
 }
 
 // src/yaml/walk.ts
@@ -43812,12 +43974,15 @@ function setHelmImage(image, incoming, plan, document) {
   const name = registryText ? `${registryText}/${repositoryNode.text}` : repositoryNode.text;
   const update2 = incoming.get(normalizeRepository(name) ?? "");
   if (!update2) return;
+  if (warnPlaceholderField({ tag, digest }, name, plan)) return;
   const digestNode = digest?.node;
   const next = nextVersion(update2, versionOf(tagNode.text, scalarText(digestNode)), (why) => plan.warn(tagNode.start, `${formatPath(tag.path)} ${why}`));
   if (!next) return;
   if (next.tag !== void 0) plan.setScalar(tagNode, next.tag, tag.inFlow, { kind: "helm", key: formatPath(tag.path), document });
   if (digest && isFlowScalar(digestNode))
     plan.setScalar(digestNode, next.digest ?? "", digest.inFlow, { kind: "helm", key: formatPath(digest.path), document });
+  else if (next.digest !== void 0)
+    plan.warn(tagNode.start, `${formatPath(image.path?.length ? image.path : tag.path)} ${noDigestFieldWarning(update2.image)}`);
 }
 var editHelmValues = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
@@ -43829,7 +43994,7 @@ var editHelmValues = (file, request2, plan) => {
         const value = mapValue(node, key);
         return value === void 0 ? void 0 : { node: value, path: [...path6, key], inFlow: inFlow || node.flow };
       };
-      const image = { repository: field2("repository") ?? field2("name"), registry: field2("registry"), tag: field2("tag"), digest: field2("digest") };
+      const image = { path: path6, repository: field2("repository") ?? field2("name"), registry: field2("registry"), tag: field2("tag"), digest: field2("digest") };
       setHelmImage(image, incoming, plan, document);
     });
   }
@@ -43908,6 +44073,8 @@ function editList(entries, path6, document, incoming, plan) {
         plan.warn(entry.start, `${formatPath([...path6, index])} ${renamedWarning(renamed.repository, newName)}`);
       return;
     }
+    const at = (key) => ({ node: field2(key), path: [...path6, index, key] });
+    if (warnPlaceholderField({ tag: at("newTag"), digest: at("digest") }, update2.image.repository, plan)) return;
     const next = nextVersion(
       update2,
       versionOf(scalarText(field2("newTag")), scalarText(field2("digest"))),
@@ -43937,30 +44104,26 @@ var editImages = (file, request2, plan) => {
     if (isOpList(document.root)) continue;
     forEachValue(document.root, ({ node, path: path6, inFlow }) => {
       if (path6[path6.length - 1] !== "image") return;
-      if (isFlowScalar(node) && node.text.includes("${")) warnSubstituted(node, path6, incoming, plan);
-      else setImageScalar({ node, path: path6, inFlow }, "image", inContainerSpec(path6), incoming, plan, document);
+      if (isFlowScalar(node) && hasPlaceholder(node.text)) warnSubstituted(node, path6, incoming, plan);
+      else setImageScalar({ node, path: path6, inFlow }, "image", inContainerSpec(path6), incoming, plan, document, request2.kustomizeTagged);
     });
   }
 };
-function setImageScalar(field2, kind, bareTakesTag, incoming, plan, document) {
+function setImageScalar(field2, kind, bareTakesTag, incoming, plan, document, kustomizeTagged2) {
   const { node, path: path6 } = field2;
   if (!isFlowScalar(node) || plan.isClaimed(node)) return;
   const ref = tryParseImageRef(node.text);
   const update2 = ref && incoming.get(ref.repository);
   if (!ref || !update2) return;
-  if (ref.tag === void 0 && ref.digest === void 0 && !bareTakesTag)
-    return plan.warn(node.start, `${formatPath(path6)} ${bareRepositoryWarning(ref.repository)}`);
+  if (ref.tag === void 0 && ref.digest === void 0) {
+    if (!bareTakesTag) return plan.warn(node.start, `${formatPath(path6)} ${bareRepositoryWarning(ref.repository)}`);
+    if (kustomizeTagged2?.has(ref.name)) {
+      const reason = kustomizeTagged2.get(ref.name);
+      return reason === void 0 ? void 0 : plan.warn(node.start, `${formatPath(path6)} ${reason}`);
+    }
+  }
   const next = nextReference(update2, ref, (why) => plan.warn(node.start, `${formatPath(path6)} ${why}`));
   if (next) plan.setScalar(node, next, field2.inFlow, { kind, key: formatPath(path6), document });
-}
-function warnSubstituted(node, path6, incoming, plan) {
-  const stale = plan.isClaimed(node) ? void 0 : staleImageIn(node.text, incoming);
-  if (!stale) return;
-  const variables = [...new Set(Array.from(node.text.matchAll(/\$\{\w+/g), ([start]) => `${start}}`))].join(", ") || "${...}";
-  plan.warn(
-    node.start,
-    `${formatPath(path6)} builds a reference of ${formatImageRef(stale)} with ${variables}, which is not edited: its version comes from the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom), which this tool does not edit; set it there`
-  );
 }
 var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
 function inContainerSpec(path6) {
@@ -44005,6 +44168,7 @@ var editArgoCdImages = (file, request2, plan) => {
       if (source.length === 0 && !list.items.every((item) => item?.kind === "scalar")) continue;
       list.items.forEach((entry, index) => {
         if (!isFlowScalar(entry) || plan.isClaimed(entry)) return;
+        if (hasPlaceholder(entry.text)) return warnSubstituted(entry, [...path6, index], incoming, plan);
         const eq = entry.text.indexOf("=");
         const ref = tryParseImageRef(entry.text.slice(eq + 1));
         const update2 = ref && incoming.get(ref.repository);
@@ -44029,7 +44193,11 @@ var editArgoCdHelm = (file, request2, plan) => {
   for (const document of file.documents) {
     for (const source of sourcesOf(document)) {
       const parameters = parametersAt(document.root, source);
-      for (const [name, field2] of parameters) if (leafOf(name)[1] === "image") setImageScalar(field2, "helm", false, incoming, plan, document);
+      for (const [name, field2] of parameters) {
+        if (leafOf(name)[1] !== "image") continue;
+        if (isFlowScalar(field2.node) && hasPlaceholder(field2.node.text)) warnSubstituted(field2.node, field2.path, incoming, plan);
+        else setImageScalar(field2, "helm", false, incoming, plan, document);
+      }
       for (const image of parameterImages(parameters, document.root, source)) setHelmImage(image, incoming, plan, document);
       if (source.length > 0) warnValuesString(document, [...source, "helm", "values"], request2.images, plan);
     }
@@ -44258,75 +44426,40 @@ function literalPlacement(text2, node) {
   };
 }
 
-// src/kcl/spec-value.ts
-function plainString(tokens, expr) {
-  if (expr.type !== "string" || tokens.flags[expr.token] & StringFlag.Interpolated) return void 0;
-  return stringLiteralValue(nodeText(tokens, expr));
-}
-function readSpecValue(text2) {
-  const parsed = parseSpecValue(text2);
-  if (parsed instanceof SourceError) return { kind: "other", form: "a value KCL cannot read", why: parsed.message };
-  const { tokens, expr, complete } = parsed;
-  if (expr.type === "operation") return { kind: "whole-text", tokens, expr };
-  if (!complete) {
-    const kept = nodeText(tokens, expr);
-    return { kind: "other", form: `a value of which KCL keeps only '${kept}'`, why: `KCL would keep only '${kept}'` };
+// src/yaml/kcl-settings.ts
+function settingItems(document) {
+  const items = [];
+  for (const { path: path6, holds: holds2 } of settingLists(document)) {
+    const list = nodeAt(document.root, path6);
+    if (list?.kind !== "seq") continue;
+    const read = holds2 === "spec" ? readSpec : readArgument;
+    list.items.forEach((node, index) => {
+      if (node.kind === "scalar") items.push({ node, path: [...path6, index], inFlow: list.flow, holds: holds2, read });
+    });
   }
-  if (expr.type !== "string") return { kind: "expression", tokens, expr, form: "an expression" };
-  const value = plainString(tokens, expr);
-  if (value === void 0) return { kind: "expression", tokens, expr, form: "an interpolated string" };
-  const raw = nodeText(tokens, expr);
-  return { kind: "literal", tokens, expr, value, style: readStringLiteral(raw).style, start: tokens.start[expr.token], end: tokens.end[expr.token] };
+  return items;
 }
-function parseSpecValue(value) {
-  try {
-    return parseKclExpression(value);
-  } catch (e) {
-    if (!(e instanceof SourceError)) throw e;
-    const at = errorIndex(value, e);
-    const head = at > 0 ? parseHead(value.slice(0, at)) : void 0;
-    return head?.expr.type === "operation" ? head : e;
-  }
-}
-function errorIndex(text2, error2) {
-  const lineStart = error2.line === void 0 ? void 0 : new LineIndex(text2).lineStart(error2.line);
-  return lineStart === void 0 || error2.column === void 0 ? -1 : lineStart + error2.column - 1;
-}
-function parseHead(text2) {
-  try {
-    return parseKclExpression(text2);
-  } catch (e) {
-    if (!(e instanceof SourceError)) throw e;
-    return void 0;
-  }
-}
-
-// src/yaml/kcl-overrides.ts
-var editKclOverrideSpecs = (file, request2, plan) => {
-  const incoming = byRepository(request2.images);
-  if (incoming.size === 0) return;
-  for (const document of file.documents) {
-    for (const { path: path6, read } of settingLists(document)) {
-      const list = nodeAt(document.root, path6);
-      if (list?.kind !== "seq") continue;
-      list.items.forEach((item, index) => {
-        if (item.kind !== "scalar" || plan.isClaimed(item)) return;
-        const setting = read(item.text);
-        if (setting) editSetting({ node: item, path: [...path6, index], inFlow: list.flow }, setting, document, incoming, plan);
-      });
-    }
-    if (isSettingsFile(document)) editOptions(document, incoming, plan);
-  }
-};
 function settingLists(document) {
   const { apiVersion, kind } = document.object;
   if (kind === "KCLRun" && apiVersion?.startsWith("krm.kcl.dev.fluxcd/")) {
     return [
-      { path: ["spec", "config", "overrides"], read: readSpec },
-      { path: ["spec", "config", "arguments"], read: readArgument }
+      { path: ["spec", "config", "overrides"], holds: "spec" },
+      { path: ["spec", "config", "arguments"], holds: "argument" }
     ];
   }
-  return isSettingsFile(document) ? [{ path: ["kcl_cli_configs", "overrides"], read: readSpec }] : [];
+  return isSettingsFile(document) ? [{ path: ["kcl_cli_configs", "overrides"], holds: "spec" }] : [];
+}
+function optionValues(document) {
+  const options2 = isSettingsFile(document) ? nodeAt(document.root, ["kcl_options"]) : void 0;
+  if (options2?.kind !== "seq") return [];
+  return options2.items.flatMap((option, index) => {
+    const node = option.kind === "map" ? mapValue(option, "value") : void 0;
+    return node === void 0 ? [] : [{ node, path: ["kcl_options", index, "value"], inFlow: options2.flow || option.kind === "map" && option.flow }];
+  });
+}
+function isSettingsFile(document) {
+  const { apiVersion, kind } = document.object;
+  return apiVersion === void 0 && kind === void 0 && nodeAt(document.root, ["kcl_cli_configs"])?.kind === "map";
 }
 var SPEC_UNEDITED = "(only a value that is one string is), so the image this spec pins stays as it is";
 var ARGUMENT_UNEDITED = "(only a value that is one reference, bare or a JSON string, is), so the image this option passes stays as it is";
@@ -44373,33 +44506,48 @@ function decodeJson(text2) {
     return void 0;
   }
 }
-function isSettingsFile(document) {
-  const { apiVersion, kind } = document.object;
-  return apiVersion === void 0 && kind === void 0 && nodeAt(document.root, ["kcl_cli_configs"])?.kind === "map";
+function settingKey(item, setting) {
+  return `${formatPath(item.path)}: ${setting.name}`;
 }
-function editOptions(document, incoming, plan) {
-  const options2 = nodeAt(document.root, ["kcl_options"]);
-  if (options2?.kind !== "seq") return;
-  options2.items.forEach((option, index) => {
-    const node = option.kind === "map" ? mapValue(option, "value") : void 0;
-    if (node)
-      setImageScalar(
-        { node, path: ["kcl_options", index, "value"], inFlow: options2.flow || option.kind === "map" && option.flow },
-        "override",
-        false,
-        incoming,
-        plan,
-        document
-      );
-  });
+function writableItem(plan, item) {
+  const { node, inFlow } = item;
+  const form = scalarForm(node, plan.file.text.slice(node.start, node.end), inFlow);
+  if (form !== void 0 || !isFlowScalar(node)) return form ?? `${node.style} string`;
+  return { ...item, node };
 }
-function editSetting(at, setting, document, incoming, plan) {
-  const { node } = at;
-  const key = `${formatPath(at.path)}: ${setting.name}`;
-  const warn = (message) => plan.warn(node.start, `${key} ${message}`);
-  const notEdited = (form2, kcl = false) => {
+var REWRITE_ADVICE = "which is not edited; write the spec as a plain or quoted one-line string";
+function setInSetting(plan, item, value, string, label, document) {
+  const { node } = item;
+  plan.claim(node);
+  if (string === value.string) return void 0;
+  const text2 = `${node.text.slice(0, value.start)}${value.write(string)}${node.text.slice(value.end)}`;
+  const again = item.read(text2)?.value;
+  if (!again || !("string" in again) || again.string !== string) return text2;
+  plan.addSplice(scalarSplice(plan.file, node, text2, item.inFlow), { ...label, old: value.string, new: string, object: document.object });
+  return void 0;
+}
+function unreadWarning(string, text2) {
+  return `would not read as ${string} once written there (${text2}); left as it is, write the value as a quoted string`;
+}
+
+// src/yaml/kcl-overrides.ts
+var editKclOverrideSpecs = (file, request2, plan) => {
+  const incoming = byRepository(request2.images);
+  if (incoming.size === 0) return;
+  for (const document of file.documents) {
+    for (const item of settingItems(document)) {
+      const setting = plan.isClaimed(item.node) ? void 0 : item.read(item.node.text);
+      if (setting) editSetting(item, setting, document, incoming, plan);
+    }
+    for (const field2 of optionValues(document)) setImageScalar(field2, "override", false, incoming, plan, document);
+  }
+};
+function editSetting(item, setting, document, incoming, plan) {
+  const key = settingKey(item, setting);
+  const warn = (message) => plan.warn(item.node.start, `${key} ${message}`);
+  const notEdited = (form, kcl = false) => {
     const stale = kcl ? kclWouldEdit(setting.text, incoming) && staleImageIn(setting.text, incoming, true) : staleImageIn(setting.text, incoming);
-    if (stale) warn(`holds ${formatImageRef(stale)} in ${form2}, which is not edited ${setting.unedited}`);
+    if (stale) warn(`holds ${formatImageRef(stale)} in ${form}, which is not edited ${setting.unedited}`);
   };
   const { value } = setting;
   if ("form" in value) return notEdited(value.form, value.kcl);
@@ -44412,13 +44560,10 @@ function editSetting(at, setting, document, incoming, plan) {
   if (ref.tag === void 0 && ref.digest === void 0) return warn(bareRepositoryWarning(ref.repository));
   const next = nextReference(update2, ref, warn);
   if (!next) return;
-  const source = plan.file.text.slice(node.start, node.end);
-  const form = scalarForm(node, source, at.inFlow);
-  if (form !== void 0 || !isFlowScalar(node))
-    return warn(`holds ${ref.name} in a ${form}, which is not edited; write the spec as a plain or quoted one-line string`);
-  const text2 = `${node.text.slice(0, value.start)}${value.write(next)}${node.text.slice(value.end)}`;
-  plan.claim(node);
-  plan.addSplice(scalarSplice(plan.file, node, text2, at.inFlow), { kind: "override", key, old: value.string, new: next, object: document.object });
+  const writable = writableItem(plan, item);
+  if (typeof writable === "string") return warn(`holds ${ref.name} in a ${writable}, ${REWRITE_ADVICE}`);
+  const unread = setInSetting(plan, writable, value, next, { kind: "override", key }, document);
+  if (unread !== void 0) warn(unreadWarning(next, unread));
 }
 function kclWouldEdit(expression, incoming) {
   try {
@@ -44457,6 +44602,7 @@ var editMarkers = (file, request2, plan) => {
   if (!file.text.includes(MARKER_TOKEN)) return;
   const marked = new MarkedFields(request2);
   file.documents.forEach((document, index) => {
+    const settings = kclSettings(document);
     forEachValue(document.root, ({ node, inFlow }) => {
       if (node.kind !== "scalar") return;
       const comment = markerComment(file.text, node);
@@ -44468,14 +44614,78 @@ var editMarkers = (file, request2, plan) => {
         return;
       }
       const { marker } = reading;
-      const site = { marker, text: node.text, document: index, warn: (message) => plan.warn(node.start, message) };
+      const site = { marker, document: index, warn: (message) => plan.warn(node.start, message) };
+      const setting = settings.get(node);
+      if (setting === "option") return marked.add({ ...site, ...optionField(node, inFlow, marker, plan, document) });
+      if (setting) return marked.add({ ...site, ...settingField(setting, marker, plan, document) });
       marked.add(
-        isFlowScalar(node) ? { ...site, write: (value) => plan.setScalar(node, value, inFlow, { kind: "setter", key: marker.setter, document }) } : { ...site, refusal: `Flux setter "${marker.setter}" marks a block scalar, which is never edited` }
+        isFlowScalar(node) ? { ...site, text: node.text, write: (value) => plan.setScalar(node, value, inFlow, { kind: "setter", key: marker.setter, document }) } : { ...site, text: node.text, refusal: `Flux setter "${marker.setter}" marks a block scalar, which is never edited` }
       );
     });
   });
   marked.writeAll();
 };
+var ONE_STRING = "a marker is set only in a value that is one string holding an image";
+function kclSettings(document) {
+  const settings = new Map(settingItems(document).map((item) => [item.node, item]));
+  for (const { node } of optionValues(document)) if (node) settings.set(node, "option");
+  return settings;
+}
+function settingField(item, marker, plan, document) {
+  const { node } = item;
+  const setting = item.read(node.text);
+  const marks = `Flux setter "${marker.setter}" marks ${setting ? settingKey(item, setting) : formatPath(item.path)}`;
+  const left = `so the ${item.holds} is left as it is`;
+  if (!setting) {
+    const sets = item.holds === "spec" ? `a "path=value" or "path:value" spec does` : "a name=value argument does";
+    return { text: node.text, refusal: `${marks}, which sets no string (${sets}); it is left as it is` };
+  }
+  const { value } = setting;
+  if ("form" in value) return { text: node.text, refusal: `${marks}, which sets ${value.form}; ${ONE_STRING}, ${left}` };
+  const part = markedPart(marker.field, value.string);
+  if (typeof part === "string" && value.whole !== void 0 && !tryParseImageRef(value.string))
+    return { text: node.text, refusal: `${marks}, which sets ${value.whole}; ${ONE_STRING}, ${left}` };
+  if (typeof part === "string") return { text: node.text, refusal: `${marks}, whose value ${part}, ${left}` };
+  const writable = writableItem(plan, item);
+  if (typeof writable === "string") return { text: part.text, refusal: `${marks} in a ${writable}, ${REWRITE_ADVICE}` };
+  return {
+    text: part.text,
+    write: (next) => {
+      const string = part.with(next);
+      const unread = setInSetting(plan, writable, value, string, { kind: "setter", key: marker.setter }, document);
+      if (unread !== void 0) plan.warn(node.start, `${marks}, which ${unreadWarning(string, unread)}`);
+    }
+  };
+}
+function optionField(node, inFlow, marker, plan, document) {
+  const part = markedPart(marker.field, node.text);
+  if (typeof part === "string")
+    return { text: node.text, refusal: `Flux setter "${marker.setter}" marks a kcl_options value that ${part}, so it is left as it is` };
+  if (!isFlowScalar(node)) return { text: part.text, refusal: `Flux setter "${marker.setter}" marks a block scalar, which is never edited` };
+  return { text: part.text, write: (next) => plan.setScalar(node, part.with(next), inFlow, { kind: "setter", key: marker.setter, document }) };
+}
+function markedPart(field2, string) {
+  const whole = { text: string, with: (value) => value };
+  if (field2 === "tag" && (string === "" || isTag(string)) || field2 === "digest" && (string === "" || isDigest(string))) return whole;
+  const ref = tryParseImageRef(string);
+  if (!ref) return `${JSON.stringify(string)} is no image reference`;
+  const { name, tag, digest } = ref;
+  switch (field2) {
+    case "ref":
+      return whole;
+    case "name":
+      return { text: name, with: (value) => formatImageRef({ name: value, tag, digest }) };
+    case "digest":
+      return { text: digest ?? "", with: (value) => formatImageRef({ name, tag, digest: value || void 0 }) };
+    case "tag":
+      if (digest !== void 0) return `${string} pins a digest, which a ":tag" marker would leave on the old image (a whole-reference marker sets both)`;
+      if (tag === void 0) return `${string} has no tag for a ":tag" marker to set`;
+      return { text: tag, with: (value) => formatImageRef({ name, tag: value }) };
+  }
+}
+function isDigest(text2) {
+  return tryParseImageRef(`digest@${text2}`)?.digest === text2;
+}
 
 // src/yaml/editor.ts
 var EDITORS = [
@@ -46235,6 +46445,61 @@ function where(objects) {
   return places.length > 1 ? `${places.slice(0, -1).join(", ")} and ${places.at(-1)}` : places.join("");
 }
 
+// src/engine/reach.ts
+function warnUnreached(valid, updates, overrides, texts, warnings) {
+  const holds2 = (pattern) => texts.some((text2) => pattern.test(text2));
+  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
+  for (const image of valid.images) {
+    const marked = updates.some((u) => u.image.repository === image.repository);
+    if (!marked && !overridden.has(image.repository) && !holds2(repositoryPattern(image))) {
+      warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
+    }
+  }
+  for (const key of valid.setters.keys()) {
+    if (!holds2(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
+  }
+}
+function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
+  for (const change of changes) {
+    if (change.kind !== "image" && change.kind !== "kcl-image") continue;
+    const written = tryParseImageRef(change.new);
+    if (!written) continue;
+    const split2 = besidePolicy(change, written, policySetters, text2) ?? besideLeft(written, left, text2);
+    if (split2) warnings.push({ file: change.file, line: change.line, message: `${change.key} is set to ${change.new} by repository, ${split2}` });
+  }
+}
+function besidePolicy(change, written, setters, text2) {
+  const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written.repository && markerPattern(k).test(text2));
+  if (beside.length !== 1) return void 0;
+  const [key, { policy }] = beside[0];
+  if (!policy) return void 0;
+  const old = tryParseImageRef(change.old);
+  const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
+  if (nextVersion({ image: written, policy }, current) !== void 0) return void 0;
+  return `which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`;
+}
+function besideLeft(written, left, text2) {
+  const keys = [...left].filter(([key, images]) => images.some((i) => i.repository === written.repository) && markerPattern(key).test(text2)).map(([key]) => key);
+  if (keys.length === 0) return void 0;
+  const which2 = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
+  return `while the marked fields of ${which2} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
+}
+function repositoryPattern(image) {
+  return new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`);
+}
+function warnUnmoved(images, texts, warnings) {
+  for (const image of images) {
+    const pattern = repositoryPattern(image);
+    const holding = texts.filter(([, text2]) => pattern.test(text2)).map(([path6]) => path6);
+    const version3 = image.tag ?? image.digest;
+    if (holding.length === 0 || texts.some(([path6, text2]) => holding.includes(path6) && text2.includes(version3))) continue;
+    const where2 = holding.length > 3 ? `${holding.slice(0, 3).join(", ")} and ${holding.length - 3} more` : holding.join(", ");
+    warnings.push({
+      message: `${image.repository} appears in ${where2}, but no field there holds ${version3} or was edited: it sits where no rule edits it (see "What it edits" in the README)`
+    });
+  }
+}
+
 // src/engine/setters.ts
 function resolveSetters(valid, config, configPath, texts, inScope, allowDowngrade, warnings) {
   const docs = [...texts].filter(([path6, text2]) => fileKind(path6) === "yaml" && mayHoldFluxObjects(text2));
@@ -46267,8 +46532,16 @@ function resolveSetters(valid, config, configPath, texts, inScope, allowDowngrad
   for (const [key, image] of valid.setters) if (!definitions.has(key)) candidates2.set(key, [{ update: { image, allowDowngrade } }]);
   const governing = (key, path6) => governingCandidate(key, candidates2.get(key), path6, flux.automations, configPath);
   warnings.push(...notesWhereUsed(candidates2, governing, texts, inScope));
+  const unconfigured = unconfiguredMarkers(texts, inScope, (key) => definitions.has(key) || valid.setters.has(key));
+  if (valid.images.length > 0 || valid.setters.size > 0) {
+    const incoming = valid.images.map(repositoryPattern);
+    for (const [key, places] of unconfigured) {
+      const why = places.some((p) => incoming.some((pattern) => pattern.test(p.before)));
+      warnings.push(unconfiguredWarning(key, places, configPath, why));
+    }
+  }
   const brought = [...candidates2].filter(([, defined]) => defined.some((c) => c.update)).map(([key]) => key);
-  const known = new Map([...definitions.keys(), ...valid.setters.keys()].map((key) => [key, void 0]));
+  const known = new Map([...definitions.keys(), ...valid.setters.keys(), ...unconfigured.keys()].map((key) => [key, void 0]));
   return {
     updates: [...candidates2.values()].flat().flatMap((c) => c.update ? [c.update] : []),
     forFile(path6) {
@@ -46340,6 +46613,33 @@ function notesWhereUsed(candidates2, governing, texts, inScope) {
   }
   return [...noted.values()];
 }
+function unconfiguredMarkers(texts, inScope, defined) {
+  const places = /* @__PURE__ */ new Map();
+  for (const [file, text2] of texts) {
+    if (!inScope(file)) continue;
+    for (const { marker, line, before } of lineMarkers(text2)) {
+      if (defined(marker.key)) continue;
+      const at = places.get(marker.key) ?? [];
+      if (at.length === 0) places.set(marker.key, at);
+      at.push({ file, line, before });
+    }
+  }
+  return places;
+}
+var PLACES_NAMED = 3;
+function unconfiguredWarning(key, places, configPath, why) {
+  const [first, ...others] = places;
+  const named = others.slice(0, PLACES_NAMED).map((p) => `${p.file}:${p.line}`);
+  const more = others.length > PLACES_NAMED ? ` and ${others.length - PLACES_NAMED} more` : "";
+  const also = others.length > 0 ? ` (also marked at ${named.join(", ")}${more})` : "";
+  const left = others.length > 0 ? "its marked values are left as they are" : "its marked value is left as it is";
+  return {
+    ...!why && { aside: true },
+    file: first.file,
+    line: first.line,
+    message: `no image is configured for Flux setter "${key}"${also}, so ${left}: add it under setters: in ${configPath}, pass --setter ${key}=REF, or keep its ImagePolicy (and ImageRepository) in the tree`
+  };
+}
 
 // src/engine/source.ts
 var lossy = new TextDecoder("utf-8", { ignoreBOM: true });
@@ -46355,65 +46655,112 @@ function decodeUtf8(bytes) {
   }
 }
 
-// src/engine/targets.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
-
-// src/engine/reach.ts
-function warnUnreached(valid, updates, overrides, texts, warnings) {
-  const holds2 = (pattern) => texts.some((text2) => pattern.test(text2));
-  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
-  for (const image of valid.images) {
-    const marked = updates.some((u) => u.image.repository === image.repository);
-    if (!marked && !overridden.has(image.repository) && !holds2(repositoryPattern(image))) {
-      warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
+// src/engine/kustomizations.ts
+import { posix as posix2 } from "node:path";
+var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
+function isKustomizationFile(path6) {
+  return KUSTOMIZATION_NAMES.has(path6.slice(path6.lastIndexOf("/") + 1));
+}
+var IMAGE_VALUE = /\bimage["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
+function mayHoldBareImage(text2, repositories) {
+  for (const [, value] of text2.matchAll(IMAGE_VALUE)) {
+    const ref = tryParseImageRef(value);
+    if (ref && ref.tag === void 0 && ref.digest === void 0 && repositories.has(ref.repository)) return true;
+  }
+  return false;
+}
+function kustomizeTagged(kustomizations, incoming) {
+  const repositories = new Set(incoming.map((image) => image.repository));
+  const byDirectory = /* @__PURE__ */ new Map();
+  for (const k of kustomizations) if (!byDirectory.has(posix2.dirname(k.file))) byDirectory.set(posix2.dirname(k.file), k);
+  const parsed = /* @__PURE__ */ new Map();
+  const at = (directory) => {
+    if (!parsed.has(directory)) {
+      const k = byDirectory.get(directory);
+      parsed.set(directory, k && readKustomization(k.file, k.text, repositories));
+    }
+    return parsed.get(directory);
+  };
+  const built = /* @__PURE__ */ new Map();
+  const buildsFrom = (k, visiting) => {
+    const known = built.get(k);
+    if (known) return known;
+    const files = /* @__PURE__ */ new Set([k.file]);
+    if (visiting.has(k)) return files;
+    visiting.add(k);
+    for (const path6 of [...k.resources, ...k.components]) {
+      const child2 = at(path6);
+      if (child2) for (const file of buildsFrom(child2, visiting)) files.add(file);
+      else files.add(path6);
+    }
+    visiting.delete(k);
+    built.set(k, files);
+    return files;
+  };
+  const tagsOf = (k, visiting) => {
+    if (visiting.has(k)) return [];
+    visiting.add(k);
+    const components = k.components.flatMap((path6) => {
+      const component = at(path6);
+      return component ? tagsOf(component, visiting) : [];
+    });
+    return [...k.tags.map((name) => ({ name, file: k.file })), ...components];
+  };
+  const tokens = incoming.map(screenToken);
+  const tagging = [...byDirectory].filter(([, { text: text2 }]) => tokens.some((token) => text2.includes(token))).flatMap(([directory]) => at(directory) ?? []).filter((k) => k.tags.length > 0);
+  const builds = tagging.some((k) => k.component) ? [...byDirectory.keys()].flatMap((directory) => at(directory) ?? []) : tagging;
+  const tagged = /* @__PURE__ */ new Map();
+  for (const k of builds) {
+    const tags = tagsOf(k, /* @__PURE__ */ new Set());
+    if (tags.length === 0) continue;
+    for (const file of buildsFrom(k, /* @__PURE__ */ new Set())) {
+      const names = tagged.get(file) ?? /* @__PURE__ */ new Map();
+      for (const { name, file: by } of tags) names.set(name, [.../* @__PURE__ */ new Set([...names.get(name) ?? [], by])].sort());
+      tagged.set(file, names);
     }
   }
-  for (const key of valid.setters.keys()) {
-    if (!holds2(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
+  return tagged;
+}
+function readKustomization(file, text2, repositories) {
+  let root;
+  try {
+    root = parseYaml(text2)[0];
+  } catch (error2) {
+    if (error2 instanceof SourceError) return void 0;
+    throw error2;
   }
+  if (root?.kind !== "map") return void 0;
+  const directory = posix2.dirname(file);
+  const list = (key) => {
+    const node = mapValue(root, key);
+    return node?.kind === "seq" ? [...node.items] : [];
+  };
+  const paths = (nodes) => nodes.flatMap((node) => inTree(directory, scalarText(node)) ?? []);
+  const field2 = (node, key) => node.kind === "map" ? scalarText(mapValue(node, key)) : void 0;
+  return {
+    file,
+    component: scalarText(mapValue(root, "kind")) === "Component",
+    tags: list("images").flatMap((entry) => {
+      const name = field2(entry, "name");
+      if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
+      const setsVersion = !!field2(entry, "newTag") || !!field2(entry, "digest") || repositories.has(normalizeRepository(field2(entry, "newName") || name) ?? "");
+      return setsVersion ? [name] : [];
+    }),
+    resources: [
+      ...paths([...list("resources"), ...list("bases"), ...list("patchesStrategicMerge")]),
+      ...paths(list("patches").flatMap((patch) => patch.kind === "map" ? mapValue(patch, "path") ?? [] : []))
+    ],
+    components: paths(list("components"))
+  };
 }
-function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
-  for (const change of changes) {
-    if (change.kind !== "image" && change.kind !== "kcl-image") continue;
-    const written = tryParseImageRef(change.new);
-    if (!written) continue;
-    const split2 = besidePolicy(change, written, policySetters, text2) ?? besideLeft(written, left, text2);
-    if (split2) warnings.push({ file: change.file, line: change.line, message: `${change.key} is set to ${change.new} by repository, ${split2}` });
-  }
-}
-function besidePolicy(change, written, setters, text2) {
-  const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written.repository && markerPattern(k).test(text2));
-  if (beside.length !== 1) return void 0;
-  const [key, { policy }] = beside[0];
-  if (!policy) return void 0;
-  const old = tryParseImageRef(change.old);
-  const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
-  if (nextVersion({ image: written, policy }, current) !== void 0) return void 0;
-  return `which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`;
-}
-function besideLeft(written, left, text2) {
-  const keys = [...left].filter(([key, images]) => images.some((i) => i.repository === written.repository) && markerPattern(key).test(text2)).map(([key]) => key);
-  if (keys.length === 0) return void 0;
-  const which2 = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
-  return `while the marked fields of ${which2} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
-}
-function repositoryPattern(image) {
-  return new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`);
-}
-function warnUnmoved(images, texts, warnings) {
-  for (const image of images) {
-    const pattern = repositoryPattern(image);
-    const holding = texts.filter(([, text2]) => pattern.test(text2)).map(([path6]) => path6);
-    const version3 = image.tag ?? image.digest;
-    if (holding.length === 0 || texts.some(([path6, text2]) => holding.includes(path6) && text2.includes(version3))) continue;
-    const where2 = holding.length > 3 ? `${holding.slice(0, 3).join(", ")} and ${holding.length - 3} more` : holding.join(", ");
-    warnings.push({
-      message: `${image.repository} appears in ${where2}, but no field there holds ${version3} or was edited: it sits where no rule edits it (see "What it edits" in the README)`
-    });
-  }
+function inTree(directory, path6) {
+  if (!path6 || path6.includes("://") || path6.includes("\n")) return void 0;
+  const joined = posix2.normalize(posix2.join(directory, path6)).replace(/\/+$/, "");
+  return joined === ".." || joined.startsWith("../") || posix2.isAbsolute(joined) ? void 0 : joined;
 }
 
 // src/engine/targets.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
 function targetsInScope(config, names) {
   const all = config?.targets ?? [];
   if (!names || names.length === 0) return all;
@@ -46520,6 +46867,18 @@ function unreached(module2, name, reaches) {
   }
   return void 0;
 }
+function unreachedEntries(tokens, config, keys, where2) {
+  const line = (node) => tokens.source.line(tokens.start[node.first]);
+  const inIf = config.items.flatMap((item) => item.type === "if" ? entriesOf(item.branches.flat()) : []);
+  const setting = inIf.find((entry) => keys.every((key, i) => entry.key.parts?.[i] === key));
+  if (setting) return `'${keys[keys.length - 1]}' is set only in an if entry (line ${line(setting)}), which -O does not reach`;
+  const unpacks = config.items.filter((item) => item.type === "unpack");
+  if (unpacks.length === 0) return void 0;
+  return `${where2} also unpacks ${unpacks.map((u) => `${nodeText(tokens, u)} (line ${line(u)})`).join(" and ")}, which -O does not reach`;
+}
+function entriesOf(items) {
+  return items.flatMap((item) => item.type === "entry" ? [item] : item.type === "if" ? entriesOf(item.branches.flat()) : []);
+}
 function describeExpr(tokens, expr) {
   const { kind, match } = tokens;
   const text2 = (token) => tokens.source.text.slice(tokens.start[token], tokens.end[token]);
@@ -46579,18 +46938,13 @@ function shiftLines(changes, before, after) {
 }
 
 // src/kcl/override.ts
-var CREATE = "use --create or the Action input create: true";
 var COMPOSITE = { config: "a config", schema: "a schema instance", list: "a list" };
 function valueFrom(tokens, expr, eol) {
   const string = plainString(tokens, expr);
   return { tokens, expr, text: nodeText(tokens, expr).replace(/\r\n|\n|\r/g, eol), ...string !== void 0 && { string } };
 }
 function readValue(spec, raw, eol) {
-  const read = readSpecValue(spec.value);
-  if (read.kind === "other") {
-    const hint = /^[rR]?["']/.test(spec.value) ? "close its quote" : `quote a string value: ${spec.path}="${spec.value}" (in a shell, single-quote the whole argument, or the shell drops those quotes)`;
-    throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why}); ${hint}`);
-  }
+  const read = usableSpecValue(spec, raw);
   if (read.kind === "whole-text") {
     return { tokens: read.tokens, expr: read.expr, text: writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" }), string: spec.value };
   }
@@ -46884,7 +47238,7 @@ function createTopLevel(p, rest, value, options2, missing, reaches) {
   const name = spec.parts[0];
   const why = unreached(p.module, name, reaches);
   if (why && !(options2.create && name.startsWith("_"))) throw new SourceError(`${why.message}; ${spec.path} cannot be overridden here`, why.line);
-  if (!options2.create) throw new SourceError(`${missing} (to add it, ${CREATE})`);
+  if (!options2.create) throw new SourceError(`${missing} ${createHint("it")}`);
   const statement = rest.length > 0 ? `${name} = {${keyText(rest, spec.operation, value.text)}}` : spec.operation === "+=" ? `${name} += ${value.text}` : `${name}${spec.operation === ":" && value.expr.type === "schema" ? ":" : " ="} ${value.text}`;
   const text2 = p.text;
   const endsWithEol = /(\r\n|\n|\r)$/.test(text2);
@@ -46945,7 +47299,7 @@ function planNested(p, raw, options2) {
     const dotted = found.dotted[0].entry;
     throw new SourceError(`${spec.path} is written as the dotted key '${dotted.key.parts.join(".")}'; name a key inside it`, p.line(dotted.first));
   }
-  if (!options2.create) throw new SourceError(`${why.message} (to add ${spec.path}, ${CREATE})`, why.line);
+  if (!options2.create) throw new SourceError(`${why.message} ${createHint(spec.path)}`, why.line);
   p.insert(deepest.config, keyText(spec.parts.slice(deepest.consumed), spec.operation, value.text), value.string ?? value.text);
 }
 function notFound(p, found) {
@@ -46961,8 +47315,10 @@ function notFound(p, found) {
     };
   }
   const where2 = formatOverridePath(spec.parts.slice(0, deepest.depth));
-  const has = deepest.keys.length > 0 ? `has ${deepest.keys.map((k) => `'${k}'`).join(", ")}` : "is empty";
-  return { message: `${where2} ${has}, not '${spec.parts[deepest.depth]}'`, line: p.line(deepest.token), blocked: false };
+  const has = deepest.keys.length > 0 ? `has ${deepest.keys.map((k) => `'${k}'`).join(", ")}` : deepest.config.items.length > 0 ? "has no key of its own" : "is empty";
+  const unreached2 = unreachedEntries(p.tokens, deepest.config, spec.parts.slice(deepest.consumed, deepest.depth + 1), where2);
+  const message = `${where2} ${has}, not '${spec.parts[deepest.depth]}'${unreached2 === void 0 ? "" : `; ${unreached2}`}`;
+  return { message, line: p.line(deepest.token), blocked: false };
 }
 function nothingToDelete(p, why) {
   p.plan.warnings.push({ ...why.line !== void 0 && { line: why.line }, message: `nothing to delete: ${why.message}` });
@@ -47063,6 +47419,9 @@ function configuredOverride(override, images) {
   if (!update2) return [];
   const value = override.part === "tag" ? (current, kept) => nextTagText(update2, current, kept) : (current, kept) => nextImageText(update2, override.image, current, kept);
   return [{ path: override.spec, value }];
+}
+function overriddenRepositories(requested, images) {
+  return new Set(requested.flatMap((o) => typeof o !== "string" && configuredOverride(o, images).length > 0 ? [o.repository] : []));
 }
 function overFile(path6, kind, edited, overrides, create) {
   try {
@@ -47168,6 +47527,7 @@ async function planUpdate(source, request2) {
   const read = await readScreened(source, paths, keep, warnings);
   for (const path6 of overridesByFile.keys()) read[paths.indexOf(path6)] ??= await readNamed(source, path6);
   const texts = new Map(paths.flatMap((path6, i) => read[i] === void 0 ? [] : [[path6, read[i]]]));
+  const tagged = await kustomizeTaggedIn(source, files, texts, valid.images, inScope);
   const { updates, forFile } = resolveSetters(valid, config, configPath, texts, inScope, request2.allowDowngrade ?? false, warnings);
   warnUnreached(
     valid,
@@ -47198,15 +47558,21 @@ async function planUpdate(source, request2) {
     const target = targetFor(path6);
     const { setters, knownSetters, left } = forFile(path6);
     const unselected = target === void 0 && unselectedTarget(path6) !== void 0;
-    const editRequest = unselected ? { images: [], setters: /* @__PURE__ */ new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, void 0])]) } : { images: imagesFor(valid.images, config, target, request2.allowDowngrade ?? false), setters: settersFor(setters, target), knownSetters };
-    const overrides = (overridesByFile.get(path6) ?? []).flatMap(
-      (o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images)
-    );
-    const filePlan = planFile(path6, text2, editRequest, overrides, request2.create ?? false, target?.name, warnings);
+    const kustomizeTagged2 = tagged.get(path6);
+    const editRequest = unselected ? { images: [], setters: /* @__PURE__ */ new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, void 0])]) } : {
+      images: imagesFor(valid.images, config, target, request2.allowDowngrade ?? false),
+      setters: settersFor(setters, target),
+      knownSetters,
+      ...kustomizeTagged2 && { kustomizeTagged: kustomizeTagged2 }
+    };
+    const requested = overridesByFile.get(path6) ?? [];
+    const overrides = requested.flatMap((o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images));
+    const overridden = overriddenRepositories(requested, editRequest.images);
+    const filePlan = planFile(path6, text2, editRequest, overrides, overridden, request2.create ?? false, target?.name, warnings);
     if (filePlan) planned.push(filePlan);
     if (filePlan) warnBesideMarkers(filePlan.changes, target ? /* @__PURE__ */ new Map() : editRequest.setters, left, text2, warnings);
   }
-  if (planned.length === 0 && warnings.length === 0)
+  if (planned.length === 0 && warnings.every(isAside))
     warnUnmoved(
       valid.images,
       [...texts].filter(([path6]) => inScope(path6)),
@@ -47248,6 +47614,18 @@ function screenFor(images) {
   const alternation = (words) => new RegExp(words.map(escapeRegExp).join("|"));
   return { kcl: alternation(tokens), yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP]) };
 }
+async function kustomizeTaggedIn(source, files, texts, images, inScope) {
+  const repositories = new Set(images.map((image) => image.repository));
+  if (repositories.size === 0 || ![...texts].some(([path6, text2]) => inScope(path6) && mayHoldBareImage(text2, repositories))) return /* @__PURE__ */ new Map();
+  const kustomizations = files.filter(isKustomizationFile);
+  const read = await Promise.all(kustomizations.map(async (file) => ({ file, text: texts.get(file) ?? await readText(source, file) })));
+  const reason = (name, by) => {
+    if (by.some(inScope)) return void 0;
+    const list = by.length > 1 ? `${by.slice(0, -1).join(", ")} and ${by.at(-1)}` : by[0];
+    return `holds ${name} with no tag or digest, so its version is set by the images: of ${list}, outside the paths; left as it is`;
+  };
+  return new Map([...kustomizeTagged(read, images)].map(([file, names]) => [file, new Map([...names].map(([name, by]) => [name, reason(name, by)]))]));
+}
 async function readScreened(source, paths, keep, warnings) {
   const texts = new Array(paths.length);
   let next = 0;
@@ -47270,13 +47648,13 @@ async function readNamed(source, path6) {
   if (text2 === void 0) throw new RequestError2([{ file: path6, message: NOT_UTF8 }]);
   return text2;
 }
-function planFile(path6, text2, request2, overrides, create, target, warnings) {
+function planFile(path6, text2, request2, overrides, overridden, create, target, warnings) {
   const kind = fileKind(path6);
   const bom = text2.startsWith("\uFEFF") ? "\uFEFF" : "";
   const body = text2.slice(bom.length);
   let edited;
   try {
-    edited = kind === "kcl" ? editKcl(body, request2) : editYaml(body, request2);
+    edited = kind === "kcl" ? editKcl(body, request2, overridden) : editYaml(body, request2);
   } catch (error2) {
     if (!(error2 instanceof SourceError)) throw error2;
     if (overrides.length > 0) throw new RequestError2([located(path6, error2)]);
@@ -47369,18 +47747,18 @@ var BranchMovedError = class extends Error {
   }
   branch;
 };
-async function createApiCommit(client, repository, commit) {
+async function createApiCommit(client, repository, commit2) {
   const tree = await client.rest.git.createTree({
     ...repository,
-    base_tree: commit.baseTree,
-    tree: commit.files.map((f) => ({ path: f.path, mode: f.mode, type: "blob", content: f.content }))
+    base_tree: commit2.baseTree,
+    tree: commit2.files.map((f) => ({ path: f.path, mode: f.mode, type: "blob", content: f.content }))
   });
   const created = await client.rest.git.createCommit({
     ...repository,
-    message: commit.message,
+    message: commit2.message,
     tree: tree.data.sha,
-    parents: [commit.parent],
-    ...commit.author && { author: commit.author }
+    parents: [commit2.parent],
+    ...commit2.author && { author: commit2.author }
   });
   return { sha: created.data.sha, tree: tree.data.sha, verified: created.data.verification?.verified ?? false };
 }
@@ -47438,12 +47816,12 @@ async function refSwap(client, repository, branch) {
   };
 }
 var LANDED_DEPTH = 10;
-async function builtOn(client, repository, head, commit) {
+async function builtOn(client, repository, head, commit2) {
   let sha = head;
   for (let depth = 0; sha !== void 0 && depth < LANDED_DEPTH; depth++) {
     const { data } = await client.rest.git.getCommit({ ...repository, commit_sha: sha });
     sha = data.parents[0]?.sha;
-    if (sha === commit) return true;
+    if (sha === commit2) return true;
   }
   return false;
 }
@@ -47558,6 +47936,7 @@ function groupFiles(plan, options2, owner) {
       assignees: d?.assignees ?? [],
       draft: d?.draft ?? false,
       title: d?.title ?? options2.title,
+      target: mode === "pull-request" && (d?.branch || !options2.prBranch) ? target?.name : void 0,
       messageTemplate: d?.commitMessage ?? options2.messageTemplate,
       files: []
     };
@@ -47566,7 +47945,7 @@ function groupFiles(plan, options2, owner) {
     groups2.set(key, known);
     known.files.push(file);
   }
-  return [...groups2.values()];
+  return [...groups2.values()].map((g) => g.target !== void 0 && g.files.some((f) => f.target !== g.target) ? { ...g, target: void 0 } : g);
 }
 function imageBranchName(images) {
   const names = [...new Set(images.map((i) => i.name))].sort();
@@ -47594,15 +47973,18 @@ async function disableAutoMerge(client, pr) {
   await client.graphql(DISABLE_AUTO_MERGE, { id: pr.nodeId });
 }
 async function mergePullRequest(client, repository, pr, mode, method) {
-  if (mode === "none") return "none";
-  if (mode === "immediate") return mergeNow(client, repository, pr, method);
-  if (pr.autoMerge) return "auto-merge";
+  if (mode === "none") return { outcome: "none" };
+  if (mode === "immediate") return { outcome: await mergeNow(client, repository, pr, method) };
+  if (pr.autoMerge) return { outcome: "auto-merge" };
   try {
     await whenVisible(() => client.graphql(ENABLE_AUTO_MERGE, { id: pr.nodeId, mergeMethod: method.toUpperCase() }));
-    return "auto-merge";
+    return { outcome: "auto-merge" };
   } catch (error2) {
     const text2 = errorMessage(error2);
-    if (/clean status/i.test(text2)) return mergeNow(client, repository, pr, method);
+    if (/clean status/i.test(text2)) {
+      const reason = /pull request is in clean status/i.exec(text2)?.[0] ?? text2;
+      return { outcome: await mergeNow(client, repository, pr, method), atOnceBecause: reason };
+    }
     if (/protected branch rules not configured|auto[- ]?merge is not allowed|can't enable auto-merge/i.test(text2)) {
       throw new Error(
         `GitHub refused auto-merge for pull request #${pr.number}: ${text2}. Allow auto-merge in the repository settings and protect the base branch with required checks, or use merge: immediate.`,
@@ -47667,15 +48049,19 @@ function cumulativeRows(earlier, now, changedFiles) {
 function fieldOf(row) {
   return `${row.file}\0${row.key}`;
 }
-function pullRequestBody(intro, rows, otherFiles) {
+function pullRequestBody(intro, rows, otherFiles, requested) {
   const cell = (text2) => `\`${text2}\``;
   const lines = rows.map(
     (r) => `| ${cell(`${r.file}:${r.line}`)} | ${cell(r.key)} | ${cell(r.old)} | ${cell(r.new)} | ${r.image === void 0 ? "" : cell(r.image)} |`
   );
   const others = otherFiles.length === 0 ? [] : ["", `Also on this branch, from its earlier commits: ${otherFiles.map(cell).join(", ")}.`];
-  return [intro, "", TABLE_HEADER, "| --- | --- | --- | --- | --- |", ...lines, ...others, "", FOOTER].join("\n").trim() + "\n";
+  return [intro, "", ...requested === void 0 ? [] : [requested, ""], TABLE_HEADER, "| --- | --- | --- | --- | --- |", ...lines, ...others, "", FOOTER].join("\n").trim() + "\n";
 }
 var MAX_SUBJECT = 120;
+function pullRequestTitle(rows, subject, target) {
+  const title = imagesTitle(rows) ?? subject;
+  return target !== void 0 && title.startsWith(DEFAULT_SUBJECT_TYPE) ? `${DEFAULT_SUBJECT_TYPE}${target}: ${title.slice(DEFAULT_SUBJECT_TYPE.length)}` : title;
+}
 function imagesTitle(rows) {
   const versions = /* @__PURE__ */ new Map();
   for (const row of rows) {
@@ -47685,12 +48071,54 @@ function imagesTitle(rows) {
   if (versions.size < 2) return void 0;
   const names = [...versions.keys()].sort();
   const subject = names.map((name) => `${name} ${[...versions.get(name)].sort().join(" and ")}`).join(", ");
-  return `chore(deploy): ${subject.length <= MAX_SUBJECT ? subject : `${names.length} images`}`;
+  return `${DEFAULT_SUBJECT_TYPE}${subject.length <= MAX_SUBJECT ? subject : `${names.length} images`}`;
 }
 function version2(ref) {
   const short = (digest) => digest.slice(0, digest.indexOf(":") + 13);
   if (ref.tag !== void 0) return ref.digest !== void 0 ? `${ref.tag}@${short(ref.digest)}` : ref.tag;
   return short(ref.digest ?? "");
+}
+
+// src/github-name.ts
+var LOGIN = "[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?";
+var REPOSITORY = new RegExp(`^(${LOGIN})/([A-Za-z0-9._-]+)$`);
+var ACTOR = new RegExp(`^${LOGIN}(?:\\[bot\\])?$`);
+function splitRepositoryName(text2) {
+  const m = REPOSITORY.exec(text2);
+  if (!m || m[2] === "." || m[2] === "..") return void 0;
+  return { owner: m[1], repo: m[2] };
+}
+function isActorLogin(text2) {
+  return ACTOR.test(text2);
+}
+
+// src/github/requested-by.ts
+function requestedBy(source) {
+  if (source === void 0) return void 0;
+  const repository = source.repository !== void 0 && splitRepositoryName(source.repository) ? source.repository : void 0;
+  const sha = source.sha !== void 0 && /^[0-9a-f]{7,64}$/i.test(source.sha) ? source.sha : void 0;
+  const actor = source.actor !== void 0 && isActorLogin(source.actor) ? source.actor : void 0;
+  const run2 = source.run_url === void 0 ? void 0 : webUrl(source.run_url);
+  const build = repository === void 0 ? void 0 : sha === void 0 ? repository : commit(repository, sha, run2);
+  const parts = [
+    ...build ? [build] : [],
+    ...run2 ? [build ? `([run](${run2.href}))` : `[a run](${run2.href})`] : [],
+    ...actor ? [`${build || run2 ? "by " : ""}\`@${actor}\``] : []
+  ];
+  return parts.length === 0 ? void 0 : `Requested by ${parts.join(" ")}`;
+}
+function commit(repository, sha, run2) {
+  return run2 === void 0 ? `${repository}@${sha}` : `[${repository}@${sha.slice(0, 7)}](${run2.origin}/${repository}/commit/${sha})`;
+}
+function webUrl(text2) {
+  if (/[\s\p{Cc}]/u.test(text2)) return void 0;
+  let url;
+  try {
+    url = new URL(text2.replace(/[()[\]<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
+  } catch {
+    return void 0;
+  }
+  return url.protocol === "https:" || url.protocol === "http:" ? url : void 0;
 }
 
 // src/github/land-pull-request.ts
@@ -47716,29 +48144,30 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
   const people = onBranch?.coAuthors ?? [];
   const message = withCoAuthors(text2, people);
   const ours = people.length === 0 && (onBranch?.others?.dropped.length ?? 0) === 0;
-  let commit;
+  let commit2;
   if (existing !== void 0 && parent.commit === at.head) {
     const [tree, parents] = await Promise.all([ctx.git.writeTree(at.head, writes), ctx.git.parents(existing)]);
-    if (parents[0] === at.head && tree === await ctx.git.treeOf(existing)) commit = existing;
+    if (parents[0] === at.head && tree === await ctx.git.treeOf(existing)) commit2 = existing;
   }
-  const branchChanged = commit === void 0;
-  if (commit === void 0) {
+  const branchChanged = commit2 === void 0;
+  if (commit2 === void 0) {
     if (options2.commitVia === "git") {
-      commit = await gitCommit(ctx, parent.commit, writes, message, options2.author);
-      if (await ctx.git.push(ctx.remote, commit, group2.prBranch, existing ?? "") === "rejected") throw new BranchMovedError(group2.prBranch);
+      commit2 = await gitCommit(ctx, parent.commit, writes, message, options2.author);
+      if (await ctx.git.push(ctx.remote, commit2, group2.prBranch, existing ?? "") === "rejected") throw new BranchMovedError(group2.prBranch);
     } else {
       const baseTree = parent.tree ?? await ctx.git.treeOf(parent.commit);
-      commit = (await createApiCommit(ctx.client(), ctx.repository, {
+      commit2 = (await createApiCommit(ctx.client(), ctx.repository, {
         parent: parent.commit,
         baseTree,
         files: writes,
         message,
         ...options2.author && { author: options2.author }
       })).sha;
-      await setBranch(ctx.client(), ctx.repository, group2.prBranch, commit, existing);
+      await setBranch(ctx.client(), ctx.repository, group2.prBranch, commit2, existing);
     }
   }
   const [subject, ...rest] = text2.split("\n");
+  const intro = isDefaultMessage(group2.messageTemplate) ? "" : rest.join("\n").trim();
   const changedFiles = /* @__PURE__ */ new Set([...onBranch?.others?.carried ?? [], ...files.map((f) => f.path)]);
   const rows = cumulativeRows(
     bodyRows(pulls?.open?.body),
@@ -47749,8 +48178,9 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
   const spec = {
     base: at.base,
     head: group2.prBranch,
-    title: group2.title || imagesTitle(rows) || subject,
-    body: options2.body || pullRequestBody(rest.join("\n").trim(), rows, [...changedFiles].filter((path6) => !tabled.has(path6)).sort()),
+    // The target names our title, not a template's subject: that text is the user's.
+    title: group2.title || pullRequestTitle(rows, subject, isDefaultMessage(group2.messageTemplate) ? group2.target : void 0),
+    body: options2.body || pullRequestBody(intro, rows, [...changedFiles].filter((path6) => !tabled.has(path6)).sort(), requestedBy(options2.source)),
     labels: group2.labels,
     reviewers: group2.reviewers,
     assignees: group2.assignees,
@@ -47761,7 +48191,7 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
     branch: group2.prBranch,
     files,
     changes: files.flatMap((f) => f.changes),
-    commit,
+    commit: commit2,
     pullRequest: pullRequest2,
     message
   });
@@ -47770,15 +48200,23 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
     pullRequest = await upsertPullRequest(ctx.client(), ctx.repository, spec, { open: pulls?.open, branchExisted: existing !== void 0, branchChanged });
   } catch (error2) {
     if (error2 instanceof OpenedUndecoratedError) throw new DeliveryError([landing(error2.pullRequest)], error2);
-    if (existing === void 0) await deleteBranch(ctx, group2.prBranch, commit);
+    if (existing === void 0) await deleteBranch(ctx, group2.prBranch, commit2);
     throw error2;
   }
   let merge2 = "none";
   const warnings = [...onBranch?.warnings ?? []];
   try {
-    if (ours)
-      merge2 = await mergePullRequest(ctx.client(), ctx.repository, { ...pullRequest, headSha: commit, branch: group2.prBranch }, group2.merge, group2.mergeMethod);
-    else if (group2.merge !== "none") {
+    if (ours) {
+      const merged = await mergePullRequest(
+        ctx.client(),
+        ctx.repository,
+        { ...pullRequest, headSha: commit2, branch: group2.prBranch },
+        group2.merge,
+        group2.mergeMethod
+      );
+      merge2 = merged.outcome;
+      if (merged.atOnceBecause !== void 0) warnings.push({ message: mergedAtOnce(pullRequest, at.base, merged.atOnceBecause) });
+    } else if (group2.merge !== "none") {
       if (pullRequest.autoMerge) await disableAutoMerge(ctx.client(), pullRequest);
       warnings.push({ message: notMerged(pullRequest, group2.prBranch, people) });
     }
@@ -47787,6 +48225,9 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
   }
   ctx.log(`pull request #${pullRequest.number} ${pullRequest.operation} (${group2.prBranch} -> ${at.base})${merge2 === "none" ? "" : `, ${merge2}`}`);
   return { ...landing(pullRequest), merge: merge2, ...warnings.length > 0 && { warnings } };
+}
+function mergedAtOnce(pullRequest, base, reason) {
+  return `pull request #${pullRequest.number} was merged at once: merge: auto found no required check or review pending on ${base} (GitHub: "${reason}"); protect ${base} with required checks to have auto-merge wait for them`;
 }
 function notMerged(pullRequest, branch, people) {
   const by = people.length > 0 ? `commits by ${people.map((p) => p.name).join(", ")}` : "commits gitops-promote did not make";
@@ -47839,9 +48280,9 @@ function foldedPeople(commits, author) {
   const same = (a, b) => a.email.toLowerCase() === b.email.toLowerCase();
   const ours = (who) => same(who, author) || who.name.endsWith("[bot]");
   const people = /* @__PURE__ */ new Map();
-  for (const commit of commits) {
-    const byUs = same(commit.committer, BOT) || ours(commit.author);
-    for (const who of byUs ? commit.coAuthors : [commit.author, ...commit.coAuthors]) {
+  for (const commit2 of commits) {
+    const byUs = same(commit2.committer, BOT) || ours(commit2.author);
+    for (const who of byUs ? commit2.coAuthors : [commit2.author, ...commit2.coAuthors]) {
       if (!ours(who) && !people.has(who.email.toLowerCase())) people.set(who.email.toLowerCase(), who);
     }
   }
@@ -47853,9 +48294,9 @@ function asSeenFromBase(file, onBase) {
   const old = (c) => base.changes.find((b) => b.key === c.key && b.kind === c.kind)?.old ?? c.old;
   return { ...file, before: base.before, changes: file.changes.map((c) => ({ ...c, old: old(c) })) };
 }
-async function deleteBranch(ctx, branch, commit) {
+async function deleteBranch(ctx, branch, commit2) {
   try {
-    await deleteOwnBranch(ctx.client(), ctx.repository, branch, commit);
+    await deleteOwnBranch(ctx.client(), ctx.repository, branch, commit2);
   } catch (error2) {
     ctx.log(`could not delete ${branch} after the failure: ${errorMessage(error2)}`);
   }
@@ -47950,19 +48391,19 @@ async function land(ctx, request2, options2, plan, at) {
     const writes = fileWrites(push.files, at.entries);
     const message = push.message;
     if (options2.commitVia === "git") {
-      const commit = await gitCommit(ctx, at.head, writes, message, options2.author);
-      if (await ctx.git.push(ctx.remote, commit, at.base, at.head) === "rejected") throw new BranchMovedError(at.base);
-      parent = { commit, tree: void 0 };
+      const commit2 = await gitCommit(ctx, at.head, writes, message, options2.author);
+      if (await ctx.git.push(ctx.remote, commit2, at.base, at.head) === "rejected") throw new BranchMovedError(at.base);
+      parent = { commit: commit2, tree: void 0 };
     } else {
-      const commit = await createApiCommit(ctx.client(), ctx.repository, {
+      const commit2 = await createApiCommit(ctx.client(), ctx.repository, {
         parent: at.head,
         baseTree: await ctx.git.treeOf(at.head),
         files: writes,
         message,
         ...options2.author && { author: options2.author }
       });
-      await advanceBranch(ctx.client(), ctx.repository, at.base, commit.sha, at.head);
-      parent = { commit: commit.sha, tree: commit.tree };
+      await advanceBranch(ctx.client(), ctx.repository, at.base, commit2.sha, at.head);
+      parent = { commit: commit2.sha, tree: commit2.tree };
     }
     landings.push({ mode: "push", branch: at.base, files: push.files, changes: push.files.flatMap((f) => f.changes), commit: parent.commit, message });
     ctx.log(`pushed ${parent.commit} to ${at.base}`);
@@ -48140,7 +48581,7 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
    */
   async forkPoint(remote, branch, base, head) {
     const baseRef = `${REF_PREFIX}/${remote}/${base}`;
-    const since = (commit, own2 = [head]) => ({ commit, own: [...own2, `^${commit}`, `^${baseRef}`] });
+    const since = (commit2, own2 = [head]) => ({ commit: commit2, own: [...own2, `^${commit2}`, `^${baseRef}`] });
     if ((await this.run(["rev-parse", "--is-shallow-repository"])).trim() !== "true") {
       const { code: code3, stdout } = await this.exec(["merge-base", head, baseRef], {});
       return code3 === 0 ? since(stdout.toString("utf8").trim()) : void 0;
@@ -48207,11 +48648,11 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
     const { stdout } = await this.exec(["config", "--get-regexp", "^http\\..*extraheader$|^http\\.extraheader$"], {});
     return stdout.toString("utf8").trim() !== "";
   }
-  async treeOf(commit) {
-    return (await this.run(["rev-parse", "--verify", `${commit}^{tree}`])).trim();
+  async treeOf(commit2) {
+    return (await this.run(["rev-parse", "--verify", `${commit2}^{tree}`])).trim();
   }
-  async parents(commit) {
-    return (await this.run(["rev-list", "--parents", "-n", "1", commit])).trim().split(" ").slice(1);
+  async parents(commit2) {
+    return (await this.run(["rev-list", "--parents", "-n", "1", commit2])).trim().split(" ").slice(1);
   }
   /** Regular files of a commit (or tree) with their mode and blob id. */
   async entries(treeish) {
@@ -48339,10 +48780,10 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
    * not exist), git's compare-and-swap. "rejected" when the branch moved meanwhile. After a
    * transient failure the remote's ref tells whether the push landed, or may be made again.
    */
-  async push(remote, commit, branch, expected) {
+  async push(remote, commit2, branch, expected) {
     const ref = `refs/heads/${branch}`;
     const lease = expected === void 0 ? [] : [`--force-with-lease=${ref}:${expected}`];
-    const args = ["push", "--quiet", "--porcelain", ...lease, remote, `${commit}:${ref}`];
+    const args = ["push", "--quiet", "--porcelain", ...lease, remote, `${commit2}:${ref}`];
     for (let retry2 = 0; ; retry2++) {
       const { code: code2, stdout, stderr, timedOut } = await this.exec(args, { timeoutMs: this.limits.timeoutMs });
       const said = stdout.toString("utf8") + stderr;
@@ -48352,7 +48793,7 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
       const failed = new GitError(args, stderr || said, code2);
       if (!timedOut && !TRANSIENT.test(said)) throw failed;
       const now = await this.remoteHead(remote, ref);
-      if (now === commit) return "pushed";
+      if (now === commit2) return "pushed";
       if (expected !== void 0 && now !== expected) return "rejected";
       const delay = this.limits.retryDelaysMs[retry2];
       if (timedOut || delay === void 0) throw failed;
@@ -48520,7 +48961,7 @@ function explainFailure(error2, at) {
   const purpose = requestPurpose(request2);
   const status = httpStatus(answer);
   const operation = `${request2.method} ${request2.path}`;
-  const head = `${purpose ? `${purpose.what} in ${fullName(at)} (${operation})` : operation} failed: ${status ?? "no status"} ${errorMessage(error2)}`;
+  const head = `${purpose ? `${purpose.what} in ${fullName(at)} (${operation})` : operation} failed: ${status === void 0 ? "" : `${status} `}${errorMessage(error2)}`;
   const branch = /\/git\/refs\/heads\/(.+)$/.exec(request2.path)?.[1];
   const advice = rateLimited(status, errorMessage(error2), responseHeaders(answer)) ? RATE_LIMIT_ADVICE : adviceFor(status, errorMessage(error2), purpose?.permission ?? "contents", branch, at);
   return advice ? `${head}
@@ -48590,19 +49031,6 @@ function permissions(first) {
 }
 function fullName(at) {
   return `${at.repository.owner}/${at.repository.repo}`;
-}
-
-// src/github-name.ts
-var LOGIN = "[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?";
-var REPOSITORY = new RegExp(`^(${LOGIN})/([A-Za-z0-9._-]+)$`);
-var ACTOR = new RegExp(`^${LOGIN}(?:\\[bot\\])?$`);
-function splitRepositoryName(text2) {
-  const m = REPOSITORY.exec(text2);
-  if (!m || m[2] === "." || m[2] === "..") return void 0;
-  return { owner: m[1], repo: m[2] };
-}
-function isActorLogin(text2) {
-  return ACTOR.test(text2);
 }
 
 // src/engine/payload.ts
@@ -48711,7 +49139,8 @@ function readUpdateInputs(core, event) {
   const explicit = words("images");
   const setters = words("setters");
   const sets = lines("set");
-  const payload = explicit.length > 0 ? void 0 : eventPayload(event, setters.length + sets.length > 0);
+  const dispatched = explicit.length > 0 ? void 0 : eventPayload(event, setters.length + sets.length > 0);
+  const payload = dispatched?.payload;
   const request2 = {
     images: explicit.length > 0 ? explicit : payload?.images ?? [],
     setters,
@@ -48723,7 +49152,7 @@ function readUpdateInputs(core, event) {
     create: flag("create"),
     fieldName: (field2) => `input ${INPUT_OF[field2]}`
   };
-  if (request2.images.length + request2.setters.length + request2.sets.length === 0) throw new InputError(nothingToPromote(event.eventName));
+  if (request2.images.length + request2.setters.length + request2.sets.length === 0) throw new InputError(nothingToPromote(event));
   const author = core.getInput("author");
   const values = payload?.source ? Object.fromEntries(Object.entries(payload.source).filter((e) => typeof e[1] === "string")) : void 0;
   const delivery = {
@@ -48739,6 +49168,7 @@ function readUpdateInputs(core, event) {
     commitVia: choice("commit-via", core.getInput("commit-via"), ["api", "git"], "api"),
     ...core.getInput("commit-message").trim() && { messageTemplate: core.getInput("commit-message") },
     ...values && { templateValues: values },
+    ...payload?.source && { source: payload.source },
     ...author && { author: authorInput(author) },
     dryRun: flag("dry-run")
   };
@@ -48747,8 +49177,8 @@ function readUpdateInputs(core, event) {
     workingDirectory: core.getInput("working-directory").trim() || ".",
     request: request2,
     delivery,
-    ...payload && { payload },
-    warnings: unusedMergeInputs(delivery)
+    ...dispatched && { payload: dispatched.payload, payloadField: dispatched.field },
+    warnings: [...explicit.length > 0 ? unreadPayload(event) : [], ...unusedPullRequestInputs(delivery)]
   };
 }
 function requireToken(token) {
@@ -48759,32 +49189,62 @@ function requireToken(token) {
 }
 var DEFAULT_MERGE = "none";
 var DEFAULT_MERGE_METHOD = "merge";
-function unusedMergeInputs(delivery) {
+function unusedPullRequestInputs(delivery) {
   if (delivery.mode === "pull-request") return [];
   const set = [
+    ...delivery.prBranch?.trim() ? ["pr-branch"] : [],
+    ...delivery.title?.trim() ? ["title"] : [],
+    ...delivery.body?.trim() ? ["body"] : [],
+    ...delivery.labels.length > 0 ? ["labels"] : [],
+    ...delivery.reviewers.length > 0 ? ["reviewers"] : [],
     ...delivery.merge !== DEFAULT_MERGE ? [`merge (${delivery.merge})`] : [],
     ...delivery.mergeMethod !== DEFAULT_MERGE_METHOD ? [`merge-method (${delivery.mergeMethod})`] : []
   ];
   if (set.length === 0) return [];
   const [inputs, have, them] = set.length === 1 ? ["input", "has", "it"] : ["inputs", "have", "them"];
+  const lands = delivery.mode === "push" ? "commits to the branch" : "edits the workspace only";
   return [
     {
-      message: `${inputs} ${set.join(" and ")} ${have} no effect with delivery: ${delivery.mode}: there is no pull request to merge. A target whose delivery in the configuration has mode pull-request still uses ${them}, unless it sets its own.`
+      message: `${inputs} ${listed(set)} ${have} no effect with delivery: ${delivery.mode}, which ${lands} and opens no pull request (delivery: pull-request opens one). A target whose delivery in the configuration has mode pull-request still uses ${them}, unless it sets its own.`
     }
   ];
 }
+function listed(items) {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
 function eventPayload(event, ownInputs) {
   if (event.eventName === "repository_dispatch") {
-    const value = event.payload["client_payload"];
+    const value = event.payload[CLIENT_PAYLOAD];
     if (isAbsent(value) || ownInputs && isForeign(value)) return void 0;
-    return parsePayload(value, "client_payload");
+    return { payload: parsePayload(value, CLIENT_PAYLOAD), field: CLIENT_PAYLOAD };
   }
   if (event.eventName === "workflow_dispatch") {
-    const inputs = event.payload["inputs"];
-    const text2 = isRecord(inputs) ? inputs[PAYLOAD_INPUT] : void 0;
-    return text2 === void 0 || text2 === "" ? void 0 : parsePayload(text2, `inputs.${PAYLOAD_INPUT}`);
+    const text2 = payloadInput(event);
+    return text2 === void 0 || text2 === "" ? void 0 : { payload: parsePayload(text2, INPUT_PAYLOAD), field: INPUT_PAYLOAD };
   }
   return void 0;
+}
+var CLIENT_PAYLOAD = "client_payload";
+var INPUT_PAYLOAD = `inputs.${PAYLOAD_INPUT}`;
+function payloadInput(event) {
+  const inputs = event.payload["inputs"];
+  return isRecord(inputs) ? inputs[PAYLOAD_INPUT] : void 0;
+}
+function unreadPayload(event) {
+  const unread = (field2, what) => [
+    {
+      message: `input images is set, so ${field2} (${what}) is not read: neither its images nor its targets apply to this run. Leave images out to promote what the payload names, in the targets it names.`
+    }
+  ];
+  if (event.eventName === "repository_dispatch") {
+    const value = event.payload[CLIENT_PAYLOAD];
+    return isAbsent(value) || isForeign(value) ? [] : unread(CLIENT_PAYLOAD, "the repository_dispatch event's payload");
+  }
+  if (event.eventName === "workflow_dispatch") {
+    const text2 = payloadInput(event);
+    return typeof text2 === "string" && text2.trim() !== "" ? unread(INPUT_PAYLOAD, `the workflow_dispatch input '${PAYLOAD_INPUT}'`) : [];
+  }
+  return [];
 }
 function isForeign(value) {
   return isRecord(value) && !("v" in value);
@@ -48792,12 +49252,15 @@ function isForeign(value) {
 function isAbsent(value) {
   return value === void 0 || value === null || isRecord(value) && Object.keys(value).length === 0;
 }
-function nothingToPromote(eventName) {
+function nothingToPromote(event) {
+  const { eventName } = event;
   const send = `({"v": 1, "images": ["ghcr.io/acme/app:1.2.3"]}, as gitops-promote/dispatch does), or set the 'images', 'setters' or 'set' input`;
   if (eventName === "repository_dispatch")
     return `no image to promote: the repository_dispatch event has no client_payload; send the payload as its client_payload ${send}`;
-  if (eventName === "workflow_dispatch")
-    return `no image to promote: the workflow_dispatch event has no input 'payload'; send the payload as its input 'payload' ${send}`;
+  if (eventName === "workflow_dispatch") {
+    const missing = payloadInput(event) === void 0 ? "the workflow_dispatch event has no input 'payload'" : "the workflow_dispatch input 'payload' is empty";
+    return `no image to promote: ${missing}; send the payload as its input 'payload' ${send}`;
+  }
   return `no image to promote: set the 'images' input, or trigger the workflow with a repository_dispatch client_payload or a workflow_dispatch input 'payload' (this run is a ${eventName} event)`;
 }
 function splitList(text2, separator) {
@@ -48819,6 +49282,23 @@ function authorInput(text2) {
   const identity = parseIdentity(text2);
   if (!identity) throw new InputError(`input author: ${JSON.stringify(text2)} is not "Name <email>"`);
   return identity;
+}
+
+// src/action/update/payload-targets.ts
+function inPayloadTerms(error2, payloadField, config) {
+  if (!(error2 instanceof RequestError2) || !error2.issues.some(isTargetsIssue)) return error2;
+  return new RequestError2(error2.issues.map((issue2) => isTargetsIssue(issue2) ? payloadIssue(issue2, payloadField, config) : issue2));
+}
+function isTargetsIssue(issue2) {
+  return issue2.file === void 0 && issue2.message.startsWith(TARGETS);
+}
+var TARGETS = "targets: ";
+var NONE_CONFIGURED = " (configured: none)";
+function payloadIssue(issue2, payloadField, config) {
+  const reason = issue2.message.slice(TARGETS.length);
+  if (!reason.endsWith(NONE_CONFIGURED)) return { message: `${payloadField}.targets: ${reason}` };
+  const none = config === void 0 ? `this repository has no ${DEFAULT_CONFIG} (or .yml) defining targets` : `${config} defines no targets`;
+  return { message: `${payloadField}.targets: ${reason.slice(0, -NONE_CONFIGURED.length)}: ${none}` };
 }
 
 // src/engine/diff.ts
@@ -48984,6 +49464,31 @@ function printDiff(result) {
 ${landing.message}`);
   }
 }
+function printRun(result, links, dryRun) {
+  printLandings(result.landings, links, dryRun);
+  const [values, files] = [result.plan.changes.length, result.plan.files.length];
+  info(result.changed ? `${counted(values, "value")} in ${counted(files, "file")} ${dryRun ? "would change" : "changed"}` : "nothing to change");
+}
+function printLandings(landings, links, dryRun) {
+  for (const landing of landings) {
+    const changes = landing.changes.map((c) => `  ${c.file}:${c.line} ${c.key}: ${shownValue(c.old)} -> ${shownValue(c.new)}`);
+    infoUntrusted([landingLine(landing, links, dryRun), ...changes].join("\n"));
+  }
+}
+function landingLine(landing, links, dryRun) {
+  if (dryRun)
+    return landing.mode === "none" ? "dry run: the workspace is not edited (delivery: none)" : `dry run: would ${landing.mode === "push" ? "push to" : "open a pull request from"} ${landing.branch}`;
+  const pr = landing.pullRequest;
+  if (pr) {
+    const how = [pr.operation === "none" ? "left as it was" : pr.operation, ...landing.merge && landing.merge !== "none" ? [landing.merge] : []];
+    return `pull request #${pr.number} from ${landing.branch}, ${how.join(", ")}: ${pr.url}`;
+  }
+  if (landing.commit) return links ? `pushed to ${landing.branch}: ${commitUrl(links, landing.commit)}` : `pushed ${landing.commit} to ${landing.branch}`;
+  return "left in the workspace (delivery: none)";
+}
+function counted(n, noun) {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
 async function writeSummary(result, serverUrl, repository, dryRun) {
   const where2 = (landing) => landing ? deliveredTo(landing, { serverUrl, repository }, dryRun) : "";
   const landingOf = (file) => result.landings.find((l) => l.files.some((f) => f.path === file));
@@ -48994,19 +49499,27 @@ async function writeSummary(result, serverUrl, repository, dryRun) {
   } else if (result.plan.changes.length === 0) {
     summary.addRaw(`Nothing to change on ${code(result.base)}: every image field found already holds the promoted image.`, true);
   } else {
+    const targeted = result.plan.changes.some((c) => c.target !== void 0);
     summary.addTable([
-      ["Target", "File", "Field", "Old \u2192 New", "Delivered"].map((data) => ({ data, header: true })),
+      [...targeted ? ["Target"] : [], "File", "Field", "Old \u2192 New", "Delivered"].map((data) => ({ data, header: true })),
       ...result.plan.changes.map((c) => [
-        escapeHtml(c.target ?? ""),
+        ...targeted ? [escapeHtml(c.target ?? "(none)")] : [],
         `${code(c.file)}:${c.line}`,
         code(c.key),
         `${code(shownValue(c.old))} \u2192 ${code(shownValue(c.new))}`,
         where2(landingOf(c.file))
       ])
     ]);
+    if (result.plan.warnings.length > 0) {
+      summary.addRaw("This run's warnings:", true);
+      summary.addList(result.plan.warnings.map(describeLocated));
+    }
   }
   if (result.attempts > 1) summary.addRaw(`Landed after ${result.attempts} attempts (the branch moved under concurrent runs).`, true);
   await summary.write();
+}
+function commitUrl(at, sha) {
+  return `${at.serverUrl}/${at.repository.owner}/${at.repository.repo}/commit/${sha}`;
 }
 function deliveredTo(landing, at, dryRun) {
   if (dryRun)
@@ -49014,7 +49527,7 @@ function deliveredTo(landing, at, dryRun) {
   if (landing.pullRequest)
     return `<a href="${escapeAttribute(landing.pullRequest.url)}">#${landing.pullRequest.number}</a> (${landing.pullRequest.operation}${landing.merge && landing.merge !== "none" ? `, ${landing.merge}` : ""})`;
   if (landing.commit)
-    return `<a href="${escapeAttribute(`${at.serverUrl}/${at.repository.owner}/${at.repository.repo}/commit/${landing.commit}`)}"><code>${landing.commit.slice(0, 7)}</code></a> on ${code(landing.branch)}`;
+    return `<a href="${escapeAttribute(commitUrl(at, landing.commit))}"><code>${landing.commit.slice(0, 7)}</code></a> on ${code(landing.branch)}`;
   return "left in the workspace (delivery: none)";
 }
 async function writeFailureSummary(message, issues, landed) {
@@ -49068,22 +49581,26 @@ async function run() {
     },
     log: infoUntrusted
   };
+  const links = origin && { serverUrl, repository: origin };
   let result;
   try {
     result = await group("Plan and deliver", () => deliver(ctx, inputs.request, inputs.delivery));
-  } catch (error2) {
+  } catch (caught) {
+    const error2 = inputs.payload?.targets && inputs.payloadField ? inPayloadTerms(caught, inputs.payloadField, inputs.request.config) : caught;
     const explained = explainFailure(error2, { repository, workflowRepository, tokenGiven: inputs.token !== "" });
     const failure = explained === void 0 ? error2 : new Error(explained, { cause: error2 });
     if (!(error2 instanceof DeliveryError)) throw failure;
+    if (error2.landings.length > 0) {
+      info("Landed before the failure:");
+      printLandings(error2.landings, links, false);
+    }
     return fail2(failure, { landings: error2.landings, serverUrl, repository });
   }
   annotate(result.plan.warnings);
   if (inputs.delivery.dryRun) await group("Diff (dry run: nothing written)", async () => printDiff(result));
   setOutputs(result);
   await writeSummary(result, serverUrl, repository, inputs.delivery.dryRun);
-  info(
-    result.changed ? `${result.plan.changes.length} value(s) in ${result.plan.files.length} file(s) ${inputs.delivery.dryRun ? "would change" : "changed"}` : "nothing to change"
-  );
+  printRun(result, links, inputs.delivery.dryRun);
 }
 async function fail2(error2, landed) {
   const issues = error2 instanceof RequestError2 ? error2.issues.map(redactIssue) : [];

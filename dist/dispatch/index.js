@@ -38350,61 +38350,6 @@ var KEYWORDS = new Set(
   "True False None Undefined import and or in is not as if else elif for schema mixin protocol check assert all any map filter lambda rule".split(" ")
 );
 
-// src/yaml/file.ts
-var import_yaml = __toESM(require_dist(), 1);
-
-// src/yaml/subset.ts
-var OutsideSubset = class extends Error {
-};
-var OUTSIDE = new OutsideSubset("outside the YAML subset");
-var INDICATOR = new Uint8Array(128);
-for (const ch of "?:,[]{}#&*!|>'\"%@`") INDICATOR[ch.charCodeAt(0)] = 1;
-var FLOW_END = new Uint8Array(128);
-for (const ch of ",[]{}") FLOW_END[ch.charCodeAt(0)] = 1;
-
-// src/yaml/file.ts
-var STYLES = {
-  [import_yaml.Scalar.PLAIN]: "plain",
-  [import_yaml.Scalar.QUOTE_SINGLE]: "single",
-  [import_yaml.Scalar.QUOTE_DOUBLE]: "double",
-  [import_yaml.Scalar.BLOCK_LITERAL]: "literal",
-  [import_yaml.Scalar.BLOCK_FOLDED]: "folded"
-};
-
-// src/yaml/quoting.ts
-var YAML11_WORDS = new Set(
-  [
-    "y",
-    "Y",
-    "yes",
-    "Yes",
-    "YES",
-    "n",
-    "N",
-    "no",
-    "No",
-    "NO",
-    "true",
-    "True",
-    "TRUE",
-    "false",
-    "False",
-    "FALSE",
-    "on",
-    "On",
-    "ON",
-    "off",
-    "Off",
-    "OFF",
-    "~",
-    "null",
-    "Null",
-    "NULL",
-    "<<",
-    "="
-  ].concat(...[".inf", ".Inf", ".INF"].map((inf) => [inf, `+${inf}`, `-${inf}`]), ".nan", ".NaN", ".NAN")
-);
-
 // src/kcl/tokenizer.ts
 var T = {
   EOF: 0,
@@ -38651,6 +38596,61 @@ var SKIPS_STATEMENT = /* @__PURE__ */ new Map([
   [Keyword.Assert, "assert"],
   [Keyword.Check, "check block"]
 ]);
+
+// src/yaml/file.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/yaml/subset.ts
+var OutsideSubset = class extends Error {
+};
+var OUTSIDE = new OutsideSubset("outside the YAML subset");
+var INDICATOR = new Uint8Array(128);
+for (const ch of "?:,[]{}#&*!|>'\"%@`") INDICATOR[ch.charCodeAt(0)] = 1;
+var FLOW_END = new Uint8Array(128);
+for (const ch of ",[]{}") FLOW_END[ch.charCodeAt(0)] = 1;
+
+// src/yaml/file.ts
+var STYLES = {
+  [import_yaml.Scalar.PLAIN]: "plain",
+  [import_yaml.Scalar.QUOTE_SINGLE]: "single",
+  [import_yaml.Scalar.QUOTE_DOUBLE]: "double",
+  [import_yaml.Scalar.BLOCK_LITERAL]: "literal",
+  [import_yaml.Scalar.BLOCK_FOLDED]: "folded"
+};
+
+// src/yaml/quoting.ts
+var YAML11_WORDS = new Set(
+  [
+    "y",
+    "Y",
+    "yes",
+    "Yes",
+    "YES",
+    "n",
+    "N",
+    "no",
+    "No",
+    "NO",
+    "true",
+    "True",
+    "TRUE",
+    "false",
+    "False",
+    "FALSE",
+    "on",
+    "On",
+    "ON",
+    "off",
+    "Off",
+    "OFF",
+    "~",
+    "null",
+    "Null",
+    "NULL",
+    "<<",
+    "="
+  ].concat(...[".inf", ".Inf", ".INF"].map((inf) => [inf, `+${inf}`, `-${inf}`]), ".nan", ".NaN", ".NAN")
+);
 
 // src/engine/request.ts
 function parseIncomingImage(text, field) {
@@ -38981,12 +38981,18 @@ async function sendRepositoryDispatch(octokit, repo, eventType, options2) {
 }
 async function sendWorkflowDispatch(octokit, repo, workflow, options2) {
   const workflowId = /^[0-9]+$/.test(workflow) ? Number(workflow) : workflow;
+  const read = () => octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo }).then((r) => r.data.default_branch);
   let ref = options2.ref?.trim();
+  let defaultBranch;
   try {
-    ref ||= (await octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo })).data.default_branch;
+    if (!ref) ref = defaultBranch = await read();
   } catch (error2) {
     throw explain(error2, repo, "workflow_dispatch", options2);
   }
+  const failed = async (error2) => {
+    const visible = httpStatus(error2) === 404 ? defaultBranch ?? await read().catch(() => void 0) : void 0;
+    return visible === void 0 ? explain(error2, repo, "workflow_dispatch", options2) : workflowNotFound(error2, repo, workflow, ref, visible);
+  };
   const request2 = { owner: repo.owner, repo: repo.repo, workflow_id: workflowId, ref, inputs: { [PAYLOAD_INPUT]: JSON.stringify(options2.payload) } };
   const base = { repository: repo.fullName, kind: "workflow_dispatch", workflow, ref };
   try {
@@ -38994,15 +39000,29 @@ async function sendWorkflowDispatch(octokit, repo, workflow, options2) {
     const details = response.data;
     return details?.workflow_run_id === void 0 ? base : { ...base, runId: details.workflow_run_id, ...details.html_url && { runUrl: details.html_url } };
   } catch (error2) {
-    if (!refusesRunDetails(error2)) throw explain(error2, repo, "workflow_dispatch", options2);
+    if (!refusesRunDetails(error2)) throw await failed(error2);
   }
   options2.log?.(`${repo.fullName}: the server does not know return_run_details (GitHub Enterprise Server before it existed); dispatching without it`);
   try {
     await octokit.rest.actions.createWorkflowDispatch(request2);
   } catch (error2) {
-    throw explain(error2, repo, "workflow_dispatch", options2);
+    throw await failed(error2);
   }
   return base;
+}
+function workflowNotFound(error2, repo, workflow, ref, defaultBranch) {
+  const answer = `(workflow_dispatch: ${httpStatus(error2)} ${errorMessage(error2)})`;
+  if (/^[0-9]+$/.test(workflow)) {
+    return new DispatchError(
+      `no workflow with id ${workflow} in ${repo.fullName} ${answer}. Name the workflow by its file name instead, e.g. promote.yml.`,
+      []
+    );
+  }
+  const branches = ref === defaultBranch ? `${defaultBranch}, the default branch` : `${ref} and on ${defaultBranch}, the default branch`;
+  return new DispatchError(
+    `workflow ${workflow} not found on ${ref} in ${repo.fullName} ${answer}. The file must exist as .github/workflows/${workflow} on ${branches}, with \`on: workflow_dispatch\`.`,
+    []
+  );
 }
 function refusesRunDetails(error2) {
   const status = httpStatus(error2);
@@ -39021,6 +39041,7 @@ async function follow(octokit, sent, wait, log) {
   const started = Date.now();
   const deadline = started + wait.timeoutMs;
   let delay = wait.intervalMs;
+  let status;
   for (; ; ) {
     let run2;
     try {
@@ -39035,6 +39056,8 @@ async function follow(octokit, sent, wait, log) {
       if (!OK_CONCLUSIONS.has(conclusion)) throw new DispatchError(`${repo.fullName}: run ${runId} concluded "${conclusion}": ${run2.html_url}`, [done]);
       return done;
     }
+    if (run2.status !== status) log(`${repo.fullName}: run ${runId} is ${run2.status?.replace(/_/g, " ") ?? "of unknown status"}`);
+    status = run2.status;
     const now = Date.now();
     if (now >= deadline) {
       const waited = Math.round((now - started) / 100) / 10;

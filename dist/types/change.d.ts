@@ -36,6 +36,14 @@ export interface Diagnostic {
 }
 /** A diagnostic that does not stop the run. */
 export type Warning = Diagnostic;
+/**
+ * A warning that is no reason why what the run brings was not written (a marker key nothing
+ * defines): news about the tree, which a report does not give as why nothing changed.
+ */
+export interface AsideWarning extends Warning {
+    readonly aside: true;
+}
+export declare function isAside(warning: Warning): warning is AsideWarning;
 /** `file:line: message`, `file: message` or the message alone, as compilers print a diagnostic. */
 export declare function formatDiagnostic(d: Diagnostic): string;
 /** What an editor returns: the new text (identical to the input when nothing changed). */
@@ -63,6 +71,12 @@ export interface EditRequest {
      * reach this file) is said at each of them. A key neither here nor in `setters` is unknown.
      */
     readonly knownSetters?: ReadonlyMap<string, string | undefined>;
+    /**
+     * Image names (as written) that a kustomization building this file gives a version with
+     * `images:`: a container image of such a name with no tag or digest is left to it, silently
+     * (undefined: that kustomization is edited too) or saying the reason given.
+     */
+    readonly kustomizeTagged?: ReadonlyMap<string, string | undefined>;
 }
 /** Input that cannot be read or applied, with where it is (1-based line and column). */
 export declare class SourceError extends Error {

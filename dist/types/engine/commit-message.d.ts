@@ -24,6 +24,8 @@ export interface CommitMessageInput {
 }
 /** The message for a commit: the template rendered when one is given, our default otherwise. */
 export declare function commitMessage(template: string | undefined, input: CommitMessageInput): string;
+/** True when `template` gives our default message (none, or a blank one). */
+export declare function isDefaultMessage(template: string | undefined): boolean;
 /**
  * `message` crediting `people` with GitHub's `Co-authored-by: Name <email>` trailers, one a
  * line, after a blank line at its end. A trailer paragraph the message already ends with (a
@@ -33,5 +35,7 @@ export declare function withCoAuthors(message: string, people: readonly {
     readonly name: string;
     readonly email: string;
 }[]): string;
+/** How our default subject begins: a Conventional Commits type and scope. */
+export declare const DEFAULT_SUBJECT_TYPE = "chore(deploy): ";
 /** `chore(deploy): <image> <old> -> <new>[, …]`, a blank line, and the changed files. */
 export declare function defaultCommitMessage(input: CommitMessageInput): string;

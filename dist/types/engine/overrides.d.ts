@@ -33,6 +33,12 @@ export declare function checkConfiguredOverrides(source: TreeSource, overrides: 
  */
 export declare function configuredOverride(override: OverrideConfig, images: readonly ImageUpdate[]): ComputedOverride[];
 /**
+ * The repositories whose configured overrides set something in a file, `images` being the
+ * file's: what the file's editors would say of those images' versions elsewhere in it (a
+ * `${_tag}` the override sets) is taken care of, as where a marker sets them.
+ */
+export declare function overriddenRepositories(requested: readonly RequestedOverride[], images: readonly ImageUpdate[]): ReadonlySet<string>;
+/**
  * The overrides of a file applied over what its editors did: one result, the editors' lines as
  * they read once the overrides added or removed lines. Throws RequestError (with the file)
  * for an override that cannot apply.

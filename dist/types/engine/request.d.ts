@@ -84,7 +84,8 @@ export interface SetField {
 /**
  * A `--set` spec read by its file's grammar (KCL's `-O` for `.k`, a dotted path for YAML), which
  * does not depend on the file's contents; undefined for a file of no kind the tool edits.
- * Throws SourceError (OverrideSpecError for KCL) for a malformed spec.
+ * Throws SourceError (OverrideSpecError for KCL) for a malformed spec, a KCL value that is not
+ * one expression KCL reads whole included.
  */
 export declare function readSetSpec(set: FileOverride): SetField | undefined;
 /** Why a `--set` value that starts with a spec is refused, and how to write it. */

@@ -9,7 +9,10 @@ import { type ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
 import type { Config } from "./config.js";
 import { type ValidRequest } from "./request.js";
-/** The setters for the markers of one file, and every other defined key with why it sets nothing there (EditRequest's). */
+/**
+ * The setters for the markers of one file, and every other key with why it sets nothing there
+ * (EditRequest's): a defined key, or one nothing defines, which is said once for the run instead of at each marker.
+ */
 export interface FileSetters {
     readonly setters: ReadonlyMap<string, ImageUpdate>;
     readonly knownSetters: ReadonlyMap<string, string | undefined>;

@@ -26,6 +26,18 @@ export type MarkerReading = {
 } | undefined;
 /** Where a marker names `key` (any of its fields) in a text: its setter in quotes, as the marker's JSON writes it. */
 export declare function markerPattern(key: string): RegExp;
+/** A marker a text holds as a line comment, its 1-based line, and what its line holds before it (the marked value, its key or item). */
+export interface MarkerLine {
+    readonly marker: Marker;
+    readonly line: number;
+    readonly before: string;
+}
+/**
+ * The markers of a text written as line comments after a value (`image: app:1 # {"$imagepolicy": "ns:app"}`,
+ * how Flux's docs write them), found by their token without parsing the file. A comment on a
+ * line of its own is not read: in KCL it marks nothing, and in YAML it seldom marks a value.
+ */
+export declare function lineMarkers(text: string): MarkerLine[];
 /** Read a comment, given with its leading '#'. */
 export declare function readMarker(comment: string): MarkerReading;
 /**

@@ -10,7 +10,8 @@ import { type EditRequest, type EditResult } from "../change.js";
  * Update image references in a KCL file: string literals in assignments and config/schema
  * literals whose repository matches one of `request.images` (new version from
  * nextVersion, name kept as written), and literals marked with a Flux `$imagepolicy`
- * comment (`request.setters`). Throws SourceError when a file that may match does not
+ * comment (`request.setters`). `overridden` are the repositories a configured override sets in
+ * this file (overriddenRepositories). Throws SourceError when a file that may match does not
  * tokenize or parse; a file that cannot match (screened by bytes) is returned as is.
  */
-export declare function editKcl(text: string, request: EditRequest): EditResult;
+export declare function editKcl(text: string, request: EditRequest, overridden?: ReadonlySet<string>): EditResult;

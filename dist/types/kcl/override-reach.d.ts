@@ -1,4 +1,5 @@
 import type { ConfigExpr, Expr, Module, Statement } from "./syntax.js";
+import { type Tokens } from "./tokenizer.js";
 /** Tokens that only lay out lines: what precedes a statement or entry that starts its line. */
 export declare const STARTS_LINE: Set<number>;
 /** The config a path descends through: a config literal's, or a schema instance's. */
@@ -14,3 +15,9 @@ export declare function unreached(module: Module, name: string, reaches: (s: Sta
     message: string;
     line: number;
 } | undefined;
+/**
+ * What in a config sets the key a path misses there though -O does not reach it: an `if` entry
+ * that sets it, else a `**` unpack that may (reference §1.5). `keys` are the path's keys from the
+ * config's level to the missing one, `where` names the config; undefined when there is neither.
+ */
+export declare function unreachedEntries(tokens: Tokens, config: ConfigExpr, keys: readonly string[], where: string): string | undefined;

@@ -1,3 +1,4 @@
+import { type OverrideSpec } from "./override-spec.js";
 import { type StringStyle } from "./string-literal.js";
 import type { Expr } from "./syntax.js";
 import { type Tokens } from "./tokenizer.js";
@@ -28,13 +29,26 @@ export type SpecValue =
 }
 /**
  * Text KCL cannot read, or of which it keeps only a head (`nginx:1.25` -> `nginx`): `form`
- * names it in a warning, `why` says it in an error.
+ * names it in a warning, `why` says it in an error; `head` is the expression kept and the
+ * text dropped after it, `at` where reading fails (UTF-16 index, when it says).
  */
  | {
     readonly kind: "other";
     readonly form: string;
     readonly why: string;
+    readonly head?: {
+        readonly text: string;
+        readonly rest: string;
+    };
+    readonly at?: number;
 };
 /** The string a string literal denotes; undefined for an interpolated one and any other expression. */
 export declare function plainString(tokens: Tokens, expr: Expr): string | undefined;
 export declare function readSpecValue(text: string): SpecValue;
+/**
+ * A spec's value as KCL reads it whole, or OverrideSpecError saying why it is not and how to
+ * write it. It depends on the spec alone: `--set` refuses it before any file is read.
+ */
+export declare function usableSpecValue(spec: OverrideSpec, raw: string): Exclude<SpecValue, {
+    readonly kind: "other";
+}>;

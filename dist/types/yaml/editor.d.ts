@@ -17,7 +17,8 @@
  * entries (`kustomize.ts`, and Argo CD's string form in `argocd.ts`), images inside inline
  * kustomize patches (`inline-patch.ts`, moved from the patch text to the file's bytes), images
  * in the `-O` override specs and `-D` options of a KCLRun or KCL settings file
- * (`kcl-overrides.ts`) and Helm values pairs (`helm.ts`) leave marked fields to their marker.
+ * (`kcl-overrides.ts`; a marker on one sets the image inside it, `kcl-settings.ts`) and Helm
+ * values pairs (`helm.ts`) leave marked fields to their marker.
  * Every new tag/digest is the shared decision `nextVersion` (policies, no downgrade). Splices never overlap (a claimed node is edited once) and are applied in one
  * pass, so the work is linear in the file size.
  */

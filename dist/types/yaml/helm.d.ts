@@ -9,8 +9,9 @@ export interface HelmField {
     readonly path: readonly PathSegment[];
     readonly inFlow: boolean;
 }
-/** The fields of one Helm image; `repository` is `name` when that is how it is written. */
+/** The fields of one Helm image; `repository` is `name` when that is how it is written. `path` names the pair (a values mapping), else its tag does. */
 export interface HelmImage {
+    readonly path?: readonly PathSegment[];
     readonly repository?: HelmField | undefined;
     readonly registry?: HelmField | undefined;
     readonly tag?: HelmField | undefined;

@@ -7,12 +7,14 @@ export declare const editImages: Editor;
 /**
  * A scalar holding a whole image reference of an incoming repository gets its next reference.
  * A bare repository gets a tag only where `bareTakesTag` (a container spec); elsewhere its
- * version lives in another field, which a warning says.
+ * version lives in another field, which a warning says. One whose name is `kustomizeTagged`
+ * is left to the kustomization whose `images:` entry sets its version (and moves), saying
+ * the reason given, if any.
  */
 export declare function setImageScalar(field: {
     readonly node: YamlNode | null;
     readonly path: readonly PathSegment[];
     readonly inFlow: boolean;
-}, kind: "image" | "helm" | "override", bareTakesTag: boolean, incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan, document: YamlDocument): void;
+}, kind: "image" | "helm" | "override", bareTakesTag: boolean, incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan, document: YamlDocument, kustomizeTagged?: ReadonlyMap<string, string | undefined>): void;
 /** `...containers[i].image`: a Kubernetes container's image, where a bare repository means `:latest`. */
 export declare function inContainerSpec(path: readonly PathSegment[]): boolean;

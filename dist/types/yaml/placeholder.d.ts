@@ -1,0 +1,18 @@
+import { type ImageUpdate } from "../image/update.js";
+import { type FlowScalar, type YamlNode } from "./node.js";
+import { type PathSegment } from "./path.js";
+import type { EditPlan } from "./plan.js";
+/** Whether `text` holds a placeholder something fills in after this tool. */
+export declare function hasPlaceholder(text: string): boolean;
+/** `with <its placeholders>, which is not edited: <where its version comes from>; set it there`, for a field holding `text`. */
+export declare function placeholderReason(text: string): string;
+/**
+ * The first of `fields` (a tag, a digest) that holds a placeholder, named in a warning: the
+ * image's version is filled in there, so none of them is edited. False when none holds one.
+ */
+export declare function warnPlaceholderField(fields: Readonly<Record<string, {
+    readonly node: YamlNode | null | undefined;
+    readonly path: readonly PathSegment[];
+} | undefined>>, name: string, plan: EditPlan): boolean;
+/** An image building an incoming repository's reference with a placeholder: its version is what fills it in, out of reach. */
+export declare function warnSubstituted(node: FlowScalar, path: readonly PathSegment[], incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan): void;
