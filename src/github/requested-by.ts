@@ -1,6 +1,6 @@
 /**
  * The line of a pull request's default body that links back to the build that asked for the
- * promotion: ``Requested by [acme/app@0123456](…/commit/…) ([run](…)) by `@alice` ``. The login is
+ * promotion: ``Requested by acme/app@0123456… ([run](…)) by `@alice` ``. The login is
  * code, not a mention: a mention would notify whoever the payload names.
  *
  * The source comes from a dispatch payload, which anyone who may dispatch to the repository
@@ -18,21 +18,15 @@ export function requestedBy(source: PayloadSource | undefined): string | undefin
   const sha = source.sha !== undefined && /^[0-9a-f]{7,64}$/i.test(source.sha) ? source.sha : undefined;
   const actor = source.actor !== undefined && isActorLogin(source.actor) ? source.actor : undefined;
   const run = source.run_url === undefined ? undefined : webUrl(source.run_url);
-  const build = repository === undefined ? undefined : sha === undefined ? repository : commit(repository, sha, run);
+  // GitHub links its own cross-repository reference `owner/name@sha` to that commit on its server;
+  // a link of ours would take its host from the payload, which could then point anywhere.
+  const build = repository === undefined ? undefined : sha === undefined ? repository : `${repository}@${sha}`;
   const parts = [
     ...(build ? [build] : []),
     ...(run ? [build ? `([run](${run.href}))` : `[a run](${run.href})`] : []),
     ...(actor ? [`${build || run ? "by " : ""}\`@${actor}\``] : []),
   ];
   return parts.length === 0 ? undefined : `Requested by ${parts.join(" ")}`;
-}
-
-/**
- * The commit on the server the run URL is on, which the sender built it from (GITHUB_SERVER_URL);
- * without one, GitHub's own cross-repository reference `owner/name@sha`, which it links itself.
- */
-function commit(repository: string, sha: string, run: URL | undefined): string {
-  return run === undefined ? `${repository}@${sha}` : `[${repository}@${sha.slice(0, 7)}](${run.origin}/${repository}/commit/${sha})`;
 }
 
 /** An http(s) URL to put in a markdown link: the text as given (no whitespace or control characters), with `( ) [ ] < >` encoded. */

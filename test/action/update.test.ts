@@ -417,9 +417,7 @@ describe("update Action", () => {
       const event = { action: "promote", client_payload: { v: 1, images: [`${APP}:1.3.0`], source } };
       const result = await action({ delivery: "pull-request" }, { eventName: "repository_dispatch", event });
       expect(result.exitCode, result.stdout + result.stderr).toBe(0);
-      expect(fake.pulls(OWNER, REPO)[0]!.body).toContain(
-        `Requested by [acme/app@0123456](https://github.com/acme/app/commit/${sha}) ([run](https://github.com/acme/app/actions/runs/42)) by \`@alice\``,
-      );
+      expect(fake.pulls(OWNER, REPO)[0]!.body).toContain(`Requested by acme/app@${sha} ([run](https://github.com/acme/app/actions/runs/42)) by \`@alice\``);
     });
 
     it("an invalid client_payload fails before anything is written, naming the field", async () => {
