@@ -224,14 +224,8 @@ function configInTree(root: string, file: string): string {
   return inside;
 }
 
-/**
- * The report as README documents it, whichever code path made its warnings and errors: each
- * `{"file", "line", "message"}` in that order, `file` and `line` only when it has them.
- */
 function printJson(io: Io, report: JsonReport): void {
-  const inOrder = ({ file, line, message }: Diagnostic): Diagnostic => ({ ...(file !== undefined && { file }), ...(line !== undefined && { line }), message });
-  const ordered = { ...report, warnings: report.warnings.map(inOrder), ...(report.errors && { errors: report.errors.map(inOrder) }) };
-  io.stdout(JSON.stringify(ordered, null, 2) + "\n");
+  io.stdout(JSON.stringify(report, null, 2) + "\n");
 }
 
 /**

@@ -24,14 +24,22 @@ export function jsonReport(plan: Plan): JsonReport {
     ...(plan.targets.length > 0 && {
       targets: plan.targets.map((t) => ({ name: t.name, files: plan.files.filter((f) => f.target === t.name).map((f) => f.path) })),
     }),
-    // README's shape: what a warning is flagged with for the human report is no part of it.
-    warnings: plan.warnings.map(({ file, line, message }) => ({ ...(file !== undefined && { file }), ...(line !== undefined && { line }), message })),
+    warnings: plan.warnings.map(inReadmeOrder),
   };
 }
 
 /** The same shape for a refused request, so a script reading stdout still gets one JSON object. */
 export function jsonRefusal(issues: readonly Diagnostic[]): JsonReport {
-  return { changed: false, files: [], changes: [], warnings: [], errors: issues };
+  return { changed: false, files: [], changes: [], warnings: [], errors: issues.map(inReadmeOrder) };
+}
+
+/**
+ * README's shape, whichever code path made the warning or error: `{"file", "line", "message"}` in
+ * that order, `file` and `line` only when it has them; what a warning is flagged with for the
+ * human report is no part of it.
+ */
+function inReadmeOrder({ file, line, message }: Diagnostic): Diagnostic {
+  return { ...(file !== undefined && { file }), ...(line !== undefined && { line }), message };
 }
 
 /**
