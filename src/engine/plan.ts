@@ -232,8 +232,15 @@ async function kustomizeTaggedIn(
   // The screened texts are few, the listing is every file: look at them first.
   if (repositories.size === 0 || ![...texts].some(([path, text]) => inScope(path) && mayHoldBareImage(text, repositories))) return new Map();
   const kustomizations = files.filter(isKustomizationFile);
-  // Those the screen did not keep are read again: they are few and small.
-  const read = await Promise.all(kustomizations.map(async (file) => ({ file, text: texts.get(file) ?? (await readText(source, file)) })));
+  // Those the screen did not keep are read again, with the same bounded parallelism (a tree may hold thousands);
+  // one that is not UTF-8 is left out, as the screen leaves it out of every edit.
+  const unread = kustomizations.filter((file) => !texts.has(file));
+  const again = await readScreened(source, unread, () => true, []);
+  const reread = new Map(unread.flatMap((file, i) => (again[i] === undefined ? [] : [[file, again[i]!] as const])));
+  const read = kustomizations.flatMap((file) => {
+    const text = texts.get(file) ?? reread.get(file);
+    return text === undefined ? [] : [{ file, text }];
+  });
   const reason = (name: string, by: readonly string[]) => {
     if (by.some(inScope)) return undefined;
     const list = by.length > 1 ? `${by.slice(0, -1).join(", ")} and ${by.at(-1)}` : by[0];

@@ -117,7 +117,7 @@ function editList(
     }
     // A version a template or Flux's substitution fills in is set there.
     const at = (key: string) => ({ node: field(key), path: [...path, index, key] });
-    if (warnPlaceholderField({ tag: at("newTag"), digest: at("digest") }, update.image.repository, plan)) return;
+    if (warnPlaceholderField({ tag: at("newTag"), digest: at("digest") }, newName || scalarText(field("name")) || update.image.repository, plan)) return;
     const next = nextVersion(update, versionOf(scalarText(field("newTag")), scalarText(field("digest"))), (why) =>
       plan.warn(entry.start, `${formatPath([...path, index])} ${why}`),
     );
