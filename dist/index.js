@@ -44074,7 +44074,7 @@ function editList(entries, path6, document, incoming, plan) {
       return;
     }
     const at = (key) => ({ node: field2(key), path: [...path6, index, key] });
-    if (warnPlaceholderField({ tag: at("newTag"), digest: at("digest") }, update2.image.repository, plan)) return;
+    if (warnPlaceholderField({ tag: at("newTag"), digest: at("digest") }, newName || scalarText(field2("name")) || update2.image.repository, plan)) return;
     const next = nextVersion(
       update2,
       versionOf(scalarText(field2("newTag")), scalarText(field2("digest"))),
@@ -47618,7 +47618,13 @@ async function kustomizeTaggedIn(source, files, texts, images, inScope) {
   const repositories = new Set(images.map((image) => image.repository));
   if (repositories.size === 0 || ![...texts].some(([path6, text2]) => inScope(path6) && mayHoldBareImage(text2, repositories))) return /* @__PURE__ */ new Map();
   const kustomizations = files.filter(isKustomizationFile);
-  const read = await Promise.all(kustomizations.map(async (file) => ({ file, text: texts.get(file) ?? await readText(source, file) })));
+  const unread = kustomizations.filter((file) => !texts.has(file));
+  const again = await readScreened(source, unread, () => true, []);
+  const reread = new Map(unread.flatMap((file, i) => again[i] === void 0 ? [] : [[file, again[i]]]));
+  const read = kustomizations.flatMap((file) => {
+    const text2 = texts.get(file) ?? reread.get(file);
+    return text2 === void 0 ? [] : [{ file, text: text2 }];
+  });
   const reason = (name, by) => {
     if (by.some(inScope)) return void 0;
     const list = by.length > 1 ? `${by.slice(0, -1).join(", ")} and ${by.at(-1)}` : by[0];
@@ -47747,18 +47753,18 @@ var BranchMovedError = class extends Error {
   }
   branch;
 };
-async function createApiCommit(client, repository, commit2) {
+async function createApiCommit(client, repository, commit) {
   const tree = await client.rest.git.createTree({
     ...repository,
-    base_tree: commit2.baseTree,
-    tree: commit2.files.map((f) => ({ path: f.path, mode: f.mode, type: "blob", content: f.content }))
+    base_tree: commit.baseTree,
+    tree: commit.files.map((f) => ({ path: f.path, mode: f.mode, type: "blob", content: f.content }))
   });
   const created = await client.rest.git.createCommit({
     ...repository,
-    message: commit2.message,
+    message: commit.message,
     tree: tree.data.sha,
-    parents: [commit2.parent],
-    ...commit2.author && { author: commit2.author }
+    parents: [commit.parent],
+    ...commit.author && { author: commit.author }
   });
   return { sha: created.data.sha, tree: tree.data.sha, verified: created.data.verification?.verified ?? false };
 }
@@ -47816,12 +47822,12 @@ async function refSwap(client, repository, branch) {
   };
 }
 var LANDED_DEPTH = 10;
-async function builtOn(client, repository, head, commit2) {
+async function builtOn(client, repository, head, commit) {
   let sha = head;
   for (let depth = 0; sha !== void 0 && depth < LANDED_DEPTH; depth++) {
     const { data } = await client.rest.git.getCommit({ ...repository, commit_sha: sha });
     sha = data.parents[0]?.sha;
-    if (sha === commit2) return true;
+    if (sha === commit) return true;
   }
   return false;
 }
@@ -48099,16 +48105,13 @@ function requestedBy(source) {
   const sha = source.sha !== void 0 && /^[0-9a-f]{7,64}$/i.test(source.sha) ? source.sha : void 0;
   const actor = source.actor !== void 0 && isActorLogin(source.actor) ? source.actor : void 0;
   const run2 = source.run_url === void 0 ? void 0 : webUrl(source.run_url);
-  const build = repository === void 0 ? void 0 : sha === void 0 ? repository : commit(repository, sha, run2);
+  const build = repository === void 0 ? void 0 : sha === void 0 ? repository : `${repository}@${sha}`;
   const parts = [
     ...build ? [build] : [],
     ...run2 ? [build ? `([run](${run2.href}))` : `[a run](${run2.href})`] : [],
     ...actor ? [`${build || run2 ? "by " : ""}\`@${actor}\``] : []
   ];
   return parts.length === 0 ? void 0 : `Requested by ${parts.join(" ")}`;
-}
-function commit(repository, sha, run2) {
-  return run2 === void 0 ? `${repository}@${sha}` : `[${repository}@${sha.slice(0, 7)}](${run2.origin}/${repository}/commit/${sha})`;
 }
 function webUrl(text2) {
   if (/[\s\p{Cc}]/u.test(text2)) return void 0;
@@ -48144,26 +48147,26 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
   const people = onBranch?.coAuthors ?? [];
   const message = withCoAuthors(text2, people);
   const ours = people.length === 0 && (onBranch?.others?.dropped.length ?? 0) === 0;
-  let commit2;
+  let commit;
   if (existing !== void 0 && parent.commit === at.head) {
     const [tree, parents] = await Promise.all([ctx.git.writeTree(at.head, writes), ctx.git.parents(existing)]);
-    if (parents[0] === at.head && tree === await ctx.git.treeOf(existing)) commit2 = existing;
+    if (parents[0] === at.head && tree === await ctx.git.treeOf(existing)) commit = existing;
   }
-  const branchChanged = commit2 === void 0;
-  if (commit2 === void 0) {
+  const branchChanged = commit === void 0;
+  if (commit === void 0) {
     if (options2.commitVia === "git") {
-      commit2 = await gitCommit(ctx, parent.commit, writes, message, options2.author);
-      if (await ctx.git.push(ctx.remote, commit2, group2.prBranch, existing ?? "") === "rejected") throw new BranchMovedError(group2.prBranch);
+      commit = await gitCommit(ctx, parent.commit, writes, message, options2.author);
+      if (await ctx.git.push(ctx.remote, commit, group2.prBranch, existing ?? "") === "rejected") throw new BranchMovedError(group2.prBranch);
     } else {
       const baseTree = parent.tree ?? await ctx.git.treeOf(parent.commit);
-      commit2 = (await createApiCommit(ctx.client(), ctx.repository, {
+      commit = (await createApiCommit(ctx.client(), ctx.repository, {
         parent: parent.commit,
         baseTree,
         files: writes,
         message,
         ...options2.author && { author: options2.author }
       })).sha;
-      await setBranch(ctx.client(), ctx.repository, group2.prBranch, commit2, existing);
+      await setBranch(ctx.client(), ctx.repository, group2.prBranch, commit, existing);
     }
   }
   const [subject, ...rest] = text2.split("\n");
@@ -48191,7 +48194,7 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
     branch: group2.prBranch,
     files,
     changes: files.flatMap((f) => f.changes),
-    commit: commit2,
+    commit,
     pullRequest: pullRequest2,
     message
   });
@@ -48200,7 +48203,7 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
     pullRequest = await upsertPullRequest(ctx.client(), ctx.repository, spec, { open: pulls?.open, branchExisted: existing !== void 0, branchChanged });
   } catch (error2) {
     if (error2 instanceof OpenedUndecoratedError) throw new DeliveryError([landing(error2.pullRequest)], error2);
-    if (existing === void 0) await deleteBranch(ctx, group2.prBranch, commit2);
+    if (existing === void 0) await deleteBranch(ctx, group2.prBranch, commit);
     throw error2;
   }
   let merge2 = "none";
@@ -48210,7 +48213,7 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
       const merged = await mergePullRequest(
         ctx.client(),
         ctx.repository,
-        { ...pullRequest, headSha: commit2, branch: group2.prBranch },
+        { ...pullRequest, headSha: commit, branch: group2.prBranch },
         group2.merge,
         group2.mergeMethod
       );
@@ -48280,9 +48283,9 @@ function foldedPeople(commits, author) {
   const same = (a, b) => a.email.toLowerCase() === b.email.toLowerCase();
   const ours = (who) => same(who, author) || who.name.endsWith("[bot]");
   const people = /* @__PURE__ */ new Map();
-  for (const commit2 of commits) {
-    const byUs = same(commit2.committer, BOT) || ours(commit2.author);
-    for (const who of byUs ? commit2.coAuthors : [commit2.author, ...commit2.coAuthors]) {
+  for (const commit of commits) {
+    const byUs = same(commit.committer, BOT) || ours(commit.author);
+    for (const who of byUs ? commit.coAuthors : [commit.author, ...commit.coAuthors]) {
       if (!ours(who) && !people.has(who.email.toLowerCase())) people.set(who.email.toLowerCase(), who);
     }
   }
@@ -48294,9 +48297,9 @@ function asSeenFromBase(file, onBase) {
   const old = (c) => base.changes.find((b) => b.key === c.key && b.kind === c.kind)?.old ?? c.old;
   return { ...file, before: base.before, changes: file.changes.map((c) => ({ ...c, old: old(c) })) };
 }
-async function deleteBranch(ctx, branch, commit2) {
+async function deleteBranch(ctx, branch, commit) {
   try {
-    await deleteOwnBranch(ctx.client(), ctx.repository, branch, commit2);
+    await deleteOwnBranch(ctx.client(), ctx.repository, branch, commit);
   } catch (error2) {
     ctx.log(`could not delete ${branch} after the failure: ${errorMessage(error2)}`);
   }
@@ -48391,19 +48394,19 @@ async function land(ctx, request2, options2, plan, at) {
     const writes = fileWrites(push.files, at.entries);
     const message = push.message;
     if (options2.commitVia === "git") {
-      const commit2 = await gitCommit(ctx, at.head, writes, message, options2.author);
-      if (await ctx.git.push(ctx.remote, commit2, at.base, at.head) === "rejected") throw new BranchMovedError(at.base);
-      parent = { commit: commit2, tree: void 0 };
+      const commit = await gitCommit(ctx, at.head, writes, message, options2.author);
+      if (await ctx.git.push(ctx.remote, commit, at.base, at.head) === "rejected") throw new BranchMovedError(at.base);
+      parent = { commit, tree: void 0 };
     } else {
-      const commit2 = await createApiCommit(ctx.client(), ctx.repository, {
+      const commit = await createApiCommit(ctx.client(), ctx.repository, {
         parent: at.head,
         baseTree: await ctx.git.treeOf(at.head),
         files: writes,
         message,
         ...options2.author && { author: options2.author }
       });
-      await advanceBranch(ctx.client(), ctx.repository, at.base, commit2.sha, at.head);
-      parent = { commit: commit2.sha, tree: commit2.tree };
+      await advanceBranch(ctx.client(), ctx.repository, at.base, commit.sha, at.head);
+      parent = { commit: commit.sha, tree: commit.tree };
     }
     landings.push({ mode: "push", branch: at.base, files: push.files, changes: push.files.flatMap((f) => f.changes), commit: parent.commit, message });
     ctx.log(`pushed ${parent.commit} to ${at.base}`);
@@ -48581,7 +48584,7 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
    */
   async forkPoint(remote, branch, base, head) {
     const baseRef = `${REF_PREFIX}/${remote}/${base}`;
-    const since = (commit2, own2 = [head]) => ({ commit: commit2, own: [...own2, `^${commit2}`, `^${baseRef}`] });
+    const since = (commit, own2 = [head]) => ({ commit, own: [...own2, `^${commit}`, `^${baseRef}`] });
     if ((await this.run(["rev-parse", "--is-shallow-repository"])).trim() !== "true") {
       const { code: code3, stdout } = await this.exec(["merge-base", head, baseRef], {});
       return code3 === 0 ? since(stdout.toString("utf8").trim()) : void 0;
@@ -48648,11 +48651,11 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
     const { stdout } = await this.exec(["config", "--get-regexp", "^http\\..*extraheader$|^http\\.extraheader$"], {});
     return stdout.toString("utf8").trim() !== "";
   }
-  async treeOf(commit2) {
-    return (await this.run(["rev-parse", "--verify", `${commit2}^{tree}`])).trim();
+  async treeOf(commit) {
+    return (await this.run(["rev-parse", "--verify", `${commit}^{tree}`])).trim();
   }
-  async parents(commit2) {
-    return (await this.run(["rev-list", "--parents", "-n", "1", commit2])).trim().split(" ").slice(1);
+  async parents(commit) {
+    return (await this.run(["rev-list", "--parents", "-n", "1", commit])).trim().split(" ").slice(1);
   }
   /** Regular files of a commit (or tree) with their mode and blob id. */
   async entries(treeish) {
@@ -48780,10 +48783,10 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
    * not exist), git's compare-and-swap. "rejected" when the branch moved meanwhile. After a
    * transient failure the remote's ref tells whether the push landed, or may be made again.
    */
-  async push(remote, commit2, branch, expected) {
+  async push(remote, commit, branch, expected) {
     const ref = `refs/heads/${branch}`;
     const lease = expected === void 0 ? [] : [`--force-with-lease=${ref}:${expected}`];
-    const args = ["push", "--quiet", "--porcelain", ...lease, remote, `${commit2}:${ref}`];
+    const args = ["push", "--quiet", "--porcelain", ...lease, remote, `${commit}:${ref}`];
     for (let retry2 = 0; ; retry2++) {
       const { code: code2, stdout, stderr, timedOut } = await this.exec(args, { timeoutMs: this.limits.timeoutMs });
       const said = stdout.toString("utf8") + stderr;
@@ -48793,7 +48796,7 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
       const failed = new GitError(args, stderr || said, code2);
       if (!timedOut && !TRANSIENT.test(said)) throw failed;
       const now = await this.remoteHead(remote, ref);
-      if (now === commit2) return "pushed";
+      if (now === commit) return "pushed";
       if (expected !== void 0 && now !== expected) return "rejected";
       const delay = this.limits.retryDelaysMs[retry2];
       if (timedOut || delay === void 0) throw failed;

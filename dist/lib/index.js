@@ -11699,7 +11699,7 @@ function editList(entries, path, document, incoming, plan) {
       return;
     }
     const at = (key) => ({ node: field2(key), path: [...path, index, key] });
-    if (warnPlaceholderField({ tag: at("newTag"), digest: at("digest") }, update.image.repository, plan)) return;
+    if (warnPlaceholderField({ tag: at("newTag"), digest: at("digest") }, newName || scalarText(field2("name")) || update.image.repository, plan)) return;
     const next = nextVersion(
       update,
       versionOf(scalarText(field2("newTag")), scalarText(field2("digest"))),
@@ -16281,7 +16281,13 @@ async function kustomizeTaggedIn(source, files, texts, images, inScope) {
   const repositories = new Set(images.map((image) => image.repository));
   if (repositories.size === 0 || ![...texts].some(([path, text2]) => inScope(path) && mayHoldBareImage(text2, repositories))) return /* @__PURE__ */ new Map();
   const kustomizations = files.filter(isKustomizationFile);
-  const read = await Promise.all(kustomizations.map(async (file) => ({ file, text: texts.get(file) ?? await readText(source, file) })));
+  const unread = kustomizations.filter((file) => !texts.has(file));
+  const again = await readScreened(source, unread, () => true, []);
+  const reread = new Map(unread.flatMap((file, i) => again[i] === void 0 ? [] : [[file, again[i]]]));
+  const read = kustomizations.flatMap((file) => {
+    const text2 = texts.get(file) ?? reread.get(file);
+    return text2 === void 0 ? [] : [{ file, text: text2 }];
+  });
   const reason = (name, by) => {
     if (by.some(inScope)) return void 0;
     const list = by.length > 1 ? `${by.slice(0, -1).join(", ")} and ${by.at(-1)}` : by[0];
@@ -17063,9 +17069,11 @@ function jsonReport(plan) {
     ...plan.targets.length > 0 && {
       targets: plan.targets.map((t) => ({ name: t.name, files: plan.files.filter((f) => f.target === t.name).map((f) => f.path) }))
     },
-    // README's shape: what a warning is flagged with for the human report is no part of it.
-    warnings: plan.warnings.map(({ file, line, message }) => ({ ...file !== void 0 && { file }, ...line !== void 0 && { line }, message }))
+    warnings: plan.warnings.map(inReadmeOrder)
   };
+}
+function inReadmeOrder({ file, line, message }) {
+  return { ...file !== void 0 && { file }, ...line !== void 0 && { line }, message };
 }
 function shownValue(value) {
   return value === "" ? "(none)" : value.replace(/\s*\n\s*/g, " ");
