@@ -25,6 +25,16 @@ export function isTestFile(path: string): boolean {
 }
 
 /**
+ * A Helm chart's template (`templates/` beside the chart's `Chart.yaml`): Go template text
+ * Helm renders, most often not YAML until then, so one that does not parse is no news.
+ */
+export function isHelmTemplate(path: string, present: ReadonlySet<string>): boolean {
+  const at = path.lastIndexOf("templates/");
+  if (at < 0 || (at > 0 && path[at - 1] !== "/")) return false;
+  return present.has(`${path.slice(0, at)}Chart.yaml`);
+}
+
+/**
  * The editors guarantee a splice never breaks a file; this re-parse of the (few) changed
  * files makes a broken guarantee an error instead of a broken commit.
  */

@@ -18,7 +18,7 @@ import { RequestError, validateRequest, type UpdateRequest } from "./request.js"
 import { resolveSetters } from "./setters.js";
 import { decodeUtf8, readText, type TreeSource } from "./source.js";
 import { isKustomizationFile, kustomizeTagged, mayHoldBareImage } from "./kustomizations.js";
-import { checkParses, fileKind, isTestFile, type FileKind } from "./file-kind.js";
+import { checkParses, fileKind, isHelmTemplate, isTestFile, type FileKind } from "./file-kind.js";
 import { imagesFor, settersFor, targetOf, targetsInScope, warnRefusedImages } from "./targets.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { warnBesideMarkers, warnUnmoved, warnUnreached } from "./reach.js";
@@ -157,7 +157,7 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
     const requested = overridesByFile.get(path) ?? [];
     const overrides = requested.flatMap((o): (string | ComputedOverride)[] => (typeof o === "string" ? [o] : configuredOverride(o, editRequest.images)));
     const overridden = overriddenRepositories(requested, editRequest.images);
-    const filePlan = planFile(path, text, editRequest, overrides, overridden, request.create ?? false, target?.name, warnings);
+    const filePlan = planFile(path, text, editRequest, overrides, overridden, request.create ?? false, target?.name, warnings, isHelmTemplate(path, present));
     if (filePlan) planned.push(filePlan);
     if (filePlan) warnBesideMarkers(filePlan.changes, target ? new Map() : editRequest.setters, left, text, warnings);
   }
@@ -291,6 +291,7 @@ function planFile(
   create: boolean,
   target: string | undefined,
   warnings: Warning[],
+  helmTemplate: boolean,
 ): FilePlan | undefined {
   const kind = fileKind(path)!;
   // A byte order mark is no part of the source the editors read; it stays in front.
@@ -302,7 +303,7 @@ function planFile(
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
     if (overrides.length > 0) throw new RequestError([located(path, error)]);
-    warnings.push({ file: path, ...(error.line !== undefined && { line: error.line }), message: `not edited: ${error.message}` });
+    if (!helmTemplate) warnings.push({ file: path, ...(error.line !== undefined && { line: error.line }), message: `not edited: ${error.message}` });
     return undefined;
   }
   const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFile(path, kind, edited, overrides, create) : edited;

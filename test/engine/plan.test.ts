@@ -242,6 +242,22 @@ describe("planUpdate: what is scanned", () => {
   });
 });
 
+describe("planUpdate: Helm chart templates", () => {
+  it("says nothing of a chart template that is not YAML until Helm renders it, and still edits one that is", async () => {
+    const template = "spec:\n  containers:\n    - image: ghcr.io/acme/app:{{ .Values.image.tag }}\n      {{- with .Values.env }}\n";
+    const files = {
+      "charts/web/Chart.yaml": "apiVersion: v2\nname: web\nversion: 1.0.0\n",
+      "charts/web/templates/deployment.yaml": template,
+      "charts/web/templates/job.yaml": "image: ghcr.io/acme/app:1.0.0\n",
+      "other/templates/broken.yaml": template,
+    };
+    const p = await plan(files, { images: ["ghcr.io/acme/app:1.1.0"] });
+    expect(p.files.map((f) => f.path)).toEqual(["charts/web/templates/job.yaml"]);
+    // Outside a chart, a file that does not parse is still worth a word.
+    expect(p.warnings.map((w) => w.file)).toEqual(["other/templates/broken.yaml"]);
+  });
+});
+
 describe("planUpdate: targets", () => {
   const files = {
     ".github/gitops-promote.yaml": CONFIG,
