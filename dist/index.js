@@ -42308,6 +42308,11 @@ function fileKind(path6) {
 function isTestFile(path6) {
   return path6.endsWith("_test.k");
 }
+function isHelmTemplate(path6, present) {
+  const at = path6.lastIndexOf("templates/");
+  if (at < 0 || at > 0 && path6[at - 1] !== "/") return false;
+  return present.has(`${path6.slice(0, at)}Chart.yaml`);
+}
 function checkParses(kind, path6, text2) {
   const broken = (why) => new Error(`internal error: the edit of ${path6} would not parse (${why}); nothing was written`);
   try {
@@ -47568,7 +47573,7 @@ async function planUpdate(source, request2) {
     const requested = overridesByFile.get(path6) ?? [];
     const overrides = requested.flatMap((o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images));
     const overridden = overriddenRepositories(requested, editRequest.images);
-    const filePlan = planFile(path6, text2, editRequest, overrides, overridden, request2.create ?? false, target?.name, warnings);
+    const filePlan = planFile(path6, text2, editRequest, overrides, overridden, request2.create ?? false, target?.name, warnings, isHelmTemplate(path6, present));
     if (filePlan) planned.push(filePlan);
     if (filePlan) warnBesideMarkers(filePlan.changes, target ? /* @__PURE__ */ new Map() : editRequest.setters, left, text2, warnings);
   }
@@ -47654,7 +47659,7 @@ async function readNamed(source, path6) {
   if (text2 === void 0) throw new RequestError2([{ file: path6, message: NOT_UTF8 }]);
   return text2;
 }
-function planFile(path6, text2, request2, overrides, overridden, create, target, warnings) {
+function planFile(path6, text2, request2, overrides, overridden, create, target, warnings, helmTemplate) {
   const kind = fileKind(path6);
   const bom = text2.startsWith("\uFEFF") ? "\uFEFF" : "";
   const body = text2.slice(bom.length);
@@ -47664,7 +47669,7 @@ function planFile(path6, text2, request2, overrides, overridden, create, target,
   } catch (error2) {
     if (!(error2 instanceof SourceError)) throw error2;
     if (overrides.length > 0) throw new RequestError2([located(path6, error2)]);
-    warnings.push({ file: path6, ...error2.line !== void 0 && { line: error2.line }, message: `not edited: ${error2.message}` });
+    if (!helmTemplate) warnings.push({ file: path6, ...error2.line !== void 0 && { line: error2.line }, message: `not edited: ${error2.message}` });
     return void 0;
   }
   const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFile(path6, kind, edited, overrides, create) : edited;

@@ -14868,6 +14868,11 @@ function fileKind(path) {
 function isTestFile(path) {
   return path.endsWith("_test.k");
 }
+function isHelmTemplate(path, present) {
+  const at = path.lastIndexOf("templates/");
+  if (at < 0 || at > 0 && path[at - 1] !== "/") return false;
+  return present.has(`${path.slice(0, at)}Chart.yaml`);
+}
 function checkParses(kind, path, text2) {
   const broken = (why) => new Error(`internal error: the edit of ${path} would not parse (${why}); nothing was written`);
   try {
@@ -16231,7 +16236,7 @@ async function planUpdate(source, request) {
     const requested = overridesByFile.get(path) ?? [];
     const overrides = requested.flatMap((o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images));
     const overridden = overriddenRepositories(requested, editRequest.images);
-    const filePlan = planFile(path, text2, editRequest, overrides, overridden, request.create ?? false, target?.name, warnings);
+    const filePlan = planFile(path, text2, editRequest, overrides, overridden, request.create ?? false, target?.name, warnings, isHelmTemplate(path, present));
     if (filePlan) planned.push(filePlan);
     if (filePlan) warnBesideMarkers(filePlan.changes, target ? /* @__PURE__ */ new Map() : editRequest.setters, left, text2, warnings);
   }
@@ -16317,7 +16322,7 @@ async function readNamed(source, path) {
   if (text2 === void 0) throw new RequestError([{ file: path, message: NOT_UTF8 }]);
   return text2;
 }
-function planFile(path, text2, request, overrides, overridden, create, target, warnings) {
+function planFile(path, text2, request, overrides, overridden, create, target, warnings, helmTemplate) {
   const kind = fileKind(path);
   const bom = text2.startsWith("\uFEFF") ? "\uFEFF" : "";
   const body = text2.slice(bom.length);
@@ -16327,7 +16332,7 @@ function planFile(path, text2, request, overrides, overridden, create, target, w
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
     if (overrides.length > 0) throw new RequestError([located(path, error)]);
-    warnings.push({ file: path, ...error.line !== void 0 && { line: error.line }, message: `not edited: ${error.message}` });
+    if (!helmTemplate) warnings.push({ file: path, ...error.line !== void 0 && { line: error.line }, message: `not edited: ${error.message}` });
     return void 0;
   }
   const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFile(path, kind, edited, overrides, create) : edited;

@@ -7,6 +7,11 @@ export declare function fileKind(path: string): FileKind | undefined;
  */
 export declare function isTestFile(path: string): boolean;
 /**
+ * A Helm chart's template (`templates/` beside the chart's `Chart.yaml`): Go template text
+ * Helm renders, most often not YAML until then, so one that does not parse is no news.
+ */
+export declare function isHelmTemplate(path: string, present: ReadonlySet<string>): boolean;
+/**
  * The editors guarantee a splice never breaks a file; this re-parse of the (few) changed
  * files makes a broken guarantee an error instead of a broken commit.
  */
