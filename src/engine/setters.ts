@@ -4,7 +4,7 @@
  * `--setter` values say what a key sets in this run; a key Flux objects define in several
  * clusters is governed, file by file, by the definition Flux would apply there.
  */
-import type { AsideWarning, Warning } from "../change.js";
+import type { Warning } from "../change.js";
 import { lineMarkers, MARKER_TOKEN, markerPattern } from "../image/marker.js";
 import type { Policy } from "../image/policy.js";
 import { formatImageRef, type ImageRef } from "../image/reference.js";
@@ -243,7 +243,7 @@ const PLACES_NAMED = 3;
  * One warning for a key nothing defines, at its first marker, naming a few more, with the ways
  * to define it; set aside unless it says `why` an incoming image is not written (a marked value holds it).
  */
-function unconfiguredWarning(key: string, places: readonly Place[], configPath: string, why: boolean): Warning | AsideWarning {
+function unconfiguredWarning(key: string, places: readonly Place[], configPath: string, why: boolean): Warning {
   const [first, ...others] = places as [Place, ...Place[]];
   const named = others.slice(0, PLACES_NAMED).map((p) => `${p.file}:${p.line}`);
   const more = others.length > PLACES_NAMED ? ` and ${others.length - PLACES_NAMED} more` : "";

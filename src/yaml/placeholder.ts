@@ -41,7 +41,7 @@ export function hasPlaceholder(text: string): boolean {
 }
 
 /** `with <its placeholders>, which is not edited: <where its version comes from>; set it there`, for a field holding `text`. */
-export function placeholderReason(text: string): string {
+function placeholderReason(text: string): string {
   const filler = FILLERS.find((f) => text.includes(f.opens)) ?? FILLERS[0]!;
   const names = [...new Set(filler.names(text))].join(", ") || filler.unnamed;
   return `with ${names}, which is not edited: its version comes from ${filler.source}, which this tool does not edit; set it there`;

@@ -135,7 +135,10 @@ export async function writeSummary(result: DeliveryResult, serverUrl: string, re
     core.summary.addRaw(`Nothing changed on ${code(result.base)}. This run's warnings:`, true);
     core.summary.addList(result.plan.warnings.map(describeLocated));
   } else if (result.plan.changes.length === 0) {
-    core.summary.addRaw(`Nothing to change on ${code(result.base)}: every image field found already holds the promoted image.`, true);
+    // A run of `set` specs alone promotes no image: what holds its value is the fields they name.
+    const held =
+      result.plan.images.length === 0 ? "every field the set specs name already holds its value" : "every image field found already holds the promoted image";
+    core.summary.addRaw(`Nothing to change on ${code(result.base)}: ${held}.`, true);
   } else {
     // Without targets the column would be empty on every row; a file outside every target says so.
     const targeted = result.plan.changes.some((c) => c.target !== undefined);

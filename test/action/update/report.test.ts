@@ -126,4 +126,14 @@ describe("the job summary of a run", () => {
     expect(targeted).toContain("<tr><td>production</td><td><code>clusters/prod/app.yaml</code>:10</td>");
     expect(targeted).toContain("<tr><td>(none)</td><td><code>flux/app.yaml</code>:10</td>");
   });
+
+  it("says what already holds its value when nothing changed: the promoted image's fields, or a set-only run's fields", async () => {
+    await writeSummary(pushed([]), at.serverUrl, at.repository, false);
+    expect(await summary()).toContain("every field the set specs name already holds its value");
+
+    await writeFile(file, "");
+    const promoted = pushed([]);
+    await writeSummary({ ...promoted, plan: { ...promoted.plan, images: [{ repository: APP, name: APP, tag: "1.3.0" }] } }, at.serverUrl, at.repository, false);
+    expect(await summary()).toContain("every image field found already holds the promoted image");
+  });
 });
