@@ -5,9 +5,8 @@
  */
 import type { Change, Warning } from "../change.js";
 import { markerPattern } from "../image/marker.js";
-import { formatImageRef, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
+import { formatImageRef, repositoryPattern, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
-import { escapeRegExp } from "../text/escape-regexp.js";
 import type { RequestedOverride } from "./overrides.js";
 import type { ValidRequest } from "./request.js";
 
@@ -83,11 +82,6 @@ function besideLeft(written: ImageRef, left: ReadonlyMap<string, readonly ImageR
   if (keys.length === 0) return undefined;
   const which = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
   return `while the marked fields of ${which} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
-}
-
-/** The repository as a whole word, in any spelling a file may give it: `acme/ap` is not in `acme/app:1.0`. */
-export function repositoryPattern(image: ImageRef): RegExp {
-  return new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`);
 }
 
 /**

@@ -12,7 +12,7 @@ import type { ImageUpdate } from "../image/update.js";
 import type { Config } from "./config.js";
 import { fileKind } from "./file-kind.js";
 import { fluxSetters, mayHoldFluxObjects, nearestSetters, updatesFile, where, type FluxAutomation, type FluxSetter } from "./flux-objects.js";
-import { repositoryPattern } from "./reach.js";
+import { repositoryPattern } from "../image/reference.js";
 import { RequestError, type ValidRequest } from "./request.js";
 
 /** What a marker key stands for: a configured setter, or one Flux ImagePolicy (`flux`) of maybe several. */

@@ -10,7 +10,7 @@ import { formatImageRef, type ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
 import { markerPattern } from "../image/marker.js";
 import type { Config, Target } from "./config.js";
-import { repositoryPattern } from "./reach.js";
+import { repositoryPattern } from "../image/reference.js";
 import { RequestError } from "./request.js";
 
 /** The configured targets the request names (all of them when it names none); a name no target has is refused. */

@@ -6,6 +6,7 @@
  * strict on purpose: a reference is spliced into YAML and KCL source, so anything
  * that could break out of a scalar or a string literal is refused with a reason.
  */
+import { escapeRegExp } from "../text/escape-regexp.js";
 
 /** A parsed image reference. `name` is kept exactly as written; `repository` is canonical. */
 export interface ImageRef {
@@ -174,4 +175,9 @@ export function formatImageRef(ref: Pick<ImageRef, "name" | "tag" | "digest">): 
 export function screenToken(ref: ImageRef): string {
   const path = ref.repository.slice(ref.repository.indexOf("/") + 1);
   return path.startsWith("library/") && ref.repository.startsWith(`${DOCKER_HUB}/`) ? path.slice("library/".length) : path;
+}
+
+/** The repository as a whole word, in any spelling a file may give it: `acme/ap` is not in `acme/app:1.0`. */
+export function repositoryPattern(image: ImageRef): RegExp {
+  return new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`);
 }
