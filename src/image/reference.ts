@@ -43,6 +43,11 @@ export function isTag(text: string): boolean {
   return TAG.test(text);
 }
 
+/** A digest as a reference's grammar reads one (`sha256:<64 hex>`). */
+export function isDigest(text: string): boolean {
+  return tryParseImageRef(`digest@${text}`)?.digest === text;
+}
+
 /** Characters that would let a value escape a YAML scalar or a KCL string, named for the error. */
 function dangerousCharacter(text: string): string | undefined {
   for (const ch of text) {

@@ -9,7 +9,7 @@
  * does, and a `kcl_options` value, which is an option's value, gets the same part of its reference.
  */
 import { MARKER_TOKEN, MarkedFields, readMarker, type Marker, type MarkerField } from "../image/marker.js";
-import { formatImageRef, isTag, tryParseImageRef } from "../image/reference.js";
+import { formatImageRef, isDigest, isTag, tryParseImageRef } from "../image/reference.js";
 import type { YamlDocument } from "./file.js";
 import { optionValues, REWRITE_ADVICE, setInSetting, settingItems, settingKey, unreadWarning, writableItem, type SettingItem } from "./kcl-settings.js";
 import { isFlowScalar, type ScalarNode, type YamlNode } from "./node.js";
@@ -151,9 +151,4 @@ function markedPart(field: MarkerField, string: string): { readonly text: string
       if (tag === undefined) return `${string} has no tag for a ":tag" marker to set`;
       return { text: tag, with: (value) => formatImageRef({ name, tag: value }) };
   }
-}
-
-/** A digest as a reference's grammar reads one (`sha256:<64 hex>`). */
-function isDigest(text: string): boolean {
-  return tryParseImageRef(`digest@${text}`)?.digest === text;
 }
