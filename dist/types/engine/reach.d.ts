@@ -26,8 +26,6 @@ export declare function warnUnreached(valid: ValidRequest, updates: readonly Ima
  * the field escaped (none in a target, whose policy the field obeys too); `left`, FileSetters'.
  */
 export declare function warnBesideMarkers(changes: readonly Change[], policySetters: ReadonlyMap<string, ImageUpdate>, left: ReadonlyMap<string, readonly ImageRef[]>, text: string, warnings: Warning[]): void;
-/** The repository as a whole word, in any spelling a file may give it: `acme/ap` is not in `acme/app:1.0`. */
-export declare function repositoryPattern(image: ImageRef): RegExp;
 /**
  * A run that changes nothing and has nothing to say would read "every image field found holds
  * its new value": true only where some file holds that value. An image whose repository

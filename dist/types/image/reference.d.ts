@@ -1,11 +1,3 @@
-/**
- * OCI image references: parse, validate, normalise, format.
- *
- * Grammar: the OCI distribution reference grammar (distribution/reference), with
- * Docker Hub's normalisation (`nginx` = `docker.io/library/nginx`). Validation is
- * strict on purpose: a reference is spliced into YAML and KCL source, so anything
- * that could break out of a scalar or a string literal is refused with a reason.
- */
 /** A parsed image reference. `name` is kept exactly as written; `repository` is canonical. */
 export interface ImageRef {
     /** Registry and path as written, without tag or digest: `nginx`, `ghcr.io/acme/app`. */
@@ -22,6 +14,8 @@ export declare class ImageRefError extends Error {
 }
 /** A tag as OCI distribution spells one. */
 export declare function isTag(text: string): boolean;
+/** A digest as a reference's grammar reads one (`sha256:<64 hex>`). */
+export declare function isDigest(text: string): boolean;
 /** Parse and validate a reference; throws ImageRefError saying what is wrong. */
 export declare function parseImageRef(input: string): ImageRef;
 /** Parse, or undefined when the text is not a valid reference (for scanning existing values). */
@@ -40,3 +34,5 @@ export declare function formatImageRef(ref: Pick<ImageRef, "name" | "tag" | "dig
  * runs before any parse.
  */
 export declare function screenToken(ref: ImageRef): string;
+/** The repository as a whole word, in any spelling a file may give it: `acme/ap` is not in `acme/app:1.0`. */
+export declare function repositoryPattern(image: ImageRef): RegExp;

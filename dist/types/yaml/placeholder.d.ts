@@ -4,8 +4,6 @@ import { type PathSegment } from "./path.js";
 import type { EditPlan } from "./plan.js";
 /** Whether `text` holds a placeholder something fills in after this tool. */
 export declare function hasPlaceholder(text: string): boolean;
-/** `with <its placeholders>, which is not edited: <where its version comes from>; set it there`, for a field holding `text`. */
-export declare function placeholderReason(text: string): string;
 /**
  * The first of `fields` (a tag, a digest) that holds a placeholder, named in a warning: the
  * image's version is filled in there, so none of them is edited. False when none holds one.
