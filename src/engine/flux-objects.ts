@@ -24,6 +24,7 @@ import { parsePolicy, PolicyError } from "../image/policy.js";
 import type { Policy } from "../image/policy.js";
 import { ImageRefError, parseImageRef } from "../image/reference.js";
 import { isRecord } from "../json-value.js";
+import { andList } from "../text/and-list.js";
 
 /** What one marker key stands for, from an ImagePolicy and its ImageRepository. */
 export interface FluxSetter {
@@ -293,6 +294,5 @@ export function updatesFile(automation: FluxAutomation, file: string): boolean {
 
 /** `a.yaml:2, b.yaml:9 and c.yaml:4`. */
 export function where(objects: readonly { readonly file: string; readonly line: number }[]): string {
-  const places = objects.map((o) => `${o.file}:${o.line}`);
-  return places.length > 1 ? `${places.slice(0, -1).join(", ")} and ${places.at(-1)}` : places.join("");
+  return andList(objects.map((o) => `${o.file}:${o.line}`));
 }

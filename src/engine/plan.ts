@@ -23,6 +23,7 @@ import { imagesFor, settersFor, targetOf, targetsInScope, warnRefusedImages } fr
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { warnBesideMarkers, warnUnmoved, warnUnreached } from "./reach.js";
 import { checkConfiguredOverrides, collectOverrides, configuredOverride, located, overFile, overriddenRepositories } from "./overrides.js";
+import { andList } from "../text/and-list.js";
 
 export interface FilePlan {
   readonly path: string;
@@ -243,8 +244,7 @@ async function kustomizeTaggedIn(
   });
   const reason = (name: string, by: readonly string[]) => {
     if (by.some(inScope)) return undefined;
-    const list = by.length > 1 ? `${by.slice(0, -1).join(", ")} and ${by.at(-1)}` : by[0];
-    return `holds ${name} with no tag or digest, so its version is set by the images: of ${list}, outside the paths; left as it is`;
+    return `holds ${name} with no tag or digest, so its version is set by the images: of ${andList(by)}, outside the paths; left as it is`;
   };
   return new Map([...kustomizeTagged(read, images)].map(([file, names]) => [file, new Map([...names].map(([name, by]) => [name, reason(name, by)]))] as const));
 }

@@ -11,6 +11,7 @@ import { DELIVERY_MODES, MERGE_METHODS, MERGE_MODES, type MergeMethod, type Merg
 import type { CommitVia, DeliveryOptions } from "../../github/deliver.js";
 import { parseIdentity, type Identity } from "../../github/git.js";
 import { InputError } from "../input-error.js";
+import { andList } from "../../text/and-list.js";
 
 /** The part of @actions/core inputs are read with. */
 export interface InputReader {
@@ -137,17 +138,13 @@ function unusedPullRequestInputs(delivery: DeliveryOptions): Warning[] {
   return [
     {
       message:
-        `${inputs} ${listed(set)} ${have} no effect with delivery: ${delivery.mode}, which ${lands} and opens no pull request (delivery: pull-request opens one). ` +
+        `${inputs} ${andList(set)} ${have} no effect with delivery: ${delivery.mode}, which ${lands} and opens no pull request (delivery: pull-request opens one). ` +
         `A target whose delivery in the configuration has mode pull-request still uses ${them}, unless it sets its own.`,
     },
   ];
 }
 
 /** `a`, `a and b`, `a, b and c`. */
-function listed(items: readonly string[]): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
-}
-
 /**
  * The payload of a repository_dispatch (`client_payload`) or workflow_dispatch (input `payload`).
  * A dispatch sent without one (GitHub makes `client_payload` optional; some senders put `{}`)
