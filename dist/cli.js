@@ -38906,6 +38906,13 @@ function parseConfig(text2, file) {
 // src/engine/flux-objects.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 import { posix } from "node:path";
+
+// src/text/and-list.ts
+function andList(items) {
+  return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : items.join("");
+}
+
+// src/engine/flux-objects.ts
 var FLUX_IMAGE_API_GROUP = "image.toolkit.fluxcd.io";
 var API_VERSION = /^image\.toolkit\.fluxcd\.io\/(?:v1beta1|v1beta2|v1)$/;
 var DEFAULT_NAMESPACE = "flux-system";
@@ -39095,8 +39102,7 @@ function updatesFile(automation, file) {
   return automation.path === "" || file === automation.path || file.startsWith(`${automation.path}/`);
 }
 function where(objects) {
-  const places = objects.map((o) => `${o.file}:${o.line}`);
-  return places.length > 1 ? `${places.slice(0, -1).join(", ")} and ${places.at(-1)}` : places.join("");
+  return andList(objects.map((o) => `${o.file}:${o.line}`));
 }
 
 // src/engine/request.ts
@@ -40443,8 +40449,7 @@ async function kustomizeTaggedIn(source, files, texts, images, inScope) {
   });
   const reason = (name, by) => {
     if (by.some(inScope)) return void 0;
-    const list = by.length > 1 ? `${by.slice(0, -1).join(", ")} and ${by.at(-1)}` : by[0];
-    return `holds ${name} with no tag or digest, so its version is set by the images: of ${list}, outside the paths; left as it is`;
+    return `holds ${name} with no tag or digest, so its version is set by the images: of ${andList(by)}, outside the paths; left as it is`;
   };
   return new Map([...kustomizeTagged(read, images)].map(([file, names]) => [file, new Map([...names].map(([name, by]) => [name, reason(name, by)]))]));
 }
