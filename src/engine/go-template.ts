@@ -4,6 +4,7 @@
  * `if`/`else if`/`else`, `range` (with `$k, $v :=`), `with`, and a few Go and Sprig
  * functions. Maps range in sorted key order, as Go's do for basic keys.
  */
+import { LineIndex } from "../text/line-index.js";
 
 /** A template that does not parse or fails while running, with the line it is on. */
 export class TemplateError extends Error {
@@ -55,7 +56,7 @@ function split(template: string): Piece[] {
   const pieces: Piece[] = [];
   let pos = 0;
   let trimNext = false;
-  const lineAt = (i: number) => template.slice(0, i).split("\n").length;
+  const lines = new LineIndex(template);
   while (pos <= template.length) {
     const open = template.indexOf("{{", pos);
     let text = template.slice(pos, open < 0 ? template.length : open);
@@ -70,7 +71,7 @@ function split(template: string): Piece[] {
       start += 1;
     }
     pieces.push({ text });
-    const close = findClose(template, start, lineAt(open));
+    const close = findClose(template, start, lines.lineAt(open));
     let end = close;
     trimNext = false;
     if (/[ \t\r\n]-$/.test(template.slice(close - 2, close))) {
@@ -78,7 +79,7 @@ function split(template: string): Piece[] {
       trimNext = true;
     }
     const body = template.slice(start, end).trim();
-    if (!(body.startsWith("/*") && body.endsWith("*/"))) pieces.push({ action: { body, line: lineAt(open) } });
+    if (!(body.startsWith("/*") && body.endsWith("*/"))) pieces.push({ action: { body, line: lines.lineAt(open) } });
     pos = close + 2;
   }
   return pieces;

@@ -14,6 +14,7 @@ import { fileKind } from "./file-kind.js";
 import { fluxSetters, mayHoldFluxObjects, nearestSetters, updatesFile, where, type FluxAutomation, type FluxSetter } from "./flux-objects.js";
 import { repositoryPattern } from "../image/reference.js";
 import { RequestError, type ValidRequest } from "./request.js";
+import { lineAt } from "../text/line-index.js";
 
 /** What a marker key stands for: a configured setter, or one Flux ImagePolicy (`flux`) of maybe several. */
 interface Definition {
@@ -203,8 +204,7 @@ function notesWhereUsed(
       if (at === undefined) continue;
       const chosen = governing(key, path);
       if (typeof chosen === "string" || !chosen.note || noted.has(chosen)) continue;
-      const line = text.slice(0, at).split("\n").length;
-      noted.set(chosen, { file: chosen.flux?.file ?? path, line: chosen.flux?.line ?? line, message: chosen.note });
+      noted.set(chosen, { file: chosen.flux?.file ?? path, line: chosen.flux?.line ?? lineAt(text, at), message: chosen.note });
     }
   }
   return [...noted.values()];

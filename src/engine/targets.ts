@@ -12,6 +12,7 @@ import { markerPattern } from "../image/marker.js";
 import type { Config, Target } from "./config.js";
 import { repositoryPattern } from "../image/reference.js";
 import { RequestError } from "./request.js";
+import { lineAt } from "../text/line-index.js";
 
 /** The configured targets the request names (all of them when it names none); a name no target has is refused. */
 export function targetsInScope(config: Config | undefined, names: readonly string[] | undefined): readonly Target[] {
@@ -132,6 +133,6 @@ function placeHolding(path: string, text: string, image: ImageRef, byRepository:
   const markers = [...reach.setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => markerPattern(key));
   const patterns = byRepository ? [repositoryPattern(image), ...markers] : markers;
   const at = Math.min(...patterns.map((pattern) => pattern.exec(text)?.index ?? Infinity));
-  if (at !== Infinity) return [`${path}:${text.slice(0, at).split("\n").length}`];
+  if (at !== Infinity) return [`${path}:${lineAt(text, at)}`];
   return reach.overridden.includes(image.repository) ? [path] : [];
 }

@@ -43,3 +43,14 @@ export class LineIndex {
     return this.#starts[line - 1];
   }
 }
+
+/** 1-based line of one offset, by LineIndex's rule, without building an index: for a text looked up once. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    // A CR ends a line unless an LF follows it: then the LF ends it.
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+  }
+  return line;
+}

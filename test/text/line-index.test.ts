@@ -1,6 +1,6 @@
 /** Offset -> line lookups shared by the YAML and KCL editors. */
 import { describe, expect, it } from "vitest";
-import { LineIndex } from "../../src/text/line-index.js";
+import { LineIndex, lineAt } from "../../src/text/line-index.js";
 
 describe("LineIndex", () => {
   it("numbers lines from 1; a line break belongs to the line it ends", () => {
@@ -17,5 +17,15 @@ describe("LineIndex", () => {
   it("has one line in an empty text", () => {
     const lines = new LineIndex("");
     expect([lines.lineAt(0), lines.lineStart(1), lines.lineStart(2)]).toEqual([1, 0, undefined]);
+  });
+});
+
+describe("lineAt", () => {
+  it("gives the line LineIndex gives, for one lookup", () => {
+    for (const text of ["ab\ncd\n\nef", "a\r\nb\rc\nd", ""]) {
+      const lines = new LineIndex(text);
+      const offsets = Array.from({ length: text.length + 1 }, (_, i) => i);
+      expect(offsets.map((offset) => lineAt(text, offset))).toEqual(offsets.map((offset) => lines.lineAt(offset)));
+    }
   });
 });
