@@ -213,7 +213,7 @@ class ImageEditor {
       if (tokens.kind[marked] !== T.String)
         this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a value that is not a string literal; only a literal can be set` });
       else if (tokens.flags[marked]! & StringFlag.Interpolated)
-        this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a string with \${...}, which is never edited` });
+        this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a string with \${...}, which is not edited` });
       else this.mark(this.literal(marked), marker);
       this.claimed.add(marked);
     }
@@ -257,7 +257,7 @@ class ImageEditor {
       if (tokens.flags[t]! & StringFlag.Interpolated) {
         const stale = staleImageIn(literal.body, this.incoming);
         if (stale && !this.setInFile.has(stale.repository)) {
-          const message = `${literal.body} builds a reference of ${formatImageRef(stale)} with \${...}, which is never edited; ${this.whereSet(literal.body, stale, statements)}`;
+          const message = `${literal.body} builds a reference of ${formatImageRef(stale)} with \${...}, which is not edited; ${this.whereSet(literal.body, stale, statements)}`;
           this.warnings.push({ line, message });
         }
         continue;

@@ -200,7 +200,7 @@ describe("editKcl: image string literals by repository", () => {
       {
         line: 8,
         message:
-          'nginx:${tag} builds a reference of nginx with ${...}, which is never edited; set the version where that variable is set (a Flux ":tag" marker on its line, or an override)',
+          'nginx:${tag} builds a reference of nginx with ${...}, which is not edited; set the version where that variable is set (a Flux ":tag" marker on its line, or an override)',
       },
       { line: 13, message: unreached("a call") },
     ]);
@@ -340,6 +340,15 @@ describe("editKcl: Flux setter markers in comments", () => {
     ]);
   });
 
+  it("leaves a marked string built with ${...}, saying it is not edited, as the YAML editor says of a placeholder", () => {
+    const text = 'app = {image = "ghcr.io/acme/app:${tag}"}  # {"$imagepolicy": "flux-system:app"}\n';
+    const result = editKcl(text, setters({ "flux-system:app": "ghcr.io/acme/app:2.0.0" }));
+    expect([result.text, result.warnings]).toEqual([
+      text,
+      [{ line: 1, message: 'Flux setter "flux-system:app" marks a string with ${...}, which is not edited' }],
+    ]);
+  });
+
   it("says nothing of an interpolation building an image whose tag a marker in the file sets: the advice was followed", () => {
     const text = '_tag = "1.0.0"  # {"$imagepolicy": "flux-system:app:tag"}\napp = {image = "ghcr.io/acme/app:${_tag}"}\n';
     const request: EditRequest = { ...setters({ "flux-system:app": "ghcr.io/acme/app:1.1.0" }), images: [{ image: parseImageRef("ghcr.io/acme/app:1.1.0") }] };
@@ -363,7 +372,7 @@ describe("editKcl: Flux setter markers in comments", () => {
       "",
     ].join("\n");
     const result = editKcl(text, images("ghcr.io/acme/app:1.1.0", "ghcr.io/acme/web:2.1.0", "ghcr.io/acme/api:3.0.0", "ghcr.io/acme/job:4.0.0"));
-    const never = (body: string, repository: string) => `${body} builds a reference of ${repository} with \${...}, which is never edited;`;
+    const never = (body: string, repository: string) => `${body} builds a reference of ${repository} with \${...}, which is not edited;`;
     const elsewhere = 'set the version where that variable is set (a Flux ":tag" marker on its line, or an override)';
     expect(result.warnings).toEqual([
       {
