@@ -15,6 +15,7 @@ import { fluxSetters, mayHoldFluxObjects, nearestSetters, updatesFile, where, ty
 import { repositoryPattern } from "../image/reference.js";
 import { RequestError, type ValidRequest } from "./request.js";
 import { lineAt } from "../text/line-index.js";
+import { headMarkers } from "../yaml/markers.js";
 
 /** What a marker key stands for: a configured setter, or one Flux ImagePolicy (`flux`) of maybe several. */
 interface Definition {
@@ -217,7 +218,10 @@ interface Place {
   readonly before: string;
 }
 
-/** The marker keys in scope that nothing defines (no Flux ImagePolicy, configured setter or --setter), each with its markers in path order. */
+/**
+ * The marker keys in scope that nothing defines (no Flux ImagePolicy, configured setter or
+ * --setter), each with its markers in path order: after a value, or above one in YAML.
+ */
 function unconfiguredMarkers(
   texts: ReadonlyMap<string, string>,
   inScope: (path: string) => boolean,
@@ -226,7 +230,9 @@ function unconfiguredMarkers(
   const places = new Map<string, Place[]>();
   for (const [file, text] of texts) {
     if (!inScope(file)) continue;
-    for (const { marker, line, before } of lineMarkers(text)) {
+    // A YAML marker may also be the head comment of the value below it.
+    const markers = fileKind(file) === "yaml" ? [...lineMarkers(text), ...headMarkers(text)].sort((a, b) => a.line - b.line) : lineMarkers(text);
+    for (const { marker, line, before } of markers) {
       if (defined(marker.key)) continue;
       const at = places.get(marker.key) ?? [];
       if (at.length === 0) places.set(marker.key, at);

@@ -35,7 +35,7 @@ export function markerPattern(key: string): RegExp {
   return new RegExp(`"${escapeRegExp(key)}(:tag|:name|:digest)?"`);
 }
 
-/** A marker a text holds as a line comment, its 1-based line, and what its line holds before it (the marked value, its key or item). */
+/** A marker a text holds, the 1-based line of the value it marks, and what that line holds besides the marker (the value, its key or item). */
 export interface MarkerLine {
   readonly marker: Marker;
   readonly line: number;
@@ -45,7 +45,8 @@ export interface MarkerLine {
 /**
  * The markers of a text written as line comments after a value (`image: app:1 # {"$imagepolicy": "ns:app"}`,
  * how Flux's docs write them), found by their token without parsing the file. A comment on a
- * line of its own is not read: in KCL it marks nothing, and in YAML it seldom marks a value.
+ * line of its own is not read: in KCL it marks nothing, and in YAML it marks only a value
+ * opening the line below it (yaml/markers.ts's headMarkers reads those).
  */
 export function lineMarkers(text: string): MarkerLine[] {
   const found: MarkerLine[] = [];

@@ -8,14 +8,18 @@
  * the setting's value (a spec's KCL literal keeps its quotes), as the editor by repository
  * does, and a `kcl_options` value, which is an option's value, gets the same part of its reference.
  */
-import { MARKER_TOKEN, MarkedFields, readMarker, type Marker, type MarkerField } from "../image/marker.js";
+import { MARKER_TOKEN, MarkedFields, readMarker, type Marker, type MarkerField, type MarkerLine } from "../image/marker.js";
 import { formatImageRef, isDigest, isTag, tryParseImageRef } from "../image/reference.js";
+import { LineIndex } from "../text/line-index.js";
 import type { YamlDocument } from "./file.js";
 import { optionValues, REWRITE_ADVICE, setInSetting, settingItems, settingKey, unreadWarning, writableItem, type SettingItem } from "./kcl-settings.js";
 import { isFlowScalar, type ScalarNode, type YamlNode } from "./node.js";
 import { formatPath } from "./path.js";
 import type { EditPlan, Editor } from "./plan.js";
 import { forEachValue } from "./walk.js";
+
+/** Before a value that opens its line: only indentation, `- ` indicators, an anchor or a tag. */
+const OPENS_LINE = /^[ \t]*(?:-[ \t]+)*(?:[&!][^\s]*[ \t]+)*/;
 
 /**
  * The comment that may mark a scalar: the line comment after its value, else the head
@@ -33,8 +37,8 @@ export function markerComment(text: string, node: ScalarNode): string | undefine
   const lineComment = /^[ \t]*(#.*)$/.exec(text.slice(after, lineEnd < 0 ? text.length : lineEnd).trimEnd());
   if (lineComment && after > start) return lineComment[1];
   const lineStart = text.lastIndexOf("\n", start - 1) + 1;
-  // Before the value on its line: only indentation, `- ` indicators, an anchor or a tag.
-  if (!/^[ \t]*(?:-[ \t]+)*(?:[&!][^\s]*[ \t]+)*$/.test(text.slice(lineStart, start))) return undefined;
+  const before = text.slice(lineStart, start);
+  if (OPENS_LINE.exec(before)![0].length !== before.length) return undefined;
   const head: string[] = [];
   for (let end = lineStart - 1; end > 0;) {
     const begin = text.lastIndexOf("\n", end - 1) + 1;
@@ -44,6 +48,41 @@ export function markerComment(text: string, node: ScalarNode): string | undefine
     end = begin - 1;
   }
   return head.length > 0 ? head.join("\n") : undefined;
+}
+
+/**
+ * The markers of a text written as a head comment, found by their token without parsing the
+ * file (image/marker.ts's lineMarkers finds those after a value): a comment line of its own,
+ * below a line that is no comment, above a line that reads as a scalar opening it with no
+ * line comment of its own, as markerComment reads them (a list item, a value on its own
+ * line). Each at the marked value's line. A line that reads as a key (`image: app`) is not
+ * one: the comment above `key: value` is the key's. Text alone cannot tell a comment from a
+ * block scalar's content, nor a key from every scalar; a marker read here that the editor
+ * does not read as one marks nothing, and one the editor reads that is missed here is warned
+ * about where it is.
+ */
+export function headMarkers(text: string): MarkerLine[] {
+  const found: MarkerLine[] = [];
+  let lines: LineIndex | undefined;
+  const lineText = (line: number): string | undefined => {
+    const start = lines!.lineStart(line);
+    return start === undefined ? undefined : text.slice(start, lines!.lineStart(line + 1) ?? text.length).trim();
+  };
+  for (let at = text.indexOf(MARKER_TOKEN); at >= 0; at = text.indexOf(MARKER_TOKEN, at + MARKER_TOKEN.length)) {
+    lines ??= new LineIndex(text);
+    const line = lines.lineAt(at);
+    const comment = lineText(line)!;
+    // A comment of several lines is read whole, and no marker is several lines.
+    if (!comment.startsWith("#") || lineText(line - 1)?.startsWith("#")) continue;
+    const reading = readMarker(comment);
+    const marked = lineText(line + 1);
+    if (!reading || !("marker" in reading) || marked === undefined) continue;
+    const value = marked.slice(OPENS_LINE.exec(marked)![0].length);
+    // A scalar: not empty, no collection, alias, key or document marker, and no comment after it.
+    if (value === "" || /^[[{#*?]|^(?:---|\.\.\.)(?:\s|$)|:(?:\s|$)|\s#/.test(value)) continue;
+    found.push({ marker: reading.marker, line: line + 1, before: marked });
+  }
+  return found;
 }
 
 export const editMarkers: Editor = (file, request, plan) => {

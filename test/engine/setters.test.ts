@@ -56,6 +56,26 @@ describe("resolveSetters: marker keys nothing defines", () => {
     ).toBeUndefined();
   });
 
+  it("count a YAML marker written as the head comment of the value below it, as Flux reads it, at the value's line", () => {
+    const files = {
+      "a.yaml": 'containers:\n  # {"$imagepolicy": "flux-system:web"}\n  - ghcr.io/acme/web:1.0.0\n',
+      "b.yaml": 'image: ghcr.io/acme/web:1.0.0 # {"$imagepolicy": "flux-system:web"}\n',
+    };
+    const { warnings, forFile } = resolve(files, { images: ["ghcr.io/acme/api:2.0.0"] });
+    expect(warnings).toEqual([
+      {
+        aside: true,
+        file: "a.yaml",
+        line: 3,
+        message: `no image is configured for Flux setter "flux-system:web" (also marked at b.yaml:1), so its marked values are left as they are: ${FIX}`,
+      },
+    ]);
+    // Said once here, so the editor says nothing more at the value.
+    expect(forFile("a.yaml").knownSetters.has("flux-system:web")).toBe(true);
+    // A marked value holding an incoming repository is why its image is not written: not aside.
+    expect(resolve(files, { images: ["ghcr.io/acme/web:2.0.0"] }).warnings.map(isAside)).toEqual([false]);
+  });
+
   it("count only markers in scope, written as line comments after a value, of keys nothing defines", () => {
     const files = {
       "in.k": `# {"$imagepolicy": "flux-system:doc"} documents the syntax\n# {"$imagepolicy": "flux-system:doc"}\n${marked("flux-system:app")}`,

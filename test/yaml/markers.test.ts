@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { runEditors } from "../../src/yaml/editor.js";
 import { YamlFile } from "../../src/yaml/file.js";
 import { editYaml } from "../../src/yaml/editor.js";
-import { editMarkers, markerComment } from "../../src/yaml/markers.js";
+import { editMarkers, headMarkers, markerComment } from "../../src/yaml/markers.js";
 import type { ScalarNode } from "../../src/yaml/node.js";
 import { forEachValue } from "../../src/yaml/walk.js";
 import type { EditRequest } from "../../src/change.js";
@@ -40,6 +40,42 @@ describe("markerComment", () => {
 
   it("prefers the line comment over the head comment", () => {
     expect(commentOf("list:\n  # head\n  - a:1 # line\n", "a:1")).toBe("# line");
+  });
+});
+
+describe("headMarkers", () => {
+  const m = (key: string) => `# {"$imagepolicy": "${key}"}`;
+  const found = (text: string) => headMarkers(text).map(({ marker, line, before }) => [marker.setter, line, before]);
+  /** Lines where the editor reads a marker of a key the request does not know (a comment of several lines is a malformed one). */
+  const editorLines = (text: string) =>
+    edit(text, withSetters({}))
+      .warnings.filter((w) => w.message.startsWith("no image is configured"))
+      .map((w) => w.line);
+
+  const marking = [
+    ["list:", `  ${m("ns:a")}`, "  - ghcr.io/acme/a:1", ""].join("\n"),
+    ["image:", `  ${m("ns:b:tag")}`, "  '1.0'", ""].join("\n"),
+    ["list:", `  ${m("ns:c")}`, "  - &x !!str a:1", ""].join("\n"),
+  ];
+  const notMarking = [
+    `${m("ns:a")}\nimage: a:1\n`,
+    `list:\n  ${m("ns:a")}\n  - a:1 # note\n`,
+    `list:\n  # note\n  ${m("ns:a")}\n  - a:1\n`,
+    `list:\n  ${m("ns:a")}\n  - name: a\n`,
+    `list:\n  ${m("ns:a")}\n\n  - a:1\n`,
+    `${m("ns:a")}\n`,
+  ];
+
+  it("finds, without a parse, a marker written above a value that opens its line, at the value's line, with that line", () => {
+    expect(marking.map(found)).toEqual([[["ns:a", 3, "- ghcr.io/acme/a:1"]], [["ns:b:tag", 3, "'1.0'"]], [["ns:c", 3, "- &x !!str a:1"]]]);
+  });
+
+  it("finds none where the comment marks no scalar: above a key, a value with its own comment, in a longer comment, before a blank line", () => {
+    expect(notMarking.map(found)).toEqual(notMarking.map(() => []));
+  });
+
+  it("finds what the editor reads as a head-comment marker", () => {
+    for (const text of [...marking, ...notMarking]) expect(found(text).map(([, line]) => line)).toEqual(editorLines(text));
   });
 });
 
