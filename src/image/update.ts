@@ -24,7 +24,7 @@ export function versionOf(tag: string | undefined, digest: string | undefined): 
   return { ...(tag && { tag }), ...(digest && { digest }) };
 }
 
-/** Told why a field keeps a version its policy ranks above (or equal to) the incoming one, so a person learns why nothing moved. */
+/** Told why a field keeps a version its policy ranks above (or equal to) the incoming one, or cannot judge, so a person learns why nothing moved. */
 export type KeptBy = (why: string) => void;
 
 /**
@@ -44,8 +44,18 @@ function keptByPolicy(update: ImageUpdate, current: Version): string | undefined
 }
 
 /**
+ * Why a field under a policy keeps its version when the incoming image is a digest alone: a
+ * policy ranks tags, and a digest may be any build (an older one, a release candidate). As in
+ * Flux, where the policy picks a tag and the digest is that tag's, it takes the tag with it.
+ */
+function digestOnlyRefusal(image: ImageRef, policy: Policy): string {
+  return `is left as it is: ${formatImageRef(image)} has no tag for its policy (${policy.description}) to judge, and a digest alone may be any build; give repo:tag@digest`;
+}
+
+/**
  * The version a field should hold, or undefined when it stays as it is.
- * - A digest-only image pins the digest and keeps the tag.
+ * - A digest-only image pins the digest and keeps the tag; under a policy, which ranks tags
+ *   and cannot judge a digest alone, it changes nothing and `kept` is told why.
  * - With a policy, an incoming tag the policy does not accept changes nothing, and the
  *   written tag is `policy.latest([current, incoming])`: a late, older build never wins,
  *   and `kept` is told why.
@@ -54,7 +64,12 @@ function keptByPolicy(update: ImageUpdate, current: Version): string | undefined
 export function nextVersion(update: ImageUpdate, current: Version, kept?: KeptBy): Version | undefined {
   const { tag, digest } = update.image;
   if (tag === undefined) {
-    return digest === undefined || digest === current.digest ? undefined : { ...current, digest };
+    if (digest === undefined || digest === current.digest) return undefined;
+    if (update.policy) {
+      kept?.(digestOnlyRefusal(update.image, update.policy));
+      return undefined;
+    }
+    return { ...current, digest };
   }
   if (update.policy && update.policy.latest([tag]) === undefined) return undefined;
   const why = keptByPolicy(update, current);

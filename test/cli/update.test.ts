@@ -1,6 +1,6 @@
 /** `gitops-promote update` called as main(argv, io), on scratch trees: what a person and a script are told, and the exit code. */
-import { readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { snapshot } from "../support/cli.js";
@@ -11,7 +11,10 @@ const MAIN_K = 'config = {\n    containers = {\n        app = {image = "ghcr.io/
 
 async function tree(files: Record<string, string> = { "values.yaml": VALUES, "main.k": MAIN_K }): Promise<string> {
   const dir = await tempDir("gp-cli-");
-  for (const [path, text] of Object.entries(files)) await writeFile(join(dir, path), text);
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), text);
+  }
   return dir;
 }
 
@@ -146,6 +149,50 @@ describe("two --set values for one field", () => {
     expect(result.code, result.stderr).toBe(0);
     expect((JSON.parse(result.stdout) as { changes: unknown[] }).changes).toHaveLength(2);
     expect(await snapshot(twice)).toEqual(await snapshot(once));
+  });
+});
+
+describe("a digest-only --image", () => {
+  const digest = `sha256:${"ef".repeat(32)}`;
+  const pinned = `image:\n  repository: ghcr.io/acme/app\n  tag: "1.4.0"\n  digest: "sha256:${"11".repeat(32)}"\n`;
+  const prodTarget =
+    'targets:\n  - name: prod\n    paths: ["prod/**"]\n    images:\n      - repository: ghcr.io/acme/app\n        policy: { semver: { range: "^1.0.0" } }\n';
+  const judge = `ghcr.io/acme/app@${digest} has no tag for its policy (semver ^1.0.0) to judge, and a digest alone may be any build; give repo:tag@digest`;
+
+  it("leaves a field under a target's policy as it is, with a warning at it: a policy ranks tags, and the digest may be any build", async () => {
+    const dir = await tree({ ".github/gitops-promote.yaml": prodTarget, "prod/values.yaml": pinned });
+    const before = await snapshot(dir);
+    const result = await run(["update", dir, "--image", `ghcr.io/acme/app@${digest}`, "--json"]);
+    expect([result.code, JSON.parse(result.stdout)]).toEqual([
+      0,
+      expect.objectContaining({ changed: false, warnings: [{ file: "prod/values.yaml", line: 3, message: `image.tag is left as it is: ${judge}` }] }),
+    ]);
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it("leaves a marked field under its setter's policy as it is, with a warning at it", async () => {
+    const config = 'setters:\n  "flux-system:app": { image: ghcr.io/acme/app, policy: { semver: { range: "^1.0.0" } } }\n';
+    const deploy = 'spec:\n  containers:\n    - image: ghcr.io/acme/app:1.4.0 # {"$imagepolicy": "flux-system:app"}\n';
+    const result = await run([
+      "update",
+      await tree({ ".github/gitops-promote.yaml": config, "deploy.yaml": deploy }),
+      "--image",
+      `ghcr.io/acme/app@${digest}`,
+      "--json",
+    ]);
+    expect(JSON.parse(result.stdout)).toEqual(
+      expect.objectContaining({
+        changed: false,
+        warnings: [{ file: "deploy.yaml", line: 3, message: `Flux setter "flux-system:app" is left as it is: ${judge}` }],
+      }),
+    );
+  });
+
+  it("pins the digest and keeps the tag where no policy applies", async () => {
+    const dir = await tree({ "values.yaml": pinned });
+    const result = await run(["update", dir, "--image", `ghcr.io/acme/app@${digest}`, "--json"]);
+    expect([result.code, (JSON.parse(result.stdout) as { warnings: unknown[] }).warnings]).toEqual([0, []]);
+    expect(await readFile(join(dir, "values.yaml"), "utf8")).toBe(pinned.replace("11".repeat(32), "ef".repeat(32)));
   });
 });
 

@@ -115,12 +115,25 @@ describe("nextVersion with real policies", () => {
       expect(nextVersion(update(`ghcr.io/acme/app:1.2.3@${digestB}`, semver("^1.0.0")), { tag: "1.2.4", digest: digestA })).toBeUndefined();
     });
 
-    it("pins a digest-only image and keeps the tag, with or without a policy", () => {
-      expect(nextVersion(update(`ghcr.io/acme/app@${digestB}`, semver("^1.0.0")), { tag: "1.2.4", digest: digestA })).toEqual({
-        tag: "1.2.4",
-        digest: digestB,
-      });
+    it("pins a digest-only image and keeps the tag where no policy applies", () => {
+      expect(nextVersion(update(`ghcr.io/acme/app@${digestB}`), { tag: "1.2.4", digest: digestA })).toEqual({ tag: "1.2.4", digest: digestB });
+      expect(nextVersion(update(`ghcr.io/acme/app@${digestB}`), {})).toEqual({ digest: digestB });
       expect(nextVersion(update(`ghcr.io/acme/app@${digestA}`), { tag: "1.2.4", digest: digestA })).toBeUndefined();
+    });
+
+    it("leaves a field under a policy as it is for a digest-only image, which no policy can judge (any build, a 2.x or an rc), and says why", () => {
+      const said: string[] = [];
+      const kept = (why: string) => said.push(why);
+      expect(nextVersion(update(`ghcr.io/acme/app@${digestB}`, semver("^1.0.0")), { tag: "1.2.4", digest: digestA }, kept)).toBeUndefined();
+      // allow-downgrade lets a ranked-lower tag through, not an unranked digest.
+      expect(nextVersion(update(`ghcr.io/acme/app@${digestB}`, { numerical: {} }, true), { tag: "7" }, kept)).toBeUndefined();
+      expect(said).toEqual([
+        `is left as it is: ghcr.io/acme/app@${digestB} has no tag for its policy (semver ^1.0.0) to judge, and a digest alone may be any build; give repo:tag@digest`,
+        `is left as it is: ghcr.io/acme/app@${digestB} has no tag for its policy (numerical asc) to judge, and a digest alone may be any build; give repo:tag@digest`,
+      ]);
+      // The digest the field already holds is nothing to judge.
+      expect(nextVersion(update(`ghcr.io/acme/app@${digestA}`, semver("^1.0.0")), { tag: "1.2.4", digest: digestA }, kept)).toBeUndefined();
+      expect(said).toHaveLength(2);
     });
   });
 });
