@@ -7,7 +7,8 @@ import type { Diagnostic, EditResult, FieldChange, ValueFor, Warning } from "../
 import { formatDiagnostic, SourceError } from "../change.js";
 import { nextImageText, nextTagText, type ImageUpdate } from "../image/update.js";
 import { applyOverrides, type ComputedOverride } from "../kcl/override.js";
-import { OverrideSpecError, parseOverrideSpec } from "../kcl/override-spec.js";
+import type { Overridden } from "../kcl/editor.js";
+import { formatOverridePath, OverrideSpecError, parseOverrideSpec } from "../kcl/override-spec.js";
 import { parseYamlSpec, setFromSpec, setYamlPath } from "../yaml/path.js";
 import type { Config, OverrideConfig } from "./config.js";
 import { fileKind, type FileKind } from "./file-kind.js";
@@ -121,12 +122,28 @@ export function configuredOverride(override: OverrideConfig, images: readonly Im
 }
 
 /**
- * The repositories whose configured overrides set something in a file, `images` being the
- * file's: what the file's editors would say of those images' versions elsewhere in it (a
- * `${_tag}` the override sets) is taken care of, as where a marker sets them.
+ * What the overrides of a KCL file set, `images` being the file's: the repositories whose
+ * configured overrides set something there, and the paths its `--set` specs set (a delete
+ * sets nothing). What the file's editor would say of those images' versions elsewhere in it
+ * (a `${_tag}` the override sets) is taken care of, as where a marker sets them. A spec that
+ * does not parse sets nothing here: it is refused where it is applied.
  */
-export function overriddenRepositories(requested: readonly RequestedOverride[], images: readonly ImageUpdate[]): ReadonlySet<string> {
-  return new Set(requested.flatMap((o) => (typeof o !== "string" && configuredOverride(o, images).length > 0 ? [o.repository] : [])));
+export function overriddenIn(requested: readonly RequestedOverride[], images: readonly ImageUpdate[]): Overridden {
+  const repositories = new Set<string>();
+  const paths = new Set<string>();
+  for (const o of requested) {
+    if (typeof o !== "string") {
+      if (configuredOverride(o, images).length > 0) repositories.add(o.repository);
+      continue;
+    }
+    try {
+      const spec = parseOverrideSpec(o);
+      if (spec.operation !== "-") paths.add(formatOverridePath(spec.parts));
+    } catch (error) {
+      if (!(error instanceof OverrideSpecError)) throw error;
+    }
+  }
+  return { repositories, paths };
 }
 
 /**

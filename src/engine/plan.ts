@@ -9,7 +9,7 @@ import type { Change, EditRequest, EditResult, Warning } from "../change.js";
 import { isAside, SourceError } from "../change.js";
 import { screenToken, type ImageRef } from "../image/reference.js";
 import { MARKER_TOKEN } from "../image/marker.js";
-import { editKcl } from "../kcl/editor.js";
+import { editKcl, type Overridden } from "../kcl/editor.js";
 import type { ComputedOverride } from "../kcl/override.js";
 import { editYaml } from "../yaml/editor.js";
 import { ConfigError, parseConfig, type Config, type Target } from "./config.js";
@@ -22,7 +22,7 @@ import { checkParses, fileKind, isHelmTemplate, isTestFile, type FileKind } from
 import { imagesFor, settersFor, targetOf, targetsInScope, warnRefusedImages } from "./targets.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { warnBesideMarkers, warnUnmoved, warnUnreached } from "./reach.js";
-import { checkConfiguredOverrides, collectOverrides, configuredOverride, located, overFile, overriddenRepositories } from "./overrides.js";
+import { checkConfiguredOverrides, collectOverrides, configuredOverride, located, overFile, overriddenIn } from "./overrides.js";
 import { andList } from "../text/and-list.js";
 
 export interface FilePlan {
@@ -157,7 +157,7 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
         };
     const requested = overridesByFile.get(path) ?? [];
     const overrides = requested.flatMap((o): (string | ComputedOverride)[] => (typeof o === "string" ? [o] : configuredOverride(o, editRequest.images)));
-    const overridden = overriddenRepositories(requested, editRequest.images);
+    const overridden = overriddenIn(requested, editRequest.images);
     const filePlan = planFile(path, text, editRequest, overrides, overridden, request.create ?? false, target?.name, warnings, isHelmTemplate(path, present));
     if (filePlan) planned.push(filePlan);
     if (filePlan) warnBesideMarkers(filePlan.changes, target ? new Map() : editRequest.setters, left, text, warnings);
@@ -287,7 +287,7 @@ function planFile(
   text: string,
   request: EditRequest,
   overrides: readonly (string | ComputedOverride)[],
-  overridden: ReadonlySet<string>,
+  overridden: Overridden,
   create: boolean,
   target: string | undefined,
   warnings: Warning[],

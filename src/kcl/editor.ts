@@ -38,6 +38,20 @@ interface Literal {
  */
 type KeyPath = { readonly parent: undefined; readonly target: string } | { readonly parent: KeyPath; readonly step: ConfigEntry | number };
 
+/**
+ * What the overrides of a file set, for what its interpolations' warnings would ask for: an
+ * interpolation they take care of is not warned about (the advice of its warning was followed).
+ */
+export interface Overridden {
+  /** Repositories a configured override sets in the file (overriddenIn): every interpolation building their references. */
+  readonly repositories?: ReadonlySet<string>;
+  /**
+   * Paths a `--set` spec sets in the file, as formatOverridePath writes them (`_tag`, `cfg.tag`):
+   * an interpolation whose version is such a variable, or that is in such a field, or anything in either.
+   */
+  readonly paths?: ReadonlySet<string>;
+}
+
 /** A value must not be able to end the string or start an interpolation. */
 function assertSafeBody(value: string, line: number): void {
   if (/["'\\\r\n]|\$\{/.test(value)) throw new SourceError(`refusing to write ${JSON.stringify(value)} into a KCL string`, line);
@@ -59,13 +73,18 @@ class ImageEditor {
   readonly claimed = new Set<number>();
   /** String tokens the walk met outside interpolations, edited or not: the others are where matching by repository never goes. */
   readonly reached = new Set<number>();
+  /** Paths a `--set` sets (Overridden.paths). */
+  readonly setPaths: readonly string[];
+  /** Where the walk met interpolated strings, kept only when a `--set` may set their field. */
+  readonly interpolatedAt = new Map<number, KeyPath>();
 
   constructor(
     readonly tokens: Tokens,
     readonly request: EditRequest,
-    overridden: ReadonlySet<string>,
+    overridden: Overridden,
   ) {
-    this.setInFile = new Set(overridden);
+    this.setInFile = new Set(overridden.repositories);
+    this.setPaths = [...(overridden.paths ?? [])];
     this.text = tokens.source.text;
     this.screens = request.images.map((u) => screenToken(u.image));
     this.incoming = byRepository(request.images);
@@ -256,7 +275,7 @@ class ImageEditor {
       const line = this.line(literal);
       if (tokens.flags[t]! & StringFlag.Interpolated) {
         const stale = staleImageIn(literal.body, this.incoming);
-        if (stale && !this.setInFile.has(stale.repository)) {
+        if (stale && !this.setInFile.has(stale.repository) && !this.setBySet(t, literal.body, stale)) {
           const message = `${literal.body} builds a reference of ${formatImageRef(stale)} with \${...}, which is not edited; ${this.whereSet(literal.body, stale, statements)}`;
           this.warnings.push({ line, message });
         }
@@ -272,6 +291,15 @@ class ImageEditor {
     }
   }
 
+  /** Whether a `--set` sets the interpolated string `token` (its field, or the variable its version is): the override is the answer. */
+  setBySet(token: number, body: string, stale: ImageRef): boolean {
+    if (this.setPaths.length === 0) return false;
+    const covers = (path: string) => this.setPaths.some((set) => path === set || path.startsWith(`${set}.`) || path.startsWith(`${set}[`));
+    const field = this.interpolatedAt.get(token);
+    const variable = versionVariable(body, stale);
+    return (field !== undefined && covers(this.pathText(field))) || (variable !== undefined && covers(variable));
+  }
+
   /**
    * Where to set the version an interpolation puts after a repository (`"app:${_tag}"`): a
    * marker on the interpolation is refused, so the advice names the variable and the lines of
@@ -279,9 +307,9 @@ class ImageEditor {
    */
   whereSet(body: string, stale: ImageRef, statements: readonly Statement[]): string {
     const elsewhere = 'set the version where that variable is set (a Flux ":tag" marker on its line, or an override)';
-    if (stale.tag !== undefined || stale.digest !== undefined) return elsewhere;
-    const variable = new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*)\\s*\\}`).exec(body)?.[1];
-    if (variable === undefined) return elsewhere;
+    const variable = versionVariable(body, stale);
+    // Only a plain name is assigned by a top-level statement.
+    if (variable === undefined || variable.includes(".")) return elsewhere;
     const lines = statements.flatMap((s) =>
       s.type === "assign" && s.targets.includes(variable) && s.value.type === "string" && !(this.tokens.flags[s.value.token]! & StringFlag.Interpolated)
         ? [this.line(this.literal(s.value.token))]
@@ -322,7 +350,11 @@ class ImageEditor {
   }
 
   visit(expr: StringExpr, path: KeyPath): void {
-    if (this.claimed.has(expr.token) || this.tokens.flags[expr.token]! & StringFlag.Interpolated) return;
+    if (this.claimed.has(expr.token)) return;
+    if (this.tokens.flags[expr.token]! & StringFlag.Interpolated) {
+      if (this.setPaths.length > 0) this.interpolatedAt.set(expr.token, path);
+      return;
+    }
     this.reached.add(expr.token);
     const literal = this.literal(expr.token);
     const { body } = literal;
@@ -367,6 +399,15 @@ class ImageEditor {
   }
 }
 
+/**
+ * The variable an interpolation takes the version of `stale` from (`_tag`, `cfg.tag` in
+ * `"app:${cfg.tag}"`), written as a path; undefined when the version is anything else.
+ */
+function versionVariable(body: string, stale: ImageRef): string | undefined {
+  if (stale.tag !== undefined || stale.digest !== undefined) return undefined;
+  return new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*\\}`).exec(body)?.[1];
+}
+
 /** Could this file hold anything the request edits? A byte screen before any parse. */
 function mayMatch(text: string, request: EditRequest): boolean {
   return text.includes(MARKER_TOKEN) || request.images.some((u) => text.includes(screenToken(u.image)));
@@ -376,11 +417,11 @@ function mayMatch(text: string, request: EditRequest): boolean {
  * Update image references in a KCL file: string literals in assignments and config/schema
  * literals whose repository matches one of `request.images` (new version from
  * nextVersion, name kept as written), and literals marked with a Flux `$imagepolicy`
- * comment (`request.setters`). `overridden` are the repositories a configured override sets in
- * this file (overriddenRepositories). Throws SourceError when a file that may match does not
+ * comment (`request.setters`). `overridden` is what the overrides of this file set
+ * (overriddenIn). Throws SourceError when a file that may match does not
  * tokenize or parse; a file that cannot match (screened by bytes) is returned as is.
  */
-export function editKcl(text: string, request: EditRequest, overridden: ReadonlySet<string> = new Set()): EditResult {
+export function editKcl(text: string, request: EditRequest, overridden: Overridden = {}): EditResult {
   if (!mayMatch(text, request)) return { text, changes: [], warnings: [] };
   const module = parseKcl(text);
   const editor = new ImageEditor(module.tokens, request, overridden);

@@ -741,6 +741,12 @@ describe("planUpdate: configured overrides", () => {
     expect((await plan({ "main.k": main }, { images: ["ghcr.io/acme/web:1.2.6"] })).warnings.map((w) => w.line)).toEqual([2]);
   });
 
+  it("a --set of that variable answers the interpolation's warning too, as a configured override does", async () => {
+    const main = '_tag = "1.2.3"\ninterp = {image = "ghcr.io/acme/web:${_tag}"}\n';
+    const p = await plan({ "main.k": main }, { images: ["ghcr.io/acme/web:1.2.6"], sets: ['main.k:_tag="1.2.6"'] });
+    expect([afterOf(p, "main.k"), p.warnings]).toEqual([main.replace("1.2.3", "1.2.6"), []]);
+  });
+
   it("moves the field on under its target's policy: never outside the range, never down", async () => {
     const files = { ".github/gitops-promote.yaml": config(override, CONFIG), "prod/main.k": main("ghcr.io/acme/app:1.2.3") };
     expect((await plan(files, { images: ["ghcr.io/acme/app:2.0.0-rc.1"] })).files).toEqual([]);

@@ -392,9 +392,30 @@ describe("editKcl: Flux setter markers in comments", () => {
   it("says nothing of an interpolation building an image a configured override sets in the file, as with a marker", () => {
     const text = '_tag = "1.0.0"\napp = {image = "ghcr.io/acme/app:${_tag}"}\n';
     const request = images("ghcr.io/acme/app:1.1.0");
-    expect(editKcl(text, request, new Set(["ghcr.io/acme/app"])).warnings).toEqual([]);
+    expect(editKcl(text, request, { repositories: new Set(["ghcr.io/acme/app"]) }).warnings).toEqual([]);
     // An override of another image is no answer for this one.
-    expect(editKcl(text, request, new Set(["ghcr.io/acme/other"])).warnings.map((w) => w.line)).toEqual([2]);
+    expect(editKcl(text, request, { repositories: new Set(["ghcr.io/acme/other"]) }).warnings.map((w) => w.line)).toEqual([2]);
+  });
+
+  it("says nothing of an interpolation whose version variable, or field, a --set sets in the file", () => {
+    const text = [
+      '_tag = "1.0.0"',
+      'cfg = {tag = "1.0.0"}',
+      'app = {image = "ghcr.io/acme/app:${_tag}"}',
+      'web = {image = "ghcr.io/acme/web:${cfg.tag}"}',
+      'api = {image = "ghcr.io/acme/api:${_tag}"}',
+      "",
+    ].join("\n");
+    const request = images("ghcr.io/acme/app:1.1.0", "ghcr.io/acme/web:1.1.0", "ghcr.io/acme/api:1.1.0");
+    const warned = (...paths: string[]) => editKcl(text, request, { paths: new Set(paths) }).warnings.map((w) => w.line);
+    expect(warned()).toEqual([3, 4, 5]);
+    // The variable: every interpolation taking its version from it.
+    expect(warned("_tag")).toEqual([4]);
+    // A path inside which the variable is, or the field holding the interpolation.
+    expect(warned("cfg")).toEqual([3, 5]);
+    expect(warned("app.image", "web")).toEqual([5]);
+    // Another field is no answer.
+    expect(warned("cfg.name", "apps")).toEqual([3, 4, 5]);
   });
 
   it("on a line with several strings, marks the one holding its setter's repository, or none, saying why", () => {
