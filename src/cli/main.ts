@@ -17,6 +17,7 @@ import { directorySource } from "../engine/source.js";
 import pkg from "../../package.json" with { type: "json" };
 import { DISPATCH_HELP, DISPATCH_OPTIONS, runDispatch } from "./dispatch.js";
 import { UsageError, type Io } from "./io.js";
+import { unknownTargets } from "./targets.js";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -49,6 +50,8 @@ Options:
                         (default: .github/gitops-promote.yaml when present)
   --path GLOB           only edit files matching GLOB, or under the directory it names,
                         relative to DIR; Flux objects are read everywhere (repeatable)
+  --target NAME         update only the configured target NAME: other targets' files are
+                        left alone, as with a dispatch payload's targets (repeatable; default all)
   --allow-downgrade     set the incoming tag even when a policy ranks the current one higher or equal
   --create              let --set and configured overrides create a missing path
                         instead of failing
@@ -66,6 +69,7 @@ const UPDATE_OPTIONS = {
   set: { type: "string", multiple: true },
   config: { type: "string" },
   path: { type: "string", multiple: true },
+  target: { type: "string", multiple: true },
   "allow-downgrade": { type: "boolean" },
   create: { type: "boolean" },
   "dry-run": { type: "boolean" },
@@ -197,12 +201,16 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
     setters,
     sets,
     paths: values.path ?? [],
+    ...(values.target && { targets: values.target }),
     ...(values.config !== undefined && { config: configInTree(root, values.config) }),
     allowDowngrade: values["allow-downgrade"] ?? false,
     create: values.create ?? false,
     fieldName: (field) => `--${field}`,
   };
-  const plan = await planUpdate(directorySource(root), await checkArguments(request, root));
+  const plan = await planUpdate(directorySource(root), await checkArguments(request, root)).catch((error: unknown) => {
+    const issues = unknownTargets(error, request.config, root);
+    throw issues ? new ArgumentError(issues) : error;
+  });
   const dryRun = values["dry-run"] ?? false;
   if (!dryRun) await writePlan(root, plan);
   if (values.json) {

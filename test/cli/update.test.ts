@@ -196,6 +196,44 @@ describe("a digest-only --image", () => {
   });
 });
 
+describe("--target NAME", () => {
+  const config =
+    'targets:\n  - name: staging\n    paths: ["staging/**"]\n    images: [{ repository: ghcr.io/acme/app }]\n  - name: prod\n    paths: ["prod/**"]\n    images: [{ repository: ghcr.io/acme/app }]\n';
+  const deploy = "image: ghcr.io/acme/app:1.0.0\n";
+  const targets = () => tree({ ".github/gitops-promote.yaml": config, "staging/deploy.yaml": deploy, "prod/deploy.yaml": deploy });
+
+  it("edits only the files of the targets it names, as a dispatch payload's targets", async () => {
+    const dir = await targets();
+    const result = await run(["update", dir, "--image", "ghcr.io/acme/app:1.5.0", "--target", "prod", "--json"]);
+    expect([result.code, JSON.parse(result.stdout)]).toEqual([
+      0,
+      expect.objectContaining({ files: ["prod/deploy.yaml"], targets: [{ name: "prod", files: ["prod/deploy.yaml"] }], warnings: [] }),
+    ]);
+    expect(await readFile(join(dir, "staging/deploy.yaml"), "utf8")).toBe(deploy);
+  });
+
+  it("refuses a name no target has as bad usage (exit 2), listing the configured ones, before any file is written", async () => {
+    const dir = await targets();
+    const before = await snapshot(dir);
+    const result = await run(["update", dir, "--image", "ghcr.io/acme/app:1.5.0", "--target", "prod", "--target", "production"]);
+    expect([result.code, result.stderr]).toEqual([2, 'error: --target: no target named "production" (configured: staging, prod)\nnothing was written\n']);
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it("is in update's --help", async () => {
+    expect((await run(["update", "--help"])).stdout).toContain("  --target NAME         update only the configured target NAME");
+  });
+
+  it("says so when no configuration defines targets", async () => {
+    const dir = await tree();
+    const result = await run(["update", dir, "--image", "ghcr.io/acme/app:1.5.0", "--target", "prod", "--json"]);
+    expect([result.code, (JSON.parse(result.stdout) as { errors: unknown }).errors]).toEqual([
+      2,
+      [{ message: `--target: no target named "prod": DIR (${dir}) has no .github/gitops-promote.yaml (or .yml) defining targets` }],
+    ]);
+  });
+});
+
 describe("markers of a key nothing defines", () => {
   const marked = `${MAIN_K}other = {\n    image = "ghcr.io/acme/x:1.0" # {"$imagepolicy": "flux-system:x"}\n    tag = "1.0" # {"$imagepolicy": "flux-system:x:tag"}\n}\n`;
 
