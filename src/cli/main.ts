@@ -14,6 +14,7 @@ import { located } from "../engine/overrides.js";
 import { formatWarning, humanReport, jsonRefusal, jsonReport, type JsonReport } from "../engine/report.js";
 import { fileFirst, parseSet, readSetSpec, readsAsSpecPath, RequestError, validateRequest, type FileOverride, type UpdateRequest } from "../engine/request.js";
 import { directorySource } from "../engine/source.js";
+import { tryParseImageRef } from "../image/reference.js";
 import pkg from "../../package.json" with { type: "json" };
 import { DISPATCH_HELP, DISPATCH_OPTIONS, runDispatch } from "./dispatch.js";
 import { UsageError, type Io } from "./io.js";
@@ -188,7 +189,7 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, UPDATE_OPTIONS);
   if (values.help) return (io.stdout(UPDATE_HELP), EXIT_OK);
   if (positionals.length > 1) throw new UsageError(`update takes one DIR, got ${positionals.length}: ${positionals.join(" ")}`);
-  const images = values.image ?? [];
+  const images = onceEach(values.image ?? []);
   const setters = values.setter ?? [];
   const sets = values.set ?? [];
   if (images.length + setters.length + sets.length === 0) throw new UsageError("nothing to update: give --image, --setter or --set");
@@ -220,6 +221,23 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
     io.stdout(humanReport(plan, { diff: dryRun, dryRun }));
   }
   return EXIT_OK;
+}
+
+/**
+ * The --image values, an image given again left out: a script that builds its arguments may name
+ * one image twice, and the same image twice is one (as the same --set twice is one value). Two
+ * versions of one repository both stay, for the engine to refuse; so does what is no image reference.
+ */
+function onceEach(images: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return images.filter((text) => {
+    const image = tryParseImageRef(text);
+    if (!image) return true;
+    const key = JSON.stringify([image.repository, image.tag, image.digest]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**

@@ -196,6 +196,26 @@ describe("a digest-only --image", () => {
   });
 });
 
+describe("one --image given twice", () => {
+  it("is taken when it is the same image, however its repository is spelt: the result is that of one", async () => {
+    const once = await tree();
+    const twice = await tree();
+    expect((await run(["update", once, "--image", "ghcr.io/acme/app:1.5.0"])).code).toBe(0);
+    const result = await run(["update", twice, "--image", "ghcr.io/acme/app:1.5.0", "--image", "ghcr.io/acme/app:1.5.0", "--json"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(await snapshot(twice)).toEqual(await snapshot(once));
+    expect((await run(["update", await tree(), "--image", "nginx:1.27", "--image", "docker.io/library/nginx:1.27", "--dry-run"])).code).toBe(0);
+  });
+
+  it("is refused as bad usage (exit 2) with two versions of one repository", async () => {
+    const result = await run(["update", await tree(), "--image", "ghcr.io/acme/app:1.5.0", "--image", "ghcr.io/acme/app:1.6.0"]);
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      "error: --image: ghcr.io/acme/app is given twice (ghcr.io/acme/app:1.5.0 and ghcr.io/acme/app:1.6.0); give each repository once\nnothing was written\n",
+    ]);
+  });
+});
+
 describe("--target NAME", () => {
   const config =
     'targets:\n  - name: staging\n    paths: ["staging/**"]\n    images: [{ repository: ghcr.io/acme/app }]\n  - name: prod\n    paths: ["prod/**"]\n    images: [{ repository: ghcr.io/acme/app }]\n';
