@@ -5,7 +5,7 @@
  */
 import type { Change } from "../change.js";
 import { DEFAULT_SUBJECT_TYPE } from "../engine/commit-message.js";
-import { formatImageRef, tryParseImageRef, type ImageRef } from "../image/reference.js";
+import { formatImageRef, isDigest, isTag, tryParseImageRef, type ImageRef } from "../image/reference.js";
 
 /** One row of the body's table: a value the pull request changes, and the incoming image that set it (none for a `set` override). */
 export interface ChangeRow {
@@ -34,8 +34,29 @@ export function bodyRows(body: string | null | undefined): ChangeRow[] {
   if (!body?.includes(TABLE_HEADER) || !body.includes(FOOTER)) return [];
   return body.split("\n").flatMap((line) => {
     const m = ROW.exec(line);
-    return m ? [{ file: m[1]!, line: Number(m[2]), key: m[3]!, old: m[4]!, new: m[5]!, image: m[6] }] : [];
+    return m ? [{ file: m[1]!, line: Number(m[2]), key: m[3]!, old: m[4]!, new: m[5]!, image: m[6] && imageOfCell(m[6], m[5]!) }] : [];
   });
+}
+
+/**
+ * The Image column names the repository, as New already shows the version: the whole
+ * reference, or the tag or digest of the image. The incoming image is given in full only when
+ * New does not show all of it (a digest-pinned tag written to a tag field), as the title needs it.
+ */
+function imageCell(image: string, value: string): string {
+  const name = tryParseImageRef(image)?.name;
+  return name !== undefined && withValue(name, value) === image ? name : image;
+}
+
+/** The incoming image a cell names: as written, or its repository with the row's New. */
+function imageOfCell(cell: string, value: string): string {
+  const ref = tryParseImageRef(cell);
+  return ref && ref.tag === undefined && ref.digest === undefined ? withValue(cell, value) : cell;
+}
+
+/** The image `name` with `value`, a field's tag or digest; or `value` itself, a whole reference. */
+function withValue(name: string, value: string): string {
+  return isDigest(value) ? `${name}@${value}` : isTag(value) ? `${name}:${value}` : value;
 }
 
 /**
@@ -64,7 +85,8 @@ function fieldOf(row: ChangeRow): string {
 export function pullRequestBody(intro: string, rows: readonly ChangeRow[], otherFiles: readonly string[], requested?: string): string {
   const cell = (text: string) => `\`${text}\``;
   const lines = rows.map(
-    (r) => `| ${cell(`${r.file}:${r.line}`)} | ${cell(r.key)} | ${cell(r.old)} | ${cell(r.new)} | ${r.image === undefined ? "" : cell(r.image)} |`,
+    (r) =>
+      `| ${cell(`${r.file}:${r.line}`)} | ${cell(r.key)} | ${cell(r.old)} | ${cell(r.new)} | ${r.image === undefined ? "" : cell(imageCell(r.image, r.new))} |`,
   );
   const others = otherFiles.length === 0 ? [] : ["", `Also on this branch, from its earlier commits: ${otherFiles.map(cell).join(", ")}.`];
   return (

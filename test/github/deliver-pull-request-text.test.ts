@@ -82,7 +82,7 @@ describe("deliver: the default body links back to the build that asked for the p
     await deliver(ctx, { ...request, images: [`${APP}:1.2.0`] }, { ...options, source: later });
     expect(body()[0]).toBe("Requested by acme/app@89abcdef0123456789abcdef0123456789abcdef ([run](https://github.com/acme/app/actions/runs/43)) by `@bob`");
     expect(body().filter((l) => l.startsWith("| `"))).toEqual([
-      `| \`prod/app.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${APP}:1.0.0\` | \`${APP}:1.2.0\` | \`${APP}:1.2.0\` |`,
+      `| \`prod/app.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${APP}:1.0.0\` | \`${APP}:1.2.0\` | \`${APP}\` |`,
     ]);
   });
 

@@ -115,8 +115,8 @@ describe("deliver: a pull-request branch across runs", () => {
       let [pull] = fake.pulls(OWNER, REPO);
       expect(pull!.title).toBe(`chore(deploy): ${API} 2.0.1, ${APP} 1.1.0`);
       expect(rows(pull!.body)).toEqual([
-        `| \`apps/api.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${API}:2.0.0\` | \`${API}:2.0.1\` | \`${API}:2.0.1\` |`,
-        `| \`apps/app.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${APP}:1.0.0\` | \`${APP}:1.1.0\` | \`${APP}:1.1.0\` |`,
+        `| \`apps/api.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${API}:2.0.0\` | \`${API}:2.0.1\` | \`${API}\` |`,
+        `| \`apps/app.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${APP}:1.0.0\` | \`${APP}:1.1.0\` | \`${APP}\` |`,
       ]);
       expect(pull!.body).not.toContain("Also on this branch");
 
@@ -124,8 +124,8 @@ describe("deliver: a pull-request branch across runs", () => {
       [pull] = fake.pulls(OWNER, REPO);
       expect(pull!.title).toBe(`chore(deploy): ${API} 2.0.1, ${APP} 1.2.0`);
       expect(rows(pull!.body)).toEqual([
-        `| \`apps/api.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${API}:2.0.0\` | \`${API}:2.0.1\` | \`${API}:2.0.1\` |`,
-        `| \`apps/app.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${APP}:1.0.0\` | \`${APP}:1.2.0\` | \`${APP}:1.2.0\` |`,
+        `| \`apps/api.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${API}:2.0.0\` | \`${API}:2.0.1\` | \`${API}\` |`,
+        `| \`apps/app.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${APP}:1.0.0\` | \`${APP}:1.2.0\` | \`${APP}\` |`,
       ]);
     });
 
@@ -138,7 +138,7 @@ describe("deliver: a pull-request branch across runs", () => {
       const [pull] = fake.pulls(OWNER, REPO);
       expect(pull!.title).toBe(`chore(deploy): ${APP} 1.0.0 -> 1.2.0`);
       expect(rows(pull!.body)).toEqual([
-        `| \`apps/app.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${APP}:1.0.0\` | \`${APP}:1.2.0\` | \`${APP}:1.2.0\` |`,
+        `| \`apps/app.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${APP}:1.0.0\` | \`${APP}:1.2.0\` | \`${APP}\` |`,
       ]);
     });
 
@@ -169,7 +169,7 @@ describe("deliver: a pull-request branch across runs", () => {
       await run(`${API}:2.0.1`);
       const [pull] = fake.pulls(OWNER, REPO);
       expect(rows(pull!.body)).toEqual([
-        `| \`apps/api.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${API}:2.0.0\` | \`${API}:2.0.1\` | \`${API}:2.0.1\` |`,
+        `| \`apps/api.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${API}:2.0.0\` | \`${API}:2.0.1\` | \`${API}\` |`,
       ]);
       // The branch still changes app.yaml: the body says so, without a row it cannot vouch for.
       expect(pull!.body).toContain("Also on this branch, from its earlier commits: `apps/app.yaml`.");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Change } from "../../src/change.js";
 import { bodyRows, changeRow, cumulativeRows, imagesTitle, pullRequestBody, pullRequestTitle, type ChangeRow } from "../../src/github/pull-request-body.js";
-import { parseImageRef } from "../../src/image/reference.js";
+import { formatImageRef, parseImageRef } from "../../src/image/reference.js";
 
 describe("the body's table and the title", () => {
   const APP = parseImageRef("ghcr.io/acme/app:1.2.4");
@@ -25,6 +25,26 @@ describe("the body's table and the title", () => {
     expect(pullRequestTitle(rows.slice(0, 2), subject, undefined)).toBe(subject);
   });
 
+  it("name the image's repository in the Image column, New showing its version; in full only when New does not show it all", () => {
+    const rows = [
+      changeRow(change("app.yaml", "image", "ghcr.io/acme/app:1.2.3", "ghcr.io/acme/app:1.2.4"), [APP, PINNED]),
+      changeRow(change("values.yaml", "image.tag", "1.2.3", "1.2.4"), [APP, PINNED]),
+      changeRow(change("api/kustomization.yaml", "images[0].digest", "sha256:aa", PINNED.digest!), [APP, PINNED]),
+      changeRow(change("values.yaml", "replicas", "1", "2"), [APP, PINNED]),
+    ];
+    const body = pullRequestBody("", rows, []);
+    expect(body.split("\n").filter((l) => l.startsWith("| `"))).toEqual([
+      "| `app.yaml:3` | `image` | `ghcr.io/acme/app:1.2.3` | `ghcr.io/acme/app:1.2.4` | `ghcr.io/acme/app` |",
+      "| `values.yaml:3` | `image.tag` | `1.2.3` | `1.2.4` | `ghcr.io/acme/app` |",
+      // The digest field does not show the tag the pinned image came with.
+      `| \`api/kustomization.yaml:3\` | \`images[0].digest\` | \`sha256:aa\` | \`${PINNED.digest}\` | \`${formatImageRef(PINNED)}\` |`,
+      "| `values.yaml:3` | `replicas` | `1` | `2` |  |",
+    ]);
+    // Read back whole, so a later run's title still names each image's version.
+    expect(bodyRows(body)).toEqual(rows);
+    expect(imagesTitle(bodyRows(body))).toBe(imagesTitle(rows));
+  });
+
   it("read back from the body they were written in, and only from ours", () => {
     const rows: ChangeRow[] = [
       { file: "a.yaml", line: 10, key: "spec.image", old: "x:1", new: "x:2", image: "x:2" },
@@ -32,6 +52,8 @@ describe("the body's table and the title", () => {
     ];
     const body = pullRequestBody("- a.yaml", rows, ["notes.md"]);
     expect(bodyRows(body)).toEqual(rows);
+    // Earlier versions gave the Image column in full.
+    expect(bodyRows(body.replace("| `x` |", "| `x:2` |"))).toEqual(rows);
     expect(bodyRows(body.replace("_Opened by gitops-promote._", "Edited by hand."))).toEqual([]);
     expect(bodyRows(null)).toEqual([]);
   });
