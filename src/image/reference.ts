@@ -100,6 +100,10 @@ export function parseImageRef(input: string): ImageRef {
   const bad = dangerousCharacter(input);
   if (bad) throw new ImageRefError(input, `it contains ${bad}`);
 
+  // A registry URL (`https://ghcr.io/…`) or a transport (`docker://…`) pasted as a reference would read as a port-less registry "https:".
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(input)?.[0];
+  if (scheme) throw new ImageRefError(input, `it starts with ${JSON.stringify(scheme)}; a reference has no scheme: drop it (${input.slice(scheme.length)})`);
+
   let rest = input;
   let digest: string | undefined;
   const at = rest.indexOf("@");

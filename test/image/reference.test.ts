@@ -87,6 +87,13 @@ describe("parseImageRef", () => {
     expect(() => parseImageRef(input)).toThrow(reason);
   });
 
+  it("says to drop a URL scheme or a transport, which would read as a registry with an empty port", () => {
+    expect(() => parseImageRef("https://ghcr.io/acme/app:1.0")).toThrow(
+      'invalid image reference "https://ghcr.io/acme/app:1.0": it starts with "https://"; a reference has no scheme: drop it (ghcr.io/acme/app:1.0)',
+    );
+    expect(() => parseImageRef("docker://nginx:1.27")).toThrow('it starts with "docker://"; a reference has no scheme: drop it (nginx:1.27)');
+  });
+
   it("says which input is wrong", () => {
     expect(() => parseImageRef("ghcr.io/acme/app:1 x")).toThrow('invalid image reference "ghcr.io/acme/app:1 x": it contains a space');
   });
