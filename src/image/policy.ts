@@ -227,9 +227,14 @@ function candidates(filter: TagFilter | undefined, tags: readonly string[]): Map
   return byValue;
 }
 
+/** A pattern or template as YAML single-quotes it: as written in the configuration (no escapes but `''`), so it can be copied back. */
+function asWritten(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
 function describeFilter(filter: TagFilter | undefined): string {
   if (!filter) return "";
-  return `, tags matching ${JSON.stringify(filter.pattern.source)}${filter.extract !== "" ? ` (extract ${JSON.stringify(filter.extract)})` : ""}`;
+  return `, tags matching ${asWritten(filter.pattern.source)}${filter.extract !== "" ? ` (extract ${asWritten(filter.extract)})` : ""}`;
 }
 
 /**

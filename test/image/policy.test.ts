@@ -190,9 +190,14 @@ describe("filterTags", () => {
   it("describes itself", () => {
     expect(parsePolicy({ semver: { range: "^1.0.0" } }).description).toBe("semver ^1.0.0");
     expect(parsePolicy({ numerical: { order: "DESC" } }).description).toBe("numerical desc");
+    // Patterns as written in the configuration (YAML's single quotes), not JSON-escaped: copied back, they still match.
     expect(parsePolicy({ alphabetical: null, filterTags: { pattern: "^main-(\\d+)", extract: "$1" } }).description).toBe(
-      'alphabetical asc, tags matching "^main-(\\\\d+)" (extract "$1")',
+      String.raw`alphabetical asc, tags matching '^main-(\d+)' (extract '$1')`,
     );
+    expect(parsePolicy({ numerical: {}, filterTags: { pattern: "^2\\.0\\.(?P<n>\\d+)$", extract: "$n" } }).description).toBe(
+      String.raw`numerical asc, tags matching '^2\.0\.(?P<n>\d+)$' (extract '$n')`,
+    );
+    expect(parsePolicy({ alphabetical: {}, filterTags: { pattern: "^it's-(.*)" } }).description).toBe("alphabetical asc, tags matching '^it''s-(.*)'");
   });
 });
 
