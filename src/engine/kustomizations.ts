@@ -3,21 +3,39 @@
  * a version to every container image named exactly as its `name` in whatever the
  * kustomization builds (its resources, the kustomizations it includes by directory, its
  * components, its patches and itself), and a component's entries do the same to everything
- * the kustomization including it builds. There, a bare `image: ghcr.io/acme/api` (the usual
- * base, `# tag set by overlays`) is left for that entry: pinning it too would rewrite the base
- * on every promotion, to whichever environment went last. Pure: kustomization files in,
- * per file the image names tagged and by which kustomizations, out.
+ * the kustomization including it builds. A Flux Kustomization's `spec.images` is the same
+ * list over what it builds: the kustomization at its `spec.path`, or, where there is none, the
+ * one Flux generates there (every YAML file of the directory tree, a subdirectory holding a
+ * kustomization built by it), with its `spec.components`. There, a bare
+ * `image: ghcr.io/acme/api` (the usual base, `# tag set by overlays`) is left for that entry:
+ * pinning it too would rewrite the base on every promotion, to whichever environment went
+ * last. Pure: kustomization files and Flux Kustomizations in, per file the image names tagged
+ * and by which files, out.
  *
  * Matching is kustomize's: the container's name as written equals the entry's `name` (kustomize
  * does not normalise, so `nginx` is not `docker.io/library/nginx` to it). Only the files of
- * this tree count: a remote resource or a directory Flux builds without a kustomization file
- * tags nothing here.
+ * this tree count: a remote resource tags nothing here, and a Flux Kustomization's
+ * `spec.path` is read in this tree, whatever source it names.
  */
 import { posix } from "node:path";
 import { SourceError } from "../change.js";
 import { normalizeRepository, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { parseYaml } from "../yaml/file.js";
-import { mapValue, scalarText, type YamlNode } from "../yaml/node.js";
+import { mapValue, nodeAt, scalarText, type YamlNode } from "../yaml/node.js";
+
+/** A file of the tree and its text. */
+interface TextFile {
+  readonly file: string;
+  readonly text: string;
+}
+
+/** The API group of Flux's Kustomization, whose `spec.images` tags what it builds. */
+const FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io/";
+
+/** Whether a YAML text may hold a Flux Kustomization with `images`: a screen before any parse. */
+export function mayHoldFluxKustomization(text: string): boolean {
+  return text.includes(FLUX_KUSTOMIZE_GROUP) && text.includes("images");
+}
 
 /** The names kustomize reads a directory's kustomization from. */
 const KUSTOMIZATION_NAMES = new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
@@ -28,7 +46,6 @@ export function isKustomizationFile(path: string): boolean {
 
 /** An `image` key's value (block, flow or JSON, quoted or not): enough to find a bare one without a parse. */
 const IMAGE_VALUE = /\bimage["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
-
 /** Whether `text` may hold an `image:` naming one of `repositories` (canonical) with no tag or digest: only then is the graph worth building. */
 export function mayHoldBareImage(text: string, repositories: ReadonlySet<string>): boolean {
   for (const [, value] of text.matchAll(IMAGE_VALUE)) {
@@ -61,13 +78,18 @@ interface Tag {
  * repositories one of them gives a version, each with the kustomization files whose `images:`
  * do it (path order): a bare image of such a name is left to them. An entry naming an incoming
  * repository gets a tag from the kustomize editor even when it has none yet, so it counts.
+ * `fluxKustomizations` are YAML files that may hold Flux Kustomizations (their files name them
+ * too), `tree` every file of the tree, for what a Kustomization without a kustomization
+ * file at its path builds.
  */
 export function kustomizeTagged(
-  kustomizations: readonly { readonly file: string; readonly text: string }[],
+  kustomizations: readonly TextFile[],
   incoming: readonly ImageRef[],
+  fluxKustomizations: readonly TextFile[] = [],
+  tree: readonly string[] = [],
 ): Map<string, Map<string, string[]>> {
   const repositories = new Set(incoming.map((image) => image.repository));
-  const byDirectory = new Map<string, { readonly file: string; readonly text: string }>();
+  const byDirectory = new Map<string, TextFile>();
   // Kustomize refuses a directory with two of them; the first is as good a guess as any.
   for (const k of kustomizations) if (!byDirectory.has(posix.dirname(k.file))) byDirectory.set(posix.dirname(k.file), k);
   // Parsed when a build needs it: most of a tree's kustomizations have nothing to do with this run's images.
@@ -110,12 +132,18 @@ export function kustomizeTagged(
 
   // Only a kustomization that writes an incoming repository's name can tag it (the screen's token is in every spelling).
   const tokens = incoming.map(screenToken);
-  const tagging = [...byDirectory]
-    .filter(([, { text }]) => tokens.some((token) => text.includes(token)))
-    .flatMap(([directory]) => at(directory) ?? [])
-    .filter((k) => k.tags.length > 0);
+  const flux = fluxKustomizations
+    .filter(({ text }) => tokens.some((token) => text.includes(token)))
+    .flatMap(({ file, text }) => readFluxKustomizations(file, text, repositories, (directory) => byDirectory.has(directory), tree));
+  const tagging = [
+    ...[...byDirectory]
+      .filter(([, { text }]) => tokens.some((token) => text.includes(token)))
+      .flatMap(([directory]) => at(directory) ?? [])
+      .filter((k) => k.tags.length > 0),
+    ...flux,
+  ];
   // A component's includer need not name the image: to find it, every kustomization is read.
-  const builds = tagging.some((k) => k.component) ? [...byDirectory.keys()].flatMap((directory) => at(directory) ?? []) : tagging;
+  const builds = tagging.some((k) => k.component) ? [...[...byDirectory.keys()].flatMap((directory) => at(directory) ?? []), ...flux] : tagging;
   const tagged = new Map<string, Map<string, string[]>>();
   for (const k of builds) {
     const tags = tagsOf(k, new Set());
@@ -145,24 +173,83 @@ function readKustomization(file: string, text: string, repositories: ReadonlySet
     return node?.kind === "seq" ? [...node.items] : [];
   };
   const paths = (nodes: readonly YamlNode[]): string[] => nodes.flatMap((node) => inTree(directory, scalarText(node)) ?? []);
-  const field = (node: YamlNode, key: string) => (node.kind === "map" ? scalarText(mapValue(node, key)) : undefined);
+  const patchFiles = (key: string) => list(key).flatMap((patch) => (patch.kind === "map" ? (mapValue(patch, "path") ?? []) : []));
   return {
     file,
     component: scalarText(mapValue(root, "kind")) === "Component",
-    tags: list("images").flatMap((entry) => {
-      const name = field(entry, "name");
-      // Only a name an incoming image can be written as matters: a bare image of another is not edited.
-      if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
-      // A rename alone keeps the manifests' tag: the bare image still needs one.
-      const setsVersion = !!field(entry, "newTag") || !!field(entry, "digest") || repositories.has(normalizeRepository(field(entry, "newName") || name) ?? "");
-      return setsVersion ? [name] : [];
-    }),
-    resources: [
-      ...paths([...list("resources"), ...list("bases"), ...list("patchesStrategicMerge")]),
-      ...paths(list("patches").flatMap((patch) => (patch.kind === "map" ? (mapValue(patch, "path") ?? []) : []))),
-    ],
+    tags: taggedNames(list("images"), repositories),
+    resources: [...paths([...list("resources"), ...list("bases"), ...list("patchesStrategicMerge")]), ...paths(patchFiles("patches"))],
     components: paths(list("components")),
   };
+}
+
+/**
+ * The Flux Kustomizations of a YAML file whose `spec.images` tag an incoming repository, as
+ * kustomizations: each builds its `spec.path` (the tree's root when empty) and its `spec.components`.
+ * `hasKustomization` tells a directory with a kustomization file, which kustomize builds as one.
+ */
+function readFluxKustomizations(
+  file: string,
+  text: string,
+  repositories: ReadonlySet<string>,
+  hasKustomization: (directory: string) => boolean,
+  tree: readonly string[],
+): Kustomization[] {
+  let roots: readonly (YamlNode | null)[];
+  try {
+    roots = parseYaml(text);
+  } catch (error) {
+    if (error instanceof SourceError) return [];
+    throw error;
+  }
+  return roots.flatMap((root): Kustomization[] => {
+    if (root?.kind !== "map" || scalarText(mapValue(root, "kind")) !== "Kustomization") return [];
+    if (!scalarText(mapValue(root, "apiVersion"))?.startsWith(FLUX_KUSTOMIZE_GROUP)) return [];
+    const images = nodeAt(root, ["spec", "images"]);
+    const tags = images?.kind === "seq" ? taggedNames(images.items, repositories) : [];
+    const path = inTree(".", scalarText(nodeAt(root, ["spec", "path"])) || ".");
+    if (tags.length === 0 || path === undefined) return [];
+    const components = nodeAt(root, ["spec", "components"]);
+    return [
+      {
+        file,
+        component: false,
+        tags,
+        resources: hasKustomization(path) ? [path] : generatedResources(path, hasKustomization, tree),
+        components: components?.kind === "seq" ? components.items.flatMap((node) => inTree(path, scalarText(node)) ?? []) : [],
+      },
+    ];
+  });
+}
+
+/**
+ * What the kustomization Flux generates for a directory without one lists: every YAML file
+ * of its tree, except that a subdirectory holding a kustomization file stands for its files.
+ */
+function generatedResources(directory: string, hasKustomization: (directory: string) => boolean, tree: readonly string[]): string[] {
+  const resources = new Set<string>();
+  const prefix = directory === "." ? "" : `${directory}/`;
+  for (const file of tree) {
+    if (!file.startsWith(prefix) || !/\.ya?ml$/.test(file)) continue;
+    const steps = file.slice(prefix.length).split("/");
+    // The topmost subdirectory with a kustomization is built whole, as kustomize builds it.
+    const built = steps.slice(0, -1).findIndex((_, i) => hasKustomization(prefix + steps.slice(0, i + 1).join("/")));
+    resources.add(built < 0 ? file : prefix + steps.slice(0, built + 1).join("/"));
+  }
+  return [...resources];
+}
+
+/** The names of `images:` entries that set the version of an incoming repository. */
+function taggedNames(entries: readonly YamlNode[], repositories: ReadonlySet<string>): string[] {
+  const field = (node: YamlNode, key: string) => (node.kind === "map" ? scalarText(mapValue(node, key)) : undefined);
+  return entries.flatMap((entry) => {
+    const name = field(entry, "name");
+    // Only a name an incoming image can be written as matters: a bare image of another is not edited.
+    if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
+    // A rename alone keeps the manifests' tag: the bare image still needs one.
+    const setsVersion = !!field(entry, "newTag") || !!field(entry, "digest") || repositories.has(normalizeRepository(field(entry, "newName") || name) ?? "");
+    return setsVersion ? [name] : [];
+  });
 }
 
 /** A kustomization's relative path as a path from the tree's root; undefined for a URL or a path out of the tree. */

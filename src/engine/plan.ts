@@ -17,7 +17,7 @@ import { FLUX_IMAGE_API_GROUP, mayHoldFluxObjects } from "./flux-objects.js";
 import { RequestError, validateRequest, type UpdateRequest } from "./request.js";
 import { resolveSetters } from "./setters.js";
 import { decodeUtf8, readText, type TreeSource } from "./source.js";
-import { isKustomizationFile, kustomizeTagged, mayHoldBareImage } from "./kustomizations.js";
+import { isKustomizationFile, kustomizeTagged, mayHoldBareImage, mayHoldFluxKustomization } from "./kustomizations.js";
 import { checkParses, fileKind, isHelmTemplate, isTestFile, type FileKind } from "./file-kind.js";
 import { imagesFor, settersFor, targetOf, targetsInScope, warnRefusedImages } from "./targets.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
@@ -92,7 +92,8 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   if (issues.length > 0) throw new RequestError(issues);
   const screen = screenFor(valid.images);
   // The configuration is never a manifest: its `image:` fields name repositories, not versions.
-  // Outside the paths, YAML files are read only for the Flux objects that define markers:
+  // Outside the paths, YAML files are read only for the Flux objects that define markers, and
+  // Flux Kustomizations naming an incoming image (their spec.images may tag a bare one):
   // those usually live apart from the manifests they drive (flux-system/), and are never edited.
   // Every file an override names is read too, whatever it is.
   const paths = files.filter(
@@ -105,7 +106,9 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
         (inScope(path) || fileKind(path) === "yaml")),
   );
   const keep = (path: string, text: string): boolean =>
-    inScope(path) ? overridesByFile.has(path) || screen[fileKind(path)!].test(text) : mayHoldFluxObjects(text);
+    inScope(path)
+      ? overridesByFile.has(path) || screen[fileKind(path)!].test(text)
+      : mayHoldFluxObjects(text) || (mayHoldFluxKustomization(text) && screen.yaml.test(text));
   const read = await readScreened(source, paths, keep, warnings);
   // A file an override names must be UTF-8; the first named that is not is the error.
   for (const path of overridesByFile.keys()) read[paths.indexOf(path)] ??= await readNamed(source, path);
@@ -246,7 +249,9 @@ async function kustomizeTaggedIn(
     if (by.some(inScope)) return undefined;
     return `holds ${name} with no tag or digest, so its version is set by the images: of ${andList(by)}, outside the paths; left as it is`;
   };
-  return new Map([...kustomizeTagged(read, images)].map(([file, names]) => [file, new Map([...names].map(([name, by]) => [name, reason(name, by)]))] as const));
+  const flux = [...texts].flatMap(([file, text]) => (fileKind(file) === "yaml" && mayHoldFluxKustomization(text) ? [{ file, text }] : []));
+  const tagged = kustomizeTagged(read, images, flux, files);
+  return new Map([...tagged].map(([file, names]) => [file, new Map([...names].map(([name, by]) => [name, reason(name, by)]))] as const));
 }
 
 /** Reads files with bounded parallelism: the text of each the screen lets through, by index in `paths`. */

@@ -1,6 +1,6 @@
 /** Which files' bare container images a kustomization's `images:` gives a version. */
 import { describe, expect, it } from "vitest";
-import { isKustomizationFile, kustomizeTagged, mayHoldBareImage } from "../../src/engine/kustomizations.js";
+import { isKustomizationFile, kustomizeTagged, mayHoldBareImage, mayHoldFluxKustomization } from "../../src/engine/kustomizations.js";
 import { parseImageRef } from "../../src/image/reference.js";
 
 const API = "ghcr.io/acme/api";
@@ -133,5 +133,73 @@ images:
       "b/kustomization.yaml": "resources: [../a, b.yaml]\n",
     };
     expect(Object.keys(tagged(files)).sort()).toEqual(["a/a.yaml", "a/kustomization.yaml", "b/b.yaml", "b/kustomization.yaml"]);
+  });
+});
+
+/** A Flux Kustomization over `path` whose spec.images tags API, with more of its spec. */
+const fluxKustomization = (path: string, more = "") =>
+  `apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata: {name: api}\nspec:\n  path: ${path}\n  images:\n    - name: ${API}\n      newTag: 1.4.0\n${more}`;
+
+/** Per file, the names tagged, with Flux Kustomizations in `flux` and every file of the tree. */
+function taggedWithFlux(kustomizations: Record<string, string>, flux: Record<string, string>, others: readonly string[] = []) {
+  const entries = (files: Record<string, string>) => Object.entries(files).map(([file, text]) => ({ file, text }));
+  const tree = [...Object.keys(kustomizations), ...Object.keys(flux), ...others].sort();
+  const result = kustomizeTagged(entries(kustomizations), [parseImageRef(API)], entries(flux), tree);
+  return Object.fromEntries([...result].map(([file, names]) => [file, Object.fromEntries(names)]));
+}
+
+describe("mayHoldFluxKustomization", () => {
+  it("screens for Flux's kustomize API group and an images field", () => {
+    expect(
+      [fluxKustomization("./apps"), "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\n", "images: []\n"].map(mayHoldFluxKustomization),
+    ).toEqual([true, false, false]);
+  });
+});
+
+describe("kustomizeTagged: Flux Kustomizations", () => {
+  it("spec.images tags what the kustomization at spec.path builds, as that kustomization's images: would", () => {
+    const flux = { "clusters/prod/api.yaml": `---\n${fluxKustomization("./apps/api/overlays/prod")}` };
+    const kustomizations = { ...BASE, "apps/api/overlays/prod/kustomization.yaml": "resources: [../../base]\n" };
+    expect(taggedWithFlux(kustomizations, flux)).toEqual({
+      "apps/api/base/deployment.yaml": { [API]: ["clusters/prod/api.yaml"] },
+      "apps/api/base/kustomization.yaml": { [API]: ["clusters/prod/api.yaml"] },
+      "apps/api/overlays/prod/kustomization.yaml": { [API]: ["clusters/prod/api.yaml"] },
+      "clusters/prod/api.yaml": { [API]: ["clusters/prod/api.yaml"] },
+    });
+  });
+
+  it("where spec.path has no kustomization file, tags every YAML file of its tree, as the one Flux generates there lists them; a subdirectory's kustomization builds its own", () => {
+    const flux = { "clusters/prod/api.yaml": fluxKustomization("./apps/plain") };
+    const kustomizations = { "apps/plain/sub/kustomization.yaml": "resources: [../../../shared/d.yaml]\n" };
+    const others = ["apps/plain/d.yaml", "apps/plain/deep/s.yml", "apps/plain/README.md", "apps/plain/sub/unlisted.yaml", "apps/plainer/d.yaml"];
+    expect(Object.keys(taggedWithFlux(kustomizations, flux, others)).sort()).toEqual([
+      "apps/plain/d.yaml",
+      "apps/plain/deep/s.yml",
+      "apps/plain/sub/kustomization.yaml",
+      "clusters/prod/api.yaml",
+      "shared/d.yaml",
+    ]);
+  });
+
+  it("an empty spec.path is the tree's root, and spec.components are read from spec.path", () => {
+    const component = `kind: Component\nresources: [extra.yaml]\n`;
+    const flux = { "clusters/root.yaml": fluxKustomization('""'), "clusters/app.yaml": fluxKustomization("./app", "  components: [../components/extra]\n") };
+    const kustomizations = { "app/kustomization.yaml": "resources: [d.yaml]\n", "components/extra/kustomization.yaml": component };
+    expect(taggedWithFlux(kustomizations, { "clusters/root.yaml": flux["clusters/root.yaml"] }, ["top.yaml"])["top.yaml"]).toEqual({
+      [API]: ["clusters/root.yaml"],
+    });
+    expect(taggedWithFlux(kustomizations, { "clusters/app.yaml": flux["clusters/app.yaml"] })["components/extra/extra.yaml"]).toEqual({
+      [API]: ["clusters/app.yaml"],
+    });
+  });
+
+  it("tags nothing for another kind or API group, spec.images of other names, or a rename alone", () => {
+    const flux = {
+      "a.yaml": fluxKustomization("./app").replace("kustomize.toolkit.fluxcd.io/v1", "kustomize.config.k8s.io/v1beta1"),
+      "b.yaml": fluxKustomization("./app").replace("kind: Kustomization", "kind: HelmRelease"),
+      "c.yaml": fluxKustomization("./app").replace(`name: ${API}`, "name: ghcr.io/acme/web"),
+      "d.yaml": fluxKustomization("./app").replace("newTag: 1.4.0", "newName: mirror.example/api"),
+    };
+    expect(taggedWithFlux({ "app/kustomization.yaml": "resources: [d.yaml]\n" }, flux)).toEqual({});
   });
 });

@@ -1120,6 +1120,38 @@ images:
     ]);
   });
 
+  it("leaves it to a Flux Kustomization's spec.images over the path that builds it, which moves; outside the paths, says so", async () => {
+    const flux = `apiVersion: kustomize.toolkit.fluxcd.io/v1
+kind: Kustomization
+metadata: {name: api, namespace: flux-system}
+spec:
+  path: ./apps/api/base
+  images:
+    - name: ghcr.io/acme/api
+      newTag: 1.4.0
+`;
+    const files = {
+      "apps/api/base/deployment.yaml": DEPLOYMENT,
+      "apps/api/base/kustomization.yaml": "resources:\n  - deployment.yaml\n",
+      "clusters/prod/api.yaml": flux,
+    };
+    const p = await plan(files, API);
+    expect([p.changes.map((c) => [c.file, c.key, c.new]), p.warnings]).toEqual([[["clusters/prod/api.yaml", "spec.images[0].newTag", "1.5.0"]], []]);
+    const apps = await plan(files, { ...API, paths: ["apps/**"] });
+    expect([apps.files, apps.warnings.map((w) => [w.file, w.message])]).toEqual([
+      [],
+      [
+        [
+          "apps/api/base/deployment.yaml",
+          "spec.template.spec.containers[0].image holds ghcr.io/acme/api with no tag or digest, so its version is set by the images: of clusters/prod/api.yaml, outside the paths; left as it is",
+        ],
+      ],
+    ]);
+    // A directory without a kustomization file: Flux generates one listing its YAML files.
+    const plain = await plan({ "apps/api/deployment.yaml": DEPLOYMENT, "clusters/prod/api.yaml": flux.replace("./apps/api/base", "./apps/api") }, API);
+    expect(plain.changes.map((c) => c.file)).toEqual(["clusters/prod/api.yaml"]);
+  });
+
   it("edits a tagged base image as before: kustomize's tag replaces it in the build, and the file says which one it holds", async () => {
     const tagged = DEPLOYMENT.replace("api  # tag set by overlays", "api:1.4.0");
     const p = await plan({ "apps/api/base/deployment.yaml": tagged, "apps/api/overlays/prod/kustomization.yaml": overlay("1.4.0") }, API);
