@@ -61,10 +61,14 @@ export interface BranchPulls {
   readonly outlived: { readonly number: number; readonly merged: boolean } | undefined;
 }
 
+const LOOKUP_PAGE = 10;
+
 /**
  * One lookup, open and closed alike, newest first: the pull request on `head` into `base`, or
  * the closed one whose head `headSha` still is. A branch no pull request ends at may be another
  * run's, opening its pull request right now.
+ * GitHub lists by creation, so the open one is not always among the newest (a person may reopen
+ * an older one after the newer ones closed): a full page without it asks for the open one alone.
  */
 export async function findPullRequests(
   client: GitHubClient,
@@ -72,8 +76,8 @@ export async function findPullRequests(
   on: Pick<PullRequestSpec, "base" | "head">,
   headSha: string,
 ): Promise<BranchPulls> {
-  const all = await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${on.head}`, base: on.base, state: "all", per_page: 10 });
-  const open = all.data.find((p) => p.state === "open");
+  const all = await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${on.head}`, base: on.base, state: "all", per_page: LOOKUP_PAGE });
+  const open = all.data.find((p) => p.state === "open") ?? (all.data.length < LOOKUP_PAGE ? undefined : await findOpen(client, repository, on));
   const closed = open ? undefined : all.data.find((p) => p.head.sha === headSha);
   return { open, outlived: closed && { number: closed.number, merged: closed.merged_at !== null && closed.merged_at !== undefined } };
 }
@@ -126,8 +130,9 @@ export class OpenedUndecoratedError extends Error {
 /** A pull request as GitHub lists it. */
 export type OpenPull = Awaited<ReturnType<GitHubClient["rest"]["pulls"]["list"]>>["data"][number];
 
-async function findOpen(client: GitHubClient, repository: Repository, spec: PullRequestSpec): Promise<OpenPull | undefined> {
-  const open = await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${spec.head}`, base: spec.base, state: "open", per_page: 10 });
+/** At most one: GitHub refuses a second open pull request from one head into one base. */
+async function findOpen(client: GitHubClient, repository: Repository, on: Pick<PullRequestSpec, "base" | "head">): Promise<OpenPull | undefined> {
+  const open = await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${on.head}`, base: on.base, state: "open", per_page: 1 });
   return open.data[0];
 }
 

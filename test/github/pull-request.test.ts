@@ -100,4 +100,25 @@ describe("one pull request per branch", () => {
     await fake.commitFile(OWNER, REPO, spec.head, "a.yaml", "a: 3\n");
     expect(await branchPulls()).toEqual({ open: undefined, outlived: undefined });
   });
+
+  it("finds the open pull request a person reopened behind ten newer closed ones, with one more call", async () => {
+    const open = (head: string) => asPerson("POST", "/pulls", { base: "main", head, title: spec.title });
+    const close = (number: number) => asPerson("PATCH", `/pulls/${number}`, { state: "closed" });
+    const first = (await fake.refs(OWNER, REPO))[`refs/heads/${spec.head}`]!;
+    await open(spec.head);
+    await close(1);
+    for (let n = 2; n <= 11; n++) {
+      await fake.commitFile(OWNER, REPO, spec.head, "a.yaml", `a: ${n + 1}\n`);
+      await open(spec.head);
+      await close(n);
+    }
+    // GitHub reopens a pull request only while its branch holds the head it was closed at.
+    expect((await asPerson("PATCH", `/git/refs/${encodeURIComponent(`heads/${spec.head}`)}`, { sha: first, force: true })).status).toBe(200);
+    expect((await asPerson("PATCH", "/pulls/1", { state: "open" })).status).toBe(200);
+
+    const calls = fake.calls.length;
+    expect(await findPullRequests(client, repository, spec, first)).toMatchObject({ open: { number: 1, state: "open" }, outlived: undefined });
+    expect(fake.calls.slice(calls).map((c) => c.operationId)).toEqual(["pulls/list", "pulls/list"]);
+    expect(fake.violations).toEqual([]);
+  });
 });
