@@ -17,7 +17,7 @@
  * `yaml` package reads without error, as the same tree (test/yaml/subset.test.ts checks
  * both against the package on generated, mutated and real files).
  */
-import type { MapNode, PairNode, ScalarNode, ScalarStyle, SeqNode, YamlNode } from "./node.js";
+import type { MapNode, ScalarNode, ScalarStyle, SeqNode, YamlNode } from "./node.js";
 import { fold, unescapeDoubleQuoted } from "./scalar-text.js";
 
 /** Thrown (one shared instance, no stack to build) when the text leaves the subset. */
@@ -64,6 +64,11 @@ for (const ch of ",[]{}") FLOW_END[ch.charCodeAt(0)] = 1;
 
 /** Plain keys that a YAML 1.2 core schema could read as null, a boolean or a number. */
 const NON_STRING_KEY = /^(?:~$|(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$|[-+]?\.?[0-9]|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))/;
+/** The characters such a key starts with: any other key is a string without asking NON_STRING_KEY. */
+const NON_STRING_START = new Uint8Array(128);
+for (const ch of "~nNtTfF+-.0123456789") NON_STRING_START[ch.charCodeAt(0)] = 1;
+/** A mapping with more keys than this looks for a repeated key in a Set; a shorter one compares them one by one. */
+const FEW_KEYS = 16;
 /** YAML's limit on how far an implicit key's `:` may be from the key's start. */
 const MAX_KEY = 1024;
 /** Collections nested deeper than this are left to the yaml package: no recursion here runs out of stack. */
@@ -72,6 +77,33 @@ const MAX_DEPTH = 200;
 const isBlank = (c: number): boolean => c === SPACE || c === TAB;
 /** Control characters (tab aside), DEL and the byte order mark: YAML does not allow them unescaped. */
 const isControl = (c: number): boolean => (c < SPACE && c !== TAB) || c === 0x7f || c === 0xfeff;
+
+/** A plain key the core schema could read as a non-string. */
+function isNonStringKey(source: string): boolean {
+  const c = source.charCodeAt(0);
+  return c < 128 && NON_STRING_START[c] === 1 && NON_STRING_KEY.test(source);
+}
+
+/** A pair of a mapping the subset reads: its key is always a scalar. */
+interface ScalarKeyPair {
+  readonly key: ScalarNode;
+  readonly value: YamlNode;
+}
+
+/**
+ * Throws when `key` repeats a key of `pairs` (outside the subset). Most mappings hold a few
+ * keys, compared one by one with no allocation; past FEW_KEYS they go to a Set, which is
+ * returned to be passed back with the mapping's next key.
+ */
+function addKey(pairs: readonly ScalarKeyPair[], keys: Set<string> | undefined, key: string): Set<string> | undefined {
+  if (keys === undefined && pairs.length < FEW_KEYS) {
+    for (const pair of pairs) if (pair.key.text === key) throw OUTSIDE;
+    return undefined;
+  }
+  const all = keys ?? new Set(pairs.map((pair) => pair.key.text));
+  if (all.has(key)) throw OUTSIDE;
+  return all.add(key);
+}
 
 class SubsetParser {
   private readonly length: number;
@@ -177,8 +209,9 @@ class SubsetParser {
   private blockNode(parent: number): YamlNode {
     if (this.indent <= parent) throw OUTSIDE;
     if (this.isEntry(this.content)) return this.blockSequence();
-    if (this.keyEnd(this.content) < 0) throw OUTSIDE;
-    return this.blockMapping(this.content);
+    const colon = this.keyEnd(this.content);
+    if (colon < 0) throw OUTSIDE;
+    return this.blockMapping(this.content, colon);
   }
 
   private blockSequence(): SeqNode {
@@ -198,11 +231,14 @@ class SubsetParser {
         item = this.indent > indent ? this.blockNode(indent) : emptyScalar(at);
       } else if (this.isEntry(at)) {
         throw OUTSIDE;
-      } else if (this.keyEnd(at) >= 0) {
-        item = this.blockMapping(at);
       } else {
-        item = this.lineValue(at, indent);
-        if (this.indent > indent) throw OUTSIDE;
+        const colon = this.keyEnd(at);
+        if (colon >= 0) {
+          item = this.blockMapping(at, colon);
+        } else {
+          item = this.lineValue(at, indent);
+          if (this.indent > indent) throw OUTSIDE;
+        }
       }
       items.push(item);
       if (this.indent !== indent || !this.isEntry(this.content)) break;
@@ -212,18 +248,18 @@ class SubsetParser {
     return { kind: "seq", flow: false, start, end: items[items.length - 1]!.end, items };
   }
 
-  /** A block mapping whose first key is at `first` (on the current line, maybe after `- `). */
-  private blockMapping(first: number): MapNode {
+  /** A block mapping whose first key is at `first` (on the current line, maybe after `- `), its `:` at `colon` (keyEnd). */
+  private blockMapping(first: number, firstColon: number): MapNode {
     this.enter();
     const { text } = this;
     const indent = first - this.lineStart;
-    const pairs: PairNode[] = [];
-    const keys = new Set<string>();
+    const pairs: ScalarKeyPair[] = [];
+    let keys: Set<string> | undefined;
     let at = first;
+    let colon = firstColon;
     for (;;) {
-      const colon = this.keyEnd(at);
-      if (colon < 0) throw OUTSIDE;
-      const key = this.key(at, colon, keys);
+      const key = this.key(at, colon);
+      keys = addKey(pairs, keys, key.text);
       const after = this.skipBlanks(colon + 1);
       let value: YamlNode;
       if (this.atLineEnd(after) || text.charCodeAt(after) === HASH) {
@@ -237,10 +273,12 @@ class SubsetParser {
       pairs.push({ key, value });
       if (this.indent !== indent) break;
       at = this.content;
+      colon = this.keyEnd(at);
+      if (colon < 0) throw OUTSIDE;
     }
     if (this.indent > indent) throw OUTSIDE;
     this.depth--;
-    return { kind: "map", flow: false, start: first, end: pairs[pairs.length - 1]!.value!.end, pairs };
+    return { kind: "map", flow: false, start: first, end: pairs[pairs.length - 1]!.value.end, pairs };
   }
 
   /**
@@ -255,10 +293,15 @@ class SubsetParser {
       return this.isValueIndicator(colon) ? colon : -1;
     }
     if (c < 128 && (INDICATOR[c] === 1 || c === DASH)) return -1;
-    for (let j = i + 1; !this.atLineEnd(j); j++) {
-      if (this.isValueIndicator(j)) return j;
+    // One look at each character: this runs over every key of the file.
+    for (let j = i + 1; j < this.length; j++) {
       const d = text.charCodeAt(j);
-      if ((d === HASH && isBlank(text.charCodeAt(j - 1))) || isControl(d)) return -1;
+      if (d === COLON) {
+        const e = text.charCodeAt(j + 1);
+        if (j + 1 === this.length || e === SPACE || e === TAB || e === LF || e === CR) return j;
+      } else if (d === LF || d === CR || (d === HASH && isBlank(text.charCodeAt(j - 1))) || isControl(d)) {
+        return -1;
+      }
     }
     return -1;
   }
@@ -268,8 +311,8 @@ class SubsetParser {
     return this.text.charCodeAt(i) === COLON && (this.atLineEnd(i + 1) || isBlank(this.text.charCodeAt(i + 1)));
   }
 
-  /** The key scalar from `i` to its `:` at `colon`; a repeated or possibly non-string key is outside the subset. */
-  private key(i: number, colon: number, keys: Set<string>): ScalarNode {
+  /** The key scalar from `i` to its `:` at `colon`; a possibly non-string key is outside the subset. */
+  private key(i: number, colon: number): ScalarNode {
     const { text } = this;
     const c = text.charCodeAt(i);
     let key: ScalarNode;
@@ -279,11 +322,10 @@ class SubsetParser {
       let end = colon;
       while (isBlank(text.charCodeAt(end - 1))) end--;
       const source = text.slice(i, end);
-      if (NON_STRING_KEY.test(source)) throw OUTSIDE;
+      if (isNonStringKey(source)) throw OUTSIDE;
       key = scalar(source, "plain", i, end);
     }
-    if (colon - i > MAX_KEY || keys.has(key.text)) throw OUTSIDE;
-    keys.add(key.text);
+    if (colon - i > MAX_KEY) throw OUTSIDE;
     return key;
   }
 
@@ -423,17 +465,17 @@ class SubsetParser {
     const { text } = this;
     const isMap = text.charCodeAt(i) === LBRACE;
     const close = isMap ? RBRACE : RBRACKET;
-    const pairs: PairNode[] = [];
+    const pairs: ScalarKeyPair[] = [];
     const items: YamlNode[] = [];
-    const keys = new Set<string>();
+    let keys: Set<string> | undefined;
     let at = this.skipBlanks(i + 1);
     while (text.charCodeAt(at) !== close) {
       if (isMap) {
         const key = this.flowItem(at, true);
         const colon = this.skipBlanks(key.end);
-        if (key.kind !== "scalar" || colon - at > MAX_KEY || keys.has(key.text)) throw OUTSIDE;
-        if (key.style === "plain" && NON_STRING_KEY.test(key.text)) throw OUTSIDE;
-        keys.add(key.text);
+        if (key.kind !== "scalar" || colon - at > MAX_KEY) throw OUTSIDE;
+        if (key.style === "plain" && isNonStringKey(key.text)) throw OUTSIDE;
+        keys = addKey(pairs, keys, key.text);
         if (text.charCodeAt(colon) !== COLON || !isBlank(text.charCodeAt(colon + 1))) throw OUTSIDE;
         const value = this.flowItem(this.skipBlanks(colon + 1), false);
         pairs.push({ key, value });

@@ -134,6 +134,8 @@ describe("parseSubset", () => {
     ["an indented root", "  a: 1\n"],
     ["a key that reads as a number", "80: http\n"],
     ["a key that reads as a boolean", "true: 1\n"],
+    ["a key that reads as null", "~: 1\n"],
+    ["a key that reads as infinity", "-.inf: 1\n"],
     ["a scalar on the line after its key", "a:\n  b\n"],
     ["a block scalar with an indentation indicator", "a: |2\n   text\n"],
     ["a folded block scalar with more-indented lines", "a: >\n  one\n    two\n"],
@@ -149,6 +151,9 @@ describe("parseSubset", () => {
   it.each([
     ["a duplicate key", "a: 1\na: 2\n"],
     ["a duplicate key in a flow mapping", "a: {b: 1, 'b': 2}\n"],
+    // Past 16 keys, a mapping's keys are looked up another way.
+    ["a duplicate key in a long mapping", `${Array.from({ length: 20 }, (_, i) => `k${i}: ${i}\n`).join("")}k3: again\n`],
+    ["a duplicate key in a long flow mapping", `a: {${Array.from({ length: 20 }, (_, i) => `k${i}: ${i}`).join(", ")}, k19: again}\n`],
     ["a nested mapping on one line", "a: b: c\n"],
     ["a list entry after a value", "a: - b\n"],
     ["a comment without a space", 'a: "b"#c\n'],
