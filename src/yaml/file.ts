@@ -104,13 +104,19 @@ function toNode(node: Node): YamlNode {
 }
 
 function objectOf(root: YamlNode | null): ObjectId {
-  if (root?.kind !== "map") return {};
-  const metadata = mapValue(root, "metadata");
-  const fields = {
-    apiVersion: scalarText(mapValue(root, "apiVersion")),
-    kind: scalarText(mapValue(root, "kind")),
-    namespace: metadata?.kind === "map" ? scalarText(mapValue(metadata, "namespace")) : undefined,
-    name: metadata?.kind === "map" ? scalarText(mapValue(metadata, "name")) : undefined,
+  const object: { -readonly [K in keyof ObjectId]: ObjectId[K] } = {};
+  if (root?.kind !== "map") return object;
+  // Built field by field: this runs for every document of every file the screen keeps.
+  const set = (field: keyof ObjectId, node: YamlNode | null | undefined) => {
+    const value = scalarText(node);
+    if (value !== undefined && value !== "") object[field] = value;
   };
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== ""));
+  set("apiVersion", mapValue(root, "apiVersion"));
+  set("kind", mapValue(root, "kind"));
+  const metadata = mapValue(root, "metadata");
+  if (metadata?.kind === "map") {
+    set("namespace", mapValue(metadata, "namespace"));
+    set("name", mapValue(metadata, "name"));
+  }
+  return object;
 }

@@ -28,6 +28,7 @@ function walk(node: YamlNode, path: PathSegment[], inFlow: boolean, visit: (at: 
     }
   } else if (node.kind === "seq") {
     const flow = inFlow || node.flow;
-    node.items.forEach((item, index) => walk(item, [...path, index], flow, visit));
+    const { items } = node;
+    for (let index = 0; index < items.length; index++) walk(items[index]!, [...path, index], flow, visit);
   }
 }
