@@ -46,9 +46,16 @@ export function isKustomizationFile(path: string): boolean {
 
 /** An `image` key's value (block, flow or JSON, quoted or not): enough to find a bare one without a parse. */
 const IMAGE_VALUE = /\bimage["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
-/** Whether `text` may hold an `image:` naming one of `repositories` (canonical) with no tag or digest: only then is the graph worth building. */
+/** A JSON6902 op's `value`, which sets an image where its `path` ends in `/image`. */
+const OP_VALUE = /\bvalue["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
+
+/**
+ * Whether `text` may hold an `image:` naming one of `repositories` (canonical) with no tag or
+ * digest, or a patch op's value of one (a text with `/image` in it): only then is the graph worth building.
+ */
 export function mayHoldBareImage(text: string, repositories: ReadonlySet<string>): boolean {
-  for (const [, value] of text.matchAll(IMAGE_VALUE)) {
+  const values = text.includes("/image") ? [...text.matchAll(IMAGE_VALUE), ...text.matchAll(OP_VALUE)] : text.matchAll(IMAGE_VALUE);
+  for (const [, value] of values) {
     const ref = tryParseImageRef(value!);
     if (ref && ref.tag === undefined && ref.digest === undefined && repositories.has(ref.repository)) return true;
   }
@@ -178,7 +185,10 @@ function readKustomization(file: string, text: string, repositories: ReadonlySet
     file,
     component: scalarText(mapValue(root, "kind")) === "Component",
     tags: taggedNames(list("images"), repositories),
-    resources: [...paths([...list("resources"), ...list("bases"), ...list("patchesStrategicMerge")]), ...paths(patchFiles("patches"))],
+    resources: [
+      ...paths([...list("resources"), ...list("bases"), ...list("patchesStrategicMerge")]),
+      ...paths([...patchFiles("patches"), ...patchFiles("patchesJson6902")]),
+    ],
     components: paths(list("components")),
   };
 }

@@ -46,7 +46,7 @@ export const editInlinePatches: Editor = (file, request, plan) => {
   if (incoming.size === 0) return;
   for (const document of file.documents) {
     // A patch file a kustomization names by `path:` is its own YAML: a manifest is edited as one, an op list here.
-    if (isOpList(document.root)) editOps(document, incoming, plan);
+    if (isOpList(document.root)) editOps(document, incoming, plan, request.kustomizeTagged);
     for (const patch of patchStrings(document)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request, plan);
   }
 };
@@ -97,7 +97,7 @@ function editPatch(file: YamlFile, patch: PatchString, document: YamlDocument, r
   }
   const inner = new EditPlan(content);
   const ops = patch.kind !== "strategic-merge" && content.documents[0]?.root?.kind === "seq";
-  if (ops) editOps(content.documents[0]!, byRepository(request.images), inner);
+  if (ops) editOps(content.documents[0]!, byRepository(request.images), inner, request.kustomizeTagged);
   else if (patch.kind !== "json6902") editImages(content, request, inner);
   // Helm values pairs as in a manifest: a HelmRelease's `spec.values` in a strategic merge, an op's `{repository, tag}` value.
   if (ops || patch.kind !== "json6902") editHelmValues(content, request, inner);
@@ -138,9 +138,11 @@ const VALUE_OPS = new Set(["add", "replace"]);
  * the op's path (`/spec/template/spec/containers/0/image`, or a whole container at
  * `.../containers/-`), a Helm `{repository, tag}` in it by the Helm values rule (run after).
  * A `test` op's value is what the resource holds before the patch: it stays, claimed so no
- * later rule moves it, and an image in it that this run would move is warned about.
+ * later rule moves it, and an image in it that this run would move is warned about. A bare
+ * image a kustomization building the patch tags (`kustomizeTagged`, kustomize tags after
+ * patching) is left to it, as in a manifest.
  */
-function editOps(document: YamlDocument, incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan): void {
+function editOps(document: YamlDocument, incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan, kustomizeTagged: EditRequest["kustomizeTagged"]): void {
   const list = document.root;
   if (list?.kind !== "seq") return;
   list.items.forEach((op, index) => {
@@ -163,7 +165,7 @@ function editOps(document: YamlDocument, incoming: ReadonlyMap<string, ImageUpda
         return;
       }
       if (at[at.length - 1] !== "image") return;
-      setImageScalar({ node, path: key, inFlow: inFlow || list.flow || op.flow }, "image", inContainerSpec(at), incoming, plan, document);
+      setImageScalar({ node, path: key, inFlow: inFlow || list.flow || op.flow }, "image", inContainerSpec(at), incoming, plan, document, kustomizeTagged);
     });
   });
 }

@@ -43,6 +43,13 @@ describe("mayHoldBareImage", () => {
     expect(mayHoldBareImage("image: nginx\n", new Set(["docker.io/library/nginx"]))).toBe(true);
   });
 
+  it("finds a bare image a JSON6902 patch op sets at an image path, whichever order its fields are in", () => {
+    expect(mayHoldBareImage("- op: replace\n  path: /spec/template/spec/containers/0/image\n  value: ghcr.io/acme/api\n", INCOMING)).toBe(true);
+    expect(mayHoldBareImage('[{"value": "ghcr.io/acme/api", "op": "add", "path": "/spec/containers/0/image"}]', INCOMING)).toBe(true);
+    // A value at another path is no image.
+    expect(mayHoldBareImage("- op: replace\n  path: /metadata/name\n  value: ghcr.io/acme/api\n", INCOMING)).toBe(false);
+  });
+
   it("not a tagged or pinned one, nor another repository's", () => {
     const text = `image: ghcr.io/acme/api:1.0.0\nimage: ghcr.io/acme/api@sha256:${"a".repeat(64)}\nimage: ghcr.io/acme/api-proxy\nimages:\n- name: ghcr.io/acme/api\n`;
     expect(mayHoldBareImage(text, INCOMING)).toBe(false);
@@ -91,9 +98,9 @@ describe("kustomizeTagged", () => {
 
   it("patch files are built into the resources, so they are tagged too", () => {
     const files = {
-      "app/kustomization.yaml": `resources: [d.yaml]\npatches:\n  - path: sidecar.yaml\npatchesStrategicMerge: [more.yaml]\nimages: [{name: ${API}, digest: "sha256:${"a".repeat(64)}"}]\n`,
+      "app/kustomization.yaml": `resources: [d.yaml]\npatches:\n  - path: sidecar.yaml\npatchesStrategicMerge: [more.yaml]\npatchesJson6902:\n  - path: ops.yaml\n    target: {kind: Deployment, name: api}\nimages: [{name: ${API}, digest: "sha256:${"a".repeat(64)}"}]\n`,
     };
-    expect(Object.keys(tagged(files)).sort()).toEqual(["app/d.yaml", "app/kustomization.yaml", "app/more.yaml", "app/sidecar.yaml"]);
+    expect(Object.keys(tagged(files)).sort()).toEqual(["app/d.yaml", "app/kustomization.yaml", "app/more.yaml", "app/ops.yaml", "app/sidecar.yaml"]);
   });
 
   it("an entry counts when it sets a version, or gets one this run (no newName: the kustomize editor adds newTag), not for a rename alone", () => {

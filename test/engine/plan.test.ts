@@ -1152,6 +1152,23 @@ spec:
     expect(plain.changes.map((c) => c.file)).toEqual(["clusters/prod/api.yaml"]);
   });
 
+  it("leaves a bare image a JSON6902 patch op sets to the images: of the kustomization applying it, inline or as a patch file", async () => {
+    const op = "- op: replace\n  path: /spec/template/spec/containers/0/image\n  value: ghcr.io/acme/api\n";
+    const inline = `resources:\n  - ../../base\npatches:\n  - target: {kind: Deployment}\n    patch: |\n${op.replace(/^(?=.)/gm, "      ")}images:\n  - name: ghcr.io/acme/api\n    newTag: 1.4.0\n`;
+    const byPath =
+      "resources:\n  - ../../base\npatchesJson6902:\n  - target: {kind: Deployment, name: api}\n    path: op.yaml\nimages:\n  - name: ghcr.io/acme/api\n    newTag: 1.4.0\n";
+    for (const files of [
+      { "apps/api/overlays/prod/kustomization.yaml": inline } as Record<string, string>,
+      { "apps/api/overlays/prod/kustomization.yaml": byPath, "apps/api/overlays/prod/op.yaml": op },
+    ]) {
+      const p = await plan({ "apps/api/base/kustomization.yaml": "resources: [d.yaml]\n", ...files }, API);
+      expect([p.changes.map((c) => [c.file, c.key, c.new]), p.warnings]).toEqual([
+        [["apps/api/overlays/prod/kustomization.yaml", "images[0].newTag", "1.5.0"]],
+        [],
+      ]);
+    }
+  });
+
   it("edits a tagged base image as before: kustomize's tag replaces it in the build, and the file says which one it holds", async () => {
     const tagged = DEPLOYMENT.replace("api  # tag set by overlays", "api:1.4.0");
     const p = await plan({ "apps/api/base/deployment.yaml": tagged, "apps/api/overlays/prod/kustomization.yaml": overlay("1.4.0") }, API);

@@ -421,6 +421,25 @@ spec:
     expect(warnings).toEqual([]);
   });
 
+  it("leaves an op's bare image to a kustomization's images: that tags it, silently or saying the reason given, as in a manifest", () => {
+    const inline = `patches:
+  - patch: |
+      - op: replace
+        path: /spec/template/spec/containers/0/image
+        value: ghcr.io/acme/api
+images:
+  - name: ghcr.io/acme/api
+    newTag: 1.0.0
+`;
+    const file = "- op: replace\n  path: /spec/template/spec/containers/0/image\n  value: ghcr.io/acme/api\n";
+    const tagged = (reason?: string) => ({ ...withImages("ghcr.io/acme/api:2.0.0"), kustomizeTagged: new Map([["ghcr.io/acme/api", reason]]) });
+    expect(edit(inline, tagged())).toEqual({ text: inline, changes: [], warnings: [] });
+    expect(editYaml(file, tagged())).toEqual({ text: file, changes: [], warnings: [] });
+    expect(editYaml(file, tagged("is left: a reason")).warnings).toEqual([{ line: 3, message: "[0].value is left: a reason" }]);
+    // Untagged by any kustomization, it gets the tag, as before.
+    expect(editYaml(file, withImages("ghcr.io/acme/api:2.0.0")).text).toBe(file.replace("api\n", "api:2.0.0\n"));
+  });
+
   it("leaves a `patches:` key of anything but a kustomization alone", () => {
     const text = `apiVersion: example.com/v1
 kind: PatchSet
