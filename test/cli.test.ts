@@ -227,12 +227,12 @@ describe("gitops-promote exit codes", () => {
       expect(await readFile(join(dir, "..x", "main.k"), "utf8")).toBe(flaskDemo.replace(":f0", ":f2"));
     });
 
-    it("1 for a file with a mistyped extension: it does not exist, it is no spec", async () => {
+    it("2 for a file with a mistyped extension: it does not exist, it is no spec", async () => {
       const dir = await tree();
       const result = await runCli(["update", dir, "--set", 'app/main.kcl:config.image="x"']);
       expect([result.code, result.stderr]).toEqual([
-        1,
-        'error: --set: "app/main.kcl" does not exist (the files --set edits are .k, .yaml and .yml)\nnothing was written\n',
+        2,
+        `error: --set: app/main.kcl does not exist in DIR (${dir}); the files --set edits are .k, .yaml and .yml\nnothing was written\n`,
       ]);
     });
 
@@ -253,9 +253,16 @@ describe("gitops-promote exit codes", () => {
 
   it("1 with --json still prints one JSON object, saying why nothing was written", async () => {
     const dir = await withMarker(join(CONFORMANCE, "flux-update-path", "appconfig"), "test-ns:policy1");
-    const result = await runCli(["update", dir, "--set", "missing.k:a.b=1", "--json"]);
+    await writeFile(join(dir, "values.yaml"), "a:\n  b: 1\n");
+    const result = await runCli(["update", dir, "--set", "values.yaml:a.c=2", "--json"]);
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout)).toEqual({ changed: false, files: [], changes: [], warnings: [], errors: [{ message: "set: missing.k does not exist" }] });
+    expect(JSON.parse(result.stdout)).toEqual({
+      changed: false,
+      files: [],
+      changes: [],
+      warnings: [],
+      errors: [{ file: "values.yaml", line: 2, message: "a.c: a has 'b', not 'c' (to add a.c, use --create or the Action input create: true)" }],
+    });
   });
 
   it("1 for an issue in a file: file:line on stderr, file and line as fields in --json's errors", async () => {
@@ -273,11 +280,10 @@ describe("gitops-promote exit codes", () => {
     ]);
   });
 
-  it("1 for an override of a file that does not exist", async () => {
+  it("2 for an override of a file that does not exist: a file named on the command line is found missing before any file is written", async () => {
     const dir = await withMarker(join(CONFORMANCE, "flux-update-path", "appconfig"), "test-ns:policy1");
     const result = await runCli(["update", dir, "--set", "missing.k:a.b=1"]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain("set: missing.k does not exist");
+    expect([result.code, result.stderr]).toEqual([2, `error: --set: missing.k does not exist in DIR (${dir})\nnothing was written\n`]);
   });
 });
 

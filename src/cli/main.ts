@@ -118,12 +118,12 @@ class ArgumentError extends RequestError {}
 /**
  * The values of the flags, checked before the tree is read, and the request with each --set file
  * as the engine reads it: relative to DIR. A flag value that is not what the flag takes is bad
- * usage, a --set spec its file's grammar cannot read too (the grammar does not depend on the
- * file); a --set file that is missing and of no kind the tool edits fails as the engine's missing files do.
+ * usage: a --set spec its file's grammar cannot read (the grammar does not depend on the file),
+ * a --set file that is missing (named on the command line, like a mistyped option), a --path
+ * that is not relative to DIR.
  */
 async function checkArguments(request: UpdateRequest, root: string): Promise<UpdateRequest> {
   const usage: Diagnostic[] = [];
-  const missing: Diagnostic[] = [];
   const sets: string[] = [];
   for (const text of request.sets) {
     const set = parseSet(text);
@@ -139,15 +139,21 @@ async function checkArguments(request: UpdateRequest, root: string): Promise<Upd
       continue;
     }
     const malformed = specError({ file, spec: set.spec });
-    // Said as the engine says it when it applies the spec.
+    const unknownKind = fileKind(file) === undefined;
+    const notFile = malformed ? undefined : await notAFile(root, file);
+    // A malformed spec is said as the engine says it when it applies the spec, whether its file exists or not.
     if (malformed) usage.push(located(file, malformed));
-    else if (fileKind(file) === undefined && !(await exists(join(root, file)))) {
-      if (readsAsSpecPath(set.file)) usage.push({ message: `--set: ${fileFirst(text)}` });
-      else missing.push({ message: `--set: ${JSON.stringify(file)} does not exist (the files --set edits are .k, .yaml and .yml)` });
-    }
+    else if (notFile === "missing" && unknownKind && readsAsSpecPath(set.file)) usage.push({ message: `--set: ${fileFirst(text)}` });
+    else if (notFile)
+      usage.push({ message: `--set: ${file} ${notFileSaid(notFile, root)}${unknownKind ? "; the files --set edits are .k, .yaml and .yml" : ""}` });
     sets.push(`${file}:${set.spec}`);
   }
-  const checked = { ...request, sets };
+  const paths = request.paths.filter((glob) => {
+    const outside = pathOutside(glob, root);
+    if (outside) usage.push({ message: `--path: ${JSON.stringify(glob)} ${outside}` });
+    return outside === undefined;
+  });
+  const checked = { ...request, sets, paths };
   // With each file named as the engine reads it, so that `/abs/DIR/values.yaml` and `values.yaml` are one file.
   try {
     validateRequest(checked);
@@ -156,8 +162,14 @@ async function checkArguments(request: UpdateRequest, root: string): Promise<Upd
     usage.unshift(...error.issues);
   }
   if (usage.length > 0) throw new ArgumentError(usage);
-  if (missing.length > 0) throw new RequestError(missing);
   return checked;
+}
+
+/** Why a --path glob names nothing inside DIR, with DIR named (validateRequest would say "the root", a word the CLI does not use). */
+function pathOutside(glob: string, root: string): string | undefined {
+  if (isAbsolute(glob) || /^[A-Za-z]:[\\/]/.test(glob)) return `must be relative to DIR (${root})`;
+  if (glob.split(/[\\/]/).includes("..")) return `must stay inside DIR (${root}): no ".."`;
+  return undefined;
 }
 
 /** What is malformed in a --set spec, by its file's grammar. */
@@ -181,8 +193,15 @@ function inTree(root: string, file: string): string | undefined {
   return inside.split(sep).join("/");
 }
 
-async function exists(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => undefined)) !== undefined;
+/** Why `file` (relative to `root`), named on the command line, is no file to read; undefined when it is one. */
+async function notAFile(root: string, file: string): Promise<"missing" | "directory" | undefined> {
+  const info = await stat(join(root, file)).catch(() => undefined);
+  if (!info) return "missing";
+  return info.isDirectory() ? "directory" : undefined;
+}
+
+function notFileSaid(why: "missing" | "directory", root: string): string {
+  return why === "missing" ? `does not exist in DIR (${root})` : "is a directory, not a file";
 }
 
 async function runUpdate(args: string[], io: Io): Promise<number> {
@@ -203,7 +222,7 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
     sets,
     paths: values.path ?? [],
     ...(values.target && { targets: values.target }),
-    ...(values.config !== undefined && { config: configInTree(root, values.config) }),
+    ...(values.config !== undefined && { config: await configInTree(root, values.config) }),
     allowDowngrade: values["allow-downgrade"] ?? false,
     create: values.create ?? false,
     fieldName: (field) => `--${field}`,
@@ -244,9 +263,11 @@ function onceEach(images: readonly string[]): string[] {
  * `--config` as the engine reads it: relative to DIR, like --set and --path. An absolute path
  * must lie inside DIR, because a configuration's target paths are relative to the tree it configures.
  */
-function configInTree(root: string, file: string): string {
+async function configInTree(root: string, file: string): Promise<string> {
   const inside = inTree(root, file);
   if (inside === undefined) throw new UsageError(`--config ${file} is not inside ${root}: its target paths would not name files of this tree`);
+  const notFile = await notAFile(root, inside);
+  if (notFile) throw new UsageError(`--config ${file} ${notFileSaid(notFile, root)}`);
   return inside;
 }
 

@@ -92,6 +92,25 @@ describe("a --set spec its file's grammar cannot read is bad usage (exit 2), fou
   });
 });
 
+describe("a file or path named on the command line that is not there is bad usage (exit 2), said with DIR named", () => {
+  it.each([
+    [["--set", "nope.yaml:image.tag=1"], "error: --set: nope.yaml does not exist in DIR (DIR)\nnothing was written\n"],
+    [["--set", "sub:image.tag=1"], "error: --set: sub is a directory, not a file; the files --set edits are .k, .yaml and .yml\nnothing was written\n"],
+    [["--config", "sub"], "gitops-promote: --config sub is a directory, not a file\nRun 'gitops-promote update --help' for usage.\n"],
+    [["--config", "nope.yaml"], "gitops-promote: --config nope.yaml does not exist in DIR (DIR)\nRun 'gitops-promote update --help' for usage.\n"],
+    [
+      ["--path", "/etc", "--path", "../x"],
+      'error: --path: "/etc" must be relative to DIR (DIR)\nerror: --path: "../x" must stay inside DIR (DIR): no ".."\nnothing was written\n',
+    ],
+  ])("%j", async (options, stderr) => {
+    const dir = await tree({ "values.yaml": VALUES, "sub/values.yaml": VALUES });
+    const before = await snapshot(dir);
+    const result = await run(["update", dir, "--image", "ghcr.io/acme/app:1.5.0", ...options]);
+    expect([result.code, result.stderr]).toEqual([2, stderr.replaceAll("(DIR)", `(${dir})`)]);
+    expect(await snapshot(dir)).toEqual(before);
+  });
+});
+
 describe("two --set values for one field", () => {
   it("are refused as bad usage (exit 2), naming both, however the file and the path are spelt", async () => {
     const dir = await tree();
