@@ -1,7 +1,8 @@
+import { spawn } from "node:child_process";
 import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CONFORMANCE, runCli, scratchCopy, snapshot } from "./support/cli.js";
+import { CONFORMANCE, PROJECT, runCli, scratchCopy, snapshot } from "./support/cli.js";
 import { hasKubectl, kustomize } from "./support/kubectl.js";
 import { tempDir } from "./support/temp.js";
 
@@ -284,6 +285,20 @@ describe("gitops-promote exit codes", () => {
     const dir = await withMarker(join(CONFORMANCE, "flux-update-path", "appconfig"), "test-ns:policy1");
     const result = await runCli(["update", dir, "--set", "missing.k:a.b=1"]);
     expect([result.code, result.stderr]).toEqual([2, `error: --set: missing.k does not exist in DIR (${dir})\nnothing was written\n`]);
+  });
+});
+
+describe("a reader of the output that exits early (| head -c1, a jq that fails)", () => {
+  it("ends the output quietly: the run's exit code, no stack trace, the files written", async () => {
+    const dir = await withMarker(join(CONFORMANCE, "flux-update-path", "appconfig"), "test-ns:policy1");
+    const child = spawn(process.execPath, [join(PROJECT, "dist", "cli.js"), "update", dir, "--setter", "test-ns:policy1=helloworld:1.0.1", "--json"]);
+    // The reading end is closed before the CLI writes: its writes fail with EPIPE.
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect([code, stderr]).toEqual([0, ""]);
+    expect(await readFile(join(dir, "deploy.yaml"), "utf8")).toContain("image: helloworld:1.0.1");
   });
 });
 
