@@ -18,7 +18,7 @@ import type { ImageRef } from "../image/reference.js";
 import { advanceBranch, BranchMovedError, createApiCommit } from "./commit.js";
 import { fileWrites, gitCommit } from "./delivery-commit.js";
 import { groupFiles, type Group } from "./delivery-groups.js";
-import { DeliveryError, type DeliveryContext, type DeliveryOptions, type Head, type Landing } from "./delivery-types.js";
+import { DeliveryError, sleepOf, type DeliveryContext, type DeliveryOptions, type Head, type Landing } from "./delivery-types.js";
 import { landPullRequest } from "./land-pull-request.js";
 
 export { BOT } from "./delivery-commit.js";
@@ -48,7 +48,7 @@ const BACKOFF_CAP_MS = 5000;
 export async function deliver(ctx: DeliveryContext, request: UpdateRequest, options: DeliveryOptions): Promise<DeliveryResult> {
   const base = options.branch || (await ctx.git.defaultBranch(ctx.remote));
   const attempts = options.maxAttempts ?? DEFAULT_ATTEMPTS;
-  const sleep = ctx.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = sleepOf(ctx);
   // An attempt can land the push and pull requests before a later pull-request branch moves:
   // what earlier attempts landed stays landed, and the run's result or failure tells it.
   const earlier: Landing[] = [];

@@ -53,6 +53,11 @@ export interface DeliveryContext {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
+/** The context's pause, or a real one. */
+export function sleepOf(ctx: DeliveryContext): (ms: number) => Promise<void> {
+  return ctx.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+}
+
 /** One landed group of files. */
 export interface Landing {
   readonly mode: DeliveryMode;

@@ -256,7 +256,7 @@ export class GitRepo {
       const line: string[] = (await this.run(["rev-list", "--first-parent", tip, "--not", baseRef])).trim().split("\n");
       const oldest = line[line.length - 1]!;
       if (oldest === "") return since(head);
-      const parents: string[] = [...(await this.run(["cat-file", "commit", oldest])).matchAll(/^parent ([0-9a-f]+)$/gm)].map((match) => match[1]!);
+      const parents = await this.parents(oldest);
       if (parents.length < 2) {
         fork ??= parents[0];
         break;
@@ -327,8 +327,12 @@ export class GitRepo {
     return (await this.run(["rev-parse", "--verify", `${commit}^{tree}`])).trim();
   }
 
+  /** As the commit names them, also where a shallow checkout cut them (forkPoint makes the branch's oldest commit a boundary). */
   async parents(commit: string): Promise<string[]> {
-    return (await this.run(["rev-list", "--parents", "-n", "1", commit])).trim().split(" ").slice(1);
+    const object = await this.run(["cat-file", "commit", commit]);
+    const end = object.indexOf("\n\n");
+    const header = end < 0 ? object : object.slice(0, end);
+    return [...header.matchAll(/^parent ([0-9a-f]+)$/gm)].map((match) => match[1]!);
   }
 
   /** Regular files of a commit (or tree) with their mode and blob id. */

@@ -12,12 +12,20 @@ import type { ImageRef } from "../image/reference.js";
 import { BranchMovedError, createApiCommit, deleteOwnBranch, setBranch } from "./commit.js";
 import { BOT, fileWrites, gitCommit } from "./delivery-commit.js";
 import { groupFiles, type Group } from "./delivery-groups.js";
-import { DeliveryError, type DeliveryContext, type DeliveryOptions, type Head, type Landing } from "./delivery-types.js";
+import { DeliveryError, sleepOf, type DeliveryContext, type DeliveryOptions, type Head, type Landing } from "./delivery-types.js";
 import { errorMessage } from "./errors.js";
 import type { CommitPeople, FileWrite, Identity } from "./git.js";
 import { disableAutoMerge, mergePullRequest, type MergeOutcome } from "./merge.js";
-import { findPullRequests, OpenedUndecoratedError, upsertPullRequest, type PullRequest } from "./pull-request.js";
-import { bodyRows, changeRow, cumulativeRows, pullRequestBody, pullRequestTitle } from "./pull-request-body.js";
+import {
+  awaitOtherRunsBody,
+  findPullRequests,
+  OpenedUndecoratedError,
+  upsertPullRequest,
+  type BranchPulls,
+  type OpenPull,
+  type PullRequest,
+} from "./pull-request.js";
+import { bodyRows, changeRow, cumulativeRows, describedCommit, pullRequestBody, pullRequestTitle } from "./pull-request-body.js";
 import { requestedBy } from "./requested-by.js";
 
 /**
@@ -84,6 +92,7 @@ export async function landPullRequest(
       await setBranch(ctx.client(), ctx.repository, group.prBranch, commit, existing);
     }
   }
+  const open = await bodyBuiltOn(ctx, options, { base: at.base, head: group.prBranch }, existing, pulls, onBranch?.rebuilt === true);
   // The pull request shows its commits' co-authors itself: title and body come from the text.
   // Its table keeps the rows our earlier runs wrote for the files the branch still changes; our
   // default message's file list names only this run's files, so the table stands in for it, while
@@ -92,7 +101,7 @@ export async function landPullRequest(
   const intro = isDefaultMessage(group.messageTemplate) ? "" : rest.join("\n").trim();
   const changedFiles = new Set([...(onBranch?.others?.carried ?? []), ...files.map((f) => f.path)]);
   const rows = cumulativeRows(
-    bodyRows(pulls?.open?.body),
+    bodyRows(open?.body),
     files.flatMap((f) => f.changes.map((c) => changeRow(c, images))),
     changedFiles,
   );
@@ -102,7 +111,7 @@ export async function landPullRequest(
     head: group.prBranch,
     // The target names our title, not a template's subject: that text is the user's.
     title: group.title || pullRequestTitle(rows, subject!, isDefaultMessage(group.messageTemplate) ? group.target : undefined),
-    body: options.body || pullRequestBody(intro, rows, [...changedFiles].filter((path) => !tabled.has(path)).sort(), requestedBy(options.source)),
+    body: options.body || pullRequestBody(intro, rows, [...changedFiles].filter((path) => !tabled.has(path)).sort(), requestedBy(options.source), commit),
     labels: group.labels,
     reviewers: group.reviewers,
     assignees: group.assignees,
@@ -119,7 +128,7 @@ export async function landPullRequest(
   });
   let pullRequest: PullRequest;
   try {
-    pullRequest = await upsertPullRequest(ctx.client(), ctx.repository, spec, { open: pulls?.open, branchExisted: existing !== undefined, branchChanged });
+    pullRequest = await upsertPullRequest(ctx.client(), ctx.repository, spec, { open, branchExisted: existing !== undefined, branchChanged });
   } catch (error) {
     // An open pull request keeps its branch; but no stray branch without its pull request.
     if (error instanceof OpenedUndecoratedError) throw new DeliveryError([landing(error.pullRequest)], error);
@@ -148,6 +157,35 @@ export async function landPullRequest(
   }
   ctx.log(`pull request #${pullRequest.number} ${pullRequest.operation} (${group.prBranch} -> ${at.base})${merge === "none" ? "" : `, ${merge}`}`);
   return { ...landing(pullRequest), merge, ...(warnings.length > 0 && { warnings }) };
+}
+
+/**
+ * The pull request whose body this run's table builds on. Its rows are those of the commit this
+ * run built on, `existing`: the run that pushed it writes its body after its push, so a body
+ * naming an earlier commit (or no pull request yet) may be that run's still to come. Then wait
+ * for it, so its rows are in ours and ours is written after it (an earlier run's write never
+ * lands last). Only when a run of ours left the branch as it is (`rebuilt`: no commit of a
+ * person's on top), and the body is ours (one a person wrote has no rows to keep).
+ */
+async function bodyBuiltOn(
+  ctx: DeliveryContext,
+  options: DeliveryOptions,
+  on: { base: string; head: string },
+  existing: string | undefined,
+  pulls: BranchPulls | undefined,
+  rebuilt: boolean,
+): Promise<OpenPull | undefined> {
+  const seen = pulls?.open;
+  const described = describedCommit(seen?.body);
+  // A body of ours from before bodies named their commit, or one a person wrote: as it is.
+  if (existing === undefined || !rebuilt || options.body || (seen !== undefined && (described === undefined || described === existing))) return seen;
+  const written = await awaitOtherRunsBody(ctx.client(), ctx.repository, on, seen, sleepOf(ctx));
+  if (written === undefined) {
+    ctx.log(
+      `no pull request body tells ${existing} yet, the commit another run pushed and this run built on (that run may have failed): its rows are left out of the table, its files named below it`,
+    );
+  }
+  return written ?? seen;
 }
 
 /** `merge: auto` merged without waiting: nothing on the base branch asks for checks or a review, which its owner may not know. */
@@ -189,7 +227,7 @@ async function planOnPullRequest(
   existing: string,
   prBranch: string,
   onBase: readonly FilePlan[],
-): Promise<{ files: FilePlan[]; writes: FileWrite[]; coAuthors: Identity[]; others: OnBranch | undefined; warnings: Warning[] } | undefined> {
+): Promise<{ files: FilePlan[]; writes: FileWrite[]; coAuthors: Identity[]; others: OnBranch | undefined; warnings: Warning[]; rebuilt: boolean } | undefined> {
   const fork = await ctx.git.forkPoint(ctx.remote, prBranch, at.base, existing);
   if (fork === undefined) {
     ctx.log(
@@ -203,6 +241,9 @@ async function planOnPullRequest(
     message: `${at.base} changed the same lines as ${prBranch} here since the pull request began: the pull request's earlier change to this file is dropped and ${at.base}'s kept (this run's own edits are made on top)`,
   }));
   const coAuthors = foldedPeople(await ctx.git.commitsAfter(fork), options.author ?? BOT);
+  // One commit on the base, as a run's rebuild leaves the branch (a person's commits come on top of it).
+  const parents = await ctx.git.parents(existing);
+  const rebuilt = parents.length === 1 && parents[0] === fork.commit;
   // The base's configuration, under either name, whatever the branch did to it.
   const configPaths = configPathsOf(request);
   const tree = await ctx.git.tree(treeish, new Map(configPaths.map((path) => [path, at.entries.get(path)])));
@@ -228,7 +269,7 @@ async function planOnPullRequest(
       });
     }
     const others = changed.length === 0 ? undefined : { carried: kept.map(([path]) => path), dropped };
-    return { files, writes: [...carriedWrites, ...fileWrites(files, tree.entries)], coAuthors, others, warnings };
+    return { files, writes: [...carriedWrites, ...fileWrites(files, tree.entries)], coAuthors, others, warnings, rebuilt };
   } finally {
     tree.close();
   }

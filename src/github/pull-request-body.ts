@@ -19,6 +19,8 @@ export interface ChangeRow {
 
 const TABLE_HEADER = "| File | Field | Old | New | Image |";
 const FOOTER = "_Opened by gitops-promote._";
+/** Not rendered: the commit of the pull-request branch the table describes, for the next run to tell whether the body is up to date. */
+const DESCRIBES = /^<!-- gitops-promote: describes ([0-9a-f]{40,64}) -->$/m;
 const ROW = /^\| `([^`]+):(\d+)` \| `([^`]*)` \| `([^`]*)` \| `([^`]*)` \| (?:`([^`]+)`)? \|$/;
 
 /** The row of `change`, naming the incoming image it writes as the commit message's subject does (the same repository, or its tag or digest). */
@@ -36,6 +38,11 @@ export function bodyRows(body: string | null | undefined): ChangeRow[] {
     const m = ROW.exec(line);
     return m ? [{ file: m[1]!, line: Number(m[2]), key: m[3]!, old: m[4]!, new: m[5]!, image: m[6] && imageOfCell(m[6], m[5]!) }] : [];
   });
+}
+
+/** The commit a body this module wrote describes; undefined for any other body, or one written before bodies named it. */
+export function describedCommit(body: string | null | undefined): string | undefined {
+  return body?.includes(FOOTER) ? DESCRIBES.exec(body)?.[1] : undefined;
 }
 
 /**
@@ -80,9 +87,10 @@ function fieldOf(row: ChangeRow): string {
 
 /**
  * The message's body, the build that asked for the promotion (`requested`, a line of markdown),
- * the table of every changed value for the reviewer, and the files the branch changes besides (a person's edits).
+ * the table of every changed value for the reviewer, and the files the branch changes besides (a person's edits);
+ * naming `commit`, the branch's head it describes.
  */
-export function pullRequestBody(intro: string, rows: readonly ChangeRow[], otherFiles: readonly string[], requested?: string): string {
+export function pullRequestBody(intro: string, rows: readonly ChangeRow[], otherFiles: readonly string[], requested?: string, commit?: string): string {
   const cell = (text: string) => `\`${text}\``;
   const lines = rows.map(
     (r) =>
@@ -92,7 +100,9 @@ export function pullRequestBody(intro: string, rows: readonly ChangeRow[], other
   return (
     [intro, "", ...(requested === undefined ? [] : [requested, ""]), TABLE_HEADER, "| --- | --- | --- | --- | --- |", ...lines, ...others, "", FOOTER]
       .join("\n")
-      .trim() + "\n"
+      .trim() +
+    "\n" +
+    (commit === undefined ? "" : `<!-- gitops-promote: describes ${commit} -->\n`)
   );
 }
 

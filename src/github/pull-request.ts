@@ -82,6 +82,29 @@ export async function findPullRequests(
   return { open, outlived: closed && { number: closed.number, merged: closed.merged_at !== null && closed.merged_at !== undefined } };
 }
 
+/** Pauses between looks at a body another run is about to write: it writes right after its push, unless it waits on a run before it. */
+const BODY_WAITS_MS = [250, 500, 1000, 2000, 4000, 8000];
+
+/**
+ * The open pull request on `on.head` once its body is no longer the one `seen` had (or once
+ * there is one, when `seen` is undefined): another run pushed the commit this run built on, and
+ * writes its body after its push. undefined when it did not within the pauses (that run may have failed).
+ */
+export async function awaitOtherRunsBody(
+  client: GitHubClient,
+  repository: Repository,
+  on: Pick<PullRequestSpec, "base" | "head">,
+  seen: OpenPull | undefined,
+  sleep: (ms: number) => Promise<void>,
+): Promise<OpenPull | undefined> {
+  for (const ms of [0, ...BODY_WAITS_MS]) {
+    if (ms > 0) await sleep(ms);
+    const now = await findOpen(client, repository, on);
+    if (now && (seen === undefined || now.number !== seen.number || now.body !== seen.body)) return now;
+  }
+  return undefined;
+}
+
 /**
  * Updates `open`, the pull request found on `spec.head`, or opens one. A branch that did not
  * exist before this run has none (no lookup needed); when GitHub says one exists all the same,

@@ -1,0 +1,137 @@
+/**
+ * Two runs updating one pull request at about the same time: B builds on the commit A pushed,
+ * and A writes the body after its push. Whatever the order of the writes, the body ends with
+ * every run's rows: B's body waits for A's, whose rows it carries, and lands after it.
+ * The order is forced by holding a request of one run until the other gets somewhere.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createClient } from "../../src/github/client.js";
+import { deliver, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
+import { GitRepo } from "../../src/github/git.js";
+import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
+import { checkout, cloneRepo, deployment, OWNER, REPO } from "./fixture.js";
+
+const APP = "ghcr.io/acme/app";
+const API = "ghcr.io/acme/api";
+const DB = "ghcr.io/acme/db";
+const PR = "gitops-promote/release";
+const options: DeliveryOptions = {
+  mode: "pull-request",
+  prBranch: PR,
+  labels: [],
+  reviewers: [],
+  merge: "none",
+  mergeMethod: "merge",
+  commitVia: "api",
+  dryRun: false,
+};
+
+/** A promise and what settles it. */
+function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = () => {};
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+describe("deliver: concurrent runs on one pull request keep every run's rows in its body", () => {
+  let fake: FakeGitHub;
+  beforeEach(async () => {
+    fake = await startFakeGitHub();
+    await checkout(fake, {
+      ".github/gitops-promote.yaml": `targets:\n  - name: release\n    paths: ["**"]\n    images: [{ repository: ${APP} }, { repository: ${API} }, { repository: ${DB} }]\n`,
+      "apps/app.yaml": deployment("app", `${APP}:1.0.0`),
+      "apps/api.yaml": deployment("api", `${API}:2.0.0`),
+      "apps/db.yaml": deployment("db", `${DB}:3.0.0`),
+    });
+  });
+  afterEach(async () => {
+    expect(fake.violations).toEqual([]);
+    await fake.close();
+  });
+
+  /** A run's context: its own checkout and client, as each workflow job has. */
+  async function runContext(sleep: DeliveryContext["sleep"] = async () => {}): Promise<DeliveryContext> {
+    const git = new GitRepo(await cloneRepo(fake, { shallow: true }));
+    const client = createClient({ token: fake.token, baseUrl: fake.apiUrl });
+    return { git, remote: "origin", repository: { owner: OWNER, repo: REPO }, client: () => client, log: () => {}, sleep };
+  }
+  const apiCalls = (calls: FakeGitHub["calls"]) => calls.filter((c) => c.operationId !== "git").map((c) => c.operationId);
+  const run = async (ctx: DeliveryContext, image: string) => deliver(ctx, { images: [image], setters: [], sets: [], paths: [] }, options);
+  const images = () =>
+    (fake.pulls(OWNER, REPO)[0]?.body ?? "")
+      .split("\n")
+      .filter((l) => l.startsWith("| `apps/"))
+      .map((l) => l.split(" | ")[3]);
+
+  /**
+   * Run A (API 2.0.1) until its body write (`write`), which waits; `letA` lets it write and
+   * finish. Run B (DB 3.0.1) then builds on A's commit.
+   */
+  async function aHeldAtItsBody(write: "pulls/update" | "pulls/create"): Promise<() => Promise<void>> {
+    const atBody = signal();
+    const release = signal();
+    fake.inject({ operationId: write, beforeHandle: async () => (atBody.resolve(), await release.promise) });
+    const a = run(await runContext(), `${API}:2.0.1`);
+    await atBody.promise;
+    return async () => (release.resolve(), void (await a));
+  }
+
+  it("one run after another: no wait, the calls of an update as before", async () => {
+    await run(await runContext(), `${APP}:1.1.0`);
+    const before = fake.calls.length;
+    await run(await runContext(), `${API}:2.0.1`);
+    expect(apiCalls(fake.calls.slice(before))).toEqual(["pulls/list", "git/create-tree", "git/create-commit", "graphql", "graphql", "pulls/update"]);
+    expect(images()).toEqual([`\`${API}:2.0.1\``, `\`${APP}:1.1.0\``]);
+  });
+
+  it("nothing to wait for on a branch with a person's commit on top", async () => {
+    await run(await runContext(), `${APP}:1.1.0`);
+    await fake.commitFile(OWNER, REPO, PR, "notes.md", "why\n");
+    const before = fake.calls.length;
+    await run(await runContext(), `${API}:2.0.1`);
+    expect(apiCalls(fake.calls.slice(before)).filter((id) => id === "pulls/list")).toHaveLength(1);
+  });
+
+  it("a run that pushed but never wrote its body is waited for a bounded time; its file is then named without its rows", async () => {
+    await run(await runContext(), `${APP}:1.1.0`);
+    fake.inject({ operationId: "pulls/update", status: 422, body: { message: "Validation Failed", documentation_url: "https://docs.github.com/rest" } });
+    await expect(run(await runContext(), `${API}:2.0.1`)).rejects.toThrow();
+    const pauses: number[] = [];
+    const logged: string[] = [];
+    const ctx = await runContext(async (ms) => void pauses.push(ms));
+    await deliver({ ...ctx, log: (m) => logged.push(m) }, { images: [`${DB}:3.0.1`], setters: [], sets: [], paths: [] }, options);
+    expect(pauses).toEqual([250, 500, 1000, 2000, 4000, 8000]);
+    expect(logged.join("\n")).toMatch(/no pull request body tells [0-9a-f]{40} yet/);
+    expect(images()).toEqual([`\`${APP}:1.1.0\``, `\`${DB}:3.0.1\``]);
+    expect(fake.pulls(OWNER, REPO)[0]!.body).toContain("Also on this branch, from its earlier commits: `apps/api.yaml`.");
+  });
+
+  it("A pushes, B pushes, B writes, A writes: B's write waits for A's, and carries A's rows", async () => {
+    await run(await runContext(), `${APP}:1.1.0`);
+    const letA = await aHeldAtItsBody("pulls/update");
+    // B's pause, waiting for A's body, is when A writes it.
+    await run(await runContext(letA), `${DB}:3.0.1`);
+    await letA();
+    expect(images()).toEqual([`\`${API}:2.0.1\``, `\`${APP}:1.1.0\``, `\`${DB}:3.0.1\``]);
+    expect(fake.pulls(OWNER, REPO)[0]!.body).not.toContain("Also on this branch");
+  });
+
+  it("B reads the body before A writes it and pushes after: B's body carries A's rows", async () => {
+    await run(await runContext(), `${APP}:1.1.0`);
+    const letA = await aHeldAtItsBody("pulls/update");
+    // B's push (its GraphQL ref update) waits until A is done.
+    fake.inject({ operationId: "graphql", beforeHandle: letA });
+    await run(await runContext(), `${DB}:3.0.1`);
+    expect(images()).toEqual([`\`${API}:2.0.1\``, `\`${APP}:1.1.0\``, `\`${DB}:3.0.1\``]);
+    expect(fake.pulls(OWNER, REPO)[0]!.body).not.toContain("Also on this branch");
+  });
+
+  it("B builds on A's new branch before A opened its pull request: B updates A's pull request with both rows", async () => {
+    const letA = await aHeldAtItsBody("pulls/create");
+    await run(await runContext(letA), `${DB}:3.0.1`);
+    await letA();
+    expect(fake.pulls(OWNER, REPO)).toHaveLength(1);
+    expect(images()).toEqual([`\`${API}:2.0.1\``, `\`${DB}:3.0.1\``]);
+    expect(fake.pulls(OWNER, REPO)[0]!.body).not.toContain("Also on this branch");
+  });
+});
