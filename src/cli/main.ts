@@ -61,7 +61,8 @@ Options:
   -h, --help            this help
 
 Exit codes: 0 done (changed or not), 1 failed (nothing written), 2 bad usage (an unknown option,
-or a flag value that is not what the flag takes; nothing is written either).
+a flag value that is not what the flag takes, a file a flag names that is missing, a --target
+no configured target has; nothing is written either).
 `;
 
 const UPDATE_OPTIONS = {

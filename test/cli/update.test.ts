@@ -259,8 +259,10 @@ describe("--target NAME", () => {
     expect(await snapshot(dir)).toEqual(before);
   });
 
-  it("is in update's --help", async () => {
-    expect((await run(["update", "--help"])).stdout).toContain("  --target NAME         update only the configured target NAME");
+  it("is in update's --help, with its exit code", async () => {
+    const help = (await run(["update", "--help"])).stdout;
+    expect(help).toContain("  --target NAME         update only the configured target NAME");
+    expect(help).toContain("a --target\nno configured target has");
   });
 
   it("says so when no configuration defines targets", async () => {
