@@ -1,6 +1,5 @@
 /** Applying a plan to a directory: the only place the engine writes. */
-import { closeSync, fchmodSync, lstatSync, openSync, realpathSync, rmSync, writeFileSync } from "node:fs";
-import { rename } from "node:fs/promises";
+import { closeSync, fchmodSync, lstatSync, openSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import type { FilePlan, Plan } from "./plan.js";
 
@@ -9,11 +8,8 @@ import type { FilePlan, Plan } from "./plan.js";
  * All or nothing as far as a file system allows: every target is checked first, then each new
  * text goes to a temporary file beside its target, and only when every one is written are they
  * renamed over their targets, so a refused target or a failed write (a full disk, say) leaves
- * the tree as it was. The writes are synchronous like the reads (source.ts): threadpool round
- * trips cost more than these small writes. The renames are not: replacing a file makes the file
- * system start writing its new blocks out (ext4 does, so that a crash leaves the old text or the
- * new one), so a rename waits on the disk, and side by side on the threadpool they wait together
- * (the YAML bench's 50 renames: ~3x less wall time).
+ * the tree as it was. Synchronous like the reads (source.ts): threadpool round trips cost more
+ * than these small writes.
  */
 export async function writePlan(root: string, plan: Plan): Promise<void> {
   const writes = checkedTargets(
@@ -38,10 +34,7 @@ export async function writePlan(root: string, plan: Plan): Promise<void> {
     for (const { temp } of staged) rmSync(temp, { force: true });
     throw error;
   }
-  // Each rename is tried, whichever fails; the first failure in plan order is the error.
-  const renamed = await Promise.allSettled(staged.map(({ temp, target }) => rename(temp, target)));
-  const failed = renamed.find((result): result is PromiseRejectedResult => result.status === "rejected");
-  if (failed) throw failed.reason;
+  for (const { temp, target } of staged) renameSync(temp, target);
 }
 
 interface Write {
