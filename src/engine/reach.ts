@@ -53,6 +53,8 @@ export function warnBesideMarkers(
   text: string,
   warnings: Warning[],
 ): void {
+  // No marker in the file to split from (most files): nothing to parse the new references for.
+  if (policySetters.size === 0 && left.size === 0) return;
   for (const change of changes) {
     if (change.kind !== "image" && change.kind !== "kcl-image") continue;
     const written = tryParseImageRef(change.new);
