@@ -13,37 +13,22 @@ export interface NodeVisit {
   readonly inFlow: boolean;
 }
 
-/**
- * The visits of each tree walked, kept while the tree lives: several editors walk the same
- * document, and a walk's cost is mostly the paths it builds (the second walk of a file was
- * as dear as its parse).
- */
-const walked = new WeakMap<YamlNode, readonly NodeVisit[]>();
-
 export function forEachValue(root: YamlNode | null, visit: (at: NodeVisit) => void): void {
-  if (!root) return;
-  let visits = walked.get(root);
-  if (visits === undefined) {
-    const list: NodeVisit[] = [];
-    walk(root, [], false, list);
-    walked.set(root, list);
-    visits = list;
-  }
-  for (const at of visits) visit(at);
+  if (root) walk(root, [], false, visit);
 }
 
-function walk(node: YamlNode, path: PathSegment[], inFlow: boolean, visits: NodeVisit[]): void {
-  visits.push({ node, path, inFlow });
+function walk(node: YamlNode, path: PathSegment[], inFlow: boolean, visit: (at: NodeVisit) => void): void {
+  visit({ node, path, inFlow });
   if (node.kind === "map") {
     const flow = inFlow || node.flow;
     for (const pair of node.pairs) {
       const key = scalarText(pair.key);
       // A pair without a scalar key (complex key) has no path to name it by.
-      if (key !== undefined && pair.value) walk(pair.value, [...path, key], flow, visits);
+      if (key !== undefined && pair.value) walk(pair.value, [...path, key], flow, visit);
     }
   } else if (node.kind === "seq") {
     const flow = inFlow || node.flow;
     const { items } = node;
-    for (let index = 0; index < items.length; index++) walk(items[index]!, [...path, index], flow, visits);
+    for (let index = 0; index < items.length; index++) walk(items[index]!, [...path, index], flow, visit);
   }
 }
