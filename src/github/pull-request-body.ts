@@ -109,37 +109,81 @@ export function pullRequestBody(intro: string, rows: readonly ChangeRow[], other
 const MAX_SUBJECT = 120;
 
 /**
- * Our title: every image the rows set when several, else the commit's subject; with the target
+ * Our title tells what the rows set, as one run's commit subject tells only that run's: every
+ * image with its versions when there are several images or versions (`imagesTitle`); under our
+ * default subject, the one image from the versions the rows replaced (`chore(deploy): ghcr.io/acme/app 1.2.3 -> 1.2.4`);
+ * else the subject, a template's, which is the user's. With the target
  * whose own pull request it is, when given (`chore(deploy): production: ghcr.io/acme/app 1.2.3 -> 1.3.0`),
  * so the pull requests one run opens for its targets are told apart in the list.
  */
 export function pullRequestTitle(rows: readonly ChangeRow[], subject: string, target: string | undefined): string {
-  const title = imagesTitle(rows) ?? subject;
+  const title = imagesTitle(rows) ?? (subject.startsWith(DEFAULT_SUBJECT_TYPE) ? promotionTitle(rows) : undefined) ?? subject;
   return target !== undefined && title.startsWith(DEFAULT_SUBJECT_TYPE)
     ? `${DEFAULT_SUBJECT_TYPE}${target}: ${title.slice(DEFAULT_SUBJECT_TYPE.length)}`
     : title;
 }
 
 /**
- * A title naming every image the rows set, by name, when there are several (one run's commit
- * subject names only its own): `chore(deploy): ghcr.io/acme/api 2.0.1, ghcr.io/acme/app 1.2.4`,
- * or `chore(deploy): 12 images` when that is too long. undefined for one image or none.
+ * A title naming every image the rows set with its versions, when there are several images or
+ * versions: `chore(deploy): ghcr.io/acme/api 2.0.1, ghcr.io/acme/app 1.2.4`,
+ * `chore(deploy): ghcr.io/acme/app 1.2.4 and 1.3.0-rc.1` (a version for each target), or
+ * `chore(deploy): 12 images` when that is too long. undefined for one image at one version, or none.
  */
 export function imagesTitle(rows: readonly ChangeRow[]): string | undefined {
   const versions = new Map<string, Set<string>>();
-  for (const row of rows) {
-    const image = row.image === undefined ? undefined : tryParseImageRef(row.image);
-    if (image) versions.set(image.name, (versions.get(image.name) ?? new Set()).add(version(image)));
-  }
-  if (versions.size < 2) return undefined;
+  for (const { image } of imageRows(rows)) versions.set(image.name, (versions.get(image.name) ?? new Set()).add(version(image)));
+  if ([...versions.values()].reduce((n, set) => n + set.size, 0) < 2) return undefined;
   const names = [...versions.keys()].sort();
   const subject = names.map((name) => `${name} ${[...versions.get(name)!].sort().join(" and ")}`).join(", ");
   return `${DEFAULT_SUBJECT_TYPE}${subject.length <= MAX_SUBJECT ? subject : `${names.length} images`}`;
 }
 
+/** `chore(deploy): <image> <old>[, <old>] -> <new>` for the rows of one image at one version; undefined for none. */
+function promotionTitle(rows: readonly ChangeRow[]): string | undefined {
+  const promoted = imageRows(rows);
+  const image = promoted[0]?.image;
+  return image && `${DEFAULT_SUBJECT_TYPE}${image.name} ${oldVersions(promoted).sort().join(", ")} -> ${version(image)}`;
+}
+
+/** The rows that set an incoming image, with it. */
+function imageRows(rows: readonly ChangeRow[]): { row: ChangeRow; image: ImageRef }[] {
+  return rows.flatMap((row) => {
+    const image = row.image === undefined ? undefined : tryParseImageRef(row.image);
+    return image ? [{ row, image }] : [];
+  });
+}
+
+/**
+ * The versions the rows replaced, as `version` gives them: a file's tag field and digest field
+ * held one version between them (`1.2.0@sha256:111111111111`), and are told as one.
+ */
+function oldVersions(promoted: readonly { row: ChangeRow; image: ImageRef }[]): string[] {
+  const byFile = new Map<string, { tags: string[]; digests: string[]; others: string[] }>();
+  for (const { row, image } of promoted) {
+    const file = byFile.get(row.file) ?? { tags: [], digests: [], others: [] };
+    byFile.set(row.file, file);
+    const written = tryParseImageRef(row.new);
+    if (isDigest(row.new)) {
+      if (isDigest(row.old)) file.digests.push(short(row.old));
+      else file.others.push(row.old);
+    } else if (written?.repository === image.repository && (written.tag !== undefined || written.digest !== undefined)) {
+      const old = tryParseImageRef(row.old);
+      file.others.push(old && (old.tag !== undefined || old.digest !== undefined) ? version(old) : row.old);
+    } else file.tags.push(row.old);
+  }
+  const olds = [...byFile.values()].flatMap(({ tags, digests, others }) =>
+    tags.length === 1 && digests.length === 1 ? [`${tags[0]}@${digests[0]}`, ...others] : [...tags, ...digests, ...others],
+  );
+  return [...new Set(olds)];
+}
+
 /** As the commit message's subject gives it: the tag, with the digest's first 12 hex digits when pinned, or that short digest alone. */
 function version(ref: ImageRef): string {
-  const short = (digest: string) => digest.slice(0, digest.indexOf(":") + 13);
   if (ref.tag !== undefined) return ref.digest !== undefined ? `${ref.tag}@${short(ref.digest)}` : ref.tag;
   return short(ref.digest ?? "");
+}
+
+/** `sha256:` and 12 hex digits: enough to tell builds apart in a title. */
+function short(digest: string): string {
+  return digest.slice(0, digest.indexOf(":") + 13);
 }

@@ -64,6 +64,41 @@ describe("the body's table and the title", () => {
     expect(cumulativeRows(earlier, [row("b.yaml", "tag", "2")], new Set(["a.yaml", "b.yaml"]))).toEqual([row("a.yaml", "tag", "1"), row("b.yaml", "tag", "2")]);
   });
 
+  it("title one image at two versions (a release in one target, a release candidate in another) after both", () => {
+    const [release, candidate] = [parseImageRef("ghcr.io/acme/svc-a:1.10.0"), parseImageRef("ghcr.io/acme/svc-a:1.11.0-rc.1")];
+    const rows = [
+      changeRow(change("apps/production/svc-a/kustomization.yaml", "images[0].newTag", "1.0.0", "1.10.0"), [release]),
+      changeRow(change("apps/staging/svc-a/kustomization.yaml", "images[0].newTag", "1.0.0", "1.11.0-rc.1"), [candidate]),
+    ];
+    // The latest run's subject names only its own version.
+    const subject = "chore(deploy): ghcr.io/acme/svc-a 1.0.0 -> 1.10.0";
+    expect(pullRequestTitle(rows, subject, undefined)).toBe("chore(deploy): ghcr.io/acme/svc-a 1.10.0 and 1.11.0-rc.1");
+    expect(pullRequestTitle(rows, subject, "fleet")).toBe("chore(deploy): fleet: ghcr.io/acme/svc-a 1.10.0 and 1.11.0-rc.1");
+    expect(pullRequestTitle(bodyRows(pullRequestBody("", rows, [])), subject, undefined)).toBe("chore(deploy): ghcr.io/acme/svc-a 1.10.0 and 1.11.0-rc.1");
+  });
+
+  it("title one image at one version from what its fields held, digests shortened on both sides, a tag and a digest field as one version", () => {
+    const [d1, d4] = ["sha256:" + "1".repeat(64), "sha256:" + "4".repeat(64)];
+    const image = parseImageRef(`ghcr.io/acme/svc-d:1.2.5@${d4}`);
+    const rows = [
+      changeRow(change("apps/staging/svc-d/values.yaml", "flux-system:svc-d:tag", "1.2.0", "1.2.5"), [image]),
+      changeRow(change("apps/staging/svc-d/values.yaml", "flux-system:svc-d:digest", d1, d4), [image]),
+    ];
+    const subject = `chore(deploy): ghcr.io/acme/svc-d 1.2.0, ${d1} -> 1.2.5@sha256:444444444444`;
+    const title = "chore(deploy): ghcr.io/acme/svc-d 1.2.0@sha256:111111111111 -> 1.2.5@sha256:444444444444";
+    expect(pullRequestTitle(rows, subject, undefined)).toBe(title);
+    expect(pullRequestTitle(bodyRows(pullRequestBody("", rows, [])), subject, undefined)).toBe(title);
+    // Files apart hold versions apart; a whole reference's digest is shortened too.
+    const pinned = changeRow(change("apps/production/svc-d.yaml", "image", `ghcr.io/acme/svc-d:1.1.0@${d1}`, formatImageRef(image)), [image]);
+    expect(pullRequestTitle([...rows, pinned], subject, undefined)).toBe(
+      "chore(deploy): ghcr.io/acme/svc-d 1.1.0@sha256:111111111111, 1.2.0@sha256:111111111111 -> 1.2.5@sha256:444444444444",
+    );
+    // A digest field alone tells the digest it held.
+    expect(pullRequestTitle(rows.slice(1), subject, undefined)).toBe("chore(deploy): ghcr.io/acme/svc-d sha256:111111111111 -> 1.2.5@sha256:444444444444");
+    // A template's subject is the user's.
+    expect(pullRequestTitle(rows, "Promote svc-d", undefined)).toBe("Promote svc-d");
+  });
+
   it("a title too long to name every image counts them", () => {
     const rows = Array.from({ length: 8 }, (_, i) =>
       changeRow(change(`app${i}.yaml`, "image", "x", `ghcr.io/acme/application-${i}:2.0.${i}`), [parseImageRef(`ghcr.io/acme/application-${i}:2.0.${i}`)]),
