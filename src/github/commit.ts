@@ -53,6 +53,10 @@ export async function createApiCommit(
   return { sha: created.data.sha, tree: tree.data.sha, verified: created.data.verification?.verified ?? false };
 }
 
+/** Tries of one base-branch move that GitHub refused while the branch stayed where we read it, and the pause before the second (doubling). */
+const MOVE_ATTEMPTS = 4;
+const MOVE_PAUSE_MS = 500;
+
 /**
  * Moves an existing branch forward from `expected`, the head we planned on, to `sha`, a
  * descendant of it; BranchMovedError when the branch no longer holds `expected`.
@@ -60,20 +64,40 @@ export async function createApiCommit(
  * Through REST, whose refusals of a protected branch or a ruleset GitHub documents (GraphQL
  * updateRefs answers with its generic error). REST takes any fast forward, also one from an
  * older commit a person force-pushed the branch back to, so the branch is read first: a head
- * other than `expected` is a moved branch. A fast forward refused after a retry whose first
- * try landed (another run then built on our commit) is done.
+ * other than `expected` is a moved branch. Any other 422 or 409 ("Update is not a fast forward",
+ * and what GitHub answers a ref update that met a concurrent one: "Reference cannot be
+ * updated", "Reference update failed") is told by the branch itself, read again: holding our
+ * commit, or a later one built on it, the move is done (a retry whose first try landed);
+ * holding anything else but `expected`, it moved; still holding `expected`, the same move is
+ * tried again after a pause, a few times, unless it was a protection's refusal.
  */
-export async function advanceBranch(client: GitHubClient, repository: Repository, branch: string, sha: string, expected: string): Promise<void> {
+export async function advanceBranch(
+  client: GitHubClient,
+  repository: Repository,
+  branch: string,
+  sha: string,
+  expected: string,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+): Promise<void> {
   if ((await branchHead(client, repository, branch)) !== expected) throw new BranchMovedError(branch);
-  try {
-    await client.rest.git.updateRef({ ...repository, ref: `heads/${branch}`, sha, force: false });
-  } catch (error) {
-    if (httpStatus(error) !== 422 || !/fast.forward/i.test(errorMessage(error))) throw error;
-    const current = await branchHead(client, repository, branch);
-    if (current === sha || (current !== undefined && (await builtOn(client, repository, current, sha)))) return;
-    throw new BranchMovedError(branch);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.rest.git.updateRef({ ...repository, ref: `heads/${branch}`, sha, force: false });
+      return;
+    } catch (error) {
+      const status = httpStatus(error);
+      if (status !== 422 && status !== 409) throw error;
+      const current = await branchHead(client, repository, branch);
+      if (current === sha || (current !== undefined && current !== expected && (await builtOn(client, repository, current, sha)))) return;
+      if (current !== expected) throw new BranchMovedError(branch);
+      if (attempt === MOVE_ATTEMPTS || REFUSED.test(errorMessage(error))) throw error;
+      await sleep(MOVE_PAUSE_MS * 2 ** (attempt - 1));
+    }
   }
 }
+
+/** GitHub's refusals of a protected branch or a ruleset: not a race, trying again changes nothing. */
+const REFUSED = /protected branch|rule violations/i;
 
 const REPOSITORY_ID = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { id } }`;
 /** updateRefs' "no such ref": as afterOid, a deletion. */

@@ -158,7 +158,7 @@ async function land(ctx: DeliveryContext, request: UpdateRequest, options: Deliv
         message,
         ...(options.author && { author: options.author }),
       });
-      await advanceBranch(ctx.client(), ctx.repository, at.base, commit.sha, at.head);
+      await advanceBranch(ctx.client(), ctx.repository, at.base, commit.sha, at.head, sleepOf(ctx));
       parent = { commit: commit.sha, tree: commit.tree };
     }
     landings.push({ mode: "push", branch: at.base, files: push.files, changes: push.files.flatMap((f) => f.changes), commit: parent.commit, message });

@@ -90,6 +90,63 @@ describe("API commits", () => {
     expect(log.map((c) => c.sha)).toEqual([theirs, ours, head]);
   });
 
+  describe("GitHub refuses the move with another 422 or a 409 (as it answers a ref update that met a concurrent one)", () => {
+    const refusal = (status: 409 | 422, message: string, times = 1, beforeHandle?: () => Promise<void>) =>
+      fake.inject({
+        operationId: "git/update-ref",
+        status,
+        times,
+        body: { message, documentation_url: "https://docs.github.com/rest/git/refs#update-a-reference", status: String(status) },
+        ...(beforeHandle && { beforeHandle }),
+      });
+    const moves = () => fake.calls.filter((c) => c.operationId === "git/update-ref").map((c) => c.status);
+
+    it.each([
+      [422, "Reference cannot be updated"],
+      [409, "Reference update failed"],
+    ] as const)("%i %s, the branch still where we read it: the same move again after a pause", async (status, message) => {
+      const { head, commitWith } = await commitsOnMain();
+      const ours = await commitWith(2);
+      refusal(status, message);
+      const pauses: number[] = [];
+      await advanceBranch(client, repository, "main", ours, head, async (ms) => void pauses.push(ms));
+      expect(moves()).toEqual([status, 200]);
+      expect(pauses).toEqual([500]);
+      expect((await fake.refs(OWNER, REPO))["refs/heads/main"]).toBe(ours);
+    });
+
+    it("refused while another run moved the branch: a moved branch, planned again", async () => {
+      const { head, commitWith } = await commitsOnMain();
+      const ours = await commitWith(2);
+      let theirs = "";
+      refusal(422, "Reference cannot be updated", 1, async () => void (theirs = await fake.commitFile(OWNER, REPO, "main", "other.yaml", "x: 1\n")));
+      await expect(advanceBranch(client, repository, "main", ours, head, async () => {})).rejects.toEqual(new BranchMovedError("main"));
+      expect((await fake.refs(OWNER, REPO))["refs/heads/main"]).toBe(theirs);
+    });
+
+    it("refused every time while the branch holds still: fails with GitHub's answer after four tries", async () => {
+      const { head, commitWith } = await commitsOnMain();
+      const ours = await commitWith(2);
+      refusal(409, "Reference update failed", 10);
+      const pauses: number[] = [];
+      await expect(advanceBranch(client, repository, "main", ours, head, async (ms) => void pauses.push(ms))).rejects.toMatchObject({
+        status: 409,
+        message: expect.stringContaining("Reference update failed"),
+      });
+      expect(moves()).toEqual([409, 409, 409, 409]);
+      expect(pauses).toEqual([500, 1000, 2000]);
+      expect((await fake.refs(OWNER, REPO))["refs/heads/main"]).toBe(head);
+    });
+
+    it("a protected branch's refusal is not tried again", async () => {
+      const { head, commitWith } = await commitsOnMain();
+      const ours = await commitWith(2);
+      refusal(422, "Protected branch update failed for refs/heads/main.", 10);
+      await expect(advanceBranch(client, repository, "main", ours, head, async () => {})).rejects.toMatchObject({ status: 422 });
+      expect(moves()).toEqual([422]);
+    });
+  });
+
   /** The head of main, and a way to make API commits on it that set app.yaml's tag: candidates for our branch. */
   async function commitsOnMain(): Promise<{ head: string; commitWith: (tag: number) => Promise<string> }> {
     const { git } = await checkout(fake, { "app.yaml": "image: a:1\n" });
