@@ -5,13 +5,17 @@
  * "configured: none" means the repository's configuration defines no target at all.
  */
 import type { Diagnostic } from "../../change.js";
+import { PayloadError } from "../../engine/payload.js";
 import { DEFAULT_CONFIG } from "../../engine/plan.js";
 import { RequestError } from "../../engine/request.js";
 
-/** `error` with its request-level `targets` issues named as `payloadField`'s; anything else as it is. */
+/**
+ * The engine's refusal of the request's `targets` as a PayloadError at `payloadField`.targets, so
+ * it fails the run as every other payload error does, in one message; anything else as it is.
+ */
 export function inPayloadTerms(error: unknown, payloadField: string, config: string | undefined): unknown {
-  if (!(error instanceof RequestError) || !error.issues.some(isTargetsIssue)) return error;
-  return new RequestError(error.issues.map((issue) => (isTargetsIssue(issue) ? payloadIssue(issue, payloadField, config) : issue)));
+  if (!(error instanceof RequestError) || error.issues.length === 0 || !error.issues.every(isTargetsIssue)) return error;
+  return new PayloadError(`${payloadField}.targets`, error.issues.map((issue) => payloadReason(issue, config)).join("; "));
 }
 
 /** The engine's check of the request's targets: not located in a file, unlike the configuration's `targets[0]...` issues. */
@@ -22,9 +26,9 @@ function isTargetsIssue(issue: Diagnostic): boolean {
 const TARGETS = "targets: ";
 const NONE_CONFIGURED = " (configured: none)";
 
-function payloadIssue(issue: Diagnostic, payloadField: string, config: string | undefined): Diagnostic {
+function payloadReason(issue: Diagnostic, config: string | undefined): string {
   const reason = issue.message.slice(TARGETS.length);
-  if (!reason.endsWith(NONE_CONFIGURED)) return { message: `${payloadField}.targets: ${reason}` };
+  if (!reason.endsWith(NONE_CONFIGURED)) return reason;
   const none = config === undefined ? `this repository has no ${DEFAULT_CONFIG} (or .yml) defining targets` : `${config} defines no targets`;
-  return { message: `${payloadField}.targets: ${reason.slice(0, -NONE_CONFIGURED.length)}: ${none}` };
+  return `${reason.slice(0, -NONE_CONFIGURED.length)}: ${none}`;
 }
