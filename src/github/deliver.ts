@@ -18,7 +18,7 @@ import type { ImageRef } from "../image/reference.js";
 import { advanceBranch, BranchMovedError, createApiCommit } from "./commit.js";
 import { fileWrites, gitCommit } from "./delivery-commit.js";
 import { groupFiles, type Group } from "./delivery-groups.js";
-import { DeliveryError, sleepOf, type DeliveryContext, type DeliveryOptions, type Head, type Landing } from "./delivery-types.js";
+import { clockOf, DeliveryError, sleepOf, type DeliveryContext, type DeliveryOptions, type Head, type Landing } from "./delivery-types.js";
 import { landPullRequest } from "./land-pull-request.js";
 
 export { BOT } from "./delivery-commit.js";
@@ -41,19 +41,22 @@ export function landedFiles(landings: readonly Landing[]): FilePlan[] {
   return [...landed.keys()].sort().map((path) => landed.get(path)!);
 }
 
-const DEFAULT_ATTEMPTS = 10;
+/** How long a run keeps planning again while branches keep moving, from its first attempt. */
+const RETRY_FOR_MS = 5 * 60_000;
 const BACKOFF_BASE_MS = 250;
 const BACKOFF_CAP_MS = 5000;
 
 export async function deliver(ctx: DeliveryContext, request: UpdateRequest, options: DeliveryOptions): Promise<DeliveryResult> {
   const base = options.branch || (await ctx.git.defaultBranch(ctx.remote));
-  const attempts = options.maxAttempts ?? DEFAULT_ATTEMPTS;
+  const retryFor = options.retryFor ?? RETRY_FOR_MS;
   const sleep = sleepOf(ctx);
+  const now = clockOf(ctx);
+  const started = now();
   // An attempt can land the push and pull requests before a later pull-request branch moves:
   // what earlier attempts landed stays landed, and the run's result or failure tells it.
   const earlier: Landing[] = [];
   const moved = new Set<string>();
-  for (let attempt = 1; attempt <= attempts; attempt++) {
+  for (let attempt = 1; ; attempt++) {
     try {
       return await deliverOnce(ctx, request, options, base, attempt, earlier);
     } catch (error) {
@@ -61,17 +64,23 @@ export async function deliver(ctx: DeliveryContext, request: UpdateRequest, opti
       if (!(branchMoved instanceof BranchMovedError)) throw withLandings(earlier, error);
       if (error instanceof DeliveryError) earlier.push(...error.landings);
       moved.add(branchMoved.branch);
-      if (attempt === attempts) break;
+      const elapsed = now() - started;
+      if (elapsed >= retryFor) throw withLandings(earlier, gaveUp(attempt, elapsed, moved, earlier));
+      // Full jitter: runs that lost the same race spread out instead of meeting again.
       const pause = Math.round(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
       ctx.log(`attempt ${attempt}: ${branchMoved.branch} moved while committing; planning again on the new heads in ${pause} ms`);
       await sleep(pause);
     }
   }
+}
+
+/** The failure of a run whose branches kept moving for as long as it retries. */
+function gaveUp(attempts: number, elapsed: number, moved: ReadonlySet<string>, earlier: readonly Landing[]): Error {
   const written = earlier.length === 0 ? "nothing was written by this run" : `before giving up, this run landed ${earlier.map(describeLanding).join(", ")}`;
-  const gaveUp = new Error(
-    `gave up after ${attempts} attempts: ${[...moved].join(" and ")} kept moving under us (other runs committing at the same time); ${written}`,
+  const branches = [...moved].join(" and ");
+  return new Error(
+    `gave up after ${attempts} attempts in ${Math.round(elapsed / 1000)} s: ${branches} kept moving under us (other runs committing at the same time); ${written}. Run it again, or have fewer runs write ${branches} at once (one concurrency group for them)`,
   );
-  throw withLandings(earlier, gaveUp);
 }
 
 /** One attempt: plan on the branch's current head and land; `earlier` is what earlier attempts landed, part of the result. */

@@ -38,8 +38,11 @@ export interface DeliveryOptions {
   readonly author?: Identity;
   /** Plan and report only. */
   readonly dryRun: boolean;
-  /** Attempts before giving up on a branch that keeps moving (default 10). */
-  readonly maxAttempts?: number;
+  /**
+   * How long (ms) a run keeps planning again on branches that keep moving, counted from its first
+   * attempt (default 5 minutes): contention alone does not lose an update within it, however many runs overlap.
+   */
+  readonly retryFor?: number;
 }
 
 export interface DeliveryContext {
@@ -51,11 +54,18 @@ export interface DeliveryContext {
   readonly log: (message: string) => void;
   /** Pause between attempts; tests may shorten it. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** The clock (ms) `retryFor` is measured on; tests may move it with `sleep`. */
+  readonly now?: () => number;
 }
 
 /** The context's pause, or a real one. */
 export function sleepOf(ctx: DeliveryContext): (ms: number) => Promise<void> {
   return ctx.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+}
+
+/** The context's clock, or the real one. */
+export function clockOf(ctx: DeliveryContext): () => number {
+  return ctx.now ?? Date.now;
 }
 
 /** One landed group of files. */

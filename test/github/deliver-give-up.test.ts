@@ -1,5 +1,6 @@
 /**
- * A branch that keeps moving under every attempt: deliver gives up naming it, and tells what
+ * A branch that keeps moving under every attempt: deliver gives up once it has tried for five
+ * minutes (here each pause moves the clock 100 s on), naming it, and tells what
  * this run landed before (a push on the base, pull requests opened), which an earlier attempt
  * may have done before a later target's pull-request branch moved.
  */
@@ -10,8 +11,11 @@ import type { FakeGitHub, InjectedFault } from "../support/github-fake.js";
 import { APP, appManifests, configureTargets, OWNER, REPO } from "./fixture.js";
 
 const request = { images: [`${APP}:1.1.0`], setters: [], sets: [], paths: [] };
-const push: DeliveryOptions = { mode: "push", labels: [], reviewers: [], merge: "none", mergeMethod: "merge", commitVia: "api", dryRun: false, maxAttempts: 3 };
+const push: DeliveryOptions = { mode: "push", labels: [], reviewers: [], merge: "none", mergeMethod: "merge", commitVia: "api", dryRun: false };
 const RACE = "(other runs committing at the same time)";
+/** Four attempts: at 0, 100, 200 and 300 s. */
+const GAVE_UP = "gave up after 4 attempts in 300 s";
+const again = (branch: string) => `. Run it again, or have fewer runs write ${branch} at once (one concurrency group for them)`;
 
 describe("deliver: giving up on a branch that keeps moving", () => {
   let fake: FakeGitHub;
@@ -19,7 +23,10 @@ describe("deliver: giving up on a branch that keeps moving", () => {
   let pauses: number[];
   beforeEach(async () => {
     pauses = [];
-    ({ fake, ctx } = await appManifests(["staging", "prod", "qa"], async (ms) => void pauses.push(ms)));
+    let clock = 0;
+    const pause = async (ms: number) => void (pauses.push(ms), (clock += 100_000));
+    ({ fake, ctx } = await appManifests(["staging", "prod", "qa"], pause));
+    ctx = { ...ctx, now: () => clock };
   });
   afterEach(() => fake.close());
 
@@ -41,12 +48,12 @@ describe("deliver: giving up on a branch that keeps moving", () => {
     );
   const head = async (branch: string) => (await fake.refs(OWNER, REPO))[`refs/heads/${branch}`];
 
-  it.each(["api", "git"] as const)("main kept moving (commit-via %s): gave up after 3 attempts, nothing was written by this run", async (commitVia) => {
+  it.each(["api", "git"] as const)("main kept moving (commit-via %s): gave up after five minutes, nothing was written by this run", async (commitVia) => {
     keepMoving("main", commitVia);
     const error = await failure({ ...push, commitVia });
     expect(error).not.toBeInstanceOf(DeliveryError);
-    expect(error.message).toBe(`gave up after 3 attempts: main kept moving under us ${RACE}; nothing was written by this run`);
-    expect(pauses).toHaveLength(2);
+    expect(error.message).toBe(`${GAVE_UP}: main kept moving under us ${RACE}; nothing was written by this run${again("main")}`);
+    expect(pauses).toHaveLength(3);
     expect((await fake.log(OWNER, REPO, "main")).some((c) => c.message.startsWith("chore(deploy)"))).toBe(false);
   });
 
@@ -54,7 +61,7 @@ describe("deliver: giving up on a branch that keeps moving", () => {
     keepMoving("gitops-promote/app", "api");
     const error = await failure({ ...push, mode: "pull-request", prBranch: "gitops-promote/app" });
     expect(error).not.toBeInstanceOf(DeliveryError);
-    expect(error.message).toBe(`gave up after 3 attempts: gitops-promote/app kept moving under us ${RACE}; nothing was written by this run`);
+    expect(error.message).toBe(`${GAVE_UP}: gitops-promote/app kept moving under us ${RACE}; nothing was written by this run${again("gitops-promote/app")}`);
     expect(fake.pulls(OWNER, REPO)).toEqual([]);
   });
 
@@ -69,7 +76,7 @@ describe("deliver: giving up on a branch that keeps moving", () => {
       expect(error).toBeInstanceOf(DeliveryError);
       expect((error as DeliveryError).landings).toMatchObject([{ mode: "push", branch: "main", commit: sha, files: [{ path: "staging/app.yaml" }] }]);
       expect(error.message).toBe(
-        `gave up after 3 attempts: gitops-promote/prod kept moving under us ${RACE}; before giving up, this run landed commit ${sha} on main`,
+        `${GAVE_UP}: gitops-promote/prod kept moving under us ${RACE}; before giving up, this run landed commit ${sha} on main${again("gitops-promote/prod")}`,
       );
       expect(fake.pulls(OWNER, REPO)).toEqual([]);
     },
@@ -85,7 +92,7 @@ describe("deliver: giving up on a branch that keeps moving", () => {
       { mode: "pull-request", branch: "gitops-promote/prod", commit: sha, pullRequest: { number: 1, operation: "created" } },
     ]);
     expect(error.message).toBe(
-      `gave up after 3 attempts: gitops-promote/qa kept moving under us ${RACE}; before giving up, this run landed commit ${sha} on gitops-promote/prod (pull request #1, created)`,
+      `${GAVE_UP}: gitops-promote/qa kept moving under us ${RACE}; before giving up, this run landed commit ${sha} on gitops-promote/prod (pull request #1, created)${again("gitops-promote/qa")}`,
     );
     expect(fake.pulls(OWNER, REPO)).toMatchObject([{ number: 1, head: "gitops-promote/prod", state: "open" }]);
   });

@@ -41,23 +41,26 @@ describe("deliver: optimistic concurrency", () => {
     });
   };
 
-  it("gives up after the bounded number of attempts with a clear error, having forced nothing", async () => {
+  it("gives up once it has tried for five minutes, with a clear error, having forced nothing", async () => {
     keepMovingMain("git/update-ref");
-    await expect(deliver(ctx, request(`${APP}:1.1.0`), { ...push, maxAttempts: 3 })).rejects.toThrow(/gave up after 3 attempts: main kept moving/);
+    // Slow attempts: each pause and the attempt after it take a minute.
+    let clock = 0;
+    const slow = { ...ctx, sleep: async (ms: number) => void (pauses.push(ms), (clock += 60_000)), now: () => clock };
+    await expect(deliver(slow, request(`${APP}:1.1.0`), push)).rejects.toThrow(/^gave up after 6 attempts in 300 s: main kept moving/);
     expect(await fake.readFile(OWNER, REPO, "main", "app.yaml")).toContain(`${APP}:1.0.0`);
     const log = await fake.log(OWNER, REPO, "main");
-    expect(log).toHaveLength(4); // the initial commit and the three that beat us
+    expect(log).toHaveLength(7); // the initial commit and the six that beat us
     expect(log.some((c) => c.message.startsWith("chore(deploy)"))).toBe(false);
     expect(fake.calls.filter((c) => c.operationId === "git/update-ref").every((c) => (c.body as { force?: boolean }).force === false)).toBe(true);
-    expect(pauses).toHaveLength(2);
-    expect(logged.filter((m) => /moved while committing/.test(m))).toHaveLength(2);
+    expect(pauses).toHaveLength(5);
+    expect(logged.filter((m) => /moved while committing/.test(m))).toHaveLength(5);
   });
 
   it("backs off with growing, jittered pauses and lands once the branch holds still", async () => {
     const fault = keepMovingMain("git/update-ref");
     let calls = 0;
     const stop = fake.inject({ operationId: "git/create-tree", times: 100, beforeHandle: () => void (++calls === 4 && fault.cancel()) });
-    const result = await deliver(ctx, request(`${APP}:1.1.0`), { ...push, maxAttempts: 10 });
+    const result = await deliver(ctx, request(`${APP}:1.1.0`), push);
     stop.cancel();
     expect(result.attempts).toBe(4);
     expect(pauses).toHaveLength(3);
@@ -66,6 +69,20 @@ describe("deliver: optimistic concurrency", () => {
     expect(log[0]!.sha).toBe(result.landings[0]!.commit);
     expect(log[0]!.parents).toEqual([log[1]!.sha]);
     expect(await fake.readFile(OWNER, REPO, "main", "app.yaml")).toContain(`${APP}:1.1.0`);
+  });
+
+  it("however many runs beat it, it keeps trying while within five minutes: no fixed number of attempts", async () => {
+    const fault = keepMovingMain("git/update-ref");
+    let calls = 0;
+    const stop = fake.inject({ operationId: "git/create-tree", times: 100, beforeHandle: () => void (++calls === 15 && fault.cancel()) });
+    let clock = 0;
+    const timed = { ...ctx, sleep: async (ms: number) => void (pauses.push(ms), (clock += ms)), now: () => clock };
+    const result = await deliver(timed, request(`${APP}:1.1.0`), push);
+    stop.cancel();
+    expect(result.attempts).toBe(15);
+    expect(pauses.every((p) => p <= 5000)).toBe(true);
+    expect(await fake.readFile(OWNER, REPO, "main", "app.yaml")).toContain(`${APP}:1.1.0`);
+    expect(await fake.log(OWNER, REPO, "main")).toHaveLength(16); // the initial commit, the fourteen that beat us, ours
   });
 
   it("commit-via git: a base force-pushed back under the run stays rewound: the run plans again on it", async () => {
