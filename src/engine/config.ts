@@ -102,8 +102,10 @@ export class ConfigError extends Error {
 
 /** Kubernetes names: a DNS-1123 label for the namespace, a subdomain for the ImagePolicy. */
 const SETTER_KEY = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?:[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?$/;
-/** Target names become branch names (`gitops-promote/<target>`): a safe subset of git ref names. */
-const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** Target names become branch names (`gitops-promote/<target>`): a safe subset of git ref names. The payload's `targets` are held to it too. */
+export const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** TARGET_NAME in words, for messages. */
+export const TARGET_NAME_RULE = "must start with a letter or digit and hold only letters, digits, '.', '_' and '-'";
 
 type Entries = Map<string, { key: Node; value: Node | null }>;
 
@@ -367,11 +369,7 @@ function readTargets(r: Reader, node: Node | null, at: Node): Target[] {
 
     let name = nameField && r.string(nameField.node, nameField.at, `${path}.name`);
     if (name !== undefined && !TARGET_NAME.test(name)) {
-      r.issue(
-        nameField!.node,
-        `${path}.name`,
-        `${JSON.stringify(name)} must start with a letter or digit and hold only letters, digits, '.', '_' and '-' (it names a branch)`,
-      );
+      r.issue(nameField!.node, `${path}.name`, `${JSON.stringify(name)} ${TARGET_NAME_RULE} (it names a branch)`);
       name = undefined;
     }
     if (name !== undefined && names.has(name)) {

@@ -12,6 +12,7 @@
  */
 import { formatImageRef, parseImageRef } from "../image/reference.js";
 import type { ImageRef } from "../image/reference.js";
+import { TARGET_NAME, TARGET_NAME_RULE } from "./config.js";
 import { checkIncomingImages } from "./request.js";
 import { isActorLogin, splitRepositoryName } from "../github-name.js";
 import { isRecord } from "../json-value.js";
@@ -192,8 +193,15 @@ function checkTargets(value: unknown, field: string): string[] {
   if (!Array.isArray(value)) throw new PayloadError(field, `expected a list of target names, got ${describe(value)}`);
   return value.map((item: unknown, i) => {
     if (typeof item !== "string" || item.trim() === "") throw new PayloadError(`${field}[${i}]`, `expected a target name, got ${describe(item)}`);
+    const issue = targetNameIssue(item);
+    if (issue) throw new PayloadError(`${field}[${i}]`, issue);
     return item;
   });
+}
+
+/** Why `name` names no target anywhere (the configuration's grammar for target names), so a sender refuses what no receiver could match; undefined when it could. */
+export function targetNameIssue(name: string): string | undefined {
+  return TARGET_NAME.test(name) ? undefined : `${JSON.stringify(name)} is not a target name: it ${TARGET_NAME_RULE}`;
 }
 
 /**

@@ -3,7 +3,7 @@
  * built and validated here, before any request, so a bad image or an oversized extra
  * payload fails the step with the input's name instead of GitHub's bare 422.
  */
-import { buildPayload, imagesFromMetadata, parseJson, PayloadError } from "../../engine/payload.js";
+import { buildPayload, imagesFromMetadata, parseJson, PayloadError, targetNameIssue } from "../../engine/payload.js";
 import { isRecord } from "../../json-value.js";
 import type { PayloadSource } from "../../engine/payload.js";
 import { checkIncomingImages } from "../../engine/request.js";
@@ -50,6 +50,7 @@ export function readDispatchInputs(core: InputReader, source: PayloadSource): Di
   const ref = core.getInput("ref");
   const eventType = core.getInput("event-type");
   const targets = listInput(core, "targets");
+  checkTargetsInput(targets);
   const payload = buildPayload(
     { images: [...new Set(images)], source, targets, extra: extraPayload(core.getInput("client-payload")) },
     workflow === "" ? "client_payload" : "inputs.payload",
@@ -104,6 +105,12 @@ function checkImagesInput(images: readonly string[]): void {
   const hint =
     "To announce docker/metadata-action's output, set `metadata: ${{ steps.meta.outputs.json }}` instead of `images`: it picks the version tag of each image.";
   throw new InputError([...checked.issues.map(({ field, reason }) => `${field}: ${reason}`), ...(repeated ? [hint] : [])].join("\n"));
+}
+
+/** `targets` held to the grammar the receiver's configuration names targets by: a name no target can have is not sent. */
+function checkTargetsInput(targets: readonly string[]): void {
+  const issues = targets.flatMap((name) => targetNameIssue(name) ?? []);
+  if (issues.length > 0) throw new InputError(issues.map((issue) => `input targets: ${issue}`).join("\n"));
 }
 
 /**

@@ -58,6 +58,16 @@ describe("dispatch Action inputs", () => {
     );
   });
 
+  it("refuses a target name no configuration can have, by the receiver's rule, naming the input", () => {
+    const targetsOf = (targets: string) =>
+      readDispatchInputs(reader({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3", targets }), {}).options.payload.targets;
+    expect(targetsOf("staging\nprod-eu.1")).toEqual(["staging", "prod-eu.1"]);
+    expect(() => targetsOf("staging, prod uction")).toThrow(
+      new InputError(`input targets: "prod uction" is not a target name: it must start with a letter or digit and hold only letters, digits, '.', '_' and '-'`),
+    );
+    expect(() => targetsOf("-prod")).toThrow(/^input targets: "-prod" is not a target name/);
+  });
+
   it("sends a repeated line once", () => {
     expect(imagesOf({ images: "ghcr.io/acme/app:1.2.3\nghcr.io/acme/app:1.2.3" })).toEqual(["ghcr.io/acme/app:1.2.3"]);
   });

@@ -54,6 +54,16 @@ describe("update Action inputs", () => {
     expect(fromPayload.warnings).toEqual([]);
   });
 
+  it("refuses payload targets no configuration can name, by the rule the dispatch Action checks them with", () => {
+    const event = {
+      eventName: "repository_dispatch",
+      payload: { client_payload: { v: 1, images: ["ghcr.io/acme/app:2.0.0"], targets: ["staging", "prod uction"] } },
+    };
+    expect(() => readUpdateInputs(reader({}), event)).toThrow(
+      `client_payload.targets[1]: "prod uction" is not a target name: it must start with a letter or digit and hold only letters, digits, '.', '_' and '-'`,
+    );
+  });
+
   it("with the images input set, promotes those images everywhere and warns that the payload's images and targets are not read", () => {
     const dispatched = {
       eventName: "repository_dispatch",
