@@ -100,7 +100,7 @@ export async function dispatchImages(octokit: GitHubClient, options: DispatchOpt
         options.workflow === undefined
           ? await sendRepositoryDispatch(octokit, repo, eventType, options)
           : await sendWorkflowDispatch(octokit, repo, options.workflow, options);
-      log(`${describeDispatch(one)}${one.runUrl ? `: ${one.runUrl}` : ""}`);
+      log(`${describeDispatch(one)} announcing ${options.payload.images.join(", ")}${one.runUrl ? `: ${one.runUrl}` : ""}`);
       sent.push(one);
     } catch (error) {
       failures.push(errorMessage(error));

@@ -80,6 +80,23 @@ describe("dispatch Action", () => {
     expect(fake.dispatches[0]).toMatchObject({ eventType: "app-built", clientPayload: { images: [`ghcr.io/acme/app:1.2.3@${sha}`] } });
   });
 
+  it("says which of metadata's tags it announced, and warns when that is the pushed branch's name", async () => {
+    // metadata-action ranks type=ref,event=branch above type=raw: the branch name became the version.
+    const metadata = JSON.stringify({
+      tags: ["ghcr.io/acme/svc-b:main", "ghcr.io/acme/svc-b:main-860c190-1700000200"],
+      labels: { "org.opencontainers.image.version": "main" },
+    });
+    const result = await dispatch({ repository: "acme/manifests", metadata, digest: sha });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain(`metadata: announcing ghcr.io/acme/svc-b:main@${sha}; its other tags, not announced: main-860c190-1700000200\n`);
+    expect(result.stdout).toContain(`acme/manifests: sent repository_dispatch "image-pushed" announcing ghcr.io/acme/svc-b:main@${sha}\n`);
+    expect(result.annotations.filter((a) => a.level === "warning").map((a) => a.message)).toEqual([
+      expect.stringMatching(
+        /^metadata: the tag announced for ghcr\.io\/acme\/svc-b, "main", is the name of the pushed branch main: it is mutable.*priority=1000/,
+      ),
+    ]);
+  });
+
   it("reads docker/build-push-action's metadata output", async () => {
     const metadata = JSON.stringify({ "containerimage.digest": sha, "image.name": "ghcr.io/acme/app:sha-0123456,ghcr.io/acme/app:main" });
     expect((await dispatch({ repository: "acme/manifests", metadata })).exitCode).toBe(0);

@@ -59,7 +59,11 @@ describe("repository_dispatch", () => {
       ["acme", "manifests", "image-pushed", payload],
       ["acme", "manifests-eu", "image-pushed", payload],
     ]);
-    expect(lines).toEqual(['acme/manifests: sent repository_dispatch "image-pushed"', 'acme/manifests-eu: sent repository_dispatch "image-pushed"']);
+    // Each line names what it announced.
+    expect(lines).toEqual([
+      `acme/manifests: sent repository_dispatch "image-pushed" announcing ghcr.io/acme/app:1.2.3@${sha}`,
+      `acme/manifests-eu: sent repository_dispatch "image-pushed" announcing ghcr.io/acme/app:1.2.3@${sha}`,
+    ]);
   });
 
   it("uses the event type it is given", async () => {
@@ -159,7 +163,7 @@ describe("wait", () => {
     const url = `${fake.url}/acme/manifests/actions/runs/${runId}`;
     expect(fake.calls.filter((c) => c.operationId === "actions/get-workflow-run")).toHaveLength(5);
     expect(lines).toEqual([
-      `acme/manifests: started workflow promote.yml on main: ${url}`,
+      `acme/manifests: started workflow promote.yml on main announcing ghcr.io/acme/app:1.2.3@${sha}: ${url}`,
       `acme/manifests: run ${runId} is queued`,
       `acme/manifests: run ${runId} is in progress`,
       `acme/manifests: run ${runId} concluded success: ${url}`,

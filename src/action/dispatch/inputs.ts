@@ -11,6 +11,7 @@ import { DEFAULT_EVENT_TYPE, DEFAULT_WAIT_TIMEOUT_MS } from "../../github/dispat
 import type { DispatchOptions, WaitOptions } from "../../github/dispatch.js";
 import { parseImageRef, tryParseImageRef } from "../../image/reference.js";
 import { InputError } from "../input-error.js";
+import { metadataPicks } from "./metadata-pick.js";
 
 /** The subset of @actions/core the inputs are read with (real core in the Action). */
 export interface InputReader {
@@ -22,8 +23,10 @@ export interface InputReader {
 export interface DispatchInputs {
   readonly token: string;
   readonly options: Omit<DispatchOptions, "log">;
-  /** Inputs set to no effect, to say so rather than ignore them. */
+  /** Inputs set to no effect, and a mutable tag picked from metadata, to say so rather than send them silently. */
   readonly warnings: readonly string[];
+  /** For the log: what was picked from metadata, of which tags. */
+  readonly notes: readonly string[];
 }
 
 export function readDispatchInputs(core: InputReader, source: PayloadSource): DispatchInputs {
@@ -32,6 +35,7 @@ export function readDispatchInputs(core: InputReader, source: PayloadSource): Di
   if (repositories.length === 0) throw new InputError("Input required and not supplied: repository");
 
   const warnings: string[] = [];
+  const notes: string[] = [];
   const images = listInput(core, "images");
   checkImagesInput(images);
   const metadata = core.getInput("metadata");
@@ -41,6 +45,9 @@ export function readDispatchInputs(core: InputReader, source: PayloadSource): Di
     const added = notNamedIn(images, fromMetadata);
     if (added.length === 0) warnings.push(metadataOverridden(fromMetadata, digest !== ""));
     images.push(...added);
+    const picks = metadataPicks(metadata, added, source.ref);
+    notes.push(...picks.notes);
+    warnings.push(...picks.warnings);
   } else if (digest !== "")
     throw new InputError("input digest: it completes the references from `metadata`; give `metadata` too, or put the digest in `images`");
   if (images.length === 0)
@@ -62,6 +69,7 @@ export function readDispatchInputs(core: InputReader, source: PayloadSource): Di
     token,
     options: { repositories, payload, ...(eventType !== "" && { eventType }), ...(workflow !== "" && { workflow }), ...(ref !== "" && { ref }), wait },
     warnings,
+    notes,
   };
 }
 

@@ -58,6 +58,7 @@ export async function run(): Promise<void> {
   const redact = protectToken(core.getInput("token"), core.setSecret);
   try {
     const inputs = readDispatchInputs(core, sourceFromEnv(process.env));
+    for (const note of inputs.notes) core.info(note);
     for (const warning of inputs.warnings) core.warning(warning, { title: "gitops-promote" });
     const octokit = createClient({ token: inputs.token, log: (message) => core.warning(redact(message)) });
     try {

@@ -1,0 +1,63 @@
+/**
+ * What the dispatch Action tells of the tags it picked from `metadata`: each pick beside the
+ * other tags metadata lists for its image, and a warning when the pick is the pushed branch's
+ * name. docker/metadata-action ranks `type=ref,event=branch` (priority 600) above `type=raw`
+ * (200) and names the first tag its version, so a Flux-style `main-<sha>-<ts>` tag loses to
+ * `main` unless it is ranked higher. `main` moves with every push, and the receiver's policy
+ * (a `filterTags` pattern `^main-…`, a semver range) refuses it: both runs pass, nothing moves.
+ */
+import { parseJson } from "../../engine/payload.js";
+import { parseImageRef, tryParseImageRef, type ImageRef } from "../../image/reference.js";
+import { isRecord } from "../../json-value.js";
+
+export interface MetadataPicks {
+  /** For the log: each pick and the tags it was picked from. */
+  readonly notes: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+/**
+ * `picks`, references made of `metadata` (one per repository), told against the tags it lists;
+ * `ref` is the pushed ref (`GITHUB_REF`), whose branch name a pick must not be.
+ */
+export function metadataPicks(metadata: string, picks: readonly string[], ref: string | undefined): MetadataPicks {
+  const listed = listedImages(metadata);
+  const branch = /^refs\/heads\/(.+)$/.exec(ref ?? "")?.[1];
+  const notes: string[] = [];
+  const warnings: string[] = [];
+  for (const text of picks) {
+    const pick = parseImageRef(text);
+    const others = [...new Set(listed.flatMap((image) => (image.repository === pick.repository && image.tag !== pick.tag ? (image.tag ?? []) : [])))];
+    if (others.length > 0) notes.push(`metadata: announcing ${text}; its other tags, not announced: ${others.join(", ")}`);
+    if (branch !== undefined && pick.tag !== undefined && branchTags(branch).includes(pick.tag)) warnings.push(mutableTag(pick, branch, others));
+  }
+  return { notes, warnings };
+}
+
+/** The images metadata lists: metadata-action's `tags`, or build-push-action's comma-separated `image.name`. */
+function listedImages(metadata: string): ImageRef[] {
+  const data = parseJson(metadata, "metadata");
+  const names: unknown[] = !isRecord(data)
+    ? []
+    : Array.isArray(data["tags"])
+      ? data["tags"]
+      : typeof data["image.name"] === "string"
+        ? data["image.name"].split(",")
+        : [];
+  return names.flatMap((name) => (typeof name === "string" && tryParseImageRef(name.trim())) || []);
+}
+
+/** The tags metadata-action makes of a branch (`type=ref,event=branch`): its name, each run of characters a tag cannot hold made a '-'. */
+function branchTags(branch: string): string[] {
+  return [branch, branch.replace(/[^A-Za-z0-9._-]+/g, "-")];
+}
+
+function mutableTag(pick: ImageRef, branch: string, others: readonly string[]): string {
+  const instead = others.length > 0 ? ` (metadata also lists ${others.join(", ")})` : "";
+  return (
+    `metadata: the tag announced for ${pick.name}, "${pick.tag}", is the name of the pushed branch ${branch}: it is mutable, moved by every push, ` +
+    `and a Flux-style policy (a filterTags pattern such as ^${pick.tag}-[a-f0-9]+-(?P<ts>[0-9]+), or a semver range) will likely refuse it${instead}. ` +
+    "docker/metadata-action names the tag of highest priority its version: rank an immutable tag first " +
+    "(`type=raw,value={{branch}}-{{sha}}-{{date 'X'}},priority=1000`), or name the reference to announce in `images`."
+  );
+}

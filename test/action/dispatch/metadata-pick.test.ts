@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { metadataPicks } from "../../../src/action/dispatch/metadata-pick.js";
+import { imagesFromMetadata } from "../../../src/engine/payload.js";
+
+const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
+/** docker/metadata-action's json output for a Flux-style setup: the branch tag and a `<branch>-<sha>-<ts>` tag, `version` the first. */
+const fluxStyle = (tags: string[]) =>
+  JSON.stringify({ tags: tags.map((tag) => `ghcr.io/acme/svc-b:${tag}`), labels: { "org.opencontainers.image.version": tags[0] } });
+const picked = (metadata: string, ref: string | undefined) => metadataPicks(metadata, imagesFromMetadata(metadata, sha), ref);
+
+describe("the tags picked from metadata", () => {
+  it("are logged beside the tags they were picked from", () => {
+    const { notes, warnings } = picked(fluxStyle(["main-860c190-1700000200", "main"]), "refs/heads/main");
+    expect(notes).toEqual([`metadata: announcing ghcr.io/acme/svc-b:main-860c190-1700000200@${sha}; its other tags, not announced: main`]);
+    expect(warnings).toEqual([]);
+    // One tag: nothing was chosen among others.
+    expect(picked(fluxStyle(["1.2.3"]), "refs/heads/main").notes).toEqual([]);
+  });
+
+  it("warn when the pick is the pushed branch's name: mutable, and refused by a Flux-style policy", () => {
+    const { notes, warnings } = picked(fluxStyle(["main", "main-860c190-1700000200"]), "refs/heads/main");
+    expect(notes).toEqual([`metadata: announcing ghcr.io/acme/svc-b:main@${sha}; its other tags, not announced: main-860c190-1700000200`]);
+    expect(warnings).toEqual([
+      'metadata: the tag announced for ghcr.io/acme/svc-b, "main", is the name of the pushed branch main: it is mutable, moved by every push, ' +
+        "and a Flux-style policy (a filterTags pattern such as ^main-[a-f0-9]+-(?P<ts>[0-9]+), or a semver range) will likely refuse it " +
+        "(metadata also lists main-860c190-1700000200). docker/metadata-action names the tag of highest priority its version: rank an immutable tag first " +
+        "(`type=raw,value={{branch}}-{{sha}}-{{date 'X'}},priority=1000`), or name the reference to announce in `images`.",
+    ]);
+  });
+
+  it("know the branch as metadata-action tags it, and only a branch: a tag push or no ref is not warned about", () => {
+    expect(picked(fluxStyle(["feature-login"]), "refs/heads/feature/login").warnings).toHaveLength(1);
+    expect(picked(fluxStyle(["main"]), "refs/tags/main").warnings).toEqual([]);
+    expect(picked(fluxStyle(["main"]), undefined).warnings).toEqual([]);
+  });
+
+  it("read build-push-action's image names too", () => {
+    const metadata = JSON.stringify({ "containerimage.digest": sha, "image.name": "ghcr.io/acme/svc-b:main,ghcr.io/acme/svc-b:main-860c190-1700000200" });
+    const { notes, warnings } = picked(metadata, "refs/heads/main");
+    expect(notes).toEqual([`metadata: announcing ghcr.io/acme/svc-b:main@${sha}; its other tags, not announced: main-860c190-1700000200`]);
+    expect(warnings).toHaveLength(1);
+  });
+});
