@@ -1,31 +1,36 @@
 /** Applying a plan to a directory: the only place the engine writes. */
-import { closeSync, fchmodSync, lstatSync, openSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
+import { andList } from "../text/and-list.js";
 import type { FilePlan, Plan } from "./plan.js";
 
 /**
- * Writes every changed file in place, keeping its mode; unchanged files are never rewritten.
- * All or nothing as far as a file system allows: every target is checked first, then each new
- * text goes to a temporary file beside its target, and only when every one is written are they
- * renamed over their targets, so a refused target or a failed write (a full disk, say) leaves
- * the tree as it was. Synchronous like the reads (source.ts): threadpool round trips cost more
- * than these small writes.
+ * Writes every changed file in place, keeping its mode and, where the process may set them, its
+ * owner and group (a root-run CI job on a mounted workspace would leave root-owned files, as
+ * `sed -i` does not); unchanged files are never rewritten. All or nothing as far as a file
+ * system allows: every target is checked first, then each new text goes to a temporary file
+ * beside its target, and only when every one is written are they renamed over their targets; a
+ * rename that fails (EBUSY on a bind-mounted file, an immutable file) puts back the files
+ * already renamed and removes the remaining temporary files. The rename replaces the file, so a
+ * hard link to it keeps the old text. Synchronous like the reads (source.ts): threadpool round
+ * trips cost more than these small writes. `rename` is the file system's, or a test's.
  */
-export async function writePlan(root: string, plan: Plan): Promise<void> {
+export async function writePlan(root: string, plan: Plan, rename: (from: string, to: string) => void = renameSync): Promise<void> {
   const writes = checkedTargets(
     root,
     plan.files.filter((file) => file.after !== file.before),
   );
-  const staged: { readonly temp: string; readonly target: string }[] = [];
+  const staged: Staged[] = [];
   try {
-    for (const { file, target, mode } of writes) {
-      const temp = `${target}.gitops-promote-${process.pid}.tmp`;
+    for (const write of writes) {
+      const temp = `${write.target}.gitops-promote-${process.pid}.tmp`;
       // "wx": never through a link, nor over a file, already there under this name.
       const fd = openSync(temp, "wx");
-      staged.push({ temp, target });
+      staged.push({ ...write, temp });
       try {
-        writeFileSync(fd, file.after);
-        fchmodSync(fd, mode);
+        writeFileSync(fd, write.file.after);
+        fchmodSync(fd, write.mode);
+        keepOwner(fd, write);
       } finally {
         closeSync(fd);
       }
@@ -34,13 +39,56 @@ export async function writePlan(root: string, plan: Plan): Promise<void> {
     for (const { temp } of staged) rmSync(temp, { force: true });
     throw error;
   }
-  for (const { temp, target } of staged) renameSync(temp, target);
+  renameAll(staged, rename);
+}
+
+interface Staged extends Write {
+  readonly temp: string;
+}
+
+/** The owner and group of the file replaced, best effort: only root (or CAP_CHOWN) may give a file away. */
+function keepOwner(fd: number, { uid, gid }: Write): void {
+  try {
+    fchownSync(fd, uid, gid);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") throw error;
+  }
+}
+
+/** Renames each staged file over its target; on a failure, undoes the renames done and removes the temporary files left, then says which file failed. */
+function renameAll(staged: readonly Staged[], rename: (from: string, to: string) => void): void {
+  for (const [i, current] of staged.entries()) {
+    try {
+      rename(current.temp, current.target);
+    } catch (error) {
+      for (const { temp } of staged.slice(i)) rmSync(temp, { force: true });
+      const left = staged.slice(0, i).filter((done) => !restored(done));
+      const reason = error instanceof Error ? error.message : String(error);
+      const outcome =
+        left.length === 0
+          ? "nothing was written"
+          : `${andList(left.map((done) => done.file.path))} could not be put back and ${left.length === 1 ? "holds its" : "hold their"} new text; the other files were put back`;
+      throw new Error(`could not write ${current.file.path}: ${reason}; ${outcome}`, { cause: error });
+    }
+  }
+}
+
+/** Puts a renamed file's old text back (the rename made it the staged file, with the mode and owner kept); false when that fails too. */
+function restored({ target, file }: Staged): boolean {
+  try {
+    writeFileSync(target, file.before);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 interface Write {
   readonly file: FilePlan;
   readonly target: string;
   readonly mode: number;
+  readonly uid: number;
+  readonly gid: number;
 }
 
 /**
@@ -68,7 +116,7 @@ function checkedTargets(root: string, files: readonly FilePlan[]): Write[] {
     if (!stats.isFile()) {
       throw new Error(`refusing to write ${file.path}: it is ${stats.isSymbolicLink() ? "a symbolic link" : "not a regular file"}; nothing was written`);
     }
-    return { file, target, mode: stats.mode & 0o7777 };
+    return { file, target, mode: stats.mode & 0o7777, uid: stats.uid, gid: stats.gid };
   });
 }
 

@@ -1,6 +1,6 @@
 /** writePlan: changed files replaced in place with their modes, and nothing written when any write fails or any target is refused. */
-import { chmod, mkdir, readdir, readFile, realpath, stat, symlink, writeFile } from "node:fs/promises";
-
+import { mkdirSync, renameSync } from "node:fs";
+import { chmod, chown, mkdir, readdir, readFile, realpath, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writePlan } from "../../src/engine/apply.js";
@@ -29,6 +29,59 @@ describe("writePlan", () => {
     await expect(writePlan(dir, plan)).rejects.toThrow(/ENOENT/);
     expect(await readFile(join(dir, "a.yaml"), "utf8")).toBe("image: app:1\n");
     expect(await readdir(dir)).toEqual(["a.yaml"]);
+  });
+
+  describe("a rename that fails after others were done (EBUSY on a bind-mounted file, an immutable file)", () => {
+    /** A root holding a.yaml, b.yaml and c.yaml at version 1, and a plan moving all three to 2. */
+    async function threeFiles(): Promise<{ dir: string; plan: Plan }> {
+      const dir = await tempDir("gp-apply-");
+      for (const name of ["a", "b", "c"]) await writeFile(join(dir, `${name}.yaml`), "image: app:1\n");
+      await chmod(join(dir, "a.yaml"), 0o640);
+      return { dir, plan: planOf(["a", "b", "c"].map((name) => file(`${name}.yaml`, "image: app:1\n", "image: app:2\n"))) };
+    }
+    /** The file system's rename, failing with EBUSY for paths ending in `failing`. */
+    const failingFor =
+      (failing: string) =>
+      (from: string, to: string): void => {
+        if (to.endsWith(failing)) throw Object.assign(new Error(`EBUSY: resource busy or locked, rename '${from}' -> '${to}'`), { code: "EBUSY" });
+        renameSync(from, to);
+      };
+
+    it("puts back the files already renamed, removes every temporary file and names the file that failed", async () => {
+      const { dir, plan } = await threeFiles();
+      await expect(writePlan(dir, plan, failingFor("b.yaml"))).rejects.toThrow(
+        /^could not write b\.yaml: EBUSY: resource busy or locked.*; nothing was written$/,
+      );
+      for (const name of ["a", "b", "c"]) expect(await readFile(join(dir, `${name}.yaml`), "utf8")).toBe("image: app:1\n");
+      expect((await stat(join(dir, "a.yaml"))).mode & 0o777).toBe(0o640);
+      expect((await readdir(dir)).sort()).toEqual(["a.yaml", "b.yaml", "c.yaml"]);
+    });
+
+    it("names the files it could not put back", async () => {
+      const { dir, plan } = await threeFiles();
+      // a.yaml is renamed, then something puts a directory at its path: its old text cannot be written back.
+      const rename = (from: string, to: string): void => {
+        failingFor("b.yaml")(from, to);
+        if (to.endsWith("a.yaml")) {
+          renameSync(to, `${to}.moved`);
+          mkdirSync(to);
+        }
+      };
+      await expect(writePlan(dir, plan, rename)).rejects.toThrow(
+        /^could not write b\.yaml: EBUSY.*; a\.yaml could not be put back and holds its new text; the other files were put back$/,
+      );
+      expect((await readdir(dir)).sort()).toEqual(["a.yaml", "a.yaml.moved", "b.yaml", "c.yaml"]);
+    });
+  });
+
+  it.skipIf(process.getuid?.() !== 0)("keeps the owner and group of each file it replaces (as root, a CI container on a mounted workspace)", async () => {
+    const dir = await tempDir("gp-apply-");
+    await writeFile(join(dir, "a.yaml"), "image: app:1\n");
+    await chown(join(dir, "a.yaml"), 1000, 1001);
+    await writePlan(dir, planOf([file("a.yaml", "image: app:1\n", "image: app:2\n")]));
+    const stats = await stat(join(dir, "a.yaml"));
+    expect([stats.uid, stats.gid]).toEqual([1000, 1001]);
+    expect(await readFile(join(dir, "a.yaml"), "utf8")).toBe("image: app:2\n");
   });
 
   describe("symbolic links in the working tree (a checkout of another ref than the one planned on)", () => {
