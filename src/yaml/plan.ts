@@ -101,7 +101,8 @@ export class EditPlan {
     };
     for (const { splice, change } of planned) {
       const { start, end, insert } = splice;
-      placeWarningsBefore(start);
+      // A warning at the value a splice replaces is on that value's line, read before the splice shifts what follows it.
+      placeWarningsBefore(end > start ? start + 1 : start);
       // An added pair is reported on the line of its value: the last line it adds.
       const within = start === end ? insert.trimEnd().search(/\S[^\n]*$/) : 0;
       changes.push({ line: lines!.lineAt(start + shift + within), ...change });
