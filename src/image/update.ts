@@ -2,6 +2,7 @@
  * The one decision every editor shares: given what a field holds now and the incoming
  * image, what should it hold? Policies make it safe to re-apply (no downgrade, idempotent).
  */
+import { unpinnedWarning } from "./digest-pin.js";
 import { formatImageRef, isTag, tryParseImageRef, type ImageRef } from "./reference.js";
 import type { Policy } from "./policy.js";
 
@@ -24,7 +25,11 @@ export function versionOf(tag: string | undefined, digest: string | undefined): 
   return { ...(tag && { tag }), ...(digest && { digest }) };
 }
 
-/** Told why a field keeps a version its policy ranks above (or equal to) the incoming one, or cannot judge, so a person learns why nothing moved. */
+/**
+ * Told what a person should learn at a field: why it keeps a version its policy ranks above (or
+ * equal to) the incoming one, or cannot judge, so that they learn why nothing moved; or that its
+ * edit drops the digest pinning it. Each decision tells it once.
+ */
 export type KeptBy = (why: string) => void;
 
 /**
@@ -59,7 +64,8 @@ function digestOnlyRefusal(image: ImageRef, policy: Policy): string {
  * - With a policy, an incoming tag the policy does not accept changes nothing, and the
  *   written tag is `policy.latest([current, incoming])`: a late, older build never wins,
  *   and `kept` is told why.
- * - When the tag changes, a digest of the old tag is dropped unless a new one comes with it.
+ * - When the tag changes, a digest of the old tag is dropped unless a new one comes with it;
+ *   `kept` is told that the field is no longer pinned.
  */
 export function nextVersion(update: ImageUpdate, current: Version, kept?: KeptBy): Version | undefined {
   const { tag, digest } = update.image;
@@ -81,6 +87,7 @@ export function nextVersion(update: ImageUpdate, current: Version, kept?: KeptBy
     const nextDigest = digest ?? current.digest;
     return nextDigest === current.digest ? undefined : { tag, ...(nextDigest !== undefined && { digest: nextDigest }) };
   }
+  if (digest === undefined && current.digest !== undefined) kept?.(unpinnedWarning(update.image, current.digest, current.tag));
   return { tag, ...(digest !== undefined && { digest }) };
 }
 

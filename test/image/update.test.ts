@@ -100,8 +100,19 @@ describe("nextVersion with real policies", () => {
       expect(nextVersion(update("ghcr.io/acme/app:1.2.4", semver("^1.0.0")), { tag: "1.2.4", digest: digestA })).toBeUndefined();
     });
 
-    it("drops the old tag's digest when the tag moves without a new digest", () => {
-      expect(nextVersion(update("ghcr.io/acme/app:1.2.5", semver("^1.0.0")), { tag: "1.2.4", digest: digestA })).toEqual({ tag: "1.2.5" });
+    it("drops the old tag's digest when the tag moves without a new digest, and tells the field its pin goes", () => {
+      const said: string[] = [];
+      const kept = (why: string) => said.push(why);
+      expect(nextVersion(update("ghcr.io/acme/app:1.2.5", semver("^1.0.0")), { tag: "1.2.4", digest: digestA }, kept)).toEqual({ tag: "1.2.5" });
+      expect(nextVersion(update("ghcr.io/acme/app:1.2.5"), { digest: digestA }, kept)).toEqual({ tag: "1.2.5" });
+      expect(said).toEqual([
+        "drops the digest pin sha256:6745aaad46d7 (1.2.4's): ghcr.io/acme/app:1.2.5 has no digest; send ghcr.io/acme/app:1.2.5@sha256:<digest> to keep digests pinned",
+        "drops the digest pin sha256:6745aaad46d7: ghcr.io/acme/app:1.2.5 has no digest; send ghcr.io/acme/app:1.2.5@sha256:<digest> to keep digests pinned",
+      ]);
+      // A digest that comes along, or a tag that stays, keeps the field pinned: nothing to say.
+      expect(nextVersion(update(`ghcr.io/acme/app:1.2.5@${digestB}`), { tag: "1.2.4", digest: digestA }, kept)).toEqual({ tag: "1.2.5", digest: digestB });
+      expect(nextVersion(update("ghcr.io/acme/app:1.2.4"), { tag: "1.2.4", digest: digestA }, kept)).toBeUndefined();
+      expect(said).toHaveLength(2);
     });
 
     it("writes tag and digest together when both move", () => {

@@ -46,8 +46,12 @@ describe("editKcl: image string literals by repository", () => {
       [3, "config.worker.tag", "1.2.3", "1.2.4"],
       [3, "config.worker.digest", sha, ""],
     ]);
-    // The repository alone is no news; a newer tag its policy ranks higher is.
+    // The repository alone is no news; a dropped digest pin is, and so is a newer tag its policy ranks higher.
     expect(result.warnings).toEqual([
+      {
+        line: 3,
+        message: `config.worker.tag drops the digest pin ${sha.slice(0, 19)} (1.2.3's): ghcr.io/acme/app:1.2.4 has no digest; send ghcr.io/acme/app:1.2.4@sha256:<digest> to keep digests pinned`,
+      },
       { line: 4, message: "config.newer.tag keeps 1.3.0, which its policy (semver ^1.0.0) ranks above the incoming 1.2.4 (allow-downgrade sets it anyway)" },
     ]);
   });

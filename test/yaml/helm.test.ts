@@ -29,7 +29,16 @@ describe("editHelmValues", () => {
   it("updates the digest sibling and empties it when a new tag comes without one", () => {
     const text = `image:\n  repository: ghcr.io/acme/app\n  tag: v1\n  digest: "${DIGEST_A}"\n`;
     expect(edit(text, withImages(`ghcr.io/acme/app:v1@${DIGEST_B}`)).text).toBe(text.replace(DIGEST_A, DIGEST_B));
-    expect(edit(text, withImages("ghcr.io/acme/app:v2")).text).toBe(`image:\n  repository: ghcr.io/acme/app\n  tag: v2\n  digest: ""\n`);
+    const unpinned = edit(text, withImages("ghcr.io/acme/app:v2"));
+    expect(unpinned.text).toBe(`image:\n  repository: ghcr.io/acme/app\n  tag: v2\n  digest: ""\n`);
+    // The chart then runs whatever v2 is: said once, at the tag.
+    expect(unpinned.warnings).toEqual([
+      {
+        line: 3,
+        message:
+          "image.tag drops the digest pin sha256:aaaaaaaaaaaa (v1's): ghcr.io/acme/app:v2 has no digest; send ghcr.io/acme/app:v2@sha256:<digest> to keep digests pinned",
+      },
+    ]);
   });
 
   it("sets only the tag of a pair with no digest field, and says at the pair that the digest is not pinned; a digest alone it cannot take", () => {

@@ -57,11 +57,17 @@ proxy:
     expect(edit(text, withImages("ghcr.io/acme/app:2.0.0")).text).toBe(text);
   });
 
-  it("adds a tag to a container's untagged image, as kustomize does, and replaces the digest of a pinned one", () => {
+  it("adds a tag to a container's untagged image, as kustomize does, and drops the digest of a pinned one, saying so at its line", () => {
     const text = `spec:\n  containers:\n  - name: a\n    image: ghcr.io/acme/app\n  - name: b\n    image: ghcr.io/acme/app:1.0@${DIGEST_A}\n`;
     const { text: out, warnings } = edit(text, withImages("ghcr.io/acme/app:2.0"));
     expect(out).toBe(text.replace("app\n", "app:2.0\n").replace(`app:1.0@${DIGEST_A}`, "app:2.0"));
-    expect(warnings).toEqual([]);
+    expect(warnings).toEqual([
+      {
+        line: 6,
+        message:
+          "spec.containers[1].image drops the digest pin sha256:aaaaaaaaaaaa (1.0's): ghcr.io/acme/app:2.0 has no digest; send ghcr.io/acme/app:2.0@sha256:<digest> to keep digests pinned",
+      },
+    ]);
   });
 
   it("leaves a container's untagged image silently where a kustomization's images: gives that name its version", () => {

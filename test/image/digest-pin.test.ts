@@ -1,0 +1,20 @@
+/** What a field pinned by a digest is told when an edit drops the pin. */
+import { describe, expect, it } from "vitest";
+import { shortDigest, unpinnedWarning } from "../../src/image/digest-pin.js";
+import { parseImageRef } from "../../src/image/reference.js";
+
+const digest = `sha256:${"1".repeat(64)}`;
+
+describe("shortDigest", () => {
+  it("keeps the algorithm and 12 hex digits", () => {
+    expect(shortDigest(digest)).toBe("sha256:111111111111");
+  });
+});
+
+describe("unpinnedWarning", () => {
+  it("names the pin dropped, whose tag it was, and how to keep digests pinned", () => {
+    expect(`image ${unpinnedWarning(parseImageRef("ghcr.io/acme/web:1.5.0"), digest, "1.4.0")}`).toBe(
+      "image drops the digest pin sha256:111111111111 (1.4.0's): ghcr.io/acme/web:1.5.0 has no digest; send ghcr.io/acme/web:1.5.0@sha256:<digest> to keep digests pinned",
+    );
+  });
+});
