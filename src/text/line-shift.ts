@@ -14,10 +14,13 @@ export function shiftLines<C extends { readonly line?: number }>(changes: readon
   while (suffix < shortest - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
   const oldEnd = before.length - suffix;
   const lines = { before: new LineIndex(before), after: new LineIndex(after) };
+  // Several edits are one span: when they add and remove no line break, as values replaced in place, no line in it moves either.
+  const breaks = (text: string, end: number) => text.slice(prefix, end).split("\n").length;
+  const inPlace = breaks(before, oldEnd) === breaks(after, after.length - suffix);
   return changes.map((change) => {
     if (change.line === undefined) return change;
     const start = lines.before.lineStart(change.line);
-    if (start === undefined || start < prefix) return change;
+    if (start === undefined || start < prefix || (inPlace && start < oldEnd)) return change;
     const moved = start >= oldEnd ? start + after.length - before.length : prefix;
     const line = lines.after.lineAt(moved);
     return line === change.line ? change : { ...change, line };

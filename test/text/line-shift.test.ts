@@ -14,4 +14,8 @@ describe("shiftLines", () => {
     expect(shiftLines(at(2), "a\nb = 1\nc\n", "a\nb = 22\nc\n")).toEqual(at(2));
     expect(shiftLines([{ message: "x" }, { line: 9 }], "a\nb\n", "a\nx\nb\n")).toEqual([{ message: "x" }, { line: 9 }]);
   });
+
+  it("keeps the lines between two edits that add or remove no line break: values replaced in place", () => {
+    expect(shiftLines(at(2, 3, 4), "a: 1\nb\nc: 1\nd\n", "a: 22\nb\nc: 22\nd\n")).toEqual(at(2, 3, 4));
+  });
 });
