@@ -9,7 +9,7 @@
  */
 import type { Change, ObjectId } from "../change.js";
 import { renderTemplate } from "./go-template.js";
-import { tryParseImageRef, type ImageRef } from "../image/reference.js";
+import { isDigest, tryParseImageRef, type ImageRef } from "../image/reference.js";
 
 /** What a commit message is made from. */
 export interface CommitMessageInput {
@@ -74,7 +74,7 @@ function oldVersionFor(change: Change, image: ImageRef): string | undefined {
     const old = tryParseImageRef(change.old);
     return old && (old.tag !== undefined || old.digest !== undefined) ? version(old) : change.old;
   }
-  if (change.new === image.tag || change.new === image.digest) return change.old === image.digest ? shortDigest(change.old) : change.old;
+  if (change.new === image.tag || change.new === image.digest) return isDigest(change.old) ? shortDigest(change.old) : change.old;
   return undefined;
 }
 

@@ -200,6 +200,17 @@ describe("the default message", () => {
     expect(override).toBe("chore(deploy): update 1 image field\n\n- apps/app.yaml\n");
   });
 
+  it("shortens the old digest of a digest field as it shortens the new one", () => {
+    const old = `sha256:${"11".repeat(32)}`;
+    const digest = `sha256:${"44".repeat(32)}`;
+    const message = defaultCommitMessage({
+      images: [parseImageRef(`ghcr.io/acme/app:1.2.5@${digest}`)],
+      automation: { namespace: "o", name: "r" },
+      changes: [change({ key: "image.digest", old, new: digest })],
+    });
+    expect(message.split("\n")[0]).toBe("chore(deploy): ghcr.io/acme/app sha256:111111111111 -> 1.2.5@sha256:444444444444");
+  });
+
   it("is used when the template is empty", () => {
     expect(commitMessage("  ", fluxInput)).toBe(defaultCommitMessage(fluxInput));
   });
