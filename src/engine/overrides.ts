@@ -221,17 +221,39 @@ function setOverImages(
     }));
 }
 
+/**
+ * Whether the overrides of a file set the field at a path, or something it is in (`image` holds
+ * `image.digest`): a `--set` of a tag beside a digest the run also sets has nothing to warn of.
+ * A spec that does not parse sets nothing: it is refused where it is applied.
+ */
+function setsInFile(kind: FileKind, overrides: readonly (string | ComputedOverride)[]): (path: string) => boolean {
+  const paths = overrides.flatMap((o) => {
+    if (typeof o !== "string") return [fieldKey(o.path)];
+    try {
+      return [fieldKey(kind === "kcl" ? parseOverrideSpec(o).path : parseYamlSpec(o).path)];
+    } catch (error) {
+      if (error instanceof SourceError) return [];
+      throw error;
+    }
+  });
+  return (path) => {
+    const key = fieldKey(path);
+    return paths.some((set) => key === set || key.startsWith(`${set}.`));
+  };
+}
+
 /** `a[0].b`, `a.0.b` and `a["0"].b` name the same field. */
 function fieldKey(key: string): string {
   return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote: string, quoted: string | undefined, index: string | undefined) => `.${quoted ?? index}`);
 }
 
 function applyFileOverrides(kind: FileKind, text: string, overrides: readonly (string | ComputedOverride)[], create: boolean): EditResult {
-  if (kind === "kcl") return applyOverrides(text, overrides, { create });
+  const setsToo = setsInFile(kind, overrides);
+  if (kind === "kcl") return applyOverrides(text, overrides, { create, setsToo });
   let result: EditResult = { text, changes: [], warnings: [] };
   for (const override of overrides) {
     const next =
-      typeof override === "string" ? setFromSpec(result.text, override, create) : setYamlPath(result.text, override.path, override.value, { create });
+      typeof override === "string" ? setFromSpec(result.text, override, create, setsToo) : setYamlPath(result.text, override.path, override.value, { create });
     const shift = <C extends { readonly line?: number }>(earlier: readonly C[]) => shiftLines(earlier, result.text, next.text);
     result = { text: next.text, changes: [...shift(result.changes), ...next.changes], warnings: [...shift(result.warnings), ...next.warnings] };
   }

@@ -1,6 +1,8 @@
 /**
- * A digest pins a field to one build. An edit that moves the tag without writing a digest drops
- * the pin (a new tag that comes without a digest: the old digest is the old tag's build): said at the field.
+ * A digest pins a field to one build. An edit that moves the tag without writing a digest either
+ * drops the pin (a new tag that comes without a digest: the old digest is the old tag's build) or,
+ * a `--set` of a tag alone, leaves the digest beside it pinning the earlier build, which is then
+ * what runs whatever the tag reads. Either way it is said at the field.
  */
 import { formatImageRef, type ImageRef } from "./reference.js";
 
@@ -15,4 +17,25 @@ export function unpinnedWarning(image: ImageRef, digest: string, oldTag: string 
   const whose = oldTag === undefined ? "" : ` (${oldTag}'s)`;
   const incoming = formatImageRef(image);
   return `drops the digest pin ${shortDigest(digest)}${whose}: ${incoming} has no digest; send ${incoming}@sha256:<digest> to keep digests pinned`;
+}
+
+/** A split image's tag a `--set` wrote alone, and the digest beside it that it left. */
+export interface StaleDigest {
+  /** The tag field as the spec names it, and what it wrote there. */
+  readonly tagKey: string;
+  readonly tag: string;
+  /** The digest field, its 1-based line and what it holds. */
+  readonly digestKey: string;
+  readonly line: number;
+  readonly digest: string;
+  /** The image's name as its fields spell it (`registry/repository`). */
+  readonly name: string;
+}
+
+/** What a `--set` of a split image's tag says when the digest beside it, which the run does not set, still pins the earlier build. */
+export function staleDigestWarning({ tagKey, tag, digestKey, line, digest, name }: StaleDigest): string {
+  return (
+    `${tagKey}: --set wrote ${tag}, but the digest beside it (${digestKey}, line ${line}) still pins the earlier build ${shortDigest(digest)}, ` +
+    `so that build runs; set ${digestKey} too, or give the image with --image ${name}:${tag}@sha256:<digest>`
+  );
 }

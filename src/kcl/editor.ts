@@ -9,6 +9,7 @@ import { SourceError, type EditRequest, type EditResult, type FieldChange, type 
 import { formatImageRef, normalizeRepository, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { MARKER_TOKEN, MarkedFields, readMarker, type Marker } from "../image/marker.js";
 import { noDigestFieldWarning } from "../image/no-digest-field.js";
+import { SPLIT_IMAGE_KEYS, splitImage } from "../image/split-image.js";
 import { bareRepositoryWarning, byRepository, nextReference, nextVersion, staleImageIn, versionOf, type ImageUpdate } from "../image/update.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
@@ -18,9 +19,6 @@ import { skippedConstruct } from "./skipped.js";
 import { readStringLiteral } from "./string-literal.js";
 import type { ConfigEntry, ConfigItem, Expr, ListItem, Statement, StringExpr } from "./syntax.js";
 import { StringFlag, T, type Tokens } from "./tokenizer.js";
-
-/** The keys of an image held as Helm values hold one. */
-const HELM_KEYS = new Set(["repository", "name", "registry", "tag", "digest"]);
 
 /** Tokens between a value and the comment after it that still leave the comment the value's. */
 const CLOSERS = new Set<number>([T.RParen, T.RBracket, T.RBrace, T.Comma]);
@@ -140,21 +138,18 @@ class ImageEditor {
       if (item.type !== "entry" || item.key.parts?.length !== 1 || item.value.type !== "string") continue;
       const key = item.key.parts[0]!;
       const { token } = item.value;
-      if (HELM_KEYS.has(key) && !(this.tokens.flags[token]! & StringFlag.Interpolated)) literals.set(key, { entry: item, token });
+      if (SPLIT_IMAGE_KEYS.has(key) && !(this.tokens.flags[token]! & StringFlag.Interpolated)) literals.set(key, { entry: item, token });
     }
-    const repository = literals.get("repository") ?? literals.get("name");
-    const tag = literals.get("tag");
+    const { repository, registry, tag, digest } = splitImage((key) => literals.get(key));
     if (!repository || !tag) return;
-    const fields = [repository, tag, literals.get("registry"), literals.get("digest")].filter((f) => f !== undefined);
+    const fields = [repository, tag, registry, digest].filter((f) => f !== undefined);
     // A marked field belongs to its marker; so does the rest of its config.
     if (fields.some((f) => this.claimed.has(f.token))) return;
-    const registry = literals.get("registry");
     const repositoryText = this.literal(repository.token).body;
     const name = registry ? `${this.literal(registry.token).body}/${repositoryText}` : repositoryText;
     const update = this.incoming.get(normalizeRepository(name) ?? "");
     if (!update) return;
     for (const f of fields) this.claimed.add(f.token);
-    const digest = literals.get("digest");
     const tagLiteral = this.literal(tag.token);
     const tagKey = this.pathText({ parent: path, step: tag.entry });
     const kept = (why: string) => this.warnings.push({ line: this.line(tagLiteral), message: `${tagKey} ${why}` });

@@ -8,6 +8,8 @@
  */
 import { SourceError, type EditResult, type FieldChange, type ValueFor, type Warning } from "../change.js";
 import { createHint } from "../create-hint.js";
+import { staleDigestWarning } from "../image/digest-pin.js";
+import { digestBeside, splitImage } from "../image/split-image.js";
 import { nodeText } from "./nodes.js";
 import { configOf, holdsConfig, namesTarget, STARTS_LINE, unreached, unreachedEntries } from "./override-reach.js";
 import { parseKcl, parseKclExpression } from "./parser.js";
@@ -22,6 +24,11 @@ import { StringFlag, T, type Tokens } from "./tokenizer.js";
 export interface OverrideOptions {
   /** Insert a missing path (in the deepest existing config) instead of failing. */
   readonly create?: boolean;
+  /**
+   * Whether the run sets the field at a path (`config.image.digest`) too. Given, a spec that sets
+   * a tag beside a digest the run does not set is warned about: the digest still pins the earlier build.
+   */
+  readonly setsToo?: (path: string) => boolean;
 }
 
 /** `path=<string>` where the string is computed from the one each target holds (an image moved on by its policy). */
@@ -101,6 +108,7 @@ class Planner {
     readonly module: Module,
     readonly spec: OverrideSpec,
     readonly computed: ValueFor | undefined,
+    readonly setsToo?: (path: string) => boolean,
   ) {
     this.tokens = module.tokens;
     this.text = this.tokens.source.text;
@@ -299,11 +307,35 @@ class Planner {
   entries(config: ConfigExpr): ConfigEntry[] {
     return config.items.filter((i): i is ConfigEntry => i.type === "entry");
   }
+
+  /**
+   * `tag` of a split image (split-image.ts) in `config` set to `value` alone: the digest beside it,
+   * unless the run sets that too, still pins the build of the tag it replaced, which then runs.
+   */
+  warnStaleDigest(config: ConfigExpr, tag: ConfigEntry, value: Value): void {
+    const written = value.string;
+    if (!this.setsToo || written === undefined || tag.key.parts?.length !== 1 || plainString(this.tokens, tag.value) === written) return;
+    const field = (key: string) => this.entries(config).find((e) => e.key.parts?.length === 1 && e.key.parts[0] === key);
+    const digest = digestBeside(tag.key.parts[0]!, field);
+    const held = digest && plainString(this.tokens, digest.value);
+    if (!digest || !held) return;
+    const digestKey = formatOverridePath([...this.spec.parts.slice(0, -1), "digest"]);
+    if (this.setsToo(digestKey)) return;
+    const { registry, repository } = splitImage(field);
+    const name = [registry, repository]
+      .map((entry) => entry && plainString(this.tokens, entry.value))
+      .filter((part) => part)
+      .join("/");
+    const stale = { tagKey: this.spec.path, tag: written, digestKey, line: this.line(digest.value.first), digest: held, name };
+    this.warn(tag.value.first, staleDigestWarning(stale));
+  }
 }
 
 /** Where a nested path ends up in one statement. */
 interface Search {
   readonly matches: ConfigEntry[];
+  /** The config each match is an entry of. */
+  readonly holders: Map<ConfigEntry, ConfigExpr>;
   /** Deepest existing level: how many parts exist, the keys found there, where to insert. */
   deepest: { depth: number; keys: string[]; config: ConfigExpr; consumed: number; token: number };
   /** Entries on the path whose value is not a config or schema literal. */
@@ -326,6 +358,7 @@ function search(config: ConfigExpr, parts: readonly string[], offset: number, to
     if (c === key.length) {
       if (offset + c === parts.length) {
         found.matches.push(item);
+        found.holders.set(item, config);
         continue;
       }
       const sub = configOf(item.value);
@@ -439,7 +472,13 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
   const candidates = module.statements.filter((s) => namesTarget(s, name) && holdsConfig(s));
   const searchIn = (s: Statement): Search => {
     const config = configOf(statementValue(s)!)!;
-    const found: Search = { matches: [], deepest: { depth: -1, keys: [], config, consumed: 1, token: s.first }, blocked: [], dotted: [] };
+    const found: Search = {
+      matches: [],
+      holders: new Map(),
+      deepest: { depth: -1, keys: [], config, consumed: 1, token: s.first },
+      blocked: [],
+      dotted: [],
+    };
     search(config, spec.parts, 1, s.first, found);
     return found;
   };
@@ -469,8 +508,10 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
   refuseShared(p, first, name);
   const found = searchIn(first);
   for (const m of found.matches) {
-    if (spec.operation === "=") p.replace(m.value, value);
-    else if (spec.operation === ":") p.union(m.value, value);
+    if (spec.operation === "=") {
+      p.warnStaleDigest(found.holders.get(m)!, m, value);
+      p.replace(m.value, value);
+    } else if (spec.operation === ":") p.union(m.value, value);
     else p.append(m.value, value);
   }
   if (found.matches.length > 0) return;
@@ -538,7 +579,7 @@ export function applyOverrides(text: string, specs: readonly (string | ComputedO
     const raw = typeof item === "string" ? item : item.path.trim();
     const spec: OverrideSpec = typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" };
     if (spec.parts.length === 0) throw new OverrideSpecError(raw, `the path of '${raw}' names no variable`);
-    const planner = new Planner(module, spec, typeof item === "string" ? undefined : item.value);
+    const planner = typeof item === "string" ? new Planner(module, spec, undefined, options.setsToo) : new Planner(module, spec, item.value);
     if (spec.parts.length === 1) planTopLevel(planner, raw, options);
     else planNested(planner, raw, options);
     const { splices } = planner.plan;

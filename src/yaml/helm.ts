@@ -11,6 +11,7 @@
  */
 import { noDigestFieldWarning } from "../image/no-digest-field.js";
 import { normalizeRepository } from "../image/reference.js";
+import { splitImage } from "../image/split-image.js";
 import { byRepository, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, scalarText, type YamlNode } from "./node.js";
@@ -71,8 +72,7 @@ export const editHelmValues: Editor = (file, request, plan) => {
         const value = mapValue(node, key);
         return value === undefined ? undefined : { node: value, path: [...path, key], inFlow: inFlow || node.flow };
       };
-      const image = { path, repository: field("repository") ?? field("name"), registry: field("registry"), tag: field("tag"), digest: field("digest") };
-      setHelmImage(image, incoming, plan, document);
+      setHelmImage({ path, ...splitImage(field) }, incoming, plan, document);
     });
   }
 };

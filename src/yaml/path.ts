@@ -10,9 +10,11 @@
 import { SourceError } from "../change.js";
 import type { EditResult, ValueFor } from "../change.js";
 import { createHint } from "../create-hint.js";
+import { staleDigestWarning } from "../image/digest-pin.js";
+import { digestBeside, splitImage } from "../image/split-image.js";
 import { YamlFile } from "./file.js";
 import type { YamlDocument } from "./file.js";
-import { isFlowScalar, scalarText, type MapNode, type YamlNode } from "./node.js";
+import { isFlowScalar, mapValue, scalarText, type FlowScalar, type MapNode, type YamlNode } from "./node.js";
 import { EditPlan } from "./plan.js";
 import { readsAsNonString } from "./quoting.js";
 
@@ -98,11 +100,14 @@ export function parseYamlSpec(spec: string): YamlSpec {
   return { path, segments: parsePath(path), value: spec.slice(eq + 1).trim() };
 }
 
-/** `--set values.yaml:image.tag=1.2.3`: a dotted path and a value, quoted or not. */
-export function setFromSpec(text: string, spec: string, create: boolean): EditResult {
+/**
+ * `--set values.yaml:image.tag=1.2.3`: a dotted path and a value, quoted or not. `setsToo` says
+ * which other fields the run sets in the file (SetOptions).
+ */
+export function setFromSpec(text: string, spec: string, create: boolean, setsToo?: (path: string) => boolean): EditResult {
   const { path, value: raw } = parseYamlSpec(spec);
   const value = unquote(raw);
-  return setYamlPath(text, path, value, { create, typed: value === raw });
+  return setYamlPath(text, path, value, { create, typed: value === raw, ...(setsToo && { setsToo }) });
 }
 
 /** `"1.2.3"` and `'1.2.3'` on a command line mean the string 1.2.3. */
@@ -170,6 +175,37 @@ export interface SetOptions {
    * number). Otherwise, and always for a quoted value, the value is a string.
    */
   readonly typed?: boolean;
+  /**
+   * Whether the run sets the field at a path (`image.digest`) too. Given (a `--set`), a tag set
+   * beside a digest the run does not set is warned about: the digest still pins the earlier build.
+   */
+  readonly setsToo?: (path: string) => boolean;
+}
+
+/**
+ * The tag of a split image (split-image.ts) set to `tag` alone: the digest beside it, unless the
+ * run sets that too, still pins the build of the tag it replaced, which is what then runs.
+ */
+function warnStaleDigest(
+  plan: EditPlan,
+  document: YamlDocument,
+  segments: readonly PathSegment[],
+  path: string,
+  node: FlowScalar,
+  tag: string,
+  setsToo: (path: string) => boolean,
+): void {
+  const holder = segments.length > 1 ? lookUp(document.root, segments.slice(0, -1)) : { node: document.root };
+  if ("message" in holder || holder.node?.kind !== "map") return;
+  const map = holder.node;
+  const field = (key: string) => mapValue(map, key) ?? undefined;
+  const digest = digestBeside(segments[segments.length - 1]!, field);
+  if (!isFlowScalar(digest) || digest.text === "" || node.text === tag) return;
+  const digestKey = formatPath([...segments.slice(0, -1), "digest"]);
+  if (setsToo(digestKey)) return;
+  const { registry, repository } = splitImage(field);
+  const name = [scalarText(registry), scalarText(repository)].filter((part) => part).join("/");
+  plan.warn(node.start, staleDigestWarning({ tagKey: path, tag, digestKey, line: plan.file.lineAt(digest.start), digest: digest.text, name }));
 }
 
 /**
@@ -201,6 +237,7 @@ export function setYamlPath(text: string, path: string, value: string | ValueFor
     const next = typeof value === "string" ? value : value(scalarText(node), (why) => plan.warn(node.start, `${path} ${why}`));
     if (next === undefined) return plan.result();
     const typed = options.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
+    if (options.setsToo) warnStaleDigest(plan, document, segments, path, node, next, options.setsToo);
     plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
     const others = file.documents.slice(index + 1).flatMap((d, i) => ("message" in lookUp(d.root, segments) ? [] : [index + i + 2]));
     if (others.length > 0) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { EditResult } from "../../src/change.js";
 import type { OverrideConfig } from "../../src/engine/config.js";
-import { overriddenIn } from "../../src/engine/overrides.js";
+import { overFile, overriddenIn } from "../../src/engine/overrides.js";
 import { parseImageRef } from "../../src/image/reference.js";
 
 const override = (spec: string, image: string, part?: "tag"): OverrideConfig => ({
@@ -23,5 +24,28 @@ describe("overriddenIn", () => {
   it("names the paths the --set specs set, as a path is written, whatever images the file gets; not a delete, nor a spec that does not parse", () => {
     const requested = ['_tag="1.2.3"', 'cfg["tag"]="1.2.3"', 'labels:{a="b"}', "old-", "=1", override("_tag", "ghcr.io/acme/web", "tag")];
     expect(overriddenIn(requested, [])).toEqual({ repositories: new Set(), paths: new Set(["_tag", "cfg.tag", "labels"]) });
+  });
+});
+
+describe("overFile", () => {
+  const digest = `sha256:${"1".repeat(64)}`;
+  const unedited = (text: string): EditResult => ({ text, changes: [], warnings: [] });
+
+  describe("a --set of a tag beside a digest, as Helm values and KCL configs pin an image", () => {
+    const values = `image:\n  repository: ghcr.io/acme/web\n  tag: "1.4.0"\n  digest: "${digest}"\n`;
+    const config = `image = {repository = "ghcr.io/acme/web", tag = "1.4.0", digest = "${digest}"}\n`;
+
+    it("says the digest still pins the earlier build when the run sets the tag alone", () => {
+      const stale = expect.stringMatching(/^image\.tag: --set wrote 1\.5\.0, but the digest beside it \(image\.digest, line \d\) still pins the earlier build/);
+      expect(overFile("values.yaml", "yaml", unedited(values), ["image.tag=1.5.0"], false).warnings).toEqual([{ line: 3, message: stale }]);
+      expect(overFile("main.k", "kcl", unedited(config), ['image.tag="1.5.0"'], false).warnings).toEqual([{ line: 1, message: stale }]);
+    });
+
+    it("says nothing when the run sets the digest too, after the tag or before it", () => {
+      const yaml = overFile("values.yaml", "yaml", unedited(values), ["image.tag=1.5.0", `image.digest=sha256:${"2".repeat(64)}`], false);
+      expect([yaml.changes.length, yaml.warnings]).toEqual([2, []]);
+      const kcl = overFile("main.k", "kcl", unedited(config), ['image.digest=""', 'image.tag="1.5.0"'], false);
+      expect([kcl.changes.length, kcl.warnings]).toEqual([2, []]);
+    });
   });
 });

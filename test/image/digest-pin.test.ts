@@ -1,6 +1,6 @@
-/** What a field pinned by a digest is told when an edit drops the pin. */
+/** What a field pinned by a digest is told when an edit drops the pin or leaves it on the earlier build. */
 import { describe, expect, it } from "vitest";
-import { shortDigest, unpinnedWarning } from "../../src/image/digest-pin.js";
+import { shortDigest, staleDigestWarning, unpinnedWarning } from "../../src/image/digest-pin.js";
 import { parseImageRef } from "../../src/image/reference.js";
 
 const digest = `sha256:${"1".repeat(64)}`;
@@ -15,6 +15,16 @@ describe("unpinnedWarning", () => {
   it("names the pin dropped, whose tag it was, and how to keep digests pinned", () => {
     expect(`image ${unpinnedWarning(parseImageRef("ghcr.io/acme/web:1.5.0"), digest, "1.4.0")}`).toBe(
       "image drops the digest pin sha256:111111111111 (1.4.0's): ghcr.io/acme/web:1.5.0 has no digest; send ghcr.io/acme/web:1.5.0@sha256:<digest> to keep digests pinned",
+    );
+  });
+});
+
+describe("staleDigestWarning", () => {
+  it("names the digest left beside the tag, its line, and the two ways to move it too", () => {
+    const stale = { tagKey: "image.tag", tag: "1.5.0", digestKey: "image.digest", line: 7, digest, name: "ghcr.io/acme/web" };
+    expect(staleDigestWarning(stale)).toBe(
+      "image.tag: --set wrote 1.5.0, but the digest beside it (image.digest, line 7) still pins the earlier build sha256:111111111111, so that build runs; " +
+        "set image.digest too, or give the image with --image ghcr.io/acme/web:1.5.0@sha256:<digest>",
     );
   });
 });

@@ -504,3 +504,29 @@ describe("applyOverrides: change records say what was written", () => {
     ]);
   });
 });
+
+describe("applyOverrides: a tag beside a digest, as a {repository, tag, digest} config pins an image", () => {
+  const digest = `sha256:${"1".repeat(64)}`;
+  const text = `config = {\n    image = {\n        repository = "ghcr.io/acme/web"\n        tag = "1.4.0"\n        digest = "${digest}"\n    }\n}\n`;
+  const nothingElse = () => false;
+
+  it("says at the tag that the digest beside it still pins the earlier build, which is what then runs", () => {
+    const result = applyOverrides(text, ['config.image.tag="1.5.0"'], { setsToo: nothingElse });
+    expect(result.text).toBe(text.replace('"1.4.0"', '"1.5.0"'));
+    expect(result.warnings).toEqual([
+      {
+        line: 4,
+        message:
+          "config.image.tag: --set wrote 1.5.0, but the digest beside it (config.image.digest, line 5) still pins the earlier build sha256:111111111111, " +
+          "so that build runs; set config.image.digest too, or give the image with --image ghcr.io/acme/web:1.5.0@sha256:<digest>",
+      },
+    ]);
+  });
+
+  it("says nothing when the run sets the digest too, the digest is empty, or the tag stays", () => {
+    const spec = 'config.image.tag="1.5.0"';
+    expect(applyOverrides(text, [spec], { setsToo: (path) => path === "config.image.digest" }).warnings).toEqual([]);
+    expect(applyOverrides(text.replace(digest, ""), [spec], { setsToo: nothingElse }).warnings).toEqual([]);
+    expect(applyOverrides(text, ['config.image.tag="1.4.0"'], { setsToo: nothingElse }).warnings).toEqual([]);
+  });
+});

@@ -184,6 +184,32 @@ describe("setFromSpec", () => {
     expect(() => parseYamlSpec(".image.tag=43")).toThrow(SourceError);
   });
 
+  describe("a tag beside a digest, as Helm values pin an image", () => {
+    const digest = `sha256:${"1".repeat(64)}`;
+    const pinned = `image:\n  registry: ghcr.io\n  repository: acme/web\n  tag: "1.4.0"\n  digest: "${digest}"\n`;
+    const nothingElse = () => false;
+
+    it("says at the tag that the digest beside it still pins the earlier build, which is what then runs", () => {
+      const { text, warnings } = setFromSpec(pinned, "image.tag=1.5.0", false, nothingElse);
+      expect(text).toBe(pinned.replace('"1.4.0"', '"1.5.0"'));
+      expect(warnings).toEqual([
+        {
+          line: 4,
+          message:
+            "image.tag: --set wrote 1.5.0, but the digest beside it (image.digest, line 5) still pins the earlier build sha256:111111111111, so that build runs; " +
+            "set image.digest too, or give the image with --image ghcr.io/acme/web:1.5.0@sha256:<digest>",
+        },
+      ]);
+    });
+
+    it("says nothing when the run sets the digest too, the digest is empty, the tag stays, or no repository makes the fields an image", () => {
+      expect(setFromSpec(pinned, "image.tag=1.5.0", false, (path) => path === "image.digest").warnings).toEqual([]);
+      expect(setFromSpec(pinned.replace(digest, ""), "image.tag=1.5.0", false, nothingElse).warnings).toEqual([]);
+      expect(setFromSpec(pinned, "image.tag=1.4.0", false, nothingElse).warnings).toEqual([]);
+      expect(setFromSpec("build:\n  tag: v1\n  digest: abc\n", "build.tag=v2", false, nothingElse).warnings).toEqual([]);
+    });
+  });
+
   it("refuses a spec without a path before its '='", () => {
     expect(() => setFromSpec("a: 1\n", "=2", false)).toThrow('"=2" is not PATH=VALUE');
     expect(() => setFromSpec("a: 1\n", "a", false)).toThrow('"a" is not PATH=VALUE');
