@@ -10,6 +10,7 @@ import { applyOverrides, type ComputedOverride } from "../kcl/override.js";
 import type { Overridden } from "../kcl/editor.js";
 import { formatOverridePath, OverrideSpecError, parseOverrideSpec } from "../kcl/override-spec.js";
 import { parseYamlSpec, setFromSpec, setYamlPath } from "../yaml/path.js";
+import { placeholderFieldOf } from "../yaml/placeholder.js";
 import type { Config, OverrideConfig } from "./config.js";
 import { fileKind, type FileKind } from "./file-kind.js";
 import { RequestError, type ValidRequest } from "./request.js";
@@ -154,14 +155,15 @@ export function overriddenIn(requested: readonly RequestedOverride[], images: re
 export function overFile(path: string, kind: FileKind, edited: EditResult, overrides: readonly (string | ComputedOverride)[], create: boolean): EditResult {
   try {
     const overridden = applyFileOverrides(kind, edited.text, overrides, create);
-    const shifted = shiftLines(edited.warnings, edited.text, overridden.text);
+    const sets = setPaths(kind, overrides);
+    const shifted = shiftLines(edited.warnings, edited.text, overridden.text).filter((w) => !answeredBySet(w, overridden.changes, sets));
     const { changes, overruled } = withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes);
     // An override of a field an editor also reached (a policy keeping its version) says the same there, under its own name for the field: once is enough.
     const said = (w: Warning) => shifted.some((e) => e.line === w.line && saidOf(e.message) === saidOf(w.message));
     return {
       text: overridden.text,
       changes,
-      warnings: [...shifted, ...overridden.warnings.filter((w) => !said(w)), ...setOverImages(kind, overrides, overruled)],
+      warnings: [...shifted, ...overridden.warnings.filter((w) => !said(w)), ...setOverImages(sets, overruled)],
     };
   } catch (error) {
     if (error instanceof SourceError) throw new RequestError([located(path, error)]);
@@ -201,18 +203,29 @@ function withOverrides(
   return { changes: changes.sort((a, b) => a.line - b.line), overruled };
 }
 
+/** The fields the `--set` specs of a file name, as fieldKey writes them. */
+function setPaths(kind: FileKind, overrides: readonly (string | ComputedOverride)[]): ReadonlySet<string> {
+  return new Set(
+    overrides.filter((o) => typeof o === "string").map((spec) => fieldKey(kind === "kcl" ? parseOverrideSpec(spec).path : parseYamlSpec(spec).path)),
+  );
+}
+
+/**
+ * An editor's warning that a YAML field's version is left to the placeholder it holds (`${TAG}`),
+ * where a `--set` wrote that field: the advice was followed, as a `--set` of a KCL interpolation's
+ * variable answers its warning (overriddenIn). `changes` are the overrides', `sets` the `--set` fields.
+ */
+function answeredBySet(warning: Warning, changes: readonly FieldChange[], sets: ReadonlySet<string>): boolean {
+  const field = placeholderFieldOf(warning.message);
+  if (field === undefined) return false;
+  return changes.some((c) => c.line === warning.line && fieldKey(c.key) === fieldKey(field) && sets.has(fieldKey(c.key)));
+}
+
 /**
  * A `--set` spec decides a field the incoming images also moved: the spec's value is written, and the
  * field says so. A configured override is the image's own value, moved by the same decision: nothing to say.
  */
-function setOverImages(
-  kind: FileKind,
-  overrides: readonly (string | ComputedOverride)[],
-  overruled: readonly { edit: FieldChange; override: FieldChange }[],
-): Warning[] {
-  const sets = new Set(
-    overrides.filter((o) => typeof o === "string").map((spec) => fieldKey(kind === "kcl" ? parseOverrideSpec(spec).path : parseYamlSpec(spec).path)),
-  );
+function setOverImages(sets: ReadonlySet<string>, overruled: readonly { edit: FieldChange; override: FieldChange }[]): Warning[] {
   return overruled
     .filter(({ override }) => sets.has(fieldKey(override.key)))
     .map(({ edit, override }) => ({

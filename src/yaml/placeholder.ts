@@ -3,7 +3,7 @@
  * substitution (`${VAR}`, `${VAR:=default}`) and templates (`{{tag}}`, `{{.tag}}`, most often
  * an Argo CD ApplicationSet's generator parameters). Their version is set where the placeholder
  * is filled in, so such a field is never edited: a warning names its placeholders and where to
- * set the version instead.
+ * set the version instead; a `--set` of the field answers that warning (placeholderFieldOf).
  */
 import { formatImageRef } from "../image/reference.js";
 import { staleImageIn, type ImageUpdate } from "../image/update.js";
@@ -35,6 +35,9 @@ const FILLERS: readonly Filler[] = [
   },
 ];
 
+/** What every warning of a field left to its placeholder says, after the placeholders it names. */
+const NOT_EDITED = ", which is not edited: its version comes from ";
+
 /** Whether `text` holds a placeholder something fills in after this tool. */
 export function hasPlaceholder(text: string): boolean {
   return FILLERS.some((filler) => text.includes(filler.opens));
@@ -44,7 +47,17 @@ export function hasPlaceholder(text: string): boolean {
 function placeholderReason(text: string): string {
   const filler = FILLERS.find((f) => text.includes(f.opens)) ?? FILLERS[0]!;
   const names = [...new Set(filler.names(text))].join(", ") || filler.unnamed;
-  return `with ${names}, which is not edited: its version comes from ${filler.source}, which this tool does not edit; set it there`;
+  return `with ${names}${NOT_EDITED}${filler.source}, which this tool does not edit; set it there`;
+}
+
+/**
+ * The field (`image.tag`, as formatPath wrote it) a warning of a field left to its placeholder is
+ * about, so that a `--set` of that field, which writes it after all, answers it; undefined for any other warning.
+ */
+export function placeholderFieldOf(message: string): string | undefined {
+  if (!message.includes(NOT_EDITED)) return undefined;
+  const at = message.search(/ (?:sets the \w+ of|builds a reference of) /);
+  return at > 0 ? message.slice(0, at) : undefined;
 }
 
 /**

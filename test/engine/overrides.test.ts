@@ -3,6 +3,7 @@ import type { EditResult } from "../../src/change.js";
 import type { OverrideConfig } from "../../src/engine/config.js";
 import { overFile, overriddenIn } from "../../src/engine/overrides.js";
 import { parseImageRef } from "../../src/image/reference.js";
+import { editYaml } from "../../src/yaml/editor.js";
 
 const override = (spec: string, image: string, part?: "tag"): OverrideConfig => ({
   file: "base/main.k",
@@ -47,5 +48,16 @@ describe("overFile", () => {
       const kcl = overFile("main.k", "kcl", unedited(config), ['image.digest=""', 'image.tag="1.5.0"'], false);
       expect([kcl.changes.length, kcl.warnings]).toEqual([2, []]);
     });
+  });
+
+  it("drops an editor's warning at a YAML field left to its placeholder (${TAG}) that a --set wrote: the advice was followed", () => {
+    const values = "image:\n  repository: ghcr.io/acme/web\n  tag: ${TAG}\nsidecar:\n  image: ghcr.io/acme/web:${TAG}\n";
+    const edited = editYaml(values, { images: [{ image: parseImageRef("ghcr.io/acme/web:1.5.0") }], setters: new Map() });
+    expect(edited.warnings.map((w) => w.line)).toEqual([3, 5]);
+    const both = overFile("values.yaml", "yaml", edited, ["image.tag=1.5.0", "sidecar.image=ghcr.io/acme/web:1.5.0"], false);
+    expect(both.warnings).toEqual([]);
+    // The field a --set did not write still says where its version comes from.
+    const one = overFile("values.yaml", "yaml", edited, ["image.tag=1.5.0"], false);
+    expect(one.warnings).toEqual([{ line: 5, message: expect.stringMatching(/^sidecar\.image builds a reference of ghcr\.io\/acme\/web with \$\{TAG\}/) }]);
   });
 });
