@@ -87,7 +87,7 @@ const LISTED = 5;
  * Says why a target edits nothing for an image: its allow-list or its policy refuses it.
  * A refusing allow-list is news only where a file of the target holds what the run would have
  * edited there (the repository, a marker standing for the image, an override setting it):
- * those places are named. Targets are named in one warning per image, not one each: with many
+ * those places are named. A refusing policy is news only for a target with files in scope. Targets are named in one warning per image, not one each: with many
  * clusters, most targets leave most images out. `files` are the texts in scope.
  */
 export function warnRefusedImages(
@@ -111,7 +111,13 @@ export function warnRefusedImages(
         const at = inTargets.filter((file) => file.target === target).flatMap(({ path, text }) => placeHolding(path, text, image, byRepository, reachOf(path)));
         if (at.length > 0) refusing.push(target.name);
         held.push(...at);
-      } else if (allowed.policy && image.tag !== undefined && allowed.policy.latest([image.tag]) === undefined) {
+      } else if (
+        allowed.policy &&
+        image.tag !== undefined &&
+        allowed.policy.latest([image.tag]) === undefined &&
+        // A target with no file in scope (--path left it out) was not asked for: its policy is no news.
+        inTargets.some((file) => file.target === target)
+      ) {
         warnings.push({
           message: `target ${target.name}: ${formatImageRef(image)} is outside its policy (${allowed.policy.description}); not edited there`,
         });

@@ -105,6 +105,10 @@ describe("warnRefusedImages", () => {
     ]);
   });
 
+  it("says nothing of a policy refusing the tag in a target with no file in scope (--path left it out)", () => {
+    expect(refusals([byRepository(`${APP}:2.0.0`)], { "staging/d.yaml": `image: ${APP}:1.0.0\n` })).toEqual([]);
+  });
+
   it("says nothing of a target none of whose files holds the image", () => {
     expect(refusals([byRepository(`${OTHER}:1.0.0`)], { "staging/d.yaml": `image: ${APP}:1.0.0\n`, "free/d.yaml": `image: ${OTHER}:0.9.0\n` })).toEqual([]);
   });
