@@ -5,10 +5,10 @@
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { stat } from "node:fs/promises";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
 import { writePlan } from "../engine/apply.js";
-import { planUpdate } from "../engine/plan.js";
-import { formatDiagnostic, SourceError, type Diagnostic } from "../change.js";
+import { configPathsOf, planUpdate, type Plan } from "../engine/plan.js";
+import { formatDiagnostic, SourceError, type AsideWarning, type Diagnostic } from "../change.js";
 import { fileKind } from "../engine/file-kind.js";
 import { located } from "../engine/overrides.js";
 import { formatWarning, humanReport, jsonRefusal, jsonReport, type JsonReport } from "../engine/report.js";
@@ -228,10 +228,12 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
     create: values.create ?? false,
     fieldName: (field) => `--${field}`,
   };
-  const plan = await planUpdate(directorySource(root), await checkArguments(request, root)).catch((error: unknown) => {
+  const planned = await planUpdate(directorySource(root), await checkArguments(request, root)).catch((error: unknown) => {
     const issues = unknownTargets(error, request.config, root);
     throw issues ? new ArgumentError(issues) : error;
   });
+  const above = request.config === undefined ? await configAbove(root, positionals[0] ?? ".", request.paths) : undefined;
+  const plan: Plan = above ? { ...planned, warnings: [above, ...planned.warnings] } : planned;
   const dryRun = values["dry-run"] ?? false;
   if (!dryRun) await writePlan(root, plan);
   if (values.json) {
@@ -258,6 +260,37 @@ function onceEach(images: readonly string[]): string[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * A run on a subdirectory reads DIR's configuration only: when DIR has none but a directory above
+ * it, up to the git root, has one, its targets (their policies keep downgrades out) and overrides
+ * silently do not apply. Said, with the run that applies them (`update <that directory> --path <DIR>`).
+ * `dir` is DIR as given: the paths are said as it is written, relative or absolute.
+ */
+async function configAbove(root: string, dir: string, paths: readonly string[]): Promise<AsideWarning | undefined> {
+  const exists = async (path: string) => (await stat(path).catch(() => undefined)) !== undefined;
+  const configIn = async (at: string) => {
+    for (const name of configPathsOf({})) if (await exists(join(at, name))) return join(at, name);
+    return undefined;
+  };
+  if ((await configIn(root)) !== undefined || (await exists(join(root, ".git")))) return undefined;
+  let found: { at: string; config: string } | undefined;
+  for (let at = dirname(root); ; at = dirname(at)) {
+    const config = found ? undefined : await configIn(at);
+    if (config !== undefined) found = { at, config };
+    // The git root bounds the repository; outside one, nothing above DIR is known to be its configuration.
+    if (await exists(join(at, ".git"))) break;
+    if (at === dirname(at)) return undefined;
+  }
+  if (!found) return undefined;
+  const shown = (path: string) => (isAbsolute(dir) ? path : relative(process.cwd(), path) || ".");
+  const inside = relative(found.at, root).split(sep).join("/");
+  const scoped = (paths.length > 0 ? paths.map((path) => posix.join(inside, path)) : [inside]).map((path) => `--path ${path}`).join(" ");
+  const message =
+    `${dir} has no configuration of its own, so ${shown(found.config)} is not read: its targets, their policies and its overrides ` +
+    `do not apply to this run; to apply them, run: gitops-promote update ${shown(found.at)} ${scoped}`;
+  return { message, aside: true };
 }
 
 /**

@@ -348,3 +348,44 @@ describe("--json warnings", () => {
     expect(await readFile(join(dir, "values.yaml"), "utf8")).toBe("tag: 3\n---\ntag: 2\n");
   });
 });
+
+describe("a DIR inside a repository whose configuration sits above it", () => {
+  const CONFIG =
+    'targets:\n  - name: prod\n    paths: ["helm/**"]\n    images:\n      - repository: ghcr.io/acme/app\n        policy: { semver: { range: "^1.0.0" } }\n';
+  const repository = async (extra: Record<string, string> = {}) => {
+    const dir = await tree({ ".github/gitops-promote.yaml": CONFIG, "helm/app/values.yaml": VALUES.replace("1.0.0", "1.4.0"), ...extra });
+    await mkdir(join(dir, ".git"));
+    return dir;
+  };
+
+  it("is told that configuration is not read, and the run that reads it: its policy would have kept out this downgrade", async () => {
+    const dir = await repository();
+    const result = await run(["update", join(dir, "helm/app"), "--image", "ghcr.io/acme/app:1.0.0", "--dry-run", "--json"]);
+    const { changes, warnings } = JSON.parse(result.stdout) as { changes: { new: string }[]; warnings: { message: string }[] };
+    expect(changes.map((c) => c.new)).toEqual(["1.0.0"]);
+    expect(warnings).toEqual([
+      {
+        message:
+          `${join(dir, "helm/app")} has no configuration of its own, so ${join(dir, ".github/gitops-promote.yaml")} is not read: its targets, their policies ` +
+          `and its overrides do not apply to this run; to apply them, run: gitops-promote update ${dir} --path helm/app`,
+      },
+    ]);
+    const scoped = await run(["update", dir, "--path", "helm/app", "--image", "ghcr.io/acme/app:1.0.0", "--dry-run", "--json"]);
+    expect(JSON.parse(scoped.stdout)).toMatchObject({ changed: false, warnings: [{ message: expect.stringContaining("keeps 1.4.0") }] });
+  });
+
+  it("keeps its --path in the run it is told of", async () => {
+    const result = await run(["update", join(await repository(), "helm"), "--path", "app", "--image", "ghcr.io/acme/app:1.5.0", "--dry-run"]);
+    expect(result.stderr).toMatch(/ --path helm\/app\n$/);
+  });
+
+  it("is told nothing when DIR has a configuration of its own, names one with --config, or is not below a git root", async () => {
+    const image = ["--image", "ghcr.io/acme/app:1.5.0", "--dry-run"];
+    const own = await repository({ "helm/.github/gitops-promote.yml": "targets: []\n" });
+    expect((await run(["update", join(own, "helm"), ...image])).stderr).toBe("");
+    const named = await repository({ "helm/promote.yaml": "targets: []\n" });
+    expect((await run(["update", join(named, "helm"), "--config", "promote.yaml", ...image])).stderr).toBe("");
+    const plain = await tree({ ".github/gitops-promote.yaml": CONFIG, "helm/app/values.yaml": VALUES });
+    expect((await run(["update", join(plain, "helm"), ...image])).stderr).toBe("");
+  });
+});
