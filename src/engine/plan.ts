@@ -8,14 +8,14 @@ import picomatch from "picomatch";
 import type { Change, EditRequest, EditResult, Warning } from "../change.js";
 import { isAside, SourceError } from "../change.js";
 import { screenToken, type ImageRef } from "../image/reference.js";
-import { MARKER_TOKEN } from "../image/marker.js";
+import { MARKER_TOKEN, markerPattern } from "../image/marker.js";
 import { editKcl, type Overridden } from "../kcl/editor.js";
 import type { ComputedOverride } from "../kcl/override.js";
 import { editYaml } from "../yaml/editor.js";
 import { ConfigError, parseConfig, type Config, type Target } from "./config.js";
 import { FLUX_IMAGE_API_GROUP, mayHoldFluxObjects } from "./flux-objects.js";
 import { RequestError, validateRequest, type UpdateRequest } from "./request.js";
-import { resolveSetters } from "./setters.js";
+import { resolveSetters, type FileSetters } from "./setters.js";
 import { decodeUtf8, readText, type TreeSource } from "./source.js";
 import { isKustomizationFile, kustomizeTagged, mayHoldBareImage, mayHoldFluxKustomization } from "./kustomizations.js";
 import { checkParses, fileKind, isHelmTemplate, isTestFile, type FileKind } from "./file-kind.js";
@@ -165,12 +165,26 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
     if (filePlan) planned.push(filePlan);
     if (filePlan) warnBesideMarkers(filePlan.changes, target ? new Map() : editRequest.setters, left, text, warnings);
   }
-  if (planned.length === 0 && warnings.every(isAside))
-    warnUnmoved(
-      valid.images,
-      [...texts].filter(([path]) => inScope(path)),
-      warnings,
-    );
+  const after = new Map(planned.map((file) => [file.path, file.after]));
+  const warned = new Set(warnings.flatMap((w) => (w.file === undefined || isAside(w) ? [] : [w.file])));
+  warnUnmoved(
+    valid.images,
+    [...texts].filter(([path]) => inScope(path)).map(([path, text]) => [path, after.get(path) ?? text] as const),
+    {
+      explained: (path, image) =>
+        warned.has(path) ||
+        // Marked fields follow their setter, overridden ones their override: a warning says why either is left.
+        overridesByFile.has(path) ||
+        (config?.overrides ?? []).some((o) => o.file === path) ||
+        markedIn(forFile(path), texts.get(path)!, image) ||
+        refusedBy(targetFor(path), image) ||
+        (targetFor(path) === undefined && unselectedTarget(path) !== undefined),
+      quiet: planned.length === 0 && warnings.every(isAside),
+      targets: (config?.targets ?? []).map((t) => t.name),
+      inNoTarget: (path) => targetFor(path) === undefined,
+    },
+    warnings,
+  );
   return {
     files: planned,
     changes: planned.flatMap((f) => f.changes),
@@ -178,6 +192,22 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
     targets: targets.map((t) => ({ name: t.name, ...(t.delivery && { delivery: t.delivery }) })),
     images: [...valid.images, ...valid.setters.values()],
   };
+}
+
+/** Whether the file holds a marker of a key that stands for the image. */
+function markedIn({ setters, left }: FileSetters, text: string, image: ImageRef): boolean {
+  const keys = [
+    ...[...setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => key),
+    ...[...left].filter(([, images]) => images.some((i) => i.repository === image.repository)).map(([key]) => key),
+  ];
+  return keys.some((key) => markerPattern(key).test(text));
+}
+
+/** Whether a file's target keeps the image out, as a warning of warnRefusedImages says: its allow-list lacks the repository, or its policy refuses the tag. */
+function refusedBy(target: Target | undefined, image: ImageRef): boolean {
+  if (!target) return false;
+  const allowed = target.images.find((a) => a.repository === image.repository);
+  return !allowed || (allowed.policy !== undefined && image.tag !== undefined && allowed.policy.latest([image.tag]) === undefined);
 }
 
 async function loadConfig(source: TreeSource, present: ReadonlySet<string>, path: string, required: boolean): Promise<Config | undefined> {

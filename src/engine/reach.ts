@@ -5,7 +5,8 @@
  */
 import type { Change, Warning } from "../change.js";
 import { markerPattern } from "../image/marker.js";
-import { formatImageRef, repositoryPattern, tryParseImageRef, type ImageRef } from "../image/reference.js";
+import { formatImageRef, repositoryPattern, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
+import { escapeRegExp } from "../text/escape-regexp.js";
 import { nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import type { RequestedOverride } from "./overrides.js";
 import type { ValidRequest } from "./request.js";
@@ -86,21 +87,51 @@ function besideLeft(written: ImageRef, left: ReadonlyMap<string, readonly ImageR
   return `while the marked fields of ${which} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
 }
 
+/** Why a file may keep an image's old version, as the plan knows it. */
+export interface UnmovedContext {
+  /** A warning already says why the file keeps the image's old version (a policy, a target, a placeholder...). */
+  readonly explained: (path: string, image: ImageRef) => boolean;
+  /** The run changes nothing and says nothing else: a mention of the repository with no version counts then too. */
+  readonly quiet: boolean;
+  /** The configured targets' names (none without a configuration), and whether a file is in none of them, where nothing is edited. */
+  readonly targets: readonly string[];
+  readonly inNoTarget: (path: string) => boolean;
+}
+
 /**
- * A run that changes nothing and has nothing to say would read "every image field found holds
- * its new value": true only where some file holds that value. An image whose repository
- * appears only in files that hold neither its new tag nor its digest sits where no rule edits
- * it (a string, a substitution, a file kind not read): say where, instead of that claim.
+ * A field the run left at an old version, unseen, would run the old build while the run reads
+ * as done: an image reached through a YAML alias whose anchor is not an image field, one in a
+ * string, a substitution, a file kind not read. Each file of `texts` (as the plan leaves them)
+ * that holds the repository with a version, but neither the new tag nor digest, and that no
+ * other warning explains, is named, also when other files change. A run that changes nothing
+ * and says nothing else names a bare mention of the repository too, unless some file holds the
+ * new version (the fields may well hold it), rather than let "nothing to change" read as "every
+ * field holds it". A file in no configured target gets that reason, not the editing rules.
  */
-export function warnUnmoved(images: readonly ImageRef[], texts: readonly (readonly [string, string])[], warnings: Warning[]): void {
+export function warnUnmoved(images: readonly ImageRef[], texts: readonly (readonly [string, string])[], context: UnmovedContext, warnings: Warning[]): void {
   for (const image of images) {
     const pattern = repositoryPattern(image);
-    const holding = texts.filter(([, text]) => pattern.test(text)).map(([path]) => path);
+    const versioned = versionedPattern(image);
     const version = image.tag ?? image.digest!;
-    if (holding.length === 0 || texts.some(([path, text]) => holding.includes(path) && text.includes(version))) continue;
-    const where = holding.length > 3 ? `${holding.slice(0, 3).join(", ")} and ${holding.length - 3} more` : holding.join(", ");
-    warnings.push({
-      message: `${image.repository} appears in ${where}, but no field there holds ${version} or was edited: it sits where no rule edits it (see "What it edits" in the README)`,
-    });
+    const holding = texts.filter(([, text]) => pattern.test(text));
+    const current = holding.some(([, text]) => text.includes(version));
+    const left = holding
+      .filter(([path, text]) => !text.includes(version) && (versioned.test(text) || (context.quiet && !current)) && !context.explained(path, image))
+      .map(([path]) => path);
+    const outside = context.targets.length > 0 ? left.filter(context.inNoTarget) : [];
+    const unreached = left.filter((path) => !outside.includes(path));
+    const said = (paths: readonly string[], why: string) =>
+      warnings.push({ message: `${image.repository} appears in ${listed(paths)}, but no field there holds ${version} or was edited: ${why}` });
+    if (unreached.length > 0) said(unreached, 'it sits where no rule edits it (see "What it edits" in the README)');
+    if (outside.length > 0) said(outside, `${listed(outside)} ${outside.length === 1 ? "is" : "are"} in no target (targets: ${context.targets.join(", ")})`);
   }
+}
+
+/** The repository followed by a tag or a digest: a reference to one version of it, not a mention of the repository (an ImageRepository's `image:`). */
+function versionedPattern(image: ImageRef): RegExp {
+  return new RegExp(`${escapeRegExp(screenToken(image))}[:@]\\w`);
+}
+
+function listed(paths: readonly string[]): string {
+  return paths.length > 3 ? `${paths.slice(0, 3).join(", ")} and ${paths.length - 3} more` : paths.join(", ");
 }

@@ -192,9 +192,46 @@ describe("planUpdate: what is scanned", () => {
           'ghcr.io/acme/app appears in cm.yaml, notes.yaml, but no field there holds 1.1.0 or was edited: it sits where no rule edits it (see "What it edits" in the README)',
       },
     ]);
-    // Where a file holds the new version, nothing more is said: the fields may well hold it.
+    // Where another file holds the new version, the bare mention is not named (the fields may well hold it), the old version still is.
     const current = await plan({ ...files, "d.yaml": "image: ghcr.io/acme/app:1.1.0\n" }, { images: ["ghcr.io/acme/app:1.1.0"] });
-    expect(current.warnings).toEqual([]);
+    expect(current.warnings.map((w) => w.message)).toEqual([
+      'ghcr.io/acme/app appears in cm.yaml, but no field there holds 1.1.0 or was edited: it sits where no rule edits it (see "What it edits" in the README)',
+    ]);
+  });
+
+  it("names a file left at an old version also when other files change: an image reached through a YAML alias", async () => {
+    const anchors = ["metadata:", "  annotations:", "    base-image: &img ghcr.io/acme/web:1.4.0", "spec:", "  containers:", "    - image: *img", ""].join(
+      "\n",
+    );
+    const p = await plan({ "anchors.yaml": anchors, "other.yaml": "image: ghcr.io/acme/web:1.4.0\n" }, { images: ["ghcr.io/acme/web:1.5.0"] });
+    expect(p.files.map((f) => f.path)).toEqual(["other.yaml"]);
+    expect(p.warnings).toEqual([
+      {
+        message:
+          'ghcr.io/acme/web appears in anchors.yaml, but no field there holds 1.5.0 or was edited: it sits where no rule edits it (see "What it edits" in the README)',
+      },
+    ]);
+    // A bare mention of the repository (an ImageRepository's image:) is no old version: nothing said while other files change.
+    const repository = "apiVersion: image.toolkit.fluxcd.io/v1beta2\nkind: ImageRepository\nmetadata:\n  name: web\nspec:\n  image: ghcr.io/acme/web\n";
+    const bare = await plan({ "repo.yaml": repository, "other.yaml": "image: ghcr.io/acme/web:1.4.0\n" }, { images: ["ghcr.io/acme/web:1.5.0"] });
+    expect(bare.warnings).toEqual([]);
+  });
+
+  it("says a file in no configured target is in no target, not that no rule edits it", async () => {
+    const files = {
+      ".github/gitops-promote.yaml": CONFIG,
+      "extra/pod.yaml": "containers:\n  - image: ghcr.io/acme/app:1.0.0\n",
+      "staging/d.yaml": "image: ghcr.io/acme/app:1.0.0\n",
+    };
+    expect((await plan(files, { images: ["ghcr.io/acme/app:1.1.0"], paths: ["extra"] })).warnings.map((w) => w.message)).toEqual([
+      "ghcr.io/acme/app appears in extra/pod.yaml, but no field there holds 1.1.0 or was edited: extra/pod.yaml is in no target (targets: staging, prod, tools)",
+    ]);
+    // Also while a target's file changes.
+    const p = await plan(files, { images: ["ghcr.io/acme/app:1.1.0"] });
+    expect(p.files.map((f) => f.path)).toEqual(["staging/d.yaml"]);
+    expect(p.warnings.map((w) => w.message)).toEqual([
+      "ghcr.io/acme/app appears in extra/pod.yaml, but no field there holds 1.1.0 or was edited: extra/pod.yaml is in no target (targets: staging, prod, tools)",
+    ]);
   });
 
   it("warns about a --path that matches no file", async () => {
