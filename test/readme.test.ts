@@ -1,9 +1,11 @@
 // The README documents both Actions; these checks keep its tables and its workflow snippets (and the
-// copy-paste workflows in examples/workflows) in step with the action.yml files people actually run.
+// copy-paste workflows in examples/workflows) in step with the action.yml files people actually run, and its
+// configuration and --json examples in step with examples/targets and what the CLI prints for it.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { main } from "../src/cli/main.js";
 
 interface Manifest {
   inputs: Record<string, { default?: unknown }>;
@@ -77,5 +79,30 @@ describe("workflows people copy", () => {
     const used = examples.flatMap(([, text]) => steps(parse(text)).map((step) => step.uses));
     expect(used.some((u) => actions.dispatch.uses.test(u))).toBe(true);
     expect(used.some((u) => actions.update.uses.test(u))).toBe(true);
+  });
+});
+
+/** The first fenced block of `lang` after `marker` in the README. */
+function blockAfter(marker: string, lang: string): string {
+  const at = readme.indexOf(marker);
+  if (at < 0) throw new Error(`README has no ${JSON.stringify(marker)}`);
+  const block = new RegExp("```" + lang + "\\n([^]*?)```").exec(readme.slice(at));
+  if (!block) throw new Error(`README has no ${lang} block after ${JSON.stringify(marker)}`);
+  return block[1] ?? "";
+}
+
+describe("examples people run: examples/targets is the README's configuration example", () => {
+  it("holds the configuration example byte for byte", () => {
+    const config = blockAfter("## Configuration (`.github/gitops-promote.yaml`)", "yaml");
+    expect(readFileSync("examples/targets/.github/gitops-promote.yaml", "utf8")).toBe(config);
+  });
+
+  it("prints the README's --json example for --image ghcr.io/acme/app:1.3.0-rc.1", async () => {
+    let stdout = "";
+    let stderr = "";
+    const argv = ["update", "examples/targets", "--image", "ghcr.io/acme/app:1.3.0-rc.1", "--dry-run", "--json"];
+    const code = await main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {} });
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(blockAfter("`--json` prints one JSON object on", "json")));
   });
 });
