@@ -21,7 +21,7 @@ import { isKustomizationFile, kustomizeTagged, mayHoldBareImage, mayHoldFluxKust
 import { checkParses, fileKind, isHelmTemplate, isTestFile, type FileKind } from "./file-kind.js";
 import { imagesFor, settersFor, targetOf, targetsInScope, warnRefusedImages } from "./targets.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
-import { warnBesideMarkers, warnUnmoved, warnUnreached } from "./reach.js";
+import { warnBesideMarkers, warnUnmoved, warnUnpolicied, warnUnreached } from "./reach.js";
 import { checkConfiguredOverrides, collectOverrides, configuredOverride, located, overFile, overriddenIn } from "./overrides.js";
 import { andList } from "../text/and-list.js";
 
@@ -115,7 +115,7 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   const texts = new Map(paths.flatMap((path, i) => (read[i] === undefined ? [] : [[path, read[i]] as const])));
 
   const tagged = await kustomizeTaggedIn(source, files, texts, valid.images, inScope);
-  const { updates, forFile } = resolveSetters(valid, config, configPath, texts, inScope, request.allowDowngrade ?? false, warnings);
+  const { updates, forFile, fluxPoliciesAt } = resolveSetters(valid, config, configPath, texts, inScope, request.allowDowngrade ?? false, warnings);
   warnUnreached(
     valid,
     updates,
@@ -164,6 +164,14 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
     const filePlan = planFile(path, text, editRequest, overrides, overridden, request.create ?? false, target?.name, warnings, isHelmTemplate(path, present));
     if (filePlan) planned.push(filePlan);
     if (filePlan) warnBesideMarkers(filePlan.changes, target ? new Map() : editRequest.setters, left, text, warnings);
+    if (filePlan)
+      warnUnpolicied(
+        filePlan.changes,
+        editRequest.images,
+        (repository) => fluxPoliciesAt(path, repository),
+        (image) => markedIn(forFile(path), text, image),
+        warnings,
+      );
   }
   const after = new Map(planned.map((file) => [file.path, file.after]));
   const warned = new Set(warnings.flatMap((w) => (w.file === undefined || isAside(w) ? [] : [w.file])));

@@ -7,7 +7,9 @@ import type { Change, Warning } from "../change.js";
 import { markerPattern } from "../image/marker.js";
 import { formatImageRef, repositoryPattern, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
-import { nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
+import { nextVersion, versionOf, type ImageUpdate, type Version } from "../image/update.js";
+import { andList } from "../text/and-list.js";
+import type { FluxPolicy } from "./setters.js";
 import type { RequestedOverride } from "./overrides.js";
 import type { ValidRequest } from "./request.js";
 
@@ -63,6 +65,54 @@ export function warnBesideMarkers(
     const split = besidePolicy(change, written, policySetters, text) ?? besideLeft(written, left, text);
     if (split) warnings.push({ file: change.file, line: change.line, message: `${change.key} is set to ${change.new} by repository, ${split}` });
   }
+}
+
+/**
+ * A field matched by repository takes the incoming version as given when no target policy
+ * applies (DESIGN §2.2, §3), while Flux's ImagePolicies of its repository, which govern only
+ * marked fields, may refuse it: a release candidate or a late, older build reaches the one
+ * unmarked Job of production. Said at the field when the ImagePolicies that would govern it
+ * (`policiesAt`, the nearest, as for a marker) include one that would refuse its new version.
+ * `updates` are the file's incoming images; a field of an image with a policy here (a target's),
+ * or whose markers are in this file (`marked`, which warnBesideMarkers speaks for), is not judged.
+ */
+export function warnUnpolicied(
+  changes: readonly Change[],
+  updates: readonly ImageUpdate[],
+  policiesAt: (repository: string) => readonly FluxPolicy[],
+  marked: (image: ImageRef) => boolean,
+  warnings: Warning[],
+): void {
+  for (const change of changes) {
+    const moved = movedBy(change, updates);
+    // A digest alone no policy judges by its tag (nextVersion refuses it under any): nothing to compare.
+    if (!moved || moved.update.policy || moved.update.image.tag === undefined || marked(moved.update.image)) continue;
+    const { image } = moved.update;
+    const refusing = policiesAt(image.repository).filter(({ setter }) => nextVersion({ image, policy: setter.policy }, moved.current) === undefined);
+    if (refusing.length === 0) continue;
+    const policies = andList(refusing.map(({ key, setter }) => `${key} (${setter.policy.description})`));
+    const which =
+      refusing.length === 1 ? `ImagePolicy ${policies} would refuse it: add its marker` : `ImagePolicies ${policies} would refuse it: add the marker of one`;
+    warnings.push({
+      file: change.file,
+      line: change.line,
+      message: `${image.repository} moves to ${image.tag} with no policy (no marker here); ${which}, or a target with a policy`,
+    });
+  }
+}
+
+/** The incoming image a field matched by repository moved to, and the version it held: a whole reference, or a kustomize or Helm tag field. */
+function movedBy(change: Change, updates: readonly ImageUpdate[]): { update: ImageUpdate; current: Version } | undefined {
+  if (change.kind === "image" || change.kind === "kcl-image") {
+    const written = tryParseImageRef(change.new);
+    const update = written && updates.find((u) => u.image.repository === written.repository);
+    if (!update) return undefined;
+    const old = tryParseImageRef(change.old);
+    return { update, current: old?.repository === written!.repository ? versionOf(old.tag, old.digest) : {} };
+  }
+  if (change.kind !== "helm" && change.kind !== "kustomize") return undefined;
+  const byTag = updates.filter((u) => u.image.tag === change.new);
+  return byTag.length === 1 ? { update: byTag[0]!, current: versionOf(change.old, undefined) } : undefined;
 }
 
 /** Why the field's version is one the policy of the one marker key of its image in this file (another file's, another cluster's, says nothing here) would not have chosen. */

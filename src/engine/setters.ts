@@ -44,6 +44,12 @@ export interface FileSetters {
   readonly left: ReadonlyMap<string, readonly ImageRef[]>;
 }
 
+/** A Flux ImagePolicy of the tree, under its marker key. */
+export interface FluxPolicy {
+  readonly key: string;
+  readonly setter: FluxSetter;
+}
+
 /**
  * Marker keys to the image they stand for: Flux ImagePolicy/ImageRepository objects in the
  * tree, then configured setters (explicit configuration wins), then `--setter` values. A key
@@ -60,7 +66,11 @@ export function resolveSetters(
   inScope: (path: string) => boolean,
   allowDowngrade: boolean,
   warnings: Warning[],
-): { updates: ImageUpdate[]; forFile: (path: string) => FileSetters } {
+): {
+  updates: ImageUpdate[];
+  forFile: (path: string) => FileSetters;
+  fluxPoliciesAt: (path: string, repository: string) => readonly FluxPolicy[];
+} {
   const docs = [...texts].filter(([path, text]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text));
   const flux = fluxSetters(docs.map(([file, text]) => ({ file, text })));
   warnings.push(...flux.warnings);
@@ -130,7 +140,35 @@ export function resolveSetters(
       }
       return { setters, knownSetters, left };
     },
+    fluxPoliciesAt: (path, repository) => fluxPoliciesAt(flux, config, path, repository),
   };
+}
+
+/**
+ * The Flux ImagePolicies of a repository that would govern a field of it in the file at `path`,
+ * were it marked: of each key (a configured setter of that key replaces Flux's), the definition
+ * its marker would follow there (governingCandidate's rule; the nearest to the file itself where
+ * no automation of the key's namespace updates it, as a base several clusters include); then of
+ * those, the nearest to the file or to the automations that update it, as one cluster's objects
+ * are nearer to its files than another's.
+ */
+function fluxPoliciesAt(flux: ReturnType<typeof fluxSetters>, config: Config | undefined, path: string, repository: string): readonly FluxPolicy[] {
+  const keyOf = new Map<FluxSetter, string>();
+  for (const [key, defs] of flux.setters) {
+    if (config?.setters.has(key)) continue;
+    const ofRepository = defs.filter((d) => d.repository === repository);
+    if (ofRepository.length === 0) continue;
+    const namespace = key.slice(0, key.indexOf(":"));
+    for (const setter of nearestSetters(updatingFrom(flux.automations, path, namespace), ofRepository)) keyOf.set(setter, key);
+  }
+  if (keyOf.size === 0) return [];
+  return nearestSetters(updatingFrom(flux.automations, path), [...keyOf.keys()]).map((setter) => ({ key: keyOf.get(setter)!, setter }));
+}
+
+/** Where a file is seen from: the ImageUpdateAutomation objects (of `namespace`, when given) that update it, or the file itself when none does. */
+function updatingFrom(automations: readonly FluxAutomation[], path: string, namespace?: string): string[] {
+  const covering = automations.filter((a) => (namespace === undefined || a.namespace === namespace) && updatesFile(a, path));
+  return covering.length > 0 ? covering.map((a) => a.file) : [path];
 }
 
 /**

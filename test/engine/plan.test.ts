@@ -164,10 +164,8 @@ describe("planUpdate: what is scanned", () => {
       message:
         'containers[1].image is set to ghcr.io/acme/app:1.5.0-rc.1 by repository, which the policy of Flux setter "flux-system:app" (semver ^1.0.0) would not have chosen for its marked fields; mark this field with it to keep them together',
     });
-    // Where the policy agrees, nothing more is said; nor in a file no marker of the image is in (another cluster's, a patch).
+    // Where the policy agrees, nothing more is said. A file no marker of the image is in is told of the ImagePolicy there (the next test).
     expect((await plan(files, { images: ["ghcr.io/acme/app:1.5.0"] })).warnings).toEqual([]);
-    const unmarked = await plan({ ...files, "apps/job.yaml": "containers:\n  - image: ghcr.io/acme/app:1.4.0\n" }, { images: ["ghcr.io/acme/app:1.5.0-rc.1"] });
-    expect(unmarked.warnings.filter((w) => w.file === "apps/job.yaml")).toEqual([]);
   });
 
   it("says so when no file to update holds an image's repository or a --setter key's marker (a typo, most often)", async () => {
@@ -644,6 +642,26 @@ describe("planUpdate: Flux objects of several clusters in one repo", () => {
       expect(p.warnings.map((w) => `${w.file}:${w.line}: ${w.message}`)).toEqual([
         "clusters/staging/flux-system/images.yaml:9: setter flux-system:app: tag 2.0.0 is outside its policy (semver 1.2.x); marked values are left as they are",
       ]);
+    });
+
+    it("says at an unmarked field that the ImagePolicy nearest to it would refuse what it takes by repository", async () => {
+      const job = "containers:\n  - image: ghcr.io/acme/app:1.2.0\n";
+      const files = { ...withAutomations, "apps/prod/job.yaml": job, "apps/staging/job.yaml": job, "apps/base/job.yaml": job };
+      const p = await plan(files, { images: ["ghcr.io/acme/app:2.0.0"] });
+      // The field still moves (DESIGN §2.2); staging's policy refuses 2.0.0 in staging, prod's accepts it in prod, and a base both include hears of the one refusing.
+      expect(p.files.map((f) => f.path)).toEqual(["apps/base/job.yaml", "apps/prod/deploy.yaml", "apps/prod/job.yaml", "apps/staging/job.yaml"]);
+      const refused =
+        "ghcr.io/acme/app moves to 2.0.0 with no policy (no marker here); ImagePolicy flux-system:app (semver 1.2.x) would refuse it: add its marker, or a target with a policy";
+      expect(p.warnings.filter((w) => w.file?.startsWith("apps/"))).toEqual([
+        { file: "apps/base/job.yaml", line: 2, message: refused },
+        { file: "apps/staging/job.yaml", line: 2, message: refused },
+      ]);
+      // Where the policies accept the version, or a target's policy governs the field, nothing is said.
+      expect((await plan(files, { images: ["ghcr.io/acme/app:1.2.5"] })).warnings).toEqual([]);
+      const targeted = { ...files, ".github/gitops-promote.yaml": CONFIG.replaceAll('"staging/**"', '"apps/staging/**"') };
+      const inTarget = await plan(targeted, { images: ["ghcr.io/acme/app:2.0.0"], paths: ["apps/staging"] });
+      expect(afterOf(inTarget, "apps/staging/job.yaml")).toBe(job.replace("1.2.0", "2.0.0"));
+      expect(inTarget.warnings.filter((w) => w.file === "apps/staging/job.yaml")).toEqual([]);
     });
 
     it("leaves a marker in a file no automation of its namespace updates, and names the automations' paths", async () => {
