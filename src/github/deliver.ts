@@ -20,6 +20,7 @@ import { fileWrites, gitCommit } from "./delivery-commit.js";
 import { groupFiles, type Group } from "./delivery-groups.js";
 import { clockOf, DeliveryError, sleepOf, type DeliveryContext, type DeliveryOptions, type Head, type Landing } from "./delivery-types.js";
 import { landPullRequest } from "./land-pull-request.js";
+import { PullRequestClosedError } from "./pull-request.js";
 
 export { BOT } from "./delivery-commit.js";
 export { DeliveryError, type CommitVia, type DeliveryContext, type DeliveryOptions, type Landing } from "./delivery-types.js";
@@ -55,20 +56,24 @@ export async function deliver(ctx: DeliveryContext, request: UpdateRequest, opti
   // An attempt can land the push and pull requests before a later pull-request branch moves:
   // what earlier attempts landed stays landed, and the run's result or failure tells it.
   const earlier: Landing[] = [];
+  // Our commits that reached a pull-request branch after its pull request closed: the branch holding one is a leftover.
+  const stranded = new Set<string>();
   const moved = new Set<string>();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await deliverOnce(ctx, request, options, base, attempt, earlier);
+      return await deliverOnce(ctx, request, options, base, { number: attempt, earlier, stranded });
     } catch (error) {
       const branchMoved = error instanceof DeliveryError ? error.cause : error;
       if (!(branchMoved instanceof BranchMovedError)) throw withLandings(earlier, error);
       if (error instanceof DeliveryError) earlier.push(...error.landings);
+      if (branchMoved instanceof PullRequestClosedError) stranded.add(branchMoved.stranded);
       moved.add(branchMoved.branch);
       const elapsed = now() - started;
       if (elapsed >= retryFor) throw withLandings(earlier, gaveUp(attempt, elapsed, moved, earlier));
       // Full jitter: runs that lost the same race spread out instead of meeting again.
       const pause = Math.round(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
-      ctx.log(`attempt ${attempt}: ${branchMoved.branch} moved while committing; planning again on the new heads in ${pause} ms`);
+      const what = branchMoved instanceof PullRequestClosedError ? branchMoved.message : `${branchMoved.branch} moved while committing`;
+      ctx.log(`attempt ${attempt}: ${what}; planning again on the new heads in ${pause} ms`);
       await sleep(pause);
     }
   }
@@ -83,15 +88,17 @@ function gaveUp(attempts: number, elapsed: number, moved: ReadonlySet<string>, e
   );
 }
 
-/** One attempt: plan on the branch's current head and land; `earlier` is what earlier attempts landed, part of the result. */
-async function deliverOnce(
-  ctx: DeliveryContext,
-  request: UpdateRequest,
-  options: DeliveryOptions,
-  base: string,
-  attempt: number,
-  earlier: readonly Landing[],
-): Promise<DeliveryResult> {
+/** Which attempt of a run this is, and what the earlier ones left. */
+interface Attempt {
+  readonly number: number;
+  /** What earlier attempts landed, part of the result. */
+  readonly earlier: readonly Landing[];
+  /** Our commits stranded on pull-request branches whose pull requests closed first. */
+  readonly stranded: ReadonlySet<string>;
+}
+
+/** One attempt: plan on the branch's current head and land. */
+async function deliverOnce(ctx: DeliveryContext, request: UpdateRequest, options: DeliveryOptions, base: string, attempt: Attempt): Promise<DeliveryResult> {
   const head = await ctx.git.fetch(ctx.remote, base);
   if (head === undefined) throw new Error(`branch ${base} does not exist on ${ctx.remote}`);
   const tree = await ctx.git.tree(head);
@@ -107,17 +114,17 @@ async function deliverOnce(
     planned: head,
     plan: final,
     landings,
-    attempts: attempt,
+    attempts: attempt.number,
   });
   // What landed, this attempt's and earlier ones'; a pull request that already carries these values (or newer ones) lands nothing.
   const landed = (landings: Landing[]): DeliveryResult => {
-    const all = [...earlier, ...landings];
+    const all = [...attempt.earlier, ...landings];
     const files = landedFiles(all);
     return result(all, { ...plan, files, changes: files.flatMap((f) => f.changes), warnings: [...plan.warnings, ...all.flatMap((l) => l.warnings ?? [])] });
   };
   if (plan.files.length === 0) return landed([]);
   if (options.dryRun) return result(preview(ctx, options, plan, base));
-  return landed(await land(ctx, request, options, plan, { base, head, entries: tree.entries }));
+  return landed(await land(ctx, request, options, plan, { base, head, entries: tree.entries }, attempt.stranded));
 }
 
 /** `error`, as a DeliveryError carrying `earlier` too when something landed. */
@@ -146,7 +153,14 @@ function preview(ctx: DeliveryContext, options: DeliveryOptions, plan: Plan, bas
 }
 
 /** Pushes first (the only step that can lose the race), then pull requests on top of it; a failure after a landing is a DeliveryError. */
-async function land(ctx: DeliveryContext, request: UpdateRequest, options: DeliveryOptions, plan: Plan, at: Head): Promise<Landing[]> {
+async function land(
+  ctx: DeliveryContext,
+  request: UpdateRequest,
+  options: DeliveryOptions,
+  plan: Plan,
+  at: Head,
+  stranded: ReadonlySet<string>,
+): Promise<Landing[]> {
   const groups = groupsWithMessages(ctx, options, plan);
   const landings: Landing[] = [];
   let parent = { commit: at.head, tree: undefined as string | undefined };
@@ -178,7 +192,7 @@ async function land(ctx: DeliveryContext, request: UpdateRequest, options: Deliv
     for (const group of groups.filter((g) => g.mode === "pull-request")) {
       // Rendered again: on the pull-request branch the request may edit other values than on the base.
       const messageFor = (files: readonly FilePlan[]) => commitMessage(group.messageTemplate, messageInput(ctx, plan.images, options, files));
-      const landing = await landPullRequest(ctx, request, options, at, parent, group, plan.images, messageFor);
+      const landing = await landPullRequest(ctx, request, options, at, parent, group, plan.images, messageFor, stranded);
       if (landing) landings.push(landing);
     }
     const untouched = groups.filter((g) => g.mode === "none").flatMap((g) => g.files);

@@ -29,9 +29,11 @@ import { bodyRows, changeRow, cumulativeRows, describedCommit, pullRequestBody, 
 import { requestedBy } from "./requested-by.js";
 
 /**
- * undefined when the open pull request already carries every value this request would set.
- * A branch that outlived its pull request (closed or merged by a person) is not current: the
- * request is planned on the base alone, and the branch replaced only if it still holds that head.
+ * Lands `group` on its pull request; undefined when the open pull request already carries every
+ * value this request would set (or newer ones).
+ * A branch that outlived its pull request (closed or merged by a person, or merged while this
+ * run's commit was on its way: `stranded`) is not current: the request is planned on the base
+ * alone, read again (a merge moved it), and the branch replaced only if it still holds that head.
  */
 export async function landPullRequest(
   ctx: DeliveryContext,
@@ -42,25 +44,34 @@ export async function landPullRequest(
   group: Group,
   images: readonly ImageRef[],
   messageFor: (files: readonly FilePlan[]) => string,
+  stranded: ReadonlySet<string>,
 ): Promise<Landing | undefined> {
   // The pull-request branch is rebuilt on the base by every run; it must never be the branch it merges into.
   if (group.prBranch === at.base) throw new Error(`the pull-request branch ${group.prBranch} is the base branch; choose another pr-branch`);
   // Depth 2: the branch head and its parent, the base a rebuild merges from.
   const existing = await ctx.git.fetch(ctx.remote, group.prBranch, 2);
   const pulls = existing === undefined ? undefined : await findPullRequests(ctx.client(), ctx.repository, { base: at.base, head: group.prBranch }, existing);
-  if (pulls?.outlived) {
-    const { number, merged } = pulls.outlived;
-    ctx.log(
-      `${group.prBranch} is left over from pull request #${number}, ${merged ? "merged" : "closed"} since: its values do not count, it is replaced by a branch planned on ${at.base} alone`,
-    );
+  const leftover = existing !== undefined && pulls?.open === undefined && (pulls?.outlived !== undefined || stranded.has(existing));
+  if (leftover) {
+    const why = pulls?.outlived
+      ? `is left over from pull request #${pulls.outlived.number}, ${pulls.outlived.merged ? "merged" : "closed"} since`
+      : `holds this run's commit ${existing}, which reached it after its pull request was merged or closed`;
+    // Merging that pull request moved the base, maybe after this attempt read it: the new pull request starts from the base as it is now.
+    if ((await ctx.git.fetch(ctx.remote, at.base)) !== parent.commit) {
+      ctx.log(`${group.prBranch} ${why}, and ${at.base} moved since this attempt read it`);
+      throw new BranchMovedError(at.base);
+    }
+    ctx.log(`${group.prBranch} ${why}: its values do not count, it is replaced by a branch planned on ${at.base} alone`);
   }
-  const current = existing !== undefined && pulls?.outlived === undefined;
-  const onBranch = current ? await planOnPullRequest(ctx, request, options, at, existing, group.prBranch, group.files) : undefined;
-  const files = onBranch?.files ?? group.files;
-  if (files.length === 0) {
+  const onBranch = existing !== undefined && !leftover ? await planOnPullRequest(ctx, request, options, at, existing, group.prBranch, group.files) : undefined;
+  if (onBranch?.files.length === 0 && pulls?.open) {
     ctx.log(`${group.prBranch} already carries these values (or newer ones): the pull request is left as it is`);
     return undefined;
   }
+  // Carried by a branch no open pull request holds (another run's, about to open one; or one whose
+  // pull request closed under it), the values are on their way nowhere: the branch is landed as
+  // it is, told by this request's changes to the base.
+  const files = onBranch?.files.length ? onBranch.files : group.files;
   const writes = onBranch?.writes ?? fileWrites(files, at.entries);
   const text = messageFor(files);
   const people = onBranch?.coAuthors ?? [];
@@ -128,7 +139,12 @@ export async function landPullRequest(
   });
   let pullRequest: PullRequest;
   try {
-    pullRequest = await upsertPullRequest(ctx.client(), ctx.repository, spec, { open, branchExisted: existing !== undefined, branchChanged });
+    pullRequest = await upsertPullRequest(ctx.client(), ctx.repository, spec, {
+      open,
+      branchExisted: existing !== undefined,
+      branchChanged,
+      head: commit,
+    });
   } catch (error) {
     // An open pull request keeps its branch; but no stray branch without its pull request.
     if (error instanceof OpenedUndecoratedError) throw new DeliveryError([landing(error.pullRequest)], error);
@@ -138,7 +154,9 @@ export async function landPullRequest(
   let merge: MergeOutcome = "none";
   const warnings = [...(onBranch?.warnings ?? [])];
   try {
-    if (ours) {
+    if (pullRequest.merged) {
+      merge = "merged";
+    } else if (ours) {
       const merged = await mergePullRequest(
         ctx.client(),
         ctx.repository,

@@ -5,8 +5,9 @@
  * pull-request-body.ts).
  */
 import type { GitHubClient } from "./client.js";
-import type { Repository } from "./commit.js";
+import { BranchMovedError, type Repository } from "./commit.js";
 import { errorMessage, httpStatus, whenVisible } from "./errors.js";
+import { describedCommit } from "./pull-request-body.js";
 
 export interface PullRequestSpec {
   readonly base: string;
@@ -29,6 +30,8 @@ export interface PullRequest {
   readonly operation: PullRequestOperation;
   /** GitHub already has auto-merge enabled on it. */
   readonly autoMerge: boolean;
+  /** GitHub merged it already, at the head this run left on its branch (its checks passed right after our push). */
+  readonly merged?: boolean;
 }
 
 export const BRANCH_PREFIX = "gitops-promote/";
@@ -115,9 +118,9 @@ export async function upsertPullRequest(
   client: GitHubClient,
   repository: Repository,
   spec: PullRequestSpec,
-  state: { open: OpenPull | undefined; branchExisted: boolean; branchChanged: boolean },
+  state: BranchState & { open: OpenPull | undefined; branchExisted: boolean },
 ): Promise<PullRequest> {
-  if (state.open) return update(client, repository, spec, state.open, state.branchChanged);
+  if (state.open) return update(client, repository, spec, state.open, state);
   let pr: PullRequest;
   try {
     const { data } = await client.rest.pulls.create({ ...repository, base: spec.base, head: spec.head, title: spec.title, body: spec.body, draft: spec.draft });
@@ -126,7 +129,7 @@ export async function upsertPullRequest(
     if (httpStatus(error) !== 422 || !/already exists/i.test(errorMessage(error))) throw error;
     const found = await findOpen(client, repository, spec);
     if (!found) throw error;
-    if (state.branchExisted) return update(client, repository, spec, found, state.branchChanged);
+    if (state.branchExisted) return update(client, repository, spec, found, state);
     pr = { number: found.number, url: found.html_url, nodeId: found.node_id, operation: "created", autoMerge: hasAutoMerge(found) };
   }
   try {
@@ -135,6 +138,32 @@ export async function upsertPullRequest(
     throw new OpenedUndecoratedError(pr, error);
   }
   return pr;
+}
+
+/** What this run left on the pull request's branch. */
+export interface BranchState {
+  /** The head: this run's commit, or the one it left as it was. */
+  readonly head: string;
+  /** This run moved the branch there. */
+  readonly branchChanged: boolean;
+}
+
+/**
+ * The pull request was merged or closed before this run's commit reached its branch: nothing
+ * will bring the commit to the base. Planned again as for a moved branch, the next attempt sees
+ * the branch as the leftover it is (`stranded`, what it holds) and opens a new pull request.
+ */
+export class PullRequestClosedError extends BranchMovedError {
+  constructor(
+    readonly number: number,
+    readonly merged: boolean,
+    branch: string,
+    readonly stranded: string,
+  ) {
+    super(branch);
+    this.message = `pull request #${number} was ${merged ? "merged" : "closed"} before this run's commit ${stranded} reached ${branch}`;
+    this.name = "PullRequestClosedError";
+  }
 }
 
 /** The pull request is open, but GitHub refused its labels, assignees or reviewers (e.g. a reviewer who is not a collaborator). */
@@ -159,24 +188,47 @@ async function findOpen(client: GitHubClient, repository: Repository, on: Pick<P
   return open.data[0];
 }
 
-async function update(client: GitHubClient, repository: Repository, spec: PullRequestSpec, pull: OpenPull, branchChanged: boolean): Promise<PullRequest> {
+/**
+ * Updates the open pull request `pull` as read before this run moved its branch. It may have been
+ * merged or closed since (its checks passed, a person closed it): GitHub's answer to the update,
+ * or a read when there is nothing to write but the branch moved, tells. Merged at the head this
+ * run left, it carries the run's values; otherwise PullRequestClosedError, after giving the
+ * pull request back the text it had (ours would claim values it never held).
+ */
+async function update(client: GitHubClient, repository: Repository, spec: PullRequestSpec, pull: OpenPull, branch: BranchState): Promise<PullRequest> {
   const textChanged = pull.title !== spec.title || (pull.body ?? "") !== spec.body;
-  if (textChanged) await client.rest.pulls.update({ ...repository, pull_number: pull.number, title: spec.title, body: spec.body });
-  const have = new Set(pull.labels.map((l) => l.name));
-  const missing = spec.labels.filter((l) => !have.has(l));
-  // Reviewers are asked once, when the pull request is opened: asking again after they
-  // reviewed would re-request their review on every image bump.
-  await decorate(client, repository, pull.number, { labels: missing, reviewers: [], assignees: [] });
+  const at = { ...repository, pull_number: pull.number };
+  const now = textChanged
+    ? (await client.rest.pulls.update({ ...at, title: spec.title, body: spec.body })).data
+    : branch.branchChanged
+      ? (await client.rest.pulls.get(at)).data
+      : undefined;
+  const merged = now?.state === "closed" && now.merged && now.head.sha === branch.head;
+  if (now?.state === "closed" && !merged) {
+    const described = describedCommit(pull.body);
+    if (textChanged && (described === undefined || described === now.head.sha)) {
+      await client.rest.pulls.update({ ...at, title: pull.title, body: pull.body ?? "" });
+    }
+    throw new PullRequestClosedError(pull.number, now.merged, spec.head, branch.head);
+  }
+  if (!merged) {
+    const have = new Set(pull.labels.map((l) => l.name));
+    const missing = spec.labels.filter((l) => !have.has(l));
+    // Reviewers are asked once, when the pull request is opened: asking again after they
+    // reviewed would re-request their review on every image bump.
+    await decorate(client, repository, pull.number, { labels: missing, reviewers: [], assignees: [] });
+  }
   return {
     number: pull.number,
     url: pull.html_url,
     nodeId: pull.node_id,
-    operation: branchChanged || textChanged ? "updated" : "none",
-    autoMerge: hasAutoMerge(pull),
+    operation: branch.branchChanged || textChanged ? "updated" : "none",
+    autoMerge: hasAutoMerge(now ?? pull),
+    ...(merged && { merged }),
   };
 }
 
-function hasAutoMerge(pull: OpenPull): boolean {
+export function hasAutoMerge(pull: Pick<OpenPull, "auto_merge">): boolean {
   return pull.auto_merge !== null && pull.auto_merge !== undefined;
 }
 

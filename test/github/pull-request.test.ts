@@ -35,7 +35,8 @@ describe("one pull request per branch", () => {
   });
   afterEach(() => fake.close());
 
-  const branchPulls = async () => findPullRequests(client, repository, spec, (await fake.refs(OWNER, REPO))[`refs/heads/${spec.head}`]!);
+  const head = async () => (await fake.refs(OWNER, REPO))[`refs/heads/${spec.head}`]!;
+  const branchPulls = async () => findPullRequests(client, repository, spec, await head());
   const asPerson = (method: string, path: string, body: unknown) =>
     fetch(`${fake.apiUrl}/repos/${OWNER}/${REPO}${path}`, {
       method,
@@ -44,7 +45,7 @@ describe("one pull request per branch", () => {
     });
 
   it("creates it with labels and reviewers, then updates the same one", async () => {
-    const created = await upsertPullRequest(client, repository, spec, { open: undefined, branchExisted: false, branchChanged: true });
+    const created = await upsertPullRequest(client, repository, spec, { open: undefined, branchExisted: false, branchChanged: true, head: await head() });
     expect(created.operation).toBe("created");
     const [pull] = fake.pulls(OWNER, REPO);
     expect(pull).toMatchObject({ number: created.number, title: "bump app", head: "gitops-promote/app", base: "main" });
@@ -52,7 +53,12 @@ describe("one pull request per branch", () => {
     expect(fake.calls.find((c) => c.operationId === "pulls/request-reviewers")?.body).toEqual({ reviewers: ["alice"], team_reviewers: ["sre"] });
 
     const { open } = await branchPulls();
-    const updated = await upsertPullRequest(client, repository, { ...spec, title: "bump app again" }, { open, branchExisted: true, branchChanged: true });
+    const updated = await upsertPullRequest(
+      client,
+      repository,
+      { ...spec, title: "bump app again" },
+      { open, branchExisted: true, branchChanged: true, head: await head() },
+    );
     expect(updated).toMatchObject({ number: created.number, operation: "updated" });
     expect(fake.pulls(OWNER, REPO)).toHaveLength(1);
     expect(fake.pulls(OWNER, REPO)[0]?.title).toBe("bump app again");
@@ -62,15 +68,15 @@ describe("one pull request per branch", () => {
       client,
       repository,
       { ...spec, title: "bump app again" },
-      { ...(await branchPulls()), branchExisted: true, branchChanged: false },
+      { ...(await branchPulls()), branchExisted: true, branchChanged: false, head: await head() },
     );
     expect(same.operation).toBe("none");
     expect(fake.violations).toEqual([]);
   });
 
   it("adopts the pull request another run opened meanwhile on its branch instead of failing", async () => {
-    await upsertPullRequest(client, repository, spec, { open: undefined, branchExisted: false, branchChanged: true });
-    const again = await upsertPullRequest(client, repository, spec, { open: undefined, branchExisted: true, branchChanged: true });
+    await upsertPullRequest(client, repository, spec, { open: undefined, branchExisted: false, branchChanged: true, head: await head() });
+    const again = await upsertPullRequest(client, repository, spec, { open: undefined, branchExisted: true, branchChanged: true, head: await head() });
     expect(again.operation).toBe("updated");
     expect(fake.pulls(OWNER, REPO)).toHaveLength(1);
   });
@@ -81,7 +87,7 @@ describe("one pull request per branch", () => {
       status: 502,
       beforeHandle: async () => void (await asPerson("POST", "/pulls", { base: "main", head: spec.head, title: spec.title, body: spec.body })),
     });
-    const created = await upsertPullRequest(client, repository, spec, { open: undefined, branchExisted: false, branchChanged: true });
+    const created = await upsertPullRequest(client, repository, spec, { open: undefined, branchExisted: false, branchChanged: true, head: await head() });
     expect(created).toMatchObject({ number: 1, operation: "created" });
     expect(fake.pulls(OWNER, REPO)).toMatchObject([{ number: 1, state: "open", labels: ["deploy"], reviewers: ["alice"] }]);
     expect(fake.calls.find((c) => c.operationId === "pulls/request-reviewers")?.body).toEqual({ reviewers: ["alice"], team_reviewers: ["sre"] });
@@ -89,7 +95,7 @@ describe("one pull request per branch", () => {
 
   it("finds in one call the open pull request, or the closed one the branch outlived", async () => {
     expect(await branchPulls()).toEqual({ open: undefined, outlived: undefined });
-    await upsertPullRequest(client, repository, spec, { open: undefined, branchExisted: false, branchChanged: true });
+    await upsertPullRequest(client, repository, spec, { open: undefined, branchExisted: false, branchChanged: true, head: await head() });
     const calls = fake.calls.length;
     expect(await branchPulls()).toMatchObject({ open: { number: 1 }, outlived: undefined });
     expect(fake.calls.slice(calls).map((c) => c.operationId)).toEqual(["pulls/list"]);

@@ -1,0 +1,170 @@
+/**
+ * A pull request that merges (its checks pass) or closes while a run is updating it: the run read
+ * it open, but its commit reaches a branch nothing will bring to the base any more. The run must
+ * not report the update; it plans again on the base as it is now and opens a new pull request.
+ * And a pull request that merged after the run read the base: the new one starts from the new base.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createClient, type GitHubClient } from "../../src/github/client.js";
+import { deliver, type CommitVia, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
+import { GitRepo } from "../../src/github/git.js";
+import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
+import { checkout, cloneRepo, deployment, OWNER, REPO } from "./fixture.js";
+
+const APP = "ghcr.io/acme/app";
+const API = "ghcr.io/acme/api";
+const PR = "gitops-promote/release";
+const request = (...images: string[]) => ({ images, setters: [], sets: [], paths: [] });
+const auto: DeliveryOptions = {
+  mode: "pull-request",
+  prBranch: PR,
+  labels: [],
+  reviewers: [],
+  merge: "auto",
+  mergeMethod: "squash",
+  commitVia: "api",
+  dryRun: false,
+};
+const repository = { owner: OWNER, repo: REPO };
+
+describe("deliver: the pull request merges or closes while a run updates it", () => {
+  let fake: FakeGitHub;
+  let client: GitHubClient;
+  let logged: string[];
+  /** Runs once, at the next GraphQL request (a run's first is the one before its ref swap). */
+  let atGraphql: (() => Promise<unknown>) | undefined;
+  beforeEach(async () => {
+    logged = [];
+    atGraphql = undefined;
+    fake = await startFakeGitHub();
+    const config = `targets:\n  - name: release\n    paths: ["**"]\n    images:\n      - { repository: ${APP}, policy: { semver: { range: ">=1.0.0" } } }\n      - { repository: ${API} }\n`;
+    await checkout(fake, {
+      ".github/gitops-promote.yaml": config,
+      "apps/app.yaml": deployment("app", `${APP}:1.0.0`),
+      "apps/api.yaml": deployment("api", `${API}:2.0.0`),
+    });
+    client = createClient({ token: fake.token, baseUrl: fake.apiUrl });
+    // Required checks pending on every pull request: GitHub records auto-merge instead of merging at once.
+    fake.inject({
+      operationId: "graphql",
+      times: 1000,
+      beforeHandle: async () => {
+        const then = atGraphql;
+        atGraphql = undefined;
+        await then?.();
+        for (const p of fake.pulls(OWNER, REPO))
+          if (p.state === "open" && p.mergeStateStatus !== "BLOCKED") await fake.setMergeState(OWNER, REPO, p.number, "BLOCKED");
+      },
+    });
+  });
+  afterEach(async () => {
+    expect(fake.violations).toEqual([]);
+    await fake.close();
+  });
+
+  /** One run, in a fresh shallow checkout of its own (as each workflow job has). */
+  const run = async (images: string[], options: Partial<DeliveryOptions> = {}) => {
+    const ctx: DeliveryContext = {
+      git: new GitRepo(await cloneRepo(fake, { shallow: true })),
+      remote: "origin",
+      repository,
+      client: () => client,
+      log: (m) => logged.push(m),
+      sleep: async () => {},
+    };
+    return deliver(ctx, request(...images), { ...auto, ...options });
+  };
+  const image = async (ref: string, file: string) => /image: (\S+)/.exec((await fake.readFile(OWNER, REPO, ref, `apps/${file}.yaml`)) ?? "")?.[1];
+  const pulls = () =>
+    fake.pulls(OWNER, REPO).map((p) => `#${p.number} ${p.merged ? "merged" : p.state}${p.state === "open" && p.autoMerge ? ", auto-merge" : ""}`);
+  /** Runs `then` once, right before the next run's first write of the pull-request branch (its ref swap, or its push). */
+  const beforeBranchMove = (via: CommitVia, then: () => Promise<unknown>) => {
+    if (via === "git") fake.inject({ method: "POST", path: /git-receive-pack$/, beforeHandle: async () => void (await then()) });
+    else atGraphql = then;
+  };
+  const mergeFirst = async () => void (await fake.completeAutoMerge(OWNER, REPO, 1));
+
+  it.each(["api", "git"] as const)(
+    "merged right before the run moves its branch (commit-via %s): not reported as updated; its image goes to a new pull request on the new base",
+    async (commitVia) => {
+      await run([`${APP}:1.1.0`], { commitVia });
+      const [opened] = fake.pulls(OWNER, REPO);
+      beforeBranchMove(commitVia, mergeFirst);
+
+      const result = await run([`${API}:2.0.1`], { commitVia });
+      expect(pulls()).toEqual(["#1 merged", "#2 open, auto-merge"]);
+      expect(result.landings).toMatchObject([{ branch: PR, pullRequest: { number: 2, operation: "created" }, merge: "auto-merge" }]);
+      expect(result.attempts).toBe(2);
+      const stranded = /^attempt 1: pull request #1 was merged before this run's commit ([0-9a-f]{40}) reached gitops-promote\/release; /m.exec(
+        logged.join("\n"),
+      );
+      expect(stranded).not.toBeNull();
+      expect(logged).toContain(
+        `${PR} holds this run's commit ${stranded![1]}, which reached it after its pull request was merged or closed: its values do not count, it is replaced by a branch planned on main alone`,
+      );
+      // The new pull request starts from main with #1 merged in, and carries this run's image.
+      const [main] = await fake.log(OWNER, REPO, "main");
+      const [head] = await fake.log(OWNER, REPO, PR);
+      expect(head!.parents).toEqual([main!.sha]);
+      expect([await image("main", "app"), await image("main", "api")]).toEqual([`${APP}:1.1.0`, `${API}:2.0.0`]);
+      expect([await image(PR, "app"), await image(PR, "api")]).toEqual([`${APP}:1.1.0`, `${API}:2.0.1`]);
+      const [first, second] = fake.pulls(OWNER, REPO);
+      expect(second!.title).toBe(`chore(deploy): ${API} 2.0.0 -> 2.0.1`);
+      // The merged pull request keeps the text of what it merged.
+      expect([first!.title, first!.body]).toEqual([opened!.title, opened!.body]);
+    },
+  );
+
+  it("merged right after the run's push, before it updates the text: merged with this run's commit, reported so", async () => {
+    await run([`${APP}:1.1.0`]);
+    fake.inject({ operationId: "pulls/update", beforeHandle: mergeFirst });
+
+    const result = await run([`${API}:2.0.1`]);
+    expect(pulls()).toEqual(["#1 merged"]);
+    expect(result.landings).toMatchObject([{ pullRequest: { number: 1, operation: "updated", merged: true }, merge: "merged" }]);
+    expect(result.attempts).toBe(1);
+    expect([await image("main", "app"), await image("main", "api")]).toEqual([`${APP}:1.1.0`, `${API}:2.0.1`]);
+    expect(fake.calls.filter((c) => /enablePullRequestAutoMerge/.test(JSON.stringify(c.body)))).toHaveLength(1); // the first run's
+  });
+
+  it("closed by a person right before the run moves its branch: the closed pull request's change is not carried into the new one", async () => {
+    await run([`${APP}:1.1.0`]);
+    const [opened] = fake.pulls(OWNER, REPO);
+    beforeBranchMove("api", () => client.rest.pulls.update({ ...repository, pull_number: 1, state: "closed" }));
+
+    const result = await run([`${API}:2.0.1`]);
+    expect(pulls()).toEqual(["#1 closed", "#2 open, auto-merge"]);
+    expect(result.landings).toMatchObject([{ pullRequest: { number: 2, operation: "created" } }]);
+    expect(logged.some((m) => m.startsWith("attempt 1: pull request #1 was closed before this run's commit"))).toBe(true);
+    expect([await image(PR, "app"), await image(PR, "api")]).toEqual([`${APP}:1.0.0`, `${API}:2.0.1`]);
+    const [first] = fake.pulls(OWNER, REPO);
+    expect([first!.title, first!.body]).toEqual([opened!.title, opened!.body]);
+  });
+
+  it("merged after the run read main, before it looked for the pull request: the new pull request is planned on main as it is now", async () => {
+    await run([`${APP}:1.1.0`]);
+    fake.inject({ operationId: "pulls/list", beforeHandle: mergeFirst });
+
+    const result = await run([`${APP}:1.2.0`]);
+    expect(pulls()).toEqual(["#1 merged", "#2 open, auto-merge"]);
+    expect(result.landings).toMatchObject([{ pullRequest: { number: 2, operation: "created" } }]);
+    expect(logged).toContain(`${PR} is left over from pull request #1, merged since, and main moved since this attempt read it`);
+    const [main] = await fake.log(OWNER, REPO, "main");
+    const [head] = await fake.log(OWNER, REPO, PR);
+    expect(head!.parents).toEqual([main!.sha]);
+    expect(fake.pulls(OWNER, REPO)[1]!.title).toBe(`chore(deploy): ${APP} 1.1.0 -> 1.2.0`);
+    expect(result.plan.changes.map((c) => [c.old, c.new])).toEqual([[`${APP}:1.1.0`, `${APP}:1.2.0`]]);
+  });
+
+  it("a branch carrying the values with no pull request open (its run failed before opening one): a pull request is opened for it", async () => {
+    await fake.commitFile(OWNER, REPO, PR, "apps/app.yaml", deployment("app", `${APP}:1.1.0`), "another run's commit");
+
+    const result = await run([`${APP}:1.1.0`], { merge: "none" });
+    expect(pulls()).toEqual(["#1 open"]);
+    expect(result.changed).toBe(true);
+    expect(result.landings).toMatchObject([{ pullRequest: { number: 1, operation: "created" } }]);
+    const [pull] = fake.pulls(OWNER, REPO);
+    expect(pull!.title).toBe(`chore(deploy): ${APP} 1.0.0 -> 1.1.0`);
+    expect(pull!.body).toContain(`| \`${APP}:1.0.0\` | \`${APP}:1.1.0\` |`);
+  });
+});
