@@ -93,8 +93,15 @@ export interface Config {
 }
 
 export class ConfigError extends Error {
-  /** On their file and line, each message `<path>: <what is wrong>`, in file order. */
-  constructor(readonly issues: readonly Diagnostic[]) {
+  /**
+   * `issues`: on their file and line, each message `<path>: <what is wrong>`, in file order.
+   * `config`: what could be read, the entries in error left out, for checks of the tree (an
+   * override's file) to report with these rather than in a second round once they are fixed.
+   */
+  constructor(
+    readonly issues: readonly Diagnostic[],
+    readonly config?: Config,
+  ) {
     super(issues.map(formatDiagnostic).join("\n"));
     this.name = "ConfigError";
   }
@@ -518,6 +525,10 @@ export function parseConfig(text: string, file: string): Config {
       };
     }
   }
-  if (r.issues.length > 0) throw new ConfigError(r.issues.sort((a, b) => a.offset - b.offset).map((i) => i.issue));
+  if (r.issues.length > 0)
+    throw new ConfigError(
+      r.issues.sort((a, b) => a.offset - b.offset).map((i) => i.issue),
+      config,
+    );
   return config;
 }

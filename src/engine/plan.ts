@@ -82,7 +82,7 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   const present = new Set(files);
 
   const configPath = configPathIn(request, present);
-  const config = await loadConfig(source, present, configPath, request.config !== undefined);
+  const config = await loadConfig(source, present, configPath, request.config !== undefined, request.create ?? false);
   const targets = targetsInScope(config, request.targets);
   const warnings: Warning[] = [];
   const inScope = pathFilter(request.paths, files, warnings);
@@ -218,7 +218,12 @@ function refusedBy(target: Target | undefined, image: ImageRef): boolean {
   return !allowed || (allowed.policy !== undefined && image.tag !== undefined && allowed.policy.latest([image.tag]) === undefined);
 }
 
-async function loadConfig(source: TreeSource, present: ReadonlySet<string>, path: string, required: boolean): Promise<Config | undefined> {
+/**
+ * The configuration at `path`, if any. A configuration in error is refused with every problem
+ * at once: those of its text, and those its readable overrides meet in the tree (a file that
+ * does not exist, a path not in it), in line order.
+ */
+async function loadConfig(source: TreeSource, present: ReadonlySet<string>, path: string, required: boolean, create: boolean): Promise<Config | undefined> {
   if (!present.has(path)) {
     if (required) throw new RequestError([{ message: `config: ${path} does not exist` }]);
     return undefined;
@@ -226,8 +231,10 @@ async function loadConfig(source: TreeSource, present: ReadonlySet<string>, path
   try {
     return parseConfig(await readNamed(source, path), path);
   } catch (error) {
-    if (error instanceof ConfigError) throw new RequestError(error.issues);
-    throw error;
+    if (!(error instanceof ConfigError)) throw error;
+    const tree = await checkConfiguredOverrides(source, error.config?.overrides ?? [], path, present, create);
+    // Stable: issues on one line keep their order.
+    throw new RequestError([...error.issues, ...tree].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   }
 }
 

@@ -843,6 +843,30 @@ describe("planUpdate: configured overrides", () => {
     ]);
   });
 
+  it("refuses a configuration with every problem at once: its own, and those of its overrides in the tree", async () => {
+    const text = [
+      "targets:",
+      "  - name: dev",
+      '    paths: ["helm/**"]',
+      "    images:",
+      "      - repository: ghcr.io/acme/web",
+      '        policy: { semver: { range: "^1.0.0 ||| x" } }',
+      "overrides:",
+      "  - file: helm/app/missing.yaml",
+      "    spec: image.tag",
+      "    image: ghcr.io/acme/web",
+      "",
+    ].join("\n");
+    const issues = await refusal(
+      { ".github/gitops-promote.yaml": text, "helm/app/values.yaml": "image:\n  tag: 1.0.0\n" },
+      { images: ["ghcr.io/acme/web:1.1.0"] },
+    );
+    expect(issues.map((i) => [i.line, i.message.split(":")[0]])).toEqual([
+      [6, "targets[0].images[0].policy.semver.range"],
+      [8, "overrides[0].file"],
+    ]);
+  });
+
   describe("part: tag, for a field holding only the tag beside its repository", () => {
     // `version`, not `tag`: a {repository, tag} pair is moved on by repository alone.
     const tagOnly = (tag: string) => `app = {\n    image = {repository = "ghcr.io/acme/app", version = "${tag}"}\n}\n`;
