@@ -10,6 +10,7 @@
  * exponentially growing pause. The base branch is never force-pushed; only our own
  * pull-request branch is reset, as create-pull-request does.
  */
+import type { Warning } from "../change.js";
 import { writePlan } from "../engine/apply.js";
 import { commitMessage, type CommitMessageInput } from "../engine/commit-message.js";
 import { planUpdate, type FilePlan, type Plan } from "../engine/plan.js";
@@ -120,11 +121,25 @@ async function deliverOnce(ctx: DeliveryContext, request: UpdateRequest, options
   const landed = (landings: Landing[]): DeliveryResult => {
     const all = [...attempt.earlier, ...landings];
     const files = landedFiles(all);
-    return result(all, { ...plan, files, changes: files.flatMap((f) => f.changes), warnings: [...plan.warnings, ...all.flatMap((l) => l.warnings ?? [])] });
+    return result(all, {
+      ...plan,
+      files,
+      changes: files.flatMap((f) => f.changes),
+      warnings: distinct([...plan.warnings, ...all.flatMap((l) => l.warnings ?? [])]),
+    });
   };
   if (plan.files.length === 0) return landed([]);
   if (options.dryRun) return result(preview(ctx, options, plan, base));
   return landed(await land(ctx, request, options, plan, { base, head, entries: tree.entries }, attempt.stranded));
+}
+
+/** Each warning once: a pull request's branch, planned on too, may say what the base's plan said of the same line. */
+function distinct(warnings: readonly Warning[]): Warning[] {
+  const seen = new Set<string>();
+  return warnings.filter((w) => {
+    const key = JSON.stringify([w.file, w.line, w.message]);
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
 }
 
 /** `error`, as a DeliveryError carrying `earlier` too when something landed. */
@@ -192,8 +207,7 @@ async function land(
     for (const group of groups.filter((g) => g.mode === "pull-request")) {
       // Rendered again: on the pull-request branch the request may edit other values than on the base.
       const messageFor = (files: readonly FilePlan[]) => commitMessage(group.messageTemplate, messageInput(ctx, plan.images, options, files));
-      const landing = await landPullRequest(ctx, request, options, at, parent, group, plan.images, messageFor, stranded);
-      if (landing) landings.push(landing);
+      landings.push(await landPullRequest(ctx, request, options, at, parent, group, plan.images, messageFor, stranded));
     }
     const untouched = groups.filter((g) => g.mode === "none").flatMap((g) => g.files);
     if (untouched.length > 0) {

@@ -19,6 +19,7 @@ import { disableAutoMerge, mergePullRequest, type MergeOutcome } from "./merge.j
 import {
   awaitOtherRunsBody,
   findPullRequests,
+  hasAutoMerge,
   OpenedUndecoratedError,
   upsertPullRequest,
   type BranchPulls,
@@ -29,8 +30,8 @@ import { bodyRows, changeRow, cumulativeRows, describedCommit, pullRequestBody, 
 import { requestedBy } from "./requested-by.js";
 
 /**
- * Lands `group` on its pull request; undefined when the open pull request already carries every
- * value this request would set (or newer ones).
+ * Lands `group` on its pull request; when the open pull request already carries every value this
+ * request would set (or newer ones), that pull request, left as it is, with a warning saying so.
  * A branch that outlived its pull request (closed or merged by a person, or merged while this
  * run's commit was on its way: `stranded`) is not current: the request is planned on the base
  * alone, read again (a merge moved it), and the branch replaced only if it still holds that head.
@@ -45,7 +46,7 @@ export async function landPullRequest(
   images: readonly ImageRef[],
   messageFor: (files: readonly FilePlan[]) => string,
   stranded: ReadonlySet<string>,
-): Promise<Landing | undefined> {
+): Promise<Landing> {
   // The pull-request branch is rebuilt on the base by every run; it must never be the branch it merges into.
   if (group.prBranch === at.base) throw new Error(`the pull-request branch ${group.prBranch} is the base branch; choose another pr-branch`);
   // Depth 2: the branch head and its parent, the base a rebuild merges from.
@@ -65,8 +66,10 @@ export async function landPullRequest(
   }
   const onBranch = existing !== undefined && !leftover ? await planOnPullRequest(ctx, request, options, at, existing, group.prBranch, group.files) : undefined;
   if (onBranch?.files.length === 0 && pulls?.open) {
-    ctx.log(`${group.prBranch} already carries these values (or newer ones): the pull request is left as it is`);
-    return undefined;
+    const { number, html_url: url, node_id: nodeId } = pulls.open;
+    const message = `${group.prBranch} already carries these values (or newer ones): pull request #${number} (${url}) is left as it is`;
+    const pullRequest: PullRequest = { number, url, nodeId, operation: "none", autoMerge: hasAutoMerge(pulls.open) };
+    return { mode: "pull-request", branch: group.prBranch, files: [], changes: [], pullRequest, warnings: [...onBranch.reasons, { message }] };
   }
   // Carried by a branch no open pull request holds (another run's, about to open one; or one whose
   // pull request closed under it), the values are on their way nowhere: the branch is landed as
@@ -224,6 +227,19 @@ interface OnBranch {
   readonly dropped: readonly string[];
 }
 
+/** A request planned on the pull-request branch (planOnPullRequest). */
+interface OnPullRequest {
+  readonly files: FilePlan[];
+  readonly writes: FileWrite[];
+  readonly coAuthors: Identity[];
+  readonly others: OnBranch | undefined;
+  /** About the rebuild: conflicts with the base, files left out. */
+  readonly warnings: Warning[];
+  /** Why files the request moves on the base stay as they are on the branch (a policy keeps the newer value it holds). */
+  readonly reasons: Warning[];
+  readonly rebuilt: boolean;
+}
+
 /**
  * The values our open pull-request branch carries count as current (so a late, older build
  * never downgrades it, and a second image joins the first): plan the request on the branch's
@@ -245,7 +261,7 @@ async function planOnPullRequest(
   existing: string,
   prBranch: string,
   onBase: readonly FilePlan[],
-): Promise<{ files: FilePlan[]; writes: FileWrite[]; coAuthors: Identity[]; others: OnBranch | undefined; warnings: Warning[]; rebuilt: boolean } | undefined> {
+): Promise<OnPullRequest | undefined> {
   const fork = await ctx.git.forkPoint(ctx.remote, prBranch, at.base, existing);
   if (fork === undefined) {
     ctx.log(
@@ -287,7 +303,9 @@ async function planOnPullRequest(
       });
     }
     const others = changed.length === 0 ? undefined : { carried: kept.map(([path]) => path), dropped };
-    return { files, writes: [...carriedWrites, ...fileWrites(files, tree.entries)], coAuthors, others, warnings, rebuilt };
+    const left = new Set(onBase.map((f) => f.path).filter((path) => !edited.has(path)));
+    const reasons = plan.warnings.filter((w) => w.file !== undefined && left.has(w.file));
+    return { files, writes: [...carriedWrites, ...fileWrites(files, tree.entries)], coAuthors, others, warnings, reasons, rebuilt };
   } finally {
     tree.close();
   }

@@ -106,6 +106,35 @@ describe("deliver: a pull-request branch across runs", () => {
     });
   });
 
+  describe("a late, older build", () => {
+    it("the run's result is the open pull request, left as it is, with the policy's reason on the field and a warning naming the pull request", async () => {
+      await run(`${APP}:3.0.0`);
+      const result = await run(`${APP}:2.5.0`);
+      const url = `${fake.url}/${OWNER}/${REPO}/pull/1`;
+      const warnings = [
+        {
+          file: "apps/app.yaml",
+          line: 10,
+          message:
+            "spec.template.spec.containers[0].image keeps 3.0.0, which its policy (semver >=1.0.0) ranks above the incoming 2.5.0 (allow-downgrade sets it anyway)",
+        },
+        { message: `${PR} already carries these values (or newer ones): pull request #1 (${url}) is left as it is` },
+      ];
+      expect(result.changed).toBe(false);
+      expect(result.landings).toEqual([
+        {
+          mode: "pull-request",
+          branch: PR,
+          files: [],
+          changes: [],
+          pullRequest: { number: 1, url, nodeId: expect.any(String), operation: "none", autoMerge: false },
+          warnings,
+        },
+      ]);
+      expect(result.plan.warnings).toEqual(warnings);
+    });
+  });
+
   describe("the title and body tell every image the pull request carries", () => {
     const rows = (body: string | null | undefined) => (body ?? "").split("\n").filter((l) => l.startsWith("| `"));
 
