@@ -230,13 +230,14 @@ export class GitRepo {
   }
 
   /**
-   * Where `head` (the tip of `branch` on `remote`) forked from `base`'s history, as `git
+   * Where `head` (a branch's tip on `remote`, as read) forked from `base`'s history, as `git
    * merge-base` finds it, so that every commit of the branch after it, a person's included,
    * counts as the branch's change; undefined when the branch shares no history with `base`. In a
-   * shallow checkout the branch's own commits are fetched first (all that `base` does not have),
-   * then the fork commit itself.
+   * shallow checkout the commits of `head` itself are fetched first (all that `base` does not
+   * have), then the fork commit: not the branch's, which another run may have replaced since
+   * `head` was read, leaving `head`'s history uncut down into the base's (a false fork, or none).
    */
-  async forkPoint(remote: string, branch: string, base: string, head: string): Promise<ForkPoint | undefined> {
+  async forkPoint(remote: string, base: string, head: string): Promise<ForkPoint | undefined> {
     const baseRef = `${REF_PREFIX}/${remote}/${base}`;
     const since = (commit: string, own: readonly string[] = [head]) => ({ commit, own: [...own, `^${commit}`, `^${baseRef}`] });
     if ((await this.run(["rev-parse", "--is-shallow-repository"])).trim() !== "true") {
@@ -244,7 +245,7 @@ export class GitRepo {
       return code === 0 ? since(stdout.toString("utf8").trim()) : undefined;
     }
     // The base has every commit of the branch (merged by rebase or fast forward): the head is the fork.
-    if (!(await this.fetchOwn(remote, base, `+refs/heads/${branch}:${REF_PREFIX}/${remote}/${branch}`))) return since(head);
+    if (!(await this.fetchOwn(remote, base, head))) return since(head);
     // Down the branch's first-parent line, its oldest own commit has a parent in the base, and git
     // cuts all parents of such a shallow boundary: read them from the commit. The newest boundary
     // holds the fork, the last of its parents the base has. A merge there (the base merged in, as

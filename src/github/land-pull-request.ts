@@ -262,7 +262,7 @@ async function planOnPullRequest(
   prBranch: string,
   onBase: readonly FilePlan[],
 ): Promise<OnPullRequest | undefined> {
-  const fork = await ctx.git.forkPoint(ctx.remote, prBranch, at.base, existing);
+  const fork = await ctx.git.forkPoint(ctx.remote, at.base, existing);
   if (fork === undefined) {
     ctx.log(
       `${prBranch} cannot be rebuilt on ${at.base} (it shares no history with it): planning on ${at.base} alone, the pull request's earlier changes are dropped`,

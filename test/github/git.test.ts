@@ -68,7 +68,7 @@ describe("GitRepo (local git, any remote)", () => {
     const g = new GitRepo(dir);
     await g.fetch("origin", "trunk");
     const head = (await g.fetch("origin", "pr", 2))!;
-    const fork = await g.forkPoint("origin", "pr", "trunk", head);
+    const fork = await g.forkPoint("origin", "trunk", head);
     expect(fork?.commit).toBe(repo.first);
     expect(await g.treeOf(repo.first)).toMatch(/^[0-9a-f]{40}$/);
     // Every commit of the branch is local now, with who made it.
@@ -76,6 +76,37 @@ describe("GitRepo (local git, any remote)", () => {
     const theirs = { author: { name: "pat", email: "pat@e" }, committer: { name: "pat", email: "pat@e" }, coAuthors: [] };
     expect(await g.commitsAfter(fork!)).toEqual(person ? [ours, theirs] : [ours]);
   });
+
+  it.each([
+    ["the base's first commit", false],
+    ["a later commit of the base", true],
+  ])(
+    "in a shallow clone, a branch forked from %s and replaced by another run after it was read (the base moved by a squash merge) forks where the commit read forked",
+    async (_, later) => {
+      const seed = join(repo.bare, "..", "seed");
+      const commit = (message: string) => git(seed, "-c", "user.name=t", "-c", "user.email=t@e", "commit", "--quiet", "--allow-empty", "-m", message);
+      if (later) commit("trunk moved");
+      const from = git(seed, "rev-parse", "HEAD");
+      git(seed, "checkout", "--quiet", "-b", "pr");
+      commit("ours");
+      git(seed, "push", "--quiet", repo.bare, "trunk", "pr");
+      const dir = join(repo.bare, "..", `replaced-${later}`);
+      execFileSync("git", ["clone", "--quiet", "--depth=1", `file://${repo.bare}`, dir]);
+      git(seed, "checkout", "--quiet", "trunk");
+      commit("squashed");
+      git(seed, "push", "--quiet", repo.bare, "trunk");
+      const g = new GitRepo(dir);
+      await g.fetch("origin", "trunk");
+      const head = (await g.fetch("origin", "pr", 2))!;
+      // Another run rebuilds the branch on the new base before this one looks for the fork.
+      git(seed, "checkout", "--quiet", "-b", "theirs");
+      commit("theirs");
+      git(seed, "push", "--quiet", "--force", repo.bare, "theirs:pr");
+      const fork = await g.forkPoint("origin", "trunk", head);
+      expect(fork?.commit).toBe(from);
+      expect((await g.commitsAfter(fork!)).length).toBe(1);
+    },
+  );
 
   it.each([
     ["a full clone", false],
@@ -90,7 +121,7 @@ describe("GitRepo (local git, any remote)", () => {
     await g.fetch("origin", "trunk");
     const head = (await g.fetch("origin", "pr", 2))!;
     expect(head).toBe(repo.first);
-    const fork = await g.forkPoint("origin", "pr", "trunk", head);
+    const fork = await g.forkPoint("origin", "trunk", head);
     expect(fork?.commit).toBe(repo.first);
     expect(await g.commitsAfter(fork!)).toEqual([]);
   });
@@ -124,7 +155,7 @@ describe("GitRepo (local git, any remote)", () => {
       const g = new GitRepo(dir);
       await g.fetch("origin", "trunk");
       const head = (await g.fetch("origin", "pr", 2))!;
-      const fork = await g.forkPoint("origin", "pr", "trunk", head);
+      const fork = await g.forkPoint("origin", "trunk", head);
       expect(fork?.commit).toBe(git(seed, "merge-base", "pr", "trunk"));
       expect(await g.treeOf(fork!.commit)).toMatch(/^[0-9a-f]{40}$/);
       // Every commit of the branch is local, the ones before a merge too; the merges credit no one.
@@ -306,7 +337,7 @@ describe("GitRepo over smart HTTP (git http-backend, as GitHub serves git)", () 
       await g.fetch("origin", "main");
       const head = (await g.fetch("origin", "pr", 2))!;
       expect(head).toBe(first);
-      const fork = await g.forkPoint("origin", "pr", "main", head);
+      const fork = await g.forkPoint("origin", "main", head);
       expect(fork?.commit).toBe(first);
       expect(await g.commitsAfter(fork!)).toEqual([]);
     } finally {
@@ -393,7 +424,7 @@ describe("GitRepo against a git server that fails or hangs", () => {
       await g.fetch("origin", "main");
       const head = (await g.fetch("origin", "pr", 2))!;
       const fault = fake.inject({ path: /git-upload-pack$/, status: 502 });
-      const fork = await g.forkPoint("origin", "pr", "main", head);
+      const fork = await g.forkPoint("origin", "main", head);
       expect(fault.hits).toBe(1);
       expect(fork?.commit).toBe(first);
       expect(await g.commitsAfter(fork!)).toHaveLength(1);
