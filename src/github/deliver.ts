@@ -119,7 +119,8 @@ async function deliverOnce(ctx: DeliveryContext, request: UpdateRequest, options
   });
   // What landed, this attempt's and earlier ones'; a pull request that already carries these values (or newer ones) lands nothing.
   const landed = (landings: Landing[]): DeliveryResult => {
-    const all = [...attempt.earlier, ...landings];
+    // An earlier attempt's landing on a branch tells it; this attempt leaving it as it was adds nothing.
+    const all = [...attempt.earlier, ...landings.filter((l) => l.files.length > 0 || !attempt.earlier.some((e) => e.branch === l.branch))];
     const files = landedFiles(all);
     return result(all, {
       ...plan,
@@ -142,10 +143,11 @@ function distinct(warnings: readonly Warning[]): Warning[] {
   });
 }
 
-/** `error`, as a DeliveryError carrying `earlier` too when something landed. */
+/** `error`, as a DeliveryError carrying `earlier` too when something landed (a pull request left as it was wrote nothing). */
 function withLandings(earlier: readonly Landing[], error: unknown): unknown {
-  if (error instanceof DeliveryError) return new DeliveryError([...earlier, ...error.landings], error.cause);
-  return earlier.length > 0 ? new DeliveryError(earlier, error) : error;
+  const landed = [...earlier, ...(error instanceof DeliveryError ? error.landings : [])].filter((l) => l.files.length > 0);
+  const cause = error instanceof DeliveryError ? error.cause : error;
+  return landed.length > 0 ? new DeliveryError(landed, cause) : cause;
 }
 
 /** `commit <sha> on main`, `commit <sha> on gitops-promote/app (pull request #3, created, merged)`. */

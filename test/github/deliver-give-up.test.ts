@@ -133,3 +133,44 @@ describe("deliver: what an earlier attempt landed is told by the run's outcome",
     expect(cause).toMatchObject({ status: 403 });
   });
 });
+
+describe("deliver: a pull request an earlier attempt landed, found carrying the values by the next", () => {
+  let fake: FakeGitHub;
+  let ctx: DeliveryContext;
+  beforeEach(async () => {
+    ({ fake, ctx } = await appManifests(["prod", "qa"]));
+    await configureTargets(fake, { prod: "{ mode: pull-request, branch: gitops-promote/prod }", qa: "{ mode: pull-request, branch: gitops-promote/qa }" });
+  });
+  afterEach(() => fake.close());
+
+  it("is told once, as the attempt that opened it says", async () => {
+    // Another run creates qa's branch right before our first attempt does: prod's pull request is open by then.
+    let creates = 0;
+    fake.inject({
+      operationId: "git/create-ref",
+      times: 2,
+      beforeHandle: async () => void (++creates === 2 && (await fake.commitFile(OWNER, REPO, "gitops-promote/qa", "other.yaml", "x: 1\n"))),
+    });
+    const result = await deliver(ctx, request, push);
+    expect(result.attempts).toBe(2);
+    expect(result.landings.map((l) => [l.branch, l.pullRequest?.number, l.pullRequest?.operation])).toEqual([
+      ["gitops-promote/prod", 1, "created"],
+      ["gitops-promote/qa", 2, "created"],
+    ]);
+  });
+
+  it("a failure after it is told with that landing alone", async () => {
+    let creates = 0;
+    fake.inject({
+      operationId: "git/create-ref",
+      times: 2,
+      beforeHandle: async () => void (++creates === 2 && (await fake.commitFile(OWNER, REPO, "gitops-promote/qa", "other.yaml", "x: 1\n"))),
+    });
+    // The second attempt finds prod's pull request carrying the values, then may not look for qa's.
+    fake.inject({ operationId: "pulls/list" });
+    fake.inject({ operationId: "pulls/list", status: 403, body: { message: "Resource not accessible by integration" } });
+    const error = (await deliver(ctx, request, push).catch((e: unknown) => e)) as DeliveryError;
+    expect(error).toBeInstanceOf(DeliveryError);
+    expect(error.landings.map((l) => [l.branch, l.pullRequest?.number, l.pullRequest?.operation])).toEqual([["gitops-promote/prod", 1, "created"]]);
+  });
+});
