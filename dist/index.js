@@ -39754,6 +39754,8 @@ function parseImageRef(input) {
   if (input.length === 0) throw new ImageRefError(input, "it is empty");
   const bad = dangerousCharacter(input);
   if (bad) throw new ImageRefError(input, `it contains ${bad}`);
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(input)?.[0];
+  if (scheme) throw new ImageRefError(input, `it starts with ${JSON.stringify(scheme)}; a reference has no scheme: drop it (${input.slice(scheme.length)})`);
   let rest = input;
   let digest;
   const at = rest.indexOf("@");
@@ -39956,6 +39958,14 @@ var LineIndex = class {
     return this.#starts[line - 1];
   }
 };
+function lineAt(text2, offset) {
+  let line = 1;
+  for (let i = 0; i < offset; i++) {
+    const c = text2.charCodeAt(i);
+    if (c === 10 || c === 13 && text2.charCodeAt(i + 1) !== 10) line++;
+  }
+  return line;
+}
 
 // src/kcl/string-literal.ts
 function readStringLiteral(raw) {
@@ -41333,6 +41343,31 @@ function createHint(what) {
   return `(to add ${what}, use --create or the Action input create: true)`;
 }
 
+// src/image/digest-pin.ts
+function shortDigest(digest) {
+  const colon = digest.indexOf(":");
+  return colon < 0 ? digest : digest.slice(0, colon + 13);
+}
+function unpinnedWarning(image, digest, oldTag) {
+  const whose = oldTag === void 0 ? "" : ` (${oldTag}'s)`;
+  const incoming = formatImageRef(image);
+  return `drops the digest pin ${shortDigest(digest)}${whose}: ${incoming} has no digest; send ${incoming}@sha256:<digest> to keep digests pinned`;
+}
+function staleDigestWarning({ tagKey, tag, digestKey, line, digest, name }) {
+  return `${tagKey}: --set wrote ${tag}, but the digest beside it (${digestKey}, line ${line}) still pins the earlier build ${shortDigest(digest)}, so that build runs; set ${digestKey} too, or give the image with --image ${name}:${tag}@sha256:<digest>`;
+}
+
+// src/image/split-image.ts
+var SPLIT_IMAGE_KEYS = /* @__PURE__ */ new Set(["repository", "name", "registry", "tag", "digest"]);
+function splitImage(field2) {
+  return { repository: field2("repository") ?? field2("name"), registry: field2("registry"), tag: field2("tag"), digest: field2("digest") };
+}
+function digestBeside(key, field2) {
+  if (key !== "tag") return void 0;
+  const image = splitImage(field2);
+  return image.repository === void 0 ? void 0 : image.digest;
+}
+
 // src/yaml/file.ts
 var import_yaml = __toESM(require_dist(), 1);
 
@@ -41453,10 +41488,26 @@ for (const ch of "?:,[]{}#&*!|>'\"%@`") INDICATOR[ch.charCodeAt(0)] = 1;
 var FLOW_END = new Uint8Array(128);
 for (const ch of ",[]{}") FLOW_END[ch.charCodeAt(0)] = 1;
 var NON_STRING_KEY = /^(?:~$|(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$|[-+]?\.?[0-9]|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))/;
+var NON_STRING_START = new Uint8Array(128);
+for (const ch of "~nNtTfF+-.0123456789") NON_STRING_START[ch.charCodeAt(0)] = 1;
+var FEW_KEYS = 16;
 var MAX_KEY = 1024;
 var MAX_DEPTH = 200;
 var isBlank = (c) => c === SPACE || c === TAB;
 var isControl = (c) => c < SPACE && c !== TAB || c === 127 || c === 65279;
+function isNonStringKey(source) {
+  const c = source.charCodeAt(0);
+  return c < 128 && NON_STRING_START[c] === 1 && NON_STRING_KEY.test(source);
+}
+function addKey(pairs, keys, key) {
+  if (keys === void 0 && pairs.length < FEW_KEYS) {
+    for (const pair of pairs) if (pair.key.text === key) throw OUTSIDE;
+    return void 0;
+  }
+  const all = keys ?? new Set(pairs.map((pair) => pair.key.text));
+  if (all.has(key)) throw OUTSIDE;
+  return all.add(key);
+}
 var SubsetParser = class {
   constructor(text2) {
     this.text = text2;
@@ -41549,8 +41600,9 @@ var SubsetParser = class {
   blockNode(parent) {
     if (this.indent <= parent) throw OUTSIDE;
     if (this.isEntry(this.content)) return this.blockSequence();
-    if (this.keyEnd(this.content) < 0) throw OUTSIDE;
-    return this.blockMapping(this.content);
+    const colon = this.keyEnd(this.content);
+    if (colon < 0) throw OUTSIDE;
+    return this.blockMapping(this.content, colon);
   }
   blockSequence() {
     this.enter();
@@ -41568,11 +41620,14 @@ var SubsetParser = class {
         item = this.indent > indent ? this.blockNode(indent) : emptyScalar(at);
       } else if (this.isEntry(at)) {
         throw OUTSIDE;
-      } else if (this.keyEnd(at) >= 0) {
-        item = this.blockMapping(at);
       } else {
-        item = this.lineValue(at, indent);
-        if (this.indent > indent) throw OUTSIDE;
+        const colon = this.keyEnd(at);
+        if (colon >= 0) {
+          item = this.blockMapping(at, colon);
+        } else {
+          item = this.lineValue(at, indent);
+          if (this.indent > indent) throw OUTSIDE;
+        }
       }
       items.push(item);
       if (this.indent !== indent || !this.isEntry(this.content)) break;
@@ -41581,18 +41636,18 @@ var SubsetParser = class {
     this.depth--;
     return { kind: "seq", flow: false, start, end: items[items.length - 1].end, items };
   }
-  /** A block mapping whose first key is at `first` (on the current line, maybe after `- `). */
-  blockMapping(first) {
+  /** A block mapping whose first key is at `first` (on the current line, maybe after `- `), its `:` at `colon` (keyEnd). */
+  blockMapping(first, firstColon) {
     this.enter();
     const { text: text2 } = this;
     const indent = first - this.lineStart;
     const pairs = [];
-    const keys = /* @__PURE__ */ new Set();
+    let keys;
     let at = first;
+    let colon = firstColon;
     for (; ; ) {
-      const colon = this.keyEnd(at);
-      if (colon < 0) throw OUTSIDE;
-      const key = this.key(at, colon, keys);
+      const key = this.key(at, colon);
+      keys = addKey(pairs, keys, key.text);
       const after = this.skipBlanks(colon + 1);
       let value;
       if (this.atLineEnd(after) || text2.charCodeAt(after) === HASH) {
@@ -41606,6 +41661,8 @@ var SubsetParser = class {
       pairs.push({ key, value });
       if (this.indent !== indent) break;
       at = this.content;
+      colon = this.keyEnd(at);
+      if (colon < 0) throw OUTSIDE;
     }
     if (this.indent > indent) throw OUTSIDE;
     this.depth--;
@@ -41623,10 +41680,14 @@ var SubsetParser = class {
       return this.isValueIndicator(colon) ? colon : -1;
     }
     if (c < 128 && (INDICATOR[c] === 1 || c === DASH)) return -1;
-    for (let j = i + 1; !this.atLineEnd(j); j++) {
-      if (this.isValueIndicator(j)) return j;
+    for (let j = i + 1; j < this.length; j++) {
       const d = text2.charCodeAt(j);
-      if (d === HASH && isBlank(text2.charCodeAt(j - 1)) || isControl(d)) return -1;
+      if (d === COLON) {
+        const e = text2.charCodeAt(j + 1);
+        if (j + 1 === this.length || e === SPACE || e === TAB || e === LF || e === CR) return j;
+      } else if (d === LF || d === CR || d === HASH && isBlank(text2.charCodeAt(j - 1)) || isControl(d)) {
+        return -1;
+      }
     }
     return -1;
   }
@@ -41634,8 +41695,8 @@ var SubsetParser = class {
   isValueIndicator(i) {
     return this.text.charCodeAt(i) === COLON && (this.atLineEnd(i + 1) || isBlank(this.text.charCodeAt(i + 1)));
   }
-  /** The key scalar from `i` to its `:` at `colon`; a repeated or possibly non-string key is outside the subset. */
-  key(i, colon, keys) {
+  /** The key scalar from `i` to its `:` at `colon`; a possibly non-string key is outside the subset. */
+  key(i, colon) {
     const { text: text2 } = this;
     const c = text2.charCodeAt(i);
     let key;
@@ -41645,11 +41706,10 @@ var SubsetParser = class {
       let end = colon;
       while (isBlank(text2.charCodeAt(end - 1))) end--;
       const source = text2.slice(i, end);
-      if (NON_STRING_KEY.test(source)) throw OUTSIDE;
+      if (isNonStringKey(source)) throw OUTSIDE;
       key = scalar(source, "plain", i, end);
     }
-    if (colon - i > MAX_KEY || keys.has(key.text)) throw OUTSIDE;
-    keys.add(key.text);
+    if (colon - i > MAX_KEY) throw OUTSIDE;
     return key;
   }
   /**
@@ -41781,15 +41841,15 @@ var SubsetParser = class {
     const close = isMap4 ? RBRACE : RBRACKET;
     const pairs = [];
     const items = [];
-    const keys = /* @__PURE__ */ new Set();
+    let keys;
     let at = this.skipBlanks(i + 1);
     while (text2.charCodeAt(at) !== close) {
       if (isMap4) {
         const key = this.flowItem(at, true);
         const colon = this.skipBlanks(key.end);
-        if (key.kind !== "scalar" || colon - at > MAX_KEY || keys.has(key.text)) throw OUTSIDE;
-        if (key.style === "plain" && NON_STRING_KEY.test(key.text)) throw OUTSIDE;
-        keys.add(key.text);
+        if (key.kind !== "scalar" || colon - at > MAX_KEY) throw OUTSIDE;
+        if (key.style === "plain" && isNonStringKey(key.text)) throw OUTSIDE;
+        keys = addKey(pairs, keys, key.text);
         if (text2.charCodeAt(colon) !== COLON || !isBlank(text2.charCodeAt(colon + 1))) throw OUTSIDE;
         const value = this.flowItem(this.skipBlanks(colon + 1), false);
         pairs.push({ key, value });
@@ -41907,15 +41967,20 @@ function toNode(node) {
   throw new Error(`unexpected YAML node at offset ${start}`);
 }
 function objectOf(root) {
-  if (root?.kind !== "map") return {};
-  const metadata = mapValue(root, "metadata");
-  const fields = {
-    apiVersion: scalarText(mapValue(root, "apiVersion")),
-    kind: scalarText(mapValue(root, "kind")),
-    namespace: metadata?.kind === "map" ? scalarText(mapValue(metadata, "namespace")) : void 0,
-    name: metadata?.kind === "map" ? scalarText(mapValue(metadata, "name")) : void 0
+  const object = {};
+  if (root?.kind !== "map") return object;
+  const set = (field2, node) => {
+    const value = scalarText(node);
+    if (value !== void 0 && value !== "") object[field2] = value;
   };
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== void 0 && value !== ""));
+  set("apiVersion", mapValue(root, "apiVersion"));
+  set("kind", mapValue(root, "kind"));
+  const metadata = mapValue(root, "metadata");
+  if (metadata?.kind === "map") {
+    set("namespace", mapValue(metadata, "namespace"));
+    set("name", mapValue(metadata, "name"));
+  }
+  return object;
 }
 
 // src/text/splice.ts
@@ -42152,7 +42217,7 @@ var EditPlan = class {
     };
     for (const { splice, change } of planned) {
       const { start, end, insert } = splice;
-      placeWarningsBefore(start);
+      placeWarningsBefore(end > start ? start + 1 : start);
       const within2 = start === end ? insert.trimEnd().search(/\S[^\n]*$/) : 0;
       changes.push({ line: lines.lineAt(start + shift + within2), ...change });
       shift += insert.length - (end - start);
@@ -42223,10 +42288,10 @@ function parseYamlSpec(spec) {
   const path6 = spec.slice(0, eq).trim();
   return { path: path6, segments: parsePath(path6), value: spec.slice(eq + 1).trim() };
 }
-function setFromSpec(text2, spec, create) {
+function setFromSpec(text2, spec, create, setsToo) {
   const { path: path6, value: raw } = parseYamlSpec(spec);
   const value = unquote(raw);
-  return setYamlPath(text2, path6, value, { create, typed: value === raw });
+  return setYamlPath(text2, path6, value, { create, typed: value === raw, ...setsToo && { setsToo } });
 }
 function unquote(value) {
   const quoted = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
@@ -42264,6 +42329,19 @@ function lookUp(root, path6) {
   }
   return { node, inFlow };
 }
+function warnStaleDigest(plan, document, segments, path6, node, tag, setsToo) {
+  const holder = segments.length > 1 ? lookUp(document.root, segments.slice(0, -1)) : { node: document.root };
+  if ("message" in holder || holder.node?.kind !== "map") return;
+  const map = holder.node;
+  const field2 = (key) => mapValue(map, key) ?? void 0;
+  const digest = digestBeside(segments[segments.length - 1], field2);
+  if (!isFlowScalar(digest) || digest.text === "" || node.text === tag) return;
+  const digestKey = formatPath([...segments.slice(0, -1), "digest"]);
+  if (setsToo(digestKey)) return;
+  const { registry, repository } = splitImage(field2);
+  const name = [scalarText(registry), scalarText(repository)].filter((part) => part).join("/");
+  plan.warn(node.start, staleDigestWarning({ tagKey: path6, tag, digestKey, line: plan.file.lineAt(digest.start), digest: digest.text, name }));
+}
 function setYamlPath(text2, path6, value, options2 = {}) {
   const unchanged = { text: text2, changes: [], warnings: [] };
   const segments = parsePath(path6);
@@ -42287,6 +42365,7 @@ function setYamlPath(text2, path6, value, options2 = {}) {
     const next = typeof value === "string" ? value : value(scalarText(node), (why) => plan.warn(node.start, `${path6} ${why}`));
     if (next === void 0) return plan.result();
     const typed = options2.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
+    if (options2.setsToo) warnStaleDigest(plan, document, segments, path6, node, next, options2.setsToo);
     plan.setScalar(node, next, inFlow, { kind: "override", key: path6, document }, typed);
     const others = file.documents.slice(index + 1).flatMap((d, i) => "message" in lookUp(d.root, segments) ? [] : [index + i + 2]);
     if (others.length > 0) {
@@ -42805,22 +42884,30 @@ function createClient(options2) {
 }
 
 // src/engine/apply.ts
-import { closeSync, fchmodSync, lstatSync, openSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname as dirname3, isAbsolute, join as join3, relative as relative2, sep as sep4 } from "node:path";
-async function writePlan(root, plan) {
+
+// src/text/and-list.ts
+function andList(items) {
+  return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : items.join("");
+}
+
+// src/engine/apply.ts
+async function writePlan(root, plan, rename2 = renameSync) {
   const writes = checkedTargets(
     root,
     plan.files.filter((file) => file.after !== file.before)
   );
   const staged = [];
   try {
-    for (const { file, target, mode } of writes) {
-      const temp = `${target}.gitops-promote-${process.pid}.tmp`;
+    for (const write of writes) {
+      const temp = `${write.target}.gitops-promote-${process.pid}.tmp`;
       const fd = openSync(temp, "wx");
-      staged.push({ temp, target });
+      staged.push({ ...write, temp });
       try {
-        writeFileSync(fd, file.after);
-        fchmodSync(fd, mode);
+        writeFileSync(fd, write.file.after);
+        fchmodSync(fd, write.mode);
+        keepOwner(fd, write);
       } finally {
         closeSync(fd);
       }
@@ -42829,7 +42916,35 @@ async function writePlan(root, plan) {
     for (const { temp } of staged) rmSync(temp, { force: true });
     throw error2;
   }
-  for (const { temp, target } of staged) renameSync(temp, target);
+  renameAll(staged, rename2);
+}
+function keepOwner(fd, { uid, gid }) {
+  try {
+    fchownSync(fd, uid, gid);
+  } catch (error2) {
+    if (error2.code !== "EPERM") throw error2;
+  }
+}
+function renameAll(staged, rename2) {
+  for (const [i, current] of staged.entries()) {
+    try {
+      rename2(current.temp, current.target);
+    } catch (error2) {
+      for (const { temp } of staged.slice(i)) rmSync(temp, { force: true });
+      const left = staged.slice(0, i).filter((done) => !restored(done));
+      const reason = error2 instanceof Error ? error2.message : String(error2);
+      const outcome = left.length === 0 ? "nothing was written" : `${andList(left.map((done) => done.file.path))} could not be put back and ${left.length === 1 ? "holds its" : "hold their"} new text; the other files were put back`;
+      throw new Error(`could not write ${current.file.path}: ${reason}; ${outcome}`, { cause: error2 });
+    }
+  }
+}
+function restored({ target, file }) {
+  try {
+    writeFileSync(target, file.before);
+    return true;
+  } catch {
+    return false;
+  }
 }
 function checkedTargets(root, files) {
   const realRoot = realpathSync.native(root);
@@ -42849,7 +42964,7 @@ function checkedTargets(root, files) {
     if (!stats.isFile()) {
       throw new Error(`refusing to write ${file.path}: it is ${stats.isSymbolicLink() ? "a symbolic link" : "not a regular file"}; nothing was written`);
     }
-    return { file, target, mode: stats.mode & 4095 };
+    return { file, target, mode: stats.mode & 4095, uid: stats.uid, gid: stats.gid };
   });
 }
 function isInside(root, path6) {
@@ -42874,7 +42989,7 @@ function split(template) {
   const pieces = [];
   let pos = 0;
   let trimNext = false;
-  const lineAt = (i) => template.slice(0, i).split("\n").length;
+  const lines = new LineIndex(template);
   while (pos <= template.length) {
     const open2 = template.indexOf("{{", pos);
     let text2 = template.slice(pos, open2 < 0 ? template.length : open2);
@@ -42889,7 +43004,7 @@ function split(template) {
       start += 1;
     }
     pieces.push({ text: text2 });
-    const close = findClose(template, start, lineAt(open2));
+    const close = findClose(template, start, lines.lineAt(open2));
     let end = close;
     trimNext = false;
     if (/[ \t\r\n]-$/.test(template.slice(close - 2, close))) {
@@ -42897,7 +43012,7 @@ function split(template) {
       trimNext = true;
     }
     const body = template.slice(start, end).trim();
-    if (!(body.startsWith("/*") && body.endsWith("*/"))) pieces.push({ action: { body, line: lineAt(open2) } });
+    if (!(body.startsWith("/*") && body.endsWith("*/"))) pieces.push({ action: { body, line: lines.lineAt(open2) } });
     pos = close + 2;
   }
   return pieces;
@@ -43245,14 +43360,14 @@ function oldVersionFor(change, image) {
     const old = tryParseImageRef(change.old);
     return old && (old.tag !== void 0 || old.digest !== void 0) ? version(old) : change.old;
   }
-  if (change.new === image.tag || change.new === image.digest) return change.old === image.digest ? shortDigest(change.old) : change.old;
+  if (change.new === image.tag || change.new === image.digest) return isDigest(change.old) ? shortDigest2(change.old) : change.old;
   return void 0;
 }
 function version(ref) {
-  if (ref.tag !== void 0) return ref.digest !== void 0 ? `${ref.tag}@${shortDigest(ref.digest)}` : ref.tag;
-  return shortDigest(ref.digest ?? "");
+  if (ref.tag !== void 0) return ref.digest !== void 0 ? `${ref.tag}@${shortDigest2(ref.digest)}` : ref.tag;
+  return shortDigest2(ref.digest ?? "");
 }
-function shortDigest(digest) {
+function shortDigest2(digest) {
   const colon = digest.indexOf(":");
   return colon < 0 ? digest : digest.slice(0, colon + 13);
 }
@@ -43322,10 +43437,18 @@ function keptByPolicy(update2, current) {
     return `keeps ${current.tag}: its policy (${policy.description}) ranks it equal to the incoming ${tag}, so the version as written stays (allow-downgrade sets it anyway)`;
   return `keeps ${current.tag}, which its policy (${policy.description}) ranks above the incoming ${tag} (allow-downgrade sets it anyway)`;
 }
+function digestOnlyRefusal(image, policy) {
+  return `is left as it is: ${formatImageRef(image)} has no tag for its policy (${policy.description}) to judge, and a digest alone may be any build; give repo:tag@digest`;
+}
 function nextVersion(update2, current, kept) {
   const { tag, digest } = update2.image;
   if (tag === void 0) {
-    return digest === void 0 || digest === current.digest ? void 0 : { ...current, digest };
+    if (digest === void 0 || digest === current.digest) return void 0;
+    if (update2.policy) {
+      kept?.(digestOnlyRefusal(update2.image, update2.policy));
+      return void 0;
+    }
+    return { ...current, digest };
   }
   if (update2.policy && update2.policy.latest([tag]) === void 0) return void 0;
   const why = keptByPolicy(update2, current);
@@ -43337,6 +43460,7 @@ function nextVersion(update2, current, kept) {
     const nextDigest = digest ?? current.digest;
     return nextDigest === current.digest ? void 0 : { tag, ...nextDigest !== void 0 && { digest: nextDigest } };
   }
+  if (digest === void 0 && current.digest !== void 0) kept?.(unpinnedWarning(update2.image, current.digest, current.tag));
   return { tag, ...digest !== void 0 && { digest } };
 }
 function byRepository(images) {
@@ -43594,7 +43718,6 @@ function inBranches(item, token, inBranch) {
 }
 
 // src/kcl/editor.ts
-var HELM_KEYS = /* @__PURE__ */ new Set(["repository", "name", "registry", "tag", "digest"]);
 var CLOSERS = /* @__PURE__ */ new Set([T.RParen, T.RBracket, T.RBrace, T.Comma]);
 function assertSafeBody(value, line) {
   if (/["'\\\r\n]|\$\{/.test(value)) throw new SourceError(`refusing to write ${JSON.stringify(value)} into a KCL string`, line);
@@ -43603,7 +43726,8 @@ var ImageEditor = class {
   constructor(tokens, request2, overridden) {
     this.tokens = tokens;
     this.request = request2;
-    this.setInFile = new Set(overridden);
+    this.setInFile = new Set(overridden.repositories);
+    this.setPaths = [...overridden.paths ?? []];
     this.text = tokens.source.text;
     this.screens = request2.images.map((u) => screenToken(u.image));
     this.incoming = byRepository(request2.images);
@@ -43626,6 +43750,10 @@ var ImageEditor = class {
   claimed = /* @__PURE__ */ new Set();
   /** String tokens the walk met outside interpolations, edited or not: the others are where matching by repository never goes. */
   reached = /* @__PURE__ */ new Set();
+  /** Paths a `--set` sets (Overridden.paths). */
+  setPaths;
+  /** Where the walk met interpolated strings, kept only when a `--set` may set their field. */
+  interpolatedAt = /* @__PURE__ */ new Map();
   walk(expr, path6) {
     switch (expr.type) {
       case "string":
@@ -43671,20 +43799,17 @@ var ImageEditor = class {
       if (item.type !== "entry" || item.key.parts?.length !== 1 || item.value.type !== "string") continue;
       const key = item.key.parts[0];
       const { token } = item.value;
-      if (HELM_KEYS.has(key) && !(this.tokens.flags[token] & StringFlag.Interpolated)) literals.set(key, { entry: item, token });
+      if (SPLIT_IMAGE_KEYS.has(key) && !(this.tokens.flags[token] & StringFlag.Interpolated)) literals.set(key, { entry: item, token });
     }
-    const repository = literals.get("repository") ?? literals.get("name");
-    const tag = literals.get("tag");
+    const { repository, registry, tag, digest } = splitImage((key) => literals.get(key));
     if (!repository || !tag) return;
-    const fields = [repository, tag, literals.get("registry"), literals.get("digest")].filter((f) => f !== void 0);
+    const fields = [repository, tag, registry, digest].filter((f) => f !== void 0);
     if (fields.some((f) => this.claimed.has(f.token))) return;
-    const registry = literals.get("registry");
     const repositoryText = this.literal(repository.token).body;
     const name = registry ? `${this.literal(registry.token).body}/${repositoryText}` : repositoryText;
     const update2 = this.incoming.get(normalizeRepository(name) ?? "");
     if (!update2) return;
     for (const f of fields) this.claimed.add(f.token);
-    const digest = literals.get("digest");
     const tagLiteral = this.literal(tag.token);
     const tagKey = this.pathText({ parent: path6, step: tag.entry });
     const kept = (why) => this.warnings.push({ line: this.line(tagLiteral), message: `${tagKey} ${why}` });
@@ -43752,7 +43877,7 @@ var ImageEditor = class {
       if (tokens.kind[marked] !== T.String)
         this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a value that is not a string literal; only a literal can be set` });
       else if (tokens.flags[marked] & StringFlag.Interpolated)
-        this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a string with \${...}, which is never edited` });
+        this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a string with \${...}, which is not edited` });
       else this.mark(this.literal(marked), marker);
       this.claimed.add(marked);
     }
@@ -43792,8 +43917,8 @@ var ImageEditor = class {
       const line = this.line(literal2);
       if (tokens.flags[t] & StringFlag.Interpolated) {
         const stale = staleImageIn(literal2.body, this.incoming);
-        if (stale && !this.setInFile.has(stale.repository)) {
-          const message2 = `${literal2.body} builds a reference of ${formatImageRef(stale)} with \${...}, which is never edited; ${this.whereSet(literal2.body, stale, statements)}`;
+        if (stale && !this.setInFile.has(stale.repository) && !this.setBySet(t, literal2.body, stale)) {
+          const message2 = `${literal2.body} builds a reference of ${formatImageRef(stale)} with \${...}, which is not edited; ${this.whereSet(literal2.body, stale, statements)}`;
           this.warnings.push({ line, message: message2 });
         }
         continue;
@@ -43807,6 +43932,14 @@ var ImageEditor = class {
       this.warnings.push({ line, message });
     }
   }
+  /** Whether a `--set` sets the interpolated string `token` (its field, or the variable its version is): the override is the answer. */
+  setBySet(token, body, stale) {
+    if (this.setPaths.length === 0) return false;
+    const covers = (path6) => this.setPaths.some((set) => path6 === set || path6.startsWith(`${set}.`) || path6.startsWith(`${set}[`));
+    const field2 = this.interpolatedAt.get(token);
+    const variable = versionVariable(body, stale);
+    return field2 !== void 0 && covers(this.pathText(field2)) || variable !== void 0 && covers(variable);
+  }
   /**
    * Where to set the version an interpolation puts after a repository (`"app:${_tag}"`): a
    * marker on the interpolation is refused, so the advice names the variable and the lines of
@@ -43814,9 +43947,8 @@ var ImageEditor = class {
    */
   whereSet(body, stale, statements) {
     const elsewhere = 'set the version where that variable is set (a Flux ":tag" marker on its line, or an override)';
-    if (stale.tag !== void 0 || stale.digest !== void 0) return elsewhere;
-    const variable = new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*)\\s*\\}`).exec(body)?.[1];
-    if (variable === void 0) return elsewhere;
+    const variable = versionVariable(body, stale);
+    if (variable === void 0 || variable.includes(".")) return elsewhere;
     const lines = statements.flatMap(
       (s) => s.type === "assign" && s.targets.includes(variable) && s.value.type === "string" && !(this.tokens.flags[s.value.token] & StringFlag.Interpolated) ? [this.line(this.literal(s.value.token))] : []
     );
@@ -43851,7 +43983,11 @@ var ImageEditor = class {
     return { body, start: start + style.prefix.length + quotes, end: end - quotes };
   }
   visit(expr, path6) {
-    if (this.claimed.has(expr.token) || this.tokens.flags[expr.token] & StringFlag.Interpolated) return;
+    if (this.claimed.has(expr.token)) return;
+    if (this.tokens.flags[expr.token] & StringFlag.Interpolated) {
+      if (this.setPaths.length > 0) this.interpolatedAt.set(expr.token, path6);
+      return;
+    }
     this.reached.add(expr.token);
     const literal2 = this.literal(expr.token);
     const { body } = literal2;
@@ -43891,10 +44027,14 @@ var ImageEditor = class {
     });
   }
 };
+function versionVariable(body, stale) {
+  if (stale.tag !== void 0 || stale.digest !== void 0) return void 0;
+  return new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*\\}`).exec(body)?.[1];
+}
 function mayMatch(text2, request2) {
   return text2.includes(MARKER_TOKEN) || request2.images.some((u) => text2.includes(screenToken(u.image)));
 }
-function editKcl(text2, request2, overridden = /* @__PURE__ */ new Set()) {
+function editKcl(text2, request2, overridden = {}) {
   if (!mayMatch(text2, request2)) return { text: text2, changes: [], warnings: [] };
   const module2 = parseKcl(text2);
   const editor = new ImageEditor(module2.tokens, request2, overridden);
@@ -43932,13 +44072,19 @@ var FILLERS = [
     source: "the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements)"
   }
 ];
+var NOT_EDITED = ", which is not edited: its version comes from ";
 function hasPlaceholder(text2) {
   return FILLERS.some((filler) => text2.includes(filler.opens));
 }
 function placeholderReason(text2) {
   const filler = FILLERS.find((f) => text2.includes(f.opens)) ?? FILLERS[0];
   const names = [...new Set(filler.names(text2))].join(", ") || filler.unnamed;
-  return `with ${names}, which is not edited: its version comes from ${filler.source}, which this tool does not edit; set it there`;
+  return `with ${names}${NOT_EDITED}${filler.source}, which this tool does not edit; set it there`;
+}
+function placeholderFieldOf(message) {
+  if (!message.includes(NOT_EDITED)) return void 0;
+  const at = message.search(/ (?:sets the \w+ of|builds a reference of) /);
+  return at > 0 ? message.slice(0, at) : void 0;
 }
 function warnPlaceholderField(fields, name, plan) {
   for (const [part, field2] of Object.entries(fields)) {
@@ -43970,7 +44116,8 @@ function walk(node, path6, inFlow, visit) {
     }
   } else if (node.kind === "seq") {
     const flow = inFlow || node.flow;
-    node.items.forEach((item, index) => walk(item, [...path6, index], flow, visit));
+    const { items } = node;
+    for (let index = 0; index < items.length; index++) walk(items[index], [...path6, index], flow, visit);
   }
 }
 
@@ -44005,8 +44152,7 @@ var editHelmValues = (file, request2, plan) => {
         const value = mapValue(node, key);
         return value === void 0 ? void 0 : { node: value, path: [...path6, key], inFlow: inFlow || node.flow };
       };
-      const image = { path: path6, repository: field2("repository") ?? field2("name"), registry: field2("registry"), tag: field2("tag"), digest: field2("digest") };
-      setHelmImage(image, incoming, plan, document);
+      setHelmImage({ path: path6, ...splitImage(field2) }, incoming, plan, document);
     });
   }
 };
@@ -44284,7 +44430,7 @@ var editInlinePatches = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
   if (incoming.size === 0) return;
   for (const document of file.documents) {
-    if (isOpList(document.root)) editOps(document, incoming, plan);
+    if (isOpList(document.root)) editOps(document, incoming, plan, request2.kustomizeTagged);
     for (const patch of patchStrings(document)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request2, plan);
   }
 };
@@ -44326,7 +44472,7 @@ function editPatch(file, patch, document, request2, plan) {
   }
   const inner = new EditPlan(content);
   const ops = patch.kind !== "strategic-merge" && content.documents[0]?.root?.kind === "seq";
-  if (ops) editOps(content.documents[0], byRepository(request2.images), inner);
+  if (ops) editOps(content.documents[0], byRepository(request2.images), inner, request2.kustomizeTagged);
   else if (patch.kind !== "json6902") editImages(content, request2, inner);
   if (ops || patch.kind !== "json6902") editHelmValues(content, request2, inner);
   const { changes, warnings } = inner.edits();
@@ -44356,7 +44502,7 @@ function editPatch(file, patch, document, request2, plan) {
   for (const { offset, message } of warnings) plan.warn(placement.at(offset), within2(message));
 }
 var VALUE_OPS = /* @__PURE__ */ new Set(["add", "replace"]);
-function editOps(document, incoming, plan) {
+function editOps(document, incoming, plan, kustomizeTagged2) {
   const list = document.root;
   if (list?.kind !== "seq") return;
   list.items.forEach((op, index) => {
@@ -44375,7 +44521,7 @@ function editOps(document, incoming, plan) {
         return;
       }
       if (at[at.length - 1] !== "image") return;
-      setImageScalar({ node, path: key, inFlow: inFlow || list.flow || op.flow }, "image", inContainerSpec(at), incoming, plan, document);
+      setImageScalar({ node, path: key, inFlow: inFlow || list.flow || op.flow }, "image", inContainerSpec(at), incoming, plan, document, kustomizeTagged2);
     });
   });
 }
@@ -44588,6 +44734,7 @@ function kclWouldEdit(expression, incoming) {
 }
 
 // src/yaml/markers.ts
+var OPENS_LINE = /^[ \t]*(?:-[ \t]+)*(?:[&!][^\s]*[ \t]+)*/;
 function markerComment(text2, node) {
   const { start, end: valueEnd } = node;
   const isBlock = node.style === "literal" || node.style === "folded";
@@ -44598,7 +44745,8 @@ function markerComment(text2, node) {
   const lineComment = /^[ \t]*(#.*)$/.exec(text2.slice(after, lineEnd < 0 ? text2.length : lineEnd).trimEnd());
   if (lineComment && after > start) return lineComment[1];
   const lineStart = text2.lastIndexOf("\n", start - 1) + 1;
-  if (!/^[ \t]*(?:-[ \t]+)*(?:[&!][^\s]*[ \t]+)*$/.test(text2.slice(lineStart, start))) return void 0;
+  const before = text2.slice(lineStart, start);
+  if (OPENS_LINE.exec(before)[0].length !== before.length) return void 0;
   const head = [];
   for (let end = lineStart - 1; end > 0; ) {
     const begin = text2.lastIndexOf("\n", end - 1) + 1;
@@ -44608,6 +44756,27 @@ function markerComment(text2, node) {
     end = begin - 1;
   }
   return head.length > 0 ? head.join("\n") : void 0;
+}
+function headMarkers(text2) {
+  const found = [];
+  let lines;
+  const lineText = (line) => {
+    const start = lines.lineStart(line);
+    return start === void 0 ? void 0 : text2.slice(start, lines.lineStart(line + 1) ?? text2.length).trim();
+  };
+  for (let at = text2.indexOf(MARKER_TOKEN); at >= 0; at = text2.indexOf(MARKER_TOKEN, at + MARKER_TOKEN.length)) {
+    lines ??= new LineIndex(text2);
+    const line = lines.lineAt(at);
+    const comment = lineText(line);
+    if (!comment.startsWith("#") || lineText(line - 1)?.startsWith("#")) continue;
+    const reading = readMarker(comment);
+    const marked = lineText(line + 1);
+    if (!reading || !("marker" in reading) || marked === void 0) continue;
+    const value = marked.slice(OPENS_LINE.exec(marked)[0].length);
+    if (value === "" || /^[[{#*?]|^(?:---|\.\.\.)(?:\s|$)|:(?:\s|$)|\s#/.test(value)) continue;
+    found.push({ marker: reading.marker, line: line + 1, before: marked });
+  }
+  return found;
 }
 var editMarkers = (file, request2, plan) => {
   if (!file.text.includes(MARKER_TOKEN)) return;
@@ -45834,9 +46003,12 @@ function candidates(filter, tags) {
   }
   return byValue;
 }
+function asWritten(text2) {
+  return `'${text2.replaceAll("'", "''")}'`;
+}
 function describeFilter(filter) {
   if (!filter) return "";
-  return `, tags matching ${JSON.stringify(filter.pattern.source)}${filter.extract !== "" ? ` (extract ${JSON.stringify(filter.extract)})` : ""}`;
+  return `, tags matching ${asWritten(filter.pattern.source)}${filter.extract !== "" ? ` (extract ${asWritten(filter.extract)})` : ""}`;
 }
 function parsePolicy(spec, where2, filterTags) {
   const r = new Reader();
@@ -45870,16 +46042,23 @@ var MERGE_MODES = ["none", "auto", "immediate"];
 var MERGE_METHODS = ["merge", "squash", "rebase"];
 var OVERRIDE_PARTS = ["tag"];
 var ConfigError = class extends Error {
-  /** On their file and line, each message `<path>: <what is wrong>`, in file order. */
-  constructor(issues) {
+  /**
+   * `issues`: on their file and line, each message `<path>: <what is wrong>`, in file order.
+   * `config`: what could be read, the entries in error left out, for checks of the tree (an
+   * override's file) to report with these rather than in a second round once they are fixed.
+   */
+  constructor(issues, config) {
     super(issues.map(formatDiagnostic).join("\n"));
     this.issues = issues;
+    this.config = config;
     this.name = "ConfigError";
   }
   issues;
+  config;
 };
 var SETTER_KEY2 = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?:[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?$/;
 var TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+var TARGET_NAME_RULE = "must start with a letter or digit and hold only letters, digits, '.', '_' and '-'";
 var Reader2 = class {
   constructor(file, doc, lines) {
     this.file = file;
@@ -46118,11 +46297,7 @@ function readTargets(r, node, at) {
     const deliveryField = r.field(entries, targetNode, path6, "delivery", false);
     let name = nameField && r.string(nameField.node, nameField.at, `${path6}.name`);
     if (name !== void 0 && !TARGET_NAME.test(name)) {
-      r.issue(
-        nameField.node,
-        `${path6}.name`,
-        `${JSON.stringify(name)} must start with a letter or digit and hold only letters, digits, '.', '_' and '-' (it names a branch)`
-      );
+      r.issue(nameField.node, `${path6}.name`, `${JSON.stringify(name)} ${TARGET_NAME_RULE} (it names a branch)`);
       name = void 0;
     }
     if (name !== void 0 && names.has(name)) {
@@ -46253,20 +46428,17 @@ function parseConfig(text2, file) {
       };
     }
   }
-  if (r.issues.length > 0) throw new ConfigError(r.issues.sort((a, b) => a.offset - b.offset).map((i) => i.issue));
+  if (r.issues.length > 0)
+    throw new ConfigError(
+      r.issues.sort((a, b) => a.offset - b.offset).map((i) => i.issue),
+      config
+    );
   return config;
 }
 
 // src/engine/flux-objects.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 import { posix } from "node:path";
-
-// src/text/and-list.ts
-function andList(items) {
-  return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : items.join("");
-}
-
-// src/engine/flux-objects.ts
 var FLUX_IMAGE_API_GROUP = "image.toolkit.fluxcd.io";
 var API_VERSION = /^image\.toolkit\.fluxcd\.io\/(?:v1beta1|v1beta2|v1)$/;
 var DEFAULT_NAMESPACE = "flux-system";
@@ -46519,8 +46691,25 @@ function resolveSetters(valid, config, configPath, texts, inScope, allowDowngrad
         } else if (chosen.update) setters.set(key, chosen.update);
       }
       return { setters, knownSetters, left };
-    }
+    },
+    fluxPoliciesAt: (path6, repository) => fluxPoliciesAt(flux, config, path6, repository)
   };
+}
+function fluxPoliciesAt(flux, config, path6, repository) {
+  const keyOf = /* @__PURE__ */ new Map();
+  for (const [key, defs] of flux.setters) {
+    if (config?.setters.has(key)) continue;
+    const ofRepository = defs.filter((d) => d.repository === repository);
+    if (ofRepository.length === 0) continue;
+    const namespace = key.slice(0, key.indexOf(":"));
+    for (const setter of nearestSetters(updatingFrom(flux.automations, path6, namespace), ofRepository)) keyOf.set(setter, key);
+  }
+  if (keyOf.size === 0) return [];
+  return nearestSetters(updatingFrom(flux.automations, path6), [...keyOf.keys()]).map((setter) => ({ key: keyOf.get(setter), setter }));
+}
+function updatingFrom(automations, path6, namespace) {
+  const covering = automations.filter((a) => (namespace === void 0 || a.namespace === namespace) && updatesFile(a, path6));
+  return covering.length > 0 ? covering.map((a) => a.file) : [path6];
 }
 function candidate(key, def, image, given, allowDowngrade) {
   const flux = def.flux && { flux: def.flux };
@@ -46566,8 +46755,7 @@ function notesWhereUsed(candidates2, governing, texts, inScope) {
       if (at === void 0) continue;
       const chosen = governing(key, path6);
       if (typeof chosen === "string" || !chosen.note || noted.has(chosen)) continue;
-      const line = text2.slice(0, at).split("\n").length;
-      noted.set(chosen, { file: chosen.flux?.file ?? path6, line: chosen.flux?.line ?? line, message: chosen.note });
+      noted.set(chosen, { file: chosen.flux?.file ?? path6, line: chosen.flux?.line ?? lineAt(text2, at), message: chosen.note });
     }
   }
   return [...noted.values()];
@@ -46576,7 +46764,8 @@ function unconfiguredMarkers(texts, inScope, defined) {
   const places = /* @__PURE__ */ new Map();
   for (const [file, text2] of texts) {
     if (!inScope(file)) continue;
-    for (const { marker, line, before } of lineMarkers(text2)) {
+    const markers = fileKind(file) === "yaml" ? [...lineMarkers(text2), ...headMarkers(text2)].sort((a, b) => a.line - b.line) : lineMarkers(text2);
+    for (const { marker, line, before } of markers) {
       if (defined(marker.key)) continue;
       const at = places.get(marker.key) ?? [];
       if (at.length === 0) places.set(marker.key, at);
@@ -46616,19 +46805,25 @@ function decodeUtf8(bytes) {
 
 // src/engine/kustomizations.ts
 import { posix as posix2 } from "node:path";
+var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io/";
+function mayHoldFluxKustomization(text2) {
+  return text2.includes(FLUX_KUSTOMIZE_GROUP) && text2.includes("images");
+}
 var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
 function isKustomizationFile(path6) {
   return KUSTOMIZATION_NAMES.has(path6.slice(path6.lastIndexOf("/") + 1));
 }
 var IMAGE_VALUE = /\bimage["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
+var OP_VALUE = /\bvalue["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
 function mayHoldBareImage(text2, repositories) {
-  for (const [, value] of text2.matchAll(IMAGE_VALUE)) {
+  const values = text2.includes("/image") ? [...text2.matchAll(IMAGE_VALUE), ...text2.matchAll(OP_VALUE)] : text2.matchAll(IMAGE_VALUE);
+  for (const [, value] of values) {
     const ref = tryParseImageRef(value);
     if (ref && ref.tag === void 0 && ref.digest === void 0 && repositories.has(ref.repository)) return true;
   }
   return false;
 }
-function kustomizeTagged(kustomizations, incoming) {
+function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree = []) {
   const repositories = new Set(incoming.map((image) => image.repository));
   const byDirectory = /* @__PURE__ */ new Map();
   for (const k of kustomizations) if (!byDirectory.has(posix2.dirname(k.file))) byDirectory.set(posix2.dirname(k.file), k);
@@ -46666,8 +46861,12 @@ function kustomizeTagged(kustomizations, incoming) {
     return [...k.tags.map((name) => ({ name, file: k.file })), ...components];
   };
   const tokens = incoming.map(screenToken);
-  const tagging = [...byDirectory].filter(([, { text: text2 }]) => tokens.some((token) => text2.includes(token))).flatMap(([directory]) => at(directory) ?? []).filter((k) => k.tags.length > 0);
-  const builds = tagging.some((k) => k.component) ? [...byDirectory.keys()].flatMap((directory) => at(directory) ?? []) : tagging;
+  const flux = fluxKustomizations.filter(({ text: text2 }) => tokens.some((token) => text2.includes(token))).flatMap(({ file, text: text2 }) => readFluxKustomizations(file, text2, repositories, (directory) => byDirectory.has(directory), tree));
+  const tagging = [
+    ...[...byDirectory].filter(([, { text: text2 }]) => tokens.some((token) => text2.includes(token))).flatMap(([directory]) => at(directory) ?? []).filter((k) => k.tags.length > 0),
+    ...flux
+  ];
+  const builds = tagging.some((k) => k.component) ? [...[...byDirectory.keys()].flatMap((directory) => at(directory) ?? []), ...flux] : tagging;
   const tagged = /* @__PURE__ */ new Map();
   for (const k of builds) {
     const tags = tagsOf(k, /* @__PURE__ */ new Set());
@@ -46695,22 +46894,64 @@ function readKustomization(file, text2, repositories) {
     return node?.kind === "seq" ? [...node.items] : [];
   };
   const paths = (nodes) => nodes.flatMap((node) => inTree(directory, scalarText(node)) ?? []);
-  const field2 = (node, key) => node.kind === "map" ? scalarText(mapValue(node, key)) : void 0;
+  const patchFiles = (key) => list(key).flatMap((patch) => patch.kind === "map" ? mapValue(patch, "path") ?? [] : []);
   return {
     file,
     component: scalarText(mapValue(root, "kind")) === "Component",
-    tags: list("images").flatMap((entry) => {
-      const name = field2(entry, "name");
-      if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
-      const setsVersion = !!field2(entry, "newTag") || !!field2(entry, "digest") || repositories.has(normalizeRepository(field2(entry, "newName") || name) ?? "");
-      return setsVersion ? [name] : [];
-    }),
+    tags: taggedNames(list("images"), repositories),
     resources: [
       ...paths([...list("resources"), ...list("bases"), ...list("patchesStrategicMerge")]),
-      ...paths(list("patches").flatMap((patch) => patch.kind === "map" ? mapValue(patch, "path") ?? [] : []))
+      ...paths([...patchFiles("patches"), ...patchFiles("patchesJson6902")])
     ],
     components: paths(list("components"))
   };
+}
+function readFluxKustomizations(file, text2, repositories, hasKustomization, tree) {
+  let roots;
+  try {
+    roots = parseYaml(text2);
+  } catch (error2) {
+    if (error2 instanceof SourceError) return [];
+    throw error2;
+  }
+  return roots.flatMap((root) => {
+    if (root?.kind !== "map" || scalarText(mapValue(root, "kind")) !== "Kustomization") return [];
+    if (!scalarText(mapValue(root, "apiVersion"))?.startsWith(FLUX_KUSTOMIZE_GROUP)) return [];
+    const images = nodeAt(root, ["spec", "images"]);
+    const tags = images?.kind === "seq" ? taggedNames(images.items, repositories) : [];
+    const path6 = inTree(".", scalarText(nodeAt(root, ["spec", "path"])) || ".");
+    if (tags.length === 0 || path6 === void 0) return [];
+    const components = nodeAt(root, ["spec", "components"]);
+    return [
+      {
+        file,
+        component: false,
+        tags,
+        resources: hasKustomization(path6) ? [path6] : generatedResources(path6, hasKustomization, tree),
+        components: components?.kind === "seq" ? components.items.flatMap((node) => inTree(path6, scalarText(node)) ?? []) : []
+      }
+    ];
+  });
+}
+function generatedResources(directory, hasKustomization, tree) {
+  const resources = /* @__PURE__ */ new Set();
+  const prefix = directory === "." ? "" : `${directory}/`;
+  for (const file of tree) {
+    if (!file.startsWith(prefix) || !/\.ya?ml$/.test(file)) continue;
+    const steps = file.slice(prefix.length).split("/");
+    const built = steps.slice(0, -1).findIndex((_, i) => hasKustomization(prefix + steps.slice(0, i + 1).join("/")));
+    resources.add(built < 0 ? file : prefix + steps.slice(0, built + 1).join("/"));
+  }
+  return [...resources];
+}
+function taggedNames(entries, repositories) {
+  const field2 = (node, key) => node.kind === "map" ? scalarText(mapValue(node, key)) : void 0;
+  return entries.flatMap((entry) => {
+    const name = field2(entry, "name");
+    if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
+    const setsVersion = !!field2(entry, "newTag") || !!field2(entry, "digest") || repositories.has(normalizeRepository(field2(entry, "newName") || name) ?? "");
+    return setsVersion ? [name] : [];
+  });
 }
 function inTree(directory, path6) {
   if (!path6 || path6.includes("://") || path6.includes("\n")) return void 0;
@@ -46777,7 +47018,8 @@ function warnRefusedImages(images, targets, files, reachOf, warnings) {
         const at = inTargets.filter((file) => file.target === target).flatMap(({ path: path6, text: text2 }) => placeHolding(path6, text2, image, byRepository2, reachOf(path6)));
         if (at.length > 0) refusing.push(target.name);
         held.push(...at);
-      } else if (allowed.policy && image.tag !== void 0 && allowed.policy.latest([image.tag]) === void 0) {
+      } else if (allowed.policy && image.tag !== void 0 && allowed.policy.latest([image.tag]) === void 0 && // A target with no file in scope (--path left it out) was not asked for: its policy is no news.
+      inTargets.some((file) => file.target === target)) {
         warnings.push({
           message: `target ${target.name}: ${formatImageRef(image)} is outside its policy (${allowed.policy.description}); not edited there`
         });
@@ -46793,7 +47035,7 @@ function placeHolding(path6, text2, image, byRepository2, reach) {
   const markers = [...reach.setters].filter(([, update2]) => update2.image.repository === image.repository).map(([key]) => markerPattern(key));
   const patterns = byRepository2 ? [repositoryPattern(image), ...markers] : markers;
   const at = Math.min(...patterns.map((pattern) => pattern.exec(text2)?.index ?? Infinity));
-  if (at !== Infinity) return [`${path6}:${text2.slice(0, at).split("\n").length}`];
+  if (at !== Infinity) return [`${path6}:${lineAt(text2, at)}`];
   return reach.overridden.includes(image.repository) ? [path6] : [];
 }
 
@@ -46812,6 +47054,7 @@ function warnUnreached(valid, updates, overrides, texts, warnings) {
   }
 }
 function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
+  if (policySetters.size === 0 && left.size === 0) return;
   for (const change of changes) {
     if (change.kind !== "image" && change.kind !== "kcl-image") continue;
     const written = tryParseImageRef(change.new);
@@ -46819,6 +47062,34 @@ function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
     const split2 = besidePolicy(change, written, policySetters, text2) ?? besideLeft(written, left, text2);
     if (split2) warnings.push({ file: change.file, line: change.line, message: `${change.key} is set to ${change.new} by repository, ${split2}` });
   }
+}
+function warnUnpolicied(changes, updates, policiesAt, marked, warnings) {
+  for (const change of changes) {
+    const moved = movedBy(change, updates);
+    if (!moved || moved.update.policy || moved.update.image.tag === void 0 || marked(moved.update.image)) continue;
+    const { image } = moved.update;
+    const refusing = policiesAt(image.repository).filter(({ setter }) => nextVersion({ image, policy: setter.policy }, moved.current) === void 0);
+    if (refusing.length === 0) continue;
+    const policies = andList(refusing.map(({ key, setter }) => `${key} (${setter.policy.description})`));
+    const which2 = refusing.length === 1 ? `ImagePolicy ${policies} would refuse it: add its marker` : `ImagePolicies ${policies} would refuse it: add the marker of one`;
+    warnings.push({
+      file: change.file,
+      line: change.line,
+      message: `${image.repository} moves to ${image.tag} with no policy (no marker here); ${which2}, or a target with a policy`
+    });
+  }
+}
+function movedBy(change, updates) {
+  if (change.kind === "image" || change.kind === "kcl-image") {
+    const written = tryParseImageRef(change.new);
+    const update2 = written && updates.find((u) => u.image.repository === written.repository);
+    if (!update2) return void 0;
+    const old = tryParseImageRef(change.old);
+    return { update: update2, current: old?.repository === written.repository ? versionOf(old.tag, old.digest) : {} };
+  }
+  if (change.kind !== "helm" && change.kind !== "kustomize") return void 0;
+  const byTag = updates.filter((u) => u.image.tag === change.new);
+  return byTag.length === 1 ? { update: byTag[0], current: versionOf(change.old, void 0) } : void 0;
 }
 function besidePolicy(change, written, setters, text2) {
   const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written.repository && markerPattern(k).test(text2));
@@ -46836,17 +47107,26 @@ function besideLeft(written, left, text2) {
   const which2 = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
   return `while the marked fields of ${which2} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
 }
-function warnUnmoved(images, texts, warnings) {
+function warnUnmoved(images, texts, context4, warnings) {
   for (const image of images) {
     const pattern = repositoryPattern(image);
-    const holding = texts.filter(([, text2]) => pattern.test(text2)).map(([path6]) => path6);
+    const versioned = versionedPattern(image);
     const version3 = image.tag ?? image.digest;
-    if (holding.length === 0 || texts.some(([path6, text2]) => holding.includes(path6) && text2.includes(version3))) continue;
-    const where2 = holding.length > 3 ? `${holding.slice(0, 3).join(", ")} and ${holding.length - 3} more` : holding.join(", ");
-    warnings.push({
-      message: `${image.repository} appears in ${where2}, but no field there holds ${version3} or was edited: it sits where no rule edits it (see "What it edits" in the README)`
-    });
+    const holding = texts.filter(([, text2]) => pattern.test(text2));
+    const current = holding.some(([, text2]) => text2.includes(version3));
+    const left = holding.filter(([path6, text2]) => !text2.includes(version3) && (versioned.test(text2) || context4.quiet && !current) && !context4.explained(path6, image)).map(([path6]) => path6);
+    const outside = context4.targets.length > 0 ? left.filter(context4.inNoTarget) : [];
+    const unreached2 = left.filter((path6) => !outside.includes(path6));
+    const said = (paths, why) => warnings.push({ message: `${image.repository} appears in ${listed(paths)}, but no field there holds ${version3} or was edited: ${why}` });
+    if (unreached2.length > 0) said(unreached2, 'it sits where no rule edits it (see "What it edits" in the README)');
+    if (outside.length > 0) said(outside, `${listed(outside)} ${outside.length === 1 ? "is" : "are"} in no target (targets: ${context4.targets.join(", ")})`);
   }
+}
+function versionedPattern(image) {
+  return new RegExp(`${escapeRegExp(screenToken(image))}[:@]\\w`);
+}
+function listed(paths) {
+  return paths.length > 3 ? `${paths.slice(0, 3).join(", ")} and ${paths.length - 3} more` : paths.join(", ");
 }
 
 // src/engine/overrides.ts
@@ -46938,10 +47218,12 @@ function shiftLines(changes, before, after) {
   while (suffix < shortest - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
   const oldEnd = before.length - suffix;
   const lines = { before: new LineIndex(before), after: new LineIndex(after) };
+  const breaks = (text2, end) => text2.slice(prefix, end).split("\n").length;
+  const inPlace = breaks(before, oldEnd) === breaks(after, after.length - suffix);
   return changes.map((change) => {
     if (change.line === void 0) return change;
     const start = lines.before.lineStart(change.line);
-    if (start === void 0 || start < prefix) return change;
+    if (start === void 0 || start < prefix || inPlace && start < oldEnd) return change;
     const moved = start >= oldEnd ? start + after.length - before.length : prefix;
     const line = lines.after.lineAt(moved);
     return line === change.line ? change : { ...change, line };
@@ -46981,10 +47263,11 @@ function sameTokens(a, aNode, b, bNode) {
   }
 }
 var Planner = class {
-  constructor(module2, spec, computed) {
+  constructor(module2, spec, computed, setsToo) {
     this.module = module2;
     this.spec = spec;
     this.computed = computed;
+    this.setsToo = setsToo;
     this.tokens = module2.tokens;
     this.text = this.tokens.source.text;
     this.eol = this.tokens.source.lineEnding();
@@ -46992,6 +47275,7 @@ var Planner = class {
   module;
   spec;
   computed;
+  setsToo;
   plan = { splices: [], changes: [], warnings: [] };
   tokens;
   text;
@@ -47170,6 +47454,24 @@ var Planner = class {
   entries(config) {
     return config.items.filter((i) => i.type === "entry");
   }
+  /**
+   * `tag` of a split image (split-image.ts) in `config` set to `value` alone: the digest beside it,
+   * unless the run sets that too, still pins the build of the tag it replaced, which then runs.
+   */
+  warnStaleDigest(config, tag, value) {
+    const written = value.string;
+    if (!this.setsToo || written === void 0 || tag.key.parts?.length !== 1 || plainString(this.tokens, tag.value) === written) return;
+    const field2 = (key) => this.entries(config).find((e) => e.key.parts?.length === 1 && e.key.parts[0] === key);
+    const digest = digestBeside(tag.key.parts[0], field2);
+    const held = digest && plainString(this.tokens, digest.value);
+    if (!digest || !held) return;
+    const digestKey = formatOverridePath([...this.spec.parts.slice(0, -1), "digest"]);
+    if (this.setsToo(digestKey)) return;
+    const { registry, repository } = splitImage(field2);
+    const name = [registry, repository].map((entry) => entry && plainString(this.tokens, entry.value)).filter((part) => part).join("/");
+    const stale = { tagKey: this.spec.path, tag: written, digestKey, line: this.line(digest.value.first), digest: held, name };
+    this.warn(tag.value.first, staleDigestWarning(stale));
+  }
 };
 function search(config, parts, offset, token, found) {
   const reach = (depth, key, at) => {
@@ -47185,6 +47487,7 @@ function search(config, parts, offset, token, found) {
     if (c === key.length) {
       if (offset + c === parts.length) {
         found.matches.push(item);
+        found.holders.set(item, config);
         continue;
       }
       const sub = configOf(item.value);
@@ -47269,7 +47572,13 @@ function planNested(p, raw, options2) {
   const candidates2 = module2.statements.filter((s) => namesTarget(s, name) && holdsConfig(s));
   const searchIn = (s) => {
     const config = configOf(statementValue(s));
-    const found2 = { matches: [], deepest: { depth: -1, keys: [], config, consumed: 1, token: s.first }, blocked: [], dotted: [] };
+    const found2 = {
+      matches: [],
+      holders: /* @__PURE__ */ new Map(),
+      deepest: { depth: -1, keys: [], config, consumed: 1, token: s.first },
+      blocked: [],
+      dotted: []
+    };
     search(config, spec.parts, 1, s.first, found2);
     return found2;
   };
@@ -47298,8 +47607,10 @@ function planNested(p, raw, options2) {
   refuseShared(p, first, name);
   const found = searchIn(first);
   for (const m of found.matches) {
-    if (spec.operation === "=") p.replace(m.value, value);
-    else if (spec.operation === ":") p.union(m.value, value);
+    if (spec.operation === "=") {
+      p.warnStaleDigest(found.holders.get(m), m, value);
+      p.replace(m.value, value);
+    } else if (spec.operation === ":") p.union(m.value, value);
     else p.append(m.value, value);
   }
   if (found.matches.length > 0) return;
@@ -47343,7 +47654,7 @@ function applyOverrides(text2, specs, options2 = {}) {
     const raw = typeof item === "string" ? item : item.path.trim();
     const spec = typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" };
     if (spec.parts.length === 0) throw new OverrideSpecError(raw, `the path of '${raw}' names no variable`);
-    const planner = new Planner(module2, spec, typeof item === "string" ? void 0 : item.value);
+    const planner = typeof item === "string" ? new Planner(module2, spec, void 0, options2.setsToo) : new Planner(module2, spec, item.value);
     if (spec.parts.length === 1) planTopLevel(planner, raw, options2);
     else planNested(planner, raw, options2);
     const { splices } = planner.plan;
@@ -47431,19 +47742,34 @@ function configuredOverride(override, images) {
   const value = override.part === "tag" ? (current, kept) => nextTagText(update2, current, kept) : (current, kept) => nextImageText(update2, override.image, current, kept);
   return [{ path: override.spec, value }];
 }
-function overriddenRepositories(requested, images) {
-  return new Set(requested.flatMap((o) => typeof o !== "string" && configuredOverride(o, images).length > 0 ? [o.repository] : []));
+function overriddenIn(requested, images) {
+  const repositories = /* @__PURE__ */ new Set();
+  const paths = /* @__PURE__ */ new Set();
+  for (const o of requested) {
+    if (typeof o !== "string") {
+      if (configuredOverride(o, images).length > 0) repositories.add(o.repository);
+      continue;
+    }
+    try {
+      const spec = parseOverrideSpec(o);
+      if (spec.operation !== "-") paths.add(formatOverridePath(spec.parts));
+    } catch (error2) {
+      if (!(error2 instanceof OverrideSpecError)) throw error2;
+    }
+  }
+  return { repositories, paths };
 }
 function overFile(path6, kind, edited, overrides, create) {
   try {
     const overridden = applyFileOverrides(kind, edited.text, overrides, create);
-    const shifted = shiftLines(edited.warnings, edited.text, overridden.text);
+    const sets = setPaths(kind, overrides);
+    const shifted = shiftLines(edited.warnings, edited.text, overridden.text).filter((w) => !answeredBySet(w, overridden.changes, sets));
     const { changes, overruled } = withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes);
     const said = (w) => shifted.some((e) => e.line === w.line && saidOf(e.message) === saidOf(w.message));
     return {
       text: overridden.text,
       changes,
-      warnings: [...shifted, ...overridden.warnings.filter((w) => !said(w)), ...setOverImages(kind, overrides, overruled)]
+      warnings: [...shifted, ...overridden.warnings.filter((w) => !said(w)), ...setOverImages(sets, overruled)]
     };
   } catch (error2) {
     if (error2 instanceof SourceError) throw new RequestError2([located(path6, error2)]);
@@ -47471,23 +47797,46 @@ function withOverrides(edits, overrides) {
   }
   return { changes: changes.sort((a, b) => a.line - b.line), overruled };
 }
-function setOverImages(kind, overrides, overruled) {
-  const sets = new Set(
+function setPaths(kind, overrides) {
+  return new Set(
     overrides.filter((o) => typeof o === "string").map((spec) => fieldKey(kind === "kcl" ? parseOverrideSpec(spec).path : parseYamlSpec(spec).path))
   );
+}
+function answeredBySet(warning2, changes, sets) {
+  const field2 = placeholderFieldOf(warning2.message);
+  if (field2 === void 0) return false;
+  return changes.some((c) => c.line === warning2.line && fieldKey(c.key) === fieldKey(field2) && sets.has(fieldKey(c.key)));
+}
+function setOverImages(sets, overruled) {
   return overruled.filter(({ override }) => sets.has(fieldKey(override.key))).map(({ edit, override }) => ({
     line: override.line,
     message: `${override.key}: --set wrote ${override.new || "(none)"}, which takes precedence over ${edit.new} from the incoming image`
   }));
 }
+function setsInFile(kind, overrides) {
+  const paths = overrides.flatMap((o) => {
+    if (typeof o !== "string") return [fieldKey(o.path)];
+    try {
+      return [fieldKey(kind === "kcl" ? parseOverrideSpec(o).path : parseYamlSpec(o).path)];
+    } catch (error2) {
+      if (error2 instanceof SourceError) return [];
+      throw error2;
+    }
+  });
+  return (path6) => {
+    const key = fieldKey(path6);
+    return paths.some((set) => key === set || key.startsWith(`${set}.`));
+  };
+}
 function fieldKey(key) {
   return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote, quoted, index) => `.${quoted ?? index}`);
 }
 function applyFileOverrides(kind, text2, overrides, create) {
-  if (kind === "kcl") return applyOverrides(text2, overrides, { create });
+  const setsToo = setsInFile(kind, overrides);
+  if (kind === "kcl") return applyOverrides(text2, overrides, { create, setsToo });
   let result = { text: text2, changes: [], warnings: [] };
   for (const override of overrides) {
-    const next = typeof override === "string" ? setFromSpec(result.text, override, create) : setYamlPath(result.text, override.path, override.value, { create });
+    const next = typeof override === "string" ? setFromSpec(result.text, override, create, setsToo) : setYamlPath(result.text, override.path, override.value, { create });
     const shift = (earlier) => shiftLines(earlier, result.text, next.text);
     result = { text: next.text, changes: [...shift(result.changes), ...next.changes], warnings: [...shift(result.warnings), ...next.warnings] };
   }
@@ -47523,7 +47872,7 @@ async function planUpdate(source, request2) {
   files.sort();
   const present = new Set(files);
   const configPath = configPathIn(request2, present);
-  const config = await loadConfig(source, present, configPath, request2.config !== void 0);
+  const config = await loadConfig(source, present, configPath, request2.config !== void 0, request2.create ?? false);
   const targets = targetsInScope(config, request2.targets);
   const warnings = [];
   const inScope = pathFilter(request2.paths, files, warnings);
@@ -47534,12 +47883,12 @@ async function planUpdate(source, request2) {
   const paths = files.filter(
     (path6) => overridesByFile.has(path6) || fileKind(path6) !== void 0 && !isTestFile(path6) && !path6.startsWith(".github/") && path6 !== configPath && (inScope(path6) || fileKind(path6) === "yaml")
   );
-  const keep = (path6, text2) => inScope(path6) ? overridesByFile.has(path6) || screen[fileKind(path6)].test(text2) : mayHoldFluxObjects(text2);
+  const keep = (path6, text2) => inScope(path6) ? overridesByFile.has(path6) || screen[fileKind(path6)].test(text2) : mayHoldFluxObjects(text2) || mayHoldFluxKustomization(text2) && screen.yaml.test(text2);
   const read = await readScreened(source, paths, keep, warnings);
   for (const path6 of overridesByFile.keys()) read[paths.indexOf(path6)] ??= await readNamed(source, path6);
   const texts = new Map(paths.flatMap((path6, i) => read[i] === void 0 ? [] : [[path6, read[i]]]));
   const tagged = await kustomizeTaggedIn(source, files, texts, valid.images, inScope);
-  const { updates, forFile } = resolveSetters(valid, config, configPath, texts, inScope, request2.allowDowngrade ?? false, warnings);
+  const { updates, forFile, fluxPoliciesAt: fluxPoliciesAt2 } = resolveSetters(valid, config, configPath, texts, inScope, request2.allowDowngrade ?? false, warnings);
   warnUnreached(
     valid,
     updates,
@@ -47578,17 +47927,33 @@ async function planUpdate(source, request2) {
     };
     const requested = overridesByFile.get(path6) ?? [];
     const overrides = requested.flatMap((o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images));
-    const overridden = overriddenRepositories(requested, editRequest.images);
+    const overridden = overriddenIn(requested, editRequest.images);
     const filePlan = planFile(path6, text2, editRequest, overrides, overridden, request2.create ?? false, target?.name, warnings, isHelmTemplate(path6, present));
     if (filePlan) planned.push(filePlan);
     if (filePlan) warnBesideMarkers(filePlan.changes, target ? /* @__PURE__ */ new Map() : editRequest.setters, left, text2, warnings);
+    if (filePlan)
+      warnUnpolicied(
+        filePlan.changes,
+        editRequest.images,
+        (repository) => fluxPoliciesAt2(path6, repository),
+        (image) => markedIn(forFile(path6), text2, image),
+        warnings
+      );
   }
-  if (planned.length === 0 && warnings.every(isAside))
-    warnUnmoved(
-      valid.images,
-      [...texts].filter(([path6]) => inScope(path6)),
-      warnings
-    );
+  const after = new Map(planned.map((file) => [file.path, file.after]));
+  const warned = new Set(warnings.flatMap((w) => w.file === void 0 || isAside(w) ? [] : [w.file]));
+  warnUnmoved(
+    valid.images,
+    [...texts].filter(([path6]) => inScope(path6)).map(([path6, text2]) => [path6, after.get(path6) ?? text2]),
+    {
+      explained: (path6, image) => warned.has(path6) || // Marked fields follow their setter, overridden ones their override: a warning says why either is left.
+      overridesByFile.has(path6) || (config?.overrides ?? []).some((o) => o.file === path6) || markedIn(forFile(path6), texts.get(path6), image) || refusedBy(targetFor(path6), image) || targetFor(path6) === void 0 && unselectedTarget(path6) !== void 0,
+      quiet: planned.length === 0 && warnings.every(isAside),
+      targets: (config?.targets ?? []).map((t) => t.name),
+      inNoTarget: (path6) => targetFor(path6) === void 0
+    },
+    warnings
+  );
   return {
     files: planned,
     changes: planned.flatMap((f) => f.changes),
@@ -47597,7 +47962,19 @@ async function planUpdate(source, request2) {
     images: [...valid.images, ...valid.setters.values()]
   };
 }
-async function loadConfig(source, present, path6, required) {
+function markedIn({ setters, left }, text2, image) {
+  const keys = [
+    ...[...setters].filter(([, update2]) => update2.image.repository === image.repository).map(([key]) => key),
+    ...[...left].filter(([, images]) => images.some((i) => i.repository === image.repository)).map(([key]) => key)
+  ];
+  return keys.some((key) => markerPattern(key).test(text2));
+}
+function refusedBy(target, image) {
+  if (!target) return false;
+  const allowed = target.images.find((a) => a.repository === image.repository);
+  return !allowed || allowed.policy !== void 0 && image.tag !== void 0 && allowed.policy.latest([image.tag]) === void 0;
+}
+async function loadConfig(source, present, path6, required, create) {
   if (!present.has(path6)) {
     if (required) throw new RequestError2([{ message: `config: ${path6} does not exist` }]);
     return void 0;
@@ -47605,8 +47982,9 @@ async function loadConfig(source, present, path6, required) {
   try {
     return parseConfig(await readNamed(source, path6), path6);
   } catch (error2) {
-    if (error2 instanceof ConfigError) throw new RequestError2(error2.issues);
-    throw error2;
+    if (!(error2 instanceof ConfigError)) throw error2;
+    const tree = await checkConfiguredOverrides(source, error2.config?.overrides ?? [], path6, present, create);
+    throw new RequestError2([...error2.issues, ...tree].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   }
 }
 function pathFilter(globs, files, warnings) {
@@ -47640,7 +48018,9 @@ async function kustomizeTaggedIn(source, files, texts, images, inScope) {
     if (by.some(inScope)) return void 0;
     return `holds ${name} with no tag or digest, so its version is set by the images: of ${andList(by)}, outside the paths; left as it is`;
   };
-  return new Map([...kustomizeTagged(read, images)].map(([file, names]) => [file, new Map([...names].map(([name, by]) => [name, reason(name, by)]))]));
+  const flux = [...texts].flatMap(([file, text2]) => fileKind(file) === "yaml" && mayHoldFluxKustomization(text2) ? [{ file, text: text2 }] : []);
+  const tagged = kustomizeTagged(read, images, flux, files);
+  return new Map([...tagged].map(([file, names]) => [file, new Map([...names].map(([name, by]) => [name, reason(name, by)]))]));
 }
 async function readScreened(source, paths, keep, warnings) {
   const texts = new Array(paths.length);
@@ -47778,17 +48158,26 @@ async function createApiCommit(client, repository, commit) {
   });
   return { sha: created.data.sha, tree: tree.data.sha, verified: created.data.verification?.verified ?? false };
 }
-async function advanceBranch(client, repository, branch, sha, expected) {
+var MOVE_ATTEMPTS = 4;
+var MOVE_PAUSE_MS = 500;
+async function advanceBranch(client, repository, branch, sha, expected, sleep = (ms) => new Promise((resolve3) => setTimeout(resolve3, ms))) {
   if (await branchHead(client, repository, branch) !== expected) throw new BranchMovedError(branch);
-  try {
-    await client.rest.git.updateRef({ ...repository, ref: `heads/${branch}`, sha, force: false });
-  } catch (error2) {
-    if (httpStatus(error2) !== 422 || !/fast.forward/i.test(errorMessage(error2))) throw error2;
-    const current = await branchHead(client, repository, branch);
-    if (current === sha || current !== void 0 && await builtOn(client, repository, current, sha)) return;
-    throw new BranchMovedError(branch);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.rest.git.updateRef({ ...repository, ref: `heads/${branch}`, sha, force: false });
+      return;
+    } catch (error2) {
+      const status = httpStatus(error2);
+      if (status !== 422 && status !== 409) throw error2;
+      const current = await branchHead(client, repository, branch);
+      if (current === sha || current !== void 0 && current !== expected && await builtOn(client, repository, current, sha)) return;
+      if (current !== expected) throw new BranchMovedError(branch);
+      if (attempt === MOVE_ATTEMPTS || REFUSED.test(errorMessage(error2))) throw error2;
+      await sleep(MOVE_PAUSE_MS * 2 ** (attempt - 1));
+    }
   }
 }
+var REFUSED = /protected branch|rule violations/i;
 var REPOSITORY_ID = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { id } }`;
 var NO_COMMIT = "0".repeat(40);
 var UPDATE_REFS = `mutation($input: UpdateRefsInput!) { updateRefs(input: $input) { clientMutationId } }`;
@@ -47860,20 +48249,135 @@ function fileWrites(files, entries) {
   return files.map((f) => ({ path: f.path, content: f.after, mode: entries.get(f.path)?.mode ?? "100644" }));
 }
 
+// src/github/pull-request-body.ts
+var TABLE_HEADER = "| File | Field | Old | New | Image |";
+var FOOTER = "_Opened by gitops-promote._";
+var DESCRIBES = /^<!-- gitops-promote: describes ([0-9a-f]{40,64}) -->$/m;
+var ROW = /^\| `([^`]+):(\d+)` \| `([^`]*)` \| `([^`]*)` \| `([^`]*)` \| (?:`([^`]+)`)? \|$/;
+function changeRow(change, images) {
+  const written = tryParseImageRef(change.new);
+  const whole = written && (written.tag !== void 0 || written.digest !== void 0) ? written : void 0;
+  const image = images.find((i) => whole?.repository === i.repository) ?? images.find((i) => change.new === i.tag || change.new === i.digest);
+  return { file: change.file, line: change.line, key: change.key, old: change.old, new: change.new, image: image && formatImageRef(image) };
+}
+function bodyRows(body) {
+  if (!body?.includes(TABLE_HEADER) || !body.includes(FOOTER)) return [];
+  return body.split("\n").flatMap((line) => {
+    const m = ROW.exec(line);
+    return m ? [{ file: m[1], line: Number(m[2]), key: m[3], old: m[4], new: m[5], image: m[6] && imageOfCell(m[6], m[5]) }] : [];
+  });
+}
+function describedCommit(body) {
+  return body?.includes(FOOTER) ? DESCRIBES.exec(body)?.[1] : void 0;
+}
+function imageCell(image, value) {
+  const name = tryParseImageRef(image)?.name;
+  return name !== void 0 && withValue(name, value) === image ? name : image;
+}
+function imageOfCell(cell, value) {
+  const ref = tryParseImageRef(cell);
+  return ref && ref.tag === void 0 && ref.digest === void 0 ? withValue(cell, value) : cell;
+}
+function withValue(name, value) {
+  return isDigest(value) ? `${name}@${value}` : isTag(value) ? `${name}:${value}` : value;
+}
+function cumulativeRows(earlier, now, changedFiles) {
+  const fields = new Set(now.map(fieldOf));
+  const kept = [];
+  for (const row of earlier) {
+    if (!changedFiles.has(row.file) || fields.has(fieldOf(row))) continue;
+    fields.add(fieldOf(row));
+    kept.push(row);
+  }
+  return [...kept, ...now].sort((a, b) => a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1);
+}
+function fieldOf(row) {
+  return `${row.file}\0${row.key}`;
+}
+function pullRequestBody(intro, rows, otherFiles, requested, commit) {
+  const cell = (text2) => `\`${text2}\``;
+  const lines = rows.map(
+    (r) => `| ${cell(`${r.file}:${r.line}`)} | ${cell(r.key)} | ${cell(r.old)} | ${cell(r.new)} | ${r.image === void 0 ? "" : cell(imageCell(r.image, r.new))} |`
+  );
+  const others = otherFiles.length === 0 ? [] : ["", `Also on this branch, from its earlier commits: ${otherFiles.map(cell).join(", ")}.`];
+  return [intro, "", ...requested === void 0 ? [] : [requested, ""], TABLE_HEADER, "| --- | --- | --- | --- | --- |", ...lines, ...others, "", FOOTER].join("\n").trim() + "\n" + (commit === void 0 ? "" : `<!-- gitops-promote: describes ${commit} -->
+`);
+}
+var MAX_SUBJECT = 120;
+function pullRequestTitle(rows, subject, target) {
+  const title = imagesTitle(rows) ?? (subject.startsWith(DEFAULT_SUBJECT_TYPE) ? promotionTitle(rows) : void 0) ?? subject;
+  return target !== void 0 && title.startsWith(DEFAULT_SUBJECT_TYPE) ? `${DEFAULT_SUBJECT_TYPE}${target}: ${title.slice(DEFAULT_SUBJECT_TYPE.length)}` : title;
+}
+function imagesTitle(rows) {
+  const versions = /* @__PURE__ */ new Map();
+  for (const { image } of imageRows(rows)) versions.set(image.name, (versions.get(image.name) ?? /* @__PURE__ */ new Set()).add(version2(image)));
+  if ([...versions.values()].reduce((n, set) => n + set.size, 0) < 2) return void 0;
+  const names = [...versions.keys()].sort();
+  const subject = names.map((name) => `${name} ${[...versions.get(name)].sort().join(" and ")}`).join(", ");
+  return `${DEFAULT_SUBJECT_TYPE}${subject.length <= MAX_SUBJECT ? subject : `${names.length} images`}`;
+}
+function promotionTitle(rows) {
+  const promoted = imageRows(rows);
+  const image = promoted[0]?.image;
+  return image && `${DEFAULT_SUBJECT_TYPE}${image.name} ${oldVersions(promoted).sort().join(", ")} -> ${version2(image)}`;
+}
+function imageRows(rows) {
+  return rows.flatMap((row) => {
+    const image = row.image === void 0 ? void 0 : tryParseImageRef(row.image);
+    return image ? [{ row, image }] : [];
+  });
+}
+function oldVersions(promoted) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const { row, image } of promoted) {
+    const file = byFile.get(row.file) ?? { tags: [], digests: [], others: [] };
+    byFile.set(row.file, file);
+    const written = tryParseImageRef(row.new);
+    if (isDigest(row.new)) {
+      if (isDigest(row.old)) file.digests.push(short(row.old));
+      else file.others.push(row.old);
+    } else if (written?.repository === image.repository && (written.tag !== void 0 || written.digest !== void 0)) {
+      const old = tryParseImageRef(row.old);
+      file.others.push(old && (old.tag !== void 0 || old.digest !== void 0) ? version2(old) : row.old);
+    } else file.tags.push(row.old);
+  }
+  const olds = [...byFile.values()].flatMap(
+    ({ tags, digests, others }) => tags.length === 1 && digests.length === 1 ? [`${tags[0]}@${digests[0]}`, ...others] : [...tags, ...digests, ...others]
+  );
+  return [...new Set(olds)];
+}
+function version2(ref) {
+  if (ref.tag !== void 0) return ref.digest !== void 0 ? `${ref.tag}@${short(ref.digest)}` : ref.tag;
+  return short(ref.digest ?? "");
+}
+function short(digest) {
+  return digest.slice(0, digest.indexOf(":") + 13);
+}
+
 // src/github/pull-request.ts
 var BRANCH_PREFIX = "gitops-promote/";
 function pullRequestBranch(name) {
   const safe = name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/\.{2,}/g, ".").replace(/-{2,}/g, "-").replace(/^[-.]+|[-.]+$/g, "").replace(/\.lock$/i, "-lock").slice(0, 200);
   return `${BRANCH_PREFIX}${safe || "update"}`;
 }
+var LOOKUP_PAGE = 10;
 async function findPullRequests(client, repository, on, headSha) {
-  const all = await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${on.head}`, base: on.base, state: "all", per_page: 10 });
-  const open2 = all.data.find((p) => p.state === "open");
+  const all = await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${on.head}`, base: on.base, state: "all", per_page: LOOKUP_PAGE });
+  const open2 = all.data.find((p) => p.state === "open") ?? (all.data.length < LOOKUP_PAGE ? void 0 : await findOpen(client, repository, on));
   const closed = open2 ? void 0 : all.data.find((p) => p.head.sha === headSha);
   return { open: open2, outlived: closed && { number: closed.number, merged: closed.merged_at !== null && closed.merged_at !== void 0 } };
 }
+var BODY_WAITS_MS = [250, 500, 1e3, 2e3, 4e3, 8e3];
+async function awaitOtherRunsBody(client, repository, on, seen, sleep) {
+  for (const ms of [0, ...BODY_WAITS_MS]) {
+    if (ms > 0) await sleep(ms);
+    const now = await findOpen(client, repository, on);
+    if (now && (seen === void 0 || now.number !== seen.number || now.body !== seen.body)) return now;
+  }
+  return void 0;
+}
 async function upsertPullRequest(client, repository, spec, state) {
-  if (state.open) return update(client, repository, spec, state.open, state.branchChanged);
+  if (state.open) return update(client, repository, spec, state.open, state);
   let pr;
   try {
     const { data } = await client.rest.pulls.create({ ...repository, base: spec.base, head: spec.head, title: spec.title, body: spec.body, draft: spec.draft });
@@ -47882,7 +48386,7 @@ async function upsertPullRequest(client, repository, spec, state) {
     if (httpStatus(error2) !== 422 || !/already exists/i.test(errorMessage(error2))) throw error2;
     const found = await findOpen(client, repository, spec);
     if (!found) throw error2;
-    if (state.branchExisted) return update(client, repository, spec, found, state.branchChanged);
+    if (state.branchExisted) return update(client, repository, spec, found, state);
     pr = { number: found.number, url: found.html_url, nodeId: found.node_id, operation: "created", autoMerge: hasAutoMerge(found) };
   }
   try {
@@ -47892,6 +48396,19 @@ async function upsertPullRequest(client, repository, spec, state) {
   }
   return pr;
 }
+var PullRequestClosedError = class extends BranchMovedError {
+  constructor(number, merged, branch, stranded) {
+    super(branch);
+    this.number = number;
+    this.merged = merged;
+    this.stranded = stranded;
+    this.message = `pull request #${number} was ${merged ? "merged" : "closed"} before this run's commit ${stranded} reached ${branch}`;
+    this.name = "PullRequestClosedError";
+  }
+  number;
+  merged;
+  stranded;
+};
 var OpenedUndecoratedError = class extends Error {
   constructor(pullRequest, cause) {
     super(`pull request #${pullRequest.number} is open (${pullRequest.url}), but its labels, assignees or reviewers were refused: ${errorMessage(cause)}`, {
@@ -47902,22 +48419,34 @@ var OpenedUndecoratedError = class extends Error {
   }
   pullRequest;
 };
-async function findOpen(client, repository, spec) {
-  const open2 = await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${spec.head}`, base: spec.base, state: "open", per_page: 10 });
+async function findOpen(client, repository, on) {
+  const open2 = await client.rest.pulls.list({ ...repository, head: `${repository.owner}:${on.head}`, base: on.base, state: "open", per_page: 1 });
   return open2.data[0];
 }
-async function update(client, repository, spec, pull, branchChanged) {
+async function update(client, repository, spec, pull, branch) {
   const textChanged = pull.title !== spec.title || (pull.body ?? "") !== spec.body;
-  if (textChanged) await client.rest.pulls.update({ ...repository, pull_number: pull.number, title: spec.title, body: spec.body });
-  const have = new Set(pull.labels.map((l) => l.name));
-  const missing = spec.labels.filter((l) => !have.has(l));
-  await decorate2(client, repository, pull.number, { labels: missing, reviewers: [], assignees: [] });
+  const at = { ...repository, pull_number: pull.number };
+  const now = textChanged ? (await client.rest.pulls.update({ ...at, title: spec.title, body: spec.body })).data : branch.branchChanged ? (await client.rest.pulls.get(at)).data : void 0;
+  const merged = now?.state === "closed" && now.merged && now.head.sha === branch.head;
+  if (now?.state === "closed" && !merged) {
+    const described = describedCommit(pull.body);
+    if (textChanged && (described === void 0 || described === now.head.sha)) {
+      await client.rest.pulls.update({ ...at, title: pull.title, body: pull.body ?? "" });
+    }
+    throw new PullRequestClosedError(pull.number, now.merged, spec.head, branch.head);
+  }
+  if (!merged) {
+    const have = new Set(pull.labels.map((l) => l.name));
+    const missing = spec.labels.filter((l) => !have.has(l));
+    await decorate2(client, repository, pull.number, { labels: missing, reviewers: [], assignees: [] });
+  }
   return {
     number: pull.number,
     url: pull.html_url,
     nodeId: pull.node_id,
-    operation: branchChanged || textChanged ? "updated" : "none",
-    autoMerge: hasAutoMerge(pull)
+    operation: branch.branchChanged || textChanged ? "updated" : "none",
+    autoMerge: hasAutoMerge(now ?? pull),
+    ...merged && { merged }
   };
 }
 function hasAutoMerge(pull) {
@@ -47969,6 +48498,12 @@ function imageBranchName(images) {
 }
 
 // src/github/delivery-types.ts
+function sleepOf(ctx) {
+  return ctx.sleep ?? ((ms) => new Promise((resolve3) => setTimeout(resolve3, ms)));
+}
+function clockOf(ctx) {
+  return ctx.now ?? Date.now;
+}
 var DeliveryError = class extends Error {
   constructor(landings, cause) {
     super(errorMessage(cause), { cause });
@@ -48035,66 +48570,6 @@ async function mergeNow(client, repository, pr, method) {
   }
 }
 
-// src/github/pull-request-body.ts
-var TABLE_HEADER = "| File | Field | Old | New | Image |";
-var FOOTER = "_Opened by gitops-promote._";
-var ROW = /^\| `([^`]+):(\d+)` \| `([^`]*)` \| `([^`]*)` \| `([^`]*)` \| (?:`([^`]+)`)? \|$/;
-function changeRow(change, images) {
-  const written = tryParseImageRef(change.new);
-  const whole = written && (written.tag !== void 0 || written.digest !== void 0) ? written : void 0;
-  const image = images.find((i) => whole?.repository === i.repository) ?? images.find((i) => change.new === i.tag || change.new === i.digest);
-  return { file: change.file, line: change.line, key: change.key, old: change.old, new: change.new, image: image && formatImageRef(image) };
-}
-function bodyRows(body) {
-  if (!body?.includes(TABLE_HEADER) || !body.includes(FOOTER)) return [];
-  return body.split("\n").flatMap((line) => {
-    const m = ROW.exec(line);
-    return m ? [{ file: m[1], line: Number(m[2]), key: m[3], old: m[4], new: m[5], image: m[6] }] : [];
-  });
-}
-function cumulativeRows(earlier, now, changedFiles) {
-  const fields = new Set(now.map(fieldOf));
-  const kept = [];
-  for (const row of earlier) {
-    if (!changedFiles.has(row.file) || fields.has(fieldOf(row))) continue;
-    fields.add(fieldOf(row));
-    kept.push(row);
-  }
-  return [...kept, ...now].sort((a, b) => a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1);
-}
-function fieldOf(row) {
-  return `${row.file}\0${row.key}`;
-}
-function pullRequestBody(intro, rows, otherFiles, requested) {
-  const cell = (text2) => `\`${text2}\``;
-  const lines = rows.map(
-    (r) => `| ${cell(`${r.file}:${r.line}`)} | ${cell(r.key)} | ${cell(r.old)} | ${cell(r.new)} | ${r.image === void 0 ? "" : cell(r.image)} |`
-  );
-  const others = otherFiles.length === 0 ? [] : ["", `Also on this branch, from its earlier commits: ${otherFiles.map(cell).join(", ")}.`];
-  return [intro, "", ...requested === void 0 ? [] : [requested, ""], TABLE_HEADER, "| --- | --- | --- | --- | --- |", ...lines, ...others, "", FOOTER].join("\n").trim() + "\n";
-}
-var MAX_SUBJECT = 120;
-function pullRequestTitle(rows, subject, target) {
-  const title = imagesTitle(rows) ?? subject;
-  return target !== void 0 && title.startsWith(DEFAULT_SUBJECT_TYPE) ? `${DEFAULT_SUBJECT_TYPE}${target}: ${title.slice(DEFAULT_SUBJECT_TYPE.length)}` : title;
-}
-function imagesTitle(rows) {
-  const versions = /* @__PURE__ */ new Map();
-  for (const row of rows) {
-    const image = row.image === void 0 ? void 0 : tryParseImageRef(row.image);
-    if (image) versions.set(image.name, (versions.get(image.name) ?? /* @__PURE__ */ new Set()).add(version2(image)));
-  }
-  if (versions.size < 2) return void 0;
-  const names = [...versions.keys()].sort();
-  const subject = names.map((name) => `${name} ${[...versions.get(name)].sort().join(" and ")}`).join(", ");
-  return `${DEFAULT_SUBJECT_TYPE}${subject.length <= MAX_SUBJECT ? subject : `${names.length} images`}`;
-}
-function version2(ref) {
-  const short = (digest) => digest.slice(0, digest.indexOf(":") + 13);
-  if (ref.tag !== void 0) return ref.digest !== void 0 ? `${ref.tag}@${short(ref.digest)}` : ref.tag;
-  return short(ref.digest ?? "");
-}
-
 // src/github-name.ts
 var LOGIN = "[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?";
 var REPOSITORY = new RegExp(`^(${LOGIN})/([A-Za-z0-9._-]+)$`);
@@ -48135,23 +48610,27 @@ function webUrl(text2) {
 }
 
 // src/github/land-pull-request.ts
-async function landPullRequest(ctx, request2, options2, at, parent, group2, images, messageFor) {
+async function landPullRequest(ctx, request2, options2, at, parent, group2, images, messageFor, stranded) {
   if (group2.prBranch === at.base) throw new Error(`the pull-request branch ${group2.prBranch} is the base branch; choose another pr-branch`);
   const existing = await ctx.git.fetch(ctx.remote, group2.prBranch, 2);
   const pulls = existing === void 0 ? void 0 : await findPullRequests(ctx.client(), ctx.repository, { base: at.base, head: group2.prBranch }, existing);
-  if (pulls?.outlived) {
-    const { number, merged } = pulls.outlived;
-    ctx.log(
-      `${group2.prBranch} is left over from pull request #${number}, ${merged ? "merged" : "closed"} since: its values do not count, it is replaced by a branch planned on ${at.base} alone`
-    );
+  const leftover = existing !== void 0 && pulls?.open === void 0 && (pulls?.outlived !== void 0 || stranded.has(existing));
+  if (leftover) {
+    const why = pulls?.outlived ? `is left over from pull request #${pulls.outlived.number}, ${pulls.outlived.merged ? "merged" : "closed"} since` : `holds this run's commit ${existing}, which reached it after its pull request was merged or closed`;
+    if (await ctx.git.fetch(ctx.remote, at.base) !== parent.commit) {
+      ctx.log(`${group2.prBranch} ${why}, and ${at.base} moved since this attempt read it`);
+      throw new BranchMovedError(at.base);
+    }
+    ctx.log(`${group2.prBranch} ${why}: its values do not count, it is replaced by a branch planned on ${at.base} alone`);
   }
-  const current = existing !== void 0 && pulls?.outlived === void 0;
-  const onBranch = current ? await planOnPullRequest(ctx, request2, options2, at, existing, group2.prBranch, group2.files) : void 0;
-  const files = onBranch?.files ?? group2.files;
-  if (files.length === 0) {
-    ctx.log(`${group2.prBranch} already carries these values (or newer ones): the pull request is left as it is`);
-    return void 0;
+  const onBranch = existing !== void 0 && !leftover ? await planOnPullRequest(ctx, request2, options2, at, existing, group2.prBranch, group2.files) : void 0;
+  if (onBranch?.files.length === 0 && pulls?.open) {
+    const { number, html_url: url, node_id: nodeId } = pulls.open;
+    const message2 = `${group2.prBranch} already carries these values (or newer ones): pull request #${number} (${url}) is left as it is`;
+    const pullRequest2 = { number, url, nodeId, operation: "none", autoMerge: hasAutoMerge(pulls.open) };
+    return { mode: "pull-request", branch: group2.prBranch, files: [], changes: [], pullRequest: pullRequest2, warnings: [...onBranch.reasons, { message: message2 }] };
   }
+  const files = onBranch?.files.length ? onBranch.files : group2.files;
   const writes = onBranch?.writes ?? fileWrites(files, at.entries);
   const text2 = messageFor(files);
   const people = onBranch?.coAuthors ?? [];
@@ -48179,11 +48658,12 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
       await setBranch(ctx.client(), ctx.repository, group2.prBranch, commit, existing);
     }
   }
+  const open2 = await bodyBuiltOn(ctx, options2, { base: at.base, head: group2.prBranch }, existing, pulls, onBranch?.rebuilt === true);
   const [subject, ...rest] = text2.split("\n");
   const intro = isDefaultMessage(group2.messageTemplate) ? "" : rest.join("\n").trim();
   const changedFiles = /* @__PURE__ */ new Set([...onBranch?.others?.carried ?? [], ...files.map((f) => f.path)]);
   const rows = cumulativeRows(
-    bodyRows(pulls?.open?.body),
+    bodyRows(open2?.body),
     files.flatMap((f) => f.changes.map((c) => changeRow(c, images))),
     changedFiles
   );
@@ -48193,7 +48673,7 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
     head: group2.prBranch,
     // The target names our title, not a template's subject: that text is the user's.
     title: group2.title || pullRequestTitle(rows, subject, isDefaultMessage(group2.messageTemplate) ? group2.target : void 0),
-    body: options2.body || pullRequestBody(intro, rows, [...changedFiles].filter((path6) => !tabled.has(path6)).sort(), requestedBy(options2.source)),
+    body: options2.body || pullRequestBody(intro, rows, [...changedFiles].filter((path6) => !tabled.has(path6)).sort(), requestedBy(options2.source), commit),
     labels: group2.labels,
     reviewers: group2.reviewers,
     assignees: group2.assignees,
@@ -48210,7 +48690,12 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
   });
   let pullRequest;
   try {
-    pullRequest = await upsertPullRequest(ctx.client(), ctx.repository, spec, { open: pulls?.open, branchExisted: existing !== void 0, branchChanged });
+    pullRequest = await upsertPullRequest(ctx.client(), ctx.repository, spec, {
+      open: open2,
+      branchExisted: existing !== void 0,
+      branchChanged,
+      head: commit
+    });
   } catch (error2) {
     if (error2 instanceof OpenedUndecoratedError) throw new DeliveryError([landing(error2.pullRequest)], error2);
     if (existing === void 0) await deleteBranch(ctx, group2.prBranch, commit);
@@ -48219,7 +48704,9 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
   let merge2 = "none";
   const warnings = [...onBranch?.warnings ?? []];
   try {
-    if (ours) {
+    if (pullRequest.merged) {
+      merge2 = "merged";
+    } else if (ours) {
       const merged = await mergePullRequest(
         ctx.client(),
         ctx.repository,
@@ -48239,6 +48726,18 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
   ctx.log(`pull request #${pullRequest.number} ${pullRequest.operation} (${group2.prBranch} -> ${at.base})${merge2 === "none" ? "" : `, ${merge2}`}`);
   return { ...landing(pullRequest), merge: merge2, ...warnings.length > 0 && { warnings } };
 }
+async function bodyBuiltOn(ctx, options2, on, existing, pulls, rebuilt) {
+  const seen = pulls?.open;
+  const described = describedCommit(seen?.body);
+  if (existing === void 0 || !rebuilt || options2.body || seen !== void 0 && (described === void 0 || described === existing)) return seen;
+  const written = await awaitOtherRunsBody(ctx.client(), ctx.repository, on, seen, sleepOf(ctx));
+  if (written === void 0) {
+    ctx.log(
+      `no pull request body tells ${existing} yet, the commit another run pushed and this run built on (that run may have failed): its rows are left out of the table, its files named below it`
+    );
+  }
+  return written ?? seen;
+}
 function mergedAtOnce(pullRequest, base, reason) {
   return `pull request #${pullRequest.number} was merged at once: merge: auto found no required check or review pending on ${base} (GitHub: "${reason}"); protect ${base} with required checks to have auto-merge wait for them`;
 }
@@ -48248,7 +48747,7 @@ function notMerged(pullRequest, branch, people) {
   return `pull request #${pullRequest.number} is left open for review${autoMerge}: ${branch} holds ${by}, and gitops-promote merges only what it pushed itself; merge it yourself, or close it to start afresh`;
 }
 async function planOnPullRequest(ctx, request2, options2, at, existing, prBranch, onBase) {
-  const fork = await ctx.git.forkPoint(ctx.remote, prBranch, at.base, existing);
+  const fork = await ctx.git.forkPoint(ctx.remote, at.base, existing);
   if (fork === void 0) {
     ctx.log(
       `${prBranch} cannot be rebuilt on ${at.base} (it shares no history with it): planning on ${at.base} alone, the pull request's earlier changes are dropped`
@@ -48261,6 +48760,8 @@ async function planOnPullRequest(ctx, request2, options2, at, existing, prBranch
     message: `${at.base} changed the same lines as ${prBranch} here since the pull request began: the pull request's earlier change to this file is dropped and ${at.base}'s kept (this run's own edits are made on top)`
   }));
   const coAuthors = foldedPeople(await ctx.git.commitsAfter(fork), options2.author ?? BOT);
+  const parents = await ctx.git.parents(existing);
+  const rebuilt = parents.length === 1 && parents[0] === fork.commit;
   const configPaths = configPathsOf(request2);
   const tree = await ctx.git.tree(treeish, new Map(configPaths.map((path6) => [path6, at.entries.get(path6)])));
   try {
@@ -48284,7 +48785,9 @@ async function planOnPullRequest(ctx, request2, options2, at, existing, prBranch
       });
     }
     const others = changed.length === 0 ? void 0 : { carried: kept.map(([path6]) => path6), dropped };
-    return { files, writes: [...carriedWrites, ...fileWrites(files, tree.entries)], coAuthors, others, warnings };
+    const left = new Set(onBase.map((f) => f.path).filter((path6) => !edited.has(path6)));
+    const reasons = plan.warnings.filter((w) => w.file !== void 0 && left.has(w.file));
+    return { files, writes: [...carriedWrites, ...fileWrites(files, tree.entries)], coAuthors, others, warnings, reasons, rebuilt };
   } finally {
     tree.close();
   }
@@ -48320,36 +48823,44 @@ function landedFiles(landings) {
   const landed = new Map(landings.flatMap((l) => l.files.map((f) => [f.path, f])));
   return [...landed.keys()].sort().map((path6) => landed.get(path6));
 }
-var DEFAULT_ATTEMPTS = 10;
+var RETRY_FOR_MS = 5 * 6e4;
 var BACKOFF_BASE_MS = 250;
 var BACKOFF_CAP_MS = 5e3;
 async function deliver(ctx, request2, options2) {
   const base = options2.branch || await ctx.git.defaultBranch(ctx.remote);
-  const attempts = options2.maxAttempts ?? DEFAULT_ATTEMPTS;
-  const sleep = ctx.sleep ?? ((ms) => new Promise((resolve3) => setTimeout(resolve3, ms)));
+  const retryFor = options2.retryFor ?? RETRY_FOR_MS;
+  const sleep = sleepOf(ctx);
+  const now = clockOf(ctx);
+  const started = now();
   const earlier = [];
+  const stranded = /* @__PURE__ */ new Set();
   const moved = /* @__PURE__ */ new Set();
-  for (let attempt = 1; attempt <= attempts; attempt++) {
+  for (let attempt = 1; ; attempt++) {
     try {
-      return await deliverOnce(ctx, request2, options2, base, attempt, earlier);
+      return await deliverOnce(ctx, request2, options2, base, { number: attempt, earlier, stranded });
     } catch (error2) {
       const branchMoved = error2 instanceof DeliveryError ? error2.cause : error2;
       if (!(branchMoved instanceof BranchMovedError)) throw withLandings(earlier, error2);
       if (error2 instanceof DeliveryError) earlier.push(...error2.landings);
+      if (branchMoved instanceof PullRequestClosedError) stranded.add(branchMoved.stranded);
       moved.add(branchMoved.branch);
-      if (attempt === attempts) break;
+      const elapsed = now() - started;
+      if (elapsed >= retryFor) throw withLandings(earlier, gaveUp(attempt, elapsed, moved, earlier));
       const pause2 = Math.round(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
-      ctx.log(`attempt ${attempt}: ${branchMoved.branch} moved while committing; planning again on the new heads in ${pause2} ms`);
+      const what = branchMoved instanceof PullRequestClosedError ? branchMoved.message : `${branchMoved.branch} moved while committing`;
+      ctx.log(`attempt ${attempt}: ${what}; planning again on the new heads in ${pause2} ms`);
       await sleep(pause2);
     }
   }
-  const written = earlier.length === 0 ? "nothing was written by this run" : `before giving up, this run landed ${earlier.map(describeLanding).join(", ")}`;
-  const gaveUp = new Error(
-    `gave up after ${attempts} attempts: ${[...moved].join(" and ")} kept moving under us (other runs committing at the same time); ${written}`
-  );
-  throw withLandings(earlier, gaveUp);
 }
-async function deliverOnce(ctx, request2, options2, base, attempt, earlier) {
+function gaveUp(attempts, elapsed, moved, earlier) {
+  const written = earlier.length === 0 ? "nothing was written by this run" : `before giving up, this run landed ${earlier.map(describeLanding).join(", ")}`;
+  const branches = [...moved].join(" and ");
+  return new Error(
+    `gave up after ${attempts} attempts in ${Math.round(elapsed / 1e3)} s: ${branches} kept moving under us (other runs committing at the same time); ${written}. Run it again, or have fewer runs write ${branches} at once (one concurrency group for them)`
+  );
+}
+async function deliverOnce(ctx, request2, options2, base, attempt) {
   const head = await ctx.git.fetch(ctx.remote, base);
   if (head === void 0) throw new Error(`branch ${base} does not exist on ${ctx.remote}`);
   const tree = await ctx.git.tree(head);
@@ -48365,20 +48876,33 @@ async function deliverOnce(ctx, request2, options2, base, attempt, earlier) {
     planned: head,
     plan: final,
     landings,
-    attempts: attempt
+    attempts: attempt.number
   });
   const landed = (landings) => {
-    const all = [...earlier, ...landings];
+    const all = [...attempt.earlier, ...landings.filter((l) => l.files.length > 0 || !attempt.earlier.some((e) => e.branch === l.branch))];
     const files = landedFiles(all);
-    return result(all, { ...plan, files, changes: files.flatMap((f) => f.changes), warnings: [...plan.warnings, ...all.flatMap((l) => l.warnings ?? [])] });
+    return result(all, {
+      ...plan,
+      files,
+      changes: files.flatMap((f) => f.changes),
+      warnings: distinct([...plan.warnings, ...all.flatMap((l) => l.warnings ?? [])])
+    });
   };
   if (plan.files.length === 0) return landed([]);
   if (options2.dryRun) return result(preview(ctx, options2, plan, base));
-  return landed(await land(ctx, request2, options2, plan, { base, head, entries: tree.entries }));
+  return landed(await land(ctx, request2, options2, plan, { base, head, entries: tree.entries }, attempt.stranded));
+}
+function distinct(warnings) {
+  const seen = /* @__PURE__ */ new Set();
+  return warnings.filter((w) => {
+    const key = JSON.stringify([w.file, w.line, w.message]);
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
 }
 function withLandings(earlier, error2) {
-  if (error2 instanceof DeliveryError) return new DeliveryError([...earlier, ...error2.landings], error2.cause);
-  return earlier.length > 0 ? new DeliveryError(earlier, error2) : error2;
+  const landed = [...earlier, ...error2 instanceof DeliveryError ? error2.landings : []].filter((l) => l.files.length > 0);
+  const cause = error2 instanceof DeliveryError ? error2.cause : error2;
+  return landed.length > 0 ? new DeliveryError(landed, cause) : cause;
 }
 function describeLanding(landing) {
   const pr = landing.pullRequest;
@@ -48395,7 +48919,7 @@ function preview(ctx, options2, plan, base) {
     ...g.message !== void 0 && { message: g.message }
   }));
 }
-async function land(ctx, request2, options2, plan, at) {
+async function land(ctx, request2, options2, plan, at, stranded) {
   const groups2 = groupsWithMessages(ctx, options2, plan);
   const landings = [];
   let parent = { commit: at.head, tree: void 0 };
@@ -48415,7 +48939,7 @@ async function land(ctx, request2, options2, plan, at) {
         message,
         ...options2.author && { author: options2.author }
       });
-      await advanceBranch(ctx.client(), ctx.repository, at.base, commit.sha, at.head);
+      await advanceBranch(ctx.client(), ctx.repository, at.base, commit.sha, at.head, sleepOf(ctx));
       parent = { commit: commit.sha, tree: commit.tree };
     }
     landings.push({ mode: "push", branch: at.base, files: push.files, changes: push.files.flatMap((f) => f.changes), commit: parent.commit, message });
@@ -48424,8 +48948,7 @@ async function land(ctx, request2, options2, plan, at) {
   try {
     for (const group2 of groups2.filter((g) => g.mode === "pull-request")) {
       const messageFor = (files) => commitMessage(group2.messageTemplate, messageInput(ctx, plan.images, options2, files));
-      const landing = await landPullRequest(ctx, request2, options2, at, parent, group2, plan.images, messageFor);
-      if (landing) landings.push(landing);
+      landings.push(await landPullRequest(ctx, request2, options2, at, parent, group2, plan.images, messageFor, stranded));
     }
     const untouched = groups2.filter((g) => g.mode === "none").flatMap((g) => g.files);
     if (untouched.length > 0) {
@@ -48586,27 +49109,28 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
     return (await this.run(["rev-parse", "--verify", `${local}^{commit}`])).trim();
   }
   /**
-   * Where `head` (the tip of `branch` on `remote`) forked from `base`'s history, as `git
+   * Where `head` (a branch's tip on `remote`, as read) forked from `base`'s history, as `git
    * merge-base` finds it, so that every commit of the branch after it, a person's included,
    * counts as the branch's change; undefined when the branch shares no history with `base`. In a
-   * shallow checkout the branch's own commits are fetched first (all that `base` does not have),
-   * then the fork commit itself.
+   * shallow checkout the commits of `head` itself are fetched first (all that `base` does not
+   * have), then the fork commit: not the branch's, which another run may have replaced since
+   * `head` was read, leaving `head`'s history uncut down into the base's (a false fork, or none).
    */
-  async forkPoint(remote, branch, base, head) {
+  async forkPoint(remote, base, head) {
     const baseRef = `${REF_PREFIX}/${remote}/${base}`;
     const since = (commit, own2 = [head]) => ({ commit, own: [...own2, `^${commit}`, `^${baseRef}`] });
     if ((await this.run(["rev-parse", "--is-shallow-repository"])).trim() !== "true") {
       const { code: code3, stdout } = await this.exec(["merge-base", head, baseRef], {});
       return code3 === 0 ? since(stdout.toString("utf8").trim()) : void 0;
     }
-    if (!await this.fetchOwn(remote, base, `+refs/heads/${branch}:${REF_PREFIX}/${remote}/${branch}`)) return since(head);
+    if (!await this.fetchOwn(remote, base, head)) return since(head);
     const own = [head];
     let fork;
     for (let tip = head; tip !== void 0; ) {
       const line = (await this.run(["rev-list", "--first-parent", tip, "--not", baseRef])).trim().split("\n");
       const oldest = line[line.length - 1];
       if (oldest === "") return since(head);
-      const parents = [...(await this.run(["cat-file", "commit", oldest])).matchAll(/^parent ([0-9a-f]+)$/gm)].map((match) => match[1]);
+      const parents = await this.parents(oldest);
       if (parents.length < 2) {
         fork ??= parents[0];
         break;
@@ -48664,8 +49188,12 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
   async treeOf(commit) {
     return (await this.run(["rev-parse", "--verify", `${commit}^{tree}`])).trim();
   }
+  /** As the commit names them, also where a shallow checkout cut them (forkPoint makes the branch's oldest commit a boundary). */
   async parents(commit) {
-    return (await this.run(["rev-list", "--parents", "-n", "1", commit])).trim().split(" ").slice(1);
+    const object = await this.run(["cat-file", "commit", commit]);
+    const end = object.indexOf("\n\n");
+    const header = end < 0 ? object : object.slice(0, end);
+    return [...header.matchAll(/^parent ([0-9a-f]+)$/gm)].map((match) => match[1]);
   }
   /** Regular files of a commit (or tree) with their mode and blob id. */
   async entries(treeish) {
@@ -49124,8 +49652,13 @@ function checkTargets(value, field2) {
   if (!Array.isArray(value)) throw new PayloadError(field2, `expected a list of target names, got ${describe2(value)}`);
   return value.map((item, i) => {
     if (typeof item !== "string" || item.trim() === "") throw new PayloadError(`${field2}[${i}]`, `expected a target name, got ${describe2(item)}`);
+    const issue2 = targetNameIssue(item);
+    if (issue2) throw new PayloadError(`${field2}[${i}]`, issue2);
     return item;
   });
+}
+function targetNameIssue(name) {
+  return TARGET_NAME.test(name) ? void 0 : `${JSON.stringify(name)} is not a target name: it ${TARGET_NAME_RULE}`;
 }
 function parseJson(text2, where2) {
   try {
@@ -49296,19 +49829,19 @@ function authorInput(text2) {
 
 // src/action/update/payload-targets.ts
 function inPayloadTerms(error2, payloadField, config) {
-  if (!(error2 instanceof RequestError2) || !error2.issues.some(isTargetsIssue)) return error2;
-  return new RequestError2(error2.issues.map((issue2) => isTargetsIssue(issue2) ? payloadIssue(issue2, payloadField, config) : issue2));
+  if (!(error2 instanceof RequestError2) || error2.issues.length === 0 || !error2.issues.every(isTargetsIssue)) return error2;
+  return new PayloadError(`${payloadField}.targets`, error2.issues.map((issue2) => payloadReason(issue2, config)).join("; "));
 }
 function isTargetsIssue(issue2) {
   return issue2.file === void 0 && issue2.message.startsWith(TARGETS);
 }
 var TARGETS = "targets: ";
 var NONE_CONFIGURED = " (configured: none)";
-function payloadIssue(issue2, payloadField, config) {
+function payloadReason(issue2, config) {
   const reason = issue2.message.slice(TARGETS.length);
-  if (!reason.endsWith(NONE_CONFIGURED)) return { message: `${payloadField}.targets: ${reason}` };
+  if (!reason.endsWith(NONE_CONFIGURED)) return reason;
   const none = config === void 0 ? `this repository has no ${DEFAULT_CONFIG} (or .yml) defining targets` : `${config} defines no targets`;
-  return { message: `${payloadField}.targets: ${reason.slice(0, -NONE_CONFIGURED.length)}: ${none}` };
+  return `${reason.slice(0, -NONE_CONFIGURED.length)}: ${none}`;
 }
 
 // src/engine/diff.ts

@@ -24128,12 +24128,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -24154,7 +24154,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -24163,14 +24163,14 @@ var require_identity = __commonJS({
     exports2.SCALAR = SCALAR;
     exports2.SEQ = SEQ;
     exports2.hasAnchor = hasAnchor;
-    exports2.isAlias = isAlias2;
+    exports2.isAlias = isAlias3;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap2;
+    exports2.isMap = isMap3;
     exports2.isNode = isNode;
     exports2.isPair = isPair;
-    exports2.isScalar = isScalar2;
-    exports2.isSeq = isSeq2;
+    exports2.isScalar = isScalar3;
+    exports2.isSeq = isSeq3;
   }
 });
 
@@ -25360,9 +25360,9 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
-        return literal ? "|\n" : ">\n";
+        return literal2 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -25411,7 +25411,7 @@ ${indent}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal) {
+      if (!literal2) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -28278,9 +28278,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -28316,7 +28316,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -28356,7 +28356,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep4 && !props.found) {
+        if (!isMap3 && !sep4 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -28379,7 +28379,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep4)
                 for (const st of sep4) {
                   if (st === valueProps.found)
@@ -28411,7 +28411,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -28427,7 +28427,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -29714,7 +29714,7 @@ var require_cst = __commonJS({
     var FLOW_END2 = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -29798,7 +29798,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END2;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar2;
+    exports2.isScalar = isScalar3;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -30397,7 +30397,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
-    var LineCounter = class {
+    var LineCounter2 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -30420,7 +30420,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports2.LineCounter = LineCounter;
+    exports2.LineCounter = LineCounter2;
   }
 });
 
@@ -31328,7 +31328,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument(source, options2 = {}) {
+    function parseDocument2(source, options2 = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options2);
@@ -31354,7 +31354,7 @@ var require_public_api = __commonJS({
       } else if (options2 === void 0 && reviver && typeof reviver === "object") {
         options2 = reviver;
       }
-      const doc = parseDocument(src, options2);
+      const doc = parseDocument2(src, options2);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -31390,7 +31390,7 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse3;
     exports2.parseAllDocuments = parseAllDocuments2;
-    exports2.parseDocument = parseDocument;
+    exports2.parseDocument = parseDocument2;
     exports2.stringify = stringify;
   }
 });
@@ -34159,7 +34159,7 @@ function expand(template, context3) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal) {
+    function(_, expression, literal2) {
       if (expression) {
         let operator = "";
         const values = [];
@@ -34183,7 +34183,7 @@ function expand(template, context3) {
           return values.join(",");
         }
       } else {
-        return encodeReserved(literal);
+        return encodeReserved(literal2);
       }
     }
   );
@@ -38290,6 +38290,8 @@ function parseImageRef(input) {
   if (input.length === 0) throw new ImageRefError(input, "it is empty");
   const bad = dangerousCharacter(input);
   if (bad) throw new ImageRefError(input, `it contains ${bad}`);
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(input)?.[0];
+  if (scheme) throw new ImageRefError(input, `it starts with ${JSON.stringify(scheme)}; a reference has no scheme: drop it (${input.slice(scheme.length)})`);
   let rest = input;
   let digest;
   const at = rest.indexOf("@");
@@ -38345,10 +38347,23 @@ function formatImageRef(ref) {
   return `${ref.name}${ref.tag !== void 0 ? `:${ref.tag}` : ""}${ref.digest !== void 0 ? `@${ref.digest}` : ""}`;
 }
 
-// src/kcl/override-spec.ts
-var KEYWORDS = new Set(
-  "True False None Undefined import and or in is not as if else elif for schema mixin protocol check assert all any map filter lambda rule".split(" ")
-);
+// src/engine/config.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/image/flux-semver.ts
+var UINT64_MAX = 2n ** 64n - 1n;
+var WS = "[\\t\\n\\f\\r ]";
+var OPS = "=||!=|>|<|>=|=>|<=|=<|~|~>|\\^";
+var CV = "v?([0-9|xX*]+)(\\.[0-9|xX*]+)?(\\.[0-9|xX*]+)?(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?";
+var CONSTRAINT = new RegExp(`^${WS}*(${OPS})${WS}*(${CV})${WS}*$`);
+var HYPHEN_RANGE = new RegExp(`${WS}*(${CV})${WS}+-${WS}+(${CV})${WS}*`, "g");
+var FIND_CONSTRAINT = new RegExp(`(${OPS})${WS}*(${CV})`, "g");
+var VALID_GROUP = new RegExp(`^(${WS}*(${OPS})${WS}*(${CV})${WS}*)((?:${WS}+|,${WS}*)(${OPS})${WS}*(${CV})${WS}*)*$`);
+
+// src/json-value.ts
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 
 // src/kcl/tokenizer.ts
 var T = {
@@ -38608,6 +38623,8 @@ var INDICATOR = new Uint8Array(128);
 for (const ch of "?:,[]{}#&*!|>'\"%@`") INDICATOR[ch.charCodeAt(0)] = 1;
 var FLOW_END = new Uint8Array(128);
 for (const ch of ",[]{}") FLOW_END[ch.charCodeAt(0)] = 1;
+var NON_STRING_START = new Uint8Array(128);
+for (const ch of "~nNtTfF+-.0123456789") NON_STRING_START[ch.charCodeAt(0)] = 1;
 
 // src/yaml/file.ts
 var STYLES = {
@@ -38617,6 +38634,15 @@ var STYLES = {
   [import_yaml.Scalar.BLOCK_LITERAL]: "literal",
   [import_yaml.Scalar.BLOCK_FOLDED]: "folded"
 };
+
+// src/engine/config.ts
+var TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+var TARGET_NAME_RULE = "must start with a letter or digit and hold only letters, digits, '.', '_' and '-'";
+
+// src/kcl/override-spec.ts
+var KEYWORDS = new Set(
+  "True False None Undefined import and or in is not as if else elif for schema mixin protocol check assert all any map filter lambda rule".split(" ")
+);
 
 // src/yaml/quoting.ts
 var YAML11_WORDS = new Set(
@@ -38695,11 +38721,6 @@ function splitRepositoryName(text) {
 }
 function isActorLogin(text) {
   return ACTOR.test(text);
-}
-
-// src/json-value.ts
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 // src/engine/payload.ts
@@ -38809,8 +38830,13 @@ function checkTargets(value, field) {
   if (!Array.isArray(value)) throw new PayloadError(field, `expected a list of target names, got ${describe(value)}`);
   return value.map((item, i) => {
     if (typeof item !== "string" || item.trim() === "") throw new PayloadError(`${field}[${i}]`, `expected a target name, got ${describe(item)}`);
+    const issue2 = targetNameIssue(item);
+    if (issue2) throw new PayloadError(`${field}[${i}]`, issue2);
     return item;
   });
+}
+function targetNameIssue(name) {
+  return TARGET_NAME.test(name) ? void 0 : `${JSON.stringify(name)} is not a target name: it ${TARGET_NAME_RULE}`;
 }
 function imagesFromMetadata(json, digest, where = "metadata") {
   const data = parseJson(json, where);
@@ -38944,7 +38970,7 @@ async function dispatchImages(octokit, options2) {
   for (const repo of repositories) {
     try {
       const one = options2.workflow === void 0 ? await sendRepositoryDispatch(octokit, repo, eventType, options2) : await sendWorkflowDispatch(octokit, repo, options2.workflow, options2);
-      log(`${describeDispatch(one)}${one.runUrl ? `: ${one.runUrl}` : ""}`);
+      log(`${describeDispatch(one)} announcing ${options2.payload.images.join(", ")}${one.runUrl ? `: ${one.runUrl}` : ""}`);
       sent.push(one);
     } catch (error2) {
       failures.push(errorMessage(error2));
@@ -39154,12 +39180,40 @@ var InputError = class extends Error {
   }
 };
 
+// src/action/dispatch/metadata-pick.ts
+function metadataPicks(metadata, picks, ref) {
+  const listed = listedImages(metadata);
+  const branch = /^refs\/heads\/(.+)$/.exec(ref ?? "")?.[1];
+  const notes = [];
+  const warnings = [];
+  for (const text of picks) {
+    const pick = parseImageRef(text);
+    const others = [...new Set(listed.flatMap((image) => image.repository === pick.repository && image.tag !== pick.tag ? image.tag ?? [] : []))];
+    if (others.length > 0) notes.push(`metadata: announcing ${text}; its other tags, not announced: ${others.join(", ")}`);
+    if (branch !== void 0 && pick.tag !== void 0 && branchTags(branch).includes(pick.tag)) warnings.push(mutableTag(pick, branch, others));
+  }
+  return { notes, warnings };
+}
+function listedImages(metadata) {
+  const data = parseJson(metadata, "metadata");
+  const names = !isRecord(data) ? [] : Array.isArray(data["tags"]) ? data["tags"] : typeof data["image.name"] === "string" ? data["image.name"].split(",") : [];
+  return names.flatMap((name) => typeof name === "string" && tryParseImageRef(name.trim()) || []);
+}
+function branchTags(branch) {
+  return [branch, branch.replace(/[^A-Za-z0-9._-]+/g, "-")];
+}
+function mutableTag(pick, branch, others) {
+  const instead = others.length > 0 ? ` (metadata also lists ${others.join(", ")})` : "";
+  return `metadata: the tag announced for ${pick.name}, "${pick.tag}", is the name of the pushed branch ${branch}: it is mutable, moved by every push, and a Flux-style policy (a filterTags pattern such as ^${pick.tag}-[a-f0-9]+-(?P<ts>[0-9]+), or a semver range) will likely refuse it${instead}. docker/metadata-action names the tag of highest priority its version: rank an immutable tag first (\`type=raw,value={{branch}}-{{sha}}-{{date 'X'}},priority=1000\`), or name the reference to announce in \`images\`.`;
+}
+
 // src/action/dispatch/inputs.ts
 function readDispatchInputs(core, source) {
   const token = core.getInput("token", { required: true });
   const repositories = listInput(core, "repository");
   if (repositories.length === 0) throw new InputError("Input required and not supplied: repository");
   const warnings = [];
+  const notes = [];
   const images = listInput(core, "images");
   checkImagesInput(images);
   const metadata = core.getInput("metadata");
@@ -39169,6 +39223,9 @@ function readDispatchInputs(core, source) {
     const added = notNamedIn(images, fromMetadata);
     if (added.length === 0) warnings.push(metadataOverridden(fromMetadata, digest !== ""));
     images.push(...added);
+    const picks = metadataPicks(metadata, added, source.ref);
+    notes.push(...picks.notes);
+    warnings.push(...picks.warnings);
   } else if (digest !== "")
     throw new InputError("input digest: it completes the references from `metadata`; give `metadata` too, or put the digest in `images`");
   if (images.length === 0)
@@ -39177,6 +39234,7 @@ function readDispatchInputs(core, source) {
   const ref = core.getInput("ref");
   const eventType = core.getInput("event-type");
   const targets = listInput(core, "targets");
+  checkTargetsInput(targets);
   const payload = buildPayload(
     { images: [...new Set(images)], source, targets, extra: extraPayload(core.getInput("client-payload")) },
     workflow === "" ? "client_payload" : "inputs.payload"
@@ -39187,7 +39245,8 @@ function readDispatchInputs(core, source) {
   return {
     token,
     options: { repositories, payload, ...eventType !== "" && { eventType }, ...workflow !== "" && { workflow }, ...ref !== "" && { ref }, wait },
-    warnings
+    warnings,
+    notes
   };
 }
 function unusedInputs(inputs) {
@@ -39208,6 +39267,10 @@ function checkImagesInput(images) {
   const repeated = new Set(checked.images.map((image) => image.repository)).size < checked.images.length;
   const hint = "To announce docker/metadata-action's output, set `metadata: ${{ steps.meta.outputs.json }}` instead of `images`: it picks the version tag of each image.";
   throw new InputError([...checked.issues.map(({ field, reason }) => `${field}: ${reason}`), ...repeated ? [hint] : []].join("\n"));
+}
+function checkTargetsInput(targets) {
+  const issues = targets.flatMap((name) => targetNameIssue(name) ?? []);
+  if (issues.length > 0) throw new InputError(issues.map((issue2) => `input targets: ${issue2}`).join("\n"));
 }
 function notNamedIn(images, fromMetadata) {
   const named = new Set(images.flatMap((text) => tryParseImageRef(text)?.repository ?? []));
@@ -39267,6 +39330,7 @@ async function run() {
   const redact = protectToken(getInput("token"), setSecret);
   try {
     const inputs = readDispatchInputs(core_exports, sourceFromEnv(process.env));
+    for (const note of inputs.notes) info(note);
     for (const warning2 of inputs.warnings) warning(warning2, { title: "gitops-promote" });
     const octokit = createClient({ token: inputs.token, log: (message) => warning(redact(message)) });
     try {

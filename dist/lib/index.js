@@ -9234,6 +9234,8 @@ function parseImageRef(input) {
   if (input.length === 0) throw new ImageRefError(input, "it is empty");
   const bad = dangerousCharacter(input);
   if (bad) throw new ImageRefError(input, `it contains ${bad}`);
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(input)?.[0];
+  if (scheme) throw new ImageRefError(input, `it starts with ${JSON.stringify(scheme)}; a reference has no scheme: drop it (${input.slice(scheme.length)})`);
   let rest = input;
   let digest;
   const at = rest.indexOf("@");
@@ -10415,9 +10417,12 @@ function candidates(filter, tags) {
   }
   return byValue;
 }
+function asWritten(text2) {
+  return `'${text2.replaceAll("'", "''")}'`;
+}
 function describeFilter(filter) {
   if (!filter) return "";
-  return `, tags matching ${JSON.stringify(filter.pattern.source)}${filter.extract !== "" ? ` (extract ${JSON.stringify(filter.extract)})` : ""}`;
+  return `, tags matching ${asWritten(filter.pattern.source)}${filter.extract !== "" ? ` (extract ${asWritten(filter.extract)})` : ""}`;
 }
 function parsePolicy(spec, where2, filterTags) {
   const r = new Reader();
@@ -10445,6 +10450,20 @@ function parsePolicy(spec, where2, filterTags) {
   };
 }
 
+// src/image/digest-pin.ts
+function shortDigest(digest) {
+  const colon = digest.indexOf(":");
+  return colon < 0 ? digest : digest.slice(0, colon + 13);
+}
+function unpinnedWarning(image, digest, oldTag) {
+  const whose = oldTag === void 0 ? "" : ` (${oldTag}'s)`;
+  const incoming = formatImageRef(image);
+  return `drops the digest pin ${shortDigest(digest)}${whose}: ${incoming} has no digest; send ${incoming}@sha256:<digest> to keep digests pinned`;
+}
+function staleDigestWarning({ tagKey, tag, digestKey, line, digest, name }) {
+  return `${tagKey}: --set wrote ${tag}, but the digest beside it (${digestKey}, line ${line}) still pins the earlier build ${shortDigest(digest)}, so that build runs; set ${digestKey} too, or give the image with --image ${name}:${tag}@sha256:<digest>`;
+}
+
 // src/image/update.ts
 function versionOf(tag, digest) {
   return { ...tag && { tag }, ...digest && { digest } };
@@ -10458,10 +10477,18 @@ function keptByPolicy(update, current) {
     return `keeps ${current.tag}: its policy (${policy.description}) ranks it equal to the incoming ${tag}, so the version as written stays (allow-downgrade sets it anyway)`;
   return `keeps ${current.tag}, which its policy (${policy.description}) ranks above the incoming ${tag} (allow-downgrade sets it anyway)`;
 }
+function digestOnlyRefusal(image, policy) {
+  return `is left as it is: ${formatImageRef(image)} has no tag for its policy (${policy.description}) to judge, and a digest alone may be any build; give repo:tag@digest`;
+}
 function nextVersion(update, current, kept) {
   const { tag, digest } = update.image;
   if (tag === void 0) {
-    return digest === void 0 || digest === current.digest ? void 0 : { ...current, digest };
+    if (digest === void 0 || digest === current.digest) return void 0;
+    if (update.policy) {
+      kept?.(digestOnlyRefusal(update.image, update.policy));
+      return void 0;
+    }
+    return { ...current, digest };
   }
   if (update.policy && update.policy.latest([tag]) === void 0) return void 0;
   const why = keptByPolicy(update, current);
@@ -10473,6 +10500,7 @@ function nextVersion(update, current, kept) {
     const nextDigest = digest ?? current.digest;
     return nextDigest === current.digest ? void 0 : { tag, ...nextDigest !== void 0 && { digest: nextDigest } };
   }
+  if (digest === void 0 && current.digest !== void 0) kept?.(unpinnedWarning(update.image, current.digest, current.tag));
   return { tag, ...digest !== void 0 && { digest } };
 }
 function byRepository(images) {
@@ -10556,6 +10584,14 @@ var LineIndex = class {
     return this.#starts[line - 1];
   }
 };
+function lineAt(text2, offset) {
+  let line = 1;
+  for (let i = 0; i < offset; i++) {
+    const c = text2.charCodeAt(i);
+    if (c === 10 || c === 13 && text2.charCodeAt(i + 1) !== 10) line++;
+  }
+  return line;
+}
 
 // src/yaml/node.ts
 function isFlowScalar(node) {
@@ -10674,10 +10710,26 @@ for (const ch of "?:,[]{}#&*!|>'\"%@`") INDICATOR[ch.charCodeAt(0)] = 1;
 var FLOW_END = new Uint8Array(128);
 for (const ch of ",[]{}") FLOW_END[ch.charCodeAt(0)] = 1;
 var NON_STRING_KEY = /^(?:~$|(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$|[-+]?\.?[0-9]|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))/;
+var NON_STRING_START = new Uint8Array(128);
+for (const ch of "~nNtTfF+-.0123456789") NON_STRING_START[ch.charCodeAt(0)] = 1;
+var FEW_KEYS = 16;
 var MAX_KEY = 1024;
 var MAX_DEPTH = 200;
 var isBlank = (c) => c === SPACE || c === TAB;
 var isControl = (c) => c < SPACE && c !== TAB || c === 127 || c === 65279;
+function isNonStringKey(source) {
+  const c = source.charCodeAt(0);
+  return c < 128 && NON_STRING_START[c] === 1 && NON_STRING_KEY.test(source);
+}
+function addKey(pairs, keys, key) {
+  if (keys === void 0 && pairs.length < FEW_KEYS) {
+    for (const pair of pairs) if (pair.key.text === key) throw OUTSIDE;
+    return void 0;
+  }
+  const all = keys ?? new Set(pairs.map((pair) => pair.key.text));
+  if (all.has(key)) throw OUTSIDE;
+  return all.add(key);
+}
 var SubsetParser = class {
   constructor(text2) {
     this.text = text2;
@@ -10770,8 +10822,9 @@ var SubsetParser = class {
   blockNode(parent) {
     if (this.indent <= parent) throw OUTSIDE;
     if (this.isEntry(this.content)) return this.blockSequence();
-    if (this.keyEnd(this.content) < 0) throw OUTSIDE;
-    return this.blockMapping(this.content);
+    const colon = this.keyEnd(this.content);
+    if (colon < 0) throw OUTSIDE;
+    return this.blockMapping(this.content, colon);
   }
   blockSequence() {
     this.enter();
@@ -10789,11 +10842,14 @@ var SubsetParser = class {
         item = this.indent > indent ? this.blockNode(indent) : emptyScalar(at);
       } else if (this.isEntry(at)) {
         throw OUTSIDE;
-      } else if (this.keyEnd(at) >= 0) {
-        item = this.blockMapping(at);
       } else {
-        item = this.lineValue(at, indent);
-        if (this.indent > indent) throw OUTSIDE;
+        const colon = this.keyEnd(at);
+        if (colon >= 0) {
+          item = this.blockMapping(at, colon);
+        } else {
+          item = this.lineValue(at, indent);
+          if (this.indent > indent) throw OUTSIDE;
+        }
       }
       items.push(item);
       if (this.indent !== indent || !this.isEntry(this.content)) break;
@@ -10802,18 +10858,18 @@ var SubsetParser = class {
     this.depth--;
     return { kind: "seq", flow: false, start, end: items[items.length - 1].end, items };
   }
-  /** A block mapping whose first key is at `first` (on the current line, maybe after `- `). */
-  blockMapping(first) {
+  /** A block mapping whose first key is at `first` (on the current line, maybe after `- `), its `:` at `colon` (keyEnd). */
+  blockMapping(first, firstColon) {
     this.enter();
     const { text: text2 } = this;
     const indent = first - this.lineStart;
     const pairs = [];
-    const keys = /* @__PURE__ */ new Set();
+    let keys;
     let at = first;
+    let colon = firstColon;
     for (; ; ) {
-      const colon = this.keyEnd(at);
-      if (colon < 0) throw OUTSIDE;
-      const key = this.key(at, colon, keys);
+      const key = this.key(at, colon);
+      keys = addKey(pairs, keys, key.text);
       const after = this.skipBlanks(colon + 1);
       let value;
       if (this.atLineEnd(after) || text2.charCodeAt(after) === HASH) {
@@ -10827,6 +10883,8 @@ var SubsetParser = class {
       pairs.push({ key, value });
       if (this.indent !== indent) break;
       at = this.content;
+      colon = this.keyEnd(at);
+      if (colon < 0) throw OUTSIDE;
     }
     if (this.indent > indent) throw OUTSIDE;
     this.depth--;
@@ -10844,10 +10902,14 @@ var SubsetParser = class {
       return this.isValueIndicator(colon) ? colon : -1;
     }
     if (c < 128 && (INDICATOR[c] === 1 || c === DASH)) return -1;
-    for (let j = i + 1; !this.atLineEnd(j); j++) {
-      if (this.isValueIndicator(j)) return j;
+    for (let j = i + 1; j < this.length; j++) {
       const d = text2.charCodeAt(j);
-      if (d === HASH && isBlank(text2.charCodeAt(j - 1)) || isControl(d)) return -1;
+      if (d === COLON) {
+        const e = text2.charCodeAt(j + 1);
+        if (j + 1 === this.length || e === SPACE || e === TAB || e === LF || e === CR) return j;
+      } else if (d === LF || d === CR || d === HASH && isBlank(text2.charCodeAt(j - 1)) || isControl(d)) {
+        return -1;
+      }
     }
     return -1;
   }
@@ -10855,8 +10917,8 @@ var SubsetParser = class {
   isValueIndicator(i) {
     return this.text.charCodeAt(i) === COLON && (this.atLineEnd(i + 1) || isBlank(this.text.charCodeAt(i + 1)));
   }
-  /** The key scalar from `i` to its `:` at `colon`; a repeated or possibly non-string key is outside the subset. */
-  key(i, colon, keys) {
+  /** The key scalar from `i` to its `:` at `colon`; a possibly non-string key is outside the subset. */
+  key(i, colon) {
     const { text: text2 } = this;
     const c = text2.charCodeAt(i);
     let key;
@@ -10866,11 +10928,10 @@ var SubsetParser = class {
       let end = colon;
       while (isBlank(text2.charCodeAt(end - 1))) end--;
       const source = text2.slice(i, end);
-      if (NON_STRING_KEY.test(source)) throw OUTSIDE;
+      if (isNonStringKey(source)) throw OUTSIDE;
       key = scalar(source, "plain", i, end);
     }
-    if (colon - i > MAX_KEY || keys.has(key.text)) throw OUTSIDE;
-    keys.add(key.text);
+    if (colon - i > MAX_KEY) throw OUTSIDE;
     return key;
   }
   /**
@@ -11002,15 +11063,15 @@ var SubsetParser = class {
     const close = isMap4 ? RBRACE : RBRACKET;
     const pairs = [];
     const items = [];
-    const keys = /* @__PURE__ */ new Set();
+    let keys;
     let at = this.skipBlanks(i + 1);
     while (text2.charCodeAt(at) !== close) {
       if (isMap4) {
         const key = this.flowItem(at, true);
         const colon = this.skipBlanks(key.end);
-        if (key.kind !== "scalar" || colon - at > MAX_KEY || keys.has(key.text)) throw OUTSIDE;
-        if (key.style === "plain" && NON_STRING_KEY.test(key.text)) throw OUTSIDE;
-        keys.add(key.text);
+        if (key.kind !== "scalar" || colon - at > MAX_KEY) throw OUTSIDE;
+        if (key.style === "plain" && isNonStringKey(key.text)) throw OUTSIDE;
+        keys = addKey(pairs, keys, key.text);
         if (text2.charCodeAt(colon) !== COLON || !isBlank(text2.charCodeAt(colon + 1))) throw OUTSIDE;
         const value = this.flowItem(this.skipBlanks(colon + 1), false);
         pairs.push({ key, value });
@@ -11128,21 +11189,37 @@ function toNode(node) {
   throw new Error(`unexpected YAML node at offset ${start}`);
 }
 function objectOf(root) {
-  if (root?.kind !== "map") return {};
-  const metadata = mapValue(root, "metadata");
-  const fields = {
-    apiVersion: scalarText(mapValue(root, "apiVersion")),
-    kind: scalarText(mapValue(root, "kind")),
-    namespace: metadata?.kind === "map" ? scalarText(mapValue(metadata, "namespace")) : void 0,
-    name: metadata?.kind === "map" ? scalarText(mapValue(metadata, "name")) : void 0
+  const object = {};
+  if (root?.kind !== "map") return object;
+  const set = (field2, node) => {
+    const value = scalarText(node);
+    if (value !== void 0 && value !== "") object[field2] = value;
   };
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== void 0 && value !== ""));
+  set("apiVersion", mapValue(root, "apiVersion"));
+  set("kind", mapValue(root, "kind"));
+  const metadata = mapValue(root, "metadata");
+  if (metadata?.kind === "map") {
+    set("namespace", mapValue(metadata, "namespace"));
+    set("name", mapValue(metadata, "name"));
+  }
+  return object;
 }
 
 // src/image/no-digest-field.ts
 function noDigestFieldWarning(image) {
   const fix = "(a digest field beside the tag would take it)";
   return image.tag === void 0 ? `has no digest field, so it cannot take ${formatImageRef(image)}, which has only a digest; left as it is ${fix}` : `has no digest field, so only the tag of ${formatImageRef(image)} is set there: its digest is not pinned ${fix}`;
+}
+
+// src/image/split-image.ts
+var SPLIT_IMAGE_KEYS = /* @__PURE__ */ new Set(["repository", "name", "registry", "tag", "digest"]);
+function splitImage(field2) {
+  return { repository: field2("repository") ?? field2("name"), registry: field2("registry"), tag: field2("tag"), digest: field2("digest") };
+}
+function digestBeside(key, field2) {
+  if (key !== "tag") return void 0;
+  const image = splitImage(field2);
+  return image.repository === void 0 ? void 0 : image.digest;
 }
 
 // src/create-hint.ts
@@ -11384,7 +11461,7 @@ var EditPlan = class {
     };
     for (const { splice, change } of planned) {
       const { start, end, insert } = splice;
-      placeWarningsBefore(start);
+      placeWarningsBefore(end > start ? start + 1 : start);
       const within2 = start === end ? insert.trimEnd().search(/\S[^\n]*$/) : 0;
       changes.push({ line: lines.lineAt(start + shift + within2), ...change });
       shift += insert.length - (end - start);
@@ -11455,10 +11532,10 @@ function parseYamlSpec(spec) {
   const path = spec.slice(0, eq).trim();
   return { path, segments: parsePath(path), value: spec.slice(eq + 1).trim() };
 }
-function setFromSpec(text2, spec, create) {
+function setFromSpec(text2, spec, create, setsToo) {
   const { path, value: raw } = parseYamlSpec(spec);
   const value = unquote(raw);
-  return setYamlPath(text2, path, value, { create, typed: value === raw });
+  return setYamlPath(text2, path, value, { create, typed: value === raw, ...setsToo && { setsToo } });
 }
 function unquote(value) {
   const quoted = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
@@ -11496,6 +11573,19 @@ function lookUp(root, path) {
   }
   return { node, inFlow };
 }
+function warnStaleDigest(plan, document, segments, path, node, tag, setsToo) {
+  const holder = segments.length > 1 ? lookUp(document.root, segments.slice(0, -1)) : { node: document.root };
+  if ("message" in holder || holder.node?.kind !== "map") return;
+  const map = holder.node;
+  const field2 = (key) => mapValue(map, key) ?? void 0;
+  const digest = digestBeside(segments[segments.length - 1], field2);
+  if (!isFlowScalar(digest) || digest.text === "" || node.text === tag) return;
+  const digestKey = formatPath([...segments.slice(0, -1), "digest"]);
+  if (setsToo(digestKey)) return;
+  const { registry, repository } = splitImage(field2);
+  const name = [scalarText(registry), scalarText(repository)].filter((part) => part).join("/");
+  plan.warn(node.start, staleDigestWarning({ tagKey: path, tag, digestKey, line: plan.file.lineAt(digest.start), digest: digest.text, name }));
+}
 function setYamlPath(text2, path, value, options = {}) {
   const unchanged = { text: text2, changes: [], warnings: [] };
   const segments = parsePath(path);
@@ -11519,6 +11609,7 @@ function setYamlPath(text2, path, value, options = {}) {
     const next = typeof value === "string" ? value : value(scalarText(node), (why) => plan.warn(node.start, `${path} ${why}`));
     if (next === void 0) return plan.result();
     const typed = options.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
+    if (options.setsToo) warnStaleDigest(plan, document, segments, path, node, next, options.setsToo);
     plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
     const others = file.documents.slice(index + 1).flatMap((d, i) => "message" in lookUp(d.root, segments) ? [] : [index + i + 2]);
     if (others.length > 0) {
@@ -11557,13 +11648,19 @@ var FILLERS = [
     source: "the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements)"
   }
 ];
+var NOT_EDITED = ", which is not edited: its version comes from ";
 function hasPlaceholder(text2) {
   return FILLERS.some((filler) => text2.includes(filler.opens));
 }
 function placeholderReason(text2) {
   const filler = FILLERS.find((f) => text2.includes(f.opens)) ?? FILLERS[0];
   const names = [...new Set(filler.names(text2))].join(", ") || filler.unnamed;
-  return `with ${names}, which is not edited: its version comes from ${filler.source}, which this tool does not edit; set it there`;
+  return `with ${names}${NOT_EDITED}${filler.source}, which this tool does not edit; set it there`;
+}
+function placeholderFieldOf(message) {
+  if (!message.includes(NOT_EDITED)) return void 0;
+  const at = message.search(/ (?:sets the \w+ of|builds a reference of) /);
+  return at > 0 ? message.slice(0, at) : void 0;
 }
 function warnPlaceholderField(fields, name, plan) {
   for (const [part, field2] of Object.entries(fields)) {
@@ -11595,7 +11692,8 @@ function walk(node, path, inFlow, visit) {
     }
   } else if (node.kind === "seq") {
     const flow = inFlow || node.flow;
-    node.items.forEach((item, index) => walk(item, [...path, index], flow, visit));
+    const { items } = node;
+    for (let index = 0; index < items.length; index++) walk(items[index], [...path, index], flow, visit);
   }
 }
 
@@ -11630,8 +11728,7 @@ var editHelmValues = (file, request, plan) => {
         const value = mapValue(node, key);
         return value === void 0 ? void 0 : { node: value, path: [...path, key], inFlow: inFlow || node.flow };
       };
-      const image = { path, repository: field2("repository") ?? field2("name"), registry: field2("registry"), tag: field2("tag"), digest: field2("digest") };
-      setHelmImage(image, incoming, plan, document);
+      setHelmImage({ path, ...splitImage(field2) }, incoming, plan, document);
     });
   }
 };
@@ -11909,7 +12006,7 @@ var editInlinePatches = (file, request, plan) => {
   const incoming = byRepository(request.images);
   if (incoming.size === 0) return;
   for (const document of file.documents) {
-    if (isOpList(document.root)) editOps(document, incoming, plan);
+    if (isOpList(document.root)) editOps(document, incoming, plan, request.kustomizeTagged);
     for (const patch of patchStrings(document)) if (!plan.isClaimed(patch.node)) editPatch(file, patch, document, request, plan);
   }
 };
@@ -11951,7 +12048,7 @@ function editPatch(file, patch, document, request, plan) {
   }
   const inner = new EditPlan(content);
   const ops = patch.kind !== "strategic-merge" && content.documents[0]?.root?.kind === "seq";
-  if (ops) editOps(content.documents[0], byRepository(request.images), inner);
+  if (ops) editOps(content.documents[0], byRepository(request.images), inner, request.kustomizeTagged);
   else if (patch.kind !== "json6902") editImages(content, request, inner);
   if (ops || patch.kind !== "json6902") editHelmValues(content, request, inner);
   const { changes, warnings } = inner.edits();
@@ -11981,7 +12078,7 @@ function editPatch(file, patch, document, request, plan) {
   for (const { offset, message } of warnings) plan.warn(placement.at(offset), within2(message));
 }
 var VALUE_OPS = /* @__PURE__ */ new Set(["add", "replace"]);
-function editOps(document, incoming, plan) {
+function editOps(document, incoming, plan, kustomizeTagged2) {
   const list = document.root;
   if (list?.kind !== "seq") return;
   list.items.forEach((op, index) => {
@@ -12000,7 +12097,7 @@ function editOps(document, incoming, plan) {
         return;
       }
       if (at[at.length - 1] !== "image") return;
-      setImageScalar({ node, path: key, inFlow: inFlow || list.flow || op.flow }, "image", inContainerSpec(at), incoming, plan, document);
+      setImageScalar({ node, path: key, inFlow: inFlow || list.flow || op.flow }, "image", inContainerSpec(at), incoming, plan, document, kustomizeTagged2);
     });
   });
 }
@@ -13678,7 +13775,6 @@ function inBranches(item, token, inBranch) {
 }
 
 // src/kcl/editor.ts
-var HELM_KEYS = /* @__PURE__ */ new Set(["repository", "name", "registry", "tag", "digest"]);
 var CLOSERS = /* @__PURE__ */ new Set([T.RParen, T.RBracket, T.RBrace, T.Comma]);
 function assertSafeBody(value, line) {
   if (/["'\\\r\n]|\$\{/.test(value)) throw new SourceError(`refusing to write ${JSON.stringify(value)} into a KCL string`, line);
@@ -13687,7 +13783,8 @@ var ImageEditor = class {
   constructor(tokens, request, overridden) {
     this.tokens = tokens;
     this.request = request;
-    this.setInFile = new Set(overridden);
+    this.setInFile = new Set(overridden.repositories);
+    this.setPaths = [...overridden.paths ?? []];
     this.text = tokens.source.text;
     this.screens = request.images.map((u) => screenToken(u.image));
     this.incoming = byRepository(request.images);
@@ -13710,6 +13807,10 @@ var ImageEditor = class {
   claimed = /* @__PURE__ */ new Set();
   /** String tokens the walk met outside interpolations, edited or not: the others are where matching by repository never goes. */
   reached = /* @__PURE__ */ new Set();
+  /** Paths a `--set` sets (Overridden.paths). */
+  setPaths;
+  /** Where the walk met interpolated strings, kept only when a `--set` may set their field. */
+  interpolatedAt = /* @__PURE__ */ new Map();
   walk(expr, path) {
     switch (expr.type) {
       case "string":
@@ -13755,20 +13856,17 @@ var ImageEditor = class {
       if (item.type !== "entry" || item.key.parts?.length !== 1 || item.value.type !== "string") continue;
       const key = item.key.parts[0];
       const { token } = item.value;
-      if (HELM_KEYS.has(key) && !(this.tokens.flags[token] & StringFlag.Interpolated)) literals.set(key, { entry: item, token });
+      if (SPLIT_IMAGE_KEYS.has(key) && !(this.tokens.flags[token] & StringFlag.Interpolated)) literals.set(key, { entry: item, token });
     }
-    const repository = literals.get("repository") ?? literals.get("name");
-    const tag = literals.get("tag");
+    const { repository, registry, tag, digest } = splitImage((key) => literals.get(key));
     if (!repository || !tag) return;
-    const fields = [repository, tag, literals.get("registry"), literals.get("digest")].filter((f) => f !== void 0);
+    const fields = [repository, tag, registry, digest].filter((f) => f !== void 0);
     if (fields.some((f) => this.claimed.has(f.token))) return;
-    const registry = literals.get("registry");
     const repositoryText = this.literal(repository.token).body;
     const name = registry ? `${this.literal(registry.token).body}/${repositoryText}` : repositoryText;
     const update = this.incoming.get(normalizeRepository(name) ?? "");
     if (!update) return;
     for (const f of fields) this.claimed.add(f.token);
-    const digest = literals.get("digest");
     const tagLiteral = this.literal(tag.token);
     const tagKey = this.pathText({ parent: path, step: tag.entry });
     const kept = (why) => this.warnings.push({ line: this.line(tagLiteral), message: `${tagKey} ${why}` });
@@ -13836,7 +13934,7 @@ var ImageEditor = class {
       if (tokens.kind[marked] !== T.String)
         this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a value that is not a string literal; only a literal can be set` });
       else if (tokens.flags[marked] & StringFlag.Interpolated)
-        this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a string with \${...}, which is never edited` });
+        this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a string with \${...}, which is not edited` });
       else this.mark(this.literal(marked), marker);
       this.claimed.add(marked);
     }
@@ -13876,8 +13974,8 @@ var ImageEditor = class {
       const line = this.line(literal2);
       if (tokens.flags[t] & StringFlag.Interpolated) {
         const stale = staleImageIn(literal2.body, this.incoming);
-        if (stale && !this.setInFile.has(stale.repository)) {
-          const message2 = `${literal2.body} builds a reference of ${formatImageRef(stale)} with \${...}, which is never edited; ${this.whereSet(literal2.body, stale, statements)}`;
+        if (stale && !this.setInFile.has(stale.repository) && !this.setBySet(t, literal2.body, stale)) {
+          const message2 = `${literal2.body} builds a reference of ${formatImageRef(stale)} with \${...}, which is not edited; ${this.whereSet(literal2.body, stale, statements)}`;
           this.warnings.push({ line, message: message2 });
         }
         continue;
@@ -13891,6 +13989,14 @@ var ImageEditor = class {
       this.warnings.push({ line, message });
     }
   }
+  /** Whether a `--set` sets the interpolated string `token` (its field, or the variable its version is): the override is the answer. */
+  setBySet(token, body, stale) {
+    if (this.setPaths.length === 0) return false;
+    const covers = (path) => this.setPaths.some((set) => path === set || path.startsWith(`${set}.`) || path.startsWith(`${set}[`));
+    const field2 = this.interpolatedAt.get(token);
+    const variable = versionVariable(body, stale);
+    return field2 !== void 0 && covers(this.pathText(field2)) || variable !== void 0 && covers(variable);
+  }
   /**
    * Where to set the version an interpolation puts after a repository (`"app:${_tag}"`): a
    * marker on the interpolation is refused, so the advice names the variable and the lines of
@@ -13898,9 +14004,8 @@ var ImageEditor = class {
    */
   whereSet(body, stale, statements) {
     const elsewhere = 'set the version where that variable is set (a Flux ":tag" marker on its line, or an override)';
-    if (stale.tag !== void 0 || stale.digest !== void 0) return elsewhere;
-    const variable = new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*)\\s*\\}`).exec(body)?.[1];
-    if (variable === void 0) return elsewhere;
+    const variable = versionVariable(body, stale);
+    if (variable === void 0 || variable.includes(".")) return elsewhere;
     const lines = statements.flatMap(
       (s) => s.type === "assign" && s.targets.includes(variable) && s.value.type === "string" && !(this.tokens.flags[s.value.token] & StringFlag.Interpolated) ? [this.line(this.literal(s.value.token))] : []
     );
@@ -13935,7 +14040,11 @@ var ImageEditor = class {
     return { body, start: start + style.prefix.length + quotes, end: end - quotes };
   }
   visit(expr, path) {
-    if (this.claimed.has(expr.token) || this.tokens.flags[expr.token] & StringFlag.Interpolated) return;
+    if (this.claimed.has(expr.token)) return;
+    if (this.tokens.flags[expr.token] & StringFlag.Interpolated) {
+      if (this.setPaths.length > 0) this.interpolatedAt.set(expr.token, path);
+      return;
+    }
     this.reached.add(expr.token);
     const literal2 = this.literal(expr.token);
     const { body } = literal2;
@@ -13975,10 +14084,14 @@ var ImageEditor = class {
     });
   }
 };
+function versionVariable(body, stale) {
+  if (stale.tag !== void 0 || stale.digest !== void 0) return void 0;
+  return new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*\\}`).exec(body)?.[1];
+}
 function mayMatch(text2, request) {
   return text2.includes(MARKER_TOKEN) || request.images.some((u) => text2.includes(screenToken(u.image)));
 }
-function editKcl(text2, request, overridden = /* @__PURE__ */ new Set()) {
+function editKcl(text2, request, overridden = {}) {
   if (!mayMatch(text2, request)) return { text: text2, changes: [], warnings: [] };
   const module = parseKcl(text2);
   const editor = new ImageEditor(module.tokens, request, overridden);
@@ -14213,6 +14326,7 @@ function kclWouldEdit(expression, incoming) {
 }
 
 // src/yaml/markers.ts
+var OPENS_LINE = /^[ \t]*(?:-[ \t]+)*(?:[&!][^\s]*[ \t]+)*/;
 function markerComment(text2, node) {
   const { start, end: valueEnd } = node;
   const isBlock = node.style === "literal" || node.style === "folded";
@@ -14223,7 +14337,8 @@ function markerComment(text2, node) {
   const lineComment = /^[ \t]*(#.*)$/.exec(text2.slice(after, lineEnd < 0 ? text2.length : lineEnd).trimEnd());
   if (lineComment && after > start) return lineComment[1];
   const lineStart = text2.lastIndexOf("\n", start - 1) + 1;
-  if (!/^[ \t]*(?:-[ \t]+)*(?:[&!][^\s]*[ \t]+)*$/.test(text2.slice(lineStart, start))) return void 0;
+  const before = text2.slice(lineStart, start);
+  if (OPENS_LINE.exec(before)[0].length !== before.length) return void 0;
   const head = [];
   for (let end = lineStart - 1; end > 0; ) {
     const begin = text2.lastIndexOf("\n", end - 1) + 1;
@@ -14233,6 +14348,27 @@ function markerComment(text2, node) {
     end = begin - 1;
   }
   return head.length > 0 ? head.join("\n") : void 0;
+}
+function headMarkers(text2) {
+  const found = [];
+  let lines;
+  const lineText = (line) => {
+    const start = lines.lineStart(line);
+    return start === void 0 ? void 0 : text2.slice(start, lines.lineStart(line + 1) ?? text2.length).trim();
+  };
+  for (let at = text2.indexOf(MARKER_TOKEN); at >= 0; at = text2.indexOf(MARKER_TOKEN, at + MARKER_TOKEN.length)) {
+    lines ??= new LineIndex(text2);
+    const line = lines.lineAt(at);
+    const comment = lineText(line);
+    if (!comment.startsWith("#") || lineText(line - 1)?.startsWith("#")) continue;
+    const reading = readMarker(comment);
+    const marked = lineText(line + 1);
+    if (!reading || !("marker" in reading) || marked === void 0) continue;
+    const value = marked.slice(OPENS_LINE.exec(marked)[0].length);
+    if (value === "" || /^[[{#*?]|^(?:---|\.\.\.)(?:\s|$)|:(?:\s|$)|\s#/.test(value)) continue;
+    found.push({ marker: reading.marker, line: line + 1, before: marked });
+  }
+  return found;
 }
 var editMarkers = (file, request, plan) => {
   if (!file.text.includes(MARKER_TOKEN)) return;
@@ -14427,10 +14563,12 @@ function shiftLines(changes, before, after) {
   while (suffix < shortest - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
   const oldEnd = before.length - suffix;
   const lines = { before: new LineIndex(before), after: new LineIndex(after) };
+  const breaks = (text2, end) => text2.slice(prefix, end).split("\n").length;
+  const inPlace = breaks(before, oldEnd) === breaks(after, after.length - suffix);
   return changes.map((change) => {
     if (change.line === void 0) return change;
     const start = lines.before.lineStart(change.line);
-    if (start === void 0 || start < prefix) return change;
+    if (start === void 0 || start < prefix || inPlace && start < oldEnd) return change;
     const moved = start >= oldEnd ? start + after.length - before.length : prefix;
     const line = lines.after.lineAt(moved);
     return line === change.line ? change : { ...change, line };
@@ -14470,10 +14608,11 @@ function sameTokens(a, aNode, b, bNode) {
   }
 }
 var Planner = class {
-  constructor(module, spec, computed) {
+  constructor(module, spec, computed, setsToo) {
     this.module = module;
     this.spec = spec;
     this.computed = computed;
+    this.setsToo = setsToo;
     this.tokens = module.tokens;
     this.text = this.tokens.source.text;
     this.eol = this.tokens.source.lineEnding();
@@ -14481,6 +14620,7 @@ var Planner = class {
   module;
   spec;
   computed;
+  setsToo;
   plan = { splices: [], changes: [], warnings: [] };
   tokens;
   text;
@@ -14659,6 +14799,24 @@ var Planner = class {
   entries(config) {
     return config.items.filter((i) => i.type === "entry");
   }
+  /**
+   * `tag` of a split image (split-image.ts) in `config` set to `value` alone: the digest beside it,
+   * unless the run sets that too, still pins the build of the tag it replaced, which then runs.
+   */
+  warnStaleDigest(config, tag, value) {
+    const written = value.string;
+    if (!this.setsToo || written === void 0 || tag.key.parts?.length !== 1 || plainString(this.tokens, tag.value) === written) return;
+    const field2 = (key) => this.entries(config).find((e) => e.key.parts?.length === 1 && e.key.parts[0] === key);
+    const digest = digestBeside(tag.key.parts[0], field2);
+    const held = digest && plainString(this.tokens, digest.value);
+    if (!digest || !held) return;
+    const digestKey = formatOverridePath([...this.spec.parts.slice(0, -1), "digest"]);
+    if (this.setsToo(digestKey)) return;
+    const { registry, repository } = splitImage(field2);
+    const name = [registry, repository].map((entry) => entry && plainString(this.tokens, entry.value)).filter((part) => part).join("/");
+    const stale = { tagKey: this.spec.path, tag: written, digestKey, line: this.line(digest.value.first), digest: held, name };
+    this.warn(tag.value.first, staleDigestWarning(stale));
+  }
 };
 function search(config, parts, offset, token, found) {
   const reach = (depth, key, at) => {
@@ -14674,6 +14832,7 @@ function search(config, parts, offset, token, found) {
     if (c === key.length) {
       if (offset + c === parts.length) {
         found.matches.push(item);
+        found.holders.set(item, config);
         continue;
       }
       const sub = configOf(item.value);
@@ -14758,7 +14917,13 @@ function planNested(p, raw, options) {
   const candidates2 = module.statements.filter((s) => namesTarget(s, name) && holdsConfig(s));
   const searchIn = (s) => {
     const config = configOf(statementValue(s));
-    const found2 = { matches: [], deepest: { depth: -1, keys: [], config, consumed: 1, token: s.first }, blocked: [], dotted: [] };
+    const found2 = {
+      matches: [],
+      holders: /* @__PURE__ */ new Map(),
+      deepest: { depth: -1, keys: [], config, consumed: 1, token: s.first },
+      blocked: [],
+      dotted: []
+    };
     search(config, spec.parts, 1, s.first, found2);
     return found2;
   };
@@ -14787,8 +14952,10 @@ function planNested(p, raw, options) {
   refuseShared(p, first, name);
   const found = searchIn(first);
   for (const m of found.matches) {
-    if (spec.operation === "=") p.replace(m.value, value);
-    else if (spec.operation === ":") p.union(m.value, value);
+    if (spec.operation === "=") {
+      p.warnStaleDigest(found.holders.get(m), m, value);
+      p.replace(m.value, value);
+    } else if (spec.operation === ":") p.union(m.value, value);
     else p.append(m.value, value);
   }
   if (found.matches.length > 0) return;
@@ -14832,7 +14999,7 @@ function applyOverrides(text2, specs, options = {}) {
     const raw = typeof item === "string" ? item : item.path.trim();
     const spec = typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" };
     if (spec.parts.length === 0) throw new OverrideSpecError(raw, `the path of '${raw}' names no variable`);
-    const planner = new Planner(module, spec, typeof item === "string" ? void 0 : item.value);
+    const planner = typeof item === "string" ? new Planner(module, spec, void 0, options.setsToo) : new Planner(module, spec, item.value);
     if (spec.parts.length === 1) planTopLevel(planner, raw, options);
     else planNested(planner, raw, options);
     const { splices } = planner.plan;
@@ -14893,16 +15060,23 @@ var MERGE_MODES = ["none", "auto", "immediate"];
 var MERGE_METHODS = ["merge", "squash", "rebase"];
 var OVERRIDE_PARTS = ["tag"];
 var ConfigError = class extends Error {
-  /** On their file and line, each message `<path>: <what is wrong>`, in file order. */
-  constructor(issues) {
+  /**
+   * `issues`: on their file and line, each message `<path>: <what is wrong>`, in file order.
+   * `config`: what could be read, the entries in error left out, for checks of the tree (an
+   * override's file) to report with these rather than in a second round once they are fixed.
+   */
+  constructor(issues, config) {
     super(issues.map(formatDiagnostic).join("\n"));
     this.issues = issues;
+    this.config = config;
     this.name = "ConfigError";
   }
   issues;
+  config;
 };
 var SETTER_KEY = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?:[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?$/;
 var TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+var TARGET_NAME_RULE = "must start with a letter or digit and hold only letters, digits, '.', '_' and '-'";
 var Reader2 = class {
   constructor(file, doc, lines) {
     this.file = file;
@@ -15141,11 +15315,7 @@ function readTargets(r, node, at) {
     const deliveryField = r.field(entries, targetNode, path, "delivery", false);
     let name = nameField && r.string(nameField.node, nameField.at, `${path}.name`);
     if (name !== void 0 && !TARGET_NAME.test(name)) {
-      r.issue(
-        nameField.node,
-        `${path}.name`,
-        `${JSON.stringify(name)} must start with a letter or digit and hold only letters, digits, '.', '_' and '-' (it names a branch)`
-      );
+      r.issue(nameField.node, `${path}.name`, `${JSON.stringify(name)} ${TARGET_NAME_RULE} (it names a branch)`);
       name = void 0;
     }
     if (name !== void 0 && names.has(name)) {
@@ -15276,7 +15446,11 @@ function parseConfig(text2, file) {
       };
     }
   }
-  if (r.issues.length > 0) throw new ConfigError(r.issues.sort((a, b) => a.offset - b.offset).map((i) => i.issue));
+  if (r.issues.length > 0)
+    throw new ConfigError(
+      r.issues.sort((a, b) => a.offset - b.offset).map((i) => i.issue),
+      config
+    );
   return config;
 }
 
@@ -15670,8 +15844,25 @@ function resolveSetters(valid, config, configPath, texts, inScope, allowDowngrad
         } else if (chosen.update) setters.set(key, chosen.update);
       }
       return { setters, knownSetters, left };
-    }
+    },
+    fluxPoliciesAt: (path, repository) => fluxPoliciesAt(flux, config, path, repository)
   };
+}
+function fluxPoliciesAt(flux, config, path, repository) {
+  const keyOf = /* @__PURE__ */ new Map();
+  for (const [key, defs] of flux.setters) {
+    if (config?.setters.has(key)) continue;
+    const ofRepository = defs.filter((d) => d.repository === repository);
+    if (ofRepository.length === 0) continue;
+    const namespace = key.slice(0, key.indexOf(":"));
+    for (const setter of nearestSetters(updatingFrom(flux.automations, path, namespace), ofRepository)) keyOf.set(setter, key);
+  }
+  if (keyOf.size === 0) return [];
+  return nearestSetters(updatingFrom(flux.automations, path), [...keyOf.keys()]).map((setter) => ({ key: keyOf.get(setter), setter }));
+}
+function updatingFrom(automations, path, namespace) {
+  const covering = automations.filter((a) => (namespace === void 0 || a.namespace === namespace) && updatesFile(a, path));
+  return covering.length > 0 ? covering.map((a) => a.file) : [path];
 }
 function candidate(key, def, image, given, allowDowngrade) {
   const flux = def.flux && { flux: def.flux };
@@ -15717,8 +15908,7 @@ function notesWhereUsed(candidates2, governing, texts, inScope) {
       if (at === void 0) continue;
       const chosen = governing(key, path);
       if (typeof chosen === "string" || !chosen.note || noted.has(chosen)) continue;
-      const line = text2.slice(0, at).split("\n").length;
-      noted.set(chosen, { file: chosen.flux?.file ?? path, line: chosen.flux?.line ?? line, message: chosen.note });
+      noted.set(chosen, { file: chosen.flux?.file ?? path, line: chosen.flux?.line ?? lineAt(text2, at), message: chosen.note });
     }
   }
   return [...noted.values()];
@@ -15727,7 +15917,8 @@ function unconfiguredMarkers(texts, inScope, defined) {
   const places = /* @__PURE__ */ new Map();
   for (const [file, text2] of texts) {
     if (!inScope(file)) continue;
-    for (const { marker, line, before } of lineMarkers(text2)) {
+    const markers = fileKind(file) === "yaml" ? [...lineMarkers(text2), ...headMarkers(text2)].sort((a, b) => a.line - b.line) : lineMarkers(text2);
+    for (const { marker, line, before } of markers) {
       if (defined(marker.key)) continue;
       const at = places.get(marker.key) ?? [];
       if (at.length === 0) places.set(marker.key, at);
@@ -15767,6 +15958,7 @@ function decodeUtf8(bytes) {
   }
 }
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([".git", "node_modules"]);
+var UTF8 = { encoding: "utf8" };
 function directorySource(root) {
   const prefix = join2(root, "/");
   return {
@@ -15781,7 +15973,7 @@ function directorySource(root) {
       return readFileSync(prefix + path);
     },
     async readText(path) {
-      return readFileSync(prefix + path, "utf8");
+      return readFileSync(prefix + path, UTF8);
     }
   };
 }
@@ -15795,19 +15987,25 @@ function walk2(root, dir, files) {
 
 // src/engine/kustomizations.ts
 import { posix as posix2 } from "node:path";
+var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io/";
+function mayHoldFluxKustomization(text2) {
+  return text2.includes(FLUX_KUSTOMIZE_GROUP) && text2.includes("images");
+}
 var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
 function isKustomizationFile(path) {
   return KUSTOMIZATION_NAMES.has(path.slice(path.lastIndexOf("/") + 1));
 }
 var IMAGE_VALUE = /\bimage["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
+var OP_VALUE = /\bvalue["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
 function mayHoldBareImage(text2, repositories) {
-  for (const [, value] of text2.matchAll(IMAGE_VALUE)) {
+  const values = text2.includes("/image") ? [...text2.matchAll(IMAGE_VALUE), ...text2.matchAll(OP_VALUE)] : text2.matchAll(IMAGE_VALUE);
+  for (const [, value] of values) {
     const ref = tryParseImageRef(value);
     if (ref && ref.tag === void 0 && ref.digest === void 0 && repositories.has(ref.repository)) return true;
   }
   return false;
 }
-function kustomizeTagged(kustomizations, incoming) {
+function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree = []) {
   const repositories = new Set(incoming.map((image) => image.repository));
   const byDirectory = /* @__PURE__ */ new Map();
   for (const k of kustomizations) if (!byDirectory.has(posix2.dirname(k.file))) byDirectory.set(posix2.dirname(k.file), k);
@@ -15845,8 +16043,12 @@ function kustomizeTagged(kustomizations, incoming) {
     return [...k.tags.map((name) => ({ name, file: k.file })), ...components];
   };
   const tokens = incoming.map(screenToken);
-  const tagging = [...byDirectory].filter(([, { text: text2 }]) => tokens.some((token) => text2.includes(token))).flatMap(([directory]) => at(directory) ?? []).filter((k) => k.tags.length > 0);
-  const builds = tagging.some((k) => k.component) ? [...byDirectory.keys()].flatMap((directory) => at(directory) ?? []) : tagging;
+  const flux = fluxKustomizations.filter(({ text: text2 }) => tokens.some((token) => text2.includes(token))).flatMap(({ file, text: text2 }) => readFluxKustomizations(file, text2, repositories, (directory) => byDirectory.has(directory), tree));
+  const tagging = [
+    ...[...byDirectory].filter(([, { text: text2 }]) => tokens.some((token) => text2.includes(token))).flatMap(([directory]) => at(directory) ?? []).filter((k) => k.tags.length > 0),
+    ...flux
+  ];
+  const builds = tagging.some((k) => k.component) ? [...[...byDirectory.keys()].flatMap((directory) => at(directory) ?? []), ...flux] : tagging;
   const tagged = /* @__PURE__ */ new Map();
   for (const k of builds) {
     const tags = tagsOf(k, /* @__PURE__ */ new Set());
@@ -15874,22 +16076,64 @@ function readKustomization(file, text2, repositories) {
     return node?.kind === "seq" ? [...node.items] : [];
   };
   const paths = (nodes) => nodes.flatMap((node) => inTree(directory, scalarText(node)) ?? []);
-  const field2 = (node, key) => node.kind === "map" ? scalarText(mapValue(node, key)) : void 0;
+  const patchFiles = (key) => list(key).flatMap((patch) => patch.kind === "map" ? mapValue(patch, "path") ?? [] : []);
   return {
     file,
     component: scalarText(mapValue(root, "kind")) === "Component",
-    tags: list("images").flatMap((entry) => {
-      const name = field2(entry, "name");
-      if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
-      const setsVersion = !!field2(entry, "newTag") || !!field2(entry, "digest") || repositories.has(normalizeRepository(field2(entry, "newName") || name) ?? "");
-      return setsVersion ? [name] : [];
-    }),
+    tags: taggedNames(list("images"), repositories),
     resources: [
       ...paths([...list("resources"), ...list("bases"), ...list("patchesStrategicMerge")]),
-      ...paths(list("patches").flatMap((patch) => patch.kind === "map" ? mapValue(patch, "path") ?? [] : []))
+      ...paths([...patchFiles("patches"), ...patchFiles("patchesJson6902")])
     ],
     components: paths(list("components"))
   };
+}
+function readFluxKustomizations(file, text2, repositories, hasKustomization, tree) {
+  let roots;
+  try {
+    roots = parseYaml(text2);
+  } catch (error) {
+    if (error instanceof SourceError) return [];
+    throw error;
+  }
+  return roots.flatMap((root) => {
+    if (root?.kind !== "map" || scalarText(mapValue(root, "kind")) !== "Kustomization") return [];
+    if (!scalarText(mapValue(root, "apiVersion"))?.startsWith(FLUX_KUSTOMIZE_GROUP)) return [];
+    const images = nodeAt(root, ["spec", "images"]);
+    const tags = images?.kind === "seq" ? taggedNames(images.items, repositories) : [];
+    const path = inTree(".", scalarText(nodeAt(root, ["spec", "path"])) || ".");
+    if (tags.length === 0 || path === void 0) return [];
+    const components = nodeAt(root, ["spec", "components"]);
+    return [
+      {
+        file,
+        component: false,
+        tags,
+        resources: hasKustomization(path) ? [path] : generatedResources(path, hasKustomization, tree),
+        components: components?.kind === "seq" ? components.items.flatMap((node) => inTree(path, scalarText(node)) ?? []) : []
+      }
+    ];
+  });
+}
+function generatedResources(directory, hasKustomization, tree) {
+  const resources = /* @__PURE__ */ new Set();
+  const prefix = directory === "." ? "" : `${directory}/`;
+  for (const file of tree) {
+    if (!file.startsWith(prefix) || !/\.ya?ml$/.test(file)) continue;
+    const steps = file.slice(prefix.length).split("/");
+    const built = steps.slice(0, -1).findIndex((_, i) => hasKustomization(prefix + steps.slice(0, i + 1).join("/")));
+    resources.add(built < 0 ? file : prefix + steps.slice(0, built + 1).join("/"));
+  }
+  return [...resources];
+}
+function taggedNames(entries, repositories) {
+  const field2 = (node, key) => node.kind === "map" ? scalarText(mapValue(node, key)) : void 0;
+  return entries.flatMap((entry) => {
+    const name = field2(entry, "name");
+    if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
+    const setsVersion = !!field2(entry, "newTag") || !!field2(entry, "digest") || repositories.has(normalizeRepository(field2(entry, "newName") || name) ?? "");
+    return setsVersion ? [name] : [];
+  });
 }
 function inTree(directory, path) {
   if (!path || path.includes("://") || path.includes("\n")) return void 0;
@@ -15956,7 +16200,8 @@ function warnRefusedImages(images, targets, files, reachOf, warnings) {
         const at = inTargets.filter((file) => file.target === target).flatMap(({ path, text: text2 }) => placeHolding(path, text2, image, byRepository2, reachOf(path)));
         if (at.length > 0) refusing.push(target.name);
         held.push(...at);
-      } else if (allowed.policy && image.tag !== void 0 && allowed.policy.latest([image.tag]) === void 0) {
+      } else if (allowed.policy && image.tag !== void 0 && allowed.policy.latest([image.tag]) === void 0 && // A target with no file in scope (--path left it out) was not asked for: its policy is no news.
+      inTargets.some((file) => file.target === target)) {
         warnings.push({
           message: `target ${target.name}: ${formatImageRef(image)} is outside its policy (${allowed.policy.description}); not edited there`
         });
@@ -15972,7 +16217,7 @@ function placeHolding(path, text2, image, byRepository2, reach) {
   const markers = [...reach.setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => markerPattern(key));
   const patterns = byRepository2 ? [repositoryPattern(image), ...markers] : markers;
   const at = Math.min(...patterns.map((pattern) => pattern.exec(text2)?.index ?? Infinity));
-  if (at !== Infinity) return [`${path}:${text2.slice(0, at).split("\n").length}`];
+  if (at !== Infinity) return [`${path}:${lineAt(text2, at)}`];
   return reach.overridden.includes(image.repository) ? [path] : [];
 }
 
@@ -15991,6 +16236,7 @@ function warnUnreached(valid, updates, overrides, texts, warnings) {
   }
 }
 function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
+  if (policySetters.size === 0 && left.size === 0) return;
   for (const change of changes) {
     if (change.kind !== "image" && change.kind !== "kcl-image") continue;
     const written = tryParseImageRef(change.new);
@@ -15998,6 +16244,34 @@ function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
     const split2 = besidePolicy(change, written, policySetters, text2) ?? besideLeft(written, left, text2);
     if (split2) warnings.push({ file: change.file, line: change.line, message: `${change.key} is set to ${change.new} by repository, ${split2}` });
   }
+}
+function warnUnpolicied(changes, updates, policiesAt, marked, warnings) {
+  for (const change of changes) {
+    const moved = movedBy(change, updates);
+    if (!moved || moved.update.policy || moved.update.image.tag === void 0 || marked(moved.update.image)) continue;
+    const { image } = moved.update;
+    const refusing = policiesAt(image.repository).filter(({ setter }) => nextVersion({ image, policy: setter.policy }, moved.current) === void 0);
+    if (refusing.length === 0) continue;
+    const policies = andList(refusing.map(({ key, setter }) => `${key} (${setter.policy.description})`));
+    const which = refusing.length === 1 ? `ImagePolicy ${policies} would refuse it: add its marker` : `ImagePolicies ${policies} would refuse it: add the marker of one`;
+    warnings.push({
+      file: change.file,
+      line: change.line,
+      message: `${image.repository} moves to ${image.tag} with no policy (no marker here); ${which}, or a target with a policy`
+    });
+  }
+}
+function movedBy(change, updates) {
+  if (change.kind === "image" || change.kind === "kcl-image") {
+    const written = tryParseImageRef(change.new);
+    const update = written && updates.find((u) => u.image.repository === written.repository);
+    if (!update) return void 0;
+    const old = tryParseImageRef(change.old);
+    return { update, current: old?.repository === written.repository ? versionOf(old.tag, old.digest) : {} };
+  }
+  if (change.kind !== "helm" && change.kind !== "kustomize") return void 0;
+  const byTag = updates.filter((u) => u.image.tag === change.new);
+  return byTag.length === 1 ? { update: byTag[0], current: versionOf(change.old, void 0) } : void 0;
 }
 function besidePolicy(change, written, setters, text2) {
   const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written.repository && markerPattern(k).test(text2));
@@ -16015,17 +16289,26 @@ function besideLeft(written, left, text2) {
   const which = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
   return `while the marked fields of ${which} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
 }
-function warnUnmoved(images, texts, warnings) {
+function warnUnmoved(images, texts, context2, warnings) {
   for (const image of images) {
     const pattern = repositoryPattern(image);
-    const holding = texts.filter(([, text2]) => pattern.test(text2)).map(([path]) => path);
+    const versioned = versionedPattern(image);
     const version2 = image.tag ?? image.digest;
-    if (holding.length === 0 || texts.some(([path, text2]) => holding.includes(path) && text2.includes(version2))) continue;
-    const where2 = holding.length > 3 ? `${holding.slice(0, 3).join(", ")} and ${holding.length - 3} more` : holding.join(", ");
-    warnings.push({
-      message: `${image.repository} appears in ${where2}, but no field there holds ${version2} or was edited: it sits where no rule edits it (see "What it edits" in the README)`
-    });
+    const holding = texts.filter(([, text2]) => pattern.test(text2));
+    const current = holding.some(([, text2]) => text2.includes(version2));
+    const left = holding.filter(([path, text2]) => !text2.includes(version2) && (versioned.test(text2) || context2.quiet && !current) && !context2.explained(path, image)).map(([path]) => path);
+    const outside = context2.targets.length > 0 ? left.filter(context2.inNoTarget) : [];
+    const unreached2 = left.filter((path) => !outside.includes(path));
+    const said = (paths, why) => warnings.push({ message: `${image.repository} appears in ${listed(paths)}, but no field there holds ${version2} or was edited: ${why}` });
+    if (unreached2.length > 0) said(unreached2, 'it sits where no rule edits it (see "What it edits" in the README)');
+    if (outside.length > 0) said(outside, `${listed(outside)} ${outside.length === 1 ? "is" : "are"} in no target (targets: ${context2.targets.join(", ")})`);
   }
+}
+function versionedPattern(image) {
+  return new RegExp(`${escapeRegExp(screenToken(image))}[:@]\\w`);
+}
+function listed(paths) {
+  return paths.length > 3 ? `${paths.slice(0, 3).join(", ")} and ${paths.length - 3} more` : paths.join(", ");
 }
 
 // src/engine/overrides.ts
@@ -16094,19 +16377,34 @@ function configuredOverride(override, images) {
   const value = override.part === "tag" ? (current, kept) => nextTagText(update, current, kept) : (current, kept) => nextImageText(update, override.image, current, kept);
   return [{ path: override.spec, value }];
 }
-function overriddenRepositories(requested, images) {
-  return new Set(requested.flatMap((o) => typeof o !== "string" && configuredOverride(o, images).length > 0 ? [o.repository] : []));
+function overriddenIn(requested, images) {
+  const repositories = /* @__PURE__ */ new Set();
+  const paths = /* @__PURE__ */ new Set();
+  for (const o of requested) {
+    if (typeof o !== "string") {
+      if (configuredOverride(o, images).length > 0) repositories.add(o.repository);
+      continue;
+    }
+    try {
+      const spec = parseOverrideSpec(o);
+      if (spec.operation !== "-") paths.add(formatOverridePath(spec.parts));
+    } catch (error) {
+      if (!(error instanceof OverrideSpecError)) throw error;
+    }
+  }
+  return { repositories, paths };
 }
 function overFile(path, kind, edited, overrides, create) {
   try {
     const overridden = applyFileOverrides(kind, edited.text, overrides, create);
-    const shifted = shiftLines(edited.warnings, edited.text, overridden.text);
+    const sets = setPaths(kind, overrides);
+    const shifted = shiftLines(edited.warnings, edited.text, overridden.text).filter((w) => !answeredBySet(w, overridden.changes, sets));
     const { changes, overruled } = withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes);
     const said = (w) => shifted.some((e) => e.line === w.line && saidOf(e.message) === saidOf(w.message));
     return {
       text: overridden.text,
       changes,
-      warnings: [...shifted, ...overridden.warnings.filter((w) => !said(w)), ...setOverImages(kind, overrides, overruled)]
+      warnings: [...shifted, ...overridden.warnings.filter((w) => !said(w)), ...setOverImages(sets, overruled)]
     };
   } catch (error) {
     if (error instanceof SourceError) throw new RequestError([located(path, error)]);
@@ -16134,23 +16432,46 @@ function withOverrides(edits, overrides) {
   }
   return { changes: changes.sort((a, b) => a.line - b.line), overruled };
 }
-function setOverImages(kind, overrides, overruled) {
-  const sets = new Set(
+function setPaths(kind, overrides) {
+  return new Set(
     overrides.filter((o) => typeof o === "string").map((spec) => fieldKey(kind === "kcl" ? parseOverrideSpec(spec).path : parseYamlSpec(spec).path))
   );
+}
+function answeredBySet(warning, changes, sets) {
+  const field2 = placeholderFieldOf(warning.message);
+  if (field2 === void 0) return false;
+  return changes.some((c) => c.line === warning.line && fieldKey(c.key) === fieldKey(field2) && sets.has(fieldKey(c.key)));
+}
+function setOverImages(sets, overruled) {
   return overruled.filter(({ override }) => sets.has(fieldKey(override.key))).map(({ edit, override }) => ({
     line: override.line,
     message: `${override.key}: --set wrote ${override.new || "(none)"}, which takes precedence over ${edit.new} from the incoming image`
   }));
 }
+function setsInFile(kind, overrides) {
+  const paths = overrides.flatMap((o) => {
+    if (typeof o !== "string") return [fieldKey(o.path)];
+    try {
+      return [fieldKey(kind === "kcl" ? parseOverrideSpec(o).path : parseYamlSpec(o).path)];
+    } catch (error) {
+      if (error instanceof SourceError) return [];
+      throw error;
+    }
+  });
+  return (path) => {
+    const key = fieldKey(path);
+    return paths.some((set) => key === set || key.startsWith(`${set}.`));
+  };
+}
 function fieldKey(key) {
   return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote, quoted, index) => `.${quoted ?? index}`);
 }
 function applyFileOverrides(kind, text2, overrides, create) {
-  if (kind === "kcl") return applyOverrides(text2, overrides, { create });
+  const setsToo = setsInFile(kind, overrides);
+  if (kind === "kcl") return applyOverrides(text2, overrides, { create, setsToo });
   let result = { text: text2, changes: [], warnings: [] };
   for (const override of overrides) {
-    const next = typeof override === "string" ? setFromSpec(result.text, override, create) : setYamlPath(result.text, override.path, override.value, { create });
+    const next = typeof override === "string" ? setFromSpec(result.text, override, create, setsToo) : setYamlPath(result.text, override.path, override.value, { create });
     const shift = (earlier) => shiftLines(earlier, result.text, next.text);
     result = { text: next.text, changes: [...shift(result.changes), ...next.changes], warnings: [...shift(result.warnings), ...next.warnings] };
   }
@@ -16186,7 +16507,7 @@ async function planUpdate(source, request) {
   files.sort();
   const present = new Set(files);
   const configPath = configPathIn(request, present);
-  const config = await loadConfig(source, present, configPath, request.config !== void 0);
+  const config = await loadConfig(source, present, configPath, request.config !== void 0, request.create ?? false);
   const targets = targetsInScope(config, request.targets);
   const warnings = [];
   const inScope = pathFilter(request.paths, files, warnings);
@@ -16197,12 +16518,12 @@ async function planUpdate(source, request) {
   const paths = files.filter(
     (path) => overridesByFile.has(path) || fileKind(path) !== void 0 && !isTestFile(path) && !path.startsWith(".github/") && path !== configPath && (inScope(path) || fileKind(path) === "yaml")
   );
-  const keep = (path, text2) => inScope(path) ? overridesByFile.has(path) || screen[fileKind(path)].test(text2) : mayHoldFluxObjects(text2);
+  const keep = (path, text2) => inScope(path) ? overridesByFile.has(path) || screen[fileKind(path)].test(text2) : mayHoldFluxObjects(text2) || mayHoldFluxKustomization(text2) && screen.yaml.test(text2);
   const read = await readScreened(source, paths, keep, warnings);
   for (const path of overridesByFile.keys()) read[paths.indexOf(path)] ??= await readNamed(source, path);
   const texts = new Map(paths.flatMap((path, i) => read[i] === void 0 ? [] : [[path, read[i]]]));
   const tagged = await kustomizeTaggedIn(source, files, texts, valid.images, inScope);
-  const { updates, forFile } = resolveSetters(valid, config, configPath, texts, inScope, request.allowDowngrade ?? false, warnings);
+  const { updates, forFile, fluxPoliciesAt: fluxPoliciesAt2 } = resolveSetters(valid, config, configPath, texts, inScope, request.allowDowngrade ?? false, warnings);
   warnUnreached(
     valid,
     updates,
@@ -16241,17 +16562,33 @@ async function planUpdate(source, request) {
     };
     const requested = overridesByFile.get(path) ?? [];
     const overrides = requested.flatMap((o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images));
-    const overridden = overriddenRepositories(requested, editRequest.images);
+    const overridden = overriddenIn(requested, editRequest.images);
     const filePlan = planFile(path, text2, editRequest, overrides, overridden, request.create ?? false, target?.name, warnings, isHelmTemplate(path, present));
     if (filePlan) planned.push(filePlan);
     if (filePlan) warnBesideMarkers(filePlan.changes, target ? /* @__PURE__ */ new Map() : editRequest.setters, left, text2, warnings);
+    if (filePlan)
+      warnUnpolicied(
+        filePlan.changes,
+        editRequest.images,
+        (repository) => fluxPoliciesAt2(path, repository),
+        (image) => markedIn(forFile(path), text2, image),
+        warnings
+      );
   }
-  if (planned.length === 0 && warnings.every(isAside))
-    warnUnmoved(
-      valid.images,
-      [...texts].filter(([path]) => inScope(path)),
-      warnings
-    );
+  const after = new Map(planned.map((file) => [file.path, file.after]));
+  const warned = new Set(warnings.flatMap((w) => w.file === void 0 || isAside(w) ? [] : [w.file]));
+  warnUnmoved(
+    valid.images,
+    [...texts].filter(([path]) => inScope(path)).map(([path, text2]) => [path, after.get(path) ?? text2]),
+    {
+      explained: (path, image) => warned.has(path) || // Marked fields follow their setter, overridden ones their override: a warning says why either is left.
+      overridesByFile.has(path) || (config?.overrides ?? []).some((o) => o.file === path) || markedIn(forFile(path), texts.get(path), image) || refusedBy(targetFor(path), image) || targetFor(path) === void 0 && unselectedTarget(path) !== void 0,
+      quiet: planned.length === 0 && warnings.every(isAside),
+      targets: (config?.targets ?? []).map((t) => t.name),
+      inNoTarget: (path) => targetFor(path) === void 0
+    },
+    warnings
+  );
   return {
     files: planned,
     changes: planned.flatMap((f) => f.changes),
@@ -16260,7 +16597,19 @@ async function planUpdate(source, request) {
     images: [...valid.images, ...valid.setters.values()]
   };
 }
-async function loadConfig(source, present, path, required) {
+function markedIn({ setters, left }, text2, image) {
+  const keys = [
+    ...[...setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => key),
+    ...[...left].filter(([, images]) => images.some((i) => i.repository === image.repository)).map(([key]) => key)
+  ];
+  return keys.some((key) => markerPattern(key).test(text2));
+}
+function refusedBy(target, image) {
+  if (!target) return false;
+  const allowed = target.images.find((a) => a.repository === image.repository);
+  return !allowed || allowed.policy !== void 0 && image.tag !== void 0 && allowed.policy.latest([image.tag]) === void 0;
+}
+async function loadConfig(source, present, path, required, create) {
   if (!present.has(path)) {
     if (required) throw new RequestError([{ message: `config: ${path} does not exist` }]);
     return void 0;
@@ -16268,8 +16617,9 @@ async function loadConfig(source, present, path, required) {
   try {
     return parseConfig(await readNamed(source, path), path);
   } catch (error) {
-    if (error instanceof ConfigError) throw new RequestError(error.issues);
-    throw error;
+    if (!(error instanceof ConfigError)) throw error;
+    const tree = await checkConfiguredOverrides(source, error.config?.overrides ?? [], path, present, create);
+    throw new RequestError([...error.issues, ...tree].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   }
 }
 function pathFilter(globs, files, warnings) {
@@ -16303,7 +16653,9 @@ async function kustomizeTaggedIn(source, files, texts, images, inScope) {
     if (by.some(inScope)) return void 0;
     return `holds ${name} with no tag or digest, so its version is set by the images: of ${andList(by)}, outside the paths; left as it is`;
   };
-  return new Map([...kustomizeTagged(read, images)].map(([file, names]) => [file, new Map([...names].map(([name, by]) => [name, reason(name, by)]))]));
+  const flux = [...texts].flatMap(([file, text2]) => fileKind(file) === "yaml" && mayHoldFluxKustomization(text2) ? [{ file, text: text2 }] : []);
+  const tagged = kustomizeTagged(read, images, flux, files);
+  return new Map([...tagged].map(([file, names]) => [file, new Map([...names].map(([name, by]) => [name, reason(name, by)]))]));
 }
 async function readScreened(source, paths, keep, warnings) {
   const texts = new Array(paths.length);
@@ -16354,22 +16706,23 @@ function planFile(path, text2, request, overrides, overridden, create, target, w
 }
 
 // src/engine/apply.ts
-import { closeSync, fchmodSync, lstatSync, openSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join as join3, relative, sep } from "node:path";
-async function writePlan(root, plan) {
+async function writePlan(root, plan, rename = renameSync) {
   const writes = checkedTargets(
     root,
     plan.files.filter((file) => file.after !== file.before)
   );
   const staged = [];
   try {
-    for (const { file, target, mode } of writes) {
-      const temp = `${target}.gitops-promote-${process.pid}.tmp`;
+    for (const write of writes) {
+      const temp = `${write.target}.gitops-promote-${process.pid}.tmp`;
       const fd = openSync(temp, "wx");
-      staged.push({ temp, target });
+      staged.push({ ...write, temp });
       try {
-        writeFileSync(fd, file.after);
-        fchmodSync(fd, mode);
+        writeFileSync(fd, write.file.after);
+        fchmodSync(fd, write.mode);
+        keepOwner(fd, write);
       } finally {
         closeSync(fd);
       }
@@ -16378,7 +16731,35 @@ async function writePlan(root, plan) {
     for (const { temp } of staged) rmSync(temp, { force: true });
     throw error;
   }
-  for (const { temp, target } of staged) renameSync(temp, target);
+  renameAll(staged, rename);
+}
+function keepOwner(fd, { uid, gid }) {
+  try {
+    fchownSync(fd, uid, gid);
+  } catch (error) {
+    if (error.code !== "EPERM") throw error;
+  }
+}
+function renameAll(staged, rename) {
+  for (const [i, current] of staged.entries()) {
+    try {
+      rename(current.temp, current.target);
+    } catch (error) {
+      for (const { temp } of staged.slice(i)) rmSync(temp, { force: true });
+      const left = staged.slice(0, i).filter((done) => !restored(done));
+      const reason = error instanceof Error ? error.message : String(error);
+      const outcome = left.length === 0 ? "nothing was written" : `${andList(left.map((done) => done.file.path))} could not be put back and ${left.length === 1 ? "holds its" : "hold their"} new text; the other files were put back`;
+      throw new Error(`could not write ${current.file.path}: ${reason}; ${outcome}`, { cause: error });
+    }
+  }
+}
+function restored({ target, file }) {
+  try {
+    writeFileSync(target, file.before);
+    return true;
+  } catch {
+    return false;
+  }
 }
 function checkedTargets(root, files) {
   const realRoot = realpathSync.native(root);
@@ -16398,7 +16779,7 @@ function checkedTargets(root, files) {
     if (!stats.isFile()) {
       throw new Error(`refusing to write ${file.path}: it is ${stats.isSymbolicLink() ? "a symbolic link" : "not a regular file"}; nothing was written`);
     }
-    return { file, target, mode: stats.mode & 4095 };
+    return { file, target, mode: stats.mode & 4095, uid: stats.uid, gid: stats.gid };
   });
 }
 function isInside(root, path) {
@@ -16514,8 +16895,13 @@ function checkTargets(value, field2) {
   if (!Array.isArray(value)) throw new PayloadError(field2, `expected a list of target names, got ${describe2(value)}`);
   return value.map((item, i) => {
     if (typeof item !== "string" || item.trim() === "") throw new PayloadError(`${field2}[${i}]`, `expected a target name, got ${describe2(item)}`);
+    const issue = targetNameIssue(item);
+    if (issue) throw new PayloadError(`${field2}[${i}]`, issue);
     return item;
   });
+}
+function targetNameIssue(name) {
+  return TARGET_NAME.test(name) ? void 0 : `${JSON.stringify(name)} is not a target name: it ${TARGET_NAME_RULE}`;
 }
 function parseJson(text2, where2) {
   try {
@@ -16552,7 +16938,7 @@ function split(template) {
   const pieces = [];
   let pos = 0;
   let trimNext = false;
-  const lineAt = (i) => template.slice(0, i).split("\n").length;
+  const lines = new LineIndex(template);
   while (pos <= template.length) {
     const open = template.indexOf("{{", pos);
     let text2 = template.slice(pos, open < 0 ? template.length : open);
@@ -16567,7 +16953,7 @@ function split(template) {
       start += 1;
     }
     pieces.push({ text: text2 });
-    const close = findClose(template, start, lineAt(open));
+    const close = findClose(template, start, lines.lineAt(open));
     let end = close;
     trimNext = false;
     if (/[ \t\r\n]-$/.test(template.slice(close - 2, close))) {
@@ -16575,7 +16961,7 @@ function split(template) {
       trimNext = true;
     }
     const body = template.slice(start, end).trim();
-    if (!(body.startsWith("/*") && body.endsWith("*/"))) pieces.push({ action: { body, line: lineAt(open) } });
+    if (!(body.startsWith("/*") && body.endsWith("*/"))) pieces.push({ action: { body, line: lines.lineAt(open) } });
     pos = close + 2;
   }
   return pieces;
@@ -16915,14 +17301,14 @@ function oldVersionFor(change, image) {
     const old = tryParseImageRef(change.old);
     return old && (old.tag !== void 0 || old.digest !== void 0) ? version(old) : change.old;
   }
-  if (change.new === image.tag || change.new === image.digest) return change.old === image.digest ? shortDigest(change.old) : change.old;
+  if (change.new === image.tag || change.new === image.digest) return isDigest(change.old) ? shortDigest2(change.old) : change.old;
   return void 0;
 }
 function version(ref) {
-  if (ref.tag !== void 0) return ref.digest !== void 0 ? `${ref.tag}@${shortDigest(ref.digest)}` : ref.tag;
-  return shortDigest(ref.digest ?? "");
+  if (ref.tag !== void 0) return ref.digest !== void 0 ? `${ref.tag}@${shortDigest2(ref.digest)}` : ref.tag;
+  return shortDigest2(ref.digest ?? "");
 }
-function shortDigest(digest) {
+function shortDigest2(digest) {
   const colon = digest.indexOf(":");
   return colon < 0 ? digest : digest.slice(0, colon + 13);
 }

@@ -55,7 +55,8 @@ export interface EditResult {
 /**
  * A field's new value computed from the one it holds (an image moved on by its policy):
  * `current` is its plain string, undefined when it has none; undefined leaves it as it is,
- * and `kept` is told why when its policy ranks the current version higher or equal.
+ * and `kept` is told why when its policy ranks the current version higher or equal, or that
+ * the value written drops the digest that pinned it (KeptBy).
  */
 export type ValueFor = (current: string | undefined, kept?: KeptBy) => string | undefined;
 /** What the editors are asked to do in one file. */

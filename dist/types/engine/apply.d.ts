@@ -1,10 +1,13 @@
 import type { Plan } from "./plan.js";
 /**
- * Writes every changed file in place, keeping its mode; unchanged files are never rewritten.
- * All or nothing as far as a file system allows: every target is checked first, then each new
- * text goes to a temporary file beside its target, and only when every one is written are they
- * renamed over their targets, so a refused target or a failed write (a full disk, say) leaves
- * the tree as it was. Synchronous like the reads (source.ts): threadpool round trips cost more
- * than these small writes.
+ * Writes every changed file in place, keeping its mode and, where the process may set them, its
+ * owner and group (a root-run CI job on a mounted workspace would leave root-owned files, as
+ * `sed -i` does not); unchanged files are never rewritten. All or nothing as far as a file
+ * system allows: every target is checked first, then each new text goes to a temporary file
+ * beside its target, and only when every one is written are they renamed over their targets; a
+ * rename that fails (EBUSY on a bind-mounted file, an immutable file) puts back the files
+ * already renamed and removes the remaining temporary files. The rename replaces the file, so a
+ * hard link to it keeps the old text. Synchronous like the reads (source.ts): threadpool round
+ * trips cost more than these small writes. `rename` is the file system's, or a test's.
  */
-export declare function writePlan(root: string, plan: Plan): Promise<void>;
+export declare function writePlan(root: string, plan: Plan, rename?: (from: string, to: string) => void): Promise<void>;

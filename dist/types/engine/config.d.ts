@@ -69,8 +69,17 @@ export interface Config {
 }
 export declare class ConfigError extends Error {
     readonly issues: readonly Diagnostic[];
-    /** On their file and line, each message `<path>: <what is wrong>`, in file order. */
-    constructor(issues: readonly Diagnostic[]);
+    readonly config?: Config | undefined;
+    /**
+     * `issues`: on their file and line, each message `<path>: <what is wrong>`, in file order.
+     * `config`: what could be read, the entries in error left out, for checks of the tree (an
+     * override's file) to report with these rather than in a second round once they are fixed.
+     */
+    constructor(issues: readonly Diagnostic[], config?: Config | undefined);
 }
+/** Target names become branch names (`gitops-promote/<target>`): a safe subset of git ref names. The payload's `targets` are held to it too. */
+export declare const TARGET_NAME: RegExp;
+/** TARGET_NAME in words, for messages. */
+export declare const TARGET_NAME_RULE = "must start with a letter or digit and hold only letters, digits, '.', '_' and '-'";
 /** Parse and validate the configuration; throws ConfigError listing every problem. */
 export declare function parseConfig(text: string, file: string): Config;

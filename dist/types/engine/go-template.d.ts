@@ -1,9 +1,3 @@
-/**
- * The part of Go's text/template that Flux's documented commit-message examples use:
- * `{{ }}` actions with `{{-`/`-}}` trimming, comments, fields, variables, pipelines,
- * `if`/`else if`/`else`, `range` (with `$k, $v :=`), `with`, and a few Go and Sprig
- * functions. Maps range in sorted key order, as Go's do for basic keys.
- */
 /** A template that does not parse or fails while running, with the line it is on. */
 export declare class TemplateError extends Error {
     constructor(message: string, line: number);

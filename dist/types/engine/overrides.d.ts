@@ -2,6 +2,7 @@ import type { Diagnostic, EditResult, Warning } from "../change.js";
 import { SourceError } from "../change.js";
 import { type ImageUpdate } from "../image/update.js";
 import { type ComputedOverride } from "../kcl/override.js";
+import type { Overridden } from "../kcl/editor.js";
 import type { Config, OverrideConfig } from "./config.js";
 import { type FileKind } from "./file-kind.js";
 import { type ValidRequest } from "./request.js";
@@ -33,11 +34,13 @@ export declare function checkConfiguredOverrides(source: TreeSource, overrides: 
  */
 export declare function configuredOverride(override: OverrideConfig, images: readonly ImageUpdate[]): ComputedOverride[];
 /**
- * The repositories whose configured overrides set something in a file, `images` being the
- * file's: what the file's editors would say of those images' versions elsewhere in it (a
- * `${_tag}` the override sets) is taken care of, as where a marker sets them.
+ * What the overrides of a KCL file set, `images` being the file's: the repositories whose
+ * configured overrides set something there, and the paths its `--set` specs set (a delete
+ * sets nothing). What the file's editor would say of those images' versions elsewhere in it
+ * (a `${_tag}` the override sets) is taken care of, as where a marker sets them. A spec that
+ * does not parse sets nothing here: it is refused where it is applied.
  */
-export declare function overriddenRepositories(requested: readonly RequestedOverride[], images: readonly ImageUpdate[]): ReadonlySet<string>;
+export declare function overriddenIn(requested: readonly RequestedOverride[], images: readonly ImageUpdate[]): Overridden;
 /**
  * The overrides of a file applied over what its editors did: one result, the editors' lines as
  * they read once the overrides added or removed lines. Throws RequestError (with the file)

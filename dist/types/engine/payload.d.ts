@@ -47,6 +47,8 @@ export declare function buildPayload(input: PayloadInput, where?: string): Paylo
  * `where` names it in errors: `client_payload` or `inputs.payload`.
  */
 export declare function parsePayload(value: unknown, where?: string): Payload;
+/** Why `name` names no target anywhere (the configuration's grammar for target names), so a sender refuses what no receiver could match; undefined when it could. */
+export declare function targetNameIssue(name: string): string | undefined;
 /**
  * Image references from a build step's output, one per repository:
  * - docker/metadata-action's `json` output (`{"tags": [...], "labels": {...}}`): the tag equal

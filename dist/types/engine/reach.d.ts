@@ -6,6 +6,7 @@
 import type { Change, Warning } from "../change.js";
 import { type ImageRef } from "../image/reference.js";
 import { type ImageUpdate } from "../image/update.js";
+import type { FluxPolicy } from "./setters.js";
 import type { RequestedOverride } from "./overrides.js";
 import type { ValidRequest } from "./request.js";
 /**
@@ -27,9 +28,33 @@ export declare function warnUnreached(valid: ValidRequest, updates: readonly Ima
  */
 export declare function warnBesideMarkers(changes: readonly Change[], policySetters: ReadonlyMap<string, ImageUpdate>, left: ReadonlyMap<string, readonly ImageRef[]>, text: string, warnings: Warning[]): void;
 /**
- * A run that changes nothing and has nothing to say would read "every image field found holds
- * its new value": true only where some file holds that value. An image whose repository
- * appears only in files that hold neither its new tag nor its digest sits where no rule edits
- * it (a string, a substitution, a file kind not read): say where, instead of that claim.
+ * A field matched by repository takes the incoming version as given when no target policy
+ * applies (DESIGN §2.2, §3), while Flux's ImagePolicies of its repository, which govern only
+ * marked fields, may refuse it: a release candidate or a late, older build reaches the one
+ * unmarked Job of production. Said at the field when the ImagePolicies that would govern it
+ * (`policiesAt`, the nearest, as for a marker) include one that would refuse its new version.
+ * `updates` are the file's incoming images; a field of an image with a policy here (a target's),
+ * or whose markers are in this file (`marked`, which warnBesideMarkers speaks for), is not judged.
  */
-export declare function warnUnmoved(images: readonly ImageRef[], texts: readonly (readonly [string, string])[], warnings: Warning[]): void;
+export declare function warnUnpolicied(changes: readonly Change[], updates: readonly ImageUpdate[], policiesAt: (repository: string) => readonly FluxPolicy[], marked: (image: ImageRef) => boolean, warnings: Warning[]): void;
+/** Why a file may keep an image's old version, as the plan knows it. */
+export interface UnmovedContext {
+    /** A warning already says why the file keeps the image's old version (a policy, a target, a placeholder...). */
+    readonly explained: (path: string, image: ImageRef) => boolean;
+    /** The run changes nothing and says nothing else: a mention of the repository with no version counts then too. */
+    readonly quiet: boolean;
+    /** The configured targets' names (none without a configuration), and whether a file is in none of them, where nothing is edited. */
+    readonly targets: readonly string[];
+    readonly inNoTarget: (path: string) => boolean;
+}
+/**
+ * A field the run left at an old version, unseen, would run the old build while the run reads
+ * as done: an image reached through a YAML alias whose anchor is not an image field, one in a
+ * string, a substitution, a file kind not read. Each file of `texts` (as the plan leaves them)
+ * that holds the repository with a version, but neither the new tag nor digest, and that no
+ * other warning explains, is named, also when other files change. A run that changes nothing
+ * and says nothing else names a bare mention of the repository too, unless some file holds the
+ * new version (the fields may well hold it), rather than let "nothing to change" read as "every
+ * field holds it". A file in no configured target gets that reason, not the editing rules.
+ */
+export declare function warnUnmoved(images: readonly ImageRef[], texts: readonly (readonly [string, string])[], context: UnmovedContext, warnings: Warning[]): void;

@@ -8,6 +8,7 @@ import type { Warning } from "../change.js";
 import { type ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
 import type { Config } from "./config.js";
+import { type FluxSetter } from "./flux-objects.js";
 import { type ValidRequest } from "./request.js";
 /**
  * The setters for the markers of one file, and every other key with why it sets nothing there
@@ -18,6 +19,11 @@ export interface FileSetters {
     readonly knownSetters: ReadonlyMap<string, string | undefined>;
     /** The keys this run brings an image for whose markers here are left as they are (knownSetters says why), to those images. */
     readonly left: ReadonlyMap<string, readonly ImageRef[]>;
+}
+/** A Flux ImagePolicy of the tree, under its marker key. */
+export interface FluxPolicy {
+    readonly key: string;
+    readonly setter: FluxSetter;
 }
 /**
  * Marker keys to the image they stand for: Flux ImagePolicy/ImageRepository objects in the
@@ -30,4 +36,5 @@ export interface FileSetters {
 export declare function resolveSetters(valid: ValidRequest, config: Config | undefined, configPath: string, texts: ReadonlyMap<string, string>, inScope: (path: string) => boolean, allowDowngrade: boolean, warnings: Warning[]): {
     updates: ImageUpdate[];
     forFile: (path: string) => FileSetters;
+    fluxPoliciesAt: (path: string, repository: string) => readonly FluxPolicy[];
 };

@@ -27,7 +27,7 @@ export interface FileReach {
  * Says why a target edits nothing for an image: its allow-list or its policy refuses it.
  * A refusing allow-list is news only where a file of the target holds what the run would have
  * edited there (the repository, a marker standing for the image, an override setting it):
- * those places are named. Targets are named in one warning per image, not one each: with many
+ * those places are named. A refusing policy is news only for a target with files in scope. Targets are named in one warning per image, not one each: with many
  * clusters, most targets leave most images out. `files` are the texts in scope.
  */
 export declare function warnRefusedImages(images: readonly RefusableImage[], targets: readonly Target[], files: ReadonlyMap<string, string>, reachOf: (path: string) => FileReach, warnings: Warning[]): void;

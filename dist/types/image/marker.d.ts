@@ -26,7 +26,7 @@ export type MarkerReading = {
 } | undefined;
 /** Where a marker names `key` (any of its fields) in a text: its setter in quotes, as the marker's JSON writes it. */
 export declare function markerPattern(key: string): RegExp;
-/** A marker a text holds as a line comment, its 1-based line, and what its line holds before it (the marked value, its key or item). */
+/** A marker a text holds, the 1-based line of the value it marks, and what that line holds besides the marker (the value, its key or item). */
 export interface MarkerLine {
     readonly marker: Marker;
     readonly line: number;
@@ -35,7 +35,8 @@ export interface MarkerLine {
 /**
  * The markers of a text written as line comments after a value (`image: app:1 # {"$imagepolicy": "ns:app"}`,
  * how Flux's docs write them), found by their token without parsing the file. A comment on a
- * line of its own is not read: in KCL it marks nothing, and in YAML it seldom marks a value.
+ * line of its own is not read: in KCL it marks nothing, and in YAML it marks only a value
+ * opening the line below it (yaml/markers.ts's headMarkers reads those).
  */
 export declare function lineMarkers(text: string): MarkerLine[];
 /** Read a comment, given with its leading '#'. */

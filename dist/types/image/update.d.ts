@@ -1,7 +1,3 @@
-/**
- * The one decision every editor shares: given what a field holds now and the incoming
- * image, what should it hold? Policies make it safe to re-apply (no downgrade, idempotent).
- */
 import { type ImageRef } from "./reference.js";
 import type { Policy } from "./policy.js";
 /** An incoming image and the rule that decides whether it replaces the current version. */
@@ -18,15 +14,21 @@ export interface Version {
 }
 /** A field's version; an empty or missing tag or digest is no tag or digest (`tag: ""` in Helm values). */
 export declare function versionOf(tag: string | undefined, digest: string | undefined): Version;
-/** Told why a field keeps a version its policy ranks above (or equal to) the incoming one, so a person learns why nothing moved. */
+/**
+ * Told what a person should learn at a field: why it keeps a version its policy ranks above (or
+ * equal to) the incoming one, or cannot judge, so that they learn why nothing moved; or that its
+ * edit drops the digest pinning it. Each decision tells it once.
+ */
 export type KeptBy = (why: string) => void;
 /**
  * The version a field should hold, or undefined when it stays as it is.
- * - A digest-only image pins the digest and keeps the tag.
+ * - A digest-only image pins the digest and keeps the tag; under a policy, which ranks tags
+ *   and cannot judge a digest alone, it changes nothing and `kept` is told why.
  * - With a policy, an incoming tag the policy does not accept changes nothing, and the
  *   written tag is `policy.latest([current, incoming])`: a late, older build never wins,
  *   and `kept` is told why.
- * - When the tag changes, a digest of the old tag is dropped unless a new one comes with it.
+ * - When the tag changes, a digest of the old tag is dropped unless a new one comes with it;
+ *   `kept` is told that the field is no longer pinned.
  */
 export declare function nextVersion(update: ImageUpdate, current: Version, kept?: KeptBy): Version | undefined;
 /** Incoming images by canonical repository, as the editors look them up; the first one given for a repository wins. */

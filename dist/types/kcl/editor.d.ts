@@ -7,11 +7,24 @@
  */
 import { type EditRequest, type EditResult } from "../change.js";
 /**
+ * What the overrides of a file set, for what its interpolations' warnings would ask for: an
+ * interpolation they take care of is not warned about (the advice of its warning was followed).
+ */
+export interface Overridden {
+    /** Repositories a configured override sets in the file (overriddenIn): every interpolation building their references. */
+    readonly repositories?: ReadonlySet<string>;
+    /**
+     * Paths a `--set` spec sets in the file, as formatOverridePath writes them (`_tag`, `cfg.tag`):
+     * an interpolation whose version is such a variable, or that is in such a field, or anything in either.
+     */
+    readonly paths?: ReadonlySet<string>;
+}
+/**
  * Update image references in a KCL file: string literals in assignments and config/schema
  * literals whose repository matches one of `request.images` (new version from
  * nextVersion, name kept as written), and literals marked with a Flux `$imagepolicy`
- * comment (`request.setters`). `overridden` are the repositories a configured override sets in
- * this file (overriddenRepositories). Throws SourceError when a file that may match does not
+ * comment (`request.setters`). `overridden` is what the overrides of this file set
+ * (overriddenIn). Throws SourceError when a file that may match does not
  * tokenize or parse; a file that cannot match (screened by bytes) is returned as is.
  */
-export declare function editKcl(text: string, request: EditRequest, overridden?: ReadonlySet<string>): EditResult;
+export declare function editKcl(text: string, request: EditRequest, overridden?: Overridden): EditResult;

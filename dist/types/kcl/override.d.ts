@@ -10,6 +10,11 @@ import { type EditResult, type ValueFor } from "../change.js";
 export interface OverrideOptions {
     /** Insert a missing path (in the deepest existing config) instead of failing. */
     readonly create?: boolean;
+    /**
+     * Whether the run sets the field at a path (`config.image.digest`) too. Given, a spec that sets
+     * a tag beside a digest the run does not set is warned about: the digest still pins the earlier build.
+     */
+    readonly setsToo?: (path: string) => boolean;
 }
 /** `path=<string>` where the string is computed from the one each target holds (an image moved on by its policy). */
 export interface ComputedOverride {

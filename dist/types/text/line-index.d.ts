@@ -11,3 +11,5 @@ export declare class LineIndex {
     /** Offset where a 1-based line starts; undefined past the last line. */
     lineStart(line: number): number | undefined;
 }
+/** 1-based line of one offset, by LineIndex's rule, without building an index: for a text looked up once. */
+export declare function lineAt(text: string, offset: number): number;

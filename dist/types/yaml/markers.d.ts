@@ -1,3 +1,14 @@
+/**
+ * Flux setter markers in YAML: `image: repo:tag # {"$imagepolicy": "<ns>:<name>"}` and the
+ * `:tag`, `:name`, `:digest` variants. Which comment may mark a scalar is kyaml's rule (its
+ * line comment, else its head comment: the first non-empty one decides); the grammar and
+ * the values written are image/marker.ts. Only scalars are set, as a whole value, except a
+ * KCL setting kept in YAML (kcl-settings.ts), where Flux's whole value would replace a `-O`
+ * spec or `-D` argument with an image KCL cannot read: there the marker sets the image inside
+ * the setting's value (a spec's KCL literal keeps its quotes), as the editor by repository
+ * does, and a `kcl_options` value, which is an option's value, gets the same part of its reference.
+ */
+import { type MarkerLine } from "../image/marker.js";
 import { type ScalarNode } from "./node.js";
 import type { Editor } from "./plan.js";
 /**
@@ -6,4 +17,16 @@ import type { Editor } from "./plan.js";
  * list item or a value on its own line). A comment above `key: value` belongs to the key.
  */
 export declare function markerComment(text: string, node: ScalarNode): string | undefined;
+/**
+ * The markers of a text written as a head comment, found by their token without parsing the
+ * file (image/marker.ts's lineMarkers finds those after a value): a comment line of its own,
+ * below a line that is no comment, above a line that reads as a scalar opening it with no
+ * line comment of its own, as markerComment reads them (a list item, a value on its own
+ * line). Each at the marked value's line. A line that reads as a key (`image: app`) is not
+ * one: the comment above `key: value` is the key's. Text alone cannot tell a comment from a
+ * block scalar's content, nor a key from every scalar; a marker read here that the editor
+ * does not read as one marks nothing, and one the editor reads that is missed here is warned
+ * about where it is.
+ */
+export declare function headMarkers(text: string): MarkerLine[];
 export declare const editMarkers: Editor;

@@ -13,8 +13,11 @@ export interface YamlSpec {
 }
 /** `image.tag=1.2.3`; throws SourceError for a spec with no path before its `=`, or a malformed path. */
 export declare function parseYamlSpec(spec: string): YamlSpec;
-/** `--set values.yaml:image.tag=1.2.3`: a dotted path and a value, quoted or not. */
-export declare function setFromSpec(text: string, spec: string, create: boolean): EditResult;
+/**
+ * `--set values.yaml:image.tag=1.2.3`: a dotted path and a value, quoted or not. `setsToo` says
+ * which other fields the run sets in the file (SetOptions).
+ */
+export declare function setFromSpec(text: string, spec: string, create: boolean, setsToo?: (path: string) => boolean): EditResult;
 export interface SetOptions {
     /** Add missing mapping keys at the end of the path. */
     readonly create?: boolean;
@@ -24,6 +27,11 @@ export interface SetOptions {
      * number). Otherwise, and always for a quoted value, the value is a string.
      */
     readonly typed?: boolean;
+    /**
+     * Whether the run sets the field at a path (`image.digest`) too. Given (a `--set`), a tag set
+     * beside a digest the run does not set is warned about: the digest still pins the earlier build.
+     */
+    readonly setsToo?: (path: string) => boolean;
 }
 /**
  * Sets the scalar at `path` (see parsePath) to `value`, or to what `value` computes from the
