@@ -17,11 +17,11 @@ export function githubCommitter(): GitIdentity {
   return { name: "GitHub", email: "noreply@github.com", date: isoNow() };
 }
 
-/** Re-reads the head branch so the PR follows pushes, as on GitHub. */
+/** Re-reads the head branch so the PR follows pushes, as on GitHub; a PR merged or closed meanwhile keeps the head it had. */
 export async function refreshHead(repo: RepoState, pull: PullState): Promise<string> {
   if (pull.state === "open") {
     const sha = await repo.git.refSha(`refs/heads/${pull.head}`);
-    if (sha && sha !== pull.headSha) {
+    if (sha && sha !== pull.headSha && pull.state === "open") {
       pull.headSha = sha;
       pull.updatedAt = isoNow();
     }
@@ -75,8 +75,11 @@ export async function mergePull(repo: RepoState, pull: PullState, request: Merge
     sha = await repo.git.createCommit(tree, request.method === "merge" ? [base, head] : [base], `${title}\n\n${message}\n`, author, committer);
     repo.verified.add(sha);
   }
+  // GitHub merges a pull request once: another merge of it may have finished while this one ran.
+  if (pull.state !== "open") return { ok: false, status: 405, message: "Pull Request is not mergeable" };
   if (!(await repo.git.casRef(baseRef, sha, base))) return { ok: false, status: 409, message: "Base branch was modified. Review and try the merge again." };
   const now = isoNow();
-  Object.assign(pull, { state: "closed", merged: true, mergedAt: now, closedAt: now, updatedAt: now, mergeCommitSha: sha, autoMerge: null });
+  // The head merged is the one read above: a read of the pull request while this merge ran may have followed a push since.
+  Object.assign(pull, { state: "closed", merged: true, headSha: head, mergedAt: now, closedAt: now, updatedAt: now, mergeCommitSha: sha, autoMerge: null });
   return { ok: true, sha };
 }
