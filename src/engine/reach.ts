@@ -138,7 +138,7 @@ function besideLeft(written: ImageRef, left: ReadonlyMap<string, readonly ImageR
 }
 
 /** Why a file may keep an image's old version, as the plan knows it. */
-export interface UnmovedContext {
+interface UnmovedContext {
   /** A warning already says why the file keeps the image's old version (a policy, a target, a placeholder...). */
   readonly explained: (path: string, image: ImageRef) => boolean;
   /** The run changes nothing and says nothing else: a mention of the repository with no version counts then too. */

@@ -20,7 +20,7 @@ export function unpinnedWarning(image: ImageRef, digest: string, oldTag: string 
 }
 
 /** A split image's tag a `--set` wrote alone, and the digest beside it that it left. */
-export interface StaleDigest {
+interface StaleDigest {
   /** The tag field as the spec names it, and what it wrote there. */
   readonly tagKey: string;
   readonly tag: string;

@@ -9,7 +9,7 @@
 export const SPLIT_IMAGE_KEYS: ReadonlySet<string> = new Set(["repository", "name", "registry", "tag", "digest"]);
 
 /** The fields of a split image, each as the caller reads one; a key with no field is undefined. */
-export interface SplitImage<F> {
+interface SplitImage<F> {
   readonly repository: F | undefined;
   readonly registry: F | undefined;
   readonly tag: F | undefined;

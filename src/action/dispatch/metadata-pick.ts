@@ -10,7 +10,7 @@ import { parseJson } from "../../engine/payload.js";
 import { parseImageRef, tryParseImageRef, type ImageRef } from "../../image/reference.js";
 import { isRecord } from "../../json-value.js";
 
-export interface MetadataPicks {
+interface MetadataPicks {
   /** For the log: each pick and the tags it was picked from. */
   readonly notes: readonly string[];
   readonly warnings: readonly string[];
