@@ -74,6 +74,17 @@ function readValue(spec: OverrideSpec, raw: string, eol: string): Value {
   return valueFrom(read.tokens, read.expr, eol);
 }
 
+/** What a literal or name is, as a warning names it; undefined for any other expression. */
+function literalKind(tokens: Tokens, expr: Expr): "string" | "name" | "number" | "boolean" | undefined {
+  if (expr.type === "string") return "string";
+  if (expr.type === "name") return "name";
+  if (expr.type !== "other") return undefined;
+  if (expr.construct === "number") return "number";
+  if (expr.construct !== "constant") return undefined;
+  const word = nodeText(tokens, expr);
+  return word === "True" || word === "False" ? "boolean" : undefined;
+}
+
 /** A node's token range. */
 type Span = { readonly first: number; readonly last: number };
 
@@ -155,6 +166,22 @@ class Planner {
     } else if (sameTokens(this.tokens, old, value.tokens, value.expr)) return;
     this.plan.splices.push({ start: this.tokens.start[old.first]!, end: this.tokens.end[old.last]!, insert: text });
     this.change(old.first, this.describe(old), value.string ?? value.text, key);
+    if (!this.computed) this.warnRetyped(old, value, key);
+  }
+
+  /**
+   * A spec's value of another kind than the literal it replaces (`replicas = 3` set to "5", an
+   * image set to an unquoted name) is written as KCL reads it, but the change reads alike
+   * either way (`3 -> 5`): said, so that a lost quote or a stray one is seen.
+   */
+  warnRetyped(old: Expr, value: Value, key: string): void {
+    const was = literalKind(this.tokens, old);
+    const now = literalKind(value.tokens, value.expr);
+    if (was === undefined || was === "name" || now === undefined || now === was) return;
+    const written = nodeText(value.tokens, value.expr);
+    const quote = `for the string, quote it: ${key}="${written}" (in a shell, single-quote the whole argument)`;
+    const becomes = now === "name" ? `the name ${written}, which KCL reads as a variable; ${quote}` : `the ${now} ${written}`;
+    this.warn(old.first, `${key}: ${nodeText(this.tokens, old)} (a ${was}) becomes ${becomes}`);
   }
 
   /**

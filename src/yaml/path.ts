@@ -238,6 +238,11 @@ export function setYamlPath(text: string, path: string, value: string | ValueFor
     if (next === undefined) return plan.result();
     const typed = options.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
     if (options.setsToo) warnStaleDigest(plan, document, segments, path, node, next, options.setsToo);
+    if (options.typed !== undefined && !typed && node.style === "plain" && isNonString(node.text) && node.text !== next) {
+      // Written as a string, the change still reads `3 -> 7`: said, so that a stray quote is seen.
+      const unquote = options.typed ? "" : "; to keep its type, give the value unquoted";
+      plan.warn(node.start, `${path}: ${node.text} (not a string in YAML) becomes the string "${next}"${isNonString(next) ? unquote : ""}`);
+    }
     plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
     const others = file.documents.slice(index + 1).flatMap((d, i) => ("message" in lookUp(d.root, segments) ? [] : [index + i + 2]));
     if (others.length > 0) {

@@ -206,6 +206,22 @@ describe("applyOverrides: values", () => {
     expect(applyOverrides(text, ["alice2=[4, 5]", "probe={periodSeconds=20}"]).text).toBe("alice2 = [4, 5]\nprobe = {periodSeconds=20}\n");
   });
 
+  it("writes a value of another kind as given, and says so: a lost or stray quote reads alike in the change (3 -> 5)", () => {
+    const text = 'replicas = 3\nimage = "ghcr.io/acme/app:1.0.0"\ndebug = False\nport = _port\n';
+    const result = applyOverrides(text, ['replicas="5"', "image=app", "debug=True", 'port="8080"']);
+    expect(result.text).toBe('replicas = "5"\nimage = app\ndebug = True\nport = "8080"\n');
+    expect(result.warnings).toEqual([
+      { line: 1, message: 'replicas: 3 (a number) becomes the string "5"' },
+      {
+        line: 2,
+        message:
+          'image: "ghcr.io/acme/app:1.0.0" (a string) becomes the name app, which KCL reads as a variable; for the string, quote it: image="app" (in a shell, single-quote the whole argument)',
+      },
+    ]);
+    // Same kind, or a name replaced (port = _port), or a computed image: nothing to say.
+    expect(applyOverrides(text, ["replicas=4", 'image="x"', "port=8080"]).warnings).toEqual([]);
+  });
+
   it("refuses a value KCL would silently truncate (nginx:1.25 -> nginx)", () => {
     expect(() => applyOverrides('a = {image = "x"}\n', ["a.image=nginx:1.25"])).toThrow(OverrideSpecError);
     expect(() => applyOverrides('a = {image = "x"}\n', ["a.image=nginx:1.25"])).toThrow(

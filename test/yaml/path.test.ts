@@ -174,6 +174,17 @@ describe("setFromSpec", () => {
     expect(setFromSpec("tag: v1\n", "tag='1.2.3'", false).text).toBe("tag: 1.2.3\n");
   });
 
+  it("says when a number, boolean or null field becomes a string: the change reads 2 -> 3 either way", () => {
+    expect(setFromSpec("replicas: 2\n", 'replicas="3"', false).warnings).toEqual([
+      { line: 1, message: 'replicas: 2 (not a string in YAML) becomes the string "3"; to keep its type, give the value unquoted' },
+    ]);
+    expect(setFromSpec("replicas: 2\n", "replicas=three", false).warnings).toEqual([
+      { line: 1, message: 'replicas: 2 (not a string in YAML) becomes the string "three"' },
+    ]);
+    expect(setFromSpec("replicas: 2\n", "replicas=3", false).warnings).toEqual([]);
+    expect(setFromSpec('tag: "1.2"\n', "tag=1.3", false).warnings).toEqual([]);
+  });
+
   it("creates a missing key only when asked", () => {
     expect(setFromSpec("image: {}\n", "image.tag=1.2.3", true).text).toBe("image: {tag: 1.2.3}\n");
     expect(() => setFromSpec("image: {}\n", "image.tag=1.2.3", false)).toThrow(SourceError);
