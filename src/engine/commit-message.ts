@@ -9,6 +9,7 @@
  */
 import type { Change, ObjectId } from "../change.js";
 import { renderTemplate } from "./go-template.js";
+import { shortDigest } from "../image/digest-pin.js";
 import { isDigest, tryParseImageRef, type ImageRef } from "../image/reference.js";
 
 /** What a commit message is made from. */
@@ -53,40 +54,61 @@ export const DEFAULT_SUBJECT_TYPE = "chore(deploy): ";
 
 /** `chore(deploy): <image> <old> -> <new>[, …]`, a blank line, and the changed files. */
 export function defaultCommitMessage(input: CommitMessageInput): string {
-  const promoted = input.images.flatMap((image) => {
-    const olds = new Set<string>();
-    for (const change of input.changes) {
-      const old = oldVersionFor(change, image);
-      if (old !== undefined) olds.add(old);
-    }
-    return olds.size === 0 ? [] : [`${image.name} ${[...olds].sort().join(", ")} -> ${version(image)}`];
-  });
+  const promoted = input.images.flatMap((image) => promotion(image, input.changes) ?? []);
   const n = input.changes.length;
   const subject = promoted.length > 0 ? promoted.join(", ") : `update ${n} image field${n === 1 ? "" : "s"}`;
   const files = [...new Set(input.changes.map((c) => c.file))].sort();
   return `${DEFAULT_SUBJECT_TYPE}${subject}\n\n${files.map((f) => `- ${f}`).join("\n")}\n`;
 }
 
-/** The version a change replaced, when the change wrote `image` (whole reference or one part of it). */
-function oldVersionFor(change: Change, image: ImageRef): string | undefined {
-  const written = tryParseImageRef(change.new);
-  if (written && written.repository === image.repository && (written.tag !== undefined || written.digest !== undefined)) {
-    const old = tryParseImageRef(change.old);
-    return old && (old.tag !== undefined || old.digest !== undefined) ? version(old) : change.old;
-  }
-  if (change.new === image.tag || change.new === image.digest) return isDigest(change.old) ? shortDigest(change.old) : change.old;
-  return undefined;
+/** A value written to a field: a change, or the pull request's row of one. */
+export interface WrittenValue {
+  readonly file: string;
+  readonly old: string;
+  readonly new: string;
 }
 
-function version(ref: Pick<ImageRef, "tag" | "digest">): string {
+/**
+ * `<image> <old>[, <old>] -> <new>`: the incoming `image` and the versions the `values` that
+ * write it replaced, as `imageVersion` gives them; undefined when none writes it. A file's tag
+ * field and digest field held one version between them (`1.2.0@sha256:111111111111`), told as one.
+ * The commit subject and the pull request's title both say it, so they word a change alike.
+ */
+export function promotion(image: ImageRef, values: readonly WrittenValue[]): string | undefined {
+  const byFile = new Map<string, { tags: string[]; digests: string[]; others: string[] }>();
+  for (const value of values) {
+    const part = writtenPart(value.new, image);
+    if (part === undefined) continue;
+    const file = byFile.get(value.file) ?? { tags: [], digests: [], others: [] };
+    byFile.set(value.file, file);
+    if (part === "reference") file.others.push(referenceVersion(value.old));
+    // A digest field that held no digest (a blank placeholder) has none to pair with the tag.
+    else if (part === "digest" && isDigest(value.old)) file.digests.push(shortDigest(value.old));
+    else (part === "tag" ? file.tags : file.others).push(isDigest(value.old) ? shortDigest(value.old) : value.old);
+  }
+  const olds = [...byFile.values()].flatMap(({ tags, digests, others }) =>
+    tags.length === 1 && digests.length === 1 ? [`${tags[0]}@${digests[0]}`, ...others] : [...tags, ...digests, ...others],
+  );
+  return olds.length === 0 ? undefined : `${image.name} ${[...new Set(olds)].sort().join(", ")} -> ${imageVersion(image)}`;
+}
+
+/** How a field's `value` writes `image`: as the whole reference (its repository, at a tag or digest), its tag or its digest; undefined when it does not. */
+export function writtenPart(value: string, image: ImageRef): "reference" | "tag" | "digest" | undefined {
+  const written = tryParseImageRef(value);
+  if (written && written.repository === image.repository && (written.tag !== undefined || written.digest !== undefined)) return "reference";
+  return value === image.tag ? "tag" : value === image.digest ? "digest" : undefined;
+}
+
+/** The version a whole reference held, as `imageVersion` gives it; the text as written when it is no reference with a tag or digest. */
+function referenceVersion(text: string): string {
+  const ref = tryParseImageRef(text);
+  return ref && (ref.tag !== undefined || ref.digest !== undefined) ? imageVersion(ref) : text;
+}
+
+/** An image's version as a subject gives it: the tag, with the short digest when pinned, or the short digest alone. */
+export function imageVersion(ref: Pick<ImageRef, "tag" | "digest">): string {
   if (ref.tag !== undefined) return ref.digest !== undefined ? `${ref.tag}@${shortDigest(ref.digest)}` : ref.tag;
   return shortDigest(ref.digest ?? "");
-}
-
-/** `sha256:` and 12 hex digits: enough to tell builds apart in a subject line. */
-function shortDigest(digest: string): string {
-  const colon = digest.indexOf(":");
-  return colon < 0 ? digest : digest.slice(0, colon + 13);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -211,6 +211,25 @@ describe("the default message", () => {
     expect(message.split("\n")[0]).toBe("chore(deploy): ghcr.io/acme/app sha256:111111111111 -> 1.2.5@sha256:444444444444");
   });
 
+  it("tells a file's tag field and digest field as the one version they held between them", () => {
+    const [d1, d3, d4] = ["1", "3", "4"].map((hex) => `sha256:${hex.repeat(64)}`);
+    const image = parseImageRef(`ghcr.io/acme/app:1.2.5@${d4}`);
+    const subject = (changes: Change[]) => defaultCommitMessage({ images: [image], automation: { namespace: "o", name: "r" }, changes }).split("\n")[0];
+    const pair = [
+      change({ file: "staging/values.yaml", key: "image.tag", old: "1.2.0", new: "1.2.5" }),
+      change({ file: "staging/values.yaml", key: "image.digest", old: d1, new: d4 }),
+    ];
+    expect(subject(pair)).toBe("chore(deploy): ghcr.io/acme/app 1.2.0@sha256:111111111111 -> 1.2.5@sha256:444444444444");
+    // Files apart hold versions apart: another file's tag and digest are another pair.
+    const apart = [
+      change({ file: "production/values.yaml", key: "image.tag", old: "1.1.0", new: "1.2.5" }),
+      change({ file: "production/values.yaml", key: "image.digest", old: d3, new: d4 }),
+    ];
+    expect(subject([...pair, ...apart])).toBe(
+      "chore(deploy): ghcr.io/acme/app 1.1.0@sha256:333333333333, 1.2.0@sha256:111111111111 -> 1.2.5@sha256:444444444444",
+    );
+  });
+
   it("is used when the template is empty", () => {
     expect(commitMessage("  ", fluxInput)).toBe(defaultCommitMessage(fluxInput));
   });
