@@ -4,7 +4,7 @@
  * earlier runs' rather than replacing them.
  */
 import type { Change } from "../change.js";
-import { DEFAULT_SUBJECT_TYPE } from "../engine/commit-message.js";
+import { DEFAULT_SUBJECT_TYPE, imageVersion, promotion, writtenPart } from "../engine/commit-message.js";
 import { formatImageRef, isDigest, isTag, tryParseImageRef, type ImageRef } from "../image/reference.js";
 
 /** One row of the body's table: a value the pull request changes, and the incoming image that set it (none for a `set` override). */
@@ -25,9 +25,7 @@ const ROW = /^\| `([^`]+):(\d+)` \| `([^`]*)` \| `([^`]*)` \| `([^`]*)` \| (?:`(
 
 /** The row of `change`, naming the incoming image it writes as the commit message's subject does (the same repository, or its tag or digest). */
 export function changeRow(change: Change, images: readonly ImageRef[]): ChangeRow {
-  const written = tryParseImageRef(change.new);
-  const whole = written && (written.tag !== undefined || written.digest !== undefined) ? written : undefined;
-  const image = images.find((i) => whole?.repository === i.repository) ?? images.find((i) => change.new === i.tag || change.new === i.digest);
+  const image = images.find((i) => writtenPart(change.new, i) === "reference") ?? images.find((i) => writtenPart(change.new, i) !== undefined);
   return { file: change.file, line: change.line, key: change.key, old: change.old, new: change.new, image: image && formatImageRef(image) };
 }
 
@@ -131,18 +129,20 @@ export function pullRequestTitle(rows: readonly ChangeRow[], subject: string, ta
  */
 export function imagesTitle(rows: readonly ChangeRow[]): string | undefined {
   const versions = new Map<string, Set<string>>();
-  for (const { image } of imageRows(rows)) versions.set(image.name, (versions.get(image.name) ?? new Set()).add(version(image)));
+  for (const { image } of imageRows(rows)) versions.set(image.name, (versions.get(image.name) ?? new Set()).add(imageVersion(image)));
   if ([...versions.values()].reduce((n, set) => n + set.size, 0) < 2) return undefined;
   const names = [...versions.keys()].sort();
   const subject = names.map((name) => `${name} ${[...versions.get(name)!].sort().join(" and ")}`).join(", ");
   return `${DEFAULT_SUBJECT_TYPE}${subject.length <= MAX_SUBJECT ? subject : `${names.length} images`}`;
 }
 
-/** `chore(deploy): <image> <old>[, <old>] -> <new>` for the rows of one image at one version; undefined for none. */
+/** `chore(deploy): <image> <old>[, <old>] -> <new>` for the rows of one image at one version, as its commit subject says it; undefined for none. */
 function promotionTitle(rows: readonly ChangeRow[]): string | undefined {
   const promoted = imageRows(rows);
   const image = promoted[0]?.image;
-  return image && `${DEFAULT_SUBJECT_TYPE}${image.name} ${oldVersions(promoted).sort().join(", ")} -> ${version(image)}`;
+  const rowsOfImage = promoted.map((p) => p.row);
+  const subject = image && promotion(image, rowsOfImage);
+  return subject && `${DEFAULT_SUBJECT_TYPE}${subject}`;
 }
 
 /** The rows that set an incoming image, with it. */
@@ -151,39 +151,4 @@ function imageRows(rows: readonly ChangeRow[]): { row: ChangeRow; image: ImageRe
     const image = row.image === undefined ? undefined : tryParseImageRef(row.image);
     return image ? [{ row, image }] : [];
   });
-}
-
-/**
- * The versions the rows replaced, as `version` gives them: a file's tag field and digest field
- * held one version between them (`1.2.0@sha256:111111111111`), and are told as one.
- */
-function oldVersions(promoted: readonly { row: ChangeRow; image: ImageRef }[]): string[] {
-  const byFile = new Map<string, { tags: string[]; digests: string[]; others: string[] }>();
-  for (const { row, image } of promoted) {
-    const file = byFile.get(row.file) ?? { tags: [], digests: [], others: [] };
-    byFile.set(row.file, file);
-    const written = tryParseImageRef(row.new);
-    if (isDigest(row.new)) {
-      if (isDigest(row.old)) file.digests.push(short(row.old));
-      else file.others.push(row.old);
-    } else if (written?.repository === image.repository && (written.tag !== undefined || written.digest !== undefined)) {
-      const old = tryParseImageRef(row.old);
-      file.others.push(old && (old.tag !== undefined || old.digest !== undefined) ? version(old) : row.old);
-    } else file.tags.push(row.old);
-  }
-  const olds = [...byFile.values()].flatMap(({ tags, digests, others }) =>
-    tags.length === 1 && digests.length === 1 ? [`${tags[0]}@${digests[0]}`, ...others] : [...tags, ...digests, ...others],
-  );
-  return [...new Set(olds)];
-}
-
-/** As the commit message's subject gives it: the tag, with the digest's first 12 hex digits when pinned, or that short digest alone. */
-function version(ref: ImageRef): string {
-  if (ref.tag !== undefined) return ref.digest !== undefined ? `${ref.tag}@${short(ref.digest)}` : ref.tag;
-  return short(ref.digest ?? "");
-}
-
-/** `sha256:` and 12 hex digits: enough to tell builds apart in a title. */
-function short(digest: string): string {
-  return digest.slice(0, digest.indexOf(":") + 13);
 }

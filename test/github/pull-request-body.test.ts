@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Change } from "../../src/change.js";
 import { bodyRows, changeRow, cumulativeRows, imagesTitle, pullRequestBody, pullRequestTitle, type ChangeRow } from "../../src/github/pull-request-body.js";
-import { formatImageRef, parseImageRef } from "../../src/image/reference.js";
+import { defaultCommitMessage } from "../../src/engine/commit-message.js";
+import { formatImageRef, parseImageRef, type ImageRef } from "../../src/image/reference.js";
 
 describe("the body's table and the title", () => {
   const APP = parseImageRef("ghcr.io/acme/app:1.2.4");
@@ -84,8 +85,8 @@ describe("the body's table and the title", () => {
       changeRow(change("apps/staging/svc-d/values.yaml", "flux-system:svc-d:tag", "1.2.0", "1.2.5"), [image]),
       changeRow(change("apps/staging/svc-d/values.yaml", "flux-system:svc-d:digest", d1, d4), [image]),
     ];
-    const subject = `chore(deploy): ghcr.io/acme/svc-d 1.2.0, ${d1} -> 1.2.5@sha256:444444444444`;
     const title = "chore(deploy): ghcr.io/acme/svc-d 1.2.0@sha256:111111111111 -> 1.2.5@sha256:444444444444";
+    const subject = title; // the commit's, worded alike (see below)
     expect(pullRequestTitle(rows, subject, undefined)).toBe(title);
     expect(pullRequestTitle(bodyRows(pullRequestBody("", rows, [])), subject, undefined)).toBe(title);
     // Files apart hold versions apart; a whole reference's digest is shortened too.
@@ -104,5 +105,73 @@ describe("the body's table and the title", () => {
       changeRow(change(`app${i}.yaml`, "image", "x", `ghcr.io/acme/application-${i}:2.0.${i}`), [parseImageRef(`ghcr.io/acme/application-${i}:2.0.${i}`)]),
     );
     expect(imagesTitle(rows)).toBe("chore(deploy): 8 images");
+  });
+
+  describe("word a run's change as its commit subject does", () => {
+    const [d1, d4] = ["sha256:" + "1".repeat(64), "sha256:" + "4".repeat(64)];
+    const SVC_D = parseImageRef(`ghcr.io/acme/svc-d:1.2.5@${d4}`);
+    /** The commit's subject and the pull request's title, from the one run's changes. */
+    const worded = (changes: Change[], images: ImageRef[]) => {
+      const subject = defaultCommitMessage({ changes, images, automation: { namespace: "acme", name: "fleet" } }).split("\n")[0]!;
+      return {
+        subject,
+        title: pullRequestTitle(
+          bodyRows(
+            pullRequestBody(
+              "",
+              changes.map((c) => changeRow(c, images)),
+              [],
+            ),
+          ),
+          subject,
+          undefined,
+        ),
+      };
+    };
+
+    it("a file's tag field and digest field, as the one version they held", () => {
+      const { subject, title } = worded([change("values.yaml", "image.tag", "1.2.0", "1.2.5"), change("values.yaml", "image.digest", d1, d4)], [SVC_D]);
+      expect(subject).toBe("chore(deploy): ghcr.io/acme/svc-d 1.2.0@sha256:111111111111 -> 1.2.5@sha256:444444444444");
+      expect(title).toBe(subject);
+    });
+
+    it("a digest field alone, as the short digest it held", () => {
+      const { subject, title } = worded([change("values.yaml", "image.digest", d1, d4)], [SVC_D]);
+      expect(subject).toBe("chore(deploy): ghcr.io/acme/svc-d sha256:111111111111 -> 1.2.5@sha256:444444444444");
+      expect(title).toBe(subject);
+    });
+
+    it("two versions of one image: the old ones each, files apart; the new ones each, named by the title without the old", () => {
+      const olds = worded(
+        [
+          change("staging/values.yaml", "image.tag", "1.2.0", "1.2.5"),
+          change("staging/values.yaml", "image.digest", d1, d4),
+          change("production/svc-d.yaml", "image", `ghcr.io/acme/svc-d:1.1.0@${d1}`, formatImageRef(SVC_D)),
+        ],
+        [SVC_D],
+      );
+      expect(olds.subject).toBe("chore(deploy): ghcr.io/acme/svc-d 1.1.0@sha256:111111111111, 1.2.0@sha256:111111111111 -> 1.2.5@sha256:444444444444");
+      expect(olds.title).toBe(olds.subject);
+      const [release, candidate] = [parseImageRef("ghcr.io/acme/svc-a:1.10.0"), parseImageRef(`ghcr.io/acme/svc-a:1.11.0-rc.1@${d4}`)];
+      const news = worded(
+        [change("production/kustomization.yaml", "images[0].newTag", "1.0.0", "1.10.0"), change("staging/values.yaml", "image.tag", "1.0.0", "1.11.0-rc.1")],
+        [release, candidate],
+      );
+      expect(news.subject).toBe("chore(deploy): ghcr.io/acme/svc-a 1.0.0 -> 1.10.0, ghcr.io/acme/svc-a 1.0.0 -> 1.11.0-rc.1@sha256:444444444444");
+      expect(news.title).toBe("chore(deploy): ghcr.io/acme/svc-a 1.10.0 and 1.11.0-rc.1@sha256:444444444444");
+    });
+
+    it("several images, each at the version the subject gives it", () => {
+      const { subject, title } = worded(
+        [
+          change("api/values.yaml", "image.tag", "2.0.0", "2.0.1"),
+          change("api/values.yaml", "image.digest", d1, PINNED.digest!),
+          change("app.yaml", "image", "ghcr.io/acme/app:1.2.3", "ghcr.io/acme/app:1.2.4"),
+        ],
+        [APP, PINNED],
+      );
+      expect(subject).toBe("chore(deploy): ghcr.io/acme/app 1.2.3 -> 1.2.4, ghcr.io/acme/api 2.0.0@sha256:111111111111 -> 2.0.1@sha256:0123456789ab");
+      expect(title).toBe("chore(deploy): ghcr.io/acme/api 2.0.1@sha256:0123456789ab, ghcr.io/acme/app 1.2.4");
+    });
   });
 });
