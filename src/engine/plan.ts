@@ -4,7 +4,6 @@
  * runs the pure editors on the few that do, and returns the new texts with every change.
  * Nothing is written here; a plan that throws leaves the tree as it was.
  */
-import picomatch from "picomatch";
 import type { Change, EditRequest, EditResult, Warning } from "../change.js";
 import { isAside, SourceError } from "../change.js";
 import { screenToken, type ImageRef } from "../image/reference.js";
@@ -24,6 +23,7 @@ import { escapeRegExp } from "../text/escape-regexp.js";
 import { warnBesideMarkers, warnUnmoved, warnUnpolicied, warnUnreached } from "./reach.js";
 import { checkConfiguredOverrides, collectOverrides, configuredOverride, located, overFile, overriddenIn } from "./overrides.js";
 import { andList } from "../text/and-list.js";
+import { pathMatcher } from "./path-glob.js";
 
 export interface FilePlan {
   readonly path: string;
@@ -238,13 +238,10 @@ async function loadConfig(source: TreeSource, present: ReadonlySet<string>, path
   }
 }
 
-/** The `--path` globs as one test; a glob naming a directory stands for everything under it, like Flux's `update.path`. */
+/** The `--path` globs as one test (a directory stands for everything under it), each warned about when it matches no file. */
 function pathFilter(globs: readonly string[], files: readonly string[], warnings: Warning[]): (path: string) => boolean {
   if (globs.length === 0) return () => true;
-  const matchers = globs.map((glob) => {
-    const base = glob.replace(/\/+$/, "");
-    return picomatch([base, `${base}/**`], { dot: true });
-  });
+  const matchers = globs.map((glob) => pathMatcher([glob]));
   globs.forEach((glob, i) => {
     if (!files.some((file) => matchers[i]!(file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file` });
   });

@@ -3,7 +3,6 @@
  * Inside a target, an image (incoming or a marker's) is edited only when the target names its
  * repository, and a new tag only when the target's policy accepts it too.
  */
-import picomatch from "picomatch";
 import type { Warning } from "../change.js";
 import type { Policy } from "../image/policy.js";
 import { formatImageRef, type ImageRef } from "../image/reference.js";
@@ -13,6 +12,7 @@ import type { Config, Target } from "./config.js";
 import { repositoryPattern } from "../image/reference.js";
 import { RequestError } from "./request.js";
 import { lineAt } from "../text/line-index.js";
+import { pathMatcher } from "./path-glob.js";
 
 /** The configured targets the request names (all of them when it names none); a name no target has is refused. */
 export function targetsInScope(config: Config | undefined, names: readonly string[] | undefined): readonly Target[] {
@@ -29,7 +29,7 @@ export function targetsInScope(config: Config | undefined, names: readonly strin
 
 /** The target a file belongs to: the first in scope whose paths match it. */
 export function targetOf(targets: readonly Target[]): (path: string) => Target | undefined {
-  const matchers = targets.map((target) => ({ target, matches: picomatch([...target.paths], { dot: true }) }));
+  const matchers = targets.map((target) => ({ target, matches: pathMatcher(target.paths) }));
   return (path) => matchers.find((m) => m.matches(path))?.target;
 }
 

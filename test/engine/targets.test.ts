@@ -37,6 +37,13 @@ describe("targetOf", () => {
     expect(find("staging/.hidden/app.yaml")).toBe(staging);
     expect(find("dev/app.yaml")).toBeUndefined();
   });
+
+  it("takes a path written as a directory as everything under it, as --path does", () => {
+    const find = targetOf([{ ...production, paths: ["deploy/prod", "kustomize/overlays/prod/"] }]);
+    expect(find("deploy/prod/values-prod.yaml")?.name).toBe("production");
+    expect(find("kustomize/overlays/prod/kustomization.yaml")?.name).toBe("production");
+    expect(find("deploy/production/values.yaml")).toBeUndefined();
+  });
 });
 
 describe("imagesFor", () => {

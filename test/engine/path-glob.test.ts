@@ -1,0 +1,28 @@
+/** Path globs as users write them: a directory stands for everything under it. */
+import { describe, expect, it } from "vitest";
+import { pathMatcher } from "../../src/engine/path-glob.js";
+
+describe("pathMatcher", () => {
+  it("takes a directory, with or without its slash, as everything under it", () => {
+    for (const glob of ["deploy/prod", "deploy/prod/"]) {
+      const matches = pathMatcher([glob]);
+      expect(matches("deploy/prod/values.yaml")).toBe(true);
+      expect(matches("deploy/prod/flux/.hidden/release.yaml")).toBe(true);
+      expect(matches("deploy/production/values.yaml")).toBe(false);
+    }
+  });
+
+  it("takes a directory a glob matches as everything under it too, and a glob of files as those files", () => {
+    expect(pathMatcher(["deploy/*"])("deploy/prod/values.yaml")).toBe(true);
+    const yaml = pathMatcher(["deploy/**/*.yaml"]);
+    expect(yaml("deploy/prod/values.yaml")).toBe(true);
+    expect(yaml("deploy/prod/main.k")).toBe(false);
+  });
+
+  it("matches when any of the globs does", () => {
+    const matches = pathMatcher(["staging/**", "kustomize/overlays/staging"]);
+    expect(matches("staging/a.yaml")).toBe(true);
+    expect(matches("kustomize/overlays/staging/kustomization.yaml")).toBe(true);
+    expect(matches("kustomize/base/deployment.yaml")).toBe(false);
+  });
+});
