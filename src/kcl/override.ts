@@ -46,6 +46,8 @@ interface Value {
   readonly text: string;
   /** The string it denotes, when it is a plain (non-interpolated) string. */
   readonly string?: string;
+  /** A spec's operation (`"repo:" + _tag`, `-1`), written as KCL -O writes it: the string of its whole text. */
+  readonly wholeText?: true;
 }
 
 interface Plan {
@@ -69,7 +71,8 @@ function valueFrom(tokens: Tokens, expr: Expr, eol: string): Value {
 function readValue(spec: OverrideSpec, raw: string, eol: string): Value {
   const read = usableSpecValue(spec, raw);
   if (read.kind === "whole-text") {
-    return { tokens: read.tokens, expr: read.expr, text: writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" }), string: spec.value };
+    const text = writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" });
+    return { tokens: read.tokens, expr: read.expr, text, string: spec.value, wholeText: true };
   }
   return valueFrom(read.tokens, read.expr, eol);
 }
@@ -175,6 +178,7 @@ class Planner {
    * either way (`3 -> 5`): said, so that a lost quote or a stray one is seen.
    */
   warnRetyped(old: Expr, value: Value, key: string): void {
+    if (value.wholeText) return this.warnWholeText(this.line(old.first), value, key, old);
     const was = literalKind(this.tokens, old);
     const now = literalKind(value.tokens, value.expr);
     if (was === undefined || was === "name" || now === undefined || now === was) return;
@@ -182,6 +186,27 @@ class Planner {
     const quote = `for the string, quote it: ${key}="${written}" (in a shell, single-quote the whole argument)`;
     const becomes = now === "name" ? `the name ${written}, which KCL reads as a variable; ${quote}` : `the ${now} ${written}`;
     this.warn(old.first, `${key}: ${nodeText(this.tokens, old)} (a ${was}) becomes ${becomes}`);
+  }
+
+  /**
+   * An operation is written as KCL -O writes it, as the string of its whole text
+   * (`"repo:" + _tag` -> `"\"repo:\" + _tag"`), which a user who meant the operation does not
+   * expect: said when the text holds a quoted string, or when it replaces a number or boolean
+   * (`count=-1`), with the way to write the operation itself. An unquoted reference
+   * (`kcllang/flask_demo:abc`) over a string is what the rule is for: nothing to say.
+   */
+  warnWholeText(line: number, value: Value, key: string, old?: Expr): void {
+    const was = old && literalKind(this.tokens, old);
+    const quoted = value.tokens.kind.subarray(value.expr.first, value.expr.last + 1).includes(T.String);
+    if (!quoted && was !== "number" && was !== "boolean") return;
+    const given = value.string!;
+    const from = old && was !== undefined ? `${key}: ${nodeText(this.tokens, old)} (a ${was})` : key;
+    this.plan.warnings.push({
+      line,
+      message:
+        `${from} becomes the string ${value.text}, as KCL -O writes an operation (the string of its whole text); ` +
+        `for the operation itself, put it in parentheses: ${key}=(${given}) (in a shell, single-quote the whole argument)`,
+    });
   }
 
   /**
@@ -484,13 +509,9 @@ function createTopLevel(
   const endsWithEol = /(\r\n|\n|\r)$/.test(text);
   const insertion = text.length === 0 ? `${statement}${p.eol}` : endsWithEol ? `${statement}${p.eol}` : `${p.eol}${statement}`;
   p.plan.splices.push({ start: text.length, end: text.length, insert: insertion });
-  p.plan.changes.push({
-    line: p.tokens.source.line(text.length) + (endsWithEol || text.length === 0 ? 0 : 1),
-    kind: "override",
-    key: spec.path,
-    old: "",
-    new: value.string ?? value.text,
-  });
+  const line = p.tokens.source.line(text.length) + (endsWithEol || text.length === 0 ? 0 : 1);
+  p.plan.changes.push({ line, kind: "override", key: spec.path, old: "", new: value.string ?? value.text });
+  if (value.wholeText) p.warnWholeText(line, value, spec.path);
 }
 
 function planNested(p: Planner, raw: string, options: OverrideOptions): void {
@@ -552,6 +573,7 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
   }
   if (!options.create) throw new SourceError(`${why.message} ${createHint(spec.path)}`, why.line);
   p.insert(deepest.config, keyText(spec.parts.slice(deepest.consumed), spec.operation, value.text), value.string ?? value.text);
+  if (value.wholeText) p.warnWholeText(p.plan.changes[p.plan.changes.length - 1]!.line, value, spec.path);
 }
 
 /**

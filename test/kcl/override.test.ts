@@ -222,6 +222,38 @@ describe("applyOverrides: values", () => {
     expect(applyOverrides(text, ["replicas=4", 'image="x"', "port=8080"]).warnings).toEqual([]);
   });
 
+  it("writes an operation holding a quoted string as KCL -O does, the string of its text, and says how to write the operation", () => {
+    const text = 'app = {image = "ghcr.io/acme/web:1.2.3"}\n';
+    const result = applyOverrides(text, ['app.image="ghcr.io/acme/web:" + _tag']);
+    expect(result.text).toBe('app = {image = "\\"ghcr.io/acme/web:\\" + _tag"}\n');
+    expect(result.warnings).toEqual([
+      {
+        line: 1,
+        message:
+          'app.image: "ghcr.io/acme/web:1.2.3" (a string) becomes the string "\\"ghcr.io/acme/web:\\" + _tag", as KCL -O writes an operation (the string of its whole text); ' +
+          'for the operation itself, put it in parentheses: app.image=("ghcr.io/acme/web:" + _tag) (in a shell, single-quote the whole argument)',
+      },
+    ]);
+    // In parentheses it is no operation: written as given, as KCL -O keeps it.
+    const parenthesized = applyOverrides(text, ['app.image=("ghcr.io/acme/web:" + _tag)']);
+    expect(parenthesized.text).toBe('app = {image = ("ghcr.io/acme/web:" + _tag)}\n');
+    expect(parenthesized.warnings).toEqual([]);
+  });
+
+  it("says so too when an operation replaces a number (count=-1) or is created; an unquoted reference over a string is the rule's purpose", () => {
+    expect(applyOverrides("count = 1\n", ["count=-1"]).warnings.map((w) => w.message)).toEqual([
+      'count: 1 (a number) becomes the string "-1", as KCL -O writes an operation (the string of its whole text); for the operation itself, put it in parentheses: count=(-1) (in a shell, single-quote the whole argument)',
+    ]);
+    expect(applyOverrides("app = {}\n", ['app.name="a" + "b"'], { create: true }).warnings).toEqual([
+      {
+        line: 2,
+        message:
+          'app.name becomes the string "\\"a\\" + \\"b\\"", as KCL -O writes an operation (the string of its whole text); for the operation itself, put it in parentheses: app.name=("a" + "b") (in a shell, single-quote the whole argument)',
+      },
+    ]);
+    expect(applyOverrides('a = {image = "x"}\n', ["a.image=kcllang/flask_demo:abc"]).warnings).toEqual([]);
+  });
+
   it("refuses a value KCL would silently truncate (nginx:1.25 -> nginx)", () => {
     expect(() => applyOverrides('a = {image = "x"}\n', ["a.image=nginx:1.25"])).toThrow(OverrideSpecError);
     expect(() => applyOverrides('a = {image = "x"}\n', ["a.image=nginx:1.25"])).toThrow(
