@@ -4,7 +4,7 @@
  * listings and shell history.
  */
 import type { ParseArgsConfig } from "node:util";
-import { buildPayload, sourceFromEnv } from "../engine/payload.js";
+import { buildPayload, sourceFromEnv, targetNameIssue } from "../engine/payload.js";
 import { checkIncomingImages } from "../engine/request.js";
 import { createClient } from "../github/client.js";
 import { DEFAULT_EVENT_TYPE, dispatchImages } from "../github/dispatch.js";
@@ -74,6 +74,9 @@ export async function runDispatch(values: DispatchValues, io: Io): Promise<numbe
   // A bad --image is bad usage, as in update; the payload check would say the same as a failure.
   const { issues } = checkIncomingImages(images, () => "--image");
   if (issues.length > 0) throw new UsageError(issues.map((issue) => `${issue.field}: ${issue.reason}`).join("\n"));
+  // A target name no configuration could define is bad usage of the flag, as in update.
+  const badTargets = (values.target ?? []).flatMap((name) => targetNameIssue(name) ?? []);
+  if (badTargets.length > 0) throw new UsageError(badTargets.map((issue) => `--target: ${issue}`).join("\n"));
   const payload = buildPayload({ images, source: sourceFromEnv(io.env), ...(values.target && { targets: values.target }) });
   if (values["dry-run"]) {
     io.stdout(JSON.stringify(values.json ? { payload, dispatched: [] } : payload, null, 2) + "\n");

@@ -16,6 +16,7 @@ import { fileFirst, parseSet, readSetSpec, readsAsSpecPath, RequestError, valida
 import { directorySource } from "../engine/source.js";
 import { tryParseImageRef } from "../image/reference.js";
 import pkg from "../../package.json" with { type: "json" };
+import { DispatchError } from "../github/dispatch.js";
 import { DISPATCH_HELP, DISPATCH_OPTIONS, runDispatch } from "./dispatch.js";
 import { UsageError, type Io } from "./io.js";
 import { unknownTargets } from "./targets.js";
@@ -83,8 +84,16 @@ function parse<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[]
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    const unknown = (error as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? /'(-[^']*)'/.exec((error as Error).message)?.[1] : undefined;
-    if (unknown === undefined) throw new UsageError((error as Error).message);
+    const { code, message } = error as Error & { code?: string };
+    // Node calls a value that looks like the next option "ambiguous": it is a missing value.
+    const valueless =
+      code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" ? /^Option '(--[\w-]+)(?: <value>)?' argument (?:is ambiguous|missing)/.exec(message) : null;
+    if (valueless) {
+      const [, option] = valueless;
+      throw new UsageError(`${option} needs a value${message.includes("ambiguous") ? ` (a value starting with "-" is written ${option}=-VALUE)` : ""}`);
+    }
+    const unknown = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? /'(-[^']*)'/.exec(message)?.[1] : undefined;
+    if (unknown === undefined) throw new UsageError(message);
     const near = closest(unknown.replace(/^-+/, "").split("=")[0]!, Object.keys(options));
     throw new UsageError(`unknown option ${unknown}${near === undefined ? "" : ` (did you mean --${near}?)`}`);
   }
@@ -310,7 +319,7 @@ function printJson(io: Io, report: JsonReport): void {
 }
 
 /**
- * Whether `update`'s arguments ask for --json, read before (and whatever) parsing them says, so
+ * Whether a command's arguments ask for --json, read before (and whatever) parsing them says, so
  * that a refusal of the arguments themselves is one JSON object too. Arguments after `--` are DIRs.
  */
 function asksForJson(args: readonly string[]): boolean {
@@ -347,6 +356,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (command === "update" && asksForJson(rest)) {
       const issues = error instanceof RequestError ? error.issues : [{ message: (error as Error).message }];
       printJson(io, jsonRefusal(issues));
+    }
+    if (command === "dispatch" && asksForJson(rest)) {
+      // What was sent before a failure, and why it failed, as one object too.
+      const dispatched = error instanceof DispatchError ? error.dispatched : [];
+      io.stdout(JSON.stringify({ dispatched, errors: [{ message: (error as Error).message }] }, null, 2) + "\n");
     }
     if (error instanceof UsageError) {
       const help = command === "update" || command === "dispatch" ? `gitops-promote ${command} --help` : "gitops-promote --help";

@@ -43,6 +43,8 @@ describe("gitops-promote dispatch, against the fake GitHub", () => {
     [["--workflow", "promote.yml", "--event-type", "custom"], "--event-type is for repository_dispatch"],
     [["--image", "Foo:1"], '--image: invalid image reference "Foo:1"'],
     [["--image", "ghcr.io/acme/app"], '--image: "ghcr.io/acme/app" has no tag or digest'],
+    [["--target", "prod uction"], '--target: "prod uction" is not a target name'],
+    [["--target"], "--target needs a value"],
   ])("exit 2, nothing sent, for options that would have no effect or a value the option does not take: %j", async (options, message) => {
     const sent = () => fake.dispatches.length + fake.workflowDispatches.length;
     const before = sent();
@@ -50,6 +52,24 @@ describe("gitops-promote dispatch, against the fake GitHub", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(sent()).toBe(before);
+  });
+
+  it("--json prints one object when it fails too: what was sent before the failure and why", async () => {
+    const failed = await runCli(
+      ["dispatch", "--repository", "acme/manifests", "--repository", "acme/elsewhere", "--image", "ghcr.io/acme/app:1.2.4", "--json"],
+      {
+        env,
+      },
+    );
+    expect(failed.code).toBe(1);
+    const report = JSON.parse(failed.stdout) as { dispatched: { repository: string }[]; errors: { message: string }[] };
+    expect(report.dispatched.map((d) => d.repository)).toEqual(["acme/manifests"]);
+    expect(report.errors).toEqual([{ message: expect.stringContaining("acme/elsewhere") }]);
+    const refused = await runCli(["dispatch", "--repository", "acme/manifests", "--image", "Foo:1", "--json"], { env });
+    expect([refused.code, JSON.parse(refused.stdout)]).toEqual([
+      2,
+      { dispatched: [], errors: [{ message: expect.stringContaining("invalid image reference") }] },
+    ]);
   });
 
   it("never prints the token", async () => {

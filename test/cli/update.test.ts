@@ -295,7 +295,8 @@ describe("--json on a refused request", () => {
   it.each([
     [[], "nothing to update: give --image, --setter or --set"],
     [["--bogus"], "unknown option --bogus"],
-    [["--image"], "Option '--image' argument is ambiguous."],
+    [["--image"], '--image needs a value (a value starting with "-" is written --image=-VALUE)'],
+    [["--image", "ghcr.io/acme/app:1.5.0", "--target"], "--target needs a value"],
     [["--config", "/etc/passwd", "--image", "ghcr.io/acme/app:1.5.0"], "--config /etc/passwd is not inside"],
     [["--image", "Foo:1"], '--image: invalid image reference "Foo:1"'],
   ])("prints one JSON object with the reason as an error, also for bad usage (exit 2): %j", async (options, message) => {
