@@ -82,14 +82,17 @@ export function promotion(image: ImageRef, values: readonly WrittenValue[]): str
     const file = byFile.get(value.file) ?? { tags: [], digests: [], others: [] };
     byFile.set(value.file, file);
     if (part === "reference") file.others.push(referenceVersion(value.old));
-    // A digest field that held no digest (a blank placeholder) has none to pair with the tag.
-    else if (part === "digest" && isDigest(value.old)) file.digests.push(shortDigest(value.old));
-    else (part === "tag" ? file.tags : file.others).push(isDigest(value.old) ? shortDigest(value.old) : value.old);
+    else if (part === "digest") {
+      // A digest field that held no digest (blank, or added now) held no version: nothing to tell or pair.
+      if (isDigest(value.old)) file.digests.push(shortDigest(value.old));
+    } else (part === "tag" ? file.tags : file.others).push(isDigest(value.old) ? shortDigest(value.old) : value.old);
   }
+  if (byFile.size === 0) return undefined;
   const olds = [...byFile.values()].flatMap(({ tags, digests, others }) =>
     tags.length === 1 && digests.length === 1 ? [`${tags[0]}@${digests[0]}`, ...others] : [...tags, ...digests, ...others],
   );
-  return olds.length === 0 ? undefined : `${image.name} ${[...new Set(olds)].sort().join(", ")} -> ${imageVersion(image)}`;
+  const from = olds.length === 0 ? "" : ` ${[...new Set(olds)].sort().join(", ")}`;
+  return `${image.name}${from} -> ${imageVersion(image)}`;
 }
 
 /** How a field's `value` writes `image`: as the whole reference (its repository, at a tag or digest), its tag or its digest; undefined when it does not. */

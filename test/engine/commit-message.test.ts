@@ -230,6 +230,18 @@ describe("the default message", () => {
     );
   });
 
+  it("tells no old version for a digest field that held none (blank, or added now)", () => {
+    const d4 = `sha256:${"4".repeat(64)}`;
+    const image = parseImageRef(`ghcr.io/acme/app:1.2.5@${d4}`);
+    const subject = (changes: Change[]) => defaultCommitMessage({ images: [image], automation: { namespace: "o", name: "r" }, changes }).split("\n")[0];
+    const blank = change({ file: "values.yaml", key: "image.digest", old: "", new: d4 });
+    expect(subject([change({ file: "values.yaml", key: "image.tag", old: "1.2.0", new: "1.2.5" }), blank])).toBe(
+      "chore(deploy): ghcr.io/acme/app 1.2.0 -> 1.2.5@sha256:444444444444",
+    );
+    // Only the digest moved (the tag was already 1.2.5): the image is still named.
+    expect(subject([blank])).toBe("chore(deploy): ghcr.io/acme/app -> 1.2.5@sha256:444444444444");
+  });
+
   it("is used when the template is empty", () => {
     expect(commitMessage("  ", fluxInput)).toBe(defaultCommitMessage(fluxInput));
   });
