@@ -123,8 +123,13 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
     [...texts].filter(([path]) => inScope(path)).map(([, text]) => text),
     warnings,
   );
-  const targetFor = targetOf(targets);
-  const unselectedTarget = targetOf((config?.targets ?? []).filter((t) => !targets.includes(t)));
+  // A file belongs to the first of all configured targets whose paths match it: a selection of targets picks among owners, never hands a file to another.
+  const ownerOf = targetOf(config?.targets ?? []);
+  const targetFor = (path: string): Target | undefined => {
+    const owner = ownerOf(path);
+    return owner && targets.includes(owner) ? owner : undefined;
+  };
+  const unselected = (path: string): boolean => ownerOf(path) !== undefined && targetFor(path) === undefined;
   // Images that reach the tree only through markers (`--setter`) meet the same allow-lists.
   const markerImages = updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
   warnRefusedImages(
@@ -133,6 +138,7 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
       ...new Map(markerImages.map((image) => [image.repository, { image, byRepository: false }])).values(),
     ],
     targets,
+    ownerOf,
     new Map([...texts].filter(([path]) => inScope(path))),
     (path) => ({
       setters: forFile(path).setters,
@@ -146,11 +152,10 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
     if (!inScope(path)) continue;
     const target = targetFor(path);
     const { setters, knownSetters, left } = forFile(path);
-    // A file of a target this run does not select (payload `targets`) is not this run's: only a --set naming it edits it.
-    const unselected = target === undefined && unselectedTarget(path) !== undefined;
-    // Its markers are known keys with no news for this run.
     const kustomizeTagged = tagged.get(path);
-    const editRequest: EditRequest = unselected
+    // A file of a target this run does not select (payload `targets`) is not this run's: only a --set naming it edits it.
+    // Its markers are known keys with no news for this run.
+    const editRequest: EditRequest = unselected(path)
       ? { images: [], setters: new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, undefined] as const)]) }
       : {
           images: imagesFor(valid.images, config, target, request.allowDowngrade ?? false),
@@ -186,10 +191,10 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
         (config?.overrides ?? []).some((o) => o.file === path) ||
         markedIn(forFile(path), texts.get(path)!, image) ||
         refusedBy(targetFor(path), image) ||
-        (targetFor(path) === undefined && unselectedTarget(path) !== undefined),
+        unselected(path),
       quiet: planned.length === 0 && warnings.every(isAside),
       targets: (config?.targets ?? []).map((t) => t.name),
-      inNoTarget: (path) => targetFor(path) === undefined,
+      inNoTarget: (path) => ownerOf(path) === undefined,
     },
     warnings,
   );

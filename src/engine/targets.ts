@@ -27,7 +27,7 @@ export function targetsInScope(config: Config | undefined, names: readonly strin
   return all.filter((t) => names.includes(t.name));
 }
 
-/** The target a file belongs to: the first in scope whose paths match it. */
+/** The target a file belongs to: the first whose paths match it (given every configured target, whatever the run selects). */
 export function targetOf(targets: readonly Target[]): (path: string) => Target | undefined {
   const matchers = targets.map((target) => ({ target, matches: pathMatcher(target.paths) }));
   return (path) => matchers.find((m) => m.matches(path))?.target;
@@ -88,18 +88,19 @@ const LISTED = 5;
  * A refusing allow-list is news only where a file of the target holds what the run would have
  * edited there (the repository, a marker standing for the image, an override setting it):
  * those places are named. A refusing policy is news only for a target with files in scope. Targets are named in one warning per image, not one each: with many
- * clusters, most targets leave most images out. `files` are the texts in scope.
+ * clusters, most targets leave most images out. `targets` are those in the run, `ownerOf` the
+ * target a file belongs to among all configured (targetOf), `files` the texts in scope.
  */
 export function warnRefusedImages(
   images: readonly RefusableImage[],
   targets: readonly Target[],
+  ownerOf: (path: string) => Target | undefined,
   files: ReadonlyMap<string, string>,
   reachOf: (path: string) => FileReach,
   warnings: Warning[],
 ): void {
-  const targetFor = targetOf(targets);
   const inTargets = [...files].flatMap(([path, text]) => {
-    const target = targetFor(path);
+    const target = ownerOf(path);
     return target ? [{ path, text, target }] : [];
   });
   for (const { image, byRepository } of images) {

@@ -372,6 +372,23 @@ describe("planUpdate: targets", () => {
     ]);
   });
 
+  it("leaves a file to the first target whose paths match it, whichever targets the run selects", async () => {
+    // staging's paths reach into prod/canary: those files are staging's, in every run.
+    const overlap = {
+      ...files,
+      ".github/gitops-promote.yaml": CONFIG.replace('["staging/**"]', '["staging/**", "prod/canary/**"]'),
+      "prod/canary/d.yaml": files["prod/d.yaml"],
+    };
+    const all = await plan(overlap, { images: ["ghcr.io/acme/app:1.1.0"] });
+    expect(all.files.map((f) => [f.path, f.target])).toEqual([
+      ["prod/canary/d.yaml", "staging"],
+      ["prod/d.yaml", "prod"],
+      ["staging/d.yaml", "staging"],
+    ]);
+    const prod = await plan(overlap, { images: ["ghcr.io/acme/app:1.1.0"], targets: ["prod"] });
+    expect(prod.files.map((f) => [f.path, f.target])).toEqual([["prod/d.yaml", "prod"]]);
+  });
+
   it("refuses a bad configuration with its file and line before anything else", async () => {
     const issues = await refusal({ ".github/gitops-promote.yaml": "targets:\n  - name: x\n    paths: 3\n" }, { images: ["nginx:1"] });
     expect(issues.every((issue) => issue.file === ".github/gitops-promote.yaml" && issue.line !== undefined)).toBe(true);

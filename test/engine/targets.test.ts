@@ -95,7 +95,7 @@ describe("warnRefusedImages", () => {
   const nothing = () => ({ setters: new Map<string, ImageUpdate>(), overridden: [] });
   const refusals = (images: RefusableImage[], files: Record<string, string>, reachOf: (path: string) => FileReach = nothing) => {
     const warnings: Warning[] = [];
-    warnRefusedImages(images, [staging, production], new Map(Object.entries(files)), reachOf, warnings);
+    warnRefusedImages(images, [staging, production], targetOf([staging, production]), new Map(Object.entries(files)), reachOf, warnings);
     return warnings.map((w) => w.message);
   };
   const byRepository = (image: string): RefusableImage => ({ image: parseImageRef(image), byRepository: true });
@@ -135,6 +135,14 @@ describe("warnRefusedImages", () => {
     expect(refusals([byRepository(`${OTHER}:1.0.0`)], { "staging/main.k": 'version = "0.9.0"\n' }, reachOf)).toEqual([
       `target staging does not allow ${OTHER}; not edited in staging/main.k`,
     ]);
+  });
+
+  it("counts only a target's own files when the run selects it alone: a file an earlier target's paths match first is that target's", () => {
+    const broad = { ...staging, paths: ["staging/**", "production/canary/**"] };
+    const files = new Map([["production/canary/d.yaml", `image: ${OTHER}:0.9.0\n`]]);
+    const warnings: Warning[] = [];
+    warnRefusedImages([byRepository(`${APP}:2.0.0`), byRepository(`${OTHER}:1.0.0`)], [production], targetOf([broad, production]), files, nothing, warnings);
+    expect(warnings).toEqual([]);
   });
 
   it("names five places and counts the rest", () => {
