@@ -22,14 +22,18 @@ export interface Group extends Pick<PullRequestSpec, "labels" | "reviewers" | "a
   readonly files: FilePlan[];
 }
 
-/** Splits the plan by how each file lands: a target's `delivery` overrides the inputs. */
+/**
+ * Splits the plan by how each file lands: a target's `delivery` overrides the inputs, except
+ * the input `delivery: none`, which asks that nothing land (the workflow's own steps take the
+ * edits from the checkout) and so holds for every target.
+ */
 export function groupFiles(plan: Plan, options: DeliveryOptions, owner: string): Group[] {
   const targets = new Map<string, PlannedTarget>(plan.targets.map((t) => [t.name, t]));
   const groups = new Map<string, Group>();
   for (const file of plan.files) {
     const target = file.target === undefined ? undefined : targets.get(file.target);
     const d = target?.delivery;
-    const mode = d?.mode ?? options.mode;
+    const mode = options.mode === "none" ? "none" : (d?.mode ?? options.mode);
     const group: Group = {
       mode,
       prBranch: mode === "pull-request" ? d?.branch || options.prBranch || pullRequestBranch(target?.name ?? imageBranchName(plan.images)) : "",

@@ -117,8 +117,8 @@ const DEFAULT_MERGE: MergeMode = "none";
 const DEFAULT_MERGE_METHOD: MergeMethod = "merge";
 
 /**
- * The inputs that shape or merge a pull request; the inputs' delivery opens none. A target's
- * delivery in the configuration may, and then uses the inputs where it sets none of its own.
+ * The inputs that shape or merge a pull request; the inputs' delivery opens none. Under push, a
+ * target's delivery in the configuration may, and then uses the inputs where it sets none of its own.
  * A choice set away from its default is named with its value; text inputs by name alone.
  */
 function unusedPullRequestInputs(delivery: DeliveryOptions): Warning[] {
@@ -134,12 +134,12 @@ function unusedPullRequestInputs(delivery: DeliveryOptions): Warning[] {
   ];
   if (set.length === 0) return [];
   const [inputs, have, them] = set.length === 1 ? ["input", "has", "it"] : ["inputs", "have", "them"];
-  const lands = delivery.mode === "push" ? "commits to the branch" : "edits the workspace only";
+  const lands = delivery.mode === "push" ? "commits to the branch" : "edits the workspace only, for every target,";
+  const targets =
+    delivery.mode === "push" ? ` A target whose delivery in the configuration has mode pull-request still uses ${them}, unless it sets its own.` : "";
   return [
     {
-      message:
-        `${inputs} ${andList(set)} ${have} no effect with delivery: ${delivery.mode}, which ${lands} and opens no pull request (delivery: pull-request opens one). ` +
-        `A target whose delivery in the configuration has mode pull-request still uses ${them}, unless it sets its own.`,
+      message: `${inputs} ${andList(set)} ${have} no effect with delivery: ${delivery.mode}, which ${lands} and opens no pull request (delivery: pull-request opens one).${targets}`,
     },
   ];
 }

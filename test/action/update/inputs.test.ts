@@ -149,8 +149,8 @@ describe("update Action inputs", () => {
     expect(warnings({ delivery: "none", "merge-method": "rebase" })).toEqual([
       {
         message:
-          "input merge-method (rebase) has no effect with delivery: none, which edits the workspace only and opens no pull request " +
-          `(delivery: pull-request opens one). ${targets} it, unless it sets its own.`,
+          "input merge-method (rebase) has no effect with delivery: none, which edits the workspace only, for every target, and opens no pull request " +
+          "(delivery: pull-request opens one).",
       },
     ]);
     expect(warnings({ merge: "none", "merge-method": "merge" })).toEqual([]);
