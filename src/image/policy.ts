@@ -14,6 +14,12 @@ export interface Policy {
   latest(tags: readonly string[]): string | undefined;
   /** A short human description, e.g. `semver ^1.0.0`. */
   readonly description: string;
+  /**
+   * How the policy's order alone ranks two tags, whether or not it accepts them (a semver range
+   * does not hold 2.0.0): above 0 when `a` ranks above `b`, undefined when the order cannot read
+   * one of them (a tag filterTags does not match, a word under semver).
+   */
+  compare?(a: string, b: string): number | undefined;
 }
 
 /** One thing wrong in a policy spec; `path` is relative to the spec (`["semver", "range"]`). */
@@ -32,9 +38,10 @@ export class PolicyError extends Error {
   }
 }
 
-/** Picks the latest of candidate values (after filterTags extraction). */
+/** Picks the latest of candidate values (after filterTags extraction), and ranks two of them by its order alone. */
 interface Ranking {
   pick(values: readonly string[]): string | undefined;
+  compare(a: string, b: string): number | undefined;
   readonly description: string;
 }
 
@@ -141,6 +148,10 @@ function semverRanking(r: Reader, spec: unknown): Ranking | undefined {
         }
         return best?.original;
       },
+      compare(a, b) {
+        const [x, y] = [parseFluxVersion(a), parseFluxVersion(b)];
+        return x === undefined || y === undefined ? undefined : compareFluxVersions(x, y);
+      },
     };
   } catch (error) {
     if (!(error instanceof SemverRangeError)) throw error;
@@ -160,6 +171,7 @@ function alphabeticalRanking(r: Reader, spec: unknown): Ranking | undefined {
     // asc picks the greatest string, desc the smallest (Flux sorts and takes the first).
     pick: (values) =>
       values.reduce<string | undefined>((best, value) => (best === undefined || sign * compareBytes(value, best) > 0 ? value : best), undefined),
+    compare: (a, b) => sign * compareBytes(a, b),
   };
 }
 
@@ -179,6 +191,10 @@ function numericalRanking(r: Reader, spec: unknown): Ranking | undefined {
         if (!best || (order === "asc" ? !(number < best.number) : !(number > best.number))) best = { value, number };
       }
       return best?.value;
+    },
+    compare(a, b) {
+      const [x, y] = [parseGoFloat(a), parseGoFloat(b)];
+      return x === undefined || y === undefined ? undefined : Math.sign(order === "asc" ? x - y : y - x);
     },
   };
 }
@@ -268,5 +284,14 @@ export function parsePolicy(spec: unknown, where?: string, filterTags?: unknown)
       const best = rank.pick([...byValue.keys()]);
       return best === undefined ? undefined : byValue.get(best);
     },
+    compare(a, b) {
+      const [x, y] = [valueOf(filter, a), valueOf(filter, b)];
+      return x === undefined || y === undefined ? undefined : rank.compare(x, y);
+    },
   };
+}
+
+/** The value a policy ranks a tag by: the tag, or what filterTags extracts from it; undefined when filterTags does not match it. */
+function valueOf(filter: TagFilter | undefined, tag: string): string | undefined {
+  return candidates(filter, [tag]).keys().next().value;
 }

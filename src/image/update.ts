@@ -28,7 +28,7 @@ export function versionOf(tag: string | undefined, digest: string | undefined): 
 /**
  * Told what a person should learn at a field: why it keeps a version its policy ranks above (or
  * equal to) the incoming one, or cannot judge, so that they learn why nothing moved; or that its
- * edit drops the digest pinning it. Each decision tells it once.
+ * edit drops the digest pinning it, or goes down from a version outside its policy. Each decision tells each once.
  */
 export type KeptBy = (why: string) => void;
 
@@ -49,6 +49,19 @@ function keptByPolicy(update: ImageUpdate, current: Version): string | undefined
 }
 
 /**
+ * Why a field goes down to the incoming tag: its current one is outside the policy, which then does not
+ * keep it (as in Flux, whose ImagePolicy picks among the tags it accepts), though its order ranks it above
+ * (2.0.0 beyond `<2.0.0`, a `1.4.0-hotfix.1` a range without pre-releases leaves out). Undefined otherwise.
+ */
+function downFromOutside(update: ImageUpdate, current: Version): string | undefined {
+  const { policy, image } = update;
+  const { tag } = image;
+  if (!policy?.compare || update.allowDowngrade || tag === undefined || current.tag === undefined || current.tag === tag) return undefined;
+  if (policy.latest([current.tag]) !== undefined || !((policy.compare(current.tag, tag) ?? 0) > 0)) return undefined;
+  return `goes down from ${current.tag} to ${tag}: ${current.tag} is outside its policy (${policy.description}), so the lower incoming ${tag} replaces it, as in Flux`;
+}
+
+/**
  * Why a field under a policy keeps its version when the incoming image is a digest alone: a
  * policy ranks tags, and a digest may be any build (an older one, a release candidate). As in
  * Flux, where the policy picks a tag and the digest is that tag's, it takes the tag with it.
@@ -63,7 +76,8 @@ function digestOnlyRefusal(image: ImageRef, policy: Policy): string {
  *   and cannot judge a digest alone, it changes nothing and `kept` is told why.
  * - With a policy, an incoming tag the policy does not accept changes nothing, and the
  *   written tag is `policy.latest([current, incoming])`: a late, older build never wins,
- *   and `kept` is told why.
+ *   and `kept` is told why. A current tag outside the policy is not kept (Flux's rule): where it
+ *   ranks above the incoming one, `kept` is told that the field goes down.
  * - When the tag changes, a digest of the old tag is dropped unless a new one comes with it;
  *   `kept` is told that the field is no longer pinned.
  */
@@ -83,6 +97,8 @@ export function nextVersion(update: ImageUpdate, current: Version, kept?: KeptBy
     kept?.(why);
     return undefined;
   }
+  const down = downFromOutside(update, current);
+  if (down) kept?.(down);
   if (current.tag === tag) {
     const nextDigest = digest ?? current.digest;
     return nextDigest === current.digest ? undefined : { tag, ...(nextDigest !== undefined && { digest: nextDigest }) };

@@ -187,6 +187,18 @@ describe("filterTags", () => {
     expect(policy.latest(["1.2.0-alpine", "1.3.0", "1.1.0-alpine"])).toBe("1.2.0-alpine");
   });
 
+  it("ranks two tags by its order alone, whether or not it accepts them; not a tag filterTags cannot read", () => {
+    const production = parsePolicy({ semver: { range: ">=1.0.0 <2.0.0" } });
+    expect(production.compare!("2.0.0", "1.3.0")).toBeGreaterThan(0);
+    expect(production.compare!("1.3.0-rc.1", "1.3.0")).toBeLessThan(0);
+    expect(production.compare!("latest", "1.3.0")).toBeUndefined();
+    expect(parsePolicy({ numerical: { order: "desc" } }).compare!("9", "10")).toBeGreaterThan(0);
+    expect(parsePolicy({ alphabetical: {} }).compare!("b", "a")).toBeGreaterThan(0);
+    const extracted = parsePolicy({ numerical: {}, filterTags: { pattern: "^main-(?P<n>\\d+)$", extract: "$n" } });
+    expect(extracted.compare!("main-13", "main-9")).toBeGreaterThan(0);
+    expect(extracted.compare!("pr-7-900", "main-9")).toBeUndefined();
+  });
+
   it("describes itself", () => {
     expect(parsePolicy({ semver: { range: "^1.0.0" } }).description).toBe("semver ^1.0.0");
     expect(parsePolicy({ numerical: { order: "DESC" } }).description).toBe("numerical desc");

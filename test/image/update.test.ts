@@ -72,6 +72,33 @@ describe("nextVersion with real policies", () => {
     expect(nextVersion(update("ghcr.io/acme/app:1.2.4", semver("^1.0.0")), { tag: "latest" })).toEqual({ tag: "1.2.4" });
   });
 
+  it("replaces a higher current version outside the range with the lower incoming one, as Flux does, and says the field goes down", () => {
+    const said: string[] = [];
+    const kept = (why: string) => said.push(why);
+    const production = semver(">=1.0.0 <2.0.0");
+    // Promoted by hand: 2.0.0 beyond the range, a hotfix pre-release the range leaves out.
+    expect(nextVersion(update("ghcr.io/acme/app:1.3.0", production), { tag: "2.0.0" }, kept)).toEqual({ tag: "1.3.0" });
+    expect(nextVersion(update("ghcr.io/acme/app:1.3.0", production), { tag: "1.4.0-hotfix.1" }, kept)).toEqual({ tag: "1.3.0" });
+    // Up from outside (an rc below the release, a word semver cannot rank), or a downgrade asked for: nothing to say.
+    expect(nextVersion(update("ghcr.io/acme/app:1.3.0", production), { tag: "1.3.0-rc.1" }, kept)).toEqual({ tag: "1.3.0" });
+    expect(nextVersion(update("ghcr.io/acme/app:1.3.0", production), { tag: "latest" }, kept)).toEqual({ tag: "1.3.0" });
+    expect(nextVersion(update("ghcr.io/acme/app:1.3.0", production, true), { tag: "2.0.0" }, kept)).toEqual({ tag: "1.3.0" });
+    expect(said).toEqual([
+      "goes down from 2.0.0 to 1.3.0: 2.0.0 is outside its policy (semver >=1.0.0 <2.0.0), so the lower incoming 1.3.0 replaces it, as in Flux",
+      "goes down from 1.4.0-hotfix.1 to 1.3.0: 1.4.0-hotfix.1 is outside its policy (semver >=1.0.0 <2.0.0), so the lower incoming 1.3.0 replaces it, as in Flux",
+    ]);
+  });
+
+  it("says nothing of a field leaving a tag filterTags does not match: the policy's order cannot rank it", () => {
+    const said: string[] = [];
+    const kept = (why: string) => said.push(why);
+    // pr-9 sorts after main-… as text, which says nothing of which build is newer.
+    expect(nextVersion(update("app:main-20240101", { alphabetical: {}, filterTags: { pattern: "^main-" } }), { tag: "pr-9-20240301" }, kept)).toEqual({
+      tag: "main-20240101",
+    });
+    expect(said).toEqual([]);
+  });
+
   it("lets a filterTags policy refuse tags from other branches", () => {
     const policy = { numerical: {}, filterTags: { pattern: "^main-(?P<n>\\d+)$", extract: "$n" } };
     expect(nextVersion(update("app:pr-7-900", policy), { tag: "main-12" })).toBeUndefined();
