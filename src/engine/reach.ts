@@ -86,17 +86,25 @@ export function warnUnpolicied(
   for (const change of changes) {
     const moved = movedBy(change, updates);
     // A digest alone no policy judges by its tag (nextVersion refuses it under any): nothing to compare.
-    if (!moved || moved.update.policy || moved.update.image.tag === undefined || marked(moved.update.image)) continue;
+    const tag = moved?.update.image.tag;
+    if (!moved || moved.update.policy || tag === undefined || marked(moved.update.image)) continue;
     const { image } = moved.update;
     const refusing = policiesAt(image.repository).filter(({ setter }) => nextVersion({ image, policy: setter.policy }, moved.current) === undefined);
     if (refusing.length === 0) continue;
-    const policies = andList(refusing.map(({ key, setter }) => `${key} (${setter.policy.description})`));
-    const which =
-      refusing.length === 1 ? `ImagePolicy ${policies} would refuse it: add its marker` : `ImagePolicies ${policies} would refuse it: add the marker of one`;
+    // A policy accepting the version refuses it only beside a version it ranks above: it would keep that one (a late, older build).
+    const would = new Map<string, string[]>();
+    for (const { key, setter } of refusing) {
+      const verb = setter.policy.latest([tag]) === undefined ? "refuse it" : `keep ${moved.current.tag}`;
+      would.set(verb, [...(would.get(verb) ?? []), `${key} (${setter.policy.description})`]);
+    }
+    const which = andList(
+      [...would].map(([verb, policies]) => `${policies.length === 1 ? "ImagePolicy" : "ImagePolicies"} ${andList(policies)} would ${verb}`),
+    );
+    const add = refusing.length === 1 ? "add its marker" : "add the marker of one";
     warnings.push({
       file: change.file,
       line: change.line,
-      message: `${image.repository} moves to ${image.tag} with no policy (no marker here); ${which}, or a target with a policy`,
+      message: `${image.repository} moves to ${tag} with no policy (no marker here); ${which}: ${add}, or a target with a policy`,
     });
   }
 }
