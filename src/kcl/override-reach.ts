@@ -6,7 +6,7 @@
  */
 import { Keyword, keywordAt } from "./keywords.js";
 import { nodeText } from "./nodes.js";
-import type { ConfigEntry, ConfigExpr, ConfigItem, Expr, Module, Statement } from "./syntax.js";
+import type { ConfigEntry, ConfigExpr, ConfigItem, Expr, Module, OtherStatementConstruct, Statement } from "./syntax.js";
 import { T, type Tokens } from "./tokenizer.js";
 
 /** Tokens that only lay out lines: what precedes a statement or entry that starts its line. */
@@ -42,6 +42,46 @@ export function unreached(module: Module, name: string, reaches: (s: Statement) 
     }
     const inIf = assignedInIf(tokens, s, name);
     if (inIf !== undefined) return { message: `'${name}' is assigned inside an 'if' block, which overrides do not reach`, line: line(inIf) };
+  }
+  return undefined;
+}
+
+/** Top-level definitions that bind a name, with what a message calls them. */
+const DEFINES: Partial<Record<OtherStatementConstruct, string>> = {
+  schema: "a schema",
+  rule: "a rule",
+  protocol: "a protocol",
+  mixin: "a mixin",
+  "type alias": "a type alias",
+};
+
+/**
+ * What `name` is when this file binds it other than by assignment (a schema, an import alias,
+ * a type alias, ...): -O reads it as a variable that is missing and appends one, which KCL then
+ * refuses as a name defined twice. undefined when no such statement binds it.
+ */
+export function definition(module: Module, name: string): { message: string; line: number } | undefined {
+  const { tokens } = module;
+  const text = (token: number): string => tokens.source.text.slice(tokens.start[token], tokens.end[token]).replace(/^\$/, "");
+  const line = (token: number): number => tokens.source.line(tokens.start[token]!);
+  for (const s of module.statements) {
+    if (s.type === "import") {
+      const names: number[] = [];
+      for (let i = s.first + 1; i <= s.last; i++) if (tokens.kind[i] === T.Name) names.push(i);
+      // `import a.b as c` binds c, `import a.b` and `import .b` bind b.
+      const as = names.find((i) => keywordAt(tokens, i) === Keyword.As);
+      const alias = as === undefined ? names[names.length - 1] : as + 1;
+      if (alias === undefined || text(alias) !== name) continue;
+      const written = tokens.source.text.slice(tokens.start[s.first], tokens.end[s.last]).trimEnd();
+      return {
+        message: `'${name}' is an import alias ('${written}'), not a variable: -O does not reach into the imported module; set it in that module's own file`,
+        line: line(s.first),
+      };
+    }
+    const what = s.type === "other" ? DEFINES[s.construct] : undefined;
+    if (what === undefined || tokens.kind[s.first + 1] !== T.Name || text(s.first + 1) !== name) continue;
+    const schema = s.type === "other" && s.construct === "schema" ? ": -O targets instances, not schema defaults" : "";
+    return { message: `'${name}' is ${what}, not a variable${schema}`, line: line(s.first) };
   }
   return undefined;
 }

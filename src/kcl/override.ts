@@ -11,7 +11,7 @@ import { createHint } from "../create-hint.js";
 import { staleDigestWarning } from "../image/digest-pin.js";
 import { digestBeside, splitImage } from "../image/split-image.js";
 import { nodeText } from "./nodes.js";
-import { configOf, holdsConfig, namesTarget, STARTS_LINE, unreached, unreachedEntries } from "./override-reach.js";
+import { configOf, definition, holdsConfig, namesTarget, STARTS_LINE, unreached, unreachedEntries } from "./override-reach.js";
 import { parseKcl, parseKclExpression } from "./parser.js";
 import { formatOverridePath, isIdentifier, OverrideSpecError, parseOverridePath, parseOverrideSpec, type OverrideSpec } from "./override-spec.js";
 import { shiftLines } from "../text/line-shift.js";
@@ -459,7 +459,7 @@ function planTopLevel(p: Planner, raw: string, options: OverrideOptions): void {
   if (spec.operation === "-") {
     const removable = (s: Statement): boolean => s.type === "assign" || s.type === "unification";
     statements.filter(removable).forEach((s) => p.remove(s, statementValue(s)!));
-    if (!statements.some(removable)) nothingToDelete(p, unreached(p.module, name, removable) ?? { message: `no top-level '${name}' in this file` });
+    if (!statements.some(removable)) nothingToDelete(p, missingTopLevel(p, name, removable));
     return;
   }
   const value = p.value(raw);
@@ -496,6 +496,8 @@ function createTopLevel(
 ): void {
   const { spec } = p;
   const name = spec.parts[0]!;
+  const defined = definition(p.module, name);
+  if (defined) throw new SourceError(`${defined.message}; ${spec.path} cannot be overridden here, and creating '${name}' would define it twice`, defined.line);
   const why = unreached(p.module, name, reaches);
   if (why && !(options.create && name.startsWith("_"))) throw new SourceError(`${why.message}; ${spec.path} cannot be overridden here`, why.line);
   if (!options.create) throw new SourceError(`${missing} ${createHint("it")}`);
@@ -543,10 +545,7 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
       return;
     }
     const first = candidates[0];
-    return nothingToDelete(
-      p,
-      first ? notFound(p, searchIn(first)) : (unreached(p.module, name, holdsConfig) ?? { message: `no top-level '${name}' in this file` }),
-    );
+    return nothingToDelete(p, first ? notFound(p, searchIn(first)) : missingTopLevel(p, name, holdsConfig));
   }
   const value = p.value(raw);
   if (!value) return;
@@ -600,6 +599,11 @@ function notFound(p: Planner, found: Search): { message: string; line: number; b
   const unreached = unreachedEntries(p.tokens, deepest.config, spec.parts.slice(deepest.consumed, deepest.depth + 1), where);
   const message = `${where} ${has}, not '${spec.parts[deepest.depth]}'${unreached === undefined ? "" : `; ${unreached}`}`;
   return { message, line: p.line(deepest.token), blocked: false };
+}
+
+/** Why a delete finds no statement of `name` that `reaches` takes: what else binds it, an unreached assignment, or none. */
+function missingTopLevel(p: Planner, name: string, reaches: (s: Statement) => boolean): { message: string; line?: number } {
+  return definition(p.module, name) ?? unreached(p.module, name, reaches) ?? { message: `no top-level '${name}' in this file` };
 }
 
 /**

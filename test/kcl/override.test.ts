@@ -512,6 +512,59 @@ describe("applyOverrides: a top-level name that is not assigned a config literal
   });
 });
 
+describe("applyOverrides: a top-level name that the file defines otherwise (schema, import, ...)", () => {
+  const text = [
+    "import models.app as m",
+    "import .images",
+    "",
+    '@deprecated(version="1.0")',
+    "schema LegacyApp:",
+    '    image: str = "ghcr.io/acme/legacy:0.1.0"',
+    "",
+    "rule AppRule for m.App:",
+    "    replicas > 0",
+    "",
+    "type ImageStr = str",
+    "",
+  ].join("\n");
+  const message = (spec: string): string => {
+    try {
+      applyOverrides(text, [spec], { create: true });
+    } catch (e) {
+      return `${(e as SourceError).line}: ${(e as Error).message}`;
+    }
+    return "no error";
+  };
+
+  it("says what the name is and refuses to create it, even with create: KCL would find it defined twice", () => {
+    expect(message('LegacyApp.image="x"')).toBe(
+      "5: 'LegacyApp' is a schema, not a variable: -O targets instances, not schema defaults; LegacyApp.image cannot be overridden here, and creating 'LegacyApp' would define it twice",
+    );
+    expect(message('m.image="x"')).toBe(
+      "1: 'm' is an import alias ('import models.app as m'), not a variable: -O does not reach into the imported module; set it in that module's own file; m.image cannot be overridden here, and creating 'm' would define it twice",
+    );
+    expect(message('images="x"')).toMatch(/^2: 'images' is an import alias \('import \.images'\)/);
+    expect(message('AppRule="x"')).toBe(
+      "8: 'AppRule' is a rule, not a variable; AppRule cannot be overridden here, and creating 'AppRule' would define it twice",
+    );
+    expect(message("ImageStr=1")).toMatch(/^11: 'ImageStr' is a type alias, not a variable;/);
+    // Names the file only mentions (the module path's other parts, the schema's decorator) are free.
+    expect(message("models=1")).toBe("no error");
+    expect(message("deprecated=1")).toBe("no error");
+  });
+
+  it("says what it is when a delete finds nothing", () => {
+    expect(applyOverrides(text, ["LegacyApp-", "m.image-"]).warnings).toEqual([
+      { line: 5, message: "nothing to delete: 'LegacyApp' is a schema, not a variable: -O targets instances, not schema defaults" },
+      {
+        line: 1,
+        message:
+          "nothing to delete: 'm' is an import alias ('import models.app as m'), not a variable: -O does not reach into the imported module; set it in that module's own file",
+      },
+    ]);
+  });
+});
+
 describe("applyOverrides: entries a ':' merge inserts are written as KCL prints them", () => {
   it("writes `key = value` whatever the spec's spacing; the value keeps the spec's own text", () => {
     const text = 'config = Config {\n    name = "app"\n}\nsvc = {\n    containers: {\n        web = {image = "w:1"}\n    }\n}\n';
