@@ -565,6 +565,10 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
 
   const { deepest } = found;
   const why = notFound(p, found);
+  const later = candidates.slice(1).find((s) => searchIn(s).matches.length > 0);
+  // -O sets a path in the first statement only, where a delete goes on to later ones (reference §1.5, §1.7): a later statement holding it is named.
+  if (later)
+    why.message += `; '${rest[rest.length - 1]}' is set in a later ${name} statement (line ${p.line(later.first)}), which -O does not reach for '${spec.operation}' (it sets the first statement only; a delete reaches later ones)`;
   if (why.blocked) throw new SourceError(why.message, why.line);
   if (found.dotted.length > 0) {
     const dotted = found.dotted[0]!.entry;

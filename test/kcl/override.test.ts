@@ -453,6 +453,27 @@ describe("applyOverrides: a delete of what is not there", () => {
     );
   });
 
+  it("names a later statement of the variable that holds the key: '=' sets the first statement only, a delete goes on (konfig's base/stack pattern)", () => {
+    const konfig = [
+      "appConfiguration = frontend.Server {",
+      '    labels: {"app.kubernetes.io/name" = "web"}',
+      "}",
+      "",
+      "appConfiguration: frontend.Server {",
+      '    image = "ghcr.io/acme/web:1.2.3"',
+      "}",
+      "",
+    ].join("\n");
+    expect(() => applyOverrides(konfig, ['appConfiguration.image="ghcr.io/acme/web:2"'])).toThrow(
+      "appConfiguration has 'labels', not 'image'; 'image' is set in a later appConfiguration statement (line 5), which -O does not reach for '=' (it sets the first statement only; a delete reaches later ones) (to add appConfiguration.image, use --create or the Action input create: true)",
+    );
+    expect(applyOverrides(konfig, ["appConfiguration.image-"]).changes).toEqual([
+      { line: 6, kind: "override", key: "appConfiguration.image", old: "ghcr.io/acme/web:1.2.3", new: "" },
+    ]);
+    // A key no statement holds gets the plain message.
+    expect(() => applyOverrides(konfig, ['appConfiguration.name="x"'])).toThrow(/^appConfiguration has 'labels', not 'name' \(to add/);
+  });
+
   it("deletes a dotted key that starts with the path, as KCL does once it has expanded dotted keys", () => {
     const dotted = 'config = {\n    containers.web = {image = "a/b:1"}\n    name = "x"\n}\n';
     const result = applyOverrides(dotted, ["config.containers-"]);
