@@ -218,6 +218,22 @@ describe("auto-merge over GraphQL", () => {
     );
   });
 
+  it("refuses auto-merge on a closed or merged PR as GitHub does, and records nothing", async () => {
+    const repo = await repoWithBranch();
+    const { data: closed } = await octokit.rest.pulls.create({ owner, repo, head: "bump", base: "main", title: "Deploy" });
+    await fake.setMergeState(owner, repo, closed.number, "BLOCKED");
+    await octokit.rest.pulls.update({ owner, repo, pull_number: closed.number, state: "closed" });
+    await expect(octokit.graphql(autoMergeMutation, { id: closed.node_id, mergeMethod: "MERGE" })).rejects.toThrow("Pull request Pull request is closed");
+
+    const { data: merged } = await octokit.rest.pulls.create({ owner, repo, head: "bump", base: "main", title: "Deploy again" });
+    await octokit.rest.pulls.merge({ owner, repo, pull_number: merged.number });
+    await expect(octokit.graphql(autoMergeMutation, { id: merged.node_id, mergeMethod: "MERGE" })).rejects.toThrow("Pull request Pull request is closed");
+    expect(fake.pulls(owner, repo).map((p) => [p.state, p.merged, p.autoMerge])).toEqual([
+      ["closed", false, null],
+      ["closed", true, null],
+    ]);
+  });
+
   it("rejects operations that do not fit GitHub's schema and records them as violations", async () => {
     await expect(
       octokit.graphql(`mutation { enablePullRequestAutoMerge(input: { pullRequestId: "x", mergeMethod: FAST }) { clientMutationId } }`),

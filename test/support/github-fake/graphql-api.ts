@@ -147,6 +147,8 @@ export async function executeGraphql(services: GraphqlServices, token: string, r
     },
     enablePullRequestAutoMerge: async ({ input }: { input: Input }) => {
       const { repo, pull } = writablePull(input.pullRequestId);
+      // GitHub's answer for a closed pull request (peter-evans/enable-pull-request-automerge#1060); a merged one is closed too.
+      if (pull.state !== "open") throw gitHubError("UNPROCESSABLE", "Pull request Pull request is closed");
       if (!repo.autoMergeAllowed) throw gitHubError("UNPROCESSABLE", "Pull request Auto merge is not allowed for this repository");
       const status = await effectiveMergeState(repo, pull);
       // GitHub refuses auto-merge when the PR could be merged right now (no required checks pending).
