@@ -266,7 +266,9 @@ function applyFileOverrides(kind: FileKind, text: string, overrides: readonly (s
   let result: EditResult = { text, changes: [], warnings: [] };
   for (const override of overrides) {
     const next =
-      typeof override === "string" ? setFromSpec(result.text, override, create, setsToo) : setYamlPath(result.text, override.path, override.value, { create });
+      typeof override === "string"
+        ? setFromSpec(result.text, override, create, setsToo)
+        : setYamlPath(result.text, override.path, override.value, { create, setsToo, configured: true });
     const shift = <C extends { readonly line?: number }>(earlier: readonly C[]) => shiftLines(earlier, result.text, next.text);
     result = { text: next.text, changes: [...shift(result.changes), ...next.changes], warnings: [...shift(result.warnings), ...next.warnings] };
   }

@@ -19,8 +19,10 @@ export function unpinnedWarning(image: ImageRef, digest: string, oldTag: string 
   return `drops the digest pin ${shortDigest(digest)}${whose}: ${incoming} has no digest; send ${incoming}@sha256:<digest> to keep digests pinned`;
 }
 
-/** A split image's tag a `--set` wrote alone, and the digest beside it that it left. */
+/** A split image's tag a `--set` (or a configured override with `part: tag`) wrote alone, and the digest beside it that it left. */
 interface StaleDigest {
+  /** A configured override wrote the tag, not a `--set`: it sets only its one field, whatever image comes. */
+  readonly configured?: boolean;
   /** The tag field as the spec names it, and what it wrote there. */
   readonly tagKey: string;
   readonly tag: string;
@@ -32,10 +34,10 @@ interface StaleDigest {
   readonly name: string;
 }
 
-/** What a `--set` of a split image's tag says when the digest beside it, which the run does not set, still pins the earlier build. */
-export function staleDigestWarning({ tagKey, tag, digestKey, line, digest, name }: StaleDigest): string {
-  return (
-    `${tagKey}: --set wrote ${tag}, but the digest beside it (${digestKey}, line ${line}) still pins the earlier build ${shortDigest(digest)}, ` +
-    `so that build runs; set ${digestKey} too, or give the image with --image ${name}:${tag}@sha256:<digest>`
-  );
+/** What a `--set` or configured override of a split image's tag says when the digest beside it, which the run does not set, still pins the earlier build. */
+export function staleDigestWarning({ configured, tagKey, tag, digestKey, line, digest, name }: StaleDigest): string {
+  const stale = `the digest beside it (${digestKey}, line ${line}) still pins the earlier build ${shortDigest(digest)}, so that build runs`;
+  if (configured)
+    return `${tagKey}: its configured override wrote ${tag}, but ${stale}; an override with part: tag sets only the tag: empty ${digestKey} so that the tag decides, or set it with --set`;
+  return `${tagKey}: --set wrote ${tag}, but ${stale}; set ${digestKey} too, or give the image with --image ${name}:${tag}@sha256:<digest>`;
 }

@@ -176,10 +176,12 @@ export interface SetOptions {
    */
   readonly typed?: boolean;
   /**
-   * Whether the run sets the field at a path (`image.digest`) too. Given (a `--set`), a tag set
-   * beside a digest the run does not set is warned about: the digest still pins the earlier build.
+   * Whether the run sets the field at a path (`image.digest`) too. Given (a `--set` or a configured
+   * override), a tag set beside a digest the run does not set is warned about: the digest still pins the earlier build.
    */
   readonly setsToo?: (path: string) => boolean;
+  /** The value is a configured override's, not a `--set`'s: the warning above says so. */
+  readonly configured?: boolean;
 }
 
 /**
@@ -193,7 +195,7 @@ function warnStaleDigest(
   path: string,
   node: FlowScalar,
   tag: string,
-  setsToo: (path: string) => boolean,
+  { setsToo, configured }: Required<Pick<SetOptions, "setsToo">> & Pick<SetOptions, "configured">,
 ): void {
   const holder = segments.length > 1 ? lookUp(document.root, segments.slice(0, -1)) : { node: document.root };
   if ("message" in holder || holder.node?.kind !== "map") return;
@@ -205,7 +207,8 @@ function warnStaleDigest(
   if (setsToo(digestKey)) return;
   const { registry, repository } = splitImage(field);
   const name = [scalarText(registry), scalarText(repository)].filter((part) => part).join("/");
-  plan.warn(node.start, staleDigestWarning({ tagKey: path, tag, digestKey, line: plan.file.lineAt(digest.start), digest: digest.text, name }));
+  const stale = { tagKey: path, tag, digestKey, line: plan.file.lineAt(digest.start), digest: digest.text, name };
+  plan.warn(node.start, staleDigestWarning({ ...stale, ...(configured && { configured }) }));
 }
 
 /**
@@ -237,7 +240,7 @@ export function setYamlPath(text: string, path: string, value: string | ValueFor
     const next = typeof value === "string" ? value : value(scalarText(node), (why) => plan.warn(node.start, `${path} ${why}`));
     if (next === undefined) return plan.result();
     const typed = options.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
-    if (options.setsToo) warnStaleDigest(plan, document, segments, path, node, next, options.setsToo);
+    if (options.setsToo) warnStaleDigest(plan, document, segments, path, node, next, { ...options, setsToo: options.setsToo });
     if (options.typed !== undefined && !typed && node.style === "plain" && isNonString(node.text) && node.text !== next) {
       // Written as a string, the change still reads `3 -> 7`: said, so that a stray quote is seen.
       const unquote = options.typed ? "" : "; to keep its type, give the value unquoted";

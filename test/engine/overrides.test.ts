@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { EditResult } from "../../src/change.js";
 import type { OverrideConfig } from "../../src/engine/config.js";
-import { overFile, overriddenIn } from "../../src/engine/overrides.js";
+import { configuredOverride, overFile, overriddenIn } from "../../src/engine/overrides.js";
 import { parseImageRef } from "../../src/image/reference.js";
 import { editYaml } from "../../src/yaml/editor.js";
 
@@ -47,6 +47,32 @@ describe("overFile", () => {
       expect([yaml.changes.length, yaml.warnings]).toEqual([2, []]);
       const kcl = overFile("main.k", "kcl", unedited(config), ['image.digest=""', 'image.tag="1.5.0"'], false);
       expect([kcl.changes.length, kcl.warnings]).toEqual([2, []]);
+    });
+  });
+
+  describe("a configured override with part: tag beside a digest", () => {
+    // The chart's registry is elsewhere (global.imageRegistry), so the Helm editor does not read the pair: the override sets its tag.
+    const values = `global:\n  imageRegistry: ghcr.io\nimage:\n  repository: acme/web\n  tag: "1.4.0"\n  digest: "${digest}"\n`;
+    const computed = (ref: string) => configuredOverride(override("image.tag", "ghcr.io/acme/web", "tag"), [{ image: parseImageRef(ref) }]);
+
+    it("sets the tag and says the digest still pins the earlier build, with or without an incoming digest, as a --set of the tag does", () => {
+      for (const ref of ["ghcr.io/acme/web:1.5.0", `ghcr.io/acme/web:1.5.0@sha256:${"a".repeat(64)}`]) {
+        const result = overFile("values.yaml", "yaml", unedited(values), computed(ref), false);
+        expect(result.text).toBe(values.replace('"1.4.0"', '"1.5.0"'));
+        expect(result.warnings).toEqual([
+          {
+            line: 5,
+            message:
+              "image.tag: its configured override wrote 1.5.0, but the digest beside it (image.digest, line 6) still pins the earlier build sha256:111111111111, so that build runs; " +
+              "an override with part: tag sets only the tag: empty image.digest so that the tag decides, or set it with --set",
+          },
+        ]);
+      }
+    });
+
+    it("says nothing when a --set of the same run sets the digest", () => {
+      const both = overFile("values.yaml", "yaml", unedited(values), [...computed("ghcr.io/acme/web:1.5.0"), 'image.digest=""'], false);
+      expect([both.changes.length, both.warnings]).toEqual([2, []]);
     });
   });
 

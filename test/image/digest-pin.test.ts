@@ -27,4 +27,12 @@ describe("staleDigestWarning", () => {
         "set image.digest too, or give the image with --image ghcr.io/acme/web:1.5.0@sha256:<digest>",
     );
   });
+
+  it("says what a configured override can do about it: it sets only its tag, whatever image comes", () => {
+    const stale = { configured: true, tagKey: "image.tag", tag: "1.5.0", digestKey: "image.digest", line: 7, digest, name: "ghcr.io/acme/web" };
+    expect(staleDigestWarning(stale)).toBe(
+      "image.tag: its configured override wrote 1.5.0, but the digest beside it (image.digest, line 7) still pins the earlier build sha256:111111111111, so that build runs; " +
+        "an override with part: tag sets only the tag: empty image.digest so that the tag decides, or set it with --set",
+    );
+  });
 });

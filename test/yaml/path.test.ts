@@ -213,6 +213,13 @@ describe("setFromSpec", () => {
       ]);
     });
 
+    it("says so for a configured override's tag too, which can set only its one field", () => {
+      const { warnings } = setYamlPath(pinned, "image.tag", () => "1.5.0", { setsToo: nothingElse, configured: true });
+      expect(warnings).toEqual([
+        { line: 4, message: expect.stringMatching(/^image\.tag: its configured override wrote 1\.5\.0, but the digest beside it \(image\.digest, line 5\)/) },
+      ]);
+    });
+
     it("says nothing when the run sets the digest too, the digest is empty, the tag stays, or no repository makes the fields an image", () => {
       expect(setFromSpec(pinned, "image.tag=1.5.0", false, (path) => path === "image.digest").warnings).toEqual([]);
       expect(setFromSpec(pinned.replace(digest, ""), "image.tag=1.5.0", false, nothingElse).warnings).toEqual([]);
