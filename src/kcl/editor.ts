@@ -15,7 +15,7 @@ import { escapeRegExp } from "../text/escape-regexp.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { formatOverridePath } from "./override-spec.js";
 import { parseKcl } from "./parser.js";
-import { skippedConstruct } from "./skipped.js";
+import { operatorOver, skippedConstruct } from "./skipped.js";
 import { readStringLiteral } from "./string-literal.js";
 import type { ConfigEntry, ConfigItem, Expr, ListItem, Statement, StringExpr } from "./syntax.js";
 import { StringFlag, T, type Tokens } from "./tokenizer.js";
@@ -100,7 +100,8 @@ class ImageEditor {
       case "list":
         return expr.items.forEach((item, i) => this.walkListItem(item, { parent: path, step: i }));
       case "operation":
-        return expr.operands.forEach((operand) => this.walk(operand, path));
+        // Only a concatenation or union holds the image as its value; `==`, `and`, `%`, ... use it otherwise.
+        return expr.operands.forEach((operand, i) => operatorOver(expr, i) === undefined && this.walk(operand, path));
       default:
         return;
     }

@@ -173,9 +173,10 @@ class Parser {
       this.pos++;
       const assignAt = this.findAssignOnLine();
       if (assignAt >= 0) {
+        const annotation = { first: this.pos, last: assignAt - 1 };
         this.pos = assignAt + 1;
         const value = this.expr(0);
-        return { type: "assign", targets: [targetName], value, first, last: this.endStatement() };
+        return { type: "assign", targets: [targetName], value, annotation, first, last: this.endStatement() };
       }
       if (kind[this.pos] !== T.Name) {
         this.skipLine();
@@ -264,12 +265,14 @@ class Parser {
     let length = this.binaryOperatorLength(this.pos);
     if (length === 0) return left;
     const operands = [left];
+    const operators: string[] = [];
     while (length > 0) {
+      operators.push(length === 1 ? this.tokenText(this.pos) : `${this.tokenText(this.pos)} ${this.tokenText(this.pos + 1)}`);
       this.pos += length;
       operands.push(this.unary(flags));
       length = this.binaryOperatorLength(this.pos);
     }
-    return { type: "operation", operands, first, last: this.pos - 1 };
+    return { type: "operation", operands, operators, first, last: this.pos - 1 };
   }
 
   unary(flags: number): Expr {
@@ -278,7 +281,7 @@ class Parser {
     if (k === T.Minus || k === T.Plus || k === T.Tilde || this.keyword(first) === K.Not) {
       this.pos++;
       const operand = this.unary(flags);
-      return { type: "operation", operands: [operand], first, last: operand.last };
+      return { type: "operation", operands: [operand], operators: [this.tokenText(first)], first, last: operand.last };
     }
     return this.postfix(flags);
   }

@@ -3,9 +3,9 @@
  * an old image left there: the outermost construct around it that the parser skipped (a
  * lambda, a list comprehension, a schema definition, ...), or the part of a literal the walk
  * passes over (a config key, an `if` condition). The editor reads the values of assignments
- * and of config, schema and list literals, and nothing else.
+ * and of config, schema and list literals, and the operands of `+` and `|`, and nothing else.
  */
-import type { ConfigItem, Expr, IfItems, ListItem, OtherConstruct, OtherStatementConstruct, Statement } from "./syntax.js";
+import type { ConfigItem, Expr, IfItems, ListItem, OperationExpr, OtherConstruct, OtherStatementConstruct, Statement } from "./syntax.js";
 
 const SKIPPED_EXPRESSIONS: Readonly<Record<OtherConstruct, string>> = {
   number: "a number",
@@ -37,6 +37,48 @@ const SKIPPED_STATEMENTS: Readonly<Record<OtherStatementConstruct, string>> = {
   expression: "an expression statement",
 };
 
+/** The operators whose string operands are matched by repository: `"app:1.2.3" + "-debug"`, `base | {image = "app:1.2.3"}`. */
+const MATCHED_OPERATORS: ReadonlySet<string> = new Set(["+", "|"]);
+
+/** How tightly each binary operator binds (KCL's, Python's order); `**` alone groups to the right. */
+const PRECEDENCE: Readonly<Record<string, number>> = {
+  or: 1,
+  and: 2,
+  ...Object.fromEntries(["in", "not in", "is", "is not", "as", "<", "<=", ">", ">=", "!=", "=="].map((op) => [op, 3])),
+  "|": 4,
+  "^": 5,
+  "&": 6,
+  "<<": 7,
+  ">>": 7,
+  "+": 8,
+  "-": 8,
+  ...Object.fromEntries(["*", "/", "//", "%"].map((op) => [op, 9])),
+  "**": 10,
+};
+
+/**
+ * Why the editor does not read operand `at` of an operation: the operator, other than `+` and
+ * `|`, of which it is part (`p and "x" or "y"`: `and` for "x", `or` for "y"; `"a" + "b" == c`:
+ * `==` for both), precedence applied; undefined when it reads it.
+ */
+export function operatorOver(operation: OperationExpr, at: number): string | undefined {
+  const { operators } = operation;
+  if (operation.operands.length === 1) return operators[0];
+  let found: string | undefined;
+  // Operands from..to, split at the operator binding loosest (the last of equals, the first for `**`), narrowed to `at`.
+  for (let from = 0, to = operators.length; from < to;) {
+    let root = from;
+    for (let g = from + 1; g < to; g++) {
+      const [p, q] = [PRECEDENCE[operators[g]!] ?? 0, PRECEDENCE[operators[root]!] ?? 0];
+      if (p < q || (p === q && operators[g] !== "**")) root = g;
+    }
+    if (!MATCHED_OPERATORS.has(operators[root]!)) found = operators[root];
+    if (at <= root) to = root;
+    else from = root + 1;
+  }
+  return found;
+}
+
 interface Extent {
   readonly first: number;
   readonly last: number;
@@ -50,7 +92,8 @@ export function skippedConstruct(statements: readonly Statement[], token: number
   if (statement === undefined) return undefined;
   if (statement.type === "other") return SKIPPED_STATEMENTS[statement.construct];
   if (statement.type === "import") return "an import";
-  return holds(statement.value, token) ? inExpr(statement.value, token) : "the left side of an assignment";
+  if (holds(statement.value, token)) return inExpr(statement.value, token);
+  return statement.type === "assign" && statement.annotation && holds(statement.annotation, token) ? "a type annotation" : "the left side of an assignment";
 }
 
 function inExpr(expr: Expr, token: number): string | undefined {
@@ -63,13 +106,21 @@ function inExpr(expr: Expr, token: number): string | undefined {
       return holds(expr.config, token) ? inItems(expr.config.items, token) : "a schema's arguments";
     case "list":
       return inListItems(expr.items, token);
-    case "operation": {
-      const operand = expr.operands.find((o) => holds(o, token));
-      return operand && inExpr(operand, token);
-    }
+    case "operation":
+      return inOperation(expr, token);
     default:
       return undefined;
   }
+}
+
+/** In an operation, the operator that keeps the editor from the token's operand (`an operand of '=='`), else what holds it in that operand. */
+function inOperation(operation: OperationExpr, token: number): string | undefined {
+  const at = operation.operands.findIndex((o) => holds(o, token));
+  if (at < 0) return undefined;
+  const operator = operatorOver(operation, at);
+  if (operator === undefined) return inExpr(operation.operands[at]!, token);
+  if (operation.operands.length > 1) return `an operand of '${operator}'`;
+  return operator === "not" ? "the operand of 'not'" : `the operand of unary '${operator}'`;
 }
 
 function inItems(items: readonly ConfigItem[], token: number): string | undefined {

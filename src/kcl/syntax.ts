@@ -8,10 +8,13 @@
  */
 import type { Tokens } from "./tokenizer.js";
 
-interface NodeBase {
+/** Tokens `first`..`last`. */
+export interface TokenRange {
   readonly first: number;
   readonly last: number;
 }
+
+type NodeBase = TokenRange;
 
 /** A string literal; `token` is its token index. */
 export interface StringExpr extends NodeBase {
@@ -43,10 +46,15 @@ export interface ListExpr extends NodeBase {
   readonly items: readonly ListItem[];
 }
 
-/** A unary or binary operation (KCL's build_expr_from_string quotes these). */
+/**
+ * A unary or binary operation (KCL's build_expr_from_string quotes these). A chain of binary
+ * operators is one node, its operators as written between its operands (`a + b == c`: `+`, `==`),
+ * with no precedence applied; a unary one has one operand and one operator (`-`, `not`).
+ */
 export interface OperationExpr extends NodeBase {
   readonly type: "operation";
   readonly operands: readonly Expr[];
+  readonly operators: readonly string[];
 }
 
 /** Which expression an Other is: a warning about a string the editor never reads names it. */
@@ -111,6 +119,8 @@ export interface AssignStatement extends NodeBase {
   readonly type: "assign";
   readonly targets: readonly string[];
   readonly value: Expr;
+  /** The tokens of `T` in `x: T = v`. */
+  readonly annotation?: TokenRange;
 }
 
 /** `x += v`, `x -= v`, ... */

@@ -223,6 +223,35 @@ describe("editKcl: image string literals by repository", () => {
     ]);
   });
 
+  it("matches the operands of + and | only: a comparison, a Python-style choice, a % or * operand is left and named", () => {
+    const text = [
+      'debug = "nginx:1.0" + "-debug"',
+      'app = base | {image = "nginx:1.0"}',
+      'pick = prod and "nginx:1.0" or "nginx:0.9"',
+      'isOld = option("image") == "nginx:1.0"',
+      'known = image not in ["nginx:1.0"]',
+      'fmt = "nginx:1.0" % ()',
+      "cfg = {",
+      '    image = option("image") or "nginx:1.0"',
+      "}",
+      "",
+    ].join("\n");
+    const result = editKcl(text, images("nginx:2.0"));
+    // The two versions of `pick` are chosen on purpose; `isOld` would test something else.
+    expect(result.text).toBe(text.replace("nginx:1.0", "nginx:2.0").replace("nginx:1.0", "nginx:2.0"));
+    expect(result.changes.map((c) => c.key)).toEqual(["debug", "app.image"]);
+    const unreached = (construct: string, image = "nginx:1.0") =>
+      `holds ${image} in ${construct}, where images are not matched by repository; left as it is (add a Flux marker on its line to have it set)`;
+    expect(result.warnings).toEqual([
+      { line: 3, message: unreached("an operand of 'and'") },
+      { line: 3, message: unreached("an operand of 'or'", "nginx:0.9") },
+      { line: 4, message: unreached("an operand of '=='") },
+      { line: 5, message: unreached("an operand of 'not in'") },
+      { line: 6, message: unreached("an operand of '%'") },
+      { line: 8, message: unreached("an operand of 'or'") },
+    ]);
+  });
+
   it("keeps CRLF and Chinese comments byte for byte, reports lines", () => {
     const text = '# 应用配置\r\nimport app\r\n\r\nconfig = app.App {\r\n    # 主容器镜像\r\n    image = "nginx:1.0"  # 镜像\r\n}\r\n';
     const result = editKcl(text, images("nginx:1.1"));

@@ -140,6 +140,36 @@ describe("parseKcl", () => {
     ]);
   });
 
+  it("records the operators of an operation as written, unary and binary, with no precedence applied", () => {
+    const m = parseKcl(
+      [
+        'a = "repo:1.2.3" + "-debug"',
+        "b = base | {x = 1}",
+        'c = p and "x" or "y"',
+        'd = image not in ["x"] == c is not None',
+        "e = -n",
+        "f = not ok",
+        'g = "x:%s" % t * 2',
+      ].join("\n"),
+    );
+    expect(m.statements.map((s) => (s.type === "assign" && s.value.type === "operation" ? s.value.operators : []))).toEqual([
+      ["+"],
+      ["|"],
+      ["and", "or"],
+      ["not in", "==", "is not"],
+      ["-"],
+      ["not"],
+      ["%", "*"],
+    ]);
+  });
+
+  it("records a typed assignment's annotation", () => {
+    const m = parseKcl('pinned: "repo:1.2.3" | "repo:1.2.2" = "repo:1.2.3"\nplain = 1\n');
+    const [pinned, plain] = m.statements;
+    expect(pinned?.type === "assign" && pinned.annotation && src(m, pinned.annotation)).toBe('"repo:1.2.3" | "repo:1.2.2"');
+    expect(plain).not.toHaveProperty("annotation");
+  });
+
   it("throws SourceError with line and column on invalid KCL", () => {
     expect(() => parseKcl('"a": "b"')).toThrow(SourceError);
     expect(() => parseKcl("config = {\n    a = \n}\n")).toThrow(

@@ -22,7 +22,8 @@ describe("skippedConstruct", () => {
     ['assert a == "x"\n', "an assert statement"],
     ['type T = "x" | "y"\n', "a type alias"],
     ['a: "x"\n', "a type annotation"],
-    ['a: "x" = "y"\n', "the left side of an assignment"],
+    ['a: "x" = "y"\n', "a type annotation"],
+    ['a["x"] = "y"\n', "the left side of an assignment"],
     ['print("x")\n', "an expression statement"],
     ['a = f("x")\n', "a call"],
     ['a = ["x"][0]\n', "a subscript"],
@@ -42,6 +43,16 @@ describe("skippedConstruct", () => {
     ['a = S("x") {b = 1}\n', "a schema's arguments"],
     ['a = {b = [1, {c = f("x")}]}\n', "a call"],
     ['a = "y" + f("x")\n', "a call"],
+    ['a = c == "x"\n', "an operand of '=='"],
+    ['a = c not in ["x"]\n', "an operand of 'not in'"],
+    ['a = "x" % t\n', "an operand of '%'"],
+    ['a = -"x"\n', "the operand of unary '-'"],
+    ['a = not "x"\n', "the operand of 'not'"],
+    // Precedence applied: `and` binds "x" before `or` does; `+` inside `==` is still a comparison's operand.
+    ['a = p and "x" or "y"\n', "an operand of 'and'"],
+    ['a = p and "y" or "x"\n', "an operand of 'or'"],
+    ['a = "x" + "-debug" == c\n', "an operand of '=='"],
+    ['a = {b = f("x") == c}\n', "an operand of '=='"],
   ])("names where %j holds the string", (program, construct) => {
     expect(constructOfX(program)).toBe(construct);
   });
@@ -49,5 +60,7 @@ describe("skippedConstruct", () => {
   it("names nothing where the editor reads the string itself", () => {
     expect(constructOfX('a = {b = [1, "x"], if c: d = "x"}\n')).toBeUndefined();
     expect(constructOfX('a = S {b = "y" + "x"}\n')).toBeUndefined();
+    expect(constructOfX('a = base | {b = "x"}\n')).toBeUndefined();
+    expect(constructOfX('a = n * 2 + "x"\n')).toBeUndefined();
   });
 });
