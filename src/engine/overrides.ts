@@ -16,6 +16,8 @@ import { fileKind, type FileKind } from "./file-kind.js";
 import { RequestError, type ValidRequest } from "./request.js";
 import { decodeUtf8, type TreeSource } from "./source.js";
 import { shiftLines } from "../text/line-shift.js";
+import { lineMarkers, MARKER_TOKEN } from "../image/marker.js";
+import { headMarkers } from "../yaml/markers.js";
 
 /** A `--set` spec as given, or a configured override waiting for the file's target to say which image it may set. */
 export type RequestedOverride = string | OverrideConfig;
@@ -152,8 +154,9 @@ export function overriddenIn(requested: readonly RequestedOverride[], images: re
  * they read once the overrides added or removed lines. Throws RequestError (with the file)
  * for an override that cannot apply.
  */
-export function overFile(path: string, kind: FileKind, edited: EditResult, overrides: readonly (string | ComputedOverride)[], create: boolean): EditResult {
+export function overFile(path: string, kind: FileKind, edited: EditResult, requested: readonly (string | ComputedOverride)[], create: boolean): EditResult {
   try {
+    const { overrides, yielded } = besideMarkers(kind, edited, requested, create);
     const overridden = applyFileOverrides(kind, edited.text, overrides, create);
     const sets = setPaths(kind, overrides);
     const shifted = shiftLines(edited.warnings, edited.text, overridden.text).filter((w) => !answeredBySet(w, overridden.changes, sets));
@@ -163,12 +166,58 @@ export function overFile(path: string, kind: FileKind, edited: EditResult, overr
     return {
       text: overridden.text,
       changes,
-      warnings: [...shifted, ...overridden.warnings.filter((w) => !said(w)), ...setOverImages(sets, overruled)],
+      warnings: [
+        ...shifted,
+        ...shiftLines(yielded, edited.text, overridden.text),
+        ...overridden.warnings.filter((w) => !said(w)),
+        ...setOverImages(sets, overruled),
+      ],
     };
   } catch (error) {
     if (error instanceof SourceError) throw new RequestError([located(path, error)]);
     throw error;
   }
+}
+
+/**
+ * The overrides of a file without the configured ones that would write a field a Flux marker marks:
+ * a marked field is set only through its marker's key, as `--image` alone leaves it. Where such an
+ * override would have written another value than the field holds (the marker's, or the file's), the
+ * field says so (`yielded`, at the lines of `edited`). A `--set` is what a person asked for: it is applied.
+ */
+function besideMarkers(
+  kind: FileKind,
+  edited: EditResult,
+  overrides: readonly (string | ComputedOverride)[],
+  create: boolean,
+): { overrides: readonly (string | ComputedOverride)[]; yielded: Warning[] } {
+  if (!edited.text.includes(MARKER_TOKEN) || overrides.every((o) => typeof o === "string")) return { overrides, yielded: [] };
+  const found = kind === "yaml" ? [...lineMarkers(edited.text), ...headMarkers(edited.text)] : lineMarkers(edited.text);
+  const markers = new Map(found.map(({ marker, line }) => [line, marker]));
+  const yielded: Warning[] = [];
+  const kept = overrides.filter((o) => {
+    if (typeof o === "string") return true;
+    let dry: EditResult;
+    try {
+      dry = applyFileOverrides(kind, edited.text, [o], create);
+    } catch (error) {
+      // Refused where it is applied, with the others.
+      if (error instanceof SourceError) return true;
+      throw error;
+    }
+    const marked = dry.changes.filter((c) => markers.has(c.line));
+    for (const change of marked) {
+      const setter = edited.changes.find((e) => e.line === change.line && e.kind === "setter");
+      yielded.push({
+        line: change.line,
+        message: setter
+          ? `${change.key}: Flux setter "${setter.key}" wrote ${setter.new}, which takes precedence over ${change.new} from its configured override (a marked field is set only through its marker)`
+          : `${change.key} is marked for Flux setter "${markers.get(change.line)!.setter}", which alone sets it: its configured override, which would write ${change.new}, is not applied`,
+      });
+    }
+    return marked.length === 0;
+  });
+  return { overrides: kept, yielded };
 }
 
 /** A warning as the field it is about and what it says of it, so an editor's and an override's names for one field compare (`app["image"] keeps …` is `app.image keeps …`). */

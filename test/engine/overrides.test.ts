@@ -76,6 +76,45 @@ describe("overFile", () => {
     });
   });
 
+  describe("a configured override of a field a Flux marker marks: the marker alone sets it", () => {
+    const values = 'image:\n  repository: ghcr.io/acme/web\n  tag: "1.4.0" # {"$imagepolicy": "flux-system:web:tag"}\n';
+    const jobs = (ref: string) => configuredOverride(override("image.tag", "ghcr.io/acme/jobs", "tag"), [{ image: parseImageRef(ref) }]);
+
+    it("keeps what the marker wrote, and says which value took precedence", () => {
+      const edited = editYaml(values, { images: [], setters: new Map([["flux-system:web", { image: parseImageRef("ghcr.io/acme/web:1.5.0") }]]) });
+      const result = overFile("values.yaml", "yaml", edited, jobs("ghcr.io/acme/jobs:1.4.1"), false);
+      expect(result.text).toBe(values.replace('"1.4.0"', '"1.5.0"'));
+      expect(result.changes.map((c) => `${c.key}: ${c.old} -> ${c.new}`)).toEqual(["flux-system:web:tag: 1.4.0 -> 1.5.0"]);
+      expect(result.warnings).toEqual([
+        {
+          line: 3,
+          message:
+            'image.tag: Flux setter "flux-system:web:tag" wrote 1.5.0, which takes precedence over 1.4.1 from its configured override (a marked field is set only through its marker)',
+        },
+      ]);
+    });
+
+    it("leaves the field as it is when the run brings nothing for the marker, as --image alone does, and says the override is not applied", () => {
+      const config = '_tag = "1.4.0"  # {"$imagepolicy": "flux-system:web:tag"}\njobs = "ghcr.io/acme/jobs:" + _tag\n';
+      const result = overFile("images.k", "kcl", unedited(config), [{ ...jobs("ghcr.io/acme/jobs:1.4.1")[0]!, path: "_tag" }], false);
+      expect([result.text, result.changes]).toEqual([config, []]);
+      expect(result.warnings).toEqual([
+        {
+          line: 1,
+          message:
+            '_tag is marked for Flux setter "flux-system:web:tag", which alone sets it: its configured override, which would write 1.4.1, is not applied',
+        },
+      ]);
+    });
+
+    it("says nothing where the override would write what the field holds, and still sets an unmarked field", () => {
+      const edited = editYaml(values, { images: [], setters: new Map([["flux-system:web", { image: parseImageRef("ghcr.io/acme/web:1.5.0") }]]) });
+      expect(overFile("values.yaml", "yaml", edited, jobs("ghcr.io/acme/jobs:1.5.0"), false).warnings).toEqual([]);
+      const unmarked = values.replace(/ #.*/, "");
+      expect(overFile("values.yaml", "yaml", unedited(unmarked), jobs("ghcr.io/acme/jobs:1.4.1"), false).text).toBe(unmarked.replace("1.4.0", "1.4.1"));
+    });
+  });
+
   it("drops an editor's warning at a YAML field left to its placeholder (${TAG}) that a --set wrote: the advice was followed", () => {
     const values = "image:\n  repository: ghcr.io/acme/web\n  tag: ${TAG}\nsidecar:\n  image: ghcr.io/acme/web:${TAG}\n";
     const edited = editYaml(values, { images: [{ image: parseImageRef("ghcr.io/acme/web:1.5.0") }], setters: new Map() });
