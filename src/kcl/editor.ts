@@ -229,7 +229,7 @@ class ImageEditor {
         this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a value that is not a string literal; only a literal can be set` });
       else if (tokens.flags[marked]! & StringFlag.Interpolated)
         this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a string with \${...}, which is not edited` });
-      else this.mark(this.literal(marked), marker);
+      else this.mark(marked, marker);
       this.claimed.add(marked);
     }
   }
@@ -367,21 +367,43 @@ class ImageEditor {
       return;
     }
     const key = this.pathText(path);
-    const next = nextReference(update, ref, (why) => this.warnings.push({ line: this.line(literal), message: `${key} ${why}` }));
-    if (next) this.write(literal, next, "kcl-image", key);
+    const kept = (why: string) => this.warnings.push({ line: this.line(literal), message: `${key} ${why}` });
+    const next = nextVersion(update, versionOf(ref.tag, ref.digest), kept);
+    if (!next) return;
+    if (next.digest !== undefined && this.isSuffixed(expr.token)) {
+      kept(`is followed by a + suffix, ${suffixWarning(update.image)}`);
+      if (update.image.tag !== undefined) this.write(literal, formatImageRef({ name: ref.name, tag: next.tag }), "kcl-image", key);
+    } else this.write(literal, formatImageRef({ name: ref.name, ...next }), "kcl-image", key);
+  }
+
+  /** A `+` follows string token `token` (`"app:1.2.3" + "-debug"`): its value goes on after the literal. */
+  isSuffixed(token: number): boolean {
+    return this.tokens.kind[token + 1] === T.Plus;
   }
 
   /** A KCL file is one document: a setter's literals all decide together. */
-  mark(literal: Literal, marker: Marker): void {
-    const repository = this.request.setters.get(marker.key)?.image.repository;
-    if (repository !== undefined) this.setInFile.add(repository);
+  mark(token: number, marker: Marker): void {
+    const literal = this.literal(token);
+    const image = this.request.setters.get(marker.key)?.image;
+    if (image !== undefined) this.setInFile.add(image.repository);
+    const warn = (message: string) => this.warnings.push({ line: this.line(literal), message });
+    const write = (value: string) => this.write(literal, value, "setter", marker.setter);
+    const suffixed = image !== undefined && marker.field === "ref" && this.isSuffixed(token);
     this.marked.add({
       marker,
       text: literal.body,
       document: 0,
-      warn: (message) => this.warnings.push({ line: this.line(literal), message }),
-      write: (value) => this.write(literal, value, "setter", marker.setter),
+      warn,
+      write: suffixed ? (value) => this.writeBeforeSuffix(value, image, marker, warn, write) : write,
     });
+  }
+
+  /** A whole reference a marker sets in a string with a `+` suffix: an incoming digest would land before the suffix, so the tag alone is set. */
+  writeBeforeSuffix(value: string, image: ImageRef, marker: Marker, warn: (message: string) => void, write: (value: string) => void): void {
+    const next = tryParseImageRef(value);
+    if (next?.digest === undefined || next.digest !== image.digest) return write(value);
+    warn(`Flux setter "${marker.setter}" marks a string followed by a + suffix, ${suffixWarning(image)}`);
+    if (image.tag !== undefined) write(formatImageRef({ name: next.name, tag: next.tag }));
   }
 
   write(literal: Literal, value: string, kind: "kcl-image" | "setter", key: string): void {
@@ -393,6 +415,18 @@ class ImageEditor {
       change: { line, kind, key, old: literal.body, new: value },
     });
   }
+}
+
+/**
+ * What a string with a `+` suffix (`"app:1.2.3" + "-debug"`) says of an incoming `image` with a
+ * digest, after its subject: the digest cannot follow the tag there, as in a {repository, tag}
+ * pair with no digest field (no-digest-field.ts), so the tag alone is set, or nothing.
+ */
+function suffixWarning(image: ImageRef): string {
+  const why = "before the suffix a digest would make no image reference";
+  return image.tag === undefined
+    ? `so it cannot take ${formatImageRef(image)}, which has only a digest; left as it is (${why})`
+    : `so only the tag of ${formatImageRef(image)} is set there: its digest is not pinned (${why}, and it is ${image.tag}'s, not the suffixed tag's)`;
 }
 
 /**

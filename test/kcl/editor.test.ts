@@ -252,6 +252,31 @@ describe("editKcl: image string literals by repository", () => {
     ]);
   });
 
+  it("sets only the tag of a string a + suffix follows, saying the digest is not pinned there: before the suffix it would make no reference", () => {
+    const text = [
+      'debug = "nginx:1.0" \\',
+      '    + "-debug"',
+      'plain = "nginx:1.0"',
+      'sidecar = "nginx:1.0" + "-debug"  # {"$imagepolicy": "ns:nginx"}',
+      "",
+    ].join("\n");
+    const result = editKcl(text, { ...images(`nginx:2.0@${sha}`), setters: new Map([["ns:nginx", { image: parseImageRef(`nginx:2.0@${sha}`) }]]) });
+    expect(result.text).toBe(text.replace("nginx:1.0", "nginx:2.0").replace("nginx:1.0", `nginx:2.0@${sha}`).replace("nginx:1.0", "nginx:2.0"));
+    const notPinned = `so only the tag of nginx:2.0@${sha} is set there: its digest is not pinned (before the suffix a digest would make no image reference, and it is 2.0's, not the suffixed tag's)`;
+    expect(result.warnings).toEqual([
+      { line: 1, message: `debug is followed by a + suffix, ${notPinned}` },
+      { line: 4, message: `Flux setter "ns:nginx" marks a string followed by a + suffix, ${notPinned}` },
+    ]);
+    // A digest alone has nowhere to go; with no digest the suffix is no matter.
+    expect(editKcl(text, images(`nginx@${sha}`)).warnings[0]).toEqual({
+      line: 1,
+      message: `debug is followed by a + suffix, so it cannot take nginx@${sha}, which has only a digest; left as it is (before the suffix a digest would make no image reference)`,
+    });
+    expect(editKcl(text, images(`nginx@${sha}`)).text).toBe(text.replace('plain = "nginx:1.0"', `plain = "nginx:1.0@${sha}"`));
+    const unmarked = text.slice(0, text.indexOf("sidecar"));
+    expect(editKcl(unmarked, images("nginx:2.0"))).toMatchObject({ text: unmarked.replaceAll("nginx:1.0", "nginx:2.0"), warnings: [] });
+  });
+
   it("keeps CRLF and Chinese comments byte for byte, reports lines", () => {
     const text = '# 应用配置\r\nimport app\r\n\r\nconfig = app.App {\r\n    # 主容器镜像\r\n    image = "nginx:1.0"  # 镜像\r\n}\r\n';
     const result = editKcl(text, images("nginx:1.1"));
