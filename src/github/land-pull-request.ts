@@ -15,12 +15,14 @@ import { groupFiles, type Group } from "./delivery-groups.js";
 import { DeliveryError, sleepOf, type DeliveryContext, type DeliveryOptions, type Head, type Landing } from "./delivery-types.js";
 import { errorMessage } from "./errors.js";
 import type { CommitPeople, FileWrite, Identity } from "./git.js";
-import { disableAutoMerge, mergePullRequest, type MergeOutcome } from "./merge.js";
+import { disableAutoMerge, mergePullRequest, type Mergeable, type MergeOutcome, type MergeResult } from "./merge.js";
 import {
   awaitOtherRunsBody,
   findPullRequests,
   hasAutoMerge,
+  mergedMeanwhile,
   OpenedUndecoratedError,
+  PullRequestClosedError,
   upsertPullRequest,
   type BranchPulls,
   type OpenPull,
@@ -160,13 +162,7 @@ export async function landPullRequest(
     if (pullRequest.merged) {
       merge = "merged";
     } else if (ours) {
-      const merged = await mergePullRequest(
-        ctx.client(),
-        ctx.repository,
-        { ...pullRequest, headSha: commit, branch: group.prBranch },
-        group.merge,
-        group.mergeMethod,
-      );
+      const merged = await mergeOpen(ctx, group, { ...pullRequest, headSha: commit, branch: group.prBranch });
       merge = merged.outcome;
       if (merged.atOnceBecause !== undefined) warnings.push({ message: mergedAtOnce(pullRequest, at.base, merged.atOnceBecause) });
     } else if (group.merge !== "none") {
@@ -174,6 +170,8 @@ export async function landPullRequest(
       warnings.push({ message: notMerged(pullRequest, group.prBranch, people) });
     }
   } catch (error) {
+    // Closed under this run: nothing landed, the run plans again.
+    if (error instanceof PullRequestClosedError) throw error;
     throw new DeliveryError([landing(pullRequest)], error);
   }
   ctx.log(`pull request #${pullRequest.number} ${pullRequest.operation} (${group.prBranch} -> ${at.base})${merge === "none" ? "" : `, ${merge}`}`);
@@ -207,6 +205,19 @@ async function bodyBuiltOn(
     );
   }
   return written ?? seen;
+}
+
+/**
+ * Merges the pull request as `group.merge` says. GitHub refuses auto-merge on one merged or closed
+ * since the update read it open: merged at our head, it is merged; otherwise PullRequestClosedError.
+ */
+async function mergeOpen(ctx: DeliveryContext, group: Group, pull: Mergeable): Promise<MergeResult> {
+  try {
+    return await mergePullRequest(ctx.client(), ctx.repository, pull, group.merge, group.mergeMethod);
+  } catch (error) {
+    if (group.merge !== "auto" || error instanceof BranchMovedError || !(await mergedMeanwhile(ctx.client(), ctx.repository, pull, pull.headSha))) throw error;
+    return { outcome: "merged" };
+  }
 }
 
 /** `merge: auto` merged without waiting: nothing on the base branch asks for checks or a review, which its owner may not know. */

@@ -149,9 +149,9 @@ export interface BranchState {
 }
 
 /**
- * The pull request was merged or closed before this run's commit reached its branch: nothing
- * will bring the commit to the base. Planned again as for a moved branch, the next attempt sees
- * the branch as the leftover it is (`stranded`, what it holds) and opens a new pull request.
+ * The pull request was merged or closed under this run (`when` says at which step): nothing
+ * will bring the run's commit to the base. Planned again as for a moved branch, the next attempt
+ * sees the branch as the leftover it is (`stranded`, what it holds) and opens a new pull request.
  */
 export class PullRequestClosedError extends BranchMovedError {
   constructor(
@@ -159,11 +159,25 @@ export class PullRequestClosedError extends BranchMovedError {
     readonly merged: boolean,
     branch: string,
     readonly stranded: string,
+    when: string,
   ) {
     super(branch);
-    this.message = `pull request #${number} was ${merged ? "merged" : "closed"} before this run's commit ${stranded} reached ${branch}`;
+    this.message = `pull request #${number} was ${merged ? "merged" : "closed"} ${when}`;
     this.name = "PullRequestClosedError";
   }
+}
+
+/**
+ * After GitHub refused to turn the pull request's auto-merge on (it refuses a closed one): whether
+ * it was merged meanwhile at `head`, the commit this run left on its branch (its checks passed, a
+ * person merged it). Merged at another head or closed, PullRequestClosedError; false while it is
+ * open (the refusal is about something else).
+ */
+export async function mergedMeanwhile(client: GitHubClient, repository: Repository, pull: { number: number; branch: string }, head: string): Promise<boolean> {
+  const { data: now } = await client.rest.pulls.get({ ...repository, pull_number: pull.number });
+  if (now.state !== "closed") return false;
+  if (now.merged && now.head.sha === head) return true;
+  throw new PullRequestClosedError(pull.number, now.merged, pull.branch, head, `before this run turned its auto-merge on (${pull.branch} at ${head})`);
 }
 
 /** The pull request is open, but GitHub refused its labels, assignees or reviewers (e.g. a reviewer who is not a collaborator). */
@@ -209,7 +223,7 @@ async function update(client: GitHubClient, repository: Repository, spec: PullRe
     if (textChanged && (described === undefined || described === now.head.sha)) {
       await client.rest.pulls.update({ ...at, title: pull.title, body: pull.body ?? "" });
     }
-    throw new PullRequestClosedError(pull.number, now.merged, spec.head, branch.head);
+    throw new PullRequestClosedError(pull.number, now.merged, spec.head, branch.head, `before this run's commit ${branch.head} reached ${spec.head}`);
   }
   if (!merged) {
     const have = new Set(pull.labels.map((l) => l.name));

@@ -127,6 +127,36 @@ describe("deliver: the pull request merges or closes while a run updates it", ()
     expect(fake.calls.filter((c) => /enablePullRequestAutoMerge/.test(JSON.stringify(c.body)))).toHaveLength(1); // the first run's
   });
 
+  /** Runs `then` once, after the run's next text update of a pull request, before its next GraphQL request (turning auto-merge on). */
+  const afterTextUpdate = (then: () => Promise<unknown>) => fake.inject({ operationId: "pulls/update", beforeHandle: () => void (atGraphql = then) });
+
+  it("merged after the run's update, before it turns auto-merge on: GitHub refuses auto-merge; reported merged with this run's commit", async () => {
+    await run([`${APP}:1.1.0`], { merge: "none" });
+    afterTextUpdate(async () => {
+      await fake.setMergeState(OWNER, REPO, 1, "CLEAN");
+      await client.rest.pulls.merge({ ...repository, pull_number: 1 });
+    });
+
+    const result = await run([`${API}:2.0.1`]);
+    expect(pulls()).toEqual(["#1 merged"]);
+    expect(result.landings).toMatchObject([{ pullRequest: { number: 1, operation: "updated" }, merge: "merged" }]);
+    expect(result.attempts).toBe(1);
+    expect([await image("main", "app"), await image("main", "api")]).toEqual([`${APP}:1.1.0`, `${API}:2.0.1`]);
+    expect(JSON.stringify(fake.calls.find((c) => /enablePullRequestAutoMerge/.test(JSON.stringify(c.body)))?.response)).toContain("is closed");
+  });
+
+  it("closed by a person after the run's update, before it turns auto-merge on: its image goes to a new pull request", async () => {
+    await run([`${APP}:1.1.0`], { merge: "none" });
+    afterTextUpdate(() => client.rest.pulls.update({ ...repository, pull_number: 1, state: "closed" }));
+
+    const result = await run([`${API}:2.0.1`]);
+    expect(pulls()).toEqual(["#1 closed", "#2 open, auto-merge"]);
+    expect(result.landings).toMatchObject([{ pullRequest: { number: 2, operation: "created" }, merge: "auto-merge" }]);
+    expect(result.attempts).toBe(2);
+    expect(logged.some((m) => /^attempt 1: pull request #1 was closed before this run turned its auto-merge on/.test(m))).toBe(true);
+    expect([await image(PR, "app"), await image(PR, "api")]).toEqual([`${APP}:1.0.0`, `${API}:2.0.1`]);
+  });
+
   it("closed by a person right before the run moves its branch: the closed pull request's change is not carried into the new one", async () => {
     await run([`${APP}:1.1.0`]);
     const [opened] = fake.pulls(OWNER, REPO);
