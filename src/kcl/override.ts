@@ -333,8 +333,11 @@ class Planner {
   }
 
   /**
-   * Remove a statement or entry: its whole line(s) when it is alone on them, else just it and
-   * one comma. The change holds the value removed and "" for the new one, as create's old.
+   * Remove a statement or entry with the separator that was its own: its whole line(s) when it
+   * is alone on them, and the blank lines above when it was the last before a blank line, the
+   * file's end or a closing bracket (two blank lines would be left: `A\n\nB\n` -> `A\n`); on a
+   * line it shares, the comma before it (`{y = 2, x = 1,}` -> `{y = 2,}`), or after it when it is
+   * first. The change holds the value removed and "" for the new one, as create's old.
    */
   remove(node: { first: number; last: number }, value: Expr, key = this.spec.path): void {
     const source = this.tokens.source;
@@ -346,11 +349,16 @@ class Planner {
     if (/^[ \t]*$/.test(before) && /^[ \t]*,?[ \t]*(#.*)?$/.test(after)) {
       start = lineStart;
       end = source.nextLineStart(end);
+      const blankAt = (at: number): boolean => /^[ \t]*$/.test(this.text.slice(at, source.lineEnd(at)));
+      const next = this.text.slice(end, source.lineEnd(end));
+      if (end === this.text.length || /^[ \t]*$/.test(next) || /^[ \t]*[}\])]/.test(next)) {
+        while (start > 0 && blankAt(source.lineStart(start - 1))) start = source.lineStart(start - 1);
+      }
     } else {
       const comma = /^[ \t]*,[ \t]*/.exec(after);
       const previousComma = /,[ \t]*$/.exec(before);
-      if (comma) end += comma[0].length;
-      else if (previousComma) start -= previousComma[0].length;
+      if (previousComma) start -= previousComma[0].length;
+      else if (comma) end += comma[0].length;
     }
     this.plan.splices.push({ start, end, insert: "" });
     this.change(node.first, this.describe(value), "", key);

@@ -79,12 +79,15 @@ describe("upstream query tests, value level (crates/query/src/tests.rs)", () => 
     expect(result.text).toBe(withLines(simple, { "    labels: {key1:": expectedLine("    labels: {key1:") }));
   });
 
-  it("§3.1 #9-11, #17 (minimal): deletes remove the statement's or entry's lines and nothing else", () => {
+  it("§3.1 #9-11, #17 (minimal): deletes remove the statement's or entry's lines, and a blank line left doubled or at the end, as expect.k shows", () => {
     const result = applyOverrides(simple, ["delete-", "dict_delete.image-", "config_unification_delete-"]);
+    // expect.k: `msg = "Hi World"`, one blank line, `dict_delete = {`; the file ends with `}\n`.
     const expectedText = simple
-      .replace('delete = "Delete"\n', "")
+      .replace('\ndelete = "Delete"\n', "")
       .replace('dict_delete = {\n    "image": "image/image:v1"\n', "dict_delete = {\n")
-      .replace(/config_unification_delete: Config \{[^}]*\}[^}]*\}$/, "");
+      .replace(/\nconfig_unification_delete: Config \{[^}]*\}[^}]*\}$/, "");
+    expect(expectedText).toContain('msg = "Hello World"\n\ndict_delete = {');
+    expect(expectedText).toMatch(/\}\n$/);
     expect(result.text).toBe(expectedText);
     expect(result.changes.map((c) => c.key)).toEqual(["delete", "dict_delete.image", "config_unification_delete"]);
   });
@@ -472,6 +475,18 @@ describe("applyOverrides: a delete of what is not there", () => {
     ]);
     // A key no statement holds gets the plain message.
     expect(() => applyOverrides(konfig, ['appConfiguration.name="x"'])).toThrow(/^appConfiguration has 'labels', not 'name' \(to add/);
+  });
+
+  it("removes the separator that was the deleted entry's: the comma before it on its line, or the blank line above it before a blank line, bracket or the end", () => {
+    const text = ["f = {y = 2, x = 1,}", "h = {", "    y = 2, x = 1", "    w = 3", "", "    v = 4", "}", "", "a = 1", "", "b = 2", "", "c = 3", ""].join("\n");
+    expect(applyOverrides(text, ["f.x-", "h.x-", "h.v-", "b-", "c-"]).text).toBe("f = {y = 2,}\nh = {\n    y = 2\n    w = 3\n}\n\na = 1\n");
+    // The first entry on a line takes the comma after it; a blank line before a statement that stays is kept.
+    expect(applyOverrides(text, ["f.y-", "h.y-", "a-"]).text).toBe("f = {x = 1,}\nh = {\n    x = 1\n    w = 3\n\n    v = 4\n}\n\nb = 2\n\nc = 3\n");
+    // Every statement of a name (konfig's base and stack) leaves the imports and one line end.
+    const konfig =
+      'import a.frontend\n\nappConfiguration = frontend.Server {\n    name = "web"\n}\n\nappConfiguration: frontend.Server {\n    image = "x"\n}\n';
+    expect(applyOverrides(konfig, ["appConfiguration-"]).text).toBe("import a.frontend\n");
+    expect(applyOverrides(konfig.replace(/\n/g, "\r\n"), ["appConfiguration-"]).text).toBe("import a.frontend\r\n");
   });
 
   it("deletes a dotted key that starts with the path, as KCL does once it has expanded dotted keys", () => {
