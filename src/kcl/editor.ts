@@ -15,9 +15,9 @@ import { escapeRegExp } from "../text/escape-regexp.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { formatOverridePath } from "./override-spec.js";
 import { parseKcl } from "./parser.js";
-import { operatorOver, skippedConstruct } from "./skipped.js";
+import { literalType, operatorOver, skippedConstruct } from "./skipped.js";
 import { readStringLiteral } from "./string-literal.js";
-import type { ConfigEntry, ConfigItem, Expr, ListItem, Statement, StringExpr } from "./syntax.js";
+import type { AssignStatement, ConfigEntry, ConfigItem, Expr, ListItem, Statement, StringExpr } from "./syntax.js";
 import { StringFlag, T, type Tokens } from "./tokenizer.js";
 
 /** Tokens between a value and the comment after it that still leave the comment the value's. */
@@ -73,6 +73,8 @@ class ImageEditor {
   readonly reached = new Set<number>();
   /** Paths a `--set` sets (Overridden.paths). */
   readonly setPaths: readonly string[];
+  /** Assignments left for their literal type (literalType), with that type. */
+  readonly literalTyped = new Map<AssignStatement, string>();
   /** Where the walk met interpolated strings, kept only when a `--set` may set their field. */
   readonly interpolatedAt = new Map<number, KeyPath>();
 
@@ -280,6 +282,12 @@ class ImageEditor {
       const ref = tryParseImageRef(literal.body);
       const update = ref && this.incoming.get(ref.repository);
       if (!ref || !update || (ref.tag === undefined && ref.digest === undefined) || nextReference(update, ref) === undefined) continue;
+      const typed = [...this.literalTyped].find(([s]) => s.value.first <= t && t <= s.value.last)?.[1];
+      if (typed !== undefined) {
+        const message = `holds ${literal.body} in a value of the literal type ${typed}: KCL refuses any value outside its literals, so it is left as it is (a type of str would let it be set)`;
+        this.warnings.push({ line, message });
+        continue;
+      }
       const construct = skippedConstruct(statements, t);
       const where = construct === undefined ? "" : ` in ${construct},`;
       const message = `holds ${literal.body}${where} where images are not matched by repository; left as it is (add a Flux marker on its line to have it set)`;
@@ -457,8 +465,12 @@ export function editKcl(text: string, request: EditRequest, overridden: Overridd
   const editor = new ImageEditor(module.tokens, request, overridden);
   editor.markLiterals();
   for (const statement of module.statements) {
-    if (statement.type === "assign") editor.walk(statement.value, { parent: undefined, target: statement.targets[0]! });
-    else if (statement.type === "aug-assign" || statement.type === "unification") editor.walk(statement.value, { parent: undefined, target: statement.target });
+    if (statement.type === "assign") {
+      const typed = literalType(module, statement);
+      if (typed !== undefined) editor.literalTyped.set(statement, typed);
+      else editor.walk(statement.value, { parent: undefined, target: statement.targets[0]! });
+    } else if (statement.type === "aug-assign" || statement.type === "unification")
+      editor.walk(statement.value, { parent: undefined, target: statement.target });
   }
   // Once all are known: a setter's fields decide together.
   editor.marked.writeAll();

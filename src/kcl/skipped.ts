@@ -5,7 +5,21 @@
  * passes over (a config key, an `if` condition). The editor reads the values of assignments
  * and of config, schema and list literals, and the operands of `+` and `|`, and nothing else.
  */
-import type { ConfigItem, Expr, IfItems, ListItem, OperationExpr, OtherConstruct, OtherStatementConstruct, Statement } from "./syntax.js";
+import { nodeText } from "./nodes.js";
+import type {
+  AssignStatement,
+  ConfigItem,
+  Expr,
+  IfItems,
+  ListItem,
+  Module,
+  OperationExpr,
+  OtherConstruct,
+  OtherStatementConstruct,
+  Statement,
+  TokenRange,
+} from "./syntax.js";
+import { T } from "./tokenizer.js";
 
 const SKIPPED_EXPRESSIONS: Readonly<Record<OtherConstruct, string>> = {
   number: "a number",
@@ -94,6 +108,42 @@ export function skippedConstruct(statements: readonly Statement[], token: number
   if (statement.type === "import") return "an import";
   if (holds(statement.value, token)) return inExpr(statement.value, token);
   return statement.type === "assign" && statement.annotation && holds(statement.annotation, token) ? "a type annotation" : "the left side of an assignment";
+}
+
+/**
+ * The type of a typed assignment when it lists string literals (`x: "app:1.2.3" = ...`, or through
+ * a `type` alias of the file, `type Web = "app:1.2.3" | "app:1.2.2"`), as written: KCL refuses any
+ * other value there, so the editor leaves the value. Undefined for any other assignment.
+ */
+export function literalType(module: Module, statement: AssignStatement): string | undefined {
+  const { annotation } = statement;
+  if (annotation === undefined) return undefined;
+  const { tokens } = module;
+  let aliases: Map<string, TokenRange> | undefined;
+  const aliasValue = (name: string): TokenRange | undefined => {
+    // `type Name = value`: the name is the token after `type`, the value starts after `=`.
+    aliases ??= new Map(
+      module.statements.flatMap((s) =>
+        s.type === "other" && s.construct === "type alias"
+          ? [[nodeText(tokens, { first: s.first + 1, last: s.first + 1 }), { first: s.first + 3, last: s.last }]]
+          : [],
+      ),
+    );
+    return aliases.get(name);
+  };
+  const seen = new Set<string>();
+  const listsLiterals = ({ first, last }: TokenRange): boolean => {
+    for (let t = first; t <= last; t++) {
+      if (tokens.kind[t] === T.String) return true;
+      if (tokens.kind[t] !== T.Name) continue;
+      const name = nodeText(tokens, { first: t, last: t });
+      const value = seen.has(name) ? undefined : aliasValue(name);
+      seen.add(name);
+      if (value !== undefined && listsLiterals(value)) return true;
+    }
+    return false;
+  };
+  return listsLiterals(annotation) ? nodeText(tokens, annotation) : undefined;
 }
 
 function inExpr(expr: Expr, token: number): string | undefined {

@@ -277,6 +277,31 @@ describe("editKcl: image string literals by repository", () => {
     expect(editKcl(unmarked, images("nginx:2.0"))).toMatchObject({ text: unmarked.replaceAll("nginx:1.0", "nginx:2.0"), warnings: [] });
   });
 
+  it("leaves a value whose type lists string literals, which KCL would refuse to hold another image, naming the type", () => {
+    const text = [
+      'type Web = "nginx:1.0" | "nginx:0.9"',
+      'pinned: "nginx:1.0" = "nginx:1.0"',
+      'allowed: Web = {image = "nginx:1.0"}.image',
+      'chosen: Web = "nginx:1.0"',
+      'free: str | None = "nginx:1.0"',
+      "",
+    ].join("\n");
+    const result = editKcl(text, images("nginx:2.0"));
+    expect(result.text).toBe(text.replace('free: str | None = "nginx:1.0"', 'free: str | None = "nginx:2.0"'));
+    const unreached = (image: string, construct: string) =>
+      `holds ${image} in ${construct}, where images are not matched by repository; left as it is (add a Flux marker on its line to have it set)`;
+    const typed = (type: string) =>
+      `holds nginx:1.0 in a value of the literal type ${type}: KCL refuses any value outside its literals, so it is left as it is (a type of str would let it be set)`;
+    expect(result.warnings).toEqual([
+      { line: 1, message: unreached("nginx:1.0", "a type alias") },
+      { line: 1, message: unreached("nginx:0.9", "a type alias") },
+      { line: 2, message: unreached("nginx:1.0", "a type annotation") },
+      { line: 2, message: typed('"nginx:1.0"') },
+      { line: 3, message: typed("Web") },
+      { line: 4, message: typed("Web") },
+    ]);
+  });
+
   it("keeps CRLF and Chinese comments byte for byte, reports lines", () => {
     const text = '# 应用配置\r\nimport app\r\n\r\nconfig = app.App {\r\n    # 主容器镜像\r\n    image = "nginx:1.0"  # 镜像\r\n}\r\n';
     const result = editKcl(text, images("nginx:1.1"));

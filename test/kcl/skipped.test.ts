@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseKcl } from "../../src/kcl/parser.js";
-import { skippedConstruct } from "../../src/kcl/skipped.js";
+import { literalType, skippedConstruct } from "../../src/kcl/skipped.js";
 import { T } from "../../src/kcl/tokenizer.js";
 
 /** What skippedConstruct says of the string `"x"` in a KCL program. */
@@ -62,5 +62,27 @@ describe("skippedConstruct", () => {
     expect(constructOfX('a = S {b = "y" + "x"}\n')).toBeUndefined();
     expect(constructOfX('a = base | {b = "x"}\n')).toBeUndefined();
     expect(constructOfX('a = n * 2 + "x"\n')).toBeUndefined();
+  });
+});
+
+describe("literalType", () => {
+  /** literalType of a program's last statement. */
+  const typeOfLast = (program: string) => {
+    const m = parseKcl(program);
+    const last = m.statements.at(-1)!;
+    return last.type === "assign" ? literalType(m, last) : "not an assignment";
+  };
+
+  it("names a type that lists string literals, directly or through the file's type aliases, wherever they are defined", () => {
+    expect(typeOfLast('pinned: "app:1.2.3" = "app:1.2.3"\n')).toBe('"app:1.2.3"');
+    expect(typeOfLast('type Web = "app:1.2.3" | "app:1.2.2"\nallowed: Web = "app:1.2.3"\n')).toBe("Web");
+    expect(typeOfLast('type Any = Web | int\ntype Web = "app:1.2.3"\nx: Any = "app:1.2.3"\n')).toBe("Any");
+  });
+
+  it("names nothing for other types, untyped assignments, or an alias that never reaches a literal", () => {
+    expect(typeOfLast('opt: str | None = "app:1.2.3"\n')).toBeUndefined();
+    expect(typeOfLast("type Port = int\np: Port = 80\n")).toBeUndefined();
+    expect(typeOfLast("type A = B\ntype B = A\nx: A = 1\n")).toBeUndefined();
+    expect(typeOfLast('x = "app:1.2.3"\n')).toBeUndefined();
   });
 });
