@@ -13,6 +13,8 @@ import { SPLIT_IMAGE_KEYS, splitImage } from "../image/split-image.js";
 import { bareRepositoryWarning, byRepository, nextReference, nextVersion, staleImageIn, versionOf, type ImageUpdate } from "../image/update.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
+import { Keyword, keywordAt } from "./keywords.js";
+import { nodeText } from "./nodes.js";
 import { formatOverridePath } from "./override-spec.js";
 import { parseKcl } from "./parser.js";
 import { literalType, operatorOver, skippedConstruct } from "./skipped.js";
@@ -75,8 +77,8 @@ class ImageEditor {
   readonly setPaths: readonly string[];
   /** Assignments left for their literal type (literalType), with that type. */
   readonly literalTyped = new Map<AssignStatement, string>();
-  /** Where the walk met interpolated strings, kept only when a `--set` may set their field. */
-  readonly interpolatedAt = new Map<number, KeyPath>();
+  /** Where the walk met strings, kept only when a `--set` may set their field (it answers for their warnings). */
+  readonly fieldAt = new Map<number, KeyPath>();
 
   constructor(
     readonly tokens: Tokens,
@@ -268,13 +270,29 @@ class ImageEditor {
   warnUnreached(statements: readonly Statement[]): void {
     const { tokens } = this;
     for (const t of this.stringsHolding(this.screens)) {
-      if (this.reached.has(t) || this.claimed.has(t)) continue;
+      if (this.claimed.has(t)) continue;
       const literal = this.literal(t);
       const line = this.line(literal);
+      // Reached or not: a `+` operand is walked, and moves nothing here.
+      const built = tokens.flags[t]! & StringFlag.Interpolated ? undefined : this.builtReference(t, literal.body);
+      if (built !== undefined) {
+        const { repository, variable, how, last } = built;
+        if (!this.setInFile.has(repository.repository) && !this.setBySet(t, variable)) {
+          const message = `${nodeText(tokens, { first: t, last })} builds a reference of ${formatImageRef(repository)} ${how}, which is not edited; ${this.whereSet(variable, statements)}`;
+          this.warnings.push({ line, message });
+        }
+        continue;
+      }
+      if (this.reached.has(t)) continue;
       if (tokens.flags[t]! & StringFlag.Interpolated) {
         const stale = staleImageIn(literal.body, this.incoming);
-        if (stale && !this.setInFile.has(stale.repository) && !this.setBySet(t, literal.body, stale)) {
-          const message = `${literal.body} builds a reference of ${formatImageRef(stale)} with \${...}, which is not edited; ${this.whereSet(literal.body, stale, statements)}`;
+        const variable = stale && versionVariable(literal.body, stale);
+        if (stale && !this.setInFile.has(stale.repository) && !this.setBySet(t, variable)) {
+          // A version written in the string itself is no variable's: the string is left, and only a --set of its field reaches it.
+          const message =
+            stale.tag === undefined && stale.digest === undefined
+              ? `${literal.body} builds a reference of ${formatImageRef(stale)} with \${...}, which is not edited; ${this.whereSet(variable, statements)}`
+              : `${literal.body} holds ${formatImageRef(stale)} in a string with \${...}, which is not edited (nor set by a Flux marker); left as it is (an override of its field sets it)`;
           this.warnings.push({ line, message });
         }
         continue;
@@ -295,12 +313,42 @@ class ImageEditor {
     }
   }
 
-  /** Whether a `--set` sets the interpolated string `token` (its field, or the variable its version is): the override is the answer. */
-  setBySet(token: number, body: string, stale: ImageRef): boolean {
+  /**
+   * The reference string token `token` builds with the version of a variable, when its text is a
+   * repository and `:` (body `body`) and the variable follows: `"app:" + _tag`, `"app:%s" % _tag`,
+   * `"app:{}".format(_tag)`. `last` is the expression's last token.
+   */
+  builtReference(token: number, body: string): { repository: ImageRef; variable: string; how: string; last: number } | undefined {
+    const { kind } = this.tokens;
+    const text = (t: number) => nodeText(this.tokens, { first: t, last: t });
+    const colon = body.lastIndexOf(":");
+    if (colon < 0) return undefined;
+    const tail = body.slice(colon + 1);
+    let at: number;
+    let how: string;
+    if (tail === "" && kind[token + 1] === T.Plus) [at, how] = [token + 2, "by concatenation"];
+    else if (tail === "%s" && kind[token + 1] === T.Operator && text(token + 1) === "%") [at, how] = [token + 2, "by % formatting"];
+    else if (tail === "{}" && kind[token + 1] === T.Dot && text(token + 2) === "format" && kind[token + 3] === T.LParen)
+      [at, how] = [token + 4, "by .format()"];
+    else return undefined;
+    if (kind[at] !== T.Name || keywordAt(this.tokens, at) !== Keyword.Other) return undefined;
+    let last = at;
+    while (kind[last + 1] === T.Dot && kind[last + 2] === T.Name) last += 2;
+    if (how === "by .format()") {
+      if (kind[last + 1] !== T.RParen) return undefined;
+      last++;
+    }
+    const repository = tryParseImageRef(body.slice(0, colon));
+    if (repository === undefined || repository.tag !== undefined || repository.digest !== undefined || !this.incoming.has(repository.repository))
+      return undefined;
+    return { repository, variable: nodeText(this.tokens, { first: at, last: how === "by .format()" ? last - 1 : last }), how, last };
+  }
+
+  /** Whether a `--set` sets the string `token` building a reference (its field, or the variable its version is): the override is the answer. */
+  setBySet(token: number, variable: string | undefined): boolean {
     if (this.setPaths.length === 0) return false;
     const covers = (path: string) => this.setPaths.some((set) => path === set || path.startsWith(`${set}.`) || path.startsWith(`${set}[`));
-    const field = this.interpolatedAt.get(token);
-    const variable = versionVariable(body, stale);
+    const field = this.fieldAt.get(token);
     return (field !== undefined && covers(this.pathText(field))) || (variable !== undefined && covers(variable));
   }
 
@@ -309,9 +357,8 @@ class ImageEditor {
    * marker on the interpolation is refused, so the advice names the variable and the lines of
    * its top-level string assignments when there are any (`_tag = "1.2.3"`).
    */
-  whereSet(body: string, stale: ImageRef, statements: readonly Statement[]): string {
+  whereSet(variable: string | undefined, statements: readonly Statement[]): string {
     const elsewhere = 'set the version where that variable is set (a Flux ":tag" marker on its line, or an override)';
-    const variable = versionVariable(body, stale);
     // Only a plain name is assigned by a top-level statement.
     if (variable === undefined || variable.includes(".")) return elsewhere;
     const lines = statements.flatMap((s) =>
@@ -355,10 +402,8 @@ class ImageEditor {
 
   visit(expr: StringExpr, path: KeyPath): void {
     if (this.claimed.has(expr.token)) return;
-    if (this.tokens.flags[expr.token]! & StringFlag.Interpolated) {
-      if (this.setPaths.length > 0) this.interpolatedAt.set(expr.token, path);
-      return;
-    }
+    if (this.setPaths.length > 0) this.fieldAt.set(expr.token, path);
+    if (this.tokens.flags[expr.token]! & StringFlag.Interpolated) return;
     this.reached.add(expr.token);
     const literal = this.literal(expr.token);
     const { body } = literal;
@@ -443,7 +488,8 @@ function suffixWarning(image: ImageRef): string {
  */
 function versionVariable(body: string, stale: ImageRef): string | undefined {
   if (stale.tag !== undefined || stale.digest !== undefined) return undefined;
-  return new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*\\}`).exec(body)?.[1];
+  // A format spec (`${_tag: #json}`) is no part of the name.
+  return new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*(?::[^}]*)?\\}`).exec(body)?.[1];
 }
 
 /** Could this file hold anything the request edits? A byte screen before any parse. */

@@ -472,6 +472,42 @@ describe("editKcl: Flux setter markers in comments", () => {
     ]);
   });
 
+  it("names the variable a concatenation, a % format or a .format() takes the tag from, as for an interpolation, and a format spec's", () => {
+    const text = [
+      '_tag = "1.0.0"',
+      'a = "ghcr.io/acme/app:" + _tag',
+      'b = "ghcr.io/acme/app:%s" % _tag',
+      'c = {image = "ghcr.io/acme/app:{}".format(cfg.tag)}',
+      'd = "ghcr.io/acme/app:${_tag: #json}"',
+      "e = \"${_m['k']} ghcr.io/acme/app:1.0.0\"",
+      'f = "ghcr.io/acme/other:" + _tag',
+      "",
+    ].join("\n");
+    const result = editKcl(text, images("ghcr.io/acme/app:1.1.0"));
+    expect([result.text, result.changes]).toEqual([text, []]);
+    const fromTag = 'set _tag (line 1) with a Flux ":tag" marker on its line or an override of _tag';
+    expect(result.warnings).toEqual([
+      { line: 2, message: `"ghcr.io/acme/app:" + _tag builds a reference of ghcr.io/acme/app by concatenation, which is not edited; ${fromTag}` },
+      { line: 3, message: `"ghcr.io/acme/app:%s" % _tag builds a reference of ghcr.io/acme/app by % formatting, which is not edited; ${fromTag}` },
+      {
+        line: 4,
+        message:
+          '"ghcr.io/acme/app:{}".format(cfg.tag) builds a reference of ghcr.io/acme/app by .format(), which is not edited; set the version where that variable is set (a Flux ":tag" marker on its line, or an override)',
+      },
+      { line: 5, message: `ghcr.io/acme/app:\${_tag: #json} builds a reference of ghcr.io/acme/app with \${...}, which is not edited; ${fromTag}` },
+      // The version is written in the string: no variable holds it.
+      {
+        line: 6,
+        message:
+          "${_m['k']} ghcr.io/acme/app:1.0.0 holds ghcr.io/acme/app:1.0.0 in a string with ${...}, which is not edited (nor set by a Flux marker); left as it is (an override of its field sets it)",
+      },
+    ]);
+    // A --set of the variable, or of the field, answers them, as it does an interpolation.
+    const warned = (...paths: string[]) => editKcl(text, images("ghcr.io/acme/app:1.1.0"), { paths: new Set(paths) }).warnings.map((w) => w.line);
+    expect(warned("_tag", "cfg.tag")).toEqual([6]);
+    expect(warned("a", "e")).toEqual([3, 4, 5]);
+  });
+
   it("says nothing of an interpolation building an image a configured override sets in the file, as with a marker", () => {
     const text = '_tag = "1.0.0"\napp = {image = "ghcr.io/acme/app:${_tag}"}\n';
     const request = images("ghcr.io/acme/app:1.1.0");
