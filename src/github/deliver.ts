@@ -57,7 +57,7 @@ export async function deliver(ctx: DeliveryContext, request: UpdateRequest, opti
   // An attempt can land the push and pull requests before a later pull-request branch moves:
   // what earlier attempts landed stays landed, and the run's result or failure tells it.
   const earlier: Landing[] = [];
-  // Our commits that reached a pull-request branch after its pull request closed: the branch holding one is a leftover.
+  // The heads this run left on pull-request branches whose pull requests closed under it: the branch holding one is a leftover.
   const stranded = new Set<string>();
   const moved = new Set<string>();
   for (let attempt = 1; ; attempt++) {
@@ -94,7 +94,7 @@ interface Attempt {
   readonly number: number;
   /** What earlier attempts landed, part of the result. */
   readonly earlier: readonly Landing[];
-  /** Our commits stranded on pull-request branches whose pull requests closed first. */
+  /** The heads this run left on pull-request branches whose pull requests closed under it. */
   readonly stranded: ReadonlySet<string>;
 }
 

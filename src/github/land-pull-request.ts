@@ -34,8 +34,8 @@ import { requestedBy } from "./requested-by.js";
 /**
  * Lands `group` on its pull request; when the open pull request already carries every value this
  * request would set (or newer ones), that pull request, left as it is, with a warning saying so.
- * A branch that outlived its pull request (closed or merged by a person, or merged while this
- * run's commit was on its way: `stranded`) is not current: the request is planned on the base
+ * A branch that outlived its pull request (closed or merged by a person, or merged or closed
+ * under this run, at the head it left there: `stranded`) is not current: the request is planned on the base
  * alone, read again (a merge moved it), and the branch replaced only if it still holds that head.
  */
 export async function landPullRequest(
@@ -58,7 +58,7 @@ export async function landPullRequest(
   if (leftover) {
     const why = pulls?.outlived
       ? `is left over from pull request #${pulls.outlived.number}, ${pulls.outlived.merged ? "merged" : "closed"} since`
-      : `holds this run's commit ${existing}, which reached it after its pull request was merged or closed`;
+      : `holds ${existing}, the head this run left on it when its pull request was merged or closed`;
     // Merging that pull request moved the base, maybe after this attempt read it: the new pull request starts from the base as it is now.
     if ((await ctx.git.fetch(ctx.remote, at.base)) !== parent.commit) {
       ctx.log(`${group.prBranch} ${why}, and ${at.base} moved since this attempt read it`);

@@ -223,7 +223,12 @@ async function update(client: GitHubClient, repository: Repository, spec: PullRe
     if (textChanged && (described === undefined || described === now.head.sha)) {
       await client.rest.pulls.update({ ...at, title: pull.title, body: pull.body ?? "" });
     }
-    throw new PullRequestClosedError(pull.number, now.merged, spec.head, branch.head, `before this run's commit ${branch.head} reached ${spec.head}`);
+    // The commit is this run's only when it moved the branch; the pull request's head tells whether it got there.
+    const when =
+      branch.branchChanged && now.head.sha !== branch.head
+        ? `before this run's commit ${branch.head} reached ${spec.head}`
+        : `while this run updated it (${spec.head} at ${branch.head})`;
+    throw new PullRequestClosedError(pull.number, now.merged, spec.head, branch.head, when);
   }
   if (!merged) {
     const have = new Set(pull.labels.map((l) => l.name));

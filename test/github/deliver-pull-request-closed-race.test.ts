@@ -100,7 +100,7 @@ describe("deliver: the pull request merges or closes while a run updates it", ()
       );
       expect(stranded).not.toBeNull();
       expect(logged).toContain(
-        `${PR} holds this run's commit ${stranded![1]}, which reached it after its pull request was merged or closed: its values do not count, it is replaced by a branch planned on main alone`,
+        `${PR} holds ${stranded![1]}, the head this run left on it when its pull request was merged or closed: its values do not count, it is replaced by a branch planned on main alone`,
       );
       // The new pull request starts from main with #1 merged in, and carries this run's image.
       const [main] = await fake.log(OWNER, REPO, "main");
@@ -184,6 +184,25 @@ describe("deliver: the pull request merges or closes while a run updates it", ()
     expect(head!.parents).toEqual([main!.sha]);
     expect(fake.pulls(OWNER, REPO)[1]!.title).toBe(`chore(deploy): ${APP} 1.1.0 -> 1.2.0`);
     expect(result.plan.changes.map((c) => [c.old, c.new])).toEqual([[`${APP}:1.1.0`, `${APP}:1.2.0`]]);
+  });
+
+  it("closed while the run only rewrote its text (another run's commit on the branch): the commit is not called this run's", async () => {
+    const theirs = await fake.commitFile(OWNER, REPO, PR, "apps/app.yaml", deployment("app", `${APP}:1.1.0`), "another run's commit");
+    // The other run opens its pull request right before this run's, which then updates it; a person closes it meanwhile.
+    fake.inject({
+      operationId: "pulls/create",
+      beforeHandle: async () => void (await client.rest.pulls.create({ ...repository, base: "main", head: PR, title: "theirs" })),
+    });
+    fake.inject({
+      operationId: "pulls/update",
+      beforeHandle: async () => void (await client.rest.pulls.update({ ...repository, pull_number: 1, state: "closed" })),
+    });
+
+    const result = await run([`${APP}:1.1.0`], { merge: "none" });
+    expect(logged.some((m) => m.startsWith(`attempt 1: pull request #1 was closed while this run updated it (${PR} at ${theirs}); planning again`))).toBe(true);
+    expect(logged.join("\n")).not.toContain("this run's commit");
+    expect(pulls()).toEqual(["#1 closed", "#2 open"]);
+    expect(result.landings).toMatchObject([{ pullRequest: { number: 2, operation: "created" } }]);
   });
 
   it("a branch carrying the values with no pull request open (its run failed before opening one): a pull request is opened for it", async () => {
