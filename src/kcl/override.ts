@@ -48,6 +48,8 @@ interface Value {
   readonly string?: string;
   /** A spec's operation (`"repo:" + _tag`, `-1`), written as KCL -O writes it: the string of its whole text. */
   readonly wholeText?: true;
+  /** `text` with its lines after the first indented by `indent` more, to stand on a line so indented. */
+  readonly indented: (indent: string) => string;
 }
 
 interface Plan {
@@ -61,7 +63,27 @@ const COMPOSITE: Partial<Record<Expr["type"], string>> = { config: "a config", s
 
 function valueFrom(tokens: Tokens, expr: Expr, eol: string): Value {
   const string = plainString(tokens, expr);
-  return { tokens, expr, text: nodeText(tokens, expr).replace(/\r\n|\n|\r/g, eol), ...(string !== undefined && { string }) };
+  const indented = (indent: string) => textOf(tokens, expr, eol, indent);
+  return { tokens, expr, text: indented(""), indented, ...(string !== undefined && { string }) };
+}
+
+/**
+ * A node's text with the file's line ends, each line after the first indented by `indent` more:
+ * a value given from column 0 (`[\n    {name = "B"}\n]`) lands under its entry, where KCL's
+ * printer would put it too. A line break inside a string literal is the string's and stays;
+ * an empty line stays empty.
+ */
+function textOf(tokens: Tokens, node: Span, eol: string, indent: string): string {
+  const start = tokens.start[node.first]!;
+  const strings: Span[] = [];
+  for (let i = node.first; i <= node.last; i++) if (tokens.kind[i] === T.String) strings.push({ first: tokens.start[i]!, last: tokens.end[i]! });
+  let s = 0;
+  return tokens.source.text.slice(start, tokens.end[node.last]).replace(/\r\n|\n|\r/g, (lineEnd: string, offset: number, text: string) => {
+    while (s < strings.length && strings[s]!.last <= start + offset) s++;
+    const inString = s < strings.length && strings[s]!.first < start + offset;
+    const empty = /^(?:\r|\n|$)/.test(text.slice(offset + lineEnd.length, offset + lineEnd.length + 1));
+    return inString || empty ? eol : eol + indent;
+  });
 }
 
 /**
@@ -72,7 +94,7 @@ function readValue(spec: OverrideSpec, raw: string, eol: string): Value {
   const read = usableSpecValue(spec, raw);
   if (read.kind === "whole-text") {
     const text = writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" });
-    return { tokens: read.tokens, expr: read.expr, text, string: spec.value, wholeText: true };
+    return { tokens: read.tokens, expr: read.expr, text, string: spec.value, wholeText: true, indented: () => text };
   }
   return valueFrom(read.tokens, read.expr, eol);
 }
@@ -162,7 +184,7 @@ class Planner {
     const oldString = plainString(this.tokens, old);
     const value = this.computed ? this.stringValue(this.computed(oldString, (why) => this.warn(old.first, `${this.spec.path} ${why}`))) : given;
     if (!value) return;
-    let text = value.text;
+    let text = value.indented(this.indentOf(old.first));
     if (oldString !== undefined && value.string !== undefined) {
       if (oldString === value.string) return;
       text = writeStringLiteral(value.string, readStringLiteral(nodeText(this.tokens, old)).style);
@@ -238,15 +260,14 @@ class Planner {
       const parts = item.type === "entry" ? item.key.parts : undefined;
       if (item.type !== "entry" || !parts) {
         // `**x`, `if` items, subscript keys: added as written.
-        const text = nodeText(tokens, item).replace(/\r\n|\n|\r/g, this.eol);
-        this.insert(target, text, text, key);
+        this.insert(target, (indent) => textOf(tokens, item, this.eol, indent), textOf(tokens, item, this.eol, ""), key);
         continue;
       }
       const path = formatOverridePath(parts, key);
       const value = valueFrom(tokens, item.value, this.eol);
       const matches = this.entries(target).filter((e) => e.key.parts?.join("\0") === parts.join("\0"));
       // KCL prints an added entry `key = value` (`key: value`); the value stays as the spec wrote it, which only KCL's printer could reprint.
-      if (matches.length === 0) this.insert(target, keyText(parts, item.operator, value.text), value.string ?? value.text, path);
+      if (matches.length === 0) this.insert(target, (indent) => keyText(parts, item.operator, value.indented(indent)), value.string ?? value.text, path);
       for (const m of matches) this.union(m.value, value, path);
     }
   }
@@ -266,9 +287,9 @@ class Planner {
       const held = old.items.some((o) => sameTokens(this.tokens, o, value.tokens, item)) || added.some((a) => sameTokens(value.tokens, a, value.tokens, item));
       if (!held) added.push(item);
     }
-    const items = added.map((item) => nodeText(value.tokens, item));
-    if (items.length === 0) return;
-    const splice = this.afterLast(old, items, items.join(", "), (last) => this.indentOf(last.first));
+    if (added.length === 0) return;
+    const items = (indent: string) => added.map((item) => textOf(value.tokens, item, this.eol, indent));
+    const splice = this.afterLast(old, items, items(this.indentOf(old.first)).join(", "), (last) => this.indentOf(last.first));
     this.plan.splices.push(splice);
     const [start, end] = [this.tokens.start[old.first]!, this.tokens.end[old.last]!];
     const written = this.text.slice(start, splice.start) + splice.insert + this.text.slice(splice.end, end);
@@ -279,19 +300,26 @@ class Planner {
    * The splice that adds `items` after the last item of a config or list: between empty
    * brackets `empty` (or before the closing bracket's line when comments are inside), `, item`
    * after the last item when the brackets share a line, else one item per line after the
-   * last one's line, indented as `indent(last)` says.
+   * last one's line, indented as `indent(last)` says. `items(indent)` are the items to stand
+   * on a line with that indentation.
    */
-  afterLast(node: ConfigExpr | ListExpr, items: readonly string[], empty: string, indent: (last: ConfigItem | ListItem) => string): Splice {
+  afterLast(node: ConfigExpr | ListExpr, items: (indent: string) => readonly string[], empty: string, indent: (last: ConfigItem | ListItem) => string): Splice {
     const source = this.tokens.source;
     const open = this.tokens.start[node.first]!;
     const close = this.tokens.start[node.last]!;
     const last = node.items[node.items.length - 1];
     if (!last) return this.beforeClose(open, close, items) ?? { start: open + 1, end: close, insert: empty };
     const end = this.tokens.end[last.last]!;
-    if (source.line(open) === source.line(close)) return { start: end, end, insert: `, ${items.join(", ")}` };
+    if (source.line(open) === source.line(close)) return { start: end, end, insert: `, ${items(this.indentOf(last.first)).join(", ")}` };
     const at = Math.min(source.lineEnd(end), close);
     const lead = indent(last);
-    return { start: at, end: at, insert: items.map((item) => `${this.eol}${lead}${item}`).join("") };
+    return {
+      start: at,
+      end: at,
+      insert: items(lead)
+        .map((item) => `${this.eol}${lead}${item}`)
+        .join(""),
+    };
   }
 
   /**
@@ -299,12 +327,18 @@ class Planner {
    * its own just before the closing bracket's line, indented as the last comment, so that the
    * comments stay. undefined when there is only whitespace inside.
    */
-  beforeClose(open: number, close: number, lines: readonly string[]): Splice | undefined {
+  beforeClose(open: number, close: number, lines: (indent: string) => readonly string[]): Splice | undefined {
     const inside = this.text.slice(open + 1, close).trimEnd();
     if (inside.trim() === "") return undefined;
     const indent = /[ \t]*(?=\S[^\r\n]*$)/.exec(inside)![0];
     const at = this.tokens.source.lineStart(close);
-    return { start: at, end: at, insert: lines.map((line) => `${indent}${line}${this.eol}`).join("") };
+    return {
+      start: at,
+      end: at,
+      insert: lines(indent)
+        .map((line) => `${indent}${line}${this.eol}`)
+        .join(""),
+    };
   }
 
   /** Leading whitespace of the line a token is on. */
@@ -314,21 +348,27 @@ class Planner {
   }
 
   /**
-   * Add `entry` as the last entry of `config`, on a new line with its siblings' indentation
-   * (nested under the opening line when the last entry does not start its line); the change
-   * is reported on the entry's line, holding `value`.
+   * Add `entry` (as it stands on a line of that indentation) as the last entry of `config`, on a
+   * new line with its siblings' indentation (nested under the opening line when the last entry
+   * does not start its line); the change is reported on the entry's line, holding `value`.
    */
-  insert(config: ConfigExpr, entry: string, value: string, key = this.spec.path): void {
+  insert(config: ConfigExpr, entry: (indent: string) => string, value: string, key = this.spec.path): void {
     const openIndent = this.indentOf(config.first);
     const nested = `${openIndent}    `;
     const startsLine = (token: number): boolean => {
       const start = this.tokens.start[token]!;
       return this.tokens.source.lineStart(start) === start - this.indentOf(token).length;
     };
-    const empty = `${this.eol}${nested}${entry}${this.eol}${openIndent}`;
-    const splice = this.afterLast(config, [entry], empty, (last) => (startsLine(last.first) ? this.indentOf(last.first) : nested));
+    const empty = `${this.eol}${nested}${entry(nested)}${this.eol}${openIndent}`;
+    const splice = this.afterLast(
+      config,
+      (indent) => [entry(indent)],
+      empty,
+      (last) => (startsLine(last.first) ? this.indentOf(last.first) : nested),
+    );
     this.plan.splices.push(splice);
-    const breaksBefore = splice.insert.slice(0, splice.insert.indexOf(entry)).split(this.eol).length - 1;
+    // The entry starts at the first character that is not layout: a key, `**` or `if`.
+    const breaksBefore = /^[\s,]*/.exec(splice.insert)![0].split(this.eol).length - 1;
     this.plan.changes.push({ line: this.tokens.source.line(splice.start) + breaksBefore, kind: "override", key, old: "", new: value });
   }
 
@@ -583,7 +623,7 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
     throw new SourceError(`${spec.path} is written as the dotted key '${dotted.key.parts!.join(".")}'; name a key inside it`, p.line(dotted.first));
   }
   if (!options.create) throw new SourceError(`${why.message} ${createHint(spec.path)}`, why.line);
-  p.insert(deepest.config, keyText(spec.parts.slice(deepest.consumed), spec.operation, value.text), value.string ?? value.text);
+  p.insert(deepest.config, (indent) => keyText(spec.parts.slice(deepest.consumed), spec.operation, value.indented(indent)), value.string ?? value.text);
   if (value.wholeText) p.warnWholeText(p.plan.changes[p.plan.changes.length - 1]!.line, value, spec.path);
 }
 

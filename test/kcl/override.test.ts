@@ -264,6 +264,20 @@ describe("applyOverrides: values", () => {
     );
   });
 
+  it("indents a multi-line value's later lines to its entry, as KCL's printer places them; a line inside a string stays as it is", () => {
+    const text = 'app = App {\n    env = [\n        {name = "A"}\n    ]\n}\n';
+    expect(applyOverrides(text, ['app.env=[\n    {name = "B"}\n]']).text).toBe('app = App {\n    env = [\n        {name = "B"}\n    ]\n}\n');
+    // Created, and appended: under the entry or item they join; an empty line stays empty, CRLF files get CRLF.
+    const created = applyOverrides(text.replace(/\n/g, "\r\n"), ['app.probe={\n    doc = """a\nb"""\n\n    port = 1\n}'], { create: true });
+    expect(created.text).toBe(
+      text.replace(/\n/g, "\r\n").replace(/\}\r\n$/, '    probe = {\r\n        doc = """a\r\nb"""\r\n\r\n        port = 1\r\n    }\r\n}\r\n'),
+    );
+    expect(created.changes[0]!.line).toBe(5);
+    expect(applyOverrides(text, ['app.env+=[{\n    name = "C"\n}]']).text).toBe(
+      'app = App {\n    env = [\n        {name = "A"}\n        {\n            name = "C"\n        }\n    ]\n}\n',
+    );
+  });
+
   it("keeps CRLF line ends and every other byte", () => {
     const text = 'import app\r\n\r\nconfig = app.App {\r\n    image = "a:1"  # 镜像\r\n}\r\n';
     expect(applyOverrides(text, ['config.image="a:2"']).text).toBe(text.replace("a:1", "a:2"));
