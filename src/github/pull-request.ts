@@ -7,7 +7,6 @@
 import type { GitHubClient } from "./client.js";
 import { BranchMovedError, type Repository } from "./commit.js";
 import { errorMessage, httpStatus, whenVisible } from "./errors.js";
-import { describedCommit } from "./pull-request-body.js";
 
 export interface PullRequestSpec {
   readonly base: string;
@@ -207,7 +206,7 @@ async function findOpen(client: GitHubClient, repository: Repository, on: Pick<P
  * merged or closed since (its checks passed, a person closed it): GitHub's answer to the update,
  * or a read when there is nothing to write but the branch moved, tells. Merged at the head this
  * run left, it carries the run's values; otherwise PullRequestClosedError, after giving the
- * pull request back the text it had (ours would claim values it never held).
+ * pull request back the text this run read (ours would claim values it never held).
  */
 async function update(client: GitHubClient, repository: Repository, spec: PullRequestSpec, pull: OpenPull, branch: BranchState): Promise<PullRequest> {
   const textChanged = pull.title !== spec.title || (pull.body ?? "") !== spec.body;
@@ -219,10 +218,8 @@ async function update(client: GitHubClient, repository: Repository, spec: PullRe
       : undefined;
   const merged = now?.state === "closed" && now.merged && now.head.sha === branch.head;
   if (now?.state === "closed" && !merged) {
-    const described = describedCommit(pull.body);
-    if (textChanged && (described === undefined || described === now.head.sha)) {
-      await client.rest.pulls.update({ ...at, title: pull.title, body: pull.body ?? "" });
-    }
+    // Also when that text describes an earlier head than the one it closed at: both are stale then, ours claims more.
+    if (textChanged) await client.rest.pulls.update({ ...at, title: pull.title, body: pull.body ?? "" });
     // The commit is this run's only when it moved the branch; the pull request's head tells whether it got there.
     const when =
       branch.branchChanged && now.head.sha !== branch.head

@@ -171,6 +171,19 @@ describe("deliver: the pull request merges or closes while a run updates it", ()
     expect([first!.title, first!.body]).toEqual([opened!.title, opened!.body]);
   });
 
+  it("closed by a person at a commit of theirs, right before the run moves its branch: the closed pull request gets its text back", async () => {
+    await run([`${APP}:1.1.0`]);
+    const person = await fake.commitFile(OWNER, REPO, PR, "notes.md", "why\n", "a person's note");
+    const [opened] = fake.pulls(OWNER, REPO);
+    beforeBranchMove("api", () => client.rest.pulls.update({ ...repository, pull_number: 1, state: "closed" }));
+
+    await run([`${API}:2.0.1`]);
+    const [closed] = fake.pulls(OWNER, REPO);
+    expect([closed!.state, closed!.headSha]).toEqual(["closed", person]);
+    // Its body describes the commit before the person's, not the head it closed at: it is given back all the same.
+    expect([closed!.title, closed!.body]).toEqual([opened!.title, opened!.body]);
+  });
+
   it("merged after the run read main, before it looked for the pull request: the new pull request is planned on main as it is now", async () => {
     await run([`${APP}:1.1.0`]);
     fake.inject({ operationId: "pulls/list", beforeHandle: mergeFirst });
