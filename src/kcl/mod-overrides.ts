@@ -1,0 +1,259 @@
+/**
+ * The `-O` specs of a `kcl.mod`'s `[profile] overrides` (crates/config/src/modfile.rs,
+ * reference/kcl-override.md §1.9): `kcl run` applies them after the source, so they decide what
+ * it renders. Each is a TOML string holding a spec, read as KCL reads it (override-spec.ts,
+ * spec-value.ts); a value that is one string can be rewritten in the file's own bytes: the
+ * TOML escapes of the string are kept outside the value, and the new value is escaped for the
+ * kind of TOML string it stands in.
+ */
+import { OverrideSpecError, parseOverrideSpec, type OverrideSpec } from "./override-spec.js";
+import { readSpecValue } from "./spec-value.js";
+import { writeStringLiteral } from "./string-literal.js";
+
+/** One spec of `[profile] overrides`. */
+export interface ModOverride {
+  /** 1-based line of its TOML string. */
+  readonly line: number;
+  /** The spec, its TOML escapes decoded. */
+  readonly spec: string;
+  /** The spec's path; undefined for a string KCL refuses as a spec. */
+  readonly path?: string;
+  /** The string the spec sets and where it is in the file, or the form of a value that is none, for a warning. */
+  readonly value: ModValue | { readonly form: string };
+}
+
+/** A spec's value that is one string. */
+export interface ModValue {
+  readonly string: string;
+  /** Where the value is written in the file's text: [start, end). */
+  readonly start: number;
+  readonly end: number;
+  /** The file's text for the value holding `string` instead; undefined when KCL would not read it so or the TOML string cannot hold it. */
+  readonly write: (string: string) => string | undefined;
+}
+
+/** A TOML string token: `"..."` (basic) or `'...'` (literal); multi-line ones are `multiline`. */
+interface TomlString {
+  readonly kind: "basic" | "literal" | "multiline";
+  /** Offsets of the whole token, quotes included. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The specs of the file's `[profile] overrides` array, in order; none when it has no such array. */
+export function modOverrides(text: string): ModOverride[] {
+  return profileOverrideStrings(text).map((token) => readOverride(text, token));
+}
+
+const LINE = /\r\n|\n|\r/g;
+
+function lineOf(text: string, at: number): number {
+  return (text.slice(0, at).match(LINE)?.length ?? 0) + 1;
+}
+
+function readOverride(text: string, token: TomlString): ModOverride {
+  const line = lineOf(text, token.start);
+  const { kind } = token;
+  if (kind === "multiline") return { line, spec: text.slice(token.start, token.end), value: { form: "a multi-line TOML string" } };
+  const content = { start: token.start + 1, end: token.end - 1 };
+  const decoded = decode(text.slice(content.start, content.end), kind);
+  if (!decoded) return { line, spec: text.slice(token.start, token.end), value: { form: "a TOML string with an escape TOML refuses" } };
+  const spec = readSpec(decoded.text);
+  if (!spec) return { line, spec: decoded.text, value: { form: "no -O spec KCL reads" } };
+  const value = specString(spec);
+  if (typeof value !== "object") return { line, spec: decoded.text, path: spec.path, value: { form: value } };
+  // The value is the spec's trimmed tail.
+  const at = decoded.text.trimEnd().length - spec.value.length;
+  const start = content.start + decoded.map[at + value.start]!;
+  const end = content.start + decoded.map[at + value.end]!;
+  const write = (string: string): string | undefined => {
+    const written = encode(value.write(string), kind);
+    if (written === undefined) return undefined;
+    const again = decode(text.slice(content.start, start) + written + text.slice(end, content.end), kind);
+    const reread = again && readSpec(again.text);
+    const read = reread && specString(reread);
+    return typeof read === "object" && read.string === string ? written : undefined;
+  };
+  return { line, spec: decoded.text, path: spec.path, value: { string: value.string, start, end, write } };
+}
+
+function readSpec(text: string): OverrideSpec | undefined {
+  try {
+    return parseOverrideSpec(text);
+  } catch (error) {
+    if (error instanceof OverrideSpecError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The string a spec sets, where it is in the spec's value and how KCL text for another is
+ * written; or the form of a value that sets none (a delete or `+=` sets no string).
+ */
+function specString(spec: OverrideSpec): { string: string; start: number; end: number; write: (string: string) => string } | string {
+  if (spec.operation === "-" || spec.operation === "+=") return `a '${spec.operation}' spec, which sets no string`;
+  const value = readSpecValue(spec.value);
+  if (value.kind === "literal") return { string: value.value, start: value.start, end: value.end, write: (s) => writeStringLiteral(s, value.style) };
+  // Unquoted, KCL reads an operation first as the string of its whole text: written unquoted again, and read back to check.
+  if (value.kind === "whole-text") return { string: spec.value, start: 0, end: spec.value.length, write: (s) => s };
+  return value.form;
+}
+
+/**
+ * A TOML string's content decoded, with `map[i]` the offset in the content where decoded
+ * UTF-16 unit i starts (map[length] is the content's length); undefined for an escape TOML refuses.
+ */
+function decode(content: string, kind: "basic" | "literal"): { text: string; map: number[] } | undefined {
+  if (kind === "literal") return { text: content, map: Array.from({ length: content.length + 1 }, (_, i) => i) };
+  let text = "";
+  const map: number[] = [];
+  const add = (s: string, at: number) => {
+    for (let k = 0; k < s.length; k++) map.push(at);
+    text += s;
+  };
+  for (let i = 0; i < content.length;) {
+    if (content[i] !== "\\") {
+      add(content[i]!, i);
+      i++;
+      continue;
+    }
+    const c = content[i + 1];
+    const simple: Record<string, string> = { b: "\b", t: "\t", n: "\n", f: "\f", r: "\r", e: "\x1b", '"': '"', "\\": "\\" };
+    if (c !== undefined && c in simple) {
+      add(simple[c]!, i);
+      i += 2;
+      continue;
+    }
+    const digits = c === "x" ? 2 : c === "u" ? 4 : c === "U" ? 8 : 0;
+    const hex = content.slice(i + 2, i + 2 + digits);
+    const code = digits > 0 && /^[0-9a-fA-F]+$/.test(hex) && hex.length === digits ? parseInt(hex, 16) : -1;
+    if (code < 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return undefined;
+    add(String.fromCodePoint(code), i);
+    i += 2 + digits;
+  }
+  map.push(content.length);
+  return { text, map };
+}
+
+/** `text` as the content of a TOML string of that kind; undefined when a literal string cannot hold it. */
+function encode(text: string, kind: "basic" | "literal"): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  if (kind === "literal") return /['\u0000-\u0008\u000a-\u001f\u007f]/.test(text) ? undefined : text;
+  const named: Record<string, string> = { "\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r" };
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/**
+ * The strings of `overrides = [...]` in the `[profile]` table (or `profile.overrides` at the
+ * top), found by a scan of TOML's lexical forms: comments, strings of every kind, brackets.
+ */
+function profileOverrideStrings(text: string): TomlString[] {
+  let table: string[] = [];
+  let i = 0;
+  const skipBlank = (newlines: boolean): void => {
+    while (i < text.length) {
+      const c = text[i]!;
+      if (c === " " || c === "\t" || (newlines && (c === "\n" || c === "\r"))) i++;
+      else if (c === "#") while (i < text.length && text[i] !== "\n" && text[i] !== "\r") i++;
+      else return;
+    }
+  };
+  while (true) {
+    skipBlank(true);
+    if (i >= text.length) return [];
+    if (text[i] === "[") {
+      const close = text.indexOf("]", i);
+      if (close < 0) return [];
+      table = keyParts(text.slice(i + 1, close).replace(/^\[|\]$/g, ""));
+      i = close + 1;
+      while (text[i] === "]") i++;
+      continue;
+    }
+    const eq = keyEnd(text, i);
+    if (eq < 0) return [];
+    const key = [...table, ...keyParts(text.slice(i, eq))];
+    i = eq + 1;
+    skipBlank(false);
+    if (key.join(".") === "profile.overrides" && text[i] === "[") return arrayStrings(text, i);
+    i = skipValue(text, i);
+  }
+}
+
+/** The index of the `=` ending a key that starts at `at` (quoted parts skipped); -1 when there is none. */
+function keyEnd(text: string, at: number): number {
+  for (let i = at; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "=") return i;
+    if (c === '"' || c === "'") i = stringAt(text, i).end - 1;
+    else if (c === "\n" || c === "\r") return -1;
+  }
+  return -1;
+}
+
+/** A dotted key's parts, quotes dropped (escapes in quoted keys are not decoded: no key of interest has one). */
+function keyParts(key: string): string[] {
+  return (key.match(/"[^"]*"|'[^']*'|[^.\s]+/g) ?? []).map((part) => part.replace(/^["']|["']$/g, ""));
+}
+
+function stringAt(text: string, at: number): TomlString {
+  const q = text[at]!;
+  if (text.startsWith(q.repeat(3), at)) {
+    let end = text.indexOf(q.repeat(3), at + 3);
+    while (q === '"' && end > 0 && escaped(text, end)) end = text.indexOf(q.repeat(3), end + 1);
+    if (end < 0) return { kind: "multiline", start: at, end: text.length };
+    // Up to two more quotes may close the string's content.
+    while (text[end + 3] === q) end++;
+    return { kind: "multiline", start: at, end: end + 3 };
+  }
+  let i = at + 1;
+  while (i < text.length && text[i] !== q && text[i] !== "\n" && text[i] !== "\r") i += q === '"' && text[i] === "\\" ? 2 : 1;
+  return { kind: q === '"' ? "basic" : "literal", start: at, end: Math.min(i + 1, text.length) };
+}
+
+/** Whether the character at `at` follows an odd run of backslashes. */
+function escaped(text: string, at: number): boolean {
+  let n = 0;
+  while (text[at - 1 - n] === "\\") n++;
+  return n % 2 === 1;
+}
+
+/** The index after a value starting at `at`: a string, an array or inline table (brackets nested), or a bare word. */
+function skipValue(text: string, at: number): number {
+  let depth = 0;
+  let i = at;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '"' || c === "'") i = stringAt(text, i).end;
+    else if (c === "#") while (i < text.length && text[i] !== "\n" && text[i] !== "\r") i++;
+    else if ((c === "\n" || c === "\r") && depth <= 0) return i;
+    else {
+      if (c === "[" || c === "{") depth++;
+      else if (c === "]" || c === "}") depth--;
+      i++;
+    }
+  }
+  return i;
+}
+
+/** The strings that are items of the array opening at `at` (nested arrays and other items skipped). */
+function arrayStrings(text: string, at: number): TomlString[] {
+  const strings: TomlString[] = [];
+  let depth = 0;
+  let i = at;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '"' || c === "'") {
+      const token = stringAt(text, i);
+      if (depth === 1) strings.push(token);
+      i = token.end;
+    } else if (c === "#") while (i < text.length && text[i] !== "\n" && text[i] !== "\r") i++;
+    else {
+      if (c === "[" || c === "{") depth++;
+      else if (c === "]" || c === "}") depth--;
+      i++;
+      if (depth === 0) return strings;
+    }
+  }
+  return strings;
+}

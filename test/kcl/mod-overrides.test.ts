@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { modOverrides, type ModValue } from "../../src/kcl/mod-overrides.js";
+
+/** The file with the value of its `index`th override set to `string`, or undefined when it cannot be written. */
+function written(text: string, index: number, string: string): string | undefined {
+  const value = modOverrides(text)[index]!.value as ModValue;
+  const bytes = value.write(string);
+  return bytes === undefined ? undefined : text.slice(0, value.start) + bytes + text.slice(value.end);
+}
+
+describe("modOverrides: the -O specs of kcl.mod's [profile] overrides", () => {
+  const mod = [
+    "[package]",
+    'name = "web"',
+    "overrides = [\"not.this='x'\"]  # another table's key",
+    "",
+    "[profile]",
+    'entries = ["main.k"]',
+    "overrides = [",
+    '    "app.image=\\"ghcr.io/acme/web:1.2.3\\"",  # the deployed image',
+    "    'sidecar.image=\"ghcr.io/acme/log:2.0\"',",
+    '    "app.replicas=3",',
+    "]",
+    "",
+    "[dependencies]",
+    'k8s = "1.31"',
+    "",
+  ].join("\n");
+
+  it("reads each spec with its line and the string it sets, its TOML escapes decoded", () => {
+    const overrides = modOverrides(mod);
+    expect(overrides.map(({ line, spec, path }) => ({ line, spec, path }))).toEqual([
+      { line: 8, spec: 'app.image="ghcr.io/acme/web:1.2.3"', path: "app.image" },
+      { line: 9, spec: 'sidecar.image="ghcr.io/acme/log:2.0"', path: "sidecar.image" },
+      { line: 10, spec: "app.replicas=3", path: "app.replicas" },
+    ]);
+    expect(overrides.map((o) => ("string" in o.value ? o.value.string : o.value.form))).toEqual([
+      "ghcr.io/acme/web:1.2.3",
+      "ghcr.io/acme/log:2.0",
+      "an expression",
+    ]);
+    // Where the value is in the file: the KCL literal, its TOML-escaped quotes included.
+    const first = overrides[0]!.value as ModValue;
+    expect(mod.slice(first.start, first.end)).toBe('\\"ghcr.io/acme/web:1.2.3\\"');
+  });
+
+  it("writes another string in the file's own bytes, escaped for the TOML string it stands in", () => {
+    expect(written(mod, 0, "ghcr.io/acme/web:1.2.4")).toBe(mod.replace("web:1.2.3", "web:1.2.4"));
+    expect(written(mod, 1, "ghcr.io/acme/log:2.1")).toBe(mod.replace("log:2.0", "log:2.1"));
+    // A quote KCL escapes is escaped again for TOML; a literal TOML string cannot hold a "'" at all.
+    expect(written(mod, 0, 'a"b')).toBe(mod.replace('\\"ghcr.io/acme/web:1.2.3\\"', '\\"a\\\\\\"b\\"'));
+    expect(written(mod, 1, "it's")).toBeUndefined();
+  });
+
+  it("keeps other escapes of the spec as they are, and reads the profile table in its dotted or quoted forms", () => {
+    const escaped = '[profile]\noverrides = ["app.image=\\u0022ghcr.io/acme/web:1.2.3\\u0022"]\n';
+    expect(modOverrides(escaped)[0]).toMatchObject({ line: 2, spec: 'app.image="ghcr.io/acme/web:1.2.3"', value: { string: "ghcr.io/acme/web:1.2.3" } });
+    expect(written(escaped, 0, "ghcr.io/acme/web:1.2.4")).toBe('[profile]\noverrides = ["app.image=\\"ghcr.io/acme/web:1.2.4\\""]\n');
+    expect(modOverrides('profile.overrides = ["a=\\"x:1\\""]\n')).toHaveLength(1);
+    expect(modOverrides('["profile"]\r\noverrides = [\r\n  "a=\\"x:1\\"",\r\n]\r\n')[0]!.line).toBe(3);
+  });
+
+  it("writes an unquoted value unquoted, when KCL reads the new text whole too", () => {
+    const unquoted = '[profile]\noverrides = ["app.image=ghcr.io/acme/web:1.2.3"]\n';
+    expect(written(unquoted, 0, "ghcr.io/acme/web:1.2.4")).toBe(unquoted.replace("1.2.3", "1.2.4"));
+    // KCL would keep only `nginx` of `nginx:1.27`.
+    expect(written(unquoted, 0, "nginx:1.27")).toBeUndefined();
+  });
+
+  it("names a spec it cannot read or rewrite by its form, and finds none outside [profile]", () => {
+    const forms = '[profile]\noverrides = ["app.image-", """app.image="x:1"""", "a.b=\\q", "a[0]=1", "app.image=\\"ghcr.io/${r}:1\\""]\n';
+    expect(modOverrides(forms).map((o) => ("form" in o.value ? o.value.form : o.value.string))).toEqual([
+      "a '-' spec, which sets no string",
+      "a multi-line TOML string",
+      "a TOML string with an escape TOML refuses",
+      "no -O spec KCL reads",
+      "an interpolated string",
+    ]);
+    expect(modOverrides('[package]\noverrides = ["a=\\"x:1\\""]\n[profile]\nentries = ["main.k"]\n')).toEqual([]);
+  });
+});
