@@ -3,7 +3,7 @@
  * they expected: a repository no file holds (a typo), one that sits only where no rule edits,
  * and a field moved beside markers of its image that stay.
  */
-import type { Change, Warning } from "../change.js";
+import { SourceError, type Change, type Warning } from "../change.js";
 import { markerPattern } from "../image/marker.js";
 import { formatImageRef, repositoryPattern, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
@@ -12,6 +12,11 @@ import { andList } from "../text/and-list.js";
 import type { FluxPolicy } from "./setters.js";
 import type { RequestedOverride } from "./overrides.js";
 import type { ValidRequest } from "./request.js";
+import { fileKind } from "./file-kind.js";
+import { editArgoCdHelm } from "../yaml/argocd.js";
+import { runEditors } from "../yaml/editor.js";
+import { editHelmValues } from "../yaml/helm.js";
+import { editKustomizeImages } from "../yaml/kustomize.js";
 
 /**
  * A run that changes nothing because nothing names what it brings is most often a typo in a
@@ -159,9 +164,9 @@ interface UnmovedContext {
 /**
  * A field the run left at an old version, unseen, would run the old build while the run reads
  * as done: an image reached through a YAML alias whose anchor is not an image field, one in a
- * string, a substitution, a file kind not read. Each file of `texts` (as the plan leaves them)
- * that holds the repository with a version, but neither the new tag nor digest, and that no
- * other warning explains, is named, also when other files change. A run that changes nothing
+ * string, a substitution, a file kind not read, a file in no target. Each file of `texts` (as the plan leaves them)
+ * that holds the repository with a version (joined, or as a pair of fields the editors read), but neither
+ * the new tag nor digest, and that no other warning explains, is named, also when other files change. A run that changes nothing
  * and says nothing else names a bare mention of the repository too, unless some file holds the
  * new version (the fields may well hold it), rather than let "nothing to change" read as "every
  * field holds it". A file in no configured target gets that reason, not the editing rules.
@@ -174,7 +179,12 @@ export function warnUnmoved(images: readonly ImageRef[], texts: readonly (readon
     const holding = texts.filter(([, text]) => pattern.test(text));
     const current = holding.some(([, text]) => text.includes(version));
     const left = holding
-      .filter(([path, text]) => !text.includes(version) && (versioned.test(text) || (context.quiet && !current)) && !context.explained(path, image))
+      .filter(
+        ([path, text]) =>
+          !text.includes(version) &&
+          !context.explained(path, image) &&
+          (versioned.test(text) || (context.quiet && !current) || inSplitImage(path, text, image)),
+      )
       .map(([path]) => path);
     const outside = context.targets.length > 0 ? left.filter(context.inNoTarget) : [];
     const unreached = left.filter((path) => !outside.includes(path));
@@ -182,6 +192,24 @@ export function warnUnmoved(images: readonly ImageRef[], texts: readonly (readon
       warnings.push({ message: `${image.repository} appears in ${listed(paths)}, but no field there holds ${version} or was edited: ${why}` });
     if (unreached.length > 0) said(unreached, 'it sits where no rule edits it (see "What it edits" in the README)');
     if (outside.length > 0) said(outside, `${listed(outside)} ${outside.length === 1 ? "is" : "are"} in no target (targets: ${context.targets.join(", ")})`);
+  }
+}
+
+/** The editors that read an image held as two fields, its repository in one and its version in another. */
+const SPLIT_IMAGE_EDITORS = [editKustomizeImages, editArgoCdHelm, editHelmValues];
+
+/**
+ * Whether a YAML file holds `image`'s repository with another version as a pair the editors read
+ * (Helm values `repository` + `tag`, a kustomize `name` + `newTag`, Argo CD Helm parameters): they
+ * would move it, were the file edited. Read by those editors themselves, on the few files the text alone cannot judge.
+ */
+function inSplitImage(path: string, text: string, image: ImageRef): boolean {
+  if (fileKind(path) !== "yaml") return false;
+  try {
+    return runEditors(text.replace(/^\uFEFF/, ""), { images: [{ image }], setters: new Map() }, SPLIT_IMAGE_EDITORS).changes.length > 0;
+  } catch (error) {
+    if (error instanceof SourceError) return false;
+    throw error;
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Change, Warning } from "../../src/change.js";
-import { warnUnpolicied } from "../../src/engine/reach.js";
+import { warnUnmoved, warnUnpolicied } from "../../src/engine/reach.js";
 import type { FluxPolicy } from "../../src/engine/setters.js";
 import { parsePolicy } from "../../src/image/policy.js";
 import { parseImageRef } from "../../src/image/reference.js";
@@ -60,5 +60,37 @@ describe("warnUnpolicied: an unmarked field moved by repository, which the tree'
 
   it("says nothing where the policy would have moved the field the same way", () => {
     expect(said(moved("1.2.3", "1.2.5"), [imagePolicy("web", "^1.0.0")])).toEqual([]);
+  });
+});
+
+describe("warnUnmoved: a file left at another version of an incoming image while other files change", () => {
+  const incoming = parseImageRef("ghcr.io/acme/app:1.3.0");
+  const context = { explained: () => false, quiet: false, targets: ["staging", "production"], inNoTarget: (path: string) => path.startsWith("deploy/prod/") };
+  const said = (files: Record<string, string>): string[] => {
+    const warnings: Warning[] = [];
+    warnUnmoved([incoming], Object.entries(files), context, warnings);
+    return warnings.map((w) => w.message);
+  };
+
+  it("names a file holding the image as a Helm repository + tag pair or a kustomize name + newTag at another version, as a joined reference is", () => {
+    const files = {
+      "deploy/prod/values-prod.yaml": "image:\n  registry: ghcr.io\n  repository: acme/app\n  tag: '1.2.3'\n",
+      "deploy/prod/kustomization.yaml": 'images:\n  - name: ghcr.io/acme/app\n    newTag: "1.2.3"\n',
+      "deploy/prod/release.yaml": "spec:\n  values:\n    image: {repository: ghcr.io/acme/app, tag: 1.2.3}\n",
+      "deploy/staging/values.yaml": "image:\n  repository: ghcr.io/acme/app\n  tag: 1.3.0\n",
+    };
+    expect(said(files)).toEqual([
+      "ghcr.io/acme/app appears in deploy/prod/values-prod.yaml, deploy/prod/kustomization.yaml, deploy/prod/release.yaml, but no field there holds 1.3.0 or was edited: " +
+        "deploy/prod/values-prod.yaml, deploy/prod/kustomization.yaml, deploy/prod/release.yaml are in no target (targets: staging, production)",
+    ]);
+  });
+
+  it("leaves out a bare mention of the repository with no version beside it (an ImageRepository), and a pair of another repository", () => {
+    const files = {
+      "deploy/prod/image-repository.yaml": "kind: ImageRepository\nspec:\n  image: ghcr.io/acme/app\n",
+      "deploy/prod/values.yaml": "image:\n  repository: ghcr.io/acme/app-worker\n  tag: 1.2.3\nnote: ghcr.io/acme/app\n",
+      "deploy/prod/broken.yaml": "image: {repository: ghcr.io/acme/app, tag: [1.2.3\n",
+    };
+    expect(said(files)).toEqual([]);
   });
 });
