@@ -30,6 +30,8 @@ export interface ModValue {
   readonly end: number;
   /** The file's text for the value holding `string` instead; undefined when KCL would not read it so or the TOML string cannot hold it. */
   readonly write: (string: string) => string | undefined;
+  /** Set when the whole unquoted value is the string (KCL's rule for an operation): its form, to name an image in it that is no reference by itself. */
+  readonly whole?: string;
 }
 
 /** A TOML string token: `"..."` (basic) or `'...'` (literal); multi-line ones are `multiline`. */
@@ -74,7 +76,8 @@ function readOverride(text: string, token: TomlString): ModOverride {
     const read = reread && specString(reread);
     return typeof read === "object" && read.string === string ? written : undefined;
   };
-  return { line, spec: decoded.text, path: spec.path, value: { string: value.string, start, end, write } };
+  const whole = value.whole === undefined ? {} : { whole: value.whole };
+  return { line, spec: decoded.text, path: spec.path, value: { string: value.string, start, end, write, ...whole } };
 }
 
 function readSpec(text: string): OverrideSpec | undefined {
@@ -90,12 +93,14 @@ function readSpec(text: string): OverrideSpec | undefined {
  * The string a spec sets, where it is in the spec's value and how KCL text for another is
  * written; or the form of a value that sets none (a delete or `+=` sets no string).
  */
-function specString(spec: OverrideSpec): { string: string; start: number; end: number; write: (string: string) => string } | string {
+function specString(spec: OverrideSpec): { string: string; start: number; end: number; write: (string: string) => string; whole?: string } | string {
   if (spec.operation === "-" || spec.operation === "+=") return `a '${spec.operation}' spec, which sets no string`;
   const value = readSpecValue(spec.value);
   if (value.kind === "literal") return { string: value.value, start: value.start, end: value.end, write: (s) => writeStringLiteral(s, value.style) };
   // Unquoted, KCL reads an operation first as the string of its whole text: written unquoted again, and read back to check.
-  if (value.kind === "whole-text") return { string: spec.value, start: 0, end: spec.value.length, write: (s) => s };
+  if (value.kind === "whole-text") {
+    return { string: spec.value, start: 0, end: spec.value.length, write: (s) => s, whole: "an expression (KCL reads it as the string of its whole text)" };
+  }
   return value.form;
 }
 

@@ -1,0 +1,60 @@
+/**
+ * Images in a `kcl.mod`'s `[profile] overrides` (mod-overrides.ts), by repository: `kcl run`
+ * applies these `-O` specs after the source, so an image set there is the one it renders,
+ * whatever the `.k` files hold. A spec whose value is one string holding an image of an
+ * incoming repository gets the next reference, written in the file's own bytes; one whose
+ * image cannot be written there (another form of value, a TOML string that cannot hold the
+ * new text) is named in a warning at its line and left as it is, as the YAML settings are
+ * (yaml/kcl-overrides.ts).
+ */
+import type { EditRequest, EditResult, FieldChange, Warning } from "../change.js";
+import { formatImageRef, tryParseImageRef } from "../image/reference.js";
+import { bareRepositoryWarning, byRepository, nextReference, staleImageIn } from "../image/update.js";
+import { applySplices, byPosition, type Splice } from "../text/splice.js";
+import { modOverrides } from "./mod-overrides.js";
+
+const UNEDITED = "so the image kcl run renders (these overrides apply after the source) stays as it is";
+
+export function editKclMod(text: string, request: EditRequest): EditResult {
+  const incoming = byRepository(request.images);
+  const changes: FieldChange[] = [];
+  const warnings: Warning[] = [];
+  const splices: Splice[] = [];
+  if (incoming.size === 0) return { text, changes, warnings };
+  for (const override of modOverrides(text)) {
+    const key = `[profile] overrides: ${override.path ?? override.spec}`;
+    const warn = (message: string) => warnings.push({ line: override.line, message: `${key} ${message}` });
+    const notEdited = (form: string) => {
+      const stale = staleImageIn(override.spec, incoming);
+      if (stale) warn(`holds ${formatImageRef(stale)} in ${form}, which is not edited (only a value that is one string is), ${UNEDITED}`);
+    };
+    const { value } = override;
+    if ("form" in value) {
+      notEdited(value.form);
+      continue;
+    }
+    const ref = tryParseImageRef(value.string);
+    const update = ref && incoming.get(ref.repository);
+    if (!ref || !update) {
+      // A literal holding more than an image (`"--image=..."`) is no image field; a whole text holding one is named.
+      if (value.whole !== undefined) notEdited(value.whole);
+      continue;
+    }
+    if (ref.tag === undefined && ref.digest === undefined) {
+      warn(bareRepositoryWarning(ref.repository));
+      continue;
+    }
+    const next = nextReference(update, ref, warn);
+    if (next === undefined || next === value.string) continue;
+    const bytes = value.write(next);
+    if (bytes === undefined) {
+      warn(
+        `holds ${ref.name}, and ${next} would not read as one string once written there; left as it is, ${UNEDITED} (write the value quoted in a "..." TOML string)`,
+      );
+      continue;
+    }
+    splices.push({ start: value.start, end: value.end, insert: bytes });
+    changes.push({ line: override.line, kind: "override", key, old: value.string, new: next });
+  }
+  return { text: splices.length === 0 ? text : applySplices(text, splices.sort(byPosition)), changes, warnings };
+}

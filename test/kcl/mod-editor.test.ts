@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import type { EditRequest } from "../../src/change.js";
+import { parsePolicy } from "../../src/image/policy.js";
+import { parseImageRef } from "../../src/image/reference.js";
+import { editKclMod } from "../../src/kcl/mod-editor.js";
+
+const request = (...refs: string[]): EditRequest => ({ images: refs.map((ref) => ({ image: parseImageRef(ref) })), setters: new Map() });
+
+describe("editKclMod: images in kcl.mod's [profile] overrides, which kcl run applies after the source", () => {
+  const mod = [
+    "[package]",
+    'name = "web"',
+    "",
+    "[profile]",
+    'entries = ["main.k"]',
+    'overrides = ["app.image=\\"ghcr.io/acme/web:1.2.3\\"", "log.image=\\"ghcr.io/acme/log:1.0\\""]',
+    "",
+  ].join("\n");
+
+  it("moves a spec's image of an incoming repository in the file's own bytes, and nothing else", () => {
+    const result = editKclMod(mod, request("ghcr.io/acme/web:1.2.4"));
+    expect(result.text).toBe(mod.replace("web:1.2.3", "web:1.2.4"));
+    expect(result.changes).toEqual([
+      { line: 6, kind: "override", key: "[profile] overrides: app.image", old: "ghcr.io/acme/web:1.2.3", new: "ghcr.io/acme/web:1.2.4" },
+    ]);
+    expect(result.warnings).toEqual([]);
+    expect(editKclMod(mod, request("ghcr.io/acme/web:1.2.3")).changes).toEqual([]);
+  });
+
+  it("keeps what a policy keeps, and says so at the line", () => {
+    const kept = editKclMod(mod, {
+      images: [{ image: parseImageRef("ghcr.io/acme/web:1.2.0"), policy: parsePolicy({ semver: { range: "^1.0.0" } }) }],
+      setters: new Map(),
+    });
+    expect(kept.text).toBe(mod);
+    expect(kept.warnings).toEqual([{ line: 6, message: expect.stringMatching(/^\[profile\] overrides: app\.image /) }]);
+  });
+
+  it("names an image it cannot write there, at its line, and leaves it", () => {
+    const expression = '[profile]\noverrides = [\n  "app.image=\\"ghcr.io/acme/web:1.2.3\\" + \\"-debug\\"",\n  \'log.image="ghcr.io/acme/log:1.0"\',\n]\n';
+    const result = editKclMod(expression, request("ghcr.io/acme/web:1.2.4"));
+    expect(result.text).toBe(expression);
+    expect(result.warnings).toEqual([
+      {
+        line: 3,
+        message:
+          "[profile] overrides: app.image holds ghcr.io/acme/web:1.2.3 in an expression (KCL reads it as the string of its whole text), which is not edited (only a value that is one string is), so the image kcl run renders (these overrides apply after the source) stays as it is",
+      },
+    ]);
+  });
+});
