@@ -54,8 +54,10 @@ export interface TargetImage {
 
 export interface Target {
   readonly name: string;
-  /** Globs relative to the repository root (picomatch syntax). */
+  /** Globs relative to the repository root (picomatch syntax); a directory stands for everything under it. */
   readonly paths: readonly string[];
+  /** Line of each of `paths` in the configuration, for messages about it. */
+  readonly pathLines: readonly number[];
   /** The allow-list: nothing else is edited in this target's paths. */
   readonly images: readonly TargetImage[];
   readonly delivery?: Delivery;
@@ -389,7 +391,10 @@ function readTargets(r: Reader, node: Node | null, at: Node): Target[] {
     const pathsOk = paths?.map((glob, j) => r.relativePath(glob, isSeq(pathsField!.node) ? (pathsField!.node.items[j] as Node) : null, `${path}.paths[${j}]`));
     const images = imagesField ? readImages(r, imagesField.node, imagesField.at, `${path}.images`) : [];
     const delivery = deliveryField && readDelivery(r, deliveryField.node, deliveryField.at, `${path}.delivery`);
-    if (name !== undefined && paths && pathsOk) targets.push({ name, paths, images, ...(delivery && { delivery }) });
+    if (name !== undefined && paths && pathsOk) {
+      const pathLines = isSeq(pathsField!.node) ? pathsField!.node.items.map((item) => r.line(item as Node)) : [];
+      targets.push({ name, paths, pathLines, images, ...(delivery && { delivery }) });
+    }
   });
   return targets;
 }

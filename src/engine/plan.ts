@@ -18,7 +18,7 @@ import { resolveSetters, type FileSetters } from "./setters.js";
 import { decodeUtf8, readText, type TreeSource } from "./source.js";
 import { isKustomizationFile, kustomizeTagged, mayHoldBareImage, mayHoldFluxKustomization } from "./kustomizations.js";
 import { checkParses, fileKind, isHelmTemplate, isTestFile, type FileKind } from "./file-kind.js";
-import { imagesFor, settersFor, targetOf, targetsInScope, warnRefusedImages } from "./targets.js";
+import { imagesFor, settersFor, targetOf, targetsInScope, warnIdlePaths, warnRefusedImages } from "./targets.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { warnBesideMarkers, warnUnmoved, warnUnpolicied, warnUnreached } from "./reach.js";
 import { checkConfiguredOverrides, collectOverrides, configuredOverride, located, overFile, overriddenIn } from "./overrides.js";
@@ -86,6 +86,9 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   const targets = targetsInScope(config, request.targets);
   const warnings: Warning[] = [];
   const inScope = pathFilter(request.paths, files, warnings);
+  // Said first, as the cause of what follows, but no reason to call the run unquiet (warnUnmoved): the files left are named still.
+  const idlePaths: Warning[] = [];
+  warnIdlePaths(config?.targets ?? [], targets, files, configPath, idlePaths);
 
   const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings);
   issues.push(...(await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, request.create ?? false)));
@@ -201,7 +204,7 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   return {
     files: planned,
     changes: planned.flatMap((f) => f.changes),
-    warnings,
+    warnings: [...idlePaths, ...warnings],
     targets: targets.map((t) => ({ name: t.name, ...(t.delivery && { delivery: t.delivery }) })),
     images: [...valid.images, ...valid.setters.values()],
   };

@@ -13,6 +13,7 @@ import { repositoryPattern } from "../image/reference.js";
 import { RequestError } from "./request.js";
 import { lineAt } from "../text/line-index.js";
 import { pathMatcher } from "./path-glob.js";
+import { andList } from "../text/and-list.js";
 
 /** The configured targets the request names (all of them when it names none); a name no target has is refused. */
 export function targetsInScope(config: Config | undefined, names: readonly string[] | undefined): readonly Target[] {
@@ -31,6 +32,51 @@ export function targetsInScope(config: Config | undefined, names: readonly strin
 export function targetOf(targets: readonly Target[]): (path: string) => Target | undefined {
   const matchers = targets.map((target) => ({ target, matches: pathMatcher(target.paths) }));
   return (path) => matchers.find((m) => m.matches(path))?.target;
+}
+
+/**
+ * Target paths that give their target no file, each at its line in the configuration: one that
+ * matches no file of the tree (a typo, a directory since moved), and one whose every file an
+ * earlier target's paths match first (a broad glob above it). Only for the targets in the run;
+ * `configured` are all of them, in order, `files` every file of the tree.
+ */
+export function warnIdlePaths(
+  configured: readonly Target[],
+  targets: readonly Target[],
+  files: readonly string[],
+  configPath: string,
+  warnings: Warning[],
+): void {
+  const ownerOf = targetOf(configured);
+  for (const target of targets) {
+    target.paths.forEach((glob, j) => {
+      const matched = files.filter(pathMatcher([glob]));
+      const said = (what: string): void => {
+        warnings.push({
+          file: configPath,
+          line: target.pathLines[j]!,
+          message: `targets[${configured.indexOf(target)}].paths[${j}]: ${JSON.stringify(glob)} ${what}`,
+        });
+      };
+      if (matched.length === 0) return said("matches no file; fix or remove it");
+      // The glob matches each of them, so each has an owner: this target or an earlier one.
+      const owned = matched.map((file) => ({ file, owner: ownerOf(file)! }));
+      const owners = [...new Set(owned.map(({ owner }) => owner))];
+      if (owners.includes(target)) return;
+      // Each owner by the first of its paths that takes one of these files.
+      const by = owners.map((owner) => {
+        const taking = owner.paths.find((path) => {
+          const matches = pathMatcher([path]);
+          return owned.some((o) => o.owner === owner && matches(o.file));
+        });
+        return `${owner.name} (${JSON.stringify(taking)})`;
+      });
+      const one = owners.length === 1;
+      said(
+        `matches only files the earlier ${one ? "target" : "targets"} ${andList(by)} ${one ? "takes" : "take"} first; narrow ${one ? "that" : "those"}, or list ${target.name} first`,
+      );
+    });
+  }
 }
 
 /** Without targets every incoming image applies everywhere; with targets, only what the file's target allows, under its policy. */

@@ -92,6 +92,14 @@ describe("parseConfig: what is accepted", () => {
     expect(config.targets[0]!.images[0]).toEqual({ name: "nginx", repository: "docker.io/library/nginx" });
   });
 
+  it("keeps the line of each target path, for warnings about it", () => {
+    const config = parseConfig(
+      "targets:\n  - name: prod\n    paths:\n      - deploy/prod\n      - kustomize/overlays/prod\n    images: [{ repository: nginx }]\n",
+      FILE,
+    );
+    expect(config.targets[0]!.pathLines).toEqual([4, 5]);
+  });
+
   it("reads every delivery field", () => {
     const text = `targets:
   - name: prod

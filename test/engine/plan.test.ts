@@ -52,6 +52,8 @@ const CONFIG = `targets:
 setters:
   "flux-system:app": { image: ghcr.io/acme/app, policy: { semver: { range: "1.x" } } }
 `;
+/** A file in each of CONFIG's target directories, for trees that need none there: a target path that matches no file is warned about. */
+const TARGET_DIRS = { "staging/.keep": "", "prod/.keep": "", "tools/.keep": "" };
 
 describe("planUpdate: what is scanned", () => {
   it("edits every candidate file and returns only the changed ones, in path order", async () => {
@@ -217,6 +219,7 @@ describe("planUpdate: what is scanned", () => {
 
   it("says a file in no configured target is in no target, not that no rule edits it", async () => {
     const files = {
+      ...TARGET_DIRS,
       ".github/gitops-promote.yaml": CONFIG,
       "extra/pod.yaml": "containers:\n  - image: ghcr.io/acme/app:1.0.0\n",
       "staging/d.yaml": "image: ghcr.io/acme/app:1.0.0\n",
@@ -387,6 +390,46 @@ describe("planUpdate: targets", () => {
     ]);
     const prod = await plan(overlap, { images: ["ghcr.io/acme/app:1.1.0"], targets: ["prod"] });
     expect(prod.files.map((f) => [f.path, f.target])).toEqual([["prod/d.yaml", "prod"]]);
+  });
+
+  it("takes a target path written as a directory as everything under it", async () => {
+    const directories = { ...files, ".github/gitops-promote.yaml": CONFIG.replace('["prod/**"]', '["prod/"]').replace('["tools/**"]', '["tools"]') };
+    const p = await plan(directories, { images: ["ghcr.io/acme/app:1.1.0"] });
+    expect(p.files.map((f) => [f.path, f.target])).toEqual([
+      ["prod/d.yaml", "prod"],
+      ["staging/d.yaml", "staging"],
+    ]);
+    expect(p.warnings.map((w) => w.message)).toContain("target tools does not allow ghcr.io/acme/app; not edited in tools/d.yaml:1");
+  });
+
+  it("warns at its configuration line about a target path that matches no file, and still names the files left in no target", async () => {
+    const typo = {
+      ".github/gitops-promote.yaml": CONFIG.replace('["prod/**"]', '["production/**"]'),
+      "staging/d.yaml": "image: ghcr.io/acme/app:1.0.0\n",
+      "prod/values.yaml": "image:\n  repository: ghcr.io/acme/app\n  tag: 1.0.0\n",
+      "tools/d.yaml": "image: ghcr.io/acme/tool:1.0.0\n",
+    };
+    const said = { file: ".github/gitops-promote.yaml", line: 8, message: 'targets[1].paths[0]: "production/**" matches no file; fix or remove it' };
+    expect((await plan(typo, { images: ["ghcr.io/acme/app:1.1.0"] })).warnings).toEqual([said]);
+    // A run of that target alone changes nothing: the file it was meant to edit is named too.
+    expect((await plan(typo, { images: ["ghcr.io/acme/app:1.1.0"], targets: ["prod"] })).warnings).toEqual([
+      said,
+      {
+        message:
+          "ghcr.io/acme/app appears in prod/values.yaml, but no field there holds 1.1.0 or was edited: prod/values.yaml is in no target (targets: staging, prod, tools)",
+      },
+    ]);
+  });
+
+  it("warns at its configuration line about a target path whose every file an earlier target's paths match first", async () => {
+    const overlap = { ...files, ".github/gitops-promote.yaml": CONFIG.replace('["staging/**"]', '["staging/**", "prod/**"]') };
+    const p = await plan(overlap, { images: ["ghcr.io/acme/app:1.1.0"], targets: ["prod"] });
+    expect(p.files).toEqual([]);
+    expect(p.warnings[0]).toEqual({
+      file: ".github/gitops-promote.yaml",
+      line: 8,
+      message: 'targets[1].paths[0]: "prod/**" matches only files the earlier target staging ("prod/**") takes first; narrow that, or list prod first',
+    });
   });
 
   it("refuses a bad configuration with its file and line before anything else", async () => {
@@ -832,7 +875,7 @@ describe("planUpdate: configured overrides", () => {
       "  - file: tools/main.k\n    spec: config.image\n    image: ghcr.io/acme/app\n  - file: other/main.k\n    spec: config.image\n    image: ghcr.io/acme/app\n";
     const value = "ghcr.io/acme/app:1.0.0";
     const p = await plan(
-      { ".github/gitops-promote.yaml": config(elsewhere, CONFIG), "tools/main.k": main(value), "other/main.k": main(value) },
+      { ...TARGET_DIRS, ".github/gitops-promote.yaml": config(elsewhere, CONFIG), "tools/main.k": main(value), "other/main.k": main(value) },
       { images: ["ghcr.io/acme/app:1.3.0"] },
     );
     expect(p.files).toEqual([]);
@@ -992,6 +1035,7 @@ describe("planUpdate: configured overrides", () => {
 
 describe("planUpdate: a late, older build", () => {
   const files = {
+    ...TARGET_DIRS,
     ".github/gitops-promote.yaml": `${CONFIG}overrides:\n  - file: prod/override.k\n    spec: config.image\n    image: ghcr.io/acme/app\n`,
     "prod/app.yaml": "apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec:\n  source:\n    kustomize:\n      images:\n        - ghcr.io/acme/app:1.3.0\n",
     "prod/deploy.yaml": "spec:\n  containers:\n    - name: app\n      image: ghcr.io/acme/app:1.3.0\n",
@@ -1035,7 +1079,11 @@ describe("planUpdate: a late, older build", () => {
 
   it("with allow-downgrade, is written everywhere and warns about none", async () => {
     const p = await plan(files, { images: ["ghcr.io/acme/app:1.2.0"], allowDowngrade: true });
-    expect(p.files.map((f) => f.path)).toEqual(Object.keys(files).slice(1).sort());
+    expect(p.files.map((f) => f.path)).toEqual(
+      Object.keys(files)
+        .filter((path) => /^prod\/.*\.(yaml|k)$/.test(path))
+        .sort(),
+    );
     expect(p.warnings).toEqual([]);
   });
 });

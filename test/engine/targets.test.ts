@@ -2,17 +2,27 @@
 import { describe, expect, it } from "vitest";
 import type { Config, Target } from "../../src/engine/config.js";
 import { RequestError } from "../../src/engine/request.js";
-import { imagesFor, settersFor, targetOf, targetsInScope, warnRefusedImages, type FileReach, type RefusableImage } from "../../src/engine/targets.js";
+import {
+  imagesFor,
+  settersFor,
+  targetOf,
+  targetsInScope,
+  warnIdlePaths,
+  warnRefusedImages,
+  type FileReach,
+  type RefusableImage,
+} from "../../src/engine/targets.js";
 import { parsePolicy } from "../../src/image/policy.js";
 import { parseImageRef } from "../../src/image/reference.js";
 import type { ImageUpdate } from "../../src/image/update.js";
 import type { Warning } from "../../src/change.js";
 
 const APP = "ghcr.io/acme/app";
-const staging: Target = { name: "staging", paths: ["staging/**"], images: [{ repository: APP, name: APP }] };
+const staging: Target = { name: "staging", paths: ["staging/**"], pathLines: [3], images: [{ repository: APP, name: APP }] };
 const production: Target = {
   name: "production",
   paths: ["production/**"],
+  pathLines: [7],
   images: [{ repository: APP, name: APP, policy: parsePolicy({ semver: { range: "^1.0.0" } }) }],
 };
 const config: Config = { targets: [staging, production], setters: new Map(), overrides: [] };
@@ -43,6 +53,55 @@ describe("targetOf", () => {
     expect(find("deploy/prod/values-prod.yaml")?.name).toBe("production");
     expect(find("kustomize/overlays/prod/kustomization.yaml")?.name).toBe("production");
     expect(find("deploy/production/values.yaml")).toBeUndefined();
+  });
+});
+
+describe("warnIdlePaths", () => {
+  const CONFIG = ".github/gitops-promote.yaml";
+  const idle = (configured: readonly Target[], selected: readonly Target[], files: readonly string[]) => {
+    const warnings: Warning[] = [];
+    warnIdlePaths(configured, selected, files, CONFIG, warnings);
+    return warnings;
+  };
+
+  it("warns at its line about a target path that matches no file, as a typo does", () => {
+    expect(idle([staging, production], [staging, production], ["staging/app.yaml", "prod/app.yaml"])).toEqual([
+      { file: CONFIG, line: 7, message: 'targets[1].paths[0]: "production/**" matches no file; fix or remove it' },
+    ]);
+  });
+
+  it("warns about a target path whose every file an earlier target takes, naming that target and its path", () => {
+    const broad = { ...staging, paths: ["staging/**", "deploy/**"], pathLines: [3, 4] };
+    const shadowed = { ...production, paths: ["production/**", "deploy/prod/**"], pathLines: [8, 9] };
+    expect(idle([broad, shadowed], [broad, shadowed], ["staging/a.yaml", "production/a.yaml", "deploy/prod/a.yaml", "deploy/prod/b.yaml"])).toEqual([
+      {
+        file: CONFIG,
+        line: 9,
+        message:
+          'targets[1].paths[1]: "deploy/prod/**" matches only files the earlier target staging ("deploy/**") takes first; narrow that, or list production first',
+      },
+    ]);
+    // One file of its own is enough: an earlier target taking some is no news.
+    const some = { ...broad, paths: ["staging/**", "deploy/prod/values.yaml"] };
+    expect(idle([some, shadowed], [some, shadowed], ["staging/a.yaml", "production/a.yaml", "deploy/prod/values.yaml", "deploy/prod/release.yaml"])).toEqual(
+      [],
+    );
+  });
+
+  it("names every earlier target that takes its files", () => {
+    const qa: Target = { name: "qa", paths: ["clusters/qa"], pathLines: [5], images: staging.images };
+    const all: Target = { ...production, paths: ["clusters/**"], pathLines: [9] };
+    expect(idle([staging, qa, all], [all], ["staging/a.yaml", "clusters/qa/a.yaml"]).map((w) => w.message)).toEqual([
+      'targets[2].paths[0]: "clusters/**" matches only files the earlier target qa ("clusters/qa") takes first; narrow that, or list production first',
+    ]);
+    const both = { ...staging, paths: ["clusters/staging"] };
+    expect(idle([both, qa, all], [all], ["clusters/staging/a.yaml", "clusters/qa/a.yaml"]).map((w) => w.message)).toEqual([
+      'targets[2].paths[0]: "clusters/**" matches only files the earlier targets staging ("clusters/staging") and qa ("clusters/qa") take first; narrow those, or list production first',
+    ]);
+  });
+
+  it("says nothing of a target the run does not select", () => {
+    expect(idle([staging, production], [staging], ["staging/app.yaml"])).toEqual([]);
   });
 });
 
