@@ -208,11 +208,14 @@ class ImageEditor {
       while (token + 1 < tokens.count && tokens.end[token + 1]! <= start) token++;
       let at = token;
       while (at > 0 && CLOSERS.has(tokens.kind[at]!)) at--;
-      // A marker on a comment line of its own documents the syntax; it marks nothing.
-      if (tokens.end[at]! > start || this.tokens.source.line(tokens.start[at]!) !== this.tokens.source.line(start)) continue;
-      const reading = readMarker(comment);
-      if (reading === undefined) continue;
       const line = this.tokens.source.line(start);
+      const reading = readMarker(comment);
+      // A marker on a comment line of its own marks nothing; one a YAML user would write above the value is said so (commented-out code is not read).
+      if (tokens.end[at]! > start || this.tokens.source.line(tokens.start[at]!) !== line) {
+        if (reading !== undefined && "marker" in reading) this.warnings.push({ line, message: ownLineMarkerWarning(reading.marker) });
+        continue;
+      }
+      if (reading === undefined) continue;
       if ("error" in reading) {
         this.warnings.push({ line, message: reading.error });
         this.claimed.add(at);
@@ -468,6 +471,11 @@ class ImageEditor {
       change: { line, kind, key, old: literal.body, new: value },
     });
   }
+}
+
+/** A marker on a comment line of its own: YAML's form for the value below, which a KCL marker is not. */
+function ownLineMarkerWarning(marker: Marker): string {
+  return `Flux setter "${marker.setter}" is on a comment line of its own, which marks nothing in KCL: a KCL marker sets the string its line ends with (the YAML form above the value does not apply)`;
 }
 
 /**

@@ -555,6 +555,26 @@ describe("editKcl: Flux setter markers in comments", () => {
     ]);
   });
 
+  it("says a marker on a comment line of its own marks nothing, as a YAML user writes it above the value; commented-out code is not read", () => {
+    const text = [
+      "app = {",
+      '    # {"$imagepolicy": "ns:app"}',
+      '    image = "ghcr.io/acme/app:1.0.0"',
+      '    # image = "ghcr.io/acme/app:1.0.0"  # {"$imagepolicy": "ns:app"}',
+      "}",
+      "",
+    ].join("\n");
+    const result = editKcl(text, setters({ "ns:app": "ghcr.io/acme/app:2.0.0" }));
+    expect([result.text, result.changes]).toEqual([text, []]);
+    expect(result.warnings).toEqual([
+      {
+        line: 2,
+        message:
+          'Flux setter "ns:app" is on a comment line of its own, which marks nothing in KCL: a KCL marker sets the string its line ends with (the YAML form above the value does not apply)',
+      },
+    ]);
+  });
+
   it("a marked literal is left to its marker, not matched by repository", () => {
     const marked = 'a = {image = "ghcr.io/acme/app:1.0.0"  # {"$imagepolicy": "ns:other"}\n}\n';
     const result = editKcl(marked, images("ghcr.io/acme/app:2.0.0"));
