@@ -407,17 +407,18 @@ describe("planUpdate: targets", () => {
       ".github/gitops-promote.yaml": CONFIG.replace('["prod/**"]', '["production/**"]'),
       "staging/d.yaml": "image: ghcr.io/acme/app:1.0.0\n",
       "prod/values.yaml": "image:\n  repository: ghcr.io/acme/app\n  tag: 1.0.0\n",
+      "prod/repository.yaml": "spec:\n  image: ghcr.io/acme/app\n",
       "tools/d.yaml": "image: ghcr.io/acme/tool:1.0.0\n",
     };
     const said = { file: ".github/gitops-promote.yaml", line: 8, message: 'targets[1].paths[0]: "production/**" matches no file; fix or remove it' };
-    expect((await plan(typo, { images: ["ghcr.io/acme/app:1.1.0"] })).warnings).toEqual([said]);
-    // A run of that target alone changes nothing: the file it was meant to edit is named too.
+    const left = (files: string) => ({
+      message: `ghcr.io/acme/app appears in ${files}, but no field there holds 1.1.0 or was edited: ${files} ${files.includes(",") ? "are" : "is"} in no target (targets: staging, prod, tools)`,
+    });
+    expect((await plan(typo, { images: ["ghcr.io/acme/app:1.1.0"] })).warnings).toEqual([said, left("prod/values.yaml")]);
+    // A run of that target alone changes nothing and says so of a mere mention too, as a run with nothing else to say does.
     expect((await plan(typo, { images: ["ghcr.io/acme/app:1.1.0"], targets: ["prod"] })).warnings).toEqual([
       said,
-      {
-        message:
-          "ghcr.io/acme/app appears in prod/values.yaml, but no field there holds 1.1.0 or was edited: prod/values.yaml is in no target (targets: staging, prod, tools)",
-      },
+      left("prod/repository.yaml, prod/values.yaml"),
     ]);
   });
 
