@@ -183,8 +183,8 @@ export async function landPullRequest(
  * run built on, `existing`: the run that pushed it writes its body after its push, so a body
  * naming an earlier commit (or no pull request yet) may be that run's still to come. Then wait
  * for it, so its rows are in ours and ours is written after it (an earlier run's write never
- * lands last). Only when a run of ours left the branch as it is (`rebuilt`: no commit of a
- * person's on top), and the body is ours (one a person wrote has no rows to keep).
+ * lands last). Only when a run of ours left the branch as it is (`rebuilt`: one commit of ours
+ * on the base, no person's on top or in its place), and the body is ours (one a person wrote has no rows to keep).
  */
 async function bodyBuiltOn(
   ctx: DeliveryContext,
@@ -285,10 +285,12 @@ async function planOnPullRequest(
     file,
     message: `${at.base} changed the same lines as ${prBranch} here since the pull request began: the pull request's earlier change to this file is dropped and ${at.base}'s kept (this run's own edits are made on top)`,
   }));
-  const coAuthors = foldedPeople(await ctx.git.commitsAfter(fork), options.author ?? BOT);
-  // One commit on the base, as a run's rebuild leaves the branch (a person's commits come on top of it).
+  const author = options.author ?? BOT;
+  const commits = await ctx.git.commitsAfter(fork);
+  const coAuthors = foldedPeople(commits, author);
+  // One commit of ours on the base, as a run's rebuild leaves the branch (a person's commits come on top of it, or replace it).
   const parents = await ctx.git.parents(existing);
-  const rebuilt = parents.length === 1 && parents[0] === fork.commit;
+  const rebuilt = parents.length === 1 && parents[0] === fork.commit && commits.every((c) => madeByUs(c, author));
   // The base's configuration, under either name, whatever the branch did to it.
   const configPaths = configPathsOf(request);
   const tree = await ctx.git.tree(treeish, new Map(configPaths.map((path) => [path, at.entries.get(path)])));
@@ -329,16 +331,26 @@ async function planOnPullRequest(
  * commits, as it does a person's web edit); nor a bot, as an App token's commits are authored.
  */
 function foldedPeople(commits: readonly CommitPeople[], author: Identity): Identity[] {
-  const same = (a: Identity, b: Identity) => a.email.toLowerCase() === b.email.toLowerCase();
-  const ours = (who: Identity) => same(who, author) || who.name.endsWith("[bot]");
   const people = new Map<string, Identity>();
   for (const commit of commits) {
-    const byUs = same(commit.committer, BOT) || ours(commit.author);
-    for (const who of byUs ? commit.coAuthors : [commit.author, ...commit.coAuthors]) {
-      if (!ours(who) && !people.has(who.email.toLowerCase())) people.set(who.email.toLowerCase(), who);
+    for (const who of madeByUs(commit, author) ? commit.coAuthors : [commit.author, ...commit.coAuthors]) {
+      if (!isUs(who, author) && !people.has(who.email.toLowerCase())) people.set(who.email.toLowerCase(), who);
     }
   }
   return [...people.values()];
+}
+
+/** A commit of ours: committed by BOT (git), or authored by `author` or a bot (the API). */
+function madeByUs(commit: CommitPeople, author: Identity): boolean {
+  return sameIdentity(commit.committer, BOT) || isUs(commit.author, author);
+}
+
+function isUs(who: Identity, author: Identity): boolean {
+  return sameIdentity(who, author) || who.name.endsWith("[bot]");
+}
+
+function sameIdentity(a: Identity, b: Identity): boolean {
+  return a.email.toLowerCase() === b.email.toLowerCase();
 }
 
 /** The pull request merges into the base: its message, body and report say what changes there ("1.2.3 -> 1.2.5", not "1.2.4 -> 1.2.5"). */

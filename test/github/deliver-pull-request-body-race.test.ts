@@ -92,6 +92,23 @@ describe("deliver: concurrent runs on one pull request keep every run's rows in 
     expect(apiCalls(fake.calls.slice(before)).filter((id) => id === "pulls/list")).toHaveLength(1);
   });
 
+  it("nothing to wait for on a branch a person replaced by one commit of theirs on main (a force push)", async () => {
+    await run(await runContext(), `${APP}:1.1.0`);
+    const theirs = await fake.commitFile(OWNER, REPO, "elsewhere", "apps/app.yaml", deployment("app", `${APP}:1.1.1`), "a person's version");
+    await createClient({ token: fake.token, baseUrl: fake.apiUrl }).rest.git.updateRef({
+      owner: OWNER,
+      repo: REPO,
+      ref: `heads/${PR}`,
+      sha: theirs,
+      force: true,
+    });
+    const pauses: number[] = [];
+    const before = fake.calls.length;
+    await run(await runContext(async (ms) => void pauses.push(ms)), `${API}:2.0.1`);
+    expect(pauses).toEqual([]);
+    expect(apiCalls(fake.calls.slice(before)).filter((id) => id === "pulls/list")).toHaveLength(1);
+  });
+
   it("a run that pushed but never wrote its body is waited for a bounded time; its file is then named without its rows", async () => {
     await run(await runContext(), `${APP}:1.1.0`);
     fake.inject({ operationId: "pulls/update", status: 422, body: { message: "Validation Failed", documentation_url: "https://docs.github.com/rest" } });
