@@ -75,8 +75,10 @@ export async function landPullRequest(
   }
   // Carried by a branch no open pull request holds (another run's, about to open one; or one whose
   // pull request closed under it), the values are on their way nowhere: the branch is landed as
-  // it is, told by this request's changes to the base.
-  const files = onBranch?.files.length ? onBranch.files : group.files;
+  // it is, told by this request's changes to the base in the files where it holds just those
+  // (the rows of the rest come from the body, and a newer value it keeps, from the reasons).
+  const carriedAsIs = onBranch !== undefined && onBranch.files.length === 0;
+  const files = onBranch === undefined ? group.files : carriedAsIs ? onBranch.holdsIncoming : onBranch.files;
   const writes = onBranch?.writes ?? fileWrites(files, at.entries);
   const text = messageFor(files);
   const people = onBranch?.coAuthors ?? [];
@@ -157,7 +159,7 @@ export async function landPullRequest(
     throw error;
   }
   let merge: MergeOutcome = "none";
-  const warnings = [...(onBranch?.warnings ?? [])];
+  const warnings = [...(onBranch?.warnings ?? []), ...(carriedAsIs ? onBranch.reasons : [])];
   try {
     if (pullRequest.merged) {
       merge = "merged";
@@ -248,6 +250,8 @@ interface OnPullRequest {
   readonly warnings: Warning[];
   /** Why files the request moves on the base stay as they are on the branch (a policy keeps the newer value it holds). */
   readonly reasons: Warning[];
+  /** When the request edits nothing there: the base's planned files whose new text the branch holds already. */
+  readonly holdsIncoming: readonly FilePlan[];
   readonly rebuilt: boolean;
 }
 
@@ -318,7 +322,9 @@ async function planOnPullRequest(
     const others = changed.length === 0 ? undefined : { carried: kept.map(([path]) => path), dropped };
     const left = new Set(onBase.map((f) => f.path).filter((path) => !edited.has(path)));
     const reasons = plan.warnings.filter((w) => w.file !== undefined && left.has(w.file));
-    return { files, writes: [...carriedWrites, ...fileWrites(files, tree.entries)], coAuthors, others, warnings, reasons, rebuilt };
+    const holds = async (f: FilePlan) => tree.entries.has(f.path) && (await readText(tree, f.path)) === f.after;
+    const holdsIncoming = files.length > 0 ? [] : (await Promise.all(onBase.map(async (f) => ((await holds(f)) ? [f] : [])))).flat();
+    return { files, writes: [...carriedWrites, ...fileWrites(files, tree.entries)], coAuthors, others, warnings, reasons, holdsIncoming, rebuilt };
   } finally {
     tree.close();
   }

@@ -218,6 +218,33 @@ describe("deliver: the pull request merges or closes while a run updates it", ()
     expect(result.landings).toMatchObject([{ pullRequest: { number: 2, operation: "created" } }]);
   });
 
+  it("a branch with no pull request open that holds a newer value in one file: that file is not told as this run's change, the policy's reason is", async () => {
+    await fake.commitFile(OWNER, REPO, "main", "apps/canary.yaml", deployment("canary", `${APP}:1.0.0`));
+    await fake.commitFiles(
+      OWNER,
+      REPO,
+      PR,
+      { "apps/app.yaml": deployment("app", `${APP}:1.1.0`), "apps/canary.yaml": deployment("canary", `${APP}:1.2.0`) },
+      "another run's commit",
+    );
+
+    const result = await run([`${APP}:1.1.0`], { merge: "none" });
+    expect(pulls()).toEqual(["#1 open"]);
+    expect(result.landings).toMatchObject([{ pullRequest: { number: 1, operation: "created" } }]);
+    expect(result.plan.changes.map((c) => [c.file, c.old, c.new])).toEqual([["apps/app.yaml", `${APP}:1.0.0`, `${APP}:1.1.0`]]);
+    expect(result.plan.warnings).toContainEqual({
+      file: "apps/canary.yaml",
+      line: 10,
+      message:
+        "spec.template.spec.containers[0].image keeps 1.2.0, which its policy (semver >=1.0.0) ranks above the incoming 1.1.0 (allow-downgrade sets it anyway)",
+    });
+    const [pull] = fake.pulls(OWNER, REPO);
+    expect(pull!.body).toContain(`| \`${APP}:1.0.0\` | \`${APP}:1.1.0\` |`);
+    expect(pull!.body).not.toContain(`| \`apps/canary.yaml`);
+    expect(pull!.body).toContain("Also on this branch, from its earlier commits: `apps/canary.yaml`.");
+    expect(await image(PR, "canary")).toBe(`${APP}:1.2.0`);
+  });
+
   it("a branch carrying the values with no pull request open (its run failed before opening one): a pull request is opened for it", async () => {
     await fake.commitFile(OWNER, REPO, PR, "apps/app.yaml", deployment("app", `${APP}:1.1.0`), "another run's commit");
 
