@@ -90,7 +90,12 @@ export async function advanceBranch(
       const current = await branchHead(client, repository, branch);
       if (current === sha || (current !== undefined && current !== expected && (await builtOn(client, repository, current, sha)))) return;
       if (current !== expected) throw new BranchMovedError(branch);
-      if (attempt === MOVE_ATTEMPTS || REFUSED.test(errorMessage(error))) throw error;
+      if (REFUSED.test(errorMessage(error))) throw error;
+      if (attempt === MOVE_ATTEMPTS) {
+        throw new Error(`could not move ${branch} to ${sha}: GitHub refused ${attempt} times while it stayed at ${expected}: ${errorMessage(error)}`, {
+          cause: error,
+        });
+      }
       await sleep(MOVE_PAUSE_MS * 2 ** (attempt - 1));
     }
   }

@@ -124,15 +124,19 @@ describe("API commits", () => {
       expect((await fake.refs(OWNER, REPO))["refs/heads/main"]).toBe(theirs);
     });
 
-    it("refused every time while the branch holds still: fails with GitHub's answer after four tries", async () => {
+    it("refused every time while the branch holds still: fails after four tries, naming the branch, the move and the tries, GitHub's answer as its cause", async () => {
       const { head, commitWith } = await commitsOnMain();
       const ours = await commitWith(2);
       refusal(409, "Reference update failed", 10);
       const pauses: number[] = [];
-      await expect(advanceBranch(client, repository, "main", ours, head, async (ms) => void pauses.push(ms))).rejects.toMatchObject({
-        status: 409,
-        message: expect.stringContaining("Reference update failed"),
-      });
+      const error = await advanceBranch(client, repository, "main", ours, head, async (ms) => void pauses.push(ms)).then(
+        () => new Error("moved; expected a refusal"),
+        (e: unknown) => e as Error,
+      );
+      expect(error.message).toBe(
+        `could not move main to ${ours}: GitHub refused 4 times while it stayed at ${head}: Reference update failed - https://docs.github.com/rest/git/refs#update-a-reference`,
+      );
+      expect(error.cause).toMatchObject({ status: 409 });
       expect(moves()).toEqual([409, 409, 409, 409]);
       expect(pauses).toEqual([500, 1000, 2000]);
       expect((await fake.refs(OWNER, REPO))["refs/heads/main"]).toBe(head);
