@@ -69,7 +69,7 @@ const MOVE_PAUSE_MS = 500;
  * updated", "Reference update failed") is told by the branch itself, read again: holding our
  * commit, or a later one built on it, the move is done (a retry whose first try landed);
  * holding anything else but `expected`, it moved; still holding `expected`, the same move is
- * tried again after a pause, a few times, unless it was a protection's refusal.
+ * tried again after a pause (`sleep`, the delivery's), a few times, unless it was a protection's refusal.
  */
 export async function advanceBranch(
   client: GitHubClient,
@@ -77,7 +77,7 @@ export async function advanceBranch(
   branch: string,
   sha: string,
   expected: string,
-  sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep: (ms: number) => Promise<void>,
 ): Promise<void> {
   if ((await branchHead(client, repository, branch)) !== expected) throw new BranchMovedError(branch);
   for (let attempt = 1; ; attempt++) {

@@ -4,6 +4,9 @@ import { advanceBranch, BranchMovedError, createApiCommit, deleteOwnBranch, setB
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
 import { checkout, OWNER, REPO } from "./fixture.js";
 
+/** advanceBranch's pause between tries, taking no time. */
+const noPause = async () => {};
+
 describe("API commits", () => {
   let fake: FakeGitHub;
   let client: GitHubClient;
@@ -23,7 +26,7 @@ describe("API commits", () => {
       files: [{ path: "deploy.sh", content: "#!/bin/sh\necho 2\n", mode: "100755" }],
       message: "bump\n",
     });
-    await advanceBranch(client, repository, "main", commit.sha, head);
+    await advanceBranch(client, repository, "main", commit.sha, head, noPause);
     const [top] = await fake.log(OWNER, REPO, "main");
     expect(top).toMatchObject({ sha: commit.sha, parents: [head], verified: true });
     expect(commit.verified).toBe(true);
@@ -38,7 +41,7 @@ describe("API commits", () => {
     const { head, commitWith } = await commitsOnMain();
     const theirs = await fake.commitFile(OWNER, REPO, "main", "other.yaml", "x: 1\n");
     const ours = await commitWith(2);
-    await expect(advanceBranch(client, repository, "main", ours, head)).rejects.toBeInstanceOf(BranchMovedError);
+    await expect(advanceBranch(client, repository, "main", ours, head, noPause)).rejects.toBeInstanceOf(BranchMovedError);
     expect((await fake.refs(OWNER, REPO))["refs/heads/main"]).toBe(theirs);
     expect(fake.calls.filter((c) => c.operationId === "git/update-ref")).toEqual([]);
   });
@@ -57,7 +60,7 @@ describe("API commits", () => {
     });
     const api = createClient({ token: fake.token, baseUrl: fake.apiUrl });
     await api.rest.git.updateRef({ ...repository, ref: "heads/main", sha: initial, force: true }); // the person's rewind
-    await expect(advanceBranch(client, repository, "main", ours.sha, head)).rejects.toEqual(new BranchMovedError("main"));
+    await expect(advanceBranch(client, repository, "main", ours.sha, head, noPause)).rejects.toEqual(new BranchMovedError("main"));
     expect((await fake.refs(OWNER, REPO))["refs/heads/main"]).toBe(initial);
     expect(await fake.readFile(OWNER, REPO, "main", "b.yaml")).toBeUndefined();
   });
@@ -65,7 +68,7 @@ describe("API commits", () => {
   it("moves forward from the head it planned on, never with force", async () => {
     const { head, commitWith } = await commitsOnMain();
     const ours = await commitWith(2);
-    await advanceBranch(client, repository, "main", ours, head);
+    await advanceBranch(client, repository, "main", ours, head, noPause);
     expect((await fake.refs(OWNER, REPO))["refs/heads/main"]).toBe(ours);
     expect(fake.calls.filter((c) => c.operationId === "git/update-ref").map((c) => c.body)).toEqual([{ sha: ours, force: false }]);
   });
@@ -83,7 +86,7 @@ describe("API commits", () => {
         theirs = await fake.commitFile(OWNER, REPO, "main", "other.yaml", "x: 1\n"); // ...and another run landed on it
       },
     });
-    await advanceBranch(client, repository, "main", ours, head);
+    await advanceBranch(client, repository, "main", ours, head, noPause);
     // ours, its answer lost (recorded once answered, after the move made inside it); our retry, refused as no fast forward
     expect(fake.calls.filter((c) => c.operationId === "git/update-ref").map((c) => c.status)).toEqual([502, 200, 422]);
     const log = await fake.log(OWNER, REPO, "main");
@@ -120,7 +123,7 @@ describe("API commits", () => {
       const ours = await commitWith(2);
       let theirs = "";
       refusal(422, "Reference cannot be updated", 1, async () => void (theirs = await fake.commitFile(OWNER, REPO, "main", "other.yaml", "x: 1\n")));
-      await expect(advanceBranch(client, repository, "main", ours, head, async () => {})).rejects.toEqual(new BranchMovedError("main"));
+      await expect(advanceBranch(client, repository, "main", ours, head, noPause)).rejects.toEqual(new BranchMovedError("main"));
       expect((await fake.refs(OWNER, REPO))["refs/heads/main"]).toBe(theirs);
     });
 
@@ -146,7 +149,7 @@ describe("API commits", () => {
       const { head, commitWith } = await commitsOnMain();
       const ours = await commitWith(2);
       refusal(422, "Protected branch update failed for refs/heads/main.", 10);
-      await expect(advanceBranch(client, repository, "main", ours, head, async () => {})).rejects.toMatchObject({ status: 422 });
+      await expect(advanceBranch(client, repository, "main", ours, head, noPause)).rejects.toMatchObject({ status: 422 });
       expect(moves()).toEqual([422]);
     });
   });
