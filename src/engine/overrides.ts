@@ -2,7 +2,6 @@
  * Overrides: `--set` specs and configured `overrides:` per file, checked before any edit and
  * applied over what the editors did, as one result per file.
  */
-import picomatch from "picomatch";
 import type { Diagnostic, EditResult, FieldChange, ValueFor, Warning } from "../change.js";
 import { formatDiagnostic, SourceError } from "../change.js";
 import { nextImageText, nextTagText, type ImageUpdate } from "../image/update.js";
@@ -13,6 +12,7 @@ import { parseYamlSpec, setFromSpec, setYamlPath } from "../yaml/path.js";
 import { placeholderFieldOf } from "../yaml/placeholder.js";
 import type { Config, OverrideConfig } from "./config.js";
 import { fileKind, type FileKind } from "./file-kind.js";
+import { pathMatcher } from "./path-glob.js";
 import { RequestError, type ValidRequest } from "./request.js";
 import { decodeUtf8, type TreeSource } from "./source.js";
 import { shiftLines } from "../text/line-shift.js";
@@ -42,10 +42,7 @@ export function collectOverrides(
   const byFile = new Map<string, RequestedOverride[]>();
   const add = (file: string, override: RequestedOverride) => byFile.set(file, [...(byFile.get(file) ?? []), override]);
   for (const { file, spec } of valid.sets) add(file, spec);
-  const inATarget = picomatch(
-    (config?.targets ?? []).flatMap((t) => t.paths),
-    { dot: true },
-  );
+  const inATarget = pathMatcher((config?.targets ?? []).flatMap((t) => t.paths));
   for (const o of configured) {
     if (!inScope(o.file) || !valid.images.some((i) => i.repository === o.repository)) continue;
     if (config!.targets.length > 0 && !inATarget(o.file)) {

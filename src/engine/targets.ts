@@ -111,6 +111,8 @@ function within(policy: Policy, bounds: Policy): Policy {
   return {
     description: `${policy.description} within ${bounds.description}`,
     latest: (tags) => policy.latest(tags.filter((tag) => bounds.latest([tag]) !== undefined)),
+    // Ranked by the marker's own order, so a move down past the bounds is still told.
+    ...((policy.compare ?? bounds.compare) && { compare: policy.compare ?? bounds.compare }),
   };
 }
 

@@ -413,7 +413,8 @@ class Planner {
    * unless the run sets that too, still pins the build of the tag it replaced, which then runs.
    */
   warnStaleDigest(config: ConfigExpr, tag: ConfigEntry, value: Value): void {
-    const written = value.string;
+    // A configured override writes what it computes from the field (its policy may keep it).
+    const written = this.computed ? this.computed(plainString(this.tokens, tag.value)) : value.string;
     if (!this.setsToo || written === undefined || tag.key.parts?.length !== 1 || plainString(this.tokens, tag.value) === written) return;
     const field = (key: string) => this.entries(config).find((e) => e.key.parts?.length === 1 && e.key.parts[0] === key);
     const digest = digestBeside(tag.key.parts[0]!, field);
@@ -426,7 +427,15 @@ class Planner {
       .map((entry) => entry && plainString(this.tokens, entry.value))
       .filter((part) => part)
       .join("/");
-    const stale = { tagKey: this.spec.path, tag: written, digestKey, line: this.line(digest.value.first), digest: held, name };
+    const stale = {
+      tagKey: this.spec.path,
+      tag: written,
+      digestKey,
+      line: this.line(digest.value.first),
+      digest: held,
+      name,
+      configured: this.computed !== undefined,
+    };
     this.warn(tag.value.first, staleDigestWarning(stale));
   }
 }
@@ -684,7 +693,7 @@ export function applyOverrides(text: string, specs: readonly (string | ComputedO
     const raw = typeof item === "string" ? item : item.path.trim();
     const spec: OverrideSpec = typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" };
     if (spec.parts.length === 0) throw new OverrideSpecError(raw, `the path of '${raw}' names no variable`);
-    const planner = typeof item === "string" ? new Planner(module, spec, undefined, options.setsToo) : new Planner(module, spec, item.value);
+    const planner = typeof item === "string" ? new Planner(module, spec, undefined, options.setsToo) : new Planner(module, spec, item.value, options.setsToo);
     if (spec.parts.length === 1) planTopLevel(planner, raw, options);
     else planNested(planner, raw, options);
     const { splices } = planner.plan;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { EditResult } from "../../src/change.js";
 import type { OverrideConfig } from "../../src/engine/config.js";
 import { configuredOverride, overFile, overriddenIn } from "../../src/engine/overrides.js";
+import { parsePolicy } from "../../src/image/policy.js";
 import { parseImageRef } from "../../src/image/reference.js";
 import { editYaml } from "../../src/yaml/editor.js";
 
@@ -68,6 +69,22 @@ describe("overFile", () => {
           },
         ]);
       }
+    });
+
+    it("says the same of a KCL config, and nothing where the override's policy keeps the tag", () => {
+      const config = `image = {repository = "acme/web", tag = "1.4.0", digest = "${digest}"}\n`;
+      const result = overFile("main.k", "kcl", unedited(config), computed("ghcr.io/acme/web:1.5.0"), false);
+      expect(result.text).toBe(config.replace('"1.4.0"', '"1.5.0"'));
+      expect(result.warnings).toEqual([
+        { line: 1, message: expect.stringMatching(/^image\.tag: its configured override wrote 1\.5\.0, but the digest beside it \(image\.digest, line 1\)/) },
+      ]);
+      const policy = { semver: { range: ">=1.0.0" } };
+      const kept = configuredOverride(override("image.tag", "ghcr.io/acme/web", "tag"), [
+        { image: parseImageRef("ghcr.io/acme/web:1.3.0"), policy: parsePolicy(policy) },
+      ]);
+      const unchanged = overFile("main.k", "kcl", unedited(config), kept, false);
+      expect(unchanged.text).toBe(config);
+      expect(unchanged.warnings.filter((w) => w.message.includes("still pins"))).toEqual([]);
     });
 
     it("says nothing when a --set of the same run sets the digest", () => {

@@ -139,6 +139,8 @@ describe("settersFor", () => {
     const policy = settersFor(setters, production).get("flux-system:app")!.policy!;
     expect(policy.description).toBe(`${update.policy.description} within ${production.images[0]!.policy!.description}`);
     expect(policy.latest(["1.2.0", "1.9.0", "2.0.0"])).toBe("1.9.0");
+    // Ranked by the marker's order, 2.0.0 is above 1.9.0: a move from it down is told.
+    expect(policy.compare?.("2.0.0", "1.9.0")).toBeGreaterThan(0);
   });
 
   it("names a policy once when the marker's and the target's are the same (not `semver ^1.0.0 within semver ^1.0.0`)", () => {
