@@ -70,9 +70,10 @@ export async function deliver(ctx: DeliveryContext, request: UpdateRequest, opti
       if (branchMoved instanceof PullRequestClosedError) stranded.add(branchMoved.stranded);
       moved.add(branchMoved.branch);
       const elapsed = now() - started;
-      if (elapsed >= retryFor) throw withLandings(earlier, gaveUp(attempt, elapsed, moved, earlier));
       // Full jitter: runs that lost the same race spread out instead of meeting again.
       const pause = Math.round(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
+      // Not past `retryFor`: a pause that would end there is not taken.
+      if (elapsed + pause >= retryFor) throw withLandings(earlier, gaveUp(attempt, elapsed, moved, earlier));
       const what = branchMoved instanceof PullRequestClosedError ? branchMoved.message : `${branchMoved.branch} moved while committing`;
       ctx.log(`attempt ${attempt}: ${what}; planning again on the new heads in ${pause} ms`);
       await sleep(pause);

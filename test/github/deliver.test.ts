@@ -56,6 +56,17 @@ describe("deliver: optimistic concurrency", () => {
     expect(logged.filter((m) => /moved while committing/.test(m))).toHaveLength(5);
   });
 
+  it("gives up before a pause would take it past its time, not after it", async () => {
+    keepMovingMain("git/update-ref");
+    let clock = 0;
+    const timed = { ...ctx, sleep: async (ms: number) => void (pauses.push(ms), (clock += ms)), now: () => clock };
+    await expect(deliver(timed, request(`${APP}:1.1.0`), { ...push, retryFor: 2000 })).rejects.toThrow(
+      /^gave up after \d+ attempts in \d+ s: main kept moving/,
+    );
+    expect(pauses.length).toBeGreaterThan(0);
+    expect(clock).toBeLessThan(2000);
+  });
+
   it("backs off with growing, jittered pauses and lands once the branch holds still", async () => {
     const fault = keepMovingMain("git/update-ref");
     let calls = 0;
