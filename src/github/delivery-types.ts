@@ -45,18 +45,20 @@ export interface DeliveryOptions {
   readonly retryFor?: number;
 }
 
-export interface DeliveryContext {
+export type DeliveryContext = {
   readonly git: GitRepo;
   readonly remote: string;
   readonly repository: Repository;
   /** Created on first use: a `commit-via: git` push never needs the API or a token. */
   readonly client: () => GitHubClient;
   readonly log: (message: string) => void;
-  /** Pause between attempts; tests may shorten it. */
-  readonly sleep?: (ms: number) => Promise<void>;
-  /** The clock (ms) `retryFor` is measured on; tests may move it with `sleep`. */
-  readonly now?: () => number;
-}
+} & Timing;
+
+/**
+ * Real pauses on the wall clock, or (tests) a pause and the clock (ms) `retryFor` is measured on,
+ * given together: pauses that take no real time would otherwise retry on the wall clock for minutes.
+ */
+type Timing = { readonly sleep?: undefined; readonly now?: undefined } | { readonly sleep: (ms: number) => Promise<void>; readonly now: () => number };
 
 /** The context's pause, or a real one. */
 export function sleepOf(ctx: DeliveryContext): (ms: number) => Promise<void> {

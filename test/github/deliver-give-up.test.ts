@@ -25,8 +25,7 @@ describe("deliver: giving up on a branch that keeps moving", () => {
     pauses = [];
     let clock = 0;
     const pause = async (ms: number) => void (pauses.push(ms), (clock += 100_000));
-    ({ fake, ctx } = await appManifests(["staging", "prod", "qa"], pause));
-    ctx = { ...ctx, now: () => clock };
+    ({ fake, ctx } = await appManifests(["staging", "prod", "qa"], { sleep: pause, now: () => clock }));
   });
   afterEach(() => fake.close());
 

@@ -9,7 +9,7 @@ import { createClient } from "../../src/github/client.js";
 import { deliver, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
 import { GitRepo } from "../../src/github/git.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
-import { checkout, cloneRepo, deployment, OWNER, REPO } from "./fixture.js";
+import { checkout, cloneRepo, deployment, OWNER, pausesOnClock, REPO } from "./fixture.js";
 
 const APP = "ghcr.io/acme/app";
 const API = "ghcr.io/acme/api";
@@ -50,10 +50,10 @@ describe("deliver: concurrent runs on one pull request keep every run's rows in 
   });
 
   /** A run's context: its own checkout and client, as each workflow job has. */
-  async function runContext(sleep: DeliveryContext["sleep"] = async () => {}): Promise<DeliveryContext> {
+  async function runContext(pause?: (ms: number) => Promise<void>): Promise<DeliveryContext> {
     const git = new GitRepo(await cloneRepo(fake, { shallow: true }));
     const client = createClient({ token: fake.token, baseUrl: fake.apiUrl });
-    return { git, remote: "origin", repository: { owner: OWNER, repo: REPO }, client: () => client, log: () => {}, sleep };
+    return { git, remote: "origin", repository: { owner: OWNER, repo: REPO }, client: () => client, log: () => {}, ...pausesOnClock(pause) };
   }
   const apiCalls = (calls: FakeGitHub["calls"]) => calls.filter((c) => c.operationId !== "git").map((c) => c.operationId);
   const run = async (ctx: DeliveryContext, image: string) => deliver(ctx, { images: [image], setters: [], sets: [], paths: [] }, options);

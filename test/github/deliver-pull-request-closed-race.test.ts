@@ -9,7 +9,7 @@ import { createClient, type GitHubClient } from "../../src/github/client.js";
 import { deliver, type CommitVia, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
 import { GitRepo } from "../../src/github/git.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
-import { checkout, cloneRepo, deployment, OWNER, REPO } from "./fixture.js";
+import { checkout, cloneRepo, deployment, OWNER, pausesOnClock, REPO } from "./fixture.js";
 
 const APP = "ghcr.io/acme/app";
 const API = "ghcr.io/acme/api";
@@ -70,7 +70,7 @@ describe("deliver: the pull request merges or closes while a run updates it", ()
       repository,
       client: () => client,
       log: (m) => logged.push(m),
-      sleep: async () => {},
+      ...pausesOnClock(),
     };
     return deliver(ctx, request(...images), { ...auto, ...options });
   };

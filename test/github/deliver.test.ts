@@ -3,7 +3,7 @@ import { createClient } from "../../src/github/client.js";
 import { BOT, deliver, DeliveryError, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
 import { GitRepo, type Identity } from "../../src/github/git.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
-import { checkout, cloneRepo, deployment, OWNER, REPO } from "./fixture.js";
+import { checkout, cloneRepo, deployment, OWNER, pausesOnClock, REPO } from "./fixture.js";
 
 const APP = "ghcr.io/acme/app";
 const request = (image: string) => ({ images: [image], setters: [], sets: [], paths: [] });
@@ -26,7 +26,7 @@ describe("deliver: optimistic concurrency", () => {
       repository: { owner: OWNER, repo: REPO },
       client: () => client,
       log: (m) => logged.push(m),
-      sleep: async (ms) => void pauses.push(ms),
+      ...pausesOnClock((ms) => void pauses.push(ms)),
     };
   });
   afterEach(() => fake.close());
@@ -65,6 +65,14 @@ describe("deliver: optimistic concurrency", () => {
     );
     expect(pauses.length).toBeGreaterThan(0);
     expect(clock).toBeLessThan(2000);
+  });
+
+  it("a context that sets its pauses sets the clock they move too (tsc): pauses taking no time would retry on the wall clock for five minutes", () => {
+    const { git, remote, repository, client, log } = ctx;
+    // @ts-expect-error: a pause without its clock
+    const untimed: DeliveryContext = { git, remote, repository, client, log, sleep: async () => {} };
+    const timed: DeliveryContext = { git, remote, repository, client, log, ...pausesOnClock() };
+    expect([untimed.now, timed.now?.()]).toEqual([undefined, 0]);
   });
 
   it("backs off with growing, jittered pauses and lands once the branch holds still", async () => {

@@ -43,18 +43,39 @@ spec:
 /** The image the delivery tests promote, from 1.0.0. */
 export const APP = "ghcr.io/acme/app";
 
+/** A run's pauses and the clock its `retryFor` is measured on. */
+export interface Timing {
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly now: () => number;
+}
+
+/**
+ * Pauses that take no real time (each handed to `pause`), on a clock they move by their length:
+ * a run whose branch keeps moving gives up after as many pauses as it would really.
+ */
+export function pausesOnClock(pause: (ms: number) => Promise<void> | void = () => {}): Timing {
+  let clock = 0;
+  return {
+    sleep: async (ms) => {
+      clock += ms;
+      await pause(ms);
+    },
+    now: () => clock,
+  };
+}
+
 /**
  * A fresh fake GitHub whose manifests repo holds APP at 1.0.0 in `<env>/app.yaml` for each env,
- * and a run's delivery context on a checkout of it (silent, pausing with `sleep`).
+ * and a run's delivery context on a checkout of it (silent, pausing as `timing` says).
  */
 export async function appManifests(
   envs: readonly string[],
-  sleep: DeliveryContext["sleep"] = async () => {},
+  timing: Timing = pausesOnClock(),
 ): Promise<{ readonly fake: FakeGitHub; readonly ctx: DeliveryContext }> {
   const fake = await startFakeGitHub();
   const { git } = await checkout(fake, Object.fromEntries(envs.map((env) => [`${env}/app.yaml`, deployment("app", `${APP}:1.0.0`)])));
   const client = createClient({ token: fake.token, baseUrl: fake.apiUrl });
-  return { fake, ctx: { git, remote: "origin", repository: { owner: OWNER, repo: REPO }, client: () => client, log: () => {}, sleep } };
+  return { fake, ctx: { git, remote: "origin", repository: { owner: OWNER, repo: REPO }, client: () => client, log: () => {}, ...timing } };
 }
 
 /** Commits a configuration with one target per env (its `<env>/**`, APP) delivered as given (YAML), e.g. `{ staging: "{ mode: push }" }`. */
