@@ -140,7 +140,7 @@ export async function upsertPullRequest(
 }
 
 /** What this run left on the pull request's branch. */
-export interface BranchState {
+interface BranchState {
   /** The head: this run's commit, or the one it left as it was. */
   readonly head: string;
   /** This run moved the branch there. */
