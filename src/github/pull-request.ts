@@ -168,7 +168,7 @@ export class PullRequestClosedError extends BranchMovedError {
 
 /**
  * After GitHub refused to turn the pull request's auto-merge on (it refuses a closed one): whether
- * it was merged meanwhile at `head`, the commit this run left on its branch (its checks passed, a
+ * it was merged meanwhile at `head`, the head this run left on its branch (its checks passed, a
  * person merged it). Merged at another head or closed, PullRequestClosedError; false while it is
  * open (the refusal is about something else).
  */
