@@ -123,11 +123,14 @@ async function deliverOnce(ctx: DeliveryContext, request: UpdateRequest, options
     // An earlier attempt's landing on a branch tells it; this attempt leaving it as it was adds nothing.
     const all = [...attempt.earlier, ...landings.filter((l) => l.files.length > 0 || !attempt.earlier.some((e) => e.branch === l.branch))];
     const files = landedFiles(all);
+    // A file a pull request's branch left as it holds it is told by that branch's plan, not the base's.
+    const replanned = new Set(all.flatMap((l) => l.replanned ?? []));
+    const ofBase = plan.warnings.filter((w) => w.file === undefined || !replanned.has(w.file));
     return result(all, {
       ...plan,
       files,
       changes: files.flatMap((f) => f.changes),
-      warnings: distinct([...plan.warnings, ...all.flatMap((l) => l.warnings ?? [])]),
+      warnings: distinct([...ofBase, ...all.flatMap((l) => l.warnings ?? [])]),
     });
   };
   if (plan.files.length === 0) return landed([]);

@@ -84,6 +84,12 @@ export interface Landing {
   readonly message?: string;
   /** What the delivery left undone or did unasked, and why (a pull request not merged, or merged without waiting; a file not carried). */
   readonly warnings?: readonly Warning[];
+  /**
+   * Files the base's plan edits that this landing planned again on its pull-request branch and
+   * left as the branch holds them: what the base's plan says of them is no part of the run (it
+   * did not edit them); the branch's plan says why, in `warnings`.
+   */
+  readonly replanned?: readonly string[];
 }
 
 /**

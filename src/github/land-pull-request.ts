@@ -71,7 +71,8 @@ export async function landPullRequest(
     const { number, html_url: url, node_id: nodeId } = pulls.open;
     const message = `${group.prBranch} already carries these values (or newer ones): pull request #${number} (${url}) is left as it is`;
     const pullRequest: PullRequest = { number, url, nodeId, operation: "none", autoMerge: hasAutoMerge(pulls.open) };
-    return { mode: "pull-request", branch: group.prBranch, files: [], changes: [], pullRequest, warnings: [...onBranch.reasons, { message }] };
+    const replanned = group.files.map((f) => f.path);
+    return { mode: "pull-request", branch: group.prBranch, files: [], changes: [], pullRequest, warnings: [...onBranch.reasons, { message }], replanned };
   }
   // Carried by a branch no open pull request holds (another run's, about to open one; or one whose
   // pull request closed under it), the values are on their way nowhere: the branch is landed as
@@ -159,7 +160,7 @@ export async function landPullRequest(
     throw error;
   }
   let merge: MergeOutcome = "none";
-  const warnings = [...(onBranch?.warnings ?? []), ...(carriedAsIs ? onBranch.reasons : [])];
+  const warnings = [...(onBranch?.warnings ?? []), ...(onBranch?.reasons ?? [])];
   try {
     if (pullRequest.merged) {
       merge = "merged";
@@ -177,7 +178,9 @@ export async function landPullRequest(
     throw new DeliveryError([landing(pullRequest)], error);
   }
   ctx.log(`pull request #${pullRequest.number} ${pullRequest.operation} (${group.prBranch} -> ${at.base})${merge === "none" ? "" : `, ${merge}`}`);
-  return { ...landing(pullRequest), merge, ...(warnings.length > 0 && { warnings }) };
+  const told = new Set(files.map((f) => f.path));
+  const replanned = onBranch === undefined ? [] : group.files.map((f) => f.path).filter((path) => !told.has(path));
+  return { ...landing(pullRequest), merge, ...(warnings.length > 0 && { warnings }), ...(replanned.length > 0 && { replanned }) };
 }
 
 /**

@@ -129,9 +129,21 @@ describe("deliver: a pull-request branch across runs", () => {
           changes: [],
           pullRequest: { number: 1, url, nodeId: expect.any(String), operation: "none", autoMerge: false },
           warnings,
+          replanned: ["apps/app.yaml"],
         },
       ]);
       expect(result.plan.warnings).toEqual(warnings);
+    });
+
+    it("is told by the branch's plan alone where the branch keeps a newer value: the base's plan edited a field the run left", async () => {
+      await fake.commitFile(OWNER, REPO, "main", "apps/values.yaml", `image:\n  repository: ${APP}\n  tag: "1.0.0"\n`, "Add the chart's values");
+      const digest = (hex: string) => `@sha256:${hex.repeat(64)}`;
+      await run(`${APP}:3.0.0${digest("a")}`);
+      const result = await run(`${APP}:2.5.0${digest("b")}`);
+      expect(result.changed).toBe(false);
+      const said = result.plan.warnings.filter((w) => w.file === "apps/values.yaml").map((w) => w.message);
+      // On main the pair would have taken 2.5.0's tag without its digest; on the branch it keeps 3.0.0, and only that is said.
+      expect(said).toEqual(["image.tag keeps 3.0.0, which its policy (semver >=1.0.0) ranks above the incoming 2.5.0 (allow-downgrade sets it anyway)"]);
     });
   });
 
