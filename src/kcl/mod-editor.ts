@@ -21,8 +21,9 @@ export function editKclMod(text: string, request: EditRequest): EditResult {
   const warnings: Warning[] = [];
   const splices: Splice[] = [];
   if (incoming.size === 0) return { text, changes, warnings };
-  for (const override of modOverrides(text)) {
-    const key = `[profile] overrides: ${override.path ?? override.spec}`;
+  for (const [i, override] of modOverrides(text).entries()) {
+    // Named as a YAML setting's spec is (`kcl_cli_configs.overrides[0]: app.image`): the TOML path, then the spec's.
+    const key = `profile.overrides[${i}]: ${override.path ?? override.spec}`;
     const warn = (message: string) => warnings.push({ line: override.line, message: `${key} ${message}` });
     const notEdited = (form: string) => {
       const stale = staleImageIn(override.spec, incoming);

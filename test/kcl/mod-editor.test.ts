@@ -21,10 +21,14 @@ describe("editKclMod: images in kcl.mod's [profile] overrides, which kcl run app
     const result = editKclMod(mod, request("ghcr.io/acme/web:1.2.4"));
     expect(result.text).toBe(mod.replace("web:1.2.3", "web:1.2.4"));
     expect(result.changes).toEqual([
-      { line: 6, kind: "override", key: "[profile] overrides: app.image", old: "ghcr.io/acme/web:1.2.3", new: "ghcr.io/acme/web:1.2.4" },
+      { line: 6, kind: "override", key: "profile.overrides[0]: app.image", old: "ghcr.io/acme/web:1.2.3", new: "ghcr.io/acme/web:1.2.4" },
     ]);
     expect(result.warnings).toEqual([]);
     expect(editKclMod(mod, request("ghcr.io/acme/web:1.2.3")).changes).toEqual([]);
+  });
+
+  it("names a spec by its place in the array and its path, as a kcl.yaml's spec is named", () => {
+    expect(editKclMod(mod, request("ghcr.io/acme/log:1.1")).changes.map((c) => c.key)).toEqual(["profile.overrides[1]: log.image"]);
   });
 
   it("keeps what a policy keeps, and says so at the line", () => {
@@ -33,7 +37,7 @@ describe("editKclMod: images in kcl.mod's [profile] overrides, which kcl run app
       setters: new Map(),
     });
     expect(kept.text).toBe(mod);
-    expect(kept.warnings).toEqual([{ line: 6, message: expect.stringMatching(/^\[profile\] overrides: app\.image /) }]);
+    expect(kept.warnings).toEqual([{ line: 6, message: expect.stringMatching(/^profile\.overrides\[0\]: app\.image /) }]);
   });
 
   it("names an image it cannot write there, at its line, and leaves it", () => {
@@ -44,7 +48,7 @@ describe("editKclMod: images in kcl.mod's [profile] overrides, which kcl run app
       {
         line: 3,
         message:
-          "[profile] overrides: app.image holds ghcr.io/acme/web:1.2.3 in an expression (KCL reads it as the string of its whole text), which is not edited (only a value that is one string is), so the image kcl run renders (these overrides apply after the source) stays as it is",
+          "profile.overrides[0]: app.image holds ghcr.io/acme/web:1.2.3 in an expression (KCL reads it as the string of its whole text), which is not edited (only a value that is one string is), so the image kcl run renders (these overrides apply after the source) stays as it is",
       },
     ]);
   });
