@@ -15,7 +15,7 @@ import { formatDiagnostic, type Diagnostic } from "../change.js";
 import { parseImageRef, ImageRefError } from "../image/reference.js";
 import { parsePolicy, PolicyError } from "../image/policy.js";
 import type { Policy } from "../image/policy.js";
-import { fileKind } from "./file-kind.js";
+import { fileKind, KCL_MOD_NOT_SET } from "./file-kind.js";
 
 /** The choices of `delivery.mode`, `merge` and `merge-method`, here and in the Action's inputs. */
 export const DELIVERY_MODES = ["push", "pull-request", "none"] as const;
@@ -447,6 +447,9 @@ function readOverrides(r: Reader, node: Node | null, at: Node): OverrideConfig[]
     let fileOk = file !== undefined && r.relativePath(file, fileField!.node, `${path}.file`);
     if (fileOk && fileKind(file!) === undefined) {
       r.issue(fileField!.node, `${path}.file`, `${JSON.stringify(file)} is neither a KCL (.k) nor a YAML file`);
+      fileOk = false;
+    } else if (fileOk && fileKind(file!) === "kcl-mod") {
+      r.issue(fileField!.node, `${path}.file`, `${JSON.stringify(file)}: ${KCL_MOD_NOT_SET}`);
       fileOk = false;
     }
     let spec = specField && r.string(specField.node, specField.at, `${path}.spec`);

@@ -9,6 +9,7 @@ import { isAside, SourceError } from "../change.js";
 import { screenToken, type ImageRef } from "../image/reference.js";
 import { MARKER_TOKEN, markerPattern } from "../image/marker.js";
 import { editKcl, type Overridden } from "../kcl/editor.js";
+import { editKclMod } from "../kcl/mod-editor.js";
 import type { ComputedOverride } from "../kcl/override.js";
 import { editYaml } from "../yaml/editor.js";
 import { ConfigError, parseConfig, type Config, type Target } from "./config.js";
@@ -17,7 +18,7 @@ import { RequestError, validateRequest, type UpdateRequest } from "./request.js"
 import { resolveSetters, type FileSetters } from "./setters.js";
 import { decodeUtf8, readText, type TreeSource } from "./source.js";
 import { isKustomizationFile, kustomizeTagged, mayHoldBareImage, mayHoldFluxKustomization } from "./kustomizations.js";
-import { checkParses, fileKind, isHelmTemplate, isTestFile, type FileKind } from "./file-kind.js";
+import { checkParses, fileKind, isHelmTemplate, isTestFile, readsMarkers, type FileKind } from "./file-kind.js";
 import { imagesFor, settersFor, targetOf, targetsInScope, warnIdlePaths, warnRefusedImages } from "./targets.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { warnBesideMarkers, warnUnmoved, warnUnpolicied, warnUnreached } from "./reach.js";
@@ -118,12 +119,15 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   const texts = new Map(paths.flatMap((path, i) => (read[i] === undefined ? [] : [[path, read[i]] as const])));
 
   const tagged = await kustomizeTaggedIn(source, files, texts, valid.images, inScope);
-  const { updates, forFile, fluxPoliciesAt } = resolveSetters(valid, config, configPath, texts, inScope, request.allowDowngrade ?? false, warnings);
+  const resolved = resolveSetters(valid, config, configPath, texts, inScope, request.allowDowngrade ?? false, warnings);
+  const { updates, fluxPoliciesAt } = resolved;
+  // No marker of a file whose markers are not read stands for an image there.
+  const forFile = (path: string): FileSetters => (readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS);
   warnUnreached(
     valid,
     updates,
     overridesByFile,
-    [...texts].filter(([path]) => inScope(path)).map(([, text]) => text),
+    [...texts].filter(([path]) => inScope(path)),
     warnings,
   );
   // A file belongs to the first of all configured targets whose paths match it: a selection of targets picks among owners, never hands a file to another.
@@ -210,6 +214,8 @@ export async function planUpdate(source: TreeSource, request: UpdateRequest): Pr
   };
 }
 
+const NO_SETTERS: FileSetters = { setters: new Map(), knownSetters: new Map(), left: new Map() };
+
 /** Whether the file holds a marker of a key that stands for the image. */
 function markedIn({ setters, left }: FileSetters, text: string, image: ImageRef): boolean {
   const keys = [
@@ -265,7 +271,9 @@ function pathFilter(globs: readonly string[], files: readonly string[], warnings
 function screenFor(images: readonly ImageRef[]): Record<FileKind, RegExp> {
   const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
   const alternation = (words: readonly string[]) => new RegExp(words.map(escapeRegExp).join("|"));
-  return { kcl: alternation(tokens), yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP]) };
+  const kcl = alternation(tokens);
+  // A kcl.mod's markers are not read, but one that holds a marker and no image is rare enough to read for nothing.
+  return { kcl, "kcl-mod": kcl, yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP]) };
 }
 
 /**
@@ -354,7 +362,7 @@ function planFile(
   const body = text.slice(bom.length);
   let edited: EditResult;
   try {
-    edited = kind === "kcl" ? editKcl(body, request, overridden) : editYaml(body, request);
+    edited = kind === "kcl" ? editKcl(body, request, overridden) : kind === "kcl-mod" ? editKclMod(body, request) : editYaml(body, request);
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
     if (overrides.length > 0) throw new RequestError([located(path, error)]);
@@ -364,7 +372,7 @@ function planFile(
   const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFile(path, kind, edited, overrides, create) : edited;
   warnings.push(...fileWarnings.map((w) => ({ ...w, file: path })));
   if (after === body) return undefined;
-  checkParses(kind, path, after);
+  checkParses(kind, path, body, after);
   return {
     path,
     before: text,

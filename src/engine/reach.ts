@@ -12,7 +12,7 @@ import { andList } from "../text/and-list.js";
 import type { FluxPolicy } from "./setters.js";
 import type { RequestedOverride } from "./overrides.js";
 import type { ValidRequest } from "./request.js";
-import { fileKind } from "./file-kind.js";
+import { fileKind, readsMarkers } from "./file-kind.js";
 import { editArgoCdHelm } from "../yaml/argocd.js";
 import { runEditors } from "../yaml/editor.js";
 import { editHelmValues } from "../yaml/helm.js";
@@ -22,16 +22,18 @@ import { editKustomizeImages } from "../yaml/kustomize.js";
  * A run that changes nothing because nothing names what it brings is most often a typo in a
  * repository or a marker key: say so, instead of a bare "nothing to change". An image counts
  * as reached when a file in scope holds its repository, a marker key or a configured override
- * stands for it; a `--setter` key, when a file in scope holds a marker with it.
+ * stands for it; a `--setter` key, when a file in scope holds a marker with it where markers are read.
+ * `texts` are the files in scope, by path.
  */
 export function warnUnreached(
   valid: ValidRequest,
   updates: readonly ImageUpdate[],
   overrides: ReadonlyMap<string, readonly RequestedOverride[]>,
-  texts: readonly string[],
+  texts: readonly (readonly [string, string])[],
   warnings: Warning[],
 ): void {
-  const holds = (pattern: RegExp) => texts.some((text) => pattern.test(text));
+  const holds = (pattern: RegExp) => texts.some(([, text]) => pattern.test(text));
+  const marks = (pattern: RegExp) => texts.some(([path, text]) => readsMarkers(path) && pattern.test(text));
   const overridden = new Set([...overrides.values()].flat().flatMap((o) => (typeof o === "string" ? [] : [o.repository])));
   for (const image of valid.images) {
     const marked = updates.some((u) => u.image.repository === image.repository);
@@ -40,7 +42,7 @@ export function warnUnreached(
     }
   }
   for (const key of valid.setters.keys()) {
-    if (!holds(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
+    if (!marks(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
   }
 }
 

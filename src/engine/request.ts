@@ -8,7 +8,7 @@ import { formatImageRef, ImageRefError, parseImageRef, type ImageRef } from "../
 import { OverrideSpecError, parseOverridePath, parseOverrideSpec } from "../kcl/override-spec.js";
 import { usableSpecValue } from "../kcl/spec-value.js";
 import { parseYamlSpec } from "../yaml/path.js";
-import { fileKind } from "./file-kind.js";
+import { fileKind, KCL_MOD_NOT_SET } from "./file-kind.js";
 
 export interface UpdateRequest {
   /** Incoming image references (`ghcr.io/acme/app:1.2.4[@sha256:…]`). */
@@ -155,7 +155,8 @@ export interface SetField {
 
 /**
  * A `--set` spec read by its file's grammar (KCL's `-O` for `.k`, a dotted path for YAML), which
- * does not depend on the file's contents; undefined for a file of no kind the tool edits.
+ * does not depend on the file's contents; undefined for a file of no kind the tool edits, and
+ * for a kcl.mod, which no `--set` edits (validateRequest refuses it).
  * Throws SourceError (OverrideSpecError for KCL) for a malformed spec, a KCL value that is not
  * one expression KCL reads whole included.
  */
@@ -170,6 +171,7 @@ export function readSetSpec(set: FileOverride): SetField | undefined {
       const spec = parseYamlSpec(set.spec);
       return { path: spec.path, keys: spec.segments.map(String), value: spec.value };
     }
+    case "kcl-mod":
     case undefined:
       return undefined;
   }
@@ -225,6 +227,10 @@ export function validateRequest(request: UpdateRequest): ValidRequest {
     const set = parseSet(text);
     if (typeof set === "string") {
       issues.push(`${name("set", i)}: ${set}`);
+      return;
+    }
+    if (fileKind(set.file) === "kcl-mod") {
+      issues.push(`${name("set", i)}: ${set.file}: ${KCL_MOD_NOT_SET}`);
       return;
     }
     sets.push(set);

@@ -10,7 +10,7 @@ import type { Policy } from "../image/policy.js";
 import { formatImageRef, type ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
 import type { Config } from "./config.js";
-import { fileKind } from "./file-kind.js";
+import { fileKind, readsMarkers } from "./file-kind.js";
 import { fluxSetters, mayHoldFluxObjects, nearestSetters, updatesFile, where, type FluxAutomation, type FluxSetter } from "./flux-objects.js";
 import { repositoryPattern } from "../image/reference.js";
 import { RequestError, type ValidRequest } from "./request.js";
@@ -234,7 +234,7 @@ function notesWhereUsed(
   inScope: (path: string) => boolean,
 ): Warning[] {
   const noted = new Map<Candidate, Warning>();
-  const marked = [...texts].filter(([path, text]) => inScope(path) && text.includes(MARKER_TOKEN));
+  const marked = [...texts].filter(([path, text]) => inScope(path) && readsMarkers(path) && text.includes(MARKER_TOKEN));
   for (const [key, defined] of candidates) {
     if (!defined.some((c) => c.note)) continue;
     const marker = markerPattern(key);
@@ -267,7 +267,7 @@ function unconfiguredMarkers(
 ): ReadonlyMap<string, readonly Place[]> {
   const places = new Map<string, Place[]>();
   for (const [file, text] of texts) {
-    if (!inScope(file)) continue;
+    if (!inScope(file) || !readsMarkers(file)) continue;
     // A YAML marker may also be the head comment of the value below it.
     const markers = fileKind(file) === "yaml" ? [...lineMarkers(text), ...headMarkers(text)].sort((a, b) => a.line - b.line) : lineMarkers(text);
     for (const { marker, line, before } of markers) {

@@ -297,6 +297,13 @@ describe("parseConfig: bad configuration, each with file, line and field", () =>
       [`${FILE}:2: overrides[0].file: "main.json" is neither a KCL (.k) nor a YAML file`],
     ],
     [
+      "an override of a kcl.mod, whose [profile] overrides only the incoming image moves",
+      "overrides:\n  - file: apps/kcl.mod\n    spec: app.image\n    image: nginx\n",
+      [
+        `${FILE}:2: overrides[0].file: "apps/kcl.mod": a kcl.mod is not a file --set or an override edits (not supported): the images its [profile] overrides hold move by repository with the incoming image, and anything else there is edited by hand`,
+      ],
+    ],
+    [
       "an override file outside the repository",
       "overrides:\n  - file: ../x/main.k\n    spec: a.b\n    image: nginx\n",
       [`${FILE}:2: overrides[0].file: must stay inside the repository (no ".."): "../x/main.k"`],

@@ -1320,3 +1320,96 @@ spec:
     expect(p.files.map((f) => f.path)).toEqual(["apps/api/base/deployment.yaml", "apps/api/overlays/prod/kustomization.yaml"]);
   });
 });
+
+describe("planUpdate: a kcl.mod's [profile] overrides, which kcl run applies after the source (review kcl9, 8)", () => {
+  const mod = (spec: string, more = "") =>
+    ["[package]", 'name = "web"', 'edition = "v0.9.0"', "", "[profile]", 'entries = ["main.k"]', `overrides = [${spec}]${more}`, ""].join("\n");
+  const main = (image: string) => `app = {\n    image = "${image}"\n}\n`;
+  const web = (tag: string) => `"app.image=\\"ghcr.io/acme/web:${tag}\\""`;
+
+  it("moves the image there as in the .k files, named by its place in the array and its path", async () => {
+    const p = await plan({ "apps/web/kcl.mod": mod(web("1.2.3")), "apps/web/main.k": main("ghcr.io/acme/web:1.2.3") }, { images: ["ghcr.io/acme/web:1.2.4"] });
+    expect(afterOf(p, "apps/web/kcl.mod")).toBe(mod(web("1.2.4")));
+    expect(afterOf(p, "apps/web/main.k")).toBe(main("ghcr.io/acme/web:1.2.4"));
+    expect(p.changes.map((c) => [c.file, c.line, c.kind, c.key, c.old, c.new])).toEqual([
+      ["apps/web/kcl.mod", 7, "override", "profile.overrides[0]: app.image", "ghcr.io/acme/web:1.2.3", "ghcr.io/acme/web:1.2.4"],
+      ["apps/web/main.k", 2, "kcl-image", "app.image", "ghcr.io/acme/web:1.2.3", "ghcr.io/acme/web:1.2.4"],
+    ]);
+    expect(p.warnings).toEqual([]);
+  });
+
+  it("is read only where its path is: outside --path it stays", async () => {
+    const files = {
+      "apps/web/kcl.mod": mod(web("1.2.3")),
+      "apps/web/main.k": main("ghcr.io/acme/web:1.2.3"),
+      "apps/api/main.k": main("ghcr.io/acme/web:1.2.3"),
+    };
+    const p = await plan(files, { images: ["ghcr.io/acme/web:1.2.4"], paths: ["apps/api"] });
+    expect(p.files.map((f) => f.path)).toEqual(["apps/api/main.k"]);
+  });
+
+  it("keeps what its target's policy keeps, and says so at its line", async () => {
+    const files = { ...TARGET_DIRS, ".github/gitops-promote.yaml": CONFIG, "prod/kcl.mod": mod(web("1.3.0")), "prod/main.k": main("ghcr.io/acme/web:1.3.0") };
+    const config = CONFIG.replace(
+      'repository: ghcr.io/acme/app\n        policy: { semver: { range: "^1.0.0" } }',
+      'repository: ghcr.io/acme/web\n        policy: { semver: { range: "^1.0.0" } }',
+    );
+    const p = await plan({ ...files, ".github/gitops-promote.yaml": config }, { images: ["ghcr.io/acme/web:1.2.0"] });
+    expect(p.files).toEqual([]);
+    const why = "keeps 1.3.0, which its policy (semver ^1.0.0) ranks above the incoming 1.2.0 (allow-downgrade sets it anyway)";
+    expect(p.warnings).toEqual([
+      { file: "prod/kcl.mod", line: 7, message: `profile.overrides[0]: app.image ${why}` },
+      { file: "prod/main.k", line: 2, message: `app.image ${why}` },
+    ]);
+    const later = await plan({ ...files, ".github/gitops-promote.yaml": config }, { images: ["ghcr.io/acme/web:1.4.0"] });
+    expect(later.files.map((f) => [f.path, f.target])).toEqual([
+      ["prod/kcl.mod", "prod"],
+      ["prod/main.k", "prod"],
+    ]);
+  });
+
+  it("names at its kcl.mod line an image it cannot write there, and no more", async () => {
+    const debug = `"app.image=\\"ghcr.io/acme/web:1.2.3\\" + \\"-debug\\""`;
+    const files = { "kcl.mod": mod(`\n  ${debug},\n  "replicas=2",\n`), "main.k": main("ghcr.io/acme/web:1.2.3") };
+    const p = await plan(files, { images: ["ghcr.io/acme/web:1.2.4"] });
+    expect(p.files.map((f) => f.path)).toEqual(["main.k"]);
+    expect(p.warnings).toEqual([
+      {
+        file: "kcl.mod",
+        line: 8,
+        message:
+          "profile.overrides[0]: app.image holds ghcr.io/acme/web:1.2.3 in an expression (KCL reads it as the string of its whole text), which is not edited (only a value that is one string is), so the image kcl run renders (these overrides apply after the source) stays as it is",
+      },
+    ]);
+  });
+
+  it("names a kcl.mod that holds the image where no spec sets it, as any file the editors leave it in", async () => {
+    const files = { "kcl.mod": mod(`"app.args=\\"--image=ghcr.io/acme/web:1.2.3\\""`), "main.k": main("ghcr.io/acme/web:1.2.3") };
+    const p = await plan(files, { images: ["ghcr.io/acme/web:1.2.4"] });
+    expect(p.files.map((f) => f.path)).toEqual(["main.k"]);
+    expect(p.warnings.map((w) => w.message)).toEqual([
+      'ghcr.io/acme/web appears in kcl.mod, but no field there holds 1.2.4 or was edited: it sits where no rule edits it (see "What it edits" in the README)',
+    ]);
+  });
+
+  it("reads no Flux marker in it: a --setter whose marker is only there reaches nothing", async () => {
+    const marked = mod(web("1.2.3"), ' # {"$imagepolicy": "flux-system:web"}');
+    const p = await plan({ "kcl.mod": marked, "main.k": "a = 1\n" }, { setters: ["flux-system:web=ghcr.io/acme/web:1.2.4"] });
+    expect(p.files).toEqual([]);
+    expect(p.warnings).toEqual([{ message: "no file to update has a marker for setter flux-system:web" }]);
+    // Nor is its marker one nothing defines: the spec moves by repository, and nothing is said of the comment.
+    const byRepository = await plan({ "kcl.mod": marked, "main.k": "a = 1\n" }, { images: ["ghcr.io/acme/web:1.2.4"] });
+    expect([afterOf(byRepository, "kcl.mod"), byRepository.warnings]).toEqual([marked.replace("1.2.3", "1.2.4"), []]);
+  });
+
+  it("is no file --set or a configured override edits, and says so", async () => {
+    const files = { "kcl.mod": mod(web("1.2.3")), "main.k": main("ghcr.io/acme/web:1.2.3") };
+    const notSet =
+      "a kcl.mod is not a file --set or an override edits (not supported): the images its [profile] overrides hold move by repository with the incoming image, and anything else there is edited by hand";
+    expect(await refusal(files, { sets: ['kcl.mod:app.image="ghcr.io/acme/web:1.2.4"'] })).toEqual([{ message: `set[0]: kcl.mod: ${notSet}` }]);
+    const override = "overrides:\n  - file: kcl.mod\n    spec: app.image\n    image: ghcr.io/acme/web\n";
+    expect(await refusal({ ...files, ".github/gitops-promote.yaml": override }, { images: ["ghcr.io/acme/web:1.2.4"] })).toEqual([
+      { file: ".github/gitops-promote.yaml", line: 2, message: `overrides[0].file: "kcl.mod": ${notSet}` },
+    ]);
+  });
+});

@@ -90,6 +90,16 @@ describe("validateRequest", () => {
     expect(validateRequest({ images: [], setters: [], sets, paths: [] }).sets).toHaveLength(8);
   });
 
+  it("refuses a --set of a kcl.mod, whose [profile] overrides only the incoming image moves, saying so", () => {
+    expect(issuesOf({ sets: ['apps/web/kcl.mod:app.image="x:1"', 'main.k:app.image="x:1"'], fieldName: (field, i) => `--${field} #${i}` })).toEqual([
+      {
+        message:
+          "--set #0: apps/web/kcl.mod: a kcl.mod is not a file --set or an override edits (not supported): the images its [profile] overrides hold move by repository with the incoming image, and anything else there is edited by hand",
+      },
+    ]);
+    expect(readSetSpec({ file: "kcl.mod", spec: "a=1" })).toBeUndefined();
+  });
+
   it("names each value as the face it came from spells it", () => {
     const request = { images: ["nginx"], setters: ["app"], sets: ["main.k"], paths: ["/etc"] };
     expect(issuesOf({ ...request, fieldName: (field) => `--${field}` })).toEqual([
