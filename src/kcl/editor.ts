@@ -17,7 +17,7 @@ import { Keyword, keywordAt } from "./keywords.js";
 import { nodeText } from "./nodes.js";
 import { formatOverridePath } from "./override-spec.js";
 import { parseKcl } from "./parser.js";
-import { literalType, operatorOver, skippedConstruct } from "./skipped.js";
+import { literalTypes, operatorOver, skippedConstruct } from "./skipped.js";
 import { readStringLiteral } from "./string-literal.js";
 import type { AssignStatement, ConfigEntry, ConfigItem, Expr, ListItem, Statement, StringExpr } from "./syntax.js";
 import { StringFlag, T, type Tokens } from "./tokenizer.js";
@@ -75,8 +75,6 @@ class ImageEditor {
   readonly reached = new Set<number>();
   /** Paths a `--set` sets (Overridden.paths). */
   readonly setPaths: readonly string[];
-  /** Assignments left for their literal type (literalType), with that type. */
-  readonly literalTyped = new Map<AssignStatement, string>();
   /** Where the walk met strings, kept only when a `--set` may set their field (it answers for their warnings). */
   readonly fieldAt = new Map<number, KeyPath>();
 
@@ -84,6 +82,8 @@ class ImageEditor {
     readonly tokens: Tokens,
     readonly request: EditRequest,
     overridden: Overridden,
+    /** Assignments left for their literal type (literalTypes), with that type. */
+    readonly literalTyped: ReadonlyMap<AssignStatement, string>,
   ) {
     this.setInFile = new Set(overridden.repositories);
     this.setPaths = [...(overridden.paths ?? [])];
@@ -303,7 +303,8 @@ class ImageEditor {
       const ref = tryParseImageRef(literal.body);
       const update = ref && this.incoming.get(ref.repository);
       if (!ref || !update || (ref.tag === undefined && ref.digest === undefined) || nextReference(update, ref) === undefined) continue;
-      const typed = [...this.literalTyped].find(([s]) => s.value.first <= t && t <= s.value.last)?.[1];
+      const statement = statements.find((s) => s.first <= t && t <= s.last);
+      const typed = statement?.type === "assign" && statement.value.first <= t && t <= statement.value.last ? this.literalTyped.get(statement) : undefined;
       if (typed !== undefined) {
         const message = `holds ${literal.body} in a value of the literal type ${typed}: KCL refuses any value outside its literals, so it is left as it is (a type of str would let it be set)`;
         this.warnings.push({ line, message });
@@ -516,13 +517,11 @@ function mayMatch(text: string, request: EditRequest): boolean {
 export function editKcl(text: string, request: EditRequest, overridden: Overridden = {}): EditResult {
   if (!mayMatch(text, request)) return { text, changes: [], warnings: [] };
   const module = parseKcl(text);
-  const editor = new ImageEditor(module.tokens, request, overridden);
+  const editor = new ImageEditor(module.tokens, request, overridden, literalTypes(module));
   editor.markLiterals();
   for (const statement of module.statements) {
     if (statement.type === "assign") {
-      const typed = literalType(module, statement);
-      if (typed !== undefined) editor.literalTyped.set(statement, typed);
-      else editor.walk(statement.value, { parent: undefined, target: statement.targets[0]! });
+      if (!editor.literalTyped.has(statement)) editor.walk(statement.value, { parent: undefined, target: statement.targets[0]! });
     } else if (statement.type === "aug-assign" || statement.type === "unification")
       editor.walk(statement.value, { parent: undefined, target: statement.target });
   }

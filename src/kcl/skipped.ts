@@ -111,13 +111,12 @@ export function skippedConstruct(statements: readonly Statement[], token: number
 }
 
 /**
- * The type of a typed assignment when it lists string literals (`x: "app:1.2.3" = ...`, or through
- * a `type` alias of the file, `type Web = "app:1.2.3" | "app:1.2.2"`), as written: KCL refuses any
- * other value there, so the editor leaves the value. Undefined for any other assignment.
+ * The typed assignments of a module whose type lists string literals (`x: "app:1.2.3" = ...`, or
+ * through a `type` alias of the file, `type Web = "app:1.2.3" | "app:1.2.2"`), each with its type
+ * as written: KCL refuses any other value there, so the editor leaves the value. The aliases are
+ * read once for the whole module, and only when a typed assignment names a type.
  */
-export function literalType(module: Module, statement: AssignStatement): string | undefined {
-  const { annotation } = statement;
-  if (annotation === undefined) return undefined;
+export function literalTypes(module: Module): Map<AssignStatement, string> {
   const { tokens } = module;
   let aliases: Map<string, TokenRange> | undefined;
   const aliasValue = (name: string): TokenRange | undefined => {
@@ -131,19 +130,21 @@ export function literalType(module: Module, statement: AssignStatement): string 
     );
     return aliases.get(name);
   };
-  const seen = new Set<string>();
-  const listsLiterals = ({ first, last }: TokenRange): boolean => {
+  const listsLiterals = ({ first, last }: TokenRange, seen: Set<string>): boolean => {
     for (let t = first; t <= last; t++) {
       if (tokens.kind[t] === T.String) return true;
       if (tokens.kind[t] !== T.Name) continue;
       const name = nodeText(tokens, { first: t, last: t });
       const value = seen.has(name) ? undefined : aliasValue(name);
       seen.add(name);
-      if (value !== undefined && listsLiterals(value)) return true;
+      if (value !== undefined && listsLiterals(value, seen)) return true;
     }
     return false;
   };
-  return listsLiterals(annotation) ? nodeText(tokens, annotation) : undefined;
+  const typed = new Map<AssignStatement, string>();
+  for (const s of module.statements)
+    if (s.type === "assign" && s.annotation !== undefined && listsLiterals(s.annotation, new Set())) typed.set(s, nodeText(tokens, s.annotation));
+  return typed;
 }
 
 function inExpr(expr: Expr, token: number): string | undefined {

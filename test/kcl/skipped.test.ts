@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { parseKcl } from "../../src/kcl/parser.js";
-import { literalType, skippedConstruct } from "../../src/kcl/skipped.js";
+import { literalTypes, skippedConstruct } from "../../src/kcl/skipped.js";
 import { T } from "../../src/kcl/tokenizer.js";
 
 /** What skippedConstruct says of the string `"x"` in a KCL program. */
@@ -65,12 +65,12 @@ describe("skippedConstruct", () => {
   });
 });
 
-describe("literalType", () => {
-  /** literalType of a program's last statement. */
+describe("literalTypes", () => {
+  /** literalTypes of a program, for its last statement. */
   const typeOfLast = (program: string) => {
     const m = parseKcl(program);
     const last = m.statements.at(-1)!;
-    return last.type === "assign" ? literalType(m, last) : "not an assignment";
+    return last.type === "assign" ? literalTypes(m).get(last) : "not an assignment";
   };
 
   it("names a type that lists string literals, directly or through the file's type aliases, wherever they are defined", () => {
@@ -84,5 +84,13 @@ describe("literalType", () => {
     expect(typeOfLast("type Port = int\np: Port = 80\n")).toBeUndefined();
     expect(typeOfLast("type A = B\ntype B = A\nx: A = 1\n")).toBeUndefined();
     expect(typeOfLast('x = "app:1.2.3"\n')).toBeUndefined();
+  });
+
+  it("gives every left assignment of a file in one pass, reading its type aliases once however many typed assignments name a type", () => {
+    const m = parseKcl('type Web = "app:1.2.3" | "app:1.2.2"\na: Web = "app:1.2.3"\nb: str = "x"\nc: "x" = "x"\nd: Web = "app:1.2.2"\ne = "y"\n');
+    const readAliases = vi.spyOn(m.statements, "flatMap");
+    const left = [...literalTypes(m)].map(([s, type]) => `${s.targets.join()}: ${type}`);
+    expect(left).toEqual(["a: Web", 'c: "x"', "d: Web"]);
+    expect(readAliases).toHaveBeenCalledTimes(1);
   });
 });
