@@ -211,10 +211,10 @@ class ImageEditor {
       const line = this.tokens.source.line(start);
       const reading = readMarker(comment);
       // A marker on a comment line of its own marks nothing; one a YAML user would write above the value is said so (commented-out code is not read).
-      if (tokens.end[at]! > start || this.tokens.source.line(tokens.start[at]!) !== line) {
-        if (reading !== undefined && "marker" in reading) this.warnings.push({ line, message: ownLineMarkerWarning(reading.marker) });
-        continue;
-      }
+      const ownLine = /^[ \t]*$/.test(this.text.slice(tokens.source.lineStart(start), start));
+      if (ownLine && reading !== undefined && "marker" in reading) this.warnings.push({ line, message: ownLineMarkerWarning(reading.marker) });
+      // After a closer, or a string begun on an earlier line, the marker follows no string of its line: it marks nothing.
+      if (ownLine || tokens.end[at]! > start || tokens.source.line(tokens.start[at]!) !== line) continue;
       if (reading === undefined) continue;
       if ("error" in reading) {
         this.warnings.push({ line, message: reading.error });

@@ -575,6 +575,19 @@ describe("editKcl: Flux setter markers in comments", () => {
     ]);
   });
 
+  it("leaves a marker after a closing bracket, or after a string begun lines above, silent: it is on no comment line of its own", () => {
+    const text = [
+      "app = App {",
+      '    image = "ghcr.io/acme/app:1.0.0"',
+      '} # {"$imagepolicy": "ns:app"}',
+      'notes = """',
+      'ghcr.io/acme/app:1.0.0""" # {"$imagepolicy": "ns:app"}',
+      "",
+    ].join("\n");
+    const result = editKcl(text, setters({ "ns:app": "ghcr.io/acme/app:2.0.0" }));
+    expect([result.changes, result.warnings]).toEqual([[], []]);
+  });
+
   it("a marked literal is left to its marker, not matched by repository", () => {
     const marked = 'a = {image = "ghcr.io/acme/app:1.0.0"  # {"$imagepolicy": "ns:other"}\n}\n';
     const result = editKcl(marked, images("ghcr.io/acme/app:2.0.0"));
