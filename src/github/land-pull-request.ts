@@ -27,6 +27,7 @@ import {
   type BranchPulls,
   type OpenPull,
   type PullRequest,
+  type PullText,
 } from "./pull-request.js";
 import { bodyRows, changeRow, cumulativeRows, describedCommit, pullRequestBody, pullRequestTitle } from "./pull-request-body.js";
 import { requestedBy } from "./requested-by.js";
@@ -165,7 +166,7 @@ export async function landPullRequest(
     if (pullRequest.merged) {
       merge = "merged";
     } else if (ours) {
-      const merged = await mergeOpen(ctx, group, { ...pullRequest, headSha: commit, branch: group.prBranch });
+      const merged = await mergeOpen(ctx, group, { ...pullRequest, headSha: commit, branch: group.prBranch }, { read: open, written: spec });
       merge = merged.outcome;
       if (merged.atOnceBecause !== undefined) warnings.push({ message: mergedAtOnce(pullRequest, at.base, merged.atOnceBecause) });
     } else if (group.merge !== "none") {
@@ -214,13 +215,15 @@ async function bodyBuiltOn(
 
 /**
  * Merges the pull request as `group.merge` says. GitHub refuses auto-merge on one merged or closed
- * since the update read it open: merged at our head, it is merged; otherwise PullRequestClosedError.
+ * since the update read it open: merged at our head, it is merged; otherwise PullRequestClosedError,
+ * the pull request given back the text the run read (`text`).
  */
-async function mergeOpen(ctx: DeliveryContext, group: Group, pull: Mergeable): Promise<MergeResult> {
+async function mergeOpen(ctx: DeliveryContext, group: Group, pull: Mergeable, text: { read: PullText | undefined; written: PullText }): Promise<MergeResult> {
   try {
     return await mergePullRequest(ctx.client(), ctx.repository, pull, group.merge, group.mergeMethod);
   } catch (error) {
-    if (group.merge !== "auto" || error instanceof BranchMovedError || !(await mergedMeanwhile(ctx.client(), ctx.repository, pull, pull.headSha))) throw error;
+    if (group.merge !== "auto" || error instanceof BranchMovedError || !(await mergedMeanwhile(ctx.client(), ctx.repository, pull, pull.headSha, text)))
+      throw error;
     return { outcome: "merged" };
   }
 }

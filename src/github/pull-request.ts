@@ -169,14 +169,39 @@ export class PullRequestClosedError extends BranchMovedError {
 /**
  * After GitHub refused to turn the pull request's auto-merge on (it refuses a closed one): whether
  * it was merged meanwhile at `head`, the head this run left on its branch (its checks passed, a
- * person merged it). Merged at another head or closed, PullRequestClosedError; false while it is
- * open (the refusal is about something else).
+ * person merged it). Merged at another head or closed, PullRequestClosedError, after giving it
+ * back the text this run read (`text`); false while it is open (the refusal is about something else).
  */
-export async function mergedMeanwhile(client: GitHubClient, repository: Repository, pull: { number: number; branch: string }, head: string): Promise<boolean> {
+export async function mergedMeanwhile(
+  client: GitHubClient,
+  repository: Repository,
+  pull: { number: number; branch: string },
+  head: string,
+  text: { read: PullText | undefined; written: PullText },
+): Promise<boolean> {
   const { data: now } = await client.rest.pulls.get({ ...repository, pull_number: pull.number });
   if (now.state !== "closed") return false;
   if (now.merged && now.head.sha === head) return true;
+  await giveTextBack(client, repository, pull.number, text.read, text.written);
   throw new PullRequestClosedError(pull.number, now.merged, pull.branch, head, `before this run turned its auto-merge on (${pull.branch} at ${head})`);
+}
+
+/** A pull request's title and body. */
+export type PullText = Pick<OpenPull, "title" | "body">;
+
+/**
+ * Gives a pull request that was merged elsewhere or closed under this run the text this run read
+ * on it (`read`, none when this run opened it), when this run wrote another (`written`): ours
+ * would claim values it never held. Also when the text read describes an earlier head than the
+ * one it closed at: both are stale then, ours claims more.
+ */
+async function giveTextBack(client: GitHubClient, repository: Repository, number: number, read: PullText | undefined, written: PullText): Promise<void> {
+  if (read === undefined || !textDiffers(read, written)) return;
+  await client.rest.pulls.update({ ...repository, pull_number: number, title: read.title, body: read.body ?? "" });
+}
+
+function textDiffers(a: PullText, b: PullText): boolean {
+  return a.title !== b.title || (a.body ?? "") !== (b.body ?? "");
 }
 
 /** The pull request is open, but GitHub refused its labels, assignees or reviewers (e.g. a reviewer who is not a collaborator). */
@@ -209,7 +234,7 @@ async function findOpen(client: GitHubClient, repository: Repository, on: Pick<P
  * pull request back the text this run read (ours would claim values it never held).
  */
 async function update(client: GitHubClient, repository: Repository, spec: PullRequestSpec, pull: OpenPull, branch: BranchState): Promise<PullRequest> {
-  const textChanged = pull.title !== spec.title || (pull.body ?? "") !== spec.body;
+  const textChanged = textDiffers(pull, spec);
   const at = { ...repository, pull_number: pull.number };
   const now = textChanged
     ? (await client.rest.pulls.update({ ...at, title: spec.title, body: spec.body })).data
@@ -218,8 +243,7 @@ async function update(client: GitHubClient, repository: Repository, spec: PullRe
       : undefined;
   const merged = now?.state === "closed" && now.merged && now.head.sha === branch.head;
   if (now?.state === "closed" && !merged) {
-    // Also when that text describes an earlier head than the one it closed at: both are stale then, ours claims more.
-    if (textChanged) await client.rest.pulls.update({ ...at, title: pull.title, body: pull.body ?? "" });
+    await giveTextBack(client, repository, pull.number, pull, spec);
     // The commit is this run's only when it moved the branch; the pull request's head tells whether it got there.
     const when =
       branch.branchChanged && now.head.sha !== branch.head

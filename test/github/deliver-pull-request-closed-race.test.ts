@@ -145,8 +145,9 @@ describe("deliver: the pull request merges or closes while a run updates it", ()
     expect(JSON.stringify(fake.calls.find((c) => /enablePullRequestAutoMerge/.test(JSON.stringify(c.body)))?.response)).toContain("is closed");
   });
 
-  it("closed by a person after the run's update, before it turns auto-merge on: its image goes to a new pull request", async () => {
+  it("closed by a person after the run's update, before it turns auto-merge on: it gets its text back, its image goes to a new pull request", async () => {
     await run([`${APP}:1.1.0`], { merge: "none" });
+    const [opened] = fake.pulls(OWNER, REPO);
     afterTextUpdate(() => client.rest.pulls.update({ ...repository, pull_number: 1, state: "closed" }));
 
     const result = await run([`${API}:2.0.1`]);
@@ -155,6 +156,25 @@ describe("deliver: the pull request merges or closes while a run updates it", ()
     expect(result.attempts).toBe(2);
     expect(logged.some((m) => /^attempt 1: pull request #1 was closed before this run turned its auto-merge on/.test(m))).toBe(true);
     expect([await image(PR, "app"), await image(PR, "api")]).toEqual([`${APP}:1.0.0`, `${API}:2.0.1`]);
+    // The closed pull request tells the values it held, not this run's, which it never carried.
+    const [first] = fake.pulls(OWNER, REPO);
+    expect([first!.title, first!.body]).toEqual([opened!.title, opened!.body]);
+  });
+
+  it("merged by a person at a commit of theirs after the run's update, before it turns auto-merge on: it gets its text back", async () => {
+    await run([`${APP}:1.1.0`], { merge: "none" });
+    const [opened] = fake.pulls(OWNER, REPO);
+    afterTextUpdate(async () => {
+      await fake.commitFile(OWNER, REPO, PR, "notes.md", "why\n", "a person's note");
+      await fake.setMergeState(OWNER, REPO, 1, "CLEAN");
+      await client.rest.pulls.merge({ ...repository, pull_number: 1 });
+    });
+
+    await run([`${API}:2.0.1`]);
+    expect(logged.some((m) => /^attempt 1: pull request #1 was merged before this run turned its auto-merge on/.test(m))).toBe(true);
+    const [first] = fake.pulls(OWNER, REPO);
+    expect(first!.merged).toBe(true);
+    expect([first!.title, first!.body]).toEqual([opened!.title, opened!.body]);
   });
 
   it("closed by a person right before the run moves its branch: the closed pull request's change is not carried into the new one", async () => {
