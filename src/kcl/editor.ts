@@ -292,10 +292,15 @@ class ImageEditor {
         const variable = stale && versionVariable(literal.body, stale);
         if (stale && !this.setInFile.has(stale.repository) && !this.setBySet(t, variable)) {
           // A version written in the string itself is no variable's: the string is left, and only a --set of its field reaches it.
+          const written = formatImageRef(stale);
+          const left = "which is not edited (nor set by a Flux marker); left as it is (an override of its field sets it)";
+          // A version running into `${` is only its start (`app:1.2.3-${suffix}`): the tag is the interpolation's.
           const message =
             stale.tag === undefined && stale.digest === undefined
-              ? `${literal.body} builds a reference of ${formatImageRef(stale)} with \${...}, which is not edited; ${this.whereSet(variable, statements)}`
-              : `${literal.body} holds ${formatImageRef(stale)} in a string with \${...}, which is not edited (nor set by a Flux marker); left as it is (an override of its field sets it)`;
+              ? `${literal.body} builds a reference of ${written} with \${...}, which is not edited; ${this.whereSet(variable, statements)}`
+              : stale.digest === undefined && literal.body.includes(`${written}\${`)
+                ? `${literal.body} builds a tag of ${stale.name} with \${...}, ${left}`
+                : `${literal.body} holds ${written} in a string with \${...}, ${left}`;
           this.warnings.push({ line, message });
         }
         continue;

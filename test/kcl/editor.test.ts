@@ -504,6 +504,17 @@ describe("editKcl: Flux setter markers in comments", () => {
     expect(warned("a", "e")).toEqual([3, 4, 5]);
   });
 
+  it("says a tag an interpolation completes is built, rather than naming the part before the ${", () => {
+    const text = 'b6 = "ghcr.io/acme/app:1.2.3-${suffix}"\n';
+    expect(editKcl(text, images("ghcr.io/acme/app:1.2.4")).warnings).toEqual([
+      {
+        line: 1,
+        message:
+          "ghcr.io/acme/app:1.2.3-${suffix} builds a tag of ghcr.io/acme/app with ${...}, which is not edited (nor set by a Flux marker); left as it is (an override of its field sets it)",
+      },
+    ]);
+  });
+
   it("says nothing of an interpolation building an image a configured override sets in the file, as with a marker", () => {
     const text = '_tag = "1.0.0"\napp = {image = "ghcr.io/acme/app:${_tag}"}\n';
     const request = images("ghcr.io/acme/app:1.1.0");
