@@ -5,7 +5,8 @@
  * until then.
  */
 import { stringLiteralValue } from "./string-literal.js";
-import type { ConfigExpr, ConfigKey, Expr, NameExpr, SchemaExpr } from "./syntax.js";
+import { Keyword, keywordAt } from "./keywords.js";
+import type { ConfigExpr, ConfigKey, Expr, NameExpr, OperationExpr, SchemaExpr } from "./syntax.js";
 import { StringFlag, type Tokens } from "./tokenizer.js";
 
 /** Source text of a node, from its first token's start to its last token's end. */
@@ -44,6 +45,36 @@ export class SchemaNode implements SchemaExpr {
 
   get name(): string {
     return this.nameExpr.name;
+  }
+}
+
+/**
+ * A unary or binary operation: the parse keeps the token each operator starts at, and its text
+ * (`not in`, `is not` for the two-token ones) is read when asked, as only operations holding a
+ * screened string ever are.
+ */
+export class OperationNode implements OperationExpr {
+  readonly type = "operation";
+  private text: readonly string[] | undefined;
+
+  constructor(
+    private readonly tokens: Tokens,
+    readonly operands: readonly Expr[],
+    readonly operatorTokens: readonly number[],
+    readonly first: number,
+    readonly last: number,
+  ) {}
+
+  get operators(): readonly string[] {
+    this.text ??= this.operatorTokens.map((at) => {
+      const text = nodeText(this.tokens, { first: at, last: at });
+      if (this.operands.length === 1) return text;
+      // The parser reads `not` as binary only before `in`, and `is` with a `not` after it as one operator.
+      if (text === "not" || (text === "is" && keywordAt(this.tokens, at + 1) === Keyword.Not))
+        return `${text} ${nodeText(this.tokens, { first: at + 1, last: at + 1 })}`;
+      return text;
+    });
+    return this.text;
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { SourceError } from "../change.js";
 import { Keyword as K, keywordAt } from "./keywords.js";
-import { KeyNode, NameNode, SchemaNode, targetText } from "./nodes.js";
+import { KeyNode, NameNode, OperationNode, SchemaNode, targetText } from "./nodes.js";
 import type {
   ConfigEntry,
   ConfigExpr,
@@ -265,14 +265,14 @@ class Parser {
     let length = this.binaryOperatorLength(this.pos);
     if (length === 0) return left;
     const operands = [left];
-    const operators: string[] = [];
+    const operators: number[] = [];
     while (length > 0) {
-      operators.push(length === 1 ? this.tokenText(this.pos) : `${this.tokenText(this.pos)} ${this.tokenText(this.pos + 1)}`);
+      operators.push(this.pos);
       this.pos += length;
       operands.push(this.unary(flags));
       length = this.binaryOperatorLength(this.pos);
     }
-    return { type: "operation", operands, operators, first, last: this.pos - 1 };
+    return new OperationNode(this.tokens, operands, operators, first, this.pos - 1);
   }
 
   unary(flags: number): Expr {
@@ -281,7 +281,7 @@ class Parser {
     if (k === T.Minus || k === T.Plus || k === T.Tilde || this.keyword(first) === K.Not) {
       this.pos++;
       const operand = this.unary(flags);
-      return { type: "operation", operands: [operand], operators: [this.tokenText(first)], first, last: operand.last };
+      return new OperationNode(this.tokens, [operand], [first], first, operand.last);
     }
     return this.postfix(flags);
   }

@@ -54,6 +54,9 @@ export interface ListExpr extends NodeBase {
 export interface OperationExpr extends NodeBase {
   readonly type: "operation";
   readonly operands: readonly Expr[];
+  /** The token each operator starts at (`not in` at its `not`): all the parse records. */
+  readonly operatorTokens: readonly number[];
+  /** The operators' text, read from their tokens when asked. */
   readonly operators: readonly string[];
 }
 

@@ -163,6 +163,13 @@ describe("parseKcl", () => {
     ]);
   });
 
+  it("keeps the token each operator starts at, reading no operator text while parsing", () => {
+    const m = parseKcl('d = image not in ["x"] == c is not None\ne = -n\n');
+    const [d, e] = m.statements.map((s) => (s.type === "assign" && s.value.type === "operation" ? s.value : undefined));
+    expect(d?.operatorTokens.map((t) => src(m, { first: t, last: t }))).toEqual(["not", "==", "is"]);
+    expect(e?.operatorTokens.map((t) => src(m, { first: t, last: t }))).toEqual(["-"]);
+  });
+
   it("records a typed assignment's annotation", () => {
     const m = parseKcl('pinned: "repo:1.2.3" | "repo:1.2.2" = "repo:1.2.3"\nplain = 1\n');
     const [pinned, plain] = m.statements;
