@@ -48,34 +48,48 @@ export function warnIdlePaths(
   warnings: Warning[],
 ): void {
   const ownerOf = targetOf(configured);
-  for (const target of targets) {
-    target.paths.forEach((glob, j) => {
-      const matched = files.filter(pathMatcher([glob]));
-      const said = (what: string): void => {
-        warnings.push({
-          file: configPath,
-          line: target.pathLines[j]!,
-          message: `targets[${configured.indexOf(target)}].paths[${j}]: ${JSON.stringify(glob)} ${what}`,
-        });
-      };
-      if (matched.length === 0) return said("matches no file; fix or remove it");
-      // The glob matches each of them, so each has an owner: this target or an earlier one.
-      const owned = matched.map((file) => ({ file, owner: ownerOf(file)! }));
-      const owners = [...new Set(owned.map(({ owner }) => owner))];
-      if (owners.includes(target)) return;
-      // Each owner by the first of its paths that takes one of these files.
-      const by = owners.map((owner) => {
-        const taking = owner.paths.find((path) => {
-          const matches = pathMatcher([path]);
-          return owned.some((o) => o.owner === owner && matches(o.file));
-        });
-        return `${owner.name} (${JSON.stringify(taking)})`;
+  const rank = new Map(configured.map((target, i) => [target, i]));
+  const globs = targets.flatMap((target) =>
+    target.paths.map((glob, j) => ({ target, glob, j, matches: pathMatcher([glob]), owns: false, shadowed: [] as { file: string; owner: Target }[] })),
+  );
+  if (globs.length === 0) return;
+  for (const file of files) {
+    const owner = ownerOf(file);
+    // A glob matching a file makes its target match it: so none matches a file no target owns, nor one owned by a target after its own.
+    if (owner === undefined) continue;
+    const first = rank.get(owner)!;
+    for (const glob of globs) {
+      if (glob.owns || rank.get(glob.target)! < first || !glob.matches(file)) continue;
+      if (glob.target === owner) glob.owns = true;
+      else glob.shadowed.push({ file, owner });
+    }
+  }
+  for (const { target, glob, j, owns, shadowed } of globs) {
+    if (owns) continue;
+    const said = (what: string): void => {
+      warnings.push({
+        file: configPath,
+        line: target.pathLines[j]!,
+        message: `targets[${configured.indexOf(target)}].paths[${j}]: ${JSON.stringify(glob)} ${what}`,
       });
-      const one = owners.length === 1;
-      said(
-        `matches only files the earlier ${one ? "target" : "targets"} ${andList(by)} ${one ? "takes" : "take"} first; narrow ${one ? "that" : "those"}, or list ${target.name} first`,
-      );
+    };
+    if (shadowed.length === 0) {
+      said("matches no file; fix or remove it");
+      continue;
+    }
+    const owners = [...new Set(shadowed.map(({ owner }) => owner))];
+    // Each owner by the first of its paths that takes one of these files.
+    const by = owners.map((owner) => {
+      const taking = owner.paths.find((path) => {
+        const matches = pathMatcher([path]);
+        return shadowed.some((o) => o.owner === owner && matches(o.file));
+      });
+      return `${owner.name} (${JSON.stringify(taking)})`;
     });
+    const one = owners.length === 1;
+    said(
+      `matches only files the earlier ${one ? "target" : "targets"} ${andList(by)} ${one ? "takes" : "take"} first; narrow ${one ? "that" : "those"}, or list ${target.name} first`,
+    );
   }
 }
 
