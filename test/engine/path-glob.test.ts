@@ -1,5 +1,6 @@
 /** Path globs as users write them: a directory stands for everything under it. */
 import { describe, expect, it } from "vitest";
+import picomatch from "picomatch";
 import { pathMatcher } from "../../src/engine/path-glob.js";
 
 describe("pathMatcher", () => {
@@ -24,5 +25,12 @@ describe("pathMatcher", () => {
     expect(matches("staging/a.yaml")).toBe(true);
     expect(matches("kustomize/overlays/staging/kustomization.yaml")).toBe(true);
     expect(matches("kustomize/base/deployment.yaml")).toBe(false);
+  });
+
+  it("reads what follows a glob's plain names as picomatch does: `deploy/**` is `deploy` too, `./deploy` and `deploy//prod` as written", () => {
+    expect(pathMatcher(["deploy/**"])("deploy")).toBe(true);
+    expect(pathMatcher(["deploy/**"])("deployment/a.yaml")).toBe(false);
+    expect(pathMatcher(["./deploy"])("deploy/a.yaml")).toBe(picomatch("./deploy/**", { dot: true })("deploy/a.yaml"));
+    expect(pathMatcher(["deploy//prod"])("deploy/prod/a.yaml")).toBe(picomatch("deploy//prod/**", { dot: true })("deploy/prod/a.yaml"));
   });
 });
