@@ -85,7 +85,7 @@ export function promotion(image: ImageRef, values: readonly WrittenValue[]): str
     else if (part === "digest") {
       // A digest field that held no digest (blank, or added now) held no version: nothing to tell or pair.
       if (isDigest(value.old)) file.digests.push(shortDigest(value.old));
-    } else (part === "tag" ? file.tags : file.others).push(isDigest(value.old) ? shortDigest(value.old) : value.old);
+    } else file.tags.push(isDigest(value.old) ? shortDigest(value.old) : value.old);
   }
   if (byFile.size === 0) return undefined;
   const olds = [...byFile.values()].flatMap(({ tags, digests, others }) =>
