@@ -75,6 +75,8 @@ class ImageEditor {
   readonly reached = new Set<number>();
   /** Paths a `--set` sets (Overridden.paths). */
   readonly setPaths: readonly string[];
+  /** The literal-typed assignments in file order, for literalTypeAt. */
+  readonly typedInOrder: readonly (readonly [AssignStatement, string])[];
   /** Where the walk met strings, kept only when a `--set` may set their field (it answers for their warnings). */
   readonly fieldAt = new Map<number, KeyPath>();
 
@@ -85,6 +87,7 @@ class ImageEditor {
     /** Assignments left for their literal type (literalTypes), with that type. */
     readonly literalTyped: ReadonlyMap<AssignStatement, string>,
   ) {
+    this.typedInOrder = [...literalTyped];
     this.setInFile = new Set(overridden.repositories);
     this.setPaths = [...(overridden.paths ?? [])];
     this.text = tokens.source.text;
@@ -181,6 +184,18 @@ class ImageEditor {
     if (typeof step === "number") return `${this.pathText(parent)}[${step}]`;
     const key = step.key.parts ?? [this.text.slice(this.tokens.start[step.key.first], this.tokens.end[step.key.last])];
     return formatOverridePath(key, this.pathText(parent));
+  }
+
+  /** The literal type of the assignment whose value holds token `token` (literalTypes), if any: found by halves, values being in file order. */
+  literalTypeAt(token: number): string | undefined {
+    for (let lo = 0, hi = this.typedInOrder.length - 1; lo <= hi;) {
+      const mid = (lo + hi) >> 1;
+      const [{ value }, type] = this.typedInOrder[mid]!;
+      if (token < value.first) hi = mid - 1;
+      else if (token > value.last) lo = mid + 1;
+      else return type;
+    }
+    return undefined;
   }
 
   /** 1-based line of a literal, for changes and warnings. */
@@ -308,11 +323,9 @@ class ImageEditor {
       const ref = tryParseImageRef(literal.body);
       const update = ref && this.incoming.get(ref.repository);
       if (!ref || !update || (ref.tag === undefined && ref.digest === undefined) || nextReference(update, ref) === undefined) continue;
-      const statement = statements.find((s) => s.first <= t && t <= s.last);
-      const typed = statement?.type === "assign" && statement.value.first <= t && t <= statement.value.last ? this.literalTyped.get(statement) : undefined;
+      const typed = this.literalTypeAt(t);
       if (typed !== undefined) {
-        const message = `holds ${literal.body} in a value of the literal type ${typed}: KCL refuses any value outside its literals, so it is left as it is (a type of str would let it be set)`;
-        this.warnings.push({ line, message });
+        this.warnings.push({ line, message: `holds ${literal.body} ${literalTypeWarning(typed)}` });
         continue;
       }
       const construct = skippedConstruct(statements, t);
@@ -446,9 +459,14 @@ class ImageEditor {
   /** A KCL file is one document: a setter's literals all decide together. */
   mark(token: number, marker: Marker): void {
     const literal = this.literal(token);
+    const warn = (message: string) => this.warnings.push({ line: this.line(literal), message });
+    const typed = this.literalTypeAt(token);
+    if (typed !== undefined) {
+      const refusal = `Flux setter "${marker.setter}" marks ${literal.body} ${literalTypeWarning(typed)}`;
+      return this.marked.add({ marker, text: literal.body, document: 0, warn, refusal });
+    }
     const image = this.request.setters.get(marker.key)?.image;
     if (image !== undefined) this.setInFile.add(image.repository);
-    const warn = (message: string) => this.warnings.push({ line: this.line(literal), message });
     const write = (value: string) => this.write(literal, value, "setter", marker.setter);
     const suffixed = image !== undefined && marker.field === "ref" && this.isSuffixed(token);
     this.marked.add({
@@ -477,6 +495,11 @@ class ImageEditor {
       change: { line, kind, key, old: literal.body, new: value },
     });
   }
+}
+
+/** What a value of a type listing string literals is told, after what holds it: the editor leaves it, by repository or by marker. */
+function literalTypeWarning(type: string): string {
+  return `in a value of the literal type ${type}: KCL refuses any value outside its literals, so it is left as it is (a type of str would let it be set)`;
 }
 
 /** A marker on a comment line of its own: YAML's form for the value below, which a KCL marker is not. */

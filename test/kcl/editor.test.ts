@@ -298,6 +298,24 @@ describe("editKcl: image string literals by repository", () => {
     ]);
   });
 
+  it("leaves a marked value whose type lists string literals, saying why, as KCL would refuse the marker's value", () => {
+    const text = [
+      'type Web = "ghcr.io/acme/app:1.2.3" | "ghcr.io/acme/app:1.2.2"',
+      'pinned: Web = "ghcr.io/acme/app:1.2.3"  # {"$imagepolicy": "flux-system:app"}',
+      'free: str = "ghcr.io/acme/app:1.2.3"  # {"$imagepolicy": "flux-system:app"}',
+      "",
+    ].join("\n");
+    const result = editKcl(text, setters({ "flux-system:app": "ghcr.io/acme/app:1.2.4" }));
+    expect(result.changes.map((c) => [c.line, c.new])).toEqual([[3, "ghcr.io/acme/app:1.2.4"]]);
+    expect(result.warnings).toEqual([
+      {
+        line: 2,
+        message:
+          'Flux setter "flux-system:app" marks ghcr.io/acme/app:1.2.3 in a value of the literal type Web: KCL refuses any value outside its literals, so it is left as it is (a type of str would let it be set)',
+      },
+    ]);
+  });
+
   it("keeps CRLF and Chinese comments byte for byte, reports lines", () => {
     const text = '# 应用配置\r\nimport app\r\n\r\nconfig = app.App {\r\n    # 主容器镜像\r\n    image = "nginx:1.0"  # 镜像\r\n}\r\n';
     const result = editKcl(text, images("nginx:1.1"));
