@@ -456,18 +456,20 @@ class ImageEditor {
     return this.tokens.kind[token + 1] === T.Plus;
   }
 
-  /** A KCL file is one document: a setter's literals all decide together. */
+  /**
+   * A KCL file is one document: a setter's literals all decide together. A value whose type
+   * lists string literals is left where the marker would move it: KCL refuses any other value.
+   */
   mark(token: number, marker: Marker): void {
     const literal = this.literal(token);
     const warn = (message: string) => this.warnings.push({ line: this.line(literal), message });
     const typed = this.literalTypeAt(token);
-    if (typed !== undefined) {
-      const refusal = `Flux setter "${marker.setter}" marks ${literal.body} ${literalTypeWarning(typed)}`;
-      return this.marked.add({ marker, text: literal.body, document: 0, warn, refusal });
-    }
-    const image = this.request.setters.get(marker.key)?.image;
+    const image = typed === undefined ? this.request.setters.get(marker.key)?.image : undefined;
     if (image !== undefined) this.setInFile.add(image.repository);
-    const write = (value: string) => this.write(literal, value, "setter", marker.setter);
+    const write = (value: string) => {
+      if (typed === undefined) this.write(literal, value, "setter", marker.setter);
+      else if (value !== literal.body) warn(`Flux setter "${marker.setter}" marks ${literal.body} ${literalTypeWarning(typed)}`);
+    };
     const suffixed = image !== undefined && marker.field === "ref" && this.isSuffixed(token);
     this.marked.add({
       marker,

@@ -298,14 +298,16 @@ describe("editKcl: image string literals by repository", () => {
     ]);
   });
 
-  it("leaves a marked value whose type lists string literals, saying why, as KCL would refuse the marker's value", () => {
+  it("leaves a marked value whose type lists string literals, saying why where the marker would move it, as KCL would refuse its value", () => {
     const text = [
       'type Web = "ghcr.io/acme/app:1.2.3" | "ghcr.io/acme/app:1.2.2"',
       'pinned: Web = "ghcr.io/acme/app:1.2.3"  # {"$imagepolicy": "flux-system:app"}',
       'free: str = "ghcr.io/acme/app:1.2.3"  # {"$imagepolicy": "flux-system:app"}',
+      // Already what its marker sets: nothing to say.
+      'held: Web = "ghcr.io/acme/app:1.2.2"  # {"$imagepolicy": "flux-system:held"}',
       "",
     ].join("\n");
-    const result = editKcl(text, setters({ "flux-system:app": "ghcr.io/acme/app:1.2.4" }));
+    const result = editKcl(text, setters({ "flux-system:app": "ghcr.io/acme/app:1.2.4", "flux-system:held": "ghcr.io/acme/app:1.2.2" }));
     expect(result.changes.map((c) => [c.line, c.new])).toEqual([[3, "ghcr.io/acme/app:1.2.4"]]);
     expect(result.warnings).toEqual([
       {
