@@ -4,7 +4,7 @@
  * its settings say when it holds only what gitops-promote pushed itself.
  */
 import type { Change, Warning } from "../change.js";
-import { isDefaultMessage, withCoAuthors } from "../engine/commit-message.js";
+import { DEFAULT_SUBJECT_TYPE, isDefaultMessage, withCoAuthors } from "../engine/commit-message.js";
 import { configPathsOf, planUpdate, type FilePlan } from "../engine/plan.js";
 import type { UpdateRequest } from "../engine/request.js";
 import { readText } from "../engine/source.js";
@@ -82,7 +82,10 @@ export async function landPullRequest(
   const carriedAsIs = onBranch !== undefined && onBranch.files.length === 0;
   const files = onBranch === undefined ? group.files : carriedAsIs ? onBranch.holdsIncoming : onBranch.files;
   const writes = onBranch?.writes ?? fileWrites(files, at.entries);
-  const text = messageFor(files);
+  // Nothing of this run's is told when the branch holds newer values in every file: our default
+  // message would say "update 0 image fields"; it names the branch and what it changes instead.
+  const text =
+    files.length === 0 && isDefaultMessage(group.messageTemplate) ? carriedMessage(group.prBranch, onBranch?.others?.carried ?? []) : messageFor(files);
   const people = onBranch?.coAuthors ?? [];
   const message = withCoAuthors(text, people);
   // A person's commits on the branch are theirs to merge, not ours: we merge only what we pushed.
@@ -226,6 +229,12 @@ async function mergeOpen(ctx: DeliveryContext, group: Group, pull: Mergeable, te
       throw error;
     return { outcome: "merged" };
   }
+}
+
+/** Our default message for a branch landed as it is, none of its values told by this run: `chore(deploy): carry the values on <branch>` and its files. */
+function carriedMessage(branch: string, paths: readonly string[]): string {
+  const list = [...paths].sort().map((path) => `- ${path}`);
+  return `${DEFAULT_SUBJECT_TYPE}carry the values on ${branch}\n\n${list.join("\n")}\n`;
 }
 
 /** `merge: auto` merged without waiting: nothing on the base branch asks for checks or a review, which its owner may not know. */

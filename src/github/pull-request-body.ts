@@ -94,11 +94,14 @@ export function pullRequestBody(intro: string, rows: readonly ChangeRow[], other
     (r) =>
       `| ${cell(`${r.file}:${r.line}`)} | ${cell(r.key)} | ${cell(r.old)} | ${cell(r.new)} | ${r.image === undefined ? "" : cell(imageCell(r.image, r.new))} |`,
   );
-  const others = otherFiles.length === 0 ? [] : ["", `Also on this branch, from its earlier commits: ${otherFiles.map(cell).join(", ")}.`];
+  // No rows (the branch holds newer values than this run's in every file): no empty table, the files say what it changes.
+  const table = rows.length === 0 ? [] : [TABLE_HEADER, "| --- | --- | --- | --- | --- |", ...lines, ""];
+  const others =
+    otherFiles.length === 0
+      ? []
+      : [`${rows.length === 0 ? "On this branch" : "Also on this branch"}, from its earlier commits: ${otherFiles.map(cell).join(", ")}.`, ""];
   return (
-    [intro, "", ...(requested === undefined ? [] : [requested, ""]), TABLE_HEADER, "| --- | --- | --- | --- | --- |", ...lines, ...others, "", FOOTER]
-      .join("\n")
-      .trim() +
+    [intro, "", ...(requested === undefined ? [] : [requested, ""]), ...table, ...others, FOOTER].join("\n").trim() +
     "\n" +
     (commit === undefined ? "" : `<!-- gitops-promote: describes ${commit} -->\n`)
   );

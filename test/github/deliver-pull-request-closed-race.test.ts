@@ -265,6 +265,24 @@ describe("deliver: the pull request merges or closes while a run updates it", ()
     expect(await image(PR, "canary")).toBe(`${APP}:1.2.0`);
   });
 
+  it("a branch with no pull request open that holds newer values in every file: the pull request opened for it names the branch, not '0 image fields'", async () => {
+    await fake.commitFile(OWNER, REPO, PR, "apps/app.yaml", deployment("app", `${APP}:1.2.0`), "another run's commit");
+    // main moved since: the branch is rebuilt on it, with a commit message of this run's.
+    await fake.commitFile(OWNER, REPO, "main", "notes.md", "why\n");
+
+    const result = await run([`${APP}:1.1.0`], { merge: "none" });
+    expect(pulls()).toEqual(["#1 open"]);
+    expect(result.landings).toMatchObject([{ files: [], changes: [], pullRequest: { number: 1, operation: "created" } }]);
+    expect(result.plan.warnings.map((w) => w.file)).toContain("apps/app.yaml");
+    const [pull] = fake.pulls(OWNER, REPO);
+    expect(pull!.title).toBe(`chore(deploy): carry the values on ${PR}`);
+    expect(pull!.body).not.toContain("| File |");
+    expect(pull!.body).toContain("On this branch, from its earlier commits: `apps/app.yaml`.");
+    expect(await image(PR, "app")).toBe(`${APP}:1.2.0`);
+    const [head] = await fake.log(OWNER, REPO, PR);
+    expect(head!.message.split("\n\n")[0]).toBe(`chore(deploy): carry the values on ${PR}`);
+  });
+
   it("a branch carrying the values with no pull request open (its run failed before opening one): a pull request is opened for it", async () => {
     await fake.commitFile(OWNER, REPO, PR, "apps/app.yaml", deployment("app", `${APP}:1.1.0`), "another run's commit");
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { Change } from "../../src/change.js";
-import { bodyRows, changeRow, cumulativeRows, imagesTitle, pullRequestBody, pullRequestTitle, type ChangeRow } from "../../src/github/pull-request-body.js";
+import {
+  bodyRows,
+  changeRow,
+  cumulativeRows,
+  describedCommit,
+  imagesTitle,
+  pullRequestBody,
+  pullRequestTitle,
+  type ChangeRow,
+} from "../../src/github/pull-request-body.js";
 import { defaultCommitMessage } from "../../src/engine/commit-message.js";
 import { formatImageRef, parseImageRef, type ImageRef } from "../../src/image/reference.js";
 
@@ -57,6 +66,14 @@ describe("the body's table and the title", () => {
     expect(bodyRows(body.replace("| `x` |", "| `x:2` |"))).toEqual(rows);
     expect(bodyRows(body.replace("_Opened by gitops-promote._", "Edited by hand."))).toEqual([]);
     expect(bodyRows(null)).toEqual([]);
+  });
+
+  it("print no empty table when there are no rows: the branch's files say what it changes", () => {
+    const commit = "a".repeat(40);
+    expect(pullRequestBody("", [], ["apps/app.yaml"], undefined, commit)).toBe(
+      `On this branch, from its earlier commits: \`apps/app.yaml\`.\n\n_Opened by gitops-promote._\n<!-- gitops-promote: describes ${commit} -->\n`,
+    );
+    expect(describedCommit(pullRequestBody("", [], ["apps/app.yaml"], undefined, commit))).toBe(commit);
   });
 
   it("accumulate: this run's row replaces the same file and field, files no longer changed go", () => {
