@@ -36,1782 +36,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/picomatch/lib/constants.js
-var require_constants = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports2, module2) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module2.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports2) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants();
-    exports2.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports2.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports2.isRegexChar = (str) => str.length === 1 && exports2.hasRegexChars(str);
-    exports2.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports2.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports2.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform = navigator.platform.toLowerCase();
-        return platform === "win32" || platform === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports2.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports2.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports2.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports2.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports2.wrapOutput = (input, state = {}, options2 = {}) => {
-      const prepend = options2.contains ? "" : "^";
-      const append = options2.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-    exports2.basename = (path, { windows } = {}) => {
-      const segs = path.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports2, module2) {
-    "use strict";
-    var utils = require_utils();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input, options2) => {
-      const opts = options2 || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str = input;
-      let index = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code = advance();
-        let next;
-        if (code === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob = "";
-      if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
-        lastIndex -= start;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value2 = input.slice(n2, i);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i >= start) {
-            parts.push(value2);
-            prevIndex = i;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value = input.slice(n);
-        parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module2.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports2, module2) {
-    "use strict";
-    var constants = require_constants();
-    var utils = require_utils();
-    var {
-      MAX_LENGTH: MAX_LENGTH2,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants;
-    var expandRange = (args, options2) => {
-      if (typeof options2.expandRange === "function") {
-        return options2.expandRange(...args, options2);
-      }
-      args.sort();
-      const value = `[${args.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote2 = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote2 === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
-      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote2 = 0;
-      let escaped = false;
-      for (let i = 1; i < pattern.length; i++) {
-        const ch = pattern[i];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote2 === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i !== pattern.length - 1) {
-              return;
-            }
-            return {
-              type: pattern[0],
-              body: pattern.slice(2, i),
-              end: i
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
-      let value = pattern.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options2) => {
-      if (options2.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal2 = normalizeSimpleBranch(branch);
-        if (literal2 && literal2.length === 1) {
-          safeChars.push(literal2);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse4 = (input, options2) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options2 };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal2 = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open = tokens[token.tokensIndex];
-          open.type = "text";
-          open.value = literal2;
-          open.output = safeOutput || utils.escapeRegex(literal2);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
-          }
-          state.output = token.output + open.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse4(rest, { ...options2, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options2);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix4 = POSIX_REGEX_SOURCE[rest2];
-                if (posix4) {
-                  prev.value = pre + posix4;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open);
-          push(open);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
-              tokens.pop();
-              if (arr[i].type === "brace") {
-                break;
-              }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek();
-            let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek() === "(") {
-            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse4.fastpaths = (input, options2) => {
-      const opts = { ...options2 };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module2.exports = parse4;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
-    "use strict";
-    var scan = require_scan();
-    var parse4 = require_parse();
-    var utils = require_utils();
-    var constants = require_constants();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch4 = (glob, options2, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch4(input, options2, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options2 || {};
-      const posix4 = opts.windows;
-      const regex2 = isState ? picomatch4.compileRe(glob, options2) : picomatch4.makeRe(glob, options2, false, true);
-      const state = regex2.state;
-      delete regex2.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch4.test(input, regex2, options2, { glob, posix: posix4 });
-        const result = { glob, state, regex: regex2, posix: posix4, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch4.test = (input, regex2, options2, { glob, posix: posix4 } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options2 || {};
-      const format = opts.format || (posix4 ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format ? format(input) : input;
-      if (match === false) {
-        output = format ? format(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch4.matchBase(input, regex2, options2, posix4);
-        } else {
-          match = regex2.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch4.matchBase = (input, glob, options2, posix4 = options2 && options2.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options2);
-      return regex2.test(utils.basename(input, { windows: posix4 }));
-    };
-    picomatch4.isMatch = (str, patterns, options2) => picomatch4(patterns, options2)(str);
-    picomatch4.parse = (pattern, options2) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options2));
-      return parse4(pattern, { ...options2, fastpaths: false });
-    };
-    picomatch4.scan = (input, options2) => scan(input, options2);
-    picomatch4.compileRe = (state, options2, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options2 || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex2 = picomatch4.toRegex(source, options2);
-      if (returnState === true) {
-        regex2.state = state;
-      }
-      return regex2;
-    };
-    picomatch4.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options2.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse4.fastpaths(input, options2);
-      }
-      if (!parsed.output) {
-        parsed = parse4(input, options2);
-      }
-      return picomatch4.compileRe(parsed, options2, returnOutput, returnState);
-    };
-    picomatch4.toRegex = (source, options2) => {
-      try {
-        const opts = options2 || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options2 && options2.debug === true) throw err;
-        return /$^/;
-      }
-    };
-    picomatch4.constants = constants;
-    module2.exports = picomatch4;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports2, module2) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils();
-    function picomatch4(glob, options2, returnState = false) {
-      if (options2 && (options2.windows === null || options2.windows === void 0)) {
-        options2 = { ...options2, windows: utils.isWindows() };
-      }
-      return pico(glob, options2, returnState);
-    }
-    Object.assign(picomatch4, pico);
-    module2.exports = picomatch4;
-  }
-});
-
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports2) {
@@ -9139,6 +7363,1782 @@ var require_dist = __commonJS({
     exports2.stringify = publicApi.stringify;
     exports2.visit = visit.visit;
     exports2.visitAsync = visit.visitAsync;
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports2, module2) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module2.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports2) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants();
+    exports2.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports2.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports2.isRegexChar = (str) => str.length === 1 && exports2.hasRegexChars(str);
+    exports2.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports2.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports2.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports2.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports2.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports2.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports2.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports2.wrapOutput = (input, state = {}, options2 = {}) => {
+      const prepend = options2.contains ? "" : "^";
+      const append = options2.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports2.basename = (path, { windows } = {}) => {
+      const segs = path.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports2, module2) {
+    "use strict";
+    var utils = require_utils();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants();
+    var isPathSeparator = (code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options2) => {
+      const opts = options2 || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code = advance();
+        let next;
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value2);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module2.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports2, module2) {
+    "use strict";
+    var constants = require_constants();
+    var utils = require_utils();
+    var {
+      MAX_LENGTH: MAX_LENGTH2,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants;
+    var expandRange = (args, options2) => {
+      if (typeof options2.expandRange === "function") {
+        return options2.expandRange(...args, options2);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote2 = 0;
+      let value = "";
+      let escaped2 = false;
+      for (const ch of input) {
+        if (escaped2 === true) {
+          value += ch;
+          escaped2 = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped2 = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote2 = quote2 === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote2 === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped2 = false;
+      for (const ch of branch) {
+        if (escaped2 === true) {
+          escaped2 = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped2 = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote2 = 0;
+      let escaped2 = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (escaped2 === true) {
+          escaped2 = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped2 = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote2 = quote2 === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote2 === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options2) => {
+      if (options2.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal2 = normalizeSimpleBranch(branch);
+        if (literal2 && literal2.length === 1) {
+          safeChars.push(literal2);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse4 = (input, options2) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options2 };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal2 = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open = tokens[token.tokensIndex];
+          open.type = "text";
+          open.value = literal2;
+          open.output = safeOutput || utils.escapeRegex(literal2);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse4(rest, { ...options2, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options2);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix4 = POSIX_REGEX_SOURCE[rest2];
+                if (posix4) {
+                  prev.value = pre + posix4;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped2 = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped2;
+            prev.value = escaped2;
+            continue;
+          }
+          prev.value = `(${capture}${escaped2}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open);
+          push(open);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse4.fastpaths = (input, options2) => {
+      const opts = { ...options2 };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH2, opts.maxLength) : MAX_LENGTH2;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module2.exports = parse4;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
+    "use strict";
+    var scan = require_scan();
+    var parse4 = require_parse();
+    var utils = require_utils();
+    var constants = require_constants();
+    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch2 = (glob, options2, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch2(input, options2, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options2 || {};
+      const posix4 = opts.windows;
+      const regex2 = isState ? picomatch2.compileRe(glob, options2) : picomatch2.makeRe(glob, options2, false, true);
+      const state = regex2.state;
+      delete regex2.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch2.test(input, regex2, options2, { glob, posix: posix4 });
+        const result = { glob, state, regex: regex2, posix: posix4, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch2.test = (input, regex2, options2, { glob, posix: posix4 } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options2 || {};
+      const format = opts.format || (posix4 ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format ? format(input) : input;
+      if (match === false) {
+        output = format ? format(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch2.matchBase(input, regex2, options2, posix4);
+        } else {
+          match = regex2.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch2.matchBase = (input, glob, options2, posix4 = options2 && options2.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options2);
+      return regex2.test(utils.basename(input, { windows: posix4 }));
+    };
+    picomatch2.isMatch = (str, patterns, options2) => picomatch2(patterns, options2)(str);
+    picomatch2.parse = (pattern, options2) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options2));
+      return parse4(pattern, { ...options2, fastpaths: false });
+    };
+    picomatch2.scan = (input, options2) => scan(input, options2);
+    picomatch2.compileRe = (state, options2, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options2 || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex2 = picomatch2.toRegex(source, options2);
+      if (returnState === true) {
+        regex2.state = state;
+      }
+      return regex2;
+    };
+    picomatch2.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options2.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse4.fastpaths(input, options2);
+      }
+      if (!parsed.output) {
+        parsed = parse4(input, options2);
+      }
+      return picomatch2.compileRe(parsed, options2, returnOutput, returnState);
+    };
+    picomatch2.toRegex = (source, options2) => {
+      try {
+        const opts = options2 || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options2 && options2.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch2.constants = constants;
+    module2.exports = picomatch2;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports2, module2) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils();
+    function picomatch2(glob, options2, returnState = false) {
+      if (options2 && (options2.windows === null || options2.windows === void 0)) {
+        options2 = { ...options2, windows: utils.isWindows() };
+      }
+      return pico(glob, options2, returnState);
+    }
+    Object.assign(picomatch2, pico);
+    module2.exports = picomatch2;
   }
 });
 
@@ -24254,7 +24254,7 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode(bytes, encoding);
+          return decode2(bytes, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes);
@@ -24271,7 +24271,7 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function decode(ioQueue, encoding) {
+    function decode2(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
       let slice = 0;
@@ -33326,9 +33326,6 @@ function isInside(root, path) {
   return rel === "" || !isAbsolute(rel) && rel !== ".." && !rel.startsWith(`..${sep}`);
 }
 
-// src/engine/plan.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
-
 // src/change.ts
 function isAside(warning) {
   return "aside" in warning && warning.aside === true;
@@ -33546,8 +33543,11 @@ function unpinnedWarning(image, digest, oldTag) {
   const incoming = formatImageRef(image);
   return `drops the digest pin ${shortDigest(digest)}${whose}: ${incoming} has no digest; send ${incoming}@sha256:<digest> to keep digests pinned`;
 }
-function staleDigestWarning({ tagKey, tag, digestKey, line, digest, name }) {
-  return `${tagKey}: --set wrote ${tag}, but the digest beside it (${digestKey}, line ${line}) still pins the earlier build ${shortDigest(digest)}, so that build runs; set ${digestKey} too, or give the image with --image ${name}:${tag}@sha256:<digest>`;
+function staleDigestWarning({ configured, tagKey, tag, digestKey, line, digest, name }) {
+  const stale = `the digest beside it (${digestKey}, line ${line}) still pins the earlier build ${shortDigest(digest)}, so that build runs`;
+  if (configured)
+    return `${tagKey}: its configured override wrote ${tag}, but ${stale}; an override with part: tag sets only the tag: empty ${digestKey} so that the tag decides, or set it with --set`;
+  return `${tagKey}: --set wrote ${tag}, but ${stale}; set ${digestKey} too, or give the image with --image ${name}:${tag}@sha256:<digest>`;
 }
 
 // src/image/update.ts
@@ -33562,6 +33562,13 @@ function keptByPolicy(update, current) {
   if (policy.latest([tag, current.tag]) === tag)
     return `keeps ${current.tag}: its policy (${policy.description}) ranks it equal to the incoming ${tag}, so the version as written stays (allow-downgrade sets it anyway)`;
   return `keeps ${current.tag}, which its policy (${policy.description}) ranks above the incoming ${tag} (allow-downgrade sets it anyway)`;
+}
+function downFromOutside(update, current) {
+  const { policy, image } = update;
+  const { tag } = image;
+  if (!policy?.compare || update.allowDowngrade || tag === void 0 || current.tag === void 0 || current.tag === tag) return void 0;
+  if (policy.latest([current.tag]) !== void 0 || !((policy.compare(current.tag, tag) ?? 0) > 0)) return void 0;
+  return `goes down from ${current.tag} to ${tag}: ${current.tag} is outside its policy (${policy.description}), so the lower incoming ${tag} replaces it, as in Flux`;
 }
 function digestOnlyRefusal(image, policy) {
   return `is left as it is: ${formatImageRef(image)} has no tag for its policy (${policy.description}) to judge, and a digest alone may be any build; give repo:tag@digest`;
@@ -33582,6 +33589,8 @@ function nextVersion(update, current, kept) {
     kept?.(why);
     return void 0;
   }
+  const down = downFromOutside(update, current);
+  if (down) kept?.(down);
   if (current.tag === tag) {
     const nextDigest = digest ?? current.digest;
     return nextDigest === current.digest ? void 0 : { tag, ...nextDigest !== void 0 && { digest: nextDigest } };
@@ -33797,105 +33806,6 @@ function applySplices(text2, ordered) {
     at = end;
   }
   return out + text2.slice(at);
-}
-
-// src/kcl/override-spec.ts
-var OverrideSpecError = class extends SourceError {
-  constructor(spec, message) {
-    super(message);
-    this.spec = spec;
-    this.name = "OverrideSpecError";
-  }
-  spec;
-};
-function invalidSpec(spec) {
-  return new OverrideSpecError(
-    spec,
-    `Invalid spec format '${spec}', expected <field_path>=<filed_value>, <field_path>:<filed_value>, <field_path>+=<filed_value> or <field_path>-`
-  );
-}
-function quotedLength(chars, at) {
-  const quote2 = chars[at];
-  if (chars[at + 1] === quote2 && chars[at + 2] === quote2) return 0;
-  let backslashes = 0;
-  for (let i = at + 1; i < chars.length; i++) {
-    const c = chars[i];
-    if (c === "\n") return 0;
-    if (c === quote2 && backslashes % 2 === 0) return i - at + 1;
-    backslashes = c === "\\" ? backslashes + 1 : 0;
-  }
-  return 0;
-}
-function splitOperator(spec) {
-  const chars = Array.from(spec);
-  let depth = 0;
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    if (depth === 0 && c === "=") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 1).join(""), operation: "=" };
-    if (depth === 0 && c === ":") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 1).join(""), operation: ":" };
-    if (depth === 0 && c === "+") {
-      if (chars[i + 1] === "=") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 2).join(""), operation: "+=" };
-    } else if (c === "[" || c === "{") depth++;
-    else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
-    else if (c === '"' || c === "'") {
-      const length = quotedLength(chars, i);
-      if (length > 0) i += length - 1;
-    }
-  }
-  return void 0;
-}
-function parseOverridePath(path) {
-  const parts = [];
-  let current = "";
-  let inBrackets = false;
-  const chars = Array.from(path);
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    if (inBrackets) {
-      if (c === '"' || c === "'") {
-        if (chars[i + 1] !== "]") throw new OverrideSpecError(path, "Expected closing bracket");
-        i++;
-        inBrackets = false;
-      } else current += c;
-    } else if (c === ".") {
-      if (current !== "") parts.push(current);
-      current = "";
-    } else if (c === "[") {
-      if (current !== "") parts.push(current);
-      current = "";
-      inBrackets = true;
-      const next = chars[++i];
-      if (next !== void 0 && next !== '"' && next !== "'") throw new OverrideSpecError(path, "Expected opening quote after '['");
-    } else if (c === "]") {
-      throw new OverrideSpecError(path, "Unmatched closing bracket");
-    } else current += c;
-  }
-  if (current !== "") parts.push(current);
-  return parts;
-}
-function parseOverrideSpec(spec) {
-  const split = splitOperator(spec);
-  if (split) {
-    const path = split.path.trim();
-    const value = split.value.trim();
-    if (path === "" || value === "") throw invalidSpec(spec);
-    return { path, parts: parseOverridePath(path), operation: split.operation, value };
-  }
-  if (spec.endsWith("-")) {
-    const path = spec.slice(0, -1).trim();
-    if (path === "") throw invalidSpec(spec);
-    return { path, parts: parseOverridePath(path), operation: "-", value: "" };
-  }
-  throw invalidSpec(spec);
-}
-var KEYWORDS = new Set(
-  "True False None Undefined import and or in is not as if else elif for schema mixin protocol check assert all any map filter lambda rule".split(" ")
-);
-function isIdentifier(key) {
-  return /^\$?[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !KEYWORDS.has(key);
-}
-function formatOverridePath(parts, base = "") {
-  return parts.reduce((path, p) => isIdentifier(p) ? path === "" ? p : `${path}.${p}` : `${path}[${JSON.stringify(p)}]`, base);
 }
 
 // src/kcl/source.ts
@@ -34707,6 +34617,32 @@ var SchemaNode = class {
     return this.nameExpr.name;
   }
 };
+var OperationNode = class {
+  constructor(tokens, operands, operatorTokens, first, last) {
+    this.tokens = tokens;
+    this.operands = operands;
+    this.operatorTokens = operatorTokens;
+    this.first = first;
+    this.last = last;
+  }
+  tokens;
+  operands;
+  operatorTokens;
+  first;
+  last;
+  type = "operation";
+  text;
+  get operators() {
+    this.text ??= this.operatorTokens.map((at) => {
+      const text2 = nodeText(this.tokens, { first: at, last: at });
+      if (this.operands.length === 1) return text2;
+      if (text2 === "not" || text2 === "is" && keywordAt(this.tokens, at + 1) === Keyword.Not)
+        return `${text2} ${nodeText(this.tokens, { first: at + 1, last: at + 1 })}`;
+      return text2;
+    });
+    return this.text;
+  }
+};
 var KeyNode = class {
   constructor(tokens, expr) {
     this.tokens = tokens;
@@ -34732,6 +34668,105 @@ function targetText(tokens, target) {
 }
 function unescapedName(part) {
   return part.startsWith("$") ? part.slice(1) : part;
+}
+
+// src/kcl/override-spec.ts
+var OverrideSpecError = class extends SourceError {
+  constructor(spec, message) {
+    super(message);
+    this.spec = spec;
+    this.name = "OverrideSpecError";
+  }
+  spec;
+};
+function invalidSpec(spec) {
+  return new OverrideSpecError(
+    spec,
+    `Invalid spec format '${spec}', expected <field_path>=<filed_value>, <field_path>:<filed_value>, <field_path>+=<filed_value> or <field_path>-`
+  );
+}
+function quotedLength(chars, at) {
+  const quote2 = chars[at];
+  if (chars[at + 1] === quote2 && chars[at + 2] === quote2) return 0;
+  let backslashes = 0;
+  for (let i = at + 1; i < chars.length; i++) {
+    const c = chars[i];
+    if (c === "\n") return 0;
+    if (c === quote2 && backslashes % 2 === 0) return i - at + 1;
+    backslashes = c === "\\" ? backslashes + 1 : 0;
+  }
+  return 0;
+}
+function splitOperator(spec) {
+  const chars = Array.from(spec);
+  let depth = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (depth === 0 && c === "=") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 1).join(""), operation: "=" };
+    if (depth === 0 && c === ":") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 1).join(""), operation: ":" };
+    if (depth === 0 && c === "+") {
+      if (chars[i + 1] === "=") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 2).join(""), operation: "+=" };
+    } else if (c === "[" || c === "{") depth++;
+    else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
+    else if (c === '"' || c === "'") {
+      const length = quotedLength(chars, i);
+      if (length > 0) i += length - 1;
+    }
+  }
+  return void 0;
+}
+function parseOverridePath(path) {
+  const parts = [];
+  let current = "";
+  let inBrackets = false;
+  const chars = Array.from(path);
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (inBrackets) {
+      if (c === '"' || c === "'") {
+        if (chars[i + 1] !== "]") throw new OverrideSpecError(path, "Expected closing bracket");
+        i++;
+        inBrackets = false;
+      } else current += c;
+    } else if (c === ".") {
+      if (current !== "") parts.push(current);
+      current = "";
+    } else if (c === "[") {
+      if (current !== "") parts.push(current);
+      current = "";
+      inBrackets = true;
+      const next = chars[++i];
+      if (next !== void 0 && next !== '"' && next !== "'") throw new OverrideSpecError(path, "Expected opening quote after '['");
+    } else if (c === "]") {
+      throw new OverrideSpecError(path, "Unmatched closing bracket");
+    } else current += c;
+  }
+  if (current !== "") parts.push(current);
+  return parts;
+}
+function parseOverrideSpec(spec) {
+  const split = splitOperator(spec);
+  if (split) {
+    const path = split.path.trim();
+    const value = split.value.trim();
+    if (path === "" || value === "") throw invalidSpec(spec);
+    return { path, parts: parseOverridePath(path), operation: split.operation, value };
+  }
+  if (spec.endsWith("-")) {
+    const path = spec.slice(0, -1).trim();
+    if (path === "") throw invalidSpec(spec);
+    return { path, parts: parseOverridePath(path), operation: "-", value: "" };
+  }
+  throw invalidSpec(spec);
+}
+var KEYWORDS = new Set(
+  "True False None Undefined import and or in is not as if else elif for schema mixin protocol check assert all any map filter lambda rule".split(" ")
+);
+function isIdentifier(key) {
+  return /^\$?[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !KEYWORDS.has(key);
+}
+function formatOverridePath(parts, base = "") {
+  return parts.reduce((path, p) => isIdentifier(p) ? path === "" ? p : `${path}.${p}` : `${path}[${JSON.stringify(p)}]`, base);
 }
 
 // src/kcl/parser.ts
@@ -34859,9 +34894,10 @@ var Parser = class {
       this.pos++;
       const assignAt = this.findAssignOnLine();
       if (assignAt >= 0) {
+        const annotation = { first: this.pos, last: assignAt - 1 };
         this.pos = assignAt + 1;
         const value2 = this.expr(0);
-        return { type: "assign", targets: [targetName], value: value2, first, last: this.endStatement() };
+        return { type: "assign", targets: [targetName], value: value2, annotation, first, last: this.endStatement() };
       }
       if (kind[this.pos] !== T2.Name) {
         this.skipLine();
@@ -34941,12 +34977,14 @@ var Parser = class {
     let length = this.binaryOperatorLength(this.pos);
     if (length === 0) return left;
     const operands = [left];
+    const operators = [];
     while (length > 0) {
+      operators.push(this.pos);
       this.pos += length;
       operands.push(this.unary(flags));
       length = this.binaryOperatorLength(this.pos);
     }
-    return { type: "operation", operands, first, last: this.pos - 1 };
+    return new OperationNode(this.tokens, operands, operators, first, this.pos - 1);
   }
   unary(flags) {
     const first = this.pos;
@@ -34954,7 +34992,7 @@ var Parser = class {
     if (k === T2.Minus || k === T2.Plus || k === T2.Tilde || this.keyword(first) === Keyword.Not) {
       this.pos++;
       const operand = this.unary(flags);
-      return { type: "operation", operands: [operand], first, last: operand.last };
+      return new OperationNode(this.tokens, [operand], [first], first, operand.last);
     }
     return this.postfix(flags);
   }
@@ -35236,13 +35274,72 @@ var SKIPPED_STATEMENTS = {
   "type annotation": "a type annotation",
   expression: "an expression statement"
 };
+var MATCHED_OPERATORS = /* @__PURE__ */ new Set(["+", "|"]);
+var PRECEDENCE = {
+  or: 1,
+  and: 2,
+  ...Object.fromEntries(["in", "not in", "is", "is not", "as", "<", "<=", ">", ">=", "!=", "=="].map((op) => [op, 3])),
+  "|": 4,
+  "^": 5,
+  "&": 6,
+  "<<": 7,
+  ">>": 7,
+  "+": 8,
+  "-": 8,
+  ...Object.fromEntries(["*", "/", "//", "%"].map((op) => [op, 9])),
+  "**": 10
+};
+function operatorOver(operation, at) {
+  const { operators } = operation;
+  if (operation.operands.length === 1) return operators[0];
+  let found;
+  for (let from = 0, to = operators.length; from < to; ) {
+    let root = from;
+    for (let g = from + 1; g < to; g++) {
+      const [p, q] = [PRECEDENCE[operators[g]] ?? 0, PRECEDENCE[operators[root]] ?? 0];
+      if (p < q || p === q && operators[g] !== "**") root = g;
+    }
+    if (!MATCHED_OPERATORS.has(operators[root])) found = operators[root];
+    if (at <= root) to = root;
+    else from = root + 1;
+  }
+  return found;
+}
 var holds = (node, token) => node.first <= token && token <= node.last;
 function skippedConstruct(statements, token) {
   const statement = statements.find((s) => holds(s, token));
   if (statement === void 0) return void 0;
   if (statement.type === "other") return SKIPPED_STATEMENTS[statement.construct];
   if (statement.type === "import") return "an import";
-  return holds(statement.value, token) ? inExpr(statement.value, token) : "the left side of an assignment";
+  if (holds(statement.value, token)) return inExpr(statement.value, token);
+  return statement.type === "assign" && statement.annotation && holds(statement.annotation, token) ? "a type annotation" : "the left side of an assignment";
+}
+function literalTypes(module2) {
+  const { tokens } = module2;
+  let aliases;
+  const aliasValue = (name) => {
+    aliases ??= new Map(
+      module2.statements.flatMap(
+        (s) => s.type === "other" && s.construct === "type alias" ? [[nodeText(tokens, { first: s.first + 1, last: s.first + 1 }), { first: s.first + 3, last: s.last }]] : []
+      )
+    );
+    return aliases.get(name);
+  };
+  const listsLiterals = ({ first, last }, seen) => {
+    for (let t = first; t <= last; t++) {
+      if (tokens.kind[t] === T.String) return true;
+      if (tokens.kind[t] !== T.Name) continue;
+      const name = nodeText(tokens, { first: t, last: t });
+      const value = seen.has(name) ? void 0 : aliasValue(name);
+      seen.add(name);
+      if (value !== void 0 && listsLiterals(value, seen)) return true;
+    }
+    return false;
+  };
+  const typed = /* @__PURE__ */ new Map();
+  for (const s of module2.statements)
+    if (s.type === "assign" && s.annotation !== void 0 && listsLiterals(s.annotation, /* @__PURE__ */ new Set())) typed.set(s, nodeText(tokens, s.annotation));
+  return typed;
 }
 function inExpr(expr, token) {
   switch (expr.type) {
@@ -35254,13 +35351,19 @@ function inExpr(expr, token) {
       return holds(expr.config, token) ? inItems(expr.config.items, token) : "a schema's arguments";
     case "list":
       return inListItems(expr.items, token);
-    case "operation": {
-      const operand = expr.operands.find((o) => holds(o, token));
-      return operand && inExpr(operand, token);
-    }
+    case "operation":
+      return inOperation(expr, token);
     default:
       return void 0;
   }
+}
+function inOperation(operation, token) {
+  const at = operation.operands.findIndex((o) => holds(o, token));
+  if (at < 0) return void 0;
+  const operator = operatorOver(operation, at);
+  if (operator === void 0) return inExpr(operation.operands[at], token);
+  if (operation.operands.length > 1) return `an operand of '${operator}'`;
+  return operator === "not" ? "the operand of 'not'" : `the operand of unary '${operator}'`;
 }
 function inItems(items, token) {
   const item = items.find((i) => holds(i, token));
@@ -35284,9 +35387,11 @@ function assertSafeBody(value, line) {
   if (/["'\\\r\n]|\$\{/.test(value)) throw new SourceError(`refusing to write ${JSON.stringify(value)} into a KCL string`, line);
 }
 var ImageEditor = class {
-  constructor(tokens, request2, overridden) {
+  constructor(tokens, request2, overridden, literalTyped) {
     this.tokens = tokens;
     this.request = request2;
+    this.literalTyped = literalTyped;
+    this.typedInOrder = [...literalTyped];
     this.setInFile = new Set(overridden.repositories);
     this.setPaths = [...overridden.paths ?? []];
     this.text = tokens.source.text;
@@ -35296,6 +35401,7 @@ var ImageEditor = class {
   }
   tokens;
   request;
+  literalTyped;
   edits = [];
   warnings = [];
   marked;
@@ -35313,8 +35419,10 @@ var ImageEditor = class {
   reached = /* @__PURE__ */ new Set();
   /** Paths a `--set` sets (Overridden.paths). */
   setPaths;
-  /** Where the walk met interpolated strings, kept only when a `--set` may set their field. */
-  interpolatedAt = /* @__PURE__ */ new Map();
+  /** The literal-typed assignments in file order, for literalTypeAt. */
+  typedInOrder;
+  /** Where the walk met strings, kept only when a `--set` may set their field (it answers for their warnings). */
+  fieldAt = /* @__PURE__ */ new Map();
   walk(expr, path) {
     switch (expr.type) {
       case "string":
@@ -35326,7 +35434,7 @@ var ImageEditor = class {
       case "list":
         return expr.items.forEach((item, i) => this.walkListItem(item, { parent: path, step: i }));
       case "operation":
-        return expr.operands.forEach((operand) => this.walk(operand, path));
+        return expr.operands.forEach((operand, i) => operatorOver(expr, i) === void 0 && this.walk(operand, path));
       default:
         return;
     }
@@ -35394,6 +35502,17 @@ var ImageEditor = class {
     const key = step.key.parts ?? [this.text.slice(this.tokens.start[step.key.first], this.tokens.end[step.key.last])];
     return formatOverridePath(key, this.pathText(parent));
   }
+  /** The literal type of the assignment whose value holds token `token` (literalTypes), if any: found by halves, values being in file order. */
+  literalTypeAt(token) {
+    for (let lo = 0, hi = this.typedInOrder.length - 1; lo <= hi; ) {
+      const mid = lo + hi >> 1;
+      const [{ value }, type] = this.typedInOrder[mid];
+      if (token < value.first) hi = mid - 1;
+      else if (token > value.last) lo = mid + 1;
+      else return type;
+    }
+    return void 0;
+  }
   /** 1-based line of a literal, for changes and warnings. */
   line(literal2) {
     return this.tokens.source.line(literal2.start);
@@ -35417,10 +35536,12 @@ var ImageEditor = class {
       while (token + 1 < tokens.count && tokens.end[token + 1] <= start) token++;
       let at = token;
       while (at > 0 && CLOSERS.has(tokens.kind[at])) at--;
-      if (tokens.end[at] > start || this.tokens.source.line(tokens.start[at]) !== this.tokens.source.line(start)) continue;
-      const reading = readMarker(comment);
-      if (reading === void 0) continue;
       const line = this.tokens.source.line(start);
+      const reading = readMarker(comment);
+      const ownLine = /^[ \t]*$/.test(this.text.slice(tokens.source.lineStart(start), start));
+      if (ownLine && reading !== void 0 && "marker" in reading) this.warnings.push({ line, message: ownLineMarkerWarning(reading.marker) });
+      if (ownLine || tokens.end[at] > start || tokens.source.line(tokens.start[at]) !== line) continue;
+      if (reading === void 0) continue;
       if ("error" in reading) {
         this.warnings.push({ line, message: reading.error });
         this.claimed.add(at);
@@ -35439,7 +35560,7 @@ var ImageEditor = class {
         this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a value that is not a string literal; only a literal can be set` });
       else if (tokens.flags[marked] & StringFlag.Interpolated)
         this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a string with \${...}, which is not edited` });
-      else this.mark(this.literal(marked), marker);
+      else this.mark(marked, marker);
       this.claimed.add(marked);
     }
   }
@@ -35473,13 +35594,26 @@ var ImageEditor = class {
   warnUnreached(statements) {
     const { tokens } = this;
     for (const t of this.stringsHolding(this.screens)) {
-      if (this.reached.has(t) || this.claimed.has(t)) continue;
+      if (this.claimed.has(t)) continue;
       const literal2 = this.literal(t);
       const line = this.line(literal2);
+      const built = tokens.flags[t] & StringFlag.Interpolated ? void 0 : this.builtReference(t, literal2.body);
+      if (built !== void 0) {
+        const { repository, variable, how, last } = built;
+        if (!this.setInFile.has(repository.repository) && !this.setBySet(t, variable)) {
+          const message2 = `${nodeText(tokens, { first: t, last })} builds a reference of ${formatImageRef(repository)} ${how}, which is not edited; ${this.whereSet(variable, statements)}`;
+          this.warnings.push({ line, message: message2 });
+        }
+        continue;
+      }
+      if (this.reached.has(t)) continue;
       if (tokens.flags[t] & StringFlag.Interpolated) {
         const stale = staleImageIn(literal2.body, this.incoming);
-        if (stale && !this.setInFile.has(stale.repository) && !this.setBySet(t, literal2.body, stale)) {
-          const message2 = `${literal2.body} builds a reference of ${formatImageRef(stale)} with \${...}, which is not edited; ${this.whereSet(literal2.body, stale, statements)}`;
+        const variable = stale && versionVariable(literal2.body, stale);
+        if (stale && !this.setInFile.has(stale.repository) && !this.setBySet(t, variable)) {
+          const written = formatImageRef(stale);
+          const left = "which is not edited (nor set by a Flux marker); left as it is (an override of its field sets it)";
+          const message2 = stale.tag === void 0 && stale.digest === void 0 ? `${literal2.body} builds a reference of ${written} with \${...}, which is not edited; ${this.whereSet(variable, statements)}` : stale.digest === void 0 && literal2.body.includes(`${written}\${`) ? `${literal2.body} builds a tag of ${stale.name} with \${...}, ${left}` : `${literal2.body} holds ${written} in a string with \${...}, ${left}`;
           this.warnings.push({ line, message: message2 });
         }
         continue;
@@ -35487,18 +35621,52 @@ var ImageEditor = class {
       const ref = tryParseImageRef(literal2.body);
       const update = ref && this.incoming.get(ref.repository);
       if (!ref || !update || ref.tag === void 0 && ref.digest === void 0 || nextReference(update, ref) === void 0) continue;
+      const typed = this.literalTypeAt(t);
+      if (typed !== void 0) {
+        this.warnings.push({ line, message: `holds ${literal2.body} ${literalTypeWarning(typed)}` });
+        continue;
+      }
       const construct = skippedConstruct(statements, t);
       const where2 = construct === void 0 ? "" : ` in ${construct},`;
       const message = `holds ${literal2.body}${where2} where images are not matched by repository; left as it is (add a Flux marker on its line to have it set)`;
       this.warnings.push({ line, message });
     }
   }
-  /** Whether a `--set` sets the interpolated string `token` (its field, or the variable its version is): the override is the answer. */
-  setBySet(token, body, stale) {
+  /**
+   * The reference string token `token` builds with the version of a variable, when its text is a
+   * repository and `:` (body `body`) and the variable follows: `"app:" + _tag`, `"app:%s" % _tag`,
+   * `"app:{}".format(_tag)`. `last` is the expression's last token.
+   */
+  builtReference(token, body) {
+    const { kind } = this.tokens;
+    const text2 = (t) => nodeText(this.tokens, { first: t, last: t });
+    const colon = body.lastIndexOf(":");
+    if (colon < 0) return void 0;
+    const tail = body.slice(colon + 1);
+    let at;
+    let how;
+    if (tail === "" && kind[token + 1] === T.Plus) [at, how] = [token + 2, "by concatenation"];
+    else if (tail === "%s" && kind[token + 1] === T.Operator && text2(token + 1) === "%") [at, how] = [token + 2, "by % formatting"];
+    else if (tail === "{}" && kind[token + 1] === T.Dot && text2(token + 2) === "format" && kind[token + 3] === T.LParen)
+      [at, how] = [token + 4, "by .format()"];
+    else return void 0;
+    if (kind[at] !== T.Name || keywordAt(this.tokens, at) !== Keyword.Other) return void 0;
+    let last = at;
+    while (kind[last + 1] === T.Dot && kind[last + 2] === T.Name) last += 2;
+    if (how === "by .format()") {
+      if (kind[last + 1] !== T.RParen) return void 0;
+      last++;
+    }
+    const repository = tryParseImageRef(body.slice(0, colon));
+    if (repository === void 0 || repository.tag !== void 0 || repository.digest !== void 0 || !this.incoming.has(repository.repository))
+      return void 0;
+    return { repository, variable: nodeText(this.tokens, { first: at, last: how === "by .format()" ? last - 1 : last }), how, last };
+  }
+  /** Whether a `--set` sets the string `token` building a reference (its field, or the variable its version is): the override is the answer. */
+  setBySet(token, variable) {
     if (this.setPaths.length === 0) return false;
     const covers = (path) => this.setPaths.some((set) => path === set || path.startsWith(`${set}.`) || path.startsWith(`${set}[`));
-    const field = this.interpolatedAt.get(token);
-    const variable = versionVariable(body, stale);
+    const field = this.fieldAt.get(token);
     return field !== void 0 && covers(this.pathText(field)) || variable !== void 0 && covers(variable);
   }
   /**
@@ -35506,9 +35674,8 @@ var ImageEditor = class {
    * marker on the interpolation is refused, so the advice names the variable and the lines of
    * its top-level string assignments when there are any (`_tag = "1.2.3"`).
    */
-  whereSet(body, stale, statements) {
+  whereSet(variable, statements) {
     const elsewhere = 'set the version where that variable is set (a Flux ":tag" marker on its line, or an override)';
-    const variable = versionVariable(body, stale);
     if (variable === void 0 || variable.includes(".")) return elsewhere;
     const lines = statements.flatMap(
       (s) => s.type === "assign" && s.targets.includes(variable) && s.value.type === "string" && !(this.tokens.flags[s.value.token] & StringFlag.Interpolated) ? [this.line(this.literal(s.value.token))] : []
@@ -35545,10 +35712,8 @@ var ImageEditor = class {
   }
   visit(expr, path) {
     if (this.claimed.has(expr.token)) return;
-    if (this.tokens.flags[expr.token] & StringFlag.Interpolated) {
-      if (this.setPaths.length > 0) this.interpolatedAt.set(expr.token, path);
-      return;
-    }
+    if (this.setPaths.length > 0) this.fieldAt.set(expr.token, path);
+    if (this.tokens.flags[expr.token] & StringFlag.Interpolated) return;
     this.reached.add(expr.token);
     const literal2 = this.literal(expr.token);
     const { body } = literal2;
@@ -35563,20 +35728,47 @@ var ImageEditor = class {
       return;
     }
     const key = this.pathText(path);
-    const next = nextReference(update, ref, (why) => this.warnings.push({ line: this.line(literal2), message: `${key} ${why}` }));
-    if (next) this.write(literal2, next, "kcl-image", key);
+    const kept = (why) => this.warnings.push({ line: this.line(literal2), message: `${key} ${why}` });
+    const next = nextVersion(update, versionOf(ref.tag, ref.digest), kept);
+    if (!next) return;
+    if (next.digest !== void 0 && this.isSuffixed(expr.token)) {
+      kept(`is followed by a + suffix, ${suffixWarning(update.image)}`);
+      if (update.image.tag !== void 0) this.write(literal2, formatImageRef({ name: ref.name, tag: next.tag }), "kcl-image", key);
+    } else this.write(literal2, formatImageRef({ name: ref.name, ...next }), "kcl-image", key);
   }
-  /** A KCL file is one document: a setter's literals all decide together. */
-  mark(literal2, marker) {
-    const repository = this.request.setters.get(marker.key)?.image.repository;
-    if (repository !== void 0) this.setInFile.add(repository);
+  /** A `+` follows string token `token` (`"app:1.2.3" + "-debug"`): its value goes on after the literal. */
+  isSuffixed(token) {
+    return this.tokens.kind[token + 1] === T.Plus;
+  }
+  /**
+   * A KCL file is one document: a setter's literals all decide together. A value whose type
+   * lists string literals is left where the marker would move it: KCL refuses any other value.
+   */
+  mark(token, marker) {
+    const literal2 = this.literal(token);
+    const warn = (message) => this.warnings.push({ line: this.line(literal2), message });
+    const typed = this.literalTypeAt(token);
+    const image = typed === void 0 ? this.request.setters.get(marker.key)?.image : void 0;
+    if (image !== void 0) this.setInFile.add(image.repository);
+    const write = (value) => {
+      if (typed === void 0) this.write(literal2, value, "setter", marker.setter);
+      else if (value !== literal2.body) warn(`Flux setter "${marker.setter}" marks ${literal2.body} ${literalTypeWarning(typed)}`);
+    };
+    const suffixed = image !== void 0 && marker.field === "ref" && this.isSuffixed(token);
     this.marked.add({
       marker,
       text: literal2.body,
       document: 0,
-      warn: (message) => this.warnings.push({ line: this.line(literal2), message }),
-      write: (value) => this.write(literal2, value, "setter", marker.setter)
+      warn,
+      write: suffixed ? (value) => this.writeBeforeSuffix(value, image, marker, warn, write) : write
     });
+  }
+  /** A whole reference a marker sets in a string with a `+` suffix: an incoming digest would land before the suffix, so the tag alone is set. */
+  writeBeforeSuffix(value, image, marker, warn, write) {
+    const next = tryParseImageRef(value);
+    if (next?.digest === void 0 || next.digest !== image.digest) return write(value);
+    warn(`Flux setter "${marker.setter}" marks a string followed by a + suffix, ${suffixWarning(image)}`);
+    if (image.tag !== void 0) write(formatImageRef({ name: next.name, tag: next.tag }));
   }
   write(literal2, value, kind, key) {
     if (value === literal2.body) return;
@@ -35588,9 +35780,19 @@ var ImageEditor = class {
     });
   }
 };
+function literalTypeWarning(type) {
+  return `in a value of the literal type ${type}: KCL refuses any value outside its literals, so it is left as it is (a type of str would let it be set)`;
+}
+function ownLineMarkerWarning(marker) {
+  return `Flux setter "${marker.setter}" is on a comment line of its own, which marks nothing in KCL: a KCL marker sets the string its line ends with (the YAML form above the value does not apply)`;
+}
+function suffixWarning(image) {
+  const why = "before the suffix a digest would make no image reference";
+  return image.tag === void 0 ? `so it cannot take ${formatImageRef(image)}, which has only a digest; left as it is (${why})` : `so only the tag of ${formatImageRef(image)} is set there: its digest is not pinned (${why}, and it is ${image.tag}'s, not the suffixed tag's)`;
+}
 function versionVariable(body, stale) {
   if (stale.tag !== void 0 || stale.digest !== void 0) return void 0;
-  return new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*\\}`).exec(body)?.[1];
+  return new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*(?::[^}]*)?\\}`).exec(body)?.[1];
 }
 function mayMatch(text2, request2) {
   return text2.includes(MARKER_TOKEN) || request2.images.some((u) => text2.includes(screenToken(u.image)));
@@ -35598,11 +35800,13 @@ function mayMatch(text2, request2) {
 function editKcl(text2, request2, overridden = {}) {
   if (!mayMatch(text2, request2)) return { text: text2, changes: [], warnings: [] };
   const module2 = parseKcl(text2);
-  const editor = new ImageEditor(module2.tokens, request2, overridden);
+  const editor = new ImageEditor(module2.tokens, request2, overridden, literalTypes(module2));
   editor.markLiterals();
   for (const statement of module2.statements) {
-    if (statement.type === "assign") editor.walk(statement.value, { parent: void 0, target: statement.targets[0] });
-    else if (statement.type === "aug-assign" || statement.type === "unification") editor.walk(statement.value, { parent: void 0, target: statement.target });
+    if (statement.type === "assign") {
+      if (!editor.literalTyped.has(statement)) editor.walk(statement.value, { parent: void 0, target: statement.targets[0] });
+    } else if (statement.type === "aug-assign" || statement.type === "unification")
+      editor.walk(statement.value, { parent: void 0, target: statement.target });
   }
   editor.marked.writeAll();
   editor.warnUnreached(module2.statements);
@@ -35615,6 +35819,297 @@ function editKcl(text2, request2, overridden = {}) {
     changes: edits.map((e) => e.change),
     warnings: editor.warnings.sort((a, b) => a.line - b.line)
   };
+}
+
+// src/kcl/spec-value.ts
+function plainString(tokens, expr) {
+  if (expr.type !== "string" || tokens.flags[expr.token] & StringFlag.Interpolated) return void 0;
+  return stringLiteralValue(nodeText(tokens, expr));
+}
+function readSpecValue(text2) {
+  const parsed = parseSpecValue(text2);
+  if (parsed instanceof SourceError) {
+    const at = errorIndex(text2, parsed);
+    return { kind: "other", form: "a value KCL cannot read", why: parsed.message, ...at >= 0 && { at } };
+  }
+  const { tokens, expr, complete } = parsed;
+  if (expr.type === "operation") return { kind: "whole-text", tokens, expr };
+  if (!complete) {
+    const kept = nodeText(tokens, expr);
+    const rest = text2.slice(tokens.end[expr.last]).trim();
+    return { kind: "other", form: `a value of which KCL keeps only '${kept}'`, why: `KCL would keep only '${kept}'`, head: { text: kept, rest } };
+  }
+  if (expr.type !== "string") return { kind: "expression", tokens, expr, form: "an expression" };
+  const value = plainString(tokens, expr);
+  if (value === void 0) return { kind: "expression", tokens, expr, form: "an interpolated string" };
+  const raw = nodeText(tokens, expr);
+  return { kind: "literal", tokens, expr, value, style: readStringLiteral(raw).style, start: tokens.start[expr.token], end: tokens.end[expr.token] };
+}
+function parseSpecValue(value) {
+  try {
+    return parseKclExpression(value);
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    const at = errorIndex(value, e);
+    const head = at > 0 ? parseHead(value.slice(0, at)) : void 0;
+    return head?.expr.type === "operation" ? head : e;
+  }
+}
+function errorIndex(text2, error) {
+  const lineStart = error.line === void 0 ? void 0 : new LineIndex(text2).lineStart(error.line);
+  return lineStart === void 0 || error.column === void 0 ? -1 : lineStart + error.column - 1;
+}
+function parseHead(text2) {
+  try {
+    return parseKclExpression(text2);
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    return void 0;
+  }
+}
+function usableSpecValue(spec, raw) {
+  const read = readSpecValue(spec.value);
+  if (read.kind !== "other") return read;
+  const hint = valueHint(spec, read);
+  throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why})${hint === void 0 ? "" : `; ${hint}`}`);
+}
+function valueHint(spec, read) {
+  const { path, operation, value } = spec;
+  const operator = /^(?:\+=|[=:])+/.exec(value)?.[0];
+  if (operator !== void 0) return `'${operation}${operator}' is no operator of KCL's -O, whose operators are =, :, += and -`;
+  const opener = /^[rR]?["']/.exec(value)?.[0];
+  if (read.head && (opener !== void 0 || /^[[{(]/.test(value))) return `it is two expressions, '${read.head.text}' and '${read.head.rest}': give one`;
+  if (opener === void 0) return `quote a string value: ${path}="${value}" (in a shell, single-quote the whole argument, or the shell drops those quotes)`;
+  return read.at !== void 0 && read.at < opener.length ? "close its quote" : void 0;
+}
+
+// src/kcl/mod-overrides.ts
+function modOverrides(text2) {
+  return profileOverrideStrings(text2).map((token) => readOverride(text2, token));
+}
+var LINE = /\r\n|\n|\r/g;
+function lineOf(text2, at) {
+  return (text2.slice(0, at).match(LINE)?.length ?? 0) + 1;
+}
+function readOverride(text2, token) {
+  const line = lineOf(text2, token.start);
+  const { kind } = token;
+  if (kind === "multiline") return { line, spec: text2.slice(token.start, token.end), value: { form: "a multi-line TOML string" } };
+  const content = { start: token.start + 1, end: token.end - 1 };
+  const decoded = decode(text2.slice(content.start, content.end), kind);
+  if (!decoded) return { line, spec: text2.slice(token.start, token.end), value: { form: "a TOML string with an escape TOML refuses" } };
+  const spec = readSpec(decoded.text);
+  if (!spec) return { line, spec: decoded.text, value: { form: "no -O spec KCL reads" } };
+  const value = specString(spec);
+  if (typeof value !== "object") return { line, spec: decoded.text, path: spec.path, value: { form: value } };
+  const at = decoded.text.trimEnd().length - spec.value.length;
+  const start = content.start + decoded.map[at + value.start];
+  const end = content.start + decoded.map[at + value.end];
+  const write = (string) => {
+    const written = encode(value.write(string), kind);
+    if (written === void 0) return void 0;
+    const again = decode(text2.slice(content.start, start) + written + text2.slice(end, content.end), kind);
+    const reread = again && readSpec(again.text);
+    const read = reread && specString(reread);
+    return typeof read === "object" && read.string === string ? written : void 0;
+  };
+  const whole = value.whole === void 0 ? {} : { whole: value.whole };
+  return { line, spec: decoded.text, path: spec.path, value: { string: value.string, start, end, write, ...whole } };
+}
+function readSpec(text2) {
+  try {
+    return parseOverrideSpec(text2);
+  } catch (error) {
+    if (error instanceof OverrideSpecError) return void 0;
+    throw error;
+  }
+}
+function specString(spec) {
+  if (spec.operation === "-" || spec.operation === "+=") return `a '${spec.operation}' spec, which sets no string`;
+  const value = readSpecValue(spec.value);
+  if (value.kind === "literal") return { string: value.value, start: value.start, end: value.end, write: (s) => writeStringLiteral(s, value.style) };
+  if (value.kind === "whole-text") {
+    return { string: spec.value, start: 0, end: spec.value.length, write: (s) => s, whole: "an expression (KCL reads it as the string of its whole text)" };
+  }
+  return value.form;
+}
+function decode(content, kind) {
+  if (kind === "literal") return { text: content, map: Array.from({ length: content.length + 1 }, (_, i) => i) };
+  let text2 = "";
+  const map = [];
+  const add = (s, at) => {
+    for (let k = 0; k < s.length; k++) map.push(at);
+    text2 += s;
+  };
+  for (let i = 0; i < content.length; ) {
+    if (content[i] !== "\\") {
+      add(content[i], i);
+      i++;
+      continue;
+    }
+    const c = content[i + 1];
+    const simple = { b: "\b", t: "	", n: "\n", f: "\f", r: "\r", e: "\x1B", '"': '"', "\\": "\\" };
+    if (c !== void 0 && c in simple) {
+      add(simple[c], i);
+      i += 2;
+      continue;
+    }
+    const digits = c === "x" ? 2 : c === "u" ? 4 : c === "U" ? 8 : 0;
+    const hex = content.slice(i + 2, i + 2 + digits);
+    const code = digits > 0 && /^[0-9a-fA-F]+$/.test(hex) && hex.length === digits ? parseInt(hex, 16) : -1;
+    if (code < 0 || code > 1114111 || code >= 55296 && code <= 57343) return void 0;
+    add(String.fromCodePoint(code), i);
+    i += 2 + digits;
+  }
+  map.push(content.length);
+  return { text: text2, map };
+}
+function encode(text2, kind) {
+  if (kind === "literal") return /['\u0000-\u0008\u000a-\u001f\u007f]/.test(text2) ? void 0 : text2;
+  const named = { "\\": "\\\\", '"': '\\"', "\b": "\\b", "	": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r" };
+  return text2.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function profileOverrideStrings(text2) {
+  let table = [];
+  let i = 0;
+  const skipBlank = (newlines) => {
+    while (i < text2.length) {
+      const c = text2[i];
+      if (c === " " || c === "	" || newlines && (c === "\n" || c === "\r")) i++;
+      else if (c === "#") while (i < text2.length && text2[i] !== "\n" && text2[i] !== "\r") i++;
+      else return;
+    }
+  };
+  while (true) {
+    skipBlank(true);
+    if (i >= text2.length) return [];
+    if (text2[i] === "[") {
+      const close = text2.indexOf("]", i);
+      if (close < 0) return [];
+      table = keyParts(text2.slice(i + 1, close).replace(/^\[|\]$/g, ""));
+      i = close + 1;
+      while (text2[i] === "]") i++;
+      continue;
+    }
+    const eq = keyEnd(text2, i);
+    if (eq < 0) return [];
+    const key = [...table, ...keyParts(text2.slice(i, eq))];
+    i = eq + 1;
+    skipBlank(false);
+    if (key.join(".") === "profile.overrides" && text2[i] === "[") return arrayStrings(text2, i);
+    i = skipValue(text2, i);
+  }
+}
+function keyEnd(text2, at) {
+  for (let i = at; i < text2.length; i++) {
+    const c = text2[i];
+    if (c === "=") return i;
+    if (c === '"' || c === "'") i = stringAt(text2, i).end - 1;
+    else if (c === "\n" || c === "\r") return -1;
+  }
+  return -1;
+}
+function keyParts(key) {
+  return (key.match(/"[^"]*"|'[^']*'|[^.\s]+/g) ?? []).map((part) => part.replace(/^["']|["']$/g, ""));
+}
+function stringAt(text2, at) {
+  const q = text2[at];
+  if (text2.startsWith(q.repeat(3), at)) {
+    let end = text2.indexOf(q.repeat(3), at + 3);
+    while (q === '"' && end > 0 && escaped(text2, end)) end = text2.indexOf(q.repeat(3), end + 1);
+    if (end < 0) return { kind: "multiline", start: at, end: text2.length };
+    while (text2[end + 3] === q) end++;
+    return { kind: "multiline", start: at, end: end + 3 };
+  }
+  let i = at + 1;
+  while (i < text2.length && text2[i] !== q && text2[i] !== "\n" && text2[i] !== "\r") i += q === '"' && text2[i] === "\\" ? 2 : 1;
+  return { kind: q === '"' ? "basic" : "literal", start: at, end: Math.min(i + 1, text2.length) };
+}
+function escaped(text2, at) {
+  let n = 0;
+  while (text2[at - 1 - n] === "\\") n++;
+  return n % 2 === 1;
+}
+function skipValue(text2, at) {
+  let depth = 0;
+  let i = at;
+  while (i < text2.length) {
+    const c = text2[i];
+    if (c === '"' || c === "'") i = stringAt(text2, i).end;
+    else if (c === "#") while (i < text2.length && text2[i] !== "\n" && text2[i] !== "\r") i++;
+    else if ((c === "\n" || c === "\r") && depth <= 0) return i;
+    else {
+      if (c === "[" || c === "{") depth++;
+      else if (c === "]" || c === "}") depth--;
+      i++;
+    }
+  }
+  return i;
+}
+function arrayStrings(text2, at) {
+  const strings = [];
+  let depth = 0;
+  let i = at;
+  while (i < text2.length) {
+    const c = text2[i];
+    if (c === '"' || c === "'") {
+      const token = stringAt(text2, i);
+      if (depth === 1) strings.push(token);
+      i = token.end;
+    } else if (c === "#") while (i < text2.length && text2[i] !== "\n" && text2[i] !== "\r") i++;
+    else {
+      if (c === "[" || c === "{") depth++;
+      else if (c === "]" || c === "}") depth--;
+      i++;
+      if (depth === 0) return strings;
+    }
+  }
+  return strings;
+}
+
+// src/kcl/mod-editor.ts
+var UNEDITED = "so the image kcl run renders (these overrides apply after the source) stays as it is";
+function editKclMod(text2, request2) {
+  const incoming = byRepository(request2.images);
+  const changes = [];
+  const warnings = [];
+  const splices = [];
+  if (incoming.size === 0) return { text: text2, changes, warnings };
+  for (const [i, override] of modOverrides(text2).entries()) {
+    const key = `profile.overrides[${i}]: ${override.path ?? override.spec}`;
+    const warn = (message) => warnings.push({ line: override.line, message: `${key} ${message}` });
+    const notEdited = (form) => {
+      const stale = staleImageIn(override.spec, incoming);
+      if (stale) warn(`holds ${formatImageRef(stale)} in ${form}, which is not edited (only a value that is one string is), ${UNEDITED}`);
+    };
+    const { value } = override;
+    if ("form" in value) {
+      notEdited(value.form);
+      continue;
+    }
+    const ref = tryParseImageRef(value.string);
+    const update = ref && incoming.get(ref.repository);
+    if (!ref || !update) {
+      if (value.whole !== void 0) notEdited(value.whole);
+      continue;
+    }
+    if (ref.tag === void 0 && ref.digest === void 0) {
+      warn(bareRepositoryWarning(ref.repository));
+      continue;
+    }
+    const next = nextReference(update, ref, warn);
+    if (next === void 0 || next === value.string) continue;
+    const bytes = value.write(next);
+    if (bytes === void 0) {
+      warn(
+        `holds ${ref.name}, and ${next} would not read as one string once written there; left as it is, ${UNEDITED} (write the value quoted in a "..." TOML string)`
+      );
+      continue;
+    }
+    splices.push({ start: value.start, end: value.end, insert: bytes });
+    changes.push({ line: override.line, kind: "override", key, old: value.string, new: next });
+  }
+  return { text: splices.length === 0 ? text2 : applySplices(text2, splices.sort(byPosition)), changes, warnings };
 }
 
 // src/yaml/file.ts
@@ -35685,9 +36180,9 @@ function unescapeDoubleQuoted(inner) {
     const e = inner[++i];
     const digits = HEX_DIGITS[e];
     if (digits === void 0) {
-      const escaped = ESCAPES[e];
-      if (escaped === void 0) return void 0;
-      out += escaped;
+      const escaped2 = ESCAPES[e];
+      if (escaped2 === void 0) return void 0;
+      out += escaped2;
       continue;
     }
     const hex = inner.slice(i + 1, i + 1 + digits);
@@ -36567,7 +37062,7 @@ function lookUp(root, path) {
   }
   return { node, inFlow };
 }
-function warnStaleDigest(plan, document, segments, path, node, tag, setsToo) {
+function warnStaleDigest(plan, document, segments, path, node, tag, { setsToo, configured }) {
   const holder = segments.length > 1 ? lookUp(document.root, segments.slice(0, -1)) : { node: document.root };
   if ("message" in holder || holder.node?.kind !== "map") return;
   const map = holder.node;
@@ -36578,7 +37073,8 @@ function warnStaleDigest(plan, document, segments, path, node, tag, setsToo) {
   if (setsToo(digestKey)) return;
   const { registry, repository } = splitImage(field);
   const name = [scalarText(registry), scalarText(repository)].filter((part) => part).join("/");
-  plan.warn(node.start, staleDigestWarning({ tagKey: path, tag, digestKey, line: plan.file.lineAt(digest.start), digest: digest.text, name }));
+  const stale = { tagKey: path, tag, digestKey, line: plan.file.lineAt(digest.start), digest: digest.text, name };
+  plan.warn(node.start, staleDigestWarning({ ...stale, ...configured && { configured } }));
 }
 function setYamlPath(text2, path, value, options2 = {}) {
   const unchanged = { text: text2, changes: [], warnings: [] };
@@ -36603,7 +37099,11 @@ function setYamlPath(text2, path, value, options2 = {}) {
     const next = typeof value === "string" ? value : value(scalarText(node), (why) => plan.warn(node.start, `${path} ${why}`));
     if (next === void 0) return plan.result();
     const typed = options2.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
-    if (options2.setsToo) warnStaleDigest(plan, document, segments, path, node, next, options2.setsToo);
+    if (options2.setsToo) warnStaleDigest(plan, document, segments, path, node, next, { ...options2, setsToo: options2.setsToo });
+    if (options2.typed !== void 0 && !typed && node.style === "plain" && isNonString(node.text) && node.text !== next) {
+      const unquote2 = options2.typed ? "" : "; to keep its type, give the value unquoted";
+      plan.warn(node.start, `${path}: ${node.text} (not a string in YAML) becomes the string "${next}"${isNonString(next) ? unquote2 : ""}`);
+    }
     plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
     const others = file.documents.slice(index + 1).flatMap((d, i) => "message" in lookUp(d.root, segments) ? [] : [index + i + 2]);
     if (others.length > 0) {
@@ -37153,75 +37653,13 @@ function literalPlacement(text2, node) {
   };
 }
 
-// src/kcl/spec-value.ts
-function plainString(tokens, expr) {
-  if (expr.type !== "string" || tokens.flags[expr.token] & StringFlag.Interpolated) return void 0;
-  return stringLiteralValue(nodeText(tokens, expr));
-}
-function readSpecValue(text2) {
-  const parsed = parseSpecValue(text2);
-  if (parsed instanceof SourceError) {
-    const at = errorIndex(text2, parsed);
-    return { kind: "other", form: "a value KCL cannot read", why: parsed.message, ...at >= 0 && { at } };
-  }
-  const { tokens, expr, complete } = parsed;
-  if (expr.type === "operation") return { kind: "whole-text", tokens, expr };
-  if (!complete) {
-    const kept = nodeText(tokens, expr);
-    const rest = text2.slice(tokens.end[expr.last]).trim();
-    return { kind: "other", form: `a value of which KCL keeps only '${kept}'`, why: `KCL would keep only '${kept}'`, head: { text: kept, rest } };
-  }
-  if (expr.type !== "string") return { kind: "expression", tokens, expr, form: "an expression" };
-  const value = plainString(tokens, expr);
-  if (value === void 0) return { kind: "expression", tokens, expr, form: "an interpolated string" };
-  const raw = nodeText(tokens, expr);
-  return { kind: "literal", tokens, expr, value, style: readStringLiteral(raw).style, start: tokens.start[expr.token], end: tokens.end[expr.token] };
-}
-function parseSpecValue(value) {
-  try {
-    return parseKclExpression(value);
-  } catch (e) {
-    if (!(e instanceof SourceError)) throw e;
-    const at = errorIndex(value, e);
-    const head = at > 0 ? parseHead(value.slice(0, at)) : void 0;
-    return head?.expr.type === "operation" ? head : e;
-  }
-}
-function errorIndex(text2, error) {
-  const lineStart = error.line === void 0 ? void 0 : new LineIndex(text2).lineStart(error.line);
-  return lineStart === void 0 || error.column === void 0 ? -1 : lineStart + error.column - 1;
-}
-function parseHead(text2) {
-  try {
-    return parseKclExpression(text2);
-  } catch (e) {
-    if (!(e instanceof SourceError)) throw e;
-    return void 0;
-  }
-}
-function usableSpecValue(spec, raw) {
-  const read = readSpecValue(spec.value);
-  if (read.kind !== "other") return read;
-  const hint = valueHint(spec, read);
-  throw new OverrideSpecError(raw, `the value of '${raw}' is not one KCL expression (${read.why})${hint === void 0 ? "" : `; ${hint}`}`);
-}
-function valueHint(spec, read) {
-  const { path, operation, value } = spec;
-  const operator = /^(?:\+=|[=:])+/.exec(value)?.[0];
-  if (operator !== void 0) return `'${operation}${operator}' is no operator of KCL's -O, whose operators are =, :, += and -`;
-  const opener = /^[rR]?["']/.exec(value)?.[0];
-  if (read.head && (opener !== void 0 || /^[[{(]/.test(value))) return `it is two expressions, '${read.head.text}' and '${read.head.rest}': give one`;
-  if (opener === void 0) return `quote a string value: ${path}="${value}" (in a shell, single-quote the whole argument, or the shell drops those quotes)`;
-  return read.at !== void 0 && read.at < opener.length ? "close its quote" : void 0;
-}
-
 // src/yaml/kcl-settings.ts
 function settingItems(document) {
   const items = [];
   for (const { path, holds: holds2 } of settingLists(document)) {
     const list = nodeAt(document.root, path);
     if (list?.kind !== "seq") continue;
-    const read = holds2 === "spec" ? readSpec : readArgument;
+    const read = holds2 === "spec" ? readSpec2 : readArgument;
     list.items.forEach((node, index) => {
       if (node.kind === "scalar") items.push({ node, path: [...path, index], inFlow: list.flow, holds: holds2, read });
     });
@@ -37252,7 +37690,7 @@ function isSettingsFile(document) {
 }
 var SPEC_UNEDITED = "(only a value that is one string is), so the image this spec pins stays as it is";
 var ARGUMENT_UNEDITED = "(only a value that is one reference, bare or a JSON string, is), so the image this option passes stays as it is";
-function readSpec(text2) {
+function readSpec2(text2) {
   let spec;
   try {
     spec = parseOverrideSpec(text2);
@@ -38568,6 +39006,10 @@ function semverRanking(r, spec) {
           if (version && constraint.satisfiedBy(version) && (!best || compareFluxVersions(version, best) > 0)) best = version;
         }
         return best?.original;
+      },
+      compare(a, b) {
+        const [x, y] = [parseFluxVersion(a), parseFluxVersion(b)];
+        return x === void 0 || y === void 0 ? void 0 : compareFluxVersions(x, y);
       }
     };
   } catch (error) {
@@ -38584,7 +39026,8 @@ function alphabeticalRanking(r, spec) {
   return {
     description: `alphabetical ${order}`,
     // asc picks the greatest string, desc the smallest (Flux sorts and takes the first).
-    pick: (values) => values.reduce((best, value) => best === void 0 || sign * compareBytes(value, best) > 0 ? value : best, void 0)
+    pick: (values) => values.reduce((best, value) => best === void 0 || sign * compareBytes(value, best) > 0 ? value : best, void 0),
+    compare: (a, b) => sign * compareBytes(a, b)
   };
 }
 function numericalRanking(r, spec) {
@@ -38601,6 +39044,10 @@ function numericalRanking(r, spec) {
         if (!best || (order === "asc" ? !(number < best.number) : !(number > best.number))) best = { value, number };
       }
       return best?.value;
+    },
+    compare(a, b) {
+      const [x, y] = [parseGoFloat(a), parseGoFloat(b)];
+      return x === void 0 || y === void 0 ? void 0 : Math.sign(order === "asc" ? x - y : y - x);
     }
   };
 }
@@ -38664,8 +39111,15 @@ function parsePolicy(spec, where2, filterTags) {
       const byValue = candidates(filter, tags);
       const best = rank.pick([...byValue.keys()]);
       return best === void 0 ? void 0 : byValue.get(best);
+    },
+    compare(a, b) {
+      const [x, y] = [valueOf(filter, a), valueOf(filter, b)];
+      return x === void 0 || y === void 0 ? void 0 : rank.compare(x, y);
     }
   };
+}
+function valueOf(filter, tag) {
+  return candidates(filter, [tag]).keys().next().value;
 }
 
 // src/engine/file-kind.ts
@@ -38673,8 +39127,13 @@ function fileKind(path) {
   const base = path.slice(path.lastIndexOf("/") + 1);
   if (base.endsWith(".yaml") || base.endsWith(".yml") || base === "Kustomization") return "yaml";
   if (base.endsWith(".k")) return "kcl";
+  if (base === "kcl.mod") return "kcl-mod";
   return void 0;
 }
+function readsMarkers(path) {
+  return fileKind(path) !== "kcl-mod";
+}
+var KCL_MOD_NOT_SET = "a kcl.mod is not a file --set or an override edits (not supported): the images its [profile] overrides hold move by repository with the incoming image, and anything else there is edited by hand";
 function isTestFile(path) {
   return path.endsWith("_test.k");
 }
@@ -38683,15 +39142,20 @@ function isHelmTemplate(path, present) {
   if (at < 0 || at > 0 && path[at - 1] !== "/") return false;
   return present.has(`${path.slice(0, at)}Chart.yaml`);
 }
-function checkParses(kind, path, text2) {
+function checkParses(kind, path, before, after) {
   const broken = (why) => new Error(`internal error: the edit of ${path} would not parse (${why}); nothing was written`);
   try {
-    if (kind === "kcl") parseKcl(text2);
-    else parseYaml(text2);
+    if (kind === "kcl-mod") {
+      if (specsOf(after) !== specsOf(before)) throw broken("its [profile] overrides would read otherwise");
+    } else if (kind === "kcl") parseKcl(after);
+    else parseYaml(after);
   } catch (error) {
     if (error instanceof SourceError) throw broken(error.message);
     throw error;
   }
+}
+function specsOf(text2) {
+  return JSON.stringify(modOverrides(text2).map((o) => [o.line, o.path, "form" in o.value]));
 }
 
 // src/engine/config.ts
@@ -38967,7 +39431,10 @@ function readTargets(r, node, at) {
     const pathsOk = paths?.map((glob, j) => r.relativePath(glob, (0, import_yaml2.isSeq)(pathsField.node) ? pathsField.node.items[j] : null, `${path}.paths[${j}]`));
     const images = imagesField ? readImages(r, imagesField.node, imagesField.at, `${path}.images`) : [];
     const delivery = deliveryField && readDelivery(r, deliveryField.node, deliveryField.at, `${path}.delivery`);
-    if (name !== void 0 && paths && pathsOk) targets.push({ name, paths, images, ...delivery && { delivery } });
+    if (name !== void 0 && paths && pathsOk) {
+      const pathLines = (0, import_yaml2.isSeq)(pathsField.node) ? pathsField.node.items.map((item2) => r.line(item2)) : [];
+      targets.push({ name, paths, pathLines, images, ...delivery && { delivery } });
+    }
   });
   return targets;
 }
@@ -39016,6 +39483,9 @@ function readOverrides(r, node, at) {
     let fileOk = file !== void 0 && r.relativePath(file, fileField.node, `${path}.file`);
     if (fileOk && fileKind(file) === void 0) {
       r.issue(fileField.node, `${path}.file`, `${JSON.stringify(file)} is neither a KCL (.k) nor a YAML file`);
+      fileOk = false;
+    } else if (fileOk && fileKind(file) === "kcl-mod") {
+      r.issue(fileField.node, `${path}.file`, `${JSON.stringify(file)}: ${KCL_MOD_NOT_SET}`);
       fileOk = false;
     }
     let spec = specField && r.string(specField.node, specField.at, `${path}.spec`);
@@ -39358,6 +39828,7 @@ function readSetSpec(set) {
       const spec = parseYamlSpec(set.spec);
       return { path: spec.path, keys: spec.segments.map(String), value: spec.value };
     }
+    case "kcl-mod":
     case void 0:
       return void 0;
   }
@@ -39404,6 +39875,10 @@ function validateRequest(request2) {
     const set = parseSet(text2);
     if (typeof set === "string") {
       issues.push(`${name("set", i)}: ${set}`);
+      return;
+    }
+    if (fileKind(set.file) === "kcl-mod") {
+      issues.push(`${name("set", i)}: ${set.file}: ${KCL_MOD_NOT_SET}`);
       return;
     }
     sets.push(set);
@@ -39541,7 +40016,7 @@ function governingCandidate(key, candidates2, path, automations, configPath) {
 }
 function notesWhereUsed(candidates2, governing, texts, inScope) {
   const noted = /* @__PURE__ */ new Map();
-  const marked = [...texts].filter(([path, text2]) => inScope(path) && text2.includes(MARKER_TOKEN));
+  const marked = [...texts].filter(([path, text2]) => inScope(path) && readsMarkers(path) && text2.includes(MARKER_TOKEN));
   for (const [key, defined] of candidates2) {
     if (!defined.some((c) => c.note)) continue;
     const marker = markerPattern(key);
@@ -39558,7 +40033,7 @@ function notesWhereUsed(candidates2, governing, texts, inScope) {
 function unconfiguredMarkers(texts, inScope, defined) {
   const places = /* @__PURE__ */ new Map();
   for (const [file, text2] of texts) {
-    if (!inScope(file)) continue;
+    if (!inScope(file) || !readsMarkers(file)) continue;
     const markers = fileKind(file) === "yaml" ? [...lineMarkers(text2), ...headMarkers(text2)].sort((a, b) => a.line - b.line) : lineMarkers(text2);
     for (const { marker, line, before } of markers) {
       if (defined(marker.key)) continue;
@@ -39783,8 +40258,25 @@ function inTree(directory, path) {
   return joined === ".." || joined.startsWith("../") || posix2.isAbsolute(joined) ? void 0 : joined;
 }
 
-// src/engine/targets.ts
+// src/engine/path-glob.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
+function pathMatcher(globs) {
+  const matches = (0, import_picomatch.default)(
+    globs.flatMap((glob) => {
+      const base = glob.replace(/\/+$/, "");
+      return [base, `${base}/**`];
+    }),
+    { dot: true }
+  );
+  const prefixes = globs.map(plainStart);
+  if (prefixes.includes("")) return matches;
+  return (path) => prefixes.some((prefix) => path.startsWith(prefix)) && matches(path);
+}
+function plainStart(glob) {
+  return /^[\w-]*(?:\/[\w-]+)*/.exec(glob)[0];
+}
+
+// src/engine/targets.ts
 function targetsInScope(config, names) {
   const all = config?.targets ?? [];
   if (!names || names.length === 0) return all;
@@ -39797,8 +40289,52 @@ function targetsInScope(config, names) {
   return all.filter((t) => names.includes(t.name));
 }
 function targetOf(targets) {
-  const matchers = targets.map((target) => ({ target, matches: (0, import_picomatch.default)([...target.paths], { dot: true }) }));
+  const matchers = targets.map((target) => ({ target, matches: pathMatcher(target.paths) }));
   return (path) => matchers.find((m) => m.matches(path))?.target;
+}
+function warnIdlePaths(configured, targets, files, configPath, warnings) {
+  const ownerOf = targetOf(configured);
+  const rank = new Map(configured.map((target, i) => [target, i]));
+  const globs = targets.flatMap(
+    (target) => target.paths.map((glob, j) => ({ target, glob, j, matches: pathMatcher([glob]), owns: false, shadowed: [] }))
+  );
+  if (globs.length === 0) return;
+  for (const file of files) {
+    const owner = ownerOf(file);
+    if (owner === void 0) continue;
+    const first = rank.get(owner);
+    for (const glob of globs) {
+      if (glob.owns || rank.get(glob.target) < first || !glob.matches(file)) continue;
+      if (glob.target === owner) glob.owns = true;
+      else glob.shadowed.push({ file, owner });
+    }
+  }
+  for (const { target, glob, j, owns, shadowed } of globs) {
+    if (owns) continue;
+    const said = (what) => {
+      warnings.push({
+        file: configPath,
+        line: target.pathLines[j],
+        message: `targets[${configured.indexOf(target)}].paths[${j}]: ${JSON.stringify(glob)} ${what}`
+      });
+    };
+    if (shadowed.length === 0) {
+      said("matches no file; fix or remove it");
+      continue;
+    }
+    const owners = [...new Set(shadowed.map(({ owner }) => owner))];
+    const by = owners.map((owner) => {
+      const taking = owner.paths.find((path) => {
+        const matches = pathMatcher([path]);
+        return shadowed.some((o) => o.owner === owner && matches(o.file));
+      });
+      return `${owner.name} (${JSON.stringify(taking)})`;
+    });
+    const one = owners.length === 1;
+    said(
+      `matches only files the earlier ${one ? "target" : "targets"} ${andList(by)} ${one ? "takes" : "take"} first; narrow ${one ? "that" : "those"}, or list ${target.name} first`
+    );
+  }
 }
 function imagesFor(images, config, target, allowDowngrade) {
   if (!config || config.targets.length === 0) return images.map((image) => ({ image, allowDowngrade }));
@@ -39823,14 +40359,15 @@ function within(policy, bounds) {
   if (policy.description === bounds.description) return policy;
   return {
     description: `${policy.description} within ${bounds.description}`,
-    latest: (tags) => policy.latest(tags.filter((tag) => bounds.latest([tag]) !== void 0))
+    latest: (tags) => policy.latest(tags.filter((tag) => bounds.latest([tag]) !== void 0)),
+    // Ranked by the marker's own order, so a move down past the bounds is still told.
+    ...(policy.compare ?? bounds.compare) && { compare: policy.compare ?? bounds.compare }
   };
 }
 var LISTED = 5;
-function warnRefusedImages(images, targets, files, reachOf, warnings) {
-  const targetFor = targetOf(targets);
+function warnRefusedImages(images, targets, ownerOf, files, reachOf, warnings) {
   const inTargets = [...files].flatMap(([path, text2]) => {
-    const target = targetFor(path);
+    const target = ownerOf(path);
     return target ? [{ path, text: text2, target }] : [];
   });
   for (const { image, byRepository: byRepository2 } of images) {
@@ -39865,7 +40402,8 @@ function placeHolding(path, text2, image, byRepository2, reach) {
 
 // src/engine/reach.ts
 function warnUnreached(valid, updates, overrides, texts, warnings) {
-  const holds2 = (pattern) => texts.some((text2) => pattern.test(text2));
+  const holds2 = (pattern) => texts.some(([, text2]) => pattern.test(text2));
+  const marks = (pattern) => texts.some(([path, text2]) => readsMarkers(path) && pattern.test(text2));
   const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
   for (const image of valid.images) {
     const marked = updates.some((u) => u.image.repository === image.repository);
@@ -39874,7 +40412,7 @@ function warnUnreached(valid, updates, overrides, texts, warnings) {
     }
   }
   for (const key of valid.setters.keys()) {
-    if (!holds2(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
+    if (!marks(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
   }
 }
 function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
@@ -39890,16 +40428,24 @@ function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
 function warnUnpolicied(changes, updates, policiesAt, marked, warnings) {
   for (const change of changes) {
     const moved = movedBy(change, updates);
-    if (!moved || moved.update.policy || moved.update.image.tag === void 0 || marked(moved.update.image)) continue;
+    const tag = moved?.update.image.tag;
+    if (!moved || moved.update.policy || tag === void 0 || marked(moved.update.image)) continue;
     const { image } = moved.update;
     const refusing = policiesAt(image.repository).filter(({ setter }) => nextVersion({ image, policy: setter.policy }, moved.current) === void 0);
     if (refusing.length === 0) continue;
-    const policies = andList(refusing.map(({ key, setter }) => `${key} (${setter.policy.description})`));
-    const which = refusing.length === 1 ? `ImagePolicy ${policies} would refuse it: add its marker` : `ImagePolicies ${policies} would refuse it: add the marker of one`;
+    const would = /* @__PURE__ */ new Map();
+    for (const { key, setter } of refusing) {
+      const verb = setter.policy.latest([tag]) === void 0 ? "refuse it" : `keep ${moved.current.tag}`;
+      would.set(verb, [...would.get(verb) ?? [], `${key} (${setter.policy.description})`]);
+    }
+    const which = andList(
+      [...would].map(([verb, policies]) => `${policies.length === 1 ? "ImagePolicy" : "ImagePolicies"} ${andList(policies)} would ${verb}`)
+    );
+    const add = refusing.length === 1 ? "add its marker" : "add the marker of one";
     warnings.push({
       file: change.file,
       line: change.line,
-      message: `${image.repository} moves to ${image.tag} with no policy (no marker here); ${which}, or a target with a policy`
+      message: `${image.repository} moves to ${tag} with no policy (no marker here); ${which}: ${add}, or a target with a policy`
     });
   }
 }
@@ -39938,12 +40484,24 @@ function warnUnmoved(images, texts, context4, warnings) {
     const version = image.tag ?? image.digest;
     const holding = texts.filter(([, text2]) => pattern.test(text2));
     const current = holding.some(([, text2]) => text2.includes(version));
-    const left = holding.filter(([path, text2]) => !text2.includes(version) && (versioned.test(text2) || context4.quiet && !current) && !context4.explained(path, image)).map(([path]) => path);
+    const left = holding.filter(
+      ([path, text2]) => !text2.includes(version) && !context4.explained(path, image) && (versioned.test(text2) || context4.quiet && !current || inSplitImage(path, text2, image))
+    ).map(([path]) => path);
     const outside = context4.targets.length > 0 ? left.filter(context4.inNoTarget) : [];
     const unreached2 = left.filter((path) => !outside.includes(path));
     const said = (paths, why) => warnings.push({ message: `${image.repository} appears in ${listed(paths)}, but no field there holds ${version} or was edited: ${why}` });
     if (unreached2.length > 0) said(unreached2, 'it sits where no rule edits it (see "What it edits" in the README)');
     if (outside.length > 0) said(outside, `${listed(outside)} ${outside.length === 1 ? "is" : "are"} in no target (targets: ${context4.targets.join(", ")})`);
+  }
+}
+var SPLIT_IMAGE_EDITORS = [editKustomizeImages, editArgoCdHelm, editHelmValues];
+function inSplitImage(path, text2, image) {
+  if (fileKind(path) !== "yaml") return false;
+  try {
+    return runEditors(text2.replace(/^\uFEFF/, ""), { images: [{ image }], setters: /* @__PURE__ */ new Map() }, SPLIT_IMAGE_EDITORS).changes.length > 0;
+  } catch (error) {
+    if (error instanceof SourceError) return false;
+    throw error;
   }
 }
 function versionedPattern(image) {
@@ -39952,9 +40510,6 @@ function versionedPattern(image) {
 function listed(paths) {
   return paths.length > 3 ? `${paths.slice(0, 3).join(", ")} and ${paths.length - 3} more` : paths.join(", ");
 }
-
-// src/engine/overrides.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
 
 // src/kcl/override-reach.ts
 var STARTS_LINE = /* @__PURE__ */ new Set([T.Newline, T.Indent, T.Dedent]);
@@ -39979,6 +40534,37 @@ function unreached(module2, name, reaches) {
     }
     const inIf = assignedInIf(tokens, s, name);
     if (inIf !== void 0) return { message: `'${name}' is assigned inside an 'if' block, which overrides do not reach`, line: line(inIf) };
+  }
+  return void 0;
+}
+var DEFINES = {
+  schema: "a schema",
+  rule: "a rule",
+  protocol: "a protocol",
+  mixin: "a mixin",
+  "type alias": "a type alias"
+};
+function definition(module2, name) {
+  const { tokens } = module2;
+  const text2 = (token) => tokens.source.text.slice(tokens.start[token], tokens.end[token]).replace(/^\$/, "");
+  const line = (token) => tokens.source.line(tokens.start[token]);
+  for (const s of module2.statements) {
+    if (s.type === "import") {
+      const names = [];
+      for (let i = s.first + 1; i <= s.last; i++) if (tokens.kind[i] === T.Name) names.push(i);
+      const as = names.find((i) => keywordAt(tokens, i) === Keyword.As);
+      const alias = as === void 0 ? names[names.length - 1] : as + 1;
+      if (alias === void 0 || text2(alias) !== name) continue;
+      const written = tokens.source.text.slice(tokens.start[s.first], tokens.end[s.last]).trimEnd();
+      return {
+        message: `'${name}' is an import alias ('${written}'), not a variable: -O does not reach into the imported module; set it in that module's own file`,
+        line: line(s.first)
+      };
+    }
+    const what = s.type === "other" ? DEFINES[s.construct] : void 0;
+    if (what === void 0 || tokens.kind[s.first + 1] !== T.Name || text2(s.first + 1) !== name) continue;
+    const schema = s.type === "other" && s.construct === "schema" ? ": -O targets instances, not schema defaults" : "";
+    return { message: `'${name}' is ${what}, not a variable${schema}`, line: line(s.first) };
   }
   return void 0;
 }
@@ -40058,14 +40644,37 @@ function shiftLines(changes, before, after) {
 var COMPOSITE = { config: "a config", schema: "a schema instance", list: "a list" };
 function valueFrom(tokens, expr, eol) {
   const string = plainString(tokens, expr);
-  return { tokens, expr, text: nodeText(tokens, expr).replace(/\r\n|\n|\r/g, eol), ...string !== void 0 && { string } };
+  const indented = (indent) => textOf(tokens, expr, eol, indent);
+  return { tokens, expr, text: indented(""), indented, ...string !== void 0 && { string } };
+}
+function textOf(tokens, node, eol, indent) {
+  const start = tokens.start[node.first];
+  const strings = [];
+  for (let i = node.first; i <= node.last; i++) if (tokens.kind[i] === T.String) strings.push({ first: tokens.start[i], last: tokens.end[i] });
+  let s = 0;
+  return tokens.source.text.slice(start, tokens.end[node.last]).replace(/\r\n|\n|\r/g, (lineEnd, offset, text2) => {
+    while (s < strings.length && strings[s].last <= start + offset) s++;
+    const inString = s < strings.length && strings[s].first < start + offset;
+    const empty = /^(?:\r|\n|$)/.test(text2.slice(offset + lineEnd.length, offset + lineEnd.length + 1));
+    return inString || empty ? eol : eol + indent;
+  });
 }
 function readValue(spec, raw, eol) {
   const read = usableSpecValue(spec, raw);
   if (read.kind === "whole-text") {
-    return { tokens: read.tokens, expr: read.expr, text: writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" }), string: spec.value };
+    const text2 = writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" });
+    return { tokens: read.tokens, expr: read.expr, text: text2, string: spec.value, wholeText: true, indented: () => text2 };
   }
   return valueFrom(read.tokens, read.expr, eol);
+}
+function literalKind(tokens, expr) {
+  if (expr.type === "string") return "string";
+  if (expr.type === "name") return "name";
+  if (expr.type !== "other") return void 0;
+  if (expr.construct === "number") return "number";
+  if (expr.construct !== "constant") return void 0;
+  const word = nodeText(tokens, expr);
+  return word === "True" || word === "False" ? "boolean" : void 0;
 }
 function sameTokens(a, aNode, b, bNode) {
   const skip = (t, i2) => STARTS_LINE.has(t.kind[i2]);
@@ -40131,13 +40740,47 @@ var Planner = class {
     const oldString = plainString(this.tokens, old);
     const value = this.computed ? this.stringValue(this.computed(oldString, (why) => this.warn(old.first, `${this.spec.path} ${why}`))) : given;
     if (!value) return;
-    let text2 = value.text;
+    let text2 = value.indented(this.indentOf(old.first));
     if (oldString !== void 0 && value.string !== void 0) {
       if (oldString === value.string) return;
       text2 = writeStringLiteral(value.string, readStringLiteral(nodeText(this.tokens, old)).style);
     } else if (sameTokens(this.tokens, old, value.tokens, value.expr)) return;
     this.plan.splices.push({ start: this.tokens.start[old.first], end: this.tokens.end[old.last], insert: text2 });
     this.change(old.first, this.describe(old), value.string ?? value.text, key);
+    if (!this.computed) this.warnRetyped(old, value, key);
+  }
+  /**
+   * A spec's value of another kind than the literal it replaces (`replicas = 3` set to "5", an
+   * image set to an unquoted name) is written as KCL reads it, but the change reads alike
+   * either way (`3 -> 5`): said, so that a lost quote or a stray one is seen.
+   */
+  warnRetyped(old, value, key) {
+    if (value.wholeText) return this.warnWholeText(this.line(old.first), value, key, old);
+    const was = literalKind(this.tokens, old);
+    const now = literalKind(value.tokens, value.expr);
+    if (was === void 0 || was === "name" || now === void 0 || now === was) return;
+    const written = nodeText(value.tokens, value.expr);
+    const quote2 = `for the string, quote it: ${key}="${written}" (in a shell, single-quote the whole argument)`;
+    const becomes = now === "name" ? `the name ${written}, which KCL reads as a variable; ${quote2}` : `the ${now} ${written}`;
+    this.warn(old.first, `${key}: ${nodeText(this.tokens, old)} (a ${was}) becomes ${becomes}`);
+  }
+  /**
+   * An operation is written as KCL -O writes it, as the string of its whole text
+   * (`"repo:" + _tag` -> `"\"repo:\" + _tag"`), which a user who meant the operation does not
+   * expect: said when the text holds a quoted string, or when it replaces a number or boolean
+   * (`count=-1`), with the way to write the operation itself. An unquoted reference
+   * (`kcllang/flask_demo:abc`) over a string is what the rule is for: nothing to say.
+   */
+  warnWholeText(line, value, key, old) {
+    const was = old && literalKind(this.tokens, old);
+    const quoted = value.tokens.kind.subarray(value.expr.first, value.expr.last + 1).includes(T.String);
+    if (!quoted && was !== "number" && was !== "boolean") return;
+    const given = value.string;
+    const from = old && was !== void 0 ? `${key}: ${nodeText(this.tokens, old)} (a ${was})` : key;
+    this.plan.warnings.push({
+      line,
+      message: `${from} becomes the string ${value.text}, as KCL -O writes an operation (the string of its whole text); for the operation itself, put it in parentheses: ${key}=(${given}) (in a shell, single-quote the whole argument)`
+    });
   }
   /**
    * A computed value is an image or its tag: written over a config, schema instance or list it
@@ -40165,14 +40808,13 @@ var Planner = class {
     for (const item of incoming.items) {
       const parts = item.type === "entry" ? item.key.parts : void 0;
       if (item.type !== "entry" || !parts) {
-        const text2 = nodeText(tokens, item).replace(/\r\n|\n|\r/g, this.eol);
-        this.insert(target, text2, text2, key);
+        this.insert(target, (indent) => textOf(tokens, item, this.eol, indent), textOf(tokens, item, this.eol, ""), key);
         continue;
       }
       const path = formatOverridePath(parts, key);
       const value = valueFrom(tokens, item.value, this.eol);
       const matches = this.entries(target).filter((e) => e.key.parts?.join("\0") === parts.join("\0"));
-      if (matches.length === 0) this.insert(target, keyText(parts, item.operator, value.text), value.string ?? value.text, path);
+      if (matches.length === 0) this.insert(target, (indent) => keyText(parts, item.operator, value.indented(indent)), value.string ?? value.text, path);
       for (const m of matches) this.union(m.value, value, path);
     }
   }
@@ -40191,9 +40833,9 @@ var Planner = class {
       const held = old.items.some((o) => sameTokens(this.tokens, o, value.tokens, item)) || added.some((a) => sameTokens(value.tokens, a, value.tokens, item));
       if (!held) added.push(item);
     }
-    const items = added.map((item) => nodeText(value.tokens, item));
-    if (items.length === 0) return;
-    const splice = this.afterLast(old, items, items.join(", "), (last) => this.indentOf(last.first));
+    if (added.length === 0) return;
+    const items = (indent) => added.map((item) => textOf(value.tokens, item, this.eol, indent));
+    const splice = this.afterLast(old, items, items(this.indentOf(old.first)).join(", "), (last) => this.indentOf(last.first));
     this.plan.splices.push(splice);
     const [start, end] = [this.tokens.start[old.first], this.tokens.end[old.last]];
     const written = this.text.slice(start, splice.start) + splice.insert + this.text.slice(splice.end, end);
@@ -40203,7 +40845,8 @@ var Planner = class {
    * The splice that adds `items` after the last item of a config or list: between empty
    * brackets `empty` (or before the closing bracket's line when comments are inside), `, item`
    * after the last item when the brackets share a line, else one item per line after the
-   * last one's line, indented as `indent(last)` says.
+   * last one's line, indented as `indent(last)` says. `items(indent)` are the items to stand
+   * on a line with that indentation.
    */
   afterLast(node, items, empty, indent) {
     const source = this.tokens.source;
@@ -40212,10 +40855,14 @@ var Planner = class {
     const last = node.items[node.items.length - 1];
     if (!last) return this.beforeClose(open, close, items) ?? { start: open + 1, end: close, insert: empty };
     const end = this.tokens.end[last.last];
-    if (source.line(open) === source.line(close)) return { start: end, end, insert: `, ${items.join(", ")}` };
+    if (source.line(open) === source.line(close)) return { start: end, end, insert: `, ${items(this.indentOf(last.first)).join(", ")}` };
     const at = Math.min(source.lineEnd(end), close);
     const lead = indent(last);
-    return { start: at, end: at, insert: items.map((item) => `${this.eol}${lead}${item}`).join("") };
+    return {
+      start: at,
+      end: at,
+      insert: items(lead).map((item) => `${this.eol}${lead}${item}`).join("")
+    };
   }
   /**
    * The first lines of an empty config or list whose brackets hold comments: each on a line of
@@ -40227,7 +40874,11 @@ var Planner = class {
     if (inside.trim() === "") return void 0;
     const indent = /[ \t]*(?=\S[^\r\n]*$)/.exec(inside)[0];
     const at = this.tokens.source.lineStart(close);
-    return { start: at, end: at, insert: lines.map((line) => `${indent}${line}${this.eol}`).join("") };
+    return {
+      start: at,
+      end: at,
+      insert: lines(indent).map((line) => `${indent}${line}${this.eol}`).join("")
+    };
   }
   /** Leading whitespace of the line a token is on. */
   indentOf(token) {
@@ -40235,9 +40886,9 @@ var Planner = class {
     return /^[ \t]*/.exec(this.text.slice(start, this.tokens.start[token]))[0];
   }
   /**
-   * Add `entry` as the last entry of `config`, on a new line with its siblings' indentation
-   * (nested under the opening line when the last entry does not start its line); the change
-   * is reported on the entry's line, holding `value`.
+   * Add `entry` (as it stands on a line of that indentation) as the last entry of `config`, on a
+   * new line with its siblings' indentation (nested under the opening line when the last entry
+   * does not start its line); the change is reported on the entry's line, holding `value`.
    */
   insert(config, entry, value, key = this.spec.path) {
     const openIndent = this.indentOf(config.first);
@@ -40246,15 +40897,23 @@ var Planner = class {
       const start = this.tokens.start[token];
       return this.tokens.source.lineStart(start) === start - this.indentOf(token).length;
     };
-    const empty = `${this.eol}${nested}${entry}${this.eol}${openIndent}`;
-    const splice = this.afterLast(config, [entry], empty, (last) => startsLine(last.first) ? this.indentOf(last.first) : nested);
+    const empty = `${this.eol}${nested}${entry(nested)}${this.eol}${openIndent}`;
+    const splice = this.afterLast(
+      config,
+      (indent) => [entry(indent)],
+      empty,
+      (last) => startsLine(last.first) ? this.indentOf(last.first) : nested
+    );
     this.plan.splices.push(splice);
-    const breaksBefore = splice.insert.slice(0, splice.insert.indexOf(entry)).split(this.eol).length - 1;
+    const breaksBefore = /^[\s,]*/.exec(splice.insert)[0].split(this.eol).length - 1;
     this.plan.changes.push({ line: this.tokens.source.line(splice.start) + breaksBefore, kind: "override", key, old: "", new: value });
   }
   /**
-   * Remove a statement or entry: its whole line(s) when it is alone on them, else just it and
-   * one comma. The change holds the value removed and "" for the new one, as create's old.
+   * Remove a statement or entry with the separator that was its own: its whole line(s) when it
+   * is alone on them, and the blank lines above when it was the last before a blank line, the
+   * file's end or a closing bracket (two blank lines would be left: `A\n\nB\n` -> `A\n`); on a
+   * line it shares, the comma before it (`{y = 2, x = 1,}` -> `{y = 2,}`), or after it when it is
+   * first. The change holds the value removed and "" for the new one, as create's old.
    */
   remove(node, value, key = this.spec.path) {
     const source = this.tokens.source;
@@ -40266,11 +40925,16 @@ var Planner = class {
     if (/^[ \t]*$/.test(before) && /^[ \t]*,?[ \t]*(#.*)?$/.test(after)) {
       start = lineStart;
       end = source.nextLineStart(end);
+      const blankAt = (at) => /^[ \t]*$/.test(this.text.slice(at, source.lineEnd(at)));
+      const next = this.text.slice(end, source.lineEnd(end));
+      if (end === this.text.length || /^[ \t]*$/.test(next) || /^[ \t]*[}\])]/.test(next)) {
+        while (start > 0 && blankAt(source.lineStart(start - 1))) start = source.lineStart(start - 1);
+      }
     } else {
       const comma = /^[ \t]*,[ \t]*/.exec(after);
       const previousComma = /,[ \t]*$/.exec(before);
-      if (comma) end += comma[0].length;
-      else if (previousComma) start -= previousComma[0].length;
+      if (previousComma) start -= previousComma[0].length;
+      else if (comma) end += comma[0].length;
     }
     this.plan.splices.push({ start, end, insert: "" });
     this.change(node.first, this.describe(value), "", key);
@@ -40283,7 +40947,7 @@ var Planner = class {
    * unless the run sets that too, still pins the build of the tag it replaced, which then runs.
    */
   warnStaleDigest(config, tag, value) {
-    const written = value.string;
+    const written = this.computed ? this.computed(plainString(this.tokens, tag.value)) : value.string;
     if (!this.setsToo || written === void 0 || tag.key.parts?.length !== 1 || plainString(this.tokens, tag.value) === written) return;
     const field = (key) => this.entries(config).find((e) => e.key.parts?.length === 1 && e.key.parts[0] === key);
     const digest = digestBeside(tag.key.parts[0], field);
@@ -40293,7 +40957,15 @@ var Planner = class {
     if (this.setsToo(digestKey)) return;
     const { registry, repository } = splitImage(field);
     const name = [registry, repository].map((entry) => entry && plainString(this.tokens, entry.value)).filter((part) => part).join("/");
-    const stale = { tagKey: this.spec.path, tag: written, digestKey, line: this.line(digest.value.first), digest: held, name };
+    const stale = {
+      tagKey: this.spec.path,
+      tag: written,
+      digestKey,
+      line: this.line(digest.value.first),
+      digest: held,
+      name,
+      configured: this.computed !== void 0
+    };
     this.warn(tag.value.first, staleDigestWarning(stale));
   }
 };
@@ -40351,7 +41023,7 @@ function planTopLevel(p, raw, options2) {
   if (spec.operation === "-") {
     const removable = (s) => s.type === "assign" || s.type === "unification";
     statements.filter(removable).forEach((s) => p.remove(s, statementValue(s)));
-    if (!statements.some(removable)) nothingToDelete(p, unreached(p.module, name, removable) ?? { message: `no top-level '${name}' in this file` });
+    if (!statements.some(removable)) nothingToDelete(p, missingTopLevel(p, name, removable));
     return;
   }
   const value = p.value(raw);
@@ -40374,6 +41046,8 @@ function planTopLevel(p, raw, options2) {
 function createTopLevel(p, rest, value, options2, missing, reaches) {
   const { spec } = p;
   const name = spec.parts[0];
+  const defined = definition(p.module, name);
+  if (defined) throw new SourceError(`${defined.message}; ${spec.path} cannot be overridden here, and creating '${name}' would define it twice`, defined.line);
   const why = unreached(p.module, name, reaches);
   if (why && !(options2.create && name.startsWith("_"))) throw new SourceError(`${why.message}; ${spec.path} cannot be overridden here`, why.line);
   if (!options2.create) throw new SourceError(`${missing} ${createHint("it")}`);
@@ -40382,13 +41056,9 @@ function createTopLevel(p, rest, value, options2, missing, reaches) {
   const endsWithEol = /(\r\n|\n|\r)$/.test(text2);
   const insertion = text2.length === 0 ? `${statement}${p.eol}` : endsWithEol ? `${statement}${p.eol}` : `${p.eol}${statement}`;
   p.plan.splices.push({ start: text2.length, end: text2.length, insert: insertion });
-  p.plan.changes.push({
-    line: p.tokens.source.line(text2.length) + (endsWithEol || text2.length === 0 ? 0 : 1),
-    kind: "override",
-    key: spec.path,
-    old: "",
-    new: value.string ?? value.text
-  });
+  const line = p.tokens.source.line(text2.length) + (endsWithEol || text2.length === 0 ? 0 : 1);
+  p.plan.changes.push({ line, kind: "override", key: spec.path, old: "", new: value.string ?? value.text });
+  if (value.wholeText) p.warnWholeText(line, value, spec.path);
 }
 function planNested(p, raw, options2) {
   const { spec, module: module2 } = p;
@@ -40418,10 +41088,7 @@ function planNested(p, raw, options2) {
       return;
     }
     const first2 = candidates2[0];
-    return nothingToDelete(
-      p,
-      first2 ? notFound(p, searchIn(first2)) : unreached(p.module, name, holdsConfig) ?? { message: `no top-level '${name}' in this file` }
-    );
+    return nothingToDelete(p, first2 ? notFound(p, searchIn(first2)) : missingTopLevel(p, name, holdsConfig));
   }
   const value = p.value(raw);
   if (!value) return;
@@ -40440,13 +41107,17 @@ function planNested(p, raw, options2) {
   if (found.matches.length > 0) return;
   const { deepest } = found;
   const why = notFound(p, found);
+  const later = candidates2.slice(1).find((s) => searchIn(s).matches.length > 0);
+  if (later)
+    why.message += `; '${rest[rest.length - 1]}' is set in a later ${name} statement (line ${p.line(later.first)}), which -O does not reach for '${spec.operation}' (it sets the first statement only; a delete reaches later ones)`;
   if (why.blocked) throw new SourceError(why.message, why.line);
   if (found.dotted.length > 0) {
     const dotted = found.dotted[0].entry;
     throw new SourceError(`${spec.path} is written as the dotted key '${dotted.key.parts.join(".")}'; name a key inside it`, p.line(dotted.first));
   }
   if (!options2.create) throw new SourceError(`${why.message} ${createHint(spec.path)}`, why.line);
-  p.insert(deepest.config, keyText(spec.parts.slice(deepest.consumed), spec.operation, value.text), value.string ?? value.text);
+  p.insert(deepest.config, (indent) => keyText(spec.parts.slice(deepest.consumed), spec.operation, value.indented(indent)), value.string ?? value.text);
+  if (value.wholeText) p.warnWholeText(p.plan.changes[p.plan.changes.length - 1].line, value, spec.path);
 }
 function notFound(p, found) {
   const { spec } = p;
@@ -40466,6 +41137,9 @@ function notFound(p, found) {
   const message = `${where2} ${has}, not '${spec.parts[deepest.depth]}'${unreached2 === void 0 ? "" : `; ${unreached2}`}`;
   return { message, line: p.line(deepest.token), blocked: false };
 }
+function missingTopLevel(p, name, reaches) {
+  return definition(p.module, name) ?? unreached(p.module, name, reaches) ?? { message: `no top-level '${name}' in this file` };
+}
 function nothingToDelete(p, why) {
   p.plan.warnings.push({ ...why.line !== void 0 && { line: why.line }, message: `nothing to delete: ${why.message}` });
 }
@@ -40478,7 +41152,7 @@ function applyOverrides(text2, specs, options2 = {}) {
     const raw = typeof item === "string" ? item : item.path.trim();
     const spec = typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" };
     if (spec.parts.length === 0) throw new OverrideSpecError(raw, `the path of '${raw}' names no variable`);
-    const planner = typeof item === "string" ? new Planner(module2, spec, void 0, options2.setsToo) : new Planner(module2, spec, item.value);
+    const planner = typeof item === "string" ? new Planner(module2, spec, void 0, options2.setsToo) : new Planner(module2, spec, item.value, options2.setsToo);
     if (spec.parts.length === 1) planTopLevel(planner, raw, options2);
     else planNested(planner, raw, options2);
     const { splices } = planner.plan;
@@ -40510,10 +41184,7 @@ function collectOverrides(valid, config, configPath, present, inScope, warnings)
   const byFile = /* @__PURE__ */ new Map();
   const add = (file, override) => byFile.set(file, [...byFile.get(file) ?? [], override]);
   for (const { file, spec } of valid.sets) add(file, spec);
-  const inATarget = (0, import_picomatch2.default)(
-    (config?.targets ?? []).flatMap((t) => t.paths),
-    { dot: true }
-  );
+  const inATarget = pathMatcher((config?.targets ?? []).flatMap((t) => t.paths));
   for (const o of configured) {
     if (!inScope(o.file) || !valid.images.some((i) => i.repository === o.repository)) continue;
     if (config.targets.length > 0 && !inATarget(o.file)) {
@@ -40583,8 +41254,9 @@ function overriddenIn(requested, images) {
   }
   return { repositories, paths };
 }
-function overFile(path, kind, edited, overrides, create) {
+function overFile(path, kind, edited, requested, create) {
   try {
+    const { overrides, yielded } = besideMarkers(kind, edited, requested, create);
     const overridden = applyFileOverrides(kind, edited.text, overrides, create);
     const sets = setPaths(kind, overrides);
     const shifted = shiftLines(edited.warnings, edited.text, overridden.text).filter((w) => !answeredBySet(w, overridden.changes, sets));
@@ -40593,12 +41265,43 @@ function overFile(path, kind, edited, overrides, create) {
     return {
       text: overridden.text,
       changes,
-      warnings: [...shifted, ...overridden.warnings.filter((w) => !said(w)), ...setOverImages(sets, overruled)]
+      warnings: [
+        ...shifted,
+        ...shiftLines(yielded, edited.text, overridden.text),
+        ...overridden.warnings.filter((w) => !said(w)),
+        ...setOverImages(sets, overruled)
+      ]
     };
   } catch (error) {
     if (error instanceof SourceError) throw new RequestError([located(path, error)]);
     throw error;
   }
+}
+function besideMarkers(kind, edited, overrides, create) {
+  if (!edited.text.includes(MARKER_TOKEN) || overrides.every((o) => typeof o === "string")) return { overrides, yielded: [] };
+  const found = kind === "yaml" ? [...lineMarkers(edited.text), ...headMarkers(edited.text)] : lineMarkers(edited.text);
+  const markers = new Map(found.map(({ marker, line }) => [line, marker]));
+  const yielded = [];
+  const kept = overrides.filter((o) => {
+    if (typeof o === "string") return true;
+    let dry;
+    try {
+      dry = applyFileOverrides(kind, edited.text, [o], create);
+    } catch (error) {
+      if (error instanceof SourceError) return true;
+      throw error;
+    }
+    const marked = dry.changes.filter((c) => markers.has(c.line));
+    for (const change of marked) {
+      const setter = edited.changes.find((e) => e.line === change.line && e.kind === "setter");
+      yielded.push({
+        line: change.line,
+        message: setter ? `${change.key}: Flux setter "${setter.key}" wrote ${setter.new}, which takes precedence over ${change.new} from its configured override (a marked field is set only through its marker)` : `${change.key} is marked for Flux setter "${markers.get(change.line).setter}", which alone sets it: its configured override, which would write ${change.new}, is not applied`
+      });
+    }
+    return marked.length === 0;
+  });
+  return { overrides: kept, yielded };
 }
 function saidOf(message) {
   const at = message.indexOf(" keeps ");
@@ -40660,7 +41363,7 @@ function applyFileOverrides(kind, text2, overrides, create) {
   if (kind === "kcl") return applyOverrides(text2, overrides, { create, setsToo });
   let result = { text: text2, changes: [], warnings: [] };
   for (const override of overrides) {
-    const next = typeof override === "string" ? setFromSpec(result.text, override, create, setsToo) : setYamlPath(result.text, override.path, override.value, { create });
+    const next = typeof override === "string" ? setFromSpec(result.text, override, create, setsToo) : setYamlPath(result.text, override.path, override.value, { create, setsToo, configured: true });
     const shift = (earlier) => shiftLines(earlier, result.text, next.text);
     result = { text: next.text, changes: [...shift(result.changes), ...next.changes], warnings: [...shift(result.warnings), ...next.warnings] };
   }
@@ -40700,6 +41403,8 @@ async function planUpdate(source, request2) {
   const targets = targetsInScope(config, request2.targets);
   const warnings = [];
   const inScope = pathFilter(request2.paths, files, warnings);
+  const idlePaths = [];
+  warnIdlePaths(config?.targets ?? [], targets, files, configPath, idlePaths);
   const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings);
   issues.push(...await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, request2.create ?? false));
   if (issues.length > 0) throw new RequestError(issues);
@@ -40712,16 +41417,22 @@ async function planUpdate(source, request2) {
   for (const path of overridesByFile.keys()) read[paths.indexOf(path)] ??= await readNamed(source, path);
   const texts = new Map(paths.flatMap((path, i) => read[i] === void 0 ? [] : [[path, read[i]]]));
   const tagged = await kustomizeTaggedIn(source, files, texts, valid.images, inScope);
-  const { updates, forFile, fluxPoliciesAt: fluxPoliciesAt2 } = resolveSetters(valid, config, configPath, texts, inScope, request2.allowDowngrade ?? false, warnings);
+  const resolved = resolveSetters(valid, config, configPath, texts, inScope, request2.allowDowngrade ?? false, warnings);
+  const { updates, fluxPoliciesAt: fluxPoliciesAt2 } = resolved;
+  const forFile = (path) => readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS;
   warnUnreached(
     valid,
     updates,
     overridesByFile,
-    [...texts].filter(([path]) => inScope(path)).map(([, text2]) => text2),
+    [...texts].filter(([path]) => inScope(path)),
     warnings
   );
-  const targetFor = targetOf(targets);
-  const unselectedTarget = targetOf((config?.targets ?? []).filter((t) => !targets.includes(t)));
+  const ownerOf = targetOf(config?.targets ?? []);
+  const targetFor = (path) => {
+    const owner = ownerOf(path);
+    return owner && targets.includes(owner) ? owner : void 0;
+  };
+  const unselected = (path) => ownerOf(path) !== void 0 && targetFor(path) === void 0;
   const markerImages = updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
   warnRefusedImages(
     [
@@ -40729,6 +41440,7 @@ async function planUpdate(source, request2) {
       ...new Map(markerImages.map((image) => [image.repository, { image, byRepository: false }])).values()
     ],
     targets,
+    ownerOf,
     new Map([...texts].filter(([path]) => inScope(path))),
     (path) => ({
       setters: forFile(path).setters,
@@ -40741,9 +41453,8 @@ async function planUpdate(source, request2) {
     if (!inScope(path)) continue;
     const target = targetFor(path);
     const { setters, knownSetters, left } = forFile(path);
-    const unselected = target === void 0 && unselectedTarget(path) !== void 0;
     const kustomizeTagged2 = tagged.get(path);
-    const editRequest = unselected ? { images: [], setters: /* @__PURE__ */ new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, void 0])]) } : {
+    const editRequest = unselected(path) ? { images: [], setters: /* @__PURE__ */ new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, void 0])]) } : {
       images: imagesFor(valid.images, config, target, request2.allowDowngrade ?? false),
       setters: settersFor(setters, target),
       knownSetters,
@@ -40771,21 +41482,22 @@ async function planUpdate(source, request2) {
     [...texts].filter(([path]) => inScope(path)).map(([path, text2]) => [path, after.get(path) ?? text2]),
     {
       explained: (path, image) => warned.has(path) || // Marked fields follow their setter, overridden ones their override: a warning says why either is left.
-      overridesByFile.has(path) || (config?.overrides ?? []).some((o) => o.file === path) || markedIn(forFile(path), texts.get(path), image) || refusedBy(targetFor(path), image) || targetFor(path) === void 0 && unselectedTarget(path) !== void 0,
+      overridesByFile.has(path) || (config?.overrides ?? []).some((o) => o.file === path) || markedIn(forFile(path), texts.get(path), image) || refusedBy(targetFor(path), image) || unselected(path),
       quiet: planned.length === 0 && warnings.every(isAside),
       targets: (config?.targets ?? []).map((t) => t.name),
-      inNoTarget: (path) => targetFor(path) === void 0
+      inNoTarget: (path) => ownerOf(path) === void 0
     },
     warnings
   );
   return {
     files: planned,
     changes: planned.flatMap((f) => f.changes),
-    warnings,
+    warnings: [...idlePaths, ...warnings],
     targets: targets.map((t) => ({ name: t.name, ...t.delivery && { delivery: t.delivery } })),
     images: [...valid.images, ...valid.setters.values()]
   };
 }
+var NO_SETTERS = { setters: /* @__PURE__ */ new Map(), knownSetters: /* @__PURE__ */ new Map(), left: /* @__PURE__ */ new Map() };
 function markedIn({ setters, left }, text2, image) {
   const keys = [
     ...[...setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => key),
@@ -40813,10 +41525,7 @@ async function loadConfig(source, present, path, required, create) {
 }
 function pathFilter(globs, files, warnings) {
   if (globs.length === 0) return () => true;
-  const matchers = globs.map((glob) => {
-    const base = glob.replace(/\/+$/, "");
-    return (0, import_picomatch3.default)([base, `${base}/**`], { dot: true });
-  });
+  const matchers = globs.map((glob) => pathMatcher([glob]));
   globs.forEach((glob, i) => {
     if (!files.some((file) => matchers[i](file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file` });
   });
@@ -40825,7 +41534,8 @@ function pathFilter(globs, files, warnings) {
 function screenFor(images) {
   const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
   const alternation = (words) => new RegExp(words.map(escapeRegExp).join("|"));
-  return { kcl: alternation(tokens), yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP]) };
+  const kcl = alternation(tokens);
+  return { kcl, "kcl-mod": kcl, yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP]) };
 }
 async function kustomizeTaggedIn(source, files, texts, images, inScope) {
   const repositories = new Set(images.map((image) => image.repository));
@@ -40874,7 +41584,7 @@ function planFile(path, text2, request2, overrides, overridden, create, target, 
   const body = text2.slice(bom.length);
   let edited;
   try {
-    edited = kind === "kcl" ? editKcl(body, request2, overridden) : editYaml(body, request2);
+    edited = kind === "kcl" ? editKcl(body, request2, overridden) : kind === "kcl-mod" ? editKclMod(body, request2) : editYaml(body, request2);
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
     if (overrides.length > 0) throw new RequestError([located(path, error)]);
@@ -40884,7 +41594,7 @@ function planFile(path, text2, request2, overrides, overridden, create, target, 
   const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFile(path, kind, edited, overrides, create) : edited;
   warnings.push(...fileWarnings.map((w) => ({ ...w, file: path })));
   if (after === body) return void 0;
-  checkParses(kind, path, after);
+  checkParses(kind, path, body, after);
   return {
     path,
     before: text2,
@@ -41250,6 +41960,226 @@ function describe2(value) {
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "an object";
   return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+// src/github/errors.ts
+function httpStatus(error) {
+  return typeof error === "object" && error !== null && "status" in error && typeof error.status === "number" ? error.status : void 0;
+}
+function errorMessage(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+var REPO = String.raw`/repos/[^/]+/[^/]+`;
+var PURPOSES = [
+  [new RegExp(`^POST ${REPO}/git/trees$`), "creating the commit's tree", "contents"],
+  [new RegExp(`^POST ${REPO}/git/commits$`), "creating the commit", "contents"],
+  [new RegExp(`^PATCH ${REPO}/git/refs/heads/(.+)$`), "moving branch $1", "contents"],
+  [new RegExp(`^POST ${REPO}/git/refs$`), "creating the pull-request branch", "contents"],
+  [new RegExp(`^GET ${REPO}/git/ref/heads/(.+)$`), "reading branch $1", "contents"],
+  [new RegExp(`^GET ${REPO}/pulls$`), "looking for the pull request", "pull-requests"],
+  [new RegExp(`^POST ${REPO}/pulls$`), "opening the pull request", "pull-requests"],
+  [new RegExp(`^PATCH ${REPO}/pulls/(\\d+)$`), "updating pull request #$1", "pull-requests"],
+  [new RegExp(`^POST ${REPO}/issues/(\\d+)/labels$`), "labelling pull request #$1", "pull-requests"],
+  [new RegExp(`^POST ${REPO}/issues/(\\d+)/assignees$`), "assigning pull request #$1", "pull-requests"],
+  [new RegExp(`^POST ${REPO}/pulls/(\\d+)/requested_reviewers$`), "requesting reviews of pull request #$1", "pull-requests"],
+  [new RegExp(`^PUT ${REPO}/pulls/(\\d+)/merge$`), "merging pull request #$1", "contents"],
+  [/^POST \/graphql updateRefs$/, "moving a branch", "contents"],
+  [/^POST \/graphql enablePullRequestAutoMerge$/, "enabling auto-merge", "pull-requests"],
+  [/^POST \/graphql disablePullRequestAutoMerge$/, "turning auto-merge off", "pull-requests"]
+];
+
+// src/github/dispatch.ts
+var DEFAULT_EVENT_TYPE = "image-pushed";
+var DEFAULT_WAIT_TIMEOUT_MS = 30 * 6e4;
+var MAX_EVENT_TYPE_LENGTH = 100;
+var DispatchError = class extends Error {
+  constructor(message, dispatched) {
+    super(message);
+    this.dispatched = dispatched;
+    this.name = "DispatchError";
+  }
+  dispatched;
+};
+var OK_CONCLUSIONS = /* @__PURE__ */ new Set(["success", "neutral", "skipped"]);
+var DEFAULT_WAIT = { timeoutMs: DEFAULT_WAIT_TIMEOUT_MS, intervalMs: 5e3, maxIntervalMs: 6e4 };
+async function dispatchImages(octokit, options2) {
+  const log = options2.log ?? (() => {
+  });
+  if (options2.repositories.length === 0) throw new DispatchError("no repository to dispatch to: name at least one OWNER/NAME", []);
+  const repositories = options2.repositories.map(splitRepository);
+  if (options2.wait && options2.workflow === void 0) {
+    throw new DispatchError("cannot wait: GitHub does not report the run a repository_dispatch starts; set `workflow` (workflow_dispatch), which does", []);
+  }
+  const eventType = options2.eventType?.trim() || DEFAULT_EVENT_TYPE;
+  if (eventType.length > MAX_EVENT_TYPE_LENGTH) {
+    throw new DispatchError(
+      `event type ${JSON.stringify(eventType)} is ${eventType.length} characters long; GitHub allows at most ${MAX_EVENT_TYPE_LENGTH}`,
+      []
+    );
+  }
+  const sent = [];
+  const failures = [];
+  for (const repo of repositories) {
+    try {
+      const one = options2.workflow === void 0 ? await sendRepositoryDispatch(octokit, repo, eventType, options2) : await sendWorkflowDispatch(octokit, repo, options2.workflow, options2);
+      log(`${describeDispatch(one)} announcing ${options2.payload.images.join(", ")}${one.runUrl ? `: ${one.runUrl}` : ""}`);
+      sent.push(one);
+    } catch (error) {
+      failures.push(errorMessage(error));
+    }
+  }
+  const wait = options2.wait;
+  const dispatched = wait ? await Promise.all(
+    sent.map(
+      (one) => follow(octokit, one, waitOptions(wait), log).catch((error) => {
+        failures.push(errorMessage(error));
+        return error instanceof DispatchError ? error.dispatched[0] ?? one : one;
+      })
+    )
+  ) : sent;
+  if (failures.length > 0) {
+    const delivered = dispatched.length > 0 ? `
+(the event was delivered to ${dispatched.map((d) => d.repository).join(", ")})` : "";
+    throw new DispatchError(failures.join("\n") + delivered, dispatched);
+  }
+  return { payload: options2.payload, dispatched };
+}
+function splitRepository(fullName) {
+  const name = splitRepositoryName(fullName.trim());
+  if (!name) throw new DispatchError(`repository ${JSON.stringify(fullName)} is not OWNER/NAME`, []);
+  return { ...name, fullName: `${name.owner}/${name.repo}` };
+}
+async function sendRepositoryDispatch(octokit, repo, eventType, options2) {
+  try {
+    await octokit.rest.repos.createDispatchEvent({ owner: repo.owner, repo: repo.repo, event_type: eventType, client_payload: { ...options2.payload } });
+  } catch (error) {
+    throw explain(error, repo, "repository_dispatch", options2);
+  }
+  return { repository: repo.fullName, kind: "repository_dispatch", eventType };
+}
+async function sendWorkflowDispatch(octokit, repo, workflow, options2) {
+  const workflowId = /^[0-9]+$/.test(workflow) ? Number(workflow) : workflow;
+  const read = () => octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo }).then((r) => r.data.default_branch);
+  let ref = options2.ref?.trim();
+  let defaultBranch;
+  try {
+    if (!ref) ref = defaultBranch = await read();
+  } catch (error) {
+    throw explain(error, repo, "workflow_dispatch", options2);
+  }
+  const failed = async (error) => {
+    const visible = httpStatus(error) === 404 ? defaultBranch ?? await read().catch(() => void 0) : void 0;
+    return visible === void 0 ? explain(error, repo, "workflow_dispatch", options2) : workflowNotFound(error, repo, workflow, ref, visible);
+  };
+  const request2 = { owner: repo.owner, repo: repo.repo, workflow_id: workflowId, ref, inputs: { [PAYLOAD_INPUT]: JSON.stringify(options2.payload) } };
+  const base = { repository: repo.fullName, kind: "workflow_dispatch", workflow, ref };
+  try {
+    const response = await octokit.rest.actions.createWorkflowDispatch({ ...request2, return_run_details: true });
+    const details = response.data;
+    return details?.workflow_run_id === void 0 ? base : { ...base, runId: details.workflow_run_id, ...details.html_url && { runUrl: details.html_url } };
+  } catch (error) {
+    if (!refusesRunDetails(error)) throw await failed(error);
+  }
+  options2.log?.(`${repo.fullName}: the server does not know return_run_details (GitHub Enterprise Server before it existed); dispatching without it`);
+  try {
+    await octokit.rest.actions.createWorkflowDispatch(request2);
+  } catch (error) {
+    throw await failed(error);
+  }
+  return base;
+}
+function workflowNotFound(error, repo, workflow, ref, defaultBranch) {
+  const answer = `(workflow_dispatch: ${httpStatus(error)} ${errorMessage(error)})`;
+  if (/^[0-9]+$/.test(workflow)) {
+    return new DispatchError(
+      `no workflow with id ${workflow} in ${repo.fullName} ${answer}. Name the workflow by its file name instead, e.g. promote.yml.`,
+      []
+    );
+  }
+  const branches = ref === defaultBranch ? `${defaultBranch}, the default branch` : `${ref} and on ${defaultBranch}, the default branch`;
+  return new DispatchError(
+    `workflow ${workflow} not found on ${ref} in ${repo.fullName} ${answer}. The file must exist as .github/workflows/${workflow} on ${branches}, with \`on: workflow_dispatch\`.`,
+    []
+  );
+}
+function refusesRunDetails(error) {
+  const status = httpStatus(error);
+  return (status === 400 || status === 422) && errorMessage(error).includes("return_run_details");
+}
+function waitOptions(wait) {
+  return wait === true ? DEFAULT_WAIT : { ...DEFAULT_WAIT, ...wait };
+}
+async function follow(octokit, sent, wait, log) {
+  const repo = splitRepository(sent.repository);
+  const runId = sent.runId;
+  if (runId === void 0) {
+    const why = "this server did not report the run it started (GitHub Enterprise Server without return_run_details)";
+    throw new DispatchError(`${repo.fullName}: the event was sent, but its run cannot be followed: ${why}`, [sent]);
+  }
+  const started = Date.now();
+  const deadline = started + wait.timeoutMs;
+  let delay = wait.intervalMs;
+  let status;
+  for (; ; ) {
+    let run;
+    try {
+      run = (await octokit.rest.actions.getWorkflowRun({ owner: repo.owner, repo: repo.repo, run_id: runId })).data;
+    } catch (error) {
+      throw new DispatchError(explain(error, repo, "wait", {}).message, [sent]);
+    }
+    if (run.status === "completed") {
+      const conclusion = run.conclusion ?? "unknown";
+      const done = { ...sent, runUrl: run.html_url, conclusion };
+      log(`${repo.fullName}: run ${runId} concluded ${conclusion}: ${run.html_url}`);
+      if (!OK_CONCLUSIONS.has(conclusion)) throw new DispatchError(`${repo.fullName}: run ${runId} concluded "${conclusion}": ${run.html_url}`, [done]);
+      return done;
+    }
+    if (run.status !== status) log(`${repo.fullName}: run ${runId} is ${run.status?.replace(/_/g, " ") ?? "of unknown status"}`);
+    status = run.status;
+    const now = Date.now();
+    if (now >= deadline) {
+      const waited = Math.round((now - started) / 100) / 10;
+      throw new DispatchError(`${repo.fullName}: gave up waiting after ${waited} s: run ${runId} is still ${run.status}: ${run.html_url}`, [sent]);
+    }
+    await new Promise((resolve2) => setTimeout(resolve2, Math.min(delay, deadline - now)));
+    delay = Math.min(Math.round(delay * 1.5), wait.maxIntervalMs);
+  }
+}
+function describeDispatch(d) {
+  return d.kind === "repository_dispatch" ? `${d.repository}: sent repository_dispatch "${d.eventType}"` : `${d.repository}: started workflow ${d.workflow} on ${d.ref}`;
+}
+function explain(error, repo, action, options2) {
+  const status = httpStatus(error);
+  const permission = action === "repository_dispatch" ? '"Contents: write"' : action === "workflow_dispatch" ? '"Actions: write"' : '"Actions: read"';
+  const what = action === "wait" ? "following the run" : action;
+  const head = `${repo.fullName}: ${what} failed (${status ?? "no response"}: ${errorMessage(error)})`;
+  const fromRepository = options2.payload?.source?.repository;
+  const crossRepo = fromRepository !== void 0 && fromRepository.toLowerCase() !== repo.fullName.toLowerCase();
+  const tokenKinds = `a GitHub App installation token (actions/create-github-app-token) or a fine-grained personal access token with ${permission} on ${repo.fullName}`;
+  const githubToken = crossRepo ? ` GITHUB_TOKEN only reaches the repository its workflow runs in (${fromRepository}), never ${repo.fullName}: use ${tokenKinds}.` : ` Use ${tokenKinds}; GITHUB_TOKEN works only for the repository its own workflow runs in, with \`permissions: ${action === "repository_dispatch" ? "contents" : "actions"}: write\`.`;
+  switch (status) {
+    case 401:
+      return new DispatchError(`${head}: the token is missing, invalid or expired.`, []);
+    case 404: {
+      const workflowHint = action === "workflow_dispatch" && options2.workflow !== void 0 ? ` Or the workflow ${JSON.stringify(options2.workflow)} does not exist${options2.ref ? ` on ${JSON.stringify(options2.ref)}` : ""} (name its file, e.g. promote.yml).` : "";
+      return new DispatchError(
+        `${head}: GitHub answers 404 both when the repository does not exist and when the token cannot see it.${githubToken}${workflowHint}`,
+        []
+      );
+    }
+    case 403:
+      return new DispatchError(`${head}: the token can see ${repo.fullName} but lacks the ${permission} permission.${githubToken}`, []);
+    case 422:
+      if (action === "workflow_dispatch") {
+        return new DispatchError(
+          `${head}: the workflow must have \`on: workflow_dispatch\` with an input named "${PAYLOAD_INPUT}", and the ref must exist.`,
+          []
+        );
+      }
+      return new DispatchError(head, []);
+    default:
+      return new DispatchError(head, []);
+  }
 }
 
 // node_modules/@actions/github/lib/context.js
@@ -41898,8 +42828,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         continue parameter;
       }
       if (code === EQ) {
-        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd);
+        const keyEnd2 = keyWhitespace === -1 ? index : keyWhitespace;
+        const value = header.slice(keyStart, keyEnd2);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
         index++;
         while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
@@ -41907,12 +42837,12 @@ function parseParameters(header, type, index, len, stopFlags) {
         }
         if (index < len && header.charCodeAt(index) === DQUOTE2) {
           const quotedStart = ++index;
-          let escaped = false;
+          let escaped2 = false;
           while (index < len) {
             const code2 = header.charCodeAt(index);
             if (code2 === DQUOTE2) {
               if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+                parameters[key] = escaped2 ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
@@ -41930,7 +42860,7 @@ function parseParameters(header, type, index, len, stopFlags) {
               continue parameter;
             }
             if (code2 === BSLASH && index + 1 < len) {
-              escaped = true;
+              escaped2 = true;
               index += 2;
               continue;
             }
@@ -45758,226 +46688,6 @@ function createClient(options2) {
   );
 }
 
-// src/github/errors.ts
-function httpStatus(error) {
-  return typeof error === "object" && error !== null && "status" in error && typeof error.status === "number" ? error.status : void 0;
-}
-function errorMessage(error) {
-  return error instanceof Error ? error.message : String(error);
-}
-var REPO = String.raw`/repos/[^/]+/[^/]+`;
-var PURPOSES = [
-  [new RegExp(`^POST ${REPO}/git/trees$`), "creating the commit's tree", "contents"],
-  [new RegExp(`^POST ${REPO}/git/commits$`), "creating the commit", "contents"],
-  [new RegExp(`^PATCH ${REPO}/git/refs/heads/(.+)$`), "moving branch $1", "contents"],
-  [new RegExp(`^POST ${REPO}/git/refs$`), "creating the pull-request branch", "contents"],
-  [new RegExp(`^GET ${REPO}/git/ref/heads/(.+)$`), "reading branch $1", "contents"],
-  [new RegExp(`^GET ${REPO}/pulls$`), "looking for the pull request", "pull-requests"],
-  [new RegExp(`^POST ${REPO}/pulls$`), "opening the pull request", "pull-requests"],
-  [new RegExp(`^PATCH ${REPO}/pulls/(\\d+)$`), "updating pull request #$1", "pull-requests"],
-  [new RegExp(`^POST ${REPO}/issues/(\\d+)/labels$`), "labelling pull request #$1", "pull-requests"],
-  [new RegExp(`^POST ${REPO}/issues/(\\d+)/assignees$`), "assigning pull request #$1", "pull-requests"],
-  [new RegExp(`^POST ${REPO}/pulls/(\\d+)/requested_reviewers$`), "requesting reviews of pull request #$1", "pull-requests"],
-  [new RegExp(`^PUT ${REPO}/pulls/(\\d+)/merge$`), "merging pull request #$1", "contents"],
-  [/^POST \/graphql updateRefs$/, "moving a branch", "contents"],
-  [/^POST \/graphql enablePullRequestAutoMerge$/, "enabling auto-merge", "pull-requests"],
-  [/^POST \/graphql disablePullRequestAutoMerge$/, "turning auto-merge off", "pull-requests"]
-];
-
-// src/github/dispatch.ts
-var DEFAULT_EVENT_TYPE = "image-pushed";
-var DEFAULT_WAIT_TIMEOUT_MS = 30 * 6e4;
-var MAX_EVENT_TYPE_LENGTH = 100;
-var DispatchError = class extends Error {
-  constructor(message, dispatched) {
-    super(message);
-    this.dispatched = dispatched;
-    this.name = "DispatchError";
-  }
-  dispatched;
-};
-var OK_CONCLUSIONS = /* @__PURE__ */ new Set(["success", "neutral", "skipped"]);
-var DEFAULT_WAIT = { timeoutMs: DEFAULT_WAIT_TIMEOUT_MS, intervalMs: 5e3, maxIntervalMs: 6e4 };
-async function dispatchImages(octokit, options2) {
-  const log = options2.log ?? (() => {
-  });
-  if (options2.repositories.length === 0) throw new DispatchError("no repository to dispatch to: name at least one OWNER/NAME", []);
-  const repositories = options2.repositories.map(splitRepository);
-  if (options2.wait && options2.workflow === void 0) {
-    throw new DispatchError("cannot wait: GitHub does not report the run a repository_dispatch starts; set `workflow` (workflow_dispatch), which does", []);
-  }
-  const eventType = options2.eventType?.trim() || DEFAULT_EVENT_TYPE;
-  if (eventType.length > MAX_EVENT_TYPE_LENGTH) {
-    throw new DispatchError(
-      `event type ${JSON.stringify(eventType)} is ${eventType.length} characters long; GitHub allows at most ${MAX_EVENT_TYPE_LENGTH}`,
-      []
-    );
-  }
-  const sent = [];
-  const failures = [];
-  for (const repo of repositories) {
-    try {
-      const one = options2.workflow === void 0 ? await sendRepositoryDispatch(octokit, repo, eventType, options2) : await sendWorkflowDispatch(octokit, repo, options2.workflow, options2);
-      log(`${describeDispatch(one)} announcing ${options2.payload.images.join(", ")}${one.runUrl ? `: ${one.runUrl}` : ""}`);
-      sent.push(one);
-    } catch (error) {
-      failures.push(errorMessage(error));
-    }
-  }
-  const wait = options2.wait;
-  const dispatched = wait ? await Promise.all(
-    sent.map(
-      (one) => follow(octokit, one, waitOptions(wait), log).catch((error) => {
-        failures.push(errorMessage(error));
-        return error instanceof DispatchError ? error.dispatched[0] ?? one : one;
-      })
-    )
-  ) : sent;
-  if (failures.length > 0) {
-    const delivered = dispatched.length > 0 ? `
-(the event was delivered to ${dispatched.map((d) => d.repository).join(", ")})` : "";
-    throw new DispatchError(failures.join("\n") + delivered, dispatched);
-  }
-  return { payload: options2.payload, dispatched };
-}
-function splitRepository(fullName) {
-  const name = splitRepositoryName(fullName.trim());
-  if (!name) throw new DispatchError(`repository ${JSON.stringify(fullName)} is not OWNER/NAME`, []);
-  return { ...name, fullName: `${name.owner}/${name.repo}` };
-}
-async function sendRepositoryDispatch(octokit, repo, eventType, options2) {
-  try {
-    await octokit.rest.repos.createDispatchEvent({ owner: repo.owner, repo: repo.repo, event_type: eventType, client_payload: { ...options2.payload } });
-  } catch (error) {
-    throw explain(error, repo, "repository_dispatch", options2);
-  }
-  return { repository: repo.fullName, kind: "repository_dispatch", eventType };
-}
-async function sendWorkflowDispatch(octokit, repo, workflow, options2) {
-  const workflowId = /^[0-9]+$/.test(workflow) ? Number(workflow) : workflow;
-  const read = () => octokit.rest.repos.get({ owner: repo.owner, repo: repo.repo }).then((r) => r.data.default_branch);
-  let ref = options2.ref?.trim();
-  let defaultBranch;
-  try {
-    if (!ref) ref = defaultBranch = await read();
-  } catch (error) {
-    throw explain(error, repo, "workflow_dispatch", options2);
-  }
-  const failed = async (error) => {
-    const visible = httpStatus(error) === 404 ? defaultBranch ?? await read().catch(() => void 0) : void 0;
-    return visible === void 0 ? explain(error, repo, "workflow_dispatch", options2) : workflowNotFound(error, repo, workflow, ref, visible);
-  };
-  const request2 = { owner: repo.owner, repo: repo.repo, workflow_id: workflowId, ref, inputs: { [PAYLOAD_INPUT]: JSON.stringify(options2.payload) } };
-  const base = { repository: repo.fullName, kind: "workflow_dispatch", workflow, ref };
-  try {
-    const response = await octokit.rest.actions.createWorkflowDispatch({ ...request2, return_run_details: true });
-    const details = response.data;
-    return details?.workflow_run_id === void 0 ? base : { ...base, runId: details.workflow_run_id, ...details.html_url && { runUrl: details.html_url } };
-  } catch (error) {
-    if (!refusesRunDetails(error)) throw await failed(error);
-  }
-  options2.log?.(`${repo.fullName}: the server does not know return_run_details (GitHub Enterprise Server before it existed); dispatching without it`);
-  try {
-    await octokit.rest.actions.createWorkflowDispatch(request2);
-  } catch (error) {
-    throw await failed(error);
-  }
-  return base;
-}
-function workflowNotFound(error, repo, workflow, ref, defaultBranch) {
-  const answer = `(workflow_dispatch: ${httpStatus(error)} ${errorMessage(error)})`;
-  if (/^[0-9]+$/.test(workflow)) {
-    return new DispatchError(
-      `no workflow with id ${workflow} in ${repo.fullName} ${answer}. Name the workflow by its file name instead, e.g. promote.yml.`,
-      []
-    );
-  }
-  const branches = ref === defaultBranch ? `${defaultBranch}, the default branch` : `${ref} and on ${defaultBranch}, the default branch`;
-  return new DispatchError(
-    `workflow ${workflow} not found on ${ref} in ${repo.fullName} ${answer}. The file must exist as .github/workflows/${workflow} on ${branches}, with \`on: workflow_dispatch\`.`,
-    []
-  );
-}
-function refusesRunDetails(error) {
-  const status = httpStatus(error);
-  return (status === 400 || status === 422) && errorMessage(error).includes("return_run_details");
-}
-function waitOptions(wait) {
-  return wait === true ? DEFAULT_WAIT : { ...DEFAULT_WAIT, ...wait };
-}
-async function follow(octokit, sent, wait, log) {
-  const repo = splitRepository(sent.repository);
-  const runId = sent.runId;
-  if (runId === void 0) {
-    const why = "this server did not report the run it started (GitHub Enterprise Server without return_run_details)";
-    throw new DispatchError(`${repo.fullName}: the event was sent, but its run cannot be followed: ${why}`, [sent]);
-  }
-  const started = Date.now();
-  const deadline = started + wait.timeoutMs;
-  let delay = wait.intervalMs;
-  let status;
-  for (; ; ) {
-    let run;
-    try {
-      run = (await octokit.rest.actions.getWorkflowRun({ owner: repo.owner, repo: repo.repo, run_id: runId })).data;
-    } catch (error) {
-      throw new DispatchError(explain(error, repo, "wait", {}).message, [sent]);
-    }
-    if (run.status === "completed") {
-      const conclusion = run.conclusion ?? "unknown";
-      const done = { ...sent, runUrl: run.html_url, conclusion };
-      log(`${repo.fullName}: run ${runId} concluded ${conclusion}: ${run.html_url}`);
-      if (!OK_CONCLUSIONS.has(conclusion)) throw new DispatchError(`${repo.fullName}: run ${runId} concluded "${conclusion}": ${run.html_url}`, [done]);
-      return done;
-    }
-    if (run.status !== status) log(`${repo.fullName}: run ${runId} is ${run.status?.replace(/_/g, " ") ?? "of unknown status"}`);
-    status = run.status;
-    const now = Date.now();
-    if (now >= deadline) {
-      const waited = Math.round((now - started) / 100) / 10;
-      throw new DispatchError(`${repo.fullName}: gave up waiting after ${waited} s: run ${runId} is still ${run.status}: ${run.html_url}`, [sent]);
-    }
-    await new Promise((resolve2) => setTimeout(resolve2, Math.min(delay, deadline - now)));
-    delay = Math.min(Math.round(delay * 1.5), wait.maxIntervalMs);
-  }
-}
-function describeDispatch(d) {
-  return d.kind === "repository_dispatch" ? `${d.repository}: sent repository_dispatch "${d.eventType}"` : `${d.repository}: started workflow ${d.workflow} on ${d.ref}`;
-}
-function explain(error, repo, action, options2) {
-  const status = httpStatus(error);
-  const permission = action === "repository_dispatch" ? '"Contents: write"' : action === "workflow_dispatch" ? '"Actions: write"' : '"Actions: read"';
-  const what = action === "wait" ? "following the run" : action;
-  const head = `${repo.fullName}: ${what} failed (${status ?? "no response"}: ${errorMessage(error)})`;
-  const fromRepository = options2.payload?.source?.repository;
-  const crossRepo = fromRepository !== void 0 && fromRepository.toLowerCase() !== repo.fullName.toLowerCase();
-  const tokenKinds = `a GitHub App installation token (actions/create-github-app-token) or a fine-grained personal access token with ${permission} on ${repo.fullName}`;
-  const githubToken = crossRepo ? ` GITHUB_TOKEN only reaches the repository its workflow runs in (${fromRepository}), never ${repo.fullName}: use ${tokenKinds}.` : ` Use ${tokenKinds}; GITHUB_TOKEN works only for the repository its own workflow runs in, with \`permissions: ${action === "repository_dispatch" ? "contents" : "actions"}: write\`.`;
-  switch (status) {
-    case 401:
-      return new DispatchError(`${head}: the token is missing, invalid or expired.`, []);
-    case 404: {
-      const workflowHint = action === "workflow_dispatch" && options2.workflow !== void 0 ? ` Or the workflow ${JSON.stringify(options2.workflow)} does not exist${options2.ref ? ` on ${JSON.stringify(options2.ref)}` : ""} (name its file, e.g. promote.yml).` : "";
-      return new DispatchError(
-        `${head}: GitHub answers 404 both when the repository does not exist and when the token cannot see it.${githubToken}${workflowHint}`,
-        []
-      );
-    }
-    case 403:
-      return new DispatchError(`${head}: the token can see ${repo.fullName} but lacks the ${permission} permission.${githubToken}`, []);
-    case 422:
-      if (action === "workflow_dispatch") {
-        return new DispatchError(
-          `${head}: the workflow must have \`on: workflow_dispatch\` with an input named "${PAYLOAD_INPUT}", and the ref must exist.`,
-          []
-        );
-      }
-      return new DispatchError(head, []);
-    default:
-      return new DispatchError(head, []);
-  }
-}
-
 // src/cli/dispatch.ts
 var DISPATCH_HELP = `Usage: gitops-promote dispatch --repository OWNER/NAME --image REF [options]
 
@@ -46026,6 +46736,8 @@ async function runDispatch(values, io) {
     throw new UsageError("--event-type is for repository_dispatch; with --workflow the workflow itself is dispatched, with no event type");
   const { issues } = checkIncomingImages(images, () => "--image");
   if (issues.length > 0) throw new UsageError(issues.map((issue) => `${issue.field}: ${issue.reason}`).join("\n"));
+  const badTargets = (values.target ?? []).flatMap((name) => targetNameIssue(name) ?? []);
+  if (badTargets.length > 0) throw new UsageError(badTargets.map((issue) => `--target: ${issue}`).join("\n"));
   const payload = buildPayload({ images, source: sourceFromEnv(io.env), ...values.target && { targets: values.target } });
   if (values["dry-run"]) {
     io.stdout(JSON.stringify(values.json ? { payload, dispatched: [] } : payload, null, 2) + "\n");
@@ -46134,8 +46846,14 @@ function parse3(args, options2) {
   try {
     return parseArgs({ args, options: options2, allowPositionals: true, strict: true });
   } catch (error) {
-    const unknown = error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? /'(-[^']*)'/.exec(error.message)?.[1] : void 0;
-    if (unknown === void 0) throw new UsageError(error.message);
+    const { code, message } = error;
+    const valueless = code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" ? /^Option '(--[\w-]+)(?: <value>)?' argument (?:is ambiguous|missing)/.exec(message) : null;
+    if (valueless) {
+      const [, option] = valueless;
+      throw new UsageError(`${option} needs a value${message.includes("ambiguous") ? ` (a value starting with "-" is written ${option}=-VALUE)` : ""}`);
+    }
+    const unknown = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? /'(-[^']*)'/.exec(message)?.[1] : void 0;
+    if (unknown === void 0) throw new UsageError(message);
     const near = closest(unknown.replace(/^-+/, "").split("=")[0], Object.keys(options2));
     throw new UsageError(`unknown option ${unknown}${near === void 0 ? "" : ` (did you mean --${near}?)`}`);
   }
@@ -46339,6 +47057,10 @@ async function main(argv, io) {
     if (command === "update" && asksForJson(rest)) {
       const issues = error instanceof RequestError ? error.issues : [{ message: error.message }];
       printJson(io, jsonRefusal(issues));
+    }
+    if (command === "dispatch" && asksForJson(rest)) {
+      const dispatched = error instanceof DispatchError ? error.dispatched : [];
+      io.stdout(JSON.stringify({ dispatched, errors: [{ message: error.message }] }, null, 2) + "\n");
     }
     if (error instanceof UsageError) {
       const help = command === "update" || command === "dispatch" ? `gitops-promote ${command} --help` : "gitops-promote --help";

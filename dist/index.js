@@ -1501,36 +1501,36 @@ var require_diagnostics = __commonJS({
       const debuglog = fetchDebuglog.enabled ? fetchDebuglog : undiciDebugLog;
       diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
         const {
-          connectParams: { version: version3, protocol, port, host }
+          connectParams: { version, protocol, port, host }
         } = evt;
         debuglog(
           "connecting to %s using %s%s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version3
+          version
         );
       });
       diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
         const {
-          connectParams: { version: version3, protocol, port, host }
+          connectParams: { version, protocol, port, host }
         } = evt;
         debuglog(
           "connected to %s using %s%s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version3
+          version
         );
       });
       diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
         const {
-          connectParams: { version: version3, protocol, port, host },
+          connectParams: { version, protocol, port, host },
           error: error2
         } = evt;
         debuglog(
           "connection to %s using %s%s errored - %s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version3,
+          version,
           error2.message
         );
       });
@@ -1579,31 +1579,31 @@ var require_diagnostics = __commonJS({
         const debuglog = undiciDebugLog.enabled ? undiciDebugLog : websocketDebuglog;
         diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
           const {
-            connectParams: { version: version3, protocol, port, host }
+            connectParams: { version, protocol, port, host }
           } = evt;
           debuglog(
             "connecting to %s%s using %s%s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version3
+            version
           );
         });
         diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
           const {
-            connectParams: { version: version3, protocol, port, host }
+            connectParams: { version, protocol, port, host }
           } = evt;
           debuglog(
             "connected to %s%s using %s%s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version3
+            version
           );
         });
         diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
           const {
-            connectParams: { version: version3, protocol, port, host },
+            connectParams: { version, protocol, port, host },
             error: error2
           } = evt;
           debuglog(
@@ -1611,7 +1611,7 @@ var require_diagnostics = __commonJS({
             host,
             port ? `:${port}` : "",
             protocol,
-            version3,
+            version,
             error2.message
           );
         });
@@ -15070,7 +15070,7 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode(bytes, encoding);
+          return decode2(bytes, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes);
@@ -15087,7 +15087,7 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function decode(ioQueue, encoding) {
+    function decode2(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
       let slice = 0;
@@ -20217,13 +20217,13 @@ var require_directives = __commonJS({
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version3] = parts;
-            if (version3 === "1.1" || version3 === "1.2") {
-              this.yaml.version = version3;
+            const [version] = parts;
+            if (version === "1.1" || version === "1.2") {
+              this.yaml.version = version;
               return true;
             } else {
-              const isValid = /^\d+\.\d+$/.test(version3);
-              onError(6, `Unsupported YAML version ${version3}`, isValid);
+              const isValid = /^\d+\.\d+$/.test(version);
+              onError(6, `Unsupported YAML version ${version}`, isValid);
               return false;
             }
           }
@@ -23325,14 +23325,14 @@ var require_Document = __commonJS({
           version: "1.2"
         }, options2);
         this.options = opt;
-        let { version: version3 } = opt;
+        let { version } = opt;
         if (options2?._directives) {
           this.directives = options2._directives.atDocument();
           if (this.directives.yaml.explicit)
-            version3 = this.directives.yaml.version;
+            version = this.directives.yaml.version;
         } else
-          this.directives = new directives.Directives({ version: version3 });
-        this.setSchema(version3, options2);
+          this.directives = new directives.Directives({ version });
+        this.setSchema(version, options2);
         this.contents = value === void 0 ? null : this.createNode(value, _replacer, options2);
       }
       /**
@@ -23512,11 +23512,11 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version3, options2 = {}) {
-        if (typeof version3 === "number")
-          version3 = String(version3);
+      setSchema(version, options2 = {}) {
+        if (typeof version === "number")
+          version = String(version);
         let opt;
-        switch (version3) {
+        switch (version) {
           case "1.1":
             if (this.directives)
               this.directives.yaml.version = "1.1";
@@ -23527,9 +23527,9 @@ var require_Document = __commonJS({
           case "1.2":
           case "next":
             if (this.directives)
-              this.directives.yaml.version = version3;
+              this.directives.yaml.version = version;
             else
-              this.directives = new directives.Directives({ version: version3 });
+              this.directives = new directives.Directives({ version });
             opt = { resolveKnownTags: true, schema: "core" };
             break;
           case null:
@@ -23538,7 +23538,7 @@ var require_Document = __commonJS({
             opt = null;
             break;
           default: {
-            const sv = JSON.stringify(version3);
+            const sv = JSON.stringify(version);
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
@@ -27955,12 +27955,12 @@ var require_light = __commonJS({
         }
       };
       var Sync_1 = Sync;
-      var version3 = "2.19.5";
+      var version = "2.19.5";
       var version$1 = {
-        version: version3
+        version
       };
       var version$2 = /* @__PURE__ */ Object.freeze({
-        version: version3,
+        version,
         default: version$1
       });
       var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
@@ -32086,16 +32086,16 @@ var require_parse2 = __commonJS({
       let paren = 0;
       let quote2 = 0;
       let value = "";
-      let escaped = false;
+      let escaped2 = false;
       for (const ch of input) {
-        if (escaped === true) {
+        if (escaped2 === true) {
           value += ch;
-          escaped = false;
+          escaped2 = false;
           continue;
         }
         if (ch === "\\") {
           value += ch;
-          escaped = true;
+          escaped2 = true;
           continue;
         }
         if (ch === '"') {
@@ -32126,14 +32126,14 @@ var require_parse2 = __commonJS({
       return parts;
     };
     var isPlainBranch = (branch) => {
-      let escaped = false;
+      let escaped2 = false;
       for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
+        if (escaped2 === true) {
+          escaped2 = false;
           continue;
         }
         if (ch === "\\") {
-          escaped = true;
+          escaped2 = true;
           continue;
         }
         if (/[?*+@!()[\]{}]/.test(ch)) {
@@ -32181,15 +32181,15 @@ var require_parse2 = __commonJS({
       let bracket = 0;
       let paren = 0;
       let quote2 = 0;
-      let escaped = false;
+      let escaped2 = false;
       for (let i = 1; i < pattern.length; i++) {
         const ch = pattern[i];
-        if (escaped === true) {
-          escaped = false;
+        if (escaped2 === true) {
+          escaped2 = false;
           continue;
         }
         if (ch === "\\") {
-          escaped = true;
+          escaped2 = true;
           continue;
         }
         if (ch === '"') {
@@ -32664,14 +32664,14 @@ var require_parse2 = __commonJS({
           if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
             continue;
           }
-          const escaped = utils.escapeRegex(prev.value);
+          const escaped2 = utils.escapeRegex(prev.value);
           state.output = state.output.slice(0, -prev.value.length);
           if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
+            state.output += escaped2;
+            prev.value = escaped2;
             continue;
           }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
+          prev.value = `(${capture}${escaped2}|${prev.value})`;
           state.output += prev.value;
           continue;
         }
@@ -33075,9 +33075,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants3 = require_constants6();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch4 = (glob, options2, returnState = false) => {
+    var picomatch2 = (glob, options2, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch4(input, options2, returnState));
+        const fns = glob.map((input) => picomatch2(input, options2, returnState));
         const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str2);
@@ -33093,16 +33093,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options2 || {};
       const posix3 = opts.windows;
-      const regex2 = isState ? picomatch4.compileRe(glob, options2) : picomatch4.makeRe(glob, options2, false, true);
+      const regex2 = isState ? picomatch2.compileRe(glob, options2) : picomatch2.makeRe(glob, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch4.test(input, regex2, options2, { glob, posix: posix3 });
+        const { isMatch, match, output } = picomatch2.test(input, regex2, options2, { glob, posix: posix3 });
         const result = { glob, state, regex: regex2, posix: posix3, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -33128,7 +33128,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch4.test = (input, regex2, options2, { glob, posix: posix3 } = {}) => {
+    picomatch2.test = (input, regex2, options2, { glob, posix: posix3 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -33145,24 +33145,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch4.matchBase(input, regex2, options2, posix3);
+          match = picomatch2.matchBase(input, regex2, options2, posix3);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch4.matchBase = (input, glob, options2, posix3 = options2 && options2.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options2);
+    picomatch2.matchBase = (input, glob, options2, posix3 = options2 && options2.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options2);
       return regex2.test(utils.basename(input, { windows: posix3 }));
     };
-    picomatch4.isMatch = (str2, patterns, options2) => picomatch4(patterns, options2)(str2);
-    picomatch4.parse = (pattern, options2) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options2));
+    picomatch2.isMatch = (str2, patterns, options2) => picomatch2(patterns, options2)(str2);
+    picomatch2.parse = (pattern, options2) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options2));
       return parse4(pattern, { ...options2, fastpaths: false });
     };
-    picomatch4.scan = (input, options2) => scan(input, options2);
-    picomatch4.compileRe = (state, options2, returnOutput = false, returnState = false) => {
+    picomatch2.scan = (input, options2) => scan(input, options2);
+    picomatch2.compileRe = (state, options2, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -33173,13 +33173,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch4.toRegex(source, options2);
+      const regex2 = picomatch2.toRegex(source, options2);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch4.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
+    picomatch2.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -33190,9 +33190,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse4(input, options2);
       }
-      return picomatch4.compileRe(parsed, options2, returnOutput, returnState);
+      return picomatch2.compileRe(parsed, options2, returnOutput, returnState);
     };
-    picomatch4.toRegex = (source, options2) => {
+    picomatch2.toRegex = (source, options2) => {
       try {
         const opts = options2 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -33201,8 +33201,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch4.constants = constants3;
-    module2.exports = picomatch4;
+    picomatch2.constants = constants3;
+    module2.exports = picomatch2;
   }
 });
 
@@ -33212,14 +33212,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch4(glob, options2, returnState = false) {
+    function picomatch2(glob, options2, returnState = false) {
       if (options2 && (options2.windows === null || options2.windows === void 0)) {
         options2 = { ...options2, windows: utils.isWindows() };
       }
       return pico(glob, options2, returnState);
     }
-    Object.assign(picomatch4, pico);
-    module2.exports = picomatch4;
+    Object.assign(picomatch2, pico);
+    module2.exports = picomatch2;
   }
 });
 
@@ -35091,31 +35091,31 @@ var ToolRunner = class extends events.EventEmitter {
 function argStringToArray(argString) {
   const args = [];
   let inQuotes = false;
-  let escaped = false;
+  let escaped2 = false;
   let arg = "";
   function append(c) {
-    if (escaped && c !== '"') {
+    if (escaped2 && c !== '"') {
       arg += "\\";
     }
     arg += c;
-    escaped = false;
+    escaped2 = false;
   }
   for (let i = 0; i < argString.length; i++) {
     const c = argString.charAt(i);
     if (c === '"') {
-      if (!escaped) {
+      if (!escaped2) {
         inQuotes = !inQuotes;
       } else {
         append(c);
       }
       continue;
     }
-    if (c === "\\" && escaped) {
+    if (c === "\\" && escaped2) {
       append(c);
       continue;
     }
     if (c === "\\" && inQuotes) {
-      escaped = true;
+      escaped2 = true;
       continue;
     }
     if (c === " " && !inQuotes) {
@@ -35297,7 +35297,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
   });
 };
 var getWindowsInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
-  const { stdout: version3 } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', void 0, {
+  const { stdout: version } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', void 0, {
     silent: true
   });
   const { stdout: name } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', void 0, {
@@ -35305,7 +35305,7 @@ var getWindowsInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
   });
   return {
     name: name.trim(),
-    version: version3.trim()
+    version: version.trim()
   };
 });
 var getMacOsInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
@@ -35313,21 +35313,21 @@ var getMacOsInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
   const { stdout } = yield getExecOutput("sw_vers", void 0, {
     silent: true
   });
-  const version3 = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : "";
+  const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : "";
   const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : "";
   return {
     name,
-    version: version3
+    version
   };
 });
 var getLinuxInfo = () => __awaiter9(void 0, void 0, void 0, function* () {
   const { stdout } = yield getExecOutput("lsb_release", ["-i", "-r", "-s"], {
     silent: true
   });
-  const [name, version3] = stdout.trim().split("\n");
+  const [name, version] = stdout.trim().split("\n");
   return {
     name,
-    version: version3
+    version
   };
 });
 var platform = os4.platform();
@@ -36142,8 +36142,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         continue parameter;
       }
       if (code2 === EQ) {
-        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd);
+        const keyEnd2 = keyWhitespace === -1 ? index : keyWhitespace;
+        const value = header.slice(keyStart, keyEnd2);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
         index++;
         while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
@@ -36151,12 +36151,12 @@ function parseParameters(header, type, index, len, stopFlags) {
         }
         if (index < len && header.charCodeAt(index) === DQUOTE) {
           const quotedStart = ++index;
-          let escaped = false;
+          let escaped2 = false;
           while (index < len) {
             const code3 = header.charCodeAt(index);
             if (code3 === DQUOTE) {
               if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+                parameters[key] = escaped2 ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
@@ -36174,7 +36174,7 @@ function parseParameters(header, type, index, len, stopFlags) {
               continue parameter;
             }
             if (code3 === BSLASH && index + 1 < len) {
-              escaped = true;
+              escaped2 = true;
               index += 2;
               continue;
             }
@@ -40655,70 +40655,6 @@ function scanNumber(text2, source, i) {
   return i;
 }
 
-// src/kcl/nodes.ts
-function nodeText(tokens, node) {
-  return tokens.source.text.slice(tokens.start[node.first], tokens.end[node.last]);
-}
-var NameNode = class {
-  constructor(tokens, first, last) {
-    this.tokens = tokens;
-    this.first = first;
-    this.last = last;
-  }
-  tokens;
-  first;
-  last;
-  type = "name";
-  get name() {
-    const { source, start, end } = this.tokens;
-    let name = source.text.slice(start[this.first], end[this.first]);
-    for (let i = this.first + 1; i <= this.last; i++) name += source.text.slice(start[i], end[i]);
-    return name;
-  }
-};
-var SchemaNode = class {
-  constructor(nameExpr, config, first, last) {
-    this.nameExpr = nameExpr;
-    this.config = config;
-    this.first = first;
-    this.last = last;
-  }
-  nameExpr;
-  config;
-  first;
-  last;
-  type = "schema";
-  get name() {
-    return this.nameExpr.name;
-  }
-};
-var KeyNode = class {
-  constructor(tokens, expr) {
-    this.tokens = tokens;
-    this.expr = expr;
-    this.first = expr.first;
-    this.last = expr.last;
-  }
-  tokens;
-  expr;
-  first;
-  last;
-  get parts() {
-    const { expr, tokens } = this;
-    if (expr.type === "name") return expr.name.split(".").map(unescapedName);
-    if (expr.type === "string" && !(tokens.flags[expr.token] & StringFlag.Interpolated)) return [stringLiteralValue(nodeText(tokens, expr))];
-    return void 0;
-  }
-};
-function targetText(tokens, target) {
-  if (target.type !== "name") return nodeText(tokens, target);
-  const name = target.name;
-  return name.includes("$") ? name.split(".").map(unescapedName).join(".") : name;
-}
-function unescapedName(part) {
-  return part.startsWith("$") ? part.slice(1) : part;
-}
-
 // src/kcl/keywords.ts
 var Keyword = {
   Other: 0,
@@ -40801,6 +40737,96 @@ function keywordOf(text2, start, end) {
 var NAME = T.Name;
 function keywordAt(tokens, at) {
   return tokens.kind[at] === NAME ? keywordOf(tokens.source.text, tokens.start[at], tokens.end[at]) : Keyword.Other;
+}
+
+// src/kcl/nodes.ts
+function nodeText(tokens, node) {
+  return tokens.source.text.slice(tokens.start[node.first], tokens.end[node.last]);
+}
+var NameNode = class {
+  constructor(tokens, first, last) {
+    this.tokens = tokens;
+    this.first = first;
+    this.last = last;
+  }
+  tokens;
+  first;
+  last;
+  type = "name";
+  get name() {
+    const { source, start, end } = this.tokens;
+    let name = source.text.slice(start[this.first], end[this.first]);
+    for (let i = this.first + 1; i <= this.last; i++) name += source.text.slice(start[i], end[i]);
+    return name;
+  }
+};
+var SchemaNode = class {
+  constructor(nameExpr, config, first, last) {
+    this.nameExpr = nameExpr;
+    this.config = config;
+    this.first = first;
+    this.last = last;
+  }
+  nameExpr;
+  config;
+  first;
+  last;
+  type = "schema";
+  get name() {
+    return this.nameExpr.name;
+  }
+};
+var OperationNode = class {
+  constructor(tokens, operands, operatorTokens, first, last) {
+    this.tokens = tokens;
+    this.operands = operands;
+    this.operatorTokens = operatorTokens;
+    this.first = first;
+    this.last = last;
+  }
+  tokens;
+  operands;
+  operatorTokens;
+  first;
+  last;
+  type = "operation";
+  text;
+  get operators() {
+    this.text ??= this.operatorTokens.map((at) => {
+      const text2 = nodeText(this.tokens, { first: at, last: at });
+      if (this.operands.length === 1) return text2;
+      if (text2 === "not" || text2 === "is" && keywordAt(this.tokens, at + 1) === Keyword.Not)
+        return `${text2} ${nodeText(this.tokens, { first: at + 1, last: at + 1 })}`;
+      return text2;
+    });
+    return this.text;
+  }
+};
+var KeyNode = class {
+  constructor(tokens, expr) {
+    this.tokens = tokens;
+    this.expr = expr;
+    this.first = expr.first;
+    this.last = expr.last;
+  }
+  tokens;
+  expr;
+  first;
+  last;
+  get parts() {
+    const { expr, tokens } = this;
+    if (expr.type === "name") return expr.name.split(".").map(unescapedName);
+    if (expr.type === "string" && !(tokens.flags[expr.token] & StringFlag.Interpolated)) return [stringLiteralValue(nodeText(tokens, expr))];
+    return void 0;
+  }
+};
+function targetText(tokens, target) {
+  if (target.type !== "name") return nodeText(tokens, target);
+  const name = target.name;
+  return name.includes("$") ? name.split(".").map(unescapedName).join(".") : name;
+}
+function unescapedName(part) {
+  return part.startsWith("$") ? part.slice(1) : part;
 }
 
 // src/kcl/parser.ts
@@ -40928,9 +40954,10 @@ var Parser = class {
       this.pos++;
       const assignAt = this.findAssignOnLine();
       if (assignAt >= 0) {
+        const annotation = { first: this.pos, last: assignAt - 1 };
         this.pos = assignAt + 1;
         const value2 = this.expr(0);
-        return { type: "assign", targets: [targetName], value: value2, first, last: this.endStatement() };
+        return { type: "assign", targets: [targetName], value: value2, annotation, first, last: this.endStatement() };
       }
       if (kind[this.pos] !== T2.Name) {
         this.skipLine();
@@ -41010,12 +41037,14 @@ var Parser = class {
     let length = this.binaryOperatorLength(this.pos);
     if (length === 0) return left;
     const operands = [left];
+    const operators = [];
     while (length > 0) {
+      operators.push(this.pos);
       this.pos += length;
       operands.push(this.unary(flags));
       length = this.binaryOperatorLength(this.pos);
     }
-    return { type: "operation", operands, first, last: this.pos - 1 };
+    return new OperationNode(this.tokens, operands, operators, first, this.pos - 1);
   }
   unary(flags) {
     const first = this.pos;
@@ -41023,7 +41052,7 @@ var Parser = class {
     if (k === T2.Minus || k === T2.Plus || k === T2.Tilde || this.keyword(first) === Keyword.Not) {
       this.pos++;
       const operand = this.unary(flags);
-      return { type: "operation", operands: [operand], first, last: operand.last };
+      return new OperationNode(this.tokens, [operand], [first], first, operand.last);
     }
     return this.postfix(flags);
   }
@@ -41353,8 +41382,11 @@ function unpinnedWarning(image, digest, oldTag) {
   const incoming = formatImageRef(image);
   return `drops the digest pin ${shortDigest(digest)}${whose}: ${incoming} has no digest; send ${incoming}@sha256:<digest> to keep digests pinned`;
 }
-function staleDigestWarning({ tagKey, tag, digestKey, line, digest, name }) {
-  return `${tagKey}: --set wrote ${tag}, but the digest beside it (${digestKey}, line ${line}) still pins the earlier build ${shortDigest(digest)}, so that build runs; set ${digestKey} too, or give the image with --image ${name}:${tag}@sha256:<digest>`;
+function staleDigestWarning({ configured, tagKey, tag, digestKey, line, digest, name }) {
+  const stale = `the digest beside it (${digestKey}, line ${line}) still pins the earlier build ${shortDigest(digest)}, so that build runs`;
+  if (configured)
+    return `${tagKey}: its configured override wrote ${tag}, but ${stale}; an override with part: tag sets only the tag: empty ${digestKey} so that the tag decides, or set it with --set`;
+  return `${tagKey}: --set wrote ${tag}, but ${stale}; set ${digestKey} too, or give the image with --image ${name}:${tag}@sha256:<digest>`;
 }
 
 // src/image/split-image.ts
@@ -41436,9 +41468,9 @@ function unescapeDoubleQuoted(inner) {
     const e = inner[++i];
     const digits = HEX_DIGITS[e];
     if (digits === void 0) {
-      const escaped = ESCAPES[e];
-      if (escaped === void 0) return void 0;
-      out += escaped;
+      const escaped2 = ESCAPES[e];
+      if (escaped2 === void 0) return void 0;
+      out += escaped2;
       continue;
     }
     const hex = inner.slice(i + 1, i + 1 + digits);
@@ -42329,7 +42361,7 @@ function lookUp(root, path6) {
   }
   return { node, inFlow };
 }
-function warnStaleDigest(plan, document, segments, path6, node, tag, setsToo) {
+function warnStaleDigest(plan, document, segments, path6, node, tag, { setsToo, configured }) {
   const holder = segments.length > 1 ? lookUp(document.root, segments.slice(0, -1)) : { node: document.root };
   if ("message" in holder || holder.node?.kind !== "map") return;
   const map = holder.node;
@@ -42340,7 +42372,8 @@ function warnStaleDigest(plan, document, segments, path6, node, tag, setsToo) {
   if (setsToo(digestKey)) return;
   const { registry, repository } = splitImage(field2);
   const name = [scalarText(registry), scalarText(repository)].filter((part) => part).join("/");
-  plan.warn(node.start, staleDigestWarning({ tagKey: path6, tag, digestKey, line: plan.file.lineAt(digest.start), digest: digest.text, name }));
+  const stale = { tagKey: path6, tag, digestKey, line: plan.file.lineAt(digest.start), digest: digest.text, name };
+  plan.warn(node.start, staleDigestWarning({ ...stale, ...configured && { configured } }));
 }
 function setYamlPath(text2, path6, value, options2 = {}) {
   const unchanged = { text: text2, changes: [], warnings: [] };
@@ -42365,7 +42398,11 @@ function setYamlPath(text2, path6, value, options2 = {}) {
     const next = typeof value === "string" ? value : value(scalarText(node), (why) => plan.warn(node.start, `${path6} ${why}`));
     if (next === void 0) return plan.result();
     const typed = options2.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
-    if (options2.setsToo) warnStaleDigest(plan, document, segments, path6, node, next, options2.setsToo);
+    if (options2.setsToo) warnStaleDigest(plan, document, segments, path6, node, next, { ...options2, setsToo: options2.setsToo });
+    if (options2.typed !== void 0 && !typed && node.style === "plain" && isNonString(node.text) && node.text !== next) {
+      const unquote2 = options2.typed ? "" : "; to keep its type, give the value unquoted";
+      plan.warn(node.start, `${path6}: ${node.text} (not a string in YAML) becomes the string "${next}"${isNonString(next) ? unquote2 : ""}`);
+    }
     plan.setScalar(node, next, inFlow, { kind: "override", key: path6, document }, typed);
     const others = file.documents.slice(index + 1).flatMap((d, i) => "message" in lookUp(d.root, segments) ? [] : [index + i + 2]);
     if (others.length > 0) {
@@ -42388,13 +42425,202 @@ function setYamlPath(text2, path6, value, options2 = {}) {
   return fail3(deepest ? `${deepest.message}${creatable ? ` ${createHint(path6)}` : ""}` : "the file has no YAML document", deepest?.offset ?? 0);
 }
 
+// src/kcl/mod-overrides.ts
+function modOverrides(text2) {
+  return profileOverrideStrings(text2).map((token) => readOverride(text2, token));
+}
+var LINE = /\r\n|\n|\r/g;
+function lineOf(text2, at) {
+  return (text2.slice(0, at).match(LINE)?.length ?? 0) + 1;
+}
+function readOverride(text2, token) {
+  const line = lineOf(text2, token.start);
+  const { kind } = token;
+  if (kind === "multiline") return { line, spec: text2.slice(token.start, token.end), value: { form: "a multi-line TOML string" } };
+  const content = { start: token.start + 1, end: token.end - 1 };
+  const decoded = decode(text2.slice(content.start, content.end), kind);
+  if (!decoded) return { line, spec: text2.slice(token.start, token.end), value: { form: "a TOML string with an escape TOML refuses" } };
+  const spec = readSpec(decoded.text);
+  if (!spec) return { line, spec: decoded.text, value: { form: "no -O spec KCL reads" } };
+  const value = specString(spec);
+  if (typeof value !== "object") return { line, spec: decoded.text, path: spec.path, value: { form: value } };
+  const at = decoded.text.trimEnd().length - spec.value.length;
+  const start = content.start + decoded.map[at + value.start];
+  const end = content.start + decoded.map[at + value.end];
+  const write = (string) => {
+    const written = encode(value.write(string), kind);
+    if (written === void 0) return void 0;
+    const again = decode(text2.slice(content.start, start) + written + text2.slice(end, content.end), kind);
+    const reread = again && readSpec(again.text);
+    const read = reread && specString(reread);
+    return typeof read === "object" && read.string === string ? written : void 0;
+  };
+  const whole = value.whole === void 0 ? {} : { whole: value.whole };
+  return { line, spec: decoded.text, path: spec.path, value: { string: value.string, start, end, write, ...whole } };
+}
+function readSpec(text2) {
+  try {
+    return parseOverrideSpec(text2);
+  } catch (error2) {
+    if (error2 instanceof OverrideSpecError) return void 0;
+    throw error2;
+  }
+}
+function specString(spec) {
+  if (spec.operation === "-" || spec.operation === "+=") return `a '${spec.operation}' spec, which sets no string`;
+  const value = readSpecValue(spec.value);
+  if (value.kind === "literal") return { string: value.value, start: value.start, end: value.end, write: (s) => writeStringLiteral(s, value.style) };
+  if (value.kind === "whole-text") {
+    return { string: spec.value, start: 0, end: spec.value.length, write: (s) => s, whole: "an expression (KCL reads it as the string of its whole text)" };
+  }
+  return value.form;
+}
+function decode(content, kind) {
+  if (kind === "literal") return { text: content, map: Array.from({ length: content.length + 1 }, (_, i) => i) };
+  let text2 = "";
+  const map = [];
+  const add = (s, at) => {
+    for (let k = 0; k < s.length; k++) map.push(at);
+    text2 += s;
+  };
+  for (let i = 0; i < content.length; ) {
+    if (content[i] !== "\\") {
+      add(content[i], i);
+      i++;
+      continue;
+    }
+    const c = content[i + 1];
+    const simple = { b: "\b", t: "	", n: "\n", f: "\f", r: "\r", e: "\x1B", '"': '"', "\\": "\\" };
+    if (c !== void 0 && c in simple) {
+      add(simple[c], i);
+      i += 2;
+      continue;
+    }
+    const digits = c === "x" ? 2 : c === "u" ? 4 : c === "U" ? 8 : 0;
+    const hex = content.slice(i + 2, i + 2 + digits);
+    const code2 = digits > 0 && /^[0-9a-fA-F]+$/.test(hex) && hex.length === digits ? parseInt(hex, 16) : -1;
+    if (code2 < 0 || code2 > 1114111 || code2 >= 55296 && code2 <= 57343) return void 0;
+    add(String.fromCodePoint(code2), i);
+    i += 2 + digits;
+  }
+  map.push(content.length);
+  return { text: text2, map };
+}
+function encode(text2, kind) {
+  if (kind === "literal") return /['\u0000-\u0008\u000a-\u001f\u007f]/.test(text2) ? void 0 : text2;
+  const named = { "\\": "\\\\", '"': '\\"', "\b": "\\b", "	": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r" };
+  return text2.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function profileOverrideStrings(text2) {
+  let table = [];
+  let i = 0;
+  const skipBlank = (newlines) => {
+    while (i < text2.length) {
+      const c = text2[i];
+      if (c === " " || c === "	" || newlines && (c === "\n" || c === "\r")) i++;
+      else if (c === "#") while (i < text2.length && text2[i] !== "\n" && text2[i] !== "\r") i++;
+      else return;
+    }
+  };
+  while (true) {
+    skipBlank(true);
+    if (i >= text2.length) return [];
+    if (text2[i] === "[") {
+      const close = text2.indexOf("]", i);
+      if (close < 0) return [];
+      table = keyParts(text2.slice(i + 1, close).replace(/^\[|\]$/g, ""));
+      i = close + 1;
+      while (text2[i] === "]") i++;
+      continue;
+    }
+    const eq = keyEnd(text2, i);
+    if (eq < 0) return [];
+    const key = [...table, ...keyParts(text2.slice(i, eq))];
+    i = eq + 1;
+    skipBlank(false);
+    if (key.join(".") === "profile.overrides" && text2[i] === "[") return arrayStrings(text2, i);
+    i = skipValue(text2, i);
+  }
+}
+function keyEnd(text2, at) {
+  for (let i = at; i < text2.length; i++) {
+    const c = text2[i];
+    if (c === "=") return i;
+    if (c === '"' || c === "'") i = stringAt(text2, i).end - 1;
+    else if (c === "\n" || c === "\r") return -1;
+  }
+  return -1;
+}
+function keyParts(key) {
+  return (key.match(/"[^"]*"|'[^']*'|[^.\s]+/g) ?? []).map((part) => part.replace(/^["']|["']$/g, ""));
+}
+function stringAt(text2, at) {
+  const q = text2[at];
+  if (text2.startsWith(q.repeat(3), at)) {
+    let end = text2.indexOf(q.repeat(3), at + 3);
+    while (q === '"' && end > 0 && escaped(text2, end)) end = text2.indexOf(q.repeat(3), end + 1);
+    if (end < 0) return { kind: "multiline", start: at, end: text2.length };
+    while (text2[end + 3] === q) end++;
+    return { kind: "multiline", start: at, end: end + 3 };
+  }
+  let i = at + 1;
+  while (i < text2.length && text2[i] !== q && text2[i] !== "\n" && text2[i] !== "\r") i += q === '"' && text2[i] === "\\" ? 2 : 1;
+  return { kind: q === '"' ? "basic" : "literal", start: at, end: Math.min(i + 1, text2.length) };
+}
+function escaped(text2, at) {
+  let n = 0;
+  while (text2[at - 1 - n] === "\\") n++;
+  return n % 2 === 1;
+}
+function skipValue(text2, at) {
+  let depth = 0;
+  let i = at;
+  while (i < text2.length) {
+    const c = text2[i];
+    if (c === '"' || c === "'") i = stringAt(text2, i).end;
+    else if (c === "#") while (i < text2.length && text2[i] !== "\n" && text2[i] !== "\r") i++;
+    else if ((c === "\n" || c === "\r") && depth <= 0) return i;
+    else {
+      if (c === "[" || c === "{") depth++;
+      else if (c === "]" || c === "}") depth--;
+      i++;
+    }
+  }
+  return i;
+}
+function arrayStrings(text2, at) {
+  const strings = [];
+  let depth = 0;
+  let i = at;
+  while (i < text2.length) {
+    const c = text2[i];
+    if (c === '"' || c === "'") {
+      const token = stringAt(text2, i);
+      if (depth === 1) strings.push(token);
+      i = token.end;
+    } else if (c === "#") while (i < text2.length && text2[i] !== "\n" && text2[i] !== "\r") i++;
+    else {
+      if (c === "[" || c === "{") depth++;
+      else if (c === "]" || c === "}") depth--;
+      i++;
+      if (depth === 0) return strings;
+    }
+  }
+  return strings;
+}
+
 // src/engine/file-kind.ts
 function fileKind(path6) {
   const base = path6.slice(path6.lastIndexOf("/") + 1);
   if (base.endsWith(".yaml") || base.endsWith(".yml") || base === "Kustomization") return "yaml";
   if (base.endsWith(".k")) return "kcl";
+  if (base === "kcl.mod") return "kcl-mod";
   return void 0;
 }
+function readsMarkers(path6) {
+  return fileKind(path6) !== "kcl-mod";
+}
+var KCL_MOD_NOT_SET = "a kcl.mod is not a file --set or an override edits (not supported): the images its [profile] overrides hold move by repository with the incoming image, and anything else there is edited by hand";
 function isTestFile(path6) {
   return path6.endsWith("_test.k");
 }
@@ -42403,15 +42629,20 @@ function isHelmTemplate(path6, present) {
   if (at < 0 || at > 0 && path6[at - 1] !== "/") return false;
   return present.has(`${path6.slice(0, at)}Chart.yaml`);
 }
-function checkParses(kind, path6, text2) {
+function checkParses(kind, path6, before, after) {
   const broken = (why) => new Error(`internal error: the edit of ${path6} would not parse (${why}); nothing was written`);
   try {
-    if (kind === "kcl") parseKcl(text2);
-    else parseYaml(text2);
+    if (kind === "kcl-mod") {
+      if (specsOf(after) !== specsOf(before)) throw broken("its [profile] overrides would read otherwise");
+    } else if (kind === "kcl") parseKcl(after);
+    else parseYaml(after);
   } catch (error2) {
     if (error2 instanceof SourceError) throw broken(error2.message);
     throw error2;
   }
+}
+function specsOf(text2) {
+  return JSON.stringify(modOverrides(text2).map((o) => [o.line, o.path, "form" in o.value]));
 }
 
 // src/engine/request.ts
@@ -42474,6 +42705,7 @@ function readSetSpec(set) {
       const spec = parseYamlSpec(set.spec);
       return { path: spec.path, keys: spec.segments.map(String), value: spec.value };
     }
+    case "kcl-mod":
     case void 0:
       return void 0;
   }
@@ -42520,6 +42752,10 @@ function validateRequest(request2) {
     const set = parseSet(text2);
     if (typeof set === "string") {
       issues.push(`${name("set", i)}: ${set}`);
+      return;
+    }
+    if (fileKind(set.file) === "kcl-mod") {
+      issues.push(`${name("set", i)}: ${set.file}: ${KCL_MOD_NOT_SET}`);
       return;
     }
     sets.push(set);
@@ -43338,14 +43574,7 @@ function withCoAuthors(message, people) {
 }
 var DEFAULT_SUBJECT_TYPE = "chore(deploy): ";
 function defaultCommitMessage(input) {
-  const promoted = input.images.flatMap((image) => {
-    const olds = /* @__PURE__ */ new Set();
-    for (const change of input.changes) {
-      const old = oldVersionFor(change, image);
-      if (old !== void 0) olds.add(old);
-    }
-    return olds.size === 0 ? [] : [`${image.name} ${[...olds].sort().join(", ")} -> ${version(image)}`];
-  });
+  const promoted = input.images.flatMap((image) => promotion(image, input.changes) ?? []);
   const n = input.changes.length;
   const subject = promoted.length > 0 ? promoted.join(", ") : `update ${n} image field${n === 1 ? "" : "s"}`;
   const files = [...new Set(input.changes.map((c) => c.file))].sort();
@@ -43354,22 +43583,37 @@ function defaultCommitMessage(input) {
 ${files.map((f) => `- ${f}`).join("\n")}
 `;
 }
-function oldVersionFor(change, image) {
-  const written = tryParseImageRef(change.new);
-  if (written && written.repository === image.repository && (written.tag !== void 0 || written.digest !== void 0)) {
-    const old = tryParseImageRef(change.old);
-    return old && (old.tag !== void 0 || old.digest !== void 0) ? version(old) : change.old;
+function promotion(image, values) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const value of values) {
+    const part = writtenPart(value.new, image);
+    if (part === void 0) continue;
+    const file = byFile.get(value.file) ?? { tags: [], digests: [], others: [] };
+    byFile.set(value.file, file);
+    if (part === "reference") file.others.push(referenceVersion(value.old));
+    else if (part === "digest") {
+      if (isDigest(value.old)) file.digests.push(shortDigest(value.old));
+    } else file.tags.push(isDigest(value.old) ? shortDigest(value.old) : value.old);
   }
-  if (change.new === image.tag || change.new === image.digest) return isDigest(change.old) ? shortDigest2(change.old) : change.old;
-  return void 0;
+  if (byFile.size === 0) return void 0;
+  const olds = [...byFile.values()].flatMap(
+    ({ tags, digests, others }) => tags.length === 1 && digests.length === 1 ? [`${tags[0]}@${digests[0]}`, ...others] : [...tags, ...digests, ...others]
+  );
+  const from = olds.length === 0 ? "" : ` ${[...new Set(olds)].sort().join(", ")}`;
+  return `${image.name}${from} -> ${imageVersion(image)}`;
 }
-function version(ref) {
-  if (ref.tag !== void 0) return ref.digest !== void 0 ? `${ref.tag}@${shortDigest2(ref.digest)}` : ref.tag;
-  return shortDigest2(ref.digest ?? "");
+function writtenPart(value, image) {
+  const written = tryParseImageRef(value);
+  if (written && written.repository === image.repository && (written.tag !== void 0 || written.digest !== void 0)) return "reference";
+  return value === image.tag ? "tag" : value === image.digest ? "digest" : void 0;
 }
-function shortDigest2(digest) {
-  const colon = digest.indexOf(":");
-  return colon < 0 ? digest : digest.slice(0, colon + 13);
+function referenceVersion(text2) {
+  const ref = tryParseImageRef(text2);
+  return ref && (ref.tag !== void 0 || ref.digest !== void 0) ? imageVersion(ref) : text2;
+}
+function imageVersion(ref) {
+  if (ref.tag !== void 0) return ref.digest !== void 0 ? `${ref.tag}@${shortDigest(ref.digest)}` : ref.tag;
+  return shortDigest(ref.digest ?? "");
 }
 var NamespacedName = class {
   constructor(Namespace, Name) {
@@ -43421,9 +43665,6 @@ function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// src/engine/plan.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
-
 // src/image/update.ts
 function versionOf(tag, digest) {
   return { ...tag && { tag }, ...digest && { digest } };
@@ -43436,6 +43677,13 @@ function keptByPolicy(update2, current) {
   if (policy.latest([tag, current.tag]) === tag)
     return `keeps ${current.tag}: its policy (${policy.description}) ranks it equal to the incoming ${tag}, so the version as written stays (allow-downgrade sets it anyway)`;
   return `keeps ${current.tag}, which its policy (${policy.description}) ranks above the incoming ${tag} (allow-downgrade sets it anyway)`;
+}
+function downFromOutside(update2, current) {
+  const { policy, image } = update2;
+  const { tag } = image;
+  if (!policy?.compare || update2.allowDowngrade || tag === void 0 || current.tag === void 0 || current.tag === tag) return void 0;
+  if (policy.latest([current.tag]) !== void 0 || !((policy.compare(current.tag, tag) ?? 0) > 0)) return void 0;
+  return `goes down from ${current.tag} to ${tag}: ${current.tag} is outside its policy (${policy.description}), so the lower incoming ${tag} replaces it, as in Flux`;
 }
 function digestOnlyRefusal(image, policy) {
   return `is left as it is: ${formatImageRef(image)} has no tag for its policy (${policy.description}) to judge, and a digest alone may be any build; give repo:tag@digest`;
@@ -43456,6 +43704,8 @@ function nextVersion(update2, current, kept) {
     kept?.(why);
     return void 0;
   }
+  const down = downFromOutside(update2, current);
+  if (down) kept?.(down);
   if (current.tag === tag) {
     const nextDigest = digest ?? current.digest;
     return nextDigest === current.digest ? void 0 : { tag, ...nextDigest !== void 0 && { digest: nextDigest } };
@@ -43675,13 +43925,72 @@ var SKIPPED_STATEMENTS = {
   "type annotation": "a type annotation",
   expression: "an expression statement"
 };
+var MATCHED_OPERATORS = /* @__PURE__ */ new Set(["+", "|"]);
+var PRECEDENCE = {
+  or: 1,
+  and: 2,
+  ...Object.fromEntries(["in", "not in", "is", "is not", "as", "<", "<=", ">", ">=", "!=", "=="].map((op) => [op, 3])),
+  "|": 4,
+  "^": 5,
+  "&": 6,
+  "<<": 7,
+  ">>": 7,
+  "+": 8,
+  "-": 8,
+  ...Object.fromEntries(["*", "/", "//", "%"].map((op) => [op, 9])),
+  "**": 10
+};
+function operatorOver(operation, at) {
+  const { operators } = operation;
+  if (operation.operands.length === 1) return operators[0];
+  let found;
+  for (let from = 0, to = operators.length; from < to; ) {
+    let root = from;
+    for (let g = from + 1; g < to; g++) {
+      const [p, q] = [PRECEDENCE[operators[g]] ?? 0, PRECEDENCE[operators[root]] ?? 0];
+      if (p < q || p === q && operators[g] !== "**") root = g;
+    }
+    if (!MATCHED_OPERATORS.has(operators[root])) found = operators[root];
+    if (at <= root) to = root;
+    else from = root + 1;
+  }
+  return found;
+}
 var holds = (node, token) => node.first <= token && token <= node.last;
 function skippedConstruct(statements, token) {
   const statement = statements.find((s) => holds(s, token));
   if (statement === void 0) return void 0;
   if (statement.type === "other") return SKIPPED_STATEMENTS[statement.construct];
   if (statement.type === "import") return "an import";
-  return holds(statement.value, token) ? inExpr(statement.value, token) : "the left side of an assignment";
+  if (holds(statement.value, token)) return inExpr(statement.value, token);
+  return statement.type === "assign" && statement.annotation && holds(statement.annotation, token) ? "a type annotation" : "the left side of an assignment";
+}
+function literalTypes(module2) {
+  const { tokens } = module2;
+  let aliases;
+  const aliasValue = (name) => {
+    aliases ??= new Map(
+      module2.statements.flatMap(
+        (s) => s.type === "other" && s.construct === "type alias" ? [[nodeText(tokens, { first: s.first + 1, last: s.first + 1 }), { first: s.first + 3, last: s.last }]] : []
+      )
+    );
+    return aliases.get(name);
+  };
+  const listsLiterals = ({ first, last }, seen) => {
+    for (let t = first; t <= last; t++) {
+      if (tokens.kind[t] === T.String) return true;
+      if (tokens.kind[t] !== T.Name) continue;
+      const name = nodeText(tokens, { first: t, last: t });
+      const value = seen.has(name) ? void 0 : aliasValue(name);
+      seen.add(name);
+      if (value !== void 0 && listsLiterals(value, seen)) return true;
+    }
+    return false;
+  };
+  const typed = /* @__PURE__ */ new Map();
+  for (const s of module2.statements)
+    if (s.type === "assign" && s.annotation !== void 0 && listsLiterals(s.annotation, /* @__PURE__ */ new Set())) typed.set(s, nodeText(tokens, s.annotation));
+  return typed;
 }
 function inExpr(expr, token) {
   switch (expr.type) {
@@ -43693,13 +44002,19 @@ function inExpr(expr, token) {
       return holds(expr.config, token) ? inItems(expr.config.items, token) : "a schema's arguments";
     case "list":
       return inListItems(expr.items, token);
-    case "operation": {
-      const operand = expr.operands.find((o) => holds(o, token));
-      return operand && inExpr(operand, token);
-    }
+    case "operation":
+      return inOperation(expr, token);
     default:
       return void 0;
   }
+}
+function inOperation(operation, token) {
+  const at = operation.operands.findIndex((o) => holds(o, token));
+  if (at < 0) return void 0;
+  const operator = operatorOver(operation, at);
+  if (operator === void 0) return inExpr(operation.operands[at], token);
+  if (operation.operands.length > 1) return `an operand of '${operator}'`;
+  return operator === "not" ? "the operand of 'not'" : `the operand of unary '${operator}'`;
 }
 function inItems(items, token) {
   const item = items.find((i) => holds(i, token));
@@ -43723,9 +44038,11 @@ function assertSafeBody(value, line) {
   if (/["'\\\r\n]|\$\{/.test(value)) throw new SourceError(`refusing to write ${JSON.stringify(value)} into a KCL string`, line);
 }
 var ImageEditor = class {
-  constructor(tokens, request2, overridden) {
+  constructor(tokens, request2, overridden, literalTyped) {
     this.tokens = tokens;
     this.request = request2;
+    this.literalTyped = literalTyped;
+    this.typedInOrder = [...literalTyped];
     this.setInFile = new Set(overridden.repositories);
     this.setPaths = [...overridden.paths ?? []];
     this.text = tokens.source.text;
@@ -43735,6 +44052,7 @@ var ImageEditor = class {
   }
   tokens;
   request;
+  literalTyped;
   edits = [];
   warnings = [];
   marked;
@@ -43752,8 +44070,10 @@ var ImageEditor = class {
   reached = /* @__PURE__ */ new Set();
   /** Paths a `--set` sets (Overridden.paths). */
   setPaths;
-  /** Where the walk met interpolated strings, kept only when a `--set` may set their field. */
-  interpolatedAt = /* @__PURE__ */ new Map();
+  /** The literal-typed assignments in file order, for literalTypeAt. */
+  typedInOrder;
+  /** Where the walk met strings, kept only when a `--set` may set their field (it answers for their warnings). */
+  fieldAt = /* @__PURE__ */ new Map();
   walk(expr, path6) {
     switch (expr.type) {
       case "string":
@@ -43765,7 +44085,7 @@ var ImageEditor = class {
       case "list":
         return expr.items.forEach((item, i) => this.walkListItem(item, { parent: path6, step: i }));
       case "operation":
-        return expr.operands.forEach((operand) => this.walk(operand, path6));
+        return expr.operands.forEach((operand, i) => operatorOver(expr, i) === void 0 && this.walk(operand, path6));
       default:
         return;
     }
@@ -43833,6 +44153,17 @@ var ImageEditor = class {
     const key = step.key.parts ?? [this.text.slice(this.tokens.start[step.key.first], this.tokens.end[step.key.last])];
     return formatOverridePath(key, this.pathText(parent));
   }
+  /** The literal type of the assignment whose value holds token `token` (literalTypes), if any: found by halves, values being in file order. */
+  literalTypeAt(token) {
+    for (let lo = 0, hi = this.typedInOrder.length - 1; lo <= hi; ) {
+      const mid = lo + hi >> 1;
+      const [{ value }, type] = this.typedInOrder[mid];
+      if (token < value.first) hi = mid - 1;
+      else if (token > value.last) lo = mid + 1;
+      else return type;
+    }
+    return void 0;
+  }
   /** 1-based line of a literal, for changes and warnings. */
   line(literal2) {
     return this.tokens.source.line(literal2.start);
@@ -43856,10 +44187,12 @@ var ImageEditor = class {
       while (token + 1 < tokens.count && tokens.end[token + 1] <= start) token++;
       let at = token;
       while (at > 0 && CLOSERS.has(tokens.kind[at])) at--;
-      if (tokens.end[at] > start || this.tokens.source.line(tokens.start[at]) !== this.tokens.source.line(start)) continue;
-      const reading = readMarker(comment);
-      if (reading === void 0) continue;
       const line = this.tokens.source.line(start);
+      const reading = readMarker(comment);
+      const ownLine = /^[ \t]*$/.test(this.text.slice(tokens.source.lineStart(start), start));
+      if (ownLine && reading !== void 0 && "marker" in reading) this.warnings.push({ line, message: ownLineMarkerWarning(reading.marker) });
+      if (ownLine || tokens.end[at] > start || tokens.source.line(tokens.start[at]) !== line) continue;
+      if (reading === void 0) continue;
       if ("error" in reading) {
         this.warnings.push({ line, message: reading.error });
         this.claimed.add(at);
@@ -43878,7 +44211,7 @@ var ImageEditor = class {
         this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a value that is not a string literal; only a literal can be set` });
       else if (tokens.flags[marked] & StringFlag.Interpolated)
         this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a string with \${...}, which is not edited` });
-      else this.mark(this.literal(marked), marker);
+      else this.mark(marked, marker);
       this.claimed.add(marked);
     }
   }
@@ -43912,13 +44245,26 @@ var ImageEditor = class {
   warnUnreached(statements) {
     const { tokens } = this;
     for (const t of this.stringsHolding(this.screens)) {
-      if (this.reached.has(t) || this.claimed.has(t)) continue;
+      if (this.claimed.has(t)) continue;
       const literal2 = this.literal(t);
       const line = this.line(literal2);
+      const built = tokens.flags[t] & StringFlag.Interpolated ? void 0 : this.builtReference(t, literal2.body);
+      if (built !== void 0) {
+        const { repository, variable, how, last } = built;
+        if (!this.setInFile.has(repository.repository) && !this.setBySet(t, variable)) {
+          const message2 = `${nodeText(tokens, { first: t, last })} builds a reference of ${formatImageRef(repository)} ${how}, which is not edited; ${this.whereSet(variable, statements)}`;
+          this.warnings.push({ line, message: message2 });
+        }
+        continue;
+      }
+      if (this.reached.has(t)) continue;
       if (tokens.flags[t] & StringFlag.Interpolated) {
         const stale = staleImageIn(literal2.body, this.incoming);
-        if (stale && !this.setInFile.has(stale.repository) && !this.setBySet(t, literal2.body, stale)) {
-          const message2 = `${literal2.body} builds a reference of ${formatImageRef(stale)} with \${...}, which is not edited; ${this.whereSet(literal2.body, stale, statements)}`;
+        const variable = stale && versionVariable(literal2.body, stale);
+        if (stale && !this.setInFile.has(stale.repository) && !this.setBySet(t, variable)) {
+          const written = formatImageRef(stale);
+          const left = "which is not edited (nor set by a Flux marker); left as it is (an override of its field sets it)";
+          const message2 = stale.tag === void 0 && stale.digest === void 0 ? `${literal2.body} builds a reference of ${written} with \${...}, which is not edited; ${this.whereSet(variable, statements)}` : stale.digest === void 0 && literal2.body.includes(`${written}\${`) ? `${literal2.body} builds a tag of ${stale.name} with \${...}, ${left}` : `${literal2.body} holds ${written} in a string with \${...}, ${left}`;
           this.warnings.push({ line, message: message2 });
         }
         continue;
@@ -43926,18 +44272,52 @@ var ImageEditor = class {
       const ref = tryParseImageRef(literal2.body);
       const update2 = ref && this.incoming.get(ref.repository);
       if (!ref || !update2 || ref.tag === void 0 && ref.digest === void 0 || nextReference(update2, ref) === void 0) continue;
+      const typed = this.literalTypeAt(t);
+      if (typed !== void 0) {
+        this.warnings.push({ line, message: `holds ${literal2.body} ${literalTypeWarning(typed)}` });
+        continue;
+      }
       const construct = skippedConstruct(statements, t);
       const where2 = construct === void 0 ? "" : ` in ${construct},`;
       const message = `holds ${literal2.body}${where2} where images are not matched by repository; left as it is (add a Flux marker on its line to have it set)`;
       this.warnings.push({ line, message });
     }
   }
-  /** Whether a `--set` sets the interpolated string `token` (its field, or the variable its version is): the override is the answer. */
-  setBySet(token, body, stale) {
+  /**
+   * The reference string token `token` builds with the version of a variable, when its text is a
+   * repository and `:` (body `body`) and the variable follows: `"app:" + _tag`, `"app:%s" % _tag`,
+   * `"app:{}".format(_tag)`. `last` is the expression's last token.
+   */
+  builtReference(token, body) {
+    const { kind } = this.tokens;
+    const text2 = (t) => nodeText(this.tokens, { first: t, last: t });
+    const colon = body.lastIndexOf(":");
+    if (colon < 0) return void 0;
+    const tail = body.slice(colon + 1);
+    let at;
+    let how;
+    if (tail === "" && kind[token + 1] === T.Plus) [at, how] = [token + 2, "by concatenation"];
+    else if (tail === "%s" && kind[token + 1] === T.Operator && text2(token + 1) === "%") [at, how] = [token + 2, "by % formatting"];
+    else if (tail === "{}" && kind[token + 1] === T.Dot && text2(token + 2) === "format" && kind[token + 3] === T.LParen)
+      [at, how] = [token + 4, "by .format()"];
+    else return void 0;
+    if (kind[at] !== T.Name || keywordAt(this.tokens, at) !== Keyword.Other) return void 0;
+    let last = at;
+    while (kind[last + 1] === T.Dot && kind[last + 2] === T.Name) last += 2;
+    if (how === "by .format()") {
+      if (kind[last + 1] !== T.RParen) return void 0;
+      last++;
+    }
+    const repository = tryParseImageRef(body.slice(0, colon));
+    if (repository === void 0 || repository.tag !== void 0 || repository.digest !== void 0 || !this.incoming.has(repository.repository))
+      return void 0;
+    return { repository, variable: nodeText(this.tokens, { first: at, last: how === "by .format()" ? last - 1 : last }), how, last };
+  }
+  /** Whether a `--set` sets the string `token` building a reference (its field, or the variable its version is): the override is the answer. */
+  setBySet(token, variable) {
     if (this.setPaths.length === 0) return false;
     const covers = (path6) => this.setPaths.some((set) => path6 === set || path6.startsWith(`${set}.`) || path6.startsWith(`${set}[`));
-    const field2 = this.interpolatedAt.get(token);
-    const variable = versionVariable(body, stale);
+    const field2 = this.fieldAt.get(token);
     return field2 !== void 0 && covers(this.pathText(field2)) || variable !== void 0 && covers(variable);
   }
   /**
@@ -43945,9 +44325,8 @@ var ImageEditor = class {
    * marker on the interpolation is refused, so the advice names the variable and the lines of
    * its top-level string assignments when there are any (`_tag = "1.2.3"`).
    */
-  whereSet(body, stale, statements) {
+  whereSet(variable, statements) {
     const elsewhere = 'set the version where that variable is set (a Flux ":tag" marker on its line, or an override)';
-    const variable = versionVariable(body, stale);
     if (variable === void 0 || variable.includes(".")) return elsewhere;
     const lines = statements.flatMap(
       (s) => s.type === "assign" && s.targets.includes(variable) && s.value.type === "string" && !(this.tokens.flags[s.value.token] & StringFlag.Interpolated) ? [this.line(this.literal(s.value.token))] : []
@@ -43984,10 +44363,8 @@ var ImageEditor = class {
   }
   visit(expr, path6) {
     if (this.claimed.has(expr.token)) return;
-    if (this.tokens.flags[expr.token] & StringFlag.Interpolated) {
-      if (this.setPaths.length > 0) this.interpolatedAt.set(expr.token, path6);
-      return;
-    }
+    if (this.setPaths.length > 0) this.fieldAt.set(expr.token, path6);
+    if (this.tokens.flags[expr.token] & StringFlag.Interpolated) return;
     this.reached.add(expr.token);
     const literal2 = this.literal(expr.token);
     const { body } = literal2;
@@ -44002,20 +44379,47 @@ var ImageEditor = class {
       return;
     }
     const key = this.pathText(path6);
-    const next = nextReference(update2, ref, (why) => this.warnings.push({ line: this.line(literal2), message: `${key} ${why}` }));
-    if (next) this.write(literal2, next, "kcl-image", key);
+    const kept = (why) => this.warnings.push({ line: this.line(literal2), message: `${key} ${why}` });
+    const next = nextVersion(update2, versionOf(ref.tag, ref.digest), kept);
+    if (!next) return;
+    if (next.digest !== void 0 && this.isSuffixed(expr.token)) {
+      kept(`is followed by a + suffix, ${suffixWarning(update2.image)}`);
+      if (update2.image.tag !== void 0) this.write(literal2, formatImageRef({ name: ref.name, tag: next.tag }), "kcl-image", key);
+    } else this.write(literal2, formatImageRef({ name: ref.name, ...next }), "kcl-image", key);
   }
-  /** A KCL file is one document: a setter's literals all decide together. */
-  mark(literal2, marker) {
-    const repository = this.request.setters.get(marker.key)?.image.repository;
-    if (repository !== void 0) this.setInFile.add(repository);
+  /** A `+` follows string token `token` (`"app:1.2.3" + "-debug"`): its value goes on after the literal. */
+  isSuffixed(token) {
+    return this.tokens.kind[token + 1] === T.Plus;
+  }
+  /**
+   * A KCL file is one document: a setter's literals all decide together. A value whose type
+   * lists string literals is left where the marker would move it: KCL refuses any other value.
+   */
+  mark(token, marker) {
+    const literal2 = this.literal(token);
+    const warn = (message) => this.warnings.push({ line: this.line(literal2), message });
+    const typed = this.literalTypeAt(token);
+    const image = typed === void 0 ? this.request.setters.get(marker.key)?.image : void 0;
+    if (image !== void 0) this.setInFile.add(image.repository);
+    const write = (value) => {
+      if (typed === void 0) this.write(literal2, value, "setter", marker.setter);
+      else if (value !== literal2.body) warn(`Flux setter "${marker.setter}" marks ${literal2.body} ${literalTypeWarning(typed)}`);
+    };
+    const suffixed = image !== void 0 && marker.field === "ref" && this.isSuffixed(token);
     this.marked.add({
       marker,
       text: literal2.body,
       document: 0,
-      warn: (message) => this.warnings.push({ line: this.line(literal2), message }),
-      write: (value) => this.write(literal2, value, "setter", marker.setter)
+      warn,
+      write: suffixed ? (value) => this.writeBeforeSuffix(value, image, marker, warn, write) : write
     });
+  }
+  /** A whole reference a marker sets in a string with a `+` suffix: an incoming digest would land before the suffix, so the tag alone is set. */
+  writeBeforeSuffix(value, image, marker, warn, write) {
+    const next = tryParseImageRef(value);
+    if (next?.digest === void 0 || next.digest !== image.digest) return write(value);
+    warn(`Flux setter "${marker.setter}" marks a string followed by a + suffix, ${suffixWarning(image)}`);
+    if (image.tag !== void 0) write(formatImageRef({ name: next.name, tag: next.tag }));
   }
   write(literal2, value, kind, key) {
     if (value === literal2.body) return;
@@ -44027,9 +44431,19 @@ var ImageEditor = class {
     });
   }
 };
+function literalTypeWarning(type) {
+  return `in a value of the literal type ${type}: KCL refuses any value outside its literals, so it is left as it is (a type of str would let it be set)`;
+}
+function ownLineMarkerWarning(marker) {
+  return `Flux setter "${marker.setter}" is on a comment line of its own, which marks nothing in KCL: a KCL marker sets the string its line ends with (the YAML form above the value does not apply)`;
+}
+function suffixWarning(image) {
+  const why = "before the suffix a digest would make no image reference";
+  return image.tag === void 0 ? `so it cannot take ${formatImageRef(image)}, which has only a digest; left as it is (${why})` : `so only the tag of ${formatImageRef(image)} is set there: its digest is not pinned (${why}, and it is ${image.tag}'s, not the suffixed tag's)`;
+}
 function versionVariable(body, stale) {
   if (stale.tag !== void 0 || stale.digest !== void 0) return void 0;
-  return new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*\\}`).exec(body)?.[1];
+  return new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*(?::[^}]*)?\\}`).exec(body)?.[1];
 }
 function mayMatch(text2, request2) {
   return text2.includes(MARKER_TOKEN) || request2.images.some((u) => text2.includes(screenToken(u.image)));
@@ -44037,11 +44451,13 @@ function mayMatch(text2, request2) {
 function editKcl(text2, request2, overridden = {}) {
   if (!mayMatch(text2, request2)) return { text: text2, changes: [], warnings: [] };
   const module2 = parseKcl(text2);
-  const editor = new ImageEditor(module2.tokens, request2, overridden);
+  const editor = new ImageEditor(module2.tokens, request2, overridden, literalTypes(module2));
   editor.markLiterals();
   for (const statement of module2.statements) {
-    if (statement.type === "assign") editor.walk(statement.value, { parent: void 0, target: statement.targets[0] });
-    else if (statement.type === "aug-assign" || statement.type === "unification") editor.walk(statement.value, { parent: void 0, target: statement.target });
+    if (statement.type === "assign") {
+      if (!editor.literalTyped.has(statement)) editor.walk(statement.value, { parent: void 0, target: statement.targets[0] });
+    } else if (statement.type === "aug-assign" || statement.type === "unification")
+      editor.walk(statement.value, { parent: void 0, target: statement.target });
   }
   editor.marked.writeAll();
   editor.warnUnreached(module2.statements);
@@ -44054,6 +44470,51 @@ function editKcl(text2, request2, overridden = {}) {
     changes: edits.map((e) => e.change),
     warnings: editor.warnings.sort((a, b) => a.line - b.line)
   };
+}
+
+// src/kcl/mod-editor.ts
+var UNEDITED = "so the image kcl run renders (these overrides apply after the source) stays as it is";
+function editKclMod(text2, request2) {
+  const incoming = byRepository(request2.images);
+  const changes = [];
+  const warnings = [];
+  const splices = [];
+  if (incoming.size === 0) return { text: text2, changes, warnings };
+  for (const [i, override] of modOverrides(text2).entries()) {
+    const key = `profile.overrides[${i}]: ${override.path ?? override.spec}`;
+    const warn = (message) => warnings.push({ line: override.line, message: `${key} ${message}` });
+    const notEdited = (form) => {
+      const stale = staleImageIn(override.spec, incoming);
+      if (stale) warn(`holds ${formatImageRef(stale)} in ${form}, which is not edited (only a value that is one string is), ${UNEDITED}`);
+    };
+    const { value } = override;
+    if ("form" in value) {
+      notEdited(value.form);
+      continue;
+    }
+    const ref = tryParseImageRef(value.string);
+    const update2 = ref && incoming.get(ref.repository);
+    if (!ref || !update2) {
+      if (value.whole !== void 0) notEdited(value.whole);
+      continue;
+    }
+    if (ref.tag === void 0 && ref.digest === void 0) {
+      warn(bareRepositoryWarning(ref.repository));
+      continue;
+    }
+    const next = nextReference(update2, ref, warn);
+    if (next === void 0 || next === value.string) continue;
+    const bytes = value.write(next);
+    if (bytes === void 0) {
+      warn(
+        `holds ${ref.name}, and ${next} would not read as one string once written there; left as it is, ${UNEDITED} (write the value quoted in a "..." TOML string)`
+      );
+      continue;
+    }
+    splices.push({ start: value.start, end: value.end, insert: bytes });
+    changes.push({ line: override.line, kind: "override", key, old: value.string, new: next });
+  }
+  return { text: splices.length === 0 ? text2 : applySplices(text2, splices.sort(byPosition)), changes, warnings };
 }
 
 // src/yaml/placeholder.ts
@@ -44589,7 +45050,7 @@ function settingItems(document) {
   for (const { path: path6, holds: holds2 } of settingLists(document)) {
     const list = nodeAt(document.root, path6);
     if (list?.kind !== "seq") continue;
-    const read = holds2 === "spec" ? readSpec : readArgument;
+    const read = holds2 === "spec" ? readSpec2 : readArgument;
     list.items.forEach((node, index) => {
       if (node.kind === "scalar") items.push({ node, path: [...path6, index], inFlow: list.flow, holds: holds2, read });
     });
@@ -44620,7 +45081,7 @@ function isSettingsFile(document) {
 }
 var SPEC_UNEDITED = "(only a value that is one string is), so the image this spec pins stays as it is";
 var ARGUMENT_UNEDITED = "(only a value that is one reference, bare or a JSON string, is), so the image this option passes stays as it is";
-function readSpec(text2) {
+function readSpec2(text2) {
   let spec;
   try {
     spec = parseOverrideSpec(text2);
@@ -44964,21 +45425,21 @@ function parseComparator(range, text2) {
   if (!m) throw new SemverRangeError(range);
   const op = m[1];
   const [major, minor, patch, pre] = [m[3], m[4] ?? "", m[5] ?? "", m[6] ?? ""];
-  let version3 = m[2];
+  let version = m[2];
   let dirty = false;
   let minorDirty = false;
   let patchDirty = false;
   if (isWildcard(major)) {
-    version3 = `0.0.0${pre}`;
+    version = `0.0.0${pre}`;
     dirty = true;
   } else if (minor === "" || isWildcard(minor.slice(1))) {
-    version3 = `${major}.0.0${pre}`;
+    version = `${major}.0.0${pre}`;
     dirty = minorDirty = true;
   } else if (patch === "" || isWildcard(patch.slice(1))) {
-    version3 = `${major}${minor}.0${pre}`;
+    version = `${major}${minor}.0${pre}`;
     dirty = patchDirty = true;
   }
-  const parsed = newVersion(version3);
+  const parsed = newVersion(version);
   if (!parsed) throw new SemverRangeError(range);
   return { op, version: parsed, dirty, minorDirty, patchDirty };
 }
@@ -45932,10 +46393,14 @@ function semverRanking(r, spec) {
       pick(values) {
         let best;
         for (const value of values) {
-          const version3 = parseFluxVersion(value);
-          if (version3 && constraint.satisfiedBy(version3) && (!best || compareFluxVersions(version3, best) > 0)) best = version3;
+          const version = parseFluxVersion(value);
+          if (version && constraint.satisfiedBy(version) && (!best || compareFluxVersions(version, best) > 0)) best = version;
         }
         return best?.original;
+      },
+      compare(a, b) {
+        const [x, y] = [parseFluxVersion(a), parseFluxVersion(b)];
+        return x === void 0 || y === void 0 ? void 0 : compareFluxVersions(x, y);
       }
     };
   } catch (error2) {
@@ -45952,7 +46417,8 @@ function alphabeticalRanking(r, spec) {
   return {
     description: `alphabetical ${order}`,
     // asc picks the greatest string, desc the smallest (Flux sorts and takes the first).
-    pick: (values) => values.reduce((best, value) => best === void 0 || sign * compareBytes(value, best) > 0 ? value : best, void 0)
+    pick: (values) => values.reduce((best, value) => best === void 0 || sign * compareBytes(value, best) > 0 ? value : best, void 0),
+    compare: (a, b) => sign * compareBytes(a, b)
   };
 }
 function numericalRanking(r, spec) {
@@ -45969,6 +46435,10 @@ function numericalRanking(r, spec) {
         if (!best || (order === "asc" ? !(number < best.number) : !(number > best.number))) best = { value, number };
       }
       return best?.value;
+    },
+    compare(a, b) {
+      const [x, y] = [parseGoFloat(a), parseGoFloat(b)];
+      return x === void 0 || y === void 0 ? void 0 : Math.sign(order === "asc" ? x - y : y - x);
     }
   };
 }
@@ -46032,8 +46502,15 @@ function parsePolicy(spec, where2, filterTags) {
       const byValue = candidates(filter, tags);
       const best = rank.pick([...byValue.keys()]);
       return best === void 0 ? void 0 : byValue.get(best);
+    },
+    compare(a, b) {
+      const [x, y] = [valueOf(filter, a), valueOf(filter, b)];
+      return x === void 0 || y === void 0 ? void 0 : rank.compare(x, y);
     }
   };
+}
+function valueOf(filter, tag) {
+  return candidates(filter, [tag]).keys().next().value;
 }
 
 // src/engine/config.ts
@@ -46309,7 +46786,10 @@ function readTargets(r, node, at) {
     const pathsOk = paths?.map((glob, j) => r.relativePath(glob, (0, import_yaml2.isSeq)(pathsField.node) ? pathsField.node.items[j] : null, `${path6}.paths[${j}]`));
     const images = imagesField ? readImages(r, imagesField.node, imagesField.at, `${path6}.images`) : [];
     const delivery = deliveryField && readDelivery(r, deliveryField.node, deliveryField.at, `${path6}.delivery`);
-    if (name !== void 0 && paths && pathsOk) targets.push({ name, paths, images, ...delivery && { delivery } });
+    if (name !== void 0 && paths && pathsOk) {
+      const pathLines = (0, import_yaml2.isSeq)(pathsField.node) ? pathsField.node.items.map((item2) => r.line(item2)) : [];
+      targets.push({ name, paths, pathLines, images, ...delivery && { delivery } });
+    }
   });
   return targets;
 }
@@ -46358,6 +46838,9 @@ function readOverrides(r, node, at) {
     let fileOk = file !== void 0 && r.relativePath(file, fileField.node, `${path6}.file`);
     if (fileOk && fileKind(file) === void 0) {
       r.issue(fileField.node, `${path6}.file`, `${JSON.stringify(file)} is neither a KCL (.k) nor a YAML file`);
+      fileOk = false;
+    } else if (fileOk && fileKind(file) === "kcl-mod") {
+      r.issue(fileField.node, `${path6}.file`, `${JSON.stringify(file)}: ${KCL_MOD_NOT_SET}`);
       fileOk = false;
     }
     let spec = specField && r.string(specField.node, specField.at, `${path6}.spec`);
@@ -46746,7 +47229,7 @@ function governingCandidate(key, candidates2, path6, automations, configPath) {
 }
 function notesWhereUsed(candidates2, governing, texts, inScope) {
   const noted = /* @__PURE__ */ new Map();
-  const marked = [...texts].filter(([path6, text2]) => inScope(path6) && text2.includes(MARKER_TOKEN));
+  const marked = [...texts].filter(([path6, text2]) => inScope(path6) && readsMarkers(path6) && text2.includes(MARKER_TOKEN));
   for (const [key, defined] of candidates2) {
     if (!defined.some((c) => c.note)) continue;
     const marker = markerPattern(key);
@@ -46763,7 +47246,7 @@ function notesWhereUsed(candidates2, governing, texts, inScope) {
 function unconfiguredMarkers(texts, inScope, defined) {
   const places = /* @__PURE__ */ new Map();
   for (const [file, text2] of texts) {
-    if (!inScope(file)) continue;
+    if (!inScope(file) || !readsMarkers(file)) continue;
     const markers = fileKind(file) === "yaml" ? [...lineMarkers(text2), ...headMarkers(text2)].sort((a, b) => a.line - b.line) : lineMarkers(text2);
     for (const { marker, line, before } of markers) {
       if (defined(marker.key)) continue;
@@ -46959,8 +47442,25 @@ function inTree(directory, path6) {
   return joined === ".." || joined.startsWith("../") || posix2.isAbsolute(joined) ? void 0 : joined;
 }
 
-// src/engine/targets.ts
+// src/engine/path-glob.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
+function pathMatcher(globs) {
+  const matches = (0, import_picomatch.default)(
+    globs.flatMap((glob) => {
+      const base = glob.replace(/\/+$/, "");
+      return [base, `${base}/**`];
+    }),
+    { dot: true }
+  );
+  const prefixes = globs.map(plainStart);
+  if (prefixes.includes("")) return matches;
+  return (path6) => prefixes.some((prefix) => path6.startsWith(prefix)) && matches(path6);
+}
+function plainStart(glob) {
+  return /^[\w-]*(?:\/[\w-]+)*/.exec(glob)[0];
+}
+
+// src/engine/targets.ts
 function targetsInScope(config, names) {
   const all = config?.targets ?? [];
   if (!names || names.length === 0) return all;
@@ -46973,8 +47473,52 @@ function targetsInScope(config, names) {
   return all.filter((t) => names.includes(t.name));
 }
 function targetOf(targets) {
-  const matchers = targets.map((target) => ({ target, matches: (0, import_picomatch.default)([...target.paths], { dot: true }) }));
+  const matchers = targets.map((target) => ({ target, matches: pathMatcher(target.paths) }));
   return (path6) => matchers.find((m) => m.matches(path6))?.target;
+}
+function warnIdlePaths(configured, targets, files, configPath, warnings) {
+  const ownerOf = targetOf(configured);
+  const rank = new Map(configured.map((target, i) => [target, i]));
+  const globs = targets.flatMap(
+    (target) => target.paths.map((glob, j) => ({ target, glob, j, matches: pathMatcher([glob]), owns: false, shadowed: [] }))
+  );
+  if (globs.length === 0) return;
+  for (const file of files) {
+    const owner = ownerOf(file);
+    if (owner === void 0) continue;
+    const first = rank.get(owner);
+    for (const glob of globs) {
+      if (glob.owns || rank.get(glob.target) < first || !glob.matches(file)) continue;
+      if (glob.target === owner) glob.owns = true;
+      else glob.shadowed.push({ file, owner });
+    }
+  }
+  for (const { target, glob, j, owns, shadowed } of globs) {
+    if (owns) continue;
+    const said = (what) => {
+      warnings.push({
+        file: configPath,
+        line: target.pathLines[j],
+        message: `targets[${configured.indexOf(target)}].paths[${j}]: ${JSON.stringify(glob)} ${what}`
+      });
+    };
+    if (shadowed.length === 0) {
+      said("matches no file; fix or remove it");
+      continue;
+    }
+    const owners = [...new Set(shadowed.map(({ owner }) => owner))];
+    const by = owners.map((owner) => {
+      const taking = owner.paths.find((path6) => {
+        const matches = pathMatcher([path6]);
+        return shadowed.some((o) => o.owner === owner && matches(o.file));
+      });
+      return `${owner.name} (${JSON.stringify(taking)})`;
+    });
+    const one = owners.length === 1;
+    said(
+      `matches only files the earlier ${one ? "target" : "targets"} ${andList(by)} ${one ? "takes" : "take"} first; narrow ${one ? "that" : "those"}, or list ${target.name} first`
+    );
+  }
 }
 function imagesFor(images, config, target, allowDowngrade) {
   if (!config || config.targets.length === 0) return images.map((image) => ({ image, allowDowngrade }));
@@ -46999,14 +47543,15 @@ function within(policy, bounds) {
   if (policy.description === bounds.description) return policy;
   return {
     description: `${policy.description} within ${bounds.description}`,
-    latest: (tags) => policy.latest(tags.filter((tag) => bounds.latest([tag]) !== void 0))
+    latest: (tags) => policy.latest(tags.filter((tag) => bounds.latest([tag]) !== void 0)),
+    // Ranked by the marker's own order, so a move down past the bounds is still told.
+    ...(policy.compare ?? bounds.compare) && { compare: policy.compare ?? bounds.compare }
   };
 }
 var LISTED = 5;
-function warnRefusedImages(images, targets, files, reachOf, warnings) {
-  const targetFor = targetOf(targets);
+function warnRefusedImages(images, targets, ownerOf, files, reachOf, warnings) {
   const inTargets = [...files].flatMap(([path6, text2]) => {
-    const target = targetFor(path6);
+    const target = ownerOf(path6);
     return target ? [{ path: path6, text: text2, target }] : [];
   });
   for (const { image, byRepository: byRepository2 } of images) {
@@ -47041,7 +47586,8 @@ function placeHolding(path6, text2, image, byRepository2, reach) {
 
 // src/engine/reach.ts
 function warnUnreached(valid, updates, overrides, texts, warnings) {
-  const holds2 = (pattern) => texts.some((text2) => pattern.test(text2));
+  const holds2 = (pattern) => texts.some(([, text2]) => pattern.test(text2));
+  const marks = (pattern) => texts.some(([path6, text2]) => readsMarkers(path6) && pattern.test(text2));
   const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
   for (const image of valid.images) {
     const marked = updates.some((u) => u.image.repository === image.repository);
@@ -47050,7 +47596,7 @@ function warnUnreached(valid, updates, overrides, texts, warnings) {
     }
   }
   for (const key of valid.setters.keys()) {
-    if (!holds2(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
+    if (!marks(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
   }
 }
 function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
@@ -47066,16 +47612,24 @@ function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
 function warnUnpolicied(changes, updates, policiesAt, marked, warnings) {
   for (const change of changes) {
     const moved = movedBy(change, updates);
-    if (!moved || moved.update.policy || moved.update.image.tag === void 0 || marked(moved.update.image)) continue;
+    const tag = moved?.update.image.tag;
+    if (!moved || moved.update.policy || tag === void 0 || marked(moved.update.image)) continue;
     const { image } = moved.update;
     const refusing = policiesAt(image.repository).filter(({ setter }) => nextVersion({ image, policy: setter.policy }, moved.current) === void 0);
     if (refusing.length === 0) continue;
-    const policies = andList(refusing.map(({ key, setter }) => `${key} (${setter.policy.description})`));
-    const which2 = refusing.length === 1 ? `ImagePolicy ${policies} would refuse it: add its marker` : `ImagePolicies ${policies} would refuse it: add the marker of one`;
+    const would = /* @__PURE__ */ new Map();
+    for (const { key, setter } of refusing) {
+      const verb = setter.policy.latest([tag]) === void 0 ? "refuse it" : `keep ${moved.current.tag}`;
+      would.set(verb, [...would.get(verb) ?? [], `${key} (${setter.policy.description})`]);
+    }
+    const which2 = andList(
+      [...would].map(([verb, policies]) => `${policies.length === 1 ? "ImagePolicy" : "ImagePolicies"} ${andList(policies)} would ${verb}`)
+    );
+    const add = refusing.length === 1 ? "add its marker" : "add the marker of one";
     warnings.push({
       file: change.file,
       line: change.line,
-      message: `${image.repository} moves to ${image.tag} with no policy (no marker here); ${which2}, or a target with a policy`
+      message: `${image.repository} moves to ${tag} with no policy (no marker here); ${which2}: ${add}, or a target with a policy`
     });
   }
 }
@@ -47111,15 +47665,27 @@ function warnUnmoved(images, texts, context4, warnings) {
   for (const image of images) {
     const pattern = repositoryPattern(image);
     const versioned = versionedPattern(image);
-    const version3 = image.tag ?? image.digest;
+    const version = image.tag ?? image.digest;
     const holding = texts.filter(([, text2]) => pattern.test(text2));
-    const current = holding.some(([, text2]) => text2.includes(version3));
-    const left = holding.filter(([path6, text2]) => !text2.includes(version3) && (versioned.test(text2) || context4.quiet && !current) && !context4.explained(path6, image)).map(([path6]) => path6);
+    const current = holding.some(([, text2]) => text2.includes(version));
+    const left = holding.filter(
+      ([path6, text2]) => !text2.includes(version) && !context4.explained(path6, image) && (versioned.test(text2) || context4.quiet && !current || inSplitImage(path6, text2, image))
+    ).map(([path6]) => path6);
     const outside = context4.targets.length > 0 ? left.filter(context4.inNoTarget) : [];
     const unreached2 = left.filter((path6) => !outside.includes(path6));
-    const said = (paths, why) => warnings.push({ message: `${image.repository} appears in ${listed(paths)}, but no field there holds ${version3} or was edited: ${why}` });
+    const said = (paths, why) => warnings.push({ message: `${image.repository} appears in ${listed(paths)}, but no field there holds ${version} or was edited: ${why}` });
     if (unreached2.length > 0) said(unreached2, 'it sits where no rule edits it (see "What it edits" in the README)');
     if (outside.length > 0) said(outside, `${listed(outside)} ${outside.length === 1 ? "is" : "are"} in no target (targets: ${context4.targets.join(", ")})`);
+  }
+}
+var SPLIT_IMAGE_EDITORS = [editKustomizeImages, editArgoCdHelm, editHelmValues];
+function inSplitImage(path6, text2, image) {
+  if (fileKind(path6) !== "yaml") return false;
+  try {
+    return runEditors(text2.replace(/^\uFEFF/, ""), { images: [{ image }], setters: /* @__PURE__ */ new Map() }, SPLIT_IMAGE_EDITORS).changes.length > 0;
+  } catch (error2) {
+    if (error2 instanceof SourceError) return false;
+    throw error2;
   }
 }
 function versionedPattern(image) {
@@ -47128,9 +47694,6 @@ function versionedPattern(image) {
 function listed(paths) {
   return paths.length > 3 ? `${paths.slice(0, 3).join(", ")} and ${paths.length - 3} more` : paths.join(", ");
 }
-
-// src/engine/overrides.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
 
 // src/kcl/override-reach.ts
 var STARTS_LINE = /* @__PURE__ */ new Set([T.Newline, T.Indent, T.Dedent]);
@@ -47155,6 +47718,37 @@ function unreached(module2, name, reaches) {
     }
     const inIf = assignedInIf(tokens, s, name);
     if (inIf !== void 0) return { message: `'${name}' is assigned inside an 'if' block, which overrides do not reach`, line: line(inIf) };
+  }
+  return void 0;
+}
+var DEFINES = {
+  schema: "a schema",
+  rule: "a rule",
+  protocol: "a protocol",
+  mixin: "a mixin",
+  "type alias": "a type alias"
+};
+function definition(module2, name) {
+  const { tokens } = module2;
+  const text2 = (token) => tokens.source.text.slice(tokens.start[token], tokens.end[token]).replace(/^\$/, "");
+  const line = (token) => tokens.source.line(tokens.start[token]);
+  for (const s of module2.statements) {
+    if (s.type === "import") {
+      const names = [];
+      for (let i = s.first + 1; i <= s.last; i++) if (tokens.kind[i] === T.Name) names.push(i);
+      const as = names.find((i) => keywordAt(tokens, i) === Keyword.As);
+      const alias = as === void 0 ? names[names.length - 1] : as + 1;
+      if (alias === void 0 || text2(alias) !== name) continue;
+      const written = tokens.source.text.slice(tokens.start[s.first], tokens.end[s.last]).trimEnd();
+      return {
+        message: `'${name}' is an import alias ('${written}'), not a variable: -O does not reach into the imported module; set it in that module's own file`,
+        line: line(s.first)
+      };
+    }
+    const what = s.type === "other" ? DEFINES[s.construct] : void 0;
+    if (what === void 0 || tokens.kind[s.first + 1] !== T.Name || text2(s.first + 1) !== name) continue;
+    const schema = s.type === "other" && s.construct === "schema" ? ": -O targets instances, not schema defaults" : "";
+    return { message: `'${name}' is ${what}, not a variable${schema}`, line: line(s.first) };
   }
   return void 0;
 }
@@ -47234,14 +47828,37 @@ function shiftLines(changes, before, after) {
 var COMPOSITE = { config: "a config", schema: "a schema instance", list: "a list" };
 function valueFrom(tokens, expr, eol) {
   const string = plainString(tokens, expr);
-  return { tokens, expr, text: nodeText(tokens, expr).replace(/\r\n|\n|\r/g, eol), ...string !== void 0 && { string } };
+  const indented = (indent) => textOf(tokens, expr, eol, indent);
+  return { tokens, expr, text: indented(""), indented, ...string !== void 0 && { string } };
+}
+function textOf(tokens, node, eol, indent) {
+  const start = tokens.start[node.first];
+  const strings = [];
+  for (let i = node.first; i <= node.last; i++) if (tokens.kind[i] === T.String) strings.push({ first: tokens.start[i], last: tokens.end[i] });
+  let s = 0;
+  return tokens.source.text.slice(start, tokens.end[node.last]).replace(/\r\n|\n|\r/g, (lineEnd, offset, text2) => {
+    while (s < strings.length && strings[s].last <= start + offset) s++;
+    const inString = s < strings.length && strings[s].first < start + offset;
+    const empty = /^(?:\r|\n|$)/.test(text2.slice(offset + lineEnd.length, offset + lineEnd.length + 1));
+    return inString || empty ? eol : eol + indent;
+  });
 }
 function readValue(spec, raw, eol) {
   const read = usableSpecValue(spec, raw);
   if (read.kind === "whole-text") {
-    return { tokens: read.tokens, expr: read.expr, text: writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" }), string: spec.value };
+    const text2 = writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" });
+    return { tokens: read.tokens, expr: read.expr, text: text2, string: spec.value, wholeText: true, indented: () => text2 };
   }
   return valueFrom(read.tokens, read.expr, eol);
+}
+function literalKind(tokens, expr) {
+  if (expr.type === "string") return "string";
+  if (expr.type === "name") return "name";
+  if (expr.type !== "other") return void 0;
+  if (expr.construct === "number") return "number";
+  if (expr.construct !== "constant") return void 0;
+  const word = nodeText(tokens, expr);
+  return word === "True" || word === "False" ? "boolean" : void 0;
 }
 function sameTokens(a, aNode, b, bNode) {
   const skip = (t, i2) => STARTS_LINE.has(t.kind[i2]);
@@ -47307,13 +47924,47 @@ var Planner = class {
     const oldString = plainString(this.tokens, old);
     const value = this.computed ? this.stringValue(this.computed(oldString, (why) => this.warn(old.first, `${this.spec.path} ${why}`))) : given;
     if (!value) return;
-    let text2 = value.text;
+    let text2 = value.indented(this.indentOf(old.first));
     if (oldString !== void 0 && value.string !== void 0) {
       if (oldString === value.string) return;
       text2 = writeStringLiteral(value.string, readStringLiteral(nodeText(this.tokens, old)).style);
     } else if (sameTokens(this.tokens, old, value.tokens, value.expr)) return;
     this.plan.splices.push({ start: this.tokens.start[old.first], end: this.tokens.end[old.last], insert: text2 });
     this.change(old.first, this.describe(old), value.string ?? value.text, key);
+    if (!this.computed) this.warnRetyped(old, value, key);
+  }
+  /**
+   * A spec's value of another kind than the literal it replaces (`replicas = 3` set to "5", an
+   * image set to an unquoted name) is written as KCL reads it, but the change reads alike
+   * either way (`3 -> 5`): said, so that a lost quote or a stray one is seen.
+   */
+  warnRetyped(old, value, key) {
+    if (value.wholeText) return this.warnWholeText(this.line(old.first), value, key, old);
+    const was = literalKind(this.tokens, old);
+    const now = literalKind(value.tokens, value.expr);
+    if (was === void 0 || was === "name" || now === void 0 || now === was) return;
+    const written = nodeText(value.tokens, value.expr);
+    const quote2 = `for the string, quote it: ${key}="${written}" (in a shell, single-quote the whole argument)`;
+    const becomes = now === "name" ? `the name ${written}, which KCL reads as a variable; ${quote2}` : `the ${now} ${written}`;
+    this.warn(old.first, `${key}: ${nodeText(this.tokens, old)} (a ${was}) becomes ${becomes}`);
+  }
+  /**
+   * An operation is written as KCL -O writes it, as the string of its whole text
+   * (`"repo:" + _tag` -> `"\"repo:\" + _tag"`), which a user who meant the operation does not
+   * expect: said when the text holds a quoted string, or when it replaces a number or boolean
+   * (`count=-1`), with the way to write the operation itself. An unquoted reference
+   * (`kcllang/flask_demo:abc`) over a string is what the rule is for: nothing to say.
+   */
+  warnWholeText(line, value, key, old) {
+    const was = old && literalKind(this.tokens, old);
+    const quoted = value.tokens.kind.subarray(value.expr.first, value.expr.last + 1).includes(T.String);
+    if (!quoted && was !== "number" && was !== "boolean") return;
+    const given = value.string;
+    const from = old && was !== void 0 ? `${key}: ${nodeText(this.tokens, old)} (a ${was})` : key;
+    this.plan.warnings.push({
+      line,
+      message: `${from} becomes the string ${value.text}, as KCL -O writes an operation (the string of its whole text); for the operation itself, put it in parentheses: ${key}=(${given}) (in a shell, single-quote the whole argument)`
+    });
   }
   /**
    * A computed value is an image or its tag: written over a config, schema instance or list it
@@ -47341,14 +47992,13 @@ var Planner = class {
     for (const item of incoming.items) {
       const parts = item.type === "entry" ? item.key.parts : void 0;
       if (item.type !== "entry" || !parts) {
-        const text2 = nodeText(tokens, item).replace(/\r\n|\n|\r/g, this.eol);
-        this.insert(target, text2, text2, key);
+        this.insert(target, (indent) => textOf(tokens, item, this.eol, indent), textOf(tokens, item, this.eol, ""), key);
         continue;
       }
       const path6 = formatOverridePath(parts, key);
       const value = valueFrom(tokens, item.value, this.eol);
       const matches = this.entries(target).filter((e) => e.key.parts?.join("\0") === parts.join("\0"));
-      if (matches.length === 0) this.insert(target, keyText(parts, item.operator, value.text), value.string ?? value.text, path6);
+      if (matches.length === 0) this.insert(target, (indent) => keyText(parts, item.operator, value.indented(indent)), value.string ?? value.text, path6);
       for (const m of matches) this.union(m.value, value, path6);
     }
   }
@@ -47367,9 +48017,9 @@ var Planner = class {
       const held = old.items.some((o) => sameTokens(this.tokens, o, value.tokens, item)) || added.some((a) => sameTokens(value.tokens, a, value.tokens, item));
       if (!held) added.push(item);
     }
-    const items = added.map((item) => nodeText(value.tokens, item));
-    if (items.length === 0) return;
-    const splice = this.afterLast(old, items, items.join(", "), (last) => this.indentOf(last.first));
+    if (added.length === 0) return;
+    const items = (indent) => added.map((item) => textOf(value.tokens, item, this.eol, indent));
+    const splice = this.afterLast(old, items, items(this.indentOf(old.first)).join(", "), (last) => this.indentOf(last.first));
     this.plan.splices.push(splice);
     const [start, end] = [this.tokens.start[old.first], this.tokens.end[old.last]];
     const written = this.text.slice(start, splice.start) + splice.insert + this.text.slice(splice.end, end);
@@ -47379,7 +48029,8 @@ var Planner = class {
    * The splice that adds `items` after the last item of a config or list: between empty
    * brackets `empty` (or before the closing bracket's line when comments are inside), `, item`
    * after the last item when the brackets share a line, else one item per line after the
-   * last one's line, indented as `indent(last)` says.
+   * last one's line, indented as `indent(last)` says. `items(indent)` are the items to stand
+   * on a line with that indentation.
    */
   afterLast(node, items, empty, indent) {
     const source = this.tokens.source;
@@ -47388,10 +48039,14 @@ var Planner = class {
     const last = node.items[node.items.length - 1];
     if (!last) return this.beforeClose(open2, close, items) ?? { start: open2 + 1, end: close, insert: empty };
     const end = this.tokens.end[last.last];
-    if (source.line(open2) === source.line(close)) return { start: end, end, insert: `, ${items.join(", ")}` };
+    if (source.line(open2) === source.line(close)) return { start: end, end, insert: `, ${items(this.indentOf(last.first)).join(", ")}` };
     const at = Math.min(source.lineEnd(end), close);
     const lead = indent(last);
-    return { start: at, end: at, insert: items.map((item) => `${this.eol}${lead}${item}`).join("") };
+    return {
+      start: at,
+      end: at,
+      insert: items(lead).map((item) => `${this.eol}${lead}${item}`).join("")
+    };
   }
   /**
    * The first lines of an empty config or list whose brackets hold comments: each on a line of
@@ -47403,7 +48058,11 @@ var Planner = class {
     if (inside.trim() === "") return void 0;
     const indent = /[ \t]*(?=\S[^\r\n]*$)/.exec(inside)[0];
     const at = this.tokens.source.lineStart(close);
-    return { start: at, end: at, insert: lines.map((line) => `${indent}${line}${this.eol}`).join("") };
+    return {
+      start: at,
+      end: at,
+      insert: lines(indent).map((line) => `${indent}${line}${this.eol}`).join("")
+    };
   }
   /** Leading whitespace of the line a token is on. */
   indentOf(token) {
@@ -47411,9 +48070,9 @@ var Planner = class {
     return /^[ \t]*/.exec(this.text.slice(start, this.tokens.start[token]))[0];
   }
   /**
-   * Add `entry` as the last entry of `config`, on a new line with its siblings' indentation
-   * (nested under the opening line when the last entry does not start its line); the change
-   * is reported on the entry's line, holding `value`.
+   * Add `entry` (as it stands on a line of that indentation) as the last entry of `config`, on a
+   * new line with its siblings' indentation (nested under the opening line when the last entry
+   * does not start its line); the change is reported on the entry's line, holding `value`.
    */
   insert(config, entry, value, key = this.spec.path) {
     const openIndent = this.indentOf(config.first);
@@ -47422,15 +48081,23 @@ var Planner = class {
       const start = this.tokens.start[token];
       return this.tokens.source.lineStart(start) === start - this.indentOf(token).length;
     };
-    const empty = `${this.eol}${nested}${entry}${this.eol}${openIndent}`;
-    const splice = this.afterLast(config, [entry], empty, (last) => startsLine(last.first) ? this.indentOf(last.first) : nested);
+    const empty = `${this.eol}${nested}${entry(nested)}${this.eol}${openIndent}`;
+    const splice = this.afterLast(
+      config,
+      (indent) => [entry(indent)],
+      empty,
+      (last) => startsLine(last.first) ? this.indentOf(last.first) : nested
+    );
     this.plan.splices.push(splice);
-    const breaksBefore = splice.insert.slice(0, splice.insert.indexOf(entry)).split(this.eol).length - 1;
+    const breaksBefore = /^[\s,]*/.exec(splice.insert)[0].split(this.eol).length - 1;
     this.plan.changes.push({ line: this.tokens.source.line(splice.start) + breaksBefore, kind: "override", key, old: "", new: value });
   }
   /**
-   * Remove a statement or entry: its whole line(s) when it is alone on them, else just it and
-   * one comma. The change holds the value removed and "" for the new one, as create's old.
+   * Remove a statement or entry with the separator that was its own: its whole line(s) when it
+   * is alone on them, and the blank lines above when it was the last before a blank line, the
+   * file's end or a closing bracket (two blank lines would be left: `A\n\nB\n` -> `A\n`); on a
+   * line it shares, the comma before it (`{y = 2, x = 1,}` -> `{y = 2,}`), or after it when it is
+   * first. The change holds the value removed and "" for the new one, as create's old.
    */
   remove(node, value, key = this.spec.path) {
     const source = this.tokens.source;
@@ -47442,11 +48109,16 @@ var Planner = class {
     if (/^[ \t]*$/.test(before) && /^[ \t]*,?[ \t]*(#.*)?$/.test(after)) {
       start = lineStart;
       end = source.nextLineStart(end);
+      const blankAt = (at) => /^[ \t]*$/.test(this.text.slice(at, source.lineEnd(at)));
+      const next = this.text.slice(end, source.lineEnd(end));
+      if (end === this.text.length || /^[ \t]*$/.test(next) || /^[ \t]*[}\])]/.test(next)) {
+        while (start > 0 && blankAt(source.lineStart(start - 1))) start = source.lineStart(start - 1);
+      }
     } else {
       const comma = /^[ \t]*,[ \t]*/.exec(after);
       const previousComma = /,[ \t]*$/.exec(before);
-      if (comma) end += comma[0].length;
-      else if (previousComma) start -= previousComma[0].length;
+      if (previousComma) start -= previousComma[0].length;
+      else if (comma) end += comma[0].length;
     }
     this.plan.splices.push({ start, end, insert: "" });
     this.change(node.first, this.describe(value), "", key);
@@ -47459,7 +48131,7 @@ var Planner = class {
    * unless the run sets that too, still pins the build of the tag it replaced, which then runs.
    */
   warnStaleDigest(config, tag, value) {
-    const written = value.string;
+    const written = this.computed ? this.computed(plainString(this.tokens, tag.value)) : value.string;
     if (!this.setsToo || written === void 0 || tag.key.parts?.length !== 1 || plainString(this.tokens, tag.value) === written) return;
     const field2 = (key) => this.entries(config).find((e) => e.key.parts?.length === 1 && e.key.parts[0] === key);
     const digest = digestBeside(tag.key.parts[0], field2);
@@ -47469,7 +48141,15 @@ var Planner = class {
     if (this.setsToo(digestKey)) return;
     const { registry, repository } = splitImage(field2);
     const name = [registry, repository].map((entry) => entry && plainString(this.tokens, entry.value)).filter((part) => part).join("/");
-    const stale = { tagKey: this.spec.path, tag: written, digestKey, line: this.line(digest.value.first), digest: held, name };
+    const stale = {
+      tagKey: this.spec.path,
+      tag: written,
+      digestKey,
+      line: this.line(digest.value.first),
+      digest: held,
+      name,
+      configured: this.computed !== void 0
+    };
     this.warn(tag.value.first, staleDigestWarning(stale));
   }
 };
@@ -47527,7 +48207,7 @@ function planTopLevel(p, raw, options2) {
   if (spec.operation === "-") {
     const removable = (s) => s.type === "assign" || s.type === "unification";
     statements.filter(removable).forEach((s) => p.remove(s, statementValue(s)));
-    if (!statements.some(removable)) nothingToDelete(p, unreached(p.module, name, removable) ?? { message: `no top-level '${name}' in this file` });
+    if (!statements.some(removable)) nothingToDelete(p, missingTopLevel(p, name, removable));
     return;
   }
   const value = p.value(raw);
@@ -47550,6 +48230,8 @@ function planTopLevel(p, raw, options2) {
 function createTopLevel(p, rest, value, options2, missing, reaches) {
   const { spec } = p;
   const name = spec.parts[0];
+  const defined = definition(p.module, name);
+  if (defined) throw new SourceError(`${defined.message}; ${spec.path} cannot be overridden here, and creating '${name}' would define it twice`, defined.line);
   const why = unreached(p.module, name, reaches);
   if (why && !(options2.create && name.startsWith("_"))) throw new SourceError(`${why.message}; ${spec.path} cannot be overridden here`, why.line);
   if (!options2.create) throw new SourceError(`${missing} ${createHint("it")}`);
@@ -47558,13 +48240,9 @@ function createTopLevel(p, rest, value, options2, missing, reaches) {
   const endsWithEol = /(\r\n|\n|\r)$/.test(text2);
   const insertion = text2.length === 0 ? `${statement}${p.eol}` : endsWithEol ? `${statement}${p.eol}` : `${p.eol}${statement}`;
   p.plan.splices.push({ start: text2.length, end: text2.length, insert: insertion });
-  p.plan.changes.push({
-    line: p.tokens.source.line(text2.length) + (endsWithEol || text2.length === 0 ? 0 : 1),
-    kind: "override",
-    key: spec.path,
-    old: "",
-    new: value.string ?? value.text
-  });
+  const line = p.tokens.source.line(text2.length) + (endsWithEol || text2.length === 0 ? 0 : 1);
+  p.plan.changes.push({ line, kind: "override", key: spec.path, old: "", new: value.string ?? value.text });
+  if (value.wholeText) p.warnWholeText(line, value, spec.path);
 }
 function planNested(p, raw, options2) {
   const { spec, module: module2 } = p;
@@ -47594,10 +48272,7 @@ function planNested(p, raw, options2) {
       return;
     }
     const first2 = candidates2[0];
-    return nothingToDelete(
-      p,
-      first2 ? notFound(p, searchIn(first2)) : unreached(p.module, name, holdsConfig) ?? { message: `no top-level '${name}' in this file` }
-    );
+    return nothingToDelete(p, first2 ? notFound(p, searchIn(first2)) : missingTopLevel(p, name, holdsConfig));
   }
   const value = p.value(raw);
   if (!value) return;
@@ -47616,13 +48291,17 @@ function planNested(p, raw, options2) {
   if (found.matches.length > 0) return;
   const { deepest } = found;
   const why = notFound(p, found);
+  const later = candidates2.slice(1).find((s) => searchIn(s).matches.length > 0);
+  if (later)
+    why.message += `; '${rest[rest.length - 1]}' is set in a later ${name} statement (line ${p.line(later.first)}), which -O does not reach for '${spec.operation}' (it sets the first statement only; a delete reaches later ones)`;
   if (why.blocked) throw new SourceError(why.message, why.line);
   if (found.dotted.length > 0) {
     const dotted = found.dotted[0].entry;
     throw new SourceError(`${spec.path} is written as the dotted key '${dotted.key.parts.join(".")}'; name a key inside it`, p.line(dotted.first));
   }
   if (!options2.create) throw new SourceError(`${why.message} ${createHint(spec.path)}`, why.line);
-  p.insert(deepest.config, keyText(spec.parts.slice(deepest.consumed), spec.operation, value.text), value.string ?? value.text);
+  p.insert(deepest.config, (indent) => keyText(spec.parts.slice(deepest.consumed), spec.operation, value.indented(indent)), value.string ?? value.text);
+  if (value.wholeText) p.warnWholeText(p.plan.changes[p.plan.changes.length - 1].line, value, spec.path);
 }
 function notFound(p, found) {
   const { spec } = p;
@@ -47642,6 +48321,9 @@ function notFound(p, found) {
   const message = `${where2} ${has}, not '${spec.parts[deepest.depth]}'${unreached2 === void 0 ? "" : `; ${unreached2}`}`;
   return { message, line: p.line(deepest.token), blocked: false };
 }
+function missingTopLevel(p, name, reaches) {
+  return definition(p.module, name) ?? unreached(p.module, name, reaches) ?? { message: `no top-level '${name}' in this file` };
+}
 function nothingToDelete(p, why) {
   p.plan.warnings.push({ ...why.line !== void 0 && { line: why.line }, message: `nothing to delete: ${why.message}` });
 }
@@ -47654,7 +48336,7 @@ function applyOverrides(text2, specs, options2 = {}) {
     const raw = typeof item === "string" ? item : item.path.trim();
     const spec = typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" };
     if (spec.parts.length === 0) throw new OverrideSpecError(raw, `the path of '${raw}' names no variable`);
-    const planner = typeof item === "string" ? new Planner(module2, spec, void 0, options2.setsToo) : new Planner(module2, spec, item.value);
+    const planner = typeof item === "string" ? new Planner(module2, spec, void 0, options2.setsToo) : new Planner(module2, spec, item.value, options2.setsToo);
     if (spec.parts.length === 1) planTopLevel(planner, raw, options2);
     else planNested(planner, raw, options2);
     const { splices } = planner.plan;
@@ -47686,10 +48368,7 @@ function collectOverrides(valid, config, configPath, present, inScope, warnings)
   const byFile = /* @__PURE__ */ new Map();
   const add = (file, override) => byFile.set(file, [...byFile.get(file) ?? [], override]);
   for (const { file, spec } of valid.sets) add(file, spec);
-  const inATarget = (0, import_picomatch2.default)(
-    (config?.targets ?? []).flatMap((t) => t.paths),
-    { dot: true }
-  );
+  const inATarget = pathMatcher((config?.targets ?? []).flatMap((t) => t.paths));
   for (const o of configured) {
     if (!inScope(o.file) || !valid.images.some((i) => i.repository === o.repository)) continue;
     if (config.targets.length > 0 && !inATarget(o.file)) {
@@ -47759,8 +48438,9 @@ function overriddenIn(requested, images) {
   }
   return { repositories, paths };
 }
-function overFile(path6, kind, edited, overrides, create) {
+function overFile(path6, kind, edited, requested, create) {
   try {
+    const { overrides, yielded } = besideMarkers(kind, edited, requested, create);
     const overridden = applyFileOverrides(kind, edited.text, overrides, create);
     const sets = setPaths(kind, overrides);
     const shifted = shiftLines(edited.warnings, edited.text, overridden.text).filter((w) => !answeredBySet(w, overridden.changes, sets));
@@ -47769,12 +48449,43 @@ function overFile(path6, kind, edited, overrides, create) {
     return {
       text: overridden.text,
       changes,
-      warnings: [...shifted, ...overridden.warnings.filter((w) => !said(w)), ...setOverImages(sets, overruled)]
+      warnings: [
+        ...shifted,
+        ...shiftLines(yielded, edited.text, overridden.text),
+        ...overridden.warnings.filter((w) => !said(w)),
+        ...setOverImages(sets, overruled)
+      ]
     };
   } catch (error2) {
     if (error2 instanceof SourceError) throw new RequestError2([located(path6, error2)]);
     throw error2;
   }
+}
+function besideMarkers(kind, edited, overrides, create) {
+  if (!edited.text.includes(MARKER_TOKEN) || overrides.every((o) => typeof o === "string")) return { overrides, yielded: [] };
+  const found = kind === "yaml" ? [...lineMarkers(edited.text), ...headMarkers(edited.text)] : lineMarkers(edited.text);
+  const markers = new Map(found.map(({ marker, line }) => [line, marker]));
+  const yielded = [];
+  const kept = overrides.filter((o) => {
+    if (typeof o === "string") return true;
+    let dry;
+    try {
+      dry = applyFileOverrides(kind, edited.text, [o], create);
+    } catch (error2) {
+      if (error2 instanceof SourceError) return true;
+      throw error2;
+    }
+    const marked = dry.changes.filter((c) => markers.has(c.line));
+    for (const change of marked) {
+      const setter = edited.changes.find((e) => e.line === change.line && e.kind === "setter");
+      yielded.push({
+        line: change.line,
+        message: setter ? `${change.key}: Flux setter "${setter.key}" wrote ${setter.new}, which takes precedence over ${change.new} from its configured override (a marked field is set only through its marker)` : `${change.key} is marked for Flux setter "${markers.get(change.line).setter}", which alone sets it: its configured override, which would write ${change.new}, is not applied`
+      });
+    }
+    return marked.length === 0;
+  });
+  return { overrides: kept, yielded };
 }
 function saidOf(message) {
   const at = message.indexOf(" keeps ");
@@ -47836,7 +48547,7 @@ function applyFileOverrides(kind, text2, overrides, create) {
   if (kind === "kcl") return applyOverrides(text2, overrides, { create, setsToo });
   let result = { text: text2, changes: [], warnings: [] };
   for (const override of overrides) {
-    const next = typeof override === "string" ? setFromSpec(result.text, override, create, setsToo) : setYamlPath(result.text, override.path, override.value, { create });
+    const next = typeof override === "string" ? setFromSpec(result.text, override, create, setsToo) : setYamlPath(result.text, override.path, override.value, { create, setsToo, configured: true });
     const shift = (earlier) => shiftLines(earlier, result.text, next.text);
     result = { text: next.text, changes: [...shift(result.changes), ...next.changes], warnings: [...shift(result.warnings), ...next.warnings] };
   }
@@ -47876,6 +48587,8 @@ async function planUpdate(source, request2) {
   const targets = targetsInScope(config, request2.targets);
   const warnings = [];
   const inScope = pathFilter(request2.paths, files, warnings);
+  const idlePaths = [];
+  warnIdlePaths(config?.targets ?? [], targets, files, configPath, idlePaths);
   const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings);
   issues.push(...await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, request2.create ?? false));
   if (issues.length > 0) throw new RequestError2(issues);
@@ -47888,16 +48601,22 @@ async function planUpdate(source, request2) {
   for (const path6 of overridesByFile.keys()) read[paths.indexOf(path6)] ??= await readNamed(source, path6);
   const texts = new Map(paths.flatMap((path6, i) => read[i] === void 0 ? [] : [[path6, read[i]]]));
   const tagged = await kustomizeTaggedIn(source, files, texts, valid.images, inScope);
-  const { updates, forFile, fluxPoliciesAt: fluxPoliciesAt2 } = resolveSetters(valid, config, configPath, texts, inScope, request2.allowDowngrade ?? false, warnings);
+  const resolved = resolveSetters(valid, config, configPath, texts, inScope, request2.allowDowngrade ?? false, warnings);
+  const { updates, fluxPoliciesAt: fluxPoliciesAt2 } = resolved;
+  const forFile = (path6) => readsMarkers(path6) ? resolved.forFile(path6) : NO_SETTERS;
   warnUnreached(
     valid,
     updates,
     overridesByFile,
-    [...texts].filter(([path6]) => inScope(path6)).map(([, text2]) => text2),
+    [...texts].filter(([path6]) => inScope(path6)),
     warnings
   );
-  const targetFor = targetOf(targets);
-  const unselectedTarget = targetOf((config?.targets ?? []).filter((t) => !targets.includes(t)));
+  const ownerOf = targetOf(config?.targets ?? []);
+  const targetFor = (path6) => {
+    const owner = ownerOf(path6);
+    return owner && targets.includes(owner) ? owner : void 0;
+  };
+  const unselected = (path6) => ownerOf(path6) !== void 0 && targetFor(path6) === void 0;
   const markerImages = updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
   warnRefusedImages(
     [
@@ -47905,6 +48624,7 @@ async function planUpdate(source, request2) {
       ...new Map(markerImages.map((image) => [image.repository, { image, byRepository: false }])).values()
     ],
     targets,
+    ownerOf,
     new Map([...texts].filter(([path6]) => inScope(path6))),
     (path6) => ({
       setters: forFile(path6).setters,
@@ -47917,9 +48637,8 @@ async function planUpdate(source, request2) {
     if (!inScope(path6)) continue;
     const target = targetFor(path6);
     const { setters, knownSetters, left } = forFile(path6);
-    const unselected = target === void 0 && unselectedTarget(path6) !== void 0;
     const kustomizeTagged2 = tagged.get(path6);
-    const editRequest = unselected ? { images: [], setters: /* @__PURE__ */ new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, void 0])]) } : {
+    const editRequest = unselected(path6) ? { images: [], setters: /* @__PURE__ */ new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, void 0])]) } : {
       images: imagesFor(valid.images, config, target, request2.allowDowngrade ?? false),
       setters: settersFor(setters, target),
       knownSetters,
@@ -47947,21 +48666,22 @@ async function planUpdate(source, request2) {
     [...texts].filter(([path6]) => inScope(path6)).map(([path6, text2]) => [path6, after.get(path6) ?? text2]),
     {
       explained: (path6, image) => warned.has(path6) || // Marked fields follow their setter, overridden ones their override: a warning says why either is left.
-      overridesByFile.has(path6) || (config?.overrides ?? []).some((o) => o.file === path6) || markedIn(forFile(path6), texts.get(path6), image) || refusedBy(targetFor(path6), image) || targetFor(path6) === void 0 && unselectedTarget(path6) !== void 0,
+      overridesByFile.has(path6) || (config?.overrides ?? []).some((o) => o.file === path6) || markedIn(forFile(path6), texts.get(path6), image) || refusedBy(targetFor(path6), image) || unselected(path6),
       quiet: planned.length === 0 && warnings.every(isAside),
       targets: (config?.targets ?? []).map((t) => t.name),
-      inNoTarget: (path6) => targetFor(path6) === void 0
+      inNoTarget: (path6) => ownerOf(path6) === void 0
     },
     warnings
   );
   return {
     files: planned,
     changes: planned.flatMap((f) => f.changes),
-    warnings,
+    warnings: [...idlePaths, ...warnings],
     targets: targets.map((t) => ({ name: t.name, ...t.delivery && { delivery: t.delivery } })),
     images: [...valid.images, ...valid.setters.values()]
   };
 }
+var NO_SETTERS = { setters: /* @__PURE__ */ new Map(), knownSetters: /* @__PURE__ */ new Map(), left: /* @__PURE__ */ new Map() };
 function markedIn({ setters, left }, text2, image) {
   const keys = [
     ...[...setters].filter(([, update2]) => update2.image.repository === image.repository).map(([key]) => key),
@@ -47989,10 +48709,7 @@ async function loadConfig(source, present, path6, required, create) {
 }
 function pathFilter(globs, files, warnings) {
   if (globs.length === 0) return () => true;
-  const matchers = globs.map((glob) => {
-    const base = glob.replace(/\/+$/, "");
-    return (0, import_picomatch3.default)([base, `${base}/**`], { dot: true });
-  });
+  const matchers = globs.map((glob) => pathMatcher([glob]));
   globs.forEach((glob, i) => {
     if (!files.some((file) => matchers[i](file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file` });
   });
@@ -48001,7 +48718,8 @@ function pathFilter(globs, files, warnings) {
 function screenFor(images) {
   const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
   const alternation = (words) => new RegExp(words.map(escapeRegExp).join("|"));
-  return { kcl: alternation(tokens), yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP]) };
+  const kcl = alternation(tokens);
+  return { kcl, "kcl-mod": kcl, yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP]) };
 }
 async function kustomizeTaggedIn(source, files, texts, images, inScope) {
   const repositories = new Set(images.map((image) => image.repository));
@@ -48050,7 +48768,7 @@ function planFile(path6, text2, request2, overrides, overridden, create, target,
   const body = text2.slice(bom.length);
   let edited;
   try {
-    edited = kind === "kcl" ? editKcl(body, request2, overridden) : editYaml(body, request2);
+    edited = kind === "kcl" ? editKcl(body, request2, overridden) : kind === "kcl-mod" ? editKclMod(body, request2) : editYaml(body, request2);
   } catch (error2) {
     if (!(error2 instanceof SourceError)) throw error2;
     if (overrides.length > 0) throw new RequestError2([located(path6, error2)]);
@@ -48060,7 +48778,7 @@ function planFile(path6, text2, request2, overrides, overridden, create, target,
   const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFile(path6, kind, edited, overrides, create) : edited;
   warnings.push(...fileWarnings.map((w) => ({ ...w, file: path6 })));
   if (after === body) return void 0;
-  checkParses(kind, path6, after);
+  checkParses(kind, path6, body, after);
   return {
     path: path6,
     before: text2,
@@ -48160,7 +48878,7 @@ async function createApiCommit(client, repository, commit) {
 }
 var MOVE_ATTEMPTS = 4;
 var MOVE_PAUSE_MS = 500;
-async function advanceBranch(client, repository, branch, sha, expected, sleep = (ms) => new Promise((resolve3) => setTimeout(resolve3, ms))) {
+async function advanceBranch(client, repository, branch, sha, expected, sleep) {
   if (await branchHead(client, repository, branch) !== expected) throw new BranchMovedError(branch);
   for (let attempt = 1; ; attempt++) {
     try {
@@ -48172,7 +48890,12 @@ async function advanceBranch(client, repository, branch, sha, expected, sleep = 
       const current = await branchHead(client, repository, branch);
       if (current === sha || current !== void 0 && current !== expected && await builtOn(client, repository, current, sha)) return;
       if (current !== expected) throw new BranchMovedError(branch);
-      if (attempt === MOVE_ATTEMPTS || REFUSED.test(errorMessage(error2))) throw error2;
+      if (REFUSED.test(errorMessage(error2))) throw error2;
+      if (attempt === MOVE_ATTEMPTS) {
+        throw new Error(`could not move ${branch} to ${sha}: GitHub refused ${attempt} times while it stayed at ${expected}: ${errorMessage(error2)}`, {
+          cause: error2
+        });
+      }
       await sleep(MOVE_PAUSE_MS * 2 ** (attempt - 1));
     }
   }
@@ -48249,111 +48972,6 @@ function fileWrites(files, entries) {
   return files.map((f) => ({ path: f.path, content: f.after, mode: entries.get(f.path)?.mode ?? "100644" }));
 }
 
-// src/github/pull-request-body.ts
-var TABLE_HEADER = "| File | Field | Old | New | Image |";
-var FOOTER = "_Opened by gitops-promote._";
-var DESCRIBES = /^<!-- gitops-promote: describes ([0-9a-f]{40,64}) -->$/m;
-var ROW = /^\| `([^`]+):(\d+)` \| `([^`]*)` \| `([^`]*)` \| `([^`]*)` \| (?:`([^`]+)`)? \|$/;
-function changeRow(change, images) {
-  const written = tryParseImageRef(change.new);
-  const whole = written && (written.tag !== void 0 || written.digest !== void 0) ? written : void 0;
-  const image = images.find((i) => whole?.repository === i.repository) ?? images.find((i) => change.new === i.tag || change.new === i.digest);
-  return { file: change.file, line: change.line, key: change.key, old: change.old, new: change.new, image: image && formatImageRef(image) };
-}
-function bodyRows(body) {
-  if (!body?.includes(TABLE_HEADER) || !body.includes(FOOTER)) return [];
-  return body.split("\n").flatMap((line) => {
-    const m = ROW.exec(line);
-    return m ? [{ file: m[1], line: Number(m[2]), key: m[3], old: m[4], new: m[5], image: m[6] && imageOfCell(m[6], m[5]) }] : [];
-  });
-}
-function describedCommit(body) {
-  return body?.includes(FOOTER) ? DESCRIBES.exec(body)?.[1] : void 0;
-}
-function imageCell(image, value) {
-  const name = tryParseImageRef(image)?.name;
-  return name !== void 0 && withValue(name, value) === image ? name : image;
-}
-function imageOfCell(cell, value) {
-  const ref = tryParseImageRef(cell);
-  return ref && ref.tag === void 0 && ref.digest === void 0 ? withValue(cell, value) : cell;
-}
-function withValue(name, value) {
-  return isDigest(value) ? `${name}@${value}` : isTag(value) ? `${name}:${value}` : value;
-}
-function cumulativeRows(earlier, now, changedFiles) {
-  const fields = new Set(now.map(fieldOf));
-  const kept = [];
-  for (const row of earlier) {
-    if (!changedFiles.has(row.file) || fields.has(fieldOf(row))) continue;
-    fields.add(fieldOf(row));
-    kept.push(row);
-  }
-  return [...kept, ...now].sort((a, b) => a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1);
-}
-function fieldOf(row) {
-  return `${row.file}\0${row.key}`;
-}
-function pullRequestBody(intro, rows, otherFiles, requested, commit) {
-  const cell = (text2) => `\`${text2}\``;
-  const lines = rows.map(
-    (r) => `| ${cell(`${r.file}:${r.line}`)} | ${cell(r.key)} | ${cell(r.old)} | ${cell(r.new)} | ${r.image === void 0 ? "" : cell(imageCell(r.image, r.new))} |`
-  );
-  const others = otherFiles.length === 0 ? [] : ["", `Also on this branch, from its earlier commits: ${otherFiles.map(cell).join(", ")}.`];
-  return [intro, "", ...requested === void 0 ? [] : [requested, ""], TABLE_HEADER, "| --- | --- | --- | --- | --- |", ...lines, ...others, "", FOOTER].join("\n").trim() + "\n" + (commit === void 0 ? "" : `<!-- gitops-promote: describes ${commit} -->
-`);
-}
-var MAX_SUBJECT = 120;
-function pullRequestTitle(rows, subject, target) {
-  const title = imagesTitle(rows) ?? (subject.startsWith(DEFAULT_SUBJECT_TYPE) ? promotionTitle(rows) : void 0) ?? subject;
-  return target !== void 0 && title.startsWith(DEFAULT_SUBJECT_TYPE) ? `${DEFAULT_SUBJECT_TYPE}${target}: ${title.slice(DEFAULT_SUBJECT_TYPE.length)}` : title;
-}
-function imagesTitle(rows) {
-  const versions = /* @__PURE__ */ new Map();
-  for (const { image } of imageRows(rows)) versions.set(image.name, (versions.get(image.name) ?? /* @__PURE__ */ new Set()).add(version2(image)));
-  if ([...versions.values()].reduce((n, set) => n + set.size, 0) < 2) return void 0;
-  const names = [...versions.keys()].sort();
-  const subject = names.map((name) => `${name} ${[...versions.get(name)].sort().join(" and ")}`).join(", ");
-  return `${DEFAULT_SUBJECT_TYPE}${subject.length <= MAX_SUBJECT ? subject : `${names.length} images`}`;
-}
-function promotionTitle(rows) {
-  const promoted = imageRows(rows);
-  const image = promoted[0]?.image;
-  return image && `${DEFAULT_SUBJECT_TYPE}${image.name} ${oldVersions(promoted).sort().join(", ")} -> ${version2(image)}`;
-}
-function imageRows(rows) {
-  return rows.flatMap((row) => {
-    const image = row.image === void 0 ? void 0 : tryParseImageRef(row.image);
-    return image ? [{ row, image }] : [];
-  });
-}
-function oldVersions(promoted) {
-  const byFile = /* @__PURE__ */ new Map();
-  for (const { row, image } of promoted) {
-    const file = byFile.get(row.file) ?? { tags: [], digests: [], others: [] };
-    byFile.set(row.file, file);
-    const written = tryParseImageRef(row.new);
-    if (isDigest(row.new)) {
-      if (isDigest(row.old)) file.digests.push(short(row.old));
-      else file.others.push(row.old);
-    } else if (written?.repository === image.repository && (written.tag !== void 0 || written.digest !== void 0)) {
-      const old = tryParseImageRef(row.old);
-      file.others.push(old && (old.tag !== void 0 || old.digest !== void 0) ? version2(old) : row.old);
-    } else file.tags.push(row.old);
-  }
-  const olds = [...byFile.values()].flatMap(
-    ({ tags, digests, others }) => tags.length === 1 && digests.length === 1 ? [`${tags[0]}@${digests[0]}`, ...others] : [...tags, ...digests, ...others]
-  );
-  return [...new Set(olds)];
-}
-function version2(ref) {
-  if (ref.tag !== void 0) return ref.digest !== void 0 ? `${ref.tag}@${short(ref.digest)}` : ref.tag;
-  return short(ref.digest ?? "");
-}
-function short(digest) {
-  return digest.slice(0, digest.indexOf(":") + 13);
-}
-
 // src/github/pull-request.ts
 var BRANCH_PREFIX = "gitops-promote/";
 function pullRequestBranch(name) {
@@ -48397,18 +49015,32 @@ async function upsertPullRequest(client, repository, spec, state) {
   return pr;
 }
 var PullRequestClosedError = class extends BranchMovedError {
-  constructor(number, merged, branch, stranded) {
+  constructor(number, merged, branch, stranded, when) {
     super(branch);
     this.number = number;
     this.merged = merged;
     this.stranded = stranded;
-    this.message = `pull request #${number} was ${merged ? "merged" : "closed"} before this run's commit ${stranded} reached ${branch}`;
+    this.message = `pull request #${number} was ${merged ? "merged" : "closed"} ${when}`;
     this.name = "PullRequestClosedError";
   }
   number;
   merged;
   stranded;
 };
+async function mergedMeanwhile(client, repository, pull, head, text2) {
+  const { data: now } = await client.rest.pulls.get({ ...repository, pull_number: pull.number });
+  if (now.state !== "closed") return false;
+  if (now.merged && now.head.sha === head) return true;
+  await giveTextBack(client, repository, pull.number, text2.read, text2.written);
+  throw new PullRequestClosedError(pull.number, now.merged, pull.branch, head, `before this run turned its auto-merge on (${pull.branch} at ${head})`);
+}
+async function giveTextBack(client, repository, number, read, written) {
+  if (read === void 0 || !textDiffers(read, written)) return;
+  await client.rest.pulls.update({ ...repository, pull_number: number, title: read.title, body: read.body ?? "" });
+}
+function textDiffers(a, b) {
+  return a.title !== b.title || (a.body ?? "") !== (b.body ?? "");
+}
 var OpenedUndecoratedError = class extends Error {
   constructor(pullRequest, cause) {
     super(`pull request #${pullRequest.number} is open (${pullRequest.url}), but its labels, assignees or reviewers were refused: ${errorMessage(cause)}`, {
@@ -48424,16 +49056,14 @@ async function findOpen(client, repository, on) {
   return open2.data[0];
 }
 async function update(client, repository, spec, pull, branch) {
-  const textChanged = pull.title !== spec.title || (pull.body ?? "") !== spec.body;
+  const textChanged = textDiffers(pull, spec);
   const at = { ...repository, pull_number: pull.number };
   const now = textChanged ? (await client.rest.pulls.update({ ...at, title: spec.title, body: spec.body })).data : branch.branchChanged ? (await client.rest.pulls.get(at)).data : void 0;
   const merged = now?.state === "closed" && now.merged && now.head.sha === branch.head;
   if (now?.state === "closed" && !merged) {
-    const described = describedCommit(pull.body);
-    if (textChanged && (described === void 0 || described === now.head.sha)) {
-      await client.rest.pulls.update({ ...at, title: pull.title, body: pull.body ?? "" });
-    }
-    throw new PullRequestClosedError(pull.number, now.merged, spec.head, branch.head);
+    await giveTextBack(client, repository, pull.number, pull, spec);
+    const when = branch.branchChanged && now.head.sha !== branch.head ? `before this run's commit ${branch.head} reached ${spec.head}` : `while this run updated it (${spec.head} at ${branch.head})`;
+    throw new PullRequestClosedError(pull.number, now.merged, spec.head, branch.head, when);
   }
   if (!merged) {
     const have = new Set(pull.labels.map((l) => l.name));
@@ -48470,7 +49100,7 @@ function groupFiles(plan, options2, owner) {
   for (const file of plan.files) {
     const target = file.target === void 0 ? void 0 : targets.get(file.target);
     const d = target?.delivery;
-    const mode = d?.mode ?? options2.mode;
+    const mode = options2.mode === "none" ? "none" : d?.mode ?? options2.mode;
     const group2 = {
       mode,
       prBranch: mode === "pull-request" ? d?.branch || options2.prBranch || pullRequestBranch(target?.name ?? imageBranchName(plan.images)) : "",
@@ -48570,6 +49200,86 @@ async function mergeNow(client, repository, pr, method) {
   }
 }
 
+// src/github/pull-request-body.ts
+var TABLE_HEADER = "| File | Field | Old | New | Image |";
+var FOOTER = "_Opened by gitops-promote._";
+var DESCRIBES = /^<!-- gitops-promote: describes ([0-9a-f]{40,64}) -->$/m;
+var ROW = /^\| `([^`]+):(\d+)` \| `([^`]*)` \| `([^`]*)` \| `([^`]*)` \| (?:`([^`]+)`)? \|$/;
+function changeRow(change, images) {
+  const image = images.find((i) => writtenPart(change.new, i) === "reference") ?? images.find((i) => writtenPart(change.new, i) !== void 0);
+  return { file: change.file, line: change.line, key: change.key, old: change.old, new: change.new, image: image && formatImageRef(image) };
+}
+function bodyRows(body) {
+  if (!body?.includes(TABLE_HEADER) || !body.includes(FOOTER)) return [];
+  return body.split("\n").flatMap((line) => {
+    const m = ROW.exec(line);
+    return m ? [{ file: m[1], line: Number(m[2]), key: m[3], old: m[4], new: m[5], image: m[6] && imageOfCell(m[6], m[5]) }] : [];
+  });
+}
+function describedCommit(body) {
+  return body?.includes(FOOTER) ? DESCRIBES.exec(body)?.[1] : void 0;
+}
+function imageCell(image, value) {
+  const name = tryParseImageRef(image)?.name;
+  return name !== void 0 && withValue(name, value) === image ? name : image;
+}
+function imageOfCell(cell, value) {
+  const ref = tryParseImageRef(cell);
+  return ref && ref.tag === void 0 && ref.digest === void 0 ? withValue(cell, value) : cell;
+}
+function withValue(name, value) {
+  return isDigest(value) ? `${name}@${value}` : isTag(value) ? `${name}:${value}` : value;
+}
+function cumulativeRows(earlier, now, changedFiles) {
+  const fields = new Set(now.map(fieldOf));
+  const kept = [];
+  for (const row of earlier) {
+    if (!changedFiles.has(row.file) || fields.has(fieldOf(row))) continue;
+    fields.add(fieldOf(row));
+    kept.push(row);
+  }
+  return [...kept, ...now].sort((a, b) => a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1);
+}
+function fieldOf(row) {
+  return `${row.file}\0${row.key}`;
+}
+function pullRequestBody(intro, rows, otherFiles, requested, commit) {
+  const cell = (text2) => `\`${text2}\``;
+  const lines = rows.map(
+    (r) => `| ${cell(`${r.file}:${r.line}`)} | ${cell(r.key)} | ${cell(r.old)} | ${cell(r.new)} | ${r.image === void 0 ? "" : cell(imageCell(r.image, r.new))} |`
+  );
+  const table = rows.length === 0 ? [] : [TABLE_HEADER, "| --- | --- | --- | --- | --- |", ...lines, ""];
+  const others = otherFiles.length === 0 ? [] : [`${rows.length === 0 ? "On this branch" : "Also on this branch"}, from its earlier commits: ${otherFiles.map(cell).join(", ")}.`, ""];
+  return [intro, "", ...requested === void 0 ? [] : [requested, ""], ...table, ...others, FOOTER].join("\n").trim() + "\n" + (commit === void 0 ? "" : `<!-- gitops-promote: describes ${commit} -->
+`);
+}
+var MAX_SUBJECT = 120;
+function pullRequestTitle(rows, subject, target) {
+  const title = imagesTitle(rows) ?? (subject.startsWith(DEFAULT_SUBJECT_TYPE) ? promotionTitle(rows) : void 0) ?? subject;
+  return target !== void 0 && title.startsWith(DEFAULT_SUBJECT_TYPE) ? `${DEFAULT_SUBJECT_TYPE}${target}: ${title.slice(DEFAULT_SUBJECT_TYPE.length)}` : title;
+}
+function imagesTitle(rows) {
+  const versions = /* @__PURE__ */ new Map();
+  for (const { image } of imageRows(rows)) versions.set(image.name, (versions.get(image.name) ?? /* @__PURE__ */ new Set()).add(imageVersion(image)));
+  if ([...versions.values()].reduce((n, set) => n + set.size, 0) < 2) return void 0;
+  const names = [...versions.keys()].sort();
+  const subject = names.map((name) => `${name} ${[...versions.get(name)].sort().join(" and ")}`).join(", ");
+  return `${DEFAULT_SUBJECT_TYPE}${subject.length <= MAX_SUBJECT ? subject : `${names.length} images`}`;
+}
+function promotionTitle(rows) {
+  const promoted = imageRows(rows);
+  const image = promoted[0]?.image;
+  const rowsOfImage = promoted.map((p) => p.row);
+  const subject = image && promotion(image, rowsOfImage);
+  return subject && `${DEFAULT_SUBJECT_TYPE}${subject}`;
+}
+function imageRows(rows) {
+  return rows.flatMap((row) => {
+    const image = row.image === void 0 ? void 0 : tryParseImageRef(row.image);
+    return image ? [{ row, image }] : [];
+  });
+}
+
 // src/github-name.ts
 var LOGIN = "[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?";
 var REPOSITORY = new RegExp(`^(${LOGIN})/([A-Za-z0-9._-]+)$`);
@@ -48616,7 +49326,7 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
   const pulls = existing === void 0 ? void 0 : await findPullRequests(ctx.client(), ctx.repository, { base: at.base, head: group2.prBranch }, existing);
   const leftover = existing !== void 0 && pulls?.open === void 0 && (pulls?.outlived !== void 0 || stranded.has(existing));
   if (leftover) {
-    const why = pulls?.outlived ? `is left over from pull request #${pulls.outlived.number}, ${pulls.outlived.merged ? "merged" : "closed"} since` : `holds this run's commit ${existing}, which reached it after its pull request was merged or closed`;
+    const why = pulls?.outlived ? `is left over from pull request #${pulls.outlived.number}, ${pulls.outlived.merged ? "merged" : "closed"} since` : `holds ${existing}, the head this run left on it when its pull request was merged or closed`;
     if (await ctx.git.fetch(ctx.remote, at.base) !== parent.commit) {
       ctx.log(`${group2.prBranch} ${why}, and ${at.base} moved since this attempt read it`);
       throw new BranchMovedError(at.base);
@@ -48628,11 +49338,13 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
     const { number, html_url: url, node_id: nodeId } = pulls.open;
     const message2 = `${group2.prBranch} already carries these values (or newer ones): pull request #${number} (${url}) is left as it is`;
     const pullRequest2 = { number, url, nodeId, operation: "none", autoMerge: hasAutoMerge(pulls.open) };
-    return { mode: "pull-request", branch: group2.prBranch, files: [], changes: [], pullRequest: pullRequest2, warnings: [...onBranch.reasons, { message: message2 }] };
+    const replanned2 = group2.files.map((f) => f.path);
+    return { mode: "pull-request", branch: group2.prBranch, files: [], changes: [], pullRequest: pullRequest2, warnings: [...onBranch.reasons, { message: message2 }], replanned: replanned2 };
   }
-  const files = onBranch?.files.length ? onBranch.files : group2.files;
+  const carriedAsIs = onBranch !== void 0 && onBranch.files.length === 0;
+  const files = onBranch === void 0 ? group2.files : carriedAsIs ? onBranch.holdsIncoming : onBranch.files;
   const writes = onBranch?.writes ?? fileWrites(files, at.entries);
-  const text2 = messageFor(files);
+  const text2 = files.length === 0 && isDefaultMessage(group2.messageTemplate) ? carriedMessage(group2.prBranch, onBranch?.others?.carried ?? []) : messageFor(files);
   const people = onBranch?.coAuthors ?? [];
   const message = withCoAuthors(text2, people);
   const ours = people.length === 0 && (onBranch?.others?.dropped.length ?? 0) === 0;
@@ -48702,18 +49414,12 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
     throw error2;
   }
   let merge2 = "none";
-  const warnings = [...onBranch?.warnings ?? []];
+  const warnings = [...onBranch?.warnings ?? [], ...onBranch?.reasons ?? []];
   try {
     if (pullRequest.merged) {
       merge2 = "merged";
     } else if (ours) {
-      const merged = await mergePullRequest(
-        ctx.client(),
-        ctx.repository,
-        { ...pullRequest, headSha: commit, branch: group2.prBranch },
-        group2.merge,
-        group2.mergeMethod
-      );
+      const merged = await mergeOpen(ctx, group2, { ...pullRequest, headSha: commit, branch: group2.prBranch }, { read: open2, written: spec });
       merge2 = merged.outcome;
       if (merged.atOnceBecause !== void 0) warnings.push({ message: mergedAtOnce(pullRequest, at.base, merged.atOnceBecause) });
     } else if (group2.merge !== "none") {
@@ -48721,10 +49427,13 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
       warnings.push({ message: notMerged(pullRequest, group2.prBranch, people) });
     }
   } catch (error2) {
+    if (error2 instanceof PullRequestClosedError) throw error2;
     throw new DeliveryError([landing(pullRequest)], error2);
   }
   ctx.log(`pull request #${pullRequest.number} ${pullRequest.operation} (${group2.prBranch} -> ${at.base})${merge2 === "none" ? "" : `, ${merge2}`}`);
-  return { ...landing(pullRequest), merge: merge2, ...warnings.length > 0 && { warnings } };
+  const told = new Set(files.map((f) => f.path));
+  const replanned = onBranch === void 0 ? [] : group2.files.map((f) => f.path).filter((path6) => !told.has(path6));
+  return { ...landing(pullRequest), merge: merge2, ...warnings.length > 0 && { warnings }, ...replanned.length > 0 && { replanned } };
 }
 async function bodyBuiltOn(ctx, options2, on, existing, pulls, rebuilt) {
   const seen = pulls?.open;
@@ -48737,6 +49446,22 @@ async function bodyBuiltOn(ctx, options2, on, existing, pulls, rebuilt) {
     );
   }
   return written ?? seen;
+}
+async function mergeOpen(ctx, group2, pull, text2) {
+  try {
+    return await mergePullRequest(ctx.client(), ctx.repository, pull, group2.merge, group2.mergeMethod);
+  } catch (error2) {
+    if (group2.merge !== "auto" || error2 instanceof BranchMovedError || !await mergedMeanwhile(ctx.client(), ctx.repository, pull, pull.headSha, text2))
+      throw error2;
+    return { outcome: "merged" };
+  }
+}
+function carriedMessage(branch, paths) {
+  const list = [...paths].sort().map((path6) => `- ${path6}`);
+  return `${DEFAULT_SUBJECT_TYPE}carry the values on ${branch}
+
+${list.join("\n")}
+`;
 }
 function mergedAtOnce(pullRequest, base, reason) {
   return `pull request #${pullRequest.number} was merged at once: merge: auto found no required check or review pending on ${base} (GitHub: "${reason}"); protect ${base} with required checks to have auto-merge wait for them`;
@@ -48759,9 +49484,11 @@ async function planOnPullRequest(ctx, request2, options2, at, existing, prBranch
     file,
     message: `${at.base} changed the same lines as ${prBranch} here since the pull request began: the pull request's earlier change to this file is dropped and ${at.base}'s kept (this run's own edits are made on top)`
   }));
-  const coAuthors = foldedPeople(await ctx.git.commitsAfter(fork), options2.author ?? BOT);
+  const author = options2.author ?? BOT;
+  const commits = await ctx.git.commitsAfter(fork);
+  const coAuthors = foldedPeople(commits, author);
   const parents = await ctx.git.parents(existing);
-  const rebuilt = parents.length === 1 && parents[0] === fork.commit;
+  const rebuilt = parents.length === 1 && parents[0] === fork.commit && commits.every((c) => madeByUs(c, author));
   const configPaths = configPathsOf(request2);
   const tree = await ctx.git.tree(treeish, new Map(configPaths.map((path6) => [path6, at.entries.get(path6)])));
   try {
@@ -48787,22 +49514,30 @@ async function planOnPullRequest(ctx, request2, options2, at, existing, prBranch
     const others = changed.length === 0 ? void 0 : { carried: kept.map(([path6]) => path6), dropped };
     const left = new Set(onBase.map((f) => f.path).filter((path6) => !edited.has(path6)));
     const reasons = plan.warnings.filter((w) => w.file !== void 0 && left.has(w.file));
-    return { files, writes: [...carriedWrites, ...fileWrites(files, tree.entries)], coAuthors, others, warnings, reasons, rebuilt };
+    const holds2 = async (f) => tree.entries.has(f.path) && await readText(tree, f.path) === f.after;
+    const holdsIncoming = files.length > 0 ? [] : (await Promise.all(onBase.map(async (f) => await holds2(f) ? [f] : []))).flat();
+    return { files, writes: [...carriedWrites, ...fileWrites(files, tree.entries)], coAuthors, others, warnings, reasons, holdsIncoming, rebuilt };
   } finally {
     tree.close();
   }
 }
 function foldedPeople(commits, author) {
-  const same = (a, b) => a.email.toLowerCase() === b.email.toLowerCase();
-  const ours = (who) => same(who, author) || who.name.endsWith("[bot]");
   const people = /* @__PURE__ */ new Map();
   for (const commit of commits) {
-    const byUs = same(commit.committer, BOT) || ours(commit.author);
-    for (const who of byUs ? commit.coAuthors : [commit.author, ...commit.coAuthors]) {
-      if (!ours(who) && !people.has(who.email.toLowerCase())) people.set(who.email.toLowerCase(), who);
+    for (const who of madeByUs(commit, author) ? commit.coAuthors : [commit.author, ...commit.coAuthors]) {
+      if (!isUs(who, author) && !people.has(who.email.toLowerCase())) people.set(who.email.toLowerCase(), who);
     }
   }
   return [...people.values()];
+}
+function madeByUs(commit, author) {
+  return sameIdentity(commit.committer, BOT) || isUs(commit.author, author);
+}
+function isUs(who, author) {
+  return sameIdentity(who, author) || who.name.endsWith("[bot]");
+}
+function sameIdentity(a, b) {
+  return a.email.toLowerCase() === b.email.toLowerCase();
 }
 function asSeenFromBase(file, onBase) {
   const base = onBase.find((f) => f.path === file.path);
@@ -48845,8 +49580,8 @@ async function deliver(ctx, request2, options2) {
       if (branchMoved instanceof PullRequestClosedError) stranded.add(branchMoved.stranded);
       moved.add(branchMoved.branch);
       const elapsed = now() - started;
-      if (elapsed >= retryFor) throw withLandings(earlier, gaveUp(attempt, elapsed, moved, earlier));
       const pause2 = Math.round(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
+      if (elapsed + pause2 >= retryFor) throw withLandings(earlier, gaveUp(attempt, elapsed, moved, earlier));
       const what = branchMoved instanceof PullRequestClosedError ? branchMoved.message : `${branchMoved.branch} moved while committing`;
       ctx.log(`attempt ${attempt}: ${what}; planning again on the new heads in ${pause2} ms`);
       await sleep(pause2);
@@ -48881,11 +49616,13 @@ async function deliverOnce(ctx, request2, options2, base, attempt) {
   const landed = (landings) => {
     const all = [...attempt.earlier, ...landings.filter((l) => l.files.length > 0 || !attempt.earlier.some((e) => e.branch === l.branch))];
     const files = landedFiles(all);
+    const replanned = new Set(all.flatMap((l) => l.replanned ?? []));
+    const ofBase = plan.warnings.filter((w) => w.file === void 0 || !replanned.has(w.file));
     return result(all, {
       ...plan,
       files,
       changes: files.flatMap((f) => f.changes),
-      warnings: distinct([...plan.warnings, ...all.flatMap((l) => l.warnings ?? [])])
+      warnings: distinct([...ofBase, ...all.flatMap((l) => l.warnings ?? [])])
     });
   };
   if (plan.files.length === 0) return landed([]);
@@ -49748,10 +50485,11 @@ function unusedPullRequestInputs(delivery) {
   ];
   if (set.length === 0) return [];
   const [inputs, have, them] = set.length === 1 ? ["input", "has", "it"] : ["inputs", "have", "them"];
-  const lands = delivery.mode === "push" ? "commits to the branch" : "edits the workspace only";
+  const lands = delivery.mode === "push" ? "commits to the branch" : "edits the workspace only, for every target,";
+  const targets = delivery.mode === "push" ? ` A target whose delivery in the configuration has mode pull-request still uses ${them}, unless it sets its own.` : "";
   return [
     {
-      message: `${inputs} ${andList(set)} ${have} no effect with delivery: ${delivery.mode}, which ${lands} and opens no pull request (delivery: pull-request opens one). A target whose delivery in the configuration has mode pull-request still uses ${them}, unless it sets its own.`
+      message: `${inputs} ${andList(set)} ${have} no effect with delivery: ${delivery.mode}, which ${lands} and opens no pull request (delivery: pull-request opens one).${targets}`
     }
   ];
 }

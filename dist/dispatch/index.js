@@ -38365,6 +38365,11 @@ function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+// src/kcl/override-spec.ts
+var KEYWORDS = new Set(
+  "True False None Undefined import and or in is not as if else elif for schema mixin protocol check assert all any map filter lambda rule".split(" ")
+);
+
 // src/kcl/tokenizer.ts
 var T = {
   EOF: 0,
@@ -38638,11 +38643,6 @@ var STYLES = {
 // src/engine/config.ts
 var TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 var TARGET_NAME_RULE = "must start with a letter or digit and hold only letters, digits, '.', '_' and '-'";
-
-// src/kcl/override-spec.ts
-var KEYWORDS = new Set(
-  "True False None Undefined import and or in is not as if else elif for schema mixin protocol check assert all any map filter lambda rule".split(" ")
-);
 
 // src/yaml/quoting.ts
 var YAML11_WORDS = new Set(

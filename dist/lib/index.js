@@ -327,13 +327,13 @@ var require_directives = __commonJS({
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version2] = parts;
-            if (version2 === "1.1" || version2 === "1.2") {
-              this.yaml.version = version2;
+            const [version] = parts;
+            if (version === "1.1" || version === "1.2") {
+              this.yaml.version = version;
               return true;
             } else {
-              const isValid = /^\d+\.\d+$/.test(version2);
-              onError(6, `Unsupported YAML version ${version2}`, isValid);
+              const isValid = /^\d+\.\d+$/.test(version);
+              onError(6, `Unsupported YAML version ${version}`, isValid);
               return false;
             }
           }
@@ -3435,14 +3435,14 @@ var require_Document = __commonJS({
           version: "1.2"
         }, options);
         this.options = opt;
-        let { version: version2 } = opt;
+        let { version } = opt;
         if (options?._directives) {
           this.directives = options._directives.atDocument();
           if (this.directives.yaml.explicit)
-            version2 = this.directives.yaml.version;
+            version = this.directives.yaml.version;
         } else
-          this.directives = new directives.Directives({ version: version2 });
-        this.setSchema(version2, options);
+          this.directives = new directives.Directives({ version });
+        this.setSchema(version, options);
         this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
       }
       /**
@@ -3622,11 +3622,11 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version2, options = {}) {
-        if (typeof version2 === "number")
-          version2 = String(version2);
+      setSchema(version, options = {}) {
+        if (typeof version === "number")
+          version = String(version);
         let opt;
-        switch (version2) {
+        switch (version) {
           case "1.1":
             if (this.directives)
               this.directives.yaml.version = "1.1";
@@ -3637,9 +3637,9 @@ var require_Document = __commonJS({
           case "1.2":
           case "next":
             if (this.directives)
-              this.directives.yaml.version = version2;
+              this.directives.yaml.version = version;
             else
-              this.directives = new directives.Directives({ version: version2 });
+              this.directives = new directives.Directives({ version });
             opt = { resolveKnownTags: true, schema: "core" };
             break;
           case null:
@@ -3648,7 +3648,7 @@ var require_Document = __commonJS({
             opt = null;
             break;
           default: {
-            const sv = JSON.stringify(version2);
+            const sv = JSON.stringify(version);
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
@@ -8004,16 +8004,16 @@ var require_parse = __commonJS({
       let paren = 0;
       let quote2 = 0;
       let value = "";
-      let escaped = false;
+      let escaped2 = false;
       for (const ch of input) {
-        if (escaped === true) {
+        if (escaped2 === true) {
           value += ch;
-          escaped = false;
+          escaped2 = false;
           continue;
         }
         if (ch === "\\") {
           value += ch;
-          escaped = true;
+          escaped2 = true;
           continue;
         }
         if (ch === '"') {
@@ -8044,14 +8044,14 @@ var require_parse = __commonJS({
       return parts;
     };
     var isPlainBranch = (branch) => {
-      let escaped = false;
+      let escaped2 = false;
       for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
+        if (escaped2 === true) {
+          escaped2 = false;
           continue;
         }
         if (ch === "\\") {
-          escaped = true;
+          escaped2 = true;
           continue;
         }
         if (/[?*+@!()[\]{}]/.test(ch)) {
@@ -8099,15 +8099,15 @@ var require_parse = __commonJS({
       let bracket = 0;
       let paren = 0;
       let quote2 = 0;
-      let escaped = false;
+      let escaped2 = false;
       for (let i = 1; i < pattern.length; i++) {
         const ch = pattern[i];
-        if (escaped === true) {
-          escaped = false;
+        if (escaped2 === true) {
+          escaped2 = false;
           continue;
         }
         if (ch === "\\") {
-          escaped = true;
+          escaped2 = true;
           continue;
         }
         if (ch === '"') {
@@ -8582,14 +8582,14 @@ var require_parse = __commonJS({
           if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
             continue;
           }
-          const escaped = utils.escapeRegex(prev.value);
+          const escaped2 = utils.escapeRegex(prev.value);
           state.output = state.output.slice(0, -prev.value.length);
           if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
+            state.output += escaped2;
+            prev.value = escaped2;
             continue;
           }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
+          prev.value = `(${capture}${escaped2}|${prev.value})`;
           state.output += prev.value;
           continue;
         }
@@ -8993,9 +8993,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch4 = (glob, options, returnState = false) => {
+    var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch4(input, options, returnState));
+        const fns = glob.map((input) => picomatch2(input, options, returnState));
         const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str2);
@@ -9011,16 +9011,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix3 = opts.windows;
-      const regex = isState ? picomatch4.compileRe(glob, options) : picomatch4.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch4.test(input, regex, options, { glob, posix: posix3 });
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix3 });
         const result = { glob, state, regex, posix: posix3, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -9046,7 +9046,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch4.test = (input, regex, options, { glob, posix: posix3 } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix: posix3 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -9063,24 +9063,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch4.matchBase(input, regex, options, posix3);
+          match = picomatch2.matchBase(input, regex, options, posix3);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch4.matchBase = (input, glob, options, posix3 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options);
+    picomatch2.matchBase = (input, glob, options, posix3 = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix3 }));
     };
-    picomatch4.isMatch = (str2, patterns, options) => picomatch4(patterns, options)(str2);
-    picomatch4.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options));
+    picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
+    picomatch2.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
       return parse2(pattern, { ...options, fastpaths: false });
     };
-    picomatch4.scan = (input, options) => scan(input, options);
-    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch2.scan = (input, options) => scan(input, options);
+    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -9091,13 +9091,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch4.toRegex(source, options);
+      const regex = picomatch2.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch4.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -9108,9 +9108,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse2(input, options);
       }
-      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch4.toRegex = (source, options) => {
+    picomatch2.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -9119,8 +9119,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch4.constants = constants;
-    module.exports = picomatch4;
+    picomatch2.constants = constants;
+    module.exports = picomatch2;
   }
 });
 
@@ -9130,14 +9130,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch4(glob, options, returnState = false) {
+    function picomatch2(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch4, pico);
-    module.exports = picomatch4;
+    Object.assign(picomatch2, pico);
+    module.exports = picomatch2;
   }
 });
 
@@ -9378,21 +9378,21 @@ function parseComparator(range, text2) {
   if (!m) throw new SemverRangeError(range);
   const op = m[1];
   const [major, minor, patch, pre] = [m[3], m[4] ?? "", m[5] ?? "", m[6] ?? ""];
-  let version2 = m[2];
+  let version = m[2];
   let dirty = false;
   let minorDirty = false;
   let patchDirty = false;
   if (isWildcard(major)) {
-    version2 = `0.0.0${pre}`;
+    version = `0.0.0${pre}`;
     dirty = true;
   } else if (minor === "" || isWildcard(minor.slice(1))) {
-    version2 = `${major}.0.0${pre}`;
+    version = `${major}.0.0${pre}`;
     dirty = minorDirty = true;
   } else if (patch === "" || isWildcard(patch.slice(1))) {
-    version2 = `${major}${minor}.0${pre}`;
+    version = `${major}${minor}.0${pre}`;
     dirty = patchDirty = true;
   }
-  const parsed = newVersion(version2);
+  const parsed = newVersion(version);
   if (!parsed) throw new SemverRangeError(range);
   return { op, version: parsed, dirty, minorDirty, patchDirty };
 }
@@ -10346,10 +10346,14 @@ function semverRanking(r, spec) {
       pick(values) {
         let best;
         for (const value of values) {
-          const version2 = parseFluxVersion(value);
-          if (version2 && constraint.satisfiedBy(version2) && (!best || compareFluxVersions(version2, best) > 0)) best = version2;
+          const version = parseFluxVersion(value);
+          if (version && constraint.satisfiedBy(version) && (!best || compareFluxVersions(version, best) > 0)) best = version;
         }
         return best?.original;
+      },
+      compare(a, b) {
+        const [x, y] = [parseFluxVersion(a), parseFluxVersion(b)];
+        return x === void 0 || y === void 0 ? void 0 : compareFluxVersions(x, y);
       }
     };
   } catch (error) {
@@ -10366,7 +10370,8 @@ function alphabeticalRanking(r, spec) {
   return {
     description: `alphabetical ${order}`,
     // asc picks the greatest string, desc the smallest (Flux sorts and takes the first).
-    pick: (values) => values.reduce((best, value) => best === void 0 || sign * compareBytes(value, best) > 0 ? value : best, void 0)
+    pick: (values) => values.reduce((best, value) => best === void 0 || sign * compareBytes(value, best) > 0 ? value : best, void 0),
+    compare: (a, b) => sign * compareBytes(a, b)
   };
 }
 function numericalRanking(r, spec) {
@@ -10383,6 +10388,10 @@ function numericalRanking(r, spec) {
         if (!best || (order === "asc" ? !(number < best.number) : !(number > best.number))) best = { value, number };
       }
       return best?.value;
+    },
+    compare(a, b) {
+      const [x, y] = [parseGoFloat(a), parseGoFloat(b)];
+      return x === void 0 || y === void 0 ? void 0 : Math.sign(order === "asc" ? x - y : y - x);
     }
   };
 }
@@ -10446,8 +10455,15 @@ function parsePolicy(spec, where2, filterTags) {
       const byValue = candidates(filter, tags);
       const best = rank.pick([...byValue.keys()]);
       return best === void 0 ? void 0 : byValue.get(best);
+    },
+    compare(a, b) {
+      const [x, y] = [valueOf(filter, a), valueOf(filter, b)];
+      return x === void 0 || y === void 0 ? void 0 : rank.compare(x, y);
     }
   };
+}
+function valueOf(filter, tag) {
+  return candidates(filter, [tag]).keys().next().value;
 }
 
 // src/image/digest-pin.ts
@@ -10460,8 +10476,11 @@ function unpinnedWarning(image, digest, oldTag) {
   const incoming = formatImageRef(image);
   return `drops the digest pin ${shortDigest(digest)}${whose}: ${incoming} has no digest; send ${incoming}@sha256:<digest> to keep digests pinned`;
 }
-function staleDigestWarning({ tagKey, tag, digestKey, line, digest, name }) {
-  return `${tagKey}: --set wrote ${tag}, but the digest beside it (${digestKey}, line ${line}) still pins the earlier build ${shortDigest(digest)}, so that build runs; set ${digestKey} too, or give the image with --image ${name}:${tag}@sha256:<digest>`;
+function staleDigestWarning({ configured, tagKey, tag, digestKey, line, digest, name }) {
+  const stale = `the digest beside it (${digestKey}, line ${line}) still pins the earlier build ${shortDigest(digest)}, so that build runs`;
+  if (configured)
+    return `${tagKey}: its configured override wrote ${tag}, but ${stale}; an override with part: tag sets only the tag: empty ${digestKey} so that the tag decides, or set it with --set`;
+  return `${tagKey}: --set wrote ${tag}, but ${stale}; set ${digestKey} too, or give the image with --image ${name}:${tag}@sha256:<digest>`;
 }
 
 // src/image/update.ts
@@ -10476,6 +10495,13 @@ function keptByPolicy(update, current) {
   if (policy.latest([tag, current.tag]) === tag)
     return `keeps ${current.tag}: its policy (${policy.description}) ranks it equal to the incoming ${tag}, so the version as written stays (allow-downgrade sets it anyway)`;
   return `keeps ${current.tag}, which its policy (${policy.description}) ranks above the incoming ${tag} (allow-downgrade sets it anyway)`;
+}
+function downFromOutside(update, current) {
+  const { policy, image } = update;
+  const { tag } = image;
+  if (!policy?.compare || update.allowDowngrade || tag === void 0 || current.tag === void 0 || current.tag === tag) return void 0;
+  if (policy.latest([current.tag]) !== void 0 || !((policy.compare(current.tag, tag) ?? 0) > 0)) return void 0;
+  return `goes down from ${current.tag} to ${tag}: ${current.tag} is outside its policy (${policy.description}), so the lower incoming ${tag} replaces it, as in Flux`;
 }
 function digestOnlyRefusal(image, policy) {
   return `is left as it is: ${formatImageRef(image)} has no tag for its policy (${policy.description}) to judge, and a digest alone may be any build; give repo:tag@digest`;
@@ -10496,6 +10522,8 @@ function nextVersion(update, current, kept) {
     kept?.(why);
     return void 0;
   }
+  const down = downFromOutside(update, current);
+  if (down) kept?.(down);
   if (current.tag === tag) {
     const nextDigest = digest ?? current.digest;
     return nextDigest === current.digest ? void 0 : { tag, ...nextDigest !== void 0 && { digest: nextDigest } };
@@ -10658,9 +10686,9 @@ function unescapeDoubleQuoted(inner) {
     const e = inner[++i];
     const digits = HEX_DIGITS[e];
     if (digits === void 0) {
-      const escaped = ESCAPES[e];
-      if (escaped === void 0) return void 0;
-      out += escaped;
+      const escaped2 = ESCAPES[e];
+      if (escaped2 === void 0) return void 0;
+      out += escaped2;
       continue;
     }
     const hex = inner.slice(i + 1, i + 1 + digits);
@@ -11573,7 +11601,7 @@ function lookUp(root, path) {
   }
   return { node, inFlow };
 }
-function warnStaleDigest(plan, document, segments, path, node, tag, setsToo) {
+function warnStaleDigest(plan, document, segments, path, node, tag, { setsToo, configured }) {
   const holder = segments.length > 1 ? lookUp(document.root, segments.slice(0, -1)) : { node: document.root };
   if ("message" in holder || holder.node?.kind !== "map") return;
   const map = holder.node;
@@ -11584,7 +11612,8 @@ function warnStaleDigest(plan, document, segments, path, node, tag, setsToo) {
   if (setsToo(digestKey)) return;
   const { registry, repository } = splitImage(field2);
   const name = [scalarText(registry), scalarText(repository)].filter((part) => part).join("/");
-  plan.warn(node.start, staleDigestWarning({ tagKey: path, tag, digestKey, line: plan.file.lineAt(digest.start), digest: digest.text, name }));
+  const stale = { tagKey: path, tag, digestKey, line: plan.file.lineAt(digest.start), digest: digest.text, name };
+  plan.warn(node.start, staleDigestWarning({ ...stale, ...configured && { configured } }));
 }
 function setYamlPath(text2, path, value, options = {}) {
   const unchanged = { text: text2, changes: [], warnings: [] };
@@ -11609,7 +11638,11 @@ function setYamlPath(text2, path, value, options = {}) {
     const next = typeof value === "string" ? value : value(scalarText(node), (why) => plan.warn(node.start, `${path} ${why}`));
     if (next === void 0) return plan.result();
     const typed = options.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
-    if (options.setsToo) warnStaleDigest(plan, document, segments, path, node, next, options.setsToo);
+    if (options.setsToo) warnStaleDigest(plan, document, segments, path, node, next, { ...options, setsToo: options.setsToo });
+    if (options.typed !== void 0 && !typed && node.style === "plain" && isNonString(node.text) && node.text !== next) {
+      const unquote2 = options.typed ? "" : "; to keep its type, give the value unquoted";
+      plan.warn(node.start, `${path}: ${node.text} (not a string in YAML) becomes the string "${next}"${isNonString(next) ? unquote2 : ""}`);
+    }
     plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
     const others = file.documents.slice(index + 1).flatMap((d, i) => "message" in lookUp(d.root, segments) ? [] : [index + i + 2]);
     if (others.length > 0) {
@@ -12294,105 +12327,6 @@ var MarkedFields = class {
     );
   }
 };
-
-// src/kcl/override-spec.ts
-var OverrideSpecError = class extends SourceError {
-  constructor(spec, message) {
-    super(message);
-    this.spec = spec;
-    this.name = "OverrideSpecError";
-  }
-  spec;
-};
-function invalidSpec(spec) {
-  return new OverrideSpecError(
-    spec,
-    `Invalid spec format '${spec}', expected <field_path>=<filed_value>, <field_path>:<filed_value>, <field_path>+=<filed_value> or <field_path>-`
-  );
-}
-function quotedLength(chars, at) {
-  const quote2 = chars[at];
-  if (chars[at + 1] === quote2 && chars[at + 2] === quote2) return 0;
-  let backslashes = 0;
-  for (let i = at + 1; i < chars.length; i++) {
-    const c = chars[i];
-    if (c === "\n") return 0;
-    if (c === quote2 && backslashes % 2 === 0) return i - at + 1;
-    backslashes = c === "\\" ? backslashes + 1 : 0;
-  }
-  return 0;
-}
-function splitOperator(spec) {
-  const chars = Array.from(spec);
-  let depth = 0;
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    if (depth === 0 && c === "=") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 1).join(""), operation: "=" };
-    if (depth === 0 && c === ":") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 1).join(""), operation: ":" };
-    if (depth === 0 && c === "+") {
-      if (chars[i + 1] === "=") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 2).join(""), operation: "+=" };
-    } else if (c === "[" || c === "{") depth++;
-    else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
-    else if (c === '"' || c === "'") {
-      const length = quotedLength(chars, i);
-      if (length > 0) i += length - 1;
-    }
-  }
-  return void 0;
-}
-function parseOverridePath(path) {
-  const parts = [];
-  let current = "";
-  let inBrackets = false;
-  const chars = Array.from(path);
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    if (inBrackets) {
-      if (c === '"' || c === "'") {
-        if (chars[i + 1] !== "]") throw new OverrideSpecError(path, "Expected closing bracket");
-        i++;
-        inBrackets = false;
-      } else current += c;
-    } else if (c === ".") {
-      if (current !== "") parts.push(current);
-      current = "";
-    } else if (c === "[") {
-      if (current !== "") parts.push(current);
-      current = "";
-      inBrackets = true;
-      const next = chars[++i];
-      if (next !== void 0 && next !== '"' && next !== "'") throw new OverrideSpecError(path, "Expected opening quote after '['");
-    } else if (c === "]") {
-      throw new OverrideSpecError(path, "Unmatched closing bracket");
-    } else current += c;
-  }
-  if (current !== "") parts.push(current);
-  return parts;
-}
-function parseOverrideSpec(spec) {
-  const split2 = splitOperator(spec);
-  if (split2) {
-    const path = split2.path.trim();
-    const value = split2.value.trim();
-    if (path === "" || value === "") throw invalidSpec(spec);
-    return { path, parts: parseOverridePath(path), operation: split2.operation, value };
-  }
-  if (spec.endsWith("-")) {
-    const path = spec.slice(0, -1).trim();
-    if (path === "") throw invalidSpec(spec);
-    return { path, parts: parseOverridePath(path), operation: "-", value: "" };
-  }
-  throw invalidSpec(spec);
-}
-var KEYWORDS = new Set(
-  "True False None Undefined import and or in is not as if else elif for schema mixin protocol check assert all any map filter lambda rule".split(" ")
-);
-function isIdentifier(key) {
-  return /^\$?[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !KEYWORDS.has(key);
-}
-function formatOverridePath(parts, base = "") {
-  return parts.reduce((path, p) => isIdentifier(p) ? path === "" ? p : `${path}.${p}` : `${path}[${JSON.stringify(p)}]`, base);
-}
 
 // src/kcl/source.ts
 var SourceText = class {
@@ -13203,6 +13137,32 @@ var SchemaNode = class {
     return this.nameExpr.name;
   }
 };
+var OperationNode = class {
+  constructor(tokens, operands, operatorTokens, first, last) {
+    this.tokens = tokens;
+    this.operands = operands;
+    this.operatorTokens = operatorTokens;
+    this.first = first;
+    this.last = last;
+  }
+  tokens;
+  operands;
+  operatorTokens;
+  first;
+  last;
+  type = "operation";
+  text;
+  get operators() {
+    this.text ??= this.operatorTokens.map((at) => {
+      const text2 = nodeText(this.tokens, { first: at, last: at });
+      if (this.operands.length === 1) return text2;
+      if (text2 === "not" || text2 === "is" && keywordAt(this.tokens, at + 1) === Keyword.Not)
+        return `${text2} ${nodeText(this.tokens, { first: at + 1, last: at + 1 })}`;
+      return text2;
+    });
+    return this.text;
+  }
+};
 var KeyNode = class {
   constructor(tokens, expr) {
     this.tokens = tokens;
@@ -13228,6 +13188,105 @@ function targetText(tokens, target) {
 }
 function unescapedName(part) {
   return part.startsWith("$") ? part.slice(1) : part;
+}
+
+// src/kcl/override-spec.ts
+var OverrideSpecError = class extends SourceError {
+  constructor(spec, message) {
+    super(message);
+    this.spec = spec;
+    this.name = "OverrideSpecError";
+  }
+  spec;
+};
+function invalidSpec(spec) {
+  return new OverrideSpecError(
+    spec,
+    `Invalid spec format '${spec}', expected <field_path>=<filed_value>, <field_path>:<filed_value>, <field_path>+=<filed_value> or <field_path>-`
+  );
+}
+function quotedLength(chars, at) {
+  const quote2 = chars[at];
+  if (chars[at + 1] === quote2 && chars[at + 2] === quote2) return 0;
+  let backslashes = 0;
+  for (let i = at + 1; i < chars.length; i++) {
+    const c = chars[i];
+    if (c === "\n") return 0;
+    if (c === quote2 && backslashes % 2 === 0) return i - at + 1;
+    backslashes = c === "\\" ? backslashes + 1 : 0;
+  }
+  return 0;
+}
+function splitOperator(spec) {
+  const chars = Array.from(spec);
+  let depth = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (depth === 0 && c === "=") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 1).join(""), operation: "=" };
+    if (depth === 0 && c === ":") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 1).join(""), operation: ":" };
+    if (depth === 0 && c === "+") {
+      if (chars[i + 1] === "=") return { path: chars.slice(0, i).join(""), value: chars.slice(i + 2).join(""), operation: "+=" };
+    } else if (c === "[" || c === "{") depth++;
+    else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
+    else if (c === '"' || c === "'") {
+      const length = quotedLength(chars, i);
+      if (length > 0) i += length - 1;
+    }
+  }
+  return void 0;
+}
+function parseOverridePath(path) {
+  const parts = [];
+  let current = "";
+  let inBrackets = false;
+  const chars = Array.from(path);
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (inBrackets) {
+      if (c === '"' || c === "'") {
+        if (chars[i + 1] !== "]") throw new OverrideSpecError(path, "Expected closing bracket");
+        i++;
+        inBrackets = false;
+      } else current += c;
+    } else if (c === ".") {
+      if (current !== "") parts.push(current);
+      current = "";
+    } else if (c === "[") {
+      if (current !== "") parts.push(current);
+      current = "";
+      inBrackets = true;
+      const next = chars[++i];
+      if (next !== void 0 && next !== '"' && next !== "'") throw new OverrideSpecError(path, "Expected opening quote after '['");
+    } else if (c === "]") {
+      throw new OverrideSpecError(path, "Unmatched closing bracket");
+    } else current += c;
+  }
+  if (current !== "") parts.push(current);
+  return parts;
+}
+function parseOverrideSpec(spec) {
+  const split2 = splitOperator(spec);
+  if (split2) {
+    const path = split2.path.trim();
+    const value = split2.value.trim();
+    if (path === "" || value === "") throw invalidSpec(spec);
+    return { path, parts: parseOverridePath(path), operation: split2.operation, value };
+  }
+  if (spec.endsWith("-")) {
+    const path = spec.slice(0, -1).trim();
+    if (path === "") throw invalidSpec(spec);
+    return { path, parts: parseOverridePath(path), operation: "-", value: "" };
+  }
+  throw invalidSpec(spec);
+}
+var KEYWORDS = new Set(
+  "True False None Undefined import and or in is not as if else elif for schema mixin protocol check assert all any map filter lambda rule".split(" ")
+);
+function isIdentifier(key) {
+  return /^\$?[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !KEYWORDS.has(key);
+}
+function formatOverridePath(parts, base = "") {
+  return parts.reduce((path, p) => isIdentifier(p) ? path === "" ? p : `${path}.${p}` : `${path}[${JSON.stringify(p)}]`, base);
 }
 
 // src/kcl/parser.ts
@@ -13355,9 +13414,10 @@ var Parser2 = class {
       this.pos++;
       const assignAt = this.findAssignOnLine();
       if (assignAt >= 0) {
+        const annotation = { first: this.pos, last: assignAt - 1 };
         this.pos = assignAt + 1;
         const value2 = this.expr(0);
-        return { type: "assign", targets: [targetName], value: value2, first, last: this.endStatement() };
+        return { type: "assign", targets: [targetName], value: value2, annotation, first, last: this.endStatement() };
       }
       if (kind[this.pos] !== T2.Name) {
         this.skipLine();
@@ -13437,12 +13497,14 @@ var Parser2 = class {
     let length = this.binaryOperatorLength(this.pos);
     if (length === 0) return left;
     const operands = [left];
+    const operators = [];
     while (length > 0) {
+      operators.push(this.pos);
       this.pos += length;
       operands.push(this.unary(flags));
       length = this.binaryOperatorLength(this.pos);
     }
-    return { type: "operation", operands, first, last: this.pos - 1 };
+    return new OperationNode(this.tokens, operands, operators, first, this.pos - 1);
   }
   unary(flags) {
     const first = this.pos;
@@ -13450,7 +13512,7 @@ var Parser2 = class {
     if (k === T2.Minus || k === T2.Plus || k === T2.Tilde || this.keyword(first) === Keyword.Not) {
       this.pos++;
       const operand = this.unary(flags);
-      return { type: "operation", operands: [operand], first, last: operand.last };
+      return new OperationNode(this.tokens, [operand], [first], first, operand.last);
     }
     return this.postfix(flags);
   }
@@ -13732,13 +13794,72 @@ var SKIPPED_STATEMENTS = {
   "type annotation": "a type annotation",
   expression: "an expression statement"
 };
+var MATCHED_OPERATORS = /* @__PURE__ */ new Set(["+", "|"]);
+var PRECEDENCE = {
+  or: 1,
+  and: 2,
+  ...Object.fromEntries(["in", "not in", "is", "is not", "as", "<", "<=", ">", ">=", "!=", "=="].map((op) => [op, 3])),
+  "|": 4,
+  "^": 5,
+  "&": 6,
+  "<<": 7,
+  ">>": 7,
+  "+": 8,
+  "-": 8,
+  ...Object.fromEntries(["*", "/", "//", "%"].map((op) => [op, 9])),
+  "**": 10
+};
+function operatorOver(operation, at) {
+  const { operators } = operation;
+  if (operation.operands.length === 1) return operators[0];
+  let found;
+  for (let from = 0, to = operators.length; from < to; ) {
+    let root = from;
+    for (let g = from + 1; g < to; g++) {
+      const [p, q] = [PRECEDENCE[operators[g]] ?? 0, PRECEDENCE[operators[root]] ?? 0];
+      if (p < q || p === q && operators[g] !== "**") root = g;
+    }
+    if (!MATCHED_OPERATORS.has(operators[root])) found = operators[root];
+    if (at <= root) to = root;
+    else from = root + 1;
+  }
+  return found;
+}
 var holds = (node, token) => node.first <= token && token <= node.last;
 function skippedConstruct(statements, token) {
   const statement = statements.find((s) => holds(s, token));
   if (statement === void 0) return void 0;
   if (statement.type === "other") return SKIPPED_STATEMENTS[statement.construct];
   if (statement.type === "import") return "an import";
-  return holds(statement.value, token) ? inExpr(statement.value, token) : "the left side of an assignment";
+  if (holds(statement.value, token)) return inExpr(statement.value, token);
+  return statement.type === "assign" && statement.annotation && holds(statement.annotation, token) ? "a type annotation" : "the left side of an assignment";
+}
+function literalTypes(module) {
+  const { tokens } = module;
+  let aliases;
+  const aliasValue = (name) => {
+    aliases ??= new Map(
+      module.statements.flatMap(
+        (s) => s.type === "other" && s.construct === "type alias" ? [[nodeText(tokens, { first: s.first + 1, last: s.first + 1 }), { first: s.first + 3, last: s.last }]] : []
+      )
+    );
+    return aliases.get(name);
+  };
+  const listsLiterals = ({ first, last }, seen) => {
+    for (let t = first; t <= last; t++) {
+      if (tokens.kind[t] === T.String) return true;
+      if (tokens.kind[t] !== T.Name) continue;
+      const name = nodeText(tokens, { first: t, last: t });
+      const value = seen.has(name) ? void 0 : aliasValue(name);
+      seen.add(name);
+      if (value !== void 0 && listsLiterals(value, seen)) return true;
+    }
+    return false;
+  };
+  const typed = /* @__PURE__ */ new Map();
+  for (const s of module.statements)
+    if (s.type === "assign" && s.annotation !== void 0 && listsLiterals(s.annotation, /* @__PURE__ */ new Set())) typed.set(s, nodeText(tokens, s.annotation));
+  return typed;
 }
 function inExpr(expr, token) {
   switch (expr.type) {
@@ -13750,13 +13871,19 @@ function inExpr(expr, token) {
       return holds(expr.config, token) ? inItems(expr.config.items, token) : "a schema's arguments";
     case "list":
       return inListItems(expr.items, token);
-    case "operation": {
-      const operand = expr.operands.find((o) => holds(o, token));
-      return operand && inExpr(operand, token);
-    }
+    case "operation":
+      return inOperation(expr, token);
     default:
       return void 0;
   }
+}
+function inOperation(operation, token) {
+  const at = operation.operands.findIndex((o) => holds(o, token));
+  if (at < 0) return void 0;
+  const operator = operatorOver(operation, at);
+  if (operator === void 0) return inExpr(operation.operands[at], token);
+  if (operation.operands.length > 1) return `an operand of '${operator}'`;
+  return operator === "not" ? "the operand of 'not'" : `the operand of unary '${operator}'`;
 }
 function inItems(items, token) {
   const item = items.find((i) => holds(i, token));
@@ -13780,9 +13907,11 @@ function assertSafeBody(value, line) {
   if (/["'\\\r\n]|\$\{/.test(value)) throw new SourceError(`refusing to write ${JSON.stringify(value)} into a KCL string`, line);
 }
 var ImageEditor = class {
-  constructor(tokens, request, overridden) {
+  constructor(tokens, request, overridden, literalTyped) {
     this.tokens = tokens;
     this.request = request;
+    this.literalTyped = literalTyped;
+    this.typedInOrder = [...literalTyped];
     this.setInFile = new Set(overridden.repositories);
     this.setPaths = [...overridden.paths ?? []];
     this.text = tokens.source.text;
@@ -13792,6 +13921,7 @@ var ImageEditor = class {
   }
   tokens;
   request;
+  literalTyped;
   edits = [];
   warnings = [];
   marked;
@@ -13809,8 +13939,10 @@ var ImageEditor = class {
   reached = /* @__PURE__ */ new Set();
   /** Paths a `--set` sets (Overridden.paths). */
   setPaths;
-  /** Where the walk met interpolated strings, kept only when a `--set` may set their field. */
-  interpolatedAt = /* @__PURE__ */ new Map();
+  /** The literal-typed assignments in file order, for literalTypeAt. */
+  typedInOrder;
+  /** Where the walk met strings, kept only when a `--set` may set their field (it answers for their warnings). */
+  fieldAt = /* @__PURE__ */ new Map();
   walk(expr, path) {
     switch (expr.type) {
       case "string":
@@ -13822,7 +13954,7 @@ var ImageEditor = class {
       case "list":
         return expr.items.forEach((item, i) => this.walkListItem(item, { parent: path, step: i }));
       case "operation":
-        return expr.operands.forEach((operand) => this.walk(operand, path));
+        return expr.operands.forEach((operand, i) => operatorOver(expr, i) === void 0 && this.walk(operand, path));
       default:
         return;
     }
@@ -13890,6 +14022,17 @@ var ImageEditor = class {
     const key = step.key.parts ?? [this.text.slice(this.tokens.start[step.key.first], this.tokens.end[step.key.last])];
     return formatOverridePath(key, this.pathText(parent));
   }
+  /** The literal type of the assignment whose value holds token `token` (literalTypes), if any: found by halves, values being in file order. */
+  literalTypeAt(token) {
+    for (let lo = 0, hi = this.typedInOrder.length - 1; lo <= hi; ) {
+      const mid = lo + hi >> 1;
+      const [{ value }, type] = this.typedInOrder[mid];
+      if (token < value.first) hi = mid - 1;
+      else if (token > value.last) lo = mid + 1;
+      else return type;
+    }
+    return void 0;
+  }
   /** 1-based line of a literal, for changes and warnings. */
   line(literal2) {
     return this.tokens.source.line(literal2.start);
@@ -13913,10 +14056,12 @@ var ImageEditor = class {
       while (token + 1 < tokens.count && tokens.end[token + 1] <= start) token++;
       let at = token;
       while (at > 0 && CLOSERS.has(tokens.kind[at])) at--;
-      if (tokens.end[at] > start || this.tokens.source.line(tokens.start[at]) !== this.tokens.source.line(start)) continue;
-      const reading = readMarker(comment);
-      if (reading === void 0) continue;
       const line = this.tokens.source.line(start);
+      const reading = readMarker(comment);
+      const ownLine = /^[ \t]*$/.test(this.text.slice(tokens.source.lineStart(start), start));
+      if (ownLine && reading !== void 0 && "marker" in reading) this.warnings.push({ line, message: ownLineMarkerWarning(reading.marker) });
+      if (ownLine || tokens.end[at] > start || tokens.source.line(tokens.start[at]) !== line) continue;
+      if (reading === void 0) continue;
       if ("error" in reading) {
         this.warnings.push({ line, message: reading.error });
         this.claimed.add(at);
@@ -13935,7 +14080,7 @@ var ImageEditor = class {
         this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a value that is not a string literal; only a literal can be set` });
       else if (tokens.flags[marked] & StringFlag.Interpolated)
         this.warnings.push({ line, message: `Flux setter "${marker.setter}" marks a string with \${...}, which is not edited` });
-      else this.mark(this.literal(marked), marker);
+      else this.mark(marked, marker);
       this.claimed.add(marked);
     }
   }
@@ -13969,13 +14114,26 @@ var ImageEditor = class {
   warnUnreached(statements) {
     const { tokens } = this;
     for (const t of this.stringsHolding(this.screens)) {
-      if (this.reached.has(t) || this.claimed.has(t)) continue;
+      if (this.claimed.has(t)) continue;
       const literal2 = this.literal(t);
       const line = this.line(literal2);
+      const built = tokens.flags[t] & StringFlag.Interpolated ? void 0 : this.builtReference(t, literal2.body);
+      if (built !== void 0) {
+        const { repository, variable, how, last } = built;
+        if (!this.setInFile.has(repository.repository) && !this.setBySet(t, variable)) {
+          const message2 = `${nodeText(tokens, { first: t, last })} builds a reference of ${formatImageRef(repository)} ${how}, which is not edited; ${this.whereSet(variable, statements)}`;
+          this.warnings.push({ line, message: message2 });
+        }
+        continue;
+      }
+      if (this.reached.has(t)) continue;
       if (tokens.flags[t] & StringFlag.Interpolated) {
         const stale = staleImageIn(literal2.body, this.incoming);
-        if (stale && !this.setInFile.has(stale.repository) && !this.setBySet(t, literal2.body, stale)) {
-          const message2 = `${literal2.body} builds a reference of ${formatImageRef(stale)} with \${...}, which is not edited; ${this.whereSet(literal2.body, stale, statements)}`;
+        const variable = stale && versionVariable(literal2.body, stale);
+        if (stale && !this.setInFile.has(stale.repository) && !this.setBySet(t, variable)) {
+          const written = formatImageRef(stale);
+          const left = "which is not edited (nor set by a Flux marker); left as it is (an override of its field sets it)";
+          const message2 = stale.tag === void 0 && stale.digest === void 0 ? `${literal2.body} builds a reference of ${written} with \${...}, which is not edited; ${this.whereSet(variable, statements)}` : stale.digest === void 0 && literal2.body.includes(`${written}\${`) ? `${literal2.body} builds a tag of ${stale.name} with \${...}, ${left}` : `${literal2.body} holds ${written} in a string with \${...}, ${left}`;
           this.warnings.push({ line, message: message2 });
         }
         continue;
@@ -13983,18 +14141,52 @@ var ImageEditor = class {
       const ref = tryParseImageRef(literal2.body);
       const update = ref && this.incoming.get(ref.repository);
       if (!ref || !update || ref.tag === void 0 && ref.digest === void 0 || nextReference(update, ref) === void 0) continue;
+      const typed = this.literalTypeAt(t);
+      if (typed !== void 0) {
+        this.warnings.push({ line, message: `holds ${literal2.body} ${literalTypeWarning(typed)}` });
+        continue;
+      }
       const construct = skippedConstruct(statements, t);
       const where2 = construct === void 0 ? "" : ` in ${construct},`;
       const message = `holds ${literal2.body}${where2} where images are not matched by repository; left as it is (add a Flux marker on its line to have it set)`;
       this.warnings.push({ line, message });
     }
   }
-  /** Whether a `--set` sets the interpolated string `token` (its field, or the variable its version is): the override is the answer. */
-  setBySet(token, body, stale) {
+  /**
+   * The reference string token `token` builds with the version of a variable, when its text is a
+   * repository and `:` (body `body`) and the variable follows: `"app:" + _tag`, `"app:%s" % _tag`,
+   * `"app:{}".format(_tag)`. `last` is the expression's last token.
+   */
+  builtReference(token, body) {
+    const { kind } = this.tokens;
+    const text2 = (t) => nodeText(this.tokens, { first: t, last: t });
+    const colon = body.lastIndexOf(":");
+    if (colon < 0) return void 0;
+    const tail = body.slice(colon + 1);
+    let at;
+    let how;
+    if (tail === "" && kind[token + 1] === T.Plus) [at, how] = [token + 2, "by concatenation"];
+    else if (tail === "%s" && kind[token + 1] === T.Operator && text2(token + 1) === "%") [at, how] = [token + 2, "by % formatting"];
+    else if (tail === "{}" && kind[token + 1] === T.Dot && text2(token + 2) === "format" && kind[token + 3] === T.LParen)
+      [at, how] = [token + 4, "by .format()"];
+    else return void 0;
+    if (kind[at] !== T.Name || keywordAt(this.tokens, at) !== Keyword.Other) return void 0;
+    let last = at;
+    while (kind[last + 1] === T.Dot && kind[last + 2] === T.Name) last += 2;
+    if (how === "by .format()") {
+      if (kind[last + 1] !== T.RParen) return void 0;
+      last++;
+    }
+    const repository = tryParseImageRef(body.slice(0, colon));
+    if (repository === void 0 || repository.tag !== void 0 || repository.digest !== void 0 || !this.incoming.has(repository.repository))
+      return void 0;
+    return { repository, variable: nodeText(this.tokens, { first: at, last: how === "by .format()" ? last - 1 : last }), how, last };
+  }
+  /** Whether a `--set` sets the string `token` building a reference (its field, or the variable its version is): the override is the answer. */
+  setBySet(token, variable) {
     if (this.setPaths.length === 0) return false;
     const covers = (path) => this.setPaths.some((set) => path === set || path.startsWith(`${set}.`) || path.startsWith(`${set}[`));
-    const field2 = this.interpolatedAt.get(token);
-    const variable = versionVariable(body, stale);
+    const field2 = this.fieldAt.get(token);
     return field2 !== void 0 && covers(this.pathText(field2)) || variable !== void 0 && covers(variable);
   }
   /**
@@ -14002,9 +14194,8 @@ var ImageEditor = class {
    * marker on the interpolation is refused, so the advice names the variable and the lines of
    * its top-level string assignments when there are any (`_tag = "1.2.3"`).
    */
-  whereSet(body, stale, statements) {
+  whereSet(variable, statements) {
     const elsewhere = 'set the version where that variable is set (a Flux ":tag" marker on its line, or an override)';
-    const variable = versionVariable(body, stale);
     if (variable === void 0 || variable.includes(".")) return elsewhere;
     const lines = statements.flatMap(
       (s) => s.type === "assign" && s.targets.includes(variable) && s.value.type === "string" && !(this.tokens.flags[s.value.token] & StringFlag.Interpolated) ? [this.line(this.literal(s.value.token))] : []
@@ -14041,10 +14232,8 @@ var ImageEditor = class {
   }
   visit(expr, path) {
     if (this.claimed.has(expr.token)) return;
-    if (this.tokens.flags[expr.token] & StringFlag.Interpolated) {
-      if (this.setPaths.length > 0) this.interpolatedAt.set(expr.token, path);
-      return;
-    }
+    if (this.setPaths.length > 0) this.fieldAt.set(expr.token, path);
+    if (this.tokens.flags[expr.token] & StringFlag.Interpolated) return;
     this.reached.add(expr.token);
     const literal2 = this.literal(expr.token);
     const { body } = literal2;
@@ -14059,20 +14248,47 @@ var ImageEditor = class {
       return;
     }
     const key = this.pathText(path);
-    const next = nextReference(update, ref, (why) => this.warnings.push({ line: this.line(literal2), message: `${key} ${why}` }));
-    if (next) this.write(literal2, next, "kcl-image", key);
+    const kept = (why) => this.warnings.push({ line: this.line(literal2), message: `${key} ${why}` });
+    const next = nextVersion(update, versionOf(ref.tag, ref.digest), kept);
+    if (!next) return;
+    if (next.digest !== void 0 && this.isSuffixed(expr.token)) {
+      kept(`is followed by a + suffix, ${suffixWarning(update.image)}`);
+      if (update.image.tag !== void 0) this.write(literal2, formatImageRef({ name: ref.name, tag: next.tag }), "kcl-image", key);
+    } else this.write(literal2, formatImageRef({ name: ref.name, ...next }), "kcl-image", key);
   }
-  /** A KCL file is one document: a setter's literals all decide together. */
-  mark(literal2, marker) {
-    const repository = this.request.setters.get(marker.key)?.image.repository;
-    if (repository !== void 0) this.setInFile.add(repository);
+  /** A `+` follows string token `token` (`"app:1.2.3" + "-debug"`): its value goes on after the literal. */
+  isSuffixed(token) {
+    return this.tokens.kind[token + 1] === T.Plus;
+  }
+  /**
+   * A KCL file is one document: a setter's literals all decide together. A value whose type
+   * lists string literals is left where the marker would move it: KCL refuses any other value.
+   */
+  mark(token, marker) {
+    const literal2 = this.literal(token);
+    const warn = (message) => this.warnings.push({ line: this.line(literal2), message });
+    const typed = this.literalTypeAt(token);
+    const image = typed === void 0 ? this.request.setters.get(marker.key)?.image : void 0;
+    if (image !== void 0) this.setInFile.add(image.repository);
+    const write = (value) => {
+      if (typed === void 0) this.write(literal2, value, "setter", marker.setter);
+      else if (value !== literal2.body) warn(`Flux setter "${marker.setter}" marks ${literal2.body} ${literalTypeWarning(typed)}`);
+    };
+    const suffixed = image !== void 0 && marker.field === "ref" && this.isSuffixed(token);
     this.marked.add({
       marker,
       text: literal2.body,
       document: 0,
-      warn: (message) => this.warnings.push({ line: this.line(literal2), message }),
-      write: (value) => this.write(literal2, value, "setter", marker.setter)
+      warn,
+      write: suffixed ? (value) => this.writeBeforeSuffix(value, image, marker, warn, write) : write
     });
+  }
+  /** A whole reference a marker sets in a string with a `+` suffix: an incoming digest would land before the suffix, so the tag alone is set. */
+  writeBeforeSuffix(value, image, marker, warn, write) {
+    const next = tryParseImageRef(value);
+    if (next?.digest === void 0 || next.digest !== image.digest) return write(value);
+    warn(`Flux setter "${marker.setter}" marks a string followed by a + suffix, ${suffixWarning(image)}`);
+    if (image.tag !== void 0) write(formatImageRef({ name: next.name, tag: next.tag }));
   }
   write(literal2, value, kind, key) {
     if (value === literal2.body) return;
@@ -14084,9 +14300,19 @@ var ImageEditor = class {
     });
   }
 };
+function literalTypeWarning(type) {
+  return `in a value of the literal type ${type}: KCL refuses any value outside its literals, so it is left as it is (a type of str would let it be set)`;
+}
+function ownLineMarkerWarning(marker) {
+  return `Flux setter "${marker.setter}" is on a comment line of its own, which marks nothing in KCL: a KCL marker sets the string its line ends with (the YAML form above the value does not apply)`;
+}
+function suffixWarning(image) {
+  const why = "before the suffix a digest would make no image reference";
+  return image.tag === void 0 ? `so it cannot take ${formatImageRef(image)}, which has only a digest; left as it is (${why})` : `so only the tag of ${formatImageRef(image)} is set there: its digest is not pinned (${why}, and it is ${image.tag}'s, not the suffixed tag's)`;
+}
 function versionVariable(body, stale) {
   if (stale.tag !== void 0 || stale.digest !== void 0) return void 0;
-  return new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*\\}`).exec(body)?.[1];
+  return new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*(?::[^}]*)?\\}`).exec(body)?.[1];
 }
 function mayMatch(text2, request) {
   return text2.includes(MARKER_TOKEN) || request.images.some((u) => text2.includes(screenToken(u.image)));
@@ -14094,11 +14320,13 @@ function mayMatch(text2, request) {
 function editKcl(text2, request, overridden = {}) {
   if (!mayMatch(text2, request)) return { text: text2, changes: [], warnings: [] };
   const module = parseKcl(text2);
-  const editor = new ImageEditor(module.tokens, request, overridden);
+  const editor = new ImageEditor(module.tokens, request, overridden, literalTypes(module));
   editor.markLiterals();
   for (const statement of module.statements) {
-    if (statement.type === "assign") editor.walk(statement.value, { parent: void 0, target: statement.targets[0] });
-    else if (statement.type === "aug-assign" || statement.type === "unification") editor.walk(statement.value, { parent: void 0, target: statement.target });
+    if (statement.type === "assign") {
+      if (!editor.literalTyped.has(statement)) editor.walk(statement.value, { parent: void 0, target: statement.targets[0] });
+    } else if (statement.type === "aug-assign" || statement.type === "unification")
+      editor.walk(statement.value, { parent: void 0, target: statement.target });
   }
   editor.marked.writeAll();
   editor.warnUnreached(module.statements);
@@ -14503,6 +14731,37 @@ function unreached(module, name, reaches) {
   }
   return void 0;
 }
+var DEFINES = {
+  schema: "a schema",
+  rule: "a rule",
+  protocol: "a protocol",
+  mixin: "a mixin",
+  "type alias": "a type alias"
+};
+function definition(module, name) {
+  const { tokens } = module;
+  const text2 = (token) => tokens.source.text.slice(tokens.start[token], tokens.end[token]).replace(/^\$/, "");
+  const line = (token) => tokens.source.line(tokens.start[token]);
+  for (const s of module.statements) {
+    if (s.type === "import") {
+      const names = [];
+      for (let i = s.first + 1; i <= s.last; i++) if (tokens.kind[i] === T.Name) names.push(i);
+      const as = names.find((i) => keywordAt(tokens, i) === Keyword.As);
+      const alias = as === void 0 ? names[names.length - 1] : as + 1;
+      if (alias === void 0 || text2(alias) !== name) continue;
+      const written = tokens.source.text.slice(tokens.start[s.first], tokens.end[s.last]).trimEnd();
+      return {
+        message: `'${name}' is an import alias ('${written}'), not a variable: -O does not reach into the imported module; set it in that module's own file`,
+        line: line(s.first)
+      };
+    }
+    const what = s.type === "other" ? DEFINES[s.construct] : void 0;
+    if (what === void 0 || tokens.kind[s.first + 1] !== T.Name || text2(s.first + 1) !== name) continue;
+    const schema = s.type === "other" && s.construct === "schema" ? ": -O targets instances, not schema defaults" : "";
+    return { message: `'${name}' is ${what}, not a variable${schema}`, line: line(s.first) };
+  }
+  return void 0;
+}
 function unreachedEntries(tokens, config, keys, where2) {
   const line = (node) => tokens.source.line(tokens.start[node.first]);
   const inIf = config.items.flatMap((item) => item.type === "if" ? entriesOf(item.branches.flat()) : []);
@@ -14579,14 +14838,37 @@ function shiftLines(changes, before, after) {
 var COMPOSITE = { config: "a config", schema: "a schema instance", list: "a list" };
 function valueFrom(tokens, expr, eol) {
   const string = plainString(tokens, expr);
-  return { tokens, expr, text: nodeText(tokens, expr).replace(/\r\n|\n|\r/g, eol), ...string !== void 0 && { string } };
+  const indented = (indent) => textOf(tokens, expr, eol, indent);
+  return { tokens, expr, text: indented(""), indented, ...string !== void 0 && { string } };
+}
+function textOf(tokens, node, eol, indent) {
+  const start = tokens.start[node.first];
+  const strings = [];
+  for (let i = node.first; i <= node.last; i++) if (tokens.kind[i] === T.String) strings.push({ first: tokens.start[i], last: tokens.end[i] });
+  let s = 0;
+  return tokens.source.text.slice(start, tokens.end[node.last]).replace(/\r\n|\n|\r/g, (lineEnd, offset, text2) => {
+    while (s < strings.length && strings[s].last <= start + offset) s++;
+    const inString = s < strings.length && strings[s].first < start + offset;
+    const empty = /^(?:\r|\n|$)/.test(text2.slice(offset + lineEnd.length, offset + lineEnd.length + 1));
+    return inString || empty ? eol : eol + indent;
+  });
 }
 function readValue(spec, raw, eol) {
   const read = usableSpecValue(spec, raw);
   if (read.kind === "whole-text") {
-    return { tokens: read.tokens, expr: read.expr, text: writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" }), string: spec.value };
+    const text2 = writeStringLiteral(spec.value, { quote: '"', triple: false, prefix: "" });
+    return { tokens: read.tokens, expr: read.expr, text: text2, string: spec.value, wholeText: true, indented: () => text2 };
   }
   return valueFrom(read.tokens, read.expr, eol);
+}
+function literalKind(tokens, expr) {
+  if (expr.type === "string") return "string";
+  if (expr.type === "name") return "name";
+  if (expr.type !== "other") return void 0;
+  if (expr.construct === "number") return "number";
+  if (expr.construct !== "constant") return void 0;
+  const word = nodeText(tokens, expr);
+  return word === "True" || word === "False" ? "boolean" : void 0;
 }
 function sameTokens(a, aNode, b, bNode) {
   const skip = (t, i2) => STARTS_LINE.has(t.kind[i2]);
@@ -14652,13 +14934,47 @@ var Planner = class {
     const oldString = plainString(this.tokens, old);
     const value = this.computed ? this.stringValue(this.computed(oldString, (why) => this.warn(old.first, `${this.spec.path} ${why}`))) : given;
     if (!value) return;
-    let text2 = value.text;
+    let text2 = value.indented(this.indentOf(old.first));
     if (oldString !== void 0 && value.string !== void 0) {
       if (oldString === value.string) return;
       text2 = writeStringLiteral(value.string, readStringLiteral(nodeText(this.tokens, old)).style);
     } else if (sameTokens(this.tokens, old, value.tokens, value.expr)) return;
     this.plan.splices.push({ start: this.tokens.start[old.first], end: this.tokens.end[old.last], insert: text2 });
     this.change(old.first, this.describe(old), value.string ?? value.text, key);
+    if (!this.computed) this.warnRetyped(old, value, key);
+  }
+  /**
+   * A spec's value of another kind than the literal it replaces (`replicas = 3` set to "5", an
+   * image set to an unquoted name) is written as KCL reads it, but the change reads alike
+   * either way (`3 -> 5`): said, so that a lost quote or a stray one is seen.
+   */
+  warnRetyped(old, value, key) {
+    if (value.wholeText) return this.warnWholeText(this.line(old.first), value, key, old);
+    const was = literalKind(this.tokens, old);
+    const now = literalKind(value.tokens, value.expr);
+    if (was === void 0 || was === "name" || now === void 0 || now === was) return;
+    const written = nodeText(value.tokens, value.expr);
+    const quote2 = `for the string, quote it: ${key}="${written}" (in a shell, single-quote the whole argument)`;
+    const becomes = now === "name" ? `the name ${written}, which KCL reads as a variable; ${quote2}` : `the ${now} ${written}`;
+    this.warn(old.first, `${key}: ${nodeText(this.tokens, old)} (a ${was}) becomes ${becomes}`);
+  }
+  /**
+   * An operation is written as KCL -O writes it, as the string of its whole text
+   * (`"repo:" + _tag` -> `"\"repo:\" + _tag"`), which a user who meant the operation does not
+   * expect: said when the text holds a quoted string, or when it replaces a number or boolean
+   * (`count=-1`), with the way to write the operation itself. An unquoted reference
+   * (`kcllang/flask_demo:abc`) over a string is what the rule is for: nothing to say.
+   */
+  warnWholeText(line, value, key, old) {
+    const was = old && literalKind(this.tokens, old);
+    const quoted = value.tokens.kind.subarray(value.expr.first, value.expr.last + 1).includes(T.String);
+    if (!quoted && was !== "number" && was !== "boolean") return;
+    const given = value.string;
+    const from = old && was !== void 0 ? `${key}: ${nodeText(this.tokens, old)} (a ${was})` : key;
+    this.plan.warnings.push({
+      line,
+      message: `${from} becomes the string ${value.text}, as KCL -O writes an operation (the string of its whole text); for the operation itself, put it in parentheses: ${key}=(${given}) (in a shell, single-quote the whole argument)`
+    });
   }
   /**
    * A computed value is an image or its tag: written over a config, schema instance or list it
@@ -14686,14 +15002,13 @@ var Planner = class {
     for (const item of incoming.items) {
       const parts = item.type === "entry" ? item.key.parts : void 0;
       if (item.type !== "entry" || !parts) {
-        const text2 = nodeText(tokens, item).replace(/\r\n|\n|\r/g, this.eol);
-        this.insert(target, text2, text2, key);
+        this.insert(target, (indent) => textOf(tokens, item, this.eol, indent), textOf(tokens, item, this.eol, ""), key);
         continue;
       }
       const path = formatOverridePath(parts, key);
       const value = valueFrom(tokens, item.value, this.eol);
       const matches = this.entries(target).filter((e) => e.key.parts?.join("\0") === parts.join("\0"));
-      if (matches.length === 0) this.insert(target, keyText(parts, item.operator, value.text), value.string ?? value.text, path);
+      if (matches.length === 0) this.insert(target, (indent) => keyText(parts, item.operator, value.indented(indent)), value.string ?? value.text, path);
       for (const m of matches) this.union(m.value, value, path);
     }
   }
@@ -14712,9 +15027,9 @@ var Planner = class {
       const held = old.items.some((o) => sameTokens(this.tokens, o, value.tokens, item)) || added.some((a) => sameTokens(value.tokens, a, value.tokens, item));
       if (!held) added.push(item);
     }
-    const items = added.map((item) => nodeText(value.tokens, item));
-    if (items.length === 0) return;
-    const splice = this.afterLast(old, items, items.join(", "), (last) => this.indentOf(last.first));
+    if (added.length === 0) return;
+    const items = (indent) => added.map((item) => textOf(value.tokens, item, this.eol, indent));
+    const splice = this.afterLast(old, items, items(this.indentOf(old.first)).join(", "), (last) => this.indentOf(last.first));
     this.plan.splices.push(splice);
     const [start, end] = [this.tokens.start[old.first], this.tokens.end[old.last]];
     const written = this.text.slice(start, splice.start) + splice.insert + this.text.slice(splice.end, end);
@@ -14724,7 +15039,8 @@ var Planner = class {
    * The splice that adds `items` after the last item of a config or list: between empty
    * brackets `empty` (or before the closing bracket's line when comments are inside), `, item`
    * after the last item when the brackets share a line, else one item per line after the
-   * last one's line, indented as `indent(last)` says.
+   * last one's line, indented as `indent(last)` says. `items(indent)` are the items to stand
+   * on a line with that indentation.
    */
   afterLast(node, items, empty, indent) {
     const source = this.tokens.source;
@@ -14733,10 +15049,14 @@ var Planner = class {
     const last = node.items[node.items.length - 1];
     if (!last) return this.beforeClose(open, close, items) ?? { start: open + 1, end: close, insert: empty };
     const end = this.tokens.end[last.last];
-    if (source.line(open) === source.line(close)) return { start: end, end, insert: `, ${items.join(", ")}` };
+    if (source.line(open) === source.line(close)) return { start: end, end, insert: `, ${items(this.indentOf(last.first)).join(", ")}` };
     const at = Math.min(source.lineEnd(end), close);
     const lead = indent(last);
-    return { start: at, end: at, insert: items.map((item) => `${this.eol}${lead}${item}`).join("") };
+    return {
+      start: at,
+      end: at,
+      insert: items(lead).map((item) => `${this.eol}${lead}${item}`).join("")
+    };
   }
   /**
    * The first lines of an empty config or list whose brackets hold comments: each on a line of
@@ -14748,7 +15068,11 @@ var Planner = class {
     if (inside.trim() === "") return void 0;
     const indent = /[ \t]*(?=\S[^\r\n]*$)/.exec(inside)[0];
     const at = this.tokens.source.lineStart(close);
-    return { start: at, end: at, insert: lines.map((line) => `${indent}${line}${this.eol}`).join("") };
+    return {
+      start: at,
+      end: at,
+      insert: lines(indent).map((line) => `${indent}${line}${this.eol}`).join("")
+    };
   }
   /** Leading whitespace of the line a token is on. */
   indentOf(token) {
@@ -14756,9 +15080,9 @@ var Planner = class {
     return /^[ \t]*/.exec(this.text.slice(start, this.tokens.start[token]))[0];
   }
   /**
-   * Add `entry` as the last entry of `config`, on a new line with its siblings' indentation
-   * (nested under the opening line when the last entry does not start its line); the change
-   * is reported on the entry's line, holding `value`.
+   * Add `entry` (as it stands on a line of that indentation) as the last entry of `config`, on a
+   * new line with its siblings' indentation (nested under the opening line when the last entry
+   * does not start its line); the change is reported on the entry's line, holding `value`.
    */
   insert(config, entry, value, key = this.spec.path) {
     const openIndent = this.indentOf(config.first);
@@ -14767,15 +15091,23 @@ var Planner = class {
       const start = this.tokens.start[token];
       return this.tokens.source.lineStart(start) === start - this.indentOf(token).length;
     };
-    const empty = `${this.eol}${nested}${entry}${this.eol}${openIndent}`;
-    const splice = this.afterLast(config, [entry], empty, (last) => startsLine(last.first) ? this.indentOf(last.first) : nested);
+    const empty = `${this.eol}${nested}${entry(nested)}${this.eol}${openIndent}`;
+    const splice = this.afterLast(
+      config,
+      (indent) => [entry(indent)],
+      empty,
+      (last) => startsLine(last.first) ? this.indentOf(last.first) : nested
+    );
     this.plan.splices.push(splice);
-    const breaksBefore = splice.insert.slice(0, splice.insert.indexOf(entry)).split(this.eol).length - 1;
+    const breaksBefore = /^[\s,]*/.exec(splice.insert)[0].split(this.eol).length - 1;
     this.plan.changes.push({ line: this.tokens.source.line(splice.start) + breaksBefore, kind: "override", key, old: "", new: value });
   }
   /**
-   * Remove a statement or entry: its whole line(s) when it is alone on them, else just it and
-   * one comma. The change holds the value removed and "" for the new one, as create's old.
+   * Remove a statement or entry with the separator that was its own: its whole line(s) when it
+   * is alone on them, and the blank lines above when it was the last before a blank line, the
+   * file's end or a closing bracket (two blank lines would be left: `A\n\nB\n` -> `A\n`); on a
+   * line it shares, the comma before it (`{y = 2, x = 1,}` -> `{y = 2,}`), or after it when it is
+   * first. The change holds the value removed and "" for the new one, as create's old.
    */
   remove(node, value, key = this.spec.path) {
     const source = this.tokens.source;
@@ -14787,11 +15119,16 @@ var Planner = class {
     if (/^[ \t]*$/.test(before) && /^[ \t]*,?[ \t]*(#.*)?$/.test(after)) {
       start = lineStart;
       end = source.nextLineStart(end);
+      const blankAt = (at) => /^[ \t]*$/.test(this.text.slice(at, source.lineEnd(at)));
+      const next = this.text.slice(end, source.lineEnd(end));
+      if (end === this.text.length || /^[ \t]*$/.test(next) || /^[ \t]*[}\])]/.test(next)) {
+        while (start > 0 && blankAt(source.lineStart(start - 1))) start = source.lineStart(start - 1);
+      }
     } else {
       const comma = /^[ \t]*,[ \t]*/.exec(after);
       const previousComma = /,[ \t]*$/.exec(before);
-      if (comma) end += comma[0].length;
-      else if (previousComma) start -= previousComma[0].length;
+      if (previousComma) start -= previousComma[0].length;
+      else if (comma) end += comma[0].length;
     }
     this.plan.splices.push({ start, end, insert: "" });
     this.change(node.first, this.describe(value), "", key);
@@ -14804,7 +15141,7 @@ var Planner = class {
    * unless the run sets that too, still pins the build of the tag it replaced, which then runs.
    */
   warnStaleDigest(config, tag, value) {
-    const written = value.string;
+    const written = this.computed ? this.computed(plainString(this.tokens, tag.value)) : value.string;
     if (!this.setsToo || written === void 0 || tag.key.parts?.length !== 1 || plainString(this.tokens, tag.value) === written) return;
     const field2 = (key) => this.entries(config).find((e) => e.key.parts?.length === 1 && e.key.parts[0] === key);
     const digest = digestBeside(tag.key.parts[0], field2);
@@ -14814,7 +15151,15 @@ var Planner = class {
     if (this.setsToo(digestKey)) return;
     const { registry, repository } = splitImage(field2);
     const name = [registry, repository].map((entry) => entry && plainString(this.tokens, entry.value)).filter((part) => part).join("/");
-    const stale = { tagKey: this.spec.path, tag: written, digestKey, line: this.line(digest.value.first), digest: held, name };
+    const stale = {
+      tagKey: this.spec.path,
+      tag: written,
+      digestKey,
+      line: this.line(digest.value.first),
+      digest: held,
+      name,
+      configured: this.computed !== void 0
+    };
     this.warn(tag.value.first, staleDigestWarning(stale));
   }
 };
@@ -14872,7 +15217,7 @@ function planTopLevel(p, raw, options) {
   if (spec.operation === "-") {
     const removable = (s) => s.type === "assign" || s.type === "unification";
     statements.filter(removable).forEach((s) => p.remove(s, statementValue(s)));
-    if (!statements.some(removable)) nothingToDelete(p, unreached(p.module, name, removable) ?? { message: `no top-level '${name}' in this file` });
+    if (!statements.some(removable)) nothingToDelete(p, missingTopLevel(p, name, removable));
     return;
   }
   const value = p.value(raw);
@@ -14895,6 +15240,8 @@ function planTopLevel(p, raw, options) {
 function createTopLevel(p, rest, value, options, missing, reaches) {
   const { spec } = p;
   const name = spec.parts[0];
+  const defined = definition(p.module, name);
+  if (defined) throw new SourceError(`${defined.message}; ${spec.path} cannot be overridden here, and creating '${name}' would define it twice`, defined.line);
   const why = unreached(p.module, name, reaches);
   if (why && !(options.create && name.startsWith("_"))) throw new SourceError(`${why.message}; ${spec.path} cannot be overridden here`, why.line);
   if (!options.create) throw new SourceError(`${missing} ${createHint("it")}`);
@@ -14903,13 +15250,9 @@ function createTopLevel(p, rest, value, options, missing, reaches) {
   const endsWithEol = /(\r\n|\n|\r)$/.test(text2);
   const insertion = text2.length === 0 ? `${statement}${p.eol}` : endsWithEol ? `${statement}${p.eol}` : `${p.eol}${statement}`;
   p.plan.splices.push({ start: text2.length, end: text2.length, insert: insertion });
-  p.plan.changes.push({
-    line: p.tokens.source.line(text2.length) + (endsWithEol || text2.length === 0 ? 0 : 1),
-    kind: "override",
-    key: spec.path,
-    old: "",
-    new: value.string ?? value.text
-  });
+  const line = p.tokens.source.line(text2.length) + (endsWithEol || text2.length === 0 ? 0 : 1);
+  p.plan.changes.push({ line, kind: "override", key: spec.path, old: "", new: value.string ?? value.text });
+  if (value.wholeText) p.warnWholeText(line, value, spec.path);
 }
 function planNested(p, raw, options) {
   const { spec, module } = p;
@@ -14939,10 +15282,7 @@ function planNested(p, raw, options) {
       return;
     }
     const first2 = candidates2[0];
-    return nothingToDelete(
-      p,
-      first2 ? notFound(p, searchIn(first2)) : unreached(p.module, name, holdsConfig) ?? { message: `no top-level '${name}' in this file` }
-    );
+    return nothingToDelete(p, first2 ? notFound(p, searchIn(first2)) : missingTopLevel(p, name, holdsConfig));
   }
   const value = p.value(raw);
   if (!value) return;
@@ -14961,13 +15301,17 @@ function planNested(p, raw, options) {
   if (found.matches.length > 0) return;
   const { deepest } = found;
   const why = notFound(p, found);
+  const later = candidates2.slice(1).find((s) => searchIn(s).matches.length > 0);
+  if (later)
+    why.message += `; '${rest[rest.length - 1]}' is set in a later ${name} statement (line ${p.line(later.first)}), which -O does not reach for '${spec.operation}' (it sets the first statement only; a delete reaches later ones)`;
   if (why.blocked) throw new SourceError(why.message, why.line);
   if (found.dotted.length > 0) {
     const dotted = found.dotted[0].entry;
     throw new SourceError(`${spec.path} is written as the dotted key '${dotted.key.parts.join(".")}'; name a key inside it`, p.line(dotted.first));
   }
   if (!options.create) throw new SourceError(`${why.message} ${createHint(spec.path)}`, why.line);
-  p.insert(deepest.config, keyText(spec.parts.slice(deepest.consumed), spec.operation, value.text), value.string ?? value.text);
+  p.insert(deepest.config, (indent) => keyText(spec.parts.slice(deepest.consumed), spec.operation, value.indented(indent)), value.string ?? value.text);
+  if (value.wholeText) p.warnWholeText(p.plan.changes[p.plan.changes.length - 1].line, value, spec.path);
 }
 function notFound(p, found) {
   const { spec } = p;
@@ -14987,6 +15331,9 @@ function notFound(p, found) {
   const message = `${where2} ${has}, not '${spec.parts[deepest.depth]}'${unreached2 === void 0 ? "" : `; ${unreached2}`}`;
   return { message, line: p.line(deepest.token), blocked: false };
 }
+function missingTopLevel(p, name, reaches) {
+  return definition(p.module, name) ?? unreached(p.module, name, reaches) ?? { message: `no top-level '${name}' in this file` };
+}
 function nothingToDelete(p, why) {
   p.plan.warnings.push({ ...why.line !== void 0 && { line: why.line }, message: `nothing to delete: ${why.message}` });
 }
@@ -14999,7 +15346,7 @@ function applyOverrides(text2, specs, options = {}) {
     const raw = typeof item === "string" ? item : item.path.trim();
     const spec = typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" };
     if (spec.parts.length === 0) throw new OverrideSpecError(raw, `the path of '${raw}' names no variable`);
-    const planner = typeof item === "string" ? new Planner(module, spec, void 0, options.setsToo) : new Planner(module, spec, item.value);
+    const planner = typeof item === "string" ? new Planner(module, spec, void 0, options.setsToo) : new Planner(module, spec, item.value, options.setsToo);
     if (spec.parts.length === 1) planTopLevel(planner, raw, options);
     else planNested(planner, raw, options);
     const { splices } = planner.plan;
@@ -15022,8 +15369,234 @@ function applyOverrides(text2, specs, options = {}) {
   return { text: current, changes, warnings };
 }
 
-// src/engine/plan.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
+// src/kcl/mod-overrides.ts
+function modOverrides(text2) {
+  return profileOverrideStrings(text2).map((token) => readOverride(text2, token));
+}
+var LINE = /\r\n|\n|\r/g;
+function lineOf(text2, at) {
+  return (text2.slice(0, at).match(LINE)?.length ?? 0) + 1;
+}
+function readOverride(text2, token) {
+  const line = lineOf(text2, token.start);
+  const { kind } = token;
+  if (kind === "multiline") return { line, spec: text2.slice(token.start, token.end), value: { form: "a multi-line TOML string" } };
+  const content = { start: token.start + 1, end: token.end - 1 };
+  const decoded = decode(text2.slice(content.start, content.end), kind);
+  if (!decoded) return { line, spec: text2.slice(token.start, token.end), value: { form: "a TOML string with an escape TOML refuses" } };
+  const spec = readSpec2(decoded.text);
+  if (!spec) return { line, spec: decoded.text, value: { form: "no -O spec KCL reads" } };
+  const value = specString(spec);
+  if (typeof value !== "object") return { line, spec: decoded.text, path: spec.path, value: { form: value } };
+  const at = decoded.text.trimEnd().length - spec.value.length;
+  const start = content.start + decoded.map[at + value.start];
+  const end = content.start + decoded.map[at + value.end];
+  const write = (string) => {
+    const written = encode(value.write(string), kind);
+    if (written === void 0) return void 0;
+    const again = decode(text2.slice(content.start, start) + written + text2.slice(end, content.end), kind);
+    const reread = again && readSpec2(again.text);
+    const read = reread && specString(reread);
+    return typeof read === "object" && read.string === string ? written : void 0;
+  };
+  const whole = value.whole === void 0 ? {} : { whole: value.whole };
+  return { line, spec: decoded.text, path: spec.path, value: { string: value.string, start, end, write, ...whole } };
+}
+function readSpec2(text2) {
+  try {
+    return parseOverrideSpec(text2);
+  } catch (error) {
+    if (error instanceof OverrideSpecError) return void 0;
+    throw error;
+  }
+}
+function specString(spec) {
+  if (spec.operation === "-" || spec.operation === "+=") return `a '${spec.operation}' spec, which sets no string`;
+  const value = readSpecValue(spec.value);
+  if (value.kind === "literal") return { string: value.value, start: value.start, end: value.end, write: (s) => writeStringLiteral(s, value.style) };
+  if (value.kind === "whole-text") {
+    return { string: spec.value, start: 0, end: spec.value.length, write: (s) => s, whole: "an expression (KCL reads it as the string of its whole text)" };
+  }
+  return value.form;
+}
+function decode(content, kind) {
+  if (kind === "literal") return { text: content, map: Array.from({ length: content.length + 1 }, (_, i) => i) };
+  let text2 = "";
+  const map = [];
+  const add = (s, at) => {
+    for (let k = 0; k < s.length; k++) map.push(at);
+    text2 += s;
+  };
+  for (let i = 0; i < content.length; ) {
+    if (content[i] !== "\\") {
+      add(content[i], i);
+      i++;
+      continue;
+    }
+    const c = content[i + 1];
+    const simple = { b: "\b", t: "	", n: "\n", f: "\f", r: "\r", e: "\x1B", '"': '"', "\\": "\\" };
+    if (c !== void 0 && c in simple) {
+      add(simple[c], i);
+      i += 2;
+      continue;
+    }
+    const digits = c === "x" ? 2 : c === "u" ? 4 : c === "U" ? 8 : 0;
+    const hex = content.slice(i + 2, i + 2 + digits);
+    const code = digits > 0 && /^[0-9a-fA-F]+$/.test(hex) && hex.length === digits ? parseInt(hex, 16) : -1;
+    if (code < 0 || code > 1114111 || code >= 55296 && code <= 57343) return void 0;
+    add(String.fromCodePoint(code), i);
+    i += 2 + digits;
+  }
+  map.push(content.length);
+  return { text: text2, map };
+}
+function encode(text2, kind) {
+  if (kind === "literal") return /['\u0000-\u0008\u000a-\u001f\u007f]/.test(text2) ? void 0 : text2;
+  const named = { "\\": "\\\\", '"': '\\"', "\b": "\\b", "	": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r" };
+  return text2.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function profileOverrideStrings(text2) {
+  let table = [];
+  let i = 0;
+  const skipBlank = (newlines) => {
+    while (i < text2.length) {
+      const c = text2[i];
+      if (c === " " || c === "	" || newlines && (c === "\n" || c === "\r")) i++;
+      else if (c === "#") while (i < text2.length && text2[i] !== "\n" && text2[i] !== "\r") i++;
+      else return;
+    }
+  };
+  while (true) {
+    skipBlank(true);
+    if (i >= text2.length) return [];
+    if (text2[i] === "[") {
+      const close = text2.indexOf("]", i);
+      if (close < 0) return [];
+      table = keyParts(text2.slice(i + 1, close).replace(/^\[|\]$/g, ""));
+      i = close + 1;
+      while (text2[i] === "]") i++;
+      continue;
+    }
+    const eq = keyEnd(text2, i);
+    if (eq < 0) return [];
+    const key = [...table, ...keyParts(text2.slice(i, eq))];
+    i = eq + 1;
+    skipBlank(false);
+    if (key.join(".") === "profile.overrides" && text2[i] === "[") return arrayStrings(text2, i);
+    i = skipValue(text2, i);
+  }
+}
+function keyEnd(text2, at) {
+  for (let i = at; i < text2.length; i++) {
+    const c = text2[i];
+    if (c === "=") return i;
+    if (c === '"' || c === "'") i = stringAt(text2, i).end - 1;
+    else if (c === "\n" || c === "\r") return -1;
+  }
+  return -1;
+}
+function keyParts(key) {
+  return (key.match(/"[^"]*"|'[^']*'|[^.\s]+/g) ?? []).map((part) => part.replace(/^["']|["']$/g, ""));
+}
+function stringAt(text2, at) {
+  const q = text2[at];
+  if (text2.startsWith(q.repeat(3), at)) {
+    let end = text2.indexOf(q.repeat(3), at + 3);
+    while (q === '"' && end > 0 && escaped(text2, end)) end = text2.indexOf(q.repeat(3), end + 1);
+    if (end < 0) return { kind: "multiline", start: at, end: text2.length };
+    while (text2[end + 3] === q) end++;
+    return { kind: "multiline", start: at, end: end + 3 };
+  }
+  let i = at + 1;
+  while (i < text2.length && text2[i] !== q && text2[i] !== "\n" && text2[i] !== "\r") i += q === '"' && text2[i] === "\\" ? 2 : 1;
+  return { kind: q === '"' ? "basic" : "literal", start: at, end: Math.min(i + 1, text2.length) };
+}
+function escaped(text2, at) {
+  let n = 0;
+  while (text2[at - 1 - n] === "\\") n++;
+  return n % 2 === 1;
+}
+function skipValue(text2, at) {
+  let depth = 0;
+  let i = at;
+  while (i < text2.length) {
+    const c = text2[i];
+    if (c === '"' || c === "'") i = stringAt(text2, i).end;
+    else if (c === "#") while (i < text2.length && text2[i] !== "\n" && text2[i] !== "\r") i++;
+    else if ((c === "\n" || c === "\r") && depth <= 0) return i;
+    else {
+      if (c === "[" || c === "{") depth++;
+      else if (c === "]" || c === "}") depth--;
+      i++;
+    }
+  }
+  return i;
+}
+function arrayStrings(text2, at) {
+  const strings = [];
+  let depth = 0;
+  let i = at;
+  while (i < text2.length) {
+    const c = text2[i];
+    if (c === '"' || c === "'") {
+      const token = stringAt(text2, i);
+      if (depth === 1) strings.push(token);
+      i = token.end;
+    } else if (c === "#") while (i < text2.length && text2[i] !== "\n" && text2[i] !== "\r") i++;
+    else {
+      if (c === "[" || c === "{") depth++;
+      else if (c === "]" || c === "}") depth--;
+      i++;
+      if (depth === 0) return strings;
+    }
+  }
+  return strings;
+}
+
+// src/kcl/mod-editor.ts
+var UNEDITED = "so the image kcl run renders (these overrides apply after the source) stays as it is";
+function editKclMod(text2, request) {
+  const incoming = byRepository(request.images);
+  const changes = [];
+  const warnings = [];
+  const splices = [];
+  if (incoming.size === 0) return { text: text2, changes, warnings };
+  for (const [i, override] of modOverrides(text2).entries()) {
+    const key = `profile.overrides[${i}]: ${override.path ?? override.spec}`;
+    const warn = (message) => warnings.push({ line: override.line, message: `${key} ${message}` });
+    const notEdited = (form) => {
+      const stale = staleImageIn(override.spec, incoming);
+      if (stale) warn(`holds ${formatImageRef(stale)} in ${form}, which is not edited (only a value that is one string is), ${UNEDITED}`);
+    };
+    const { value } = override;
+    if ("form" in value) {
+      notEdited(value.form);
+      continue;
+    }
+    const ref = tryParseImageRef(value.string);
+    const update = ref && incoming.get(ref.repository);
+    if (!ref || !update) {
+      if (value.whole !== void 0) notEdited(value.whole);
+      continue;
+    }
+    if (ref.tag === void 0 && ref.digest === void 0) {
+      warn(bareRepositoryWarning(ref.repository));
+      continue;
+    }
+    const next = nextReference(update, ref, warn);
+    if (next === void 0 || next === value.string) continue;
+    const bytes = value.write(next);
+    if (bytes === void 0) {
+      warn(
+        `holds ${ref.name}, and ${next} would not read as one string once written there; left as it is, ${UNEDITED} (write the value quoted in a "..." TOML string)`
+      );
+      continue;
+    }
+    splices.push({ start: value.start, end: value.end, insert: bytes });
+    changes.push({ line: override.line, kind: "override", key, old: value.string, new: next });
+  }
+  return { text: splices.length === 0 ? text2 : applySplices(text2, splices.sort(byPosition)), changes, warnings };
+}
 
 // src/engine/config.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -15033,8 +15606,13 @@ function fileKind(path) {
   const base = path.slice(path.lastIndexOf("/") + 1);
   if (base.endsWith(".yaml") || base.endsWith(".yml") || base === "Kustomization") return "yaml";
   if (base.endsWith(".k")) return "kcl";
+  if (base === "kcl.mod") return "kcl-mod";
   return void 0;
 }
+function readsMarkers(path) {
+  return fileKind(path) !== "kcl-mod";
+}
+var KCL_MOD_NOT_SET = "a kcl.mod is not a file --set or an override edits (not supported): the images its [profile] overrides hold move by repository with the incoming image, and anything else there is edited by hand";
 function isTestFile(path) {
   return path.endsWith("_test.k");
 }
@@ -15043,15 +15621,20 @@ function isHelmTemplate(path, present) {
   if (at < 0 || at > 0 && path[at - 1] !== "/") return false;
   return present.has(`${path.slice(0, at)}Chart.yaml`);
 }
-function checkParses(kind, path, text2) {
+function checkParses(kind, path, before, after) {
   const broken = (why) => new Error(`internal error: the edit of ${path} would not parse (${why}); nothing was written`);
   try {
-    if (kind === "kcl") parseKcl(text2);
-    else parseYaml(text2);
+    if (kind === "kcl-mod") {
+      if (specsOf(after) !== specsOf(before)) throw broken("its [profile] overrides would read otherwise");
+    } else if (kind === "kcl") parseKcl(after);
+    else parseYaml(after);
   } catch (error) {
     if (error instanceof SourceError) throw broken(error.message);
     throw error;
   }
+}
+function specsOf(text2) {
+  return JSON.stringify(modOverrides(text2).map((o) => [o.line, o.path, "form" in o.value]));
 }
 
 // src/engine/config.ts
@@ -15327,7 +15910,10 @@ function readTargets(r, node, at) {
     const pathsOk = paths?.map((glob, j) => r.relativePath(glob, (0, import_yaml2.isSeq)(pathsField.node) ? pathsField.node.items[j] : null, `${path}.paths[${j}]`));
     const images = imagesField ? readImages(r, imagesField.node, imagesField.at, `${path}.images`) : [];
     const delivery = deliveryField && readDelivery(r, deliveryField.node, deliveryField.at, `${path}.delivery`);
-    if (name !== void 0 && paths && pathsOk) targets.push({ name, paths, images, ...delivery && { delivery } });
+    if (name !== void 0 && paths && pathsOk) {
+      const pathLines = (0, import_yaml2.isSeq)(pathsField.node) ? pathsField.node.items.map((item2) => r.line(item2)) : [];
+      targets.push({ name, paths, pathLines, images, ...delivery && { delivery } });
+    }
   });
   return targets;
 }
@@ -15376,6 +15962,9 @@ function readOverrides(r, node, at) {
     let fileOk = file !== void 0 && r.relativePath(file, fileField.node, `${path}.file`);
     if (fileOk && fileKind(file) === void 0) {
       r.issue(fileField.node, `${path}.file`, `${JSON.stringify(file)} is neither a KCL (.k) nor a YAML file`);
+      fileOk = false;
+    } else if (fileOk && fileKind(file) === "kcl-mod") {
+      r.issue(fileField.node, `${path}.file`, `${JSON.stringify(file)}: ${KCL_MOD_NOT_SET}`);
       fileOk = false;
     }
     let spec = specField && r.string(specField.node, specField.at, `${path}.spec`);
@@ -15716,6 +16305,7 @@ function readSetSpec(set) {
       const spec = parseYamlSpec(set.spec);
       return { path: spec.path, keys: spec.segments.map(String), value: spec.value };
     }
+    case "kcl-mod":
     case void 0:
       return void 0;
   }
@@ -15762,6 +16352,10 @@ function validateRequest(request) {
     const set = parseSet(text2);
     if (typeof set === "string") {
       issues.push(`${name("set", i)}: ${set}`);
+      return;
+    }
+    if (fileKind(set.file) === "kcl-mod") {
+      issues.push(`${name("set", i)}: ${set.file}: ${KCL_MOD_NOT_SET}`);
       return;
     }
     sets.push(set);
@@ -15899,7 +16493,7 @@ function governingCandidate(key, candidates2, path, automations, configPath) {
 }
 function notesWhereUsed(candidates2, governing, texts, inScope) {
   const noted = /* @__PURE__ */ new Map();
-  const marked = [...texts].filter(([path, text2]) => inScope(path) && text2.includes(MARKER_TOKEN));
+  const marked = [...texts].filter(([path, text2]) => inScope(path) && readsMarkers(path) && text2.includes(MARKER_TOKEN));
   for (const [key, defined] of candidates2) {
     if (!defined.some((c) => c.note)) continue;
     const marker = markerPattern(key);
@@ -15916,7 +16510,7 @@ function notesWhereUsed(candidates2, governing, texts, inScope) {
 function unconfiguredMarkers(texts, inScope, defined) {
   const places = /* @__PURE__ */ new Map();
   for (const [file, text2] of texts) {
-    if (!inScope(file)) continue;
+    if (!inScope(file) || !readsMarkers(file)) continue;
     const markers = fileKind(file) === "yaml" ? [...lineMarkers(text2), ...headMarkers(text2)].sort((a, b) => a.line - b.line) : lineMarkers(text2);
     for (const { marker, line, before } of markers) {
       if (defined(marker.key)) continue;
@@ -16141,8 +16735,25 @@ function inTree(directory, path) {
   return joined === ".." || joined.startsWith("../") || posix2.isAbsolute(joined) ? void 0 : joined;
 }
 
-// src/engine/targets.ts
+// src/engine/path-glob.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
+function pathMatcher(globs) {
+  const matches = (0, import_picomatch.default)(
+    globs.flatMap((glob) => {
+      const base = glob.replace(/\/+$/, "");
+      return [base, `${base}/**`];
+    }),
+    { dot: true }
+  );
+  const prefixes = globs.map(plainStart);
+  if (prefixes.includes("")) return matches;
+  return (path) => prefixes.some((prefix) => path.startsWith(prefix)) && matches(path);
+}
+function plainStart(glob) {
+  return /^[\w-]*(?:\/[\w-]+)*/.exec(glob)[0];
+}
+
+// src/engine/targets.ts
 function targetsInScope(config, names) {
   const all = config?.targets ?? [];
   if (!names || names.length === 0) return all;
@@ -16155,8 +16766,52 @@ function targetsInScope(config, names) {
   return all.filter((t) => names.includes(t.name));
 }
 function targetOf(targets) {
-  const matchers = targets.map((target) => ({ target, matches: (0, import_picomatch.default)([...target.paths], { dot: true }) }));
+  const matchers = targets.map((target) => ({ target, matches: pathMatcher(target.paths) }));
   return (path) => matchers.find((m) => m.matches(path))?.target;
+}
+function warnIdlePaths(configured, targets, files, configPath, warnings) {
+  const ownerOf = targetOf(configured);
+  const rank = new Map(configured.map((target, i) => [target, i]));
+  const globs = targets.flatMap(
+    (target) => target.paths.map((glob, j) => ({ target, glob, j, matches: pathMatcher([glob]), owns: false, shadowed: [] }))
+  );
+  if (globs.length === 0) return;
+  for (const file of files) {
+    const owner = ownerOf(file);
+    if (owner === void 0) continue;
+    const first = rank.get(owner);
+    for (const glob of globs) {
+      if (glob.owns || rank.get(glob.target) < first || !glob.matches(file)) continue;
+      if (glob.target === owner) glob.owns = true;
+      else glob.shadowed.push({ file, owner });
+    }
+  }
+  for (const { target, glob, j, owns, shadowed } of globs) {
+    if (owns) continue;
+    const said = (what) => {
+      warnings.push({
+        file: configPath,
+        line: target.pathLines[j],
+        message: `targets[${configured.indexOf(target)}].paths[${j}]: ${JSON.stringify(glob)} ${what}`
+      });
+    };
+    if (shadowed.length === 0) {
+      said("matches no file; fix or remove it");
+      continue;
+    }
+    const owners = [...new Set(shadowed.map(({ owner }) => owner))];
+    const by = owners.map((owner) => {
+      const taking = owner.paths.find((path) => {
+        const matches = pathMatcher([path]);
+        return shadowed.some((o) => o.owner === owner && matches(o.file));
+      });
+      return `${owner.name} (${JSON.stringify(taking)})`;
+    });
+    const one = owners.length === 1;
+    said(
+      `matches only files the earlier ${one ? "target" : "targets"} ${andList(by)} ${one ? "takes" : "take"} first; narrow ${one ? "that" : "those"}, or list ${target.name} first`
+    );
+  }
 }
 function imagesFor(images, config, target, allowDowngrade) {
   if (!config || config.targets.length === 0) return images.map((image) => ({ image, allowDowngrade }));
@@ -16181,14 +16836,15 @@ function within(policy, bounds) {
   if (policy.description === bounds.description) return policy;
   return {
     description: `${policy.description} within ${bounds.description}`,
-    latest: (tags) => policy.latest(tags.filter((tag) => bounds.latest([tag]) !== void 0))
+    latest: (tags) => policy.latest(tags.filter((tag) => bounds.latest([tag]) !== void 0)),
+    // Ranked by the marker's own order, so a move down past the bounds is still told.
+    ...(policy.compare ?? bounds.compare) && { compare: policy.compare ?? bounds.compare }
   };
 }
 var LISTED = 5;
-function warnRefusedImages(images, targets, files, reachOf, warnings) {
-  const targetFor = targetOf(targets);
+function warnRefusedImages(images, targets, ownerOf, files, reachOf, warnings) {
   const inTargets = [...files].flatMap(([path, text2]) => {
-    const target = targetFor(path);
+    const target = ownerOf(path);
     return target ? [{ path, text: text2, target }] : [];
   });
   for (const { image, byRepository: byRepository2 } of images) {
@@ -16223,7 +16879,8 @@ function placeHolding(path, text2, image, byRepository2, reach) {
 
 // src/engine/reach.ts
 function warnUnreached(valid, updates, overrides, texts, warnings) {
-  const holds2 = (pattern) => texts.some((text2) => pattern.test(text2));
+  const holds2 = (pattern) => texts.some(([, text2]) => pattern.test(text2));
+  const marks = (pattern) => texts.some(([path, text2]) => readsMarkers(path) && pattern.test(text2));
   const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
   for (const image of valid.images) {
     const marked = updates.some((u) => u.image.repository === image.repository);
@@ -16232,7 +16889,7 @@ function warnUnreached(valid, updates, overrides, texts, warnings) {
     }
   }
   for (const key of valid.setters.keys()) {
-    if (!holds2(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
+    if (!marks(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
   }
 }
 function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
@@ -16248,16 +16905,24 @@ function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
 function warnUnpolicied(changes, updates, policiesAt, marked, warnings) {
   for (const change of changes) {
     const moved = movedBy(change, updates);
-    if (!moved || moved.update.policy || moved.update.image.tag === void 0 || marked(moved.update.image)) continue;
+    const tag = moved?.update.image.tag;
+    if (!moved || moved.update.policy || tag === void 0 || marked(moved.update.image)) continue;
     const { image } = moved.update;
     const refusing = policiesAt(image.repository).filter(({ setter }) => nextVersion({ image, policy: setter.policy }, moved.current) === void 0);
     if (refusing.length === 0) continue;
-    const policies = andList(refusing.map(({ key, setter }) => `${key} (${setter.policy.description})`));
-    const which = refusing.length === 1 ? `ImagePolicy ${policies} would refuse it: add its marker` : `ImagePolicies ${policies} would refuse it: add the marker of one`;
+    const would = /* @__PURE__ */ new Map();
+    for (const { key, setter } of refusing) {
+      const verb = setter.policy.latest([tag]) === void 0 ? "refuse it" : `keep ${moved.current.tag}`;
+      would.set(verb, [...would.get(verb) ?? [], `${key} (${setter.policy.description})`]);
+    }
+    const which = andList(
+      [...would].map(([verb, policies]) => `${policies.length === 1 ? "ImagePolicy" : "ImagePolicies"} ${andList(policies)} would ${verb}`)
+    );
+    const add = refusing.length === 1 ? "add its marker" : "add the marker of one";
     warnings.push({
       file: change.file,
       line: change.line,
-      message: `${image.repository} moves to ${image.tag} with no policy (no marker here); ${which}, or a target with a policy`
+      message: `${image.repository} moves to ${tag} with no policy (no marker here); ${which}: ${add}, or a target with a policy`
     });
   }
 }
@@ -16293,15 +16958,27 @@ function warnUnmoved(images, texts, context2, warnings) {
   for (const image of images) {
     const pattern = repositoryPattern(image);
     const versioned = versionedPattern(image);
-    const version2 = image.tag ?? image.digest;
+    const version = image.tag ?? image.digest;
     const holding = texts.filter(([, text2]) => pattern.test(text2));
-    const current = holding.some(([, text2]) => text2.includes(version2));
-    const left = holding.filter(([path, text2]) => !text2.includes(version2) && (versioned.test(text2) || context2.quiet && !current) && !context2.explained(path, image)).map(([path]) => path);
+    const current = holding.some(([, text2]) => text2.includes(version));
+    const left = holding.filter(
+      ([path, text2]) => !text2.includes(version) && !context2.explained(path, image) && (versioned.test(text2) || context2.quiet && !current || inSplitImage(path, text2, image))
+    ).map(([path]) => path);
     const outside = context2.targets.length > 0 ? left.filter(context2.inNoTarget) : [];
     const unreached2 = left.filter((path) => !outside.includes(path));
-    const said = (paths, why) => warnings.push({ message: `${image.repository} appears in ${listed(paths)}, but no field there holds ${version2} or was edited: ${why}` });
+    const said = (paths, why) => warnings.push({ message: `${image.repository} appears in ${listed(paths)}, but no field there holds ${version} or was edited: ${why}` });
     if (unreached2.length > 0) said(unreached2, 'it sits where no rule edits it (see "What it edits" in the README)');
     if (outside.length > 0) said(outside, `${listed(outside)} ${outside.length === 1 ? "is" : "are"} in no target (targets: ${context2.targets.join(", ")})`);
+  }
+}
+var SPLIT_IMAGE_EDITORS = [editKustomizeImages, editArgoCdHelm, editHelmValues];
+function inSplitImage(path, text2, image) {
+  if (fileKind(path) !== "yaml") return false;
+  try {
+    return runEditors(text2.replace(/^\uFEFF/, ""), { images: [{ image }], setters: /* @__PURE__ */ new Map() }, SPLIT_IMAGE_EDITORS).changes.length > 0;
+  } catch (error) {
+    if (error instanceof SourceError) return false;
+    throw error;
   }
 }
 function versionedPattern(image) {
@@ -16312,7 +16989,6 @@ function listed(paths) {
 }
 
 // src/engine/overrides.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
 function collectOverrides(valid, config, configPath, present, inScope, warnings) {
   const configured = config?.overrides ?? [];
   const issues = valid.sets.flatMap(
@@ -16321,10 +16997,7 @@ function collectOverrides(valid, config, configPath, present, inScope, warnings)
   const byFile = /* @__PURE__ */ new Map();
   const add = (file, override) => byFile.set(file, [...byFile.get(file) ?? [], override]);
   for (const { file, spec } of valid.sets) add(file, spec);
-  const inATarget = (0, import_picomatch2.default)(
-    (config?.targets ?? []).flatMap((t) => t.paths),
-    { dot: true }
-  );
+  const inATarget = pathMatcher((config?.targets ?? []).flatMap((t) => t.paths));
   for (const o of configured) {
     if (!inScope(o.file) || !valid.images.some((i) => i.repository === o.repository)) continue;
     if (config.targets.length > 0 && !inATarget(o.file)) {
@@ -16394,8 +17067,9 @@ function overriddenIn(requested, images) {
   }
   return { repositories, paths };
 }
-function overFile(path, kind, edited, overrides, create) {
+function overFile(path, kind, edited, requested, create) {
   try {
+    const { overrides, yielded } = besideMarkers(kind, edited, requested, create);
     const overridden = applyFileOverrides(kind, edited.text, overrides, create);
     const sets = setPaths(kind, overrides);
     const shifted = shiftLines(edited.warnings, edited.text, overridden.text).filter((w) => !answeredBySet(w, overridden.changes, sets));
@@ -16404,12 +17078,43 @@ function overFile(path, kind, edited, overrides, create) {
     return {
       text: overridden.text,
       changes,
-      warnings: [...shifted, ...overridden.warnings.filter((w) => !said(w)), ...setOverImages(sets, overruled)]
+      warnings: [
+        ...shifted,
+        ...shiftLines(yielded, edited.text, overridden.text),
+        ...overridden.warnings.filter((w) => !said(w)),
+        ...setOverImages(sets, overruled)
+      ]
     };
   } catch (error) {
     if (error instanceof SourceError) throw new RequestError([located(path, error)]);
     throw error;
   }
+}
+function besideMarkers(kind, edited, overrides, create) {
+  if (!edited.text.includes(MARKER_TOKEN) || overrides.every((o) => typeof o === "string")) return { overrides, yielded: [] };
+  const found = kind === "yaml" ? [...lineMarkers(edited.text), ...headMarkers(edited.text)] : lineMarkers(edited.text);
+  const markers = new Map(found.map(({ marker, line }) => [line, marker]));
+  const yielded = [];
+  const kept = overrides.filter((o) => {
+    if (typeof o === "string") return true;
+    let dry;
+    try {
+      dry = applyFileOverrides(kind, edited.text, [o], create);
+    } catch (error) {
+      if (error instanceof SourceError) return true;
+      throw error;
+    }
+    const marked = dry.changes.filter((c) => markers.has(c.line));
+    for (const change of marked) {
+      const setter = edited.changes.find((e) => e.line === change.line && e.kind === "setter");
+      yielded.push({
+        line: change.line,
+        message: setter ? `${change.key}: Flux setter "${setter.key}" wrote ${setter.new}, which takes precedence over ${change.new} from its configured override (a marked field is set only through its marker)` : `${change.key} is marked for Flux setter "${markers.get(change.line).setter}", which alone sets it: its configured override, which would write ${change.new}, is not applied`
+      });
+    }
+    return marked.length === 0;
+  });
+  return { overrides: kept, yielded };
 }
 function saidOf(message) {
   const at = message.indexOf(" keeps ");
@@ -16471,7 +17176,7 @@ function applyFileOverrides(kind, text2, overrides, create) {
   if (kind === "kcl") return applyOverrides(text2, overrides, { create, setsToo });
   let result = { text: text2, changes: [], warnings: [] };
   for (const override of overrides) {
-    const next = typeof override === "string" ? setFromSpec(result.text, override, create, setsToo) : setYamlPath(result.text, override.path, override.value, { create });
+    const next = typeof override === "string" ? setFromSpec(result.text, override, create, setsToo) : setYamlPath(result.text, override.path, override.value, { create, setsToo, configured: true });
     const shift = (earlier) => shiftLines(earlier, result.text, next.text);
     result = { text: next.text, changes: [...shift(result.changes), ...next.changes], warnings: [...shift(result.warnings), ...next.warnings] };
   }
@@ -16511,6 +17216,8 @@ async function planUpdate(source, request) {
   const targets = targetsInScope(config, request.targets);
   const warnings = [];
   const inScope = pathFilter(request.paths, files, warnings);
+  const idlePaths = [];
+  warnIdlePaths(config?.targets ?? [], targets, files, configPath, idlePaths);
   const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings);
   issues.push(...await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, request.create ?? false));
   if (issues.length > 0) throw new RequestError(issues);
@@ -16523,16 +17230,22 @@ async function planUpdate(source, request) {
   for (const path of overridesByFile.keys()) read[paths.indexOf(path)] ??= await readNamed(source, path);
   const texts = new Map(paths.flatMap((path, i) => read[i] === void 0 ? [] : [[path, read[i]]]));
   const tagged = await kustomizeTaggedIn(source, files, texts, valid.images, inScope);
-  const { updates, forFile, fluxPoliciesAt: fluxPoliciesAt2 } = resolveSetters(valid, config, configPath, texts, inScope, request.allowDowngrade ?? false, warnings);
+  const resolved = resolveSetters(valid, config, configPath, texts, inScope, request.allowDowngrade ?? false, warnings);
+  const { updates, fluxPoliciesAt: fluxPoliciesAt2 } = resolved;
+  const forFile = (path) => readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS;
   warnUnreached(
     valid,
     updates,
     overridesByFile,
-    [...texts].filter(([path]) => inScope(path)).map(([, text2]) => text2),
+    [...texts].filter(([path]) => inScope(path)),
     warnings
   );
-  const targetFor = targetOf(targets);
-  const unselectedTarget = targetOf((config?.targets ?? []).filter((t) => !targets.includes(t)));
+  const ownerOf = targetOf(config?.targets ?? []);
+  const targetFor = (path) => {
+    const owner = ownerOf(path);
+    return owner && targets.includes(owner) ? owner : void 0;
+  };
+  const unselected = (path) => ownerOf(path) !== void 0 && targetFor(path) === void 0;
   const markerImages = updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
   warnRefusedImages(
     [
@@ -16540,6 +17253,7 @@ async function planUpdate(source, request) {
       ...new Map(markerImages.map((image) => [image.repository, { image, byRepository: false }])).values()
     ],
     targets,
+    ownerOf,
     new Map([...texts].filter(([path]) => inScope(path))),
     (path) => ({
       setters: forFile(path).setters,
@@ -16552,9 +17266,8 @@ async function planUpdate(source, request) {
     if (!inScope(path)) continue;
     const target = targetFor(path);
     const { setters, knownSetters, left } = forFile(path);
-    const unselected = target === void 0 && unselectedTarget(path) !== void 0;
     const kustomizeTagged2 = tagged.get(path);
-    const editRequest = unselected ? { images: [], setters: /* @__PURE__ */ new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, void 0])]) } : {
+    const editRequest = unselected(path) ? { images: [], setters: /* @__PURE__ */ new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, void 0])]) } : {
       images: imagesFor(valid.images, config, target, request.allowDowngrade ?? false),
       setters: settersFor(setters, target),
       knownSetters,
@@ -16582,21 +17295,22 @@ async function planUpdate(source, request) {
     [...texts].filter(([path]) => inScope(path)).map(([path, text2]) => [path, after.get(path) ?? text2]),
     {
       explained: (path, image) => warned.has(path) || // Marked fields follow their setter, overridden ones their override: a warning says why either is left.
-      overridesByFile.has(path) || (config?.overrides ?? []).some((o) => o.file === path) || markedIn(forFile(path), texts.get(path), image) || refusedBy(targetFor(path), image) || targetFor(path) === void 0 && unselectedTarget(path) !== void 0,
+      overridesByFile.has(path) || (config?.overrides ?? []).some((o) => o.file === path) || markedIn(forFile(path), texts.get(path), image) || refusedBy(targetFor(path), image) || unselected(path),
       quiet: planned.length === 0 && warnings.every(isAside),
       targets: (config?.targets ?? []).map((t) => t.name),
-      inNoTarget: (path) => targetFor(path) === void 0
+      inNoTarget: (path) => ownerOf(path) === void 0
     },
     warnings
   );
   return {
     files: planned,
     changes: planned.flatMap((f) => f.changes),
-    warnings,
+    warnings: [...idlePaths, ...warnings],
     targets: targets.map((t) => ({ name: t.name, ...t.delivery && { delivery: t.delivery } })),
     images: [...valid.images, ...valid.setters.values()]
   };
 }
+var NO_SETTERS = { setters: /* @__PURE__ */ new Map(), knownSetters: /* @__PURE__ */ new Map(), left: /* @__PURE__ */ new Map() };
 function markedIn({ setters, left }, text2, image) {
   const keys = [
     ...[...setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => key),
@@ -16624,10 +17338,7 @@ async function loadConfig(source, present, path, required, create) {
 }
 function pathFilter(globs, files, warnings) {
   if (globs.length === 0) return () => true;
-  const matchers = globs.map((glob) => {
-    const base = glob.replace(/\/+$/, "");
-    return (0, import_picomatch3.default)([base, `${base}/**`], { dot: true });
-  });
+  const matchers = globs.map((glob) => pathMatcher([glob]));
   globs.forEach((glob, i) => {
     if (!files.some((file) => matchers[i](file))) warnings.push({ message: `path ${JSON.stringify(glob)} matches no file` });
   });
@@ -16636,7 +17347,8 @@ function pathFilter(globs, files, warnings) {
 function screenFor(images) {
   const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
   const alternation = (words) => new RegExp(words.map(escapeRegExp).join("|"));
-  return { kcl: alternation(tokens), yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP]) };
+  const kcl = alternation(tokens);
+  return { kcl, "kcl-mod": kcl, yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP]) };
 }
 async function kustomizeTaggedIn(source, files, texts, images, inScope) {
   const repositories = new Set(images.map((image) => image.repository));
@@ -16685,7 +17397,7 @@ function planFile(path, text2, request, overrides, overridden, create, target, w
   const body = text2.slice(bom.length);
   let edited;
   try {
-    edited = kind === "kcl" ? editKcl(body, request, overridden) : editYaml(body, request);
+    edited = kind === "kcl" ? editKcl(body, request, overridden) : kind === "kcl-mod" ? editKclMod(body, request) : editYaml(body, request);
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
     if (overrides.length > 0) throw new RequestError([located(path, error)]);
@@ -16695,7 +17407,7 @@ function planFile(path, text2, request, overrides, overridden, create, target, w
   const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFile(path, kind, edited, overrides, create) : edited;
   warnings.push(...fileWarnings.map((w) => ({ ...w, file: path })));
   if (after === body) return void 0;
-  checkParses(kind, path, after);
+  checkParses(kind, path, body, after);
   return {
     path,
     before: text2,
@@ -17279,14 +17991,7 @@ function isDefaultMessage(template) {
 }
 var DEFAULT_SUBJECT_TYPE = "chore(deploy): ";
 function defaultCommitMessage(input) {
-  const promoted = input.images.flatMap((image) => {
-    const olds = /* @__PURE__ */ new Set();
-    for (const change of input.changes) {
-      const old = oldVersionFor(change, image);
-      if (old !== void 0) olds.add(old);
-    }
-    return olds.size === 0 ? [] : [`${image.name} ${[...olds].sort().join(", ")} -> ${version(image)}`];
-  });
+  const promoted = input.images.flatMap((image) => promotion(image, input.changes) ?? []);
   const n = input.changes.length;
   const subject = promoted.length > 0 ? promoted.join(", ") : `update ${n} image field${n === 1 ? "" : "s"}`;
   const files = [...new Set(input.changes.map((c) => c.file))].sort();
@@ -17295,22 +18000,37 @@ function defaultCommitMessage(input) {
 ${files.map((f) => `- ${f}`).join("\n")}
 `;
 }
-function oldVersionFor(change, image) {
-  const written = tryParseImageRef(change.new);
-  if (written && written.repository === image.repository && (written.tag !== void 0 || written.digest !== void 0)) {
-    const old = tryParseImageRef(change.old);
-    return old && (old.tag !== void 0 || old.digest !== void 0) ? version(old) : change.old;
+function promotion(image, values) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const value of values) {
+    const part = writtenPart(value.new, image);
+    if (part === void 0) continue;
+    const file = byFile.get(value.file) ?? { tags: [], digests: [], others: [] };
+    byFile.set(value.file, file);
+    if (part === "reference") file.others.push(referenceVersion(value.old));
+    else if (part === "digest") {
+      if (isDigest(value.old)) file.digests.push(shortDigest(value.old));
+    } else file.tags.push(isDigest(value.old) ? shortDigest(value.old) : value.old);
   }
-  if (change.new === image.tag || change.new === image.digest) return isDigest(change.old) ? shortDigest2(change.old) : change.old;
-  return void 0;
+  if (byFile.size === 0) return void 0;
+  const olds = [...byFile.values()].flatMap(
+    ({ tags, digests, others }) => tags.length === 1 && digests.length === 1 ? [`${tags[0]}@${digests[0]}`, ...others] : [...tags, ...digests, ...others]
+  );
+  const from = olds.length === 0 ? "" : ` ${[...new Set(olds)].sort().join(", ")}`;
+  return `${image.name}${from} -> ${imageVersion(image)}`;
 }
-function version(ref) {
-  if (ref.tag !== void 0) return ref.digest !== void 0 ? `${ref.tag}@${shortDigest2(ref.digest)}` : ref.tag;
-  return shortDigest2(ref.digest ?? "");
+function writtenPart(value, image) {
+  const written = tryParseImageRef(value);
+  if (written && written.repository === image.repository && (written.tag !== void 0 || written.digest !== void 0)) return "reference";
+  return value === image.tag ? "tag" : value === image.digest ? "digest" : void 0;
 }
-function shortDigest2(digest) {
-  const colon = digest.indexOf(":");
-  return colon < 0 ? digest : digest.slice(0, colon + 13);
+function referenceVersion(text2) {
+  const ref = tryParseImageRef(text2);
+  return ref && (ref.tag !== void 0 || ref.digest !== void 0) ? imageVersion(ref) : text2;
+}
+function imageVersion(ref) {
+  if (ref.tag !== void 0) return ref.digest !== void 0 ? `${ref.tag}@${shortDigest(ref.digest)}` : ref.tag;
+  return shortDigest(ref.digest ?? "");
 }
 var NamespacedName = class {
   constructor(Namespace, Name) {

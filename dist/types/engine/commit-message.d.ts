@@ -39,3 +39,20 @@ export declare function withCoAuthors(message: string, people: readonly {
 export declare const DEFAULT_SUBJECT_TYPE = "chore(deploy): ";
 /** `chore(deploy): <image> <old> -> <new>[, …]`, a blank line, and the changed files. */
 export declare function defaultCommitMessage(input: CommitMessageInput): string;
+/** A value written to a field: a change, or the pull request's row of one. */
+export interface WrittenValue {
+    readonly file: string;
+    readonly old: string;
+    readonly new: string;
+}
+/**
+ * `<image> <old>[, <old>] -> <new>`: the incoming `image` and the versions the `values` that
+ * write it replaced, as `imageVersion` gives them; undefined when none writes it. A file's tag
+ * field and digest field held one version between them (`1.2.0@sha256:111111111111`), told as one.
+ * The commit subject and the pull request's title both say it, so they word a change alike.
+ */
+export declare function promotion(image: ImageRef, values: readonly WrittenValue[]): string | undefined;
+/** How a field's `value` writes `image`: as the whole reference (its repository, at a tag or digest), its tag or its digest; undefined when it does not. */
+export declare function writtenPart(value: string, image: ImageRef): "reference" | "tag" | "digest" | undefined;
+/** An image's version as a subject gives it: the tag, with the short digest when pinned, or the short digest alone. */
+export declare function imageVersion(ref: Pick<ImageRef, "tag" | "digest">): string;

@@ -34,8 +34,10 @@ export interface TargetImage {
 }
 export interface Target {
     readonly name: string;
-    /** Globs relative to the repository root (picomatch syntax). */
+    /** Globs relative to the repository root (picomatch syntax); a directory stands for everything under it. */
     readonly paths: readonly string[];
+    /** Line of each of `paths` in the configuration, for messages about it. */
+    readonly pathLines: readonly number[];
     /** The allow-list: nothing else is edited in this target's paths. */
     readonly images: readonly TargetImage[];
     readonly delivery?: Delivery;

@@ -1,3 +1,7 @@
+/**
+ * Overrides: `--set` specs and configured `overrides:` per file, checked before any edit and
+ * applied over what the editors did, as one result per file.
+ */
 import type { Diagnostic, EditResult, Warning } from "../change.js";
 import { SourceError } from "../change.js";
 import { type ImageUpdate } from "../image/update.js";
@@ -46,5 +50,5 @@ export declare function overriddenIn(requested: readonly RequestedOverride[], im
  * they read once the overrides added or removed lines. Throws RequestError (with the file)
  * for an override that cannot apply.
  */
-export declare function overFile(path: string, kind: FileKind, edited: EditResult, overrides: readonly (string | ComputedOverride)[], create: boolean): EditResult;
+export declare function overFile(path: string, kind: FileKind, edited: EditResult, requested: readonly (string | ComputedOverride)[], create: boolean): EditResult;
 export declare function located(path: string, error: SourceError): Diagnostic;

@@ -1,3 +1,9 @@
+/**
+ * Planning: request -> plan. Reads the tree once, screens every candidate file with a
+ * byte search before any parse (most files of a manifests monorepo never hold the image),
+ * runs the pure editors on the few that do, and returns the new texts with every change.
+ * Nothing is written here; a plan that throws leaves the tree as it was.
+ */
 import type { Change, Warning } from "../change.js";
 import { type ImageRef } from "../image/reference.js";
 import { type Target } from "./config.js";

@@ -3,7 +3,7 @@
  * they expected: a repository no file holds (a typo), one that sits only where no rule edits,
  * and a field moved beside markers of its image that stay.
  */
-import type { Change, Warning } from "../change.js";
+import { type Change, type Warning } from "../change.js";
 import { type ImageRef } from "../image/reference.js";
 import { type ImageUpdate } from "../image/update.js";
 import type { FluxPolicy } from "./setters.js";
@@ -13,9 +13,10 @@ import type { ValidRequest } from "./request.js";
  * A run that changes nothing because nothing names what it brings is most often a typo in a
  * repository or a marker key: say so, instead of a bare "nothing to change". An image counts
  * as reached when a file in scope holds its repository, a marker key or a configured override
- * stands for it; a `--setter` key, when a file in scope holds a marker with it.
+ * stands for it; a `--setter` key, when a file in scope holds a marker with it where markers are read.
+ * `texts` are the files in scope, by path.
  */
-export declare function warnUnreached(valid: ValidRequest, updates: readonly ImageUpdate[], overrides: ReadonlyMap<string, readonly RequestedOverride[]>, texts: readonly string[], warnings: Warning[]): void;
+export declare function warnUnreached(valid: ValidRequest, updates: readonly ImageUpdate[], overrides: ReadonlyMap<string, readonly RequestedOverride[]>, texts: readonly (readonly [string, string])[], warnings: Warning[]): void;
 /**
  * A field matched by repository moves while the marked fields of the same image in its file may
  * not: without a target it takes the incoming version as given (DESIGN §3), while they follow
@@ -38,7 +39,7 @@ export declare function warnBesideMarkers(changes: readonly Change[], policySett
  */
 export declare function warnUnpolicied(changes: readonly Change[], updates: readonly ImageUpdate[], policiesAt: (repository: string) => readonly FluxPolicy[], marked: (image: ImageRef) => boolean, warnings: Warning[]): void;
 /** Why a file may keep an image's old version, as the plan knows it. */
-export interface UnmovedContext {
+interface UnmovedContext {
     /** A warning already says why the file keeps the image's old version (a policy, a target, a placeholder...). */
     readonly explained: (path: string, image: ImageRef) => boolean;
     /** The run changes nothing and says nothing else: a mention of the repository with no version counts then too. */
@@ -50,11 +51,12 @@ export interface UnmovedContext {
 /**
  * A field the run left at an old version, unseen, would run the old build while the run reads
  * as done: an image reached through a YAML alias whose anchor is not an image field, one in a
- * string, a substitution, a file kind not read. Each file of `texts` (as the plan leaves them)
- * that holds the repository with a version, but neither the new tag nor digest, and that no
- * other warning explains, is named, also when other files change. A run that changes nothing
+ * string, a substitution, a file kind not read, a file in no target. Each file of `texts` (as the plan leaves them)
+ * that holds the repository with a version (joined, or as a pair of fields the editors read), but neither
+ * the new tag nor digest, and that no other warning explains, is named, also when other files change. A run that changes nothing
  * and says nothing else names a bare mention of the repository too, unless some file holds the
  * new version (the fields may well hold it), rather than let "nothing to change" read as "every
  * field holds it". A file in no configured target gets that reason, not the editing rules.
  */
 export declare function warnUnmoved(images: readonly ImageRef[], texts: readonly (readonly [string, string])[], context: UnmovedContext, warnings: Warning[]): void;
+export {};

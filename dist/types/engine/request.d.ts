@@ -83,7 +83,8 @@ export interface SetField {
 }
 /**
  * A `--set` spec read by its file's grammar (KCL's `-O` for `.k`, a dotted path for YAML), which
- * does not depend on the file's contents; undefined for a file of no kind the tool edits.
+ * does not depend on the file's contents; undefined for a file of no kind the tool edits, and
+ * for a kcl.mod, which no `--set` edits (validateRequest refuses it).
  * Throws SourceError (OverrideSpecError for KCL) for a malformed spec, a KCL value that is not
  * one expression KCL reads whole included.
  */

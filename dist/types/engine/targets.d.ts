@@ -1,11 +1,23 @@
+/**
+ * Configured targets: which are in scope, which one a file belongs to, and their allow-lists.
+ * Inside a target, an image (incoming or a marker's) is edited only when the target names its
+ * repository, and a new tag only when the target's policy accepts it too.
+ */
 import type { Warning } from "../change.js";
 import { type ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
 import type { Config, Target } from "./config.js";
 /** The configured targets the request names (all of them when it names none); a name no target has is refused. */
 export declare function targetsInScope(config: Config | undefined, names: readonly string[] | undefined): readonly Target[];
-/** The target a file belongs to: the first in scope whose paths match it. */
+/** The target a file belongs to: the first whose paths match it (given every configured target, whatever the run selects). */
 export declare function targetOf(targets: readonly Target[]): (path: string) => Target | undefined;
+/**
+ * Target paths that give their target no file, each at its line in the configuration: one that
+ * matches no file of the tree (a typo, a directory since moved), and one whose every file an
+ * earlier target's paths match first (a broad glob above it). Only for the targets in the run;
+ * `configured` are all of them, in order, `files` every file of the tree.
+ */
+export declare function warnIdlePaths(configured: readonly Target[], targets: readonly Target[], files: readonly string[], configPath: string, warnings: Warning[]): void;
 /** Without targets every incoming image applies everywhere; with targets, only what the file's target allows, under its policy. */
 export declare function imagesFor(images: readonly ImageRef[], config: Config | undefined, target: Target | undefined, allowDowngrade: boolean): ImageUpdate[];
 /**
@@ -28,6 +40,7 @@ export interface FileReach {
  * A refusing allow-list is news only where a file of the target holds what the run would have
  * edited there (the repository, a marker standing for the image, an override setting it):
  * those places are named. A refusing policy is news only for a target with files in scope. Targets are named in one warning per image, not one each: with many
- * clusters, most targets leave most images out. `files` are the texts in scope.
+ * clusters, most targets leave most images out. `targets` are those in the run, `ownerOf` the
+ * target a file belongs to among all configured (targetOf), `files` the texts in scope.
  */
-export declare function warnRefusedImages(images: readonly RefusableImage[], targets: readonly Target[], files: ReadonlyMap<string, string>, reachOf: (path: string) => FileReach, warnings: Warning[]): void;
+export declare function warnRefusedImages(images: readonly RefusableImage[], targets: readonly Target[], ownerOf: (path: string) => Target | undefined, files: ReadonlyMap<string, string>, reachOf: (path: string) => FileReach, warnings: Warning[]): void;

@@ -9,8 +9,10 @@ import { type ImageRef } from "./reference.js";
 export declare function shortDigest(digest: string): string;
 /** What a field pinned to `digest` (the build of `oldTag`) is told when `image`, a tag without a digest, replaces both; the field's key goes in front. */
 export declare function unpinnedWarning(image: ImageRef, digest: string, oldTag: string | undefined): string;
-/** A split image's tag a `--set` wrote alone, and the digest beside it that it left. */
-export interface StaleDigest {
+/** A split image's tag a `--set` (or a configured override with `part: tag`) wrote alone, and the digest beside it that it left. */
+interface StaleDigest {
+    /** A configured override wrote the tag, not a `--set`: it sets only its one field, whatever image comes. */
+    readonly configured?: boolean;
     /** The tag field as the spec names it, and what it wrote there. */
     readonly tagKey: string;
     readonly tag: string;
@@ -21,5 +23,6 @@ export interface StaleDigest {
     /** The image's name as its fields spell it (`registry/repository`). */
     readonly name: string;
 }
-/** What a `--set` of a split image's tag says when the digest beside it, which the run does not set, still pins the earlier build. */
-export declare function staleDigestWarning({ tagKey, tag, digestKey, line, digest, name }: StaleDigest): string;
+/** What a `--set` or configured override of a split image's tag says when the digest beside it, which the run does not set, still pins the earlier build. */
+export declare function staleDigestWarning({ configured, tagKey, tag, digestKey, line, digest, name }: StaleDigest): string;
+export {};

@@ -4,6 +4,12 @@ export interface Policy {
     latest(tags: readonly string[]): string | undefined;
     /** A short human description, e.g. `semver ^1.0.0`. */
     readonly description: string;
+    /**
+     * How the policy's order alone ranks two tags, whether or not it accepts them (a semver range
+     * does not hold 2.0.0): above 0 when `a` ranks above `b`, undefined when the order cannot read
+     * one of them (a tag filterTags does not match, a word under semver).
+     */
+    compare?(a: string, b: string): number | undefined;
 }
 /** One thing wrong in a policy spec; `path` is relative to the spec (`["semver", "range"]`). */
 export interface PolicyIssue {

@@ -7,7 +7,7 @@
 /** The keys a split image's fields may have. */
 export declare const SPLIT_IMAGE_KEYS: ReadonlySet<string>;
 /** The fields of a split image, each as the caller reads one; a key with no field is undefined. */
-export interface SplitImage<F> {
+interface SplitImage<F> {
     readonly repository: F | undefined;
     readonly registry: F | undefined;
     readonly tag: F | undefined;
@@ -20,3 +20,4 @@ export declare function splitImage<F>(field: (key: string) => F | undefined): Sp
  * of a split image whose tag `key` is, which pins the build of the tag it was set with.
  */
 export declare function digestBeside<F>(key: string | number, field: (key: string) => F | undefined): F | undefined;
+export {};

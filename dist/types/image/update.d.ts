@@ -17,7 +17,7 @@ export declare function versionOf(tag: string | undefined, digest: string | unde
 /**
  * Told what a person should learn at a field: why it keeps a version its policy ranks above (or
  * equal to) the incoming one, or cannot judge, so that they learn why nothing moved; or that its
- * edit drops the digest pinning it. Each decision tells it once.
+ * edit drops the digest pinning it, or goes down from a version outside its policy. Each decision tells each once.
  */
 export type KeptBy = (why: string) => void;
 /**
@@ -26,7 +26,8 @@ export type KeptBy = (why: string) => void;
  *   and cannot judge a digest alone, it changes nothing and `kept` is told why.
  * - With a policy, an incoming tag the policy does not accept changes nothing, and the
  *   written tag is `policy.latest([current, incoming])`: a late, older build never wins,
- *   and `kept` is told why.
+ *   and `kept` is told why. A current tag outside the policy is not kept (Flux's rule): where it
+ *   ranks above the incoming one, `kept` is told that the field goes down.
  * - When the tag changes, a digest of the old tag is dropped unless a new one comes with it;
  *   `kept` is told that the field is no longer pinned.
  */

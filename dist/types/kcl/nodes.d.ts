@@ -1,4 +1,4 @@
-import type { ConfigExpr, ConfigKey, Expr, NameExpr, SchemaExpr } from "./syntax.js";
+import type { ConfigExpr, ConfigKey, Expr, NameExpr, OperationExpr, SchemaExpr } from "./syntax.js";
 import { type Tokens } from "./tokenizer.js";
 /** Source text of a node, from its first token's start to its last token's end. */
 export declare function nodeText(tokens: Tokens, node: {
@@ -23,6 +23,22 @@ export declare class SchemaNode implements SchemaExpr {
     readonly type = "schema";
     constructor(nameExpr: NameExpr, config: ConfigExpr, first: number, last: number);
     get name(): string;
+}
+/**
+ * A unary or binary operation: the parse keeps the token each operator starts at, and its text
+ * (`not in`, `is not` for the two-token ones) is read when asked, as only operations holding a
+ * screened string ever are.
+ */
+export declare class OperationNode implements OperationExpr {
+    private readonly tokens;
+    readonly operands: readonly Expr[];
+    readonly operatorTokens: readonly number[];
+    readonly first: number;
+    readonly last: number;
+    readonly type = "operation";
+    private text;
+    constructor(tokens: Tokens, operands: readonly Expr[], operatorTokens: readonly number[], first: number, last: number);
+    get operators(): readonly string[];
 }
 /** A config key as written: a name (dotted or not), a string, or anything else. */
 export declare class KeyNode implements ConfigKey {

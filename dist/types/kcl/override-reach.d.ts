@@ -16,6 +16,15 @@ export declare function unreached(module: Module, name: string, reaches: (s: Sta
     line: number;
 } | undefined;
 /**
+ * What `name` is when this file binds it other than by assignment (a schema, an import alias,
+ * a type alias, ...): -O reads it as a variable that is missing and appends one, which KCL then
+ * refuses as a name defined twice. undefined when no such statement binds it.
+ */
+export declare function definition(module: Module, name: string): {
+    message: string;
+    line: number;
+} | undefined;
+/**
  * What in a config sets the key a path misses there though -O does not reach it: an `if` entry
  * that sets it, else a `**` unpack that may (reference §1.5). `keys` are the path's keys from the
  * config's level to the missing one, `where` names the config; undefined when there is neither.

@@ -1,10 +1,16 @@
+import type { AssignStatement, Module, OperationExpr, Statement } from "./syntax.js";
 /**
- * Where in a KCL file a string sits that the image editor never reads, for the warning about
- * an old image left there: the outermost construct around it that the parser skipped (a
- * lambda, a list comprehension, a schema definition, ...), or the part of a literal the walk
- * passes over (a config key, an `if` condition). The editor reads the values of assignments
- * and of config, schema and list literals, and nothing else.
+ * Why the editor does not read operand `at` of an operation: the operator, other than `+` and
+ * `|`, of which it is part (`p and "x" or "y"`: `and` for "x", `or` for "y"; `"a" + "b" == c`:
+ * `==` for both), precedence applied; undefined when it reads it.
  */
-import type { Statement } from "./syntax.js";
+export declare function operatorOver(operation: OperationExpr, at: number): string | undefined;
 /** The construct holding string token `token`, as a warning names it (`a list comprehension`); undefined where the editor reads it. */
 export declare function skippedConstruct(statements: readonly Statement[], token: number): string | undefined;
+/**
+ * The typed assignments of a module whose type lists string literals (`x: "app:1.2.3" = ...`, or
+ * through a `type` alias of the file, `type Web = "app:1.2.3" | "app:1.2.2"`), each with its type
+ * as written: KCL refuses any other value there, so the editor leaves the value. The aliases are
+ * read once for the whole module, and only when a typed assignment names a type.
+ */
+export declare function literalTypes(module: Module): Map<AssignStatement, string>;

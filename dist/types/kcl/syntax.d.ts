@@ -7,10 +7,12 @@
  * Text offsets are `tokens.start[first]` and `tokens.end[last]`.
  */
 import type { Tokens } from "./tokenizer.js";
-interface NodeBase {
+/** Tokens `first`..`last`. */
+export interface TokenRange {
     readonly first: number;
     readonly last: number;
 }
+type NodeBase = TokenRange;
 /** A string literal; `token` is its token index. */
 export interface StringExpr extends NodeBase {
     readonly type: "string";
@@ -36,10 +38,18 @@ export interface ListExpr extends NodeBase {
     /** Items as written; an unpacked `*x` is `Other`. */
     readonly items: readonly ListItem[];
 }
-/** A unary or binary operation (KCL's build_expr_from_string quotes these). */
+/**
+ * A unary or binary operation (KCL's build_expr_from_string quotes these). A chain of binary
+ * operators is one node, its operators as written between its operands (`a + b == c`: `+`, `==`),
+ * with no precedence applied; a unary one has one operand and one operator (`-`, `not`).
+ */
 export interface OperationExpr extends NodeBase {
     readonly type: "operation";
     readonly operands: readonly Expr[];
+    /** The token each operator starts at (`not in` at its `not`): all the parse records. */
+    readonly operatorTokens: readonly number[];
+    /** The operators' text, read from their tokens when asked. */
+    readonly operators: readonly string[];
 }
 /** Which expression an Other is: a warning about a string the editor never reads names it. */
 export type OtherConstruct = "number" | "constant" | "parentheses" | "call" | "subscript" | "attribute" | "ternary" | "lambda" | "quantifier" | "list comprehension" | "dict comprehension" | "unpacking";
@@ -80,6 +90,8 @@ export interface AssignStatement extends NodeBase {
     readonly type: "assign";
     readonly targets: readonly string[];
     readonly value: Expr;
+    /** The tokens of `T` in `x: T = v`. */
+    readonly annotation?: TokenRange;
 }
 /** `x += v`, `x -= v`, ... */
 export interface AugAssignStatement extends NodeBase {

@@ -28,10 +28,12 @@ export interface SetOptions {
      */
     readonly typed?: boolean;
     /**
-     * Whether the run sets the field at a path (`image.digest`) too. Given (a `--set`), a tag set
-     * beside a digest the run does not set is warned about: the digest still pins the earlier build.
+     * Whether the run sets the field at a path (`image.digest`) too. Given (a `--set` or a configured
+     * override), a tag set beside a digest the run does not set is warned about: the digest still pins the earlier build.
      */
     readonly setsToo?: (path: string) => boolean;
+    /** The value is a configured override's, not a `--set`'s: the warning above says so. */
+    readonly configured?: boolean;
 }
 /**
  * Sets the scalar at `path` (see parsePath) to `value`, or to what `value` computes from the

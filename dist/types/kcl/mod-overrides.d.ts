@@ -1,0 +1,26 @@
+/** One spec of `[profile] overrides`. */
+export interface ModOverride {
+    /** 1-based line of its TOML string. */
+    readonly line: number;
+    /** The spec, its TOML escapes decoded. */
+    readonly spec: string;
+    /** The spec's path; undefined for a string KCL refuses as a spec. */
+    readonly path?: string;
+    /** The string the spec sets and where it is in the file, or the form of a value that is none, for a warning. */
+    readonly value: ModValue | {
+        readonly form: string;
+    };
+}
+/** A spec's value that is one string. */
+export interface ModValue {
+    readonly string: string;
+    /** Where the value is written in the file's text: [start, end). */
+    readonly start: number;
+    readonly end: number;
+    /** The file's text for the value holding `string` instead; undefined when KCL would not read it so or the TOML string cannot hold it. */
+    readonly write: (string: string) => string | undefined;
+    /** Set when the whole unquoted value is the string (KCL's rule for an operation): its form, to name an image in it that is no reference by itself. */
+    readonly whole?: string;
+}
+/** The specs of the file's `[profile] overrides` array, in order; none when it has no such array. */
+export declare function modOverrides(text: string): ModOverride[];
