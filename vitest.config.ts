@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -6,6 +7,9 @@ export default defineConfig({
     globalSetup: ["test/global-setup.ts"],
     setupFiles: ["test/support/cleanup.ts"],
     pool: "forks",
+    // Most test files wait on git, git http-backend and the fake GitHub rather than compute:
+    // at least three at once, where vitest's default (cores - 1) runs them one by one on 2 cores (10 min -> 4).
+    maxWorkers: Math.max(availableParallelism() - 1, 3),
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
