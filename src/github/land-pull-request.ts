@@ -19,6 +19,7 @@ import { disableAutoMerge, mergePullRequest, type Mergeable, type MergeOutcome, 
 import {
   awaitOtherRunsBody,
   findPullRequests,
+  giveTextBack,
   hasAutoMerge,
   mergedMeanwhile,
   OpenedUndecoratedError,
@@ -217,14 +218,18 @@ async function bodyBuiltOn(
 }
 
 /**
- * Merges the pull request as `group.merge` says. GitHub refuses auto-merge on one merged or closed
- * since the update read it open: merged at our head, it is merged; otherwise PullRequestClosedError,
- * the pull request given back the text the run read (`text`).
+ * Merges the pull request as `group.merge` says. GitHub refuses a merge, and auto-merge, on one
+ * merged or closed since the update read it open: merged at our head, it is merged; otherwise
+ * PullRequestClosedError, the pull request given back the text the run read (`text`).
  */
 async function mergeOpen(ctx: DeliveryContext, group: Group, pull: Mergeable, text: { read: PullText | undefined; written: PullText }): Promise<MergeResult> {
   try {
     return await mergePullRequest(ctx.client(), ctx.repository, pull, group.merge, group.mergeMethod);
   } catch (error) {
+    if (error instanceof PullRequestClosedError) {
+      await giveTextBack(ctx.client(), ctx.repository, pull.number, text.read, text.written);
+      throw error;
+    }
     if (group.merge !== "auto" || error instanceof BranchMovedError || !(await mergedMeanwhile(ctx.client(), ctx.repository, pull, pull.headSha, text)))
       throw error;
     return { outcome: "merged" };

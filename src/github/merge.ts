@@ -15,6 +15,7 @@ import type { MergeMethod, MergeMode } from "../engine/config.js";
 import type { GitHubClient } from "./client.js";
 import { BranchMovedError, type Repository } from "./commit.js";
 import { errorMessage, httpStatus, whenVisible } from "./errors.js";
+import { PullRequestClosedError } from "./pull-request.js";
 
 export type MergeOutcome = "none" | "auto-merge" | "merged";
 
@@ -96,7 +97,9 @@ async function mergeNow(client: GitHubClient, repository: Repository, pr: Mergea
           if (pull.head.sha === pr.headSha) return "merged";
           throw new BranchMovedError(pr.branch);
         }
-        if (pull.state === "closed") throw new Error(`could not merge pull request #${pr.number}: ${text} (it is closed)`, { cause: error });
+        // Closed by a person since the run updated it: nothing lands, the run plans again.
+        if (pull.state === "closed")
+          throw new PullRequestClosedError(pr.number, false, pr.branch, pr.headSha, `before this run merged it (${pr.branch} at ${pr.headSha})`);
       }
       if (attempt >= 4 || (status !== 405 && status !== 409) || !/base branch was modified|not mergeable|try again/i.test(text)) {
         throw new Error(`could not merge pull request #${pr.number}: ${text}`, { cause: error });

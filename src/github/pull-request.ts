@@ -195,7 +195,7 @@ export type PullText = Pick<OpenPull, "title" | "body">;
  * would claim values it never held. Also when the text read describes an earlier head than the
  * one it closed at: both are stale then, ours claims more.
  */
-async function giveTextBack(client: GitHubClient, repository: Repository, number: number, read: PullText | undefined, written: PullText): Promise<void> {
+export async function giveTextBack(client: GitHubClient, repository: Repository, number: number, read: PullText | undefined, written: PullText): Promise<void> {
   if (read === undefined || !textDiffers(read, written)) return;
   await client.rest.pulls.update({ ...repository, pull_number: number, title: read.title, body: read.body ?? "" });
 }

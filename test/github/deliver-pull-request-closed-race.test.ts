@@ -83,6 +83,7 @@ describe("deliver: the pull request merges or closes while a run updates it", ()
     else atGraphql = then;
   };
   const mergeFirst = async () => void (await fake.completeAutoMerge(OWNER, REPO, 1));
+  const closeFirst = async () => void (await client.rest.pulls.update({ ...repository, pull_number: 1, state: "closed" }));
 
   it.each(["api", "git"] as const)(
     "merged right before the run moves its branch (commit-via %s): not reported as updated; its image goes to a new pull request on the new base",
@@ -157,6 +158,22 @@ describe("deliver: the pull request merges or closes while a run updates it", ()
     expect(logged.some((m) => /^attempt 1: pull request #1 was closed before this run turned its auto-merge on/.test(m))).toBe(true);
     expect([await image(PR, "app"), await image(PR, "api")]).toEqual([`${APP}:1.0.0`, `${API}:2.0.1`]);
     // The closed pull request tells the values it held, not this run's, which it never carried.
+    const [first] = fake.pulls(OWNER, REPO);
+    expect([first!.title, first!.body]).toEqual([opened!.title, opened!.body]);
+  });
+
+  it("merge immediate, closed by a person after the run's update, before it merges: it gets its text back, its image goes to a new pull request", async () => {
+    await run([`${APP}:1.1.0`], { merge: "none" });
+    const [opened] = fake.pulls(OWNER, REPO);
+    fake.inject({ operationId: "pulls/update", beforeHandle: () => void fake.inject({ operationId: "pulls/merge", beforeHandle: closeFirst }) });
+
+    const result = await run([`${API}:2.0.1`], { merge: "immediate" });
+    expect(pulls()).toEqual(["#1 closed", "#2 merged"]);
+    expect(result.landings).toMatchObject([{ pullRequest: { number: 2, operation: "created" }, merge: "merged" }]);
+    expect(result.attempts).toBe(2);
+    expect(logged.some((m) => /^attempt 1: pull request #1 was closed before this run merged it/.test(m))).toBe(true);
+    // The closed pull request's value never lands: main gets this run's image only.
+    expect([await image("main", "app"), await image("main", "api")]).toEqual([`${APP}:1.0.0`, `${API}:2.0.1`]);
     const [first] = fake.pulls(OWNER, REPO);
     expect([first!.title, first!.body]).toEqual([opened!.title, opened!.body]);
   });

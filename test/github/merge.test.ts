@@ -3,6 +3,7 @@ import { createClient, type GitHubClient } from "../../src/github/client.js";
 import { BranchMovedError } from "../../src/github/commit.js";
 import { deliver, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
 import { mergePullRequest, type Mergeable } from "../../src/github/merge.js";
+import { PullRequestClosedError } from "../../src/github/pull-request.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
 import { APP, appManifests, OWNER, REPO } from "./fixture.js";
 
@@ -96,10 +97,12 @@ describe("merging a delivery's pull request", () => {
     expect(mergeCalls()).toEqual([200, 405]);
   });
 
-  it("immediate: a pull request a person closed is not merged, and not tried again", async () => {
+  it("immediate: a pull request a person closed is not merged, and not tried again: the run plans again", async () => {
     const pr = await open();
     await client.rest.pulls.update({ ...repository, pull_number: pr.number, state: "closed" });
-    await expect(mergePullRequest(client, repository, pr, "immediate", "merge")).rejects.toThrow(/could not merge pull request #1: .*not mergeable.*closed/);
+    const refused = mergePullRequest(client, repository, pr, "immediate", "merge");
+    await expect(refused).rejects.toBeInstanceOf(PullRequestClosedError);
+    await expect(refused).rejects.toThrow(`pull request #1 was closed before this run merged it (${branch} at ${pr.headSha})`);
     expect(mergeCalls()).toEqual([405]);
     expect(fake.violations).toEqual([]);
   });
