@@ -63,6 +63,8 @@ class ImageEditor {
   readonly marked: MarkedFields;
   readonly text: string;
   readonly screens: readonly string[];
+  /** `/web:` for ghcr.io/acme/web: how a reference built on a registry variable (`_registry + "/web:"`) shows in the text. */
+  readonly tails: readonly string[];
   readonly incoming: ReadonlyMap<string, ImageUpdate>;
   /**
    * Repositories a marker or a configured override sets in this file: an interpolation building
@@ -92,6 +94,7 @@ class ImageEditor {
     this.setPaths = [...(overridden.paths ?? [])];
     this.text = tokens.source.text;
     this.screens = request.images.map((u) => screenToken(u.image));
+    this.tails = request.images.map((u) => registryTail(u.image));
     this.incoming = byRepository(request.images);
     this.marked = new MarkedFields(request);
   }
@@ -336,6 +339,81 @@ class ImageEditor {
   }
 
   /**
+   * References built on a registry held by a top-level string (`_registry = "ghcr.io/acme"`):
+   * `_registry + "/web:" + _tag`, `"${_registry}/web:${_tag}"`, `_registry + "/web:1.2.3"`. No
+   * rule edits them, and no string in them holds the repository: named, as interpolations are.
+   */
+  warnRegistryBuilt(statements: readonly Statement[]): void {
+    const { tokens } = this;
+    const constants = stringConstants(statements, tokens, (t) => this.literal(t));
+    if (constants.size === 0) return;
+    for (const t of this.stringsHolding(this.tails)) {
+      const built = this.builtOnRegistry(t, constants);
+      if (built === undefined || this.setInFile.has(built.repository.repository)) continue;
+      const { repository, registry, first, last, version } = built;
+      const text = nodeText(tokens, { first, last });
+      const from = `from ${registry.name} (line ${registry.line})`;
+      const line = this.line(this.literal(t));
+      if (version.variable !== undefined) {
+        if (this.setBySet(t, version.variable)) continue;
+        const message = `${text} builds a reference of ${formatImageRef(repository)} ${from} and ${version.variable}, which is not edited; ${this.whereSet(version.variable, statements)}`;
+        this.warnings.push({ line, message });
+        continue;
+      }
+      const ref = tryParseImageRef(`${repository.name}:${version.tag}`);
+      const update = ref && this.incoming.get(ref.repository);
+      if (!ref || !update || nextReference(update, ref) === undefined || this.setBySet(t, undefined)) continue;
+      this.warnings.push({
+        line,
+        message: `${text} builds ${formatImageRef(ref)} ${from}, which is not edited; left as it is (an override of its field sets it)`,
+      });
+    }
+  }
+
+  /**
+   * What string token `t` builds on a registry constant, when it does: the repository (the
+   * constant, then the path up to `:`), the constant, the expression's tokens, and its version:
+   * a variable (`+ _tag`, `${_tag}`) or a tag written in the string.
+   */
+  builtOnRegistry(
+    t: number,
+    constants: ReadonlyMap<string, RegistryConstant>,
+  ): { repository: ImageRef; registry: RegistryConstant; first: number; last: number; version: { variable?: string; tag?: string } } | undefined {
+    const { kind, flags } = this.tokens;
+    const { body } = this.literal(t);
+    let name: string;
+    let path: string;
+    let version: { variable?: string; tag?: string };
+    let last = t;
+    let first = t;
+    if (flags[t]! & StringFlag.Interpolated) {
+      const m = /^\$\{\s*([A-Za-z_]\w*)\s*\}(\/[^$:]+):(?:\$\{\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*\}|([\w][\w.-]*))$/.exec(body);
+      if (m === null) return undefined;
+      [name, path, version] = [m[1]!, m[2]!, m[3] !== undefined ? { variable: m[3] } : { tag: m[4]! }];
+    } else {
+      const m = /^(\/[^:]+):([\w][\w.-]*)?$/.exec(body);
+      // `_registry + "/web:"`: a plain name right before, no dotted one's tail.
+      if (m === null || kind[t - 1] !== T.Plus || kind[t - 2] !== T.Name || kind[t - 3] === T.Dot) return undefined;
+      first = t - 2;
+      [name, path] = [nodeText(this.tokens, { first, last: first }), m[1]!];
+      if (m[2] !== undefined) {
+        if (kind[t + 1] === T.Plus) return undefined;
+        version = { tag: m[2] };
+      } else {
+        if (kind[t + 1] !== T.Plus || kind[t + 2] !== T.Name || keywordAt(this.tokens, t + 2) !== Keyword.Other) return undefined;
+        last = t + 2;
+        while (kind[last + 1] === T.Dot && kind[last + 2] === T.Name) last += 2;
+        version = { variable: nodeText(this.tokens, { first: t + 2, last }) };
+      }
+    }
+    const registry = constants.get(name);
+    const repository = registry && tryParseImageRef(`${registry.value}${path}`);
+    if (!registry || !repository || repository.tag !== undefined || repository.digest !== undefined || !this.incoming.has(repository.repository))
+      return undefined;
+    return { repository, registry, first, last, version };
+  }
+
+  /**
    * The reference string token `token` builds with the version of a variable, when its text is a
    * repository and `:` (body `body`) and the variable follows: `"app:" + _tag`, `"app:%s" % _tag`,
    * `"app:{}".format(_tag)`. `last` is the expression's last token.
@@ -531,9 +609,33 @@ function versionVariable(body: string, stale: ImageRef): string | undefined {
   return new RegExp(`${escapeRegExp(stale.name)}:\\$\\{\\s*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*(?::[^}]*)?\\}`).exec(body)?.[1];
 }
 
+/** A top-level string a reference may be built on (`_registry = "ghcr.io/acme"`), and its line. */
+interface RegistryConstant {
+  readonly name: string;
+  readonly value: string;
+  readonly line: number;
+}
+
+/** The names assigned one plain string at the top level, once: what a reference built on them holds is known. */
+function stringConstants(statements: readonly Statement[], tokens: Tokens, literal: (token: number) => Literal): Map<string, RegistryConstant> {
+  const constants = new Map<string, RegistryConstant | undefined>();
+  for (const s of statements) {
+    if (s.type !== "assign") continue;
+    const held = s.value.type === "string" && !(tokens.flags[s.value.token]! & StringFlag.Interpolated) ? literal(s.value.token) : undefined;
+    for (const name of s.targets)
+      constants.set(name, held === undefined || constants.has(name) ? undefined : { name, value: held.body, line: tokens.source.line(held.start) });
+  }
+  return new Map([...constants].flatMap(([name, c]) => (c === undefined ? [] : [[name, c] as const])));
+}
+
+/** The last segment of a repository's path between `/` and `:`: what stays in the text when its registry is a variable. */
+function registryTail(image: ImageRef): string {
+  return `/${image.repository.slice(image.repository.lastIndexOf("/") + 1)}:`;
+}
+
 /** Could this file hold anything the request edits? A byte screen before any parse. */
 function mayMatch(text: string, request: EditRequest): boolean {
-  return text.includes(MARKER_TOKEN) || request.images.some((u) => text.includes(screenToken(u.image)));
+  return text.includes(MARKER_TOKEN) || request.images.some((u) => text.includes(screenToken(u.image)) || text.includes(registryTail(u.image)));
 }
 
 /**
@@ -558,6 +660,7 @@ export function editKcl(text: string, request: EditRequest, overridden: Overridd
   // Once all are known: a setter's fields decide together.
   editor.marked.writeAll();
   editor.warnUnreached(module.statements);
+  editor.warnRegistryBuilt(module.statements);
   const edits = editor.edits.sort((a, b) => byPosition(a.splice, b.splice));
   return {
     text: applySplices(

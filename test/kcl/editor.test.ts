@@ -524,6 +524,43 @@ describe("editKcl: Flux setter markers in comments", () => {
     expect(warned("a", "e")).toEqual([3, 4, 5]);
   });
 
+  it("names a reference built on a registry held by a top-level string, by concatenation or interpolation", () => {
+    const text = [
+      '_registry = "ghcr.io/acme"',
+      '_tag = "1.2.3"',
+      'a = _registry + "/app:" + _tag',
+      'b = {image = "${_registry}/app:${_tag}"}',
+      'c = _registry + "/app:1.2.3"',
+      'd = "${_registry}/app:1.2.3"',
+      // Already the incoming version, another image, a registry not known in the file: nothing to say.
+      'e = _registry + "/app:1.3.0"',
+      'f = _registry + "/web:" + _tag',
+      'g = other.registry + "/app:" + _tag',
+      'h = _unknown + "/app:" + _tag',
+      "",
+    ].join("\n");
+    const result = editKcl(text, images("ghcr.io/acme/app:1.3.0"));
+    expect([result.text, result.changes]).toEqual([text, []]);
+    const fromTag = 'set _tag (line 2) with a Flux ":tag" marker on its line or an override of _tag';
+    const written = "which is not edited; left as it is (an override of its field sets it)";
+    expect(result.warnings).toEqual([
+      {
+        line: 3,
+        message: `_registry + "/app:" + _tag builds a reference of ghcr.io/acme/app from _registry (line 1) and _tag, which is not edited; ${fromTag}`,
+      },
+      {
+        line: 4,
+        message: `"\${_registry}/app:\${_tag}" builds a reference of ghcr.io/acme/app from _registry (line 1) and _tag, which is not edited; ${fromTag}`,
+      },
+      { line: 5, message: `_registry + "/app:1.2.3" builds ghcr.io/acme/app:1.2.3 from _registry (line 1), ${written}` },
+      { line: 6, message: `"\${_registry}/app:1.2.3" builds ghcr.io/acme/app:1.2.3 from _registry (line 1), ${written}` },
+    ]);
+    // A registry assigned twice is no constant; a --set of the version variable, or an override of the image, answers them.
+    expect(editKcl(`${text}_registry = "docker.io/acme"\n`, images("ghcr.io/acme/app:1.3.0")).warnings).toEqual([]);
+    expect(editKcl(text, images("ghcr.io/acme/app:1.3.0"), { paths: new Set(["_tag"]) }).warnings.map((w) => w.line)).toEqual([5, 6]);
+    expect(editKcl(text, images("ghcr.io/acme/app:1.3.0"), { repositories: new Set(["ghcr.io/acme/app"]) }).warnings).toEqual([]);
+  });
+
   it("says a tag an interpolation completes is built, rather than naming the part before the ${", () => {
     const text = 'b6 = "ghcr.io/acme/app:1.2.3-${suffix}"\n';
     expect(editKcl(text, images("ghcr.io/acme/app:1.2.4")).warnings).toEqual([
