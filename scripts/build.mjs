@@ -21,6 +21,8 @@ for (const entry of entries.filter((e) => existsSync(e.in))) {
     target: "node20",
     format: "esm",
     legalComments: "none",
+    // yaml's Node build prints parser traces to stdout when LOG_TOKENS or LOG_STREAM is set; its browser build is the same code without them.
+    alias: { yaml: "./node_modules/yaml/browser/index.js" },
     banner: { js: (entry.shebang ? "#!/usr/bin/env node\n" : "") + banner },
     logLevel: "warning",
   });
