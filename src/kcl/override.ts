@@ -197,14 +197,23 @@ class Planner {
   /**
    * A spec's value of another kind than the literal it replaces (`replicas = 3` set to "5", an
    * image set to an unquoted name) is written as KCL reads it, but the change reads alike
-   * either way (`3 -> 5`): said, so that a lost quote or a stray one is seen.
+   * either way (`3 -> 5`): said, so that a lost quote or a stray one is seen. A literal over a
+   * name is said too: the field stops following what the name holds.
    */
   warnRetyped(old: Expr, value: Value, key: string): void {
     if (value.wholeText) return this.warnWholeText(this.line(old.first), value, key, old);
     const was = literalKind(this.tokens, old);
     const now = literalKind(value.tokens, value.expr);
-    if (was === undefined || was === "name" || now === undefined || now === was) return;
+    if (was === undefined || now === undefined || now === was) return;
     const written = nodeText(value.tokens, value.expr);
+    if (was === "name") {
+      // A field that followed a shared value (`image = images.web`) is cut loose from it; whatever else follows it stays.
+      const name = nodeText(this.tokens, old);
+      return this.warn(
+        old.first,
+        `${key}: ${name} (a name) becomes the ${now} ${written}, so it no longer follows ${name}; to move everything that does, set ${name} instead`,
+      );
+    }
     const quote = `for the string, quote it: ${key}="${written}" (in a shell, single-quote the whole argument)`;
     const becomes = now === "name" ? `the name ${written}, which KCL reads as a variable; ${quote}` : `the ${now} ${written}`;
     this.warn(old.first, `${key}: ${nodeText(this.tokens, old)} (a ${was}) becomes ${becomes}`);

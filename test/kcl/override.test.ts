@@ -209,7 +209,7 @@ describe("applyOverrides: values", () => {
     expect(applyOverrides(text, ["alice2=[4, 5]", "probe={periodSeconds=20}"]).text).toBe("alice2 = [4, 5]\nprobe = {periodSeconds=20}\n");
   });
 
-  it("writes a value of another kind as given, and says so: a lost or stray quote reads alike in the change (3 -> 5)", () => {
+  it("writes a value of another kind as given, and says so: a lost or stray quote reads alike in the change (3 -> 5), a name cut loose reads as any change", () => {
     const text = 'replicas = 3\nimage = "ghcr.io/acme/app:1.0.0"\ndebug = False\nport = _port\n';
     const result = applyOverrides(text, ['replicas="5"', "image=app", "debug=True", 'port="8080"']);
     expect(result.text).toBe('replicas = "5"\nimage = app\ndebug = True\nport = "8080"\n');
@@ -220,9 +220,11 @@ describe("applyOverrides: values", () => {
         message:
           'image: "ghcr.io/acme/app:1.0.0" (a string) becomes the name app, which KCL reads as a variable; for the string, quote it: image="app" (in a shell, single-quote the whole argument)',
       },
+      // A name replaced: the field no longer follows the variable, which others may still read.
+      { line: 4, message: 'port: _port (a name) becomes the string "8080", so it no longer follows _port; to move everything that does, set _port instead' },
     ]);
-    // Same kind, or a name replaced (port = _port), or a computed image: nothing to say.
-    expect(applyOverrides(text, ["replicas=4", 'image="x"', "port=8080"]).warnings).toEqual([]);
+    // Same kind, a name for a name, or a computed image: nothing to say.
+    expect(applyOverrides(text, ["replicas=4", 'image="x"', "port=_other"]).warnings).toEqual([]);
   });
 
   it("writes an operation holding a quoted string as KCL -O does, the string of its text, and says how to write the operation", () => {
