@@ -2,7 +2,8 @@
 // One self-contained ESM file per entry: the runner has no node_modules.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 
 const banner = "import { createRequire as __gpCreateRequire } from 'node:module'; const require = __gpCreateRequire(import.meta.url);";
 const entries = [
@@ -12,20 +13,54 @@ const entries = [
   { in: "src/index.ts", out: "dist/lib/index.js" },
 ];
 
+/** Each bundled package directory (node_modules/…/name), with the bundles that carry it. */
+const bundled = new Map();
 for (const entry of entries.filter((e) => existsSync(e.in))) {
-  await build({
+  const { metafile } = await build({
     entryPoints: [entry.in],
     outfile: entry.out,
     bundle: true,
     platform: "node",
     target: "node20",
     format: "esm",
+    // The bundled packages' licences go to one notices file (below), not into each bundle.
     legalComments: "none",
+    metafile: true,
     // yaml's Node build prints parser traces to stdout when LOG_TOKENS or LOG_STREAM is set; its browser build is the same code without them.
     alias: { yaml: "./node_modules/yaml/browser/index.js" },
     banner: { js: (entry.shebang ? "#!/usr/bin/env node\n" : "") + banner },
     logLevel: "warning",
   });
+  for (const input of Object.keys(metafile.inputs)) {
+    const dir = packageDir(input);
+    if (dir !== undefined) bundled.set(dir, [...new Set([...(bundled.get(dir) ?? []), entry.out])]);
+  }
+}
+writeFileSync("dist/THIRD_PARTY_NOTICES.md", notices(bundled));
+
+/** The package directory an input file of the bundle belongs to (`node_modules/@scope/name`), or undefined for our own sources. */
+function packageDir(input) {
+  const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+  return match?.[1];
+}
+
+/**
+ * The licences of the packages bundled into dist/, which MIT, ISC and the like ask to ship with
+ * the code: their names, versions and licence texts, sorted, so a rebuild writes the same bytes.
+ */
+function notices(packages) {
+  const sections = [...packages].map(([dir, bundles]) => {
+    const { name, version, license } = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+    const file = readdirSync(dir)
+      .filter((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f))
+      .sort()[0];
+    const text = file === undefined ? `(the package ships no licence text; its package.json says ${license})` : readFileSync(join(dir, file), "utf8").trim();
+    return { name, version, text: `## ${name} ${version}\n\nLicence: ${license}. Bundled in ${bundles.sort().join(", ")}.\n\n\`\`\`\n${text}\n\`\`\`\n` };
+  });
+  // By code unit, not by locale: the same order on every machine.
+  const order = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+  sections.sort((a, b) => order(a.name, b.name) || order(a.version, b.version));
+  return "# Third-party notices\n\nThe bundles in dist/ contain the following packages.\n\n" + sections.map((s) => s.text).join("\n");
 }
 
 // The library's type declarations, so `import { planUpdate } from "gitops-promote"` is typed.
