@@ -8,11 +8,23 @@ import { stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
 import { writePlan } from "../engine/apply.js";
 import { configPathsOf, planUpdate, type Plan } from "../engine/plan.js";
-import { formatDiagnostic, SourceError, type AsideWarning, type Diagnostic } from "../change.js";
+import { formatDiagnostic, SourceError, type AsideWarning } from "../change.js";
 import { fileKind } from "../engine/file-kind.js";
 import { located } from "../engine/overrides.js";
 import { formatWarning, humanReport, jsonRefusal, jsonReport, type JsonReport } from "../engine/report.js";
-import { fileFirst, parseSet, readSetSpec, readsAsSpecPath, RequestError, validateRequest, type FileOverride, type UpdateRequest } from "../engine/request.js";
+import {
+  fileFirst,
+  nothingToUpdate,
+  parseSet,
+  readSetSpec,
+  readsAsSpecPath,
+  RequestError,
+  validateRequest,
+  type FieldNamer,
+  type FileOverride,
+  type RequestIssue,
+  type UpdateRequest,
+} from "../engine/request.js";
 import { directorySource } from "../engine/source.js";
 import { tryParseImageRef } from "../image/reference.js";
 import pkg from "../../package.json" with { type: "json" };
@@ -122,8 +134,16 @@ function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-/** A flag's value that is not what the flag takes (`--image Foo:1`, `--set main.k`): bad usage, exit 2. */
-class ArgumentError extends RequestError {}
+/** The flag a request field comes from. */
+const flagOf: FieldNamer = (field) => `--${field}`;
+
+/**
+ * A flag's value that is not what the flag takes (`--image Foo:1`, `--set main.k`), a --target no
+ * configured target has: bad usage, exit 2. The configuration's own problems are the tree's (exit 1).
+ */
+function isUsage(issue: RequestIssue): boolean {
+  return issue.field !== undefined && issue.field !== "config";
+}
 
 /**
  * The values of the flags, checked before the tree is read, and the request with each --set file
@@ -133,9 +153,9 @@ class ArgumentError extends RequestError {}
  * that is not relative to DIR.
  */
 async function checkArguments(request: UpdateRequest, root: string): Promise<UpdateRequest> {
-  const usage: Diagnostic[] = [];
+  const usage: RequestIssue[] = [];
   const sets: string[] = [];
-  for (const text of request.sets) {
+  for (const text of request.sets ?? []) {
     const set = parseSet(text);
     // validateRequest says why a value is not FILE:SPEC.
     if (typeof set === "string") {
@@ -144,7 +164,7 @@ async function checkArguments(request: UpdateRequest, root: string): Promise<Upd
     }
     const file = inTree(root, set.file);
     if (file === undefined) {
-      usage.push({ message: `--set: ${set.file} must be relative to DIR (${root}) and stay inside it` });
+      usage.push({ field: "set", message: `--set: ${set.file} must be relative to DIR (${root}) and stay inside it` });
       sets.push(text);
       continue;
     }
@@ -152,15 +172,18 @@ async function checkArguments(request: UpdateRequest, root: string): Promise<Upd
     const unknownKind = fileKind(file) === undefined;
     const notFile = malformed ? undefined : await notAFile(root, file);
     // A malformed spec is said as the engine says it when it applies the spec, whether its file exists or not.
-    if (malformed) usage.push(located(file, malformed));
-    else if (notFile === "missing" && unknownKind && readsAsSpecPath(set.file)) usage.push({ message: `--set: ${fileFirst(text)}` });
+    if (malformed) usage.push({ ...located(file, malformed), field: "set" });
+    else if (notFile === "missing" && unknownKind && readsAsSpecPath(set.file)) usage.push({ field: "set", message: `--set: ${fileFirst(text)}` });
     else if (notFile)
-      usage.push({ message: `--set: ${file} ${notFileSaid(notFile, root)}${unknownKind ? "; the files --set edits are .k, .yaml and .yml" : ""}` });
+      usage.push({
+        field: "set",
+        message: `--set: ${file} ${notFileSaid(notFile, root)}${unknownKind ? "; the files --set edits are .k, .yaml and .yml" : ""}`,
+      });
     sets.push(`${file}:${set.spec}`);
   }
-  const paths = request.paths.filter((glob) => {
+  const paths = (request.paths ?? []).filter((glob) => {
     const outside = pathOutside(glob, root);
-    if (outside) usage.push({ message: `--path: ${JSON.stringify(glob)} ${outside}` });
+    if (outside) usage.push({ field: "path", message: `--path: ${JSON.stringify(glob)} ${outside}` });
     return outside === undefined;
   });
   const checked = { ...request, sets, paths };
@@ -171,7 +194,7 @@ async function checkArguments(request: UpdateRequest, root: string): Promise<Upd
     if (!(error instanceof RequestError)) throw error;
     usage.unshift(...error.issues);
   }
-  if (usage.length > 0) throw new ArgumentError(usage);
+  if (usage.length > 0) throw new RequestError(usage);
   return checked;
 }
 
@@ -221,27 +244,30 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
   const images = onceEach(values.image ?? []);
   const setters = values.setter ?? [];
   const sets = values.set ?? [];
-  if (images.length + setters.length + sets.length === 0) throw new UsageError("nothing to update: give --image, --setter or --set");
+  if (images.length + setters.length + sets.length === 0) throw new UsageError(nothingToUpdate(flagOf));
 
   const root = resolve(positionals[0] ?? ".");
   const info = await stat(root).catch(() => undefined);
   if (!info?.isDirectory()) throw new UsageError(`${positionals[0] ?? "."} is not a directory`);
+  const paths = values.path ?? [];
   const request: UpdateRequest = {
     images,
     setters,
     sets,
-    paths: values.path ?? [],
+    paths,
     ...(values.target && { targets: values.target }),
     ...(values.config !== undefined && { config: await configInTree(root, values.config) }),
     allowDowngrade: values["allow-downgrade"] ?? false,
     create: values.create ?? false,
-    fieldName: (field) => `--${field}`,
+    fieldName: flagOf,
   };
   const planned = await planUpdate(directorySource(root), await checkArguments(request, root)).catch((error: unknown) => {
     const issues = unknownTargets(error, request.config, root);
-    throw issues ? new ArgumentError(issues) : error;
+    if (!issues) throw error;
+    // Said as --target's, each still the request's or the tree's as the engine marked it (unknownTargets maps the issues one to one).
+    throw new RequestError(issues.map((issue, i) => ({ ...(error as RequestError).issues[i], ...issue })));
   });
-  const above = request.config === undefined ? await configAbove(root, positionals[0] ?? ".", request.paths) : undefined;
+  const above = request.config === undefined ? await configAbove(root, positionals[0] ?? ".", paths) : undefined;
   const plan: Plan = above ? { ...planned, warnings: [above, ...planned.warnings] } : planned;
   const dryRun = values["dry-run"] ?? false;
   if (!dryRun) await writePlan(root, plan);
@@ -369,7 +395,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (error instanceof RequestError) {
       io.stderr(error.issues.map((issue) => `error: ${formatDiagnostic(issue)}\n`).join("") + "nothing was written\n");
-      return error instanceof ArgumentError ? EXIT_USAGE : EXIT_FAILED;
+      return error.issues.some(isUsage) ? EXIT_USAGE : EXIT_FAILED;
     }
     io.stderr(`error: ${(error as Error).message}\n`);
     return EXIT_FAILED;

@@ -4,7 +4,7 @@
  * runs the pure editors on the few that do, and returns the new texts with every change.
  * Nothing is written here; a plan that throws leaves the tree as it was.
  */
-import type { Change, EditRequest, EditResult, Warning } from "../change.js";
+import type { Change, Diagnostic, EditRequest, EditResult, Warning } from "../change.js";
 import { isAside, SourceError } from "../change.js";
 import { screenToken, type ImageRef } from "../image/reference.js";
 import { MARKER_TOKEN, markerPattern } from "../image/marker.js";
@@ -14,9 +14,9 @@ import type { ComputedOverride } from "../kcl/override.js";
 import { editYaml } from "../yaml/editor.js";
 import { ConfigError, parseConfig, type Config, type Target } from "./config.js";
 import { FLUX_IMAGE_API_GROUP, mayHoldFluxObjects } from "./flux-objects.js";
-import { RequestError, validateRequest, type UpdateRequest } from "./request.js";
+import { readSetSpec, RequestError, validateRequest, type RequestIssue, type UpdateRequest, type ValidRequest } from "./request.js";
 import { resolveSetters, type FileSetters } from "./setters.js";
-import { decodeUtf8, readText, type TreeSource } from "./source.js";
+import { decodeUtf8, listTree, readText, type TreeSource } from "./source.js";
 import { isKustomizationFile, kustomizeTagged, mayHoldBareImage, mayHoldFluxKustomization } from "./kustomizations.js";
 import { checkParses, fileKind, isHelmTemplate, isTestFile, readsMarkers, type FileKind } from "./file-kind.js";
 import { imagesFor, settersFor, targetOf, targetsInScope, warnIdlePaths, warnRefusedImages } from "./targets.js";
@@ -68,31 +68,33 @@ export function configPathsOf(request: Pick<UpdateRequest, "config">): readonly 
 function configPathIn(request: Pick<UpdateRequest, "config">, present: ReadonlySet<string>): string {
   const paths = configPathsOf(request);
   const found = paths.filter((path) => present.has(path));
-  if (found.length > 1) throw new RequestError([{ message: `config: ${found.join(" and ")} both exist, and only one is read; remove one` }]);
+  if (found.length > 1) throw new RequestError([{ field: "config", message: `config: ${found.join(" and ")} both exist, and only one is read; remove one` }]);
   return found[0] ?? paths[0]!;
 }
 const READ_CONCURRENCY = 64;
 
-/** Turns a request into a plan; throws RequestError for bad input (nothing to write then). */
-export async function planUpdate(source: TreeSource, request: UpdateRequest): Promise<Plan> {
+/**
+ * Turns a request into a plan, reading `listed` and writing nothing (writePlan does). Throws
+ * RequestError for bad input, each issue telling whether the request or the tree is wrong
+ * (RequestIssue); whatever `listed` throws propagates as it is.
+ */
+export async function planUpdate(listed: TreeSource, request: UpdateRequest): Promise<Plan> {
   const valid = validateRequest(request);
-  const files: string[] = [];
-  for await (const path of source.list()) files.push(path);
-  // In path order, as the plan lists its files: a source lists in an order of its own.
-  files.sort();
+  checkSetSpecs(valid);
+  const { files, source } = await listTree(listed);
   const present = new Set(files);
 
   const configPath = configPathIn(request, present);
   const config = await loadConfig(source, present, configPath, request.config !== undefined, request.create ?? false);
-  const targets = targetsInScope(config, request.targets);
+  const targets = asIssuesOf("target", () => targetsInScope(config, request.targets));
   const warnings: Warning[] = [];
-  const inScope = pathFilter(request.paths, files, warnings);
+  const inScope = pathFilter(request.paths ?? [], files, warnings);
   // Said first, as the cause of what follows, but no reason to call the run unquiet (warnUnmoved): the files left are named still.
   const idlePaths: Warning[] = [];
   warnIdlePaths(config?.targets ?? [], targets, files, configPath, idlePaths);
 
   const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings);
-  issues.push(...(await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, request.create ?? false)));
+  issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, request.create ?? false)));
   if (issues.length > 0) throw new RequestError(issues);
   const screen = screenFor(valid.images);
   // The configuration is never a manifest: its `image:` fields name repositories, not versions.
@@ -233,13 +235,45 @@ function refusedBy(target: Target | undefined, image: ImageRef): boolean {
 }
 
 /**
+ * Every `--set` spec its file's grammar cannot read, refused before the tree is read: the grammar
+ * does not depend on the file, so the request is wrong, whatever the tree holds.
+ */
+function checkSetSpecs(valid: ValidRequest): void {
+  const malformed = valid.sets.flatMap((set) => {
+    try {
+      readSetSpec(set);
+      return [];
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      return [located(set.file, error)];
+    }
+  });
+  if (malformed.length > 0) throw new RequestError(ofField("set", malformed));
+}
+
+/** The issues, each marked as the request's `field` (RequestIssue). */
+function ofField(field: NonNullable<RequestIssue["field"]>, issues: readonly Diagnostic[]): RequestIssue[] {
+  return issues.map((issue) => ({ ...issue, field }));
+}
+
+/** What `run` returns; a RequestError it throws is thrown with its issues marked as the request's `field`. */
+function asIssuesOf<T>(field: NonNullable<RequestIssue["field"]>, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof RequestError) throw new RequestError(ofField(field, error.issues));
+    throw error;
+  }
+}
+
+/**
  * The configuration at `path`, if any. A configuration in error is refused with every problem
  * at once: those of its text, and those its readable overrides meet in the tree (a file that
  * does not exist, a path not in it), in line order.
  */
 async function loadConfig(source: TreeSource, present: ReadonlySet<string>, path: string, required: boolean, create: boolean): Promise<Config | undefined> {
   if (!present.has(path)) {
-    if (required) throw new RequestError([{ message: `config: ${path} does not exist` }]);
+    if (required) throw new RequestError([{ field: "config", message: `config: ${path} does not exist` }]);
     return undefined;
   }
   try {
@@ -248,7 +282,12 @@ async function loadConfig(source: TreeSource, present: ReadonlySet<string>, path
     if (!(error instanceof ConfigError)) throw error;
     const tree = await checkConfiguredOverrides(source, error.config?.overrides ?? [], path, present, create);
     // Stable: issues on one line keep their order.
-    throw new RequestError([...error.issues, ...tree].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+    throw new RequestError(
+      ofField(
+        "config",
+        [...error.issues, ...tree].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
+      ),
+    );
   }
 }
 

@@ -10,15 +10,16 @@ import { usableSpecValue } from "../kcl/spec-value.js";
 import { parseYamlSpec } from "../yaml/path.js";
 import { fileKind, KCL_MOD_NOT_SET } from "./file-kind.js";
 
+/** What to update; at least one image, setter or set. */
 export interface UpdateRequest {
   /** Incoming image references (`ghcr.io/acme/app:1.2.4[@sha256:…]`). */
   readonly images: readonly string[];
-  /** Flux marker keys with an explicit value: `automation-ns:policy=repo:tag[@digest]`. */
-  readonly setters: readonly string[];
-  /** Override specs for one file: `main.k:config.containers.app.image="repo:tag"`, `values.yaml:image.tag=1.2.3`. */
-  readonly sets: readonly string[];
-  /** Globs (relative to the root) restricting which files are scanned; empty = all. */
-  readonly paths: readonly string[];
+  /** Flux marker keys with an explicit value: `automation-ns:policy=repo:tag[@digest]`; default none. */
+  readonly setters?: readonly string[];
+  /** Override specs for one file: `main.k:config.containers.app.image="repo:tag"`, `values.yaml:image.tag=1.2.3`; default none. */
+  readonly sets?: readonly string[];
+  /** Globs (relative to the root) restricting which files are scanned; default (empty) all. */
+  readonly paths?: readonly string[];
   /** Configuration file relative to the root; by default `.github/gitops-promote.yaml` when it exists. */
   readonly config?: string;
   /** Restrict the update to these configured targets (a dispatch payload's `targets`). */
@@ -33,18 +34,39 @@ export interface UpdateRequest {
 /** The request fields whose values are checked one by one. */
 export type RequestField = "image" | "setter" | "set" | "path";
 
-/** Names the `index`-th value of a field in messages. */
-export type FieldNamer = (field: RequestField, index: number) => string;
+/** Names the `index`-th value of a field in messages, or the field itself without an index. */
+export type FieldNamer = (field: RequestField, index?: number) => string;
 
 /** The library's naming: the field and the value's index in its list. */
-const byIndex: FieldNamer = (field, index) => `${field}[${index}]`;
+const byIndex: FieldNamer = (field, index) => (index === undefined ? field : `${field}[${index}]`);
+
+/**
+ * One problem of a RequestError. `field` is set when the request is wrong rather than the tree, and
+ * says what in it:
+ * - a RequestField: a value given for that field cannot be used, whatever the tree holds (an image
+ *   reference, a setter, a set that is not FILE:SPEC or whose spec its file's grammar cannot read,
+ *   a path glob; validateRequest finds all but the grammar, which planUpdate checks before reading files);
+ * - `"target"`: a target name that no configured target has;
+ * - `"request"`: the request asks for nothing (no image, setter or set);
+ * - `"config"`: the configuration is in error (its text, or an override it declares that its file
+ *   does not allow), or the file the request names as configuration does not exist. `file` and
+ *   `line` say where.
+ *
+ * Unset, the tree does not have what the request names, or does not parse: a set's file is missing,
+ * outside the paths, or lacks the path (without `create`), a file to edit is not UTF-8 or does not parse.
+ * The CLI exits 2 (bad usage) for a request issue other than `"config"`, 1 for the others.
+ */
+export interface RequestIssue extends Diagnostic {
+  readonly field?: RequestField | "target" | "request" | "config";
+}
 
 /**
  * Input that cannot be used; `issues` lists every problem found, each naming where it is: a file
- * and line, or a field of the request in its message (`--image: ...`).
+ * and line, or a field of the request in its message (`--image: ...`), and whether the request or
+ * the tree is wrong (RequestIssue).
  */
 export class RequestError extends Error {
-  constructor(readonly issues: readonly Diagnostic[]) {
+  constructor(readonly issues: readonly RequestIssue[]) {
     super(issues.map(formatDiagnostic).join("\n"));
     this.name = "RequestError";
   }
@@ -192,45 +214,59 @@ export function fileFirst(text: string): string {
   return `${JSON.stringify(text)} starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:${text}`;
 }
 
-/** Checks every field and collects all problems into one RequestError; each names its field, none is in a file. */
+/** Why a request that brings no image, setter or set is refused, each named as `name` names the field (the library: "an image", ...). */
+export function nothingToUpdate(name?: FieldNamer): string {
+  const [image, setter, set] = name ? [name("image"), name("setter"), name("set")] : ["an image", "a setter", "a set"];
+  return `nothing to update: give ${image}, ${setter} or ${set}`;
+}
+
+/**
+ * Checks every field and collects all problems into one RequestError; each names its field in its
+ * message and in `field`, none is in a file. A request with no image, setter or set is refused:
+ * it could change nothing.
+ */
 export function validateRequest(request: UpdateRequest): ValidRequest {
   const name = request.fieldName ?? byIndex;
+  const { setters: setterTexts = [], sets: setTexts = [], paths = [] } = request;
+  const issues: RequestIssue[] = [];
+  if (request.images.length + setterTexts.length + setTexts.length === 0) issues.push({ field: "request", message: nothingToUpdate(request.fieldName) });
   const checked = checkIncomingImages(request.images, (i) => name("image", i));
-  const issues = checked.issues.map(({ field, reason }) => `${field}: ${reason}`);
+  issues.push(...checked.issues.map(({ field, reason }) => ({ field: "image" as const, message: `${field}: ${reason}` })));
   const { images } = checked;
+  const issue = (field: RequestField, message: string) => issues.push({ field, message });
   const parse = (field: string, text: string): ImageRef | undefined => {
     const image = parseIncomingImage(text, field);
     if (!("reason" in image)) return image;
-    issues.push(`${field}: ${image.reason}`);
+    issue("setter", `${field}: ${image.reason}`);
     return undefined;
   };
 
   const setters = new Map<string, ImageRef>();
-  request.setters.forEach((text, i) => {
+  setterTexts.forEach((text, i) => {
     const eq = text.indexOf("=");
     const key = eq < 0 ? text : text.slice(0, eq);
     if (eq < 0 || !SETTER_KEY.test(key)) {
-      issues.push(`${name("setter", i)}: ${JSON.stringify(text)} is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3`);
+      issue("setter", `${name("setter", i)}: ${JSON.stringify(text)} is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3`);
       return;
     }
     const ref = parse(`${name("setter", i)} (${key})`, text.slice(eq + 1));
     const earlier = setters.get(key);
     if (ref && earlier) {
-      issues.push(`${name("setter", i)} (${key}): ${key} is given twice (${formatImageRef(earlier)} and ${formatImageRef(ref)}); give each key once`);
+      issue("setter", `${name("setter", i)} (${key}): ${key} is given twice (${formatImageRef(earlier)} and ${formatImageRef(ref)}); give each key once`);
     } else if (ref) setters.set(key, ref);
   });
 
   const sets: FileOverride[] = [];
   // Two values for one field would leave it to the order of the specs which one the file gets.
   const assigned = new Map<string, { text: string; value: string }>();
-  request.sets.forEach((text, i) => {
+  setTexts.forEach((text, i) => {
     const set = parseSet(text);
     if (typeof set === "string") {
-      issues.push(`${name("set", i)}: ${set}`);
+      issue("set", `${name("set", i)}: ${set}`);
       return;
     }
     if (fileKind(set.file) === "kcl-mod") {
-      issues.push(`${name("set", i)}: ${set.file}: ${KCL_MOD_NOT_SET}`);
+      issue("set", `${name("set", i)}: ${set.file}: ${KCL_MOD_NOT_SET}`);
       return;
     }
     sets.push(set);
@@ -240,17 +276,18 @@ export function validateRequest(request: UpdateRequest): ValidRequest {
     const earlier = assigned.get(key);
     if (!earlier) assigned.set(key, { text, value: field.value });
     else if (earlier.value !== field.value)
-      issues.push(
+      issue(
+        "set",
         `${name("set", i)}: ${set.file}:${field.path} is given twice (${JSON.stringify(earlier.text)} and ${JSON.stringify(text)}); give each field one value`,
       );
   });
 
-  request.paths.forEach((glob, i) => {
-    if (glob.trim() === "") issues.push(`${name("path", i)}: must not be empty`);
-    else if (glob.startsWith("/") || /^[A-Za-z]:[\\/]/.test(glob)) issues.push(`${name("path", i)}: ${JSON.stringify(glob)} must be relative to the root`);
-    else if (glob.split(/[\\/]/).includes("..")) issues.push(`${name("path", i)}: ${JSON.stringify(glob)} must stay inside the root (no "..")`);
+  paths.forEach((glob, i) => {
+    if (glob.trim() === "") issue("path", `${name("path", i)}: must not be empty`);
+    else if (glob.startsWith("/") || /^[A-Za-z]:[\\/]/.test(glob)) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} must be relative to the root`);
+    else if (glob.split(/[\\/]/).includes("..")) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} must stay inside the root (no "..")`);
   });
 
-  if (issues.length > 0) throw new RequestError(issues.map((message) => ({ message })));
+  if (issues.length > 0) throw new RequestError(issues);
   return { images, setters, sets };
 }

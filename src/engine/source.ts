@@ -4,9 +4,13 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { RequestError } from "./request.js";
 
 export interface TreeSource {
-  /** Every regular file, as POSIX paths relative to the root, in a stable order. */
+  /**
+   * Every regular file, as POSIX paths relative to the root (`apps/web/main.k`), in a stable order.
+   * `./a` and `a//b` are read as `a` and `a/b`; an absolute path, a `..` part or a backslash is refused.
+   */
   list(): AsyncIterable<string>;
   read(path: string): Promise<Uint8Array>;
   /**
@@ -35,6 +39,63 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A source's files in path order under their plain spellings (`./a/b`, `a//b` and `a/./b` are `a/b`), and
+ * the source reading them by those names. Throws RequestError naming every listed path that names
+ * no file inside the root (absolute, a `..` part, a backslash), and every file listed twice.
+ */
+export async function listTree(source: TreeSource): Promise<{ readonly files: string[]; readonly source: TreeSource }> {
+  const listedAs = new Map<string, string>();
+  const issues: string[] = [];
+  for await (const listed of source.list()) {
+    const path = plainPath(listed);
+    if (path === undefined)
+      issues.push(`the source lists ${JSON.stringify(listed)}, which is no POSIX path relative to the root (no leading /, no "..", no \\)`);
+    else if (listedAs.has(path)) issues.push(`the source lists ${JSON.stringify(listedAs.get(path))} and ${JSON.stringify(listed)}, one file twice`);
+    else listedAs.set(path, listed);
+  }
+  if (issues.length > 0) throw new RequestError(issues.map((message) => ({ message })));
+  // In path order, as the plan lists its files: a source lists in an order of its own.
+  const files = [...listedAs.keys()].sort();
+  if (files.every((path) => listedAs.get(path) === path)) return { files, source };
+  const as = (path: string) => listedAs.get(path) ?? path;
+  const readText = source.readText?.bind(source);
+  return {
+    files,
+    source: {
+      list: () => source.list(),
+      read: (path) => source.read(as(path)),
+      ...(readText && { readText: (path: string) => readText(as(path)) }),
+    },
+  };
+}
+
+/** `path` as the plain POSIX path relative to the root it spells, or undefined when it spells none. */
+function plainPath(path: string): string | undefined {
+  if (path.startsWith("/") || path.includes("\\") || /^[A-Za-z]:\//.test(path)) return undefined;
+  if (!/(^|\/)\.?(\/|$)|(^|\/)\.\.(\/|$)/.test(path)) return path;
+  const parts = path.split("/").filter((part) => part !== "" && part !== ".");
+  return parts.length === 0 || parts.includes("..") ? undefined : parts.join("/");
+}
+
+/**
+ * Files held in memory, each path (POSIX, relative to the root) to its text or its bytes: a tree to
+ * plan over without a disk. A text is read as its UTF-8 bytes.
+ */
+export function memorySource(files: ReadonlyMap<string, string | Uint8Array>): TreeSource {
+  const encoder = new TextEncoder();
+  return {
+    async *list() {
+      yield* [...files.keys()].sort();
+    },
+    async read(path) {
+      const content = files.get(path);
+      if (content === undefined) throw new Error(`${path}: no such file in memory`);
+      return typeof content === "string" ? encoder.encode(content) : content;
+    },
+  };
 }
 
 /** Directories that never hold manifests and can be huge or hold repo internals. */

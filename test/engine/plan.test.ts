@@ -131,9 +131,9 @@ describe("planUpdate: what is scanned", () => {
 
   it("refuses an empty --path or one outside the tree", async () => {
     expect(await refusal({ "a.yaml": "a: 1\n" }, { images: ["nginx:1"], paths: ["", "/etc/**", "../x"] })).toEqual([
-      { message: "path[0]: must not be empty" },
-      { message: 'path[1]: "/etc/**" must be relative to the root' },
-      { message: 'path[2]: "../x" must stay inside the root (no "..")' },
+      { field: "path", message: "path[0]: must not be empty" },
+      { field: "path", message: 'path[1]: "/etc/**" must be relative to the root' },
+      { field: "path", message: 'path[2]: "../x" must stay inside the root (no "..")' },
     ]);
   });
 
@@ -371,7 +371,7 @@ describe("planUpdate: targets", () => {
     const named = await plan(marked, { setters, targets: ["prod"], sets: ["staging/m.yaml:b=2"] });
     expect(afterOf(named, "staging/m.yaml")).toBe(marked["staging/m.yaml"].replace("b: 1", "b: 2"));
     expect(await refusal(files, { images: ["ghcr.io/acme/app:1.1.0"], targets: ["qa"] })).toEqual([
-      { message: 'targets: no target named "qa" (configured: staging, prod, tools)' },
+      { field: "target", message: 'targets: no target named "qa" (configured: staging, prod, tools)' },
     ]);
   });
 
@@ -456,7 +456,7 @@ describe("planUpdate: targets", () => {
   it("refuses both default names at once rather than pick one, and reads the one --config names", async () => {
     const both = { ...files, ".github/gitops-promote.yml": "targets: []\n" };
     expect(await refusal(both, { images: ["ghcr.io/acme/app:1.1.0"] })).toEqual([
-      { message: "config: .github/gitops-promote.yaml and .github/gitops-promote.yml both exist, and only one is read; remove one" },
+      { field: "config", message: "config: .github/gitops-promote.yaml and .github/gitops-promote.yml both exist, and only one is read; remove one" },
     ]);
     const named = await plan(both, { images: ["ghcr.io/acme/app:1.1.0"], config: ".github/gitops-promote.yml" });
     expect(named.targets).toEqual([]);
@@ -511,7 +511,10 @@ describe("planUpdate: setters and overrides", () => {
   it("refuses the same setter key given twice with different values", async () => {
     const issues = await refusal({ "m.yaml": marked }, { setters: ["flux-system:app=ghcr.io/acme/app:1.5.0", "flux-system:app=ghcr.io/acme/app:1.6.0"] });
     expect(issues).toEqual([
-      { message: "setter[1] (flux-system:app): flux-system:app is given twice (ghcr.io/acme/app:1.5.0 and ghcr.io/acme/app:1.6.0); give each key once" },
+      {
+        field: "setter",
+        message: "setter[1] (flux-system:app): flux-system:app is given twice (ghcr.io/acme/app:1.5.0 and ghcr.io/acme/app:1.6.0); give each key once",
+      },
     ]);
   });
 
@@ -565,7 +568,7 @@ describe("planUpdate: setters and overrides", () => {
 
   it("names the spec KCL's own path errors leave out, and says -O paths have no list indexes", async () => {
     expect(await refusal({ "q.k": 'a = {b = [{c = "x"}]}\n' }, { sets: ['q.k:a.b[0].c="y"'] })).toEqual([
-      { file: "q.k", message: `'a.b[0].c': Expected opening quote after '[' (KCL override paths have no list indexes)` },
+      { field: "set", file: "q.k", message: `'a.b[0].c': Expected opening quote after '[' (KCL override paths have no list indexes)` },
     ]);
   });
 
@@ -900,7 +903,7 @@ describe("planUpdate: configured overrides", () => {
   it("refuses an override of a file that does not exist, at its line in the configuration", async () => {
     const typo = "  - file: prod/mian.k\n    spec: config.image\n    image: ghcr.io/acme/app\n";
     expect(await refusal({ ".github/gitops-promote.yaml": config(typo), "prod/main.k": main("x") }, { images: ["nginx:1.0"] })).toEqual([
-      { file: ".github/gitops-promote.yaml", line: 2, message: "overrides[0].file: prod/mian.k does not exist" },
+      { field: "config", file: ".github/gitops-promote.yaml", line: 2, message: "overrides[0].file: prod/mian.k does not exist" },
     ]);
   });
 
@@ -977,6 +980,7 @@ describe("planUpdate: configured overrides", () => {
     it("is refused at its line in the configuration, with where its file stops", async () => {
       expect(await refusal({ ".github/gitops-promote.yaml": config(typo), "main.k": flaskDemo }, { images: ["kcllang/flask_demo:f1"] })).toEqual([
         {
+          field: "config",
           file: ".github/gitops-promote.yaml",
           line: 2,
           message:
@@ -990,17 +994,19 @@ describe("planUpdate: configured overrides", () => {
       const files = { ".github/gitops-promote.yaml": config(overrides), "main.k": flaskDemo, "values.yaml": "image:\n  tag: 1.0\n" };
       expect(await refusal(files, { images: ["kcllang/flask_demo:f1"] })).toEqual([
         {
+          field: "config",
           file: ".github/gitops-promote.yaml",
           line: 2,
           message:
             "overrides[0].spec: main.k:2: config.containers has 'flask_demo', not 'flaskdemo' (to add config.containers.flaskdemo.image, use --create or the Action input create: true)",
         },
         {
+          field: "config",
           file: ".github/gitops-promote.yaml",
           line: 5,
           message: "overrides[1].spec: values.yaml:2: image.tga: image has 'tag', not 'tga' (to add image.tga, use --create or the Action input create: true)",
         },
-        { file: ".github/gitops-promote.yaml", line: 8, message: "overrides[2].file: gone.k does not exist" },
+        { field: "config", file: ".github/gitops-promote.yaml", line: 8, message: "overrides[2].file: gone.k does not exist" },
       ]);
     });
 
@@ -1008,6 +1014,7 @@ describe("planUpdate: configured overrides", () => {
       const files = { ".github/gitops-promote.yaml": config(typo), "main.k": flaskDemo, "redis/deploy.yaml": "image: redis:7.0\n" };
       expect(await refusal(files, { images: ["redis:7.2"], paths: ["redis"] })).toEqual([
         {
+          field: "config",
           file: ".github/gitops-promote.yaml",
           line: 2,
           message:
@@ -1105,12 +1112,19 @@ describe("planUpdate: a configured override naming a config or list, not the str
     const inside = "; name the entry inside it that holds the image (or, with part: tag, the tag)";
     expect(await refusal(files, { images: ["ghcr.io/acme/app:1.2.4"] })).toEqual([
       {
+        field: "config",
         file: ".github/gitops-promote.yaml",
         line: 2,
         message: `overrides[0].spec: main.k:2: config.image: the value is a config, not a string that can be set${inside}`,
       },
-      { file: ".github/gitops-promote.yaml", line: 3, message: "overrides[1].spec: main.k:3: config.list: the value is a list, not a string that can be set" },
       {
+        field: "config",
+        file: ".github/gitops-promote.yaml",
+        line: 3,
+        message: "overrides[1].spec: main.k:3: config.list: the value is a list, not a string that can be set",
+      },
+      {
+        field: "config",
         file: ".github/gitops-promote.yaml",
         line: 4,
         message: "overrides[2].spec: values.yaml:2: image: the value is a mapping, not a scalar that can be set",
@@ -1406,10 +1420,40 @@ describe("planUpdate: a kcl.mod's [profile] overrides, which kcl run applies aft
     const files = { "kcl.mod": mod(web("1.2.3")), "main.k": main("ghcr.io/acme/web:1.2.3") };
     const notSet =
       "a kcl.mod is not a file --set or an override edits (not supported): the images its [profile] overrides hold move by repository with the incoming image, and anything else there is edited by hand";
-    expect(await refusal(files, { sets: ['kcl.mod:app.image="ghcr.io/acme/web:1.2.4"'] })).toEqual([{ message: `set[0]: kcl.mod: ${notSet}` }]);
+    expect(await refusal(files, { sets: ['kcl.mod:app.image="ghcr.io/acme/web:1.2.4"'] })).toEqual([{ field: "set", message: `set[0]: kcl.mod: ${notSet}` }]);
     const override = "overrides:\n  - file: kcl.mod\n    spec: app.image\n    image: ghcr.io/acme/web\n";
     expect(await refusal({ ...files, ".github/gitops-promote.yaml": override }, { images: ["ghcr.io/acme/web:1.2.4"] })).toEqual([
-      { file: ".github/gitops-promote.yaml", line: 2, message: `overrides[0].file: "kcl.mod": ${notSet}` },
+      { field: "config", file: ".github/gitops-promote.yaml", line: 2, message: `overrides[0].file: "kcl.mod": ${notSet}` },
+    ]);
+  });
+});
+
+describe("planUpdate: a library caller's requests and sources", () => {
+  it("takes a request of images alone", async () => {
+    const p = await planUpdate(tree({ "d.yaml": "image: nginx:1.25\n" }), { images: ["nginx:1.27"] });
+    expect(p.changes).toMatchObject([{ file: "d.yaml", old: "nginx:1.25", new: "nginx:1.27" }]);
+  });
+
+  it("tells the request's problems (field) from the tree's (none)", async () => {
+    expect(await refusal({ "v.yaml": "a: 1\n" }, { images: ["Foo:1"] })).toMatchObject([{ field: "image" }]);
+    // A spec its file's grammar cannot read is wrong whatever the tree holds: refused before the tree is read, the file missing or not.
+    expect(await refusal({}, { sets: ["v.yaml:a..b=1"] })).toEqual([{ field: "set", file: "v.yaml", message: expect.stringContaining("a..b") }]);
+    expect(await refusal({ ".github/gitops-promote.yaml": "targets: 1\n" }, { images: ["nginx:1.27"] })).toMatchObject([{ field: "config" }]);
+    expect(await refusal({ "v.yaml": "a: 1\n" }, { sets: ["v.yaml:b.c=1"] })).toEqual([
+      { file: "v.yaml", line: 1, message: "b.c: the document has 'a', not 'b' (to add b.c, use --create or the Action input create: true)" },
+    ]);
+  });
+
+  it("reads a source's ./a and a//b as a and a/b, in the plan too, and a configuration's target paths match them", async () => {
+    const config = "targets:\n  - name: prod\n    paths: [clusters/prod/**]\n    images: [{ repository: docker.io/library/nginx }]\n";
+    const p = await plan({ "./.github/gitops-promote.yaml": config, "./clusters//prod/d.yaml": "image: nginx:1.25\n" }, { images: ["nginx:1.27"] });
+    expect(p.files.map((f) => [f.path, f.target])).toEqual([["clusters/prod/d.yaml", "prod"]]);
+    expect(p.warnings).toEqual([]);
+  });
+
+  it("refuses a source path that names no file inside the root", async () => {
+    expect(await refusal({ "/d.yaml": "image: nginx:1.25\n" }, { images: ["nginx:1.27"] })).toEqual([
+      { message: 'the source lists "/d.yaml", which is no POSIX path relative to the root (no leading /, no "..", no \\)' },
     ]);
   });
 });

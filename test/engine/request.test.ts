@@ -32,29 +32,31 @@ describe("validateRequest", () => {
 
   it("refuses an image without tag or digest: it would change nothing", () => {
     expect(issuesOf({ images: ["ghcr.io/acme/worker:1.0.0", "ghcr.io/acme/app"] })).toEqual([
-      { message: 'image[1]: "ghcr.io/acme/app" has no tag or digest; give repo:tag or repo@sha256:...' },
+      { field: "image", message: 'image[1]: "ghcr.io/acme/app" has no tag or digest; give repo:tag or repo@sha256:...' },
     ]);
   });
 
   it("refuses a setter value without tag or digest, naming the setter", () => {
     expect(issuesOf({ setters: ["flux-system:app=ghcr.io/acme/app"] })).toEqual([
-      { message: 'setter[0] (flux-system:app): "ghcr.io/acme/app" has no tag or digest; give repo:tag or repo@sha256:...' },
+      { field: "setter", message: 'setter[0] (flux-system:app): "ghcr.io/acme/app" has no tag or digest; give repo:tag or repo@sha256:...' },
     ]);
   });
 
   it("refuses two tags of one repository, naming the repository", () => {
     expect(issuesOf({ images: ["nginx:1.25", "docker.io/library/nginx:1.26"] })).toEqual([
-      { message: "image[1]: docker.io/library/nginx is given twice (nginx:1.25 and docker.io/library/nginx:1.26); give each repository once" },
+      { field: "image", message: "image[1]: docker.io/library/nginx is given twice (nginx:1.25 and docker.io/library/nginx:1.26); give each repository once" },
     ]);
   });
 
   it("refuses a kcl -O spec pasted without its file, saying the file comes first", () => {
     expect(issuesOf({ sets: ['config.containers.flask_demo.image="kcllang/flask_demo:f1"', "a.image=kcllang/flask_demo:f1"] })).toEqual([
       {
+        field: "set",
         message:
           'set[0]: "config.containers.flask_demo.image=\\"kcllang/flask_demo:f1\\"" starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:config.containers.flask_demo.image="kcllang/flask_demo:f1"',
       },
       {
+        field: "set",
         message:
           'set[1]: "a.image=kcllang/flask_demo:f1" starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:a.image=kcllang/flask_demo:f1',
       },
@@ -65,12 +67,14 @@ describe("validateRequest", () => {
   it("refuses two values for one field of one file, naming both, the path spelt either way", () => {
     expect(issuesOf({ sets: ["values.yaml:image.tag=1.2.0", "other.yaml:image.tag=1.4.0", './values.yaml:image["tag"]=1.3.0'] })).toEqual([
       {
+        field: "set",
         message:
           'set[2]: values.yaml:image["tag"] is given twice ("values.yaml:image.tag=1.2.0" and "./values.yaml:image[\\"tag\\"]=1.3.0"); give each field one value',
       },
     ]);
     expect(issuesOf({ sets: ['main.k:config.image="a:1"', "main.k:config['image']=\"a:2\""] })).toEqual([
       {
+        field: "set",
         message: `set[1]: main.k:config['image'] is given twice ("main.k:config.image=\\"a:1\\"" and "main.k:config['image']=\\"a:2\\""); give each field one value`,
       },
     ]);
@@ -93,6 +97,7 @@ describe("validateRequest", () => {
   it("refuses a --set of a kcl.mod, whose [profile] overrides only the incoming image moves, saying so", () => {
     expect(issuesOf({ sets: ['apps/web/kcl.mod:app.image="x:1"', 'main.k:app.image="x:1"'], fieldName: (field, i) => `--${field} #${i}` })).toEqual([
       {
+        field: "set",
         message:
           "--set #0: apps/web/kcl.mod: a kcl.mod is not a file --set or an override edits (not supported): the images its [profile] overrides hold move by repository with the incoming image, and anything else there is edited by hand",
       },
@@ -103,10 +108,10 @@ describe("validateRequest", () => {
   it("names each value as the face it came from spells it", () => {
     const request = { images: ["nginx"], setters: ["app"], sets: ["main.k"], paths: ["/etc"] };
     expect(issuesOf({ ...request, fieldName: (field) => `--${field}` })).toEqual([
-      { message: '--image: "nginx" has no tag or digest; give repo:tag or repo@sha256:...' },
-      { message: '--setter: "app" is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3' },
-      { message: '--set: "main.k" is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"' },
-      { message: '--path: "/etc" must be relative to the root' },
+      { field: "image", message: '--image: "nginx" has no tag or digest; give repo:tag or repo@sha256:...' },
+      { field: "setter", message: '--setter: "app" is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3' },
+      { field: "set", message: '--set: "main.k" is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"' },
+      { field: "path", message: '--path: "/etc" must be relative to the root' },
     ]);
   });
 });
@@ -149,5 +154,14 @@ describe("readSetSpec", () => {
     expect(() => readSetSpec({ file: "main.k", spec: 'a.image="open' })).toThrow(OverrideSpecError);
     // A delete has no value to read.
     expect(readSetSpec({ file: "main.k", spec: "a.image-" })).toMatchObject({ keys: ["a", "image"], value: undefined });
+  });
+
+  it("takes a request of images alone: setters, sets and paths default to none", () => {
+    expect(validateRequest({ images: ["nginx:1.27"] })).toMatchObject({ images: [{ repository: "docker.io/library/nginx" }], setters: new Map(), sets: [] });
+  });
+
+  it("refuses a request with no image, setter or set, naming them as its face does", () => {
+    expect(issuesOf({ paths: ["apps"] })).toEqual([{ field: "request", message: "nothing to update: give an image, a setter or a set" }]);
+    expect(issuesOf({ fieldName: (field) => `--${field}` })).toEqual([{ field: "request", message: "nothing to update: give --image, --setter or --set" }]);
   });
 });

@@ -2,7 +2,8 @@ import { mkdir, symlink, writeFile } from "node:fs/promises";
 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { directorySource } from "../../src/engine/source.js";
+import { RequestError } from "../../src/engine/request.js";
+import { directorySource, listTree, memorySource, type TreeSource } from "../../src/engine/source.js";
 import { tempDir } from "../support/temp.js";
 
 async function list(root: string): Promise<string[]> {
@@ -32,5 +33,57 @@ describe("directorySource", () => {
     await symlink("nowhere.yaml", join(root, "dangling.yaml"));
     await symlink(outside, join(root, "linked-dir"));
     expect(await list(root)).toEqual(["base/deploy.yaml"]);
+  });
+});
+
+describe("memorySource", () => {
+  it("lists its paths in order and reads texts as UTF-8 bytes, bytes as they are", async () => {
+    const source = memorySource(
+      new Map<string, string | Uint8Array>([
+        ["b.yaml", "a: é\n"],
+        ["a.k", new Uint8Array([0xff])],
+      ]),
+    );
+    const paths: string[] = [];
+    for await (const path of source.list()) paths.push(path);
+    expect(paths).toEqual(["a.k", "b.yaml"]);
+    expect([...(await source.read("b.yaml"))]).toEqual([0x61, 0x3a, 0x20, 0xc3, 0xa9, 0x0a]);
+    expect([...(await source.read("a.k"))]).toEqual([0xff]);
+    await expect(source.read("c.yaml")).rejects.toThrow("c.yaml: no such file in memory");
+  });
+});
+
+describe("listTree", () => {
+  /** A source listing `paths` as given, each read as its own name. */
+  const listing = (paths: readonly string[]): TreeSource => ({
+    async *list() {
+      yield* paths;
+    },
+    read: async (path) => new TextEncoder().encode(path),
+  });
+
+  it("reads ./a, a//b and a/./b as a and a/b, in path order, and reads them by those names from what was listed", async () => {
+    const { files, source } = await listTree(listing(["./z.yaml", "apps//web/./d.yaml", "m.k"]));
+    expect(files).toEqual(["apps/web/d.yaml", "m.k", "z.yaml"]);
+    expect(new TextDecoder().decode(await source.read("apps/web/d.yaml"))).toBe("apps//web/./d.yaml");
+  });
+
+  it("hands back the source itself when every path is plain already", async () => {
+    const plain = listing(["a/b.yaml", "c.k"]);
+    expect((await listTree(plain)).source).toBe(plain);
+  });
+
+  it("refuses a path that names no file inside the root, and one file listed twice, naming each", async () => {
+    const refused = listTree(listing(["/etc/x.yaml", "../up.yaml", "a/../b.yaml", "apps\\d.yaml", "a.yaml", "./a.yaml"]));
+    await expect(refused).rejects.toThrow(RequestError);
+    await expect(refused).rejects.toMatchObject({
+      issues: [
+        { message: expect.stringContaining('"/etc/x.yaml", which is no POSIX path relative to the root') },
+        { message: expect.stringContaining('"../up.yaml"') },
+        { message: expect.stringContaining('"a/../b.yaml"') },
+        { message: expect.stringContaining('"apps\\\\d.yaml"') },
+        { message: 'the source lists "a.yaml" and "./a.yaml", one file twice' },
+      ],
+    });
   });
 });

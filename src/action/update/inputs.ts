@@ -64,7 +64,7 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
     create: flag("create"),
     fieldName: (field) => `input ${INPUT_OF[field]}`,
   };
-  if (request.images.length + request.setters.length + request.sets.length === 0) throw new InputError(nothingToPromote(event));
+  if (request.images.length + setters.length + sets.length === 0) throw new InputError(nothingToPromote(event));
 
   const author = core.getInput("author");
   const values = payload?.source
