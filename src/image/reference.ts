@@ -145,6 +145,19 @@ export function parseImageRef(input: string): ImageRef {
   return { name, repository: canonicalRepository(domain, parts), ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
 }
 
+/**
+ * The reference with its name lower-cased, when that alone makes an invalid reference valid
+ * (`ghcr.io/Acme-Corp/app:1.2.3` -> `ghcr.io/acme-corp/app:1.2.3`); the tag keeps its case, as
+ * tags are case-sensitive. Undefined when the reference is valid, or invalid for another reason.
+ */
+export function lowerCasedReference(input: string): string | undefined {
+  if (tryParseImageRef(input)) return undefined;
+  const end = input.search(/[:@][^/]*$/);
+  const name = end === -1 ? input : input.slice(0, end);
+  const lowered = name.toLowerCase() + input.slice(name.length);
+  return lowered !== input && tryParseImageRef(lowered) ? lowered : undefined;
+}
+
 /** Parse, or undefined when the text is not a valid reference (for scanning existing values). */
 export function tryParseImageRef(input: string): ImageRef | undefined {
   try {
@@ -154,8 +167,9 @@ export function tryParseImageRef(input: string): ImageRef | undefined {
   }
 }
 
+/** Registry host names ignore case (`GHCR.io` is `ghcr.io`): the repository's host is lower-cased, the name keeps the text as written. */
 function canonicalRepository(domain: string | undefined, path: string[]): string {
-  let registry = domain ?? DOCKER_HUB;
+  let registry = domain?.toLowerCase() ?? DOCKER_HUB;
   if (registry === "index.docker.io" || registry === "registry-1.docker.io") registry = DOCKER_HUB;
   if (registry === DOCKER_HUB && path.length === 1) return `${DOCKER_HUB}/library/${path[0]}`;
   return `${registry}/${path.join("/")}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatImageRef, normalizeRepository, parseImageRef, screenToken } from "../../src/image/reference.js";
+import { formatImageRef, lowerCasedReference, normalizeRepository, parseImageRef, screenToken } from "../../src/image/reference.js";
 
 const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
 
@@ -111,6 +111,15 @@ describe("normalizeRepository", () => {
     ];
     expect(new Set(spellings.map(normalizeRepository))).toEqual(new Set(["docker.io/library/nginx"]));
   });
+  it("ignores the case of the registry host, as DNS does, and keeps the name as written", () => {
+    expect(parseImageRef("GHCR.io/acme/app:1.2.3")).toEqual({ name: "GHCR.io/acme/app", repository: "ghcr.io/acme/app", tag: "1.2.3" });
+    expect(new Set(["ghcr.io/acme/app", "GHCR.IO/acme/app", "Ghcr.Io/acme/app"].map(normalizeRepository))).toEqual(new Set(["ghcr.io/acme/app"]));
+    expect(new Set(["Docker.io/library/nginx", "INDEX.DOCKER.IO/nginx", "nginx"].map(normalizeRepository))).toEqual(new Set(["docker.io/library/nginx"]));
+    expect(normalizeRepository("Registry.Example.com:5000/team/app")).toBe("registry.example.com:5000/team/app");
+    expect(screenToken(parseImageRef("Docker.io/library/nginx:1"))).toBe("nginx");
+    // The path stays case-sensitive: an upper-case component is no repository at all.
+    expect(normalizeRepository("ghcr.io/Acme/app")).toBeUndefined();
+  });
   it("is undefined for a name with a tag or an invalid name", () => {
     expect(normalizeRepository("nginx:1")).toBeUndefined();
     expect(normalizeRepository("Not Valid")).toBeUndefined();
@@ -128,5 +137,21 @@ describe("formatImageRef and screenToken", () => {
     expect(screenToken(parseImageRef("docker.io/library/nginx"))).toBe("nginx");
     expect(screenToken(parseImageRef("bitnami/redis"))).toBe("bitnami/redis");
     expect(screenToken(parseImageRef("localhost:5000/x"))).toBe("x");
+  });
+});
+
+describe("lowerCasedReference", () => {
+  it("lower-cases the name of a reference refused for its case, and keeps the tag's case", () => {
+    expect(lowerCasedReference("ghcr.io/Acme-Corp/app:1.2.3")).toBe("ghcr.io/acme-corp/app:1.2.3");
+    expect(lowerCasedReference("ghcr.io/Acme-Corp/App:RC1")).toBe("ghcr.io/acme-corp/app:RC1");
+    expect(lowerCasedReference(`GHCR.io/Acme/app@${sha}`)).toBe(`ghcr.io/acme/app@${sha}`);
+    expect(lowerCasedReference("localhost:5000/Team/app:v1")).toBe("localhost:5000/team/app:v1");
+    expect(lowerCasedReference("Nginx:1.27")).toBe("nginx:1.27");
+  });
+  it("is undefined for a valid reference, or one that case alone does not make valid", () => {
+    expect(lowerCasedReference("ghcr.io/acme/app:1.2.3")).toBeUndefined();
+    expect(lowerCasedReference("GHCR.io/acme/app:1.2.3")).toBeUndefined();
+    expect(lowerCasedReference("ghcr.io/Acme/app:1 2")).toBeUndefined();
+    expect(lowerCasedReference("ghcr.io/acme/app@sha256:" + "A".repeat(64))).toBeUndefined();
   });
 });
