@@ -7,12 +7,62 @@
  * `user:password@` a git URL may carry.
  */
 import { basicCredential } from "../github/git.js";
+import { InputError } from "./input-error.js";
 
 /** Registers the token's forms as secrets and returns the scrubber for our own messages. */
 export function protectToken(token: string, setSecret: (secret: string) => void): (text: string) => string {
   const forms = token === "" ? [] : [token, basicCredential(token)];
   for (const form of forms) setSecret(form);
   return (text) => scrubUrlCredentials(forms.reduce((scrubbed, form) => scrubbed.replaceAll(form, "***"), text));
+}
+
+/** What a run does with the token, for the message that refuses an empty one. */
+export interface TokenUse {
+  /** What follows "input token is empty, and ": the API calls the run makes. */
+  readonly calls: string;
+  /** What leaving `token` out gives instead. */
+  readonly withoutIt: string;
+}
+
+/**
+ * The token input for a run that calls the API. An empty one is refused with its likely causes,
+ * not Octokit's "Parameter token or opts.auth is required" nor @actions/core's "Input required
+ * and not supplied": a workflow passes `token: ""` when the expression it gives yields nothing.
+ */
+export function requireToken(token: string, use: TokenUse): string {
+  if (token !== "") return tokenInput(token);
+  throw new InputError(
+    `input token is empty, and ${use.calls}. ` +
+      "Most often the expression it is given yields nothing: `${{ secrets.NAME }}` names a secret that does not exist " +
+      "(misspelt, or defined for another repository or environment; runs triggered from forks or by Dependabot get no secrets), " +
+      "or `${{ steps.ID.outputs.token }}` names a step that was skipped, failed or has another id. " +
+      use.withoutIt,
+  );
+}
+
+/** The token input as given, refused when it cannot be a token (tokenIssue); empty passes, for a run that needs none. */
+export function tokenInput(token: string): string {
+  const issue = tokenIssue(token);
+  if (issue !== undefined) throw new InputError(`input token ${issue}`);
+  return token;
+}
+
+/**
+ * Why `token` cannot be a token, to follow its name ("input token", "GITHUB_TOKEN"); undefined
+ * when it can. A token is one word of printable ASCII: anything else is refused before any
+ * request, as fetch would refuse the Authorization header only after the client's retries, with a
+ * message of its own. The token is never quoted.
+ */
+export function tokenIssue(token: string): string | undefined {
+  if (/[\r\n]/.test(token)) {
+    return (
+      "holds a line break, and a token is one line. Text of several lines is most often a private key (-----BEGIN ... PRIVATE KEY-----): " +
+      "pass the token made from it, e.g. `${{ steps.app-token.outputs.token }}` of actions/create-github-app-token, not the App's private key"
+    );
+  }
+  if (/[^\x21-\x7e]/.test(token))
+    return "holds a space or a character outside printable ASCII, and a token is one word such as ghs_...: pass the token alone, without `Bearer ` or quotes";
+  return undefined;
 }
 
 const SCHEME_CHAR = /[a-z0-9+.-]/i;

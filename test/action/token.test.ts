@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { protectToken } from "../../src/action/token.js";
+import { InputError } from "../../src/action/input-error.js";
+import { protectToken, requireToken, tokenInput, tokenIssue } from "../../src/action/token.js";
 import { basicCredential } from "../../src/github/git.js";
 
 describe("protectToken", () => {
@@ -45,5 +46,36 @@ describe("protectToken", () => {
     expect(redact("a://".repeat(16 * 1024))).toBe("a://".repeat(16 * 1024));
     expect(redact(`${"a".repeat(32 * 1024)}://${"u".repeat(32 * 1024)}@github.com`)).toBe(`${"a".repeat(32 * 1024)}://***@github.com`);
     expect(redact("https://u:p@x ".repeat(4 * 1024))).toBe("https://***@x ".repeat(4 * 1024));
+  });
+});
+
+describe("the token input, one check for both Actions", () => {
+  const use = { calls: "this run calls the GitHub API", withoutIt: "Leave `token` out to use GITHUB_TOKEN." };
+
+  it("passes a token", () => {
+    for (const token of ["ghs_abc123", "github_pat_11AAAA_bbbb", "ghp_x", "0123456789abcdef0123456789abcdef01234567"]) {
+      expect(requireToken(token, use)).toBe(token);
+      expect(tokenInput(token)).toBe(token);
+    }
+  });
+
+  it("refuses an empty token with its likely causes, in the words README's Troubleshooting quotes", () => {
+    expect(() => requireToken("", use)).toThrow(InputError);
+    expect(() => requireToken("", use)).toThrow(
+      /^input token is empty, and this run calls the GitHub API\. Most often .*misspelt.*skipped.*Leave `token` out to use GITHUB_TOKEN\.$/,
+    );
+    // Where no API call is made, an empty token is no error.
+    expect(tokenInput("")).toBe("");
+  });
+
+  it("refuses, without quoting it, a token of several lines (a private key) or with a space or a control character", () => {
+    const key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEsecret\r\n-----END RSA PRIVATE KEY-----";
+    expect(() => tokenInput(key)).toThrow(/^input token holds a line break, and a token is one line\. .*not the App's private key$/);
+    expect(() => requireToken(key, use)).toThrow(/^input token holds a line break/);
+    for (const token of ["Bearer ghs_abc", "ghs_abc\tx", "ghs_abc\u0000", "ghs_é"]) {
+      expect(tokenIssue(token)).toMatch(/^holds a space or a character outside printable ASCII/);
+    }
+    expect(tokenIssue(key)).not.toContain("MIIE");
+    expect(tokenIssue("ghs_abc")).toBeUndefined();
   });
 });
