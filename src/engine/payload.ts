@@ -10,7 +10,7 @@
  * a reason instead of GitHub's bare 422, and the receiver refuses a payload GitHub would not
  * have delivered.
  */
-import { formatImageRef, parseImageRef } from "../image/reference.js";
+import { formatImageRef, lowerCasedReference, parseImageRef } from "../image/reference.js";
 import type { ImageRef } from "../image/reference.js";
 import { TARGET_NAME, TARGET_NAME_RULE } from "./config.js";
 import { checkIncomingImages } from "./request.js";
@@ -215,7 +215,7 @@ export function targetNameIssue(name: string): string | undefined {
  * `digest` (build-push-action's `digest` output) is appended to every reference that has none.
  */
 export function imagesFromMetadata(json: string, digest?: string, where = "metadata"): string[] {
-  const data = parseJson(json, where);
+  const data = parseMetadata(json, where);
   if (!isRecord(data)) throw new PayloadError(where, `expected a JSON object, got ${describe(data)}`);
 
   let names: string[];
@@ -231,7 +231,9 @@ export function imagesFromMetadata(json: string, digest?: string, where = "metad
       .split(",")
       .map((name) => name.trim())
       .filter((name) => name !== "");
-    pushedDigest ??= digestOf(data);
+    const pushed = digestOf(data);
+    if (pushedDigest !== undefined && pushed !== undefined && pushedDigest !== pushed) throw new PayloadError("digest", notPushed(pushedDigest, pushed, data));
+    pushedDigest ??= pushed;
   } else {
     throw new PayloadError(
       where,
@@ -252,6 +254,40 @@ export function imagesFromMetadata(json: string, digest?: string, where = "metad
     parseRef(text, digest?.trim() ? "digest" : `${where}["containerimage.digest"]`);
     return text;
   });
+}
+
+/**
+ * The `json` output of docker/metadata-action or build-push-action's `metadata`, refused with
+ * the step output to pass instead: metadata-action's `tags` and `labels` outputs are lines, not JSON.
+ */
+function parseMetadata(text: string, where: string): unknown {
+  try {
+    return parseJson(text, where);
+  } catch (error) {
+    if (!(error instanceof PayloadError)) throw error;
+    throw new PayloadError(
+      where,
+      `${error.reason}; it takes docker/metadata-action's \`json\` output (\`\${{ steps.meta.outputs.json }}\`) or docker/build-push-action's \`metadata\` output, ` +
+        "not metadata-action's `tags` or `labels`. To announce a tag of your choosing, put it in `images`, one reference per image.",
+    );
+  }
+}
+
+/**
+ * Why `digest` (the input) is not the digest build-push-action pushed (`pushed`, from its
+ * `metadata`): a reference pinned to it names no pushed image, and the cluster cannot pull it.
+ * Its `imageid` output, the digest of the image's config, is the usual mistake.
+ */
+function notPushed(digest: string, pushed: string, data: Record<string, unknown>): string {
+  const pushedName = `${pushed} (metadata's "containerimage.digest", build-push-action's \`digest\` output)`;
+  const fix = "leave `digest` out, as `metadata` carries the pushed digest, or pass the same step's `digest` output";
+  if (digest === data["containerimage.config.digest"]) {
+    return (
+      `${digest} is the image ID (metadata's "containerimage.config.digest", build-push-action's \`imageid\` output): the digest of the image's config, ` +
+      `which no registry pulls an image by, not the pushed manifest's digest ${pushedName}: ${fix}`
+    );
+  }
+  return `${digest} differs from the digest build-push-action pushed, ${pushedName}: the references would name an image that was not pushed; ${fix}`;
 }
 
 function digestOf(data: Record<string, unknown>): string | undefined {
@@ -275,6 +311,20 @@ function stringList(value: unknown[], field: string): string[] {
     if (typeof item !== "string") throw new PayloadError(`${field}[${i}]`, `expected a string, got ${describe(item)}`);
     return item;
   });
+}
+
+/**
+ * The advice for images refused for an upper-case name: the reference lower-cased, and where such
+ * a name most often comes from. `${{ github.repository }}` keeps the owner's case (`Acme-Corp/app`),
+ * which an image name may not have; docker/metadata-action lower-cases the names it is given.
+ */
+export function upperCaseHint(images: readonly string[]): string[] {
+  const suggestions = images.flatMap((text) => lowerCasedReference(text) ?? []);
+  if (suggestions.length === 0) return [];
+  return [
+    `did you mean ${suggestions.join(", ")}? An image name is lower-case, but \`\${{ github.repository }}\` and \`\${{ github.repository_owner }}\` keep the owner's case ` +
+      "(docker/metadata-action lower-cases the images it is given).",
+  ];
 }
 
 /** JSON text, or a PayloadError at `where` saying why it is not JSON. */

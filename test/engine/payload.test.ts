@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildPayload, imagesFromMetadata, MAX_PAYLOAD_BYTES, parsePayload, PayloadError, sourceFromEnv } from "../../src/engine/payload.js";
+import { buildPayload, imagesFromMetadata, MAX_PAYLOAD_BYTES, parsePayload, PayloadError, sourceFromEnv, upperCaseHint } from "../../src/engine/payload.js";
 import { validateRequest } from "../../src/engine/request.js";
 
 const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
@@ -230,6 +230,41 @@ describe("imagesFromMetadata", () => {
     expect(imagesFromMetadata(metadata)).toEqual([`ghcr.io/acme/app:1.2.3@${sha}`]);
   });
 
+  describe("a digest input beside build-push-action's metadata, which carries the pushed digest", () => {
+    const imageId = "sha256:1111111111111111111111111111111111111111111111111111111111111111";
+    const buildPush = JSON.stringify({ "containerimage.config.digest": imageId, "containerimage.digest": sha, "image.name": "ghcr.io/acme/app:1.2.3" });
+
+    it("is the same digest: accepted", () => {
+      expect(imagesFromMetadata(buildPush, sha)).toEqual([`ghcr.io/acme/app:1.2.3@${sha}`]);
+    });
+
+    it("is another digest: refused, naming both, as the reference would name an image that was not pushed", () => {
+      const other = `sha256:${"d".repeat(64)}`;
+      expect(errorOf(() => imagesFromMetadata(buildPush, other)).message).toBe(
+        `digest: ${other} differs from the digest build-push-action pushed, ${sha} (metadata's "containerimage.digest", build-push-action's \`digest\` output): ` +
+          "the references would name an image that was not pushed; leave `digest` out, as `metadata` carries the pushed digest, or pass the same step's `digest` output",
+      );
+    });
+
+    it("is the image ID (build-push-action's imageid): refused, saying it is the config's digest, which no registry pulls by", () => {
+      expect(errorOf(() => imagesFromMetadata(buildPush, imageId)).message).toBe(
+        `digest: ${imageId} is the image ID (metadata's "containerimage.config.digest", build-push-action's \`imageid\` output): the digest of the image's config, ` +
+          `which no registry pulls an image by, not the pushed manifest's digest ${sha} (metadata's "containerimage.digest", build-push-action's \`digest\` output): ` +
+          "leave `digest` out, as `metadata` carries the pushed digest, or pass the same step's `digest` output",
+      );
+    });
+  });
+
+  it("says which output to pass when given metadata-action's tags or labels, which are lines, not JSON", () => {
+    const hint =
+      "it takes docker/metadata-action's `json` output (`${{ steps.meta.outputs.json }}`) or docker/build-push-action's `metadata` output, " +
+      "not metadata-action's `tags` or `labels`. To announce a tag of your choosing, put it in `images`, one reference per image.";
+    const tags = errorOf(() => imagesFromMetadata("ghcr.io/acme/app:1.2.3\nghcr.io/acme/app:latest"));
+    expect(tags.message).toMatch(/^metadata: not valid JSON: .*; it takes docker\/metadata-action's `json` output/);
+    expect(tags.message.endsWith(hint)).toBe(true);
+    expect(errorOf(() => imagesFromMetadata("org.opencontainers.image.version=1.2.3\n")).message.endsWith(hint)).toBe(true);
+  });
+
   it("falls back to the descriptor's digest", () => {
     const metadata = JSON.stringify({ "containerimage.descriptor": { digest: sha }, "image.name": "ghcr.io/acme/app:1.2.3" });
     expect(imagesFromMetadata(metadata)).toEqual([`ghcr.io/acme/app:1.2.3@${sha}`]);
@@ -273,5 +308,15 @@ describe("sourceFromEnv", () => {
   it("leaves out what is not set, as on a person's machine", () => {
     expect(sourceFromEnv({ GITHUB_SHA: "", HOME: "/home/me" })).toEqual({});
     expect(sourceFromEnv({ GITHUB_REPOSITORY: "acme/app" })).toEqual({ repository: "acme/app" });
+  });
+});
+
+describe("upperCaseHint", () => {
+  it("gives the lower-cased reference of an image refused for its case, and where such a name comes from", () => {
+    expect(upperCaseHint(["ghcr.io/acme/ok:1", "ghcr.io/Acme-Corp/app:1.2.3"])).toEqual([
+      "did you mean ghcr.io/acme-corp/app:1.2.3? An image name is lower-case, but `${{ github.repository }}` and `${{ github.repository_owner }}` keep the owner's case " +
+        "(docker/metadata-action lower-cases the images it is given).",
+    ]);
+    expect(upperCaseHint(["ghcr.io/acme/app:1.2.3", "ghcr.io/acme/app"])).toEqual([]);
   });
 });
