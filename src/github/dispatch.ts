@@ -38,6 +38,11 @@ export interface DispatchOptions {
   readonly wait?: boolean | WaitOptions;
   /** Progress lines for a person (core.info in the Action, stderr in the CLI). */
   readonly log?: (line: string) => void;
+  /**
+   * The repository the caller's list of repositories defaults to (the Action's `repository`: the
+   * workflow's own), so that an error about it can say the list may have been left out.
+   */
+  readonly defaultRepository?: string;
 }
 
 export type DispatchKind = "repository_dispatch" | "workflow_dispatch";
@@ -79,7 +84,8 @@ export async function dispatchImages(octokit: GitHubClient, options: DispatchOpt
   const log = options.log ?? (() => {});
   if (options.repositories.length === 0) throw new DispatchError("no repository to dispatch to: name at least one OWNER/NAME", []);
   const repositories = options.repositories.map(splitRepository);
-  if (options.wait && options.workflow === undefined) {
+  const workflow = options.workflow === undefined ? undefined : workflowFile(options.workflow);
+  if (options.wait && workflow === undefined) {
     throw new DispatchError("cannot wait: GitHub does not report the run a repository_dispatch starts; set `workflow` (workflow_dispatch), which does", []);
   }
   const eventType = options.eventType?.trim() || DEFAULT_EVENT_TYPE;
@@ -97,9 +103,7 @@ export async function dispatchImages(octokit: GitHubClient, options: DispatchOpt
   for (const repo of repositories) {
     try {
       const one =
-        options.workflow === undefined
-          ? await sendRepositoryDispatch(octokit, repo, eventType, options)
-          : await sendWorkflowDispatch(octokit, repo, options.workflow, options);
+        workflow === undefined ? await sendRepositoryDispatch(octokit, repo, eventType, options) : await sendWorkflowDispatch(octokit, repo, workflow, options);
       log(`${describeDispatch(one)} announcing ${options.payload.images.join(", ")}${one.runUrl ? `: ${one.runUrl}` : ""}`);
       sent.push(one);
     } catch (error) {
@@ -122,6 +126,49 @@ export async function dispatchImages(octokit: GitHubClient, options: DispatchOpt
     throw new DispatchError(failures.join("\n") + delivered, dispatched);
   }
   return { payload: options.payload, dispatched };
+}
+
+/** Each repository once, as GitHub compares names (ignoring case), in the order and spelling first given. */
+export interface DistinctRepositories {
+  readonly repositories: string[];
+  /** The spellings of each repository named more than once, as given. */
+  readonly repeated: string[][];
+}
+
+/**
+ * One event per repository: a list built from `${{ github.repository_owner }}/manifests` and a
+ * literal may name one twice, which would start two promotion runs of the same image.
+ */
+export function distinctRepositories(names: readonly string[]): DistinctRepositories {
+  const byName = new Map<string, string[]>();
+  for (const name of names) {
+    const key = name.toLowerCase();
+    byName.set(key, [...(byName.get(key) ?? []), name]);
+  }
+  const spellings = [...byName.values()];
+  return { repositories: spellings.map(([first]) => first!), repeated: spellings.filter((all) => all.length > 1) };
+}
+
+/** The warning for a repository named more than once (`names`: its spellings as given) in `where` (the input or the option). */
+export function repeatedRepository(where: string, names: readonly string[]): string {
+  return (
+    `${where} names ${names[0]} ${names.length} times (${names.join(", ")}): ` +
+    "GitHub's repository names ignore case, so it is one repository, and it gets one event"
+  );
+}
+
+/**
+ * The workflow as GitHub's workflow_dispatch names it: its file name or id. The path of a file
+ * under .github/workflows/, as people paste it, is taken for its file name; GitHub runs no
+ * workflow from another directory, so any other path is refused.
+ */
+function workflowFile(workflow: string): string {
+  const name = workflow.replace(/^(?:\.\/)?\.github\/workflows\//, "");
+  if (!name.includes("/")) return name;
+  throw new DispatchError(
+    `workflow ${JSON.stringify(workflow)} is not a file of .github/workflows/, the only directory GitHub runs workflows from: name the workflow by its file name there, e.g. promote.yml`,
+    [],
+  );
 }
 
 interface Repo extends RepositoryName {
@@ -258,38 +305,44 @@ function describeDispatch(d: Dispatched): string {
     : `${d.repository}: started workflow ${d.workflow} on ${d.ref}`;
 }
 
-/** Turn GitHub's terse answer into what a person must change. */
+/** What each request needs of the token: the permission's name, as GitHub's settings spell it, and its level. */
+const NEEDS: Readonly<Record<DispatchKind | "wait", { readonly permission: "Contents" | "Actions"; readonly level: "read" | "write"; readonly deed: string }>> =
+  {
+    repository_dispatch: { permission: "Contents", level: "write", deed: "send it a repository_dispatch" },
+    workflow_dispatch: { permission: "Actions", level: "write", deed: "start its workflows" },
+    wait: { permission: "Actions", level: "read", deed: "read its workflow runs" },
+  };
+
+/**
+ * Turn GitHub's terse answer into what a person must change. The token's kind is unknown here
+ * (GITHUB_TOKEN and an App's installation token look alike), so the advice names each kind's
+ * own cause rather than guess one.
+ */
 function explain(
   error: unknown,
   repo: Repo,
   action: DispatchKind | "wait",
-  options: Partial<Pick<DispatchOptions, "payload" | "workflow" | "ref">>,
+  options: Partial<Pick<DispatchOptions, "payload" | "defaultRepository">>,
 ): DispatchError {
   const status = httpStatus(error);
-  const permission = action === "repository_dispatch" ? '"Contents: write"' : action === "workflow_dispatch" ? '"Actions: write"' : '"Actions: read"';
   const what = action === "wait" ? "following the run" : action;
   const head = `${repo.fullName}: ${what} failed (${status ?? "no response"}: ${errorMessage(error)})`;
-  const fromRepository = options.payload?.source?.repository;
-  const crossRepo = fromRepository !== undefined && fromRepository.toLowerCase() !== repo.fullName.toLowerCase();
-  const tokenKinds = `a GitHub App installation token (actions/create-github-app-token) or a fine-grained personal access token with ${permission} on ${repo.fullName}`;
-  const githubToken = crossRepo
-    ? ` GITHUB_TOKEN only reaches the repository its workflow runs in (${fromRepository}), never ${repo.fullName}: use ${tokenKinds}.`
-    : ` Use ${tokenKinds}; GITHUB_TOKEN works only for the repository its own workflow runs in, with \`permissions: ${action === "repository_dispatch" ? "contents" : "actions"}: write\`.`;
+  const { permission, level } = NEEDS[action];
+  const needs = `"${permission}: ${level}"`;
   switch (status) {
     case 401:
       return new DispatchError(`${head}: the token is missing, invalid or expired.`, []);
-    case 404: {
-      const workflowHint =
-        action === "workflow_dispatch" && options.workflow !== undefined
-          ? ` Or the workflow ${JSON.stringify(options.workflow)} does not exist${options.ref ? ` on ${JSON.stringify(options.ref)}` : ""} (name its file, e.g. promote.yml).`
-          : "";
+    case 404:
+      // The run was started with this token: the repository is there, and its runs are what the token cannot see.
+      if (action === "wait") return new DispatchError(`${head}: the token started the run but cannot read it: it needs ${needs} on ${repo.fullName}.`, []);
       return new DispatchError(
-        `${head}: GitHub answers 404 both when the repository does not exist and when the token cannot see it.${githubToken}${workflowHint}`,
+        `${head}: GitHub answers 404 both when the repository does not exist and when the token cannot see it.` +
+          `${leftOut(repo, options.defaultRepository)} Check that ${repo.fullName} is spelt right, then that the token reaches it: ${reach(repo, options)}. ` +
+          `The token needs ${needs} on ${repo.fullName}.`,
         [],
       );
-    }
     case 403:
-      return new DispatchError(`${head}: the token can see ${repo.fullName} but lacks the ${permission} permission.${githubToken}`, []);
+      return new DispatchError(`${head}: ${forbidden(repo, action, options)}${leftOut(repo, options.defaultRepository)}`, []);
     case 422:
       if (action === "workflow_dispatch") {
         return new DispatchError(
@@ -301,4 +354,52 @@ function explain(
     default:
       return new DispatchError(head, []);
   }
+}
+
+/** Said when the repository that failed is the one the caller's list defaults to: the list may have been left out. */
+function leftOut(repo: Repo, defaultRepository: string | undefined): string {
+  if (defaultRepository?.toLowerCase() !== repo.fullName.toLowerCase()) return "";
+  return ` ${repo.fullName} is the repository this workflow runs in, which \`repository\` names when it is left out: to announce to a manifests repository, name it in \`repository\`.`;
+}
+
+/** The repository the sending workflow runs in, the only one GITHUB_TOKEN writes to; undefined outside a workflow. */
+function homeOf(options: Partial<Pick<DispatchOptions, "payload">>): string | undefined {
+  return options.payload?.source?.repository;
+}
+
+/** Which repositories each kind of token reaches, for a 404. */
+function reach(repo: Repo, options: Partial<Pick<DispatchOptions, "payload">>): string {
+  const home = homeOf(options);
+  const elsewhere = home !== undefined && home.toLowerCase() !== repo.fullName.toLowerCase();
+  return (
+    `a GitHub App's token only when the App is installed on ${repo.fullName} and the token was made for it ` +
+    "(actions/create-github-app-token's `owner` and `repositories`; with neither, its token reaches only the repository its workflow runs in); " +
+    `a fine-grained personal access token only when ${repo.fullName} is among its repositories; ` +
+    `GITHUB_TOKEN (the default \`token\`) only the repository its workflow runs in${elsewhere ? ` (${home}), never ${repo.fullName}` : ""}`
+  );
+}
+
+/**
+ * A 403: the token sees the repository but lacks the permission. A repository_dispatch needs
+ * Contents: write, the right to push; a workflow_dispatch needs only Actions: write, so it is offered.
+ */
+function forbidden(repo: Repo, action: DispatchKind | "wait", options: Partial<Pick<DispatchOptions, "payload">>): string {
+  const { permission, level, deed } = NEEDS[action];
+  const scope = permission.toLowerCase();
+  const home = homeOf(options);
+  const githubToken =
+    home === undefined
+      ? `GITHUB_TOKEN gets it only in the repository its workflow runs in, from \`permissions: ${scope}: ${level}\`.`
+      : home.toLowerCase() === repo.fullName.toLowerCase()
+        ? `With GITHUB_TOKEN (the default \`token\`), give the job \`permissions: ${scope}: ${level}\`.`
+        : `GITHUB_TOKEN (the default \`token\`) gets it only in ${home}, the repository its workflow runs in, never in ${repo.fullName}.`;
+  const instead =
+    action === "repository_dispatch"
+      ? ` Or start the manifests workflow by name instead (\`workflow\`, e.g. promote.yml: a workflow_dispatch), which needs only "Actions: write".`
+      : "";
+  return (
+    `the token can see ${repo.fullName} but may not ${deed}, which needs "${permission}: ${level}". ` +
+    `A GitHub App needs it on ${repo.fullName} (and \`permission-${scope}: ${level}\` among actions/create-github-app-token's inputs, when they list permissions); ` +
+    `so does a fine-grained personal access token. ${githubToken}${instead}`
+  );
 }

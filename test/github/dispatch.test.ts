@@ -1,7 +1,7 @@
 import { getOctokit } from "@actions/github";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildPayload } from "../../src/engine/payload.js";
-import { dispatchImages, DispatchError } from "../../src/github/dispatch.js";
+import { dispatchImages, DispatchError, distinctRepositories } from "../../src/github/dispatch.js";
 import type { DispatchOptions } from "../../src/github/dispatch.js";
 import type { GitHubClient } from "../../src/github/client.js";
 import { startFakeGitHub } from "../support/github-fake.js";
@@ -217,35 +217,60 @@ describe("wait", () => {
 });
 
 describe("errors a person can act on", () => {
-  it("404 across repositories: names the repository, the token kinds and the permission", async () => {
+  it("404 across repositories: names the repository, what each token kind reaches, and the permission", async () => {
     fake.setAccess("acme", "manifests", "none");
     const error = await failure({});
-    expect(error.message).toContain("acme/manifests: repository_dispatch failed (404");
-    expect(error.message).toContain("GitHub answers 404 both when the repository does not exist and when the token cannot see it");
-    expect(error.message).toContain("GITHUB_TOKEN only reaches the repository its workflow runs in (acme/app), never acme/manifests");
-    expect(error.message).toContain(
-      'a GitHub App installation token (actions/create-github-app-token) or a fine-grained personal access token with "Contents: write" on acme/manifests',
+    expect(error.message).toBe(
+      "acme/manifests: repository_dispatch failed (404: Not Found - https://docs.github.com/rest): " +
+        "GitHub answers 404 both when the repository does not exist and when the token cannot see it. " +
+        "Check that acme/manifests is spelt right, then that the token reaches it: " +
+        "a GitHub App's token only when the App is installed on acme/manifests and the token was made for it " +
+        "(actions/create-github-app-token's `owner` and `repositories`; with neither, its token reaches only the repository its workflow runs in); " +
+        "a fine-grained personal access token only when acme/manifests is among its repositories; " +
+        "GITHUB_TOKEN (the default `token`) only the repository its workflow runs in (acme/app), never acme/manifests. " +
+        'The token needs "Contents: write" on acme/manifests.',
     );
   });
 
-  it("403: the token sees the repository but may not write", async () => {
+  it("404 on the repository `repository` defaults to: says it may have been left out", async () => {
+    fake.setAccess("acme", "manifests", "none");
+    const own = buildPayload({ images: ["ghcr.io/acme/app:1.2.3"], source: { repository: "acme/manifests" } });
+    const error = await failure({ payload: own, workflow: "promote.yml", defaultRepository: "acme/manifests" });
+    expect(error.message).toContain(
+      "acme/manifests is the repository this workflow runs in, which `repository` names when it is left out: to announce to a manifests repository, name it in `repository`.",
+    );
+    expect(error.message).toContain('The token needs "Actions: write" on acme/manifests.');
+    // The workflow was named; the hint does not ask for it.
+    expect(error.message).not.toContain("name its file");
+    expect((await failure({ payload: own })).message).not.toContain("left out");
+  });
+
+  it("403: the token sees the repository but may not dispatch; a workflow_dispatch, which needs only Actions: write, is offered", async () => {
     fake.setAccess("acme", "manifests", "read");
     const error = await failure({});
-    expect(error.message).toContain("acme/manifests: repository_dispatch failed (403: Resource not accessible by integration");
-    expect(error.message).toContain('the token can see acme/manifests but lacks the "Contents: write" permission');
+    expect(error.message).toBe(
+      "acme/manifests: repository_dispatch failed (403: Resource not accessible by integration - https://docs.github.com/rest): " +
+        'the token can see acme/manifests but may not send it a repository_dispatch, which needs "Contents: write". ' +
+        "A GitHub App needs it on acme/manifests (and `permission-contents: write` among actions/create-github-app-token's inputs, when they list permissions); " +
+        "so does a fine-grained personal access token. " +
+        "GITHUB_TOKEN (the default `token`) gets it only in acme/app, the repository its workflow runs in, never in acme/manifests. " +
+        'Or start the manifests workflow by name instead (`workflow`, e.g. promote.yml: a workflow_dispatch), which needs only "Actions: write".',
+    );
   });
 
   it("403 on workflow_dispatch names Actions: write", async () => {
     fake.setAccess("acme", "manifests", "read");
     const error = await failure({ workflow: "promote.yml" });
-    expect(error.message).toContain('lacks the "Actions: write" permission');
+    expect(error.message).toContain('the token can see acme/manifests but may not start its workflows, which needs "Actions: write"');
+    expect(error.message).toContain("`permission-actions: write`");
+    expect(error.message).not.toContain("Or start");
   });
 
   it("same repository: says which `permissions:` the job needs", async () => {
     fake.setAccess("acme", "manifests", "read");
     const own = buildPayload({ images: ["ghcr.io/acme/app:1.2.3"], source: { repository: "acme/manifests" } });
     const error = await failure({ payload: own });
-    expect(error.message).toContain("GITHUB_TOKEN works only for the repository its own workflow runs in, with `permissions: contents: write`");
+    expect(error.message).toContain("With GITHUB_TOKEN (the default `token`), give the job `permissions: contents: write`.");
   });
 
   it("404 for a workflow that does not exist, in a repository the token reads: names the workflow, not the token", async () => {
@@ -263,6 +288,22 @@ describe("errors a person can act on", () => {
     expect(fake.calls.slice(before).map((c) => `${c.operationId} ${c.status}`)).toEqual(["actions/create-workflow-dispatch 404", "repos/get 200"]);
     expect(error.message).toMatch(/^workflow deploy.yml not found on release in acme\/manifests \(workflow_dispatch: 404 Not Found/);
     expect(error.message).toContain("The file must exist as .github/workflows/deploy.yml on release and on main, the default branch");
+  });
+
+  it("takes the path of a workflow under .github/workflows/ for its file name, and refuses another directory before sending", async () => {
+    const result = await dispatchImages(octokit, { repositories: ["acme/manifests"], payload, workflow: ".github/workflows/promote.yml" });
+    expect(result.dispatched[0]).toMatchObject({ workflow: "promote.yml" });
+    await dispatchImages(octokit, { repositories: ["acme/manifests"], payload, workflow: "./.github/workflows/promote.yml" });
+    expect(fake.workflowDispatches.map((d) => d.workflowId)).toEqual(["promote.yml", "promote.yml"]);
+    const missing = await failure({ workflow: ".github/workflows/deploy.yml" });
+    expect(missing.message).toContain("The file must exist as .github/workflows/deploy.yml on main");
+    const before = fake.calls.length;
+    for (const workflow of ["ci/promote.yml", ".github/workflows/sub/promote.yml"]) {
+      expect((await failure({ workflow })).message).toBe(
+        `workflow ${JSON.stringify(workflow)} is not a file of .github/workflows/, the only directory GitHub runs workflows from: name the workflow by its file name there, e.g. promote.yml`,
+      );
+    }
+    expect(fake.calls.length).toBe(before);
   });
 
   it("404 for a workflow id that does not exist: asks for its file name", async () => {
@@ -316,5 +357,15 @@ describe("errors a person can act on", () => {
       "is 101 characters long; GitHub allows at most 100",
     );
     expect(fake.dispatches).toEqual([]);
+  });
+});
+
+describe("distinctRepositories", () => {
+  it("keeps each repository once, as GitHub compares names, in the order and spelling first given", () => {
+    expect(distinctRepositories(["acme/manifests", "acme/manifests-eu", "Acme/Manifests", "acme/manifests"])).toEqual({
+      repositories: ["acme/manifests", "acme/manifests-eu"],
+      repeated: [["acme/manifests", "Acme/Manifests", "acme/manifests"]],
+    });
+    expect(distinctRepositories(["acme/a", "acme/b"])).toEqual({ repositories: ["acme/a", "acme/b"], repeated: [] });
   });
 });
