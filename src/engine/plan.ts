@@ -14,7 +14,8 @@ import type { ComputedOverride } from "../kcl/override.js";
 import { editYaml } from "../yaml/editor.js";
 import { ConfigError, parseConfig, type Config, type Target } from "./config.js";
 import { FLUX_IMAGE_API_GROUP, mayHoldFluxObjects } from "./flux-objects.js";
-import { readSetSpec, RequestError, validateRequest, type RequestIssue, type UpdateRequest, type ValidRequest } from "./request.js";
+import { RequestError, validateRequest, type RequestIssue, type UpdateRequest } from "./request.js";
+import { malformedSets } from "./apply-set.js";
 import { resolveSetters, type FileSetters } from "./setters.js";
 import { decodeUtf8, listTree, readText, type TreeSource } from "./source.js";
 import { isKustomizationFile, kustomizeTagged, mayHoldBareImage, mayHoldFluxKustomization } from "./kustomizations.js";
@@ -80,7 +81,9 @@ const READ_CONCURRENCY = 64;
  */
 export async function planUpdate(listed: TreeSource, request: UpdateRequest): Promise<Plan> {
   const valid = validateRequest(request);
-  checkSetSpecs(valid);
+  // Wrong whatever the tree holds: refused before it is read.
+  const malformed = malformedSets(valid.sets);
+  if (malformed.length > 0) throw new RequestError(malformed);
   const { files, source } = await listTree(listed);
   const present = new Set(files);
 
@@ -232,23 +235,6 @@ function refusedBy(target: Target | undefined, image: ImageRef): boolean {
   if (!target) return false;
   const allowed = target.images.find((a) => a.repository === image.repository);
   return !allowed || (allowed.policy !== undefined && image.tag !== undefined && allowed.policy.latest([image.tag]) === undefined);
-}
-
-/**
- * Every `--set` spec its file's grammar cannot read, refused before the tree is read: the grammar
- * does not depend on the file, so the request is wrong, whatever the tree holds.
- */
-function checkSetSpecs(valid: ValidRequest): void {
-  const malformed = valid.sets.flatMap((set) => {
-    try {
-      readSetSpec(set);
-      return [];
-    } catch (error) {
-      if (!(error instanceof SourceError)) throw error;
-      return [located(set.file, error)];
-    }
-  });
-  if (malformed.length > 0) throw new RequestError(ofField("set", malformed));
 }
 
 /** The issues, each marked as the request's `field` (RequestIssue). */

@@ -2,14 +2,14 @@
  * What a person or a script is told about a plan: the stable JSON shape of DESIGN §6 and
  * a readable per-file summary, grouped by target when targets are configured.
  */
-import { formatDiagnostic, isAside, type Change, type Diagnostic, type Warning } from "../change.js";
+import { formatDiagnostic, isAside, type Change, type ChangeKind, type Diagnostic, type Warning } from "../change.js";
 import { unifiedDiff } from "./diff.js";
 import type { Plan } from "./plan.js";
 
 export interface JsonReport {
   readonly changed: boolean;
   readonly files: readonly string[];
-  readonly changes: readonly { file: string; line: number; kind: string; key: string; old: string; new: string; target?: string }[];
+  readonly changes: readonly { file: string; line: number; kind: ChangeKind; key: string; old: string; new: string; target?: string }[];
   readonly targets?: readonly { name: string; files: readonly string[] }[];
   readonly warnings: readonly Warning[];
   /** Why nothing was written, when the request was refused (the exit code is 1 then). */

@@ -172,7 +172,8 @@ export interface SetOptions {
   /**
    * The value was given unquoted: where the field holds a plain number, boolean or null and
    * the value reads as one too, it is written as it is (`replicas: 2` set to 3 stays a
-   * number). Otherwise, and always for a quoted value, the value is a string.
+   * number). Otherwise, and always for a quoted value, the value is a string, and a warning
+   * says so where the field held a plain number, boolean or null (whatever `typed` is).
    */
   readonly typed?: boolean;
   /**
@@ -241,9 +242,10 @@ export function setYamlPath(text: string, path: string, value: string | ValueFor
     if (next === undefined) return plan.result();
     const typed = options.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
     if (options.setsToo) warnStaleDigest(plan, document, segments, path, node, next, { ...options, setsToo: options.setsToo });
-    if (options.typed !== undefined && !typed && node.style === "plain" && isNonString(node.text) && node.text !== next) {
-      // Written as a string, the change still reads `3 -> 7`: said, so that a stray quote is seen.
-      const unquote = options.typed ? "" : "; to keep its type, give the value unquoted";
+    // A value given as a string (a configured override's is computed from an image) that turns a number, boolean or null into a string:
+    // written as a string, the change still reads `3 -> 7`; said, so that a stray quote, or a missing `typed`, is seen.
+    if ((options.typed !== undefined || typeof value === "string") && !typed && node.style === "plain" && isNonString(node.text) && node.text !== next) {
+      const unquote = options.typed ? "" : options.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
       plan.warn(node.start, `${path}: ${node.text} (not a string in YAML) becomes the string "${next}"${isNonString(next) ? unquote : ""}`);
     }
     plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);

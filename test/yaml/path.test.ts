@@ -103,6 +103,17 @@ describe("setYamlPath", () => {
     expect(setYamlPath("replicas: 2\n", "replicas", "3").text).toBe('replicas: "3"\n');
   });
 
+  it("says so whenever a plain number, boolean or null becomes a string, typed or not", () => {
+    expect(setYamlPath("replicas: 2\n", "replicas", "3").warnings).toEqual([
+      { line: 1, message: 'replicas: 2 (not a string in YAML) becomes the string "3"; to keep its type, pass typed: true' },
+    ]);
+    expect(setYamlPath("replicas: 2\n", "replicas", "3", { typed: false }).warnings).toEqual([
+      { line: 1, message: 'replicas: 2 (not a string in YAML) becomes the string "3"; to keep its type, give the value unquoted' },
+    ]);
+    expect(setYamlPath("replicas: 2\n", "replicas", "3", { typed: true }).warnings).toEqual([]);
+    expect(setYamlPath("tag: v1\n", "tag", "v2").warnings).toEqual([]);
+  });
+
   it("names the deepest existing key and the keys found there when the path is missing, and how to add it, as a KCL spec does", () => {
     const error = failure(values, "image.tga");
     expect(error.message).toBe("image.tga: image has 'repository', 'tag', not 'tga' (to add image.tga, use --create or the Action input create: true)");

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { applySet } from "../../src/engine/apply-set.js";
+import { RequestError } from "../../src/engine/request.js";
+
+describe("applySet", () => {
+  it("reads a YAML spec as --set does: a quoted value is a string, an unquoted number stays one", () => {
+    const values = "image:\n  tag: 1.2.4\nreplicas: 2\n";
+    expect(applySet("values.yaml", values, 'image.tag="1.2.5"')).toMatchObject({
+      text: "image:\n  tag: 1.2.5\nreplicas: 2\n",
+      changes: [{ line: 2, kind: "override", key: "image.tag", old: "1.2.4", new: "1.2.5" }],
+    });
+    expect(applySet("values.yaml", values, "replicas=3").text).toBe("image:\n  tag: 1.2.4\nreplicas: 3\n");
+    expect(applySet("values.yaml", values, 'replicas="3"').warnings).toEqual([
+      { line: 3, message: 'replicas: 2 (not a string in YAML) becomes the string "3"; to keep its type, give the value unquoted' },
+    ]);
+  });
+
+  it("reads a .k file's spec in KCL's -O grammar, and keeps a byte order mark", () => {
+    const main = '\uFEFFconfig = {\n    image = "ghcr.io/acme/app:1.0.0"\n}\n';
+    expect(applySet("apps/main.k", main, 'config.image="ghcr.io/acme/app:1.1.0"')).toMatchObject({
+      text: main.replace("1.0.0", "1.1.0"),
+      changes: [{ line: 2, key: "config.image", new: "ghcr.io/acme/app:1.1.0" }],
+    });
+  });
+
+  it("refuses a spec its grammar cannot read, and a kcl.mod, as the request's; a missing path as the file's", () => {
+    expect(() => applySet("values.yaml", "a: 1\n", "a..b=1")).toThrow(RequestError);
+    expect(issues(() => applySet("values.yaml", "a: 1\n", "a..b=1"))).toMatchObject([{ field: "set", file: "values.yaml" }]);
+    expect(issues(() => applySet("kcl.mod", "", "a=1"))).toMatchObject([{ field: "set" }]);
+    expect(issues(() => applySet("values.yaml", "a: 1\n", "b=1"))).toEqual([
+      { file: "values.yaml", line: 1, message: "b: the document has 'a', not 'b' (to add b, use --create or the Action input create: true)" },
+    ]);
+    expect(applySet("values.yaml", "a: 1\n", "b=1", { create: true }).text).toBe('a: 1\nb: "1"\n');
+  });
+});
+
+function issues(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof RequestError) return error.issues;
+    throw error;
+  }
+  throw new Error("expected a RequestError");
+}
