@@ -33,4 +33,16 @@ describe("the gitops-promote library", () => {
       issues: [{ message: expect.stringMatching(/^image\[0\]: /) }, { message: expect.stringMatching(/^setter\[0\]: /) }],
     });
   });
+
+  it("plans over files in memory, applies one --set to a text, and tells a wrong request from a tree that lacks a field", async () => {
+    const source = lib.memorySource(new Map([["apps/./deploy.yaml", "image: nginx:1.25\n"]]));
+    const plan = await lib.planUpdate(source, { images: ["nginx:1.27"] });
+    expect(plan.changes).toMatchObject([{ file: "apps/deploy.yaml", kind: "image", new: "nginx:1.27" }]);
+    expect(lib.applySet("values.yaml", "replicas: 2\n", "replicas=3").text).toBe("replicas: 3\n");
+    await expect(lib.planUpdate(source, { images: ["Foo:1"] })).rejects.toMatchObject({ issues: [{ field: "image" }] });
+    await expect(lib.planUpdate(source, { images: [], sets: ["apps/deploy.yaml:spec.x=1"] })).rejects.toMatchObject({
+      issues: [{ file: "apps/deploy.yaml", message: expect.stringContaining("spec.x") }],
+    });
+    await expect(lib.planUpdate(source, { images: [] })).rejects.toThrow("nothing to update: give an image, a setter or a set");
+  });
 });
