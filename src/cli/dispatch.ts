@@ -4,10 +4,11 @@
  * listings and shell history.
  */
 import type { ParseArgsConfig } from "node:util";
-import { buildPayload, sourceFromEnv, targetNameIssue } from "../engine/payload.js";
+import { tokenIssue } from "../action/token.js";
+import { buildPayload, sourceFromEnv, targetNameIssue, upperCaseHint } from "../engine/payload.js";
 import { checkIncomingImages } from "../engine/request.js";
 import { createClient } from "../github/client.js";
-import { DEFAULT_EVENT_TYPE, dispatchImages } from "../github/dispatch.js";
+import { DEFAULT_EVENT_TYPE, dispatchImages, distinctRepositories, repeatedRepository } from "../github/dispatch.js";
 import type { Io } from "./io.js";
 import { UsageError } from "./io.js";
 
@@ -59,12 +60,13 @@ export interface DispatchValues {
 }
 
 export async function runDispatch(values: DispatchValues, io: Io): Promise<number> {
-  const repositories = values.repository ?? [];
+  const named = values.repository ?? [];
   const images = values.image ?? [];
-  if (repositories.length === 0) throw new UsageError("dispatch needs --repository OWNER/NAME");
+  if (named.length === 0) throw new UsageError("dispatch needs --repository OWNER/NAME");
   if (images.length === 0) throw new UsageError("dispatch needs --image REF");
-  const bad = repositories.find((r) => !/^[\w.-]+\/[\w.-]+$/.test(r));
+  const bad = named.find((r) => !/^[\w.-]+\/[\w.-]+$/.test(r));
   if (bad) throw new UsageError(`--repository ${JSON.stringify(bad)} is not OWNER/NAME`);
+  const { repositories, repeated } = distinctRepositories(named);
   if (values.wait && !values.workflow) throw new UsageError("--wait needs --workflow: a repository_dispatch event starts no run we can follow");
   if (values.ref !== undefined && !values.workflow)
     throw new UsageError("--ref needs --workflow: a repository_dispatch event always runs on the default branch");
@@ -73,17 +75,21 @@ export async function runDispatch(values: DispatchValues, io: Io): Promise<numbe
 
   // A bad --image is bad usage, as in update; the payload check would say the same as a failure.
   const { issues } = checkIncomingImages(images, () => "--image");
-  if (issues.length > 0) throw new UsageError(issues.map((issue) => `${issue.field}: ${issue.reason}`).join("\n"));
+  if (issues.length > 0) throw new UsageError([...issues.map((issue) => `${issue.field}: ${issue.reason}`), ...upperCaseHint(images)].join("\n"));
   // A target name no configuration could define is bad usage of the flag, as in update.
   const badTargets = (values.target ?? []).flatMap((name) => targetNameIssue(name) ?? []);
   if (badTargets.length > 0) throw new UsageError(badTargets.map((issue) => `--target: ${issue}`).join("\n"));
   const payload = buildPayload({ images, source: sourceFromEnv(io.env), ...(values.target && { targets: values.target }) });
+  for (const names of repeated) io.stderr(`warning: ${repeatedRepository("--repository", names)}\n`);
   if (values["dry-run"]) {
     io.stdout(JSON.stringify(values.json ? { payload, dispatched: [] } : payload, null, 2) + "\n");
     return 0;
   }
-  const token = io.env["GITHUB_TOKEN"] || io.env["GH_TOKEN"];
+  const tokenVariable = io.env["GITHUB_TOKEN"] ? "GITHUB_TOKEN" : "GH_TOKEN";
+  const token = io.env[tokenVariable];
   if (!token) throw new UsageError("dispatch needs a token in GITHUB_TOKEN or GH_TOKEN");
+  const tokenProblem = tokenIssue(token);
+  if (tokenProblem !== undefined) throw new UsageError(`${tokenVariable} ${tokenProblem}`);
   const octokit = createClient({ token, ...(io.env["GITHUB_API_URL"] && { baseUrl: io.env["GITHUB_API_URL"] }), log: (line) => io.stderr(`${line}\n`) });
   const result = await dispatchImages(octokit, {
     repositories,

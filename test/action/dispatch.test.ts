@@ -148,7 +148,8 @@ describe("dispatch Action", () => {
     fake.setAccess("acme", "manifests", "none");
     const result = await dispatch({ repository: "acme/manifests, acme/manifests-eu", images: "ghcr.io/acme/app:1.2.3" });
     expect(result.exitCode).toBe(1);
-    expect(errors(result)[0]).toContain("GITHUB_TOKEN only reaches the repository its workflow runs in (acme/app), never acme/manifests");
+    expect(errors(result)[0]).toContain("GITHUB_TOKEN (the default `token`) only the repository its workflow runs in (acme/app), never acme/manifests");
+    expect(errors(result)[0]).toContain("the App is installed on acme/manifests and the token was made for it");
     expect(errors(result)[0]).toContain("(the event was delivered to acme/manifests-eu)");
     expect(fake.dispatches.map((d) => d.repo)).toEqual(["manifests-eu"]);
     expect(result.summary).toContain("<td>acme/manifests-eu</td>");
@@ -162,6 +163,43 @@ describe("dispatch Action", () => {
     expect(result.outputs["run-id"]).toBe(`\n${manifests}\n${eu}`);
     expect(result.outputs["run-url"]).toBe(`\n${fake.url}/acme/manifests/actions/runs/${manifests}\n${fake.url}/acme/manifests-eu/actions/runs/${eu}`);
     expect(result.outputs["conclusion"]).toBe("\n\n");
+  });
+
+  it("sends one event to a repository named twice, in any case, and warns about it; the outputs have one line for it", async () => {
+    const result = await dispatch({ repository: "acme/manifests\nacme/manifests-eu, Acme/Manifests", images: "ghcr.io/acme/app:1.2.3" });
+    expect(result.exitCode).toBe(0);
+    expect(fake.dispatches.map((d) => `${d.owner}/${d.repo}`)).toEqual(["acme/manifests", "acme/manifests-eu"]);
+    expect(result.annotations.filter((a) => a.level === "warning")).toEqual([
+      expect.objectContaining({
+        title: "gitops-promote",
+        message: expect.stringMatching(/^input repository names acme\/manifests 2 times \(acme\/manifests, Acme\/Manifests\)/),
+      }),
+    ]);
+    expect(result.outputs["run-id"]).toBe("\n");
+  });
+
+  it('reads `wait: ""`, as a reusable workflow passes an input its caller left out, as left out', async () => {
+    const result = await dispatch({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3", wait: "" });
+    expect(result.exitCode).toBe(0);
+    expect(fake.dispatches).toHaveLength(1);
+  });
+
+  it("refuses a token of several lines at once, sending nothing and printing no line of it", async () => {
+    const key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAsecret\n-----END RSA PRIVATE KEY-----";
+    const started = Date.now();
+    const calls = fake.calls.length;
+    const result = await dispatch({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3", token: key });
+    expect(result.exitCode).toBe(1);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(errors(result)).toEqual([expect.stringMatching(/^input token holds a line break, and a token is one line\./)]);
+    expect(fake.calls.length).toBe(calls);
+    expect(errors(result)[0]).not.toContain("MIIE");
+  });
+
+  it("starts the workflow named by its path under .github/workflows/", async () => {
+    const result = await dispatch({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3", workflow: ".github/workflows/promote.yml" });
+    expect(result.exitCode).toBe(0);
+    expect(fake.workflowDispatches.map((d) => d.workflowId)).toEqual(["promote.yml"]);
   });
 
   it("scrubs the token from a failure GitHub's answer echoes it, in the error and in the summary", async () => {
@@ -182,6 +220,13 @@ describe("dispatch Action", () => {
     ["client-payload that sets our keys", { "client-payload": '{"v": 2}' }, 'client_payload.v: the extra payload may not set "v"'],
     ["metadata of another shape", { images: "", metadata: '{"digest": "x"}' }, "metadata: expected docker/metadata-action's json output"],
     ["a repository that is not OWNER/NAME", { repository: "manifests" }, 'repository "manifests" is not OWNER/NAME'],
+    ["an empty token", { token: "" }, "input token is empty, and the event is sent through the GitHub API. Most often"],
+    [
+      "metadata-action's tags as metadata",
+      { images: "", metadata: "ghcr.io/acme/app:1.2.3\nghcr.io/acme/app:latest" },
+      "; it takes docker/metadata-action's `json` output",
+    ],
+    ["an owner in upper case", { images: "ghcr.io/Acme-Corp/app:1.2.3" }, "did you mean ghcr.io/acme-corp/app:1.2.3?"],
     ["a bad wait-timeout", { wait: "true", "wait-timeout": "soon" }, 'input wait-timeout: "soon" is not a number of seconds'],
     ["wait without a workflow", { wait: "true" }, "cannot wait: GitHub does not report the run a repository_dispatch starts; set `workflow`"],
   ])("fails before sending anything on %s", async (_, inputs, message) => {

@@ -72,6 +72,31 @@ describe("gitops-promote dispatch, against the fake GitHub", () => {
     ]);
   });
 
+  it("sends one event to a repository given twice, in any case, and warns about it", async () => {
+    const before = fake.dispatches.length;
+    const result = await runCli(["dispatch", "--repository", "acme/manifests", "--repository", "Acme/Manifests", "--image", "ghcr.io/acme/app:1.2.4"], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(fake.dispatches.slice(before).map((d) => `${d.owner}/${d.repo}`)).toEqual(["acme/manifests"]);
+    expect(result.stderr).toContain("warning: --repository names acme/manifests 2 times (acme/manifests, Acme/Manifests)");
+  });
+
+  it("exit 2, nothing sent, for a token of several lines, naming the variable and not the token", async () => {
+    const before = fake.dispatches.length;
+    const result = await runCli(["dispatch", "--repository", "acme/manifests", "--image", "ghcr.io/acme/app:1.2.4"], {
+      env: { ...env, GITHUB_TOKEN: "-----BEGIN RSA PRIVATE KEY-----\nMIIEsecret\n-----END RSA PRIVATE KEY-----" },
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("GITHUB_TOKEN holds a line break");
+    expect(result.stderr).not.toContain("MIIE");
+    expect(fake.dispatches.length).toBe(before);
+  });
+
+  it("suggests the lower-cased reference for an --image with an upper-case owner", async () => {
+    const result = await runCli(["dispatch", "--repository", "acme/manifests", "--image", "ghcr.io/Acme-Corp/app:1.2.4", "--dry-run"], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("did you mean ghcr.io/acme-corp/app:1.2.4?");
+  });
+
   it("never prints the token", async () => {
     const result = await runCli(["dispatch", "--repository", "acme/elsewhere", "--image", "ghcr.io/acme/app:1.2.4", "--json"], { env });
     expect(result.stdout + result.stderr).not.toContain(fake.token);

@@ -3,14 +3,15 @@
  * built and validated here, before any request, so a bad image or an oversized extra
  * payload fails the step with the input's name instead of GitHub's bare 422.
  */
-import { buildPayload, imagesFromMetadata, parseJson, PayloadError, targetNameIssue } from "../../engine/payload.js";
+import { buildPayload, imagesFromMetadata, parseJson, PayloadError, targetNameIssue, upperCaseHint } from "../../engine/payload.js";
 import { isRecord } from "../../json-value.js";
 import type { PayloadSource } from "../../engine/payload.js";
 import { checkIncomingImages } from "../../engine/request.js";
-import { DEFAULT_EVENT_TYPE, DEFAULT_WAIT_TIMEOUT_MS } from "../../github/dispatch.js";
+import { DEFAULT_EVENT_TYPE, DEFAULT_WAIT_TIMEOUT_MS, distinctRepositories, repeatedRepository } from "../../github/dispatch.js";
 import type { DispatchOptions, WaitOptions } from "../../github/dispatch.js";
 import { parseImageRef, tryParseImageRef } from "../../image/reference.js";
 import { InputError } from "../input-error.js";
+import { requireToken } from "../token.js";
 import { metadataPicks } from "./metadata-pick.js";
 
 /** The subset of @actions/core the inputs are read with (real core in the Action). */
@@ -30,11 +31,15 @@ export interface DispatchInputs {
 }
 
 export function readDispatchInputs(core: InputReader, source: PayloadSource): DispatchInputs {
-  const token = core.getInput("token", { required: true });
-  const repositories = listInput(core, "repository");
-  if (repositories.length === 0) throw new InputError("Input required and not supplied: repository");
+  const token = requireToken(core.getInput("token"), {
+    calls: "the event is sent through the GitHub API",
+    withoutIt: "Leave `token` out to use GITHUB_TOKEN, which reaches this repository only.",
+  });
+  const named = listInput(core, "repository");
+  if (named.length === 0) throw new InputError("Input required and not supplied: repository");
+  const { repositories, repeated } = distinctRepositories(named);
 
-  const warnings: string[] = [];
+  const warnings: string[] = repeated.map((names) => repeatedRepository("input repository", names));
   const notes: string[] = [];
   const images = listInput(core, "images");
   checkImagesInput(images);
@@ -63,11 +68,20 @@ export function readDispatchInputs(core: InputReader, source: PayloadSource): Di
     workflow === "" ? "client_payload" : "inputs.payload",
   );
   const waitTimeout = core.getInput("wait-timeout");
-  const wait = core.getBooleanInput("wait") && waitOptions(waitTimeout);
+  // `wait: ${{ inputs.wait }}` in a reusable workflow whose caller left it out is "", not action.yml's default.
+  const wait = core.getInput("wait") !== "" && core.getBooleanInput("wait") && waitOptions(waitTimeout);
   warnings.push(...unusedInputs({ workflow, ref, eventType, waitTimeout, wait: wait !== false }));
   return {
     token,
-    options: { repositories, payload, ...(eventType !== "" && { eventType }), ...(workflow !== "" && { workflow }), ...(ref !== "" && { ref }), wait },
+    options: {
+      repositories,
+      payload,
+      ...(eventType !== "" && { eventType }),
+      ...(workflow !== "" && { workflow }),
+      ...(ref !== "" && { ref }),
+      wait,
+      ...(source.repository && { defaultRepository: source.repository }),
+    },
     warnings,
     notes,
   };
@@ -112,7 +126,7 @@ function checkImagesInput(images: readonly string[]): void {
   const repeated = new Set(checked.images.map((image) => image.repository)).size < checked.images.length;
   const hint =
     "To announce docker/metadata-action's output, set `metadata: ${{ steps.meta.outputs.json }}` instead of `images`: it picks the version tag of each image.";
-  throw new InputError([...checked.issues.map(({ field, reason }) => `${field}: ${reason}`), ...(repeated ? [hint] : [])].join("\n"));
+  throw new InputError([...checked.issues.map(({ field, reason }) => `${field}: ${reason}`), ...(repeated ? [hint] : []), ...upperCaseHint(images)].join("\n"));
 }
 
 /** `targets` held to the grammar the receiver's configuration names targets by: a name no target can have is not sent. */

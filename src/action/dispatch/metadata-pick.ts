@@ -1,10 +1,12 @@
 /**
  * What the dispatch Action tells of the tags it picked from `metadata`: each pick beside the
- * other tags metadata lists for its image, and a warning when the pick is the pushed branch's
- * name. docker/metadata-action ranks `type=ref,event=branch` (priority 600) above `type=raw`
- * (200) and names the first tag its version, so a Flux-style `main-<sha>-<ts>` tag loses to
- * `main` unless it is ranked higher. `main` moves with every push, and the receiver's policy
- * (a `filterTags` pattern `^main-…`, a semver range) refuses it: both runs pass, nothing moves.
+ * other tags metadata lists for its image, and a warning when the pick moves with every push:
+ * the pushed branch's name, or `latest` or `edge`, which metadata-action gives the newest build.
+ * docker/metadata-action ranks `type=ref,event=branch` (priority 600) above `type=raw` (200)
+ * and names the first tag its version, so a Flux-style `main-<sha>-<ts>` tag loses to `main`
+ * unless it is ranked higher; `type=raw,value=latest` outranks `type=sha` too. Such a tag
+ * moves, and the receiver's policy (a `filterTags` pattern `^main-…`, a semver range) refuses
+ * it: both runs pass, nothing moves.
  */
 import { parseJson } from "../../engine/payload.js";
 import { parseImageRef, tryParseImageRef, type ImageRef } from "../../image/reference.js";
@@ -29,7 +31,8 @@ export function metadataPicks(metadata: string, picks: readonly string[], ref: s
     const pick = parseImageRef(text);
     const others = [...new Set(listed.flatMap((image) => (image.repository === pick.repository && image.tag !== pick.tag ? (image.tag ?? []) : [])))];
     if (others.length > 0) notes.push(`metadata: announcing ${text}; its other tags, not announced: ${others.join(", ")}`);
-    if (branch !== undefined && pick.tag !== undefined && branchTags(branch).includes(pick.tag)) warnings.push(mutableTag(pick, branch, others));
+    const moving = movingTag(pick.tag, branch);
+    if (moving !== undefined) warnings.push(mutableTag(pick, moving, branch ?? "main", others));
   }
   return { notes, warnings };
 }
@@ -52,11 +55,23 @@ function branchTags(branch: string): string[] {
   return [branch, branch.replace(/[^A-Za-z0-9._-]+/g, "-")];
 }
 
-function mutableTag(pick: ImageRef, branch: string, others: readonly string[]): string {
+/** metadata-action's own tags for the newest build: `type=raw,value=latest` (or `flavor: latest`) and `type=edge`. */
+const MOVING_TAGS = new Set(["latest", "edge"]);
+
+/** What makes `tag` a tag that moves with every push, or undefined when it is none of those. */
+function movingTag(tag: string | undefined, branch: string | undefined): string | undefined {
+  if (tag === undefined) return undefined;
+  if (branch !== undefined && branchTags(branch).includes(tag)) return `is the name of the pushed branch ${branch}`;
+  return MOVING_TAGS.has(tag) ? "is the tag docker/metadata-action gives the newest build" : undefined;
+}
+
+/** `moving` says what makes the tag move; `branch` names the Flux-style tags of the example pattern. */
+function mutableTag(pick: ImageRef, moving: string, branch: string, others: readonly string[]): string {
   const instead = others.length > 0 ? ` (metadata also lists ${others.join(", ")})` : "";
+  const pattern = `^${branchTags(branch).at(-1)}-[a-f0-9]+-(?P<ts>[0-9]+)`;
   return (
-    `metadata: the tag announced for ${pick.name}, "${pick.tag}", is the name of the pushed branch ${branch}: it is mutable, moved by every push, ` +
-    `and a Flux-style policy (a filterTags pattern such as ^${pick.tag}-[a-f0-9]+-(?P<ts>[0-9]+), or a semver range) will likely refuse it${instead}. ` +
+    `metadata: the tag announced for ${pick.name}, "${pick.tag}", ${moving}: it is mutable, moved by every push, ` +
+    `and a Flux-style policy (a filterTags pattern such as ${pattern}, or a semver range) will likely refuse it${instead}. ` +
     "docker/metadata-action names the tag of highest priority its version: rank an immutable tag first " +
     "(`type=raw,value={{branch}}-{{sha}}-{{date 'X'}},priority=1000`), or name the reference to announce in `images`."
   );

@@ -4,16 +4,29 @@ import { InputError } from "../../../src/action/input-error.js";
 
 const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
 
-/** Reads inputs as @actions/core does: lines trimmed, empty lines dropped, booleans true or false. */
-const reader = (inputs: Record<string, string>): InputReader => ({
-  getInput: (name) => inputs[name] ?? "",
-  getMultilineInput: (name) =>
-    (inputs[name] ?? "")
-      .split("\n")
-      .map((line) => line.trim())
-      .filter((line) => line !== ""),
-  getBooleanInput: (name) => inputs[name] === "true",
-});
+const TOKEN = "ghs_0123456789abcdefghijABCDEFGHIJ012345";
+
+/**
+ * Reads inputs as @actions/core does: values and lines trimmed, empty lines dropped, booleans of
+ * YAML 1.2's core schema and nothing else (not even ""). The token is set unless a test sets it.
+ */
+const reader = (given: Record<string, string>): InputReader => {
+  const inputs: Record<string, string> = { token: TOKEN, ...given };
+  return {
+    getInput: (name) => (inputs[name] ?? "").trim(),
+    getMultilineInput: (name) =>
+      (inputs[name] ?? "")
+        .split("\n")
+        .map((line) => line.trim())
+        .filter((line) => line !== ""),
+    getBooleanInput: (name) => {
+      const value = (inputs[name] ?? "").trim();
+      if (["true", "True", "TRUE"].includes(value)) return true;
+      if (["false", "False", "FALSE"].includes(value)) return false;
+      throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}`);
+    },
+  };
+};
 
 /** docker/metadata-action's json output: several tags of one image, the version in a label. */
 const metadata = JSON.stringify({
@@ -97,5 +110,70 @@ describe("dispatch Action inputs", () => {
     expect(warnings({})).toEqual([]);
     expect(warnings({ workflow: "promote.yml", ref: "release", wait: "true", "wait-timeout": "60" })).toEqual([]);
     expect(warnings({ "event-type": "deploy", metadata })).toEqual([]);
+  });
+
+  it("sends one event per repository: a repository named twice, in any case, is named in a warning", () => {
+    const read = (repository: string) => readDispatchInputs(reader({ repository, images: "ghcr.io/acme/app:1.2.3" }), {});
+    const twice = read("acme/manifests\nacme/manifests-eu, Acme/Manifests");
+    expect(twice.options.repositories).toEqual(["acme/manifests", "acme/manifests-eu"]);
+    expect(twice.warnings).toEqual([
+      "input repository names acme/manifests 2 times (acme/manifests, Acme/Manifests): GitHub's repository names ignore case, so it is one repository, and it gets one event",
+    ]);
+    expect(read("acme/manifests\nacme/manifests-eu").warnings).toEqual([]);
+  });
+
+  it("refuses an empty token with the causes README's Troubleshooting lists, before anything else", () => {
+    expect(() => readDispatchInputs(reader({ token: "", repository: "acme/manifests" }), {})).toThrow(
+      /^input token is empty, and the event is sent through the GitHub API\. Most often .*misspelt.*skipped.*Leave `token` out to use GITHUB_TOKEN, which reaches this repository only\.$/,
+    );
+  });
+
+  it("refuses a token of several lines (a private key) or with a space at once, without quoting it", () => {
+    const key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAsecret\n-----END RSA PRIVATE KEY-----";
+    const refusal = (token: string) => {
+      try {
+        readDispatchInputs(reader({ token, repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3" }), {});
+      } catch (error) {
+        return error;
+      }
+      throw new Error("expected a refusal");
+    };
+    const multiLine = refusal(key);
+    expect(multiLine).toBeInstanceOf(InputError);
+    expect((multiLine as Error).message).toMatch(/^input token holds a line break, and a token is one line\..*steps\.app-token\.outputs\.token/);
+    expect((multiLine as Error).message).not.toContain("MIIE");
+    expect((refusal(`Bearer ${TOKEN}`) as Error).message).toMatch(/^input token holds a space or a character outside printable ASCII/);
+  });
+
+  it('reads `wait: ""`, which a reusable workflow passes for an input its caller left out, as left out', () => {
+    const waitOf = (inputs: Record<string, string>) =>
+      readDispatchInputs(reader({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3", workflow: "promote.yml", ...inputs }), {}).options.wait;
+    expect(waitOf({ wait: "" })).toBe(false);
+    expect(waitOf({ wait: "true", "wait-timeout": "60" })).toEqual({ timeoutMs: 60_000 });
+    expect(() => waitOf({ wait: "yes" })).toThrow(/YAML 1\.2/);
+  });
+
+  it("refuses a digest that is not the one build-push-action's metadata says it pushed", () => {
+    const buildPush = JSON.stringify({ "containerimage.digest": sha, "image.name": "ghcr.io/acme/app:1.2.3" });
+    expect(() => imagesOf({ metadata: buildPush, digest: `sha256:${"d".repeat(64)}` })).toThrow(
+      /^digest: sha256:d{64} differs from the digest build-push-action pushed/,
+    );
+  });
+
+  it("suggests the lower-cased reference for an image named with the owner's case (`${{ github.repository }}`)", () => {
+    expect(() => imagesOf({ images: "ghcr.io/Acme-Corp/app:1.2.3" })).toThrow(
+      new InputError(
+        [
+          'input images: invalid image reference "ghcr.io/Acme-Corp/app:1.2.3": repository component "Acme-Corp" must be lower-case',
+          "did you mean ghcr.io/acme-corp/app:1.2.3? An image name is lower-case, but `${{ github.repository }}` and `${{ github.repository_owner }}` keep the owner's case " +
+            "(docker/metadata-action lower-cases the images it is given).",
+        ].join("\n"),
+      ),
+    );
+  });
+
+  it("tells the sender which repository `repository` defaults to, for an error to say it was left out", () => {
+    const options = readDispatchInputs(reader({ repository: "acme/app", images: "ghcr.io/acme/app:1.2.3" }), { repository: "acme/app" }).options;
+    expect(options.defaultRepository).toBe("acme/app");
   });
 });

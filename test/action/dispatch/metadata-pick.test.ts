@@ -34,6 +34,18 @@ describe("the tags picked from metadata", () => {
     expect(picked(fluxStyle(["main"]), undefined).warnings).toEqual([]);
   });
 
+  it("warn when the pick is `latest` or `edge`, which metadata-action moves to each new build, on any ref", () => {
+    const only = (tag: string) => JSON.stringify({ tags: [`ghcr.io/acme/svc-b:${tag}`, "ghcr.io/acme/svc-b:sha-860c190"], labels: {} });
+    expect(picked(only("latest"), "refs/heads/main").warnings).toEqual([
+      'metadata: the tag announced for ghcr.io/acme/svc-b, "latest", is the tag docker/metadata-action gives the newest build: it is mutable, moved by every push, ' +
+        "and a Flux-style policy (a filterTags pattern such as ^main-[a-f0-9]+-(?P<ts>[0-9]+), or a semver range) will likely refuse it " +
+        "(metadata also lists sha-860c190). docker/metadata-action names the tag of highest priority its version: rank an immutable tag first " +
+        "(`type=raw,value={{branch}}-{{sha}}-{{date 'X'}},priority=1000`), or name the reference to announce in `images`.",
+    ]);
+    expect(picked(only("edge"), undefined).warnings).toHaveLength(1);
+    expect(picked(only("latest-ish"), "refs/heads/main").warnings).toEqual([]);
+  });
+
   it("read build-push-action's image names too", () => {
     const metadata = JSON.stringify({ "containerimage.digest": sha, "image.name": "ghcr.io/acme/svc-b:main,ghcr.io/acme/svc-b:main-860c190-1700000200" });
     const { notes, warnings } = picked(metadata, "refs/heads/main");
