@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { blockAfter } from "./support/readme.js";
 import { tempDir } from "./support/temp.js";
 
 const npm = (args: readonly string[], cwd: string): string =>
@@ -56,5 +57,10 @@ describe("the npm package", () => {
         "if (result.changes.length === 0) throw new Error('nothing edited');\n",
     );
     expect(run(app, "quiet.mjs", { LOG_TOKENS: "1", LOG_STREAM: "1" })).toBe("");
+  });
+
+  it("runs the README's library example as written, printing what the README says it prints", async () => {
+    await writeFile(join(app, "readme-example.mjs"), blockAfter("## Library", "js"));
+    expect(run(app, "readme-example.mjs")).toBe(blockAfter("This prints:", ""));
   });
 });

@@ -6,13 +6,13 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { main } from "../src/cli/main.js";
+import { blockAfter, readme } from "./support/readme.js";
 
 interface Manifest {
   inputs: Record<string, { default?: unknown }>;
   outputs: Record<string, unknown>;
 }
 
-const readme = readFileSync("README.md", "utf8");
 const actions = {
   dispatch: { manifest: parse(readFileSync("dispatch/action.yml", "utf8")) as Manifest, uses: /\/gitops-promote\/dispatch@/ },
   update: { manifest: parse(readFileSync("action.yml", "utf8")) as Manifest, uses: /\/gitops-promote@/ },
@@ -81,15 +81,6 @@ describe("workflows people copy", () => {
     expect(used.some((u) => actions.update.uses.test(u))).toBe(true);
   });
 });
-
-/** The first fenced block of `lang` after `marker` in the README. */
-function blockAfter(marker: string, lang: string): string {
-  const at = readme.indexOf(marker);
-  if (at < 0) throw new Error(`README has no ${JSON.stringify(marker)}`);
-  const block = new RegExp("```" + lang + "\\n([^]*?)```").exec(readme.slice(at));
-  if (!block) throw new Error(`README has no ${lang} block after ${JSON.stringify(marker)}`);
-  return block[1] ?? "";
-}
 
 describe("examples people run: examples/targets is the README's configuration example", () => {
   it("holds the configuration example byte for byte", () => {

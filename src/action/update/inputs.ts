@@ -11,6 +11,7 @@ import { DELIVERY_MODES, MERGE_METHODS, MERGE_MODES, type MergeMethod, type Merg
 import type { CommitVia, DeliveryOptions } from "../../github/deliver.js";
 import { parseIdentity, type Identity } from "../../github/git.js";
 import { InputError } from "../input-error.js";
+import { requireToken as requireTokenInput, tokenInput } from "../token.js";
 import { andList } from "../../text/and-list.js";
 
 /** The part of @actions/core inputs are read with. */
@@ -88,7 +89,7 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
     dryRun: flag("dry-run"),
   };
   return {
-    token: core.getInput("token"),
+    token: tokenInput(core.getInput("token")),
     workingDirectory: core.getInput("working-directory").trim() || ".",
     request,
     delivery,
@@ -98,19 +99,14 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
 }
 
 /**
- * The token, for a run that calls the API. An empty one is refused with its likely causes, not
- * Octokit's "Parameter token or opts.auth is required": a workflow passes `token: ""` when the
- * expression it gives yields nothing. A run that makes no API call never asks.
+ * The token, for a run that calls the API; an empty one is refused with its likely causes. A run
+ * that makes no API call never asks.
  */
 export function requireToken(token: string): string {
-  if (token !== "") return token;
-  throw new InputError(
-    "input token is empty, and this run calls the GitHub API (commits through the API, pull requests, merges). " +
-      "Most often the expression it is given yields nothing: `${{ secrets.NAME }}` names a secret that does not exist " +
-      "(misspelt, or defined for another repository or environment; runs triggered from forks or by Dependabot get no secrets), " +
-      "or `${{ steps.ID.outputs.token }}` names a step that was skipped, failed or has another id. " +
-      "Leave `token` out to use GITHUB_TOKEN.",
-  );
+  return requireTokenInput(token, {
+    calls: "this run calls the GitHub API (commits through the API, pull requests, merges)",
+    withoutIt: "Leave `token` out to use GITHUB_TOKEN.",
+  });
 }
 
 const DEFAULT_MERGE: MergeMode = "none";

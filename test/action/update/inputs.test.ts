@@ -179,6 +179,12 @@ describe("update Action inputs", () => {
     expect(() => requireToken("")).toThrow(/^input token is empty, .*misspelt.*skipped.*Leave `token` out to use GITHUB_TOKEN\.$/);
   });
 
+  it("refuses a token of several lines (an App's private key given as the token) at once, without quoting it", () => {
+    const key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEsecret\n-----END RSA PRIVATE KEY-----";
+    expect(() => readUpdateInputs(reader({ images: "a:1", token: key }), push)).toThrow(/^input token holds a line break.*private key/);
+    expect(() => readUpdateInputs(reader({ images: "a:1", token: key }), push)).not.toThrow(/MIIEsecret/);
+  });
+
   it("reads authors as git writes them", () => {
     expect(authorInput("Release Bot <release@acme.test>")).toEqual({ name: "Release Bot", email: "release@acme.test" });
     expect(() => authorInput("release@acme.test")).toThrow(/is not "Name <email>"/);
