@@ -26129,6 +26129,13 @@ function parseImageRef(input) {
   }
   return { name, repository: canonicalRepository(domain, parts), ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } };
 }
+function lowerCasedReference(input) {
+  if (tryParseImageRef(input)) return void 0;
+  const end = input.search(/[:@][^/]*$/);
+  const name = end === -1 ? input : input.slice(0, end);
+  const lowered = name.toLowerCase() + input.slice(name.length);
+  return lowered !== input && tryParseImageRef(lowered) ? lowered : void 0;
+}
 function tryParseImageRef(input) {
   try {
     return parseImageRef(input);
@@ -26137,7 +26144,7 @@ function tryParseImageRef(input) {
   }
 }
 function canonicalRepository(domain, path) {
-  let registry = domain ?? DOCKER_HUB;
+  let registry = domain?.toLowerCase() ?? DOCKER_HUB;
   if (registry === "index.docker.io" || registry === "registry-1.docker.io") registry = DOCKER_HUB;
   if (registry === DOCKER_HUB && path.length === 1) return `${DOCKER_HUB}/library/${path[0]}`;
   return `${registry}/${path.join("/")}`;
@@ -36118,8 +36125,8 @@ function setYamlPath(text2, path, value, options2 = {}) {
     if (next === void 0) return plan.result();
     const typed = options2.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
     if (options2.setsToo) warnStaleDigest(plan, document, segments, path, node, next, { ...options2, setsToo: options2.setsToo });
-    if (options2.typed !== void 0 && !typed && node.style === "plain" && isNonString(node.text) && node.text !== next) {
-      const unquote2 = options2.typed ? "" : "; to keep its type, give the value unquoted";
+    if ((options2.typed !== void 0 || typeof value === "string") && !typed && node.style === "plain" && isNonString(node.text) && node.text !== next) {
+      const unquote2 = options2.typed ? "" : options2.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
       plan.warn(node.start, `${path}: ${node.text} (not a string in YAML) becomes the string "${next}"${isNonString(next) ? unquote2 : ""}`);
     }
     plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
@@ -38774,7 +38781,7 @@ function where(objects) {
 }
 
 // src/engine/request.ts
-var byIndex = (field, index) => `${field}[${index}]`;
+var byIndex = (field, index) => index === void 0 ? field : `${field}[${index}]`;
 var RequestError = class extends Error {
   constructor(issues) {
     super(issues.map(formatDiagnostic).join("\n"));
@@ -38858,41 +38865,49 @@ function assignedField(set2) {
 function fileFirst(text2) {
   return `${JSON.stringify(text2)} starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:${text2}`;
 }
+function nothingToUpdate(name) {
+  const [image, setter, set2] = name ? [name("image"), name("setter"), name("set")] : ["an image", "a setter", "a set"];
+  return `nothing to update: give ${image}, ${setter} or ${set2}`;
+}
 function validateRequest(request2) {
   const name = request2.fieldName ?? byIndex;
+  const { setters: setterTexts = [], sets: setTexts = [], paths = [] } = request2;
+  const issues = [];
+  if (request2.images.length + setterTexts.length + setTexts.length === 0) issues.push({ field: "request", message: nothingToUpdate(request2.fieldName) });
   const checked = checkIncomingImages(request2.images, (i) => name("image", i));
-  const issues = checked.issues.map(({ field, reason }) => `${field}: ${reason}`);
+  issues.push(...checked.issues.map(({ field, reason }) => ({ field: "image", message: `${field}: ${reason}` })));
   const { images } = checked;
+  const issue = (field, message) => issues.push({ field, message });
   const parse5 = (field, text2) => {
     const image = parseIncomingImage(text2, field);
     if (!("reason" in image)) return image;
-    issues.push(`${field}: ${image.reason}`);
+    issue("setter", `${field}: ${image.reason}`);
     return void 0;
   };
   const setters = /* @__PURE__ */ new Map();
-  request2.setters.forEach((text2, i) => {
+  setterTexts.forEach((text2, i) => {
     const eq = text2.indexOf("=");
     const key = eq < 0 ? text2 : text2.slice(0, eq);
     if (eq < 0 || !SETTER_KEY2.test(key)) {
-      issues.push(`${name("setter", i)}: ${JSON.stringify(text2)} is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3`);
+      issue("setter", `${name("setter", i)}: ${JSON.stringify(text2)} is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3`);
       return;
     }
     const ref = parse5(`${name("setter", i)} (${key})`, text2.slice(eq + 1));
     const earlier = setters.get(key);
     if (ref && earlier) {
-      issues.push(`${name("setter", i)} (${key}): ${key} is given twice (${formatImageRef(earlier)} and ${formatImageRef(ref)}); give each key once`);
+      issue("setter", `${name("setter", i)} (${key}): ${key} is given twice (${formatImageRef(earlier)} and ${formatImageRef(ref)}); give each key once`);
     } else if (ref) setters.set(key, ref);
   });
   const sets = [];
   const assigned = /* @__PURE__ */ new Map();
-  request2.sets.forEach((text2, i) => {
+  setTexts.forEach((text2, i) => {
     const set2 = parseSet(text2);
     if (typeof set2 === "string") {
-      issues.push(`${name("set", i)}: ${set2}`);
+      issue("set", `${name("set", i)}: ${set2}`);
       return;
     }
     if (fileKind(set2.file) === "kcl-mod") {
-      issues.push(`${name("set", i)}: ${set2.file}: ${KCL_MOD_NOT_SET}`);
+      issue("set", `${name("set", i)}: ${set2.file}: ${KCL_MOD_NOT_SET}`);
       return;
     }
     sets.push(set2);
@@ -38902,627 +38917,18 @@ function validateRequest(request2) {
     const earlier = assigned.get(key);
     if (!earlier) assigned.set(key, { text: text2, value: field.value });
     else if (earlier.value !== field.value)
-      issues.push(
+      issue(
+        "set",
         `${name("set", i)}: ${set2.file}:${field.path} is given twice (${JSON.stringify(earlier.text)} and ${JSON.stringify(text2)}); give each field one value`
       );
   });
-  request2.paths.forEach((glob, i) => {
-    if (glob.trim() === "") issues.push(`${name("path", i)}: must not be empty`);
-    else if (glob.startsWith("/") || /^[A-Za-z]:[\\/]/.test(glob)) issues.push(`${name("path", i)}: ${JSON.stringify(glob)} must be relative to the root`);
-    else if (glob.split(/[\\/]/).includes("..")) issues.push(`${name("path", i)}: ${JSON.stringify(glob)} must stay inside the root (no "..")`);
+  paths.forEach((glob, i) => {
+    if (glob.trim() === "") issue("path", `${name("path", i)}: must not be empty`);
+    else if (glob.startsWith("/") || /^[A-Za-z]:[\\/]/.test(glob)) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} must be relative to the root`);
+    else if (glob.split(/[\\/]/).includes("..")) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} must stay inside the root (no "..")`);
   });
-  if (issues.length > 0) throw new RequestError(issues.map((message) => ({ message })));
+  if (issues.length > 0) throw new RequestError(issues);
   return { images, setters, sets };
-}
-
-// src/engine/setters.ts
-function resolveSetters(valid, config, configPath, texts, inScope, allowDowngrade, warnings) {
-  const docs = [...texts].filter(([path, text2]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text2));
-  const flux = fluxSetters(docs.map(([file, text2]) => ({ file, text: text2 })));
-  warnings.push(...flux.warnings);
-  const definitions = /* @__PURE__ */ new Map();
-  for (const [key, setters] of flux.setters) {
-    definitions.set(
-      key,
-      setters.map((setter) => ({ ...setter, excluded: (tag) => setter.exclusionList.some((re) => re.test(tag)), flux: setter }))
-    );
-  }
-  for (const [key, setter] of config?.setters ?? []) definitions.set(key, [setter]);
-  const foreign = [...valid.setters].flatMap(([key, image]) => {
-    const repositories = [...new Set(definitions.get(key)?.map((d) => d.repository))];
-    if (repositories.length === 0 || repositories.includes(image.repository)) return [];
-    const which = repositories.length > 1 ? "the repositories" : "the repository";
-    return [{ message: `setter ${key}: ${formatImageRef(image)} is not ${repositories.join(" or ")}, ${which} this key is defined for` }];
-  });
-  if (foreign.length > 0) throw new RequestError(foreign);
-  const candidates2 = /* @__PURE__ */ new Map();
-  for (const [key, defs] of definitions) {
-    const given = valid.setters.get(key);
-    const imageFor = (def) => given ? given.repository === def.repository ? given : void 0 : valid.images.find((i) => i.repository === def.repository);
-    candidates2.set(
-      key,
-      defs.map((def) => candidate(key, def, imageFor(def), given !== void 0, allowDowngrade))
-    );
-  }
-  for (const [key, image] of valid.setters) if (!definitions.has(key)) candidates2.set(key, [{ update: { image, allowDowngrade } }]);
-  const governing = (key, path) => governingCandidate(key, candidates2.get(key), path, flux.automations, configPath);
-  warnings.push(...notesWhereUsed(candidates2, governing, texts, inScope));
-  const unconfigured = unconfiguredMarkers(texts, inScope, (key) => definitions.has(key) || valid.setters.has(key));
-  if (valid.images.length > 0 || valid.setters.size > 0) {
-    const incoming = valid.images.map(repositoryPattern);
-    for (const [key, places] of unconfigured) {
-      const why = places.some((p) => incoming.some((pattern) => pattern.test(p.before)));
-      warnings.push(unconfiguredWarning(key, places, configPath, why));
-    }
-  }
-  const brought = [...candidates2].filter(([, defined]) => defined.some((c) => c.update)).map(([key]) => key);
-  const known = new Map([...definitions.keys(), ...valid.setters.keys(), ...unconfigured.keys()].map((key) => [key, void 0]));
-  return {
-    updates: [...candidates2.values()].flat().flatMap((c) => c.update ? [c.update] : []),
-    forFile(path) {
-      const setters = /* @__PURE__ */ new Map();
-      const left = /* @__PURE__ */ new Map();
-      let knownSetters = known;
-      for (const key of brought) {
-        const chosen = governing(key, path);
-        if (typeof chosen === "string") {
-          if (knownSetters === known) knownSetters = new Map(known);
-          knownSetters.set(key, chosen);
-          left.set(
-            key,
-            candidates2.get(key).flatMap((c) => c.update ? [c.update.image] : [])
-          );
-        } else if (chosen.update) setters.set(key, chosen.update);
-      }
-      return { setters, knownSetters, left };
-    },
-    fluxPoliciesAt: (path, repository) => fluxPoliciesAt(flux, config, path, repository)
-  };
-}
-function fluxPoliciesAt(flux, config, path, repository) {
-  const keyOf = /* @__PURE__ */ new Map();
-  for (const [key, defs] of flux.setters) {
-    if (config?.setters.has(key)) continue;
-    const ofRepository = defs.filter((d) => d.repository === repository);
-    if (ofRepository.length === 0) continue;
-    const namespace = key.slice(0, key.indexOf(":"));
-    for (const setter of nearestSetters(updatingFrom(flux.automations, path, namespace), ofRepository)) keyOf.set(setter, key);
-  }
-  if (keyOf.size === 0) return [];
-  return nearestSetters(updatingFrom(flux.automations, path), [...keyOf.keys()]).map((setter) => ({ key: keyOf.get(setter), setter }));
-}
-function updatingFrom(automations, path, namespace) {
-  const covering = automations.filter((a) => (namespace === void 0 || a.namespace === namespace) && updatesFile(a, path));
-  return covering.length > 0 ? covering.map((a) => a.file) : [path];
-}
-function candidate(key, def, image, given, allowDowngrade) {
-  const flux = def.flux && { flux: def.flux };
-  if (!image) return { ...flux };
-  if (!given && image.tag !== void 0 && def.excluded?.(image.tag)) {
-    return { ...flux, note: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` };
-  }
-  const outside = def.policy && image.tag !== void 0 && def.policy.latest([image.tag]) === void 0;
-  return {
-    ...flux,
-    update: { image: { ...image, name: def.name }, ...def.policy && { policy: def.policy }, allowDowngrade },
-    ...outside && { note: `setter ${key}: tag ${image.tag} is outside its policy (${def.policy.description}); marked values are left as they are` }
-  };
-}
-function governingCandidate(key, candidates2, path, automations, configPath) {
-  if (candidates2[0].flux === void 0) return candidates2[0];
-  let from = [path];
-  if (automations.length > 0) {
-    const namespace = key.slice(0, key.indexOf(":"));
-    const covering = automations.filter((a) => a.namespace === namespace && updatesFile(a, path));
-    if (covering.length === 0) {
-      const paths = automations.map((a) => `${a.id} ./${a.path}`).join(", ");
-      return `is set only in files under the spec.update.path of an ImageUpdateAutomation of namespace ${namespace}, and this file is under none (${paths}); the marked value is left as it is`;
-    }
-    from = covering.map((a) => a.file);
-  }
-  const nearest2 = nearestSetters(
-    from,
-    candidates2.map((c) => c.flux)
-  );
-  if (nearest2.length === 1) return candidates2.find((c) => c.flux === nearest2[0]);
-  const near = automations.length > 0 ? "the ImageUpdateAutomation objects that update this file" : "this file";
-  return `is defined differently at ${where(nearest2)}, equally near ${near}; the marked value is left as it is (give ${key} an entry under setters: in ${configPath}, which overrides Flux objects)`;
-}
-function notesWhereUsed(candidates2, governing, texts, inScope) {
-  const noted = /* @__PURE__ */ new Map();
-  const marked = [...texts].filter(([path, text2]) => inScope(path) && readsMarkers(path) && text2.includes(MARKER_TOKEN));
-  for (const [key, defined] of candidates2) {
-    if (!defined.some((c) => c.note)) continue;
-    const marker = markerPattern(key);
-    for (const [path, text2] of marked) {
-      const at = marker.exec(text2)?.index;
-      if (at === void 0) continue;
-      const chosen = governing(key, path);
-      if (typeof chosen === "string" || !chosen.note || noted.has(chosen)) continue;
-      noted.set(chosen, { file: chosen.flux?.file ?? path, line: chosen.flux?.line ?? lineAt(text2, at), message: chosen.note });
-    }
-  }
-  return [...noted.values()];
-}
-function unconfiguredMarkers(texts, inScope, defined) {
-  const places = /* @__PURE__ */ new Map();
-  for (const [file, text2] of texts) {
-    if (!inScope(file) || !readsMarkers(file)) continue;
-    const markers = fileKind(file) === "yaml" ? [...lineMarkers(text2), ...headMarkers(text2)].sort((a, b) => a.line - b.line) : lineMarkers(text2);
-    for (const { marker, line, before } of markers) {
-      if (defined(marker.key)) continue;
-      const at = places.get(marker.key) ?? [];
-      if (at.length === 0) places.set(marker.key, at);
-      at.push({ file, line, before });
-    }
-  }
-  return places;
-}
-var PLACES_NAMED = 3;
-function unconfiguredWarning(key, places, configPath, why) {
-  const [first, ...others] = places;
-  const named = others.slice(0, PLACES_NAMED).map((p) => `${p.file}:${p.line}`);
-  const more = others.length > PLACES_NAMED ? ` and ${others.length - PLACES_NAMED} more` : "";
-  const also = others.length > 0 ? ` (also marked at ${named.join(", ")}${more})` : "";
-  const left = others.length > 0 ? "its marked values are left as they are" : "its marked value is left as it is";
-  return {
-    ...!why && { aside: true },
-    file: first.file,
-    line: first.line,
-    message: `no image is configured for Flux setter "${key}"${also}, so ${left}: add it under setters: in ${configPath}, pass --setter ${key}=REF, or keep its ImagePolicy (and ImageRepository) in the tree`
-  };
-}
-
-// src/engine/source.ts
-import { readdirSync, readFileSync } from "node:fs";
-import { join as join3 } from "node:path";
-var lossy = new TextDecoder("utf-8", { ignoreBOM: true });
-var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-async function readText(source, path) {
-  return source.readText ? source.readText(path) : lossy.decode(await source.read(path));
-}
-function decodeUtf8(bytes) {
-  try {
-    return strict.decode(bytes);
-  } catch {
-    return void 0;
-  }
-}
-var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([".git", "node_modules"]);
-var UTF8 = { encoding: "utf8" };
-function directorySource(root) {
-  const prefix = join3(root, "/");
-  return {
-    // Synchronous on purpose: a manifests tree is thousands of small files, and measured on
-    // a 5,000-file tree, libuv threadpool round trips cost 8x more than the reads themselves.
-    async *list() {
-      const files = [];
-      walk2(root, "", files);
-      yield* files.sort();
-    },
-    async read(path) {
-      return readFileSync(prefix + path);
-    },
-    async readText(path) {
-      return readFileSync(prefix + path, UTF8);
-    }
-  };
-}
-function walk2(root, dir, files) {
-  for (const entry of readdirSync(join3(root, dir), { withFileTypes: true })) {
-    const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
-    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk2(root, path, files);
-    else if (entry.isFile()) files.push(path);
-  }
-}
-
-// src/engine/kustomizations.ts
-import { posix as posix2 } from "node:path";
-var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io/";
-function mayHoldFluxKustomization(text2) {
-  return text2.includes(FLUX_KUSTOMIZE_GROUP) && text2.includes("images");
-}
-var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
-function isKustomizationFile(path) {
-  return KUSTOMIZATION_NAMES.has(path.slice(path.lastIndexOf("/") + 1));
-}
-var IMAGE_VALUE = /\bimage["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
-var OP_VALUE = /\bvalue["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
-function mayHoldBareImage(text2, repositories) {
-  const values = text2.includes("/image") ? [...text2.matchAll(IMAGE_VALUE), ...text2.matchAll(OP_VALUE)] : text2.matchAll(IMAGE_VALUE);
-  for (const [, value] of values) {
-    const ref = tryParseImageRef(value);
-    if (ref && ref.tag === void 0 && ref.digest === void 0 && repositories.has(ref.repository)) return true;
-  }
-  return false;
-}
-function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree = []) {
-  const repositories = new Set(incoming.map((image) => image.repository));
-  const byDirectory = /* @__PURE__ */ new Map();
-  for (const k of kustomizations) if (!byDirectory.has(posix2.dirname(k.file))) byDirectory.set(posix2.dirname(k.file), k);
-  const parsed = /* @__PURE__ */ new Map();
-  const at = (directory) => {
-    if (!parsed.has(directory)) {
-      const k = byDirectory.get(directory);
-      parsed.set(directory, k && readKustomization(k.file, k.text, repositories));
-    }
-    return parsed.get(directory);
-  };
-  const built = /* @__PURE__ */ new Map();
-  const buildsFrom = (k, visiting) => {
-    const known = built.get(k);
-    if (known) return known;
-    const files = /* @__PURE__ */ new Set([k.file]);
-    if (visiting.has(k)) return files;
-    visiting.add(k);
-    for (const path of [...k.resources, ...k.components]) {
-      const child = at(path);
-      if (child) for (const file of buildsFrom(child, visiting)) files.add(file);
-      else files.add(path);
-    }
-    visiting.delete(k);
-    built.set(k, files);
-    return files;
-  };
-  const tagsOf = (k, visiting) => {
-    if (visiting.has(k)) return [];
-    visiting.add(k);
-    const components = k.components.flatMap((path) => {
-      const component = at(path);
-      return component ? tagsOf(component, visiting) : [];
-    });
-    return [...k.tags.map((name) => ({ name, file: k.file })), ...components];
-  };
-  const tokens = incoming.map(screenToken);
-  const flux = fluxKustomizations.filter(({ text: text2 }) => tokens.some((token) => text2.includes(token))).flatMap(({ file, text: text2 }) => readFluxKustomizations(file, text2, repositories, (directory) => byDirectory.has(directory), tree));
-  const tagging = [
-    ...[...byDirectory].filter(([, { text: text2 }]) => tokens.some((token) => text2.includes(token))).flatMap(([directory]) => at(directory) ?? []).filter((k) => k.tags.length > 0),
-    ...flux
-  ];
-  const builds = tagging.some((k) => k.component) ? [...[...byDirectory.keys()].flatMap((directory) => at(directory) ?? []), ...flux] : tagging;
-  const tagged = /* @__PURE__ */ new Map();
-  for (const k of builds) {
-    const tags = tagsOf(k, /* @__PURE__ */ new Set());
-    if (tags.length === 0) continue;
-    for (const file of buildsFrom(k, /* @__PURE__ */ new Set())) {
-      const names = tagged.get(file) ?? /* @__PURE__ */ new Map();
-      for (const { name, file: by } of tags) names.set(name, [.../* @__PURE__ */ new Set([...names.get(name) ?? [], by])].sort());
-      tagged.set(file, names);
-    }
-  }
-  return tagged;
-}
-function readKustomization(file, text2, repositories) {
-  let root;
-  try {
-    root = parseYaml(text2)[0];
-  } catch (error) {
-    if (error instanceof SourceError) return void 0;
-    throw error;
-  }
-  if (root?.kind !== "map") return void 0;
-  const directory = posix2.dirname(file);
-  const list = (key) => {
-    const node = mapValue(root, key);
-    return node?.kind === "seq" ? [...node.items] : [];
-  };
-  const paths = (nodes) => nodes.flatMap((node) => inTree(directory, scalarText(node)) ?? []);
-  const patchFiles = (key) => list(key).flatMap((patch) => patch.kind === "map" ? mapValue(patch, "path") ?? [] : []);
-  return {
-    file,
-    component: scalarText(mapValue(root, "kind")) === "Component",
-    tags: taggedNames(list("images"), repositories),
-    resources: [
-      ...paths([...list("resources"), ...list("bases"), ...list("patchesStrategicMerge")]),
-      ...paths([...patchFiles("patches"), ...patchFiles("patchesJson6902")])
-    ],
-    components: paths(list("components"))
-  };
-}
-function readFluxKustomizations(file, text2, repositories, hasKustomization, tree) {
-  let roots;
-  try {
-    roots = parseYaml(text2);
-  } catch (error) {
-    if (error instanceof SourceError) return [];
-    throw error;
-  }
-  return roots.flatMap((root) => {
-    if (root?.kind !== "map" || scalarText(mapValue(root, "kind")) !== "Kustomization") return [];
-    if (!scalarText(mapValue(root, "apiVersion"))?.startsWith(FLUX_KUSTOMIZE_GROUP)) return [];
-    const images = nodeAt(root, ["spec", "images"]);
-    const tags = images?.kind === "seq" ? taggedNames(images.items, repositories) : [];
-    const path = inTree(".", scalarText(nodeAt(root, ["spec", "path"])) || ".");
-    if (tags.length === 0 || path === void 0) return [];
-    const components = nodeAt(root, ["spec", "components"]);
-    return [
-      {
-        file,
-        component: false,
-        tags,
-        resources: hasKustomization(path) ? [path] : generatedResources(path, hasKustomization, tree),
-        components: components?.kind === "seq" ? components.items.flatMap((node) => inTree(path, scalarText(node)) ?? []) : []
-      }
-    ];
-  });
-}
-function generatedResources(directory, hasKustomization, tree) {
-  const resources = /* @__PURE__ */ new Set();
-  const prefix = directory === "." ? "" : `${directory}/`;
-  for (const file of tree) {
-    if (!file.startsWith(prefix) || !/\.ya?ml$/.test(file)) continue;
-    const steps = file.slice(prefix.length).split("/");
-    const built = steps.slice(0, -1).findIndex((_, i) => hasKustomization(prefix + steps.slice(0, i + 1).join("/")));
-    resources.add(built < 0 ? file : prefix + steps.slice(0, built + 1).join("/"));
-  }
-  return [...resources];
-}
-function taggedNames(entries, repositories) {
-  const field = (node, key) => node.kind === "map" ? scalarText(mapValue(node, key)) : void 0;
-  return entries.flatMap((entry) => {
-    const name = field(entry, "name");
-    if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
-    const setsVersion = !!field(entry, "newTag") || !!field(entry, "digest") || repositories.has(normalizeRepository(field(entry, "newName") || name) ?? "");
-    return setsVersion ? [name] : [];
-  });
-}
-function inTree(directory, path) {
-  if (!path || path.includes("://") || path.includes("\n")) return void 0;
-  const joined = posix2.normalize(posix2.join(directory, path)).replace(/\/+$/, "");
-  return joined === ".." || joined.startsWith("../") || posix2.isAbsolute(joined) ? void 0 : joined;
-}
-
-// src/engine/path-glob.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
-function pathMatcher(globs) {
-  const matches = (0, import_picomatch.default)(
-    globs.flatMap((glob) => {
-      const base = glob.replace(/\/+$/, "");
-      return [base, `${base}/**`];
-    }),
-    { dot: true }
-  );
-  const prefixes = globs.map(plainStart);
-  if (prefixes.includes("")) return matches;
-  return (path) => prefixes.some((prefix) => path.startsWith(prefix)) && matches(path);
-}
-function plainStart(glob) {
-  return /^[\w-]*(?:\/[\w-]+)*/.exec(glob)[0];
-}
-
-// src/engine/targets.ts
-function targetsInScope(config, names) {
-  const all = config?.targets ?? [];
-  if (!names || names.length === 0) return all;
-  const unknown = names.filter((name) => !all.some((t) => t.name === name));
-  if (unknown.length > 0) {
-    throw new RequestError(
-      unknown.map((name) => ({ message: `targets: no target named ${JSON.stringify(name)} (configured: ${all.map((t) => t.name).join(", ") || "none"})` }))
-    );
-  }
-  return all.filter((t) => names.includes(t.name));
-}
-function targetOf(targets) {
-  const matchers = targets.map((target) => ({ target, matches: pathMatcher(target.paths) }));
-  return (path) => matchers.find((m) => m.matches(path))?.target;
-}
-function warnIdlePaths(configured, targets, files, configPath, warnings) {
-  const ownerOf = targetOf(configured);
-  const rank = new Map(configured.map((target, i) => [target, i]));
-  const globs = targets.flatMap(
-    (target) => target.paths.map((glob, j) => ({ target, glob, j, matches: pathMatcher([glob]), owns: false, shadowed: [] }))
-  );
-  if (globs.length === 0) return;
-  for (const file of files) {
-    const owner = ownerOf(file);
-    if (owner === void 0) continue;
-    const first = rank.get(owner);
-    for (const glob of globs) {
-      if (glob.owns || rank.get(glob.target) < first || !glob.matches(file)) continue;
-      if (glob.target === owner) glob.owns = true;
-      else glob.shadowed.push({ file, owner });
-    }
-  }
-  for (const { target, glob, j, owns, shadowed } of globs) {
-    if (owns) continue;
-    const said = (what) => {
-      warnings.push({
-        file: configPath,
-        line: target.pathLines[j],
-        message: `targets[${configured.indexOf(target)}].paths[${j}]: ${JSON.stringify(glob)} ${what}`
-      });
-    };
-    if (shadowed.length === 0) {
-      said("matches no file; fix or remove it");
-      continue;
-    }
-    const owners = [...new Set(shadowed.map(({ owner }) => owner))];
-    const by = owners.map((owner) => {
-      const taking = owner.paths.find((path) => {
-        const matches = pathMatcher([path]);
-        return shadowed.some((o) => o.owner === owner && matches(o.file));
-      });
-      return `${owner.name} (${JSON.stringify(taking)})`;
-    });
-    const one = owners.length === 1;
-    said(
-      `matches only files the earlier ${one ? "target" : "targets"} ${andList(by)} ${one ? "takes" : "take"} first; narrow ${one ? "that" : "those"}, or list ${target.name} first`
-    );
-  }
-}
-function imagesFor(images, config, target, allowDowngrade) {
-  if (!config || config.targets.length === 0) return images.map((image) => ({ image, allowDowngrade }));
-  if (!target) return [];
-  return images.flatMap((image) => {
-    const allowed = target.images.find((a) => a.repository === image.repository);
-    return allowed ? [{ image, ...allowed.policy && { policy: allowed.policy }, allowDowngrade }] : [];
-  });
-}
-function settersFor(setters, target) {
-  if (!target) return setters;
-  const kept = /* @__PURE__ */ new Map();
-  for (const [key, update] of setters) {
-    const allowed = target.images.find((a) => a.repository === update.image.repository);
-    if (!allowed) continue;
-    const policy = update.policy && allowed.policy ? within(update.policy, allowed.policy) : update.policy ?? allowed.policy;
-    kept.set(key, { ...update, ...policy && { policy } });
-  }
-  return kept;
-}
-function within(policy, bounds) {
-  if (policy.description === bounds.description) return policy;
-  return {
-    description: `${policy.description} within ${bounds.description}`,
-    latest: (tags) => policy.latest(tags.filter((tag) => bounds.latest([tag]) !== void 0)),
-    // Ranked by the marker's own order, so a move down past the bounds is still told.
-    ...(policy.compare ?? bounds.compare) && { compare: policy.compare ?? bounds.compare }
-  };
-}
-var LISTED = 5;
-function warnRefusedImages(images, targets, ownerOf, files, reachOf, warnings) {
-  const inTargets = [...files].flatMap(([path, text2]) => {
-    const target = ownerOf(path);
-    return target ? [{ path, text: text2, target }] : [];
-  });
-  for (const { image, byRepository: byRepository2 } of images) {
-    const refusing = [];
-    const held = [];
-    for (const target of targets) {
-      const allowed = target.images.find((a) => a.repository === image.repository);
-      if (!allowed) {
-        const at = inTargets.filter((file) => file.target === target).flatMap(({ path, text: text2 }) => placeHolding(path, text2, image, byRepository2, reachOf(path)));
-        if (at.length > 0) refusing.push(target.name);
-        held.push(...at);
-      } else if (allowed.policy && image.tag !== void 0 && allowed.policy.latest([image.tag]) === void 0 && // A target with no file in scope (--path left it out) was not asked for: its policy is no news.
-      inTargets.some((file) => file.target === target)) {
-        warnings.push({
-          message: `target ${target.name}: ${formatImageRef(image)} is outside its policy (${allowed.policy.description}); not edited there`
-        });
-      }
-    }
-    if (refusing.length === 0) continue;
-    const which = refusing.length === 1 ? `target ${refusing[0]} does not allow` : `targets ${refusing.join(", ")} do not allow`;
-    const where2 = held.length > LISTED ? `${held.slice(0, LISTED).join(", ")} and ${held.length - LISTED} more` : held.join(", ");
-    warnings.push({ message: `${which} ${image.repository}; not edited in ${where2}` });
-  }
-}
-function placeHolding(path, text2, image, byRepository2, reach) {
-  const markers = [...reach.setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => markerPattern(key));
-  const patterns = byRepository2 ? [repositoryPattern(image), ...markers] : markers;
-  const at = Math.min(...patterns.map((pattern) => pattern.exec(text2)?.index ?? Infinity));
-  if (at !== Infinity) return [`${path}:${lineAt(text2, at)}`];
-  return reach.overridden.includes(image.repository) ? [path] : [];
-}
-
-// src/engine/reach.ts
-function warnUnreached(valid, updates, overrides, texts, warnings) {
-  const holds2 = (pattern) => texts.some(([, text2]) => pattern.test(text2));
-  const marks = (pattern) => texts.some(([path, text2]) => readsMarkers(path) && pattern.test(text2));
-  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
-  for (const image of valid.images) {
-    const marked = updates.some((u) => u.image.repository === image.repository);
-    if (!marked && !overridden.has(image.repository) && !holds2(repositoryPattern(image))) {
-      warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
-    }
-  }
-  for (const key of valid.setters.keys()) {
-    if (!marks(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
-  }
-}
-function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
-  if (policySetters.size === 0 && left.size === 0) return;
-  for (const change of changes) {
-    if (change.kind !== "image" && change.kind !== "kcl-image") continue;
-    const written = tryParseImageRef(change.new);
-    if (!written) continue;
-    const split = besidePolicy(change, written, policySetters, text2) ?? besideLeft(written, left, text2);
-    if (split) warnings.push({ file: change.file, line: change.line, message: `${change.key} is set to ${change.new} by repository, ${split}` });
-  }
-}
-function warnUnpolicied(changes, updates, policiesAt, marked, warnings) {
-  for (const change of changes) {
-    const moved = movedBy(change, updates);
-    const tag = moved?.update.image.tag;
-    if (!moved || moved.update.policy || tag === void 0 || marked(moved.update.image)) continue;
-    const { image } = moved.update;
-    const refusing = policiesAt(image.repository).filter(({ setter }) => nextVersion({ image, policy: setter.policy }, moved.current) === void 0);
-    if (refusing.length === 0) continue;
-    const would = /* @__PURE__ */ new Map();
-    for (const { key, setter } of refusing) {
-      const verb = setter.policy.latest([tag]) === void 0 ? "refuse it" : `keep ${moved.current.tag}`;
-      would.set(verb, [...would.get(verb) ?? [], `${key} (${setter.policy.description})`]);
-    }
-    const which = andList(
-      [...would].map(([verb, policies]) => `${policies.length === 1 ? "ImagePolicy" : "ImagePolicies"} ${andList(policies)} would ${verb}`)
-    );
-    const add = refusing.length === 1 ? "add its marker" : "add the marker of one";
-    warnings.push({
-      file: change.file,
-      line: change.line,
-      message: `${image.repository} moves to ${tag} with no policy (no marker here); ${which}: ${add}, or a target with a policy`
-    });
-  }
-}
-function movedBy(change, updates) {
-  if (change.kind === "image" || change.kind === "kcl-image") {
-    const written = tryParseImageRef(change.new);
-    const update = written && updates.find((u) => u.image.repository === written.repository);
-    if (!update) return void 0;
-    const old = tryParseImageRef(change.old);
-    return { update, current: old?.repository === written.repository ? versionOf(old.tag, old.digest) : {} };
-  }
-  if (change.kind !== "helm" && change.kind !== "kustomize") return void 0;
-  const byTag = updates.filter((u) => u.image.tag === change.new);
-  return byTag.length === 1 ? { update: byTag[0], current: versionOf(change.old, void 0) } : void 0;
-}
-function besidePolicy(change, written, setters, text2) {
-  const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written.repository && markerPattern(k).test(text2));
-  if (beside.length !== 1) return void 0;
-  const [key, { policy }] = beside[0];
-  if (!policy) return void 0;
-  const old = tryParseImageRef(change.old);
-  const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
-  if (nextVersion({ image: written, policy }, current) !== void 0) return void 0;
-  return `which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`;
-}
-function besideLeft(written, left, text2) {
-  const keys = [...left].filter(([key, images]) => images.some((i) => i.repository === written.repository) && markerPattern(key).test(text2)).map(([key]) => key);
-  if (keys.length === 0) return void 0;
-  const which = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
-  return `while the marked fields of ${which} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
-}
-function warnUnmoved(images, texts, context4, warnings) {
-  for (const image of images) {
-    const pattern = repositoryPattern(image);
-    const versioned = versionedPattern(image);
-    const version = image.tag ?? image.digest;
-    const holding = texts.filter(([, text2]) => pattern.test(text2));
-    const current = holding.some(([, text2]) => text2.includes(version));
-    const left = holding.filter(
-      ([path, text2]) => !text2.includes(version) && !context4.explained(path, image) && (versioned.test(text2) || context4.quiet && !current || inSplitImage(path, text2, image))
-    ).map(([path]) => path);
-    const outside = context4.targets.length > 0 ? left.filter(context4.inNoTarget) : [];
-    const unreached2 = left.filter((path) => !outside.includes(path));
-    const said = (paths, why) => warnings.push({ message: `${image.repository} appears in ${listed(paths)}, but no field there holds ${version} or was edited: ${why}` });
-    if (unreached2.length > 0) said(unreached2, 'it sits where no rule edits it (see "What it edits" in the README)');
-    if (outside.length > 0) said(outside, `${listed(outside)} ${outside.length === 1 ? "is" : "are"} in no target (targets: ${context4.targets.join(", ")})`);
-  }
-}
-var SPLIT_IMAGE_EDITORS = [editKustomizeImages, editArgoCdHelm, editHelmValues];
-function inSplitImage(path, text2, image) {
-  if (fileKind(path) !== "yaml") return false;
-  try {
-    return runEditors(text2.replace(/^\uFEFF/, ""), { images: [{ image }], setters: /* @__PURE__ */ new Map() }, SPLIT_IMAGE_EDITORS).changes.length > 0;
-  } catch (error) {
-    if (error instanceof SourceError) return false;
-    throw error;
-  }
-}
-function versionedPattern(image) {
-  return new RegExp(`${escapeRegExp(screenToken(image))}[:@]\\w`);
-}
-function listed(paths) {
-  return paths.length > 3 ? `${paths.slice(0, 3).join(", ")} and ${paths.length - 3} more` : paths.join(", ");
 }
 
 // src/kcl/override-reach.ts
@@ -39766,14 +39172,22 @@ var Planner = class {
   /**
    * A spec's value of another kind than the literal it replaces (`replicas = 3` set to "5", an
    * image set to an unquoted name) is written as KCL reads it, but the change reads alike
-   * either way (`3 -> 5`): said, so that a lost quote or a stray one is seen.
+   * either way (`3 -> 5`): said, so that a lost quote or a stray one is seen. A literal over a
+   * name is said too: the field stops following what the name holds.
    */
   warnRetyped(old, value, key) {
     if (value.wholeText) return this.warnWholeText(this.line(old.first), value, key, old);
     const was = literalKind(this.tokens, old);
     const now = literalKind(value.tokens, value.expr);
-    if (was === void 0 || was === "name" || now === void 0 || now === was) return;
+    if (was === void 0 || now === void 0 || now === was) return;
     const written = nodeText(value.tokens, value.expr);
+    if (was === "name") {
+      const name = nodeText(this.tokens, old);
+      return this.warn(
+        old.first,
+        `${key}: ${name} (a name) becomes the ${now} ${written}, so it no longer follows ${name}; to move everything that does, set ${name} instead`
+      );
+    }
     const quote2 = `for the string, quote it: ${key}="${written}" (in a shell, single-quote the whole argument)`;
     const becomes = now === "name" ? `the name ${written}, which KCL reads as a variable; ${quote2}` : `the ${now} ${written}`;
     this.warn(old.first, `${key}: ${nodeText(this.tokens, old)} (a ${was}) becomes ${becomes}`);
@@ -39984,11 +39398,11 @@ var Planner = class {
   }
 };
 function search(config, parts, offset, token, found) {
-  const reach = (depth, key, at) => {
+  const reach2 = (depth, key, at) => {
     if (depth > found.deepest.depth) found.deepest = { depth, keys: [], config, consumed: offset, token: at };
     if (depth === found.deepest.depth && key !== void 0 && !found.deepest.keys.includes(key)) found.deepest.keys.push(key);
   };
-  reach(offset, void 0, token);
+  reach2(offset, void 0, token);
   for (const item of config.items) {
     const key = item.type === "entry" ? item.key.parts : void 0;
     if (item.type !== "entry" || !key) continue;
@@ -40006,7 +39420,7 @@ function search(config, parts, offset, token, found) {
     } else if (offset + c === parts.length) {
       found.dotted.push({ entry: item, depth: offset });
     } else {
-      reach(offset + c, key[c], c > 0 ? item.first : token);
+      reach2(offset + c, key[c], c > 0 ? item.first : token);
     }
   }
 }
@@ -40187,6 +39601,97 @@ function applyOverrides(text2, specs, options2 = {}) {
     }
   }
   return { text: current, changes, warnings };
+}
+
+// src/engine/path-glob.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+function pathMatcher(globs) {
+  const matches = (0, import_picomatch.default)(
+    globs.flatMap((glob) => {
+      const base = glob.replace(/\/+$/, "");
+      return [base, `${base}/**`];
+    }),
+    { dot: true }
+  );
+  const prefixes = globs.map(plainStart);
+  if (prefixes.includes("")) return matches;
+  return (path) => prefixes.some((prefix) => path.startsWith(prefix)) && matches(path);
+}
+function plainStart(glob) {
+  return /^[\w-]*(?:\/[\w-]+)*/.exec(glob)[0];
+}
+
+// src/engine/source.ts
+import { readdirSync, readFileSync } from "node:fs";
+import { join as join3 } from "node:path";
+var lossy = new TextDecoder("utf-8", { ignoreBOM: true });
+var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+async function readText(source, path) {
+  return source.readText ? source.readText(path) : lossy.decode(await source.read(path));
+}
+function decodeUtf8(bytes) {
+  try {
+    return strict.decode(bytes);
+  } catch {
+    return void 0;
+  }
+}
+async function listTree(source) {
+  const listedAs = /* @__PURE__ */ new Map();
+  const issues = [];
+  for await (const listed2 of source.list()) {
+    const path = plainPath(listed2);
+    if (path === void 0)
+      issues.push(`the source lists ${JSON.stringify(listed2)}, which is no POSIX path relative to the root (no leading /, no "..", no \\)`);
+    else if (listedAs.has(path)) issues.push(`the source lists ${JSON.stringify(listedAs.get(path))} and ${JSON.stringify(listed2)}, one file twice`);
+    else listedAs.set(path, listed2);
+  }
+  if (issues.length > 0) throw new RequestError(issues.map((message) => ({ message })));
+  const files = [...listedAs.keys()].sort();
+  if (files.every((path) => listedAs.get(path) === path)) return { files, source };
+  const as = (path) => listedAs.get(path) ?? path;
+  const readText2 = source.readText?.bind(source);
+  return {
+    files,
+    source: {
+      list: () => source.list(),
+      read: (path) => source.read(as(path)),
+      ...readText2 && { readText: (path) => readText2(as(path)) }
+    }
+  };
+}
+function plainPath(path) {
+  if (path.startsWith("/") || path.includes("\\") || /^[A-Za-z]:\//.test(path)) return void 0;
+  if (!/(^|\/)\.?(\/|$)|(^|\/)\.\.(\/|$)/.test(path)) return path;
+  const parts = path.split("/").filter((part) => part !== "" && part !== ".");
+  return parts.length === 0 || parts.includes("..") ? void 0 : parts.join("/");
+}
+var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([".git", "node_modules"]);
+var UTF8 = { encoding: "utf8" };
+function directorySource(root) {
+  const prefix = join3(root, "/");
+  return {
+    // Synchronous on purpose: a manifests tree is thousands of small files, and measured on
+    // a 5,000-file tree, libuv threadpool round trips cost 8x more than the reads themselves.
+    async *list() {
+      const files = [];
+      walk2(root, "", files);
+      yield* files.sort();
+    },
+    async read(path) {
+      return readFileSync(prefix + path);
+    },
+    async readText(path) {
+      return readFileSync(prefix + path, UTF8);
+    }
+  };
+}
+function walk2(root, dir, files) {
+  for (const entry of readdirSync(join3(root, dir), { withFileTypes: true })) {
+    const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
+    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk2(root, path, files);
+    else if (entry.isFile()) files.push(path);
+  }
 }
 
 // src/engine/overrides.ts
@@ -40390,6 +39895,568 @@ function located(path, error) {
   return { ...where2, message: `'${error.spec}': ${error.message}${indexed}` };
 }
 
+// src/engine/apply-set.ts
+function malformedSets(sets) {
+  return sets.flatMap((set2) => {
+    try {
+      readSetSpec(set2);
+      return [];
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      return [{ ...located(set2.file, error), field: "set" }];
+    }
+  });
+}
+
+// src/engine/setters.ts
+function resolveSetters(valid, config, configPath, texts, inScope, allowDowngrade, warnings) {
+  const docs = [...texts].filter(([path, text2]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text2));
+  const flux = fluxSetters(docs.map(([file, text2]) => ({ file, text: text2 })));
+  warnings.push(...flux.warnings);
+  const definitions = /* @__PURE__ */ new Map();
+  for (const [key, setters] of flux.setters) {
+    definitions.set(
+      key,
+      setters.map((setter) => ({ ...setter, excluded: (tag) => setter.exclusionList.some((re) => re.test(tag)), flux: setter }))
+    );
+  }
+  for (const [key, setter] of config?.setters ?? []) definitions.set(key, [setter]);
+  const foreign = [...valid.setters].flatMap(([key, image]) => {
+    const repositories = [...new Set(definitions.get(key)?.map((d) => d.repository))];
+    if (repositories.length === 0 || repositories.includes(image.repository)) return [];
+    const which = repositories.length > 1 ? "the repositories" : "the repository";
+    return [{ message: `setter ${key}: ${formatImageRef(image)} is not ${repositories.join(" or ")}, ${which} this key is defined for` }];
+  });
+  if (foreign.length > 0) throw new RequestError(foreign);
+  const candidates2 = /* @__PURE__ */ new Map();
+  for (const [key, defs] of definitions) {
+    const given = valid.setters.get(key);
+    const imageFor = (def) => given ? given.repository === def.repository ? given : void 0 : valid.images.find((i) => i.repository === def.repository);
+    candidates2.set(
+      key,
+      defs.map((def) => candidate(key, def, imageFor(def), given !== void 0, allowDowngrade))
+    );
+  }
+  for (const [key, image] of valid.setters) if (!definitions.has(key)) candidates2.set(key, [{ update: { image, allowDowngrade } }]);
+  const governing = (key, path) => governingCandidate(key, candidates2.get(key), path, flux.automations, configPath);
+  warnings.push(...notesWhereUsed(candidates2, governing, texts, inScope));
+  const unconfigured = unconfiguredMarkers(texts, inScope, (key) => definitions.has(key) || valid.setters.has(key));
+  if (valid.images.length > 0 || valid.setters.size > 0) {
+    const incoming = valid.images.map(repositoryPattern);
+    for (const [key, places] of unconfigured) {
+      const why = places.some((p) => incoming.some((pattern) => pattern.test(p.before)));
+      warnings.push(unconfiguredWarning(key, places, configPath, why));
+    }
+  }
+  const brought = [...candidates2].filter(([, defined]) => defined.some((c) => c.update)).map(([key]) => key);
+  const known = new Map([...definitions.keys(), ...valid.setters.keys(), ...unconfigured.keys()].map((key) => [key, void 0]));
+  return {
+    updates: [...candidates2.values()].flat().flatMap((c) => c.update ? [c.update] : []),
+    forFile(path) {
+      const setters = /* @__PURE__ */ new Map();
+      const left = /* @__PURE__ */ new Map();
+      let knownSetters = known;
+      for (const key of brought) {
+        const chosen = governing(key, path);
+        if (typeof chosen === "string") {
+          if (knownSetters === known) knownSetters = new Map(known);
+          knownSetters.set(key, chosen);
+          left.set(
+            key,
+            candidates2.get(key).flatMap((c) => c.update ? [c.update.image] : [])
+          );
+        } else if (chosen.update) setters.set(key, chosen.update);
+      }
+      return { setters, knownSetters, left };
+    },
+    fluxPoliciesAt: (path, repository) => fluxPoliciesAt(flux, config, path, repository)
+  };
+}
+function fluxPoliciesAt(flux, config, path, repository) {
+  const keyOf = /* @__PURE__ */ new Map();
+  for (const [key, defs] of flux.setters) {
+    if (config?.setters.has(key)) continue;
+    const ofRepository = defs.filter((d) => d.repository === repository);
+    if (ofRepository.length === 0) continue;
+    const namespace = key.slice(0, key.indexOf(":"));
+    for (const setter of nearestSetters(updatingFrom(flux.automations, path, namespace), ofRepository)) keyOf.set(setter, key);
+  }
+  if (keyOf.size === 0) return [];
+  return nearestSetters(updatingFrom(flux.automations, path), [...keyOf.keys()]).map((setter) => ({ key: keyOf.get(setter), setter }));
+}
+function updatingFrom(automations, path, namespace) {
+  const covering = automations.filter((a) => (namespace === void 0 || a.namespace === namespace) && updatesFile(a, path));
+  return covering.length > 0 ? covering.map((a) => a.file) : [path];
+}
+function candidate(key, def, image, given, allowDowngrade) {
+  const flux = def.flux && { flux: def.flux };
+  if (!image) return { ...flux };
+  if (!given && image.tag !== void 0 && def.excluded?.(image.tag)) {
+    return { ...flux, note: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` };
+  }
+  const outside = def.policy && image.tag !== void 0 && def.policy.latest([image.tag]) === void 0;
+  return {
+    ...flux,
+    update: { image: { ...image, name: def.name }, ...def.policy && { policy: def.policy }, allowDowngrade },
+    ...outside && { note: `setter ${key}: tag ${image.tag} is outside its policy (${def.policy.description}); marked values are left as they are` }
+  };
+}
+function governingCandidate(key, candidates2, path, automations, configPath) {
+  if (candidates2[0].flux === void 0) return candidates2[0];
+  let from = [path];
+  if (automations.length > 0) {
+    const namespace = key.slice(0, key.indexOf(":"));
+    const covering = automations.filter((a) => a.namespace === namespace && updatesFile(a, path));
+    if (covering.length === 0) {
+      const paths = automations.map((a) => `${a.id} ./${a.path}`).join(", ");
+      return `is set only in files under the spec.update.path of an ImageUpdateAutomation of namespace ${namespace}, and this file is under none (${paths}); the marked value is left as it is`;
+    }
+    from = covering.map((a) => a.file);
+  }
+  const nearest2 = nearestSetters(
+    from,
+    candidates2.map((c) => c.flux)
+  );
+  if (nearest2.length === 1) return candidates2.find((c) => c.flux === nearest2[0]);
+  const near = automations.length > 0 ? "the ImageUpdateAutomation objects that update this file" : "this file";
+  return `is defined differently at ${where(nearest2)}, equally near ${near}; the marked value is left as it is (give ${key} an entry under setters: in ${configPath}, which overrides Flux objects)`;
+}
+function notesWhereUsed(candidates2, governing, texts, inScope) {
+  const noted = /* @__PURE__ */ new Map();
+  const marked = [...texts].filter(([path, text2]) => inScope(path) && readsMarkers(path) && text2.includes(MARKER_TOKEN));
+  for (const [key, defined] of candidates2) {
+    if (!defined.some((c) => c.note)) continue;
+    const marker = markerPattern(key);
+    for (const [path, text2] of marked) {
+      const at = marker.exec(text2)?.index;
+      if (at === void 0) continue;
+      const chosen = governing(key, path);
+      if (typeof chosen === "string" || !chosen.note || noted.has(chosen)) continue;
+      noted.set(chosen, { file: chosen.flux?.file ?? path, line: chosen.flux?.line ?? lineAt(text2, at), message: chosen.note });
+    }
+  }
+  return [...noted.values()];
+}
+function unconfiguredMarkers(texts, inScope, defined) {
+  const places = /* @__PURE__ */ new Map();
+  for (const [file, text2] of texts) {
+    if (!inScope(file) || !readsMarkers(file)) continue;
+    const markers = fileKind(file) === "yaml" ? [...lineMarkers(text2), ...headMarkers(text2)].sort((a, b) => a.line - b.line) : lineMarkers(text2);
+    for (const { marker, line, before } of markers) {
+      if (defined(marker.key)) continue;
+      const at = places.get(marker.key) ?? [];
+      if (at.length === 0) places.set(marker.key, at);
+      at.push({ file, line, before });
+    }
+  }
+  return places;
+}
+var PLACES_NAMED = 3;
+function unconfiguredWarning(key, places, configPath, why) {
+  const [first, ...others] = places;
+  const named = others.slice(0, PLACES_NAMED).map((p) => `${p.file}:${p.line}`);
+  const more = others.length > PLACES_NAMED ? ` and ${others.length - PLACES_NAMED} more` : "";
+  const also = others.length > 0 ? ` (also marked at ${named.join(", ")}${more})` : "";
+  const left = others.length > 0 ? "its marked values are left as they are" : "its marked value is left as it is";
+  return {
+    ...!why && { aside: true },
+    file: first.file,
+    line: first.line,
+    message: `no image is configured for Flux setter "${key}"${also}, so ${left}: add it under setters: in ${configPath}, pass --setter ${key}=REF, or keep its ImagePolicy (and ImageRepository) in the tree`
+  };
+}
+
+// src/engine/kustomizations.ts
+import { posix as posix2 } from "node:path";
+var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io/";
+function mayHoldFluxKustomization(text2) {
+  return text2.includes(FLUX_KUSTOMIZE_GROUP) && text2.includes("images");
+}
+var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
+function isKustomizationFile(path) {
+  return KUSTOMIZATION_NAMES.has(path.slice(path.lastIndexOf("/") + 1));
+}
+var IMAGE_VALUE = /\bimage["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
+var OP_VALUE = /\bvalue["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
+function mayHoldBareImage(text2, repositories) {
+  const values = text2.includes("/image") ? [...text2.matchAll(IMAGE_VALUE), ...text2.matchAll(OP_VALUE)] : text2.matchAll(IMAGE_VALUE);
+  for (const [, value] of values) {
+    const ref = tryParseImageRef(value);
+    if (ref && ref.tag === void 0 && ref.digest === void 0 && repositories.has(ref.repository)) return true;
+  }
+  return false;
+}
+function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree = []) {
+  const repositories = new Set(incoming.map((image) => image.repository));
+  const byDirectory = /* @__PURE__ */ new Map();
+  for (const k of kustomizations) if (!byDirectory.has(posix2.dirname(k.file))) byDirectory.set(posix2.dirname(k.file), k);
+  const parsed = /* @__PURE__ */ new Map();
+  const at = (directory) => {
+    if (!parsed.has(directory)) {
+      const k = byDirectory.get(directory);
+      parsed.set(directory, k && readKustomization(k.file, k.text, repositories));
+    }
+    return parsed.get(directory);
+  };
+  const built = /* @__PURE__ */ new Map();
+  const buildsFrom = (k, visiting) => {
+    const known = built.get(k);
+    if (known) return known;
+    const files = /* @__PURE__ */ new Set([k.file]);
+    if (visiting.has(k)) return files;
+    visiting.add(k);
+    for (const path of [...k.resources, ...k.components]) {
+      const child = at(path);
+      if (child) for (const file of buildsFrom(child, visiting)) files.add(file);
+      else files.add(path);
+    }
+    visiting.delete(k);
+    built.set(k, files);
+    return files;
+  };
+  const tagsOf = (k, visiting) => {
+    if (visiting.has(k)) return [];
+    visiting.add(k);
+    const components = k.components.flatMap((path) => {
+      const component = at(path);
+      return component ? tagsOf(component, visiting) : [];
+    });
+    return [...k.tags.map((name) => ({ name, file: k.file })), ...components];
+  };
+  const tokens = incoming.map(screenToken);
+  const flux = fluxKustomizations.filter(({ text: text2 }) => tokens.some((token) => text2.includes(token))).flatMap(({ file, text: text2 }) => readFluxKustomizations(file, text2, repositories, (directory) => byDirectory.has(directory), tree));
+  const tagging = [
+    ...[...byDirectory].filter(([, { text: text2 }]) => tokens.some((token) => text2.includes(token))).flatMap(([directory]) => at(directory) ?? []).filter((k) => k.tags.length > 0),
+    ...flux
+  ];
+  const builds = tagging.some((k) => k.component) ? [...[...byDirectory.keys()].flatMap((directory) => at(directory) ?? []), ...flux] : tagging;
+  const tagged = /* @__PURE__ */ new Map();
+  for (const k of builds) {
+    const tags = tagsOf(k, /* @__PURE__ */ new Set());
+    if (tags.length === 0) continue;
+    for (const file of buildsFrom(k, /* @__PURE__ */ new Set())) {
+      const names = tagged.get(file) ?? /* @__PURE__ */ new Map();
+      for (const { name, file: by } of tags) names.set(name, [.../* @__PURE__ */ new Set([...names.get(name) ?? [], by])].sort());
+      tagged.set(file, names);
+    }
+  }
+  return tagged;
+}
+function readKustomization(file, text2, repositories) {
+  let root;
+  try {
+    root = parseYaml(text2)[0];
+  } catch (error) {
+    if (error instanceof SourceError) return void 0;
+    throw error;
+  }
+  if (root?.kind !== "map") return void 0;
+  const directory = posix2.dirname(file);
+  const list = (key) => {
+    const node = mapValue(root, key);
+    return node?.kind === "seq" ? [...node.items] : [];
+  };
+  const paths = (nodes) => nodes.flatMap((node) => inTree(directory, scalarText(node)) ?? []);
+  const patchFiles = (key) => list(key).flatMap((patch) => patch.kind === "map" ? mapValue(patch, "path") ?? [] : []);
+  return {
+    file,
+    component: scalarText(mapValue(root, "kind")) === "Component",
+    tags: taggedNames(list("images"), repositories),
+    resources: [
+      ...paths([...list("resources"), ...list("bases"), ...list("patchesStrategicMerge")]),
+      ...paths([...patchFiles("patches"), ...patchFiles("patchesJson6902")])
+    ],
+    components: paths(list("components"))
+  };
+}
+function readFluxKustomizations(file, text2, repositories, hasKustomization, tree) {
+  let roots;
+  try {
+    roots = parseYaml(text2);
+  } catch (error) {
+    if (error instanceof SourceError) return [];
+    throw error;
+  }
+  return roots.flatMap((root) => {
+    if (root?.kind !== "map" || scalarText(mapValue(root, "kind")) !== "Kustomization") return [];
+    if (!scalarText(mapValue(root, "apiVersion"))?.startsWith(FLUX_KUSTOMIZE_GROUP)) return [];
+    const images = nodeAt(root, ["spec", "images"]);
+    const tags = images?.kind === "seq" ? taggedNames(images.items, repositories) : [];
+    const path = inTree(".", scalarText(nodeAt(root, ["spec", "path"])) || ".");
+    if (tags.length === 0 || path === void 0) return [];
+    const components = nodeAt(root, ["spec", "components"]);
+    return [
+      {
+        file,
+        component: false,
+        tags,
+        resources: hasKustomization(path) ? [path] : generatedResources(path, hasKustomization, tree),
+        components: components?.kind === "seq" ? components.items.flatMap((node) => inTree(path, scalarText(node)) ?? []) : []
+      }
+    ];
+  });
+}
+function generatedResources(directory, hasKustomization, tree) {
+  const resources = /* @__PURE__ */ new Set();
+  const prefix = directory === "." ? "" : `${directory}/`;
+  for (const file of tree) {
+    if (!file.startsWith(prefix) || !/\.ya?ml$/.test(file)) continue;
+    const steps = file.slice(prefix.length).split("/");
+    const built = steps.slice(0, -1).findIndex((_, i) => hasKustomization(prefix + steps.slice(0, i + 1).join("/")));
+    resources.add(built < 0 ? file : prefix + steps.slice(0, built + 1).join("/"));
+  }
+  return [...resources];
+}
+function taggedNames(entries, repositories) {
+  const field = (node, key) => node.kind === "map" ? scalarText(mapValue(node, key)) : void 0;
+  return entries.flatMap((entry) => {
+    const name = field(entry, "name");
+    if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
+    const setsVersion = !!field(entry, "newTag") || !!field(entry, "digest") || repositories.has(normalizeRepository(field(entry, "newName") || name) ?? "");
+    return setsVersion ? [name] : [];
+  });
+}
+function inTree(directory, path) {
+  if (!path || path.includes("://") || path.includes("\n")) return void 0;
+  const joined = posix2.normalize(posix2.join(directory, path)).replace(/\/+$/, "");
+  return joined === ".." || joined.startsWith("../") || posix2.isAbsolute(joined) ? void 0 : joined;
+}
+
+// src/engine/targets.ts
+function targetsInScope(config, names) {
+  const all = config?.targets ?? [];
+  if (!names || names.length === 0) return all;
+  const unknown = names.filter((name) => !all.some((t) => t.name === name));
+  if (unknown.length > 0) {
+    throw new RequestError(
+      unknown.map((name) => ({ message: `targets: no target named ${JSON.stringify(name)} (configured: ${all.map((t) => t.name).join(", ") || "none"})` }))
+    );
+  }
+  return all.filter((t) => names.includes(t.name));
+}
+function targetOf(targets) {
+  const matchers = targets.map((target) => ({ target, matches: pathMatcher(target.paths) }));
+  return (path) => matchers.find((m) => m.matches(path))?.target;
+}
+function warnIdlePaths(configured, targets, files, configPath, warnings) {
+  const ownerOf = targetOf(configured);
+  const rank = new Map(configured.map((target, i) => [target, i]));
+  const globs = targets.flatMap(
+    (target) => target.paths.map((glob, j) => ({ target, glob, j, matches: pathMatcher([glob]), owns: false, shadowed: [] }))
+  );
+  if (globs.length === 0) return;
+  for (const file of files) {
+    const owner = ownerOf(file);
+    if (owner === void 0) continue;
+    const first = rank.get(owner);
+    for (const glob of globs) {
+      if (glob.owns || rank.get(glob.target) < first || !glob.matches(file)) continue;
+      if (glob.target === owner) glob.owns = true;
+      else glob.shadowed.push({ file, owner });
+    }
+  }
+  for (const { target, glob, j, owns, shadowed } of globs) {
+    if (owns) continue;
+    const said = (what) => {
+      warnings.push({
+        file: configPath,
+        line: target.pathLines[j],
+        message: `targets[${configured.indexOf(target)}].paths[${j}]: ${JSON.stringify(glob)} ${what}`
+      });
+    };
+    if (shadowed.length === 0) {
+      said("matches no file; fix or remove it");
+      continue;
+    }
+    const owners = [...new Set(shadowed.map(({ owner }) => owner))];
+    const by = owners.map((owner) => {
+      const taking = owner.paths.find((path) => {
+        const matches = pathMatcher([path]);
+        return shadowed.some((o) => o.owner === owner && matches(o.file));
+      });
+      return `${owner.name} (${JSON.stringify(taking)})`;
+    });
+    const one = owners.length === 1;
+    said(
+      `matches only files the earlier ${one ? "target" : "targets"} ${andList(by)} ${one ? "takes" : "take"} first; narrow ${one ? "that" : "those"}, or list ${target.name} first`
+    );
+  }
+}
+function imagesFor(images, config, target, allowDowngrade) {
+  if (!config || config.targets.length === 0) return images.map((image) => ({ image, allowDowngrade }));
+  if (!target) return [];
+  return images.flatMap((image) => {
+    const allowed = target.images.find((a) => a.repository === image.repository);
+    return allowed ? [{ image, ...allowed.policy && { policy: allowed.policy }, allowDowngrade }] : [];
+  });
+}
+function settersFor(setters, target) {
+  if (!target) return setters;
+  const kept = /* @__PURE__ */ new Map();
+  for (const [key, update] of setters) {
+    const allowed = target.images.find((a) => a.repository === update.image.repository);
+    if (!allowed) continue;
+    const policy = update.policy && allowed.policy ? within(update.policy, allowed.policy) : update.policy ?? allowed.policy;
+    kept.set(key, { ...update, ...policy && { policy } });
+  }
+  return kept;
+}
+function within(policy, bounds) {
+  if (policy.description === bounds.description) return policy;
+  return {
+    description: `${policy.description} within ${bounds.description}`,
+    latest: (tags) => policy.latest(tags.filter((tag) => bounds.latest([tag]) !== void 0)),
+    // Ranked by the marker's own order, so a move down past the bounds is still told.
+    ...(policy.compare ?? bounds.compare) && { compare: policy.compare ?? bounds.compare }
+  };
+}
+var LISTED = 5;
+function warnRefusedImages(images, targets, ownerOf, files, reachOf, warnings) {
+  const inTargets = [...files].flatMap(([path, text2]) => {
+    const target = ownerOf(path);
+    return target ? [{ path, text: text2, target }] : [];
+  });
+  for (const { image, byRepository: byRepository2 } of images) {
+    const refusing = [];
+    const held = [];
+    for (const target of targets) {
+      const allowed = target.images.find((a) => a.repository === image.repository);
+      if (!allowed) {
+        const at = inTargets.filter((file) => file.target === target).flatMap(({ path, text: text2 }) => placeHolding(path, text2, image, byRepository2, reachOf(path)));
+        if (at.length > 0) refusing.push(target.name);
+        held.push(...at);
+      } else if (allowed.policy && image.tag !== void 0 && allowed.policy.latest([image.tag]) === void 0 && // A target with no file in scope (--path left it out) was not asked for: its policy is no news.
+      inTargets.some((file) => file.target === target)) {
+        warnings.push({
+          message: `target ${target.name}: ${formatImageRef(image)} is outside its policy (${allowed.policy.description}); not edited there`
+        });
+      }
+    }
+    if (refusing.length === 0) continue;
+    const which = refusing.length === 1 ? `target ${refusing[0]} does not allow` : `targets ${refusing.join(", ")} do not allow`;
+    const where2 = held.length > LISTED ? `${held.slice(0, LISTED).join(", ")} and ${held.length - LISTED} more` : held.join(", ");
+    warnings.push({ message: `${which} ${image.repository}; not edited in ${where2}` });
+  }
+}
+function placeHolding(path, text2, image, byRepository2, reach2) {
+  const markers = [...reach2.setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => markerPattern(key));
+  const patterns = byRepository2 ? [repositoryPattern(image), ...markers] : markers;
+  const at = Math.min(...patterns.map((pattern) => pattern.exec(text2)?.index ?? Infinity));
+  if (at !== Infinity) return [`${path}:${lineAt(text2, at)}`];
+  return reach2.overridden.includes(image.repository) ? [path] : [];
+}
+
+// src/engine/reach.ts
+function warnUnreached(valid, updates, overrides, texts, warnings) {
+  const holds2 = (pattern) => texts.some(([, text2]) => pattern.test(text2));
+  const marks = (pattern) => texts.some(([path, text2]) => readsMarkers(path) && pattern.test(text2));
+  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
+  for (const image of valid.images) {
+    const marked = updates.some((u) => u.image.repository === image.repository);
+    if (!marked && !overridden.has(image.repository) && !holds2(repositoryPattern(image))) {
+      warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
+    }
+  }
+  for (const key of valid.setters.keys()) {
+    if (!marks(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
+  }
+}
+function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
+  if (policySetters.size === 0 && left.size === 0) return;
+  for (const change of changes) {
+    if (change.kind !== "image" && change.kind !== "kcl-image") continue;
+    const written = tryParseImageRef(change.new);
+    if (!written) continue;
+    const split = besidePolicy(change, written, policySetters, text2) ?? besideLeft(written, left, text2);
+    if (split) warnings.push({ file: change.file, line: change.line, message: `${change.key} is set to ${change.new} by repository, ${split}` });
+  }
+}
+function warnUnpolicied(changes, updates, policiesAt, marked, warnings) {
+  for (const change of changes) {
+    const moved = movedBy(change, updates);
+    const tag = moved?.update.image.tag;
+    if (!moved || moved.update.policy || tag === void 0 || marked(moved.update.image)) continue;
+    const { image } = moved.update;
+    const refusing = policiesAt(image.repository).filter(({ setter }) => nextVersion({ image, policy: setter.policy }, moved.current) === void 0);
+    if (refusing.length === 0) continue;
+    const would = /* @__PURE__ */ new Map();
+    for (const { key, setter } of refusing) {
+      const verb = setter.policy.latest([tag]) === void 0 ? "refuse it" : `keep ${moved.current.tag}`;
+      would.set(verb, [...would.get(verb) ?? [], `${key} (${setter.policy.description})`]);
+    }
+    const which = andList(
+      [...would].map(([verb, policies]) => `${policies.length === 1 ? "ImagePolicy" : "ImagePolicies"} ${andList(policies)} would ${verb}`)
+    );
+    const add = refusing.length === 1 ? "add its marker" : "add the marker of one";
+    warnings.push({
+      file: change.file,
+      line: change.line,
+      message: `${image.repository} moves to ${tag} with no policy (no marker here); ${which}: ${add}, or a target with a policy`
+    });
+  }
+}
+function movedBy(change, updates) {
+  if (change.kind === "image" || change.kind === "kcl-image") {
+    const written = tryParseImageRef(change.new);
+    const update = written && updates.find((u) => u.image.repository === written.repository);
+    if (!update) return void 0;
+    const old = tryParseImageRef(change.old);
+    return { update, current: old?.repository === written.repository ? versionOf(old.tag, old.digest) : {} };
+  }
+  if (change.kind !== "helm" && change.kind !== "kustomize") return void 0;
+  const byTag = updates.filter((u) => u.image.tag === change.new);
+  return byTag.length === 1 ? { update: byTag[0], current: versionOf(change.old, void 0) } : void 0;
+}
+function besidePolicy(change, written, setters, text2) {
+  const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written.repository && markerPattern(k).test(text2));
+  if (beside.length !== 1) return void 0;
+  const [key, { policy }] = beside[0];
+  if (!policy) return void 0;
+  const old = tryParseImageRef(change.old);
+  const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
+  if (nextVersion({ image: written, policy }, current) !== void 0) return void 0;
+  return `which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`;
+}
+function besideLeft(written, left, text2) {
+  const keys = [...left].filter(([key, images]) => images.some((i) => i.repository === written.repository) && markerPattern(key).test(text2)).map(([key]) => key);
+  if (keys.length === 0) return void 0;
+  const which = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
+  return `while the marked fields of ${which} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
+}
+function warnUnmoved(images, texts, context4, warnings) {
+  for (const image of images) {
+    const pattern = repositoryPattern(image);
+    const versioned = versionedPattern(image);
+    const version = image.tag ?? image.digest;
+    const holding = texts.filter(([, text2]) => pattern.test(text2));
+    const current = holding.some(([, text2]) => text2.includes(version));
+    const left = holding.filter(
+      ([path, text2]) => !text2.includes(version) && !context4.explained(path, image) && (versioned.test(text2) || context4.quiet && !current || inSplitImage(path, text2, image))
+    ).map(([path]) => path);
+    const outside = context4.targets.length > 0 ? left.filter(context4.inNoTarget) : [];
+    const unreached2 = left.filter((path) => !outside.includes(path));
+    const said = (paths, why) => warnings.push({ message: `${image.repository} appears in ${listed(paths)}, but no field there holds ${version} or was edited: ${why}` });
+    if (unreached2.length > 0) said(unreached2, 'it sits where no rule edits it (see "What it edits" in the README)');
+    if (outside.length > 0) said(outside, `${listed(outside)} ${outside.length === 1 ? "is" : "are"} in no target (targets: ${context4.targets.join(", ")})`);
+  }
+}
+var SPLIT_IMAGE_EDITORS = [editKustomizeImages, editArgoCdHelm, editHelmValues];
+function inSplitImage(path, text2, image) {
+  if (fileKind(path) !== "yaml") return false;
+  try {
+    return runEditors(text2.replace(/^\uFEFF/, ""), { images: [{ image }], setters: /* @__PURE__ */ new Map() }, SPLIT_IMAGE_EDITORS).changes.length > 0;
+  } catch (error) {
+    if (error instanceof SourceError) return false;
+    throw error;
+  }
+}
+function versionedPattern(image) {
+  return new RegExp(`${escapeRegExp(screenToken(image))}[:@]\\w`);
+}
+function listed(paths) {
+  return paths.length > 3 ? `${paths.slice(0, 3).join(", ")} and ${paths.length - 3} more` : paths.join(", ");
+}
+
 // src/engine/plan.ts
 var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
 var DEFAULT_CONFIGS = [DEFAULT_CONFIG, ".github/gitops-promote.yml"];
@@ -40402,25 +40469,25 @@ function configPathsOf(request2) {
 function configPathIn(request2, present) {
   const paths = configPathsOf(request2);
   const found = paths.filter((path) => present.has(path));
-  if (found.length > 1) throw new RequestError([{ message: `config: ${found.join(" and ")} both exist, and only one is read; remove one` }]);
+  if (found.length > 1) throw new RequestError([{ field: "config", message: `config: ${found.join(" and ")} both exist, and only one is read; remove one` }]);
   return found[0] ?? paths[0];
 }
 var READ_CONCURRENCY = 64;
-async function planUpdate(source, request2) {
+async function planUpdate(listed2, request2) {
   const valid = validateRequest(request2);
-  const files = [];
-  for await (const path of source.list()) files.push(path);
-  files.sort();
+  const malformed2 = malformedSets(valid.sets);
+  if (malformed2.length > 0) throw new RequestError(malformed2);
+  const { files, source } = await listTree(listed2);
   const present = new Set(files);
   const configPath = configPathIn(request2, present);
   const config = await loadConfig(source, present, configPath, request2.config !== void 0, request2.create ?? false);
-  const targets = targetsInScope(config, request2.targets);
+  const targets = asIssuesOf("target", () => targetsInScope(config, request2.targets));
   const warnings = [];
-  const inScope = pathFilter(request2.paths, files, warnings);
+  const inScope = pathFilter(request2.paths ?? [], files, warnings);
   const idlePaths = [];
   warnIdlePaths(config?.targets ?? [], targets, files, configPath, idlePaths);
   const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings);
-  issues.push(...await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, request2.create ?? false));
+  issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, request2.create ?? false)));
   if (issues.length > 0) throw new RequestError(issues);
   const screen = screenFor(valid.images);
   const paths = files.filter(
@@ -40524,9 +40591,20 @@ function refusedBy(target, image) {
   const allowed = target.images.find((a) => a.repository === image.repository);
   return !allowed || allowed.policy !== void 0 && image.tag !== void 0 && allowed.policy.latest([image.tag]) === void 0;
 }
+function ofField(field, issues) {
+  return issues.map((issue) => ({ ...issue, field }));
+}
+function asIssuesOf(field, run) {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof RequestError) throw new RequestError(ofField(field, error.issues));
+    throw error;
+  }
+}
 async function loadConfig(source, present, path, required, create) {
   if (!present.has(path)) {
-    if (required) throw new RequestError([{ message: `config: ${path} does not exist` }]);
+    if (required) throw new RequestError([{ field: "config", message: `config: ${path} does not exist` }]);
     return void 0;
   }
   try {
@@ -40534,7 +40612,12 @@ async function loadConfig(source, present, path, required, create) {
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     const tree = await checkConfiguredOverrides(source, error.config?.overrides ?? [], path, present, create);
-    throw new RequestError([...error.issues, ...tree].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+    throw new RequestError(
+      ofField(
+        "config",
+        [...error.issues, ...tree].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+      )
+    );
   }
 }
 function pathFilter(globs, files, warnings) {
@@ -40780,9 +40863,11 @@ var package_default = {
   exports: {
     ".": {
       types: "./dist/types/index.d.ts",
-      import: "./dist/lib/index.js"
-    }
+      default: "./dist/lib/index.js"
+    },
+    "./package.json": "./package.json"
   },
+  sideEffects: false,
   bin: {
     "gitops-promote": "dist/cli.js"
   },
@@ -40794,39 +40879,38 @@ var package_default = {
     test: "vitest run",
     bench: "node --import tsx bench/run.ts"
   },
-  dependencies: {
+  devDependencies: {
     "@actions/core": "3.0.1",
     "@actions/github": "9.1.1",
-    "@octokit/plugin-retry": "8.1.1",
-    "@octokit/plugin-throttling": "11.0.5",
-    bottleneck: "2.19.5",
-    picomatch: "4.0.7",
-    semver: "7.8.6",
-    yaml: "2.9.1"
-  },
-  devDependencies: {
     "@eslint/js": "10.0.1",
     "@octokit/graphql-schema": "15.26.1",
     "@octokit/openapi": "23.0.2",
+    "@octokit/plugin-retry": "8.1.1",
+    "@octokit/plugin-throttling": "11.0.5",
     "@types/node": "20.19.43",
     "@types/picomatch": "4.0.3",
     "@types/semver": "7.8.0",
     ajv: "8.20.0",
     "ajv-formats": "3.0.1",
+    bottleneck: "2.19.5",
     esbuild: "0.28.2",
     eslint: "10.15.0",
     "fast-check": "4.10.2",
     graphql: "16.15.0",
+    picomatch: "4.0.7",
     prettier: "3.10.1",
+    semver: "7.8.6",
     tsx: "4.23.15",
     typescript: "5.9.3",
     "typescript-eslint": "8.73.0",
-    vitest: "4.1.12"
+    vitest: "4.1.12",
+    yaml: "2.9.1"
   },
   files: [
-    "dist",
-    "action.yml",
-    "dispatch/action.yml"
+    "dist/cli.js",
+    "dist/lib",
+    "dist/types",
+    "dist/THIRD_PARTY_NOTICES.md"
   ]
 };
 
@@ -40958,6 +41042,13 @@ function checkTargets(value, field) {
 function targetNameIssue(name) {
   return TARGET_NAME.test(name) ? void 0 : `${JSON.stringify(name)} is not a target name: it ${TARGET_NAME_RULE}`;
 }
+function upperCaseHint(images) {
+  const suggestions = images.flatMap((text2) => lowerCasedReference(text2) ?? []);
+  if (suggestions.length === 0) return [];
+  return [
+    `did you mean ${suggestions.join(", ")}? An image name is lower-case, but \`\${{ github.repository }}\` and \`\${{ github.repository_owner }}\` keep the owner's case (docker/metadata-action lower-cases the images it is given).`
+  ];
+}
 function parseJson(text2, where2) {
   try {
     return JSON.parse(text2);
@@ -41021,7 +41112,8 @@ async function dispatchImages(octokit, options2) {
   });
   if (options2.repositories.length === 0) throw new DispatchError("no repository to dispatch to: name at least one OWNER/NAME", []);
   const repositories = options2.repositories.map(splitRepository);
-  if (options2.wait && options2.workflow === void 0) {
+  const workflow = options2.workflow === void 0 ? void 0 : workflowFile(options2.workflow);
+  if (options2.wait && workflow === void 0) {
     throw new DispatchError("cannot wait: GitHub does not report the run a repository_dispatch starts; set `workflow` (workflow_dispatch), which does", []);
   }
   const eventType = options2.eventType?.trim() || DEFAULT_EVENT_TYPE;
@@ -41035,7 +41127,7 @@ async function dispatchImages(octokit, options2) {
   const failures = [];
   for (const repo of repositories) {
     try {
-      const one = options2.workflow === void 0 ? await sendRepositoryDispatch(octokit, repo, eventType, options2) : await sendWorkflowDispatch(octokit, repo, options2.workflow, options2);
+      const one = workflow === void 0 ? await sendRepositoryDispatch(octokit, repo, eventType, options2) : await sendWorkflowDispatch(octokit, repo, workflow, options2);
       log(`${describeDispatch(one)} announcing ${options2.payload.images.join(", ")}${one.runUrl ? `: ${one.runUrl}` : ""}`);
       sent.push(one);
     } catch (error) {
@@ -41057,6 +41149,26 @@ async function dispatchImages(octokit, options2) {
     throw new DispatchError(failures.join("\n") + delivered, dispatched);
   }
   return { payload: options2.payload, dispatched };
+}
+function distinctRepositories(names) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const name of names) {
+    const key = name.toLowerCase();
+    byName.set(key, [...byName.get(key) ?? [], name]);
+  }
+  const spellings = [...byName.values()];
+  return { repositories: spellings.map(([first]) => first), repeated: spellings.filter((all) => all.length > 1) };
+}
+function repeatedRepository(where2, names) {
+  return `${where2} names ${names[0]} ${names.length} times (${names.join(", ")}): GitHub's repository names ignore case, so it is one repository, and it gets one event`;
+}
+function workflowFile(workflow) {
+  const name = workflow.replace(/^(?:\.\/)?\.github\/workflows\//, "");
+  if (!name.includes("/")) return name;
+  throw new DispatchError(
+    `workflow ${JSON.stringify(workflow)} is not a file of .github/workflows/, the only directory GitHub runs workflows from: name the workflow by its file name there, e.g. promote.yml`,
+    []
+  );
 }
 function splitRepository(fullName) {
   const name = splitRepositoryName(fullName.trim());
@@ -41162,27 +41274,28 @@ async function follow(octokit, sent, wait, log) {
 function describeDispatch(d) {
   return d.kind === "repository_dispatch" ? `${d.repository}: sent repository_dispatch "${d.eventType}"` : `${d.repository}: started workflow ${d.workflow} on ${d.ref}`;
 }
+var NEEDS = {
+  repository_dispatch: { permission: "Contents", level: "write", deed: "send it a repository_dispatch" },
+  workflow_dispatch: { permission: "Actions", level: "write", deed: "start its workflows" },
+  wait: { permission: "Actions", level: "read", deed: "read its workflow runs" }
+};
 function explain(error, repo, action, options2) {
   const status = httpStatus(error);
-  const permission = action === "repository_dispatch" ? '"Contents: write"' : action === "workflow_dispatch" ? '"Actions: write"' : '"Actions: read"';
   const what = action === "wait" ? "following the run" : action;
   const head = `${repo.fullName}: ${what} failed (${status ?? "no response"}: ${errorMessage(error)})`;
-  const fromRepository = options2.payload?.source?.repository;
-  const crossRepo = fromRepository !== void 0 && fromRepository.toLowerCase() !== repo.fullName.toLowerCase();
-  const tokenKinds = `a GitHub App installation token (actions/create-github-app-token) or a fine-grained personal access token with ${permission} on ${repo.fullName}`;
-  const githubToken = crossRepo ? ` GITHUB_TOKEN only reaches the repository its workflow runs in (${fromRepository}), never ${repo.fullName}: use ${tokenKinds}.` : ` Use ${tokenKinds}; GITHUB_TOKEN works only for the repository its own workflow runs in, with \`permissions: ${action === "repository_dispatch" ? "contents" : "actions"}: write\`.`;
+  const { permission, level } = NEEDS[action];
+  const needs = `"${permission}: ${level}"`;
   switch (status) {
     case 401:
       return new DispatchError(`${head}: the token is missing, invalid or expired.`, []);
-    case 404: {
-      const workflowHint = action === "workflow_dispatch" && options2.workflow !== void 0 ? ` Or the workflow ${JSON.stringify(options2.workflow)} does not exist${options2.ref ? ` on ${JSON.stringify(options2.ref)}` : ""} (name its file, e.g. promote.yml).` : "";
+    case 404:
+      if (action === "wait") return new DispatchError(`${head}: the token started the run but cannot read it: it needs ${needs} on ${repo.fullName}.`, []);
       return new DispatchError(
-        `${head}: GitHub answers 404 both when the repository does not exist and when the token cannot see it.${githubToken}${workflowHint}`,
+        `${head}: GitHub answers 404 both when the repository does not exist and when the token cannot see it.${leftOut(repo, options2.defaultRepository)} Check that ${repo.fullName} is spelt right, then that the token reaches it: ${reach(repo, options2)}. The token needs ${needs} on ${repo.fullName}.`,
         []
       );
-    }
     case 403:
-      return new DispatchError(`${head}: the token can see ${repo.fullName} but lacks the ${permission} permission.${githubToken}`, []);
+      return new DispatchError(`${head}: ${forbidden(repo, action, options2)}${leftOut(repo, options2.defaultRepository)}`, []);
     case 422:
       if (action === "workflow_dispatch") {
         return new DispatchError(
@@ -41194,6 +41307,36 @@ function explain(error, repo, action, options2) {
     default:
       return new DispatchError(head, []);
   }
+}
+function leftOut(repo, defaultRepository) {
+  if (defaultRepository?.toLowerCase() !== repo.fullName.toLowerCase()) return "";
+  return ` ${repo.fullName} is the repository this workflow runs in, which \`repository\` names when it is left out: to announce to a manifests repository, name it in \`repository\`.`;
+}
+function homeOf(options2) {
+  return options2.payload?.source?.repository;
+}
+function reach(repo, options2) {
+  const home = homeOf(options2);
+  const elsewhere = home !== void 0 && home.toLowerCase() !== repo.fullName.toLowerCase();
+  return `a GitHub App's token only when the App is installed on ${repo.fullName} and the token was made for it (actions/create-github-app-token's \`owner\` and \`repositories\`; with neither, its token reaches only the repository its workflow runs in); a fine-grained personal access token only when ${repo.fullName} is among its repositories; GITHUB_TOKEN (the default \`token\`) only the repository its workflow runs in${elsewhere ? ` (${home}), never ${repo.fullName}` : ""}`;
+}
+function forbidden(repo, action, options2) {
+  const { permission, level, deed } = NEEDS[action];
+  const scope = permission.toLowerCase();
+  const home = homeOf(options2);
+  const githubToken = home === void 0 ? `GITHUB_TOKEN gets it only in the repository its workflow runs in, from \`permissions: ${scope}: ${level}\`.` : home.toLowerCase() === repo.fullName.toLowerCase() ? `With GITHUB_TOKEN (the default \`token\`), give the job \`permissions: ${scope}: ${level}\`.` : `GITHUB_TOKEN (the default \`token\`) gets it only in ${home}, the repository its workflow runs in, never in ${repo.fullName}.`;
+  const instead = action === "repository_dispatch" ? ` Or start the manifests workflow by name instead (\`workflow\`, e.g. promote.yml: a workflow_dispatch), which needs only "Actions: write".` : "";
+  return `the token can see ${repo.fullName} but may not ${deed}, which needs "${permission}: ${level}". A GitHub App needs it on ${repo.fullName} (and \`permission-${scope}: ${level}\` among actions/create-github-app-token's inputs, when they list permissions); so does a fine-grained personal access token. ${githubToken}${instead}`;
+}
+
+// src/action/token.ts
+function tokenIssue(token) {
+  if (/[\r\n]/.test(token)) {
+    return "holds a line break, and a token is one line. Text of several lines is most often a private key (-----BEGIN ... PRIVATE KEY-----): pass the token made from it, e.g. `${{ steps.app-token.outputs.token }}` of actions/create-github-app-token, not the App's private key";
+  }
+  if (/[^\x21-\x7e]/.test(token))
+    return "holds a space or a character outside printable ASCII, and a token is one word such as ghs_...: pass the token alone, without `Bearer ` or quotes";
+  return void 0;
 }
 
 // node_modules/@actions/github/lib/context.js
@@ -45737,28 +45880,34 @@ var DISPATCH_OPTIONS = {
   help: { type: "boolean", short: "h" }
 };
 async function runDispatch(values, io) {
-  const repositories = values.repository ?? [];
+  const named = values.repository ?? [];
   const images = values.image ?? [];
-  if (repositories.length === 0) throw new UsageError("dispatch needs --repository OWNER/NAME");
+  if (named.length === 0) throw new UsageError("dispatch needs --repository OWNER/NAME");
   if (images.length === 0) throw new UsageError("dispatch needs --image REF");
-  const bad = repositories.find((r) => !/^[\w.-]+\/[\w.-]+$/.test(r));
+  const bad = named.find((r) => !/^[\w.-]+\/[\w.-]+$/.test(r));
   if (bad) throw new UsageError(`--repository ${JSON.stringify(bad)} is not OWNER/NAME`);
+  const { repositories, repeated } = distinctRepositories(named);
   if (values.wait && !values.workflow) throw new UsageError("--wait needs --workflow: a repository_dispatch event starts no run we can follow");
   if (values.ref !== void 0 && !values.workflow)
     throw new UsageError("--ref needs --workflow: a repository_dispatch event always runs on the default branch");
   if (values["event-type"] !== void 0 && values.workflow)
     throw new UsageError("--event-type is for repository_dispatch; with --workflow the workflow itself is dispatched, with no event type");
   const { issues } = checkIncomingImages(images, () => "--image");
-  if (issues.length > 0) throw new UsageError(issues.map((issue) => `${issue.field}: ${issue.reason}`).join("\n"));
+  if (issues.length > 0) throw new UsageError([...issues.map((issue) => `${issue.field}: ${issue.reason}`), ...upperCaseHint(images)].join("\n"));
   const badTargets = (values.target ?? []).flatMap((name) => targetNameIssue(name) ?? []);
   if (badTargets.length > 0) throw new UsageError(badTargets.map((issue) => `--target: ${issue}`).join("\n"));
   const payload = buildPayload({ images, source: sourceFromEnv(io.env), ...values.target && { targets: values.target } });
+  for (const names of repeated) io.stderr(`warning: ${repeatedRepository("--repository", names)}
+`);
   if (values["dry-run"]) {
     io.stdout(JSON.stringify(values.json ? { payload, dispatched: [] } : payload, null, 2) + "\n");
     return 0;
   }
-  const token = io.env["GITHUB_TOKEN"] || io.env["GH_TOKEN"];
+  const tokenVariable = io.env["GITHUB_TOKEN"] ? "GITHUB_TOKEN" : "GH_TOKEN";
+  const token = io.env[tokenVariable];
   if (!token) throw new UsageError("dispatch needs a token in GITHUB_TOKEN or GH_TOKEN");
+  const tokenProblem = tokenIssue(token);
+  if (tokenProblem !== void 0) throw new UsageError(`${tokenVariable} ${tokenProblem}`);
   const octokit = createClient({ token, ...io.env["GITHUB_API_URL"] && { baseUrl: io.env["GITHUB_API_URL"] }, log: (line) => io.stderr(`${line}
 `) });
   const result = await dispatchImages(octokit, {
@@ -45891,12 +46040,14 @@ function editDistance(a, b) {
   }
   return d[a.length][b.length];
 }
-var ArgumentError = class extends RequestError {
-};
+var flagOf = (field) => `--${field}`;
+function isUsage(issue) {
+  return issue.field !== void 0 && issue.field !== "config";
+}
 async function checkArguments(request2, root) {
   const usage = [];
   const sets = [];
-  for (const text2 of request2.sets) {
+  for (const text2 of request2.sets ?? []) {
     const set2 = parseSet(text2);
     if (typeof set2 === "string") {
       sets.push(text2);
@@ -45904,22 +46055,25 @@ async function checkArguments(request2, root) {
     }
     const file = inTree2(root, set2.file);
     if (file === void 0) {
-      usage.push({ message: `--set: ${set2.file} must be relative to DIR (${root}) and stay inside it` });
+      usage.push({ field: "set", message: `--set: ${set2.file} must be relative to DIR (${root}) and stay inside it` });
       sets.push(text2);
       continue;
     }
     const malformed2 = specError({ file, spec: set2.spec });
     const unknownKind = fileKind(file) === void 0;
     const notFile = malformed2 ? void 0 : await notAFile(root, file);
-    if (malformed2) usage.push(located(file, malformed2));
-    else if (notFile === "missing" && unknownKind && readsAsSpecPath(set2.file)) usage.push({ message: `--set: ${fileFirst(text2)}` });
+    if (malformed2) usage.push({ ...located(file, malformed2), field: "set" });
+    else if (notFile === "missing" && unknownKind && readsAsSpecPath(set2.file)) usage.push({ field: "set", message: `--set: ${fileFirst(text2)}` });
     else if (notFile)
-      usage.push({ message: `--set: ${file} ${notFileSaid(notFile, root)}${unknownKind ? "; the files --set edits are .k, .yaml and .yml" : ""}` });
+      usage.push({
+        field: "set",
+        message: `--set: ${file} ${notFileSaid(notFile, root)}${unknownKind ? "; the files --set edits are .k, .yaml and .yml" : ""}`
+      });
     sets.push(`${file}:${set2.spec}`);
   }
-  const paths = request2.paths.filter((glob) => {
+  const paths = (request2.paths ?? []).filter((glob) => {
     const outside = pathOutside(glob, root);
-    if (outside) usage.push({ message: `--path: ${JSON.stringify(glob)} ${outside}` });
+    if (outside) usage.push({ field: "path", message: `--path: ${JSON.stringify(glob)} ${outside}` });
     return outside === void 0;
   });
   const checked = { ...request2, sets, paths };
@@ -45929,7 +46083,7 @@ async function checkArguments(request2, root) {
     if (!(error instanceof RequestError)) throw error;
     usage.unshift(...error.issues);
   }
-  if (usage.length > 0) throw new ArgumentError(usage);
+  if (usage.length > 0) throw new RequestError(usage);
   return checked;
 }
 function pathOutside(glob, root) {
@@ -45966,26 +46120,28 @@ async function runUpdate(args, io) {
   const images = onceEach(values.image ?? []);
   const setters = values.setter ?? [];
   const sets = values.set ?? [];
-  if (images.length + setters.length + sets.length === 0) throw new UsageError("nothing to update: give --image, --setter or --set");
+  if (images.length + setters.length + sets.length === 0) throw new UsageError(nothingToUpdate(flagOf));
   const root = resolve(positionals[0] ?? ".");
   const info = await stat(root).catch(() => void 0);
   if (!info?.isDirectory()) throw new UsageError(`${positionals[0] ?? "."} is not a directory`);
+  const paths = values.path ?? [];
   const request2 = {
     images,
     setters,
     sets,
-    paths: values.path ?? [],
+    paths,
     ...values.target && { targets: values.target },
     ...values.config !== void 0 && { config: await configInTree(root, values.config) },
     allowDowngrade: values["allow-downgrade"] ?? false,
     create: values.create ?? false,
-    fieldName: (field) => `--${field}`
+    fieldName: flagOf
   };
   const planned = await planUpdate(directorySource(root), await checkArguments(request2, root)).catch((error) => {
     const issues = unknownTargets(error, request2.config, root);
-    throw issues ? new ArgumentError(issues) : error;
+    if (!issues) throw error;
+    throw new RequestError(issues.map((issue, i) => ({ ...error.issues[i], ...issue })));
   });
-  const above = request2.config === void 0 ? await configAbove(root, positionals[0] ?? ".", request2.paths) : void 0;
+  const above = request2.config === void 0 ? await configAbove(root, positionals[0] ?? ".", paths) : void 0;
   const plan = above ? { ...planned, warnings: [above, ...planned.warnings] } : planned;
   const dryRun = values["dry-run"] ?? false;
   if (!dryRun) await writePlan(root, plan);
@@ -46086,7 +46242,7 @@ Run '${help}' for usage.
     if (error instanceof RequestError) {
       io.stderr(error.issues.map((issue) => `error: ${formatDiagnostic(issue)}
 `).join("") + "nothing was written\n");
-      return error instanceof ArgumentError ? EXIT_USAGE : EXIT_FAILED;
+      return error.issues.some(isUsage) ? EXIT_USAGE : EXIT_FAILED;
     }
     io.stderr(`error: ${error.message}
 `);

@@ -32472,7 +32472,7 @@ function tryParseImageRef(input) {
   }
 }
 function canonicalRepository(domain, path6) {
-  let registry = domain ?? DOCKER_HUB;
+  let registry = domain?.toLowerCase() ?? DOCKER_HUB;
   if (registry === "index.docker.io" || registry === "registry-1.docker.io") registry = DOCKER_HUB;
   if (registry === DOCKER_HUB && path6.length === 1) return `${DOCKER_HUB}/library/${path6[0]}`;
   return `${registry}/${path6.join("/")}`;
@@ -41331,8 +41331,8 @@ function setYamlPath(text2, path6, value, options2 = {}) {
     if (next === void 0) return plan.result();
     const typed = options2.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
     if (options2.setsToo) warnStaleDigest(plan, document, segments, path6, node, next, { ...options2, setsToo: options2.setsToo });
-    if (options2.typed !== void 0 && !typed && node.style === "plain" && isNonString(node.text) && node.text !== next) {
-      const unquote2 = options2.typed ? "" : "; to keep its type, give the value unquoted";
+    if ((options2.typed !== void 0 || typeof value === "string") && !typed && node.style === "plain" && isNonString(node.text) && node.text !== next) {
+      const unquote2 = options2.typed ? "" : options2.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
       plan.warn(node.start, `${path6}: ${node.text} (not a string in YAML) becomes the string "${next}"${isNonString(next) ? unquote2 : ""}`);
     }
     plan.setScalar(node, next, inFlow, { kind: "override", key: path6, document }, typed);
@@ -41578,7 +41578,7 @@ function specsOf(text2) {
 }
 
 // src/engine/request.ts
-var byIndex = (field2, index) => `${field2}[${index}]`;
+var byIndex = (field2, index) => index === void 0 ? field2 : `${field2}[${index}]`;
 var RequestError2 = class extends Error {
   constructor(issues) {
     super(issues.map(formatDiagnostic).join("\n"));
@@ -41653,41 +41653,49 @@ function assignedField(set2) {
 function fileFirst(text2) {
   return `${JSON.stringify(text2)} starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:${text2}`;
 }
+function nothingToUpdate(name) {
+  const [image, setter, set2] = name ? [name("image"), name("setter"), name("set")] : ["an image", "a setter", "a set"];
+  return `nothing to update: give ${image}, ${setter} or ${set2}`;
+}
 function validateRequest(request2) {
   const name = request2.fieldName ?? byIndex;
+  const { setters: setterTexts = [], sets: setTexts = [], paths = [] } = request2;
+  const issues = [];
+  if (request2.images.length + setterTexts.length + setTexts.length === 0) issues.push({ field: "request", message: nothingToUpdate(request2.fieldName) });
   const checked = checkIncomingImages(request2.images, (i) => name("image", i));
-  const issues = checked.issues.map(({ field: field2, reason }) => `${field2}: ${reason}`);
+  issues.push(...checked.issues.map(({ field: field2, reason }) => ({ field: "image", message: `${field2}: ${reason}` })));
   const { images } = checked;
+  const issue2 = (field2, message) => issues.push({ field: field2, message });
   const parse5 = (field2, text2) => {
     const image = parseIncomingImage(text2, field2);
     if (!("reason" in image)) return image;
-    issues.push(`${field2}: ${image.reason}`);
+    issue2("setter", `${field2}: ${image.reason}`);
     return void 0;
   };
   const setters = /* @__PURE__ */ new Map();
-  request2.setters.forEach((text2, i) => {
+  setterTexts.forEach((text2, i) => {
     const eq = text2.indexOf("=");
     const key = eq < 0 ? text2 : text2.slice(0, eq);
     if (eq < 0 || !SETTER_KEY.test(key)) {
-      issues.push(`${name("setter", i)}: ${JSON.stringify(text2)} is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3`);
+      issue2("setter", `${name("setter", i)}: ${JSON.stringify(text2)} is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3`);
       return;
     }
     const ref = parse5(`${name("setter", i)} (${key})`, text2.slice(eq + 1));
     const earlier = setters.get(key);
     if (ref && earlier) {
-      issues.push(`${name("setter", i)} (${key}): ${key} is given twice (${formatImageRef(earlier)} and ${formatImageRef(ref)}); give each key once`);
+      issue2("setter", `${name("setter", i)} (${key}): ${key} is given twice (${formatImageRef(earlier)} and ${formatImageRef(ref)}); give each key once`);
     } else if (ref) setters.set(key, ref);
   });
   const sets = [];
   const assigned = /* @__PURE__ */ new Map();
-  request2.sets.forEach((text2, i) => {
+  setTexts.forEach((text2, i) => {
     const set2 = parseSet(text2);
     if (typeof set2 === "string") {
-      issues.push(`${name("set", i)}: ${set2}`);
+      issue2("set", `${name("set", i)}: ${set2}`);
       return;
     }
     if (fileKind(set2.file) === "kcl-mod") {
-      issues.push(`${name("set", i)}: ${set2.file}: ${KCL_MOD_NOT_SET}`);
+      issue2("set", `${name("set", i)}: ${set2.file}: ${KCL_MOD_NOT_SET}`);
       return;
     }
     sets.push(set2);
@@ -41697,16 +41705,17 @@ function validateRequest(request2) {
     const earlier = assigned.get(key);
     if (!earlier) assigned.set(key, { text: text2, value: field2.value });
     else if (earlier.value !== field2.value)
-      issues.push(
+      issue2(
+        "set",
         `${name("set", i)}: ${set2.file}:${field2.path} is given twice (${JSON.stringify(earlier.text)} and ${JSON.stringify(text2)}); give each field one value`
       );
   });
-  request2.paths.forEach((glob, i) => {
-    if (glob.trim() === "") issues.push(`${name("path", i)}: must not be empty`);
-    else if (glob.startsWith("/") || /^[A-Za-z]:[\\/]/.test(glob)) issues.push(`${name("path", i)}: ${JSON.stringify(glob)} must be relative to the root`);
-    else if (glob.split(/[\\/]/).includes("..")) issues.push(`${name("path", i)}: ${JSON.stringify(glob)} must stay inside the root (no "..")`);
+  paths.forEach((glob, i) => {
+    if (glob.trim() === "") issue2("path", `${name("path", i)}: must not be empty`);
+    else if (glob.startsWith("/") || /^[A-Za-z]:[\\/]/.test(glob)) issue2("path", `${name("path", i)}: ${JSON.stringify(glob)} must be relative to the root`);
+    else if (glob.split(/[\\/]/).includes("..")) issue2("path", `${name("path", i)}: ${JSON.stringify(glob)} must stay inside the root (no "..")`);
   });
-  if (issues.length > 0) throw new RequestError2(issues.map((message) => ({ message })));
+  if (issues.length > 0) throw new RequestError2(issues);
   return { images, setters, sets };
 }
 
@@ -46128,587 +46137,6 @@ function where(objects) {
   return andList(objects.map((o) => `${o.file}:${o.line}`));
 }
 
-// src/engine/setters.ts
-function resolveSetters(valid, config, configPath, texts, inScope, allowDowngrade, warnings) {
-  const docs = [...texts].filter(([path6, text2]) => fileKind(path6) === "yaml" && mayHoldFluxObjects(text2));
-  const flux = fluxSetters(docs.map(([file, text2]) => ({ file, text: text2 })));
-  warnings.push(...flux.warnings);
-  const definitions = /* @__PURE__ */ new Map();
-  for (const [key, setters] of flux.setters) {
-    definitions.set(
-      key,
-      setters.map((setter) => ({ ...setter, excluded: (tag) => setter.exclusionList.some((re) => re.test(tag)), flux: setter }))
-    );
-  }
-  for (const [key, setter] of config?.setters ?? []) definitions.set(key, [setter]);
-  const foreign = [...valid.setters].flatMap(([key, image]) => {
-    const repositories = [...new Set(definitions.get(key)?.map((d) => d.repository))];
-    if (repositories.length === 0 || repositories.includes(image.repository)) return [];
-    const which2 = repositories.length > 1 ? "the repositories" : "the repository";
-    return [{ message: `setter ${key}: ${formatImageRef(image)} is not ${repositories.join(" or ")}, ${which2} this key is defined for` }];
-  });
-  if (foreign.length > 0) throw new RequestError2(foreign);
-  const candidates2 = /* @__PURE__ */ new Map();
-  for (const [key, defs] of definitions) {
-    const given = valid.setters.get(key);
-    const imageFor = (def) => given ? given.repository === def.repository ? given : void 0 : valid.images.find((i) => i.repository === def.repository);
-    candidates2.set(
-      key,
-      defs.map((def) => candidate(key, def, imageFor(def), given !== void 0, allowDowngrade))
-    );
-  }
-  for (const [key, image] of valid.setters) if (!definitions.has(key)) candidates2.set(key, [{ update: { image, allowDowngrade } }]);
-  const governing = (key, path6) => governingCandidate(key, candidates2.get(key), path6, flux.automations, configPath);
-  warnings.push(...notesWhereUsed(candidates2, governing, texts, inScope));
-  const unconfigured = unconfiguredMarkers(texts, inScope, (key) => definitions.has(key) || valid.setters.has(key));
-  if (valid.images.length > 0 || valid.setters.size > 0) {
-    const incoming = valid.images.map(repositoryPattern);
-    for (const [key, places] of unconfigured) {
-      const why = places.some((p) => incoming.some((pattern) => pattern.test(p.before)));
-      warnings.push(unconfiguredWarning(key, places, configPath, why));
-    }
-  }
-  const brought = [...candidates2].filter(([, defined]) => defined.some((c) => c.update)).map(([key]) => key);
-  const known = new Map([...definitions.keys(), ...valid.setters.keys(), ...unconfigured.keys()].map((key) => [key, void 0]));
-  return {
-    updates: [...candidates2.values()].flat().flatMap((c) => c.update ? [c.update] : []),
-    forFile(path6) {
-      const setters = /* @__PURE__ */ new Map();
-      const left = /* @__PURE__ */ new Map();
-      let knownSetters = known;
-      for (const key of brought) {
-        const chosen = governing(key, path6);
-        if (typeof chosen === "string") {
-          if (knownSetters === known) knownSetters = new Map(known);
-          knownSetters.set(key, chosen);
-          left.set(
-            key,
-            candidates2.get(key).flatMap((c) => c.update ? [c.update.image] : [])
-          );
-        } else if (chosen.update) setters.set(key, chosen.update);
-      }
-      return { setters, knownSetters, left };
-    },
-    fluxPoliciesAt: (path6, repository) => fluxPoliciesAt(flux, config, path6, repository)
-  };
-}
-function fluxPoliciesAt(flux, config, path6, repository) {
-  const keyOf = /* @__PURE__ */ new Map();
-  for (const [key, defs] of flux.setters) {
-    if (config?.setters.has(key)) continue;
-    const ofRepository = defs.filter((d) => d.repository === repository);
-    if (ofRepository.length === 0) continue;
-    const namespace = key.slice(0, key.indexOf(":"));
-    for (const setter of nearestSetters(updatingFrom(flux.automations, path6, namespace), ofRepository)) keyOf.set(setter, key);
-  }
-  if (keyOf.size === 0) return [];
-  return nearestSetters(updatingFrom(flux.automations, path6), [...keyOf.keys()]).map((setter) => ({ key: keyOf.get(setter), setter }));
-}
-function updatingFrom(automations, path6, namespace) {
-  const covering = automations.filter((a) => (namespace === void 0 || a.namespace === namespace) && updatesFile(a, path6));
-  return covering.length > 0 ? covering.map((a) => a.file) : [path6];
-}
-function candidate(key, def, image, given, allowDowngrade) {
-  const flux = def.flux && { flux: def.flux };
-  if (!image) return { ...flux };
-  if (!given && image.tag !== void 0 && def.excluded?.(image.tag)) {
-    return { ...flux, note: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` };
-  }
-  const outside = def.policy && image.tag !== void 0 && def.policy.latest([image.tag]) === void 0;
-  return {
-    ...flux,
-    update: { image: { ...image, name: def.name }, ...def.policy && { policy: def.policy }, allowDowngrade },
-    ...outside && { note: `setter ${key}: tag ${image.tag} is outside its policy (${def.policy.description}); marked values are left as they are` }
-  };
-}
-function governingCandidate(key, candidates2, path6, automations, configPath) {
-  if (candidates2[0].flux === void 0) return candidates2[0];
-  let from = [path6];
-  if (automations.length > 0) {
-    const namespace = key.slice(0, key.indexOf(":"));
-    const covering = automations.filter((a) => a.namespace === namespace && updatesFile(a, path6));
-    if (covering.length === 0) {
-      const paths = automations.map((a) => `${a.id} ./${a.path}`).join(", ");
-      return `is set only in files under the spec.update.path of an ImageUpdateAutomation of namespace ${namespace}, and this file is under none (${paths}); the marked value is left as it is`;
-    }
-    from = covering.map((a) => a.file);
-  }
-  const nearest2 = nearestSetters(
-    from,
-    candidates2.map((c) => c.flux)
-  );
-  if (nearest2.length === 1) return candidates2.find((c) => c.flux === nearest2[0]);
-  const near = automations.length > 0 ? "the ImageUpdateAutomation objects that update this file" : "this file";
-  return `is defined differently at ${where(nearest2)}, equally near ${near}; the marked value is left as it is (give ${key} an entry under setters: in ${configPath}, which overrides Flux objects)`;
-}
-function notesWhereUsed(candidates2, governing, texts, inScope) {
-  const noted = /* @__PURE__ */ new Map();
-  const marked = [...texts].filter(([path6, text2]) => inScope(path6) && readsMarkers(path6) && text2.includes(MARKER_TOKEN));
-  for (const [key, defined] of candidates2) {
-    if (!defined.some((c) => c.note)) continue;
-    const marker = markerPattern(key);
-    for (const [path6, text2] of marked) {
-      const at = marker.exec(text2)?.index;
-      if (at === void 0) continue;
-      const chosen = governing(key, path6);
-      if (typeof chosen === "string" || !chosen.note || noted.has(chosen)) continue;
-      noted.set(chosen, { file: chosen.flux?.file ?? path6, line: chosen.flux?.line ?? lineAt(text2, at), message: chosen.note });
-    }
-  }
-  return [...noted.values()];
-}
-function unconfiguredMarkers(texts, inScope, defined) {
-  const places = /* @__PURE__ */ new Map();
-  for (const [file, text2] of texts) {
-    if (!inScope(file) || !readsMarkers(file)) continue;
-    const markers = fileKind(file) === "yaml" ? [...lineMarkers(text2), ...headMarkers(text2)].sort((a, b) => a.line - b.line) : lineMarkers(text2);
-    for (const { marker, line, before } of markers) {
-      if (defined(marker.key)) continue;
-      const at = places.get(marker.key) ?? [];
-      if (at.length === 0) places.set(marker.key, at);
-      at.push({ file, line, before });
-    }
-  }
-  return places;
-}
-var PLACES_NAMED = 3;
-function unconfiguredWarning(key, places, configPath, why) {
-  const [first, ...others] = places;
-  const named = others.slice(0, PLACES_NAMED).map((p) => `${p.file}:${p.line}`);
-  const more = others.length > PLACES_NAMED ? ` and ${others.length - PLACES_NAMED} more` : "";
-  const also = others.length > 0 ? ` (also marked at ${named.join(", ")}${more})` : "";
-  const left = others.length > 0 ? "its marked values are left as they are" : "its marked value is left as it is";
-  return {
-    ...!why && { aside: true },
-    file: first.file,
-    line: first.line,
-    message: `no image is configured for Flux setter "${key}"${also}, so ${left}: add it under setters: in ${configPath}, pass --setter ${key}=REF, or keep its ImagePolicy (and ImageRepository) in the tree`
-  };
-}
-
-// src/engine/source.ts
-var lossy = new TextDecoder("utf-8", { ignoreBOM: true });
-var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-async function readText(source, path6) {
-  return source.readText ? source.readText(path6) : lossy.decode(await source.read(path6));
-}
-function decodeUtf8(bytes) {
-  try {
-    return strict.decode(bytes);
-  } catch {
-    return void 0;
-  }
-}
-
-// src/engine/kustomizations.ts
-import { posix as posix2 } from "node:path";
-var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io/";
-function mayHoldFluxKustomization(text2) {
-  return text2.includes(FLUX_KUSTOMIZE_GROUP) && text2.includes("images");
-}
-var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
-function isKustomizationFile(path6) {
-  return KUSTOMIZATION_NAMES.has(path6.slice(path6.lastIndexOf("/") + 1));
-}
-var IMAGE_VALUE = /\bimage["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
-var OP_VALUE = /\bvalue["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
-function mayHoldBareImage(text2, repositories) {
-  const values = text2.includes("/image") ? [...text2.matchAll(IMAGE_VALUE), ...text2.matchAll(OP_VALUE)] : text2.matchAll(IMAGE_VALUE);
-  for (const [, value] of values) {
-    const ref = tryParseImageRef(value);
-    if (ref && ref.tag === void 0 && ref.digest === void 0 && repositories.has(ref.repository)) return true;
-  }
-  return false;
-}
-function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree = []) {
-  const repositories = new Set(incoming.map((image) => image.repository));
-  const byDirectory = /* @__PURE__ */ new Map();
-  for (const k of kustomizations) if (!byDirectory.has(posix2.dirname(k.file))) byDirectory.set(posix2.dirname(k.file), k);
-  const parsed = /* @__PURE__ */ new Map();
-  const at = (directory) => {
-    if (!parsed.has(directory)) {
-      const k = byDirectory.get(directory);
-      parsed.set(directory, k && readKustomization(k.file, k.text, repositories));
-    }
-    return parsed.get(directory);
-  };
-  const built = /* @__PURE__ */ new Map();
-  const buildsFrom = (k, visiting) => {
-    const known = built.get(k);
-    if (known) return known;
-    const files = /* @__PURE__ */ new Set([k.file]);
-    if (visiting.has(k)) return files;
-    visiting.add(k);
-    for (const path6 of [...k.resources, ...k.components]) {
-      const child2 = at(path6);
-      if (child2) for (const file of buildsFrom(child2, visiting)) files.add(file);
-      else files.add(path6);
-    }
-    visiting.delete(k);
-    built.set(k, files);
-    return files;
-  };
-  const tagsOf = (k, visiting) => {
-    if (visiting.has(k)) return [];
-    visiting.add(k);
-    const components = k.components.flatMap((path6) => {
-      const component = at(path6);
-      return component ? tagsOf(component, visiting) : [];
-    });
-    return [...k.tags.map((name) => ({ name, file: k.file })), ...components];
-  };
-  const tokens = incoming.map(screenToken);
-  const flux = fluxKustomizations.filter(({ text: text2 }) => tokens.some((token) => text2.includes(token))).flatMap(({ file, text: text2 }) => readFluxKustomizations(file, text2, repositories, (directory) => byDirectory.has(directory), tree));
-  const tagging = [
-    ...[...byDirectory].filter(([, { text: text2 }]) => tokens.some((token) => text2.includes(token))).flatMap(([directory]) => at(directory) ?? []).filter((k) => k.tags.length > 0),
-    ...flux
-  ];
-  const builds = tagging.some((k) => k.component) ? [...[...byDirectory.keys()].flatMap((directory) => at(directory) ?? []), ...flux] : tagging;
-  const tagged = /* @__PURE__ */ new Map();
-  for (const k of builds) {
-    const tags = tagsOf(k, /* @__PURE__ */ new Set());
-    if (tags.length === 0) continue;
-    for (const file of buildsFrom(k, /* @__PURE__ */ new Set())) {
-      const names = tagged.get(file) ?? /* @__PURE__ */ new Map();
-      for (const { name, file: by } of tags) names.set(name, [.../* @__PURE__ */ new Set([...names.get(name) ?? [], by])].sort());
-      tagged.set(file, names);
-    }
-  }
-  return tagged;
-}
-function readKustomization(file, text2, repositories) {
-  let root;
-  try {
-    root = parseYaml(text2)[0];
-  } catch (error2) {
-    if (error2 instanceof SourceError) return void 0;
-    throw error2;
-  }
-  if (root?.kind !== "map") return void 0;
-  const directory = posix2.dirname(file);
-  const list = (key) => {
-    const node = mapValue(root, key);
-    return node?.kind === "seq" ? [...node.items] : [];
-  };
-  const paths = (nodes) => nodes.flatMap((node) => inTree(directory, scalarText(node)) ?? []);
-  const patchFiles = (key) => list(key).flatMap((patch) => patch.kind === "map" ? mapValue(patch, "path") ?? [] : []);
-  return {
-    file,
-    component: scalarText(mapValue(root, "kind")) === "Component",
-    tags: taggedNames(list("images"), repositories),
-    resources: [
-      ...paths([...list("resources"), ...list("bases"), ...list("patchesStrategicMerge")]),
-      ...paths([...patchFiles("patches"), ...patchFiles("patchesJson6902")])
-    ],
-    components: paths(list("components"))
-  };
-}
-function readFluxKustomizations(file, text2, repositories, hasKustomization, tree) {
-  let roots;
-  try {
-    roots = parseYaml(text2);
-  } catch (error2) {
-    if (error2 instanceof SourceError) return [];
-    throw error2;
-  }
-  return roots.flatMap((root) => {
-    if (root?.kind !== "map" || scalarText(mapValue(root, "kind")) !== "Kustomization") return [];
-    if (!scalarText(mapValue(root, "apiVersion"))?.startsWith(FLUX_KUSTOMIZE_GROUP)) return [];
-    const images = nodeAt(root, ["spec", "images"]);
-    const tags = images?.kind === "seq" ? taggedNames(images.items, repositories) : [];
-    const path6 = inTree(".", scalarText(nodeAt(root, ["spec", "path"])) || ".");
-    if (tags.length === 0 || path6 === void 0) return [];
-    const components = nodeAt(root, ["spec", "components"]);
-    return [
-      {
-        file,
-        component: false,
-        tags,
-        resources: hasKustomization(path6) ? [path6] : generatedResources(path6, hasKustomization, tree),
-        components: components?.kind === "seq" ? components.items.flatMap((node) => inTree(path6, scalarText(node)) ?? []) : []
-      }
-    ];
-  });
-}
-function generatedResources(directory, hasKustomization, tree) {
-  const resources = /* @__PURE__ */ new Set();
-  const prefix = directory === "." ? "" : `${directory}/`;
-  for (const file of tree) {
-    if (!file.startsWith(prefix) || !/\.ya?ml$/.test(file)) continue;
-    const steps = file.slice(prefix.length).split("/");
-    const built = steps.slice(0, -1).findIndex((_, i) => hasKustomization(prefix + steps.slice(0, i + 1).join("/")));
-    resources.add(built < 0 ? file : prefix + steps.slice(0, built + 1).join("/"));
-  }
-  return [...resources];
-}
-function taggedNames(entries, repositories) {
-  const field2 = (node, key) => node.kind === "map" ? scalarText(mapValue(node, key)) : void 0;
-  return entries.flatMap((entry) => {
-    const name = field2(entry, "name");
-    if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
-    const setsVersion = !!field2(entry, "newTag") || !!field2(entry, "digest") || repositories.has(normalizeRepository(field2(entry, "newName") || name) ?? "");
-    return setsVersion ? [name] : [];
-  });
-}
-function inTree(directory, path6) {
-  if (!path6 || path6.includes("://") || path6.includes("\n")) return void 0;
-  const joined = posix2.normalize(posix2.join(directory, path6)).replace(/\/+$/, "");
-  return joined === ".." || joined.startsWith("../") || posix2.isAbsolute(joined) ? void 0 : joined;
-}
-
-// src/engine/path-glob.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
-function pathMatcher(globs) {
-  const matches = (0, import_picomatch.default)(
-    globs.flatMap((glob) => {
-      const base = glob.replace(/\/+$/, "");
-      return [base, `${base}/**`];
-    }),
-    { dot: true }
-  );
-  const prefixes = globs.map(plainStart);
-  if (prefixes.includes("")) return matches;
-  return (path6) => prefixes.some((prefix) => path6.startsWith(prefix)) && matches(path6);
-}
-function plainStart(glob) {
-  return /^[\w-]*(?:\/[\w-]+)*/.exec(glob)[0];
-}
-
-// src/engine/targets.ts
-function targetsInScope(config, names) {
-  const all = config?.targets ?? [];
-  if (!names || names.length === 0) return all;
-  const unknown = names.filter((name) => !all.some((t) => t.name === name));
-  if (unknown.length > 0) {
-    throw new RequestError2(
-      unknown.map((name) => ({ message: `targets: no target named ${JSON.stringify(name)} (configured: ${all.map((t) => t.name).join(", ") || "none"})` }))
-    );
-  }
-  return all.filter((t) => names.includes(t.name));
-}
-function targetOf(targets) {
-  const matchers = targets.map((target) => ({ target, matches: pathMatcher(target.paths) }));
-  return (path6) => matchers.find((m) => m.matches(path6))?.target;
-}
-function warnIdlePaths(configured, targets, files, configPath, warnings) {
-  const ownerOf = targetOf(configured);
-  const rank = new Map(configured.map((target, i) => [target, i]));
-  const globs = targets.flatMap(
-    (target) => target.paths.map((glob, j) => ({ target, glob, j, matches: pathMatcher([glob]), owns: false, shadowed: [] }))
-  );
-  if (globs.length === 0) return;
-  for (const file of files) {
-    const owner = ownerOf(file);
-    if (owner === void 0) continue;
-    const first = rank.get(owner);
-    for (const glob of globs) {
-      if (glob.owns || rank.get(glob.target) < first || !glob.matches(file)) continue;
-      if (glob.target === owner) glob.owns = true;
-      else glob.shadowed.push({ file, owner });
-    }
-  }
-  for (const { target, glob, j, owns, shadowed } of globs) {
-    if (owns) continue;
-    const said = (what) => {
-      warnings.push({
-        file: configPath,
-        line: target.pathLines[j],
-        message: `targets[${configured.indexOf(target)}].paths[${j}]: ${JSON.stringify(glob)} ${what}`
-      });
-    };
-    if (shadowed.length === 0) {
-      said("matches no file; fix or remove it");
-      continue;
-    }
-    const owners = [...new Set(shadowed.map(({ owner }) => owner))];
-    const by = owners.map((owner) => {
-      const taking = owner.paths.find((path6) => {
-        const matches = pathMatcher([path6]);
-        return shadowed.some((o) => o.owner === owner && matches(o.file));
-      });
-      return `${owner.name} (${JSON.stringify(taking)})`;
-    });
-    const one = owners.length === 1;
-    said(
-      `matches only files the earlier ${one ? "target" : "targets"} ${andList(by)} ${one ? "takes" : "take"} first; narrow ${one ? "that" : "those"}, or list ${target.name} first`
-    );
-  }
-}
-function imagesFor(images, config, target, allowDowngrade) {
-  if (!config || config.targets.length === 0) return images.map((image) => ({ image, allowDowngrade }));
-  if (!target) return [];
-  return images.flatMap((image) => {
-    const allowed = target.images.find((a) => a.repository === image.repository);
-    return allowed ? [{ image, ...allowed.policy && { policy: allowed.policy }, allowDowngrade }] : [];
-  });
-}
-function settersFor(setters, target) {
-  if (!target) return setters;
-  const kept = /* @__PURE__ */ new Map();
-  for (const [key, update2] of setters) {
-    const allowed = target.images.find((a) => a.repository === update2.image.repository);
-    if (!allowed) continue;
-    const policy = update2.policy && allowed.policy ? within(update2.policy, allowed.policy) : update2.policy ?? allowed.policy;
-    kept.set(key, { ...update2, ...policy && { policy } });
-  }
-  return kept;
-}
-function within(policy, bounds) {
-  if (policy.description === bounds.description) return policy;
-  return {
-    description: `${policy.description} within ${bounds.description}`,
-    latest: (tags) => policy.latest(tags.filter((tag) => bounds.latest([tag]) !== void 0)),
-    // Ranked by the marker's own order, so a move down past the bounds is still told.
-    ...(policy.compare ?? bounds.compare) && { compare: policy.compare ?? bounds.compare }
-  };
-}
-var LISTED = 5;
-function warnRefusedImages(images, targets, ownerOf, files, reachOf, warnings) {
-  const inTargets = [...files].flatMap(([path6, text2]) => {
-    const target = ownerOf(path6);
-    return target ? [{ path: path6, text: text2, target }] : [];
-  });
-  for (const { image, byRepository: byRepository2 } of images) {
-    const refusing = [];
-    const held = [];
-    for (const target of targets) {
-      const allowed = target.images.find((a) => a.repository === image.repository);
-      if (!allowed) {
-        const at = inTargets.filter((file) => file.target === target).flatMap(({ path: path6, text: text2 }) => placeHolding(path6, text2, image, byRepository2, reachOf(path6)));
-        if (at.length > 0) refusing.push(target.name);
-        held.push(...at);
-      } else if (allowed.policy && image.tag !== void 0 && allowed.policy.latest([image.tag]) === void 0 && // A target with no file in scope (--path left it out) was not asked for: its policy is no news.
-      inTargets.some((file) => file.target === target)) {
-        warnings.push({
-          message: `target ${target.name}: ${formatImageRef(image)} is outside its policy (${allowed.policy.description}); not edited there`
-        });
-      }
-    }
-    if (refusing.length === 0) continue;
-    const which2 = refusing.length === 1 ? `target ${refusing[0]} does not allow` : `targets ${refusing.join(", ")} do not allow`;
-    const where2 = held.length > LISTED ? `${held.slice(0, LISTED).join(", ")} and ${held.length - LISTED} more` : held.join(", ");
-    warnings.push({ message: `${which2} ${image.repository}; not edited in ${where2}` });
-  }
-}
-function placeHolding(path6, text2, image, byRepository2, reach) {
-  const markers = [...reach.setters].filter(([, update2]) => update2.image.repository === image.repository).map(([key]) => markerPattern(key));
-  const patterns = byRepository2 ? [repositoryPattern(image), ...markers] : markers;
-  const at = Math.min(...patterns.map((pattern) => pattern.exec(text2)?.index ?? Infinity));
-  if (at !== Infinity) return [`${path6}:${lineAt(text2, at)}`];
-  return reach.overridden.includes(image.repository) ? [path6] : [];
-}
-
-// src/engine/reach.ts
-function warnUnreached(valid, updates, overrides, texts, warnings) {
-  const holds2 = (pattern) => texts.some(([, text2]) => pattern.test(text2));
-  const marks = (pattern) => texts.some(([path6, text2]) => readsMarkers(path6) && pattern.test(text2));
-  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
-  for (const image of valid.images) {
-    const marked = updates.some((u) => u.image.repository === image.repository);
-    if (!marked && !overridden.has(image.repository) && !holds2(repositoryPattern(image))) {
-      warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
-    }
-  }
-  for (const key of valid.setters.keys()) {
-    if (!marks(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
-  }
-}
-function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
-  if (policySetters.size === 0 && left.size === 0) return;
-  for (const change of changes) {
-    if (change.kind !== "image" && change.kind !== "kcl-image") continue;
-    const written = tryParseImageRef(change.new);
-    if (!written) continue;
-    const split2 = besidePolicy(change, written, policySetters, text2) ?? besideLeft(written, left, text2);
-    if (split2) warnings.push({ file: change.file, line: change.line, message: `${change.key} is set to ${change.new} by repository, ${split2}` });
-  }
-}
-function warnUnpolicied(changes, updates, policiesAt, marked, warnings) {
-  for (const change of changes) {
-    const moved = movedBy(change, updates);
-    const tag = moved?.update.image.tag;
-    if (!moved || moved.update.policy || tag === void 0 || marked(moved.update.image)) continue;
-    const { image } = moved.update;
-    const refusing = policiesAt(image.repository).filter(({ setter }) => nextVersion({ image, policy: setter.policy }, moved.current) === void 0);
-    if (refusing.length === 0) continue;
-    const would = /* @__PURE__ */ new Map();
-    for (const { key, setter } of refusing) {
-      const verb = setter.policy.latest([tag]) === void 0 ? "refuse it" : `keep ${moved.current.tag}`;
-      would.set(verb, [...would.get(verb) ?? [], `${key} (${setter.policy.description})`]);
-    }
-    const which2 = andList(
-      [...would].map(([verb, policies]) => `${policies.length === 1 ? "ImagePolicy" : "ImagePolicies"} ${andList(policies)} would ${verb}`)
-    );
-    const add = refusing.length === 1 ? "add its marker" : "add the marker of one";
-    warnings.push({
-      file: change.file,
-      line: change.line,
-      message: `${image.repository} moves to ${tag} with no policy (no marker here); ${which2}: ${add}, or a target with a policy`
-    });
-  }
-}
-function movedBy(change, updates) {
-  if (change.kind === "image" || change.kind === "kcl-image") {
-    const written = tryParseImageRef(change.new);
-    const update2 = written && updates.find((u) => u.image.repository === written.repository);
-    if (!update2) return void 0;
-    const old = tryParseImageRef(change.old);
-    return { update: update2, current: old?.repository === written.repository ? versionOf(old.tag, old.digest) : {} };
-  }
-  if (change.kind !== "helm" && change.kind !== "kustomize") return void 0;
-  const byTag = updates.filter((u) => u.image.tag === change.new);
-  return byTag.length === 1 ? { update: byTag[0], current: versionOf(change.old, void 0) } : void 0;
-}
-function besidePolicy(change, written, setters, text2) {
-  const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written.repository && markerPattern(k).test(text2));
-  if (beside.length !== 1) return void 0;
-  const [key, { policy }] = beside[0];
-  if (!policy) return void 0;
-  const old = tryParseImageRef(change.old);
-  const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
-  if (nextVersion({ image: written, policy }, current) !== void 0) return void 0;
-  return `which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`;
-}
-function besideLeft(written, left, text2) {
-  const keys = [...left].filter(([key, images]) => images.some((i) => i.repository === written.repository) && markerPattern(key).test(text2)).map(([key]) => key);
-  if (keys.length === 0) return void 0;
-  const which2 = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
-  return `while the marked fields of ${which2} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
-}
-function warnUnmoved(images, texts, context4, warnings) {
-  for (const image of images) {
-    const pattern = repositoryPattern(image);
-    const versioned = versionedPattern(image);
-    const version = image.tag ?? image.digest;
-    const holding = texts.filter(([, text2]) => pattern.test(text2));
-    const current = holding.some(([, text2]) => text2.includes(version));
-    const left = holding.filter(
-      ([path6, text2]) => !text2.includes(version) && !context4.explained(path6, image) && (versioned.test(text2) || context4.quiet && !current || inSplitImage(path6, text2, image))
-    ).map(([path6]) => path6);
-    const outside = context4.targets.length > 0 ? left.filter(context4.inNoTarget) : [];
-    const unreached2 = left.filter((path6) => !outside.includes(path6));
-    const said = (paths, why) => warnings.push({ message: `${image.repository} appears in ${listed(paths)}, but no field there holds ${version} or was edited: ${why}` });
-    if (unreached2.length > 0) said(unreached2, 'it sits where no rule edits it (see "What it edits" in the README)');
-    if (outside.length > 0) said(outside, `${listed(outside)} ${outside.length === 1 ? "is" : "are"} in no target (targets: ${context4.targets.join(", ")})`);
-  }
-}
-var SPLIT_IMAGE_EDITORS = [editKustomizeImages, editArgoCdHelm, editHelmValues];
-function inSplitImage(path6, text2, image) {
-  if (fileKind(path6) !== "yaml") return false;
-  try {
-    return runEditors(text2.replace(/^\uFEFF/, ""), { images: [{ image }], setters: /* @__PURE__ */ new Map() }, SPLIT_IMAGE_EDITORS).changes.length > 0;
-  } catch (error2) {
-    if (error2 instanceof SourceError) return false;
-    throw error2;
-  }
-}
-function versionedPattern(image) {
-  return new RegExp(`${escapeRegExp(screenToken(image))}[:@]\\w`);
-}
-function listed(paths) {
-  return paths.length > 3 ? `${paths.slice(0, 3).join(", ")} and ${paths.length - 3} more` : paths.join(", ");
-}
-
 // src/kcl/override-reach.ts
 var STARTS_LINE = /* @__PURE__ */ new Set([T.Newline, T.Indent, T.Dedent]);
 var ASSIGNS = /* @__PURE__ */ new Set([T.Assign, T.Colon, T.AugAssign, T.PlusAssign]);
@@ -46950,14 +46378,22 @@ var Planner = class {
   /**
    * A spec's value of another kind than the literal it replaces (`replicas = 3` set to "5", an
    * image set to an unquoted name) is written as KCL reads it, but the change reads alike
-   * either way (`3 -> 5`): said, so that a lost quote or a stray one is seen.
+   * either way (`3 -> 5`): said, so that a lost quote or a stray one is seen. A literal over a
+   * name is said too: the field stops following what the name holds.
    */
   warnRetyped(old, value, key) {
     if (value.wholeText) return this.warnWholeText(this.line(old.first), value, key, old);
     const was = literalKind(this.tokens, old);
     const now = literalKind(value.tokens, value.expr);
-    if (was === void 0 || was === "name" || now === void 0 || now === was) return;
+    if (was === void 0 || now === void 0 || now === was) return;
     const written = nodeText(value.tokens, value.expr);
+    if (was === "name") {
+      const name = nodeText(this.tokens, old);
+      return this.warn(
+        old.first,
+        `${key}: ${name} (a name) becomes the ${now} ${written}, so it no longer follows ${name}; to move everything that does, set ${name} instead`
+      );
+    }
     const quote2 = `for the string, quote it: ${key}="${written}" (in a shell, single-quote the whole argument)`;
     const becomes = now === "name" ? `the name ${written}, which KCL reads as a variable; ${quote2}` : `the ${now} ${written}`;
     this.warn(old.first, `${key}: ${nodeText(this.tokens, old)} (a ${was}) becomes ${becomes}`);
@@ -47373,6 +46809,68 @@ function applyOverrides(text2, specs, options2 = {}) {
   return { text: current, changes, warnings };
 }
 
+// src/engine/path-glob.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+function pathMatcher(globs) {
+  const matches = (0, import_picomatch.default)(
+    globs.flatMap((glob) => {
+      const base = glob.replace(/\/+$/, "");
+      return [base, `${base}/**`];
+    }),
+    { dot: true }
+  );
+  const prefixes = globs.map(plainStart);
+  if (prefixes.includes("")) return matches;
+  return (path6) => prefixes.some((prefix) => path6.startsWith(prefix)) && matches(path6);
+}
+function plainStart(glob) {
+  return /^[\w-]*(?:\/[\w-]+)*/.exec(glob)[0];
+}
+
+// src/engine/source.ts
+var lossy = new TextDecoder("utf-8", { ignoreBOM: true });
+var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+async function readText(source, path6) {
+  return source.readText ? source.readText(path6) : lossy.decode(await source.read(path6));
+}
+function decodeUtf8(bytes) {
+  try {
+    return strict.decode(bytes);
+  } catch {
+    return void 0;
+  }
+}
+async function listTree(source) {
+  const listedAs = /* @__PURE__ */ new Map();
+  const issues = [];
+  for await (const listed2 of source.list()) {
+    const path6 = plainPath(listed2);
+    if (path6 === void 0)
+      issues.push(`the source lists ${JSON.stringify(listed2)}, which is no POSIX path relative to the root (no leading /, no "..", no \\)`);
+    else if (listedAs.has(path6)) issues.push(`the source lists ${JSON.stringify(listedAs.get(path6))} and ${JSON.stringify(listed2)}, one file twice`);
+    else listedAs.set(path6, listed2);
+  }
+  if (issues.length > 0) throw new RequestError2(issues.map((message) => ({ message })));
+  const files = [...listedAs.keys()].sort();
+  if (files.every((path6) => listedAs.get(path6) === path6)) return { files, source };
+  const as = (path6) => listedAs.get(path6) ?? path6;
+  const readText2 = source.readText?.bind(source);
+  return {
+    files,
+    source: {
+      list: () => source.list(),
+      read: (path6) => source.read(as(path6)),
+      ...readText2 && { readText: (path6) => readText2(as(path6)) }
+    }
+  };
+}
+function plainPath(path6) {
+  if (path6.startsWith("/") || path6.includes("\\") || /^[A-Za-z]:\//.test(path6)) return void 0;
+  if (!/(^|\/)\.?(\/|$)|(^|\/)\.\.(\/|$)/.test(path6)) return path6;
+  const parts = path6.split("/").filter((part) => part !== "" && part !== ".");
+  return parts.length === 0 || parts.includes("..") ? void 0 : parts.join("/");
+}
+
 // src/engine/overrides.ts
 function collectOverrides(valid, config, configPath, present, inScope, warnings) {
   const configured = config?.overrides ?? [];
@@ -47574,6 +47072,568 @@ function located(path6, error2) {
   return { ...where2, message: `'${error2.spec}': ${error2.message}${indexed}` };
 }
 
+// src/engine/apply-set.ts
+function malformedSets(sets) {
+  return sets.flatMap((set2) => {
+    try {
+      readSetSpec(set2);
+      return [];
+    } catch (error2) {
+      if (!(error2 instanceof SourceError)) throw error2;
+      return [{ ...located(set2.file, error2), field: "set" }];
+    }
+  });
+}
+
+// src/engine/setters.ts
+function resolveSetters(valid, config, configPath, texts, inScope, allowDowngrade, warnings) {
+  const docs = [...texts].filter(([path6, text2]) => fileKind(path6) === "yaml" && mayHoldFluxObjects(text2));
+  const flux = fluxSetters(docs.map(([file, text2]) => ({ file, text: text2 })));
+  warnings.push(...flux.warnings);
+  const definitions = /* @__PURE__ */ new Map();
+  for (const [key, setters] of flux.setters) {
+    definitions.set(
+      key,
+      setters.map((setter) => ({ ...setter, excluded: (tag) => setter.exclusionList.some((re) => re.test(tag)), flux: setter }))
+    );
+  }
+  for (const [key, setter] of config?.setters ?? []) definitions.set(key, [setter]);
+  const foreign = [...valid.setters].flatMap(([key, image]) => {
+    const repositories = [...new Set(definitions.get(key)?.map((d) => d.repository))];
+    if (repositories.length === 0 || repositories.includes(image.repository)) return [];
+    const which2 = repositories.length > 1 ? "the repositories" : "the repository";
+    return [{ message: `setter ${key}: ${formatImageRef(image)} is not ${repositories.join(" or ")}, ${which2} this key is defined for` }];
+  });
+  if (foreign.length > 0) throw new RequestError2(foreign);
+  const candidates2 = /* @__PURE__ */ new Map();
+  for (const [key, defs] of definitions) {
+    const given = valid.setters.get(key);
+    const imageFor = (def) => given ? given.repository === def.repository ? given : void 0 : valid.images.find((i) => i.repository === def.repository);
+    candidates2.set(
+      key,
+      defs.map((def) => candidate(key, def, imageFor(def), given !== void 0, allowDowngrade))
+    );
+  }
+  for (const [key, image] of valid.setters) if (!definitions.has(key)) candidates2.set(key, [{ update: { image, allowDowngrade } }]);
+  const governing = (key, path6) => governingCandidate(key, candidates2.get(key), path6, flux.automations, configPath);
+  warnings.push(...notesWhereUsed(candidates2, governing, texts, inScope));
+  const unconfigured = unconfiguredMarkers(texts, inScope, (key) => definitions.has(key) || valid.setters.has(key));
+  if (valid.images.length > 0 || valid.setters.size > 0) {
+    const incoming = valid.images.map(repositoryPattern);
+    for (const [key, places] of unconfigured) {
+      const why = places.some((p) => incoming.some((pattern) => pattern.test(p.before)));
+      warnings.push(unconfiguredWarning(key, places, configPath, why));
+    }
+  }
+  const brought = [...candidates2].filter(([, defined]) => defined.some((c) => c.update)).map(([key]) => key);
+  const known = new Map([...definitions.keys(), ...valid.setters.keys(), ...unconfigured.keys()].map((key) => [key, void 0]));
+  return {
+    updates: [...candidates2.values()].flat().flatMap((c) => c.update ? [c.update] : []),
+    forFile(path6) {
+      const setters = /* @__PURE__ */ new Map();
+      const left = /* @__PURE__ */ new Map();
+      let knownSetters = known;
+      for (const key of brought) {
+        const chosen = governing(key, path6);
+        if (typeof chosen === "string") {
+          if (knownSetters === known) knownSetters = new Map(known);
+          knownSetters.set(key, chosen);
+          left.set(
+            key,
+            candidates2.get(key).flatMap((c) => c.update ? [c.update.image] : [])
+          );
+        } else if (chosen.update) setters.set(key, chosen.update);
+      }
+      return { setters, knownSetters, left };
+    },
+    fluxPoliciesAt: (path6, repository) => fluxPoliciesAt(flux, config, path6, repository)
+  };
+}
+function fluxPoliciesAt(flux, config, path6, repository) {
+  const keyOf = /* @__PURE__ */ new Map();
+  for (const [key, defs] of flux.setters) {
+    if (config?.setters.has(key)) continue;
+    const ofRepository = defs.filter((d) => d.repository === repository);
+    if (ofRepository.length === 0) continue;
+    const namespace = key.slice(0, key.indexOf(":"));
+    for (const setter of nearestSetters(updatingFrom(flux.automations, path6, namespace), ofRepository)) keyOf.set(setter, key);
+  }
+  if (keyOf.size === 0) return [];
+  return nearestSetters(updatingFrom(flux.automations, path6), [...keyOf.keys()]).map((setter) => ({ key: keyOf.get(setter), setter }));
+}
+function updatingFrom(automations, path6, namespace) {
+  const covering = automations.filter((a) => (namespace === void 0 || a.namespace === namespace) && updatesFile(a, path6));
+  return covering.length > 0 ? covering.map((a) => a.file) : [path6];
+}
+function candidate(key, def, image, given, allowDowngrade) {
+  const flux = def.flux && { flux: def.flux };
+  if (!image) return { ...flux };
+  if (!given && image.tag !== void 0 && def.excluded?.(image.tag)) {
+    return { ...flux, note: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` };
+  }
+  const outside = def.policy && image.tag !== void 0 && def.policy.latest([image.tag]) === void 0;
+  return {
+    ...flux,
+    update: { image: { ...image, name: def.name }, ...def.policy && { policy: def.policy }, allowDowngrade },
+    ...outside && { note: `setter ${key}: tag ${image.tag} is outside its policy (${def.policy.description}); marked values are left as they are` }
+  };
+}
+function governingCandidate(key, candidates2, path6, automations, configPath) {
+  if (candidates2[0].flux === void 0) return candidates2[0];
+  let from = [path6];
+  if (automations.length > 0) {
+    const namespace = key.slice(0, key.indexOf(":"));
+    const covering = automations.filter((a) => a.namespace === namespace && updatesFile(a, path6));
+    if (covering.length === 0) {
+      const paths = automations.map((a) => `${a.id} ./${a.path}`).join(", ");
+      return `is set only in files under the spec.update.path of an ImageUpdateAutomation of namespace ${namespace}, and this file is under none (${paths}); the marked value is left as it is`;
+    }
+    from = covering.map((a) => a.file);
+  }
+  const nearest2 = nearestSetters(
+    from,
+    candidates2.map((c) => c.flux)
+  );
+  if (nearest2.length === 1) return candidates2.find((c) => c.flux === nearest2[0]);
+  const near = automations.length > 0 ? "the ImageUpdateAutomation objects that update this file" : "this file";
+  return `is defined differently at ${where(nearest2)}, equally near ${near}; the marked value is left as it is (give ${key} an entry under setters: in ${configPath}, which overrides Flux objects)`;
+}
+function notesWhereUsed(candidates2, governing, texts, inScope) {
+  const noted = /* @__PURE__ */ new Map();
+  const marked = [...texts].filter(([path6, text2]) => inScope(path6) && readsMarkers(path6) && text2.includes(MARKER_TOKEN));
+  for (const [key, defined] of candidates2) {
+    if (!defined.some((c) => c.note)) continue;
+    const marker = markerPattern(key);
+    for (const [path6, text2] of marked) {
+      const at = marker.exec(text2)?.index;
+      if (at === void 0) continue;
+      const chosen = governing(key, path6);
+      if (typeof chosen === "string" || !chosen.note || noted.has(chosen)) continue;
+      noted.set(chosen, { file: chosen.flux?.file ?? path6, line: chosen.flux?.line ?? lineAt(text2, at), message: chosen.note });
+    }
+  }
+  return [...noted.values()];
+}
+function unconfiguredMarkers(texts, inScope, defined) {
+  const places = /* @__PURE__ */ new Map();
+  for (const [file, text2] of texts) {
+    if (!inScope(file) || !readsMarkers(file)) continue;
+    const markers = fileKind(file) === "yaml" ? [...lineMarkers(text2), ...headMarkers(text2)].sort((a, b) => a.line - b.line) : lineMarkers(text2);
+    for (const { marker, line, before } of markers) {
+      if (defined(marker.key)) continue;
+      const at = places.get(marker.key) ?? [];
+      if (at.length === 0) places.set(marker.key, at);
+      at.push({ file, line, before });
+    }
+  }
+  return places;
+}
+var PLACES_NAMED = 3;
+function unconfiguredWarning(key, places, configPath, why) {
+  const [first, ...others] = places;
+  const named = others.slice(0, PLACES_NAMED).map((p) => `${p.file}:${p.line}`);
+  const more = others.length > PLACES_NAMED ? ` and ${others.length - PLACES_NAMED} more` : "";
+  const also = others.length > 0 ? ` (also marked at ${named.join(", ")}${more})` : "";
+  const left = others.length > 0 ? "its marked values are left as they are" : "its marked value is left as it is";
+  return {
+    ...!why && { aside: true },
+    file: first.file,
+    line: first.line,
+    message: `no image is configured for Flux setter "${key}"${also}, so ${left}: add it under setters: in ${configPath}, pass --setter ${key}=REF, or keep its ImagePolicy (and ImageRepository) in the tree`
+  };
+}
+
+// src/engine/kustomizations.ts
+import { posix as posix2 } from "node:path";
+var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io/";
+function mayHoldFluxKustomization(text2) {
+  return text2.includes(FLUX_KUSTOMIZE_GROUP) && text2.includes("images");
+}
+var KUSTOMIZATION_NAMES = /* @__PURE__ */ new Set(["kustomization.yaml", "kustomization.yml", "Kustomization"]);
+function isKustomizationFile(path6) {
+  return KUSTOMIZATION_NAMES.has(path6.slice(path6.lastIndexOf("/") + 1));
+}
+var IMAGE_VALUE = /\bimage["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
+var OP_VALUE = /\bvalue["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
+function mayHoldBareImage(text2, repositories) {
+  const values = text2.includes("/image") ? [...text2.matchAll(IMAGE_VALUE), ...text2.matchAll(OP_VALUE)] : text2.matchAll(IMAGE_VALUE);
+  for (const [, value] of values) {
+    const ref = tryParseImageRef(value);
+    if (ref && ref.tag === void 0 && ref.digest === void 0 && repositories.has(ref.repository)) return true;
+  }
+  return false;
+}
+function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree = []) {
+  const repositories = new Set(incoming.map((image) => image.repository));
+  const byDirectory = /* @__PURE__ */ new Map();
+  for (const k of kustomizations) if (!byDirectory.has(posix2.dirname(k.file))) byDirectory.set(posix2.dirname(k.file), k);
+  const parsed = /* @__PURE__ */ new Map();
+  const at = (directory) => {
+    if (!parsed.has(directory)) {
+      const k = byDirectory.get(directory);
+      parsed.set(directory, k && readKustomization(k.file, k.text, repositories));
+    }
+    return parsed.get(directory);
+  };
+  const built = /* @__PURE__ */ new Map();
+  const buildsFrom = (k, visiting) => {
+    const known = built.get(k);
+    if (known) return known;
+    const files = /* @__PURE__ */ new Set([k.file]);
+    if (visiting.has(k)) return files;
+    visiting.add(k);
+    for (const path6 of [...k.resources, ...k.components]) {
+      const child2 = at(path6);
+      if (child2) for (const file of buildsFrom(child2, visiting)) files.add(file);
+      else files.add(path6);
+    }
+    visiting.delete(k);
+    built.set(k, files);
+    return files;
+  };
+  const tagsOf = (k, visiting) => {
+    if (visiting.has(k)) return [];
+    visiting.add(k);
+    const components = k.components.flatMap((path6) => {
+      const component = at(path6);
+      return component ? tagsOf(component, visiting) : [];
+    });
+    return [...k.tags.map((name) => ({ name, file: k.file })), ...components];
+  };
+  const tokens = incoming.map(screenToken);
+  const flux = fluxKustomizations.filter(({ text: text2 }) => tokens.some((token) => text2.includes(token))).flatMap(({ file, text: text2 }) => readFluxKustomizations(file, text2, repositories, (directory) => byDirectory.has(directory), tree));
+  const tagging = [
+    ...[...byDirectory].filter(([, { text: text2 }]) => tokens.some((token) => text2.includes(token))).flatMap(([directory]) => at(directory) ?? []).filter((k) => k.tags.length > 0),
+    ...flux
+  ];
+  const builds = tagging.some((k) => k.component) ? [...[...byDirectory.keys()].flatMap((directory) => at(directory) ?? []), ...flux] : tagging;
+  const tagged = /* @__PURE__ */ new Map();
+  for (const k of builds) {
+    const tags = tagsOf(k, /* @__PURE__ */ new Set());
+    if (tags.length === 0) continue;
+    for (const file of buildsFrom(k, /* @__PURE__ */ new Set())) {
+      const names = tagged.get(file) ?? /* @__PURE__ */ new Map();
+      for (const { name, file: by } of tags) names.set(name, [.../* @__PURE__ */ new Set([...names.get(name) ?? [], by])].sort());
+      tagged.set(file, names);
+    }
+  }
+  return tagged;
+}
+function readKustomization(file, text2, repositories) {
+  let root;
+  try {
+    root = parseYaml(text2)[0];
+  } catch (error2) {
+    if (error2 instanceof SourceError) return void 0;
+    throw error2;
+  }
+  if (root?.kind !== "map") return void 0;
+  const directory = posix2.dirname(file);
+  const list = (key) => {
+    const node = mapValue(root, key);
+    return node?.kind === "seq" ? [...node.items] : [];
+  };
+  const paths = (nodes) => nodes.flatMap((node) => inTree(directory, scalarText(node)) ?? []);
+  const patchFiles = (key) => list(key).flatMap((patch) => patch.kind === "map" ? mapValue(patch, "path") ?? [] : []);
+  return {
+    file,
+    component: scalarText(mapValue(root, "kind")) === "Component",
+    tags: taggedNames(list("images"), repositories),
+    resources: [
+      ...paths([...list("resources"), ...list("bases"), ...list("patchesStrategicMerge")]),
+      ...paths([...patchFiles("patches"), ...patchFiles("patchesJson6902")])
+    ],
+    components: paths(list("components"))
+  };
+}
+function readFluxKustomizations(file, text2, repositories, hasKustomization, tree) {
+  let roots;
+  try {
+    roots = parseYaml(text2);
+  } catch (error2) {
+    if (error2 instanceof SourceError) return [];
+    throw error2;
+  }
+  return roots.flatMap((root) => {
+    if (root?.kind !== "map" || scalarText(mapValue(root, "kind")) !== "Kustomization") return [];
+    if (!scalarText(mapValue(root, "apiVersion"))?.startsWith(FLUX_KUSTOMIZE_GROUP)) return [];
+    const images = nodeAt(root, ["spec", "images"]);
+    const tags = images?.kind === "seq" ? taggedNames(images.items, repositories) : [];
+    const path6 = inTree(".", scalarText(nodeAt(root, ["spec", "path"])) || ".");
+    if (tags.length === 0 || path6 === void 0) return [];
+    const components = nodeAt(root, ["spec", "components"]);
+    return [
+      {
+        file,
+        component: false,
+        tags,
+        resources: hasKustomization(path6) ? [path6] : generatedResources(path6, hasKustomization, tree),
+        components: components?.kind === "seq" ? components.items.flatMap((node) => inTree(path6, scalarText(node)) ?? []) : []
+      }
+    ];
+  });
+}
+function generatedResources(directory, hasKustomization, tree) {
+  const resources = /* @__PURE__ */ new Set();
+  const prefix = directory === "." ? "" : `${directory}/`;
+  for (const file of tree) {
+    if (!file.startsWith(prefix) || !/\.ya?ml$/.test(file)) continue;
+    const steps = file.slice(prefix.length).split("/");
+    const built = steps.slice(0, -1).findIndex((_, i) => hasKustomization(prefix + steps.slice(0, i + 1).join("/")));
+    resources.add(built < 0 ? file : prefix + steps.slice(0, built + 1).join("/"));
+  }
+  return [...resources];
+}
+function taggedNames(entries, repositories) {
+  const field2 = (node, key) => node.kind === "map" ? scalarText(mapValue(node, key)) : void 0;
+  return entries.flatMap((entry) => {
+    const name = field2(entry, "name");
+    if (!name || !repositories.has(normalizeRepository(name) ?? "")) return [];
+    const setsVersion = !!field2(entry, "newTag") || !!field2(entry, "digest") || repositories.has(normalizeRepository(field2(entry, "newName") || name) ?? "");
+    return setsVersion ? [name] : [];
+  });
+}
+function inTree(directory, path6) {
+  if (!path6 || path6.includes("://") || path6.includes("\n")) return void 0;
+  const joined = posix2.normalize(posix2.join(directory, path6)).replace(/\/+$/, "");
+  return joined === ".." || joined.startsWith("../") || posix2.isAbsolute(joined) ? void 0 : joined;
+}
+
+// src/engine/targets.ts
+function targetsInScope(config, names) {
+  const all = config?.targets ?? [];
+  if (!names || names.length === 0) return all;
+  const unknown = names.filter((name) => !all.some((t) => t.name === name));
+  if (unknown.length > 0) {
+    throw new RequestError2(
+      unknown.map((name) => ({ message: `targets: no target named ${JSON.stringify(name)} (configured: ${all.map((t) => t.name).join(", ") || "none"})` }))
+    );
+  }
+  return all.filter((t) => names.includes(t.name));
+}
+function targetOf(targets) {
+  const matchers = targets.map((target) => ({ target, matches: pathMatcher(target.paths) }));
+  return (path6) => matchers.find((m) => m.matches(path6))?.target;
+}
+function warnIdlePaths(configured, targets, files, configPath, warnings) {
+  const ownerOf = targetOf(configured);
+  const rank = new Map(configured.map((target, i) => [target, i]));
+  const globs = targets.flatMap(
+    (target) => target.paths.map((glob, j) => ({ target, glob, j, matches: pathMatcher([glob]), owns: false, shadowed: [] }))
+  );
+  if (globs.length === 0) return;
+  for (const file of files) {
+    const owner = ownerOf(file);
+    if (owner === void 0) continue;
+    const first = rank.get(owner);
+    for (const glob of globs) {
+      if (glob.owns || rank.get(glob.target) < first || !glob.matches(file)) continue;
+      if (glob.target === owner) glob.owns = true;
+      else glob.shadowed.push({ file, owner });
+    }
+  }
+  for (const { target, glob, j, owns, shadowed } of globs) {
+    if (owns) continue;
+    const said = (what) => {
+      warnings.push({
+        file: configPath,
+        line: target.pathLines[j],
+        message: `targets[${configured.indexOf(target)}].paths[${j}]: ${JSON.stringify(glob)} ${what}`
+      });
+    };
+    if (shadowed.length === 0) {
+      said("matches no file; fix or remove it");
+      continue;
+    }
+    const owners = [...new Set(shadowed.map(({ owner }) => owner))];
+    const by = owners.map((owner) => {
+      const taking = owner.paths.find((path6) => {
+        const matches = pathMatcher([path6]);
+        return shadowed.some((o) => o.owner === owner && matches(o.file));
+      });
+      return `${owner.name} (${JSON.stringify(taking)})`;
+    });
+    const one = owners.length === 1;
+    said(
+      `matches only files the earlier ${one ? "target" : "targets"} ${andList(by)} ${one ? "takes" : "take"} first; narrow ${one ? "that" : "those"}, or list ${target.name} first`
+    );
+  }
+}
+function imagesFor(images, config, target, allowDowngrade) {
+  if (!config || config.targets.length === 0) return images.map((image) => ({ image, allowDowngrade }));
+  if (!target) return [];
+  return images.flatMap((image) => {
+    const allowed = target.images.find((a) => a.repository === image.repository);
+    return allowed ? [{ image, ...allowed.policy && { policy: allowed.policy }, allowDowngrade }] : [];
+  });
+}
+function settersFor(setters, target) {
+  if (!target) return setters;
+  const kept = /* @__PURE__ */ new Map();
+  for (const [key, update2] of setters) {
+    const allowed = target.images.find((a) => a.repository === update2.image.repository);
+    if (!allowed) continue;
+    const policy = update2.policy && allowed.policy ? within(update2.policy, allowed.policy) : update2.policy ?? allowed.policy;
+    kept.set(key, { ...update2, ...policy && { policy } });
+  }
+  return kept;
+}
+function within(policy, bounds) {
+  if (policy.description === bounds.description) return policy;
+  return {
+    description: `${policy.description} within ${bounds.description}`,
+    latest: (tags) => policy.latest(tags.filter((tag) => bounds.latest([tag]) !== void 0)),
+    // Ranked by the marker's own order, so a move down past the bounds is still told.
+    ...(policy.compare ?? bounds.compare) && { compare: policy.compare ?? bounds.compare }
+  };
+}
+var LISTED = 5;
+function warnRefusedImages(images, targets, ownerOf, files, reachOf, warnings) {
+  const inTargets = [...files].flatMap(([path6, text2]) => {
+    const target = ownerOf(path6);
+    return target ? [{ path: path6, text: text2, target }] : [];
+  });
+  for (const { image, byRepository: byRepository2 } of images) {
+    const refusing = [];
+    const held = [];
+    for (const target of targets) {
+      const allowed = target.images.find((a) => a.repository === image.repository);
+      if (!allowed) {
+        const at = inTargets.filter((file) => file.target === target).flatMap(({ path: path6, text: text2 }) => placeHolding(path6, text2, image, byRepository2, reachOf(path6)));
+        if (at.length > 0) refusing.push(target.name);
+        held.push(...at);
+      } else if (allowed.policy && image.tag !== void 0 && allowed.policy.latest([image.tag]) === void 0 && // A target with no file in scope (--path left it out) was not asked for: its policy is no news.
+      inTargets.some((file) => file.target === target)) {
+        warnings.push({
+          message: `target ${target.name}: ${formatImageRef(image)} is outside its policy (${allowed.policy.description}); not edited there`
+        });
+      }
+    }
+    if (refusing.length === 0) continue;
+    const which2 = refusing.length === 1 ? `target ${refusing[0]} does not allow` : `targets ${refusing.join(", ")} do not allow`;
+    const where2 = held.length > LISTED ? `${held.slice(0, LISTED).join(", ")} and ${held.length - LISTED} more` : held.join(", ");
+    warnings.push({ message: `${which2} ${image.repository}; not edited in ${where2}` });
+  }
+}
+function placeHolding(path6, text2, image, byRepository2, reach) {
+  const markers = [...reach.setters].filter(([, update2]) => update2.image.repository === image.repository).map(([key]) => markerPattern(key));
+  const patterns = byRepository2 ? [repositoryPattern(image), ...markers] : markers;
+  const at = Math.min(...patterns.map((pattern) => pattern.exec(text2)?.index ?? Infinity));
+  if (at !== Infinity) return [`${path6}:${lineAt(text2, at)}`];
+  return reach.overridden.includes(image.repository) ? [path6] : [];
+}
+
+// src/engine/reach.ts
+function warnUnreached(valid, updates, overrides, texts, warnings) {
+  const holds2 = (pattern) => texts.some(([, text2]) => pattern.test(text2));
+  const marks = (pattern) => texts.some(([path6, text2]) => readsMarkers(path6) && pattern.test(text2));
+  const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
+  for (const image of valid.images) {
+    const marked = updates.some((u) => u.image.repository === image.repository);
+    if (!marked && !overridden.has(image.repository) && !holds2(repositoryPattern(image))) {
+      warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
+    }
+  }
+  for (const key of valid.setters.keys()) {
+    if (!marks(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
+  }
+}
+function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
+  if (policySetters.size === 0 && left.size === 0) return;
+  for (const change of changes) {
+    if (change.kind !== "image" && change.kind !== "kcl-image") continue;
+    const written = tryParseImageRef(change.new);
+    if (!written) continue;
+    const split2 = besidePolicy(change, written, policySetters, text2) ?? besideLeft(written, left, text2);
+    if (split2) warnings.push({ file: change.file, line: change.line, message: `${change.key} is set to ${change.new} by repository, ${split2}` });
+  }
+}
+function warnUnpolicied(changes, updates, policiesAt, marked, warnings) {
+  for (const change of changes) {
+    const moved = movedBy(change, updates);
+    const tag = moved?.update.image.tag;
+    if (!moved || moved.update.policy || tag === void 0 || marked(moved.update.image)) continue;
+    const { image } = moved.update;
+    const refusing = policiesAt(image.repository).filter(({ setter }) => nextVersion({ image, policy: setter.policy }, moved.current) === void 0);
+    if (refusing.length === 0) continue;
+    const would = /* @__PURE__ */ new Map();
+    for (const { key, setter } of refusing) {
+      const verb = setter.policy.latest([tag]) === void 0 ? "refuse it" : `keep ${moved.current.tag}`;
+      would.set(verb, [...would.get(verb) ?? [], `${key} (${setter.policy.description})`]);
+    }
+    const which2 = andList(
+      [...would].map(([verb, policies]) => `${policies.length === 1 ? "ImagePolicy" : "ImagePolicies"} ${andList(policies)} would ${verb}`)
+    );
+    const add = refusing.length === 1 ? "add its marker" : "add the marker of one";
+    warnings.push({
+      file: change.file,
+      line: change.line,
+      message: `${image.repository} moves to ${tag} with no policy (no marker here); ${which2}: ${add}, or a target with a policy`
+    });
+  }
+}
+function movedBy(change, updates) {
+  if (change.kind === "image" || change.kind === "kcl-image") {
+    const written = tryParseImageRef(change.new);
+    const update2 = written && updates.find((u) => u.image.repository === written.repository);
+    if (!update2) return void 0;
+    const old = tryParseImageRef(change.old);
+    return { update: update2, current: old?.repository === written.repository ? versionOf(old.tag, old.digest) : {} };
+  }
+  if (change.kind !== "helm" && change.kind !== "kustomize") return void 0;
+  const byTag = updates.filter((u) => u.image.tag === change.new);
+  return byTag.length === 1 ? { update: byTag[0], current: versionOf(change.old, void 0) } : void 0;
+}
+function besidePolicy(change, written, setters, text2) {
+  const beside = [...setters].filter(([k, u]) => u.policy && u.image.repository === written.repository && markerPattern(k).test(text2));
+  if (beside.length !== 1) return void 0;
+  const [key, { policy }] = beside[0];
+  if (!policy) return void 0;
+  const old = tryParseImageRef(change.old);
+  const current = old?.repository === written.repository ? versionOf(old.tag, old.digest) : {};
+  if (nextVersion({ image: written, policy }, current) !== void 0) return void 0;
+  return `which the policy of Flux setter "${key}" (${policy.description}) would not have chosen for its marked fields; mark this field with it to keep them together`;
+}
+function besideLeft(written, left, text2) {
+  const keys = [...left].filter(([key, images]) => images.some((i) => i.repository === written.repository) && markerPattern(key).test(text2)).map(([key]) => key);
+  if (keys.length === 0) return void 0;
+  const which2 = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
+  return `while the marked fields of ${which2} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
+}
+function warnUnmoved(images, texts, context4, warnings) {
+  for (const image of images) {
+    const pattern = repositoryPattern(image);
+    const versioned = versionedPattern(image);
+    const version = image.tag ?? image.digest;
+    const holding = texts.filter(([, text2]) => pattern.test(text2));
+    const current = holding.some(([, text2]) => text2.includes(version));
+    const left = holding.filter(
+      ([path6, text2]) => !text2.includes(version) && !context4.explained(path6, image) && (versioned.test(text2) || context4.quiet && !current || inSplitImage(path6, text2, image))
+    ).map(([path6]) => path6);
+    const outside = context4.targets.length > 0 ? left.filter(context4.inNoTarget) : [];
+    const unreached2 = left.filter((path6) => !outside.includes(path6));
+    const said = (paths, why) => warnings.push({ message: `${image.repository} appears in ${listed(paths)}, but no field there holds ${version} or was edited: ${why}` });
+    if (unreached2.length > 0) said(unreached2, 'it sits where no rule edits it (see "What it edits" in the README)');
+    if (outside.length > 0) said(outside, `${listed(outside)} ${outside.length === 1 ? "is" : "are"} in no target (targets: ${context4.targets.join(", ")})`);
+  }
+}
+var SPLIT_IMAGE_EDITORS = [editKustomizeImages, editArgoCdHelm, editHelmValues];
+function inSplitImage(path6, text2, image) {
+  if (fileKind(path6) !== "yaml") return false;
+  try {
+    return runEditors(text2.replace(/^\uFEFF/, ""), { images: [{ image }], setters: /* @__PURE__ */ new Map() }, SPLIT_IMAGE_EDITORS).changes.length > 0;
+  } catch (error2) {
+    if (error2 instanceof SourceError) return false;
+    throw error2;
+  }
+}
+function versionedPattern(image) {
+  return new RegExp(`${escapeRegExp(screenToken(image))}[:@]\\w`);
+}
+function listed(paths) {
+  return paths.length > 3 ? `${paths.slice(0, 3).join(", ")} and ${paths.length - 3} more` : paths.join(", ");
+}
+
 // src/engine/plan.ts
 var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
 var DEFAULT_CONFIGS = [DEFAULT_CONFIG, ".github/gitops-promote.yml"];
@@ -47586,25 +47646,25 @@ function configPathsOf(request2) {
 function configPathIn(request2, present) {
   const paths = configPathsOf(request2);
   const found = paths.filter((path6) => present.has(path6));
-  if (found.length > 1) throw new RequestError2([{ message: `config: ${found.join(" and ")} both exist, and only one is read; remove one` }]);
+  if (found.length > 1) throw new RequestError2([{ field: "config", message: `config: ${found.join(" and ")} both exist, and only one is read; remove one` }]);
   return found[0] ?? paths[0];
 }
 var READ_CONCURRENCY = 64;
-async function planUpdate(source, request2) {
+async function planUpdate(listed2, request2) {
   const valid = validateRequest(request2);
-  const files = [];
-  for await (const path6 of source.list()) files.push(path6);
-  files.sort();
+  const malformed2 = malformedSets(valid.sets);
+  if (malformed2.length > 0) throw new RequestError2(malformed2);
+  const { files, source } = await listTree(listed2);
   const present = new Set(files);
   const configPath = configPathIn(request2, present);
   const config = await loadConfig(source, present, configPath, request2.config !== void 0, request2.create ?? false);
-  const targets = targetsInScope(config, request2.targets);
+  const targets = asIssuesOf("target", () => targetsInScope(config, request2.targets));
   const warnings = [];
-  const inScope = pathFilter(request2.paths, files, warnings);
+  const inScope = pathFilter(request2.paths ?? [], files, warnings);
   const idlePaths = [];
   warnIdlePaths(config?.targets ?? [], targets, files, configPath, idlePaths);
   const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings);
-  issues.push(...await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, request2.create ?? false));
+  issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, request2.create ?? false)));
   if (issues.length > 0) throw new RequestError2(issues);
   const screen = screenFor(valid.images);
   const paths = files.filter(
@@ -47708,9 +47768,20 @@ function refusedBy(target, image) {
   const allowed = target.images.find((a) => a.repository === image.repository);
   return !allowed || allowed.policy !== void 0 && image.tag !== void 0 && allowed.policy.latest([image.tag]) === void 0;
 }
+function ofField(field2, issues) {
+  return issues.map((issue2) => ({ ...issue2, field: field2 }));
+}
+function asIssuesOf(field2, run2) {
+  try {
+    return run2();
+  } catch (error2) {
+    if (error2 instanceof RequestError2) throw new RequestError2(ofField(field2, error2.issues));
+    throw error2;
+  }
+}
 async function loadConfig(source, present, path6, required, create) {
   if (!present.has(path6)) {
-    if (required) throw new RequestError2([{ message: `config: ${path6} does not exist` }]);
+    if (required) throw new RequestError2([{ field: "config", message: `config: ${path6} does not exist` }]);
     return void 0;
   }
   try {
@@ -47718,7 +47789,12 @@ async function loadConfig(source, present, path6, required, create) {
   } catch (error2) {
     if (!(error2 instanceof ConfigError)) throw error2;
     const tree = await checkConfiguredOverrides(source, error2.config?.overrides ?? [], path6, present, create);
-    throw new RequestError2([...error2.issues, ...tree].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+    throw new RequestError2(
+      ofField(
+        "config",
+        [...error2.issues, ...tree].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+      )
+    );
   }
 }
 function pathFilter(globs, files, warnings) {
@@ -49184,11 +49260,38 @@ ${text2}
 ::${token}::`);
 }
 
+// src/action/input-error.ts
+var InputError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "InputError";
+  }
+};
+
 // src/action/token.ts
 function protectToken(token, setSecret2) {
   const forms = token === "" ? [] : [token, basicCredential(token)];
   for (const form of forms) setSecret2(form);
   return (text2) => scrubUrlCredentials(forms.reduce((scrubbed, form) => scrubbed.replaceAll(form, "***"), text2));
+}
+function requireToken(token, use) {
+  if (token !== "") return tokenInput(token);
+  throw new InputError(
+    `input token is empty, and ${use.calls}. Most often the expression it is given yields nothing: \`\${{ secrets.NAME }}\` names a secret that does not exist (misspelt, or defined for another repository or environment; runs triggered from forks or by Dependabot get no secrets), or \`\${{ steps.ID.outputs.token }}\` names a step that was skipped, failed or has another id. ` + use.withoutIt
+  );
+}
+function tokenInput(token) {
+  const issue2 = tokenIssue(token);
+  if (issue2 !== void 0) throw new InputError(`input token ${issue2}`);
+  return token;
+}
+function tokenIssue(token) {
+  if (/[\r\n]/.test(token)) {
+    return "holds a line break, and a token is one line. Text of several lines is most often a private key (-----BEGIN ... PRIVATE KEY-----): pass the token made from it, e.g. `${{ steps.app-token.outputs.token }}` of actions/create-github-app-token, not the App's private key";
+  }
+  if (/[^\x21-\x7e]/.test(token))
+    return "holds a space or a character outside printable ASCII, and a token is one word such as ghs_...: pass the token alone, without `Bearer ` or quotes";
+  return void 0;
 }
 var SCHEME_CHAR = /[a-z0-9+.-]/i;
 var LETTER = /[a-z]/i;
@@ -49215,16 +49318,6 @@ function hasScheme(text2, at) {
 // src/action/update/checkout.ts
 import { stat as stat2 } from "node:fs/promises";
 import { resolve as resolve2 } from "node:path";
-
-// src/action/input-error.ts
-var InputError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "InputError";
-  }
-};
-
-// src/action/update/checkout.ts
 async function checkoutRoot(workspace, workingDirectory) {
   const dir = resolve2(workspace, workingDirectory);
   const named = workingDirectory === "." ? `the workspace (${workspace})` : `working-directory ${JSON.stringify(workingDirectory)} (${dir})`;
@@ -49454,7 +49547,7 @@ function readUpdateInputs(core, event) {
     create: flag("create"),
     fieldName: (field2) => `input ${INPUT_OF[field2]}`
   };
-  if (request2.images.length + request2.setters.length + request2.sets.length === 0) throw new InputError(nothingToPromote(event));
+  if (request2.images.length + setters.length + sets.length === 0) throw new InputError(nothingToPromote(event));
   const author = core.getInput("author");
   const values = payload?.source ? Object.fromEntries(Object.entries(payload.source).filter((e) => typeof e[1] === "string")) : void 0;
   const delivery = {
@@ -49475,7 +49568,7 @@ function readUpdateInputs(core, event) {
     dryRun: flag("dry-run")
   };
   return {
-    token: core.getInput("token"),
+    token: tokenInput(core.getInput("token")),
     workingDirectory: core.getInput("working-directory").trim() || ".",
     request: request2,
     delivery,
@@ -49483,11 +49576,11 @@ function readUpdateInputs(core, event) {
     warnings: [...explicit.length > 0 ? unreadPayload(event) : [], ...unusedPullRequestInputs(delivery)]
   };
 }
-function requireToken(token) {
-  if (token !== "") return token;
-  throw new InputError(
-    "input token is empty, and this run calls the GitHub API (commits through the API, pull requests, merges). Most often the expression it is given yields nothing: `${{ secrets.NAME }}` names a secret that does not exist (misspelt, or defined for another repository or environment; runs triggered from forks or by Dependabot get no secrets), or `${{ steps.ID.outputs.token }}` names a step that was skipped, failed or has another id. Leave `token` out to use GITHUB_TOKEN."
-  );
+function requireToken2(token) {
+  return requireToken(token, {
+    calls: "this run calls the GitHub API (commits through the API, pull requests, merges)",
+    withoutIt: "Leave `token` out to use GITHUB_TOKEN."
+  });
 }
 var DEFAULT_MERGE = "none";
 var DEFAULT_MERGE_METHOD = "merge";
@@ -49877,7 +49970,7 @@ async function run() {
       if (!repository.owner || !repository.repo) {
         throw new Error("origin is not a repository on this GitHub server and GITHUB_REPOSITORY is not set: the API does not know which repository to use");
       }
-      client ??= createClient({ token: requireToken(inputs.token), log: (message) => warning(redact(message)) });
+      client ??= createClient({ token: requireToken2(inputs.token), log: (message) => warning(redact(message)) });
       return client;
     },
     log: infoUntrusted

@@ -1226,8 +1226,8 @@ var require_util = __commonJS({
       }
       return ret;
     }
-    function isBuffer(buffer2) {
-      return buffer2 instanceof Uint8Array || Buffer.isBuffer(buffer2);
+    function isBuffer(buffer) {
+      return buffer instanceof Uint8Array || Buffer.isBuffer(buffer);
     }
     function validateHandler(handler2, method, upgrade) {
       if (!handler2 || typeof handler2 !== "object") {
@@ -2108,7 +2108,7 @@ var require_dispatcher = __commonJS({
 var require_dispatcher_base = __commonJS({
   "node_modules/undici/lib/dispatcher/dispatcher-base.js"(exports2, module2) {
     "use strict";
-    var buffer2 = __require("node:buffer");
+    var buffer = __require("node:buffer");
     var Dispatcher = require_dispatcher();
     var {
       ClientDestroyedError,
@@ -2139,7 +2139,7 @@ var require_dispatcher_base = __commonJS({
       }
       get eventSourceOptions() {
         return {
-          maxEventSize: this[kEventSourceOptions].maxEventSize ?? buffer2.kStringMaxLength
+          maxEventSize: this[kEventSourceOptions].maxEventSize ?? buffer.kStringMaxLength
         };
       }
       get destroyed() {
@@ -3511,8 +3511,8 @@ var require_data_url = __commonJS({
       if (/[^+/0-9A-Za-z]/.test(data.length === dataLength ? data : data.substring(0, dataLength))) {
         return "failure";
       }
-      const buffer2 = Buffer.from(data, "base64");
-      return new Uint8Array(buffer2.buffer, buffer2.byteOffset, buffer2.byteLength);
+      const buffer = Buffer.from(data, "base64");
+      return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     }
     function collectAnHTTPQuotedString(input, position, extractValue) {
       const positionStart = position.position;
@@ -4001,12 +4001,12 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.TypedArray = function(V, T3, prefix, name, opts) {
-      if (webidl.util.Type(V) !== "Object" || !types.isTypedArray(V) || V.constructor.name !== T3.name) {
+    webidl.converters.TypedArray = function(V, T, prefix, name, opts) {
+      if (webidl.util.Type(V) !== "Object" || !types.isTypedArray(V) || V.constructor.name !== T.name) {
         throw webidl.errors.conversionFailed({
           prefix,
           argument: `${name} ("${webidl.util.Stringify(V)}")`,
-          types: [T3.name]
+          types: [T.name]
         });
       }
       if (opts?.allowShared === false && types.isSharedArrayBuffer(V.buffer)) {
@@ -4371,7 +4371,7 @@ var require_util2 = __commonJS({
       if (crypto2 === void 0) {
         return true;
       }
-      const parsedMetadata = parseMetadata(metadataList);
+      const parsedMetadata = parseMetadata2(metadataList);
       if (parsedMetadata === "no metadata") {
         return true;
       }
@@ -4398,7 +4398,7 @@ var require_util2 = __commonJS({
       return false;
     }
     var parseHashWithOptions = /(?<algo>sha256|sha384|sha512)-((?<hash>[A-Za-z0-9+/]+|[A-Za-z0-9_-]+)={0,2}(?:\s|$)( +[!-~]*)?)?/i;
-    function parseMetadata(metadata) {
+    function parseMetadata2(metadata) {
       const result = [];
       let empty = true;
       for (const token of metadata.split(" ")) {
@@ -4867,14 +4867,14 @@ var require_util2 = __commonJS({
       return gettingDecodingSplitting(value);
     }
     var textDecoder = new TextDecoder();
-    function utf8DecodeBytes(buffer2) {
-      if (buffer2.length === 0) {
+    function utf8DecodeBytes(buffer) {
+      if (buffer.length === 0) {
         return "";
       }
-      if (buffer2[0] === 239 && buffer2[1] === 187 && buffer2[2] === 191) {
-        buffer2 = buffer2.subarray(3);
+      if (buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191) {
+        buffer = buffer.subarray(3);
       }
-      const output = textDecoder.decode(buffer2);
+      const output = textDecoder.decode(buffer);
       return output;
     }
     var EnvironmentSettingsObjectBase = class {
@@ -4936,7 +4936,7 @@ var require_util2 = __commonJS({
       readAllBytes,
       simpleRangeHeaderValue,
       buildContentRange,
-      parseMetadata,
+      parseMetadata: parseMetadata2,
       createInflate,
       extractMimeType,
       getDecodeSplit,
@@ -5403,12 +5403,12 @@ var require_formdata_parser = __commonJS({
       }
       return lead === 0 && trail === buf.length - 1 ? buf : buf.subarray(lead, trail + 1);
     }
-    function bufferStartsWith(buffer2, start, position) {
-      if (buffer2.length < start.length) {
+    function bufferStartsWith(buffer, start, position) {
+      if (buffer.length < start.length) {
         return false;
       }
       for (let i = 0; i < start.length; i++) {
-        if (start[i] !== buffer2[position.position + i]) {
+        if (start[i] !== buffer[position.position + i]) {
           return false;
         }
       }
@@ -5474,9 +5474,9 @@ var require_body = __commonJS({
       } else {
         stream = new ReadableStream({
           async pull(controller) {
-            const buffer2 = typeof source === "string" ? textEncoder.encode(source) : source;
-            if (buffer2.byteLength) {
-              controller.enqueue(buffer2);
+            const buffer = typeof source === "string" ? textEncoder.encode(source) : source;
+            if (buffer.byteLength) {
+              controller.enqueue(buffer);
             }
             queueMicrotask(() => readableStreamClose(controller));
           },
@@ -5584,9 +5584,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
               });
             } else {
               if (!isErrored(stream)) {
-                const buffer2 = new Uint8Array(value);
-                if (buffer2.byteLength) {
-                  controller.enqueue(buffer2);
+                const buffer = new Uint8Array(value);
+                if (buffer.byteLength) {
+                  controller.enqueue(buffer);
                 }
               }
             }
@@ -6701,14 +6701,14 @@ upgrade: ${upgrade}\r
         if (contentLength != null && contentLength !== body.size) {
           throw new RequestContentLengthMismatchError();
         }
-        const buffer2 = Buffer.from(await body.arrayBuffer());
+        const buffer = Buffer.from(await body.arrayBuffer());
         socket.cork();
         socket.write(`${header}content-length: ${contentLength}\r
 \r
 `, "latin1");
-        socket.write(buffer2);
+        socket.write(buffer);
         socket.uncork();
-        request2.onBodySent(buffer2);
+        request2.onBodySent(buffer);
         request2.onRequestSent();
         if (!expectsPayload && request2.reset !== false) {
           socket[kReset] = true;
@@ -7378,12 +7378,12 @@ var require_client_h2 = __commonJS({
         if (contentLength != null && contentLength !== body.size) {
           throw new RequestContentLengthMismatchError();
         }
-        const buffer2 = Buffer.from(await body.arrayBuffer());
+        const buffer = Buffer.from(await body.arrayBuffer());
         h2stream.cork();
-        h2stream.write(buffer2);
+        h2stream.write(buffer);
         h2stream.uncork();
         h2stream.end();
-        request2.onBodySent(buffer2);
+        request2.onBodySent(buffer);
         request2.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
@@ -9673,10 +9673,10 @@ var require_readable = __commonJS({
       if (chunks.length === 0 || length === 0) {
         return "";
       }
-      const buffer2 = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
-      const bufferLength = buffer2.length;
-      const start = bufferLength > 2 && buffer2[0] === 239 && buffer2[1] === 187 && buffer2[2] === 191 ? 3 : 0;
-      return buffer2.utf8Slice(start, bufferLength);
+      const buffer = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
+      const bufferLength = buffer.length;
+      const start = bufferLength > 2 && buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191 ? 3 : 0;
+      return buffer.utf8Slice(start, bufferLength);
     }
     function chunksConcat(chunks, length) {
       if (chunks.length === 0 || length === 0) {
@@ -9685,14 +9685,14 @@ var require_readable = __commonJS({
       if (chunks.length === 1) {
         return new Uint8Array(chunks[0]);
       }
-      const buffer2 = new Uint8Array(Buffer.allocUnsafeSlow(length).buffer);
+      const buffer = new Uint8Array(Buffer.allocUnsafeSlow(length).buffer);
       let offset = 0;
       for (let i = 0; i < chunks.length; ++i) {
         const chunk = chunks[i];
-        buffer2.set(chunk, offset);
+        buffer.set(chunk, offset);
         offset += chunk.length;
       }
-      return buffer2;
+      return buffer;
     }
     function consumeEnd(consume2) {
       const { type, body, resolve: resolve2, stream, length } = consume2;
@@ -14400,9 +14400,9 @@ var require_fetch = __commonJS({
             fetchParams.controller.terminate(bytes);
             return;
           }
-          const buffer2 = new Uint8Array(bytes);
-          if (buffer2.byteLength) {
-            fetchParams.controller.controller.enqueue(buffer2);
+          const buffer = new Uint8Array(bytes);
+          if (buffer.byteLength) {
+            fetchParams.controller.controller.enqueue(buffer);
           }
           if (isErrored(stream)) {
             fetchParams.controller.terminate();
@@ -16957,11 +16957,11 @@ var require_util7 = __commonJS({
         data: dataForEvent
       });
     }
-    function toArrayBuffer(buffer2) {
-      if (buffer2.byteLength === buffer2.buffer.byteLength) {
-        return buffer2.buffer;
+    function toArrayBuffer(buffer) {
+      if (buffer.byteLength === buffer.buffer.byteLength) {
+        return buffer.buffer;
       }
-      return buffer2.buffer.slice(buffer2.byteOffset, buffer2.byteOffset + buffer2.byteLength);
+      return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength);
     }
     function isValidSubprotocol(protocol) {
       if (protocol.length === 0) {
@@ -17054,9 +17054,9 @@ var require_util7 = __commonJS({
     }
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
-    var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer2) {
-      if (isUtf8(buffer2)) {
-        return buffer2.toString("utf-8");
+    var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer) {
+      if (isUtf8(buffer)) {
+        return buffer.toString("utf-8");
       }
       throw new TypeError("Invalid utf-8 received.");
     };
@@ -17088,27 +17088,27 @@ var require_frame = __commonJS({
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
     var crypto2;
-    var buffer2 = null;
+    var buffer = null;
     var bufIdx = BUFFER_SIZE;
     try {
       crypto2 = __require("node:crypto");
     } catch {
       crypto2 = {
         // not full compatibility, but minimum.
-        randomFillSync: function randomFillSync(buffer3, _offset, _size) {
-          for (let i = 0; i < buffer3.length; ++i) {
-            buffer3[i] = Math.random() * 255 | 0;
+        randomFillSync: function randomFillSync(buffer2, _offset, _size) {
+          for (let i = 0; i < buffer2.length; ++i) {
+            buffer2[i] = Math.random() * 255 | 0;
           }
-          return buffer3;
+          return buffer2;
         }
       };
     }
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto2.randomFillSync(buffer2 ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto2.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
-      return [buffer2[bufIdx++], buffer2[bufIdx++], buffer2[bufIdx++], buffer2[bufIdx++]];
+      return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
     }
     var WebsocketFrameSend = class {
       /**
@@ -17130,26 +17130,26 @@ var require_frame = __commonJS({
           offset += 2;
           payloadLength = 126;
         }
-        const buffer3 = Buffer.allocUnsafe(bodyLength + offset);
-        buffer3[0] = buffer3[1] = 0;
-        buffer3[0] |= 128;
-        buffer3[0] = (buffer3[0] & 240) + opcode;
-        buffer3[offset - 4] = maskKey[0];
-        buffer3[offset - 3] = maskKey[1];
-        buffer3[offset - 2] = maskKey[2];
-        buffer3[offset - 1] = maskKey[3];
-        buffer3[1] = payloadLength;
+        const buffer2 = Buffer.allocUnsafe(bodyLength + offset);
+        buffer2[0] = buffer2[1] = 0;
+        buffer2[0] |= 128;
+        buffer2[0] = (buffer2[0] & 240) + opcode;
+        buffer2[offset - 4] = maskKey[0];
+        buffer2[offset - 3] = maskKey[1];
+        buffer2[offset - 2] = maskKey[2];
+        buffer2[offset - 1] = maskKey[3];
+        buffer2[1] = payloadLength;
         if (payloadLength === 126) {
-          buffer3.writeUInt16BE(bodyLength, 2);
+          buffer2.writeUInt16BE(bodyLength, 2);
         } else if (payloadLength === 127) {
-          buffer3[2] = buffer3[3] = 0;
-          buffer3.writeUIntBE(bodyLength, 4, 6);
+          buffer2[2] = buffer2[3] = 0;
+          buffer2.writeUIntBE(bodyLength, 4, 6);
         }
-        buffer3[1] |= 128;
+        buffer2[1] |= 128;
         for (let i = 0; i < bodyLength; ++i) {
-          buffer3[offset + i] = frameData[i] ^ maskKey[i & 3];
+          buffer2[offset + i] = frameData[i] ^ maskKey[i & 3];
         }
-        return buffer3;
+        return buffer2;
       }
     };
     module2.exports = {
@@ -17509,15 +17509,15 @@ var require_receiver = __commonJS({
             if (this.#byteOffset < 2) {
               return callback();
             }
-            const buffer2 = this.consume(2);
-            const fin = (buffer2[0] & 128) !== 0;
-            const opcode = buffer2[0] & 15;
-            const masked = (buffer2[1] & 128) === 128;
+            const buffer = this.consume(2);
+            const fin = (buffer[0] & 128) !== 0;
+            const opcode = buffer[0] & 15;
+            const masked = (buffer[1] & 128) === 128;
             const fragmented = !fin && opcode !== opcodes.CONTINUATION;
-            const payloadLength = buffer2[1] & 127;
-            const rsv1 = buffer2[0] & 64;
-            const rsv2 = buffer2[0] & 32;
-            const rsv3 = buffer2[0] & 16;
+            const payloadLength = buffer[1] & 127;
+            const rsv1 = buffer[0] & 64;
+            const rsv2 = buffer[0] & 32;
+            const rsv3 = buffer[0] & 16;
             if (!isValidOpcode(opcode)) {
               failWebsocketConnection(this.ws, "Invalid opcode received");
               return callback();
@@ -17577,8 +17577,8 @@ var require_receiver = __commonJS({
             if (this.#byteOffset < 2) {
               return callback();
             }
-            const buffer2 = this.consume(2);
-            this.#info.payloadLength = buffer2.readUInt16BE(0);
+            const buffer = this.consume(2);
+            this.#info.payloadLength = buffer.readUInt16BE(0);
             this.#state = parserStates.READ_DATA;
             if (!this.#validatePayloadLength()) {
               return;
@@ -17587,9 +17587,9 @@ var require_receiver = __commonJS({
             if (this.#byteOffset < 8) {
               return callback();
             }
-            const buffer2 = this.consume(8);
-            const upper = buffer2.readUInt32BE(0);
-            const lower = buffer2.readUInt32BE(4);
+            const buffer = this.consume(8);
+            const upper = buffer.readUInt32BE(0);
+            const lower = buffer.readUInt32BE(4);
             if (upper !== 0 || lower > 2 ** 31 - 1) {
               failWebsocketConnection(this.ws, "Received payload length > 2^31 bytes.");
               return;
@@ -17681,25 +17681,25 @@ var require_receiver = __commonJS({
           this.#byteOffset -= this.#buffers[0].length;
           return this.#buffers.shift();
         }
-        const buffer2 = Buffer.allocUnsafe(n);
+        const buffer = Buffer.allocUnsafe(n);
         let offset = 0;
         while (offset !== n) {
           const next = this.#buffers[0];
           const { length } = next;
           if (length + offset === n) {
-            buffer2.set(this.#buffers.shift(), offset);
+            buffer.set(this.#buffers.shift(), offset);
             break;
           } else if (length + offset > n) {
-            buffer2.set(next.subarray(0, n - offset), offset);
+            buffer.set(next.subarray(0, n - offset), offset);
             this.#buffers[0] = next.subarray(n - offset);
             break;
           } else {
-            buffer2.set(this.#buffers.shift(), offset);
+            buffer.set(this.#buffers.shift(), offset);
             offset += next.length;
           }
         }
         this.#byteOffset -= n;
-        return buffer2;
+        return buffer;
       }
       writeFragments(fragment) {
         if (this.#maxFragments > 0 && this.#fragments.length === this.#maxFragments) {
@@ -18310,7 +18310,7 @@ var require_util8 = __commonJS({
 var require_eventsource_stream = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource-stream.js"(exports2, module2) {
     "use strict";
-    var buffer2 = __require("node:buffer");
+    var buffer = __require("node:buffer");
     var { Transform } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM2 = [239, 187, 191];
@@ -18318,7 +18318,7 @@ var require_eventsource_stream = __commonJS({
     var CR = 13;
     var COLON = 58;
     var SPACE = 32;
-    var defaultMaxEventSize = buffer2.kStringMaxLength;
+    var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
     var ID = Buffer.from("id");
@@ -18326,20 +18326,20 @@ var require_eventsource_stream = __commonJS({
     var minParserItems = 1024;
     var maxParserItems = 131072;
     var bytesPerParserItem = 128;
-    function isASCIINumberBytes(buffer3, start) {
-      if (start >= buffer3.length) {
+    function isASCIINumberBytes(buffer2, start) {
+      if (start >= buffer2.length) {
         return false;
       }
-      for (let i = start; i < buffer3.length; i++) {
-        if (buffer3[i] < 48 || buffer3[i] > 57) {
+      for (let i = start; i < buffer2.length; i++) {
+        if (buffer2[i] < 48 || buffer2[i] > 57) {
           return false;
         }
       }
       return true;
     }
-    function isValidLastEventIdBytes(buffer3, start) {
-      for (let i = start; i < buffer3.length; i++) {
-        if (buffer3[i] === 0) {
+    function isValidLastEventIdBytes(buffer2, start) {
+      for (let i = start; i < buffer2.length; i++) {
+        if (buffer2[i] === 0) {
           return false;
         }
       }
@@ -26829,7 +26829,7 @@ function expand(template, context3) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal2) {
+    function(_, expression, literal) {
       if (expression) {
         let operator = "";
         const values = [];
@@ -26853,7 +26853,7 @@ function expand(template, context3) {
           return values.join(",");
         }
       } else {
-        return encodeReserved(literal2);
+        return encodeReserved(literal);
       }
     }
   );
@@ -26977,10 +26977,10 @@ for (let code = 97; code <= 122; code++) {
   CHAR_MAP[code] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
-  const C2 = function() {
+  const C = function() {
   };
-  C2.prototype = /* @__PURE__ */ Object.create(null);
-  return C2;
+  C.prototype = /* @__PURE__ */ Object.create(null);
+  return C;
 })();
 function parse2(header, options2) {
   const stopFlags = SEMI_FLAG | (options2?.comma === true ? COMMA_FLAG : 0);
@@ -31000,6 +31000,13 @@ function parseImageRef(input) {
   }
   return { name, repository: canonicalRepository(domain, parts), ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } };
 }
+function lowerCasedReference(input) {
+  if (tryParseImageRef(input)) return void 0;
+  const end = input.search(/[:@][^/]*$/);
+  const name = end === -1 ? input : input.slice(0, end);
+  const lowered = name.toLowerCase() + input.slice(name.length);
+  return lowered !== input && tryParseImageRef(lowered) ? lowered : void 0;
+}
 function tryParseImageRef(input) {
   try {
     return parseImageRef(input);
@@ -31008,7 +31015,7 @@ function tryParseImageRef(input) {
   }
 }
 function canonicalRepository(domain, path6) {
-  let registry = domain ?? DOCKER_HUB;
+  let registry = domain?.toLowerCase() ?? DOCKER_HUB;
   if (registry === "index.docker.io" || registry === "registry-1.docker.io") registry = DOCKER_HUB;
   if (registry === DOCKER_HUB && path6.length === 1) return `${DOCKER_HUB}/library/${path6[0]}`;
   return `${registry}/${path6.join("/")}`;
@@ -31903,16 +31910,16 @@ function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth =
     onFold();
   let res = text.slice(0, folds[0]);
   for (let i2 = 0; i2 < folds.length; ++i2) {
-    const fold2 = folds[i2];
+    const fold = folds[i2];
     const end2 = folds[i2 + 1] || text.length;
-    if (fold2 === 0)
+    if (fold === 0)
       res = `
 ${indent}${text.slice(0, end2)}`;
     else {
-      if (mode === FOLD_QUOTED && escapedFolds[fold2])
-        res += `${text[fold2]}\\`;
+      if (mode === FOLD_QUOTED && escapedFolds[fold])
+        res += `${text[fold]}\\`;
       res += `
-${indent}${text.slice(fold2 + 1, end2)}`;
+${indent}${text.slice(fold + 1, end2)}`;
     }
   }
   return res;
@@ -32078,9 +32085,9 @@ function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
     return quotedString(value, ctx);
   }
   const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-  const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.BLOCK_FOLDED ? false : type === Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+  const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.BLOCK_FOLDED ? false : type === Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
   if (!value)
-    return literal2 ? "|\n" : ">\n";
+    return literal ? "|\n" : ">\n";
   let chomp;
   let endStart;
   for (endStart = value.length; endStart > 0; --endStart) {
@@ -32129,7 +32136,7 @@ function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
     if (onComment)
       onComment();
   }
-  if (!literal2) {
+  if (!literal) {
     const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
     let literalFallback = false;
     const foldOptions = getFoldOptions(ctx, true);
@@ -33284,330 +33291,14 @@ var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrst
 var flowIndicatorChars = new Set(",[]{}");
 var invalidAnchorChars = new Set(" ,[]{}\n\r	");
 
-// src/image/flux-semver.ts
-var UINT64_MAX = 2n ** 64n - 1n;
-var WS = "[\\t\\n\\f\\r ]";
-var OPS = "=||!=|>|<|>=|=>|<=|=<|~|~>|\\^";
-var CV = "v?([0-9|xX*]+)(\\.[0-9|xX*]+)?(\\.[0-9|xX*]+)?(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?";
-var CONSTRAINT = new RegExp(`^${WS}*(${OPS})${WS}*(${CV})${WS}*$`);
-var HYPHEN_RANGE = new RegExp(`${WS}*(${CV})${WS}+-${WS}+(${CV})${WS}*`, "g");
-var FIND_CONSTRAINT = new RegExp(`(${OPS})${WS}*(${CV})`, "g");
-var VALID_GROUP = new RegExp(`^(${WS}*(${OPS})${WS}*(${CV})${WS}*)((?:${WS}+|,${WS}*)(${OPS})${WS}*(${CV})${WS}*)*$`);
-
 // src/json-value.ts
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-// src/kcl/override-spec.ts
-var KEYWORDS = new Set(
-  "True False None Undefined import and or in is not as if else elif for schema mixin protocol check assert all any map filter lambda rule".split(" ")
-);
-
-// src/kcl/tokenizer.ts
-var T = {
-  EOF: 0,
-  Name: 1,
-  Number: 2,
-  String: 3,
-  Newline: 4,
-  Indent: 5,
-  Dedent: 6,
-  LParen: 10,
-  RParen: 11,
-  LBracket: 12,
-  RBracket: 13,
-  LBrace: 14,
-  RBrace: 15,
-  Comma: 16,
-  Colon: 17,
-  Semicolon: 18,
-  Dot: 19,
-  Assign: 20,
-  AugAssign: 21,
-  PlusAssign: 22,
-  Arrow: 23,
-  At: 24,
-  Question: 25,
-  QuestionDot: 26,
-  Ellipsis: 27,
-  Star: 28,
-  DoubleStar: 29,
-  Minus: 30,
-  Plus: 31,
-  Tilde: 32,
-  Operator: 33
-};
-var C = { Other: 0, Ident: 1, Digit: 2, Quote: 3, Space: 4, Newline: 5, Hash: 6, Backslash: 7, Dollar: 8 };
-var CLASS = new Uint8Array(128);
-var IDENT_PART = new Uint8Array(128);
-var STRING_SPECIAL = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const letter = c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95;
-  const digit = c >= 48 && c <= 57;
-  IDENT_PART[c] = letter || digit ? 1 : 0;
-  CLASS[c] = letter ? C.Ident : digit ? C.Digit : c === 34 || c === 39 ? C.Quote : c === 32 || c === 9 || c === 12 ? C.Space : c === 10 || c === 13 ? C.Newline : c === 35 ? C.Hash : c === 92 ? C.Backslash : c === 36 ? C.Dollar : C.Other;
-  STRING_SPECIAL[c] = c === 92 || c === 34 || c === 39 || c === 10 || c === 13 || c === 36 ? 1 : 0;
-}
-var UNICODE_ID_START = new RegExp("\\p{ID_Start}", "u");
-var UNICODE_ID_CONTINUE = new RegExp("\\p{ID_Continue}", "u");
-var Landmarks = class {
-  #text = "";
-  #newline = -1;
-  #cr = -1;
-  #backslash = -1;
-  #dollar = -1;
-  reset(text) {
-    this.#text = text;
-    this.#newline = this.#cr = this.#backslash = this.#dollar = -1;
-  }
-  #find(char, at) {
-    const found = this.#text.indexOf(char, at);
-    return found < 0 ? this.#text.length : found;
-  }
-  /** First `\n` or `\r` at or after `at` (the text's length if none). */
-  lineEnd(at) {
-    if (this.#newline < at) this.#newline = this.#find("\n", at);
-    if (this.#cr < at) this.#cr = this.#find("\r", at);
-    return this.#newline < this.#cr ? this.#newline : this.#cr;
-  }
-  backslash(at) {
-    if (this.#backslash < at) this.#backslash = this.#find("\\", at);
-    return this.#backslash;
-  }
-  dollar(at) {
-    if (this.#dollar < at) this.#dollar = this.#find("$", at);
-    return this.#dollar;
-  }
-};
-var landmarks = new Landmarks();
-var TokenBuffer = class {
-  count = 0;
-  last = -1;
-  kind = new Uint8Array(1 << 12);
-  start = new Int32Array(1 << 12);
-  end = new Int32Array(1 << 12);
-  flags = new Uint8Array(1 << 12);
-  match = new Int32Array(1 << 12);
-  commentStart = new Int32Array(16);
-  commentEnd = new Int32Array(16);
-  commentCount = 0;
-  reset(textLength) {
-    this.count = 0;
-    this.last = -1;
-    this.commentCount = 0;
-    while (this.kind.length < 64 + textLength / 3) this.grow();
-  }
-  push(k, s, e, f) {
-    if (this.count === this.kind.length) this.grow();
-    const i = this.count++;
-    this.kind[i] = k;
-    this.start[i] = s;
-    this.end[i] = e;
-    this.flags[i] = f;
-    this.last = k;
-  }
-  grow() {
-    const capacity = this.kind.length * 2;
-    const kind = new Uint8Array(capacity);
-    kind.set(this.kind);
-    this.kind = kind;
-    const start = new Int32Array(capacity);
-    start.set(this.start);
-    this.start = start;
-    const end = new Int32Array(capacity);
-    end.set(this.end);
-    this.end = end;
-    const flags = new Uint8Array(capacity);
-    flags.set(this.flags);
-    this.flags = flags;
-    const match = new Int32Array(capacity);
-    match.set(this.match);
-    this.match = match;
-  }
-  comment(s, e) {
-    if (this.commentCount === this.commentStart.length) {
-      const starts = new Int32Array(this.commentCount * 2);
-      starts.set(this.commentStart);
-      this.commentStart = starts;
-      const ends = new Int32Array(this.commentCount * 2);
-      ends.set(this.commentEnd);
-      this.commentEnd = ends;
-    }
-    this.commentStart[this.commentCount] = s;
-    this.commentEnd[this.commentCount] = e;
-    this.commentCount++;
-  }
-  /** Copy out the used part: two allocations (bytes, then 32-bit integers), the arrays are views. */
-  finish(source) {
-    const { count, commentCount } = this;
-    const bytes = new Uint8Array(2 * count);
-    bytes.set(this.kind.subarray(0, count));
-    bytes.set(this.flags.subarray(0, count), count);
-    const ints = new Int32Array(3 * count + 2 * commentCount);
-    ints.set(this.start.subarray(0, count));
-    ints.set(this.end.subarray(0, count), count);
-    ints.set(this.match.subarray(0, count), 2 * count);
-    ints.set(this.commentStart.subarray(0, commentCount), 3 * count);
-    ints.set(this.commentEnd.subarray(0, commentCount), 3 * count + commentCount);
-    return {
-      source,
-      count,
-      kind: bytes.subarray(0, count),
-      start: ints.subarray(0, count),
-      end: ints.subarray(count, 2 * count),
-      flags: bytes.subarray(count),
-      match: ints.subarray(2 * count, 3 * count),
-      commentStart: ints.subarray(3 * count, 3 * count + commentCount),
-      commentEnd: ints.subarray(3 * count + commentCount),
-      commentCount
-    };
-  }
-};
-var buffer = new TokenBuffer();
-
-// src/kcl/keywords.ts
-var Keyword = {
-  Other: 0,
-  Import: 1,
-  Type: 2,
-  Schema: 3,
-  Rule: 4,
-  Protocol: 5,
-  Mixin: 6,
-  If: 7,
-  Elif: 8,
-  Else: 9,
-  For: 10,
-  Assert: 11,
-  Check: 12,
-  Lambda: 13,
-  All: 14,
-  Any: 15,
-  Map: 16,
-  Filter: 17,
-  And: 18,
-  Or: 19,
-  In: 20,
-  As: 21,
-  Not: 22,
-  Is: 23,
-  TrueValue: 24,
-  FalseValue: 25,
-  NoneValue: 26,
-  UndefinedValue: 27
-};
-var WORDS = {
-  import: Keyword.Import,
-  type: Keyword.Type,
-  schema: Keyword.Schema,
-  rule: Keyword.Rule,
-  protocol: Keyword.Protocol,
-  mixin: Keyword.Mixin,
-  if: Keyword.If,
-  elif: Keyword.Elif,
-  else: Keyword.Else,
-  for: Keyword.For,
-  assert: Keyword.Assert,
-  check: Keyword.Check,
-  lambda: Keyword.Lambda,
-  all: Keyword.All,
-  any: Keyword.Any,
-  map: Keyword.Map,
-  filter: Keyword.Filter,
-  and: Keyword.And,
-  or: Keyword.Or,
-  in: Keyword.In,
-  as: Keyword.As,
-  not: Keyword.Not,
-  is: Keyword.Is,
-  True: Keyword.TrueValue,
-  False: Keyword.FalseValue,
-  None: Keyword.NoneValue,
-  Undefined: Keyword.UndefinedValue
-};
-var MAX_LENGTH = 9;
-var CANDIDATES = Array.from({ length: (MAX_LENGTH + 1) * 128 }, () => void 0);
-for (const [word, id] of Object.entries(WORDS)) {
-  const slot = word.length * 128 + word.charCodeAt(0);
-  CANDIDATES[slot] = [...CANDIDATES[slot] ?? [], { word, id }];
-}
-var NAME = T.Name;
-
-// src/kcl/parser.ts
-var T2 = { ...T };
-var ENDS_EXPRESSION = new Uint8Array(256);
-for (const k of [T2.Newline, T2.Comma, T2.RBrace, T2.RBracket, T2.RParen, T2.EOF, T2.Colon, T2.Assign, T2.PlusAssign, T2.AugAssign, T2.Semicolon]) ENDS_EXPRESSION[k] = 1;
-var SKIPS_STATEMENT = /* @__PURE__ */ new Map([
-  [Keyword.Schema, "schema"],
-  [Keyword.Rule, "rule"],
-  [Keyword.Protocol, "protocol"],
-  [Keyword.Mixin, "mixin"],
-  [Keyword.If, "if block"],
-  [Keyword.Elif, "if block"],
-  [Keyword.Else, "if block"],
-  [Keyword.For, "for block"],
-  [Keyword.Assert, "assert"],
-  [Keyword.Check, "check block"]
-]);
-
-// src/yaml/subset.ts
-var OutsideSubset = class extends Error {
-};
-var OUTSIDE = new OutsideSubset("outside the YAML subset");
-var INDICATOR = new Uint8Array(128);
-for (const ch of "?:,[]{}#&*!|>'\"%@`") INDICATOR[ch.charCodeAt(0)] = 1;
-var FLOW_END2 = new Uint8Array(128);
-for (const ch of ",[]{}") FLOW_END2[ch.charCodeAt(0)] = 1;
-var NON_STRING_START = new Uint8Array(128);
-for (const ch of "~nNtTfF+-.0123456789") NON_STRING_START[ch.charCodeAt(0)] = 1;
-
-// src/yaml/file.ts
-var STYLES = {
-  [Scalar.PLAIN]: "plain",
-  [Scalar.QUOTE_SINGLE]: "single",
-  [Scalar.QUOTE_DOUBLE]: "double",
-  [Scalar.BLOCK_LITERAL]: "literal",
-  [Scalar.BLOCK_FOLDED]: "folded"
-};
-
 // src/engine/config.ts
 var TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 var TARGET_NAME_RULE = "must start with a letter or digit and hold only letters, digits, '.', '_' and '-'";
-
-// src/yaml/quoting.ts
-var YAML11_WORDS = new Set(
-  [
-    "y",
-    "Y",
-    "yes",
-    "Yes",
-    "YES",
-    "n",
-    "N",
-    "no",
-    "No",
-    "NO",
-    "true",
-    "True",
-    "TRUE",
-    "false",
-    "False",
-    "FALSE",
-    "on",
-    "On",
-    "ON",
-    "off",
-    "Off",
-    "OFF",
-    "~",
-    "null",
-    "Null",
-    "NULL",
-    "<<",
-    "="
-  ].concat(...[".inf", ".Inf", ".INF"].map((inf) => [inf, `+${inf}`, `-${inf}`]), ".nan", ".NaN", ".NAN")
-);
 
 // src/engine/request.ts
 function parseIncomingImage(text, field) {
@@ -33770,7 +33461,7 @@ function targetNameIssue(name) {
   return TARGET_NAME.test(name) ? void 0 : `${JSON.stringify(name)} is not a target name: it ${TARGET_NAME_RULE}`;
 }
 function imagesFromMetadata(json, digest, where = "metadata") {
-  const data = parseJson(json, where);
+  const data = parseMetadata(json, where);
   if (!isRecord(data)) throw new PayloadError(where, `expected a JSON object, got ${describe(data)}`);
   let names;
   let preferredTag;
@@ -33782,7 +33473,9 @@ function imagesFromMetadata(json, digest, where = "metadata") {
     if (typeof version === "string" && version !== "") preferredTag = version;
   } else if (typeof data["image.name"] === "string") {
     names = data["image.name"].split(",").map((name) => name.trim()).filter((name) => name !== "");
-    pushedDigest ??= digestOf(data);
+    const pushed = digestOf(data);
+    if (pushedDigest !== void 0 && pushed !== void 0 && pushedDigest !== pushed) throw new PayloadError("digest", notPushed(pushedDigest, pushed, data));
+    pushedDigest ??= pushed;
   } else {
     throw new PayloadError(
       where,
@@ -33803,6 +33496,25 @@ function imagesFromMetadata(json, digest, where = "metadata") {
     return text;
   });
 }
+function parseMetadata(text, where) {
+  try {
+    return parseJson(text, where);
+  } catch (error2) {
+    if (!(error2 instanceof PayloadError)) throw error2;
+    throw new PayloadError(
+      where,
+      `${error2.reason}; it takes docker/metadata-action's \`json\` output (\`\${{ steps.meta.outputs.json }}\`) or docker/build-push-action's \`metadata\` output, not metadata-action's \`tags\` or \`labels\`. To announce a tag of your choosing, put it in \`images\`, one reference per image.`
+    );
+  }
+}
+function notPushed(digest, pushed, data) {
+  const pushedName = `${pushed} (metadata's "containerimage.digest", build-push-action's \`digest\` output)`;
+  const fix = "leave `digest` out, as `metadata` carries the pushed digest, or pass the same step's `digest` output";
+  if (digest === data["containerimage.config.digest"]) {
+    return `${digest} is the image ID (metadata's "containerimage.config.digest", build-push-action's \`imageid\` output): the digest of the image's config, which no registry pulls an image by, not the pushed manifest's digest ${pushedName}: ${fix}`;
+  }
+  return `${digest} differs from the digest build-push-action pushed, ${pushedName}: the references would name an image that was not pushed; ${fix}`;
+}
 function digestOf(data) {
   const direct = data["containerimage.digest"];
   if (typeof direct === "string" && direct !== "") return direct;
@@ -33822,6 +33534,13 @@ function stringList(value, field) {
     if (typeof item !== "string") throw new PayloadError(`${field}[${i}]`, `expected a string, got ${describe(item)}`);
     return item;
   });
+}
+function upperCaseHint(images) {
+  const suggestions = images.flatMap((text) => lowerCasedReference(text) ?? []);
+  if (suggestions.length === 0) return [];
+  return [
+    `did you mean ${suggestions.join(", ")}? An image name is lower-case, but \`\${{ github.repository }}\` and \`\${{ github.repository_owner }}\` keep the owner's case (docker/metadata-action lower-cases the images it is given).`
+  ];
 }
 function parseJson(text, where) {
   try {
@@ -33886,7 +33605,8 @@ async function dispatchImages(octokit, options2) {
   });
   if (options2.repositories.length === 0) throw new DispatchError("no repository to dispatch to: name at least one OWNER/NAME", []);
   const repositories = options2.repositories.map(splitRepository);
-  if (options2.wait && options2.workflow === void 0) {
+  const workflow = options2.workflow === void 0 ? void 0 : workflowFile(options2.workflow);
+  if (options2.wait && workflow === void 0) {
     throw new DispatchError("cannot wait: GitHub does not report the run a repository_dispatch starts; set `workflow` (workflow_dispatch), which does", []);
   }
   const eventType = options2.eventType?.trim() || DEFAULT_EVENT_TYPE;
@@ -33900,7 +33620,7 @@ async function dispatchImages(octokit, options2) {
   const failures = [];
   for (const repo of repositories) {
     try {
-      const one = options2.workflow === void 0 ? await sendRepositoryDispatch(octokit, repo, eventType, options2) : await sendWorkflowDispatch(octokit, repo, options2.workflow, options2);
+      const one = workflow === void 0 ? await sendRepositoryDispatch(octokit, repo, eventType, options2) : await sendWorkflowDispatch(octokit, repo, workflow, options2);
       log(`${describeDispatch(one)} announcing ${options2.payload.images.join(", ")}${one.runUrl ? `: ${one.runUrl}` : ""}`);
       sent.push(one);
     } catch (error2) {
@@ -33922,6 +33642,26 @@ async function dispatchImages(octokit, options2) {
     throw new DispatchError(failures.join("\n") + delivered, dispatched);
   }
   return { payload: options2.payload, dispatched };
+}
+function distinctRepositories(names) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const name of names) {
+    const key = name.toLowerCase();
+    byName.set(key, [...byName.get(key) ?? [], name]);
+  }
+  const spellings = [...byName.values()];
+  return { repositories: spellings.map(([first]) => first), repeated: spellings.filter((all) => all.length > 1) };
+}
+function repeatedRepository(where, names) {
+  return `${where} names ${names[0]} ${names.length} times (${names.join(", ")}): GitHub's repository names ignore case, so it is one repository, and it gets one event`;
+}
+function workflowFile(workflow) {
+  const name = workflow.replace(/^(?:\.\/)?\.github\/workflows\//, "");
+  if (!name.includes("/")) return name;
+  throw new DispatchError(
+    `workflow ${JSON.stringify(workflow)} is not a file of .github/workflows/, the only directory GitHub runs workflows from: name the workflow by its file name there, e.g. promote.yml`,
+    []
+  );
 }
 function splitRepository(fullName) {
   const name = splitRepositoryName(fullName.trim());
@@ -34027,27 +33767,28 @@ async function follow(octokit, sent, wait, log) {
 function describeDispatch(d) {
   return d.kind === "repository_dispatch" ? `${d.repository}: sent repository_dispatch "${d.eventType}"` : `${d.repository}: started workflow ${d.workflow} on ${d.ref}`;
 }
+var NEEDS = {
+  repository_dispatch: { permission: "Contents", level: "write", deed: "send it a repository_dispatch" },
+  workflow_dispatch: { permission: "Actions", level: "write", deed: "start its workflows" },
+  wait: { permission: "Actions", level: "read", deed: "read its workflow runs" }
+};
 function explain(error2, repo, action, options2) {
   const status = httpStatus(error2);
-  const permission = action === "repository_dispatch" ? '"Contents: write"' : action === "workflow_dispatch" ? '"Actions: write"' : '"Actions: read"';
   const what = action === "wait" ? "following the run" : action;
   const head = `${repo.fullName}: ${what} failed (${status ?? "no response"}: ${errorMessage(error2)})`;
-  const fromRepository = options2.payload?.source?.repository;
-  const crossRepo = fromRepository !== void 0 && fromRepository.toLowerCase() !== repo.fullName.toLowerCase();
-  const tokenKinds = `a GitHub App installation token (actions/create-github-app-token) or a fine-grained personal access token with ${permission} on ${repo.fullName}`;
-  const githubToken = crossRepo ? ` GITHUB_TOKEN only reaches the repository its workflow runs in (${fromRepository}), never ${repo.fullName}: use ${tokenKinds}.` : ` Use ${tokenKinds}; GITHUB_TOKEN works only for the repository its own workflow runs in, with \`permissions: ${action === "repository_dispatch" ? "contents" : "actions"}: write\`.`;
+  const { permission, level } = NEEDS[action];
+  const needs = `"${permission}: ${level}"`;
   switch (status) {
     case 401:
       return new DispatchError(`${head}: the token is missing, invalid or expired.`, []);
-    case 404: {
-      const workflowHint = action === "workflow_dispatch" && options2.workflow !== void 0 ? ` Or the workflow ${JSON.stringify(options2.workflow)} does not exist${options2.ref ? ` on ${JSON.stringify(options2.ref)}` : ""} (name its file, e.g. promote.yml).` : "";
+    case 404:
+      if (action === "wait") return new DispatchError(`${head}: the token started the run but cannot read it: it needs ${needs} on ${repo.fullName}.`, []);
       return new DispatchError(
-        `${head}: GitHub answers 404 both when the repository does not exist and when the token cannot see it.${githubToken}${workflowHint}`,
+        `${head}: GitHub answers 404 both when the repository does not exist and when the token cannot see it.${leftOut(repo, options2.defaultRepository)} Check that ${repo.fullName} is spelt right, then that the token reaches it: ${reach(repo, options2)}. The token needs ${needs} on ${repo.fullName}.`,
         []
       );
-    }
     case 403:
-      return new DispatchError(`${head}: the token can see ${repo.fullName} but lacks the ${permission} permission.${githubToken}`, []);
+      return new DispatchError(`${head}: ${forbidden(repo, action, options2)}${leftOut(repo, options2.defaultRepository)}`, []);
     case 422:
       if (action === "workflow_dispatch") {
         return new DispatchError(
@@ -34059,6 +33800,26 @@ function explain(error2, repo, action, options2) {
     default:
       return new DispatchError(head, []);
   }
+}
+function leftOut(repo, defaultRepository) {
+  if (defaultRepository?.toLowerCase() !== repo.fullName.toLowerCase()) return "";
+  return ` ${repo.fullName} is the repository this workflow runs in, which \`repository\` names when it is left out: to announce to a manifests repository, name it in \`repository\`.`;
+}
+function homeOf(options2) {
+  return options2.payload?.source?.repository;
+}
+function reach(repo, options2) {
+  const home = homeOf(options2);
+  const elsewhere = home !== void 0 && home.toLowerCase() !== repo.fullName.toLowerCase();
+  return `a GitHub App's token only when the App is installed on ${repo.fullName} and the token was made for it (actions/create-github-app-token's \`owner\` and \`repositories\`; with neither, its token reaches only the repository its workflow runs in); a fine-grained personal access token only when ${repo.fullName} is among its repositories; GITHUB_TOKEN (the default \`token\`) only the repository its workflow runs in${elsewhere ? ` (${home}), never ${repo.fullName}` : ""}`;
+}
+function forbidden(repo, action, options2) {
+  const { permission, level, deed } = NEEDS[action];
+  const scope = permission.toLowerCase();
+  const home = homeOf(options2);
+  const githubToken = home === void 0 ? `GITHUB_TOKEN gets it only in the repository its workflow runs in, from \`permissions: ${scope}: ${level}\`.` : home.toLowerCase() === repo.fullName.toLowerCase() ? `With GITHUB_TOKEN (the default \`token\`), give the job \`permissions: ${scope}: ${level}\`.` : `GITHUB_TOKEN (the default \`token\`) gets it only in ${home}, the repository its workflow runs in, never in ${repo.fullName}.`;
+  const instead = action === "repository_dispatch" ? ` Or start the manifests workflow by name instead (\`workflow\`, e.g. promote.yml: a workflow_dispatch), which needs only "Actions: write".` : "";
+  return `the token can see ${repo.fullName} but may not ${deed}, which needs "${permission}: ${level}". A GitHub App needs it on ${repo.fullName} (and \`permission-${scope}: ${level}\` among actions/create-github-app-token's inputs, when they list permissions); so does a fine-grained personal access token. ${githubToken}${instead}`;
 }
 
 // src/action/summary-html.ts
@@ -34075,11 +33836,38 @@ function basicCredential(token) {
 }
 var NETWORK_LIMITS = { timeoutMs: 5 * 6e4, stallSeconds: 30, retryDelaysMs: [1e3, 3e3] };
 
+// src/action/input-error.ts
+var InputError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "InputError";
+  }
+};
+
 // src/action/token.ts
 function protectToken(token, setSecret2) {
   const forms = token === "" ? [] : [token, basicCredential(token)];
   for (const form of forms) setSecret2(form);
   return (text) => scrubUrlCredentials(forms.reduce((scrubbed, form) => scrubbed.replaceAll(form, "***"), text));
+}
+function requireToken(token, use) {
+  if (token !== "") return tokenInput(token);
+  throw new InputError(
+    `input token is empty, and ${use.calls}. Most often the expression it is given yields nothing: \`\${{ secrets.NAME }}\` names a secret that does not exist (misspelt, or defined for another repository or environment; runs triggered from forks or by Dependabot get no secrets), or \`\${{ steps.ID.outputs.token }}\` names a step that was skipped, failed or has another id. ` + use.withoutIt
+  );
+}
+function tokenInput(token) {
+  const issue2 = tokenIssue(token);
+  if (issue2 !== void 0) throw new InputError(`input token ${issue2}`);
+  return token;
+}
+function tokenIssue(token) {
+  if (/[\r\n]/.test(token)) {
+    return "holds a line break, and a token is one line. Text of several lines is most often a private key (-----BEGIN ... PRIVATE KEY-----): pass the token made from it, e.g. `${{ steps.app-token.outputs.token }}` of actions/create-github-app-token, not the App's private key";
+  }
+  if (/[^\x21-\x7e]/.test(token))
+    return "holds a space or a character outside printable ASCII, and a token is one word such as ghs_...: pass the token alone, without `Bearer ` or quotes";
+  return void 0;
 }
 var SCHEME_CHAR = /[a-z0-9+.-]/i;
 var LETTER = /[a-z]/i;
@@ -34103,14 +33891,6 @@ function hasScheme(text, at) {
   return false;
 }
 
-// src/action/input-error.ts
-var InputError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "InputError";
-  }
-};
-
 // src/action/dispatch/metadata-pick.ts
 function metadataPicks(metadata, picks, ref) {
   const listed = listedImages(metadata);
@@ -34121,7 +33901,8 @@ function metadataPicks(metadata, picks, ref) {
     const pick = parseImageRef(text);
     const others = [...new Set(listed.flatMap((image) => image.repository === pick.repository && image.tag !== pick.tag ? image.tag ?? [] : []))];
     if (others.length > 0) notes.push(`metadata: announcing ${text}; its other tags, not announced: ${others.join(", ")}`);
-    if (branch !== void 0 && pick.tag !== void 0 && branchTags(branch).includes(pick.tag)) warnings.push(mutableTag(pick, branch, others));
+    const moving = movingTag(pick.tag, branch);
+    if (moving !== void 0) warnings.push(mutableTag(pick, moving, branch ?? "main", others));
   }
   return { notes, warnings };
 }
@@ -34133,17 +33914,28 @@ function listedImages(metadata) {
 function branchTags(branch) {
   return [branch, branch.replace(/[^A-Za-z0-9._-]+/g, "-")];
 }
-function mutableTag(pick, branch, others) {
+var MOVING_TAGS = /* @__PURE__ */ new Set(["latest", "edge"]);
+function movingTag(tag, branch) {
+  if (tag === void 0) return void 0;
+  if (branch !== void 0 && branchTags(branch).includes(tag)) return `is the name of the pushed branch ${branch}`;
+  return MOVING_TAGS.has(tag) ? "is the tag docker/metadata-action gives the newest build" : void 0;
+}
+function mutableTag(pick, moving, branch, others) {
   const instead = others.length > 0 ? ` (metadata also lists ${others.join(", ")})` : "";
-  return `metadata: the tag announced for ${pick.name}, "${pick.tag}", is the name of the pushed branch ${branch}: it is mutable, moved by every push, and a Flux-style policy (a filterTags pattern such as ^${pick.tag}-[a-f0-9]+-(?P<ts>[0-9]+), or a semver range) will likely refuse it${instead}. docker/metadata-action names the tag of highest priority its version: rank an immutable tag first (\`type=raw,value={{branch}}-{{sha}}-{{date 'X'}},priority=1000\`), or name the reference to announce in \`images\`.`;
+  const pattern = `^${branchTags(branch).at(-1)}-[a-f0-9]+-(?P<ts>[0-9]+)`;
+  return `metadata: the tag announced for ${pick.name}, "${pick.tag}", ${moving}: it is mutable, moved by every push, and a Flux-style policy (a filterTags pattern such as ${pattern}, or a semver range) will likely refuse it${instead}. docker/metadata-action names the tag of highest priority its version: rank an immutable tag first (\`type=raw,value={{branch}}-{{sha}}-{{date 'X'}},priority=1000\`), or name the reference to announce in \`images\`.`;
 }
 
 // src/action/dispatch/inputs.ts
 function readDispatchInputs(core, source) {
-  const token = core.getInput("token", { required: true });
-  const repositories = listInput(core, "repository");
-  if (repositories.length === 0) throw new InputError("Input required and not supplied: repository");
-  const warnings = [];
+  const token = requireToken(core.getInput("token"), {
+    calls: "the event is sent through the GitHub API",
+    withoutIt: "Leave `token` out to use GITHUB_TOKEN, which reaches this repository only."
+  });
+  const named = listInput(core, "repository");
+  if (named.length === 0) throw new InputError("Input required and not supplied: repository");
+  const { repositories, repeated } = distinctRepositories(named);
+  const warnings = repeated.map((names) => repeatedRepository("input repository", names));
   const notes = [];
   const images = listInput(core, "images");
   checkImagesInput(images);
@@ -34171,11 +33963,19 @@ function readDispatchInputs(core, source) {
     workflow === "" ? "client_payload" : "inputs.payload"
   );
   const waitTimeout = core.getInput("wait-timeout");
-  const wait = core.getBooleanInput("wait") && waitOptions2(waitTimeout);
+  const wait = core.getInput("wait") !== "" && core.getBooleanInput("wait") && waitOptions2(waitTimeout);
   warnings.push(...unusedInputs({ workflow, ref, eventType, waitTimeout, wait: wait !== false }));
   return {
     token,
-    options: { repositories, payload, ...eventType !== "" && { eventType }, ...workflow !== "" && { workflow }, ...ref !== "" && { ref }, wait },
+    options: {
+      repositories,
+      payload,
+      ...eventType !== "" && { eventType },
+      ...workflow !== "" && { workflow },
+      ...ref !== "" && { ref },
+      wait,
+      ...source.repository && { defaultRepository: source.repository }
+    },
     warnings,
     notes
   };
@@ -34197,7 +33997,7 @@ function checkImagesInput(images) {
   if (checked.issues.length === 0) return;
   const repeated = new Set(checked.images.map((image) => image.repository)).size < checked.images.length;
   const hint = "To announce docker/metadata-action's output, set `metadata: ${{ steps.meta.outputs.json }}` instead of `images`: it picks the version tag of each image.";
-  throw new InputError([...checked.issues.map(({ field, reason }) => `${field}: ${reason}`), ...repeated ? [hint] : []].join("\n"));
+  throw new InputError([...checked.issues.map(({ field, reason }) => `${field}: ${reason}`), ...repeated ? [hint] : [], ...upperCaseHint(images)].join("\n"));
 }
 function checkTargetsInput(targets) {
   const issues = targets.flatMap((name) => targetNameIssue(name) ?? []);

@@ -1946,7 +1946,7 @@ function tryParseImageRef(input) {
   }
 }
 function canonicalRepository(domain, path) {
-  let registry = domain ?? DOCKER_HUB;
+  let registry = domain?.toLowerCase() ?? DOCKER_HUB;
   if (registry === "index.docker.io" || registry === "registry-1.docker.io") registry = DOCKER_HUB;
   if (registry === DOCKER_HUB && path.length === 1) return `${DOCKER_HUB}/library/${path[0]}`;
   return `${registry}/${path.join("/")}`;
@@ -10565,8 +10565,8 @@ function setYamlPath(text2, path, value, options = {}) {
     if (next === void 0) return plan.result();
     const typed = options.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
     if (options.setsToo) warnStaleDigest(plan, document, segments, path, node, next, { ...options, setsToo: options.setsToo });
-    if (options.typed !== void 0 && !typed && node.style === "plain" && isNonString(node.text) && node.text !== next) {
-      const unquote2 = options.typed ? "" : "; to keep its type, give the value unquoted";
+    if ((options.typed !== void 0 || typeof value === "string") && !typed && node.style === "plain" && isNonString(node.text) && node.text !== next) {
+      const unquote2 = options.typed ? "" : options.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
       plan.warn(node.start, `${path}: ${node.text} (not a string in YAML) becomes the string "${next}"${isNonString(next) ? unquote2 : ""}`);
     }
     plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
@@ -13958,14 +13958,22 @@ var Planner = class {
   /**
    * A spec's value of another kind than the literal it replaces (`replicas = 3` set to "5", an
    * image set to an unquoted name) is written as KCL reads it, but the change reads alike
-   * either way (`3 -> 5`): said, so that a lost quote or a stray one is seen.
+   * either way (`3 -> 5`): said, so that a lost quote or a stray one is seen. A literal over a
+   * name is said too: the field stops following what the name holds.
    */
   warnRetyped(old, value, key) {
     if (value.wholeText) return this.warnWholeText(this.line(old.first), value, key, old);
     const was = literalKind(this.tokens, old);
     const now = literalKind(value.tokens, value.expr);
-    if (was === void 0 || was === "name" || now === void 0 || now === was) return;
+    if (was === void 0 || now === void 0 || now === was) return;
     const written = nodeText(value.tokens, value.expr);
+    if (was === "name") {
+      const name = nodeText(this.tokens, old);
+      return this.warn(
+        old.first,
+        `${key}: ${name} (a name) becomes the ${now} ${written}, so it no longer follows ${name}; to move everything that does, set ${name} instead`
+      );
+    }
     const quote2 = `for the string, quote it: ${key}="${written}" (in a shell, single-quote the whole argument)`;
     const becomes = now === "name" ? `the name ${written}, which KCL reads as a variable; ${quote2}` : `the ${now} ${written}`;
     this.warn(old.first, `${key}: ${nodeText(this.tokens, old)} (a ${was}) becomes ${becomes}`);
@@ -15254,7 +15262,7 @@ function where(objects) {
 }
 
 // src/engine/request.ts
-var byIndex = (field2, index) => `${field2}[${index}]`;
+var byIndex = (field2, index) => index === void 0 ? field2 : `${field2}[${index}]`;
 var RequestError = class extends Error {
   constructor(issues) {
     super(issues.map(formatDiagnostic).join("\n"));
@@ -15329,41 +15337,49 @@ function assignedField(set2) {
 function fileFirst(text2) {
   return `${JSON.stringify(text2)} starts with a spec, not a file: FILE:SPEC names the file first, e.g. main.k:${text2}`;
 }
+function nothingToUpdate(name) {
+  const [image, setter, set2] = name ? [name("image"), name("setter"), name("set")] : ["an image", "a setter", "a set"];
+  return `nothing to update: give ${image}, ${setter} or ${set2}`;
+}
 function validateRequest(request) {
   const name = request.fieldName ?? byIndex;
+  const { setters: setterTexts = [], sets: setTexts = [], paths = [] } = request;
+  const issues = [];
+  if (request.images.length + setterTexts.length + setTexts.length === 0) issues.push({ field: "request", message: nothingToUpdate(request.fieldName) });
   const checked = checkIncomingImages(request.images, (i) => name("image", i));
-  const issues = checked.issues.map(({ field: field2, reason }) => `${field2}: ${reason}`);
+  issues.push(...checked.issues.map(({ field: field2, reason }) => ({ field: "image", message: `${field2}: ${reason}` })));
   const { images } = checked;
+  const issue = (field2, message) => issues.push({ field: field2, message });
   const parse3 = (field2, text2) => {
     const image = parseIncomingImage(text2, field2);
     if (!("reason" in image)) return image;
-    issues.push(`${field2}: ${image.reason}`);
+    issue("setter", `${field2}: ${image.reason}`);
     return void 0;
   };
   const setters = /* @__PURE__ */ new Map();
-  request.setters.forEach((text2, i) => {
+  setterTexts.forEach((text2, i) => {
     const eq = text2.indexOf("=");
     const key = eq < 0 ? text2 : text2.slice(0, eq);
     if (eq < 0 || !SETTER_KEY2.test(key)) {
-      issues.push(`${name("setter", i)}: ${JSON.stringify(text2)} is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3`);
+      issue("setter", `${name("setter", i)}: ${JSON.stringify(text2)} is not <namespace>:<policy>=<image>, e.g. flux-system:app=ghcr.io/acme/app:1.2.3`);
       return;
     }
     const ref = parse3(`${name("setter", i)} (${key})`, text2.slice(eq + 1));
     const earlier = setters.get(key);
     if (ref && earlier) {
-      issues.push(`${name("setter", i)} (${key}): ${key} is given twice (${formatImageRef(earlier)} and ${formatImageRef(ref)}); give each key once`);
+      issue("setter", `${name("setter", i)} (${key}): ${key} is given twice (${formatImageRef(earlier)} and ${formatImageRef(ref)}); give each key once`);
     } else if (ref) setters.set(key, ref);
   });
   const sets = [];
   const assigned = /* @__PURE__ */ new Map();
-  request.sets.forEach((text2, i) => {
+  setTexts.forEach((text2, i) => {
     const set2 = parseSet(text2);
     if (typeof set2 === "string") {
-      issues.push(`${name("set", i)}: ${set2}`);
+      issue("set", `${name("set", i)}: ${set2}`);
       return;
     }
     if (fileKind(set2.file) === "kcl-mod") {
-      issues.push(`${name("set", i)}: ${set2.file}: ${KCL_MOD_NOT_SET}`);
+      issue("set", `${name("set", i)}: ${set2.file}: ${KCL_MOD_NOT_SET}`);
       return;
     }
     sets.push(set2);
@@ -15373,17 +15389,345 @@ function validateRequest(request) {
     const earlier = assigned.get(key);
     if (!earlier) assigned.set(key, { text: text2, value: field2.value });
     else if (earlier.value !== field2.value)
-      issues.push(
+      issue(
+        "set",
         `${name("set", i)}: ${set2.file}:${field2.path} is given twice (${JSON.stringify(earlier.text)} and ${JSON.stringify(text2)}); give each field one value`
       );
   });
-  request.paths.forEach((glob, i) => {
-    if (glob.trim() === "") issues.push(`${name("path", i)}: must not be empty`);
-    else if (glob.startsWith("/") || /^[A-Za-z]:[\\/]/.test(glob)) issues.push(`${name("path", i)}: ${JSON.stringify(glob)} must be relative to the root`);
-    else if (glob.split(/[\\/]/).includes("..")) issues.push(`${name("path", i)}: ${JSON.stringify(glob)} must stay inside the root (no "..")`);
+  paths.forEach((glob, i) => {
+    if (glob.trim() === "") issue("path", `${name("path", i)}: must not be empty`);
+    else if (glob.startsWith("/") || /^[A-Za-z]:[\\/]/.test(glob)) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} must be relative to the root`);
+    else if (glob.split(/[\\/]/).includes("..")) issue("path", `${name("path", i)}: ${JSON.stringify(glob)} must stay inside the root (no "..")`);
   });
-  if (issues.length > 0) throw new RequestError(issues.map((message) => ({ message })));
+  if (issues.length > 0) throw new RequestError(issues);
   return { images, setters, sets };
+}
+
+// src/engine/path-glob.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+function pathMatcher(globs) {
+  const matches = (0, import_picomatch.default)(
+    globs.flatMap((glob) => {
+      const base = glob.replace(/\/+$/, "");
+      return [base, `${base}/**`];
+    }),
+    { dot: true }
+  );
+  const prefixes = globs.map(plainStart);
+  if (prefixes.includes("")) return matches;
+  return (path) => prefixes.some((prefix) => path.startsWith(prefix)) && matches(path);
+}
+function plainStart(glob) {
+  return /^[\w-]*(?:\/[\w-]+)*/.exec(glob)[0];
+}
+
+// src/engine/source.ts
+import { readdirSync, readFileSync } from "node:fs";
+import { join as join2 } from "node:path";
+var lossy = new TextDecoder("utf-8", { ignoreBOM: true });
+var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+async function readText(source, path) {
+  return source.readText ? source.readText(path) : lossy.decode(await source.read(path));
+}
+function decodeUtf8(bytes) {
+  try {
+    return strict.decode(bytes);
+  } catch {
+    return void 0;
+  }
+}
+async function listTree(source) {
+  const listedAs = /* @__PURE__ */ new Map();
+  const issues = [];
+  for await (const listed2 of source.list()) {
+    const path = plainPath(listed2);
+    if (path === void 0)
+      issues.push(`the source lists ${JSON.stringify(listed2)}, which is no POSIX path relative to the root (no leading /, no "..", no \\)`);
+    else if (listedAs.has(path)) issues.push(`the source lists ${JSON.stringify(listedAs.get(path))} and ${JSON.stringify(listed2)}, one file twice`);
+    else listedAs.set(path, listed2);
+  }
+  if (issues.length > 0) throw new RequestError(issues.map((message) => ({ message })));
+  const files = [...listedAs.keys()].sort();
+  if (files.every((path) => listedAs.get(path) === path)) return { files, source };
+  const as = (path) => listedAs.get(path) ?? path;
+  const readText2 = source.readText?.bind(source);
+  return {
+    files,
+    source: {
+      list: () => source.list(),
+      read: (path) => source.read(as(path)),
+      ...readText2 && { readText: (path) => readText2(as(path)) }
+    }
+  };
+}
+function plainPath(path) {
+  if (path.startsWith("/") || path.includes("\\") || /^[A-Za-z]:\//.test(path)) return void 0;
+  if (!/(^|\/)\.?(\/|$)|(^|\/)\.\.(\/|$)/.test(path)) return path;
+  const parts = path.split("/").filter((part) => part !== "" && part !== ".");
+  return parts.length === 0 || parts.includes("..") ? void 0 : parts.join("/");
+}
+function memorySource(files) {
+  const encoder = new TextEncoder();
+  return {
+    async *list() {
+      yield* [...files.keys()].sort();
+    },
+    async read(path) {
+      const content = files.get(path);
+      if (content === void 0) throw new Error(`${path}: no such file in memory`);
+      return typeof content === "string" ? encoder.encode(content) : content;
+    }
+  };
+}
+var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([".git", "node_modules"]);
+var UTF8 = { encoding: "utf8" };
+function directorySource(root) {
+  const prefix = join2(root, "/");
+  return {
+    // Synchronous on purpose: a manifests tree is thousands of small files, and measured on
+    // a 5,000-file tree, libuv threadpool round trips cost 8x more than the reads themselves.
+    async *list() {
+      const files = [];
+      walk2(root, "", files);
+      yield* files.sort();
+    },
+    async read(path) {
+      return readFileSync(prefix + path);
+    },
+    async readText(path) {
+      return readFileSync(prefix + path, UTF8);
+    }
+  };
+}
+function walk2(root, dir, files) {
+  for (const entry of readdirSync(join2(root, dir), { withFileTypes: true })) {
+    const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
+    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk2(root, path, files);
+    else if (entry.isFile()) files.push(path);
+  }
+}
+
+// src/engine/overrides.ts
+function collectOverrides(valid, config, configPath, present, inScope, warnings) {
+  const configured = config?.overrides ?? [];
+  const issues = valid.sets.flatMap(
+    ({ file }) => !present.has(file) ? [{ message: `set: ${file} does not exist` }] : !inScope(file) ? [{ message: `set: ${file} is outside the paths to update` }] : []
+  );
+  const byFile = /* @__PURE__ */ new Map();
+  const add = (file, override) => byFile.set(file, [...byFile.get(file) ?? [], override]);
+  for (const { file, spec } of valid.sets) add(file, spec);
+  const inATarget = pathMatcher((config?.targets ?? []).flatMap((t) => t.paths));
+  for (const o of configured) {
+    if (!inScope(o.file) || !valid.images.some((i) => i.repository === o.repository)) continue;
+    if (config.targets.length > 0 && !inATarget(o.file)) {
+      warnings.push({ file: configPath, line: o.line, message: `override of ${o.file}: the file is in no target, so ${o.repository} is not set there` });
+    } else add(o.file, o);
+  }
+  return { byFile, issues };
+}
+async function checkConfiguredOverrides(source, overrides, configPath, present, create) {
+  const issues = [];
+  const issue = (i, field2, message) => issues.push({ file: configPath, line: overrides[i].line, message: `overrides[${i}].${field2}: ${message}` });
+  const byFile = /* @__PURE__ */ new Map();
+  overrides.forEach((o, i) => byFile.set(o.file, [...byFile.get(o.file) ?? [], i]));
+  for (const [file, indexes] of byFile) {
+    if (!present.has(file)) {
+      for (const i of indexes) issue(i, "file", `${file} does not exist`);
+      continue;
+    }
+    const text2 = decodeUtf8(await source.read(file));
+    if (text2 === void 0) {
+      for (const i of indexes) issue(i, "file", `${file} is not UTF-8 text`);
+      continue;
+    }
+    const body = text2.replace(/^\uFEFF/, "");
+    const dry = (of) => applyFileOverrides(
+      fileKind(file),
+      body,
+      of.map((i) => ({ path: overrides[i].spec, value: (current) => current ?? "" })),
+      create
+    );
+    try {
+      dry(indexes);
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      for (const i of indexes) {
+        try {
+          dry([i]);
+        } catch (one) {
+          if (!(one instanceof SourceError)) throw one;
+          issue(i, "spec", formatDiagnostic(located(file, one)));
+        }
+      }
+    }
+  }
+  return issues.sort((a, b) => a.line - b.line);
+}
+function configuredOverride(override, images) {
+  const update = images.find((u) => u.image.repository === override.repository);
+  if (!update) return [];
+  const value = override.part === "tag" ? (current, kept) => nextTagText(update, current, kept) : (current, kept) => nextImageText(update, override.image, current, kept);
+  return [{ path: override.spec, value }];
+}
+function overriddenIn(requested, images) {
+  const repositories = /* @__PURE__ */ new Set();
+  const paths = /* @__PURE__ */ new Set();
+  for (const o of requested) {
+    if (typeof o !== "string") {
+      if (configuredOverride(o, images).length > 0) repositories.add(o.repository);
+      continue;
+    }
+    try {
+      const spec = parseOverrideSpec(o);
+      if (spec.operation !== "-") paths.add(formatOverridePath(spec.parts));
+    } catch (error) {
+      if (!(error instanceof OverrideSpecError)) throw error;
+    }
+  }
+  return { repositories, paths };
+}
+function overFile(path, kind, edited, requested, create) {
+  try {
+    const { overrides, yielded } = besideMarkers(kind, edited, requested, create);
+    const overridden = applyFileOverrides(kind, edited.text, overrides, create);
+    const sets = setPaths(kind, overrides);
+    const shifted = shiftLines(edited.warnings, edited.text, overridden.text).filter((w) => !answeredBySet(w, overridden.changes, sets));
+    const { changes, overruled } = withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes);
+    const said = (w) => shifted.some((e) => e.line === w.line && saidOf(e.message) === saidOf(w.message));
+    return {
+      text: overridden.text,
+      changes,
+      warnings: [
+        ...shifted,
+        ...shiftLines(yielded, edited.text, overridden.text),
+        ...overridden.warnings.filter((w) => !said(w)),
+        ...setOverImages(sets, overruled)
+      ]
+    };
+  } catch (error) {
+    if (error instanceof SourceError) throw new RequestError([located(path, error)]);
+    throw error;
+  }
+}
+function besideMarkers(kind, edited, overrides, create) {
+  if (!edited.text.includes(MARKER_TOKEN) || overrides.every((o) => typeof o === "string")) return { overrides, yielded: [] };
+  const found = kind === "yaml" ? [...lineMarkers(edited.text), ...headMarkers(edited.text)] : lineMarkers(edited.text);
+  const markers = new Map(found.map(({ marker, line }) => [line, marker]));
+  const yielded = [];
+  const kept = overrides.filter((o) => {
+    if (typeof o === "string") return true;
+    let dry;
+    try {
+      dry = applyFileOverrides(kind, edited.text, [o], create);
+    } catch (error) {
+      if (error instanceof SourceError) return true;
+      throw error;
+    }
+    const marked = dry.changes.filter((c) => markers.has(c.line));
+    for (const change of marked) {
+      const setter = edited.changes.find((e) => e.line === change.line && e.kind === "setter");
+      yielded.push({
+        line: change.line,
+        message: setter ? `${change.key}: Flux setter "${setter.key}" wrote ${setter.new}, which takes precedence over ${change.new} from its configured override (a marked field is set only through its marker)` : `${change.key} is marked for Flux setter "${markers.get(change.line).setter}", which alone sets it: its configured override, which would write ${change.new}, is not applied`
+      });
+    }
+    return marked.length === 0;
+  });
+  return { overrides: kept, yielded };
+}
+function saidOf(message) {
+  const at = message.indexOf(" keeps ");
+  return at < 0 ? message : `${fieldKey(message.slice(0, at))} ${message.slice(at + 1)}`;
+}
+function withOverrides(edits, overrides) {
+  const changes = [...edits];
+  const overruled = [];
+  for (const override of overrides) {
+    const i = changes.findIndex(
+      (c) => c.line === override.line && c.new === override.old && (c.kind === "setter" || fieldKey(c.key) === fieldKey(override.key))
+    );
+    if (i < 0) {
+      changes.push(override);
+      continue;
+    }
+    overruled.push({ edit: changes[i], override });
+    if (changes[i].old === override.new) changes.splice(i, 1);
+    else changes[i] = { ...override, old: changes[i].old };
+  }
+  return { changes: changes.sort((a, b) => a.line - b.line), overruled };
+}
+function setPaths(kind, overrides) {
+  return new Set(
+    overrides.filter((o) => typeof o === "string").map((spec) => fieldKey(kind === "kcl" ? parseOverrideSpec(spec).path : parseYamlSpec(spec).path))
+  );
+}
+function answeredBySet(warning, changes, sets) {
+  const field2 = placeholderFieldOf(warning.message);
+  if (field2 === void 0) return false;
+  return changes.some((c) => c.line === warning.line && fieldKey(c.key) === fieldKey(field2) && sets.has(fieldKey(c.key)));
+}
+function setOverImages(sets, overruled) {
+  return overruled.filter(({ override }) => sets.has(fieldKey(override.key))).map(({ edit, override }) => ({
+    line: override.line,
+    message: `${override.key}: --set wrote ${override.new || "(none)"}, which takes precedence over ${edit.new} from the incoming image`
+  }));
+}
+function setsInFile(kind, overrides) {
+  const paths = overrides.flatMap((o) => {
+    if (typeof o !== "string") return [fieldKey(o.path)];
+    try {
+      return [fieldKey(kind === "kcl" ? parseOverrideSpec(o).path : parseYamlSpec(o).path)];
+    } catch (error) {
+      if (error instanceof SourceError) return [];
+      throw error;
+    }
+  });
+  return (path) => {
+    const key = fieldKey(path);
+    return paths.some((set2) => key === set2 || key.startsWith(`${set2}.`));
+  };
+}
+function fieldKey(key) {
+  return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote, quoted, index) => `.${quoted ?? index}`);
+}
+function applyFileOverrides(kind, text2, overrides, create) {
+  const setsToo = setsInFile(kind, overrides);
+  if (kind === "kcl") return applyOverrides(text2, overrides, { create, setsToo });
+  let result = { text: text2, changes: [], warnings: [] };
+  for (const override of overrides) {
+    const next = typeof override === "string" ? setFromSpec(result.text, override, create, setsToo) : setYamlPath(result.text, override.path, override.value, { create, setsToo, configured: true });
+    const shift = (earlier) => shiftLines(earlier, result.text, next.text);
+    result = { text: next.text, changes: [...shift(result.changes), ...next.changes], warnings: [...shift(result.warnings), ...next.warnings] };
+  }
+  return result;
+}
+function located(path, error) {
+  const where2 = { file: path, ...error.line !== void 0 && { line: error.line } };
+  if (!(error instanceof OverrideSpecError) || error.message.includes(error.spec)) return { ...where2, message: error.message };
+  const indexed = /\[\s*\d+\s*\]/.test(error.spec) ? " (KCL override paths have no list indexes)" : "";
+  return { ...where2, message: `'${error.spec}': ${error.message}${indexed}` };
+}
+
+// src/engine/apply-set.ts
+function applySet(file, text2, spec, options = {}) {
+  const kind = fileKind(file);
+  if (kind === "kcl-mod") throw new RequestError([{ field: "set", message: `${file}: ${KCL_MOD_NOT_SET}` }]);
+  const malformed2 = malformedSets([{ file, spec }]);
+  if (malformed2.length > 0) throw new RequestError(malformed2);
+  const bom = text2.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const result = overFile(file, kind ?? "yaml", { text: text2.slice(bom.length), changes: [], warnings: [] }, [spec], options.create ?? false);
+  return { ...result, text: bom + result.text };
+}
+function malformedSets(sets) {
+  return sets.flatMap((set2) => {
+    try {
+      readSetSpec(set2);
+      return [];
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      return [{ ...located(set2.file, error), field: "set" }];
+    }
+  });
 }
 
 // src/engine/setters.ts
@@ -15544,49 +15888,6 @@ function unconfiguredWarning(key, places, configPath, why) {
   };
 }
 
-// src/engine/source.ts
-import { readdirSync, readFileSync } from "node:fs";
-import { join as join2 } from "node:path";
-var lossy = new TextDecoder("utf-8", { ignoreBOM: true });
-var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-async function readText(source, path) {
-  return source.readText ? source.readText(path) : lossy.decode(await source.read(path));
-}
-function decodeUtf8(bytes) {
-  try {
-    return strict.decode(bytes);
-  } catch {
-    return void 0;
-  }
-}
-var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([".git", "node_modules"]);
-var UTF8 = { encoding: "utf8" };
-function directorySource(root) {
-  const prefix = join2(root, "/");
-  return {
-    // Synchronous on purpose: a manifests tree is thousands of small files, and measured on
-    // a 5,000-file tree, libuv threadpool round trips cost 8x more than the reads themselves.
-    async *list() {
-      const files = [];
-      walk2(root, "", files);
-      yield* files.sort();
-    },
-    async read(path) {
-      return readFileSync(prefix + path);
-    },
-    async readText(path) {
-      return readFileSync(prefix + path, UTF8);
-    }
-  };
-}
-function walk2(root, dir, files) {
-  for (const entry of readdirSync(join2(root, dir), { withFileTypes: true })) {
-    const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
-    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk2(root, path, files);
-    else if (entry.isFile()) files.push(path);
-  }
-}
-
 // src/engine/kustomizations.ts
 import { posix as posix2 } from "node:path";
 var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io/";
@@ -15741,24 +16042,6 @@ function inTree(directory, path) {
   if (!path || path.includes("://") || path.includes("\n")) return void 0;
   const joined = posix2.normalize(posix2.join(directory, path)).replace(/\/+$/, "");
   return joined === ".." || joined.startsWith("../") || posix2.isAbsolute(joined) ? void 0 : joined;
-}
-
-// src/engine/path-glob.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
-function pathMatcher(globs) {
-  const matches = (0, import_picomatch.default)(
-    globs.flatMap((glob) => {
-      const base = glob.replace(/\/+$/, "");
-      return [base, `${base}/**`];
-    }),
-    { dot: true }
-  );
-  const prefixes = globs.map(plainStart);
-  if (prefixes.includes("")) return matches;
-  return (path) => prefixes.some((prefix) => path.startsWith(prefix)) && matches(path);
-}
-function plainStart(glob) {
-  return /^[\w-]*(?:\/[\w-]+)*/.exec(glob)[0];
 }
 
 // src/engine/targets.ts
@@ -15996,207 +16279,6 @@ function listed(paths) {
   return paths.length > 3 ? `${paths.slice(0, 3).join(", ")} and ${paths.length - 3} more` : paths.join(", ");
 }
 
-// src/engine/overrides.ts
-function collectOverrides(valid, config, configPath, present, inScope, warnings) {
-  const configured = config?.overrides ?? [];
-  const issues = valid.sets.flatMap(
-    ({ file }) => !present.has(file) ? [{ message: `set: ${file} does not exist` }] : !inScope(file) ? [{ message: `set: ${file} is outside the paths to update` }] : []
-  );
-  const byFile = /* @__PURE__ */ new Map();
-  const add = (file, override) => byFile.set(file, [...byFile.get(file) ?? [], override]);
-  for (const { file, spec } of valid.sets) add(file, spec);
-  const inATarget = pathMatcher((config?.targets ?? []).flatMap((t) => t.paths));
-  for (const o of configured) {
-    if (!inScope(o.file) || !valid.images.some((i) => i.repository === o.repository)) continue;
-    if (config.targets.length > 0 && !inATarget(o.file)) {
-      warnings.push({ file: configPath, line: o.line, message: `override of ${o.file}: the file is in no target, so ${o.repository} is not set there` });
-    } else add(o.file, o);
-  }
-  return { byFile, issues };
-}
-async function checkConfiguredOverrides(source, overrides, configPath, present, create) {
-  const issues = [];
-  const issue = (i, field2, message) => issues.push({ file: configPath, line: overrides[i].line, message: `overrides[${i}].${field2}: ${message}` });
-  const byFile = /* @__PURE__ */ new Map();
-  overrides.forEach((o, i) => byFile.set(o.file, [...byFile.get(o.file) ?? [], i]));
-  for (const [file, indexes] of byFile) {
-    if (!present.has(file)) {
-      for (const i of indexes) issue(i, "file", `${file} does not exist`);
-      continue;
-    }
-    const text2 = decodeUtf8(await source.read(file));
-    if (text2 === void 0) {
-      for (const i of indexes) issue(i, "file", `${file} is not UTF-8 text`);
-      continue;
-    }
-    const body = text2.replace(/^\uFEFF/, "");
-    const dry = (of) => applyFileOverrides(
-      fileKind(file),
-      body,
-      of.map((i) => ({ path: overrides[i].spec, value: (current) => current ?? "" })),
-      create
-    );
-    try {
-      dry(indexes);
-    } catch (error) {
-      if (!(error instanceof SourceError)) throw error;
-      for (const i of indexes) {
-        try {
-          dry([i]);
-        } catch (one) {
-          if (!(one instanceof SourceError)) throw one;
-          issue(i, "spec", formatDiagnostic(located(file, one)));
-        }
-      }
-    }
-  }
-  return issues.sort((a, b) => a.line - b.line);
-}
-function configuredOverride(override, images) {
-  const update = images.find((u) => u.image.repository === override.repository);
-  if (!update) return [];
-  const value = override.part === "tag" ? (current, kept) => nextTagText(update, current, kept) : (current, kept) => nextImageText(update, override.image, current, kept);
-  return [{ path: override.spec, value }];
-}
-function overriddenIn(requested, images) {
-  const repositories = /* @__PURE__ */ new Set();
-  const paths = /* @__PURE__ */ new Set();
-  for (const o of requested) {
-    if (typeof o !== "string") {
-      if (configuredOverride(o, images).length > 0) repositories.add(o.repository);
-      continue;
-    }
-    try {
-      const spec = parseOverrideSpec(o);
-      if (spec.operation !== "-") paths.add(formatOverridePath(spec.parts));
-    } catch (error) {
-      if (!(error instanceof OverrideSpecError)) throw error;
-    }
-  }
-  return { repositories, paths };
-}
-function overFile(path, kind, edited, requested, create) {
-  try {
-    const { overrides, yielded } = besideMarkers(kind, edited, requested, create);
-    const overridden = applyFileOverrides(kind, edited.text, overrides, create);
-    const sets = setPaths(kind, overrides);
-    const shifted = shiftLines(edited.warnings, edited.text, overridden.text).filter((w) => !answeredBySet(w, overridden.changes, sets));
-    const { changes, overruled } = withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes);
-    const said = (w) => shifted.some((e) => e.line === w.line && saidOf(e.message) === saidOf(w.message));
-    return {
-      text: overridden.text,
-      changes,
-      warnings: [
-        ...shifted,
-        ...shiftLines(yielded, edited.text, overridden.text),
-        ...overridden.warnings.filter((w) => !said(w)),
-        ...setOverImages(sets, overruled)
-      ]
-    };
-  } catch (error) {
-    if (error instanceof SourceError) throw new RequestError([located(path, error)]);
-    throw error;
-  }
-}
-function besideMarkers(kind, edited, overrides, create) {
-  if (!edited.text.includes(MARKER_TOKEN) || overrides.every((o) => typeof o === "string")) return { overrides, yielded: [] };
-  const found = kind === "yaml" ? [...lineMarkers(edited.text), ...headMarkers(edited.text)] : lineMarkers(edited.text);
-  const markers = new Map(found.map(({ marker, line }) => [line, marker]));
-  const yielded = [];
-  const kept = overrides.filter((o) => {
-    if (typeof o === "string") return true;
-    let dry;
-    try {
-      dry = applyFileOverrides(kind, edited.text, [o], create);
-    } catch (error) {
-      if (error instanceof SourceError) return true;
-      throw error;
-    }
-    const marked = dry.changes.filter((c) => markers.has(c.line));
-    for (const change of marked) {
-      const setter = edited.changes.find((e) => e.line === change.line && e.kind === "setter");
-      yielded.push({
-        line: change.line,
-        message: setter ? `${change.key}: Flux setter "${setter.key}" wrote ${setter.new}, which takes precedence over ${change.new} from its configured override (a marked field is set only through its marker)` : `${change.key} is marked for Flux setter "${markers.get(change.line).setter}", which alone sets it: its configured override, which would write ${change.new}, is not applied`
-      });
-    }
-    return marked.length === 0;
-  });
-  return { overrides: kept, yielded };
-}
-function saidOf(message) {
-  const at = message.indexOf(" keeps ");
-  return at < 0 ? message : `${fieldKey(message.slice(0, at))} ${message.slice(at + 1)}`;
-}
-function withOverrides(edits, overrides) {
-  const changes = [...edits];
-  const overruled = [];
-  for (const override of overrides) {
-    const i = changes.findIndex(
-      (c) => c.line === override.line && c.new === override.old && (c.kind === "setter" || fieldKey(c.key) === fieldKey(override.key))
-    );
-    if (i < 0) {
-      changes.push(override);
-      continue;
-    }
-    overruled.push({ edit: changes[i], override });
-    if (changes[i].old === override.new) changes.splice(i, 1);
-    else changes[i] = { ...override, old: changes[i].old };
-  }
-  return { changes: changes.sort((a, b) => a.line - b.line), overruled };
-}
-function setPaths(kind, overrides) {
-  return new Set(
-    overrides.filter((o) => typeof o === "string").map((spec) => fieldKey(kind === "kcl" ? parseOverrideSpec(spec).path : parseYamlSpec(spec).path))
-  );
-}
-function answeredBySet(warning, changes, sets) {
-  const field2 = placeholderFieldOf(warning.message);
-  if (field2 === void 0) return false;
-  return changes.some((c) => c.line === warning.line && fieldKey(c.key) === fieldKey(field2) && sets.has(fieldKey(c.key)));
-}
-function setOverImages(sets, overruled) {
-  return overruled.filter(({ override }) => sets.has(fieldKey(override.key))).map(({ edit, override }) => ({
-    line: override.line,
-    message: `${override.key}: --set wrote ${override.new || "(none)"}, which takes precedence over ${edit.new} from the incoming image`
-  }));
-}
-function setsInFile(kind, overrides) {
-  const paths = overrides.flatMap((o) => {
-    if (typeof o !== "string") return [fieldKey(o.path)];
-    try {
-      return [fieldKey(kind === "kcl" ? parseOverrideSpec(o).path : parseYamlSpec(o).path)];
-    } catch (error) {
-      if (error instanceof SourceError) return [];
-      throw error;
-    }
-  });
-  return (path) => {
-    const key = fieldKey(path);
-    return paths.some((set2) => key === set2 || key.startsWith(`${set2}.`));
-  };
-}
-function fieldKey(key) {
-  return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote, quoted, index) => `.${quoted ?? index}`);
-}
-function applyFileOverrides(kind, text2, overrides, create) {
-  const setsToo = setsInFile(kind, overrides);
-  if (kind === "kcl") return applyOverrides(text2, overrides, { create, setsToo });
-  let result = { text: text2, changes: [], warnings: [] };
-  for (const override of overrides) {
-    const next = typeof override === "string" ? setFromSpec(result.text, override, create, setsToo) : setYamlPath(result.text, override.path, override.value, { create, setsToo, configured: true });
-    const shift = (earlier) => shiftLines(earlier, result.text, next.text);
-    result = { text: next.text, changes: [...shift(result.changes), ...next.changes], warnings: [...shift(result.warnings), ...next.warnings] };
-  }
-  return result;
-}
-function located(path, error) {
-  const where2 = { file: path, ...error.line !== void 0 && { line: error.line } };
-  if (!(error instanceof OverrideSpecError) || error.message.includes(error.spec)) return { ...where2, message: error.message };
-  const indexed = /\[\s*\d+\s*\]/.test(error.spec) ? " (KCL override paths have no list indexes)" : "";
-  return { ...where2, message: `'${error.spec}': ${error.message}${indexed}` };
-}
-
 // src/engine/plan.ts
 var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
 var DEFAULT_CONFIGS = [DEFAULT_CONFIG, ".github/gitops-promote.yml"];
@@ -16209,25 +16291,25 @@ function configPathsOf(request) {
 function configPathIn(request, present) {
   const paths = configPathsOf(request);
   const found = paths.filter((path) => present.has(path));
-  if (found.length > 1) throw new RequestError([{ message: `config: ${found.join(" and ")} both exist, and only one is read; remove one` }]);
+  if (found.length > 1) throw new RequestError([{ field: "config", message: `config: ${found.join(" and ")} both exist, and only one is read; remove one` }]);
   return found[0] ?? paths[0];
 }
 var READ_CONCURRENCY = 64;
-async function planUpdate(source, request) {
+async function planUpdate(listed2, request) {
   const valid = validateRequest(request);
-  const files = [];
-  for await (const path of source.list()) files.push(path);
-  files.sort();
+  const malformed2 = malformedSets(valid.sets);
+  if (malformed2.length > 0) throw new RequestError(malformed2);
+  const { files, source } = await listTree(listed2);
   const present = new Set(files);
   const configPath = configPathIn(request, present);
   const config = await loadConfig(source, present, configPath, request.config !== void 0, request.create ?? false);
-  const targets = targetsInScope(config, request.targets);
+  const targets = asIssuesOf("target", () => targetsInScope(config, request.targets));
   const warnings = [];
-  const inScope = pathFilter(request.paths, files, warnings);
+  const inScope = pathFilter(request.paths ?? [], files, warnings);
   const idlePaths = [];
   warnIdlePaths(config?.targets ?? [], targets, files, configPath, idlePaths);
   const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings);
-  issues.push(...await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, request.create ?? false));
+  issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, request.create ?? false)));
   if (issues.length > 0) throw new RequestError(issues);
   const screen = screenFor(valid.images);
   const paths = files.filter(
@@ -16331,9 +16413,20 @@ function refusedBy(target, image) {
   const allowed = target.images.find((a) => a.repository === image.repository);
   return !allowed || allowed.policy !== void 0 && image.tag !== void 0 && allowed.policy.latest([image.tag]) === void 0;
 }
+function ofField(field2, issues) {
+  return issues.map((issue) => ({ ...issue, field: field2 }));
+}
+function asIssuesOf(field2, run) {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof RequestError) throw new RequestError(ofField(field2, error.issues));
+    throw error;
+  }
+}
 async function loadConfig(source, present, path, required, create) {
   if (!present.has(path)) {
-    if (required) throw new RequestError([{ message: `config: ${path} does not exist` }]);
+    if (required) throw new RequestError([{ field: "config", message: `config: ${path} does not exist` }]);
     return void 0;
   }
   try {
@@ -16341,7 +16434,12 @@ async function loadConfig(source, present, path, required, create) {
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     const tree = await checkConfiguredOverrides(source, error.config?.overrides ?? [], path, present, create);
-    throw new RequestError([...error.issues, ...tree].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+    throw new RequestError(
+      ofField(
+        "config",
+        [...error.issues, ...tree].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+      )
+    );
   }
 }
 function pathFilter(globs, files, warnings) {
@@ -16524,6 +16622,17 @@ function isActorLogin(text2) {
 var PAYLOAD_VERSION = 1;
 var MAX_TOP_LEVEL_KEYS = 10;
 var MAX_PAYLOAD_BYTES = 64 * 1024;
+function sourceFromEnv(env) {
+  const { GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
+  const runUrl = repository && runId ? `${env["GITHUB_SERVER_URL"] || "https://github.com"}/${repository}/actions/runs/${runId}` : void 0;
+  return {
+    ...repository && { repository },
+    ...env["GITHUB_SHA"] && { sha: env["GITHUB_SHA"] },
+    ...env["GITHUB_REF"] && { ref: env["GITHUB_REF"] },
+    ...runUrl && { run_url: runUrl },
+    ...env["GITHUB_ACTOR"] && { actor: env["GITHUB_ACTOR"] }
+  };
+}
 var PayloadError = class extends Error {
   constructor(field2, reason) {
     super(`${field2}: ${reason}`);
@@ -16622,6 +16731,81 @@ function checkTargets(value, field2) {
 }
 function targetNameIssue(name) {
   return TARGET_NAME.test(name) ? void 0 : `${JSON.stringify(name)} is not a target name: it ${TARGET_NAME_RULE}`;
+}
+function imagesFromMetadata(json, digest, where2 = "metadata") {
+  const data = parseMetadata(json, where2);
+  if (!isRecord(data)) throw new PayloadError(where2, `expected a JSON object, got ${describe2(data)}`);
+  let names;
+  let preferredTag;
+  let pushedDigest = digest?.trim() || void 0;
+  if (Array.isArray(data["tags"])) {
+    names = stringList(data["tags"], `${where2}.tags`);
+    const labels = data["labels"];
+    const version = isRecord(labels) ? labels["org.opencontainers.image.version"] : void 0;
+    if (typeof version === "string" && version !== "") preferredTag = version;
+  } else if (typeof data["image.name"] === "string") {
+    names = data["image.name"].split(",").map((name) => name.trim()).filter((name) => name !== "");
+    const pushed = digestOf(data);
+    if (pushedDigest !== void 0 && pushed !== void 0 && pushedDigest !== pushed) throw new PayloadError("digest", notPushed(pushedDigest, pushed, data));
+    pushedDigest ??= pushed;
+  } else {
+    throw new PayloadError(
+      where2,
+      `expected docker/metadata-action's json output (with "tags") or docker/build-push-action's metadata output (with "image.name"); got keys ${Object.keys(data).join(", ") || "(none)"}`
+    );
+  }
+  if (names.length === 0) throw new PayloadError(where2, "names no image (no tags were generated or pushed)");
+  const byRepository2 = /* @__PURE__ */ new Map();
+  names.forEach((name, i) => {
+    const field2 = Array.isArray(data["tags"]) ? `${where2}.tags[${i}]` : `${where2}["image.name"]`;
+    const ref = parseRef(name, field2);
+    const chosen = byRepository2.get(ref.repository);
+    if (!chosen || preferredTag !== void 0 && ref.tag === preferredTag && chosen.tag !== preferredTag) byRepository2.set(ref.repository, ref);
+  });
+  return [...byRepository2.values()].map((ref) => {
+    const text2 = formatImageRef({ ...ref, digest: ref.digest ?? pushedDigest });
+    parseRef(text2, digest?.trim() ? "digest" : `${where2}["containerimage.digest"]`);
+    return text2;
+  });
+}
+function parseMetadata(text2, where2) {
+  try {
+    return parseJson(text2, where2);
+  } catch (error) {
+    if (!(error instanceof PayloadError)) throw error;
+    throw new PayloadError(
+      where2,
+      `${error.reason}; it takes docker/metadata-action's \`json\` output (\`\${{ steps.meta.outputs.json }}\`) or docker/build-push-action's \`metadata\` output, not metadata-action's \`tags\` or \`labels\`. To announce a tag of your choosing, put it in \`images\`, one reference per image.`
+    );
+  }
+}
+function notPushed(digest, pushed, data) {
+  const pushedName = `${pushed} (metadata's "containerimage.digest", build-push-action's \`digest\` output)`;
+  const fix = "leave `digest` out, as `metadata` carries the pushed digest, or pass the same step's `digest` output";
+  if (digest === data["containerimage.config.digest"]) {
+    return `${digest} is the image ID (metadata's "containerimage.config.digest", build-push-action's \`imageid\` output): the digest of the image's config, which no registry pulls an image by, not the pushed manifest's digest ${pushedName}: ${fix}`;
+  }
+  return `${digest} differs from the digest build-push-action pushed, ${pushedName}: the references would name an image that was not pushed; ${fix}`;
+}
+function digestOf(data) {
+  const direct = data["containerimage.digest"];
+  if (typeof direct === "string" && direct !== "") return direct;
+  const descriptor = data["containerimage.descriptor"];
+  const nested = isRecord(descriptor) ? descriptor["digest"] : void 0;
+  return typeof nested === "string" && nested !== "" ? nested : void 0;
+}
+function parseRef(text2, field2) {
+  try {
+    return parseImageRef(text2);
+  } catch (error) {
+    throw new PayloadError(field2, error instanceof Error ? error.message : String(error));
+  }
+}
+function stringList(value, field2) {
+  return value.map((item, i) => {
+    if (typeof item !== "string") throw new PayloadError(`${field2}[${i}]`, `expected a string, got ${describe2(item)}`);
+    return item;
+  });
 }
 function parseJson(text2, where2) {
   try {
@@ -17196,6 +17380,9 @@ function jsonReport(plan) {
     warnings: plan.warnings.map(inReadmeOrder)
   };
 }
+function jsonRefusal(issues) {
+  return { changed: false, files: [], changes: [], warnings: [], errors: issues.map(inReadmeOrder) };
+}
 function inReadmeOrder({ file, line, message }) {
   return { ...file !== void 0 && { file }, ...line !== void 0 && { line }, message };
 }
@@ -17240,6 +17427,7 @@ export {
   RequestError,
   SourceError,
   applyOverrides,
+  applySet,
   buildPayload,
   commitMessage,
   defaultCommitMessage,
@@ -17247,12 +17435,19 @@ export {
   editKcl,
   editYaml,
   fluxSetters,
+  formatDiagnostic,
   formatImageRef,
   humanReport,
+  imagesFromMetadata,
+  isDigest,
+  isTag,
+  jsonRefusal,
   jsonReport,
+  memorySource,
   nextImageText,
   nextVersion,
   normalizeRepository,
+  nothingToUpdate,
   parseConfig,
   parseImageRef,
   parseOverrideSpec,
@@ -17260,7 +17455,9 @@ export {
   parsePolicy,
   planUpdate,
   setYamlPath,
+  sourceFromEnv,
   tryParseImageRef,
   unifiedDiff,
+  validateRequest,
   writePlan
 };

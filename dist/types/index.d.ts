@@ -3,23 +3,24 @@
  * pure functions over text; `planUpdate` reads a tree and returns the new texts; only
  * `writePlan` writes.
  */
-export type { Change, ChangeKind, Diagnostic, EditRequest, EditResult, FieldChange, ObjectId, ValueFor, Warning } from "./change.js";
-export { SourceError } from "./change.js";
-export { formatImageRef, ImageRefError, normalizeRepository, parseImageRef, tryParseImageRef, type ImageRef } from "./image/reference.js";
-export { parsePolicy, PolicyError, type Policy } from "./image/policy.js";
-export { nextImageText, nextVersion, type ImageUpdate, type Version } from "./image/update.js";
+export type { AsideWarning, Change, ChangeKind, Diagnostic, EditRequest, EditResult, FieldChange, ObjectId, ValueFor, Warning } from "./change.js";
+export { formatDiagnostic, SourceError } from "./change.js";
+export { formatImageRef, ImageRefError, isDigest, isTag, normalizeRepository, parseImageRef, tryParseImageRef, type ImageRef } from "./image/reference.js";
+export { parsePolicy, PolicyError, type Policy, type PolicyIssue } from "./image/policy.js";
+export { nextImageText, nextVersion, type ImageUpdate, type KeptBy, type Version } from "./image/update.js";
 export { editYaml } from "./yaml/editor.js";
-export { setYamlPath } from "./yaml/path.js";
-export { editKcl } from "./kcl/editor.js";
+export { setYamlPath, type SetOptions } from "./yaml/path.js";
+export { editKcl, type Overridden } from "./kcl/editor.js";
 export { applyOverrides, type ComputedOverride, type OverrideOptions } from "./kcl/override.js";
 export { parseOverrideSpec, OverrideSpecError, type OverrideSpec } from "./kcl/override-spec.js";
 export { planUpdate, DEFAULT_CONFIG, type FilePlan, type Plan, type PlannedTarget } from "./engine/plan.js";
 export { writePlan } from "./engine/apply.js";
-export { directorySource, type TreeSource } from "./engine/source.js";
-export { RequestError, type FieldNamer, type RequestField, type UpdateRequest } from "./engine/request.js";
-export { ConfigError, parseConfig, type Config, type Delivery, type Target } from "./engine/config.js";
+export { applySet } from "./engine/apply-set.js";
+export { directorySource, memorySource, type TreeSource } from "./engine/source.js";
+export { nothingToUpdate, RequestError, validateRequest, type FieldNamer, type FileOverride, type RequestField, type RequestIssue, type UpdateRequest, type ValidRequest, } from "./engine/request.js";
+export { ConfigError, parseConfig, type Config, type Delivery, type OverrideConfig, type SetterConfig, type Target, type TargetImage, } from "./engine/config.js";
 export { fluxSetters, type FluxAutomation, type FluxSetter } from "./engine/flux-objects.js";
-export { buildPayload, parsePayload, PayloadError, type Payload } from "./engine/payload.js";
-export { commitMessage, defaultCommitMessage } from "./engine/commit-message.js";
-export { jsonReport, humanReport, type JsonReport } from "./engine/report.js";
+export { buildPayload, imagesFromMetadata, parsePayload, PayloadError, sourceFromEnv, type Payload, type PayloadInput, type PayloadSource, } from "./engine/payload.js";
+export { commitMessage, defaultCommitMessage, type CommitMessageInput } from "./engine/commit-message.js";
+export { jsonReport, jsonRefusal, humanReport, type JsonReport } from "./engine/report.js";
 export { unifiedDiff } from "./engine/diff.js";

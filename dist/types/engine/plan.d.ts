@@ -34,5 +34,9 @@ export interface Plan {
 export declare const DEFAULT_CONFIG = ".github/gitops-promote.yaml";
 /** The files that may hold a request's configuration, relative to the root: the one it names, else either default name. */
 export declare function configPathsOf(request: Pick<UpdateRequest, "config">): readonly string[];
-/** Turns a request into a plan; throws RequestError for bad input (nothing to write then). */
-export declare function planUpdate(source: TreeSource, request: UpdateRequest): Promise<Plan>;
+/**
+ * Turns a request into a plan, reading `listed` and writing nothing (writePlan does). Throws
+ * RequestError for bad input, each issue telling whether the request or the tree is wrong
+ * (RequestIssue); whatever `listed` throws propagates as it is.
+ */
+export declare function planUpdate(listed: TreeSource, request: UpdateRequest): Promise<Plan>;

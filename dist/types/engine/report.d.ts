@@ -2,7 +2,7 @@
  * What a person or a script is told about a plan: the stable JSON shape of DESIGN §6 and
  * a readable per-file summary, grouped by target when targets are configured.
  */
-import { type Diagnostic, type Warning } from "../change.js";
+import { type ChangeKind, type Diagnostic, type Warning } from "../change.js";
 import type { Plan } from "./plan.js";
 export interface JsonReport {
     readonly changed: boolean;
@@ -10,7 +10,7 @@ export interface JsonReport {
     readonly changes: readonly {
         file: string;
         line: number;
-        kind: string;
+        kind: ChangeKind;
         key: string;
         old: string;
         new: string;

@@ -5,15 +5,16 @@
  */
 import { type Diagnostic } from "../change.js";
 import { type ImageRef } from "../image/reference.js";
+/** What to update; at least one image, setter or set. */
 export interface UpdateRequest {
     /** Incoming image references (`ghcr.io/acme/app:1.2.4[@sha256:…]`). */
     readonly images: readonly string[];
-    /** Flux marker keys with an explicit value: `automation-ns:policy=repo:tag[@digest]`. */
-    readonly setters: readonly string[];
-    /** Override specs for one file: `main.k:config.containers.app.image="repo:tag"`, `values.yaml:image.tag=1.2.3`. */
-    readonly sets: readonly string[];
-    /** Globs (relative to the root) restricting which files are scanned; empty = all. */
-    readonly paths: readonly string[];
+    /** Flux marker keys with an explicit value: `automation-ns:policy=repo:tag[@digest]`; default none. */
+    readonly setters?: readonly string[];
+    /** Override specs for one file: `main.k:config.containers.app.image="repo:tag"`, `values.yaml:image.tag=1.2.3`; default none. */
+    readonly sets?: readonly string[];
+    /** Globs (relative to the root) restricting which files are scanned; default (empty) all. */
+    readonly paths?: readonly string[];
     /** Configuration file relative to the root; by default `.github/gitops-promote.yaml` when it exists. */
     readonly config?: string;
     /** Restrict the update to these configured targets (a dispatch payload's `targets`). */
@@ -26,15 +27,35 @@ export interface UpdateRequest {
 }
 /** The request fields whose values are checked one by one. */
 export type RequestField = "image" | "setter" | "set" | "path";
-/** Names the `index`-th value of a field in messages. */
-export type FieldNamer = (field: RequestField, index: number) => string;
+/** Names the `index`-th value of a field in messages, or the field itself without an index. */
+export type FieldNamer = (field: RequestField, index?: number) => string;
+/**
+ * One problem of a RequestError. `field` is set when the request is wrong rather than the tree, and
+ * says what in it:
+ * - a RequestField: a value given for that field cannot be used, whatever the tree holds (an image
+ *   reference, a setter, a set that is not FILE:SPEC or whose spec its file's grammar cannot read,
+ *   a path glob; validateRequest finds all but the grammar, which planUpdate checks before reading files);
+ * - `"target"`: a target name that no configured target has;
+ * - `"request"`: the request asks for nothing (no image, setter or set);
+ * - `"config"`: the configuration is in error (its text, or an override it declares that its file
+ *   does not allow), or the file the request names as configuration does not exist. `file` and
+ *   `line` say where.
+ *
+ * Unset, the tree does not have what the request names, or does not parse: a set's file is missing,
+ * outside the paths, or lacks the path (without `create`), a file to edit is not UTF-8 or does not parse.
+ * The CLI exits 2 (bad usage) for a request issue other than `"config"`, 1 for the others.
+ */
+export interface RequestIssue extends Diagnostic {
+    readonly field?: RequestField | "target" | "request" | "config";
+}
 /**
  * Input that cannot be used; `issues` lists every problem found, each naming where it is: a file
- * and line, or a field of the request in its message (`--image: ...`).
+ * and line, or a field of the request in its message (`--image: ...`), and whether the request or
+ * the tree is wrong (RequestIssue).
  */
 export declare class RequestError extends Error {
-    readonly issues: readonly Diagnostic[];
-    constructor(issues: readonly Diagnostic[]);
+    readonly issues: readonly RequestIssue[];
+    constructor(issues: readonly RequestIssue[]);
 }
 /** A `--set` override: one file, one spec in that file's own grammar. */
 export interface FileOverride {
@@ -91,5 +112,11 @@ export interface SetField {
 export declare function readSetSpec(set: FileOverride): SetField | undefined;
 /** Why a `--set` value that starts with a spec is refused, and how to write it. */
 export declare function fileFirst(text: string): string;
-/** Checks every field and collects all problems into one RequestError; each names its field, none is in a file. */
+/** Why a request that brings no image, setter or set is refused, each named as `name` names the field (the library: "an image", ...). */
+export declare function nothingToUpdate(name?: FieldNamer): string;
+/**
+ * Checks every field and collects all problems into one RequestError; each names its field in its
+ * message and in `field`, none is in a file. A request with no image, setter or set is refused:
+ * it could change nothing.
+ */
 export declare function validateRequest(request: UpdateRequest): ValidRequest;

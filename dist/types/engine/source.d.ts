@@ -1,5 +1,8 @@
 export interface TreeSource {
-    /** Every regular file, as POSIX paths relative to the root, in a stable order. */
+    /**
+     * Every regular file, as POSIX paths relative to the root (`apps/web/main.k`), in a stable order.
+     * `./a` and `a//b` are read as `a` and `a/b`; an absolute path, a `..` part or a backslash is refused.
+     */
     list(): AsyncIterable<string>;
     read(path: string): Promise<Uint8Array>;
     /**
@@ -16,6 +19,20 @@ export interface TreeSource {
 export declare function readText(source: TreeSource, path: string): Promise<string>;
 /** The text of `bytes` (a byte order mark kept), or undefined when they are not UTF-8. */
 export declare function decodeUtf8(bytes: Uint8Array): string | undefined;
+/**
+ * A source's files in path order under their plain spellings (`./a/b`, `a//b` and `a/./b` are `a/b`), and
+ * the source reading them by those names. Throws RequestError naming every listed path that names
+ * no file inside the root (absolute, a `..` part, a backslash), and every file listed twice.
+ */
+export declare function listTree(source: TreeSource): Promise<{
+    readonly files: string[];
+    readonly source: TreeSource;
+}>;
+/**
+ * Files held in memory, each path (POSIX, relative to the root) to its text or its bytes: a tree to
+ * plan over without a disk. A text is read as its UTF-8 bytes.
+ */
+export declare function memorySource(files: ReadonlyMap<string, string | Uint8Array>): TreeSource;
 /**
  * A directory on disk, regular files only. Symlinks are never followed: one out of the
  * root would leak or edit what the tree does not own, a dangling one has nothing to read

@@ -18,6 +18,12 @@ export declare function isTag(text: string): boolean;
 export declare function isDigest(text: string): boolean;
 /** Parse and validate a reference; throws ImageRefError saying what is wrong. */
 export declare function parseImageRef(input: string): ImageRef;
+/**
+ * The reference with its name lower-cased, when that alone makes an invalid reference valid
+ * (`ghcr.io/Acme-Corp/app:1.2.3` -> `ghcr.io/acme-corp/app:1.2.3`); the tag keeps its case, as
+ * tags are case-sensitive. Undefined when the reference is valid, or invalid for another reason.
+ */
+export declare function lowerCasedReference(input: string): string | undefined;
 /** Parse, or undefined when the text is not a valid reference (for scanning existing values). */
 export declare function tryParseImageRef(input: string): ImageRef | undefined;
 /**

@@ -24,7 +24,8 @@ export interface SetOptions {
     /**
      * The value was given unquoted: where the field holds a plain number, boolean or null and
      * the value reads as one too, it is written as it is (`replicas: 2` set to 3 stays a
-     * number). Otherwise, and always for a quoted value, the value is a string.
+     * number). Otherwise, and always for a quoted value, the value is a string, and a warning
+     * says so where the field held a plain number, boolean or null (whatever `typed` is).
      */
     readonly typed?: boolean;
     /**

@@ -1,0 +1,19 @@
+/**
+ * One `--set` spec applied to one file's text, as a run applies it: for a library caller who
+ * holds the text and not a tree.
+ */
+import { type EditResult } from "../change.js";
+import { type FileOverride, type RequestIssue } from "./request.js";
+/**
+ * `spec` applied to `text`, the file's kind (by `file`'s name) picking the grammar as the CLI's
+ * `--set file:spec` does: KCL's `-O` for `.k` (`config.image="repo:tag"`), a dotted path for any
+ * other file (`image.tag=1.2.3`, `tag="1.2.3"` a string, unquoted a number stays a number).
+ * The changes and warnings are those a run reports for the file. Throws RequestError: a spec
+ * its grammar cannot read, or a kcl.mod, with `field: "set"`; a path the file does not have
+ * (without `create`) or a file that does not parse, located in `file`, with none.
+ */
+export declare function applySet(file: string, text: string, spec: string, options?: {
+    readonly create?: boolean;
+}): EditResult;
+/** The `--set` specs their file's grammar cannot read (the grammar does not depend on the file's contents), each at its file, the request's. */
+export declare function malformedSets(sets: readonly FileOverride[]): RequestIssue[];
