@@ -7,7 +7,7 @@
 import { normalizeRepository } from "../image/reference.js";
 import { byRepository, nextVersion, renamedWarning, versionOf, type ImageUpdate } from "../image/update.js";
 import type { YamlDocument } from "./file.js";
-import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "./node.js";
+import { isFlowScalar, mapValue, nodeAt, scalarText, type MapNode, type YamlNode } from "./node.js";
 import { formatPath } from "./path.js";
 import type { PathSegment } from "./path.js";
 import type { Editor, EditPlan } from "./plan.js";
@@ -35,6 +35,8 @@ const KUSTOMIZATION_FIELDS = new Set([
 
 /** An `images:` entry's fields that only kustomize has. */
 const KUSTOMIZE_IMAGE_FIELDS = ["newName", "newTag", "digest"];
+/** The fields of an `images:` entry that name its build. */
+const VERSION_FIELDS = ["newTag", "digest"] as const;
 
 /**
  * A document without apiVersion and kind is a kustomization.yaml when it has a kustomization
@@ -118,9 +120,14 @@ function editList(
     // A version a template or Flux's substitution fills in is set there.
     const at = (key: string) => ({ node: field(key), path: [...path, index, key] });
     if (warnPlaceholderField({ tag: at("newTag"), digest: at("digest") }, newName || scalarText(field("name")) || update.image.repository, plan)) return;
-    const next = nextVersion(update, versionOf(scalarText(field("newTag")), scalarText(field("digest"))), (why) =>
-      plan.warn(entry.start, `${formatPath([...path, index])} ${why}`),
-    );
+    const current = versionOf(scalarText(field("newTag")), scalarText(field("digest")));
+    // Tag and digest move together or not at all: one alone would name another build than the other.
+    const fixed = VERSION_FIELDS.find((key) => field(key) !== undefined && !isFlowScalar(field(key)));
+    if (fixed !== undefined) {
+      if (nextVersion(update, current) !== undefined) plan.warn(keyStart(entry, fixed), neverEdited([...path, index], fixed, field(fixed)!, update));
+      return;
+    }
+    const next = nextVersion(update, current, (why) => plan.warn(entry.start, `${formatPath([...path, index])} ${why}`));
     if (!next) return;
     const label = (key: string) => ({ kind: "kustomize" as const, key: formatPath([...path, index, key]), document });
     // A dropped digest is emptied (kustomize ignores an empty digest); a missing one stays missing.
@@ -135,4 +142,20 @@ function editList(
     }
     for (const { key, value } of writes) if (field(key) === undefined) plan.addPair(entry, [key], value, label(key));
   });
+}
+
+/** Where `key` is written in `entry` (it is there). */
+function keyStart(entry: MapNode, key: string): number {
+  return entry.pairs.find((pair) => scalarText(pair.key) === key)?.key.start ?? entry.start;
+}
+
+/** How a value that is not a plain or quoted string is written. */
+const FORMS = { alias: "an alias", scalar: "a block scalar", map: "a mapping", seq: "a list" } as const;
+
+/** Why an entry whose newTag or digest is no plain or quoted string is left as it is. */
+function neverEdited(entry: readonly PathSegment[], key: string, node: YamlNode | null, update: ImageUpdate): string {
+  const form = node === null ? "a key without a value" : FORMS[node.kind];
+  const { repository, tag, digest } = update.image;
+  const version = tag !== undefined ? `:${tag}` : digest !== undefined ? `@${digest}` : "";
+  return `${formatPath([...entry, key])} is ${form}, which is never edited, so ${formatPath(entry)} is not moved to ${repository}${version} (its newTag and digest would name different builds); write ${key} as a plain or quoted string`;
 }

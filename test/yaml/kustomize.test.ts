@@ -96,6 +96,43 @@ describe("editKustomizeImages", () => {
     expect(edit(text, withImages("ghcr.io/acme/app:v2")).text).toBe(kustomization(`  - name: ghcr.io/acme/app\n    newTag: v2\n    digest: ""\n`));
   });
 
+  it("leaves an entry whose newTag or digest is an alias or a block scalar, so its tag and digest never name different builds", () => {
+    const aliased = "kind: Kustomization\nv: &v v1\nimages:\n- name: ghcr.io/acme/app\n  newTag: *v\n";
+    const blockTag = kustomization(`  - name: ghcr.io/acme/app\n    newTag: |-\n      v1\n    digest: ${DIGEST_A}\n`);
+    const blockDigest = kustomization(`  - name: ghcr.io/acme/app\n    newTag: v1\n    digest: >-\n      ${DIGEST_A}\n`);
+    const results = [
+      edit(aliased, withImages(`ghcr.io/acme/app:v2@${DIGEST_B}`)),
+      edit(blockTag, withImages("ghcr.io/acme/app:v2")),
+      edit(blockDigest, withImages(`ghcr.io/acme/app:v1@${DIGEST_B}`)),
+    ];
+    expect(results.map((r) => [r.text, r.changes])).toEqual([aliased, blockTag, blockDigest].map((text) => [text, []]));
+    expect(results.map((r) => r.warnings)).toEqual([
+      [
+        {
+          line: 5,
+          message:
+            "images[0].newTag is an alias, which is never edited, so images[0] is not moved to ghcr.io/acme/app:v2 (its newTag and digest would name different builds); write newTag as a plain or quoted string",
+        },
+      ],
+      [
+        {
+          line: 7,
+          message:
+            "images[0].newTag is a block scalar, which is never edited, so images[0] is not moved to ghcr.io/acme/app:v2 (its newTag and digest would name different builds); write newTag as a plain or quoted string",
+        },
+      ],
+      [
+        {
+          line: 8,
+          message:
+            "images[0].digest is a block scalar, which is never edited, so images[0] is not moved to ghcr.io/acme/app:v1 (its newTag and digest would name different builds); write digest as a plain or quoted string",
+        },
+      ],
+    ]);
+    // One already at the incoming version has nothing to say.
+    expect(edit(blockTag, withImages(`ghcr.io/acme/app:v1@${DIGEST_A}`)).warnings).toEqual([]);
+  });
+
   it("edits a kustomization.yaml that has no apiVersion or kind", () => {
     const text = "images:\n- name: ghcr.io/acme/app\n  newTag: v1\n";
     expect(edit(text, withImages("ghcr.io/acme/app:v2")).text).toBe("images:\n- name: ghcr.io/acme/app\n  newTag: v2\n");
