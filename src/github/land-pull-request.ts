@@ -170,7 +170,12 @@ export async function landPullRequest(
     if (pullRequest.merged) {
       merge = "merged";
     } else if (ours) {
-      const merged = await mergeOpen(ctx, group, { ...pullRequest, headSha: commit, branch: group.prBranch }, { read: open, written: spec });
+      const merged = await mergeOpen(
+        ctx,
+        group,
+        { ...pullRequest, headSha: commit, branch: group.prBranch },
+        { read: pullRequest.replacedText, written: spec },
+      );
       merge = merged.outcome;
       if (merged.atOnceBecause !== undefined) warnings.push({ message: mergedAtOnce(pullRequest, at.base, merged.atOnceBecause) });
     } else if (group.merge !== "none") {
@@ -220,7 +225,7 @@ async function bodyBuiltOn(
 /**
  * Merges the pull request as `group.merge` says. GitHub refuses a merge, and auto-merge, on one
  * merged or closed since the update read it open: merged at our head, it is merged; otherwise
- * PullRequestClosedError, the pull request given back the text the run read (`text`).
+ * PullRequestClosedError, the pull request given back the text the run wrote over (`text`).
  */
 async function mergeOpen(ctx: DeliveryContext, group: Group, pull: Mergeable, text: { read: PullText | undefined; written: PullText }): Promise<MergeResult> {
   try {

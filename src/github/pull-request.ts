@@ -31,6 +31,8 @@ export interface PullRequest {
   readonly autoMerge: boolean;
   /** GitHub merged it already, at the head this run left on its branch (its checks passed right after our push). */
   readonly merged?: boolean;
+  /** The title and body this run wrote over, when it did: given back should the pull request close under the run. */
+  readonly replacedText?: PullText;
 }
 
 export const BRANCH_PREFIX = "gitops-promote/";
@@ -265,6 +267,7 @@ async function update(client: GitHubClient, repository: Repository, spec: PullRe
     operation: branch.branchChanged || textChanged ? "updated" : "none",
     autoMerge: hasAutoMerge(now ?? pull),
     ...(merged && { merged }),
+    ...(textChanged && { replacedText: { title: pull.title, body: pull.body } }),
   };
 }
 

@@ -59,7 +59,7 @@ describe("one pull request per branch", () => {
       { ...spec, title: "bump app again" },
       { open, branchExisted: true, branchChanged: true, head: await head() },
     );
-    expect(updated).toMatchObject({ number: created.number, operation: "updated" });
+    expect(updated).toMatchObject({ number: created.number, operation: "updated", replacedText: { title: "bump app", body: "body" } });
     expect(fake.pulls(OWNER, REPO)).toHaveLength(1);
     expect(fake.pulls(OWNER, REPO)[0]?.title).toBe("bump app again");
     expect(fake.calls.filter((c) => c.operationId === "pulls/request-reviewers")).toHaveLength(1);
@@ -71,13 +71,17 @@ describe("one pull request per branch", () => {
       { ...(await branchPulls()), branchExisted: true, branchChanged: false, head: await head() },
     );
     expect(same.operation).toBe("none");
+    expect(same.replacedText).toBeUndefined();
     expect(fake.violations).toEqual([]);
   });
 
-  it("adopts the pull request another run opened meanwhile on its branch instead of failing", async () => {
+  it("adopts the pull request another run opened meanwhile on its branch instead of failing, keeping the text it wrote over", async () => {
     await upsertPullRequest(client, repository, spec, { open: undefined, branchExisted: false, branchChanged: true, head: await head() });
-    const again = await upsertPullRequest(client, repository, spec, { open: undefined, branchExisted: true, branchChanged: true, head: await head() });
+    const ours = { ...spec, title: "bump app and api" };
+    const again = await upsertPullRequest(client, repository, ours, { open: undefined, branchExisted: true, branchChanged: true, head: await head() });
     expect(again.operation).toBe("updated");
+    // The other run's text: what the pull request gets back should it close before this run merges it.
+    expect(again.replacedText).toEqual({ title: "bump app", body: "body" });
     expect(fake.pulls(OWNER, REPO)).toHaveLength(1);
   });
 
