@@ -25,14 +25,13 @@ export function scalarSplice(file: YamlFile, node: FlowScalar, value: string, in
 
 /**
  * The splice that adds `key: value` as the last pair of `map`: a new line at the
- * siblings' indentation for a block mapping, `, key: value` before the `}` of a flow one.
+ * siblings' indentation for a block mapping, `, key: value` after the last value of a flow one.
  * With several keys, the value is nested under them (`a: {b: value}`, or one line per key).
  */
 export function pairInsertion(file: YamlFile, map: MapNode, keys: readonly [string, ...string[]], value: string): Splice {
   const { text } = file;
-  const { start: mapStart, end: mapEnd } = map;
+  const { start: mapStart } = map;
   if (map.flow) {
-    const close = text.lastIndexOf("}", mapEnd - 1);
     const pair = keys.reduceRight(
       (inner, key, i) => {
         const entry = `${renderScalar(key, "plain", true)}: ${inner}`;
@@ -40,11 +39,16 @@ export function pairInsertion(file: YamlFile, map: MapNode, keys: readonly [stri
       },
       renderScalar(value, "plain", true),
     );
-    const before = text.slice(mapStart, close).trimEnd();
+    const lastPair = map.pairs[map.pairs.length - 1];
+    // Right after the `{` of an empty mapping: a comment may follow it.
+    if (!lastPair) return { start: mapStart + 1, end: mapStart + 1, insert: pair };
+    // From the last value, never from the `}`: a comment between them may hold a `,` or follow one.
+    const valueEnd = (lastPair.value ?? lastPair.key).end;
+    const comma = flowCommaAfter(text, valueEnd);
     // After a trailing comma the pair goes right after it and brings its own, so pairs added at one place stay apart.
-    const afterComma = mapStart + before.length;
-    if (map.pairs.length > 0 && before.endsWith(",")) return { start: afterComma, end: afterComma, insert: ` ${pair},` };
-    return { start: close, end: close, insert: `${map.pairs.length === 0 ? "" : ", "}${pair}` };
+    if (comma >= 0) return { start: comma + 1, end: comma + 1, insert: ` ${pair},` };
+    // An empty value sits right at a comment after it (`k:  # note`): the comment keeps a blank before it.
+    return { start: valueEnd, end: valueEnd, insert: `, ${pair}${text[valueEnd] === "#" ? " " : ""}` };
   }
   // A line after a complex key (`? - a`) may continue the key instead of starting a pair.
   if (map.pairs.some((pair) => pair.key.kind !== "scalar")) {
@@ -77,4 +81,18 @@ export function pairInsertion(file: YamlFile, map: MapNode, keys: readonly [stri
   const at = newline < 0 ? text.length : text[newline - 1] === "\r" ? newline - 1 : newline;
   const eol = text.startsWith("\r\n", at) || (at === text.length && text.includes("\r\n")) ? "\r\n" : "\n";
   return { start: at, end: at, insert: `${eol}${pairAt(eol)}` };
+}
+
+/** Offset of the `,` that follows `from` in a flow collection past blanks and comments, or -1 when something else comes first. */
+function flowCommaAfter(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text[i]!;
+    // A `#` here follows a blank or a line break (a value ends before it): a comment, to the end of its line.
+    if (c === "#") {
+      const newline = text.indexOf("\n", i);
+      i = newline < 0 ? text.length : newline;
+    } else if (c === ",") return i;
+    else if (c !== " " && c !== "\t" && c !== "\n" && c !== "\r") return -1;
+  }
+  return -1;
 }
