@@ -165,6 +165,8 @@ class SubsetParser {
         // YAML refuses tabs as indentation, even on some blank lines.
         throw OUTSIDE;
       } else if (i < length) {
+        // A document end marker `...` ends every collection, even with more on its line (which YAML refuses).
+        if (c === DOT && i === start && text.startsWith("...", i) && (this.atLineEnd(i + 3) || isBlank(text.charCodeAt(i + 3)))) throw OUTSIDE;
         this.lineStart = start;
         this.content = i;
         this.marker = i === start && c === DASH && text.startsWith("---", i) && (this.atLineEnd(i + 3) || isBlank(text.charCodeAt(i + 3)));

@@ -116,6 +116,7 @@ describe("parseSubset", () => {
     ["literal block scalars, every chomping", "a: |\n  one\n\n  # not a comment\nb: |-\n  two\n\nc: |+\n  three\n\n# a comment\nd: 1\n"],
     ["folded block scalars", "a: > # note\n  one\n  two\n\n  three\nb: >-\n  four\n"],
     ["block scalars in lists, with CRLF", "- |\r\n  one\r\n- >\r\n  two\r\n  three\r\n"],
+    ["keys that only start with dots", "a: 1\n...: 2\nb:\n  ... c: 3\n"],
   ])("reads %s like the yaml package", (_, text) => {
     expect(agrees(text)).toBe(false);
   });
@@ -166,6 +167,7 @@ describe("parseSubset", () => {
     ["an unknown escape", 'a: "\\q"\n'],
     ["a block scalar less indented than its key", "a:\n  b: |\n x\n"],
     ["a key whose colon is over 1024 characters from its start", `${"k".repeat(1020)}     : v\n`],
+    ["a document end marker with more on its line", "image: ghcr.io/acme/app:1.0.0\n... b: 2\n"],
   ])("declines %s, which the yaml package reports as an error", (_, text) => {
     expect(parseSubset(text)).toBeUndefined();
     expect(byPackage(text)).toHaveProperty("error");
