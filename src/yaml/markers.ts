@@ -11,9 +11,9 @@
 import { MARKER_TOKEN, MarkedFields, readMarker, type Marker, type MarkerField, type MarkerLine } from "../image/marker.js";
 import { formatImageRef, isDigest, isTag, tryParseImageRef } from "../image/reference.js";
 import { LineIndex } from "../text/line-index.js";
-import type { YamlDocument } from "./file.js";
+import type { YamlDocument, YamlFile } from "./file.js";
 import { optionValues, REWRITE_ADVICE, setInSetting, settingItems, settingKey, unreadWarning, writableItem, type SettingItem } from "./kcl-settings.js";
-import { isFlowScalar, type ScalarNode, type YamlNode } from "./node.js";
+import { isFlowScalar, type AliasNode, type ScalarNode, type YamlNode } from "./node.js";
 import { formatPath } from "./path.js";
 import type { EditPlan, Editor } from "./plan.js";
 import { forEachValue } from "./walk.js";
@@ -22,20 +22,23 @@ import { forEachValue } from "./walk.js";
 const OPENS_LINE = /^[ \t]*(?:-[ \t]+)*(?:[&!][^\s]*[ \t]+)*/;
 
 /**
- * The comment that may mark a scalar: the line comment after its value, else the head
- * comment (the comment lines directly above it, when the scalar opens its line, as in a
- * list item or a value on its own line). A comment above `key: value` belongs to the key.
+ * The comment that may mark a scalar (or an alias): the line comment after its value, else the
+ * head comment (the comment lines directly above it, when the scalar opens its line, as in a
+ * list item or a value on its own line). A comment above `key: value` belongs to the key, and
+ * one after an empty value too (emptyValueComment). `floor` is where the value before it ends:
+ * a `#` line above that is that value's content (a block scalar's), not a comment.
  */
-export function markerComment(text: string, node: ScalarNode): string | undefined {
+export function markerComment(text: string, node: ScalarNode | AliasNode, floor = 0): string | undefined {
   const { start, end: valueEnd } = node;
-  const isBlock = node.style === "literal" || node.style === "folded";
+  const isBlock = node.kind === "scalar" && (node.style === "literal" || node.style === "folded");
   // A block scalar's line comment sits on its header line (`key: | # ...`), not after its content.
   const header = /[|>][0-9+-]*/y;
   header.lastIndex = start;
   const after = isBlock ? start + (header.exec(text)?.[0].length ?? 0) : valueEnd;
-  const lineEnd = text.indexOf("\n", after);
-  const lineComment = /^[ \t]*(#.*)$/.exec(text.slice(after, lineEnd < 0 ? text.length : lineEnd).trimEnd());
-  if (lineComment && after > start) return lineComment[1];
+  if (after > start) {
+    const lineComment = lineCommentAt(text, after);
+    if (lineComment !== undefined) return lineComment;
+  }
   const lineStart = text.lastIndexOf("\n", start - 1) + 1;
   const before = text.slice(lineStart, start);
   if (OPENS_LINE.exec(before)![0].length !== before.length) return undefined;
@@ -43,11 +46,22 @@ export function markerComment(text: string, node: ScalarNode): string | undefine
   for (let end = lineStart - 1; end > 0;) {
     const begin = text.lastIndexOf("\n", end - 1) + 1;
     const line = text.slice(begin, end).trim();
-    if (!line.startsWith("#")) break;
+    if (begin < floor || !line.startsWith("#")) break;
     head.unshift(line);
     end = begin - 1;
   }
   return head.length > 0 ? head.join("\n") : undefined;
+}
+
+/** The comment after an empty value (`tag:  # ...`): YAML gives it to the key, so Flux reads no marker there. */
+export function emptyValueComment(text: string, node: ScalarNode): string | undefined {
+  return node.start === node.end ? lineCommentAt(text, node.end) : undefined;
+}
+
+/** The comment that is all that follows `after` on its line. */
+function lineCommentAt(text: string, after: number): string | undefined {
+  const lineEnd = text.indexOf("\n", after);
+  return /^[ \t]*(#.*)$/.exec(text.slice(after, lineEnd < 0 ? text.length : lineEnd).trimEnd())?.[1];
 }
 
 /**
@@ -89,11 +103,17 @@ export const editMarkers: Editor = (file, request, plan) => {
   // Flux never parses a file without its screening token.
   if (!file.text.includes(MARKER_TOKEN)) return;
   const marked = new MarkedFields(request);
+  // Where the value before the one visited ends: a `#` line above it is that value's content.
+  let floor = 0;
   file.documents.forEach((document, index) => {
     const settings = kclSettings(document);
     forEachValue(document.root, ({ node, inFlow }) => {
-      if (node.kind !== "scalar") return;
-      const comment = markerComment(file.text, node);
+      if (node.kind !== "scalar" && node.kind !== "alias") return;
+      const above = floor;
+      floor = node.end;
+      const own = markerComment(file.text, node, above);
+      const keys = own === undefined && node.kind === "scalar" ? emptyValueComment(file.text, node) : undefined;
+      const comment = own ?? keys;
       const reading = comment === undefined ? undefined : readMarker(comment);
       if (reading === undefined) return;
       plan.claim(node);
@@ -103,18 +123,35 @@ export const editMarkers: Editor = (file, request, plan) => {
       }
       const { marker } = reading;
       const site = { marker, document: index, warn: (message: string) => plan.warn(node.start, message) };
+      const marks = `Flux setter "${marker.setter}" marks`;
+      if (node.kind === "alias") return marked.add({ ...site, text: "", refusal: `${marks} ${aliasRefusal(file, node)}` });
+      if (keys !== undefined) return marked.add({ ...site, text: node.text, refusal: `${marks} ${EMPTY_REFUSAL}` });
       const setting = settings.get(node);
       if (setting === "option") return marked.add({ ...site, ...optionField(node, inFlow, marker, plan, document) });
       if (setting) return marked.add({ ...site, ...settingField(setting, marker, plan, document) });
       marked.add(
         isFlowScalar(node)
           ? { ...site, text: node.text, write: (value) => plan.setScalar(node, value, inFlow, { kind: "setter", key: marker.setter, document }) }
-          : { ...site, text: node.text, refusal: `Flux setter "${marker.setter}" marks a block scalar, which is never edited` },
+          : { ...site, text: node.text, refusal: `${marks} a block scalar, which is never edited` },
       );
     });
   });
   marked.writeAll();
 };
+
+const EMPTY_REFUSAL =
+  "an empty value, which is left as it is: YAML gives a comment after an empty value to its key, so Flux reads no marker there; write a value before the marker for Flux to set it";
+
+/** Why a marked alias is left: the anchored value is where it is written, and where a marker sets it. */
+function aliasRefusal(file: YamlFile, alias: AliasNode): string {
+  const { text } = file;
+  const anchor = `&${text.slice(alias.start + 1, alias.end)}`;
+  let at = text.lastIndexOf(anchor, alias.start);
+  // The anchor is the last `&name` before its alias, as a whole word.
+  while (at >= 0 && !/^(?:[\s,\]}]|$)/.test(text.slice(at + anchor.length, at + anchor.length + 1))) at = at > 0 ? text.lastIndexOf(anchor, at - 1) : -1;
+  const where = at >= 0 ? ` at line ${file.lineAt(at)}` : "";
+  return `an alias of ${anchor}, which is never edited (Flux sets scalars only); mark the anchored value${where} instead`;
+}
 
 /** What a marked field holds and how it is written, or why it never is. */
 type MarkedField = { readonly text: string } & ({ readonly write: (value: string) => void } | { readonly refusal: string });

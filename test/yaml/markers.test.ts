@@ -9,7 +9,7 @@ import { forEachValue } from "../../src/yaml/walk.js";
 import type { EditRequest } from "../../src/change.js";
 import { parseOverrideSpec } from "../../src/kcl/override-spec.js";
 import { stringLiteralValue } from "../../src/kcl/string-literal.js";
-import { DIGEST_A, DIGEST_B, dataOf, numericVersions, update, withSetters } from "./helpers.js";
+import { DIGEST_A, DIGEST_B, dataOf, numericVersions, update, withImages, withSetters } from "./helpers.js";
 
 const edit = (text: string, request: EditRequest) => runEditors(text, request, [editMarkers]);
 
@@ -20,6 +20,11 @@ describe("markerComment", () => {
     for (const { root } of new YamlFile(text).documents)
       forEachValue(root, ({ node }) => void (node.kind === "scalar" && node.text === value && (found = node)));
     return markerComment(text, found!);
+  };
+  const scalarsOf = (text: string) => {
+    const found: ScalarNode[] = [];
+    for (const { root } of new YamlFile(text).documents) forEachValue(root, ({ node }) => void (node.kind === "scalar" && found.push(node)));
+    return found;
   };
 
   it("reads the line comment after the value", () => {
@@ -40,6 +45,12 @@ describe("markerComment", () => {
 
   it("prefers the line comment over the head comment", () => {
     expect(commentOf("list:\n  # head\n  - a:1 # line\n", "a:1")).toBe("# line");
+  });
+
+  it("reads no head comment from a block scalar above, whose `#` lines are its text: it stops where the value before ends", () => {
+    const text = "args:\n- |\n  # text\n- a:1\n";
+    const [block, item] = scalarsOf(text);
+    expect(markerComment(text, item!, block!.end)).toBeUndefined();
   });
 });
 
@@ -160,6 +171,45 @@ describe("editMarkers", () => {
     const result = edit(text, withSetters({ "ns:app": "app:2.0" }));
     expect(result.text).toBe(text);
     expect(result.warnings).toEqual([{ line: 1, message: expect.stringContaining("block scalar") }]);
+  });
+
+  it("leaves a value marked after it is empty, as Flux reads no marker there, and says so; --image does not set it either", () => {
+    const text = `image:\n  repository: ghcr.io/acme/app\n  tag:  # {"$imagepolicy": "ns:app:tag"}\n`;
+    expect(edit(text, withSetters({ "ns:app": "ghcr.io/acme/app:2.0" }))).toEqual({
+      text,
+      changes: [],
+      warnings: [
+        {
+          line: 3,
+          message:
+            'Flux setter "ns:app:tag" marks an empty value, which is left as it is: YAML gives a comment after an empty value to its key, so Flux reads no marker there; write a value before the marker for Flux to set it',
+        },
+      ],
+    });
+    const byRepository = editYaml(text, withImages("ghcr.io/acme/app:2.0"));
+    expect([byRepository.text, byRepository.changes]).toEqual([text, []]);
+  });
+
+  it("leaves a marked alias and names its anchor's line, where a marker sets the value", () => {
+    const text = `x: &img ghcr.io/acme/app:1.0\nspec:\n  image: *img # {"$imagepolicy": "ns:app"}\n`;
+    expect(edit(text, withSetters({ "ns:app": "ghcr.io/acme/app:2.0" }))).toEqual({
+      text,
+      changes: [],
+      warnings: [
+        {
+          line: 3,
+          message: 'Flux setter "ns:app" marks an alias of &img, which is never edited (Flux sets scalars only); mark the anchored value at line 1 instead',
+        },
+      ],
+    });
+  });
+
+  it("reads no head-comment marker from the content of a block scalar above", () => {
+    const text = `args:\n- |\n  # {"$imagepolicy": "ns:app"}\n- ghcr.io/acme/app:1.0\n`;
+    expect(edit(text, withSetters({ "ns:app": "ghcr.io/acme/app:2.0" }))).toEqual({ text, changes: [], warnings: [] });
+    // Below a comment line, not content, the same item is marked.
+    const marked = text.replace("- |\n  #", "- |\n  text\n#");
+    expect(edit(marked, withSetters({ "ns:app": "ghcr.io/acme/app:2.0" })).text).toBe(marked.replace(":1.0", ":2.0"));
   });
 
   it("reads no marker in a file without Flux's screening token, as Flux never parses such a file", () => {
