@@ -10,7 +10,7 @@ import type { Document, Node } from "yaml";
 import { SourceError } from "../change.js";
 import type { ObjectId } from "../change.js";
 import { LineIndex } from "../text/line-index.js";
-import { mapValue, scalarText, type ScalarStyle, type YamlNode } from "./node.js";
+import { mapValue, scalarText, type ScalarNode, type ScalarStyle, type YamlNode } from "./node.js";
 import { parseSubset } from "./subset.js";
 
 export interface YamlDocument {
@@ -86,7 +86,9 @@ function toNode(node: Node): YamlNode {
   const [start, end] = node.range!;
   if (isScalar(node)) {
     const text = node.source ?? (node.value === null ? "" : String(node.value));
-    return { kind: "scalar", style: STYLES[node.type ?? Scalar.PLAIN] ?? "plain", text, start, end };
+    const scalar: ScalarNode = { kind: "scalar", style: STYLES[node.type ?? Scalar.PLAIN] ?? "plain", text, start, end };
+    // Recorded only where written (`!!float 1.0`): an editor must not write a string there (splice.ts tagHolds).
+    return node.tag === undefined ? scalar : { ...scalar, tag: node.tag };
   }
   if (isMap(node)) {
     const pairs = node.items.map((pair) => ({ key: toNode(pair.key as Node), value: pair.value ? toNode(pair.value as Node) : null }));

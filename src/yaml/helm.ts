@@ -18,6 +18,7 @@ import { isFlowScalar, mapValue, scalarText, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import { warnPlaceholderField } from "./placeholder.js";
 import type { EditPlan, Editor } from "./plan.js";
+import { tagHolds, tagWarning } from "./splice.js";
 import { forEachValue } from "./walk.js";
 
 /** One field of a Helm image: its value node, the path a change names it by, and whether it is inside a flow collection. */
@@ -53,6 +54,10 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   const digestNode = digest?.node;
   const next = nextVersion(update, versionOf(tagNode.text, scalarText(digestNode)), (why) => plan.warn(tagNode.start, `${formatPath(tag.path)} ${why}`));
   if (!next) return;
+  // Tag and digest name one build: neither is written when the tag of one (`!!float 1.0`) cannot hold its new value.
+  if (next.tag !== undefined && !tagHolds(tagNode, next.tag)) return plan.warn(tagNode.start, tagWarning(formatPath(tag.path), tagNode, next.tag));
+  if (digest && isFlowScalar(digestNode) && !tagHolds(digestNode, next.digest ?? ""))
+    return plan.warn(digestNode.start, tagWarning(formatPath(digest.path), digestNode, next.digest ?? ""));
   if (next.tag !== undefined) plan.setScalar(tagNode, next.tag, tag.inFlow, { kind: "helm", key: formatPath(tag.path), document });
   // A dropped digest is emptied; charts treat an empty digest as none.
   if (digest && isFlowScalar(digestNode))

@@ -17,6 +17,7 @@ import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, scalarText, type FlowScalar, type MapNode, type YamlNode } from "./node.js";
 import { EditPlan } from "./plan.js";
 import { readsAsNonString } from "./quoting.js";
+import { coreType, tagHolds } from "./splice.js";
 
 /** A number, boolean or null (not the empty value, which any value may fill). */
 const isNonString = (text: string): boolean => text !== "" && readsAsNonString(text);
@@ -240,7 +241,17 @@ export function setYamlPath(text: string, path: string, value: string | ValueFor
     const plan = new EditPlan(file);
     const next = typeof value === "string" ? value : value(scalarText(node), (why) => plan.warn(node.start, `${path} ${why}`));
     if (next === undefined) return plan.result();
-    const typed = options.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
+    // A value for a field tagged `!!float` (and the like) is one only given unquoted and read as that type; any other is refused
+    // rather than written with the tag dropped: the field's type is the file's to change, and a refusal is seen where a warning may not be.
+    const type = coreType(node);
+    if (type !== undefined && !tagHolds(node, next, options.typed === true)) {
+      const asType = tagHolds(node, next, true) && !options.configured;
+      const how = asType
+        ? `${options.typed === false ? "give the value unquoted" : "pass typed: true"} to set a ${type}, or drop the tag`
+        : "drop the tag to set it";
+      return fail(`the value has the tag ${type}, which cannot hold ${asType ? "the string " : ""}${JSON.stringify(next)}: ${how}`, node.start);
+    }
+    const typed = options.typed === true && (type !== undefined || (node.style === "plain" && isNonString(node.text) && isNonString(next)));
     if (options.setsToo) warnStaleDigest(plan, document, segments, path, node, next, { ...options, setsToo: options.setsToo });
     // A value given as a string (a configured override's is computed from an image) that turns a number, boolean or null into a string:
     // written as a string, the change still reads `3 -> 7`; said, so that a stray quote, or a missing `typed`, is seen.

@@ -8,7 +8,7 @@ import type { YamlDocument, YamlFile } from "./file.js";
 import { LineIndex } from "../text/line-index.js";
 import type { FlowScalar, MapNode, YamlNode } from "./node.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
-import { pairInsertion, scalarSplice } from "./splice.js";
+import { pairInsertion, scalarSplice, tagHolds, tagWarning } from "./splice.js";
 
 /** One editor of DESIGN §2: reads the parsed file and records its edits in the plan. */
 export type Editor = (file: YamlFile, request: EditRequest, plan: EditPlan) => void;
@@ -47,11 +47,18 @@ export class EditPlan {
     return node !== null && node !== undefined && this.claimed.has(node);
   }
 
-  /** Makes `node` hold `value` (no change when it already does) and claims it; `verbatim` as scalarSplice. */
+  /**
+   * Makes `node` hold `value` (no change when it already does) and claims it; `verbatim` as scalarSplice. A node
+   * whose tag cannot hold `value` (`!!float 1.0`, splice.ts tagHolds) is left as it is, with a warning.
+   */
   setScalar(node: FlowScalar, value: string, inFlow: boolean, label: ChangeLabel, verbatim = false): void {
     this.claim(node);
     const old = node.text;
     if (old === value) return;
+    // An explicit `!!float` (and the like) holds no string: the field is left, and said to be.
+    if (!tagHolds(node, value, verbatim)) {
+      return this.warn(node.start, tagWarning(label.kind === "setter" ? `the value Flux setter "${label.key}" marks` : label.key, node, value));
+    }
     const splice = scalarSplice(this.file, node, value, inFlow, verbatim);
     this.planned.push({ splice, change: { kind: label.kind, key: label.key, old, new: value, object: label.document.object } });
   }

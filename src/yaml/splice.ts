@@ -5,7 +5,7 @@
 import { SourceError } from "../change.js";
 import type { Splice } from "../text/splice.js";
 import type { YamlFile } from "./file.js";
-import type { FlowScalar, MapNode } from "./node.js";
+import type { FlowScalar, MapNode, ScalarNode } from "./node.js";
 import { renderScalar } from "./quoting.js";
 
 /**
@@ -21,6 +21,34 @@ export function scalarSplice(file: YamlFile, node: FlowScalar, value: string, in
   if (start === end && !/\s/.test(file.text[start - 1] ?? " ")) insert = ` ${insert}`;
   if (start === end && file.text[end] === "#") insert = `${insert} `;
   return { start, end, insert };
+}
+
+/** What each core-schema type that is not a string reads from plain text (YAML 1.2's core schema, as the `yaml` package and go-yaml read it). */
+const CORE_TYPES = new Map([
+  ["tag:yaml.org,2002:null", /^(?:~|null|Null|NULL)?$/],
+  ["tag:yaml.org,2002:bool", /^(?:true|True|TRUE|false|False|FALSE)$/],
+  ["tag:yaml.org,2002:int", /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/],
+  ["tag:yaml.org,2002:float", /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/],
+]);
+
+/** `!!float` for a scalar tagged with a core-schema type that holds no string (`tag: !!float 1.0`); undefined otherwise (`!!str`, a tag of one's own). */
+export function coreType(node: ScalarNode): string | undefined {
+  return node.tag !== undefined && CORE_TYPES.has(node.tag) ? `!!${node.tag.slice(node.tag.lastIndexOf(":") + 1)}` : undefined;
+}
+
+/**
+ * Whether `node` may be set to `value`: always, unless its tag is a core type that holds no string (coreType), which
+ * holds only `typed` values (YAML source, see scalarSplice's `verbatim`) that read as that type. A string written
+ * there is no longer what it says (`!!float "1.10"` reads 1.1) or is refused by strict readers (`!!float 2.0.0`).
+ */
+export function tagHolds(node: ScalarNode, value: string, typed = false): boolean {
+  const reads = node.tag === undefined ? undefined : CORE_TYPES.get(node.tag);
+  return reads === undefined || node.text === value || (typed && reads.test(value));
+}
+
+/** The warning of an editor that leaves `node` as it is because its tag cannot hold `value` (tagHolds). */
+export function tagWarning(subject: string, node: ScalarNode, value: string): string {
+  return `${subject} has the tag ${coreType(node)}, which cannot hold ${value === "" ? '""' : value}: left as it is (drop the tag)`;
 }
 
 /**

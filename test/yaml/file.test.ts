@@ -32,6 +32,17 @@ describe("YamlFile", () => {
     expect(error).toMatchObject({ line, column });
   });
 
+  it("records a scalar's explicit tag, resolved, and no tag field where none is written", () => {
+    const file = new YamlFile("a: !!float 1.0\nb: !<tag:yaml.org,2002:int> 2\nc: !app x\nd: 1.0\n");
+    const root = file.documents[0]!.root;
+    expect(root?.kind === "map" && root.pairs.map((pair) => pair.value)).toEqual([
+      expect.objectContaining({ text: "1.0", tag: "tag:yaml.org,2002:float" }),
+      expect.objectContaining({ text: "2", tag: "tag:yaml.org,2002:int" }),
+      expect.objectContaining({ text: "x", tag: "!app" }),
+      expect.not.objectContaining({ tag: expect.anything() }),
+    ]);
+  });
+
   it("maps offsets to 1-based lines", () => {
     const file = new YamlFile("a: 1\r\nb: 2\nc: 3");
     expect([0, 5, 6, 10, 11, 15].map((offset) => file.lineAt(offset))).toEqual([1, 1, 2, 2, 3, 3]);

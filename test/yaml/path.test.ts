@@ -196,6 +196,24 @@ describe("setFromSpec", () => {
     expect(setFromSpec('tag: "1.2"\n', "tag=1.3", false).warnings).toEqual([]);
   });
 
+  it("refuses a value a field's core-schema tag cannot hold, at its line, and sets one given unquoted that reads as its type", () => {
+    const text = "image:\n  repository: ghcr.io/acme/app\n  tag: !!float 1.0\n";
+    expect(() => setFromSpec(text, "image.tag=2.0.0", false)).toThrow(
+      expect.objectContaining({ line: 3, column: 16, message: 'image.tag: the value has the tag !!float, which cannot hold "2.0.0": drop the tag to set it' }),
+    );
+    expect(() => setFromSpec(text, 'image.tag="1.10"', false)).toThrow(
+      'image.tag: the value has the tag !!float, which cannot hold the string "1.10": give the value unquoted to set a !!float, or drop the tag',
+    );
+    expect(() => setYamlPath(text, "image.tag", "1.10")).toThrow('cannot hold the string "1.10": pass typed: true to set a !!float, or drop the tag');
+    expect(() => setYamlPath(text, "image.tag", () => "1.10", { configured: true })).toThrow('cannot hold "1.10": drop the tag to set it');
+    expect(setFromSpec(text, "image.tag=1.10", false).text).toBe(text.replace("1.0", "1.10"));
+    // Given unquoted, a value is written as it reads, quoted or not before.
+    expect(setFromSpec('replicas: !!int "3"\n', "replicas=4", false).text).toBe("replicas: !!int 4\n");
+    expect(setFromSpec("x: !!null\n", "x=~", false).text).toBe("x: !!null ~\n");
+    expect(() => setFromSpec("x: !!bool true\n", "x=yes", false)).toThrow('x: the value has the tag !!bool, which cannot hold "yes"');
+    expect(setFromSpec("x: !!str 1.0\n", "x=2.0.0", false).text).toBe("x: !!str 2.0.0\n");
+  });
+
   it("creates a missing key only when asked", () => {
     expect(setFromSpec("image: {}\n", "image.tag=1.2.3", true).text).toBe("image: {tag: 1.2.3}\n");
     expect(() => setFromSpec("image: {}\n", "image.tag=1.2.3", false)).toThrow(SourceError);
