@@ -10,9 +10,9 @@
  * A pair without a `digest` field cannot pin an incoming digest: that is said at the pair.
  */
 import { noDigestFieldWarning } from "../image/no-digest-field.js";
-import { normalizeRepository } from "../image/reference.js";
+import { isDigest, isTag, normalizeRepository } from "../image/reference.js";
 import { splitImage } from "../image/split-image.js";
-import { byRepository, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
+import { byRepository, nextVersion, versionOf, type ImageUpdate, type Version } from "../image/update.js";
 import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, scalarText, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
@@ -52,19 +52,31 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   // A version a template or Flux's substitution fills in is set there.
   if (warnPlaceholderField({ tag, digest }, name, plan)) return;
   const digestNode = digest?.node;
-  const next = nextVersion(update, versionOf(tagNode.text, scalarText(digestNode)), (why) => plan.warn(tagNode.start, `${formatPath(tag.path)} ${why}`));
+  // Without a digest field, a tag may carry its build's digest (`1.0.0@sha256:…`, for a chart that writes
+  // `{{repository}}:{{tag}}`): read as both, so that dropping it is said, and written back as both.
+  const pinned = digest === undefined ? tagAndDigest(tagNode.text) : undefined;
+  const current = pinned ?? versionOf(tagNode.text, scalarText(digestNode));
+  const next = nextVersion(update, current, (why) => plan.warn(tagNode.start, `${formatPath(tag.path)} ${why}`));
   if (!next) return;
+  const tagText = pinned && next.tag !== undefined && next.digest !== undefined ? `${next.tag}@${next.digest}` : next.tag;
   // Tag and digest name one build: neither is written when the tag of one (`!!float 1.0`) cannot hold its new value.
-  if (next.tag !== undefined && !tagHolds(tagNode, next.tag)) return plan.warn(tagNode.start, tagWarning(formatPath(tag.path), tagNode, next.tag));
+  if (tagText !== undefined && !tagHolds(tagNode, tagText)) return plan.warn(tagNode.start, tagWarning(formatPath(tag.path), tagNode, tagText));
   if (digest && isFlowScalar(digestNode) && !tagHolds(digestNode, next.digest ?? ""))
     return plan.warn(digestNode.start, tagWarning(formatPath(digest.path), digestNode, next.digest ?? ""));
-  if (next.tag !== undefined) plan.setScalar(tagNode, next.tag, tag.inFlow, { kind: "helm", key: formatPath(tag.path), document });
+  if (tagText !== undefined) plan.setScalar(tagNode, tagText, tag.inFlow, { kind: "helm", key: formatPath(tag.path), document });
   // A dropped digest is emptied; charts treat an empty digest as none.
   if (digest && isFlowScalar(digestNode))
     plan.setScalar(digestNode, next.digest ?? "", digest.inFlow, { kind: "helm", key: formatPath(digest.path), document });
   // Only an incoming digest can be in `next` here: the pair holds none.
-  else if (next.digest !== undefined)
+  else if (next.digest !== undefined && !pinned)
     plan.warn(tagNode.start, `${formatPath(image.path?.length ? image.path : tag.path)} ${noDigestFieldWarning(update.image)}`);
+}
+
+/** `1.0.0@sha256:…` as a tag and its digest; undefined for a tag alone. */
+function tagAndDigest(text: string): Version | undefined {
+  const at = text.indexOf("@");
+  const [tag, digest] = [text.slice(0, at), text.slice(at + 1)];
+  return at > 0 && isTag(tag) && isDigest(digest) ? { tag, digest } : undefined;
 }
 
 export const editHelmValues: Editor = (file, request, plan) => {

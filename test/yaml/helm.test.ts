@@ -63,6 +63,24 @@ describe("editHelmValues", () => {
     expect(edit(`${text}    digest: ""\n`, withImages(`ghcr.io/acme/app:v2@${DIGEST_A}`)).warnings).toEqual([]);
   });
 
+  it("reads a tag that carries its digest as both: dropping the digest is said, and a new digest is written back into the tag", () => {
+    const text = `image:\n  repository: ghcr.io/acme/app\n  tag: 1.0.0@${DIGEST_A}\n`;
+    const unpinned = edit(text, withImages("ghcr.io/acme/app:2.0.0"));
+    expect(unpinned.text).toBe("image:\n  repository: ghcr.io/acme/app\n  tag: 2.0.0\n");
+    expect(unpinned.warnings).toEqual([
+      {
+        line: 3,
+        message:
+          "image.tag drops the digest pin sha256:aaaaaaaaaaaa (1.0.0's): ghcr.io/acme/app:2.0.0 has no digest; send ghcr.io/acme/app:2.0.0@sha256:<digest> to keep digests pinned",
+      },
+    ]);
+    const pinned = edit(text, withImages(`ghcr.io/acme/app:2.0.0@${DIGEST_B}`));
+    expect([pinned.text, pinned.warnings]).toEqual([text.replace(`1.0.0@${DIGEST_A}`, `2.0.0@${DIGEST_B}`), []]);
+    expect(edit(text, withImages(`ghcr.io/acme/app@${DIGEST_B}`)).text).toBe(text.replace(DIGEST_A, DIGEST_B));
+    // The same tag without a digest keeps the pin, as a separate digest field keeps it.
+    expect(edit(text, withImages("ghcr.io/acme/app:1.0.0"))).toEqual({ text, changes: [], warnings: [] });
+  });
+
   it("fills an empty tag, keeping its quotes", () => {
     const text = 'image:\n  repository: ghcr.io/acme/app\n  tag: ""\n';
     expect(edit(text, withImages("ghcr.io/acme/app:1.2.3")).text).toBe('image:\n  repository: ghcr.io/acme/app\n  tag: "1.2.3"\n');
