@@ -19,9 +19,10 @@ import type { ImageRef } from "../image/reference.js";
 import { advanceBranch, BranchMovedError, createApiCommit } from "./commit.js";
 import { fileWrites, gitCommit } from "./delivery-commit.js";
 import { groupFiles, type Group } from "./delivery-groups.js";
-import { clockOf, DeliveryError, sleepOf, type DeliveryContext, type DeliveryOptions, type Head, type Landing } from "./delivery-types.js";
+import { DeliveryError, type DeliveryContext, type DeliveryOptions, type Head, type Landing } from "./delivery-types.js";
 import { landPullRequest } from "./land-pull-request.js";
 import { PullRequestClosedError } from "./pull-request.js";
+import { clockOf, sleepOf } from "./timing.js";
 
 export { BOT } from "./delivery-commit.js";
 export { DeliveryError, type CommitVia, type DeliveryContext, type DeliveryOptions, type Landing } from "./delivery-types.js";

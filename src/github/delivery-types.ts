@@ -9,6 +9,7 @@ import type { FilePlan } from "../engine/plan.js";
 import type { GitHubClient } from "./client.js";
 import type { Repository } from "./commit.js";
 import { errorMessage } from "./errors.js";
+import type { Timing } from "./timing.js";
 import type { GitRepo, Identity, TreeEntry } from "./git.js";
 import type { MergeOutcome } from "./merge.js";
 import type { PullRequest } from "./pull-request.js";
@@ -53,22 +54,6 @@ export type DeliveryContext = {
   readonly client: () => GitHubClient;
   readonly log: (message: string) => void;
 } & Timing;
-
-/**
- * Real pauses on the wall clock, or (tests) a pause and the clock (ms) `retryFor` is measured on,
- * given together: pauses that take no real time would otherwise retry on the wall clock for minutes.
- */
-type Timing = { readonly sleep?: undefined; readonly now?: undefined } | { readonly sleep: (ms: number) => Promise<void>; readonly now: () => number };
-
-/** The context's pause, or a real one. */
-export function sleepOf(ctx: DeliveryContext): (ms: number) => Promise<void> {
-  return ctx.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-}
-
-/** The context's clock, or the real one. */
-export function clockOf(ctx: DeliveryContext): () => number {
-  return ctx.now ?? Date.now;
-}
 
 /** One landed group of files. */
 export interface Landing {

@@ -9,6 +9,7 @@ import { PAYLOAD_INPUT, type Payload } from "../engine/payload.js";
 import { splitRepositoryName, type RepositoryName } from "../github-name.js";
 import type { GitHubClient } from "./client.js";
 import { errorMessage, httpStatus } from "./errors.js";
+import { clockOf, sleepOf, type Clock, type Timing } from "./timing.js";
 
 export const DEFAULT_EVENT_TYPE = "image-pushed";
 /** How long `wait` waits unless told: 30 minutes. */
@@ -43,6 +44,8 @@ export interface DispatchOptions {
    * workflow's own), so that an error about it can say the list may have been left out.
    */
   readonly defaultRepository?: string;
+  /** Tests: the pause and clock a wait is measured on, instead of the wall clock. */
+  readonly clock?: Clock;
 }
 
 export type DispatchKind = "repository_dispatch" | "workflow_dispatch";
@@ -114,7 +117,7 @@ export async function dispatchImages(octokit: GitHubClient, options: DispatchOpt
   const dispatched = wait
     ? await Promise.all(
         sent.map((one) =>
-          follow(octokit, one, waitOptions(wait), log).catch((error: unknown) => {
+          follow(octokit, one, waitOptions(wait), log, options.clock ?? {}).catch((error: unknown) => {
             failures.push(errorMessage(error));
             return error instanceof DispatchError ? (error.dispatched[0] ?? one) : one;
           }),
@@ -260,14 +263,16 @@ function waitOptions(wait: true | WaitOptions): Required<WaitOptions> {
  * concurrent dispatches, so a server that reports none (older GHES) makes waiting an error
  * that says so.
  */
-async function follow(octokit: GitHubClient, sent: Dispatched, wait: Required<WaitOptions>, log: (line: string) => void): Promise<Dispatched> {
+async function follow(octokit: GitHubClient, sent: Dispatched, wait: Required<WaitOptions>, log: (line: string) => void, timing: Timing): Promise<Dispatched> {
+  const now = clockOf(timing);
+  const sleep = sleepOf(timing);
   const repo = splitRepository(sent.repository);
   const runId = sent.runId;
   if (runId === undefined) {
     const why = "this server did not report the run it started (GitHub Enterprise Server without return_run_details)";
     throw new DispatchError(`${repo.fullName}: the event was sent, but its run cannot be followed: ${why}`, [sent]);
   }
-  const started = Date.now();
+  const started = now();
   const deadline = started + wait.timeoutMs;
   let delay = wait.intervalMs;
   // A line when the run's status changes (queued, in progress), not every poll: a long wait shows it is alive, quietly.
@@ -288,13 +293,13 @@ async function follow(octokit: GitHubClient, sent: Dispatched, wait: Required<Wa
     }
     if (run.status !== status) log(`${repo.fullName}: run ${runId} is ${run.status?.replace(/_/g, " ") ?? "of unknown status"}`);
     status = run.status;
-    const now = Date.now();
-    if (now >= deadline) {
-      const waited = Math.round((now - started) / 100) / 10;
+    const at = now();
+    if (at >= deadline) {
+      const waited = Math.round((at - started) / 100) / 10;
       throw new DispatchError(`${repo.fullName}: gave up waiting after ${waited} s: run ${runId} is still ${run.status}: ${run.html_url}`, [sent]);
     }
     // A delay that would pass the deadline is cut short, so the last poll is at the deadline.
-    await new Promise((resolve) => setTimeout(resolve, Math.min(delay, deadline - now)));
+    await sleep(Math.min(delay, deadline - at));
     delay = Math.min(Math.round(delay * 1.5), wait.maxIntervalMs);
   }
 }

@@ -12,8 +12,9 @@ import type { ImageRef } from "../image/reference.js";
 import { BranchMovedError, createApiCommit, deleteOwnBranch, setBranch } from "./commit.js";
 import { BOT, fileWrites, gitCommit } from "./delivery-commit.js";
 import { groupFiles, type Group } from "./delivery-groups.js";
-import { DeliveryError, sleepOf, type DeliveryContext, type DeliveryOptions, type Head, type Landing } from "./delivery-types.js";
+import { DeliveryError, type DeliveryContext, type DeliveryOptions, type Head, type Landing } from "./delivery-types.js";
 import { errorMessage } from "./errors.js";
+import { sleepOf } from "./timing.js";
 import type { CommitPeople, FileWrite, Identity } from "./git.js";
 import { disableAutoMerge, mergePullRequest, type Mergeable, type MergeOutcome, type MergeResult } from "./merge.js";
 import {
