@@ -128,6 +128,20 @@ script: >
     expect(editYaml(text, withImages("nginx:2.0")).text).toBe(text);
   });
 
+  it("names an image written as a block scalar at its line when it holds an incoming repository at another version", () => {
+    const text = "containers:\n- name: a\n  image: >-\n    nginx:1.0\n- name: b\n  image: &b |\n    nginx:2.0\n";
+    expect(editYaml(text, withImages("nginx:2.0"))).toEqual({
+      text,
+      changes: [],
+      warnings: [
+        {
+          line: 3,
+          message: "containers[0].image is a block scalar, which is never edited, so it is not moved to nginx:2.0; write it as a plain or quoted string",
+        },
+      ],
+    });
+  });
+
   it("keeps plain, single-quoted and double-quoted styles", () => {
     const text = `a:\n  image: nginx:1.0\nb:\n  image: 'nginx:1.0'\nc:\n  image: "nginx:1.0"\n`;
     expect(editYaml(text, withImages("nginx:1.1")).text).toBe(`a:\n  image: nginx:1.1\nb:\n  image: 'nginx:1.1'\nc:\n  image: "nginx:1.1"\n`);
