@@ -1,6 +1,7 @@
 /**
  * Byte-minimal text edits: replace one scalar's source bytes, or add one `key: value`
- * pair to a mapping. Everything outside the spliced range stays byte for byte.
+ * pair to a mapping. Everything outside the spliced range stays byte for byte. A scalar
+ * tagged with a type that holds no string (`!!float 1.0`) takes no string (tagHolds).
  */
 import { SourceError } from "../change.js";
 import type { Splice } from "../text/splice.js";
@@ -23,7 +24,7 @@ export function scalarSplice(file: YamlFile, node: FlowScalar, value: string, in
   return { start, end, insert };
 }
 
-/** What each core-schema type that is not a string reads from plain text (YAML 1.2's core schema, as the `yaml` package and go-yaml read it). */
+/** What each type of YAML 1.2's core schema that is not a string reads from plain text, as the `yaml` package reads it. */
 const CORE_TYPES = new Map([
   ["tag:yaml.org,2002:null", /^(?:~|null|Null|NULL)?$/],
   ["tag:yaml.org,2002:bool", /^(?:true|True|TRUE|false|False|FALSE)$/],
