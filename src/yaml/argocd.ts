@@ -5,7 +5,8 @@
  * (`.argocd-source-<app>.yaml`, which Argo CD Image Updater writes).
  * - `kustomize.images`: strings in `kustomize edit set image` form, `[name=]image`: an entry
  *   whose image is of an incoming repository gets the new tag and digest, its name and the
- *   image's name kept as written.
+ *   image's name kept as written; so does `name=*:tag` (`*@digest`), which keeps the name and
+ *   sets only the version, when `name` is an incoming repository.
  * - `helm.parameters`: `{name, value}` items, which Argo CD ranks above every other values
  *   (parameters > valuesObject > values > valueFiles), so a stale one would win over any
  *   edited values. Parameters sharing a name prefix are one Helm values mapping
@@ -23,7 +24,7 @@ import { byRepository, nextReference, renamedWarning, type ImageUpdate } from ".
 import { YamlFile, type YamlDocument } from "./file.js";
 import { setHelmImage, editHelmValues, type HelmField, type HelmImage } from "./helm.js";
 import { editImages, setImageScalar } from "./images.js";
-import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "./node.js";
+import { isFlowScalar, mapValue, nodeAt, scalarText, type FlowScalar, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import { hasPlaceholder, warnSubstituted } from "./placeholder.js";
 import { EditPlan, type Editor } from "./plan.js";
@@ -81,8 +82,10 @@ export const editArgoCdImages: Editor = (file, request, plan) => {
       if (source.length === 0 && !list.items.every((item) => item?.kind === "scalar")) continue;
       list.items.forEach((entry, index) => {
         if (!isFlowScalar(entry) || plan.isClaimed(entry)) return;
-        if (hasPlaceholder(entry.text)) return warnSubstituted(entry, [...path, index], incoming, plan);
-        const eq = entry.text.indexOf("=");
+        const eq = nameEnd(entry.text);
+        // A placeholder in the `name=` part only picks what the entry applies to: a literal version after it is the entry's own.
+        if (hasPlaceholder(entry.text.slice(eq + 1))) return warnSubstituted(entry, [...path, index], incoming, plan);
+        if (entry.text.startsWith("*", eq + 1)) return setKeptName(entry, eq, [...path, index], list.flow, incoming, plan, document);
         const ref = tryParseImageRef(entry.text.slice(eq + 1));
         const update = ref && incoming.get(ref.repository);
         if (!ref || !update) {
@@ -102,6 +105,46 @@ export const editArgoCdImages: Editor = (file, request, plan) => {
     }
   }
 };
+
+/**
+ * Where the `name` of a `[name=]image` entry ends: its first `=` outside a placeholder (a
+ * template may hold one, `{{ $x := ... }}`), or -1 when the entry has no name.
+ */
+function nameEnd(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "=") return i;
+    if (text.startsWith("{{", i) || text.startsWith("${", i)) {
+      const close = text.indexOf(text[i] === "{" ? "}}" : "}", i + 2);
+      if (close === -1) return -1;
+      i = close;
+    }
+  }
+  return -1;
+}
+
+/**
+ * `name=*:tag`, `name=*@digest`: kustomize's `edit set image` keeps the name (`*`) and sets only
+ * the version, so the entry is the incoming image's when `name` is its repository; only the
+ * version after `*` is rewritten, by the same rules as a whole reference.
+ */
+function setKeptName(
+  entry: FlowScalar,
+  eq: number,
+  path: readonly PathSegment[],
+  inFlow: boolean,
+  incoming: ReadonlyMap<string, ImageUpdate>,
+  plan: EditPlan,
+  document: YamlDocument,
+): void {
+  const name = entry.text.slice(0, eq);
+  const version = entry.text.slice(eq + 2);
+  const ref = eq > 0 && version !== "" ? tryParseImageRef(name + version) : undefined;
+  const update = ref && ref.name === name ? incoming.get(ref.repository) : undefined;
+  if (!ref || !update) return;
+  const key = formatPath(path);
+  const next = nextReference(update, ref, (why) => plan.warn(entry.start, `${key} ${why}`));
+  if (next) plan.setScalar(entry, `${entry.text.slice(0, eq + 2)}${next.slice(name.length)}`, inFlow, { kind: "kustomize", key, document });
+}
 
 export const editArgoCdHelm: Editor = (file, request, plan) => {
   const incoming = byRepository(request.images);

@@ -109,6 +109,47 @@ spec:
     ]);
   });
 
+  it("sets only the version of kustomize's `name=*:tag` and `name=*@digest`, which keep the name", () => {
+    const text = `kustomize:
+  images:
+    - ghcr.io/acme/web=*:1.2.0
+    - "ghcr.io/acme/web-migrate=*@${DIGEST_A}"
+    - ghcr.io/acme/other=*:1.2.0
+    - ghcr.io/acme/web=*
+`;
+    const { text: out, changes } = edit(text, withImages("ghcr.io/acme/web:1.2.5", `ghcr.io/acme/web-migrate@${DIGEST_B}`));
+    expect(out).toBe(text.replace("web=*:1.2.0", "web=*:1.2.5").replace(DIGEST_A, DIGEST_B));
+    expect(changes.map((c) => [c.line, c.key, c.old, c.new])).toEqual([
+      [3, "kustomize.images[0]", "ghcr.io/acme/web=*:1.2.0", "ghcr.io/acme/web=*:1.2.5"],
+      [4, "kustomize.images[1]", `ghcr.io/acme/web-migrate=*@${DIGEST_A}`, `ghcr.io/acme/web-migrate=*@${DIGEST_B}`],
+    ]);
+  });
+
+  it("a `*` entry follows the digest rules of every entry: a new tag without a digest says it drops the pin", () => {
+    const text = `kustomize:\n  images:\n    - acme/api=*:1.0.0@${DIGEST_A}\n`;
+    const { text: out, warnings } = edit(text, withImages("docker.io/acme/api:1.1.0"));
+    expect(out).toBe("kustomize:\n  images:\n    - acme/api=*:1.1.0\n");
+    expect(warnings.map((w) => w.line)).toEqual([3]);
+  });
+
+  it("edits the literal version of an entry whose `name=` part is templated, keeping the template byte for byte", () => {
+    const text = `apiVersion: argoproj.io/v1alpha1
+kind: ApplicationSet
+metadata: {name: envs}
+spec:
+  template:
+    spec:
+      source:
+        kustomize:
+          images:
+            - '{{.env}}-web=ghcr.io/acme/web:1.2.0'
+            - '{{ $n := "x=y" }}{{$n}}=ghcr.io/acme/web:1.2.0'
+`;
+    const { text: out, warnings } = edit(text, withImages("ghcr.io/acme/web:1.2.5"));
+    expect(out).toBe(text.replaceAll("web:1.2.0", "web:1.2.5"));
+    expect(warnings).toEqual([]);
+  });
+
   it("a marked entry belongs to its marker", () => {
     const text = 'kustomize:\n  images:\n  - ghcr.io/acme/app:1.2.3 # {"$imagepolicy": "flux-system:app"}\n';
     // The marker names no configured setter: the entry stays, though its repository is incoming.
