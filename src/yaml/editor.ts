@@ -40,13 +40,13 @@ import { EditPlan } from "./plan.js";
 import type { Editor } from "./plan.js";
 import { forEachValue } from "./walk.js";
 
-/** What follows `image:` when it opens a block scalar (maybe after an anchor or a tag). */
-const BLOCK_HEADER = /[ \t]+(?:[&!]\S*[ \t]+)*[|>]/y;
+/** What follows an `image` key (maybe quoted) when its value is a block scalar (maybe after an anchor or a tag). */
+const BLOCK_HEADER = /["']?[ \t]*:[ \t]+(?:[&!]\S*[ \t]+)*[|>]/y;
 
 /** Whether `text` has an `image:` opening a block scalar: only such a file is walked (indexOf is far quicker than a regular expression over the text). */
 function hasBlockImage(text: string): boolean {
-  for (let at = text.indexOf("image:"); at >= 0; at = text.indexOf("image:", at + 6)) {
-    BLOCK_HEADER.lastIndex = at + 6;
+  for (let at = text.indexOf("image"); at >= 0; at = text.indexOf("image", at + 5)) {
+    BLOCK_HEADER.lastIndex = at + 5;
     if (BLOCK_HEADER.test(text)) return true;
   }
   return false;
