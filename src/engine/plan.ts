@@ -289,7 +289,7 @@ function pathFilter(globs: readonly string[], files: readonly string[], warnings
 
 /**
  * The byte screen, per kind of file: a file may need an edit only when it holds a marker or
- * an incoming repository, and a YAML file also when it may define Flux image objects. One
+ * an incoming repository, and a YAML file also when it may define Flux image objects or an ApplicationSet. One
  * alternation per kind: V8 searches for all tokens at once, ~3x faster than one includes()
  * per token (measured on a 5,000-file tree).
  */
@@ -298,7 +298,8 @@ function screenFor(images: readonly ImageRef[]): Record<FileKind, RegExp> {
   const alternation = (words: readonly string[]) => new RegExp(words.map(escapeRegExp).join("|"));
   const kcl = alternation(tokens);
   // A kcl.mod's markers are not read, but one that holds a marker and no image is rare enough to read for nothing.
-  return { kcl, "kcl-mod": kcl, yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP]) };
+  // An ApplicationSet may build an incoming repository from a placeholder (`ghcr.io/acme/{{path.basename}}`), spelling no token of it.
+  return { kcl, "kcl-mod": kcl, yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP, "ApplicationSet"]) };
 }
 
 /**

@@ -26,7 +26,7 @@ import { setHelmImage, editHelmValues, type HelmField, type HelmImage } from "./
 import { editImages, setImageScalar } from "./images.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type FlowScalar, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
-import { hasPlaceholder, warnSubstituted } from "./placeholder.js";
+import { hasPlaceholder, literalIndexOf, warnSubstituted } from "./placeholder.js";
 import { EditPlan, type Editor } from "./plan.js";
 
 const ARGO_API = "argoproj.io/";
@@ -82,7 +82,7 @@ export const editArgoCdImages: Editor = (file, request, plan) => {
       if (source.length === 0 && !list.items.every((item) => item?.kind === "scalar")) continue;
       list.items.forEach((entry, index) => {
         if (!isFlowScalar(entry) || plan.isClaimed(entry)) return;
-        const eq = nameEnd(entry.text);
+        const eq = literalIndexOf(entry.text, "=");
         // A placeholder in the `name=` part only picks what the entry applies to: a literal version after it is the entry's own.
         if (hasPlaceholder(entry.text.slice(eq + 1))) return warnSubstituted(entry, [...path, index], incoming, plan);
         if (entry.text.startsWith("*", eq + 1)) return setKeptName(entry, eq, [...path, index], list.flow, incoming, plan, document);
@@ -105,22 +105,6 @@ export const editArgoCdImages: Editor = (file, request, plan) => {
     }
   }
 };
-
-/**
- * Where the `name` of a `[name=]image` entry ends: its first `=` outside a placeholder (a
- * template may hold one, `{{ $x := ... }}`), or -1 when the entry has no name.
- */
-function nameEnd(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === "=") return i;
-    if (text.startsWith("{{", i) || text.startsWith("${", i)) {
-      const close = text.indexOf(text[i] === "{" ? "}}" : "}", i + 2);
-      if (close === -1) return -1;
-      i = close;
-    }
-  }
-  return -1;
-}
 
 /**
  * `name=*:tag`, `name=*@digest`: kustomize's `edit set image` keeps the name (`*`) and sets only

@@ -5,8 +5,8 @@
  * is filled in, so such a field is never edited: a warning names its placeholders and where to
  * set the version instead; a `--set` of the field answers that warning (placeholderFieldOf).
  */
-import { formatImageRef } from "../image/reference.js";
-import { staleImageIn, type ImageUpdate } from "../image/update.js";
+import { formatImageRef, isDigest, isTag } from "../image/reference.js";
+import { nextVersion, staleImageIn, versionOf, type ImageUpdate } from "../image/update.js";
 import { isFlowScalar, type FlowScalar, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import type { EditPlan } from "./plan.js";
@@ -14,24 +14,34 @@ import type { EditPlan } from "./plan.js";
 /** One kind of placeholder: how it opens, its names as a warning spells them, and what fills it in. */
 interface Filler {
   readonly opens: string;
+  readonly closes: string;
   readonly names: (text: string) => string[];
   readonly unnamed: string;
   readonly source: string;
+  /** What a reference with a templated repository and a literal version pins it for, and what to do instead. */
+  readonly every: string;
+  readonly pinned: string;
 }
 
 const FILLERS: readonly Filler[] = [
   {
     opens: "${",
+    closes: "}",
     // `${VAR:=default}` is named `${VAR}`: the variable to set.
     names: (text) => Array.from(text.matchAll(/\$\{\w+/g), ([start]) => `${start}}`),
     unnamed: "${...}",
     source: "the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom)",
+    every: "value its substitution variables fill in",
+    pinned: "substitute the version too, or set it per cluster",
   },
   {
     opens: "{{",
+    closes: "}}",
     names: (text) => Array.from(text.matchAll(/\{\{.*?\}\}/g), ([name]) => name),
     unnamed: "{{...}}",
     source: "the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements)",
+    every: "app its generator makes",
+    pinned: "template the version from the generator's parameters too, or set it per app (a parameter of each generator element or file)",
   },
 ];
 
@@ -79,9 +89,107 @@ export function warnPlaceholderField(
   return false;
 }
 
-/** An image building an incoming repository's reference with a placeholder: its version is what fills it in, out of reach. */
+/**
+ * An image building an incoming repository's reference with a placeholder: its version is what
+ * fills it in, out of reach. One whose repository is templated but whose version is literal
+ * (`ghcr.io/acme/{{path.basename}}:2.0.0`) pins that version for every image it makes, so it is
+ * not edited either (the others share it), but named when it can make an incoming repository
+ * at another version.
+ */
 export function warnSubstituted(node: FlowScalar, path: readonly PathSegment[], incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan): void {
-  const stale = plan.isClaimed(node) ? undefined : staleImageIn(node.text, incoming);
-  if (!stale) return;
-  plan.warn(node.start, `${formatPath(path)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node.text)}`);
+  if (plan.isClaimed(node)) return;
+  const stale = staleImageIn(node.text, incoming);
+  if (stale) return plan.warn(node.start, `${formatPath(path)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node.text)}`);
+  const pin = templatedPin(node.text.slice(literalIndexOf(node.text, "=") + 1), incoming);
+  if (!pin) return;
+  const filler = FILLERS.find((f) => node.text.includes(f.opens)) ?? FILLERS[0]!;
+  const [part, version] =
+    pin.digest === undefined ? ["tag", pin.tag] : pin.tag === undefined ? ["digest", pin.digest] : ["version", `${pin.tag}@${pin.digest}`];
+  plan.warn(
+    node.start,
+    `${formatPath(path)} pins the ${part} ${version} for every ${filler.every}, ${pin.repository} included; it is not edited, as they all share it: ${filler.pinned}`,
+  );
+}
+
+/** The index of the first `char` of `text` outside its placeholders (`{{ $x := "a=b" }}`), or -1. */
+export function literalIndexOf(text: string, char: string): number {
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === char) return i;
+    const filler = FILLERS.find((f) => text.startsWith(f.opens, i));
+    if (filler) {
+      const close = text.indexOf(filler.closes, i + filler.opens.length);
+      if (close === -1) return -1;
+      i = close + filler.closes.length - 1;
+    }
+  }
+  return -1;
+}
+
+/** `text` cut at its placeholders: the literal pieces between them, one more than there are placeholders. */
+function literalPieces(text: string): string[] {
+  const pieces: string[] = [];
+  let from = 0;
+  for (let at = 0; at < text.length; at++) {
+    const filler = FILLERS.find((f) => text.startsWith(f.opens, at));
+    if (!filler) continue;
+    const close = text.indexOf(filler.closes, at + filler.opens.length);
+    if (close === -1) break;
+    pieces.push(text.slice(from, at));
+    from = close + filler.closes.length;
+    at = from - 1;
+  }
+  return [...pieces, text.slice(from)];
+}
+
+/**
+ * The incoming image a reference with a templated repository and a literal version could make
+ * at another version than it brings (`ghcr.io/acme/{{path.basename}}:2.0.0` and
+ * ghcr.io/acme/billing:2.1.0): its literal pieces spell the repository around the placeholders.
+ * Screened by the repository's last path segment, or its start (the registry), in those pieces before they are matched.
+ */
+function templatedPin(text: string, incoming: ReadonlyMap<string, ImageUpdate>): { repository: string; tag?: string; digest?: string } | undefined {
+  const pieces = literalPieces(text.trim());
+  if (pieces.length < 2) return undefined;
+  // The version is literal, after the last placeholder: `:tag`, `@digest` or both.
+  const last = pieces[pieces.length - 1]!;
+  const at = last.indexOf("@");
+  const colon = last.lastIndexOf(":", at === -1 ? last.length : at);
+  const start = colon !== -1 && !last.includes("/", colon) ? colon : at;
+  if (start === -1) return undefined;
+  const tag = colon === start ? last.slice(colon + 1, at === -1 ? last.length : at) : undefined;
+  const digest = at === -1 ? undefined : last.slice(at + 1);
+  if ((tag !== undefined && !isTag(tag)) || (digest !== undefined && !isDigest(digest))) return undefined;
+  const repository = [...pieces.slice(0, -1), last.slice(0, start)];
+  const literal = repository.join("\n");
+  const [first] = repository;
+  for (const update of incoming.values()) {
+    const name = update.image.repository;
+    const written = spellings(name);
+    if (!literal.includes(name.slice(name.lastIndexOf("/"))) && (first === "" || !written.some((spelling) => spelling.startsWith(first!)))) continue;
+    if (!written.some((spelling) => spells(repository, spelling))) continue;
+    if (nextVersion(update, versionOf(tag, digest)) !== undefined)
+      return { repository: name, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
+  }
+  return undefined;
+}
+
+/** A repository as a file may write it: Docker Hub's without its registry, and without `library/`. */
+function spellings(repository: string): string[] {
+  if (!repository.startsWith("docker.io/")) return [repository];
+  const short = repository.slice("docker.io/".length);
+  return short.startsWith("library/") ? [repository, short, short.slice("library/".length)] : [repository, short];
+}
+
+/** Whether `name` reads as `pieces` with something (a placeholder's value) between each two. */
+function spells(pieces: readonly string[], name: string): boolean {
+  const first = pieces[0]!;
+  const last = pieces[pieces.length - 1]!;
+  if (!name.startsWith(first) || !name.endsWith(last) || first.length + last.length > name.length) return false;
+  let from = first.length;
+  for (const piece of pieces.slice(1, -1)) {
+    const found = name.indexOf(piece, from);
+    if (found === -1) return false;
+    from = found + piece.length;
+  }
+  return from <= name.length - last.length;
 }

@@ -1,0 +1,76 @@
+/** Fields a placeholder fills in after this tool: never edited, named where the version they build would be stale. */
+import { describe, expect, it } from "vitest";
+import type { EditRequest } from "../../src/change.js";
+import { editArgoCdHelm, editArgoCdImages } from "../../src/yaml/argocd.js";
+import { runEditors } from "../../src/yaml/editor.js";
+import { editImages } from "../../src/yaml/images.js";
+import { DIGEST_A, withImages } from "./helpers.js";
+
+const edit = (text: string, request: EditRequest) => runEditors(text, request, [editArgoCdImages, editArgoCdHelm, editImages]);
+
+const appSet = (images: string, parameters = "[]") => `apiVersion: argoproj.io/v1alpha1
+kind: ApplicationSet
+metadata: {name: services}
+spec:
+  generators:
+    - git: {repoURL: https://github.com/acme/manifests, revision: main, directories: [{path: services/*}]}
+  template:
+    spec:
+      source:
+        kustomize:
+          images:
+${images}
+        helm:
+          parameters: ${parameters}
+`;
+
+describe("a reference whose repository a generator fills in and whose version is literal", () => {
+  const perApp = "template the version from the generator's parameters too, or set it per app (a parameter of each generator element or file)";
+
+  it("is named when its literal parts spell an incoming repository at another version: it pins that version for every app", () => {
+    const text = appSet("            - 'ghcr.io/acme/{{path.basename}}:2.0.0'\n            - '{{.registry}}/acme/billing:2.0.0'");
+    const { text: out, changes, warnings } = edit(text, withImages("ghcr.io/acme/billing:2.1.0"));
+    expect([out, changes]).toEqual([text, []]);
+    expect(warnings).toEqual([
+      {
+        line: 12,
+        message: `spec.template.spec.source.kustomize.images[0] pins the tag 2.0.0 for every app its generator makes, ghcr.io/acme/billing included; it is not edited, as they all share it: ${perApp}`,
+      },
+      {
+        line: 13,
+        message: `spec.template.spec.source.kustomize.images[1] pins the tag 2.0.0 for every app its generator makes, ghcr.io/acme/billing included; it is not edited, as they all share it: ${perApp}`,
+      },
+    ]);
+  });
+
+  it("names a pinned digest, a Docker Hub repository written short, and a Helm image parameter alike", () => {
+    const text = appSet(`            - 'acme/{{path.basename}}@${DIGEST_A}'`, "[{name: image, value: '{{.registry}}/acme/api:1.0.0'}]");
+    const { warnings } = edit(text, withImages("docker.io/acme/api:1.1.0"));
+    expect(warnings.map((w) => [w.line, w.message.slice(0, w.message.indexOf(";"))])).toEqual([
+      [12, `spec.template.spec.source.kustomize.images[0] pins the digest ${DIGEST_A} for every app its generator makes, docker.io/acme/api included`],
+      [14, "spec.template.spec.source.helm.parameters[0].value pins the tag 1.0.0 for every app its generator makes, docker.io/acme/api included"],
+    ]);
+  });
+
+  it("is not named when it already holds the incoming version, spells another repository, or its version is templated too", () => {
+    const quiet = [
+      "            - 'ghcr.io/acme/{{path.basename}}:2.1.0'",
+      "            - 'quay.io/acme/{{path.basename}}:2.0.0'",
+      "            - 'ghcr.io/acme/{{path.basename}}-agent:2.0.0'",
+      "            - '{{.image}}:2.0.0'",
+    ];
+    expect(edit(appSet(quiet.join("\n")), withImages("ghcr.io/acme/billing:2.1.0")).warnings).toEqual([]);
+  });
+
+  it("is named for a Flux substitution too, with what to do there", () => {
+    const text =
+      "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: ${REGISTRY}/acme/web:1.2.0\n";
+    expect(edit(text, withImages("ghcr.io/acme/web:1.3.0")).warnings).toEqual([
+      {
+        line: 8,
+        message:
+          "spec.template.spec.containers[0].image pins the tag 1.2.0 for every value its substitution variables fill in, ghcr.io/acme/web included; it is not edited, as they all share it: substitute the version too, or set it per cluster",
+      },
+    ]);
+  });
+});
