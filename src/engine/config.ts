@@ -254,6 +254,12 @@ class Reader {
   }
 
   policy(node: Node | null, at: Node, path: string): Policy | undefined {
+    // Copied from argocd-image-updater's allow-tags, the pattern would be matched with its prefix and refuse every tag.
+    const pattern = isMap(node) ? node.getIn(["filterTags", "pattern"], true) : undefined;
+    if (isScalar(pattern) && typeof pattern.value === "string" && pattern.value.startsWith("regexp:")) {
+      this.issue(pattern, join(path, "filterTags", "pattern"), "`regexp:` is argocd-image-updater's prefix; filterTags takes the bare expression");
+      return undefined;
+    }
     try {
       return parsePolicy(node?.toJS(this.doc) ?? null);
     } catch (error) {

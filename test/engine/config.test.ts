@@ -229,6 +229,11 @@ describe("parseConfig: bad configuration, each with file, line and field", () =>
       [`${FILE}:7: setters["ns:app"].policy.filterTags.pattern: invalid regular expression "^(?=main)": invalid or unsupported Perl syntax "(?="`],
     ],
     [
+      "a filterTags pattern copied from argocd-image-updater's allow-tags, with its regexp: prefix",
+      "targets:\n  - name: prod\n    paths: [apps/**]\n    images:\n      - repository: ghcr.io/acme/worker\n        policy:\n          semver: { range: 1.x }\n          filterTags: { pattern: 'regexp:^v?1\\.\\d+\\.\\d+$' }\n",
+      [`${FILE}:8: targets[0].images[0].policy.filterTags.pattern: \`regexp:\` is argocd-image-updater's prefix; filterTags takes the bare expression`],
+    ],
+    [
       "a policy with two kinds and a bad order",
       "setters:\n  ns:app:\n    image: nginx\n    policy:\n      numerical: { order: newest }\n      alphabetical: {}\n",
       [
