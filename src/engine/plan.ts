@@ -14,6 +14,7 @@ import type { ComputedOverride } from "../kcl/override.js";
 import { editYaml } from "../yaml/editor.js";
 import { ConfigError, parseConfig, type Config, type Target } from "./config.js";
 import { FLUX_IMAGE_API_GROUP, mayHoldFluxObjects } from "./flux-objects.js";
+import { warnImageUpdaterConstraints } from "./image-updater.js";
 import { RequestError, validateRequest, type RequestIssue, type UpdateRequest } from "./request.js";
 import { malformedSets } from "./apply-set.js";
 import { resolveSetters, type FileSetters } from "./setters.js";
@@ -190,6 +191,13 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
         warnings,
       );
   }
+  warnImageUpdaterConstraints(
+    valid.images,
+    [...texts].filter(([path]) => inScope(path)),
+    planned.flatMap((file) => file.changes),
+    (path, image) => refusedBy(targetFor(path), image),
+    warnings,
+  );
   const after = new Map(planned.map((file) => [file.path, file.after]));
   const warned = new Set(warnings.flatMap((w) => (w.file === undefined || isAside(w) ? [] : [w.file])));
   warnUnmoved(

@@ -13,6 +13,7 @@ import type { FluxPolicy } from "./setters.js";
 import type { RequestedOverride } from "./overrides.js";
 import type { ValidRequest } from "./request.js";
 import { fileKind, readsMarkers } from "./file-kind.js";
+import { withoutImageUpdater } from "./image-updater.js";
 import { editArgoCdHelm } from "../yaml/argocd.js";
 import { runEditors } from "../yaml/editor.js";
 import { editHelmValues } from "../yaml/helm.js";
@@ -32,7 +33,8 @@ export function warnUnreached(
   texts: readonly (readonly [string, string])[],
   warnings: Warning[],
 ): void {
-  const holds = (pattern: RegExp) => texts.some(([, text]) => pattern.test(text));
+  // A repository only argocd-image-updater's annotations or objects name is in no field to update.
+  const holds = (pattern: RegExp) => texts.some(([, text]) => pattern.test(text) && pattern.test(withoutImageUpdater(text)));
   const marks = (pattern: RegExp) => texts.some(([path, text]) => readsMarkers(path) && pattern.test(text));
   const overridden = new Set([...overrides.values()].flat().flatMap((o) => (typeof o === "string" ? [] : [o.repository])));
   for (const image of valid.images) {
@@ -166,7 +168,8 @@ interface UnmovedContext {
 /**
  * A field the run left at an old version, unseen, would run the old build while the run reads
  * as done: an image reached through a YAML alias whose anchor is not an image field, one in a
- * string, a substitution, a file kind not read, a file in no target. Each file of `texts` (as the plan leaves them)
+ * string, a substitution, a file kind not read, a file in no target. Each file of `texts` (as the plan leaves them;
+ * argocd-image-updater's annotations and objects left out)
  * that holds the repository with a version (joined, or as a pair of fields the editors read), but neither
  * the new tag nor digest, and that no other warning explains, is named, also when other files change. A run that changes nothing
  * and says nothing else names a bare mention of the repository too, unless some file holds the
@@ -178,7 +181,8 @@ export function warnUnmoved(images: readonly ImageRef[], texts: readonly (readon
     const pattern = repositoryPattern(image);
     const versioned = versionedPattern(image);
     const version = image.tag ?? image.digest!;
-    const holding = texts.filter(([, text]) => pattern.test(text));
+    // argocd-image-updater's annotations and objects name the repository with a constraint, not a version anything deploys.
+    const holding = texts.map(([path, text]) => [path, withoutImageUpdater(text)] as const).filter(([, text]) => pattern.test(text));
     const current = holding.some(([, text]) => text.includes(version));
     const left = holding
       .filter(

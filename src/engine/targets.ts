@@ -13,6 +13,7 @@ import { repositoryPattern } from "../image/reference.js";
 import { RequestError } from "./request.js";
 import { lineAt } from "../text/line-index.js";
 import { pathMatcher } from "./path-glob.js";
+import { withoutImageUpdater } from "./image-updater.js";
 import { andList } from "../text/and-list.js";
 
 /** The configured targets the request names (all of them when it names none); a name no target has is refused. */
@@ -198,7 +199,9 @@ export function warnRefusedImages(
  * its repository (when matched by it) or a marker of a key standing for it, else `path` when an
  * override sets it there; none when neither.
  */
-function placeHolding(path: string, text: string, image: ImageRef, byRepository: boolean, reach: FileReach): string[] {
+function placeHolding(path: string, raw: string, image: ImageRef, byRepository: boolean, reach: FileReach): string[] {
+  // argocd-image-updater's annotations and objects name the repository with a constraint: nothing there would be edited.
+  const text = withoutImageUpdater(raw);
   const markers = [...reach.setters].filter(([, update]) => update.image.repository === image.repository).map(([key]) => markerPattern(key));
   const patterns = byRepository ? [repositoryPattern(image), ...markers] : markers;
   const at = Math.min(...patterns.map((pattern) => pattern.exec(text)?.index ?? Infinity));
