@@ -107,7 +107,7 @@ export function warnSubstituted(node: FlowScalar, path: readonly PathSegment[], 
     pin.digest === undefined ? ["tag", pin.tag] : pin.tag === undefined ? ["digest", pin.digest] : ["version", `${pin.tag}@${pin.digest}`];
   plan.warn(
     node.start,
-    `${formatPath(path)} pins the ${part} ${version} for every ${filler.every}, ${pin.repository} included; it is not edited, as they all share it: ${filler.pinned}`,
+    `${formatPath(path)} pins the ${part} ${version} for every ${filler.every}, ${pin.repository} included if it makes that one; it is not edited, as they all share it: ${filler.pinned}`,
   );
 }
 

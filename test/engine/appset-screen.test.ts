@@ -25,7 +25,7 @@ spec:
     [
       "appsets/services.yaml",
       11,
-      "spec.template.spec.source.kustomize.images[0] pins the tag 2.0.0 for every app its generator makes, ghcr.io/acme/billing included",
+      "spec.template.spec.source.kustomize.images[0] pins the tag 2.0.0 for every app its generator makes, ghcr.io/acme/billing included if it makes that one",
     ],
   ]);
 });

@@ -34,11 +34,11 @@ describe("a reference whose repository a generator fills in and whose version is
     expect(warnings).toEqual([
       {
         line: 12,
-        message: `spec.template.spec.source.kustomize.images[0] pins the tag 2.0.0 for every app its generator makes, ghcr.io/acme/billing included; it is not edited, as they all share it: ${perApp}`,
+        message: `spec.template.spec.source.kustomize.images[0] pins the tag 2.0.0 for every app its generator makes, ghcr.io/acme/billing included if it makes that one; it is not edited, as they all share it: ${perApp}`,
       },
       {
         line: 13,
-        message: `spec.template.spec.source.kustomize.images[1] pins the tag 2.0.0 for every app its generator makes, ghcr.io/acme/billing included; it is not edited, as they all share it: ${perApp}`,
+        message: `spec.template.spec.source.kustomize.images[1] pins the tag 2.0.0 for every app its generator makes, ghcr.io/acme/billing included if it makes that one; it is not edited, as they all share it: ${perApp}`,
       },
     ]);
   });
@@ -47,8 +47,14 @@ describe("a reference whose repository a generator fills in and whose version is
     const text = appSet(`            - 'acme/{{path.basename}}@${DIGEST_A}'`, "[{name: image, value: '{{.registry}}/acme/api:1.0.0'}]");
     const { warnings } = edit(text, withImages("docker.io/acme/api:1.1.0"));
     expect(warnings.map((w) => [w.line, w.message.slice(0, w.message.indexOf(";"))])).toEqual([
-      [12, `spec.template.spec.source.kustomize.images[0] pins the digest ${DIGEST_A} for every app its generator makes, docker.io/acme/api included`],
-      [14, "spec.template.spec.source.helm.parameters[0].value pins the tag 1.0.0 for every app its generator makes, docker.io/acme/api included"],
+      [
+        12,
+        `spec.template.spec.source.kustomize.images[0] pins the digest ${DIGEST_A} for every app its generator makes, docker.io/acme/api included if it makes that one`,
+      ],
+      [
+        14,
+        "spec.template.spec.source.helm.parameters[0].value pins the tag 1.0.0 for every app its generator makes, docker.io/acme/api included if it makes that one",
+      ],
     ]);
   });
 
@@ -69,7 +75,7 @@ describe("a reference whose repository a generator fills in and whose version is
       {
         line: 8,
         message:
-          "spec.template.spec.containers[0].image pins the tag 1.2.0 for every value its substitution variables fill in, ghcr.io/acme/web included; it is not edited, as they all share it: substitute the version too, or set it per cluster",
+          "spec.template.spec.containers[0].image pins the tag 1.2.0 for every value its substitution variables fill in, ghcr.io/acme/web included if it makes that one; it is not edited, as they all share it: substitute the version too, or set it per cluster",
       },
     ]);
   });
