@@ -10,6 +10,7 @@ import type { Overridden } from "../kcl/editor.js";
 import { formatOverridePath, OverrideSpecError, parseOverrideSpec } from "../kcl/override-spec.js";
 import { parseYamlSpec, setFromSpec, setYamlPath } from "../yaml/path.js";
 import { placeholderFieldOf } from "../yaml/placeholder.js";
+import { unpairedTagFieldOf } from "../yaml/argocd.js";
 import type { Config, OverrideConfig } from "./config.js";
 import { fileKind, type FileKind } from "./file-kind.js";
 import { pathMatcher } from "./path-glob.js";
@@ -156,7 +157,9 @@ export function overFile(path: string, kind: FileKind, edited: EditResult, reque
     const { overrides, yielded } = besideMarkers(kind, edited, requested, create);
     const overridden = applyFileOverrides(kind, edited.text, overrides, create);
     const sets = setPaths(kind, overrides);
-    const shifted = shiftLines(edited.warnings, edited.text, overridden.text).filter((w) => !answeredBySet(w, overridden.changes, sets));
+    const shifted = shiftLines(edited.warnings, edited.text, overridden.text).filter(
+      (w) => !answeredBySet(w, overridden.changes, sets) && !answeredByOverride(w, overridden.changes),
+    );
     const { changes, overruled } = withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes);
     // An override of a field an editor also reached (a policy keeping its version) says the same there, under its own name for the field: once is enough.
     const said = (w: Warning) => shifted.some((e) => e.line === w.line && saidOf(e.message) === saidOf(w.message));
@@ -215,6 +218,12 @@ function besideMarkers(
     return marked.length === 0;
   });
   return { overrides: kept, yielded };
+}
+
+/** An editor's warning that a Helm parameter holding a tag was not moved, where an override (configured or `--set`) set that parameter: the advice was followed. */
+function answeredByOverride(warning: Warning, changes: readonly FieldChange[]): boolean {
+  const field = unpairedTagFieldOf(warning.message);
+  return field !== undefined && changes.some((c) => fieldKey(c.key) === fieldKey(field));
 }
 
 /** A warning as the field it is about and what it says of it, so an editor's and an override's names for one field compare (`app["image"] keeps …` is `app.image keeps …`). */

@@ -142,6 +142,7 @@ export const editArgoCdHelm: Editor = (file, request, plan) => {
         else setImageScalar(field, "helm", false, incoming, plan, document);
       }
       for (const image of parameterImages(parameters, document.root, source)) setHelmImage(image, incoming, plan, document);
+      warnUnpairedRepositories(parameters, incoming, plan);
       if (source.length > 0) warnValuesString(document, [...source, "helm", "values"], request.images, plan);
     }
   }
@@ -202,6 +203,58 @@ function parameterImages(parameters: readonly [string, HelmField][], root: YamlN
     for (const [leaf, field] of fields) merged.set(leaf, field);
     return imageOf(merged);
   });
+}
+
+/** Leaves that hold no version beside a repository. */
+const NOT_VERSIONS = new Set(["registry", "pullPolicy", "digest", "repository", "name"]);
+
+/**
+ * A parameter holding exactly an incoming repository under a name no pair rule reads
+ * (`worker.image.repo`, as image-updater's `helm.image-name` annotation may name it), with
+ * parameters beside it under the same prefix: its tag is one of those (`worker.image.version`),
+ * which no rule moves, so Argo CD keeps deploying the old tag. Named at the repository, with the
+ * override that sets the tag; a sibling named like a tag or version is the one named, when there is one.
+ */
+function warnUnpairedRepositories(parameters: readonly [string, HelmField][], incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan): void {
+  const byPrefix = new Map<string, [string, HelmField][]>();
+  for (const parameter of parameters) {
+    const [prefix] = leafOf(parameter[0]);
+    byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), parameter]);
+  }
+  for (const [name, field] of parameters) {
+    const node = field.node;
+    if (!isFlowScalar(node) || plan.isClaimed(node)) continue;
+    const ref = tryParseImageRef(node.text);
+    if (!ref || ref.tag !== undefined || ref.digest !== undefined || !incoming.has(ref.repository)) continue;
+    const [prefix, leaf] = leafOf(name);
+    const group = byPrefix.get(prefix)!;
+    // `repository` or `name` beside `tag` is a pair the Helm rule moves.
+    if ((leaf === "repository" || leaf === "name") && group.some(([other]) => leafOf(other)[1] === "tag")) continue;
+    const siblings = group.filter(([other, f]) => other !== name && !NOT_VERSIONS.has(leafOf(other)[1]) && !plan.isClaimed(f.node));
+    const versions = siblings.filter(([other]) => /tag|version/i.test(leafOf(other)[1]));
+    const likely = versions.length > 0 ? versions : siblings;
+    const [tagName, tagField] = likely[0] ?? [];
+    if (!tagName || !tagField || !isFlowScalar(tagField.node)) continue;
+    // A tag the generator fills in is said at itself; one already at the incoming tag needs nothing.
+    if (hasPlaceholder(tagField.node.text) || tagField.node.text === incoming.get(ref.repository)!.image.tag) continue;
+    const which =
+      likely.length === 1
+        ? `parameter ${tagName} beside it likely holds its tag`
+        : `one of the parameters ${likely.map(([n]) => n).join(", ")} beside it likely holds its tag`;
+    plan.warn(
+      node.start,
+      `${formatPath(field.path)} (parameter ${name}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which}, and it was not moved: set it with an overrides: entry in the configuration${OVERRIDE_SPEC}${formatPath(tagField.path)}, image: ${ref.repository}, part: tag)`,
+    );
+  }
+}
+
+const OVERRIDE_SPEC = " (spec: ";
+
+/** The field a warning of warnUnpairedRepositories says an override should set, so that an override that sets it answers the warning; undefined for any other warning. */
+export function unpairedTagFieldOf(message: string): string | undefined {
+  if (!message.includes("under a name no rule pairs with a tag")) return undefined;
+  const at = message.lastIndexOf(OVERRIDE_SPEC);
+  return at < 0 ? undefined : message.slice(at + OVERRIDE_SPEC.length, message.indexOf(", image: ", at));
 }
 
 function imageOf(fields: ReadonlyMap<string, HelmField>): HelmImage {

@@ -293,6 +293,39 @@ spec:
     expect(changes.map((c) => c.key)).toEqual(["spec.source.helm.parameters[0].value"]);
   });
 
+  it("names a repository parameter no rule pairs with a tag (image-updater's helm.image-name), and the tag parameter beside it to override", () => {
+    const text = `helm:
+  parameters:
+  - name: worker.image.repo
+    value: ghcr.io/acme/worker
+    forcestring: true
+  - name: worker.image.version
+    value: 1.4.2
+    forcestring: true
+`;
+    const { text: out, warnings } = editHelm(text, withImages("ghcr.io/acme/worker:1.4.3"));
+    expect(out).toBe(text);
+    expect(warnings).toEqual([
+      {
+        line: 4,
+        message:
+          "helm.parameters[0].value (parameter worker.image.repo) holds ghcr.io/acme/worker with no tag, under a name no rule pairs with a tag; parameter worker.image.version beside it likely holds its tag, and it was not moved: set it with an overrides: entry in the configuration (spec: helm.parameters[1].value, image: ghcr.io/acme/worker, part: tag)",
+      },
+    ]);
+  });
+
+  it("names no tag parameter where the pair is one the Helm rule moves, none is beside it, it is templated, or it holds the incoming tag", () => {
+    const request = withImages("ghcr.io/acme/worker:1.4.3");
+    const params = (items: string) => `helm:\n  parameters:\n${items}`;
+    for (const text of [
+      params("  - {name: image.repository, value: ghcr.io/acme/worker}\n  - {name: image.tag, value: 1.4.2}\n"),
+      params("  - {name: worker.image.repo, value: ghcr.io/acme/worker}\n  - {name: worker.image.pullPolicy, value: Always}\n"),
+      params("  - {name: worker.image.repo, value: ghcr.io/acme/worker}\n  - {name: worker.image.version, value: 'v{{.values.tag}}'}\n"),
+      params("  - {name: worker.image.repo, value: ghcr.io/acme/worker}\n  - {name: worker.image.version, value: 1.4.3}\n"),
+    ])
+      expect(editHelm(text, request).warnings.filter((w) => w.message.includes("no rule pairs"))).toEqual([]);
+  });
+
   it("leaves alone: other repositories, a marked value, non-parameter lists and other kinds", () => {
     const request = withImages("ghcr.io/acme/app:1.3.0");
     const params = (items: string) => `helm:\n  parameters:\n${items}`;
