@@ -26,6 +26,7 @@ import { setHelmImage, editHelmValues, type HelmField, type HelmImage } from "./
 import { editImages, setImageScalar } from "./images.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type FlowScalar, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
+import { forEachValue } from "./walk.js";
 import { hasPlaceholder, literalIndexOf, warnSubstituted } from "./placeholder.js";
 import { EditPlan, type Editor } from "./plan.js";
 
@@ -143,8 +144,10 @@ export const editArgoCdHelm: Editor = (file, request, plan) => {
       }
       for (const image of parameterImages(parameters, document.root, source)) setHelmImage(image, incoming, plan, document);
       warnUnpairedRepositories(parameters, incoming, plan);
-      if (source.length > 0) warnValuesString(document, [...source, "helm", "values"], request.images, plan);
+      if (source.length > 0) warnYamlString(document, [...source, "helm", "values"], request.images, plan, VALUES_STRING);
     }
+    if (document.object.kind === "ApplicationSet" && document.object.apiVersion?.startsWith(ARGO_API))
+      warnTemplatePatch(document, incoming, request.images, plan);
   }
 };
 
@@ -261,23 +264,83 @@ function imageOf(fields: ReadonlyMap<string, HelmField>): HelmImage {
   return { repository: fields.get("repository") ?? fields.get("name"), registry: fields.get("registry"), tag: fields.get("tag"), digest: fields.get("digest") };
 }
 
-/** Warns when `helm.values` at `path` is a string holding image fields the editors would set, were they not in a string. */
-function warnValuesString(document: YamlDocument, path: readonly PathSegment[], images: readonly ImageUpdate[], plan: EditPlan): void {
+/** A YAML text held in a string, which no editor edits inside: how to read it, and what its warning advises instead. */
+interface YamlString {
+  /** Read before the text to make it a whole document: a templatePatch patches an Application. */
+  readonly header: string;
+  readonly editors: readonly Editor[];
+  readonly instead: string;
+}
+
+const VALUES_STRING: YamlString = {
+  header: "",
+  editors: [editImages, editHelmValues],
+  instead: "give those values in valuesObject or a values file instead, where they are edited",
+};
+
+const TEMPLATE_PATCH: YamlString = {
+  header: "apiVersion: argoproj.io/v1alpha1\nkind: Application\n",
+  editors: [editImages, editHelmValues, editArgoCdImages, editArgoCdHelm],
+  instead: "set those values in the template, where they are edited, or from the generator's parameters",
+};
+
+/**
+ * Warns when the string at `path` is YAML holding image fields the editors would set, were they
+ * not in a string (a source's `helm.values`, an ApplicationSet's `templatePatch`); true when it did.
+ */
+function warnYamlString(document: YamlDocument, path: readonly PathSegment[], images: readonly ImageUpdate[], plan: EditPlan, kind: YamlString): boolean {
   const values = nodeAt(document.root, path);
-  if (values?.kind !== "scalar" || values.text === "") return;
+  if (values?.kind !== "scalar" || values.text === "") return false;
   let inner: YamlFile;
   try {
-    inner = new YamlFile(values.text);
+    inner = new YamlFile(kind.header + values.text);
   } catch (error) {
-    if (error instanceof SourceError) return;
+    if (error instanceof SourceError) return false;
     throw error;
   }
   const dryRun = new EditPlan(inner);
-  for (const editor of [editImages, editHelmValues]) editor(inner, { images, setters: new Map() }, dryRun);
+  for (const editor of kind.editors) editor(inner, { images, setters: new Map() }, dryRun);
   const keys = dryRun.result().changes.map((change) => change.key);
-  if (keys.length === 0) return;
+  if (keys.length === 0) return false;
   plan.warn(
     values.start,
-    `${formatPath(path)} is a string, which is not edited: ${keys.join(", ")} in it keeps its old image; give those values in valuesObject or a values file instead, where they are edited (--set can only replace the whole string)`,
+    `${formatPath(path)} is a string, which is not edited: ${keys.join(", ")} in it keeps its old image; ${kind.instead} (--set can only replace the whole string)`,
   );
+  return true;
+}
+
+/** A tag a templatePatch sets: a `tag:`, `newTag:` or `images:` key, or a parameter named `….tag`. */
+const PATCHED_TAG = /^\s*(?:-\s+)?(?:(tag|newTag|images)\s*:|name\s*:\s*["']?([\w.\\-]*\btag\b))/im;
+
+/**
+ * An ApplicationSet's `templatePatch`, Go-template text Argo CD applies over the template of every
+ * app it makes: named as a `helm.values` string is when it holds image fields the editors would
+ * set; else when it sets a tag while the template holds an incoming repository, as that tag then
+ * wins over whatever the template's own fields get.
+ */
+function warnTemplatePatch(document: YamlDocument, incoming: ReadonlyMap<string, ImageUpdate>, images: readonly ImageUpdate[], plan: EditPlan): void {
+  const path = ["spec", "templatePatch"];
+  const patch = nodeAt(document.root, path);
+  if (patch?.kind !== "scalar") return;
+  if (warnYamlString(document, path, images, plan, TEMPLATE_PATCH)) return;
+  // Screened by bytes before the pattern runs.
+  if (!patch.text.includes("ag") && !patch.text.includes("images")) return;
+  const match = PATCHED_TAG.exec(patch.text);
+  const repository = match && templateRepository(nodeAt(document.root, ["spec", "template"]), incoming);
+  if (!match || !repository) return;
+  const what = match[2] === undefined ? `${match[1]}:` : `parameter ${match[2]}`;
+  plan.warn(
+    patch.start,
+    `${formatPath(path)} is a string, which is not edited: its ${what} sets a version over the template of ${repository} for every app its generator makes; set it in the template, where it is edited, or from the generator's parameters`,
+  );
+}
+
+/** The first incoming repository a scalar of the template holds, as a whole reference or a bare repository. */
+function templateRepository(template: YamlNode | null | undefined, incoming: ReadonlyMap<string, ImageUpdate>): string | undefined {
+  let found: string | undefined;
+  forEachValue(template ?? null, ({ node }) => {
+    const ref = found === undefined && isFlowScalar(node) ? tryParseImageRef(node.text) : undefined;
+    if (ref && incoming.has(ref.repository)) found = ref.repository;
+  });
+  return found;
 }

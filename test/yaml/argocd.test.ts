@@ -369,6 +369,53 @@ spec:
   });
 });
 
+describe("an ApplicationSet's templatePatch, a string Argo CD applies over the template of every app", () => {
+  const appSet = (patch: string) => `apiVersion: argoproj.io/v1alpha1
+kind: ApplicationSet
+metadata: {name: worker}
+spec:
+  template:
+    spec:
+      source:
+        helm:
+          parameters:
+            - {name: image.repository, value: ghcr.io/acme/worker}
+            - {name: image.tag, value: '{{.values.tag}}'}
+  templatePatch: |
+${patch}`;
+
+  it("is named, as a helm.values string is, when it holds image fields the editors would set", () => {
+    const text = appSet("    spec:\n      source:\n        kustomize:\n          images: [ghcr.io/acme/worker:1.4.2]\n");
+    const { text: out, warnings } = editHelm(text, withImages("ghcr.io/acme/worker:1.4.3"));
+    expect(out).toBe(text);
+    expect(warnings.filter((w) => w.line === 12)).toEqual([
+      {
+        line: 12,
+        message:
+          "spec.templatePatch is a string, which is not edited: spec.source.kustomize.images[0] in it keeps its old image; set those values in the template, where they are edited, or from the generator's parameters (--set can only replace the whole string)",
+      },
+    ]);
+  });
+
+  it("is named when it sets a tag over a template of an incoming repository", () => {
+    const text = appSet('    spec:\n      source:\n        helm:\n          parameters:\n            - name: image.tag\n              value: "1.4.2"\n');
+    expect(editHelm(text, withImages("ghcr.io/acme/worker:1.4.3")).warnings.filter((w) => w.line === 12)).toEqual([
+      {
+        line: 12,
+        message:
+          "spec.templatePatch is a string, which is not edited: its parameter image.tag sets a version over the template of ghcr.io/acme/worker for every app its generator makes; set it in the template, where it is edited, or from the generator's parameters",
+      },
+    ]);
+  });
+
+  it("is not named when it sets no version, or the template is of another repository", () => {
+    const text = appSet("    spec:\n      syncPolicy: {automated: {}}\n");
+    expect(editHelm(text, withImages("ghcr.io/acme/worker:1.4.3")).warnings.filter((w) => w.line === 12)).toEqual([]);
+    const tagged = appSet("    spec:\n      source:\n        helm:\n          parameters: [{name: image.tag, value: '1.4.2'}]\n");
+    expect(editHelm(tagged, withImages("ghcr.io/acme/other:1.4.3")).warnings).toEqual([]);
+  });
+});
+
 describe("values of the argocd-apps chart, which renders Applications and ApplicationSets from them", () => {
   it("edits each application's sources by name (chart 2) or in a list (chart 1), and each ApplicationSet's template", () => {
     const text = `applications:
