@@ -12,6 +12,7 @@ import { formatPath } from "./path.js";
 import type { PathSegment } from "./path.js";
 import type { Editor, EditPlan } from "./plan.js";
 import { warnPlaceholderField } from "./placeholder.js";
+import { tagHolds, tagWarning } from "./splice.js";
 
 /** Fields of a kustomization that Helm values or other plain YAML hardly ever have. */
 const KUSTOMIZATION_FIELDS = new Set([
@@ -135,6 +136,11 @@ function editList(
       { key: "newTag", value: next.tag },
       { key: "digest", value: next.digest ?? (field("digest") ? "" : undefined) },
     ].filter((w): w is { key: string; value: string } => w.value !== undefined);
+    // A field whose tag cannot hold its value (`newTag: !!int 1`) leaves the whole entry: one field alone would name another build.
+    for (const { key, value } of writes) {
+      const node = field(key);
+      if (isFlowScalar(node) && !tagHolds(node, value)) return plan.warn(node.start, tagWarning(formatPath([...path, index, key]), node, value));
+    }
     // Fields that exist first: an added line goes after the entry's last value, which may be an empty one set here.
     for (const { key, value } of writes) {
       const node = field(key);

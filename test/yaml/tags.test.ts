@@ -46,6 +46,12 @@ describe("a tagged scalar in editYaml", () => {
       text: kustomization,
       warnings: [{ line: 4, message: left("images[0].newTag", "!!int", "2.0.0") }],
     });
+    // With a digest coming too, the entry is left whole: the digest alone would name another build than the tag.
+    expect(editYaml(kustomization, withImages(`ghcr.io/acme/app:2.0.0@${DIGEST_B}`))).toEqual({
+      text: kustomization,
+      changes: [],
+      warnings: [{ line: 4, message: left("images[0].newTag", "!!int", "2.0.0") }],
+    });
     const marked = 'app:\n  tag: !!float 1.0 # {"$imagepolicy": "flux-system:app:tag"}\n';
     expect(editYaml(marked, withSetters({ "flux-system:app": "ghcr.io/acme/app:2.0.0" }))).toEqual({
       text: marked,
