@@ -157,7 +157,7 @@ const PARAMETER_KEYS = new Set(["name", "value", "forceString", "forcestring"]);
  * A source's Helm parameters as [name, value field], in order. A parameter override file's
  * list counts only when every item is a parameter (a values file may have a `helm:` key).
  */
-function parametersAt(root: YamlNode | null, source: readonly PathSegment[]): [string, HelmField][] {
+export function parametersAt(root: YamlNode | null, source: readonly PathSegment[]): [string, HelmField][] {
   const path = [...source, "helm", "parameters"];
   const list = nodeAt(root, path);
   if (list?.kind !== "seq") return [];
@@ -174,7 +174,7 @@ function parametersAt(root: YamlNode | null, source: readonly PathSegment[]): [s
 }
 
 /** `image.tag` -> [`image`, `tag`]; a dot escaped for Helm (`a\.b`) is part of a key. */
-function leafOf(name: string): [prefix: string, leaf: string] {
+export function leafOf(name: string): [prefix: string, leaf: string] {
   for (let i = name.length - 1; i > 0; i--) if (name[i] === "." && name[i - 1] !== "\\") return [name.slice(0, i), name.slice(i + 1)];
   return ["", name];
 }

@@ -1,0 +1,111 @@
+/**
+ * An Argo CD Helm source's lone tag parameter (`image.tag` with no `image.repository` beside it)
+ * whose repository the source's values in this tree give: the chart's `values.yaml` of a `path:`
+ * source, or a values file it lists (relative to that path, or `$ref/…` of a `ref:` source, read
+ * as this tree). Argo CD ranks parameters above every values file, so that stale tag is the one it
+ * deploys while the values file's tag moves. No editor sees both files: the tag is named at its
+ * line, with the override that sets it. Only files that name Argo CD and hold parameters are parsed.
+ */
+import { posix } from "node:path";
+import { SourceError, type Warning } from "../change.js";
+import { normalizeRepository, type ImageRef } from "../image/reference.js";
+import { leafOf, parametersAt, sourcesOf } from "../yaml/argocd.js";
+import { YamlFile } from "../yaml/file.js";
+import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "../yaml/node.js";
+import { formatPath, type PathSegment } from "../yaml/path.js";
+import { hasPlaceholder } from "../yaml/placeholder.js";
+import { lineAt } from "../text/line-index.js";
+import { fileKind } from "./file-kind.js";
+
+/**
+ * `texts` are the files read (a chart's values may be outside the paths), `inScope` those the run
+ * edits; `left(path, image)` is true where the file's tag is someone else's to set (an override, a target keeping the image out).
+ */
+export function warnLoneTagParameters(
+  images: readonly ImageRef[],
+  texts: ReadonlyMap<string, string>,
+  inScope: (path: string) => boolean,
+  left: (path: string, image: ImageRef) => boolean,
+  warnings: Warning[],
+): void {
+  const incoming = new Map(images.filter((image) => image.tag !== undefined).map((image) => [image.repository, image]));
+  if (incoming.size === 0) return;
+  for (const [path, text] of texts) {
+    if (!inScope(path) || fileKind(path) !== "yaml" || !text.includes("argoproj.io/") || !text.includes("parameters")) continue;
+    const file = parsed(text);
+    for (const document of file?.documents ?? []) {
+      const sources = sourcesOf(document).filter((source) => source.length > 0);
+      for (const source of sources) {
+        const valueFiles = valuesOf(document.root, source, sources, texts);
+        if (valueFiles.length === 0) continue;
+        for (const [name, field] of parametersAt(document.root, source)) {
+          const [prefix, leaf] = leafOf(name);
+          if (leaf !== "tag" || !isFlowScalar(field.node) || hasPlaceholder(field.node.text)) continue;
+          const siblings = parametersAt(document.root, source).map(([other]) => leafOf(other));
+          if (siblings.some(([p, l]) => p === prefix && ["repository", "name", "registry"].includes(l))) continue;
+          const keys = prefix === "" ? [] : prefix.split(".");
+          if (nodeAt(document.root, [...source, "helm", "valuesObject", ...keys, "repository"]) !== undefined) continue;
+          const held = repositoryIn(valueFiles, keys, incoming);
+          if (!held || field.node.text === held.image.tag || left(path, held.image)) continue;
+          const key = formatPath(field.path);
+          warnings.push({
+            file: path,
+            line: lineAt(text, field.node.start),
+            message: `${key} (parameter ${name}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: set it with an overrides: entry in the configuration (spec: ${key}, image: ${held.image.repository}, part: tag)`,
+          });
+        }
+      }
+    }
+  }
+}
+
+function parsed(text: string): YamlFile | undefined {
+  try {
+    return new YamlFile(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    if (error instanceof SourceError) return undefined;
+    throw error;
+  }
+}
+
+/** The values files of this tree a source reads, by path: a `path:` chart's values.yaml and its valueFiles, `$ref/…` ones through the `ref:` source. */
+function valuesOf(
+  root: YamlNode | null,
+  source: readonly PathSegment[],
+  sources: readonly PathSegment[][],
+  texts: ReadonlyMap<string, string>,
+): [string, string][] {
+  const chart = scalarText(nodeAt(root, [...source, "path"]));
+  const listed = nodeAt(root, [...source, "helm", "valueFiles"]);
+  const names = listed?.kind === "seq" ? listed.items.map(scalarText) : [];
+  const paths = chart === undefined ? [] : [posix.join(chart, "values.yaml")];
+  for (const name of names) {
+    if (name === undefined || name.includes("://")) continue;
+    const ref = /^\$([\w-]+)\/(.*)$/.exec(name);
+    if (ref && sources.some((s) => scalarText(nodeAt(root, [...s, "ref"])) === ref[1])) paths.push(posix.normalize(ref[2]!));
+    else if (!ref && chart !== undefined) paths.push(posix.join(chart, name));
+  }
+  return paths.flatMap((path) => {
+    const text = path.startsWith("..") ? undefined : texts.get(path.replace(/^\.\//, ""));
+    return text === undefined ? [] : [[path, text] as [string, string]];
+  });
+}
+
+/** The first incoming repository a values file gives at `keys` (`repository`, with `registry` if any), and where. */
+function repositoryIn(
+  files: readonly [string, string][],
+  keys: readonly string[],
+  incoming: ReadonlyMap<string, ImageRef>,
+): { image: ImageRef; at: string } | undefined {
+  for (const [path, text] of files) {
+    const root = parsed(text)?.documents[0]?.root ?? null;
+    const mapping = nodeAt(root, keys);
+    if (mapping?.kind !== "map") continue;
+    const repository = mapValue(mapping, "repository");
+    const registry = scalarText(mapValue(mapping, "registry"));
+    const written = scalarText(repository);
+    const image = written === undefined ? undefined : incoming.get(normalizeRepository(registry ? `${registry}/${written}` : written) ?? "");
+    if (image && repository) return { image, at: `${path}:${lineAt(text, repository.start)}` };
+  }
+  return undefined;
+}

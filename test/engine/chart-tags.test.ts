@@ -1,0 +1,61 @@
+/** A lone Helm tag parameter whose repository the source's values files in this tree give: Argo CD deploys that tag. */
+import { expect, it } from "vitest";
+import { planUpdate, type Plan } from "../../src/engine/plan.js";
+import { memorySource } from "../../src/engine/source.js";
+
+const plan = (files: Record<string, string>): Promise<Plan> =>
+  planUpdate(memorySource(new Map(Object.entries(files))), { images: ["ghcr.io/acme/worker:1.4.3"], setters: [], sets: [], paths: [] });
+
+const app = (source: string) => `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: {name: worker}
+spec:
+${source}`;
+
+const chartValues = "image:\n  repository: ghcr.io/acme/worker\n  tag: 1.4.0\n";
+
+it("names an image.tag parameter of a path: source whose chart's values.yaml holds the repository, which moves without it", async () => {
+  const result = await plan({
+    "apps/worker.yaml": app("  source:\n    path: charts/worker\n    helm:\n      parameters:\n        - {name: image.tag, value: '1.4.0'}\n"),
+    "charts/worker/values.yaml": chartValues,
+  });
+  expect(result.changes.map((c) => c.file)).toEqual(["charts/worker/values.yaml"]);
+  expect(result.warnings).toEqual([
+    {
+      file: "apps/worker.yaml",
+      line: 9,
+      message:
+        "spec.source.helm.parameters[0].value (parameter image.tag) overrides the tag of ghcr.io/acme/worker (charts/worker/values.yaml:2), as Argo CD ranks parameters above values files, and was not moved: set it with an overrides: entry in the configuration (spec: spec.source.helm.parameters[0].value, image: ghcr.io/acme/worker, part: tag)",
+    },
+  ]);
+});
+
+it("reads a $ref values file of a multi-source Application from this tree", async () => {
+  const sources = `  sources:
+    - repoURL: https://charts.acme.dev
+      chart: worker
+      helm:
+        valueFiles: [$values/values/staging.yaml]
+        parameters: [{name: image.tag, value: "1.5.0-rc.1"}]
+    - {repoURL: https://github.com/acme/manifests, ref: values}
+`;
+  const result = await plan({ "apps/worker.yaml": app(sources), "values/staging.yaml": chartValues });
+  expect(result.warnings.map((w) => [w.file, w.line, w.message.slice(0, w.message.indexOf(","))])).toEqual([
+    ["apps/worker.yaml", 10, "spec.sources[0].helm.parameters[0].value (parameter image.tag) overrides the tag of ghcr.io/acme/worker (values/staging.yaml:2)"],
+  ]);
+});
+
+it("says nothing of a tag beside its repository parameter, one at the incoming tag, one an override sets, or a chart of another image", async () => {
+  const tagged = (value: string) => app(`  source:\n    path: charts/worker\n    helm:\n      parameters:\n        - {name: image.tag, value: '${value}'}\n`);
+  const paired = app(
+    "  source:\n    path: charts/worker\n    helm:\n      parameters:\n        - {name: image.repository, value: ghcr.io/acme/worker}\n        - {name: image.tag, value: '1.4.0'}\n",
+  );
+  const override = "overrides:\n  - file: apps/worker.yaml\n    spec: spec.source.helm.parameters[0].value\n    image: ghcr.io/acme/worker\n    part: tag\n";
+  const cases: Record<string, string>[] = [
+    { "apps/worker.yaml": paired, "charts/worker/values.yaml": chartValues },
+    { "apps/worker.yaml": tagged("1.4.3"), "charts/worker/values.yaml": chartValues },
+    { "apps/worker.yaml": tagged("1.4.0"), "charts/worker/values.yaml": chartValues, ".github/gitops-promote.yaml": override },
+    { "apps/worker.yaml": tagged("1.4.0"), "charts/worker/values.yaml": chartValues.replace("worker", "other") },
+  ];
+  for (const files of cases) expect((await plan(files)).warnings.filter((w) => w.message.includes("ranks parameters above"))).toEqual([]);
+});
