@@ -8,7 +8,8 @@
  */
 import { posix } from "node:path";
 import { SourceError, type Warning } from "../change.js";
-import { normalizeRepository, type ImageRef } from "../image/reference.js";
+import { normalizeRepository } from "../image/reference.js";
+import { byRepository, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import { leafOf, parametersAt, sourcesOf } from "../yaml/argocd.js";
 import { YamlFile } from "../yaml/file.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "../yaml/node.js";
@@ -19,19 +20,19 @@ import { fileKind } from "./file-kind.js";
 
 /**
  * `texts` are the files read (a chart's values may be outside the paths), `inScope` those the run
- * edits; `left(path, image)` is true where the file's tag is someone else's to set (an override, a target keeping the image out).
+ * edits; `updatesFor(path)` the incoming images as the file's target lets them in (with its policy),
+ * none where its tags are someone else's to set (an override).
  */
 export function warnLoneTagParameters(
-  images: readonly ImageRef[],
   texts: ReadonlyMap<string, string>,
   inScope: (path: string) => boolean,
-  left: (path: string, image: ImageRef) => boolean,
+  updatesFor: (path: string) => readonly ImageUpdate[],
   warnings: Warning[],
 ): void {
-  const incoming = new Map(images.filter((image) => image.tag !== undefined).map((image) => [image.repository, image]));
-  if (incoming.size === 0) return;
   for (const [path, text] of texts) {
     if (!inScope(path) || fileKind(path) !== "yaml" || !text.includes("argoproj.io/") || !text.includes("parameters")) continue;
+    const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== undefined));
+    if (incoming.size === 0) continue;
     const file = parsed(text);
     for (const document of file?.documents ?? []) {
       const sources = sourcesOf(document).filter((source) => source.length > 0);
@@ -46,7 +47,8 @@ export function warnLoneTagParameters(
           const keys = prefix === "" ? [] : prefix.split(".");
           if (nodeAt(document.root, [...source, "helm", "valuesObject", ...keys, "repository"]) !== undefined) continue;
           const held = repositoryIn(valueFiles, keys, incoming);
-          if (!held || field.node.text === held.image.tag || left(path, held.image)) continue;
+          // A tag its policy would keep (a newer one, a release candidate under another range) is no news.
+          if (!held || nextVersion(held, versionOf(field.node.text, undefined)) === undefined) continue;
           const key = formatPath(field.path);
           warnings.push({
             file: path,
@@ -95,8 +97,8 @@ function valuesOf(
 function repositoryIn(
   files: readonly [string, string][],
   keys: readonly string[],
-  incoming: ReadonlyMap<string, ImageRef>,
-): { image: ImageRef; at: string } | undefined {
+  incoming: ReadonlyMap<string, ImageUpdate>,
+): (ImageUpdate & { at: string }) | undefined {
   for (const [path, text] of files) {
     const root = parsed(text)?.documents[0]?.root ?? null;
     const mapping = nodeAt(root, keys);
@@ -104,8 +106,8 @@ function repositoryIn(
     const repository = mapValue(mapping, "repository");
     const registry = scalarText(mapValue(mapping, "registry"));
     const written = scalarText(repository);
-    const image = written === undefined ? undefined : incoming.get(normalizeRepository(registry ? `${registry}/${written}` : written) ?? "");
-    if (image && repository) return { image, at: `${path}:${lineAt(text, repository.start)}` };
+    const update = written === undefined ? undefined : incoming.get(normalizeRepository(registry ? `${registry}/${written}` : written) ?? "");
+    if (update && repository) return { ...update, at: `${path}:${lineAt(text, repository.start)}` };
   }
   return undefined;
 }

@@ -200,11 +200,12 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
     warnings,
   );
   warnLoneTagParameters(
-    valid.images,
     texts,
     inScope,
-    (path, image) =>
-      overridesByFile.has(path) || (config?.overrides ?? []).some((o) => o.file === path) || refusedBy(targetFor(path), image) || unselected(path),
+    (path) =>
+      overridesByFile.has(path) || (config?.overrides ?? []).some((o) => o.file === path) || unselected(path)
+        ? []
+        : imagesFor(valid.images, config, targetFor(path), request.allowDowngrade ?? false),
     warnings,
   );
   const after = new Map(planned.map((file) => [file.path, file.after]));

@@ -19,8 +19,8 @@
  * in a warning, never edited (placeholder.ts).
  */
 import { SourceError } from "../change.js";
-import { normalizeRepository, tryParseImageRef } from "../image/reference.js";
-import { byRepository, nextReference, renamedWarning, type ImageUpdate } from "../image/update.js";
+import { formatImageRef, normalizeRepository, tryParseImageRef } from "../image/reference.js";
+import { byRepository, nextReference, renamedWarning, staleImageIn, type ImageUpdate } from "../image/update.js";
 import { YamlFile, type YamlDocument } from "./file.js";
 import { setHelmImage, editHelmValues, type HelmField, type HelmImage } from "./helm.js";
 import { editImages, setImageScalar } from "./images.js";
@@ -323,12 +323,19 @@ function warnTemplatePatch(document: YamlDocument, incoming: ReadonlyMap<string,
   const patch = nodeAt(document.root, path);
   if (patch?.kind !== "scalar") return;
   if (warnYamlString(document, path, images, plan, TEMPLATE_PATCH)) return;
+  // Go template actions (`{{- if … }}`) may make it no YAML: an old reference in its text is named all the same.
+  const stale = staleImageIn(patch.text, incoming);
+  if (stale)
+    return plan.warn(
+      patch.start,
+      `${formatPath(path)} is a string, which is not edited: ${formatImageRef(stale)} in it keeps its old image; ${TEMPLATE_PATCH.instead} (--set can only replace the whole string)`,
+    );
   // Screened by bytes before the pattern runs.
   if (!patch.text.includes("ag") && !patch.text.includes("images")) return;
   const match = PATCHED_TAG.exec(patch.text);
   const repository = match && templateRepository(nodeAt(document.root, ["spec", "template"]), incoming);
   if (!match || !repository) return;
-  const what = match[2] === undefined ? `${match[1]}:` : `parameter ${match[2]}`;
+  const what = match[2] === undefined ? `${match[1]}: key` : `parameter ${match[2]}`;
   plan.warn(
     patch.start,
     `${formatPath(path)} is a string, which is not edited: its ${what} sets a version over the template of ${repository} for every app its generator makes; set it in the template, where it is edited, or from the generator's parameters`,

@@ -45,17 +45,20 @@ it("reads a $ref values file of a multi-source Application from this tree", asyn
   ]);
 });
 
-it("says nothing of a tag beside its repository parameter, one at the incoming tag, one an override sets, or a chart of another image", async () => {
+it("says nothing of a tag beside its repository parameter, one at the incoming tag, one an override sets, a chart of another image, or a tag its policy keeps", async () => {
   const tagged = (value: string) => app(`  source:\n    path: charts/worker\n    helm:\n      parameters:\n        - {name: image.tag, value: '${value}'}\n`);
   const paired = app(
     "  source:\n    path: charts/worker\n    helm:\n      parameters:\n        - {name: image.repository, value: ghcr.io/acme/worker}\n        - {name: image.tag, value: '1.4.0'}\n",
   );
+  const policy = 'targets:\n  - name: prod\n    paths: ["**"]\n    images: [{repository: ghcr.io/acme/worker, policy: {semver: {range: ">=1.0.0-0"}}}]\n';
   const override = "overrides:\n  - file: apps/worker.yaml\n    spec: spec.source.helm.parameters[0].value\n    image: ghcr.io/acme/worker\n    part: tag\n";
   const cases: Record<string, string>[] = [
     { "apps/worker.yaml": paired, "charts/worker/values.yaml": chartValues },
     { "apps/worker.yaml": tagged("1.4.3"), "charts/worker/values.yaml": chartValues },
     { "apps/worker.yaml": tagged("1.4.0"), "charts/worker/values.yaml": chartValues, ".github/gitops-promote.yaml": override },
     { "apps/worker.yaml": tagged("1.4.0"), "charts/worker/values.yaml": chartValues.replace("worker", "other") },
+    // Its target's policy keeps a newer release candidate.
+    { "apps/worker.yaml": tagged("1.5.0-rc.1"), "charts/worker/values.yaml": chartValues, ".github/gitops-promote.yaml": policy },
   ];
   for (const files of cases) expect((await plan(files)).warnings.filter((w) => w.message.includes("ranks parameters above"))).toEqual([]);
 });

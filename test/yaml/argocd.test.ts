@@ -408,6 +408,19 @@ ${patch}`;
     ]);
   });
 
+  it("names an old reference in its text when Go template actions make it no YAML", () => {
+    const text = appSet(
+      '    {{- if eq .env "prod" }}\n    spec:\n      source:\n        kustomize:\n          images: [ghcr.io/acme/worker:1.4.2]\n    {{- end }}\n',
+    );
+    expect(editHelm(text, withImages("ghcr.io/acme/worker:1.4.3")).warnings.filter((w) => w.line === 12)).toEqual([
+      {
+        line: 12,
+        message:
+          "spec.templatePatch is a string, which is not edited: ghcr.io/acme/worker:1.4.2 in it keeps its old image; set those values in the template, where they are edited, or from the generator's parameters (--set can only replace the whole string)",
+      },
+    ]);
+  });
+
   it("is not named when it sets no version, or the template is of another repository", () => {
     const text = appSet("    spec:\n      syncPolicy: {automated: {}}\n");
     expect(editHelm(text, withImages("ghcr.io/acme/worker:1.4.3")).warnings.filter((w) => w.line === 12)).toEqual([]);
