@@ -20,7 +20,7 @@
  */
 import { SourceError } from "../change.js";
 import { formatImageRef, normalizeRepository, tryParseImageRef } from "../image/reference.js";
-import { byRepository, nextReference, renamedWarning, staleImageIn, type ImageUpdate } from "../image/update.js";
+import { byRepository, nextReference, nextVersion, renamedWarning, staleImageIn, versionOf, type ImageUpdate } from "../image/update.js";
 import { YamlFile, type YamlDocument } from "./file.js";
 import { setHelmImage, editHelmValues, type HelmField, type HelmImage } from "./helm.js";
 import { editImages, setImageScalar } from "./images.js";
@@ -238,8 +238,8 @@ function warnUnpairedRepositories(parameters: readonly [string, HelmField][], in
     const likely = versions.length > 0 ? versions : siblings;
     const [tagName, tagField] = likely[0] ?? [];
     if (!tagName || !tagField || !isFlowScalar(tagField.node)) continue;
-    // A tag the generator fills in is said at itself; one already at the incoming tag needs nothing.
-    if (hasPlaceholder(tagField.node.text) || tagField.node.text === incoming.get(ref.repository)!.image.tag) continue;
+    // A tag the generator fills in is said at itself; one at the incoming tag, or that its policy keeps, needs nothing.
+    if (hasPlaceholder(tagField.node.text) || nextVersion(incoming.get(ref.repository)!, versionOf(tagField.node.text, undefined)) === undefined) continue;
     const which =
       likely.length === 1
         ? `parameter ${tagName} beside it likely holds its tag`

@@ -314,7 +314,7 @@ spec:
     ]);
   });
 
-  it("names no tag parameter where the pair is one the Helm rule moves, none is beside it, it is templated, or it holds the incoming tag", () => {
+  it("names no tag parameter where the pair is one the Helm rule moves, none is beside it, it is templated, it holds the incoming tag or one its policy keeps", () => {
     const request = withImages("ghcr.io/acme/worker:1.4.3");
     const params = (items: string) => `helm:\n  parameters:\n${items}`;
     for (const text of [
@@ -324,6 +324,8 @@ spec:
       params("  - {name: worker.image.repo, value: ghcr.io/acme/worker}\n  - {name: worker.image.version, value: 1.4.3}\n"),
     ])
       expect(editHelm(text, request).warnings.filter((w) => w.message.includes("no rule pairs"))).toEqual([]);
+    const newer = params("  - {name: worker.image.repo, value: ghcr.io/acme/worker}\n  - {name: worker.image.version, value: 1.5.0}\n");
+    expect(editHelm(newer, withImages(update("ghcr.io/acme/worker:1.4.3", numericVersions))).warnings).toEqual([]);
   });
 
   it("leaves alone: other repositories, a marked value, non-parameter lists and other kinds", () => {
