@@ -13,8 +13,12 @@
  *   (`image.repository` or `image.name`, `image.tag`), decided as helm.ts decides values, with
  *   fields the parameters leave out read from the source's `valuesObject` as Helm merges them;
  *   a `<prefix>.image` parameter holds a whole reference.
+ *   A parameter holding a bare incoming repository under a name no such rule pairs with a tag
+ *   (`worker.image.repo`, as Image Updater's `helm.image-name` may give it) is named, with the
+ *   parameter beside it that likely holds the tag.
  * - `helm.values` is a string, which no editor edits inside: an image there that would be
- *   edited is named in a warning instead.
+ *   edited is named in a warning instead; so is one in an ApplicationSet's `templatePatch`, or a
+ *   tag it sets over a template of an incoming repository.
  * A value an ApplicationSet's generators fill in (`{{tag}}`, `{{.tag}}`) is theirs: it is named
  * in a warning, never edited (placeholder.ts).
  */
