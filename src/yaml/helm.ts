@@ -56,13 +56,17 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   // `{{repository}}:{{tag}}`): read as both, so that dropping it is said, and written back as both.
   const pinned = digest === undefined ? tagAndDigest(tagNode.text) : undefined;
   const current = pinned ?? versionOf(tagNode.text, scalarText(digestNode));
-  const next = nextVersion(update, current, (why) => plan.warn(tagNode.start, `${formatPath(tag.path)} ${why}`));
-  if (!next) return;
+  // What the decision says (a kept version, a dropped pin) is said once it is known to be written.
+  const said: string[] = [];
+  const next = nextVersion(update, current, (why) => said.push(why));
+  const say = () => said.forEach((why) => plan.warn(tagNode.start, `${formatPath(tag.path)} ${why}`));
+  if (!next) return say();
   const tagText = pinned && next.tag !== undefined && next.digest !== undefined ? `${next.tag}@${next.digest}` : next.tag;
   // Tag and digest name one build: neither is written when the tag of one (`!!float 1.0`) cannot hold its new value.
   if (tagText !== undefined && !tagHolds(tagNode, tagText)) return plan.warn(tagNode.start, tagWarning(formatPath(tag.path), tagNode, tagText));
   if (digest && isFlowScalar(digestNode) && !tagHolds(digestNode, next.digest ?? ""))
     return plan.warn(digestNode.start, tagWarning(formatPath(digest.path), digestNode, next.digest ?? ""));
+  say();
   if (tagText !== undefined) plan.setScalar(tagNode, tagText, tag.inFlow, { kind: "helm", key: formatPath(tag.path), document });
   // A dropped digest is emptied; charts treat an empty digest as none.
   if (digest && isFlowScalar(digestNode))

@@ -128,8 +128,11 @@ function editList(
       if (nextVersion(update, current) !== undefined) plan.warn(keyStart(entry, fixed), neverEdited([...path, index], fixed, field(fixed)!, update));
       return;
     }
-    const next = nextVersion(update, current, (why) => plan.warn(entry.start, `${formatPath([...path, index])} ${why}`));
-    if (!next) return;
+    // What the decision says (a kept version, a dropped pin) is said once it is known to be written.
+    const said: string[] = [];
+    const next = nextVersion(update, current, (why) => said.push(why));
+    const say = () => said.forEach((why) => plan.warn(entry.start, `${formatPath([...path, index])} ${why}`));
+    if (!next) return say();
     const label = (key: string) => ({ kind: "kustomize" as const, key: formatPath([...path, index, key]), document });
     // A dropped digest is emptied (kustomize ignores an empty digest); a missing one stays missing.
     const writes = [
@@ -141,6 +144,7 @@ function editList(
       const node = field(key);
       if (isFlowScalar(node) && !tagHolds(node, value)) return plan.warn(node.start, tagWarning(formatPath([...path, index, key]), node, value));
     }
+    say();
     // Fields that exist first: an added line goes after the entry's last value, which may be an empty one set here.
     for (const { key, value } of writes) {
       const node = field(key);

@@ -36,6 +36,13 @@ describe("a tagged scalar in editYaml", () => {
     });
   });
 
+  it("says only why it left a tagged pair, not that moving it would drop its digest pin", () => {
+    const helm = `image:\n  repository: ghcr.io/acme/app\n  tag: !!float 1.0\n  digest: ${DIGEST_B}\n`;
+    expect(editYaml(helm, withImages("ghcr.io/acme/app:2.0.0")).warnings).toEqual([{ line: 3, message: left("image.tag", "!!float", "2.0.0") }]);
+    const kustomization = `kind: Kustomization\nimages:\n- name: ghcr.io/acme/app\n  newTag: !!int 1\n  digest: ${DIGEST_B}\n`;
+    expect(editYaml(kustomization, withImages("ghcr.io/acme/app:2.0.0")).warnings).toEqual([{ line: 4, message: left("images[0].newTag", "!!int", "2.0.0") }]);
+  });
+
   it("leaves a container image, a kustomize newTag and a marked value, each with its warning", () => {
     const pod = "kind: Pod\nspec:\n  containers:\n  - image: !!null ghcr.io/acme/app:1.0.0\n";
     expect(editYaml(pod, withImages("ghcr.io/acme/app:2.0.0")).warnings).toEqual([
