@@ -20,6 +20,13 @@ import { forEachValue } from "./walk.js";
 
 /** Before a value that opens its line: only indentation, `- ` indicators, an anchor or a tag. */
 const OPENS_LINE = /^[ \t]*(?:-[ \t]+)*(?:[&!][^\s]*[ \t]+)*/;
+/** A line (its comment cut off) that ends opening a block scalar: its indicator (`|`, `>-`, `|2+`). */
+const BLOCK_SCALAR_OPENER = /(?:^|[\s:-])[|>][1-9+-]{0,2}[ \t]*$/;
+
+/** How far a line is indented (spaces; tabs are no YAML indentation). */
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
 
 /**
  * The comment that may mark a scalar (or an alias): the line comment after its value, else the
@@ -78,16 +85,26 @@ function lineCommentAt(text: string, after: number): string | undefined {
 export function headMarkers(text: string): MarkerLine[] {
   const found: MarkerLine[] = [];
   let lines: LineIndex | undefined;
-  const lineText = (line: number): string | undefined => {
-    const start = lines!.lineStart(line);
-    return start === undefined ? undefined : text.slice(start, lines!.lineStart(line + 1) ?? text.length).trim();
+  const rawLine = (line: number): string | undefined => {
+    const start = line < 1 ? undefined : lines!.lineStart(line);
+    return start === undefined ? undefined : text.slice(start, lines!.lineStart(line + 1) ?? text.length).replace(/\r?\n$|\r$/, "");
+  };
+  const lineText = (line: number): string | undefined => rawLine(line)?.trim();
+  // A `#` line is a block scalar's text when the nearest line above indented less than it (blank lines aside) opens one (`- |`, `args: >-`).
+  const inBlockScalar = (line: number): boolean => {
+    const indent = indentOf(rawLine(line)!);
+    for (let above = line - 1; ; above--) {
+      const raw = rawLine(above);
+      if (raw === undefined) return false;
+      if (raw.trim() !== "" && indentOf(raw) < indent) return BLOCK_SCALAR_OPENER.test(raw.replace(/(?:^|\s)#.*$/, ""));
+    }
   };
   for (let at = text.indexOf(MARKER_TOKEN); at >= 0; at = text.indexOf(MARKER_TOKEN, at + MARKER_TOKEN.length)) {
     lines ??= new LineIndex(text);
     const line = lines.lineAt(at);
     const comment = lineText(line)!;
     // A comment of several lines is read whole, and no marker is several lines.
-    if (!comment.startsWith("#") || lineText(line - 1)?.startsWith("#")) continue;
+    if (!comment.startsWith("#") || lineText(line - 1)?.startsWith("#") || inBlockScalar(line)) continue;
     const reading = readMarker(comment);
     const marked = lineText(line + 1);
     if (!reading || !("marker" in reading) || marked === undefined) continue;

@@ -67,6 +67,8 @@ describe("headMarkers", () => {
     ["list:", `  ${m("ns:a")}`, "  - ghcr.io/acme/a:1", ""].join("\n"),
     ["image:", `  ${m("ns:b:tag")}`, "  '1.0'", ""].join("\n"),
     ["list:", `  ${m("ns:c")}`, "  - &x !!str a:1", ""].join("\n"),
+    // After a block scalar, a comment less indented than its text is no part of it.
+    ["list:", "  - |", "    text", `  ${m("ns:d")}`, "  - a:1", ""].join("\n"),
   ];
   const notMarking = [
     `${m("ns:a")}\nimage: a:1\n`,
@@ -75,13 +77,21 @@ describe("headMarkers", () => {
     `list:\n  ${m("ns:a")}\n  - name: a\n`,
     `list:\n  ${m("ns:a")}\n\n  - a:1\n`,
     `${m("ns:a")}\n`,
+    // A # line of a block scalar is its text, not a comment.
+    `args:\n- |\n  ${m("ns:a")}\n- ghcr.io/acme/a:1\n`,
+    `args:\n  - >- # folded\n    ${m("ns:a")}\n    - a:1\n`,
   ];
 
   it("finds, without a parse, a marker written above a value that opens its line, at the value's line, with that line", () => {
-    expect(marking.map(found)).toEqual([[["ns:a", 3, "- ghcr.io/acme/a:1"]], [["ns:b:tag", 3, "'1.0'"]], [["ns:c", 3, "- &x !!str a:1"]]]);
+    expect(marking.map(found)).toEqual([
+      [["ns:a", 3, "- ghcr.io/acme/a:1"]],
+      [["ns:b:tag", 3, "'1.0'"]],
+      [["ns:c", 3, "- &x !!str a:1"]],
+      [["ns:d", 5, "- a:1"]],
+    ]);
   });
 
-  it("finds none where the comment marks no scalar: above a key, a value with its own comment, in a longer comment, before a blank line", () => {
+  it("finds none where the comment marks no scalar: above a key, a value with its own comment, in a longer comment, before a blank line, in a block scalar", () => {
     expect(notMarking.map(found)).toEqual(notMarking.map(() => []));
   });
 
