@@ -668,6 +668,9 @@ export function editKcl(text: string, request: EditRequest, overridden: Overridd
       edits.map((e) => e.splice),
     ),
     changes: edits.map((e) => e.change),
-    warnings: editor.warnings.sort((a, b) => a.line! - b.line!),
+    // Two strings of one line may be told alike (a schema attribute's literal type and its default): said once.
+    warnings: editor.warnings
+      .sort((a, b) => a.line! - b.line!)
+      .filter((w, i, all) => i === 0 || w.line !== all[i - 1]!.line || w.message !== all[i - 1]!.message),
   };
 }

@@ -212,6 +212,13 @@ describe("editKcl: image string literals by repository", () => {
     ]);
   });
 
+  it("says once what two strings of one line are told alike: a schema attribute's literal type and its default", () => {
+    const text = 'schema P:\n    pinned: "ghcr.io/acme/app:1.0.0" = "ghcr.io/acme/app:1.0.0"\n';
+    expect(editKcl(text, images("ghcr.io/acme/app:1.1.0")).warnings).toEqual([
+      { line: 2, message: unreached("a schema definition", "ghcr.io/acme/app:1.0.0") },
+    ]);
+  });
+
   it("names the construct an old image is left in: a list comprehension, a ternary, an if condition (skipped.ts names them all)", () => {
     const text = ['sidecars = [c for c in ["nginx:1.0"]]', 't = "nginx:1.0" if prod else "nginx:2.0"', 'c = {if env == "nginx:1.0": b = 1}', ""].join("\n");
     const result = editKcl(text, images("nginx:2.0"));
