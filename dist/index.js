@@ -5652,12 +5652,12 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             if (mimeType !== null) {
               switch (mimeType.essence) {
                 case "multipart/form-data": {
-                  const parsed = multipartFormDataParser(value, mimeType);
-                  if (parsed === "failure") {
+                  const parsed2 = multipartFormDataParser(value, mimeType);
+                  if (parsed2 === "failure") {
                     throw new TypeError("Failed to parse body as FormData.");
                   }
                   const fd = new FormData();
-                  fd[kState] = parsed;
+                  fd[kState] = parsed2;
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
@@ -9037,10 +9037,10 @@ var require_env_http_proxy_agent = __commonJS({
           if (!entry) {
             continue;
           }
-          const parsed = entry.match(/^(.+):(\d+)$/);
+          const parsed2 = entry.match(/^(.+):(\d+)$/);
           noProxyEntries.push({
-            hostname: (parsed ? parsed[1] : entry).toLowerCase(),
-            port: parsed ? Number.parseInt(parsed[2], 10) : 0
+            hostname: (parsed2 ? parsed2[1] : entry).toLowerCase(),
+            port: parsed2 ? Number.parseInt(parsed2[2], 10) : 0
           });
         }
         this.#noProxyValue = noProxyValue;
@@ -15044,9 +15044,9 @@ var require_util4 = __commonJS({
       switch (type) {
         case "DataURL": {
           let dataURL = "data:";
-          const parsed = parseMIMEType(mimeType || "application/octet-stream");
-          if (parsed !== "failure") {
-            dataURL += serializeAMimeType(parsed);
+          const parsed2 = parseMIMEType(mimeType || "application/octet-stream");
+          if (parsed2 !== "failure") {
+            dataURL += serializeAMimeType(parsed2);
           }
           dataURL += ";base64,";
           const decoder = new StringDecoder2("latin1");
@@ -25243,9 +25243,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix3 = POSIX_REGEX_SOURCE[rest2];
-                if (posix3) {
-                  prev.value = pre + posix3;
+                const posix4 = POSIX_REGEX_SOURCE[rest2];
+                if (posix4) {
+                  prev.value = pre + posix4;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -25762,7 +25762,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options2 || {};
-      const posix3 = opts.windows;
+      const posix4 = opts.windows;
       const regex2 = isState ? picomatch2.compileRe(glob, options2) : picomatch2.makeRe(glob, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
@@ -25772,8 +25772,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex2, options2, { glob, posix: posix3 });
-        const result = { glob, state, regex: regex2, posix: posix3, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex2, options2, { glob, posix: posix4 });
+        const result = { glob, state, regex: regex2, posix: posix4, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -25798,7 +25798,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex2, options2, { glob, posix: posix3 } = {}) => {
+    picomatch2.test = (input, regex2, options2, { glob, posix: posix4 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -25806,7 +25806,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options2 || {};
-      const format = opts.format || (posix3 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix4 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -25815,16 +25815,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex2, options2, posix3);
+          match = picomatch2.matchBase(input, regex2, options2, posix4);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options2, posix3 = options2 && options2.windows) => {
+    picomatch2.matchBase = (input, glob, options2, posix4 = options2 && options2.windows) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options2);
-      return regex2.test(utils.basename(input, { windows: posix3 }));
+      return regex2.test(utils.basename(input, { windows: posix4 }));
     };
     picomatch2.isMatch = (str2, patterns, options2) => picomatch2(patterns, options2)(str2);
     picomatch2.parse = (pattern, options2) => {
@@ -25853,14 +25853,14 @@ var require_picomatch = __commonJS({
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
-      let parsed = { negated: false, fastpaths: true };
+      let parsed2 = { negated: false, fastpaths: true };
       if (options2.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse5.fastpaths(input, options2);
+        parsed2.output = parse5.fastpaths(input, options2);
       }
-      if (!parsed.output) {
-        parsed = parse5(input, options2);
+      if (!parsed2.output) {
+        parsed2 = parse5(input, options2);
       }
-      return picomatch2.compileRe(parsed, options2, returnOutput, returnState);
+      return picomatch2.compileRe(parsed2, options2, returnOutput, returnState);
     };
     picomatch2.toRegex = (source, options2) => {
       try {
@@ -28800,7 +28800,7 @@ function parseParameters(header, type, index, len, stopFlags) {
     while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
       index++;
     }
-    const keyStart = index;
+    const keyStart2 = index;
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
@@ -28813,7 +28813,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       }
       if (code2 === EQ) {
         const keyEnd2 = keyWhitespace === -1 ? index : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd2);
+        const value = header.slice(keyStart2, keyEnd2);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
         index++;
         while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
@@ -29160,8 +29160,8 @@ var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
 var MAX_DIGITS = MAX_INT.length;
 var stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
 var noiseValueWithQuotes = /^"-?\d+n+"$/;
-var applyReviverIteratively = (parsed, userReviver) => {
-  const rootHolder = { "": parsed };
+var applyReviverIteratively = (parsed2, userReviver) => {
+  const rootHolder = { "": parsed2 };
   const stack = [{ parent: rootHolder, key: "", visited: false }];
   while (stack.length > 0) {
     const node = stack[stack.length - 1];
@@ -29229,8 +29229,8 @@ var JSONParse = (text2, reviver) => {
   } catch (error2) {
     if (error2 instanceof RangeError) {
       const serializedData = serializeBigInts(text2);
-      const parsed = originalParse(serializedData);
-      return applyReviverIteratively(parsed, reviver);
+      const parsed2 = originalParse(serializedData);
+      return applyReviverIteratively(parsed2, reviver);
     }
     throw error2;
   }
@@ -33981,12 +33981,12 @@ function plainString(tokens, expr) {
   return stringLiteralValue(nodeText(tokens, expr));
 }
 function readSpecValue(text2) {
-  const parsed = parseSpecValue(text2);
-  if (parsed instanceof SourceError) {
-    const at = errorIndex(text2, parsed);
-    return { kind: "other", form: "a value KCL cannot read", why: parsed.message, ...at >= 0 && { at } };
+  const parsed2 = parseSpecValue(text2);
+  if (parsed2 instanceof SourceError) {
+    const at = errorIndex(text2, parsed2);
+    return { kind: "other", form: "a value KCL cannot read", why: parsed2.message, ...at >= 0 && { at } };
   }
-  const { tokens, expr, complete } = parsed;
+  const { tokens, expr, complete } = parsed2;
   if (expr.type === "operation") return { kind: "whole-text", tokens, expr };
   if (!complete) {
     const kept = nodeText(tokens, expr);
@@ -37538,13 +37538,13 @@ function resolveBlockMap({ composeNode: composeNode2, composeEmptyNode: composeE
       onError(offset, "BAD_INDENT", startColMsg);
     }
     ctx.atKey = true;
-    const keyStart = keyProps.end;
-    const keyNode = key ? composeNode2(ctx, key, keyProps, onError) : composeEmptyNode2(ctx, keyStart, start, null, keyProps, onError);
+    const keyStart2 = keyProps.end;
+    const keyNode = key ? composeNode2(ctx, key, keyProps, onError) : composeEmptyNode2(ctx, keyStart2, start, null, keyProps, onError);
     if (ctx.schema.compat)
       flowIndentCheck(bm.indent, key, onError);
     ctx.atKey = false;
     if (mapIncludes(ctx, map2.items, keyNode))
-      onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+      onError(keyStart2, "DUPLICATE_KEY", "Map keys must be unique");
     const valueProps = resolveProps(sep5 ?? [], {
       indicator: "map-value-ind",
       next: value,
@@ -37759,8 +37759,8 @@ function resolveFlowCollection({ composeNode: composeNode2, composeEmptyNode: co
         onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
     } else {
       ctx.atKey = true;
-      const keyStart = props.end;
-      const keyNode = key ? composeNode2(ctx, key, props, onError) : composeEmptyNode2(ctx, keyStart, start, null, props, onError);
+      const keyStart2 = props.end;
+      const keyNode = key ? composeNode2(ctx, key, props, onError) : composeEmptyNode2(ctx, keyStart2, start, null, props, onError);
       if (isBlock(key))
         onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
       ctx.atKey = false;
@@ -37809,7 +37809,7 @@ function resolveFlowCollection({ composeNode: composeNode2, composeEmptyNode: co
       if (isMap2) {
         const map2 = coll;
         if (mapIncludes(ctx, map2.items, keyNode))
-          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+          onError(keyStart2, "DUPLICATE_KEY", "Map keys must be unique");
         map2.items.push(pair);
       } else {
         const map2 = new YAMLMap(ctx.schema);
@@ -40491,12 +40491,12 @@ var SubsetParser = class {
     const { text: text2 } = this;
     if (text2.includes("\uFEFF")) throw OUTSIDE;
     for (let cr = text2.indexOf("\r"); cr >= 0; cr = text2.indexOf("\r", cr + 1)) if (text2.charCodeAt(cr + 1) !== LF) throw OUTSIDE;
-    const documents = [];
+    const documents2 = [];
     let pendingEmpty = -1;
     this.seekContent(0);
     while (this.content < this.length) {
       if (this.marker) {
-        if (pendingEmpty >= 0) documents.push(emptyScalar(pendingEmpty));
+        if (pendingEmpty >= 0) documents2.push(emptyScalar(pendingEmpty));
         const after = this.skipBlanks(this.content + 3);
         if (!this.atLineEnd(after) && text2.charCodeAt(after) !== HASH) throw OUTSIDE;
         pendingEmpty = after;
@@ -40506,12 +40506,12 @@ var SubsetParser = class {
       if (this.indent !== 0) throw OUTSIDE;
       const c = text2.charCodeAt(this.content);
       if (c === PERCENT || c === DOT && text2.startsWith("...", this.content)) throw OUTSIDE;
-      documents.push(this.blockNode(-1));
+      documents2.push(this.blockNode(-1));
       pendingEmpty = -1;
       if (this.content < this.length && !this.marker) throw OUTSIDE;
     }
-    if (pendingEmpty >= 0) documents.push(emptyScalar(pendingEmpty));
-    return documents;
+    if (pendingEmpty >= 0) documents2.push(emptyScalar(pendingEmpty));
+    return documents2;
   }
   /** Moves to the first line at or after `from` with content (not blank, not only a comment). */
   seekContent(from) {
@@ -40526,6 +40526,7 @@ var SubsetParser = class {
       } else if (c === TAB) {
         throw OUTSIDE;
       } else if (i < length) {
+        if (c === DOT && i === start && text2.startsWith("...", i) && (this.atLineEnd(i + 3) || isBlank(text2.charCodeAt(i + 3)))) throw OUTSIDE;
         this.lineStart = start;
         this.content = i;
         this.marker = i === start && c === DASH && text2.startsWith("---", i) && (this.atLineEnd(i + 3) || isBlank(text2.charCodeAt(i + 3)));
@@ -40891,9 +40892,9 @@ function parseYaml(text2) {
   return parseSubset(text2) ?? parseWithPackage(text2);
 }
 function parseWithPackage(text2) {
-  const parsed = parseAllDocuments(text2);
-  const documents = Array.isArray(parsed) ? parsed : [];
-  for (const document of documents) {
+  const parsed2 = parseAllDocuments(text2);
+  const documents2 = Array.isArray(parsed2) ? parsed2 : [];
+  for (const document of documents2) {
     const error2 = document.errors[0];
     if (error2) {
       const at = error2.linePos?.[0];
@@ -40901,7 +40902,7 @@ function parseWithPackage(text2) {
       throw new SourceError(`not valid YAML: ${message}`, at?.line, at?.col);
     }
   }
-  return documents.map((document) => document.contents && toNode(document.contents));
+  return documents2.map((document) => document.contents && toNode(document.contents));
 }
 var STYLES = {
   [Scalar.PLAIN]: "plain",
@@ -40914,7 +40915,8 @@ function toNode(node) {
   const [start, end] = node.range;
   if (isScalar(node)) {
     const text2 = node.source ?? (node.value === null ? "" : String(node.value));
-    return { kind: "scalar", style: STYLES[node.type ?? Scalar.PLAIN] ?? "plain", text: text2, start, end };
+    const scalar2 = { kind: "scalar", style: STYLES[node.type ?? Scalar.PLAIN] ?? "plain", text: text2, start, end };
+    return node.tag === void 0 ? scalar2 : { ...scalar2, tag: node.tag };
   }
   if (isMap(node)) {
     const pairs2 = node.items.map((pair) => ({ key: toNode(pair.key), value: pair.value ? toNode(pair.value) : null }));
@@ -41074,11 +41076,26 @@ function scalarSplice(file, node, value, inFlow, verbatim = false) {
   if (start === end && file.text[end] === "#") insert = `${insert} `;
   return { start, end, insert };
 }
+var CORE_TYPES = /* @__PURE__ */ new Map([
+  ["tag:yaml.org,2002:null", /^(?:~|null|Null|NULL)?$/],
+  ["tag:yaml.org,2002:bool", /^(?:true|True|TRUE|false|False|FALSE)$/],
+  ["tag:yaml.org,2002:int", /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/],
+  ["tag:yaml.org,2002:float", /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/]
+]);
+function coreType(node) {
+  return node.tag !== void 0 && CORE_TYPES.has(node.tag) ? `!!${node.tag.slice(node.tag.lastIndexOf(":") + 1)}` : void 0;
+}
+function tagHolds(node, value, typed = false) {
+  const reads = node.tag === void 0 ? void 0 : CORE_TYPES.get(node.tag);
+  return reads === void 0 || node.text === value || typed && reads.test(value);
+}
+function tagWarning(subject, node, value) {
+  return `${subject} has the tag ${coreType(node)}, which cannot hold ${value === "" ? '""' : value}: left as it is (drop the tag)`;
+}
 function pairInsertion(file, map2, keys, value) {
   const { text: text2 } = file;
-  const { start: mapStart, end: mapEnd } = map2;
+  const { start: mapStart } = map2;
   if (map2.flow) {
-    const close = text2.lastIndexOf("}", mapEnd - 1);
     const pair = keys.reduceRight(
       (inner, key, i) => {
         const entry = `${renderScalar(key, "plain", true)}: ${inner}`;
@@ -41086,10 +41103,12 @@ function pairInsertion(file, map2, keys, value) {
       },
       renderScalar(value, "plain", true)
     );
-    const before = text2.slice(mapStart, close).trimEnd();
-    const afterComma = mapStart + before.length;
-    if (map2.pairs.length > 0 && before.endsWith(",")) return { start: afterComma, end: afterComma, insert: ` ${pair},` };
-    return { start: close, end: close, insert: `${map2.pairs.length === 0 ? "" : ", "}${pair}` };
+    const lastPair2 = map2.pairs[map2.pairs.length - 1];
+    if (!lastPair2) return { start: mapStart + 1, end: mapStart + 1, insert: pair };
+    const valueEnd = (lastPair2.value ?? lastPair2.key).end;
+    const comma = flowCommaAfter(text2, valueEnd);
+    if (comma >= 0) return { start: comma + 1, end: comma + 1, insert: ` ${pair},` };
+    return { start: valueEnd, end: valueEnd, insert: `, ${pair}${text2[valueEnd] === "#" ? " " : ""}` };
   }
   if (map2.pairs.some((pair) => pair.key.kind !== "scalar")) {
     throw new SourceError(
@@ -41116,6 +41135,17 @@ function pairInsertion(file, map2, keys, value) {
   const eol = text2.startsWith("\r\n", at) || at === text2.length && text2.includes("\r\n") ? "\r\n" : "\n";
   return { start: at, end: at, insert: `${eol}${pairAt(eol)}` };
 }
+function flowCommaAfter(text2, from) {
+  for (let i = from; i < text2.length; i++) {
+    const c = text2[i];
+    if (c === "#") {
+      const newline = text2.indexOf("\n", i);
+      i = newline < 0 ? text2.length : newline;
+    } else if (c === ",") return i;
+    else if (c !== " " && c !== "	" && c !== "\n" && c !== "\r") return -1;
+  }
+  return -1;
+}
 
 // src/yaml/plan.ts
 var EditPlan = class {
@@ -41133,11 +41163,17 @@ var EditPlan = class {
   isClaimed(node) {
     return node !== null && node !== void 0 && this.claimed.has(node);
   }
-  /** Makes `node` hold `value` (no change when it already does) and claims it; `verbatim` as scalarSplice. */
+  /**
+   * Makes `node` hold `value` (no change when it already does) and claims it; `verbatim` as scalarSplice. A node
+   * whose tag cannot hold `value` (`!!float 1.0`, splice.ts tagHolds) is left as it is, with a warning.
+   */
   setScalar(node, value, inFlow, label, verbatim = false) {
     this.claim(node);
     const old = node.text;
     if (old === value) return;
+    if (!tagHolds(node, value, verbatim)) {
+      return this.warn(node.start, tagWarning(label.kind === "setter" ? `the value Flux setter "${label.key}" marks` : label.key, node, value));
+    }
     const splice = scalarSplice(this.file, node, value, inFlow, verbatim);
     this.planned.push({ splice, change: { kind: label.kind, key: label.key, old, new: value, object: label.document.object } });
   }
@@ -41329,7 +41365,13 @@ function setYamlPath(text2, path6, value, options2 = {}) {
     const plan = new EditPlan(file);
     const next = typeof value === "string" ? value : value(scalarText(node), (why) => plan.warn(node.start, `${path6} ${why}`));
     if (next === void 0) return plan.result();
-    const typed = options2.typed === true && node.style === "plain" && isNonString(node.text) && isNonString(next);
+    const type = coreType(node);
+    if (type !== void 0 && !tagHolds(node, next, options2.typed === true)) {
+      const asType = tagHolds(node, next, true) && !options2.configured;
+      const how = asType ? `${options2.typed === false ? "give the value unquoted" : "pass typed: true"} to set a ${type}, or drop the tag` : "drop the tag to set it";
+      return fail3(`the value has the tag ${type}, which cannot hold ${asType ? "the string " : ""}${JSON.stringify(next)}: ${how}`, node.start);
+    }
+    const typed = options2.typed === true && (type !== void 0 || node.style === "plain" && isNonString(node.text) && isNonString(next));
     if (options2.setsToo) warnStaleDigest(plan, document, segments, path6, node, next, { ...options2, setsToo: options2.setsToo });
     if ((options2.typed !== void 0 || typeof value === "string") && !typed && node.style === "plain" && isNonString(node.text) && node.text !== next) {
       const unquote2 = options2.typed ? "" : options2.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
@@ -42728,15 +42770,15 @@ function readMarker(comment) {
   return { marker: { key: parts[1], field: parts[2] ?? "ref", setter } };
 }
 function stringObject(text2) {
-  let parsed;
+  let parsed2;
   try {
-    parsed = JSON.parse(text2);
+    parsed2 = JSON.parse(text2);
   } catch {
     return "it is not one JSON object";
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return "it is not one JSON object";
+  if (typeof parsed2 !== "object" || parsed2 === null || Array.isArray(parsed2)) return "it is not one JSON object";
   const fields = /* @__PURE__ */ new Map();
-  for (const [key, value] of Object.entries(parsed)) {
+  for (const [key, value] of Object.entries(parsed2)) {
     if (typeof value !== "string" && value !== null) return `the value of "${key}" is not a string`;
     fields.set(key, value ?? "");
   }
@@ -43495,7 +43537,8 @@ function editKcl(text2, request2, overridden = {}) {
       edits.map((e) => e.splice)
     ),
     changes: edits.map((e) => e.change),
-    warnings: editor.warnings.sort((a, b) => a.line - b.line)
+    // Two strings of one line may be told alike (a schema attribute's literal type and its default): said once.
+    warnings: editor.warnings.sort((a, b) => a.line - b.line).filter((w, i, all) => i === 0 || w.line !== all[i - 1].line || w.message !== all[i - 1].message)
   };
 }
 
@@ -43548,16 +43591,22 @@ function editKclMod(text2, request2) {
 var FILLERS = [
   {
     opens: "${",
+    closes: "}",
     // `${VAR:=default}` is named `${VAR}`: the variable to set.
     names: (text2) => Array.from(text2.matchAll(/\$\{\w+/g), ([start]) => `${start}}`),
     unnamed: "${...}",
-    source: "the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom)"
+    source: "the substitution variables (a Flux Kustomization's spec.postBuild.substitute or substituteFrom)",
+    every: "value its substitution variables fill in",
+    pinned: "substitute the version too, or set it per cluster"
   },
   {
     opens: "{{",
+    closes: "}}",
     names: (text2) => Array.from(text2.matchAll(/\{\{.*?\}\}/g), ([name]) => name),
     unnamed: "{{...}}",
-    source: "the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements)"
+    source: "the template's parameters (an Argo CD ApplicationSet's generators, such as a list generator's elements)",
+    every: "app its generator makes",
+    pinned: "template the version from the generator's parameters too, or set it per app (a parameter of each generator element or file)"
   }
 ];
 var NOT_EDITED = ", which is not edited: its version comes from ";
@@ -43585,9 +43634,84 @@ function warnPlaceholderField(fields, name, plan) {
   return false;
 }
 function warnSubstituted(node, path6, incoming, plan) {
-  const stale = plan.isClaimed(node) ? void 0 : staleImageIn(node.text, incoming);
-  if (!stale) return;
-  plan.warn(node.start, `${formatPath(path6)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node.text)}`);
+  if (plan.isClaimed(node)) return;
+  const stale = staleImageIn(node.text, incoming);
+  if (stale) return plan.warn(node.start, `${formatPath(path6)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node.text)}`);
+  const pin = templatedPin(node.text.slice(literalIndexOf(node.text, "=") + 1), incoming);
+  if (!pin) return;
+  const filler = FILLERS.find((f) => node.text.includes(f.opens)) ?? FILLERS[0];
+  const [part, version] = pin.digest === void 0 ? ["tag", pin.tag] : pin.tag === void 0 ? ["digest", pin.digest] : ["version", `${pin.tag}@${pin.digest}`];
+  plan.warn(
+    node.start,
+    `${formatPath(path6)} pins the ${part} ${version} for every ${filler.every}, ${pin.repository} included if it makes that one; it is not edited, as they all share it: ${filler.pinned}`
+  );
+}
+function literalIndexOf(text2, char) {
+  for (let i = 0; i < text2.length; i++) {
+    if (text2[i] === char) return i;
+    const filler = FILLERS.find((f) => text2.startsWith(f.opens, i));
+    if (filler) {
+      const close = text2.indexOf(filler.closes, i + filler.opens.length);
+      if (close === -1) return -1;
+      i = close + filler.closes.length - 1;
+    }
+  }
+  return -1;
+}
+function literalPieces(text2) {
+  const pieces = [];
+  let from = 0;
+  for (let at = 0; at < text2.length; at++) {
+    const filler = FILLERS.find((f) => text2.startsWith(f.opens, at));
+    if (!filler) continue;
+    const close = text2.indexOf(filler.closes, at + filler.opens.length);
+    if (close === -1) break;
+    pieces.push(text2.slice(from, at));
+    from = close + filler.closes.length;
+    at = from - 1;
+  }
+  return [...pieces, text2.slice(from)];
+}
+function templatedPin(text2, incoming) {
+  const pieces = literalPieces(text2.trim());
+  if (pieces.length < 2) return void 0;
+  const last = pieces[pieces.length - 1];
+  const at = last.indexOf("@");
+  const colon = last.lastIndexOf(":", at === -1 ? last.length : at);
+  const start = colon !== -1 && !last.includes("/", colon) ? colon : at;
+  if (start === -1) return void 0;
+  const tag = colon === start ? last.slice(colon + 1, at === -1 ? last.length : at) : void 0;
+  const digest = at === -1 ? void 0 : last.slice(at + 1);
+  if (tag !== void 0 && !isTag(tag) || digest !== void 0 && !isDigest(digest)) return void 0;
+  const repository = [...pieces.slice(0, -1), last.slice(0, start)];
+  const literal2 = repository.join("\n");
+  const [first] = repository;
+  for (const update2 of incoming.values()) {
+    const name = update2.image.repository;
+    const written = spellings(name);
+    if (!literal2.includes(name.slice(name.lastIndexOf("/"))) && (first === "" || !written.some((spelling) => spelling.startsWith(first)))) continue;
+    if (!written.some((spelling) => spells(repository, spelling))) continue;
+    if (nextVersion(update2, versionOf(tag, digest)) !== void 0)
+      return { repository: name, ...tag !== void 0 && { tag }, ...digest !== void 0 && { digest } };
+  }
+  return void 0;
+}
+function spellings(repository) {
+  if (!repository.startsWith("docker.io/")) return [repository];
+  const short = repository.slice("docker.io/".length);
+  return short.startsWith("library/") ? [repository, short, short.slice("library/".length)] : [repository, short];
+}
+function spells(pieces, name) {
+  const first = pieces[0];
+  const last = pieces[pieces.length - 1];
+  if (!name.startsWith(first) || !name.endsWith(last) || first.length + last.length > name.length) return false;
+  let from = first.length;
+  for (const piece of pieces.slice(1, -1)) {
+    const found = name.indexOf(piece, from);
+    if (found === -1) return false;
+    from = found + piece.length;
+  }
+  return from <= name.length - last.length;
 }
 
 // src/yaml/walk.ts
@@ -43622,13 +43746,27 @@ function setHelmImage(image, incoming, plan, document) {
   if (!update2) return;
   if (warnPlaceholderField({ tag, digest }, name, plan)) return;
   const digestNode = digest?.node;
-  const next = nextVersion(update2, versionOf(tagNode.text, scalarText(digestNode)), (why) => plan.warn(tagNode.start, `${formatPath(tag.path)} ${why}`));
-  if (!next) return;
-  if (next.tag !== void 0) plan.setScalar(tagNode, next.tag, tag.inFlow, { kind: "helm", key: formatPath(tag.path), document });
+  const pinned = digest === void 0 ? tagAndDigest(tagNode.text) : void 0;
+  const current = pinned ?? versionOf(tagNode.text, scalarText(digestNode));
+  const said = [];
+  const next = nextVersion(update2, current, (why) => said.push(why));
+  const say = () => said.forEach((why) => plan.warn(tagNode.start, `${formatPath(tag.path)} ${why}`));
+  if (!next) return say();
+  const tagText = pinned && next.tag !== void 0 && next.digest !== void 0 ? `${next.tag}@${next.digest}` : next.tag;
+  if (tagText !== void 0 && !tagHolds(tagNode, tagText)) return plan.warn(tagNode.start, tagWarning(formatPath(tag.path), tagNode, tagText));
+  if (digest && isFlowScalar(digestNode) && !tagHolds(digestNode, next.digest ?? ""))
+    return plan.warn(digestNode.start, tagWarning(formatPath(digest.path), digestNode, next.digest ?? ""));
+  say();
+  if (tagText !== void 0) plan.setScalar(tagNode, tagText, tag.inFlow, { kind: "helm", key: formatPath(tag.path), document });
   if (digest && isFlowScalar(digestNode))
     plan.setScalar(digestNode, next.digest ?? "", digest.inFlow, { kind: "helm", key: formatPath(digest.path), document });
-  else if (next.digest !== void 0)
+  else if (next.digest !== void 0 && !pinned)
     plan.warn(tagNode.start, `${formatPath(image.path?.length ? image.path : tag.path)} ${noDigestFieldWarning(update2.image)}`);
+}
+function tagAndDigest(text2) {
+  const at = text2.indexOf("@");
+  const [tag, digest] = [text2.slice(0, at), text2.slice(at + 1)];
+  return at > 0 && isTag(tag) && isDigest(digest) ? { tag, digest } : void 0;
 }
 var editHelmValues = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
@@ -43671,6 +43809,7 @@ var KUSTOMIZATION_FIELDS = /* @__PURE__ */ new Set([
   "commonAnnotations"
 ]);
 var KUSTOMIZE_IMAGE_FIELDS = ["newName", "newTag", "digest"];
+var VERSION_FIELDS = ["newTag", "digest"];
 function looksLikeKustomization(root) {
   if (root?.kind !== "map") return false;
   if (root.pairs.some((pair) => KUSTOMIZATION_FIELDS.has(scalarText(pair.key) ?? ""))) return true;
@@ -43720,12 +43859,16 @@ function editList(entries, path6, document, incoming, plan) {
     }
     const at = (key) => ({ node: field2(key), path: [...path6, index, key] });
     if (warnPlaceholderField({ tag: at("newTag"), digest: at("digest") }, newName || scalarText(field2("name")) || update2.image.repository, plan)) return;
-    const next = nextVersion(
-      update2,
-      versionOf(scalarText(field2("newTag")), scalarText(field2("digest"))),
-      (why) => plan.warn(entry.start, `${formatPath([...path6, index])} ${why}`)
-    );
-    if (!next) return;
+    const current = versionOf(scalarText(field2("newTag")), scalarText(field2("digest")));
+    const fixed = VERSION_FIELDS.find((key) => field2(key) !== void 0 && !isFlowScalar(field2(key)));
+    if (fixed !== void 0) {
+      if (nextVersion(update2, current) !== void 0) plan.warn(keyStart(entry, fixed), neverEdited([...path6, index], fixed, field2(fixed), update2));
+      return;
+    }
+    const said = [];
+    const next = nextVersion(update2, current, (why) => said.push(why));
+    const say = () => said.forEach((why) => plan.warn(entry.start, `${formatPath([...path6, index])} ${why}`));
+    if (!next) return say();
     const label = (key) => ({ kind: "kustomize", key: formatPath([...path6, index, key]), document });
     const writes = [
       { key: "newTag", value: next.tag },
@@ -43733,10 +43876,25 @@ function editList(entries, path6, document, incoming, plan) {
     ].filter((w) => w.value !== void 0);
     for (const { key, value } of writes) {
       const node = field2(key);
+      if (isFlowScalar(node) && !tagHolds(node, value)) return plan.warn(node.start, tagWarning(formatPath([...path6, index, key]), node, value));
+    }
+    say();
+    for (const { key, value } of writes) {
+      const node = field2(key);
       if (isFlowScalar(node)) plan.setScalar(node, value, entry.flow, label(key));
     }
     for (const { key, value } of writes) if (field2(key) === void 0) plan.addPair(entry, [key], value, label(key));
   });
+}
+function keyStart(entry, key) {
+  return entry.pairs.find((pair) => scalarText(pair.key) === key)?.key.start ?? entry.start;
+}
+var FORMS = { alias: "an alias", scalar: "a block scalar", map: "a mapping", seq: "a list" };
+function neverEdited(entry, key, node, update2) {
+  const form = node === null ? "a key without a value" : FORMS[node.kind];
+  const { repository, tag, digest } = update2.image;
+  const version = tag !== void 0 ? `:${tag}` : digest !== void 0 ? `@${digest}` : "";
+  return `${formatPath([...entry, key])} is ${form}, which is never edited, so ${formatPath(entry)} is not moved to ${repository}${version} (its newTag and digest would name different builds); write ${key} as a plain or quoted string`;
 }
 
 // src/yaml/images.ts
@@ -43813,8 +43971,9 @@ var editArgoCdImages = (file, request2, plan) => {
       if (source.length === 0 && !list.items.every((item) => item?.kind === "scalar")) continue;
       list.items.forEach((entry, index) => {
         if (!isFlowScalar(entry) || plan.isClaimed(entry)) return;
-        if (hasPlaceholder(entry.text)) return warnSubstituted(entry, [...path6, index], incoming, plan);
-        const eq = entry.text.indexOf("=");
+        const eq = literalIndexOf(entry.text, "=");
+        if (hasPlaceholder(entry.text.slice(eq + 1))) return warnSubstituted(entry, [...path6, index], incoming, plan);
+        if (entry.text.startsWith("*", eq + 1)) return setKeptName(entry, eq, [...path6, index], list.flow, incoming, plan, document);
         const ref = tryParseImageRef(entry.text.slice(eq + 1));
         const update2 = ref && incoming.get(ref.repository);
         if (!ref || !update2) {
@@ -43832,6 +43991,16 @@ var editArgoCdImages = (file, request2, plan) => {
     }
   }
 };
+function setKeptName(entry, eq, path6, inFlow, incoming, plan, document) {
+  const name = entry.text.slice(0, eq);
+  const version = entry.text.slice(eq + 2);
+  const ref = eq > 0 && version !== "" ? tryParseImageRef(name + version) : void 0;
+  const update2 = ref && ref.name === name ? incoming.get(ref.repository) : void 0;
+  if (!ref || !update2) return;
+  const key = formatPath(path6);
+  const next = nextReference(update2, ref, (why) => plan.warn(entry.start, `${key} ${why}`));
+  if (next) plan.setScalar(entry, `${entry.text.slice(0, eq + 2)}${next.slice(name.length)}`, inFlow, { kind: "kustomize", key, document });
+}
 var editArgoCdHelm = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
   if (incoming.size === 0) return;
@@ -43844,8 +44013,11 @@ var editArgoCdHelm = (file, request2, plan) => {
         else setImageScalar(field2, "helm", false, incoming, plan, document);
       }
       for (const image of parameterImages(parameters, document.root, source)) setHelmImage(image, incoming, plan, document);
-      if (source.length > 0) warnValuesString(document, [...source, "helm", "values"], request2.images, plan);
+      warnUnpairedRepositories(parameters, incoming, plan);
+      if (source.length > 0) warnYamlString(document, [...source, "helm", "values"], request2.images, plan, VALUES_STRING);
     }
+    if (document.object.kind === "ApplicationSet" && document.object.apiVersion?.startsWith(ARGO_API))
+      warnTemplatePatch(document, incoming, request2.images, plan);
   }
 };
 var PARAMETER_KEYS = /* @__PURE__ */ new Set(["name", "value", "forceString", "forcestring"]);
@@ -43890,27 +44062,102 @@ function parameterImages(parameters, root, source) {
     return imageOf(merged);
   });
 }
+var NOT_VERSIONS = /* @__PURE__ */ new Set(["registry", "pullPolicy", "digest", "repository", "name"]);
+function warnUnpairedRepositories(parameters, incoming, plan) {
+  const byPrefix = /* @__PURE__ */ new Map();
+  for (const parameter of parameters) {
+    const [prefix] = leafOf(parameter[0]);
+    byPrefix.set(prefix, [...byPrefix.get(prefix) ?? [], parameter]);
+  }
+  for (const [name, field2] of parameters) {
+    const node = field2.node;
+    if (!isFlowScalar(node) || plan.isClaimed(node)) continue;
+    const ref = tryParseImageRef(node.text);
+    if (!ref || ref.tag !== void 0 || ref.digest !== void 0 || !incoming.has(ref.repository)) continue;
+    const [prefix, leaf] = leafOf(name);
+    const group2 = byPrefix.get(prefix);
+    if ((leaf === "repository" || leaf === "name") && group2.some(([other]) => leafOf(other)[1] === "tag")) continue;
+    const siblings = group2.filter(([other, f]) => other !== name && !NOT_VERSIONS.has(leafOf(other)[1]) && !plan.isClaimed(f.node));
+    const versions = siblings.filter(([other]) => /tag|version/i.test(leafOf(other)[1]));
+    const likely = versions.length > 0 ? versions : siblings;
+    const [tagName, tagField] = likely[0] ?? [];
+    if (!tagName || !tagField || !isFlowScalar(tagField.node)) continue;
+    if (hasPlaceholder(tagField.node.text) || nextVersion(incoming.get(ref.repository), versionOf(tagField.node.text, void 0)) === void 0) continue;
+    const which2 = likely.length === 1 ? `parameter ${tagName} beside it likely holds its tag` : `one of the parameters ${likely.map(([n]) => n).join(", ")} beside it likely holds its tag`;
+    plan.warn(
+      node.start,
+      `${formatPath(field2.path)} (parameter ${name}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which2}, and it was not moved: set it with an overrides: entry in the configuration${OVERRIDE_SPEC}${formatPath(tagField.path)}, image: ${ref.repository}, part: tag)`
+    );
+  }
+}
+var OVERRIDE_SPEC = " (spec: ";
+function unpairedTagFieldOf(message) {
+  if (!message.includes("under a name no rule pairs with a tag")) return void 0;
+  const at = message.lastIndexOf(OVERRIDE_SPEC);
+  return at < 0 ? void 0 : message.slice(at + OVERRIDE_SPEC.length, message.indexOf(", image: ", at));
+}
 function imageOf(fields) {
   return { repository: fields.get("repository") ?? fields.get("name"), registry: fields.get("registry"), tag: fields.get("tag"), digest: fields.get("digest") };
 }
-function warnValuesString(document, path6, images, plan) {
+var VALUES_STRING = {
+  header: "",
+  editors: [editImages, editHelmValues],
+  instead: "give those values in valuesObject or a values file instead, where they are edited"
+};
+var TEMPLATE_PATCH = {
+  header: "apiVersion: argoproj.io/v1alpha1\nkind: Application\n",
+  editors: [editImages, editHelmValues, editArgoCdImages, editArgoCdHelm],
+  instead: "set those values in the template, where they are edited, or from the generator's parameters"
+};
+function warnYamlString(document, path6, images, plan, kind) {
   const values = nodeAt(document.root, path6);
-  if (values?.kind !== "scalar" || values.text === "") return;
+  if (values?.kind !== "scalar" || values.text === "") return false;
   let inner;
   try {
-    inner = new YamlFile(values.text);
+    inner = new YamlFile(kind.header + values.text);
   } catch (error2) {
-    if (error2 instanceof SourceError) return;
+    if (error2 instanceof SourceError) return false;
     throw error2;
   }
   const dryRun = new EditPlan(inner);
-  for (const editor of [editImages, editHelmValues]) editor(inner, { images, setters: /* @__PURE__ */ new Map() }, dryRun);
+  for (const editor of kind.editors) editor(inner, { images, setters: /* @__PURE__ */ new Map() }, dryRun);
   const keys = dryRun.result().changes.map((change) => change.key);
-  if (keys.length === 0) return;
+  if (keys.length === 0) return false;
   plan.warn(
     values.start,
-    `${formatPath(path6)} is a string, which is not edited: ${keys.join(", ")} in it keeps its old image; give those values in valuesObject or a values file instead, where they are edited (--set can only replace the whole string)`
+    `${formatPath(path6)} is a string, which is not edited: ${keys.join(", ")} in it keeps its old image; ${kind.instead} (--set can only replace the whole string)`
   );
+  return true;
+}
+var PATCHED_TAG = /^\s*(?:-\s+)?(?:(tag|newTag|images)\s*:|name\s*:\s*["']?([\w.\\-]*\btag\b))/im;
+function warnTemplatePatch(document, incoming, images, plan) {
+  const path6 = ["spec", "templatePatch"];
+  const patch = nodeAt(document.root, path6);
+  if (patch?.kind !== "scalar") return;
+  if (warnYamlString(document, path6, images, plan, TEMPLATE_PATCH)) return;
+  const stale = staleImageIn(patch.text, incoming);
+  if (stale)
+    return plan.warn(
+      patch.start,
+      `${formatPath(path6)} is a string, which is not edited: ${formatImageRef(stale)} in it keeps its old image; ${TEMPLATE_PATCH.instead} (--set can only replace the whole string)`
+    );
+  if (!patch.text.includes("ag") && !patch.text.includes("images")) return;
+  const match = PATCHED_TAG.exec(patch.text);
+  const repository = match && templateRepository(nodeAt(document.root, ["spec", "template"]), incoming);
+  if (!match || !repository) return;
+  const what = match[2] === void 0 ? `${match[1]}: key` : `parameter ${match[2]}`;
+  plan.warn(
+    patch.start,
+    `${formatPath(path6)} is a string, which is not edited: its ${what} sets a version over the template of ${repository} for every app its generator makes; set it in the template, where it is edited, or from the generator's parameters`
+  );
+}
+function templateRepository(template, incoming) {
+  let found;
+  forEachValue(template ?? null, ({ node }) => {
+    const ref = found === void 0 && isFlowScalar(node) ? tryParseImageRef(node.text) : void 0;
+    if (ref && incoming.has(ref.repository)) found = ref.repository;
+  });
+  return found;
 }
 
 // src/yaml/inline-patch.ts
@@ -44223,15 +44470,20 @@ function kclWouldEdit(expression, incoming) {
 
 // src/yaml/markers.ts
 var OPENS_LINE = /^[ \t]*(?:-[ \t]+)*(?:[&!][^\s]*[ \t]+)*/;
-function markerComment(text2, node) {
+var BLOCK_SCALAR_OPENER = /(?:^|[\s:-])[|>][1-9+-]{0,2}[ \t]*$/;
+function indentOf(line) {
+  return line.length - line.trimStart().length;
+}
+function markerComment(text2, node, floor = 0) {
   const { start, end: valueEnd } = node;
-  const isBlock2 = node.style === "literal" || node.style === "folded";
+  const isBlock2 = node.kind === "scalar" && (node.style === "literal" || node.style === "folded");
   const header = /[|>][0-9+-]*/y;
   header.lastIndex = start;
   const after = isBlock2 ? start + (header.exec(text2)?.[0].length ?? 0) : valueEnd;
-  const lineEnd = text2.indexOf("\n", after);
-  const lineComment2 = /^[ \t]*(#.*)$/.exec(text2.slice(after, lineEnd < 0 ? text2.length : lineEnd).trimEnd());
-  if (lineComment2 && after > start) return lineComment2[1];
+  if (after > start) {
+    const lineComment2 = lineCommentAt(text2, after);
+    if (lineComment2 !== void 0) return lineComment2;
+  }
   const lineStart = text2.lastIndexOf("\n", start - 1) + 1;
   const before = text2.slice(lineStart, start);
   if (OPENS_LINE.exec(before)[0].length !== before.length) return void 0;
@@ -44239,24 +44491,40 @@ function markerComment(text2, node) {
   for (let end = lineStart - 1; end > 0; ) {
     const begin = text2.lastIndexOf("\n", end - 1) + 1;
     const line = text2.slice(begin, end).trim();
-    if (!line.startsWith("#")) break;
+    if (begin < floor || !line.startsWith("#")) break;
     head.unshift(line);
     end = begin - 1;
   }
   return head.length > 0 ? head.join("\n") : void 0;
 }
+function emptyValueComment(text2, node) {
+  return node.start === node.end ? lineCommentAt(text2, node.end) : void 0;
+}
+function lineCommentAt(text2, after) {
+  const lineEnd = text2.indexOf("\n", after);
+  return /^[ \t]*(#.*)$/.exec(text2.slice(after, lineEnd < 0 ? text2.length : lineEnd).trimEnd())?.[1];
+}
 function headMarkers(text2) {
   const found = [];
   let lines;
-  const lineText = (line) => {
-    const start = lines.lineStart(line);
-    return start === void 0 ? void 0 : text2.slice(start, lines.lineStart(line + 1) ?? text2.length).trim();
+  const rawLine = (line) => {
+    const start = line < 1 ? void 0 : lines.lineStart(line);
+    return start === void 0 ? void 0 : text2.slice(start, lines.lineStart(line + 1) ?? text2.length).replace(/\r?\n$|\r$/, "");
+  };
+  const lineText = (line) => rawLine(line)?.trim();
+  const inBlockScalar = (line) => {
+    const indent = indentOf(rawLine(line));
+    for (let above = line - 1; ; above--) {
+      const raw = rawLine(above);
+      if (raw === void 0) return false;
+      if (raw.trim() !== "" && indentOf(raw) < indent) return BLOCK_SCALAR_OPENER.test(raw.replace(/(?:^|\s)#.*$/, ""));
+    }
   };
   for (let at = text2.indexOf(MARKER_TOKEN); at >= 0; at = text2.indexOf(MARKER_TOKEN, at + MARKER_TOKEN.length)) {
     lines ??= new LineIndex(text2);
     const line = lines.lineAt(at);
     const comment = lineText(line);
-    if (!comment.startsWith("#") || lineText(line - 1)?.startsWith("#")) continue;
+    if (!comment.startsWith("#") || lineText(line - 1)?.startsWith("#") || inBlockScalar(line)) continue;
     const reading = readMarker(comment);
     const marked = lineText(line + 1);
     if (!reading || !("marker" in reading) || marked === void 0) continue;
@@ -44269,11 +44537,16 @@ function headMarkers(text2) {
 var editMarkers = (file, request2, plan) => {
   if (!file.text.includes(MARKER_TOKEN)) return;
   const marked = new MarkedFields(request2);
+  let floor = 0;
   file.documents.forEach((document, index) => {
     const settings = kclSettings(document);
     forEachValue(document.root, ({ node, inFlow }) => {
-      if (node.kind !== "scalar") return;
-      const comment = markerComment(file.text, node);
+      if (node.kind !== "scalar" && node.kind !== "alias") return;
+      const above = floor;
+      floor = node.end;
+      const own = markerComment(file.text, node, above);
+      const keys = own === void 0 && node.kind === "scalar" ? emptyValueComment(file.text, node) : void 0;
+      const comment = own ?? keys;
       const reading = comment === void 0 ? void 0 : readMarker(comment);
       if (reading === void 0) return;
       plan.claim(node);
@@ -44283,16 +44556,28 @@ var editMarkers = (file, request2, plan) => {
       }
       const { marker } = reading;
       const site = { marker, document: index, warn: (message) => plan.warn(node.start, message) };
+      const marks = `Flux setter "${marker.setter}" marks`;
+      if (node.kind === "alias") return marked.add({ ...site, text: "", refusal: `${marks} ${aliasRefusal(file, node)}` });
+      if (keys !== void 0) return marked.add({ ...site, text: node.text, refusal: `${marks} ${EMPTY_REFUSAL}` });
       const setting = settings.get(node);
       if (setting === "option") return marked.add({ ...site, ...optionField(node, inFlow, marker, plan, document) });
       if (setting) return marked.add({ ...site, ...settingField(setting, marker, plan, document) });
       marked.add(
-        isFlowScalar(node) ? { ...site, text: node.text, write: (value) => plan.setScalar(node, value, inFlow, { kind: "setter", key: marker.setter, document }) } : { ...site, text: node.text, refusal: `Flux setter "${marker.setter}" marks a block scalar, which is never edited` }
+        isFlowScalar(node) ? { ...site, text: node.text, write: (value) => plan.setScalar(node, value, inFlow, { kind: "setter", key: marker.setter, document }) } : { ...site, text: node.text, refusal: `${marks} a block scalar, which is never edited` }
       );
     });
   });
   marked.writeAll();
 };
+var EMPTY_REFUSAL = "an empty value, which is left as it is: YAML gives a comment after an empty value to its key, so Flux reads no marker there; write a value before the marker for Flux to set it";
+function aliasRefusal(file, alias) {
+  const { text: text2 } = file;
+  const anchor = `&${text2.slice(alias.start + 1, alias.end)}`;
+  let at = text2.lastIndexOf(anchor, alias.start);
+  while (at >= 0 && !/^(?:[\s,\]}]|$)/.test(text2.slice(at + anchor.length, at + anchor.length + 1))) at = at > 0 ? text2.lastIndexOf(anchor, at - 1) : -1;
+  const where2 = at >= 0 ? ` at line ${file.lineAt(at)}` : "";
+  return `an alias of ${anchor}, which is never edited (Flux sets scalars only); mark the anchored value${where2} instead`;
+}
 var ONE_STRING = "a marker is set only in a value that is one string holding an image";
 function kclSettings(document) {
   const settings = new Map(settingItems(document).map((item) => [item.node, item]));
@@ -44353,9 +44638,35 @@ function markedPart(field2, string2) {
 }
 
 // src/yaml/editor.ts
+var BLOCK_HEADER = /["']?[ \t]*:[ \t]+(?:[&!]\S*[ \t]+)*[|>]/y;
+function hasBlockImage(text2) {
+  for (let at = text2.indexOf("image"); at >= 0; at = text2.indexOf("image", at + 5)) {
+    BLOCK_HEADER.lastIndex = at + 5;
+    if (BLOCK_HEADER.test(text2)) return true;
+  }
+  return false;
+}
+var warnBlockImages = (file, request2, plan) => {
+  if (!hasBlockImage(file.text)) return;
+  const incoming = byRepository(request2.images);
+  for (const { root } of file.documents) {
+    forEachValue(root, ({ node, path: path6 }) => {
+      if (path6[path6.length - 1] !== "image" || node.kind !== "scalar" || isFlowScalar(node) || plan.isClaimed(node)) return;
+      const ref = tryParseImageRef(node.text.trim());
+      const update2 = ref && incoming.get(ref.repository);
+      const next = update2 && nextReference(update2, ref);
+      if (next)
+        plan.warn(
+          node.start,
+          `${formatPath(path6)} is a block scalar, which is never edited, so it is not moved to ${next}; write it as a plain or quoted string`
+        );
+    });
+  }
+};
 var EDITORS = [
   editMarkers,
   editImages,
+  warnBlockImages,
   editKustomizeImages,
   editInlinePatches,
   editKclOverrideSpecs,
@@ -44463,9 +44774,9 @@ function parseComparator(range, text2) {
     version = `${major}${minor}.0${pre}`;
     dirty = patchDirty = true;
   }
-  const parsed = newVersion(version);
-  if (!parsed) throw new SemverRangeError(range);
-  return { op, version: parsed, dirty, minorDirty, patchDirty };
+  const parsed2 = newVersion(version);
+  if (!parsed2) throw new SemverRangeError(range);
+  return { op, version: parsed2, dirty, minorDirty, patchDirty };
 }
 function rewriteHyphenRanges(range) {
   let out = range;
@@ -45683,6 +45994,11 @@ var Reader2 = class {
     return false;
   }
   policy(node, at, path6) {
+    const pattern = isMap(node) ? node.getIn(["filterTags", "pattern"], true) : void 0;
+    if (isScalar(pattern) && typeof pattern.value === "string" && pattern.value.startsWith("regexp:")) {
+      this.issue(pattern, join4(path6, "filterTags", "pattern"), "`regexp:` is argocd-image-updater's prefix; filterTags takes the bare expression");
+      return void 0;
+    }
     try {
       return parsePolicy(node?.toJS(this.doc) ?? null);
     } catch (error2) {
@@ -46137,6 +46453,183 @@ function where(objects) {
   return andList(objects.map((o) => `${o.file}:${o.line}`));
 }
 
+// src/engine/image-updater.ts
+var GROUP = "argocd-image-updater.argoproj.io/";
+var ANNOTATION = /^(\s*)(["']?)argocd-image-updater\.argoproj\.io\/([\w.-]+)\2\s*:(.*)$/;
+var OWN_API = /^apiVersion:\s*["']?argocd-image-updater\.argoproj\.io\//;
+var IMAGE_NAME = /^\s*(?:-\s+)?imageName:\s*(.*)$/;
+var UPDATE_STRATEGY = /updateStrategy["']?:\s*["']?([\w-]*)/;
+function withoutImageUpdater(text2) {
+  if (!text2.includes(GROUP)) return text2;
+  const lines = text2.split("\n");
+  for (const document of documents(lines)) {
+    if (document.some((i) => OWN_API.test(lines[i]))) {
+      for (const i of document) lines[i] = blank(lines[i]);
+      continue;
+    }
+    for (let k = 0; k < document.length; k++) {
+      const i = document[k];
+      const match = ANNOTATION.exec(lines[i]);
+      if (!match) continue;
+      const value = lines[i].length - match[4].length;
+      lines[i] = lines[i].slice(0, value) + blank(lines[i].slice(value));
+      while (k + 1 < document.length && continues(lines[document[k + 1]], match[1].length)) {
+        k++;
+        lines[document[k]] = blank(lines[document[k]]);
+      }
+    }
+  }
+  return lines.join("\n");
+}
+function warnImageUpdaterConstraints(images, texts, changes, refused, warnings) {
+  const written = images.filter((image) => image.tag !== void 0 && changes.some((change) => change.new.includes(image.tag)));
+  if (written.length === 0) return;
+  for (const [path6, text2] of texts) {
+    if (!text2.includes(GROUP)) continue;
+    for (const constraint of constraintsIn(text2)) {
+      for (const image of written) {
+        if (constraint.repository !== image.repository || constraint.policy.latest([image.tag]) !== void 0 || refused(path6, image)) continue;
+        warnings.push({
+          file: path6,
+          line: constraint.line,
+          message: `${image.repository} moves to ${image.tag}, which argocd-image-updater's constraint ${constraint.range} (${constraint.where}) does not allow; gitops-promote does not read it: give it as a target policy, semver: {range: "${constraint.range}"}`
+        });
+      }
+    }
+  }
+}
+function constraintsIn(text2) {
+  const lines = text2.split("\n");
+  const found = [];
+  for (const document of documents(lines)) {
+    if (document.some((i) => OWN_API.test(lines[i]))) {
+      if (document.some((i) => (UPDATE_STRATEGY.exec(lines[i])?.[1] ?? "semver") !== "semver")) continue;
+      for (const i of document) {
+        const match = IMAGE_NAME.exec(lines[i]);
+        const constraint = match && constraintOf(unquoted(match[1]), "its imageName", i + 1);
+        if (constraint) found.push(constraint);
+      }
+      continue;
+    }
+    const annotations = /* @__PURE__ */ new Map();
+    for (const i of document) {
+      const match = ANNOTATION.exec(lines[i]);
+      if (match) annotations.set(match[3], { value: unquoted(match[4]), line: i + 1 });
+    }
+    const list = annotations.get("image-list");
+    if (!list) continue;
+    for (const entry of list.value.split(",")) {
+      const eq = entry.indexOf("=");
+      const alias = eq === -1 ? void 0 : entry.slice(0, eq).trim();
+      const strategy = alias === void 0 ? void 0 : annotations.get(`${alias}.update-strategy`)?.value;
+      if (strategy !== void 0 && strategy !== "semver") continue;
+      const constraint = constraintOf(entry.slice(eq + 1).trim(), "its image-list annotation", list.line);
+      if (constraint) found.push(constraint);
+    }
+  }
+  return found;
+}
+function constraintOf(image, where2, line) {
+  const colon = image.lastIndexOf(":");
+  if (colon <= image.lastIndexOf("/")) return void 0;
+  const repository = normalizeRepository(image.slice(0, colon));
+  const range = image.slice(colon + 1);
+  if (!repository || range === "") return void 0;
+  try {
+    return { repository, range, policy: parsePolicy({ semver: { range } }), where: where2, line };
+  } catch (error2) {
+    if (error2 instanceof PolicyError) return void 0;
+    throw error2;
+  }
+}
+function documents(lines) {
+  const all = [[]];
+  lines.forEach((line, i) => line.startsWith("---") ? all.push([]) : all[all.length - 1].push(i));
+  return all;
+}
+function continues(line, indent) {
+  const content = line.trimStart();
+  return content === "" || content === "\r" || line.length - content.length > indent;
+}
+function blank(text2) {
+  return text2.replace(/[^\r]/g, " ");
+}
+function unquoted(value) {
+  const text2 = value.replace(/\s+#.*$/, "").trim();
+  return /^(["']).*\1$/.test(text2) ? text2.slice(1, -1) : text2;
+}
+
+// src/engine/chart-tags.ts
+import { posix as posix2 } from "node:path";
+function warnLoneTagParameters(texts, inScope, updatesFor, warnings) {
+  for (const [path6, text2] of texts) {
+    if (!inScope(path6) || fileKind(path6) !== "yaml" || !text2.includes("argoproj.io/") || !text2.includes("parameters")) continue;
+    const incoming = byRepository(updatesFor(path6).filter((update2) => update2.image.tag !== void 0));
+    if (incoming.size === 0) continue;
+    const file = parsed(text2);
+    for (const document of file?.documents ?? []) {
+      const sources = sourcesOf(document).filter((source) => source.length > 0);
+      for (const source of sources) {
+        const valueFiles = valuesOf(document.root, source, sources, texts);
+        if (valueFiles.length === 0) continue;
+        for (const [name, field2] of parametersAt(document.root, source)) {
+          const [prefix, leaf] = leafOf(name);
+          if (leaf !== "tag" || !isFlowScalar(field2.node) || hasPlaceholder(field2.node.text)) continue;
+          const siblings = parametersAt(document.root, source).map(([other]) => leafOf(other));
+          if (siblings.some(([p, l]) => p === prefix && ["repository", "name", "registry"].includes(l))) continue;
+          const keys = prefix === "" ? [] : prefix.split(".");
+          if (nodeAt(document.root, [...source, "helm", "valuesObject", ...keys, "repository"]) !== void 0) continue;
+          const held = repositoryIn(valueFiles, keys, incoming);
+          if (!held || nextVersion(held, versionOf(field2.node.text, void 0)) === void 0) continue;
+          const key = formatPath(field2.path);
+          warnings.push({
+            file: path6,
+            line: lineAt(text2, field2.node.start),
+            message: `${key} (parameter ${name}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: set it with an overrides: entry in the configuration (spec: ${key}, image: ${held.image.repository}, part: tag)`
+          });
+        }
+      }
+    }
+  }
+}
+function parsed(text2) {
+  try {
+    return new YamlFile(text2.replace(/^\uFEFF/, ""));
+  } catch (error2) {
+    if (error2 instanceof SourceError) return void 0;
+    throw error2;
+  }
+}
+function valuesOf(root, source, sources, texts) {
+  const chart = scalarText(nodeAt(root, [...source, "path"]));
+  const listed2 = nodeAt(root, [...source, "helm", "valueFiles"]);
+  const names = listed2?.kind === "seq" ? listed2.items.map(scalarText) : [];
+  const paths = chart === void 0 ? [] : [posix2.join(chart, "values.yaml")];
+  for (const name of names) {
+    if (name === void 0 || name.includes("://")) continue;
+    const ref = /^\$([\w-]+)\/(.*)$/.exec(name);
+    if (ref && sources.some((s) => scalarText(nodeAt(root, [...s, "ref"])) === ref[1])) paths.push(posix2.normalize(ref[2]));
+    else if (!ref && chart !== void 0) paths.push(posix2.join(chart, name));
+  }
+  return paths.flatMap((path6) => {
+    const text2 = path6.startsWith("..") ? void 0 : texts.get(path6.replace(/^\.\//, ""));
+    return text2 === void 0 ? [] : [[path6, text2]];
+  });
+}
+function repositoryIn(files, keys, incoming) {
+  for (const [path6, text2] of files) {
+    const root = parsed(text2)?.documents[0]?.root ?? null;
+    const mapping = nodeAt(root, keys);
+    if (mapping?.kind !== "map") continue;
+    const repository = mapValue(mapping, "repository");
+    const registry = scalarText(mapValue(mapping, "registry"));
+    const written = scalarText(repository);
+    const update2 = written === void 0 ? void 0 : incoming.get(normalizeRepository(registry ? `${registry}/${written}` : written) ?? "");
+    if (update2 && repository) return { ...update2, at: `${path6}:${lineAt(text2, repository.start)}` };
+  }
+  return void 0;
+}
+
 // src/kcl/override-reach.ts
 var STARTS_LINE = /* @__PURE__ */ new Set([T.Newline, T.Indent, T.Dedent]);
 var ASSIGNS = /* @__PURE__ */ new Set([T.Assign, T.Colon, T.AugAssign, T.PlusAssign]);
@@ -46345,8 +46838,8 @@ var Planner = class {
   }
   stringValue(string2) {
     if (string2 === void 0) return void 0;
-    const parsed = parseKclExpression(writeStringLiteral(string2, { quote: '"', triple: false, prefix: "" }));
-    return valueFrom(parsed.tokens, parsed.expr, this.eol);
+    const parsed2 = parseKclExpression(writeStringLiteral(string2, { quote: '"', triple: false, prefix: "" }));
+    return valueFrom(parsed2.tokens, parsed2.expr, this.eol);
   }
   line(token) {
     return this.tokens.source.line(this.tokens.start[token]);
@@ -46955,7 +47448,9 @@ function overFile(path6, kind, edited, requested, create) {
     const { overrides, yielded } = besideMarkers(kind, edited, requested, create);
     const overridden = applyFileOverrides(kind, edited.text, overrides, create);
     const sets = setPaths(kind, overrides);
-    const shifted = shiftLines(edited.warnings, edited.text, overridden.text).filter((w) => !answeredBySet(w, overridden.changes, sets));
+    const shifted = shiftLines(edited.warnings, edited.text, overridden.text).filter(
+      (w) => !answeredBySet(w, overridden.changes, sets) && !answeredByOverride(w, overridden.changes)
+    );
     const { changes, overruled } = withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes);
     const said = (w) => shifted.some((e) => e.line === w.line && saidOf(e.message) === saidOf(w.message));
     return {
@@ -46998,6 +47493,10 @@ function besideMarkers(kind, edited, overrides, create) {
     return marked.length === 0;
   });
   return { overrides: kept, yielded };
+}
+function answeredByOverride(warning2, changes) {
+  const field2 = unpairedTagFieldOf(warning2.message);
+  return field2 !== void 0 && changes.some((c) => fieldKey(c.key) === fieldKey(field2));
 }
 function saidOf(message) {
   const at = message.indexOf(" keeps ");
@@ -47244,7 +47743,7 @@ function unconfiguredWarning(key, places, configPath, why) {
 }
 
 // src/engine/kustomizations.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 var FLUX_KUSTOMIZE_GROUP = "kustomize.toolkit.fluxcd.io/";
 function mayHoldFluxKustomization(text2) {
   return text2.includes(FLUX_KUSTOMIZE_GROUP) && text2.includes("images");
@@ -47266,14 +47765,14 @@ function mayHoldBareImage(text2, repositories) {
 function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree = []) {
   const repositories = new Set(incoming.map((image) => image.repository));
   const byDirectory = /* @__PURE__ */ new Map();
-  for (const k of kustomizations) if (!byDirectory.has(posix2.dirname(k.file))) byDirectory.set(posix2.dirname(k.file), k);
-  const parsed = /* @__PURE__ */ new Map();
+  for (const k of kustomizations) if (!byDirectory.has(posix3.dirname(k.file))) byDirectory.set(posix3.dirname(k.file), k);
+  const parsed2 = /* @__PURE__ */ new Map();
   const at = (directory) => {
-    if (!parsed.has(directory)) {
+    if (!parsed2.has(directory)) {
       const k = byDirectory.get(directory);
-      parsed.set(directory, k && readKustomization(k.file, k.text, repositories));
+      parsed2.set(directory, k && readKustomization(k.file, k.text, repositories));
     }
-    return parsed.get(directory);
+    return parsed2.get(directory);
   };
   const built = /* @__PURE__ */ new Map();
   const buildsFrom = (k, visiting) => {
@@ -47328,7 +47827,7 @@ function readKustomization(file, text2, repositories) {
     throw error2;
   }
   if (root?.kind !== "map") return void 0;
-  const directory = posix2.dirname(file);
+  const directory = posix3.dirname(file);
   const list = (key) => {
     const node = mapValue(root, key);
     return node?.kind === "seq" ? [...node.items] : [];
@@ -47395,8 +47894,8 @@ function taggedNames(entries, repositories) {
 }
 function inTree(directory, path6) {
   if (!path6 || path6.includes("://") || path6.includes("\n")) return void 0;
-  const joined = posix2.normalize(posix2.join(directory, path6)).replace(/\/+$/, "");
-  return joined === ".." || joined.startsWith("../") || posix2.isAbsolute(joined) ? void 0 : joined;
+  const joined = posix3.normalize(posix3.join(directory, path6)).replace(/\/+$/, "");
+  return joined === ".." || joined.startsWith("../") || posix3.isAbsolute(joined) ? void 0 : joined;
 }
 
 // src/engine/targets.ts
@@ -47515,7 +48014,8 @@ function warnRefusedImages(images, targets, ownerOf, files, reachOf, warnings) {
     warnings.push({ message: `${which2} ${image.repository}; not edited in ${where2}` });
   }
 }
-function placeHolding(path6, text2, image, byRepository2, reach) {
+function placeHolding(path6, raw, image, byRepository2, reach) {
+  const text2 = withoutImageUpdater(raw);
   const markers = [...reach.setters].filter(([, update2]) => update2.image.repository === image.repository).map(([key]) => markerPattern(key));
   const patterns = byRepository2 ? [repositoryPattern(image), ...markers] : markers;
   const at = Math.min(...patterns.map((pattern) => pattern.exec(text2)?.index ?? Infinity));
@@ -47525,7 +48025,7 @@ function placeHolding(path6, text2, image, byRepository2, reach) {
 
 // src/engine/reach.ts
 function warnUnreached(valid, updates, overrides, texts, warnings) {
-  const holds2 = (pattern) => texts.some(([, text2]) => pattern.test(text2));
+  const holds2 = (pattern) => texts.some(([, text2]) => pattern.test(text2) && pattern.test(withoutImageUpdater(text2)));
   const marks = (pattern) => texts.some(([path6, text2]) => readsMarkers(path6) && pattern.test(text2));
   const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
   for (const image of valid.images) {
@@ -47605,7 +48105,7 @@ function warnUnmoved(images, texts, context4, warnings) {
     const pattern = repositoryPattern(image);
     const versioned = versionedPattern(image);
     const version = image.tag ?? image.digest;
-    const holding = texts.filter(([, text2]) => pattern.test(text2));
+    const holding = texts.map(([path6, text2]) => [path6, withoutImageUpdater(text2)]).filter(([, text2]) => pattern.test(text2));
     const current = holding.some(([, text2]) => text2.includes(version));
     const left = holding.filter(
       ([path6, text2]) => !text2.includes(version) && !context4.explained(path6, image) && (versioned.test(text2) || context4.quiet && !current || inSplitImage(path6, text2, image))
@@ -47733,6 +48233,19 @@ async function planUpdate(listed2, request2) {
         warnings
       );
   }
+  warnImageUpdaterConstraints(
+    valid.images,
+    [...texts].filter(([path6]) => inScope(path6)),
+    planned.flatMap((file) => file.changes),
+    (path6, image) => refusedBy(targetFor(path6), image),
+    warnings
+  );
+  warnLoneTagParameters(
+    texts,
+    inScope,
+    (path6) => overridesByFile.has(path6) || (config?.overrides ?? []).some((o) => o.file === path6) || unselected(path6) ? [] : imagesFor(valid.images, config, targetFor(path6), request2.allowDowngrade ?? false),
+    warnings
+  );
   const after = new Map(planned.map((file) => [file.path, file.after]));
   const warned = new Set(warnings.flatMap((w) => w.file === void 0 || isAside(w) ? [] : [w.file]));
   warnUnmoved(
@@ -47809,7 +48322,7 @@ function screenFor(images) {
   const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
   const alternation = (words) => new RegExp(words.map(escapeRegExp).join("|"));
   const kcl = alternation(tokens);
-  return { kcl, "kcl-mod": kcl, yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP]) };
+  return { kcl, "kcl-mod": kcl, yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP, "Application"]) };
 }
 async function kustomizeTaggedIn(source, files, texts, images, inScope) {
   const repositories = new Set(images.map((image) => image.repository));
@@ -47909,8 +48422,8 @@ function requestBodyQuery(request2) {
   const body = "body" in request2 ? request2.body : void 0;
   if (typeof body !== "string") return void 0;
   try {
-    const parsed = JSON.parse(body);
-    return typeof parsed === "object" && parsed !== null && "query" in parsed && typeof parsed.query === "string" ? parsed.query : void 0;
+    const parsed2 = JSON.parse(body);
+    return typeof parsed2 === "object" && parsed2 !== null && "query" in parsed2 && typeof parsed2.query === "string" ? parsed2.query : void 0;
   } catch {
     return void 0;
   }
@@ -48166,7 +48679,8 @@ async function update(client, repository, spec, pull, branch) {
     nodeId: pull.node_id,
     operation: branch.branchChanged || textChanged ? "updated" : "none",
     autoMerge: hasAutoMerge(now ?? pull),
-    ...merged && { merged }
+    ...merged && { merged },
+    ...textChanged && { replacedText: { title: pull.title, body: pull.body } }
   };
 }
 function hasAutoMerge(pull) {
@@ -48218,12 +48732,6 @@ function imageBranchName(images) {
 }
 
 // src/github/delivery-types.ts
-function sleepOf(ctx) {
-  return ctx.sleep ?? ((ms) => new Promise((resolve3) => setTimeout(resolve3, ms)));
-}
-function clockOf(ctx) {
-  return ctx.now ?? Date.now;
-}
 var DeliveryError = class extends Error {
   constructor(landings, cause) {
     super(errorMessage(cause), { cause });
@@ -48232,6 +48740,14 @@ var DeliveryError = class extends Error {
   }
   landings;
 };
+
+// src/github/timing.ts
+function sleepOf(timing) {
+  return timing.sleep ?? ((ms) => new Promise((resolve3) => setTimeout(resolve3, ms)));
+}
+function clockOf(timing) {
+  return timing.now ?? Date.now;
+}
 
 // src/github/merge.ts
 var ENABLE_AUTO_MERGE = `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) {
@@ -48510,7 +49026,12 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
     if (pullRequest.merged) {
       merge3 = "merged";
     } else if (ours) {
-      const merged = await mergeOpen(ctx, group2, { ...pullRequest, headSha: commit, branch: group2.prBranch }, { read: open2, written: spec });
+      const merged = await mergeOpen(
+        ctx,
+        group2,
+        { ...pullRequest, headSha: commit, branch: group2.prBranch },
+        { read: pullRequest.replacedText, written: spec }
+      );
       merge3 = merged.outcome;
       if (merged.atOnceBecause !== void 0) warnings.push({ message: mergedAtOnce(pullRequest, at.base, merged.atOnceBecause) });
     } else if (group2.merge !== "none") {

@@ -33586,6 +33586,14 @@ var PURPOSES = [
   [/^POST \/graphql disablePullRequestAutoMerge$/, "turning auto-merge off", "pull-requests"]
 ];
 
+// src/github/timing.ts
+function sleepOf(timing) {
+  return timing.sleep ?? ((ms) => new Promise((resolve2) => setTimeout(resolve2, ms)));
+}
+function clockOf(timing) {
+  return timing.now ?? Date.now;
+}
+
 // src/github/dispatch.ts
 var DEFAULT_EVENT_TYPE = "image-pushed";
 var DEFAULT_WAIT_TIMEOUT_MS = 30 * 6e4;
@@ -33630,7 +33638,7 @@ async function dispatchImages(octokit, options2) {
   const wait = options2.wait;
   const dispatched = wait ? await Promise.all(
     sent.map(
-      (one) => follow(octokit, one, waitOptions(wait), log).catch((error2) => {
+      (one) => follow(octokit, one, waitOptions(wait), log, options2.clock ?? {}).catch((error2) => {
         failures.push(errorMessage(error2));
         return error2 instanceof DispatchError ? error2.dispatched[0] ?? one : one;
       })
@@ -33728,14 +33736,16 @@ function refusesRunDetails(error2) {
 function waitOptions(wait) {
   return wait === true ? DEFAULT_WAIT : { ...DEFAULT_WAIT, ...wait };
 }
-async function follow(octokit, sent, wait, log) {
+async function follow(octokit, sent, wait, log, timing) {
+  const now = clockOf(timing);
+  const sleep = sleepOf(timing);
   const repo = splitRepository(sent.repository);
   const runId = sent.runId;
   if (runId === void 0) {
     const why = "this server did not report the run it started (GitHub Enterprise Server without return_run_details)";
     throw new DispatchError(`${repo.fullName}: the event was sent, but its run cannot be followed: ${why}`, [sent]);
   }
-  const started = Date.now();
+  const started = now();
   const deadline = started + wait.timeoutMs;
   let delay = wait.intervalMs;
   let status;
@@ -33755,12 +33765,12 @@ async function follow(octokit, sent, wait, log) {
     }
     if (run2.status !== status) log(`${repo.fullName}: run ${runId} is ${run2.status?.replace(/_/g, " ") ?? "of unknown status"}`);
     status = run2.status;
-    const now = Date.now();
-    if (now >= deadline) {
-      const waited = Math.round((now - started) / 100) / 10;
+    const at = now();
+    if (at >= deadline) {
+      const waited = Math.round((at - started) / 100) / 10;
       throw new DispatchError(`${repo.fullName}: gave up waiting after ${waited} s: run ${runId} is still ${run2.status}: ${run2.html_url}`, [sent]);
     }
-    await new Promise((resolve2) => setTimeout(resolve2, Math.min(delay, deadline - now)));
+    await sleep(Math.min(delay, deadline - at));
     delay = Math.min(Math.round(delay * 1.5), wait.maxIntervalMs);
   }
 }

@@ -51,7 +51,8 @@ interface UnmovedContext {
 /**
  * A field the run left at an old version, unseen, would run the old build while the run reads
  * as done: an image reached through a YAML alias whose anchor is not an image field, one in a
- * string, a substitution, a file kind not read, a file in no target. Each file of `texts` (as the plan leaves them)
+ * string, a substitution, a file kind not read, a file in no target. Each file of `texts` (as the plan leaves them;
+ * argocd-image-updater's annotations and objects left out)
  * that holds the repository with a version (joined, or as a pair of fields the editors read), but neither
  * the new tag nor digest, and that no other warning explains, is named, also when other files change. A run that changes nothing
  * and says nothing else names a bare mention of the repository too, unless some file holds the

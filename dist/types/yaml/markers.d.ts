@@ -9,14 +9,18 @@
  * does, and a `kcl_options` value, which is an option's value, gets the same part of its reference.
  */
 import { type MarkerLine } from "../image/marker.js";
-import { type ScalarNode } from "./node.js";
+import { type AliasNode, type ScalarNode } from "./node.js";
 import type { Editor } from "./plan.js";
 /**
- * The comment that may mark a scalar: the line comment after its value, else the head
- * comment (the comment lines directly above it, when the scalar opens its line, as in a
- * list item or a value on its own line). A comment above `key: value` belongs to the key.
+ * The comment that may mark a scalar (or an alias): the line comment after its value, else the
+ * head comment (the comment lines directly above it, when the scalar opens its line, as in a
+ * list item or a value on its own line). A comment above `key: value` belongs to the key, and
+ * one after an empty value too (emptyValueComment). `floor` is where the value before it ends:
+ * a `#` line above that is that value's content (a block scalar's), not a comment.
  */
-export declare function markerComment(text: string, node: ScalarNode): string | undefined;
+export declare function markerComment(text: string, node: ScalarNode | AliasNode, floor?: number): string | undefined;
+/** The comment after an empty value (`tag:  # ...`): YAML gives it to the key, so Flux reads no marker there. */
+export declare function emptyValueComment(text: string, node: ScalarNode): string | undefined;
 /**
  * The markers of a text written as a head comment, found by their token without parsing the
  * file (image/marker.ts's lineMarkers finds those after a value): a comment line of its own,

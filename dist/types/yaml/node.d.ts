@@ -18,6 +18,8 @@ export interface ScalarNode extends Span {
     readonly style: ScalarStyle;
     /** The value as text: quotes and escapes resolved, "" for an empty value. */
     readonly text: string;
+    /** An explicit tag, resolved (`!!float` is `tag:yaml.org,2002:float`); absent without one. */
+    readonly tag?: string;
 }
 export interface PairNode {
     /** A scalar, or a collection for a complex (`? ...`) key. */

@@ -33,7 +33,10 @@ export declare class EditPlan {
     /** Reserves a node for the current editor: later editors leave it alone. */
     claim(node: YamlNode): void;
     isClaimed(node: YamlNode | null | undefined): boolean;
-    /** Makes `node` hold `value` (no change when it already does) and claims it; `verbatim` as scalarSplice. */
+    /**
+     * Makes `node` hold `value` (no change when it already does) and claims it; `verbatim` as scalarSplice. A node
+     * whose tag cannot hold `value` (`!!float 1.0`, splice.ts tagHolds) is left as it is, with a warning.
+     */
     setScalar(node: FlowScalar, value: string, inFlow: boolean, label: ChangeLabel, verbatim?: boolean): void;
     /** Adds `key: value` as a new last pair of `map` (several keys: the value nested under them). */
     addPair(map: MapNode, keys: readonly [string, ...string[]], value: string, label: ChangeLabel): void;
