@@ -205,9 +205,8 @@ export async function writeFailureSummary(message: string, issues: readonly Diag
     core.summary.addList(issues.map(describeLocated));
   } else {
     // Markdown is not read inside HTML: the message's `code` spans and lines are marked up here.
-    const html = escapeHtml(message)
-      .replace(/`([^`\n]+)`/g, "<code>$1</code>")
-      .replaceAll("\n", "<br>");
+    // escapeHtml made each line break a <br>: no code span runs across one.
+    const html = escapeHtml(message).replace(/`([^`<]+)`/g, "<code>$1</code>");
     core.summary.addRaw(`<p>${html}</p>`, true);
   }
   await core.summary.write();
