@@ -4,11 +4,11 @@
  * listings and shell history.
  */
 import type { ParseArgsConfig } from "node:util";
-import { tokenIssue } from "../action/token.js";
+import { protectToken, tokenIssue } from "../action/token.js";
 import { buildPayload, sourceFromEnv, targetNameIssue, upperCaseHint } from "../engine/payload.js";
 import { checkIncomingImages } from "../engine/request.js";
 import { createClient } from "../github/client.js";
-import { DEFAULT_EVENT_TYPE, dispatchImages, distinctRepositories, repeatedRepository } from "../github/dispatch.js";
+import { DEFAULT_EVENT_TYPE, DispatchError, dispatchImages, distinctRepositories, repeatedRepository, type DispatchResult } from "../github/dispatch.js";
 import type { Io } from "./io.js";
 import { UsageError } from "./io.js";
 
@@ -90,16 +90,26 @@ export async function runDispatch(values: DispatchValues, io: Io): Promise<numbe
   if (!token) throw new UsageError("dispatch needs a token in GITHUB_TOKEN or GH_TOKEN");
   const tokenProblem = tokenIssue(token);
   if (tokenProblem !== undefined) throw new UsageError(`${tokenVariable} ${tokenProblem}`);
-  const octokit = createClient({ token, ...(io.env["GITHUB_API_URL"] && { baseUrl: io.env["GITHUB_API_URL"] }), log: (line) => io.stderr(`${line}\n`) });
-  const result = await dispatchImages(octokit, {
-    repositories,
-    payload,
-    ...(values["event-type"] !== undefined && { eventType: values["event-type"] }),
-    ...(values.workflow !== undefined && { workflow: values.workflow }),
-    ...(values.ref !== undefined && { ref: values.ref }),
-    ...(values.wait && { wait: true }),
-    log: (line) => io.stderr(`${line}\n`),
-  });
+  // What GitHub, or a proxy on the way, answers may quote the request: its Authorization header, a URL's user:password@.
+  const scrub = protectToken(token, () => {});
+  const log = (line: string) => io.stderr(`${scrub(line)}\n`);
+  const octokit = createClient({ token, ...(io.env["GITHUB_API_URL"] && { baseUrl: io.env["GITHUB_API_URL"] }), log });
+  let result: DispatchResult;
+  try {
+    result = await dispatchImages(octokit, {
+      repositories,
+      payload,
+      ...(values["event-type"] !== undefined && { eventType: values["event-type"] }),
+      ...(values.workflow !== undefined && { workflow: values.workflow }),
+      ...(values.ref !== undefined && { ref: values.ref }),
+      ...(values.wait && { wait: true }),
+      log,
+    });
+  } catch (error) {
+    if (error instanceof DispatchError) throw new DispatchError(scrub(error.message), error.dispatched);
+    if (error instanceof Error) error.message = scrub(error.message);
+    throw error;
+  }
   if (values.json) {
     io.stdout(JSON.stringify(result, null, 2) + "\n");
   } else {

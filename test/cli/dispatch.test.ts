@@ -30,6 +30,16 @@ describe("gitops-promote dispatch, against the fake GitHub", () => {
     expect(fake.violations).toEqual([]);
   });
 
+  it("never prints the token, nor a URL's password, that an answer quotes back (a proxy echoing the request)", async () => {
+    const echoed = `authorization: token ${fake.token}; via https://user:s3cret@proxy.example/`;
+    fake.inject({ operationId: "repos/create-dispatch-event", status: 400, body: { message: `Bad Request (${echoed})` } });
+    const result = await runCli(["dispatch", "--repository", "acme/manifests", "--image", "ghcr.io/acme/app:1.2.4"], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("authorization: token ***; via https://***@proxy.example/");
+    expect(result.stderr + result.stdout).not.toContain(fake.token);
+    expect(result.stderr + result.stdout).not.toContain("s3cret");
+  });
+
   it("fails with exit 1 naming the repository and the token it needs when the token cannot see it", async () => {
     const result = await runCli(["dispatch", "--repository", "acme/elsewhere", "--image", "ghcr.io/acme/app:1.2.4"], { env });
     expect(result.code).toBe(1);
