@@ -91,13 +91,27 @@ export function headMarkers(text: string): MarkerLine[] {
   };
   const lineText = (line: number): string | undefined => rawLine(line)?.trim();
   // A `#` line is a block scalar's text when the nearest line above indented less than it (blank lines aside) opens one (`- |`, `args: >-`).
+  // An earlier `#` line of the same indent met on the way has the same nearest line: its answer is reused, so a
+  // list of marked items is read once, not once per item.
+  const answered = new Map<number, { readonly indent: number; readonly inside: boolean }>();
   const inBlockScalar = (line: number): boolean => {
     const indent = indentOf(rawLine(line)!);
-    for (let above = line - 1; ; above--) {
+    let inside = false;
+    for (let above = line - 1; indent > 0; above--) {
+      const earlier = answered.get(above);
+      if (earlier?.indent === indent) {
+        inside = earlier.inside;
+        break;
+      }
       const raw = rawLine(above);
-      if (raw === undefined) return false;
-      if (raw.trim() !== "" && indentOf(raw) < indent) return BLOCK_SCALAR_OPENER.test(raw.replace(/(?:^|\s)#.*$/, ""));
+      if (raw === undefined) break;
+      if (raw.trim() !== "" && indentOf(raw) < indent) {
+        inside = BLOCK_SCALAR_OPENER.test(raw.replace(/(?:^|\s)#.*$/, ""));
+        break;
+      }
     }
+    answered.set(line, { indent, inside });
+    return inside;
   };
   for (let at = text.indexOf(MARKER_TOKEN); at >= 0; at = text.indexOf(MARKER_TOKEN, at + MARKER_TOKEN.length)) {
     lines ??= new LineIndex(text);
