@@ -12,7 +12,7 @@
 import { noDigestFieldWarning } from "../image/no-digest-field.js";
 import { isDigest, isTag, normalizeRepository } from "../image/reference.js";
 import { splitImage } from "../image/split-image.js";
-import { byRepository, nextVersion, versionOf, type ImageUpdate, type Version } from "../image/update.js";
+import { byRepository, pendingVersion, versionOf, type ImageUpdate, type Version } from "../image/update.js";
 import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, scalarText, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
@@ -56,10 +56,8 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   // `{{repository}}:{{tag}}`): read as both, so that dropping it is said, and written back as both.
   const pinned = digest === undefined ? tagAndDigest(tagNode.text) : undefined;
   const current = pinned ?? versionOf(tagNode.text, scalarText(digestNode));
-  // What the decision says (a kept version, a dropped pin) is said once it is known to be written.
-  const said: string[] = [];
-  const next = nextVersion(update, current, (why) => said.push(why));
-  const say = () => said.forEach((why) => plan.warn(tagNode.start, `${formatPath(tag.path)} ${why}`));
+  const { next, say: sayTo } = pendingVersion(update, current);
+  const say = () => sayTo((why) => plan.warn(tagNode.start, `${formatPath(tag.path)} ${why}`));
   if (!next) return say();
   const tagText = pinned && next.tag !== undefined && next.digest !== undefined ? `${next.tag}@${next.digest}` : next.tag;
   // Tag and digest name one build: neither is written when the tag of one (`!!float 1.0`) cannot hold its new value.

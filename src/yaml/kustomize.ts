@@ -5,7 +5,7 @@
  * same list in a Flux Kustomization's `spec.images` and a HelmRelease's kustomize post-renderers.
  */
 import { normalizeRepository } from "../image/reference.js";
-import { byRepository, nextVersion, renamedWarning, versionOf, type ImageUpdate } from "../image/update.js";
+import { byRepository, nextVersion, pendingVersion, renamedWarning, versionOf, type ImageUpdate } from "../image/update.js";
 import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type MapNode, type YamlNode } from "./node.js";
 import { formatPath } from "./path.js";
@@ -128,10 +128,8 @@ function editList(
       if (nextVersion(update, current) !== undefined) plan.warn(keyStart(entry, fixed), neverEdited([...path, index], fixed, field(fixed)!, update));
       return;
     }
-    // What the decision says (a kept version, a dropped pin) is said once it is known to be written.
-    const said: string[] = [];
-    const next = nextVersion(update, current, (why) => said.push(why));
-    const say = () => said.forEach((why) => plan.warn(entry.start, `${formatPath([...path, index])} ${why}`));
+    const { next, say: sayTo } = pendingVersion(update, current);
+    const say = () => sayTo((why) => plan.warn(entry.start, `${formatPath([...path, index])} ${why}`));
     if (!next) return say();
     const label = (key: string) => ({ kind: "kustomize" as const, key: formatPath([...path, index, key]), document });
     // A dropped digest is emptied (kustomize ignores an empty digest); a missing one stays missing.
