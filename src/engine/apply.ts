@@ -102,6 +102,10 @@ function checkedTargets(root: string, files: readonly FilePlan[]): Write[] {
   // One realpath per directory, which files of a plan often share; the native one is one system call, not one per path component.
   const realDirs = new Map<string, string>();
   return files.map((file) => {
+    // A plan's paths are the tree's (listTree refuses others); a hand-built one may climb out with "..".
+    if (file.path.split("/").some((part) => part === ".." || part === "") || file.path.startsWith("/")) {
+      throw new Error(`refusing to write ${JSON.stringify(file.path)}: it is no plain path under ${root}; nothing was written`);
+    }
     const target = join(root, ...file.path.split("/"));
     const dir = dirname(target);
     let realDir = realDirs.get(dir);

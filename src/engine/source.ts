@@ -72,9 +72,10 @@ export async function listTree(source: TreeSource): Promise<{ readonly files: st
   };
 }
 
-/** `path` as the plain POSIX path relative to the root it spells, or undefined when it spells none. */
+/** `path` as the plain POSIX path relative to the root it spells, or undefined when it spells none (or holds a control character, which no file name a person reads has). */
 function plainPath(path: string): string | undefined {
-  if (path.startsWith("/") || path.includes("\\") || /^[A-Za-z]:\//.test(path)) return undefined;
+  // eslint-disable-next-line no-control-regex
+  if (path.startsWith("/") || path.includes("\\") || /^[A-Za-z]:\//.test(path) || /[\x00-\x1f\x7f]/.test(path)) return undefined;
   if (!/(^|\/)\.?(\/|$)|(^|\/)\.\.(\/|$)/.test(path)) return path;
   const parts = path.split("/").filter((part) => part !== "" && part !== ".");
   return parts.length === 0 || parts.includes("..") ? undefined : parts.join("/");

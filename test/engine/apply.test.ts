@@ -1,7 +1,7 @@
 /** writePlan: changed files replaced in place with their modes, and nothing written when any write fails or any target is refused. */
 import { mkdirSync, renameSync } from "node:fs";
 import { chmod, chown, mkdir, readdir, readFile, realpath, stat, symlink, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writePlan } from "../../src/engine/apply.js";
 import type { FilePlan, Plan } from "../../src/engine/plan.js";
@@ -106,6 +106,16 @@ describe("writePlan", () => {
       expect(await readFile(join(outside, "app.yaml"), "utf8")).toBe("not the repository's\n");
       expect(await readFile(join(root, "a.yaml"), "utf8")).toBe("image: app:1\n");
       expect((await readdir(root)).sort()).toEqual(["a.yaml", "apps"]);
+    });
+
+    it("refuses a hand-built plan's path that climbs out with '..', writing nothing", async () => {
+      const { root, outside } = await rootAndOutside();
+      const climbing = planOf([file("a.yaml", "image: app:1\n", "image: app:2\n"), file(`../${basename(outside)}/app.yaml`, "not the repository's\n", "x\n")]);
+      await expect(writePlan(root, climbing)).rejects.toThrow(
+        `refusing to write "../${basename(outside)}/app.yaml": it is no plain path under ${root}; nothing was written`,
+      );
+      expect(await readFile(join(outside, "app.yaml"), "utf8")).toBe("not the repository's\n");
+      expect(await readFile(join(root, "a.yaml"), "utf8")).toBe("image: app:1\n");
     });
 
     it("refuses a file that is a symbolic link, writing nothing", async () => {

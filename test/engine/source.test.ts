@@ -74,7 +74,7 @@ describe("listTree", () => {
   });
 
   it("refuses a path that names no file inside the root, and one file listed twice, naming each", async () => {
-    const refused = listTree(listing(["/etc/x.yaml", "../up.yaml", "a/../b.yaml", "apps\\d.yaml", "a.yaml", "./a.yaml"]));
+    const refused = listTree(listing(["/etc/x.yaml", "../up.yaml", "a/../b.yaml", "apps\\d.yaml", "a\u0000.yaml", "b\n.yaml", "a.yaml", "./a.yaml"]));
     await expect(refused).rejects.toThrow(RequestError);
     await expect(refused).rejects.toMatchObject({
       issues: [
@@ -82,6 +82,9 @@ describe("listTree", () => {
         { message: expect.stringContaining('"../up.yaml"') },
         { message: expect.stringContaining('"a/../b.yaml"') },
         { message: expect.stringContaining('"apps\\\\d.yaml"') },
+        // A control character is in no file name a person reads (a NUL cuts the name short where it is written).
+        { message: expect.stringContaining('"a\\u0000.yaml"') },
+        { message: expect.stringContaining('"b\\n.yaml"') },
         { message: 'the source lists "a.yaml" and "./a.yaml", one file twice' },
       ],
     });
