@@ -633,9 +633,18 @@ function registryTail(image: ImageRef): string {
   return `/${image.repository.slice(image.repository.lastIndexOf("/") + 1)}:`;
 }
 
+/**
+ * What a KCL file that may hold `image` spells: its screen token, or, for a reference built on a
+ * registry constant (`_registry + "/web:"`), the path's last segment. The engine's byte screen
+ * and editKcl's own read the same words.
+ */
+export function kclScreenTokens(image: ImageRef): readonly string[] {
+  return [screenToken(image), registryTail(image)];
+}
+
 /** Could this file hold anything the request edits? A byte screen before any parse. */
 function mayMatch(text: string, request: EditRequest): boolean {
-  return text.includes(MARKER_TOKEN) || request.images.some((u) => text.includes(screenToken(u.image)) || text.includes(registryTail(u.image)));
+  return text.includes(MARKER_TOKEN) || request.images.some((u) => kclScreenTokens(u.image).some((token) => text.includes(token)));
 }
 
 /**
