@@ -22,10 +22,9 @@
  * A value an ApplicationSet's generators fill in (`{{tag}}`, `{{.tag}}`) is theirs: it is named
  * in a warning, never edited (placeholder.ts).
  */
-import { SourceError } from "../change.js";
 import { formatImageRef, normalizeRepository, tryParseImageRef } from "../image/reference.js";
 import { byRepository, nextReference, nextVersion, renamedWarning, staleImageIn, versionOf, type ImageUpdate } from "../image/update.js";
-import { YamlFile, type YamlDocument } from "./file.js";
+import { tryYamlFile, type YamlDocument } from "./file.js";
 import { setHelmImage, editHelmValues, type HelmField, type HelmImage } from "./helm.js";
 import { editImages, setImageScalar } from "./images.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type FlowScalar, type YamlNode } from "./node.js";
@@ -295,13 +294,8 @@ const TEMPLATE_PATCH: YamlString = {
 function warnYamlString(document: YamlDocument, path: readonly PathSegment[], images: readonly ImageUpdate[], plan: EditPlan, kind: YamlString): boolean {
   const values = nodeAt(document.root, path);
   if (values?.kind !== "scalar" || values.text === "") return false;
-  let inner: YamlFile;
-  try {
-    inner = new YamlFile(kind.header + values.text);
-  } catch (error) {
-    if (error instanceof SourceError) return false;
-    throw error;
-  }
+  const inner = tryYamlFile(kind.header + values.text);
+  if (!inner) return false;
   const dryRun = new EditPlan(inner);
   for (const editor of kind.editors) editor(inner, { images, setters: new Map() }, dryRun);
   const keys = dryRun.result().changes.map((change) => change.key);

@@ -45,6 +45,16 @@ export class YamlFile {
   }
 }
 
+/** The file `text` is, or undefined when it is not valid YAML (a string that may hold YAML, a values file of the tree). */
+export function tryYamlFile(text: string): YamlFile | undefined {
+  try {
+    return new YamlFile(text);
+  } catch (error) {
+    if (error instanceof SourceError) return undefined;
+    throw error;
+  }
+}
+
 /**
  * The root node of every document in `text` (null for an empty one); throws SourceError
  * (1-based line and column) when `text` is not valid YAML.

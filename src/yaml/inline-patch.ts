@@ -15,10 +15,10 @@
  * comment Flux reads: it is left alone. A JSON6902 patch file (`path:` in a kustomization),
  * a YAML list of ops, is edited by the same op rule in its own bytes.
  */
-import { SourceError, type EditRequest } from "../change.js";
+import type { EditRequest } from "../change.js";
 import { normalizeRepository, tryParseImageRef } from "../image/reference.js";
 import { byRepository, nextReference, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
-import { YamlFile, type YamlDocument } from "./file.js";
+import { tryYamlFile, type YamlFile, type YamlDocument } from "./file.js";
 import { editHelmValues } from "./helm.js";
 import { editImages, inContainerSpec, setImageScalar } from "./images.js";
 import { isKustomization } from "./kustomize.js";
@@ -87,14 +87,9 @@ function patchStrings(document: YamlDocument): PatchString[] {
 
 /** Edits the images in one patch string where its form lets the edits be spliced exactly, else warns about them. */
 function editPatch(file: YamlFile, patch: PatchString, document: YamlDocument, request: EditRequest, plan: EditPlan): void {
-  let content: YamlFile;
-  try {
-    content = new YamlFile(patch.node.text);
-  } catch (error) {
-    // A path to a patch file, or text kustomize itself will refuse: nothing to edit.
-    if (error instanceof SourceError) return;
-    throw error;
-  }
+  const content = tryYamlFile(patch.node.text);
+  // A path to a patch file, or text kustomize itself will refuse: nothing to edit.
+  if (!content) return;
   const inner = new EditPlan(content);
   const ops = patch.kind !== "strategic-merge" && content.documents[0]?.root?.kind === "seq";
   if (ops) editOps(content.documents[0]!, byRepository(request.images), inner, request.kustomizeTagged);
