@@ -4,14 +4,15 @@
  * source, or a values file it lists (relative to that path, or `$ref/…` of a `ref:` source, read
  * as this tree). Argo CD ranks parameters above every values file, so that stale tag is the one it
  * deploys while the values file's tag moves. No editor sees both files: the tag is named at its
- * line, with the override that sets it. Only files that name Argo CD and hold parameters are parsed.
+ * line, with the override that sets it. Only files that name Argo CD, hold parameters and may
+ * read a values file holding an incoming repository are parsed.
  */
 import { posix } from "node:path";
-import { SourceError, type Warning } from "../change.js";
-import { normalizeRepository } from "../image/reference.js";
+import type { Warning } from "../change.js";
+import { normalizeRepository, repositoryPattern, type ImageRef } from "../image/reference.js";
 import { byRepository, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import { leafOf, parametersAt, sourcesOf } from "../yaml/argocd.js";
-import { YamlFile } from "../yaml/file.js";
+import { tryYamlFile } from "../yaml/file.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "../yaml/node.js";
 import { formatPath, type PathSegment } from "../yaml/path.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
@@ -29,24 +30,25 @@ export function warnLoneTagParameters(
   updatesFor: (path: string) => readonly ImageUpdate[],
   warnings: Warning[],
 ): void {
+  const values = new ValuesFiles(texts);
   for (const [path, text] of texts) {
     if (!inScope(path) || fileKind(path) !== "yaml" || !text.includes("argoproj.io/") || !text.includes("parameters")) continue;
     const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== undefined));
-    if (incoming.size === 0) continue;
-    const file = parsed(text);
-    for (const document of file?.documents ?? []) {
+    if (incoming.size === 0 || !values.mayRead(text, incoming)) continue;
+    for (const document of tryYamlFile(text.replace(/^\uFEFF/, ""))?.documents ?? []) {
       const sources = sourcesOf(document).filter((source) => source.length > 0);
       for (const source of sources) {
         const valueFiles = valuesOf(document.root, source, sources, texts);
         if (valueFiles.length === 0) continue;
-        for (const [name, field] of parametersAt(document.root, source)) {
+        const parameters = parametersAt(document.root, source);
+        const siblings = parameters.map(([other]) => leafOf(other));
+        for (const [name, field] of parameters) {
           const [prefix, leaf] = leafOf(name);
           if (leaf !== "tag" || !isFlowScalar(field.node) || hasPlaceholder(field.node.text)) continue;
-          const siblings = parametersAt(document.root, source).map(([other]) => leafOf(other));
           if (siblings.some(([p, l]) => p === prefix && ["repository", "name", "registry"].includes(l))) continue;
           const keys = prefix === "" ? [] : prefix.split(".");
           if (nodeAt(document.root, [...source, "helm", "valuesObject", ...keys, "repository"]) !== undefined) continue;
-          const held = repositoryIn(valueFiles, keys, incoming);
+          const held = repositoryIn(valueFiles, keys, incoming, values);
           // A tag its policy would keep (a newer one, a release candidate under another range) is no news.
           if (!held || nextVersion(held, versionOf(field.node.text, undefined)) === undefined) continue;
           const key = formatPath(field.path);
@@ -61,13 +63,44 @@ export function warnLoneTagParameters(
   }
 }
 
-function parsed(text: string): YamlFile | undefined {
-  try {
-    return new YamlFile(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    if (error instanceof SourceError) return undefined;
-    throw error;
+/**
+ * The tree's texts as values files: each parsed once, and, per incoming repository, the paths of
+ * those that spell it. An Application can read one only when its text spells the file's directory (a
+ * chart's `path:`, a `$ref/` path, or a parent of them reached by `../`) or its last two segments
+ * (a `valueFiles` entry under a subdirectory, or through `../dir/`): one that spells neither is not parsed.
+ */
+class ValuesFiles {
+  private readonly holding = new Map<string, readonly string[]>();
+  private readonly roots = new Map<string, YamlNode | null>();
+
+  constructor(private readonly texts: ReadonlyMap<string, string>) {}
+
+  mayRead(application: string, incoming: ReadonlyMap<string, ImageUpdate>): boolean {
+    return [...incoming.values()].some((update) => this.holders(update.image).some((path) => spellsPath(application, path)));
   }
+
+  /** The first document's root of a values file (null when it is empty or no YAML). */
+  rootOf(path: string, text: string): YamlNode | null {
+    let root = this.roots.get(path);
+    if (root === undefined) this.roots.set(path, (root = tryYamlFile(text.replace(/^\uFEFF/, ""))?.documents[0]?.root ?? null));
+    return root;
+  }
+
+  private holders(image: ImageRef): readonly string[] {
+    let paths = this.holding.get(image.repository);
+    if (paths === undefined) {
+      const pattern = repositoryPattern(image);
+      paths = [...this.texts].flatMap(([path, text]) => (fileKind(path) === "yaml" && pattern.test(text) ? [path] : []));
+      this.holding.set(image.repository, paths);
+    }
+    return paths;
+  }
+}
+
+function spellsPath(application: string, path: string): boolean {
+  const directory = posix.dirname(path);
+  const lastTwo = path.slice(path.lastIndexOf("/", path.lastIndexOf("/") - 1) + 1);
+  return application.includes(directory) || application.includes(lastTwo);
 }
 
 /** The values files of this tree a source reads, by path: a `path:` chart's values.yaml and its valueFiles, `$ref/…` ones through the `ref:` source. */
@@ -98,9 +131,10 @@ function repositoryIn(
   files: readonly [string, string][],
   keys: readonly string[],
   incoming: ReadonlyMap<string, ImageUpdate>,
+  values: ValuesFiles,
 ): (ImageUpdate & { at: string }) | undefined {
   for (const [path, text] of files) {
-    const root = parsed(text)?.documents[0]?.root ?? null;
+    const root = values.rootOf(path, text);
     const mapping = nodeAt(root, keys);
     if (mapping?.kind !== "map") continue;
     const repository = mapValue(mapping, "repository");

@@ -12,6 +12,7 @@ import { editKcl, type Overridden } from "../kcl/editor.js";
 import { editKclMod } from "../kcl/mod-editor.js";
 import type { ComputedOverride } from "../kcl/override.js";
 import { editYaml } from "../yaml/editor.js";
+import { hasPlaceholder } from "../yaml/placeholder.js";
 import { ConfigError, parseConfig, type Config, type Target } from "./config.js";
 import { FLUX_IMAGE_API_GROUP, mayHoldFluxObjects } from "./flux-objects.js";
 import { warnImageUpdaterConstraints } from "./image-updater.js";
@@ -116,10 +117,19 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
         path !== configPath &&
         (inScope(path) || fileKind(path) === "yaml")),
   );
-  const keep = (path: string, text: string): boolean =>
-    inScope(path)
-      ? overridesByFile.has(path) || screen[fileKind(path)!].test(text)
-      : mayHoldFluxObjects(text) || (mayHoldFluxKustomization(text) && screen.yaml.test(text));
+  // Applications that can only be a lone tag parameter's (chart-tags.ts): read for it, never edited.
+  const readOnly = new Set<string>();
+  const keep = (path: string, text: string): boolean => {
+    if (!inScope(path)) return mayHoldFluxObjects(text) || (mayHoldFluxKustomization(text) && screen.yaml.test(text));
+    if (overridesByFile.has(path)) return true;
+    const kind = fileKind(path)!;
+    const found = screen[kind].exec(text);
+    if (kind !== "yaml" || found?.[0] !== "Application") return found !== null;
+    if (screen.argo.test(text) || (hasPlaceholder(text) && screen.templated.some((piece) => text.includes(piece)))) return true;
+    if (!text.includes("parameters")) return false;
+    readOnly.add(path);
+    return true;
+  };
   const read = await readScreened(source, paths, keep, warnings);
   // A file an override names must be UTF-8; the first named that is not is the error.
   for (const path of overridesByFile.keys()) read[paths.indexOf(path)] ??= await readNamed(source, path);
@@ -163,7 +173,7 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
 
   const planned: FilePlan[] = [];
   for (const [path, text] of texts) {
-    if (!inScope(path)) continue;
+    if (!inScope(path) || readOnly.has(path)) continue;
     const target = targetFor(path);
     const { setters, knownSetters, left } = forFile(path);
     const kustomizeTagged = tagged.get(path);
@@ -310,8 +320,9 @@ function pathFilter(globs: readonly string[], files: readonly string[], warnings
  * an incoming repository, and a YAML file also when it may define Flux image objects or an Argo CD Application(Set). One
  * alternation per kind: V8 searches for all tokens at once, ~3x faster than one includes()
  * per token (measured on a 5,000-file tree).
+ * `argo` and `templated` screen again the few files the YAML one let through as an Application(Set) only.
  */
-function screenFor(images: readonly ImageRef[]): Record<FileKind, RegExp> {
+function screenFor(images: readonly ImageRef[]): Record<FileKind, RegExp> & { readonly argo: RegExp; readonly templated: readonly string[] } {
   const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
   const alternation = (words: readonly string[]) => new RegExp(words.map(escapeRegExp).join("|"));
   const kcl = alternation(tokens);
@@ -319,7 +330,17 @@ function screenFor(images: readonly ImageRef[]): Record<FileKind, RegExp> {
   // An ApplicationSet may build an incoming repository from a placeholder (`ghcr.io/acme/{{path.basename}}`), and an
   // Application's tag parameter may take its repository from a chart's values: neither file need spell a token of it.
   // One token for both kinds: a longer one starting with a word every file has (`kind: `) slows the search threefold.
-  return { kcl, "kcl-mod": kcl, yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP, "Application"]) };
+  const argo = alternation([...tokens, FLUX_IMAGE_API_GROUP]);
+  // A templated reference spells the repository's last segment, or starts with its registry (templatedPin).
+  const templated = images.flatMap((image) => [image.repository.slice(image.repository.lastIndexOf("/")), ...firstSegments(image.repository)]);
+  return { kcl, "kcl-mod": kcl, yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP, "Application"]), argo, templated };
+}
+
+/** The first path segment of each spelling of a repository: `ghcr.io`; `docker.io`, `library` and `nginx` for Docker Hub's `library/nginx`. */
+function firstSegments(repository: string): string[] {
+  const [host, ...path] = repository.split("/");
+  if (host !== "docker.io") return [host!];
+  return path[0] === "library" ? [host, "library", path[1]!] : [host, path[0]!];
 }
 
 /**

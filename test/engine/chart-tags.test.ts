@@ -62,3 +62,25 @@ it("says nothing of a tag beside its repository parameter, one at the incoming t
   ];
   for (const files of cases) expect((await plan(files)).warnings.filter((w) => w.message.includes("ranks parameters above"))).toEqual([]);
 });
+
+it("reads a values file a valueFiles entry reaches through a subdirectory or ../", async () => {
+  const source = (file: string) =>
+    app(`  source:\n    path: charts/worker\n    helm:\n      valueFiles: [${file}]\n      parameters:\n        - {name: image.tag, value: '1.4.0'}\n`);
+  for (const [file, values] of [
+    ["env/prod.yaml", "charts/worker/env/prod.yaml"],
+    ["../common/values.yaml", "charts/common/values.yaml"],
+  ]) {
+    const result = await plan({ "apps/worker.yaml": source(file!), [values!]: chartValues });
+    expect(
+      result.warnings.map((w) => w.message.slice(0, w.message.indexOf(","))),
+      file,
+    ).toEqual([`spec.source.helm.parameters[0].value (parameter image.tag) overrides the tag of ghcr.io/acme/worker (${values}:2)`]);
+  }
+});
+
+it("neither edits nor names an Application that spells no incoming repository and reads no values file holding one", async () => {
+  const broken = "apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec: {source: {path: charts/other, helm: {parameters: [\n";
+  const result = await plan({ "apps/other.yaml": broken, "charts/worker/values.yaml": chartValues });
+  expect(result.changes.map((c) => c.file)).toEqual(["charts/worker/values.yaml"]);
+  expect(result.warnings).toEqual([]);
+});
