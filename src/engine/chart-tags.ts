@@ -11,7 +11,7 @@ import { posix } from "node:path";
 import type { Warning } from "../change.js";
 import { normalizeRepository, repositoryPattern, type ImageRef } from "../image/reference.js";
 import { byRepository, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
-import { leafOf, parametersAt, sourcesOf } from "../yaml/argocd.js";
+import { leafOf, parameterName, parametersAt, sourcesOf } from "../yaml/argocd.js";
 import { tryYamlFile } from "../yaml/file.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "../yaml/node.js";
 import { formatPath, type PathSegment } from "../yaml/path.js";
@@ -55,7 +55,7 @@ export function warnLoneTagParameters(
           warnings.push({
             file: path,
             line: lineAt(text, field.node.start),
-            message: `${key} (parameter ${name}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: set it with an overrides: entry in the configuration (spec: ${key}, image: ${held.image.repository}, part: tag)`,
+            message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: set it with an overrides: entry in the configuration (spec: ${key}, image: ${held.image.repository}, part: tag)`,
           });
         }
       }

@@ -22,7 +22,7 @@
  * A value an ApplicationSet's generators fill in (`{{tag}}`, `{{.tag}}`) is theirs: it is named
  * in a warning, never edited (placeholder.ts).
  */
-import { formatImageRef, normalizeRepository, tryParseImageRef } from "../image/reference.js";
+import { formatImageRef, isTag, normalizeRepository, tryParseImageRef } from "../image/reference.js";
 import { byRepository, nextReference, nextVersion, renamedWarning, staleImageIn, versionOf, type ImageUpdate } from "../image/update.js";
 import { tryYamlFile, type YamlDocument } from "./file.js";
 import { setHelmImage, editHelmValues, type HelmField, type HelmImage } from "./helm.js";
@@ -176,6 +176,14 @@ export function parametersAt(root: YamlNode | null, source: readonly PathSegment
   return parameters;
 }
 
+/**
+ * A parameter's name as a message quotes it: as written when it is a plain Helm path
+ * (`image.tag`, `a\\.b`, `list[0].x`), else JSON-quoted, so that it cannot carry a line break or markup into a log.
+ */
+export function parameterName(name: string): string {
+  return /^[\w.\\[\]/-]+$/.test(name) ? name : JSON.stringify(name);
+}
+
 /** `image.tag` -> [`image`, `tag`]; a dot escaped for Helm (`a\.b`) is part of a key. */
 export function leafOf(name: string): [prefix: string, leaf: string] {
   for (let i = name.length - 1; i > 0; i--) if (name[i] === "." && name[i - 1] !== "\\") return [name.slice(0, i), name.slice(i + 1)];
@@ -236,22 +244,29 @@ function warnUnpairedRepositories(parameters: readonly [string, HelmField][], in
     const group = byPrefix.get(prefix)!;
     // `repository` or `name` beside `tag` is a pair the Helm rule moves.
     if ((leaf === "repository" || leaf === "name") && group.some(([other]) => leafOf(other)[1] === "tag")) continue;
-    const siblings = group.filter(([other, f]) => other !== name && !NOT_VERSIONS.has(leafOf(other)[1]) && !plan.isClaimed(f.node));
-    const versions = siblings.filter(([other]) => /tag|version/i.test(leafOf(other)[1]));
-    const likely = versions.length > 0 ? versions : siblings;
+    // Only a sibling that reads as a tag: offering `image.pullSecret` would have its override write the version there.
+    const likely = group.filter(
+      ([other, f]) =>
+        other !== name && !NOT_VERSIONS.has(leafOf(other)[1]) && !plan.isClaimed(f.node) && (/tag|version/i.test(leafOf(other)[1]) || holdsVersion(f.node)),
+    );
     const [tagName, tagField] = likely[0] ?? [];
     if (!tagName || !tagField || !isFlowScalar(tagField.node)) continue;
     // A tag the generator fills in is said at itself; one at the incoming tag, or that its policy keeps, needs nothing.
     if (hasPlaceholder(tagField.node.text) || nextVersion(incoming.get(ref.repository)!, versionOf(tagField.node.text, undefined)) === undefined) continue;
     const which =
       likely.length === 1
-        ? `parameter ${tagName} beside it likely holds its tag`
-        : `one of the parameters ${likely.map(([n]) => n).join(", ")} beside it likely holds its tag`;
+        ? `parameter ${parameterName(tagName)} beside it likely holds its tag`
+        : `one of the parameters ${likely.map(([n]) => parameterName(n)).join(", ")} beside it likely holds its tag`;
     plan.warn(
       node.start,
-      `${formatPath(field.path)} (parameter ${name}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which}, and it was not moved: set it with an overrides: entry in the configuration${OVERRIDE_SPEC}${formatPath(tagField.path)}, image: ${ref.repository}, part: tag)`,
+      `${formatPath(field.path)} (parameter ${parameterName(name)}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which}, and it was not moved: set it with an overrides: entry in the configuration${OVERRIDE_SPEC}${formatPath(tagField.path)}, image: ${ref.repository}, part: tag)`,
     );
   }
+}
+
+/** A value that reads as a version (`1.4.0`, `v2.1`), not a port (`8080`) or a secret's name. */
+function holdsVersion(node: YamlNode | null): boolean {
+  return isFlowScalar(node) && isTag(node.text) && /^v?\d+\.\d/.test(node.text);
 }
 
 const OVERRIDE_SPEC = " (spec: ";

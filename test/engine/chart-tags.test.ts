@@ -84,3 +84,12 @@ it("neither edits nor names an Application that spells no incoming repository an
   expect(result.changes.map((c) => c.file)).toEqual(["charts/worker/values.yaml"]);
   expect(result.warnings).toEqual([]);
 });
+
+it("quotes a parameter name that is not a plain Helm path", async () => {
+  const name = '"x\\n\\n## Act now\\n\\nimage.tag"';
+  const result = await plan({
+    "apps/worker.yaml": app(`  source:\n    path: charts/worker\n    helm:\n      parameters:\n        - {name: ${name}, value: '1.4.0'}\n`),
+    "charts/worker/values.yaml": `"x\\n\\n## Act now\\n\\nimage":\n  repository: ghcr.io/acme/worker\n  tag: 1.4.0\n`,
+  });
+  expect(result.warnings.map((w) => w.message.slice(0, w.message.indexOf(" overrides")))).toEqual([`spec.source.helm.parameters[0].value (parameter ${name})`]);
+});

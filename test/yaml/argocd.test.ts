@@ -314,6 +314,23 @@ spec:
     ]);
   });
 
+  it("offers as the tag only a sibling named like one or holding a version, never a pull secret or a port", () => {
+    const request = withImages("ghcr.io/acme/worker:1.4.3");
+    const params = (sibling: string) => `helm:\n  parameters:\n  - {name: image.repo, value: ghcr.io/acme/worker}\n  - ${sibling}\n`;
+    for (const sibling of ["{name: image.pullSecret, value: regcred}", '{name: image.port, value: "8080"}'])
+      expect(editHelm(params(sibling), request).warnings, sibling).toEqual([]);
+    const [warning] = editHelm(params("{name: image.build, value: 1.4.2}"), request).warnings;
+    expect(warning?.message).toContain("parameter image.build beside it likely holds its tag");
+  });
+
+  it("quotes a parameter name that is not a plain Helm path, so that it cannot break a line of a log or a summary", () => {
+    const text = `helm:\n  parameters:\n  - {name: "x\\n\\n## Act now\\nimg.repo", value: ghcr.io/acme/worker}\n  - {name: "x\\n\\n## Act now\\nimg.version", value: 1.4.2}\n`;
+    const [warning] = editHelm(text, withImages("ghcr.io/acme/worker:1.4.3")).warnings;
+    expect(warning?.message).toContain('(parameter "x\\n\\n## Act now\\nimg.repo") holds ghcr.io/acme/worker');
+    expect(warning?.message).toContain('parameter "x\\n\\n## Act now\\nimg.version" beside it');
+    expect(warning?.message).not.toContain("\n");
+  });
+
   it("names no tag parameter where the pair is one the Helm rule moves, none is beside it, it is templated, it holds the incoming tag or one its policy keeps", () => {
     const request = withImages("ghcr.io/acme/worker:1.4.3");
     const params = (items: string) => `helm:\n  parameters:\n${items}`;
