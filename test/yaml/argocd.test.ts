@@ -427,6 +427,43 @@ ${patch}`;
     ]);
   });
 
+  it("says nothing of a tag already at the incoming version, or of another image's tag parameter", () => {
+    const request = withImages("ghcr.io/acme/worker:1.4.3");
+    for (const parameter of ["{name: image.tag, value: '1.4.3'}", "{name: redis.image.tag, value: '7.2.0'}"]) {
+      const text = appSet(`    spec:\n      source:\n        helm:\n          parameters: [${parameter}]\n`);
+      expect(editHelm(text, request).warnings.filter((w) => w.line === 12)).toEqual([]);
+    }
+  });
+
+  it("names the generator's element a templated tag reads, when it holds an old version", () => {
+    const text = appSet("    spec:\n      source:\n        helm:\n          parameters: [{name: image.tag, value: '{{ .imageTag }}'}]\n").replace(
+      "spec:\n  template:",
+      "spec:\n  generators:\n    - list:\n        elements: [{env: prod, imageTag: 1.4.3}, {env: dev, imageTag: 1.4.2}]\n  template:",
+    );
+    expect(editHelm(text, withImages("ghcr.io/acme/worker:1.4.3")).warnings.filter((w) => w.message.startsWith("spec.templatePatch"))).toEqual([
+      {
+        line: 15,
+        message:
+          "spec.templatePatch: its parameter image.tag sets the version of ghcr.io/acme/worker from the generator's elements, which are not edited: spec.generators[0].list.elements[1].imageTag holds 1.4.2; set it there",
+      },
+    ]);
+    expect(
+      editHelm(text.replace("1.4.2", "1.4.3"), withImages("ghcr.io/acme/worker:1.4.3")).warnings.filter((w) => w.message.startsWith("spec.templatePatch")),
+    ).toEqual([]);
+  });
+
+  it("reads the value of a tag parameter in a patch Go actions make no YAML", () => {
+    const patch = (value: string) =>
+      `    {{- if eq .env "prod" }}\n    spec:\n      source:\n        helm:\n          parameters:\n            - name: image.tag\n              value: "${value}"\n    {{- end }}\n`;
+    const request = withImages("ghcr.io/acme/worker:1.4.3");
+    expect(editHelm(appSet(patch("1.4.3")), request).warnings.filter((w) => w.line === 12)).toEqual([]);
+    expect(
+      editHelm(appSet(patch("1.4.2")), request)
+        .warnings.filter((w) => w.line === 12)
+        .map((w) => w.message.slice(0, w.message.indexOf(" sets"))),
+    ).toEqual(["spec.templatePatch is a string, which is not edited: its parameter image.tag"]);
+  });
+
   it("names an old reference in its text when Go template actions make it no YAML", () => {
     const text = appSet(
       '    {{- if eq .env "prod" }}\n    spec:\n      source:\n        kustomize:\n          images: [ghcr.io/acme/worker:1.4.2]\n    {{- end }}\n',
