@@ -11,7 +11,7 @@ import { posix } from "node:path";
 import type { Warning } from "../change.js";
 import { normalizeRepository, repositoryPattern, type ImageRef } from "../image/reference.js";
 import { byRepository, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
-import { leafOf, parameterName, parametersAt, sourcesOf } from "../yaml/argocd.js";
+import { leafOf, overrideAdvice, parameterName, parametersAt, sourcesOf } from "../yaml/argocd.js";
 import { tryYamlFile } from "../yaml/file.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "../yaml/node.js";
 import { formatPath, type PathSegment } from "../yaml/path.js";
@@ -21,8 +21,7 @@ import { fileKind } from "./file-kind.js";
 
 /**
  * `texts` are the files read (a chart's values may be outside the paths), `inScope` those the run
- * edits; `updatesFor(path)` the incoming images as the file's target lets them in (with its policy),
- * none where its tags are someone else's to set (an override).
+ * edits; `updatesFor(path)` the incoming images as the file's target lets them in (with its policy).
  */
 export function warnLoneTagParameters(
   texts: ReadonlyMap<string, string>,
@@ -55,7 +54,7 @@ export function warnLoneTagParameters(
           warnings.push({
             file: path,
             line: lineAt(text, field.node.start),
-            message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: set it with an overrides: entry in the configuration (spec: ${key}, image: ${held.image.repository}, part: tag)`,
+            message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: ${overrideAdvice(key, held.image.repository)}`,
           });
         }
       }

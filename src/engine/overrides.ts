@@ -10,7 +10,7 @@ import type { Overridden } from "../kcl/editor.js";
 import { formatOverridePath, OverrideSpecError, parseOverrideSpec } from "../kcl/override-spec.js";
 import { parseYamlSpec, setFromSpec, setYamlPath } from "../yaml/path.js";
 import { placeholderFieldOf } from "../yaml/placeholder.js";
-import { unpairedTagFieldOf } from "../yaml/argocd.js";
+import { advisedOverrideOf } from "../yaml/argocd.js";
 import type { Config, OverrideConfig } from "./config.js";
 import { fileKind, type FileKind } from "./file-kind.js";
 import { pathMatcher } from "./path-glob.js";
@@ -222,8 +222,32 @@ function besideMarkers(
 
 /** An editor's warning that a Helm parameter holding a tag was not moved, where an override (configured or `--set`) set that parameter: the advice was followed. */
 function answeredByOverride(warning: Warning, changes: readonly FieldChange[]): boolean {
-  const field = unpairedTagFieldOf(warning.message);
+  const field = advisedOverrideOf(warning.message);
   return field !== undefined && changes.some((c) => fieldKey(c.key) === fieldKey(field));
+}
+
+/**
+ * Whether an override of the warning's file, a `--set` or a configured one (for whichever image),
+ * names the field the warning advises to override: the field is someone else's to set. A spec
+ * that does not parse names nothing.
+ */
+export function overrideNames(warning: Warning, requested: readonly RequestedOverride[], configured: readonly OverrideConfig[]): boolean {
+  const field = advisedOverrideOf(warning.message);
+  if (field === undefined) return false;
+  const paths = [
+    ...requested.flatMap((o) => (typeof o === "string" ? specPath(o) : [])),
+    ...configured.filter((o) => o.file === warning.file).map((o) => o.spec),
+  ];
+  return paths.some((path) => fieldKey(path) === fieldKey(field));
+}
+
+function specPath(spec: string): string[] {
+  try {
+    return [parseYamlSpec(spec).path];
+  } catch (error) {
+    if (error instanceof SourceError) return [];
+    throw error;
+  }
 }
 
 /** A warning as the field it is about and what it says of it, so an editor's and an override's names for one field compare (`app["image"] keeps …` is `app.image keeps …`). */

@@ -26,7 +26,7 @@ import { checkParses, fileKind, isHelmTemplate, isTestFile, readsMarkers, type F
 import { imagesFor, settersFor, targetOf, targetsInScope, warnIdlePaths, warnRefusedImages } from "./targets.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { warnBesideMarkers, warnUnmoved, warnUnpolicied, warnUnreached } from "./reach.js";
-import { checkConfiguredOverrides, collectOverrides, configuredOverride, located, overFile, overriddenIn } from "./overrides.js";
+import { checkConfiguredOverrides, collectOverrides, configuredOverride, located, overFile, overriddenIn, overrideNames } from "./overrides.js";
 import { andList } from "../text/and-list.js";
 import { pathMatcher } from "./path-glob.js";
 
@@ -209,15 +209,15 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
     (path, image) => refusedBy(targetFor(path), image),
     warnings,
   );
+  const loneTags: Warning[] = [];
   warnLoneTagParameters(
     texts,
     inScope,
-    (path) =>
-      overridesByFile.has(path) || (config?.overrides ?? []).some((o) => o.file === path) || unselected(path)
-        ? []
-        : imagesFor(valid.images, config, targetFor(path), request.allowDowngrade ?? false),
-    warnings,
+    (path) => (unselected(path) ? [] : imagesFor(valid.images, config, targetFor(path), request.allowDowngrade ?? false)),
+    loneTags,
   );
+  // A tag an override names is someone else's to set, whatever image the override is for.
+  warnings.push(...loneTags.filter((w) => !overrideNames(w, overridesByFile.get(w.file!) ?? [], config?.overrides ?? [])));
   const after = new Map(planned.map((file) => [file.path, file.after]));
   const warned = new Set(warnings.flatMap((w) => (w.file === undefined || isAside(w) ? [] : [w.file])));
   warnUnmoved(

@@ -260,7 +260,7 @@ function warnUnpairedRepositories(parameters: readonly [string, HelmField][], in
         : `one of the parameters ${likely.map(([n]) => parameterName(n)).join(", ")} beside it likely holds its tag`;
     plan.warn(
       node.start,
-      `${formatPath(field.path)} (parameter ${parameterName(name)}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which}, and it was not moved: set it with an overrides: entry in the configuration${OVERRIDE_SPEC}${formatPath(tagField.path)}, image: ${ref.repository}, part: tag)`,
+      `${formatPath(field.path)} (parameter ${parameterName(name)}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which}, and it was not moved: ${overrideAdvice(formatPath(tagField.path), ref.repository)}`,
     );
   }
 }
@@ -270,13 +270,17 @@ function holdsVersion(node: YamlNode | null): boolean {
   return isFlowScalar(node) && isTag(node.text) && /^v?\d+\.\d/.test(node.text);
 }
 
-const OVERRIDE_SPEC = " (spec: ";
+const ADVICE = "set it with an overrides: entry in the configuration (spec: ";
 
-/** The field a warning of warnUnpairedRepositories says an override should set, so that an override that sets it answers the warning; undefined for any other warning. */
-export function unpairedTagFieldOf(message: string): string | undefined {
-  if (!message.includes("under a name no rule pairs with a tag")) return undefined;
-  const at = message.lastIndexOf(OVERRIDE_SPEC);
-  return at < 0 ? undefined : message.slice(at + OVERRIDE_SPEC.length, message.indexOf(", image: ", at));
+/** The end of a warning that a Helm parameter holding a tag was not moved: the override that sets it. */
+export function overrideAdvice(key: string, repository: string): string {
+  return `${ADVICE}${key}, image: ${repository}, part: tag)`;
+}
+
+/** The field a warning ending in overrideAdvice says an override should set, so that an override naming it answers the warning; undefined for any other warning. */
+export function advisedOverrideOf(message: string): string | undefined {
+  const at = message.lastIndexOf(ADVICE);
+  return at < 0 ? undefined : message.slice(at + ADVICE.length, message.indexOf(", image: ", at));
 }
 
 function imageOf(fields: ReadonlyMap<string, HelmField>): HelmImage {

@@ -93,3 +93,27 @@ it("quotes a parameter name that is not a plain Helm path", async () => {
   });
   expect(result.warnings.map((w) => w.message.slice(0, w.message.indexOf(" overrides")))).toEqual([`spec.source.helm.parameters[0].value (parameter ${name})`]);
 });
+
+it("an override answers the lone tag it names, not the others of its file", async () => {
+  const tagged = (chart: string) => app(`  source:\n    path: charts/${chart}\n    helm:\n      parameters:\n        - {name: image.tag, value: '1.4.0'}\n`);
+  const override = "overrides:\n  - file: apps/worker.yaml\n    spec: spec.source.helm.parameters[0].value\n    image: ghcr.io/acme/other\n    part: tag\n";
+  const result = await plan({
+    "apps/worker.yaml": `${tagged("worker")}---\n${tagged("worker-eu")}`,
+    "charts/worker/values.yaml": chartValues,
+    "charts/worker-eu/values.yaml": chartValues,
+    ".github/gitops-promote.yaml": override,
+  });
+  // Both documents name their field alike: the override's path is looked up in the first that has it.
+  expect(result.warnings.filter((w) => w.message.includes("ranks parameters above"))).toEqual([]);
+  const other = await plan({
+    "apps/worker.yaml": `${tagged("worker")}---\n${tagged("worker-eu")}`.replace(
+      "parameters:\n        - {name: image.tag",
+      "parameters:\n        - {name: replicas, value: '2'}\n        - {name: image.tag",
+    ),
+    "charts/worker/values.yaml": chartValues,
+    "charts/worker-eu/values.yaml": chartValues,
+    ".github/gitops-promote.yaml": override,
+  });
+  // The first document's tag is parameters[1] there, which the override does not name.
+  expect(other.warnings.filter((w) => w.message.includes("ranks parameters above")).map((w) => w.line)).toEqual([10]);
+});
