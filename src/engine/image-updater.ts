@@ -9,7 +9,7 @@
  */
 import type { Change, Warning } from "../change.js";
 import { parsePolicy, PolicyError, type Policy } from "../image/policy.js";
-import { normalizeRepository, type ImageRef } from "../image/reference.js";
+import { normalizeRepository, tryParseImageRef, type ImageRef } from "../image/reference.js";
 
 const GROUP = "argocd-image-updater.argoproj.io/";
 const ANNOTATION = /^(\s*)(["']?)argocd-image-updater\.argoproj\.io\/([\w.-]+)\2\s*:(.*)$/;
@@ -55,7 +55,7 @@ export function warnImageUpdaterConstraints(
   refused: (path: string, image: ImageRef) => boolean,
   warnings: Warning[],
 ): void {
-  const written = images.filter((image) => image.tag !== undefined && changes.some((change) => change.new.includes(image.tag!)));
+  const written = images.filter((image) => image.tag !== undefined && changes.some((change) => writes(change, image)));
   if (written.length === 0) return;
   for (const [path, text] of texts) {
     if (!text.includes(GROUP)) continue;
@@ -70,6 +70,18 @@ export function warnImageUpdaterConstraints(
       }
     }
   }
+}
+
+/**
+ * Whether a change writes the image's tag: a reference of its repository at that tag
+ * (`[name=]image`, kustomize's `name=*:tag`), or the tag alone, as a tag field holds it
+ * (with a digest after it, if pinned). Not `1.2` for a change to `…:1.2.3`.
+ */
+function writes(change: Change, image: ImageRef): boolean {
+  const value = change.new.slice(change.new.lastIndexOf("=") + 1).replace(/^\*:/, "");
+  if (value === image.tag || value.startsWith(`${image.tag}@`)) return true;
+  const ref = tryParseImageRef(value);
+  return ref?.repository === image.repository && ref.tag === image.tag;
 }
 
 interface Constraint {

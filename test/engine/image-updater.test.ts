@@ -111,4 +111,14 @@ describe("image-updater's configuration in a run", () => {
       "target prod: ghcr.io/acme/web:1.3.0 is outside its policy (semver ~1.2); not edited there",
     ]);
   });
+
+  it("counts a version as written only where a change writes that image at it, not another image's longer tag", async () => {
+    const files = {
+      "apps/web.yaml": application("    argocd-image-updater.argoproj.io/image-list: web=ghcr.io/acme/web:~1.1"),
+      "envs/deploy.yaml": deployment("ghcr.io/acme/api:1.2.0"),
+    };
+    const result = await plan(files, ["ghcr.io/acme/web:1.2", "ghcr.io/acme/api:1.2.3"]);
+    expect(result.changes.map((c) => c.new)).toEqual(["ghcr.io/acme/api:1.2.3"]);
+    expect(result.warnings.filter((w) => w.message.includes("argocd-image-updater's constraint"))).toEqual([]);
+  });
 });
