@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SourceError } from "../../src/change.js";
-import { YamlFile } from "../../src/yaml/file.js";
+import { tryYamlFile, YamlFile } from "../../src/yaml/file.js";
 
 describe("YamlFile", () => {
   it("names each document's object like Flux's ObjectIdentifier, leaving out what it lacks", () => {
@@ -53,5 +53,13 @@ describe("YamlFile", () => {
     const file = new YamlFile(text);
     const b = text.indexOf("b:");
     expect([file.lineAt(b), file.lineStart(b), file.lineStart(text.indexOf("x"))]).toEqual([2, text.indexOf("y"), 0]);
+  });
+});
+
+describe("tryYamlFile", () => {
+  it("is the file a text is, or undefined when the text is no YAML (a string that only may hold YAML)", () => {
+    expect(tryYamlFile("image:\n  tag: 1.0\n")?.documents[0]?.object).toEqual({});
+    expect(tryYamlFile("a: [\n")).toBeUndefined();
+    expect(tryYamlFile("{{- if .prod }}\nx: 1\n{{- end }}\n")).toBeUndefined();
   });
 });
