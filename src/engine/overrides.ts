@@ -10,7 +10,7 @@ import type { Overridden } from "../kcl/editor.js";
 import { formatOverridePath, OverrideSpecError, parseOverrideSpec } from "../kcl/override-spec.js";
 import { parseYamlSpec, setFromSpec, setYamlPath } from "../yaml/path.js";
 import { placeholderFieldOf } from "../yaml/placeholder.js";
-import { advisedOverrideOf } from "../yaml/argocd.js";
+import { advisedOverrideOf } from "../yaml/argocd-unpaired.js";
 import type { Config, OverrideConfig } from "./config.js";
 import { fileKind, type FileKind } from "./file-kind.js";
 import { pathMatcher } from "./path-glob.js";

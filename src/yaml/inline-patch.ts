@@ -25,7 +25,7 @@ import { isKustomization } from "./kustomize.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type ScalarNode, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import { EditPlan, type Editor, type PlannedChange } from "./plan.js";
-import { sourcesOf } from "./argocd.js";
+import { sourcesOf } from "./argocd-parameters.js";
 import { renderScalar, scalarForm } from "./quoting.js";
 import { isOpList } from "./json-patch.js";
 import { forEachValue } from "./walk.js";

@@ -1,0 +1,86 @@
+/**
+ * Where Argo CD's overrides of a source are read, and its Helm parameters as names and values:
+ * shared by the editors (argocd.ts), their warnings (argocd-unpaired.ts, argocd-strings.ts)
+ * and the lone tag parameters of chart-tags.ts. Nothing here edits.
+ */
+import type { YamlDocument } from "./file.js";
+import type { HelmField } from "./helm.js";
+import { mapValue, nodeAt, scalarText, type YamlNode } from "./node.js";
+import type { PathSegment } from "./path.js";
+
+export const ARGO_API = "argoproj.io/";
+
+/**
+ * The paths of a document's sources: an Application's `source` and each of its `sources`
+ * (an ApplicationSet's under its template), or the top of a parameter override file, a
+ * document without apiVersion and kind (the empty path), which may also be values of the
+ * argocd-apps chart.
+ */
+export function sourcesOf(document: YamlDocument): PathSegment[][] {
+  const { apiVersion, kind } = document.object;
+  if (apiVersion === undefined && kind === undefined) return [[], ...chartSources(document.root)];
+  if (!apiVersion?.startsWith(ARGO_API)) return [];
+  const spec = kind === "Application" ? ["spec"] : kind === "ApplicationSet" ? ["spec", "template", "spec"] : undefined;
+  return spec ? specSources(document.root, spec) : [];
+}
+
+/** The sources of the Application spec at `spec`: its `source` and each of its `sources`. */
+function specSources(root: YamlNode | null, spec: readonly PathSegment[]): PathSegment[][] {
+  const sources = nodeAt(root, [...spec, "sources"]);
+  const many = sources?.kind === "seq" ? sources.items.map((_, i) => [...spec, "sources", i]) : [];
+  return [[...spec, "source"], ...many];
+}
+
+/**
+ * The sources in values of the argocd-apps Helm chart, which renders each entry of
+ * `applications` as an Application spec and of `applicationsets` as an ApplicationSet spec
+ * (entries by name since chart 2.0, a list before).
+ */
+function chartSources(root: YamlNode | null): PathSegment[][] {
+  const specs: PathSegment[][] = [];
+  for (const [list, spec] of [
+    ["applications", []],
+    ["applicationsets", ["template", "spec"]],
+  ] as const) {
+    const entries = nodeAt(root, [list]);
+    if (entries?.kind === "map") for (const pair of entries.pairs) specs.push([list, scalarText(pair.key) ?? "", ...spec]);
+    if (entries?.kind === "seq") entries.items.forEach((_, i) => specs.push([list, i, ...spec]));
+  }
+  return specs.flatMap((spec) => specSources(root, spec));
+}
+
+const PARAMETER_KEYS = new Set(["name", "value", "forceString", "forcestring"]);
+
+/**
+ * A source's Helm parameters as [name, value field], in order. A parameter override file's
+ * list counts only when every item is a parameter (a values file may have a `helm:` key).
+ */
+export function parametersAt(root: YamlNode | null, source: readonly PathSegment[]): [string, HelmField][] {
+  const path = [...source, "helm", "parameters"];
+  const list = nodeAt(root, path);
+  if (list?.kind !== "seq") return [];
+  const isParameter = (item: YamlNode) => item.kind === "map" && item.pairs.every((pair) => PARAMETER_KEYS.has(scalarText(pair.key) ?? ""));
+  if (source.length === 0 && !list.items.every(isParameter)) return [];
+  const parameters: [string, HelmField][] = [];
+  list.items.forEach((item, index) => {
+    if (item.kind !== "map") return;
+    const name = scalarText(mapValue(item, "name"));
+    const value = mapValue(item, "value");
+    if (name !== undefined && value !== undefined) parameters.push([name, { node: value, path: [...path, index, "value"], inFlow: list.flow || item.flow }]);
+  });
+  return parameters;
+}
+
+/**
+ * A parameter's name as a message quotes it: as written when it is a plain Helm path
+ * (`image.tag`, `a\\.b`, `list[0].x`), else JSON-quoted, so that it cannot carry a line break or markup into a log.
+ */
+export function parameterName(name: string): string {
+  return /^[\w.\\[\]/-]+$/.test(name) ? name : JSON.stringify(name);
+}
+
+/** `image.tag` -> [`image`, `tag`]; a dot escaped for Helm (`a\.b`) is part of a key. */
+export function leafOf(name: string): [prefix: string, leaf: string] {
+  for (let i = name.length - 1; i > 0; i--) if (name[i] === "." && name[i - 1] !== "\\") return [name.slice(0, i), name.slice(i + 1)];
+  return ["", name];
+}

@@ -1,0 +1,177 @@
+/**
+ * YAML held in a string of an Argo CD source, which no editor edits inside: a source's
+ * `helm.values`, and an ApplicationSet's `templatePatch`, Go-template text applied over the
+ * template of every app it makes. Image fields in it the editors would set, an old reference
+ * in its text, or a tag it sets over the template's incoming repository are named instead.
+ */
+import { formatImageRef, tryParseImageRef } from "../image/reference.js";
+import { nextVersion, staleImageIn, versionOf, type ImageUpdate } from "../image/update.js";
+import { tryYamlFile, type YamlDocument } from "./file.js";
+import { editHelmValues } from "./helm.js";
+import { editImages } from "./images.js";
+import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "./node.js";
+import { formatPath, type PathSegment } from "./path.js";
+import { forEachValue } from "./walk.js";
+import { hasPlaceholder } from "./placeholder.js";
+import { EditPlan, type Editor } from "./plan.js";
+import { escapeRegExp } from "../text/escape-regexp.js";
+import { leafOf, parameterName, parametersAt, sourcesOf } from "./argocd-parameters.js";
+
+/** A YAML text held in a string, which no editor edits inside: how to read it, and what its warning advises instead. */
+interface YamlString {
+  /** Read before the text to make it a whole document: a templatePatch patches an Application. */
+  readonly header: string;
+  readonly editors: readonly Editor[];
+  readonly instead: string;
+}
+
+const VALUES_STRING: YamlString = {
+  header: "",
+  editors: [editImages, editHelmValues],
+  instead: "give those values in valuesObject or a values file instead, where they are edited",
+};
+
+/** Its editors are those of values and those of an Application (given by the caller, which holds them). */
+const TEMPLATE_PATCH: YamlString = {
+  header: "apiVersion: argoproj.io/v1alpha1\nkind: Application\n",
+  editors: [editImages, editHelmValues],
+  instead: "set those values in the template, where they are edited, or from the generator's parameters",
+};
+
+/** A source's `helm.values` string, named when it holds image fields the editors would set. */
+export function warnValuesString(document: YamlDocument, source: readonly PathSegment[], images: readonly ImageUpdate[], plan: EditPlan): void {
+  warnYamlString(document, [...source, "helm", "values"], images, plan, VALUES_STRING);
+}
+
+/**
+ * Warns when the string at `path` is YAML holding image fields the editors would set, were they
+ * not in a string (a source's `helm.values`, an ApplicationSet's `templatePatch`); true when it did.
+ */
+function warnYamlString(document: YamlDocument, path: readonly PathSegment[], images: readonly ImageUpdate[], plan: EditPlan, kind: YamlString): boolean {
+  const values = nodeAt(document.root, path);
+  if (values?.kind !== "scalar" || values.text === "") return false;
+  const inner = tryYamlFile(kind.header + values.text);
+  if (!inner) return false;
+  const dryRun = new EditPlan(inner);
+  for (const editor of kind.editors) editor(inner, { images, setters: new Map() }, dryRun);
+  const keys = dryRun.result().changes.map((change) => change.key);
+  if (keys.length === 0) return false;
+  plan.warn(
+    values.start,
+    `${formatPath(path)} is a string, which is not edited: ${keys.join(", ")} in it keeps its old image; ${kind.instead} (--set can only replace the whole string)`,
+  );
+  return true;
+}
+
+/**
+ * An ApplicationSet's `templatePatch`, Go-template text Argo CD applies over the template of every
+ * app it makes: named as a `helm.values` string is when it holds image fields the editors would
+ * set; else when it sets the tag of the template's incoming repository (the parameter or
+ * valuesObject `tag` beside the template's repository field) at another version, as that tag
+ * wins over whatever the template's own fields get. A tag the generator fills in is named at the
+ * generator's element holding a version to move, when the placeholder is a plain name.
+ */
+export function warnTemplatePatch(
+  document: YamlDocument,
+  incoming: ReadonlyMap<string, ImageUpdate>,
+  images: readonly ImageUpdate[],
+  plan: EditPlan,
+  argoEditors: readonly Editor[],
+): void {
+  const path = ["spec", "templatePatch"];
+  const patch = nodeAt(document.root, path);
+  if (patch?.kind !== "scalar") return;
+  if (warnYamlString(document, path, images, plan, { ...TEMPLATE_PATCH, editors: [...TEMPLATE_PATCH.editors, ...argoEditors] })) return;
+  // Go template actions (`{{- if … }}`) may make it no YAML: an old reference in its text is named all the same.
+  const stale = staleImageIn(patch.text, incoming);
+  if (stale)
+    return plan.warn(
+      patch.start,
+      `${formatPath(path)} is a string, which is not edited: ${formatImageRef(stale)} in it keeps its old image; ${TEMPLATE_PATCH.instead} (--set can only replace the whole string)`,
+    );
+  // Screened by bytes before anything is parsed.
+  if (!patch.text.includes("tag")) return;
+  const held = templateRepository(document.root, incoming);
+  const tag = held && patchedTag(patch.text, held.prefix);
+  if (!held || !tag) return;
+  const update = incoming.get(held.repository)!;
+  if (!hasPlaceholder(tag.value)) {
+    if (nextVersion(update, versionOf(tag.value, undefined)) === undefined) return;
+    return plan.warn(
+      patch.start,
+      `${formatPath(path)} is a string, which is not edited: its ${tag.what} sets a version over the template of ${held.repository} for every app its generator makes; set it in the template, where it is edited, or from the generator's parameters`,
+    );
+  }
+  const element = staleElement(document.root, tag.value, update);
+  if (element)
+    plan.warn(
+      patch.start,
+      `${formatPath(path)}: its ${tag.what} sets the version of ${held.repository} from the generator's elements, which are not edited: ${formatPath(element.path)} holds ${element.value}; set it there`,
+    );
+}
+
+/** The template's first incoming repository, as a whole reference or a bare repository, and the Helm name prefix of its field (`image` for `valuesObject.image.repository` or a parameter `image.repository`). */
+function templateRepository(root: YamlNode | null, incoming: ReadonlyMap<string, ImageUpdate>): { repository: string; prefix?: string } | undefined {
+  const template = nodeAt(root, ["spec", "template"]);
+  let found: { repository: string; prefix?: string } | undefined;
+  forEachValue(template ?? null, ({ node, path }) => {
+    const ref = found === undefined && isFlowScalar(node) ? tryParseImageRef(node.text) : undefined;
+    if (ref && incoming.has(ref.repository)) found = { repository: ref.repository, ...prefixOf(template ?? null, path) };
+  });
+  return found;
+}
+
+/** The Helm name prefix of a repository field at `path`: under `helm.valuesObject`, or a parameter's value. */
+function prefixOf(template: YamlNode | null, path: readonly PathSegment[]): { prefix?: string } {
+  const values = path.indexOf("valuesObject");
+  if (values > 0 && path[values - 1] === "helm" && ["repository", "name"].includes(String(path.at(-1))))
+    return { prefix: path.slice(values + 1, -1).join(".") };
+  const item = path.at(-1) === "value" && path.at(-3) === "parameters" ? nodeAt(template, path.slice(0, -1)) : undefined;
+  const name = item?.kind === "map" ? scalarText(mapValue(item, "name")) : undefined;
+  const [prefix, leaf] = name === undefined ? [] : leafOf(name);
+  return leaf === "repository" || leaf === "name" ? { prefix } : {};
+}
+
+/**
+ * The tag a patch sets under `prefix`: a parameter `<prefix>.tag`, or `tag` under the prefix in
+ * valuesObject. A patch Go actions make no YAML is read by its lines: such a parameter's
+ * `value:`, or a `tag:` key's value.
+ */
+function patchedTag(text: string, prefix: string | undefined): { what: string; value: string } | undefined {
+  if (prefix === undefined) return undefined;
+  const name = prefix === "" ? "tag" : `${prefix}.tag`;
+  const document = tryYamlFile(TEMPLATE_PATCH.header + text)?.documents[0];
+  if (document) {
+    for (const source of sourcesOf(document)) {
+      const parameter = parametersAt(document.root, source).findLast(([other]) => other === name)?.[1].node;
+      if (isFlowScalar(parameter)) return { what: `parameter ${parameterName(name)}`, value: parameter.text };
+      const values = nodeAt(document.root, [...source, "helm", "valuesObject", ...(prefix === "" ? [] : prefix.split(".")), "tag"]);
+      if (isFlowScalar(values)) return { what: "tag: key", value: values.text };
+    }
+    return undefined;
+  }
+  const parameter = new RegExp(`name\\s*:\\s*["']?${escapeRegExp(name)}["']?\\s*[,\\n][^]*?value\\s*:\\s*(["']?)([^"'\\s,}#]*)\\1`).exec(text);
+  if (parameter) return { what: `parameter ${parameterName(name)}`, value: parameter[2]! };
+  const key = /^\s*tag\s*:\s*(["']?)([^"'\s,}#]*)\1/m.exec(text);
+  return key ? { what: "tag: key", value: key[2]! } : undefined;
+}
+
+/**
+ * The first list generator element whose value a plain placeholder (`{{ .imageTag }}`,
+ * `{{imageTag}}`) reads that holds a version the update moves.
+ */
+function staleElement(root: YamlNode | null, placeholder: string, update: ImageUpdate): { path: PathSegment[]; value: string } | undefined {
+  const name = /^\{\{-?\s*\.?([\w-]+)\s*-?\}\}$/.exec(placeholder.trim())?.[1];
+  const generators = nodeAt(root, ["spec", "generators"]);
+  if (name === undefined || generators?.kind !== "seq") return undefined;
+  for (let g = 0; g < generators.items.length; g++) {
+    const elements = nodeAt(generators.items[g]!, ["list", "elements"]);
+    if (elements?.kind !== "seq") continue;
+    for (let e = 0; e < elements.items.length; e++) {
+      const value = nodeAt(elements.items[e]!, [name]);
+      if (isFlowScalar(value) && nextVersion(update, versionOf(value.text, undefined)) !== undefined)
+        return { path: ["spec", "generators", g, "list", "elements", e, name], value: value.text };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,77 @@
+/**
+ * A Helm parameter holding a bare incoming repository under a name no pair rule reads
+ * (`worker.image.repo`, as Image Updater's `helm.image-name` may name it): its tag is a parameter
+ * beside it no rule moves. Named with the override that sets the tag, and that advice read back,
+ * so that an override naming the field answers the warning (overrides.ts).
+ */
+import { isTag, tryParseImageRef } from "../image/reference.js";
+import { nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
+import type { HelmField } from "./helm.js";
+import { isFlowScalar, type YamlNode } from "./node.js";
+import { formatPath } from "./path.js";
+import { hasPlaceholder } from "./placeholder.js";
+import type { EditPlan } from "./plan.js";
+import { leafOf, parameterName } from "./argocd-parameters.js";
+
+/** Leaves that hold no version beside a repository. */
+const NOT_VERSIONS = new Set(["registry", "pullPolicy", "digest", "repository", "name"]);
+
+/**
+ * A parameter holding exactly an incoming repository under a name no pair rule reads
+ * (`worker.image.repo`, as image-updater's `helm.image-name` annotation may name it), with
+ * parameters beside it under the same prefix: its tag is one of those (`worker.image.version`),
+ * which no rule moves, so Argo CD keeps deploying the old tag. Named at the repository, with the
+ * override that sets the tag; a sibling named like a tag or version is the one named, when there is one.
+ */
+export function warnUnpairedRepositories(parameters: readonly [string, HelmField][], incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan): void {
+  const byPrefix = new Map<string, [string, HelmField][]>();
+  for (const parameter of parameters) {
+    const [prefix] = leafOf(parameter[0]);
+    byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), parameter]);
+  }
+  for (const [name, field] of parameters) {
+    const node = field.node;
+    if (!isFlowScalar(node) || plan.isClaimed(node)) continue;
+    const ref = tryParseImageRef(node.text);
+    if (!ref || ref.tag !== undefined || ref.digest !== undefined || !incoming.has(ref.repository)) continue;
+    const [prefix, leaf] = leafOf(name);
+    const group = byPrefix.get(prefix)!;
+    // `repository` or `name` beside `tag` is a pair the Helm rule moves.
+    if ((leaf === "repository" || leaf === "name") && group.some(([other]) => leafOf(other)[1] === "tag")) continue;
+    // Only a sibling that reads as a tag: offering `image.pullSecret` would have its override write the version there.
+    const likely = group.filter(
+      ([other, f]) =>
+        other !== name && !NOT_VERSIONS.has(leafOf(other)[1]) && !plan.isClaimed(f.node) && (/tag|version/i.test(leafOf(other)[1]) || holdsVersion(f.node)),
+    );
+    const [tagName, tagField] = likely[0] ?? [];
+    if (!tagName || !tagField || !isFlowScalar(tagField.node)) continue;
+    // A tag the generator fills in is said at itself; one at the incoming tag, or that its policy keeps, needs nothing.
+    if (hasPlaceholder(tagField.node.text) || nextVersion(incoming.get(ref.repository)!, versionOf(tagField.node.text, undefined)) === undefined) continue;
+    const which =
+      likely.length === 1
+        ? `parameter ${parameterName(tagName)} beside it likely holds its tag`
+        : `one of the parameters ${likely.map(([n]) => parameterName(n)).join(", ")} beside it likely holds its tag`;
+    plan.warn(
+      node.start,
+      `${formatPath(field.path)} (parameter ${parameterName(name)}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which}, and it was not moved: ${overrideAdvice(formatPath(tagField.path), ref.repository)}`,
+    );
+  }
+}
+
+/** A value that reads as a version (`1.4.0`, `v2.1`), not a port (`8080`) or a secret's name. */
+function holdsVersion(node: YamlNode | null): boolean {
+  return isFlowScalar(node) && isTag(node.text) && /^v?\d+\.\d/.test(node.text);
+}
+
+const ADVICE = "set it with an overrides: entry in the configuration (spec: ";
+
+/** The end of a warning that a Helm parameter holding a tag was not moved: the override that sets it. */
+export function overrideAdvice(key: string, repository: string): string {
+  return `${ADVICE}${key}, image: ${repository}, part: tag)`;
+}
+
+/** The field a warning ending in overrideAdvice says an override should set, so that an override naming it answers the warning; undefined for any other warning. */
+export function advisedOverrideOf(message: string): string | undefined {
+  const at = message.lastIndexOf(ADVICE);
+  return at < 0 ? undefined : message.slice(at + ADVICE.length, message.indexOf(", image: ", at));
+}

@@ -1,0 +1,62 @@
+/** A Helm parameter holding a bare incoming repository under a name no rule pairs with a tag, and the sibling that likely holds its tag. */
+import { describe, expect, it } from "vitest";
+import type { EditRequest } from "../../src/change.js";
+import { editArgoCdHelm } from "../../src/yaml/argocd.js";
+import { runEditors } from "../../src/yaml/editor.js";
+import { numericVersions, update, withImages } from "./helpers.js";
+
+const editHelm = (text: string, request: EditRequest) => runEditors(text, request, [editArgoCdHelm]);
+
+describe("an unpaired repository parameter", () => {
+  it("names a repository parameter no rule pairs with a tag (image-updater's helm.image-name), and the tag parameter beside it to override", () => {
+    const text = `helm:
+  parameters:
+  - name: worker.image.repo
+    value: ghcr.io/acme/worker
+    forcestring: true
+  - name: worker.image.version
+    value: 1.4.2
+    forcestring: true
+`;
+    const { text: out, warnings } = editHelm(text, withImages("ghcr.io/acme/worker:1.4.3"));
+    expect(out).toBe(text);
+    expect(warnings).toEqual([
+      {
+        line: 4,
+        message:
+          "helm.parameters[0].value (parameter worker.image.repo) holds ghcr.io/acme/worker with no tag, under a name no rule pairs with a tag; parameter worker.image.version beside it likely holds its tag, and it was not moved: set it with an overrides: entry in the configuration (spec: helm.parameters[1].value, image: ghcr.io/acme/worker, part: tag)",
+      },
+    ]);
+  });
+
+  it("offers as the tag only a sibling named like one or holding a version, never a pull secret or a port", () => {
+    const request = withImages("ghcr.io/acme/worker:1.4.3");
+    const params = (sibling: string) => `helm:\n  parameters:\n  - {name: image.repo, value: ghcr.io/acme/worker}\n  - ${sibling}\n`;
+    for (const sibling of ["{name: image.pullSecret, value: regcred}", '{name: image.port, value: "8080"}'])
+      expect(editHelm(params(sibling), request).warnings, sibling).toEqual([]);
+    const [warning] = editHelm(params("{name: image.build, value: 1.4.2}"), request).warnings;
+    expect(warning?.message).toContain("parameter image.build beside it likely holds its tag");
+  });
+
+  it("quotes a parameter name that is not a plain Helm path, so that it cannot break a line of a log or a summary", () => {
+    const text = `helm:\n  parameters:\n  - {name: "x\\n\\n## Act now\\nimg.repo", value: ghcr.io/acme/worker}\n  - {name: "x\\n\\n## Act now\\nimg.version", value: 1.4.2}\n`;
+    const [warning] = editHelm(text, withImages("ghcr.io/acme/worker:1.4.3")).warnings;
+    expect(warning?.message).toContain('(parameter "x\\n\\n## Act now\\nimg.repo") holds ghcr.io/acme/worker');
+    expect(warning?.message).toContain('parameter "x\\n\\n## Act now\\nimg.version" beside it');
+    expect(warning?.message).not.toContain("\n");
+  });
+
+  it("names no tag parameter where the pair is one the Helm rule moves, none is beside it, it is templated, it holds the incoming tag or one its policy keeps", () => {
+    const request = withImages("ghcr.io/acme/worker:1.4.3");
+    const params = (items: string) => `helm:\n  parameters:\n${items}`;
+    for (const text of [
+      params("  - {name: image.repository, value: ghcr.io/acme/worker}\n  - {name: image.tag, value: 1.4.2}\n"),
+      params("  - {name: worker.image.repo, value: ghcr.io/acme/worker}\n  - {name: worker.image.pullPolicy, value: Always}\n"),
+      params("  - {name: worker.image.repo, value: ghcr.io/acme/worker}\n  - {name: worker.image.version, value: 'v{{.values.tag}}'}\n"),
+      params("  - {name: worker.image.repo, value: ghcr.io/acme/worker}\n  - {name: worker.image.version, value: 1.4.3}\n"),
+    ])
+      expect(editHelm(text, request).warnings.filter((w) => w.message.includes("no rule pairs"))).toEqual([]);
+    const newer = params("  - {name: worker.image.repo, value: ghcr.io/acme/worker}\n  - {name: worker.image.version, value: 1.5.0}\n");
+    expect(editHelm(newer, withImages(update("ghcr.io/acme/worker:1.4.3", numericVersions))).warnings).toEqual([]);
+  });
+});
