@@ -8,7 +8,7 @@ import type { Change, Diagnostic, EditRequest, EditResult, Warning } from "../ch
 import { isAside, SourceError } from "../change.js";
 import { screenToken, type ImageRef } from "../image/reference.js";
 import { MARKER_TOKEN, markerPattern } from "../image/marker.js";
-import { editKcl, type Overridden } from "../kcl/editor.js";
+import { editKcl, kclScreenTokens, type Overridden } from "../kcl/editor.js";
 import { editKclMod } from "../kcl/mod-editor.js";
 import type { ComputedOverride } from "../kcl/override.js";
 import { editYaml } from "../yaml/editor.js";
@@ -325,7 +325,7 @@ function pathFilter(globs: readonly string[], files: readonly string[], warnings
 function screenFor(images: readonly ImageRef[]): Record<FileKind, RegExp> & { readonly argo: RegExp; readonly templated: readonly string[] } {
   const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
   const alternation = (words: readonly string[]) => new RegExp(words.map(escapeRegExp).join("|"));
-  const kcl = alternation(tokens);
+  const kcl = alternation([MARKER_TOKEN, ...images.flatMap(kclScreenTokens)]);
   // A kcl.mod's markers are not read, but one that holds a marker and no image is rare enough to read for nothing.
   // An ApplicationSet may build an incoming repository from a placeholder (`ghcr.io/acme/{{path.basename}}`), and an
   // Application's tag parameter may take its repository from a chart's values: neither file need spell a token of it.
