@@ -1772,14 +1772,14 @@ var require_picomatch = __commonJS({
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
-      let parsed2 = { negated: false, fastpaths: true };
+      let parsed = { negated: false, fastpaths: true };
       if (options2.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed2.output = parse5.fastpaths(input, options2);
+        parsed.output = parse5.fastpaths(input, options2);
       }
-      if (!parsed2.output) {
-        parsed2 = parse5(input, options2);
+      if (!parsed.output) {
+        parsed = parse5(input, options2);
       }
-      return picomatch2.compileRe(parsed2, options2, returnOutput, returnState);
+      return picomatch2.compileRe(parsed, options2, returnOutput, returnState);
     };
     picomatch2.toRegex = (source, options2) => {
       try {
@@ -5308,12 +5308,12 @@ var require_data_url = __commonJS({
           input,
           position
         );
-        let parameterName = collectASequenceOfCodePoints(
+        let parameterName2 = collectASequenceOfCodePoints(
           (char) => char !== ";" && char !== "=",
           input,
           position
         );
-        parameterName = parameterName.toLowerCase();
+        parameterName2 = parameterName2.toLowerCase();
         if (position.position < input.length) {
           if (input[position.position] === ";") {
             continue;
@@ -5342,8 +5342,8 @@ var require_data_url = __commonJS({
             continue;
           }
         }
-        if (parameterName.length !== 0 && HTTP_TOKEN_CODEPOINTS.test(parameterName) && (parameterValue.length === 0 || HTTP_QUOTED_STRING_TOKENS.test(parameterValue)) && !mimeType.parameters.has(parameterName)) {
-          mimeType.parameters.set(parameterName, parameterValue);
+        if (parameterName2.length !== 0 && HTTP_TOKEN_CODEPOINTS.test(parameterName2) && (parameterValue.length === 0 || HTTP_QUOTED_STRING_TOKENS.test(parameterValue)) && !mimeType.parameters.has(parameterName2)) {
+          mimeType.parameters.set(parameterName2, parameterValue);
         }
       }
       return mimeType;
@@ -7506,12 +7506,12 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             if (mimeType !== null) {
               switch (mimeType.essence) {
                 case "multipart/form-data": {
-                  const parsed2 = multipartFormDataParser(value, mimeType);
-                  if (parsed2 === "failure") {
+                  const parsed = multipartFormDataParser(value, mimeType);
+                  if (parsed === "failure") {
                     throw new TypeError("Failed to parse body as FormData.");
                   }
                   const fd = new FormData();
-                  fd[kState] = parsed2;
+                  fd[kState] = parsed;
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
@@ -10891,10 +10891,10 @@ var require_env_http_proxy_agent = __commonJS({
           if (!entry) {
             continue;
           }
-          const parsed2 = entry.match(/^(.+):(\d+)$/);
+          const parsed = entry.match(/^(.+):(\d+)$/);
           noProxyEntries.push({
-            hostname: (parsed2 ? parsed2[1] : entry).toLowerCase(),
-            port: parsed2 ? Number.parseInt(parsed2[2], 10) : 0
+            hostname: (parsed ? parsed[1] : entry).toLowerCase(),
+            port: parsed ? Number.parseInt(parsed[2], 10) : 0
           });
         }
         this.#noProxyValue = noProxyValue;
@@ -16898,9 +16898,9 @@ var require_util4 = __commonJS({
       switch (type) {
         case "DataURL": {
           let dataURL = "data:";
-          const parsed2 = parseMIMEType(mimeType || "application/octet-stream");
-          if (parsed2 !== "failure") {
-            dataURL += serializeAMimeType(parsed2);
+          const parsed = parseMIMEType(mimeType || "application/octet-stream");
+          if (parsed !== "failure") {
+            dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
           const decoder = new StringDecoder("latin1");
@@ -25918,13 +25918,13 @@ function andList(items) {
 
 // src/engine/apply.ts
 async function writePlan(root, plan, rename = renameSync) {
-  const writes = checkedTargets(
+  const writes2 = checkedTargets(
     root,
     plan.files.filter((file) => file.after !== file.before)
   );
   const staged = [];
   try {
-    for (const write of writes) {
+    for (const write of writes2) {
       const temp = `${write.target}.gitops-promote-${process.pid}.tmp`;
       const fd = openSync(temp, "wx");
       staged.push({ ...write, temp });
@@ -25974,6 +25974,9 @@ function checkedTargets(root, files) {
   const realRoot = realpathSync.native(root);
   const realDirs = /* @__PURE__ */ new Map();
   return files.map((file) => {
+    if (file.path.split("/").some((part) => part === ".." || part === "") || file.path.startsWith("/")) {
+      throw new Error(`refusing to write ${JSON.stringify(file.path)}: it is no plain path under ${root}; nothing was written`);
+    }
     const target = join(root, ...file.path.split("/"));
     const dir = dirname(target);
     let realDir = realDirs.get(dir);
@@ -26250,6 +26253,11 @@ function downFromOutside(update, current) {
 function digestOnlyRefusal(image, policy) {
   return `is left as it is: ${formatImageRef(image)} has no tag for its policy (${policy.description}) to judge, and a digest alone may be any build; give repo:tag@digest`;
 }
+function pendingVersion(update, current) {
+  const said = [];
+  const next = nextVersion(update, current, (why) => said.push(why));
+  return { next, say: (kept) => said.forEach((why) => kept(why)) };
+}
 function nextVersion(update, current, kept) {
   const { tag, digest } = update.image;
   if (tag === void 0) {
@@ -26349,15 +26357,15 @@ function readMarker(comment) {
   return { marker: { key: parts[1], field: parts[2] ?? "ref", setter } };
 }
 function stringObject(text2) {
-  let parsed2;
+  let parsed;
   try {
-    parsed2 = JSON.parse(text2);
+    parsed = JSON.parse(text2);
   } catch {
     return "it is not one JSON object";
   }
-  if (typeof parsed2 !== "object" || parsed2 === null || Array.isArray(parsed2)) return "it is not one JSON object";
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return "it is not one JSON object";
   const fields = /* @__PURE__ */ new Map();
-  for (const [key, value] of Object.entries(parsed2)) {
+  for (const [key, value] of Object.entries(parsed)) {
     if (typeof value !== "string" && value !== null) return `the value of "${key}" is not a string`;
     fields.set(key, value ?? "");
   }
@@ -28556,8 +28564,11 @@ function stringConstants(statements, tokens, literal2) {
 function registryTail(image) {
   return `/${image.repository.slice(image.repository.lastIndexOf("/") + 1)}:`;
 }
+function kclScreenTokens(image) {
+  return [screenToken(image), registryTail(image)];
+}
 function mayMatch(text2, request2) {
-  return text2.includes(MARKER_TOKEN) || request2.images.some((u) => text2.includes(screenToken(u.image)) || text2.includes(registryTail(u.image)));
+  return text2.includes(MARKER_TOKEN) || request2.images.some((u) => kclScreenTokens(u.image).some((token) => text2.includes(token)));
 }
 function editKcl(text2, request2, overridden = {}) {
   if (!mayMatch(text2, request2)) return { text: text2, changes: [], warnings: [] };
@@ -28591,12 +28602,12 @@ function plainString(tokens, expr) {
   return stringLiteralValue(nodeText(tokens, expr));
 }
 function readSpecValue(text2) {
-  const parsed2 = parseSpecValue(text2);
-  if (parsed2 instanceof SourceError) {
-    const at = errorIndex(text2, parsed2);
-    return { kind: "other", form: "a value KCL cannot read", why: parsed2.message, ...at >= 0 && { at } };
+  const parsed = parseSpecValue(text2);
+  if (parsed instanceof SourceError) {
+    const at = errorIndex(text2, parsed);
+    return { kind: "other", form: "a value KCL cannot read", why: parsed.message, ...at >= 0 && { at } };
   }
-  const { tokens, expr, complete } = parsed2;
+  const { tokens, expr, complete } = parsed;
   if (expr.type === "operation") return { kind: "whole-text", tokens, expr };
   if (!complete) {
     const kept = nodeText(tokens, expr);
@@ -28874,6 +28885,29 @@ function editKclMod(text2, request2) {
     changes.push({ line: override.line, kind: "override", key, old: value.string, new: next });
   }
   return { text: splices.length === 0 ? text2 : applySplices(text2, splices.sort(byPosition)), changes, warnings };
+}
+
+// src/yaml/node.ts
+function isFlowScalar(node) {
+  return node?.kind === "scalar" && node.style !== "literal" && node.style !== "folded";
+}
+function scalarText(node) {
+  return node?.kind === "scalar" ? node.text : void 0;
+}
+function mapValue(map2, key) {
+  for (const pair of map2.pairs) if (pair.key.kind === "scalar" && pair.key.text === key) return pair.value;
+  return void 0;
+}
+function nodeAt(root, path) {
+  return path.reduce((node, key) => {
+    if (typeof key === "number") return node?.kind === "seq" ? node.items[key] : void 0;
+    return node?.kind === "map" ? mapValue(node, key) : void 0;
+  }, root);
+}
+
+// src/create-hint.ts
+function createHint(what) {
+  return `(to add ${what}, use --create or the Action input create: true)`;
 }
 
 // node_modules/yaml/browser/dist/nodes/identity.js
@@ -35141,24 +35175,6 @@ function parseDocument(source, options2 = {}) {
   return doc;
 }
 
-// src/yaml/node.ts
-function isFlowScalar(node) {
-  return node?.kind === "scalar" && node.style !== "literal" && node.style !== "folded";
-}
-function scalarText(node) {
-  return node?.kind === "scalar" ? node.text : void 0;
-}
-function mapValue(map2, key) {
-  for (const pair of map2.pairs) if (pair.key.kind === "scalar" && pair.key.text === key) return pair.value;
-  return void 0;
-}
-function nodeAt(root, path) {
-  return path.reduce((node, key) => {
-    if (typeof key === "number") return node?.kind === "seq" ? node.items[key] : void 0;
-    return node?.kind === "map" ? mapValue(node, key) : void 0;
-  }, root);
-}
-
 // src/yaml/scalar-text.ts
 function fold(lines) {
   let out = "";
@@ -35694,12 +35710,20 @@ var YamlFile = class {
     return this.lines ??= new LineIndex(this.text);
   }
 };
+function tryYamlFile(text2) {
+  try {
+    return new YamlFile(text2);
+  } catch (error) {
+    if (error instanceof SourceError) return void 0;
+    throw error;
+  }
+}
 function parseYaml(text2) {
   return parseSubset(text2) ?? parseWithPackage(text2);
 }
 function parseWithPackage(text2) {
-  const parsed2 = parseAllDocuments(text2);
-  const documents2 = Array.isArray(parsed2) ? parsed2 : [];
+  const parsed = parseAllDocuments(text2);
+  const documents2 = Array.isArray(parsed) ? parsed : [];
   for (const document of documents2) {
     const error = document.errors[0];
     if (error) {
@@ -35753,11 +35777,6 @@ function objectOf(root) {
     set2("name", mapValue(metadata, "name"));
   }
   return object;
-}
-
-// src/create-hint.ts
-function createHint(what) {
-  return `(to add ${what}, use --create or the Action input create: true)`;
 }
 
 // src/yaml/quoting.ts
@@ -36355,9 +36374,8 @@ function setHelmImage(image, incoming, plan, document) {
   const digestNode = digest?.node;
   const pinned = digest === void 0 ? tagAndDigest(tagNode.text) : void 0;
   const current = pinned ?? versionOf(tagNode.text, scalarText(digestNode));
-  const said = [];
-  const next = nextVersion(update, current, (why) => said.push(why));
-  const say = () => said.forEach((why) => plan.warn(tagNode.start, `${formatPath(tag.path)} ${why}`));
+  const { next, say: sayTo } = pendingVersion(update, current);
+  const say = () => sayTo((why) => plan.warn(tagNode.start, `${formatPath(tag.path)} ${why}`));
   if (!next) return say();
   const tagText = pinned && next.tag !== void 0 && next.digest !== void 0 ? `${next.tag}@${next.digest}` : next.tag;
   if (tagText !== void 0 && !tagHolds(tagNode, tagText)) return plan.warn(tagNode.start, tagWarning(formatPath(tag.path), tagNode, tagText));
@@ -36472,25 +36490,24 @@ function editList(entries, path, document, incoming, plan) {
       if (nextVersion(update, current) !== void 0) plan.warn(keyStart(entry, fixed), neverEdited([...path, index], fixed, field(fixed), update));
       return;
     }
-    const said = [];
-    const next = nextVersion(update, current, (why) => said.push(why));
-    const say = () => said.forEach((why) => plan.warn(entry.start, `${formatPath([...path, index])} ${why}`));
+    const { next, say: sayTo } = pendingVersion(update, current);
+    const say = () => sayTo((why) => plan.warn(entry.start, `${formatPath([...path, index])} ${why}`));
     if (!next) return say();
     const label = (key) => ({ kind: "kustomize", key: formatPath([...path, index, key]), document });
-    const writes = [
+    const writes2 = [
       { key: "newTag", value: next.tag },
       { key: "digest", value: next.digest ?? (field("digest") ? "" : void 0) }
     ].filter((w) => w.value !== void 0);
-    for (const { key, value } of writes) {
+    for (const { key, value } of writes2) {
       const node = field(key);
       if (isFlowScalar(node) && !tagHolds(node, value)) return plan.warn(node.start, tagWarning(formatPath([...path, index, key]), node, value));
     }
     say();
-    for (const { key, value } of writes) {
+    for (const { key, value } of writes2) {
       const node = field(key);
       if (isFlowScalar(node)) plan.setScalar(node, value, entry.flow, label(key));
     }
-    for (const { key, value } of writes) if (field(key) === void 0) plan.addPair(entry, [key], value, label(key));
+    for (const { key, value } of writes2) if (field(key) === void 0) plan.addPair(entry, [key], value, label(key));
   });
 }
 function keyStart(entry, key) {
@@ -36541,7 +36558,7 @@ function inContainerSpec(path) {
   return typeof path[path.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list);
 }
 
-// src/yaml/argocd.ts
+// src/yaml/argocd-parameters.ts
 var ARGO_API = "argoproj.io/";
 function sourcesOf(document) {
   const { apiVersion, kind } = document.object;
@@ -36567,6 +36584,183 @@ function chartSources(root) {
   }
   return specs.flatMap((spec) => specSources(root, spec));
 }
+var PARAMETER_KEYS = /* @__PURE__ */ new Set(["name", "value", "forceString", "forcestring"]);
+function parametersAt(root, source) {
+  const path = [...source, "helm", "parameters"];
+  const list = nodeAt(root, path);
+  if (list?.kind !== "seq") return [];
+  const isParameter = (item) => item.kind === "map" && item.pairs.every((pair) => PARAMETER_KEYS.has(scalarText(pair.key) ?? ""));
+  if (source.length === 0 && !list.items.every(isParameter)) return [];
+  const parameters = [];
+  list.items.forEach((item, index) => {
+    if (item.kind !== "map") return;
+    const name = scalarText(mapValue(item, "name"));
+    const value = mapValue(item, "value");
+    if (name !== void 0 && value !== void 0) parameters.push([name, { node: value, path: [...path, index, "value"], inFlow: list.flow || item.flow }]);
+  });
+  return parameters;
+}
+function parameterName(name) {
+  return /^[\w.\\[\]/-]+$/.test(name) ? name : JSON.stringify(name);
+}
+function leafOf(name) {
+  for (let i = name.length - 1; i > 0; i--) if (name[i] === "." && name[i - 1] !== "\\") return [name.slice(0, i), name.slice(i + 1)];
+  return ["", name];
+}
+
+// src/yaml/argocd-strings.ts
+var VALUES_STRING = {
+  header: "",
+  editors: [editImages, editHelmValues],
+  instead: "give those values in valuesObject or a values file instead, where they are edited"
+};
+var TEMPLATE_PATCH = {
+  header: "apiVersion: argoproj.io/v1alpha1\nkind: Application\n",
+  editors: [editImages, editHelmValues],
+  instead: "set those values in the template, where they are edited, or from the generator's parameters"
+};
+function warnValuesString(document, source, images, plan) {
+  warnYamlString(document, [...source, "helm", "values"], images, plan, VALUES_STRING);
+}
+function warnYamlString(document, path, images, plan, kind) {
+  const values = nodeAt(document.root, path);
+  if (values?.kind !== "scalar" || values.text === "") return false;
+  const inner = tryYamlFile(kind.header + values.text);
+  if (!inner) return false;
+  const dryRun = new EditPlan(inner);
+  for (const editor of kind.editors) editor(inner, { images, setters: /* @__PURE__ */ new Map() }, dryRun);
+  const keys = dryRun.result().changes.map((change) => change.key);
+  if (keys.length === 0) return false;
+  plan.warn(
+    values.start,
+    `${formatPath(path)} is a string, which is not edited: ${keys.join(", ")} in it keeps its old image; ${kind.instead} (--set can only replace the whole string)`
+  );
+  return true;
+}
+function warnTemplatePatch(document, incoming, images, plan, argoEditors) {
+  const path = ["spec", "templatePatch"];
+  const patch = nodeAt(document.root, path);
+  if (patch?.kind !== "scalar") return;
+  if (warnYamlString(document, path, images, plan, { ...TEMPLATE_PATCH, editors: [...TEMPLATE_PATCH.editors, ...argoEditors] })) return;
+  const stale = staleImageIn(patch.text, incoming);
+  if (stale)
+    return plan.warn(
+      patch.start,
+      `${formatPath(path)} is a string, which is not edited: ${formatImageRef(stale)} in it keeps its old image; ${TEMPLATE_PATCH.instead} (--set can only replace the whole string)`
+    );
+  if (!patch.text.includes("tag")) return;
+  const held = templateRepository(document.root, incoming);
+  const tag = held && patchedTag(patch.text, held.prefix);
+  if (!held || !tag) return;
+  const update = incoming.get(held.repository);
+  if (!hasPlaceholder(tag.value)) {
+    if (nextVersion(update, versionOf(tag.value, void 0)) === void 0) return;
+    return plan.warn(
+      patch.start,
+      `${formatPath(path)} is a string, which is not edited: its ${tag.what} sets a version over the template of ${held.repository} for every app its generator makes; set it in the template, where it is edited, or from the generator's parameters`
+    );
+  }
+  const element = staleElement(document.root, tag.value, update);
+  if (element)
+    plan.warn(
+      patch.start,
+      `${formatPath(path)}: its ${tag.what} sets the version of ${held.repository} from the generator's elements, which are not edited: ${formatPath(element.path)} holds ${element.value}; set it there`
+    );
+}
+function templateRepository(root, incoming) {
+  const template = nodeAt(root, ["spec", "template"]);
+  let found;
+  forEachValue(template ?? null, ({ node, path }) => {
+    const ref = found === void 0 && isFlowScalar(node) ? tryParseImageRef(node.text) : void 0;
+    if (ref && incoming.has(ref.repository)) found = { repository: ref.repository, ...prefixOf(template ?? null, path) };
+  });
+  return found;
+}
+function prefixOf(template, path) {
+  const values = path.indexOf("valuesObject");
+  if (values > 0 && path[values - 1] === "helm" && ["repository", "name"].includes(String(path.at(-1))))
+    return { prefix: path.slice(values + 1, -1).join(".") };
+  const item = path.at(-1) === "value" && path.at(-3) === "parameters" ? nodeAt(template, path.slice(0, -1)) : void 0;
+  const name = item?.kind === "map" ? scalarText(mapValue(item, "name")) : void 0;
+  const [prefix, leaf] = name === void 0 ? [] : leafOf(name);
+  return leaf === "repository" || leaf === "name" ? { prefix } : {};
+}
+function patchedTag(text2, prefix) {
+  if (prefix === void 0) return void 0;
+  const name = prefix === "" ? "tag" : `${prefix}.tag`;
+  const document = tryYamlFile(TEMPLATE_PATCH.header + text2)?.documents[0];
+  if (document) {
+    for (const source of sourcesOf(document)) {
+      const parameter2 = parametersAt(document.root, source).findLast(([other]) => other === name)?.[1].node;
+      if (isFlowScalar(parameter2)) return { what: `parameter ${parameterName(name)}`, value: parameter2.text };
+      const values = nodeAt(document.root, [...source, "helm", "valuesObject", ...prefix === "" ? [] : prefix.split("."), "tag"]);
+      if (isFlowScalar(values)) return { what: "tag: key", value: values.text };
+    }
+    return void 0;
+  }
+  const parameter = new RegExp(`name\\s*:\\s*["']?${escapeRegExp(name)}["']?\\s*[,\\n][^]*?value\\s*:\\s*(["']?)([^"'\\s,}#]*)\\1`).exec(text2);
+  if (parameter) return { what: `parameter ${parameterName(name)}`, value: parameter[2] };
+  const key = /^\s*tag\s*:\s*(["']?)([^"'\s,}#]*)\1/m.exec(text2);
+  return key ? { what: "tag: key", value: key[2] } : void 0;
+}
+function staleElement(root, placeholder, update) {
+  const name = /^\{\{-?\s*\.?([\w-]+)\s*-?\}\}$/.exec(placeholder.trim())?.[1];
+  const generators = nodeAt(root, ["spec", "generators"]);
+  if (name === void 0 || generators?.kind !== "seq") return void 0;
+  for (let g = 0; g < generators.items.length; g++) {
+    const elements = nodeAt(generators.items[g], ["list", "elements"]);
+    if (elements?.kind !== "seq") continue;
+    for (let e = 0; e < elements.items.length; e++) {
+      const value = nodeAt(elements.items[e], [name]);
+      if (isFlowScalar(value) && nextVersion(update, versionOf(value.text, void 0)) !== void 0)
+        return { path: ["spec", "generators", g, "list", "elements", e, name], value: value.text };
+    }
+  }
+  return void 0;
+}
+
+// src/yaml/argocd-unpaired.ts
+var NOT_VERSIONS = /* @__PURE__ */ new Set(["registry", "pullPolicy", "digest", "repository", "name"]);
+function warnUnpairedRepositories(parameters, incoming, plan) {
+  const byPrefix = /* @__PURE__ */ new Map();
+  for (const parameter of parameters) {
+    const [prefix] = leafOf(parameter[0]);
+    byPrefix.set(prefix, [...byPrefix.get(prefix) ?? [], parameter]);
+  }
+  for (const [name, field] of parameters) {
+    const node = field.node;
+    if (!isFlowScalar(node) || plan.isClaimed(node)) continue;
+    const ref = tryParseImageRef(node.text);
+    if (!ref || ref.tag !== void 0 || ref.digest !== void 0 || !incoming.has(ref.repository)) continue;
+    const [prefix, leaf] = leafOf(name);
+    const group = byPrefix.get(prefix);
+    if ((leaf === "repository" || leaf === "name") && group.some(([other]) => leafOf(other)[1] === "tag")) continue;
+    const likely = group.filter(
+      ([other, f]) => other !== name && !NOT_VERSIONS.has(leafOf(other)[1]) && !plan.isClaimed(f.node) && (/tag|version/i.test(leafOf(other)[1]) || holdsVersion(f.node))
+    );
+    const [tagName, tagField] = likely[0] ?? [];
+    if (!tagName || !tagField || !isFlowScalar(tagField.node)) continue;
+    if (hasPlaceholder(tagField.node.text) || nextVersion(incoming.get(ref.repository), versionOf(tagField.node.text, void 0)) === void 0) continue;
+    const which = likely.length === 1 ? `parameter ${parameterName(tagName)} beside it likely holds its tag` : `one of the parameters ${likely.map(([n]) => parameterName(n)).join(", ")} beside it likely holds its tag`;
+    plan.warn(
+      node.start,
+      `${formatPath(field.path)} (parameter ${parameterName(name)}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which}, and it was not moved: ${overrideAdvice(formatPath(tagField.path), ref.repository)}`
+    );
+  }
+}
+function holdsVersion(node) {
+  return isFlowScalar(node) && isTag(node.text) && /^v?\d+\.\d/.test(node.text);
+}
+var ADVICE = "set it with an overrides: entry in the configuration (spec: ";
+function overrideAdvice(key, repository) {
+  return `${ADVICE}${key}, image: ${repository}, part: tag)`;
+}
+function advisedOverrideOf(message) {
+  const at = message.lastIndexOf(ADVICE);
+  return at < 0 ? void 0 : message.slice(at + ADVICE.length, message.indexOf(", image: ", at));
+}
+
+// src/yaml/argocd.ts
 var editArgoCdImages = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
   if (incoming.size === 0) return;
@@ -36621,32 +36815,12 @@ var editArgoCdHelm = (file, request2, plan) => {
       }
       for (const image of parameterImages(parameters, document.root, source)) setHelmImage(image, incoming, plan, document);
       warnUnpairedRepositories(parameters, incoming, plan);
-      if (source.length > 0) warnYamlString(document, [...source, "helm", "values"], request2.images, plan, VALUES_STRING);
+      if (source.length > 0) warnValuesString(document, source, request2.images, plan);
     }
     if (document.object.kind === "ApplicationSet" && document.object.apiVersion?.startsWith(ARGO_API))
-      warnTemplatePatch(document, incoming, request2.images, plan);
+      warnTemplatePatch(document, incoming, request2.images, plan, [editArgoCdImages, editArgoCdHelm]);
   }
 };
-var PARAMETER_KEYS = /* @__PURE__ */ new Set(["name", "value", "forceString", "forcestring"]);
-function parametersAt(root, source) {
-  const path = [...source, "helm", "parameters"];
-  const list = nodeAt(root, path);
-  if (list?.kind !== "seq") return [];
-  const isParameter = (item) => item.kind === "map" && item.pairs.every((pair) => PARAMETER_KEYS.has(scalarText(pair.key) ?? ""));
-  if (source.length === 0 && !list.items.every(isParameter)) return [];
-  const parameters = [];
-  list.items.forEach((item, index) => {
-    if (item.kind !== "map") return;
-    const name = scalarText(mapValue(item, "name"));
-    const value = mapValue(item, "value");
-    if (name !== void 0 && value !== void 0) parameters.push([name, { node: value, path: [...path, index, "value"], inFlow: list.flow || item.flow }]);
-  });
-  return parameters;
-}
-function leafOf(name) {
-  for (let i = name.length - 1; i > 0; i--) if (name[i] === "." && name[i - 1] !== "\\") return [name.slice(0, i), name.slice(i + 1)];
-  return ["", name];
-}
 function parameterImages(parameters, root, source) {
   const byPrefix = /* @__PURE__ */ new Map();
   for (const [name, field] of parameters) {
@@ -36669,102 +36843,8 @@ function parameterImages(parameters, root, source) {
     return imageOf(merged);
   });
 }
-var NOT_VERSIONS = /* @__PURE__ */ new Set(["registry", "pullPolicy", "digest", "repository", "name"]);
-function warnUnpairedRepositories(parameters, incoming, plan) {
-  const byPrefix = /* @__PURE__ */ new Map();
-  for (const parameter of parameters) {
-    const [prefix] = leafOf(parameter[0]);
-    byPrefix.set(prefix, [...byPrefix.get(prefix) ?? [], parameter]);
-  }
-  for (const [name, field] of parameters) {
-    const node = field.node;
-    if (!isFlowScalar(node) || plan.isClaimed(node)) continue;
-    const ref = tryParseImageRef(node.text);
-    if (!ref || ref.tag !== void 0 || ref.digest !== void 0 || !incoming.has(ref.repository)) continue;
-    const [prefix, leaf] = leafOf(name);
-    const group = byPrefix.get(prefix);
-    if ((leaf === "repository" || leaf === "name") && group.some(([other]) => leafOf(other)[1] === "tag")) continue;
-    const siblings = group.filter(([other, f]) => other !== name && !NOT_VERSIONS.has(leafOf(other)[1]) && !plan.isClaimed(f.node));
-    const versions = siblings.filter(([other]) => /tag|version/i.test(leafOf(other)[1]));
-    const likely = versions.length > 0 ? versions : siblings;
-    const [tagName, tagField] = likely[0] ?? [];
-    if (!tagName || !tagField || !isFlowScalar(tagField.node)) continue;
-    if (hasPlaceholder(tagField.node.text) || nextVersion(incoming.get(ref.repository), versionOf(tagField.node.text, void 0)) === void 0) continue;
-    const which = likely.length === 1 ? `parameter ${tagName} beside it likely holds its tag` : `one of the parameters ${likely.map(([n]) => n).join(", ")} beside it likely holds its tag`;
-    plan.warn(
-      node.start,
-      `${formatPath(field.path)} (parameter ${name}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which}, and it was not moved: set it with an overrides: entry in the configuration${OVERRIDE_SPEC}${formatPath(tagField.path)}, image: ${ref.repository}, part: tag)`
-    );
-  }
-}
-var OVERRIDE_SPEC = " (spec: ";
-function unpairedTagFieldOf(message) {
-  if (!message.includes("under a name no rule pairs with a tag")) return void 0;
-  const at = message.lastIndexOf(OVERRIDE_SPEC);
-  return at < 0 ? void 0 : message.slice(at + OVERRIDE_SPEC.length, message.indexOf(", image: ", at));
-}
 function imageOf(fields) {
   return { repository: fields.get("repository") ?? fields.get("name"), registry: fields.get("registry"), tag: fields.get("tag"), digest: fields.get("digest") };
-}
-var VALUES_STRING = {
-  header: "",
-  editors: [editImages, editHelmValues],
-  instead: "give those values in valuesObject or a values file instead, where they are edited"
-};
-var TEMPLATE_PATCH = {
-  header: "apiVersion: argoproj.io/v1alpha1\nkind: Application\n",
-  editors: [editImages, editHelmValues, editArgoCdImages, editArgoCdHelm],
-  instead: "set those values in the template, where they are edited, or from the generator's parameters"
-};
-function warnYamlString(document, path, images, plan, kind) {
-  const values = nodeAt(document.root, path);
-  if (values?.kind !== "scalar" || values.text === "") return false;
-  let inner;
-  try {
-    inner = new YamlFile(kind.header + values.text);
-  } catch (error) {
-    if (error instanceof SourceError) return false;
-    throw error;
-  }
-  const dryRun = new EditPlan(inner);
-  for (const editor of kind.editors) editor(inner, { images, setters: /* @__PURE__ */ new Map() }, dryRun);
-  const keys = dryRun.result().changes.map((change) => change.key);
-  if (keys.length === 0) return false;
-  plan.warn(
-    values.start,
-    `${formatPath(path)} is a string, which is not edited: ${keys.join(", ")} in it keeps its old image; ${kind.instead} (--set can only replace the whole string)`
-  );
-  return true;
-}
-var PATCHED_TAG = /^\s*(?:-\s+)?(?:(tag|newTag|images)\s*:|name\s*:\s*["']?([\w.\\-]*\btag\b))/im;
-function warnTemplatePatch(document, incoming, images, plan) {
-  const path = ["spec", "templatePatch"];
-  const patch = nodeAt(document.root, path);
-  if (patch?.kind !== "scalar") return;
-  if (warnYamlString(document, path, images, plan, TEMPLATE_PATCH)) return;
-  const stale = staleImageIn(patch.text, incoming);
-  if (stale)
-    return plan.warn(
-      patch.start,
-      `${formatPath(path)} is a string, which is not edited: ${formatImageRef(stale)} in it keeps its old image; ${TEMPLATE_PATCH.instead} (--set can only replace the whole string)`
-    );
-  if (!patch.text.includes("ag") && !patch.text.includes("images")) return;
-  const match = PATCHED_TAG.exec(patch.text);
-  const repository = match && templateRepository(nodeAt(document.root, ["spec", "template"]), incoming);
-  if (!match || !repository) return;
-  const what = match[2] === void 0 ? `${match[1]}: key` : `parameter ${match[2]}`;
-  plan.warn(
-    patch.start,
-    `${formatPath(path)} is a string, which is not edited: its ${what} sets a version over the template of ${repository} for every app its generator makes; set it in the template, where it is edited, or from the generator's parameters`
-  );
-}
-function templateRepository(template, incoming) {
-  let found;
-  forEachValue(template ?? null, ({ node }) => {
-    const ref = found === void 0 && isFlowScalar(node) ? tryParseImageRef(node.text) : void 0;
-    if (ref && incoming.has(ref.repository)) found = ref.repository;
-  });
-  return found;
 }
 
 // src/yaml/inline-patch.ts
@@ -36805,13 +36885,8 @@ function patchStrings(document) {
   return found;
 }
 function editPatch(file, patch, document, request2, plan) {
-  let content;
-  try {
-    content = new YamlFile(patch.node.text);
-  } catch (error) {
-    if (error instanceof SourceError) return;
-    throw error;
-  }
+  const content = tryYamlFile(patch.node.text);
+  if (!content) return;
   const inner = new EditPlan(content);
   const ops = patch.kind !== "strategic-merge" && content.documents[0]?.root?.kind === "seq";
   if (ops) editOps(content.documents[0], byRepository(request2.images), inner, request2.kustomizeTagged);
@@ -37119,13 +37194,25 @@ function headMarkers(text2) {
     return start === void 0 ? void 0 : text2.slice(start, lines.lineStart(line + 1) ?? text2.length).replace(/\r?\n$|\r$/, "");
   };
   const lineText = (line) => rawLine(line)?.trim();
+  const answered = /* @__PURE__ */ new Map();
   const inBlockScalar = (line) => {
     const indent = indentOf(rawLine(line));
-    for (let above = line - 1; ; above--) {
+    let inside = false;
+    for (let above = line - 1; indent > 0; above--) {
+      const earlier = answered.get(above);
+      if (earlier?.indent === indent) {
+        inside = earlier.inside;
+        break;
+      }
       const raw = rawLine(above);
-      if (raw === void 0) return false;
-      if (raw.trim() !== "" && indentOf(raw) < indent) return BLOCK_SCALAR_OPENER.test(raw.replace(/(?:^|\s)#.*$/, ""));
+      if (raw === void 0) break;
+      if (raw.trim() !== "" && indentOf(raw) < indent) {
+        inside = BLOCK_SCALAR_OPENER.test(raw.replace(/(?:^|\s)#.*$/, ""));
+        break;
+      }
     }
+    answered.set(line, { indent, inside });
+    return inside;
   };
   for (let at = text2.indexOf(MARKER_TOKEN); at >= 0; at = text2.indexOf(MARKER_TOKEN, at + MARKER_TOKEN.length)) {
     lines ??= new LineIndex(text2);
@@ -37381,9 +37468,9 @@ function parseComparator(range, text2) {
     version = `${major}${minor}.0${pre}`;
     dirty = patchDirty = true;
   }
-  const parsed2 = newVersion(version);
-  if (!parsed2) throw new SemverRangeError(range);
-  return { op, version: parsed2, dirty, minorDirty, patchDirty };
+  const parsed = newVersion(version);
+  if (!parsed) throw new SemverRangeError(range);
+  return { op, version: parsed, dirty, minorDirty, patchDirty };
 }
 function rewriteHyphenRanges(range) {
   let out = range;
@@ -39125,7 +39212,7 @@ function withoutImageUpdater(text2) {
   return lines.join("\n");
 }
 function warnImageUpdaterConstraints(images, texts, changes, refused, warnings) {
-  const written = images.filter((image) => image.tag !== void 0 && changes.some((change) => change.new.includes(image.tag)));
+  const written = images.filter((image) => image.tag !== void 0 && changes.some((change) => writes(change, image)));
   if (written.length === 0) return;
   for (const [path, text2] of texts) {
     if (!text2.includes(GROUP)) continue;
@@ -39140,6 +39227,12 @@ function warnImageUpdaterConstraints(images, texts, changes, refused, warnings) 
       }
     }
   }
+}
+function writes(change, image) {
+  const value = change.new.slice(change.new.lastIndexOf("=") + 1).replace(/^\*:/, "");
+  if (value === image.tag || value.startsWith(`${image.tag}@`)) return true;
+  const ref = tryParseImageRef(value);
+  return ref?.repository === image.repository && ref.tag === image.tag;
 }
 function constraintsIn(text2) {
   const lines = text2.split("\n");
@@ -39205,43 +39298,67 @@ function unquoted(value) {
 // src/engine/chart-tags.ts
 import { posix as posix2 } from "node:path";
 function warnLoneTagParameters(texts, inScope, updatesFor, warnings) {
+  const values = new ValuesFiles(texts);
   for (const [path, text2] of texts) {
     if (!inScope(path) || fileKind(path) !== "yaml" || !text2.includes("argoproj.io/") || !text2.includes("parameters")) continue;
     const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== void 0));
-    if (incoming.size === 0) continue;
-    const file = parsed(text2);
-    for (const document of file?.documents ?? []) {
+    if (incoming.size === 0 || !values.mayRead(text2, incoming)) continue;
+    for (const document of tryYamlFile(text2.replace(/^\uFEFF/, ""))?.documents ?? []) {
       const sources = sourcesOf(document).filter((source) => source.length > 0);
       for (const source of sources) {
         const valueFiles = valuesOf(document.root, source, sources, texts);
         if (valueFiles.length === 0) continue;
-        for (const [name, field] of parametersAt(document.root, source)) {
+        const parameters = parametersAt(document.root, source);
+        const siblings = parameters.map(([other]) => leafOf(other));
+        for (const [name, field] of parameters) {
           const [prefix, leaf] = leafOf(name);
           if (leaf !== "tag" || !isFlowScalar(field.node) || hasPlaceholder(field.node.text)) continue;
-          const siblings = parametersAt(document.root, source).map(([other]) => leafOf(other));
           if (siblings.some(([p, l]) => p === prefix && ["repository", "name", "registry"].includes(l))) continue;
           const keys = prefix === "" ? [] : prefix.split(".");
           if (nodeAt(document.root, [...source, "helm", "valuesObject", ...keys, "repository"]) !== void 0) continue;
-          const held = repositoryIn(valueFiles, keys, incoming);
+          const held = repositoryIn(valueFiles, keys, incoming, values);
           if (!held || nextVersion(held, versionOf(field.node.text, void 0)) === void 0) continue;
           const key = formatPath(field.path);
           warnings.push({
             file: path,
             line: lineAt(text2, field.node.start),
-            message: `${key} (parameter ${name}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: set it with an overrides: entry in the configuration (spec: ${key}, image: ${held.image.repository}, part: tag)`
+            message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: ${overrideAdvice(key, held.image.repository)}`
           });
         }
       }
     }
   }
 }
-function parsed(text2) {
-  try {
-    return new YamlFile(text2.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    if (error instanceof SourceError) return void 0;
-    throw error;
+var ValuesFiles = class {
+  constructor(texts) {
+    this.texts = texts;
   }
+  texts;
+  holding = /* @__PURE__ */ new Map();
+  roots = /* @__PURE__ */ new Map();
+  mayRead(application, incoming) {
+    return [...incoming.values()].some((update) => this.holders(update.image).some((path) => spellsPath(application, path)));
+  }
+  /** The first document's root of a values file (null when it is empty or no YAML). */
+  rootOf(path, text2) {
+    let root = this.roots.get(path);
+    if (root === void 0) this.roots.set(path, root = tryYamlFile(text2.replace(/^\uFEFF/, ""))?.documents[0]?.root ?? null);
+    return root;
+  }
+  holders(image) {
+    let paths = this.holding.get(image.repository);
+    if (paths === void 0) {
+      const pattern = repositoryPattern(image);
+      paths = [...this.texts].flatMap(([path, text2]) => fileKind(path) === "yaml" && pattern.test(text2) ? [path] : []);
+      this.holding.set(image.repository, paths);
+    }
+    return paths;
+  }
+};
+function spellsPath(application, path) {
+  const directory = posix2.dirname(path);
+  const lastTwo = path.slice(path.lastIndexOf("/", path.lastIndexOf("/") - 1) + 1);
+  return application.includes(directory) || application.includes(lastTwo);
 }
 function valuesOf(root, source, sources, texts) {
   const chart = scalarText(nodeAt(root, [...source, "path"]));
@@ -39259,9 +39376,9 @@ function valuesOf(root, source, sources, texts) {
     return text2 === void 0 ? [] : [[path, text2]];
   });
 }
-function repositoryIn(files, keys, incoming) {
+function repositoryIn(files, keys, incoming, values) {
   for (const [path, text2] of files) {
-    const root = parsed(text2)?.documents[0]?.root ?? null;
+    const root = values.rootOf(path, text2);
     const mapping = nodeAt(root, keys);
     if (mapping?.kind !== "map") continue;
     const repository = mapValue(mapping, "repository");
@@ -39632,8 +39749,8 @@ var Planner = class {
   }
   stringValue(string2) {
     if (string2 === void 0) return void 0;
-    const parsed2 = parseKclExpression(writeStringLiteral(string2, { quote: '"', triple: false, prefix: "" }));
-    return valueFrom(parsed2.tokens, parsed2.expr, this.eol);
+    const parsed = parseKclExpression(writeStringLiteral(string2, { quote: '"', triple: false, prefix: "" }));
+    return valueFrom(parsed.tokens, parsed.expr, this.eol);
   }
   line(token) {
     return this.tokens.source.line(this.tokens.start[token]);
@@ -40154,7 +40271,7 @@ async function listTree(source) {
   };
 }
 function plainPath(path) {
-  if (path.startsWith("/") || path.includes("\\") || /^[A-Za-z]:\//.test(path)) return void 0;
+  if (path.startsWith("/") || path.includes("\\") || /^[A-Za-z]:\//.test(path) || /[\x00-\x1f\x7f]/.test(path)) return void 0;
   if (!/(^|\/)\.?(\/|$)|(^|\/)\.\.(\/|$)/.test(path)) return path;
   const parts = path.split("/").filter((part) => part !== "" && part !== ".");
   return parts.length === 0 || parts.includes("..") ? void 0 : parts.join("/");
@@ -40318,8 +40435,25 @@ function besideMarkers(kind, edited, overrides, create) {
   return { overrides: kept, yielded };
 }
 function answeredByOverride(warning, changes) {
-  const field = unpairedTagFieldOf(warning.message);
+  const field = advisedOverrideOf(warning.message);
   return field !== void 0 && changes.some((c) => fieldKey(c.key) === fieldKey(field));
+}
+function overrideNames(warning, requested, configured) {
+  const field = advisedOverrideOf(warning.message);
+  if (field === void 0) return false;
+  const paths = [
+    ...requested.flatMap((o) => typeof o === "string" ? specPath(o) : []),
+    ...configured.filter((o) => o.file === warning.file).map((o) => o.spec)
+  ];
+  return paths.some((path) => fieldKey(path) === fieldKey(field));
+}
+function specPath(spec) {
+  try {
+    return [parseYamlSpec(spec).path];
+  } catch (error) {
+    if (error instanceof SourceError) return [];
+    throw error;
+  }
 }
 function saidOf(message) {
   const at = message.indexOf(" keeps ");
@@ -40589,13 +40723,13 @@ function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree
   const repositories = new Set(incoming.map((image) => image.repository));
   const byDirectory = /* @__PURE__ */ new Map();
   for (const k of kustomizations) if (!byDirectory.has(posix3.dirname(k.file))) byDirectory.set(posix3.dirname(k.file), k);
-  const parsed2 = /* @__PURE__ */ new Map();
+  const parsed = /* @__PURE__ */ new Map();
   const at = (directory) => {
-    if (!parsed2.has(directory)) {
+    if (!parsed.has(directory)) {
       const k = byDirectory.get(directory);
-      parsed2.set(directory, k && readKustomization(k.file, k.text, repositories));
+      parsed.set(directory, k && readKustomization(k.file, k.text, repositories));
     }
-    return parsed2.get(directory);
+    return parsed.get(directory);
   };
   const built = /* @__PURE__ */ new Map();
   const buildsFrom = (k, visiting) => {
@@ -40993,7 +41127,18 @@ async function planUpdate(listed2, request2) {
   const paths = files.filter(
     (path) => overridesByFile.has(path) || fileKind(path) !== void 0 && !isTestFile(path) && !path.startsWith(".github/") && path !== configPath && (inScope(path) || fileKind(path) === "yaml")
   );
-  const keep = (path, text2) => inScope(path) ? overridesByFile.has(path) || screen[fileKind(path)].test(text2) : mayHoldFluxObjects(text2) || mayHoldFluxKustomization(text2) && screen.yaml.test(text2);
+  const readOnly = /* @__PURE__ */ new Set();
+  const keep = (path, text2) => {
+    if (!inScope(path)) return mayHoldFluxObjects(text2) || mayHoldFluxKustomization(text2) && screen.yaml.test(text2);
+    if (overridesByFile.has(path)) return true;
+    const kind = fileKind(path);
+    const found = screen[kind].exec(text2);
+    if (kind !== "yaml" || found?.[0] !== "Application") return found !== null;
+    if (screen.argo.test(text2) || hasPlaceholder(text2) && screen.templated.some((piece) => text2.includes(piece))) return true;
+    if (!text2.includes("parameters")) return false;
+    readOnly.add(path);
+    return true;
+  };
   const read = await readScreened(source, paths, keep, warnings);
   for (const path of overridesByFile.keys()) read[paths.indexOf(path)] ??= await readNamed(source, path);
   const texts = new Map(paths.flatMap((path, i) => read[i] === void 0 ? [] : [[path, read[i]]]));
@@ -41031,7 +41176,7 @@ async function planUpdate(listed2, request2) {
   );
   const planned = [];
   for (const [path, text2] of texts) {
-    if (!inScope(path)) continue;
+    if (!inScope(path) || readOnly.has(path)) continue;
     const target = targetFor(path);
     const { setters, knownSetters, left } = forFile(path);
     const kustomizeTagged2 = tagged.get(path);
@@ -41063,12 +41208,14 @@ async function planUpdate(listed2, request2) {
     (path, image) => refusedBy(targetFor(path), image),
     warnings
   );
+  const loneTags = [];
   warnLoneTagParameters(
     texts,
     inScope,
-    (path) => overridesByFile.has(path) || (config?.overrides ?? []).some((o) => o.file === path) || unselected(path) ? [] : imagesFor(valid.images, config, targetFor(path), request2.allowDowngrade ?? false),
-    warnings
+    (path) => unselected(path) ? [] : imagesFor(valid.images, config, targetFor(path), request2.allowDowngrade ?? false),
+    loneTags
   );
+  warnings.push(...loneTags.filter((w) => !overrideNames(w, overridesByFile.get(w.file) ?? [], config?.overrides ?? [])));
   const after = new Map(planned.map((file) => [file.path, file.after]));
   const warned = new Set(warnings.flatMap((w) => w.file === void 0 || isAside(w) ? [] : [w.file]));
   warnUnmoved(
@@ -41144,8 +41291,15 @@ function pathFilter(globs, files, warnings) {
 function screenFor(images) {
   const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
   const alternation = (words) => new RegExp(words.map(escapeRegExp).join("|"));
-  const kcl = alternation(tokens);
-  return { kcl, "kcl-mod": kcl, yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP, "Application"]) };
+  const kcl = alternation([MARKER_TOKEN, ...images.flatMap(kclScreenTokens)]);
+  const argo = alternation([...tokens, FLUX_IMAGE_API_GROUP]);
+  const templated = images.flatMap((image) => [image.repository.slice(image.repository.lastIndexOf("/")), ...firstSegments(image.repository)]);
+  return { kcl, "kcl-mod": kcl, yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP, "Application"]), argo, templated };
+}
+function firstSegments(repository) {
+  const [host, ...path] = repository.split("/");
+  if (host !== "docker.io") return [host];
+  return path[0] === "library" ? [host, "library", path[1]] : [host, path[0]];
 }
 async function kustomizeTaggedIn(source, files, texts, images, inScope) {
   const repositories = new Set(images.map((image) => image.repository));
@@ -41852,7 +42006,18 @@ function forbidden(repo, action, options2) {
   return `the token can see ${repo.fullName} but may not ${deed}, which needs "${permission}: ${level}". A GitHub App needs it on ${repo.fullName} (and \`permission-${scope}: ${level}\` among actions/create-github-app-token's inputs, when they list permissions); so does a fine-grained personal access token. ${githubToken}${instead}`;
 }
 
+// src/github/git.ts
+function basicCredential(token) {
+  return Buffer.from(`x-access-token:${token}`).toString("base64");
+}
+var NETWORK_LIMITS = { timeoutMs: 5 * 6e4, stallSeconds: 30, retryDelaysMs: [1e3, 3e3] };
+
 // src/action/token.ts
+function protectToken(token, setSecret) {
+  const forms = token === "" ? [] : [token, basicCredential(token)];
+  for (const form of forms) setSecret(form);
+  return (text2) => scrubUrlCredentials(forms.reduce((scrubbed, form) => scrubbed.replaceAll(form, "***"), text2));
+}
 function tokenIssue(token) {
   if (/[\r\n]/.test(token)) {
     return "holds a line break, and a token is one line. Text of several lines is most often a private key (-----BEGIN ... PRIVATE KEY-----): pass the token made from it, e.g. `${{ steps.app-token.outputs.token }}` of actions/create-github-app-token, not the App's private key";
@@ -41860,6 +42025,27 @@ function tokenIssue(token) {
   if (/[^\x21-\x7e]/.test(token))
     return "holds a space or a character outside printable ASCII, and a token is one word such as ghs_...: pass the token alone, without `Bearer ` or quotes";
   return void 0;
+}
+var SCHEME_CHAR = /[a-z0-9+.-]/i;
+var LETTER = /[a-z]/i;
+var CREDENTIAL = /[^/@\s]+@/y;
+function scrubUrlCredentials(text2) {
+  let scrubbed = "";
+  let copied = 0;
+  for (let at = text2.indexOf("://"); at !== -1; at = text2.indexOf("://", at + 1)) {
+    if (!hasScheme(text2, at)) continue;
+    CREDENTIAL.lastIndex = at + 3;
+    if (!CREDENTIAL.test(text2)) continue;
+    scrubbed += `${text2.slice(copied, at + 3)}***`;
+    copied = CREDENTIAL.lastIndex - 1;
+  }
+  return scrubbed + text2.slice(copied);
+}
+function hasScheme(text2, at) {
+  for (let i = at - 1; i >= 0 && SCHEME_CHAR.test(text2[i]); i--) {
+    if (LETTER.test(text2[i])) return true;
+  }
+  return false;
 }
 
 // node_modules/@actions/github/lib/context.js
@@ -42856,8 +43042,8 @@ var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
 var MAX_DIGITS = MAX_INT.length;
 var stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
 var noiseValueWithQuotes = /^"-?\d+n+"$/;
-var applyReviverIteratively = (parsed2, userReviver) => {
-  const rootHolder = { "": parsed2 };
+var applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
   const stack = [{ parent: rootHolder, key: "", visited: false }];
   while (stack.length > 0) {
     const node = stack[stack.length - 1];
@@ -42925,8 +43111,8 @@ var JSONParse = (text2, reviver) => {
   } catch (error) {
     if (error instanceof RangeError) {
       const serializedData = serializeBigInts(text2);
-      const parsed2 = originalParse(serializedData);
-      return applyReviverIteratively(parsed2, reviver);
+      const parsed = originalParse(serializedData);
+      return applyReviverIteratively(parsed, reviver);
     }
     throw error;
   }
@@ -46431,18 +46617,27 @@ async function runDispatch(values, io) {
   if (!token) throw new UsageError("dispatch needs a token in GITHUB_TOKEN or GH_TOKEN");
   const tokenProblem = tokenIssue(token);
   if (tokenProblem !== void 0) throw new UsageError(`${tokenVariable} ${tokenProblem}`);
-  const octokit = createClient({ token, ...io.env["GITHUB_API_URL"] && { baseUrl: io.env["GITHUB_API_URL"] }, log: (line) => io.stderr(`${line}
-`) });
-  const result = await dispatchImages(octokit, {
-    repositories,
-    payload,
-    ...values["event-type"] !== void 0 && { eventType: values["event-type"] },
-    ...values.workflow !== void 0 && { workflow: values.workflow },
-    ...values.ref !== void 0 && { ref: values.ref },
-    ...values.wait && { wait: true },
-    log: (line) => io.stderr(`${line}
-`)
+  const scrub = protectToken(token, () => {
   });
+  const log = (line) => io.stderr(`${scrub(line)}
+`);
+  const octokit = createClient({ token, ...io.env["GITHUB_API_URL"] && { baseUrl: io.env["GITHUB_API_URL"] }, log });
+  let result;
+  try {
+    result = await dispatchImages(octokit, {
+      repositories,
+      payload,
+      ...values["event-type"] !== void 0 && { eventType: values["event-type"] },
+      ...values.workflow !== void 0 && { workflow: values.workflow },
+      ...values.ref !== void 0 && { ref: values.ref },
+      ...values.wait && { wait: true },
+      log
+    });
+  } catch (error) {
+    if (error instanceof DispatchError) throw new DispatchError(scrub(error.message), error.dispatched);
+    if (error instanceof Error) error.message = scrub(error.message);
+    throw error;
+  }
   if (values.json) {
     io.stdout(JSON.stringify(result, null, 2) + "\n");
   } else {

@@ -3454,12 +3454,12 @@ var require_data_url = __commonJS({
           input,
           position
         );
-        let parameterName = collectASequenceOfCodePoints(
+        let parameterName2 = collectASequenceOfCodePoints(
           (char) => char !== ";" && char !== "=",
           input,
           position
         );
-        parameterName = parameterName.toLowerCase();
+        parameterName2 = parameterName2.toLowerCase();
         if (position.position < input.length) {
           if (input[position.position] === ";") {
             continue;
@@ -3488,8 +3488,8 @@ var require_data_url = __commonJS({
             continue;
           }
         }
-        if (parameterName.length !== 0 && HTTP_TOKEN_CODEPOINTS.test(parameterName) && (parameterValue.length === 0 || HTTP_QUOTED_STRING_TOKENS.test(parameterValue)) && !mimeType.parameters.has(parameterName)) {
-          mimeType.parameters.set(parameterName, parameterValue);
+        if (parameterName2.length !== 0 && HTTP_TOKEN_CODEPOINTS.test(parameterName2) && (parameterValue.length === 0 || HTTP_QUOTED_STRING_TOKENS.test(parameterValue)) && !mimeType.parameters.has(parameterName2)) {
+          mimeType.parameters.set(parameterName2, parameterValue);
         }
       }
       return mimeType;
@@ -5652,12 +5652,12 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             if (mimeType !== null) {
               switch (mimeType.essence) {
                 case "multipart/form-data": {
-                  const parsed2 = multipartFormDataParser(value, mimeType);
-                  if (parsed2 === "failure") {
+                  const parsed = multipartFormDataParser(value, mimeType);
+                  if (parsed === "failure") {
                     throw new TypeError("Failed to parse body as FormData.");
                   }
                   const fd = new FormData();
-                  fd[kState] = parsed2;
+                  fd[kState] = parsed;
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
@@ -9037,10 +9037,10 @@ var require_env_http_proxy_agent = __commonJS({
           if (!entry) {
             continue;
           }
-          const parsed2 = entry.match(/^(.+):(\d+)$/);
+          const parsed = entry.match(/^(.+):(\d+)$/);
           noProxyEntries.push({
-            hostname: (parsed2 ? parsed2[1] : entry).toLowerCase(),
-            port: parsed2 ? Number.parseInt(parsed2[2], 10) : 0
+            hostname: (parsed ? parsed[1] : entry).toLowerCase(),
+            port: parsed ? Number.parseInt(parsed[2], 10) : 0
           });
         }
         this.#noProxyValue = noProxyValue;
@@ -15044,9 +15044,9 @@ var require_util4 = __commonJS({
       switch (type) {
         case "DataURL": {
           let dataURL = "data:";
-          const parsed2 = parseMIMEType(mimeType || "application/octet-stream");
-          if (parsed2 !== "failure") {
-            dataURL += serializeAMimeType(parsed2);
+          const parsed = parseMIMEType(mimeType || "application/octet-stream");
+          if (parsed !== "failure") {
+            dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
           const decoder = new StringDecoder2("latin1");
@@ -25853,14 +25853,14 @@ var require_picomatch = __commonJS({
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
-      let parsed2 = { negated: false, fastpaths: true };
+      let parsed = { negated: false, fastpaths: true };
       if (options2.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed2.output = parse5.fastpaths(input, options2);
+        parsed.output = parse5.fastpaths(input, options2);
       }
-      if (!parsed2.output) {
-        parsed2 = parse5(input, options2);
+      if (!parsed.output) {
+        parsed = parse5(input, options2);
       }
-      return picomatch2.compileRe(parsed2, options2, returnOutput, returnState);
+      return picomatch2.compileRe(parsed, options2, returnOutput, returnState);
     };
     picomatch2.toRegex = (source, options2) => {
       try {
@@ -29160,8 +29160,8 @@ var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
 var MAX_DIGITS = MAX_INT.length;
 var stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
 var noiseValueWithQuotes = /^"-?\d+n+"$/;
-var applyReviverIteratively = (parsed2, userReviver) => {
-  const rootHolder = { "": parsed2 };
+var applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
   const stack = [{ parent: rootHolder, key: "", visited: false }];
   while (stack.length > 0) {
     const node = stack[stack.length - 1];
@@ -29229,8 +29229,8 @@ var JSONParse = (text2, reviver) => {
   } catch (error2) {
     if (error2 instanceof RangeError) {
       const serializedData = serializeBigInts(text2);
-      const parsed2 = originalParse(serializedData);
-      return applyReviverIteratively(parsed2, reviver);
+      const parsed = originalParse(serializedData);
+      return applyReviverIteratively(parsed, reviver);
     }
     throw error2;
   }
@@ -33981,12 +33981,12 @@ function plainString(tokens, expr) {
   return stringLiteralValue(nodeText(tokens, expr));
 }
 function readSpecValue(text2) {
-  const parsed2 = parseSpecValue(text2);
-  if (parsed2 instanceof SourceError) {
-    const at = errorIndex(text2, parsed2);
-    return { kind: "other", form: "a value KCL cannot read", why: parsed2.message, ...at >= 0 && { at } };
+  const parsed = parseSpecValue(text2);
+  if (parsed instanceof SourceError) {
+    const at = errorIndex(text2, parsed);
+    return { kind: "other", form: "a value KCL cannot read", why: parsed.message, ...at >= 0 && { at } };
   }
-  const { tokens, expr, complete } = parsed2;
+  const { tokens, expr, complete } = parsed;
   if (expr.type === "operation") return { kind: "whole-text", tokens, expr };
   if (!complete) {
     const kept = nodeText(tokens, expr);
@@ -40888,12 +40888,20 @@ var YamlFile = class {
     return this.lines ??= new LineIndex(this.text);
   }
 };
+function tryYamlFile(text2) {
+  try {
+    return new YamlFile(text2);
+  } catch (error2) {
+    if (error2 instanceof SourceError) return void 0;
+    throw error2;
+  }
+}
 function parseYaml(text2) {
   return parseSubset(text2) ?? parseWithPackage(text2);
 }
 function parseWithPackage(text2) {
-  const parsed2 = parseAllDocuments(text2);
-  const documents2 = Array.isArray(parsed2) ? parsed2 : [];
+  const parsed = parseAllDocuments(text2);
+  const documents2 = Array.isArray(parsed) ? parsed : [];
   for (const document of documents2) {
     const error2 = document.errors[0];
     if (error2) {
@@ -42113,13 +42121,13 @@ function andList(items) {
 
 // src/engine/apply.ts
 async function writePlan(root, plan, rename2 = renameSync) {
-  const writes = checkedTargets(
+  const writes2 = checkedTargets(
     root,
     plan.files.filter((file) => file.after !== file.before)
   );
   const staged = [];
   try {
-    for (const write of writes) {
+    for (const write of writes2) {
       const temp = `${write.target}.gitops-promote-${process.pid}.tmp`;
       const fd = openSync(temp, "wx");
       staged.push({ ...write, temp });
@@ -42169,6 +42177,9 @@ function checkedTargets(root, files) {
   const realRoot = realpathSync.native(root);
   const realDirs = /* @__PURE__ */ new Map();
   return files.map((file) => {
+    if (file.path.split("/").some((part) => part === ".." || part === "") || file.path.startsWith("/")) {
+      throw new Error(`refusing to write ${JSON.stringify(file.path)}: it is no plain path under ${root}; nothing was written`);
+    }
     const target = join3(root, ...file.path.split("/"));
     const dir = dirname3(target);
     let realDir = realDirs.get(dir);
@@ -42671,6 +42682,11 @@ function downFromOutside(update2, current) {
 function digestOnlyRefusal(image, policy) {
   return `is left as it is: ${formatImageRef(image)} has no tag for its policy (${policy.description}) to judge, and a digest alone may be any build; give repo:tag@digest`;
 }
+function pendingVersion(update2, current) {
+  const said = [];
+  const next = nextVersion(update2, current, (why) => said.push(why));
+  return { next, say: (kept) => said.forEach((why) => kept(why)) };
+}
 function nextVersion(update2, current, kept) {
   const { tag, digest } = update2.image;
   if (tag === void 0) {
@@ -42770,15 +42786,15 @@ function readMarker(comment) {
   return { marker: { key: parts[1], field: parts[2] ?? "ref", setter } };
 }
 function stringObject(text2) {
-  let parsed2;
+  let parsed;
   try {
-    parsed2 = JSON.parse(text2);
+    parsed = JSON.parse(text2);
   } catch {
     return "it is not one JSON object";
   }
-  if (typeof parsed2 !== "object" || parsed2 === null || Array.isArray(parsed2)) return "it is not one JSON object";
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return "it is not one JSON object";
   const fields = /* @__PURE__ */ new Map();
-  for (const [key, value] of Object.entries(parsed2)) {
+  for (const [key, value] of Object.entries(parsed)) {
     if (typeof value !== "string" && value !== null) return `the value of "${key}" is not a string`;
     fields.set(key, value ?? "");
   }
@@ -43513,8 +43529,11 @@ function stringConstants(statements, tokens, literal2) {
 function registryTail(image) {
   return `/${image.repository.slice(image.repository.lastIndexOf("/") + 1)}:`;
 }
+function kclScreenTokens(image) {
+  return [screenToken(image), registryTail(image)];
+}
 function mayMatch(text2, request2) {
-  return text2.includes(MARKER_TOKEN) || request2.images.some((u) => text2.includes(screenToken(u.image)) || text2.includes(registryTail(u.image)));
+  return text2.includes(MARKER_TOKEN) || request2.images.some((u) => kclScreenTokens(u.image).some((token) => text2.includes(token)));
 }
 function editKcl(text2, request2, overridden = {}) {
   if (!mayMatch(text2, request2)) return { text: text2, changes: [], warnings: [] };
@@ -43748,9 +43767,8 @@ function setHelmImage(image, incoming, plan, document) {
   const digestNode = digest?.node;
   const pinned = digest === void 0 ? tagAndDigest(tagNode.text) : void 0;
   const current = pinned ?? versionOf(tagNode.text, scalarText(digestNode));
-  const said = [];
-  const next = nextVersion(update2, current, (why) => said.push(why));
-  const say = () => said.forEach((why) => plan.warn(tagNode.start, `${formatPath(tag.path)} ${why}`));
+  const { next, say: sayTo } = pendingVersion(update2, current);
+  const say = () => sayTo((why) => plan.warn(tagNode.start, `${formatPath(tag.path)} ${why}`));
   if (!next) return say();
   const tagText = pinned && next.tag !== void 0 && next.digest !== void 0 ? `${next.tag}@${next.digest}` : next.tag;
   if (tagText !== void 0 && !tagHolds(tagNode, tagText)) return plan.warn(tagNode.start, tagWarning(formatPath(tag.path), tagNode, tagText));
@@ -43865,25 +43883,24 @@ function editList(entries, path6, document, incoming, plan) {
       if (nextVersion(update2, current) !== void 0) plan.warn(keyStart(entry, fixed), neverEdited([...path6, index], fixed, field2(fixed), update2));
       return;
     }
-    const said = [];
-    const next = nextVersion(update2, current, (why) => said.push(why));
-    const say = () => said.forEach((why) => plan.warn(entry.start, `${formatPath([...path6, index])} ${why}`));
+    const { next, say: sayTo } = pendingVersion(update2, current);
+    const say = () => sayTo((why) => plan.warn(entry.start, `${formatPath([...path6, index])} ${why}`));
     if (!next) return say();
     const label = (key) => ({ kind: "kustomize", key: formatPath([...path6, index, key]), document });
-    const writes = [
+    const writes2 = [
       { key: "newTag", value: next.tag },
       { key: "digest", value: next.digest ?? (field2("digest") ? "" : void 0) }
     ].filter((w) => w.value !== void 0);
-    for (const { key, value } of writes) {
+    for (const { key, value } of writes2) {
       const node = field2(key);
       if (isFlowScalar(node) && !tagHolds(node, value)) return plan.warn(node.start, tagWarning(formatPath([...path6, index, key]), node, value));
     }
     say();
-    for (const { key, value } of writes) {
+    for (const { key, value } of writes2) {
       const node = field2(key);
       if (isFlowScalar(node)) plan.setScalar(node, value, entry.flow, label(key));
     }
-    for (const { key, value } of writes) if (field2(key) === void 0) plan.addPair(entry, [key], value, label(key));
+    for (const { key, value } of writes2) if (field2(key) === void 0) plan.addPair(entry, [key], value, label(key));
   });
 }
 function keyStart(entry, key) {
@@ -43934,7 +43951,7 @@ function inContainerSpec(path6) {
   return typeof path6[path6.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list);
 }
 
-// src/yaml/argocd.ts
+// src/yaml/argocd-parameters.ts
 var ARGO_API = "argoproj.io/";
 function sourcesOf(document) {
   const { apiVersion, kind } = document.object;
@@ -43960,6 +43977,183 @@ function chartSources(root) {
   }
   return specs.flatMap((spec) => specSources(root, spec));
 }
+var PARAMETER_KEYS = /* @__PURE__ */ new Set(["name", "value", "forceString", "forcestring"]);
+function parametersAt(root, source) {
+  const path6 = [...source, "helm", "parameters"];
+  const list = nodeAt(root, path6);
+  if (list?.kind !== "seq") return [];
+  const isParameter = (item) => item.kind === "map" && item.pairs.every((pair) => PARAMETER_KEYS.has(scalarText(pair.key) ?? ""));
+  if (source.length === 0 && !list.items.every(isParameter)) return [];
+  const parameters = [];
+  list.items.forEach((item, index) => {
+    if (item.kind !== "map") return;
+    const name = scalarText(mapValue(item, "name"));
+    const value = mapValue(item, "value");
+    if (name !== void 0 && value !== void 0) parameters.push([name, { node: value, path: [...path6, index, "value"], inFlow: list.flow || item.flow }]);
+  });
+  return parameters;
+}
+function parameterName(name) {
+  return /^[\w.\\[\]/-]+$/.test(name) ? name : JSON.stringify(name);
+}
+function leafOf(name) {
+  for (let i = name.length - 1; i > 0; i--) if (name[i] === "." && name[i - 1] !== "\\") return [name.slice(0, i), name.slice(i + 1)];
+  return ["", name];
+}
+
+// src/yaml/argocd-strings.ts
+var VALUES_STRING = {
+  header: "",
+  editors: [editImages, editHelmValues],
+  instead: "give those values in valuesObject or a values file instead, where they are edited"
+};
+var TEMPLATE_PATCH = {
+  header: "apiVersion: argoproj.io/v1alpha1\nkind: Application\n",
+  editors: [editImages, editHelmValues],
+  instead: "set those values in the template, where they are edited, or from the generator's parameters"
+};
+function warnValuesString(document, source, images, plan) {
+  warnYamlString(document, [...source, "helm", "values"], images, plan, VALUES_STRING);
+}
+function warnYamlString(document, path6, images, plan, kind) {
+  const values = nodeAt(document.root, path6);
+  if (values?.kind !== "scalar" || values.text === "") return false;
+  const inner = tryYamlFile(kind.header + values.text);
+  if (!inner) return false;
+  const dryRun = new EditPlan(inner);
+  for (const editor of kind.editors) editor(inner, { images, setters: /* @__PURE__ */ new Map() }, dryRun);
+  const keys = dryRun.result().changes.map((change) => change.key);
+  if (keys.length === 0) return false;
+  plan.warn(
+    values.start,
+    `${formatPath(path6)} is a string, which is not edited: ${keys.join(", ")} in it keeps its old image; ${kind.instead} (--set can only replace the whole string)`
+  );
+  return true;
+}
+function warnTemplatePatch(document, incoming, images, plan, argoEditors) {
+  const path6 = ["spec", "templatePatch"];
+  const patch = nodeAt(document.root, path6);
+  if (patch?.kind !== "scalar") return;
+  if (warnYamlString(document, path6, images, plan, { ...TEMPLATE_PATCH, editors: [...TEMPLATE_PATCH.editors, ...argoEditors] })) return;
+  const stale = staleImageIn(patch.text, incoming);
+  if (stale)
+    return plan.warn(
+      patch.start,
+      `${formatPath(path6)} is a string, which is not edited: ${formatImageRef(stale)} in it keeps its old image; ${TEMPLATE_PATCH.instead} (--set can only replace the whole string)`
+    );
+  if (!patch.text.includes("tag")) return;
+  const held = templateRepository(document.root, incoming);
+  const tag = held && patchedTag(patch.text, held.prefix);
+  if (!held || !tag) return;
+  const update2 = incoming.get(held.repository);
+  if (!hasPlaceholder(tag.value)) {
+    if (nextVersion(update2, versionOf(tag.value, void 0)) === void 0) return;
+    return plan.warn(
+      patch.start,
+      `${formatPath(path6)} is a string, which is not edited: its ${tag.what} sets a version over the template of ${held.repository} for every app its generator makes; set it in the template, where it is edited, or from the generator's parameters`
+    );
+  }
+  const element = staleElement(document.root, tag.value, update2);
+  if (element)
+    plan.warn(
+      patch.start,
+      `${formatPath(path6)}: its ${tag.what} sets the version of ${held.repository} from the generator's elements, which are not edited: ${formatPath(element.path)} holds ${element.value}; set it there`
+    );
+}
+function templateRepository(root, incoming) {
+  const template = nodeAt(root, ["spec", "template"]);
+  let found;
+  forEachValue(template ?? null, ({ node, path: path6 }) => {
+    const ref = found === void 0 && isFlowScalar(node) ? tryParseImageRef(node.text) : void 0;
+    if (ref && incoming.has(ref.repository)) found = { repository: ref.repository, ...prefixOf(template ?? null, path6) };
+  });
+  return found;
+}
+function prefixOf(template, path6) {
+  const values = path6.indexOf("valuesObject");
+  if (values > 0 && path6[values - 1] === "helm" && ["repository", "name"].includes(String(path6.at(-1))))
+    return { prefix: path6.slice(values + 1, -1).join(".") };
+  const item = path6.at(-1) === "value" && path6.at(-3) === "parameters" ? nodeAt(template, path6.slice(0, -1)) : void 0;
+  const name = item?.kind === "map" ? scalarText(mapValue(item, "name")) : void 0;
+  const [prefix, leaf] = name === void 0 ? [] : leafOf(name);
+  return leaf === "repository" || leaf === "name" ? { prefix } : {};
+}
+function patchedTag(text2, prefix) {
+  if (prefix === void 0) return void 0;
+  const name = prefix === "" ? "tag" : `${prefix}.tag`;
+  const document = tryYamlFile(TEMPLATE_PATCH.header + text2)?.documents[0];
+  if (document) {
+    for (const source of sourcesOf(document)) {
+      const parameter2 = parametersAt(document.root, source).findLast(([other]) => other === name)?.[1].node;
+      if (isFlowScalar(parameter2)) return { what: `parameter ${parameterName(name)}`, value: parameter2.text };
+      const values = nodeAt(document.root, [...source, "helm", "valuesObject", ...prefix === "" ? [] : prefix.split("."), "tag"]);
+      if (isFlowScalar(values)) return { what: "tag: key", value: values.text };
+    }
+    return void 0;
+  }
+  const parameter = new RegExp(`name\\s*:\\s*["']?${escapeRegExp(name)}["']?\\s*[,\\n][^]*?value\\s*:\\s*(["']?)([^"'\\s,}#]*)\\1`).exec(text2);
+  if (parameter) return { what: `parameter ${parameterName(name)}`, value: parameter[2] };
+  const key = /^\s*tag\s*:\s*(["']?)([^"'\s,}#]*)\1/m.exec(text2);
+  return key ? { what: "tag: key", value: key[2] } : void 0;
+}
+function staleElement(root, placeholder, update2) {
+  const name = /^\{\{-?\s*\.?([\w-]+)\s*-?\}\}$/.exec(placeholder.trim())?.[1];
+  const generators = nodeAt(root, ["spec", "generators"]);
+  if (name === void 0 || generators?.kind !== "seq") return void 0;
+  for (let g = 0; g < generators.items.length; g++) {
+    const elements = nodeAt(generators.items[g], ["list", "elements"]);
+    if (elements?.kind !== "seq") continue;
+    for (let e = 0; e < elements.items.length; e++) {
+      const value = nodeAt(elements.items[e], [name]);
+      if (isFlowScalar(value) && nextVersion(update2, versionOf(value.text, void 0)) !== void 0)
+        return { path: ["spec", "generators", g, "list", "elements", e, name], value: value.text };
+    }
+  }
+  return void 0;
+}
+
+// src/yaml/argocd-unpaired.ts
+var NOT_VERSIONS = /* @__PURE__ */ new Set(["registry", "pullPolicy", "digest", "repository", "name"]);
+function warnUnpairedRepositories(parameters, incoming, plan) {
+  const byPrefix = /* @__PURE__ */ new Map();
+  for (const parameter of parameters) {
+    const [prefix] = leafOf(parameter[0]);
+    byPrefix.set(prefix, [...byPrefix.get(prefix) ?? [], parameter]);
+  }
+  for (const [name, field2] of parameters) {
+    const node = field2.node;
+    if (!isFlowScalar(node) || plan.isClaimed(node)) continue;
+    const ref = tryParseImageRef(node.text);
+    if (!ref || ref.tag !== void 0 || ref.digest !== void 0 || !incoming.has(ref.repository)) continue;
+    const [prefix, leaf] = leafOf(name);
+    const group2 = byPrefix.get(prefix);
+    if ((leaf === "repository" || leaf === "name") && group2.some(([other]) => leafOf(other)[1] === "tag")) continue;
+    const likely = group2.filter(
+      ([other, f]) => other !== name && !NOT_VERSIONS.has(leafOf(other)[1]) && !plan.isClaimed(f.node) && (/tag|version/i.test(leafOf(other)[1]) || holdsVersion(f.node))
+    );
+    const [tagName, tagField] = likely[0] ?? [];
+    if (!tagName || !tagField || !isFlowScalar(tagField.node)) continue;
+    if (hasPlaceholder(tagField.node.text) || nextVersion(incoming.get(ref.repository), versionOf(tagField.node.text, void 0)) === void 0) continue;
+    const which2 = likely.length === 1 ? `parameter ${parameterName(tagName)} beside it likely holds its tag` : `one of the parameters ${likely.map(([n]) => parameterName(n)).join(", ")} beside it likely holds its tag`;
+    plan.warn(
+      node.start,
+      `${formatPath(field2.path)} (parameter ${parameterName(name)}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which2}, and it was not moved: ${overrideAdvice(formatPath(tagField.path), ref.repository)}`
+    );
+  }
+}
+function holdsVersion(node) {
+  return isFlowScalar(node) && isTag(node.text) && /^v?\d+\.\d/.test(node.text);
+}
+var ADVICE = "set it with an overrides: entry in the configuration (spec: ";
+function overrideAdvice(key, repository) {
+  return `${ADVICE}${key}, image: ${repository}, part: tag)`;
+}
+function advisedOverrideOf(message) {
+  const at = message.lastIndexOf(ADVICE);
+  return at < 0 ? void 0 : message.slice(at + ADVICE.length, message.indexOf(", image: ", at));
+}
+
+// src/yaml/argocd.ts
 var editArgoCdImages = (file, request2, plan) => {
   const incoming = byRepository(request2.images);
   if (incoming.size === 0) return;
@@ -44014,32 +44208,12 @@ var editArgoCdHelm = (file, request2, plan) => {
       }
       for (const image of parameterImages(parameters, document.root, source)) setHelmImage(image, incoming, plan, document);
       warnUnpairedRepositories(parameters, incoming, plan);
-      if (source.length > 0) warnYamlString(document, [...source, "helm", "values"], request2.images, plan, VALUES_STRING);
+      if (source.length > 0) warnValuesString(document, source, request2.images, plan);
     }
     if (document.object.kind === "ApplicationSet" && document.object.apiVersion?.startsWith(ARGO_API))
-      warnTemplatePatch(document, incoming, request2.images, plan);
+      warnTemplatePatch(document, incoming, request2.images, plan, [editArgoCdImages, editArgoCdHelm]);
   }
 };
-var PARAMETER_KEYS = /* @__PURE__ */ new Set(["name", "value", "forceString", "forcestring"]);
-function parametersAt(root, source) {
-  const path6 = [...source, "helm", "parameters"];
-  const list = nodeAt(root, path6);
-  if (list?.kind !== "seq") return [];
-  const isParameter = (item) => item.kind === "map" && item.pairs.every((pair) => PARAMETER_KEYS.has(scalarText(pair.key) ?? ""));
-  if (source.length === 0 && !list.items.every(isParameter)) return [];
-  const parameters = [];
-  list.items.forEach((item, index) => {
-    if (item.kind !== "map") return;
-    const name = scalarText(mapValue(item, "name"));
-    const value = mapValue(item, "value");
-    if (name !== void 0 && value !== void 0) parameters.push([name, { node: value, path: [...path6, index, "value"], inFlow: list.flow || item.flow }]);
-  });
-  return parameters;
-}
-function leafOf(name) {
-  for (let i = name.length - 1; i > 0; i--) if (name[i] === "." && name[i - 1] !== "\\") return [name.slice(0, i), name.slice(i + 1)];
-  return ["", name];
-}
 function parameterImages(parameters, root, source) {
   const byPrefix = /* @__PURE__ */ new Map();
   for (const [name, field2] of parameters) {
@@ -44062,102 +44236,8 @@ function parameterImages(parameters, root, source) {
     return imageOf(merged);
   });
 }
-var NOT_VERSIONS = /* @__PURE__ */ new Set(["registry", "pullPolicy", "digest", "repository", "name"]);
-function warnUnpairedRepositories(parameters, incoming, plan) {
-  const byPrefix = /* @__PURE__ */ new Map();
-  for (const parameter of parameters) {
-    const [prefix] = leafOf(parameter[0]);
-    byPrefix.set(prefix, [...byPrefix.get(prefix) ?? [], parameter]);
-  }
-  for (const [name, field2] of parameters) {
-    const node = field2.node;
-    if (!isFlowScalar(node) || plan.isClaimed(node)) continue;
-    const ref = tryParseImageRef(node.text);
-    if (!ref || ref.tag !== void 0 || ref.digest !== void 0 || !incoming.has(ref.repository)) continue;
-    const [prefix, leaf] = leafOf(name);
-    const group2 = byPrefix.get(prefix);
-    if ((leaf === "repository" || leaf === "name") && group2.some(([other]) => leafOf(other)[1] === "tag")) continue;
-    const siblings = group2.filter(([other, f]) => other !== name && !NOT_VERSIONS.has(leafOf(other)[1]) && !plan.isClaimed(f.node));
-    const versions = siblings.filter(([other]) => /tag|version/i.test(leafOf(other)[1]));
-    const likely = versions.length > 0 ? versions : siblings;
-    const [tagName, tagField] = likely[0] ?? [];
-    if (!tagName || !tagField || !isFlowScalar(tagField.node)) continue;
-    if (hasPlaceholder(tagField.node.text) || nextVersion(incoming.get(ref.repository), versionOf(tagField.node.text, void 0)) === void 0) continue;
-    const which2 = likely.length === 1 ? `parameter ${tagName} beside it likely holds its tag` : `one of the parameters ${likely.map(([n]) => n).join(", ")} beside it likely holds its tag`;
-    plan.warn(
-      node.start,
-      `${formatPath(field2.path)} (parameter ${name}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which2}, and it was not moved: set it with an overrides: entry in the configuration${OVERRIDE_SPEC}${formatPath(tagField.path)}, image: ${ref.repository}, part: tag)`
-    );
-  }
-}
-var OVERRIDE_SPEC = " (spec: ";
-function unpairedTagFieldOf(message) {
-  if (!message.includes("under a name no rule pairs with a tag")) return void 0;
-  const at = message.lastIndexOf(OVERRIDE_SPEC);
-  return at < 0 ? void 0 : message.slice(at + OVERRIDE_SPEC.length, message.indexOf(", image: ", at));
-}
 function imageOf(fields) {
   return { repository: fields.get("repository") ?? fields.get("name"), registry: fields.get("registry"), tag: fields.get("tag"), digest: fields.get("digest") };
-}
-var VALUES_STRING = {
-  header: "",
-  editors: [editImages, editHelmValues],
-  instead: "give those values in valuesObject or a values file instead, where they are edited"
-};
-var TEMPLATE_PATCH = {
-  header: "apiVersion: argoproj.io/v1alpha1\nkind: Application\n",
-  editors: [editImages, editHelmValues, editArgoCdImages, editArgoCdHelm],
-  instead: "set those values in the template, where they are edited, or from the generator's parameters"
-};
-function warnYamlString(document, path6, images, plan, kind) {
-  const values = nodeAt(document.root, path6);
-  if (values?.kind !== "scalar" || values.text === "") return false;
-  let inner;
-  try {
-    inner = new YamlFile(kind.header + values.text);
-  } catch (error2) {
-    if (error2 instanceof SourceError) return false;
-    throw error2;
-  }
-  const dryRun = new EditPlan(inner);
-  for (const editor of kind.editors) editor(inner, { images, setters: /* @__PURE__ */ new Map() }, dryRun);
-  const keys = dryRun.result().changes.map((change) => change.key);
-  if (keys.length === 0) return false;
-  plan.warn(
-    values.start,
-    `${formatPath(path6)} is a string, which is not edited: ${keys.join(", ")} in it keeps its old image; ${kind.instead} (--set can only replace the whole string)`
-  );
-  return true;
-}
-var PATCHED_TAG = /^\s*(?:-\s+)?(?:(tag|newTag|images)\s*:|name\s*:\s*["']?([\w.\\-]*\btag\b))/im;
-function warnTemplatePatch(document, incoming, images, plan) {
-  const path6 = ["spec", "templatePatch"];
-  const patch = nodeAt(document.root, path6);
-  if (patch?.kind !== "scalar") return;
-  if (warnYamlString(document, path6, images, plan, TEMPLATE_PATCH)) return;
-  const stale = staleImageIn(patch.text, incoming);
-  if (stale)
-    return plan.warn(
-      patch.start,
-      `${formatPath(path6)} is a string, which is not edited: ${formatImageRef(stale)} in it keeps its old image; ${TEMPLATE_PATCH.instead} (--set can only replace the whole string)`
-    );
-  if (!patch.text.includes("ag") && !patch.text.includes("images")) return;
-  const match = PATCHED_TAG.exec(patch.text);
-  const repository = match && templateRepository(nodeAt(document.root, ["spec", "template"]), incoming);
-  if (!match || !repository) return;
-  const what = match[2] === void 0 ? `${match[1]}: key` : `parameter ${match[2]}`;
-  plan.warn(
-    patch.start,
-    `${formatPath(path6)} is a string, which is not edited: its ${what} sets a version over the template of ${repository} for every app its generator makes; set it in the template, where it is edited, or from the generator's parameters`
-  );
-}
-function templateRepository(template, incoming) {
-  let found;
-  forEachValue(template ?? null, ({ node }) => {
-    const ref = found === void 0 && isFlowScalar(node) ? tryParseImageRef(node.text) : void 0;
-    if (ref && incoming.has(ref.repository)) found = ref.repository;
-  });
-  return found;
 }
 
 // src/yaml/inline-patch.ts
@@ -44198,13 +44278,8 @@ function patchStrings(document) {
   return found;
 }
 function editPatch(file, patch, document, request2, plan) {
-  let content;
-  try {
-    content = new YamlFile(patch.node.text);
-  } catch (error2) {
-    if (error2 instanceof SourceError) return;
-    throw error2;
-  }
+  const content = tryYamlFile(patch.node.text);
+  if (!content) return;
   const inner = new EditPlan(content);
   const ops = patch.kind !== "strategic-merge" && content.documents[0]?.root?.kind === "seq";
   if (ops) editOps(content.documents[0], byRepository(request2.images), inner, request2.kustomizeTagged);
@@ -44512,13 +44587,25 @@ function headMarkers(text2) {
     return start === void 0 ? void 0 : text2.slice(start, lines.lineStart(line + 1) ?? text2.length).replace(/\r?\n$|\r$/, "");
   };
   const lineText = (line) => rawLine(line)?.trim();
+  const answered = /* @__PURE__ */ new Map();
   const inBlockScalar = (line) => {
     const indent = indentOf(rawLine(line));
-    for (let above = line - 1; ; above--) {
+    let inside = false;
+    for (let above = line - 1; indent > 0; above--) {
+      const earlier = answered.get(above);
+      if (earlier?.indent === indent) {
+        inside = earlier.inside;
+        break;
+      }
       const raw = rawLine(above);
-      if (raw === void 0) return false;
-      if (raw.trim() !== "" && indentOf(raw) < indent) return BLOCK_SCALAR_OPENER.test(raw.replace(/(?:^|\s)#.*$/, ""));
+      if (raw === void 0) break;
+      if (raw.trim() !== "" && indentOf(raw) < indent) {
+        inside = BLOCK_SCALAR_OPENER.test(raw.replace(/(?:^|\s)#.*$/, ""));
+        break;
+      }
     }
+    answered.set(line, { indent, inside });
+    return inside;
   };
   for (let at = text2.indexOf(MARKER_TOKEN); at >= 0; at = text2.indexOf(MARKER_TOKEN, at + MARKER_TOKEN.length)) {
     lines ??= new LineIndex(text2);
@@ -44774,9 +44861,9 @@ function parseComparator(range, text2) {
     version = `${major}${minor}.0${pre}`;
     dirty = patchDirty = true;
   }
-  const parsed2 = newVersion(version);
-  if (!parsed2) throw new SemverRangeError(range);
-  return { op, version: parsed2, dirty, minorDirty, patchDirty };
+  const parsed = newVersion(version);
+  if (!parsed) throw new SemverRangeError(range);
+  return { op, version: parsed, dirty, minorDirty, patchDirty };
 }
 function rewriteHyphenRanges(range) {
   let out = range;
@@ -46482,7 +46569,7 @@ function withoutImageUpdater(text2) {
   return lines.join("\n");
 }
 function warnImageUpdaterConstraints(images, texts, changes, refused, warnings) {
-  const written = images.filter((image) => image.tag !== void 0 && changes.some((change) => change.new.includes(image.tag)));
+  const written = images.filter((image) => image.tag !== void 0 && changes.some((change) => writes(change, image)));
   if (written.length === 0) return;
   for (const [path6, text2] of texts) {
     if (!text2.includes(GROUP)) continue;
@@ -46497,6 +46584,12 @@ function warnImageUpdaterConstraints(images, texts, changes, refused, warnings) 
       }
     }
   }
+}
+function writes(change, image) {
+  const value = change.new.slice(change.new.lastIndexOf("=") + 1).replace(/^\*:/, "");
+  if (value === image.tag || value.startsWith(`${image.tag}@`)) return true;
+  const ref = tryParseImageRef(value);
+  return ref?.repository === image.repository && ref.tag === image.tag;
 }
 function constraintsIn(text2) {
   const lines = text2.split("\n");
@@ -46562,43 +46655,67 @@ function unquoted(value) {
 // src/engine/chart-tags.ts
 import { posix as posix2 } from "node:path";
 function warnLoneTagParameters(texts, inScope, updatesFor, warnings) {
+  const values = new ValuesFiles(texts);
   for (const [path6, text2] of texts) {
     if (!inScope(path6) || fileKind(path6) !== "yaml" || !text2.includes("argoproj.io/") || !text2.includes("parameters")) continue;
     const incoming = byRepository(updatesFor(path6).filter((update2) => update2.image.tag !== void 0));
-    if (incoming.size === 0) continue;
-    const file = parsed(text2);
-    for (const document of file?.documents ?? []) {
+    if (incoming.size === 0 || !values.mayRead(text2, incoming)) continue;
+    for (const document of tryYamlFile(text2.replace(/^\uFEFF/, ""))?.documents ?? []) {
       const sources = sourcesOf(document).filter((source) => source.length > 0);
       for (const source of sources) {
         const valueFiles = valuesOf(document.root, source, sources, texts);
         if (valueFiles.length === 0) continue;
-        for (const [name, field2] of parametersAt(document.root, source)) {
+        const parameters = parametersAt(document.root, source);
+        const siblings = parameters.map(([other]) => leafOf(other));
+        for (const [name, field2] of parameters) {
           const [prefix, leaf] = leafOf(name);
           if (leaf !== "tag" || !isFlowScalar(field2.node) || hasPlaceholder(field2.node.text)) continue;
-          const siblings = parametersAt(document.root, source).map(([other]) => leafOf(other));
           if (siblings.some(([p, l]) => p === prefix && ["repository", "name", "registry"].includes(l))) continue;
           const keys = prefix === "" ? [] : prefix.split(".");
           if (nodeAt(document.root, [...source, "helm", "valuesObject", ...keys, "repository"]) !== void 0) continue;
-          const held = repositoryIn(valueFiles, keys, incoming);
+          const held = repositoryIn(valueFiles, keys, incoming, values);
           if (!held || nextVersion(held, versionOf(field2.node.text, void 0)) === void 0) continue;
           const key = formatPath(field2.path);
           warnings.push({
             file: path6,
             line: lineAt(text2, field2.node.start),
-            message: `${key} (parameter ${name}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: set it with an overrides: entry in the configuration (spec: ${key}, image: ${held.image.repository}, part: tag)`
+            message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: ${overrideAdvice(key, held.image.repository)}`
           });
         }
       }
     }
   }
 }
-function parsed(text2) {
-  try {
-    return new YamlFile(text2.replace(/^\uFEFF/, ""));
-  } catch (error2) {
-    if (error2 instanceof SourceError) return void 0;
-    throw error2;
+var ValuesFiles = class {
+  constructor(texts) {
+    this.texts = texts;
   }
+  texts;
+  holding = /* @__PURE__ */ new Map();
+  roots = /* @__PURE__ */ new Map();
+  mayRead(application, incoming) {
+    return [...incoming.values()].some((update2) => this.holders(update2.image).some((path6) => spellsPath(application, path6)));
+  }
+  /** The first document's root of a values file (null when it is empty or no YAML). */
+  rootOf(path6, text2) {
+    let root = this.roots.get(path6);
+    if (root === void 0) this.roots.set(path6, root = tryYamlFile(text2.replace(/^\uFEFF/, ""))?.documents[0]?.root ?? null);
+    return root;
+  }
+  holders(image) {
+    let paths = this.holding.get(image.repository);
+    if (paths === void 0) {
+      const pattern = repositoryPattern(image);
+      paths = [...this.texts].flatMap(([path6, text2]) => fileKind(path6) === "yaml" && pattern.test(text2) ? [path6] : []);
+      this.holding.set(image.repository, paths);
+    }
+    return paths;
+  }
+};
+function spellsPath(application, path6) {
+  const directory = posix2.dirname(path6);
+  const lastTwo = path6.slice(path6.lastIndexOf("/", path6.lastIndexOf("/") - 1) + 1);
+  return application.includes(directory) || application.includes(lastTwo);
 }
 function valuesOf(root, source, sources, texts) {
   const chart = scalarText(nodeAt(root, [...source, "path"]));
@@ -46616,9 +46733,9 @@ function valuesOf(root, source, sources, texts) {
     return text2 === void 0 ? [] : [[path6, text2]];
   });
 }
-function repositoryIn(files, keys, incoming) {
+function repositoryIn(files, keys, incoming, values) {
   for (const [path6, text2] of files) {
-    const root = parsed(text2)?.documents[0]?.root ?? null;
+    const root = values.rootOf(path6, text2);
     const mapping = nodeAt(root, keys);
     if (mapping?.kind !== "map") continue;
     const repository = mapValue(mapping, "repository");
@@ -46838,8 +46955,8 @@ var Planner = class {
   }
   stringValue(string2) {
     if (string2 === void 0) return void 0;
-    const parsed2 = parseKclExpression(writeStringLiteral(string2, { quote: '"', triple: false, prefix: "" }));
-    return valueFrom(parsed2.tokens, parsed2.expr, this.eol);
+    const parsed = parseKclExpression(writeStringLiteral(string2, { quote: '"', triple: false, prefix: "" }));
+    return valueFrom(parsed.tokens, parsed.expr, this.eol);
   }
   line(token) {
     return this.tokens.source.line(this.tokens.start[token]);
@@ -47358,7 +47475,7 @@ async function listTree(source) {
   };
 }
 function plainPath(path6) {
-  if (path6.startsWith("/") || path6.includes("\\") || /^[A-Za-z]:\//.test(path6)) return void 0;
+  if (path6.startsWith("/") || path6.includes("\\") || /^[A-Za-z]:\//.test(path6) || /[\x00-\x1f\x7f]/.test(path6)) return void 0;
   if (!/(^|\/)\.?(\/|$)|(^|\/)\.\.(\/|$)/.test(path6)) return path6;
   const parts = path6.split("/").filter((part) => part !== "" && part !== ".");
   return parts.length === 0 || parts.includes("..") ? void 0 : parts.join("/");
@@ -47495,8 +47612,25 @@ function besideMarkers(kind, edited, overrides, create) {
   return { overrides: kept, yielded };
 }
 function answeredByOverride(warning2, changes) {
-  const field2 = unpairedTagFieldOf(warning2.message);
+  const field2 = advisedOverrideOf(warning2.message);
   return field2 !== void 0 && changes.some((c) => fieldKey(c.key) === fieldKey(field2));
+}
+function overrideNames(warning2, requested, configured) {
+  const field2 = advisedOverrideOf(warning2.message);
+  if (field2 === void 0) return false;
+  const paths = [
+    ...requested.flatMap((o) => typeof o === "string" ? specPath(o) : []),
+    ...configured.filter((o) => o.file === warning2.file).map((o) => o.spec)
+  ];
+  return paths.some((path6) => fieldKey(path6) === fieldKey(field2));
+}
+function specPath(spec) {
+  try {
+    return [parseYamlSpec(spec).path];
+  } catch (error2) {
+    if (error2 instanceof SourceError) return [];
+    throw error2;
+  }
 }
 function saidOf(message) {
   const at = message.indexOf(" keeps ");
@@ -47766,13 +47900,13 @@ function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree
   const repositories = new Set(incoming.map((image) => image.repository));
   const byDirectory = /* @__PURE__ */ new Map();
   for (const k of kustomizations) if (!byDirectory.has(posix3.dirname(k.file))) byDirectory.set(posix3.dirname(k.file), k);
-  const parsed2 = /* @__PURE__ */ new Map();
+  const parsed = /* @__PURE__ */ new Map();
   const at = (directory) => {
-    if (!parsed2.has(directory)) {
+    if (!parsed.has(directory)) {
       const k = byDirectory.get(directory);
-      parsed2.set(directory, k && readKustomization(k.file, k.text, repositories));
+      parsed.set(directory, k && readKustomization(k.file, k.text, repositories));
     }
-    return parsed2.get(directory);
+    return parsed.get(directory);
   };
   const built = /* @__PURE__ */ new Map();
   const buildsFrom = (k, visiting) => {
@@ -48170,7 +48304,18 @@ async function planUpdate(listed2, request2) {
   const paths = files.filter(
     (path6) => overridesByFile.has(path6) || fileKind(path6) !== void 0 && !isTestFile(path6) && !path6.startsWith(".github/") && path6 !== configPath && (inScope(path6) || fileKind(path6) === "yaml")
   );
-  const keep = (path6, text2) => inScope(path6) ? overridesByFile.has(path6) || screen[fileKind(path6)].test(text2) : mayHoldFluxObjects(text2) || mayHoldFluxKustomization(text2) && screen.yaml.test(text2);
+  const readOnly = /* @__PURE__ */ new Set();
+  const keep = (path6, text2) => {
+    if (!inScope(path6)) return mayHoldFluxObjects(text2) || mayHoldFluxKustomization(text2) && screen.yaml.test(text2);
+    if (overridesByFile.has(path6)) return true;
+    const kind = fileKind(path6);
+    const found = screen[kind].exec(text2);
+    if (kind !== "yaml" || found?.[0] !== "Application") return found !== null;
+    if (screen.argo.test(text2) || hasPlaceholder(text2) && screen.templated.some((piece) => text2.includes(piece))) return true;
+    if (!text2.includes("parameters")) return false;
+    readOnly.add(path6);
+    return true;
+  };
   const read = await readScreened(source, paths, keep, warnings);
   for (const path6 of overridesByFile.keys()) read[paths.indexOf(path6)] ??= await readNamed(source, path6);
   const texts = new Map(paths.flatMap((path6, i) => read[i] === void 0 ? [] : [[path6, read[i]]]));
@@ -48208,7 +48353,7 @@ async function planUpdate(listed2, request2) {
   );
   const planned = [];
   for (const [path6, text2] of texts) {
-    if (!inScope(path6)) continue;
+    if (!inScope(path6) || readOnly.has(path6)) continue;
     const target = targetFor(path6);
     const { setters, knownSetters, left } = forFile(path6);
     const kustomizeTagged2 = tagged.get(path6);
@@ -48240,12 +48385,14 @@ async function planUpdate(listed2, request2) {
     (path6, image) => refusedBy(targetFor(path6), image),
     warnings
   );
+  const loneTags = [];
   warnLoneTagParameters(
     texts,
     inScope,
-    (path6) => overridesByFile.has(path6) || (config?.overrides ?? []).some((o) => o.file === path6) || unselected(path6) ? [] : imagesFor(valid.images, config, targetFor(path6), request2.allowDowngrade ?? false),
-    warnings
+    (path6) => unselected(path6) ? [] : imagesFor(valid.images, config, targetFor(path6), request2.allowDowngrade ?? false),
+    loneTags
   );
+  warnings.push(...loneTags.filter((w) => !overrideNames(w, overridesByFile.get(w.file) ?? [], config?.overrides ?? [])));
   const after = new Map(planned.map((file) => [file.path, file.after]));
   const warned = new Set(warnings.flatMap((w) => w.file === void 0 || isAside(w) ? [] : [w.file]));
   warnUnmoved(
@@ -48321,8 +48468,15 @@ function pathFilter(globs, files, warnings) {
 function screenFor(images) {
   const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
   const alternation = (words) => new RegExp(words.map(escapeRegExp).join("|"));
-  const kcl = alternation(tokens);
-  return { kcl, "kcl-mod": kcl, yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP, "Application"]) };
+  const kcl = alternation([MARKER_TOKEN, ...images.flatMap(kclScreenTokens)]);
+  const argo = alternation([...tokens, FLUX_IMAGE_API_GROUP]);
+  const templated = images.flatMap((image) => [image.repository.slice(image.repository.lastIndexOf("/")), ...firstSegments(image.repository)]);
+  return { kcl, "kcl-mod": kcl, yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP, "Application"]), argo, templated };
+}
+function firstSegments(repository) {
+  const [host, ...path6] = repository.split("/");
+  if (host !== "docker.io") return [host];
+  return path6[0] === "library" ? [host, "library", path6[1]] : [host, path6[0]];
 }
 async function kustomizeTaggedIn(source, files, texts, images, inScope) {
   const repositories = new Set(images.map((image) => image.repository));
@@ -48422,8 +48576,8 @@ function requestBodyQuery(request2) {
   const body = "body" in request2 ? request2.body : void 0;
   if (typeof body !== "string") return void 0;
   try {
-    const parsed2 = JSON.parse(body);
-    return typeof parsed2 === "object" && parsed2 !== null && "query" in parsed2 && typeof parsed2.query === "string" ? parsed2.query : void 0;
+    const parsed = JSON.parse(body);
+    return typeof parsed === "object" && parsed !== null && "query" in parsed && typeof parsed.query === "string" ? parsed.query : void 0;
   } catch {
     return void 0;
   }
@@ -48567,8 +48721,8 @@ async function branchHead(client, repository, branch) {
 
 // src/github/delivery-commit.ts
 var BOT = { name: "github-actions[bot]", email: "41898282+github-actions[bot]@users.noreply.github.com" };
-async function gitCommit(ctx, parent, writes, message, author) {
-  const tree = await ctx.git.writeTree(parent, writes);
+async function gitCommit(ctx, parent, writes2, message, author) {
+  const tree = await ctx.git.writeTree(parent, writes2);
   return ctx.git.commitTree(tree, parent, message, author ?? BOT, BOT);
 }
 function fileWrites(files, entries) {
@@ -48950,27 +49104,27 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
   }
   const carriedAsIs = onBranch !== void 0 && onBranch.files.length === 0;
   const files = onBranch === void 0 ? group2.files : carriedAsIs ? onBranch.holdsIncoming : onBranch.files;
-  const writes = onBranch?.writes ?? fileWrites(files, at.entries);
+  const writes2 = onBranch?.writes ?? fileWrites(files, at.entries);
   const text2 = files.length === 0 && isDefaultMessage(group2.messageTemplate) ? carriedMessage(group2.prBranch, onBranch?.others?.carried ?? []) : messageFor(files);
   const people = onBranch?.coAuthors ?? [];
   const message = withCoAuthors(text2, people);
   const ours = people.length === 0 && (onBranch?.others?.dropped.length ?? 0) === 0;
   let commit;
   if (existing !== void 0 && parent.commit === at.head) {
-    const [tree, parents] = await Promise.all([ctx.git.writeTree(at.head, writes), ctx.git.parents(existing)]);
+    const [tree, parents] = await Promise.all([ctx.git.writeTree(at.head, writes2), ctx.git.parents(existing)]);
     if (parents[0] === at.head && tree === await ctx.git.treeOf(existing)) commit = existing;
   }
   const branchChanged = commit === void 0;
   if (commit === void 0) {
     if (options2.commitVia === "git") {
-      commit = await gitCommit(ctx, parent.commit, writes, message, options2.author);
+      commit = await gitCommit(ctx, parent.commit, writes2, message, options2.author);
       if (await ctx.git.push(ctx.remote, commit, group2.prBranch, existing ?? "") === "rejected") throw new BranchMovedError(group2.prBranch);
     } else {
       const baseTree = parent.tree ?? await ctx.git.treeOf(parent.commit);
       commit = (await createApiCommit(ctx.client(), ctx.repository, {
         parent: parent.commit,
         baseTree,
-        files: writes,
+        files: writes2,
         message,
         ...options2.author && { author: options2.author }
       })).sha;
@@ -49278,17 +49432,17 @@ async function land(ctx, request2, options2, plan, at, stranded) {
   let parent = { commit: at.head, tree: void 0 };
   const push = groups2.find((g) => g.mode === "push");
   if (push) {
-    const writes = fileWrites(push.files, at.entries);
+    const writes2 = fileWrites(push.files, at.entries);
     const message = push.message;
     if (options2.commitVia === "git") {
-      const commit = await gitCommit(ctx, at.head, writes, message, options2.author);
+      const commit = await gitCommit(ctx, at.head, writes2, message, options2.author);
       if (await ctx.git.push(ctx.remote, commit, at.base, at.head) === "rejected") throw new BranchMovedError(at.base);
       parent = { commit, tree: void 0 };
     } else {
       const commit = await createApiCommit(ctx.client(), ctx.repository, {
         parent: at.head,
         baseTree: await ctx.git.treeOf(at.head),
-        files: writes,
+        files: writes2,
         message,
         ...options2.author && { author: options2.author }
       });
@@ -50315,11 +50469,14 @@ function shownValue(value) {
 }
 
 // src/action/summary-html.ts
-function escapeHtml(text2) {
+function escapeMarkup(text2) {
   return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
+function escapeHtml(text2) {
+  return escapeMarkup(text2).replace(/\r\n|\r|\n/g, "<br>");
+}
 function escapeAttribute(value) {
-  return escapeHtml(value).replace(/"/g, "&quot;");
+  return escapeMarkup(value).replace(/"/g, "&quot;").replace(/\r/g, "&#13;").replace(/\n/g, "&#10;");
 }
 
 // src/action/update/report.ts
@@ -50455,7 +50612,7 @@ async function writeFailureSummary(message, issues, landed) {
     summary.addRaw("Nothing was written; the request is not usable:", true);
     summary.addList(issues.map(describeLocated));
   } else {
-    const html = escapeHtml(message).replace(/`([^`\n]+)`/g, "<code>$1</code>").replaceAll("\n", "<br>");
+    const html = escapeHtml(message).replace(/`([^`<]+)`/g, "<code>$1</code>");
     summary.addRaw(`<p>${html}</p>`, true);
   }
   await summary.write();

@@ -33833,11 +33833,14 @@ function forbidden(repo, action, options2) {
 }
 
 // src/action/summary-html.ts
-function escapeHtml(text) {
+function escapeMarkup(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
+function escapeHtml(text) {
+  return escapeMarkup(text).replace(/\r\n|\r|\n/g, "<br>");
+}
 function escapeAttribute(value) {
-  return escapeHtml(value).replace(/"/g, "&quot;");
+  return escapeMarkup(value).replace(/"/g, "&quot;").replace(/\r/g, "&#13;").replace(/\n/g, "&#10;");
 }
 
 // src/github/git.ts

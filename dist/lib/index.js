@@ -1765,14 +1765,14 @@ var require_picomatch = __commonJS({
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
-      let parsed2 = { negated: false, fastpaths: true };
+      let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed2.output = parse3.fastpaths(input, options);
+        parsed.output = parse3.fastpaths(input, options);
       }
-      if (!parsed2.output) {
-        parsed2 = parse3(input, options);
+      if (!parsed.output) {
+        parsed = parse3(input, options);
       }
-      return picomatch2.compileRe(parsed2, options, returnOutput, returnState);
+      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
     picomatch2.toRegex = (source, options) => {
       try {
@@ -2056,9 +2056,9 @@ function parseComparator(range, text2) {
     version = `${major}${minor}.0${pre}`;
     dirty = patchDirty = true;
   }
-  const parsed2 = newVersion(version);
-  if (!parsed2) throw new SemverRangeError(range);
-  return { op, version: parsed2, dirty, minorDirty, patchDirty };
+  const parsed = newVersion(version);
+  if (!parsed) throw new SemverRangeError(range);
+  return { op, version: parsed, dirty, minorDirty, patchDirty };
 }
 function rewriteHyphenRanges(range) {
   let out = range;
@@ -3170,6 +3170,11 @@ function downFromOutside(update, current) {
 function digestOnlyRefusal(image, policy) {
   return `is left as it is: ${formatImageRef(image)} has no tag for its policy (${policy.description}) to judge, and a digest alone may be any build; give repo:tag@digest`;
 }
+function pendingVersion(update, current) {
+  const said = [];
+  const next = nextVersion(update, current, (why) => said.push(why));
+  return { next, say: (kept) => said.forEach((why) => kept(why)) };
+}
 function nextVersion(update, current, kept) {
   const { tag, digest } = update.image;
   if (tag === void 0) {
@@ -3234,6 +3239,46 @@ function renamedWarning(repository, newName) {
 }
 function bareRepositoryWarning(repository) {
   return `holds ${repository} with no tag or digest, so its version is set in another field; left as it is (mark the field holding its tag with a Flux ":tag" marker, or set that field with a configured override with part: tag)`;
+}
+
+// src/image/no-digest-field.ts
+function noDigestFieldWarning(image) {
+  const fix = "(a digest field beside the tag would take it)";
+  return image.tag === void 0 ? `has no digest field, so it cannot take ${formatImageRef(image)}, which has only a digest; left as it is ${fix}` : `has no digest field, so only the tag of ${formatImageRef(image)} is set there: its digest is not pinned ${fix}`;
+}
+
+// src/image/split-image.ts
+var SPLIT_IMAGE_KEYS = /* @__PURE__ */ new Set(["repository", "name", "registry", "tag", "digest"]);
+function splitImage(field2) {
+  return { repository: field2("repository") ?? field2("name"), registry: field2("registry"), tag: field2("tag"), digest: field2("digest") };
+}
+function digestBeside(key, field2) {
+  if (key !== "tag") return void 0;
+  const image = splitImage(field2);
+  return image.repository === void 0 ? void 0 : image.digest;
+}
+
+// src/yaml/node.ts
+function isFlowScalar(node) {
+  return node?.kind === "scalar" && node.style !== "literal" && node.style !== "folded";
+}
+function scalarText(node) {
+  return node?.kind === "scalar" ? node.text : void 0;
+}
+function mapValue(map2, key) {
+  for (const pair of map2.pairs) if (pair.key.kind === "scalar" && pair.key.text === key) return pair.value;
+  return void 0;
+}
+function nodeAt(root, path) {
+  return path.reduce((node, key) => {
+    if (typeof key === "number") return node?.kind === "seq" ? node.items[key] : void 0;
+    return node?.kind === "map" ? mapValue(node, key) : void 0;
+  }, root);
+}
+
+// src/create-hint.ts
+function createHint(what) {
+  return `(to add ${what}, use --create or the Action input create: true)`;
 }
 
 // node_modules/yaml/browser/dist/nodes/identity.js
@@ -9547,24 +9592,6 @@ function lineAt(text2, offset) {
   return line;
 }
 
-// src/yaml/node.ts
-function isFlowScalar(node) {
-  return node?.kind === "scalar" && node.style !== "literal" && node.style !== "folded";
-}
-function scalarText(node) {
-  return node?.kind === "scalar" ? node.text : void 0;
-}
-function mapValue(map2, key) {
-  for (const pair of map2.pairs) if (pair.key.kind === "scalar" && pair.key.text === key) return pair.value;
-  return void 0;
-}
-function nodeAt(root, path) {
-  return path.reduce((node, key) => {
-    if (typeof key === "number") return node?.kind === "seq" ? node.items[key] : void 0;
-    return node?.kind === "map" ? mapValue(node, key) : void 0;
-  }, root);
-}
-
 // src/yaml/scalar-text.ts
 function fold(lines) {
   let out = "";
@@ -10100,12 +10127,20 @@ var YamlFile = class {
     return this.lines ??= new LineIndex(this.text);
   }
 };
+function tryYamlFile(text2) {
+  try {
+    return new YamlFile(text2);
+  } catch (error) {
+    if (error instanceof SourceError) return void 0;
+    throw error;
+  }
+}
 function parseYaml(text2) {
   return parseSubset(text2) ?? parseWithPackage(text2);
 }
 function parseWithPackage(text2) {
-  const parsed2 = parseAllDocuments(text2);
-  const documents2 = Array.isArray(parsed2) ? parsed2 : [];
+  const parsed = parseAllDocuments(text2);
+  const documents2 = Array.isArray(parsed) ? parsed : [];
   for (const document of documents2) {
     const error = document.errors[0];
     if (error) {
@@ -10159,28 +10194,6 @@ function objectOf(root) {
     set2("name", mapValue(metadata, "name"));
   }
   return object;
-}
-
-// src/image/no-digest-field.ts
-function noDigestFieldWarning(image) {
-  const fix = "(a digest field beside the tag would take it)";
-  return image.tag === void 0 ? `has no digest field, so it cannot take ${formatImageRef(image)}, which has only a digest; left as it is ${fix}` : `has no digest field, so only the tag of ${formatImageRef(image)} is set there: its digest is not pinned ${fix}`;
-}
-
-// src/image/split-image.ts
-var SPLIT_IMAGE_KEYS = /* @__PURE__ */ new Set(["repository", "name", "registry", "tag", "digest"]);
-function splitImage(field2) {
-  return { repository: field2("repository") ?? field2("name"), registry: field2("registry"), tag: field2("tag"), digest: field2("digest") };
-}
-function digestBeside(key, field2) {
-  if (key !== "tag") return void 0;
-  const image = splitImage(field2);
-  return image.repository === void 0 ? void 0 : image.digest;
-}
-
-// src/create-hint.ts
-function createHint(what) {
-  return `(to add ${what}, use --create or the Action input create: true)`;
 }
 
 // src/text/splice.ts
@@ -10794,9 +10807,8 @@ function setHelmImage(image, incoming, plan, document) {
   const digestNode = digest?.node;
   const pinned = digest === void 0 ? tagAndDigest(tagNode.text) : void 0;
   const current = pinned ?? versionOf(tagNode.text, scalarText(digestNode));
-  const said = [];
-  const next = nextVersion(update, current, (why) => said.push(why));
-  const say = () => said.forEach((why) => plan.warn(tagNode.start, `${formatPath(tag.path)} ${why}`));
+  const { next, say: sayTo } = pendingVersion(update, current);
+  const say = () => sayTo((why) => plan.warn(tagNode.start, `${formatPath(tag.path)} ${why}`));
   if (!next) return say();
   const tagText = pinned && next.tag !== void 0 && next.digest !== void 0 ? `${next.tag}@${next.digest}` : next.tag;
   if (tagText !== void 0 && !tagHolds(tagNode, tagText)) return plan.warn(tagNode.start, tagWarning(formatPath(tag.path), tagNode, tagText));
@@ -10911,25 +10923,24 @@ function editList(entries, path, document, incoming, plan) {
       if (nextVersion(update, current) !== void 0) plan.warn(keyStart(entry, fixed), neverEdited([...path, index], fixed, field2(fixed), update));
       return;
     }
-    const said = [];
-    const next = nextVersion(update, current, (why) => said.push(why));
-    const say = () => said.forEach((why) => plan.warn(entry.start, `${formatPath([...path, index])} ${why}`));
+    const { next, say: sayTo } = pendingVersion(update, current);
+    const say = () => sayTo((why) => plan.warn(entry.start, `${formatPath([...path, index])} ${why}`));
     if (!next) return say();
     const label = (key) => ({ kind: "kustomize", key: formatPath([...path, index, key]), document });
-    const writes = [
+    const writes2 = [
       { key: "newTag", value: next.tag },
       { key: "digest", value: next.digest ?? (field2("digest") ? "" : void 0) }
     ].filter((w) => w.value !== void 0);
-    for (const { key, value } of writes) {
+    for (const { key, value } of writes2) {
       const node = field2(key);
       if (isFlowScalar(node) && !tagHolds(node, value)) return plan.warn(node.start, tagWarning(formatPath([...path, index, key]), node, value));
     }
     say();
-    for (const { key, value } of writes) {
+    for (const { key, value } of writes2) {
       const node = field2(key);
       if (isFlowScalar(node)) plan.setScalar(node, value, entry.flow, label(key));
     }
-    for (const { key, value } of writes) if (field2(key) === void 0) plan.addPair(entry, [key], value, label(key));
+    for (const { key, value } of writes2) if (field2(key) === void 0) plan.addPair(entry, [key], value, label(key));
   });
 }
 function keyStart(entry, key) {
@@ -10980,7 +10991,7 @@ function inContainerSpec(path) {
   return typeof path[path.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list);
 }
 
-// src/yaml/argocd.ts
+// src/yaml/argocd-parameters.ts
 var ARGO_API = "argoproj.io/";
 function sourcesOf(document) {
   const { apiVersion, kind } = document.object;
@@ -11006,6 +11017,183 @@ function chartSources(root) {
   }
   return specs.flatMap((spec) => specSources(root, spec));
 }
+var PARAMETER_KEYS = /* @__PURE__ */ new Set(["name", "value", "forceString", "forcestring"]);
+function parametersAt(root, source) {
+  const path = [...source, "helm", "parameters"];
+  const list = nodeAt(root, path);
+  if (list?.kind !== "seq") return [];
+  const isParameter = (item) => item.kind === "map" && item.pairs.every((pair) => PARAMETER_KEYS.has(scalarText(pair.key) ?? ""));
+  if (source.length === 0 && !list.items.every(isParameter)) return [];
+  const parameters = [];
+  list.items.forEach((item, index) => {
+    if (item.kind !== "map") return;
+    const name = scalarText(mapValue(item, "name"));
+    const value = mapValue(item, "value");
+    if (name !== void 0 && value !== void 0) parameters.push([name, { node: value, path: [...path, index, "value"], inFlow: list.flow || item.flow }]);
+  });
+  return parameters;
+}
+function parameterName(name) {
+  return /^[\w.\\[\]/-]+$/.test(name) ? name : JSON.stringify(name);
+}
+function leafOf(name) {
+  for (let i = name.length - 1; i > 0; i--) if (name[i] === "." && name[i - 1] !== "\\") return [name.slice(0, i), name.slice(i + 1)];
+  return ["", name];
+}
+
+// src/yaml/argocd-strings.ts
+var VALUES_STRING = {
+  header: "",
+  editors: [editImages, editHelmValues],
+  instead: "give those values in valuesObject or a values file instead, where they are edited"
+};
+var TEMPLATE_PATCH = {
+  header: "apiVersion: argoproj.io/v1alpha1\nkind: Application\n",
+  editors: [editImages, editHelmValues],
+  instead: "set those values in the template, where they are edited, or from the generator's parameters"
+};
+function warnValuesString(document, source, images, plan) {
+  warnYamlString(document, [...source, "helm", "values"], images, plan, VALUES_STRING);
+}
+function warnYamlString(document, path, images, plan, kind) {
+  const values = nodeAt(document.root, path);
+  if (values?.kind !== "scalar" || values.text === "") return false;
+  const inner = tryYamlFile(kind.header + values.text);
+  if (!inner) return false;
+  const dryRun = new EditPlan(inner);
+  for (const editor of kind.editors) editor(inner, { images, setters: /* @__PURE__ */ new Map() }, dryRun);
+  const keys = dryRun.result().changes.map((change) => change.key);
+  if (keys.length === 0) return false;
+  plan.warn(
+    values.start,
+    `${formatPath(path)} is a string, which is not edited: ${keys.join(", ")} in it keeps its old image; ${kind.instead} (--set can only replace the whole string)`
+  );
+  return true;
+}
+function warnTemplatePatch(document, incoming, images, plan, argoEditors) {
+  const path = ["spec", "templatePatch"];
+  const patch = nodeAt(document.root, path);
+  if (patch?.kind !== "scalar") return;
+  if (warnYamlString(document, path, images, plan, { ...TEMPLATE_PATCH, editors: [...TEMPLATE_PATCH.editors, ...argoEditors] })) return;
+  const stale = staleImageIn(patch.text, incoming);
+  if (stale)
+    return plan.warn(
+      patch.start,
+      `${formatPath(path)} is a string, which is not edited: ${formatImageRef(stale)} in it keeps its old image; ${TEMPLATE_PATCH.instead} (--set can only replace the whole string)`
+    );
+  if (!patch.text.includes("tag")) return;
+  const held = templateRepository(document.root, incoming);
+  const tag = held && patchedTag(patch.text, held.prefix);
+  if (!held || !tag) return;
+  const update = incoming.get(held.repository);
+  if (!hasPlaceholder(tag.value)) {
+    if (nextVersion(update, versionOf(tag.value, void 0)) === void 0) return;
+    return plan.warn(
+      patch.start,
+      `${formatPath(path)} is a string, which is not edited: its ${tag.what} sets a version over the template of ${held.repository} for every app its generator makes; set it in the template, where it is edited, or from the generator's parameters`
+    );
+  }
+  const element = staleElement(document.root, tag.value, update);
+  if (element)
+    plan.warn(
+      patch.start,
+      `${formatPath(path)}: its ${tag.what} sets the version of ${held.repository} from the generator's elements, which are not edited: ${formatPath(element.path)} holds ${element.value}; set it there`
+    );
+}
+function templateRepository(root, incoming) {
+  const template = nodeAt(root, ["spec", "template"]);
+  let found;
+  forEachValue(template ?? null, ({ node, path }) => {
+    const ref = found === void 0 && isFlowScalar(node) ? tryParseImageRef(node.text) : void 0;
+    if (ref && incoming.has(ref.repository)) found = { repository: ref.repository, ...prefixOf(template ?? null, path) };
+  });
+  return found;
+}
+function prefixOf(template, path) {
+  const values = path.indexOf("valuesObject");
+  if (values > 0 && path[values - 1] === "helm" && ["repository", "name"].includes(String(path.at(-1))))
+    return { prefix: path.slice(values + 1, -1).join(".") };
+  const item = path.at(-1) === "value" && path.at(-3) === "parameters" ? nodeAt(template, path.slice(0, -1)) : void 0;
+  const name = item?.kind === "map" ? scalarText(mapValue(item, "name")) : void 0;
+  const [prefix, leaf] = name === void 0 ? [] : leafOf(name);
+  return leaf === "repository" || leaf === "name" ? { prefix } : {};
+}
+function patchedTag(text2, prefix) {
+  if (prefix === void 0) return void 0;
+  const name = prefix === "" ? "tag" : `${prefix}.tag`;
+  const document = tryYamlFile(TEMPLATE_PATCH.header + text2)?.documents[0];
+  if (document) {
+    for (const source of sourcesOf(document)) {
+      const parameter2 = parametersAt(document.root, source).findLast(([other]) => other === name)?.[1].node;
+      if (isFlowScalar(parameter2)) return { what: `parameter ${parameterName(name)}`, value: parameter2.text };
+      const values = nodeAt(document.root, [...source, "helm", "valuesObject", ...prefix === "" ? [] : prefix.split("."), "tag"]);
+      if (isFlowScalar(values)) return { what: "tag: key", value: values.text };
+    }
+    return void 0;
+  }
+  const parameter = new RegExp(`name\\s*:\\s*["']?${escapeRegExp(name)}["']?\\s*[,\\n][^]*?value\\s*:\\s*(["']?)([^"'\\s,}#]*)\\1`).exec(text2);
+  if (parameter) return { what: `parameter ${parameterName(name)}`, value: parameter[2] };
+  const key = /^\s*tag\s*:\s*(["']?)([^"'\s,}#]*)\1/m.exec(text2);
+  return key ? { what: "tag: key", value: key[2] } : void 0;
+}
+function staleElement(root, placeholder, update) {
+  const name = /^\{\{-?\s*\.?([\w-]+)\s*-?\}\}$/.exec(placeholder.trim())?.[1];
+  const generators = nodeAt(root, ["spec", "generators"]);
+  if (name === void 0 || generators?.kind !== "seq") return void 0;
+  for (let g = 0; g < generators.items.length; g++) {
+    const elements = nodeAt(generators.items[g], ["list", "elements"]);
+    if (elements?.kind !== "seq") continue;
+    for (let e = 0; e < elements.items.length; e++) {
+      const value = nodeAt(elements.items[e], [name]);
+      if (isFlowScalar(value) && nextVersion(update, versionOf(value.text, void 0)) !== void 0)
+        return { path: ["spec", "generators", g, "list", "elements", e, name], value: value.text };
+    }
+  }
+  return void 0;
+}
+
+// src/yaml/argocd-unpaired.ts
+var NOT_VERSIONS = /* @__PURE__ */ new Set(["registry", "pullPolicy", "digest", "repository", "name"]);
+function warnUnpairedRepositories(parameters, incoming, plan) {
+  const byPrefix = /* @__PURE__ */ new Map();
+  for (const parameter of parameters) {
+    const [prefix] = leafOf(parameter[0]);
+    byPrefix.set(prefix, [...byPrefix.get(prefix) ?? [], parameter]);
+  }
+  for (const [name, field2] of parameters) {
+    const node = field2.node;
+    if (!isFlowScalar(node) || plan.isClaimed(node)) continue;
+    const ref = tryParseImageRef(node.text);
+    if (!ref || ref.tag !== void 0 || ref.digest !== void 0 || !incoming.has(ref.repository)) continue;
+    const [prefix, leaf] = leafOf(name);
+    const group = byPrefix.get(prefix);
+    if ((leaf === "repository" || leaf === "name") && group.some(([other]) => leafOf(other)[1] === "tag")) continue;
+    const likely = group.filter(
+      ([other, f]) => other !== name && !NOT_VERSIONS.has(leafOf(other)[1]) && !plan.isClaimed(f.node) && (/tag|version/i.test(leafOf(other)[1]) || holdsVersion(f.node))
+    );
+    const [tagName, tagField] = likely[0] ?? [];
+    if (!tagName || !tagField || !isFlowScalar(tagField.node)) continue;
+    if (hasPlaceholder(tagField.node.text) || nextVersion(incoming.get(ref.repository), versionOf(tagField.node.text, void 0)) === void 0) continue;
+    const which = likely.length === 1 ? `parameter ${parameterName(tagName)} beside it likely holds its tag` : `one of the parameters ${likely.map(([n]) => parameterName(n)).join(", ")} beside it likely holds its tag`;
+    plan.warn(
+      node.start,
+      `${formatPath(field2.path)} (parameter ${parameterName(name)}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which}, and it was not moved: ${overrideAdvice(formatPath(tagField.path), ref.repository)}`
+    );
+  }
+}
+function holdsVersion(node) {
+  return isFlowScalar(node) && isTag(node.text) && /^v?\d+\.\d/.test(node.text);
+}
+var ADVICE = "set it with an overrides: entry in the configuration (spec: ";
+function overrideAdvice(key, repository) {
+  return `${ADVICE}${key}, image: ${repository}, part: tag)`;
+}
+function advisedOverrideOf(message) {
+  const at = message.lastIndexOf(ADVICE);
+  return at < 0 ? void 0 : message.slice(at + ADVICE.length, message.indexOf(", image: ", at));
+}
+
+// src/yaml/argocd.ts
 var editArgoCdImages = (file, request, plan) => {
   const incoming = byRepository(request.images);
   if (incoming.size === 0) return;
@@ -11060,32 +11248,12 @@ var editArgoCdHelm = (file, request, plan) => {
       }
       for (const image of parameterImages(parameters, document.root, source)) setHelmImage(image, incoming, plan, document);
       warnUnpairedRepositories(parameters, incoming, plan);
-      if (source.length > 0) warnYamlString(document, [...source, "helm", "values"], request.images, plan, VALUES_STRING);
+      if (source.length > 0) warnValuesString(document, source, request.images, plan);
     }
     if (document.object.kind === "ApplicationSet" && document.object.apiVersion?.startsWith(ARGO_API))
-      warnTemplatePatch(document, incoming, request.images, plan);
+      warnTemplatePatch(document, incoming, request.images, plan, [editArgoCdImages, editArgoCdHelm]);
   }
 };
-var PARAMETER_KEYS = /* @__PURE__ */ new Set(["name", "value", "forceString", "forcestring"]);
-function parametersAt(root, source) {
-  const path = [...source, "helm", "parameters"];
-  const list = nodeAt(root, path);
-  if (list?.kind !== "seq") return [];
-  const isParameter = (item) => item.kind === "map" && item.pairs.every((pair) => PARAMETER_KEYS.has(scalarText(pair.key) ?? ""));
-  if (source.length === 0 && !list.items.every(isParameter)) return [];
-  const parameters = [];
-  list.items.forEach((item, index) => {
-    if (item.kind !== "map") return;
-    const name = scalarText(mapValue(item, "name"));
-    const value = mapValue(item, "value");
-    if (name !== void 0 && value !== void 0) parameters.push([name, { node: value, path: [...path, index, "value"], inFlow: list.flow || item.flow }]);
-  });
-  return parameters;
-}
-function leafOf(name) {
-  for (let i = name.length - 1; i > 0; i--) if (name[i] === "." && name[i - 1] !== "\\") return [name.slice(0, i), name.slice(i + 1)];
-  return ["", name];
-}
 function parameterImages(parameters, root, source) {
   const byPrefix = /* @__PURE__ */ new Map();
   for (const [name, field2] of parameters) {
@@ -11108,102 +11276,8 @@ function parameterImages(parameters, root, source) {
     return imageOf(merged);
   });
 }
-var NOT_VERSIONS = /* @__PURE__ */ new Set(["registry", "pullPolicy", "digest", "repository", "name"]);
-function warnUnpairedRepositories(parameters, incoming, plan) {
-  const byPrefix = /* @__PURE__ */ new Map();
-  for (const parameter of parameters) {
-    const [prefix] = leafOf(parameter[0]);
-    byPrefix.set(prefix, [...byPrefix.get(prefix) ?? [], parameter]);
-  }
-  for (const [name, field2] of parameters) {
-    const node = field2.node;
-    if (!isFlowScalar(node) || plan.isClaimed(node)) continue;
-    const ref = tryParseImageRef(node.text);
-    if (!ref || ref.tag !== void 0 || ref.digest !== void 0 || !incoming.has(ref.repository)) continue;
-    const [prefix, leaf] = leafOf(name);
-    const group = byPrefix.get(prefix);
-    if ((leaf === "repository" || leaf === "name") && group.some(([other]) => leafOf(other)[1] === "tag")) continue;
-    const siblings = group.filter(([other, f]) => other !== name && !NOT_VERSIONS.has(leafOf(other)[1]) && !plan.isClaimed(f.node));
-    const versions = siblings.filter(([other]) => /tag|version/i.test(leafOf(other)[1]));
-    const likely = versions.length > 0 ? versions : siblings;
-    const [tagName, tagField] = likely[0] ?? [];
-    if (!tagName || !tagField || !isFlowScalar(tagField.node)) continue;
-    if (hasPlaceholder(tagField.node.text) || nextVersion(incoming.get(ref.repository), versionOf(tagField.node.text, void 0)) === void 0) continue;
-    const which = likely.length === 1 ? `parameter ${tagName} beside it likely holds its tag` : `one of the parameters ${likely.map(([n]) => n).join(", ")} beside it likely holds its tag`;
-    plan.warn(
-      node.start,
-      `${formatPath(field2.path)} (parameter ${name}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which}, and it was not moved: set it with an overrides: entry in the configuration${OVERRIDE_SPEC}${formatPath(tagField.path)}, image: ${ref.repository}, part: tag)`
-    );
-  }
-}
-var OVERRIDE_SPEC = " (spec: ";
-function unpairedTagFieldOf(message) {
-  if (!message.includes("under a name no rule pairs with a tag")) return void 0;
-  const at = message.lastIndexOf(OVERRIDE_SPEC);
-  return at < 0 ? void 0 : message.slice(at + OVERRIDE_SPEC.length, message.indexOf(", image: ", at));
-}
 function imageOf(fields) {
   return { repository: fields.get("repository") ?? fields.get("name"), registry: fields.get("registry"), tag: fields.get("tag"), digest: fields.get("digest") };
-}
-var VALUES_STRING = {
-  header: "",
-  editors: [editImages, editHelmValues],
-  instead: "give those values in valuesObject or a values file instead, where they are edited"
-};
-var TEMPLATE_PATCH = {
-  header: "apiVersion: argoproj.io/v1alpha1\nkind: Application\n",
-  editors: [editImages, editHelmValues, editArgoCdImages, editArgoCdHelm],
-  instead: "set those values in the template, where they are edited, or from the generator's parameters"
-};
-function warnYamlString(document, path, images, plan, kind) {
-  const values = nodeAt(document.root, path);
-  if (values?.kind !== "scalar" || values.text === "") return false;
-  let inner;
-  try {
-    inner = new YamlFile(kind.header + values.text);
-  } catch (error) {
-    if (error instanceof SourceError) return false;
-    throw error;
-  }
-  const dryRun = new EditPlan(inner);
-  for (const editor of kind.editors) editor(inner, { images, setters: /* @__PURE__ */ new Map() }, dryRun);
-  const keys = dryRun.result().changes.map((change) => change.key);
-  if (keys.length === 0) return false;
-  plan.warn(
-    values.start,
-    `${formatPath(path)} is a string, which is not edited: ${keys.join(", ")} in it keeps its old image; ${kind.instead} (--set can only replace the whole string)`
-  );
-  return true;
-}
-var PATCHED_TAG = /^\s*(?:-\s+)?(?:(tag|newTag|images)\s*:|name\s*:\s*["']?([\w.\\-]*\btag\b))/im;
-function warnTemplatePatch(document, incoming, images, plan) {
-  const path = ["spec", "templatePatch"];
-  const patch = nodeAt(document.root, path);
-  if (patch?.kind !== "scalar") return;
-  if (warnYamlString(document, path, images, plan, TEMPLATE_PATCH)) return;
-  const stale = staleImageIn(patch.text, incoming);
-  if (stale)
-    return plan.warn(
-      patch.start,
-      `${formatPath(path)} is a string, which is not edited: ${formatImageRef(stale)} in it keeps its old image; ${TEMPLATE_PATCH.instead} (--set can only replace the whole string)`
-    );
-  if (!patch.text.includes("ag") && !patch.text.includes("images")) return;
-  const match = PATCHED_TAG.exec(patch.text);
-  const repository = match && templateRepository(nodeAt(document.root, ["spec", "template"]), incoming);
-  if (!match || !repository) return;
-  const what = match[2] === void 0 ? `${match[1]}: key` : `parameter ${match[2]}`;
-  plan.warn(
-    patch.start,
-    `${formatPath(path)} is a string, which is not edited: its ${what} sets a version over the template of ${repository} for every app its generator makes; set it in the template, where it is edited, or from the generator's parameters`
-  );
-}
-function templateRepository(template, incoming) {
-  let found;
-  forEachValue(template ?? null, ({ node }) => {
-    const ref = found === void 0 && isFlowScalar(node) ? tryParseImageRef(node.text) : void 0;
-    if (ref && incoming.has(ref.repository)) found = ref.repository;
-  });
-  return found;
 }
 
 // src/yaml/inline-patch.ts
@@ -11244,13 +11318,8 @@ function patchStrings(document) {
   return found;
 }
 function editPatch(file, patch, document, request, plan) {
-  let content;
-  try {
-    content = new YamlFile(patch.node.text);
-  } catch (error) {
-    if (error instanceof SourceError) return;
-    throw error;
-  }
+  const content = tryYamlFile(patch.node.text);
+  if (!content) return;
   const inner = new EditPlan(content);
   const ops = patch.kind !== "strategic-merge" && content.documents[0]?.root?.kind === "seq";
   if (ops) editOps(content.documents[0], byRepository(request.images), inner, request.kustomizeTagged);
@@ -11397,15 +11466,15 @@ function readMarker(comment) {
   return { marker: { key: parts[1], field: parts[2] ?? "ref", setter } };
 }
 function stringObject(text2) {
-  let parsed2;
+  let parsed;
   try {
-    parsed2 = JSON.parse(text2);
+    parsed = JSON.parse(text2);
   } catch {
     return "it is not one JSON object";
   }
-  if (typeof parsed2 !== "object" || parsed2 === null || Array.isArray(parsed2)) return "it is not one JSON object";
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return "it is not one JSON object";
   const fields = /* @__PURE__ */ new Map();
-  for (const [key, value] of Object.entries(parsed2)) {
+  for (const [key, value] of Object.entries(parsed)) {
     if (typeof value !== "string" && value !== null) return `the value of "${key}" is not a string`;
     fields.set(key, value ?? "");
   }
@@ -13571,8 +13640,11 @@ function stringConstants(statements, tokens, literal2) {
 function registryTail(image) {
   return `/${image.repository.slice(image.repository.lastIndexOf("/") + 1)}:`;
 }
+function kclScreenTokens(image) {
+  return [screenToken(image), registryTail(image)];
+}
 function mayMatch(text2, request) {
-  return text2.includes(MARKER_TOKEN) || request.images.some((u) => text2.includes(screenToken(u.image)) || text2.includes(registryTail(u.image)));
+  return text2.includes(MARKER_TOKEN) || request.images.some((u) => kclScreenTokens(u.image).some((token) => text2.includes(token)));
 }
 function editKcl(text2, request, overridden = {}) {
   if (!mayMatch(text2, request)) return { text: text2, changes: [], warnings: [] };
@@ -13606,12 +13678,12 @@ function plainString2(tokens, expr) {
   return stringLiteralValue(nodeText(tokens, expr));
 }
 function readSpecValue(text2) {
-  const parsed2 = parseSpecValue(text2);
-  if (parsed2 instanceof SourceError) {
-    const at = errorIndex(text2, parsed2);
-    return { kind: "other", form: "a value KCL cannot read", why: parsed2.message, ...at >= 0 && { at } };
+  const parsed = parseSpecValue(text2);
+  if (parsed instanceof SourceError) {
+    const at = errorIndex(text2, parsed);
+    return { kind: "other", form: "a value KCL cannot read", why: parsed.message, ...at >= 0 && { at } };
   }
-  const { tokens, expr, complete } = parsed2;
+  const { tokens, expr, complete } = parsed;
   if (expr.type === "operation") return { kind: "whole-text", tokens, expr };
   if (!complete) {
     const kept = nodeText(tokens, expr);
@@ -13856,13 +13928,25 @@ function headMarkers(text2) {
     return start === void 0 ? void 0 : text2.slice(start, lines.lineStart(line + 1) ?? text2.length).replace(/\r?\n$|\r$/, "");
   };
   const lineText = (line) => rawLine(line)?.trim();
+  const answered = /* @__PURE__ */ new Map();
   const inBlockScalar = (line) => {
     const indent = indentOf(rawLine(line));
-    for (let above = line - 1; ; above--) {
+    let inside = false;
+    for (let above = line - 1; indent > 0; above--) {
+      const earlier = answered.get(above);
+      if (earlier?.indent === indent) {
+        inside = earlier.inside;
+        break;
+      }
       const raw = rawLine(above);
-      if (raw === void 0) return false;
-      if (raw.trim() !== "" && indentOf(raw) < indent) return BLOCK_SCALAR_OPENER.test(raw.replace(/(?:^|\s)#.*$/, ""));
+      if (raw === void 0) break;
+      if (raw.trim() !== "" && indentOf(raw) < indent) {
+        inside = BLOCK_SCALAR_OPENER.test(raw.replace(/(?:^|\s)#.*$/, ""));
+        break;
+      }
     }
+    answered.set(line, { indent, inside });
+    return inside;
   };
   for (let at = text2.indexOf(MARKER_TOKEN); at >= 0; at = text2.indexOf(MARKER_TOKEN, at + MARKER_TOKEN.length)) {
     lines ??= new LineIndex(text2);
@@ -14236,8 +14320,8 @@ var Planner = class {
   }
   stringValue(string2) {
     if (string2 === void 0) return void 0;
-    const parsed2 = parseKclExpression(writeStringLiteral(string2, { quote: '"', triple: false, prefix: "" }));
-    return valueFrom(parsed2.tokens, parsed2.expr, this.eol);
+    const parsed = parseKclExpression(writeStringLiteral(string2, { quote: '"', triple: false, prefix: "" }));
+    return valueFrom(parsed.tokens, parsed.expr, this.eol);
   }
   line(token) {
     return this.tokens.source.line(this.tokens.start[token]);
@@ -15606,7 +15690,7 @@ function withoutImageUpdater(text2) {
   return lines.join("\n");
 }
 function warnImageUpdaterConstraints(images, texts, changes, refused, warnings) {
-  const written = images.filter((image) => image.tag !== void 0 && changes.some((change) => change.new.includes(image.tag)));
+  const written = images.filter((image) => image.tag !== void 0 && changes.some((change) => writes(change, image)));
   if (written.length === 0) return;
   for (const [path, text2] of texts) {
     if (!text2.includes(GROUP)) continue;
@@ -15621,6 +15705,12 @@ function warnImageUpdaterConstraints(images, texts, changes, refused, warnings) 
       }
     }
   }
+}
+function writes(change, image) {
+  const value = change.new.slice(change.new.lastIndexOf("=") + 1).replace(/^\*:/, "");
+  if (value === image.tag || value.startsWith(`${image.tag}@`)) return true;
+  const ref = tryParseImageRef(value);
+  return ref?.repository === image.repository && ref.tag === image.tag;
 }
 function constraintsIn(text2) {
   const lines = text2.split("\n");
@@ -15686,43 +15776,67 @@ function unquoted(value) {
 // src/engine/chart-tags.ts
 import { posix as posix2 } from "node:path";
 function warnLoneTagParameters(texts, inScope, updatesFor, warnings) {
+  const values = new ValuesFiles(texts);
   for (const [path, text2] of texts) {
     if (!inScope(path) || fileKind(path) !== "yaml" || !text2.includes("argoproj.io/") || !text2.includes("parameters")) continue;
     const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== void 0));
-    if (incoming.size === 0) continue;
-    const file = parsed(text2);
-    for (const document of file?.documents ?? []) {
+    if (incoming.size === 0 || !values.mayRead(text2, incoming)) continue;
+    for (const document of tryYamlFile(text2.replace(/^\uFEFF/, ""))?.documents ?? []) {
       const sources = sourcesOf(document).filter((source) => source.length > 0);
       for (const source of sources) {
         const valueFiles = valuesOf(document.root, source, sources, texts);
         if (valueFiles.length === 0) continue;
-        for (const [name, field2] of parametersAt(document.root, source)) {
+        const parameters = parametersAt(document.root, source);
+        const siblings = parameters.map(([other]) => leafOf(other));
+        for (const [name, field2] of parameters) {
           const [prefix, leaf] = leafOf(name);
           if (leaf !== "tag" || !isFlowScalar(field2.node) || hasPlaceholder(field2.node.text)) continue;
-          const siblings = parametersAt(document.root, source).map(([other]) => leafOf(other));
           if (siblings.some(([p, l]) => p === prefix && ["repository", "name", "registry"].includes(l))) continue;
           const keys = prefix === "" ? [] : prefix.split(".");
           if (nodeAt(document.root, [...source, "helm", "valuesObject", ...keys, "repository"]) !== void 0) continue;
-          const held = repositoryIn(valueFiles, keys, incoming);
+          const held = repositoryIn(valueFiles, keys, incoming, values);
           if (!held || nextVersion(held, versionOf(field2.node.text, void 0)) === void 0) continue;
           const key = formatPath(field2.path);
           warnings.push({
             file: path,
             line: lineAt(text2, field2.node.start),
-            message: `${key} (parameter ${name}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: set it with an overrides: entry in the configuration (spec: ${key}, image: ${held.image.repository}, part: tag)`
+            message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: ${overrideAdvice(key, held.image.repository)}`
           });
         }
       }
     }
   }
 }
-function parsed(text2) {
-  try {
-    return new YamlFile(text2.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    if (error instanceof SourceError) return void 0;
-    throw error;
+var ValuesFiles = class {
+  constructor(texts) {
+    this.texts = texts;
   }
+  texts;
+  holding = /* @__PURE__ */ new Map();
+  roots = /* @__PURE__ */ new Map();
+  mayRead(application, incoming) {
+    return [...incoming.values()].some((update) => this.holders(update.image).some((path) => spellsPath(application, path)));
+  }
+  /** The first document's root of a values file (null when it is empty or no YAML). */
+  rootOf(path, text2) {
+    let root = this.roots.get(path);
+    if (root === void 0) this.roots.set(path, root = tryYamlFile(text2.replace(/^\uFEFF/, ""))?.documents[0]?.root ?? null);
+    return root;
+  }
+  holders(image) {
+    let paths = this.holding.get(image.repository);
+    if (paths === void 0) {
+      const pattern = repositoryPattern(image);
+      paths = [...this.texts].flatMap(([path, text2]) => fileKind(path) === "yaml" && pattern.test(text2) ? [path] : []);
+      this.holding.set(image.repository, paths);
+    }
+    return paths;
+  }
+};
+function spellsPath(application, path) {
+  const directory = posix2.dirname(path);
+  const lastTwo = path.slice(path.lastIndexOf("/", path.lastIndexOf("/") - 1) + 1);
+  return application.includes(directory) || application.includes(lastTwo);
 }
 function valuesOf(root, source, sources, texts) {
   const chart = scalarText(nodeAt(root, [...source, "path"]));
@@ -15740,9 +15854,9 @@ function valuesOf(root, source, sources, texts) {
     return text2 === void 0 ? [] : [[path, text2]];
   });
 }
-function repositoryIn(files, keys, incoming) {
+function repositoryIn(files, keys, incoming, values) {
   for (const [path, text2] of files) {
-    const root = parsed(text2)?.documents[0]?.root ?? null;
+    const root = values.rootOf(path, text2);
     const mapping = nodeAt(root, keys);
     if (mapping?.kind !== "map") continue;
     const repository = mapValue(mapping, "repository");
@@ -15954,7 +16068,7 @@ async function listTree(source) {
   };
 }
 function plainPath(path) {
-  if (path.startsWith("/") || path.includes("\\") || /^[A-Za-z]:\//.test(path)) return void 0;
+  if (path.startsWith("/") || path.includes("\\") || /^[A-Za-z]:\//.test(path) || /[\x00-\x1f\x7f]/.test(path)) return void 0;
   if (!/(^|\/)\.?(\/|$)|(^|\/)\.\.(\/|$)/.test(path)) return path;
   const parts = path.split("/").filter((part) => part !== "" && part !== ".");
   return parts.length === 0 || parts.includes("..") ? void 0 : parts.join("/");
@@ -16131,8 +16245,25 @@ function besideMarkers(kind, edited, overrides, create) {
   return { overrides: kept, yielded };
 }
 function answeredByOverride(warning, changes) {
-  const field2 = unpairedTagFieldOf(warning.message);
+  const field2 = advisedOverrideOf(warning.message);
   return field2 !== void 0 && changes.some((c) => fieldKey(c.key) === fieldKey(field2));
+}
+function overrideNames(warning, requested, configured) {
+  const field2 = advisedOverrideOf(warning.message);
+  if (field2 === void 0) return false;
+  const paths = [
+    ...requested.flatMap((o) => typeof o === "string" ? specPath(o) : []),
+    ...configured.filter((o) => o.file === warning.file).map((o) => o.spec)
+  ];
+  return paths.some((path) => fieldKey(path) === fieldKey(field2));
+}
+function specPath(spec) {
+  try {
+    return [parseYamlSpec(spec).path];
+  } catch (error) {
+    if (error instanceof SourceError) return [];
+    throw error;
+  }
 }
 function saidOf(message) {
   const at = message.indexOf(" keeps ");
@@ -16411,13 +16542,13 @@ function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree
   const repositories = new Set(incoming.map((image) => image.repository));
   const byDirectory = /* @__PURE__ */ new Map();
   for (const k of kustomizations) if (!byDirectory.has(posix3.dirname(k.file))) byDirectory.set(posix3.dirname(k.file), k);
-  const parsed2 = /* @__PURE__ */ new Map();
+  const parsed = /* @__PURE__ */ new Map();
   const at = (directory) => {
-    if (!parsed2.has(directory)) {
+    if (!parsed.has(directory)) {
       const k = byDirectory.get(directory);
-      parsed2.set(directory, k && readKustomization(k.file, k.text, repositories));
+      parsed.set(directory, k && readKustomization(k.file, k.text, repositories));
     }
-    return parsed2.get(directory);
+    return parsed.get(directory);
   };
   const built = /* @__PURE__ */ new Map();
   const buildsFrom = (k, visiting) => {
@@ -16815,7 +16946,18 @@ async function planUpdate(listed2, request) {
   const paths = files.filter(
     (path) => overridesByFile.has(path) || fileKind(path) !== void 0 && !isTestFile(path) && !path.startsWith(".github/") && path !== configPath && (inScope(path) || fileKind(path) === "yaml")
   );
-  const keep = (path, text2) => inScope(path) ? overridesByFile.has(path) || screen[fileKind(path)].test(text2) : mayHoldFluxObjects(text2) || mayHoldFluxKustomization(text2) && screen.yaml.test(text2);
+  const readOnly = /* @__PURE__ */ new Set();
+  const keep = (path, text2) => {
+    if (!inScope(path)) return mayHoldFluxObjects(text2) || mayHoldFluxKustomization(text2) && screen.yaml.test(text2);
+    if (overridesByFile.has(path)) return true;
+    const kind = fileKind(path);
+    const found = screen[kind].exec(text2);
+    if (kind !== "yaml" || found?.[0] !== "Application") return found !== null;
+    if (screen.argo.test(text2) || hasPlaceholder(text2) && screen.templated.some((piece) => text2.includes(piece))) return true;
+    if (!text2.includes("parameters")) return false;
+    readOnly.add(path);
+    return true;
+  };
   const read = await readScreened(source, paths, keep, warnings);
   for (const path of overridesByFile.keys()) read[paths.indexOf(path)] ??= await readNamed(source, path);
   const texts = new Map(paths.flatMap((path, i) => read[i] === void 0 ? [] : [[path, read[i]]]));
@@ -16853,7 +16995,7 @@ async function planUpdate(listed2, request) {
   );
   const planned = [];
   for (const [path, text2] of texts) {
-    if (!inScope(path)) continue;
+    if (!inScope(path) || readOnly.has(path)) continue;
     const target = targetFor(path);
     const { setters, knownSetters, left } = forFile(path);
     const kustomizeTagged2 = tagged.get(path);
@@ -16885,12 +17027,14 @@ async function planUpdate(listed2, request) {
     (path, image) => refusedBy(targetFor(path), image),
     warnings
   );
+  const loneTags = [];
   warnLoneTagParameters(
     texts,
     inScope,
-    (path) => overridesByFile.has(path) || (config?.overrides ?? []).some((o) => o.file === path) || unselected(path) ? [] : imagesFor(valid.images, config, targetFor(path), request.allowDowngrade ?? false),
-    warnings
+    (path) => unselected(path) ? [] : imagesFor(valid.images, config, targetFor(path), request.allowDowngrade ?? false),
+    loneTags
   );
+  warnings.push(...loneTags.filter((w) => !overrideNames(w, overridesByFile.get(w.file) ?? [], config?.overrides ?? [])));
   const after = new Map(planned.map((file) => [file.path, file.after]));
   const warned = new Set(warnings.flatMap((w) => w.file === void 0 || isAside(w) ? [] : [w.file]));
   warnUnmoved(
@@ -16966,8 +17110,15 @@ function pathFilter(globs, files, warnings) {
 function screenFor(images) {
   const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
   const alternation = (words) => new RegExp(words.map(escapeRegExp).join("|"));
-  const kcl = alternation(tokens);
-  return { kcl, "kcl-mod": kcl, yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP, "Application"]) };
+  const kcl = alternation([MARKER_TOKEN, ...images.flatMap(kclScreenTokens)]);
+  const argo = alternation([...tokens, FLUX_IMAGE_API_GROUP]);
+  const templated = images.flatMap((image) => [image.repository.slice(image.repository.lastIndexOf("/")), ...firstSegments(image.repository)]);
+  return { kcl, "kcl-mod": kcl, yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP, "Application"]), argo, templated };
+}
+function firstSegments(repository) {
+  const [host, ...path] = repository.split("/");
+  if (host !== "docker.io") return [host];
+  return path[0] === "library" ? [host, "library", path[1]] : [host, path[0]];
 }
 async function kustomizeTaggedIn(source, files, texts, images, inScope) {
   const repositories = new Set(images.map((image) => image.repository));
@@ -17040,13 +17191,13 @@ function planFile(path, text2, request, overrides, overridden, create, target, w
 import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join as join3, relative, sep } from "node:path";
 async function writePlan(root, plan, rename = renameSync) {
-  const writes = checkedTargets(
+  const writes2 = checkedTargets(
     root,
     plan.files.filter((file) => file.after !== file.before)
   );
   const staged = [];
   try {
-    for (const write of writes) {
+    for (const write of writes2) {
       const temp = `${write.target}.gitops-promote-${process.pid}.tmp`;
       const fd = openSync(temp, "wx");
       staged.push({ ...write, temp });
@@ -17096,6 +17247,9 @@ function checkedTargets(root, files) {
   const realRoot = realpathSync.native(root);
   const realDirs = /* @__PURE__ */ new Map();
   return files.map((file) => {
+    if (file.path.split("/").some((part) => part === ".." || part === "") || file.path.startsWith("/")) {
+      throw new Error(`refusing to write ${JSON.stringify(file.path)}: it is no plain path under ${root}; nothing was written`);
+    }
     const target = join3(root, ...file.path.split("/"));
     const dir = dirname(target);
     let realDir = realDirs.get(dir);

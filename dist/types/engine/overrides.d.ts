@@ -51,4 +51,10 @@ export declare function overriddenIn(requested: readonly RequestedOverride[], im
  * for an override that cannot apply.
  */
 export declare function overFile(path: string, kind: FileKind, edited: EditResult, requested: readonly (string | ComputedOverride)[], create: boolean): EditResult;
+/**
+ * Whether an override of the warning's file, a `--set` or a configured one (for whichever image),
+ * names the field the warning advises to override: the field is someone else's to set. A spec
+ * that does not parse names nothing.
+ */
+export declare function overrideNames(warning: Warning, requested: readonly RequestedOverride[], configured: readonly OverrideConfig[]): boolean;
 export declare function located(path: string, error: SourceError): Diagnostic;

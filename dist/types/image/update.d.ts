@@ -21,6 +21,15 @@ export declare function versionOf(tag: string | undefined, digest: string | unde
  */
 export type KeptBy = (why: string) => void;
 /**
+ * nextVersion for a pair of fields that may yet be left whole (a tag that cannot hold the new
+ * value): what it says (a kept version, a dropped pin) is held back, and `say` tells it once the
+ * caller knows whether the version is written, or that nothing moves.
+ */
+export declare function pendingVersion(update: ImageUpdate, current: Version): {
+    readonly next: Version | undefined;
+    readonly say: (kept: KeptBy) => void;
+};
+/**
  * The version a field should hold, or undefined when it stays as it is.
  * - A digest-only image pins the digest and keeps the tag; under a policy, which ranks tags
  *   and cannot judge a digest alone, it changes nothing and `kept` is told why.

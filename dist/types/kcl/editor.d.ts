@@ -6,6 +6,7 @@
  * anything inside a comment.
  */
 import { type EditRequest, type EditResult } from "../change.js";
+import { type ImageRef } from "../image/reference.js";
 /**
  * What the overrides of a file set, for what its interpolations' warnings would ask for: an
  * interpolation they take care of is not warned about (the advice of its warning was followed).
@@ -19,6 +20,12 @@ export interface Overridden {
      */
     readonly paths?: ReadonlySet<string>;
 }
+/**
+ * What a KCL file that may hold `image` spells: its screen token, or, for a reference built on a
+ * registry constant (`_registry + "/web:"`), the path's last segment. The engine's byte screen
+ * and editKcl's own read the same words.
+ */
+export declare function kclScreenTokens(image: ImageRef): readonly string[];
 /**
  * Update image references in a KCL file: string literals in assignments and config/schema
  * literals whose repository matches one of `request.images` (new version from

@@ -18,6 +18,8 @@ export declare class YamlFile {
     lineStart(offset: number): number;
     private lineIndex;
 }
+/** The file `text` is, or undefined when it is not valid YAML (a string that may hold YAML, a values file of the tree). */
+export declare function tryYamlFile(text: string): YamlFile | undefined;
 /**
  * The root node of every document in `text` (null for an empty one); throws SourceError
  * (1-based line and column) when `text` is not valid YAML.

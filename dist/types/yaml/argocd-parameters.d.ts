@@ -1,0 +1,29 @@
+/**
+ * Where Argo CD's overrides of a source are read, and its Helm parameters as names and values:
+ * shared by the editors (argocd.ts), their warnings (argocd-unpaired.ts, argocd-strings.ts)
+ * and the lone tag parameters of chart-tags.ts. Nothing here edits.
+ */
+import type { YamlDocument } from "./file.js";
+import type { HelmField } from "./helm.js";
+import { type YamlNode } from "./node.js";
+import type { PathSegment } from "./path.js";
+export declare const ARGO_API = "argoproj.io/";
+/**
+ * The paths of a document's sources: an Application's `source` and each of its `sources`
+ * (an ApplicationSet's under its template), or the top of a parameter override file, a
+ * document without apiVersion and kind (the empty path), which may also be values of the
+ * argocd-apps chart.
+ */
+export declare function sourcesOf(document: YamlDocument): PathSegment[][];
+/**
+ * A source's Helm parameters as [name, value field], in order. A parameter override file's
+ * list counts only when every item is a parameter (a values file may have a `helm:` key).
+ */
+export declare function parametersAt(root: YamlNode | null, source: readonly PathSegment[]): [string, HelmField][];
+/**
+ * A parameter's name as a message quotes it: as written when it is a plain Helm path
+ * (`image.tag`, `a\\.b`, `list[0].x`), else JSON-quoted, so that it cannot carry a line break or markup into a log.
+ */
+export declare function parameterName(name: string): string;
+/** `image.tag` -> [`image`, `tag`]; a dot escaped for Helm (`a\.b`) is part of a key. */
+export declare function leafOf(name: string): [prefix: string, leaf: string];

@@ -1,0 +1,15 @@
+import { type ImageUpdate } from "../image/update.js";
+import { type YamlDocument } from "./file.js";
+import { type PathSegment } from "./path.js";
+import { EditPlan, type Editor } from "./plan.js";
+/** A source's `helm.values` string, named when it holds image fields the editors would set. */
+export declare function warnValuesString(document: YamlDocument, source: readonly PathSegment[], images: readonly ImageUpdate[], plan: EditPlan): void;
+/**
+ * An ApplicationSet's `templatePatch`, Go-template text Argo CD applies over the template of every
+ * app it makes: named as a `helm.values` string is when it holds image fields the editors would
+ * set; else when it sets the tag of the template's incoming repository (the parameter or
+ * valuesObject `tag` beside the template's repository field) at another version, as that tag
+ * wins over whatever the template's own fields get. A tag the generator fills in is named at the
+ * generator's element holding a version to move, when the placeholder is a plain name.
+ */
+export declare function warnTemplatePatch(document: YamlDocument, incoming: ReadonlyMap<string, ImageUpdate>, images: readonly ImageUpdate[], plan: EditPlan, argoEditors: readonly Editor[]): void;

@@ -1,0 +1,15 @@
+import { type ImageUpdate } from "../image/update.js";
+import type { HelmField } from "./helm.js";
+import type { EditPlan } from "./plan.js";
+/**
+ * A parameter holding exactly an incoming repository under a name no pair rule reads
+ * (`worker.image.repo`, as image-updater's `helm.image-name` annotation may name it), with
+ * parameters beside it under the same prefix: its tag is one of those (`worker.image.version`),
+ * which no rule moves, so Argo CD keeps deploying the old tag. Named at the repository, with the
+ * override that sets the tag; a sibling named like a tag or version is the one named, when there is one.
+ */
+export declare function warnUnpairedRepositories(parameters: readonly [string, HelmField][], incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan): void;
+/** The end of a warning that a Helm parameter holding a tag was not moved: the override that sets it. */
+export declare function overrideAdvice(key: string, repository: string): string;
+/** The field a warning ending in overrideAdvice says an override should set, so that an override naming it answers the warning; undefined for any other warning. */
+export declare function advisedOverrideOf(message: string): string | undefined;
