@@ -14,6 +14,7 @@ import type { RequestedOverride } from "./overrides.js";
 import type { ValidRequest } from "./request.js";
 import { fileKind, readsMarkers } from "./file-kind.js";
 import { withoutImageUpdater } from "./image-updater.js";
+import { mayBuildOnRegistry } from "../kcl/editor.js";
 import { editArgoCdHelm } from "../yaml/argocd.js";
 import { runEditors } from "../yaml/editor.js";
 import { editHelmValues } from "../yaml/helm.js";
@@ -34,12 +35,18 @@ export function warnUnreached(
   warnings: Warning[],
 ): void {
   // A repository only argocd-image-updater's annotations or objects name is in no field to update.
-  const holds = (pattern: RegExp) => texts.some(([, text]) => pattern.test(text) && pattern.test(withoutImageUpdater(text)));
+  const holds = (image: ImageRef) => {
+    const pattern = repositoryPattern(image);
+    // A KCL reference built on a registry constant holds it unspelt; editKcl names it.
+    return texts.some(
+      ([path, text]) => (pattern.test(text) && pattern.test(withoutImageUpdater(text))) || (fileKind(path) === "kcl" && mayBuildOnRegistry(text, image)),
+    );
+  };
   const marks = (pattern: RegExp) => texts.some(([path, text]) => readsMarkers(path) && pattern.test(text));
   const overridden = new Set([...overrides.values()].flat().flatMap((o) => (typeof o === "string" ? [] : [o.repository])));
   for (const image of valid.images) {
     const marked = updates.some((u) => u.image.repository === image.repository);
-    if (!marked && !overridden.has(image.repository) && !holds(repositoryPattern(image))) {
+    if (!marked && !overridden.has(image.repository) && !holds(image)) {
       warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
     }
   }

@@ -642,6 +642,16 @@ export function kclScreenTokens(image: ImageRef): readonly string[] {
   return [screenToken(image), registryTail(image)];
 }
 
+/**
+ * Whether a KCL text may build `image`'s reference on a registry constant (`_registry =
+ * "ghcr.io/acme"` and `_registry + "/web:"`): it spells the repository up to its last segment
+ * as a string, and that segment after a `/`. Such a file holds the image though it never spells it.
+ */
+export function mayBuildOnRegistry(text: string, image: ImageRef): boolean {
+  const cut = image.name.lastIndexOf("/");
+  return cut > 0 && text.includes(registryTail(image)) && text.includes(`"${image.name.slice(0, cut)}"`);
+}
+
 /** Could this file hold anything the request edits? A byte screen before any parse. */
 function mayMatch(text: string, request: EditRequest): boolean {
   return text.includes(MARKER_TOKEN) || request.images.some((u) => kclScreenTokens(u.image).some((token) => text.includes(token)));
