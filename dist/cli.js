@@ -28567,6 +28567,10 @@ function registryTail(image) {
 function kclScreenTokens(image) {
   return [screenToken(image), registryTail(image)];
 }
+function mayBuildOnRegistry(text2, image) {
+  const cut = image.name.lastIndexOf("/");
+  return cut > 0 && text2.includes(registryTail(image)) && text2.includes(`"${image.name.slice(0, cut)}"`);
+}
 function mayMatch(text2, request2) {
   return text2.includes(MARKER_TOKEN) || request2.images.some((u) => kclScreenTokens(u.image).some((token) => text2.includes(token)));
 }
@@ -40982,12 +40986,17 @@ function placeHolding(path, raw, image, byRepository2, reach2) {
 
 // src/engine/reach.ts
 function warnUnreached(valid, updates, overrides, texts, warnings) {
-  const holds2 = (pattern) => texts.some(([, text2]) => pattern.test(text2) && pattern.test(withoutImageUpdater(text2)));
+  const holds2 = (image) => {
+    const pattern = repositoryPattern(image);
+    return texts.some(
+      ([path, text2]) => pattern.test(text2) && pattern.test(withoutImageUpdater(text2)) || fileKind(path) === "kcl" && mayBuildOnRegistry(text2, image)
+    );
+  };
   const marks = (pattern) => texts.some(([path, text2]) => readsMarkers(path) && pattern.test(text2));
   const overridden = new Set([...overrides.values()].flat().flatMap((o) => typeof o === "string" ? [] : [o.repository]));
   for (const image of valid.images) {
     const marked = updates.some((u) => u.image.repository === image.repository);
-    if (!marked && !overridden.has(image.repository) && !holds2(repositoryPattern(image))) {
+    if (!marked && !overridden.has(image.repository) && !holds2(image)) {
       warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
     }
   }

@@ -27,6 +27,12 @@ export interface Overridden {
  */
 export declare function kclScreenTokens(image: ImageRef): readonly string[];
 /**
+ * Whether a KCL text may build `image`'s reference on a registry constant (`_registry =
+ * "ghcr.io/acme"` and `_registry + "/web:"`): it spells the repository up to its last segment
+ * as a string, and that segment after a `/`. Such a file holds the image though it never spells it.
+ */
+export declare function mayBuildOnRegistry(text: string, image: ImageRef): boolean;
+/**
  * Update image references in a KCL file: string literals in assignments and config/schema
  * literals whose repository matches one of `request.images` (new version from
  * nextVersion, name kept as written), and literals marked with a Flux `$imagepolicy`
