@@ -1,7 +1,7 @@
 /**
- * How a person asks for a missing path to be created, in the terms of both shells that tell
- * them (the CLI and the Action), said alike by every file kind's override.
+ * How a person asks for a missing path to be created, in the terms of every face that tells
+ * them (the CLI, the Action, the library), said alike by every file kind's override.
  */
 export function createHint(what: string): string {
-  return `(to add ${what}, use --create or the Action input create: true)`;
+  return `(to add ${what}, use --create, or create: true in the Action or the library)`;
 }

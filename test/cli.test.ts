@@ -246,7 +246,7 @@ describe("gitops-promote exit codes", () => {
       const result = await runCli(["update", dir, "--image", "helloworld:1.0.1"]);
       expect([result.code, result.stderr]).toEqual([
         1,
-        "error: .github/gitops-promote.yaml:2: overrides[0].spec: main.k:2: config.containers has 'flask_demo', not 'flaskdemo' (to add config.containers.flaskdemo.image, use --create or the Action input create: true)\nnothing was written\n",
+        "error: .github/gitops-promote.yaml:2: overrides[0].spec: main.k:2: config.containers has 'flask_demo', not 'flaskdemo' (to add config.containers.flaskdemo.image, use --create, or create: true in the Action or the library)\nnothing was written\n",
       ]);
       expect(await snapshot(dir)).toEqual(before);
     });
@@ -262,7 +262,7 @@ describe("gitops-promote exit codes", () => {
       files: [],
       changes: [],
       warnings: [],
-      errors: [{ file: "values.yaml", line: 2, message: "a.c: a has 'b', not 'c' (to add a.c, use --create or the Action input create: true)" }],
+      errors: [{ file: "values.yaml", line: 2, message: "a.c: a has 'b', not 'c' (to add a.c, use --create, or create: true in the Action or the library)" }],
     });
   });
 
@@ -272,12 +272,12 @@ describe("gitops-promote exit codes", () => {
     const human = await runCli(["update", dir, "--set", "values.yaml:a.c=2"]);
     expect([human.code, human.stderr]).toEqual([
       1,
-      "error: values.yaml:2: a.c: a has 'b', not 'c' (to add a.c, use --create or the Action input create: true)\nnothing was written\n",
+      "error: values.yaml:2: a.c: a has 'b', not 'c' (to add a.c, use --create, or create: true in the Action or the library)\nnothing was written\n",
     ]);
     const json = await runCli(["update", dir, "--set", "values.yaml:a.c=2", "--json"]);
     expect([json.code, (JSON.parse(json.stdout) as { errors: unknown }).errors]).toEqual([
       1,
-      [{ file: "values.yaml", line: 2, message: "a.c: a has 'b', not 'c' (to add a.c, use --create or the Action input create: true)" }],
+      [{ file: "values.yaml", line: 2, message: "a.c: a has 'b', not 'c' (to add a.c, use --create, or create: true in the Action or the library)" }],
     ]);
   });
 

@@ -87,7 +87,7 @@ describe("a --set spec its file's grammar cannot read is bad usage (exit 2), fou
     const result = await run(["update", await tree(), "--set", "values.yaml:image.tga=43"]);
     expect([result.code, result.stderr]).toEqual([
       1,
-      "error: values.yaml:2: image.tga: image has 'repository', 'tag', not 'tga' (to add image.tga, use --create or the Action input create: true)\nnothing was written\n",
+      "error: values.yaml:2: image.tga: image has 'repository', 'tag', not 'tga' (to add image.tga, use --create, or create: true in the Action or the library)\nnothing was written\n",
     ]);
   });
 });

@@ -28,7 +28,7 @@ describe("applySet", () => {
     expect(issues(() => applySet("values.yaml", "a: 1\n", "a..b=1"))).toMatchObject([{ field: "set", file: "values.yaml" }]);
     expect(issues(() => applySet("kcl.mod", "", "a=1"))).toMatchObject([{ field: "set" }]);
     expect(issues(() => applySet("values.yaml", "a: 1\n", "b=1"))).toEqual([
-      { file: "values.yaml", line: 1, message: "b: the document has 'a', not 'b' (to add b, use --create or the Action input create: true)" },
+      { file: "values.yaml", line: 1, message: "b: the document has 'a', not 'b' (to add b, use --create, or create: true in the Action or the library)" },
     ]);
     expect(applySet("values.yaml", "a: 1\n", "b=1", { create: true }).text).toBe('a: 1\nb: "1"\n');
   });

@@ -545,7 +545,7 @@ describe("planUpdate: setters and overrides", () => {
 
   it("refuses an override of a missing path with the file and line, and a missing file", async () => {
     expect(await refusal({ "v.yaml": "a:\n  b: 1\n" }, { sets: ["v.yaml:a.c=2"] })).toEqual([
-      { file: "v.yaml", line: 2, message: "a.c: a has 'b', not 'c' (to add a.c, use --create or the Action input create: true)" },
+      { file: "v.yaml", line: 2, message: "a.c: a has 'b', not 'c' (to add a.c, use --create, or create: true in the Action or the library)" },
     ]);
     expect(await refusal({ "v.yaml": "a: 1\n" }, { sets: ["w.yaml:a=2"] })).toEqual([{ message: "set: w.yaml does not exist" }]);
   });
@@ -984,7 +984,7 @@ describe("planUpdate: configured overrides", () => {
           file: ".github/gitops-promote.yaml",
           line: 2,
           message:
-            "overrides[0].spec: main.k:2: config.containers has 'flask_demo', not 'flaskdemo' (to add config.containers.flaskdemo.image, use --create or the Action input create: true)",
+            "overrides[0].spec: main.k:2: config.containers has 'flask_demo', not 'flaskdemo' (to add config.containers.flaskdemo.image, use --create, or create: true in the Action or the library)",
         },
       ]);
     });
@@ -998,13 +998,13 @@ describe("planUpdate: configured overrides", () => {
           file: ".github/gitops-promote.yaml",
           line: 2,
           message:
-            "overrides[0].spec: main.k:2: config.containers has 'flask_demo', not 'flaskdemo' (to add config.containers.flaskdemo.image, use --create or the Action input create: true)",
+            "overrides[0].spec: main.k:2: config.containers has 'flask_demo', not 'flaskdemo' (to add config.containers.flaskdemo.image, use --create, or create: true in the Action or the library)",
         },
         {
           field: "config",
           file: ".github/gitops-promote.yaml",
           line: 5,
-          message: "overrides[1].spec: values.yaml:2: image.tga: image has 'tag', not 'tga' (to add image.tga, use --create or the Action input create: true)",
+          message: "overrides[1].spec: values.yaml:2: image.tga: image has 'tag', not 'tga' (to add image.tga, use --create, or create: true in the Action or the library)",
         },
         { field: "config", file: ".github/gitops-promote.yaml", line: 8, message: "overrides[2].file: gone.k does not exist" },
       ]);
@@ -1018,7 +1018,7 @@ describe("planUpdate: configured overrides", () => {
           file: ".github/gitops-promote.yaml",
           line: 2,
           message:
-            "overrides[0].spec: main.k:2: config.containers has 'flask_demo', not 'flaskdemo' (to add config.containers.flaskdemo.image, use --create or the Action input create: true)",
+            "overrides[0].spec: main.k:2: config.containers has 'flask_demo', not 'flaskdemo' (to add config.containers.flaskdemo.image, use --create, or create: true in the Action or the library)",
         },
       ]);
     });
@@ -1440,7 +1440,7 @@ describe("planUpdate: a library caller's requests and sources", () => {
     expect(await refusal({}, { sets: ["v.yaml:a..b=1"] })).toEqual([{ field: "set", file: "v.yaml", message: expect.stringContaining("a..b") }]);
     expect(await refusal({ ".github/gitops-promote.yaml": "targets: 1\n" }, { images: ["nginx:1.27"] })).toMatchObject([{ field: "config" }]);
     expect(await refusal({ "v.yaml": "a: 1\n" }, { sets: ["v.yaml:b.c=1"] })).toEqual([
-      { file: "v.yaml", line: 1, message: "b.c: the document has 'a', not 'b' (to add b.c, use --create or the Action input create: true)" },
+      { file: "v.yaml", line: 1, message: "b.c: the document has 'a', not 'b' (to add b.c, use --create, or create: true in the Action or the library)" },
     ]);
   });
 

@@ -45,7 +45,7 @@ describe("flask-demo history: the bot's spec gives the next commit byte for byte
     const text = readConformance("corpus-flask-demo/main.k");
     expect(() => applyOverrides(text, ["config.containers.flask_demo.image=kcllang/flask_demo:abc"])).toThrow(SourceError);
     expect(() => applyOverrides(text, ["config.containers.flask_demo.image=kcllang/flask_demo:abc"])).toThrow(
-      "config.containers has 'flaskdemo', not 'flask_demo' (to add config.containers.flask_demo.image, use --create or the Action input create: true)",
+      "config.containers has 'flaskdemo', not 'flask_demo' (to add config.containers.flask_demo.image, use --create, or create: true in the Action or the library)",
     );
     expect(() => applyOverrides(text, ["config.containers.flask_demo.image=kcllang/flask_demo:abc"])).toThrow(expect.objectContaining({ line: 5 }));
   });
@@ -468,7 +468,7 @@ describe("applyOverrides: a delete of what is not there", () => {
       { line: 8, message: "nothing to delete: app.empty has no key of its own, not 'a'; 'a' is set only in an if entry (line 8), which -O does not reach" },
     ]);
     expect(() => applyOverrides(labels, ['app.labels.team="x"'])).toThrow(
-      "app.labels has 'version', not 'team'; app.labels also unpacks **_common (line 4), which -O does not reach (to add app.labels.team, use --create or the Action input create: true)",
+      "app.labels has 'version', not 'team'; app.labels also unpacks **_common (line 4), which -O does not reach (to add app.labels.team, use --create, or create: true in the Action or the library)",
     );
   });
 
@@ -484,7 +484,7 @@ describe("applyOverrides: a delete of what is not there", () => {
       "",
     ].join("\n");
     expect(() => applyOverrides(konfig, ['appConfiguration.image="ghcr.io/acme/web:2"'])).toThrow(
-      "appConfiguration has 'labels', not 'image'; 'image' is set in a later appConfiguration statement (line 5), which -O does not reach for '=' (it sets the first statement only; a delete reaches later ones) (to add appConfiguration.image, use --create or the Action input create: true)",
+      "appConfiguration has 'labels', not 'image'; 'image' is set in a later appConfiguration statement (line 5), which -O does not reach for '=' (it sets the first statement only; a delete reaches later ones) (to add appConfiguration.image, use --create, or create: true in the Action or the library)",
     );
     expect(applyOverrides(konfig, ["appConfiguration.image-"]).changes).toEqual([
       { line: 6, kind: "override", key: "appConfiguration.image", old: "ghcr.io/acme/web:1.2.3", new: "" },
