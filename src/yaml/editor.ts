@@ -14,7 +14,7 @@
  * The editors of DESIGN §2 run in a fixed order over the same parse and share an
  * `EditPlan` (`plan.ts`): Flux setter markers first (`markers.ts`), claiming every marked
  * field, so that container images by repository (`images.ts`; one written as a block scalar
- * is only named in a warning, below), kustomization `images:`
+ * is only named in a warning), kustomization `images:`
  * entries (`kustomize.ts`, and Argo CD's string form in `argocd.ts`), images inside inline
  * kustomize patches (`inline-patch.ts`, moved from the patch text to the file's bytes), images
  * in the `-O` override specs and `-D` options of a KCLRun or KCL settings file
@@ -24,56 +24,16 @@
  * pass, so the work is linear in the file size.
  */
 import type { EditRequest, EditResult } from "../change.js";
-import { tryParseImageRef } from "../image/reference.js";
-import { byRepository, nextReference } from "../image/update.js";
 import { editArgoCdHelm, editArgoCdImages } from "./argocd.js";
 import { YamlFile } from "./file.js";
 import { editHelmValues } from "./helm.js";
-import { editImages } from "./images.js";
+import { editImages, warnBlockImages } from "./images.js";
 import { editInlinePatches } from "./inline-patch.js";
 import { editKclOverrideSpecs } from "./kcl-overrides.js";
 import { editKustomizeImages } from "./kustomize.js";
 import { editMarkers } from "./markers.js";
-import { isFlowScalar } from "./node.js";
-import { formatPath } from "./path.js";
 import { EditPlan } from "./plan.js";
 import type { Editor } from "./plan.js";
-import { forEachValue } from "./walk.js";
-
-/** What follows an `image` key (maybe quoted) when its value is a block scalar (maybe after an anchor or a tag). */
-const BLOCK_HEADER = /["']?[ \t]*:[ \t]+(?:[&!]\S*[ \t]+)*[|>]/y;
-
-/** Whether `text` has an `image:` opening a block scalar: only such a file is walked (indexOf is far quicker than a regular expression over the text). */
-function hasBlockImage(text: string): boolean {
-  for (let at = text.indexOf("image"); at >= 0; at = text.indexOf("image", at + 5)) {
-    BLOCK_HEADER.lastIndex = at + 5;
-    if (BLOCK_HEADER.test(text)) return true;
-  }
-  return false;
-}
-
-/**
- * An `image:` written as a block scalar is never edited (node.ts: only plain and quoted scalars
- * are): one holding an incoming repository at another version is named at its line, as a
- * marked block scalar is, rather than left to the engine's warning of a repository nothing edited.
- */
-const warnBlockImages: Editor = (file, request, plan) => {
-  if (!hasBlockImage(file.text)) return;
-  const incoming = byRepository(request.images);
-  for (const { root } of file.documents) {
-    forEachValue(root, ({ node, path }) => {
-      if (path[path.length - 1] !== "image" || node.kind !== "scalar" || isFlowScalar(node) || plan.isClaimed(node)) return;
-      const ref = tryParseImageRef(node.text.trim());
-      const update = ref && incoming.get(ref.repository);
-      const next = update && nextReference(update, ref);
-      if (next)
-        plan.warn(
-          node.start,
-          `${formatPath(path)} is a block scalar, which is never edited, so it is not moved to ${next}; write it as a plain or quoted string`,
-        );
-    });
-  }
-};
 
 /** Markers come first: a marked field is governed by its marker only. */
 const EDITORS: readonly Editor[] = [

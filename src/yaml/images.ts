@@ -77,3 +77,38 @@ export function inContainerSpec(path: readonly PathSegment[]): boolean {
   const list = path[path.length - 3];
   return typeof path[path.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list);
 }
+
+/** What follows an `image` key (maybe quoted) when its value is a block scalar (maybe after an anchor or a tag). */
+const BLOCK_HEADER = /["']?[ \t]*:[ \t]+(?:[&!]\S*[ \t]+)*[|>]/y;
+
+/** Whether `text` has an `image:` opening a block scalar: only such a file is walked (indexOf is far quicker than a regular expression over the text). */
+function hasBlockImage(text: string): boolean {
+  for (let at = text.indexOf("image"); at >= 0; at = text.indexOf("image", at + 5)) {
+    BLOCK_HEADER.lastIndex = at + 5;
+    if (BLOCK_HEADER.test(text)) return true;
+  }
+  return false;
+}
+
+/**
+ * An `image:` written as a block scalar is never edited (node.ts: only plain and quoted scalars
+ * are): one holding an incoming repository at another version is named at its line, as a
+ * marked block scalar is, rather than left to the engine's warning of a repository nothing edited.
+ */
+export const warnBlockImages: Editor = (file, request, plan) => {
+  if (!hasBlockImage(file.text)) return;
+  const incoming = byRepository(request.images);
+  for (const { root } of file.documents) {
+    forEachValue(root, ({ node, path }) => {
+      if (path[path.length - 1] !== "image" || node.kind !== "scalar" || isFlowScalar(node) || plan.isClaimed(node)) return;
+      const ref = tryParseImageRef(node.text.trim());
+      const update = ref && incoming.get(ref.repository);
+      const next = update && nextReference(update, ref);
+      if (next)
+        plan.warn(
+          node.start,
+          `${formatPath(path)} is a block scalar, which is never edited, so it is not moved to ${next}; write it as a plain or quoted string`,
+        );
+    });
+  }
+};
