@@ -1,11 +1,15 @@
 /**
- * An Argo CD Helm source's lone tag parameter (`image.tag` with no `image.repository` beside it)
- * whose repository the source's values in this tree give: the chart's `values.yaml` of a `path:`
- * source, or a values file it lists (relative to that path, or `$ref/…` of a `ref:` source, read
- * as this tree). Argo CD ranks parameters above every values file, so that stale tag is the one it
- * deploys while the values file's tag moves. No editor sees both files: the tag is named at its
- * line, with the override that sets it. Only files that name Argo CD, hold parameters and may
- * read a values file holding an incoming repository are parsed.
+ * A tag Argo CD deploys while the source's values in this tree move it elsewhere. No editor sees
+ * both files, so each is named at its line, with the override that sets it:
+ * - a Helm source's lone tag parameter (`image.tag` with no `image.repository` beside it) whose
+ *   repository the source's values give: the chart's `values.yaml` of a `path:` source, or a
+ *   values file it lists (relative to that path, or `$ref/…` of a `ref:` source, read as this
+ *   tree). Argo CD ranks parameters above every values file;
+ * - a lone `tag:` in a values file the source lists after one giving that mapping an incoming
+ *   repository (an environment's `values/prod.yaml` holding only `image: {tag: 1.4.0}`): Helm
+ *   ranks a later values file above an earlier one.
+ * Only files that name Argo CD, hold parameters or values files, and may read a values file
+ * holding an incoming repository are parsed.
  */
 import { posix } from "node:path";
 import type { Warning } from "../change.js";
@@ -13,10 +17,11 @@ import { normalizeRepository, repositoryPattern, type ImageRef } from "../image/
 import { byRepository, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import { leafOf, parameterName, parametersAt, sourcesOf } from "../yaml/argocd-parameters.js";
 import { overrideAdvice } from "../yaml/argocd-unpaired.js";
-import { tryYamlFile } from "../yaml/file.js";
+import { tryYamlFile, type YamlDocument } from "../yaml/file.js";
 import { isFlowScalar, mapValue, nodeAt, scalarText, type YamlNode } from "../yaml/node.js";
 import { formatPath, type PathSegment } from "../yaml/path.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
+import { forEachValue } from "../yaml/walk.js";
 import { lineAt } from "../text/line-index.js";
 import { fileKind } from "./file-kind.js";
 
@@ -31,36 +36,120 @@ export function warnLoneTagParameters(
   warnings: Warning[],
 ): void {
   const values = new ValuesFiles(texts);
-  for (const [path, text] of texts) {
-    if (!inScope(path) || fileKind(path) !== "yaml" || !text.includes("argoproj.io/") || !text.includes("parameters")) continue;
-    const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== undefined));
-    if (incoming.size === 0 || !values.mayRead(text, incoming)) continue;
-    for (const document of tryYamlFile(text.replace(/^\uFEFF/, ""))?.documents ?? []) {
-      const sources = sourcesOf(document).filter((source) => source.length > 0);
-      for (const source of sources) {
-        const valueFiles = valuesOf(document.root, source, sources, texts);
-        if (valueFiles.length === 0) continue;
-        const parameters = parametersAt(document.root, source);
-        const siblings = parameters.map(([other]) => leafOf(other));
-        for (const [name, field] of parameters) {
-          const [prefix, leaf] = leafOf(name);
-          if (leaf !== "tag" || !isFlowScalar(field.node) || hasPlaceholder(field.node.text)) continue;
-          if (siblings.some(([p, l]) => p === prefix && ["repository", "name", "registry"].includes(l))) continue;
-          const keys = prefix === "" ? [] : prefix.split(".");
-          if (nodeAt(document.root, [...source, "helm", "valuesObject", ...keys, "repository"]) !== undefined) continue;
-          const held = repositoryIn(valueFiles, keys, incoming, values);
-          // A tag its policy would keep (a newer one, a release candidate under another range) is no news.
-          if (!held || nextVersion(held, versionOf(field.node.text, undefined)) === undefined) continue;
-          const key = formatPath(field.path);
-          warnings.push({
-            file: path,
-            line: lineAt(text, field.node.start),
-            message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: ${overrideAdvice(key, held.image.repository)}`,
-          });
-        }
+  const said = new Set<string>();
+  for (const [path, document] of applicationsReading(texts, values, updatesFor)) {
+    const sources = sourcesOf(document).filter((source) => source.length > 0);
+    for (const source of sources) {
+      const valueFiles = valuesOf(document.root, source, sources, texts);
+      if (inScope(path)) warnLoneParameters(path, texts.get(path)!, document.root, source, valueFiles, values, updatesFor(path), warnings);
+      for (const warning of loneValueTags(valueFiles, values, inScope, updatesFor)) {
+        // An environment's values file many Applications list is named once.
+        const at = `${warning.file}:${warning.line}`;
+        if (!said.has(at)) warnings.push(warning);
+        said.add(at);
       }
     }
   }
+}
+
+/**
+ * The values files of this tree that an Application in `texts` lists, which `texts` lacks (the
+ * screen read no file that spells no incoming repository): a lone tag in one is read from them.
+ */
+export function unreadValueFiles(
+  texts: ReadonlyMap<string, string>,
+  present: ReadonlySet<string>,
+  updatesFor: (path: string) => readonly ImageUpdate[],
+): string[] {
+  const values = new ValuesFiles(texts);
+  const unread = new Set<string>();
+  for (const [, document] of applicationsReading(texts, values, updatesFor)) {
+    const sources = sourcesOf(document).filter((source) => source.length > 0);
+    for (const source of sources)
+      for (const path of listedPaths(document.root, source, sources)) if (!texts.has(path) && present.has(path) && fileKind(path) === "yaml") unread.add(path);
+  }
+  return [...unread];
+}
+
+/** Each document of an Application file that may read a values file holding an incoming repository, with its path. */
+function* applicationsReading(
+  texts: ReadonlyMap<string, string>,
+  values: ValuesFiles,
+  updatesFor: (path: string) => readonly ImageUpdate[],
+): Generator<[string, YamlDocument]> {
+  for (const [path, text] of texts) {
+    if (fileKind(path) !== "yaml" || !text.includes("argoproj.io/") || !(text.includes("parameters") || text.includes("valueFiles"))) continue;
+    const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== undefined));
+    if (incoming.size === 0 || !values.mayRead(text, incoming)) continue;
+    for (const document of tryYamlFile(text.replace(/^\uFEFF/, ""))?.documents ?? []) yield [path, document];
+  }
+}
+
+/** The source's lone tag parameters whose repository one of its values files gives. */
+function warnLoneParameters(
+  path: string,
+  text: string,
+  root: YamlNode | null,
+  source: readonly PathSegment[],
+  valueFiles: readonly [string, string][],
+  values: ValuesFiles,
+  updates: readonly ImageUpdate[],
+  warnings: Warning[],
+): void {
+  const incoming = byRepository(updates.filter((update) => update.image.tag !== undefined));
+  if (valueFiles.length === 0 || incoming.size === 0) return;
+  const parameters = parametersAt(root, source);
+  const siblings = parameters.map(([other]) => leafOf(other));
+  for (const [name, field] of parameters) {
+    const [prefix, leaf] = leafOf(name);
+    if (leaf !== "tag" || !isFlowScalar(field.node) || hasPlaceholder(field.node.text)) continue;
+    if (siblings.some(([p, l]) => p === prefix && REPOSITORY_KEYS.includes(l))) continue;
+    const keys = prefix === "" ? [] : prefix.split(".");
+    if (nodeAt(root, [...source, "helm", "valuesObject", ...keys, "repository"]) !== undefined) continue;
+    const held = repositoryIn(valueFiles, keys, incoming, values);
+    // A tag its policy would keep (a newer one, a release candidate under another range) is no news.
+    if (!held || nextVersion(held, versionOf(field.node.text, undefined)) === undefined) continue;
+    const key = formatPath(field.path);
+    warnings.push({
+      file: path,
+      line: lineAt(text, field.node.start),
+      message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: ${overrideAdvice(key, held.image.repository)}`,
+    });
+  }
+}
+
+/** Keys beside a tag that make it no lone one: the Helm rule pairs them. */
+const REPOSITORY_KEYS = ["repository", "name", "registry"];
+
+/** The lone `tag:` fields of a source's values files (in the run's paths) whose mapping an earlier one gives an incoming repository. */
+function loneValueTags(
+  valueFiles: readonly [string, string][],
+  values: ValuesFiles,
+  inScope: (path: string) => boolean,
+  updatesFor: (path: string) => readonly ImageUpdate[],
+): Warning[] {
+  const found: Warning[] = [];
+  valueFiles.forEach(([path, text], index) => {
+    if (index === 0 || !inScope(path)) return;
+    const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== undefined));
+    if (incoming.size === 0) return;
+    const root = values.rootOf(path, text);
+    forEachValue(root, ({ node, path: at }) => {
+      if (at[at.length - 1] !== "tag" || !isFlowScalar(node) || hasPlaceholder(node.text)) return;
+      const keys = at.slice(0, -1);
+      const mapping = nodeAt(root, keys);
+      if (mapping?.kind !== "map" || [...REPOSITORY_KEYS, "image"].some((key) => mapValue(mapping, key) !== undefined)) return;
+      const held = repositoryIn(valueFiles.slice(0, index), keys, incoming, values);
+      if (!held || nextVersion(held, versionOf(node.text, undefined)) === undefined) return;
+      const key = formatPath(at);
+      found.push({
+        file: path,
+        line: lineAt(text, node.start),
+        message: `${key} overrides the tag of ${held.image.repository} (${held.at}), as Helm ranks a values file listed later above it, and was not moved: ${overrideAdvice(key, held.image.repository)}`,
+      });
+    });
+  });
+  return found;
 }
 
 /**
@@ -103,13 +192,8 @@ function spellsPath(application: string, path: string): boolean {
   return application.includes(directory) || application.includes(lastTwo);
 }
 
-/** The values files of this tree a source reads, by path: a `path:` chart's values.yaml and its valueFiles, `$ref/…` ones through the `ref:` source. */
-function valuesOf(
-  root: YamlNode | null,
-  source: readonly PathSegment[],
-  sources: readonly PathSegment[][],
-  texts: ReadonlyMap<string, string>,
-): [string, string][] {
+/** The paths of the values files a source reads, in Helm's order: a `path:` chart's values.yaml, then its valueFiles, `$ref/…` ones through the `ref:` source. */
+function listedPaths(root: YamlNode | null, source: readonly PathSegment[], sources: readonly PathSegment[][]): string[] {
   const chart = scalarText(nodeAt(root, [...source, "path"]));
   const listed = nodeAt(root, [...source, "helm", "valueFiles"]);
   const names = listed?.kind === "seq" ? listed.items.map(scalarText) : [];
@@ -120,8 +204,18 @@ function valuesOf(
     if (ref && sources.some((s) => scalarText(nodeAt(root, [...s, "ref"])) === ref[1])) paths.push(posix.normalize(ref[2]!));
     else if (!ref && chart !== undefined) paths.push(posix.join(chart, name));
   }
-  return paths.flatMap((path) => {
-    const text = path.startsWith("..") ? undefined : texts.get(path.replace(/^\.\//, ""));
+  return paths.flatMap((path) => (path.startsWith("..") ? [] : [path.replace(/^\.\//, "")]));
+}
+
+/** The values files of this tree a source reads, with their texts, in Helm's order. */
+function valuesOf(
+  root: YamlNode | null,
+  source: readonly PathSegment[],
+  sources: readonly PathSegment[][],
+  texts: ReadonlyMap<string, string>,
+): [string, string][] {
+  return listedPaths(root, source, sources).flatMap((path) => {
+    const text = texts.get(path);
     return text === undefined ? [] : [[path, text] as [string, string]];
   });
 }
@@ -129,7 +223,7 @@ function valuesOf(
 /** The first incoming repository a values file gives at `keys` (`repository`, with `registry` if any), and where. */
 function repositoryIn(
   files: readonly [string, string][],
-  keys: readonly string[],
+  keys: readonly PathSegment[],
   incoming: ReadonlyMap<string, ImageUpdate>,
   values: ValuesFiles,
 ): (ImageUpdate & { at: string }) | undefined {

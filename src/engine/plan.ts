@@ -16,7 +16,7 @@ import { hasPlaceholder } from "../yaml/placeholder.js";
 import { ConfigError, parseConfig, type Config, type Target } from "./config.js";
 import { FLUX_IMAGE_API_GROUP, mayHoldFluxObjects } from "./flux-objects.js";
 import { warnImageUpdaterConstraints } from "./image-updater.js";
-import { warnLoneTagParameters } from "./chart-tags.js";
+import { unreadValueFiles, warnLoneTagParameters } from "./chart-tags.js";
 import { RequestError, validateRequest, type RequestIssue, type UpdateRequest } from "./request.js";
 import { malformedSets } from "./apply-set.js";
 import { resolveSetters, type FileSetters } from "./setters.js";
@@ -117,7 +117,7 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
         path !== configPath &&
         (inScope(path) || fileKind(path) === "yaml")),
   );
-  // Applications that can only be a lone tag parameter's (chart-tags.ts): read for it, never edited.
+  // Applications that can only be a lone tag's (chart-tags.ts: a parameter's, or a values file's they list): read for it, never edited.
   const readOnly = new Set<string>();
   const keep = (path: string, text: string): boolean => {
     if (!inScope(path)) return mayHoldFluxObjects(text) || (mayHoldFluxKustomization(text) && screen.yaml.test(text));
@@ -126,7 +126,7 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
     const found = screen[kind].exec(text);
     if (kind !== "yaml" || found?.[0] !== "Application") return found !== null;
     if (screen.argo.test(text) || (hasPlaceholder(text) && screen.templated.some((piece) => text.includes(piece)))) return true;
-    if (!text.includes("parameters")) return false;
+    if (!text.includes("parameters") && !text.includes("valueFiles")) return false;
     readOnly.add(path);
     return true;
   };
@@ -210,14 +210,17 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
     warnings,
   );
   const loneTags: Warning[] = [];
-  warnLoneTagParameters(
-    texts,
-    inScope,
-    (path) => (unselected(path) ? [] : imagesFor(valid.images, config, targetFor(path), request.allowDowngrade ?? false)),
-    loneTags,
-  );
-  // A tag an override names is someone else's to set, whatever image the override is for.
-  warnings.push(...loneTags.filter((w) => !overrideNames(w, overridesByFile.get(w.file!) ?? [], config?.overrides ?? [])));
+  const updatesFor = (path: string) => (unselected(path) ? [] : imagesFor(valid.images, config, targetFor(path), request.allowDowngrade ?? false));
+  // The values files Applications list that spell no incoming repository were not read: a lone tag in one is read for this only.
+  const withValues = new Map(texts);
+  for (const path of unreadValueFiles(texts, present, updatesFor)) {
+    const text = decodeUtf8(await source.read(path));
+    if (text !== undefined) withValues.set(path, text);
+  }
+  warnLoneTagParameters(withValues, inScope, updatesFor, loneTags);
+  const moved = new Set(planned.flatMap((file) => file.changes.map((c) => `${c.file}:${c.line}`)));
+  // A tag an override names is someone else's to set, whatever image the override is for; one a marker moved is no news.
+  warnings.push(...loneTags.filter((w) => !moved.has(`${w.file}:${w.line}`) && !overrideNames(w, overridesByFile.get(w.file!) ?? [], config?.overrides ?? [])));
   const after = new Map(planned.map((file) => [file.path, file.after]));
   const warned = new Set(warnings.flatMap((w) => (w.file === undefined || isAside(w) ? [] : [w.file])));
   warnUnmoved(

@@ -1,5 +1,5 @@
 /** A lone Helm tag parameter whose repository the source's values files in this tree give: Argo CD deploys that tag. */
-import { expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { planUpdate, type Plan } from "../../src/engine/plan.js";
 import { memorySource } from "../../src/engine/source.js";
 
@@ -116,4 +116,75 @@ it("an override answers the lone tag it names, not the others of its file", asyn
   });
   // The first document's tag is parameters[1] there, which the override does not name.
   expect(other.warnings.filter((w) => w.message.includes("ranks parameters above")).map((w) => w.line)).toEqual([10]);
+});
+
+describe("a lone tag in a values file the source lists after the one holding the repository", () => {
+  const source = (files: string) => app(`  source:\n    path: charts/worker\n    helm:\n      valueFiles: [${files}]\n`);
+  const prod = "replicas: 3\nimage:\n  tag: 1.4.0 # prod pins its own build\n";
+
+  it("is named at its line, as Helm deploys it while the chart's values.yaml moves, read though it spells no repository", async () => {
+    const result = await plan({ "apps/worker.yaml": source("../../envs/prod.yaml"), "charts/worker/values.yaml": chartValues, "envs/prod.yaml": prod });
+    expect(result.changes.map((c) => [c.file, c.new])).toEqual([["charts/worker/values.yaml", "1.4.3"]]);
+    expect(result.warnings).toEqual([
+      {
+        file: "envs/prod.yaml",
+        line: 3,
+        message:
+          "image.tag overrides the tag of ghcr.io/acme/worker (charts/worker/values.yaml:2), as Helm ranks a values file listed later above it, and was not moved: set it with an overrides: entry in the configuration (spec: image.tag, image: ghcr.io/acme/worker, part: tag)",
+      },
+    ]);
+  });
+
+  it("is named once however many Applications list it, and through a $ref source", async () => {
+    const multi = `  sources:
+    - repoURL: https://charts.acme.dev
+      chart: worker
+      helm:
+        valueFiles: [$values/values/base.yaml, $values/envs/prod.yaml]
+    - {repoURL: https://github.com/acme/manifests, ref: values}
+`;
+    const result = await plan({
+      "apps/a.yaml": app(multi),
+      "apps/b.yaml": app(multi),
+      "values/base.yaml": chartValues,
+      "envs/prod.yaml": prod,
+    });
+    expect(result.warnings.map((w) => [w.file, w.line, w.message.slice(0, w.message.indexOf(","))])).toEqual([
+      ["envs/prod.yaml", 3, "image.tag overrides the tag of ghcr.io/acme/worker (values/base.yaml:2)"],
+    ]);
+  });
+
+  it("says nothing of a tag beside its repository, one listed before the repository's file, at the incoming tag, set by an override or moved by its marker", async () => {
+    const marked = 'image:\n  tag: 1.4.0 # {"$imagepolicy": "flux-system:worker:tag"}\n';
+    const setter = 'setters:\n  "flux-system:worker": { image: ghcr.io/acme/worker }\n';
+    const override = "overrides:\n  - file: envs/prod.yaml\n    spec: image.tag\n    image: ghcr.io/acme/worker\n    part: tag\n";
+    const cases: Record<string, string>[] = [
+      { "apps/worker.yaml": source("../../envs/prod.yaml"), "charts/worker/values.yaml": chartValues, "envs/prod.yaml": chartValues },
+      {
+        "apps/worker.yaml": app(
+          "  source:\n    repoURL: https://charts.acme.dev\n    chart: worker\n    helm:\n      valueFiles: [$v/envs/prod.yaml, $v/base.yaml]\n  sources: [{ref: v}]\n",
+        ),
+        "base.yaml": chartValues,
+        "envs/prod.yaml": prod,
+      },
+      { "apps/worker.yaml": source("../../envs/prod.yaml"), "charts/worker/values.yaml": chartValues, "envs/prod.yaml": prod.replace("1.4.0", "1.4.3") },
+      {
+        "apps/worker.yaml": source("../../envs/prod.yaml"),
+        "charts/worker/values.yaml": chartValues,
+        "envs/prod.yaml": prod,
+        ".github/gitops-promote.yaml": override,
+      },
+      {
+        "apps/worker.yaml": source("../../envs/prod.yaml"),
+        "charts/worker/values.yaml": chartValues,
+        "envs/prod.yaml": marked,
+        ".github/gitops-promote.yaml": setter,
+      },
+    ];
+    for (const files of cases)
+      expect(
+        (await plan(files)).warnings.filter((w) => w.message.includes("listed later")),
+        JSON.stringify(files),
+      ).toEqual([]);
+  });
 });
