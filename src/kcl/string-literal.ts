@@ -105,9 +105,16 @@ function hasControl(value: string): boolean {
 /**
  * Write `value` as a literal of `style`. The raw prefix is kept only when the value needs
  * no escape in it; otherwise the literal becomes a plain one of the same quote.
- * `${` is escaped so a value never turns into an interpolation.
+ * `${` is escaped so a value never turns into an interpolation. A triple-quoted literal is
+ * dedented when read (`"""  two"""` is "two"): a value it would change is written in single
+ * quotes of the same kind instead, so the file holds exactly the value.
  */
 export function writeStringLiteral(value: string, style: StringStyle): string {
+  const written = literalText(value, style);
+  return style.triple && stringLiteralValue(written) !== value ? literalText(value, { ...style, triple: false }) : written;
+}
+
+function literalText(value: string, style: StringStyle): string {
   const q = style.triple ? style.quote.repeat(3) : style.quote;
   const rawFits = style.prefix !== "" && !value.includes("\\") && !value.includes(style.quote) && !hasControl(value);
   if (rawFits) return `${style.prefix}${q}${value}${q}`;

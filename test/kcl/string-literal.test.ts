@@ -28,6 +28,11 @@ describe("writeStringLiteral", () => {
     ["${x}", '"x"', '"\\${x}"'],
     ["two\nlines", '"x"', '"two\\nlines"'],
     ["v", '"""x"""', '"""v"""'],
+    ["two\nlines", "'''x'''", "'''two\nlines'''"],
+    // A triple-quoted literal is dedented when read: a value it would change goes in single quotes of the same kind.
+    ["  two", '"""x"""', '"  two"'],
+    ["\n  a\n  b", "'''x'''", "'\\n  a\\n  b'"],
+    ["  a\n  b", 'r"""x"""', '"  a\\n  b"'],
   ])("%j in the style of %s is %s, and reads back", (value, like, written) => {
     expect(writeStringLiteral(value, readStringLiteral(like).style)).toBe(written);
     expect(stringLiteralValue(written)).toBe(value);
