@@ -56,10 +56,15 @@ export interface GitTree extends TreeSource {
  * Environment that makes git send the token as actions/checkout does (an http extraheader),
  * for a checkout made with `persist-credentials: false`. Scoped to `serverUrl` like
  * checkout's `http.<server>/.extraheader`: a submodule or any other host never receives it.
+ * Added after the GIT_CONFIG_* entries `env` (the job's environment) already has, which may be
+ * what lets git work here at all (safe.directory, http.proxy, http.sslCAInfo).
  */
-export function tokenAuthEnv(token: string, serverUrl: string): Record<string, string> {
+export function tokenAuthEnv(token: string, serverUrl: string, env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  // git reads an unset or empty count as none; any other count that is not a number stops git anyway.
+  const count = Number(env["GIT_CONFIG_COUNT"] || 0);
+  const n = Number.isSafeInteger(count) && count >= 0 ? count : 0;
   const key = `http.${serverUrl.replace(/\/+$/, "")}/.extraheader`;
-  return { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: key, GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basicCredential(token)}` };
+  return { GIT_CONFIG_COUNT: String(n + 1), [`GIT_CONFIG_KEY_${n}`]: key, [`GIT_CONFIG_VALUE_${n}`]: `AUTHORIZATION: basic ${basicCredential(token)}` };
 }
 
 /** The Basic credential git sends for the token: a secret of its own, since the runner masks exact strings. */
@@ -317,11 +322,15 @@ export class GitRepo {
     return (await this.run(["remote", "get-url", remote])).trim();
   }
 
-  /** Whether git already has credentials for `url` (in the URL, or an http extraheader as actions/checkout sets). */
+  /**
+   * Whether git already has credentials for `url`: in the URL, or an http extraheader that applies
+   * to it, as actions/checkout sets (one for another host, or reset to empty, sends nothing there).
+   */
   async hasCredentials(url: string): Promise<boolean> {
     if (/^[a-z]+:\/\/[^/@]+@/i.test(url)) return true;
-    const { stdout } = await this.exec(["config", "--get-regexp", "^http\\..*extraheader$|^http\\.extraheader$"], {});
-    return stdout.toString("utf8").trim() !== "";
+    // git picks the value of the section that matches the URL most closely, as it does when sending; exit 1 when none matches.
+    const { code, stdout } = await this.exec(["config", "--get-urlmatch", "http.extraheader", url], {});
+    return code === 0 && stdout.toString("utf8").trim() !== "";
   }
 
   async treeOf(commit: string): Promise<string> {

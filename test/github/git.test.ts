@@ -316,10 +316,40 @@ describe("GitRepo (local git, any remote)", () => {
   });
 
   it("lends the token to git for the GitHub server only, never to another host", async () => {
-    const lent = new GitRepo(repo.clone, tokenAuthEnv("ghs_lent", "https://ghe.example"));
+    const lent = new GitRepo(repo.clone, tokenAuthEnv("ghs_lent", "https://ghe.example", {}));
     const header = (url: string) => lent.run(["config", "--get-urlmatch", "http.extraheader", url]).catch(() => "");
     expect((await header("https://ghe.example/acme/manifests.git")).trim()).toBe(`AUTHORIZATION: basic ${basicCredential("ghs_lent")}`);
     expect(await header("https://elsewhere.example/acme/manifests.git")).toBe("");
+  });
+
+  it("lends the token after the git settings the job's environment already makes (a container's safe.directory), not over them", async () => {
+    const job = { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "safe.directory", GIT_CONFIG_VALUE_0: "*" };
+    const env = tokenAuthEnv("ghs_lent", "https://ghe.example", job);
+    expect(env).toEqual({
+      GIT_CONFIG_COUNT: "2",
+      GIT_CONFIG_KEY_1: "http.https://ghe.example/.extraheader",
+      GIT_CONFIG_VALUE_1: `AUTHORIZATION: basic ${basicCredential("ghs_lent")}`,
+    });
+    const lent = new GitRepo(repo.clone, { ...job, ...env });
+    expect((await lent.run(["config", "--get", "safe.directory"])).trim()).toBe("*");
+    expect((await lent.run(["config", "--get-urlmatch", "http.extraheader", "https://ghe.example/acme/manifests.git"])).trim()).toMatch(
+      /^AUTHORIZATION: basic /,
+    );
+  });
+
+  it("counts as credentials for origin only an extraheader that applies to origin's URL, or a user in the URL", async () => {
+    const g = new GitRepo(repo.clone);
+    const origin = "https://ghe.example/acme/manifests.git";
+    expect(await g.hasCredentials(origin)).toBe(false);
+    // A runner's header for its artifact server is sent to that server alone: git has nothing to send to origin.
+    git(repo.clone, "config", "http.https://artifacts.corp.example/.extraheader", "X-Corp-Client: ci-runner");
+    expect(await g.hasCredentials(origin)).toBe(false);
+    git(repo.clone, "config", "http.https://ghe.example/.extraheader", "AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46eA==");
+    expect(await g.hasCredentials(origin)).toBe(true);
+    // An empty value resets the list: git sends no header.
+    git(repo.clone, "config", "--add", "http.https://ghe.example/.extraheader", "");
+    expect(await g.hasCredentials(origin)).toBe(false);
+    expect(await g.hasCredentials("https://x-access-token:ghs_x@ghe.example/acme/manifests.git")).toBe(true);
   });
 });
 

@@ -50,7 +50,7 @@ async function run(): Promise<void> {
   const origin = repositoryOfRemote(url, serverUrl);
   // persist-credentials: false leaves git without a token; lend it ours for this server only
   const lendToken = origin !== undefined && inputs.token !== "" && !(await checkout.hasCredentials(url));
-  const git = lendToken ? new GitRepo(workspace, tokenAuthEnv(inputs.token, serverUrl)) : checkout;
+  const git = lendToken ? new GitRepo(workspace, tokenAuthEnv(inputs.token, serverUrl, process.env)) : checkout;
   const workflowRepository = process.env["GITHUB_REPOSITORY"] ?? "";
   const [owner = "", repo = ""] = workflowRepository.split("/");
   const repository = origin ?? { owner, repo };
