@@ -12,6 +12,7 @@ import { RequestError } from "../../engine/request.js";
 import { createClient, type GitHubClient } from "../../github/client.js";
 import { deliver, DeliveryError, type DeliveryResult } from "../../github/deliver.js";
 import { GitRepo, tokenAuthEnv } from "../../github/git.js";
+import { gitVersionIssue, readGitVersion } from "../../github/git-version.js";
 import { repositoryOfRemote } from "../../github/remote.js";
 import { infoUntrusted } from "../log-untrusted.js";
 import { protectToken } from "../token.js";
@@ -42,6 +43,8 @@ async function run(): Promise<void> {
   annotate(inputs.warnings);
   if (inputs.payload?.source?.repository) infoUntrusted(`promoting ${inputs.request.images.join(", ")} from ${inputs.payload.source.repository}`);
 
+  // Read before git first runs, so that a runner without git says so; checked before git first talks to origin.
+  const gitVersion = await readGitVersion();
   const workspace = await checkoutRoot(process.env["GITHUB_WORKSPACE"] || process.cwd(), inputs.workingDirectory);
   const checkout = new GitRepo(workspace);
   const url = await checkout.remoteUrl("origin");
@@ -50,6 +53,8 @@ async function run(): Promise<void> {
   const origin = repositoryOfRemote(url, serverUrl);
   // persist-credentials: false leaves git without a token; lend it ours for this server only
   const lendToken = origin !== undefined && inputs.token !== "" && !(await checkout.hasCredentials(url));
+  const oldGit = gitVersionIssue(gitVersion, lendToken);
+  if (oldGit) throw new Error(oldGit);
   const git = lendToken ? new GitRepo(workspace, tokenAuthEnv(inputs.token, serverUrl, process.env)) : checkout;
   const workflowRepository = process.env["GITHUB_REPOSITORY"] ?? "";
   const [owner = "", repo = ""] = workflowRepository.split("/");
