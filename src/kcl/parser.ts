@@ -371,8 +371,10 @@ class Parser {
 
   /**
    * `lambda params [-> type] { body }`. Parameter types and defaults may be braces too
-   * (`lambda {config: {str:}} -> any {`, `attrs: {:} = {} -> T {`): the body is the first
-   * brace group not followed by `->`, `,`, `=`, `|`, `:` or another `{`.
+   * (`lambda {config: {str:}} -> any {`, `attrs: {:} = {}, b {`): the body is the first
+   * brace group not followed by `->`, `=`, `|`, `:` or another `{`, nor by `,` when it is a
+   * parameter's type or default (after `:`, `=` or an operator). A body followed by `,` ends
+   * the lambda, an item of the config or list around it (`[lambda a { a }, {...}]`).
    */
   lambda(): Expr {
     const first = this.pos++;
@@ -380,11 +382,13 @@ class Parser {
     while (true) {
       const k = kind[this.pos];
       if (k === T.LBrace) {
+        const before = kind[this.pos - 1];
+        const parameterPart = before === T.Colon || before === T.Assign || before === T.Operator;
         this.pos = this.skipGroup(this.pos);
         const next = kind[this.pos];
         const more =
           next === T.Arrow ||
-          next === T.Comma ||
+          (next === T.Comma && parameterPart) ||
           next === T.Assign ||
           next === T.Colon ||
           next === T.LBrace ||

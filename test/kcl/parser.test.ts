@@ -140,6 +140,29 @@ describe("parseKcl", () => {
     ]);
   });
 
+  it("ends a lambda at its body when a comma follows it in a config or list; a parameter's dict type or default before a comma is not the body", () => {
+    const m = parseKcl(
+      [
+        'c = {f = lambda a { a }, image = "ghcr.io/acme/app:1.0.0"}',
+        'l = [lambda a { a }, {image = "ghcr.io/acme/app:1.0.0"}]',
+        'g = [lambda a: {str:}, b = {}, c { {a = a} }, {image = "x"}]',
+      ].join("\n"),
+    );
+    const [c, l, g] = m.statements.map((s) => (s.type === "assign" ? s.value : undefined));
+    expect(c?.type === "config" && c.items.map((i) => (i.type === "entry" ? [i.key.parts, i.value.type] : i.type))).toEqual([
+      [["f"], "other"],
+      [["image"], "string"],
+    ]);
+    expect(l?.type === "list" && l.items.map((i) => [src(m, i), i.type])).toEqual([
+      ["lambda a { a }", "other"],
+      ['{image = "ghcr.io/acme/app:1.0.0"}', "config"],
+    ]);
+    expect(g?.type === "list" && g.items.map((i) => [src(m, i), i.type])).toEqual([
+      ["lambda a: {str:}, b = {}, c { {a = a} }", "other"],
+      ['{image = "x"}', "config"],
+    ]);
+  });
+
   it("records the operators of an operation as written, unary and binary, with no precedence applied", () => {
     const m = parseKcl(
       [
