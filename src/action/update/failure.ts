@@ -14,6 +14,8 @@ export interface FailureContext {
   /** owner/name of the repository the workflow runs in (GITHUB_REPOSITORY), the only one GITHUB_TOKEN reaches. */
   readonly workflowRepository: string;
   readonly tokenGiven: boolean;
+  /** Whether git was lent the token (the checkout kept no credentials for origin, which is on this server). */
+  readonly tokenLent: boolean;
 }
 
 /** The explained message, or undefined when the error is neither GitHub's nor git's answer. */
@@ -74,22 +76,40 @@ const GIT_OPERATIONS: Readonly<Record<string, string>> = {
 /** git over HTTPS reports GitHub's status in its own words. */
 const GIT_STATUSES: readonly (readonly [RegExp, number])[] = [
   [/Repository not found|returned error: 404/i, 404],
-  [/could not read Username|Authentication failed|Invalid username|returned error: 401/i, 401],
+  [/Authentication failed|Invalid username|returned error: 401/i, 401],
   [/Permission to .* denied|returned error: 403/i, 403],
 ];
+
+/** git would have asked for a user name: it had no credentials to send, so no token reached GitHub to be refused. */
+const NO_CREDENTIALS = /could not read Username/i;
 
 function explainGit(error: GitError, at: FailureContext): string {
   const [command = ""] = error.args;
   const head = `${GIT_OPERATIONS[command] ?? "running git"} (git ${command}) failed: ${error.stderr.trim()}`;
   const status = GIT_STATUSES.find(([pattern]) => pattern.test(error.stderr))?.[1];
-  if (status === 401 && !at.tokenGiven) {
-    return `${head}\ngit has no credentials for origin: the checkout kept none (persist-credentials: false) and input token is empty.`;
-  }
+  if (NO_CREDENTIALS.test(error.stderr) || (status === 401 && !at.tokenGiven)) return `${head}\n${noCredentials(at)}`;
   const branch = error.args.map((arg) => /:refs\/heads\/(.+)$/.exec(arg)?.[1]).find((b) => b !== undefined);
   if (rateLimited(status, error.stderr, {})) return `${head}\n${RATE_LIMIT_ADVICE}`;
   const advice = adviceFor(status, error.stderr, "contents", branch, at);
   if (!advice) return head;
   return `${head}\n${advice} git uses the credentials actions/checkout left (its \`token\` input), or this step's \`token\` when the checkout kept none.`;
+}
+
+/** Why git had no credentials for origin, and what gives it some. */
+function noCredentials(at: FailureContext): string {
+  const keep = "Keep actions/checkout's credentials (persist-credentials: true, its default)";
+  if (!at.tokenGiven) return "git has no credentials for origin: the checkout kept none (persist-credentials: false) and input token is empty.";
+  if (at.tokenLent) {
+    return (
+      "git has no credentials for origin: this step lent it its token (an http.extraheader for GITHUB_SERVER_URL, through GIT_CONFIG_COUNT), and git did not send it: " +
+      `the job's environment may override git's settings, or origin's URL may spell the server otherwise than GITHUB_SERVER_URL. ${keep}.`
+    );
+  }
+  return (
+    "git has no credentials for origin, and this step did not lend it its token: it does so only when origin is a repository on GITHUB_SERVER_URL " +
+    "and git has nothing of its own to send there (no user in origin's URL, no http.extraheader that applies to it). " +
+    `${keep}, or remove the http.extraheader the runner sets for origin's server.`
+  );
 }
 
 /** What to change, as far as GitHub's answer tells. */

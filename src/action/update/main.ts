@@ -82,7 +82,7 @@ async function run(): Promise<void> {
   } catch (caught) {
     // The request's targets come from the payload alone: a name no target has is the payload's field.
     const error = inputs.payload?.targets && inputs.payloadField ? inPayloadTerms(caught, inputs.payloadField, inputs.request.config) : caught;
-    const explained = explainFailure(error, { repository, workflowRepository, tokenGiven: inputs.token !== "" });
+    const explained = explainFailure(error, { repository, workflowRepository, tokenGiven: inputs.token !== "", tokenLent: lendToken });
     const failure = explained === undefined ? error : new Error(explained, { cause: error });
     if (!(error instanceof DeliveryError)) throw failure;
     // The log says what landed too, not only the summary: a pull request opened before the failure is the user's to look at.

@@ -3,7 +3,7 @@ import { explainFailure, type FailureContext } from "../../../src/action/update/
 import { DeliveryError } from "../../../src/github/deliver.js";
 import { GitError } from "../../../src/github/git.js";
 
-const at: FailureContext = { repository: { owner: "acme", repo: "manifests" }, workflowRepository: "acme/app", tokenGiven: true };
+const at: FailureContext = { repository: { owner: "acme", repo: "manifests" }, workflowRepository: "acme/app", tokenGiven: true, tokenLent: false };
 
 /** An error shaped as Octokit's: a status and the request it answers. */
 function octokitError(status: number | undefined, message: string, request: Record<string, unknown>): Error {
@@ -114,6 +114,31 @@ describe("explaining a failed update run", () => {
     expect(explainFailure(error, { ...at, tokenGiven: false })).toMatch(
       /\ngit has no credentials for origin: .*persist-credentials: false.*input token is empty/,
     );
+  });
+
+  it("git asking for a user name with a token given: says git had no credentials for origin, not that GitHub refused the token", () => {
+    const error = new GitError(
+      ["ls-remote", "--symref", "origin", "HEAD"],
+      "fatal: could not read Username for 'https://ghe.example.com': terminal prompts disabled",
+      128,
+    );
+    const notLent = explainFailure(error, at)!;
+    expect(notLent).toMatch(
+      /\ngit has no credentials for origin, and this step did not lend it its token: .*no http\.extraheader that applies to it.*persist-credentials: true/,
+    );
+    expect(notLent).not.toMatch(/does not accept the token/);
+    const lent = explainFailure(error, { ...at, tokenLent: true })!;
+    expect(lent).toMatch(/\ngit has no credentials for origin: this step lent it its token .* and git did not send it: /);
+    expect(lent).not.toMatch(/does not accept the token/);
+  });
+
+  it("git whose credentials GitHub refuses: says the token is not accepted", () => {
+    const error = new GitError(
+      ["push", "origin", "abc:refs/heads/main"],
+      "remote: Invalid username or password.\nfatal: Authentication failed for 'https://github.com/acme/manifests/'",
+      128,
+    );
+    expect(explainFailure(error, at)).toMatch(/\nGitHub does not accept the token: /);
   });
 
   it("leaves other errors to be told as they are", () => {
