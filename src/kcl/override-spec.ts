@@ -123,6 +123,11 @@ const KEYWORDS = new Set(
   "True False None Undefined import and or in is not as if else elif for schema mixin protocol check assert all any map filter lambda rule".split(" "),
 );
 
+/** A word KCL reserves: no statement can assign it (`True = 1` is refused). */
+export function isKeyword(word: string): boolean {
+  return KEYWORDS.has(word);
+}
+
 /** A key that can be written bare in a path and in KCL source. */
 export function isIdentifier(key: string): boolean {
   return /^\$?[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !KEYWORDS.has(key);

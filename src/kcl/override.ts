@@ -13,7 +13,7 @@ import { digestBeside, splitImage } from "../image/split-image.js";
 import { nodeText } from "./nodes.js";
 import { configOf, definition, holdsConfig, namesTarget, STARTS_LINE, unreached, unreachedEntries } from "./override-reach.js";
 import { parseKcl, parseKclExpression } from "./parser.js";
-import { formatOverridePath, isIdentifier, OverrideSpecError, parseOverridePath, parseOverrideSpec, type OverrideSpec } from "./override-spec.js";
+import { formatOverridePath, isIdentifier, isKeyword, OverrideSpecError, parseOverridePath, parseOverrideSpec, type OverrideSpec } from "./override-spec.js";
 import { shiftLines } from "../text/line-shift.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { plainString, usableSpecValue } from "./spec-value.js";
@@ -566,6 +566,8 @@ function createTopLevel(
   if (defined) throw new SourceError(`${defined.message}; ${spec.path} cannot be overridden here, and creating '${name}' would define it twice`, defined.line);
   const why = unreached(p.module, name, reaches);
   if (why && !(options.create && name.startsWith("_"))) throw new SourceError(`${why.message}; ${spec.path} cannot be overridden here`, why.line);
+  // KCL refuses `True = ...`: a statement it would refuse is neither written nor suggested.
+  if (isKeyword(name)) throw new SourceError(`${missing}; '${name}' is a KCL keyword, not a variable name, so it cannot be created`);
   if (!options.create) throw new SourceError(`${missing} ${createHint("it")}`);
   const statement =
     rest.length > 0

@@ -409,6 +409,18 @@ describe("applyOverrides: create", () => {
     expect(result.changes).toEqual([{ line: 10, kind: "override", key: "config.containers.flask_demo.image", old: "", new: "kcllang/flask_demo:abc" }]);
   });
 
+  it("refuses to create a variable named by a keyword, which KCL would not assign (a nested key is quoted instead)", () => {
+    const text = "a = {}\n";
+    expect(() => applyOverrides(text, ['True="x"'], { create: true })).toThrow(
+      "no top-level 'True' in this file; 'True' is a KCL keyword, not a variable name, so it cannot be created",
+    );
+    expect(() => applyOverrides(text, ['None.x="x"'], { create: true })).toThrow(SourceError);
+    expect(() => applyOverrides(text, ['None.x="x"'], { create: true })).toThrow(/'None' is a KCL keyword, not a variable name, so it cannot be created$/);
+    // Without create, no hint to create it either.
+    expect(() => applyOverrides(text, ['Undefined="x"'])).toThrow(/'Undefined' is a KCL keyword, not a variable name, so it cannot be created$/);
+    expect(applyOverrides(text, ['a.if="x"'], { create: true }).text).toBe('a = {\n    "if" = "x"\n}\n');
+  });
+
   it("quotes keys that are not identifiers, fills empty configs, appends missing variables", () => {
     const text = "insert_config = {}\nc = {a = 1}\n";
     const result = applyOverrides(text, ["insert_config.key=1", 'c.labels["dot.key"]="v"', "d.e.f=3", "x=1"], { create: true });
