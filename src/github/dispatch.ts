@@ -8,7 +8,7 @@
 import { PAYLOAD_INPUT, type Payload } from "../engine/payload.js";
 import { splitRepositoryName, type RepositoryName } from "../github-name.js";
 import type { GitHubClient } from "./client.js";
-import { errorMessage, httpStatus } from "./errors.js";
+import { errorMessage, httpStatus, requestHost, unanswered, unansweredSaid } from "./errors.js";
 import { clockOf, sleepOf, type Clock, type Timing } from "./timing.js";
 
 export const DEFAULT_EVENT_TYPE = "image-pushed";
@@ -329,14 +329,21 @@ function explain(
   action: DispatchKind | "wait",
   options: Partial<Pick<DispatchOptions, "payload" | "defaultRepository">>,
 ): DispatchError {
-  const status = httpStatus(error);
   const what = action === "wait" ? "following the run" : action;
+  // Octokit's status 500 for a request that got no answer is not GitHub's.
+  const lost = unanswered(error);
+  if (lost) return new DispatchError(`${repo.fullName}: ${what} failed: ${unansweredSaid(lost)}`, []);
+  const status = httpStatus(error);
   const head = `${repo.fullName}: ${what} failed (${status ?? "no response"}: ${errorMessage(error)})`;
   const { permission, level } = NEEDS[action];
   const needs = `"${permission}: ${level}"`;
   switch (status) {
     case 401:
-      return new DispatchError(`${head}: the token is missing, invalid or expired.`, []);
+      // A token for one GitHub server is no token on another: say which server refused it.
+      return new DispatchError(
+        `${head}: the token is missing, invalid or expired${requestHost(error) ? `, or was made for another GitHub server than ${requestHost(error)}` : ""}.`,
+        [],
+      );
     case 404:
       // The run was started with this token: the repository is there, and its runs are what the token cannot see.
       if (action === "wait") return new DispatchError(`${head}: the token started the run but cannot read it: it needs ${needs} on ${repo.fullName}.`, []);

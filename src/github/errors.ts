@@ -9,6 +9,50 @@ export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The host (and port) an Octokit error's request went to, to name in a message; undefined for anything else. */
+export function requestHost(error: unknown): string | undefined {
+  const request = typeof error === "object" && error !== null && "request" in error ? error.request : undefined;
+  const url = typeof request === "object" && request !== null && "url" in request ? request.url : undefined;
+  if (typeof url !== "string") return undefined;
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A request that got no HTTP answer: the name could not be resolved, the connection or a proxy
+ * failed, a certificate was not trusted, the time limit ran out. Octokit gives it status 500,
+ * which is no answer of GitHub's; it has no response, and what failed is its cause's cause.
+ */
+export interface Unanswered {
+  readonly host: string;
+  /** The deepest cause's message: "Proxy response (407) !== 200 when HTTP Tunneling", not "fetch failed". */
+  readonly reason: string;
+}
+
+/** The request `error` failed to get an answer to; undefined for an answer (any status) or anything else. */
+export function unanswered(error: unknown): Unanswered | undefined {
+  if (!(error instanceof Error) || error.cause === undefined) return undefined;
+  if ("response" in error && error.response !== undefined) return undefined;
+  const host = requestHost(error);
+  if (host === undefined) return undefined;
+  let deepest: Error = error;
+  while (deepest.cause instanceof Error) deepest = deepest.cause;
+  const code = "code" in deepest && typeof deepest.code === "string" && !deepest.message.includes(deepest.code) ? ` (${deepest.code})` : "";
+  return { host, reason: `${deepest.message}${code}` };
+}
+
+/** What to say of a request that got no answer, and where to look. */
+export function unansweredSaid({ host, reason }: Unanswered): string {
+  return (
+    `no response from ${host}: ${reason}. ` +
+    "Check that this machine reaches it: a proxy is read from HTTPS_PROXY (NO_PROXY lists hosts to reach directly), " +
+    "and a certificate authority of your own from NODE_EXTRA_CA_CERTS (a file of PEM certificates)."
+  );
+}
+
 /**
  * Retries `call` while GitHub has not caught up with an object it just made (a new pull
  * request answering 422 "Could not resolve to a node"; create-pull-request #4321).

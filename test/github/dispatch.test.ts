@@ -1,9 +1,10 @@
 import { getOctokit } from "@actions/github";
+import { createServer, type AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildPayload } from "../../src/engine/payload.js";
 import { dispatchImages, DispatchError, distinctRepositories } from "../../src/github/dispatch.js";
 import type { DispatchOptions } from "../../src/github/dispatch.js";
-import type { GitHubClient } from "../../src/github/client.js";
+import { createClient, type GitHubClient } from "../../src/github/client.js";
 import { startFakeGitHub } from "../support/github-fake.js";
 import { pausesOnClock } from "./fixture.js";
 import type { FakeGitHub } from "../support/github-fake.js";
@@ -348,9 +349,24 @@ describe("errors a person can act on", () => {
     expect(error.message).toContain('the workflow must have `on: workflow_dispatch` with an input named "payload"');
   });
 
-  it("401 for a bad token", async () => {
+  it("401 for a bad token, naming the server that refused it (a token of another server is refused too)", async () => {
     octokit = getOctokit("ghs_not_a_token", { baseUrl: fake.apiUrl });
-    expect((await failure({})).message).toContain("acme/manifests: repository_dispatch failed (401: Bad credentials");
+    const { message } = await failure({});
+    expect(message).toContain("acme/manifests: repository_dispatch failed (401: Bad credentials");
+    expect(message).toContain(`or was made for another GitHub server than ${new URL(fake.apiUrl).host}.`);
+  });
+
+  it("no answer at all (nothing listens, a proxy or a certificate in the way): says so and where to look, not a GitHub 500", async () => {
+    // A port just let go of: nothing listens there, the connection is refused.
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+    await new Promise((resolve) => server.close(resolve));
+    octokit = createClient({ token: "ghs_x", baseUrl: `http://${host}/api/v3`, retries: 0 });
+    const { message } = await failure({});
+    expect(message).toContain(`acme/manifests: repository_dispatch failed: no response from ${host}: connect ECONNREFUSED ${host}. `);
+    expect(message).toMatch(/HTTPS_PROXY .*NO_PROXY.*NODE_EXTRA_CA_CERTS/);
+    expect(message).not.toMatch(/500/);
   });
 
   it("fan-out: one repository failing does not stop the others, and the error says which got it", async () => {

@@ -5,7 +5,7 @@
  * followed by the permission, token or setting that fixes it, as far as the answer tells.
  */
 import type { Repository } from "../../github/commit.js";
-import { errorMessage, failedRequest, httpStatus, requestPurpose, type Permission } from "../../github/errors.js";
+import { errorMessage, failedRequest, httpStatus, requestPurpose, unanswered, unansweredSaid, type Permission } from "../../github/errors.js";
 import { GitError } from "../../github/git.js";
 
 export interface FailureContext {
@@ -26,10 +26,14 @@ export function explainFailure(error: unknown, at: FailureContext): string | und
   const request = failedRequest(answer);
   if (!request) return undefined;
   const purpose = requestPurpose(request);
-  const status = httpStatus(answer);
   const operation = `${request.method} ${request.path}`;
+  const what = purpose ? `${purpose.what} in ${fullName(at)} (${operation})` : operation;
+  // Octokit's status 500 for a request that got no answer is not GitHub's.
+  const lost = unanswered(answer);
+  if (lost) return `${what} failed: ${unansweredSaid(lost)}`;
+  const status = httpStatus(answer);
   // A GraphQL error comes in a 200 answer: it has no status of its own to show.
-  const head = `${purpose ? `${purpose.what} in ${fullName(at)} (${operation})` : operation} failed: ${status === undefined ? "" : `${status} `}${errorMessage(error)}`;
+  const head = `${what} failed: ${status === undefined ? "" : `${status} `}${errorMessage(error)}`;
   const branch = /\/git\/refs\/heads\/(.+)$/.exec(request.path)?.[1];
   const advice = rateLimited(status, errorMessage(error), responseHeaders(answer))
     ? RATE_LIMIT_ADVICE

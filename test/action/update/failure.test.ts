@@ -141,6 +141,20 @@ describe("explaining a failed update run", () => {
     expect(explainFailure(error, at)).toMatch(/\nGitHub does not accept the token: /);
   });
 
+  it("a request that got no answer (a proxy refused the tunnel) says so with the proxy's words, not as GitHub's 500", () => {
+    const proxy = Object.assign(new Error("Proxy response (407) !== 200 when HTTP Tunneling"), { name: "AbortError" });
+    const fetchFailed = new TypeError("fetch failed", { cause: new Error("Request was cancelled.", { cause: proxy }) });
+    const error = Object.assign(
+      octokitError(500, "Request was cancelled.", { method: "POST", url: "https://ghe.example.com/api/v3/repos/acme/manifests/git/trees" }),
+      {
+        cause: fetchFailed,
+      },
+    );
+    expect(explainFailure(error, at)).toMatch(
+      /^creating the commit's tree in acme\/manifests \(POST \/repos\/acme\/manifests\/git\/trees\) failed: no response from ghe\.example\.com: Proxy response \(407\) !== 200 when HTTP Tunneling\. .*HTTPS_PROXY/,
+    );
+  });
+
   it("leaves other errors to be told as they are", () => {
     expect(explainFailure(new Error("branch main does not exist on origin"), at)).toBeUndefined();
   });
