@@ -533,14 +533,17 @@ function planTopLevel(p: Planner, raw: string, options: OverrideOptions): void {
   let hit = false;
   for (const s of statements) {
     const old = statementValue(s)!;
-    if (spec.operation === "=") {
-      if (s.type === "unification" && value.expr.type !== "schema") {
-        // KCL then adds `name = value` after it (what create does); without create, say why instead of "no top-level".
-        if (options.create) continue;
-        throw new SourceError(`'${name}' is a unification ('${name}: S {...}'); '=' replaces it only with a schema instance (S {...})`, p.line(s.first));
-      }
-      p.replace(old, value);
-    } else if (spec.operation === ":") p.union(old, value);
+    // A unification's value is a schema instance: `:` merges a config into it, anything else would make `name: 5` a type annotation.
+    const fits = value.expr.type === "schema" || (spec.operation === ":" && value.expr.type === "config");
+    if (s.type === "unification" && spec.operation !== "+=" && !fits) {
+      // KCL then adds `name = value` after it (what create does); without create, say why instead of "no top-level".
+      if (options.create) continue;
+      const takes =
+        spec.operation === "=" ? "replaces it only with a schema instance (S {...})" : "merges into it only a config ({...}) or a schema instance (S {...})";
+      throw new SourceError(`'${name}' is a unification ('${name}: S {...}'); '${spec.operation}' ${takes}`, p.line(s.first));
+    }
+    if (spec.operation === "=") p.replace(old, value);
+    else if (spec.operation === ":") p.union(old, value);
     else p.append(old, value);
     hit = true;
   }

@@ -334,6 +334,20 @@ describe("applyOverrides: target rules", () => {
     expect(applyOverrides(text, ["c=C {a = 2}"]).text).toBe("x = 1\nx = 2\nc: C {a = 2}\n");
   });
 
+  it("merges into a unification with ':' only a config or schema instance: a plain value would make 'config: 5' a type annotation, the variable gone", () => {
+    const text = "config: App {\n    a = 1\n}\n";
+    const refused = "'config' is a unification ('config: S {...}'); ':' merges into it only a config ({...}) or a schema instance (S {...})";
+    expect(() => applyOverrides(text, ["config:5"])).toThrow(refused);
+    expect(() => applyOverrides(text, ['config:"ghcr.io/acme/app:2.0.0"'])).toThrow(expect.objectContaining({ line: 1 }));
+    // With create, as with '=': the assignment KCL adds after it; a second run changes nothing.
+    const created = applyOverrides(text, ["config:5"], { create: true });
+    expect(created.text).toBe(`${text}config = 5\n`);
+    expect(applyOverrides(created.text, ["config:5"], { create: true }).changes).toEqual([]);
+    expect(applyOverrides(text, ["config:{b = 2}", "config:App {c = 3}"]).text).toBe("config: App {\n    a = 1\n    b = 2\n    c = 3\n}\n");
+    // A nested entry takes any value.
+    expect(applyOverrides(text, ["config.a:5"]).text).toBe("config: App {\n    a = 5\n}\n");
+  });
+
   it("never descends into lists, calls or if entries", () => {
     const text = 'a = {\n    l = [{image = "x"}]\n    c = make({image = "x"})\n    if True:\n        image = "x"\n}\n';
     expect(() => applyOverrides(text, ['a.l.image="y"'])).toThrow("a.l is not a config or schema literal, so it has no 'image'");
