@@ -70,8 +70,8 @@ function valueFrom(tokens: Tokens, expr: Expr, eol: string): Value {
 /**
  * A node's text with the file's line ends, each line after the first indented by `indent` more:
  * a value given from column 0 (`[\n    {name = "B"}\n]`) lands under its entry, where KCL's
- * printer would put it too. A line break inside a string literal is the string's and stays;
- * an empty line stays empty.
+ * printer would put it too. A line break inside a string literal is part of its value and
+ * stays as written (LF in a CRLF file); an empty line stays empty.
  */
 function textOf(tokens: Tokens, node: Span, eol: string, indent: string): string {
   const start = tokens.start[node.first]!;
@@ -82,7 +82,7 @@ function textOf(tokens: Tokens, node: Span, eol: string, indent: string): string
     while (s < strings.length && strings[s]!.last <= start + offset) s++;
     const inString = s < strings.length && strings[s]!.first < start + offset;
     const empty = /^(?:\r|\n|$)/.test(text.slice(offset + lineEnd.length, offset + lineEnd.length + 1));
-    return inString || empty ? eol : eol + indent;
+    return inString ? lineEnd : empty ? eol : eol + indent;
   });
 }
 

@@ -269,12 +269,15 @@ describe("applyOverrides: values", () => {
   it("indents a multi-line value's later lines to its entry, as KCL's printer places them; a line inside a string stays as it is", () => {
     const text = 'app = App {\n    env = [\n        {name = "A"}\n    ]\n}\n';
     expect(applyOverrides(text, ['app.env=[\n    {name = "B"}\n]']).text).toBe('app = App {\n    env = [\n        {name = "B"}\n    ]\n}\n');
-    // Created, and appended: under the entry or item they join; an empty line stays empty, CRLF files get CRLF.
-    const created = applyOverrides(text.replace(/\n/g, "\r\n"), ['app.probe={\n    doc = """a\nb"""\n\n    port = 1\n}'], { create: true });
-    expect(created.text).toBe(
-      text.replace(/\n/g, "\r\n").replace(/\}\r\n$/, '    probe = {\r\n        doc = """a\r\nb"""\r\n\r\n        port = 1\r\n    }\r\n}\r\n'),
-    );
+    // Created, and appended: under the entry or item they join; an empty line stays empty, CRLF files get CRLF
+    // except inside a string, whose line break is its value's ("a\nb", not "a\r\nb"): a second run changes nothing.
+    const crlf = text.replace(/\n/g, "\r\n");
+    const created = applyOverrides(crlf, ['app.probe={\n    doc = """a\nb"""\n\n    port = 1\n}'], { create: true });
+    expect(created.text).toBe(crlf.replace(/\}\r\n$/, '    probe = {\r\n        doc = """a\nb"""\r\n\r\n        port = 1\r\n    }\r\n}\r\n'));
     expect(created.changes[0]!.line).toBe(5);
+    const set = applyOverrides("a = {\r\n    b = 1\r\n}\r\n", ['a.b={\n    c = """x\ny"""\n}']);
+    expect(set.text).toBe('a = {\r\n    b = {\r\n        c = """x\ny"""\r\n    }\r\n}\r\n');
+    expect(applyOverrides(set.text, ['a.b={\n    c = """x\ny"""\n}']).changes).toEqual([]);
     expect(applyOverrides(text, ['app.env+=[{\n    name = "C"\n}]']).text).toBe(
       'app = App {\n    env = [\n        {name = "A"}\n        {\n            name = "C"\n        }\n    ]\n}\n',
     );
