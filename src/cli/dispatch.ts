@@ -7,6 +7,7 @@ import type { ParseArgsConfig } from "node:util";
 import { protectToken, tokenIssue } from "../action/token.js";
 import { buildPayload, sourceFromEnv, targetNameIssue, upperCaseHint } from "../engine/payload.js";
 import { checkIncomingImages } from "../engine/request.js";
+import { apiUrlFromEnv } from "../github/api-url.js";
 import { createClient } from "../github/client.js";
 import { DEFAULT_EVENT_TYPE, DispatchError, dispatchImages, distinctRepositories, repeatedRepository, type DispatchResult } from "../github/dispatch.js";
 import type { Io } from "./io.js";
@@ -17,7 +18,8 @@ export const DISPATCH_HELP = `Usage: gitops-promote dispatch --repository OWNER/
 Announces new images to one or more manifests repositories: a repository_dispatch event
 (type ${DEFAULT_EVENT_TYPE} by default), or a workflow_dispatch of --workflow with the payload
 in its input "payload". The token is read from GITHUB_TOKEN or GH_TOKEN; the API from
-GITHUB_API_URL (GitHub Enterprise Server) or api.github.com.
+GITHUB_API_URL, else from GITHUB_SERVER_URL (GitHub Enterprise Server: HOST/api/v3;
+GHE.com: api.SUBDOMAIN.ghe.com), else api.github.com.
 
 Options:
   --repository OWNER/NAME   manifests repository (repeatable: fan-out)
@@ -93,7 +95,7 @@ export async function runDispatch(values: DispatchValues, io: Io): Promise<numbe
   // What GitHub, or a proxy on the way, answers may quote the request: its Authorization header, a URL's user:password@.
   const scrub = protectToken(token, () => {});
   const log = (line: string) => io.stderr(`${scrub(line)}\n`);
-  const octokit = createClient({ token, ...(io.env["GITHUB_API_URL"] && { baseUrl: io.env["GITHUB_API_URL"] }), log });
+  const octokit = createClient({ token, baseUrl: apiUrlFromEnv(io.env), log });
   let result: DispatchResult;
   try {
     result = await dispatchImages(octokit, {

@@ -21,12 +21,13 @@ import { getOctokit } from "@actions/github";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import Bottleneck from "bottleneck";
+import { apiUrlFromEnv } from "./api-url.js";
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
 export interface ClientOptions {
   readonly token: string;
-  /** REST base URL; defaults to GITHUB_API_URL (GHES: https://HOST/api/v3), then api.github.com. */
+  /** REST base URL; defaults to GITHUB_API_URL, else GITHUB_SERVER_URL's API (apiUrlFromEnv), else api.github.com. */
   readonly baseUrl?: string;
   /** Retries of a failed request (5xx, 429, network). */
   readonly retries?: number;
@@ -59,7 +60,7 @@ function attemptTimeout(ms: number) {
 
 export function createClient(options: ClientOptions): GitHubClient {
   const { retries = 3, rateLimitRetries = 3, maxRateLimitWait = 300, requestTimeout = 60_000, log = () => undefined } = options;
-  const baseUrl = options.baseUrl ?? process.env["GITHUB_API_URL"] ?? "https://api.github.com";
+  const baseUrl = options.baseUrl ?? apiUrlFromEnv(process.env);
   const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
     const retrying = retryCount < rateLimitRetries && retryAfter <= maxRateLimitWait;
     log(`${kind} rate limit on ${request.method} ${request.url}: ${retrying ? `retrying after ${retryAfter}s` : "giving up"}`);

@@ -30,6 +30,14 @@ describe("gitops-promote dispatch, against the fake GitHub", () => {
     expect(fake.violations).toEqual([]);
   });
 
+  it("with GITHUB_SERVER_URL naming an enterprise server and no GITHUB_API_URL, sends to that server's API, not api.github.com", async () => {
+    const before = fake.dispatches.length;
+    const serverOnly = { ...env, GITHUB_API_URL: "", GITHUB_SERVER_URL: fake.url };
+    const result = await runCli(["dispatch", "--repository", "acme/manifests", "--image", "ghcr.io/acme/app:1.2.5"], { env: serverOnly });
+    expect(result.code, result.stderr).toBe(0);
+    expect(fake.dispatches.slice(before).map((d) => d.clientPayload?.["images"])).toEqual([["ghcr.io/acme/app:1.2.5"]]);
+  });
+
   it("never prints the token, nor a URL's password, that an answer quotes back (a proxy echoing the request)", async () => {
     const echoed = `authorization: token ${fake.token}; via https://user:s3cret@proxy.example/`;
     fake.inject({ operationId: "repos/create-dispatch-event", status: 400, body: { message: `Bad Request (${echoed})` } });
