@@ -136,6 +136,8 @@ function sameTokens(a: Tokens, aNode: Span, b: Tokens, bNode: Span): boolean {
 
 class Planner {
   readonly plan: Plan = { splices: [], changes: [], warnings: [] };
+  /** Removal splices planned, with the text of the statements or entries each removes. */
+  readonly removed = new Map<Splice, { start: number; end: number }>();
   readonly tokens: Tokens;
   readonly text: string;
   readonly eol: string;
@@ -386,12 +388,34 @@ class Planner {
    * is alone on them, and the blank lines above when it was the last before a blank line, the
    * file's end or a closing bracket (two blank lines would be left: `A\n\nB\n` -> `A\n`); on a
    * line it shares, the comma before it (`{y = 2, x = 1,}` -> `{y = 2,}`), or after it when it is
-   * first. The change holds the value removed and "" for the new one, as create's old.
+   * first; several on one line, as one run. The change holds the value removed and "" for the
+   * new one, as create's old.
    */
   remove(node: { first: number; last: number }, value: Expr, key = this.spec.path): void {
+    const run = { start: this.tokens.start[node.first]!, end: this.tokens.end[node.last]! };
+    let splice = this.removal(run);
+    // Duplicate keys on one line (`{a = 1, a = 2}`): each would take the comma between them. They go as one run, with the separator that run owns.
+    for (let joined = this.joinedRemoval(splice); joined; joined = this.joinedRemoval(splice)) {
+      const held = this.removed.get(joined)!;
+      this.plan.splices.splice(this.plan.splices.indexOf(joined), 1);
+      run.start = Math.min(run.start, held.start);
+      run.end = Math.max(run.end, held.end);
+      splice = this.removal(run);
+    }
+    this.plan.splices.push(splice);
+    this.removed.set(splice, run);
+    this.change(node.first, this.describe(value), "", key);
+  }
+
+  /** A removal planned already that overlaps `splice`. */
+  joinedRemoval(splice: Splice): Splice | undefined {
+    return this.plan.splices.find((s) => this.removed.has(s) && s.start < splice.end && splice.start < s.end);
+  }
+
+  /** The splice removing the text [start, end) of statements or entries with their separator (see remove). */
+  removal(node: { readonly start: number; readonly end: number }): Splice {
     const source = this.tokens.source;
-    let start = this.tokens.start[node.first]!;
-    let end = this.tokens.end[node.last]!;
+    let { start, end } = node;
     const lineStart = source.lineStart(start);
     const before = this.text.slice(lineStart, start);
     const after = this.text.slice(end, source.lineEnd(end));
@@ -409,8 +433,7 @@ class Planner {
       if (previousComma) start -= previousComma[0].length;
       else if (comma) end += comma[0].length;
     }
-    this.plan.splices.push({ start, end, insert: "" });
-    this.change(node.first, this.describe(value), "", key);
+    return { start, end, insert: "" };
   }
 
   entries(config: ConfigExpr): ConfigEntry[] {

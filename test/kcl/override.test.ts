@@ -534,6 +534,17 @@ describe("applyOverrides: a delete of what is not there", () => {
     expect(applyOverrides(konfig.replace(/\n/g, "\r\n"), ["appConfiguration-"]).text).toBe("import a.frontend\r\n");
   });
 
+  it("deletes every duplicate key on one line as one run, with the separators the run owns (KCL removes them all)", () => {
+    const deleted = (text: string) => applyOverrides(text, ["x.a-"]);
+    expect(deleted("x = {a = 1, a = 2}\n").text).toBe("x = {}\n");
+    expect(deleted("x = {a = 1, a = 2}\n").changes.map((c) => [c.line, c.old])).toEqual([
+      [1, "1"],
+      [1, "2"],
+    ]);
+    expect(deleted("x = {a = 1, a = 2, b = 0, a = 3}\n").text).toBe("x = {b = 0}\n");
+    expect(deleted("x = {\n    b = 0\n    a = 1, a = 2  # both\n}\n").text).toBe("x = {\n    b = 0\n}\n");
+  });
+
   it("deletes a dotted key that starts with the path, as KCL does once it has expanded dotted keys", () => {
     const dotted = 'config = {\n    containers.web = {image = "a/b:1"}\n    name = "x"\n}\n';
     const result = applyOverrides(dotted, ["config.containers-"]);
