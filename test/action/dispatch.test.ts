@@ -136,6 +136,19 @@ describe("dispatch Action", () => {
     expect(fake.dispatches).toHaveLength(1);
   });
 
+  it("on a runner without job summaries, succeeds once the event is sent, and a failure stays the dispatch's own, with a warning", async () => {
+    const noSummary = (inputs: Record<string, string>) =>
+      runAction({ actionDir: "dispatch", github: fake, repository: "acme/app", inputs, env: { GITHUB_STEP_SUMMARY: "" } });
+    const sent = await noSummary({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3" });
+    expect(sent.exitCode, sent.stdout).toBe(0);
+    expect(fake.dispatches).toHaveLength(1);
+    expect(sent.annotations.filter((a) => a.level === "warning").map((a) => a.message)).toEqual([expect.stringMatching(/^job summary not written: /)]);
+    fake.setAccess("acme", "manifests", "none");
+    const refused = await noSummary({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3" });
+    expect(refused.exitCode).toBe(1);
+    expect(errors(refused)).toEqual([expect.stringContaining("acme/manifests: repository_dispatch failed (404")]);
+  });
+
   it("retries a dispatch GitHub answered with a server error", async () => {
     const fault = fake.inject({ operationId: "repos/create-dispatch-event", status: 502 });
     const result = await dispatch({ repository: "acme/manifests", images: "ghcr.io/acme/app:1.2.3" });

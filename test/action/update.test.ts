@@ -51,6 +51,20 @@ describe("update Action", () => {
     await fake.close();
   });
 
+  it("on a runner without job summaries, a push that landed succeeds with its outputs, and warns that there is no summary", async () => {
+    const result = await runAction({
+      actionDir: ".",
+      github: fake,
+      repository: `${OWNER}/${REPO}`,
+      workspace,
+      inputs: { images: `${APP}:1.2.4` },
+      env: { GITHUB_STEP_SUMMARY: "" },
+    });
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(result.outputs).toMatchObject({ changed: "true", "commit-sha": (await main())! });
+    expect(result.annotations.filter((a) => a.level === "warning").map((a) => a.message)).toEqual([expect.stringMatching(/^job summary not written: /)]);
+  });
+
   it("push: one verified commit on main with the default message, in at most 4 API calls", async () => {
     const before = await main();
     const result = await action({ images: `${APP}:1.2.4` });

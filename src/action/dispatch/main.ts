@@ -56,6 +56,8 @@ async function writeSummary(payload: Payload, dispatched: readonly Dispatched[],
 
 export async function run(): Promise<void> {
   const redact = protectToken(core.getInput("token"), core.setSecret);
+  // A runner without job summaries (GITHUB_STEP_SUMMARY unset): the events were sent, or the failure is the step's result all the same.
+  const summaryNotWritten = (error: unknown) => core.warning(`job summary not written: ${redact(String(error))}`);
   try {
     const inputs = readDispatchInputs(core, sourceFromEnv(process.env));
     for (const note of inputs.notes) core.info(note);
@@ -64,11 +66,11 @@ export async function run(): Promise<void> {
     try {
       const result = await dispatchImages(octokit, { ...inputs.options, log: (line) => core.info(line) });
       writeOutputs(result.payload, inputs.options.repositories, result.dispatched);
-      await writeSummary(result.payload, result.dispatched);
+      await writeSummary(result.payload, result.dispatched).catch(summaryNotWritten);
     } catch (error) {
       if (!(error instanceof DispatchError)) throw error;
       writeOutputs(inputs.options.payload, inputs.options.repositories, error.dispatched);
-      await writeSummary(inputs.options.payload, error.dispatched, redact(error.message));
+      await writeSummary(inputs.options.payload, error.dispatched, redact(error.message)).catch(summaryNotWritten);
       throw error;
     }
   } catch (error) {

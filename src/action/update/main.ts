@@ -37,6 +37,8 @@ import {
 const redact = protectToken(core.getInput("token"), core.setSecret);
 /** An issue's file and message may quote any input, the token too. */
 const redactIssue = (issue: Diagnostic): Diagnostic => ({ ...issue, ...(issue.file && { file: redact(issue.file) }), message: redact(issue.message) });
+/** A runner without job summaries (GITHUB_STEP_SUMMARY unset) changes nothing of what the step did or reports. */
+const summaryNotWritten = (error: unknown) => core.warning(`job summary not written: ${redact(String(error))}`);
 
 async function run(): Promise<void> {
   const inputs = readUpdateInputs(core, { eventName: context.eventName, payload: context.payload });
@@ -95,7 +97,7 @@ async function run(): Promise<void> {
   annotate(result.plan.warnings);
   if (inputs.delivery.dryRun) await core.group("Diff (dry run: nothing written)", async () => printDiff(result));
   setOutputs(result);
-  await writeSummary(result, serverUrl, repository, inputs.delivery.dryRun);
+  await writeSummary(result, serverUrl, repository, inputs.delivery.dryRun).catch(summaryNotWritten);
   printRun(result, links, inputs.delivery.dryRun);
 }
 
@@ -114,7 +116,7 @@ async function fail(error: unknown, landed?: Landed): Promise<void> {
   if (landed) setLandedOutputs(landed.landings);
   else setFailedOutputs();
   // The failure above is the step's result; a summary that cannot be written must not hide it.
-  await writeFailureSummary(message, issues, landed).catch((summaryError: unknown) => core.warning(`job summary not written: ${redact(String(summaryError))}`));
+  await writeFailureSummary(message, issues, landed).catch(summaryNotWritten);
 }
 
 run().catch(fail);
