@@ -11,6 +11,7 @@ import { configPathsOf, planUpdate, type Plan } from "../engine/plan.js";
 import { formatDiagnostic, SourceError, type AsideWarning } from "../change.js";
 import { fileKind } from "../engine/file-kind.js";
 import { located } from "../engine/overrides.js";
+import { slashSeparated } from "../engine/path-glob.js";
 import { formatWarning, humanReport, jsonRefusal, jsonReport, type JsonReport } from "../engine/report.js";
 import {
   fileFirst,
@@ -249,7 +250,8 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
   const root = resolve(positionals[0] ?? ".");
   const info = await stat(root).catch(() => undefined);
   if (!info?.isDirectory()) throw new UsageError(`${positionals[0] ?? "."} is not a directory`);
-  const paths = values.path ?? [];
+  // The tree's paths are spelt with `/`, on Windows too.
+  const paths = (values.path ?? []).map(slashSeparated);
   const request: UpdateRequest = {
     images,
     setters,

@@ -29,3 +29,12 @@ export function pathMatcher(globs: readonly string[]): (path: string) => boolean
 function plainStart(glob: string): string {
   return /^[\w-]*(?:\/[\w-]+)*/.exec(glob)![0];
 }
+
+/**
+ * A path or glob written with Windows separators (`clusters\staging\*.yaml`) as the tree spells
+ * paths, with `/`: every `\` is one, as picomatch reads globs on Windows. A glob character is
+ * matched literally inside a class (`[*]`), not after a `\`.
+ */
+export function slashSeparated(glob: string): string {
+  return glob.replaceAll("\\", "/");
+}

@@ -141,9 +141,10 @@ export function checkIncomingImages(
  * A `--set` value split at its first `:` into file and spec, or why it cannot be. A spec
  * pasted from `kcl -O` without its file (`a.image="repo:tag"`) would split inside its value:
  * a part before the `:` with `=` or a quote is no file name, and is told to put the file first.
+ * The colon of a Windows drive (`C:\work\main.k:spec`) is the file's own.
  */
 export function parseSet(text: string): FileOverride | string {
-  const colon = text.indexOf(":");
+  const colon = text.indexOf(":", /^[A-Za-z]:[\\/]/.test(text) ? 2 : 0);
   if (colon <= 0 || colon === text.length - 1)
     return `${JSON.stringify(text)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`;
   const file = text.slice(0, colon);

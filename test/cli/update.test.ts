@@ -375,6 +375,11 @@ describe("a DIR inside a repository whose configuration sits above it", () => {
     expect(JSON.parse(scoped.stdout)).toMatchObject({ changed: false, warnings: [{ message: expect.stringContaining("keeps 1.4.0") }] });
   });
 
+  it("reads a --path written with Windows separators as the same path: its policy applies", async () => {
+    const result = await run(["update", await repository(), "--path", "helm\\app", "--image", "ghcr.io/acme/app:1.0.0", "--dry-run", "--json"]);
+    expect(JSON.parse(result.stdout)).toMatchObject({ changed: false, warnings: [{ message: expect.stringContaining("keeps 1.4.0") }] });
+  });
+
   it("keeps its --path in the run it is told of", async () => {
     const result = await run(["update", join(await repository(), "helm"), "--path", "app", "--image", "ghcr.io/acme/app:1.5.0", "--dry-run"]);
     expect(result.stderr).toMatch(/ --path helm\/app\n$/);

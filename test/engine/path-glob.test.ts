@@ -1,7 +1,7 @@
 /** Path globs as users write them: a directory stands for everything under it. */
 import { describe, expect, it } from "vitest";
 import picomatch from "picomatch";
-import { pathMatcher } from "../../src/engine/path-glob.js";
+import { pathMatcher, slashSeparated } from "../../src/engine/path-glob.js";
 
 describe("pathMatcher", () => {
   it("takes a directory, with or without its slash, as everything under it", () => {
@@ -32,5 +32,19 @@ describe("pathMatcher", () => {
     expect(pathMatcher(["deploy/**"])("deployment/a.yaml")).toBe(false);
     expect(pathMatcher(["./deploy"])("deploy/a.yaml")).toBe(picomatch("./deploy/**", { dot: true })("deploy/a.yaml"));
     expect(pathMatcher(["deploy//prod"])("deploy/prod/a.yaml")).toBe(picomatch("deploy//prod/**", { dot: true })("deploy/prod/a.yaml"));
+  });
+});
+
+describe("slashSeparated", () => {
+  it("spells a path written with Windows separators with /, as the tree does, so that it matches", () => {
+    expect(slashSeparated("clusters\\staging")).toBe("clusters/staging");
+    expect(slashSeparated("apps\\**\\values.yaml")).toBe("apps/**/values.yaml");
+    expect(pathMatcher([slashSeparated("clusters\\staging")])("clusters/staging/values.yaml")).toBe(true);
+  });
+
+  it("reads every backslash as a separator, as picomatch does on Windows: a glob character is matched literally in a class", () => {
+    expect(slashSeparated("apps\\*\\values.yaml")).toBe("apps/*/values.yaml");
+    expect(pathMatcher(["apps/[*]"])("apps/*")).toBe(true);
+    expect(pathMatcher(["apps/[*]"])("apps/x")).toBe(false);
   });
 });

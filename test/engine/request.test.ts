@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/change.js";
-import { readSetSpec, readsAsSpecPath, RequestError, validateRequest, type UpdateRequest } from "../../src/engine/request.js";
+import { parseSet, readSetSpec, readsAsSpecPath, RequestError, validateRequest, type UpdateRequest } from "../../src/engine/request.js";
 import { OverrideSpecError } from "../../src/kcl/override-spec.js";
 
 const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
@@ -113,6 +113,18 @@ describe("validateRequest", () => {
       { field: "set", message: '--set: "main.k" is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"' },
       { field: "path", message: '--path: "/etc" must be relative to the root' },
     ]);
+  });
+});
+
+describe("parseSet", () => {
+  it("splits at the first colon after a Windows drive's: an absolute path on Windows is one file", () => {
+    expect(parseSet('C:\\work\\examples\\kcl\\main.k:config.image="nginx:1.27"')).toEqual({
+      file: "C:\\work\\examples\\kcl\\main.k",
+      spec: 'config.image="nginx:1.27"',
+    });
+    expect(parseSet("d:/work/values.yaml:image.tag=1.2.0")).toEqual({ file: "d:/work/values.yaml", spec: "image.tag=1.2.0" });
+    expect(parseSet('main.k:config.image="nginx:1.27"')).toEqual({ file: "main.k", spec: 'config.image="nginx:1.27"' });
+    expect(parseSet("C:\\work\\main.k")).toMatch(/is not FILE:SPEC/);
   });
 });
 

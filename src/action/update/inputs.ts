@@ -6,7 +6,8 @@
 import type { Warning } from "../../change.js";
 import { parsePayload, PAYLOAD_INPUT, type Payload } from "../../engine/payload.js";
 import { isRecord } from "../../json-value.js";
-import type { RequestField, UpdateRequest } from "../../engine/request.js";
+import { parseSet, type RequestField, type UpdateRequest } from "../../engine/request.js";
+import { slashSeparated } from "../../engine/path-glob.js";
 import { DELIVERY_MODES, MERGE_METHODS, MERGE_MODES, type MergeMethod, type MergeMode } from "../../engine/config.js";
 import type { CommitVia, DeliveryOptions } from "../../github/deliver.js";
 import { parseIdentity, type Identity } from "../../github/git.js";
@@ -51,15 +52,15 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
 
   const explicit = words("images");
   const setters = words("setters");
-  const sets = lines("set");
+  const sets = lines("set").map(slashSeparatedFile);
   const dispatched = explicit.length > 0 ? undefined : eventPayload(event, setters.length + sets.length > 0);
   const payload = dispatched?.payload;
   const request: UpdateRequest = {
     images: explicit.length > 0 ? explicit : (payload?.images ?? []),
     setters,
     sets,
-    paths: lines("paths"),
-    ...(core.getInput("config") && { config: core.getInput("config") }),
+    paths: lines("paths").map(slashSeparated),
+    ...(core.getInput("config") && { config: slashSeparated(core.getInput("config")) }),
     ...(payload?.targets && { targets: payload.targets }),
     allowDowngrade: flag("allow-downgrade"),
     create: flag("create"),
@@ -96,6 +97,15 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
     ...(dispatched && { payload: dispatched.payload, payloadField: dispatched.field }),
     warnings: [...(explicit.length > 0 ? unreadPayload(event) : []), ...unusedPullRequestInputs(delivery)],
   };
+}
+
+/**
+ * A `set` entry with its file named as the tree spells paths, with `/` (a Windows workflow may
+ * write `clusters\staging\values.yaml:…`); the spec after the file is left as written.
+ */
+function slashSeparatedFile(text: string): string {
+  const set = parseSet(text);
+  return typeof set === "string" || !set.file.includes("\\") ? text : `${slashSeparated(set.file)}:${set.spec}`;
 }
 
 /**

@@ -27,6 +27,22 @@ describe("update Action inputs", () => {
     expect(delivery.reviewers).toEqual(["alice", "bob", "acme/sre"]);
   });
 
+  it("spells the paths, set files and config of a Windows workflow with /, as the repository's tree does; a set's spec stays as written", () => {
+    const { request } = readUpdateInputs(
+      reader({
+        paths: "clusters\\staging\napps\\*\\values.yaml",
+        set: 'clusters\\staging\\values.yaml:image.tag=1.2.0\nmain.k:config.pattern="a\\d"',
+        config: "ops\\promote.yaml",
+      }),
+      push,
+    );
+    expect(request).toMatchObject({
+      paths: ["clusters/staging", "apps/*/values.yaml"],
+      sets: ["clusters/staging/values.yaml:image.tag=1.2.0", 'main.k:config.pattern="a\\d"'],
+      config: "ops/promote.yaml",
+    });
+  });
+
   it("lets set create a missing path only when the create input says so", () => {
     const set = 'main.k:config.image="ghcr.io/acme/app:1.2.4"';
     expect(readUpdateInputs(reader({ set, create: "true" }), push).request.create).toBe(true);
