@@ -3,7 +3,11 @@ import type { FilePlan } from "../engine/plan.js";
 import type { DeliveryContext } from "./delivery-types.js";
 import type { FileWrite, Identity, TreeEntry } from "./git.js";
 
-/** The committer of `commit-via: git` commits (the author defaults to it too). */
+/**
+ * The committer of `commit-via: git` commits (the author defaults to it too). github.com's address on
+ * every server: GitHub documents none for the bot on GHES or GHE.com, and 41898282 is the bot's id on
+ * github.com only, so an address built from the host (users.noreply.HOST) would link no account either.
+ */
 export const BOT: Identity = { name: "github-actions[bot]", email: "41898282+github-actions[bot]@users.noreply.github.com" };
 
 export async function gitCommit(
