@@ -124,6 +124,22 @@ describe("update Action", () => {
     expect((await run("git", ["-C", workspace, "config", "--list"])).stdout).not.toContain(fake.token);
   });
 
+  it("lends the token when the runner's git sends a header to another host only, keeping the runner's own git settings", async () => {
+    await run("git", ["-C", workspace, "remote", "set-url", "origin", fake.gitUrl(OWNER, REPO, { auth: false })]);
+    // As a runner image or a job may set git config: through the environment, a header for its artifact server.
+    const env = { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.https://artifacts.corp.example/.extraheader", GIT_CONFIG_VALUE_0: "X-Corp-Client: ci-runner" };
+    const result = await runAction({
+      actionDir: ".",
+      github: fake,
+      repository: `${OWNER}/${REPO}`,
+      workspace,
+      inputs: { images: `${APP}:1.2.4`, "commit-via": "git" },
+      env,
+    });
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(await fake.readFile(OWNER, REPO, "main", "apps/app.yaml")).toContain(`${APP}:1.2.4`);
+  });
+
   it("the token is masked before any input is read, and scrubbed from the failure message", async () => {
     const badInput = await action({ images: `${APP}:1.2.4`, delivery: "bogus" });
     expect(badInput.exitCode).toBe(1);
