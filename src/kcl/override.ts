@@ -113,6 +113,32 @@ function literalKind(tokens: Tokens, expr: Expr): "string" | "name" | "number" |
 /** A node's token range. */
 type Span = { readonly first: number; readonly last: number };
 
+/** A splice adding items, with where each item starts in its text. */
+type Insertion = Splice & { readonly starts: readonly number[] };
+
+/** How items are laid out: `first` before the first one, `lead` before each other one, `tail` after them. */
+interface Layout {
+  readonly first: string;
+  readonly lead: string;
+  readonly tail: string;
+}
+
+/** The splice writing `items` over [start, end) as `layout` says. */
+function laidOut(start: number, end: number, items: readonly string[], layout: Layout): Insertion {
+  let insert = "";
+  const starts: number[] = [];
+  items.forEach((item, i) => {
+    insert += i === 0 ? layout.first : layout.lead;
+    starts.push(insert.length);
+    insert += item;
+  });
+  return { start, end, insert: insert + layout.tail, starts };
+}
+
+function lineBreaks(text: string): number {
+  return text.match(/\r\n|\n|\r/g)?.length ?? 0;
+}
+
 /** Same tokens (ignoring layout and comments; strings by value and kind)? */
 function sameTokens(a: Tokens, aNode: Span, b: Tokens, bNode: Span): boolean {
   const skip = (t: Tokens, i: number): boolean => STARTS_LINE.has(t.kind[i]!);
@@ -136,6 +162,8 @@ function sameTokens(a: Tokens, aNode: Span, b: Tokens, bNode: Span): boolean {
 
 class Planner {
   readonly plan: Plan = { splices: [], changes: [], warnings: [] };
+  /** Entries to add to each config (insert), with the index of each one's change. */
+  readonly pending = new Map<ConfigExpr, { entry: (indent: string) => string; change: number }[]>();
   /** Removal splices planned, with the text of the statements or entries each removes. */
   readonly removed = new Map<Splice, { start: number; end: number }>();
   readonly tokens: Tokens;
@@ -300,7 +328,7 @@ class Planner {
     }
     if (added.length === 0) return;
     const items = (indent: string) => added.map((item) => textOf(value.tokens, item, this.eol, indent));
-    const splice = this.afterLast(old, items, items(this.indentOf(old.first)).join(", "), (last) => this.indentOf(last.first));
+    const splice = this.afterLast(old, items, { indent: this.indentOf(old.first), first: "", lead: ", ", tail: "" }, (last) => this.indentOf(last.first));
     this.plan.splices.push(splice);
     const [start, end] = [this.tokens.start[old.first]!, this.tokens.end[old.last]!];
     const written = this.text.slice(start, splice.start) + splice.insert + this.text.slice(splice.end, end);
@@ -309,47 +337,43 @@ class Planner {
 
   /**
    * The splice that adds `items` after the last item of a config or list: between empty
-   * brackets `empty` (or before the closing bracket's line when comments are inside), `, item`
-   * after the last item when the brackets share a line, else one item per line after the
-   * last one's line, indented as `indent(last)` says. `items(indent)` are the items to stand
-   * on a line with that indentation.
+   * brackets as `empty` lays them out on lines of its `indent` (or before the closing bracket's
+   * line when comments are inside), `, item` after the last item when the brackets share a
+   * line, else one item per line after the last one's line, indented as `indent(last)` says.
+   * `items(indent)` are the items to stand on a line with that indentation.
    */
-  afterLast(node: ConfigExpr | ListExpr, items: (indent: string) => readonly string[], empty: string, indent: (last: ConfigItem | ListItem) => string): Splice {
+  afterLast(
+    node: ConfigExpr | ListExpr,
+    items: (indent: string) => readonly string[],
+    empty: Layout & { readonly indent: string },
+    indent: (last: ConfigItem | ListItem) => string,
+  ): Insertion {
     const source = this.tokens.source;
     const open = this.tokens.start[node.first]!;
     const close = this.tokens.start[node.last]!;
     const last = node.items[node.items.length - 1];
-    if (!last) return this.beforeClose(open, close, items) ?? { start: open + 1, end: close, insert: empty };
+    if (!last) return this.beforeClose(node, items) ?? laidOut(open + 1, close, items(empty.indent), empty);
     const end = this.tokens.end[last.last]!;
-    if (source.line(open) === source.line(close)) return { start: end, end, insert: `, ${items(this.indentOf(last.first)).join(", ")}` };
+    if (source.line(open) === source.line(close)) return laidOut(end, end, items(this.indentOf(last.first)), { first: ", ", lead: ", ", tail: "" });
     const at = Math.min(source.lineEnd(end), close);
     const lead = indent(last);
-    return {
-      start: at,
-      end: at,
-      insert: items(lead)
-        .map((item) => `${this.eol}${lead}${item}`)
-        .join(""),
-    };
+    return laidOut(at, at, items(lead), { first: `${this.eol}${lead}`, lead: `${this.eol}${lead}`, tail: "" });
   }
 
   /**
    * The first lines of an empty config or list whose brackets hold comments: each on a line of
-   * its own just before the closing bracket's line, indented as the last comment, so that the
-   * comments stay. undefined when there is only whitespace inside.
+   * its own just before the closing bracket's line, indented as the last comment (one level in
+   * from the opening line when that comment is on it), so that the comments stay. undefined
+   * when there is only whitespace inside.
    */
-  beforeClose(open: number, close: number, lines: (indent: string) => readonly string[]): Splice | undefined {
-    const inside = this.text.slice(open + 1, close).trimEnd();
+  beforeClose(node: ConfigExpr | ListExpr, lines: (indent: string) => readonly string[]): Insertion | undefined {
+    const close = this.tokens.start[node.last]!;
+    const inside = this.text.slice(this.tokens.start[node.first]! + 1, close).trimEnd();
     if (inside.trim() === "") return undefined;
-    const indent = /[ \t]*(?=\S[^\r\n]*$)/.exec(inside)![0];
+    const lastLine = /[^\r\n]*$/.exec(inside)![0];
+    const indent = lastLine.length < inside.length ? /^[ \t]*/.exec(lastLine)![0] : `${this.indentOf(node.first)}    `;
     const at = this.tokens.source.lineStart(close);
-    return {
-      start: at,
-      end: at,
-      insert: lines(indent)
-        .map((line) => `${indent}${line}${this.eol}`)
-        .join(""),
-    };
+    return laidOut(at, at, lines(indent), { first: indent, lead: `${this.eol}${indent}`, tail: this.eol });
   }
 
   /** Leading whitespace of the line a token is on. */
@@ -359,28 +383,44 @@ class Planner {
   }
 
   /**
-   * Add `entry` (as it stands on a line of that indentation) as the last entry of `config`, on a
-   * new line with its siblings' indentation (nested under the opening line when the last entry
-   * does not start its line); the change is reported on the entry's line, holding `value`.
+   * Add `entry` (as it stands on a line of that indentation) as the last entry of `config`; the
+   * change is reported on the entry's line, holding `value`. The entries added to one config are
+   * written as one insertion when the spec is planned (insertEntries), in the order given.
    */
   insert(config: ConfigExpr, entry: (indent: string) => string, value: string, key = this.spec.path): void {
-    const openIndent = this.indentOf(config.first);
-    const nested = `${openIndent}    `;
-    const startsLine = (token: number): boolean => {
-      const start = this.tokens.start[token]!;
-      return this.tokens.source.lineStart(start) === start - this.indentOf(token).length;
-    };
-    const empty = `${this.eol}${nested}${entry(nested)}${this.eol}${openIndent}`;
-    const splice = this.afterLast(
-      config,
-      (indent) => [entry(indent)],
-      empty,
-      (last) => (startsLine(last.first) ? this.indentOf(last.first) : nested),
-    );
-    this.plan.splices.push(splice);
-    // The entry starts at the first character that is not layout: a key, `**` or `if`.
-    const breaksBefore = /^[\s,]*/.exec(splice.insert)![0].split(this.eol).length - 1;
-    this.plan.changes.push({ line: this.tokens.source.line(splice.start) + breaksBefore, kind: "override", key, old: "", new: value });
+    const added = this.pending.get(config) ?? [];
+    this.pending.set(config, added);
+    // Its change keeps its place among the others; the line is known once the config's entries are laid out.
+    added.push({ entry, change: this.plan.changes.length });
+    this.plan.changes.push({ line: 0, kind: "override", key, old: "", new: value });
+  }
+
+  /**
+   * Write the entries each config is to get, in one splice per config: on new lines with its
+   * siblings' indentation (nested under the opening line when the last entry does not start its
+   * line), or between its brackets when it is empty. Each change gets the line its entry starts on.
+   */
+  insertEntries(): void {
+    for (const [config, added] of this.pending) {
+      const openIndent = this.indentOf(config.first);
+      const nested = `${openIndent}    `;
+      const startsLine = (token: number): boolean => {
+        const start = this.tokens.start[token]!;
+        return this.tokens.source.lineStart(start) === start - this.indentOf(token).length;
+      };
+      const splice = this.afterLast(
+        config,
+        (indent) => added.map(({ entry }) => entry(indent)),
+        { indent: nested, first: `${this.eol}${nested}`, lead: `${this.eol}${nested}`, tail: `${this.eol}${openIndent}` },
+        (last) => (startsLine(last.first) ? this.indentOf(last.first) : nested),
+      );
+      this.plan.splices.push(splice);
+      const line = this.tokens.source.line(splice.start);
+      added.forEach(({ change }, i) => {
+        this.plan.changes[change] = { ...this.plan.changes[change]!, line: line + lineBreaks(splice.insert.slice(0, splice.starts[i])) };
+      });
+    }
+    this.pending.clear();
   }
 
   /**
@@ -670,6 +710,7 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
   }
   if (!options.create) throw new SourceError(`${why.message} ${createHint(spec.path)}`, why.line);
   p.insert(deepest.config, (indent) => keyText(spec.parts.slice(deepest.consumed), spec.operation, value.indented(indent)), value.string ?? value.text);
+  p.insertEntries();
   if (value.wholeText) p.warnWholeText(p.plan.changes[p.plan.changes.length - 1]!.line, value, spec.path);
 }
 
@@ -733,6 +774,7 @@ export function applyOverrides(text: string, specs: readonly (string | ComputedO
     const planner = typeof item === "string" ? new Planner(module, spec, undefined, options.setsToo) : new Planner(module, spec, item.value, options.setsToo);
     if (spec.parts.length === 1) planTopLevel(planner, raw, options);
     else planNested(planner, raw, options);
+    planner.insertEntries();
     const { splices } = planner.plan;
     if (splices.length === 0) {
       changes.push(...planner.plan.changes);

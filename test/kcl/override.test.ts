@@ -369,6 +369,28 @@ describe("applyOverrides: ':' and '+=' as splices", () => {
     expect(result.text).toBe('app = App {\n    labels: {\n        a = "2"\n        b = "3"\n    }\n}\n');
   });
 
+  it("adds the new keys of a merge to a config as one insertion, each reported on its own line, empty config or not", () => {
+    const merged = (text: string) => applyOverrides(text, ["app.web:{a = 1, b = 2}"]);
+    const lines = (text: string) => merged(text).changes.map((c) => [c.line, c.key]);
+    const schema = merged("app = {\n    web: App {\n    }\n}\n");
+    expect(schema.text).toBe("app = {\n    web: App {\n        a = 1\n        b = 2\n    }\n}\n");
+    expect(schema.changes.map((c) => [c.line, c.key])).toEqual([
+      [3, "app.web.a"],
+      [4, "app.web.b"],
+    ]);
+    expect(merged("app = {\n    web: {}\n}\n").text).toBe("app = {\n    web: {\n        a = 1\n        b = 2\n    }\n}\n");
+    expect(lines("app = {\n    web: {\n        x = 0\n    }\n}\n")).toEqual([
+      [4, "app.web.a"],
+      [5, "app.web.b"],
+    ]);
+    // A comment after the opening bracket stays there; the entries go one level in, not at the comment's column.
+    expect(merged("app = {\n    web: { # c\n    }\n}\n").text).toBe("app = {\n    web: { # c\n        a = 1\n        b = 2\n    }\n}\n");
+    expect(lines("app = {\n    web: { # c\n    }\n}\n")).toEqual([
+      [3, "app.web.a"],
+      [4, "app.web.b"],
+    ]);
+  });
+
   it("appends list items when both sides are lists; warns and changes nothing otherwise", () => {
     const text = 'a = {\n    ports = [80]\n    names = [\n        "x"\n    ]\n    n = 1\n}\n';
     const result = applyOverrides(text, ["a.ports+=[443]", 'a.names+=["y"]', "a.n+=[1]"]);
