@@ -14,6 +14,7 @@ import type { Warning } from "../change.js";
 import { writePlan } from "../engine/apply.js";
 import { commitMessage, type CommitMessageInput } from "../engine/commit-message.js";
 import { planUpdate, type FilePlan, type Plan } from "../engine/plan.js";
+import { directorySource } from "../engine/source.js";
 import type { UpdateRequest } from "../engine/request.js";
 import type { ImageRef } from "../image/reference.js";
 import { advanceBranch, BranchMovedError, createApiCommit } from "./commit.js";
@@ -50,6 +51,7 @@ const BACKOFF_BASE_MS = 250;
 const BACKOFF_CAP_MS = 5000;
 
 export async function deliver(ctx: DeliveryContext, request: UpdateRequest, options: DeliveryOptions): Promise<DeliveryResult> {
+  if (options.mode === "none") return editCheckout(ctx, request, options);
   const base = options.branch || (await ctx.git.defaultBranch(ctx.remote));
   const retryFor = options.retryFor ?? RETRY_FOR_MS;
   const sleep = sleepOf(ctx);
@@ -216,17 +218,48 @@ async function land(
       const messageFor = (files: readonly FilePlan[]) => commitMessage(group.messageTemplate, messageInput(ctx, plan.images, options, files));
       landings.push(await landPullRequest(ctx, request, options, at, parent, group, plan.images, messageFor, stranded));
     }
-    const untouched = groups.filter((g) => g.mode === "none").flatMap((g) => g.files);
-    if (untouched.length > 0) {
-      // delivery none: leave the edits in the checkout for the workflow's own next steps
-      await writePlan(ctx.git.dir, { ...plan, files: untouched });
-      landings.push({ mode: "none", branch: at.base, files: untouched, changes: untouched.flatMap((f) => f.changes) });
-    }
+    if (groups.some((g) => g.mode === "none")) landings.push(...(await checkoutLandings(ctx, request, options)));
   } catch (error) {
     // What landed before is told with the failure, also when a pull-request branch moved: that is planned again (on top of the push).
     throw withLandings(landings, error);
   }
   return landings;
+}
+
+/**
+ * delivery none, the input's: no branch is read or written. The request is planned on the
+ * checkout as it stands (its own branch, what earlier steps left in it, its line endings), as
+ * the CLI plans on a directory, and the edits stay there for the workflow's next steps.
+ */
+async function editCheckout(ctx: DeliveryContext, request: UpdateRequest, options: DeliveryOptions): Promise<DeliveryResult> {
+  const plan = await planUpdate(directorySource(ctx.git.dir), request);
+  const { branch, head } = await checkoutHead(ctx);
+  const landings = await checkoutLandings(ctx, request, options, plan);
+  return { changed: plan.files.length > 0, base: branch, planned: head, plan, landings, attempts: 1 };
+}
+
+/**
+ * The files of targets whose delivery is none, planned on the checkout (never on the branch
+ * fetched for the others: its text would replace what the checkout holds) and written there
+ * unless this is a dry run.
+ */
+async function checkoutLandings(ctx: DeliveryContext, request: UpdateRequest, options: DeliveryOptions, planned?: Plan): Promise<Landing[]> {
+  const plan = planned ?? (await planUpdate(directorySource(ctx.git.dir), request));
+  const files = groupFiles(plan, options, ctx.repository.owner).flatMap((g) => (g.mode === "none" ? g.files : []));
+  if (files.length === 0) return [];
+  if (!options.dryRun) await writePlan(ctx.git.dir, { ...plan, files });
+  return [{ mode: "none", branch: (await checkoutHead(ctx)).branch, files, changes: files.flatMap((f) => f.changes) }];
+}
+
+/** The checkout's branch (`HEAD` when detached) and commit; a repository with no commit yet has neither. */
+async function checkoutHead(ctx: DeliveryContext): Promise<{ branch: string; head: string }> {
+  const read = (args: string[], otherwise: string) =>
+    ctx.git.run(args).then(
+      (out) => out.trim(),
+      () => otherwise,
+    );
+  const [branch, head] = await Promise.all([read(["rev-parse", "--abbrev-ref", "HEAD"], "HEAD"), read(["rev-parse", "HEAD"], "")]);
+  return { branch, head };
 }
 
 /**

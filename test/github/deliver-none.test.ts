@@ -1,0 +1,88 @@
+/** delivery none: the request is planned on the checkout as it stands, and the edits stay there for the workflow's next steps. */
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, expect, it } from "vitest";
+import { deliver, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
+import type { FakeGitHub } from "../support/github-fake.js";
+import { apiCalls, APP, appManifests, configureTargets, deployment, OWNER, REPO } from "./fixture.js";
+
+const request = (...images: string[]) => ({ images, setters: [], sets: [], paths: [] });
+const none: DeliveryOptions = { mode: "none", labels: [], reviewers: [], merge: "none", mergeMethod: "merge", commitVia: "api", dryRun: false };
+
+let fake: FakeGitHub;
+afterEach(() => fake.close());
+
+async function start(envs: string[] = ["prod"]): Promise<DeliveryContext> {
+  const manifests = await appManifests(envs);
+  fake = manifests.fake;
+  return manifests.ctx;
+}
+const workspaceFile = (ctx: DeliveryContext, path: string) => readFile(join(ctx.git.dir, path), "utf8");
+
+it("edits the checkout's own branch, not the default branch: a staging checkout keeps staging's lines", async () => {
+  const ctx = await start();
+  const staging = `${deployment("app", `${APP}:1.0.0`)}  replicas: 3 # staging only\n`;
+  await fake.commitFile(OWNER, REPO, "staging", "prod/app.yaml", staging);
+  await ctx.git.run(["fetch", "--quiet", "origin", "staging"]);
+  await ctx.git.run(["checkout", "--quiet", "-b", "staging", "FETCH_HEAD"]);
+  const main = await fake.readFile(OWNER, REPO, "main", "prod/app.yaml");
+
+  const result = await deliver(ctx, request(`${APP}:1.1.0`), none);
+  expect(await workspaceFile(ctx, "prod/app.yaml")).toBe(staging.replace(`${APP}:1.0.0`, `${APP}:1.1.0`));
+  expect([result.changed, result.base, result.landings.map((l) => [l.mode, l.branch, l.changes.map((c) => c.new)])]).toEqual([
+    true,
+    "staging",
+    [["none", "staging", [`${APP}:1.1.0`]]],
+  ]);
+  expect(await fake.readFile(OWNER, REPO, "main", "prod/app.yaml")).toBe(main);
+  expect(apiCalls(fake)).toEqual([]);
+});
+
+it("keeps what earlier steps left in the checkout: two runs in a row keep both edits, and an uncommitted line stays", async () => {
+  const ctx = await start();
+  const sidecar = "ghcr.io/acme/sidecar";
+  const text = `${deployment("app", `${APP}:1.0.0`)}        - name: sidecar\n          image: ${sidecar}:0.1.0\n`;
+  await writeFile(join(ctx.git.dir, "prod/app.yaml"), `# edited by an earlier step\n${text}`);
+
+  await deliver(ctx, request(`${APP}:1.1.0`), none);
+  const second = await deliver(ctx, request(`${sidecar}:0.2.0`), none);
+  expect(await workspaceFile(ctx, "prod/app.yaml")).toBe(`# edited by an earlier step\n${text.replace("1.0.0", "1.1.0").replace("0.1.0", "0.2.0")}`);
+  expect(second.plan.changes.map((c) => c.new)).toEqual([`${sidecar}:0.2.0`]);
+});
+
+it("keeps the checkout's line endings (CRLF, as core.autocrlf leaves a working tree), where the blob has LF", async () => {
+  const ctx = await start();
+  const crlf = deployment("app", `${APP}:1.0.0`).replaceAll("\n", "\r\n");
+  await writeFile(join(ctx.git.dir, "prod/app.yaml"), crlf);
+  await deliver(ctx, request(`${APP}:1.1.0`), none);
+  expect(await workspaceFile(ctx, "prod/app.yaml")).toBe(crlf.replace("1.0.0", "1.1.0"));
+});
+
+it("a dry run plans on the checkout (a file an earlier step added included) and writes nothing", async () => {
+  const ctx = await start();
+  await writeFile(join(ctx.git.dir, "prod/added.yaml"), deployment("added", `${APP}:1.0.0`));
+  const result = await deliver(ctx, request(`${APP}:1.1.0`), { ...none, dryRun: true });
+  expect(result.plan.changes.map((c) => [c.file, c.new])).toEqual([
+    ["prod/added.yaml", `${APP}:1.1.0`],
+    ["prod/app.yaml", `${APP}:1.1.0`],
+  ]);
+  expect(await workspaceFile(ctx, "prod/app.yaml")).toBe(deployment("app", `${APP}:1.0.0`));
+  expect(await workspaceFile(ctx, "prod/added.yaml")).toBe(deployment("added", `${APP}:1.0.0`));
+});
+
+it("a target whose own delivery is none, in a run that pushes the others, is edited in the checkout from the checkout's text", async () => {
+  const ctx = await start(["staging", "prod"]);
+  await configureTargets(fake, { staging: "{ mode: push }", prod: "{ mode: none }" });
+  await ctx.git.run(["pull", "--quiet", "origin", "main"]);
+  const local = `# prod, edited by an earlier step\n${deployment("app", `${APP}:1.0.0`)}`;
+  await writeFile(join(ctx.git.dir, "prod/app.yaml"), local);
+
+  const result = await deliver(ctx, request(`${APP}:1.1.0`), { ...none, mode: "push" });
+  expect(result.landings.map((l) => [l.mode, l.files.map((f) => f.path)])).toEqual([
+    ["push", ["staging/app.yaml"]],
+    ["none", ["prod/app.yaml"]],
+  ]);
+  expect(await workspaceFile(ctx, "prod/app.yaml")).toBe(local.replace("1.0.0", "1.1.0"));
+  expect(await fake.readFile(OWNER, REPO, "main", "prod/app.yaml")).toBe(deployment("app", `${APP}:1.0.0`));
+  expect(await fake.readFile(OWNER, REPO, "main", "staging/app.yaml")).toBe(deployment("app", `${APP}:1.1.0`));
+});
