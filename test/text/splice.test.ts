@@ -1,5 +1,6 @@
 /** The splices both editors make: replacements and insertions over the original text. */
 import { describe, expect, it } from "vitest";
+import { SourceError } from "../../src/change.js";
 import { applySplices, byPosition, type Splice } from "../../src/text/splice.js";
 
 describe("applySplices", () => {
@@ -26,11 +27,18 @@ describe("applySplices", () => {
     expect(applySplices("a: 1", [...splices].sort(byPosition))).toBe("a: 9\nb: 2\nc: 3");
   });
 
-  it("throws on overlapping splices, an editor's bug rather than a wrong file", () => {
+  it("throws on overlapping splices, an editor's bug rather than a wrong file, at its line, as the engine names a file it cannot edit", () => {
     const splices: Splice[] = [
-      { start: 0, end: 3, insert: "x" },
-      { start: 2, end: 4, insert: "y" },
+      { start: 4, end: 7, insert: "x" },
+      { start: 6, end: 8, insert: "y" },
     ];
-    expect(() => applySplices("abcdef", splices)).toThrow("overlapping edits at offset 2");
+    let thrown: unknown;
+    try {
+      applySplices("ab\ncdefgh", splices);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(SourceError);
+    expect(thrown).toMatchObject({ line: 2, message: expect.stringMatching(/^two edits overlap here, which is a fault of gitops-promote/) });
   });
 });
