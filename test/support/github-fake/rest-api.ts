@@ -363,6 +363,7 @@ export const routes: Route[] = [
         maintainerCanModify: r.body.maintainer_can_modify !== false,
         mergeStateStatus: "CLEAN",
         autoMerge: null,
+        comments: [],
       };
       r.repo.pulls.push(pull);
       const body = await pullView(r, pull);
@@ -437,6 +438,33 @@ export const routes: Route[] = [
         if (name && !pull.labels.includes(name)) pull.labels.push(name);
       }
       return { status: 200, body: pull.labels.map((name) => objects.label(r.services.urls, r.repo, name)) };
+    },
+  },
+  {
+    method: "post",
+    template: "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+    async handle(r) {
+      const pull = findPull(r, "issue_number");
+      if (!pull) return notFound();
+      const body = str(r.body.body);
+      if (body === undefined) return validationFailed({ resource: "IssueComment", field: "body", code: "missing_field" });
+      pull.comments.push(body);
+      const issue = `${r.services.urls.api}/repos/${r.repo.owner}/${r.repo.name}/issues/${pull.number}`;
+      const id = r.services.nextId();
+      const now = isoNow();
+      const comment = {
+        id,
+        node_id: nodeId.object("IC", String(id)),
+        url: `${r.services.urls.api}/repos/${r.repo.owner}/${r.repo.name}/issues/comments/${id}`,
+        html_url: `${r.services.urls.server}/${r.repo.owner}/${r.repo.name}/pull/${pull.number}#issuecomment-${id}`,
+        issue_url: issue,
+        body,
+        user: objects.user(r.services.urls, r.services.actor.login, r.services.actor.id),
+        created_at: now,
+        updated_at: now,
+        author_association: "NONE",
+      };
+      return { status: 201, body: comment, headers: { location: comment.url } };
     },
   },
   {

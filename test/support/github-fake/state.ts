@@ -40,6 +40,8 @@ export interface PullState {
   /** Scripted by the test (setMergeState); conflicts and drafts override it. Default CLEAN = no branch protection. */
   mergeStateStatus: MergeStateStatus;
   autoMerge: AutoMergeRequest | null;
+  /** The bodies of the comments posted on it, oldest first. */
+  comments: string[];
 }
 
 export interface WorkflowRunState {
