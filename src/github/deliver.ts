@@ -19,10 +19,10 @@ import type { UpdateRequest } from "../engine/request.js";
 import type { ImageRef } from "../image/reference.js";
 import { advanceBranch, BranchMovedError, createApiCommit } from "./commit.js";
 import { fileWrites, gitCommit } from "./delivery-commit.js";
-import { groupFiles, type Group } from "./delivery-groups.js";
+import { groupFiles, pullRequestGroups, type Group } from "./delivery-groups.js";
 import { DeliveryError, type DeliveryContext, type DeliveryOptions, type Head, type Landing } from "./delivery-types.js";
 import { landPullRequest } from "./land-pull-request.js";
-import { PullRequestClosedError } from "./pull-request.js";
+import { openPullRequestBranches, PullRequestClosedError } from "./pull-request.js";
 import { clockOf, sleepOf } from "./timing.js";
 
 export { BOT } from "./delivery-commit.js";
@@ -136,9 +136,35 @@ async function deliverOnce(ctx: DeliveryContext, request: UpdateRequest, options
       warnings: distinct([...ofBase, ...all.flatMap((l) => l.warnings ?? [])]),
     });
   };
-  if (plan.files.length === 0) return landed([]);
+  const at = { base, head, entries: tree.entries };
+  if (plan.files.length === 0) return options.dryRun ? landed([]) : landed(await landOnOpenPullRequests(ctx, request, options, plan, at, attempt.stranded));
   if (options.dryRun) return result(preview(ctx, options, plan, base));
-  return landed(await land(ctx, request, options, plan, { base, head, entries: tree.entries }, attempt.stranded));
+  return landed(await land(ctx, request, options, plan, at, attempt.stranded));
+}
+
+/**
+ * The base holds every value of the request already, yet an open pull request on a branch it
+ * would land in may propose others (a rollback to the base's value, while the newer build's pull
+ * request waits on its checks): planned there, that pull request is rebuilt without them, or
+ * closed when nothing else is left on it. One lookup of the open pull requests when none is.
+ */
+async function landOnOpenPullRequests(
+  ctx: DeliveryContext,
+  request: UpdateRequest,
+  options: DeliveryOptions,
+  plan: Plan,
+  at: Head,
+  stranded: ReadonlySet<string>,
+): Promise<Landing[]> {
+  const groups = pullRequestGroups(plan, options, ctx.repository.owner);
+  const open = await openPullRequestBranches(
+    ctx.client(),
+    ctx.repository,
+    at.base,
+    groups.map((g) => g.prBranch),
+  );
+  const landing = groups.filter((g) => open.has(g.prBranch));
+  return landing.length === 0 ? [] : land(ctx, request, options, plan, at, stranded, landing);
 }
 
 /** Each warning once: a pull request's branch, planned on too, may say what the base's plan said of the same line. */
@@ -184,8 +210,8 @@ async function land(
   plan: Plan,
   at: Head,
   stranded: ReadonlySet<string>,
+  groups: readonly (Group & { readonly message?: string })[] = groupsWithMessages(ctx, options, plan),
 ): Promise<Landing[]> {
-  const groups = groupsWithMessages(ctx, options, plan);
   const landings: Landing[] = [];
   let parent = { commit: at.head, tree: undefined as string | undefined };
 
@@ -216,7 +242,8 @@ async function land(
     for (const group of groups.filter((g) => g.mode === "pull-request")) {
       // Rendered again: on the pull-request branch the request may edit other values than on the base.
       const messageFor = (files: readonly FilePlan[]) => commitMessage(group.messageTemplate, messageInput(ctx, plan.images, options, files));
-      landings.push(await landPullRequest(ctx, request, options, at, parent, group, plan.images, messageFor, stranded));
+      const landing = await landPullRequest(ctx, request, options, at, parent, group, plan.images, messageFor, stranded);
+      if (landing) landings.push(landing);
     }
     if (groups.some((g) => g.mode === "none")) landings.push(...(await checkoutLandings(ctx, request, options)));
   } catch (error) {

@@ -31,31 +31,55 @@ export function groupFiles(plan: Plan, options: DeliveryOptions, owner: string):
   const targets = new Map<string, PlannedTarget>(plan.targets.map((t) => [t.name, t]));
   const groups = new Map<string, Group>();
   for (const file of plan.files) {
-    const target = file.target === undefined ? undefined : targets.get(file.target);
-    const d = target?.delivery;
-    const mode = options.mode === "none" ? "none" : (d?.mode ?? options.mode);
-    const group: Group = {
-      mode,
-      prBranch: mode === "pull-request" ? d?.branch || options.prBranch || pullRequestBranch(target?.name ?? imageBranchName(plan.images)) : "",
-      merge: d?.merge ?? options.merge,
-      mergeMethod: d?.mergeMethod ?? options.mergeMethod,
-      labels: d?.labels ?? options.labels,
-      reviewers: [...(d?.reviewers ?? options.reviewers), ...(d?.teamReviewers ?? []).map((t) => (t.includes("/") ? t : `${owner}/${t}`))],
-      assignees: d?.assignees ?? [],
-      draft: d?.draft ?? false,
-      title: d?.title ?? options.title,
-      target: mode === "pull-request" && (d?.branch || !options.prBranch) ? target?.name : undefined,
-      messageTemplate: d?.commitMessage ?? options.messageTemplate,
-      files: [],
-    };
+    const group = groupOf(file.target === undefined ? undefined : targets.get(file.target), plan, options, owner);
     // One pull request per branch: files of several targets on one branch share it. Pushes
     // with different templates are told apart, to be refused.
-    const key = mode === "pull-request" ? `${mode}\0${group.prBranch}` : mode === "push" ? `${mode}\0${group.messageTemplate ?? ""}` : mode;
+    const key =
+      group.mode === "pull-request" ? `${group.mode}\0${group.prBranch}` : group.mode === "push" ? `${group.mode}\0${group.messageTemplate ?? ""}` : group.mode;
     const known = groups.get(key) ?? group;
     groups.set(key, known);
     known.files.push(file);
   }
   return [...groups.values()].map((g) => (g.target !== undefined && g.files.some((f) => f.target !== g.target) ? { ...g, target: undefined } : g));
+}
+
+/**
+ * The pull requests this request would land in, each once by branch, with no files: those of the
+ * targets in scope whose delivery is pull-request, and, with the input's pull-request delivery, the
+ * one of files in no target. A plan that changes nothing on the base still looks at them: one may
+ * propose other values than the base's (deliver).
+ */
+export function pullRequestGroups(plan: Plan, options: DeliveryOptions, owner: string): Group[] {
+  if (options.mode === "none") return [];
+  const groups = new Map<string, Group>();
+  for (const target of [...plan.targets, undefined]) {
+    const group = groupOf(target, plan, options, owner);
+    if (group.mode !== "pull-request") continue;
+    const known = groups.get(group.prBranch);
+    // A branch several targets share names none of them.
+    groups.set(group.prBranch, known === undefined ? group : { ...known, target: known.target === group.target ? known.target : undefined });
+  }
+  return [...groups.values()];
+}
+
+/** How the files of `target` (undefined: files in no target) land, with no files yet. */
+function groupOf(target: PlannedTarget | undefined, plan: Plan, options: DeliveryOptions, owner: string): Group {
+  const d = target?.delivery;
+  const mode = options.mode === "none" ? "none" : (d?.mode ?? options.mode);
+  return {
+    mode,
+    prBranch: mode === "pull-request" ? d?.branch || options.prBranch || pullRequestBranch(target?.name ?? imageBranchName(plan.images)) : "",
+    merge: d?.merge ?? options.merge,
+    mergeMethod: d?.mergeMethod ?? options.mergeMethod,
+    labels: d?.labels ?? options.labels,
+    reviewers: [...(d?.reviewers ?? options.reviewers), ...(d?.teamReviewers ?? []).map((t) => (t.includes("/") ? t : `${owner}/${t}`))],
+    assignees: d?.assignees ?? [],
+    draft: d?.draft ?? false,
+    title: d?.title ?? options.title,
+    target: mode === "pull-request" && (d?.branch || !options.prBranch) ? target?.name : undefined,
+    messageTemplate: d?.commitMessage ?? options.messageTemplate,
+    files: [],
+  };
 }
 
 /** The branch name without a target: the incoming image(s), e.g. `ghcr.io-acme-app`. */

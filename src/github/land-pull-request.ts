@@ -15,10 +15,11 @@ import { groupFiles, type Group } from "./delivery-groups.js";
 import { DeliveryError, type DeliveryContext, type DeliveryOptions, type Head, type Landing } from "./delivery-types.js";
 import { errorMessage } from "./errors.js";
 import { sleepOf } from "./timing.js";
-import type { CommitPeople, FileWrite, Identity } from "./git.js";
+import type { CommitPeople, FileWrite, ForkPoint, Identity, TreeEntry } from "./git.js";
 import { disableAutoMerge, mergePullRequest, type Mergeable, type MergeOutcome, type MergeResult } from "./merge.js";
 import {
   awaitOtherRunsBody,
+  closePullRequest,
   findPullRequests,
   giveTextBack,
   hasAutoMerge,
@@ -40,6 +41,9 @@ import { requestedBy } from "./requested-by.js";
  * A branch that outlived its pull request (closed or merged by a person, or merged or closed
  * under this run, at the head it left there: `stranded`) is not current: the request is planned on the base
  * alone, read again (a merge moved it), and the branch replaced only if it still holds that head.
+ * A group with no files (the base holds the request's values already) looks only at the open pull
+ * request on its branch, planned on it: rebuilt without the values the base holds, closed when
+ * nothing is left on it; undefined when there is none, or nothing there to change.
  */
 export async function landPullRequest(
   ctx: DeliveryContext,
@@ -51,12 +55,14 @@ export async function landPullRequest(
   images: readonly ImageRef[],
   messageFor: (files: readonly FilePlan[]) => string,
   stranded: ReadonlySet<string>,
-): Promise<Landing> {
+): Promise<Landing | undefined> {
   // The pull-request branch is rebuilt on the base by every run; it must never be the branch it merges into.
   if (group.prBranch === at.base) throw new Error(`the pull-request branch ${group.prBranch} is the base branch; choose another pr-branch`);
   // Depth 2: the branch head and its parent, the base a rebuild merges from.
   const existing = await ctx.git.fetch(ctx.remote, group.prBranch, 2);
   const pulls = existing === undefined ? undefined : await findPullRequests(ctx.client(), ctx.repository, { base: at.base, head: group.prBranch }, existing);
+  const proposesOnly = group.files.length === 0;
+  if (proposesOnly && pulls?.open === undefined) return undefined;
   const leftover = existing !== undefined && pulls?.open === undefined && (pulls?.outlived !== undefined || stranded.has(existing));
   if (leftover) {
     const why = pulls?.outlived
@@ -70,32 +76,40 @@ export async function landPullRequest(
     ctx.log(`${group.prBranch} ${why}: its values do not count, it is replaced by a branch planned on ${at.base} alone`);
   }
   const onBranch = existing !== undefined && !leftover ? await planOnPullRequest(ctx, request, options, at, existing, group.prBranch, group.files) : undefined;
-  if (onBranch?.files.length === 0 && pulls?.open) {
-    const { number, html_url: url, node_id: nodeId } = pulls.open;
-    const message = `${group.prBranch} already carries these values (or newer ones): pull request #${number} (${url}) is left as it is`;
-    const pullRequest: PullRequest = { number, url, nodeId, operation: "none", autoMerge: hasAutoMerge(pulls.open) };
-    const replanned = group.files.map((f) => f.path);
-    return { mode: "pull-request", branch: group.prBranch, files: [], changes: [], pullRequest, warnings: [...onBranch.reasons, { message }], replanned };
+  if (proposesOnly) {
+    if (onBranch === undefined) return undefined;
+    const nothingLeft = (onBranch.others?.dropped.length ?? 0) === 0 && (await ctx.git.writeTree(at.head, onBranch.writes)) === (await ctx.git.treeOf(at.head));
+    if (nothingLeft) return closeChangingNothing(ctx, group, at.base, pulls!.open!);
+    // Another image's values, or a newer one a policy keeps: the pull request is its own, unless a policy kept ours.
+    if (onBranch.files.length === 0 && onBranch.reasons.length === 0) return undefined;
+  }
+  // Carrying these values on the base as it is, the pull request is left as it is; its merge follows what is on it now.
+  if (onBranch?.files.length === 0 && pulls?.open && onBranch.forkedAt === at.head && parent.commit === at.head) {
+    return leftAsItIs(ctx, group, at.base, pulls.open, existing!, onBranch);
   }
   // Carried by a branch no open pull request holds (another run's, about to open one; or one whose
   // pull request closed under it), the values are on their way nowhere: the branch is landed as
   // it is, told by this request's changes to the base in the files where it holds just those
   // (the rows of the rest come from the body, and a newer value it keeps, from the reasons).
   const carriedAsIs = onBranch !== undefined && onBranch.files.length === 0;
-  const files = onBranch === undefined ? group.files : carriedAsIs ? onBranch.holdsIncoming : onBranch.files;
-  const writes = onBranch?.writes ?? fileWrites(files, at.entries);
+  const edits = onBranch === undefined ? group.files : carriedAsIs ? onBranch.holdsIncoming : onBranch.files;
+  const writes = onBranch?.writes ?? fileWrites(edits, at.entries);
+  // On the base as read (a push this attempt landed is the API's, maybe not here): the files written are the same.
+  const tree = existing === undefined ? undefined : await ctx.git.writeTree(at.head, writes);
+  // An edit that gives a file back the base's text undoes the pull request's change to it: no change to the base, no row.
+  const undone = onBranch === undefined || carriedAsIs ? new Set<string>() : await sameAsBase(ctx, tree!, edits, at.entries);
+  const files = edits.filter((f) => !undone.has(f.path));
+  const carried = (onBranch?.others?.carried ?? []).filter((path) => !undone.has(path));
   // Nothing of this run's is told when the branch holds newer values in every file: our default
   // message would say "update 0 image fields"; it names the branch and what it changes instead.
-  const text =
-    files.length === 0 && isDefaultMessage(group.messageTemplate) ? carriedMessage(group.prBranch, onBranch?.others?.carried ?? []) : messageFor(files);
+  const text = files.length === 0 && isDefaultMessage(group.messageTemplate) ? carriedMessage(group.prBranch, carried) : messageFor(files);
   const people = onBranch?.coAuthors ?? [];
   const message = withCoAuthors(text, people);
-  // A person's commits on the branch are theirs to merge, not ours: we merge only what we pushed.
-  const ours = people.length === 0 && (onBranch?.others?.dropped.length ?? 0) === 0;
+  const ours = isOurs(onBranch);
   let commit: string | undefined;
   // Same content on the same base already: leave the branch (and its checks) alone.
   if (existing !== undefined && parent.commit === at.head) {
-    const [tree, parents] = await Promise.all([ctx.git.writeTree(at.head, writes), ctx.git.parents(existing)]);
+    const parents = await ctx.git.parents(existing);
     if (parents[0] === at.head && tree === (await ctx.git.treeOf(existing))) commit = existing;
   }
   const branchChanged = commit === undefined;
@@ -124,7 +138,7 @@ export async function landPullRequest(
   // a template's text is the user's and opens the body.
   const [subject, ...rest] = text.split("\n");
   const intro = isDefaultMessage(group.messageTemplate) ? "" : rest.join("\n").trim();
-  const changedFiles = new Set([...(onBranch?.others?.carried ?? []), ...files.map((f) => f.path)]);
+  const changedFiles = new Set([...carried, ...files.map((f) => f.path)]);
   const rows = cumulativeRows(
     bodyRows(open?.body),
     files.flatMap((f) => f.changes.map((c) => changeRow(c, images))),
@@ -165,24 +179,24 @@ export async function landPullRequest(
     if (existing === undefined) await deleteBranch(ctx, group.prBranch, commit);
     throw error;
   }
-  let merge: MergeOutcome = "none";
-  const warnings = [...(onBranch?.warnings ?? []), ...(onBranch?.reasons ?? [])];
+  let merge: MergeOutcome;
+  const warnings = [
+    ...(onBranch?.warnings ?? []),
+    ...(onBranch?.reasons ?? []),
+    ...[...undone].sort().map((file) => undoneWarning(file, group.prBranch, at.base)),
+  ];
   try {
-    if (pullRequest.merged) {
-      merge = "merged";
-    } else if (ours) {
-      const merged = await mergeOpen(
-        ctx,
-        group,
-        { ...pullRequest, headSha: commit, branch: group.prBranch },
-        { read: pullRequest.replacedText, written: spec },
-      );
-      merge = merged.outcome;
-      if (merged.atOnceBecause !== undefined) warnings.push({ message: mergedAtOnce(pullRequest, at.base, merged.atOnceBecause) });
-    } else if (group.merge !== "none") {
-      if (pullRequest.autoMerge) await disableAutoMerge(ctx.client(), pullRequest);
-      warnings.push({ message: notMerged(pullRequest, group.prBranch, people) });
-    }
+    merge = pullRequest.merged
+      ? "merged"
+      : await mergeAsSet(
+          ctx,
+          group,
+          at.base,
+          { ...pullRequest, headSha: commit, branch: group.prBranch },
+          { ours, people },
+          { read: pullRequest.replacedText, written: spec },
+          warnings,
+        );
   } catch (error) {
     // Closed under this run: nothing landed, the run plans again.
     if (error instanceof PullRequestClosedError) throw error;
@@ -192,6 +206,102 @@ export async function landPullRequest(
   const told = new Set(files.map((f) => f.path));
   const replanned = onBranch === undefined ? [] : group.files.map((f) => f.path).filter((path) => !told.has(path));
   return { ...landing(pullRequest), merge, ...(warnings.length > 0 && { warnings }), ...(replanned.length > 0 && { replanned }) };
+}
+
+/**
+ * The merge step: a branch of ours is merged as `group.merge` says; one holding a person's
+ * commits is left for review, an earlier auto-merge turned off, with a warning (in `warnings`).
+ */
+async function mergeAsSet(
+  ctx: DeliveryContext,
+  group: Group,
+  base: string,
+  pull: PullRequest & Mergeable,
+  on: { ours: boolean; people: readonly Identity[] },
+  text: { read: PullText | undefined; written: PullText },
+  warnings: Warning[],
+): Promise<MergeOutcome> {
+  if (on.ours) {
+    const merged = await mergeOpen(ctx, group, pull, text);
+    if (merged.atOnceBecause !== undefined) warnings.push({ message: mergedAtOnce(pull, base, merged.atOnceBecause) });
+    return merged.outcome;
+  }
+  if (group.merge !== "none") {
+    if (pull.autoMerge) await disableAutoMerge(ctx.client(), pull);
+    warnings.push({ message: notMerged(pull, group.prBranch, on.people) });
+  }
+  return "none";
+}
+
+/**
+ * The open pull request already carries these values (or newer ones) on the base as it is: the
+ * branch and the text are left as they are, and the merge step runs on what the branch holds now
+ * (a re-run after GitHub refused auto-merge turns it on; a person's commits since turn it off).
+ */
+async function leftAsItIs(ctx: DeliveryContext, group: Group, base: string, open: OpenPull, head: string, onBranch: OnPullRequest): Promise<Landing> {
+  const { number, html_url: url, node_id: nodeId } = open;
+  const message = `${group.prBranch} already carries these values (or newer ones): pull request #${number} (${url}) is left as it is`;
+  const pullRequest: PullRequest = { number, url, nodeId, operation: "none", autoMerge: hasAutoMerge(open) };
+  const warnings: Warning[] = [...onBranch.reasons, { message }];
+  const replanned = group.files.map((f) => f.path);
+  const landing: Landing = {
+    mode: "pull-request",
+    branch: group.prBranch,
+    files: [],
+    changes: [],
+    pullRequest,
+    warnings,
+    ...(replanned.length > 0 && { replanned }),
+  };
+  let merge: MergeOutcome;
+  try {
+    const text = { title: open.title, body: open.body };
+    const on = { ours: isOurs(onBranch), people: onBranch.coAuthors };
+    merge = await mergeAsSet(ctx, group, base, { ...pullRequest, headSha: head, branch: group.prBranch }, on, { read: undefined, written: text }, warnings);
+  } catch (error) {
+    if (error instanceof PullRequestClosedError) throw error;
+    throw new DeliveryError([landing], error);
+  }
+  return { ...landing, ...(merge !== "none" && { merge }) };
+}
+
+/**
+ * Closes the open pull request whose branch, rebuilt on the base with this run's values, would
+ * change nothing there: the base holds its values (a rollback to them, or they landed another
+ * way), and nothing else, ours or a person's, is left on it. The branch stays, a leftover.
+ */
+async function closeChangingNothing(ctx: DeliveryContext, group: Group, base: string, open: OpenPull): Promise<Landing> {
+  const why = `${group.prBranch} no longer changes anything on ${base}: ${base} holds the values this run promotes, and nothing else is left on the branch`;
+  if (hasAutoMerge(open)) await disableAutoMerge(ctx.client(), { nodeId: open.node_id });
+  const pullRequest = await closePullRequest(ctx.client(), ctx.repository, open, `Closed by gitops-promote: ${why}.`);
+  ctx.log(`pull request #${pullRequest.number} closed (${group.prBranch} -> ${base})`);
+  return {
+    mode: "pull-request",
+    branch: group.prBranch,
+    files: [],
+    changes: [],
+    pullRequest,
+    warnings: [{ message: `pull request #${pullRequest.number} (${pullRequest.url}) is closed: ${why}` }],
+  };
+}
+
+/** The paths of `files` whose text in `tree` is the base's. */
+async function sameAsBase(ctx: DeliveryContext, tree: string, files: readonly FilePlan[], base: ReadonlyMap<string, TreeEntry>): Promise<Set<string>> {
+  if (files.length === 0) return new Set();
+  const rebuilt = await ctx.git.entries(tree);
+  return new Set(files.filter((f) => rebuilt.get(f.path)?.sha === base.get(f.path)?.sha).map((f) => f.path));
+}
+
+function undoneWarning(file: string, branch: string, base: string): Warning {
+  return {
+    file,
+    message: `${branch} no longer changes this file: ${base} holds the value this run sets, so the pull request's earlier change to it is undone`,
+  };
+}
+
+/** A person's commits on the branch are theirs to merge, not ours: we merge only what we pushed. */
+function isOurs(onBranch: OnPullRequest | undefined): boolean {
+  return (onBranch?.coAuthors.length ?? 0) === 0 && (onBranch?.others?.dropped.length ?? 0) === 0;
 }
 
 /**
@@ -279,6 +389,8 @@ interface OnPullRequest {
   /** When the request edits nothing there: the base's planned files whose new text the branch holds already. */
   readonly holdsIncoming: readonly FilePlan[];
   readonly rebuilt: boolean;
+  /** The base's commit the branch's changes are counted from: the base's head when the branch is built on it as it is. */
+  readonly forkedAt: string;
 }
 
 /**
@@ -316,11 +428,12 @@ async function planOnPullRequest(
     message: `${at.base} changed the same lines as ${prBranch} here since the pull request began: the pull request's earlier change to this file is dropped and ${at.base}'s kept (this run's own edits are made on top)`,
   }));
   const author = options.author ?? BOT;
-  const commits = await ctx.git.commitsAfter(fork);
-  const coAuthors = foldedPeople(commits, author);
+  const [commits, stacked] = await Promise.all([ctx.git.commitsAfter(fork), stackedCommits(ctx, fork)]);
+  const ours = commits.map((c, i) => madeByUs(c, author, stacked[i] ?? true));
+  const coAuthors = foldedPeople(commits, ours, author);
   // One commit of ours on the base, as a run's rebuild leaves the branch (a person's commits come on top of it, or replace it).
   const parents = await ctx.git.parents(existing);
-  const rebuilt = parents.length === 1 && parents[0] === fork.commit && commits.every((c) => madeByUs(c, author));
+  const rebuilt = parents.length === 1 && parents[0] === fork.commit && ours.every(Boolean);
   // The base's configuration, under either name, whatever the branch did to it.
   const configPaths = configPathsOf(request);
   const tree = await ctx.git.tree(treeish, new Map(configPaths.map((path) => [path, at.entries.get(path)])));
@@ -346,43 +459,74 @@ async function planOnPullRequest(
       });
     }
     const others = changed.length === 0 ? undefined : { carried: kept.map(([path]) => path), dropped };
-    const left = new Set(onBase.map((f) => f.path).filter((path) => !edited.has(path)));
+    // Planned for the open pull request alone (the base holds the request's values), what it proposes is what a policy may keep.
+    const asked = onBase.length > 0 ? onBase.map((f) => f.path) : kept.map(([path]) => path);
+    const left = new Set(asked.filter((path) => !edited.has(path)));
     const reasons = plan.warnings.filter((w) => w.file !== undefined && left.has(w.file));
     const holds = async (f: FilePlan) => tree.entries.has(f.path) && (await readText(tree, f.path)) === f.after;
     const holdsIncoming = files.length > 0 ? [] : (await Promise.all(onBase.map(async (f) => ((await holds(f)) ? [f] : [])))).flat();
-    return { files, writes: [...carriedWrites, ...fileWrites(files, tree.entries)], coAuthors, others, warnings, reasons, holdsIncoming, rebuilt };
+    return {
+      files,
+      writes: [...carriedWrites, ...fileWrites(files, tree.entries)],
+      coAuthors,
+      others,
+      warnings,
+      reasons,
+      holdsIncoming,
+      rebuilt,
+      forkedAt: fork.commit,
+    };
   } finally {
     tree.close();
   }
 }
 
 /**
- * Whom a rebuild folds into its one commit: the authors of the branch's commits and whom those
- * commits credit (our earlier rebuilds carry earlier people on), oldest first, each once. Not
- * us: our commits are committed by BOT (git) or authored by `author` (the API, where GitHub
- * commits, as it does a person's web edit); nor a bot, as an App token's commits are authored.
+ * Whom a rebuild folds into its one commit: the authors of the branch's commits not ours (`ours`,
+ * each commit's) and whom those commits credit, and whom our earlier rebuilds credit (they carry
+ * earlier people on), oldest first, each once. Never a bot, as an App token's commits are
+ * authored; `author` only as the author of a commit not ours (a person writing with that
+ * identity), which our later rebuilds then carry on: credited by another, `author` is us.
  */
-function foldedPeople(commits: readonly CommitPeople[], author: Identity): Identity[] {
+function foldedPeople(commits: readonly CommitPeople[], ours: readonly boolean[], author: Identity): Identity[] {
   const people = new Map<string, Identity>();
-  for (const commit of commits) {
-    for (const who of madeByUs(commit, author) ? commit.coAuthors : [commit.author, ...commit.coAuthors]) {
-      if (!isUs(who, author) && !people.has(who.email.toLowerCase())) people.set(who.email.toLowerCase(), who);
-    }
-  }
+  commits.forEach((commit, i) => {
+    const credited = ours[i] ? commit.coAuthors : [commit.author, ...commit.coAuthors.filter((who) => !sameIdentity(who, author))];
+    for (const who of credited) if (!isBot(who) && !people.has(who.email.toLowerCase())) people.set(who.email.toLowerCase(), who);
+  });
   return [...people.values()];
 }
 
-/** A commit of ours: committed by BOT (git), or authored by `author` or a bot (the API). */
-function madeByUs(commit: CommitPeople, author: Identity): boolean {
-  return sameIdentity(commit.committer, BOT) || isUs(commit.author, author);
-}
-
-function isUs(who: Identity, author: Identity): boolean {
-  return sameIdentity(who, author) || who.name.endsWith("[bot]");
+/**
+ * A commit of ours: a bot's (an App token's API commits are authored by it), or one on the base
+ * (`stacked` false: every run rebuilds the branch as one commit on the base, never on top of
+ * another of its commits) committed by BOT (git) or authored by `author` (the API). A commit on top
+ * of another is a person's, whatever identity it was written with (`author` may be a person's).
+ */
+function madeByUs(commit: CommitPeople, author: Identity, stacked: boolean): boolean {
+  return isBot(commit.author) || (!stacked && (sameIdentity(commit.committer, BOT) || sameIdentity(commit.author, author)));
 }
 
 function sameIdentity(a: Identity, b: Identity): boolean {
   return a.email.toLowerCase() === b.email.toLowerCase();
+}
+
+function isBot(who: Identity): boolean {
+  return who.name.endsWith("[bot]");
+}
+
+/**
+ * For each of the branch's own commits after `fork`, in commitsAfter's order (merges left out),
+ * whether it sits on another commit of the branch rather than on the base.
+ */
+async function stackedCommits(ctx: DeliveryContext, fork: ForkPoint): Promise<boolean[]> {
+  const out = await ctx.git.run(["rev-list", "--reverse", "--parents", ...fork.own, "--"]);
+  const commits = out
+    .split("\n")
+    .filter((line) => line !== "")
+    .map((line) => line.split(" "));
+  const own = new Set(commits.map(([sha]) => sha));
+  return commits.filter((shas) => shas.length <= 2).map(([, ...parents]) => parents.some((parent) => own.has(parent)));
 }
 
 /** The pull request merges into the base: its message, body and report say what changes there ("1.2.3 -> 1.2.5", not "1.2.4 -> 1.2.5"). */

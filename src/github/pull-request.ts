@@ -20,7 +20,8 @@ export interface PullRequestSpec {
   readonly draft: boolean;
 }
 
-export type PullRequestOperation = "created" | "updated" | "none";
+/** `closed`: it no longer changed anything on the base (closePullRequest). */
+export type PullRequestOperation = "created" | "updated" | "none" | "closed";
 
 export interface PullRequest {
   readonly number: number;
@@ -84,6 +85,29 @@ export async function findPullRequests(
   const open = all.data.find((p) => p.state === "open") ?? (all.data.length < LOOKUP_PAGE ? undefined : await findOpen(client, repository, on));
   const closed = open ? undefined : all.data.find((p) => p.head.sha === headSha);
   return { open, outlived: closed && { number: closed.number, merged: closed.merged_at !== null && closed.merged_at !== undefined } };
+}
+
+/**
+ * The branches of this repository that hold an open pull request into `base`, among `branches`:
+ * one lookup (a page per hundred open pull requests), whatever their number. A fork's branch of
+ * the same name is not ours.
+ */
+export async function openPullRequestBranches(client: GitHubClient, repository: Repository, base: string, branches: readonly string[]): Promise<Set<string>> {
+  if (branches.length === 0) return new Set();
+  const open = await client.paginate(client.rest.pulls.list, { ...repository, base, state: "open", per_page: 100 });
+  return new Set(open.filter((p) => p.head.label === `${repository.owner}:${p.head.ref}` && branches.includes(p.head.ref)).map((p) => p.head.ref));
+}
+
+/**
+ * Closes `pull`, which no longer changes anything on the base, with a comment saying `why`.
+ * Merged meanwhile, the base moved: BranchMovedError, to plan again on it.
+ */
+export async function closePullRequest(client: GitHubClient, repository: Repository, pull: OpenPull, why: string): Promise<PullRequest> {
+  const at = { ...repository, pull_number: pull.number };
+  const { data: now } = await client.rest.pulls.update({ ...at, state: "closed" });
+  if (now.merged) throw new BranchMovedError(pull.base.ref);
+  await client.rest.issues.createComment({ ...repository, issue_number: pull.number, body: why });
+  return { number: pull.number, url: pull.html_url, nodeId: pull.node_id, operation: "closed", autoMerge: false };
 }
 
 /** Pauses between looks at a body another run is about to write: it writes right after its push, unless it waits on a run before it. */

@@ -276,15 +276,18 @@ describe("deliver: the people whose commits a rebuilt pull-request branch folds 
       "deploy {{ range .Changed.Changes }}{{ .NewValue }}{{ end }}\n\nSigned-off-by: Release Bot <release@acme.test>\n",
       "\n\nSigned-off-by: Release Bot <release@acme.test>\n",
     ],
-  ])("credits after %s, never the configured author (our commits through git or the API)", async (_, messageTemplate, between) => {
-    await deliver(ctx, request(`${APP}:1.1.0`), { ...pr, messageTemplate, author: releaseBot, commitVia: "git" });
-    await pushToPr("notes.yaml", { ...releaseBot, email: "Release@acme.test" }, "by our author, from elsewhere\n");
-    await pushToPr("review.yaml", bob, `review\n\nCo-authored-by: Release Bot <release@acme.test>\nCo-authored-by: ${BOT.name} <${BOT.email}>\n`);
-    await deliver(ctx, request(`${APP}:1.2.0`), { ...pr, messageTemplate, author: releaseBot, commitVia: "api" });
-    await pushToPr("more.yaml", alice, "more\n", GITHUB);
-    await deliver(ctx, request("ghcr.io/acme/api:2.0.1"), { ...pr, messageTemplate, author: releaseBot, commitVia: "api" });
-    expect(await headMessage()).toBe(
-      `deploy ghcr.io/acme/api:2.0.1${between}Co-authored-by: Bob <bob@acme.test>\nCo-authored-by: Alice Doe <alice@acme.test>\n`,
-    );
-  });
+  ])(
+    "credits after %s; the configured author only for a commit on top of ours written with its identity, a person's (not ours through git or the API, nor as another's co-author)",
+    async (_, messageTemplate, between) => {
+      await deliver(ctx, request(`${APP}:1.1.0`), { ...pr, messageTemplate, author: releaseBot, commitVia: "git" });
+      await pushToPr("notes.yaml", { ...releaseBot, email: "Release@acme.test" }, "by our author, from elsewhere\n");
+      await pushToPr("review.yaml", bob, `review\n\nCo-authored-by: Release Bot <release@acme.test>\nCo-authored-by: ${BOT.name} <${BOT.email}>\n`);
+      await deliver(ctx, request(`${APP}:1.2.0`), { ...pr, messageTemplate, author: releaseBot, commitVia: "api" });
+      await pushToPr("more.yaml", alice, "more\n", GITHUB);
+      await deliver(ctx, request("ghcr.io/acme/api:2.0.1"), { ...pr, messageTemplate, author: releaseBot, commitVia: "api" });
+      expect(await headMessage()).toBe(
+        `deploy ghcr.io/acme/api:2.0.1${between}Co-authored-by: Release Bot <Release@acme.test>\nCo-authored-by: Bob <bob@acme.test>\nCo-authored-by: Alice Doe <alice@acme.test>\n`,
+      );
+    },
+  );
 });
