@@ -41,7 +41,8 @@ export function unanswered(error: unknown): Unanswered | undefined {
   let deepest: Error = error;
   while (deepest.cause instanceof Error) deepest = deepest.cause;
   const code = "code" in deepest && typeof deepest.code === "string" && !deepest.message.includes(deepest.code) ? ` (${deepest.code})` : "";
-  return { host, reason: `${deepest.message}${code}` };
+  // OpenSSL's messages end in a line break, and may hold several lines: one line reads in an annotation.
+  return { host, reason: `${deepest.message.trim().replace(/\s*\n\s*/g, " ")}${code}` };
 }
 
 /** What to say of a request that got no answer, and where to look. */

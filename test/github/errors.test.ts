@@ -21,6 +21,15 @@ describe("a GitHub request that got no answer", () => {
     expect(unansweredSaid(lost)).toMatch(/^no response from ghe\.example\.com: unable to verify .*HTTPS_PROXY .*NO_PROXY.*NODE_EXTRA_CA_CERTS/);
   });
 
+  it("reads as one line where the cause's message has several (OpenSSL's)", () => {
+    const tls = Object.assign(new Error("40CD1317:error:0A00010B:SSL routines:tls_validate_record_header:wrong version number:\n"), {
+      code: "ERR_SSL_WRONG_VERSION_NUMBER",
+    });
+    expect(unanswered(noAnswer("fetch failed", tls))?.reason).toBe(
+      "40CD1317:error:0A00010B:SSL routines:tls_validate_record_header:wrong version number: (ERR_SSL_WRONG_VERSION_NUMBER)",
+    );
+  });
+
   it("is not an answer of GitHub's, whatever its status, nor an error without a request", () => {
     const answered = Object.assign(new Error("Server Error"), { status: 500, request: { url: "https://api.github.com/x" }, response: { status: 500 } });
     expect(unanswered(answered)).toBeUndefined();
