@@ -32584,6 +32584,9 @@ function parseOverrideSpec(spec) {
 var KEYWORDS = new Set(
   "True False None Undefined import and or in is not as if else elif for schema mixin protocol check assert all any map filter lambda rule".split(" ")
 );
+function isKeyword(word) {
+  return KEYWORDS.has(word);
+}
 function isIdentifier(key) {
   return /^\$?[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !KEYWORDS.has(key);
 }
@@ -32707,6 +32710,10 @@ function hasControl(value) {
   return false;
 }
 function writeStringLiteral(value, style) {
+  const written = literalText(value, style);
+  return style.triple && stringLiteralValue(written) !== value ? literalText(value, { ...style, triple: false }) : written;
+}
+function literalText(value, style) {
   const q = style.triple ? style.quote.repeat(3) : style.quote;
   const rawFits = style.prefix !== "" && !value.includes("\\") && !value.includes(style.quote) && !hasControl(value);
   if (rawFits) return `${style.prefix}${q}${value}${q}`;
@@ -33802,8 +33809,10 @@ var Parser = class {
   }
   /**
    * `lambda params [-> type] { body }`. Parameter types and defaults may be braces too
-   * (`lambda {config: {str:}} -> any {`, `attrs: {:} = {} -> T {`): the body is the first
-   * brace group not followed by `->`, `,`, `=`, `|`, `:` or another `{`.
+   * (`lambda {config: {str:}} -> any {`, `attrs: {:} = {}, b {`): the body is the first
+   * brace group not followed by `->`, `=`, `|`, `:` or another `{`, nor by `,` when it is a
+   * parameter's type or default (after `:`, `=` or an operator). A body followed by `,` ends
+   * the lambda, an item of the config or list around it (`[lambda a { a }, {...}]`).
    */
   lambda() {
     const first = this.pos++;
@@ -33811,9 +33820,11 @@ var Parser = class {
     while (true) {
       const k = kind[this.pos];
       if (k === T2.LBrace) {
+        const before = kind[this.pos - 1];
+        const parameterPart = before === T2.Colon || before === T2.Assign || before === T2.Operator;
         this.pos = this.skipGroup(this.pos);
         const next = kind[this.pos];
-        const more = next === T2.Arrow || next === T2.Comma || next === T2.Assign || next === T2.Colon || next === T2.LBrace || next === T2.Operator && this.tokenText(this.pos) === "|";
+        const more = next === T2.Arrow || next === T2.Comma && parameterPart || next === T2.Assign || next === T2.Colon || next === T2.LBrace || next === T2.Operator && this.tokenText(this.pos) === "|";
         if (!more) return { type: "other", construct: "lambda", first, last: this.pos - 1 };
       } else if (k === T2.LParen || k === T2.LBracket) this.pos = this.skipGroup(this.pos);
       else if (k === T2.Newline || k === T2.EOF) this.fail(first, "lambda without a body");
@@ -34039,7 +34050,7 @@ function valueHint(spec, read) {
 
 // src/create-hint.ts
 function createHint(what) {
-  return `(to add ${what}, use --create or the Action input create: true)`;
+  return `(to add ${what}, use --create, or create: true in the Action or the library)`;
 }
 
 // src/image/digest-pin.ts
@@ -40966,7 +40977,8 @@ function applySplices(text2, ordered) {
   let out = "";
   let at = 0;
   for (const { start, end, insert } of ordered) {
-    if (start < at) throw new Error(`overlapping edits at offset ${start}`);
+    if (start < at)
+      throw new SourceError(`two edits overlap here, which is a fault of gitops-promote (please report it); the file is left as it is`, lineAt(text2, start));
     out += text2.slice(at, start) + insert;
     at = end;
   }
@@ -41669,7 +41681,7 @@ function checkIncomingImages(texts, entry) {
   return { images, issues };
 }
 function parseSet(text2) {
-  const colon = text2.indexOf(":");
+  const colon = text2.indexOf(":", /^[A-Za-z]:[\\/]/.test(text2) ? 2 : 0);
   if (colon <= 0 || colon === text2.length - 1)
     return `${JSON.stringify(text2)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`;
   const file = text2.slice(0, colon);
@@ -42075,6 +42087,26 @@ throttling.triggersNotification = triggersNotification;
 
 // src/github/client.ts
 var import_bottleneck = __toESM(require_lib2(), 1);
+
+// src/github/api-url.ts
+var GITHUB_API = "https://api.github.com";
+function apiUrlFromEnv(env) {
+  const api = env["GITHUB_API_URL"]?.trim();
+  if (api) return api;
+  const server = env["GITHUB_SERVER_URL"]?.trim().replace(/\/+$/, "");
+  if (!server) return GITHUB_API;
+  let url;
+  try {
+    url = new URL(server);
+  } catch {
+    throw new Error(`GITHUB_SERVER_URL ${JSON.stringify(server)} is not a URL (e.g. https://github.example.com); set GITHUB_API_URL to the server's API`);
+  }
+  if (url.hostname === "github.com") return GITHUB_API;
+  if (url.hostname.endsWith(".ghe.com")) return `${url.protocol}//api.${url.host}`;
+  return `${server}/api/v3`;
+}
+
+// src/github/client.ts
 var NO_RETRY_STATUSES = [400, 401, 403, 404, 405, 409, 410, 422, 451];
 function attemptTimeout(ms) {
   return (octokit) => {
@@ -42086,7 +42118,7 @@ function attemptTimeout(ms) {
 }
 function createClient(options2) {
   const { retries = 3, rateLimitRetries = 3, maxRateLimitWait = 300, requestTimeout = 6e4, log = () => void 0 } = options2;
-  const baseUrl2 = options2.baseUrl ?? process.env["GITHUB_API_URL"] ?? "https://api.github.com";
+  const baseUrl2 = options2.baseUrl ?? apiUrlFromEnv(process.env);
   const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
     const retrying = retryCount < rateLimitRetries && retryAfter <= maxRateLimitWait;
     log(`${kind} rate limit on ${request2.method} ${request2.url}: ${retrying ? `retrying after ${retryAfter}s` : "giving up"}`);
@@ -43954,6 +43986,31 @@ function inContainerSpec(path6) {
   const list = path6[path6.length - 3];
   return typeof path6[path6.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list);
 }
+var BLOCK_HEADER = /["']?[ \t]*:[ \t]+(?:[&!]\S*[ \t]+)*[|>]/y;
+function hasBlockImage(text2) {
+  for (let at = text2.indexOf("image"); at >= 0; at = text2.indexOf("image", at + 5)) {
+    BLOCK_HEADER.lastIndex = at + 5;
+    if (BLOCK_HEADER.test(text2)) return true;
+  }
+  return false;
+}
+var warnBlockImages = (file, request2, plan) => {
+  if (!hasBlockImage(file.text)) return;
+  const incoming = byRepository(request2.images);
+  for (const { root } of file.documents) {
+    forEachValue(root, ({ node, path: path6 }) => {
+      if (path6[path6.length - 1] !== "image" || node.kind !== "scalar" || isFlowScalar(node) || plan.isClaimed(node)) return;
+      const ref = tryParseImageRef(node.text.trim());
+      const update2 = ref && incoming.get(ref.repository);
+      const next = update2 && nextReference(update2, ref);
+      if (next)
+        plan.warn(
+          node.start,
+          `${formatPath(path6)} is a block scalar, which is never edited, so it is not moved to ${next}; write it as a plain or quoted string`
+        );
+    });
+  }
+};
 
 // src/yaml/argocd-parameters.ts
 var ARGO_API = "argoproj.io/";
@@ -44729,31 +44786,6 @@ function markedPart(field2, string2) {
 }
 
 // src/yaml/editor.ts
-var BLOCK_HEADER = /["']?[ \t]*:[ \t]+(?:[&!]\S*[ \t]+)*[|>]/y;
-function hasBlockImage(text2) {
-  for (let at = text2.indexOf("image"); at >= 0; at = text2.indexOf("image", at + 5)) {
-    BLOCK_HEADER.lastIndex = at + 5;
-    if (BLOCK_HEADER.test(text2)) return true;
-  }
-  return false;
-}
-var warnBlockImages = (file, request2, plan) => {
-  if (!hasBlockImage(file.text)) return;
-  const incoming = byRepository(request2.images);
-  for (const { root } of file.documents) {
-    forEachValue(root, ({ node, path: path6 }) => {
-      if (path6[path6.length - 1] !== "image" || node.kind !== "scalar" || isFlowScalar(node) || plan.isClaimed(node)) return;
-      const ref = tryParseImageRef(node.text.trim());
-      const update2 = ref && incoming.get(ref.repository);
-      const next = update2 && nextReference(update2, ref);
-      if (next)
-        plan.warn(
-          node.start,
-          `${formatPath(path6)} is a block scalar, which is never edited, so it is not moved to ${next}; write it as a plain or quoted string`
-        );
-    });
-  }
-};
 var EDITORS = [
   editMarkers,
   editImages,
@@ -46660,35 +46692,83 @@ function unquoted(value) {
 import { posix as posix2 } from "node:path";
 function warnLoneTagParameters(texts, inScope, updatesFor, warnings) {
   const values = new ValuesFiles(texts);
-  for (const [path6, text2] of texts) {
-    if (!inScope(path6) || fileKind(path6) !== "yaml" || !text2.includes("argoproj.io/") || !text2.includes("parameters")) continue;
-    const incoming = byRepository(updatesFor(path6).filter((update2) => update2.image.tag !== void 0));
-    if (incoming.size === 0 || !values.mayRead(text2, incoming)) continue;
-    for (const document of tryYamlFile(text2.replace(/^\uFEFF/, ""))?.documents ?? []) {
-      const sources = sourcesOf(document).filter((source) => source.length > 0);
-      for (const source of sources) {
-        const valueFiles = valuesOf(document.root, source, sources, texts);
-        if (valueFiles.length === 0) continue;
-        const parameters = parametersAt(document.root, source);
-        const siblings = parameters.map(([other]) => leafOf(other));
-        for (const [name, field2] of parameters) {
-          const [prefix, leaf] = leafOf(name);
-          if (leaf !== "tag" || !isFlowScalar(field2.node) || hasPlaceholder(field2.node.text)) continue;
-          if (siblings.some(([p, l]) => p === prefix && ["repository", "name", "registry"].includes(l))) continue;
-          const keys = prefix === "" ? [] : prefix.split(".");
-          if (nodeAt(document.root, [...source, "helm", "valuesObject", ...keys, "repository"]) !== void 0) continue;
-          const held = repositoryIn(valueFiles, keys, incoming, values);
-          if (!held || nextVersion(held, versionOf(field2.node.text, void 0)) === void 0) continue;
-          const key = formatPath(field2.path);
-          warnings.push({
-            file: path6,
-            line: lineAt(text2, field2.node.start),
-            message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: ${overrideAdvice(key, held.image.repository)}`
-          });
-        }
+  const said = /* @__PURE__ */ new Set();
+  for (const [path6, document] of applicationsReading(texts, values, updatesFor)) {
+    const sources = sourcesOf(document).filter((source) => source.length > 0);
+    for (const source of sources) {
+      const valueFiles = valuesOf(document.root, source, sources, texts);
+      if (inScope(path6)) warnLoneParameters(path6, texts.get(path6), document.root, source, valueFiles, values, updatesFor(path6), warnings);
+      for (const warning2 of loneValueTags(valueFiles, values, inScope, updatesFor)) {
+        const at = `${warning2.file}:${warning2.line}`;
+        if (!said.has(at)) warnings.push(warning2);
+        said.add(at);
       }
     }
   }
+}
+function unreadValueFiles(texts, present, updatesFor) {
+  const values = new ValuesFiles(texts);
+  const unread = /* @__PURE__ */ new Set();
+  for (const [, document] of applicationsReading(texts, values, updatesFor)) {
+    const sources = sourcesOf(document).filter((source) => source.length > 0);
+    for (const source of sources)
+      for (const path6 of listedPaths(document.root, source, sources)) if (!texts.has(path6) && present.has(path6) && fileKind(path6) === "yaml") unread.add(path6);
+  }
+  return [...unread];
+}
+function* applicationsReading(texts, values, updatesFor) {
+  for (const [path6, text2] of texts) {
+    if (fileKind(path6) !== "yaml" || !text2.includes("argoproj.io/") || !(text2.includes("parameters") || text2.includes("valueFiles"))) continue;
+    const incoming = byRepository(updatesFor(path6).filter((update2) => update2.image.tag !== void 0));
+    if (incoming.size === 0 || !values.mayRead(text2, incoming)) continue;
+    for (const document of tryYamlFile(text2.replace(/^\uFEFF/, ""))?.documents ?? []) yield [path6, document];
+  }
+}
+function warnLoneParameters(path6, text2, root, source, valueFiles, values, updates, warnings) {
+  const incoming = byRepository(updates.filter((update2) => update2.image.tag !== void 0));
+  if (valueFiles.length === 0 || incoming.size === 0) return;
+  const parameters = parametersAt(root, source);
+  const siblings = parameters.map(([other]) => leafOf(other));
+  for (const [name, field2] of parameters) {
+    const [prefix, leaf] = leafOf(name);
+    if (leaf !== "tag" || !isFlowScalar(field2.node) || hasPlaceholder(field2.node.text)) continue;
+    if (siblings.some(([p, l]) => p === prefix && REPOSITORY_KEYS.includes(l))) continue;
+    const keys = prefix === "" ? [] : prefix.split(".");
+    if (nodeAt(root, [...source, "helm", "valuesObject", ...keys, "repository"]) !== void 0) continue;
+    const held = repositoryIn(valueFiles, keys, incoming, values);
+    if (!held || nextVersion(held, versionOf(field2.node.text, void 0)) === void 0) continue;
+    const key = formatPath(field2.path);
+    warnings.push({
+      file: path6,
+      line: lineAt(text2, field2.node.start),
+      message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: ${overrideAdvice(key, held.image.repository)}`
+    });
+  }
+}
+var REPOSITORY_KEYS = ["repository", "name", "registry"];
+function loneValueTags(valueFiles, values, inScope, updatesFor) {
+  const found = [];
+  valueFiles.forEach(([path6, text2], index) => {
+    if (index === 0 || !inScope(path6)) return;
+    const incoming = byRepository(updatesFor(path6).filter((update2) => update2.image.tag !== void 0));
+    if (incoming.size === 0) return;
+    const root = values.rootOf(path6, text2);
+    forEachValue(root, ({ node, path: at }) => {
+      if (at[at.length - 1] !== "tag" || !isFlowScalar(node) || hasPlaceholder(node.text)) return;
+      const keys = at.slice(0, -1);
+      const mapping = nodeAt(root, keys);
+      if (mapping?.kind !== "map" || [...REPOSITORY_KEYS, "image"].some((key2) => mapValue(mapping, key2) !== void 0)) return;
+      const held = repositoryIn(valueFiles.slice(0, index), keys, incoming, values);
+      if (!held || nextVersion(held, versionOf(node.text, void 0)) === void 0) return;
+      const key = formatPath(at);
+      found.push({
+        file: path6,
+        line: lineAt(text2, node.start),
+        message: `${key} overrides the tag of ${held.image.repository} (${held.at}), as Helm ranks a values file listed later above it, and was not moved: ${overrideAdvice(key, held.image.repository)}`
+      });
+    });
+  });
+  return found;
 }
 var ValuesFiles = class {
   constructor(texts) {
@@ -46721,7 +46801,7 @@ function spellsPath(application, path6) {
   const lastTwo = path6.slice(path6.lastIndexOf("/", path6.lastIndexOf("/") - 1) + 1);
   return application.includes(directory) || application.includes(lastTwo);
 }
-function valuesOf(root, source, sources, texts) {
+function listedPaths(root, source, sources) {
   const chart = scalarText(nodeAt(root, [...source, "path"]));
   const listed2 = nodeAt(root, [...source, "helm", "valueFiles"]);
   const names = listed2?.kind === "seq" ? listed2.items.map(scalarText) : [];
@@ -46732,8 +46812,11 @@ function valuesOf(root, source, sources, texts) {
     if (ref && sources.some((s) => scalarText(nodeAt(root, [...s, "ref"])) === ref[1])) paths.push(posix2.normalize(ref[2]));
     else if (!ref && chart !== void 0) paths.push(posix2.join(chart, name));
   }
-  return paths.flatMap((path6) => {
-    const text2 = path6.startsWith("..") ? void 0 : texts.get(path6.replace(/^\.\//, ""));
+  return paths.flatMap((path6) => path6.startsWith("..") ? [] : [path6.replace(/^\.\//, "")]);
+}
+function valuesOf(root, source, sources, texts) {
+  return listedPaths(root, source, sources).flatMap((path6) => {
+    const text2 = texts.get(path6);
     return text2 === void 0 ? [] : [[path6, text2]];
   });
 }
@@ -46896,7 +46979,7 @@ function textOf(tokens, node, eol, indent) {
     while (s < strings.length && strings[s].last <= start + offset) s++;
     const inString = s < strings.length && strings[s].first < start + offset;
     const empty = /^(?:\r|\n|$)/.test(text2.slice(offset + lineEnd.length, offset + lineEnd.length + 1));
-    return inString || empty ? eol : eol + indent;
+    return inString ? lineEnd : empty ? eol : eol + indent;
   });
 }
 function readValue(spec, raw, eol) {
@@ -46915,6 +46998,19 @@ function literalKind(tokens, expr) {
   if (expr.construct !== "constant") return void 0;
   const word = nodeText(tokens, expr);
   return word === "True" || word === "False" ? "boolean" : void 0;
+}
+function laidOut(start, end, items, layout) {
+  let insert = "";
+  const starts = [];
+  items.forEach((item, i) => {
+    insert += i === 0 ? layout.first : layout.lead;
+    starts.push(insert.length);
+    insert += item;
+  });
+  return { start, end, insert: insert + layout.tail, starts };
+}
+function lineBreaks(text2) {
+  return text2.match(/\r\n|\n|\r/g)?.length ?? 0;
 }
 function sameTokens(a, aNode, b, bNode) {
   const skip = (t, i2) => STARTS_LINE.has(t.kind[i2]);
@@ -46950,6 +47046,10 @@ var Planner = class {
   computed;
   setsToo;
   plan = { splices: [], changes: [], warnings: [] };
+  /** Entries to add to each config (insert), with the index of each one's change. */
+  pending = /* @__PURE__ */ new Map();
+  /** Removal splices planned, with the text of the statements or entries each removes. */
+  removed = /* @__PURE__ */ new Map();
   tokens;
   text;
   eol;
@@ -47083,7 +47183,7 @@ var Planner = class {
     }
     if (added.length === 0) return;
     const items = (indent) => added.map((item) => textOf(value.tokens, item, this.eol, indent));
-    const splice = this.afterLast(old, items, items(this.indentOf(old.first)).join(", "), (last) => this.indentOf(last.first));
+    const splice = this.afterLast(old, items, { indent: this.indentOf(old.first), first: "", lead: ", ", tail: "" }, (last) => this.indentOf(last.first));
     this.plan.splices.push(splice);
     const [start, end] = [this.tokens.start[old.first], this.tokens.end[old.last]];
     const written = this.text.slice(start, splice.start) + splice.insert + this.text.slice(splice.end, end);
@@ -47091,42 +47191,37 @@ var Planner = class {
   }
   /**
    * The splice that adds `items` after the last item of a config or list: between empty
-   * brackets `empty` (or before the closing bracket's line when comments are inside), `, item`
-   * after the last item when the brackets share a line, else one item per line after the
-   * last one's line, indented as `indent(last)` says. `items(indent)` are the items to stand
-   * on a line with that indentation.
+   * brackets as `empty` lays them out on lines of its `indent` (or before the closing bracket's
+   * line when comments are inside), `, item` after the last item when the brackets share a
+   * line, else one item per line after the last one's line, indented as `indent(last)` says.
+   * `items(indent)` are the items to stand on a line with that indentation.
    */
   afterLast(node, items, empty, indent) {
     const source = this.tokens.source;
     const open2 = this.tokens.start[node.first];
     const close = this.tokens.start[node.last];
     const last = node.items[node.items.length - 1];
-    if (!last) return this.beforeClose(open2, close, items) ?? { start: open2 + 1, end: close, insert: empty };
+    if (!last) return this.beforeClose(node, items) ?? laidOut(open2 + 1, close, items(empty.indent), empty);
     const end = this.tokens.end[last.last];
-    if (source.line(open2) === source.line(close)) return { start: end, end, insert: `, ${items(this.indentOf(last.first)).join(", ")}` };
+    if (source.line(open2) === source.line(close)) return laidOut(end, end, items(this.indentOf(last.first)), { first: ", ", lead: ", ", tail: "" });
     const at = Math.min(source.lineEnd(end), close);
     const lead = indent(last);
-    return {
-      start: at,
-      end: at,
-      insert: items(lead).map((item) => `${this.eol}${lead}${item}`).join("")
-    };
+    return laidOut(at, at, items(lead), { first: `${this.eol}${lead}`, lead: `${this.eol}${lead}`, tail: "" });
   }
   /**
    * The first lines of an empty config or list whose brackets hold comments: each on a line of
-   * its own just before the closing bracket's line, indented as the last comment, so that the
-   * comments stay. undefined when there is only whitespace inside.
+   * its own just before the closing bracket's line, indented as the last comment (one level in
+   * from the opening line when that comment is on it), so that the comments stay. undefined
+   * when there is only whitespace inside.
    */
-  beforeClose(open2, close, lines) {
-    const inside = this.text.slice(open2 + 1, close).trimEnd();
+  beforeClose(node, lines) {
+    const close = this.tokens.start[node.last];
+    const inside = this.text.slice(this.tokens.start[node.first] + 1, close).trimEnd();
     if (inside.trim() === "") return void 0;
-    const indent = /[ \t]*(?=\S[^\r\n]*$)/.exec(inside)[0];
+    const lastLine = /[^\r\n]*$/.exec(inside)[0];
+    const indent = lastLine.length < inside.length ? /^[ \t]*/.exec(lastLine)[0] : `${this.indentOf(node.first)}    `;
     const at = this.tokens.source.lineStart(close);
-    return {
-      start: at,
-      end: at,
-      insert: lines(indent).map((line) => `${indent}${line}${this.eol}`).join("")
-    };
+    return laidOut(at, at, lines(indent), { first: indent, lead: `${this.eol}${indent}`, tail: this.eol });
   }
   /** Leading whitespace of the line a token is on. */
   indentOf(token) {
@@ -47134,39 +47229,73 @@ var Planner = class {
     return /^[ \t]*/.exec(this.text.slice(start, this.tokens.start[token]))[0];
   }
   /**
-   * Add `entry` (as it stands on a line of that indentation) as the last entry of `config`, on a
-   * new line with its siblings' indentation (nested under the opening line when the last entry
-   * does not start its line); the change is reported on the entry's line, holding `value`.
+   * Add `entry` (as it stands on a line of that indentation) as the last entry of `config`; the
+   * change is reported on the entry's line, holding `value`. The entries added to one config are
+   * written as one insertion when the spec is planned (insertEntries), in the order given.
    */
   insert(config, entry, value, key = this.spec.path) {
-    const openIndent = this.indentOf(config.first);
-    const nested = `${openIndent}    `;
-    const startsLine = (token) => {
-      const start = this.tokens.start[token];
-      return this.tokens.source.lineStart(start) === start - this.indentOf(token).length;
-    };
-    const empty = `${this.eol}${nested}${entry(nested)}${this.eol}${openIndent}`;
-    const splice = this.afterLast(
-      config,
-      (indent) => [entry(indent)],
-      empty,
-      (last) => startsLine(last.first) ? this.indentOf(last.first) : nested
-    );
-    this.plan.splices.push(splice);
-    const breaksBefore = /^[\s,]*/.exec(splice.insert)[0].split(this.eol).length - 1;
-    this.plan.changes.push({ line: this.tokens.source.line(splice.start) + breaksBefore, kind: "override", key, old: "", new: value });
+    const added = this.pending.get(config) ?? [];
+    this.pending.set(config, added);
+    added.push({ entry, change: this.plan.changes.length });
+    this.plan.changes.push({ line: 0, kind: "override", key, old: "", new: value });
+  }
+  /**
+   * Write the entries each config is to get, in one splice per config: on new lines with its
+   * siblings' indentation (nested under the opening line when the last entry does not start its
+   * line), or between its brackets when it is empty. Each change gets the line its entry starts on.
+   */
+  insertEntries() {
+    for (const [config, added] of this.pending) {
+      const openIndent = this.indentOf(config.first);
+      const nested = `${openIndent}    `;
+      const startsLine = (token) => {
+        const start = this.tokens.start[token];
+        return this.tokens.source.lineStart(start) === start - this.indentOf(token).length;
+      };
+      const splice = this.afterLast(
+        config,
+        (indent) => added.map(({ entry }) => entry(indent)),
+        { indent: nested, first: `${this.eol}${nested}`, lead: `${this.eol}${nested}`, tail: `${this.eol}${openIndent}` },
+        (last) => startsLine(last.first) ? this.indentOf(last.first) : nested
+      );
+      this.plan.splices.push(splice);
+      const line = this.tokens.source.line(splice.start);
+      added.forEach(({ change }, i) => {
+        this.plan.changes[change] = { ...this.plan.changes[change], line: line + lineBreaks(splice.insert.slice(0, splice.starts[i])) };
+      });
+    }
+    this.pending.clear();
   }
   /**
    * Remove a statement or entry with the separator that was its own: its whole line(s) when it
    * is alone on them, and the blank lines above when it was the last before a blank line, the
    * file's end or a closing bracket (two blank lines would be left: `A\n\nB\n` -> `A\n`); on a
    * line it shares, the comma before it (`{y = 2, x = 1,}` -> `{y = 2,}`), or after it when it is
-   * first. The change holds the value removed and "" for the new one, as create's old.
+   * first; several on one line, as one run. The change holds the value removed and "" for the
+   * new one, as create's old.
    */
   remove(node, value, key = this.spec.path) {
+    const run2 = { start: this.tokens.start[node.first], end: this.tokens.end[node.last] };
+    let splice = this.removal(run2);
+    for (let joined = this.joinedRemoval(splice); joined; joined = this.joinedRemoval(splice)) {
+      const held = this.removed.get(joined);
+      this.plan.splices.splice(this.plan.splices.indexOf(joined), 1);
+      run2.start = Math.min(run2.start, held.start);
+      run2.end = Math.max(run2.end, held.end);
+      splice = this.removal(run2);
+    }
+    this.plan.splices.push(splice);
+    this.removed.set(splice, run2);
+    this.change(node.first, this.describe(value), "", key);
+  }
+  /** A removal planned already that overlaps `splice`. */
+  joinedRemoval(splice) {
+    return this.plan.splices.find((s) => this.removed.has(s) && s.start < splice.end && splice.start < s.end);
+  }
+  /** The splice removing the text [start, end) of statements or entries with their separator (see remove). */
+  removal(node) {
     const source = this.tokens.source;
-    let start = this.tokens.start[node.first];
-    let end = this.tokens.end[node.last];
+    let { start, end } = node;
     const lineStart = source.lineStart(start);
     const before = this.text.slice(lineStart, start);
     const after = this.text.slice(end, source.lineEnd(end));
@@ -47184,8 +47313,7 @@ var Planner = class {
       if (previousComma) start -= previousComma[0].length;
       else if (comma) end += comma[0].length;
     }
-    this.plan.splices.push({ start, end, insert: "" });
-    this.change(node.first, this.describe(value), "", key);
+    return { start, end, insert: "" };
   }
   entries(config) {
     return config.items.filter((i) => i.type === "entry");
@@ -47279,13 +47407,14 @@ function planTopLevel(p, raw, options2) {
   let hit = false;
   for (const s of statements) {
     const old = statementValue(s);
-    if (spec.operation === "=") {
-      if (s.type === "unification" && value.expr.type !== "schema") {
-        if (options2.create) continue;
-        throw new SourceError(`'${name}' is a unification ('${name}: S {...}'); '=' replaces it only with a schema instance (S {...})`, p.line(s.first));
-      }
-      p.replace(old, value);
-    } else if (spec.operation === ":") p.union(old, value);
+    const fits = value.expr.type === "schema" || spec.operation === ":" && value.expr.type === "config";
+    if (s.type === "unification" && spec.operation !== "+=" && !fits) {
+      if (options2.create) continue;
+      const takes = spec.operation === "=" ? "replaces it only with a schema instance (S {...})" : "merges into it only a config ({...}) or a schema instance (S {...})";
+      throw new SourceError(`'${name}' is a unification ('${name}: S {...}'); '${spec.operation}' ${takes}`, p.line(s.first));
+    }
+    if (spec.operation === "=") p.replace(old, value);
+    else if (spec.operation === ":") p.union(old, value);
     else p.append(old, value);
     hit = true;
   }
@@ -47298,6 +47427,7 @@ function createTopLevel(p, rest, value, options2, missing, reaches) {
   if (defined) throw new SourceError(`${defined.message}; ${spec.path} cannot be overridden here, and creating '${name}' would define it twice`, defined.line);
   const why = unreached(p.module, name, reaches);
   if (why && !(options2.create && name.startsWith("_"))) throw new SourceError(`${why.message}; ${spec.path} cannot be overridden here`, why.line);
+  if (isKeyword(name)) throw new SourceError(`${missing}; '${name}' is a KCL keyword, not a variable name, so it cannot be created`);
   if (!options2.create) throw new SourceError(`${missing} ${createHint("it")}`);
   const statement = rest.length > 0 ? `${name} = {${keyText(rest, spec.operation, value.text)}}` : spec.operation === "+=" ? `${name} += ${value.text}` : `${name}${spec.operation === ":" && value.expr.type === "schema" ? ":" : " ="} ${value.text}`;
   const text2 = p.text;
@@ -47365,6 +47495,7 @@ function planNested(p, raw, options2) {
   }
   if (!options2.create) throw new SourceError(`${why.message} ${createHint(spec.path)}`, why.line);
   p.insert(deepest.config, (indent) => keyText(spec.parts.slice(deepest.consumed), spec.operation, value.indented(indent)), value.string ?? value.text);
+  p.insertEntries();
   if (value.wholeText) p.warnWholeText(p.plan.changes[p.plan.changes.length - 1].line, value, spec.path);
 }
 function notFound(p, found) {
@@ -47403,6 +47534,7 @@ function applyOverrides(text2, specs, options2 = {}) {
     const planner = typeof item === "string" ? new Planner(module2, spec, void 0, options2.setsToo) : new Planner(module2, spec, item.value, options2.setsToo);
     if (spec.parts.length === 1) planTopLevel(planner, raw, options2);
     else planNested(planner, raw, options2);
+    planner.insertEntries();
     const { splices } = planner.plan;
     if (splices.length === 0) {
       changes.push(...planner.plan.changes);
@@ -47440,8 +47572,13 @@ function pathMatcher(globs) {
 function plainStart(glob) {
   return /^[\w-]*(?:\/[\w-]+)*/.exec(glob)[0];
 }
+function slashSeparated(glob) {
+  return glob.replaceAll("\\", "/");
+}
 
 // src/engine/source.ts
+import { readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { join as join5 } from "node:path";
 var lossy = new TextDecoder("utf-8", { ignoreBOM: true });
 var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 async function readText(source, path6) {
@@ -47483,6 +47620,33 @@ function plainPath(path6) {
   if (!/(^|\/)\.?(\/|$)|(^|\/)\.\.(\/|$)/.test(path6)) return path6;
   const parts = path6.split("/").filter((part) => part !== "" && part !== ".");
   return parts.length === 0 || parts.includes("..") ? void 0 : parts.join("/");
+}
+var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([".git", "node_modules"]);
+var UTF8 = { encoding: "utf8" };
+function directorySource(root) {
+  const prefix = join5(root, "/");
+  return {
+    // Synchronous on purpose: a manifests tree is thousands of small files, and measured on
+    // a 5,000-file tree, libuv threadpool round trips cost 8x more than the reads themselves.
+    async *list() {
+      const files = [];
+      walk2(root, "", files);
+      yield* files.sort();
+    },
+    async read(path6) {
+      return readFileSync2(prefix + path6);
+    },
+    async readText(path6) {
+      return readFileSync2(prefix + path6, UTF8);
+    }
+  };
+}
+function walk2(root, dir, files) {
+  for (const entry of readdirSync(join5(root, dir), { withFileTypes: true })) {
+    const path6 = dir === "" ? entry.name : `${dir}/${entry.name}`;
+    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk2(root, path6, files);
+    else if (entry.isFile()) files.push(path6);
+  }
 }
 
 // src/engine/overrides.ts
@@ -48321,7 +48485,7 @@ async function planUpdate(listed2, request2) {
     const found = screen[kind].exec(text2);
     if (kind !== "yaml" || found?.[0] !== "Application") return found !== null;
     if (screen.argo.test(text2) || hasPlaceholder(text2) && screen.templated.some((piece) => text2.includes(piece))) return true;
-    if (!text2.includes("parameters")) return false;
+    if (!text2.includes("parameters") && !text2.includes("valueFiles")) return false;
     readOnly.add(path6);
     return true;
   };
@@ -48395,13 +48559,15 @@ async function planUpdate(listed2, request2) {
     warnings
   );
   const loneTags = [];
-  warnLoneTagParameters(
-    texts,
-    inScope,
-    (path6) => unselected(path6) ? [] : imagesFor(valid.images, config, targetFor(path6), request2.allowDowngrade ?? false),
-    loneTags
-  );
-  warnings.push(...loneTags.filter((w) => !overrideNames(w, overridesByFile.get(w.file) ?? [], config?.overrides ?? [])));
+  const updatesFor = (path6) => unselected(path6) ? [] : imagesFor(valid.images, config, targetFor(path6), request2.allowDowngrade ?? false);
+  const withValues = new Map(texts);
+  for (const path6 of unreadValueFiles(texts, present, updatesFor)) {
+    const text2 = decodeUtf8(await source.read(path6));
+    if (text2 !== void 0) withValues.set(path6, text2);
+  }
+  warnLoneTagParameters(withValues, inScope, updatesFor, loneTags);
+  const moved = new Set(planned.flatMap((file) => file.changes.map((c) => `${c.file}:${c.line}`)));
+  warnings.push(...loneTags.filter((w) => !moved.has(`${w.file}:${w.line}`) && !overrideNames(w, overridesByFile.get(w.file) ?? [], config?.overrides ?? [])));
   const after = new Map(planned.map((file) => [file.path, file.after]));
   const warned = new Set(warnings.flatMap((w) => w.file === void 0 || isAside(w) ? [] : [w.file]));
   warnUnmoved(
@@ -48560,6 +48726,29 @@ function httpStatus(error2) {
 }
 function errorMessage(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
+}
+function requestHost(error2) {
+  const request2 = typeof error2 === "object" && error2 !== null && "request" in error2 ? error2.request : void 0;
+  const url = typeof request2 === "object" && request2 !== null && "url" in request2 ? request2.url : void 0;
+  if (typeof url !== "string") return void 0;
+  try {
+    return new URL(url).host;
+  } catch {
+    return void 0;
+  }
+}
+function unanswered(error2) {
+  if (!(error2 instanceof Error) || error2.cause === void 0) return void 0;
+  if ("response" in error2 && error2.response !== void 0) return void 0;
+  const host = requestHost(error2);
+  if (host === void 0) return void 0;
+  let deepest = error2;
+  while (deepest.cause instanceof Error) deepest = deepest.cause;
+  const code2 = "code" in deepest && typeof deepest.code === "string" && !deepest.message.includes(deepest.code) ? ` (${deepest.code})` : "";
+  return { host, reason: `${deepest.message.trim().replace(/\s*\n\s*/g, " ")}${code2}` };
+}
+function unansweredSaid({ host, reason }) {
+  return `no response from ${host}: ${reason}. Check that this machine reaches it: a proxy is read from HTTPS_PROXY (NO_PROXY lists hosts to reach directly), and a certificate authority of your own from NODE_EXTRA_CA_CERTS (a file of PEM certificates).`;
 }
 async function whenVisible(call, attempts = 4, delayMs = 500) {
   for (let attempt = 1; ; attempt++) {
@@ -48751,6 +48940,18 @@ async function findPullRequests(client, repository, on, headSha) {
   const closed = open2 ? void 0 : all.data.find((p) => p.head.sha === headSha);
   return { open: open2, outlived: closed && { number: closed.number, merged: closed.merged_at !== null && closed.merged_at !== void 0 } };
 }
+async function openPullRequestBranches(client, repository, base, branches) {
+  if (branches.length === 0) return /* @__PURE__ */ new Set();
+  const open2 = await client.paginate(client.rest.pulls.list, { ...repository, base, state: "open", per_page: 100 });
+  return new Set(open2.filter((p) => p.head.label === `${repository.owner}:${p.head.ref}` && branches.includes(p.head.ref)).map((p) => p.head.ref));
+}
+async function closePullRequest(client, repository, pull, why) {
+  const at = { ...repository, pull_number: pull.number };
+  const { data: now } = await client.rest.pulls.update({ ...at, state: "closed" });
+  if (now.merged) throw new BranchMovedError(pull.base.ref);
+  await client.rest.issues.createComment({ ...repository, issue_number: pull.number, body: why });
+  return { number: pull.number, url: pull.html_url, nodeId: pull.node_id, operation: "closed", autoMerge: false };
+}
 var BODY_WAITS_MS = [250, 500, 1e3, 2e3, 4e3, 8e3];
 async function awaitOtherRunsBody(client, repository, on, seen, sleep) {
   for (const ms of [0, ...BODY_WAITS_MS]) {
@@ -48865,29 +49066,42 @@ function groupFiles(plan, options2, owner) {
   const targets = new Map(plan.targets.map((t) => [t.name, t]));
   const groups2 = /* @__PURE__ */ new Map();
   for (const file of plan.files) {
-    const target = file.target === void 0 ? void 0 : targets.get(file.target);
-    const d = target?.delivery;
-    const mode = options2.mode === "none" ? "none" : d?.mode ?? options2.mode;
-    const group2 = {
-      mode,
-      prBranch: mode === "pull-request" ? d?.branch || options2.prBranch || pullRequestBranch(target?.name ?? imageBranchName(plan.images)) : "",
-      merge: d?.merge ?? options2.merge,
-      mergeMethod: d?.mergeMethod ?? options2.mergeMethod,
-      labels: d?.labels ?? options2.labels,
-      reviewers: [...d?.reviewers ?? options2.reviewers, ...(d?.teamReviewers ?? []).map((t) => t.includes("/") ? t : `${owner}/${t}`)],
-      assignees: d?.assignees ?? [],
-      draft: d?.draft ?? false,
-      title: d?.title ?? options2.title,
-      target: mode === "pull-request" && (d?.branch || !options2.prBranch) ? target?.name : void 0,
-      messageTemplate: d?.commitMessage ?? options2.messageTemplate,
-      files: []
-    };
-    const key = mode === "pull-request" ? `${mode}\0${group2.prBranch}` : mode === "push" ? `${mode}\0${group2.messageTemplate ?? ""}` : mode;
+    const group2 = groupOf(file.target === void 0 ? void 0 : targets.get(file.target), plan, options2, owner);
+    const key = group2.mode === "pull-request" ? `${group2.mode}\0${group2.prBranch}` : group2.mode === "push" ? `${group2.mode}\0${group2.messageTemplate ?? ""}` : group2.mode;
     const known = groups2.get(key) ?? group2;
     groups2.set(key, known);
     known.files.push(file);
   }
   return [...groups2.values()].map((g) => g.target !== void 0 && g.files.some((f) => f.target !== g.target) ? { ...g, target: void 0 } : g);
+}
+function pullRequestGroups(plan, options2, owner) {
+  if (options2.mode === "none") return [];
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const target of [...plan.targets, void 0]) {
+    const group2 = groupOf(target, plan, options2, owner);
+    if (group2.mode !== "pull-request") continue;
+    const known = groups2.get(group2.prBranch);
+    groups2.set(group2.prBranch, known === void 0 ? group2 : { ...known, target: known.target === group2.target ? known.target : void 0 });
+  }
+  return [...groups2.values()];
+}
+function groupOf(target, plan, options2, owner) {
+  const d = target?.delivery;
+  const mode = options2.mode === "none" ? "none" : d?.mode ?? options2.mode;
+  return {
+    mode,
+    prBranch: mode === "pull-request" ? d?.branch || options2.prBranch || pullRequestBranch(target?.name ?? imageBranchName(plan.images)) : "",
+    merge: d?.merge ?? options2.merge,
+    mergeMethod: d?.mergeMethod ?? options2.mergeMethod,
+    labels: d?.labels ?? options2.labels,
+    reviewers: [...d?.reviewers ?? options2.reviewers, ...(d?.teamReviewers ?? []).map((t) => t.includes("/") ? t : `${owner}/${t}`)],
+    assignees: d?.assignees ?? [],
+    draft: d?.draft ?? false,
+    title: d?.title ?? options2.title,
+    target: mode === "pull-request" && (d?.branch || !options2.prBranch) ? target?.name : void 0,
+    messageTemplate: d?.commitMessage ?? options2.messageTemplate,
+    files: []
+  };
 }
 function imageBranchName(images) {
   const names = [...new Set(images.map((i) => i.name))].sort();
@@ -49094,6 +49308,8 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
   if (group2.prBranch === at.base) throw new Error(`the pull-request branch ${group2.prBranch} is the base branch; choose another pr-branch`);
   const existing = await ctx.git.fetch(ctx.remote, group2.prBranch, 2);
   const pulls = existing === void 0 ? void 0 : await findPullRequests(ctx.client(), ctx.repository, { base: at.base, head: group2.prBranch }, existing);
+  const proposesOnly = group2.files.length === 0;
+  if (proposesOnly && pulls?.open === void 0) return void 0;
   const leftover = existing !== void 0 && pulls?.open === void 0 && (pulls?.outlived !== void 0 || stranded.has(existing));
   if (leftover) {
     const why = pulls?.outlived ? `is left over from pull request #${pulls.outlived.number}, ${pulls.outlived.merged ? "merged" : "closed"} since` : `holds ${existing}, the head this run left on it when its pull request was merged or closed`;
@@ -49104,23 +49320,29 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
     ctx.log(`${group2.prBranch} ${why}: its values do not count, it is replaced by a branch planned on ${at.base} alone`);
   }
   const onBranch = existing !== void 0 && !leftover ? await planOnPullRequest(ctx, request2, options2, at, existing, group2.prBranch, group2.files) : void 0;
-  if (onBranch?.files.length === 0 && pulls?.open) {
-    const { number, html_url: url, node_id: nodeId } = pulls.open;
-    const message2 = `${group2.prBranch} already carries these values (or newer ones): pull request #${number} (${url}) is left as it is`;
-    const pullRequest2 = { number, url, nodeId, operation: "none", autoMerge: hasAutoMerge(pulls.open) };
-    const replanned2 = group2.files.map((f) => f.path);
-    return { mode: "pull-request", branch: group2.prBranch, files: [], changes: [], pullRequest: pullRequest2, warnings: [...onBranch.reasons, { message: message2 }], replanned: replanned2 };
+  if (proposesOnly) {
+    if (onBranch === void 0) return void 0;
+    const nothingLeft = (onBranch.others?.dropped.length ?? 0) === 0 && await ctx.git.writeTree(at.head, onBranch.writes) === await ctx.git.treeOf(at.head);
+    if (nothingLeft) return closeChangingNothing(ctx, group2, at.base, pulls.open);
+    if (onBranch.files.length === 0 && onBranch.reasons.length === 0) return void 0;
+  }
+  if (onBranch?.files.length === 0 && pulls?.open && onBranch.forkedAt === at.head && parent.commit === at.head) {
+    return leftAsItIs(ctx, group2, at.base, pulls.open, existing, onBranch);
   }
   const carriedAsIs = onBranch !== void 0 && onBranch.files.length === 0;
-  const files = onBranch === void 0 ? group2.files : carriedAsIs ? onBranch.holdsIncoming : onBranch.files;
-  const writes2 = onBranch?.writes ?? fileWrites(files, at.entries);
-  const text2 = files.length === 0 && isDefaultMessage(group2.messageTemplate) ? carriedMessage(group2.prBranch, onBranch?.others?.carried ?? []) : messageFor(files);
+  const edits = onBranch === void 0 ? group2.files : carriedAsIs ? onBranch.holdsIncoming : onBranch.files;
+  const writes2 = onBranch?.writes ?? fileWrites(edits, at.entries);
+  const tree = existing === void 0 ? void 0 : await ctx.git.writeTree(at.head, writes2);
+  const undone = onBranch === void 0 || carriedAsIs ? /* @__PURE__ */ new Set() : await sameAsBase(ctx, tree, edits, at.entries);
+  const files = edits.filter((f) => !undone.has(f.path));
+  const carried = (onBranch?.others?.carried ?? []).filter((path6) => !undone.has(path6));
+  const text2 = files.length === 0 && isDefaultMessage(group2.messageTemplate) ? carriedMessage(group2.prBranch, carried) : messageFor(files);
   const people = onBranch?.coAuthors ?? [];
   const message = withCoAuthors(text2, people);
-  const ours = people.length === 0 && (onBranch?.others?.dropped.length ?? 0) === 0;
+  const ours = isOurs(onBranch);
   let commit;
   if (existing !== void 0 && parent.commit === at.head) {
-    const [tree, parents] = await Promise.all([ctx.git.writeTree(at.head, writes2), ctx.git.parents(existing)]);
+    const parents = await ctx.git.parents(existing);
     if (parents[0] === at.head && tree === await ctx.git.treeOf(existing)) commit = existing;
   }
   const branchChanged = commit === void 0;
@@ -49143,7 +49365,7 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
   const open2 = await bodyBuiltOn(ctx, options2, { base: at.base, head: group2.prBranch }, existing, pulls, onBranch?.rebuilt === true);
   const [subject, ...rest] = text2.split("\n");
   const intro = isDefaultMessage(group2.messageTemplate) ? "" : rest.join("\n").trim();
-  const changedFiles = /* @__PURE__ */ new Set([...onBranch?.others?.carried ?? [], ...files.map((f) => f.path)]);
+  const changedFiles = /* @__PURE__ */ new Set([...carried, ...files.map((f) => f.path)]);
   const rows = cumulativeRows(
     bodyRows(open2?.body),
     files.flatMap((f) => f.changes.map((c) => changeRow(c, images))),
@@ -49183,24 +49405,22 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
     if (existing === void 0) await deleteBranch(ctx, group2.prBranch, commit);
     throw error2;
   }
-  let merge3 = "none";
-  const warnings = [...onBranch?.warnings ?? [], ...onBranch?.reasons ?? []];
+  let merge3;
+  const warnings = [
+    ...onBranch?.warnings ?? [],
+    ...onBranch?.reasons ?? [],
+    ...[...undone].sort().map((file) => undoneWarning(file, group2.prBranch, at.base))
+  ];
   try {
-    if (pullRequest.merged) {
-      merge3 = "merged";
-    } else if (ours) {
-      const merged = await mergeOpen(
-        ctx,
-        group2,
-        { ...pullRequest, headSha: commit, branch: group2.prBranch },
-        { read: pullRequest.replacedText, written: spec }
-      );
-      merge3 = merged.outcome;
-      if (merged.atOnceBecause !== void 0) warnings.push({ message: mergedAtOnce(pullRequest, at.base, merged.atOnceBecause) });
-    } else if (group2.merge !== "none") {
-      if (pullRequest.autoMerge) await disableAutoMerge(ctx.client(), pullRequest);
-      warnings.push({ message: notMerged(pullRequest, group2.prBranch, people) });
-    }
+    merge3 = pullRequest.merged ? "merged" : await mergeAsSet(
+      ctx,
+      group2,
+      at.base,
+      { ...pullRequest, headSha: commit, branch: group2.prBranch },
+      { ours, people },
+      { read: pullRequest.replacedText, written: spec },
+      warnings
+    );
   } catch (error2) {
     if (error2 instanceof PullRequestClosedError) throw error2;
     throw new DeliveryError([landing(pullRequest)], error2);
@@ -49209,6 +49429,72 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
   const told = new Set(files.map((f) => f.path));
   const replanned = onBranch === void 0 ? [] : group2.files.map((f) => f.path).filter((path6) => !told.has(path6));
   return { ...landing(pullRequest), merge: merge3, ...warnings.length > 0 && { warnings }, ...replanned.length > 0 && { replanned } };
+}
+async function mergeAsSet(ctx, group2, base, pull, on, text2, warnings) {
+  if (on.ours) {
+    const merged = await mergeOpen(ctx, group2, pull, text2);
+    if (merged.atOnceBecause !== void 0) warnings.push({ message: mergedAtOnce(pull, base, merged.atOnceBecause) });
+    return merged.outcome;
+  }
+  if (group2.merge !== "none") {
+    if (pull.autoMerge) await disableAutoMerge(ctx.client(), pull);
+    warnings.push({ message: notMerged(pull, group2.prBranch, on.people) });
+  }
+  return "none";
+}
+async function leftAsItIs(ctx, group2, base, open2, head, onBranch) {
+  const { number, html_url: url, node_id: nodeId } = open2;
+  const message = `${group2.prBranch} already carries these values (or newer ones): pull request #${number} (${url}) is left as it is`;
+  const pullRequest = { number, url, nodeId, operation: "none", autoMerge: hasAutoMerge(open2) };
+  const warnings = [...onBranch.reasons, { message }];
+  const replanned = group2.files.map((f) => f.path);
+  const landing = {
+    mode: "pull-request",
+    branch: group2.prBranch,
+    files: [],
+    changes: [],
+    pullRequest,
+    warnings,
+    ...replanned.length > 0 && { replanned }
+  };
+  let merge3;
+  try {
+    const text2 = { title: open2.title, body: open2.body };
+    const on = { ours: isOurs(onBranch), people: onBranch.coAuthors };
+    merge3 = await mergeAsSet(ctx, group2, base, { ...pullRequest, headSha: head, branch: group2.prBranch }, on, { read: void 0, written: text2 }, warnings);
+  } catch (error2) {
+    if (error2 instanceof PullRequestClosedError) throw error2;
+    throw new DeliveryError([landing], error2);
+  }
+  return { ...landing, ...merge3 !== "none" && { merge: merge3 } };
+}
+async function closeChangingNothing(ctx, group2, base, open2) {
+  const why = `${group2.prBranch} no longer changes anything on ${base}: ${base} holds the values this run promotes, and nothing else is left on the branch`;
+  if (hasAutoMerge(open2)) await disableAutoMerge(ctx.client(), { nodeId: open2.node_id });
+  const pullRequest = await closePullRequest(ctx.client(), ctx.repository, open2, `Closed by gitops-promote: ${why}.`);
+  ctx.log(`pull request #${pullRequest.number} closed (${group2.prBranch} -> ${base})`);
+  return {
+    mode: "pull-request",
+    branch: group2.prBranch,
+    files: [],
+    changes: [],
+    pullRequest,
+    warnings: [{ message: `pull request #${pullRequest.number} (${pullRequest.url}) is closed: ${why}` }]
+  };
+}
+async function sameAsBase(ctx, tree, files, base) {
+  if (files.length === 0) return /* @__PURE__ */ new Set();
+  const rebuilt = await ctx.git.entries(tree);
+  return new Set(files.filter((f) => rebuilt.get(f.path)?.sha === base.get(f.path)?.sha).map((f) => f.path));
+}
+function undoneWarning(file, branch, base) {
+  return {
+    file,
+    message: `${branch} no longer changes this file: ${base} holds the value this run sets, so the pull request's earlier change to it is undone`
+  };
+}
+function isOurs(onBranch) {
+  return (onBranch?.coAuthors.length ?? 0) === 0 && (onBranch?.others?.dropped.length ?? 0) === 0;
 }
 async function bodyBuiltOn(ctx, options2, on, existing, pulls, rebuilt) {
   const seen = pulls?.open;
@@ -49264,10 +49550,11 @@ async function planOnPullRequest(ctx, request2, options2, at, existing, prBranch
     message: `${at.base} changed the same lines as ${prBranch} here since the pull request began: the pull request's earlier change to this file is dropped and ${at.base}'s kept (this run's own edits are made on top)`
   }));
   const author = options2.author ?? BOT;
-  const commits = await ctx.git.commitsAfter(fork);
-  const coAuthors = foldedPeople(commits, author);
+  const [commits, stacked] = await Promise.all([ctx.git.commitsAfter(fork), stackedCommits(ctx, fork)]);
+  const ours = commits.map((c, i) => madeByUs(c, author, stacked[i] ?? true));
+  const coAuthors = foldedPeople(commits, ours, author);
   const parents = await ctx.git.parents(existing);
-  const rebuilt = parents.length === 1 && parents[0] === fork.commit && commits.every((c) => madeByUs(c, author));
+  const rebuilt = parents.length === 1 && parents[0] === fork.commit && ours.every(Boolean);
   const configPaths = configPathsOf(request2);
   const tree = await ctx.git.tree(treeish, new Map(configPaths.map((path6) => [path6, at.entries.get(path6)])));
   try {
@@ -49291,32 +49578,48 @@ async function planOnPullRequest(ctx, request2, options2, at, existing, prBranch
       });
     }
     const others = changed.length === 0 ? void 0 : { carried: kept.map(([path6]) => path6), dropped };
-    const left = new Set(onBase.map((f) => f.path).filter((path6) => !edited.has(path6)));
+    const asked = onBase.length > 0 ? onBase.map((f) => f.path) : kept.map(([path6]) => path6);
+    const left = new Set(asked.filter((path6) => !edited.has(path6)));
     const reasons = plan.warnings.filter((w) => w.file !== void 0 && left.has(w.file));
     const holds2 = async (f) => tree.entries.has(f.path) && await readText(tree, f.path) === f.after;
     const holdsIncoming = files.length > 0 ? [] : (await Promise.all(onBase.map(async (f) => await holds2(f) ? [f] : []))).flat();
-    return { files, writes: [...carriedWrites, ...fileWrites(files, tree.entries)], coAuthors, others, warnings, reasons, holdsIncoming, rebuilt };
+    return {
+      files,
+      writes: [...carriedWrites, ...fileWrites(files, tree.entries)],
+      coAuthors,
+      others,
+      warnings,
+      reasons,
+      holdsIncoming,
+      rebuilt,
+      forkedAt: fork.commit
+    };
   } finally {
     tree.close();
   }
 }
-function foldedPeople(commits, author) {
+function foldedPeople(commits, ours, author) {
   const people = /* @__PURE__ */ new Map();
-  for (const commit of commits) {
-    for (const who of madeByUs(commit, author) ? commit.coAuthors : [commit.author, ...commit.coAuthors]) {
-      if (!isUs(who, author) && !people.has(who.email.toLowerCase())) people.set(who.email.toLowerCase(), who);
-    }
-  }
+  commits.forEach((commit, i) => {
+    const credited = ours[i] ? commit.coAuthors : [commit.author, ...commit.coAuthors.filter((who) => !sameIdentity(who, author))];
+    for (const who of credited) if (!isBot(who) && !people.has(who.email.toLowerCase())) people.set(who.email.toLowerCase(), who);
+  });
   return [...people.values()];
 }
-function madeByUs(commit, author) {
-  return sameIdentity(commit.committer, BOT) || isUs(commit.author, author);
-}
-function isUs(who, author) {
-  return sameIdentity(who, author) || who.name.endsWith("[bot]");
+function madeByUs(commit, author, stacked) {
+  return isBot(commit.author) || !stacked && (sameIdentity(commit.committer, BOT) || sameIdentity(commit.author, author));
 }
 function sameIdentity(a, b) {
   return a.email.toLowerCase() === b.email.toLowerCase();
+}
+function isBot(who) {
+  return who.name.endsWith("[bot]");
+}
+async function stackedCommits(ctx, fork) {
+  const out = await ctx.git.run(["rev-list", "--reverse", "--parents", ...fork.own, "--"]);
+  const commits = out.split("\n").filter((line) => line !== "").map((line) => line.split(" "));
+  const own = new Set(commits.map(([sha]) => sha));
+  return commits.filter((shas) => shas.length <= 2).map(([, ...parents]) => parents.some((parent) => own.has(parent)));
 }
 function asSeenFromBase(file, onBase) {
   const base = onBase.find((f) => f.path === file.path);
@@ -49341,6 +49644,7 @@ var RETRY_FOR_MS = 5 * 6e4;
 var BACKOFF_BASE_MS = 250;
 var BACKOFF_CAP_MS = 5e3;
 async function deliver(ctx, request2, options2) {
+  if (options2.mode === "none") return editCheckout(ctx, request2, options2);
   const base = options2.branch || await ctx.git.defaultBranch(ctx.remote);
   const retryFor = options2.retryFor ?? RETRY_FOR_MS;
   const sleep = sleepOf(ctx);
@@ -49404,9 +49708,21 @@ async function deliverOnce(ctx, request2, options2, base, attempt) {
       warnings: distinct([...ofBase, ...all.flatMap((l) => l.warnings ?? [])])
     });
   };
-  if (plan.files.length === 0) return landed([]);
+  const at = { base, head, entries: tree.entries };
+  if (plan.files.length === 0) return options2.dryRun ? landed([]) : landed(await landOnOpenPullRequests(ctx, request2, options2, plan, at, attempt.stranded));
   if (options2.dryRun) return result(preview(ctx, options2, plan, base));
-  return landed(await land(ctx, request2, options2, plan, { base, head, entries: tree.entries }, attempt.stranded));
+  return landed(await land(ctx, request2, options2, plan, at, attempt.stranded));
+}
+async function landOnOpenPullRequests(ctx, request2, options2, plan, at, stranded) {
+  const groups2 = pullRequestGroups(plan, options2, ctx.repository.owner);
+  const open2 = await openPullRequestBranches(
+    ctx.client(),
+    ctx.repository,
+    at.base,
+    groups2.map((g) => g.prBranch)
+  );
+  const landing = groups2.filter((g) => open2.has(g.prBranch));
+  return landing.length === 0 ? [] : land(ctx, request2, options2, plan, at, stranded, landing);
 }
 function distinct(warnings) {
   const seen = /* @__PURE__ */ new Set();
@@ -49435,8 +49751,7 @@ function preview(ctx, options2, plan, base) {
     ...g.message !== void 0 && { message: g.message }
   }));
 }
-async function land(ctx, request2, options2, plan, at, stranded) {
-  const groups2 = groupsWithMessages(ctx, options2, plan);
+async function land(ctx, request2, options2, plan, at, stranded, groups2 = groupsWithMessages(ctx, options2, plan)) {
   const landings = [];
   let parent = { commit: at.head, tree: void 0 };
   const push = groups2.find((g) => g.mode === "push");
@@ -49464,17 +49779,35 @@ async function land(ctx, request2, options2, plan, at, stranded) {
   try {
     for (const group2 of groups2.filter((g) => g.mode === "pull-request")) {
       const messageFor = (files) => commitMessage(group2.messageTemplate, messageInput(ctx, plan.images, options2, files));
-      landings.push(await landPullRequest(ctx, request2, options2, at, parent, group2, plan.images, messageFor, stranded));
+      const landing = await landPullRequest(ctx, request2, options2, at, parent, group2, plan.images, messageFor, stranded);
+      if (landing) landings.push(landing);
     }
-    const untouched = groups2.filter((g) => g.mode === "none").flatMap((g) => g.files);
-    if (untouched.length > 0) {
-      await writePlan(ctx.git.dir, { ...plan, files: untouched });
-      landings.push({ mode: "none", branch: at.base, files: untouched, changes: untouched.flatMap((f) => f.changes) });
-    }
+    if (groups2.some((g) => g.mode === "none")) landings.push(...await checkoutLandings(ctx, request2, options2));
   } catch (error2) {
     throw withLandings(landings, error2);
   }
   return landings;
+}
+async function editCheckout(ctx, request2, options2) {
+  const plan = await planUpdate(directorySource(ctx.git.dir), request2);
+  const { branch, head } = await checkoutHead(ctx);
+  const landings = await checkoutLandings(ctx, request2, options2, plan);
+  return { changed: plan.files.length > 0, base: branch, planned: head, plan, landings, attempts: 1 };
+}
+async function checkoutLandings(ctx, request2, options2, planned) {
+  const plan = planned ?? await planUpdate(directorySource(ctx.git.dir), request2);
+  const files = groupFiles(plan, options2, ctx.repository.owner).flatMap((g) => g.mode === "none" ? g.files : []);
+  if (files.length === 0) return [];
+  if (!options2.dryRun) await writePlan(ctx.git.dir, { ...plan, files });
+  return [{ mode: "none", branch: (await checkoutHead(ctx)).branch, files, changes: files.flatMap((f) => f.changes) }];
+}
+async function checkoutHead(ctx) {
+  const read = (args, otherwise) => ctx.git.run(args).then(
+    (out) => out.trim(),
+    () => otherwise
+  );
+  const [branch, head] = await Promise.all([read(["rev-parse", "--abbrev-ref", "HEAD"], "HEAD"), read(["rev-parse", "HEAD"], "")]);
+  return { branch, head };
 }
 function groupsWithMessages(ctx, options2, plan) {
   const groups2 = groupFiles(plan, options2, ctx.repository.owner);
@@ -49502,7 +49835,7 @@ function messageInput(ctx, images, options2, files) {
 import { spawn as spawn2 } from "node:child_process";
 import { mkdtemp, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 var GitError = class extends Error {
   constructor(args, stderr, code2) {
     super(`git ${args.join(" ")} failed (exit ${code2}): ${stderr.trim()}`);
@@ -49515,9 +49848,11 @@ var GitError = class extends Error {
   stderr;
   code;
 };
-function tokenAuthEnv(token, serverUrl) {
+function tokenAuthEnv(token, serverUrl, env) {
+  const count = Number(env["GIT_CONFIG_COUNT"] || 0);
+  const n = Number.isSafeInteger(count) && count >= 0 ? count : 0;
   const key = `http.${serverUrl.replace(/\/+$/, "")}/.extraheader`;
-  return { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: key, GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basicCredential(token)}` };
+  return { GIT_CONFIG_COUNT: String(n + 1), [`GIT_CONFIG_KEY_${n}`]: key, [`GIT_CONFIG_VALUE_${n}`]: `AUTHORIZATION: basic ${basicCredential(token)}` };
 }
 function basicCredential(token) {
   return Buffer.from(`x-access-token:${token}`).toString("base64");
@@ -49695,11 +50030,14 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
   async remoteUrl(remote) {
     return (await this.run(["remote", "get-url", remote])).trim();
   }
-  /** Whether git already has credentials for `url` (in the URL, or an http extraheader as actions/checkout sets). */
+  /**
+   * Whether git already has credentials for `url`: in the URL, or an http extraheader that applies
+   * to it, as actions/checkout sets (one for another host, or reset to empty, sends nothing there).
+   */
   async hasCredentials(url) {
     if (/^[a-z]+:\/\/[^/@]+@/i.test(url)) return true;
-    const { stdout } = await this.exec(["config", "--get-regexp", "^http\\..*extraheader$|^http\\.extraheader$"], {});
-    return stdout.toString("utf8").trim() !== "";
+    const { code: code2, stdout } = await this.exec(["config", "--get-urlmatch", "http.extraheader", url], {});
+    return code2 === 0 && stdout.toString("utf8").trim() !== "";
   }
   async treeOf(commit) {
     return (await this.run(["rev-parse", "--verify", `${commit}^{tree}`])).trim();
@@ -49748,8 +50086,8 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
   }
   /** Writes `files` over `parent`'s tree into the object store (on a private index); the tree id. */
   async writeTree(parent, files) {
-    const dir = await mkdtemp(join5(tmpdir(), "gitops-promote-index-"));
-    const env = { GIT_INDEX_FILE: join5(dir, "index") };
+    const dir = await mkdtemp(join6(tmpdir(), "gitops-promote-index-"));
+    const env = { GIT_INDEX_FILE: join6(dir, "index") };
     try {
       await this.run(["read-tree", parent], { env });
       const records = [];
@@ -49770,8 +50108,8 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
    * same. The base is given, not searched: in a shallow checkout history is cut.
    */
   async mergeTrees(base, ours, theirs) {
-    const dir = await mkdtemp(join5(tmpdir(), "gitops-promote-merge-"));
-    const env = { GIT_INDEX_FILE: join5(dir, "index") };
+    const dir = await mkdtemp(join6(tmpdir(), "gitops-promote-merge-"));
+    const env = { GIT_INDEX_FILE: join6(dir, "index") };
     try {
       await this.run(["read-tree", "-m", "-i", "--aggressive", base, ours, theirs], { env });
       const stages = /* @__PURE__ */ new Map();
@@ -49805,7 +50143,7 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
   async mergeFile(dir, base, ours, theirs) {
     const files = await Promise.all(
       [base, ours, theirs].map(async (sha, i) => {
-        const file = join5(dir, String(i));
+        const file = join6(dir, String(i));
         await writeFile2(file, await this.blob(sha));
         return file;
       })
@@ -49910,6 +50248,39 @@ var BlobReader = class {
     }
   }
 };
+
+// src/github/git-version.ts
+import { spawn as spawn3 } from "node:child_process";
+var MIN_GIT = [2, 29];
+var MIN_GIT_LENDING = [2, 31];
+function parseGitVersion(text2) {
+  const match = /\bgit version (\d+)\.(\d+)/.exec(text2);
+  return match ? [Number(match[1]), Number(match[2])] : void 0;
+}
+function gitVersionIssue(versionText, lending) {
+  const version = parseGitVersion(versionText);
+  if (version === void 0) return void 0;
+  const said = versionText.trim().replace(/^git version /, "");
+  if (older(version, MIN_GIT)) {
+    return `git ${said} is too old: gitops-promote needs git ${MIN_GIT.join(".")} or later. Use a newer runner image, or install a newer git before this step.`;
+  }
+  if (lending && older(version, MIN_GIT_LENDING)) {
+    return `git ${said} is too old to be lent this step's token: the checkout kept no credentials (persist-credentials: false), and git reads the token this step lends it (through GIT_CONFIG_COUNT) from git ${MIN_GIT_LENDING.join(".")} on. Keep actions/checkout's credentials (persist-credentials: true, its default), or install git ${MIN_GIT_LENDING.join(".")} or later before this step.`;
+  }
+  return void 0;
+}
+function older(version, than) {
+  return version[0] < than[0] || version[0] === than[0] && version[1] < than[1];
+}
+function readGitVersion() {
+  return new Promise((resolve3, reject) => {
+    const child2 = spawn3("git", ["--version"], { stdio: ["ignore", "pipe", "pipe"] });
+    const out = [];
+    child2.stdout.on("data", (d) => out.push(d));
+    child2.on("error", (error2) => reject(new Error(`cannot run git (${error2.message}): gitops-promote needs git ${MIN_GIT.join(".")} or later on PATH`)));
+    child2.on("close", (code2) => code2 === 0 ? resolve3(Buffer.concat(out).toString("utf8")) : reject(new Error(`git --version failed (exit ${code2})`)));
+  });
+}
 
 // src/github/remote.ts
 function repositoryOfRemote(remoteUrl, serverUrl) {
@@ -50033,9 +50404,12 @@ function explainFailure(error2, at) {
   const request2 = failedRequest(answer);
   if (!request2) return void 0;
   const purpose = requestPurpose(request2);
-  const status = httpStatus(answer);
   const operation = `${request2.method} ${request2.path}`;
-  const head = `${purpose ? `${purpose.what} in ${fullName(at)} (${operation})` : operation} failed: ${status === void 0 ? "" : `${status} `}${errorMessage(error2)}`;
+  const what = purpose ? `${purpose.what} in ${fullName(at)} (${operation})` : operation;
+  const lost = unanswered(answer);
+  if (lost) return `${what} failed: ${unansweredSaid(lost)}`;
+  const status = httpStatus(answer);
+  const head = `${what} failed: ${status === void 0 ? "" : `${status} `}${errorMessage(error2)}`;
   const branch = /\/git\/refs\/heads\/(.+)$/.exec(request2.path)?.[1];
   const advice = rateLimited(status, errorMessage(error2), responseHeaders(answer)) ? RATE_LIMIT_ADVICE : adviceFor(status, errorMessage(error2), purpose?.permission ?? "contents", branch, at);
   return advice ? `${head}
@@ -50062,17 +50436,16 @@ var GIT_OPERATIONS = {
 };
 var GIT_STATUSES = [
   [/Repository not found|returned error: 404/i, 404],
-  [/could not read Username|Authentication failed|Invalid username|returned error: 401/i, 401],
+  [/Authentication failed|Invalid username|returned error: 401/i, 401],
   [/Permission to .* denied|returned error: 403/i, 403]
 ];
+var NO_CREDENTIALS = /could not read Username/i;
 function explainGit(error2, at) {
   const [command = ""] = error2.args;
   const head = `${GIT_OPERATIONS[command] ?? "running git"} (git ${command}) failed: ${error2.stderr.trim()}`;
   const status = GIT_STATUSES.find(([pattern]) => pattern.test(error2.stderr))?.[1];
-  if (status === 401 && !at.tokenGiven) {
-    return `${head}
-git has no credentials for origin: the checkout kept none (persist-credentials: false) and input token is empty.`;
-  }
+  if (NO_CREDENTIALS.test(error2.stderr) || status === 401 && !at.tokenGiven) return `${head}
+${noCredentials(at)}`;
   const branch = error2.args.map((arg) => /:refs\/heads\/(.+)$/.exec(arg)?.[1]).find((b) => b !== void 0);
   if (rateLimited(status, error2.stderr, {})) return `${head}
 ${RATE_LIMIT_ADVICE}`;
@@ -50080,6 +50453,14 @@ ${RATE_LIMIT_ADVICE}`;
   if (!advice) return head;
   return `${head}
 ${advice} git uses the credentials actions/checkout left (its \`token\` input), or this step's \`token\` when the checkout kept none.`;
+}
+function noCredentials(at) {
+  const keep = "Keep actions/checkout's credentials (persist-credentials: true, its default)";
+  if (!at.tokenGiven) return "git has no credentials for origin: the checkout kept none (persist-credentials: false) and input token is empty.";
+  if (at.tokenLent) {
+    return `git has no credentials for origin: this step lent it its token (an http.extraheader for GITHUB_SERVER_URL, through GIT_CONFIG_COUNT), and git did not send it: the job's environment may override git's settings, or origin's URL may spell the server otherwise than GITHUB_SERVER_URL. ${keep}.`;
+  }
+  return `git has no credentials for origin, and this step did not lend it its token: it does so only when origin is a repository on GITHUB_SERVER_URL and git has nothing of its own to send there (no user in origin's URL, no http.extraheader that applies to it). ${keep}, or remove the http.extraheader the runner sets for origin's server.`;
 }
 function adviceFor(status, message, permission, branch, at) {
   const name = fullName(at);
@@ -50217,15 +50598,15 @@ function readUpdateInputs(core, event) {
   const flag = (name) => booleanInput(name, core.getInput(name));
   const explicit = words("images");
   const setters = words("setters");
-  const sets = lines("set");
+  const sets = lines("set").map(slashSeparatedFile);
   const dispatched = explicit.length > 0 ? void 0 : eventPayload(event, setters.length + sets.length > 0);
   const payload = dispatched?.payload;
   const request2 = {
     images: explicit.length > 0 ? explicit : payload?.images ?? [],
     setters,
     sets,
-    paths: lines("paths"),
-    ...core.getInput("config") && { config: core.getInput("config") },
+    paths: lines("paths").map(slashSeparated),
+    ...core.getInput("config") && { config: slashSeparated(core.getInput("config")) },
     ...payload?.targets && { targets: payload.targets },
     allowDowngrade: flag("allow-downgrade"),
     create: flag("create"),
@@ -50259,6 +50640,10 @@ function readUpdateInputs(core, event) {
     ...dispatched && { payload: dispatched.payload, payloadField: dispatched.field },
     warnings: [...explicit.length > 0 ? unreadPayload(event) : [], ...unusedPullRequestInputs(delivery)]
   };
+}
+function slashSeparatedFile(text2) {
+  const set2 = parseSet(text2);
+  return typeof set2 === "string" || !set2.file.includes("\\") ? text2 : `${slashSeparated(set2.file)}:${set2.spec}`;
 }
 function requireToken2(token) {
   return requireToken(token, {
@@ -50634,17 +51019,21 @@ function describeLocated(w) {
 // src/action/update/main.ts
 var redact = protectToken(getInput("token"), setSecret);
 var redactIssue = (issue2) => ({ ...issue2, ...issue2.file && { file: redact(issue2.file) }, message: redact(issue2.message) });
+var summaryNotWritten = (error2) => warning(`job summary not written: ${redact(String(error2))}`);
 async function run() {
   const inputs = readUpdateInputs(core_exports, { eventName: context2.eventName, payload: context2.payload });
   annotate(inputs.warnings);
   if (inputs.payload?.source?.repository) infoUntrusted(`promoting ${inputs.request.images.join(", ")} from ${inputs.payload.source.repository}`);
+  const gitVersion = await readGitVersion();
   const workspace = await checkoutRoot(process.env["GITHUB_WORKSPACE"] || process.cwd(), inputs.workingDirectory);
   const checkout = new GitRepo(workspace);
   const url = await checkout.remoteUrl("origin");
   const serverUrl = process.env["GITHUB_SERVER_URL"] || "https://github.com";
   const origin = repositoryOfRemote(url, serverUrl);
   const lendToken = origin !== void 0 && inputs.token !== "" && !await checkout.hasCredentials(url);
-  const git = lendToken ? new GitRepo(workspace, tokenAuthEnv(inputs.token, serverUrl)) : checkout;
+  const oldGit = gitVersionIssue(gitVersion, lendToken);
+  if (oldGit) throw new Error(oldGit);
+  const git = lendToken ? new GitRepo(workspace, tokenAuthEnv(inputs.token, serverUrl, process.env)) : checkout;
   const workflowRepository = process.env["GITHUB_REPOSITORY"] ?? "";
   const [owner = "", repo = ""] = workflowRepository.split("/");
   const repository = origin ?? { owner, repo };
@@ -50668,7 +51057,7 @@ async function run() {
     result = await group("Plan and deliver", () => deliver(ctx, inputs.request, inputs.delivery));
   } catch (caught) {
     const error2 = inputs.payload?.targets && inputs.payloadField ? inPayloadTerms(caught, inputs.payloadField, inputs.request.config) : caught;
-    const explained = explainFailure(error2, { repository, workflowRepository, tokenGiven: inputs.token !== "" });
+    const explained = explainFailure(error2, { repository, workflowRepository, tokenGiven: inputs.token !== "", tokenLent: lendToken });
     const failure = explained === void 0 ? error2 : new Error(explained, { cause: error2 });
     if (!(error2 instanceof DeliveryError)) throw failure;
     if (error2.landings.length > 0) {
@@ -50680,7 +51069,7 @@ async function run() {
   annotate(result.plan.warnings);
   if (inputs.delivery.dryRun) await group("Diff (dry run: nothing written)", async () => printDiff(result));
   setOutputs(result);
-  await writeSummary(result, serverUrl, repository, inputs.delivery.dryRun);
+  await writeSummary(result, serverUrl, repository, inputs.delivery.dryRun).catch(summaryNotWritten);
   printRun(result, links, inputs.delivery.dryRun);
 }
 async function fail2(error2, landed) {
@@ -50693,6 +51082,6 @@ ${issues.map((i) => `- ${formatDiagnostic(i)}`).join("\n")}` : error2 instanceof
   setFailed(message);
   if (landed) setLandedOutputs(landed.landings);
   else setFailedOutputs();
-  await writeFailureSummary(message, issues, landed).catch((summaryError) => warning(`job summary not written: ${redact(String(summaryError))}`));
+  await writeFailureSummary(message, issues, landed).catch(summaryNotWritten);
 }
 run().catch(fail2);

@@ -30861,6 +30861,26 @@ throttling.triggersNotification = triggersNotification;
 
 // src/github/client.ts
 var import_bottleneck = __toESM(require_lib2(), 1);
+
+// src/github/api-url.ts
+var GITHUB_API = "https://api.github.com";
+function apiUrlFromEnv(env) {
+  const api = env["GITHUB_API_URL"]?.trim();
+  if (api) return api;
+  const server = env["GITHUB_SERVER_URL"]?.trim().replace(/\/+$/, "");
+  if (!server) return GITHUB_API;
+  let url;
+  try {
+    url = new URL(server);
+  } catch {
+    throw new Error(`GITHUB_SERVER_URL ${JSON.stringify(server)} is not a URL (e.g. https://github.example.com); set GITHUB_API_URL to the server's API`);
+  }
+  if (url.hostname === "github.com") return GITHUB_API;
+  if (url.hostname.endsWith(".ghe.com")) return `${url.protocol}//api.${url.host}`;
+  return `${server}/api/v3`;
+}
+
+// src/github/client.ts
 var NO_RETRY_STATUSES = [400, 401, 403, 404, 405, 409, 410, 422, 451];
 function attemptTimeout(ms) {
   return (octokit) => {
@@ -30872,7 +30892,7 @@ function attemptTimeout(ms) {
 }
 function createClient(options2) {
   const { retries = 3, rateLimitRetries = 3, maxRateLimitWait = 300, requestTimeout = 6e4, log = () => void 0 } = options2;
-  const baseUrl2 = options2.baseUrl ?? process.env["GITHUB_API_URL"] ?? "https://api.github.com";
+  const baseUrl2 = options2.baseUrl ?? apiUrlFromEnv(process.env);
   const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
     const retrying = retryCount < rateLimitRetries && retryAfter <= maxRateLimitWait;
     log(`${kind} rate limit on ${request2.method} ${request2.url}: ${retrying ? `retrying after ${retryAfter}s` : "giving up"}`);
@@ -33567,6 +33587,29 @@ function httpStatus(error2) {
 function errorMessage(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
 }
+function requestHost(error2) {
+  const request2 = typeof error2 === "object" && error2 !== null && "request" in error2 ? error2.request : void 0;
+  const url = typeof request2 === "object" && request2 !== null && "url" in request2 ? request2.url : void 0;
+  if (typeof url !== "string") return void 0;
+  try {
+    return new URL(url).host;
+  } catch {
+    return void 0;
+  }
+}
+function unanswered(error2) {
+  if (!(error2 instanceof Error) || error2.cause === void 0) return void 0;
+  if ("response" in error2 && error2.response !== void 0) return void 0;
+  const host = requestHost(error2);
+  if (host === void 0) return void 0;
+  let deepest = error2;
+  while (deepest.cause instanceof Error) deepest = deepest.cause;
+  const code = "code" in deepest && typeof deepest.code === "string" && !deepest.message.includes(deepest.code) ? ` (${deepest.code})` : "";
+  return { host, reason: `${deepest.message.trim().replace(/\s*\n\s*/g, " ")}${code}` };
+}
+function unansweredSaid({ host, reason }) {
+  return `no response from ${host}: ${reason}. Check that this machine reaches it: a proxy is read from HTTPS_PROXY (NO_PROXY lists hosts to reach directly), and a certificate authority of your own from NODE_EXTRA_CA_CERTS (a file of PEM certificates).`;
+}
 var REPO = String.raw`/repos/[^/]+/[^/]+`;
 var PURPOSES = [
   [new RegExp(`^POST ${REPO}/git/trees$`), "creating the commit's tree", "contents"],
@@ -33783,14 +33826,19 @@ var NEEDS = {
   wait: { permission: "Actions", level: "read", deed: "read its workflow runs" }
 };
 function explain(error2, repo, action, options2) {
-  const status = httpStatus(error2);
   const what = action === "wait" ? "following the run" : action;
+  const lost = unanswered(error2);
+  if (lost) return new DispatchError(`${repo.fullName}: ${what} failed: ${unansweredSaid(lost)}`, []);
+  const status = httpStatus(error2);
   const head = `${repo.fullName}: ${what} failed (${status ?? "no response"}: ${errorMessage(error2)})`;
   const { permission, level } = NEEDS[action];
   const needs = `"${permission}: ${level}"`;
   switch (status) {
     case 401:
-      return new DispatchError(`${head}: the token is missing, invalid or expired.`, []);
+      return new DispatchError(
+        `${head}: the token is missing, invalid or expired${requestHost(error2) ? `, or was made for another GitHub server than ${requestHost(error2)}` : ""}.`,
+        []
+      );
     case 404:
       if (action === "wait") return new DispatchError(`${head}: the token started the run but cannot read it: it needs ${needs} on ${repo.fullName}.`, []);
       return new DispatchError(
@@ -34072,6 +34120,7 @@ async function writeSummary(payload, dispatched, failure) {
 }
 async function run() {
   const redact = protectToken(getInput("token"), setSecret);
+  const summaryNotWritten = (error2) => warning(`job summary not written: ${redact(String(error2))}`);
   try {
     const inputs = readDispatchInputs(core_exports, sourceFromEnv(process.env));
     for (const note of inputs.notes) info(note);
@@ -34080,11 +34129,11 @@ async function run() {
     try {
       const result = await dispatchImages(octokit, { ...inputs.options, log: (line) => info(line) });
       writeOutputs(result.payload, inputs.options.repositories, result.dispatched);
-      await writeSummary(result.payload, result.dispatched);
+      await writeSummary(result.payload, result.dispatched).catch(summaryNotWritten);
     } catch (error2) {
       if (!(error2 instanceof DispatchError)) throw error2;
       writeOutputs(inputs.options.payload, inputs.options.repositories, error2.dispatched);
-      await writeSummary(inputs.options.payload, error2.dispatched, redact(error2.message));
+      await writeSummary(inputs.options.payload, error2.dispatched, redact(error2.message)).catch(summaryNotWritten);
       throw error2;
     }
   } catch (error2) {

@@ -3278,7 +3278,7 @@ function nodeAt(root, path) {
 
 // src/create-hint.ts
 function createHint(what) {
-  return `(to add ${what}, use --create or the Action input create: true)`;
+  return `(to add ${what}, use --create, or create: true in the Action or the library)`;
 }
 
 // node_modules/yaml/browser/dist/nodes/identity.js
@@ -10205,7 +10205,8 @@ function applySplices(text2, ordered) {
   let out = "";
   let at = 0;
   for (const { start, end, insert } of ordered) {
-    if (start < at) throw new Error(`overlapping edits at offset ${start}`);
+    if (start < at)
+      throw new SourceError(`two edits overlap here, which is a fault of gitops-promote (please report it); the file is left as it is`, lineAt(text2, start));
     out += text2.slice(at, start) + insert;
     at = end;
   }
@@ -10990,6 +10991,31 @@ function inContainerSpec(path) {
   const list = path[path.length - 3];
   return typeof path[path.length - 2] === "number" && typeof list === "string" && CONTAINER_LISTS.has(list);
 }
+var BLOCK_HEADER = /["']?[ \t]*:[ \t]+(?:[&!]\S*[ \t]+)*[|>]/y;
+function hasBlockImage(text2) {
+  for (let at = text2.indexOf("image"); at >= 0; at = text2.indexOf("image", at + 5)) {
+    BLOCK_HEADER.lastIndex = at + 5;
+    if (BLOCK_HEADER.test(text2)) return true;
+  }
+  return false;
+}
+var warnBlockImages = (file, request, plan) => {
+  if (!hasBlockImage(file.text)) return;
+  const incoming = byRepository(request.images);
+  for (const { root } of file.documents) {
+    forEachValue(root, ({ node, path }) => {
+      if (path[path.length - 1] !== "image" || node.kind !== "scalar" || isFlowScalar(node) || plan.isClaimed(node)) return;
+      const ref = tryParseImageRef(node.text.trim());
+      const update = ref && incoming.get(ref.repository);
+      const next = update && nextReference(update, ref);
+      if (next)
+        plan.warn(
+          node.start,
+          `${formatPath(path)} is a block scalar, which is never edited, so it is not moved to ${next}; write it as a plain or quoted string`
+        );
+    });
+  }
+};
 
 // src/yaml/argocd-parameters.ts
 var ARGO_API = "argoproj.io/";
@@ -12311,6 +12337,10 @@ function hasControl(value) {
   return false;
 }
 function writeStringLiteral(value, style) {
+  const written = literalText(value, style);
+  return style.triple && stringLiteralValue(written) !== value ? literalText(value, { ...style, triple: false }) : written;
+}
+function literalText(value, style) {
   const q = style.triple ? style.quote.repeat(3) : style.quote;
   const rawFits = style.prefix !== "" && !value.includes("\\") && !value.includes(style.quote) && !hasControl(value);
   if (rawFits) return `${style.prefix}${q}${value}${q}`;
@@ -12523,6 +12553,9 @@ function parseOverrideSpec(spec) {
 var KEYWORDS = new Set(
   "True False None Undefined import and or in is not as if else elif for schema mixin protocol check assert all any map filter lambda rule".split(" ")
 );
+function isKeyword(word) {
+  return KEYWORDS.has(word);
+}
 function isIdentifier(key) {
   return /^\$?[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !KEYWORDS.has(key);
 }
@@ -12833,8 +12866,10 @@ var Parser3 = class {
   }
   /**
    * `lambda params [-> type] { body }`. Parameter types and defaults may be braces too
-   * (`lambda {config: {str:}} -> any {`, `attrs: {:} = {} -> T {`): the body is the first
-   * brace group not followed by `->`, `,`, `=`, `|`, `:` or another `{`.
+   * (`lambda {config: {str:}} -> any {`, `attrs: {:} = {}, b {`): the body is the first
+   * brace group not followed by `->`, `=`, `|`, `:` or another `{`, nor by `,` when it is a
+   * parameter's type or default (after `:`, `=` or an operator). A body followed by `,` ends
+   * the lambda, an item of the config or list around it (`[lambda a { a }, {...}]`).
    */
   lambda() {
     const first = this.pos++;
@@ -12842,9 +12877,11 @@ var Parser3 = class {
     while (true) {
       const k = kind[this.pos];
       if (k === T2.LBrace) {
+        const before = kind[this.pos - 1];
+        const parameterPart = before === T2.Colon || before === T2.Assign || before === T2.Operator;
         this.pos = this.skipGroup(this.pos);
         const next = kind[this.pos];
-        const more = next === T2.Arrow || next === T2.Comma || next === T2.Assign || next === T2.Colon || next === T2.LBrace || next === T2.Operator && this.tokenText(this.pos) === "|";
+        const more = next === T2.Arrow || next === T2.Comma && parameterPart || next === T2.Assign || next === T2.Colon || next === T2.LBrace || next === T2.Operator && this.tokenText(this.pos) === "|";
         if (!more) return { type: "other", construct: "lambda", first, last: this.pos - 1 };
       } else if (k === T2.LParen || k === T2.LBracket) this.pos = this.skipGroup(this.pos);
       else if (k === T2.Newline || k === T2.EOF) this.fail(first, "lambda without a body");
@@ -14070,31 +14107,6 @@ function markedPart(field2, string2) {
 }
 
 // src/yaml/editor.ts
-var BLOCK_HEADER = /["']?[ \t]*:[ \t]+(?:[&!]\S*[ \t]+)*[|>]/y;
-function hasBlockImage(text2) {
-  for (let at = text2.indexOf("image"); at >= 0; at = text2.indexOf("image", at + 5)) {
-    BLOCK_HEADER.lastIndex = at + 5;
-    if (BLOCK_HEADER.test(text2)) return true;
-  }
-  return false;
-}
-var warnBlockImages = (file, request, plan) => {
-  if (!hasBlockImage(file.text)) return;
-  const incoming = byRepository(request.images);
-  for (const { root } of file.documents) {
-    forEachValue(root, ({ node, path }) => {
-      if (path[path.length - 1] !== "image" || node.kind !== "scalar" || isFlowScalar(node) || plan.isClaimed(node)) return;
-      const ref = tryParseImageRef(node.text.trim());
-      const update = ref && incoming.get(ref.repository);
-      const next = update && nextReference(update, ref);
-      if (next)
-        plan.warn(
-          node.start,
-          `${formatPath(path)} is a block scalar, which is never edited, so it is not moved to ${next}; write it as a plain or quoted string`
-        );
-    });
-  }
-};
 var EDITORS = [
   editMarkers,
   editImages,
@@ -14261,7 +14273,7 @@ function textOf(tokens, node, eol, indent) {
     while (s < strings.length && strings[s].last <= start + offset) s++;
     const inString = s < strings.length && strings[s].first < start + offset;
     const empty = /^(?:\r|\n|$)/.test(text2.slice(offset + lineEnd.length, offset + lineEnd.length + 1));
-    return inString || empty ? eol : eol + indent;
+    return inString ? lineEnd : empty ? eol : eol + indent;
   });
 }
 function readValue(spec, raw, eol) {
@@ -14280,6 +14292,19 @@ function literalKind(tokens, expr) {
   if (expr.construct !== "constant") return void 0;
   const word = nodeText(tokens, expr);
   return word === "True" || word === "False" ? "boolean" : void 0;
+}
+function laidOut(start, end, items, layout) {
+  let insert = "";
+  const starts = [];
+  items.forEach((item, i) => {
+    insert += i === 0 ? layout.first : layout.lead;
+    starts.push(insert.length);
+    insert += item;
+  });
+  return { start, end, insert: insert + layout.tail, starts };
+}
+function lineBreaks(text2) {
+  return text2.match(/\r\n|\n|\r/g)?.length ?? 0;
 }
 function sameTokens(a, aNode, b, bNode) {
   const skip = (t, i2) => STARTS_LINE.has(t.kind[i2]);
@@ -14315,6 +14340,10 @@ var Planner = class {
   computed;
   setsToo;
   plan = { splices: [], changes: [], warnings: [] };
+  /** Entries to add to each config (insert), with the index of each one's change. */
+  pending = /* @__PURE__ */ new Map();
+  /** Removal splices planned, with the text of the statements or entries each removes. */
+  removed = /* @__PURE__ */ new Map();
   tokens;
   text;
   eol;
@@ -14448,7 +14477,7 @@ var Planner = class {
     }
     if (added.length === 0) return;
     const items = (indent) => added.map((item) => textOf(value.tokens, item, this.eol, indent));
-    const splice = this.afterLast(old, items, items(this.indentOf(old.first)).join(", "), (last) => this.indentOf(last.first));
+    const splice = this.afterLast(old, items, { indent: this.indentOf(old.first), first: "", lead: ", ", tail: "" }, (last) => this.indentOf(last.first));
     this.plan.splices.push(splice);
     const [start, end] = [this.tokens.start[old.first], this.tokens.end[old.last]];
     const written = this.text.slice(start, splice.start) + splice.insert + this.text.slice(splice.end, end);
@@ -14456,42 +14485,37 @@ var Planner = class {
   }
   /**
    * The splice that adds `items` after the last item of a config or list: between empty
-   * brackets `empty` (or before the closing bracket's line when comments are inside), `, item`
-   * after the last item when the brackets share a line, else one item per line after the
-   * last one's line, indented as `indent(last)` says. `items(indent)` are the items to stand
-   * on a line with that indentation.
+   * brackets as `empty` lays them out on lines of its `indent` (or before the closing bracket's
+   * line when comments are inside), `, item` after the last item when the brackets share a
+   * line, else one item per line after the last one's line, indented as `indent(last)` says.
+   * `items(indent)` are the items to stand on a line with that indentation.
    */
   afterLast(node, items, empty, indent) {
     const source = this.tokens.source;
     const open = this.tokens.start[node.first];
     const close = this.tokens.start[node.last];
     const last = node.items[node.items.length - 1];
-    if (!last) return this.beforeClose(open, close, items) ?? { start: open + 1, end: close, insert: empty };
+    if (!last) return this.beforeClose(node, items) ?? laidOut(open + 1, close, items(empty.indent), empty);
     const end = this.tokens.end[last.last];
-    if (source.line(open) === source.line(close)) return { start: end, end, insert: `, ${items(this.indentOf(last.first)).join(", ")}` };
+    if (source.line(open) === source.line(close)) return laidOut(end, end, items(this.indentOf(last.first)), { first: ", ", lead: ", ", tail: "" });
     const at = Math.min(source.lineEnd(end), close);
     const lead = indent(last);
-    return {
-      start: at,
-      end: at,
-      insert: items(lead).map((item) => `${this.eol}${lead}${item}`).join("")
-    };
+    return laidOut(at, at, items(lead), { first: `${this.eol}${lead}`, lead: `${this.eol}${lead}`, tail: "" });
   }
   /**
    * The first lines of an empty config or list whose brackets hold comments: each on a line of
-   * its own just before the closing bracket's line, indented as the last comment, so that the
-   * comments stay. undefined when there is only whitespace inside.
+   * its own just before the closing bracket's line, indented as the last comment (one level in
+   * from the opening line when that comment is on it), so that the comments stay. undefined
+   * when there is only whitespace inside.
    */
-  beforeClose(open, close, lines) {
-    const inside = this.text.slice(open + 1, close).trimEnd();
+  beforeClose(node, lines) {
+    const close = this.tokens.start[node.last];
+    const inside = this.text.slice(this.tokens.start[node.first] + 1, close).trimEnd();
     if (inside.trim() === "") return void 0;
-    const indent = /[ \t]*(?=\S[^\r\n]*$)/.exec(inside)[0];
+    const lastLine = /[^\r\n]*$/.exec(inside)[0];
+    const indent = lastLine.length < inside.length ? /^[ \t]*/.exec(lastLine)[0] : `${this.indentOf(node.first)}    `;
     const at = this.tokens.source.lineStart(close);
-    return {
-      start: at,
-      end: at,
-      insert: lines(indent).map((line) => `${indent}${line}${this.eol}`).join("")
-    };
+    return laidOut(at, at, lines(indent), { first: indent, lead: `${this.eol}${indent}`, tail: this.eol });
   }
   /** Leading whitespace of the line a token is on. */
   indentOf(token) {
@@ -14499,39 +14523,73 @@ var Planner = class {
     return /^[ \t]*/.exec(this.text.slice(start, this.tokens.start[token]))[0];
   }
   /**
-   * Add `entry` (as it stands on a line of that indentation) as the last entry of `config`, on a
-   * new line with its siblings' indentation (nested under the opening line when the last entry
-   * does not start its line); the change is reported on the entry's line, holding `value`.
+   * Add `entry` (as it stands on a line of that indentation) as the last entry of `config`; the
+   * change is reported on the entry's line, holding `value`. The entries added to one config are
+   * written as one insertion when the spec is planned (insertEntries), in the order given.
    */
   insert(config, entry, value, key = this.spec.path) {
-    const openIndent = this.indentOf(config.first);
-    const nested = `${openIndent}    `;
-    const startsLine = (token) => {
-      const start = this.tokens.start[token];
-      return this.tokens.source.lineStart(start) === start - this.indentOf(token).length;
-    };
-    const empty = `${this.eol}${nested}${entry(nested)}${this.eol}${openIndent}`;
-    const splice = this.afterLast(
-      config,
-      (indent) => [entry(indent)],
-      empty,
-      (last) => startsLine(last.first) ? this.indentOf(last.first) : nested
-    );
-    this.plan.splices.push(splice);
-    const breaksBefore = /^[\s,]*/.exec(splice.insert)[0].split(this.eol).length - 1;
-    this.plan.changes.push({ line: this.tokens.source.line(splice.start) + breaksBefore, kind: "override", key, old: "", new: value });
+    const added = this.pending.get(config) ?? [];
+    this.pending.set(config, added);
+    added.push({ entry, change: this.plan.changes.length });
+    this.plan.changes.push({ line: 0, kind: "override", key, old: "", new: value });
+  }
+  /**
+   * Write the entries each config is to get, in one splice per config: on new lines with its
+   * siblings' indentation (nested under the opening line when the last entry does not start its
+   * line), or between its brackets when it is empty. Each change gets the line its entry starts on.
+   */
+  insertEntries() {
+    for (const [config, added] of this.pending) {
+      const openIndent = this.indentOf(config.first);
+      const nested = `${openIndent}    `;
+      const startsLine = (token) => {
+        const start = this.tokens.start[token];
+        return this.tokens.source.lineStart(start) === start - this.indentOf(token).length;
+      };
+      const splice = this.afterLast(
+        config,
+        (indent) => added.map(({ entry }) => entry(indent)),
+        { indent: nested, first: `${this.eol}${nested}`, lead: `${this.eol}${nested}`, tail: `${this.eol}${openIndent}` },
+        (last) => startsLine(last.first) ? this.indentOf(last.first) : nested
+      );
+      this.plan.splices.push(splice);
+      const line = this.tokens.source.line(splice.start);
+      added.forEach(({ change }, i) => {
+        this.plan.changes[change] = { ...this.plan.changes[change], line: line + lineBreaks(splice.insert.slice(0, splice.starts[i])) };
+      });
+    }
+    this.pending.clear();
   }
   /**
    * Remove a statement or entry with the separator that was its own: its whole line(s) when it
    * is alone on them, and the blank lines above when it was the last before a blank line, the
    * file's end or a closing bracket (two blank lines would be left: `A\n\nB\n` -> `A\n`); on a
    * line it shares, the comma before it (`{y = 2, x = 1,}` -> `{y = 2,}`), or after it when it is
-   * first. The change holds the value removed and "" for the new one, as create's old.
+   * first; several on one line, as one run. The change holds the value removed and "" for the
+   * new one, as create's old.
    */
   remove(node, value, key = this.spec.path) {
+    const run = { start: this.tokens.start[node.first], end: this.tokens.end[node.last] };
+    let splice = this.removal(run);
+    for (let joined = this.joinedRemoval(splice); joined; joined = this.joinedRemoval(splice)) {
+      const held = this.removed.get(joined);
+      this.plan.splices.splice(this.plan.splices.indexOf(joined), 1);
+      run.start = Math.min(run.start, held.start);
+      run.end = Math.max(run.end, held.end);
+      splice = this.removal(run);
+    }
+    this.plan.splices.push(splice);
+    this.removed.set(splice, run);
+    this.change(node.first, this.describe(value), "", key);
+  }
+  /** A removal planned already that overlaps `splice`. */
+  joinedRemoval(splice) {
+    return this.plan.splices.find((s) => this.removed.has(s) && s.start < splice.end && splice.start < s.end);
+  }
+  /** The splice removing the text [start, end) of statements or entries with their separator (see remove). */
+  removal(node) {
     const source = this.tokens.source;
-    let start = this.tokens.start[node.first];
-    let end = this.tokens.end[node.last];
+    let { start, end } = node;
     const lineStart = source.lineStart(start);
     const before = this.text.slice(lineStart, start);
     const after = this.text.slice(end, source.lineEnd(end));
@@ -14549,8 +14607,7 @@ var Planner = class {
       if (previousComma) start -= previousComma[0].length;
       else if (comma) end += comma[0].length;
     }
-    this.plan.splices.push({ start, end, insert: "" });
-    this.change(node.first, this.describe(value), "", key);
+    return { start, end, insert: "" };
   }
   entries(config) {
     return config.items.filter((i) => i.type === "entry");
@@ -14644,13 +14701,14 @@ function planTopLevel(p, raw, options) {
   let hit = false;
   for (const s of statements) {
     const old = statementValue(s);
-    if (spec.operation === "=") {
-      if (s.type === "unification" && value.expr.type !== "schema") {
-        if (options.create) continue;
-        throw new SourceError(`'${name}' is a unification ('${name}: S {...}'); '=' replaces it only with a schema instance (S {...})`, p.line(s.first));
-      }
-      p.replace(old, value);
-    } else if (spec.operation === ":") p.union(old, value);
+    const fits = value.expr.type === "schema" || spec.operation === ":" && value.expr.type === "config";
+    if (s.type === "unification" && spec.operation !== "+=" && !fits) {
+      if (options.create) continue;
+      const takes = spec.operation === "=" ? "replaces it only with a schema instance (S {...})" : "merges into it only a config ({...}) or a schema instance (S {...})";
+      throw new SourceError(`'${name}' is a unification ('${name}: S {...}'); '${spec.operation}' ${takes}`, p.line(s.first));
+    }
+    if (spec.operation === "=") p.replace(old, value);
+    else if (spec.operation === ":") p.union(old, value);
     else p.append(old, value);
     hit = true;
   }
@@ -14663,6 +14721,7 @@ function createTopLevel(p, rest, value, options, missing, reaches) {
   if (defined) throw new SourceError(`${defined.message}; ${spec.path} cannot be overridden here, and creating '${name}' would define it twice`, defined.line);
   const why = unreached(p.module, name, reaches);
   if (why && !(options.create && name.startsWith("_"))) throw new SourceError(`${why.message}; ${spec.path} cannot be overridden here`, why.line);
+  if (isKeyword(name)) throw new SourceError(`${missing}; '${name}' is a KCL keyword, not a variable name, so it cannot be created`);
   if (!options.create) throw new SourceError(`${missing} ${createHint("it")}`);
   const statement = rest.length > 0 ? `${name} = {${keyText(rest, spec.operation, value.text)}}` : spec.operation === "+=" ? `${name} += ${value.text}` : `${name}${spec.operation === ":" && value.expr.type === "schema" ? ":" : " ="} ${value.text}`;
   const text2 = p.text;
@@ -14730,6 +14789,7 @@ function planNested(p, raw, options) {
   }
   if (!options.create) throw new SourceError(`${why.message} ${createHint(spec.path)}`, why.line);
   p.insert(deepest.config, (indent) => keyText(spec.parts.slice(deepest.consumed), spec.operation, value.indented(indent)), value.string ?? value.text);
+  p.insertEntries();
   if (value.wholeText) p.warnWholeText(p.plan.changes[p.plan.changes.length - 1].line, value, spec.path);
 }
 function notFound(p, found) {
@@ -14768,6 +14828,7 @@ function applyOverrides(text2, specs, options = {}) {
     const planner = typeof item === "string" ? new Planner(module, spec, void 0, options.setsToo) : new Planner(module, spec, item.value, options.setsToo);
     if (spec.parts.length === 1) planTopLevel(planner, raw, options);
     else planNested(planner, raw, options);
+    planner.insertEntries();
     const { splices } = planner.plan;
     if (splices.length === 0) {
       changes.push(...planner.plan.changes);
@@ -15781,35 +15842,83 @@ function unquoted(value) {
 import { posix as posix2 } from "node:path";
 function warnLoneTagParameters(texts, inScope, updatesFor, warnings) {
   const values = new ValuesFiles(texts);
-  for (const [path, text2] of texts) {
-    if (!inScope(path) || fileKind(path) !== "yaml" || !text2.includes("argoproj.io/") || !text2.includes("parameters")) continue;
-    const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== void 0));
-    if (incoming.size === 0 || !values.mayRead(text2, incoming)) continue;
-    for (const document of tryYamlFile(text2.replace(/^\uFEFF/, ""))?.documents ?? []) {
-      const sources = sourcesOf(document).filter((source) => source.length > 0);
-      for (const source of sources) {
-        const valueFiles = valuesOf(document.root, source, sources, texts);
-        if (valueFiles.length === 0) continue;
-        const parameters = parametersAt(document.root, source);
-        const siblings = parameters.map(([other]) => leafOf(other));
-        for (const [name, field2] of parameters) {
-          const [prefix, leaf] = leafOf(name);
-          if (leaf !== "tag" || !isFlowScalar(field2.node) || hasPlaceholder(field2.node.text)) continue;
-          if (siblings.some(([p, l]) => p === prefix && ["repository", "name", "registry"].includes(l))) continue;
-          const keys = prefix === "" ? [] : prefix.split(".");
-          if (nodeAt(document.root, [...source, "helm", "valuesObject", ...keys, "repository"]) !== void 0) continue;
-          const held = repositoryIn(valueFiles, keys, incoming, values);
-          if (!held || nextVersion(held, versionOf(field2.node.text, void 0)) === void 0) continue;
-          const key = formatPath(field2.path);
-          warnings.push({
-            file: path,
-            line: lineAt(text2, field2.node.start),
-            message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: ${overrideAdvice(key, held.image.repository)}`
-          });
-        }
+  const said = /* @__PURE__ */ new Set();
+  for (const [path, document] of applicationsReading(texts, values, updatesFor)) {
+    const sources = sourcesOf(document).filter((source) => source.length > 0);
+    for (const source of sources) {
+      const valueFiles = valuesOf(document.root, source, sources, texts);
+      if (inScope(path)) warnLoneParameters(path, texts.get(path), document.root, source, valueFiles, values, updatesFor(path), warnings);
+      for (const warning of loneValueTags(valueFiles, values, inScope, updatesFor)) {
+        const at = `${warning.file}:${warning.line}`;
+        if (!said.has(at)) warnings.push(warning);
+        said.add(at);
       }
     }
   }
+}
+function unreadValueFiles(texts, present, updatesFor) {
+  const values = new ValuesFiles(texts);
+  const unread = /* @__PURE__ */ new Set();
+  for (const [, document] of applicationsReading(texts, values, updatesFor)) {
+    const sources = sourcesOf(document).filter((source) => source.length > 0);
+    for (const source of sources)
+      for (const path of listedPaths(document.root, source, sources)) if (!texts.has(path) && present.has(path) && fileKind(path) === "yaml") unread.add(path);
+  }
+  return [...unread];
+}
+function* applicationsReading(texts, values, updatesFor) {
+  for (const [path, text2] of texts) {
+    if (fileKind(path) !== "yaml" || !text2.includes("argoproj.io/") || !(text2.includes("parameters") || text2.includes("valueFiles"))) continue;
+    const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== void 0));
+    if (incoming.size === 0 || !values.mayRead(text2, incoming)) continue;
+    for (const document of tryYamlFile(text2.replace(/^\uFEFF/, ""))?.documents ?? []) yield [path, document];
+  }
+}
+function warnLoneParameters(path, text2, root, source, valueFiles, values, updates, warnings) {
+  const incoming = byRepository(updates.filter((update) => update.image.tag !== void 0));
+  if (valueFiles.length === 0 || incoming.size === 0) return;
+  const parameters = parametersAt(root, source);
+  const siblings = parameters.map(([other]) => leafOf(other));
+  for (const [name, field2] of parameters) {
+    const [prefix, leaf] = leafOf(name);
+    if (leaf !== "tag" || !isFlowScalar(field2.node) || hasPlaceholder(field2.node.text)) continue;
+    if (siblings.some(([p, l]) => p === prefix && REPOSITORY_KEYS.includes(l))) continue;
+    const keys = prefix === "" ? [] : prefix.split(".");
+    if (nodeAt(root, [...source, "helm", "valuesObject", ...keys, "repository"]) !== void 0) continue;
+    const held = repositoryIn(valueFiles, keys, incoming, values);
+    if (!held || nextVersion(held, versionOf(field2.node.text, void 0)) === void 0) continue;
+    const key = formatPath(field2.path);
+    warnings.push({
+      file: path,
+      line: lineAt(text2, field2.node.start),
+      message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: ${overrideAdvice(key, held.image.repository)}`
+    });
+  }
+}
+var REPOSITORY_KEYS = ["repository", "name", "registry"];
+function loneValueTags(valueFiles, values, inScope, updatesFor) {
+  const found = [];
+  valueFiles.forEach(([path, text2], index) => {
+    if (index === 0 || !inScope(path)) return;
+    const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== void 0));
+    if (incoming.size === 0) return;
+    const root = values.rootOf(path, text2);
+    forEachValue(root, ({ node, path: at }) => {
+      if (at[at.length - 1] !== "tag" || !isFlowScalar(node) || hasPlaceholder(node.text)) return;
+      const keys = at.slice(0, -1);
+      const mapping = nodeAt(root, keys);
+      if (mapping?.kind !== "map" || [...REPOSITORY_KEYS, "image"].some((key2) => mapValue(mapping, key2) !== void 0)) return;
+      const held = repositoryIn(valueFiles.slice(0, index), keys, incoming, values);
+      if (!held || nextVersion(held, versionOf(node.text, void 0)) === void 0) return;
+      const key = formatPath(at);
+      found.push({
+        file: path,
+        line: lineAt(text2, node.start),
+        message: `${key} overrides the tag of ${held.image.repository} (${held.at}), as Helm ranks a values file listed later above it, and was not moved: ${overrideAdvice(key, held.image.repository)}`
+      });
+    });
+  });
+  return found;
 }
 var ValuesFiles = class {
   constructor(texts) {
@@ -15842,7 +15951,7 @@ function spellsPath(application, path) {
   const lastTwo = path.slice(path.lastIndexOf("/", path.lastIndexOf("/") - 1) + 1);
   return application.includes(directory) || application.includes(lastTwo);
 }
-function valuesOf(root, source, sources, texts) {
+function listedPaths(root, source, sources) {
   const chart = scalarText(nodeAt(root, [...source, "path"]));
   const listed2 = nodeAt(root, [...source, "helm", "valueFiles"]);
   const names = listed2?.kind === "seq" ? listed2.items.map(scalarText) : [];
@@ -15853,8 +15962,11 @@ function valuesOf(root, source, sources, texts) {
     if (ref && sources.some((s) => scalarText(nodeAt(root, [...s, "ref"])) === ref[1])) paths.push(posix2.normalize(ref[2]));
     else if (!ref && chart !== void 0) paths.push(posix2.join(chart, name));
   }
-  return paths.flatMap((path) => {
-    const text2 = path.startsWith("..") ? void 0 : texts.get(path.replace(/^\.\//, ""));
+  return paths.flatMap((path) => path.startsWith("..") ? [] : [path.replace(/^\.\//, "")]);
+}
+function valuesOf(root, source, sources, texts) {
+  return listedPaths(root, source, sources).flatMap((path) => {
+    const text2 = texts.get(path);
     return text2 === void 0 ? [] : [[path, text2]];
   });
 }
@@ -15914,7 +16026,7 @@ function checkIncomingImages(texts, entry) {
   return { images, issues };
 }
 function parseSet(text2) {
-  const colon = text2.indexOf(":");
+  const colon = text2.indexOf(":", /^[A-Za-z]:[\\/]/.test(text2) ? 2 : 0);
   if (colon <= 0 || colon === text2.length - 1)
     return `${JSON.stringify(text2)} is not FILE:SPEC, e.g. main.k:config.containers.app.image="ghcr.io/acme/app:1.2.3"`;
   const file = text2.slice(0, colon);
@@ -16963,7 +17075,7 @@ async function planUpdate(listed2, request) {
     const found = screen[kind].exec(text2);
     if (kind !== "yaml" || found?.[0] !== "Application") return found !== null;
     if (screen.argo.test(text2) || hasPlaceholder(text2) && screen.templated.some((piece) => text2.includes(piece))) return true;
-    if (!text2.includes("parameters")) return false;
+    if (!text2.includes("parameters") && !text2.includes("valueFiles")) return false;
     readOnly.add(path);
     return true;
   };
@@ -17037,13 +17149,15 @@ async function planUpdate(listed2, request) {
     warnings
   );
   const loneTags = [];
-  warnLoneTagParameters(
-    texts,
-    inScope,
-    (path) => unselected(path) ? [] : imagesFor(valid.images, config, targetFor(path), request.allowDowngrade ?? false),
-    loneTags
-  );
-  warnings.push(...loneTags.filter((w) => !overrideNames(w, overridesByFile.get(w.file) ?? [], config?.overrides ?? [])));
+  const updatesFor = (path) => unselected(path) ? [] : imagesFor(valid.images, config, targetFor(path), request.allowDowngrade ?? false);
+  const withValues = new Map(texts);
+  for (const path of unreadValueFiles(texts, present, updatesFor)) {
+    const text2 = decodeUtf8(await source.read(path));
+    if (text2 !== void 0) withValues.set(path, text2);
+  }
+  warnLoneTagParameters(withValues, inScope, updatesFor, loneTags);
+  const moved = new Set(planned.flatMap((file) => file.changes.map((c) => `${c.file}:${c.line}`)));
+  warnings.push(...loneTags.filter((w) => !moved.has(`${w.file}:${w.line}`) && !overrideNames(w, overridesByFile.get(w.file) ?? [], config?.overrides ?? [])));
   const after = new Map(planned.map((file) => [file.path, file.after]));
   const warned = new Set(warnings.flatMap((w) => w.file === void 0 || isAside(w) ? [] : [w.file]));
   warnUnmoved(

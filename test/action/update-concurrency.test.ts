@@ -51,7 +51,8 @@ describe("concurrent runs against one branch", () => {
     const history = await expectLinearHistoryWithoutForce();
     expect(history).toHaveLength(21);
     for (const r of results) expect(history).toContain(r.outputs["commit-sha"]);
-  });
+    // 20 runner processes on a small machine: as long as the other many-run tests are given.
+  }, 120_000);
 
   it.each(["api", "git"])(
     "8 runs into one pull request at once (commit-via %s), one image each: the pull request carries all 8",

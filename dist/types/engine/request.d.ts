@@ -86,6 +86,7 @@ export declare function checkIncomingImages(texts: readonly string[], entry: (in
  * A `--set` value split at its first `:` into file and spec, or why it cannot be. A spec
  * pasted from `kcl -O` without its file (`a.image="repo:tag"`) would split inside its value:
  * a part before the `:` with `=` or a quote is no file name, and is told to put the file first.
+ * The colon of a Windows drive (`C:\work\main.k:spec`) is the file's own.
  */
 export declare function parseSet(text: string): FileOverride | string;
 /**

@@ -22,6 +22,8 @@ export declare class OverrideSpecError extends SourceError {
 export declare function parseOverridePath(path: string): string[];
 /** Parse one `-O` spec: `path=value`, `path:value`, `path+=value` or `path-`. */
 export declare function parseOverrideSpec(spec: string): OverrideSpec;
+/** A word KCL reserves: no statement can assign it (`True = 1` is refused). */
+export declare function isKeyword(word: string): boolean;
 /** A key that can be written bare in a path and in KCL source. */
 export declare function isIdentifier(key: string): boolean;
 /**

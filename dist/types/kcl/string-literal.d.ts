@@ -27,6 +27,8 @@ export declare function stringLiteralValue(raw: string): string;
 /**
  * Write `value` as a literal of `style`. The raw prefix is kept only when the value needs
  * no escape in it; otherwise the literal becomes a plain one of the same quote.
- * `${` is escaped so a value never turns into an interpolation.
+ * `${` is escaped so a value never turns into an interpolation. A triple-quoted literal is
+ * dedented when read (`"""  two"""` is "two"): a value it would change is written in single
+ * quotes of the same kind instead, so the file holds exactly the value.
  */
 export declare function writeStringLiteral(value: string, style: StringStyle): string;

@@ -1,7 +1,3 @@
-/**
- * Text edits as splices, shared by the YAML and KCL editors: each replaces [start, end) of the
- * original text. Everything outside the edited ranges stays byte for byte.
- */
 /** Replace `text[start, end)` with `insert`. */
 export interface Splice {
     readonly start: number;
@@ -12,6 +8,7 @@ export interface Splice {
 export declare function byPosition(a: Splice, b: Splice): number;
 /**
  * Applies splices given in text order (`byPosition`); returns `text` itself when there are
- * none. Overlapping splices are a bug of the editor that made them: they throw.
+ * none. Overlapping splices are a bug of the editor that made them: they throw a SourceError at
+ * the line, so that the run names the file and writes nothing of it, as for any file it cannot edit.
  */
 export declare function applySplices(text: string, ordered: readonly Splice[]): string;

@@ -14,7 +14,7 @@
  * The editors of DESIGN §2 run in a fixed order over the same parse and share an
  * `EditPlan` (`plan.ts`): Flux setter markers first (`markers.ts`), claiming every marked
  * field, so that container images by repository (`images.ts`; one written as a block scalar
- * is only named in a warning, below), kustomization `images:`
+ * is only named in a warning), kustomization `images:`
  * entries (`kustomize.ts`, and Argo CD's string form in `argocd.ts`), images inside inline
  * kustomize patches (`inline-patch.ts`, moved from the patch text to the file's bytes), images
  * in the `-O` override specs and `-D` options of a KCLRun or KCL settings file

@@ -18,3 +18,9 @@ export declare function setImageScalar(field: {
 }, kind: "image" | "helm" | "override", bareTakesTag: boolean, incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan, document: YamlDocument, kustomizeTagged?: ReadonlyMap<string, string | undefined>): void;
 /** `...containers[i].image`: a Kubernetes container's image, where a bare repository means `:latest`. */
 export declare function inContainerSpec(path: readonly PathSegment[]): boolean;
+/**
+ * An `image:` written as a block scalar is never edited (node.ts: only plain and quoted scalars
+ * are): one holding an incoming repository at another version is named at its line, as a
+ * marked block scalar is, rather than left to the engine's warning of a repository nothing edited.
+ */
+export declare const warnBlockImages: Editor;
