@@ -211,6 +211,19 @@ describe("update Action", () => {
     expect((await fake.log(OWNER, REPO, "gitops-promote/ghcr.io-acme-app"))[0]!.sha).toBe(head!.sha);
   });
 
+  it("pull request: a rollback to the base's value closes the newer build's pull request, and the outputs, log and summary say so", async () => {
+    const first = await action({ images: `${APP}:1.2.4`, delivery: "pull-request" });
+    expect(first.outputs).toMatchObject({ "pull-request-number": "1", "pull-request-operation": "created" });
+
+    const rollback = await action({ images: `${APP}:1.2.3`, delivery: "pull-request" });
+    expect(rollback.exitCode, rollback.stdout + rollback.stderr).toBe(0);
+    expect(rollback.outputs).toMatchObject({ changed: "false", "pull-request-number": "1", "pull-request-operation": "closed", "updated-files": "[]" });
+    expect(JSON.parse(rollback.outputs["pull-requests"]!)).toEqual([expect.objectContaining({ number: 1, operation: "closed" })]);
+    expect(fake.pulls(OWNER, REPO)).toEqual([expect.objectContaining({ number: 1, state: "closed" })]);
+    expect(rollback.stdout).toMatch(/pull request #1 from gitops-promote\/ghcr\.io-acme-app, closed/);
+    expect(rollback.summary).toMatch(/pull request #1 \(\S+\/pull\/1\) is closed: gitops-promote\/ghcr\.io-acme-app no longer changes anything on main/);
+  });
+
   describe("pull request: the open pull request's values count as current", () => {
     const PR = "gitops-promote/release";
     const pr = (images: string, extra: Record<string, string> = {}) => action({ images, delivery: "pull-request", "pr-branch": PR, ...extra });
