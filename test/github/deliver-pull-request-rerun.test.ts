@@ -9,7 +9,7 @@ import { createClient } from "../../src/github/client.js";
 import { deliver, DeliveryError, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
 import { GitRepo, type Identity } from "../../src/github/git.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
-import { apiCalls, checkout, cloneRepo, deployment, OWNER, REPO } from "./fixture.js";
+import { apiCalls, checkout, checksPending, cloneRepo, deployment, OWNER, pushAsPerson, REPO, warningsOf } from "./fixture.js";
 
 const APP = "ghcr.io/acme/app";
 const API = "ghcr.io/acme/api";
@@ -41,27 +41,13 @@ describe("deliver: the open pull request when this run's values are already ther
   });
   afterEach(() => fake.close());
 
-  const pushToPr = async (files: Record<string, string>, who = mallory) => {
-    const head = (await person.fetch("origin", PR))!;
-    const writes = Object.entries(files).map(([path, content]) => ({ path, content, mode: "100644" }));
-    const commit = await person.commitTree(await person.writeTree(head, writes), head, "tweak\n", who, who);
-    expect(await person.push("origin", commit, PR)).toBe("pushed");
-  };
-  /** Required checks pending on every pull request: auto-merge is recorded, not done. */
-  const checksPending = () =>
-    fake.inject({
-      operationId: "graphql",
-      times: 100,
-      beforeHandle: async () => {
-        for (const pull of fake.pulls(OWNER, REPO)) if (pull.state === "open" && !pull.autoMerge) await fake.setMergeState(OWNER, REPO, pull.number, "BLOCKED");
-      },
-    });
-  const messages = (result: Awaited<ReturnType<typeof deliver>>) => result.plan.warnings.map((w) => (w.file ? `${w.file}: ${w.message}` : w.message));
+  const pushToPr = (files: Record<string, string>, who = mallory) => pushAsPerson(person, PR, files, who);
+  const pending = () => checksPending(fake);
   const url = () => `${fake.url}/${OWNER}/${REPO}/pull/1`;
 
   describe("a rollback to the base's value", () => {
     it("closes the pull request proposing the newer value, its auto-merge off, with a comment: it can no longer merge", async () => {
-      checksPending();
+      pending();
       await deliver(ctx, request(`${APP}:1.1.0`), pr("auto"));
       expect(fake.pulls(OWNER, REPO)[0]!.autoMerge).not.toBeNull();
 
@@ -100,7 +86,7 @@ describe("deliver: the open pull request when this run's values are already ther
     });
 
     it("rebuilds a branch that holds more without the undone value; a person's commits there turn auto-merge off", async () => {
-      checksPending();
+      pending();
       await deliver(ctx, request(`${APP}:1.1.0`), pr("auto"));
       await pushToPr({ "notes.yaml": "by: Mallory\n" });
 
@@ -112,14 +98,14 @@ describe("deliver: the open pull request when this run's values are already ther
       const [pull] = fake.pulls(OWNER, REPO);
       expect(pull).toMatchObject({ state: "open", autoMerge: null });
       expect(pull!.body).not.toContain("app.yaml:");
-      expect(messages(result)).toEqual([
+      expect(warningsOf(result)).toEqual([
         `app.yaml: ${PR} no longer changes this file: main holds the value this run sets, so the pull request's earlier change to it is undone`,
         `pull request #1 is left open for review, and its auto-merge is turned off: ${PR} holds commits by Mallory, and gitops-promote merges only what it pushed itself; merge it yourself, or close it to start afresh`,
       ]);
     });
 
     it("keeps another image's change and the auto-merge of a branch that holds only ours", async () => {
-      checksPending();
+      pending();
       await deliver(ctx, request(`${APP}:1.1.0`), pr("auto"));
       await deliver(ctx, request(`${API}:2.0.1`), pr("auto"));
 
@@ -147,14 +133,14 @@ describe("deliver: the open pull request when this run's values are already ther
 
   describe("a re-run of the promotion the open pull request carries", () => {
     it("turns an earlier auto-merge off once a person pushed to the branch", async () => {
-      checksPending();
+      pending();
       await deliver(ctx, request(`${APP}:1.1.0`), pr("auto"));
       await pushToPr({ "notes.yaml": "by: Mallory\n" });
 
       const result = await deliver(ctx, request(`${APP}:1.1.0`), pr("auto"));
       expect(result.landings[0]!.pullRequest?.operation).toBe("none");
       expect(fake.pulls(OWNER, REPO)[0]!.autoMerge).toBeNull();
-      expect(messages(result)).toEqual([
+      expect(warningsOf(result)).toEqual([
         `${PR} already carries these values (or newer ones): pull request #1 (${url()}) is left as it is`,
         `pull request #1 is left open for review, and its auto-merge is turned off: ${PR} holds commits by Mallory, and gitops-promote merges only what it pushed itself; merge it yourself, or close it to start afresh`,
       ]);
@@ -186,7 +172,7 @@ describe("deliver: the open pull request when this run's values are already ther
   });
 
   it("a person's commit on top of ours is theirs, also when written with the author input's identity", async () => {
-    checksPending();
+    pending();
     const author: Identity = { name: "Alice", email: "alice@acme.test" };
     await deliver(ctx, request(`${APP}:1.1.0`), pr("auto", { author }));
     await pushToPr({ "extra.yaml": "by: Alice\n" }, author);

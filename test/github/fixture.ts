@@ -4,8 +4,8 @@ import { promisify } from "node:util";
 
 import { startFakeGitHub, type FakeGitHub, type FileSpec } from "../support/github-fake.js";
 import { createClient } from "../../src/github/client.js";
-import type { DeliveryContext } from "../../src/github/deliver.js";
-import { GitRepo } from "../../src/github/git.js";
+import type { DeliveryContext, DeliveryResult } from "../../src/github/deliver.js";
+import { GitRepo, type Identity } from "../../src/github/git.js";
 import { tempDir } from "../support/temp.js";
 
 export const OWNER = "acme";
@@ -89,4 +89,28 @@ export function configureTargets(fake: FakeGitHub, delivery: Record<string, stri
 /** Calls to the REST/GraphQL API (git smart HTTP excluded). */
 export function apiCalls(fake: FakeGitHub): FakeGitHub["calls"] {
   return fake.calls.filter((c) => c.operationId !== "git");
+}
+
+/** A commit by `who` on `branch` (made from main when the branch is absent), pushed from another clone, as a person pushes to a pull request. */
+export async function pushAsPerson(person: GitRepo, branch: string, files: Record<string, string>, who: Identity): Promise<void> {
+  const head = (await person.fetch("origin", branch)) ?? (await person.fetch("origin", "main"))!;
+  const writes = Object.entries(files).map(([path, content]) => ({ path, content, mode: "100644" }));
+  const commit = await person.commitTree(await person.writeTree(head, writes), head, "tweak\n", who, who);
+  if ((await person.push("origin", commit, branch)) !== "pushed") throw new Error(`the push to ${branch} was rejected`);
+}
+
+/** Required checks pending on every open pull request: auto-merge is recorded, not done. */
+export function checksPending(fake: FakeGitHub): ReturnType<FakeGitHub["inject"]> {
+  return fake.inject({
+    operationId: "graphql",
+    times: 100,
+    beforeHandle: async () => {
+      for (const pull of fake.pulls(OWNER, REPO)) if (pull.state === "open" && !pull.autoMerge) await fake.setMergeState(OWNER, REPO, pull.number, "BLOCKED");
+    },
+  });
+}
+
+/** A delivery's warnings as `file: message` (the message alone when it names no file). */
+export function warningsOf(result: DeliveryResult): string[] {
+  return result.plan.warnings.map((w) => (w.file ? `${w.file}: ${w.message}` : w.message));
 }
