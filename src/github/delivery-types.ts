@@ -63,6 +63,8 @@ export interface Landing {
   readonly files: readonly FilePlan[];
   readonly changes: readonly Change[];
   readonly commit?: string;
+  /** The pull-request branch's head when this run made no commit on it (it left the pull request as it was, or closed it). */
+  readonly head?: string;
   readonly pullRequest?: PullRequest;
   readonly merge?: MergeOutcome;
   /** The commit message (in a dry run: the one that would be used, before crediting the pull-request branch's co-authors). */

@@ -249,6 +249,7 @@ async function leftAsItIs(ctx: DeliveryContext, group: Group, base: string, open
     branch: group.prBranch,
     files: [],
     changes: [],
+    head,
     pullRequest,
     warnings,
     ...(replanned.length > 0 && { replanned }),
@@ -280,6 +281,7 @@ async function closeChangingNothing(ctx: DeliveryContext, group: Group, base: st
     branch: group.prBranch,
     files: [],
     changes: [],
+    head: open.head.sha,
     pullRequest,
     warnings: [{ message: `pull request #${pullRequest.number} (${pullRequest.url}) is closed: ${why}` }],
   };

@@ -60,6 +60,8 @@ describe("deliver: the open pull request when this run's values are already ther
           branch: PR,
           files: [],
           changes: [],
+          // The head it closed at: the newer value's commit, still on the branch.
+          head: fake.pulls(OWNER, REPO)[0]!.headSha,
           pullRequest: { number: 1, url: url(), nodeId: expect.any(String), operation: "closed", autoMerge: false },
           warnings: [{ message: `pull request #1 (${url()}) is closed: ${why}` }],
         },

@@ -127,6 +127,7 @@ describe("deliver: a pull-request branch across runs", () => {
           branch: PR,
           files: [],
           changes: [],
+          head: fake.pulls(OWNER, REPO)[0]!.headSha,
           pullRequest: { number: 1, url, nodeId: expect.any(String), operation: "none", autoMerge: false },
           warnings,
           replanned: ["apps/app.yaml"],

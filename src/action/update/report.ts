@@ -40,6 +40,10 @@ function setDeliveredOutputs(changed: boolean, landings: readonly Landing[], fil
   core.setOutput("pull-request-number", first?.pullRequest ? String(first.pullRequest.number) : "");
   core.setOutput("pull-request-url", first?.pullRequest?.url ?? "");
   core.setOutput("pull-request-operation", first?.pullRequest?.operation ?? "none");
+  core.setOutput("pull-request-branch", first?.pullRequest ? first.branch : "");
+  // Left as it was, the pull request still has a head: the one the run found there.
+  core.setOutput("pull-request-head-sha", first?.pullRequest ? (first.commit ?? first.head ?? "") : "");
+  core.setOutput("pull-request-merge", first?.merge === "merged" || first?.merge === "auto-merge" ? first.merge : "");
   const pullRequests = landings.flatMap(({ pullRequest: pr, branch }) => (pr ? [{ number: pr.number, url: pr.url, operation: pr.operation, branch }] : []));
   core.setOutput("pull-requests", JSON.stringify(pullRequests));
   core.setOutput(
@@ -54,7 +58,9 @@ function setDeliveredOutputs(changed: boolean, landings: readonly Landing[], fil
 /** What later steps get from a failed run: every output set, none claiming a change. */
 export function setFailedOutputs(): void {
   core.setOutput("changed", "false");
-  for (const name of ["commit-sha", "pull-request-number", "pull-request-url"]) core.setOutput(name, "");
+  for (const name of ["commit-sha", "pull-request-number", "pull-request-url", "pull-request-branch", "pull-request-head-sha", "pull-request-merge"]) {
+    core.setOutput(name, "");
+  }
   core.setOutput("pull-request-operation", "none");
   for (const name of ["pull-requests", "changes", "updated-files"]) core.setOutput(name, "[]");
 }

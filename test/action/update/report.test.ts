@@ -1,10 +1,11 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { printDiff, printRun, writeSummary } from "../../../src/action/update/report.js";
+import { printDiff, printRun, setFailedOutputs, setLandedOutputs, setOutputs, writeSummary } from "../../../src/action/update/report.js";
 import type { Change, Warning } from "../../../src/change.js";
 import type { FilePlan } from "../../../src/engine/plan.js";
 import type { DeliveryResult, Landing } from "../../../src/github/deliver.js";
+import { parseFileCommand } from "../../support/run-action.js";
 import { capturedStdout, commandsRun } from "../../support/runner-commands.js";
 import { tempDir } from "../../support/temp.js";
 
@@ -135,5 +136,72 @@ describe("the job summary of a run", () => {
     const promoted = pushed([]);
     await writeSummary({ ...promoted, plan: { ...promoted.plan, images: [{ repository: APP, name: APP, tag: "1.3.0" }] } }, at.serverUrl, at.repository, false);
     expect(await summary()).toContain("every image field found already holds the promoted image");
+  });
+});
+
+describe("the step outputs of a pull request", () => {
+  let file = "";
+  const outputs = async () => parseFileCommand(await readFile(file, "utf8"));
+  beforeAll(async () => {
+    file = join(await tempDir("gp-output-"), "output.txt");
+    process.env["GITHUB_OUTPUT"] = file;
+  });
+  beforeEach(() => writeFile(file, ""));
+  const pr = { number: 7, url: "https://github.com/acme/manifests/pull/7", nodeId: "PR_7", autoMerge: false };
+  const head = "d4c3b2a10123456789abcdef0123456789abcdef";
+
+  it("names the branch, its head and what the run did to merge it, also for a pull request left as it was", async () => {
+    const change = appChange("apps/app.yaml");
+    const files: FilePlan[] = [{ path: change.file, before: "", after: "", changes: [change] }];
+    const created: Landing = {
+      mode: "pull-request",
+      branch: "promote/app",
+      files,
+      changes: [change],
+      commit: head,
+      pullRequest: { ...pr, operation: "created" },
+      merge: "auto-merge",
+    };
+    setOutputs({ ...pushed([change]), landings: [created] });
+    expect(await outputs()).toMatchObject({
+      "pull-request-branch": "promote/app",
+      "pull-request-head-sha": head,
+      "pull-request-merge": "auto-merge",
+      "commit-sha": head,
+    });
+
+    await writeFile(file, "");
+    const leftAsItWas: Landing = {
+      mode: "pull-request",
+      branch: "promote/app",
+      files: [],
+      changes: [],
+      head,
+      pullRequest: { ...pr, operation: "none" },
+      merge: "merged",
+    };
+    setOutputs({ ...pushed([]), landings: [leftAsItWas] });
+    expect(await outputs()).toMatchObject({
+      "pull-request-operation": "none",
+      "pull-request-head-sha": head,
+      "pull-request-merge": "merged",
+      "commit-sha": "",
+    });
+  });
+
+  it("says what landed before a failure as a finished run would, and empties every pull-request output when nothing did", async () => {
+    setLandedOutputs([
+      { mode: "pull-request", branch: "promote/app", files: [], changes: [], commit: head, pullRequest: { ...pr, operation: "updated" }, merge: "none" },
+    ]);
+    expect(await outputs()).toMatchObject({ "pull-request-branch": "promote/app", "pull-request-head-sha": head, "pull-request-merge": "" });
+
+    await writeFile(file, "");
+    setFailedOutputs();
+    expect(await outputs()).toMatchObject({
+      "pull-request-branch": "",
+      "pull-request-head-sha": "",
+      "pull-request-merge": "",
+      "pull-request-operation": "none",
+    });
   });
 });
