@@ -105,7 +105,14 @@ interface Attempt {
 /** One attempt: plan on the branch's current head and land. */
 async function deliverOnce(ctx: DeliveryContext, request: UpdateRequest, options: DeliveryOptions, base: string, attempt: Attempt): Promise<DeliveryResult> {
   const head = await ctx.git.fetch(ctx.remote, base);
-  if (head === undefined) throw new Error(`branch ${base} does not exist on ${ctx.remote}`);
+  if (head === undefined) {
+    // create-pull-request's `branch` is the pull request's own: under that name here it is read as the base.
+    const prBranch = options.mode === "pull-request" || /^(gitops-promote|create-pull-request)\//.test(base);
+    const hint = prBranch
+      ? ": input `branch` is the base the pull request merges into (create-pull-request's `base`); the pull request's own branch is `pr-branch`"
+      : "";
+    throw new Error(`branch ${base} does not exist on ${ctx.remote}${hint}`);
+  }
   const tree = await ctx.git.tree(head);
   let plan: Plan;
   try {

@@ -27,6 +27,12 @@ export interface DeliveryOptions {
   readonly body?: string;
   readonly labels: readonly string[];
   readonly reviewers: readonly string[];
+  /** Teams to request a review from, `team` (of the repository's owner) or `org/team`; default none. */
+  readonly teamReviewers?: readonly string[];
+  /** Users to assign a new pull request to; default none. */
+  readonly assignees?: readonly string[];
+  /** Open new pull requests as drafts; default false. */
+  readonly draft?: boolean;
   readonly merge: MergeMode;
   readonly mergeMethod: MergeMethod;
   readonly commitVia: CommitVia;

@@ -179,6 +179,15 @@ describe("deliver: a failure after part of the delivery landed carries what land
     expect(error).not.toBeInstanceOf(DeliveryError);
     expect(error).toMatchObject({ status: 403 });
   });
+
+  it("a base that does not exist is named; for a pull request, or a pull-request branch's name, input branch is said to be the base and pr-branch the pull request's", async () => {
+    const hint = ": input `branch` is the base the pull request merges into (create-pull-request's `base`); the pull request's own branch is `pr-branch`";
+    await expect(deliver(ctx, request(`${APP}:1.1.0`), { ...push, branch: "staging" })).rejects.toThrow(/^branch staging does not exist on origin$/);
+    await expect(deliver(ctx, request(`${APP}:1.1.0`), { ...push, mode: "pull-request", branch: "promote/app" })).rejects.toThrow(
+      `branch promote/app does not exist on origin${hint}`,
+    );
+    await expect(deliver(ctx, request(`${APP}:1.1.0`), { ...push, branch: "create-pull-request/patch" })).rejects.toThrow(hint);
+  });
 });
 
 describe("deliver: the people whose commits a rebuilt pull-request branch folds in are its co-authors", () => {

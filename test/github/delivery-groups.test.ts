@@ -38,4 +38,14 @@ describe("groupFiles", () => {
     const groups = groupFiles(plan, options("none"), "acme");
     expect(groups.map((g) => [g.mode, g.files.map((f) => f.path)])).toEqual([["none", ["prod/app.yaml", "staging/app.yaml"]]]);
   });
+
+  it("opens the pull request as a draft, with the inputs' assignees and teams, where the target's delivery sets none of its own", () => {
+    const withPeople = { ...options("pull-request"), draft: true, assignees: ["alice"], teamReviewers: ["sre", "other-org/ops"] };
+    const own: Plan = { ...plan, targets: [{ name: "staging" }, { name: "production", delivery: { mode: "pull-request", draft: false, assignees: ["bob"] } }] };
+    const byTarget = Object.fromEntries(groupFiles(own, withPeople, "acme").map((g) => [g.files[0]!.target, [g.draft, g.assignees, g.reviewers]]));
+    expect(byTarget).toEqual({
+      production: [false, ["bob"], ["acme/sre", "other-org/ops"]],
+      staging: [true, ["alice"], ["acme/sre", "other-org/ops"]],
+    });
+  });
 });

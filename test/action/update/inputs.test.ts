@@ -27,6 +27,13 @@ describe("update Action inputs", () => {
     expect(delivery.reviewers).toEqual(["alice", "bob", "acme/sre"]);
   });
 
+  it("reads create-pull-request's draft, assignees and team-reviewers: none and false when unset", () => {
+    const cpr = { images: "a:1", delivery: "pull-request", draft: "true", assignees: "alice,\nbob", "team-reviewers": "sre, acme/platform" };
+    expect(readUpdateInputs(reader(cpr), push).delivery).toMatchObject({ draft: true, assignees: ["alice", "bob"], teamReviewers: ["sre", "acme/platform"] });
+    expect(readUpdateInputs(reader({ images: "a:1" }), push).delivery).toMatchObject({ draft: false, assignees: [], teamReviewers: [] });
+    expect(() => readUpdateInputs(reader({ ...cpr, draft: "always-true" }), push)).toThrow('input draft: "always-true" is not true or false');
+  });
+
   it("spells the paths, set files and config of a Windows workflow with /, as the repository's tree does; a set's spec stays as written", () => {
     const { request } = readUpdateInputs(
       reader({
@@ -183,6 +190,10 @@ describe("update Action inputs", () => {
       },
     ]);
     expect(readUpdateInputs(reader({ images: "a:1", ...pullRequestStep, delivery: "pull-request" }), push).warnings).toEqual([]);
+    const people = { draft: "true", assignees: "alice", "team-reviewers": "sre" };
+    expect(readUpdateInputs(reader({ images: "a:1", ...people }), push).warnings[0]?.message).toMatch(
+      /^inputs team-reviewers, assignees and draft have no effect/,
+    );
   });
 
   it("takes the checkout in the workspace itself unless working-directory names a subdirectory", () => {
