@@ -113,6 +113,21 @@ const UPDATE_REFS = `mutation($input: UpdateRefsInput!) { updateRefs(input: $inp
 const SWAP_ATTEMPTS = 3;
 
 /**
+ * GitHub refused to replace a pull-request branch: a ruleset or branch protection on it blocks
+ * force pushes or updates from the token's actor. Every run replaces that branch, so trying again
+ * changes nothing; `branch` names it for the advice.
+ */
+export class BranchReplaceRefusedError extends Error {
+  constructor(
+    readonly branch: string,
+    cause: unknown,
+  ) {
+    super(`GitHub refused to replace ${branch}: ${errorMessage(cause)}`, { cause });
+    this.name = "BranchReplaceRefusedError";
+  }
+}
+
+/**
  * Points a branch we own (the pull-request branch) at `sha`, replacing what it held (the
  * branch is regenerated, never merged into, like create-pull-request's), but only while it
  * still holds `expected`, the head we planned on (undefined: while it does not exist).
@@ -136,7 +151,8 @@ export async function setBranch(client: GitHubClient, repository: Repository, br
 /**
  * One compare-and-swap, `before` -> `after`. After any failure the branch itself tells what
  * happened: holding `after`, our own request got there and only its answer was lost; holding
- * anything else, another run moved it; still holding `before`, GitHub failed, and we try again.
+ * anything else, another run moved it; still holding `before`, GitHub failed, and we try again,
+ * unless a protection or ruleset refused it (BranchReplaceRefusedError).
  */
 async function swapBranch(client: GitHubClient, repository: Repository, branch: string, change: Swap): Promise<void> {
   const swap = await refSwap(client, repository, branch);
@@ -148,6 +164,7 @@ async function swapBranch(client: GitHubClient, repository: Repository, branch: 
       const current = await branchHead(client, repository, branch);
       if (current === change.after) return;
       if (current !== change.before) throw new BranchMovedError(branch);
+      if (REFUSED.test(errorMessage(error))) throw new BranchReplaceRefusedError(branch, error);
       if (attempt === SWAP_ATTEMPTS) throw error;
     }
   }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createClient, type GitHubClient } from "../../src/github/client.js";
-import { advanceBranch, BranchMovedError, createApiCommit, deleteOwnBranch, setBranch } from "../../src/github/commit.js";
+import { advanceBranch, BranchMovedError, BranchReplaceRefusedError, createApiCommit, deleteOwnBranch, setBranch } from "../../src/github/commit.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
 import { checkout, OWNER, REPO } from "./fixture.js";
 
@@ -184,6 +184,24 @@ describe("API commits", () => {
     await setBranch(client, repository, "gitops-promote/a", c3, c1);
     expect((await fake.refs(OWNER, REPO))[branch]).toBe(c3);
     expect((await fake.refs(OWNER, REPO))["refs/heads/main"]).toBe(head);
+  });
+
+  it("a ruleset's refusal to replace the pull-request branch names the branch and is not tried again", async () => {
+    const { commitWith } = await commitsOnMain();
+    const [ours, next] = [await commitWith(1), await commitWith(2)];
+    await setBranch(client, repository, "gitops-promote/a", ours, undefined);
+    const graphqlCalls = () => fake.calls.filter((c) => c.operationId === "graphql").length;
+    const before = graphqlCalls();
+    // The first GraphQL call reads the repository's id; the refusal answers the updateRefs after it (GitHub's wording assumed).
+    const violation = { data: null, errors: [{ type: "UNPROCESSABLE", message: "Repository rule violations found\n\nCannot force-push to this branch\n" }] };
+    const refusal = { operationId: "graphql", status: 200, body: violation, times: 10 };
+    fake.inject({ operationId: "graphql", beforeHandle: () => void fake.inject(refusal) });
+    const error = await setBranch(client, repository, "gitops-promote/a", next, ours).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BranchReplaceRefusedError);
+    expect((error as BranchReplaceRefusedError).branch).toBe("gitops-promote/a");
+    expect((error as Error).message).toMatch(/^GitHub refused to replace gitops-promote\/a: .*Repository rule violations found/s);
+    expect(graphqlCalls() - before).toBe(2); // the repository's id, and one updateRefs
+    expect((await fake.refs(OWNER, REPO))["refs/heads/gitops-promote/a"]).toBe(ours);
   });
 
   it("deletes a branch it created only while the branch still holds its commit", async () => {

@@ -4,9 +4,10 @@
  * integration", "Repository not found"): each is kept, after the operation it answered, and
  * followed by the permission, token or setting that fixes it, as far as the answer tells.
  */
-import type { Repository } from "../../github/commit.js";
+import { BranchReplaceRefusedError, type Repository } from "../../github/commit.js";
 import { errorMessage, failedRequest, httpStatus, requestPurpose, unanswered, unansweredSaid, type Permission } from "../../github/errors.js";
 import { GitError } from "../../github/git.js";
+import { BRANCH_PREFIX } from "../../github/pull-request.js";
 
 export interface FailureContext {
   /** The repository delivered to (the checkout's origin). */
@@ -34,10 +35,12 @@ export function explainFailure(error: unknown, at: FailureContext): string | und
   const status = httpStatus(answer);
   // A GraphQL error comes in a 200 answer: it has no status of its own to show.
   const head = `${what} failed: ${status === undefined ? "" : `${status} `}${errorMessage(error)}`;
-  const branch = /\/git\/refs\/heads\/(.+)$/.exec(request.path)?.[1];
+  // A GraphQL updateRefs names no branch in its path: the pull-request branch it replaced is named by the refusal.
+  const replaced = answerIn(error, (e) => e instanceof BranchReplaceRefusedError);
+  const branch = replaced instanceof BranchReplaceRefusedError ? replaced.branch : /\/git\/refs\/heads\/(.+)$/.exec(request.path)?.[1];
   const advice = rateLimited(status, errorMessage(error), responseHeaders(answer))
     ? RATE_LIMIT_ADVICE
-    : adviceFor(status, errorMessage(error), purpose?.permission ?? "contents", branch, at);
+    : adviceFor(status, errorMessage(error), purpose?.permission ?? "contents", { name: branch, replaced: replaced !== undefined }, at);
   return advice ? `${head}\n${advice}` : head;
 }
 
@@ -94,7 +97,7 @@ function explainGit(error: GitError, at: FailureContext): string {
   if (NO_CREDENTIALS.test(error.stderr) || (status === 401 && !at.tokenGiven)) return `${head}\n${noCredentials(at)}`;
   const branch = error.args.map((arg) => /:refs\/heads\/(.+)$/.exec(arg)?.[1]).find((b) => b !== undefined);
   if (rateLimited(status, error.stderr, {})) return `${head}\n${RATE_LIMIT_ADVICE}`;
-  const advice = adviceFor(status, error.stderr, "contents", branch, at);
+  const advice = adviceFor(status, error.stderr, "contents", { name: branch, replaced: false }, at);
   if (!advice) return head;
   return `${head}\n${advice} git uses the credentials actions/checkout left (its \`token\` input), or this step's \`token\` when the checkout kept none.`;
 }
@@ -116,12 +119,19 @@ function noCredentials(at: FailureContext): string {
   );
 }
 
+/** The branch a refusal is about, as far as it is known; `replaced`: the pull-request branch, which every run replaces. */
+interface RefusedBranch {
+  readonly name: string | undefined;
+  readonly replaced: boolean;
+}
+
 /** What to change, as far as GitHub's answer tells. */
-function adviceFor(status: number | undefined, message: string, permission: Permission, branch: string | undefined, at: FailureContext): string | undefined {
+function adviceFor(status: number | undefined, message: string, permission: Permission, branch: RefusedBranch, at: FailureContext): string | undefined {
   const name = fullName(at);
   if (/protected branch|rule violations|GH006|GH013/i.test(message)) {
+    if (branch.name !== undefined && (branch.replaced || branch.name.startsWith(BRANCH_PREFIX))) return pullRequestBranchAdvice(branch.name);
     return (
-      `${branch ?? "The branch"} is protected (branch protection or a ruleset) and does not take this commit from the token's actor. ` +
+      `${branch.name ?? "The branch"} is protected (branch protection or a ruleset) and does not take this commit from the token's actor. ` +
       "Deliver through a pull request instead (`delivery: pull-request`, with `merge: auto` to merge once the required checks pass), " +
       "or use a token whose actor may bypass the rules (a GitHub App on the bypass list)."
     );
@@ -151,6 +161,21 @@ function adviceFor(status: number | undefined, message: string, permission: Perm
     default:
       return undefined;
   }
+}
+
+/**
+ * The pull request's own branch refused the run's commit: delivering through a pull request is
+ * what the run does already. Every run rebuilds that branch on the base, replacing it (a force
+ * push), which "Block force pushes" and update restrictions refuse.
+ */
+function pullRequestBranchAdvice(branch: string): string {
+  const pattern = branch.startsWith(BRANCH_PREFIX) ? `\`${BRANCH_PREFIX}**\`` : `\`${branch}\` (the pr-branch)`;
+  return (
+    `${branch} is the pull request's branch, and a branch protection or ruleset on it does not take this commit from the token's actor: ` +
+    "every run replaces that branch (a force push), rebuilding it on the base as one commit. " +
+    `Exempt ${pattern} from the rule that refuses it ("Block force pushes", "Restrict updates"), ` +
+    "or put the token's actor on the ruleset's bypass list (a GitHub App)."
+  );
 }
 
 function permissions(first: Permission): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { explainFailure, type FailureContext } from "../../../src/action/update/failure.js";
+import { BranchReplaceRefusedError } from "../../../src/github/commit.js";
 import { DeliveryError } from "../../../src/github/deliver.js";
 import { GitError } from "../../../src/github/git.js";
 
@@ -49,8 +50,30 @@ describe("explaining a failed update run", () => {
       1,
     );
     expect(explainFailure(new DeliveryError([], refused), at)).toMatch(
-      /^pushing to origin \(git push\) failed: remote: error: GH013: .*\ngitops-promote\/app is protected/,
+      /^pushing to origin \(git push\) failed: remote: error: GH013: .*\ngitops-promote\/app is the pull request's branch.*Exempt `gitops-promote\/\*\*`/,
     );
+  });
+
+  it("a ruleset refusing to replace the pull-request branch through the API: names it, says every run replaces it, and does not advise a pull request", () => {
+    const query = "mutation($input: UpdateRefsInput!) { updateRefs(input: $input) { clientMutationId } }";
+    const answer = octokitError(undefined, "Repository rule violations found\n\nCannot force-push to this branch", {
+      method: "POST",
+      url: "https://api.github.com/graphql",
+      body: JSON.stringify({ query }),
+    });
+    const explained = (branch: string) => explainFailure(new DeliveryError([], new BranchReplaceRefusedError(branch, answer)), at) ?? "";
+    const [head, advice] = explained("promote/app")
+      .split("\n")
+      .filter((line) => line !== "" && !line.startsWith("Cannot"));
+    expect(head).toBe("moving a branch in acme/manifests (POST /graphql) failed: GitHub refused to replace promote/app: Repository rule violations found");
+    expect(advice).toBe(
+      "promote/app is the pull request's branch, and a branch protection or ruleset on it does not take this commit from the token's actor: " +
+        "every run replaces that branch (a force push), rebuilding it on the base as one commit. " +
+        'Exempt `promote/app` (the pr-branch) from the rule that refuses it ("Block force pushes", "Restrict updates"), ' +
+        "or put the token's actor on the ruleset's bypass list (a GitHub App).",
+    );
+    expect(explained("gitops-promote/app")).toContain("Exempt `gitops-promote/**` from the rule");
+    expect(explained("gitops-promote/app")).not.toContain("Deliver through a pull request");
   });
 
   it.each([
