@@ -68,11 +68,9 @@ export async function mergePullRequest(
       const reason = /pull request is in clean status/i.exec(text)?.[0] ?? text;
       return { outcome: await mergeNow(client, repository, pr, method), atOnceBecause: reason };
     }
+    if (METHOD_REFUSED.test(text)) throw await methodRefused(client, repository, pr, method, text, error);
     if (/protected branch rules not configured|auto[- ]?merge is not allowed|can't enable auto-merge/i.test(text)) {
-      throw new Error(
-        `GitHub refused auto-merge for pull request #${pr.number}: ${text}. Allow auto-merge in the repository settings and protect the base branch with required checks, or use merge: immediate.`,
-        { cause: error },
-      );
+      throw new Error(`GitHub refused auto-merge for pull request #${pr.number}: ${text}. ${await autoMergeAdvice(client, repository, pr)}`, { cause: error });
     }
     throw error;
   }
@@ -100,6 +98,7 @@ async function mergeNow(client: GitHubClient, repository: Repository, pr: Mergea
         // Closed by a person since the run updated it: nothing lands, the run plans again.
         if (pull.state === "closed")
           throw new PullRequestClosedError(pr.number, false, pr.branch, pr.headSha, `before this run merged it (${pr.branch} at ${pr.headSha})`);
+        if (METHOD_REFUSED.test(text)) throw await methodRefused(client, repository, pr, method, text, error);
       }
       if (attempt >= 4 || (status !== 405 && status !== 409) || !/base branch was modified|not mergeable|try again/i.test(text)) {
         throw new Error(`could not merge pull request #${pr.number}: ${text}`, { cause: error });
@@ -108,3 +107,48 @@ async function mergeNow(client: GitHubClient, repository: Repository, pr: Mergea
     }
   }
 }
+
+/** GitHub's refusal of a merge method the repository does not allow ("Merge commits are not allowed on this repository."). */
+const METHOD_REFUSED = /(merge commits|squash merges|rebase merges|merge method \w+) (are|is) not allowed/i;
+
+/** Each merge-method value, as `GET /repos` says whether the repository allows it. */
+const ALLOWED_BY = { merge: "allow_merge_commit", squash: "allow_squash_merge", rebase: "allow_rebase_merge" } as const;
+
+/**
+ * The refusal of `method`, with the methods the repository allows (read only now, on this
+ * failure): the merge-method input is what to change.
+ */
+async function methodRefused(client: GitHubClient, repository: Repository, pr: Mergeable, method: MergeMethod, text: string, cause: unknown): Promise<Error> {
+  const { data } = await client.rest.repos.get({ ...repository });
+  const allowed = (Object.keys(ALLOWED_BY) as MergeMethod[]).filter((m) => data[ALLOWED_BY[m]] === true);
+  const advice =
+    allowed.length === 0
+      ? "Set merge-method to a method the repository allows"
+      : `This repository allows merge-method ${allowed.map((m) => `\`${m}\``).join(", ")}: set merge-method: ${allowed[0]}`;
+  return new Error(`could not merge pull request #${pr.number} with merge-method: ${method}: ${text.replace(/\.$/, "")}. ${advice}.`, { cause });
+}
+
+/**
+ * What to do when GitHub refused auto-merge. merge: immediate is offered only when nothing holds
+ * the pull request back (its mergeable_state, read on this failure only): GitHub refuses it too
+ * while a required review or check is pending.
+ */
+async function autoMergeAdvice(client: GitHubClient, repository: Repository, pr: Mergeable): Promise<string> {
+  const allow = "Allow auto-merge in the repository settings and protect the base branch with required checks";
+  const state = await client.rest.pulls.get({ ...repository, pull_number: pr.number }).then(
+    ({ data }) => data.mergeable_state,
+    () => "unknown",
+  );
+  if (["clean", "unstable", "has_hooks"].includes(state)) return `${allow}, or use merge: immediate.`;
+  const held = HELD_BACK[state];
+  if (held === undefined) return `${allow}, or, once no required review or check is pending on it, use merge: immediate.`;
+  return `Allow auto-merge in the repository settings. merge: immediate would be refused too: ${held}; merge it yourself once that is done.`;
+}
+
+/** Why GitHub would not merge the pull request now either, by its mergeable_state. */
+const HELD_BACK: Readonly<Record<string, string>> = {
+  blocked: "a required review or check is pending on the pull request",
+  behind: "the pull request's branch must be brought up to date with the base first",
+  dirty: "the pull request conflicts with the base",
+  draft: "the pull request is a draft",
+};

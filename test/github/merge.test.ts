@@ -63,8 +63,34 @@ describe("merging a delivery's pull request", () => {
     head = await fake.commitFile(OWNER, REPO, branch, "a.yaml", "a: 2\n");
     const pr = await open();
     await expect(mergePullRequest(client, repository, { ...pr, headSha: head }, "auto", "merge")).rejects.toThrow(
-      /Allow auto-merge in the repository settings/,
+      /Allow auto-merge in the repository settings and protect the base branch with required checks, or use merge: immediate\.$/,
     );
+    expect(fake.pulls(OWNER, REPO)[0]?.state).toBe("open");
+
+    // A required review or check pending: GitHub would refuse merge: immediate too, so it is not offered.
+    await fake.setMergeState(OWNER, REPO, pr.number, "BLOCKED");
+    const refused = await mergePullRequest(client, repository, { ...pr, headSha: head }, "auto", "merge").catch((e: unknown) => e as Error);
+    expect(refused.message).toMatch(
+      /Allow auto-merge in the repository settings\. merge: immediate would be refused too: a required review or check is pending on the pull request; merge it yourself once that is done\.$/,
+    );
+    expect(refused.message).not.toContain("or use merge: immediate");
+  });
+
+  it("immediate: a merge method the repository does not allow names the input and the methods it allows", async () => {
+    const pr = await open();
+    // GitHub's wording assumed; the repository allows squash only.
+    fake.inject({ operationId: "pulls/merge", status: 405, body: { message: "Merge commits are not allowed on this repository." } });
+    fake.inject({
+      method: "GET",
+      path: new RegExp(`/repos/${OWNER}/${REPO}$`),
+      status: 200,
+      body: { allow_merge_commit: false, allow_squash_merge: true, allow_rebase_merge: false },
+    });
+    const error = await mergePullRequest(client, repository, pr, "immediate", "merge").catch((e: unknown) => e as Error);
+    expect(error.message).toBe(
+      "could not merge pull request #1 with merge-method: merge: Merge commits are not allowed on this repository. This repository allows merge-method `squash`: set merge-method: squash.",
+    );
+    expect(mergeCalls()).toEqual([405]);
     expect(fake.pulls(OWNER, REPO)[0]?.state).toBe("open");
   });
 
