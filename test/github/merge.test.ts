@@ -69,7 +69,10 @@ describe("merging a delivery's pull request", () => {
 
     // A required review or check pending: GitHub would refuse merge: immediate too, so it is not offered.
     await fake.setMergeState(OWNER, REPO, pr.number, "BLOCKED");
-    const refused = await mergePullRequest(client, repository, { ...pr, headSha: head }, "auto", "merge").catch((e: unknown) => e as Error);
+    const refused = await mergePullRequest(client, repository, { ...pr, headSha: head }, "auto", "merge").then(
+      () => new Error("merged; expected a refusal"),
+      (e: unknown) => e as Error,
+    );
     expect(refused.message).toMatch(
       /Allow auto-merge in the repository settings\. merge: immediate would be refused too: a required review or check is pending on the pull request; merge it yourself once that is done\.$/,
     );
@@ -86,7 +89,10 @@ describe("merging a delivery's pull request", () => {
       status: 200,
       body: { allow_merge_commit: false, allow_squash_merge: true, allow_rebase_merge: false },
     });
-    const error = await mergePullRequest(client, repository, pr, "immediate", "merge").catch((e: unknown) => e as Error);
+    const error = await mergePullRequest(client, repository, pr, "immediate", "merge").then(
+      () => new Error("merged; expected a refusal"),
+      (e: unknown) => e as Error,
+    );
     expect(error.message).toBe(
       "could not merge pull request #1 with merge-method: merge: Merge commits are not allowed on this repository. This repository allows merge-method `squash`: set merge-method: squash.",
     );
