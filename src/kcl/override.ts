@@ -68,22 +68,30 @@ function valueFrom(tokens: Tokens, expr: Expr, eol: string): Value {
 }
 
 /**
- * A node's text with the file's line ends, each line after the first indented by `indent` more:
- * a value given from column 0 (`[\n    {name = "B"}\n]`) lands under its entry, where KCL's
- * printer would put it too. A line break inside a string literal is part of its value and
- * stays as written (LF in a CRLF file); an empty line stays empty.
+ * A node's text with the file's line ends, each line after the first indented by `indent` more
+ * than the line the node starts on: a value given from column 0 (`[\n    {name = "B"}\n]`)
+ * lands under its entry, where KCL's printer would put it too, and so does an entry or item
+ * written inside a spec's config or list (`{\n    b = [\n        2\n    ]\n}`), whose lines
+ * carry that config's indentation already. A line break inside a string literal is part of its
+ * value and stays as written (LF in a CRLF file), with the line after it; an empty line stays empty.
  */
 function textOf(tokens: Tokens, node: Span, eol: string, indent: string): string {
+  const source = tokens.source;
   const start = tokens.start[node.first]!;
+  const own = /^[ \t]*/.exec(source.text.slice(source.lineStart(start), start))![0];
   const strings: Span[] = [];
   for (let i = node.first; i <= node.last; i++) if (tokens.kind[i] === T.String) strings.push({ first: tokens.start[i]!, last: tokens.end[i]! });
   let s = 0;
-  return tokens.source.text.slice(start, tokens.end[node.last]).replace(/\r\n|\n|\r/g, (lineEnd: string, offset: number, text: string) => {
-    while (s < strings.length && strings[s]!.last <= start + offset) s++;
-    const inString = s < strings.length && strings[s]!.first < start + offset;
-    const empty = /^(?:\r|\n|$)/.test(text.slice(offset + lineEnd.length, offset + lineEnd.length + 1));
-    return inString ? lineEnd : empty ? eol : eol + indent;
-  });
+  return source.text
+    .slice(start, tokens.end[node.last])
+    .replace(/(\r\n|\n|\r)([ \t]*)/g, (line: string, lineEnd: string, lead: string, offset: number, text: string) => {
+      while (s < strings.length && strings[s]!.last <= start + offset) s++;
+      if (s < strings.length && strings[s]!.first < start + offset) return line;
+      if (/^(?:\r|\n|$)/.test(text.slice(offset + lineEnd.length, offset + lineEnd.length + 1))) return eol;
+      let kept = 0;
+      while (kept < own.length && lead[kept] === own[kept]) kept++;
+      return eol + indent + lead.slice(kept);
+    });
 }
 
 /**
@@ -166,6 +174,8 @@ class Planner {
   readonly pending = new Map<ConfigExpr, { entry: (indent: string) => string; change: number }[]>();
   /** Removal splices planned, with the text of the statements or entries each removes. */
   readonly removed = new Map<Splice, { start: number; end: number }>();
+  /** Where each change and warning is in this text (an offset on its line), so that `placed` can move it past the spec's other splices. */
+  readonly at = new Map<FieldChange | Warning, number>();
   readonly tokens: Tokens;
   readonly text: string;
   readonly eol: string;
@@ -196,12 +206,33 @@ class Planner {
     return this.tokens.source.line(this.tokens.start[token]!);
   }
 
-  change(token: number, old: string, next: string, key: string): void {
-    this.plan.changes.push({ line: this.line(token), kind: "override", key, old, new: next });
+  change(token: number, old: string, next: string, key: string): FieldChange {
+    const change: FieldChange = { line: this.line(token), kind: "override", key, old, new: next };
+    this.plan.changes.push(change);
+    this.at.set(change, this.tokens.start[token]!);
+    return change;
   }
 
   warn(token: number, message: string): void {
-    this.plan.warnings.push({ line: this.line(token), message });
+    const warning: Warning = { line: this.line(token), message };
+    this.plan.warnings.push(warning);
+    this.at.set(warning, this.tokens.start[token]!);
+  }
+
+  /**
+   * Changes or warnings at the lines they are on once all of the spec's splices are made: one
+   * merge can add lines to a nested config and then a key below it (`{web: {b = 2}, c = 3}`),
+   * and each line was read before any of them. A splice moves what is after it, not what is in it
+   * or what it adds (whose line is its own start's, plus the line breaks it writes before it).
+   */
+  placed<C extends FieldChange | Warning>(items: readonly C[]): C[] {
+    return items.map((item) => {
+      const at = this.at.get(item);
+      if (at === undefined || item.line === undefined) return item;
+      let moved = 0;
+      for (const s of this.plan.splices) if (s.start < at && s.end <= at) moved += lineBreaks(s.insert) - lineBreaks(this.text.slice(s.start, s.end));
+      return moved === 0 ? item : { ...item, line: item.line + moved };
+    });
   }
 
   describe(expr: Expr): string {
@@ -220,8 +251,8 @@ class Planner {
       text = writeStringLiteral(value.string, readStringLiteral(nodeText(this.tokens, old)).style);
     } else if (sameTokens(this.tokens, old, value.tokens, value.expr)) return;
     this.plan.splices.push({ start: this.tokens.start[old.first]!, end: this.tokens.end[old.last]!, insert: text });
-    this.change(old.first, this.describe(old), value.string ?? value.text, key);
-    if (!this.computed) this.warnRetyped(old, value, key);
+    const change = this.change(old.first, this.describe(old), value.string ?? value.text, key);
+    if (!this.computed) this.warnRetyped(old, value, key, change);
   }
 
   /**
@@ -230,8 +261,8 @@ class Planner {
    * either way (`3 -> 5`): said, so that a lost quote or a stray one is seen. A literal over a
    * name is said too: the field stops following what the name holds.
    */
-  warnRetyped(old: Expr, value: Value, key: string): void {
-    if (value.wholeText) return this.warnWholeText(this.line(old.first), value, key, old);
+  warnRetyped(old: Expr, value: Value, key: string, change: FieldChange): void {
+    if (value.wholeText) return this.warnWholeText(change, value, key, old);
     const was = literalKind(this.tokens, old);
     const now = literalKind(value.tokens, value.expr);
     if (was === undefined || now === undefined || now === was) return;
@@ -256,18 +287,21 @@ class Planner {
    * (`count=-1`), with the way to write the operation itself. An unquoted reference
    * (`kcllang/flask_demo:abc`) over a string is what the rule is for: nothing to say.
    */
-  warnWholeText(line: number, value: Value, key: string, old?: Expr): void {
+  warnWholeText(change: FieldChange, value: Value, key: string, old?: Expr): void {
     const was = old && literalKind(this.tokens, old);
     const quoted = value.tokens.kind.subarray(value.expr.first, value.expr.last + 1).includes(T.String);
     if (!quoted && was !== "number" && was !== "boolean") return;
     const given = value.string!;
     const from = old && was !== undefined ? `${key}: ${nodeText(this.tokens, old)} (a ${was})` : key;
-    this.plan.warnings.push({
-      line,
+    const warning: Warning = {
+      line: change.line,
       message:
         `${from} becomes the string ${value.text}, as KCL -O writes an operation (the string of its whole text); ` +
         `for the operation itself, put it in parentheses: ${key}=(${given}) (in a shell, single-quote the whole argument)`,
-    });
+    };
+    this.plan.warnings.push(warning);
+    const at = this.at.get(change);
+    if (at !== undefined) this.at.set(warning, at);
   }
 
   /**
@@ -417,7 +451,9 @@ class Planner {
       this.plan.splices.push(splice);
       const line = this.tokens.source.line(splice.start);
       added.forEach(({ change }, i) => {
-        this.plan.changes[change] = { ...this.plan.changes[change]!, line: line + lineBreaks(splice.insert.slice(0, splice.starts[i])) };
+        const placed = { ...this.plan.changes[change]!, line: line + lineBreaks(splice.insert.slice(0, splice.starts[i])) };
+        this.plan.changes[change] = placed;
+        this.at.set(placed, splice.start);
       });
     }
     this.pending.clear();
@@ -646,8 +682,9 @@ function createTopLevel(
   const insertion = text.length === 0 ? `${statement}${p.eol}` : endsWithEol ? `${statement}${p.eol}` : `${p.eol}${statement}`;
   p.plan.splices.push({ start: text.length, end: text.length, insert: insertion });
   const line = p.tokens.source.line(text.length) + (endsWithEol || text.length === 0 ? 0 : 1);
-  p.plan.changes.push({ line, kind: "override", key: spec.path, old: "", new: value.string ?? value.text });
-  if (value.wholeText) p.warnWholeText(line, value, spec.path);
+  const change: FieldChange = { line, kind: "override", key: spec.path, old: "", new: value.string ?? value.text };
+  p.plan.changes.push(change);
+  if (value.wholeText) p.warnWholeText(change, value, spec.path);
 }
 
 function planNested(p: Planner, raw: string, options: OverrideOptions): void {
@@ -711,7 +748,7 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
   if (!options.create) throw new SourceError(`${why.message} ${createHint(spec.path)}`, why.line);
   p.insert(deepest.config, (indent) => keyText(spec.parts.slice(deepest.consumed), spec.operation, value.indented(indent)), value.string ?? value.text);
   p.insertEntries();
-  if (value.wholeText) p.warnWholeText(p.plan.changes[p.plan.changes.length - 1]!.line, value, spec.path);
+  if (value.wholeText) p.warnWholeText(p.plan.changes[p.plan.changes.length - 1]!, value, spec.path);
 }
 
 /**
@@ -784,8 +821,8 @@ export function applyOverrides(text: string, specs: readonly (string | ComputedO
     const previous = current;
     current = applySplices(current, [...splices].sort(byPosition));
     // Earlier specs' changes and warnings read their lines before this one moved them.
-    changes.splice(0, changes.length, ...shiftLines(changes, previous, current), ...planner.plan.changes);
-    warnings.splice(0, warnings.length, ...shiftLines(warnings, previous, current), ...planner.plan.warnings);
+    changes.splice(0, changes.length, ...shiftLines(changes, previous, current), ...planner.placed(planner.plan.changes));
+    warnings.splice(0, warnings.length, ...shiftLines(warnings, previous, current), ...planner.placed(planner.plan.warnings));
     try {
       module = parseKcl(current);
     } catch (e) {

@@ -391,6 +391,48 @@ describe("applyOverrides: ':' and '+=' as splices", () => {
     ]);
   });
 
+  it("reports every change and warning of one merge on the line it is on in the output, past the lines the merge added above it", () => {
+    const nested = "app = {\n    web = {\n        a = 1\n    }\n}\n";
+    const added = applyOverrides(nested, ["app:{web: {b = 2}, c = 3}"]);
+    expect(added.text).toBe("app = {\n    web = {\n        a = 1\n        b = 2\n    }\n    c = 3\n}\n");
+    expect(added.changes.map((c) => [c.line, c.key])).toEqual([
+      [4, "app.web.b"],
+      [6, "app.c"],
+    ]);
+    // A value replaced below a multi-line entry added above it, and the warning about it.
+    const replaced = applyOverrides(nested.replace("    }\n", "    }\n    c = 1\n"), ['app:{web: {b = [\n    1\n]}, c = "3"}']);
+    expect(replaced.text.split("\n")[7]).toBe('    c = "3"');
+    expect(replaced.changes.map((c) => [c.line, c.key])).toEqual([
+      [4, "app.web.b"],
+      [8, "app.c"],
+    ]);
+    expect(replaced.warnings).toEqual([{ line: 8, message: 'app.c: 1 (a number) becomes the string "3"' }]);
+    // Lines added earlier on the same line move what follows on it too.
+    const oneLine = applyOverrides("app = {web: {}, c = 1}\n", ["app:{web: {b = 2}, c = 3}"]);
+    expect(oneLine.text).toBe("app = {web: {\n    b = 2\n}, c = 3}\n");
+    expect(oneLine.changes.map((c) => [c.line, c.key])).toEqual([
+      [2, "app.web.b"],
+      [3, "app.c"],
+    ]);
+  });
+
+  it("indents the later lines of a multi-line value in a merge or an append once, to its entry or item, as '=' does", () => {
+    const text = "app = {\n    web = {\n        x = 0\n    }\n}\n";
+    const merged = applyOverrides(text, ["app.web:{\n    b = [\n        2\n    ]\n}"]);
+    expect(merged.text).toBe("app = {\n    web = {\n        x = 0\n        b = [\n            2\n        ]\n    }\n}\n");
+    expect(merged.text).toBe(applyOverrides(text, ["app.web.b=[\n    2\n]"], { create: true }).text);
+    expect(merged.changes).toEqual([{ line: 4, kind: "override", key: "app.web.b", old: "", new: "[\n    2\n]" }]);
+    expect(applyOverrides(merged.text, ["app.web:{\n    b = [\n        2\n    ]\n}"]).changes).toEqual([]);
+    // A key the config holds, replaced by the merge; an item written inside the spec's list, appended.
+    expect(applyOverrides(text, ["app:{\n    web = {\n        x = [\n            1\n        ]\n    }\n}"]).text).toBe(
+      "app = {\n    web = {\n        x = [\n            1\n        ]\n    }\n}\n",
+    );
+    const ports = "app = {\n    ports = [\n        {port = 80}\n    ]\n}\n";
+    expect(applyOverrides(ports, ["app.ports+=[\n    {\n        port = 443\n    }\n]"]).text).toBe(
+      "app = {\n    ports = [\n        {port = 80}\n        {\n            port = 443\n        }\n    ]\n}\n",
+    );
+  });
+
   it("appends list items when both sides are lists; warns and changes nothing otherwise", () => {
     const text = 'a = {\n    ports = [80]\n    names = [\n        "x"\n    ]\n    n = 1\n}\n';
     const result = applyOverrides(text, ["a.ports+=[443]", 'a.names+=["y"]', "a.n+=[1]"]);
