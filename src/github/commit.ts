@@ -1,7 +1,8 @@
 /**
  * Commits through the GitHub Git Data API, as create-pull-request's sign-commits does:
  * one tree (on the parent's tree, contents inline, modes kept), one commit, one ref move.
- * GitHub signs such commits when the token is GITHUB_TOKEN or an App token.
+ * GitHub signs such commits when the token is GITHUB_TOKEN or an App token and no author is
+ * given (a run warns once when a commit comes back unsigned).
  *
  * Both branches move only from the head the run planned on; when another run or a person
  * moved it meanwhile we raise BranchMovedError for the caller to re-plan. The pull-request
@@ -50,7 +51,27 @@ export async function createApiCommit(
     parents: [commit.parent],
     ...(commit.author && { author: commit.author }),
   });
-  return { sha: created.data.sha, tree: tree.data.sha, verified: created.data.verification?.verified ?? false };
+  const verified = created.data.verification?.verified ?? false;
+  // An answer without a verification object says nothing either way.
+  if (created.data.verification !== undefined && !verified && !warnedUnsigned.has(client)) {
+    warnedUnsigned.add(client);
+    client.log.warn(unsignedCommit(created.data.sha, commit.author));
+  }
+  return { sha: created.data.sha, tree: tree.data.sha, verified };
+}
+
+/** The clients (one per run) that said so once already: every commit of the run is unsigned for the same reason. */
+const warnedUnsigned = new WeakSet<GitHubClient>();
+
+/**
+ * Why GitHub left an API commit unsigned. GitHub signs one as its committer; given an author,
+ * it makes that identity the committer too (its documented default), and signs nothing.
+ */
+function unsignedCommit(sha: string, author: Identity | undefined): string {
+  const why = author
+    ? `the author input (${author.name} <${author.email}>) is its committer too (GitHub's default), and GitHub signs only the commits it commits itself; leave author out for Verified commits`
+    : "GitHub did not sign it (GitHub Enterprise Server signs web and API commits only when web commit signing is on)";
+  return `commit ${sha}, made through the API, is not signed (not Verified): ${why}. A rule that requires signed commits refuses it.`;
 }
 
 /** Tries of one base-branch move that GitHub refused while the branch stayed where we read it, and the pause before the second (doubling). */

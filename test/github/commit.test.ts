@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createClient, type GitHubClient } from "../../src/github/client.js";
 import { advanceBranch, BranchMovedError, BranchReplaceRefusedError, createApiCommit, deleteOwnBranch, setBranch } from "../../src/github/commit.js";
+import type { Identity } from "../../src/github/git.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
 import { checkout, OWNER, REPO } from "./fixture.js";
 
@@ -35,6 +36,32 @@ describe("API commits", () => {
     await git.fetch("origin", "main");
     expect((await git.entries(commit.sha)).get("deploy.sh")?.mode).toBe("100755");
     expect(fake.violations).toEqual([]);
+  });
+
+  it("an author given makes the commit unsigned (GitHub's committer is then the author): warned once per run, with why", async () => {
+    const warnings: string[] = [];
+    const logging = createClient({ token: fake.token, baseUrl: fake.apiUrl, log: (m) => void warnings.push(m) });
+    const { git } = await checkout(fake, { "app.yaml": "image: a:1\n" });
+    const head = (await git.fetch("origin", "main"))!;
+    const baseTree = await git.treeOf(head);
+    const commit = (author?: Identity) =>
+      createApiCommit(logging, repository, {
+        parent: head,
+        baseTree,
+        files: [{ path: "app.yaml", content: "image: a:2\n", mode: "100644" }],
+        message: "bump\n",
+        ...(author && { author }),
+      });
+    expect((await commit()).verified).toBe(true);
+    expect(warnings).toEqual([]);
+    const author = { name: "Promo Bot", email: "promo@acme.test" };
+    const unsigned = await commit(author);
+    await commit(author);
+    expect(unsigned.verified).toBe(false);
+    expect(warnings).toEqual([
+      `commit ${unsigned.sha}, made through the API, is not signed (not Verified): the author input (Promo Bot <promo@acme.test>) is its committer too (GitHub's default), ` +
+        "and GitHub signs only the commits it commits itself; leave author out for Verified commits. A rule that requires signed commits refuses it.",
+    ]);
   });
 
   it("refuses to move a branch that moved since the read (no force), leaving the other commit in place", async () => {

@@ -68,6 +68,15 @@ describe("git data API", () => {
     expect(commit.verification?.verified).toBe(true);
   });
 
+  it("commits an API commit given an author as that author, its committer by GitHub's documented default, and unsigned", async () => {
+    const { data: ref } = await octokit.rest.git.getRef({ owner, repo, ref: "heads/main" });
+    const { data: parent } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: ref.object.sha });
+    const author = { name: "Promo Bot", email: "promo@acme.test" };
+    const { data: commit } = await octokit.rest.git.createCommit({ owner, repo, message: "m", tree: parent.tree.sha, parents: [ref.object.sha], author });
+    expect(commit.committer).toMatchObject(author);
+    expect(commit.verification?.verified).toBe(false);
+  });
+
   it("keeps file modes and reads trees, blobs and contents back", async () => {
     const { data: blob } = await octokit.rest.git.createBlob({ owner, repo, content: Buffer.from("bytes\0here").toString("base64"), encoding: "base64" });
     const { data: read } = await octokit.rest.git.getBlob({ owner, repo, file_sha: blob.sha });

@@ -61,8 +61,9 @@
  * branch), `readFile`/`listFiles`/`log`/`refs` (any branch, tag or sha), `pulls` (snapshots), `setMergeState`,
  * `completeAutoMerge`, `setWorkflowRun`, `setAccess`, `addToken`.
  *
- * API commits without an explicit `committer` are committed by "GitHub <noreply@github.com>" and reported Verified,
- * like commits made with GITHUB_TOKEN or an App token; commits pushed over git are unverified.
+ * API commits with neither `author` nor `committer` are committed by "GitHub <noreply@github.com>" and reported Verified,
+ * like commits made with GITHUB_TOKEN or an App token; one given an `author` alone is committed by that author (GitHub's
+ * documented default) and unsigned, as is one given a `committer`; commits pushed over git are unverified.
  *
  * Recording: `calls` (every request: method, path, operationId, status, request body, response body), `dispatches`,
  * `workflowDispatches`, `violations` (`takeViolations()` returns and clears them, for tests that provoke one on purpose).

@@ -204,9 +204,11 @@ export const routes: Route[] = [
         return { name: str(v.name) ?? r.services.actor.name, email: str(v.email) ?? r.services.actor.email, date: str(v.date) ?? now };
       };
       const author = identity(r.body.author);
-      // Without an explicit committer GitHub commits (and signs) as itself: the commit shows as Verified.
-      const signed = r.body.committer === undefined;
-      const committer = signed ? { ...githubCommitter(), date: now } : identity(r.body.committer);
+      // GitHub documents that "by default, committer will use the information set in author". With neither given,
+      // GitHub commits (and signs) as itself, as for GITHUB_TOKEN or an App token: Verified. A commit whose committer is
+      // a given identity is not GitHub's to sign (a signature verifies against the committer): unsigned.
+      const signed = r.body.committer === undefined && r.body.author === undefined;
+      const committer = signed ? { ...githubCommitter(), date: now } : identity(r.body.committer ?? r.body.author);
       const sha = await r.repo.git.createCommit(tree, parents, str(r.body.message) ?? "", author, committer);
       if (signed) r.repo.verified.add(sha);
       const body = objects.gitCommit(r.services.urls, r.repo, await r.repo.git.readCommit(sha));
@@ -387,6 +389,8 @@ export const routes: Route[] = [
       if (typeof r.body.base === "string" && !(await r.repo.git.refSha(`refs/heads/${r.body.base}`))) {
         return validationFailed({ resource: "PullRequest", field: "base", code: "invalid" });
       }
+      // GitHub moves an open pull request's head with each push: a close keeps the head pushed before it.
+      await refreshHead(r.repo, pull);
       const now = isoNow();
       if (typeof r.body.title === "string") pull.title = r.body.title;
       if (r.body.body !== undefined) pull.body = str(r.body.body) ?? null;
