@@ -23,6 +23,9 @@ const FAILED_OUTPUTS = {
   "commit-sha": "",
   "pull-request-number": "",
   "pull-request-url": "",
+  "pull-request-branch": "",
+  "pull-request-head-sha": "",
+  "pull-request-merge": "",
   "pull-request-operation": "none",
   "pull-requests": "[]",
   changes: "[]",
@@ -208,7 +211,25 @@ describe("update Action", () => {
     // The pull request already carries 1.2.5: nothing to change, the branch (and its checks) left alone.
     const third = await action({ images: `${APP}:1.2.5`, delivery: "pull-request", labels: "deploy", reviewers: "alice" });
     expect(third.outputs).toMatchObject({ changed: "false", "pull-request-operation": "none", "commit-sha": "" });
+    // The pull request still has a head, and a branch: create-pull-request's outputs, with nothing merged.
+    expect(third.outputs).toMatchObject({
+      "pull-request-head-sha": head!.sha,
+      "pull-request-branch": "gitops-promote/ghcr.io-acme-app",
+      "pull-request-merge": "",
+    });
     expect((await fake.log(OWNER, REPO, "gitops-promote/ghcr.io-acme-app"))[0]!.sha).toBe(head!.sha);
+  });
+
+  it("pull request: create-pull-request's inputs as they were: its branch is named as pr-branch; draft and team-reviewers reach the pull request", async () => {
+    const cpr = { images: `${APP}:1.2.4`, delivery: "pull-request", branch: "promote/app", draft: "true", "team-reviewers": "sre" };
+    const misread = await action(cpr);
+    expect(misread.exitCode).toBe(1);
+    expect(misread.stdout).toContain("branch promote/app does not exist on origin: input `branch` is the base the pull request merges into");
+
+    const mapped = await action({ ...cpr, branch: "", "pr-branch": "promote/app" });
+    expect(mapped.exitCode, mapped.stdout + mapped.stderr).toBe(0);
+    expect(fake.pulls(OWNER, REPO)[0]).toMatchObject({ head: "promote/app", draft: true, teamReviewers: ["sre"] });
+    expect(mapped.outputs).toMatchObject({ "pull-request-branch": "promote/app", "pull-request-head-sha": mapped.outputs["commit-sha"] });
   });
 
   it("pull request: a rollback to the base's value closes the newer build's pull request, and the outputs, log and summary say so", async () => {
