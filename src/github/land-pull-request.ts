@@ -79,7 +79,7 @@ export async function landPullRequest(
   if (proposesOnly) {
     if (onBranch === undefined) return undefined;
     const nothingLeft = (onBranch.others?.dropped.length ?? 0) === 0 && (await ctx.git.writeTree(at.head, onBranch.writes)) === (await ctx.git.treeOf(at.head));
-    if (nothingLeft) return closeChangingNothing(ctx, group, at.base, pulls!.open!);
+    if (nothingLeft) return closeChangingNothing(ctx, group, at.base, pulls!.open!, existing!);
     // Another image's values, or a newer one a policy keeps: the pull request is its own, unless a policy kept ours.
     if (onBranch.files.length === 0 && onBranch.reasons.length === 0) return undefined;
   }
@@ -271,10 +271,10 @@ async function leftAsItIs(ctx: DeliveryContext, group: Group, base: string, open
  * change nothing there: the base holds its values (a rollback to them, or they landed another
  * way), and nothing else, ours or a person's, is left on it. The branch stays, a leftover.
  */
-async function closeChangingNothing(ctx: DeliveryContext, group: Group, base: string, open: OpenPull): Promise<Landing> {
+async function closeChangingNothing(ctx: DeliveryContext, group: Group, base: string, open: OpenPull, head: string): Promise<Landing> {
   const why = `${group.prBranch} no longer changes anything on ${base}: ${base} holds the values this run promotes, and nothing else is left on the branch`;
   if (hasAutoMerge(open)) await disableAutoMerge(ctx.client(), { nodeId: open.node_id });
-  const pullRequest = await closePullRequest(ctx.client(), ctx.repository, open, `Closed by gitops-promote: ${why}.`);
+  const pullRequest = await closePullRequest(ctx.client(), ctx.repository, open, head, `Closed by gitops-promote: ${why}.`);
   ctx.log(`pull request #${pullRequest.number} closed (${group.prBranch} -> ${base})`);
   return {
     mode: "pull-request",

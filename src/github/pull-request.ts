@@ -99,13 +99,19 @@ export async function openPullRequestBranches(client: GitHubClient, repository: 
 }
 
 /**
- * Closes `pull`, which no longer changes anything on the base, with a comment saying `why`.
- * Merged meanwhile, the base moved: BranchMovedError, to plan again on it.
+ * Closes `pull`, which no longer changes anything on the base as its branch stood at `head`, with
+ * a comment saying `why`. Merged meanwhile, the base moved: BranchMovedError, to plan again on it.
+ * Its branch moved before the close (another run's newer value): it is opened again, and the
+ * BranchMovedError plans again on the branch, so that no run's value is closed away unread.
  */
-export async function closePullRequest(client: GitHubClient, repository: Repository, pull: OpenPull, why: string): Promise<PullRequest> {
+export async function closePullRequest(client: GitHubClient, repository: Repository, pull: OpenPull, head: string, why: string): Promise<PullRequest> {
   const at = { ...repository, pull_number: pull.number };
   const { data: now } = await client.rest.pulls.update({ ...at, state: "closed" });
   if (now.merged) throw new BranchMovedError(pull.base.ref);
+  if (now.head.sha !== head) {
+    await client.rest.pulls.update({ ...at, state: "open" });
+    throw new BranchMovedError(pull.head.ref);
+  }
   await client.rest.issues.createComment({ ...repository, issue_number: pull.number, body: why });
   return { number: pull.number, url: pull.html_url, nodeId: pull.node_id, operation: "closed", autoMerge: false };
 }

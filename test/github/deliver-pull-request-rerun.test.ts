@@ -87,6 +87,19 @@ describe("deliver: the open pull request when this run's values are already ther
       expect(fake.pulls(OWNER, REPO)[0]!.state).toBe("closed");
     });
 
+    it("a branch that moves while the pull request is being closed is opened again and planned on again: no run's value is closed away unread", async () => {
+      await deliver(ctx, request(`${APP}:1.1.0`), pr("none"));
+      // A person's commit lands on the branch between this run's read of it and its close of the pull request.
+      fake.inject({ operationId: "pulls/update", times: 1, beforeHandle: () => pushToPr({ "notes.yaml": "by: Mallory\n" }) });
+
+      const result = await deliver(ctx, request(`${APP}:1.0.0`), pr("none"));
+      expect(result.attempts).toBe(2);
+      expect(result.landings.map((l) => l.pullRequest?.operation)).toEqual(["updated"]);
+      expect(fake.pulls(OWNER, REPO)).toEqual([expect.objectContaining({ number: 1, state: "open" })]);
+      expect(await fake.readFile(OWNER, REPO, PR, "notes.yaml")).toBe("by: Mallory\n");
+      expect(await fake.readFile(OWNER, REPO, PR, "app.yaml")).toContain(`${APP}:1.0.0`);
+    });
+
     it("rebuilds a branch that holds more without the undone value; a person's commits there turn auto-merge off", async () => {
       pending();
       await deliver(ctx, request(`${APP}:1.1.0`), pr("auto"));
