@@ -46971,15 +46971,19 @@ function valueFrom(tokens, expr, eol) {
   return { tokens, expr, text: indented(""), indented, ...string2 !== void 0 && { string: string2 } };
 }
 function textOf(tokens, node, eol, indent) {
+  const source = tokens.source;
   const start = tokens.start[node.first];
+  const own = /^[ \t]*/.exec(source.text.slice(source.lineStart(start), start))[0];
   const strings = [];
   for (let i = node.first; i <= node.last; i++) if (tokens.kind[i] === T.String) strings.push({ first: tokens.start[i], last: tokens.end[i] });
   let s = 0;
-  return tokens.source.text.slice(start, tokens.end[node.last]).replace(/\r\n|\n|\r/g, (lineEnd, offset, text2) => {
+  return source.text.slice(start, tokens.end[node.last]).replace(/(\r\n|\n|\r)([ \t]*)/g, (line, lineEnd, lead, offset, text2) => {
     while (s < strings.length && strings[s].last <= start + offset) s++;
-    const inString = s < strings.length && strings[s].first < start + offset;
-    const empty = /^(?:\r|\n|$)/.test(text2.slice(offset + lineEnd.length, offset + lineEnd.length + 1));
-    return inString ? lineEnd : empty ? eol : eol + indent;
+    if (s < strings.length && strings[s].first < start + offset) return line;
+    if (/^(?:\r|\n|$)/.test(text2.slice(offset + lineEnd.length, offset + lineEnd.length + 1))) return eol;
+    let kept = 0;
+    while (kept < own.length && lead[kept] === own[kept]) kept++;
+    return eol + indent + lead.slice(kept);
   });
 }
 function readValue(spec, raw, eol) {
@@ -47050,6 +47054,8 @@ var Planner = class {
   pending = /* @__PURE__ */ new Map();
   /** Removal splices planned, with the text of the statements or entries each removes. */
   removed = /* @__PURE__ */ new Map();
+  /** Where each change and warning is in this text (an offset on its line), so that `placed` can move it past the spec's other splices. */
+  at = /* @__PURE__ */ new Map();
   tokens;
   text;
   eol;
@@ -47066,10 +47072,30 @@ var Planner = class {
     return this.tokens.source.line(this.tokens.start[token]);
   }
   change(token, old, next, key) {
-    this.plan.changes.push({ line: this.line(token), kind: "override", key, old, new: next });
+    const change = { line: this.line(token), kind: "override", key, old, new: next };
+    this.plan.changes.push(change);
+    this.at.set(change, this.tokens.start[token]);
+    return change;
   }
   warn(token, message) {
-    this.plan.warnings.push({ line: this.line(token), message });
+    const warning2 = { line: this.line(token), message };
+    this.plan.warnings.push(warning2);
+    this.at.set(warning2, this.tokens.start[token]);
+  }
+  /**
+   * Changes or warnings at the lines they are on once all of the spec's splices are made: one
+   * merge can add lines to a nested config and then a key below it (`{web: {b = 2}, c = 3}`),
+   * and each line was read before any of them. A splice moves what is after it, not what is in it
+   * or what it adds (whose line is its own start's, plus the line breaks it writes before it).
+   */
+  placed(items) {
+    return items.map((item) => {
+      const at = this.at.get(item);
+      if (at === void 0 || item.line === void 0) return item;
+      let moved = 0;
+      for (const s of this.plan.splices) if (s.start < at && s.end <= at) moved += lineBreaks(s.insert) - lineBreaks(this.text.slice(s.start, s.end));
+      return moved === 0 ? item : { ...item, line: item.line + moved };
+    });
   }
   describe(expr) {
     return plainString(this.tokens, expr) ?? nodeText(this.tokens, expr);
@@ -47086,8 +47112,8 @@ var Planner = class {
       text2 = writeStringLiteral(value.string, readStringLiteral(nodeText(this.tokens, old)).style);
     } else if (sameTokens(this.tokens, old, value.tokens, value.expr)) return;
     this.plan.splices.push({ start: this.tokens.start[old.first], end: this.tokens.end[old.last], insert: text2 });
-    this.change(old.first, this.describe(old), value.string ?? value.text, key);
-    if (!this.computed) this.warnRetyped(old, value, key);
+    const change = this.change(old.first, this.describe(old), value.string ?? value.text, key);
+    if (!this.computed) this.warnRetyped(old, value, key, change);
   }
   /**
    * A spec's value of another kind than the literal it replaces (`replicas = 3` set to "5", an
@@ -47095,8 +47121,8 @@ var Planner = class {
    * either way (`3 -> 5`): said, so that a lost quote or a stray one is seen. A literal over a
    * name is said too: the field stops following what the name holds.
    */
-  warnRetyped(old, value, key) {
-    if (value.wholeText) return this.warnWholeText(this.line(old.first), value, key, old);
+  warnRetyped(old, value, key, change) {
+    if (value.wholeText) return this.warnWholeText(change, value, key, old);
     const was = literalKind(this.tokens, old);
     const now = literalKind(value.tokens, value.expr);
     if (was === void 0 || now === void 0 || now === was) return;
@@ -47119,16 +47145,19 @@ var Planner = class {
    * (`count=-1`), with the way to write the operation itself. An unquoted reference
    * (`kcllang/flask_demo:abc`) over a string is what the rule is for: nothing to say.
    */
-  warnWholeText(line, value, key, old) {
+  warnWholeText(change, value, key, old) {
     const was = old && literalKind(this.tokens, old);
     const quoted = value.tokens.kind.subarray(value.expr.first, value.expr.last + 1).includes(T.String);
     if (!quoted && was !== "number" && was !== "boolean") return;
     const given = value.string;
     const from = old && was !== void 0 ? `${key}: ${nodeText(this.tokens, old)} (a ${was})` : key;
-    this.plan.warnings.push({
-      line,
+    const warning2 = {
+      line: change.line,
       message: `${from} becomes the string ${value.text}, as KCL -O writes an operation (the string of its whole text); for the operation itself, put it in parentheses: ${key}=(${given}) (in a shell, single-quote the whole argument)`
-    });
+    };
+    this.plan.warnings.push(warning2);
+    const at = this.at.get(change);
+    if (at !== void 0) this.at.set(warning2, at);
   }
   /**
    * A computed value is an image or its tag: written over a config, schema instance or list it
@@ -47261,7 +47290,9 @@ var Planner = class {
       this.plan.splices.push(splice);
       const line = this.tokens.source.line(splice.start);
       added.forEach(({ change }, i) => {
-        this.plan.changes[change] = { ...this.plan.changes[change], line: line + lineBreaks(splice.insert.slice(0, splice.starts[i])) };
+        const placed = { ...this.plan.changes[change], line: line + lineBreaks(splice.insert.slice(0, splice.starts[i])) };
+        this.plan.changes[change] = placed;
+        this.at.set(placed, splice.start);
       });
     }
     this.pending.clear();
@@ -47435,8 +47466,9 @@ function createTopLevel(p, rest, value, options2, missing, reaches) {
   const insertion = text2.length === 0 ? `${statement}${p.eol}` : endsWithEol ? `${statement}${p.eol}` : `${p.eol}${statement}`;
   p.plan.splices.push({ start: text2.length, end: text2.length, insert: insertion });
   const line = p.tokens.source.line(text2.length) + (endsWithEol || text2.length === 0 ? 0 : 1);
-  p.plan.changes.push({ line, kind: "override", key: spec.path, old: "", new: value.string ?? value.text });
-  if (value.wholeText) p.warnWholeText(line, value, spec.path);
+  const change = { line, kind: "override", key: spec.path, old: "", new: value.string ?? value.text };
+  p.plan.changes.push(change);
+  if (value.wholeText) p.warnWholeText(change, value, spec.path);
 }
 function planNested(p, raw, options2) {
   const { spec, module: module2 } = p;
@@ -47496,7 +47528,7 @@ function planNested(p, raw, options2) {
   if (!options2.create) throw new SourceError(`${why.message} ${createHint(spec.path)}`, why.line);
   p.insert(deepest.config, (indent) => keyText(spec.parts.slice(deepest.consumed), spec.operation, value.indented(indent)), value.string ?? value.text);
   p.insertEntries();
-  if (value.wholeText) p.warnWholeText(p.plan.changes[p.plan.changes.length - 1].line, value, spec.path);
+  if (value.wholeText) p.warnWholeText(p.plan.changes[p.plan.changes.length - 1], value, spec.path);
 }
 function notFound(p, found) {
   const { spec } = p;
@@ -47543,8 +47575,8 @@ function applyOverrides(text2, specs, options2 = {}) {
     }
     const previous = current;
     current = applySplices(current, [...splices].sort(byPosition));
-    changes.splice(0, changes.length, ...shiftLines(changes, previous, current), ...planner.plan.changes);
-    warnings.splice(0, warnings.length, ...shiftLines(warnings, previous, current), ...planner.plan.warnings);
+    changes.splice(0, changes.length, ...shiftLines(changes, previous, current), ...planner.placed(planner.plan.changes));
+    warnings.splice(0, warnings.length, ...shiftLines(warnings, previous, current), ...planner.placed(planner.plan.warnings));
     try {
       module2 = parseKcl(current);
     } catch (e) {
@@ -48829,7 +48861,17 @@ async function createApiCommit(client, repository, commit) {
     parents: [commit.parent],
     ...commit.author && { author: commit.author }
   });
-  return { sha: created.data.sha, tree: tree.data.sha, verified: created.data.verification?.verified ?? false };
+  const verified = created.data.verification?.verified ?? false;
+  if (created.data.verification !== void 0 && !verified && !warnedUnsigned.has(client)) {
+    warnedUnsigned.add(client);
+    client.log.warn(unsignedCommit(created.data.sha, commit.author));
+  }
+  return { sha: created.data.sha, tree: tree.data.sha, verified };
+}
+var warnedUnsigned = /* @__PURE__ */ new WeakSet();
+function unsignedCommit(sha, author) {
+  const why = author ? `the author input (${author.name} <${author.email}>) is its committer too (GitHub's default), and GitHub signs only the commits it commits itself; leave author out for Verified commits` : "GitHub did not sign it (GitHub Enterprise Server signs web and API commits only when web commit signing is on)";
+  return `commit ${sha}, made through the API, is not signed (not Verified): ${why}. A rule that requires signed commits refuses it.`;
 }
 var MOVE_ATTEMPTS = 4;
 var MOVE_PAUSE_MS = 500;
@@ -48860,6 +48902,14 @@ var REPOSITORY_ID = `query($owner: String!, $name: String!) { repository(owner: 
 var NO_COMMIT = "0".repeat(40);
 var UPDATE_REFS = `mutation($input: UpdateRefsInput!) { updateRefs(input: $input) { clientMutationId } }`;
 var SWAP_ATTEMPTS = 3;
+var BranchReplaceRefusedError = class extends Error {
+  constructor(branch, cause) {
+    super(`GitHub refused to replace ${branch}: ${errorMessage(cause)}`, { cause });
+    this.branch = branch;
+    this.name = "BranchReplaceRefusedError";
+  }
+  branch;
+};
 async function setBranch(client, repository, branch, sha, expected) {
   if (expected === void 0) {
     try {
@@ -48884,6 +48934,7 @@ async function swapBranch(client, repository, branch, change) {
       const current = await branchHead(client, repository, branch);
       if (current === change.after) return;
       if (current !== change.before) throw new BranchMovedError(branch);
+      if (REFUSED.test(errorMessage(error2))) throw new BranchReplaceRefusedError(branch, error2);
       if (attempt === SWAP_ATTEMPTS) throw error2;
     }
   }
@@ -48945,10 +48996,14 @@ async function openPullRequestBranches(client, repository, base, branches) {
   const open2 = await client.paginate(client.rest.pulls.list, { ...repository, base, state: "open", per_page: 100 });
   return new Set(open2.filter((p) => p.head.label === `${repository.owner}:${p.head.ref}` && branches.includes(p.head.ref)).map((p) => p.head.ref));
 }
-async function closePullRequest(client, repository, pull, why) {
+async function closePullRequest(client, repository, pull, head, why) {
   const at = { ...repository, pull_number: pull.number };
   const { data: now } = await client.rest.pulls.update({ ...at, state: "closed" });
   if (now.merged) throw new BranchMovedError(pull.base.ref);
+  if (now.head.sha !== head) {
+    await client.rest.pulls.update({ ...at, state: "open" });
+    throw new BranchMovedError(pull.head.ref);
+  }
   await client.rest.issues.createComment({ ...repository, issue_number: pull.number, body: why });
   return { number: pull.number, url: pull.html_url, nodeId: pull.node_id, operation: "closed", autoMerge: false };
 }
@@ -49094,9 +49149,12 @@ function groupOf(target, plan, options2, owner) {
     merge: d?.merge ?? options2.merge,
     mergeMethod: d?.mergeMethod ?? options2.mergeMethod,
     labels: d?.labels ?? options2.labels,
-    reviewers: [...d?.reviewers ?? options2.reviewers, ...(d?.teamReviewers ?? []).map((t) => t.includes("/") ? t : `${owner}/${t}`)],
-    assignees: d?.assignees ?? [],
-    draft: d?.draft ?? false,
+    reviewers: [
+      ...d?.reviewers ?? options2.reviewers,
+      ...(d?.teamReviewers ?? options2.teamReviewers ?? []).map((t) => t.includes("/") ? t : `${owner}/${t}`)
+    ],
+    assignees: d?.assignees ?? options2.assignees ?? [],
+    draft: d?.draft ?? options2.draft ?? false,
     title: d?.title ?? options2.title,
     target: mode === "pull-request" && (d?.branch || !options2.prBranch) ? target?.name : void 0,
     messageTemplate: d?.commitMessage ?? options2.messageTemplate,
@@ -49149,11 +49207,9 @@ async function mergePullRequest(client, repository, pr, mode, method) {
       const reason = /pull request is in clean status/i.exec(text2)?.[0] ?? text2;
       return { outcome: await mergeNow(client, repository, pr, method), atOnceBecause: reason };
     }
+    if (METHOD_REFUSED.test(text2)) throw await methodRefused(client, repository, pr, method, text2, error2);
     if (/protected branch rules not configured|auto[- ]?merge is not allowed|can't enable auto-merge/i.test(text2)) {
-      throw new Error(
-        `GitHub refused auto-merge for pull request #${pr.number}: ${text2}. Allow auto-merge in the repository settings and protect the base branch with required checks, or use merge: immediate.`,
-        { cause: error2 }
-      );
+      throw new Error(`GitHub refused auto-merge for pull request #${pr.number}: ${text2}. ${await autoMergeAdvice(client, repository, pr)}`, { cause: error2 });
     }
     throw error2;
   }
@@ -49175,6 +49231,7 @@ async function mergeNow(client, repository, pr, method) {
         }
         if (pull.state === "closed")
           throw new PullRequestClosedError(pr.number, false, pr.branch, pr.headSha, `before this run merged it (${pr.branch} at ${pr.headSha})`);
+        if (METHOD_REFUSED.test(text2)) throw await methodRefused(client, repository, pr, method, text2, error2);
       }
       if (attempt >= 4 || status !== 405 && status !== 409 || !/base branch was modified|not mergeable|try again/i.test(text2)) {
         throw new Error(`could not merge pull request #${pr.number}: ${text2}`, { cause: error2 });
@@ -49183,6 +49240,31 @@ async function mergeNow(client, repository, pr, method) {
     }
   }
 }
+var METHOD_REFUSED = /(merge commits|squash merges|rebase merges|merge method \w+) (are|is) not allowed/i;
+var ALLOWED_BY = { merge: "allow_merge_commit", squash: "allow_squash_merge", rebase: "allow_rebase_merge" };
+async function methodRefused(client, repository, pr, method, text2, cause) {
+  const { data } = await client.rest.repos.get({ ...repository });
+  const allowed = Object.keys(ALLOWED_BY).filter((m) => data[ALLOWED_BY[m]] === true);
+  const advice = allowed.length === 0 ? "Set merge-method to a method the repository allows" : `This repository allows merge-method ${allowed.map((m) => `\`${m}\``).join(", ")}: set merge-method: ${allowed[0]}`;
+  return new Error(`could not merge pull request #${pr.number} with merge-method: ${method}: ${text2.replace(/\.$/, "")}. ${advice}.`, { cause });
+}
+async function autoMergeAdvice(client, repository, pr) {
+  const allow = "Allow auto-merge in the repository settings and protect the base branch with required checks";
+  const state = await client.rest.pulls.get({ ...repository, pull_number: pr.number }).then(
+    ({ data }) => data.mergeable_state,
+    () => "unknown"
+  );
+  if (["clean", "unstable", "has_hooks"].includes(state)) return `${allow}, or use merge: immediate.`;
+  const held = HELD_BACK[state];
+  if (held === void 0) return `${allow}, or, once no required review or check is pending on it, use merge: immediate.`;
+  return `Allow auto-merge in the repository settings. merge: immediate would be refused too: ${held}; merge it yourself once that is done.`;
+}
+var HELD_BACK = {
+  blocked: "a required review or check is pending on the pull request",
+  behind: "the pull request's branch must be brought up to date with the base first",
+  dirty: "the pull request conflicts with the base",
+  draft: "the pull request is a draft"
+};
 
 // src/github/pull-request-body.ts
 var TABLE_HEADER = "| File | Field | Old | New | Image |";
@@ -49323,7 +49405,7 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
   if (proposesOnly) {
     if (onBranch === void 0) return void 0;
     const nothingLeft = (onBranch.others?.dropped.length ?? 0) === 0 && await ctx.git.writeTree(at.head, onBranch.writes) === await ctx.git.treeOf(at.head);
-    if (nothingLeft) return closeChangingNothing(ctx, group2, at.base, pulls.open);
+    if (nothingLeft) return closeChangingNothing(ctx, group2, at.base, pulls.open, existing);
     if (onBranch.files.length === 0 && onBranch.reasons.length === 0) return void 0;
   }
   if (onBranch?.files.length === 0 && pulls?.open && onBranch.forkedAt === at.head && parent.commit === at.head) {
@@ -49453,6 +49535,7 @@ async function leftAsItIs(ctx, group2, base, open2, head, onBranch) {
     branch: group2.prBranch,
     files: [],
     changes: [],
+    head,
     pullRequest,
     warnings,
     ...replanned.length > 0 && { replanned }
@@ -49468,16 +49551,17 @@ async function leftAsItIs(ctx, group2, base, open2, head, onBranch) {
   }
   return { ...landing, ...merge3 !== "none" && { merge: merge3 } };
 }
-async function closeChangingNothing(ctx, group2, base, open2) {
+async function closeChangingNothing(ctx, group2, base, open2, head) {
   const why = `${group2.prBranch} no longer changes anything on ${base}: ${base} holds the values this run promotes, and nothing else is left on the branch`;
   if (hasAutoMerge(open2)) await disableAutoMerge(ctx.client(), { nodeId: open2.node_id });
-  const pullRequest = await closePullRequest(ctx.client(), ctx.repository, open2, `Closed by gitops-promote: ${why}.`);
+  const pullRequest = await closePullRequest(ctx.client(), ctx.repository, open2, head, `Closed by gitops-promote: ${why}.`);
   ctx.log(`pull request #${pullRequest.number} closed (${group2.prBranch} -> ${base})`);
   return {
     mode: "pull-request",
     branch: group2.prBranch,
     files: [],
     changes: [],
+    head: open2.head.sha,
     pullRequest,
     warnings: [{ message: `pull request #${pullRequest.number} (${pullRequest.url}) is closed: ${why}` }]
   };
@@ -49680,7 +49764,11 @@ function gaveUp(attempts, elapsed, moved, earlier) {
 }
 async function deliverOnce(ctx, request2, options2, base, attempt) {
   const head = await ctx.git.fetch(ctx.remote, base);
-  if (head === void 0) throw new Error(`branch ${base} does not exist on ${ctx.remote}`);
+  if (head === void 0) {
+    const prBranch = options2.mode === "pull-request" || /^(gitops-promote|create-pull-request)\//.test(base);
+    const hint = prBranch ? ": input `branch` is the base the pull request merges into (create-pull-request's `base`); the pull request's own branch is `pr-branch`" : "";
+    throw new Error(`branch ${base} does not exist on ${ctx.remote}${hint}`);
+  }
   const tree = await ctx.git.tree(head);
   let plan;
   try {
@@ -50410,8 +50498,9 @@ function explainFailure(error2, at) {
   if (lost) return `${what} failed: ${unansweredSaid(lost)}`;
   const status = httpStatus(answer);
   const head = `${what} failed: ${status === void 0 ? "" : `${status} `}${errorMessage(error2)}`;
-  const branch = /\/git\/refs\/heads\/(.+)$/.exec(request2.path)?.[1];
-  const advice = rateLimited(status, errorMessage(error2), responseHeaders(answer)) ? RATE_LIMIT_ADVICE : adviceFor(status, errorMessage(error2), purpose?.permission ?? "contents", branch, at);
+  const replaced = answerIn(error2, (e) => e instanceof BranchReplaceRefusedError);
+  const branch = replaced instanceof BranchReplaceRefusedError ? replaced.branch : /\/git\/refs\/heads\/(.+)$/.exec(request2.path)?.[1];
+  const advice = rateLimited(status, errorMessage(error2), responseHeaders(answer)) ? RATE_LIMIT_ADVICE : adviceFor(status, errorMessage(error2), purpose?.permission ?? "contents", { name: branch, replaced: replaced !== void 0 }, at);
   return advice ? `${head}
 ${advice}` : head;
 }
@@ -50449,7 +50538,7 @@ ${noCredentials(at)}`;
   const branch = error2.args.map((arg) => /:refs\/heads\/(.+)$/.exec(arg)?.[1]).find((b) => b !== void 0);
   if (rateLimited(status, error2.stderr, {})) return `${head}
 ${RATE_LIMIT_ADVICE}`;
-  const advice = adviceFor(status, error2.stderr, "contents", branch, at);
+  const advice = adviceFor(status, error2.stderr, "contents", { name: branch, replaced: false }, at);
   if (!advice) return head;
   return `${head}
 ${advice} git uses the credentials actions/checkout left (its \`token\` input), or this step's \`token\` when the checkout kept none.`;
@@ -50465,7 +50554,8 @@ function noCredentials(at) {
 function adviceFor(status, message, permission, branch, at) {
   const name = fullName(at);
   if (/protected branch|rule violations|GH006|GH013/i.test(message)) {
-    return `${branch ?? "The branch"} is protected (branch protection or a ruleset) and does not take this commit from the token's actor. Deliver through a pull request instead (\`delivery: pull-request\`, with \`merge: auto\` to merge once the required checks pass), or use a token whose actor may bypass the rules (a GitHub App on the bypass list).`;
+    if (branch.name !== void 0 && (branch.replaced || branch.name.startsWith(BRANCH_PREFIX))) return pullRequestBranchAdvice(branch.name);
+    return `${branch.name ?? "The branch"} is protected (branch protection or a ruleset) and does not take this commit from the token's actor. Deliver through a pull request instead (\`delivery: pull-request\`, with \`merge: auto\` to merge once the required checks pass), or use a token whose actor may bypass the rules (a GitHub App on the bypass list).`;
   }
   if (/not permitted to create or approve pull requests/i.test(message)) {
     return `GitHub Actions may not open pull requests in this repository: enable "Allow GitHub Actions to create and approve pull requests" under Settings \u2192 Actions \u2192 General \u2192 Workflow permissions (an organisation's setting may forbid it), or use a GitHub App token.`;
@@ -50480,6 +50570,10 @@ function adviceFor(status, message, permission, branch, at) {
     default:
       return void 0;
   }
+}
+function pullRequestBranchAdvice(branch) {
+  const pattern = branch.startsWith(BRANCH_PREFIX) ? `\`${BRANCH_PREFIX}**\`` : `\`${branch}\` (the pr-branch)`;
+  return `${branch} is the pull request's branch, and a branch protection or ruleset on it does not take this commit from the token's actor: every run replaces that branch (a force push), rebuilding it on the base as one commit. Exempt ${pattern} from the rule that refuses it ("Block force pushes", "Restrict updates"), or put the token's actor on the ruleset's bypass list (a GitHub App).`;
 }
 function permissions(first) {
   return first === "contents" ? "`permissions: contents: write` (and `pull-requests: write` to open pull requests)" : "`permissions: pull-requests: write` (and `contents: write` for the commits)";
@@ -50623,6 +50717,9 @@ function readUpdateInputs(core, event) {
     body: core.getInput("body"),
     labels: commaOrLine("labels"),
     reviewers: words("reviewers"),
+    teamReviewers: words("team-reviewers"),
+    assignees: words("assignees"),
+    draft: flag("draft"),
     merge: choice("merge", core.getInput("merge"), MERGE_MODES, DEFAULT_MERGE),
     mergeMethod: choice("merge-method", core.getInput("merge-method"), MERGE_METHODS, DEFAULT_MERGE_METHOD),
     commitVia: choice("commit-via", core.getInput("commit-via"), ["api", "git"], "api"),
@@ -50661,6 +50758,9 @@ function unusedPullRequestInputs(delivery) {
     ...delivery.body?.trim() ? ["body"] : [],
     ...delivery.labels.length > 0 ? ["labels"] : [],
     ...delivery.reviewers.length > 0 ? ["reviewers"] : [],
+    ...(delivery.teamReviewers?.length ?? 0) > 0 ? ["team-reviewers"] : [],
+    ...(delivery.assignees?.length ?? 0) > 0 ? ["assignees"] : [],
+    ...delivery.draft ? ["draft"] : [],
     ...delivery.merge !== DEFAULT_MERGE ? [`merge (${delivery.merge})`] : [],
     ...delivery.mergeMethod !== DEFAULT_MERGE_METHOD ? [`merge-method (${delivery.mergeMethod})`] : []
   ];
@@ -50895,6 +50995,9 @@ function setDeliveredOutputs(changed, landings, files, changes) {
   setOutput("pull-request-number", first?.pullRequest ? String(first.pullRequest.number) : "");
   setOutput("pull-request-url", first?.pullRequest?.url ?? "");
   setOutput("pull-request-operation", first?.pullRequest?.operation ?? "none");
+  setOutput("pull-request-branch", first?.pullRequest ? first.branch : "");
+  setOutput("pull-request-head-sha", first?.pullRequest ? first.commit ?? first.head ?? "" : "");
+  setOutput("pull-request-merge", first?.merge === "merged" || first?.merge === "auto-merge" ? first.merge : "");
   const pullRequests = landings.flatMap(({ pullRequest: pr, branch }) => pr ? [{ number: pr.number, url: pr.url, operation: pr.operation, branch }] : []);
   setOutput("pull-requests", JSON.stringify(pullRequests));
   setOutput(
@@ -50907,7 +51010,9 @@ function setDeliveredOutputs(changed, landings, files, changes) {
 }
 function setFailedOutputs() {
   setOutput("changed", "false");
-  for (const name of ["commit-sha", "pull-request-number", "pull-request-url"]) setOutput(name, "");
+  for (const name of ["commit-sha", "pull-request-number", "pull-request-url", "pull-request-branch", "pull-request-head-sha", "pull-request-merge"]) {
+    setOutput(name, "");
+  }
   setOutput("pull-request-operation", "none");
   for (const name of ["pull-requests", "changes", "updated-files"]) setOutput(name, "[]");
 }

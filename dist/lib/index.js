@@ -14265,15 +14265,19 @@ function valueFrom(tokens, expr, eol) {
   return { tokens, expr, text: indented(""), indented, ...string2 !== void 0 && { string: string2 } };
 }
 function textOf(tokens, node, eol, indent) {
+  const source = tokens.source;
   const start = tokens.start[node.first];
+  const own = /^[ \t]*/.exec(source.text.slice(source.lineStart(start), start))[0];
   const strings = [];
   for (let i = node.first; i <= node.last; i++) if (tokens.kind[i] === T.String) strings.push({ first: tokens.start[i], last: tokens.end[i] });
   let s = 0;
-  return tokens.source.text.slice(start, tokens.end[node.last]).replace(/\r\n|\n|\r/g, (lineEnd, offset, text2) => {
+  return source.text.slice(start, tokens.end[node.last]).replace(/(\r\n|\n|\r)([ \t]*)/g, (line, lineEnd, lead, offset, text2) => {
     while (s < strings.length && strings[s].last <= start + offset) s++;
-    const inString = s < strings.length && strings[s].first < start + offset;
-    const empty = /^(?:\r|\n|$)/.test(text2.slice(offset + lineEnd.length, offset + lineEnd.length + 1));
-    return inString ? lineEnd : empty ? eol : eol + indent;
+    if (s < strings.length && strings[s].first < start + offset) return line;
+    if (/^(?:\r|\n|$)/.test(text2.slice(offset + lineEnd.length, offset + lineEnd.length + 1))) return eol;
+    let kept = 0;
+    while (kept < own.length && lead[kept] === own[kept]) kept++;
+    return eol + indent + lead.slice(kept);
   });
 }
 function readValue(spec, raw, eol) {
@@ -14344,6 +14348,8 @@ var Planner = class {
   pending = /* @__PURE__ */ new Map();
   /** Removal splices planned, with the text of the statements or entries each removes. */
   removed = /* @__PURE__ */ new Map();
+  /** Where each change and warning is in this text (an offset on its line), so that `placed` can move it past the spec's other splices. */
+  at = /* @__PURE__ */ new Map();
   tokens;
   text;
   eol;
@@ -14360,10 +14366,30 @@ var Planner = class {
     return this.tokens.source.line(this.tokens.start[token]);
   }
   change(token, old, next, key) {
-    this.plan.changes.push({ line: this.line(token), kind: "override", key, old, new: next });
+    const change = { line: this.line(token), kind: "override", key, old, new: next };
+    this.plan.changes.push(change);
+    this.at.set(change, this.tokens.start[token]);
+    return change;
   }
   warn(token, message) {
-    this.plan.warnings.push({ line: this.line(token), message });
+    const warning = { line: this.line(token), message };
+    this.plan.warnings.push(warning);
+    this.at.set(warning, this.tokens.start[token]);
+  }
+  /**
+   * Changes or warnings at the lines they are on once all of the spec's splices are made: one
+   * merge can add lines to a nested config and then a key below it (`{web: {b = 2}, c = 3}`),
+   * and each line was read before any of them. A splice moves what is after it, not what is in it
+   * or what it adds (whose line is its own start's, plus the line breaks it writes before it).
+   */
+  placed(items) {
+    return items.map((item) => {
+      const at = this.at.get(item);
+      if (at === void 0 || item.line === void 0) return item;
+      let moved = 0;
+      for (const s of this.plan.splices) if (s.start < at && s.end <= at) moved += lineBreaks(s.insert) - lineBreaks(this.text.slice(s.start, s.end));
+      return moved === 0 ? item : { ...item, line: item.line + moved };
+    });
   }
   describe(expr) {
     return plainString2(this.tokens, expr) ?? nodeText(this.tokens, expr);
@@ -14380,8 +14406,8 @@ var Planner = class {
       text2 = writeStringLiteral(value.string, readStringLiteral(nodeText(this.tokens, old)).style);
     } else if (sameTokens(this.tokens, old, value.tokens, value.expr)) return;
     this.plan.splices.push({ start: this.tokens.start[old.first], end: this.tokens.end[old.last], insert: text2 });
-    this.change(old.first, this.describe(old), value.string ?? value.text, key);
-    if (!this.computed) this.warnRetyped(old, value, key);
+    const change = this.change(old.first, this.describe(old), value.string ?? value.text, key);
+    if (!this.computed) this.warnRetyped(old, value, key, change);
   }
   /**
    * A spec's value of another kind than the literal it replaces (`replicas = 3` set to "5", an
@@ -14389,8 +14415,8 @@ var Planner = class {
    * either way (`3 -> 5`): said, so that a lost quote or a stray one is seen. A literal over a
    * name is said too: the field stops following what the name holds.
    */
-  warnRetyped(old, value, key) {
-    if (value.wholeText) return this.warnWholeText(this.line(old.first), value, key, old);
+  warnRetyped(old, value, key, change) {
+    if (value.wholeText) return this.warnWholeText(change, value, key, old);
     const was = literalKind(this.tokens, old);
     const now = literalKind(value.tokens, value.expr);
     if (was === void 0 || now === void 0 || now === was) return;
@@ -14413,16 +14439,19 @@ var Planner = class {
    * (`count=-1`), with the way to write the operation itself. An unquoted reference
    * (`kcllang/flask_demo:abc`) over a string is what the rule is for: nothing to say.
    */
-  warnWholeText(line, value, key, old) {
+  warnWholeText(change, value, key, old) {
     const was = old && literalKind(this.tokens, old);
     const quoted = value.tokens.kind.subarray(value.expr.first, value.expr.last + 1).includes(T.String);
     if (!quoted && was !== "number" && was !== "boolean") return;
     const given = value.string;
     const from = old && was !== void 0 ? `${key}: ${nodeText(this.tokens, old)} (a ${was})` : key;
-    this.plan.warnings.push({
-      line,
+    const warning = {
+      line: change.line,
       message: `${from} becomes the string ${value.text}, as KCL -O writes an operation (the string of its whole text); for the operation itself, put it in parentheses: ${key}=(${given}) (in a shell, single-quote the whole argument)`
-    });
+    };
+    this.plan.warnings.push(warning);
+    const at = this.at.get(change);
+    if (at !== void 0) this.at.set(warning, at);
   }
   /**
    * A computed value is an image or its tag: written over a config, schema instance or list it
@@ -14555,7 +14584,9 @@ var Planner = class {
       this.plan.splices.push(splice);
       const line = this.tokens.source.line(splice.start);
       added.forEach(({ change }, i) => {
-        this.plan.changes[change] = { ...this.plan.changes[change], line: line + lineBreaks(splice.insert.slice(0, splice.starts[i])) };
+        const placed = { ...this.plan.changes[change], line: line + lineBreaks(splice.insert.slice(0, splice.starts[i])) };
+        this.plan.changes[change] = placed;
+        this.at.set(placed, splice.start);
       });
     }
     this.pending.clear();
@@ -14729,8 +14760,9 @@ function createTopLevel(p, rest, value, options, missing, reaches) {
   const insertion = text2.length === 0 ? `${statement}${p.eol}` : endsWithEol ? `${statement}${p.eol}` : `${p.eol}${statement}`;
   p.plan.splices.push({ start: text2.length, end: text2.length, insert: insertion });
   const line = p.tokens.source.line(text2.length) + (endsWithEol || text2.length === 0 ? 0 : 1);
-  p.plan.changes.push({ line, kind: "override", key: spec.path, old: "", new: value.string ?? value.text });
-  if (value.wholeText) p.warnWholeText(line, value, spec.path);
+  const change = { line, kind: "override", key: spec.path, old: "", new: value.string ?? value.text };
+  p.plan.changes.push(change);
+  if (value.wholeText) p.warnWholeText(change, value, spec.path);
 }
 function planNested(p, raw, options) {
   const { spec, module } = p;
@@ -14790,7 +14822,7 @@ function planNested(p, raw, options) {
   if (!options.create) throw new SourceError(`${why.message} ${createHint(spec.path)}`, why.line);
   p.insert(deepest.config, (indent) => keyText(spec.parts.slice(deepest.consumed), spec.operation, value.indented(indent)), value.string ?? value.text);
   p.insertEntries();
-  if (value.wholeText) p.warnWholeText(p.plan.changes[p.plan.changes.length - 1].line, value, spec.path);
+  if (value.wholeText) p.warnWholeText(p.plan.changes[p.plan.changes.length - 1], value, spec.path);
 }
 function notFound(p, found) {
   const { spec } = p;
@@ -14837,8 +14869,8 @@ function applyOverrides(text2, specs, options = {}) {
     }
     const previous = current;
     current = applySplices(current, [...splices].sort(byPosition));
-    changes.splice(0, changes.length, ...shiftLines(changes, previous, current), ...planner.plan.changes);
-    warnings.splice(0, warnings.length, ...shiftLines(warnings, previous, current), ...planner.plan.warnings);
+    changes.splice(0, changes.length, ...shiftLines(changes, previous, current), ...planner.placed(planner.plan.changes));
+    warnings.splice(0, warnings.length, ...shiftLines(warnings, previous, current), ...planner.placed(planner.plan.warnings));
     try {
       module = parseKcl(current);
     } catch (e) {
