@@ -220,15 +220,16 @@ describe("update Action", () => {
     expect((await fake.log(OWNER, REPO, "gitops-promote/ghcr.io-acme-app"))[0]!.sha).toBe(head!.sha);
   });
 
-  it("pull request: create-pull-request's inputs as they were: its branch is named as pr-branch; draft and team-reviewers reach the pull request", async () => {
-    const cpr = { images: `${APP}:1.2.4`, delivery: "pull-request", branch: "promote/app", draft: "true", "team-reviewers": "sre" };
+  it("pull request: create-pull-request's inputs as they were: its branch is named as pr-branch; draft, assignees and team-reviewers reach the pull request", async () => {
+    const cpr = { images: `${APP}:1.2.4`, delivery: "pull-request", branch: "promote/app", draft: "true", "team-reviewers": "sre", assignees: "alice, bob" };
     const misread = await action(cpr);
     expect(misread.exitCode).toBe(1);
     expect(misread.stdout).toContain("branch promote/app does not exist on origin: input `branch` is the base the pull request merges into");
 
     const mapped = await action({ ...cpr, branch: "", "pr-branch": "promote/app" });
     expect(mapped.exitCode, mapped.stdout + mapped.stderr).toBe(0);
-    expect(fake.pulls(OWNER, REPO)[0]).toMatchObject({ head: "promote/app", draft: true, teamReviewers: ["sre"] });
+    expect(fake.pulls(OWNER, REPO)[0]).toMatchObject({ head: "promote/app", draft: true, teamReviewers: ["sre"], assignees: ["alice", "bob"] });
+    expect(fake.violations).toEqual([]);
     expect(mapped.outputs).toMatchObject({ "pull-request-branch": "promote/app", "pull-request-head-sha": mapped.outputs["commit-sha"] });
   });
 

@@ -81,6 +81,22 @@ describe("pull requests over REST", () => {
     expect(fake.pulls(owner, repo)[0]).toMatchObject({ labels: ["production", "deploy"], reviewers: ["alice"], headSha: pushed });
   });
 
+  it("assigns a pull request through the issues API, answering the issue GitHub's schema describes", async () => {
+    const repo = await repoWithBranch();
+    const { data: pr } = await octokit.rest.pulls.create({ owner, repo, head: "bump", base: "main", title: "Deploy 1.2.3" });
+    const { data: issue } = await octokit.rest.issues.addAssignees({ owner, repo, issue_number: pr.number, assignees: ["alice", "bob"] });
+    expect(issue).toMatchObject({
+      number: pr.number,
+      state: "open",
+      assignee: { login: "alice" },
+      pull_request: { url: expect.stringMatching(/\/pulls\/1$/) },
+    });
+    expect(issue.assignees?.map((u) => u.login)).toEqual(["alice", "bob"]);
+    const { data: after } = await octokit.rest.pulls.get({ owner, repo, pull_number: pr.number });
+    expect(after.assignees?.map((u) => u.login)).toEqual(["alice", "bob"]);
+    expect(fake.takeViolations()).toEqual([]);
+  });
+
   it("merges with a merge commit: two parents, GitHub's message, base moved", async () => {
     const repo = await repoWithBranch();
     const head = (await fake.refs(owner, repo))["refs/heads/bump"];

@@ -202,8 +202,8 @@ export function pullRequest(urls: Urls, repo: RepoState, view: PullView): JsonOb
     closed_at: pull.closedAt,
     merged_at: pull.mergedAt,
     merge_commit_sha: pull.mergeCommitSha,
-    assignee: null,
-    assignees: [],
+    assignee: pull.assignees[0] === undefined ? null : user(urls, pull.assignees[0], ownerId(pull.assignees[0])),
+    assignees: pull.assignees.map((login) => user(urls, login, ownerId(login))),
     requested_reviewers: pull.reviewers.map((login) => user(urls, login, ownerId(login))),
     requested_teams: [],
     head: { label: `${repo.owner}:${pull.head}`, ref: pull.head, sha: pull.headSha, user: ownerJson, repo: repoJson },
@@ -224,6 +224,38 @@ export function pullRequest(urls: Urls, repo: RepoState, view: PullView): JsonOb
     mergeable_state: view.mergeableState,
     merged_by: pull.merged ? actorJson : null,
     maintainer_can_modify: pull.maintainerCanModify,
+  };
+}
+
+/** A pull request as the issues API answers for it (an issue with a `pull_request` link), from its pulls view. */
+export function issueOfPull(urls: Urls, repo: RepoState, pull: PullState, view: JsonObject): JsonObject {
+  const out = repoint(responseExample("post", "/repos/{owner}/{repo}/issues/{issue_number}/assignees", 201), urls, repo.owner, repo.name) as JsonObject;
+  const api = `${urls.api}/repos/${repo.owner}/${repo.name}`;
+  return {
+    ...out,
+    id: pull.id,
+    node_id: pull.nodeId,
+    number: pull.number,
+    url: `${api}/issues/${pull.number}`,
+    html_url: view.html_url as string,
+    title: pull.title,
+    body: pull.body,
+    state: pull.state,
+    draft: pull.draft,
+    labels: view.labels as Json,
+    assignee: view.assignee as Json,
+    assignees: view.assignees as Json,
+    user: view.user as Json,
+    created_at: pull.createdAt,
+    updated_at: pull.updatedAt,
+    closed_at: pull.closedAt,
+    pull_request: {
+      url: `${api}/pulls/${pull.number}`,
+      html_url: view.html_url as string,
+      diff_url: view.diff_url as Json,
+      patch_url: view.patch_url as Json,
+      merged_at: pull.mergedAt,
+    },
   };
 }
 

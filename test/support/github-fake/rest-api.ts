@@ -360,6 +360,7 @@ export const routes: Route[] = [
         createdAt: now,
         updatedAt: now,
         labels: [],
+        assignees: [],
         reviewers: [],
         teamReviewers: [],
         maintainerCanModify: r.body.maintainer_can_modify !== false,
@@ -442,6 +443,17 @@ export const routes: Route[] = [
         if (name && !pull.labels.includes(name)) pull.labels.push(name);
       }
       return { status: 200, body: pull.labels.map((name) => objects.label(r.services.urls, r.repo, name)) };
+    },
+  },
+  {
+    method: "post",
+    template: "/repos/{owner}/{repo}/issues/{issue_number}/assignees",
+    async handle(r) {
+      const pull = findPull(r, "issue_number");
+      if (!pull) return notFound();
+      // GitHub silently skips a login that may not be assigned; the fake's users are the repository's owner and whoever a test names.
+      for (const login of Array.isArray(r.body.assignees) ? r.body.assignees.map(String) : []) if (!pull.assignees.includes(login)) pull.assignees.push(login);
+      return { status: 201, body: objects.issueOfPull(r.services.urls, r.repo, pull, await pullView(r, pull)) };
     },
   },
   {

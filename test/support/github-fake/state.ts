@@ -34,6 +34,7 @@ export interface PullState {
   createdAt: string;
   updatedAt: string;
   labels: string[];
+  assignees: string[];
   reviewers: string[];
   teamReviewers: string[];
   maintainerCanModify: boolean;
