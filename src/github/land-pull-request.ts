@@ -210,7 +210,7 @@ export async function landPullRequest(
 
 /**
  * The merge step: a branch of ours is merged as `group.merge` says; one holding a person's
- * commits is left for review, an earlier auto-merge turned off, with a warning (in `warnings`).
+ * commits is left for review, an earlier auto-merge turned off (also under `merge: none`), with a warning (in `warnings`).
  */
 async function mergeAsSet(
   ctx: DeliveryContext,
@@ -226,7 +226,8 @@ async function mergeAsSet(
     if (merged.atOnceBecause !== undefined) warnings.push({ message: mergedAtOnce(pull, base, merged.atOnceBecause) });
     return merged.outcome;
   }
-  if (group.merge !== "none") {
+  // An auto-merge an earlier run turned on would merge the person's commits too, whatever this run's merge says.
+  if (group.merge !== "none" || pull.autoMerge) {
     if (pull.autoMerge) await disableAutoMerge(ctx.client(), pull);
     warnings.push({ message: notMerged(pull, group.prBranch, on.people) });
   }

@@ -100,6 +100,19 @@ describe("deliver: the open pull request when this run's values are already ther
       expect(await fake.readFile(OWNER, REPO, PR, "app.yaml")).toContain(`${APP}:1.0.0`);
     });
 
+    it("a person's commits turn off an auto-merge an earlier run turned on, also in a run whose own merge is none", async () => {
+      pending();
+      await deliver(ctx, request(`${APP}:1.1.0`), pr("auto"));
+      await pushToPr({ "notes.yaml": "by: Mallory\n" });
+
+      const result = await deliver(ctx, request(`${APP}:1.2.0`), pr("none"));
+      expect(result.landings.map((l) => [l.pullRequest?.operation, l.merge])).toEqual([["updated", "none"]]);
+      expect(fake.pulls(OWNER, REPO)[0]).toMatchObject({ state: "open", autoMerge: null });
+      expect(warningsOf(result)).toContainEqual(
+        expect.stringMatching(/^pull request #1 is left open for review, and its auto-merge is turned off: .* holds commits by Mallory/),
+      );
+    });
+
     it("rebuilds a branch that holds more without the undone value; a person's commits there turn auto-merge off", async () => {
       pending();
       await deliver(ctx, request(`${APP}:1.1.0`), pr("auto"));
