@@ -329,6 +329,8 @@ function readDelivery(r: Reader, node: Node | null, at: Node, path: string): Del
       ["merge-method", mergeMethod],
       ["draft", draft],
       ["reviewers", reviewers],
+      ["team-reviewers", teamReviewers],
+      ["assignees", assignees],
       ["labels", labels],
     ] as const) {
       if (entry) r.issue(entry.at, join(path, key), `only applies to mode pull-request (mode is ${delivery.mode})`);

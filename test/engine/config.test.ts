@@ -265,6 +265,14 @@ describe("parseConfig: bad configuration, each with file, line and field", () =>
       [`${FILE}:5: targets[0].delivery.merge: only applies to mode pull-request (mode is push)`],
     ],
     [
+      "team reviewers and assignees with a direct push, as reviewers and labels",
+      "targets:\n  - name: a\n    paths: [a/**]\n    images: [{ repository: nginx }]\n    delivery: { mode: none, team-reviewers: [sre], assignees: [alice] }\n",
+      [
+        `${FILE}:5: targets[0].delivery.team-reviewers: only applies to mode pull-request (mode is none)`,
+        `${FILE}:5: targets[0].delivery.assignees: only applies to mode pull-request (mode is none)`,
+      ],
+    ],
+    [
       "a bad branch, labels that are not a list, and draft that is not a boolean",
       "targets:\n  - name: a\n    paths: [a/**]\n    images: [{ repository: nginx }]\n    delivery:\n      branch: deploy..prod\n      labels: deploy\n      draft: yes\n",
       [

@@ -156,7 +156,6 @@ function unusedPullRequestInputs(delivery: DeliveryOptions): Warning[] {
   ];
 }
 
-/** `a`, `a and b`, `a, b and c`. */
 /**
  * The payload of a repository_dispatch (`client_payload`) or workflow_dispatch (input `payload`).
  * A dispatch sent without one (GitHub makes `client_payload` optional; some senders put `{}`)
