@@ -21,7 +21,7 @@ import { advanceBranch, BranchMovedError, createApiCommit } from "./commit.js";
 import { fileWrites, gitCommit } from "./delivery-commit.js";
 import { groupFiles, pullRequestGroups, type Group } from "./delivery-groups.js";
 import { DeliveryError, type DeliveryContext, type DeliveryOptions, type Head, type Landing } from "./delivery-types.js";
-import { landPullRequest } from "./land-pull-request.js";
+import { isLeftAsItIsNotice, landPullRequest } from "./land-pull-request.js";
 import { openPullRequestBranches, PullRequestClosedError } from "./pull-request.js";
 import { clockOf, sleepOf } from "./timing.js";
 
@@ -130,8 +130,20 @@ async function deliverOnce(ctx: DeliveryContext, request: UpdateRequest, options
   });
   // What landed, this attempt's and earlier ones'; a pull request that already carries these values (or newer ones) lands nothing.
   const landed = (landings: Landing[]): DeliveryResult => {
-    // An earlier attempt's landing on a branch tells it; this attempt leaving it as it was adds nothing.
-    const all = [...attempt.earlier, ...landings.filter((l) => l.files.length > 0 || !attempt.earlier.some((e) => e.branch === l.branch))];
+    // An earlier attempt's landing on a branch tells it; this attempt leaving it as it was adds what its merge step did there.
+    const later = new Map(landings.filter((l) => l.files.length === 0).map((l) => [l.branch, l]));
+    const earlier = attempt.earlier.map((e) => {
+      const l = later.get(e.branch);
+      if (!l) return e;
+      const warnings = [...(e.warnings ?? []), ...(l.warnings ?? []).filter((w) => !isLeftAsItIsNotice(w, l))];
+      return {
+        ...e,
+        ...(l.merge !== undefined && { merge: l.merge }),
+        ...(l.head !== undefined && { head: l.head }),
+        ...(warnings.length > 0 && { warnings }),
+      };
+    });
+    const all = [...earlier, ...landings.filter((l) => l.files.length > 0 || !attempt.earlier.some((e) => e.branch === l.branch))];
     const files = landedFiles(all);
     // A file a pull request's branch left as it holds it is told by that branch's plan, not the base's.
     const replanned = new Set(all.flatMap((l) => l.replanned ?? []));

@@ -69,7 +69,10 @@ export interface Landing {
   readonly files: readonly FilePlan[];
   readonly changes: readonly Change[];
   readonly commit?: string;
-  /** The pull-request branch's head when this run made no commit on it (it left the pull request as it was, or closed it). */
+  /**
+   * The pull-request branch's head when it is not `commit`: this run made no commit on it (it left the
+   * pull request as it was, or closed it), or a later attempt found another run's commit there.
+   */
   readonly head?: string;
   readonly pullRequest?: PullRequest;
   readonly merge?: MergeOutcome;

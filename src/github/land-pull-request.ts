@@ -234,6 +234,16 @@ async function mergeAsSet(
   return "none";
 }
 
+function leftAsItIsNotice(branch: string, number: number, url: string): string {
+  return `${branch} already carries these values (or newer ones): pull request #${number} (${url}) is left as it is`;
+}
+
+/** Whether `warning` is the notice of a pull request left as it is: not news after an earlier attempt of the same run landed on it. */
+export function isLeftAsItIsNotice(warning: Warning, landing: Landing): boolean {
+  const pr = landing.pullRequest;
+  return pr !== undefined && warning.message === leftAsItIsNotice(landing.branch, pr.number, pr.url);
+}
+
 /**
  * The open pull request already carries these values (or newer ones) on the base as it is: the
  * branch and the text are left as they are, and the merge step runs on what the branch holds now
@@ -241,7 +251,7 @@ async function mergeAsSet(
  */
 async function leftAsItIs(ctx: DeliveryContext, group: Group, base: string, open: OpenPull, head: string, onBranch: OnPullRequest): Promise<Landing> {
   const { number, html_url: url, node_id: nodeId } = open;
-  const message = `${group.prBranch} already carries these values (or newer ones): pull request #${number} (${url}) is left as it is`;
+  const message = leftAsItIsNotice(group.prBranch, number, url);
   const pullRequest: PullRequest = { number, url, nodeId, operation: "none", autoMerge: hasAutoMerge(open) };
   const warnings: Warning[] = [...onBranch.reasons, { message }];
   const replanned = group.files.map((f) => f.path);

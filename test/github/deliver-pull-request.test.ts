@@ -8,7 +8,7 @@ import { createClient, type GitHubClient } from "../../src/github/client.js";
 import { deliver, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
 import { GitRepo } from "../../src/github/git.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
-import { apiCalls, checkout, cloneRepo, deployment, OWNER, REPO } from "./fixture.js";
+import { apiCalls, checkout, cloneRepo, deployment, OWNER, pausesOnClock, REPO } from "./fixture.js";
 
 const APP = "ghcr.io/acme/app";
 const API = "ghcr.io/acme/api";
@@ -104,6 +104,27 @@ describe("deliver: a pull-request branch across runs", () => {
       ).toEqual(["pulls/list"]);
       expect(await onPr("apps/app.yaml")).toBe(`${APP}:3.0.0`);
     });
+  });
+
+  it("a merge a later attempt made is the run's result: another run moved the branch at this run's merge, the second attempt merged it", async () => {
+    let other: Awaited<ReturnType<typeof run>> | undefined;
+    const otherClient = createClient({ token: fake.token, baseUrl: fake.apiUrl });
+    fake.inject({
+      operationId: "pulls/merge",
+      times: 1,
+      beforeHandle: async () => {
+        const git = new GitRepo(await cloneRepo(fake, { shallow: true }));
+        other = await deliver({ ...ctx, git, client: () => otherClient }, request(`${API}:2.1.0`), pr);
+      },
+    });
+    const git = new GitRepo(await cloneRepo(fake, { shallow: true }));
+    const result = await deliver({ ...ctx, git, ...pausesOnClock() }, request(`${APP}:1.1.0`), { ...pr, merge: "immediate" });
+
+    expect([other?.landings[0]?.pullRequest?.operation, result.attempts]).toEqual(["updated", 2]);
+    expect(pulls()).toEqual(["#1 merged"]);
+    const [landing] = result.landings;
+    expect(landing).toMatchObject({ merge: "merged", head: fake.pulls(OWNER, REPO)[0]!.headSha, pullRequest: { number: 1, operation: "created" } });
+    expect(landing!.warnings ?? []).not.toContainEqual(expect.objectContaining({ message: expect.stringContaining("already carries these values") }));
   });
 
   describe("a late, older build", () => {

@@ -42,7 +42,7 @@ function setDeliveredOutputs(changed: boolean, landings: readonly Landing[], fil
   core.setOutput("pull-request-operation", first?.pullRequest?.operation ?? "none");
   core.setOutput("pull-request-branch", first?.pullRequest ? first.branch : "");
   // Left as it was, the pull request still has a head: the one the run found there.
-  core.setOutput("pull-request-head-sha", first?.pullRequest ? (first.commit ?? first.head ?? "") : "");
+  core.setOutput("pull-request-head-sha", first?.pullRequest ? (first.head ?? first.commit ?? "") : "");
   core.setOutput("pull-request-merge", first?.merge === "merged" || first?.merge === "auto-merge" ? first.merge : "");
   const pullRequests = landings.flatMap(({ pullRequest: pr, branch }) => (pr ? [{ number: pr.number, url: pr.url, operation: pr.operation, branch }] : []));
   core.setOutput("pull-requests", JSON.stringify(pullRequests));
