@@ -337,7 +337,7 @@ async function bodyBuiltOn(
   const described = describedCommit(seen?.body);
   // A body of ours from before bodies named their commit, or one a person wrote: as it is.
   if (existing === undefined || !rebuilt || options.body || (seen !== undefined && (described === undefined || described === existing))) return seen;
-  const written = await awaitOtherRunsBody(ctx.client(), ctx.repository, on, seen, sleepOf(ctx));
+  const written = await awaitOtherRunsBody(ctx.client(), ctx.repository, on, existing, sleepOf(ctx));
   if (written === undefined) {
     ctx.log(
       `no pull request body tells ${existing} yet, the commit another run pushed and this run built on (that run may have failed): its rows are left out of the table, its files named below it`,

@@ -7,6 +7,7 @@
 import type { GitHubClient } from "./client.js";
 import { BranchMovedError, type Repository } from "./commit.js";
 import { errorMessage, httpStatus, whenVisible } from "./errors.js";
+import { describedCommit } from "./pull-request-body.js";
 
 export interface PullRequestSpec {
   readonly base: string;
@@ -120,21 +121,23 @@ export async function closePullRequest(client: GitHubClient, repository: Reposit
 const BODY_WAITS_MS = [250, 500, 1000, 2000, 4000, 8000];
 
 /**
- * The open pull request on `on.head` once its body is no longer the one `seen` had (or once
- * there is one, when `seen` is undefined): another run pushed the commit this run built on, and
- * writes its body after its push. undefined when it did not within the pauses (that run may have failed).
+ * The open pull request on `on.head` once its body describes `built` (pullRequestBody's marker):
+ * another run pushed that commit, which this run built on, and writes its body after its push.
+ * Any other body (a run before it, or the pull request that run opened before writing) is not
+ * yet that run's: taken, its rows would be written over by that run's later write.
+ * undefined when it did not come within the pauses (that run may have failed).
  */
 export async function awaitOtherRunsBody(
   client: GitHubClient,
   repository: Repository,
   on: Pick<PullRequestSpec, "base" | "head">,
-  seen: OpenPull | undefined,
+  built: string,
   sleep: (ms: number) => Promise<void>,
 ): Promise<OpenPull | undefined> {
   for (const ms of [0, ...BODY_WAITS_MS]) {
     if (ms > 0) await sleep(ms);
     const now = await findOpen(client, repository, on);
-    if (now && (seen === undefined || now.number !== seen.number || now.body !== seen.body)) return now;
+    if (now && describedCommit(now.body) === built) return now;
   }
   return undefined;
 }

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createClient, type GitHubClient } from "../../src/github/client.js";
-import { findPullRequests, pullRequestBranch, upsertPullRequest, type PullRequestSpec } from "../../src/github/pull-request.js";
+import { awaitOtherRunsBody, findPullRequests, pullRequestBranch, upsertPullRequest, type PullRequestSpec } from "../../src/github/pull-request.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
+import { pullRequestBody } from "../../src/github/pull-request-body.js";
 import { OWNER, REPO } from "./fixture.js";
 
 describe("pull request branch names", () => {
@@ -130,5 +131,31 @@ describe("one pull request per branch", () => {
     expect(await findPullRequests(client, repository, spec, first)).toMatchObject({ open: { number: 1, state: "open" }, outlived: undefined });
     expect(fake.calls.slice(calls).map((c) => c.operationId)).toEqual(["pulls/list", "pulls/list"]);
     expect(fake.violations).toEqual([]);
+  });
+
+  describe("a body another run is about to write", () => {
+    const built = "b".repeat(40);
+    const describing = (sha: string) => pullRequestBody("", [], [], undefined, sha);
+    const openWith = async (body: string) => (await client.rest.pulls.create({ ...repository, base: "main", head: spec.head, title: "t", body })).data.number;
+
+    it("is waited for until the body describes the commit this run built on: an earlier run's body, or none, is not that run's yet", async () => {
+      const number = await openWith(describing("a".repeat(40)));
+      const pauses: number[] = [];
+      const written = await awaitOtherRunsBody(client, repository, spec, built, async (ms) => {
+        pauses.push(ms);
+        // The run that pushed `built` writes its body after a while; a body naming another commit before it changes nothing.
+        const body = pauses.length === 2 ? describing(built) : describing("c".repeat(40));
+        await client.rest.pulls.update({ ...repository, pull_number: number, body });
+      });
+      expect(written?.number).toBe(number);
+      expect(pauses).toEqual([250, 500]);
+    });
+
+    it("is given up after the pauses when it never comes (that run may have failed)", async () => {
+      await openWith(describing("a".repeat(40)));
+      const pauses: number[] = [];
+      expect(await awaitOtherRunsBody(client, repository, spec, built, async (ms) => void pauses.push(ms))).toBeUndefined();
+      expect(pauses).toEqual([250, 500, 1000, 2000, 4000, 8000]);
+    });
   });
 });
