@@ -38808,6 +38808,8 @@ function readDelivery(r, node, at, path) {
       ["merge-method", mergeMethod],
       ["draft", draft],
       ["reviewers", reviewers],
+      ["team-reviewers", teamReviewers],
+      ["assignees", assignees],
       ["labels", labels]
     ]) {
       if (entry) r.issue(entry.at, join2(path, key), `only applies to mode pull-request (mode is ${delivery.mode})`);

@@ -46185,6 +46185,8 @@ function readDelivery(r, node, at, path6) {
       ["merge-method", mergeMethod],
       ["draft", draft],
       ["reviewers", reviewers],
+      ["team-reviewers", teamReviewers],
+      ["assignees", assignees],
       ["labels", labels]
     ]) {
       if (entry) r.issue(entry.at, join4(path6, key), `only applies to mode pull-request (mode is ${delivery.mode})`);
@@ -48978,6 +48980,86 @@ function fileWrites(files, entries) {
   return files.map((f) => ({ path: f.path, content: f.after, mode: entries.get(f.path)?.mode ?? "100644" }));
 }
 
+// src/github/pull-request-body.ts
+var TABLE_HEADER = "| File | Field | Old | New | Image |";
+var FOOTER = "_Opened by gitops-promote._";
+var DESCRIBES = /^<!-- gitops-promote: describes ([0-9a-f]{40,64}) -->$/m;
+var ROW = /^\| `([^`]+):(\d+)` \| `([^`]*)` \| `([^`]*)` \| `([^`]*)` \| (?:`([^`]+)`)? \|$/;
+function changeRow(change, images) {
+  const image = images.find((i) => writtenPart(change.new, i) === "reference") ?? images.find((i) => writtenPart(change.new, i) !== void 0);
+  return { file: change.file, line: change.line, key: change.key, old: change.old, new: change.new, image: image && formatImageRef(image) };
+}
+function bodyRows(body) {
+  if (!body?.includes(TABLE_HEADER) || !body.includes(FOOTER)) return [];
+  return body.split("\n").flatMap((line) => {
+    const m = ROW.exec(line);
+    return m ? [{ file: m[1], line: Number(m[2]), key: m[3], old: m[4], new: m[5], image: m[6] && imageOfCell(m[6], m[5]) }] : [];
+  });
+}
+function describedCommit(body) {
+  return body?.includes(FOOTER) ? DESCRIBES.exec(body)?.[1] : void 0;
+}
+function imageCell(image, value) {
+  const name = tryParseImageRef(image)?.name;
+  return name !== void 0 && withValue(name, value) === image ? name : image;
+}
+function imageOfCell(cell, value) {
+  const ref = tryParseImageRef(cell);
+  return ref && ref.tag === void 0 && ref.digest === void 0 ? withValue(cell, value) : cell;
+}
+function withValue(name, value) {
+  return isDigest(value) ? `${name}@${value}` : isTag(value) ? `${name}:${value}` : value;
+}
+function cumulativeRows(earlier, now, changedFiles) {
+  const fields = new Set(now.map(fieldOf));
+  const kept = [];
+  for (const row of earlier) {
+    if (!changedFiles.has(row.file) || fields.has(fieldOf(row))) continue;
+    fields.add(fieldOf(row));
+    kept.push(row);
+  }
+  return [...kept, ...now].sort((a, b) => a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1);
+}
+function fieldOf(row) {
+  return `${row.file}\0${row.key}`;
+}
+function pullRequestBody(intro, rows, otherFiles, requested, commit) {
+  const cell = (text2) => `\`${text2}\``;
+  const lines = rows.map(
+    (r) => `| ${cell(`${r.file}:${r.line}`)} | ${cell(r.key)} | ${cell(r.old)} | ${cell(r.new)} | ${r.image === void 0 ? "" : cell(imageCell(r.image, r.new))} |`
+  );
+  const table = rows.length === 0 ? [] : [TABLE_HEADER, "| --- | --- | --- | --- | --- |", ...lines, ""];
+  const others = otherFiles.length === 0 ? [] : [`${rows.length === 0 ? "On this branch" : "Also on this branch"}, from its earlier commits: ${otherFiles.map(cell).join(", ")}.`, ""];
+  return [intro, "", ...requested === void 0 ? [] : [requested, ""], ...table, ...others, FOOTER].join("\n").trim() + "\n" + (commit === void 0 ? "" : `<!-- gitops-promote: describes ${commit} -->
+`);
+}
+var MAX_SUBJECT = 120;
+function pullRequestTitle(rows, subject, target) {
+  const title = imagesTitle(rows) ?? (subject.startsWith(DEFAULT_SUBJECT_TYPE) ? promotionTitle(rows) : void 0) ?? subject;
+  return target !== void 0 && title.startsWith(DEFAULT_SUBJECT_TYPE) ? `${DEFAULT_SUBJECT_TYPE}${target}: ${title.slice(DEFAULT_SUBJECT_TYPE.length)}` : title;
+}
+function imagesTitle(rows) {
+  const versions = /* @__PURE__ */ new Map();
+  for (const { image } of imageRows(rows)) versions.set(image.name, (versions.get(image.name) ?? /* @__PURE__ */ new Set()).add(imageVersion(image)));
+  if ([...versions.values()].reduce((n, set2) => n + set2.size, 0) < 2) return void 0;
+  const names = [...versions.keys()].sort();
+  const subject = names.map((name) => `${name} ${[...versions.get(name)].sort().join(" and ")}`).join(", ");
+  return `${DEFAULT_SUBJECT_TYPE}${subject.length <= MAX_SUBJECT ? subject : `${names.length} images`}`;
+}
+function promotionTitle(rows) {
+  const promoted = imageRows(rows);
+  const image = promoted[0]?.image;
+  const rowsOfImage = promoted.map((p) => p.row);
+  const subject = image && promotion(image, rowsOfImage);
+  return subject && `${DEFAULT_SUBJECT_TYPE}${subject}`;
+}
+function imageRows(rows) {
+  return rows.flatMap((row) => {
+    const image = row.image === void 0 ? void 0 : tryParseImageRef(row.image);
+    return image ? [{ row, image }] : [];
+  });
+}
+
 // src/github/pull-request.ts
 var BRANCH_PREFIX = "gitops-promote/";
 function pullRequestBranch(name) {
@@ -49008,11 +49090,11 @@ async function closePullRequest(client, repository, pull, head, why) {
   return { number: pull.number, url: pull.html_url, nodeId: pull.node_id, operation: "closed", autoMerge: false };
 }
 var BODY_WAITS_MS = [250, 500, 1e3, 2e3, 4e3, 8e3];
-async function awaitOtherRunsBody(client, repository, on, seen, sleep) {
+async function awaitOtherRunsBody(client, repository, on, built, sleep) {
   for (const ms of [0, ...BODY_WAITS_MS]) {
     if (ms > 0) await sleep(ms);
     const now = await findOpen(client, repository, on);
-    if (now && (seen === void 0 || now.number !== seen.number || now.body !== seen.body)) return now;
+    if (now && describedCommit(now.body) === built) return now;
   }
   return void 0;
 }
@@ -49266,86 +49348,6 @@ var HELD_BACK = {
   draft: "the pull request is a draft"
 };
 
-// src/github/pull-request-body.ts
-var TABLE_HEADER = "| File | Field | Old | New | Image |";
-var FOOTER = "_Opened by gitops-promote._";
-var DESCRIBES = /^<!-- gitops-promote: describes ([0-9a-f]{40,64}) -->$/m;
-var ROW = /^\| `([^`]+):(\d+)` \| `([^`]*)` \| `([^`]*)` \| `([^`]*)` \| (?:`([^`]+)`)? \|$/;
-function changeRow(change, images) {
-  const image = images.find((i) => writtenPart(change.new, i) === "reference") ?? images.find((i) => writtenPart(change.new, i) !== void 0);
-  return { file: change.file, line: change.line, key: change.key, old: change.old, new: change.new, image: image && formatImageRef(image) };
-}
-function bodyRows(body) {
-  if (!body?.includes(TABLE_HEADER) || !body.includes(FOOTER)) return [];
-  return body.split("\n").flatMap((line) => {
-    const m = ROW.exec(line);
-    return m ? [{ file: m[1], line: Number(m[2]), key: m[3], old: m[4], new: m[5], image: m[6] && imageOfCell(m[6], m[5]) }] : [];
-  });
-}
-function describedCommit(body) {
-  return body?.includes(FOOTER) ? DESCRIBES.exec(body)?.[1] : void 0;
-}
-function imageCell(image, value) {
-  const name = tryParseImageRef(image)?.name;
-  return name !== void 0 && withValue(name, value) === image ? name : image;
-}
-function imageOfCell(cell, value) {
-  const ref = tryParseImageRef(cell);
-  return ref && ref.tag === void 0 && ref.digest === void 0 ? withValue(cell, value) : cell;
-}
-function withValue(name, value) {
-  return isDigest(value) ? `${name}@${value}` : isTag(value) ? `${name}:${value}` : value;
-}
-function cumulativeRows(earlier, now, changedFiles) {
-  const fields = new Set(now.map(fieldOf));
-  const kept = [];
-  for (const row of earlier) {
-    if (!changedFiles.has(row.file) || fields.has(fieldOf(row))) continue;
-    fields.add(fieldOf(row));
-    kept.push(row);
-  }
-  return [...kept, ...now].sort((a, b) => a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1);
-}
-function fieldOf(row) {
-  return `${row.file}\0${row.key}`;
-}
-function pullRequestBody(intro, rows, otherFiles, requested, commit) {
-  const cell = (text2) => `\`${text2}\``;
-  const lines = rows.map(
-    (r) => `| ${cell(`${r.file}:${r.line}`)} | ${cell(r.key)} | ${cell(r.old)} | ${cell(r.new)} | ${r.image === void 0 ? "" : cell(imageCell(r.image, r.new))} |`
-  );
-  const table = rows.length === 0 ? [] : [TABLE_HEADER, "| --- | --- | --- | --- | --- |", ...lines, ""];
-  const others = otherFiles.length === 0 ? [] : [`${rows.length === 0 ? "On this branch" : "Also on this branch"}, from its earlier commits: ${otherFiles.map(cell).join(", ")}.`, ""];
-  return [intro, "", ...requested === void 0 ? [] : [requested, ""], ...table, ...others, FOOTER].join("\n").trim() + "\n" + (commit === void 0 ? "" : `<!-- gitops-promote: describes ${commit} -->
-`);
-}
-var MAX_SUBJECT = 120;
-function pullRequestTitle(rows, subject, target) {
-  const title = imagesTitle(rows) ?? (subject.startsWith(DEFAULT_SUBJECT_TYPE) ? promotionTitle(rows) : void 0) ?? subject;
-  return target !== void 0 && title.startsWith(DEFAULT_SUBJECT_TYPE) ? `${DEFAULT_SUBJECT_TYPE}${target}: ${title.slice(DEFAULT_SUBJECT_TYPE.length)}` : title;
-}
-function imagesTitle(rows) {
-  const versions = /* @__PURE__ */ new Map();
-  for (const { image } of imageRows(rows)) versions.set(image.name, (versions.get(image.name) ?? /* @__PURE__ */ new Set()).add(imageVersion(image)));
-  if ([...versions.values()].reduce((n, set2) => n + set2.size, 0) < 2) return void 0;
-  const names = [...versions.keys()].sort();
-  const subject = names.map((name) => `${name} ${[...versions.get(name)].sort().join(" and ")}`).join(", ");
-  return `${DEFAULT_SUBJECT_TYPE}${subject.length <= MAX_SUBJECT ? subject : `${names.length} images`}`;
-}
-function promotionTitle(rows) {
-  const promoted = imageRows(rows);
-  const image = promoted[0]?.image;
-  const rowsOfImage = promoted.map((p) => p.row);
-  const subject = image && promotion(image, rowsOfImage);
-  return subject && `${DEFAULT_SUBJECT_TYPE}${subject}`;
-}
-function imageRows(rows) {
-  return rows.flatMap((row) => {
-    const image = row.image === void 0 ? void 0 : tryParseImageRef(row.image);
-    return image ? [{ row, image }] : [];
-  });
-}
-
 // src/github-name.ts
 var LOGIN = "[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?";
 var REPOSITORY = new RegExp(`^(${LOGIN})/([A-Za-z0-9._-]+)$`);
@@ -49518,15 +49520,22 @@ async function mergeAsSet(ctx, group2, base, pull, on, text2, warnings) {
     if (merged.atOnceBecause !== void 0) warnings.push({ message: mergedAtOnce(pull, base, merged.atOnceBecause) });
     return merged.outcome;
   }
-  if (group2.merge !== "none") {
+  if (group2.merge !== "none" || pull.autoMerge) {
     if (pull.autoMerge) await disableAutoMerge(ctx.client(), pull);
     warnings.push({ message: notMerged(pull, group2.prBranch, on.people) });
   }
   return "none";
 }
+function leftAsItIsNotice(branch, number, url) {
+  return `${branch} already carries these values (or newer ones): pull request #${number} (${url}) is left as it is`;
+}
+function isLeftAsItIsNotice(warning2, landing) {
+  const pr = landing.pullRequest;
+  return pr !== void 0 && warning2.message === leftAsItIsNotice(landing.branch, pr.number, pr.url);
+}
 async function leftAsItIs(ctx, group2, base, open2, head, onBranch) {
   const { number, html_url: url, node_id: nodeId } = open2;
-  const message = `${group2.prBranch} already carries these values (or newer ones): pull request #${number} (${url}) is left as it is`;
+  const message = leftAsItIsNotice(group2.prBranch, number, url);
   const pullRequest = { number, url, nodeId, operation: "none", autoMerge: hasAutoMerge(open2) };
   const warnings = [...onBranch.reasons, { message }];
   const replanned = group2.files.map((f) => f.path);
@@ -49584,7 +49593,7 @@ async function bodyBuiltOn(ctx, options2, on, existing, pulls, rebuilt) {
   const seen = pulls?.open;
   const described = describedCommit(seen?.body);
   if (existing === void 0 || !rebuilt || options2.body || seen !== void 0 && (described === void 0 || described === existing)) return seen;
-  const written = await awaitOtherRunsBody(ctx.client(), ctx.repository, on, seen, sleepOf(ctx));
+  const written = await awaitOtherRunsBody(ctx.client(), ctx.repository, on, existing, sleepOf(ctx));
   if (written === void 0) {
     ctx.log(
       `no pull request body tells ${existing} yet, the commit another run pushed and this run built on (that run may have failed): its rows are left out of the table, its files named below it`
@@ -49785,7 +49794,19 @@ async function deliverOnce(ctx, request2, options2, base, attempt) {
     attempts: attempt.number
   });
   const landed = (landings) => {
-    const all = [...attempt.earlier, ...landings.filter((l) => l.files.length > 0 || !attempt.earlier.some((e) => e.branch === l.branch))];
+    const later = new Map(landings.filter((l) => l.files.length === 0).map((l) => [l.branch, l]));
+    const earlier = attempt.earlier.map((e) => {
+      const l = later.get(e.branch);
+      if (!l) return e;
+      const warnings = [...e.warnings ?? [], ...(l.warnings ?? []).filter((w) => !isLeftAsItIsNotice(w, l))];
+      return {
+        ...e,
+        ...l.merge !== void 0 && { merge: l.merge },
+        ...l.head !== void 0 && { head: l.head },
+        ...warnings.length > 0 && { warnings }
+      };
+    });
+    const all = [...earlier, ...landings.filter((l) => l.files.length > 0 || !attempt.earlier.some((e) => e.branch === l.branch))];
     const files = landedFiles(all);
     const replanned = new Set(all.flatMap((l) => l.replanned ?? []));
     const ofBase = plan.warnings.filter((w) => w.file === void 0 || !replanned.has(w.file));
@@ -50996,7 +51017,7 @@ function setDeliveredOutputs(changed, landings, files, changes) {
   setOutput("pull-request-url", first?.pullRequest?.url ?? "");
   setOutput("pull-request-operation", first?.pullRequest?.operation ?? "none");
   setOutput("pull-request-branch", first?.pullRequest ? first.branch : "");
-  setOutput("pull-request-head-sha", first?.pullRequest ? first.commit ?? first.head ?? "" : "");
+  setOutput("pull-request-head-sha", first?.pullRequest ? first.head ?? first.commit ?? "" : "");
   setOutput("pull-request-merge", first?.merge === "merged" || first?.merge === "auto-merge" ? first.merge : "");
   const pullRequests = landings.flatMap(({ pullRequest: pr, branch }) => pr ? [{ number: pr.number, url: pr.url, operation: pr.operation, branch }] : []);
   setOutput("pull-requests", JSON.stringify(pullRequests));

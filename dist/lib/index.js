@@ -15360,6 +15360,8 @@ function readDelivery(r, node, at, path) {
       ["merge-method", mergeMethod],
       ["draft", draft],
       ["reviewers", reviewers],
+      ["team-reviewers", teamReviewers],
+      ["assignees", assignees],
       ["labels", labels]
     ]) {
       if (entry) r.issue(entry.at, join(path, key), `only applies to mode pull-request (mode is ${delivery.mode})`);
