@@ -9,24 +9,13 @@ import { createClient } from "../../src/github/client.js";
 import { deliver, DeliveryError, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
 import { GitRepo, type Identity } from "../../src/github/git.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
-import { apiCalls, checkout, checksPending, cloneRepo, deployment, OWNER, pushAsPerson, REPO, warningsOf } from "./fixture.js";
+import { apiCalls, checkout, checksPending, cloneRepo, deployment, mallory, OWNER, pushAsPerson, REPO, squashPullRequest, warningsOf } from "./fixture.js";
 
 const APP = "ghcr.io/acme/app";
 const API = "ghcr.io/acme/api";
 const PR = "gitops-promote/release";
 const request = (image: string) => ({ images: [image], setters: [], sets: [], paths: [] });
-const pr = (merge: DeliveryOptions["merge"], more: Partial<DeliveryOptions> = {}): DeliveryOptions => ({
-  mode: "pull-request",
-  prBranch: PR,
-  labels: [],
-  reviewers: [],
-  merge,
-  mergeMethod: "squash",
-  commitVia: "api",
-  dryRun: false,
-  ...more,
-});
-const mallory: Identity = { name: "Mallory", email: "mallory@evil.test" };
+const pr = (merge: DeliveryOptions["merge"], more: Partial<DeliveryOptions> = {}) => squashPullRequest(PR, merge, more);
 
 describe("deliver: the open pull request when this run's values are already there", () => {
   let fake: FakeGitHub;

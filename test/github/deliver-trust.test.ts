@@ -7,26 +7,16 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createClient } from "../../src/github/client.js";
 import { deliver, type DeliveryContext, type DeliveryOptions } from "../../src/github/deliver.js";
-import { GitRepo, type Identity } from "../../src/github/git.js";
+import { GitRepo } from "../../src/github/git.js";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
-import { checkout, checksPending, cloneRepo, deployment, OWNER, pushAsPerson, REPO, warningsOf } from "./fixture.js";
+import { checkout, checksPending, cloneRepo, deployment, mallory, OWNER, pushAsPerson, REPO, squashPullRequest, warningsOf } from "./fixture.js";
 
 const APP = "ghcr.io/acme/app";
 const API = "ghcr.io/acme/api";
 const PR = "gitops-promote/release";
 const CONFIG = ".github/gitops-promote.yaml";
 const request = (image: string) => ({ images: [image], setters: [], sets: [], paths: [] });
-const pr = (merge: DeliveryOptions["merge"]): DeliveryOptions => ({
-  mode: "pull-request",
-  prBranch: PR,
-  labels: [],
-  reviewers: [],
-  merge,
-  mergeMethod: "squash",
-  commitVia: "api",
-  dryRun: false,
-});
-const mallory: Identity = { name: "Mallory", email: "mallory@evil.test" };
+const pr = (merge: DeliveryOptions["merge"], more: Partial<DeliveryOptions> = {}) => squashPullRequest(PR, merge, more);
 
 describe("deliver: a pull-request branch someone else pushed to", () => {
   let fake: FakeGitHub;

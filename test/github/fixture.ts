@@ -4,7 +4,7 @@ import { promisify } from "node:util";
 
 import { startFakeGitHub, type FakeGitHub, type FileSpec } from "../support/github-fake.js";
 import { createClient } from "../../src/github/client.js";
-import type { DeliveryContext, DeliveryResult } from "../../src/github/deliver.js";
+import type { DeliveryContext, DeliveryOptions, DeliveryResult } from "../../src/github/deliver.js";
 import { GitRepo, type Identity } from "../../src/github/git.js";
 import { tempDir } from "../support/temp.js";
 
@@ -114,3 +114,11 @@ export function checksPending(fake: FakeGitHub): ReturnType<FakeGitHub["inject"]
 export function warningsOf(result: DeliveryResult): string[] {
   return result.plan.warnings.map((w) => (w.file ? `${w.file}: ${w.message}` : w.message));
 }
+
+/** A pull-request delivery on `prBranch` through the API, squash-merged as `merge` says (`more` overrides any of it). */
+export function squashPullRequest(prBranch: string, merge: DeliveryOptions["merge"], more: Partial<DeliveryOptions> = {}): DeliveryOptions {
+  return { mode: "pull-request", prBranch, labels: [], reviewers: [], merge, mergeMethod: "squash", commitVia: "api", dryRun: false, ...more };
+}
+
+/** Someone other than gitops-promote who may push to the repository. */
+export const mallory: Identity = { name: "Mallory", email: "mallory@evil.test" };
