@@ -212,11 +212,10 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   const loneTags: Warning[] = [];
   const updatesFor = (path: string) => (unselected(path) ? [] : imagesFor(valid.images, config, targetFor(path), request.allowDowngrade ?? false));
   // The values files Applications list that spell no incoming repository were not read: a lone tag in one is read for this only.
-  const withValues = new Map(texts);
-  for (const path of unreadValueFiles(texts, present, updatesFor)) {
-    const text = decodeUtf8(await source.read(path));
-    if (text !== undefined) withValues.set(path, text);
-  }
+  const unread = unreadValueFiles(texts, present, updatesFor);
+  // Read as the screen reads (in parallel); one that is not UTF-8 holds no tag to name, and is no news here.
+  const valueTexts = await readScreened(source, unread, () => true, []);
+  const withValues = new Map([...texts, ...unread.flatMap((path, i) => (valueTexts[i] === undefined ? [] : [[path, valueTexts[i]] as const]))]);
   warnLoneTagParameters(withValues, inScope, updatesFor, loneTags);
   const moved = new Set(planned.flatMap((file) => file.changes.map((c) => `${c.file}:${c.line}`)));
   // A tag an override names is someone else's to set, whatever image the override is for; one a marker moved is no news.
