@@ -48594,11 +48594,9 @@ async function planUpdate(listed2, request2) {
   );
   const loneTags = [];
   const updatesFor = (path6) => unselected(path6) ? [] : imagesFor(valid.images, config, targetFor(path6), request2.allowDowngrade ?? false);
-  const withValues = new Map(texts);
-  for (const path6 of unreadValueFiles(texts, present, updatesFor)) {
-    const text2 = decodeUtf8(await source.read(path6));
-    if (text2 !== void 0) withValues.set(path6, text2);
-  }
+  const unread = unreadValueFiles(texts, present, updatesFor);
+  const valueTexts = await readScreened(source, unread, () => true, []);
+  const withValues = new Map([...texts, ...unread.flatMap((path6, i) => valueTexts[i] === void 0 ? [] : [[path6, valueTexts[i]]])]);
   warnLoneTagParameters(withValues, inScope, updatesFor, loneTags);
   const moved = new Set(planned.flatMap((file) => file.changes.map((c) => `${c.file}:${c.line}`)));
   warnings.push(...loneTags.filter((w) => !moved.has(`${w.file}:${w.line}`) && !overrideNames(w, overridesByFile.get(w.file) ?? [], config?.overrides ?? [])));

@@ -17184,11 +17184,9 @@ async function planUpdate(listed2, request) {
   );
   const loneTags = [];
   const updatesFor = (path) => unselected(path) ? [] : imagesFor(valid.images, config, targetFor(path), request.allowDowngrade ?? false);
-  const withValues = new Map(texts);
-  for (const path of unreadValueFiles(texts, present, updatesFor)) {
-    const text2 = decodeUtf8(await source.read(path));
-    if (text2 !== void 0) withValues.set(path, text2);
-  }
+  const unread = unreadValueFiles(texts, present, updatesFor);
+  const valueTexts = await readScreened(source, unread, () => true, []);
+  const withValues = new Map([...texts, ...unread.flatMap((path, i) => valueTexts[i] === void 0 ? [] : [[path, valueTexts[i]]])]);
   warnLoneTagParameters(withValues, inScope, updatesFor, loneTags);
   const moved = new Set(planned.flatMap((file) => file.changes.map((c) => `${c.file}:${c.line}`)));
   warnings.push(...loneTags.filter((w) => !moved.has(`${w.file}:${w.line}`) && !overrideNames(w, overridesByFile.get(w.file) ?? [], config?.overrides ?? [])));
