@@ -436,7 +436,10 @@ async function planOnPullRequest(
     return undefined;
   }
   const { tree: treeish, conflicts } = fork.commit === at.head ? { tree: existing, conflicts: [] } : await ctx.git.mergeTrees(fork.commit, at.head, existing);
-  const warnings: Warning[] = conflicts.map((file) => ({
+  // The base's configuration, under either name, whatever the branch did to it.
+  const configPaths = configPathsOf(request);
+  const baseConfig = new Map(configPaths.map((path) => [path, at.entries.get(path)]));
+  const warnings: Warning[] = (await changesNotRemade(ctx, request, fork.commit, existing, conflicts, baseConfig)).map((file) => ({
     file,
     message: `${at.base} changed the same lines as ${prBranch} here since the pull request began: the pull request's earlier change to this file is dropped and ${at.base}'s kept (this run's own edits are made on top)`,
   }));
@@ -447,9 +450,7 @@ async function planOnPullRequest(
   // One commit of ours on the base, as a run's rebuild leaves the branch (a person's commits come on top of it, or replace it).
   const parents = await ctx.git.parents(existing);
   const rebuilt = parents.length === 1 && parents[0] === fork.commit && ours.every(Boolean);
-  // The base's configuration, under either name, whatever the branch did to it.
-  const configPaths = configPathsOf(request);
-  const tree = await ctx.git.tree(treeish, new Map(configPaths.map((path) => [path, at.entries.get(path)])));
+  const tree = await ctx.git.tree(treeish, baseConfig);
   try {
     const plan = await planUpdate(tree, request);
     const group = groupFiles(plan, options, ctx.repository.owner).find((g) => g.mode === "pull-request" && g.prBranch === prBranch);
@@ -489,6 +490,47 @@ async function planOnPullRequest(
       rebuilt,
       forkedAt: fork.commit,
     };
+  } finally {
+    tree.close();
+  }
+}
+
+/**
+ * Of the files where the base and the branch changed the same lines (`conflicts`), those whose
+ * change on the branch makes a difference once this request's edits are made: the request gives
+ * another text on the branch than on its fork. A file the branch changed only as this run does
+ * (its own earlier edit, or an older build's value the new one replaces) loses nothing.
+ */
+async function changesNotRemade(
+  ctx: DeliveryContext,
+  request: UpdateRequest,
+  fork: string,
+  existing: string,
+  conflicts: readonly string[],
+  baseConfig: ReadonlyMap<string, TreeEntry | undefined>,
+): Promise<string[]> {
+  if (conflicts.length === 0) return [];
+  const [onFork, onBranch] = await Promise.all([editedAt(ctx, request, fork, baseConfig, conflicts), editedAt(ctx, request, existing, baseConfig, conflicts)]);
+  return conflicts.filter((path) => onFork.get(path) === undefined || onFork.get(path) !== onBranch.get(path));
+}
+
+/** The text of each of `paths` in `commit` once the request is planned there (undefined: no such file, or the request cannot be planned there). */
+async function editedAt(
+  ctx: DeliveryContext,
+  request: UpdateRequest,
+  commit: string,
+  config: ReadonlyMap<string, TreeEntry | undefined>,
+  paths: readonly string[],
+): Promise<Map<string, string | undefined>> {
+  const tree = await ctx.git.tree(commit, config);
+  try {
+    // A request the tree cannot take (an older tree lacking a path it sets) tells nothing there.
+    const plan = await planUpdate(tree, request).catch(() => undefined);
+    const planned = new Map(plan?.files.map((f) => [f.path, f.after]));
+    const texts = await Promise.all(
+      paths.map(async (path) => (plan === undefined || !tree.entries.has(path) ? undefined : (planned.get(path) ?? (await readText(tree, path))))),
+    );
+    return new Map(paths.map((path, i) => [path, texts[i]]));
   } finally {
     tree.close();
   }

@@ -8,8 +8,9 @@
  * say so with GitHub's reason: the person who asked for auto-merge expected it to wait.
  *
  * Runs that share a pull-request branch race to merge it. A refusal because the branch moved
- * (409) or because the pull request is merged already (405) is not this run's failure: the
- * run plans again on what is there now, or reports the merge of the head it pushed.
+ * (409), because the base moved under it with a conflicting change, or because the pull request
+ * is merged already (405) is not this run's failure: the run plans again on what is there now,
+ * or reports the merge of the head it pushed.
  */
 import type { MergeMethod, MergeMode } from "../engine/config.js";
 import type { GitHubClient } from "./client.js";
@@ -98,6 +99,10 @@ async function mergeNow(client: GitHubClient, repository: Repository, pr: Mergea
         // Closed by a person since the run updated it: nothing lands, the run plans again.
         if (pull.state === "closed")
           throw new PullRequestClosedError(pr.number, false, pr.branch, pr.headSha, `before this run merged it (${pr.branch} at ${pr.headSha})`);
+        // It conflicts with the base (GitHub computed it: `mergeable` is null until then). Built on
+        // the base as the run read it, our branch merged cleanly: the base moved since, with a
+        // change to the same lines (another pull request merged, a push). The run plans again on it.
+        if (pull.mergeable === false && pull.mergeable_state === "dirty") throw new BranchMovedError(pull.base.ref);
         if (METHOD_REFUSED.test(text)) throw await methodRefused(client, repository, pr, method, text, error);
       }
       if (attempt >= 4 || (status !== 405 && status !== 409) || !/base branch was modified|not mergeable|try again/i.test(text)) {

@@ -127,6 +127,29 @@ describe("deliver: a pull-request branch across runs", () => {
     expect(landing!.warnings ?? []).not.toContainEqual(expect.objectContaining({ message: expect.stringContaining("already carries these values") }));
   });
 
+  describe("main changed the line the pull request edits", () => {
+    const pinned = (tag: string) => deployment("app", `${APP}:${tag}`).replace("# the running build", "# pinned by ops");
+
+    it("the next build of the same image: main's change kept, the new value on it, and nothing reported lost", async () => {
+      await run(`${APP}:1.1.0`);
+      await fake.commitFile(OWNER, REPO, "main", "apps/app.yaml", pinned("1.0.0"));
+      const result = await run(`${APP}:1.2.0`);
+      expect(await fake.readFile(OWNER, REPO, PR, "apps/app.yaml")).toBe(pinned("1.2.0"));
+      expect(result.plan.warnings).toEqual([]);
+    });
+
+    it("another image's build: the earlier value is lost to main's change, and the warning says so on that file", async () => {
+      await run(`${APP}:1.1.0`);
+      await fake.commitFile(OWNER, REPO, "main", "apps/app.yaml", pinned("1.0.0"));
+      const result = await run(`${API}:2.0.1`);
+      expect(await fake.readFile(OWNER, REPO, PR, "apps/app.yaml")).toBe(pinned("1.0.0"));
+      expect(await onPr("apps/api.yaml")).toBe(`${API}:2.0.1`);
+      expect(result.plan.warnings).toEqual([
+        expect.objectContaining({ file: "apps/app.yaml", message: expect.stringMatching(/^main changed the same lines as /) }),
+      ]);
+    });
+  });
+
   describe("a late, older build", () => {
     it("the run's result is the open pull request, left as it is, with the policy's reason on the field and a warning naming the pull request", async () => {
       await run(`${APP}:3.0.0`);
@@ -170,7 +193,8 @@ describe("deliver: a pull-request branch across runs", () => {
   });
 
   describe("the title and body tell every image the pull request carries", () => {
-    const rows = (body: string | null | undefined) => (body ?? "").split("\n").filter((l) => l.startsWith("| `"));
+    // Every file is in the target release: each row names it.
+    const rows = (body: string | null | undefined) => (body ?? "").split("\n").filter((l) => l.startsWith("| release | `"));
 
     it("a second image's run keeps the first's row and names both in the title; a third replaces its own image's row", async () => {
       await run(`${APP}:1.1.0`);
@@ -178,8 +202,8 @@ describe("deliver: a pull-request branch across runs", () => {
       let [pull] = fake.pulls(OWNER, REPO);
       expect(pull!.title).toBe(`chore(deploy): ${API} 2.0.1, ${APP} 1.1.0`);
       expect(rows(pull!.body)).toEqual([
-        `| \`apps/api.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${API}:2.0.0\` | \`${API}:2.0.1\` | \`${API}\` |`,
-        `| \`apps/app.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${APP}:1.0.0\` | \`${APP}:1.1.0\` | \`${APP}\` |`,
+        `| release | \`apps/api.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${API}:2.0.0\` | \`${API}:2.0.1\` | \`${API}\` |`,
+        `| release | \`apps/app.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${APP}:1.0.0\` | \`${APP}:1.1.0\` | \`${APP}\` |`,
       ]);
       expect(pull!.body).not.toContain("Also on this branch");
 
@@ -187,8 +211,8 @@ describe("deliver: a pull-request branch across runs", () => {
       [pull] = fake.pulls(OWNER, REPO);
       expect(pull!.title).toBe(`chore(deploy): ${API} 2.0.1, ${APP} 1.2.0`);
       expect(rows(pull!.body)).toEqual([
-        `| \`apps/api.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${API}:2.0.0\` | \`${API}:2.0.1\` | \`${API}\` |`,
-        `| \`apps/app.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${APP}:1.0.0\` | \`${APP}:1.2.0\` | \`${APP}\` |`,
+        `| release | \`apps/api.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${API}:2.0.0\` | \`${API}:2.0.1\` | \`${API}\` |`,
+        `| release | \`apps/app.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${APP}:1.0.0\` | \`${APP}:1.2.0\` | \`${APP}\` |`,
       ]);
     });
 
@@ -201,7 +225,7 @@ describe("deliver: a pull-request branch across runs", () => {
       const [pull] = fake.pulls(OWNER, REPO);
       expect(pull!.title).toBe(`chore(deploy): ${APP} 1.0.0 -> 1.2.0`);
       expect(rows(pull!.body)).toEqual([
-        `| \`apps/app.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${APP}:1.0.0\` | \`${APP}:1.2.0\` | \`${APP}\` |`,
+        `| release | \`apps/app.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${APP}:1.0.0\` | \`${APP}:1.2.0\` | \`${APP}\` |`,
       ]);
     });
 
@@ -209,13 +233,13 @@ describe("deliver: a pull-request branch across runs", () => {
       await run(`${APP}:1.1.0`);
       await run(`${API}:2.0.1`);
       let [pull] = fake.pulls(OWNER, REPO);
-      expect(pull!.body!.split("\n").slice(0, 2)).toEqual(["| File | Field | Old | New | Image |", "| --- | --- | --- | --- | --- |"]);
+      expect(pull!.body!.split("\n").slice(0, 2)).toEqual(["| Target | File | Field | Old | New | Image |", "| --- | --- | --- | --- | --- | --- |"]);
       expect(pull!.body).not.toContain("- apps/");
 
       const templated = { ...pr, messageTemplate: "Promote {{ range .Changed.Changes }}{{ .NewValue }}{{ end }}\n\nReleased by the release train." };
       await deliver({ ...ctx, git: new GitRepo(await cloneRepo(fake, { shallow: true })) }, request(`${APP}:1.2.0`), templated);
       [pull] = fake.pulls(OWNER, REPO);
-      expect(pull!.body!.split("\n").slice(0, 3)).toEqual(["Released by the release train.", "", "| File | Field | Old | New | Image |"]);
+      expect(pull!.body!.split("\n").slice(0, 3)).toEqual(["Released by the release train.", "", "| Target | File | Field | Old | New | Image |"]);
       expect(rows(pull!.body)).toHaveLength(2);
     });
 
@@ -232,7 +256,7 @@ describe("deliver: a pull-request branch across runs", () => {
       await run(`${API}:2.0.1`);
       const [pull] = fake.pulls(OWNER, REPO);
       expect(rows(pull!.body)).toEqual([
-        `| \`apps/api.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${API}:2.0.0\` | \`${API}:2.0.1\` | \`${API}\` |`,
+        `| release | \`apps/api.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${API}:2.0.0\` | \`${API}:2.0.1\` | \`${API}\` |`,
       ]);
       // The branch still changes app.yaml: the body says so, without a row it cannot vouch for.
       expect(pull!.body).toContain("Also on this branch, from its earlier commits: `apps/app.yaml`.");

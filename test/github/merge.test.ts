@@ -182,3 +182,41 @@ describe("deliver: merge auto on a base branch that requires nothing", () => {
     expect(result.plan.warnings).toEqual([]);
   });
 });
+
+describe("deliver: merge immediate on a base that moved with a conflicting change", () => {
+  let fake: FakeGitHub;
+  let ctx: DeliveryContext;
+  beforeEach(async () => {
+    ({ fake, ctx } = await appManifests(["prod"]));
+  });
+  afterEach(() => fake.close());
+
+  const options: DeliveryOptions = {
+    mode: "pull-request",
+    labels: [],
+    reviewers: [],
+    merge: "immediate",
+    mergeMethod: "squash",
+    commitVia: "api",
+    dryRun: false,
+  };
+
+  it("plans again on the moved base and merges there, the base's change kept", async () => {
+    // Between our push and our merge, someone lands a change to the very line our pull request edits.
+    fake.inject({
+      operationId: "pulls/merge",
+      beforeHandle: async () => {
+        const text = (await fake.readFile(OWNER, REPO, "main", "prod/app.yaml"))!;
+        await fake.commitFile(OWNER, REPO, "main", "prod/app.yaml", text.replace("# the running build", "# pinned by ops"));
+      },
+    });
+    const result = await deliver(ctx, { images: [`${APP}:1.1.0`], setters: [], sets: [], paths: [] }, options);
+    expect(result.attempts).toBe(2);
+    expect(fake.calls.filter((c) => c.operationId === "pulls/merge").map((c) => c.status)).toEqual([405, 200]);
+    expect(result.landings.at(-1)).toMatchObject({ merge: "merged" });
+    expect(await fake.readFile(OWNER, REPO, "main", "prod/app.yaml")).toContain(`image: ${APP}:1.1.0 # pinned by ops\n`);
+    expect(fake.pulls(OWNER, REPO)).toMatchObject([{ number: 1, merged: true }]);
+    // The pull request's change to that file was this run's own, made again on the new base: nothing was lost to warn of.
+    expect(result.plan.warnings).toEqual([]);
+  });
+});
