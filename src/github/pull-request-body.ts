@@ -1,14 +1,18 @@
 /**
  * The pull request's title and body: every value it changes, across the runs that built it.
  * The body's table is read back from the body we wrote, so each run adds its rows to the
- * earlier runs' rather than replacing them.
+ * earlier runs' rather than replacing them, and the title tells what the rows hold, whichever run wrote them.
  */
 import type { Change } from "../change.js";
 import { DEFAULT_SUBJECT_TYPE, imageVersion, promotion, writtenPart } from "../engine/commit-message.js";
 import { formatImageRef, isDigest, isTag, tryParseImageRef, type ImageRef } from "../image/reference.js";
 
-/** One row of the body's table: a value the pull request changes, and the incoming image that set it (none for a `set` override). */
+/**
+ * One row of the body's table: a value the pull request changes, the incoming image that set it
+ * (none for a `set` override), and the configured target it was changed for (none for a file in no target).
+ */
 export interface ChangeRow {
+  readonly target?: string;
   readonly file: string;
   readonly line: number;
   readonly key: string;
@@ -17,24 +21,36 @@ export interface ChangeRow {
   readonly image: string | undefined;
 }
 
-const TABLE_HEADER = "| File | Field | Old | New | Image |";
+const COLUMNS = ["File", "Field", "Old", "New", "Image"];
+/** In every table's header: one whose rows were changed for targets has a Target column before it. */
+const TABLE_HEADER = `| ${COLUMNS.join(" | ")} |`;
 const FOOTER = "_Opened by gitops-promote._";
 /** Not rendered: the commit of the pull-request branch the table describes, for the next run to tell whether the body is up to date. */
 const DESCRIBES = /^<!-- gitops-promote: describes ([0-9a-f]{40,64}) -->$/m;
-const ROW = /^\| `([^`]+):(\d+)` \| `([^`]*)` \| `([^`]*)` \| `([^`]*)` \| (?:`([^`]+)`)? \|$/;
+const ROW = /^\| (?:([^|`]*) \| )?`([^`]+):(\d+)` \| `([^`]*)` \| `([^`]*)` \| `([^`]*)` \| (?:`([^`]+)`)? \|$/;
 
 /** The row of `change`, naming the incoming image it writes as the commit message's subject does (the same repository, or its tag or digest). */
 export function changeRow(change: Change, images: readonly ImageRef[]): ChangeRow {
   const image = images.find((i) => writtenPart(change.new, i) === "reference") ?? images.find((i) => writtenPart(change.new, i) !== undefined);
-  return { file: change.file, line: change.line, key: change.key, old: change.old, new: change.new, image: image && formatImageRef(image) };
+  return {
+    ...(change.target !== undefined && { target: change.target }),
+    file: change.file,
+    line: change.line,
+    key: change.key,
+    old: change.old,
+    new: change.new,
+    image: image && formatImageRef(image),
+  };
 }
 
 /** The rows of a body this module wrote (none from any other body: a person's, or the `body` input's). */
 export function bodyRows(body: string | null | undefined): ChangeRow[] {
   if (!body?.includes(TABLE_HEADER) || !body.includes(FOOTER)) return [];
-  return body.split("\n").flatMap((line) => {
-    const m = ROW.exec(line);
-    return m ? [{ file: m[1]!, line: Number(m[2]), key: m[3]!, old: m[4]!, new: m[5]!, image: m[6] && imageOfCell(m[6], m[5]!) }] : [];
+  return body.split("\n").flatMap((text) => {
+    const m = ROW.exec(text);
+    if (!m) return [];
+    const [, target, file, line, key, old, value, image] = m;
+    return [{ ...(target && { target }), file: file!, line: Number(line), key: key!, old: old!, new: value!, image: image && imageOfCell(image, value!) }];
   });
 }
 
@@ -85,17 +101,20 @@ function fieldOf(row: ChangeRow): string {
 
 /**
  * The message's body, the build that asked for the promotion (`requested`, a line of markdown),
- * the table of every changed value for the reviewer, and the files the branch changes besides (a person's edits);
+ * the table of every changed value for the reviewer (with the target of each when any has one: a branch several
+ * targets share carries them all), and the files the branch changes besides (a person's edits);
  * naming `commit`, the branch's head it describes.
  */
 export function pullRequestBody(intro: string, rows: readonly ChangeRow[], otherFiles: readonly string[], requested?: string, commit?: string): string {
   const cell = (text: string) => `\`${text}\``;
+  const targeted = rows.some((r) => r.target !== undefined);
   const lines = rows.map(
     (r) =>
-      `| ${cell(`${r.file}:${r.line}`)} | ${cell(r.key)} | ${cell(r.old)} | ${cell(r.new)} | ${r.image === undefined ? "" : cell(imageCell(r.image, r.new))} |`,
+      `${targeted ? `| ${r.target ?? ""} ` : ""}| ${cell(`${r.file}:${r.line}`)} | ${cell(r.key)} | ${cell(r.old)} | ${cell(r.new)} | ${r.image === undefined ? "" : cell(imageCell(r.image, r.new))} |`,
   );
+  const columns = targeted ? ["Target", ...COLUMNS] : COLUMNS;
   // No rows (the branch holds newer values than this run's in every file): no empty table, the files say what it changes.
-  const table = rows.length === 0 ? [] : [TABLE_HEADER, "| --- | --- | --- | --- | --- |", ...lines, ""];
+  const table = rows.length === 0 ? [] : [`| ${columns.join(" | ")} |`, `|${" --- |".repeat(columns.length)}`, ...lines, ""];
   const others =
     otherFiles.length === 0
       ? []
@@ -115,11 +134,14 @@ const MAX_SUBJECT = 120;
  * default subject, the one image from the versions the rows replaced (`chore(deploy): ghcr.io/acme/app 1.2.3 -> 1.2.4`);
  * else the subject, a template's, which is the user's. With the target
  * whose own pull request it is, when given (`chore(deploy): production: ghcr.io/acme/app 1.2.3 -> 1.3.0`),
- * so the pull requests one run opens for its targets are told apart in the list.
+ * so the pull requests one run opens for its targets are told apart in the list; but not when
+ * a row was changed for another target, or for none (earlier runs for another target on a
+ * branch they share, or a table written before rows named their target): such a title
+ * names no target, as one run's on a branch its targets share.
  */
 export function pullRequestTitle(rows: readonly ChangeRow[], subject: string, target: string | undefined): string {
   const title = imagesTitle(rows) ?? (subject.startsWith(DEFAULT_SUBJECT_TYPE) ? promotionTitle(rows) : undefined) ?? subject;
-  return target !== undefined && title.startsWith(DEFAULT_SUBJECT_TYPE)
+  return target !== undefined && rows.every((r) => r.target === target) && title.startsWith(DEFAULT_SUBJECT_TYPE)
     ? `${DEFAULT_SUBJECT_TYPE}${target}: ${title.slice(DEFAULT_SUBJECT_TYPE.length)}`
     : title;
 }
@@ -127,16 +149,26 @@ export function pullRequestTitle(rows: readonly ChangeRow[], subject: string, ta
 /**
  * A title naming every image the rows set with its versions, when there are several images or
  * versions: `chore(deploy): ghcr.io/acme/api 2.0.1, ghcr.io/acme/app 1.2.4`,
- * `chore(deploy): ghcr.io/acme/app 1.2.4 and 1.3.0-rc.1` (a version for each target), or
- * `chore(deploy): 12 images` when that is too long. undefined for one image at one version, or none.
+ * `chore(deploy): ghcr.io/acme/app 1.2.4 and 1.3.0-rc.1` (a version for each target); when that is
+ * too long, the first images that fit and a count of the others (`... and 9 more images`).
+ * undefined for one image at one version, or none.
  */
 export function imagesTitle(rows: readonly ChangeRow[]): string | undefined {
   const versions = new Map<string, Set<string>>();
   for (const { image } of imageRows(rows)) versions.set(image.name, (versions.get(image.name) ?? new Set()).add(imageVersion(image)));
   if ([...versions.values()].reduce((n, set) => n + set.size, 0) < 2) return undefined;
-  const names = [...versions.keys()].sort();
-  const subject = names.map((name) => `${name} ${[...versions.get(name)!].sort().join(" and ")}`).join(", ");
-  return `${DEFAULT_SUBJECT_TYPE}${subject.length <= MAX_SUBJECT ? subject : `${names.length} images`}`;
+  const named = [...versions.keys()].sort().map((name) => `${name} ${[...versions.get(name)!].sort().join(" and ")}`);
+  return `${DEFAULT_SUBJECT_TYPE}${fitted(named)}`;
+}
+
+/** `named` joined, or as many as fit MAX_SUBJECT with `and N more images`; `N images` when not even one does. */
+function fitted(named: readonly string[]): string {
+  for (let shown = named.length; shown > 0; shown--) {
+    const more = named.length - shown;
+    const text = named.slice(0, shown).join(", ") + (more === 0 ? "" : ` and ${more} more image${more === 1 ? "" : "s"}`);
+    if (text.length <= MAX_SUBJECT) return text;
+  }
+  return `${named.length} images`;
 }
 
 /** `chore(deploy): <image> <old>[, <old>] -> <new>` for the rows of one image at one version, as its commit subject says it; undefined for none. */

@@ -60,8 +60,8 @@ describe("deliver: concurrent runs on one pull request keep every run's rows in 
   const images = () =>
     (fake.pulls(OWNER, REPO)[0]?.body ?? "")
       .split("\n")
-      .filter((l) => l.startsWith("| `apps/"))
-      .map((l) => l.split(" | ")[3]);
+      .filter((l) => l.startsWith("| release | `apps/"))
+      .map((l) => l.split(" | ")[4]);
 
   /**
    * Run A (API 2.0.1) until its body write (`write`), which waits; `letA` lets it write and

@@ -45,6 +45,46 @@ describe("deliver: the default title of a target's pull request", () => {
     expect(titles()).toEqual([["deploy/all", `chore(deploy): ${APP} 1.0.0 -> 1.1.0`]]);
   });
 
+  describe("a branch two targets share across runs, each run for one of them", () => {
+    const forTarget = (target: string, version: string) => ({ ...request, images: [`${APP}:${version}`], targets: [target] });
+    const rows = () =>
+      fake
+        .pulls(OWNER, REPO)[0]!
+        .body!.split("\n")
+        .filter((l) => l.startsWith("| "));
+
+    it("their delivery's branch: titled after every image and version on it, no longer after the first run's target; the table names each row's", async () => {
+      await configureTargets(fake, { staging: "{ mode: pull-request, branch: deploy/all }", prod: "{ mode: pull-request, branch: deploy/all }" });
+      await deliver(ctx, forTarget("staging", "1.1.0"), options);
+      expect(titles()).toEqual([["deploy/all", `chore(deploy): staging: ${APP} 1.0.0 -> 1.1.0`]]);
+
+      await deliver(ctx, forTarget("prod", "1.2.0"), options);
+      expect(titles()).toEqual([["deploy/all", `chore(deploy): ${APP} 1.1.0 and 1.2.0`]]);
+      expect(rows()).toEqual([
+        "| Target | File | Field | Old | New | Image |",
+        "| --- | --- | --- | --- | --- | --- |",
+        `| prod | \`prod/app.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${APP}:1.0.0\` | \`${APP}:1.2.0\` | \`${APP}\` |`,
+        `| staging | \`staging/app.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${APP}:1.0.0\` | \`${APP}:1.1.0\` | \`${APP}\` |`,
+      ]);
+
+      // The first target's next run: the branch still carries the other's value.
+      await deliver(ctx, forTarget("staging", "1.2.0"), options);
+      expect(titles()).toEqual([["deploy/all", `chore(deploy): ${APP} 1.0.0 -> 1.2.0`]]);
+    });
+
+    it("the pr-branch input: titled after every version on it, not the last run's", async () => {
+      await configureTargets(fake, { staging: "{ mode: pull-request }", prod: "{ mode: pull-request }" });
+      await deliver(ctx, forTarget("staging", "1.1.0"), { ...options, prBranch: "deploy/all" });
+      await deliver(ctx, forTarget("prod", "1.2.0"), { ...options, prBranch: "deploy/all" });
+      expect(titles()).toEqual([["deploy/all", `chore(deploy): ${APP} 1.1.0 and 1.2.0`]]);
+      expect(
+        rows()
+          .slice(2)
+          .map((row) => row.split(" | ")[0]),
+      ).toEqual(["| prod", "| staging"]);
+    });
+  });
+
   it("leaves a configured title and a template's subject as they are", async () => {
     await configureTargets(fake, {
       staging: "{ mode: pull-request, title: Staging release }",

@@ -30,8 +30,9 @@ describe("the body's table and the title", () => {
     expect(imagesTitle(rows.slice(0, 2))).toBeUndefined();
     // A target's own pull request is titled after it, whichever title is ours.
     const subject = "chore(deploy): ghcr.io/acme/app 1.2.3 -> 1.2.4";
-    expect(pullRequestTitle(rows, subject, "prod")).toBe("chore(deploy): prod: ghcr.io/acme/api 2.0.1@sha256:0123456789ab, ghcr.io/acme/app 1.2.4");
-    expect(pullRequestTitle(rows.slice(0, 2), subject, "prod")).toBe("chore(deploy): prod: ghcr.io/acme/app 1.2.3 -> 1.2.4");
+    const prod = rows.map((r) => ({ ...r, target: "prod" }));
+    expect(pullRequestTitle(prod, subject, "prod")).toBe("chore(deploy): prod: ghcr.io/acme/api 2.0.1@sha256:0123456789ab, ghcr.io/acme/app 1.2.4");
+    expect(pullRequestTitle(prod.slice(0, 2), subject, "prod")).toBe("chore(deploy): prod: ghcr.io/acme/app 1.2.3 -> 1.2.4");
     expect(pullRequestTitle(rows.slice(0, 2), subject, undefined)).toBe(subject);
   });
 
@@ -85,8 +86,8 @@ describe("the body's table and the title", () => {
   it("title one image at two versions (a release in one target, a release candidate in another) after both", () => {
     const [release, candidate] = [parseImageRef("ghcr.io/acme/svc-a:1.10.0"), parseImageRef("ghcr.io/acme/svc-a:1.11.0-rc.1")];
     const rows = [
-      changeRow(change("apps/production/svc-a/kustomization.yaml", "images[0].newTag", "1.0.0", "1.10.0"), [release]),
-      changeRow(change("apps/staging/svc-a/kustomization.yaml", "images[0].newTag", "1.0.0", "1.11.0-rc.1"), [candidate]),
+      changeRow({ ...change("apps/production/svc-a/kustomization.yaml", "images[0].newTag", "1.0.0", "1.10.0"), target: "fleet" }, [release]),
+      changeRow({ ...change("apps/staging/svc-a/kustomization.yaml", "images[0].newTag", "1.0.0", "1.11.0-rc.1"), target: "fleet" }, [candidate]),
     ];
     // The latest run's subject names only its own version.
     const subject = "chore(deploy): ghcr.io/acme/svc-a 1.0.0 -> 1.10.0";
@@ -117,11 +118,54 @@ describe("the body's table and the title", () => {
     expect(pullRequestTitle(rows, "Promote svc-d", undefined)).toBe("Promote svc-d");
   });
 
-  it("a title too long to name every image counts them", () => {
-    const rows = Array.from({ length: 8 }, (_, i) =>
-      changeRow(change(`app${i}.yaml`, "image", "x", `ghcr.io/acme/application-${i}:2.0.${i}`), [parseImageRef(`ghcr.io/acme/application-${i}:2.0.${i}`)]),
+  it("a title too long to name every image names those that fit and counts the others", () => {
+    const image = (name: string, version: string) => {
+      const ref = parseImageRef(`ghcr.io/acme/${name}:${version}`);
+      return changeRow(change(`${name}.yaml`, "image", "x", formatImageRef(ref)), [ref]);
+    };
+    const rows = Array.from({ length: 8 }, (_, i) => image(`application-${i}`, `2.0.${i}`));
+    const title = imagesTitle(rows)!;
+    expect(title).toBe("chore(deploy): ghcr.io/acme/application-0 2.0.0, ghcr.io/acme/application-1 2.0.1, ghcr.io/acme/application-2 2.0.2 and 5 more images");
+    expect(title.length - "chore(deploy): ".length).toBeLessThanOrEqual(120);
+    expect(imagesTitle([...rows.slice(0, 3), image("api", "1.0.0")])).toBe(
+      "chore(deploy): ghcr.io/acme/api 1.0.0, ghcr.io/acme/application-0 2.0.0, ghcr.io/acme/application-1 2.0.1 and 1 more image",
     );
-    expect(imagesTitle(rows)).toBe("chore(deploy): 8 images");
+    // Not even one image fits: the count alone.
+    const long = (i: number) => image(`${"a".repeat(110)}-${i}`, "1.0.0");
+    expect(imagesTitle([long(1), long(2)])).toBe("chore(deploy): 2 images");
+  });
+
+  describe("name the target only when every row was changed for it", () => {
+    const APP_1_3 = parseImageRef("ghcr.io/acme/app:1.3.0");
+    const forTarget = (target: string | undefined, file: string) =>
+      changeRow({ ...change(file, "image", "ghcr.io/acme/app:1.2.3", "ghcr.io/acme/app:1.3.0"), ...(target && { target }) }, [APP_1_3]);
+    const subject = "chore(deploy): ghcr.io/acme/app 1.2.3 -> 1.3.0";
+
+    it("a branch that also carries another target's rows, or a file in no target, is titled after its images alone", () => {
+      const [staging, prod] = [forTarget("staging", "staging/app.yaml"), forTarget("prod", "prod/app.yaml")];
+      expect(pullRequestTitle([prod], subject, "prod")).toBe("chore(deploy): prod: ghcr.io/acme/app 1.2.3 -> 1.3.0");
+      expect(pullRequestTitle([prod, staging], subject, "prod")).toBe(subject);
+      expect(pullRequestTitle([prod, forTarget(undefined, "app.yaml")], subject, "prod")).toBe(subject);
+      // With no rows the branch's own files say what it carries; the target is the group's.
+      expect(pullRequestTitle([], "chore(deploy): gitops-promote/prod carries prod/app.yaml", "prod")).toBe(
+        "chore(deploy): prod: gitops-promote/prod carries prod/app.yaml",
+      );
+    });
+
+    it("the table has a Target column when a row has a target, read back with it; a file in no target's cell is empty", () => {
+      const rows = [forTarget(undefined, "app.yaml"), forTarget("prod", "prod/app.yaml"), forTarget("staging", "staging/app.yaml")];
+      const body = pullRequestBody("", rows, []);
+      expect(body.split("\n").slice(0, 5)).toEqual([
+        "| Target | File | Field | Old | New | Image |",
+        "| --- | --- | --- | --- | --- | --- |",
+        "|  | `app.yaml:3` | `image` | `ghcr.io/acme/app:1.2.3` | `ghcr.io/acme/app:1.3.0` | `ghcr.io/acme/app` |",
+        "| prod | `prod/app.yaml:3` | `image` | `ghcr.io/acme/app:1.2.3` | `ghcr.io/acme/app:1.3.0` | `ghcr.io/acme/app` |",
+        "| staging | `staging/app.yaml:3` | `image` | `ghcr.io/acme/app:1.2.3` | `ghcr.io/acme/app:1.3.0` | `ghcr.io/acme/app` |",
+      ]);
+      expect(bodyRows(body)).toEqual(rows);
+      expect(rows[0]).not.toHaveProperty("target");
+      expect(bodyRows(body)[0]).not.toHaveProperty("target");
+    });
   });
 
   describe("word a run's change as its commit subject does", () => {
