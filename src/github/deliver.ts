@@ -22,7 +22,8 @@ import { fileWrites, gitCommit } from "./delivery-commit.js";
 import { groupFiles, pullRequestGroups, type Group } from "./delivery-groups.js";
 import { DeliveryError, type DeliveryContext, type DeliveryOptions, type Head, type Landing } from "./delivery-types.js";
 import { isLeftAsItIsNotice, landPullRequest } from "./land-pull-request.js";
-import { openPullRequestBranches, PullRequestClosedError } from "./pull-request.js";
+import { openPullRequestsOn, PullRequestClosedError, type OpenPullRef } from "./pull-request.js";
+import { errorMessage } from "./errors.js";
 import { clockOf, sleepOf } from "./timing.js";
 
 export { BOT } from "./delivery-commit.js";
@@ -156,9 +157,49 @@ async function deliverOnce(ctx: DeliveryContext, request: UpdateRequest, options
     });
   };
   const at = { base, head, entries: tree.entries };
-  if (plan.files.length === 0) return options.dryRun ? landed([]) : landed(await landOnOpenPullRequests(ctx, request, options, plan, at, attempt.stranded));
-  if (options.dryRun) return result(preview(ctx, options, plan, base));
+  if (options.dryRun) return dryRun(ctx, options, plan, base, result);
+  if (plan.files.length === 0) return landed(await landOnOpenPullRequests(ctx, request, options, plan, at, attempt.stranded));
   return landed(await land(ctx, request, options, plan, at, attempt.stranded));
+}
+
+/**
+ * A dry run: the landings a run would make, planned on the base alone. A run plans on an open
+ * pull request's branch too, which a dry run does not: it names each it would land in (one lookup).
+ */
+async function dryRun(
+  ctx: DeliveryContext,
+  options: DeliveryOptions,
+  plan: Plan,
+  base: string,
+  result: (landings: Landing[], final: Plan) => DeliveryResult,
+): Promise<DeliveryResult> {
+  const landings = preview(ctx, options, plan, base);
+  // With nothing to change on the base, a run still looks at the open pull requests it could land in (landOnOpenPullRequests).
+  const branches = plan.files.length === 0 ? pullRequestGroups(plan, options, ctx.repository.owner).map((g) => g.prBranch) : landings.flatMap(prBranchOf);
+  // Only a look: a dry run without a token that may read pull requests still shows its plan.
+  const lookup = async () => (branches.length === 0 ? new Map<string, OpenPullRef>() : openPullRequestsOn(ctx.client(), ctx.repository, base, branches));
+  const open = await lookup().catch((error: unknown) => {
+    ctx.log(`dry run: the open pull requests on ${branches.join(", ")} could not be read (${errorMessage(error)}); a run plans on an open one's branch too`);
+    return new Map<string, OpenPullRef>();
+  });
+  const notices = [...open].map(([branch, pr]) => ({ message: openPullRequestNotice(branch, pr, base, plan.files.length > 0) }));
+  const named = landings.map((l) => {
+    const pr = open.get(prBranchOf(l)[0] ?? "");
+    return pr ? { ...l, openPullRequest: pr } : l;
+  });
+  return result(named, { ...plan, warnings: [...plan.warnings, ...notices] });
+}
+
+function prBranchOf(landing: Landing): string[] {
+  return landing.mode === "pull-request" ? [landing.branch] : [];
+}
+
+/** What a run would do with the open pull request on `branch` that a dry run, planned on `base` alone, does not show. */
+function openPullRequestNotice(branch: string, pr: OpenPullRef, base: string, changes: boolean): string {
+  const run = changes
+    ? "a run would update it, planned on its branch too (the values it carries stay, and a newer one a policy ranks higher is kept)"
+    : "a run would plan on it too: one that proposes values this request moves back (a rollback) is rebuilt without them, or closed when nothing else is left on it";
+  return `dry run: pull request #${pr.number} (${pr.url}) is open on ${branch}: ${run}; this dry run planned on ${base} alone`;
 }
 
 /**
@@ -176,7 +217,7 @@ async function landOnOpenPullRequests(
   stranded: ReadonlySet<string>,
 ): Promise<Landing[]> {
   const groups = pullRequestGroups(plan, options, ctx.repository.owner);
-  const open = await openPullRequestBranches(
+  const open = await openPullRequestsOn(
     ctx.client(),
     ctx.repository,
     at.base,

@@ -12,7 +12,7 @@ import { errorMessage } from "./errors.js";
 import type { Timing } from "./timing.js";
 import type { GitRepo, Identity, TreeEntry } from "./git.js";
 import type { MergeOutcome } from "./merge.js";
-import type { PullRequest } from "./pull-request.js";
+import type { OpenPullRef, PullRequest } from "./pull-request.js";
 
 export type CommitVia = "api" | "git";
 
@@ -75,6 +75,8 @@ export interface Landing {
    */
   readonly head?: string;
   readonly pullRequest?: PullRequest;
+  /** In a dry run: the open pull request on the branch, which a run would update. */
+  readonly openPullRequest?: OpenPullRef;
   readonly merge?: MergeOutcome;
   /** The commit message (in a dry run: the one that would be used, before crediting the pull-request branch's co-authors). */
   readonly message?: string;

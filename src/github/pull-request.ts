@@ -88,15 +88,27 @@ export async function findPullRequests(
   return { open, outlived: closed && { number: closed.number, merged: closed.merged_at !== null && closed.merged_at !== undefined } };
 }
 
+/** An open pull request, as a dry run names it. */
+export interface OpenPullRef {
+  readonly number: number;
+  readonly url: string;
+}
+
 /**
- * The branches of this repository that hold an open pull request into `base`, among `branches`:
+ * The open pull requests into `base` from this repository's branches among `branches`, by branch:
  * one lookup (a page per hundred open pull requests), whatever their number. A fork's branch of
  * the same name is not ours.
  */
-export async function openPullRequestBranches(client: GitHubClient, repository: Repository, base: string, branches: readonly string[]): Promise<Set<string>> {
-  if (branches.length === 0) return new Set();
+export async function openPullRequestsOn(
+  client: GitHubClient,
+  repository: Repository,
+  base: string,
+  branches: readonly string[],
+): Promise<Map<string, OpenPullRef>> {
+  if (branches.length === 0) return new Map();
   const open = await client.paginate(client.rest.pulls.list, { ...repository, base, state: "open", per_page: 100 });
-  return new Set(open.filter((p) => p.head.label === `${repository.owner}:${p.head.ref}` && branches.includes(p.head.ref)).map((p) => p.head.ref));
+  const ours = open.filter((p) => p.head.label === `${repository.owner}:${p.head.ref}` && branches.includes(p.head.ref));
+  return new Map(ours.map((p) => [p.head.ref, { number: p.number, url: p.html_url }]));
 }
 
 /**

@@ -127,6 +127,57 @@ describe("deliver: a pull-request branch across runs", () => {
     expect(landing!.warnings ?? []).not.toContainEqual(expect.objectContaining({ message: expect.stringContaining("already carries these values") }));
   });
 
+  describe("a dry run, planned on main alone, names the open pull request a run would land in", () => {
+    const dry = async (...images: string[]) =>
+      deliver({ ...ctx, git: new GitRepo(await cloneRepo(fake, { shallow: true })) }, request(...images), { ...pr, dryRun: true });
+
+    it("a new build: the pull request it would update, with one lookup and nothing written", async () => {
+      await run(`${APP}:1.1.0`);
+      const refs = await fake.refs(OWNER, REPO);
+      const calls = apiCalls(fake).length;
+      const result = await dry(`${APP}:1.2.0`);
+      const made = apiCalls(fake)
+        .slice(calls)
+        .map((c) => c.operationId);
+      const url = (await client.rest.pulls.get({ ...repository, pull_number: 1 })).data.html_url;
+      expect(result.landings.map((l) => [l.branch, l.openPullRequest])).toEqual([[PR, { number: 1, url }]]);
+      expect(result.plan.warnings.map((w) => w.message)).toEqual([
+        `dry run: pull request #1 (${url}) is open on ${PR}: a run would update it, planned on its branch too (the values it carries stay, and a newer one a policy ranks higher is kept); this dry run planned on main alone`,
+      ]);
+      expect(made).toEqual(["pulls/list"]);
+      expect(await fake.refs(OWNER, REPO)).toEqual(refs);
+    });
+
+    it("a rollback to main's value: nothing to change on main, but the open pull request it would plan on is named", async () => {
+      await run(`${APP}:1.1.0`);
+      const result = await dry(`${APP}:1.0.0`);
+      expect(result.changed).toBe(false);
+      expect(result.plan.warnings.map((w) => w.message)).toEqual([
+        expect.stringMatching(
+          /^dry run: pull request #1 \(.*\) is open on gitops-promote\/release: a run would plan on it too: one that proposes values this request moves back \(a rollback\) is rebuilt without them, or closed when nothing else is left on it; this dry run planned on main alone$/,
+        ),
+      ]);
+      expect(fake.pulls(OWNER, REPO)).toMatchObject([{ number: 1, state: "open" }]);
+    });
+
+    it("no open pull request: the plan alone, no notice", async () => {
+      const result = await dry(`${APP}:1.2.0`);
+      expect(result.landings.map((l) => [l.branch, l.openPullRequest])).toEqual([[PR, undefined]]);
+      expect(result.plan.warnings).toEqual([]);
+    });
+
+    it("the lookup refused: the plan is still shown, and the log says what it could not read", async () => {
+      fake.inject({ operationId: "pulls/list", status: 403, body: { message: "Resource not accessible by integration" } });
+      const result = await dry(`${APP}:1.2.0`);
+      expect(result.changed).toBe(true);
+      expect(logged).toContainEqual(
+        expect.stringMatching(
+          /^dry run: the open pull requests on gitops-promote\/release could not be read \(.*Resource not accessible by integration.*\); a run plans on an open one's branch too$/,
+        ),
+      );
+    });
+  });
+
   describe("main changed the line the pull request edits", () => {
     const pinned = (tag: string) => deployment("app", `${APP}:${tag}`).replace("# the running build", "# pinned by ops");
 
