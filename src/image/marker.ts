@@ -167,6 +167,26 @@ export function markedValues<F extends MarkedText>(groups: readonly SetterGroup<
   });
 }
 
+/**
+ * A setter's fields in one document, split into the images they spell: the fields of one image
+ * sit together (`repository`, `tag`, `digest` of one values block), so a field of a kind the
+ * image at hand has already starts the next (`app.tag` and `worker.tag` are two images, each
+ * decided on its own tag, as Flux writes each).
+ */
+function imagesOf<F extends MarkedText>(fields: readonly F[]): F[][] {
+  const images: F[][] = [];
+  let image: F[] = [];
+  for (const field of fields) {
+    if (image.some((f) => f.marker.field === field.marker.field)) {
+      images.push(image);
+      image = [];
+    }
+    image.push(field);
+  }
+  images.push(image);
+  return images;
+}
+
 function markedValue({ marker, text }: MarkedText, update: ImageUpdate, next: Version | undefined, refused: boolean, kept?: KeptBy): string | undefined {
   switch (marker.field) {
     case "ref": {
@@ -219,9 +239,9 @@ export class MarkedFields {
     }
   }
 
-  /** Writes every field whose value moves: a setter's fields in one document decide together (markedValues). */
+  /** Writes every field whose value moves: the fields of one image of a setter in one document decide together (markedValues). */
   writeAll(): void {
-    const groups = [...this.groups.values()];
+    const groups = [...this.groups.values()].flatMap(imagesOf);
     const values = markedValues(
       groups.map((fields) => ({ update: this.request.setters.get(fields[0]!.marker.key)!, fields })),
       (field, why) => field.warn(`Flux setter "${field.marker.setter}" ${why}`),

@@ -196,12 +196,15 @@ describe("MarkedFields", () => {
     ).toEqual(["0 warn never", "all added"]);
   });
 
-  it("decides a setter's fields together within one document, and apart in another, saying where a newer version is kept", () => {
+  it("decides the fields of one image together (a refused tag holds its name back), and each image on its own tag, in one document or another", () => {
+    const name = { setter: "ns:app:name", text: "old/app" };
     const newer = { setter: "ns:app:tag", text: "3.0" };
     const older = { setter: "ns:app:tag", text: "1.0" };
-    const kept =
-      '0 warn Flux setter "ns:app:tag" keeps 3.0, which its policy (highest dotted number) ranks above the incoming 2.0 (allow-downgrade sets it anyway)';
-    expect(run([newer, { ...older, document: 0 }])).toEqual(["all added", kept]);
-    expect(run([newer, { ...older, document: 1 }])).toEqual(["all added", kept, "1 write 2.0"]);
+    const kept = (i: number) =>
+      `${i} warn Flux setter "ns:app:tag" keeps 3.0, which its policy (highest dotted number) ranks above the incoming 2.0 (allow-downgrade sets it anyway)`;
+    expect(run([name, newer])).toEqual(["all added", kept(1)]);
+    // A second :tag field is another image: the worker's block below the app's.
+    expect(run([name, newer, { ...name, document: 0 }, { ...older, document: 0 }])).toEqual(["all added", kept(1), "2 write ghcr.io/acme/app", "3 write 2.0"]);
+    expect(run([newer, { ...older, document: 1 }])).toEqual(["all added", kept(0), "1 write 2.0"]);
   });
 });

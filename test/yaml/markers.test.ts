@@ -141,6 +141,28 @@ describe("editMarkers", () => {
     expect(edit(text, request)).toEqual({ text, changes: [], warnings: [{ line: 2, message: `Flux setter "ns:app:tag" ${why}` }] });
   });
 
+  it("decides each image's :tag on its own tag when one document holds several (app and worker blocks), as each plain marker does", () => {
+    const block = (name: string, repository: string, tag: string, digest: string) =>
+      `${name}:\n  repository: ${repository} # {"$imagepolicy": "ns:app:name"}\n  tag: "${tag}" # {"$imagepolicy": "ns:app:tag"}\n  digest: ${digest} # {"$imagepolicy": "ns:app:digest"}\n`;
+    const text = block("app", "old/app", "1.0", DIGEST_A) + block("worker", "old/app", "3.0", DIGEST_A);
+    const { text: out, warnings } = edit(text, withSetters({ "ns:app": update(`new/app:2.0@${DIGEST_B}`, numericVersions) }));
+    // The worker's newer 3.0 stays, with its own name and digest; the app moves, name, tag and digest together.
+    expect(out).toBe(block("app", "new/app", "2.0", DIGEST_B) + block("worker", "old/app", "3.0", DIGEST_A));
+    expect(warnings).toEqual([{ line: 7, message: expect.stringMatching(/^Flux setter "ns:app:tag" keeps 3\.0, which its policy/) }]);
+    // In the other order, the field below the newer one is not left behind.
+    const reversed = block("worker", "old/app", "3.0", DIGEST_A) + block("app", "old/app", "1.0", DIGEST_A);
+    expect(edit(reversed, withSetters({ "ns:app": update(`new/app:2.0@${DIGEST_B}`, numericVersions) })).text).toBe(
+      block("worker", "old/app", "3.0", DIGEST_A) + block("app", "new/app", "2.0", DIGEST_B),
+    );
+  });
+
+  it("without a policy, a second :tag field already current does not hold back the first", () => {
+    const text = `a: "2.0" # {"$imagepolicy": "ns:app:tag"}\nb: "1.0" # {"$imagepolicy": "ns:app:tag"}\n`;
+    expect(edit(text, withSetters({ "ns:app": "app:2.0" })).text).toBe(
+      `a: "2.0" # {"$imagepolicy": "ns:app:tag"}\nb: "2.0" # {"$imagepolicy": "ns:app:tag"}\n`,
+    );
+  });
+
   it("lets the tag decision of one document govern :name fields in another document of the file", () => {
     const text = `tag: "2.0" # {"$imagepolicy": "ns:app:tag"}\n---\nname: old/app # {"$imagepolicy": "ns:app:name"}\n`;
     expect(edit(text, withSetters({ "ns:app": update("new/app:1.5", numericVersions) })).text).toBe(text);
