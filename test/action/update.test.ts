@@ -411,11 +411,22 @@ describe("update Action", () => {
     await twoClusters({ staging: "{ mode: pull-request }", production: "{ mode: pull-request }" });
     const result = await action({ images: `${APP}:1.2.4` });
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
-    const listed = JSON.parse(result.outputs["pull-requests"]!) as { number: number; url: string; operation: string; branch: string }[];
-    expect(listed.map((pr) => [pr.branch, pr.operation]).sort()).toEqual([
-      ["gitops-promote/production", "created"],
-      ["gitops-promote/staging", "created"],
+    const listed = JSON.parse(result.outputs["pull-requests"]!) as {
+      number: number;
+      url: string;
+      operation: string;
+      branch: string;
+      head_sha: string;
+      merge: string;
+    }[];
+    expect(listed.map((pr) => [pr.branch, pr.operation, pr.merge]).sort()).toEqual([
+      ["gitops-promote/production", "created", ""],
+      ["gitops-promote/staging", "created", ""],
     ]);
+    // Each item's head is its own pull request's, as pull-request-head-sha is the first's.
+    const heads = Object.fromEntries(fake.pulls(OWNER, REPO).map((pr) => [pr.number, pr.headSha]));
+    expect(listed.map((pr) => pr.head_sha)).toEqual(listed.map((pr) => heads[pr.number]));
+    expect(result.outputs["pull-request-head-sha"]).toBe(listed[0]!.head_sha);
     expect(listed.map((pr) => pr.number).sort()).toEqual(
       fake
         .pulls(OWNER, REPO)
@@ -630,7 +641,10 @@ describe("update Action", () => {
       "pull-request-operation": "created",
       "updated-files": '["apps/app.yaml"]',
     });
-    expect(JSON.parse(result.outputs["pull-requests"]!)).toEqual([{ number: 1, url, operation: "created", branch: "gitops-promote/ghcr.io-acme-app" }]);
+    const head = fake.pulls(OWNER, REPO)[0]!.headSha;
+    expect(JSON.parse(result.outputs["pull-requests"]!)).toEqual([
+      { number: 1, url, operation: "created", branch: "gitops-promote/ghcr.io-acme-app", head_sha: head, merge: "" },
+    ]);
     expect(result.summary).toMatch(/Landed before the failure:.*#1.*apps\/app\.yaml.*not a collaborator/s);
   });
 

@@ -41,10 +41,15 @@ function setDeliveredOutputs(changed: boolean, landings: readonly Landing[], fil
   core.setOutput("pull-request-url", first?.pullRequest?.url ?? "");
   core.setOutput("pull-request-operation", first?.pullRequest?.operation ?? "none");
   core.setOutput("pull-request-branch", first?.pullRequest ? first.branch : "");
-  // Left as it was, the pull request still has a head: the one the run found there.
-  core.setOutput("pull-request-head-sha", first?.pullRequest ? (first.head ?? first.commit ?? "") : "");
-  core.setOutput("pull-request-merge", first?.merge === "merged" || first?.merge === "auto-merge" ? first.merge : "");
-  const pullRequests = landings.flatMap(({ pullRequest: pr, branch }) => (pr ? [{ number: pr.number, url: pr.url, operation: pr.operation, branch }] : []));
+  const state = first && pullRequestState(first);
+  core.setOutput("pull-request-head-sha", state?.headSha ?? "");
+  core.setOutput("pull-request-merge", state?.merge ?? "");
+  const pullRequests = landings.flatMap((landing) => {
+    const { pullRequest: pr, branch } = landing;
+    if (!pr) return [];
+    const { headSha, merge } = pullRequestState(landing);
+    return [{ number: pr.number, url: pr.url, operation: pr.operation, branch, head_sha: headSha, merge }];
+  });
   core.setOutput("pull-requests", JSON.stringify(pullRequests));
   core.setOutput(
     "changes",
@@ -53,6 +58,17 @@ function setDeliveredOutputs(changed: boolean, landings: readonly Landing[], fil
     ),
   );
   core.setOutput("updated-files", JSON.stringify(files.map((f) => f.path)));
+}
+
+/**
+ * Where a landing's pull request stands after the run, as the outputs say it: its head (left as it
+ * was, the one the run found there) and `merged`, `auto-merge` or "" (not merged, nor set to be).
+ */
+function pullRequestState(landing: Landing): { readonly headSha: string; readonly merge: "merged" | "auto-merge" | "" } {
+  return {
+    headSha: landing.head ?? landing.commit ?? "",
+    merge: landing.merge === "merged" || landing.merge === "auto-merge" ? landing.merge : "",
+  };
 }
 
 /** What later steps get from a failed run: every output set, none claiming a change. */

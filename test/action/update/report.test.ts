@@ -189,6 +189,47 @@ describe("the step outputs of a pull request", () => {
     });
   });
 
+  it("lists each pull request with its head and merge, the first's as the single outputs give them", async () => {
+    const [staging, production] = [appChange("clusters/staging/app.yaml", "staging"), appChange("clusters/prod/app.yaml", "production")];
+    const other = "0a1b2c3d0123456789abcdef0123456789abcdef";
+    const left: Landing = {
+      mode: "pull-request",
+      branch: "gitops-promote/staging",
+      files: [],
+      changes: [],
+      head,
+      pullRequest: { ...pr, operation: "none" },
+      merge: "none",
+    };
+    const merged: Landing = {
+      mode: "pull-request",
+      branch: "gitops-promote/production",
+      files: [],
+      changes: [production],
+      commit: other,
+      pullRequest: { ...pr, number: 8, url: "https://github.com/acme/manifests/pull/8", operation: "updated" },
+      merge: "merged",
+    };
+    setOutputs({ ...pushed([staging, production]), landings: [left, merged] });
+    const said = await outputs();
+    expect(JSON.parse(said["pull-requests"]!)).toEqual([
+      { number: 7, url: pr.url, operation: "none", branch: "gitops-promote/staging", head_sha: head, merge: "" },
+      {
+        number: 8,
+        url: "https://github.com/acme/manifests/pull/8",
+        operation: "updated",
+        branch: "gitops-promote/production",
+        head_sha: other,
+        merge: "merged",
+      },
+    ]);
+    expect(said).toMatchObject({ "pull-request-head-sha": head, "pull-request-merge": "" });
+
+    await writeFile(file, "");
+    setOutputs({ ...pushed([staging, production]), landings: [{ ...merged, merge: "auto-merge" }, left] });
+    expect(await outputs()).toMatchObject({ "pull-request-head-sha": other, "pull-request-merge": "auto-merge" });
+  });
+
   it("says what landed before a failure as a finished run would, and empties every pull-request output when nothing did", async () => {
     setLandedOutputs([
       { mode: "pull-request", branch: "promote/app", files: [], changes: [], commit: head, pullRequest: { ...pr, operation: "updated" }, merge: "none" },
