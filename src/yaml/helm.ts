@@ -42,13 +42,17 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   const { repository, registry, tag, digest } = image;
   const repositoryNode = repository?.node;
   const tagNode = tag?.node;
-  if (!tag || !isFlowScalar(repositoryNode) || !isFlowScalar(tagNode) || (digest && !isFlowScalar(digest.node))) return;
+  if (!tag || !isFlowScalar(repositoryNode) || (digest && !isFlowScalar(digest.node))) return;
   // A marked field belongs to its marker; so does the rest of its mapping.
   if ([repository, registry, tag, digest].some((field) => plan.isClaimed(field?.node))) return;
   const registryText = scalarText(registry?.node);
   const name = registryText ? `${registryText}/${repositoryNode.text}` : repositoryNode.text;
   const update = incoming.get(normalizeRepository(name) ?? "");
   if (!update) return;
+  // `{repository: …, tag}`: a key with no value, nothing to splice a tag into.
+  if (tagNode === null)
+    return plan.warn(repositoryNode.start, `${formatPath(tag.path)} has no value to set (a key without ':'): write it as tag: "" to have it set`);
+  if (!isFlowScalar(tagNode)) return;
   // A version a template or Flux's substitution fills in is set there.
   if (warnPlaceholderField({ tag, digest }, name, plan)) return;
   const digestNode = digest?.node;

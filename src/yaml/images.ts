@@ -11,10 +11,11 @@
  */
 import { tryParseImageRef } from "../image/reference.js";
 import { bareRepositoryWarning, byRepository, nextReference, type ImageUpdate } from "../image/update.js";
-import type { YamlDocument } from "./file.js";
+import { anchoredValue } from "./alias.js";
+import type { YamlDocument, YamlFile } from "./file.js";
 import { isOpList } from "./json-patch.js";
 import { isKustomization } from "./kustomize.js";
-import { isFlowScalar, type YamlNode } from "./node.js";
+import { isFlowScalar, type AliasNode, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
 import { hasPlaceholder, warnSubstituted } from "./placeholder.js";
 import type { Editor, EditPlan } from "./plan.js";
@@ -32,11 +33,35 @@ export const editImages: Editor = (file, request, plan) => {
     if (isOpList(document.root)) continue;
     forEachValue(document.root, ({ node, path, inFlow }) => {
       if (path[path.length - 1] !== "image") return;
-      if (isFlowScalar(node) && hasPlaceholder(node.text)) warnSubstituted(node, path, incoming, plan);
+      if (node.kind === "alias") warnAliased(file, document, node, path, incoming, plan);
+      else if (isFlowScalar(node) && hasPlaceholder(node.text)) warnSubstituted(node, path, incoming, plan);
       else setImageScalar({ node, path, inFlow }, "image", inContainerSpec(path), incoming, plan, document, request.kustomizeTagged);
     });
   }
 };
+
+/**
+ * An `image:` that is an alias of an incoming repository's reference anchored on another field
+ * (`x-img: &img ghcr.io/acme/app:1.0.0`): aliases are not followed, and that field is no image
+ * field, so nothing moves; say so at the alias. An anchored `image:` field is edited itself.
+ */
+function warnAliased(
+  file: YamlFile,
+  document: YamlDocument,
+  alias: AliasNode,
+  path: readonly PathSegment[],
+  incoming: ReadonlyMap<string, ImageUpdate>,
+  plan: EditPlan,
+): void {
+  const anchored = anchoredValue(file, document.root, alias);
+  if (!anchored || !isFlowScalar(anchored.node) || anchored.path[anchored.path.length - 1] === "image") return;
+  const ref = tryParseImageRef(anchored.node.text);
+  if (!ref || !incoming.has(ref.repository)) return;
+  plan.warn(
+    alias.start,
+    `${formatPath(path)} is ${file.text.slice(alias.start, alias.end)}, an alias of ${formatPath(anchored.path)} (line ${file.lineAt(anchored.node.start)}), which holds ${anchored.node.text} and is no image field: aliases are never followed, so it does not move; write the image here, or mark ${formatPath(anchored.path)} with a Flux marker`,
+  );
+}
 
 /**
  * A scalar holding a whole image reference of an incoming repository gets its next reference.

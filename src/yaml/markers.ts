@@ -11,6 +11,7 @@
 import { MARKER_TOKEN, MarkedFields, readMarker, type Marker, type MarkerField, type MarkerLine } from "../image/marker.js";
 import { formatImageRef, isDigest, isTag, tryParseImageRef } from "../image/reference.js";
 import { LineIndex } from "../text/line-index.js";
+import { anchorOf } from "./alias.js";
 import type { YamlDocument, YamlFile } from "./file.js";
 import { optionValues, REWRITE_ADVICE, setInSetting, settingItems, settingKey, unreadWarning, writableItem, type SettingItem } from "./kcl-settings.js";
 import { isFlowScalar, type AliasNode, type ScalarNode, type YamlNode } from "./node.js";
@@ -175,13 +176,9 @@ const EMPTY_REFUSAL =
 
 /** Why a marked alias is left: the anchored value is where it is written, and where a marker sets it. */
 function aliasRefusal(file: YamlFile, alias: AliasNode): string {
-  const { text } = file;
-  const anchor = `&${text.slice(alias.start + 1, alias.end)}`;
-  let at = text.lastIndexOf(anchor, alias.start);
-  // The anchor is the last `&name` before its alias, as a whole word.
-  while (at >= 0 && !/^(?:[\s,\]}]|$)/.test(text.slice(at + anchor.length, at + anchor.length + 1))) at = at > 0 ? text.lastIndexOf(anchor, at - 1) : -1;
-  const where = at >= 0 ? ` at line ${file.lineAt(at)}` : "";
-  return `an alias of ${anchor}, which is never edited (Flux sets scalars only); mark the anchored value${where} instead`;
+  const anchor = anchorOf(file, alias);
+  const where = anchor ? ` at line ${file.lineAt(anchor.at)}` : "";
+  return `an alias of &${file.text.slice(alias.start + 1, alias.end)}, which is never edited (Flux sets scalars only); mark the anchored value${where} instead`;
 }
 
 /** What a marked field holds and how it is written, or why it never is. */

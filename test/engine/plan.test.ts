@@ -199,16 +199,26 @@ describe("planUpdate: what is scanned", () => {
     ]);
   });
 
-  it("names a file left at an old version also when other files change: an image reached through a YAML alias", async () => {
-    const anchors = ["metadata:", "  annotations:", "    base-image: &img ghcr.io/acme/web:1.4.0", "spec:", "  containers:", "    - image: *img", ""].join(
-      "\n",
-    );
-    const p = await plan({ "anchors.yaml": anchors, "other.yaml": "image: ghcr.io/acme/web:1.4.0\n" }, { images: ["ghcr.io/acme/web:1.5.0"] });
+  it("names a file left at an old version also when other files change: an image in a field no rule edits", async () => {
+    const annotated = ["metadata:", "  annotations:", "    base-image: ghcr.io/acme/web:1.4.0", ""].join("\n");
+    const p = await plan({ "annotated.yaml": annotated, "other.yaml": "image: ghcr.io/acme/web:1.4.0\n" }, { images: ["ghcr.io/acme/web:1.5.0"] });
     expect(p.files.map((f) => f.path)).toEqual(["other.yaml"]);
     expect(p.warnings).toEqual([
       {
         message:
-          'ghcr.io/acme/web appears in anchors.yaml, but no field there holds 1.5.0 or was edited: it sits where no rule edits it (see "What it edits" in the README)',
+          'ghcr.io/acme/web appears in annotated.yaml, but no field there holds 1.5.0 or was edited: it sits where no rule edits it (see "What it edits" in the README)',
+      },
+    ]);
+    // Reached through a YAML alias, the image field itself is named, at its line.
+    const anchors = ["metadata:", "  annotations:", "    base-image: &img ghcr.io/acme/web:1.4.0", "spec:", "  containers:", "    - image: *img", ""].join(
+      "\n",
+    );
+    const aliased = await plan({ "anchors.yaml": anchors, "other.yaml": "image: ghcr.io/acme/web:1.4.0\n" }, { images: ["ghcr.io/acme/web:1.5.0"] });
+    expect(aliased.warnings).toEqual([
+      {
+        file: "anchors.yaml",
+        line: 6,
+        message: expect.stringMatching(/^spec\.containers\[0\]\.image is \*img, an alias of metadata\.annotations\.base-image \(line 3\)/),
       },
     ]);
     // A bare mention of the repository (an ImageRepository's image:) is no old version: nothing said while other files change.
@@ -1004,7 +1014,8 @@ describe("planUpdate: configured overrides", () => {
           field: "config",
           file: ".github/gitops-promote.yaml",
           line: 5,
-          message: "overrides[1].spec: values.yaml:2: image.tga: image has 'tag', not 'tga' (to add image.tga, use --create, or create: true in the Action or the library)",
+          message:
+            "overrides[1].spec: values.yaml:2: image.tga: image has 'tag', not 'tga' (to add image.tga, use --create, or create: true in the Action or the library)",
         },
         { field: "config", file: ".github/gitops-promote.yaml", line: 8, message: "overrides[2].file: gone.k does not exist" },
       ]);

@@ -21,6 +21,18 @@ describe("editHelmValues", () => {
     expect(out).toBe(text.replace("tag: v1", "tag: v2").replace('"1.25"', '"1.26"'));
   });
 
+  it("names a tag key written without a value in a flow mapping: there is nothing to splice a tag into", () => {
+    const text = "image: {repository: ghcr.io/acme/app, tag}\n";
+    expect(edit(text, withImages("ghcr.io/acme/app:v2"))).toEqual({
+      text,
+      changes: [],
+      warnings: [{ line: 1, message: `image.tag has no value to set (a key without ':'): write it as tag: "" to have it set` }],
+    });
+    expect(edit("image: {repository: ghcr.io/acme/app, tag: }\n", withImages("ghcr.io/acme/app:v2")).text).toBe(
+      "image: {repository: ghcr.io/acme/app, tag: v2}\n",
+    );
+  });
+
   it("does not match a repository whose registry differs", () => {
     const text = "image:\n  registry: quay.io\n  repository: acme/app\n  tag: v1\n";
     expect(edit(text, withImages("ghcr.io/acme/app:v2")).text).toBe(text);

@@ -112,6 +112,25 @@ proxy:
     expect(edit(text, withImages(update("ghcr.io/acme/app:2.0", numericVersions))).text).toBe(text);
   });
 
+  it("edits an anchored image: field (its aliases follow), and names an image: alias of another field, which neither moves", () => {
+    const shared = "a:\n  image: &app ghcr.io/acme/app:1.0\nb:\n  image: *app\n";
+    expect(edit(shared, withImages("ghcr.io/acme/app:2.0"))).toMatchObject({ text: shared.replace("1.0", "2.0"), warnings: [] });
+    const elsewhere = "x-app: &app ghcr.io/acme/app:1.0\nspec:\n  containers:\n    - name: a\n      image: *app\n";
+    expect(edit(elsewhere, withImages("ghcr.io/acme/app:2.0"))).toEqual({
+      text: elsewhere,
+      changes: [],
+      warnings: [
+        {
+          line: 5,
+          message:
+            "spec.containers[0].image is *app, an alias of x-app (line 1), which holds ghcr.io/acme/app:1.0 and is no image field: aliases are never followed, so it does not move; write the image here, or mark x-app with a Flux marker",
+        },
+      ],
+    });
+    // An alias of another repository's image is none of this run's business.
+    expect(edit(elsewhere, withImages("ghcr.io/acme/api:2.0")).warnings).toEqual([]);
+  });
+
   it("leaves a kustomization's patch target selector alone", () => {
     const text = `apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
