@@ -105,8 +105,7 @@ export function annotateIssues(issues: readonly Diagnostic[]): void {
 export function printDiff(result: DeliveryResult): void {
   for (const file of result.plan.files) infoUntrusted(unifiedDiff(file.path, file.before, file.after));
   for (const landing of result.landings) {
-    if (landing.message !== undefined)
-      infoUntrusted(`would ${landing.mode === "push" ? "push to" : "open a pull request from"} ${landing.branch}:\n${landing.message}`);
+    if (landing.message !== undefined) infoUntrusted(`would ${wouldDo(landing)} ${landing.branch}:\n${landing.message}`);
   }
 }
 
@@ -129,10 +128,7 @@ export function printLandings(landings: readonly Landing[], links: LinkBase | un
 }
 
 function landingLine(landing: Landing, links: LinkBase | undefined, dryRun: boolean): string {
-  if (dryRun)
-    return landing.mode === "none"
-      ? "dry run: the workspace is not edited (delivery: none)"
-      : `dry run: would ${landing.mode === "push" ? "push to" : "open a pull request from"} ${landing.branch}`;
+  if (dryRun) return landing.mode === "none" ? "dry run: the workspace is not edited (delivery: none)" : `dry run: would ${wouldDo(landing)} ${landing.branch}`;
   const pr = landing.pullRequest;
   if (pr) {
     const how = [pr.operation === "none" ? "left as it was" : pr.operation, ...(landing.merge && landing.merge !== "none" ? [landing.merge] : [])];
@@ -140,6 +136,13 @@ function landingLine(landing: Landing, links: LinkBase | undefined, dryRun: bool
   }
   if (landing.commit) return links ? `pushed to ${landing.branch}: ${commitUrl(links, landing.commit)}` : `pushed ${landing.commit} to ${landing.branch}`;
   return "left in the workspace (delivery: none)";
+}
+
+/** What a dry run's landing would do, said before its branch: push to it, or open (or update) a pull request from it. */
+function wouldDo(landing: Landing): string {
+  if (landing.mode === "push") return "push to";
+  const open = landing.openPullRequest;
+  return open ? `update pull request #${open.number} from` : "open a pull request from";
 }
 
 /** `1 value`, `3 values`. */
@@ -201,10 +204,7 @@ export interface Landed extends LinkBase {
 
 /** The summary's word for where a landing went: the pull request, the commit on its branch, or the workspace. */
 function deliveredTo(landing: Landing, at: LinkBase, dryRun: boolean): string {
-  if (dryRun)
-    return landing.mode === "none"
-      ? "dry run: workspace not edited"
-      : `dry run: would ${landing.mode === "push" ? "push to" : "open a pull request from"} ${code(landing.branch)}`;
+  if (dryRun) return landing.mode === "none" ? "dry run: workspace not edited" : `dry run: would ${wouldDo(landing)} ${code(landing.branch)}`;
   if (landing.pullRequest)
     return `<a href="${escapeAttribute(landing.pullRequest.url)}">#${landing.pullRequest.number}</a> (${landing.pullRequest.operation}${landing.merge && landing.merge !== "none" ? `, ${landing.merge}` : ""})`;
   if (landing.commit)

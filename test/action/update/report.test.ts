@@ -89,6 +89,23 @@ describe("the log's lines after the collapsed group", () => {
     expect(stdout()).toContain("1 value in 1 file would change\n");
     expect(commandsRun(stdout())).toEqual([]);
   });
+
+  it("says which open pull request a dry run would update, and that it would open one where none is", () => {
+    const result = pushed([appChange("apps/app.yaml")]);
+    const landing = (branch: string, open?: { number: number; url: string }): Landing => ({
+      mode: "pull-request",
+      branch,
+      files: [],
+      changes: [],
+      ...(open && { openPullRequest: open }),
+    });
+    printRun(
+      { ...result, landings: [landing("gitops-promote/app", { number: 7, url: "https://github.com/acme/manifests/pull/7" }), landing("gitops-promote/api")] },
+      at,
+      true,
+    );
+    expect(stdout()).toContain("dry run: would update pull request #7 from gitops-promote/app\ndry run: would open a pull request from gitops-promote/api\n");
+  });
 });
 
 describe("the job summary of a run", () => {
