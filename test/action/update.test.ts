@@ -667,6 +667,16 @@ describe("update Action", () => {
     );
   });
 
+  it("draft with merge: auto: GitHub turns auto-merge on for no draft; the draft is left open, the outputs name it, and the message says to mark it ready", async () => {
+    const result = await action({ images: `${APP}:1.2.4`, delivery: "pull-request", merge: "auto", draft: "true" });
+    expect(result.exitCode).toBe(1);
+    expect(errorsOf(result)[0]?.message).toMatch(
+      /^enabling auto-merge in acme\/manifests \(POST \/graphql\) failed: .*Pull request is in draft state\nGitHub merges no draft pull request and turns auto-merge on for none: .*Mark it ready for review and re-run the job/s,
+    );
+    expect(fake.pulls(OWNER, REPO)).toMatchObject([{ number: 1, state: "open", draft: true, autoMerge: null }]);
+    expect(result.outputs).toMatchObject({ "pull-request-number": "1", "pull-request-operation": "created", "pull-request-merge": "" });
+  });
+
   it("a push landed, then the pull request could not be opened: the outputs name the commit and the failure is explained", async () => {
     await twoClusters({ production: "{ mode: pull-request }" });
     fake.inject({ operationId: "pulls/create", status: 403, body: { message: "Resource not accessible by integration" } });

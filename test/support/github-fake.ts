@@ -47,7 +47,8 @@
  * id number state merged mergeStateStatus mergeable autoMergeRequest{...} headRefOid ... } }`, `node(id)`,
  * `enablePullRequestAutoMerge` (fails with GitHub's "Pull request Pull request is in clean status" when the PR could be
  * merged now: a new PR's scripted state is CLEAN, i.e. no branch protection; call `setMergeState(..., "BLOCKED")` to
- * model pending required checks), `disablePullRequestAutoMerge`, `mergePullRequest`. With auto-merge recorded, the merge
+ * model pending required checks, and with "Pull request is in draft state" on a draft), `disablePullRequestAutoMerge`,
+ * `mergePullRequest`, `markPullRequestReadyForReview` (a person's "Ready for review"). With auto-merge recorded, the merge
  * happens on `completeAutoMerge(...)`, on `setMergeState(..., "CLEAN")`, or at once with option `autoMerge: "immediate"`.
  *
  * Faults: `inject({ method?, path?, operationId?, times?, status?, headers?, body?, reset?, beforeHandle? })`. `path` is

@@ -142,6 +142,12 @@ function adviceFor(status: number | undefined, message: string, permission: Perm
       "under Settings → Actions → General → Workflow permissions (an organisation's setting may forbid it), or use a GitHub App token."
     );
   }
+  if (/in draft state|still a draft/i.test(message)) {
+    return (
+      "GitHub merges no draft pull request and turns auto-merge on for none: this one was opened as a draft (input `draft`, or a target's `delivery.draft`) " +
+      "or converted to one, and is left open. Mark it ready for review and re-run the job to merge it, or leave `draft` unset where `merge` is `auto` or `immediate`."
+    );
+  }
   switch (status) {
     case 401:
       return "GitHub does not accept the token: it is invalid, expired (a GitHub App token lasts one hour) or revoked.";

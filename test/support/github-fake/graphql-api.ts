@@ -150,6 +150,9 @@ export async function executeGraphql(services: GraphqlServices, token: string, r
       // GitHub's answer for a closed pull request (peter-evans/enable-pull-request-automerge#1060); a merged one is closed too.
       if (pull.state !== "open") throw gitHubError("UNPROCESSABLE", "Pull request Pull request is closed");
       if (!repo.autoMergeAllowed) throw gitHubError("UNPROCESSABLE", "Pull request Auto merge is not allowed for this repository");
+      // GitHub turns auto-merge on for no draft; gh shows its answer as "GraphQL: Pull request is in draft state
+      // (enablePullRequestAutoMerge)" (reitermarkus/automerge#1525, microsoft/vscode-pull-request-github#3755).
+      if (pull.draft) throw gitHubError("UNPROCESSABLE", "Pull request is in draft state");
       const status = await effectiveMergeState(repo, pull);
       // GitHub refuses auto-merge when the PR could be merged right now (no required checks pending).
       if (status === "CLEAN" || status === "UNSTABLE") throw gitHubError("UNPROCESSABLE", `Pull request Pull request is in ${status.toLowerCase()} status`);
@@ -191,6 +194,13 @@ export async function executeGraphql(services: GraphqlServices, token: string, r
       const { repo, pull } = writablePull(input.pullRequestId);
       pull.autoMerge = null;
       return { clientMutationId: null, actor: actorNode, pullRequest: pullNode(repo, pull) };
+    },
+    // A person's "Ready for review": a draft can be merged, and have auto-merge turned on, from then on.
+    markPullRequestReadyForReview: ({ input }: { input: Input }) => {
+      const { repo, pull } = writablePull(input.pullRequestId);
+      pull.draft = false;
+      pull.updatedAt = isoNow();
+      return { clientMutationId: null, pullRequest: pullNode(repo, pull) };
     },
     mergePullRequest: async ({ input }: { input: Input }) => {
       const { repo, pull } = writablePull(input.pullRequestId);

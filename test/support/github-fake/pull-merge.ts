@@ -47,6 +47,9 @@ export async function mergePull(repo: RepoState, pull: PullState, request: Merge
   if (request.expectedHeadSha && request.expectedHeadSha !== head) {
     return { ok: false, status: 409, message: "Head branch was modified. Review and try the merge again." };
   }
+  // A draft "cannot be merged" (developer.github.com/changes/2019-02-14-draft-pull-requests), answered 405 "Pull Request is
+  // still a draft" by REST and GraphQL alike (alexwlchan/auto_merge_my_pull_requests#1, ship-studio/ship-studio#482).
+  if (pull.draft) return { ok: false, status: 405, message: "Pull Request is still a draft" };
   if (!mergeable.has(await effectiveMergeState(repo, pull))) return { ok: false, status: 405, message: "Pull Request is not mergeable" };
 
   const baseRef = `refs/heads/${pull.base}`;
