@@ -29,7 +29,7 @@ export interface ApiCommit {
 /** The branch moved between our read and our write: re-read and try again. */
 export class BranchMovedError extends Error {
   constructor(readonly branch: string) {
-    super(`branch ${branch} moved while we were committing`);
+    super(`branch ${branch} moved since this attempt read it`);
     this.name = "BranchMovedError";
   }
 }
@@ -186,7 +186,14 @@ async function swapBranch(client: GitHubClient, repository: Repository, branch: 
       if (current === change.after) return;
       if (current !== change.before) throw new BranchMovedError(branch);
       if (REFUSED.test(errorMessage(error))) throw new BranchReplaceRefusedError(branch, error);
-      if (attempt === SWAP_ATTEMPTS) throw error;
+      if (attempt === SWAP_ATTEMPTS) {
+        throw new Error(
+          `could not replace ${branch} (${change.before} -> ${change.after}): GitHub failed ${attempt} times while it stayed at ${change.before}: ${errorMessage(error)}`,
+          {
+            cause: error,
+          },
+        );
+      }
     }
   }
 }

@@ -3,8 +3,9 @@
  * on the branch, a pull request (optionally merged or set to auto-merge), or nothing.
  *
  * Optimistic concurrency: each attempt fetches the branch, plans on exactly that commit,
- * and moves the branch only if it still points there (API `updateRef` without force, or a
- * plain `git push`). When another run got there first, the same request is planned again
+ * and moves a branch only while it still points there: the base by REST `updateRef` (no force)
+ * after reading its head, or `git push --force-with-lease` on the head read; our pull-request
+ * branch by GraphQL `updateRefs` with `beforeOid`, or the same lease. When another run got there first, the same request is planned again
  * on the new head — policies make that idempotent: an older build never overwrites a newer
  * one, and a change someone else already made plans to nothing — after a jittered,
  * exponentially growing pause. The base branch is never force-pushed; only our own
@@ -175,7 +176,10 @@ async function dryRun(
 ): Promise<DeliveryResult> {
   const landings = preview(ctx, options, plan, base);
   // With nothing to change on the base, a run still looks at the open pull requests it could land in (landOnOpenPullRequests).
-  const branches = plan.files.length === 0 ? pullRequestGroups(plan, options, ctx.repository.owner).map((g) => g.prBranch) : landings.flatMap(prBranchOf);
+  const branches =
+    plan.files.length === 0
+      ? pullRequestGroups(plan, options, ctx.repository.owner).map((g) => g.prBranch)
+      : landings.filter((l) => l.mode === "pull-request").map((l) => l.branch);
   // Only a look: a dry run without a token that may read pull requests still shows its plan.
   const lookup = async () => (branches.length === 0 ? new Map<string, OpenPullRef>() : openPullRequestsOn(ctx.client(), ctx.repository, base, branches));
   const open = await lookup().catch((error: unknown) => {
@@ -184,14 +188,10 @@ async function dryRun(
   });
   const notices = [...open].map(([branch, pr]) => ({ message: openPullRequestNotice(branch, pr, base, plan.files.length > 0) }));
   const named = landings.map((l) => {
-    const pr = open.get(prBranchOf(l)[0] ?? "");
+    const pr = l.mode === "pull-request" ? open.get(l.branch) : undefined;
     return pr ? { ...l, openPullRequest: pr } : l;
   });
   return result(named, { ...plan, warnings: [...plan.warnings, ...notices] });
-}
-
-function prBranchOf(landing: Landing): string[] {
-  return landing.mode === "pull-request" ? [landing.branch] : [];
 }
 
 /** What a run would do with the open pull request on `branch` that a dry run, planned on `base` alone, does not show. */
@@ -223,8 +223,8 @@ async function landOnOpenPullRequests(
     at.base,
     groups.map((g) => g.prBranch),
   );
-  const landing = groups.filter((g) => open.has(g.prBranch));
-  return landing.length === 0 ? [] : land(ctx, request, options, plan, at, stranded, landing);
+  const withOpen = groups.filter((g) => open.has(g.prBranch));
+  return withOpen.length === 0 ? [] : land(ctx, request, options, plan, at, stranded, withOpen);
 }
 
 /** Each warning once: a pull request's branch, planned on too, may say what the base's plan said of the same line. */
@@ -262,7 +262,7 @@ function preview(ctx: DeliveryContext, options: DeliveryOptions, plan: Plan, bas
   }));
 }
 
-/** Pushes first (the only step that can lose the race), then pull requests on top of it; a failure after a landing is a DeliveryError. */
+/** Pushes first, then each pull request on top of the push; a failure after anything landed is a DeliveryError (withLandings). */
 async function land(
   ctx: DeliveryContext,
   request: UpdateRequest,

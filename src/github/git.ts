@@ -220,12 +220,12 @@ export class GitRepo {
 
   /**
    * Fetches `branch` from `remote`; its head commit, or undefined when the branch does not exist.
-   * In a shallow checkout only `depth` commits are fetched (2: the head and its parent, for a 3-way merge).
+   * In a shallow checkout only the head commit is fetched (forkPoint fetches what a rebuild needs).
    */
-  async fetch(remote: string, branch: string, depth = 1): Promise<string | undefined> {
+  async fetch(remote: string, branch: string): Promise<string | undefined> {
     const shallow = (await this.run(["rev-parse", "--is-shallow-repository"])).trim() === "true";
     const local = `${REF_PREFIX}/${remote}/${branch}`;
-    const args = ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", ...(shallow ? [`--depth=${depth}`] : []), remote, `+refs/heads/${branch}:${local}`];
+    const args = ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", ...(shallow ? ["--depth=1"] : []), remote, `+refs/heads/${branch}:${local}`];
     const { code, stderr } = await this.readRemote(args);
     if (code !== 0) {
       if (/couldn't find remote ref/i.test(stderr)) return undefined;

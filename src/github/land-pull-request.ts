@@ -57,9 +57,9 @@ export async function landPullRequest(
   stranded: ReadonlySet<string>,
 ): Promise<Landing | undefined> {
   // The pull-request branch is rebuilt on the base by every run; it must never be the branch it merges into.
-  if (group.prBranch === at.base) throw new Error(`the pull-request branch ${group.prBranch} is the base branch; choose another pr-branch`);
-  // Depth 2: the branch head and its parent, the base a rebuild merges from.
-  const existing = await ctx.git.fetch(ctx.remote, group.prBranch, 2);
+  if (group.prBranch === at.base)
+    throw new Error(`the pull-request branch ${group.prBranch} is the base branch; set pr-branch (or the target's delivery.branch) to another branch`);
+  const existing = await ctx.git.fetch(ctx.remote, group.prBranch);
   const pulls = existing === undefined ? undefined : await findPullRequests(ctx.client(), ctx.repository, { base: at.base, head: group.prBranch }, existing);
   const proposesOnly = group.files.length === 0;
   if (proposesOnly && pulls?.open === undefined) return undefined;
@@ -292,7 +292,7 @@ async function closeChangingNothing(ctx: DeliveryContext, group: Group, base: st
     branch: group.prBranch,
     files: [],
     changes: [],
-    head: open.head.sha,
+    head,
     pullRequest,
     warnings: [{ message: `pull request #${pullRequest.number} (${pullRequest.url}) is closed: ${why}` }],
   };

@@ -67,7 +67,7 @@ describe("GitRepo (local git, any remote)", () => {
     execFileSync("git", ["clone", "--quiet", ...(shallow ? ["--depth=1"] : []), `file://${repo.bare}`, dir]);
     const g = new GitRepo(dir);
     await g.fetch("origin", "trunk");
-    const head = (await g.fetch("origin", "pr", 2))!;
+    const head = (await g.fetch("origin", "pr"))!;
     const fork = await g.forkPoint("origin", "trunk", head);
     expect(fork?.commit).toBe(repo.first);
     expect(await g.treeOf(repo.first)).toMatch(/^[0-9a-f]{40}$/);
@@ -97,7 +97,7 @@ describe("GitRepo (local git, any remote)", () => {
       git(seed, "push", "--quiet", repo.bare, "trunk");
       const g = new GitRepo(dir);
       await g.fetch("origin", "trunk");
-      const head = (await g.fetch("origin", "pr", 2))!;
+      const head = (await g.fetch("origin", "pr"))!;
       // Another run rebuilds the branch on the new base before this one looks for the fork.
       git(seed, "checkout", "--quiet", "-b", "theirs");
       commit("theirs");
@@ -119,7 +119,7 @@ describe("GitRepo (local git, any remote)", () => {
     execFileSync("git", ["clone", "--quiet", ...(shallow ? ["--depth=1"] : []), `file://${repo.bare}`, dir]);
     const g = new GitRepo(dir);
     await g.fetch("origin", "trunk");
-    const head = (await g.fetch("origin", "pr", 2))!;
+    const head = (await g.fetch("origin", "pr"))!;
     expect(head).toBe(repo.first);
     const fork = await g.forkPoint("origin", "trunk", head);
     expect(fork?.commit).toBe(repo.first);
@@ -154,7 +154,7 @@ describe("GitRepo (local git, any remote)", () => {
       execFileSync("git", ["clone", "--quiet", ...(shallow ? ["--depth=1"] : []), `file://${repo.bare}`, dir]);
       const g = new GitRepo(dir);
       await g.fetch("origin", "trunk");
-      const head = (await g.fetch("origin", "pr", 2))!;
+      const head = (await g.fetch("origin", "pr"))!;
       const fork = await g.forkPoint("origin", "trunk", head);
       expect(fork?.commit).toBe(git(seed, "merge-base", "pr", "trunk"));
       expect(await g.treeOf(fork!.commit)).toMatch(/^[0-9a-f]{40}$/);
@@ -365,7 +365,7 @@ describe("GitRepo over smart HTTP (git http-backend, as GitHub serves git)", () 
       await run("git", ["push", "--quiet", "origin", "HEAD:main", `${first}:refs/heads/pr`], { cwd: full });
       const g = new GitRepo(await cloneRepo(fake, { shallow: true }));
       await g.fetch("origin", "main");
-      const head = (await g.fetch("origin", "pr", 2))!;
+      const head = (await g.fetch("origin", "pr"))!;
       expect(head).toBe(first);
       const fork = await g.forkPoint("origin", "main", head);
       expect(fork?.commit).toBe(first);
@@ -452,7 +452,7 @@ describe("GitRepo against a git server that fails or hangs", () => {
       await run("git", ["push", "--quiet", "origin", "HEAD:refs/heads/pr"], { cwd: full });
       const g = new GitRepo(await cloneRepo(fake, { shallow: true }), {}, { retryDelaysMs: [0] });
       await g.fetch("origin", "main");
-      const head = (await g.fetch("origin", "pr", 2))!;
+      const head = (await g.fetch("origin", "pr"))!;
       const fault = fake.inject({ path: /git-upload-pack$/, status: 502 });
       const fork = await g.forkPoint("origin", "main", head);
       expect(fault.hits).toBe(1);
