@@ -87,7 +87,8 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   // Wrong whatever the tree holds: refused before it is read.
   const malformed = malformedSets(valid.sets);
   if (malformed.length > 0) throw new RequestError(malformed);
-  const { files, source } = await listTree(listed);
+  // Files left out of the tree for their names: said first, beside idlePaths, as no reason to call the run unquiet.
+  const { files, source, warnings: leftOut } = await listTree(listed);
   const present = new Set(files);
 
   const configPath = configPathIn(request, present);
@@ -243,7 +244,7 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   return {
     files: planned,
     changes: planned.flatMap((f) => f.changes),
-    warnings: [...idlePaths, ...warnings],
+    warnings: [...leftOut, ...idlePaths, ...warnings],
     targets: targets.map((t) => ({ name: t.name, ...(t.delivery && { delivery: t.delivery }) })),
     images: [...valid.images, ...valid.setters.values()],
   };

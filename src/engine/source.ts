@@ -4,12 +4,15 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Warning } from "../change.js";
+import { fileKind } from "./file-kind.js";
 import { RequestError } from "./request.js";
 
 export interface TreeSource {
   /**
    * Every regular file, as POSIX paths relative to the root (`apps/web/main.k`), in a stable order.
-   * `./a` and `a//b` are read as `a` and `a/b`; an absolute path, a `..` part or a backslash is refused.
+   * `./a` and `a//b` are read as `a` and `a/b`; an absolute path or a `..` part is refused, and a
+   * name the engine reads no file by (a backslash, a control character) is left out.
    */
   list(): AsyncIterable<string>;
   read(path: string): Promise<Uint8Array>;
@@ -43,23 +46,29 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
 
 /**
  * A source's files in path order under their plain spellings (`./a/b`, `a//b` and `a/./b` are `a/b`), and
- * the source reading them by those names. Throws RequestError naming every listed path that names
- * no file inside the root (absolute, a `..` part, a backslash), and every file listed twice.
+ * the source reading them by those names. A file whose name the engine reads none by (`unreadName`) is
+ * left out, with a warning when its name is a manifest's. Throws RequestError naming every listed path that
+ * names no file inside the root (absolute, a `..` part), and every file listed twice.
  */
-export async function listTree(source: TreeSource): Promise<{ readonly files: string[]; readonly source: TreeSource }> {
+export async function listTree(source: TreeSource): Promise<{ readonly files: string[]; readonly source: TreeSource; readonly warnings: Warning[] }> {
   const listedAs = new Map<string, string>();
   const issues: string[] = [];
+  const warnings: Warning[] = [];
   for await (const listed of source.list()) {
+    if (unreadName(listed)) {
+      // No `file`: the name is printed quoted only, its control characters escaped.
+      if (fileKind(listed) !== undefined) warnings.push({ message: `${JSON.stringify(listed)} is left out: ${UNREAD}` });
+      continue;
+    }
     const path = plainPath(listed);
-    if (path === undefined)
-      issues.push(`the source lists ${JSON.stringify(listed)}, which is no POSIX path relative to the root (no leading /, no "..", no \\)`);
+    if (path === undefined) issues.push(`the source lists ${JSON.stringify(listed)}, which is no POSIX path relative to the root (no leading /, no "..")`);
     else if (listedAs.has(path)) issues.push(`the source lists ${JSON.stringify(listedAs.get(path))} and ${JSON.stringify(listed)}, one file twice`);
     else listedAs.set(path, listed);
   }
   if (issues.length > 0) throw new RequestError(issues.map((message) => ({ message })));
   // In path order, as the plan lists its files: a source lists in an order of its own.
   const files = [...listedAs.keys()].sort();
-  if (files.every((path) => listedAs.get(path) === path)) return { files, source };
+  if (files.every((path) => listedAs.get(path) === path)) return { files, source, warnings };
   const as = (path: string) => listedAs.get(path) ?? path;
   const readText = source.readText?.bind(source);
   return {
@@ -69,13 +78,27 @@ export async function listTree(source: TreeSource): Promise<{ readonly files: st
       read: (path) => source.read(as(path)),
       ...(readText && { readText: (path: string) => readText(as(path)) }),
     },
+    warnings,
   };
 }
 
-/** `path` as the plain POSIX path relative to the root it spells, or undefined when it spells none (or holds a control character, which no file name a person reads has). */
-function plainPath(path: string): string | undefined {
+const UNREAD =
+  "no file is read whose name holds a backslash, a control character or a leading drive letter (C:/), as a path written in a request reads \\ as / and such a name could not be named or printed as it is; rename the file to have it updated";
+
+/**
+ * Whether `path`, legal in git and on Linux, is no name the engine reads a file by: every path a
+ * request writes reads a backslash as `/` (path-glob.ts `slashSeparated`) and a drive letter as
+ * Windows' root, so none could name the file, and a control character is in no name a person
+ * reads (a NUL cuts it short where it is written; a newline splits a log line).
+ */
+function unreadName(path: string): boolean {
   // eslint-disable-next-line no-control-regex
-  if (path.startsWith("/") || path.includes("\\") || /^[A-Za-z]:\//.test(path) || /[\x00-\x1f\x7f]/.test(path)) return undefined;
+  return path.includes("\\") || /^[A-Za-z]:\//.test(path) || /[\x00-\x1f\x7f]/.test(path);
+}
+
+/** `path` as the plain POSIX path relative to the root it spells, or undefined when it spells none. */
+function plainPath(path: string): string | undefined {
+  if (path.startsWith("/")) return undefined;
   if (!/(^|\/)\.?(\/|$)|(^|\/)\.\.(\/|$)/.test(path)) return path;
   const parts = path.split("/").filter((part) => part !== "" && part !== ".");
   return parts.length === 0 || parts.includes("..") ? undefined : parts.join("/");
