@@ -230,7 +230,7 @@ function pipeline(tokens: Token[], line: number): Pipeline {
       case "word":
         if (t.text === "true" || t.text === "false") return { type: "literal", value: t.text === "true" };
         if (t.text === "nil") return { type: "literal", value: undefined };
-        if (!(t.text in FUNCTIONS)) throw new TemplateError(`function ${JSON.stringify(t.text)} not defined`, line);
+        if (!Object.hasOwn(FUNCTIONS, t.text)) throw new TemplateError(`function ${JSON.stringify(t.text)} not defined`, line);
         return { type: "function", name: t.text };
       case "punct":
         if (t.text === "(") {
@@ -357,7 +357,8 @@ function evalOperand(operand: Operand, dot: unknown, vars: Variable[], line: num
 /** `.Name` on a value: a map key (missing = no value, like Go maps) or a field (missing = error, like Go structs). */
 function field(value: unknown, name: string, line: number): unknown {
   if (value instanceof Map) return value.get(name);
-  if (typeof value === "object" && value !== null && name in value) return (value as Record<string, unknown>)[name];
+  // Own fields only, as a Go struct has no others: not `constructor` or `__proto__`, which every object inherits.
+  if (typeof value === "object" && value !== null && Object.hasOwn(value, name)) return (value as Record<string, unknown>)[name];
   if (value === undefined || value === null) throw new TemplateError(`nil pointer evaluating .${name}`, line);
   throw new TemplateError(`can't evaluate field ${name} in ${print(value)}`, line);
 }
@@ -389,37 +390,48 @@ function equal(a: unknown, b: unknown): boolean {
   return a === b || (typeof a === "object" && a !== null && typeof b === "object" && b !== null && print(a) === print(b));
 }
 
-/** Go's builtins and the Sprig string functions Flux's examples use. */
-const FUNCTIONS: Readonly<Record<string, (...args: unknown[]) => unknown>> = {
-  eq: (a, ...bs) => bs.some((b) => equal(a, b)),
-  ne: (a, b) => !equal(a, b),
-  lt: (a, b) => (a as number) < (b as number),
-  le: (a, b) => (a as number) <= (b as number),
-  gt: (a, b) => (a as number) > (b as number),
-  ge: (a, b) => (a as number) >= (b as number),
-  not: (a) => !truth(a),
-  and: (...xs) => xs.find((x) => !truth(x)) ?? xs.at(-1),
-  or: (...xs) => xs.find((x) => truth(x)) ?? xs.at(-1),
-  len: (x) => (x instanceof Map ? x.size : Array.isArray(x) || typeof x === "string" ? x.length : 0),
-  index: (x, ...keys) => keys.reduce((v, k) => (v instanceof Map ? v.get(k) : Array.isArray(v) ? v[k as number] : undefined), x),
-  print: (...xs) => xs.map(str).join(""),
-  println: (...xs) => `${xs.map(str).join(" ")}\n`,
-  printf: (format, ...xs) => {
-    let k = 0;
-    return str(format).replace(/%[svdq%]/g, (verb) => (verb === "%%" ? "%" : verb === "%q" ? JSON.stringify(str(xs[k++])) : str(xs[k++])));
-  },
-  lower: (s) => str(s).toLowerCase(),
-  upper: (s) => str(s).toUpperCase(),
-  title: (s) => str(s).replace(/\b\w/g, (c) => c.toUpperCase()),
-  trim: (s) => str(s).trim(),
-  trimPrefix: (prefix, s) => (str(s).startsWith(str(prefix)) ? str(s).slice(str(prefix).length) : str(s)),
-  trimSuffix: (suffix, s) => (str(s).endsWith(str(suffix)) && str(suffix) !== "" ? str(s).slice(0, -str(suffix).length) : str(s)),
-  contains: (substr, s) => str(s).includes(str(substr)),
-  hasPrefix: (prefix, s) => str(s).startsWith(str(prefix)),
-  hasSuffix: (suffix, s) => str(s).endsWith(str(suffix)),
-  replace: (from, to, s) => str(s).split(str(from)).join(str(to)),
-  join: (sep, list) => (Array.isArray(list) ? list.map(str).join(str(sep)) : str(list)),
-  quote: (...xs) => xs.map((x) => JSON.stringify(str(x))).join(" "),
-  default: (fallback, value) => (truth(value) ? value : fallback),
-  trunc: (n, s) => ((n as number) >= 0 ? str(s).slice(0, n as number) : str(s).slice(n as number)),
-};
+type TemplateFunction = (...args: unknown[]) => unknown;
+
+/**
+ * Go's builtins and the Sprig string functions Flux's examples use. Null-prototype and frozen: a
+ * template names no function every object inherits (`constructor`, `__defineGetter__`, which
+ * would replace an entry for every later render of the process).
+ */
+const FUNCTIONS: Readonly<Record<string, TemplateFunction>> = Object.freeze(
+  Object.setPrototypeOf(
+    {
+      eq: (a, ...bs) => bs.some((b) => equal(a, b)),
+      ne: (a, b) => !equal(a, b),
+      lt: (a, b) => (a as number) < (b as number),
+      le: (a, b) => (a as number) <= (b as number),
+      gt: (a, b) => (a as number) > (b as number),
+      ge: (a, b) => (a as number) >= (b as number),
+      not: (a) => !truth(a),
+      and: (...xs) => xs.find((x) => !truth(x)) ?? xs.at(-1),
+      or: (...xs) => xs.find((x) => truth(x)) ?? xs.at(-1),
+      len: (x) => (x instanceof Map ? x.size : Array.isArray(x) || typeof x === "string" ? x.length : 0),
+      index: (x, ...keys) => keys.reduce((v, k) => (v instanceof Map ? v.get(k) : Array.isArray(v) ? v[k as number] : undefined), x),
+      print: (...xs) => xs.map(str).join(""),
+      println: (...xs) => `${xs.map(str).join(" ")}\n`,
+      printf: (format, ...xs) => {
+        let k = 0;
+        return str(format).replace(/%[svdq%]/g, (verb) => (verb === "%%" ? "%" : verb === "%q" ? JSON.stringify(str(xs[k++])) : str(xs[k++])));
+      },
+      lower: (s) => str(s).toLowerCase(),
+      upper: (s) => str(s).toUpperCase(),
+      title: (s) => str(s).replace(/\b\w/g, (c) => c.toUpperCase()),
+      trim: (s) => str(s).trim(),
+      trimPrefix: (prefix, s) => (str(s).startsWith(str(prefix)) ? str(s).slice(str(prefix).length) : str(s)),
+      trimSuffix: (suffix, s) => (str(s).endsWith(str(suffix)) && str(suffix) !== "" ? str(s).slice(0, -str(suffix).length) : str(s)),
+      contains: (substr, s) => str(s).includes(str(substr)),
+      hasPrefix: (prefix, s) => str(s).startsWith(str(prefix)),
+      hasSuffix: (suffix, s) => str(s).endsWith(str(suffix)),
+      replace: (from, to, s) => str(s).split(str(from)).join(str(to)),
+      join: (sep, list) => (Array.isArray(list) ? list.map(str).join(str(sep)) : str(list)),
+      quote: (...xs) => xs.map((x) => JSON.stringify(str(x))).join(" "),
+      default: (fallback, value) => (truth(value) ? value : fallback),
+      trunc: (n, s) => ((n as number) >= 0 ? str(s).slice(0, n as number) : str(s).slice(n as number)),
+    } satisfies Record<string, TemplateFunction>,
+    null,
+  ),
+);

@@ -23,3 +23,22 @@ describe("the template language", () => {
     expect(() => renderTemplate("{{ .X ", {})).toThrow(/unclosed action/);
   });
 });
+
+describe("what a template reaches", () => {
+  it("names no function every JavaScript object inherits: Go has no constructor, valueOf or hasOwnProperty", () => {
+    for (const name of ["constructor", "valueOf", "hasOwnProperty", "toString", "__proto__"])
+      expect(() => renderTemplate(`{{ ${name} "x" }}`, {})).toThrow(`line 1: function "${name}" not defined`);
+  });
+
+  it("reads a value's own fields only, as a Go struct has no others", () => {
+    const data = { Changed: { FileChanges: new Map() } };
+    for (const name of ["constructor", "__proto__", "toString"])
+      expect(() => renderTemplate(`{{ .Changed.${name} }}`, data)).toThrow(`line 1: can't evaluate field ${name} in {map[]}`);
+    expect(renderTemplate("{{ len .Changed.FileChanges }}", data)).toBe("0");
+  });
+
+  it("cannot replace a function for later renders through __defineGetter__", () => {
+    expect(() => renderTemplate('{{ __defineGetter__ "upper" .X }}', { X: "" })).toThrow('function "__defineGetter__" not defined');
+    expect(renderTemplate('{{ upper "x" }}', {})).toBe("X");
+  });
+});
