@@ -27,7 +27,11 @@ const TABLE_HEADER = `| ${COLUMNS.join(" | ")} |`;
 const FOOTER = "_Opened by gitops-promote._";
 /** Not rendered: the commit of the pull-request branch the table describes, for the next run to tell whether the body is up to date. */
 const DESCRIBES = /^<!-- gitops-promote: describes ([0-9a-f]{40,64}) -->$/m;
-const ROW = /^\| (?:([^|`]*) \| )?`([^`]+):(\d+)` \| `([^`]*)` \| `([^`]*)` \| `([^`]*)` \| (?:`([^`]+)`)? \|$/;
+/** A row: its cells are `<code>` elements holding `cellText`, a Target cell (when there is one) is that text alone. */
+const ROW =
+  /^\| (?:([^|<`]*) \| )?<code>([^<|]+):(\d+)<\/code> \| <code>([^<|]*)<\/code> \| <code>([^<|]*)<\/code> \| <code>([^<|]*)<\/code> \| (?:<code>([^<|]+)<\/code>)? \|$/;
+/** A row as earlier versions wrote it, in code spans taken as written: still read, from the pull requests they opened. */
+const BACKTICK_ROW = /^\| (?:([^|`]*) \| )?`([^`]+):(\d+)` \| `([^`]*)` \| `([^`]*)` \| `([^`]*)` \| (?:`([^`]+)`)? \|$/;
 
 /** The row of `change`, naming the incoming image it writes as the commit message's subject does (the same repository, or its tag or digest). */
 export function changeRow(change: Change, images: readonly ImageRef[]): ChangeRow {
@@ -47,9 +51,10 @@ export function changeRow(change: Change, images: readonly ImageRef[]): ChangeRo
 export function bodyRows(body: string | null | undefined): ChangeRow[] {
   if (!body?.includes(TABLE_HEADER) || !body.includes(FOOTER)) return [];
   return body.split("\n").flatMap((text) => {
-    const m = ROW.exec(text);
+    const escaped = ROW.exec(text);
+    const m = escaped ?? BACKTICK_ROW.exec(text);
     if (!m) return [];
-    const [, target, file, line, key, old, value, image] = m;
+    const [target, file, line, key, old, value, image] = m.slice(1).map((cell) => (cell === undefined || !escaped ? cell : fromCellText(cell)));
     return [{ ...(target && { target }), file: file!, line: Number(line), key: key!, old: old!, new: value!, image: image && imageOfCell(image, value!) }];
   });
 }
@@ -106,11 +111,11 @@ function fieldOf(row: ChangeRow): string {
  * naming `commit`, the branch's head it describes.
  */
 export function pullRequestBody(intro: string, rows: readonly ChangeRow[], otherFiles: readonly string[], requested?: string, commit?: string): string {
-  const cell = (text: string) => `\`${text}\``;
+  const cell = (text: string) => `<code>${cellText(text)}</code>`;
   const targeted = rows.some((r) => r.target !== undefined);
   const lines = rows.map(
     (r) =>
-      `${targeted ? `| ${r.target ?? ""} ` : ""}| ${cell(`${r.file}:${r.line}`)} | ${cell(r.key)} | ${cell(r.old)} | ${cell(r.new)} | ${r.image === undefined ? "" : cell(imageCell(r.image, r.new))} |`,
+      `${targeted ? `| ${cellText(r.target ?? "")} ` : ""}| ${cell(`${r.file}:${r.line}`)} | ${cell(r.key)} | ${cell(r.old)} | ${cell(r.new)} | ${r.image === undefined ? "" : cell(imageCell(r.image, r.new))} |`,
   );
   const columns = targeted ? ["Target", ...COLUMNS] : COLUMNS;
   // No rows (the branch holds newer values than this run's in every file): no empty table, the files say what it changes.
@@ -124,6 +129,29 @@ export function pullRequestBody(intro: string, rows: readonly ChangeRow[], other
     "\n" +
     (commit === undefined ? "" : `<!-- gitops-promote: describes ${commit} -->\n`)
   );
+}
+
+/**
+ * `text` (a file's name, a YAML key, a value: the repository's, so anyone's who may push to it)
+ * as the text of a table cell, with every character that could be read as anything else written
+ * as a character reference, which markdown shows as that character and nothing more. Markdown is
+ * parsed inside `<code>` written as HTML, unlike in a code span: `<` would start HTML (an `<img>`),
+ * `` ` * _ ~ [ ] ( ) ! \ & $ `` code, emphasis, links, escapes or math, `|` would end the cell and a
+ * line break the row. A space is one too, and so is the `:` of `://`, as GitHub links `www.` after
+ * a space and `https://` wherever it is. So are `#` and an `@` that could start a mention (one
+ * after a letter or digit cannot: an image's `@sha256:`): GitHub reads no mention or issue
+ * reference inside `<code>` (html-pipeline's MentionFilter skips text under `code`), yet the text
+ * as written is read too (a notification's mail). Only a mail address stays a link: GitHub finds
+ * one in the characters the references stand for.
+ */
+function cellText(text: string): string {
+  return text.replace(/[\s\p{Cc}&<>`*_~[\]()!\\|#$]|(?<![A-Za-z0-9])@|:(?=\/)/gu, (c) => `&#${c.codePointAt(0)};`);
+}
+
+/** The text `cellText` wrote. */
+function fromCellText(cell: string): string {
+  // A person may edit the body: a reference past Unicode's last character is left as written.
+  return cell.replace(/&#(\d{1,7});/g, (reference, code: string) => (Number(code) <= 0x10ffff ? String.fromCodePoint(Number(code)) : reference));
 }
 
 const MAX_SUBJECT = 120;

@@ -60,7 +60,7 @@ describe("deliver: concurrent runs on one pull request keep every run's rows in 
   const images = () =>
     (fake.pulls(OWNER, REPO)[0]?.body ?? "")
       .split("\n")
-      .filter((l) => l.startsWith("| release | `apps/"))
+      .filter((l) => l.startsWith("| release | <code>apps/"))
       .map((l) => l.split(" | ")[4]);
 
   /**
@@ -81,7 +81,7 @@ describe("deliver: concurrent runs on one pull request keep every run's rows in 
     const before = fake.calls.length;
     await run(await runContext(), `${API}:2.0.1`);
     expect(apiCalls(fake.calls.slice(before))).toEqual(["pulls/list", "git/create-tree", "git/create-commit", "graphql", "graphql", "pulls/update"]);
-    expect(images()).toEqual([`\`${API}:2.0.1\``, `\`${APP}:1.1.0\``]);
+    expect(images()).toEqual([`<code>${API}:2.0.1</code>`, `<code>${APP}:1.1.0</code>`]);
   });
 
   it("nothing to wait for on a branch with a person's commit on top", async () => {
@@ -119,8 +119,8 @@ describe("deliver: concurrent runs on one pull request keep every run's rows in 
     await deliver({ ...ctx, log: (m) => logged.push(m) }, { images: [`${DB}:3.0.1`], setters: [], sets: [], paths: [] }, options);
     expect(pauses).toEqual([250, 500, 1000, 2000, 4000, 8000]);
     expect(logged.join("\n")).toMatch(/no pull request body tells [0-9a-f]{40} yet/);
-    expect(images()).toEqual([`\`${APP}:1.1.0\``, `\`${DB}:3.0.1\``]);
-    expect(fake.pulls(OWNER, REPO)[0]!.body).toContain("Also on this branch, from its earlier commits: `apps/api.yaml`.");
+    expect(images()).toEqual([`<code>${APP}:1.1.0</code>`, `<code>${DB}:3.0.1</code>`]);
+    expect(fake.pulls(OWNER, REPO)[0]!.body).toContain("Also on this branch, from its earlier commits: <code>apps/api.yaml</code>.");
   });
 
   it("A pushes, B pushes, B writes, A writes: B's write waits for A's, and carries A's rows", async () => {
@@ -129,7 +129,7 @@ describe("deliver: concurrent runs on one pull request keep every run's rows in 
     // B's pause, waiting for A's body, is when A writes it.
     await run(await runContext(letA), `${DB}:3.0.1`);
     await letA();
-    expect(images()).toEqual([`\`${API}:2.0.1\``, `\`${APP}:1.1.0\``, `\`${DB}:3.0.1\``]);
+    expect(images()).toEqual([`<code>${API}:2.0.1</code>`, `<code>${APP}:1.1.0</code>`, `<code>${DB}:3.0.1</code>`]);
     expect(fake.pulls(OWNER, REPO)[0]!.body).not.toContain("Also on this branch");
   });
 
@@ -139,7 +139,7 @@ describe("deliver: concurrent runs on one pull request keep every run's rows in 
     // B's push (its GraphQL ref update) waits until A is done.
     fake.inject({ operationId: "graphql", beforeHandle: letA });
     await run(await runContext(), `${DB}:3.0.1`);
-    expect(images()).toEqual([`\`${API}:2.0.1\``, `\`${APP}:1.1.0\``, `\`${DB}:3.0.1\``]);
+    expect(images()).toEqual([`<code>${API}:2.0.1</code>`, `<code>${APP}:1.1.0</code>`, `<code>${DB}:3.0.1</code>`]);
     expect(fake.pulls(OWNER, REPO)[0]!.body).not.toContain("Also on this branch");
   });
 
@@ -148,7 +148,7 @@ describe("deliver: concurrent runs on one pull request keep every run's rows in 
     await run(await runContext(letA), `${DB}:3.0.1`);
     await letA();
     expect(fake.pulls(OWNER, REPO)).toHaveLength(1);
-    expect(images()).toEqual([`\`${API}:2.0.1\``, `\`${DB}:3.0.1\``]);
+    expect(images()).toEqual([`<code>${API}:2.0.1</code>`, `<code>${DB}:3.0.1</code>`]);
     expect(fake.pulls(OWNER, REPO)[0]!.body).not.toContain("Also on this branch");
   });
 });

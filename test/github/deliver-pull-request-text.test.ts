@@ -63,8 +63,8 @@ describe("deliver: the default title of a target's pull request", () => {
       expect(rows()).toEqual([
         "| Target | File | Field | Old | New | Image |",
         "| --- | --- | --- | --- | --- | --- |",
-        `| prod | \`prod/app.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${APP}:1.0.0\` | \`${APP}:1.2.0\` | \`${APP}\` |`,
-        `| staging | \`staging/app.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${APP}:1.0.0\` | \`${APP}:1.1.0\` | \`${APP}\` |`,
+        `| prod | <code>prod/app.yaml:10</code> | <code>spec.template.spec.containers&#91;0&#93;.image</code> | <code>${APP}:1.0.0</code> | <code>${APP}:1.2.0</code> | <code>${APP}</code> |`,
+        `| staging | <code>staging/app.yaml:10</code> | <code>spec.template.spec.containers&#91;0&#93;.image</code> | <code>${APP}:1.0.0</code> | <code>${APP}:1.1.0</code> | <code>${APP}</code> |`,
       ]);
 
       // The first target's next run: the branch still carries the other's value.
@@ -121,8 +121,8 @@ describe("deliver: the default body links back to the build that asked for the p
     const later = { ...source, sha: "89abcdef0123456789abcdef0123456789abcdef", run_url: "https://github.com/acme/app/actions/runs/43", actor: "bob" };
     await deliver(ctx, { ...request, images: [`${APP}:1.2.0`] }, { ...options, source: later });
     expect(body()[0]).toBe("Requested by acme/app@89abcdef0123456789abcdef0123456789abcdef ([run](https://github.com/acme/app/actions/runs/43)) by `@bob`");
-    expect(body().filter((l) => l.startsWith("| `"))).toEqual([
-      `| \`prod/app.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${APP}:1.0.0\` | \`${APP}:1.2.0\` | \`${APP}\` |`,
+    expect(body().filter((l) => l.startsWith("| <code>"))).toEqual([
+      `| <code>prod/app.yaml:10</code> | <code>spec.template.spec.containers&#91;0&#93;.image</code> | <code>${APP}:1.0.0</code> | <code>${APP}:1.2.0</code> | <code>${APP}</code> |`,
     ]);
   });
 

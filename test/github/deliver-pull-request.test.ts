@@ -245,7 +245,7 @@ describe("deliver: a pull-request branch across runs", () => {
 
   describe("the title and body tell every image the pull request carries", () => {
     // Every file is in the target release: each row names it.
-    const rows = (body: string | null | undefined) => (body ?? "").split("\n").filter((l) => l.startsWith("| release | `"));
+    const rows = (body: string | null | undefined) => (body ?? "").split("\n").filter((l) => l.startsWith("| release | <code>"));
 
     it("a second image's run keeps the first's row and names both in the title; a third replaces its own image's row", async () => {
       await run(`${APP}:1.1.0`);
@@ -253,8 +253,8 @@ describe("deliver: a pull-request branch across runs", () => {
       let [pull] = fake.pulls(OWNER, REPO);
       expect(pull!.title).toBe(`chore(deploy): ${API} 2.0.1, ${APP} 1.1.0`);
       expect(rows(pull!.body)).toEqual([
-        `| release | \`apps/api.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${API}:2.0.0\` | \`${API}:2.0.1\` | \`${API}\` |`,
-        `| release | \`apps/app.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${APP}:1.0.0\` | \`${APP}:1.1.0\` | \`${APP}\` |`,
+        `| release | <code>apps/api.yaml:10</code> | <code>spec.template.spec.containers&#91;0&#93;.image</code> | <code>${API}:2.0.0</code> | <code>${API}:2.0.1</code> | <code>${API}</code> |`,
+        `| release | <code>apps/app.yaml:10</code> | <code>spec.template.spec.containers&#91;0&#93;.image</code> | <code>${APP}:1.0.0</code> | <code>${APP}:1.1.0</code> | <code>${APP}</code> |`,
       ]);
       expect(pull!.body).not.toContain("Also on this branch");
 
@@ -262,8 +262,8 @@ describe("deliver: a pull-request branch across runs", () => {
       [pull] = fake.pulls(OWNER, REPO);
       expect(pull!.title).toBe(`chore(deploy): ${API} 2.0.1, ${APP} 1.2.0`);
       expect(rows(pull!.body)).toEqual([
-        `| release | \`apps/api.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${API}:2.0.0\` | \`${API}:2.0.1\` | \`${API}\` |`,
-        `| release | \`apps/app.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${APP}:1.0.0\` | \`${APP}:1.2.0\` | \`${APP}\` |`,
+        `| release | <code>apps/api.yaml:10</code> | <code>spec.template.spec.containers&#91;0&#93;.image</code> | <code>${API}:2.0.0</code> | <code>${API}:2.0.1</code> | <code>${API}</code> |`,
+        `| release | <code>apps/app.yaml:10</code> | <code>spec.template.spec.containers&#91;0&#93;.image</code> | <code>${APP}:1.0.0</code> | <code>${APP}:1.2.0</code> | <code>${APP}</code> |`,
       ]);
     });
 
@@ -276,7 +276,7 @@ describe("deliver: a pull-request branch across runs", () => {
       const [pull] = fake.pulls(OWNER, REPO);
       expect(pull!.title).toBe(`chore(deploy): ${APP} 1.0.0 -> 1.2.0`);
       expect(rows(pull!.body)).toEqual([
-        `| release | \`apps/app.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${APP}:1.0.0\` | \`${APP}:1.2.0\` | \`${APP}\` |`,
+        `| release | <code>apps/app.yaml:10</code> | <code>spec.template.spec.containers&#91;0&#93;.image</code> | <code>${APP}:1.0.0</code> | <code>${APP}:1.2.0</code> | <code>${APP}</code> |`,
       ]);
     });
 
@@ -307,10 +307,10 @@ describe("deliver: a pull-request branch across runs", () => {
       await run(`${API}:2.0.1`);
       const [pull] = fake.pulls(OWNER, REPO);
       expect(rows(pull!.body)).toEqual([
-        `| release | \`apps/api.yaml:10\` | \`spec.template.spec.containers[0].image\` | \`${API}:2.0.0\` | \`${API}:2.0.1\` | \`${API}\` |`,
+        `| release | <code>apps/api.yaml:10</code> | <code>spec.template.spec.containers&#91;0&#93;.image</code> | <code>${API}:2.0.0</code> | <code>${API}:2.0.1</code> | <code>${API}</code> |`,
       ]);
       // The branch still changes app.yaml: the body says so, without a row it cannot vouch for.
-      expect(pull!.body).toContain("Also on this branch, from its earlier commits: `apps/app.yaml`.");
+      expect(pull!.body).toContain("Also on this branch, from its earlier commits: <code>apps/app.yaml</code>.");
     });
   });
 });

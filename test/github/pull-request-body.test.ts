@@ -44,12 +44,12 @@ describe("the body's table and the title", () => {
       changeRow(change("values.yaml", "replicas", "1", "2"), [APP, PINNED]),
     ];
     const body = pullRequestBody("", rows, []);
-    expect(body.split("\n").filter((l) => l.startsWith("| `"))).toEqual([
-      "| `app.yaml:3` | `image` | `ghcr.io/acme/app:1.2.3` | `ghcr.io/acme/app:1.2.4` | `ghcr.io/acme/app` |",
-      "| `values.yaml:3` | `image.tag` | `1.2.3` | `1.2.4` | `ghcr.io/acme/app` |",
-      // The digest field does not show the tag the pinned image came with.
-      `| \`api/kustomization.yaml:3\` | \`images[0].digest\` | \`sha256:aa\` | \`${PINNED.digest}\` | \`${formatImageRef(PINNED)}\` |`,
-      "| `values.yaml:3` | `replicas` | `1` | `2` |  |",
+    expect(body.split("\n").filter((l) => l.startsWith("| <code>"))).toEqual([
+      "| <code>app.yaml:3</code> | <code>image</code> | <code>ghcr.io/acme/app:1.2.3</code> | <code>ghcr.io/acme/app:1.2.4</code> | <code>ghcr.io/acme/app</code> |",
+      "| <code>values.yaml:3</code> | <code>image.tag</code> | <code>1.2.3</code> | <code>1.2.4</code> | <code>ghcr.io/acme/app</code> |",
+      // The digest field does not show the tag the pinned image came with; brackets are character references.
+      `| <code>api/kustomization.yaml:3</code> | <code>images&#91;0&#93;.digest</code> | <code>sha256:aa</code> | <code>${PINNED.digest}</code> | <code>${formatImageRef(PINNED)}</code> |`,
+      "| <code>values.yaml:3</code> | <code>replicas</code> | <code>1</code> | <code>2</code> |  |",
     ]);
     // Read back whole, so a later run's title still names each image's version.
     expect(bodyRows(body)).toEqual(rows);
@@ -64,15 +64,54 @@ describe("the body's table and the title", () => {
     const body = pullRequestBody("- a.yaml", rows, ["notes.md"]);
     expect(bodyRows(body)).toEqual(rows);
     // Earlier versions gave the Image column in full.
-    expect(bodyRows(body.replace("| `x` |", "| `x:2` |"))).toEqual(rows);
+    expect(bodyRows(body.replace("| <code>x</code> |", "| <code>x:2</code> |"))).toEqual(rows);
     expect(bodyRows(body.replace("_Opened by gitops-promote._", "Edited by hand."))).toEqual([]);
     expect(bodyRows(null)).toEqual([]);
+  });
+
+  it("read the rows of a body an earlier version wrote in code spans, from a pull request it opened", () => {
+    const body = [
+      "| Target | File | Field | Old | New | Image |",
+      "| --- | --- | --- | --- | --- | --- |",
+      "| prod | `apps/app.yaml:3` | `images[0].newTag` | `1.2.3` | `1.2.4` | `ghcr.io/acme/app` |",
+      "|  | `values.yaml:4` | `replicas` | `1` | `2` |  |",
+      "",
+      "_Opened by gitops-promote._",
+    ].join("\n");
+    expect(bodyRows(body)).toEqual([
+      { target: "prod", file: "apps/app.yaml", line: 3, key: "images[0].newTag", old: "1.2.3", new: "1.2.4", image: "ghcr.io/acme/app:1.2.4" },
+      { file: "values.yaml", line: 4, key: "replicas", old: "1", new: "2", image: undefined },
+    ]);
+  });
+
+  it("write a repository's names and values as text: no HTML, mention, reference, link or cell of their own, read back as they were", () => {
+    // A file name, a YAML key and values as anyone who may push to the repository could write them.
+    const hostile = [
+      "apps/x` @alice <img src=x.png> #1 `|.yaml",
+      '["k` <img src=https://evil.test/k.png> @acme/admins #1 `\n\n## heading\n<b>bold</b>"].image',
+      "a *b* _c_ ~~d~~ [e](https://evil.test) ![f](x.png) \\| &amp; &#64; $x$ www.evil.test <!-- x --> \t\r\n",
+    ];
+    const rows: ChangeRow[] = hostile.map((text, i) => ({ target: "eu_1", file: text, line: i + 1, key: text, old: text, new: text, image: text }));
+    const body = pullRequestBody("", rows, hostile);
+    expect(bodyRows(body)).toEqual(rows);
+    const ours = body.replace("_Opened by gitops-promote._", "");
+    expect(ours).not.toMatch(/<(?!\/?code>)/); // no tag but ours
+    expect(ours).not.toMatch(/(?<![A-Za-z0-9])@\w|(?<!&)#\d/); // no mention, no reference
+    expect(ours).not.toMatch(/[`*_~[\]()!$\\]|:\/|&(?!#\d+;)/); // no code, emphasis, link, escape, math or URL
+    // An image's digest keeps its `@`, after which no mention starts.
+    expect(pullRequestBody("", [{ ...rows[0]!, image: formatImageRef(PINNED) }], [])).toContain(`<code>${PINNED.name}:2.0.1@${PINNED.digest}</code>`);
+    const table = body.split("\n").filter((line) => line.startsWith("| "));
+    expect(table).toHaveLength(2 + hostile.length);
+    // Every row has its six cells: no `|` of a cell's own.
+    for (const line of table) expect(line.split("|")).toHaveLength(8);
+    // The others line names each file in one cell of its own too.
+    expect(body).toContain("commits: <code>apps/x&#96;&#32;&#64;alice&#32;&#60;img&#32;src=x.png&#62;&#32;&#35;1&#32;&#96;&#124;.yaml</code>, <code>");
   });
 
   it("print no empty table when there are no rows: the branch's files say what it changes", () => {
     const commit = "a".repeat(40);
     expect(pullRequestBody("", [], ["apps/app.yaml"], undefined, commit)).toBe(
-      `On this branch, from its earlier commits: \`apps/app.yaml\`.\n\n_Opened by gitops-promote._\n<!-- gitops-promote: describes ${commit} -->\n`,
+      `On this branch, from its earlier commits: <code>apps/app.yaml</code>.\n\n_Opened by gitops-promote._\n<!-- gitops-promote: describes ${commit} -->\n`,
     );
     expect(describedCommit(pullRequestBody("", [], ["apps/app.yaml"], undefined, commit))).toBe(commit);
   });
@@ -158,9 +197,9 @@ describe("the body's table and the title", () => {
       expect(body.split("\n").slice(0, 5)).toEqual([
         "| Target | File | Field | Old | New | Image |",
         "| --- | --- | --- | --- | --- | --- |",
-        "|  | `app.yaml:3` | `image` | `ghcr.io/acme/app:1.2.3` | `ghcr.io/acme/app:1.3.0` | `ghcr.io/acme/app` |",
-        "| prod | `prod/app.yaml:3` | `image` | `ghcr.io/acme/app:1.2.3` | `ghcr.io/acme/app:1.3.0` | `ghcr.io/acme/app` |",
-        "| staging | `staging/app.yaml:3` | `image` | `ghcr.io/acme/app:1.2.3` | `ghcr.io/acme/app:1.3.0` | `ghcr.io/acme/app` |",
+        "|  | <code>app.yaml:3</code> | <code>image</code> | <code>ghcr.io/acme/app:1.2.3</code> | <code>ghcr.io/acme/app:1.3.0</code> | <code>ghcr.io/acme/app</code> |",
+        "| prod | <code>prod/app.yaml:3</code> | <code>image</code> | <code>ghcr.io/acme/app:1.2.3</code> | <code>ghcr.io/acme/app:1.3.0</code> | <code>ghcr.io/acme/app</code> |",
+        "| staging | <code>staging/app.yaml:3</code> | <code>image</code> | <code>ghcr.io/acme/app:1.2.3</code> | <code>ghcr.io/acme/app:1.3.0</code> | <code>ghcr.io/acme/app</code> |",
       ]);
       expect(bodyRows(body)).toEqual(rows);
       expect(rows[0]).not.toHaveProperty("target");
