@@ -21,6 +21,12 @@ export const PAYLOAD_VERSION = 1;
 export const MAX_TOP_LEVEL_KEYS = 10;
 /** "less than 64KB": the UTF-8 bytes of the serialised JSON must stay below 65536. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
+/**
+ * How deep lists and objects may nest in a payload. GitHub states no limit, and 64KB of JSON
+ * holds ~32,000 levels, past the stack of any recursive walk (JSON.stringify's, which measures
+ * the size, fails near 10,000); no payload a sender means nests anywhere near this.
+ */
+export const MAX_PAYLOAD_NESTING = 1000;
 
 /** Where the sending run came from; every field is optional because a CLI user has none of them. */
 export interface PayloadSource {
@@ -133,6 +139,8 @@ export function parsePayload(value: unknown, where = "client_payload"): Payload 
   if (keys.length > MAX_TOP_LEVEL_KEYS) {
     throw new PayloadError(where, `has ${keys.length} top-level keys (${keys.join(", ")}); GitHub allows at most ${MAX_TOP_LEVEL_KEYS}`);
   }
+  const shape = shapeIssue(object);
+  if (shape) throw new PayloadError(where, shape);
   const bytes = new TextEncoder().encode(JSON.stringify(object)).length;
   if (bytes >= MAX_PAYLOAD_BYTES) throw new PayloadError(where, `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)`);
 
@@ -334,6 +342,23 @@ export function parseJson(text: string, where: string): unknown {
   } catch (error) {
     throw new PayloadError(where, `not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/**
+ * Why `value` cannot be measured as JSON, walked without recursion: it nests deeper than
+ * MAX_PAYLOAD_NESTING, or holds more values than 64KB of JSON could (each takes a byte at least),
+ * which also bounds the walk of an object a library caller built with shared or circular parts.
+ */
+function shapeIssue(value: unknown): string | undefined {
+  const pending: [unknown, number][] = [[value, 1]];
+  for (let values = 0; pending.length > 0; values++) {
+    if (values >= MAX_PAYLOAD_BYTES) return `holds more than ${MAX_PAYLOAD_BYTES} values; GitHub requires less than ${MAX_PAYLOAD_BYTES} bytes of JSON (64KB)`;
+    const [item, depth] = pending.pop()!;
+    if (typeof item !== "object" || item === null) continue;
+    if (depth > MAX_PAYLOAD_NESTING) return `nests lists or objects more than ${MAX_PAYLOAD_NESTING} deep; no payload needs that many levels`;
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return undefined;
 }
 
 function withoutUndefined(source: PayloadSource): PayloadSource {

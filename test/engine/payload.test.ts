@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { buildPayload, imagesFromMetadata, MAX_PAYLOAD_BYTES, parsePayload, PayloadError, sourceFromEnv, upperCaseHint } from "../../src/engine/payload.js";
+import {
+  buildPayload,
+  imagesFromMetadata,
+  MAX_PAYLOAD_BYTES,
+  MAX_PAYLOAD_NESTING,
+  parsePayload,
+  PayloadError,
+  sourceFromEnv,
+  upperCaseHint,
+} from "../../src/engine/payload.js";
 import { validateRequest } from "../../src/engine/request.js";
 
 const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
@@ -195,6 +204,26 @@ describe("parsePayload", () => {
     const base = JSON.stringify({ v: 1, images: ["nginx:1.25"], pad: "" }).length;
     const chars = Math.ceil((MAX_PAYLOAD_BYTES - base) / 3);
     expect(() => parsePayload({ v: 1, images: ["nginx:1.25"], pad: "€".repeat(chars) })).toThrow(/bytes of JSON/);
+  });
+
+  it("refuses a payload nested deeper than any sender means as a payload error, though 20KB of JSON could nest 10,000 deep", () => {
+    const nested = (depth: number) => `{"v":1,"images":["nginx:1.25"],"x":${"[".repeat(depth)}${"]".repeat(depth)}}`;
+    expect(parsePayload(nested(MAX_PAYLOAD_NESTING - 1)).images).toEqual(["nginx:1.25"]);
+    const deep = errorOf(() => parsePayload(nested(10_000)));
+    expect(deep.field).toBe("client_payload");
+    expect(deep.reason).toBe(`nests lists or objects more than ${MAX_PAYLOAD_NESTING} deep; no payload needs that many levels`);
+    expect(errorOf(() => parsePayload(nested(MAX_PAYLOAD_NESTING))).field).toBe("client_payload");
+  });
+
+  it("refuses an object a library caller built with circular or widely shared parts, without walking it forever", () => {
+    const loop: unknown[] = [];
+    loop.push(loop);
+    expect(errorOf(() => parsePayload({ v: 1, images: ["nginx:1.25"], loop })).reason).toMatch(/^nests lists or objects more than/);
+    let shared: unknown = "x";
+    for (let i = 0; i < 64; i++) shared = [shared, shared];
+    expect(errorOf(() => parsePayload({ v: 1, images: ["nginx:1.25"], shared })).reason).toMatch(
+      /^holds more than 65536 values; GitHub requires less than 65536 bytes/,
+    );
   });
 });
 
