@@ -10,8 +10,7 @@ import { checkIncomingImages } from "../engine/request.js";
 import { apiUrlFromEnv } from "../github/api-url.js";
 import { createClient } from "../github/client.js";
 import { DEFAULT_EVENT_TYPE, DispatchError, dispatchImages, distinctRepositories, repeatedRepository, type DispatchResult } from "../github/dispatch.js";
-import type { Io } from "./io.js";
-import { UsageError } from "./io.js";
+import { printJson, UsageError, type Io } from "./io.js";
 
 export const DISPATCH_HELP = `Usage: gitops-promote dispatch --repository OWNER/NAME --image REF [options]
 
@@ -84,7 +83,7 @@ export async function runDispatch(values: DispatchValues, io: Io): Promise<numbe
   const payload = buildPayload({ images, source: sourceFromEnv(io.env), ...(values.target && { targets: values.target }) });
   for (const names of repeated) io.stderr(`warning: ${repeatedRepository("--repository", names)}\n`);
   if (values["dry-run"]) {
-    io.stdout(JSON.stringify(values.json ? { payload, dispatched: [] } : payload, null, 2) + "\n");
+    printJson(io, values.json ? { payload, dispatched: [] } : payload);
     return 0;
   }
   const tokenVariable = io.env["GITHUB_TOKEN"] ? "GITHUB_TOKEN" : "GH_TOKEN";
@@ -113,7 +112,7 @@ export async function runDispatch(values: DispatchValues, io: Io): Promise<numbe
     throw error;
   }
   if (values.json) {
-    io.stdout(JSON.stringify(result, null, 2) + "\n");
+    printJson(io, result);
   } else {
     for (const d of result.dispatched) {
       const what = d.kind === "workflow_dispatch" ? `workflow ${d.workflow} on ${d.ref ?? "the default branch"}` : `event ${d.eventType}`;

@@ -1,5 +1,6 @@
 /** What the CLI commands share: their view of the process, and the error for bad usage (exit 2). */
 import type { Writable } from "node:stream";
+import { fenceWorkflowCommands, jsonWithoutWorkflowCommands } from "../text/workflow-commands.js";
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -13,6 +14,11 @@ export class UsageError extends Error {}
  * An Io over the process's streams. A reader that goes away early (`| head -c1`, a jq that
  * fails) closes the pipe, and writes to it fail with EPIPE: that is no failure of the run, whose
  * files are written and whose exit code stands, so the output stops there, without a stack trace.
+ *
+ * In a workflow's `run:` step (GITHUB_ACTIONS=true) the runner reads both streams for workflow
+ * commands, and what the CLI prints holds a repository's text (a diff's lines, paths, values in
+ * warnings): each write that could hold a command is fenced, as the Action's log is. Each write
+ * is whole lines. JSON never needs a fence (printJson).
  */
 export function streamIo(stdout: Writable, stderr: Writable, env: Io["env"]): Io {
   for (const stream of [stdout, stderr]) {
@@ -20,5 +26,18 @@ export function streamIo(stdout: Writable, stderr: Writable, env: Io["env"]): Io
       if (error.code !== "EPIPE") throw error;
     });
   }
-  return { stdout: (text) => void stdout.write(text), stderr: (text) => void stderr.write(text), env };
+  const shown = env.GITHUB_ACTIONS === "true" ? fenced : (text: string) => text;
+  return { stdout: (text) => void stdout.write(shown(text)), stderr: (text) => void stderr.write(shown(text)), env };
+}
+
+/** `text` fenced when it could hold a workflow command, the fence's last line ended as the text's is (or is not). */
+function fenced(text: string): string {
+  const lines = text.endsWith("\n") ? text.slice(0, -1) : text;
+  const shown = fenceWorkflowCommands(lines);
+  return shown === lines ? text : `${shown}\n`;
+}
+
+/** `value` on stdout as indented JSON, which holds no workflow command, so a program reads it whole wherever it runs. */
+export function printJson(io: Io, value: unknown): void {
+  io.stdout(jsonWithoutWorkflowCommands(value) + "\n");
 }

@@ -12,7 +12,7 @@ import { formatDiagnostic, SourceError, type AsideWarning } from "../change.js";
 import { fileKind } from "../engine/file-kind.js";
 import { located } from "../engine/overrides.js";
 import { slashSeparated } from "../engine/path-glob.js";
-import { formatWarning, humanReport, jsonRefusal, jsonReport, type JsonReport } from "../engine/report.js";
+import { formatWarning, humanReport, jsonRefusal, jsonReport } from "../engine/report.js";
 import {
   fileFirst,
   nothingToUpdate,
@@ -31,7 +31,7 @@ import { tryParseImageRef } from "../image/reference.js";
 import pkg from "../../package.json" with { type: "json" };
 import { DispatchError } from "../github/dispatch.js";
 import { DISPATCH_HELP, DISPATCH_OPTIONS, runDispatch } from "./dispatch.js";
-import { UsageError, type Io } from "./io.js";
+import { printJson, UsageError, type Io } from "./io.js";
 import { unknownTargets } from "./targets.js";
 
 export const EXIT_OK = 0;
@@ -342,10 +342,6 @@ async function configInTree(root: string, file: string): Promise<string> {
   return inside;
 }
 
-function printJson(io: Io, report: JsonReport): void {
-  io.stdout(JSON.stringify(report, null, 2) + "\n");
-}
-
 /**
  * Whether a command's arguments ask for --json, read before (and whatever) parsing them says, so
  * that a refusal of the arguments themselves is one JSON object too. Arguments after `--` are DIRs.
@@ -388,7 +384,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (command === "dispatch" && asksForJson(rest)) {
       // What was sent before a failure, and why it failed, as one object too.
       const dispatched = error instanceof DispatchError ? error.dispatched : [];
-      io.stdout(JSON.stringify({ dispatched, errors: [{ message: (error as Error).message }] }, null, 2) + "\n");
+      printJson(io, { dispatched, errors: [{ message: (error as Error).message }] });
     }
     if (error instanceof UsageError) {
       const help = command === "update" || command === "dispatch" ? `gitops-promote ${command} --help` : "gitops-promote --help";

@@ -1,7 +1,8 @@
 /** The CLI's view of the process's streams. */
 import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { streamIo } from "../../src/cli/io.js";
+import { printJson, streamIo } from "../../src/cli/io.js";
+import { commandsRun } from "../support/runner-commands.js";
 
 /** A pipe whose reader has exited (`| head -c1`, a jq that failed): every write fails with EPIPE. */
 function closedPipe(): Writable {
@@ -26,5 +27,30 @@ describe("streamIo", () => {
     io.stdout("}\n");
     await new Promise((resolve) => setImmediate(resolve));
     expect([stdout.destroyed, stderr.destroyed]).toEqual([true, true]);
+  });
+
+  it("under GitHub Actions fences a write that could hold a workflow command, on either stream, ended with its line break; elsewhere writes it as it is", () => {
+    const text = " note: |\n   ::add-mask::main\n";
+    const [stdout, stderr] = [new PassThrough(), new PassThrough()];
+    const io = streamIo(stdout, stderr, { GITHUB_ACTIONS: "true" });
+    io.stdout(text);
+    io.stderr("warning: a.yaml:1: holds ##[add-mask]main");
+    io.stdout("plain\n");
+    const [out, err] = [String(stdout.read()), String(stderr.read())];
+    expect(out).toMatch(/^::stop-commands::(\S+)\n note: \|\n {3}::add-mask::main\n::\1::\nplain\n$/);
+    expect(err).toMatch(/^::stop-commands::(\S+)\nwarning: a\.yaml:1: holds ##\[add-mask\]main\n::\1::\n$/);
+    expect([commandsRun(out), commandsRun(err)]).toEqual([[], []]);
+
+    const outside = new PassThrough();
+    streamIo(outside, new PassThrough(), { GITHUB_ACTIONS: "false" }).stdout(text);
+    expect(String(outside.read())).toBe(text);
+  });
+
+  it("prints JSON that needs no fence, so a program reads it whole under GitHub Actions too", () => {
+    const stdout = new PassThrough();
+    const value = { message: "holds ##[add-mask]main, ::error::x" };
+    printJson(streamIo(stdout, new PassThrough(), { GITHUB_ACTIONS: "true" }), value);
+    const out = String(stdout.read());
+    expect([JSON.parse(out), commandsRun(out)]).toEqual([value, []]);
   });
 });

@@ -1,9 +1,12 @@
 /** `gitops-promote update` called as main(argv, io), on scratch trees: what a person and a script are told, and the exit code. */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
+import { streamIo } from "../../src/cli/io.js";
 import { snapshot } from "../support/cli.js";
+import { commandsRun } from "../support/runner-commands.js";
 import { tempDir } from "../support/temp.js";
 
 const VALUES = 'image:\n  repository: ghcr.io/acme/app\n  tag: "1.0.0"\nlist:\n  - image: ghcr.io/acme/app:1.0.0\n';
@@ -393,5 +396,47 @@ describe("a DIR inside a repository whose configuration sits above it", () => {
     expect((await run(["update", join(named, "helm"), "--config", "promote.yaml", ...image])).stderr).toBe("");
     const plain = await tree({ ".github/gitops-promote.yaml": CONFIG, "helm/app/values.yaml": VALUES });
     expect((await run(["update", join(plain, "helm"), ...image])).stderr).toBe("");
+  });
+});
+
+describe("in a workflow's run: step (GITHUB_ACTIONS=true)", () => {
+  // A pull request's author writes the tree a check runs `update . --dry-run` on.
+  const HOSTILE = {
+    "app.yaml": "note: |\n  ::set-output name=changed::false\n  ::error title=forged::forged annotation\nimage: ghcr.io/acme/app:1.0.0\n",
+    "values.yaml": 'appVersion: "1.0.0 ##[add-mask]main"\n',
+    ".github/gitops-promote.yaml": "overrides:\n  - file: values.yaml\n    spec: appVersion\n    image: ghcr.io/acme/app\n    part: tag\n",
+  };
+
+  /** main over the process's kind of streams, as the runner reads them. */
+  async function runInWorkflow(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    const [stdout, stderr] = [new PassThrough(), new PassThrough()];
+    const code = await main(argv, streamIo(stdout, stderr, { GITHUB_ACTIONS: "true" }));
+    return { code, stdout: String(stdout.read() ?? ""), stderr: String(stderr.read() ?? "") };
+  }
+
+  it("prints the tree's text verbatim, and the runner runs no command in it, from the diff or a warning", async () => {
+    const dir = await tree(HOSTILE);
+    const result = await runInWorkflow(["update", dir, "--image", "ghcr.io/acme/app:2.0.0", "--dry-run"]);
+    expect(result.code).toBe(0);
+    // Printed as they are, the runner would run them:
+    expect(commandsRun((await run(["update", dir, "--image", "ghcr.io/acme/app:2.0.0", "--dry-run"])).stdout)).toEqual(["set-output", "error"]);
+    expect(result.stdout).toContain("   ::set-output name=changed::false\n   ::error title=forged::forged annotation\n-image: ghcr.io/acme/app:1.0.0\n");
+    expect(result.stderr).toContain('appVersion holds "1.0.0 ##[add-mask]main"');
+    expect([commandsRun(result.stdout), commandsRun(result.stderr)]).toEqual([[], []]);
+    expect(result.stdout.endsWith("::\n")).toBe(true);
+  });
+
+  it("--json is one JSON object a program reads as ever, holding no command either", async () => {
+    const dir = await tree(HOSTILE);
+    const result = await runInWorkflow(["update", dir, "--image", "ghcr.io/acme/app:2.0.0", "--dry-run", "--json"]);
+    const report = JSON.parse(result.stdout) as { warnings: { message: string }[] };
+    expect(report.warnings.map((w) => w.message)).toEqual([expect.stringContaining('holds "1.0.0 ##[add-mask]main"')]);
+    expect(commandsRun(result.stdout)).toEqual([]);
+  });
+
+  it("prints text that holds no command as it is", async () => {
+    const dir = await tree();
+    const result = await runInWorkflow(["update", dir, "--image", "ghcr.io/acme/app:2.0.0", "--dry-run"]);
+    expect(result.stdout).toBe((await run(["update", dir, "--image", "ghcr.io/acme/app:2.0.0", "--dry-run"])).stdout);
   });
 });
