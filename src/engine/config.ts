@@ -86,6 +86,8 @@ export interface OverrideConfig {
   readonly part?: OverridePart;
   /** Line of its `file:` in the configuration, for messages about the override. */
   readonly line: number;
+  /** Its place in the configuration's `overrides` list, entries refused counted, for messages (`overrides[2].file`). */
+  readonly index: number;
 }
 
 export interface Config {
@@ -484,7 +486,7 @@ function readOverrides(r: Reader, node: Node | null, at: Node): OverrideConfig[]
     const ref = imageField && r.repository(imageField.node, imageField.at, `${path}.image`);
     const part = partField && readPart(r, partField.node, partField.at, `${path}.part`);
     if (fileOk && spec !== undefined && ref && (!partField || part)) {
-      overrides.push({ file: file!, spec, image: ref.name, repository: ref.repository, ...(part && { part }), line: r.line(fileField!.node) });
+      overrides.push({ file: file!, spec, image: ref.name, repository: ref.repository, ...(part && { part }), line: r.line(fileField!.node), index: i });
     }
   });
   return overrides;

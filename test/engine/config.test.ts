@@ -67,7 +67,14 @@ describe("parseConfig: the DESIGN §5 example", () => {
       policy: "semver 1.0.x",
     });
     expect(config.overrides).toEqual([
-      { file: "main.k", spec: "config.containers.flaskdemo.image", image: "kcllang/flask_demo", repository: "docker.io/kcllang/flask_demo", line: 16 },
+      {
+        file: "main.k",
+        spec: "config.containers.flaskdemo.image",
+        image: "kcllang/flask_demo",
+        repository: "docker.io/kcllang/flask_demo",
+        line: 16,
+        index: 0,
+      },
     ]);
   });
 });
@@ -77,9 +84,9 @@ describe("parseConfig: what is accepted", () => {
     const text =
       'overrides:\n  - file: main.k\n    spec: app.image.tag\n    image: ghcr.io/acme/app\n    part: tag\n  - file: main.k\n    spec: app.labels["a:b-"]\n    image: nginx\n  - file: main.k\n    spec: config["a=b"].image\n    image: nginx\n';
     expect(parseConfig(text, FILE).overrides).toEqual([
-      { file: "main.k", spec: "app.image.tag", image: "ghcr.io/acme/app", repository: "ghcr.io/acme/app", part: "tag", line: 2 },
-      { file: "main.k", spec: 'app.labels["a:b-"]', image: "nginx", repository: "docker.io/library/nginx", line: 6 },
-      { file: "main.k", spec: 'config["a=b"].image', image: "nginx", repository: "docker.io/library/nginx", line: 9 },
+      { file: "main.k", spec: "app.image.tag", image: "ghcr.io/acme/app", repository: "ghcr.io/acme/app", part: "tag", line: 2, index: 0 },
+      { file: "main.k", spec: 'app.labels["a:b-"]', image: "nginx", repository: "docker.io/library/nginx", line: 6, index: 1 },
+      { file: "main.k", spec: 'config["a=b"].image', image: "nginx", repository: "docker.io/library/nginx", line: 9, index: 2 },
     ]);
   });
 

@@ -13,6 +13,7 @@ const override = (spec: string, image: string, part?: "tag"): OverrideConfig => 
   repository: parseImageRef(image).repository,
   ...(part && { part }),
   line: 2,
+  index: 0,
 });
 
 describe("overriddenIn", () => {

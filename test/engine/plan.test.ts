@@ -928,6 +928,31 @@ describe("planUpdate: configured overrides", () => {
     ]);
   });
 
+  it("numbers an override by its place in the configuration, the entries refused before it counted", async () => {
+    const overrides = [
+      "  - file: ../outside/victim.yaml",
+      "    spec: image",
+      "    image: ghcr.io/acme/app",
+      "  - file: app.json",
+      "    spec: image",
+      "    image: ghcr.io/acme/app",
+      "  - file: .git/config.yaml",
+      "    spec: image",
+      "    image: ghcr.io/acme/app",
+      "  - file: apps/gone.yaml",
+      "    spec: image",
+      "    image: ghcr.io/acme/app",
+      "",
+    ].join("\n");
+    const issues = await refusal({ ".github/gitops-promote.yaml": config(overrides), "app.yaml": "image: x\n" }, { images: ["ghcr.io/acme/app:2.0.0"] });
+    expect(issues.map((i) => [i.line, i.message.split(":")[0]])).toEqual([
+      [2, "overrides[0].file"],
+      [5, "overrides[1].file"],
+      [8, "overrides[2].file"],
+      [11, "overrides[3].file"],
+    ]);
+  });
+
   it("refuses a configuration with every problem at once: its own, and those of its overrides in the tree", async () => {
     const text = [
       "targets:",
