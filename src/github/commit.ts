@@ -12,7 +12,7 @@
  */
 import type { FileWrite, Identity } from "./git.js";
 import type { GitHubClient } from "./client.js";
-import { errorMessage, httpStatus } from "./errors.js";
+import { errorMessage, httpStatus, PROTECTION_REFUSED } from "./errors.js";
 
 export interface Repository {
   readonly owner: string;
@@ -111,7 +111,8 @@ export async function advanceBranch(
       const current = await branchHead(client, repository, branch);
       if (current === sha || (current !== undefined && current !== expected && (await builtOn(client, repository, current, sha)))) return;
       if (current !== expected) throw new BranchMovedError(branch);
-      if (REFUSED.test(errorMessage(error))) throw error;
+      // A protection's or a ruleset's refusal is no race: trying again changes nothing.
+      if (PROTECTION_REFUSED.test(errorMessage(error))) throw error;
       if (attempt === MOVE_ATTEMPTS) {
         throw new Error(`could not move ${branch} to ${sha}: GitHub refused ${attempt} times while it stayed at ${expected}: ${errorMessage(error)}`, {
           cause: error,
@@ -121,9 +122,6 @@ export async function advanceBranch(
     }
   }
 }
-
-/** GitHub's refusals of a protected branch or a ruleset: not a race, trying again changes nothing. */
-const REFUSED = /protected branch|rule violations/i;
 
 const REPOSITORY_ID = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { id } }`;
 /** updateRefs' "no such ref": as afterOid, a deletion. */
@@ -185,7 +183,7 @@ async function swapBranch(client: GitHubClient, repository: Repository, branch: 
       const current = await branchHead(client, repository, branch);
       if (current === change.after) return;
       if (current !== change.before) throw new BranchMovedError(branch);
-      if (REFUSED.test(errorMessage(error))) throw new BranchReplaceRefusedError(branch, error);
+      if (PROTECTION_REFUSED.test(errorMessage(error))) throw new BranchReplaceRefusedError(branch, error);
       if (attempt === SWAP_ATTEMPTS) {
         throw new Error(
           `could not replace ${branch} (${change.before} -> ${change.after}): GitHub failed ${attempt} times while it stayed at ${change.before}: ${errorMessage(error)}`,

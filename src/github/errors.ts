@@ -69,6 +69,13 @@ export async function whenVisible<T>(call: () => Promise<T>, attempts = 4, delay
   }
 }
 
+/**
+ * GitHub's refusal of a push or ref update by branch protection or a ruleset (REST, GraphQL, or
+ * git's GH006/GH013). Not its refusal of auto-merge on a branch without protection rules
+ * ("Protected branch rules not configured for this branch"), which asks for the opposite.
+ */
+export const PROTECTION_REFUSED = /protected branch(?! rules not configured)|rule violations|GH006|GH013/i;
+
 /** The request an Octokit error answers: its method, its path from `/repos/` on (or `/graphql`), and for GraphQL the query's first field. */
 export interface FailedRequest {
   readonly method: string;

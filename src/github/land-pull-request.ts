@@ -19,6 +19,7 @@ import type { CommitPeople, FileWrite, ForkPoint, Identity, TreeEntry } from "./
 import { disableAutoMerge, mergePullRequest, type Mergeable, type MergeOutcome, type MergeResult } from "./merge.js";
 import {
   awaitOtherRunsBody,
+  BRANCH_PREFIX,
   closePullRequest,
   findPullRequests,
   giveTextBack,
@@ -75,7 +76,13 @@ export async function landPullRequest(
     }
     ctx.log(`${group.prBranch} ${why}: its values do not count, it is replaced by a branch planned on ${at.base} alone`);
   }
-  const onBranch = existing !== undefined && !leftover ? await planOnPullRequest(ctx, request, options, at, existing, group.prBranch, group.files) : undefined;
+  // A branch outside our namespace that no pull request of ours holds may be a person's (a long-lived
+  // `production`): replaced, its history would be lost, so it is taken only when all on it is ours.
+  const adoptOnlyOurs = existing !== undefined && !leftover && pulls?.open === undefined && !group.prBranch.startsWith(BRANCH_PREFIX);
+  const onBranch =
+    existing !== undefined && !leftover
+      ? await planOnPullRequest(ctx, request, options, at, { head: existing, adoptOnlyOurs }, group.prBranch, group.files)
+      : undefined;
   if (proposesOnly) {
     if (onBranch === undefined) return undefined;
     const nothingLeft = (onBranch.others?.dropped.length ?? 0) === 0 && (await ctx.git.writeTree(at.head, onBranch.writes)) === (await ctx.git.treeOf(at.head));
@@ -424,12 +431,18 @@ async function planOnPullRequest(
   request: UpdateRequest,
   options: DeliveryOptions,
   at: Head,
-  existing: string,
+  branch: { readonly head: string; readonly adoptOnlyOurs: boolean },
   prBranch: string,
   onBase: readonly FilePlan[],
 ): Promise<OnPullRequest | undefined> {
+  const existing = branch.head;
   const fork = await ctx.git.forkPoint(ctx.remote, at.base, existing);
-  if (fork === undefined) {
+  if (fork === undefined && branch.adoptOnlyOurs) throw notOurs(prBranch, at.base, `shares no history with ${at.base}`);
+  const authorship = fork && (await branchAuthorship(ctx, fork, existing, options.author ?? BOT));
+  if (authorship && !authorship.allOurs && branch.adoptOnlyOurs) {
+    throw notOurs(prBranch, at.base, `holds commits gitops-promote did not make (by ${authorship.people.map((p) => p.name).join(", ") || "another identity"})`);
+  }
+  if (fork === undefined || authorship === undefined) {
     ctx.log(
       `${prBranch} cannot be rebuilt on ${at.base} (it shares no history with it): planning on ${at.base} alone, the pull request's earlier changes are dropped`,
     );
@@ -443,13 +456,7 @@ async function planOnPullRequest(
     file,
     message: `${at.base} changed the same lines as ${prBranch} here since the pull request began: the pull request's earlier change to this file is dropped and ${at.base}'s kept (this run's own edits are made on top)`,
   }));
-  const author = options.author ?? BOT;
-  const [commits, stacked] = await Promise.all([ctx.git.commitsAfter(fork), stackedCommits(ctx, fork)]);
-  const ours = commits.map((c, i) => madeByUs(c, author, stacked[i] ?? true));
-  const coAuthors = foldedPeople(commits, ours, author);
-  // One commit of ours on the base, as a run's rebuild leaves the branch (a person's commits come on top of it, or replace it).
-  const parents = await ctx.git.parents(existing);
-  const rebuilt = parents.length === 1 && parents[0] === fork.commit && ours.every(Boolean);
+  const { coAuthors, rebuilt } = authorship;
   const tree = await ctx.git.tree(treeish, baseConfig);
   try {
     const plan = await planUpdate(tree, request);
@@ -493,6 +500,33 @@ async function planOnPullRequest(
   } finally {
     tree.close();
   }
+}
+
+/** Who made a pull-request branch's commits since it forked from the base. */
+interface BranchAuthorship {
+  /** Every commit is one of ours. */
+  readonly allOurs: boolean;
+  /** Whom a rebuild credits as co-authors (foldedPeople). */
+  readonly coAuthors: Identity[];
+  /** The authors of the commits not ours. */
+  readonly people: Identity[];
+  /** One commit of ours on the base, as a run's rebuild leaves the branch (a person's commits come on top of it, or replace it). */
+  readonly rebuilt: boolean;
+}
+
+async function branchAuthorship(ctx: DeliveryContext, fork: ForkPoint, head: string, author: Identity): Promise<BranchAuthorship> {
+  const [commits, stacked, parents] = await Promise.all([ctx.git.commitsAfter(fork), stackedCommits(ctx, fork), ctx.git.parents(head)]);
+  const ours = commits.map((c, i) => madeByUs(c, author, stacked[i] ?? true));
+  const allOurs = ours.every(Boolean);
+  const people = [...new Map(commits.filter((_, i) => !ours[i]).map((c) => [c.author.email.toLowerCase(), c.author])).values()];
+  return { allOurs, coAuthors: foldedPeople(commits, ours, author), people, rebuilt: parents.length === 1 && parents[0] === fork.commit && allOurs };
+}
+
+/** The refusal to replace `branch`, which is not ours (`why`): its history would be lost. */
+function notOurs(branch: string, base: string, why: string): Error {
+  return new Error(
+    `${branch} exists, has no pull request of gitops-promote's and ${why}: it is not replaced (gitops-promote rebuilds its pull-request branch as one commit on ${base}). Set pr-branch (or the target's delivery.branch) to a branch of its own, or delete ${branch}`,
+  );
 }
 
 /**
@@ -539,27 +573,29 @@ async function editedAt(
 /**
  * Whom a rebuild folds into its one commit: the authors of the branch's commits not ours (`ours`,
  * each commit's) and whom those commits credit, and whom our earlier rebuilds credit (they carry
- * earlier people on), oldest first, each once. Never a bot, as an App token's commits are
- * authored; `author` only as the author of a commit not ours (a person writing with that
- * identity), which our later rebuilds then carry on: credited by another, `author` is us.
+ * earlier people on), oldest first, each once; a bot too (its commit on top of ours is not ours),
+ * so that a later run still sees it folded in. `author` only as the author of a commit not ours
+ * (a person writing with that identity), which our later rebuilds then carry on: credited by
+ * another, `author` is us.
  */
 function foldedPeople(commits: readonly CommitPeople[], ours: readonly boolean[], author: Identity): Identity[] {
   const people = new Map<string, Identity>();
   commits.forEach((commit, i) => {
     const credited = ours[i] ? commit.coAuthors : [commit.author, ...commit.coAuthors.filter((who) => !sameIdentity(who, author))];
-    for (const who of credited) if (!isBot(who) && !people.has(who.email.toLowerCase())) people.set(who.email.toLowerCase(), who);
+    for (const who of credited) if (!people.has(who.email.toLowerCase())) people.set(who.email.toLowerCase(), who);
   });
   return [...people.values()];
 }
 
 /**
- * A commit of ours: a bot's (an App token's API commits are authored by it), or one on the base
- * (`stacked` false: every run rebuilds the branch as one commit on the base, never on top of
- * another of its commits) committed by BOT (git) or authored by `author` (the API). A commit on top
- * of another is a person's, whatever identity it was written with (`author` may be a person's).
+ * A commit of ours: one on the base (`stacked` false: every run rebuilds the branch as one commit
+ * on the base, never on top of another of its commits) authored by a bot (an App token's API
+ * commits are), committed by BOT (git) or authored by `author` (the API). A commit on top of
+ * another is a person's, whatever identity it was written with: a name ending in `[bot]`, or
+ * `author`'s, is anyone's to write.
  */
 function madeByUs(commit: CommitPeople, author: Identity, stacked: boolean): boolean {
-  return isBot(commit.author) || (!stacked && (sameIdentity(commit.committer, BOT) || sameIdentity(commit.author, author)));
+  return !stacked && (isBot(commit.author) || sameIdentity(commit.committer, BOT) || sameIdentity(commit.author, author));
 }
 
 function sameIdentity(a: Identity, b: Identity): boolean {

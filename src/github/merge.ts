@@ -36,8 +36,10 @@ export interface Mergeable {
   readonly autoMerge: boolean;
 }
 
-const ENABLE_AUTO_MERGE = `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) {
-  enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $mergeMethod }) { pullRequest { number } }
+// expectedHeadOid: GitHub refuses when the branch moved since our push, as the REST merge's `sha` does;
+// else a commit someone pushed in between would be merged with ours.
+const ENABLE_AUTO_MERGE = `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!, $head: GitObjectID!) {
+  enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $mergeMethod, expectedHeadOid: $head }) { pullRequest { number } }
 }`;
 
 const DISABLE_AUTO_MERGE = `mutation($id: ID!) {
@@ -60,7 +62,7 @@ export async function mergePullRequest(
   if (mode === "immediate") return { outcome: await mergeNow(client, repository, pr, method) };
   if (pr.autoMerge) return { outcome: "auto-merge" };
   try {
-    await whenVisible(() => client.graphql(ENABLE_AUTO_MERGE, { id: pr.nodeId, mergeMethod: method.toUpperCase() }));
+    await whenVisible(() => client.graphql(ENABLE_AUTO_MERGE, { id: pr.nodeId, mergeMethod: method.toUpperCase(), head: pr.headSha }));
     return { outcome: "auto-merge" };
   } catch (error) {
     const text = errorMessage(error);
@@ -69,6 +71,8 @@ export async function mergePullRequest(
       const reason = /pull request is in clean status/i.exec(text)?.[0] ?? text;
       return { outcome: await mergeNow(client, repository, pr, method), atOnceBecause: reason };
     }
+    // Someone pushed to the branch after us: what it holds now decides what is left to do.
+    if (/head branch was modified/i.test(text)) throw new BranchMovedError(pr.branch);
     if (METHOD_REFUSED.test(text)) throw await methodRefused(client, repository, pr, method, text, error);
     if (/protected branch rules not configured|auto[- ]?merge is not allowed|can't enable auto-merge/i.test(text)) {
       throw new Error(`GitHub refused auto-merge for pull request #${pr.number}: ${text}. ${await autoMergeAdvice(client, repository, pr)}`, { cause: error });

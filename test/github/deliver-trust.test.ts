@@ -90,6 +90,32 @@ describe("deliver: a pull-request branch someone else pushed to", () => {
     expect(await fake.readFile(OWNER, REPO, "main", "app.yaml")).toContain(`${APP}:1.0.0`);
   });
 
+  it("a commit on top of ours under a bot's name (dependabot[bot]) is a person's: left open, not merged", async () => {
+    await deliver(ctx, request(`${APP}:1.1.0`), pr("none"));
+    await pushToPr(
+      { "pod.yaml": "kind: Pod\nspec: { containers: [{ name: x, image: evil/miner:1, securityContext: { privileged: true } }] }\n" },
+      {
+        name: "dependabot[bot]",
+        email: "49699333+dependabot[bot]@users.noreply.github.com",
+      },
+    );
+
+    const result = await deliver(ctx, request(`${API}:2.0.1`), pr("immediate"));
+    expect(result.landings[0]!.merge).toBe("none");
+    expect(fake.pulls(OWNER, REPO)[0]).toMatchObject({ state: "open", merged: false });
+    expect(await fake.readFile(OWNER, REPO, "main", "pod.yaml")).toBeUndefined();
+    expect(warningsOf(result)).toEqual([
+      `pull request #1 is left open for review: ${PR} holds commits by dependabot[bot], and gitops-promote merges only what it pushed itself; merge it yourself, or close it to start afresh`,
+    ]);
+    // Folded into our rebuild, the bot is credited there, so the next run does not take the branch for ours either.
+    expect((await fake.log(OWNER, REPO, PR))[0]!.message).toMatch(
+      /\nCo-authored-by: dependabot\[bot\] <49699333\+dependabot\[bot\]@users\.noreply\.github\.com>\n$/,
+    );
+    const next = await deliver(ctx, request(`${APP}:1.2.0`), pr("immediate"));
+    expect(next.landings[0]!.merge).toBe("none");
+    expect(await fake.readFile(OWNER, REPO, "main", "pod.yaml")).toBeUndefined();
+  });
+
   it("follows the base's configuration, not the branch's, and leaves the branch's out", async () => {
     const widened = `targets:\n  - name: release\n    paths: ["**"]\n    images: [{ repository: ${APP} }, { repository: ${API} }, { repository: postgres }]\n`;
     await pushToPr({ [CONFIG]: widened, "db.yaml": deployment("db", "postgres:16.4") });
@@ -117,5 +143,37 @@ describe("deliver: a pull-request branch someone else pushed to", () => {
     expect(warningsOf(result)).toContain(
       `${ALT}: ${PR} changed this file, which gitops-promote never writes (the workflows under .github/, its configuration): left out when rebuilding the pull request's branch`,
     );
+  });
+});
+
+describe("deliver: a pr-branch that names a branch gitops-promote did not make", () => {
+  let fake: FakeGitHub;
+  let ctx: DeliveryContext;
+  let person: GitRepo;
+  beforeEach(async () => {
+    fake = await startFakeGitHub();
+    const { git } = await checkout(fake, { "app.yaml": deployment("app", `${APP}:1.0.0`), ".github/workflows/prod.yml": "on: push\n" });
+    const client = createClient({ token: fake.token, baseUrl: fake.apiUrl });
+    ctx = { git, remote: "origin", repository: { owner: OWNER, repo: REPO }, client: () => client, log: () => undefined };
+    person = new GitRepo(await cloneRepo(fake));
+  });
+  afterEach(() => fake.close());
+
+  it("a long-lived branch of a person's (production) is not replaced: the run fails naming it, and the branch keeps its history", async () => {
+    await pushAsPerson(person, "production", { "prod-only.yaml": "replicas: 5\n" }, mallory);
+    const before = (await fake.refs(OWNER, REPO))["refs/heads/production"];
+    await expect(deliver(ctx, request(`${APP}:1.1.0`), pr("none", { prBranch: "production" }))).rejects.toThrow(
+      "production exists, has no pull request of gitops-promote's and holds commits gitops-promote did not make (by Mallory): it is not replaced (gitops-promote rebuilds its pull-request branch as one commit on main). Set pr-branch (or the target's delivery.branch) to a branch of its own, or delete production",
+    );
+    expect((await fake.refs(OWNER, REPO))["refs/heads/production"]).toBe(before);
+    expect(fake.pulls(OWNER, REPO)).toEqual([]);
+  });
+
+  it("a branch of its own outside gitops-promote/ is made, then updated by the next run, as under the default name", async () => {
+    const options = pr("none", { prBranch: "promote/app" });
+    await deliver(ctx, request(`${APP}:1.1.0`), options);
+    const second = await deliver(ctx, request(`${APP}:1.2.0`), options);
+    expect(second.landings.map((l) => l.pullRequest?.operation)).toEqual(["updated"]);
+    expect(await fake.readFile(OWNER, REPO, "promote/app", "app.yaml")).toContain(`${APP}:1.2.0`);
   });
 });

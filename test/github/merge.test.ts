@@ -36,6 +36,14 @@ describe("merging a delivery's pull request", () => {
     expect(await fake.readFile(OWNER, REPO, "main", "a.yaml")).toBe("a: 2\n");
   });
 
+  it("auto: a push to the branch after ours is not set to merge with it: GitHub refuses the head moved, and the run plans again", async () => {
+    const pr = await open();
+    await fake.setMergeState(OWNER, REPO, pr.number, "BLOCKED");
+    fake.inject({ operationId: "graphql", beforeHandle: async () => void (await fake.commitFile(OWNER, REPO, branch, "backdoor.yaml", "x: 1\n")) });
+    await expect(mergePullRequest(client, repository, { ...pr, headSha: head }, "auto", "squash")).rejects.toEqual(new BranchMovedError(branch));
+    expect(fake.pulls(OWNER, REPO)[0]?.autoMerge).toBeNull();
+  });
+
   it("auto: merges now when GitHub says the pull request is in clean status, and gives GitHub's reason", async () => {
     const pr = await open();
     expect(await mergePullRequest(client, repository, { ...pr, headSha: head }, "auto", "merge")).toEqual({

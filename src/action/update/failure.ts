@@ -5,7 +5,16 @@
  * followed by the permission, token or setting that fixes it, as far as the answer tells.
  */
 import { BranchReplaceRefusedError, type Repository } from "../../github/commit.js";
-import { errorMessage, failedRequest, httpStatus, requestPurpose, unanswered, unansweredSaid, type Permission } from "../../github/errors.js";
+import {
+  errorMessage,
+  failedRequest,
+  httpStatus,
+  PROTECTION_REFUSED,
+  requestPurpose,
+  unanswered,
+  unansweredSaid,
+  type Permission,
+} from "../../github/errors.js";
 import { GitError } from "../../github/git.js";
 import { BRANCH_PREFIX } from "../../github/pull-request.js";
 
@@ -128,7 +137,7 @@ interface RefusedBranch {
 /** What to change, as far as GitHub's answer tells. */
 function adviceFor(status: number | undefined, message: string, permission: Permission, branch: RefusedBranch, at: FailureContext): string | undefined {
   const name = fullName(at);
-  if (/protected branch|rule violations|GH006|GH013/i.test(message)) {
+  if (PROTECTION_REFUSED.test(message)) {
     if (branch.name !== undefined && (branch.replaced || branch.name.startsWith(BRANCH_PREFIX))) return pullRequestBranchAdvice(branch.name);
     return (
       `${branch.name ?? "The branch"} is protected (branch protection or a ruleset) and does not take this commit from the token's actor. ` +

@@ -54,6 +54,23 @@ describe("explaining a failed update run", () => {
     );
   });
 
+  it("auto-merge refused on a base without protection rules is not told as a protected branch", () => {
+    const query = "mutation($id: ID!) { enablePullRequestAutoMerge(input: { pullRequestId: $id }) { pullRequest { number } } }";
+    const answer = octokitError(undefined, "Pull request Protected branch rules not configured for this branch", {
+      method: "POST",
+      url: "https://api.github.com/graphql",
+      body: JSON.stringify({ query }),
+    });
+    const error = new Error(
+      "GitHub refused auto-merge for pull request #3: Pull request Protected branch rules not configured for this branch. Allow auto-merge in the repository settings and protect the base branch with required checks, or use merge: immediate.",
+      { cause: answer },
+    );
+    const told = explainFailure(error, at);
+    expect(told).toContain("or use merge: immediate.");
+    expect(told).not.toContain("is protected");
+    expect(told).not.toContain("Deliver through a pull request instead");
+  });
+
   it("a ruleset refusing to replace the pull-request branch through the API: names it, says every run replaces it, and does not advise a pull request", () => {
     const query = "mutation($input: UpdateRefsInput!) { updateRefs(input: $input) { clientMutationId } }";
     const answer = octokitError(undefined, "Repository rule violations found\n\nCannot force-push to this branch", {
