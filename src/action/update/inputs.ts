@@ -11,6 +11,7 @@ import { slashSeparated } from "../../engine/path-glob.js";
 import { DELIVERY_MODES, MERGE_METHODS, MERGE_MODES, type MergeMethod, type MergeMode } from "../../engine/config.js";
 import type { CommitVia, DeliveryOptions } from "../../github/deliver.js";
 import { parseIdentity, type Identity } from "../../github/git.js";
+import { isBranchName } from "../../branch-name.js";
 import { InputError } from "../input-error.js";
 import { requireToken as requireTokenInput, tokenInput } from "../token.js";
 import { andList } from "../../text/and-list.js";
@@ -74,8 +75,8 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
     : undefined;
   const delivery: DeliveryOptions = {
     mode: choice("delivery", core.getInput("delivery"), DELIVERY_MODES, "push"),
-    branch: core.getInput("branch"),
-    prBranch: core.getInput("pr-branch"),
+    branch: branchInput("branch", core.getInput("branch")),
+    prBranch: branchInput("pr-branch", core.getInput("pr-branch")),
     title: core.getInput("title"),
     body: core.getInput("body"),
     labels: commaOrLine("labels"),
@@ -109,6 +110,20 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
 function slashSeparatedFile(text: string): string {
   const set = parseSet(text);
   return typeof set === "string" || !set.file.includes("\\") ? text : `${slashSeparated(set.file)}:${set.spec}`;
+}
+
+/**
+ * A branch input as given, empty for its default. Refused unless git could name a branch so: the
+ * name goes into refspecs, where `*` would fetch every branch. A full ref is refused too, as the
+ * branch would be named after all of it (`refs/heads/refs/heads/main`).
+ */
+function branchInput(name: string, text: string): string {
+  if (text.startsWith("refs/")) {
+    const branch = /^refs\/heads\/(.+)/.exec(text)?.[1];
+    throw new InputError(`input ${name}: ${JSON.stringify(text)} is a ref, not a branch name${branch ? `: drop "refs/heads/" (${name}: ${branch})` : ""}`);
+  }
+  if (text !== "" && !isBranchName(text)) throw new InputError(`input ${name}: ${JSON.stringify(text)} is not a branch name`);
+  return text;
 }
 
 /**

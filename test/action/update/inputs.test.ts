@@ -64,6 +64,25 @@ describe("update Action inputs", () => {
     expect(() => readUpdateInputs(reader({ images: "a:1", "dry-run": "yes" }), push)).toThrow(/input dry-run: "yes" is not true or false/);
   });
 
+  it("refuses a branch or pr-branch git could not name a branch, or a full ref, naming the input; empty is the default", () => {
+    const inputs = (branches: Record<string, string>) => readUpdateInputs(reader({ images: "a:1", delivery: "pull-request", ...branches }), push);
+    expect(inputs({ branch: "release/1.x", "pr-branch": "gitops-promote/app" }).delivery).toMatchObject({
+      branch: "release/1.x",
+      prBranch: "gitops-promote/app",
+    });
+    expect(inputs({}).delivery).toMatchObject({ branch: "", prBranch: "" });
+    // A glob in the fetch refspec would fetch every branch.
+    expect(() => inputs({ "pr-branch": "*" })).toThrow(new InputError('input pr-branch: "*" is not a branch name'));
+    for (const name of ["a..b", "main@{1}", "-x", "x:y", "a b", "x.lock", "x/", "@"]) {
+      expect(() => inputs({ branch: name })).toThrow(new InputError(`input branch: ${JSON.stringify(name)} is not a branch name`));
+    }
+    // As given, the branch would be refs/heads/refs/heads/main.
+    expect(() => inputs({ "pr-branch": "refs/heads/main" })).toThrow(
+      new InputError('input pr-branch: "refs/heads/main" is a ref, not a branch name: drop "refs/heads/" (pr-branch: main)'),
+    );
+    expect(() => inputs({ branch: "refs/tags/v1" })).toThrow(new InputError('input branch: "refs/tags/v1" is a ref, not a branch name'));
+  });
+
   it("takes the images, targets and source from the payload when the images input is not set", () => {
     const event = {
       eventName: "repository_dispatch",
