@@ -26,7 +26,6 @@ import {
   printDiff,
   printLandings,
   printRun,
-  setFailedOutputs,
   setLandedOutputs,
   setOutputs,
   writeFailureSummary,
@@ -113,8 +112,7 @@ async function fail(error: unknown, landed?: Landed): Promise<void> {
         : String(error),
   );
   core.setFailed(message);
-  if (landed) setLandedOutputs(landed.landings);
-  else setFailedOutputs();
+  setLandedOutputs(landed?.landings ?? []);
   // The failure above is the step's result; a summary that cannot be written must not hide it.
   await writeFailureSummary(message, issues, landed).catch(summaryNotWritten);
 }

@@ -21,7 +21,7 @@ export function setOutputs(result: DeliveryResult): void {
   setDeliveredOutputs(result.changed, result.landings, result.plan.files, result.plan.changes);
 }
 
-/** What later steps get from a run that failed after part of it landed: that part, as a finished run would say it. */
+/** What later steps get from a failed run: what landed before the failure, as a finished run would say it (with nothing, every output set, none claiming a change). */
 export function setLandedOutputs(landings: readonly Landing[]): void {
   const files = landedFiles(landings);
   setDeliveredOutputs(
@@ -69,16 +69,6 @@ function pullRequestState(landing: Landing): { readonly headSha: string; readonl
     headSha: landing.head ?? landing.commit ?? "",
     merge: landing.merge === "merged" || landing.merge === "auto-merge" ? landing.merge : "",
   };
-}
-
-/** What later steps get from a failed run: every output set, none claiming a change. */
-export function setFailedOutputs(): void {
-  core.setOutput("changed", "false");
-  for (const name of ["commit-sha", "pull-request-number", "pull-request-url", "pull-request-branch", "pull-request-head-sha", "pull-request-merge"]) {
-    core.setOutput(name, "");
-  }
-  core.setOutput("pull-request-operation", "none");
-  for (const name of ["pull-requests", "changes", "updated-files"]) core.setOutput(name, "[]");
 }
 
 export function annotate(warnings: readonly Warning[]): void {

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { printDiff, printRun, setFailedOutputs, setLandedOutputs, setOutputs, writeSummary } from "../../../src/action/update/report.js";
+import { printDiff, printRun, setLandedOutputs, setOutputs, writeSummary } from "../../../src/action/update/report.js";
 import type { Change, Warning } from "../../../src/change.js";
 import type { FilePlan } from "../../../src/engine/plan.js";
 import type { DeliveryResult, Landing } from "../../../src/github/deliver.js";
@@ -254,12 +254,19 @@ describe("the step outputs of a pull request", () => {
     expect(await outputs()).toMatchObject({ "pull-request-branch": "promote/app", "pull-request-head-sha": head, "pull-request-merge": "" });
 
     await writeFile(file, "");
-    setFailedOutputs();
-    expect(await outputs()).toMatchObject({
+    setLandedOutputs([]);
+    expect(await outputs()).toEqual({
+      changed: "false",
+      "commit-sha": "",
+      "pull-request-number": "",
+      "pull-request-url": "",
       "pull-request-branch": "",
       "pull-request-head-sha": "",
       "pull-request-merge": "",
       "pull-request-operation": "none",
+      "pull-requests": "[]",
+      changes: "[]",
+      "updated-files": "[]",
     });
   });
 });
