@@ -16,6 +16,7 @@ import { TARGET_NAME, TARGET_NAME_RULE } from "./config.js";
 import { checkIncomingImages } from "./request.js";
 import { isActorLogin, splitRepositoryName } from "../github-name.js";
 import { isRecord } from "../json-value.js";
+import { quotedExcerpt } from "../text/quoted-excerpt.js";
 
 export const PAYLOAD_VERSION = 1;
 export const MAX_TOP_LEVEL_KEYS = 10;
@@ -137,7 +138,7 @@ export function parsePayload(value: unknown, where = "client_payload"): Payload 
 
   const keys = Object.keys(object);
   if (keys.length > MAX_TOP_LEVEL_KEYS) {
-    throw new PayloadError(where, `has ${keys.length} top-level keys (${keys.join(", ")}); GitHub allows at most ${MAX_TOP_LEVEL_KEYS}`);
+    throw new PayloadError(where, `has ${keys.length} top-level keys (${keys.map(quotedExcerpt).join(", ")}); GitHub allows at most ${MAX_TOP_LEVEL_KEYS}`);
   }
   const shape = shapeIssue(object);
   if (shape) throw new PayloadError(where, shape);
@@ -154,7 +155,7 @@ export function parsePayload(value: unknown, where = "client_payload"): Payload 
 function checkVersion(v: unknown, field: string): void {
   if (v === undefined) throw new PayloadError(field, `missing; expected ${PAYLOAD_VERSION} (the payload version)`);
   if (v !== PAYLOAD_VERSION) {
-    throw new PayloadError(field, `version ${JSON.stringify(v)} is not supported; this gitops-promote reads version ${PAYLOAD_VERSION}`);
+    throw new PayloadError(field, `version ${quoted(v)} is not supported; this gitops-promote reads version ${PAYLOAD_VERSION}`);
   }
 }
 
@@ -209,7 +210,7 @@ function checkTargets(value: unknown, field: string): string[] {
 
 /** Why `name` names no target anywhere (the configuration's grammar for target names), so a sender refuses what no receiver could match; undefined when it could. */
 export function targetNameIssue(name: string): string | undefined {
-  return TARGET_NAME.test(name) ? undefined : `${JSON.stringify(name)} is not a target name: it ${TARGET_NAME_RULE}`;
+  return TARGET_NAME.test(name) ? undefined : `${quotedExcerpt(name)} is not a target name: it ${TARGET_NAME_RULE}`;
 }
 
 /**
@@ -370,5 +371,11 @@ function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "an object";
-  return `${typeof value} ${JSON.stringify(value)}`;
+  return `${typeof value} ${quoted(value)}`;
+}
+
+/** A value as an error quotes it back: a text cut short when long (a sender's may be 60 KB), a list or an object by its kind. */
+function quoted(value: unknown): string {
+  if (typeof value === "string") return quotedExcerpt(value);
+  return typeof value === "object" && value !== null ? describe(value) : JSON.stringify(value);
 }

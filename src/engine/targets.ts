@@ -15,6 +15,7 @@ import { lineAt } from "../text/line-index.js";
 import { pathMatcher } from "./path-glob.js";
 import { withoutImageUpdater } from "./image-updater.js";
 import { andList } from "../text/and-list.js";
+import { quotedExcerpt } from "../text/quoted-excerpt.js";
 
 /** The configured targets the request names (all of them when it names none); a name no target has is refused. */
 export function targetsInScope(config: Config | undefined, names: readonly string[] | undefined): readonly Target[] {
@@ -23,7 +24,7 @@ export function targetsInScope(config: Config | undefined, names: readonly strin
   const unknown = names.filter((name) => !all.some((t) => t.name === name));
   if (unknown.length > 0) {
     throw new RequestError(
-      unknown.map((name) => ({ message: `targets: no target named ${JSON.stringify(name)} (configured: ${all.map((t) => t.name).join(", ") || "none"})` })),
+      unknown.map((name) => ({ message: `targets: no target named ${quotedExcerpt(name)} (configured: ${all.map((t) => t.name).join(", ") || "none"})` })),
     );
   }
   return all.filter((t) => names.includes(t.name));

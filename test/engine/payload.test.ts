@@ -77,7 +77,7 @@ describe("buildPayload", () => {
     const extra = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`k${i}`, i]));
     expect(Object.keys(buildPayload({ images: ["nginx:1.25"], source, targets: ["a"], extra }))).toHaveLength(10);
     const error = errorOf(() => buildPayload({ images: ["nginx:1.25"], source, targets: ["a"], extra: { ...extra, k6: 6 } }));
-    expect(error.message).toMatch(/^client_payload: has 11 top-level keys \(v, images, source, targets, k0, .*k6\); GitHub allows at most 10$/);
+    expect(error.message).toMatch(/^client_payload: has 11 top-level keys \("v", "images", "source", "targets", "k0", .*"k6"\); GitHub allows at most 10$/);
   });
 
   it("names the bad image by its index", () => {
@@ -198,6 +198,24 @@ describe("parsePayload", () => {
     expect(parsePayload(fits).pad).toHaveLength(MAX_PAYLOAD_BYTES - 1 - base);
     const tooBig = { ...fits, pad: `${fits.pad}x` };
     expect(errorOf(() => parsePayload(tooBig)).message).toBe(`client_payload: is ${MAX_PAYLOAD_BYTES} bytes of JSON; GitHub requires less than 65536 (64KB)`);
+  });
+
+  it("quotes back no more than the first 100 characters of a long text it refuses", () => {
+    const long = "x".repeat(60_000);
+    const cut = `"${"x".repeat(100)}…" (60000 characters)`;
+    const reasons = [
+      { v: long, images: ["nginx:1.25"] },
+      { v: { long }, images: ["nginx:1.25"] },
+      { v: 1, images: ["nginx:1.25"], targets: [`-${long}`] },
+      { v: 1, images: ["nginx:1.25"], targets: [` ${long}`.replace(/x/g, " ")] },
+      { v: 1, images: ["nginx:1.25"], source: { run_url: long } },
+      { v: 1, images: ["nginx:1.25"], ...Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`${long.slice(0, 5000)}${i}`, i])) },
+    ].map((payload) => errorOf(() => parsePayload(payload)).reason);
+    expect(reasons.every((reason) => reason.length < 1500)).toBe(true);
+    expect(reasons[0]).toBe(`version ${cut} is not supported; this gitops-promote reads version 1`);
+    expect(reasons[1]).toBe("version an object is not supported; this gitops-promote reads version 1");
+    expect(reasons[4]).toBe(`expected an http(s) URL, got string ${cut}`);
+    expect(reasons[5]).toMatch(/^has 11 top-level keys \("v", "images", "x{100}…" \(5001 characters\), /);
   });
 
   it("measures size in UTF-8 bytes, as GitHub does", () => {

@@ -38,6 +38,13 @@ describe("targetsInScope", () => {
     expect(() => targetsInScope(config, ["prod"])).toThrow(RequestError);
     expect(() => targetsInScope(config, ["prod"])).toThrow('targets: no target named "prod" (configured: staging, production)');
   });
+
+  it("quotes the first 100 characters of a long name it refuses: a payload's may be 60 KB", () => {
+    const long = "prod-".repeat(12_000);
+    expect(() => targetsInScope(config, [long])).toThrow(
+      `targets: no target named "${long.slice(0, 100)}…" (60000 characters) (configured: staging, production)`,
+    );
+  });
 });
 
 describe("targetOf", () => {
