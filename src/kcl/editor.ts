@@ -17,7 +17,7 @@ import { Keyword, keywordAt } from "./keywords.js";
 import { nodeText } from "./nodes.js";
 import { formatOverridePath } from "./override-spec.js";
 import { parseKcl } from "./parser.js";
-import { literalTypes, operatorOver, skippedConstruct } from "./skipped.js";
+import { literalTypes, operatorsOver, skippedConstruct } from "./skipped.js";
 import { readStringLiteral } from "./string-literal.js";
 import type { AssignStatement, ConfigEntry, ConfigItem, Expr, ListItem, Statement, StringExpr } from "./syntax.js";
 import { StringFlag, T, type Tokens } from "./tokenizer.js";
@@ -109,9 +109,11 @@ class ImageEditor {
         return this.walkItems(expr.items, path);
       case "list":
         return expr.items.forEach((item, i) => this.walkListItem(item, { parent: path, step: i }));
-      case "operation":
+      case "operation": {
         // Only a concatenation or union holds the image as its value; `==`, `and`, `%`, ... use it otherwise.
-        return expr.operands.forEach((operand, i) => operatorOver(expr, i) === undefined && this.walk(operand, path));
+        const over = operatorsOver(expr);
+        return expr.operands.forEach((operand, i) => over[i] === undefined && this.walk(operand, path));
+      }
       default:
         return;
     }

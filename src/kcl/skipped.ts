@@ -70,27 +70,51 @@ const PRECEDENCE: Readonly<Record<string, number>> = {
   "**": 10,
 };
 
+const precedence = (operator: string): number => PRECEDENCE[operator] ?? 0;
+
 /**
- * Why the editor does not read operand `at` of an operation: the operator, other than `+` and
+ * Why the editor does not read each operand of an operation: the operator, other than `+` and
  * `|`, of which it is part (`p and "x" or "y"`: `and` for "x", `or` for "y"; `"a" + "b" == c`:
- * `==` for both), precedence applied; undefined when it reads it.
+ * `==` for both), precedence applied; undefined for an operand it reads. One pass over the
+ * operators for all operands: a chain of thousands of `+` costs no more than its length.
  */
-export function operatorOver(operation: OperationExpr, at: number): string | undefined {
+export function operatorsOver(operation: OperationExpr): (string | undefined)[] {
   const { operators } = operation;
-  if (operation.operands.length === 1) return operators[0];
-  let found: string | undefined;
-  // Operands from..to, split at the operator binding loosest (the last of equals, the first for `**`), narrowed to `at`.
-  for (let from = 0, to = operators.length; from < to;) {
-    let root = from;
-    for (let g = from + 1; g < to; g++) {
-      const [p, q] = [PRECEDENCE[operators[g]!] ?? 0, PRECEDENCE[operators[root]!] ?? 0];
-      if (p < q || (p === q && operators[g] !== "**")) root = g;
-    }
-    if (!MATCHED_OPERATORS.has(operators[root]!)) found = operators[root];
-    if (at <= root) to = root;
-    else from = root + 1;
+  if (operation.operands.length === 1) return [operators[0]];
+  const count = operators.length;
+  // Whether operator `later` is applied after operator `earlier`, which is before it in the text: it binds more loosely, or as loosely and groups to the left (all but `**`).
+  const appliedAfter = (later: number, earlier: number): boolean => {
+    const [p, q] = [precedence(operators[later]!), precedence(operators[earlier]!)];
+    return p < q || (p === q && operators[later] !== "**");
+  };
+  // The operator tree, each operator's parent (-1 for the root), built left to right on a stack of the tree's right edge.
+  const parent = new Int32Array(count).fill(-1);
+  const rightEdge: number[] = [];
+  for (let g = 0; g < count; g++) {
+    let child = -1;
+    while (rightEdge.length > 0 && appliedAfter(g, rightEdge[rightEdge.length - 1]!)) child = rightEdge.pop()!;
+    if (child >= 0) parent[child] = g;
+    if (rightEdge.length > 0) parent[g] = rightEdge[rightEdge.length - 1]!;
+    rightEdge.push(g);
   }
-  return found;
+  // For each operator, the innermost operator not matched by repository around it (itself included); parents first.
+  const over: (string | undefined)[] = new Array<string | undefined>(count);
+  const known = new Uint8Array(count);
+  const path: number[] = [];
+  for (let g = 0; g < count; g++) {
+    let up = g;
+    for (; up >= 0 && known[up] === 0; up = parent[up]!) path.push(up);
+    let found = up >= 0 ? over[up] : undefined;
+    for (let i = path.length - 1; i >= 0; i--) {
+      const at = path[i]!;
+      if (!MATCHED_OPERATORS.has(operators[at]!)) found = operators[at];
+      over[at] = found;
+      known[at] = 1;
+    }
+    path.length = 0;
+  }
+  // An operand belongs to the tighter of the operators on either side of it.
+  return operation.operands.map((_, i) => over[i === 0 ? 0 : i === count || appliedAfter(i, i - 1) ? i - 1 : i]);
 }
 
 interface Extent {
@@ -100,9 +124,27 @@ interface Extent {
 
 const holds = (node: Extent, token: number) => node.first <= token && token <= node.last;
 
+/**
+ * The index of the one of `nodes`, in file order, that holds `token` (-1 for none), found by halves:
+ * a file of thousands of statements, or an operation of thousands of operands, is asked about each string left in it.
+ */
+function holding(nodes: readonly Extent[], token: number): number {
+  for (let lo = 0, hi = nodes.length - 1; lo <= hi;) {
+    const mid = (lo + hi) >> 1;
+    const node = nodes[mid]!;
+    if (token < node.first) hi = mid - 1;
+    else if (token > node.last) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** operatorsOver of each operation asked about, computed once: it is asked once per string left in it. */
+const overByOperation = new WeakMap<OperationExpr, readonly (string | undefined)[]>();
+
 /** The construct holding string token `token`, as a warning names it (`a list comprehension`); undefined where the editor reads it. */
 export function skippedConstruct(statements: readonly Statement[], token: number): string | undefined {
-  const statement = statements.find((s) => holds(s, token));
+  const statement = statements[holding(statements, token)];
   if (statement === undefined) return undefined;
   if (statement.type === "other") return SKIPPED_STATEMENTS[statement.construct];
   if (statement.type === "import") return "an import";
@@ -166,16 +208,18 @@ function inExpr(expr: Expr, token: number): string | undefined {
 
 /** In an operation, the operator that keeps the editor from the token's operand (`an operand of '=='`), else what holds it in that operand. */
 function inOperation(operation: OperationExpr, token: number): string | undefined {
-  const at = operation.operands.findIndex((o) => holds(o, token));
+  const at = holding(operation.operands, token);
   if (at < 0) return undefined;
-  const operator = operatorOver(operation, at);
+  let over = overByOperation.get(operation);
+  if (over === undefined) overByOperation.set(operation, (over = operatorsOver(operation)));
+  const operator = over[at];
   if (operator === undefined) return inExpr(operation.operands[at]!, token);
   if (operation.operands.length > 1) return `an operand of '${operator}'`;
   return operator === "not" ? "the operand of 'not'" : `the operand of unary '${operator}'`;
 }
 
 function inItems(items: readonly ConfigItem[], token: number): string | undefined {
-  const item = items.find((i) => holds(i, token));
+  const item = items[holding(items, token)];
   if (item === undefined) return undefined;
   if (item.type === "unpack") return "a ** unpacking";
   if (item.type === "if") return inBranches(item, token, inItems);
@@ -183,7 +227,7 @@ function inItems(items: readonly ConfigItem[], token: number): string | undefine
 }
 
 function inListItems(items: readonly ListItem[], token: number): string | undefined {
-  const item = items.find((i) => holds(i, token));
+  const item = items[holding(items, token)];
   return item?.type === "if" ? inBranches(item, token, inListItems) : item && inExpr(item, token);
 }
 
@@ -193,6 +237,6 @@ function inBranches<Item extends Extent>(
   token: number,
   inBranch: (items: readonly Item[], token: number) => string | undefined,
 ): string | undefined {
-  const branch = item.branches.find((items) => items.some((i) => holds(i, token)));
+  const branch = item.branches.find((items) => holding(items, token) >= 0);
   return branch ? inBranch(branch, token) : "an if condition";
 }

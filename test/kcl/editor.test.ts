@@ -257,6 +257,15 @@ describe("editKcl: image string literals by repository", () => {
     ]);
   });
 
+  it("reads a chain of 20,000 operands as it reads a short one: the image in a concatenation is set, those in a comparison named", () => {
+    const sum = Array.from({ length: 20000 }, (_, i) => (i === 12345 ? '"nginx:1.0"' : "1")).join(" + ");
+    const text = `sum = ${sum}\ncompared = c${' == "nginx:1.0"'.repeat(20000)}\n`;
+    const result = editKcl(text, images("nginx:2.0"));
+    expect(result.text).toBe(text.replace("nginx:1.0", "nginx:2.0"));
+    expect(result.changes).toEqual([{ line: 1, kind: "kcl-image", key: "sum", old: "nginx:1.0", new: "nginx:2.0" }]);
+    expect(result.warnings).toEqual([{ line: 2, message: unreached("an operand of '=='") }]);
+  });
+
   it("sets only the tag of a string a + suffix follows, saying the digest is not pinned there: before the suffix it would make no reference", () => {
     const text = [
       'debug = "nginx:1.0" \\',

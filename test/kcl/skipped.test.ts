@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { parseKcl } from "../../src/kcl/parser.js";
-import { literalTypes, skippedConstruct } from "../../src/kcl/skipped.js";
+import { literalTypes, operatorsOver, skippedConstruct } from "../../src/kcl/skipped.js";
 import { T } from "../../src/kcl/tokenizer.js";
 
 /** What skippedConstruct says of the string `"x"` in a KCL program. */
@@ -62,6 +62,24 @@ describe("skippedConstruct", () => {
     expect(constructOfX('a = S {b = "y" + "x"}\n')).toBeUndefined();
     expect(constructOfX('a = base | {b = "x"}\n')).toBeUndefined();
     expect(constructOfX('a = n * 2 + "x"\n')).toBeUndefined();
+  });
+});
+
+describe("operatorsOver", () => {
+  /** operatorsOver for the operation assigned in `a = <value>`. */
+  const over = (value: string) => {
+    const [statement] = parseKcl(`a = ${value}\n`).statements;
+    if (statement?.type !== "assign" || statement.value.type !== "operation") throw new Error(`${value} is no operation`);
+    return operatorsOver(statement.value);
+  };
+
+  it("gives each operand the innermost operator other than + and | applied to it, precedence and grouping applied", () => {
+    expect(over('p and "x" or "y" + "z"')).toEqual(["and", "and", "or", "or"]);
+    // `**` groups to the right, the others to the left.
+    expect(over("a + b * c ** d ** e | f")).toEqual([undefined, "*", "**", "**", "**", undefined]);
+    expect(over("a - b + c")).toEqual(["-", "-", undefined]);
+    expect(over("a + b - c")).toEqual(["-", "-", "-"]);
+    expect(over("not a")).toEqual(["not"]);
   });
 });
 
