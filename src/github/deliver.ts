@@ -18,8 +18,8 @@ import { planUpdate, type FilePlan, type Plan } from "../engine/plan.js";
 import { directorySource } from "../engine/source.js";
 import type { UpdateRequest } from "../engine/request.js";
 import type { ImageRef } from "../image/reference.js";
-import { advanceBranch, BranchMovedError, createApiCommit } from "./commit.js";
-import { fileWrites, gitCommit } from "./delivery-commit.js";
+import { BranchMovedError } from "./commit.js";
+import { commitOnBranch, fileWrites } from "./delivery-commit.js";
 import { groupFiles, pullRequestGroups, type Group } from "./delivery-groups.js";
 import { DeliveryError, type DeliveryContext, type DeliveryOptions, type Head, type Landing } from "./delivery-types.js";
 import { isLeftAsItIsNotice, landPullRequest } from "./land-pull-request.js";
@@ -79,8 +79,7 @@ export async function deliver(ctx: DeliveryContext, request: UpdateRequest, opti
       const pause = Math.round(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
       // Not past `retryFor`: a pause that would end there is not taken.
       if (elapsed + pause >= retryFor) throw withLandings(earlier, gaveUp(attempt, elapsed, moved, earlier));
-      const what = branchMoved instanceof PullRequestClosedError ? branchMoved.message : `${branchMoved.branch} moved while committing`;
-      ctx.log(`attempt ${attempt}: ${what}; planning again on the new heads in ${pause} ms`);
+      ctx.log(`attempt ${attempt}: ${branchMoved.message}; planning again on the new heads in ${pause} ms`);
       await sleep(pause);
     }
   }
@@ -277,23 +276,13 @@ async function land(
 
   const push = groups.find((g) => g.mode === "push");
   if (push) {
-    const writes = fileWrites(push.files, at.entries);
     const message = push.message!;
-    if (options.commitVia === "git") {
-      const commit = await gitCommit(ctx, at.head, writes, message, options.author);
-      if ((await ctx.git.push(ctx.remote, commit, at.base, at.head)) === "rejected") throw new BranchMovedError(at.base);
-      parent = { commit, tree: undefined };
-    } else {
-      const commit = await createApiCommit(ctx.client(), ctx.repository, {
-        parent: at.head,
-        baseTree: await ctx.git.treeOf(at.head),
-        files: writes,
-        message,
-        ...(options.author && { author: options.author }),
-      });
-      await advanceBranch(ctx.client(), ctx.repository, at.base, commit.sha, at.head, sleepOf(ctx));
-      parent = { commit: commit.sha, tree: commit.tree };
-    }
+    const made = await commitOnBranch(ctx, options, parent, fileWrites(push.files, at.entries), message, {
+      branch: at.base,
+      expected: at.head,
+      how: "advance",
+    });
+    parent = { commit: made.sha, tree: made.tree };
     landings.push({ mode: "push", branch: at.base, files: push.files, changes: push.files.flatMap((f) => f.changes), commit: parent.commit, message });
     ctx.log(`pushed ${parent.commit} to ${at.base}`);
   }

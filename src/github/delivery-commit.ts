@@ -1,7 +1,9 @@
-/** The commit a delivery writes: its files' new contents, and, with `commit-via: git`, who commits it. */
+/** The commit a delivery writes: its files' new contents, who commits it, and how its branch moves to it. */
 import type { FilePlan } from "../engine/plan.js";
-import type { DeliveryContext } from "./delivery-types.js";
+import { advanceBranch, BranchMovedError, createApiCommit, setBranch } from "./commit.js";
+import type { DeliveryContext, DeliveryOptions } from "./delivery-types.js";
 import type { FileWrite, Identity, TreeEntry } from "./git.js";
+import { sleepOf } from "./timing.js";
 
 /**
  * The committer of `commit-via: git` commits (the author defaults to it too). github.com's address on
@@ -10,15 +12,47 @@ import type { FileWrite, Identity, TreeEntry } from "./git.js";
  */
 export const BOT: Identity = { name: "github-actions[bot]", email: "41898282+github-actions[bot]@users.noreply.github.com" };
 
-export async function gitCommit(
+/** A commit made, and the tree GitHub gave it (known only for an API commit). */
+export interface MadeCommit {
+  readonly sha: string;
+  readonly tree: string | undefined;
+}
+
+/**
+ * Where a commit lands: `branch`, moved only while it holds `expected` (undefined: while it does not
+ * exist), else BranchMovedError. The base only moves forward (`advance`); our pull-request branch is
+ * replaced (`replace`).
+ */
+export interface BranchMove {
+  readonly branch: string;
+  readonly expected: string | undefined;
+  readonly how: "advance" | "replace";
+}
+
+/** `writes` committed on `parent` as `commit-via` says, and `move.branch` moved to it: pushed with a lease by git, or through the API. */
+export async function commitOnBranch(
   ctx: DeliveryContext,
-  parent: string,
+  options: Pick<DeliveryOptions, "commitVia" | "author">,
+  parent: { readonly commit: string; readonly tree: string | undefined },
   writes: readonly FileWrite[],
   message: string,
-  author: Identity | undefined,
-): Promise<string> {
-  const tree = await ctx.git.writeTree(parent, writes);
-  return ctx.git.commitTree(tree, parent, message, author ?? BOT, BOT);
+  move: BranchMove,
+): Promise<MadeCommit> {
+  if (options.commitVia === "git") {
+    const sha = await ctx.git.commitTree(await ctx.git.writeTree(parent.commit, writes), parent.commit, message, options.author ?? BOT, BOT);
+    if ((await ctx.git.push(ctx.remote, sha, move.branch, move.expected ?? "")) === "rejected") throw new BranchMovedError(move.branch);
+    return { sha, tree: undefined };
+  }
+  const made = await createApiCommit(ctx.client(), ctx.repository, {
+    parent: parent.commit,
+    baseTree: parent.tree ?? (await ctx.git.treeOf(parent.commit)),
+    files: writes,
+    message,
+    ...(options.author && { author: options.author }),
+  });
+  if (move.how === "replace") await setBranch(ctx.client(), ctx.repository, move.branch, made.sha, move.expected);
+  else await advanceBranch(ctx.client(), ctx.repository, move.branch, made.sha, move.expected!, sleepOf(ctx));
+  return { sha: made.sha, tree: made.tree };
 }
 
 /** New contents with the modes the files have in the tree (an executable stays executable). */

@@ -1,4 +1,5 @@
 /** Reading Octokit's errors without trusting their shape. */
+import { wallSleep } from "./timing.js";
 
 /** The HTTP status of a request error, undefined for anything else. */
 export function httpStatus(error: unknown): number | undefined {
@@ -64,7 +65,7 @@ export async function whenVisible<T>(call: () => Promise<T>, attempts = 4, delay
       return await call();
     } catch (error) {
       if (attempt >= attempts || !/could not resolve to a node|not found/i.test(errorMessage(error))) throw error;
-      await new Promise((resolve) => setTimeout(resolve, delayMs * attempt));
+      await wallSleep(delayMs * attempt);
     }
   }
 }

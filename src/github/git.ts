@@ -9,6 +9,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TreeSource } from "../engine/source.js";
+import { wallSleep } from "./timing.js";
 
 /** A file to write in a commit; `mode` is git's (100644, 100755). */
 export interface FileWrite {
@@ -129,8 +130,6 @@ interface Exit {
   readonly timedOut: boolean;
 }
 
-const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 export class GitRepo {
   private readonly limits: NetworkLimits;
 
@@ -199,7 +198,7 @@ export class GitRepo {
       const exit = await this.exec(args, { timeoutMs: this.limits.timeoutMs });
       const delay = this.limits.retryDelaysMs[retry];
       if (exit.code === 0 || exit.timedOut || delay === undefined || !TRANSIENT.test(exit.stderr)) return exit;
-      await pause(delay);
+      await wallSleep(delay);
     }
   }
 
@@ -503,7 +502,7 @@ export class GitRepo {
       if (expected !== undefined && now !== expected) return "rejected";
       const delay = this.limits.retryDelaysMs[retry];
       if (timedOut || delay === undefined) throw failed;
-      await pause(delay);
+      await wallSleep(delay);
     }
   }
 

@@ -9,8 +9,8 @@ import { configPathsOf, planUpdate, type FilePlan } from "../engine/plan.js";
 import type { UpdateRequest } from "../engine/request.js";
 import { readText } from "../engine/source.js";
 import type { ImageRef } from "../image/reference.js";
-import { BranchMovedError, createApiCommit, deleteOwnBranch, setBranch } from "./commit.js";
-import { BOT, fileWrites, gitCommit } from "./delivery-commit.js";
+import { BranchMovedError, deleteOwnBranch } from "./commit.js";
+import { BOT, commitOnBranch, fileWrites } from "./delivery-commit.js";
 import { groupFiles, type Group } from "./delivery-groups.js";
 import { DeliveryError, type DeliveryContext, type DeliveryOptions, type Head, type Landing } from "./delivery-types.js";
 import { errorMessage } from "./errors.js";
@@ -27,6 +27,7 @@ import {
   mergedMeanwhile,
   OpenedUndecoratedError,
   PullRequestClosedError,
+  pullRequestOf,
   upsertPullRequest,
   type BranchPulls,
   type OpenPull,
@@ -113,31 +114,13 @@ export async function landPullRequest(
   const people = onBranch?.coAuthors ?? [];
   const message = withCoAuthors(text, people);
   const ours = isOurs(onBranch);
-  let commit: string | undefined;
   // Same content on the same base already: leave the branch (and its checks) alone.
-  if (existing !== undefined && parent.commit === at.head) {
-    const parents = await ctx.git.parents(existing);
-    if (parents[0] === at.head && tree === (await ctx.git.treeOf(existing))) commit = existing;
-  }
-  const branchChanged = commit === undefined;
-  if (commit === undefined) {
-    if (options.commitVia === "git") {
-      commit = await gitCommit(ctx, parent.commit, writes, message, options.author);
-      if ((await ctx.git.push(ctx.remote, commit, group.prBranch, existing ?? "")) === "rejected") throw new BranchMovedError(group.prBranch);
-    } else {
-      const baseTree = parent.tree ?? (await ctx.git.treeOf(parent.commit));
-      commit = (
-        await createApiCommit(ctx.client(), ctx.repository, {
-          parent: parent.commit,
-          baseTree,
-          files: writes,
-          message,
-          ...(options.author && { author: options.author }),
-        })
-      ).sha;
-      await setBranch(ctx.client(), ctx.repository, group.prBranch, commit, existing);
-    }
-  }
+  const unchanged =
+    existing !== undefined && parent.commit === at.head && (await ctx.git.parents(existing))[0] === at.head && tree === (await ctx.git.treeOf(existing))
+      ? existing
+      : undefined;
+  const branchChanged = unchanged === undefined;
+  const commit = unchanged ?? (await commitOnBranch(ctx, options, parent, writes, message, { branch: group.prBranch, expected: existing, how: "replace" })).sha;
   const open = await bodyBuiltOn(ctx, options, { base: at.base, head: group.prBranch }, existing, pulls, onBranch?.rebuilt === true);
   // The pull request shows its commits' co-authors itself: title and body come from the text.
   // Its table keeps the rows our earlier runs wrote for the files the branch still changes; our
@@ -257,9 +240,8 @@ export function isLeftAsItIsNotice(warning: Warning, landing: Landing): boolean 
  * (a re-run after GitHub refused auto-merge turns it on; a person's commits since turn it off).
  */
 async function leftAsItIs(ctx: DeliveryContext, group: Group, base: string, open: OpenPull, head: string, onBranch: OnPullRequest): Promise<Landing> {
-  const { number, html_url: url, node_id: nodeId } = open;
-  const message = leftAsItIsNotice(group.prBranch, number, url);
-  const pullRequest: PullRequest = { number, url, nodeId, operation: "none", autoMerge: hasAutoMerge(open) };
+  const pullRequest = pullRequestOf(open, "none");
+  const message = leftAsItIsNotice(group.prBranch, pullRequest.number, pullRequest.url);
   const warnings: Warning[] = [...onBranch.reasons, { message }];
   const replanned = group.files.map((f) => f.path);
   const landing: Landing = {
@@ -360,7 +342,7 @@ async function bodyBuiltOn(
  */
 async function mergeOpen(ctx: DeliveryContext, group: Group, pull: Mergeable, text: { read: PullText | undefined; written: PullText }): Promise<MergeResult> {
   try {
-    return await mergePullRequest(ctx.client(), ctx.repository, pull, group.merge, group.mergeMethod);
+    return await mergePullRequest(ctx.client(), ctx.repository, pull, group.merge, group.mergeMethod, sleepOf(ctx));
   } catch (error) {
     if (error instanceof PullRequestClosedError) {
       await giveTextBack(ctx.client(), ctx.repository, pull.number, text.read, text.written);
@@ -576,12 +558,12 @@ async function editedAt(
  * earlier people on), oldest first, each once; a bot too (its commit on top of ours is not ours),
  * so that a later run still sees it folded in. `author` only as the author of a commit not ours
  * (a person writing with that identity), which our later rebuilds then carry on: credited by
- * another, `author` is us.
+ * another, `author` (or BOT) is us.
  */
 function foldedPeople(commits: readonly CommitPeople[], ours: readonly boolean[], author: Identity): Identity[] {
   const people = new Map<string, Identity>();
   commits.forEach((commit, i) => {
-    const credited = ours[i] ? commit.coAuthors : [commit.author, ...commit.coAuthors.filter((who) => !sameIdentity(who, author))];
+    const credited = ours[i] ? commit.coAuthors : [commit.author, ...commit.coAuthors.filter((who) => !sameIdentity(who, author) && !sameIdentity(who, BOT))];
     for (const who of credited) if (!people.has(who.email.toLowerCase())) people.set(who.email.toLowerCase(), who);
   });
   return [...people.values()];

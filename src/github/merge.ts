@@ -17,6 +17,7 @@ import type { GitHubClient } from "./client.js";
 import { BranchMovedError, type Repository } from "./commit.js";
 import { errorMessage, httpStatus, whenVisible } from "./errors.js";
 import { PullRequestClosedError } from "./pull-request.js";
+import { wallSleep } from "./timing.js";
 
 export type MergeOutcome = "none" | "auto-merge" | "merged";
 
@@ -57,9 +58,10 @@ export async function mergePullRequest(
   pr: Mergeable,
   mode: MergeMode,
   method: MergeMethod,
+  sleep: (ms: number) => Promise<void> = wallSleep,
 ): Promise<MergeResult> {
   if (mode === "none") return { outcome: "none" };
-  if (mode === "immediate") return { outcome: await mergeNow(client, repository, pr, method) };
+  if (mode === "immediate") return { outcome: await mergeNow(client, repository, pr, method, sleep) };
   if (pr.autoMerge) return { outcome: "auto-merge" };
   try {
     await whenVisible(() => client.graphql(ENABLE_AUTO_MERGE, { id: pr.nodeId, mergeMethod: method.toUpperCase(), head: pr.headSha }));
@@ -69,7 +71,7 @@ export async function mergePullRequest(
     if (/clean status/i.test(text)) {
       // GitHub's sentence without GraphQL's preamble and its doubled "Pull request Pull request is in clean status".
       const reason = /pull request is in clean status/i.exec(text)?.[0] ?? text;
-      return { outcome: await mergeNow(client, repository, pr, method), atOnceBecause: reason };
+      return { outcome: await mergeNow(client, repository, pr, method, sleep), atOnceBecause: reason };
     }
     // Someone pushed to the branch after us: what it holds now decides what is left to do.
     if (/head branch was modified/i.test(text)) throw new BranchMovedError(pr.branch);
@@ -81,8 +83,14 @@ export async function mergePullRequest(
   }
 }
 
-/** REST merge of exactly the head we pushed; retried while GitHub is still computing mergeability. */
-async function mergeNow(client: GitHubClient, repository: Repository, pr: Mergeable, method: MergeMethod): Promise<MergeOutcome> {
+/** REST merge of exactly the head we pushed; retried (after `sleep`) while GitHub is still computing mergeability. */
+async function mergeNow(
+  client: GitHubClient,
+  repository: Repository,
+  pr: Mergeable,
+  method: MergeMethod,
+  sleep: (ms: number) => Promise<void>,
+): Promise<MergeOutcome> {
   for (let attempt = 1; ; attempt++) {
     try {
       await client.rest.pulls.merge({ ...repository, pull_number: pr.number, merge_method: method, sha: pr.headSha });
@@ -112,7 +120,7 @@ async function mergeNow(client: GitHubClient, repository: Repository, pr: Mergea
       if (attempt >= 4 || (status !== 405 && status !== 409) || !/base branch was modified|not mergeable|try again/i.test(text)) {
         throw new Error(`could not merge pull request #${pr.number}: ${text}`, { cause: error });
       }
-      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+      await sleep(1000 * attempt);
     }
   }
 }

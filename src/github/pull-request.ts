@@ -126,7 +126,8 @@ export async function closePullRequest(client: GitHubClient, repository: Reposit
     throw new BranchMovedError(pull.head.ref);
   }
   await client.rest.issues.createComment({ ...repository, issue_number: pull.number, body: why });
-  return { number: pull.number, url: pull.html_url, nodeId: pull.node_id, operation: "closed", autoMerge: false };
+  // Its auto-merge was turned off before the close (closeChangingNothing).
+  return pullRequestOf(pull, "closed", false);
 }
 
 /** Pauses between looks at a body another run is about to write: it writes right after its push, unless it waits on a run before it. */
@@ -170,13 +171,13 @@ export async function upsertPullRequest(
   let pr: PullRequest;
   try {
     const { data } = await client.rest.pulls.create({ ...repository, base: spec.base, head: spec.head, title: spec.title, body: spec.body, draft: spec.draft });
-    pr = { number: data.number, url: data.html_url, nodeId: data.node_id, operation: "created", autoMerge: false };
+    pr = pullRequestOf(data, "created");
   } catch (error) {
     if (httpStatus(error) !== 422 || !/already exists/i.test(errorMessage(error))) throw error;
     const found = await findOpen(client, repository, spec);
     if (!found) throw error;
     if (state.branchExisted) return update(client, repository, spec, found, state);
-    pr = { number: found.number, url: found.html_url, nodeId: found.node_id, operation: "created", autoMerge: hasAutoMerge(found) };
+    pr = pullRequestOf(found, "created");
   }
   try {
     await decorate(client, repository, pr.number, spec);
@@ -306,11 +307,7 @@ async function update(client: GitHubClient, repository: Repository, spec: PullRe
     await decorate(client, repository, pull.number, { labels: missing, reviewers: [], assignees: [] });
   }
   return {
-    number: pull.number,
-    url: pull.html_url,
-    nodeId: pull.node_id,
-    operation: branch.branchChanged || textChanged ? "updated" : "none",
-    autoMerge: hasAutoMerge(now ?? pull),
+    ...pullRequestOf(pull, branch.branchChanged || textChanged ? "updated" : "none", hasAutoMerge(now ?? pull)),
     ...(merged && { merged }),
     ...(textChanged && { replacedText: { title: pull.title, body: pull.body } }),
   };
@@ -318,6 +315,15 @@ async function update(client: GitHubClient, repository: Repository, spec: PullRe
 
 export function hasAutoMerge(pull: Pick<OpenPull, "auto_merge">): boolean {
   return pull.auto_merge !== null && pull.auto_merge !== undefined;
+}
+
+/** Our record of GitHub's `pull` after `operation`; its auto-merge as GitHub gave it (`autoMerge` says otherwise: turned off since). */
+export function pullRequestOf(
+  pull: Pick<OpenPull, "number" | "html_url" | "node_id" | "auto_merge">,
+  operation: PullRequestOperation,
+  autoMerge = hasAutoMerge(pull),
+): PullRequest {
+  return { number: pull.number, url: pull.html_url, nodeId: pull.node_id, operation, autoMerge };
 }
 
 async function decorate(

@@ -11,9 +11,12 @@ export interface Clock {
   readonly now: () => number;
 }
 
+/** A real pause. */
+export const wallSleep = (ms: number): Promise<void> => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /** The pause `timing` gives, or a real one. */
 export function sleepOf(timing: Timing): (ms: number) => Promise<void> {
-  return timing.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  return timing.sleep ?? wallSleep;
 }
 
 /** The clock `timing` gives, or the real one. */

@@ -585,7 +585,7 @@ describe("update Action", () => {
       const result = await action({ images: `${APP}:1.2.4` });
       expect(result.exitCode, result.stdout + result.stderr).toBe(0);
       expect(fault.hits).toBe(1);
-      expect(result.stdout).toMatch(/main moved while committing/);
+      expect(result.stdout).toMatch(/branch main moved since this attempt read it/);
       const log = await fake.log(OWNER, REPO, "main");
       expect(log).toHaveLength(3);
       expect(log[0]!.parents).toEqual([log[1]!.sha]);

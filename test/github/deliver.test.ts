@@ -53,7 +53,7 @@ describe("deliver: optimistic concurrency", () => {
     expect(log.some((c) => c.message.startsWith("chore(deploy)"))).toBe(false);
     expect(fake.calls.filter((c) => c.operationId === "git/update-ref").every((c) => (c.body as { force?: boolean }).force === false)).toBe(true);
     expect(pauses).toHaveLength(5);
-    expect(logged.filter((m) => /moved while committing/.test(m))).toHaveLength(5);
+    expect(logged.filter((m) => /moved since this attempt read it/.test(m))).toHaveLength(5);
   });
 
   it("gives up before a pause would take it past its time, not after it", async () => {
@@ -234,29 +234,33 @@ describe("deliver: the people whose commits a rebuilt pull-request branch folds 
     ["a full clone, commit-via git", false, "git"],
     ["a shallow clone, main moved, commit-via api", true, "api"],
     ["a shallow clone, main moved, commit-via git", true, "git"],
-  ] as const)("in %s: each person once, first seen first, kept by the next rebuild; never us nor a bot", async (_, shallow, commitVia) => {
-    const options = { ...pr, commitVia };
-    await deliver(ctx, request(`${APP}:1.1.0`), options);
-    await pushToPr("notes.yaml", alice, "notes\n");
-    await pushToPr("review.yaml", bob, "review\n\nCo-authored-by: Carol <carol@acme.test>\nCo-authored-by: Alice <ALICE@acme.test>\n", GITHUB);
-    await pushToPr("notes.yaml", alice, "more notes\n");
-    await pushToPr("deps.yaml", { name: "renovate[bot]", email: "29139614+renovate[bot]@users.noreply.github.com" }, "deps\n");
-    if (shallow) {
-      await fake.commitFile(OWNER, REPO, "main", "README.md", "moved\n");
-      ctx = { ...ctx, git: new GitRepo(await cloneRepo(fake, { shallow: true })) };
-    }
+  ] as const)(
+    "in %s: each person once, first seen first, kept by the next rebuild; never us, but a bot that pushed on top of us",
+    async (_, shallow, commitVia) => {
+      const options = { ...pr, commitVia };
+      await deliver(ctx, request(`${APP}:1.1.0`), options);
+      await pushToPr("notes.yaml", alice, "notes\n");
+      await pushToPr("review.yaml", bob, "review\n\nCo-authored-by: Carol <carol@acme.test>\nCo-authored-by: Alice <ALICE@acme.test>\n", GITHUB);
+      await pushToPr("notes.yaml", alice, "more notes\n");
+      await pushToPr("deps.yaml", { name: "renovate[bot]", email: "29139614+renovate[bot]@users.noreply.github.com" }, "deps\n");
+      if (shallow) {
+        await fake.commitFile(OWNER, REPO, "main", "README.md", "moved\n");
+        ctx = { ...ctx, git: new GitRepo(await cloneRepo(fake, { shallow: true })) };
+      }
 
-    const second = await deliver(ctx, request("ghcr.io/acme/api:2.0.1"), options);
-    const credits = "Co-authored-by: Alice Doe <alice@acme.test>\nCo-authored-by: Bob <bob@acme.test>\nCo-authored-by: Carol <carol@acme.test>\n";
-    expect(await headMessage()).toBe(`chore(deploy): ghcr.io/acme/api 2.0.0 -> 2.0.1\n\n- api.yaml\n\n${credits}`);
-    expect(second.landings[0]!.message).toBe(await headMessage());
-    expect(await fake.readFile(OWNER, REPO, PR, "notes.yaml")).toBe("by: Alice Doe\n");
-    expect(fake.pulls(OWNER, REPO)[0]!.body).not.toContain("Co-authored-by");
+      const second = await deliver(ctx, request("ghcr.io/acme/api:2.0.1"), options);
+      const credits =
+        "Co-authored-by: Alice Doe <alice@acme.test>\nCo-authored-by: Bob <bob@acme.test>\nCo-authored-by: Carol <carol@acme.test>\nCo-authored-by: renovate[bot] <29139614+renovate[bot]@users.noreply.github.com>\n";
+      expect(await headMessage()).toBe(`chore(deploy): ghcr.io/acme/api 2.0.0 -> 2.0.1\n\n- api.yaml\n\n${credits}`);
+      expect(second.landings[0]!.message).toBe(await headMessage());
+      expect(await fake.readFile(OWNER, REPO, PR, "notes.yaml")).toBe("by: Alice Doe\n");
+      expect(fake.pulls(OWNER, REPO)[0]!.body).not.toContain("Co-authored-by");
 
-    // Their commits are gone from the branch now: our commit carries them on.
-    await deliver(ctx, request(`${APP}:1.2.0`), options);
-    expect(await headMessage()).toBe(`chore(deploy): ghcr.io/acme/app 1.0.0 -> 1.2.0\n\n- app.yaml\n\n${credits}`);
-  });
+      // Their commits are gone from the branch now: our commit carries them on.
+      await deliver(ctx, request(`${APP}:1.2.0`), options);
+      expect(await headMessage()).toBe(`chore(deploy): ghcr.io/acme/app 1.0.0 -> 1.2.0\n\n- app.yaml\n\n${credits}`);
+    },
+  );
 
   it("in a shallow clone, a branch a person brought up to date with main (GitHub's Update branch) keeps its earlier edits and credits when rebuilt", async () => {
     await deliver(ctx, request(`${APP}:1.1.0`), pr);
