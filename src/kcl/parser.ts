@@ -52,7 +52,7 @@ const MAX_NESTING = 200;
 
 class Parser {
   pos = 0;
-  /** Expressions being parsed around the current one. */
+  /** Expressions, unary operators and `if` items being parsed around the current one. */
   depth = 0;
   readonly text: string;
   readonly kind: Uint8Array;
@@ -71,6 +71,14 @@ class Parser {
   fail(at: number, message: string): never {
     const index = this.start[at]!;
     throw new SourceError(message, this.tokens.source.line(index), this.tokens.source.column(index));
+  }
+
+  /**
+   * One level deeper, for the construct starting at `at`; the caller leaves it with `depth--`.
+   * Every construct that recurses takes a level, so no input reaches the stack's end.
+   */
+  enter(at: number): void {
+    if (++this.depth > MAX_NESTING) this.fail(at, `expressions nested more than ${MAX_NESTING} deep`);
   }
 
   /** The Keyword of the token at `at` (Keyword.Other for other names and for any other token). */
@@ -234,7 +242,7 @@ class Parser {
       const atom = this.atom(first);
       if (atom !== undefined) return atom;
     }
-    if (++this.depth > MAX_NESTING) this.fail(first, `expressions nested more than ${MAX_NESTING} deep`);
+    this.enter(first);
     let result = this.binary(flags);
     if (!(flags & NO_TERNARY) && this.keyword(this.pos) === K.If) {
       this.pos++;
@@ -276,14 +284,18 @@ class Parser {
   }
 
   unary(flags: number): Expr {
-    const first = this.pos;
-    const k = this.kind[first];
-    if (k === T.Minus || k === T.Plus || k === T.Tilde || this.keyword(first) === K.Not) {
-      this.pos++;
-      const operand = this.unary(flags);
-      return new OperationNode(this.tokens, [operand], [first], first, operand.last);
-    }
+    const k = this.kind[this.pos];
+    if (k === T.Minus || k === T.Plus || k === T.Tilde || this.keyword(this.pos) === K.Not) return this.prefixed(flags);
     return this.postfix(flags);
+  }
+
+  /** A unary operator and its operand: `-1`, `not a`, a level deeper each (`------1` is six). */
+  prefixed(flags: number): Expr {
+    const first = this.pos++;
+    this.enter(first);
+    const operand = this.unary(flags);
+    this.depth--;
+    return new OperationNode(this.tokens, [operand], [first], first, operand.last);
   }
 
   postfix(flags: number): Expr {
@@ -528,6 +540,7 @@ class Parser {
   /** `if c: items (elif c: items)* (else: items)?` inside a config or a list, each item read by `read`. */
   ifItems<Item>(read: (out: Item[]) => boolean): IfItems<Item> {
     const first = this.pos;
+    this.enter(first);
     const column = this.column(first);
     const branches: Item[][] = [];
     while (true) {
@@ -550,6 +563,7 @@ class Parser {
     }
     let last = this.pos - 1;
     while (this.kind[last] === T.Newline || this.kind[last] === T.Comma) last--;
+    this.depth--;
     return { type: "if", branches, first, last };
   }
 }

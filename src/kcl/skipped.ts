@@ -172,20 +172,25 @@ export function literalTypes(module: Module): Map<AssignStatement, string> {
     );
     return aliases.get(name);
   };
-  const listsLiterals = ({ first, last }: TokenRange, seen: Set<string>): boolean => {
-    for (let t = first; t <= last; t++) {
-      if (tokens.kind[t] === T.String) return true;
-      if (tokens.kind[t] !== T.Name) continue;
-      const name = nodeText(tokens, { first: t, last: t });
-      const value = seen.has(name) ? undefined : aliasValue(name);
-      seen.add(name);
-      if (value !== undefined && listsLiterals(value, seen)) return true;
+  // Through the aliases a type names, each alias read once, from a list of what is left to read: a chain of aliases is not a chain of calls.
+  const listsLiterals = (annotation: TokenRange): boolean => {
+    const seen = new Set<string>();
+    for (const pending = [annotation]; pending.length > 0;) {
+      const { first, last } = pending.pop()!;
+      for (let t = first; t <= last; t++) {
+        if (tokens.kind[t] === T.String) return true;
+        if (tokens.kind[t] !== T.Name) continue;
+        const name = nodeText(tokens, { first: t, last: t });
+        const value = seen.has(name) ? undefined : aliasValue(name);
+        seen.add(name);
+        if (value !== undefined) pending.push(value);
+      }
     }
     return false;
   };
   const typed = new Map<AssignStatement, string>();
   for (const s of module.statements)
-    if (s.type === "assign" && s.annotation !== undefined && listsLiterals(s.annotation, new Set())) typed.set(s, nodeText(tokens, s.annotation));
+    if (s.type === "assign" && s.annotation !== undefined && listsLiterals(s.annotation)) typed.set(s, nodeText(tokens, s.annotation));
   return typed;
 }
 

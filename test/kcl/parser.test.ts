@@ -213,6 +213,47 @@ describe("parseKcl", () => {
     expect(parseKcl(nested(150)).statements).toHaveLength(1);
     expect(() => parseKcl(nested(20000))).toThrow(expect.objectContaining({ line: 1, message: "expressions nested more than 200 deep" }));
   });
+
+  // Each row: a construct, how deep is refused, the line of the level past 200, and the construct `depth` levels deep from line 2.
+  it.each([
+    ["unary minus", 100000, 2, (depth: number) => `a = ${"-".repeat(depth)}1`],
+    ["unary plus and ~", 100000, 2, (depth: number) => `a = ${"+~".repeat(depth / 2)}1`],
+    ["not", 100000, 2, (depth: number) => `a = ${"not ".repeat(depth)}b`],
+    ["unary operators in an operation", 100000, 2, (depth: number) => `a = 1 + ${"- ".repeat(depth)}1`],
+    ["unary operators in a config key", 100000, 2, (depth: number) => `a = {${"-".repeat(depth)}b: 1}`],
+    ["an if item on an if item's line", 100000, 2, (depth: number) => `a = {${"if c: ".repeat(depth)}b = 1}`],
+    ["an if list item on an if item's line", 100000, 2, (depth: number) => `a = [${"if c: ".repeat(depth)}1]`],
+    [
+      "an if item in an if item's block",
+      2000,
+      202,
+      (depth: number) => `a = {\n${Array.from({ length: depth }, (_, i) => `${" ".repeat(i + 1)}if c:\n`).join("")}${" ".repeat(depth + 1)}b = 1\n}`,
+    ],
+    ["a config as a config value", 100000, 2, (depth: number) => `a = ${"{b: ".repeat(depth)}1${"}".repeat(depth)}`],
+    ["a schema as a schema attribute", 100000, 2, (depth: number) => `a = ${"S {b: ".repeat(depth)}1${"}".repeat(depth)}`],
+    ["a ternary as a ternary's else", 100000, 2, (depth: number) => `a = 1${" if c else 1".repeat(depth)}`],
+    ["a comprehension as a comprehension's item", 100000, 2, (depth: number) => `a = ${"[".repeat(depth)}x for x in y${"]".repeat(depth)}`],
+    ["a quantifier as a quantifier's iterable", 100000, 2, (depth: number) => `a = ${"all x in ".repeat(depth)}y${" {x}".repeat(depth)}`],
+    ["** unpacking", 100000, 2, (depth: number) => `a = ${"{**".repeat(depth)}b${"}".repeat(depth)}`],
+  ])("counts %s as nesting: 100 levels parse, %i are refused with a SourceError at line %i", (_, deep, line, nested) => {
+    expect(parseKcl(`x = 1\n${nested(100)}\n`).statements).toHaveLength(2);
+    expect(() => parseKcl(`x = 1\n${nested(deep)}\n`)).toThrow(expect.objectContaining({ line, message: "expressions nested more than 200 deep" }));
+  });
+
+  it.each([
+    ["an attribute chain", (length: number) => `a = b${".c".repeat(length)}`],
+    ["a subscript chain", (length: number) => `a = b${"[0]".repeat(length)}`],
+    ["a call chain", (length: number) => `a = f${"()".repeat(length)}`],
+    ["nested subscripts", (length: number) => `a = ${"b[".repeat(length)}0${"]".repeat(length)}`],
+    ["nested parentheses", (length: number) => `a = ${"(".repeat(length)}1${")".repeat(length)}`],
+    ["nested lambdas", (length: number) => `a = ${"lambda { ".repeat(length)}1${" }".repeat(length)}`],
+    ["a comprehension over a comprehension", (length: number) => `a = ${"[x for x in ".repeat(length)}y${"]".repeat(length)}`],
+    ["nested interpolations", (length: number) => `a = "${"${".repeat(length)}x${"}".repeat(length)}"`],
+    ["a chain of assignments", (length: number) => `${"a = ".repeat(length)}1`],
+    ["a chain of one operator", (length: number) => `a = 1${" + 1".repeat(length)}`],
+  ])("reads %s 100,000 long, skipped or read in a loop, with no limit", (_, long) => {
+    expect(parseKcl(`${long(100000)}\n`).statements).toHaveLength(1);
+  });
 });
 
 describe("parseKclExpression", () => {

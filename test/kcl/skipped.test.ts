@@ -97,6 +97,12 @@ describe("literalTypes", () => {
     expect(typeOfLast('type Any = Web | int\ntype Web = "app:1.2.3"\nx: Any = "app:1.2.3"\n')).toBe("Any");
   });
 
+  it("follows a chain of 100,000 aliases to its literal without running out of stack", () => {
+    const chain = Array.from({ length: 100000 }, (_, i) => `type T${i} = int | T${i + 1}\n`).join("");
+    expect(typeOfLast(`${chain}type T100000 = "app:1.2.3"\nx: T0 = "app:1.2.3"\n`)).toBe("T0");
+    expect(typeOfLast(`${chain}type T100000 = int\nx: T0 = 1\n`)).toBeUndefined();
+  });
+
   it("names nothing for other types, untyped assignments, or an alias that never reaches a literal", () => {
     expect(typeOfLast('opt: str | None = "app:1.2.3"\n')).toBeUndefined();
     expect(typeOfLast("type Port = int\np: Port = 80\n")).toBeUndefined();
