@@ -6,6 +6,7 @@
  * strict on purpose: a reference is spliced into YAML and KCL source, so anything
  * that could break out of a scalar or a string literal is refused with a reason.
  */
+import { quotedExcerpt } from "../text/quoted-excerpt.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 
 /** A parsed image reference. `name` is kept exactly as written; `repository` is canonical. */
@@ -23,7 +24,7 @@ export class ImageRefError extends Error {
     readonly input: string,
     readonly reason: string,
   ) {
-    super(`invalid image reference ${JSON.stringify(input)}: ${reason}`);
+    super(`invalid image reference ${quotedExcerpt(input)}: ${reason}`);
     this.name = "ImageRefError";
   }
 }

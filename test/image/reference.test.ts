@@ -96,6 +96,10 @@ describe("parseImageRef", () => {
 
   it("says which input is wrong", () => {
     expect(() => parseImageRef("ghcr.io/acme/app:1 x")).toThrow('invalid image reference "ghcr.io/acme/app:1 x": it contains a space');
+    // A sender's 60 KB reference is quoted in part, with its length.
+    expect(() => parseImageRef(`ghcr.io/acme/app:1 ${"x".repeat(60_000)}`)).toThrow(
+      /^invalid image reference "ghcr\.io\/acme\/app:1 x{81}…" \(60019 characters\): it contains a space$/,
+    );
   });
 });
 
