@@ -276,9 +276,9 @@ describe("deliver: the pull request merges or closes while a run updates it", ()
         "spec.template.spec.containers[0].image keeps 1.2.0, which its policy (semver >=1.0.0) ranks above the incoming 1.1.0 (allow-downgrade sets it anyway)",
     });
     const [pull] = fake.pulls(OWNER, REPO);
-    expect(pull!.body).toContain(`| \`${APP}:1.0.0\` | \`${APP}:1.1.0\` |`);
-    expect(pull!.body).not.toContain(`| \`apps/canary.yaml`);
-    expect(pull!.body).toContain("Also on this branch, from its earlier commits: `apps/canary.yaml`.");
+    expect(pull!.body).toContain(`| <code>${APP}:1.0.0</code> | <code>${APP}:1.1.0</code> |`);
+    expect(pull!.body).not.toContain(`| <code>apps/canary.yaml`);
+    expect(pull!.body).toContain("Also on this branch, from its earlier commits: <code>apps/canary.yaml</code>.");
     expect(await image(PR, "canary")).toBe(`${APP}:1.2.0`);
   });
 
@@ -294,7 +294,7 @@ describe("deliver: the pull request merges or closes while a run updates it", ()
     const [pull] = fake.pulls(OWNER, REPO);
     expect(pull!.title).toBe(`chore(deploy): carry the values on ${PR}`);
     expect(pull!.body).not.toContain("| File |");
-    expect(pull!.body).toContain("On this branch, from its earlier commits: `apps/app.yaml`.");
+    expect(pull!.body).toContain("On this branch, from its earlier commits: <code>apps/app.yaml</code>.");
     expect(await image(PR, "app")).toBe(`${APP}:1.2.0`);
     const [head] = await fake.log(OWNER, REPO, PR);
     expect(head!.message.split("\n\n")[0]).toBe(`chore(deploy): carry the values on ${PR}`);
@@ -309,6 +309,6 @@ describe("deliver: the pull request merges or closes while a run updates it", ()
     expect(result.landings).toMatchObject([{ pullRequest: { number: 1, operation: "created" } }]);
     const [pull] = fake.pulls(OWNER, REPO);
     expect(pull!.title).toBe(`chore(deploy): ${APP} 1.0.0 -> 1.1.0`);
-    expect(pull!.body).toContain(`| \`${APP}:1.0.0\` | \`${APP}:1.1.0\` |`);
+    expect(pull!.body).toContain(`| <code>${APP}:1.0.0</code> | <code>${APP}:1.1.0</code> |`);
   });
 });

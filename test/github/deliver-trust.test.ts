@@ -50,7 +50,7 @@ describe("deliver: a pull-request branch someone else pushed to", () => {
     expect(await fake.readFile(OWNER, REPO, "main", ".github/workflows/pwn.yml")).toBeUndefined();
     // A person's edit to a manifest stays on the branch for review, and the body names it.
     expect(await fake.readFile(OWNER, REPO, PR, "api.yaml")).toContain("privileged: true");
-    expect(pull!.body).toContain("Also on this branch, from its earlier commits: `api.yaml`.");
+    expect(pull!.body).toContain("Also on this branch, from its earlier commits: <code>api.yaml</code>.");
     expect(warningsOf(result)).toEqual([
       `.github/workflows/pwn.yml: ${PR} changed this file, which gitops-promote never writes (the workflows under .github/, its configuration): left out when rebuilding the pull request's branch`,
       `pull request #1 is left open for review: ${PR} holds commits by Mallory, and gitops-promote merges only what it pushed itself; merge it yourself, or close it to start afresh`,
