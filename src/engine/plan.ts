@@ -433,7 +433,9 @@ function planFile(
   let edited: EditResult;
   try {
     edited = kind === "kcl" ? editKcl(body, request, overridden) : kind === "kcl-mod" ? editKclMod(body, request) : editYaml(body, request);
-  } catch (error) {
+  } catch (caught) {
+    // A file nested deeper than a parser's own limits catch is this file's trouble, not the run's.
+    const error = caught instanceof RangeError ? new SourceError(`nested too deep to read (${caught.message})`) : caught;
     if (!(error instanceof SourceError)) throw error;
     if (overrides.length > 0) throw new RequestError([located(path, error)]);
     if (!helmTemplate) warnings.push({ file: path, ...(error.line !== undefined && { line: error.line }), message: `not edited: ${error.message}` });
