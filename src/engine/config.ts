@@ -11,6 +11,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import type { Document, Node, YAMLMap } from "yaml";
+import { isBranchName } from "../branch-name.js";
 import { formatDiagnostic, type Diagnostic } from "../change.js";
 import { parseImageRef, ImageRefError } from "../image/reference.js";
 import { parsePolicy, PolicyError } from "../image/policy.js";
@@ -284,12 +285,6 @@ function describe(node: Node | null | undefined): string {
   if (isSeq(node)) return "a list";
   if (!isScalar(node) || node.value === null) return "nothing";
   return `${typeof node.value === "string" ? "a string" : `a ${typeof node.value}`} (${node.source ?? String(node.value)})`;
-}
-
-/** git check-ref-format's rules for a branch name, briefly. */
-function isBranchName(name: string): boolean {
-  const control = Array.from(name).some((ch) => ch.charCodeAt(0) < 0x20 || ch === "\u007f");
-  return !control && !/[\s~^:?*[\\]|\.\.|\/\/|@\{|^\/|\/$|\.$|\.lock$|^-/.test(name) && name !== "@";
 }
 
 function readDelivery(r: Reader, node: Node | null, at: Node, path: string): Delivery | undefined {
