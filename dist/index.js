@@ -6172,7 +6172,7 @@ var require_client_h1 = __commonJS({
         } else {
           socket[kReset] = true;
         }
-        const pause2 = request2.onHeaders(statusCode, headers, this.resume, statusText) === false;
+        const pause = request2.onHeaders(statusCode, headers, this.resume, statusText) === false;
         if (request2.aborted) {
           return -1;
         }
@@ -6186,7 +6186,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause2 ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants3.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -32349,6 +32349,14 @@ var SourceError = class extends Error {
   column;
 };
 
+// src/text/quoted-excerpt.ts
+var EXCERPT_CHARACTERS = 100;
+function quotedExcerpt(text2) {
+  if (text2.length <= EXCERPT_CHARACTERS) return JSON.stringify(text2);
+  const cut = text2.slice(0, EXCERPT_CHARACTERS).replace(/[\uD800-\uDBFF]$/, "");
+  return `${JSON.stringify(`${cut}\u2026`)} (${text2.length} characters)`;
+}
+
 // src/text/escape-regexp.ts
 function escapeRegExp(text2) {
   return text2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
@@ -32357,7 +32365,7 @@ function escapeRegExp(text2) {
 // src/image/reference.ts
 var ImageRefError = class extends Error {
   constructor(input, reason) {
-    super(`invalid image reference ${JSON.stringify(input)}: ${reason}`);
+    super(`invalid image reference ${quotedExcerpt(input)}: ${reason}`);
     this.input = input;
     this.reason = reason;
     this.name = "ImageRefError";
@@ -33536,7 +33544,7 @@ var Parser = class {
   }
   tokens;
   pos = 0;
-  /** Expressions being parsed around the current one. */
+  /** Expressions, unary operators and `if` items being parsed around the current one. */
   depth = 0;
   text;
   kind;
@@ -33546,6 +33554,13 @@ var Parser = class {
   fail(at, message) {
     const index = this.start[at];
     throw new SourceError(message, this.tokens.source.line(index), this.tokens.source.column(index));
+  }
+  /**
+   * One level deeper, for the construct starting at `at`; the caller leaves it with `depth--`.
+   * Every construct that recurses takes a level, so no input reaches the stack's end.
+   */
+  enter(at) {
+    if (++this.depth > MAX_NESTING) this.fail(at, `expressions nested more than ${MAX_NESTING} deep`);
   }
   /** The Keyword of the token at `at` (Keyword.Other for other names and for any other token). */
   keyword(at) {
@@ -33685,7 +33700,7 @@ var Parser = class {
       const atom = this.atom(first);
       if (atom !== void 0) return atom;
     }
-    if (++this.depth > MAX_NESTING) this.fail(first, `expressions nested more than ${MAX_NESTING} deep`);
+    this.enter(first);
     let result = this.binary(flags);
     if (!(flags & NO_TERNARY) && this.keyword(this.pos) === Keyword.If) {
       this.pos++;
@@ -33724,14 +33739,17 @@ var Parser = class {
     return new OperationNode(this.tokens, operands, operators, first, this.pos - 1);
   }
   unary(flags) {
-    const first = this.pos;
-    const k = this.kind[first];
-    if (k === T2.Minus || k === T2.Plus || k === T2.Tilde || this.keyword(first) === Keyword.Not) {
-      this.pos++;
-      const operand = this.unary(flags);
-      return new OperationNode(this.tokens, [operand], [first], first, operand.last);
-    }
+    const k = this.kind[this.pos];
+    if (k === T2.Minus || k === T2.Plus || k === T2.Tilde || this.keyword(this.pos) === Keyword.Not) return this.prefixed(flags);
     return this.postfix(flags);
+  }
+  /** A unary operator and its operand: `-1`, `not a`, a level deeper each (`------1` is six). */
+  prefixed(flags) {
+    const first = this.pos++;
+    this.enter(first);
+    const operand = this.unary(flags);
+    this.depth--;
+    return new OperationNode(this.tokens, [operand], [first], first, operand.last);
   }
   postfix(flags) {
     const first = this.pos;
@@ -33949,6 +33967,7 @@ var Parser = class {
   /** `if c: items (elif c: items)* (else: items)?` inside a config or a list, each item read by `read`. */
   ifItems(read) {
     const first = this.pos;
+    this.enter(first);
     const column = this.column(first);
     const branches = [];
     while (true) {
@@ -33970,6 +33989,7 @@ var Parser = class {
     }
     let last = this.pos - 1;
     while (this.kind[last] === T2.Newline || this.kind[last] === T2.Comma) last--;
+    this.depth--;
     return { type: "if", branches, first, last };
   }
 };
@@ -41314,8 +41334,8 @@ function setFromSpec(text2, spec, create, setsToo) {
   return setYamlPath(text2, path6, value, { create, typed: value === raw, ...setsToo && { setsToo } });
 }
 function unquote(value) {
-  const quoted = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
-  return quoted ? value.slice(1, -1) : value;
+  const quoted2 = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
+  return quoted2 ? value.slice(1, -1) : value;
 }
 function describeAt(path6, depth) {
   return depth === 0 ? "the document" : formatPath(path6.slice(0, depth));
@@ -42412,7 +42432,7 @@ function pipeline(tokens, line) {
       case "word":
         if (t.text === "true" || t.text === "false") return { type: "literal", value: t.text === "true" };
         if (t.text === "nil") return { type: "literal", value: void 0 };
-        if (!(t.text in FUNCTIONS)) throw new TemplateError(`function ${JSON.stringify(t.text)} not defined`, line);
+        if (!Object.hasOwn(FUNCTIONS, t.text)) throw new TemplateError(`function ${JSON.stringify(t.text)} not defined`, line);
         return { type: "function", name: t.text };
       case "punct":
         if (t.text === "(") {
@@ -42524,7 +42544,7 @@ function evalOperand(operand, dot, vars, line) {
 }
 function field(value, name, line) {
   if (value instanceof Map) return value.get(name);
-  if (typeof value === "object" && value !== null && name in value) return value[name];
+  if (typeof value === "object" && value !== null && Object.hasOwn(value, name)) return value[name];
   if (value === void 0 || value === null) throw new TemplateError(`nil pointer evaluating .${name}`, line);
   throw new TemplateError(`can't evaluate field ${name} in ${print(value)}`, line);
 }
@@ -42548,40 +42568,45 @@ function str(value) {
 function equal(a, b) {
   return a === b || typeof a === "object" && a !== null && typeof b === "object" && b !== null && print(a) === print(b);
 }
-var FUNCTIONS = {
-  eq: (a, ...bs) => bs.some((b) => equal(a, b)),
-  ne: (a, b) => !equal(a, b),
-  lt: (a, b) => a < b,
-  le: (a, b) => a <= b,
-  gt: (a, b) => a > b,
-  ge: (a, b) => a >= b,
-  not: (a) => !truth(a),
-  and: (...xs) => xs.find((x) => !truth(x)) ?? xs.at(-1),
-  or: (...xs) => xs.find((x) => truth(x)) ?? xs.at(-1),
-  len: (x) => x instanceof Map ? x.size : Array.isArray(x) || typeof x === "string" ? x.length : 0,
-  index: (x, ...keys) => keys.reduce((v, k) => v instanceof Map ? v.get(k) : Array.isArray(v) ? v[k] : void 0, x),
-  print: (...xs) => xs.map(str).join(""),
-  println: (...xs) => `${xs.map(str).join(" ")}
+var FUNCTIONS = Object.freeze(
+  Object.setPrototypeOf(
+    {
+      eq: (a, ...bs) => bs.some((b) => equal(a, b)),
+      ne: (a, b) => !equal(a, b),
+      lt: (a, b) => a < b,
+      le: (a, b) => a <= b,
+      gt: (a, b) => a > b,
+      ge: (a, b) => a >= b,
+      not: (a) => !truth(a),
+      and: (...xs) => xs.find((x) => !truth(x)) ?? xs.at(-1),
+      or: (...xs) => xs.find((x) => truth(x)) ?? xs.at(-1),
+      len: (x) => x instanceof Map ? x.size : Array.isArray(x) || typeof x === "string" ? x.length : 0,
+      index: (x, ...keys) => keys.reduce((v, k) => v instanceof Map ? v.get(k) : Array.isArray(v) ? v[k] : void 0, x),
+      print: (...xs) => xs.map(str).join(""),
+      println: (...xs) => `${xs.map(str).join(" ")}
 `,
-  printf: (format, ...xs) => {
-    let k = 0;
-    return str(format).replace(/%[svdq%]/g, (verb) => verb === "%%" ? "%" : verb === "%q" ? JSON.stringify(str(xs[k++])) : str(xs[k++]));
-  },
-  lower: (s) => str(s).toLowerCase(),
-  upper: (s) => str(s).toUpperCase(),
-  title: (s) => str(s).replace(/\b\w/g, (c) => c.toUpperCase()),
-  trim: (s) => str(s).trim(),
-  trimPrefix: (prefix, s) => str(s).startsWith(str(prefix)) ? str(s).slice(str(prefix).length) : str(s),
-  trimSuffix: (suffix, s) => str(s).endsWith(str(suffix)) && str(suffix) !== "" ? str(s).slice(0, -str(suffix).length) : str(s),
-  contains: (substr, s) => str(s).includes(str(substr)),
-  hasPrefix: (prefix, s) => str(s).startsWith(str(prefix)),
-  hasSuffix: (suffix, s) => str(s).endsWith(str(suffix)),
-  replace: (from, to, s) => str(s).split(str(from)).join(str(to)),
-  join: (sep5, list) => Array.isArray(list) ? list.map(str).join(str(sep5)) : str(list),
-  quote: (...xs) => xs.map((x) => JSON.stringify(str(x))).join(" "),
-  default: (fallback, value) => truth(value) ? value : fallback,
-  trunc: (n, s) => n >= 0 ? str(s).slice(0, n) : str(s).slice(n)
-};
+      printf: (format, ...xs) => {
+        let k = 0;
+        return str(format).replace(/%[svdq%]/g, (verb) => verb === "%%" ? "%" : verb === "%q" ? JSON.stringify(str(xs[k++])) : str(xs[k++]));
+      },
+      lower: (s) => str(s).toLowerCase(),
+      upper: (s) => str(s).toUpperCase(),
+      title: (s) => str(s).replace(/\b\w/g, (c) => c.toUpperCase()),
+      trim: (s) => str(s).trim(),
+      trimPrefix: (prefix, s) => str(s).startsWith(str(prefix)) ? str(s).slice(str(prefix).length) : str(s),
+      trimSuffix: (suffix, s) => str(s).endsWith(str(suffix)) && str(suffix) !== "" ? str(s).slice(0, -str(suffix).length) : str(s),
+      contains: (substr, s) => str(s).includes(str(substr)),
+      hasPrefix: (prefix, s) => str(s).startsWith(str(prefix)),
+      hasSuffix: (suffix, s) => str(s).endsWith(str(suffix)),
+      replace: (from, to, s) => str(s).split(str(from)).join(str(to)),
+      join: (sep5, list) => Array.isArray(list) ? list.map(str).join(str(sep5)) : str(list),
+      quote: (...xs) => xs.map((x) => JSON.stringify(str(x))).join(" "),
+      default: (fallback, value) => truth(value) ? value : fallback,
+      trunc: (n, s) => n >= 0 ? str(s).slice(0, n) : str(s).slice(n)
+    },
+    null
+  )
+);
 
 // src/engine/commit-message.ts
 function commitMessage(template, input) {
@@ -42869,6 +42894,19 @@ function markedValues(groups2, kept) {
     return fields.map((field2) => markedValue(field2, update2, next, refused, kept && ((why) => kept(field2, why))));
   });
 }
+function imagesOf(fields) {
+  const images = [];
+  let image = [];
+  for (const field2 of fields) {
+    if (image.some((f) => f.marker.field === field2.marker.field)) {
+      images.push(image);
+      image = [];
+    }
+    image.push(field2);
+  }
+  images.push(image);
+  return images;
+}
 function markedValue({ marker, text: text2 }, update2, next, refused, kept) {
   switch (marker.field) {
     case "ref": {
@@ -42905,9 +42943,9 @@ var MarkedFields = class {
       group2.push(site);
     }
   }
-  /** Writes every field whose value moves: a setter's fields in one document decide together (markedValues). */
+  /** Writes every field whose value moves: the fields of one image of a setter in one document decide together (markedValues). */
   writeAll() {
-    const groups2 = [...this.groups.values()];
+    const groups2 = [...this.groups.values()].flatMap(imagesOf);
     const values = markedValues(
       groups2.map((fields) => ({ update: this.request.setters.get(fields[0].marker.key), fields })),
       (field2, why) => field2.warn(`Flux setter "${field2.marker.setter}" ${why}`)
@@ -42971,25 +43009,55 @@ var PRECEDENCE = {
   ...Object.fromEntries(["*", "/", "//", "%"].map((op) => [op, 9])),
   "**": 10
 };
-function operatorOver(operation, at) {
+var precedence = (operator) => PRECEDENCE[operator] ?? 0;
+function operatorsOver(operation) {
   const { operators } = operation;
-  if (operation.operands.length === 1) return operators[0];
-  let found;
-  for (let from = 0, to = operators.length; from < to; ) {
-    let root = from;
-    for (let g = from + 1; g < to; g++) {
-      const [p, q] = [PRECEDENCE[operators[g]] ?? 0, PRECEDENCE[operators[root]] ?? 0];
-      if (p < q || p === q && operators[g] !== "**") root = g;
-    }
-    if (!MATCHED_OPERATORS.has(operators[root])) found = operators[root];
-    if (at <= root) to = root;
-    else from = root + 1;
+  if (operation.operands.length === 1) return [operators[0]];
+  const count = operators.length;
+  const appliedAfter = (later, earlier) => {
+    const [p, q] = [precedence(operators[later]), precedence(operators[earlier])];
+    return p < q || p === q && operators[later] !== "**";
+  };
+  const parent = new Int32Array(count).fill(-1);
+  const rightEdge = [];
+  for (let g = 0; g < count; g++) {
+    let child2 = -1;
+    while (rightEdge.length > 0 && appliedAfter(g, rightEdge[rightEdge.length - 1])) child2 = rightEdge.pop();
+    if (child2 >= 0) parent[child2] = g;
+    if (rightEdge.length > 0) parent[g] = rightEdge[rightEdge.length - 1];
+    rightEdge.push(g);
   }
-  return found;
+  const over = new Array(count);
+  const known = new Uint8Array(count);
+  const path6 = [];
+  for (let g = 0; g < count; g++) {
+    let up = g;
+    for (; up >= 0 && known[up] === 0; up = parent[up]) path6.push(up);
+    let found = up >= 0 ? over[up] : void 0;
+    for (let i = path6.length - 1; i >= 0; i--) {
+      const at = path6[i];
+      if (!MATCHED_OPERATORS.has(operators[at])) found = operators[at];
+      over[at] = found;
+      known[at] = 1;
+    }
+    path6.length = 0;
+  }
+  return operation.operands.map((_, i) => over[i === 0 ? 0 : i === count || appliedAfter(i, i - 1) ? i - 1 : i]);
 }
 var holds = (node, token) => node.first <= token && token <= node.last;
+function holding(nodes, token) {
+  for (let lo = 0, hi = nodes.length - 1; lo <= hi; ) {
+    const mid = lo + hi >> 1;
+    const node = nodes[mid];
+    if (token < node.first) hi = mid - 1;
+    else if (token > node.last) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+var overByOperation = /* @__PURE__ */ new WeakMap();
 function skippedConstruct(statements, token) {
-  const statement = statements.find((s) => holds(s, token));
+  const statement = statements[holding(statements, token)];
   if (statement === void 0) return void 0;
   if (statement.type === "other") return SKIPPED_STATEMENTS[statement.construct];
   if (statement.type === "import") return "an import";
@@ -43007,20 +43075,24 @@ function literalTypes(module2) {
     );
     return aliases.get(name);
   };
-  const listsLiterals = ({ first, last }, seen) => {
-    for (let t = first; t <= last; t++) {
-      if (tokens.kind[t] === T.String) return true;
-      if (tokens.kind[t] !== T.Name) continue;
-      const name = nodeText(tokens, { first: t, last: t });
-      const value = seen.has(name) ? void 0 : aliasValue(name);
-      seen.add(name);
-      if (value !== void 0 && listsLiterals(value, seen)) return true;
+  const listsLiterals = (annotation) => {
+    const seen = /* @__PURE__ */ new Set();
+    for (const pending = [annotation]; pending.length > 0; ) {
+      const { first, last } = pending.pop();
+      for (let t = first; t <= last; t++) {
+        if (tokens.kind[t] === T.String) return true;
+        if (tokens.kind[t] !== T.Name) continue;
+        const name = nodeText(tokens, { first: t, last: t });
+        const value = seen.has(name) ? void 0 : aliasValue(name);
+        seen.add(name);
+        if (value !== void 0) pending.push(value);
+      }
     }
     return false;
   };
   const typed = /* @__PURE__ */ new Map();
   for (const s of module2.statements)
-    if (s.type === "assign" && s.annotation !== void 0 && listsLiterals(s.annotation, /* @__PURE__ */ new Set())) typed.set(s, nodeText(tokens, s.annotation));
+    if (s.type === "assign" && s.annotation !== void 0 && listsLiterals(s.annotation)) typed.set(s, nodeText(tokens, s.annotation));
   return typed;
 }
 function inExpr(expr, token) {
@@ -43040,26 +43112,28 @@ function inExpr(expr, token) {
   }
 }
 function inOperation(operation, token) {
-  const at = operation.operands.findIndex((o) => holds(o, token));
+  const at = holding(operation.operands, token);
   if (at < 0) return void 0;
-  const operator = operatorOver(operation, at);
+  let over = overByOperation.get(operation);
+  if (over === void 0) overByOperation.set(operation, over = operatorsOver(operation));
+  const operator = over[at];
   if (operator === void 0) return inExpr(operation.operands[at], token);
   if (operation.operands.length > 1) return `an operand of '${operator}'`;
   return operator === "not" ? "the operand of 'not'" : `the operand of unary '${operator}'`;
 }
 function inItems(items, token) {
-  const item = items.find((i) => holds(i, token));
+  const item = items[holding(items, token)];
   if (item === void 0) return void 0;
   if (item.type === "unpack") return "a ** unpacking";
   if (item.type === "if") return inBranches(item, token, inItems);
   return holds(item.key, token) ? "a config key" : inExpr(item.value, token);
 }
 function inListItems(items, token) {
-  const item = items.find((i) => holds(i, token));
+  const item = items[holding(items, token)];
   return item?.type === "if" ? inBranches(item, token, inListItems) : item && inExpr(item, token);
 }
 function inBranches(item, token, inBranch) {
-  const branch = item.branches.find((items) => items.some((i) => holds(i, token)));
+  const branch = item.branches.find((items) => holding(items, token) >= 0);
   return branch ? inBranch(branch, token) : "an if condition";
 }
 
@@ -43118,8 +43192,10 @@ var ImageEditor = class {
         return this.walkItems(expr.items, path6);
       case "list":
         return expr.items.forEach((item, i) => this.walkListItem(item, { parent: path6, step: i }));
-      case "operation":
-        return expr.operands.forEach((operand, i) => operatorOver(expr, i) === void 0 && this.walk(operand, path6));
+      case "operation": {
+        const over = operatorsOver(expr);
+        return expr.operands.forEach((operand, i) => over[i] === void 0 && this.walk(operand, path6));
+      }
       default:
         return;
     }
@@ -43793,12 +43869,15 @@ function setHelmImage(image, incoming, plan, document) {
   const { repository, registry, tag, digest } = image;
   const repositoryNode = repository?.node;
   const tagNode = tag?.node;
-  if (!tag || !isFlowScalar(repositoryNode) || !isFlowScalar(tagNode) || digest && !isFlowScalar(digest.node)) return;
+  if (!tag || !isFlowScalar(repositoryNode) || digest && !isFlowScalar(digest.node)) return;
   if ([repository, registry, tag, digest].some((field2) => plan.isClaimed(field2?.node))) return;
   const registryText = scalarText(registry?.node);
   const name = registryText ? `${registryText}/${repositoryNode.text}` : repositoryNode.text;
   const update2 = incoming.get(normalizeRepository(name) ?? "");
   if (!update2) return;
+  if (tagNode === null)
+    return plan.warn(repositoryNode.start, `${formatPath(tag.path)} has no value to set (a key without ':'): write it as tag: "" to have it set`);
+  if (!isFlowScalar(tagNode)) return;
   if (warnPlaceholderField({ tag, digest }, name, plan)) return;
   const digestNode = digest?.node;
   const pinned = digest === void 0 ? tagAndDigest(tagNode.text) : void 0;
@@ -43836,6 +43915,25 @@ var editHelmValues = (file, request2, plan) => {
     });
   }
 };
+
+// src/yaml/alias.ts
+function anchorOf(file, alias) {
+  const { text: text2 } = file;
+  const name = `&${text2.slice(alias.start + 1, alias.end)}`;
+  let at = text2.lastIndexOf(name, alias.start);
+  while (at >= 0 && !/^(?:[\s,\]}]|$)/.test(text2.slice(at + name.length, at + name.length + 1))) at = at > 0 ? text2.lastIndexOf(name, at - 1) : -1;
+  return at < 0 ? void 0 : { name, at };
+}
+function anchoredValue(file, root, alias) {
+  const anchor = anchorOf(file, alias);
+  if (anchor === void 0) return void 0;
+  const start = anchor.at + anchor.name.length + /^[ \t]*/.exec(file.text.slice(anchor.at + anchor.name.length))[0].length;
+  let found;
+  forEachValue(root, ({ node, path: path6 }) => {
+    if (found === void 0 && node.start === start && node.kind !== "alias") found = { node, path: path6 };
+  });
+  return found;
+}
 
 // src/yaml/json-patch.ts
 var OPS = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
@@ -43960,11 +44058,22 @@ var editImages = (file, request2, plan) => {
     if (isOpList(document.root)) continue;
     forEachValue(document.root, ({ node, path: path6, inFlow }) => {
       if (path6[path6.length - 1] !== "image") return;
-      if (isFlowScalar(node) && hasPlaceholder(node.text)) warnSubstituted(node, path6, incoming, plan);
+      if (node.kind === "alias") warnAliased(file, document, node, path6, incoming, plan);
+      else if (isFlowScalar(node) && hasPlaceholder(node.text)) warnSubstituted(node, path6, incoming, plan);
       else setImageScalar({ node, path: path6, inFlow }, "image", inContainerSpec(path6), incoming, plan, document, request2.kustomizeTagged);
     });
   }
 };
+function warnAliased(file, document, alias, path6, incoming, plan) {
+  const anchored = anchoredValue(file, document.root, alias);
+  if (!anchored || !isFlowScalar(anchored.node) || anchored.path[anchored.path.length - 1] === "image") return;
+  const ref = tryParseImageRef(anchored.node.text);
+  if (!ref || !incoming.has(ref.repository)) return;
+  plan.warn(
+    alias.start,
+    `${formatPath(path6)} is ${file.text.slice(alias.start, alias.end)}, an alias of ${formatPath(anchored.path)} (line ${file.lineAt(anchored.node.start)}), which holds ${anchored.node.text} and is no image field: aliases are never followed, so it does not move; write the image here, or mark ${formatPath(anchored.path)} with a Flux marker`
+  );
+}
 function setImageScalar(field2, kind, bareTakesTag, incoming, plan, document, kustomizeTagged2) {
   const { node, path: path6 } = field2;
   if (!isFlowScalar(node) || plan.isClaimed(node)) return;
@@ -44081,9 +44190,9 @@ function warnYamlString(document, path6, images, plan, kind) {
   if (values?.kind !== "scalar" || values.text === "") return false;
   const inner = tryYamlFile(kind.header + values.text);
   if (!inner) return false;
-  const dryRun = new EditPlan(inner);
-  for (const editor of kind.editors) editor(inner, { images, setters: /* @__PURE__ */ new Map() }, dryRun);
-  const keys = dryRun.result().changes.map((change) => change.key);
+  const dryRun2 = new EditPlan(inner);
+  for (const editor of kind.editors) editor(inner, { images, setters: /* @__PURE__ */ new Map() }, dryRun2);
+  const keys = dryRun2.result().changes.map((change) => change.key);
   if (keys.length === 0) return false;
   plan.warn(
     values.start,
@@ -44719,12 +44828,9 @@ var editMarkers = (file, request2, plan) => {
 };
 var EMPTY_REFUSAL = "an empty value, which is left as it is: YAML gives a comment after an empty value to its key, so Flux reads no marker there; write a value before the marker for Flux to set it";
 function aliasRefusal(file, alias) {
-  const { text: text2 } = file;
-  const anchor = `&${text2.slice(alias.start + 1, alias.end)}`;
-  let at = text2.lastIndexOf(anchor, alias.start);
-  while (at >= 0 && !/^(?:[\s,\]}]|$)/.test(text2.slice(at + anchor.length, at + anchor.length + 1))) at = at > 0 ? text2.lastIndexOf(anchor, at - 1) : -1;
-  const where2 = at >= 0 ? ` at line ${file.lineAt(at)}` : "";
-  return `an alias of ${anchor}, which is never edited (Flux sets scalars only); mark the anchored value${where2} instead`;
+  const anchor = anchorOf(file, alias);
+  const where2 = anchor ? ` at line ${file.lineAt(anchor.at)}` : "";
+  return `an alias of &${file.text.slice(alias.start + 1, alias.end)}, which is never edited (Flux sets scalars only); mark the anchored value${where2} instead`;
 }
 var ONE_STRING = "a marker is set only in a value that is one string holding an image";
 function kclSettings(document) {
@@ -44805,6 +44911,12 @@ function runEditors(text2, request2, editors) {
 }
 function editYaml(text2, request2) {
   return runEditors(text2, request2, EDITORS);
+}
+
+// src/branch-name.ts
+function isBranchName(name) {
+  const control = Array.from(name).some((ch) => ch.charCodeAt(0) < 32 || ch === "\x7F");
+  return !control && !/[\s~^:?*[\\]|\.\.|\/\/|@\{|^\/|\/$|\.$|\.lock$|^-/.test(name) && name !== "@";
 }
 
 // src/image/flux-semver.ts
@@ -46143,10 +46255,6 @@ function describe(node) {
   if (!isScalar(node) || node.value === null) return "nothing";
   return `${typeof node.value === "string" ? "a string" : `a ${typeof node.value}`} (${node.source ?? String(node.value)})`;
 }
-function isBranchName(name) {
-  const control = Array.from(name).some((ch) => ch.charCodeAt(0) < 32 || ch === "\x7F");
-  return !control && !/[\s~^:?*[\\]|\.\.|\/\/|@\{|^\/|\/$|\.$|\.lock$|^-/.test(name) && name !== "@";
-}
 function readDelivery(r, node, at, path6) {
   const keys = ["mode", "merge", "merge-method", "branch", "labels", "reviewers", "team-reviewers", "assignees", "draft", "title", "commit-message"];
   const entries = r.mapping(node, at, path6, keys);
@@ -46331,7 +46439,7 @@ function readOverrides(r, node, at) {
     const ref = imageField && r.repository(imageField.node, imageField.at, `${path6}.image`);
     const part = partField && readPart(r, partField.node, partField.at, `${path6}.part`);
     if (fileOk && spec !== void 0 && ref && (!partField || part)) {
-      overrides.push({ file, spec, image: ref.name, repository: ref.repository, ...part && { part }, line: r.line(fileField.node) });
+      overrides.push({ file, spec, image: ref.name, repository: ref.repository, ...part && { part }, line: r.line(fileField.node), index: i });
     }
   });
   return overrides;
@@ -47149,8 +47257,8 @@ var Planner = class {
    */
   warnWholeText(change, value, key, old) {
     const was = old && literalKind(this.tokens, old);
-    const quoted = value.tokens.kind.subarray(value.expr.first, value.expr.last + 1).includes(T.String);
-    if (!quoted && was !== "number" && was !== "boolean") return;
+    const quoted2 = value.tokens.kind.subarray(value.expr.first, value.expr.last + 1).includes(T.String);
+    if (!quoted2 && was !== "number" && was !== "boolean") return;
     const given = value.string;
     const from = old && was !== void 0 ? `${key}: ${nodeText(this.tokens, old)} (a ${was})` : key;
     const warning2 = {
@@ -47628,16 +47736,20 @@ function decodeUtf8(bytes) {
 async function listTree(source) {
   const listedAs = /* @__PURE__ */ new Map();
   const issues = [];
+  const warnings = [];
   for await (const listed2 of source.list()) {
+    if (unreadName(listed2)) {
+      if (fileKind(listed2) !== void 0) warnings.push({ message: `${JSON.stringify(listed2)} is left out: ${UNREAD}` });
+      continue;
+    }
     const path6 = plainPath(listed2);
-    if (path6 === void 0)
-      issues.push(`the source lists ${JSON.stringify(listed2)}, which is no POSIX path relative to the root (no leading /, no "..", no \\)`);
+    if (path6 === void 0) issues.push(`the source lists ${JSON.stringify(listed2)}, which is no POSIX path relative to the root (no leading /, no "..")`);
     else if (listedAs.has(path6)) issues.push(`the source lists ${JSON.stringify(listedAs.get(path6))} and ${JSON.stringify(listed2)}, one file twice`);
     else listedAs.set(path6, listed2);
   }
   if (issues.length > 0) throw new RequestError2(issues.map((message) => ({ message })));
   const files = [...listedAs.keys()].sort();
-  if (files.every((path6) => listedAs.get(path6) === path6)) return { files, source };
+  if (files.every((path6) => listedAs.get(path6) === path6)) return { files, source, warnings };
   const as = (path6) => listedAs.get(path6) ?? path6;
   const readText2 = source.readText?.bind(source);
   return {
@@ -47646,11 +47758,16 @@ async function listTree(source) {
       list: () => source.list(),
       read: (path6) => source.read(as(path6)),
       ...readText2 && { readText: (path6) => readText2(as(path6)) }
-    }
+    },
+    warnings
   };
 }
+var UNREAD = "no file is read whose name holds a backslash, a control character or a leading drive letter (C:/), as a path written in a request reads \\ as / and such a name could not be named or printed as it is; rename the file to have it updated";
+function unreadName(path6) {
+  return path6.includes("\\") || /^[A-Za-z]:\//.test(path6) || /[\x00-\x1f\x7f]/.test(path6);
+}
 function plainPath(path6) {
-  if (path6.startsWith("/") || path6.includes("\\") || /^[A-Za-z]:\//.test(path6) || /[\x00-\x1f\x7f]/.test(path6)) return void 0;
+  if (path6.startsWith("/")) return void 0;
   if (!/(^|\/)\.?(\/|$)|(^|\/)\.\.(\/|$)/.test(path6)) return path6;
   const parts = path6.split("/").filter((part) => part !== "" && part !== ".");
   return parts.length === 0 || parts.includes("..") ? void 0 : parts.join("/");
@@ -47703,7 +47820,7 @@ function collectOverrides(valid, config, configPath, present, inScope, warnings)
 }
 async function checkConfiguredOverrides(source, overrides, configPath, present, create) {
   const issues = [];
-  const issue2 = (i, field2, message) => issues.push({ file: configPath, line: overrides[i].line, message: `overrides[${i}].${field2}: ${message}` });
+  const issue2 = (i, field2, message) => issues.push({ file: configPath, line: overrides[i].line, message: `overrides[${overrides[i].index}].${field2}: ${message}` });
   const byFile = /* @__PURE__ */ new Map();
   overrides.forEach((o, i) => byFile.set(o.file, [...byFile.get(o.file) ?? [], i]));
   for (const [file, indexes] of byFile) {
@@ -47887,7 +48004,7 @@ function setsInFile(kind, overrides) {
   };
 }
 function fieldKey(key) {
-  return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote, quoted, index) => `.${quoted ?? index}`);
+  return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote, quoted2, index) => `.${quoted2 ?? index}`);
 }
 function applyFileOverrides(kind, text2, overrides, create) {
   const setsToo = setsInFile(kind, overrides);
@@ -48241,7 +48358,7 @@ function targetsInScope(config, names) {
   const unknown = names.filter((name) => !all.some((t) => t.name === name));
   if (unknown.length > 0) {
     throw new RequestError2(
-      unknown.map((name) => ({ message: `targets: no target named ${JSON.stringify(name)} (configured: ${all.map((t) => t.name).join(", ") || "none"})` }))
+      unknown.map((name) => ({ message: `targets: no target named ${quotedExcerpt(name)} (configured: ${all.map((t) => t.name).join(", ") || "none"})` }))
     );
   }
   return all.filter((t) => names.includes(t.name));
@@ -48446,9 +48563,9 @@ function warnUnmoved(images, texts, context4, warnings) {
     const pattern = repositoryPattern(image);
     const versioned = versionedPattern(image);
     const version = image.tag ?? image.digest;
-    const holding = texts.map(([path6, text2]) => [path6, withoutImageUpdater(text2)]).filter(([, text2]) => pattern.test(text2));
-    const current = holding.some(([, text2]) => text2.includes(version));
-    const left = holding.filter(
+    const holding2 = texts.map(([path6, text2]) => [path6, withoutImageUpdater(text2)]).filter(([, text2]) => pattern.test(text2));
+    const current = holding2.some(([, text2]) => text2.includes(version));
+    const left = holding2.filter(
       ([path6, text2]) => !text2.includes(version) && !context4.explained(path6, image) && (versioned.test(text2) || context4.quiet && !current || inSplitImage(path6, text2, image))
     ).map(([path6]) => path6);
     const outside = context4.targets.length > 0 ? left.filter(context4.inNoTarget) : [];
@@ -48495,7 +48612,7 @@ async function planUpdate(listed2, request2) {
   const valid = validateRequest(request2);
   const malformed2 = malformedSets(valid.sets);
   if (malformed2.length > 0) throw new RequestError2(malformed2);
-  const { files, source } = await listTree(listed2);
+  const { files, source, warnings: leftOut } = await listTree(listed2);
   const present = new Set(files);
   const configPath = configPathIn(request2, present);
   const config = await loadConfig(source, present, configPath, request2.config !== void 0, request2.create ?? false);
@@ -48617,7 +48734,7 @@ async function planUpdate(listed2, request2) {
   return {
     files: planned,
     changes: planned.flatMap((f) => f.changes),
-    warnings: [...idlePaths, ...warnings],
+    warnings: [...leftOut, ...idlePaths, ...warnings],
     targets: targets.map((t) => ({ name: t.name, ...t.delivery && { delivery: t.delivery } })),
     images: [...valid.images, ...valid.setters.values()]
   };
@@ -48733,7 +48850,8 @@ function planFile(path6, text2, request2, overrides, overridden, create, target,
   let edited;
   try {
     edited = kind === "kcl" ? editKcl(body, request2, overridden) : kind === "kcl-mod" ? editKclMod(body, request2) : editYaml(body, request2);
-  } catch (error2) {
+  } catch (caught) {
+    const error2 = caught instanceof RangeError ? new SourceError(`nested too deep to read (${caught.message})`) : caught;
     if (!(error2 instanceof SourceError)) throw error2;
     if (overrides.length > 0) throw new RequestError2([located(path6, error2)]);
     if (!helmTemplate) warnings.push({ file: path6, ...error2.line !== void 0 && { line: error2.line }, message: `not edited: ${error2.message}` });
@@ -48750,6 +48868,15 @@ function planFile(path6, text2, request2, overrides, overridden, create, target,
     changes: changes.map((c) => ({ ...c, file: path6, ...target && { target } })),
     ...target && { target }
   };
+}
+
+// src/github/timing.ts
+var wallSleep = (ms) => new Promise((resolve3) => setTimeout(resolve3, ms));
+function sleepOf(timing) {
+  return timing.sleep ?? wallSleep;
+}
+function clockOf(timing) {
+  return timing.now ?? Date.now;
 }
 
 // src/github/errors.ts
@@ -48788,10 +48915,11 @@ async function whenVisible(call, attempts = 4, delayMs = 500) {
       return await call();
     } catch (error2) {
       if (attempt >= attempts || !/could not resolve to a node|not found/i.test(errorMessage(error2))) throw error2;
-      await new Promise((resolve3) => setTimeout(resolve3, delayMs * attempt));
+      await wallSleep(delayMs * attempt);
     }
   }
 }
+var PROTECTION_REFUSED = /protected branch(?! rules not configured)|rule violations|GH006|GH013/i;
 function failedRequest(error2) {
   const request2 = typeof error2 === "object" && error2 !== null && "request" in error2 ? error2.request : void 0;
   if (typeof request2 !== "object" || request2 === null) return void 0;
@@ -48842,7 +48970,7 @@ function requestPurpose(request2) {
 // src/github/commit.ts
 var BranchMovedError = class extends Error {
   constructor(branch) {
-    super(`branch ${branch} moved while we were committing`);
+    super(`branch ${branch} moved since this attempt read it`);
     this.branch = branch;
     this.name = "BranchMovedError";
   }
@@ -48887,7 +49015,7 @@ async function advanceBranch(client, repository, branch, sha, expected, sleep) {
       const current = await branchHead(client, repository, branch);
       if (current === sha || current !== void 0 && current !== expected && await builtOn(client, repository, current, sha)) return;
       if (current !== expected) throw new BranchMovedError(branch);
-      if (REFUSED.test(errorMessage(error2))) throw error2;
+      if (PROTECTION_REFUSED.test(errorMessage(error2))) throw error2;
       if (attempt === MOVE_ATTEMPTS) {
         throw new Error(`could not move ${branch} to ${sha}: GitHub refused ${attempt} times while it stayed at ${expected}: ${errorMessage(error2)}`, {
           cause: error2
@@ -48897,7 +49025,6 @@ async function advanceBranch(client, repository, branch, sha, expected, sleep) {
     }
   }
 }
-var REFUSED = /protected branch|rule violations/i;
 var REPOSITORY_ID = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { id } }`;
 var NO_COMMIT = "0".repeat(40);
 var UPDATE_REFS = `mutation($input: UpdateRefsInput!) { updateRefs(input: $input) { clientMutationId } }`;
@@ -48934,8 +49061,15 @@ async function swapBranch(client, repository, branch, change) {
       const current = await branchHead(client, repository, branch);
       if (current === change.after) return;
       if (current !== change.before) throw new BranchMovedError(branch);
-      if (REFUSED.test(errorMessage(error2))) throw new BranchReplaceRefusedError(branch, error2);
-      if (attempt === SWAP_ATTEMPTS) throw error2;
+      if (PROTECTION_REFUSED.test(errorMessage(error2))) throw new BranchReplaceRefusedError(branch, error2);
+      if (attempt === SWAP_ATTEMPTS) {
+        throw new Error(
+          `could not replace ${branch} (${change.before} -> ${change.after}): GitHub failed ${attempt} times while it stayed at ${change.before}: ${errorMessage(error2)}`,
+          {
+            cause: error2
+          }
+        );
+      }
     }
   }
 }
@@ -48970,28 +49104,54 @@ async function branchHead(client, repository, branch) {
 
 // src/github/delivery-commit.ts
 var BOT = { name: "github-actions[bot]", email: "41898282+github-actions[bot]@users.noreply.github.com" };
-async function gitCommit(ctx, parent, writes2, message, author) {
-  const tree = await ctx.git.writeTree(parent, writes2);
-  return ctx.git.commitTree(tree, parent, message, author ?? BOT, BOT);
+async function commitOnBranch(ctx, options2, parent, writes2, message, move) {
+  if (options2.commitVia === "git") {
+    const sha = await ctx.git.commitTree(await ctx.git.writeTree(parent.commit, writes2), parent.commit, message, options2.author ?? BOT, BOT);
+    if (await ctx.git.push(ctx.remote, sha, move.branch, move.expected ?? "") === "rejected") throw new BranchMovedError(move.branch);
+    return { sha, tree: void 0 };
+  }
+  const made = await createApiCommit(ctx.client(), ctx.repository, {
+    parent: parent.commit,
+    baseTree: parent.tree ?? await ctx.git.treeOf(parent.commit),
+    files: writes2,
+    message,
+    ...options2.author && { author: options2.author }
+  });
+  if (move.how === "replace") await setBranch(ctx.client(), ctx.repository, move.branch, made.sha, move.expected);
+  else await advanceBranch(ctx.client(), ctx.repository, move.branch, made.sha, move.expected, sleepOf(ctx));
+  return { sha: made.sha, tree: made.tree };
 }
 function fileWrites(files, entries) {
   return files.map((f) => ({ path: f.path, content: f.after, mode: entries.get(f.path)?.mode ?? "100644" }));
 }
 
 // src/github/pull-request-body.ts
-var TABLE_HEADER = "| File | Field | Old | New | Image |";
+var COLUMNS = ["File", "Field", "Old", "New", "Image"];
+var TABLE_HEADER = `| ${COLUMNS.join(" | ")} |`;
 var FOOTER = "_Opened by gitops-promote._";
 var DESCRIBES = /^<!-- gitops-promote: describes ([0-9a-f]{40,64}) -->$/m;
-var ROW = /^\| `([^`]+):(\d+)` \| `([^`]*)` \| `([^`]*)` \| `([^`]*)` \| (?:`([^`]+)`)? \|$/;
+var ROW = /^\| (?:([^|<`]*) \| )?<code>([^<|]+):(\d+)<\/code> \| <code>([^<|]*)<\/code> \| <code>([^<|]*)<\/code> \| <code>([^<|]*)<\/code> \| (?:<code>([^<|]+)<\/code>)? \|$/;
+var BACKTICK_ROW = /^\| (?:([^|`]*) \| )?`([^`]+):(\d+)` \| `([^`]*)` \| `([^`]*)` \| `([^`]*)` \| (?:`([^`]+)`)? \|$/;
 function changeRow(change, images) {
   const image = images.find((i) => writtenPart(change.new, i) === "reference") ?? images.find((i) => writtenPart(change.new, i) !== void 0);
-  return { file: change.file, line: change.line, key: change.key, old: change.old, new: change.new, image: image && formatImageRef(image) };
+  return {
+    ...change.target !== void 0 && { target: change.target },
+    file: change.file,
+    line: change.line,
+    key: change.key,
+    old: change.old,
+    new: change.new,
+    image: image && formatImageRef(image)
+  };
 }
 function bodyRows(body) {
   if (!body?.includes(TABLE_HEADER) || !body.includes(FOOTER)) return [];
-  return body.split("\n").flatMap((line) => {
-    const m = ROW.exec(line);
-    return m ? [{ file: m[1], line: Number(m[2]), key: m[3], old: m[4], new: m[5], image: m[6] && imageOfCell(m[6], m[5]) }] : [];
+  return body.split("\n").flatMap((text2) => {
+    const escaped2 = ROW.exec(text2);
+    const m = escaped2 ?? BACKTICK_ROW.exec(text2);
+    if (!m) return [];
+    const [target, file, line, key, old, value, image] = m.slice(1).map((cell) => cell === void 0 || !escaped2 ? cell : fromCellText(cell));
+    return [{ ...target && { target }, file, line: Number(line), key, old, new: value, image: image && imageOfCell(image, value) }];
   });
 }
 function describedCommit(body) {
@@ -49022,27 +49182,42 @@ function fieldOf(row) {
   return `${row.file}\0${row.key}`;
 }
 function pullRequestBody(intro, rows, otherFiles, requested, commit) {
-  const cell = (text2) => `\`${text2}\``;
+  const cell = (text2) => `<code>${cellText(text2)}</code>`;
+  const targeted = rows.some((r) => r.target !== void 0);
   const lines = rows.map(
-    (r) => `| ${cell(`${r.file}:${r.line}`)} | ${cell(r.key)} | ${cell(r.old)} | ${cell(r.new)} | ${r.image === void 0 ? "" : cell(imageCell(r.image, r.new))} |`
+    (r) => `${targeted ? `| ${cellText(r.target ?? "")} ` : ""}| ${cell(`${r.file}:${r.line}`)} | ${cell(r.key)} | ${cell(r.old)} | ${cell(r.new)} | ${r.image === void 0 ? "" : cell(imageCell(r.image, r.new))} |`
   );
-  const table = rows.length === 0 ? [] : [TABLE_HEADER, "| --- | --- | --- | --- | --- |", ...lines, ""];
+  const columns = targeted ? ["Target", ...COLUMNS] : COLUMNS;
+  const table = rows.length === 0 ? [] : [`| ${columns.join(" | ")} |`, `|${" --- |".repeat(columns.length)}`, ...lines, ""];
   const others = otherFiles.length === 0 ? [] : [`${rows.length === 0 ? "On this branch" : "Also on this branch"}, from its earlier commits: ${otherFiles.map(cell).join(", ")}.`, ""];
   return [intro, "", ...requested === void 0 ? [] : [requested, ""], ...table, ...others, FOOTER].join("\n").trim() + "\n" + (commit === void 0 ? "" : `<!-- gitops-promote: describes ${commit} -->
 `);
 }
+function cellText(text2) {
+  return text2.replace(/[\s\p{Cc}&<>`*_~[\]()!\\|#$]|(?<![A-Za-z0-9])@|:(?=\/)/gu, (c) => `&#${c.codePointAt(0)};`);
+}
+function fromCellText(cell) {
+  return cell.replace(/&#(\d{1,7});/g, (reference, code2) => Number(code2) <= 1114111 ? String.fromCodePoint(Number(code2)) : reference);
+}
 var MAX_SUBJECT = 120;
 function pullRequestTitle(rows, subject, target) {
   const title = imagesTitle(rows) ?? (subject.startsWith(DEFAULT_SUBJECT_TYPE) ? promotionTitle(rows) : void 0) ?? subject;
-  return target !== void 0 && title.startsWith(DEFAULT_SUBJECT_TYPE) ? `${DEFAULT_SUBJECT_TYPE}${target}: ${title.slice(DEFAULT_SUBJECT_TYPE.length)}` : title;
+  return target !== void 0 && rows.every((r) => r.target === target) && title.startsWith(DEFAULT_SUBJECT_TYPE) ? `${DEFAULT_SUBJECT_TYPE}${target}: ${title.slice(DEFAULT_SUBJECT_TYPE.length)}` : title;
 }
 function imagesTitle(rows) {
   const versions = /* @__PURE__ */ new Map();
   for (const { image } of imageRows(rows)) versions.set(image.name, (versions.get(image.name) ?? /* @__PURE__ */ new Set()).add(imageVersion(image)));
   if ([...versions.values()].reduce((n, set2) => n + set2.size, 0) < 2) return void 0;
-  const names = [...versions.keys()].sort();
-  const subject = names.map((name) => `${name} ${[...versions.get(name)].sort().join(" and ")}`).join(", ");
-  return `${DEFAULT_SUBJECT_TYPE}${subject.length <= MAX_SUBJECT ? subject : `${names.length} images`}`;
+  const named = [...versions.keys()].sort().map((name) => `${name} ${[...versions.get(name)].sort().join(" and ")}`);
+  return `${DEFAULT_SUBJECT_TYPE}${fitted(named)}`;
+}
+function fitted(named) {
+  for (let shown = named.length; shown > 0; shown--) {
+    const more = named.length - shown;
+    const text2 = named.slice(0, shown).join(", ") + (more === 0 ? "" : ` and ${more} more image${more === 1 ? "" : "s"}`);
+    if (text2.length <= MAX_SUBJECT) return text2;
+  }
+  return `${named.length} images`;
 }
 function promotionTitle(rows) {
   const promoted = imageRows(rows);
@@ -49071,10 +49246,11 @@ async function findPullRequests(client, repository, on, headSha) {
   const closed = open2 ? void 0 : all.data.find((p) => p.head.sha === headSha);
   return { open: open2, outlived: closed && { number: closed.number, merged: closed.merged_at !== null && closed.merged_at !== void 0 } };
 }
-async function openPullRequestBranches(client, repository, base, branches) {
-  if (branches.length === 0) return /* @__PURE__ */ new Set();
+async function openPullRequestsOn(client, repository, base, branches) {
+  if (branches.length === 0) return /* @__PURE__ */ new Map();
   const open2 = await client.paginate(client.rest.pulls.list, { ...repository, base, state: "open", per_page: 100 });
-  return new Set(open2.filter((p) => p.head.label === `${repository.owner}:${p.head.ref}` && branches.includes(p.head.ref)).map((p) => p.head.ref));
+  const ours = open2.filter((p) => p.head.label === `${repository.owner}:${p.head.ref}` && branches.includes(p.head.ref));
+  return new Map(ours.map((p) => [p.head.ref, { number: p.number, url: p.html_url }]));
 }
 async function closePullRequest(client, repository, pull, head, why) {
   const at = { ...repository, pull_number: pull.number };
@@ -49085,7 +49261,7 @@ async function closePullRequest(client, repository, pull, head, why) {
     throw new BranchMovedError(pull.head.ref);
   }
   await client.rest.issues.createComment({ ...repository, issue_number: pull.number, body: why });
-  return { number: pull.number, url: pull.html_url, nodeId: pull.node_id, operation: "closed", autoMerge: false };
+  return pullRequestOf(pull, "closed", false);
 }
 var BODY_WAITS_MS = [250, 500, 1e3, 2e3, 4e3, 8e3];
 async function awaitOtherRunsBody(client, repository, on, built, sleep) {
@@ -49101,13 +49277,13 @@ async function upsertPullRequest(client, repository, spec, state) {
   let pr;
   try {
     const { data } = await client.rest.pulls.create({ ...repository, base: spec.base, head: spec.head, title: spec.title, body: spec.body, draft: spec.draft });
-    pr = { number: data.number, url: data.html_url, nodeId: data.node_id, operation: "created", autoMerge: false };
+    pr = pullRequestOf(data, "created");
   } catch (error2) {
     if (httpStatus(error2) !== 422 || !/already exists/i.test(errorMessage(error2))) throw error2;
     const found = await findOpen(client, repository, spec);
     if (!found) throw error2;
     if (state.branchExisted) return update(client, repository, spec, found, state);
-    pr = { number: found.number, url: found.html_url, nodeId: found.node_id, operation: "created", autoMerge: hasAutoMerge(found) };
+    pr = pullRequestOf(found, "created");
   }
   try {
     await decorate2(client, repository, pr.number, spec);
@@ -49173,17 +49349,16 @@ async function update(client, repository, spec, pull, branch) {
     await decorate2(client, repository, pull.number, { labels: missing, reviewers: [], assignees: [] });
   }
   return {
-    number: pull.number,
-    url: pull.html_url,
-    nodeId: pull.node_id,
-    operation: branch.branchChanged || textChanged ? "updated" : "none",
-    autoMerge: hasAutoMerge(now ?? pull),
+    ...pullRequestOf(pull, branch.branchChanged || textChanged ? "updated" : "none", hasAutoMerge(now ?? pull)),
     ...merged && { merged },
     ...textChanged && { replacedText: { title: pull.title, body: pull.body } }
   };
 }
 function hasAutoMerge(pull) {
   return pull.auto_merge !== null && pull.auto_merge !== void 0;
+}
+function pullRequestOf(pull, operation, autoMerge = hasAutoMerge(pull)) {
+  return { number: pull.number, url: pull.html_url, nodeId: pull.node_id, operation, autoMerge };
 }
 async function decorate2(client, repository, number, what) {
   const { labels, reviewers, assignees } = what;
@@ -49256,17 +49431,9 @@ var DeliveryError = class extends Error {
   landings;
 };
 
-// src/github/timing.ts
-function sleepOf(timing) {
-  return timing.sleep ?? ((ms) => new Promise((resolve3) => setTimeout(resolve3, ms)));
-}
-function clockOf(timing) {
-  return timing.now ?? Date.now;
-}
-
 // src/github/merge.ts
-var ENABLE_AUTO_MERGE = `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) {
-  enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $mergeMethod }) { pullRequest { number } }
+var ENABLE_AUTO_MERGE = `mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!, $head: GitObjectID!) {
+  enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $mergeMethod, expectedHeadOid: $head }) { pullRequest { number } }
 }`;
 var DISABLE_AUTO_MERGE = `mutation($id: ID!) {
   disablePullRequestAutoMerge(input: { pullRequestId: $id }) { pullRequest { number } }
@@ -49274,19 +49441,20 @@ var DISABLE_AUTO_MERGE = `mutation($id: ID!) {
 async function disableAutoMerge(client, pr) {
   await client.graphql(DISABLE_AUTO_MERGE, { id: pr.nodeId });
 }
-async function mergePullRequest(client, repository, pr, mode, method) {
+async function mergePullRequest(client, repository, pr, mode, method, sleep = wallSleep) {
   if (mode === "none") return { outcome: "none" };
-  if (mode === "immediate") return { outcome: await mergeNow(client, repository, pr, method) };
+  if (mode === "immediate") return { outcome: await mergeNow(client, repository, pr, method, sleep) };
   if (pr.autoMerge) return { outcome: "auto-merge" };
   try {
-    await whenVisible(() => client.graphql(ENABLE_AUTO_MERGE, { id: pr.nodeId, mergeMethod: method.toUpperCase() }));
+    await whenVisible(() => client.graphql(ENABLE_AUTO_MERGE, { id: pr.nodeId, mergeMethod: method.toUpperCase(), head: pr.headSha }));
     return { outcome: "auto-merge" };
   } catch (error2) {
     const text2 = errorMessage(error2);
     if (/clean status/i.test(text2)) {
       const reason = /pull request is in clean status/i.exec(text2)?.[0] ?? text2;
-      return { outcome: await mergeNow(client, repository, pr, method), atOnceBecause: reason };
+      return { outcome: await mergeNow(client, repository, pr, method, sleep), atOnceBecause: reason };
     }
+    if (/head branch was modified/i.test(text2)) throw new BranchMovedError(pr.branch);
     if (METHOD_REFUSED.test(text2)) throw await methodRefused(client, repository, pr, method, text2, error2);
     if (/protected branch rules not configured|auto[- ]?merge is not allowed|can't enable auto-merge/i.test(text2)) {
       throw new Error(`GitHub refused auto-merge for pull request #${pr.number}: ${text2}. ${await autoMergeAdvice(client, repository, pr)}`, { cause: error2 });
@@ -49294,7 +49462,7 @@ async function mergePullRequest(client, repository, pr, mode, method) {
     throw error2;
   }
 }
-async function mergeNow(client, repository, pr, method) {
+async function mergeNow(client, repository, pr, method, sleep) {
   for (let attempt = 1; ; attempt++) {
     try {
       await client.rest.pulls.merge({ ...repository, pull_number: pr.number, merge_method: method, sha: pr.headSha });
@@ -49311,12 +49479,13 @@ async function mergeNow(client, repository, pr, method) {
         }
         if (pull.state === "closed")
           throw new PullRequestClosedError(pr.number, false, pr.branch, pr.headSha, `before this run merged it (${pr.branch} at ${pr.headSha})`);
+        if (pull.mergeable === false && pull.mergeable_state === "dirty") throw new BranchMovedError(pull.base.ref);
         if (METHOD_REFUSED.test(text2)) throw await methodRefused(client, repository, pr, method, text2, error2);
       }
       if (attempt >= 4 || status !== 405 && status !== 409 || !/base branch was modified|not mergeable|try again/i.test(text2)) {
         throw new Error(`could not merge pull request #${pr.number}: ${text2}`, { cause: error2 });
       }
-      await new Promise((resolve3) => setTimeout(resolve3, 1e3 * attempt));
+      await sleep(1e3 * attempt);
     }
   }
 }
@@ -49387,8 +49556,9 @@ function webUrl(text2) {
 
 // src/github/land-pull-request.ts
 async function landPullRequest(ctx, request2, options2, at, parent, group2, images, messageFor, stranded) {
-  if (group2.prBranch === at.base) throw new Error(`the pull-request branch ${group2.prBranch} is the base branch; choose another pr-branch`);
-  const existing = await ctx.git.fetch(ctx.remote, group2.prBranch, 2);
+  if (group2.prBranch === at.base)
+    throw new Error(`the pull-request branch ${group2.prBranch} is the base branch; set pr-branch (or the target's delivery.branch) to another branch`);
+  const existing = await ctx.git.fetch(ctx.remote, group2.prBranch);
   const pulls = existing === void 0 ? void 0 : await findPullRequests(ctx.client(), ctx.repository, { base: at.base, head: group2.prBranch }, existing);
   const proposesOnly = group2.files.length === 0;
   if (proposesOnly && pulls?.open === void 0) return void 0;
@@ -49401,7 +49571,8 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
     }
     ctx.log(`${group2.prBranch} ${why}: its values do not count, it is replaced by a branch planned on ${at.base} alone`);
   }
-  const onBranch = existing !== void 0 && !leftover ? await planOnPullRequest(ctx, request2, options2, at, existing, group2.prBranch, group2.files) : void 0;
+  const adoptOnlyOurs = existing !== void 0 && !leftover && pulls?.open === void 0 && !group2.prBranch.startsWith(BRANCH_PREFIX);
+  const onBranch = existing !== void 0 && !leftover ? await planOnPullRequest(ctx, request2, options2, at, { head: existing, adoptOnlyOurs }, group2.prBranch, group2.files) : void 0;
   if (proposesOnly) {
     if (onBranch === void 0) return void 0;
     const nothingLeft = (onBranch.others?.dropped.length ?? 0) === 0 && await ctx.git.writeTree(at.head, onBranch.writes) === await ctx.git.treeOf(at.head);
@@ -49422,28 +49593,9 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
   const people = onBranch?.coAuthors ?? [];
   const message = withCoAuthors(text2, people);
   const ours = isOurs(onBranch);
-  let commit;
-  if (existing !== void 0 && parent.commit === at.head) {
-    const parents = await ctx.git.parents(existing);
-    if (parents[0] === at.head && tree === await ctx.git.treeOf(existing)) commit = existing;
-  }
-  const branchChanged = commit === void 0;
-  if (commit === void 0) {
-    if (options2.commitVia === "git") {
-      commit = await gitCommit(ctx, parent.commit, writes2, message, options2.author);
-      if (await ctx.git.push(ctx.remote, commit, group2.prBranch, existing ?? "") === "rejected") throw new BranchMovedError(group2.prBranch);
-    } else {
-      const baseTree = parent.tree ?? await ctx.git.treeOf(parent.commit);
-      commit = (await createApiCommit(ctx.client(), ctx.repository, {
-        parent: parent.commit,
-        baseTree,
-        files: writes2,
-        message,
-        ...options2.author && { author: options2.author }
-      })).sha;
-      await setBranch(ctx.client(), ctx.repository, group2.prBranch, commit, existing);
-    }
-  }
+  const unchanged = existing !== void 0 && parent.commit === at.head && (await ctx.git.parents(existing))[0] === at.head && tree === await ctx.git.treeOf(existing) ? existing : void 0;
+  const branchChanged = unchanged === void 0;
+  const commit = unchanged ?? (await commitOnBranch(ctx, options2, parent, writes2, message, { branch: group2.prBranch, expected: existing, how: "replace" })).sha;
   const open2 = await bodyBuiltOn(ctx, options2, { base: at.base, head: group2.prBranch }, existing, pulls, onBranch?.rebuilt === true);
   const [subject, ...rest] = text2.split("\n");
   const intro = isDefaultMessage(group2.messageTemplate) ? "" : rest.join("\n").trim();
@@ -49532,9 +49684,8 @@ function isLeftAsItIsNotice(warning2, landing) {
   return pr !== void 0 && warning2.message === leftAsItIsNotice(landing.branch, pr.number, pr.url);
 }
 async function leftAsItIs(ctx, group2, base, open2, head, onBranch) {
-  const { number, html_url: url, node_id: nodeId } = open2;
-  const message = leftAsItIsNotice(group2.prBranch, number, url);
-  const pullRequest = { number, url, nodeId, operation: "none", autoMerge: hasAutoMerge(open2) };
+  const pullRequest = pullRequestOf(open2, "none");
+  const message = leftAsItIsNotice(group2.prBranch, pullRequest.number, pullRequest.url);
   const warnings = [...onBranch.reasons, { message }];
   const replanned = group2.files.map((f) => f.path);
   const landing = {
@@ -49568,7 +49719,7 @@ async function closeChangingNothing(ctx, group2, base, open2, head) {
     branch: group2.prBranch,
     files: [],
     changes: [],
-    head: open2.head.sha,
+    head,
     pullRequest,
     warnings: [{ message: `pull request #${pullRequest.number} (${pullRequest.url}) is closed: ${why}` }]
   };
@@ -49601,7 +49752,7 @@ async function bodyBuiltOn(ctx, options2, on, existing, pulls, rebuilt) {
 }
 async function mergeOpen(ctx, group2, pull, text2) {
   try {
-    return await mergePullRequest(ctx.client(), ctx.repository, pull, group2.merge, group2.mergeMethod);
+    return await mergePullRequest(ctx.client(), ctx.repository, pull, group2.merge, group2.mergeMethod, sleepOf(ctx));
   } catch (error2) {
     if (error2 instanceof PullRequestClosedError) {
       await giveTextBack(ctx.client(), ctx.repository, pull.number, text2.read, text2.written);
@@ -49627,27 +49778,29 @@ function notMerged(pullRequest, branch, people) {
   const autoMerge = pullRequest.autoMerge ? ", and its auto-merge is turned off" : "";
   return `pull request #${pullRequest.number} is left open for review${autoMerge}: ${branch} holds ${by}, and gitops-promote merges only what it pushed itself; merge it yourself, or close it to start afresh`;
 }
-async function planOnPullRequest(ctx, request2, options2, at, existing, prBranch, onBase) {
+async function planOnPullRequest(ctx, request2, options2, at, branch, prBranch, onBase) {
+  const existing = branch.head;
   const fork = await ctx.git.forkPoint(ctx.remote, at.base, existing);
-  if (fork === void 0) {
+  if (fork === void 0 && branch.adoptOnlyOurs) throw notOurs(prBranch, at.base, `shares no history with ${at.base}`);
+  const authorship = fork && await branchAuthorship(ctx, fork, existing, options2.author ?? BOT);
+  if (authorship && !authorship.allOurs && branch.adoptOnlyOurs) {
+    throw notOurs(prBranch, at.base, `holds commits gitops-promote did not make (by ${authorship.people.map((p) => p.name).join(", ") || "another identity"})`);
+  }
+  if (fork === void 0 || authorship === void 0) {
     ctx.log(
       `${prBranch} cannot be rebuilt on ${at.base} (it shares no history with it): planning on ${at.base} alone, the pull request's earlier changes are dropped`
     );
     return void 0;
   }
   const { tree: treeish, conflicts } = fork.commit === at.head ? { tree: existing, conflicts: [] } : await ctx.git.mergeTrees(fork.commit, at.head, existing);
-  const warnings = conflicts.map((file) => ({
+  const configPaths = configPathsOf(request2);
+  const baseConfig = new Map(configPaths.map((path6) => [path6, at.entries.get(path6)]));
+  const warnings = (await changesNotRemade(ctx, request2, fork.commit, existing, conflicts, baseConfig)).map((file) => ({
     file,
     message: `${at.base} changed the same lines as ${prBranch} here since the pull request began: the pull request's earlier change to this file is dropped and ${at.base}'s kept (this run's own edits are made on top)`
   }));
-  const author = options2.author ?? BOT;
-  const [commits, stacked] = await Promise.all([ctx.git.commitsAfter(fork), stackedCommits(ctx, fork)]);
-  const ours = commits.map((c, i) => madeByUs(c, author, stacked[i] ?? true));
-  const coAuthors = foldedPeople(commits, ours, author);
-  const parents = await ctx.git.parents(existing);
-  const rebuilt = parents.length === 1 && parents[0] === fork.commit && ours.every(Boolean);
-  const configPaths = configPathsOf(request2);
-  const tree = await ctx.git.tree(treeish, new Map(configPaths.map((path6) => [path6, at.entries.get(path6)])));
+  const { coAuthors, rebuilt } = authorship;
+  const tree = await ctx.git.tree(treeish, baseConfig);
   try {
     const plan = await planUpdate(tree, request2);
     const group2 = groupFiles(plan, options2, ctx.repository.owner).find((g) => g.mode === "pull-request" && g.prBranch === prBranch);
@@ -49689,16 +49842,46 @@ async function planOnPullRequest(ctx, request2, options2, at, existing, prBranch
     tree.close();
   }
 }
+async function branchAuthorship(ctx, fork, head, author) {
+  const [commits, stacked, parents] = await Promise.all([ctx.git.commitsAfter(fork), stackedCommits(ctx, fork), ctx.git.parents(head)]);
+  const ours = commits.map((c, i) => madeByUs(c, author, stacked[i] ?? true));
+  const allOurs = ours.every(Boolean);
+  const people = [...new Map(commits.filter((_, i) => !ours[i]).map((c) => [c.author.email.toLowerCase(), c.author])).values()];
+  return { allOurs, coAuthors: foldedPeople(commits, ours, author), people, rebuilt: parents.length === 1 && parents[0] === fork.commit && allOurs };
+}
+function notOurs(branch, base, why) {
+  return new Error(
+    `${branch} exists, has no pull request of gitops-promote's and ${why}: it is not replaced (gitops-promote rebuilds its pull-request branch as one commit on ${base}). Set pr-branch (or the target's delivery.branch) to a branch of its own, or delete ${branch}`
+  );
+}
+async function changesNotRemade(ctx, request2, fork, existing, conflicts, baseConfig) {
+  if (conflicts.length === 0) return [];
+  const [onFork, onBranch] = await Promise.all([editedAt(ctx, request2, fork, baseConfig, conflicts), editedAt(ctx, request2, existing, baseConfig, conflicts)]);
+  return conflicts.filter((path6) => onFork.get(path6) === void 0 || onFork.get(path6) !== onBranch.get(path6));
+}
+async function editedAt(ctx, request2, commit, config, paths) {
+  const tree = await ctx.git.tree(commit, config);
+  try {
+    const plan = await planUpdate(tree, request2).catch(() => void 0);
+    const planned = new Map(plan?.files.map((f) => [f.path, f.after]));
+    const texts = await Promise.all(
+      paths.map(async (path6) => plan === void 0 || !tree.entries.has(path6) ? void 0 : planned.get(path6) ?? await readText(tree, path6))
+    );
+    return new Map(paths.map((path6, i) => [path6, texts[i]]));
+  } finally {
+    tree.close();
+  }
+}
 function foldedPeople(commits, ours, author) {
   const people = /* @__PURE__ */ new Map();
   commits.forEach((commit, i) => {
-    const credited = ours[i] ? commit.coAuthors : [commit.author, ...commit.coAuthors.filter((who) => !sameIdentity(who, author))];
-    for (const who of credited) if (!isBot(who) && !people.has(who.email.toLowerCase())) people.set(who.email.toLowerCase(), who);
+    const credited = ours[i] ? commit.coAuthors : [commit.author, ...commit.coAuthors.filter((who) => !sameIdentity(who, author) && !sameIdentity(who, BOT))];
+    for (const who of credited) if (!people.has(who.email.toLowerCase())) people.set(who.email.toLowerCase(), who);
   });
   return [...people.values()];
 }
 function madeByUs(commit, author, stacked) {
-  return isBot(commit.author) || !stacked && (sameIdentity(commit.committer, BOT) || sameIdentity(commit.author, author));
+  return !stacked && (isBot(commit.author) || sameIdentity(commit.committer, BOT) || sameIdentity(commit.author, author));
 }
 function sameIdentity(a, b) {
   return a.email.toLowerCase() === b.email.toLowerCase();
@@ -49754,11 +49937,10 @@ async function deliver(ctx, request2, options2) {
       if (branchMoved instanceof PullRequestClosedError) stranded.add(branchMoved.stranded);
       moved.add(branchMoved.branch);
       const elapsed = now() - started;
-      const pause2 = Math.round(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
-      if (elapsed + pause2 >= retryFor) throw withLandings(earlier, gaveUp(attempt, elapsed, moved, earlier));
-      const what = branchMoved instanceof PullRequestClosedError ? branchMoved.message : `${branchMoved.branch} moved while committing`;
-      ctx.log(`attempt ${attempt}: ${what}; planning again on the new heads in ${pause2} ms`);
-      await sleep(pause2);
+      const pause = Math.round(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1)));
+      if (elapsed + pause >= retryFor) throw withLandings(earlier, gaveUp(attempt, elapsed, moved, earlier));
+      ctx.log(`attempt ${attempt}: ${branchMoved.message}; planning again on the new heads in ${pause} ms`);
+      await sleep(pause);
     }
   }
 }
@@ -49816,20 +49998,39 @@ async function deliverOnce(ctx, request2, options2, base, attempt) {
     });
   };
   const at = { base, head, entries: tree.entries };
-  if (plan.files.length === 0) return options2.dryRun ? landed([]) : landed(await landOnOpenPullRequests(ctx, request2, options2, plan, at, attempt.stranded));
-  if (options2.dryRun) return result(preview(ctx, options2, plan, base));
+  if (options2.dryRun) return dryRun(ctx, options2, plan, base, result);
+  if (plan.files.length === 0) return landed(await landOnOpenPullRequests(ctx, request2, options2, plan, at, attempt.stranded));
   return landed(await land(ctx, request2, options2, plan, at, attempt.stranded));
+}
+async function dryRun(ctx, options2, plan, base, result) {
+  const landings = preview(ctx, options2, plan, base);
+  const branches = plan.files.length === 0 ? pullRequestGroups(plan, options2, ctx.repository.owner).map((g) => g.prBranch) : landings.filter((l) => l.mode === "pull-request").map((l) => l.branch);
+  const lookup = async () => branches.length === 0 ? /* @__PURE__ */ new Map() : openPullRequestsOn(ctx.client(), ctx.repository, base, branches);
+  const open2 = await lookup().catch((error2) => {
+    ctx.log(`dry run: the open pull requests on ${branches.join(", ")} could not be read (${errorMessage(error2)}); a run plans on an open one's branch too`);
+    return /* @__PURE__ */ new Map();
+  });
+  const notices = [...open2].map(([branch, pr]) => ({ message: openPullRequestNotice(branch, pr, base, plan.files.length > 0) }));
+  const named = landings.map((l) => {
+    const pr = l.mode === "pull-request" ? open2.get(l.branch) : void 0;
+    return pr ? { ...l, openPullRequest: pr } : l;
+  });
+  return result(named, { ...plan, warnings: [...plan.warnings, ...notices] });
+}
+function openPullRequestNotice(branch, pr, base, changes) {
+  const run2 = changes ? "a run would update it, planned on its branch too (the values it carries stay, and a newer one a policy ranks higher is kept)" : "a run would plan on it too: one that proposes values this request moves back (a rollback) is rebuilt without them, or closed when nothing else is left on it";
+  return `dry run: pull request #${pr.number} (${pr.url}) is open on ${branch}: ${run2}; this dry run planned on ${base} alone`;
 }
 async function landOnOpenPullRequests(ctx, request2, options2, plan, at, stranded) {
   const groups2 = pullRequestGroups(plan, options2, ctx.repository.owner);
-  const open2 = await openPullRequestBranches(
+  const open2 = await openPullRequestsOn(
     ctx.client(),
     ctx.repository,
     at.base,
     groups2.map((g) => g.prBranch)
   );
-  const landing = groups2.filter((g) => open2.has(g.prBranch));
-  return landing.length === 0 ? [] : land(ctx, request2, options2, plan, at, stranded, landing);
+  const withOpen = groups2.filter((g) => open2.has(g.prBranch));
+  return withOpen.length === 0 ? [] : land(ctx, request2, options2, plan, at, stranded, withOpen);
 }
 function distinct(warnings) {
   const seen = /* @__PURE__ */ new Set();
@@ -49863,23 +50064,13 @@ async function land(ctx, request2, options2, plan, at, stranded, groups2 = group
   let parent = { commit: at.head, tree: void 0 };
   const push = groups2.find((g) => g.mode === "push");
   if (push) {
-    const writes2 = fileWrites(push.files, at.entries);
     const message = push.message;
-    if (options2.commitVia === "git") {
-      const commit = await gitCommit(ctx, at.head, writes2, message, options2.author);
-      if (await ctx.git.push(ctx.remote, commit, at.base, at.head) === "rejected") throw new BranchMovedError(at.base);
-      parent = { commit, tree: void 0 };
-    } else {
-      const commit = await createApiCommit(ctx.client(), ctx.repository, {
-        parent: at.head,
-        baseTree: await ctx.git.treeOf(at.head),
-        files: writes2,
-        message,
-        ...options2.author && { author: options2.author }
-      });
-      await advanceBranch(ctx.client(), ctx.repository, at.base, commit.sha, at.head, sleepOf(ctx));
-      parent = { commit: commit.sha, tree: commit.tree };
-    }
+    const made = await commitOnBranch(ctx, options2, parent, fileWrites(push.files, at.entries), message, {
+      branch: at.base,
+      expected: at.head,
+      how: "advance"
+    });
+    parent = { commit: made.sha, tree: made.tree };
     landings.push({ mode: "push", branch: at.base, files: push.files, changes: push.files.flatMap((f) => f.changes), commit: parent.commit, message });
     ctx.log(`pushed ${parent.commit} to ${at.base}`);
   }
@@ -49974,7 +50165,6 @@ var REF_PREFIX = "refs/gitops-promote";
 var NETWORK_LIMITS = { timeoutMs: 5 * 6e4, stallSeconds: 30, retryDelaysMs: [1e3, 3e3] };
 var LOW_SPEED_BYTES = 1e3;
 var TRANSIENT = /RPC failed; (HTTP (5\d\d|429)|curl (18|28|52|55|56|92))|returned error: (5\d\d|429)|Empty reply from server|Connection reset|Connection timed out|Operation timed out|Operation too slow|early EOF|unexpected disconnect|not closed cleanly|Failed to connect|Could not resolve host|closed by remote host/i;
-var pause = (ms) => new Promise((resolve3) => setTimeout(resolve3, ms));
 var GitRepo = class {
   /**
    * @param env extra environment for every git command, e.g. the token as an http
@@ -50035,7 +50225,7 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
       const exit = await this.exec(args, { timeoutMs: this.limits.timeoutMs });
       const delay = this.limits.retryDelaysMs[retry2];
       if (exit.code === 0 || exit.timedOut || delay === void 0 || !TRANSIENT.test(exit.stderr)) return exit;
-      await pause(delay);
+      await wallSleep(delay);
     }
   }
   /** readRemote's stdout; rejects with GitError. */
@@ -50053,12 +50243,12 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
   }
   /**
    * Fetches `branch` from `remote`; its head commit, or undefined when the branch does not exist.
-   * In a shallow checkout only `depth` commits are fetched (2: the head and its parent, for a 3-way merge).
+   * In a shallow checkout only the head commit is fetched (forkPoint fetches what a rebuild needs).
    */
-  async fetch(remote, branch, depth = 1) {
+  async fetch(remote, branch) {
     const shallow = (await this.run(["rev-parse", "--is-shallow-repository"])).trim() === "true";
     const local = `${REF_PREFIX}/${remote}/${branch}`;
-    const args = ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", ...shallow ? [`--depth=${depth}`] : [], remote, `+refs/heads/${branch}:${local}`];
+    const args = ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", ...shallow ? ["--depth=1"] : [], remote, `+refs/heads/${branch}:${local}`];
     const { code: code2, stderr } = await this.readRemote(args);
     if (code2 !== 0) {
       if (/couldn't find remote ref/i.test(stderr)) return void 0;
@@ -50299,7 +50489,7 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
       if (expected !== void 0 && now !== expected) return "rejected";
       const delay = this.limits.retryDelaysMs[retry2];
       if (timedOut || delay === void 0) throw failed;
-      await pause(delay);
+      await wallSleep(delay);
     }
   }
   /** The commit `ref` points at on `remote` now; "" when it does not exist. */
@@ -50409,17 +50599,22 @@ function repositoryOfRemote(remoteUrl, serverUrl) {
   return match ? { owner: decodeURIComponent(match[1]), repo: decodeURIComponent(match[2]) } : void 0;
 }
 
-// src/action/log-untrusted.ts
+// src/text/workflow-commands.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-function infoUntrusted(text2) {
-  if (!text2.includes("::") && !text2.includes("##[")) {
-    info(text2);
-    return;
-  }
+function holdsWorkflowCommand(text2) {
+  return /^[\s\u0085]*::/m.test(text2) || text2.includes("##[");
+}
+function fenceWorkflowCommands(text2) {
+  if (!holdsWorkflowCommand(text2)) return text2;
   const token = randomUUID2();
-  info(`::stop-commands::${token}
+  return `::stop-commands::${token}
 ${text2}
-::${token}::`);
+::${token}::`;
+}
+
+// src/action/log-untrusted.ts
+function infoUntrusted(text2) {
+  info(fenceWorkflowCommands(text2));
 }
 
 // src/action/input-error.ts
@@ -50572,12 +50767,15 @@ function noCredentials(at) {
 }
 function adviceFor(status, message, permission, branch, at) {
   const name = fullName(at);
-  if (/protected branch|rule violations|GH006|GH013/i.test(message)) {
+  if (PROTECTION_REFUSED.test(message)) {
     if (branch.name !== void 0 && (branch.replaced || branch.name.startsWith(BRANCH_PREFIX))) return pullRequestBranchAdvice(branch.name);
     return `${branch.name ?? "The branch"} is protected (branch protection or a ruleset) and does not take this commit from the token's actor. Deliver through a pull request instead (\`delivery: pull-request\`, with \`merge: auto\` to merge once the required checks pass), or use a token whose actor may bypass the rules (a GitHub App on the bypass list).`;
   }
   if (/not permitted to create or approve pull requests/i.test(message)) {
     return `GitHub Actions may not open pull requests in this repository: enable "Allow GitHub Actions to create and approve pull requests" under Settings \u2192 Actions \u2192 General \u2192 Workflow permissions (an organisation's setting may forbid it), or use a GitHub App token.`;
+  }
+  if (/in draft state|still a draft/i.test(message)) {
+    return "GitHub merges no draft pull request and turns auto-merge on for none: this one was opened as a draft (input `draft`, or a target's `delivery.draft`) or converted to one, and is left open. Mark it ready for review and re-run the job to merge it, or leave `draft` unset where `merge` is `auto` or `immediate`.";
   }
   switch (status) {
     case 401:
@@ -50605,6 +50803,7 @@ function fullName(at) {
 var PAYLOAD_VERSION = 1;
 var MAX_TOP_LEVEL_KEYS = 10;
 var MAX_PAYLOAD_BYTES = 64 * 1024;
+var MAX_PAYLOAD_NESTING = 1e3;
 var PAYLOAD_INPUT = "payload";
 var PayloadError = class extends Error {
   constructor(field2, reason) {
@@ -50629,8 +50828,10 @@ function parsePayload(value, where2 = "client_payload") {
   if (!isRecord(object)) throw new PayloadError(where2, `expected a JSON object, got ${describe2(object)}`);
   const keys = Object.keys(object);
   if (keys.length > MAX_TOP_LEVEL_KEYS) {
-    throw new PayloadError(where2, `has ${keys.length} top-level keys (${keys.join(", ")}); GitHub allows at most ${MAX_TOP_LEVEL_KEYS}`);
+    throw new PayloadError(where2, `has ${keys.length} top-level keys (${keys.map(quotedExcerpt).join(", ")}); GitHub allows at most ${MAX_TOP_LEVEL_KEYS}`);
   }
+  const shape = shapeIssue(object);
+  if (shape) throw new PayloadError(where2, shape);
   const bytes = new TextEncoder().encode(JSON.stringify(object)).length;
   if (bytes >= MAX_PAYLOAD_BYTES) throw new PayloadError(where2, `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)`);
   checkVersion(object["v"], `${where2}.v`);
@@ -50642,7 +50843,7 @@ function parsePayload(value, where2 = "client_payload") {
 function checkVersion(v, field2) {
   if (v === void 0) throw new PayloadError(field2, `missing; expected ${PAYLOAD_VERSION} (the payload version)`);
   if (v !== PAYLOAD_VERSION) {
-    throw new PayloadError(field2, `version ${JSON.stringify(v)} is not supported; this gitops-promote reads version ${PAYLOAD_VERSION}`);
+    throw new PayloadError(field2, `version ${quoted(v)} is not supported; this gitops-promote reads version ${PAYLOAD_VERSION}`);
   }
 }
 function checkImages(value, field2) {
@@ -50685,7 +50886,7 @@ function checkTargets(value, field2) {
   });
 }
 function targetNameIssue(name) {
-  return TARGET_NAME.test(name) ? void 0 : `${JSON.stringify(name)} is not a target name: it ${TARGET_NAME_RULE}`;
+  return TARGET_NAME.test(name) ? void 0 : `${quotedExcerpt(name)} is not a target name: it ${TARGET_NAME_RULE}`;
 }
 function parseJson(text2, where2) {
   try {
@@ -50694,12 +50895,27 @@ function parseJson(text2, where2) {
     throw new PayloadError(where2, `not valid JSON: ${error2 instanceof Error ? error2.message : String(error2)}`);
   }
 }
+function shapeIssue(value) {
+  const pending = [[value, 1]];
+  for (let values = 0; pending.length > 0; values++) {
+    if (values >= MAX_PAYLOAD_BYTES) return `holds more than ${MAX_PAYLOAD_BYTES} values; GitHub requires less than ${MAX_PAYLOAD_BYTES} bytes of JSON (64KB)`;
+    const [item, depth] = pending.pop();
+    if (typeof item !== "object" || item === null) continue;
+    if (depth > MAX_PAYLOAD_NESTING) return `nests lists or objects more than ${MAX_PAYLOAD_NESTING} deep; no payload needs that many levels`;
+    for (const child2 of Object.values(item)) pending.push([child2, depth + 1]);
+  }
+  return void 0;
+}
 function describe2(value) {
   if (value === void 0) return "nothing";
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "an object";
-  return `${typeof value} ${JSON.stringify(value)}`;
+  return `${typeof value} ${quoted(value)}`;
+}
+function quoted(value) {
+  if (typeof value === "string") return quotedExcerpt(value);
+  return typeof value === "object" && value !== null ? describe2(value) : JSON.stringify(value);
 }
 
 // src/action/update/inputs.ts
@@ -50730,8 +50946,8 @@ function readUpdateInputs(core, event) {
   const values = payload?.source ? Object.fromEntries(Object.entries(payload.source).filter((e) => typeof e[1] === "string")) : void 0;
   const delivery = {
     mode: choice("delivery", core.getInput("delivery"), DELIVERY_MODES, "push"),
-    branch: core.getInput("branch"),
-    prBranch: core.getInput("pr-branch"),
+    branch: branchInput("branch", core.getInput("branch")),
+    prBranch: branchInput("pr-branch", core.getInput("pr-branch")),
     title: core.getInput("title"),
     body: core.getInput("body"),
     labels: commaOrLine("labels"),
@@ -50760,6 +50976,14 @@ function readUpdateInputs(core, event) {
 function slashSeparatedFile(text2) {
   const set2 = parseSet(text2);
   return typeof set2 === "string" || !set2.file.includes("\\") ? text2 : `${slashSeparated(set2.file)}:${set2.spec}`;
+}
+function branchInput(name, text2) {
+  if (text2.startsWith("refs/")) {
+    const branch = /^refs\/heads\/(.+)/.exec(text2)?.[1];
+    throw new InputError(`input ${name}: ${JSON.stringify(text2)} is a ref, not a branch name${branch ? `: drop "refs/heads/" (${name}: ${branch})` : ""}`);
+  }
+  if (text2 !== "" && !isBranchName(text2)) throw new InputError(`input ${name}: ${JSON.stringify(text2)} is not a branch name`);
+  return text2;
 }
 function requireToken2(token) {
   return requireToken(token, {
@@ -51015,9 +51239,15 @@ function setDeliveredOutputs(changed, landings, files, changes) {
   setOutput("pull-request-url", first?.pullRequest?.url ?? "");
   setOutput("pull-request-operation", first?.pullRequest?.operation ?? "none");
   setOutput("pull-request-branch", first?.pullRequest ? first.branch : "");
-  setOutput("pull-request-head-sha", first?.pullRequest ? first.head ?? first.commit ?? "" : "");
-  setOutput("pull-request-merge", first?.merge === "merged" || first?.merge === "auto-merge" ? first.merge : "");
-  const pullRequests = landings.flatMap(({ pullRequest: pr, branch }) => pr ? [{ number: pr.number, url: pr.url, operation: pr.operation, branch }] : []);
+  const state = first && pullRequestState(first);
+  setOutput("pull-request-head-sha", state?.headSha ?? "");
+  setOutput("pull-request-merge", state?.merge ?? "");
+  const pullRequests = landings.flatMap((landing) => {
+    const { pullRequest: pr, branch } = landing;
+    if (!pr) return [];
+    const { headSha, merge: merge3 } = pullRequestState(landing);
+    return [{ number: pr.number, url: pr.url, operation: pr.operation, branch, head_sha: headSha, merge: merge3 }];
+  });
   setOutput("pull-requests", JSON.stringify(pullRequests));
   setOutput(
     "changes",
@@ -51027,13 +51257,11 @@ function setDeliveredOutputs(changed, landings, files, changes) {
   );
   setOutput("updated-files", JSON.stringify(files.map((f) => f.path)));
 }
-function setFailedOutputs() {
-  setOutput("changed", "false");
-  for (const name of ["commit-sha", "pull-request-number", "pull-request-url", "pull-request-branch", "pull-request-head-sha", "pull-request-merge"]) {
-    setOutput(name, "");
-  }
-  setOutput("pull-request-operation", "none");
-  for (const name of ["pull-requests", "changes", "updated-files"]) setOutput(name, "[]");
+function pullRequestState(landing) {
+  return {
+    headSha: landing.head ?? landing.commit ?? "",
+    merge: landing.merge === "merged" || landing.merge === "auto-merge" ? landing.merge : ""
+  };
 }
 function annotate(warnings) {
   for (const w of warnings) warning(w.message, annotationOf(w));
@@ -51048,25 +51276,23 @@ function annotateIssues(issues) {
 function printDiff(result) {
   for (const file of result.plan.files) infoUntrusted(unifiedDiff(file.path, file.before, file.after));
   for (const landing of result.landings) {
-    if (landing.message !== void 0)
-      infoUntrusted(`would ${landing.mode === "push" ? "push to" : "open a pull request from"} ${landing.branch}:
+    if (landing.message !== void 0) infoUntrusted(`would ${wouldDo(landing)} ${landing.branch}:
 ${landing.message}`);
   }
 }
-function printRun(result, links, dryRun) {
-  printLandings(result.landings, links, dryRun);
+function printRun(result, links, dryRun2) {
+  printLandings(result.landings, links, dryRun2);
   const [values, files] = [result.plan.changes.length, result.plan.files.length];
-  info(result.changed ? `${counted(values, "value")} in ${counted(files, "file")} ${dryRun ? "would change" : "changed"}` : "nothing to change");
+  info(result.changed ? `${counted(values, "value")} in ${counted(files, "file")} ${dryRun2 ? "would change" : "changed"}` : "nothing to change");
 }
-function printLandings(landings, links, dryRun) {
+function printLandings(landings, links, dryRun2) {
   for (const landing of landings) {
     const changes = landing.changes.map((c) => `  ${c.file}:${c.line} ${c.key}: ${shownValue(c.old)} -> ${shownValue(c.new)}`);
-    infoUntrusted([landingLine(landing, links, dryRun), ...changes].join("\n"));
+    infoUntrusted([landingLine(landing, links, dryRun2), ...changes].join("\n"));
   }
 }
-function landingLine(landing, links, dryRun) {
-  if (dryRun)
-    return landing.mode === "none" ? "dry run: the workspace is not edited (delivery: none)" : `dry run: would ${landing.mode === "push" ? "push to" : "open a pull request from"} ${landing.branch}`;
+function landingLine(landing, links, dryRun2) {
+  if (dryRun2) return landing.mode === "none" ? "dry run: the workspace is not edited (delivery: none)" : `dry run: would ${wouldDo(landing)} ${landing.branch}`;
   const pr = landing.pullRequest;
   if (pr) {
     const how = [pr.operation === "none" ? "left as it was" : pr.operation, ...landing.merge && landing.merge !== "none" ? [landing.merge] : []];
@@ -51075,13 +51301,18 @@ function landingLine(landing, links, dryRun) {
   if (landing.commit) return links ? `pushed to ${landing.branch}: ${commitUrl(links, landing.commit)}` : `pushed ${landing.commit} to ${landing.branch}`;
   return "left in the workspace (delivery: none)";
 }
+function wouldDo(landing) {
+  if (landing.mode === "push") return "push to";
+  const open2 = landing.openPullRequest;
+  return open2 ? `update pull request #${open2.number} from` : "open a pull request from";
+}
 function counted(n, noun) {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
-async function writeSummary(result, serverUrl, repository, dryRun) {
-  const where2 = (landing) => landing ? deliveredTo(landing, { serverUrl, repository }, dryRun) : "";
+async function writeSummary(result, serverUrl, repository, dryRun2) {
+  const where2 = (landing) => landing ? deliveredTo(landing, { serverUrl, repository }, dryRun2) : "";
   const landingOf = (file) => result.landings.find((l) => l.files.some((f) => f.path === file));
-  summary.addHeading(dryRun ? "gitops-promote (dry run)" : "gitops-promote", 3);
+  summary.addHeading(dryRun2 ? "gitops-promote (dry run)" : "gitops-promote", 3);
   if (result.plan.changes.length === 0 && result.plan.warnings.length > 0) {
     summary.addRaw(`Nothing changed on ${code(result.base)}. This run's warnings:`, true);
     summary.addList(result.plan.warnings.map(describeLocated));
@@ -51111,9 +51342,8 @@ async function writeSummary(result, serverUrl, repository, dryRun) {
 function commitUrl(at, sha) {
   return `${at.serverUrl}/${at.repository.owner}/${at.repository.repo}/commit/${sha}`;
 }
-function deliveredTo(landing, at, dryRun) {
-  if (dryRun)
-    return landing.mode === "none" ? "dry run: workspace not edited" : `dry run: would ${landing.mode === "push" ? "push to" : "open a pull request from"} ${code(landing.branch)}`;
+function deliveredTo(landing, at, dryRun2) {
+  if (dryRun2) return landing.mode === "none" ? "dry run: workspace not edited" : `dry run: would ${wouldDo(landing)} ${code(landing.branch)}`;
   if (landing.pullRequest)
     return `<a href="${escapeAttribute(landing.pullRequest.url)}">#${landing.pullRequest.number}</a> (${landing.pullRequest.operation}${landing.merge && landing.merge !== "none" ? `, ${landing.merge}` : ""})`;
   if (landing.commit)
@@ -51204,8 +51434,7 @@ async function fail2(error2, landed) {
 ${issues.map((i) => `- ${formatDiagnostic(i)}`).join("\n")}` : error2 instanceof Error ? error2.message : String(error2)
   );
   setFailed(message);
-  if (landed) setLandedOutputs(landed.landings);
-  else setFailedOutputs();
+  setLandedOutputs(landed?.landings ?? []);
   await writeFailureSummary(message, issues, landed).catch(summaryNotWritten);
 }
 run().catch(fail2);

@@ -30916,10 +30916,18 @@ function createClient(options2) {
   );
 }
 
+// src/text/quoted-excerpt.ts
+var EXCERPT_CHARACTERS = 100;
+function quotedExcerpt(text) {
+  if (text.length <= EXCERPT_CHARACTERS) return JSON.stringify(text);
+  const cut = text.slice(0, EXCERPT_CHARACTERS).replace(/[\uD800-\uDBFF]$/, "");
+  return `${JSON.stringify(`${cut}\u2026`)} (${text.length} characters)`;
+}
+
 // src/image/reference.ts
 var ImageRefError = class extends Error {
   constructor(input, reason) {
-    super(`invalid image reference ${JSON.stringify(input)}: ${reason}`);
+    super(`invalid image reference ${quotedExcerpt(input)}: ${reason}`);
     this.input = input;
     this.reason = reason;
     this.name = "ImageRefError";
@@ -33369,6 +33377,7 @@ function isActorLogin(text) {
 var PAYLOAD_VERSION = 1;
 var MAX_TOP_LEVEL_KEYS = 10;
 var MAX_PAYLOAD_BYTES = 64 * 1024;
+var MAX_PAYLOAD_NESTING = 1e3;
 function sourceFromEnv(env) {
   const { GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
   const runUrl = repository && runId ? `${env["GITHUB_SERVER_URL"] || "https://github.com"}/${repository}/actions/runs/${runId}` : void 0;
@@ -33422,8 +33431,10 @@ function parsePayload(value, where = "client_payload") {
   if (!isRecord(object)) throw new PayloadError(where, `expected a JSON object, got ${describe(object)}`);
   const keys = Object.keys(object);
   if (keys.length > MAX_TOP_LEVEL_KEYS) {
-    throw new PayloadError(where, `has ${keys.length} top-level keys (${keys.join(", ")}); GitHub allows at most ${MAX_TOP_LEVEL_KEYS}`);
+    throw new PayloadError(where, `has ${keys.length} top-level keys (${keys.map(quotedExcerpt).join(", ")}); GitHub allows at most ${MAX_TOP_LEVEL_KEYS}`);
   }
+  const shape = shapeIssue(object);
+  if (shape) throw new PayloadError(where, shape);
   const bytes = new TextEncoder().encode(JSON.stringify(object)).length;
   if (bytes >= MAX_PAYLOAD_BYTES) throw new PayloadError(where, `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)`);
   checkVersion(object["v"], `${where}.v`);
@@ -33435,7 +33446,7 @@ function parsePayload(value, where = "client_payload") {
 function checkVersion(v, field) {
   if (v === void 0) throw new PayloadError(field, `missing; expected ${PAYLOAD_VERSION} (the payload version)`);
   if (v !== PAYLOAD_VERSION) {
-    throw new PayloadError(field, `version ${JSON.stringify(v)} is not supported; this gitops-promote reads version ${PAYLOAD_VERSION}`);
+    throw new PayloadError(field, `version ${quoted(v)} is not supported; this gitops-promote reads version ${PAYLOAD_VERSION}`);
   }
 }
 function checkImages(value, field) {
@@ -33478,7 +33489,7 @@ function checkTargets(value, field) {
   });
 }
 function targetNameIssue(name) {
-  return TARGET_NAME.test(name) ? void 0 : `${JSON.stringify(name)} is not a target name: it ${TARGET_NAME_RULE}`;
+  return TARGET_NAME.test(name) ? void 0 : `${quotedExcerpt(name)} is not a target name: it ${TARGET_NAME_RULE}`;
 }
 function imagesFromMetadata(json, digest, where = "metadata") {
   const data = parseMetadata(json, where);
@@ -33569,6 +33580,17 @@ function parseJson(text, where) {
     throw new PayloadError(where, `not valid JSON: ${error2 instanceof Error ? error2.message : String(error2)}`);
   }
 }
+function shapeIssue(value) {
+  const pending = [[value, 1]];
+  for (let values = 0; pending.length > 0; values++) {
+    if (values >= MAX_PAYLOAD_BYTES) return `holds more than ${MAX_PAYLOAD_BYTES} values; GitHub requires less than ${MAX_PAYLOAD_BYTES} bytes of JSON (64KB)`;
+    const [item, depth] = pending.pop();
+    if (typeof item !== "object" || item === null) continue;
+    if (depth > MAX_PAYLOAD_NESTING) return `nests lists or objects more than ${MAX_PAYLOAD_NESTING} deep; no payload needs that many levels`;
+    for (const child2 of Object.values(item)) pending.push([child2, depth + 1]);
+  }
+  return void 0;
+}
 function withoutUndefined(source) {
   return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== void 0 && v !== ""));
 }
@@ -33577,7 +33599,20 @@ function describe(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "an object";
-  return `${typeof value} ${JSON.stringify(value)}`;
+  return `${typeof value} ${quoted(value)}`;
+}
+function quoted(value) {
+  if (typeof value === "string") return quotedExcerpt(value);
+  return typeof value === "object" && value !== null ? describe(value) : JSON.stringify(value);
+}
+
+// src/github/timing.ts
+var wallSleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
+function sleepOf(timing) {
+  return timing.sleep ?? wallSleep;
+}
+function clockOf(timing) {
+  return timing.now ?? Date.now;
 }
 
 // src/github/errors.ts
@@ -33628,14 +33663,6 @@ var PURPOSES = [
   [/^POST \/graphql enablePullRequestAutoMerge$/, "enabling auto-merge", "pull-requests"],
   [/^POST \/graphql disablePullRequestAutoMerge$/, "turning auto-merge off", "pull-requests"]
 ];
-
-// src/github/timing.ts
-function sleepOf(timing) {
-  return timing.sleep ?? ((ms) => new Promise((resolve2) => setTimeout(resolve2, ms)));
-}
-function clockOf(timing) {
-  return timing.now ?? Date.now;
-}
 
 // src/github/dispatch.ts
 var DEFAULT_EVENT_TYPE = "image-pushed";

@@ -1823,6 +1823,14 @@ var SourceError = class extends Error {
   column;
 };
 
+// src/text/quoted-excerpt.ts
+var EXCERPT_CHARACTERS = 100;
+function quotedExcerpt(text2) {
+  if (text2.length <= EXCERPT_CHARACTERS) return JSON.stringify(text2);
+  const cut = text2.slice(0, EXCERPT_CHARACTERS).replace(/[\uD800-\uDBFF]$/, "");
+  return `${JSON.stringify(`${cut}\u2026`)} (${text2.length} characters)`;
+}
+
 // src/text/escape-regexp.ts
 function escapeRegExp(text2) {
   return text2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
@@ -1831,7 +1839,7 @@ function escapeRegExp(text2) {
 // src/image/reference.ts
 var ImageRefError = class extends Error {
   constructor(input, reason) {
-    super(`invalid image reference ${JSON.stringify(input)}: ${reason}`);
+    super(`invalid image reference ${quotedExcerpt(input)}: ${reason}`);
     this.input = input;
     this.reason = reason;
     this.name = "ImageRefError";
@@ -10542,8 +10550,8 @@ function setFromSpec(text2, spec, create, setsToo) {
   return setYamlPath(text2, path, value, { create, typed: value === raw, ...setsToo && { setsToo } });
 }
 function unquote(value) {
-  const quoted = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
-  return quoted ? value.slice(1, -1) : value;
+  const quoted2 = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
+  return quoted2 ? value.slice(1, -1) : value;
 }
 function describeAt(path, depth) {
   return depth === 0 ? "the document" : formatPath(path.slice(0, depth));
@@ -10798,12 +10806,15 @@ function setHelmImage(image, incoming, plan, document) {
   const { repository, registry, tag, digest } = image;
   const repositoryNode = repository?.node;
   const tagNode = tag?.node;
-  if (!tag || !isFlowScalar(repositoryNode) || !isFlowScalar(tagNode) || digest && !isFlowScalar(digest.node)) return;
+  if (!tag || !isFlowScalar(repositoryNode) || digest && !isFlowScalar(digest.node)) return;
   if ([repository, registry, tag, digest].some((field2) => plan.isClaimed(field2?.node))) return;
   const registryText = scalarText(registry?.node);
   const name = registryText ? `${registryText}/${repositoryNode.text}` : repositoryNode.text;
   const update = incoming.get(normalizeRepository(name) ?? "");
   if (!update) return;
+  if (tagNode === null)
+    return plan.warn(repositoryNode.start, `${formatPath(tag.path)} has no value to set (a key without ':'): write it as tag: "" to have it set`);
+  if (!isFlowScalar(tagNode)) return;
   if (warnPlaceholderField({ tag, digest }, name, plan)) return;
   const digestNode = digest?.node;
   const pinned = digest === void 0 ? tagAndDigest(tagNode.text) : void 0;
@@ -10841,6 +10852,25 @@ var editHelmValues = (file, request, plan) => {
     });
   }
 };
+
+// src/yaml/alias.ts
+function anchorOf(file, alias) {
+  const { text: text2 } = file;
+  const name = `&${text2.slice(alias.start + 1, alias.end)}`;
+  let at = text2.lastIndexOf(name, alias.start);
+  while (at >= 0 && !/^(?:[\s,\]}]|$)/.test(text2.slice(at + name.length, at + name.length + 1))) at = at > 0 ? text2.lastIndexOf(name, at - 1) : -1;
+  return at < 0 ? void 0 : { name, at };
+}
+function anchoredValue(file, root, alias) {
+  const anchor = anchorOf(file, alias);
+  if (anchor === void 0) return void 0;
+  const start = anchor.at + anchor.name.length + /^[ \t]*/.exec(file.text.slice(anchor.at + anchor.name.length))[0].length;
+  let found;
+  forEachValue(root, ({ node, path }) => {
+    if (found === void 0 && node.start === start && node.kind !== "alias") found = { node, path };
+  });
+  return found;
+}
 
 // src/yaml/json-patch.ts
 var OPS2 = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
@@ -10965,11 +10995,22 @@ var editImages = (file, request, plan) => {
     if (isOpList(document.root)) continue;
     forEachValue(document.root, ({ node, path, inFlow }) => {
       if (path[path.length - 1] !== "image") return;
-      if (isFlowScalar(node) && hasPlaceholder(node.text)) warnSubstituted(node, path, incoming, plan);
+      if (node.kind === "alias") warnAliased(file, document, node, path, incoming, plan);
+      else if (isFlowScalar(node) && hasPlaceholder(node.text)) warnSubstituted(node, path, incoming, plan);
       else setImageScalar({ node, path, inFlow }, "image", inContainerSpec(path), incoming, plan, document, request.kustomizeTagged);
     });
   }
 };
+function warnAliased(file, document, alias, path, incoming, plan) {
+  const anchored = anchoredValue(file, document.root, alias);
+  if (!anchored || !isFlowScalar(anchored.node) || anchored.path[anchored.path.length - 1] === "image") return;
+  const ref = tryParseImageRef(anchored.node.text);
+  if (!ref || !incoming.has(ref.repository)) return;
+  plan.warn(
+    alias.start,
+    `${formatPath(path)} is ${file.text.slice(alias.start, alias.end)}, an alias of ${formatPath(anchored.path)} (line ${file.lineAt(anchored.node.start)}), which holds ${anchored.node.text} and is no image field: aliases are never followed, so it does not move; write the image here, or mark ${formatPath(anchored.path)} with a Flux marker`
+  );
+}
 function setImageScalar(field2, kind, bareTakesTag, incoming, plan, document, kustomizeTagged2) {
   const { node, path } = field2;
   if (!isFlowScalar(node) || plan.isClaimed(node)) return;
@@ -11543,6 +11584,19 @@ function markedValues(groups, kept) {
     return fields.map((field2) => markedValue(field2, update, next, refused, kept && ((why) => kept(field2, why))));
   });
 }
+function imagesOf(fields) {
+  const images = [];
+  let image = [];
+  for (const field2 of fields) {
+    if (image.some((f) => f.marker.field === field2.marker.field)) {
+      images.push(image);
+      image = [];
+    }
+    image.push(field2);
+  }
+  images.push(image);
+  return images;
+}
 function markedValue({ marker, text: text2 }, update, next, refused, kept) {
   switch (marker.field) {
     case "ref": {
@@ -11579,9 +11633,9 @@ var MarkedFields = class {
       group.push(site);
     }
   }
-  /** Writes every field whose value moves: a setter's fields in one document decide together (markedValues). */
+  /** Writes every field whose value moves: the fields of one image of a setter in one document decide together (markedValues). */
   writeAll() {
-    const groups = [...this.groups.values()];
+    const groups = [...this.groups.values()].flatMap(imagesOf);
     const values = markedValues(
       groups.map((fields) => ({ update: this.request.setters.get(fields[0].marker.key), fields })),
       (field2, why) => field2.warn(`Flux setter "${field2.marker.setter}" ${why}`)
@@ -12593,7 +12647,7 @@ var Parser3 = class {
   }
   tokens;
   pos = 0;
-  /** Expressions being parsed around the current one. */
+  /** Expressions, unary operators and `if` items being parsed around the current one. */
   depth = 0;
   text;
   kind;
@@ -12603,6 +12657,13 @@ var Parser3 = class {
   fail(at, message) {
     const index = this.start[at];
     throw new SourceError(message, this.tokens.source.line(index), this.tokens.source.column(index));
+  }
+  /**
+   * One level deeper, for the construct starting at `at`; the caller leaves it with `depth--`.
+   * Every construct that recurses takes a level, so no input reaches the stack's end.
+   */
+  enter(at) {
+    if (++this.depth > MAX_NESTING) this.fail(at, `expressions nested more than ${MAX_NESTING} deep`);
   }
   /** The Keyword of the token at `at` (Keyword.Other for other names and for any other token). */
   keyword(at) {
@@ -12742,7 +12803,7 @@ var Parser3 = class {
       const atom = this.atom(first);
       if (atom !== void 0) return atom;
     }
-    if (++this.depth > MAX_NESTING) this.fail(first, `expressions nested more than ${MAX_NESTING} deep`);
+    this.enter(first);
     let result = this.binary(flags);
     if (!(flags & NO_TERNARY) && this.keyword(this.pos) === Keyword.If) {
       this.pos++;
@@ -12781,14 +12842,17 @@ var Parser3 = class {
     return new OperationNode(this.tokens, operands, operators, first, this.pos - 1);
   }
   unary(flags) {
-    const first = this.pos;
-    const k = this.kind[first];
-    if (k === T2.Minus || k === T2.Plus || k === T2.Tilde || this.keyword(first) === Keyword.Not) {
-      this.pos++;
-      const operand = this.unary(flags);
-      return new OperationNode(this.tokens, [operand], [first], first, operand.last);
-    }
+    const k = this.kind[this.pos];
+    if (k === T2.Minus || k === T2.Plus || k === T2.Tilde || this.keyword(this.pos) === Keyword.Not) return this.prefixed(flags);
     return this.postfix(flags);
+  }
+  /** A unary operator and its operand: `-1`, `not a`, a level deeper each (`------1` is six). */
+  prefixed(flags) {
+    const first = this.pos++;
+    this.enter(first);
+    const operand = this.unary(flags);
+    this.depth--;
+    return new OperationNode(this.tokens, [operand], [first], first, operand.last);
   }
   postfix(flags) {
     const first = this.pos;
@@ -13006,6 +13070,7 @@ var Parser3 = class {
   /** `if c: items (elif c: items)* (else: items)?` inside a config or a list, each item read by `read`. */
   ifItems(read) {
     const first = this.pos;
+    this.enter(first);
     const column = this.column(first);
     const branches = [];
     while (true) {
@@ -13027,6 +13092,7 @@ var Parser3 = class {
     }
     let last = this.pos - 1;
     while (this.kind[last] === T2.Newline || this.kind[last] === T2.Comma) last--;
+    this.depth--;
     return { type: "if", branches, first, last };
   }
 };
@@ -13087,25 +13153,55 @@ var PRECEDENCE = {
   ...Object.fromEntries(["*", "/", "//", "%"].map((op) => [op, 9])),
   "**": 10
 };
-function operatorOver(operation, at) {
+var precedence = (operator) => PRECEDENCE[operator] ?? 0;
+function operatorsOver(operation) {
   const { operators } = operation;
-  if (operation.operands.length === 1) return operators[0];
-  let found;
-  for (let from = 0, to = operators.length; from < to; ) {
-    let root = from;
-    for (let g = from + 1; g < to; g++) {
-      const [p, q] = [PRECEDENCE[operators[g]] ?? 0, PRECEDENCE[operators[root]] ?? 0];
-      if (p < q || p === q && operators[g] !== "**") root = g;
-    }
-    if (!MATCHED_OPERATORS.has(operators[root])) found = operators[root];
-    if (at <= root) to = root;
-    else from = root + 1;
+  if (operation.operands.length === 1) return [operators[0]];
+  const count = operators.length;
+  const appliedAfter = (later, earlier) => {
+    const [p, q] = [precedence(operators[later]), precedence(operators[earlier])];
+    return p < q || p === q && operators[later] !== "**";
+  };
+  const parent = new Int32Array(count).fill(-1);
+  const rightEdge = [];
+  for (let g = 0; g < count; g++) {
+    let child = -1;
+    while (rightEdge.length > 0 && appliedAfter(g, rightEdge[rightEdge.length - 1])) child = rightEdge.pop();
+    if (child >= 0) parent[child] = g;
+    if (rightEdge.length > 0) parent[g] = rightEdge[rightEdge.length - 1];
+    rightEdge.push(g);
   }
-  return found;
+  const over = new Array(count);
+  const known = new Uint8Array(count);
+  const path = [];
+  for (let g = 0; g < count; g++) {
+    let up = g;
+    for (; up >= 0 && known[up] === 0; up = parent[up]) path.push(up);
+    let found = up >= 0 ? over[up] : void 0;
+    for (let i = path.length - 1; i >= 0; i--) {
+      const at = path[i];
+      if (!MATCHED_OPERATORS.has(operators[at])) found = operators[at];
+      over[at] = found;
+      known[at] = 1;
+    }
+    path.length = 0;
+  }
+  return operation.operands.map((_, i) => over[i === 0 ? 0 : i === count || appliedAfter(i, i - 1) ? i - 1 : i]);
 }
 var holds = (node, token) => node.first <= token && token <= node.last;
+function holding(nodes, token) {
+  for (let lo = 0, hi = nodes.length - 1; lo <= hi; ) {
+    const mid = lo + hi >> 1;
+    const node = nodes[mid];
+    if (token < node.first) hi = mid - 1;
+    else if (token > node.last) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+var overByOperation = /* @__PURE__ */ new WeakMap();
 function skippedConstruct(statements, token) {
-  const statement = statements.find((s) => holds(s, token));
+  const statement = statements[holding(statements, token)];
   if (statement === void 0) return void 0;
   if (statement.type === "other") return SKIPPED_STATEMENTS[statement.construct];
   if (statement.type === "import") return "an import";
@@ -13123,20 +13219,24 @@ function literalTypes(module) {
     );
     return aliases.get(name);
   };
-  const listsLiterals = ({ first, last }, seen) => {
-    for (let t = first; t <= last; t++) {
-      if (tokens.kind[t] === T.String) return true;
-      if (tokens.kind[t] !== T.Name) continue;
-      const name = nodeText(tokens, { first: t, last: t });
-      const value = seen.has(name) ? void 0 : aliasValue(name);
-      seen.add(name);
-      if (value !== void 0 && listsLiterals(value, seen)) return true;
+  const listsLiterals = (annotation) => {
+    const seen = /* @__PURE__ */ new Set();
+    for (const pending = [annotation]; pending.length > 0; ) {
+      const { first, last } = pending.pop();
+      for (let t = first; t <= last; t++) {
+        if (tokens.kind[t] === T.String) return true;
+        if (tokens.kind[t] !== T.Name) continue;
+        const name = nodeText(tokens, { first: t, last: t });
+        const value = seen.has(name) ? void 0 : aliasValue(name);
+        seen.add(name);
+        if (value !== void 0) pending.push(value);
+      }
     }
     return false;
   };
   const typed = /* @__PURE__ */ new Map();
   for (const s of module.statements)
-    if (s.type === "assign" && s.annotation !== void 0 && listsLiterals(s.annotation, /* @__PURE__ */ new Set())) typed.set(s, nodeText(tokens, s.annotation));
+    if (s.type === "assign" && s.annotation !== void 0 && listsLiterals(s.annotation)) typed.set(s, nodeText(tokens, s.annotation));
   return typed;
 }
 function inExpr(expr, token) {
@@ -13156,26 +13256,28 @@ function inExpr(expr, token) {
   }
 }
 function inOperation(operation, token) {
-  const at = operation.operands.findIndex((o) => holds(o, token));
+  const at = holding(operation.operands, token);
   if (at < 0) return void 0;
-  const operator = operatorOver(operation, at);
+  let over = overByOperation.get(operation);
+  if (over === void 0) overByOperation.set(operation, over = operatorsOver(operation));
+  const operator = over[at];
   if (operator === void 0) return inExpr(operation.operands[at], token);
   if (operation.operands.length > 1) return `an operand of '${operator}'`;
   return operator === "not" ? "the operand of 'not'" : `the operand of unary '${operator}'`;
 }
 function inItems(items, token) {
-  const item = items.find((i) => holds(i, token));
+  const item = items[holding(items, token)];
   if (item === void 0) return void 0;
   if (item.type === "unpack") return "a ** unpacking";
   if (item.type === "if") return inBranches(item, token, inItems);
   return holds(item.key, token) ? "a config key" : inExpr(item.value, token);
 }
 function inListItems(items, token) {
-  const item = items.find((i) => holds(i, token));
+  const item = items[holding(items, token)];
   return item?.type === "if" ? inBranches(item, token, inListItems) : item && inExpr(item, token);
 }
 function inBranches(item, token, inBranch) {
-  const branch = item.branches.find((items) => items.some((i) => holds(i, token)));
+  const branch = item.branches.find((items) => holding(items, token) >= 0);
   return branch ? inBranch(branch, token) : "an if condition";
 }
 
@@ -13234,8 +13336,10 @@ var ImageEditor = class {
         return this.walkItems(expr.items, path);
       case "list":
         return expr.items.forEach((item, i) => this.walkListItem(item, { parent: path, step: i }));
-      case "operation":
-        return expr.operands.forEach((operand, i) => operatorOver(expr, i) === void 0 && this.walk(operand, path));
+      case "operation": {
+        const over = operatorsOver(expr);
+        return expr.operands.forEach((operand, i) => over[i] === void 0 && this.walk(operand, path));
+      }
       default:
         return;
     }
@@ -14040,12 +14144,9 @@ var editMarkers = (file, request, plan) => {
 };
 var EMPTY_REFUSAL = "an empty value, which is left as it is: YAML gives a comment after an empty value to its key, so Flux reads no marker there; write a value before the marker for Flux to set it";
 function aliasRefusal(file, alias) {
-  const { text: text2 } = file;
-  const anchor = `&${text2.slice(alias.start + 1, alias.end)}`;
-  let at = text2.lastIndexOf(anchor, alias.start);
-  while (at >= 0 && !/^(?:[\s,\]}]|$)/.test(text2.slice(at + anchor.length, at + anchor.length + 1))) at = at > 0 ? text2.lastIndexOf(anchor, at - 1) : -1;
-  const where2 = at >= 0 ? ` at line ${file.lineAt(at)}` : "";
-  return `an alias of ${anchor}, which is never edited (Flux sets scalars only); mark the anchored value${where2} instead`;
+  const anchor = anchorOf(file, alias);
+  const where2 = anchor ? ` at line ${file.lineAt(anchor.at)}` : "";
+  return `an alias of &${file.text.slice(alias.start + 1, alias.end)}, which is never edited (Flux sets scalars only); mark the anchored value${where2} instead`;
 }
 var ONE_STRING = "a marker is set only in a value that is one string holding an image";
 function kclSettings(document) {
@@ -14441,8 +14542,8 @@ var Planner = class {
    */
   warnWholeText(change, value, key, old) {
     const was = old && literalKind(this.tokens, old);
-    const quoted = value.tokens.kind.subarray(value.expr.first, value.expr.last + 1).includes(T.String);
-    if (!quoted && was !== "number" && was !== "boolean") return;
+    const quoted2 = value.tokens.kind.subarray(value.expr.first, value.expr.last + 1).includes(T.String);
+    if (!quoted2 && was !== "number" && was !== "boolean") return;
     const given = value.string;
     const from = old && was !== void 0 ? `${key}: ${nodeText(this.tokens, old)} (a ${was})` : key;
     const warning = {
@@ -15110,6 +15211,12 @@ function editKclMod(text2, request) {
   return { text: splices.length === 0 ? text2 : applySplices(text2, splices.sort(byPosition)), changes, warnings };
 }
 
+// src/branch-name.ts
+function isBranchName(name) {
+  const control = Array.from(name).some((ch) => ch.charCodeAt(0) < 32 || ch === "\x7F");
+  return !control && !/[\s~^:?*[\\]|\.\.|\/\/|@\{|^\/|\/$|\.$|\.lock$|^-/.test(name) && name !== "@";
+}
+
 // src/engine/file-kind.ts
 function fileKind(path) {
   const base = path.slice(path.lastIndexOf("/") + 1);
@@ -15318,10 +15425,6 @@ function describe(node) {
   if (!isScalar(node) || node.value === null) return "nothing";
   return `${typeof node.value === "string" ? "a string" : `a ${typeof node.value}`} (${node.source ?? String(node.value)})`;
 }
-function isBranchName(name) {
-  const control = Array.from(name).some((ch) => ch.charCodeAt(0) < 32 || ch === "\x7F");
-  return !control && !/[\s~^:?*[\\]|\.\.|\/\/|@\{|^\/|\/$|\.$|\.lock$|^-/.test(name) && name !== "@";
-}
 function readDelivery(r, node, at, path) {
   const keys = ["mode", "merge", "merge-method", "branch", "labels", "reviewers", "team-reviewers", "assignees", "draft", "title", "commit-message"];
   const entries = r.mapping(node, at, path, keys);
@@ -15506,7 +15609,7 @@ function readOverrides(r, node, at) {
     const ref = imageField && r.repository(imageField.node, imageField.at, `${path}.image`);
     const part = partField && readPart(r, partField.node, partField.at, `${path}.part`);
     if (fileOk && spec !== void 0 && ref && (!partField || part)) {
-      overrides.push({ file, spec, image: ref.name, repository: ref.repository, ...part && { part }, line: r.line(fileField.node) });
+      overrides.push({ file, spec, image: ref.name, repository: ref.repository, ...part && { part }, line: r.line(fileField.node), index: i });
     }
   });
   return overrides;
@@ -16196,16 +16299,20 @@ function decodeUtf8(bytes) {
 async function listTree(source) {
   const listedAs = /* @__PURE__ */ new Map();
   const issues = [];
+  const warnings = [];
   for await (const listed2 of source.list()) {
+    if (unreadName(listed2)) {
+      if (fileKind(listed2) !== void 0) warnings.push({ message: `${JSON.stringify(listed2)} is left out: ${UNREAD}` });
+      continue;
+    }
     const path = plainPath(listed2);
-    if (path === void 0)
-      issues.push(`the source lists ${JSON.stringify(listed2)}, which is no POSIX path relative to the root (no leading /, no "..", no \\)`);
+    if (path === void 0) issues.push(`the source lists ${JSON.stringify(listed2)}, which is no POSIX path relative to the root (no leading /, no "..")`);
     else if (listedAs.has(path)) issues.push(`the source lists ${JSON.stringify(listedAs.get(path))} and ${JSON.stringify(listed2)}, one file twice`);
     else listedAs.set(path, listed2);
   }
   if (issues.length > 0) throw new RequestError(issues.map((message) => ({ message })));
   const files = [...listedAs.keys()].sort();
-  if (files.every((path) => listedAs.get(path) === path)) return { files, source };
+  if (files.every((path) => listedAs.get(path) === path)) return { files, source, warnings };
   const as = (path) => listedAs.get(path) ?? path;
   const readText2 = source.readText?.bind(source);
   return {
@@ -16214,11 +16321,16 @@ async function listTree(source) {
       list: () => source.list(),
       read: (path) => source.read(as(path)),
       ...readText2 && { readText: (path) => readText2(as(path)) }
-    }
+    },
+    warnings
   };
 }
+var UNREAD = "no file is read whose name holds a backslash, a control character or a leading drive letter (C:/), as a path written in a request reads \\ as / and such a name could not be named or printed as it is; rename the file to have it updated";
+function unreadName(path) {
+  return path.includes("\\") || /^[A-Za-z]:\//.test(path) || /[\x00-\x1f\x7f]/.test(path);
+}
 function plainPath(path) {
-  if (path.startsWith("/") || path.includes("\\") || /^[A-Za-z]:\//.test(path) || /[\x00-\x1f\x7f]/.test(path)) return void 0;
+  if (path.startsWith("/")) return void 0;
   if (!/(^|\/)\.?(\/|$)|(^|\/)\.\.(\/|$)/.test(path)) return path;
   const parts = path.split("/").filter((part) => part !== "" && part !== ".");
   return parts.length === 0 || parts.includes("..") ? void 0 : parts.join("/");
@@ -16284,7 +16396,7 @@ function collectOverrides(valid, config, configPath, present, inScope, warnings)
 }
 async function checkConfiguredOverrides(source, overrides, configPath, present, create) {
   const issues = [];
-  const issue = (i, field2, message) => issues.push({ file: configPath, line: overrides[i].line, message: `overrides[${i}].${field2}: ${message}` });
+  const issue = (i, field2, message) => issues.push({ file: configPath, line: overrides[i].line, message: `overrides[${overrides[i].index}].${field2}: ${message}` });
   const byFile = /* @__PURE__ */ new Map();
   overrides.forEach((o, i) => byFile.set(o.file, [...byFile.get(o.file) ?? [], i]));
   for (const [file, indexes] of byFile) {
@@ -16468,7 +16580,7 @@ function setsInFile(kind, overrides) {
   };
 }
 function fieldKey(key) {
-  return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote, quoted, index) => `.${quoted ?? index}`);
+  return key.replace(/\[(["'])(.*?)\1\]|\[(\d+)\]/g, (_, _quote, quoted2, index) => `.${quoted2 ?? index}`);
 }
 function applyFileOverrides(kind, text2, overrides, create) {
   const setsToo = setsInFile(kind, overrides);
@@ -16831,7 +16943,7 @@ function targetsInScope(config, names) {
   const unknown = names.filter((name) => !all.some((t) => t.name === name));
   if (unknown.length > 0) {
     throw new RequestError(
-      unknown.map((name) => ({ message: `targets: no target named ${JSON.stringify(name)} (configured: ${all.map((t) => t.name).join(", ") || "none"})` }))
+      unknown.map((name) => ({ message: `targets: no target named ${quotedExcerpt(name)} (configured: ${all.map((t) => t.name).join(", ") || "none"})` }))
     );
   }
   return all.filter((t) => names.includes(t.name));
@@ -17036,9 +17148,9 @@ function warnUnmoved(images, texts, context2, warnings) {
     const pattern = repositoryPattern(image);
     const versioned = versionedPattern(image);
     const version = image.tag ?? image.digest;
-    const holding = texts.map(([path, text2]) => [path, withoutImageUpdater(text2)]).filter(([, text2]) => pattern.test(text2));
-    const current = holding.some(([, text2]) => text2.includes(version));
-    const left = holding.filter(
+    const holding2 = texts.map(([path, text2]) => [path, withoutImageUpdater(text2)]).filter(([, text2]) => pattern.test(text2));
+    const current = holding2.some(([, text2]) => text2.includes(version));
+    const left = holding2.filter(
       ([path, text2]) => !text2.includes(version) && !context2.explained(path, image) && (versioned.test(text2) || context2.quiet && !current || inSplitImage(path, text2, image))
     ).map(([path]) => path);
     const outside = context2.targets.length > 0 ? left.filter(context2.inNoTarget) : [];
@@ -17085,7 +17197,7 @@ async function planUpdate(listed2, request) {
   const valid = validateRequest(request);
   const malformed2 = malformedSets(valid.sets);
   if (malformed2.length > 0) throw new RequestError(malformed2);
-  const { files, source } = await listTree(listed2);
+  const { files, source, warnings: leftOut } = await listTree(listed2);
   const present = new Set(files);
   const configPath = configPathIn(request, present);
   const config = await loadConfig(source, present, configPath, request.config !== void 0, request.create ?? false);
@@ -17207,7 +17319,7 @@ async function planUpdate(listed2, request) {
   return {
     files: planned,
     changes: planned.flatMap((f) => f.changes),
-    warnings: [...idlePaths, ...warnings],
+    warnings: [...leftOut, ...idlePaths, ...warnings],
     targets: targets.map((t) => ({ name: t.name, ...t.delivery && { delivery: t.delivery } })),
     images: [...valid.images, ...valid.setters.values()]
   };
@@ -17323,7 +17435,8 @@ function planFile(path, text2, request, overrides, overridden, create, target, w
   let edited;
   try {
     edited = kind === "kcl" ? editKcl(body, request, overridden) : kind === "kcl-mod" ? editKclMod(body, request) : editYaml(body, request);
-  } catch (error) {
+  } catch (caught) {
+    const error = caught instanceof RangeError ? new SourceError(`nested too deep to read (${caught.message})`) : caught;
     if (!(error instanceof SourceError)) throw error;
     if (overrides.length > 0) throw new RequestError([located(path, error)]);
     if (!helmTemplate) warnings.push({ file: path, ...error.line !== void 0 && { line: error.line }, message: `not edited: ${error.message}` });
@@ -17444,6 +17557,7 @@ function isActorLogin(text2) {
 var PAYLOAD_VERSION = 1;
 var MAX_TOP_LEVEL_KEYS = 10;
 var MAX_PAYLOAD_BYTES = 64 * 1024;
+var MAX_PAYLOAD_NESTING = 1e3;
 function sourceFromEnv(env) {
   const { GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
   const runUrl = repository && runId ? `${env["GITHUB_SERVER_URL"] || "https://github.com"}/${repository}/actions/runs/${runId}` : void 0;
@@ -17496,8 +17610,10 @@ function parsePayload(value, where2 = "client_payload") {
   if (!isRecord(object)) throw new PayloadError(where2, `expected a JSON object, got ${describe2(object)}`);
   const keys = Object.keys(object);
   if (keys.length > MAX_TOP_LEVEL_KEYS) {
-    throw new PayloadError(where2, `has ${keys.length} top-level keys (${keys.join(", ")}); GitHub allows at most ${MAX_TOP_LEVEL_KEYS}`);
+    throw new PayloadError(where2, `has ${keys.length} top-level keys (${keys.map(quotedExcerpt).join(", ")}); GitHub allows at most ${MAX_TOP_LEVEL_KEYS}`);
   }
+  const shape = shapeIssue(object);
+  if (shape) throw new PayloadError(where2, shape);
   const bytes = new TextEncoder().encode(JSON.stringify(object)).length;
   if (bytes >= MAX_PAYLOAD_BYTES) throw new PayloadError(where2, `is ${bytes} bytes of JSON; GitHub requires less than ${MAX_PAYLOAD_BYTES} (64KB)`);
   checkVersion(object["v"], `${where2}.v`);
@@ -17509,7 +17625,7 @@ function parsePayload(value, where2 = "client_payload") {
 function checkVersion(v, field2) {
   if (v === void 0) throw new PayloadError(field2, `missing; expected ${PAYLOAD_VERSION} (the payload version)`);
   if (v !== PAYLOAD_VERSION) {
-    throw new PayloadError(field2, `version ${JSON.stringify(v)} is not supported; this gitops-promote reads version ${PAYLOAD_VERSION}`);
+    throw new PayloadError(field2, `version ${quoted(v)} is not supported; this gitops-promote reads version ${PAYLOAD_VERSION}`);
   }
 }
 function checkImages(value, field2) {
@@ -17552,7 +17668,7 @@ function checkTargets(value, field2) {
   });
 }
 function targetNameIssue(name) {
-  return TARGET_NAME.test(name) ? void 0 : `${JSON.stringify(name)} is not a target name: it ${TARGET_NAME_RULE}`;
+  return TARGET_NAME.test(name) ? void 0 : `${quotedExcerpt(name)} is not a target name: it ${TARGET_NAME_RULE}`;
 }
 function imagesFromMetadata(json, digest, where2 = "metadata") {
   const data = parseMetadata(json, where2);
@@ -17636,6 +17752,17 @@ function parseJson(text2, where2) {
     throw new PayloadError(where2, `not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
+function shapeIssue(value) {
+  const pending = [[value, 1]];
+  for (let values = 0; pending.length > 0; values++) {
+    if (values >= MAX_PAYLOAD_BYTES) return `holds more than ${MAX_PAYLOAD_BYTES} values; GitHub requires less than ${MAX_PAYLOAD_BYTES} bytes of JSON (64KB)`;
+    const [item, depth] = pending.pop();
+    if (typeof item !== "object" || item === null) continue;
+    if (depth > MAX_PAYLOAD_NESTING) return `nests lists or objects more than ${MAX_PAYLOAD_NESTING} deep; no payload needs that many levels`;
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return void 0;
+}
 function withoutUndefined(source) {
   return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== void 0 && v !== ""));
 }
@@ -17644,7 +17771,11 @@ function describe2(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "an object";
-  return `${typeof value} ${JSON.stringify(value)}`;
+  return `${typeof value} ${quoted(value)}`;
+}
+function quoted(value) {
+  if (typeof value === "string") return quotedExcerpt(value);
+  return typeof value === "object" && value !== null ? describe2(value) : JSON.stringify(value);
 }
 
 // src/engine/go-template.ts
@@ -17825,7 +17956,7 @@ function pipeline(tokens, line) {
       case "word":
         if (t.text === "true" || t.text === "false") return { type: "literal", value: t.text === "true" };
         if (t.text === "nil") return { type: "literal", value: void 0 };
-        if (!(t.text in FUNCTIONS)) throw new TemplateError(`function ${JSON.stringify(t.text)} not defined`, line);
+        if (!Object.hasOwn(FUNCTIONS, t.text)) throw new TemplateError(`function ${JSON.stringify(t.text)} not defined`, line);
         return { type: "function", name: t.text };
       case "punct":
         if (t.text === "(") {
@@ -17937,7 +18068,7 @@ function evalOperand(operand, dot, vars, line) {
 }
 function field(value, name, line) {
   if (value instanceof Map) return value.get(name);
-  if (typeof value === "object" && value !== null && name in value) return value[name];
+  if (typeof value === "object" && value !== null && Object.hasOwn(value, name)) return value[name];
   if (value === void 0 || value === null) throw new TemplateError(`nil pointer evaluating .${name}`, line);
   throw new TemplateError(`can't evaluate field ${name} in ${print(value)}`, line);
 }
@@ -17961,40 +18092,45 @@ function str(value) {
 function equal(a, b) {
   return a === b || typeof a === "object" && a !== null && typeof b === "object" && b !== null && print(a) === print(b);
 }
-var FUNCTIONS = {
-  eq: (a, ...bs) => bs.some((b) => equal(a, b)),
-  ne: (a, b) => !equal(a, b),
-  lt: (a, b) => a < b,
-  le: (a, b) => a <= b,
-  gt: (a, b) => a > b,
-  ge: (a, b) => a >= b,
-  not: (a) => !truth(a),
-  and: (...xs) => xs.find((x) => !truth(x)) ?? xs.at(-1),
-  or: (...xs) => xs.find((x) => truth(x)) ?? xs.at(-1),
-  len: (x) => x instanceof Map ? x.size : Array.isArray(x) || typeof x === "string" ? x.length : 0,
-  index: (x, ...keys) => keys.reduce((v, k) => v instanceof Map ? v.get(k) : Array.isArray(v) ? v[k] : void 0, x),
-  print: (...xs) => xs.map(str).join(""),
-  println: (...xs) => `${xs.map(str).join(" ")}
+var FUNCTIONS = Object.freeze(
+  Object.setPrototypeOf(
+    {
+      eq: (a, ...bs) => bs.some((b) => equal(a, b)),
+      ne: (a, b) => !equal(a, b),
+      lt: (a, b) => a < b,
+      le: (a, b) => a <= b,
+      gt: (a, b) => a > b,
+      ge: (a, b) => a >= b,
+      not: (a) => !truth(a),
+      and: (...xs) => xs.find((x) => !truth(x)) ?? xs.at(-1),
+      or: (...xs) => xs.find((x) => truth(x)) ?? xs.at(-1),
+      len: (x) => x instanceof Map ? x.size : Array.isArray(x) || typeof x === "string" ? x.length : 0,
+      index: (x, ...keys) => keys.reduce((v, k) => v instanceof Map ? v.get(k) : Array.isArray(v) ? v[k] : void 0, x),
+      print: (...xs) => xs.map(str).join(""),
+      println: (...xs) => `${xs.map(str).join(" ")}
 `,
-  printf: (format, ...xs) => {
-    let k = 0;
-    return str(format).replace(/%[svdq%]/g, (verb) => verb === "%%" ? "%" : verb === "%q" ? JSON.stringify(str(xs[k++])) : str(xs[k++]));
-  },
-  lower: (s) => str(s).toLowerCase(),
-  upper: (s) => str(s).toUpperCase(),
-  title: (s) => str(s).replace(/\b\w/g, (c) => c.toUpperCase()),
-  trim: (s) => str(s).trim(),
-  trimPrefix: (prefix, s) => str(s).startsWith(str(prefix)) ? str(s).slice(str(prefix).length) : str(s),
-  trimSuffix: (suffix, s) => str(s).endsWith(str(suffix)) && str(suffix) !== "" ? str(s).slice(0, -str(suffix).length) : str(s),
-  contains: (substr, s) => str(s).includes(str(substr)),
-  hasPrefix: (prefix, s) => str(s).startsWith(str(prefix)),
-  hasSuffix: (suffix, s) => str(s).endsWith(str(suffix)),
-  replace: (from, to, s) => str(s).split(str(from)).join(str(to)),
-  join: (sep2, list) => Array.isArray(list) ? list.map(str).join(str(sep2)) : str(list),
-  quote: (...xs) => xs.map((x) => JSON.stringify(str(x))).join(" "),
-  default: (fallback, value) => truth(value) ? value : fallback,
-  trunc: (n, s) => n >= 0 ? str(s).slice(0, n) : str(s).slice(n)
-};
+      printf: (format, ...xs) => {
+        let k = 0;
+        return str(format).replace(/%[svdq%]/g, (verb) => verb === "%%" ? "%" : verb === "%q" ? JSON.stringify(str(xs[k++])) : str(xs[k++]));
+      },
+      lower: (s) => str(s).toLowerCase(),
+      upper: (s) => str(s).toUpperCase(),
+      title: (s) => str(s).replace(/\b\w/g, (c) => c.toUpperCase()),
+      trim: (s) => str(s).trim(),
+      trimPrefix: (prefix, s) => str(s).startsWith(str(prefix)) ? str(s).slice(str(prefix).length) : str(s),
+      trimSuffix: (suffix, s) => str(s).endsWith(str(suffix)) && str(suffix) !== "" ? str(s).slice(0, -str(suffix).length) : str(s),
+      contains: (substr, s) => str(s).includes(str(substr)),
+      hasPrefix: (prefix, s) => str(s).startsWith(str(prefix)),
+      hasSuffix: (suffix, s) => str(s).endsWith(str(suffix)),
+      replace: (from, to, s) => str(s).split(str(from)).join(str(to)),
+      join: (sep2, list) => Array.isArray(list) ? list.map(str).join(str(sep2)) : str(list),
+      quote: (...xs) => xs.map((x) => JSON.stringify(str(x))).join(" "),
+      default: (fallback, value) => truth(value) ? value : fallback,
+      trunc: (n, s) => n >= 0 ? str(s).slice(0, n) : str(s).slice(n)
+    },
+    null
+  )
+);
 
 // src/engine/commit-message.ts
 function commitMessage(template, input) {

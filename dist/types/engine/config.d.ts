@@ -63,6 +63,8 @@ export interface OverrideConfig {
     readonly part?: OverridePart;
     /** Line of its `file:` in the configuration, for messages about the override. */
     readonly line: number;
+    /** Its place in the configuration's `overrides` list, entries refused counted, for messages (`overrides[2].file`). */
+    readonly index: number;
 }
 export interface Config {
     readonly targets: readonly Target[];

@@ -2,6 +2,12 @@ export declare const PAYLOAD_VERSION = 1;
 export declare const MAX_TOP_LEVEL_KEYS = 10;
 /** "less than 64KB": the UTF-8 bytes of the serialised JSON must stay below 65536. */
 export declare const MAX_PAYLOAD_BYTES: number;
+/**
+ * How deep lists and objects may nest in a payload. GitHub states no limit, and 64KB of JSON
+ * holds ~32,000 levels, past the stack of any recursive walk (JSON.stringify's, which measures
+ * the size, fails near 10,000); no payload a sender means nests anywhere near this.
+ */
+export declare const MAX_PAYLOAD_NESTING = 1000;
 /** Where the sending run came from; every field is optional because a CLI user has none of them. */
 export interface PayloadSource {
     readonly repository?: string;

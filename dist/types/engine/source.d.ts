@@ -1,7 +1,9 @@
+import type { Warning } from "../change.js";
 export interface TreeSource {
     /**
      * Every regular file, as POSIX paths relative to the root (`apps/web/main.k`), in a stable order.
-     * `./a` and `a//b` are read as `a` and `a/b`; an absolute path, a `..` part or a backslash is refused.
+     * `./a` and `a//b` are read as `a` and `a/b`; an absolute path or a `..` part is refused, and a
+     * name the engine reads no file by (a backslash, a control character) is left out.
      */
     list(): AsyncIterable<string>;
     read(path: string): Promise<Uint8Array>;
@@ -21,12 +23,14 @@ export declare function readText(source: TreeSource, path: string): Promise<stri
 export declare function decodeUtf8(bytes: Uint8Array): string | undefined;
 /**
  * A source's files in path order under their plain spellings (`./a/b`, `a//b` and `a/./b` are `a/b`), and
- * the source reading them by those names. Throws RequestError naming every listed path that names
- * no file inside the root (absolute, a `..` part, a backslash), and every file listed twice.
+ * the source reading them by those names. A file whose name the engine reads none by (`unreadName`) is
+ * left out, with a warning when its name is a manifest's. Throws RequestError naming every listed path that
+ * names no file inside the root (absolute, a `..` part), and every file listed twice.
  */
 export declare function listTree(source: TreeSource): Promise<{
     readonly files: string[];
     readonly source: TreeSource;
+    readonly warnings: Warning[];
 }>;
 /**
  * Files held in memory, each path (POSIX, relative to the root) to its text or its bytes: a tree to

@@ -86,6 +86,6 @@ export declare class MarkedFields {
     private readonly groups;
     constructor(request: Pick<EditRequest, "setters" | "knownSetters">);
     add(site: MarkedSite): void;
-    /** Writes every field whose value moves: a setter's fields in one document decide together (markedValues). */
+    /** Writes every field whose value moves: the fields of one image of a setter in one document decide together (markedValues). */
     writeAll(): void;
 }

@@ -1,10 +1,11 @@
 import type { AssignStatement, Module, OperationExpr, Statement } from "./syntax.js";
 /**
- * Why the editor does not read operand `at` of an operation: the operator, other than `+` and
+ * Why the editor does not read each operand of an operation: the operator, other than `+` and
  * `|`, of which it is part (`p and "x" or "y"`: `and` for "x", `or` for "y"; `"a" + "b" == c`:
- * `==` for both), precedence applied; undefined when it reads it.
+ * `==` for both), precedence applied; undefined for an operand it reads. One pass over the
+ * operators for all operands: a chain of thousands of `+` costs no more than its length.
  */
-export declare function operatorOver(operation: OperationExpr, at: number): string | undefined;
+export declare function operatorsOver(operation: OperationExpr): (string | undefined)[];
 /** The construct holding string token `token`, as a warning names it (`a list comprehension`); undefined where the editor reads it. */
 export declare function skippedConstruct(statements: readonly Statement[], token: number): string | undefined;
 /**
