@@ -5,11 +5,14 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-const banner = "import { createRequire as __gpCreateRequire } from 'node:module'; const require = __gpCreateRequire(import.meta.url);";
+// The CommonJS packages the Actions and the CLI bundle (@actions/*) require Node's modules at run
+// time, which an ES module does only through a require of its own. The library bundles none that do:
+// without it, the library bundles for any platform, a browser's included.
+const requireBanner = "import { createRequire as __gpCreateRequire } from 'node:module'; const require = __gpCreateRequire(import.meta.url);";
 const entries = [
-  { in: "src/action/update/main.ts", out: "dist/index.js" },
-  { in: "src/action/dispatch/main.ts", out: "dist/dispatch/index.js" },
-  { in: "src/cli.ts", out: "dist/cli.js", shebang: true },
+  { in: "src/action/update/main.ts", out: "dist/index.js", require: true },
+  { in: "src/action/dispatch/main.ts", out: "dist/dispatch/index.js", require: true },
+  { in: "src/cli.ts", out: "dist/cli.js", shebang: true, require: true },
   { in: "src/index.ts", out: "dist/lib/index.js" },
 ];
 
@@ -28,7 +31,7 @@ for (const entry of entries.filter((e) => existsSync(e.in))) {
     metafile: true,
     // yaml's Node build prints parser traces to stdout when LOG_TOKENS or LOG_STREAM is set; its browser build is the same code without them.
     alias: { yaml: "./node_modules/yaml/browser/index.js" },
-    banner: { js: (entry.shebang ? "#!/usr/bin/env node\n" : "") + banner },
+    banner: { js: (entry.shebang ? "#!/usr/bin/env node\n" : "") + (entry.require ? requireBanner : "") },
     logLevel: "warning",
   });
   for (const input of Object.keys(metafile.inputs)) {
