@@ -59,8 +59,10 @@ describe("the npm package", () => {
     expect(run(app, "quiet.mjs", { LOG_TOKENS: "1", LOG_STREAM: "1" })).toBe("");
   });
 
-  it("runs the README's library example as written, printing what the README says it prints", async () => {
+  it("runs the README's library examples as written, printing what the README says they print", async () => {
     await writeFile(join(app, "readme-example.mjs"), blockAfter("## Library", "js"));
     expect(run(app, "readme-example.mjs")).toBe(blockAfter("This prints:", ""));
+    await writeFile(join(app, "readme-editors.mjs"), blockAfter("`editYaml(text, request)` and `editKcl(text, request)` edit one text", "js"));
+    expect(run(app, "readme-editors.mjs")).toBe(blockAfter("This prints (each result's `text` is the edited file):", ""));
   });
 });
