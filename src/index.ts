@@ -53,5 +53,6 @@ export {
   type PayloadSource,
 } from "./engine/payload.js";
 export { commitMessage, defaultCommitMessage, type CommitMessageInput } from "./engine/commit-message.js";
+export { TemplateError } from "./engine/go-template.js";
 export { jsonReport, jsonRefusal, humanReport, type JsonReport } from "./engine/report.js";
 export { unifiedDiff } from "./engine/diff.js";

@@ -45,4 +45,10 @@ describe("the gitops-promote library", () => {
     });
     await expect(lib.planUpdate(source, { images: [] })).rejects.toThrow("nothing to update: give an image, a setter or a set");
   });
+
+  it("exports the class commitMessage throws for a template in error", () => {
+    const input = { changes: [], images: [], automation: { namespace: "acme", name: "app" } };
+    expect(() => lib.commitMessage("{{ frobnicate .Values }}", input)).toThrow(lib.TemplateError);
+    expect(() => lib.commitMessage("ok\n{{ .Nope ", input)).toThrow(expect.objectContaining({ line: 2 }));
+  });
 });

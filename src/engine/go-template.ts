@@ -6,9 +6,12 @@
  */
 import { LineIndex } from "../text/line-index.js";
 
-/** A template that does not parse or fails while running, with the line it is on. */
+/** A template that does not parse or fails while running, with the (1-based) line it is on. */
 export class TemplateError extends Error {
-  constructor(message: string, line: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
     super(`commit-message template line ${line}: ${message}`);
     this.name = "TemplateError";
   }

@@ -22,6 +22,10 @@ describe("the template language", () => {
     expect(() => renderTemplate("a\n{{ range .L }}\nx{{ else }}\ny", { L: [] })).toThrow(/line 2: missing \{\{end\}\} for this \{\{range\}\}/);
     expect(() => renderTemplate("{{ .X ", {})).toThrow(/unclosed action/);
   });
+
+  it("gives the line as a property too, for a caller that points at it", () => {
+    expect(() => renderTemplate("a\nb\n{{ .X ", {})).toThrow(expect.objectContaining({ name: "TemplateError", line: 3 }));
+  });
 });
 
 describe("what a template reaches", () => {
