@@ -42,7 +42,7 @@ export async function createApiCommit(
   const tree = await client.rest.git.createTree({
     ...repository,
     base_tree: commit.baseTree,
-    tree: commit.files.map((f) => ({ path: f.path, mode: f.mode as "100644" | "100755", type: "blob" as const, content: f.content })),
+    tree: commit.files.map((f) => ({ path: f.path, mode: f.mode, type: "blob" as const, content: f.content })),
   });
   const created = await client.rest.git.createCommit({
     ...repository,

@@ -11,11 +11,14 @@ import { join } from "node:path";
 import type { TreeSource } from "../engine/source.js";
 import { wallSleep } from "./timing.js";
 
-/** A file to write in a commit; `mode` is git's (100644, 100755). */
+/** git's mode of a regular file, the only files we read and write: plain or executable. */
+export type FileMode = "100644" | "100755";
+
+/** A file to write in a commit. */
 export interface FileWrite {
   readonly path: string;
   readonly content: string;
-  readonly mode: string;
+  readonly mode: FileMode;
 }
 
 export interface Identity {
@@ -32,7 +35,7 @@ interface IndexRecord {
 
 /** A file of a commit as `git ls-tree` lists it. */
 export interface TreeEntry {
-  readonly mode: string;
+  readonly mode: FileMode;
   readonly sha: string;
 }
 
@@ -97,7 +100,11 @@ export function parseIdentity(text: string): Identity | undefined {
 /** Separates the fields of a `git log` record (a unit separator: no name or email holds one). */
 const FIELD = "\x1f";
 /** Regular files only: symlinks and submodules are not manifests we edit. */
-const FILE_MODES = new Set(["100644", "100755"]);
+const FILE_MODES: ReadonlySet<string> = new Set<FileMode>(["100644", "100755"]);
+
+function isFileMode(mode: string | undefined): mode is FileMode {
+  return mode !== undefined && FILE_MODES.has(mode);
+}
 /** Where fetched heads are kept, out of the user's refs/remotes. */
 const REF_PREFIX = "refs/gitops-promote";
 
@@ -352,7 +359,7 @@ export class GitRepo {
       const tab = record.indexOf("\t");
       if (tab < 0) continue;
       const [mode, type, sha] = record.slice(0, tab).split(" ");
-      if (type === "blob" && FILE_MODES.has(mode!)) entries.set(record.slice(tab + 1), { mode: mode!, sha: sha! });
+      if (type === "blob" && isFileMode(mode)) entries.set(record.slice(tab + 1), { mode, sha: sha! });
     }
     return entries;
   }

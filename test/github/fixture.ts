@@ -94,7 +94,7 @@ export function apiCalls(fake: FakeGitHub): FakeGitHub["calls"] {
 /** A commit by `who` on `branch` (made from main when the branch is absent), pushed from another clone, as a person pushes to a pull request. */
 export async function pushAsPerson(person: GitRepo, branch: string, files: Record<string, string>, who: Identity): Promise<void> {
   const head = (await person.fetch("origin", branch)) ?? (await person.fetch("origin", "main"))!;
-  const writes = Object.entries(files).map(([path, content]) => ({ path, content, mode: "100644" }));
+  const writes = Object.entries(files).map(([path, content]) => ({ path, content, mode: "100644" as const }));
   const commit = await person.commitTree(await person.writeTree(head, writes), head, "tweak\n", who, who);
   if ((await person.push("origin", commit, branch)) !== "pushed") throw new Error(`the push to ${branch} was rejected`);
 }
