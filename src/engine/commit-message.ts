@@ -23,7 +23,7 @@ export interface CommitMessageInput {
   readonly values?: Readonly<Record<string, string>>;
 }
 
-/** The message for a commit: the template rendered when one is given, our default otherwise. */
+/** The message for a commit: the template rendered when one is given, our default otherwise. Throws TemplateError for a template that does not parse or fails while running. */
 export function commitMessage(template: string | undefined, input: CommitMessageInput): string {
   return template !== undefined && !isDefaultMessage(template) ? renderTemplate(template, templateData(input)) : defaultCommitMessage(input);
 }
