@@ -7,14 +7,15 @@ export type { AsideWarning, Change, ChangeKind, Diagnostic, EditRequest, EditRes
 export { formatDiagnostic, SourceError } from "./change.js";
 
 export { formatImageRef, ImageRefError, isDigest, isTag, normalizeRepository, parseImageRef, tryParseImageRef, type ImageRef } from "./image/reference.js";
-export { parsePolicy, PolicyError, type Policy, type PolicyIssue } from "./image/policy.js";
+export { parsePolicy, PolicyError, type Policy, type PolicyIssue, type PolicySpec } from "./image/policy.js";
+export type { GoRegexp, Submatches } from "./image/go-regexp.js";
 export { nextImageText, nextVersion, type ImageUpdate, type KeptBy, type Version } from "./image/update.js";
 
 export { editYaml } from "./yaml/editor.js";
 export { setYamlPath, type SetOptions } from "./yaml/path.js";
 export { editKcl, type Overridden } from "./kcl/editor.js";
 export { applyOverrides, type ComputedOverride, type OverrideOptions } from "./kcl/override.js";
-export { parseOverrideSpec, OverrideSpecError, type OverrideSpec } from "./kcl/override-spec.js";
+export { parseOverrideSpec, OverrideSpecError, type OverrideOperation, type OverrideSpec } from "./kcl/override-spec.js";
 
 export { planUpdate, DEFAULT_CONFIG, type FilePlan, type Plan, type PlannedTarget } from "./engine/plan.js";
 export { writePlan } from "./engine/apply.js";
@@ -36,7 +37,11 @@ export {
   parseConfig,
   type Config,
   type Delivery,
+  type DeliveryMode,
+  type MergeMethod,
+  type MergeMode,
   type OverrideConfig,
+  type OverridePart,
   type SetterConfig,
   type Target,
   type TargetImage,

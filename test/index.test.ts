@@ -1,6 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "./support/temp.js";
 
@@ -50,5 +51,38 @@ describe("the gitops-promote library", () => {
     const input = { changes: [], images: [], automation: { namespace: "acme", name: "app" } };
     expect(() => lib.commitMessage("{{ frobnicate .Values }}", input)).toThrow(lib.TemplateError);
     expect(() => lib.commitMessage("ok\n{{ .Nope ", input)).toThrow(expect.objectContaining({ line: 2 }));
+  });
+
+  it("exports every named type its public signatures reach, so a caller can name what it passes and gets", () => {
+    const entry = join(import.meta.dirname, "..", "dist", "types", "index.d.ts");
+    const program = ts.createProgram([entry], { strict: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext });
+    const checker = program.getTypeChecker();
+    const real = (symbol: ts.Symbol) => (symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol);
+    const exported = new Set(checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(entry)!)!).map(real));
+    const missing = new Set<string>();
+    const seen = new Set<ts.Symbol>();
+    const hidden = (node: ts.Node) =>
+      ts.canHaveModifiers(node) && (ts.getCombinedModifierFlags(node as ts.Declaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) !== 0;
+    const visit = (node: ts.Node): void => {
+      if (hidden(node)) return;
+      if (ts.isTypeReferenceNode(node) || ts.isExpressionWithTypeArguments(node)) {
+        const at = checker.getSymbolAtLocation(ts.isTypeReferenceNode(node) ? node.typeName : node.expression);
+        const symbol = at && real(at);
+        const declaration = symbol?.declarations?.[0];
+        if (symbol && declaration?.getSourceFile().fileName.includes("/dist/types/") && !(symbol.flags & ts.SymbolFlags.TypeParameter)) {
+          if (!exported.has(symbol)) missing.add(symbol.name);
+          walk(symbol);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    const walk = (symbol: ts.Symbol): void => {
+      if (seen.has(symbol)) return;
+      seen.add(symbol);
+      for (const declaration of symbol.declarations ?? []) visit(declaration);
+    };
+    exported.forEach(walk);
+    expect([...missing]).toEqual([]);
+    expect(seen.size).toBeGreaterThan(50);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareBytes, parseGoFloat, parsePolicy, PolicyError } from "../../src/image/policy.js";
+import { compareBytes, parseGoFloat, parsePolicy, PolicyError, type PolicySpec } from "../../src/image/policy.js";
 
 const semver = (range: string) => parsePolicy({ semver: { range } });
 const alphabetical = (order?: string) => parsePolicy({ alphabetical: order === undefined ? {} : { order } });
@@ -210,6 +210,19 @@ describe("filterTags", () => {
       String.raw`numerical asc, tags matching '^2\.0\.(?P<n>\d+)$' (extract '$n')`,
     );
     expect(parsePolicy({ alphabetical: {}, filterTags: { pattern: "^it's-(.*)" } }).description).toBe("alphabetical asc, tags matching '^it''s-(.*)'");
+  });
+});
+
+describe("PolicySpec, the shape parsePolicy reads", () => {
+  it("types each ordering with its filterTags, as Flux's ImagePolicy spells them", () => {
+    const specs = [
+      { semver: { range: "^1.0.0" } },
+      { alphabetical: { order: "desc" }, filterTags: { pattern: "^main-(?P<ts>[0-9]+)$", extract: "$ts" } },
+      { numerical: null, filterTags: { pattern: "^[0-9]+$" } },
+    ] satisfies PolicySpec[];
+    expect(specs.map((spec) => parsePolicy(spec).latest(["1.2.0", "main-20", "main-3", "17"]))).toEqual(["1.2.0", "main-20", "17"]);
+    // @ts-expect-error a semver policy needs its range
+    expect(() => parsePolicy({ semver: {} } satisfies PolicySpec)).toThrow("semver: range is required");
   });
 });
 
