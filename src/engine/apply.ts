@@ -1,5 +1,5 @@
 /** Applying a plan to a directory: the only place the engine writes. */
-import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { andList } from "../text/and-list.js";
 import type { FilePlan, Plan } from "./plan.js";
@@ -8,7 +8,8 @@ import type { FilePlan, Plan } from "./plan.js";
  * Writes every changed file in place, keeping its mode and, where the process may set them, its
  * owner and group (a root-run CI job on a mounted workspace would leave root-owned files, as
  * `sed -i` does not); unchanged files are never rewritten. All or nothing as far as a file
- * system allows: every target is checked first, then each new text goes to a temporary file
+ * system allows: every target is checked first (a file whose text is no longer the plan's `before`,
+ * edited since the plan was made, is refused: its edits would be lost), then each new text goes to a temporary file
  * beside its target, and only when every one is written are they renamed over their targets; a
  * rename that fails (EBUSY on a bind-mounted file, an immutable file) puts back the files
  * already renamed and removes the remaining temporary files. The rename replaces the file, so a
@@ -16,10 +17,10 @@ import type { FilePlan, Plan } from "./plan.js";
  * trips cost more than these small writes. `rename` is the file system's, or a test's.
  */
 export async function writePlan(root: string, plan: Plan, rename: (from: string, to: string) => void = renameSync): Promise<void> {
-  const writes = checkedTargets(
-    root,
-    plan.files.filter((file) => file.after !== file.before),
-  );
+  const changed = plan.files.filter((file) => file.after !== file.before);
+  // Nothing to write needs no root: one that does not exist is no error then.
+  if (changed.length === 0) return;
+  const writes = checkedTargets(root, changed);
   const staged: Staged[] = [];
   try {
     for (const write of writes) {
@@ -93,7 +94,8 @@ interface Write {
 
 /**
  * Where each file is written, refusing, before anything is written, a target that is not a
- * regular file (a symbolic link) or whose directory resolves outside the root. The plan is made
+ * regular file (a symbolic link) or whose directory resolves outside the root, and every target
+ * whose bytes are not its `before` any more. The plan is made
  * on a git tree, which has no symbolic links, but the working tree it is written to may be a
  * checkout of another ref whose `apps` is a link out of the repository.
  */
@@ -101,7 +103,8 @@ function checkedTargets(root: string, files: readonly FilePlan[]): Write[] {
   const realRoot = realpathSync.native(root);
   // One realpath per directory, which files of a plan often share; the native one is one system call, not one per path component.
   const realDirs = new Map<string, string>();
-  return files.map((file) => {
+  const edited: string[] = [];
+  const writes = files.map((file) => {
     // A plan's paths are the tree's (listTree refuses others); a hand-built one may climb out with "..".
     if (file.path.split("/").some((part) => part === ".." || part === "") || file.path.startsWith("/")) {
       throw new Error(`refusing to write ${JSON.stringify(file.path)}: it is no plain path under ${root}; nothing was written`);
@@ -120,8 +123,16 @@ function checkedTargets(root: string, files: readonly FilePlan[]): Write[] {
     if (!stats.isFile()) {
       throw new Error(`refusing to write ${file.path}: it is ${stats.isSymbolicLink() ? "a symbolic link" : "not a regular file"}; nothing was written`);
     }
+    if (!readFileSync(target).equals(Buffer.from(file.before))) edited.push(file.path);
     return { file, target, mode: stats.mode & 0o7777, uid: stats.uid, gid: stats.gid };
   });
+  if (edited.length > 0) {
+    const [verb, pronoun] = edited.length === 1 ? ["has", "its"] : ["have", "their"];
+    throw new Error(
+      `refusing to write ${andList(edited)}: ${verb} changed since the plan was made (${pronoun} text is not the plan's before, and writing would lose that change); plan again; nothing was written`,
+    );
+  }
+  return writes;
 }
 
 function isInside(root: string, path: string): boolean {

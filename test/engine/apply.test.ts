@@ -31,6 +31,36 @@ describe("writePlan", () => {
     expect(await readdir(dir)).toEqual(["a.yaml"]);
   });
 
+  it("refuses files edited since the plan was made, naming each and writing nothing: their edits would be lost", async () => {
+    const dir = await tempDir("gp-apply-");
+    const before = "spec:\n  image: app:1\n";
+    for (const name of ["a", "b", "c"]) await writeFile(join(dir, `${name}.yaml`), before);
+    const plan = planOf(["a", "b", "c"].map((name) => file(`${name}.yaml`, before, "spec:\n  image: app:2\n")));
+    await writeFile(join(dir, "a.yaml"), `${before}  other: edit\n`);
+    // Only the line ending changed: the bytes are not the plan's either.
+    await writeFile(join(dir, "c.yaml"), before.replaceAll("\n", "\r\n"));
+    await expect(writePlan(dir, plan)).rejects.toThrow(
+      "refusing to write a.yaml and c.yaml: have changed since the plan was made (their text is not the plan's before, and writing would lose that change); plan again; nothing was written",
+    );
+    expect(await readFile(join(dir, "a.yaml"), "utf8")).toBe(`${before}  other: edit\n`);
+    expect(await readFile(join(dir, "b.yaml"), "utf8")).toBe(before);
+    expect((await readdir(dir)).sort()).toEqual(["a.yaml", "b.yaml", "c.yaml"]);
+  });
+
+  it("writes a file whose text is its before, a byte order mark included", async () => {
+    const dir = await tempDir("gp-apply-");
+    await writeFile(join(dir, "a.yaml"), "\uFEFFimage: app:1 # ü\n");
+    await writePlan(dir, planOf([file("a.yaml", "\uFEFFimage: app:1 # ü\n", "\uFEFFimage: app:2 # ü\n")]));
+    expect(await readFile(join(dir, "a.yaml"), "utf8")).toBe("\uFEFFimage: app:2 # ü\n");
+  });
+
+  it("touches no disk for a plan that changes nothing, under a root that does not exist", async () => {
+    const gone = join(await tempDir("gp-apply-"), "no-such-dir");
+    await expect(writePlan(gone, planOf([]))).resolves.toBeUndefined();
+    await expect(writePlan(gone, planOf([file("a.yaml", "x: 1\n", "x: 1\n")]))).resolves.toBeUndefined();
+    await expect(writePlan(gone, planOf([file("a.yaml", "x: 1\n", "x: 2\n")]))).rejects.toThrow(/ENOENT/);
+  });
+
   describe("a rename that fails after others were done (EBUSY on a bind-mounted file, an immutable file)", () => {
     /** A root holding a.yaml, b.yaml and c.yaml at version 1, and a plan moving all three to 2. */
     async function threeFiles(): Promise<{ dir: string; plan: Plan }> {
