@@ -169,29 +169,23 @@ export async function landPullRequest(
     if (existing === undefined) await deleteBranch(ctx, group.prBranch, commit);
     throw error;
   }
-  let merge: MergeOutcome;
+  const { outcome: merge, warning } = pullRequest.merged
+    ? { outcome: "merged" as const, warning: undefined }
+    : await mergeStep(
+        ctx,
+        group,
+        at.base,
+        { ...pullRequest, headSha: commit, branch: group.prBranch },
+        { ours, people },
+        { read: pullRequest.replacedText, written: spec },
+        landing(pullRequest),
+      );
   const warnings = [
     ...(onBranch?.warnings ?? []),
     ...(onBranch?.reasons ?? []),
     ...[...undone].sort().map((file) => undoneWarning(file, group.prBranch, at.base)),
+    ...(warning ? [warning] : []),
   ];
-  try {
-    merge = pullRequest.merged
-      ? "merged"
-      : await mergeAsSet(
-          ctx,
-          group,
-          at.base,
-          { ...pullRequest, headSha: commit, branch: group.prBranch },
-          { ours, people },
-          { read: pullRequest.replacedText, written: spec },
-          warnings,
-        );
-  } catch (error) {
-    // Closed under this run: nothing landed, the run plans again.
-    if (error instanceof PullRequestClosedError) throw error;
-    throw new DeliveryError([landing(pullRequest)], error);
-  }
   ctx.log(`pull request #${pullRequest.number} ${pullRequest.operation} (${group.prBranch} -> ${at.base})${merge === "none" ? "" : `, ${merge}`}`);
   const told = new Set(files.map((f) => f.path));
   const replanned = onBranch === undefined ? [] : group.files.map((f) => f.path).filter((path) => !told.has(path));
@@ -200,28 +194,32 @@ export async function landPullRequest(
 
 /**
  * The merge step: a branch of ours is merged as `group.merge` says; one holding a person's
- * commits is left for review, an earlier auto-merge turned off (also under `merge: none`), with a warning (in `warnings`).
+ * commits is left for review, an earlier auto-merge turned off (also under `merge: none`), with
+ * a warning. A failure is a DeliveryError telling what landed (`landing`), unless the pull
+ * request closed under the run (nothing landed: the run plans again).
  */
-async function mergeAsSet(
+async function mergeStep(
   ctx: DeliveryContext,
   group: Group,
   base: string,
   pull: PullRequest & Mergeable,
   on: { ours: boolean; people: readonly Identity[] },
   text: { read: PullText | undefined; written: PullText },
-  warnings: Warning[],
-): Promise<MergeOutcome> {
-  if (on.ours) {
-    const merged = await mergeOpen(ctx, group, pull, text);
-    if (merged.atOnceBecause !== undefined) warnings.push({ message: mergedAtOnce(pull, base, merged.atOnceBecause) });
-    return merged.outcome;
-  }
-  // An auto-merge an earlier run turned on would merge the person's commits too, whatever this run's merge says.
-  if (group.merge !== "none" || pull.autoMerge) {
+  landing: Landing,
+): Promise<{ readonly outcome: MergeOutcome; readonly warning: Warning | undefined }> {
+  try {
+    if (on.ours) {
+      const merged = await mergeOpen(ctx, group, pull, text);
+      return { outcome: merged.outcome, warning: merged.atOnceBecause === undefined ? undefined : { message: mergedAtOnce(pull, base, merged.atOnceBecause) } };
+    }
+    // An auto-merge an earlier run turned on would merge the person's commits too, whatever this run's merge says.
+    if (group.merge === "none" && !pull.autoMerge) return { outcome: "none", warning: undefined };
     if (pull.autoMerge) await disableAutoMerge(ctx.client(), pull);
-    warnings.push({ message: notMerged(pull, group.prBranch, on.people) });
+    return { outcome: "none", warning: { message: notMerged(pull, group.prBranch, on.people) } };
+  } catch (error) {
+    if (error instanceof PullRequestClosedError) throw error;
+    throw new DeliveryError([landing], error);
   }
-  return "none";
 }
 
 function leftAsItIsNotice(branch: string, number: number, url: string): string {
@@ -242,7 +240,6 @@ export function isLeftAsItIsNotice(warning: Warning, landing: Landing): boolean 
 async function leftAsItIs(ctx: DeliveryContext, group: Group, base: string, open: OpenPull, head: string, onBranch: OnPullRequest): Promise<Landing> {
   const pullRequest = pullRequestOf(open, "none");
   const message = leftAsItIsNotice(group.prBranch, pullRequest.number, pullRequest.url);
-  const warnings: Warning[] = [...onBranch.reasons, { message }];
   const replanned = group.files.map((f) => f.path);
   const landing: Landing = {
     mode: "pull-request",
@@ -251,19 +248,21 @@ async function leftAsItIs(ctx: DeliveryContext, group: Group, base: string, open
     changes: [],
     head,
     pullRequest,
-    warnings,
+    warnings: [...onBranch.reasons, { message }],
     ...(replanned.length > 0 && { replanned }),
   };
-  let merge: MergeOutcome;
-  try {
-    const text = { title: open.title, body: open.body };
-    const on = { ours: isOurs(onBranch), people: onBranch.coAuthors };
-    merge = await mergeAsSet(ctx, group, base, { ...pullRequest, headSha: head, branch: group.prBranch }, on, { read: undefined, written: text }, warnings);
-  } catch (error) {
-    if (error instanceof PullRequestClosedError) throw error;
-    throw new DeliveryError([landing], error);
-  }
-  return { ...landing, ...(merge !== "none" && { merge }) };
+  const text = { title: open.title, body: open.body };
+  const on = { ours: isOurs(onBranch), people: onBranch.coAuthors };
+  const { outcome: merge, warning } = await mergeStep(
+    ctx,
+    group,
+    base,
+    { ...pullRequest, headSha: head, branch: group.prBranch },
+    on,
+    { read: undefined, written: text },
+    landing,
+  );
+  return { ...landing, warnings: [...(landing.warnings ?? []), ...(warning ? [warning] : [])], ...(merge !== "none" && { merge }) };
 }
 
 /**
