@@ -14,7 +14,8 @@ import type { GitRepo, Identity, TreeEntry } from "./git.js";
 import type { MergeOutcome } from "./merge.js";
 import type { OpenPullRef, PullRequest } from "./pull-request.js";
 
-export type CommitVia = "api" | "git";
+export const COMMIT_VIAS = ["api", "git"] as const;
+export type CommitVia = (typeof COMMIT_VIAS)[number];
 
 /** How to land the changes; a target's `delivery` in the configuration overrides these per target. */
 export interface DeliveryOptions {
@@ -68,6 +69,7 @@ export interface Landing {
   readonly branch: string;
   readonly files: readonly FilePlan[];
   readonly changes: readonly Change[];
+  /** The branch's head after this landing: this run's commit, or the one already there with the same content. */
   readonly commit?: string;
   /**
    * The pull-request branch's head when it is not `commit`: this run made no commit on it (it left the
@@ -106,6 +108,7 @@ export class DeliveryError extends Error {
   }
 }
 
+/** The base branch as this attempt read it: its name, its head and its files. */
 export interface Head {
   readonly base: string;
   readonly head: string;

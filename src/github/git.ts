@@ -224,12 +224,17 @@ export class GitRepo {
     return match[1]!;
   }
 
+  /** A checkout made with `--depth` (actions/checkout's default fetch-depth 1). */
+  private async isShallow(): Promise<boolean> {
+    return (await this.run(["rev-parse", "--is-shallow-repository"])).trim() === "true";
+  }
+
   /**
    * Fetches `branch` from `remote`; its head commit, or undefined when the branch does not exist.
    * In a shallow checkout only the head commit is fetched (forkPoint fetches what a rebuild needs).
    */
   async fetch(remote: string, branch: string): Promise<string | undefined> {
-    const shallow = (await this.run(["rev-parse", "--is-shallow-repository"])).trim() === "true";
+    const shallow = await this.isShallow();
     const local = `${REF_PREFIX}/${remote}/${branch}`;
     const args = ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", ...(shallow ? ["--depth=1"] : []), remote, `+refs/heads/${branch}:${local}`];
     const { code, stderr } = await this.readRemote(args);
@@ -251,7 +256,7 @@ export class GitRepo {
   async forkPoint(remote: string, base: string, head: string): Promise<ForkPoint | undefined> {
     const baseRef = `${REF_PREFIX}/${remote}/${base}`;
     const since = (commit: string, own: readonly string[] = [head]) => ({ commit, own: [...own, `^${commit}`, `^${baseRef}`] });
-    if ((await this.run(["rev-parse", "--is-shallow-repository"])).trim() !== "true") {
+    if (!(await this.isShallow())) {
       const { code, stdout } = await this.exec(["merge-base", head, baseRef], {});
       return code === 0 ? since(stdout.toString("utf8").trim()) : undefined;
     }

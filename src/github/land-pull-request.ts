@@ -300,7 +300,7 @@ function undoneWarning(file: string, branch: string, base: string): Warning {
   };
 }
 
-/** A person's commits on the branch are theirs to merge, not ours: we merge only what we pushed. */
+/** We merge only what we pushed: no person's commit folded in (coAuthors), and no file of theirs left out (others.dropped). */
 function isOurs(onBranch: OnPullRequest | undefined): boolean {
   return (onBranch?.coAuthors.length ?? 0) === 0 && (onBranch?.others?.dropped.length ?? 0) === 0;
 }

@@ -10,6 +10,7 @@ import { parseSet, type RequestField, type UpdateRequest } from "../../engine/re
 import { slashSeparated } from "../../engine/path-glob.js";
 import { DELIVERY_MODES, MERGE_METHODS, MERGE_MODES, type MergeMethod, type MergeMode } from "../../engine/config.js";
 import type { CommitVia, DeliveryOptions } from "../../github/deliver.js";
+import { COMMIT_VIAS } from "../../github/delivery-types.js";
 import { parseIdentity, type Identity } from "../../github/git.js";
 import { isBranchName } from "../../branch-name.js";
 import { InputError } from "../input-error.js";
@@ -86,7 +87,7 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
     draft: flag("draft"),
     merge: choice("merge", core.getInput("merge"), MERGE_MODES, DEFAULT_MERGE),
     mergeMethod: choice("merge-method", core.getInput("merge-method"), MERGE_METHODS, DEFAULT_MERGE_METHOD),
-    commitVia: choice<CommitVia>("commit-via", core.getInput("commit-via"), ["api", "git"], "api"),
+    commitVia: choice<CommitVia>("commit-via", core.getInput("commit-via"), COMMIT_VIAS, "api"),
     ...(core.getInput("commit-message").trim() && { messageTemplate: core.getInput("commit-message") }),
     ...(values && { templateValues: values }),
     ...(payload?.source && { source: payload.source }),
