@@ -7,6 +7,7 @@
 import type { Change, Diagnostic, EditRequest, EditResult, Warning } from "../change.js";
 import { isAside, SourceError } from "../change.js";
 import { screenToken, type ImageRef } from "../image/reference.js";
+import { isPolicyRefusal } from "../image/update.js";
 import { MARKER_TOKEN, markerPattern } from "../image/marker.js";
 import { editKcl, kclScreenTokens, type Overridden } from "../kcl/editor.js";
 import { editKclMod } from "../kcl/mod-editor.js";
@@ -442,7 +443,8 @@ function planFile(
     return undefined;
   }
   const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFile(path, kind, edited, overrides, create) : edited;
-  warnings.push(...fileWarnings.map((w) => ({ ...w, file: path })));
+  // A policy's refusal of the incoming tag is said once, for its target or setter, not at each field.
+  warnings.push(...fileWarnings.filter((w) => !isPolicyRefusal(w.message)).map((w) => ({ ...w, file: path })));
   if (after === body) return undefined;
   checkParses(kind, path, body, after);
   return {

@@ -71,6 +71,20 @@ function digestOnlyRefusal(image: ImageRef, policy: Policy): string {
 }
 
 /**
+ * Why a field keeps its version when its policy accepts no incoming tag at all (`2.0.0` under `^1.0.0`).
+ * planUpdate says this once, for the target or the setter whose policy it is, rather than at each field
+ * (isPolicyRefusal tells it apart).
+ */
+function policyRefusal(image: ImageRef, policy: Policy): string {
+  return `is left as it is: the incoming ${formatImageRef(image)} is outside its policy (${policy.description})`;
+}
+
+/** Whether a warning is a field's policyRefusal. */
+export function isPolicyRefusal(message: string): boolean {
+  return / is left as it is: the incoming \S+ is outside its policy \(/.test(message);
+}
+
+/**
  * nextVersion for a pair of fields that may yet be left whole (a tag that cannot hold the new
  * value): what it says (a kept version, a dropped pin) is held back, and `say` tells it once the
  * caller knows whether the version is written, or that nothing moves.
@@ -85,7 +99,7 @@ export function pendingVersion(update: ImageUpdate, current: Version): { readonl
  * The version a field should hold, or undefined when it stays as it is.
  * - A digest-only image pins the digest and keeps the tag; under a policy, which ranks tags
  *   and cannot judge a digest alone, it changes nothing and `kept` is told why.
- * - With a policy, an incoming tag the policy does not accept changes nothing, and the
+ * - With a policy, an incoming tag the policy does not accept changes nothing (`kept` is told), and the
  *   written tag is `policy.latest([current, incoming])`: a late, older build never wins,
  *   and `kept` is told why. A current tag outside the policy is not kept (Flux's rule): where it
  *   ranks above the incoming one, `kept` is told that the field goes down.
@@ -102,7 +116,10 @@ export function nextVersion(update: ImageUpdate, current: Version, kept?: KeptBy
     }
     return { ...current, digest };
   }
-  if (update.policy && update.policy.latest([tag]) === undefined) return undefined;
+  if (update.policy && update.policy.latest([tag]) === undefined) {
+    kept?.(policyRefusal(update.image, update.policy));
+    return undefined;
+  }
   const why = keptByPolicy(update, current);
   if (why) {
     kept?.(why);

@@ -60,6 +60,18 @@ describe("editKcl: image string literals by repository", () => {
     ]);
   });
 
+  it("says at each literal why it stays when the policy refuses the incoming tag", () => {
+    const text = 'app = {\n    image = "ghcr.io/acme/web:1.4.0"\n}\n';
+    const result = editKcl(text, {
+      images: [{ image: parseImageRef("ghcr.io/acme/web:2.0.0"), policy: parsePolicy({ semver: { range: "^1.0.0" } }) }],
+      setters: new Map(),
+    });
+    expect(result.text).toBe(text);
+    expect(result.warnings).toEqual([
+      { line: 2, message: "app.image is left as it is: the incoming ghcr.io/acme/web:2.0.0 is outside its policy (semver ^1.0.0)" },
+    ]);
+  });
+
   it("says at a Helm-style pair with no digest field that an incoming digest is not pinned there; a digest field takes it", () => {
     const text = [
       "helm = {",

@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { SourceError } from "../../src/change.js";
+import { parsePolicy } from "../../src/image/policy.js";
+import { parseImageRef } from "../../src/image/reference.js";
 import { editYaml } from "../../src/yaml/editor.js";
 import { DIGEST_A, dataOf, numericVersions, update, withImages } from "./helpers.js";
 
@@ -199,6 +201,20 @@ images:
     expect(result.text).toBe(`resources: [app.yaml]\nimages:\n  - name: ghcr.io/acme/app\n    newTag: v2\nproxy: nginx:1.0 # {"$imagepolicy": "ns:unknown"}\n`);
     expect(result.changes.map((change) => change.line)).toEqual([4]);
     expect(result.warnings.map((warning) => warning.line)).toEqual([5]);
+  });
+
+  it("says at each field why it stays when the policy refuses the incoming tag, by repository or by marker", () => {
+    const text = 'image: ghcr.io/acme/web:1.4.0\nsidecar: ghcr.io/acme/proxy:2.0.0 # {"$imagepolicy": "flux-system:proxy"}\n';
+    const policy = parsePolicy({ semver: { range: "^1.0.0" } });
+    const result = editYaml(text, {
+      images: [{ image: parseImageRef("ghcr.io/acme/web:2.0.0"), policy }],
+      setters: new Map([["flux-system:proxy", { image: parseImageRef("ghcr.io/acme/proxy:3.0.0"), policy }]]),
+    });
+    expect(result.text).toBe(text);
+    expect(result.warnings.map((w) => [w.line, w.message])).toEqual([
+      [1, "image is left as it is: the incoming ghcr.io/acme/web:2.0.0 is outside its policy (semver ^1.0.0)"],
+      [2, expect.stringContaining("is left as it is: the incoming ghcr.io/acme/proxy:3.0.0 is outside its policy (semver ^1.0.0)")],
+    ]);
   });
 
   it("pins a digest-only image without touching the tag", () => {
