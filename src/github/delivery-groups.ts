@@ -30,17 +30,8 @@ export interface Group extends Pick<PullRequestSpec, "labels" | "reviewers" | "a
 export function groupFiles(plan: Plan, options: DeliveryOptions, owner: string): Group[] {
   const targets = new Map<string, PlannedTarget>(plan.targets.map((t) => [t.name, t]));
   const groups = new Map<string, Group>();
-  for (const file of plan.files) {
-    const group = groupOf(file.target === undefined ? undefined : targets.get(file.target), plan, options, owner);
-    // One pull request per branch: files of several targets on one branch share it. Pushes
-    // with different templates are told apart, to be refused.
-    const key =
-      group.mode === "pull-request" ? `${group.mode}\0${group.prBranch}` : group.mode === "push" ? `${group.mode}\0${group.messageTemplate ?? ""}` : group.mode;
-    const known = groups.get(key) ?? group;
-    groups.set(key, known);
-    known.files.push(file);
-  }
-  return [...groups.values()].map((g) => (g.target !== undefined && g.files.some((f) => f.target !== g.target) ? { ...g, target: undefined } : g));
+  for (const file of plan.files) join(groups, groupOf(file.target === undefined ? undefined : targets.get(file.target), plan, options, owner), [file]);
+  return [...groups.values()];
 }
 
 /**
@@ -54,12 +45,23 @@ export function pullRequestGroups(plan: Plan, options: DeliveryOptions, owner: s
   const groups = new Map<string, Group>();
   for (const target of [...plan.targets, undefined]) {
     const group = groupOf(target, plan, options, owner);
-    if (group.mode !== "pull-request") continue;
-    const known = groups.get(group.prBranch);
-    // A branch several targets share names none of them.
-    groups.set(group.prBranch, known === undefined ? group : { ...known, target: known.target === group.target ? known.target : undefined });
+    if (group.mode === "pull-request") join(groups, group, []);
   }
   return [...groups.values()];
+}
+
+/**
+ * `group`, with `files`, joined to the one in `groups` that lands the same way: one pull request
+ * per branch, files of several targets on one branch sharing it (a branch several targets share
+ * names none of them); pushes with different templates told apart, to be refused.
+ */
+function join(groups: Map<string, Group>, group: Group, files: readonly FilePlan[]): void {
+  const key =
+    group.mode === "pull-request" ? `${group.mode}\0${group.prBranch}` : group.mode === "push" ? `${group.mode}\0${group.messageTemplate ?? ""}` : group.mode;
+  const known = groups.get(key);
+  const joined = known === undefined ? group : known.target === group.target ? known : { ...known, target: undefined };
+  joined.files.push(...files);
+  groups.set(key, joined);
 }
 
 /** How the files of `target` (undefined: files in no target) land, with no files yet. */
