@@ -32,6 +32,7 @@ import {
   type BranchPulls,
   type OpenPull,
   type PullRequest,
+  type PullRequestSpec,
   type PullText,
 } from "./pull-request.js";
 import { bodyRows, changeRow, cumulativeRows, describedCommit, pullRequestBody, pullRequestTitle } from "./pull-request-body.js";
@@ -65,18 +66,7 @@ export async function landPullRequest(
   const pulls = existing === undefined ? undefined : await findPullRequests(ctx.client(), ctx.repository, { base: at.base, head: group.prBranch }, existing);
   const proposesOnly = group.files.length === 0;
   if (proposesOnly && pulls?.open === undefined) return undefined;
-  const leftover = existing !== undefined && pulls?.open === undefined && (pulls?.outlived !== undefined || stranded.has(existing));
-  if (leftover) {
-    const why = pulls?.outlived
-      ? `is left over from pull request #${pulls.outlived.number}, ${pulls.outlived.merged ? "merged" : "closed"} since`
-      : `holds ${existing}, the head this run left on it when its pull request was merged or closed`;
-    // Merging that pull request moved the base, maybe after this attempt read it: the new pull request starts from the base as it is now.
-    if ((await ctx.git.fetch(ctx.remote, at.base)) !== parent.commit) {
-      ctx.log(`${group.prBranch} ${why}, and ${at.base} moved since this attempt read it`);
-      throw new BranchMovedError(at.base);
-    }
-    ctx.log(`${group.prBranch} ${why}: its values do not count, it is replaced by a branch planned on ${at.base} alone`);
-  }
+  const leftover = existing !== undefined && (await isLeftover(ctx, group.prBranch, at.base, parent.commit, existing, pulls, stranded));
   // A branch outside our namespace that no pull request of ours holds may be a person's (a long-lived
   // `production`): replaced, its history would be lost, so it is taken only when all on it is ours.
   const adoptOnlyOurs = existing !== undefined && !leftover && pulls?.open === undefined && !group.prBranch.startsWith(BRANCH_PREFIX);
@@ -122,30 +112,7 @@ export async function landPullRequest(
   const branchChanged = unchanged === undefined;
   const commit = unchanged ?? (await commitOnBranch(ctx, options, parent, writes, message, { branch: group.prBranch, expected: existing, how: "replace" })).sha;
   const open = await bodyBuiltOn(ctx, options, { base: at.base, head: group.prBranch }, existing, pulls, onBranch?.rebuilt === true);
-  // The pull request shows its commits' co-authors itself: title and body come from the text.
-  // Its table keeps the rows our earlier runs wrote for the files the branch still changes; our
-  // default message's file list names only this run's files, so the table stands in for it, while
-  // a template's text is the user's and opens the body.
-  const [subject, ...rest] = text.split("\n");
-  const intro = isDefaultMessage(group.messageTemplate) ? "" : rest.join("\n").trim();
-  const changedFiles = new Set([...carried, ...files.map((f) => f.path)]);
-  const rows = cumulativeRows(
-    bodyRows(open?.body),
-    files.flatMap((f) => f.changes.map((c) => changeRow(c, images))),
-    changedFiles,
-  );
-  const tabled = new Set(rows.map((r) => r.file));
-  const spec = {
-    base: at.base,
-    head: group.prBranch,
-    // The target names our title, not a template's subject: that text is the user's.
-    title: group.title || pullRequestTitle(rows, subject!, isDefaultMessage(group.messageTemplate) ? group.target : undefined),
-    body: options.body || pullRequestBody(intro, rows, [...changedFiles].filter((path) => !tabled.has(path)).sort(), requestedBy(options.source), commit),
-    labels: group.labels,
-    reviewers: group.reviewers,
-    assignees: group.assignees,
-    draft: group.draft,
-  };
+  const spec = pullRequestSpec(group, options, at.base, { text, commit, files, carried, images }, open?.body);
   const landing = (pullRequest: PullRequest): Landing => ({
     mode: "pull-request",
     branch: group.prBranch,
@@ -190,6 +157,69 @@ export async function landPullRequest(
   const told = new Set(files.map((f) => f.path));
   const replanned = onBranch === undefined ? [] : group.files.map((f) => f.path).filter((path) => !told.has(path));
   return { ...landing(pullRequest), merge, ...(warnings.length > 0 && { warnings }), ...(replanned.length > 0 && { replanned }) };
+}
+
+/**
+ * The pull request's text and settings. It shows its commits' co-authors itself: title and body
+ * come from the commit's text. Its table keeps the rows our earlier runs wrote (in `body`, the
+ * open pull request's) for the files the branch still changes; our default message's file list
+ * names only this run's files, so the table stands in for it, while a template's text is the
+ * user's and opens the body.
+ */
+function pullRequestSpec(
+  group: Group,
+  options: DeliveryOptions,
+  base: string,
+  made: { text: string; commit: string; files: readonly FilePlan[]; carried: readonly string[]; images: readonly ImageRef[] },
+  body: string | null | undefined,
+): PullRequestSpec {
+  const [subject, ...rest] = made.text.split("\n");
+  const intro = isDefaultMessage(group.messageTemplate) ? "" : rest.join("\n").trim();
+  const changedFiles = new Set([...made.carried, ...made.files.map((f) => f.path)]);
+  const rows = cumulativeRows(
+    bodyRows(body),
+    made.files.flatMap((f) => f.changes.map((c) => changeRow(c, made.images))),
+    changedFiles,
+  );
+  const tabled = new Set(rows.map((r) => r.file));
+  return {
+    base,
+    head: group.prBranch,
+    // The target names our title, not a template's subject: that text is the user's.
+    title: group.title || pullRequestTitle(rows, subject!, isDefaultMessage(group.messageTemplate) ? group.target : undefined),
+    body: options.body || pullRequestBody(intro, rows, [...changedFiles].filter((path) => !tabled.has(path)).sort(), requestedBy(options.source), made.commit),
+    labels: group.labels,
+    reviewers: group.reviewers,
+    assignees: group.assignees,
+    draft: group.draft,
+  };
+}
+
+/**
+ * Whether the existing pull-request branch outlived its pull request (closed or merged by a
+ * person, or under this run at the head it left there: `stranded`), saying so in the log. Merging
+ * that pull request moved the base, maybe after this attempt read it (`planned`): then
+ * BranchMovedError, so that the new pull request starts from the base as it is now.
+ */
+async function isLeftover(
+  ctx: DeliveryContext,
+  branch: string,
+  base: string,
+  planned: string,
+  existing: string,
+  pulls: BranchPulls | undefined,
+  stranded: ReadonlySet<string>,
+): Promise<boolean> {
+  if (pulls?.open !== undefined || (pulls?.outlived === undefined && !stranded.has(existing))) return false;
+  const why = pulls?.outlived
+    ? `is left over from pull request #${pulls.outlived.number}, ${pulls.outlived.merged ? "merged" : "closed"} since`
+    : `holds ${existing}, the head this run left on it when its pull request was merged or closed`;
+  if ((await ctx.git.fetch(ctx.remote, base)) !== planned) {
+    ctx.log(`${branch} ${why}, and ${base} moved since this attempt read it`);
+    throw new BranchMovedError(base);
+  }
+  ctx.log(`${branch} ${why}: its values do not count, it is replaced by a branch planned on ${base} alone`);
+  return true;
 }
 
 /**
