@@ -148,7 +148,7 @@ describe("merging a delivery's pull request", () => {
   });
 });
 
-describe("deliver: merge auto on a base branch that requires nothing", () => {
+describe("deliver: merging the pull request it landed", () => {
   let fake: FakeGitHub;
   let ctx: DeliveryContext;
   beforeEach(async () => {
@@ -156,75 +156,62 @@ describe("deliver: merge auto on a base branch that requires nothing", () => {
   });
   afterEach(() => fake.close());
 
-  const options: DeliveryOptions = {
+  /** A pull-request delivery through the API, merged as `merge` and `mergeMethod` say. */
+  const pullRequest = (merge: DeliveryOptions["merge"], mergeMethod: DeliveryOptions["mergeMethod"]): DeliveryOptions => ({
     mode: "pull-request",
     labels: [],
     reviewers: [],
-    merge: "auto",
-    mergeMethod: "merge",
+    merge,
+    mergeMethod,
     commitVia: "api",
     dryRun: false,
-  };
+  });
   const request = { images: [`${APP}:1.1.0`], setters: [], sets: [], paths: [] };
 
-  it("merges at once, and warns that nothing made it wait", async () => {
-    const result = await deliver(ctx, request, options);
-    expect(result.landings.map((l) => l.merge)).toEqual(["merged"]);
-    expect(fake.pulls(OWNER, REPO)[0]).toMatchObject({ merged: true });
-    expect(result.plan.warnings.map((w) => w.message)).toEqual([
-      'pull request #1 was merged at once: merge: auto found no required check or review pending on main (GitHub: "Pull request is in clean status"); protect main with required checks to have auto-merge wait for them',
-    ]);
-  });
-
-  it("says nothing when auto-merge is recorded to wait for required checks", async () => {
-    // Required checks pending on the pull request by the time auto-merge is asked for.
-    fake.inject({
-      operationId: "graphql",
-      times: 100,
-      beforeHandle: async () => {
-        for (const pull of fake.pulls(OWNER, REPO)) if (pull.state === "open" && !pull.autoMerge) await fake.setMergeState(OWNER, REPO, pull.number, "BLOCKED");
-      },
+  describe("merge auto on a base branch that requires nothing", () => {
+    it("merges at once, and warns that nothing made it wait", async () => {
+      const result = await deliver(ctx, request, pullRequest("auto", "merge"));
+      expect(result.landings.map((l) => l.merge)).toEqual(["merged"]);
+      expect(fake.pulls(OWNER, REPO)[0]).toMatchObject({ merged: true });
+      expect(result.plan.warnings.map((w) => w.message)).toEqual([
+        'pull request #1 was merged at once: merge: auto found no required check or review pending on main (GitHub: "Pull request is in clean status"); protect main with required checks to have auto-merge wait for them',
+      ]);
     });
-    const result = await deliver(ctx, request, options);
-    expect(result.landings.map((l) => l.merge)).toEqual(["auto-merge"]);
-    expect(result.plan.warnings).toEqual([]);
-  });
-});
 
-describe("deliver: merge immediate on a base that moved with a conflicting change", () => {
-  let fake: FakeGitHub;
-  let ctx: DeliveryContext;
-  beforeEach(async () => {
-    ({ fake, ctx } = await appManifests(["prod"]));
-  });
-  afterEach(() => fake.close());
-
-  const options: DeliveryOptions = {
-    mode: "pull-request",
-    labels: [],
-    reviewers: [],
-    merge: "immediate",
-    mergeMethod: "squash",
-    commitVia: "api",
-    dryRun: false,
-  };
-
-  it("plans again on the moved base and merges there, the base's change kept", async () => {
-    // Between our push and our merge, someone lands a change to the very line our pull request edits.
-    fake.inject({
-      operationId: "pulls/merge",
-      beforeHandle: async () => {
-        const text = (await fake.readFile(OWNER, REPO, "main", "prod/app.yaml"))!;
-        await fake.commitFile(OWNER, REPO, "main", "prod/app.yaml", text.replace("# the running build", "# pinned by ops"));
-      },
+    it("says nothing when auto-merge is recorded to wait for required checks", async () => {
+      // Required checks pending on the pull request by the time auto-merge is asked for.
+      fake.inject({
+        operationId: "graphql",
+        times: 100,
+        beforeHandle: async () => {
+          for (const pull of fake.pulls(OWNER, REPO))
+            if (pull.state === "open" && !pull.autoMerge) await fake.setMergeState(OWNER, REPO, pull.number, "BLOCKED");
+        },
+      });
+      const result = await deliver(ctx, request, pullRequest("auto", "merge"));
+      expect(result.landings.map((l) => l.merge)).toEqual(["auto-merge"]);
+      expect(result.plan.warnings).toEqual([]);
     });
-    const result = await deliver(ctx, { images: [`${APP}:1.1.0`], setters: [], sets: [], paths: [] }, options);
-    expect(result.attempts).toBe(2);
-    expect(fake.calls.filter((c) => c.operationId === "pulls/merge").map((c) => c.status)).toEqual([405, 200]);
-    expect(result.landings.at(-1)).toMatchObject({ merge: "merged" });
-    expect(await fake.readFile(OWNER, REPO, "main", "prod/app.yaml")).toContain(`image: ${APP}:1.1.0 # pinned by ops\n`);
-    expect(fake.pulls(OWNER, REPO)).toMatchObject([{ number: 1, merged: true }]);
-    // The pull request's change to that file was this run's own, made again on the new base: nothing was lost to warn of.
-    expect(result.plan.warnings).toEqual([]);
+  });
+
+  describe("merge immediate on a base that moved with a conflicting change", () => {
+    it("plans again on the moved base and merges there, the base's change kept", async () => {
+      // Between our push and our merge, someone lands a change to the very line our pull request edits.
+      fake.inject({
+        operationId: "pulls/merge",
+        beforeHandle: async () => {
+          const text = (await fake.readFile(OWNER, REPO, "main", "prod/app.yaml"))!;
+          await fake.commitFile(OWNER, REPO, "main", "prod/app.yaml", text.replace("# the running build", "# pinned by ops"));
+        },
+      });
+      const result = await deliver(ctx, request, pullRequest("immediate", "squash"));
+      expect(result.attempts).toBe(2);
+      expect(fake.calls.filter((c) => c.operationId === "pulls/merge").map((c) => c.status)).toEqual([405, 200]);
+      expect(result.landings.at(-1)).toMatchObject({ merge: "merged" });
+      expect(await fake.readFile(OWNER, REPO, "main", "prod/app.yaml")).toContain(`image: ${APP}:1.1.0 # pinned by ops\n`);
+      expect(fake.pulls(OWNER, REPO)).toMatchObject([{ number: 1, merged: true }]);
+      // The pull request's change to that file was this run's own, made again on the new base: nothing was lost to warn of.
+      expect(result.plan.warnings).toEqual([]);
+    });
   });
 });
