@@ -77,10 +77,10 @@ export type ValueFor = (current: string | undefined, kept?: KeptBy) => string | 
 
 /** What the editors are asked to do in one file. */
 export interface EditRequest {
-  /** Incoming images, matched by repository against image fields. */
-  readonly images: readonly ImageUpdate[];
-  /** Flux marker keys (`<ns>:<name>`, without `:tag`/`:name`/`:digest`) to the image they stand for. */
-  readonly setters: ReadonlyMap<string, ImageUpdate>;
+  /** Incoming images, matched by repository against image fields; default none. */
+  readonly images?: readonly ImageUpdate[];
+  /** Flux marker keys (`<ns>:<name>`, without `:tag`/`:name`/`:digest`) to the image they stand for; default none. */
+  readonly setters?: ReadonlyMap<string, ImageUpdate>;
   /**
    * Marker keys defined elsewhere (Flux objects, configuration) that this request has no
    * image for, each with why its markers are left here. Undefined: the key is every other
@@ -94,6 +94,54 @@ export interface EditRequest {
    * (undefined: that kustomization is edited too) or saying the reason given.
    */
   readonly kustomizeTagged?: ReadonlyMap<string, string | undefined>;
+}
+
+/** An EditRequest with its lists given: what the editors read. */
+export interface FullEditRequest extends EditRequest {
+  readonly images: readonly ImageUpdate[];
+  readonly setters: ReadonlyMap<string, ImageUpdate>;
+}
+
+/**
+ * `request` with the lists it leaves out empty. Throws TypeError naming a field of the wrong type,
+ * which JavaScript callers can pass (a plain object for a Map, a reference string for an ImageUpdate).
+ */
+export function fullEditRequest(request: EditRequest): FullEditRequest {
+  const { images = [], setters = new Map<string, ImageUpdate>(), knownSetters, kustomizeTagged } = request;
+  const update = "{ image: parseImageRef(...), policy? }";
+  if (!Array.isArray(images)) throw new TypeError(`EditRequest.images must be an array of ${update}, not ${describeValue(images)}`);
+  images.forEach((u: unknown, i) => {
+    if (!isImageUpdate(u)) throw new TypeError(`EditRequest.images[${i}] must be ${update}, not ${describeValue(u)}`);
+  });
+  for (const [name, map] of [
+    ["setters", setters],
+    ["knownSetters", knownSetters],
+    ["kustomizeTagged", kustomizeTagged],
+  ] as const) {
+    if (map !== undefined && !isMapLike(map))
+      throw new TypeError(`EditRequest.${name} must be a Map (new Map(Object.entries(...)) makes one), not ${describeValue(map)}`);
+  }
+  for (const [key, u] of setters)
+    if (!isImageUpdate(u)) throw new TypeError(`EditRequest.setters' ${JSON.stringify(key)} must be ${update}, not ${describeValue(u)}`);
+  return { ...request, images, setters };
+}
+
+/** A ReadonlyMap, by what the editors call on it (a Map of another realm is one too). */
+function isMapLike(value: unknown): boolean {
+  const map = value as Partial<ReadonlyMap<unknown, unknown>> | null;
+  return typeof map?.get === "function" && typeof map.has === "function" && typeof map[Symbol.iterator] === "function";
+}
+
+function isImageUpdate(value: unknown): value is ImageUpdate {
+  return typeof value === "object" && value !== null && "image" in value && typeof (value.image as { repository?: unknown } | null)?.repository === "string";
+}
+
+/** What a JavaScript value is, for a message about a value of the wrong type: `a string ("nginx:1.2")`, `a plain object`. */
+export function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return Object.getPrototypeOf(value) === Object.prototype ? "a plain object" : `a ${value.constructor?.name ?? "object"}`;
+  return `a ${typeof value} (${JSON.stringify(value) ?? String(value)})`;
 }
 
 /** Input that cannot be read or applied, with where it is (1-based line and column). */

@@ -45,6 +45,10 @@ describe("the gitops-promote library", () => {
       issues: [{ file: "apps/deploy.yaml", message: expect.stringContaining("spec.x") }],
     });
     await expect(lib.planUpdate(source, { images: [] })).rejects.toThrow("nothing to update: give an image, a setter or a set");
+    // A request of sets alone leaves images out.
+    expect((await lib.planUpdate(lib.memorySource(new Map([["values.yaml", "replicas: 2\n"]])), { sets: ["values.yaml:replicas=3"] })).changes).toMatchObject([
+      { file: "values.yaml", new: "3" },
+    ]);
   });
 
   it("exports the class commitMessage throws for a template in error", () => {

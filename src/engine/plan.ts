@@ -4,7 +4,7 @@
  * runs the pure editors on the few that do, and returns the new texts with every change.
  * Nothing is written here; a plan that throws leaves the tree as it was.
  */
-import type { Change, Diagnostic, EditRequest, EditResult, Warning } from "../change.js";
+import type { Change, Diagnostic, EditResult, FullEditRequest, Warning } from "../change.js";
 import { isAside, SourceError } from "../change.js";
 import { screenToken, type ImageRef } from "../image/reference.js";
 import { isPolicyRefusal } from "../image/update.js";
@@ -181,7 +181,7 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
     const kustomizeTagged = tagged.get(path);
     // A file of a target this run does not select (payload `targets`) is not this run's: only a --set naming it edits it.
     // Its markers are known keys with no news for this run.
-    const editRequest: EditRequest = unselected(path)
+    const editRequest: FullEditRequest = unselected(path)
       ? { images: [], setters: new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, undefined] as const)]) }
       : {
           images: imagesFor(valid.images, config, target, request.allowDowngrade ?? false),
@@ -419,7 +419,7 @@ async function readNamed(source: TreeSource, path: string): Promise<string> {
 function planFile(
   path: string,
   text: string,
-  request: EditRequest,
+  request: FullEditRequest,
   overrides: readonly (string | ComputedOverride)[],
   overridden: Overridden,
   create: boolean,

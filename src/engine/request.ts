@@ -3,7 +3,7 @@
  * or in Action inputs), and its validation. Everything here is checked before the tree
  * is read for editing, so bad input never leaves a half-edited tree.
  */
-import { formatDiagnostic, SourceError, type Diagnostic } from "../change.js";
+import { describeValue, formatDiagnostic, SourceError, type Diagnostic } from "../change.js";
 import { formatImageRef, ImageRefError, parseImageRef, type ImageRef } from "../image/reference.js";
 import { OverrideSpecError, parseOverridePath, parseOverrideSpec } from "../kcl/override-spec.js";
 import { usableSpecValue } from "../kcl/spec-value.js";
@@ -12,8 +12,8 @@ import { fileKind, KCL_MOD_NOT_SET } from "./file-kind.js";
 
 /** What to update; at least one image, setter or set. */
 export interface UpdateRequest {
-  /** Incoming image references (`ghcr.io/acme/app:1.2.4[@sha256:…]`). */
-  readonly images: readonly string[];
+  /** Incoming image references (`ghcr.io/acme/app:1.2.4[@sha256:…]`); default none. */
+  readonly images?: readonly string[];
   /** Flux marker keys with an explicit value: `automation-ns:policy=repo:tag[@digest]`; default none. */
   readonly setters?: readonly string[];
   /** Override specs for one file: `main.k:config.containers.app.image="repo:tag"`, `values.yaml:image.tag=1.2.3`; default none. */
@@ -222,19 +222,47 @@ export function nothingToUpdate(name?: FieldNamer): string {
 }
 
 /**
+ * A list field's strings, none when it is left out. What is no list of strings, which a JavaScript
+ * caller can pass, is `said` and read as none: an issue of its own, not a crash further on.
+ * `named` names the list's i-th value, or the field without an index.
+ */
+function stringsOf(value: unknown, named: (index?: number) => string, said: (message: string) => void): readonly string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    said(`${named()}: must be a list of strings, not ${describeValue(value)}`);
+    return [];
+  }
+  const wrong = value.flatMap((item: unknown, i) => (typeof item === "string" ? [] : [i]));
+  for (const i of wrong) said(`${named(i)}: must be a string, not ${describeValue(value[i])}`);
+  return wrong.length === 0 ? (value as string[]) : [];
+}
+
+/**
  * Checks every field and collects all problems into one RequestError; each names its field in its
  * message and in `field`, none is in a file. A request with no image, setter or set is refused:
  * it could change nothing.
  */
 export function validateRequest(request: UpdateRequest): ValidRequest {
   const name = request.fieldName ?? byIndex;
-  const { setters: setterTexts = [], sets: setTexts = [], paths = [] } = request;
   const issues: RequestIssue[] = [];
-  if (request.images.length + setterTexts.length + setTexts.length === 0) issues.push({ field: "request", message: nothingToUpdate(request.fieldName) });
-  const checked = checkIncomingImages(request.images, (i) => name("image", i));
+  const issue = (field: RequestField, message: string) => issues.push({ field, message });
+  const list = (field: RequestField, value: unknown) =>
+    stringsOf(
+      value,
+      (i) => name(field, i),
+      (message) => issue(field, message),
+    );
+  const [imageTexts, setterTexts, setTexts, paths] = [
+    list("image", request.images),
+    list("setter", request.setters),
+    list("set", request.sets),
+    list("path", request.paths),
+  ];
+  if (issues.length === 0 && imageTexts.length + setterTexts.length + setTexts.length === 0)
+    issues.push({ field: "request", message: nothingToUpdate(request.fieldName) });
+  const checked = checkIncomingImages(imageTexts, (i) => name("image", i));
   issues.push(...checked.issues.map(({ field, reason }) => ({ field: "image" as const, message: `${field}: ${reason}` })));
   const { images } = checked;
-  const issue = (field: RequestField, message: string) => issues.push({ field, message });
   const parse = (field: string, text: string): ImageRef | undefined => {
     const image = parseIncomingImage(text, field);
     if (!("reason" in image)) return image;

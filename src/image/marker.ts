@@ -5,7 +5,7 @@
  * object of string values. Flux silently ignores a comment that fails this; we read it as an
  * error when it clearly meant to be a marker, so the editor can say why nothing changed.
  */
-import type { EditRequest } from "../change.js";
+import type { FullEditRequest } from "../change.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { LineIndex } from "../text/line-index.js";
 import { formatImageRef, tryParseImageRef } from "./reference.js";
@@ -222,7 +222,7 @@ export class MarkedFields {
   /** By document and setter key, in the order first met. */
   private readonly groups = new Map<string, WritableSite[]>();
 
-  constructor(private readonly request: Pick<EditRequest, "setters" | "knownSetters">) {}
+  constructor(private readonly request: Pick<FullEditRequest, "setters" | "knownSetters">) {}
 
   add(site: MarkedSite): void {
     const { key } = site.marker;

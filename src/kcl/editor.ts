@@ -5,7 +5,7 @@
  * interpolations, escapes, anything with spaces or quotes) are never touched, nor is
  * anything inside a comment.
  */
-import { SourceError, type EditRequest, type EditResult, type FieldChange, type Warning } from "../change.js";
+import { fullEditRequest, SourceError, type EditRequest, type EditResult, type FieldChange, type FullEditRequest, type Warning } from "../change.js";
 import { formatImageRef, normalizeRepository, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { MARKER_TOKEN, MarkedFields, readMarker, type Marker } from "../image/marker.js";
 import { noDigestFieldWarning } from "../image/no-digest-field.js";
@@ -84,7 +84,7 @@ class ImageEditor {
 
   constructor(
     readonly tokens: Tokens,
-    readonly request: EditRequest,
+    readonly request: FullEditRequest,
     overridden: Overridden,
     /** Assignments left for their literal type (literalTypes), with that type. */
     readonly literalTyped: ReadonlyMap<AssignStatement, string>,
@@ -655,7 +655,7 @@ export function mayBuildOnRegistry(text: string, image: ImageRef): boolean {
 }
 
 /** Could this file hold anything the request edits? A byte screen before any parse. */
-function mayMatch(text: string, request: EditRequest): boolean {
+function mayMatch(text: string, request: FullEditRequest): boolean {
   return text.includes(MARKER_TOKEN) || request.images.some((u) => kclScreenTokens(u.image).some((token) => text.includes(token)));
 }
 
@@ -667,7 +667,8 @@ function mayMatch(text: string, request: EditRequest): boolean {
  * (overriddenIn). Throws SourceError when a file that may match does not
  * tokenize or parse; a file that cannot match (screened by bytes) is returned as is.
  */
-export function editKcl(text: string, request: EditRequest, overridden: Overridden = {}): EditResult {
+export function editKcl(text: string, given: EditRequest, overridden: Overridden = {}): EditResult {
+  const request = fullEditRequest(given);
   if (!mayMatch(text, request)) return { text, changes: [], warnings: [] };
   const module = parseKcl(text);
   const editor = new ImageEditor(module.tokens, request, overridden, literalTypes(module));

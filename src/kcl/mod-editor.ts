@@ -7,7 +7,7 @@
  * new text) is named in a warning at its line and left as it is, as the YAML settings are
  * (yaml/kcl-overrides.ts).
  */
-import type { EditRequest, EditResult, FieldChange, Warning } from "../change.js";
+import { fullEditRequest, type EditRequest, type EditResult, type FieldChange, type Warning } from "../change.js";
 import { formatImageRef, tryParseImageRef } from "../image/reference.js";
 import { bareRepositoryWarning, byRepository, nextReference, staleImageIn } from "../image/update.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
@@ -16,7 +16,7 @@ import { modOverrides } from "./mod-overrides.js";
 const UNEDITED = "so the image kcl run renders (these overrides apply after the source) stays as it is";
 
 export function editKclMod(text: string, request: EditRequest): EditResult {
-  const incoming = byRepository(request.images);
+  const incoming = byRepository(fullEditRequest(request).images);
   const changes: FieldChange[] = [];
   const warnings: Warning[] = [];
   const splices: Splice[] = [];

@@ -23,7 +23,7 @@
  * Every new tag/digest is the shared decision `nextVersion` (policies, no downgrade). Splices never overlap (a claimed node is edited once) and are applied in one
  * pass, so the work is linear in the file size.
  */
-import type { EditRequest, EditResult } from "../change.js";
+import { fullEditRequest, type EditRequest, type EditResult } from "../change.js";
 import { editArgoCdHelm, editArgoCdImages } from "./argocd.js";
 import { YamlFile } from "./file.js";
 import { editHelmValues } from "./helm.js";
@@ -49,7 +49,8 @@ const EDITORS: readonly Editor[] = [
 ];
 
 /** Runs `editors` over one parse of `text`; throws SourceError when `text` is not valid YAML. */
-export function runEditors(text: string, request: EditRequest, editors: readonly Editor[]): EditResult {
+export function runEditors(text: string, given: EditRequest, editors: readonly Editor[]): EditResult {
+  const request = fullEditRequest(given);
   const file = new YamlFile(text);
   const plan = new EditPlan(file);
   for (const editor of editors) editor(file, request, plan);

@@ -15,7 +15,7 @@
  * comment Flux reads: it is left alone. A JSON6902 patch file (`path:` in a kustomization),
  * a YAML list of ops, is edited by the same op rule in its own bytes.
  */
-import type { EditRequest } from "../change.js";
+import type { EditRequest, FullEditRequest } from "../change.js";
 import { normalizeRepository, tryParseImageRef } from "../image/reference.js";
 import { byRepository, nextReference, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import { tryYamlFile, type YamlFile, type YamlDocument } from "./file.js";
@@ -86,7 +86,7 @@ function patchStrings(document: YamlDocument): PatchString[] {
 }
 
 /** Edits the images in one patch string where its form lets the edits be spliced exactly, else warns about them. */
-function editPatch(file: YamlFile, patch: PatchString, document: YamlDocument, request: EditRequest, plan: EditPlan): void {
+function editPatch(file: YamlFile, patch: PatchString, document: YamlDocument, request: FullEditRequest, plan: EditPlan): void {
   const content = tryYamlFile(patch.node.text);
   // A path to a patch file, or text kustomize itself will refuse: nothing to edit.
   if (!content) return;

@@ -172,6 +172,28 @@ describe("readSetSpec", () => {
     expect(validateRequest({ images: ["nginx:1.27"] })).toMatchObject({ images: [{ repository: "docker.io/library/nginx" }], setters: new Map(), sets: [] });
   });
 
+  it("takes a request of sets alone: images default to none too", () => {
+    expect(validateRequest({ sets: ["values.yaml:replicas=3"] })).toMatchObject({ images: [], sets: [{ file: "values.yaml", spec: "replicas=3" }] });
+  });
+
+  it("names a list field given as something else than a list of strings, which JavaScript lets through, and says nothing more of it", () => {
+    const wrong = (request: object) => issuesOf(request as Partial<UpdateRequest>);
+    expect(wrong({ images: "ghcr.io/acme/web:1.5.0" })).toEqual([
+      { field: "image", message: 'image: must be a list of strings, not a string ("ghcr.io/acme/web:1.5.0")' },
+    ]);
+    expect(wrong({ images: ["nginx:1.27", { ref: "nginx:1.28" }, 3] })).toEqual([
+      { field: "image", message: "image[1]: must be a string, not a plain object" },
+      { field: "image", message: "image[2]: must be a string, not a number (3)" },
+    ]);
+    expect(wrong({ images: ["nginx:1.27"], setters: { "flux-system:app": "nginx:1.27" }, paths: "apps" })).toEqual([
+      { field: "setter", message: "setter: must be a list of strings, not a plain object" },
+      { field: "path", message: 'path: must be a list of strings, not a string ("apps")' },
+    ]);
+    expect(wrong({ sets: null, fieldName: (field: string) => `--${field}` })).toEqual([
+      { field: "set", message: "--set: must be a list of strings, not null" },
+    ]);
+  });
+
   it("refuses a request with no image, setter or set, naming them as its face does", () => {
     expect(issuesOf({ paths: ["apps"] })).toEqual([{ field: "request", message: "nothing to update: give an image, a setter or a set" }]);
     expect(issuesOf({ fieldName: (field) => `--${field}` })).toEqual([{ field: "request", message: "nothing to update: give --image, --setter or --set" }]);

@@ -60,6 +60,15 @@ describe("editKcl: image string literals by repository", () => {
     ]);
   });
 
+  it("takes a request that leaves out setters, and names one of the wrong type, which JavaScript lets through", () => {
+    const text = 'app = {\n    image = "ghcr.io/acme/web:1.4.0"\n}\n';
+    const web = { image: parseImageRef("ghcr.io/acme/web:1.5.0") };
+    expect(editKcl(text, { images: [web] }).text).toBe(text.replace("1.4.0", "1.5.0"));
+    expect(() => editKcl(text, { images: [web], setters: {} } as unknown as EditRequest)).toThrow(
+      new TypeError("EditRequest.setters must be a Map (new Map(Object.entries(...)) makes one), not a plain object"),
+    );
+  });
+
   it("says at each literal why it stays when the policy refuses the incoming tag", () => {
     const text = 'app = {\n    image = "ghcr.io/acme/web:1.4.0"\n}\n';
     const result = editKcl(text, {

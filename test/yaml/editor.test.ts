@@ -217,6 +217,24 @@ images:
     ]);
   });
 
+  it("takes a request that leaves out images or setters, and names a field of the wrong type, which JavaScript lets through", () => {
+    const web = { image: parseImageRef("ghcr.io/acme/web:1.5.0") };
+    expect(editYaml("image: ghcr.io/acme/web:1.4.0\n", { images: [web] }).text).toBe("image: ghcr.io/acme/web:1.5.0\n");
+    const marked = 'image: ghcr.io/acme/web:1.4.0 # {"$imagepolicy": "flux-system:web"}\n';
+    expect(editYaml(marked, { setters: new Map([["flux-system:web", web]]) }).text).toBe(marked.replace("1.4.0", "1.5.0"));
+    const wrong = (request: object) => () => editYaml(marked, request);
+    expect(wrong({ setters: { "flux-system:web": web } })).toThrow(
+      new TypeError("EditRequest.setters must be a Map (new Map(Object.entries(...)) makes one), not a plain object"),
+    );
+    expect(wrong({ images: ["ghcr.io/acme/web:1.5.0"] })).toThrow(
+      new TypeError('EditRequest.images[0] must be { image: parseImageRef(...), policy? }, not a string ("ghcr.io/acme/web:1.5.0")'),
+    );
+    expect(wrong({ images: web })).toThrow(new TypeError("EditRequest.images must be an array of { image: parseImageRef(...), policy? }, not a plain object"));
+    expect(wrong({ setters: new Map([["flux-system:web", "ghcr.io/acme/web:1.5.0"]]) })).toThrow(
+      new TypeError('EditRequest.setters\' "flux-system:web" must be { image: parseImageRef(...), policy? }, not a string ("ghcr.io/acme/web:1.5.0")'),
+    );
+  });
+
   it("pins a digest-only image without touching the tag", () => {
     const text = "image: ghcr.io/acme/web:1.0.0\n";
     expect(editYaml(text, withImages(`ghcr.io/acme/web@${DIGEST_A}`)).text).toBe(`image: ghcr.io/acme/web:1.0.0@${DIGEST_A}\n`);

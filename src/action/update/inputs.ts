@@ -32,7 +32,8 @@ export interface UpdateInputs {
   readonly token: string;
   /** Where the checkout is, relative to the workspace ("." for the workspace itself). */
   readonly workingDirectory: string;
-  readonly request: UpdateRequest;
+  /** The images are always given, from the input or the payload (possibly none). */
+  readonly request: UpdateRequest & { readonly images: readonly string[] };
   readonly delivery: DeliveryOptions;
   /** The dispatch payload the images came from, when they came from one. */
   readonly payload?: Payload;
@@ -57,7 +58,7 @@ export function readUpdateInputs(core: InputReader, event: TriggerEvent): Update
   const sets = lines("set").map(slashSeparatedFile);
   const dispatched = explicit.length > 0 ? undefined : eventPayload(event, setters.length + sets.length > 0);
   const payload = dispatched?.payload;
-  const request: UpdateRequest = {
+  const request: UpdateInputs["request"] = {
     images: explicit.length > 0 ? explicit : (payload?.images ?? []),
     setters,
     sets,
