@@ -252,7 +252,7 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
   if (!info?.isDirectory()) throw new UsageError(`${positionals[0] ?? "."} is not a directory`);
   // The tree's paths are spelt with `/`, on Windows too.
   const paths = (values.path ?? []).map(slashSeparated);
-  const request: UpdateRequest = {
+  const request: UpdateRequest & { readonly config?: string } = {
     images,
     setters,
     sets,

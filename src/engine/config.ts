@@ -7,10 +7,10 @@
  * Two values are checked only where they are used, still before anything is written: an
  * override's spec against its file (by planUpdate, on every run), and a delivery's
  * commit-message when it is rendered for a commit.
- * Pure: text in, typed configuration out.
+ * Pure: text (or the object it would parse to) in, typed configuration out.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
-import type { Document, Node, YAMLMap } from "yaml";
+import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import type { Node, YAMLMap } from "yaml";
 import { isBranchName } from "../branch-name.js";
 import { formatDiagnostic, type Diagnostic } from "../change.js";
 import { parseImageRef, ImageRefError } from "../image/reference.js";
@@ -57,7 +57,7 @@ export interface Target {
   readonly name: string;
   /** Globs relative to the repository root (picomatch syntax); a directory stands for everything under it. */
   readonly paths: readonly string[];
-  /** Line of each of `paths` in the configuration, for messages about it. */
+  /** Line of each of `paths` in the configuration, for messages about it; empty for a configuration that is no text. */
   readonly pathLines: readonly number[];
   /** The allow-list: nothing else is edited in this target's paths. */
   readonly images: readonly TargetImage[];
@@ -85,8 +85,8 @@ export interface OverrideConfig {
   readonly repository: string;
   /** What the field holds of the image: only its tag (`repository` + `tag` fields); absent, the whole reference. */
   readonly part?: OverridePart;
-  /** Line of its `file:` in the configuration, for messages about the override. */
-  readonly line: number;
+  /** Line of its `file:` in the configuration, for messages about the override; none for a configuration that is no text. */
+  readonly line?: number;
   /** Its place in the configuration's `overrides` list, entries refused counted, for messages (`overrides[2].file`). */
   readonly index: number;
 }
@@ -124,19 +124,28 @@ type Entries = Map<string, { key: Node; value: Node | null }>;
 class Reader {
   readonly issues: { offset: number; issue: Diagnostic }[] = [];
 
+  /** `lines` undefined: the document was made from an object, whose nodes have no place in a text. */
   constructor(
-    private readonly file: string,
-    private readonly doc: Document,
-    private readonly lines: LineCounter,
+    private readonly file: string | undefined,
+    readonly doc: Document,
+    private readonly lines: LineCounter | undefined,
   ) {}
 
   issue(node: Node | null | undefined, path: string, message: string): void {
     const offset = node?.range?.[0] ?? 0;
-    this.issues.push({ offset, issue: { file: this.file, line: this.line(node), message: `${path ? `${path}: ` : ""}${message}` } });
+    const line = this.line(node);
+    const where = { ...(this.file !== undefined && { file: this.file }), ...(line !== undefined && { line }) };
+    this.issues.push({ offset, issue: { ...where, message: `${path ? `${path}: ` : ""}${message}` } });
   }
 
-  line(node: Node | null | undefined): number {
-    return this.lines.linePos(node?.range?.[0] ?? 0).line;
+  line(node: Node | null | undefined): number | undefined {
+    return this.lines?.linePos(node?.range?.[0] ?? 0).line;
+  }
+
+  /** A place named for a later message: `targets[0]`, with its line when there is one. */
+  place(path: string, node: Node | null | undefined): string {
+    const line = this.line(node);
+    return line === undefined ? path : `${path}, line ${line}`;
   }
 
   resolve(node: Node | null): Node | null {
@@ -169,6 +178,7 @@ class Reader {
       // Checked here rather than by the parser, which reports a duplicate at the mapping's first line.
       const earlier = entries.get(name);
       if (earlier) {
+        // Only a text repeats a key, so it has a line.
         this.issue(key, join(path, name), `duplicate key (first at line ${this.line(earlier.key)})`);
         continue;
       }
@@ -358,7 +368,7 @@ function readImages(r: Reader, node: Node | null, at: Node, path: string): Targe
       r.issue(repository!.node, join(itemPath, "repository"), `${ref.repository} is already listed (${earlier})`);
       return;
     }
-    seen.set(ref.repository, `${itemPath}, line ${r.line(repository!.node)}`);
+    seen.set(ref.repository, r.place(itemPath, repository!.node));
     images.push({ ...ref, ...(parsedPolicy && { policy: parsedPolicy }) });
   });
   return images;
@@ -390,14 +400,14 @@ function readTargets(r: Reader, node: Node | null, at: Node): Target[] {
       r.issue(nameField!.node, `${path}.name`, `duplicate target name ${JSON.stringify(name)} (also ${names.get(name)})`);
       name = undefined;
     }
-    if (name !== undefined) names.set(name, `${path}, line ${r.line(nameField!.node)}`);
+    if (name !== undefined) names.set(name, r.place(path, nameField!.node));
 
     const paths = pathsField && r.strings(pathsField.node, pathsField.at, `${path}.paths`, true);
     const pathsOk = paths?.map((glob, j) => r.relativePath(glob, isSeq(pathsField!.node) ? (pathsField!.node.items[j] as Node) : null, `${path}.paths[${j}]`));
     const images = imagesField ? readImages(r, imagesField.node, imagesField.at, `${path}.images`) : [];
     const delivery = deliveryField && readDelivery(r, deliveryField.node, deliveryField.at, `${path}.delivery`);
     if (name !== undefined && paths && pathsOk) {
-      const pathLines = isSeq(pathsField!.node) ? pathsField!.node.items.map((item) => r.line(item as Node)) : [];
+      const pathLines = isSeq(pathsField!.node) ? pathsField!.node.items.flatMap((item) => r.line(item as Node) ?? []) : [];
       targets.push({ name, paths, pathLines, images, ...(delivery && { delivery }) });
     }
   });
@@ -481,7 +491,8 @@ function readOverrides(r: Reader, node: Node | null, at: Node): OverrideConfig[]
     const ref = imageField && r.repository(imageField.node, imageField.at, `${path}.image`);
     const part = partField && readPart(r, partField.node, partField.at, `${path}.part`);
     if (fileOk && spec !== undefined && ref && (!partField || part)) {
-      overrides.push({ file: file!, spec, image: ref.name, repository: ref.repository, ...(part && { part }), line: r.line(fileField!.node), index: i });
+      const line = r.line(fileField!.node);
+      overrides.push({ file: file!, spec, image: ref.name, repository: ref.repository, ...(part && { part }), ...(line !== undefined && { line }), index: i });
     }
   });
   return overrides;
@@ -508,21 +519,31 @@ function kclOperator(outsideKeys: string): string | undefined {
   return outsideKeys.trimEnd().endsWith("-") ? "-" : undefined;
 }
 
-/** A KCL path with each quoted key blanked, at the same offsets (`a["x=y"].b` -> `a[     ].b`): what is left is the path's own syntax. */
-function outsideQuotedKeys(spec: string): string {
-  return spec.replace(/\[\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\]/g, (key) => `[${" ".repeat(key.length - 2)}]`);
-}
-
-/** Parse and validate the configuration; throws ConfigError listing every problem. */
-export function parseConfig(text: string, file: string): Config {
+/** A reader of the configuration's text; throws ConfigError when it is no YAML. */
+function readerOfText(text: string, file: string | undefined): Reader {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
     // An error found at the very end (an unclosed bracket) is reported on the last line, not after it.
     const line = (offset: number) => lines.linePos(Math.min(offset, text.trimEnd().length)).line;
-    throw new ConfigError(doc.errors.map((e) => ({ file, line: line(e.pos[0]), message: e.message })));
+    throw new ConfigError(doc.errors.map((e) => ({ ...(file !== undefined && { file }), line: line(e.pos[0]), message: e.message })));
   }
-  const r = new Reader(file, doc, lines);
+  return new Reader(file, doc, lines);
+}
+
+/** A KCL path with each quoted key blanked, at the same offsets (`a["x=y"].b` -> `a[     ].b`): what is left is the path's own syntax. */
+function outsideQuotedKeys(spec: string): string {
+  return spec.replace(/\[\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\]/g, (key) => `[${" ".repeat(key.length - 2)}]`);
+}
+
+/**
+ * Parse and validate the configuration: its YAML text, or the object that text would parse to
+ * (`{ targets: [{ name, paths, images }] }`, keys as the file spells them), checked alike, its
+ * issues then on no line. `file` names where it is in each issue. Throws ConfigError listing every problem.
+ */
+export function parseConfig(source: string | object, file?: string): Config {
+  const r = typeof source === "string" ? readerOfText(source, file) : new Reader(file, new Document(source), undefined);
+  const doc = r.doc;
   const root = r.resolve(doc.contents as Node | null);
   let config: Config = { targets: [], setters: new Map(), overrides: [] };
   if (root !== null && !(isScalar(root) && root.value === null)) {

@@ -59,14 +59,20 @@ export interface Plan {
 export const DEFAULT_CONFIG = ".github/gitops-promote.yaml";
 const DEFAULT_CONFIGS: readonly string[] = [DEFAULT_CONFIG, ".github/gitops-promote.yml"];
 
-/** The configuration file a request reads, relative to the root. */
-function configPathOf(request: Pick<UpdateRequest, "config">): string {
-  return (request.config ?? DEFAULT_CONFIG).replace(/^\.\//, "");
+/** The files that may hold a request's configuration, relative to the root: the one it names, else either default name; none when it gives a Config. */
+export function configPathsOf(request: Pick<UpdateRequest, "config">): readonly string[] {
+  if (request.config === undefined) return DEFAULT_CONFIGS;
+  return typeof request.config === "string" ? [request.config.replace(/^\.\//, "")] : [];
 }
 
-/** The files that may hold a request's configuration, relative to the root: the one it names, else either default name. */
-export function configPathsOf(request: Pick<UpdateRequest, "config">): readonly string[] {
-  return request.config === undefined ? DEFAULT_CONFIGS : [configPathOf(request)];
+/** What messages call a configuration the request gives as a Config, which is in no file. */
+const GIVEN_CONFIG = "the configuration";
+
+/** A diagnostic on a configuration given as a Config: in no file, so its message names it (and the line of the text it was parsed from, if any). */
+function unfiled<T extends Diagnostic>(diagnostic: T): T {
+  const { file, line, ...rest } = diagnostic;
+  if (file !== GIVEN_CONFIG) return diagnostic;
+  return { ...rest, message: `${file}${line === undefined ? "" : ` (line ${line})`}: ${diagnostic.message}` } as T;
 }
 
 /** The configuration file a request reads in a tree: the one present (the first name when none is); both default names present is refused. */
@@ -92,8 +98,9 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   const { files, source, warnings: leftOut } = await listTree(listed);
   const present = new Set(files);
 
-  const configPath = configPathIn(request, present);
-  const config = await loadConfig(source, present, configPath, request.config !== undefined, request.create ?? false);
+  const given = typeof request.config === "object" ? request.config : undefined;
+  const configPath = given ? GIVEN_CONFIG : configPathIn(request, present);
+  const config = given ?? (await loadConfig(source, present, configPath, request.config !== undefined, request.create ?? false));
   const targets = asIssuesOf("target", () => targetsInScope(config, request.targets));
   const warnings: Warning[] = [];
   const inScope = pathFilter(request.paths ?? [], files, warnings);
@@ -103,7 +110,7 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
 
   const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings);
   issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, request.create ?? false)));
-  if (issues.length > 0) throw new RequestError(issues);
+  if (issues.length > 0) throw new RequestError(issues.map(unfiled));
   const screen = screenFor(valid.images);
   // The configuration is never a manifest: its `image:` fields name repositories, not versions.
   // Outside the paths, YAML files are read only for the Flux objects that define markers, and
@@ -245,7 +252,7 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   return {
     files: planned,
     changes: planned.flatMap((f) => f.changes),
-    warnings: [...leftOut, ...idlePaths, ...warnings],
+    warnings: [...leftOut, ...idlePaths, ...warnings].map(unfiled),
     targets: targets.map((t) => ({ name: t.name, ...(t.delivery && { delivery: t.delivery }) })),
     images: [...valid.images, ...valid.setters.values()],
   };

@@ -8,6 +8,7 @@ import { formatImageRef, ImageRefError, parseImageRef, type ImageRef } from "../
 import { OverrideSpecError, parseOverridePath, parseOverrideSpec } from "../kcl/override-spec.js";
 import { usableSpecValue } from "../kcl/spec-value.js";
 import { parseYamlSpec } from "../yaml/path.js";
+import type { Config } from "./config.js";
 import { fileKind, KCL_MOD_NOT_SET } from "./file-kind.js";
 
 /** What to update; at least one image, setter or set. */
@@ -20,8 +21,12 @@ export interface UpdateRequest {
   readonly sets?: readonly string[];
   /** Globs (relative to the root) restricting which files are scanned; default (empty) all. */
   readonly paths?: readonly string[];
-  /** Configuration file relative to the root; by default `.github/gitops-promote.yaml` when it exists. */
-  readonly config?: string;
+  /**
+   * The configuration: a file relative to the root, by default `.github/gitops-promote.yaml` when it
+   * exists; or one parseConfig made, which no file of the tree then replaces (its overrides are still
+   * checked against the tree, and messages name it "the configuration").
+   */
+  readonly config?: string | Config;
   /** Restrict the update to these configured targets (a dispatch payload's `targets`). */
   readonly targets?: readonly string[];
   readonly allowDowngrade?: boolean;
@@ -237,6 +242,13 @@ function stringsOf(value: unknown, named: (index?: number) => string, said: (mes
   return wrong.length === 0 ? (value as string[]) : [];
 }
 
+/** A request's `config` as its type says, which a JavaScript caller may not give (a configuration's plain object, not parsed). */
+function isConfigField(config: unknown): boolean {
+  if (config === undefined || typeof config === "string") return true;
+  const parsed = config as Partial<Config> | null;
+  return Array.isArray(parsed?.targets) && parsed.setters instanceof Map && Array.isArray(parsed.overrides);
+}
+
 /**
  * Checks every field and collects all problems into one RequestError; each names its field in its
  * message and in `field`, none is in a file. A request with no image, setter or set is refused:
@@ -258,6 +270,8 @@ export function validateRequest(request: UpdateRequest): ValidRequest {
     list("set", request.sets),
     list("path", request.paths),
   ];
+  if (!isConfigField(request.config))
+    issues.push({ field: "config", message: `config: must be a path relative to the root or what parseConfig returns, not ${describeValue(request.config)}` });
   if (issues.length === 0 && imageTexts.length + setterTexts.length + setTexts.length === 0)
     issues.push({ field: "request", message: nothingToUpdate(request.fieldName) });
   const checked = checkIncomingImages(imageTexts, (i) => name("image", i));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import type { Diagnostic } from "../../src/change.js";
 import { ConfigError, parseConfig } from "../../src/engine/config.js";
 import { formatDiagnostic } from "../../src/change.js";
@@ -350,3 +351,54 @@ describe("parseConfig: bad configuration, each with file, line and field", () =>
     ]);
   });
 });
+
+describe("parseConfig: an object, as the text would parse to", () => {
+  it("reads it as the text, with no lines to tell", () => {
+    const fromText = parseConfig(DESIGN_EXAMPLE, FILE);
+    const fromObject = parseConfig(parse(DESIGN_EXAMPLE) as object);
+    const withoutLines = (config: typeof fromText) => ({
+      ...config,
+      targets: config.targets.map((t) => ({ ...t, pathLines: [] })),
+      overrides: config.overrides.map(({ line: _, ...o }) => o),
+    });
+    expect(JSON.stringify(fromObject, mapsAsEntries)).toBe(JSON.stringify(withoutLines(fromText), mapsAsEntries));
+    expect(fromObject.targets[1]!.images[0]!.policy!.latest(["1.2.0", "2.0.0"])).toBe("1.2.0");
+  });
+
+  it("reports every problem by its path, on the file when one is named, on no line", () => {
+    const shared = { repository: "nginx:1.25" };
+    const config = {
+      targets: [
+        { name: "prod", paths: "apps", images: [shared] },
+        { name: "prod", paths: ["b"], images: [shared] },
+      ],
+      extra: 1,
+    };
+    expect(() => parseConfig(config, "platform.ts")).toThrow(ConfigError);
+    try {
+      parseConfig(config, "platform.ts");
+    } catch (error) {
+      expect((error as ConfigError).issues).toEqual([
+        { file: "platform.ts", message: "extra: unknown key (expected targets, setters, overrides)" },
+        { file: "platform.ts", message: "targets[0].paths: must be a list of strings, not a string (apps)" },
+        {
+          file: "platform.ts",
+          message: 'targets[0].images[0].repository: "nginx:1.25" has a tag; give the repository only (the incoming image brings the version)',
+        },
+        { file: "platform.ts", message: 'targets[1].name: duplicate target name "prod" (also targets[0])' },
+        {
+          file: "platform.ts",
+          message: 'targets[1].images[0].repository: "nginx:1.25" has a tag; give the repository only (the incoming image brings the version)',
+        },
+      ]);
+    }
+    expect(() => parseConfig({ setters: { "flux-system:app": { image: "ghcr.io/acme/app", policy: { semver: {} } } } })).toThrow(
+      'setters["flux-system:app"].policy.semver: range is required',
+    );
+  });
+});
+
+/** JSON.stringify's replacer for a Config, whose setters are a Map. */
+function mapsAsEntries(_key: string, value: unknown): unknown {
+  return value instanceof Map ? [...value] : value;
+}

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { parseConfig } from "../../src/engine/config.js";
 import { planUpdate, type Plan } from "../../src/engine/plan.js";
 import type { Diagnostic } from "../../src/change.js";
 import { RequestError, type UpdateRequest } from "../../src/engine/request.js";
@@ -1501,6 +1503,38 @@ describe("planUpdate: a library caller's requests and sources", () => {
   it("refuses a source path that names no file inside the root", async () => {
     expect(await refusal({ "/d.yaml": "image: nginx:1.25\n" }, { images: ["nginx:1.27"] })).toEqual([
       { message: 'the source lists "/d.yaml", which is no POSIX path relative to the root (no leading /, no "..")' },
+    ]);
+  });
+});
+
+describe("planUpdate: a configuration given as a Config (parseConfig of an object)", () => {
+  const files = { "staging/d.yaml": "image: ghcr.io/acme/app:1.0.0\n", "prod/d.yaml": "image: ghcr.io/acme/app:1.0.0\n" };
+
+  it("plans as the same configuration written in the tree, saying 'the configuration' where that names its file", async () => {
+    const request = { images: ["ghcr.io/acme/app:2.0.0-rc.1"] };
+    const written = await plan({ ".github/gitops-promote.yaml": CONFIG, ...files }, request);
+    // The tree's own configuration file is not read when one is given.
+    const given = await plan({ ".github/gitops-promote.yaml": "targets: 1\n", ...files }, { ...request, config: parseConfig(parse(CONFIG) as object) });
+    expect(given.files).toEqual(written.files);
+    expect(given.targets).toEqual(written.targets);
+    expect(written.files.map((f) => [f.path, f.target])).toEqual([["staging/d.yaml", "staging"]]);
+    const idle = 'targets[2].paths[0]: "tools/**" matches no file; fix or remove it';
+    const refused = { message: "target prod: ghcr.io/acme/app:2.0.0-rc.1 is outside its policy (semver ^1.0.0); not edited there" };
+    expect(written.warnings).toEqual([{ file: ".github/gitops-promote.yaml", line: 13, message: idle }, refused]);
+    expect(given.warnings).toEqual([{ message: `the configuration: ${idle}` }, refused]);
+  });
+
+  it("still checks its overrides against the tree, naming it in the issue", async () => {
+    const config = parseConfig({ overrides: [{ file: "main.k", spec: "app.image", image: "ghcr.io/acme/app" }] });
+    expect(await refusal({ "d.yaml": "image: ghcr.io/acme/app:1.0.0\n" }, { images: ["ghcr.io/acme/app:1.1.0"], config })).toEqual([
+      { field: "config", message: "the configuration: overrides[0].file: main.k does not exist" },
+    ]);
+  });
+
+  it("refuses a configuration object parseConfig did not make, which JavaScript lets through", async () => {
+    const config = parse(CONFIG) as UpdateRequest["config"];
+    expect(await refusal(files, { images: ["ghcr.io/acme/app:1.1.0"], config })).toEqual([
+      { field: "config", message: "config: must be a path relative to the root or what parseConfig returns, not a plain object" },
     ]);
   });
 });

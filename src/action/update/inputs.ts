@@ -32,8 +32,8 @@ export interface UpdateInputs {
   readonly token: string;
   /** Where the checkout is, relative to the workspace ("." for the workspace itself). */
   readonly workingDirectory: string;
-  /** The images are always given, from the input or the payload (possibly none). */
-  readonly request: UpdateRequest & { readonly images: readonly string[] };
+  /** The images are always given, from the input or the payload (possibly none); the configuration is a file's path. */
+  readonly request: UpdateRequest & { readonly images: readonly string[]; readonly config?: string };
   readonly delivery: DeliveryOptions;
   /** The dispatch payload the images came from, when they came from one. */
   readonly payload?: Payload;
