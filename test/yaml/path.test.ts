@@ -116,7 +116,9 @@ describe("setYamlPath", () => {
 
   it("names the deepest existing key and the keys found there when the path is missing, and how to add it, as a KCL spec does", () => {
     const error = failure(values, "image.tga");
-    expect(error.message).toBe("image.tga: image has 'repository', 'tag', not 'tga' (to add image.tga, use --create, or create: true in the Action or the library)");
+    expect(error.message).toBe(
+      "image.tga: image has 'repository', 'tag', not 'tga' (to add image.tga, use --create, or create: true in the Action or the library)",
+    );
     expect([error.line, error.column]).toEqual([2, 3]);
   });
 
@@ -128,7 +130,10 @@ describe("setYamlPath", () => {
   });
 
   it.each([
-    ["imgae.tag", "imgae.tag: the document has 'image', 'containers', 'labels', not 'imgae' (to add imgae.tag, use --create, or create: true in the Action or the library)"],
+    [
+      "imgae.tag",
+      "imgae.tag: the document has 'image', 'containers', 'labels', not 'imgae' (to add imgae.tag, use --create, or create: true in the Action or the library)",
+    ],
     // Only a missing mapping key can be added: a list item, or a key under a scalar, cannot.
     ["containers[3].image", "containers[3].image: containers has 1 items, not [3]"],
     ["containers.name", "containers.name: containers is a list, not a mapping: it has no 'name'"],
