@@ -25934,7 +25934,7 @@ import { stat } from "node:fs/promises";
 import { dirname as dirname2, isAbsolute as isAbsolute2, join as join4, posix as posix4, relative as relative2, resolve, sep as sep3 } from "node:path";
 
 // src/engine/apply.ts
-import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 
 // src/text/and-list.ts
@@ -25944,10 +25944,9 @@ function andList(items) {
 
 // src/engine/apply.ts
 async function writePlan(root, plan, rename = renameSync) {
-  const writes2 = checkedTargets(
-    root,
-    plan.files.filter((file) => file.after !== file.before)
-  );
+  const changed = plan.files.filter((file) => file.after !== file.before);
+  if (changed.length === 0) return;
+  const writes2 = checkedTargets(root, changed);
   const staged = [];
   try {
     for (const write of writes2) {
@@ -25999,7 +25998,8 @@ function restored({ target, file }) {
 function checkedTargets(root, files) {
   const realRoot = realpathSync.native(root);
   const realDirs = /* @__PURE__ */ new Map();
-  return files.map((file) => {
+  const edited = [];
+  const writes2 = files.map((file) => {
     if (file.path.split("/").some((part) => part === ".." || part === "") || file.path.startsWith("/")) {
       throw new Error(`refusing to write ${JSON.stringify(file.path)}: it is no plain path under ${root}; nothing was written`);
     }
@@ -26017,8 +26017,16 @@ function checkedTargets(root, files) {
     if (!stats.isFile()) {
       throw new Error(`refusing to write ${file.path}: it is ${stats.isSymbolicLink() ? "a symbolic link" : "not a regular file"}; nothing was written`);
     }
+    if (!readFileSync(target).equals(Buffer.from(file.before))) edited.push(file.path);
     return { file, target, mode: stats.mode & 4095, uid: stats.uid, gid: stats.gid };
   });
+  if (edited.length > 0) {
+    const [verb, pronoun] = edited.length === 1 ? ["has", "its"] : ["have", "their"];
+    throw new Error(
+      `refusing to write ${andList(edited)}: ${verb} changed since the plan was made (${pronoun} text is not the plan's before, and writing would lose that change); plan again; nothing was written`
+    );
+  }
+  return writes2;
 }
 function isInside(root, path) {
   const rel = relative(root, path);
@@ -26031,6 +26039,38 @@ function isAside(warning) {
 }
 function formatDiagnostic(d) {
   return `${d.file ? `${d.file}${d.line !== void 0 ? `:${d.line}` : ""}: ` : ""}${d.message}`;
+}
+function fullEditRequest(request2) {
+  const { images = [], setters = /* @__PURE__ */ new Map(), knownSetters, kustomizeTagged: kustomizeTagged2 } = request2;
+  const update = "{ image: parseImageRef(...), policy? }";
+  if (!Array.isArray(images)) throw new TypeError(`EditRequest.images must be an array of ${update}, not ${describeValue(images)}`);
+  images.forEach((u, i) => {
+    if (!isImageUpdate(u)) throw new TypeError(`EditRequest.images[${i}] must be ${update}, not ${describeValue(u)}`);
+  });
+  for (const [name, map2] of [
+    ["setters", setters],
+    ["knownSetters", knownSetters],
+    ["kustomizeTagged", kustomizeTagged2]
+  ]) {
+    if (map2 !== void 0 && !isMapLike(map2))
+      throw new TypeError(`EditRequest.${name} must be a Map (new Map(Object.entries(...)) makes one), not ${describeValue(map2)}`);
+  }
+  for (const [key, u] of setters)
+    if (!isImageUpdate(u)) throw new TypeError(`EditRequest.setters' ${JSON.stringify(key)} must be ${update}, not ${describeValue(u)}`);
+  return { ...request2, images, setters };
+}
+function isMapLike(value) {
+  const map2 = value;
+  return typeof map2?.get === "function" && typeof map2.has === "function" && typeof map2[Symbol.iterator] === "function";
+}
+function isImageUpdate(value) {
+  return typeof value === "object" && value !== null && "image" in value && typeof value.image?.repository === "string";
+}
+function describeValue(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return Object.getPrototypeOf(value) === Object.prototype ? "a plain object" : `a ${value.constructor?.name ?? "object"}`;
+  return `a ${typeof value} (${JSON.stringify(value) ?? String(value)})`;
 }
 var SourceError = class extends Error {
   constructor(message, line, column) {
@@ -26201,52 +26241,6 @@ function repositoryPattern(image) {
   return new RegExp(`${escapeRegExp(screenToken(image))}(?![\\w./-])`);
 }
 
-// src/text/line-index.ts
-var LineIndex = class {
-  #starts;
-  constructor(text2) {
-    const starts = [0];
-    if (!text2.includes("\r")) {
-      for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) starts.push(i + 1);
-      this.#starts = Int32Array.from(starts);
-      return;
-    }
-    for (let i = 0; i < text2.length; i++) {
-      const c = text2.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text2.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.#starts = Int32Array.from(starts);
-  }
-  /** 1-based line of an offset. */
-  lineAt(offset) {
-    const starts = this.#starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  }
-  /** Offset where a 1-based line starts; undefined past the last line. */
-  lineStart(line) {
-    return this.#starts[line - 1];
-  }
-};
-function lineAt(text2, offset) {
-  let line = 1;
-  for (let i = 0; i < offset; i++) {
-    const c = text2.charCodeAt(i);
-    if (c === 10 || c === 13 && text2.charCodeAt(i + 1) !== 10) line++;
-  }
-  return line;
-}
-
 // src/image/digest-pin.ts
 function shortDigest(digest) {
   const colon = digest.indexOf(":");
@@ -26287,6 +26281,12 @@ function downFromOutside(update, current) {
 function digestOnlyRefusal(image, policy) {
   return `is left as it is: ${formatImageRef(image)} has no tag for its policy (${policy.description}) to judge, and a digest alone may be any build; give repo:tag@digest`;
 }
+function policyRefusal(image, policy) {
+  return `is left as it is: the incoming ${formatImageRef(image)} is outside its policy (${policy.description})`;
+}
+function isPolicyRefusal(message) {
+  return / is left as it is: the incoming \S+ is outside its policy \(/.test(message);
+}
 function pendingVersion(update, current) {
   const said = [];
   const next = nextVersion(update, current, (why) => said.push(why));
@@ -26302,7 +26302,10 @@ function nextVersion(update, current, kept) {
     }
     return { ...current, digest };
   }
-  if (update.policy && update.policy.latest([tag]) === void 0) return void 0;
+  if (update.policy && update.policy.latest([tag]) === void 0) {
+    kept?.(policyRefusal(update.image, update.policy));
+    return void 0;
+  }
   const why = keptByPolicy(update, current);
   if (why) {
     kept?.(why);
@@ -26356,6 +26359,52 @@ function renamedWarning(repository, newName) {
 }
 function bareRepositoryWarning(repository) {
   return `holds ${repository} with no tag or digest, so its version is set in another field; left as it is (mark the field holding its tag with a Flux ":tag" marker, or set that field with a configured override with part: tag)`;
+}
+
+// src/text/line-index.ts
+var LineIndex = class {
+  #starts;
+  constructor(text2) {
+    const starts = [0];
+    if (!text2.includes("\r")) {
+      for (let i = text2.indexOf("\n"); i >= 0; i = text2.indexOf("\n", i + 1)) starts.push(i + 1);
+      this.#starts = Int32Array.from(starts);
+      return;
+    }
+    for (let i = 0; i < text2.length; i++) {
+      const c = text2.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text2.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.#starts = Int32Array.from(starts);
+  }
+  /** 1-based line of an offset. */
+  lineAt(offset) {
+    const starts = this.#starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+  /** Offset where a 1-based line starts; undefined past the last line. */
+  lineStart(line) {
+    return this.#starts[line - 1];
+  }
+};
+function lineAt(text2, offset) {
+  let line = 1;
+  for (let i = 0; i < offset; i++) {
+    const c = text2.charCodeAt(i);
+    if (c === 10 || c === 13 && text2.charCodeAt(i + 1) !== 10) line++;
+  }
+  return line;
 }
 
 // src/image/marker.ts
@@ -28683,7 +28732,8 @@ function mayBuildOnRegistry(text2, image) {
 function mayMatch(text2, request2) {
   return text2.includes(MARKER_TOKEN) || request2.images.some((u) => kclScreenTokens(u.image).some((token) => text2.includes(token)));
 }
-function editKcl(text2, request2, overridden = {}) {
+function editKcl(text2, given, overridden = {}) {
+  const request2 = fullEditRequest(given);
   if (!mayMatch(text2, request2)) return { text: text2, changes: [], warnings: [] };
   const module2 = parseKcl(text2);
   const editor = new ImageEditor(module2.tokens, request2, overridden, literalTypes(module2));
@@ -28958,7 +29008,7 @@ function arrayStrings(text2, at) {
 // src/kcl/mod-editor.ts
 var UNEDITED = "so the image kcl run renders (these overrides apply after the source) stays as it is";
 function editKclMod(text2, request2) {
-  const incoming = byRepository(request2.images);
+  const incoming = byRepository(fullEditRequest(request2).images);
   const changes = [];
   const warnings = [];
   const splices = [];
@@ -37511,7 +37561,8 @@ var EDITORS = [
   editArgoCdHelm,
   editHelmValues
 ];
-function runEditors(text2, request2, editors) {
+function runEditors(text2, given, editors) {
+  const request2 = fullEditRequest(given);
   const file = new YamlFile(text2);
   const plan = new EditPlan(file);
   for (const editor of editors) editor(file, request2, plan);
@@ -38751,6 +38802,7 @@ var SETTER_KEY = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?:[a-z0-9](?:[-a-z0-9.]*[a-z0-9
 var TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 var TARGET_NAME_RULE = "must start with a letter or digit and hold only letters, digits, '.', '_' and '-'";
 var Reader2 = class {
+  /** `lines` undefined: the document was made from an object, whose nodes have no place in a text. */
   constructor(file, doc, lines) {
     this.file = file;
     this.doc = doc;
@@ -38762,10 +38814,17 @@ var Reader2 = class {
   issues = [];
   issue(node, path, message) {
     const offset = node?.range?.[0] ?? 0;
-    this.issues.push({ offset, issue: { file: this.file, line: this.line(node), message: `${path ? `${path}: ` : ""}${message}` } });
+    const line = this.line(node);
+    const where2 = { ...this.file !== void 0 && { file: this.file }, ...line !== void 0 && { line } };
+    this.issues.push({ offset, issue: { ...where2, message: `${path ? `${path}: ` : ""}${message}` } });
   }
   line(node) {
-    return this.lines.linePos(node?.range?.[0] ?? 0).line;
+    return this.lines?.linePos(node?.range?.[0] ?? 0).line;
+  }
+  /** A place named for a later message: `targets[0]`, with its line when there is one. */
+  place(path, node) {
+    const line = this.line(node);
+    return line === void 0 ? path : `${path}, line ${line}`;
   }
   resolve(node) {
     return isAlias(node) ? node.resolve(this.doc) ?? null : node;
@@ -38968,7 +39027,7 @@ function readImages(r, node, at, path) {
       r.issue(repository.node, join2(itemPath, "repository"), `${ref.repository} is already listed (${earlier})`);
       return;
     }
-    seen.set(ref.repository, `${itemPath}, line ${r.line(repository.node)}`);
+    seen.set(ref.repository, r.place(itemPath, repository.node));
     images.push({ ...ref, ...parsedPolicy && { policy: parsedPolicy } });
   });
   return images;
@@ -38998,13 +39057,13 @@ function readTargets(r, node, at) {
       r.issue(nameField.node, `${path}.name`, `duplicate target name ${JSON.stringify(name)} (also ${names.get(name)})`);
       name = void 0;
     }
-    if (name !== void 0) names.set(name, `${path}, line ${r.line(nameField.node)}`);
+    if (name !== void 0) names.set(name, r.place(path, nameField.node));
     const paths = pathsField && r.strings(pathsField.node, pathsField.at, `${path}.paths`, true);
     const pathsOk = paths?.map((glob, j) => r.relativePath(glob, isSeq(pathsField.node) ? pathsField.node.items[j] : null, `${path}.paths[${j}]`));
     const images = imagesField ? readImages(r, imagesField.node, imagesField.at, `${path}.images`) : [];
     const delivery = deliveryField && readDelivery(r, deliveryField.node, deliveryField.at, `${path}.delivery`);
     if (name !== void 0 && paths && pathsOk) {
-      const pathLines = isSeq(pathsField.node) ? pathsField.node.items.map((item2) => r.line(item2)) : [];
+      const pathLines = isSeq(pathsField.node) ? pathsField.node.items.flatMap((item2) => r.line(item2) ?? []) : [];
       targets.push({ name, paths, pathLines, images, ...delivery && { delivery } });
     }
   });
@@ -39083,7 +39142,8 @@ function readOverrides(r, node, at) {
     const ref = imageField && r.repository(imageField.node, imageField.at, `${path}.image`);
     const part = partField && readPart(r, partField.node, partField.at, `${path}.part`);
     if (fileOk && spec !== void 0 && ref && (!partField || part)) {
-      overrides.push({ file, spec, image: ref.name, repository: ref.repository, ...part && { part }, line: r.line(fileField.node), index: i });
+      const line = r.line(fileField.node);
+      overrides.push({ file, spec, image: ref.name, repository: ref.repository, ...part && { part }, ...line !== void 0 && { line }, index: i });
     }
   });
   return overrides;
@@ -39102,17 +39162,21 @@ function kclOperator(outsideKeys) {
   if (outsideKeys.includes(":")) return ":";
   return outsideKeys.trimEnd().endsWith("-") ? "-" : void 0;
 }
-function outsideQuotedKeys(spec) {
-  return spec.replace(/\[\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\]/g, (key) => `[${" ".repeat(key.length - 2)}]`);
-}
-function parseConfig(text2, file) {
+function readerOfText(text2, file) {
   const lines = new LineCounter();
   const doc = parseDocument(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
     const line = (offset) => lines.linePos(Math.min(offset, text2.trimEnd().length)).line;
-    throw new ConfigError(doc.errors.map((e) => ({ file, line: line(e.pos[0]), message: e.message })));
+    throw new ConfigError(doc.errors.map((e) => ({ ...file !== void 0 && { file }, line: line(e.pos[0]), message: e.message })));
   }
-  const r = new Reader2(file, doc, lines);
+  return new Reader2(file, doc, lines);
+}
+function outsideQuotedKeys(spec) {
+  return spec.replace(/\[\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\]/g, (key) => `[${" ".repeat(key.length - 2)}]`);
+}
+function parseConfig(source, file) {
+  const r = typeof source === "string" ? readerOfText(source, file) : new Reader2(file, new Document(source), void 0);
+  const doc = r.doc;
   const root = r.resolve(doc.contents);
   let config = { targets: [], setters: /* @__PURE__ */ new Map(), overrides: [] };
   if (root !== null && !(isScalar(root) && root.value === null)) {
@@ -39677,15 +39741,43 @@ function nothingToUpdate(name) {
   const [image, setter, set2] = name ? [name("image"), name("setter"), name("set")] : ["an image", "a setter", "a set"];
   return `nothing to update: give ${image}, ${setter} or ${set2}`;
 }
+function stringsOf(value, named, said) {
+  if (value === void 0) return [];
+  if (!Array.isArray(value)) {
+    said(`${named()}: must be a list of strings, not ${describeValue(value)}`);
+    return [];
+  }
+  const wrong = value.flatMap((item, i) => typeof item === "string" ? [] : [i]);
+  for (const i of wrong) said(`${named(i)}: must be a string, not ${describeValue(value[i])}`);
+  return wrong.length === 0 ? value : [];
+}
+function isConfigField(config) {
+  if (config === void 0 || typeof config === "string") return true;
+  const parsed = config;
+  return Array.isArray(parsed?.targets) && parsed.setters instanceof Map && Array.isArray(parsed.overrides);
+}
 function validateRequest(request2) {
   const name = request2.fieldName ?? byIndex;
-  const { setters: setterTexts = [], sets: setTexts = [], paths = [] } = request2;
   const issues = [];
-  if (request2.images.length + setterTexts.length + setTexts.length === 0) issues.push({ field: "request", message: nothingToUpdate(request2.fieldName) });
-  const checked = checkIncomingImages(request2.images, (i) => name("image", i));
+  const issue = (field, message) => issues.push({ field, message });
+  const list = (field, value) => stringsOf(
+    value,
+    (i) => name(field, i),
+    (message) => issue(field, message)
+  );
+  const [imageTexts, setterTexts, setTexts, paths] = [
+    list("image", request2.images),
+    list("setter", request2.setters),
+    list("set", request2.sets),
+    list("path", request2.paths)
+  ];
+  if (!isConfigField(request2.config))
+    issues.push({ field: "config", message: `config: must be a path relative to the root or what parseConfig returns, not ${describeValue(request2.config)}` });
+  if (issues.length === 0 && imageTexts.length + setterTexts.length + setTexts.length === 0)
+    issues.push({ field: "request", message: nothingToUpdate(request2.fieldName) });
+  const checked = checkIncomingImages(imageTexts, (i) => name("image", i));
   issues.push(...checked.issues.map(({ field, reason }) => ({ field: "image", message: `${field}: ${reason}` })));
   const { images } = checked;
-  const issue = (field, message) => issues.push({ field, message });
   const parse5 = (field, text2) => {
     const image = parseIncomingImage(text2, field);
     if (!("reason" in image)) return image;
@@ -40514,7 +40606,7 @@ function slashSeparated(glob) {
 }
 
 // src/engine/source.ts
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync as readFileSync2 } from "node:fs";
 import { join as join3 } from "node:path";
 var lossy = new TextDecoder("utf-8", { ignoreBOM: true });
 var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -40580,10 +40672,10 @@ function directorySource(root) {
       yield* files.sort();
     },
     async read(path) {
-      return readFileSync(prefix + path);
+      return readFileSync2(prefix + path);
     },
     async readText(path) {
-      return readFileSync(prefix + path, UTF8);
+      return readFileSync2(prefix + path, UTF8);
     }
   };
 }
@@ -41390,11 +41482,15 @@ function listed(paths) {
 // src/engine/plan.ts
 var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
 var DEFAULT_CONFIGS = [DEFAULT_CONFIG, ".github/gitops-promote.yml"];
-function configPathOf(request2) {
-  return (request2.config ?? DEFAULT_CONFIG).replace(/^\.\//, "");
-}
 function configPathsOf(request2) {
-  return request2.config === void 0 ? DEFAULT_CONFIGS : [configPathOf(request2)];
+  if (request2.config === void 0) return DEFAULT_CONFIGS;
+  return typeof request2.config === "string" ? [request2.config.replace(/^\.\//, "")] : [];
+}
+var GIVEN_CONFIG = "the configuration";
+function unfiled(diagnostic) {
+  const { file, line, ...rest } = diagnostic;
+  if (file !== GIVEN_CONFIG) return diagnostic;
+  return { ...rest, message: `${file}${line === void 0 ? "" : ` (line ${line})`}: ${diagnostic.message}` };
 }
 function configPathIn(request2, present) {
   const paths = configPathsOf(request2);
@@ -41409,8 +41505,9 @@ async function planUpdate(listed2, request2) {
   if (malformed2.length > 0) throw new RequestError(malformed2);
   const { files, source, warnings: leftOut2 } = await listTree(listed2);
   const present = new Set(files);
-  const configPath = configPathIn(request2, present);
-  const config = await loadConfig(source, present, configPath, request2.config !== void 0, request2.create ?? false);
+  const given = typeof request2.config === "object" ? request2.config : void 0;
+  const configPath = given ? GIVEN_CONFIG : configPathIn(request2, present);
+  const config = given ?? await loadConfig(source, present, configPath, request2.config !== void 0, request2.create ?? false);
   const targets = asIssuesOf("target", () => targetsInScope(config, request2.targets));
   const warnings = [];
   const inScope = pathFilter(request2.paths ?? [], files, warnings);
@@ -41418,7 +41515,7 @@ async function planUpdate(listed2, request2) {
   warnIdlePaths(config?.targets ?? [], targets, files, configPath, idlePaths);
   const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings);
   issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, request2.create ?? false)));
-  if (issues.length > 0) throw new RequestError(issues);
+  if (issues.length > 0) throw new RequestError(issues.map(unfiled));
   const screen = screenFor(valid.images);
   const paths = files.filter(
     (path) => overridesByFile.has(path) || fileKind(path) !== void 0 && !isTestFile(path) && !path.startsWith(".github/") && path !== configPath && (inScope(path) || fileKind(path) === "yaml")
@@ -41529,7 +41626,7 @@ async function planUpdate(listed2, request2) {
   return {
     files: planned,
     changes: planned.flatMap((f) => f.changes),
-    warnings: [...leftOut2, ...idlePaths, ...warnings],
+    warnings: [...leftOut2, ...idlePaths, ...warnings].map(unfiled),
     targets: targets.map((t) => ({ name: t.name, ...t.delivery && { delivery: t.delivery } })),
     images: [...valid.images, ...valid.setters.values()]
   };
@@ -41653,7 +41750,7 @@ function planFile(path, text2, request2, overrides, overridden, create, target, 
     return void 0;
   }
   const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFile(path, kind, edited, overrides, create) : edited;
-  warnings.push(...fileWarnings.map((w) => ({ ...w, file: path })));
+  warnings.push(...fileWarnings.filter((w) => !isPolicyRefusal(w.message)).map((w) => ({ ...w, file: path })));
   if (after === body) return void 0;
   checkParses(kind, path, body, after);
   return {
@@ -42411,7 +42508,7 @@ function apiUrlFromEnv(env) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync2, existsSync } from "fs";
+import { readFileSync as readFileSync3, existsSync } from "fs";
 import { EOL } from "os";
 var Context = class {
   /**
@@ -42422,7 +42519,7 @@ var Context = class {
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
       if (existsSync(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+        this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${EOL}`);

@@ -32338,6 +32338,38 @@ function isAside(warning2) {
 function formatDiagnostic(d) {
   return `${d.file ? `${d.file}${d.line !== void 0 ? `:${d.line}` : ""}: ` : ""}${d.message}`;
 }
+function fullEditRequest(request2) {
+  const { images = [], setters = /* @__PURE__ */ new Map(), knownSetters, kustomizeTagged: kustomizeTagged2 } = request2;
+  const update2 = "{ image: parseImageRef(...), policy? }";
+  if (!Array.isArray(images)) throw new TypeError(`EditRequest.images must be an array of ${update2}, not ${describeValue(images)}`);
+  images.forEach((u, i) => {
+    if (!isImageUpdate(u)) throw new TypeError(`EditRequest.images[${i}] must be ${update2}, not ${describeValue(u)}`);
+  });
+  for (const [name, map2] of [
+    ["setters", setters],
+    ["knownSetters", knownSetters],
+    ["kustomizeTagged", kustomizeTagged2]
+  ]) {
+    if (map2 !== void 0 && !isMapLike(map2))
+      throw new TypeError(`EditRequest.${name} must be a Map (new Map(Object.entries(...)) makes one), not ${describeValue(map2)}`);
+  }
+  for (const [key, u] of setters)
+    if (!isImageUpdate(u)) throw new TypeError(`EditRequest.setters' ${JSON.stringify(key)} must be ${update2}, not ${describeValue(u)}`);
+  return { ...request2, images, setters };
+}
+function isMapLike(value) {
+  const map2 = value;
+  return typeof map2?.get === "function" && typeof map2.has === "function" && typeof map2[Symbol.iterator] === "function";
+}
+function isImageUpdate(value) {
+  return typeof value === "object" && value !== null && "image" in value && typeof value.image?.repository === "string";
+}
+function describeValue(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return Object.getPrototypeOf(value) === Object.prototype ? "a plain object" : `a ${value.constructor?.name ?? "object"}`;
+  return `a ${typeof value} (${JSON.stringify(value) ?? String(value)})`;
+}
 var SourceError = class extends Error {
   constructor(message, line, column) {
     super(message);
@@ -41739,15 +41771,43 @@ function nothingToUpdate(name) {
   const [image, setter, set2] = name ? [name("image"), name("setter"), name("set")] : ["an image", "a setter", "a set"];
   return `nothing to update: give ${image}, ${setter} or ${set2}`;
 }
+function stringsOf(value, named, said) {
+  if (value === void 0) return [];
+  if (!Array.isArray(value)) {
+    said(`${named()}: must be a list of strings, not ${describeValue(value)}`);
+    return [];
+  }
+  const wrong = value.flatMap((item, i) => typeof item === "string" ? [] : [i]);
+  for (const i of wrong) said(`${named(i)}: must be a string, not ${describeValue(value[i])}`);
+  return wrong.length === 0 ? value : [];
+}
+function isConfigField(config) {
+  if (config === void 0 || typeof config === "string") return true;
+  const parsed = config;
+  return Array.isArray(parsed?.targets) && parsed.setters instanceof Map && Array.isArray(parsed.overrides);
+}
 function validateRequest(request2) {
   const name = request2.fieldName ?? byIndex;
-  const { setters: setterTexts = [], sets: setTexts = [], paths = [] } = request2;
   const issues = [];
-  if (request2.images.length + setterTexts.length + setTexts.length === 0) issues.push({ field: "request", message: nothingToUpdate(request2.fieldName) });
-  const checked = checkIncomingImages(request2.images, (i) => name("image", i));
+  const issue2 = (field2, message) => issues.push({ field: field2, message });
+  const list = (field2, value) => stringsOf(
+    value,
+    (i) => name(field2, i),
+    (message) => issue2(field2, message)
+  );
+  const [imageTexts, setterTexts, setTexts, paths] = [
+    list("image", request2.images),
+    list("setter", request2.setters),
+    list("set", request2.sets),
+    list("path", request2.paths)
+  ];
+  if (!isConfigField(request2.config))
+    issues.push({ field: "config", message: `config: must be a path relative to the root or what parseConfig returns, not ${describeValue(request2.config)}` });
+  if (issues.length === 0 && imageTexts.length + setterTexts.length + setTexts.length === 0)
+    issues.push({ field: "request", message: nothingToUpdate(request2.fieldName) });
+  const checked = checkIncomingImages(imageTexts, (i) => name("image", i));
   issues.push(...checked.issues.map(({ field: field2, reason }) => ({ field: "image", message: `${field2}: ${reason}` })));
   const { images } = checked;
-  const issue2 = (field2, message) => issues.push({ field: field2, message });
   const parse5 = (field2, text2) => {
     const image = parseIncomingImage(text2, field2);
     if (!("reason" in image)) return image;
@@ -42163,7 +42223,7 @@ function createClient(options2) {
 }
 
 // src/engine/apply.ts
-import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, readFileSync as readFileSync2, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname as dirname3, isAbsolute, join as join3, relative as relative2, sep as sep4 } from "node:path";
 
 // src/text/and-list.ts
@@ -42173,10 +42233,9 @@ function andList(items) {
 
 // src/engine/apply.ts
 async function writePlan(root, plan, rename2 = renameSync) {
-  const writes2 = checkedTargets(
-    root,
-    plan.files.filter((file) => file.after !== file.before)
-  );
+  const changed = plan.files.filter((file) => file.after !== file.before);
+  if (changed.length === 0) return;
+  const writes2 = checkedTargets(root, changed);
   const staged = [];
   try {
     for (const write of writes2) {
@@ -42228,7 +42287,8 @@ function restored({ target, file }) {
 function checkedTargets(root, files) {
   const realRoot = realpathSync.native(root);
   const realDirs = /* @__PURE__ */ new Map();
-  return files.map((file) => {
+  const edited = [];
+  const writes2 = files.map((file) => {
     if (file.path.split("/").some((part) => part === ".." || part === "") || file.path.startsWith("/")) {
       throw new Error(`refusing to write ${JSON.stringify(file.path)}: it is no plain path under ${root}; nothing was written`);
     }
@@ -42246,8 +42306,16 @@ function checkedTargets(root, files) {
     if (!stats.isFile()) {
       throw new Error(`refusing to write ${file.path}: it is ${stats.isSymbolicLink() ? "a symbolic link" : "not a regular file"}; nothing was written`);
     }
+    if (!readFileSync2(target).equals(Buffer.from(file.before))) edited.push(file.path);
     return { file, target, mode: stats.mode & 4095, uid: stats.uid, gid: stats.gid };
   });
+  if (edited.length > 0) {
+    const [verb, pronoun] = edited.length === 1 ? ["has", "its"] : ["have", "their"];
+    throw new Error(
+      `refusing to write ${andList(edited)}: ${verb} changed since the plan was made (${pronoun} text is not the plan's before, and writing would lose that change); plan again; nothing was written`
+    );
+  }
+  return writes2;
 }
 function isInside(root, path6) {
   const rel = relative2(root, path6);
@@ -42258,8 +42326,10 @@ function isInside(root, path6) {
 var TemplateError = class extends Error {
   constructor(message, line) {
     super(`commit-message template line ${line}: ${message}`);
+    this.line = line;
     this.name = "TemplateError";
   }
+  line;
 };
 function renderTemplate(template, data) {
   const nodes = parse4(template);
@@ -42739,6 +42809,12 @@ function downFromOutside(update2, current) {
 function digestOnlyRefusal(image, policy) {
   return `is left as it is: ${formatImageRef(image)} has no tag for its policy (${policy.description}) to judge, and a digest alone may be any build; give repo:tag@digest`;
 }
+function policyRefusal(image, policy) {
+  return `is left as it is: the incoming ${formatImageRef(image)} is outside its policy (${policy.description})`;
+}
+function isPolicyRefusal(message) {
+  return / is left as it is: the incoming \S+ is outside its policy \(/.test(message);
+}
 function pendingVersion(update2, current) {
   const said = [];
   const next = nextVersion(update2, current, (why) => said.push(why));
@@ -42754,7 +42830,10 @@ function nextVersion(update2, current, kept) {
     }
     return { ...current, digest };
   }
-  if (update2.policy && update2.policy.latest([tag]) === void 0) return void 0;
+  if (update2.policy && update2.policy.latest([tag]) === void 0) {
+    kept?.(policyRefusal(update2.image, update2.policy));
+    return void 0;
+  }
   const why = keptByPolicy(update2, current);
   if (why) {
     kept?.(why);
@@ -43647,7 +43726,8 @@ function mayBuildOnRegistry(text2, image) {
 function mayMatch(text2, request2) {
   return text2.includes(MARKER_TOKEN) || request2.images.some((u) => kclScreenTokens(u.image).some((token) => text2.includes(token)));
 }
-function editKcl(text2, request2, overridden = {}) {
+function editKcl(text2, given, overridden = {}) {
+  const request2 = fullEditRequest(given);
   if (!mayMatch(text2, request2)) return { text: text2, changes: [], warnings: [] };
   const module2 = parseKcl(text2);
   const editor = new ImageEditor(module2.tokens, request2, overridden, literalTypes(module2));
@@ -43676,7 +43756,7 @@ function editKcl(text2, request2, overridden = {}) {
 // src/kcl/mod-editor.ts
 var UNEDITED = "so the image kcl run renders (these overrides apply after the source) stays as it is";
 function editKclMod(text2, request2) {
-  const incoming = byRepository(request2.images);
+  const incoming = byRepository(fullEditRequest(request2).images);
   const changes = [];
   const warnings = [];
   const splices = [];
@@ -44903,7 +44983,8 @@ var EDITORS = [
   editArgoCdHelm,
   editHelmValues
 ];
-function runEditors(text2, request2, editors) {
+function runEditors(text2, given, editors) {
+  const request2 = fullEditRequest(given);
   const file = new YamlFile(text2);
   const plan = new EditPlan(file);
   for (const editor of editors) editor(file, request2, plan);
@@ -46107,6 +46188,7 @@ var SETTER_KEY2 = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?:[a-z0-9](?:[-a-z0-9.]*[a-z0-
 var TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 var TARGET_NAME_RULE = "must start with a letter or digit and hold only letters, digits, '.', '_' and '-'";
 var Reader2 = class {
+  /** `lines` undefined: the document was made from an object, whose nodes have no place in a text. */
   constructor(file, doc, lines) {
     this.file = file;
     this.doc = doc;
@@ -46118,10 +46200,17 @@ var Reader2 = class {
   issues = [];
   issue(node, path6, message) {
     const offset = node?.range?.[0] ?? 0;
-    this.issues.push({ offset, issue: { file: this.file, line: this.line(node), message: `${path6 ? `${path6}: ` : ""}${message}` } });
+    const line = this.line(node);
+    const where2 = { ...this.file !== void 0 && { file: this.file }, ...line !== void 0 && { line } };
+    this.issues.push({ offset, issue: { ...where2, message: `${path6 ? `${path6}: ` : ""}${message}` } });
   }
   line(node) {
-    return this.lines.linePos(node?.range?.[0] ?? 0).line;
+    return this.lines?.linePos(node?.range?.[0] ?? 0).line;
+  }
+  /** A place named for a later message: `targets[0]`, with its line when there is one. */
+  place(path6, node) {
+    const line = this.line(node);
+    return line === void 0 ? path6 : `${path6}, line ${line}`;
   }
   resolve(node) {
     return isAlias(node) ? node.resolve(this.doc) ?? null : node;
@@ -46324,7 +46413,7 @@ function readImages(r, node, at, path6) {
       r.issue(repository.node, join4(itemPath, "repository"), `${ref.repository} is already listed (${earlier})`);
       return;
     }
-    seen.set(ref.repository, `${itemPath}, line ${r.line(repository.node)}`);
+    seen.set(ref.repository, r.place(itemPath, repository.node));
     images.push({ ...ref, ...parsedPolicy && { policy: parsedPolicy } });
   });
   return images;
@@ -46354,13 +46443,13 @@ function readTargets(r, node, at) {
       r.issue(nameField.node, `${path6}.name`, `duplicate target name ${JSON.stringify(name)} (also ${names.get(name)})`);
       name = void 0;
     }
-    if (name !== void 0) names.set(name, `${path6}, line ${r.line(nameField.node)}`);
+    if (name !== void 0) names.set(name, r.place(path6, nameField.node));
     const paths = pathsField && r.strings(pathsField.node, pathsField.at, `${path6}.paths`, true);
     const pathsOk = paths?.map((glob, j) => r.relativePath(glob, isSeq(pathsField.node) ? pathsField.node.items[j] : null, `${path6}.paths[${j}]`));
     const images = imagesField ? readImages(r, imagesField.node, imagesField.at, `${path6}.images`) : [];
     const delivery = deliveryField && readDelivery(r, deliveryField.node, deliveryField.at, `${path6}.delivery`);
     if (name !== void 0 && paths && pathsOk) {
-      const pathLines = isSeq(pathsField.node) ? pathsField.node.items.map((item2) => r.line(item2)) : [];
+      const pathLines = isSeq(pathsField.node) ? pathsField.node.items.flatMap((item2) => r.line(item2) ?? []) : [];
       targets.push({ name, paths, pathLines, images, ...delivery && { delivery } });
     }
   });
@@ -46439,7 +46528,8 @@ function readOverrides(r, node, at) {
     const ref = imageField && r.repository(imageField.node, imageField.at, `${path6}.image`);
     const part = partField && readPart(r, partField.node, partField.at, `${path6}.part`);
     if (fileOk && spec !== void 0 && ref && (!partField || part)) {
-      overrides.push({ file, spec, image: ref.name, repository: ref.repository, ...part && { part }, line: r.line(fileField.node), index: i });
+      const line = r.line(fileField.node);
+      overrides.push({ file, spec, image: ref.name, repository: ref.repository, ...part && { part }, ...line !== void 0 && { line }, index: i });
     }
   });
   return overrides;
@@ -46458,17 +46548,21 @@ function kclOperator(outsideKeys) {
   if (outsideKeys.includes(":")) return ":";
   return outsideKeys.trimEnd().endsWith("-") ? "-" : void 0;
 }
-function outsideQuotedKeys(spec) {
-  return spec.replace(/\[\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\]/g, (key) => `[${" ".repeat(key.length - 2)}]`);
-}
-function parseConfig(text2, file) {
+function readerOfText(text2, file) {
   const lines = new LineCounter();
   const doc = parseDocument(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
     const line = (offset) => lines.linePos(Math.min(offset, text2.trimEnd().length)).line;
-    throw new ConfigError(doc.errors.map((e) => ({ file, line: line(e.pos[0]), message: e.message })));
+    throw new ConfigError(doc.errors.map((e) => ({ ...file !== void 0 && { file }, line: line(e.pos[0]), message: e.message })));
   }
-  const r = new Reader2(file, doc, lines);
+  return new Reader2(file, doc, lines);
+}
+function outsideQuotedKeys(spec) {
+  return spec.replace(/\[\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\]/g, (key) => `[${" ".repeat(key.length - 2)}]`);
+}
+function parseConfig(source, file) {
+  const r = typeof source === "string" ? readerOfText(source, file) : new Reader2(file, new Document(source), void 0);
+  const doc = r.doc;
   const root = r.resolve(doc.contents);
   let config = { targets: [], setters: /* @__PURE__ */ new Map(), overrides: [] };
   if (root !== null && !(isScalar(root) && root.value === null)) {
@@ -47719,7 +47813,7 @@ function slashSeparated(glob) {
 }
 
 // src/engine/source.ts
-import { readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
 import { join as join5 } from "node:path";
 var lossy = new TextDecoder("utf-8", { ignoreBOM: true });
 var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -47785,10 +47879,10 @@ function directorySource(root) {
       yield* files.sort();
     },
     async read(path6) {
-      return readFileSync2(prefix + path6);
+      return readFileSync3(prefix + path6);
     },
     async readText(path6) {
-      return readFileSync2(prefix + path6, UTF8);
+      return readFileSync3(prefix + path6, UTF8);
     }
   };
 }
@@ -48595,11 +48689,15 @@ function listed(paths) {
 // src/engine/plan.ts
 var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
 var DEFAULT_CONFIGS = [DEFAULT_CONFIG, ".github/gitops-promote.yml"];
-function configPathOf(request2) {
-  return (request2.config ?? DEFAULT_CONFIG).replace(/^\.\//, "");
-}
 function configPathsOf(request2) {
-  return request2.config === void 0 ? DEFAULT_CONFIGS : [configPathOf(request2)];
+  if (request2.config === void 0) return DEFAULT_CONFIGS;
+  return typeof request2.config === "string" ? [request2.config.replace(/^\.\//, "")] : [];
+}
+var GIVEN_CONFIG = "the configuration";
+function unfiled(diagnostic) {
+  const { file, line, ...rest } = diagnostic;
+  if (file !== GIVEN_CONFIG) return diagnostic;
+  return { ...rest, message: `${file}${line === void 0 ? "" : ` (line ${line})`}: ${diagnostic.message}` };
 }
 function configPathIn(request2, present) {
   const paths = configPathsOf(request2);
@@ -48614,8 +48712,9 @@ async function planUpdate(listed2, request2) {
   if (malformed2.length > 0) throw new RequestError2(malformed2);
   const { files, source, warnings: leftOut } = await listTree(listed2);
   const present = new Set(files);
-  const configPath = configPathIn(request2, present);
-  const config = await loadConfig(source, present, configPath, request2.config !== void 0, request2.create ?? false);
+  const given = typeof request2.config === "object" ? request2.config : void 0;
+  const configPath = given ? GIVEN_CONFIG : configPathIn(request2, present);
+  const config = given ?? await loadConfig(source, present, configPath, request2.config !== void 0, request2.create ?? false);
   const targets = asIssuesOf("target", () => targetsInScope(config, request2.targets));
   const warnings = [];
   const inScope = pathFilter(request2.paths ?? [], files, warnings);
@@ -48623,7 +48722,7 @@ async function planUpdate(listed2, request2) {
   warnIdlePaths(config?.targets ?? [], targets, files, configPath, idlePaths);
   const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings);
   issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, request2.create ?? false)));
-  if (issues.length > 0) throw new RequestError2(issues);
+  if (issues.length > 0) throw new RequestError2(issues.map(unfiled));
   const screen = screenFor(valid.images);
   const paths = files.filter(
     (path6) => overridesByFile.has(path6) || fileKind(path6) !== void 0 && !isTestFile(path6) && !path6.startsWith(".github/") && path6 !== configPath && (inScope(path6) || fileKind(path6) === "yaml")
@@ -48734,7 +48833,7 @@ async function planUpdate(listed2, request2) {
   return {
     files: planned,
     changes: planned.flatMap((f) => f.changes),
-    warnings: [...leftOut, ...idlePaths, ...warnings],
+    warnings: [...leftOut, ...idlePaths, ...warnings].map(unfiled),
     targets: targets.map((t) => ({ name: t.name, ...t.delivery && { delivery: t.delivery } })),
     images: [...valid.images, ...valid.setters.values()]
   };
@@ -48858,7 +48957,7 @@ function planFile(path6, text2, request2, overrides, overridden, create, target,
     return void 0;
   }
   const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFile(path6, kind, edited, overrides, create) : edited;
-  warnings.push(...fileWarnings.map((w) => ({ ...w, file: path6 })));
+  warnings.push(...fileWarnings.filter((w) => !isPolicyRefusal(w.message)).map((w) => ({ ...w, file: path6 })));
   if (after === body) return void 0;
   checkParses(kind, path6, body, after);
   return {
@@ -49375,25 +49474,24 @@ async function decorate2(client, repository, number, what) {
 function groupFiles(plan, options2, owner) {
   const targets = new Map(plan.targets.map((t) => [t.name, t]));
   const groups2 = /* @__PURE__ */ new Map();
-  for (const file of plan.files) {
-    const group2 = groupOf(file.target === void 0 ? void 0 : targets.get(file.target), plan, options2, owner);
-    const key = group2.mode === "pull-request" ? `${group2.mode}\0${group2.prBranch}` : group2.mode === "push" ? `${group2.mode}\0${group2.messageTemplate ?? ""}` : group2.mode;
-    const known = groups2.get(key) ?? group2;
-    groups2.set(key, known);
-    known.files.push(file);
-  }
-  return [...groups2.values()].map((g) => g.target !== void 0 && g.files.some((f) => f.target !== g.target) ? { ...g, target: void 0 } : g);
+  for (const file of plan.files) join6(groups2, groupOf(file.target === void 0 ? void 0 : targets.get(file.target), plan, options2, owner), [file]);
+  return [...groups2.values()];
 }
 function pullRequestGroups(plan, options2, owner) {
   if (options2.mode === "none") return [];
   const groups2 = /* @__PURE__ */ new Map();
   for (const target of [...plan.targets, void 0]) {
     const group2 = groupOf(target, plan, options2, owner);
-    if (group2.mode !== "pull-request") continue;
-    const known = groups2.get(group2.prBranch);
-    groups2.set(group2.prBranch, known === void 0 ? group2 : { ...known, target: known.target === group2.target ? known.target : void 0 });
+    if (group2.mode === "pull-request") join6(groups2, group2, []);
   }
   return [...groups2.values()];
+}
+function join6(groups2, group2, files) {
+  const key = group2.mode === "pull-request" ? `${group2.mode}\0${group2.prBranch}` : group2.mode === "push" ? `${group2.mode}\0${group2.messageTemplate ?? ""}` : group2.mode;
+  const known = groups2.get(key);
+  const joined = known === void 0 ? group2 : known.target === group2.target ? known : { ...known, target: void 0 };
+  joined.files.push(...files);
+  groups2.set(key, joined);
 }
 function groupOf(target, plan, options2, owner) {
   const d = target?.delivery;
@@ -49422,6 +49520,7 @@ function imageBranchName(images) {
 }
 
 // src/github/delivery-types.ts
+var COMMIT_VIAS = ["api", "git"];
 var DeliveryError = class extends Error {
   constructor(landings, cause) {
     super(errorMessage(cause), { cause });
@@ -49562,15 +49661,7 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
   const pulls = existing === void 0 ? void 0 : await findPullRequests(ctx.client(), ctx.repository, { base: at.base, head: group2.prBranch }, existing);
   const proposesOnly = group2.files.length === 0;
   if (proposesOnly && pulls?.open === void 0) return void 0;
-  const leftover = existing !== void 0 && pulls?.open === void 0 && (pulls?.outlived !== void 0 || stranded.has(existing));
-  if (leftover) {
-    const why = pulls?.outlived ? `is left over from pull request #${pulls.outlived.number}, ${pulls.outlived.merged ? "merged" : "closed"} since` : `holds ${existing}, the head this run left on it when its pull request was merged or closed`;
-    if (await ctx.git.fetch(ctx.remote, at.base) !== parent.commit) {
-      ctx.log(`${group2.prBranch} ${why}, and ${at.base} moved since this attempt read it`);
-      throw new BranchMovedError(at.base);
-    }
-    ctx.log(`${group2.prBranch} ${why}: its values do not count, it is replaced by a branch planned on ${at.base} alone`);
-  }
+  const leftover = existing !== void 0 && await isLeftover(ctx, group2.prBranch, at.base, parent.commit, existing, pulls, stranded);
   const adoptOnlyOurs = existing !== void 0 && !leftover && pulls?.open === void 0 && !group2.prBranch.startsWith(BRANCH_PREFIX);
   const onBranch = existing !== void 0 && !leftover ? await planOnPullRequest(ctx, request2, options2, at, { head: existing, adoptOnlyOurs }, group2.prBranch, group2.files) : void 0;
   if (proposesOnly) {
@@ -49597,26 +49688,7 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
   const branchChanged = unchanged === void 0;
   const commit = unchanged ?? (await commitOnBranch(ctx, options2, parent, writes2, message, { branch: group2.prBranch, expected: existing, how: "replace" })).sha;
   const open2 = await bodyBuiltOn(ctx, options2, { base: at.base, head: group2.prBranch }, existing, pulls, onBranch?.rebuilt === true);
-  const [subject, ...rest] = text2.split("\n");
-  const intro = isDefaultMessage(group2.messageTemplate) ? "" : rest.join("\n").trim();
-  const changedFiles = /* @__PURE__ */ new Set([...carried, ...files.map((f) => f.path)]);
-  const rows = cumulativeRows(
-    bodyRows(open2?.body),
-    files.flatMap((f) => f.changes.map((c) => changeRow(c, images))),
-    changedFiles
-  );
-  const tabled = new Set(rows.map((r) => r.file));
-  const spec = {
-    base: at.base,
-    head: group2.prBranch,
-    // The target names our title, not a template's subject: that text is the user's.
-    title: group2.title || pullRequestTitle(rows, subject, isDefaultMessage(group2.messageTemplate) ? group2.target : void 0),
-    body: options2.body || pullRequestBody(intro, rows, [...changedFiles].filter((path6) => !tabled.has(path6)).sort(), requestedBy(options2.source), commit),
-    labels: group2.labels,
-    reviewers: group2.reviewers,
-    assignees: group2.assignees,
-    draft: group2.draft
-  };
+  const spec = pullRequestSpec(group2, options2, at.base, { text: text2, commit, files, carried, images }, open2?.body);
   const landing = (pullRequest2) => ({
     mode: "pull-request",
     branch: group2.prBranch,
@@ -49639,42 +49711,71 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
     if (existing === void 0) await deleteBranch(ctx, group2.prBranch, commit);
     throw error2;
   }
-  let merge3;
+  const { outcome: merge3, warning: warning2 } = pullRequest.merged ? { outcome: "merged", warning: void 0 } : await mergeStep(
+    ctx,
+    group2,
+    at.base,
+    { ...pullRequest, headSha: commit, branch: group2.prBranch },
+    { ours, people },
+    { read: pullRequest.replacedText, written: spec },
+    landing(pullRequest)
+  );
   const warnings = [
     ...onBranch?.warnings ?? [],
     ...onBranch?.reasons ?? [],
-    ...[...undone].sort().map((file) => undoneWarning(file, group2.prBranch, at.base))
+    ...[...undone].sort().map((file) => undoneWarning(file, group2.prBranch, at.base)),
+    ...warning2 ? [warning2] : []
   ];
-  try {
-    merge3 = pullRequest.merged ? "merged" : await mergeAsSet(
-      ctx,
-      group2,
-      at.base,
-      { ...pullRequest, headSha: commit, branch: group2.prBranch },
-      { ours, people },
-      { read: pullRequest.replacedText, written: spec },
-      warnings
-    );
-  } catch (error2) {
-    if (error2 instanceof PullRequestClosedError) throw error2;
-    throw new DeliveryError([landing(pullRequest)], error2);
-  }
   ctx.log(`pull request #${pullRequest.number} ${pullRequest.operation} (${group2.prBranch} -> ${at.base})${merge3 === "none" ? "" : `, ${merge3}`}`);
   const told = new Set(files.map((f) => f.path));
   const replanned = onBranch === void 0 ? [] : group2.files.map((f) => f.path).filter((path6) => !told.has(path6));
   return { ...landing(pullRequest), merge: merge3, ...warnings.length > 0 && { warnings }, ...replanned.length > 0 && { replanned } };
 }
-async function mergeAsSet(ctx, group2, base, pull, on, text2, warnings) {
-  if (on.ours) {
-    const merged = await mergeOpen(ctx, group2, pull, text2);
-    if (merged.atOnceBecause !== void 0) warnings.push({ message: mergedAtOnce(pull, base, merged.atOnceBecause) });
-    return merged.outcome;
+function pullRequestSpec(group2, options2, base, made, body) {
+  const [subject, ...rest] = made.text.split("\n");
+  const intro = isDefaultMessage(group2.messageTemplate) ? "" : rest.join("\n").trim();
+  const changedFiles = /* @__PURE__ */ new Set([...made.carried, ...made.files.map((f) => f.path)]);
+  const rows = cumulativeRows(
+    bodyRows(body),
+    made.files.flatMap((f) => f.changes.map((c) => changeRow(c, made.images))),
+    changedFiles
+  );
+  const tabled = new Set(rows.map((r) => r.file));
+  return {
+    base,
+    head: group2.prBranch,
+    // The target names our title, not a template's subject: that text is the user's.
+    title: group2.title || pullRequestTitle(rows, subject, isDefaultMessage(group2.messageTemplate) ? group2.target : void 0),
+    body: options2.body || pullRequestBody(intro, rows, [...changedFiles].filter((path6) => !tabled.has(path6)).sort(), requestedBy(options2.source), made.commit),
+    labels: group2.labels,
+    reviewers: group2.reviewers,
+    assignees: group2.assignees,
+    draft: group2.draft
+  };
+}
+async function isLeftover(ctx, branch, base, planned, existing, pulls, stranded) {
+  if (pulls?.open !== void 0 || pulls?.outlived === void 0 && !stranded.has(existing)) return false;
+  const why = pulls?.outlived ? `is left over from pull request #${pulls.outlived.number}, ${pulls.outlived.merged ? "merged" : "closed"} since` : `holds ${existing}, the head this run left on it when its pull request was merged or closed`;
+  if (await ctx.git.fetch(ctx.remote, base) !== planned) {
+    ctx.log(`${branch} ${why}, and ${base} moved since this attempt read it`);
+    throw new BranchMovedError(base);
   }
-  if (group2.merge !== "none" || pull.autoMerge) {
+  ctx.log(`${branch} ${why}: its values do not count, it is replaced by a branch planned on ${base} alone`);
+  return true;
+}
+async function mergeStep(ctx, group2, base, pull, on, text2, landing) {
+  try {
+    if (on.ours) {
+      const merged = await mergeOpen(ctx, group2, pull, text2);
+      return { outcome: merged.outcome, warning: merged.atOnceBecause === void 0 ? void 0 : { message: mergedAtOnce(pull, base, merged.atOnceBecause) } };
+    }
+    if (group2.merge === "none" && !pull.autoMerge) return { outcome: "none", warning: void 0 };
     if (pull.autoMerge) await disableAutoMerge(ctx.client(), pull);
-    warnings.push({ message: notMerged(pull, group2.prBranch, on.people) });
+    return { outcome: "none", warning: { message: notMerged(pull, group2.prBranch, on.people) } };
+  } catch (error2) {
+    if (error2 instanceof PullRequestClosedError) throw error2;
+    throw new DeliveryError([landing], error2);
   }
-  return "none";
 }
 function leftAsItIsNotice(branch, number, url) {
   return `${branch} already carries these values (or newer ones): pull request #${number} (${url}) is left as it is`;
@@ -49686,7 +49787,6 @@ function isLeftAsItIsNotice(warning2, landing) {
 async function leftAsItIs(ctx, group2, base, open2, head, onBranch) {
   const pullRequest = pullRequestOf(open2, "none");
   const message = leftAsItIsNotice(group2.prBranch, pullRequest.number, pullRequest.url);
-  const warnings = [...onBranch.reasons, { message }];
   const replanned = group2.files.map((f) => f.path);
   const landing = {
     mode: "pull-request",
@@ -49695,19 +49795,21 @@ async function leftAsItIs(ctx, group2, base, open2, head, onBranch) {
     changes: [],
     head,
     pullRequest,
-    warnings,
+    warnings: [...onBranch.reasons, { message }],
     ...replanned.length > 0 && { replanned }
   };
-  let merge3;
-  try {
-    const text2 = { title: open2.title, body: open2.body };
-    const on = { ours: isOurs(onBranch), people: onBranch.coAuthors };
-    merge3 = await mergeAsSet(ctx, group2, base, { ...pullRequest, headSha: head, branch: group2.prBranch }, on, { read: void 0, written: text2 }, warnings);
-  } catch (error2) {
-    if (error2 instanceof PullRequestClosedError) throw error2;
-    throw new DeliveryError([landing], error2);
-  }
-  return { ...landing, ...merge3 !== "none" && { merge: merge3 } };
+  const text2 = { title: open2.title, body: open2.body };
+  const on = { ours: isOurs(onBranch), people: onBranch.coAuthors };
+  const { outcome: merge3, warning: warning2 } = await mergeStep(
+    ctx,
+    group2,
+    base,
+    { ...pullRequest, headSha: head, branch: group2.prBranch },
+    on,
+    { read: void 0, written: text2 },
+    landing
+  );
+  return { ...landing, warnings: [...landing.warnings ?? [], ...warning2 ? [warning2] : []], ...merge3 !== "none" && { merge: merge3 } };
 }
 async function closeChangingNothing(ctx, group2, base, open2, head) {
   const why = `${group2.prBranch} no longer changes anything on ${base}: ${base} holds the values this run promotes, and nothing else is left on the branch`;
@@ -50133,7 +50235,7 @@ function messageInput(ctx, images, options2, files) {
 import { spawn as spawn2 } from "node:child_process";
 import { mkdtemp, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 var GitError = class extends Error {
   constructor(args, stderr, code2) {
     super(`git ${args.join(" ")} failed (exit ${code2}): ${stderr.trim()}`);
@@ -50161,6 +50263,9 @@ function parseIdentity(text2) {
 }
 var FIELD = "";
 var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
+function isFileMode(mode) {
+  return mode !== void 0 && FILE_MODES.has(mode);
+}
 var REF_PREFIX = "refs/gitops-promote";
 var NETWORK_LIMITS = { timeoutMs: 5 * 6e4, stallSeconds: 30, retryDelaysMs: [1e3, 3e3] };
 var LOW_SPEED_BYTES = 1e3;
@@ -50241,12 +50346,16 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
     if (!match) throw new Error(`cannot tell the default branch of ${remote}: it advertises no HEAD; set the 'branch' input`);
     return match[1];
   }
+  /** A checkout made with `--depth` (actions/checkout's default fetch-depth 1). */
+  async isShallow() {
+    return (await this.run(["rev-parse", "--is-shallow-repository"])).trim() === "true";
+  }
   /**
    * Fetches `branch` from `remote`; its head commit, or undefined when the branch does not exist.
    * In a shallow checkout only the head commit is fetched (forkPoint fetches what a rebuild needs).
    */
   async fetch(remote, branch) {
-    const shallow = (await this.run(["rev-parse", "--is-shallow-repository"])).trim() === "true";
+    const shallow = await this.isShallow();
     const local = `${REF_PREFIX}/${remote}/${branch}`;
     const args = ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", ...shallow ? ["--depth=1"] : [], remote, `+refs/heads/${branch}:${local}`];
     const { code: code2, stderr } = await this.readRemote(args);
@@ -50267,7 +50376,7 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
   async forkPoint(remote, base, head) {
     const baseRef = `${REF_PREFIX}/${remote}/${base}`;
     const since = (commit, own2 = [head]) => ({ commit, own: [...own2, `^${commit}`, `^${baseRef}`] });
-    if ((await this.run(["rev-parse", "--is-shallow-repository"])).trim() !== "true") {
+    if (!await this.isShallow()) {
       const { code: code3, stdout } = await this.exec(["merge-base", head, baseRef], {});
       return code3 === 0 ? since(stdout.toString("utf8").trim()) : void 0;
     }
@@ -50354,7 +50463,7 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
       const tab = record.indexOf("	");
       if (tab < 0) continue;
       const [mode, type, sha] = record.slice(0, tab).split(" ");
-      if (type === "blob" && FILE_MODES.has(mode)) entries.set(record.slice(tab + 1), { mode, sha });
+      if (type === "blob" && isFileMode(mode)) entries.set(record.slice(tab + 1), { mode, sha });
     }
     return entries;
   }
@@ -50383,8 +50492,8 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
   }
   /** Writes `files` over `parent`'s tree into the object store (on a private index); the tree id. */
   async writeTree(parent, files) {
-    const dir = await mkdtemp(join6(tmpdir(), "gitops-promote-index-"));
-    const env = { GIT_INDEX_FILE: join6(dir, "index") };
+    const dir = await mkdtemp(join7(tmpdir(), "gitops-promote-index-"));
+    const env = { GIT_INDEX_FILE: join7(dir, "index") };
     try {
       await this.run(["read-tree", parent], { env });
       const records = [];
@@ -50405,8 +50514,8 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
    * same. The base is given, not searched: in a shallow checkout history is cut.
    */
   async mergeTrees(base, ours, theirs) {
-    const dir = await mkdtemp(join6(tmpdir(), "gitops-promote-merge-"));
-    const env = { GIT_INDEX_FILE: join6(dir, "index") };
+    const dir = await mkdtemp(join7(tmpdir(), "gitops-promote-merge-"));
+    const env = { GIT_INDEX_FILE: join7(dir, "index") };
     try {
       await this.run(["read-tree", "-m", "-i", "--aggressive", base, ours, theirs], { env });
       const stages = /* @__PURE__ */ new Map();
@@ -50440,7 +50549,7 @@ stopped: git was still running after ${options2.timeoutMs / 1e3} s`));
   async mergeFile(dir, base, ours, theirs) {
     const files = await Promise.all(
       [base, ours, theirs].map(async (sha, i) => {
-        const file = join6(dir, String(i));
+        const file = join7(dir, String(i));
         await writeFile2(file, await this.blob(sha));
         return file;
       })
@@ -50957,7 +51066,7 @@ function readUpdateInputs(core, event) {
     draft: flag("draft"),
     merge: choice("merge", core.getInput("merge"), MERGE_MODES, DEFAULT_MERGE),
     mergeMethod: choice("merge-method", core.getInput("merge-method"), MERGE_METHODS, DEFAULT_MERGE_METHOD),
-    commitVia: choice("commit-via", core.getInput("commit-via"), ["api", "git"], "api"),
+    commitVia: choice("commit-via", core.getInput("commit-via"), COMMIT_VIAS, "api"),
     ...core.getInput("commit-message").trim() && { messageTemplate: core.getInput("commit-message") },
     ...values && { templateValues: values },
     ...payload?.source && { source: payload.source },

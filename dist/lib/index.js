@@ -1811,6 +1811,38 @@ function isAside(warning) {
 function formatDiagnostic(d) {
   return `${d.file ? `${d.file}${d.line !== void 0 ? `:${d.line}` : ""}: ` : ""}${d.message}`;
 }
+function fullEditRequest(request) {
+  const { images = [], setters = /* @__PURE__ */ new Map(), knownSetters, kustomizeTagged: kustomizeTagged2 } = request;
+  const update = "{ image: parseImageRef(...), policy? }";
+  if (!Array.isArray(images)) throw new TypeError(`EditRequest.images must be an array of ${update}, not ${describeValue(images)}`);
+  images.forEach((u, i) => {
+    if (!isImageUpdate(u)) throw new TypeError(`EditRequest.images[${i}] must be ${update}, not ${describeValue(u)}`);
+  });
+  for (const [name, map2] of [
+    ["setters", setters],
+    ["knownSetters", knownSetters],
+    ["kustomizeTagged", kustomizeTagged2]
+  ]) {
+    if (map2 !== void 0 && !isMapLike(map2))
+      throw new TypeError(`EditRequest.${name} must be a Map (new Map(Object.entries(...)) makes one), not ${describeValue(map2)}`);
+  }
+  for (const [key, u] of setters)
+    if (!isImageUpdate(u)) throw new TypeError(`EditRequest.setters' ${JSON.stringify(key)} must be ${update}, not ${describeValue(u)}`);
+  return { ...request, images, setters };
+}
+function isMapLike(value) {
+  const map2 = value;
+  return typeof map2?.get === "function" && typeof map2.has === "function" && typeof map2[Symbol.iterator] === "function";
+}
+function isImageUpdate(value) {
+  return typeof value === "object" && value !== null && "image" in value && typeof value.image?.repository === "string";
+}
+function describeValue(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return Object.getPrototypeOf(value) === Object.prototype ? "a plain object" : `a ${value.constructor?.name ?? "object"}`;
+  return `a ${typeof value} (${JSON.stringify(value) ?? String(value)})`;
+}
 var SourceError = class extends Error {
   constructor(message, line, column) {
     super(message);
@@ -3177,6 +3209,12 @@ function downFromOutside(update, current) {
 function digestOnlyRefusal(image, policy) {
   return `is left as it is: ${formatImageRef(image)} has no tag for its policy (${policy.description}) to judge, and a digest alone may be any build; give repo:tag@digest`;
 }
+function policyRefusal(image, policy) {
+  return `is left as it is: the incoming ${formatImageRef(image)} is outside its policy (${policy.description})`;
+}
+function isPolicyRefusal(message) {
+  return / is left as it is: the incoming \S+ is outside its policy \(/.test(message);
+}
 function pendingVersion(update, current) {
   const said = [];
   const next = nextVersion(update, current, (why) => said.push(why));
@@ -3192,7 +3230,10 @@ function nextVersion(update, current, kept) {
     }
     return { ...current, digest };
   }
-  if (update.policy && update.policy.latest([tag]) === void 0) return void 0;
+  if (update.policy && update.policy.latest([tag]) === void 0) {
+    kept?.(policyRefusal(update.image, update.policy));
+    return void 0;
+  }
   const why = keptByPolicy(update, current);
   if (why) {
     kept?.(why);
@@ -13790,7 +13831,8 @@ function mayBuildOnRegistry(text2, image) {
 function mayMatch(text2, request) {
   return text2.includes(MARKER_TOKEN) || request.images.some((u) => kclScreenTokens(u.image).some((token) => text2.includes(token)));
 }
-function editKcl(text2, request, overridden = {}) {
+function editKcl(text2, given, overridden = {}) {
+  const request = fullEditRequest(given);
   if (!mayMatch(text2, request)) return { text: text2, changes: [], warnings: [] };
   const module = parseKcl(text2);
   const editor = new ImageEditor(module.tokens, request, overridden, literalTypes(module));
@@ -14218,7 +14260,8 @@ var EDITORS = [
   editArgoCdHelm,
   editHelmValues
 ];
-function runEditors(text2, request, editors) {
+function runEditors(text2, given, editors) {
+  const request = fullEditRequest(given);
   const file = new YamlFile(text2);
   const plan = new EditPlan(file);
   for (const editor of editors) editor(file, request, plan);
@@ -15168,7 +15211,7 @@ function arrayStrings(text2, at) {
 // src/kcl/mod-editor.ts
 var UNEDITED = "so the image kcl run renders (these overrides apply after the source) stays as it is";
 function editKclMod(text2, request) {
-  const incoming = byRepository(request.images);
+  const incoming = byRepository(fullEditRequest(request).images);
   const changes = [];
   const warnings = [];
   const splices = [];
@@ -15276,6 +15319,7 @@ var SETTER_KEY = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?:[a-z0-9](?:[-a-z0-9.]*[a-z0-9
 var TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 var TARGET_NAME_RULE = "must start with a letter or digit and hold only letters, digits, '.', '_' and '-'";
 var Reader2 = class {
+  /** `lines` undefined: the document was made from an object, whose nodes have no place in a text. */
   constructor(file, doc, lines) {
     this.file = file;
     this.doc = doc;
@@ -15287,10 +15331,17 @@ var Reader2 = class {
   issues = [];
   issue(node, path, message) {
     const offset = node?.range?.[0] ?? 0;
-    this.issues.push({ offset, issue: { file: this.file, line: this.line(node), message: `${path ? `${path}: ` : ""}${message}` } });
+    const line = this.line(node);
+    const where2 = { ...this.file !== void 0 && { file: this.file }, ...line !== void 0 && { line } };
+    this.issues.push({ offset, issue: { ...where2, message: `${path ? `${path}: ` : ""}${message}` } });
   }
   line(node) {
-    return this.lines.linePos(node?.range?.[0] ?? 0).line;
+    return this.lines?.linePos(node?.range?.[0] ?? 0).line;
+  }
+  /** A place named for a later message: `targets[0]`, with its line when there is one. */
+  place(path, node) {
+    const line = this.line(node);
+    return line === void 0 ? path : `${path}, line ${line}`;
   }
   resolve(node) {
     return isAlias(node) ? node.resolve(this.doc) ?? null : node;
@@ -15493,7 +15544,7 @@ function readImages(r, node, at, path) {
       r.issue(repository.node, join(itemPath, "repository"), `${ref.repository} is already listed (${earlier})`);
       return;
     }
-    seen.set(ref.repository, `${itemPath}, line ${r.line(repository.node)}`);
+    seen.set(ref.repository, r.place(itemPath, repository.node));
     images.push({ ...ref, ...parsedPolicy && { policy: parsedPolicy } });
   });
   return images;
@@ -15523,13 +15574,13 @@ function readTargets(r, node, at) {
       r.issue(nameField.node, `${path}.name`, `duplicate target name ${JSON.stringify(name)} (also ${names.get(name)})`);
       name = void 0;
     }
-    if (name !== void 0) names.set(name, `${path}, line ${r.line(nameField.node)}`);
+    if (name !== void 0) names.set(name, r.place(path, nameField.node));
     const paths = pathsField && r.strings(pathsField.node, pathsField.at, `${path}.paths`, true);
     const pathsOk = paths?.map((glob, j) => r.relativePath(glob, isSeq(pathsField.node) ? pathsField.node.items[j] : null, `${path}.paths[${j}]`));
     const images = imagesField ? readImages(r, imagesField.node, imagesField.at, `${path}.images`) : [];
     const delivery = deliveryField && readDelivery(r, deliveryField.node, deliveryField.at, `${path}.delivery`);
     if (name !== void 0 && paths && pathsOk) {
-      const pathLines = isSeq(pathsField.node) ? pathsField.node.items.map((item2) => r.line(item2)) : [];
+      const pathLines = isSeq(pathsField.node) ? pathsField.node.items.flatMap((item2) => r.line(item2) ?? []) : [];
       targets.push({ name, paths, pathLines, images, ...delivery && { delivery } });
     }
   });
@@ -15608,7 +15659,8 @@ function readOverrides(r, node, at) {
     const ref = imageField && r.repository(imageField.node, imageField.at, `${path}.image`);
     const part = partField && readPart(r, partField.node, partField.at, `${path}.part`);
     if (fileOk && spec !== void 0 && ref && (!partField || part)) {
-      overrides.push({ file, spec, image: ref.name, repository: ref.repository, ...part && { part }, line: r.line(fileField.node), index: i });
+      const line = r.line(fileField.node);
+      overrides.push({ file, spec, image: ref.name, repository: ref.repository, ...part && { part }, ...line !== void 0 && { line }, index: i });
     }
   });
   return overrides;
@@ -15627,17 +15679,21 @@ function kclOperator(outsideKeys) {
   if (outsideKeys.includes(":")) return ":";
   return outsideKeys.trimEnd().endsWith("-") ? "-" : void 0;
 }
-function outsideQuotedKeys(spec) {
-  return spec.replace(/\[\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\]/g, (key) => `[${" ".repeat(key.length - 2)}]`);
-}
-function parseConfig(text2, file) {
+function readerOfText(text2, file) {
   const lines = new LineCounter();
   const doc = parseDocument(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
     const line = (offset) => lines.linePos(Math.min(offset, text2.trimEnd().length)).line;
-    throw new ConfigError(doc.errors.map((e) => ({ file, line: line(e.pos[0]), message: e.message })));
+    throw new ConfigError(doc.errors.map((e) => ({ ...file !== void 0 && { file }, line: line(e.pos[0]), message: e.message })));
   }
-  const r = new Reader2(file, doc, lines);
+  return new Reader2(file, doc, lines);
+}
+function outsideQuotedKeys(spec) {
+  return spec.replace(/\[\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*\]/g, (key) => `[${" ".repeat(key.length - 2)}]`);
+}
+function parseConfig(source, file) {
+  const r = typeof source === "string" ? readerOfText(source, file) : new Reader2(file, new Document(source), void 0);
+  const doc = r.doc;
   const root = r.resolve(doc.contents);
   let config = { targets: [], setters: /* @__PURE__ */ new Map(), overrides: [] };
   if (root !== null && !(isScalar(root) && root.value === null)) {
@@ -16200,15 +16256,43 @@ function nothingToUpdate(name) {
   const [image, setter, set2] = name ? [name("image"), name("setter"), name("set")] : ["an image", "a setter", "a set"];
   return `nothing to update: give ${image}, ${setter} or ${set2}`;
 }
+function stringsOf(value, named, said) {
+  if (value === void 0) return [];
+  if (!Array.isArray(value)) {
+    said(`${named()}: must be a list of strings, not ${describeValue(value)}`);
+    return [];
+  }
+  const wrong = value.flatMap((item, i) => typeof item === "string" ? [] : [i]);
+  for (const i of wrong) said(`${named(i)}: must be a string, not ${describeValue(value[i])}`);
+  return wrong.length === 0 ? value : [];
+}
+function isConfigField(config) {
+  if (config === void 0 || typeof config === "string") return true;
+  const parsed = config;
+  return Array.isArray(parsed?.targets) && parsed.setters instanceof Map && Array.isArray(parsed.overrides);
+}
 function validateRequest(request) {
   const name = request.fieldName ?? byIndex;
-  const { setters: setterTexts = [], sets: setTexts = [], paths = [] } = request;
   const issues = [];
-  if (request.images.length + setterTexts.length + setTexts.length === 0) issues.push({ field: "request", message: nothingToUpdate(request.fieldName) });
-  const checked = checkIncomingImages(request.images, (i) => name("image", i));
+  const issue = (field2, message) => issues.push({ field: field2, message });
+  const list = (field2, value) => stringsOf(
+    value,
+    (i) => name(field2, i),
+    (message) => issue(field2, message)
+  );
+  const [imageTexts, setterTexts, setTexts, paths] = [
+    list("image", request.images),
+    list("setter", request.setters),
+    list("set", request.sets),
+    list("path", request.paths)
+  ];
+  if (!isConfigField(request.config))
+    issues.push({ field: "config", message: `config: must be a path relative to the root or what parseConfig returns, not ${describeValue(request.config)}` });
+  if (issues.length === 0 && imageTexts.length + setterTexts.length + setTexts.length === 0)
+    issues.push({ field: "request", message: nothingToUpdate(request.fieldName) });
+  const checked = checkIncomingImages(imageTexts, (i) => name("image", i));
   issues.push(...checked.issues.map(({ field: field2, reason }) => ({ field: "image", message: `${field2}: ${reason}` })));
   const { images } = checked;
-  const issue = (field2, message) => issues.push({ field: field2, message });
   const parse3 = (field2, text2) => {
     const image = parseIncomingImage(text2, field2);
     if (!("reason" in image)) return image;
@@ -17179,11 +17263,15 @@ function listed(paths) {
 // src/engine/plan.ts
 var DEFAULT_CONFIG = ".github/gitops-promote.yaml";
 var DEFAULT_CONFIGS = [DEFAULT_CONFIG, ".github/gitops-promote.yml"];
-function configPathOf(request) {
-  return (request.config ?? DEFAULT_CONFIG).replace(/^\.\//, "");
-}
 function configPathsOf(request) {
-  return request.config === void 0 ? DEFAULT_CONFIGS : [configPathOf(request)];
+  if (request.config === void 0) return DEFAULT_CONFIGS;
+  return typeof request.config === "string" ? [request.config.replace(/^\.\//, "")] : [];
+}
+var GIVEN_CONFIG = "the configuration";
+function unfiled(diagnostic) {
+  const { file, line, ...rest } = diagnostic;
+  if (file !== GIVEN_CONFIG) return diagnostic;
+  return { ...rest, message: `${file}${line === void 0 ? "" : ` (line ${line})`}: ${diagnostic.message}` };
 }
 function configPathIn(request, present) {
   const paths = configPathsOf(request);
@@ -17198,8 +17286,9 @@ async function planUpdate(listed2, request) {
   if (malformed2.length > 0) throw new RequestError(malformed2);
   const { files, source, warnings: leftOut } = await listTree(listed2);
   const present = new Set(files);
-  const configPath = configPathIn(request, present);
-  const config = await loadConfig(source, present, configPath, request.config !== void 0, request.create ?? false);
+  const given = typeof request.config === "object" ? request.config : void 0;
+  const configPath = given ? GIVEN_CONFIG : configPathIn(request, present);
+  const config = given ?? await loadConfig(source, present, configPath, request.config !== void 0, request.create ?? false);
   const targets = asIssuesOf("target", () => targetsInScope(config, request.targets));
   const warnings = [];
   const inScope = pathFilter(request.paths ?? [], files, warnings);
@@ -17207,7 +17296,7 @@ async function planUpdate(listed2, request) {
   warnIdlePaths(config?.targets ?? [], targets, files, configPath, idlePaths);
   const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings);
   issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, request.create ?? false)));
-  if (issues.length > 0) throw new RequestError(issues);
+  if (issues.length > 0) throw new RequestError(issues.map(unfiled));
   const screen = screenFor(valid.images);
   const paths = files.filter(
     (path) => overridesByFile.has(path) || fileKind(path) !== void 0 && !isTestFile(path) && !path.startsWith(".github/") && path !== configPath && (inScope(path) || fileKind(path) === "yaml")
@@ -17318,7 +17407,7 @@ async function planUpdate(listed2, request) {
   return {
     files: planned,
     changes: planned.flatMap((f) => f.changes),
-    warnings: [...leftOut, ...idlePaths, ...warnings],
+    warnings: [...leftOut, ...idlePaths, ...warnings].map(unfiled),
     targets: targets.map((t) => ({ name: t.name, ...t.delivery && { delivery: t.delivery } })),
     images: [...valid.images, ...valid.setters.values()]
   };
@@ -17442,7 +17531,7 @@ function planFile(path, text2, request, overrides, overridden, create, target, w
     return void 0;
   }
   const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFile(path, kind, edited, overrides, create) : edited;
-  warnings.push(...fileWarnings.map((w) => ({ ...w, file: path })));
+  warnings.push(...fileWarnings.filter((w) => !isPolicyRefusal(w.message)).map((w) => ({ ...w, file: path })));
   if (after === body) return void 0;
   checkParses(kind, path, body, after);
   return {
@@ -17455,13 +17544,12 @@ function planFile(path, text2, request, overrides, overridden, create, target, w
 }
 
 // src/engine/apply.ts
-import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, readFileSync as readFileSync2, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join as join3, relative, sep } from "node:path";
 async function writePlan(root, plan, rename = renameSync) {
-  const writes2 = checkedTargets(
-    root,
-    plan.files.filter((file) => file.after !== file.before)
-  );
+  const changed = plan.files.filter((file) => file.after !== file.before);
+  if (changed.length === 0) return;
+  const writes2 = checkedTargets(root, changed);
   const staged = [];
   try {
     for (const write of writes2) {
@@ -17513,7 +17601,8 @@ function restored({ target, file }) {
 function checkedTargets(root, files) {
   const realRoot = realpathSync.native(root);
   const realDirs = /* @__PURE__ */ new Map();
-  return files.map((file) => {
+  const edited = [];
+  const writes2 = files.map((file) => {
     if (file.path.split("/").some((part) => part === ".." || part === "") || file.path.startsWith("/")) {
       throw new Error(`refusing to write ${JSON.stringify(file.path)}: it is no plain path under ${root}; nothing was written`);
     }
@@ -17531,8 +17620,16 @@ function checkedTargets(root, files) {
     if (!stats.isFile()) {
       throw new Error(`refusing to write ${file.path}: it is ${stats.isSymbolicLink() ? "a symbolic link" : "not a regular file"}; nothing was written`);
     }
+    if (!readFileSync2(target).equals(Buffer.from(file.before))) edited.push(file.path);
     return { file, target, mode: stats.mode & 4095, uid: stats.uid, gid: stats.gid };
   });
+  if (edited.length > 0) {
+    const [verb, pronoun] = edited.length === 1 ? ["has", "its"] : ["have", "their"];
+    throw new Error(
+      `refusing to write ${andList(edited)}: ${verb} changed since the plan was made (${pronoun} text is not the plan's before, and writing would lose that change); plan again; nothing was written`
+    );
+  }
+  return writes2;
 }
 function isInside(root, path) {
   const rel = relative(root, path);
@@ -17781,8 +17878,10 @@ function quoted(value) {
 var TemplateError = class extends Error {
   constructor(message, line) {
     super(`commit-message template line ${line}: ${message}`);
+    this.line = line;
     this.name = "TemplateError";
   }
+  line;
 };
 function renderTemplate(template, data) {
   const nodes = parse2(template);
@@ -18383,6 +18482,7 @@ export {
   PolicyError,
   RequestError,
   SourceError,
+  TemplateError,
   applyOverrides,
   applySet,
   buildPayload,

@@ -61,10 +61,10 @@ export interface EditResult {
 export type ValueFor = (current: string | undefined, kept?: KeptBy) => string | undefined;
 /** What the editors are asked to do in one file. */
 export interface EditRequest {
-    /** Incoming images, matched by repository against image fields. */
-    readonly images: readonly ImageUpdate[];
-    /** Flux marker keys (`<ns>:<name>`, without `:tag`/`:name`/`:digest`) to the image they stand for. */
-    readonly setters: ReadonlyMap<string, ImageUpdate>;
+    /** Incoming images, matched by repository against image fields; default none. */
+    readonly images?: readonly ImageUpdate[];
+    /** Flux marker keys (`<ns>:<name>`, without `:tag`/`:name`/`:digest`) to the image they stand for; default none. */
+    readonly setters?: ReadonlyMap<string, ImageUpdate>;
     /**
      * Marker keys defined elsewhere (Flux objects, configuration) that this request has no
      * image for, each with why its markers are left here. Undefined: the key is every other
@@ -79,6 +79,18 @@ export interface EditRequest {
      */
     readonly kustomizeTagged?: ReadonlyMap<string, string | undefined>;
 }
+/** An EditRequest with its lists given: what the editors read. */
+export interface FullEditRequest extends EditRequest {
+    readonly images: readonly ImageUpdate[];
+    readonly setters: ReadonlyMap<string, ImageUpdate>;
+}
+/**
+ * `request` with the lists it leaves out empty. Throws TypeError naming a field of the wrong type,
+ * which JavaScript callers can pass (a plain object for a Map, a reference string for an ImageUpdate).
+ */
+export declare function fullEditRequest(request: EditRequest): FullEditRequest;
+/** What a JavaScript value is, for a message about a value of the wrong type: `a string ("nginx:1.2")`, `a plain object`. */
+export declare function describeValue(value: unknown): string;
 /** Input that cannot be read or applied, with where it is (1-based line and column). */
 export declare class SourceError extends Error {
     readonly line?: number | undefined;

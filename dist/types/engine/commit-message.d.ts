@@ -22,7 +22,7 @@ export interface CommitMessageInput {
     /** `.Values`: extra strings for the template. */
     readonly values?: Readonly<Record<string, string>>;
 }
-/** The message for a commit: the template rendered when one is given, our default otherwise. */
+/** The message for a commit: the template rendered when one is given, our default otherwise. Throws TemplateError for a template that does not parse or fails while running. */
 export declare function commitMessage(template: string | undefined, input: CommitMessageInput): string;
 /** True when `template` gives our default message (none, or a blank one). */
 export declare function isDefaultMessage(template: string | undefined): boolean;

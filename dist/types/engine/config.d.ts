@@ -36,7 +36,7 @@ export interface Target {
     readonly name: string;
     /** Globs relative to the repository root (picomatch syntax); a directory stands for everything under it. */
     readonly paths: readonly string[];
-    /** Line of each of `paths` in the configuration, for messages about it. */
+    /** Line of each of `paths` in the configuration, for messages about it; empty for a configuration that is no text. */
     readonly pathLines: readonly number[];
     /** The allow-list: nothing else is edited in this target's paths. */
     readonly images: readonly TargetImage[];
@@ -61,8 +61,8 @@ export interface OverrideConfig {
     readonly repository: string;
     /** What the field holds of the image: only its tag (`repository` + `tag` fields); absent, the whole reference. */
     readonly part?: OverridePart;
-    /** Line of its `file:` in the configuration, for messages about the override. */
-    readonly line: number;
+    /** Line of its `file:` in the configuration, for messages about the override; none for a configuration that is no text. */
+    readonly line?: number;
     /** Its place in the configuration's `overrides` list, entries refused counted, for messages (`overrides[2].file`). */
     readonly index: number;
 }
@@ -85,5 +85,9 @@ export declare class ConfigError extends Error {
 export declare const TARGET_NAME: RegExp;
 /** TARGET_NAME in words, for messages. */
 export declare const TARGET_NAME_RULE = "must start with a letter or digit and hold only letters, digits, '.', '_' and '-'";
-/** Parse and validate the configuration; throws ConfigError listing every problem. */
-export declare function parseConfig(text: string, file: string): Config;
+/**
+ * Parse and validate the configuration: its YAML text, or the object that text would parse to
+ * (`{ targets: [{ name, paths, images }] }`, keys as the file spells them), checked alike, its
+ * issues then on no line. `file` names where it is in each issue. Throws ConfigError listing every problem.
+ */
+export declare function parseConfig(source: string | object, file?: string): Config;

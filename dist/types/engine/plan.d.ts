@@ -32,7 +32,7 @@ export interface Plan {
 }
 /** The configuration read when the request names none; its `.yml` spelling is read too (GitHub users write both). */
 export declare const DEFAULT_CONFIG = ".github/gitops-promote.yaml";
-/** The files that may hold a request's configuration, relative to the root: the one it names, else either default name. */
+/** The files that may hold a request's configuration, relative to the root: the one it names, else either default name; none when it gives a Config. */
 export declare function configPathsOf(request: Pick<UpdateRequest, "config">): readonly string[];
 /**
  * Turns a request into a plan, reading `listed` and writing nothing (writePlan does). Throws

@@ -5,18 +5,23 @@
  */
 import { type Diagnostic } from "../change.js";
 import { type ImageRef } from "../image/reference.js";
+import type { Config } from "./config.js";
 /** What to update; at least one image, setter or set. */
 export interface UpdateRequest {
-    /** Incoming image references (`ghcr.io/acme/app:1.2.4[@sha256:…]`). */
-    readonly images: readonly string[];
+    /** Incoming image references (`ghcr.io/acme/app:1.2.4[@sha256:…]`); default none. */
+    readonly images?: readonly string[];
     /** Flux marker keys with an explicit value: `automation-ns:policy=repo:tag[@digest]`; default none. */
     readonly setters?: readonly string[];
     /** Override specs for one file: `main.k:config.containers.app.image="repo:tag"`, `values.yaml:image.tag=1.2.3`; default none. */
     readonly sets?: readonly string[];
     /** Globs (relative to the root) restricting which files are scanned; default (empty) all. */
     readonly paths?: readonly string[];
-    /** Configuration file relative to the root; by default `.github/gitops-promote.yaml` when it exists. */
-    readonly config?: string;
+    /**
+     * The configuration: a file relative to the root, by default `.github/gitops-promote.yaml` when it
+     * exists; or one parseConfig made, which no file of the tree then replaces (its overrides are still
+     * checked against the tree, and messages name it "the configuration").
+     */
+    readonly config?: string | Config;
     /** Restrict the update to these configured targets (a dispatch payload's `targets`). */
     readonly targets?: readonly string[];
     readonly allowDowngrade?: boolean;

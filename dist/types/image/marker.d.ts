@@ -5,7 +5,7 @@
  * object of string values. Flux silently ignores a comment that fails this; we read it as an
  * error when it clearly meant to be a marker, so the editor can say why nothing changed.
  */
-import type { EditRequest } from "../change.js";
+import type { FullEditRequest } from "../change.js";
 import { type ImageUpdate } from "./update.js";
 /** Flux's screening token (the key with its quotes): text without it holds no marker. */
 export declare const MARKER_TOKEN: string;
@@ -84,7 +84,7 @@ export declare class MarkedFields {
     private readonly request;
     /** By document and setter key, in the order first met. */
     private readonly groups;
-    constructor(request: Pick<EditRequest, "setters" | "knownSetters">);
+    constructor(request: Pick<FullEditRequest, "setters" | "knownSetters">);
     add(site: MarkedSite): void;
     /** Writes every field whose value moves: the fields of one image of a setter in one document decide together (markedValues). */
     writeAll(): void;

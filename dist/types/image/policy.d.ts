@@ -11,6 +11,30 @@ export interface Policy {
      */
     compare?(a: string, b: string): number | undefined;
 }
+/**
+ * What parsePolicy reads, as Flux's ImagePolicy `spec.policy` spells it: exactly one ordering, and
+ * an optional `filterTags` beside it (Flux keeps it in `spec.filterTags`). `pattern` is an RE2
+ * expression matched unanchored (none: every tag); `extract` a template of its groups (`$ts`)
+ * that gives the value ranked in place of the tag. An `order` is case-insensitive; `asc` by default.
+ */
+export type PolicySpec = ({
+    readonly semver: {
+        readonly range: string;
+    };
+} | {
+    readonly alphabetical: {
+        readonly order?: "asc" | "desc";
+    } | null;
+} | {
+    readonly numerical: {
+        readonly order?: "asc" | "desc";
+    } | null;
+}) & {
+    readonly filterTags?: {
+        readonly pattern?: string;
+        readonly extract?: string;
+    };
+};
 /** One thing wrong in a policy spec; `path` is relative to the spec (`["semver", "range"]`). */
 export interface PolicyIssue {
     readonly path: readonly string[];
@@ -31,10 +55,10 @@ export declare function compareBytes(a: string, b: string): number;
  */
 export declare function parseGoFloat(text: string): number | undefined;
 /**
- * A policy from a spec shaped like Flux's ImagePolicy `spec.policy`: exactly one of
- * `{ semver: { range } }`, `{ alphabetical: { order? } }`, `{ numerical: { order? } }`, with
- * an optional `filterTags: { pattern?, extract? }` either next to it (our configuration) or
- * passed separately (a Flux ImagePolicy keeps it in `spec.filterTags`). Throws a PolicyError
- * listing everything wrong; `where` starts each message.
+ * A policy from a spec shaped like Flux's ImagePolicy `spec.policy` (PolicySpec), with its
+ * `filterTags` either next to it (our configuration) or passed separately (a Flux ImagePolicy
+ * keeps it in `spec.filterTags`). The spec is checked whole at run time, as one read from YAML
+ * must be, so it is taken as `unknown`; typed code can say `satisfies PolicySpec`. Throws a
+ * PolicyError listing everything wrong; `where` starts each message.
  */
 export declare function parsePolicy(spec: unknown, where?: string, filterTags?: unknown): Policy;

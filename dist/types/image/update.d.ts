@@ -20,6 +20,8 @@ export declare function versionOf(tag: string | undefined, digest: string | unde
  * edit drops the digest pinning it, or goes down from a version outside its policy. Each decision tells each once.
  */
 export type KeptBy = (why: string) => void;
+/** Whether a warning is a field's policyRefusal. */
+export declare function isPolicyRefusal(message: string): boolean;
 /**
  * nextVersion for a pair of fields that may yet be left whole (a tag that cannot hold the new
  * value): what it says (a kept version, a dropped pin) is held back, and `say` tells it once the
@@ -33,7 +35,7 @@ export declare function pendingVersion(update: ImageUpdate, current: Version): {
  * The version a field should hold, or undefined when it stays as it is.
  * - A digest-only image pins the digest and keeps the tag; under a policy, which ranks tags
  *   and cannot judge a digest alone, it changes nothing and `kept` is told why.
- * - With a policy, an incoming tag the policy does not accept changes nothing, and the
+ * - With a policy, an incoming tag the policy does not accept changes nothing (`kept` is told), and the
  *   written tag is `policy.latest([current, incoming])`: a late, older build never wins,
  *   and `kept` is told why. A current tag outside the policy is not kept (Flux's rule): where it
  *   ranks above the incoming one, `kept` is told that the field goes down.

@@ -40,4 +40,4 @@ export declare function mayBuildOnRegistry(text: string, image: ImageRef): boole
  * (overriddenIn). Throws SourceError when a file that may match does not
  * tokenize or parse; a file that cannot match (screened by bytes) is returned as is.
  */
-export declare function editKcl(text: string, request: EditRequest, overridden?: Overridden): EditResult;
+export declare function editKcl(text: string, given: EditRequest, overridden?: Overridden): EditResult;

@@ -7,5 +7,5 @@
  * new text) is named in a warning at its line and left as it is, as the YAML settings are
  * (yaml/kcl-overrides.ts).
  */
-import type { EditRequest, EditResult } from "../change.js";
+import { type EditRequest, type EditResult } from "../change.js";
 export declare function editKclMod(text: string, request: EditRequest): EditResult;

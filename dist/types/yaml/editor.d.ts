@@ -23,9 +23,9 @@
  * Every new tag/digest is the shared decision `nextVersion` (policies, no downgrade). Splices never overlap (a claimed node is edited once) and are applied in one
  * pass, so the work is linear in the file size.
  */
-import type { EditRequest, EditResult } from "../change.js";
+import { type EditRequest, type EditResult } from "../change.js";
 import type { Editor } from "./plan.js";
 /** Runs `editors` over one parse of `text`; throws SourceError when `text` is not valid YAML. */
-export declare function runEditors(text: string, request: EditRequest, editors: readonly Editor[]): EditResult;
+export declare function runEditors(text: string, given: EditRequest, editors: readonly Editor[]): EditResult;
 /** Applies every YAML editor to one file: DESIGN §2 1–4, Argo CD's kustomize image lists (the string form of 3) and Helm parameters (of 4). */
 export declare function editYaml(text: string, request: EditRequest): EditResult;

@@ -3,12 +3,12 @@
  * governed by an editor (a marked field belongs to its marker only), the splices to make,
  * and the changes and warnings to report.
  */
-import type { EditResult, EditRequest, FieldChange } from "../change.js";
+import type { EditResult, FieldChange, FullEditRequest } from "../change.js";
 import type { YamlDocument, YamlFile } from "./file.js";
 import type { FlowScalar, MapNode, YamlNode } from "./node.js";
 import { type Splice } from "../text/splice.js";
 /** One editor of DESIGN §2: reads the parsed file and records its edits in the plan. */
-export type Editor = (file: YamlFile, request: EditRequest, plan: EditPlan) => void;
+export type Editor = (file: YamlFile, request: FullEditRequest, plan: EditPlan) => void;
 /** How a change is reported, apart from what the plan knows itself (line, old, new). */
 export interface ChangeLabel {
     readonly kind: FieldChange["kind"];
