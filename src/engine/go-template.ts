@@ -413,7 +413,8 @@ const FUNCTIONS: Readonly<Record<string, TemplateFunction>> = Object.freeze(
       and: (...xs) => xs.find((x) => !truth(x)) ?? xs.at(-1),
       or: (...xs) => xs.find((x) => truth(x)) ?? xs.at(-1),
       len: (x) => (x instanceof Map ? x.size : Array.isArray(x) || typeof x === "string" ? x.length : 0),
-      index: (x, ...keys) => keys.reduce((v, k) => (v instanceof Map ? v.get(k) : Array.isArray(v) ? v[k as number] : undefined), x),
+      // A list takes an integer index only: a string would reach the array's own members ("constructor", "length").
+      index: (x, ...keys) => keys.reduce((v, k) => (v instanceof Map ? v.get(k) : Array.isArray(v) && Number.isInteger(k) ? v[k as number] : undefined), x),
       print: (...xs) => xs.map(str).join(""),
       println: (...xs) => `${xs.map(str).join(" ")}\n`,
       printf: (format, ...xs) => {

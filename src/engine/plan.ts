@@ -442,8 +442,10 @@ function planFile(
   try {
     edited = kind === "kcl" ? editKcl(body, request, overridden) : kind === "kcl-mod" ? editKclMod(body, request) : editYaml(body, request);
   } catch (caught) {
-    // A file nested deeper than a parser's own limits catch is this file's trouble, not the run's.
-    const error = caught instanceof RangeError ? new SourceError(`nested too deep to read (${caught.message})`) : caught;
+    // A file nested deeper than a parser's own limits catch is this file's trouble, not the run's;
+    // any other RangeError is a fault of ours, which must not pass for a file's.
+    const overflow = caught instanceof RangeError && /call stack/i.test(caught.message);
+    const error = overflow ? new SourceError(`nested too deep to read (${caught.message})`) : caught;
     if (!(error instanceof SourceError)) throw error;
     if (overrides.length > 0) throw new RequestError([located(path, error)]);
     if (!helmTemplate) warnings.push({ file: path, ...(error.line !== undefined && { line: error.line }), message: `not edited: ${error.message}` });

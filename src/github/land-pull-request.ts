@@ -67,9 +67,14 @@ export async function landPullRequest(
   const proposesOnly = group.files.length === 0;
   if (proposesOnly && pulls?.open === undefined) return undefined;
   const leftover = existing !== undefined && (await isLeftover(ctx, group.prBranch, at.base, parent.commit, existing, pulls, stranded));
-  // A branch outside our namespace that no pull request of ours holds may be a person's (a long-lived
-  // `production`): replaced, its history would be lost, so it is taken only when all on it is ours.
-  const adoptOnlyOurs = existing !== undefined && !leftover && pulls?.open === undefined && !group.prBranch.startsWith(BRANCH_PREFIX);
+  // A branch outside our namespace may be a person's (a long-lived `production`, maybe with their own
+  // pull request into the base): replaced, its history would be lost, so it is taken only when it
+  // starts with a commit of ours (people's commits on top of ours are folded in, as on our branches).
+  const adoptOnlyOurs = existing !== undefined && !group.prBranch.startsWith(BRANCH_PREFIX);
+  if (leftover && adoptOnlyOurs) {
+    const fork = await ctx.git.forkPoint(ctx.remote, at.base, existing);
+    refuseUnlessOurs(group.prBranch, at.base, fork, fork && (await branchAuthorship(ctx, fork, existing, options.author ?? BOT)));
+  }
   const onBranch =
     existing !== undefined && !leftover
       ? await planOnPullRequest(ctx, request, options, at, { head: existing, adoptOnlyOurs }, group.prBranch, group.files)
@@ -448,11 +453,8 @@ async function planOnPullRequest(
 ): Promise<OnPullRequest | undefined> {
   const existing = branch.head;
   const fork = await ctx.git.forkPoint(ctx.remote, at.base, existing);
-  if (fork === undefined && branch.adoptOnlyOurs) throw notOurs(prBranch, at.base, `shares no history with ${at.base}`);
   const authorship = fork && (await branchAuthorship(ctx, fork, existing, options.author ?? BOT));
-  if (authorship && !authorship.allOurs && branch.adoptOnlyOurs) {
-    throw notOurs(prBranch, at.base, `holds commits gitops-promote did not make (by ${authorship.people.map((p) => p.name).join(", ") || "another identity"})`);
-  }
+  if (branch.adoptOnlyOurs) refuseUnlessOurs(prBranch, at.base, fork, authorship);
   if (fork === undefined || authorship === undefined) {
     ctx.log(
       `${prBranch} cannot be rebuilt on ${at.base} (it shares no history with it): planning on ${at.base} alone, the pull request's earlier changes are dropped`,
@@ -515,8 +517,8 @@ async function planOnPullRequest(
 
 /** Who made a pull-request branch's commits since it forked from the base. */
 interface BranchAuthorship {
-  /** Every commit is one of ours. */
-  readonly allOurs: boolean;
+  /** The branch's first commit since the fork is one of ours (or it has none): gitops-promote made it. */
+  readonly startsOurs: boolean;
   /** Whom a rebuild credits as co-authors (foldedPeople). */
   readonly coAuthors: Identity[];
   /** The authors of the commits not ours. */
@@ -528,15 +530,29 @@ interface BranchAuthorship {
 async function branchAuthorship(ctx: DeliveryContext, fork: ForkPoint, head: string, author: Identity): Promise<BranchAuthorship> {
   const [commits, stacked, parents] = await Promise.all([ctx.git.commitsAfter(fork), stackedCommits(ctx, fork), ctx.git.parents(head)]);
   const ours = commits.map((c, i) => madeByUs(c, author, stacked[i] ?? true));
-  const allOurs = ours.every(Boolean);
   const people = [...new Map(commits.filter((_, i) => !ours[i]).map((c) => [c.author.email.toLowerCase(), c.author])).values()];
-  return { allOurs, coAuthors: foldedPeople(commits, ours, author), people, rebuilt: parents.length === 1 && parents[0] === fork.commit && allOurs };
+  return {
+    startsOurs: ours[0] ?? true,
+    coAuthors: foldedPeople(commits, ours, author),
+    people,
+    rebuilt: parents.length === 1 && parents[0] === fork.commit && ours.every(Boolean),
+  };
 }
 
-/** The refusal to replace `branch`, which is not ours (`why`): its history would be lost. */
-function notOurs(branch: string, base: string, why: string): Error {
-  return new Error(
-    `${branch} exists, has no pull request of gitops-promote's and ${why}: it is not replaced (gitops-promote rebuilds its pull-request branch as one commit on ${base}). Set pr-branch (or the target's delivery.branch) to a branch of its own, or delete ${branch}`,
+/**
+ * Refuses to replace `branch` (its history would be lost) unless gitops-promote made it: it shares
+ * history with the base and starts with a commit of ours.
+ */
+function refuseUnlessOurs(branch: string, base: string, fork: ForkPoint | undefined, authorship: BranchAuthorship | undefined): void {
+  const why =
+    fork === undefined || authorship === undefined
+      ? `shares no history with ${base}`
+      : authorship.startsOurs
+        ? undefined
+        : `starts with commits gitops-promote did not make (by ${authorship.people.map((p) => p.name).join(", ") || "another identity"})`;
+  if (why === undefined) return;
+  throw new Error(
+    `${branch} exists and was not made by gitops-promote: it ${why}. It is not replaced (gitops-promote rebuilds its pull-request branch as one commit on ${base}): set pr-branch (or the target's delivery.branch) to a branch of its own, or delete ${branch}`,
   );
 }
 

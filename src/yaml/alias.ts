@@ -1,33 +1,65 @@
 /**
  * Where an alias's value is written. The editors never follow an alias (`*name`): the anchored
  * value is edited where it is written, so a field that is an alias is named with its anchor.
+ * Each file's anchors and each document's values are indexed once, on the first alias asked
+ * about: a file of thousands of aliases is read in linear time.
  */
 import type { YamlFile } from "./file.js";
 import type { AliasNode, YamlNode } from "./node.js";
 import type { PathSegment } from "./path.js";
 import { forEachValue } from "./walk.js";
 
-/** The alias's anchor `&name` and its offset: the last `&name` before the alias, as a whole word; undefined when not found. */
-export function anchorOf(file: YamlFile, alias: AliasNode): { readonly name: string; readonly at: number } | undefined {
-  const { text } = file;
-  const name = `&${text.slice(alias.start + 1, alias.end)}`;
-  let at = text.lastIndexOf(name, alias.start);
-  while (at >= 0 && !/^(?:[\s,\]}]|$)/.test(text.slice(at + name.length, at + name.length + 1))) at = at > 0 ? text.lastIndexOf(name, at - 1) : -1;
-  return at < 0 ? undefined : { name, at };
+/** `&name` as a whole word: a name ends at a space, a flow indicator or the end. */
+const ANCHOR = /&([^\s,[\]{}]+)(?=[\s,\]}]|$)/g;
+
+const anchorsOfFile = new WeakMap<YamlFile, ReadonlyMap<string, readonly number[]>>();
+
+/** The offsets of every `&name` in the file, by name, in order. */
+function anchorsIn(file: YamlFile): ReadonlyMap<string, readonly number[]> {
+  let anchors = anchorsOfFile.get(file);
+  if (anchors === undefined) {
+    const found = new Map<string, number[]>();
+    for (const match of file.text.matchAll(ANCHOR)) {
+      const offsets = found.get(match[1]!);
+      if (offsets) offsets.push(match.index);
+      else found.set(match[1]!, [match.index]);
+    }
+    anchorsOfFile.set(file, (anchors = found));
+  }
+  return anchors;
 }
 
+/** The alias's anchor `&name` and its offset: the last `&name` before the alias; undefined when not found. */
+export function anchorOf(file: YamlFile, alias: AliasNode): { readonly name: string; readonly at: number } | undefined {
+  const name = file.text.slice(alias.start + 1, alias.end);
+  const offsets = anchorsIn(file).get(name) ?? [];
+  // The last offset before the alias, by bisection.
+  let [low, high] = [0, offsets.length];
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (offsets[middle]! < alias.start) low = middle + 1;
+    else high = middle;
+  }
+  return low === 0 ? undefined : { name: `&${name}`, at: offsets[low - 1]! };
+}
+
+type Placed = { readonly node: YamlNode; readonly path: readonly PathSegment[] };
+
+const valuesOfRoot = new WeakMap<YamlNode, ReadonlyMap<number, Placed>>();
+
 /** The value an alias stands for, with its path in `root`: the node written right after the anchor (both parsers start it there). */
-export function anchoredValue(
-  file: YamlFile,
-  root: YamlNode | null,
-  alias: AliasNode,
-): { readonly node: YamlNode; readonly path: readonly PathSegment[] } | undefined {
+export function anchoredValue(file: YamlFile, root: YamlNode | null, alias: AliasNode): Placed | undefined {
   const anchor = anchorOf(file, alias);
-  if (anchor === undefined) return undefined;
-  const start = anchor.at + anchor.name.length + /^[ \t]*/.exec(file.text.slice(anchor.at + anchor.name.length))![0].length;
-  let found: { node: YamlNode; path: readonly PathSegment[] } | undefined;
-  forEachValue(root, ({ node, path }) => {
-    if (found === undefined && node.start === start && node.kind !== "alias") found = { node, path };
-  });
-  return found;
+  if (anchor === undefined || root === null) return undefined;
+  let start = anchor.at + anchor.name.length;
+  while (file.text[start] === " " || file.text[start] === "\t") start++;
+  let values = valuesOfRoot.get(root);
+  if (values === undefined) {
+    const byStart = new Map<number, Placed>();
+    forEachValue(root, ({ node, path }) => {
+      if (node.kind !== "alias" && !byStart.has(node.start)) byStart.set(node.start, { node, path });
+    });
+    valuesOfRoot.set(root, (values = byStart));
+  }
+  return values.get(start);
 }

@@ -41,6 +41,12 @@ describe("what a template reaches", () => {
     expect(renderTemplate("{{ len .Changed.FileChanges }}", data)).toBe("0");
   });
 
+  it("indexes a list by an integer only: a string reaches none of the array's own members", () => {
+    const data = { Items: ["a", "b"] };
+    expect(renderTemplate("{{ index .Items 1 }}", data)).toBe("b");
+    for (const key of ["constructor", "length", "at"]) expect(renderTemplate(`{{ index .Items "${key}" }}`, data)).not.toMatch(/function|2/);
+  });
+
   it("cannot replace a function for later renders through __defineGetter__", () => {
     expect(() => renderTemplate('{{ __defineGetter__ "upper" .X }}', { X: "" })).toThrow('function "__defineGetter__" not defined');
     expect(renderTemplate('{{ upper "x" }}', {})).toBe("X");

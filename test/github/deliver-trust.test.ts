@@ -159,14 +159,29 @@ describe("deliver: a pr-branch that names a branch gitops-promote did not make",
   });
   afterEach(() => fake.close());
 
+  const refusal =
+    "production exists and was not made by gitops-promote: it starts with commits gitops-promote did not make (by Mallory). It is not replaced (gitops-promote rebuilds its pull-request branch as one commit on main): set pr-branch (or the target's delivery.branch) to a branch of its own, or delete production";
+
   it("a long-lived branch of a person's (production) is not replaced: the run fails naming it, and the branch keeps its history", async () => {
     await pushAsPerson(person, "production", { "prod-only.yaml": "replicas: 5\n" }, mallory);
     const before = (await fake.refs(OWNER, REPO))["refs/heads/production"];
-    await expect(deliver(ctx, request(`${APP}:1.1.0`), pr("none", { prBranch: "production" }))).rejects.toThrow(
-      "production exists, has no pull request of gitops-promote's and holds commits gitops-promote did not make (by Mallory): it is not replaced (gitops-promote rebuilds its pull-request branch as one commit on main). Set pr-branch (or the target's delivery.branch) to a branch of its own, or delete production",
-    );
+    await expect(deliver(ctx, request(`${APP}:1.1.0`), pr("none", { prBranch: "production" }))).rejects.toThrow(refusal);
     expect((await fake.refs(OWNER, REPO))["refs/heads/production"]).toBe(before);
     expect(fake.pulls(OWNER, REPO)).toEqual([]);
+  });
+
+  it.each([
+    ["their own pull request into main is open", "open"],
+    ["their pull request was closed at its head (the branch is a leftover)", "closed"],
+  ] as const)("nor when %s", async (_, state) => {
+    await pushAsPerson(person, "production", { "prod-only.yaml": "replicas: 5\n" }, mallory);
+    const client = ctx.client();
+    const { data: theirs } = await client.rest.pulls.create({ owner: OWNER, repo: REPO, base: "main", head: "production", title: "Release", body: "" });
+    if (state === "closed") await client.rest.pulls.update({ owner: OWNER, repo: REPO, pull_number: theirs.number, state: "closed" });
+    const before = (await fake.refs(OWNER, REPO))["refs/heads/production"];
+    await expect(deliver(ctx, request(`${APP}:1.1.0`), pr("none", { prBranch: "production" }))).rejects.toThrow(refusal);
+    expect((await fake.refs(OWNER, REPO))["refs/heads/production"]).toBe(before);
+    expect(fake.pulls(OWNER, REPO)).toMatchObject([{ number: theirs.number, title: "Release", state }]);
   });
 
   it("a branch of its own outside gitops-promote/ is made, then updated by the next run, as under the default name", async () => {

@@ -129,6 +129,11 @@ proxy:
     });
     // An alias of another repository's image is none of this run's business.
     expect(edit(elsewhere, withImages("ghcr.io/acme/api:2.0")).warnings).toEqual([]);
+    // An anchor defined again names the value written last before each alias.
+    const redefined = "x-a: &img nginx:1.0\nfirst:\n  image: *img\nx-b: &img ghcr.io/acme/app:1.0\nsecond:\n  image: *img\n";
+    expect(edit(redefined, withImages("ghcr.io/acme/app:2.0")).warnings.map((w) => [w.line, w.message.slice(0, 40)])).toEqual([
+      [6, "second.image is *img, an alias of x-b (l"],
+    ]);
   });
 
   it("leaves a kustomization's patch target selector alone", () => {
