@@ -107,7 +107,8 @@ export async function checkConfiguredOverrides(
       }
     }
   }
-  return issues.sort((a, b) => a.line! - b.line!);
+  // An object-built configuration has no lines: its issues keep their order.
+  return issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
 /**

@@ -71,7 +71,7 @@ export function warnIdlePaths(
     const said = (what: string): void => {
       warnings.push({
         file: configPath,
-        line: target.pathLines[j]!,
+        ...(target.pathLines[j] !== undefined && { line: target.pathLines[j] }),
         message: `targets[${configured.indexOf(target)}].paths[${j}]: ${JSON.stringify(glob)} ${what}`,
       });
     };
