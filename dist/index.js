@@ -32367,7 +32367,10 @@ function isImageUpdate(value) {
 function describeValue(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return Object.getPrototypeOf(value) === Object.prototype ? "a plain object" : `a ${value.constructor?.name ?? "object"}`;
+  if (typeof value === "object") {
+    const name = value.constructor?.name;
+    return Object.getPrototypeOf(value) === Object.prototype ? "a plain object" : name ? `a ${name}` : "an object";
+  }
   return `a ${typeof value} (${JSON.stringify(value) ?? String(value)})`;
 }
 var SourceError = class extends Error {
@@ -42651,7 +42654,8 @@ var FUNCTIONS = Object.freeze(
       and: (...xs) => xs.find((x) => !truth(x)) ?? xs.at(-1),
       or: (...xs) => xs.find((x) => truth(x)) ?? xs.at(-1),
       len: (x) => x instanceof Map ? x.size : Array.isArray(x) || typeof x === "string" ? x.length : 0,
-      index: (x, ...keys) => keys.reduce((v, k) => v instanceof Map ? v.get(k) : Array.isArray(v) ? v[k] : void 0, x),
+      // A list takes an integer index only: a string would reach the array's own members ("constructor", "length").
+      index: (x, ...keys) => keys.reduce((v, k) => v instanceof Map ? v.get(k) : Array.isArray(v) && Number.isInteger(k) ? v[k] : void 0, x),
       print: (...xs) => xs.map(str).join(""),
       println: (...xs) => `${xs.map(str).join(" ")}
 `,
@@ -43997,22 +44001,47 @@ var editHelmValues = (file, request2, plan) => {
 };
 
 // src/yaml/alias.ts
-function anchorOf(file, alias) {
-  const { text: text2 } = file;
-  const name = `&${text2.slice(alias.start + 1, alias.end)}`;
-  let at = text2.lastIndexOf(name, alias.start);
-  while (at >= 0 && !/^(?:[\s,\]}]|$)/.test(text2.slice(at + name.length, at + name.length + 1))) at = at > 0 ? text2.lastIndexOf(name, at - 1) : -1;
-  return at < 0 ? void 0 : { name, at };
+var ANCHOR = /&([^\s,[\]{}]+)(?=[\s,\]}]|$)/g;
+var anchorsOfFile = /* @__PURE__ */ new WeakMap();
+function anchorsIn(file) {
+  let anchors = anchorsOfFile.get(file);
+  if (anchors === void 0) {
+    const found = /* @__PURE__ */ new Map();
+    for (const match of file.text.matchAll(ANCHOR)) {
+      const offsets = found.get(match[1]);
+      if (offsets) offsets.push(match.index);
+      else found.set(match[1], [match.index]);
+    }
+    anchorsOfFile.set(file, anchors = found);
+  }
+  return anchors;
 }
+function anchorOf(file, alias) {
+  const name = file.text.slice(alias.start + 1, alias.end);
+  const offsets = anchorsIn(file).get(name) ?? [];
+  let [low, high] = [0, offsets.length];
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (offsets[middle] < alias.start) low = middle + 1;
+    else high = middle;
+  }
+  return low === 0 ? void 0 : { name: `&${name}`, at: offsets[low - 1] };
+}
+var valuesOfRoot = /* @__PURE__ */ new WeakMap();
 function anchoredValue(file, root, alias) {
   const anchor = anchorOf(file, alias);
-  if (anchor === void 0) return void 0;
-  const start = anchor.at + anchor.name.length + /^[ \t]*/.exec(file.text.slice(anchor.at + anchor.name.length))[0].length;
-  let found;
-  forEachValue(root, ({ node, path: path6 }) => {
-    if (found === void 0 && node.start === start && node.kind !== "alias") found = { node, path: path6 };
-  });
-  return found;
+  if (anchor === void 0 || root === null) return void 0;
+  let start = anchor.at + anchor.name.length;
+  while (file.text[start] === " " || file.text[start] === "	") start++;
+  let values = valuesOfRoot.get(root);
+  if (values === void 0) {
+    const byStart = /* @__PURE__ */ new Map();
+    forEachValue(root, ({ node, path: path6 }) => {
+      if (node.kind !== "alias" && !byStart.has(node.start)) byStart.set(node.start, { node, path: path6 });
+    });
+    valuesOfRoot.set(root, values = byStart);
+  }
+  return values.get(start);
 }
 
 // src/yaml/json-patch.ts
@@ -47948,7 +47977,7 @@ async function checkConfiguredOverrides(source, overrides, configPath, present, 
       }
     }
   }
-  return issues.sort((a, b) => a.line - b.line);
+  return issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 function configuredOverride(override, images) {
   const update2 = images.find((u) => u.image.repository === override.repository);
@@ -48483,7 +48512,7 @@ function warnIdlePaths(configured, targets, files, configPath, warnings) {
     const said = (what) => {
       warnings.push({
         file: configPath,
-        line: target.pathLines[j],
+        ...target.pathLines[j] !== void 0 && { line: target.pathLines[j] },
         message: `targets[${configured.indexOf(target)}].paths[${j}]: ${JSON.stringify(glob)} ${what}`
       });
     };
@@ -48950,7 +48979,8 @@ function planFile(path6, text2, request2, overrides, overridden, create, target,
   try {
     edited = kind === "kcl" ? editKcl(body, request2, overridden) : kind === "kcl-mod" ? editKclMod(body, request2) : editYaml(body, request2);
   } catch (caught) {
-    const error2 = caught instanceof RangeError ? new SourceError(`nested too deep to read (${caught.message})`) : caught;
+    const overflow = caught instanceof RangeError && /call stack/i.test(caught.message);
+    const error2 = overflow ? new SourceError(`nested too deep to read (${caught.message})`) : caught;
     if (!(error2 instanceof SourceError)) throw error2;
     if (overrides.length > 0) throw new RequestError2([located(path6, error2)]);
     if (!helmTemplate) warnings.push({ file: path6, ...error2.line !== void 0 && { line: error2.line }, message: `not edited: ${error2.message}` });
@@ -49662,7 +49692,11 @@ async function landPullRequest(ctx, request2, options2, at, parent, group2, imag
   const proposesOnly = group2.files.length === 0;
   if (proposesOnly && pulls?.open === void 0) return void 0;
   const leftover = existing !== void 0 && await isLeftover(ctx, group2.prBranch, at.base, parent.commit, existing, pulls, stranded);
-  const adoptOnlyOurs = existing !== void 0 && !leftover && pulls?.open === void 0 && !group2.prBranch.startsWith(BRANCH_PREFIX);
+  const adoptOnlyOurs = existing !== void 0 && !group2.prBranch.startsWith(BRANCH_PREFIX);
+  if (leftover && adoptOnlyOurs) {
+    const fork = await ctx.git.forkPoint(ctx.remote, at.base, existing);
+    refuseUnlessOurs(group2.prBranch, at.base, fork, fork && await branchAuthorship(ctx, fork, existing, options2.author ?? BOT));
+  }
   const onBranch = existing !== void 0 && !leftover ? await planOnPullRequest(ctx, request2, options2, at, { head: existing, adoptOnlyOurs }, group2.prBranch, group2.files) : void 0;
   if (proposesOnly) {
     if (onBranch === void 0) return void 0;
@@ -49883,11 +49917,8 @@ function notMerged(pullRequest, branch, people) {
 async function planOnPullRequest(ctx, request2, options2, at, branch, prBranch, onBase) {
   const existing = branch.head;
   const fork = await ctx.git.forkPoint(ctx.remote, at.base, existing);
-  if (fork === void 0 && branch.adoptOnlyOurs) throw notOurs(prBranch, at.base, `shares no history with ${at.base}`);
   const authorship = fork && await branchAuthorship(ctx, fork, existing, options2.author ?? BOT);
-  if (authorship && !authorship.allOurs && branch.adoptOnlyOurs) {
-    throw notOurs(prBranch, at.base, `holds commits gitops-promote did not make (by ${authorship.people.map((p) => p.name).join(", ") || "another identity"})`);
-  }
+  if (branch.adoptOnlyOurs) refuseUnlessOurs(prBranch, at.base, fork, authorship);
   if (fork === void 0 || authorship === void 0) {
     ctx.log(
       `${prBranch} cannot be rebuilt on ${at.base} (it shares no history with it): planning on ${at.base} alone, the pull request's earlier changes are dropped`
@@ -49947,13 +49978,19 @@ async function planOnPullRequest(ctx, request2, options2, at, branch, prBranch, 
 async function branchAuthorship(ctx, fork, head, author) {
   const [commits, stacked, parents] = await Promise.all([ctx.git.commitsAfter(fork), stackedCommits(ctx, fork), ctx.git.parents(head)]);
   const ours = commits.map((c, i) => madeByUs(c, author, stacked[i] ?? true));
-  const allOurs = ours.every(Boolean);
   const people = [...new Map(commits.filter((_, i) => !ours[i]).map((c) => [c.author.email.toLowerCase(), c.author])).values()];
-  return { allOurs, coAuthors: foldedPeople(commits, ours, author), people, rebuilt: parents.length === 1 && parents[0] === fork.commit && allOurs };
+  return {
+    startsOurs: ours[0] ?? true,
+    coAuthors: foldedPeople(commits, ours, author),
+    people,
+    rebuilt: parents.length === 1 && parents[0] === fork.commit && ours.every(Boolean)
+  };
 }
-function notOurs(branch, base, why) {
-  return new Error(
-    `${branch} exists, has no pull request of gitops-promote's and ${why}: it is not replaced (gitops-promote rebuilds its pull-request branch as one commit on ${base}). Set pr-branch (or the target's delivery.branch) to a branch of its own, or delete ${branch}`
+function refuseUnlessOurs(branch, base, fork, authorship) {
+  const why = fork === void 0 || authorship === void 0 ? `shares no history with ${base}` : authorship.startsOurs ? void 0 : `starts with commits gitops-promote did not make (by ${authorship.people.map((p) => p.name).join(", ") || "another identity"})`;
+  if (why === void 0) return;
+  throw new Error(
+    `${branch} exists and was not made by gitops-promote: it ${why}. It is not replaced (gitops-promote rebuilds its pull-request branch as one commit on ${base}): set pr-branch (or the target's delivery.branch) to a branch of its own, or delete ${branch}`
   );
 }
 async function changesNotRemade(ctx, request2, fork, existing, conflicts, baseConfig) {

@@ -1840,7 +1840,10 @@ function isImageUpdate(value) {
 function describeValue(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return Object.getPrototypeOf(value) === Object.prototype ? "a plain object" : `a ${value.constructor?.name ?? "object"}`;
+  if (typeof value === "object") {
+    const name = value.constructor?.name;
+    return Object.getPrototypeOf(value) === Object.prototype ? "a plain object" : name ? `a ${name}` : "an object";
+  }
   return `a ${typeof value} (${JSON.stringify(value) ?? String(value)})`;
 }
 var SourceError = class extends Error {
@@ -10894,22 +10897,47 @@ var editHelmValues = (file, request, plan) => {
 };
 
 // src/yaml/alias.ts
-function anchorOf(file, alias) {
-  const { text: text2 } = file;
-  const name = `&${text2.slice(alias.start + 1, alias.end)}`;
-  let at = text2.lastIndexOf(name, alias.start);
-  while (at >= 0 && !/^(?:[\s,\]}]|$)/.test(text2.slice(at + name.length, at + name.length + 1))) at = at > 0 ? text2.lastIndexOf(name, at - 1) : -1;
-  return at < 0 ? void 0 : { name, at };
+var ANCHOR = /&([^\s,[\]{}]+)(?=[\s,\]}]|$)/g;
+var anchorsOfFile = /* @__PURE__ */ new WeakMap();
+function anchorsIn(file) {
+  let anchors = anchorsOfFile.get(file);
+  if (anchors === void 0) {
+    const found = /* @__PURE__ */ new Map();
+    for (const match of file.text.matchAll(ANCHOR)) {
+      const offsets = found.get(match[1]);
+      if (offsets) offsets.push(match.index);
+      else found.set(match[1], [match.index]);
+    }
+    anchorsOfFile.set(file, anchors = found);
+  }
+  return anchors;
 }
+function anchorOf(file, alias) {
+  const name = file.text.slice(alias.start + 1, alias.end);
+  const offsets = anchorsIn(file).get(name) ?? [];
+  let [low, high] = [0, offsets.length];
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (offsets[middle] < alias.start) low = middle + 1;
+    else high = middle;
+  }
+  return low === 0 ? void 0 : { name: `&${name}`, at: offsets[low - 1] };
+}
+var valuesOfRoot = /* @__PURE__ */ new WeakMap();
 function anchoredValue(file, root, alias) {
   const anchor = anchorOf(file, alias);
-  if (anchor === void 0) return void 0;
-  const start = anchor.at + anchor.name.length + /^[ \t]*/.exec(file.text.slice(anchor.at + anchor.name.length))[0].length;
-  let found;
-  forEachValue(root, ({ node, path }) => {
-    if (found === void 0 && node.start === start && node.kind !== "alias") found = { node, path };
-  });
-  return found;
+  if (anchor === void 0 || root === null) return void 0;
+  let start = anchor.at + anchor.name.length;
+  while (file.text[start] === " " || file.text[start] === "	") start++;
+  let values = valuesOfRoot.get(root);
+  if (values === void 0) {
+    const byStart = /* @__PURE__ */ new Map();
+    forEachValue(root, ({ node, path }) => {
+      if (node.kind !== "alias" && !byStart.has(node.start)) byStart.set(node.start, { node, path });
+    });
+    valuesOfRoot.set(root, values = byStart);
+  }
+  return values.get(start);
 }
 
 // src/yaml/json-patch.ts
@@ -16513,7 +16541,7 @@ async function checkConfiguredOverrides(source, overrides, configPath, present, 
       }
     }
   }
-  return issues.sort((a, b) => a.line - b.line);
+  return issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 function configuredOverride(override, images) {
   const update = images.find((u) => u.image.repository === override.repository);
@@ -17057,7 +17085,7 @@ function warnIdlePaths(configured, targets, files, configPath, warnings) {
     const said = (what) => {
       warnings.push({
         file: configPath,
-        line: target.pathLines[j],
+        ...target.pathLines[j] !== void 0 && { line: target.pathLines[j] },
         message: `targets[${configured.indexOf(target)}].paths[${j}]: ${JSON.stringify(glob)} ${what}`
       });
     };
@@ -17524,7 +17552,8 @@ function planFile(path, text2, request, overrides, overridden, create, target, w
   try {
     edited = kind === "kcl" ? editKcl(body, request, overridden) : kind === "kcl-mod" ? editKclMod(body, request) : editYaml(body, request);
   } catch (caught) {
-    const error = caught instanceof RangeError ? new SourceError(`nested too deep to read (${caught.message})`) : caught;
+    const overflow = caught instanceof RangeError && /call stack/i.test(caught.message);
+    const error = overflow ? new SourceError(`nested too deep to read (${caught.message})`) : caught;
     if (!(error instanceof SourceError)) throw error;
     if (overrides.length > 0) throw new RequestError([located(path, error)]);
     if (!helmTemplate) warnings.push({ file: path, ...error.line !== void 0 && { line: error.line }, message: `not edited: ${error.message}` });
@@ -18203,7 +18232,8 @@ var FUNCTIONS = Object.freeze(
       and: (...xs) => xs.find((x) => !truth(x)) ?? xs.at(-1),
       or: (...xs) => xs.find((x) => truth(x)) ?? xs.at(-1),
       len: (x) => x instanceof Map ? x.size : Array.isArray(x) || typeof x === "string" ? x.length : 0,
-      index: (x, ...keys) => keys.reduce((v, k) => v instanceof Map ? v.get(k) : Array.isArray(v) ? v[k] : void 0, x),
+      // A list takes an integer index only: a string would reach the array's own members ("constructor", "length").
+      index: (x, ...keys) => keys.reduce((v, k) => v instanceof Map ? v.get(k) : Array.isArray(v) && Number.isInteger(k) ? v[k] : void 0, x),
       print: (...xs) => xs.map(str).join(""),
       println: (...xs) => `${xs.map(str).join(" ")}
 `,
