@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
-import { node24Path, runAction, type ActionResult } from "../support/run-action.js";
+import { FAILED_OUTPUTS, node24Path, runAction, type ActionResult } from "../support/run-action.js";
 import { basicCredential } from "../../src/github/git.js";
 import { apiCalls, checkout, cloneRepo, deployment, OWNER, REPO } from "../github/fixture.js";
 import { commandsRun } from "../support/runner-commands.js";
@@ -17,20 +17,6 @@ import { tempDir } from "../support/temp.js";
 
 const run = promisify(execFile);
 const APP = "ghcr.io/acme/app";
-/** The outputs a failed step leaves for `if: always()` steps: all set, none claiming a change. */
-const FAILED_OUTPUTS = {
-  changed: "false",
-  "commit-sha": "",
-  "pull-request-number": "",
-  "pull-request-url": "",
-  "pull-request-branch": "",
-  "pull-request-head-sha": "",
-  "pull-request-merge": "",
-  "pull-request-operation": "none",
-  "pull-requests": "[]",
-  changes: "[]",
-  "updated-files": "[]",
-};
 
 const errorsOf = (result: ActionResult) => result.annotations.filter((a) => a.level === "error");
 

@@ -24,6 +24,21 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 
+/** The update Action's outputs a failed step leaves for `if: always()` steps: all set, none claiming a change. */
+export const FAILED_OUTPUTS = {
+  changed: "false",
+  "commit-sha": "",
+  "pull-request-number": "",
+  "pull-request-url": "",
+  "pull-request-branch": "",
+  "pull-request-head-sha": "",
+  "pull-request-merge": "",
+  "pull-request-operation": "none",
+  "pull-requests": "[]",
+  changes: "[]",
+  "updated-files": "[]",
+};
+
 export interface RunActionOptions {
   /** The directory holding action.yml (the project root for `update`, `<root>/dispatch` for `dispatch`). */
   actionDir: string;

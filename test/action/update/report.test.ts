@@ -5,7 +5,7 @@ import { printDiff, printRun, setLandedOutputs, setOutputs, writeSummary } from 
 import type { Change, Warning } from "../../../src/change.js";
 import type { FilePlan } from "../../../src/engine/plan.js";
 import type { DeliveryResult, Landing } from "../../../src/github/deliver.js";
-import { parseFileCommand } from "../../support/run-action.js";
+import { FAILED_OUTPUTS, parseFileCommand } from "../../support/run-action.js";
 import { capturedStdout, commandsRun } from "../../support/runner-commands.js";
 import { tempDir } from "../../support/temp.js";
 
@@ -255,18 +255,6 @@ describe("the step outputs of a pull request", () => {
 
     await writeFile(file, "");
     setLandedOutputs([]);
-    expect(await outputs()).toEqual({
-      changed: "false",
-      "commit-sha": "",
-      "pull-request-number": "",
-      "pull-request-url": "",
-      "pull-request-branch": "",
-      "pull-request-head-sha": "",
-      "pull-request-merge": "",
-      "pull-request-operation": "none",
-      "pull-requests": "[]",
-      changes: "[]",
-      "updated-files": "[]",
-    });
+    expect(await outputs()).toEqual(FAILED_OUTPUTS);
   });
 });
