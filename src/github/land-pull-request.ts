@@ -277,13 +277,7 @@ async function leftAsItIs(ctx: DeliveryContext, group: Group, base: string, open
   const message = leftAsItIsNotice(group.prBranch, pullRequest.number, pullRequest.url);
   const replanned = group.files.map((f) => f.path);
   const landing: Landing = {
-    mode: "pull-request",
-    branch: group.prBranch,
-    files: [],
-    changes: [],
-    head,
-    pullRequest,
-    warnings: [...onBranch.reasons, { message }],
+    ...writingNothing(group, head, pullRequest, [...onBranch.reasons, { message }]),
     ...(replanned.length > 0 && { replanned }),
   };
   const text = { title: open.title, body: open.body };
@@ -310,15 +304,12 @@ async function closeChangingNothing(ctx: DeliveryContext, group: Group, base: st
   if (hasAutoMerge(open)) await disableAutoMerge(ctx.client(), { nodeId: open.node_id });
   const pullRequest = await closePullRequest(ctx.client(), ctx.repository, open, head, `Closed by gitops-promote: ${why}.`);
   ctx.log(`pull request #${pullRequest.number} closed (${group.prBranch} -> ${base})`);
-  return {
-    mode: "pull-request",
-    branch: group.prBranch,
-    files: [],
-    changes: [],
-    head,
-    pullRequest,
-    warnings: [{ message: `pull request #${pullRequest.number} (${pullRequest.url}) is closed: ${why}` }],
-  };
+  return writingNothing(group, head, pullRequest, [{ message: `pull request #${pullRequest.number} (${pullRequest.url}) is closed: ${why}` }]);
+}
+
+/** The landing of a run that wrote nothing on the pull request's branch, which holds `head`: it left the pull request as it is, or closed it. */
+function writingNothing(group: Group, head: string, pullRequest: PullRequest, warnings: readonly Warning[]): Landing {
+  return { mode: "pull-request", branch: group.prBranch, files: [], changes: [], head, pullRequest, warnings };
 }
 
 /** The paths of `files` whose text in `tree` is the base's. */
