@@ -49823,13 +49823,7 @@ async function leftAsItIs(ctx, group2, base, open2, head, onBranch) {
   const message = leftAsItIsNotice(group2.prBranch, pullRequest.number, pullRequest.url);
   const replanned = group2.files.map((f) => f.path);
   const landing = {
-    mode: "pull-request",
-    branch: group2.prBranch,
-    files: [],
-    changes: [],
-    head,
-    pullRequest,
-    warnings: [...onBranch.reasons, { message }],
+    ...writingNothing(group2, head, pullRequest, [...onBranch.reasons, { message }]),
     ...replanned.length > 0 && { replanned }
   };
   const text2 = { title: open2.title, body: open2.body };
@@ -49850,15 +49844,10 @@ async function closeChangingNothing(ctx, group2, base, open2, head) {
   if (hasAutoMerge(open2)) await disableAutoMerge(ctx.client(), { nodeId: open2.node_id });
   const pullRequest = await closePullRequest(ctx.client(), ctx.repository, open2, head, `Closed by gitops-promote: ${why}.`);
   ctx.log(`pull request #${pullRequest.number} closed (${group2.prBranch} -> ${base})`);
-  return {
-    mode: "pull-request",
-    branch: group2.prBranch,
-    files: [],
-    changes: [],
-    head,
-    pullRequest,
-    warnings: [{ message: `pull request #${pullRequest.number} (${pullRequest.url}) is closed: ${why}` }]
-  };
+  return writingNothing(group2, head, pullRequest, [{ message: `pull request #${pullRequest.number} (${pullRequest.url}) is closed: ${why}` }]);
+}
+function writingNothing(group2, head, pullRequest, warnings) {
+  return { mode: "pull-request", branch: group2.prBranch, files: [], changes: [], head, pullRequest, warnings };
 }
 async function sameAsBase(ctx, tree, files, base) {
   if (files.length === 0) return /* @__PURE__ */ new Set();
