@@ -17,6 +17,7 @@ import { parseImageRef, ImageRefError } from "../image/reference.js";
 import { parsePolicy, PolicyError } from "../image/policy.js";
 import type { Policy } from "../image/policy.js";
 import { fileKind, KCL_MOD_NOT_SET } from "./file-kind.js";
+import { slashSeparated } from "./path-glob.js";
 
 /** The choices of `delivery.mode`, `merge` and `merge-method`, here and in the Action's inputs. */
 export const DELIVERY_MODES = ["push", "pull-request", "none"] as const;
@@ -258,10 +259,10 @@ class Reader {
     }
   }
 
-  /** A path inside the repository: relative, no `..`. */
+  /** A path inside the repository, `/`-separated (slashSeparated): relative, no `..`. */
   relativePath(value: string, node: Node | null, path: string): boolean {
-    if (value.startsWith("/") || /^[A-Za-z]:[\\/]/.test(value)) this.issue(node, path, `must be relative to the repository root, not ${JSON.stringify(value)}`);
-    else if (value.split(/[\\/]/).includes("..")) this.issue(node, path, `must stay inside the repository (no ".."): ${JSON.stringify(value)}`);
+    if (value.startsWith("/") || /^[A-Za-z]:\//.test(value)) this.issue(node, path, `must be relative to the repository root, not ${JSON.stringify(value)}`);
+    else if (value.split("/").includes("..")) this.issue(node, path, `must stay inside the repository (no ".."): ${JSON.stringify(value)}`);
     else return true;
     return false;
   }
@@ -402,8 +403,12 @@ function readTargets(r: Reader, node: Node | null, at: Node): Target[] {
     }
     if (name !== undefined) names.set(name, r.place(path, nameField!.node));
 
-    const paths = pathsField && r.strings(pathsField.node, pathsField.at, `${path}.paths`, true);
-    const pathsOk = paths?.map((glob, j) => r.relativePath(glob, isSeq(pathsField!.node) ? (pathsField!.node.items[j] as Node) : null, `${path}.paths[${j}]`));
+    // Spelled with Windows separators, a glob means what the CLI's --path and the Action's paths mean by it.
+    const paths = pathsField && r.strings(pathsField.node, pathsField.at, `${path}.paths`, true)?.map(slashSeparated);
+    // Every refused path is named, not the first only.
+    const pathsOk = paths
+      ?.map((glob, j) => r.relativePath(glob, isSeq(pathsField!.node) ? (pathsField!.node.items[j] as Node) : null, `${path}.paths[${j}]`))
+      .every(Boolean);
     const images = imagesField ? readImages(r, imagesField.node, imagesField.at, `${path}.images`) : [];
     const delivery = deliveryField && readDelivery(r, deliveryField.node, deliveryField.at, `${path}.delivery`);
     if (name !== undefined && paths && pathsOk) {
@@ -458,7 +463,8 @@ function readOverrides(r: Reader, node: Node | null, at: Node): OverrideConfig[]
     const specField = r.field(entries, itemNode, path, "spec", true);
     const imageField = r.field(entries, itemNode, path, "image", true);
     const partField = r.field(entries, itemNode, path, "part", false);
-    const file = fileField && r.string(fileField.node, fileField.at, `${path}.file`);
+    const given = fileField && r.string(fileField.node, fileField.at, `${path}.file`);
+    const file = given === undefined ? undefined : slashSeparated(given);
     let fileOk = file !== undefined && r.relativePath(file, fileField!.node, `${path}.file`);
     if (fileOk && fileKind(file!) === undefined) {
       r.issue(fileField!.node, `${path}.file`, `${JSON.stringify(file)} is neither a KCL (.k) nor a YAML file`);

@@ -100,6 +100,15 @@ describe("parseConfig: what is accepted", () => {
     expect(config.targets[0]!.images[0]).toEqual({ name: "nginx", repository: "docker.io/library/nginx" });
   });
 
+  it("reads paths written with Windows separators as the tree spells them, as the CLI's --path does", () => {
+    const config = parseConfig(
+      "targets:\n  - name: prod\n    paths: ['clusters\\prod\\**']\n    images: [{ repository: nginx }]\noverrides:\n  - file: 'apps\\web\\main.k'\n    spec: app.image\n    image: nginx\n",
+      FILE,
+    );
+    expect(config.targets[0]!.paths).toEqual(["clusters/prod/**"]);
+    expect(config.overrides[0]!.file).toBe("apps/web/main.k");
+  });
+
   it("keeps the line of each target path, for warnings about it", () => {
     const config = parseConfig(
       "targets:\n  - name: prod\n    paths:\n      - deploy/prod\n      - kustomize/overlays/prod\n    images: [{ repository: nginx }]\n",
@@ -194,6 +203,14 @@ describe("parseConfig: bad configuration, each with file, line and field", () =>
       [
         `${FILE}:5: targets[0].paths[1]: must stay inside the repository (no ".."): "../other/**"`,
         `${FILE}:6: targets[0].paths[2]: must be relative to the repository root, not "/etc/**"`,
+      ],
+    ],
+    [
+      "a path outside the repository in Windows spelling",
+      "targets:\n  - name: a\n    paths: ['..\\other\\**', 'C:\\deploy\\**']\n    images: [{ repository: nginx }]\n",
+      [
+        `${FILE}:3: targets[0].paths[0]: must stay inside the repository (no ".."): "../other/**"`,
+        `${FILE}:3: targets[0].paths[1]: must be relative to the repository root, not "C:/deploy/**"`,
       ],
     ],
     [
