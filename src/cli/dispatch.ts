@@ -103,8 +103,9 @@ export async function runDispatch(values: DispatchValues, io: Io): Promise<numbe
       ...(values["event-type"] !== undefined && { eventType: values["event-type"] }),
       ...(values.workflow !== undefined && { workflow: values.workflow }),
       ...(values.ref !== undefined && { ref: values.ref }),
-      ...(values.wait && { wait: true }),
-      log,
+      // What is sent is printed once, on stdout, when all is sent; only a wait, which may take minutes, is followed
+      // on stderr as it goes (each run's link as it starts, its status as it changes).
+      ...(values.wait && { wait: true, log }),
     });
   } catch (error) {
     if (error instanceof DispatchError) throw new DispatchError(scrub(error.message), error.dispatched);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeGitHub, type FakeGitHub } from "../support/github-fake.js";
-import { runCli } from "../support/cli.js";
+import { runCli, type CliResult } from "../support/cli.js";
+import { main } from "../../src/cli/main.js";
 
 describe("gitops-promote dispatch, against the fake GitHub", () => {
   let fake: FakeGitHub;
@@ -12,6 +13,14 @@ describe("gitops-promote dispatch, against the fake GitHub", () => {
     env = { GITHUB_TOKEN: fake.token, GITHUB_API_URL: fake.apiUrl, GITHUB_REPOSITORY: "acme/app", GITHUB_SHA: "0123456789abcdef0123456789abcdef01234567" };
   });
   afterAll(() => fake.close());
+
+  /** The command as main(argv, io) from source, with `env`. */
+  async function dispatch(argv: string[]): Promise<CliResult> {
+    let stdout = "";
+    let stderr = "";
+    const code = await main(["dispatch", ...argv], { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env });
+    return { code, stdout, stderr };
+  }
 
   it("sends one repository_dispatch per repository with payload v1", async () => {
     const result = await runCli(
@@ -118,5 +127,38 @@ describe("gitops-promote dispatch, against the fake GitHub", () => {
   it("never prints the token", async () => {
     const result = await runCli(["dispatch", "--repository", "acme/elsewhere", "--image", "ghcr.io/acme/app:1.2.4", "--json"], { env });
     expect(result.stdout + result.stderr).not.toContain(fake.token);
+  });
+
+  it("says what it sent once, on stdout; stderr follows only a --wait, as the run goes", async () => {
+    const sent = await dispatch(["--repository", "acme/manifests", "--image", "ghcr.io/acme/app:1.2.4"]);
+    expect(sent).toEqual({ code: 0, stdout: "acme/manifests: event image-pushed\n", stderr: "" });
+    const json = await dispatch(["--repository", "acme/manifests", "--image", "ghcr.io/acme/app:1.2.4", "--json"]);
+    expect([json.code, JSON.parse(json.stdout).dispatched, json.stderr]).toEqual([
+      0,
+      [{ repository: "acme/manifests", kind: "repository_dispatch", eventType: "image-pushed" }],
+      "",
+    ]);
+
+    await fake.commitFile(
+      "acme",
+      "manifests",
+      "main",
+      ".github/workflows/promote.yml",
+      "on:\n  workflow_dispatch:\n    inputs:\n      payload:\n        required: true\njobs: {}\n",
+    );
+    const before = fake.workflowDispatches.length;
+    fake.inject({
+      operationId: "actions/get-workflow-run",
+      beforeHandle: () => fake.setWorkflowRun("acme", "manifests", fake.workflowDispatches[before]!.runId, { status: "completed", conclusion: "success" }),
+    });
+    const waited = await dispatch(["--repository", "acme/manifests", "--image", "ghcr.io/acme/app:1.2.4", "--workflow", "promote.yml", "--wait"]);
+    const run = `${fake.url}/acme/manifests/actions/runs/${fake.workflowDispatches[before]!.runId}`;
+    expect(waited.code, waited.stderr).toBe(0);
+    expect(waited.stdout).toBe(`acme/manifests: workflow promote.yml on main -> ${run} (success)\n`);
+    expect(waited.stderr.split("\n")).toEqual([
+      `acme/manifests: started workflow promote.yml on main announcing ghcr.io/acme/app:1.2.4: ${run}`,
+      expect.stringMatching(/^acme\/manifests: run \d+ concluded success: /),
+      "",
+    ]);
   });
 });
