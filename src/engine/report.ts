@@ -56,15 +56,16 @@ function changeLine(c: Change): string {
 }
 
 /**
- * Why a run changed nothing, as far as the plan tells: its warnings say what was not reached
- * or kept by a policy, those set aside apart; without any, every field the run names (the
- * image fields the editors found, the fields --set names) holds its new value.
+ * Why a run changed nothing, as far as the plan tells. Every field the --set specs name holds its
+ * value (a spec that cannot be set is an error). Every image field found holds its new value,
+ * except where a warning says why it was left, those set aside apart: said both, as a warning
+ * that explains one file (a base in no target) must not hide that the rest is done (a re-run).
  */
 function nothingToChange(plan: Plan): string {
-  if (plan.warnings.some((w) => !isAside(w))) return "nothing to change (the warnings above say why)";
   // A run brings images, --setter values or --set specs: without the first two, it was the specs alone.
   if (plan.images.length === 0) return "nothing to change: every field the --set specs name already holds its value";
-  return "nothing to change: every image field found already holds its new value";
+  if (plan.warnings.every(isAside)) return "nothing to change: every image field found already holds its new value";
+  return "nothing to change: the warnings above say what was left and why; every other image field found already holds its new value";
 }
 
 /** Per-file summary (old -> new), grouped by target; with `diff`, the unified diff of each file. */

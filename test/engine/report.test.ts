@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { planUpdate } from "../../src/engine/plan.js";
 import { isAside } from "../../src/change.js";
@@ -57,6 +57,8 @@ describe("humanReport", () => {
     expect(humanReport(created)).toContain("app.port: (none) -> 8080\n");
   });
 
+  const WARNED = "nothing to change: the warnings above say what was left and why; every other image field found already holds its new value\n";
+
   it("says why nothing changed: the fields hold the value already, or the warnings tell", async () => {
     const dir = await tempDir("gp-report-");
     await writeFile(join(dir, "app.yaml"), "containers:\n  - name: app\n    image: nginx:1.27\n");
@@ -65,7 +67,23 @@ describe("humanReport", () => {
     expect(humanReport(held)).toBe("nothing to change: every image field found already holds its new value\n");
     const unreached = await planUpdate(directorySource(dir), { ...request, images: ["ghcr.io/acme/other:1.0.0"] });
     expect(unreached.warnings).not.toEqual([]);
-    expect(humanReport(unreached)).toBe("nothing to change (the warnings above say why)\n");
+    expect(humanReport(unreached)).toBe(WARNED);
+  });
+
+  it("still says that the fields hold the value when a warning explains another file (a re-run beside a base in no target)", async () => {
+    const dir = await tempDir("gp-report-");
+    const files = {
+      ".github/gitops-promote.yaml": "targets:\n  - name: staging\n    paths: [apps/staging/**]\n    images:\n      - repository: ghcr.io/acme/app\n",
+      "apps/base/deploy.yaml": "containers:\n  - name: app\n    image: ghcr.io/acme/app:1.0.0\n",
+      "apps/staging/deploy.yaml": "containers:\n  - name: app\n    image: ghcr.io/acme/app:1.3.0\n",
+    };
+    for (const [path, text] of Object.entries(files)) {
+      await mkdir(dirname(join(dir, path)), { recursive: true });
+      await writeFile(join(dir, path), text);
+    }
+    const rerun = await planUpdate(directorySource(dir), { images: ["ghcr.io/acme/app:1.3.0"], setters: [], sets: [], paths: [] });
+    expect(rerun.warnings.map((w) => w.message)).toEqual([expect.stringContaining("apps/base/deploy.yaml is in no target")]);
+    expect(humanReport(rerun)).toBe(WARNED);
   });
 
   it("does not give a warning that is no reason as why: a marker key nothing defines, unless its marked value holds the incoming image", async () => {
@@ -78,7 +96,7 @@ describe("humanReport", () => {
     expect(humanReport(held)).toBe("nothing to change: every image field found already holds its new value\n");
     // Its marker leaves x where the incoming x would go: that is why.
     const marked = await planUpdate(directorySource(dir), { ...request, images: ["ghcr.io/acme/x:1.1.0"] });
-    expect(humanReport(marked)).toBe("nothing to change (the warnings above say why)\n");
+    expect(humanReport(marked)).toBe(WARNED);
   });
 
   it("says that the fields --set names hold their values already when it was the specs alone", async () => {
@@ -86,6 +104,15 @@ describe("humanReport", () => {
     await writeFile(join(dir, "main.k"), 'app = {\n    args = ["start"]\n}\n');
     const plan = await planUpdate(directorySource(dir), { images: [], setters: [], paths: [], sets: ['main.k:app.args+=["start"]'] });
     expect(humanReport(plan)).toBe("nothing to change: every field the --set specs name already holds its value\n");
+    // A spec that cannot be set is an error, so a warning (here a configured path matching nothing) is never why.
+    await mkdir(join(dir, ".github"));
+    await writeFile(
+      join(dir, ".github/gitops-promote.yaml"),
+      "targets:\n  - name: staging\n    paths: [nope/**]\n    images:\n      - repository: ghcr.io/acme/app\n",
+    );
+    const warned = await planUpdate(directorySource(dir), { images: [], setters: [], paths: [], sets: ['main.k:app.args+=["start"]'] });
+    expect(warned.warnings.map((w) => [w.message, isAside(w)])).toEqual([[expect.stringContaining("matches no file"), false]]);
+    expect(humanReport(warned)).toBe("nothing to change: every field the --set specs name already holds its value\n");
   });
 });
 
