@@ -40,8 +40,16 @@ export interface Diagnostic {
   readonly message: string;
 }
 
+/**
+ * What a warning is, where a reader tells it apart: `policy-refusal`, a field left as it is because its
+ * policy accepts no incoming tag, which planUpdate says once, for the target or setter whose policy it is.
+ */
+export type WarningKind = "policy-refusal";
+
 /** A diagnostic that does not stop the run. */
-export type Warning = Diagnostic;
+export interface Warning extends Diagnostic {
+  readonly kind?: WarningKind;
+}
 
 /**
  * A warning that is no reason why what the run brings was not written (a marker key nothing

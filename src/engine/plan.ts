@@ -7,7 +7,6 @@
 import type { Change, Diagnostic, EditResult, FullEditRequest, Warning } from "../change.js";
 import { isAside, SourceError } from "../change.js";
 import { screenToken, type ImageRef } from "../image/reference.js";
-import { isPolicyRefusal } from "../image/update.js";
 import { MARKER_TOKEN, markerPattern } from "../image/marker.js";
 import { editKcl, kclScreenTokens, type Overridden } from "../kcl/editor.js";
 import { editKclMod } from "../kcl/mod-editor.js";
@@ -453,7 +452,7 @@ function planFile(
   }
   const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFile(path, kind, edited, overrides, create) : edited;
   // A policy's refusal of the incoming tag is said once, for its target or setter, not at each field.
-  warnings.push(...fileWarnings.filter((w) => !isPolicyRefusal(w.message)).map((w) => ({ ...w, file: path })));
+  warnings.push(...fileWarnings.filter((w) => w.kind !== "policy-refusal").map((w) => ({ ...w, file: path })));
   if (after === body) return undefined;
   checkParses(kind, path, body, after);
   return {

@@ -5,7 +5,7 @@
  * object of string values. Flux silently ignores a comment that fails this; we read it as an
  * error when it clearly meant to be a marker, so the editor can say why nothing changed.
  */
-import type { FullEditRequest } from "../change.js";
+import type { FullEditRequest, WarningKind } from "../change.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { LineIndex } from "../text/line-index.js";
 import { formatImageRef, tryParseImageRef } from "./reference.js";
@@ -150,7 +150,10 @@ function groupVersion(fields: readonly MarkedText[]): Version {
  * told of each field that keeps a version its policy ranks above or equal to the incoming one: a plain
  * marked field, or a group's `:tag` field.
  */
-export function markedValues<F extends MarkedText>(groups: readonly SetterGroup<F>[], kept?: (field: F, why: string) => void): (string | undefined)[][] {
+export function markedValues<F extends MarkedText>(
+  groups: readonly SetterGroup<F>[],
+  kept?: (field: F, why: string, kind?: WarningKind) => void,
+): (string | undefined)[][] {
   const refusedByKey = new Map<string, boolean>();
   const decisions = groups.map(({ update, fields }) => {
     const key = fields[0]!.marker.key;
@@ -161,9 +164,9 @@ export function markedValues<F extends MarkedText>(groups: readonly SetterGroup<
   });
   return decisions.map(({ update, fields, key, current, hasTag }) => {
     const tagField = fields.find((f) => f.marker.field === "tag");
-    const refused = hasTag ? isRefused(update, current, tagField && kept && ((why) => kept(tagField, why))) : (refusedByKey.get(key) ?? false);
+    const refused = hasTag ? isRefused(update, current, tagField && kept && ((why, kind) => kept(tagField, why, kind))) : (refusedByKey.get(key) ?? false);
     const next = refused ? undefined : nextVersion(update, current);
-    return fields.map((field) => markedValue(field, update, next, refused, kept && ((why) => kept(field, why))));
+    return fields.map((field) => markedValue(field, update, next, refused, kept && ((why, kind) => kept(field, why, kind))));
   });
 }
 
@@ -208,7 +211,7 @@ function markedValue({ marker, text }: MarkedText, update: ImageUpdate, next: Ve
 export type MarkedSite = MarkedText & {
   /** A setter's fields decide together within one document (a KCL file is one). */
   readonly document: number;
-  readonly warn: (message: string) => void;
+  readonly warn: (message: string, kind?: WarningKind) => void;
 } & ({ readonly write: (value: string) => void } | { readonly refusal: string });
 
 type WritableSite = Extract<MarkedSite, { readonly write: unknown }>;
@@ -244,7 +247,7 @@ export class MarkedFields {
     const groups = [...this.groups.values()].flatMap(imagesOf);
     const values = markedValues(
       groups.map((fields) => ({ update: this.request.setters.get(fields[0]!.marker.key)!, fields })),
-      (field, why) => field.warn(`Flux setter "${field.marker.setter}" ${why}`),
+      (field, why, kind) => field.warn(`Flux setter "${field.marker.setter}" ${why}`, kind),
     );
     groups.forEach((fields, g) =>
       fields.forEach((field, f) => {

@@ -2,6 +2,7 @@
  * The one decision every editor shares: given what a field holds now and the incoming
  * image, what should it hold? Policies make it safe to re-apply (no downgrade, idempotent).
  */
+import type { WarningKind } from "../change.js";
 import { unpinnedWarning } from "./digest-pin.js";
 import { formatImageRef, isTag, tryParseImageRef, type ImageRef } from "./reference.js";
 import type { Policy } from "./policy.js";
@@ -29,8 +30,9 @@ export function versionOf(tag: string | undefined, digest: string | undefined): 
  * Told what a person should learn at a field: why it keeps a version its policy ranks above (or
  * equal to) the incoming one, or cannot judge, so that they learn why nothing moved; or that its
  * edit drops the digest pinning it, or goes down from a version outside its policy. Each decision tells each once.
+ * `kind` is the warning's kind, for a reader that tells it apart (`policy-refusal`: the policy accepts no incoming tag).
  */
-export type KeptBy = (why: string) => void;
+export type KeptBy = (why: string, kind?: WarningKind) => void;
 
 /**
  * Why a field keeps its tag although the incoming one, which its policy accepts, differs:
@@ -73,15 +75,10 @@ function digestOnlyRefusal(image: ImageRef, policy: Policy): string {
 /**
  * Why a field keeps its version when its policy accepts no incoming tag at all (`2.0.0` under `^1.0.0`).
  * planUpdate says this once, for the target or the setter whose policy it is, rather than at each field
- * (isPolicyRefusal tells it apart).
+ * (its kind, `policy-refusal`, tells it apart).
  */
 function policyRefusal(image: ImageRef, policy: Policy): string {
   return `is left as it is: the incoming ${formatImageRef(image)} is outside its policy (${policy.description})`;
-}
-
-/** Whether a warning is a field's policyRefusal. */
-export function isPolicyRefusal(message: string): boolean {
-  return / is left as it is: the incoming \S+ is outside its policy \(/.test(message);
 }
 
 /**
@@ -90,9 +87,9 @@ export function isPolicyRefusal(message: string): boolean {
  * caller knows whether the version is written, or that nothing moves.
  */
 export function pendingVersion(update: ImageUpdate, current: Version): { readonly next: Version | undefined; readonly say: (kept: KeptBy) => void } {
-  const said: string[] = [];
-  const next = nextVersion(update, current, (why) => said.push(why));
-  return { next, say: (kept) => said.forEach((why) => kept(why)) };
+  const said: { why: string; kind?: WarningKind }[] = [];
+  const next = nextVersion(update, current, (why, kind) => said.push({ why, kind }));
+  return { next, say: (kept) => said.forEach(({ why, kind }) => kept(why, kind)) };
 }
 
 /**
@@ -117,7 +114,7 @@ export function nextVersion(update: ImageUpdate, current: Version, kept?: KeptBy
     return { ...current, digest };
   }
   if (update.policy && update.policy.latest([tag]) === undefined) {
-    kept?.(policyRefusal(update.image, update.policy));
+    kept?.(policyRefusal(update.image, update.policy), "policy-refusal");
     return undefined;
   }
   const why = keptByPolicy(update, current);

@@ -5,7 +5,16 @@
  * interpolations, escapes, anything with spaces or quotes) are never touched, nor is
  * anything inside a comment.
  */
-import { fullEditRequest, SourceError, type EditRequest, type EditResult, type FieldChange, type FullEditRequest, type Warning } from "../change.js";
+import {
+  fullEditRequest,
+  SourceError,
+  type EditRequest,
+  type EditResult,
+  type FieldChange,
+  type FullEditRequest,
+  type Warning,
+  type WarningKind,
+} from "../change.js";
 import { formatImageRef, normalizeRepository, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { MARKER_TOKEN, MarkedFields, readMarker, type Marker } from "../image/marker.js";
 import { noDigestFieldWarning } from "../image/no-digest-field.js";
@@ -165,7 +174,7 @@ class ImageEditor {
     for (const f of fields) this.claimed.add(f.token);
     const tagLiteral = this.literal(tag.token);
     const tagKey = this.pathText({ parent: path, step: tag.entry });
-    const kept = (why: string) => this.warnings.push({ line: this.line(tagLiteral), message: `${tagKey} ${why}` });
+    const kept = (why: string, kind?: WarningKind) => this.warnAt(tagLiteral, `${tagKey} ${why}`, kind);
     const next = nextVersion(update, versionOf(tagLiteral.body, digest && this.literal(digest.token).body), kept);
     if (!next) return;
     if (next.tag !== undefined) this.write(tagLiteral, next.tag, "kcl-image", tagKey);
@@ -206,6 +215,11 @@ class ImageEditor {
   /** 1-based line of a literal, for changes and warnings. */
   line(literal: Literal): number {
     return this.tokens.source.line(literal.start);
+  }
+
+  /** Says `message` at a literal's line, of `kind` when it has one. */
+  warnAt(literal: Literal, message: string, kind?: WarningKind): void {
+    this.warnings.push({ line: this.line(literal), message, ...(kind && { kind }) });
   }
 
   /**
@@ -522,7 +536,7 @@ class ImageEditor {
       return;
     }
     const key = this.pathText(path);
-    const kept = (why: string) => this.warnings.push({ line: this.line(literal), message: `${key} ${why}` });
+    const kept = (why: string, kind?: WarningKind) => this.warnAt(literal, `${key} ${why}`, kind);
     const next = nextVersion(update, versionOf(ref.tag, ref.digest), kept);
     if (!next) return;
     if (next.digest !== undefined && this.isSuffixed(expr.token)) {
@@ -542,7 +556,7 @@ class ImageEditor {
    */
   mark(token: number, marker: Marker): void {
     const literal = this.literal(token);
-    const warn = (message: string) => this.warnings.push({ line: this.line(literal), message });
+    const warn = (message: string, kind?: WarningKind) => this.warnAt(literal, message, kind);
     const typed = this.literalTypeAt(token);
     const image = typed === undefined ? this.request.setters.get(marker.key)?.image : undefined;
     if (image !== undefined) this.setInFile.add(image.repository);

@@ -7,7 +7,7 @@
  * new text) is named in a warning at its line and left as it is, as the YAML settings are
  * (yaml/kcl-overrides.ts).
  */
-import { fullEditRequest, type EditRequest, type EditResult, type FieldChange, type Warning } from "../change.js";
+import { fullEditRequest, type EditRequest, type EditResult, type FieldChange, type Warning, type WarningKind } from "../change.js";
 import { formatImageRef, tryParseImageRef } from "../image/reference.js";
 import { bareRepositoryWarning, byRepository, nextReference, staleImageIn } from "../image/update.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
@@ -24,7 +24,7 @@ export function editKclMod(text: string, request: EditRequest): EditResult {
   for (const [i, override] of modOverrides(text).entries()) {
     // Named as a YAML setting's spec is (`kcl_cli_configs.overrides[0]: app.image`): the TOML path, then the spec's.
     const key = `profile.overrides[${i}]: ${override.path ?? override.spec}`;
-    const warn = (message: string) => warnings.push({ line: override.line, message: `${key} ${message}` });
+    const warn = (message: string, kind?: WarningKind) => warnings.push({ line: override.line, message: `${key} ${message}`, ...(kind && { kind }) });
     const notEdited = (form: string) => {
       const stale = staleImageIn(override.spec, incoming);
       if (stale) warn(`holds ${formatImageRef(stale)} in ${form}, which is not edited (only a value that is one string is), ${UNEDITED}`);

@@ -6,7 +6,7 @@
  * every matching top-level statement for `x=v`. Unlike KCL, nothing is re-printed (only the
  * value's bytes change) and a missing path is an error unless `create` is set.
  */
-import { SourceError, type EditResult, type FieldChange, type ValueFor, type Warning } from "../change.js";
+import { SourceError, type EditResult, type FieldChange, type ValueFor, type Warning, type WarningKind } from "../change.js";
 import { createHint } from "../create-hint.js";
 import { staleDigestWarning } from "../image/digest-pin.js";
 import { digestBeside, splitImage } from "../image/split-image.js";
@@ -213,8 +213,8 @@ class Planner {
     return change;
   }
 
-  warn(token: number, message: string): void {
-    const warning: Warning = { line: this.line(token), message };
+  warn(token: number, message: string, kind?: WarningKind): void {
+    const warning: Warning = { line: this.line(token), message, ...(kind && { kind }) };
     this.plan.warnings.push(warning);
     this.at.set(warning, this.tokens.start[token]!);
   }
@@ -243,7 +243,7 @@ class Planner {
   replace(old: Expr, given: Value, key = this.spec.path): void {
     if (this.computed) this.refuseComposite(old);
     const oldString = plainString(this.tokens, old);
-    const value = this.computed ? this.stringValue(this.computed(oldString, (why) => this.warn(old.first, `${this.spec.path} ${why}`))) : given;
+    const value = this.computed ? this.stringValue(this.computed(oldString, (why, kind) => this.warn(old.first, `${this.spec.path} ${why}`, kind))) : given;
     if (!value) return;
     let text = value.indented(this.indentOf(old.first));
     if (oldString !== undefined && value.string !== undefined) {

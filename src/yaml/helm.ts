@@ -61,7 +61,7 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   const pinned = digest === undefined ? tagAndDigest(tagNode.text) : undefined;
   const current = pinned ?? versionOf(tagNode.text, scalarText(digestNode));
   const { next, say: sayTo } = pendingVersion(update, current);
-  const say = () => sayTo((why) => plan.warn(tagNode.start, `${formatPath(tag.path)} ${why}`));
+  const say = () => sayTo((why, kind) => plan.warn(tagNode.start, `${formatPath(tag.path)} ${why}`, kind));
   if (!next) return say();
   const tagText = pinned && next.tag !== undefined && next.digest !== undefined ? `${next.tag}@${next.digest}` : next.tag;
   // Tag and digest name one build: neither is written when the tag of one (`!!float 1.0`) cannot hold its new value.

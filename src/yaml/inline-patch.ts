@@ -113,7 +113,7 @@ function editPatch(file: YamlFile, patch: PatchString, document: YamlDocument, r
       );
     }
     // What the patch keeps (a tag its policy ranks higher, a bare repository) is said at the patch, whose lines are not the text's.
-    for (const { message } of warnings) plan.warn(patch.node.start, within(message));
+    for (const { message, kind } of warnings) plan.warn(patch.node.start, within(message), kind);
     return;
   }
   plan.claim(patch.node);
@@ -123,7 +123,7 @@ function editPatch(file: YamlFile, patch: PatchString, document: YamlDocument, r
       { ...change, key: within(change.key), object: document.object },
     );
   }
-  for (const { offset, message } of warnings) plan.warn(placement.at(offset), within(message));
+  for (const { offset, message, kind } of warnings) plan.warn(placement.at(offset), within(message), kind);
 }
 
 const VALUE_OPS = new Set(["add", "replace"]);

@@ -13,7 +13,7 @@
  * left as it is (an expression only when the KCL editor would move or name an image in it).
  * A marked item is its Flux marker's (markers.ts).
  */
-import { SourceError } from "../change.js";
+import { SourceError, type WarningKind } from "../change.js";
 import { formatImageRef, tryParseImageRef } from "../image/reference.js";
 import { bareRepositoryWarning, byRepository, nextReference, staleImageIn, type ImageUpdate } from "../image/update.js";
 import { editKcl } from "../kcl/editor.js";
@@ -47,7 +47,7 @@ export const editKclOverrideSpecs: Editor = (file, request, plan) => {
 
 function editSetting(item: SettingItem, setting: Setting, document: YamlDocument, incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan): void {
   const key = settingKey(item, setting);
-  const warn = (message: string) => plan.warn(item.node.start, `${key} ${message}`);
+  const warn = (message: string, kind?: WarningKind) => plan.warn(item.node.start, `${key} ${message}`, kind);
   const notEdited = (form: string, kcl = false) => {
     // A KCL expression says itself whether an image in it would move; then its bare repository (of a {repository, tag}) names it.
     const stale = kcl ? kclWouldEdit(setting.text, incoming) && staleImageIn(setting.text, incoming, true) : staleImageIn(setting.text, incoming);

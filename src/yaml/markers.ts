@@ -8,6 +8,7 @@
  * the setting's value (a spec's KCL literal keeps its quotes), as the editor by repository
  * does, and a `kcl_options` value, which is an option's value, gets the same part of its reference.
  */
+import type { WarningKind } from "../change.js";
 import { MARKER_TOKEN, MarkedFields, readMarker, type Marker, type MarkerField, type MarkerLine } from "../image/marker.js";
 import { formatImageRef, isDigest, isTag, tryParseImageRef } from "../image/reference.js";
 import { LineIndex } from "../text/line-index.js";
@@ -154,7 +155,7 @@ export const editMarkers: Editor = (file, request, plan) => {
         return;
       }
       const { marker } = reading;
-      const site = { marker, document: index, warn: (message: string) => plan.warn(node.start, message) };
+      const site = { marker, document: index, warn: (message: string, kind?: WarningKind) => plan.warn(node.start, message, kind) };
       const marks = `Flux setter "${marker.setter}" marks`;
       if (node.kind === "alias") return marked.add({ ...site, text: "", refusal: `${marks} ${aliasRefusal(file, node)}` });
       if (keys !== undefined) return marked.add({ ...site, text: node.text, refusal: `${marks} ${EMPTY_REFUSAL}` });

@@ -239,7 +239,7 @@ export function setYamlPath(text: string, path: string, value: string | ValueFor
       return fail(`the value is ${what}, not a scalar that can be set`, node.start);
     }
     const plan = new EditPlan(file);
-    const next = typeof value === "string" ? value : value(scalarText(node), (why) => plan.warn(node.start, `${path} ${why}`));
+    const next = typeof value === "string" ? value : value(scalarText(node), (why, kind) => plan.warn(node.start, `${path} ${why}`, kind));
     if (next === undefined) return plan.result();
     // A value for a field tagged `!!float` (and the like) is one only given unquoted and read as that type; any other is refused
     // rather than written with the tag dropped: the field's type is the file's to change, and a refusal is seen where a warning may not be.

@@ -3,7 +3,7 @@
  * governed by an editor (a marked field belongs to its marker only), the splices to make,
  * and the changes and warnings to report.
  */
-import type { EditResult, FieldChange, FullEditRequest, Warning } from "../change.js";
+import type { EditResult, FieldChange, FullEditRequest, Warning, WarningKind } from "../change.js";
 import type { YamlDocument, YamlFile } from "./file.js";
 import { LineIndex } from "../text/line-index.js";
 import type { FlowScalar, MapNode, YamlNode } from "./node.js";
@@ -29,6 +29,7 @@ export interface PlannedChange {
 export interface PlannedWarning {
   readonly offset: number;
   readonly message: string;
+  readonly kind?: WarningKind;
 }
 
 export class EditPlan {
@@ -74,8 +75,8 @@ export class EditPlan {
     this.planned.push({ splice, change });
   }
 
-  warn(offset: number, message: string): void {
-    this.warnings.push({ offset, message });
+  warn(offset: number, message: string, kind?: WarningKind): void {
+    this.warnings.push({ offset, message, ...(kind && { kind }) });
   }
 
   /** What is planned so far, at offsets of this plan's file: for an editor that moves it into a file holding this text in a scalar. */
@@ -102,8 +103,8 @@ export class EditPlan {
     let next = 0;
     const placeWarningsBefore = (offset: number) => {
       for (; next < warnings.length && warnings[next]!.offset < offset; next++) {
-        const { offset: at, message } = warnings[next]!;
-        placedWarnings.push({ line: lines ? lines.lineAt(at + shift) : this.file.lineAt(at), message });
+        const { offset: at, ...warning } = warnings[next]!;
+        placedWarnings.push({ line: lines ? lines.lineAt(at + shift) : this.file.lineAt(at), ...warning });
       }
     };
     for (const { splice, change } of planned) {

@@ -1118,6 +1118,33 @@ describe("planUpdate: a late, older build", () => {
     ]);
   });
 
+  it("says a tag its target's policy refuses once, for the target, not at each field of whatever form", async () => {
+    const more = {
+      ...files,
+      ".github/gitops-promote.yaml": `${files[".github/gitops-promote.yaml"]}  - {file: prod/version.k, spec: config.version, image: ghcr.io/acme/app, part: tag}\n  - {file: prod/version.yaml, spec: app.version, image: ghcr.io/acme/app, part: tag}\n`,
+      "prod/version.k": 'config = {\n    version = "1.3.0"\n}\n',
+      "prod/version.yaml": 'app:\n  version: "1.3.0"\n',
+      "prod/pair.k": 'app = {\n    repository = "ghcr.io/acme/app"\n    tag = "1.3.0"\n}\n',
+      "prod/marked.k": 'image = "ghcr.io/acme/app:1.3.0"  # {"$imagepolicy": "flux-system:app"}\n',
+      "prod/patched.yaml":
+        "kind: Kustomization\npatches:\n  - patch: |-\n      - op: replace\n        path: /spec/template/spec/containers/0/image\n        value: ghcr.io/acme/app:1.3.0\n",
+      "prod/run.yaml": 'apiVersion: krm.kcl.dev.fluxcd/v1alpha1\nkind: KCLRun\nspec:\n  config:\n    overrides:\n      - app.image="ghcr.io/acme/app:1.3.0"\n',
+      "prod/kcl.mod": '[profile]\noverrides = ["app.image=\\"ghcr.io/acme/app:1.3.0\\""]\n',
+    };
+    const p = await plan(more, { images: ["ghcr.io/acme/app:2.0.0"] });
+    expect(p.files).toEqual([]);
+    expect(p.warnings.map((w) => w.message)).toEqual([
+      "setter flux-system:app: tag 2.0.0 is outside its policy (semver 1.x); marked values are left as they are",
+      "target prod: ghcr.io/acme/app:2.0.0 is outside its policy (semver ^1.0.0); not edited there",
+    ]);
+    // Each of them moves with a tag the policy takes.
+    expect((await plan(more, { images: ["ghcr.io/acme/app:1.4.0"] })).files.map((f) => f.path)).toEqual(
+      Object.keys(more)
+        .filter((path) => /^prod\/.*\.(yaml|k|mod)$/.test(path))
+        .sort(),
+    );
+  });
+
   it('says it once where an override names the field otherwise than the editor does (config["image"], config.image)', async () => {
     const quoted = { ...files, ".github/gitops-promote.yaml": files[".github/gitops-promote.yaml"].replace("spec: config.image", 'spec: config["image"]') };
     const p = await plan(quoted, { images: ["ghcr.io/acme/app:1.2.0"] });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parsePolicy } from "../../src/image/policy.js";
 import { parseImageRef } from "../../src/image/reference.js";
-import { byRepository, isPolicyRefusal, nextImageText, nextReference, nextVersion } from "../../src/image/update.js";
+import { byRepository, nextImageText, nextReference, nextVersion } from "../../src/image/update.js";
 import type { ImageUpdate } from "../../src/image/update.js";
 
 const digestA = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
@@ -50,12 +50,15 @@ describe("nextVersion with real policies", () => {
     expect(said).toEqual([]);
   });
 
-  it("says why a field stays when its policy refuses the incoming tag, in words planUpdate tells apart (it says so per target)", () => {
-    const said: string[] = [];
-    expect(nextVersion(update("app:0.9.0", semver("^1.0.0")), { tag: "1.2.4" }, (why) => said.push(why))).toBeUndefined();
-    expect(said).toEqual(["is left as it is: the incoming app:0.9.0 is outside its policy (semver ^1.0.0)"]);
-    expect(isPolicyRefusal(`spec.image ${said[0]}`)).toBe(true);
-    expect(isPolicyRefusal("spec.image keeps 1.4.0, which its policy (semver ^1.0.0) ranks above the incoming 1.3.0")).toBe(false);
+  it("says why a field stays when its policy refuses the incoming tag, of the kind planUpdate tells apart (it says so per target)", () => {
+    const said: [string, string | undefined][] = [];
+    const kept = (why: string, kind?: string) => said.push([why, kind]);
+    expect(nextVersion(update("app:0.9.0", semver("^1.0.0")), { tag: "1.2.4" }, kept)).toBeUndefined();
+    expect(nextVersion(update("app:1.3.0", semver("^1.0.0")), { tag: "1.4.0" }, kept)).toBeUndefined();
+    expect(said).toEqual([
+      ["is left as it is: the incoming app:0.9.0 is outside its policy (semver ^1.0.0)", "policy-refusal"],
+      ["keeps 1.4.0, which its policy (semver ^1.0.0) ranks above the incoming 1.3.0 (allow-downgrade sets it anyway)", undefined],
+    ]);
   });
 
   it("compares as the policy does: v-prefixed CalVer, numerical, alphabetical", () => {

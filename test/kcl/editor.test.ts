@@ -77,7 +77,7 @@ describe("editKcl: image string literals by repository", () => {
     });
     expect(result.text).toBe(text);
     expect(result.warnings).toEqual([
-      { line: 2, message: "app.image is left as it is: the incoming ghcr.io/acme/web:2.0.0 is outside its policy (semver ^1.0.0)" },
+      { line: 2, message: "app.image is left as it is: the incoming ghcr.io/acme/web:2.0.0 is outside its policy (semver ^1.0.0)", kind: "policy-refusal" },
     ]);
   });
 

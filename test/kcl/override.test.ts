@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SourceError } from "../../src/change.js";
+import { SourceError, type ValueFor } from "../../src/change.js";
 import { applyOverrides } from "../../src/kcl/override.js";
 import { OverrideSpecError } from "../../src/kcl/override-spec.js";
 import { KCL_CONFORMANCE, readConformance } from "./corpus.js";
@@ -161,6 +161,19 @@ describe("applyOverrides: values", () => {
     // Not a plain string: the function sees no current value.
     expect(applyOverrides("c = x\n", [{ path: "c", value: bump }]).text).toBe('c = "app:new"\n');
     expect(applyOverrides("d = {}\n", [{ path: "d.image", value: bump }], { create: true }).text).toBe('d = {\n    image = "app:new"\n}\n');
+  });
+
+  it("tells at the field what a computed value is told of its current one, with its kind", () => {
+    const text = 'a = {image = "app:2"}\n';
+    const refuse: ValueFor = (current, kept) => {
+      if (current !== undefined) kept?.("is left as it is: its policy refuses app:3", "policy-refusal");
+      return current === undefined ? "app:3" : undefined;
+    };
+    expect(applyOverrides(text, [{ path: "a.image", value: refuse }])).toEqual({
+      text,
+      changes: [],
+      warnings: [{ line: 1, message: "a.image is left as it is: its policy refuses app:3", kind: "policy-refusal" }],
+    });
   });
 
   it("refuses a computed value over a config, schema instance or list: the image would replace what it holds, as YAML refuses a mapping", () => {

@@ -211,9 +211,9 @@ images:
       setters: new Map([["flux-system:proxy", { image: parseImageRef("ghcr.io/acme/proxy:3.0.0"), policy }]]),
     });
     expect(result.text).toBe(text);
-    expect(result.warnings.map((w) => [w.line, w.message])).toEqual([
-      [1, "image is left as it is: the incoming ghcr.io/acme/web:2.0.0 is outside its policy (semver ^1.0.0)"],
-      [2, expect.stringContaining("is left as it is: the incoming ghcr.io/acme/proxy:3.0.0 is outside its policy (semver ^1.0.0)")],
+    expect(result.warnings.map((w) => [w.line, w.message, w.kind])).toEqual([
+      [1, "image is left as it is: the incoming ghcr.io/acme/web:2.0.0 is outside its policy (semver ^1.0.0)", "policy-refusal"],
+      [2, expect.stringContaining("is left as it is: the incoming ghcr.io/acme/proxy:3.0.0 is outside its policy (semver ^1.0.0)"), "policy-refusal"],
     ]);
   });
 
