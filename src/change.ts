@@ -85,9 +85,9 @@ export type ValueFor = (current: string | undefined, kept?: KeptBy) => string | 
 
 /** What the editors are asked to do in one file. */
 export interface EditRequest {
-  /** Incoming images, matched by repository against image fields; default none. */
+  /** Incoming images, each with a tag or digest, matched by repository against image fields; default none. */
   readonly images?: readonly ImageUpdate[];
-  /** Flux marker keys (`<ns>:<name>`, without `:tag`/`:name`/`:digest`) to the image they stand for; default none. */
+  /** Flux marker keys (`<ns>:<name>`, without `:tag`/`:name`/`:digest`) to the image they stand for, with a tag or digest; default none. */
   readonly setters?: ReadonlyMap<string, ImageUpdate>;
   /**
    * Marker keys defined elsewhere (Flux objects, configuration) that this request has no
@@ -110,17 +110,17 @@ export interface FullEditRequest extends EditRequest {
   readonly setters: ReadonlyMap<string, ImageUpdate>;
 }
 
+const UPDATE = "{ image: parseImageRef(...), policy? }";
+
 /**
  * `request` with the lists it leaves out empty. Throws TypeError naming a field of the wrong type,
- * which JavaScript callers can pass (a plain object for a Map, a reference string for an ImageUpdate).
+ * which JavaScript callers can pass (a plain object for a Map, a reference string for an ImageUpdate),
+ * or an image with no tag or digest, which has no version to write and would change nothing.
  */
 export function fullEditRequest(request: EditRequest): FullEditRequest {
   const { images = [], setters = new Map<string, ImageUpdate>(), knownSetters, kustomizeTagged } = request;
-  const update = "{ image: parseImageRef(...), policy? }";
-  if (!Array.isArray(images)) throw new TypeError(`EditRequest.images must be an array of ${update}, not ${describeValue(images)}`);
-  images.forEach((u: unknown, i) => {
-    if (!isImageUpdate(u)) throw new TypeError(`EditRequest.images[${i}] must be ${update}, not ${describeValue(u)}`);
-  });
+  if (!Array.isArray(images)) throw new TypeError(`EditRequest.images must be an array of ${UPDATE}, not ${describeValue(images)}`);
+  images.forEach((u: unknown, i) => checkUpdate(u, `EditRequest.images[${i}]`));
   for (const [name, map] of [
     ["setters", setters],
     ["knownSetters", knownSetters],
@@ -129,9 +129,18 @@ export function fullEditRequest(request: EditRequest): FullEditRequest {
     if (map !== undefined && !isMapLike(map))
       throw new TypeError(`EditRequest.${name} must be a Map (new Map(Object.entries(...)) makes one), not ${describeValue(map)}`);
   }
-  for (const [key, u] of setters)
-    if (!isImageUpdate(u)) throw new TypeError(`EditRequest.setters' ${JSON.stringify(key)} must be ${update}, not ${describeValue(u)}`);
+  for (const [key, u] of setters) checkUpdate(u, `EditRequest.setters' ${JSON.stringify(key)}`);
   return { ...request, images, setters };
+}
+
+/** Throws TypeError, naming the value as `named`, unless it is an ImageUpdate whose image has a version to write. */
+function checkUpdate(value: unknown, named: string): void {
+  if (!isImageUpdate(value)) throw new TypeError(`${named} must be ${UPDATE}, not ${describeValue(value)}`);
+  const { image } = value;
+  if (image.tag === undefined && image.digest === undefined)
+    throw new TypeError(
+      `${named} must have a tag or digest to write: ${image.repository} has neither, so it would change nothing; give repo:tag or repo@sha256:... to parseImageRef`,
+    );
 }
 
 /** A ReadonlyMap, by what the editors call on it (a Map of another realm is one too). */

@@ -60,12 +60,17 @@ describe("editKcl: image string literals by repository", () => {
     ]);
   });
 
-  it("takes a request that leaves out setters, and names one of the wrong type, which JavaScript lets through", () => {
+  it("takes a request that leaves out setters, and names one of the wrong type, which JavaScript lets through, or an image with no version to write", () => {
     const text = 'app = {\n    image = "ghcr.io/acme/web:1.4.0"\n}\n';
     const web = { image: parseImageRef("ghcr.io/acme/web:1.5.0") };
     expect(editKcl(text, { images: [web] }).text).toBe(text.replace("1.4.0", "1.5.0"));
     expect(() => editKcl(text, { images: [web], setters: {} } as unknown as EditRequest)).toThrow(
       new TypeError("EditRequest.setters must be a Map (new Map(Object.entries(...)) makes one), not a plain object"),
+    );
+    expect(() => editKcl(text, { images: [{ image: parseImageRef("ghcr.io/acme/web") }] })).toThrow(
+      new TypeError(
+        "EditRequest.images[0] must have a tag or digest to write: ghcr.io/acme/web has neither, so it would change nothing; give repo:tag or repo@sha256:... to parseImageRef",
+      ),
     );
   });
 

@@ -235,6 +235,17 @@ images:
     );
   });
 
+  it("refuses an image with no tag or digest, naming it: it has no version to write, and would change nothing", () => {
+    const bare = { image: parseImageRef("ghcr.io/acme/web") };
+    const marked = 'image: ghcr.io/acme/web:1.4.0 # {"$imagepolicy": "flux-system:web"}\n';
+    const neither =
+      "must have a tag or digest to write: ghcr.io/acme/web has neither, so it would change nothing; give repo:tag or repo@sha256:... to parseImageRef";
+    expect(() => editYaml(marked, { images: [update("ghcr.io/acme/api:1.0.0"), bare] })).toThrow(new TypeError(`EditRequest.images[1] ${neither}`));
+    expect(() => editYaml(marked, { setters: new Map([["flux-system:web", bare]]) })).toThrow(
+      new TypeError(`EditRequest.setters' "flux-system:web" ${neither}`),
+    );
+  });
+
   it("pins a digest-only image without touching the tag", () => {
     const text = "image: ghcr.io/acme/web:1.0.0\n";
     expect(editYaml(text, withImages(`ghcr.io/acme/web@${DIGEST_A}`)).text).toBe(`image: ghcr.io/acme/web:1.0.0@${DIGEST_A}\n`);
