@@ -2,4 +2,7 @@
 import { streamIo } from "./cli/io.js";
 import { main } from "./cli/main.js";
 
-process.exitCode = await main(process.argv.slice(2), streamIo(process.stdout, process.stderr, process.env));
+process.exitCode = await main(
+  process.argv.slice(2),
+  streamIo(process.stdout, process.stderr, process.env, () => process.stdin),
+);

@@ -302,6 +302,42 @@ describe("a reader of the output that exits early (| head -c1, a jq that fails)"
   });
 });
 
+describe("dispatch --dry-run piped into update --payload - (both sides of a promotion, tried locally)", () => {
+  it("promotes what the payload names, in the targets it names", async () => {
+    const dir = await tempDir("gp-pipe-");
+    const deploy = "containers:\n  - name: app\n    image: ghcr.io/acme/app:1.0.0\n";
+    const config = `targets:\n${["staging", "production"].map((name) => `  - name: ${name}\n    paths: ["${name}/**"]\n    images: [{ repository: ghcr.io/acme/app }]\n`).join("")}`;
+    for (const [path, text] of Object.entries({ ".github/gitops-promote.yaml": config, "staging/deploy.yaml": deploy, "production/deploy.yaml": deploy })) {
+      await mkdir(join(dir, path, ".."), { recursive: true });
+      await writeFile(join(dir, path), text);
+    }
+    const cli = join(PROJECT, "dist", "cli.js");
+    const dispatch = spawn(process.execPath, [
+      cli,
+      "dispatch",
+      "--repository",
+      "acme/manifests",
+      "--image",
+      "ghcr.io/acme/app:1.3.0",
+      "--target",
+      "staging",
+      "--dry-run",
+    ]);
+    const update = spawn(process.execPath, [cli, "update", dir, "--payload", "-", "--dry-run"]);
+    dispatch.stdout.pipe(update.stdin);
+    let [stdout, stderr] = ["", ""];
+    update.stdout.on("data", (d: Buffer) => (stdout += d));
+    update.stderr.on("data", (d: Buffer) => (stderr += d));
+    dispatch.stderr.on("data", (d: Buffer) => (stderr += d));
+    const codes = await Promise.all([dispatch, update].map((child) => new Promise<number | null>((resolve) => child.on("close", resolve))));
+    expect([codes, stderr]).toEqual([[0, 0], ""]);
+    expect(stdout).toContain("target staging:\nstaging/deploy.yaml\n");
+    expect(stdout).toContain("+    image: ghcr.io/acme/app:1.3.0\n");
+    expect(stdout).not.toContain("production/");
+    expect(await readFile(join(dir, "staging/deploy.yaml"), "utf8")).toBe(deploy);
+  });
+});
+
 describe("a real kustomize renders what the CLI wrote", () => {
   it.skipIf(!hasKubectl)("kubectl kustomize shows the new image in the overlay (skipped: kubectl not installed)", async () => {
     const dir = await scratchCopy(join(CONFORMANCE, "flux-update-path", "appconfig"));

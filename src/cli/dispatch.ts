@@ -28,7 +28,7 @@ Options:
   --ref REF                 branch for --workflow (default: the repository's default branch)
   --target NAME             only these configured targets (repeatable)
   --wait                    with --workflow: follow the run and fail when it fails
-  --dry-run                 print the payload, send nothing
+  --dry-run                 print the payload, send nothing (update --payload - reads it)
   --json                    print one JSON object: {"payload", "dispatched"}
   -h, --help                this help
 

@@ -1,12 +1,18 @@
 /** What the CLI commands share: their view of the process, and the error for bad usage (exit 2). */
-import type { Writable } from "node:stream";
+import type { Readable, Writable } from "node:stream";
+import { text as readText } from "node:stream/consumers";
 import { fenceWorkflowCommands, jsonWithoutWorkflowCommands } from "../text/workflow-commands.js";
 
 export interface Io {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** The standard input, read to its end; undefined when it is a terminal, which nothing was piped into. Absent: there is none. */
+  readonly stdin?: () => Promise<string | undefined>;
 }
+
+/** A stream to read as standard input: a terminal says so (`isTTY`), as process.stdin does. */
+export type InputStream = Readable & { readonly isTTY?: boolean };
 
 export class UsageError extends Error {}
 
@@ -19,15 +25,27 @@ export class UsageError extends Error {}
  * commands, and what the CLI prints holds a repository's text (a diff's lines, paths, values in
  * warnings): each write that could hold a command is fenced, as the Action's log is. Each write
  * is whole lines. JSON never needs a fence (printJson).
+ *
+ * `stdin` is called only when a command reads its standard input (`update --payload -`), so that
+ * no other run opens process.stdin.
  */
-export function streamIo(stdout: Writable, stderr: Writable, env: Io["env"]): Io {
+export function streamIo(stdout: Writable, stderr: Writable, env: Io["env"], stdin?: () => InputStream): Io {
   for (const stream of [stdout, stderr]) {
     stream.on("error", (error: NodeJS.ErrnoException) => {
       if (error.code !== "EPIPE") throw error;
     });
   }
   const shown = env.GITHUB_ACTIONS === "true" ? fenced : (text: string) => text;
-  return { stdout: (text) => void stdout.write(shown(text)), stderr: (text) => void stderr.write(shown(text)), env };
+  return {
+    stdout: (text) => void stdout.write(shown(text)),
+    stderr: (text) => void stderr.write(shown(text)),
+    env,
+    ...(stdin && { stdin: () => readInput(stdin()) }),
+  };
+}
+
+function readInput(stream: InputStream): Promise<string | undefined> {
+  return stream.isTTY ? Promise.resolve(undefined) : readText(stream);
 }
 
 /** `text` fenced when it could hold a workflow command, the fence's last line ended as the text's is (or is not). */

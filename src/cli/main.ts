@@ -30,8 +30,10 @@ import { directorySource } from "../engine/source.js";
 import { tryParseImageRef } from "../image/reference.js";
 import pkg from "../../package.json" with { type: "json" };
 import { DispatchError } from "../github/dispatch.js";
+import { PayloadError } from "../engine/payload.js";
 import { DISPATCH_HELP, DISPATCH_OPTIONS, runDispatch } from "./dispatch.js";
 import { printJson, UsageError, type Io } from "./io.js";
+import { PAYLOAD_FIELD, payloadConflict, readPayload } from "./payload.js";
 import { unknownTargets } from "./targets.js";
 
 export const EXIT_OK = 0;
@@ -67,6 +69,10 @@ Options:
                         relative to DIR; Flux objects are read everywhere (repeatable)
   --target NAME         update only the configured target NAME: other targets' files are
                         left alone, as with a dispatch payload's targets (repeatable; default all)
+  --payload FILE|-      run as the update Action runs for this dispatch payload (JSON; FILE is
+                        relative to the current directory, - reads standard input, e.g. piped from
+                        'gitops-promote dispatch ... --dry-run'): its images are the incoming
+                        images, its targets the targets; not with --image or --target
   --allow-downgrade     set the incoming tag even when a policy ranks the current one higher or equal
   --create              let --set and configured overrides create a missing path
                         instead of failing
@@ -76,7 +82,8 @@ Options:
 
 Exit codes: 0 done (changed or not), 1 failed (nothing written), 2 bad usage (an unknown option,
 a flag value that is not what the flag takes, a file a flag names that is missing, a --target
-no configured target has; nothing is written either).
+no configured target has, a payload that is not valid or names such a target; nothing is
+written either).
 `;
 
 const UPDATE_OPTIONS = {
@@ -86,6 +93,7 @@ const UPDATE_OPTIONS = {
   config: { type: "string" },
   path: { type: "string", multiple: true },
   target: { type: "string", multiple: true },
+  payload: { type: "string" },
   "allow-downgrade": { type: "boolean" },
   create: { type: "boolean" },
   "dry-run": { type: "boolean" },
@@ -242,7 +250,11 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, UPDATE_OPTIONS);
   if (values.help) return (io.stdout(UPDATE_HELP), EXIT_OK);
   if (positionals.length > 1) throw new UsageError(`update takes one DIR, got ${positionals.length}: ${positionals.join(" ")}`);
-  const images = onceEach(values.image ?? []);
+  const conflict = values.payload === undefined ? undefined : payloadConflict(values);
+  if (conflict) throw new UsageError(conflict);
+  const payload = values.payload === undefined ? undefined : await readPayload(values.payload, io);
+  const images = payload ? payload.images : onceEach(values.image ?? []);
+  const targets = payload ? payload.targets : values.target;
   const setters = values.setter ?? [];
   const sets = values.set ?? [];
   if (images.length + setters.length + sets.length === 0) throw new UsageError(nothingToUpdate(flagOf));
@@ -257,16 +269,16 @@ async function runUpdate(args: string[], io: Io): Promise<number> {
     setters,
     sets,
     paths,
-    ...(values.target && { targets: values.target }),
+    ...(targets && { targets }),
     ...(values.config !== undefined && { config: await configInTree(root, values.config) }),
     allowDowngrade: values["allow-downgrade"] ?? false,
     create: values.create ?? false,
     fieldName: flagOf,
   };
   const planned = await planUpdate(directorySource(root), await checkArguments(request, root)).catch((error: unknown) => {
-    const issues = unknownTargets(error, request.config, root);
+    const issues = unknownTargets(error, request.config, root, payload ? `${PAYLOAD_FIELD}.targets` : "--target");
     if (!issues) throw error;
-    // Said as --target's, each still the request's or the tree's as the engine marked it (unknownTargets maps the issues one to one).
+    // Said as --target's or the payload's, each still the request's or the tree's as the engine marked it (unknownTargets maps the issues one to one).
     throw new RequestError(issues.map((issue, i) => ({ ...(error as RequestError).issues[i], ...issue })));
   });
   const above = request.config === undefined ? await configAbove(root, positionals[0] ?? ".", paths) : undefined;
@@ -389,6 +401,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (error instanceof UsageError) {
       const help = command === "update" || command === "dispatch" ? `gitops-promote ${command} --help` : "gitops-promote --help";
       io.stderr(`gitops-promote: ${error.message}\nRun '${help}' for usage.\n`);
+      return EXIT_USAGE;
+    }
+    // A --payload that is not valid is bad input from the user, as an --image that is not one is.
+    if (command === "update" && error instanceof PayloadError) {
+      io.stderr(`error: ${error.message}\nnothing was written\n`);
       return EXIT_USAGE;
     }
     if (error instanceof RequestError) {

@@ -129,6 +129,13 @@ describe("gitops-promote dispatch, against the fake GitHub", () => {
     expect(result.stdout + result.stderr).not.toContain(fake.token);
   });
 
+  it("fails (exit 1) for a payload larger than GitHub takes, said as the validator says it", async () => {
+    const images = Array.from({ length: 2300 }, (_, i) => ["--image", `ghcr.io/acme/app-with-a-long-name-${i}:1.0.0`]).flat();
+    const result = await dispatch(["--repository", "acme/manifests", ...images, "--dry-run"]);
+    expect([result.code, result.stdout]).toEqual([1, ""]);
+    expect(result.stderr).toMatch(/^error: client_payload: is \d+ bytes of JSON; GitHub requires less than 65536 \(64KB\)\n$/);
+  });
+
   it("says what it sent once, on stdout; stderr follows only a --wait, as the run goes", async () => {
     const sent = await dispatch(["--repository", "acme/manifests", "--image", "ghcr.io/acme/app:1.2.4"]);
     expect(sent).toEqual({ code: 0, stdout: "acme/manifests: event image-pushed\n", stderr: "" });

@@ -18,6 +18,17 @@ describe("streamIo", () => {
     expect([String(stdout.read()), String(stderr.read()), io.env.HOME]).toEqual(["out\n", "err\n", "/home/me"]);
   });
 
+  it("reads the standard input to its end, only when asked: a terminal is no input, and a run that reads none never opens it", async () => {
+    const piped = new PassThrough();
+    piped.end('{"v": 1}\n');
+    let opened = 0;
+    const io = streamIo(new PassThrough(), new PassThrough(), {}, () => (opened++, piped));
+    expect(opened).toBe(0);
+    expect([await io.stdin?.(), opened]).toEqual(['{"v": 1}\n', 1]);
+    const terminal = Object.assign(new PassThrough(), { isTTY: true });
+    expect(await streamIo(new PassThrough(), new PassThrough(), {}, () => terminal).stdin?.()).toBeUndefined();
+  });
+
   it("stops writing quietly when the reader has gone (EPIPE): no unhandled error, later writes are dropped", async () => {
     const [stdout, stderr] = [closedPipe(), closedPipe()];
     const io = streamIo(stdout, stderr, {});

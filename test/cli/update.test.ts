@@ -21,10 +21,11 @@ async function tree(files: Record<string, string> = { "values.yaml": VALUES, "ma
   return dir;
 }
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** main(argv) with what is piped into it (`stdin`; undefined: a terminal). */
+async function run(argv: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
-  const code = await main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {} });
+  const code = await main(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {}, stdin: async () => stdin });
   return { code, stdout, stderr };
 }
 
@@ -238,12 +239,13 @@ describe("one --image given twice", () => {
   });
 });
 
-describe("--target NAME", () => {
-  const config =
-    'targets:\n  - name: staging\n    paths: ["staging/**"]\n    images: [{ repository: ghcr.io/acme/app }]\n  - name: prod\n    paths: ["prod/**"]\n    images: [{ repository: ghcr.io/acme/app }]\n';
-  const deploy = "image: ghcr.io/acme/app:1.0.0\n";
-  const targets = () => tree({ ".github/gitops-promote.yaml": config, "staging/deploy.yaml": deploy, "prod/deploy.yaml": deploy });
+const TARGETS_CONFIG =
+  'targets:\n  - name: staging\n    paths: ["staging/**"]\n    images: [{ repository: ghcr.io/acme/app }]\n  - name: prod\n    paths: ["prod/**"]\n    images: [{ repository: ghcr.io/acme/app }]\n';
+const DEPLOY = "image: ghcr.io/acme/app:1.0.0\n";
+/** A tree with two targets, staging and prod, each with one file. */
+const targets = () => tree({ ".github/gitops-promote.yaml": TARGETS_CONFIG, "staging/deploy.yaml": DEPLOY, "prod/deploy.yaml": DEPLOY });
 
+describe("--target NAME", () => {
   it("edits only the files of the targets it names, as a dispatch payload's targets", async () => {
     const dir = await targets();
     const result = await run(["update", dir, "--image", "ghcr.io/acme/app:1.5.0", "--target", "prod", "--json"]);
@@ -251,7 +253,7 @@ describe("--target NAME", () => {
       0,
       expect.objectContaining({ files: ["prod/deploy.yaml"], targets: [{ name: "prod", files: ["prod/deploy.yaml"] }], warnings: [] }),
     ]);
-    expect(await readFile(join(dir, "staging/deploy.yaml"), "utf8")).toBe(deploy);
+    expect(await readFile(join(dir, "staging/deploy.yaml"), "utf8")).toBe(DEPLOY);
   });
 
   it("refuses a name no target has as bad usage (exit 2), listing the configured ones, before any file is written", async () => {
@@ -275,6 +277,111 @@ describe("--target NAME", () => {
       2,
       [{ message: `--target: no target named "prod": DIR (${dir}) has no .github/gitops-promote.yaml (or .yml) defining targets` }],
     ]);
+  });
+});
+
+describe("--payload FILE|-", () => {
+  const payload = (value: object) => JSON.stringify({ v: 1, ...value });
+  const UPDATE_1_5 = payload({ images: ["ghcr.io/acme/app:1.5.0"], targets: ["prod"] });
+
+  it("runs as the update Action does for the payload: its images come in, and its targets narrow the run as --target does", async () => {
+    const [byPayload, byFlags] = [await targets(), await targets()];
+    const file = join(await tempDir("gp-payload-"), "payload.json");
+    await writeFile(file, UPDATE_1_5);
+    const result = await run(["update", byPayload, "--payload", file, "--json"]);
+    expect([result.code, JSON.parse(result.stdout)]).toEqual([0, expect.objectContaining({ files: ["prod/deploy.yaml"], warnings: [] })]);
+    expect(result.stdout).toBe((await run(["update", byFlags, "--image", "ghcr.io/acme/app:1.5.0", "--target", "prod", "--json"])).stdout);
+    expect(await snapshot(byPayload)).toEqual(await snapshot(byFlags));
+  });
+
+  it("reads from the standard input what dispatch --dry-run prints: both sides of a promotion, tried locally", async () => {
+    const sent = await run(["dispatch", "--repository", "acme/manifests", "--image", "ghcr.io/acme/app:1.5.0", "--target", "staging", "--dry-run"]);
+    expect(sent.code, sent.stderr).toBe(0);
+    const dir = await targets();
+    const result = await run(["update", dir, "--payload", "-", "--dry-run"], sent.stdout);
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    expect(result.stdout).toContain("target staging:\nstaging/deploy.yaml\n");
+    expect(result.stdout).toContain("+image: ghcr.io/acme/app:1.5.0\n");
+    expect(result.stdout).not.toContain("prod/deploy.yaml");
+  });
+
+  it("takes --set, --path and the rest beside it, as the Action takes its inputs beside a payload", async () => {
+    const dir = await tree();
+    const result = await run(
+      ["update", dir, "--payload", "-", "--set", "values.yaml:image.tag=1.6.0", "--path", "values.yaml", "--json"],
+      payload({ images: ["ghcr.io/acme/app:1.5.0"] }),
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const { changes } = JSON.parse(result.stdout) as { changes: { key: string; new: string }[] };
+    expect(changes.map((c) => [c.key, c.new])).toEqual([
+      ["image.tag", "1.6.0"],
+      ["list[0].image", "ghcr.io/acme/app:1.5.0"],
+    ]);
+    expect(await readFile(join(dir, "main.k"), "utf8")).toBe(MAIN_K);
+  });
+
+  it("takes a file an editor saved with a byte order mark", async () => {
+    const file = join(await tempDir("gp-payload-"), "payload.json");
+    await writeFile(file, `\uFEFF${UPDATE_1_5}`);
+    expect((await run(["update", await targets(), "--payload", file, "--dry-run"])).code).toBe(0);
+  });
+
+  it.each([
+    ["", "--payload: the standard input is empty"],
+    ["{", "--payload: not valid JSON: "],
+    [payload({ images: ["Foo:1"] }), '--payload.images[0]: invalid image reference "Foo:1"'],
+    [JSON.stringify({ v: 2, images: ["ghcr.io/acme/app:1.5.0"] }), "--payload.v: version 2 is not supported; this gitops-promote reads version 1"],
+    [payload({ images: ["ghcr.io/acme/app:1.5.0"], targets: ["prod uction"] }), '--payload.targets[0]: "prod uction" is not a target name'],
+    [
+      JSON.stringify({ payload: { v: 1, images: ["ghcr.io/acme/app:1.5.0"] }, dispatched: [] }),
+      '--payload: is what gitops-promote dispatch --json prints ({"payload", "dispatched"}), not a payload: leave out --json',
+    ],
+  ])("is bad usage (exit 2), nothing written, when it is no valid payload, said as the validator says it: %j", async (text, message) => {
+    const dir = await targets();
+    const before = await snapshot(dir);
+    const result = await run(["update", dir, "--payload", "-"], text);
+    expect(result.code).toBe(2);
+    expect(result.stderr.startsWith(`error: ${message}`), result.stderr).toBe(true);
+    expect(result.stderr).toMatch(/\nnothing was written\n$/);
+    expect(await snapshot(dir)).toEqual(before);
+    const json = await run(["update", dir, "--payload", "-", "--json"], text);
+    expect([json.code, JSON.parse(json.stdout)]).toEqual([
+      2,
+      expect.objectContaining({ changed: false, errors: [{ message: expect.stringContaining(message) }] }),
+    ]);
+  });
+
+  it("refuses a target the payload names that no target has as bad usage (exit 2), as the payload's field", async () => {
+    const result = await run(["update", await targets(), "--payload", "-"], payload({ images: ["ghcr.io/acme/app:1.5.0"], targets: ["production"] }));
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      'error: --payload.targets: no target named "production" (configured: staging, prod)\nnothing was written\n',
+    ]);
+  });
+
+  it.each([
+    [["--image", "ghcr.io/acme/app:1.6.0"], "--payload and --image: the payload's images are the incoming images"],
+    [["--target", "staging"], "--payload and --target: the payload's targets are the targets"],
+  ])("is bad usage (exit 2) beside %j, which would make a run the Action never makes", async (flags, message) => {
+    const dir = await targets();
+    const before = await snapshot(dir);
+    const result = await run(["update", dir, "--payload", "-", ...flags], UPDATE_1_5);
+    expect([result.code, result.stderr.split("\n")[0]]).toEqual([2, expect.stringContaining(`gitops-promote: ${message}`)]);
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it("is bad usage (exit 2) when there is nothing to read: a missing file, a directory, a terminal", async () => {
+    const dir = await targets();
+    const missing = join(dir, "nope.json");
+    expect((await run(["update", dir, "--payload", missing])).stderr.split("\n")[0]).toBe(`gitops-promote: --payload ${missing} does not exist`);
+    expect((await run(["update", dir, "--payload", dir])).stderr.split("\n")[0]).toBe(`gitops-promote: --payload ${dir} is a directory, not a file`);
+    const terminal = await run(["update", dir, "--payload", "-"]);
+    expect([terminal.code, terminal.stderr.split("\n")[0]]).toEqual([2, expect.stringContaining("--payload -: nothing is piped into the standard input")]);
+  });
+
+  it("is in update's --help, and dispatch's --dry-run says where its payload goes", async () => {
+    expect((await run(["update", "--help"])).stdout).toContain("  --payload FILE|-      run as the update Action runs for this dispatch payload");
+    expect((await run(["dispatch", "--help"])).stdout).toContain("print the payload, send nothing (update --payload - reads it)");
   });
 });
 
