@@ -8,10 +8,10 @@ import type { Change, Diagnostic, EditResult, FullEditRequest, Warning } from ".
 import { isAside, SourceError } from "../change.js";
 import { screenToken, type ImageRef } from "../image/reference.js";
 import { MARKER_TOKEN, markerPattern } from "../image/marker.js";
-import { editKcl, kclScreenTokens, type Overridden } from "../kcl/editor.js";
+import { editCheckedKcl, kclScreenTokens, type Overridden } from "../kcl/editor.js";
 import { editKclMod } from "../kcl/mod-editor.js";
 import type { ComputedOverride } from "../kcl/override.js";
-import { editYaml } from "../yaml/editor.js";
+import { editCheckedYaml } from "../yaml/editor.js";
 import { hasPlaceholder } from "../yaml/placeholder.js";
 import { ConfigError, parseConfig, type Config, type Target } from "./config.js";
 import { FLUX_IMAGE_API_GROUP, mayHoldFluxObjects } from "./flux-objects.js";
@@ -439,7 +439,7 @@ function planFile(
   const body = text.slice(bom.length);
   let edited: EditResult;
   try {
-    edited = kind === "kcl" ? editKcl(body, request, overridden) : kind === "kcl-mod" ? editKclMod(body, request) : editYaml(body, request);
+    edited = kind === "kcl" ? editCheckedKcl(body, request, overridden) : kind === "kcl-mod" ? editKclMod(body, request) : editCheckedYaml(body, request);
   } catch (caught) {
     // A file nested deeper than a parser's own limits catch is this file's trouble, not the run's;
     // any other RangeError is a fault of ours, which must not pass for a file's.

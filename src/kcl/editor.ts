@@ -681,8 +681,12 @@ function mayMatch(text: string, request: FullEditRequest): boolean {
  * (overriddenIn). Throws SourceError when a file that may match does not
  * tokenize or parse; a file that cannot match (screened by bytes) is returned as is.
  */
-export function editKcl(text: string, given: EditRequest, overridden: Overridden = {}): EditResult {
-  const request = fullEditRequest(given);
+export function editKcl(text: string, request: EditRequest, overridden: Overridden = {}): EditResult {
+  return editCheckedKcl(text, fullEditRequest(request), overridden);
+}
+
+/** editKcl for a request the engine built from what it checked once for the plan: not checked again for each file. */
+export function editCheckedKcl(text: string, request: FullEditRequest, overridden: Overridden = {}): EditResult {
   if (!mayMatch(text, request)) return { text, changes: [], warnings: [] };
   const module = parseKcl(text);
   const editor = new ImageEditor(module.tokens, request, overridden, literalTypes(module));

@@ -7,7 +7,7 @@
  * new text) is named in a warning at its line and left as it is, as the YAML settings are
  * (yaml/kcl-overrides.ts).
  */
-import { fullEditRequest, type EditRequest, type EditResult, type FieldChange, type Warning, type WarningKind } from "../change.js";
+import type { EditResult, FieldChange, FullEditRequest, Warning, WarningKind } from "../change.js";
 import { formatImageRef, tryParseImageRef } from "../image/reference.js";
 import { bareRepositoryWarning, byRepository, nextReference, staleImageIn } from "../image/update.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
@@ -15,8 +15,9 @@ import { modOverrides } from "./mod-overrides.js";
 
 const UNEDITED = "so the image kcl run renders (these overrides apply after the source) stays as it is";
 
-export function editKclMod(text: string, request: EditRequest): EditResult {
-  const incoming = byRepository(fullEditRequest(request).images);
+/** Edits a kcl.mod for a request the engine built from what it checked (no library caller edits one). */
+export function editKclMod(text: string, request: FullEditRequest): EditResult {
+  const incoming = byRepository(request.images);
   const changes: FieldChange[] = [];
   const warnings: Warning[] = [];
   const splices: Splice[] = [];

@@ -23,7 +23,7 @@
  * Every new tag/digest is the shared decision `nextVersion` (policies, no downgrade). Splices never overlap (a claimed node is edited once) and are applied in one
  * pass, so the work is linear in the file size.
  */
-import { fullEditRequest, type EditRequest, type EditResult } from "../change.js";
+import { fullEditRequest, type EditRequest, type EditResult, type FullEditRequest } from "../change.js";
 import { editArgoCdHelm, editArgoCdImages } from "./argocd.js";
 import { YamlFile } from "./file.js";
 import { editHelmValues } from "./helm.js";
@@ -50,7 +50,11 @@ const EDITORS: readonly Editor[] = [
 
 /** Runs `editors` over one parse of `text`; throws SourceError when `text` is not valid YAML. */
 export function runEditors(text: string, given: EditRequest, editors: readonly Editor[]): EditResult {
-  const request = fullEditRequest(given);
+  return runChecked(text, fullEditRequest(given), editors);
+}
+
+/** runEditors for a request already checked. */
+function runChecked(text: string, request: FullEditRequest, editors: readonly Editor[]): EditResult {
   const file = new YamlFile(text);
   const plan = new EditPlan(file);
   for (const editor of editors) editor(file, request, plan);
@@ -60,4 +64,9 @@ export function runEditors(text: string, given: EditRequest, editors: readonly E
 /** Applies every YAML editor to one file: DESIGN §2 1–4, Argo CD's kustomize image lists (the string form of 3) and Helm parameters (of 4). */
 export function editYaml(text: string, request: EditRequest): EditResult {
   return runEditors(text, request, EDITORS);
+}
+
+/** editYaml for a request the engine built from what it checked once for the plan: not checked again for each file. */
+export function editCheckedYaml(text: string, request: FullEditRequest): EditResult {
+  return runChecked(text, request, EDITORS);
 }

@@ -16,7 +16,7 @@
 import { SourceError, type WarningKind } from "../change.js";
 import { formatImageRef, tryParseImageRef } from "../image/reference.js";
 import { bareRepositoryWarning, byRepository, nextReference, staleImageIn, type ImageUpdate } from "../image/update.js";
-import { editKcl } from "../kcl/editor.js";
+import { editCheckedKcl } from "../kcl/editor.js";
 import type { YamlDocument } from "./file.js";
 import { setImageScalar } from "./images.js";
 import {
@@ -78,7 +78,7 @@ function editSetting(item: SettingItem, setting: Setting, document: YamlDocument
  */
 function kclWouldEdit(expression: string, incoming: ReadonlyMap<string, ImageUpdate>): boolean {
   try {
-    const { changes, warnings } = editKcl(`value = ${expression}\n`, { images: [...incoming.values()], setters: new Map() });
+    const { changes, warnings } = editCheckedKcl(`value = ${expression}\n`, { images: [...incoming.values()], setters: new Map() });
     return changes.length > 0 || warnings.length > 0;
   } catch (error) {
     // Text KCL reads as an expression but not as a value: say what it holds, as before.

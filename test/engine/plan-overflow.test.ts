@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 
 vi.mock("../../src/kcl/editor.js", async (original) => ({
   ...(await original<typeof import("../../src/kcl/editor.js")>()),
-  editKcl: () => {
+  editCheckedKcl: () => {
     throw new RangeError("Maximum call stack size exceeded");
   },
 }));

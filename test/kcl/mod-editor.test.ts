@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { EditRequest } from "../../src/change.js";
+import type { FullEditRequest } from "../../src/change.js";
 import { parsePolicy } from "../../src/image/policy.js";
 import { parseImageRef } from "../../src/image/reference.js";
 import { editKclMod } from "../../src/kcl/mod-editor.js";
 
-const request = (...refs: string[]): EditRequest => ({ images: refs.map((ref) => ({ image: parseImageRef(ref) })), setters: new Map() });
+const request = (...refs: string[]): FullEditRequest => ({ images: refs.map((ref) => ({ image: parseImageRef(ref) })), setters: new Map() });
 
 describe("editKclMod: images in kcl.mod's [profile] overrides, which kcl run applies after the source", () => {
   const mod = [
