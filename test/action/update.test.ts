@@ -173,6 +173,19 @@ describe("update Action", () => {
     expect(apiCalls(fake)).toEqual([]);
   });
 
+  it("dry run without a token: a push needs none, and the lookup of open pull requests says so in a few words, not with a run's advice", async () => {
+    const push = await action({ images: `${APP}:1.2.4`, "dry-run": "true", token: "" });
+    expect(push.exitCode, push.stderr).toBe(0);
+    expect(push.stdout).not.toContain("input token");
+    const pr = await action({ images: `${APP}:1.2.4`, "dry-run": "true", token: "", delivery: "pull-request" });
+    expect(pr.exitCode, pr.stderr).toBe(0);
+    expect(pr.stdout).toMatch(
+      /dry run: the open pull requests on \S+ could not be read \(input token is empty, and a run that lands pull requests needs one\); a run plans on an open one's branch too/,
+    );
+    expect(pr.stdout).not.toContain("misspelt");
+    expect(apiCalls(fake)).toEqual([]);
+  });
+
   it("pull request: created on gitops-promote/<image>, then updated in place by the next build", async () => {
     const before = await main();
     const first = await action({ images: `${APP}:1.2.4`, delivery: "pull-request", labels: "deploy", reviewers: "alice" });

@@ -130,9 +130,12 @@ function branchInput(name: string, text: string): string {
 
 /**
  * The token, for a run that calls the API; an empty one is refused with its likely causes. A run
- * that makes no API call never asks.
+ * that makes no API call never asks. A dry run asks only to look up the open pull requests it would
+ * land in, and shows its plan without them: an empty token is said there in a few words, its likely
+ * causes left to the run that needs it.
  */
-export function requireToken(token: string): string {
+export function requireToken(token: string, dryRun = false): string {
+  if (dryRun && token === "") throw new InputError("input token is empty, and a run that lands pull requests needs one");
   return requireTokenInput(token, {
     calls: "this run calls the GitHub API (commits through the API, pull requests, merges)",
     withoutIt: "Leave `token` out to use GITHUB_TOKEN.",

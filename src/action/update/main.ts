@@ -69,7 +69,7 @@ async function run(): Promise<void> {
       if (!repository.owner || !repository.repo) {
         throw new Error("origin is not a repository on this GitHub server and GITHUB_REPOSITORY is not set: the API does not know which repository to use");
       }
-      client ??= createClient({ token: requireToken(inputs.token), log: (message) => core.warning(redact(message)) });
+      client ??= createClient({ token: requireToken(inputs.token, inputs.delivery.dryRun), log: (message) => core.warning(redact(message)) });
       return client;
     },
     log: infoUntrusted,

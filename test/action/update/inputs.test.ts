@@ -225,6 +225,12 @@ describe("update Action inputs", () => {
     expect(() => requireToken("")).toThrow(/^input token is empty, .*misspelt.*skipped.*Leave `token` out to use GITHUB_TOKEN\.$/);
   });
 
+  it("tells a dry run, which looks up open pull requests only, of an empty token in a few words; a token it is given is read as a run reads it", () => {
+    expect(() => requireToken("", true)).toThrow(new InputError("input token is empty, and a run that lands pull requests needs one"));
+    expect(requireToken("ghs_x", true)).toBe("ghs_x");
+    expect(() => requireToken("Bearer ghs_x", true)).toThrow(/^input token holds a space/);
+  });
+
   it("refuses a token of several lines (an App's private key given as the token) at once, without quoting it", () => {
     const key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEsecret\n-----END RSA PRIVATE KEY-----";
     expect(() => readUpdateInputs(reader({ images: "a:1", token: key }), push)).toThrow(/^input token holds a line break.*private key/);
