@@ -426,13 +426,9 @@ class Parser {
     return { type: "other", construct: "quantifier", first, last: this.pos - 1 };
   }
 
-  /** 1-based column of a token; scans back to its line start (cheaper than a line table here). */
+  /** 1-based column of a token, from the source's line table: an `if` may stand anywhere on a long line. */
   column(at: number): number {
-    const text = this.text;
-    const start = this.start[at]!;
-    let i = start;
-    while (i > 0 && text.charCodeAt(i - 1) !== 10 && text.charCodeAt(i - 1) !== 13) i--;
-    return start - i + 1;
+    return this.tokens.source.column(this.start[at]!);
   }
 
   list(): Expr {

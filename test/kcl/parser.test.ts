@@ -254,6 +254,18 @@ describe("parseKcl", () => {
   ])("reads %s 100,000 long, skipped or read in a loop, with no limit", (_, long) => {
     expect(parseKcl(`${long(100000)}\n`).statements).toHaveLength(1);
   });
+
+  // Each `if` item's column was found by scanning back to the line's start: 100,000 items on one line took minutes.
+  it.each([
+    ["list items", "[", "if c: 1", "]"],
+    ["config entries", "{", "if c: b = 1", "}"],
+  ])("reads 100,000 inline if %s on one line", (_, open, item, close) => {
+    const m = parseKcl(`a = ${open}${Array(100000).fill(item).join(", ")}${close}\n`);
+    const value = (m.statements[0] as { value: Expr }).value;
+    const items = value.type === "list" || value.type === "config" ? value.items : [];
+    expect(items).toHaveLength(100000);
+    expect(items.every((i) => i.type === "if" && i.branches.length === 1 && i.branches[0]!.length === 1)).toBe(true);
+  });
 });
 
 describe("parseKclExpression", () => {
