@@ -14,6 +14,7 @@ import { nodeText } from "./nodes.js";
 import { configOf, definition, holdsConfig, namesTarget, STARTS_LINE, unreached, unreachedEntries } from "./override-reach.js";
 import { parseKcl, parseKclExpression } from "./parser.js";
 import { formatOverridePath, isIdentifier, isKeyword, OverrideSpecError, parseOverridePath, parseOverrideSpec, type OverrideSpec } from "./override-spec.js";
+import { lineBreaks } from "../text/line-index.js";
 import { shiftLines } from "../text/line-shift.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { plainString, usableSpecValue } from "./spec-value.js";
@@ -143,10 +144,6 @@ function laidOut(start: number, end: number, items: readonly string[], layout: L
   return { start, end, insert: insert + layout.tail, starts };
 }
 
-function lineBreaks(text: string): number {
-  return text.match(/\r\n|\n|\r/g)?.length ?? 0;
-}
-
 /** Same tokens (ignoring layout and comments; strings by value and kind)? */
 function sameTokens(a: Tokens, aNode: Span, b: Tokens, bNode: Span): boolean {
   const skip = (t: Tokens, i: number): boolean => STARTS_LINE.has(t.kind[i]!);
@@ -230,7 +227,7 @@ class Planner {
       const at = this.at.get(item);
       if (at === undefined || item.line === undefined) return item;
       let moved = 0;
-      for (const s of this.plan.splices) if (s.start < at && s.end <= at) moved += lineBreaks(s.insert) - lineBreaks(this.text.slice(s.start, s.end));
+      for (const s of this.plan.splices) if (s.start < at && s.end <= at) moved += lineBreaks(s.insert) - lineBreaks(this.text, s.start, s.end);
       return moved === 0 ? item : { ...item, line: item.line + moved };
     });
   }
@@ -451,7 +448,7 @@ class Planner {
       this.plan.splices.push(splice);
       const line = this.tokens.source.line(splice.start);
       added.forEach(({ change }, i) => {
-        const placed = { ...this.plan.changes[change]!, line: line + lineBreaks(splice.insert.slice(0, splice.starts[i])) };
+        const placed = { ...this.plan.changes[change]!, line: line + lineBreaks(splice.insert, 0, splice.starts[i]) };
         this.plan.changes[change] = placed;
         this.at.set(placed, splice.start);
       });

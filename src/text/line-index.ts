@@ -44,13 +44,20 @@ export class LineIndex {
   }
 }
 
+/**
+ * How many lines end in text[start, end), by LineIndex's rule: LF, CRLF and a lone CR each
+ * end one. A CR just before `end` is no line end when an LF follows it there: that LF ends its line.
+ */
+export function lineBreaks(text: string, start = 0, end = text.length): number {
+  let count = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count++;
+  }
+  return count;
+}
+
 /** 1-based line of one offset, by LineIndex's rule, without building an index: for a text looked up once. */
 export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    // A CR ends a line unless an LF follows it: then the LF ends it.
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
-  }
-  return line;
+  return 1 + lineBreaks(text, 0, offset);
 }

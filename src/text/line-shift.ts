@@ -3,7 +3,7 @@
  * adds or removes line breaks moves every line below it. The edit is the span between the
  * texts' common prefix and suffix; a line starting at or after its old end moves with it.
  */
-import { LineIndex } from "./line-index.js";
+import { LineIndex, lineBreaks } from "./line-index.js";
 
 export function shiftLines<C extends { readonly line?: number }>(changes: readonly C[], before: string, after: string): C[] {
   if (changes.length === 0 || before === after) return [...changes];
@@ -15,8 +15,7 @@ export function shiftLines<C extends { readonly line?: number }>(changes: readon
   const oldEnd = before.length - suffix;
   const lines = { before: new LineIndex(before), after: new LineIndex(after) };
   // Several edits are one span: when they add and remove no line break, as values replaced in place, no line in it moves either.
-  const breaks = (text: string, end: number) => text.slice(prefix, end).split("\n").length;
-  const inPlace = breaks(before, oldEnd) === breaks(after, after.length - suffix);
+  const inPlace = lineBreaks(before, prefix, oldEnd) === lineBreaks(after, prefix, after.length - suffix);
   return changes.map((change) => {
     if (change.line === undefined) return change;
     const start = lines.before.lineStart(change.line);

@@ -1,6 +1,6 @@
 /** Offset -> line lookups shared by the YAML and KCL editors. */
 import { describe, expect, it } from "vitest";
-import { LineIndex, lineAt } from "../../src/text/line-index.js";
+import { LineIndex, lineAt, lineBreaks } from "../../src/text/line-index.js";
 
 describe("LineIndex", () => {
   it("numbers lines from 1; a line break belongs to the line it ends", () => {
@@ -27,5 +27,16 @@ describe("lineAt", () => {
       const offsets = Array.from({ length: text.length + 1 }, (_, i) => i);
       expect(offsets.map((offset) => lineAt(text, offset))).toEqual(offsets.map((offset) => lines.lineAt(offset)));
     }
+  });
+});
+
+describe("lineBreaks", () => {
+  it("counts LF, CRLF and a lone CR as one line end each, as LineIndex ends lines", () => {
+    expect(["", "a", "a\n", "a\r\nb\rc\nd", "\r\r\n\n"].map((text) => lineBreaks(text))).toEqual([0, 0, 1, 3, 3]);
+  });
+
+  it("counts within a range; a CR whose LF is past the range's end ends no line in it", () => {
+    const text = "a\r\nb\rc";
+    expect([lineBreaks(text, 0, 2), lineBreaks(text, 0, 3), lineBreaks(text, 3, 6), lineBreaks(text, 4, 6)]).toEqual([0, 1, 1, 1]);
   });
 });

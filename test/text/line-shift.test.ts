@@ -10,6 +10,14 @@ describe("shiftLines", () => {
     expect(shiftLines(at(1, 3, 4), before, "a\nc\nd\n")).toEqual(at(1, 2, 3));
   });
 
+  it("reads LF, CRLF and CR texts alike: two edits adding a line between them are no in-place span, whatever ends the lines", () => {
+    const lines = (eol: string, ...words: string[]) => words.map((w) => w + eol).join("");
+    const shifted = (eol: string) => shiftLines(at(1, 3, 4), lines(eol, "a: 1", "b", "c: 1", "d"), lines(eol, "a: 22", "b", "new", "c: 22", "d"));
+    expect(shifted("\n")[2]).toEqual({ line: 5 });
+    expect(shifted("\r\n")).toEqual(shifted("\n"));
+    expect(shifted("\r")).toEqual(shifted("\n"));
+  });
+
   it("keeps a line the edit only changed within, and one with no line or past the end", () => {
     expect(shiftLines(at(2), "a\nb = 1\nc\n", "a\nb = 22\nc\n")).toEqual(at(2));
     expect(shiftLines([{ message: "x" }, { line: 9 }], "a\nb\n", "a\nx\nb\n")).toEqual([{ message: "x" }, { line: 9 }]);
