@@ -38,12 +38,15 @@ export function formatPath(path: readonly PathSegment[]): string {
   return out;
 }
 
-/** Parses `a.b[0]`, `a["dot.key"].b`, `a['x'].b`, `containers.0.image`; throws SourceError saying where it is malformed. */
-export function parsePath(text: string): PathSegment[] {
+/**
+ * Parses `a.b[0]`, `a["dot.key"].b`, `a['x'].b`, `containers.0.image`; throws SourceError saying where it is malformed.
+ * `value`, a spec's, completes the `--image` that the error for a yq selector suggests.
+ */
+export function parsePath(text: string, value?: string): PathSegment[] {
   const fail = (why: string, at: number): never => {
     // yq writes `.image.tag`; here a path starts with its first key.
     const yq = at === 0 && text.startsWith(".") && text.length > 1 ? `; drop the leading dot (paths are ${text.slice(1)}, not yq's ${text})` : "";
-    throw new SourceError(`invalid path ${JSON.stringify(text)}: ${why} at character ${at + 1}${yq}`);
+    throw new SourceError(`invalid path ${JSON.stringify(text)}: ${yqSelector(text, value) ?? `${why} at character ${at + 1}${yq}`}`);
   };
   const segments: PathSegment[] = [];
   let i = 0;
@@ -73,6 +76,29 @@ export function parsePath(text: string): PathSegment[] {
   return segments;
 }
 
+/**
+ * yq's pick of a list item by a field (`images[name=app]`, `.images[] | select(.name == "app")`), which a path does not
+ * read: where it is and what to write instead, or undefined for any other path. A kustomize `images` entry's `newTag`
+ * (or a `tag`) picked by `name`, or an `image` field, is what `--image` sets, finding it by name: `value` completes that image.
+ */
+function yqSelector(path: string, value: string | undefined): string | undefined {
+  const open = path.indexOf("[");
+  if (open < 0 || !/\[\s*(?:\]|\?)|\[[^\]"']*=|select\(/.test(path)) return undefined;
+  const list = path.slice(0, open).replace(/^[\s(]*\./, "");
+  const picked = /\.?([\w-]+)\s*==?\s*(?:"([^"]*)"|'([^']*)'|([^\s\])]+))/.exec(path.slice(open));
+  const name = picked?.[1] === "name" ? (picked[2] ?? picked[3] ?? picked[4]) : undefined;
+  const field = /\.([\w-]+)[\s)]*$/.exec(path)?.[1];
+  const given = value === undefined ? "" : unquote(value);
+  const image = given === "" ? undefined : field === "image" ? given : (field === "newTag" || field === "tag") && name ? `${name}:${given}` : undefined;
+  return (
+    `a yq selector at character ${open + 1}; list items are selected by index (${BARE_PATH.test(list) ? list : ""}[0]), ` +
+    `or give --image ${image ?? "REPOSITORY:TAG"} (images: in the Action), which finds the image's fields by its name`
+  );
+}
+
+/** A path of bare keys, `spec.containers`. */
+const BARE_PATH = /^[^.[\]"'\s()|]+(?:\.[^.[\]"'\s()|]+)*$/;
+
 /** Index just after the closing quote of the quoted key starting at `open`, or -1. */
 function quotedEnd(text: string, open: number): number {
   const quote = text[open]!;
@@ -95,10 +121,31 @@ export interface YamlSpec {
 
 /** `image.tag=1.2.3`; throws SourceError for a spec with no path before its `=`, or a malformed path. */
 export function parseYamlSpec(spec: string): YamlSpec {
-  const eq = spec.indexOf("=");
+  const eq = assignmentAt(spec);
   if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
   const path = spec.slice(0, eq).trim();
-  return { path, segments: parsePath(path), value: spec.slice(eq + 1).trim() };
+  const value = spec.slice(eq + 1).trim();
+  return { path, segments: parsePath(path, value), value };
+}
+
+/**
+ * The `=` that ends a spec's path: the first outside brackets, parentheses and quotes, so that a quoted key
+ * (`a["x=y"]=1`) holds one, and a yq selector (`images[name=app].newTag=1`) is read whole and named as such;
+ * the first `=` at all when one of those is left open.
+ */
+function assignmentAt(spec: string): number {
+  let depth = 0;
+  for (let i = 0; i < spec.length; i++) {
+    const c = spec[i]!;
+    if (c === '"' || c === "'") {
+      const end = quotedEnd(spec, i);
+      if (end < 0) break;
+      i = end - 1;
+    } else if (c === "[" || c === "(") depth++;
+    else if (c === "]" || c === ")") depth = Math.max(0, depth - 1);
+    else if (c === "=" && depth === 0) return i;
+  }
+  return spec.indexOf("=");
 }
 
 /**

@@ -23,8 +23,24 @@ describe("parsePath", () => {
     ['a["b"]c', "expected '.' or '[' at character 7"],
     // yq's spelling
     [".image.tag", "empty key at character 1; drop the leading dot (paths are image.tag, not yq's .image.tag)"],
+    [
+      "images[name=ghcr.io/acme/app].newTag",
+      "a yq selector at character 7; list items are selected by index (images[0]), or give --image REPOSITORY:TAG (images: in the Action), which finds the image's fields by its name",
+    ],
   ])("refuses %j", (text, why) => {
     expect(() => parsePath(text)).toThrow(`invalid path ${JSON.stringify(text)}: ${why}`);
+  });
+
+  it.each([
+    ["images[name=ghcr.io/acme/app].newTag=1.3.0", "images[0]", "ghcr.io/acme/app:1.3.0"],
+    ['images[name == "ghcr.io/acme/app"].newTag="1.3.0"', "images[0]", "ghcr.io/acme/app:1.3.0"],
+    ['.images[] | select(.name == "ghcr.io/acme/app").newTag=1.3.0', "images[0]", "ghcr.io/acme/app:1.3.0"],
+    ['(.images[] | select(.name == "ghcr.io/acme/app")).newTag = "1.3.0"', "images[0]", "ghcr.io/acme/app:1.3.0"],
+    ["spec.containers[name=app].image=ghcr.io/acme/app:1.3.0", "spec.containers[0]", "ghcr.io/acme/app:1.3.0"],
+    // What --image would not set is left to the index.
+    ["images[name=ghcr.io/acme/app].newName=ghcr.io/acme/web", "images[0]", "REPOSITORY:TAG"],
+  ])("names yq's list selector in %j, with the index or the --image to give instead", (spec, index, image) => {
+    expect(() => parseYamlSpec(spec)).toThrow(`list items are selected by index (${index}), or give --image ${image} (images: in the Action)`);
   });
 });
 
@@ -227,6 +243,11 @@ describe("setFromSpec", () => {
   it("reads a spec without its file: the path as written, its segments, the value as given", () => {
     expect(parseYamlSpec(' list[0].image = "nginx:1" ')).toEqual({ path: "list[0].image", segments: ["list", 0, "image"], value: '"nginx:1"' });
     expect(() => parseYamlSpec(".image.tag=43")).toThrow(SourceError);
+  });
+
+  it("ends the path at the first '=' outside a quoted key", () => {
+    expect(parseYamlSpec('labels["a=b"].c=x=y')).toEqual({ path: 'labels["a=b"].c', segments: ["labels", "a=b", "c"], value: "x=y" });
+    expect(parseYamlSpec("data.query=select(.a)[b=c]").value).toBe("select(.a)[b=c]");
   });
 
   describe("a tag beside a digest, as Helm values pin an image", () => {
