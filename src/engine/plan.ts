@@ -30,6 +30,7 @@ import { warnBesideMarkers, warnUnmoved, warnUnpolicied, warnUnreached } from ".
 import { checkConfiguredOverrides, collectOverrides, configuredOverride, located, overFile, overriddenIn, overrideNames } from "./overrides.js";
 import { andList } from "../text/and-list.js";
 import { pathMatcher } from "./path-glob.js";
+import { isMisplacedConfig, warnMisplacedConfigs } from "./misplaced-config.js";
 
 export interface FilePlan {
   readonly path: string;
@@ -101,6 +102,12 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   const given = typeof request.config === "object" ? request.config : undefined;
   const configPath = given ? GIVEN_CONFIG : configPathIn(request, present);
   const config = given ?? (await loadConfig(source, present, configPath, request.config !== undefined, request.create ?? false));
+  // Said first, as the cause of what follows, and aside: what the run brings is written as the configuration read allows.
+  const misplaced = warnMisplacedConfigs(files, {
+    path: given ? undefined : configPath,
+    present: config !== undefined,
+    byDefault: request.config === undefined,
+  });
   const targets = asIssuesOf("target", () => targetsInScope(config, request.targets));
   const warnings: Warning[] = [];
   const inScope = pathFilter(request.paths ?? [], files, warnings);
@@ -112,7 +119,7 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, request.create ?? false)));
   if (issues.length > 0) throw new RequestError(issues.map(unfiled));
   const screen = screenFor(valid.images);
-  // The configuration is never a manifest: its `image:` fields name repositories, not versions.
+  // The configuration is never a manifest, nor is one where none is read: their `image:` fields name repositories, not versions.
   // Outside the paths, YAML files are read only for the Flux objects that define markers, and
   // Flux Kustomizations naming an incoming image (their spec.images may tag a bare one):
   // those usually live apart from the manifests they drive (flux-system/), and are never edited.
@@ -124,6 +131,7 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
         !isTestFile(path) &&
         !path.startsWith(".github/") &&
         path !== configPath &&
+        !isMisplacedConfig(path) &&
         (inScope(path) || fileKind(path) === "yaml")),
   );
   // Applications that can only be a lone tag's (chart-tags.ts: a parameter's, or a values file's they list): read for it, never edited.
@@ -252,7 +260,7 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   return {
     files: planned,
     changes: planned.flatMap((f) => f.changes),
-    warnings: [...leftOut, ...idlePaths, ...warnings].map(unfiled),
+    warnings: [...leftOut, ...misplaced, ...idlePaths, ...warnings].map(unfiled),
     targets: targets.map((t) => ({ name: t.name, ...(t.delivery && { delivery: t.delivery }) })),
     images: [...valid.images, ...valid.setters.values()],
   };

@@ -130,6 +130,62 @@ describe("planUpdate: what is scanned", () => {
     expect(p.files.map((f) => f.path)).toEqual(["deploy/d.yaml"]);
   });
 
+  describe("a configuration where none is read", () => {
+    const config =
+      "targets:\n  - name: prod\n    paths: [prod/**]\n    images:\n      - repository: ghcr.io/acme/app\n        policy: { semver: { range: ^1.0.0 } }\n";
+    const override = "overrides:\n  - file: kcl/main.k\n    spec: app.image\n    image: ghcr.io/acme/app\n";
+    const PROD = { "prod/deploy.yaml": "image: ghcr.io/acme/app:1.2.0\n" };
+    const RC = { images: ["ghcr.io/acme/app:1.3.0-rc.1"] };
+
+    it("at the root, beside .github/: is neither read nor edited, and says where the configuration is read from", async () => {
+      const p = await plan({ "gitops-promote.yaml": config + override, ...PROD }, RC);
+      expect(p.files.map((f) => f.path)).toEqual(["prod/deploy.yaml"]);
+      expect(p.warnings).toEqual([
+        {
+          file: "gitops-promote.yaml",
+          message:
+            "not read, as a configuration or a manifest: a configuration is read only from .github/gitops-promote.yaml (or .yml) at the root, so its targets, their policies and its overrides do not apply to this run; to apply them, move it to .github/gitops-promote.yaml",
+          aside: true,
+        },
+      ]);
+    });
+
+    it("at the root beside the one read, or the one --config names, is neither either", async () => {
+      const files = { ".github/gitops-promote.yml": config, "gitops-promote.yml": override, ...PROD };
+      expect((await plan(files, RC)).warnings.map((w) => [w.file, w.message])).toEqual([
+        [
+          "gitops-promote.yml",
+          "not read, as a configuration or a manifest: the configuration read is .github/gitops-promote.yml, so its targets, their policies and its overrides do not apply to this run; to apply them, move them into that configuration",
+        ],
+        [undefined, "target prod: ghcr.io/acme/app:1.3.0-rc.1 is outside its policy (semver ^1.0.0); not edited there"],
+      ]);
+      const named = await plan(
+        { "deploy/gitops.yaml": config.replace("prod/**", "deploy/**"), "gitops-promote.yaml": override, "deploy/d.yaml": PROD["prod/deploy.yaml"] },
+        { ...RC, config: "deploy/gitops.yaml" },
+      );
+      expect(named.warnings[0]).toMatchObject({
+        file: "gitops-promote.yaml",
+        message: expect.stringContaining(": the configuration read is deploy/gitops.yaml, so"),
+      });
+      // The file --config names is the configuration, whatever its name.
+      const read = await plan({ "gitops-promote.yaml": config, ...PROD }, { ...RC, config: "gitops-promote.yaml" });
+      expect(read.warnings.map((w) => w.message)).toEqual(["target prod: ghcr.io/acme/app:1.3.0-rc.1 is outside its policy (semver ^1.0.0); not edited there"]);
+    });
+
+    it("in a .github/ below the root (a tree holding other trees, as examples/): names the tree it configures", async () => {
+      const p = await plan({ "examples/targets/.github/gitops-promote.yaml": config, "examples/targets/prod/deploy.yaml": PROD["prod/deploy.yaml"] }, RC);
+      expect(p.files.map((f) => f.path)).toEqual(["examples/targets/prod/deploy.yaml"]);
+      expect(p.warnings).toEqual([
+        {
+          file: "examples/targets/.github/gitops-promote.yaml",
+          message:
+            "not read, as a configuration or a manifest: a configuration is read only from .github/gitops-promote.yaml (or .yml) at the root, so its targets, their policies and its overrides do not apply to this run; to apply them, run gitops-promote update on examples/targets, the tree it configures",
+          aside: true,
+        },
+      ]);
+    });
+  });
+
   it("scans only what --path globs match", async () => {
     const p = await plan({ "a/d.yaml": "image: nginx:1.0\n", "b/d.yaml": "image: nginx:1.0\n" }, { images: ["nginx:1.2"], paths: ["b/**"] });
     expect(p.files.map((f) => f.path)).toEqual(["b/d.yaml"]);
@@ -1549,6 +1605,14 @@ describe("planUpdate: a configuration given as a Config (parseConfig of an objec
     const refused = { message: "target prod: ghcr.io/acme/app:2.0.0-rc.1 is outside its policy (semver ^1.0.0); not edited there" };
     expect(written.warnings).toEqual([{ file: ".github/gitops-promote.yaml", line: 13, message: idle }, refused]);
     expect(given.warnings).toEqual([{ message: `the configuration: ${idle}` }, refused]);
+  });
+
+  it("says of a gitops-promote.yaml at the root that the configuration read is the one given", async () => {
+    const p = await plan({ "gitops-promote.yaml": CONFIG, ...files }, { images: ["ghcr.io/acme/app:1.1.0"], config: parseConfig(parse(CONFIG) as object) });
+    expect(p.warnings[0]).toMatchObject({
+      file: "gitops-promote.yaml",
+      message: expect.stringContaining(": the configuration read is the one the request gives, so"),
+    });
   });
 
   it("still checks its overrides against the tree, naming it in the issue", async () => {
