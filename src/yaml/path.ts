@@ -22,6 +22,9 @@ import { coreType, tagHolds } from "./splice.js";
 /** A number, boolean or null (not the empty value, which any value may fill). */
 const isNonString = (text: string): boolean => text !== "" && readsAsNonString(text);
 
+/** A null, written or empty: a value fills it rather than changing its type. */
+const isNull = (text: string): boolean => /^(?:~|null|Null|NULL)?$/.test(text);
+
 /** A mapping key, or (a number) a list index written in brackets. Bare `0` stays a string: it indexes a list or names a key. */
 export type PathSegment = string | number;
 
@@ -221,7 +224,7 @@ export interface SetOptions {
    * The value was given unquoted: where the field holds a plain number, boolean or null and
    * the value reads as one too, it is written as it is (`replicas: 2` set to 3 stays a
    * number). Otherwise, and always for a quoted value, the value is a string, and a warning
-   * says so where the field held a plain number, boolean or null (whatever `typed` is).
+   * says so where the field held a plain number or boolean (whatever `typed` is; a null is filled, not retyped).
    */
   readonly typed?: boolean;
   /**
@@ -300,9 +303,10 @@ export function setYamlPath(text: string, path: string, value: string | ValueFor
     }
     const typed = options.typed === true && (type !== undefined || (node.style === "plain" && isNonString(node.text) && isNonString(next)));
     if (options.setsToo) warnStaleDigest(plan, document, segments, path, node, next, { ...options, setsToo: options.setsToo });
-    // A value given as a string (a configured override's is computed from an image) that turns a number, boolean or null into a string:
+    // A value given as a string (a configured override's is computed from an image) that turns a number or boolean into a string:
     // written as a string, the change still reads `3 -> 7`; said, so that a stray quote, or a missing `typed`, is seen.
-    if ((options.typed !== undefined || typeof value === "string") && !typed && node.style === "plain" && isNonString(node.text) && node.text !== next) {
+    const retyped = node.style === "plain" && isNonString(node.text) && !isNull(node.text) && node.text !== next;
+    if ((options.typed !== undefined || typeof value === "string") && !typed && retyped) {
       const unquote = options.typed ? "" : options.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
       plan.warn(node.start, `${path}: ${node.text} (not a string in YAML) becomes the string "${next}"${isNonString(next) ? unquote : ""}`);
     }

@@ -130,6 +130,17 @@ describe("setYamlPath", () => {
     expect(setYamlPath("tag: v1\n", "tag", "v2").warnings).toEqual([]);
   });
 
+  it.each([
+    ["tag: ~\n", "tag", "tag: 1.2.3\n"],
+    ["tag: null\n", "tag", "tag: 1.2.3\n"],
+    ["tag: Null\n", "tag", "tag: 1.2.3\n"],
+    ["tag: NULL\n", "tag", "tag: 1.2.3\n"],
+    ["tag:\n", "tag", "tag: 1.2.3\n"],
+    ["image: {tag: ~}\n", "image.tag", "image: {tag: 1.2.3}\n"],
+  ])("fills the null of %j with a string, which changes no type: nothing to say", (text, path, filled) => {
+    expect(setYamlPath(text, path, "1.2.3", { typed: false })).toMatchObject({ text: filled, warnings: [] });
+  });
+
   it("names the deepest existing key and the keys found there when the path is missing, and how to add it, as a KCL spec does", () => {
     const error = failure(values, "image.tga");
     expect(error.message).toBe(
