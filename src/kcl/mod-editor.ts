@@ -4,14 +4,14 @@
  * whatever the `.k` files hold. A spec whose value is one string holding an image of an
  * incoming repository gets the next reference, written in the file's own bytes; one whose
  * image cannot be written there (another form of value, a TOML string that cannot hold the
- * new text) is named in a warning at its line and left as it is, as the YAML settings are
- * (yaml/kcl-overrides.ts).
+ * new text) is named in a warning at its line and left as it is: the decision of
+ * spec-image.ts, which the settings kept in YAML share (yaml/kcl-overrides.ts).
  */
 import type { EditResult, FieldChange, FullEditRequest, Warning, WarningKind } from "../change.js";
-import { formatImageRef, tryParseImageRef } from "../image/reference.js";
-import { bareRepositoryWarning, byRepository, nextReference, staleImageIn } from "../image/update.js";
+import { byRepository } from "../image/update.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { modOverrides } from "./mod-overrides.js";
+import { nextSpecImage } from "./spec-image.js";
 
 const UNEDITED = "so the image kcl run renders (these overrides apply after the source) stays as it is";
 
@@ -26,32 +26,13 @@ export function editKclMod(text: string, request: FullEditRequest): EditResult {
     // Named as a YAML setting's spec is (`kcl_cli_configs.overrides[0]: app.image`): the TOML path, then the spec's.
     const key = `profile.overrides[${i}]: ${override.path ?? override.spec}`;
     const warn = (message: string, kind?: WarningKind) => warnings.push({ line: override.line, message: `${key} ${message}`, ...(kind && { kind }) });
-    const notEdited = (form: string) => {
-      const stale = staleImageIn(override.spec, incoming);
-      if (stale) warn(`holds ${formatImageRef(stale)} in ${form}, which is not edited (only a value that is one string is), ${UNEDITED}`);
-    };
-    const { value } = override;
-    if ("form" in value) {
-      notEdited(value.form);
-      continue;
-    }
-    const ref = tryParseImageRef(value.string);
-    const update = ref && incoming.get(ref.repository);
-    if (!ref || !update) {
-      // A literal holding more than an image (`"--image=..."`) is no image field; a whole text holding one is named.
-      if (value.whole !== undefined) notEdited(value.whole);
-      continue;
-    }
-    if (ref.tag === undefined && ref.digest === undefined) {
-      warn(bareRepositoryWarning(ref.repository));
-      continue;
-    }
-    const next = nextReference(update, ref, warn);
-    if (next === undefined || next === value.string) continue;
+    const image = nextSpecImage(override, incoming, warn, `(only a value that is one string is), ${UNEDITED}`);
+    if (image === undefined || image.next === image.value.string) continue;
+    const { value, name, next } = image;
     const bytes = value.write(next);
     if (bytes === undefined) {
       warn(
-        `holds ${ref.name}, and ${next} would not read as one string once written there; left as it is, ${UNEDITED} (write the value quoted in a "..." TOML string)`,
+        `holds ${name}, and ${next} would not read as one string once written there; left as it is, ${UNEDITED} (write the value quoted in a "..." TOML string)`,
       );
       continue;
     }

@@ -1,14 +1,12 @@
 /**
  * The `-O` specs of a `kcl.mod`'s `[profile] overrides` (crates/config/src/modfile.rs,
  * reference/kcl-override.md §1.9): `kcl run` applies them after the source, so they decide what
- * it renders. Each is a TOML string holding a spec, read as KCL reads it (override-spec.ts,
- * spec-value.ts); a value that is one string can be rewritten in the file's own bytes: the
- * TOML escapes of the string are kept outside the value, and the new value is escaped for the
- * kind of TOML string it stands in.
+ * it renders. Each is a TOML string holding a spec, read as KCL reads it (spec-value.ts
+ * specSetting, as a spec kept in YAML is); a value that is one string can be rewritten in the
+ * file's own bytes: the TOML escapes of the string are kept outside the value, and the new
+ * value is escaped for the kind of TOML string it stands in.
  */
-import { OverrideSpecError, parseOverrideSpec, type OverrideSpec } from "./override-spec.js";
-import { readSpecValue } from "./spec-value.js";
-import { writeStringLiteral } from "./string-literal.js";
+import { specSetting, type ValueForm } from "./spec-value.js";
 
 /** One spec of `[profile] overrides`. */
 export interface ModOverride {
@@ -16,10 +14,12 @@ export interface ModOverride {
   readonly line: number;
   /** The spec, its TOML escapes decoded. */
   readonly spec: string;
-  /** The spec's path; undefined for a string KCL refuses as a spec. */
+  /** The spec's path; undefined for a string that sets no string (specSetting: no spec KCL reads, `path-`, a string after `+=`). */
   readonly path?: string;
+  /** Where a warning finds an image of a value that is not edited: the value's text, or the TOML string's when it cannot be read ("" when it sets no string). */
+  readonly text: string;
   /** The string the spec sets and where it is in the file, or the form of a value that is none, for a warning. */
-  readonly value: ModValue | { readonly form: string };
+  readonly value: ModValue | ValueForm;
 }
 
 /** A spec's value that is one string. */
@@ -56,52 +56,27 @@ function lineOf(text: string, at: number): number {
 function readOverride(text: string, token: TomlString): ModOverride {
   const line = lineOf(text, token.start);
   const { kind } = token;
-  if (kind === "multiline") return { line, spec: text.slice(token.start, token.end), value: { form: "a multi-line TOML string" } };
+  const raw = text.slice(token.start, token.end);
+  if (kind === "multiline") return { line, spec: raw, text: raw, value: { form: "a multi-line TOML string" } };
   const content = { start: token.start + 1, end: token.end - 1 };
   const decoded = decode(text.slice(content.start, content.end), kind);
-  if (!decoded) return { line, spec: text.slice(token.start, token.end), value: { form: "a TOML string with an escape TOML refuses" } };
-  const spec = readSpec(decoded.text);
-  if (!spec) return { line, spec: decoded.text, value: { form: "no -O spec KCL reads" } };
-  const value = specString(spec);
-  if (typeof value !== "object") return { line, spec: decoded.text, path: spec.path, value: { form: value } };
-  // The value is the spec's trimmed tail.
-  const at = decoded.text.trimEnd().length - spec.value.length;
-  const start = content.start + decoded.map[at + value.start]!;
-  const end = content.start + decoded.map[at + value.end]!;
+  if (!decoded) return { line, spec: raw, text: raw, value: { form: "a TOML string with an escape TOML refuses" } };
+  const setting = specSetting(decoded.text);
+  if (!setting) return { line, spec: decoded.text, text: "", value: { form: "a spec that sets no string" } };
+  const { path, value } = setting;
+  const spec = { line, spec: decoded.text, path, text: setting.text };
+  if ("form" in value) return { ...spec, value };
+  const start = content.start + decoded.map[value.start]!;
+  const end = content.start + decoded.map[value.end]!;
   const write = (string: string): string | undefined => {
     const written = encode(value.write(string), kind);
     if (written === undefined) return undefined;
     const again = decode(text.slice(content.start, start) + written + text.slice(end, content.end), kind);
-    const reread = again && readSpec(again.text);
-    const read = reread && specString(reread);
-    return typeof read === "object" && read.string === string ? written : undefined;
+    const read = again && specSetting(again.text)?.value;
+    return read && "string" in read && read.string === string ? written : undefined;
   };
   const whole = value.whole === undefined ? {} : { whole: value.whole };
-  return { line, spec: decoded.text, path: spec.path, value: { string: value.string, start, end, write, ...whole } };
-}
-
-function readSpec(text: string): OverrideSpec | undefined {
-  try {
-    return parseOverrideSpec(text);
-  } catch (error) {
-    if (error instanceof OverrideSpecError) return undefined;
-    throw error;
-  }
-}
-
-/**
- * The string a spec sets, where it is in the spec's value and how KCL text for another is
- * written; or the form of a value that sets none (a delete or `+=` sets no string).
- */
-function specString(spec: OverrideSpec): { string: string; start: number; end: number; write: (string: string) => string; whole?: string } | string {
-  if (spec.operation === "-" || spec.operation === "+=") return `a '${spec.operation}' spec, which sets no string`;
-  const value = readSpecValue(spec.value);
-  if (value.kind === "literal") return { string: value.value, start: value.start, end: value.end, write: (s) => writeStringLiteral(s, value.style) };
-  // Unquoted, KCL reads an operation first as the string of its whole text: written unquoted again, and read back to check.
-  if (value.kind === "whole-text") {
-    return { string: spec.value, start: 0, end: spec.value.length, write: (s) => s, whole: "an expression (KCL reads it as the string of its whole text)" };
-  }
-  return value.form;
+  return { ...spec, value: { string: value.string, start, end, write, ...whole } };
 }
 
 /**

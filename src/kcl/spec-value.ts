@@ -3,15 +3,15 @@
  * (crates/query/src/override.rs, reference/kcl-override.md §1.5): parse_expr takes the
  * first expression and ignores what follows, errors included; a unary or binary operation
  * first stands for the string of the whole text (`kcllang/flask_demo:abc` ->
- * "kcllang/flask_demo:abc"). `--set` refuses a value KCL would misread; the YAML editor of
- * specs names it in a warning.
+ * "kcllang/flask_demo:abc"). `--set` refuses a value KCL would misread; the editors of specs
+ * kept in YAML and in a kcl.mod read them through specSetting and name it in a warning.
  */
 import { SourceError } from "../change.js";
 import { LineIndex } from "../text/line-index.js";
 import { nodeText } from "./nodes.js";
-import { OverrideSpecError, type OverrideSpec } from "./override-spec.js";
+import { OverrideSpecError, parseOverrideSpec, type OverrideSpec } from "./override-spec.js";
 import { parseKclExpression } from "./parser.js";
-import { readStringLiteral, stringLiteralValue, type StringStyle } from "./string-literal.js";
+import { readStringLiteral, stringLiteralValue, writeStringLiteral, type StringStyle } from "./string-literal.js";
 import type { Expr } from "./syntax.js";
 import { StringFlag, type Tokens } from "./tokenizer.js";
 
@@ -122,4 +122,62 @@ function valueHint(spec: OverrideSpec, read: Extract<SpecValue, { readonly kind:
   if (opener === undefined) return `quote a string value: ${path}="${value}" (in a shell, single-quote the whole argument, or the shell drops those quotes)`;
   // Reading fails at the literal the value opens only when that literal never ends.
   return read.at !== undefined && read.at < opener.length ? "close its quote" : undefined;
+}
+
+/** A setting's value that is one string: what it is, where it is in the setting's text, and how another is written there. */
+export interface ValueString {
+  readonly string: string;
+  /** Where the value is in the setting's text: [start, end). */
+  readonly start: number;
+  readonly end: number;
+  /** The text for another string in its place; the caller reads the new setting back, as KCL may read it otherwise. */
+  readonly write: (string: string) => string;
+  /** Set when the whole unquoted text is the string: its form, to name an image in it that is no reference by itself. */
+  readonly whole?: string;
+}
+
+/** A setting's value that is not one string: its form, for a warning; `kcl` when it is a KCL expression, which says itself whether an image in it would move. */
+export interface ValueForm {
+  readonly form: string;
+  readonly kcl?: true;
+}
+
+/** What a `-O` spec sets. */
+export interface SpecSetting {
+  readonly path: string;
+  /** The value's text, where a warning finds an image of a value that is not edited. */
+  readonly text: string;
+  readonly value: ValueString | ValueForm;
+}
+
+/**
+ * What a `-O` spec kept as text (in YAML, in a kcl.mod) sets, as KCL reads it: one string
+ * literal, written back in its own quotes, or an unquoted value whose head is an operation
+ * (`ghcr.io/acme/app:1.0`), the string of its whole text, written unquoted again; else the
+ * form of the value. Undefined for text KCL refuses as a spec and for a spec that sets no
+ * string: a delete (`path-`), or a string after `+=`, which appends to lists only.
+ */
+export function specSetting(text: string): SpecSetting | undefined {
+  let spec: OverrideSpec;
+  try {
+    spec = parseOverrideSpec(text);
+  } catch (error) {
+    if (error instanceof OverrideSpecError) return undefined;
+    throw error;
+  }
+  if (spec.operation === "-") return undefined;
+  const setting = { path: spec.path, text: spec.value };
+  const value = readSpecValue(spec.value);
+  if (value.kind === "other") return { ...setting, value: { form: value.form } };
+  if (value.kind === "expression") return { ...setting, value: { form: value.form, kcl: true } };
+  if (spec.operation === "+=") return undefined;
+  // The value is the spec's trimmed tail.
+  const at = text.trimEnd().length - spec.value.length;
+  if (value.kind === "literal") {
+    const write = (string: string) => writeStringLiteral(string, value.style);
+    return { ...setting, value: { string: value.value, start: at + value.start, end: at + value.end, write } };
+  }
+  // Unquoted, the name stays as written and KCL's head expression ends before its ':' or '@': the new text is read whole too.
+  const whole = "an expression (KCL reads it as the string of its whole text)";
+  return { ...setting, value: { string: spec.value, start: at, end: at + spec.value.length, write: (string) => string, whole } };
 }

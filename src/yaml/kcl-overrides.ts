@@ -13,10 +13,9 @@
  * left as it is (an expression only when the KCL editor would move or name an image in it).
  * A marked item is its Flux marker's (markers.ts).
  */
-import { SourceError, type WarningKind } from "../change.js";
-import { formatImageRef, tryParseImageRef } from "../image/reference.js";
-import { bareRepositoryWarning, byRepository, nextReference, staleImageIn, type ImageUpdate } from "../image/update.js";
-import { editCheckedKcl } from "../kcl/editor.js";
+import type { WarningKind } from "../change.js";
+import { byRepository, type ImageUpdate } from "../image/update.js";
+import { nextSpecImage } from "../kcl/spec-image.js";
 import type { YamlDocument } from "./file.js";
 import { setImageScalar } from "./images.js";
 import {
@@ -48,41 +47,10 @@ export const editKclOverrideSpecs: Editor = (file, request, plan) => {
 function editSetting(item: SettingItem, setting: Setting, document: YamlDocument, incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan): void {
   const key = settingKey(item, setting);
   const warn = (message: string, kind?: WarningKind) => plan.warn(item.node.start, `${key} ${message}`, kind);
-  const notEdited = (form: string, kcl = false) => {
-    // A KCL expression says itself whether an image in it would move; then its bare repository (of a {repository, tag}) names it.
-    const stale = kcl ? kclWouldEdit(setting.text, incoming) && staleImageIn(setting.text, incoming, true) : staleImageIn(setting.text, incoming);
-    if (stale) warn(`holds ${formatImageRef(stale)} in ${form}, which is not edited ${setting.unedited}`);
-  };
-  const { value } = setting;
-  if ("form" in value) return notEdited(value.form, value.kcl);
-  const ref = tryParseImageRef(value.string);
-  const update = ref && incoming.get(ref.repository);
-  if (!ref || !update) {
-    // A literal holding more than an image (`"--image=..."`) is no image field; a whole text holding one is named.
-    if (value.whole !== undefined) notEdited(value.whole);
-    return;
-  }
-  if (ref.tag === undefined && ref.digest === undefined) return warn(bareRepositoryWarning(ref.repository));
-  const next = nextReference(update, ref, warn);
-  if (!next) return;
+  const image = nextSpecImage(setting, incoming, warn, setting.unedited);
+  if (!image) return;
   const writable = writableItem(plan, item);
-  if (typeof writable === "string") return warn(`holds ${ref.name} in a ${writable}, ${REWRITE_ADVICE}`);
-  const unread = setInSetting(plan, writable, value, next, { kind: "override", key }, document);
-  if (unread !== undefined) warn(unreadWarning(next, unread));
-}
-
-/**
- * Whether the KCL editor, given `expression` as a `.k` file's value, would move or name an
- * image in it: a `{repository, tag}` already at the incoming tag holds a bare repository,
- * yet nothing in it would move.
- */
-function kclWouldEdit(expression: string, incoming: ReadonlyMap<string, ImageUpdate>): boolean {
-  try {
-    const { changes, warnings } = editCheckedKcl(`value = ${expression}\n`, { images: [...incoming.values()], setters: new Map() });
-    return changes.length > 0 || warnings.length > 0;
-  } catch (error) {
-    // Text KCL reads as an expression but not as a value: say what it holds, as before.
-    if (error instanceof SourceError) return true;
-    throw error;
-  }
+  if (typeof writable === "string") return warn(`holds ${image.name} in a ${writable}, ${REWRITE_ADVICE}`);
+  const unread = setInSetting(plan, writable, image.value, image.next, { kind: "override", key }, document);
+  if (unread !== undefined) warn(unreadWarning(image.next, unread));
 }

@@ -7,10 +7,9 @@
  * - `-O` override specs (reference/kcl-override.md §1.9): a flux-kcl-controller `KCLRun`'s
  *   `spec.config.overrides` (krm.kcl.dev.fluxcd/v1alpha1, api/v1alpha1/kclrun_types.go) and a
  *   KCL settings file's `kcl_cli_configs.overrides` (`kcl.yaml`, crates/config/src/settings.rs).
- *   A spec is read as KCL reads it (override-spec.ts, spec-value.ts): a `=` or `:` spec's value
- *   is one string literal, written back in the literal's own quotes, or an unquoted value whose
- *   head is an operation (`ghcr.io/acme/app:1.0`), the string of its whole text (KCL's
- *   binary-to-string rule), written unquoted again.
+ *   A spec is read as KCL reads it (spec-value.ts specSetting, as a kcl.mod's are): one
+ *   string literal, written back in the literal's own quotes, or an unquoted value whose head
+ *   is an operation (`ghcr.io/acme/app:1.0`), the string of its whole text, written unquoted.
  * - `-D` options, which the program reads with `option()`: a KCLRun's `spec.config.arguments`
  *   (`name=value`, split at the first `=` as kcl-go's WithOptions does) and a settings file's
  *   `kcl_options` (`{key, value}`, whose value is a YAML value). KCL decodes an argument's
@@ -18,9 +17,7 @@
  *   reading it as KCL: a JSON string is written JSON-escaped, raw text as it is.
  */
 import type { FieldChange } from "../change.js";
-import { parseOverrideSpec, OverrideSpecError, type OverrideSpec } from "../kcl/override-spec.js";
-import { readSpecValue } from "../kcl/spec-value.js";
-import { writeStringLiteral } from "../kcl/string-literal.js";
+import { specSetting, type ValueForm, type ValueString } from "../kcl/spec-value.js";
 import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, nodeAt, type FlowScalar, type ScalarNode, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
@@ -36,20 +33,8 @@ export interface Setting {
   readonly unedited: string;
   /** The value's text, where a warning finds the image of a value that is not edited. */
   readonly text: string;
-  /** The string the value is and where it is written, or the form of a value that is none (`kcl` when it is a KCL expression). */
-  readonly value: ValueString | { readonly form: string; readonly kcl?: true };
-}
-
-/** A value that is one string. */
-export interface ValueString {
-  readonly string: string;
-  /** Where it is written in the YAML string's text: [start, end). */
-  readonly start: number;
-  readonly end: number;
-  /** How another string is written there. */
-  readonly write: (string: string) => string;
-  /** Set when the whole text is the string: its form, to name an image in it that is no reference by itself. */
-  readonly whole?: string;
+  /** The string the value is and where it is in the YAML string's text, or the form of a value that is none. */
+  readonly value: ValueString | ValueForm;
 }
 
 /** A spec or `-D` argument string of a settings list. */
@@ -59,7 +44,7 @@ export interface SettingItem {
   readonly inFlow: boolean;
   /** What the list holds, for a message: `-O` specs or `-D` arguments. */
   readonly holds: "spec" | "argument";
-  /** What a text of this list sets; undefined for text the controller refuses and for a spec that sets no string (`path-`, `path+=`). */
+  /** What a text of this list sets; undefined for text the controller refuses and for a spec that sets no string (`path-`, a string after `+=`). */
   readonly read: (text: string) => Setting | undefined;
 }
 
@@ -110,31 +95,10 @@ function isSettingsFile(document: YamlDocument): boolean {
 const SPEC_UNEDITED = "(only a value that is one string is), so the image this spec pins stays as it is";
 const ARGUMENT_UNEDITED = "(only a value that is one reference, bare or a JSON string, is), so the image this option passes stays as it is";
 
-/** A `-O` spec; undefined for text the controller refuses and for a spec that sets no string (`path-`, `path+=`). */
+/** A `-O` spec; undefined for text the controller refuses and for a spec that sets no string (`path-`, a string after `+=`). */
 function readSpec(text: string): Setting | undefined {
-  let spec: OverrideSpec;
-  try {
-    spec = parseOverrideSpec(text);
-  } catch (error) {
-    if (error instanceof OverrideSpecError) return undefined;
-    throw error;
-  }
-  if (spec.operation === "-") return undefined;
-  const setting = { name: spec.path, unedited: SPEC_UNEDITED, text: spec.value };
-  const value = readSpecValue(spec.value);
-  if (value.kind === "other") return { ...setting, value: { form: value.form } };
-  if (value.kind === "expression") return { ...setting, value: { form: value.form, kcl: true } };
-  // KCL's `+=` appends to lists only: a string after it changes nothing.
-  if (spec.operation === "+=") return undefined;
-  // The value is the spec's trimmed tail.
-  const at = text.trimEnd().length - spec.value.length;
-  if (value.kind === "literal") {
-    const write = (string: string) => writeStringLiteral(string, value.style);
-    return { ...setting, value: { string: value.value, start: at + value.start, end: at + value.end, write } };
-  }
-  // Unquoted, the name stays as written and KCL's head expression ends before its ':' or '@': the new text is read whole too.
-  const whole = "an expression (KCL reads it as the string of its whole text)";
-  return { ...setting, value: { string: spec.value, start: at, end: at + spec.value.length, write: (string) => string, whole } };
+  const spec = specSetting(text);
+  return spec && { name: spec.path, unedited: SPEC_UNEDITED, text: spec.text, value: spec.value };
 }
 
 /** A `-D name=value` argument; undefined without a name and `=`. */

@@ -3,6 +3,7 @@ import type { FullEditRequest } from "../../src/change.js";
 import { parsePolicy } from "../../src/image/policy.js";
 import { parseImageRef } from "../../src/image/reference.js";
 import { editKclMod } from "../../src/kcl/mod-editor.js";
+import { editYaml } from "../../src/yaml/editor.js";
 
 const request = (...refs: string[]): FullEditRequest => ({ images: refs.map((ref) => ({ image: parseImageRef(ref) })), setters: new Map() });
 
@@ -50,6 +51,35 @@ describe("editKclMod: images in kcl.mod's [profile] overrides, which kcl run app
         message:
           "profile.overrides[0]: app.image holds ghcr.io/acme/web:1.2.3 in an expression (KCL reads it as the string of its whole text), which is not edited (only a value that is one string is), so the image kcl run renders (these overrides apply after the source) stays as it is",
       },
+    ]);
+  });
+
+  it("says of a '+=' or '-' spec what a KCLRun's spec says: a list appended is an expression, a delete or a string after '+=' sets nothing", () => {
+    const specs = ['app.sidecars+=["ghcr.io/acme/web:1.2.3"]', 'app.sidecars+="ghcr.io/acme/web:1.2.3"', "app.image-"];
+    const mod = `[profile]\noverrides = [\n${specs.map((spec) => `  '${spec}',\n`).join("")}]\n`;
+    const kclRun = `apiVersion: krm.kcl.dev.fluxcd/v1alpha1\nkind: KCLRun\nspec:\n  config:\n    overrides:\n${specs.map((spec) => `      - '${spec}'\n`).join("")}`;
+    const incoming = request("ghcr.io/acme/web:1.2.4");
+    expect(editKclMod(mod, incoming).warnings).toEqual([
+      {
+        line: 3,
+        message:
+          "profile.overrides[0]: app.sidecars holds ghcr.io/acme/web:1.2.3 in an expression, which is not edited (only a value that is one string is), so the image kcl run renders (these overrides apply after the source) stays as it is",
+      },
+    ]);
+    expect(editYaml(kclRun, incoming).warnings).toEqual([
+      {
+        line: 6,
+        message:
+          "spec.config.overrides[0]: app.sidecars holds ghcr.io/acme/web:1.2.3 in an expression, which is not edited (only a value that is one string is), so the image this spec pins stays as it is",
+      },
+    ]);
+  });
+
+  it("names a {repository, tag} spec whose tag would move, as a KCLRun's is", () => {
+    const pair = `[profile]\noverrides = ['app.image={repository = "ghcr.io/acme/web", tag = "1.2.3"}']\n`;
+    expect(editKclMod(pair, request("ghcr.io/acme/web:1.2.3")).warnings).toEqual([]);
+    expect(editKclMod(pair, request("ghcr.io/acme/web:1.2.4")).warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/^profile\.overrides\[0\]: app\.image holds ghcr\.io\/acme\/web in an expression, which is not edited/),
     ]);
   });
 });

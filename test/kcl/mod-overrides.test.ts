@@ -68,14 +68,20 @@ describe("modOverrides: the -O specs of kcl.mod's [profile] overrides", () => {
   });
 
   it("names a spec it cannot read or rewrite by its form, and finds none outside [profile]", () => {
-    const forms = '[profile]\noverrides = ["app.image-", """app.image="x:1"""", "a.b=\\q", "a[0]=1", "app.image=\\"ghcr.io/${r}:1\\""]\n';
+    const forms = '[profile]\noverrides = ["""app.image="x:1"""", "a.b=\\q", "app.image=\\"ghcr.io/${r}:1\\"", "a.l+=[\\"x:1\\"]"]\n';
     expect(modOverrides(forms).map((o) => ("form" in o.value ? o.value.form : o.value.string))).toEqual([
-      "a '-' spec, which sets no string",
       "a multi-line TOML string",
       "a TOML string with an escape TOML refuses",
-      "no -O spec KCL reads",
       "an interpolated string",
+      "an expression",
     ]);
     expect(modOverrides('[package]\noverrides = ["a=\\"x:1\\""]\n[profile]\nentries = ["main.k"]\n')).toEqual([]);
+  });
+
+  it("reads a spec that sets no string as a spec kept in YAML is: a delete, a string after '+=', text KCL refuses", () => {
+    const none = '[profile]\noverrides = ["app.image-", "app.l+=\\"x:1\\"", "a[0]=1"]\n';
+    expect(modOverrides(none).map(({ path, text, value }) => ({ path, text, value }))).toEqual(
+      Array(3).fill({ text: "", value: { form: "a spec that sets no string" } }),
+    );
   });
 });

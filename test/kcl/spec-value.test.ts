@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { OverrideSpecError, parseOverrideSpec } from "../../src/kcl/override-spec.js";
-import { readSpecValue, usableSpecValue } from "../../src/kcl/spec-value.js";
+import { readSpecValue, specSetting, usableSpecValue, type ValueString } from "../../src/kcl/spec-value.js";
 
 describe("readSpecValue (KCL's build_expr_from_string)", () => {
   it("reads one string literal as its value, delimited in the text", () => {
@@ -64,5 +64,51 @@ describe("usableSpecValue: a value KCL reads whole, or why not and how to write 
     ['a.image="a" +', "(expected an expression, found end of line)"],
   ])("%s", (spec, message) => {
     expect(error(spec)).toBe(message);
+  });
+});
+
+describe("specSetting: what a -O spec kept as text (in YAML, in a kcl.mod) sets", () => {
+  /** The spec with its value's string replaced by `string`, written as specSetting says. */
+  const rewritten = (spec: string, string: string): string => {
+    const value = specSetting(spec)!.value as ValueString;
+    return spec.slice(0, value.start) + value.write(string) + spec.slice(value.end);
+  };
+
+  it("reads a string literal where it is in the spec, and writes another in its quotes", () => {
+    const spec = "app.image = 'ghcr.io/acme/app:1.0.0'  ";
+    expect(specSetting(spec)).toMatchObject({
+      path: "app.image",
+      text: "'ghcr.io/acme/app:1.0.0'",
+      value: { string: "ghcr.io/acme/app:1.0.0", start: 12, end: 36 },
+    });
+    expect(rewritten(spec, "ghcr.io/acme/app:1.1.0")).toBe("app.image = 'ghcr.io/acme/app:1.1.0'  ");
+  });
+
+  it("reads an unquoted value whose head is an operation as the string of its whole text, written unquoted", () => {
+    expect(specSetting("app.image=ghcr.io/acme/app:1.0.0")).toMatchObject({
+      value: { string: "ghcr.io/acme/app:1.0.0", start: 10, whole: "an expression (KCL reads it as the string of its whole text)" },
+    });
+    expect(rewritten("app.image=ghcr.io/acme/app:1.0.0", "ghcr.io/acme/app:1.1.0")).toBe("app.image=ghcr.io/acme/app:1.1.0");
+  });
+
+  it("names the form of any other value, a KCL expression as such", () => {
+    expect(specSetting('app.image="ghcr.io/${r}:1"')!.value).toEqual({ form: "an interpolated string", kcl: true });
+    expect(specSetting("app.image=nginx:1.25")!.value).toEqual({ form: "a value of which KCL keeps only 'nginx'" });
+  });
+
+  it("reads a '+=' spec's list as an expression, which it appends: its images are named as any expression's", () => {
+    expect(specSetting('app.images+=["ghcr.io/acme/app:1.0.0"]')).toEqual({
+      path: "app.images",
+      text: '["ghcr.io/acme/app:1.0.0"]',
+      value: { form: "an expression", kcl: true },
+    });
+  });
+
+  it.each([
+    ["a delete", "app.image-"],
+    ["a string after '+=', which KCL appends to lists only", 'app.image+="ghcr.io/acme/app:1.0.0"'],
+    ["text KCL refuses as a spec", "app.image"],
+  ])("sets nothing for %s", (_, spec) => {
+    expect(specSetting(spec)).toBeUndefined();
   });
 });
