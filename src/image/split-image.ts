@@ -2,8 +2,12 @@
  * An image held as sibling fields of one mapping (YAML) or config (KCL), as Helm values hold
  * one: `repository` (Argo CD Image Updater names it `name`), an optional `registry`, `tag` and
  * an optional `digest`. The one rule for which fields those are: the editors set such an image
- * by them (helm.ts, the KCL editor), and a `--set` of its tag alone is told of the digest beside it.
+ * by them (helm.ts, the KCL editor) under one decision (nextSplitImage), and a `--set` of its tag
+ * alone is told of the digest beside it.
  */
+import { noDigestFieldWarning } from "./no-digest-field.js";
+import { isDigest, isTag } from "./reference.js";
+import { pendingVersion, versionOf, type ImageUpdate, type KeptBy, type Version } from "./update.js";
 
 /** The keys a split image's fields may have. */
 export const SPLIT_IMAGE_KEYS: ReadonlySet<string> = new Set(["repository", "name", "registry", "tag", "digest"]);
@@ -29,4 +33,66 @@ export function digestBeside<F>(key: string | number, field: (key: string) => F 
   if (key !== "tag") return undefined;
   const image = splitImage(field);
   return image.repository === undefined ? undefined : image.digest;
+}
+
+/** What the tag and digest fields of a split image hold, as written; `digest` is undefined where there is no digest field. */
+export interface SplitVersion {
+  readonly tag: string;
+  readonly digest: string | undefined;
+}
+
+/** What they should hold: `tag` is undefined only where there is no tag to hold, `digest` where there is no digest field. */
+export interface NextSplitVersion {
+  readonly tag: string | undefined;
+  /** "" for a digest the new tag drops: charts treat an empty digest as none. */
+  readonly digest: string | undefined;
+}
+
+/** Where what a split image's decision says goes: at its tag, with the tag's key in front, and at the pair, with the pair's. */
+export type SplitSay = (atTag: KeptBy, atPair: (why: string) => void) => void;
+
+/**
+ * The one decision for a split image of `update`'s repository (nextVersion, for its fields): what
+ * its tag and digest fields should hold, `next` undefined when they stay.
+ * - Without a digest field, a tag may carry its build's digest (`1.0.0@sha256:…`, for a chart that
+ *   writes `{{repository}}:{{tag}}`): it is read as both, so that a policy ranks the tag and dropping
+ *   the digest is said, and written back as both.
+ * - A tag field holding something else that is not a tag (another image's reference) is left: what
+ *   it is meant to hold would be a guess.
+ * - Without a digest field, an incoming digest has nowhere to go: that is said at the pair.
+ * What it says is held back (pendingVersion): `say` tells it once the caller knows the fields are
+ * written (a YAML tag may be unable to hold the new value), or that nothing moves.
+ */
+export function nextSplitImage(update: ImageUpdate, current: SplitVersion): { readonly next: NextSplitVersion | undefined; readonly say: SplitSay } {
+  const { tag, digest } = current;
+  const pinned = digest === undefined ? tagAndDigest(tag) : undefined;
+  if (tag !== "" && pinned === undefined && !isTag(tag)) {
+    // Told only where the incoming version would be written: a policy refusing it is said as such.
+    const { next, say } = pendingVersion(update, {});
+    return { next: undefined, say: (atTag) => (next ? atTag(notTagWarning(tag)) : say(atTag)) };
+  }
+  const { next, say } = pendingVersion(update, pinned ?? versionOf(tag, digest));
+  if (!next) return { next, say };
+  const tagText = pinned && next.tag !== undefined && next.digest !== undefined ? `${next.tag}@${next.digest}` : next.tag;
+  // Neither a digest field nor the tag held a digest: one in `next` is the incoming one, which the pair cannot pin.
+  const unpinned = digest === undefined && pinned === undefined && next.digest !== undefined;
+  return {
+    next: { tag: tagText, digest: digest === undefined ? undefined : (next.digest ?? "") },
+    say: (atTag, atPair) => {
+      say(atTag);
+      if (unpinned) atPair(noDigestFieldWarning(update.image));
+    },
+  };
+}
+
+/** `1.0.0@sha256:…` as a tag and its digest; undefined for anything else. */
+function tagAndDigest(text: string): Version | undefined {
+  const at = text.indexOf("@");
+  const [tag, digest] = [text.slice(0, at), text.slice(at + 1)];
+  return at > 0 && isTag(tag) && isDigest(digest) ? { tag, digest } : undefined;
+}
+
+/** What a tag field holding `text`, which is not a tag, says after its key. */
+function notTagWarning(text: string): string {
+  return `holds ${JSON.stringify(text)}, which is not a tag; left as it is (the tag field of an image held as repository and tag holds only its tag, or tag@digest)`;
 }

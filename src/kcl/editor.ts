@@ -17,8 +17,7 @@ import {
 } from "../change.js";
 import { formatImageRef, normalizeRepository, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { MARKER_TOKEN, MarkedFields, readMarker, type Marker } from "../image/marker.js";
-import { noDigestFieldWarning } from "../image/no-digest-field.js";
-import { SPLIT_IMAGE_KEYS, splitImage } from "../image/split-image.js";
+import { nextSplitImage, SPLIT_IMAGE_KEYS, splitImage } from "../image/split-image.js";
 import { bareRepositoryWarning, byRepository, nextReference, nextVersion, staleImageIn, versionOf, type ImageUpdate } from "../image/update.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
@@ -28,7 +27,7 @@ import { formatOverridePath } from "./override-spec.js";
 import { parseKcl } from "./parser.js";
 import { literalTypes, operatorsOver, skippedConstruct } from "./skipped.js";
 import { readStringLiteral } from "./string-literal.js";
-import type { AssignStatement, ConfigEntry, ConfigItem, Expr, ListItem, Statement, StringExpr } from "./syntax.js";
+import type { AssignStatement, ConfigEntry, ConfigItem, ConfigKey, Expr, ListItem, Statement, StringExpr } from "./syntax.js";
 import { StringFlag, T, type Tokens } from "./tokenizer.js";
 
 /** Tokens between a value and the comment after it that still leave the comment the value's. */
@@ -148,13 +147,12 @@ class ImageEditor {
   /**
    * An image held as Helm values hold one, `repository` (or `name`, with an optional
    * `registry`) beside `tag` (and `digest`), all string literals: when the repository is an
-   * incoming one, the tag and digest move on under the same decision as a whole reference, as
-   * helm.ts does in YAML. Its literals are then claimed: the repository alone is no news.
-   * Without a `digest` field, an incoming digest is said at the pair, not dropped unseen.
+   * incoming one, the tag and digest move on under the decision helm.ts makes in YAML
+   * (nextSplitImage: a `tag = "1.0.0@sha256:…"` pin is kept, an incoming digest with no digest
+   * field is said at the pair). Its literals are then claimed: the repository alone is no news.
    */
   helmImage(items: readonly ConfigItem[], path: KeyPath): void {
-    // Most configs hold no `tag` key: they cost one pass over their keys' tokens, no key text is built.
-    if (!items.some((item) => item.type === "entry" && this.isName(item.key.first, item.key.last, "tag"))) return;
+    if (!items.some((item) => item.type === "entry" && this.isTagKey(item.key))) return;
     const literals = new Map<string, { entry: ConfigEntry; token: number }>();
     for (const item of items) {
       if (item.type !== "entry" || item.key.parts?.length !== 1 || item.value.type !== "string") continue;
@@ -174,21 +172,28 @@ class ImageEditor {
     for (const f of fields) this.claimed.add(f.token);
     const tagLiteral = this.literal(tag.token);
     const tagKey = this.pathText({ parent: path, step: tag.entry });
-    const kept = (why: string, kind?: WarningKind) => this.warnAt(tagLiteral, `${tagKey} ${why}`, kind);
-    const next = nextVersion(update, versionOf(tagLiteral.body, digest && this.literal(digest.token).body), kept);
-    if (!next) return;
-    if (next.tag !== undefined) this.write(tagLiteral, next.tag, "kcl-image", tagKey);
-    // A dropped digest is emptied, as in Helm values.
-    if (digest) this.write(this.literal(digest.token), next.digest ?? "", "kcl-image", this.pathText({ parent: path, step: digest.entry }));
-    // Only an incoming digest can be in `next` here: the pair holds none.
-    else if (next.digest !== undefined)
-      this.warnings.push({ line: this.line(tagLiteral), message: `${this.pathText(path)} ${noDigestFieldWarning(update.image)}` });
+    const { next, say } = nextSplitImage(update, { tag: tagLiteral.body, digest: digest && this.literal(digest.token).body });
+    say(
+      (why, kind) => this.warnAt(tagLiteral, `${tagKey} ${why}`, kind),
+      (why) => this.warnAt(tagLiteral, `${this.pathText(path)} ${why}`),
+    );
+    if (next?.tag !== undefined) this.write(tagLiteral, next.tag, "kcl-image", tagKey);
+    if (digest && next?.digest !== undefined)
+      this.write(this.literal(digest.token), next.digest, "kcl-image", this.pathText({ parent: path, step: digest.entry }));
   }
 
-  /** Tokens `first`..`last` are the one name `name`. */
-  isName(first: number, last: number, name: string): boolean {
-    const start = this.tokens.start[first]!;
-    return first === last && this.tokens.end[first]! - start === name.length && this.text.startsWith(name, start);
+  /**
+   * `key` is the one name `tag`, as an identifier (`tag`, `$tag`) or a string (`"tag"`, `r'tag'`,
+   * `"""tag"""`, Python-dict style). Most configs hold no `tag` key: a key that does not end in
+   * `tag`, before any closing quotes, is refused with no key text built.
+   */
+  isTagKey(key: ConfigKey): boolean {
+    if (key.first !== key.last) return false;
+    const { text } = this;
+    const at = this.tokens.end[key.first]! - "tag".length;
+    if (!text.startsWith("tag", at) && !text.startsWith("tag", at - 1) && !text.startsWith("tag", at - 3)) return false;
+    const { parts } = key;
+    return parts?.length === 1 && parts[0] === "tag";
   }
 
   /** `config.containers[0].image`: a key path as a change reports it. */

@@ -4,15 +4,14 @@
  * at any depth, so also in a HelmRelease's or an Argo CD Application's values. Argo CD
  * Image Updater names the repository `name` (`image: {name: ghcr.io/acme/app, tag: 1.2.3}`):
  * with no `repository` beside it, `name` is one when it reads as an incoming repository.
- * `setHelmImage` is the decision for such fields wherever they are written (Argo CD's
- * Helm parameters are one mapping spelled as `image.repository`, `image.tag`, ...).
+ * `setHelmImage` sets such fields wherever they are written (Argo CD's Helm parameters are one
+ * mapping spelled as `image.repository`, `image.tag`, ...), by the decision the KCL editor makes
+ * for its configs too (nextSplitImage): it only splices.
  * A tag or digest filled in later (`${WEB_TAG}`, `{{.tag}}`) is named in a warning, never edited (placeholder.ts).
- * A pair without a `digest` field cannot pin an incoming digest: that is said at the pair.
  */
-import { noDigestFieldWarning } from "../image/no-digest-field.js";
-import { isDigest, isTag, normalizeRepository } from "../image/reference.js";
-import { splitImage } from "../image/split-image.js";
-import { byRepository, pendingVersion, versionOf, type ImageUpdate, type Version } from "../image/update.js";
+import { normalizeRepository } from "../image/reference.js";
+import { nextSplitImage, splitImage } from "../image/split-image.js";
+import { byRepository, type ImageUpdate } from "../image/update.js";
 import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, scalarText, type YamlNode } from "./node.js";
 import { formatPath, type PathSegment } from "./path.js";
@@ -56,33 +55,23 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   // A version a template or Flux's substitution fills in is set there.
   if (warnPlaceholderField({ tag, digest }, name, plan)) return;
   const digestNode = digest?.node;
-  // Without a digest field, a tag may carry its build's digest (`1.0.0@sha256:…`, for a chart that writes
-  // `{{repository}}:{{tag}}`): read as both, so that dropping it is said, and written back as both.
-  const pinned = digest === undefined ? tagAndDigest(tagNode.text) : undefined;
-  const current = pinned ?? versionOf(tagNode.text, scalarText(digestNode));
-  const { next, say: sayTo } = pendingVersion(update, current);
-  const say = () => sayTo((why, kind) => plan.warn(tagNode.start, `${formatPath(tag.path)} ${why}`, kind));
+  // `tag: ~` is YAML's null: no tag yet, filled as an empty one is.
+  const current = tagNode.style === "plain" && tagNode.text === "~" ? "" : tagNode.text;
+  const { next, say: sayTo } = nextSplitImage(update, { tag: current, digest: digest && scalarText(digestNode) });
+  const say = () =>
+    sayTo(
+      (why, kind) => plan.warn(tagNode.start, `${formatPath(tag.path)} ${why}`, kind),
+      (why) => plan.warn(tagNode.start, `${formatPath(image.path?.length ? image.path : tag.path)} ${why}`),
+    );
   if (!next) return say();
-  const tagText = pinned && next.tag !== undefined && next.digest !== undefined ? `${next.tag}@${next.digest}` : next.tag;
   // Tag and digest name one build: neither is written when the tag of one (`!!float 1.0`) cannot hold its new value.
-  if (tagText !== undefined && !tagHolds(tagNode, tagText)) return plan.warn(tagNode.start, tagWarning(formatPath(tag.path), tagNode, tagText));
-  if (digest && isFlowScalar(digestNode) && !tagHolds(digestNode, next.digest ?? ""))
-    return plan.warn(digestNode.start, tagWarning(formatPath(digest.path), digestNode, next.digest ?? ""));
+  if (next.tag !== undefined && !tagHolds(tagNode, next.tag)) return plan.warn(tagNode.start, tagWarning(formatPath(tag.path), tagNode, next.tag));
+  if (digest && isFlowScalar(digestNode) && next.digest !== undefined && !tagHolds(digestNode, next.digest))
+    return plan.warn(digestNode.start, tagWarning(formatPath(digest.path), digestNode, next.digest));
   say();
-  if (tagText !== undefined) plan.setScalar(tagNode, tagText, tag.inFlow, { kind: "helm", key: formatPath(tag.path), document });
-  // A dropped digest is emptied; charts treat an empty digest as none.
-  if (digest && isFlowScalar(digestNode))
-    plan.setScalar(digestNode, next.digest ?? "", digest.inFlow, { kind: "helm", key: formatPath(digest.path), document });
-  // Only an incoming digest can be in `next` here: the pair holds none.
-  else if (next.digest !== undefined && !pinned)
-    plan.warn(tagNode.start, `${formatPath(image.path?.length ? image.path : tag.path)} ${noDigestFieldWarning(update.image)}`);
-}
-
-/** `1.0.0@sha256:…` as a tag and its digest; undefined for a tag alone. */
-function tagAndDigest(text: string): Version | undefined {
-  const at = text.indexOf("@");
-  const [tag, digest] = [text.slice(0, at), text.slice(at + 1)];
-  return at > 0 && isTag(tag) && isDigest(digest) ? { tag, digest } : undefined;
+  if (next.tag !== undefined) plan.setScalar(tagNode, next.tag, tag.inFlow, { kind: "helm", key: formatPath(tag.path), document });
+  if (digest && isFlowScalar(digestNode) && next.digest !== undefined)
+    plan.setScalar(digestNode, next.digest, digest.inFlow, { kind: "helm", key: formatPath(digest.path), document });
 }
 
 export const editHelmValues: Editor = (file, request, plan) => {

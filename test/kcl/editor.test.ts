@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { SourceError, type EditRequest } from "../../src/change.js";
-import { parsePolicy } from "../../src/image/policy.js";
+import { parsePolicy, type Policy } from "../../src/image/policy.js";
 import { parseImageRef } from "../../src/image/reference.js";
 import type { ImageUpdate } from "../../src/image/update.js";
 import { editKcl } from "../../src/kcl/editor.js";
+import { editYaml } from "../../src/yaml/editor.js";
 import { readConformance } from "./corpus.js";
 
 const sha = "sha256:6745aaad46d795c9836632e1fb62f24b7e7f4c843144da8e47a5465c411a14be";
@@ -58,6 +59,77 @@ describe("editKcl: image string literals by repository", () => {
       },
       { line: 4, message: "config.newer.tag keeps 1.3.0, which its policy (semver ^1.0.0) ranks above the incoming 1.2.4 (allow-downgrade sets it anyway)" },
     ]);
+  });
+
+  it("reads a Helm-style pair written with string keys, Python-dict style, as one written with names", () => {
+    const text = 'values = {\n    "image": {\n        "repository": "ghcr.io/acme/app"\n        "tag": "1.2.3"\n    }\n}\n';
+    const result = editKcl(text, images("ghcr.io/acme/app:1.2.4"));
+    expect(result.text).toBe(text.replace('"1.2.3"', '"1.2.4"'));
+    expect(result.changes).toEqual([{ line: 4, kind: "kcl-image", key: "values.image.tag", old: "1.2.3", new: "1.2.4" }]);
+    expect(result.warnings).toEqual([]);
+    // `$tag` and a raw string are the key `tag` too.
+    for (const key of ["$tag", "r'tag'"])
+      expect(editKcl(`image = {repository = "ghcr.io/acme/app", ${key} = "1.2.3"}\n`, images("ghcr.io/acme/app:1.2.4")).changes).toEqual([
+        { line: 1, kind: "kcl-image", key: "image.tag", old: "1.2.3", new: "1.2.4" },
+      ]);
+  });
+
+  describe("a Helm-style pair whose tag holds its digest (no digest field), as YAML's Helm values do", () => {
+    const A = `sha256:${"a".repeat(64)}`;
+    const kcl = `image = {\n    repository = "ghcr.io/acme/app"\n    tag = "1.0.0@${A}"\n}\n`;
+    const yaml = `image:\n    repository: ghcr.io/acme/app\n    tag: "1.0.0@${A}"\n`;
+    const semver = parsePolicy({ semver: { range: ">=0.1.0" } });
+    const edit = (ref: string, policy?: Policy) => {
+      const request: EditRequest = { images: [{ image: parseImageRef(ref), ...(policy && { policy }) }] };
+      const [k, y] = [editKcl(kcl, request), editYaml(yaml, request)];
+      // Both editors make the same decision: the same changes (bar YAML's object) and the same warnings.
+      expect(k.changes).toEqual(y.changes.map(({ object: _, ...change }) => ({ ...change, kind: "kcl-image" })));
+      expect(k.warnings).toEqual(y.warnings);
+      return k;
+    };
+
+    it("renews the pin with an incoming digest, under a policy or not", () => {
+      for (const policy of [undefined, semver]) {
+        const result = edit(`ghcr.io/acme/app:2.0.0@${sha}`, policy);
+        expect([result.text, result.warnings]).toEqual([kcl.replace(`1.0.0@${A}`, `2.0.0@${sha}`), []]);
+      }
+    });
+
+    it("says that an incoming tag without a digest drops the pin", () => {
+      const result = edit("ghcr.io/acme/app:2.0.0");
+      expect(result.text).toBe(kcl.replace(`1.0.0@${A}`, "2.0.0"));
+      expect(result.warnings).toEqual([
+        {
+          line: 3,
+          message: `image.tag drops the digest pin ${A.slice(0, 19)} (1.0.0's): ghcr.io/acme/app:2.0.0 has no digest; send ghcr.io/acme/app:2.0.0@sha256:<digest> to keep digests pinned`,
+        },
+      ]);
+    });
+
+    it("keeps a newer pinned tag a policy ranks above the incoming one, with or without its digest", () => {
+      for (const ref of [`ghcr.io/acme/app:0.9.0@${sha}`, "ghcr.io/acme/app:0.9.0"]) {
+        const result = edit(ref, semver);
+        expect(result.text).toBe(kcl);
+        expect(result.warnings).toEqual([
+          { line: 3, message: "image.tag keeps 1.0.0, which its policy (semver >=0.1.0) ranks above the incoming 0.9.0 (allow-downgrade sets it anyway)" },
+        ]);
+      }
+    });
+  });
+
+  it("leaves a Helm-style tag holding another image's reference, and says so at it", () => {
+    const text = 'c = {\n    name = "ghcr.io/acme/app"\n    tag = "docker.io/nginx:1.0"\n}\n';
+    expect(editKcl(text, images("ghcr.io/acme/app:2.0.0"))).toEqual({
+      text,
+      changes: [],
+      warnings: [
+        {
+          line: 3,
+          message:
+            'c.tag holds "docker.io/nginx:1.0", which is not a tag; left as it is (the tag field of an image held as repository and tag holds only its tag, or tag@digest)',
+        },
+      ],
+    });
   });
 
   it("takes a request that leaves out setters, and names one of the wrong type, which JavaScript lets through, or an image with no version to write", () => {

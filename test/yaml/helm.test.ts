@@ -1,9 +1,10 @@
 /** Helm values pairs: repository (+ registry) with tag (+ digest) siblings. */
 import { describe, expect, it } from "vitest";
 import type { EditRequest } from "../../src/change.js";
+import { parsePolicy } from "../../src/image/policy.js";
 import { runEditors } from "../../src/yaml/editor.js";
 import { editHelmValues } from "../../src/yaml/helm.js";
-import { DIGEST_A, DIGEST_B, dataOf, withImages } from "./helpers.js";
+import { DIGEST_A, DIGEST_B, dataOf, update, withImages } from "./helpers.js";
 
 const edit = (text: string, request: EditRequest) => runEditors(text, request, [editHelmValues]);
 
@@ -91,6 +92,39 @@ describe("editHelmValues", () => {
     expect(edit(text, withImages(`ghcr.io/acme/app@${DIGEST_B}`)).text).toBe(text.replace(DIGEST_A, DIGEST_B));
     // The same tag without a digest keeps the pin, as a separate digest field keeps it.
     expect(edit(text, withImages("ghcr.io/acme/app:1.0.0"))).toEqual({ text, changes: [], warnings: [] });
+  });
+
+  it("ranks a tag that carries its digest by its tag under a policy: a late, older build does not replace it", () => {
+    const text = `image:\n  repository: ghcr.io/acme/app\n  tag: 1.0.0@${DIGEST_A}\n`;
+    const older = edit(text, withImages(update(`ghcr.io/acme/app:0.9.0@${DIGEST_B}`, parsePolicy({ semver: { range: ">=0.1.0" } }))));
+    expect(older).toEqual({
+      text,
+      changes: [],
+      warnings: [
+        { line: 3, message: "image.tag keeps 1.0.0, which its policy (semver >=0.1.0) ranks above the incoming 0.9.0 (allow-downgrade sets it anyway)" },
+      ],
+    });
+  });
+
+  it("leaves a tag holding another image's reference, and says so at it", () => {
+    const text = "image:\n  name: ghcr.io/acme/app\n  tag: docker.io/nginx:1.0\n";
+    expect(edit(text, withImages("ghcr.io/acme/app:2.0.0"))).toEqual({
+      text,
+      changes: [],
+      warnings: [
+        {
+          line: 3,
+          message:
+            'image.tag holds "docker.io/nginx:1.0", which is not a tag; left as it is (the tag field of an image held as repository and tag holds only its tag, or tag@digest)',
+        },
+      ],
+    });
+  });
+
+  it("fills a null tag (~) as an empty one", () => {
+    expect(edit("image:\n  repository: ghcr.io/acme/app\n  tag: ~\n", withImages("ghcr.io/acme/app:1.2.3")).text).toBe(
+      "image:\n  repository: ghcr.io/acme/app\n  tag: 1.2.3\n",
+    );
   });
 
   it("fills an empty tag, keeping its quotes", () => {
