@@ -15,6 +15,7 @@ import { digestBeside, splitImage } from "../image/split-image.js";
 import { YamlFile } from "./file.js";
 import type { YamlDocument } from "./file.js";
 import { isFlowScalar, mapValue, scalarText, type FlowScalar, type MapNode, type YamlNode } from "./node.js";
+import { nullFilling, type NullValue } from "./null-fill.js";
 import { EditPlan } from "./plan.js";
 import { readsAsNonString } from "./quoting.js";
 import { coreType, tagHolds } from "./splice.js";
@@ -179,37 +180,59 @@ interface Miss {
   readonly offset: number;
   /** The mapping that lacks the key at `depth`, where `create` may add it. */
   readonly map?: MapNode;
+  /** The null value (`image:`) the path goes on below, which `create` may fill with the keys from `depth`. */
+  readonly fill?: NullValue;
+}
+
+/** How a null reads in a message: `image is empty (null)`, `image is null (~)`. */
+function nullWords(text: string): string {
+  return text === "" ? "empty (null)" : /^null$/i.test(text) ? "null" : `null (${text})`;
 }
 
 function describeAt(path: readonly PathSegment[], depth: number): string {
   return depth === 0 ? "the document" : formatPath(path.slice(0, depth));
 }
 
-/** Follows `path` from `root`: the node it names, or where and why it stops. */
-function lookUp(root: YamlNode | null, path: readonly PathSegment[]): Found | Miss {
+/** Follows `path` from `root`, a document of `text`: the node it names, or where and why it stops. */
+function lookUp(text: string, root: YamlNode | null, path: readonly PathSegment[]): Found | Miss {
   if (root === null) return { depth: 0, message: "the document is empty", offset: 0 };
   let node: YamlNode = root;
   let inFlow = false;
+  // The key whose value `node` is, when it is a mapping's.
+  let key: YamlNode | undefined;
   for (const [depth, segment] of path.entries()) {
     const at = describeAt(path, depth);
     const miss = (message: string): Miss => ({ depth, message, offset: node.start });
     if (node.kind === "map") {
       if (typeof segment === "number") return miss(`${at} is a mapping, not a list: it has no [${segment}]`);
       const pair = node.pairs.find((item) => scalarText(item.key) === segment);
+      if (pair && !pair.value) {
+        // `? image` or `{image}`: a key with no `:`, a null with no place of its own to set or fill.
+        const held = formatPath(path.slice(0, depth + 1));
+        const message =
+          depth + 1 < path.length ? `${held} is ${nullWords("")}, it has no '${path[depth + 1]}'` : `${held} is a key with no ':' and no value to set`;
+        return { depth: depth + 1, message, offset: pair.key.start };
+      }
       if (!pair?.value) {
         const keys = node.pairs.map((item) => scalarText(item.key)).filter((key) => key !== undefined);
         const message =
           keys.length === 0 ? `${at} is an empty mapping, it has no '${segment}'` : `${at} has ${keys.map((key) => `'${key}'`).join(", ")}, not '${segment}'`;
-        return { ...miss(message), ...(!pair && { map: node }) };
+        return { ...miss(message), map: node };
       }
       inFlow ||= node.flow;
+      key = pair.key;
       node = pair.value;
     } else if (node.kind === "seq") {
       const index = typeof segment === "number" ? segment : /^[0-9]+$/.test(segment) ? Number(segment) : undefined;
       if (index === undefined) return miss(`${at} is a list, not a mapping: it has no '${segment}'`);
       if (index >= node.items.length) return miss(`${at} has ${node.items.length} items, not [${index}]`);
       inFlow ||= node.flow;
+      key = undefined;
       node = node.items[index]!;
+    } else if (isFlowScalar(node) && node.style === "plain" && node.tag === undefined && isNull(node.text)) {
+      // Filled only where nothing sits between the key's `:` and the null: an anchor (`image: &a`) would carry the fill to its aliases.
+      const fill = key !== undefined && /^[ \t]*:[ \t]*$/.test(text.slice(key.end, node.start)) ? { key, node, inFlow } : undefined;
+      return { ...miss(`${at} is ${nullWords(node.text)}, it has no '${segment}'`), ...(fill && { fill }) };
     } else {
       return miss(`${at} is ${node.kind === "scalar" ? "a scalar" : "an alias"}, it has no '${segment}'`);
     }
@@ -218,7 +241,7 @@ function lookUp(root: YamlNode | null, path: readonly PathSegment[]): Found | Mi
 }
 
 export interface SetOptions {
-  /** Add missing mapping keys at the end of the path. */
+  /** Add missing mapping keys at the end of the path, under a mapping or in place of a key's null value (`image:`). */
   readonly create?: boolean;
   /**
    * The value was given unquoted: where the field holds a plain number, boolean or null and
@@ -249,7 +272,7 @@ function warnStaleDigest(
   tag: string,
   { setsToo, configured }: Required<Pick<SetOptions, "setsToo">> & Pick<SetOptions, "configured">,
 ): void {
-  const holder = segments.length > 1 ? lookUp(document.root, segments.slice(0, -1)) : { node: document.root };
+  const holder = segments.length > 1 ? lookUp(plan.file.text, document.root, segments.slice(0, -1)) : { node: document.root };
   if ("message" in holder || holder.node?.kind !== "map") return;
   const map = holder.node;
   const field = (key: string) => mapValue(map, key) ?? undefined;
@@ -267,7 +290,7 @@ function warnStaleDigest(
  * Sets the scalar at `path` (see parsePath) to `value`, or to what `value` computes from the
  * scalar's text; kind "override", key = the path as given. With `create`, missing mapping
  * keys at the end of the path are added (in the first document that has the path the
- * furthest); list items are never created.
+ * furthest), a key's null value (`image:`, `image: ~`) becoming a mapping of them (null-fill.ts); list items are never created.
  */
 export function setYamlPath(text: string, path: string, value: string | ValueFor, options: SetOptions = {}): EditResult {
   const unchanged: EditResult = { text, changes: [], warnings: [] };
@@ -278,7 +301,7 @@ export function setYamlPath(text: string, path: string, value: string | ValueFor
   };
   let deepest: (Miss & { readonly document: YamlDocument }) | undefined;
   for (const [index, document] of file.documents.entries()) {
-    const found = lookUp(document.root, segments);
+    const found = lookUp(text, document.root, segments);
     if ("message" in found) {
       if (!deepest || found.depth > deepest.depth) deepest = { ...found, document };
       continue;
@@ -311,7 +334,7 @@ export function setYamlPath(text: string, path: string, value: string | ValueFor
       plan.warn(node.start, `${path}: ${node.text} (not a string in YAML) becomes the string "${next}"${isNonString(next) ? unquote : ""}`);
     }
     plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
-    const others = file.documents.slice(index + 1).flatMap((d, i) => ("message" in lookUp(d.root, segments) ? [] : [index + i + 2]));
+    const others = file.documents.slice(index + 1).flatMap((d, i) => ("message" in lookUp(text, d.root, segments) ? [] : [index + i + 2]));
     if (others.length > 0) {
       plan.warn(
         node.start,
@@ -321,14 +344,20 @@ export function setYamlPath(text: string, path: string, value: string | ValueFor
     return plan.result();
   }
   const missing = deepest ? segments.slice(deepest.depth) : [];
-  if (options.create && deepest?.map && missing.every((segment) => typeof segment === "string")) {
+  const creatable = (deepest?.map !== undefined || deepest?.fill !== undefined) && missing.every((segment) => typeof segment === "string");
+  if (options.create && creatable && deepest) {
     const next = typeof value === "string" ? value : value(undefined);
     if (next === undefined) return unchanged;
     const plan = new EditPlan(file);
-    plan.addPair(deepest.map, missing as [string, ...string[]], next, { kind: "override", key: path, document: deepest.document });
+    const keys = missing as [string, ...string[]];
+    const { map, fill, document } = deepest;
+    if (map) plan.addPair(map, keys, next, { kind: "override", key: path, document });
+    else if (fill) plan.addSplice(nullFilling(file, fill, keys, next), { kind: "override", key: path, old: "", new: next, object: document.object });
     return plan.result();
   }
   // A missing key create would add says so, as a KCL spec does.
-  const creatable = !options.create && deepest?.map !== undefined && missing.every((segment) => typeof segment === "string");
-  return fail(deepest ? `${deepest.message}${creatable ? ` ${createHint(path)}` : ""}` : "the file has no YAML document", deepest?.offset ?? 0);
+  return fail(
+    deepest ? `${deepest.message}${creatable && !options.create ? ` ${createHint(path)}` : ""}` : "the file has no YAML document",
+    deepest?.offset ?? 0,
+  );
 }

@@ -170,6 +170,20 @@ describe("setYamlPath", () => {
     expect(failure(values, path).message).toBe(message);
   });
 
+  it.each([
+    [
+      "image:\n",
+      "image.tag",
+      "image.tag: image is empty (null), it has no 'tag' (to add image.tag, use --create, or create: true in the Action or the library)",
+    ],
+    ["image: ~\n", "image.tag", "image.tag: image is null (~), it has no 'tag' (to add image.tag, use --create, or create: true in the Action or the library)"],
+    ["image: NULL\n", "image.tag", "image.tag: image is null, it has no 'tag' (to add image.tag, use --create, or create: true in the Action or the library)"],
+    // A key with no ':' has no value of its own to set or fill.
+    ["a: {image}\n", "a.image", "a.image: a.image is a key with no ':' and no value to set"],
+  ])("says that %j holds a null, not a scalar, and that create fills it where it can", (text, path, message) => {
+    expect(failure(text, path).message).toBe(message);
+  });
+
   it("refuses to edit a block scalar", () => {
     expect(failure("script: |\n  echo hi\n", "script").message).toBe(
       "script: the value is a block scalar (| or >), which is never edited, not a scalar that can be set",
