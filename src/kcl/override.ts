@@ -15,7 +15,7 @@ import { configOf, definition, holdsConfig, namesTarget, STARTS_LINE, unreached,
 import { parseKcl, parseKclExpression } from "./parser.js";
 import { formatOverridePath, isIdentifier, isKeyword, OverrideSpecError, parseOverridePath, parseOverrideSpec, type OverrideSpec } from "./override-spec.js";
 import { lineBreaks } from "../text/line-index.js";
-import { shiftLines } from "../text/line-shift.js";
+import { linesMovedBy, shiftLines } from "../text/line-shift.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { plainString, usableSpecValue } from "./spec-value.js";
 import { readStringLiteral, stringLiteralValue, writeStringLiteral } from "./string-literal.js";
@@ -169,8 +169,8 @@ class Planner {
   readonly plan: Plan = { splices: [], changes: [], warnings: [] };
   /** Entries to add to each config (insert), with the index of each one's change. */
   readonly pending = new Map<ConfigExpr, { entry: (indent: string) => string; change: number }[]>();
-  /** Removal splices planned, with the text of the statements or entries each removes. */
-  readonly removed = new Map<Splice, { start: number; end: number }>();
+  /** The text of each statement or entry to remove, written as splices by writeRemovals. */
+  readonly removals: { start: number; end: number }[] = [];
   /** Where each change and warning is in this text (an offset on its line), so that `placed` can move it past the spec's other splices. */
   readonly at = new Map<FieldChange | Warning, number>();
   readonly tokens: Tokens;
@@ -222,12 +222,11 @@ class Planner {
    * and each line was read before any of them. A splice moves what is after it, not what is in it
    * or what it adds (whose line is its own start's, plus the line breaks it writes before it).
    */
-  placed<C extends FieldChange | Warning>(items: readonly C[]): C[] {
+  placed<C extends FieldChange | Warning>(items: readonly C[], movedAt: (offset: number) => number): C[] {
     return items.map((item) => {
       const at = this.at.get(item);
       if (at === undefined || item.line === undefined) return item;
-      let moved = 0;
-      for (const s of this.plan.splices) if (s.start < at && s.end <= at) moved += lineBreaks(s.insert) - lineBreaks(this.text, s.start, s.end);
+      const moved = movedAt(at);
       return moved === 0 ? item : { ...item, line: item.line + moved };
     });
   }
@@ -461,51 +460,59 @@ class Planner {
    * is alone on them, and the blank lines above when it was the last before a blank line, the
    * file's end or a closing bracket (two blank lines would be left: `A\n\nB\n` -> `A\n`); on a
    * line it shares, the comma before it (`{y = 2, x = 1,}` -> `{y = 2,}`), or after it when it is
-   * first; several on one line, as one run. The change holds the value removed and "" for the
-   * new one, as create's old.
+   * first; several on one line, as one run (writeRemovals). The change holds the value removed
+   * and "" for the new one, as create's old.
    */
   remove(node: { first: number; last: number }, value: Expr, key = this.spec.path): void {
-    const run = { start: this.tokens.start[node.first]!, end: this.tokens.end[node.last]! };
-    let splice = this.removal(run);
-    // Duplicate keys on one line (`{a = 1, a = 2}`): each would take the comma between them. They go as one run, with the separator that run owns.
-    for (let joined = this.joinedRemoval(splice); joined; joined = this.joinedRemoval(splice)) {
-      const held = this.removed.get(joined)!;
-      this.plan.splices.splice(this.plan.splices.indexOf(joined), 1);
-      run.start = Math.min(run.start, held.start);
-      run.end = Math.max(run.end, held.end);
-      splice = this.removal(run);
-    }
-    this.plan.splices.push(splice);
-    this.removed.set(splice, run);
+    this.removals.push({ start: this.tokens.start[node.first]!, end: this.tokens.end[node.last]! });
     this.change(node.first, this.describe(value), "", key);
   }
 
-  /** A removal planned already that overlaps `splice`. */
-  joinedRemoval(splice: Splice): Splice | undefined {
-    return this.plan.splices.find((s) => this.removed.has(s) && s.start < splice.end && splice.start < s.end);
+  /**
+   * The removals planned, as splices made in text order. Duplicate keys on one line
+   * (`{a = 1, a = 2}`) would each take the comma between them: removals whose splices overlap
+   * go as one run, with the separator that run owns. Only the run before can overlap the next:
+   * a removal reaches back past its text over blanks, a comma or blank lines alone.
+   */
+  writeRemovals(): void {
+    const written: { run: { start: number; end: number }; splice: Splice }[] = [];
+    for (const next of this.removals.sort((a, b) => a.start - b.start)) {
+      let run = next;
+      let splice = this.removal(run);
+      for (let last = written.at(-1); last && last.splice.start < splice.end && splice.start < last.splice.end; last = written.at(-1)) {
+        written.pop();
+        run = { start: Math.min(run.start, last.run.start), end: Math.max(run.end, last.run.end) };
+        splice = this.removal(run);
+      }
+      written.push({ run, splice });
+    }
+    for (const { splice } of written) this.plan.splices.push(splice);
+    this.removals.length = 0;
   }
 
-  /** The splice removing the text [start, end) of statements or entries with their separator (see remove). */
+  /**
+   * The splice removing the text [start, end) of statements or entries with their separator (see
+   * remove). It reads outwards from that text, never a whole line: each of many entries on one
+   * line would read the line again.
+   */
   removal(node: { readonly start: number; readonly end: number }): Splice {
     const source = this.tokens.source;
+    const text = this.text;
     let { start, end } = node;
     const lineStart = source.lineStart(start);
-    const before = this.text.slice(lineStart, start);
-    const after = this.text.slice(end, source.lineEnd(end));
-    if (/^[ \t]*$/.test(before) && /^[ \t]*,?[ \t]*(#.*)?$/.test(after)) {
+    const blankStart = blanksBefore(text, start);
+    const blankEnd = blanksFrom(text, end);
+    const commaAfter = text.charCodeAt(blankEnd) === COMMA;
+    const rest = commaAfter ? blanksFrom(text, blankEnd + 1) : blankEnd;
+    if (blankStart === lineStart && (endsLine(text, rest) || text.charCodeAt(rest) === HASH)) {
       start = lineStart;
       end = source.nextLineStart(end);
-      const blankAt = (at: number): boolean => /^[ \t]*$/.test(this.text.slice(at, source.lineEnd(at)));
-      const next = this.text.slice(end, source.lineEnd(end));
-      if (end === this.text.length || /^[ \t]*$/.test(next) || /^[ \t]*[}\])]/.test(next)) {
-        while (start > 0 && blankAt(source.lineStart(start - 1))) start = source.lineStart(start - 1);
+      const next = blanksFrom(text, end);
+      if (endsLine(text, next) || CLOSERS.has(text.charCodeAt(next))) {
+        while (start > 0 && endsLine(text, blanksFrom(text, source.lineStart(start - 1)))) start = source.lineStart(start - 1);
       }
-    } else {
-      const comma = /^[ \t]*,[ \t]*/.exec(after);
-      const previousComma = /,[ \t]*$/.exec(before);
-      if (previousComma) start -= previousComma[0].length;
-      else if (comma) end += comma[0].length;
-    }
+    } else if (text.charCodeAt(blankStart - 1) === COMMA) start = blankStart - 1;
+    else if (commaAfter) end = rest;
     return { start, end, insert: "" };
   }
 
@@ -584,6 +591,31 @@ function search(config: ConfigExpr, parts: readonly string[], offset: number, to
       reach(offset + c, key[c]!, c > 0 ? item.first : token);
     }
   }
+}
+
+const COMMA = 0x2c;
+const HASH = 0x23;
+/** `}`, `]` and `)`. */
+const CLOSERS = new Set([0x7d, 0x5d, 0x29]);
+
+/** The index after the spaces and tabs from `at` on. */
+function blanksFrom(text: string, at: number): number {
+  let i = at;
+  while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
+  return i;
+}
+
+/** The index where the spaces and tabs just before `at` start. */
+function blanksBefore(text: string, at: number): number {
+  let i = at;
+  while (text.charCodeAt(i - 1) === 0x20 || text.charCodeAt(i - 1) === 0x09) i--;
+  return i;
+}
+
+/** Whether `at` is the text's end or a line break. */
+function endsLine(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return at >= text.length || c === 10 || c === 13;
 }
 
 function statementValue(s: Statement): Expr | undefined {
@@ -799,8 +831,9 @@ function nothingToDelete(p: Planner, why: { message: string; line?: number }): v
 export function applyOverrides(text: string, specs: readonly (string | ComputedOverride)[], options: OverrideOptions = {}): EditResult {
   let current = text;
   let module = parseKcl(current);
-  const changes: FieldChange[] = [];
-  const warnings: Warning[] = [];
+  // Concatenated, never spread into a call's arguments: 100,000s of duplicate keys give as many changes.
+  let changes: FieldChange[] = [];
+  let warnings: Warning[] = [];
   for (const item of specs) {
     const raw = typeof item === "string" ? item : item.path.trim();
     const spec: OverrideSpec = typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" };
@@ -809,17 +842,20 @@ export function applyOverrides(text: string, specs: readonly (string | ComputedO
     if (spec.parts.length === 1) planTopLevel(planner, raw, options);
     else planNested(planner, raw, options);
     planner.insertEntries();
+    planner.writeRemovals();
     const { splices } = planner.plan;
     if (splices.length === 0) {
-      changes.push(...planner.plan.changes);
-      warnings.push(...planner.plan.warnings);
+      changes = changes.concat(planner.plan.changes);
+      warnings = warnings.concat(planner.plan.warnings);
       continue;
     }
     const previous = current;
-    current = applySplices(current, [...splices].sort(byPosition));
+    const ordered = [...splices].sort(byPosition);
+    current = applySplices(current, ordered);
+    const movedAt = linesMovedBy(previous, ordered);
     // Earlier specs' changes and warnings read their lines before this one moved them.
-    changes.splice(0, changes.length, ...shiftLines(changes, previous, current), ...planner.placed(planner.plan.changes));
-    warnings.splice(0, warnings.length, ...shiftLines(warnings, previous, current), ...planner.placed(planner.plan.warnings));
+    changes = shiftLines(changes, previous, current).concat(planner.placed(planner.plan.changes, movedAt));
+    warnings = shiftLines(warnings, previous, current).concat(planner.placed(planner.plan.warnings, movedAt));
     try {
       module = parseKcl(current);
     } catch (e) {

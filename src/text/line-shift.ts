@@ -1,9 +1,11 @@
 /**
  * Lines reported before a later edit of the same text, as they read after it: an edit that
- * adds or removes line breaks moves every line below it. The edit is the span between the
- * texts' common prefix and suffix; a line starting at or after its old end moves with it.
+ * adds or removes line breaks moves every line below it. shiftLines knows only the texts
+ * before and after (the edit is the span between their common prefix and suffix; a line
+ * starting at or after its old end moves with it); linesMovedBy knows the splices made.
  */
 import { LineIndex, lineBreaks } from "./line-index.js";
+import type { Splice } from "./splice.js";
 
 export function shiftLines<C extends { readonly line?: number }>(changes: readonly C[], before: string, after: string): C[] {
   if (changes.length === 0 || before === after) return [...changes];
@@ -24,4 +26,30 @@ export function shiftLines<C extends { readonly line?: number }>(changes: readon
     const line = lines.after.lineAt(moved);
     return line === change.line ? change : { ...change, line };
   });
+}
+
+/**
+ * How many lines the text at an offset of `text` moves down once `ordered` (splices in text order,
+ * none overlapping, as applySplices takes them) are made: a splice moves what is after it, not what
+ * is in it or at its start (what it adds). Built once, each lookup is O(log splices).
+ */
+export function linesMovedBy(text: string, ordered: readonly Splice[]): (offset: number) => number {
+  // Non-overlapping splices in text order have their ends in order too: the splices before an offset are a prefix of them.
+  const starts = ordered.map((s) => s.start);
+  const ends = ordered.map((s) => s.end);
+  const moved = [0];
+  for (const s of ordered) moved.push(moved[moved.length - 1]! + lineBreaks(s.insert) - lineBreaks(text, s.start, s.end));
+  return (offset) => moved[Math.min(countBelow(starts, offset), countBelow(ends, offset + 1))]!;
+}
+
+/** How many of the sorted numbers are below `limit`. */
+function countBelow(sorted: readonly number[], limit: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -429,6 +429,13 @@ describe("applyOverrides: ':' and '+=' as splices", () => {
     ]);
   });
 
+  // Each change was moved past every splice of the spec, one by one: 20,000 duplicate keys took a minute.
+  it("reports each of 20,000 duplicate keys set to a multi-line value on its line in the output, past the lines added above it", () => {
+    const result = applyOverrides(`x = {\n${Array(20000).fill("    a = 1\n").join("")}}\n`, ["x.a={\n    b = 2\n}"]);
+    expect(result.text).toBe(`x = {\n${Array(20000).fill("    a = {\n        b = 2\n    }\n").join("")}}\n`);
+    expect(result.changes.map((c) => c.line)).toEqual(Array.from({ length: 20000 }, (_, i) => 2 + 3 * i));
+  });
+
   it("indents the later lines of a multi-line value in a merge or an append once, to its entry or item, as '=' does", () => {
     const text = "app = {\n    web = {\n        x = 0\n    }\n}\n";
     const merged = applyOverrides(text, ["app.web:{\n    b = [\n        2\n    ]\n}"]);
@@ -620,6 +627,16 @@ describe("applyOverrides: a delete of what is not there", () => {
     ]);
     expect(deleted("x = {a = 1, a = 2, b = 0, a = 3}\n").text).toBe("x = {b = 0}\n");
     expect(deleted("x = {\n    b = 0\n    a = 1, a = 2  # both\n}\n").text).toBe("x = {\n    b = 0\n}\n");
+  });
+
+  // Each removal looked for a run to join among every splice planned, and read its whole line: 100,000 on one line took minutes.
+  it("deletes 100,000 duplicate keys on one line as one run, and 20,000 on lines of their own, each reported where it stood", () => {
+    const oneLine = applyOverrides(`x = {${Array(100000).fill("a = 1").join(", ")}, b = 2}\n`, ["x.a-"]);
+    expect(oneLine.text).toBe("x = {b = 2}\n");
+    expect(oneLine.changes).toHaveLength(100000);
+    const lines = applyOverrides(`x = {\n${Array(20000).fill("    a = 1\n").join("")}    b = 2\n}\n`, ["x.a-"]);
+    expect(lines.text).toBe("x = {\n    b = 2\n}\n");
+    expect(lines.changes.map((c) => c.line)).toEqual(Array(20000).fill(2));
   });
 
   it("deletes a dotted key that starts with the path, as KCL does once it has expanded dotted keys", () => {
