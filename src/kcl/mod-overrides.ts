@@ -6,6 +6,7 @@
  * file's own bytes: the TOML escapes of the string are kept outside the value, and the new
  * value is escaped for the kind of TOML string it stands in.
  */
+import { LineIndex } from "../text/line-index.js";
 import { specSetting, type ValueForm } from "./spec-value.js";
 
 /** One spec of `[profile] overrides`. */
@@ -44,17 +45,11 @@ interface TomlString {
 
 /** The specs of the file's `[profile] overrides` array, in order; none when it has no such array. */
 export function modOverrides(text: string): ModOverride[] {
-  return profileOverrideStrings(text).map((token) => readOverride(text, token));
+  const lines = new LineIndex(text);
+  return profileOverrideStrings(text).map((token) => readOverride(text, token, lines.lineAt(token.start)));
 }
 
-const LINE = /\r\n|\n|\r/g;
-
-function lineOf(text: string, at: number): number {
-  return (text.slice(0, at).match(LINE)?.length ?? 0) + 1;
-}
-
-function readOverride(text: string, token: TomlString): ModOverride {
-  const line = lineOf(text, token.start);
+function readOverride(text: string, token: TomlString, line: number): ModOverride {
   const { kind } = token;
   const raw = text.slice(token.start, token.end);
   if (kind === "multiline") return { line, spec: raw, text: raw, value: { form: "a multi-line TOML string" } };

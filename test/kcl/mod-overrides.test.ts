@@ -60,6 +60,14 @@ describe("modOverrides: the -O specs of kcl.mod's [profile] overrides", () => {
     expect(modOverrides('["profile"]\r\noverrides = [\r\n  "a=\\"x:1\\"",\r\n]\r\n')[0]!.line).toBe(3);
   });
 
+  it("gives each spec of a long list its line, whatever ends the lines (LF, CRLF, CR)", () => {
+    const specs = Array.from({ length: 2000 }, (_, i) => `  "app${i}.image=\\"ghcr.io/acme/web:1.0.${i}\\"",`);
+    for (const end of ["\n", "\r\n", "\r"]) {
+      const lines = modOverrides(["[profile]", "overrides = [", ...specs, "]", ""].join(end)).map((o) => o.line);
+      expect([lines.length, lines[0], lines[1999]]).toEqual([2000, 3, 2002]);
+    }
+  });
+
   it("writes an unquoted value unquoted, when KCL reads the new text whole too", () => {
     const unquoted = '[profile]\noverrides = ["app.image=ghcr.io/acme/web:1.2.3"]\n';
     expect(written(unquoted, 0, "ghcr.io/acme/web:1.2.4")).toBe(unquoted.replace("1.2.3", "1.2.4"));
