@@ -54,12 +54,17 @@ const OP_VALUE = /\bvalue["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
  * digest, or a patch op's value of one (a text with `/image` in it): only then is the graph worth building.
  */
 export function mayHoldBareImage(text: string, repositories: ReadonlySet<string>): boolean {
-  const values = text.includes("/image") ? [...text.matchAll(IMAGE_VALUE), ...text.matchAll(OP_VALUE)] : text.matchAll(IMAGE_VALUE);
-  for (const [, value] of values) {
-    const ref = tryParseImageRef(value!);
+  for (const value of imageValues(text)) {
+    const ref = tryParseImageRef(value);
     if (ref && ref.tag === undefined && ref.digest === undefined && repositories.has(ref.repository)) return true;
   }
   return false;
+}
+
+/** The values of a text's `image` keys, and of its patch ops when it may hold one. */
+function* imageValues(text: string): Generator<string> {
+  for (const [, value] of text.matchAll(IMAGE_VALUE)) yield value!;
+  if (text.includes("/image")) for (const [, value] of text.matchAll(OP_VALUE)) yield value!;
 }
 
 interface Kustomization {
@@ -80,6 +85,57 @@ interface Tag {
   readonly file: string;
 }
 
+/** The kustomizations of a tree by directory, each read when a build first needs it, and what their `images:` (with their components') tag. */
+interface Graph {
+  readonly directories: readonly string[];
+  /** The directories whose kustomization spells an incoming repository: only those can tag one (the screen's token is in every spelling). */
+  readonly naming: readonly string[];
+  /** The kustomization of a directory (a path from the root), if the tree has one kustomize can read. */
+  at(directory: string): Kustomization | undefined;
+  /** The entries of a kustomization and of the components it includes, which tag its whole build. */
+  tagsOf(k: Kustomization): readonly Tag[];
+  /** The Flux Kustomizations whose spec.images tag an incoming repository, as kustomizations. */
+  readonly flux: readonly Kustomization[];
+}
+
+function graphOf(kustomizations: readonly TextFile[], incoming: readonly ImageRef[], fluxKustomizations: readonly TextFile[], tree: readonly string[]): Graph {
+  const repositories = new Set(incoming.map((image) => image.repository));
+  const byDirectory = new Map<string, TextFile>();
+  // Kustomize refuses a directory with two of them; the first is as good a guess as any.
+  for (const k of kustomizations) if (!byDirectory.has(posix.dirname(k.file))) byDirectory.set(posix.dirname(k.file), k);
+  // Parsed when a build needs it: most of a tree's kustomizations have nothing to do with this run's images.
+  const parsed = new Map<string, Kustomization | undefined>();
+  const at = (directory: string): Kustomization | undefined => {
+    if (!parsed.has(directory)) {
+      const k = byDirectory.get(directory);
+      parsed.set(directory, k && readKustomization(k.file, k.text, repositories));
+    }
+    return parsed.get(directory);
+  };
+  const tags = new Map<Kustomization, readonly Tag[]>();
+  // A component's entries apply to the build of the kustomization that includes it.
+  const tagsOf = (k: Kustomization, visiting = new Set<Kustomization>()): readonly Tag[] => {
+    const known = tags.get(k);
+    if (known) return known;
+    if (visiting.has(k)) return [];
+    visiting.add(k);
+    const components = k.components.flatMap((path) => {
+      const component = at(path);
+      return component ? tagsOf(component, visiting) : [];
+    });
+    const all = [...k.tags.map((name) => ({ name, file: k.file })), ...components];
+    tags.set(k, all);
+    return all;
+  };
+  const tokens = incoming.map(screenToken);
+  const names = ({ text }: TextFile) => tokens.some((token) => text.includes(token));
+  const flux = fluxKustomizations
+    .filter(names)
+    .flatMap(({ file, text }) => readFluxKustomizations(file, text, repositories, (directory) => byDirectory.has(directory), tree));
+  const naming = [...byDirectory].filter(([, k]) => names(k)).map(([directory]) => directory);
+  return { directories: [...byDirectory.keys()], naming, at, tagsOf, flux };
+}
+
 /**
  * For each file that kustomizations of this tree build, the names (as written) of `incoming`
  * repositories one of them gives a version, each with the kustomization files whose `images:`
@@ -95,20 +151,7 @@ export function kustomizeTagged(
   fluxKustomizations: readonly TextFile[] = [],
   tree: readonly string[] = [],
 ): Map<string, Map<string, string[]>> {
-  const repositories = new Set(incoming.map((image) => image.repository));
-  const byDirectory = new Map<string, TextFile>();
-  // Kustomize refuses a directory with two of them; the first is as good a guess as any.
-  for (const k of kustomizations) if (!byDirectory.has(posix.dirname(k.file))) byDirectory.set(posix.dirname(k.file), k);
-  // Parsed when a build needs it: most of a tree's kustomizations have nothing to do with this run's images.
-  const parsed = new Map<string, Kustomization | undefined>();
-  const at = (directory: string): Kustomization | undefined => {
-    if (!parsed.has(directory)) {
-      const k = byDirectory.get(directory);
-      parsed.set(directory, k && readKustomization(k.file, k.text, repositories));
-    }
-    return parsed.get(directory);
-  };
-
+  const { directories, naming, at, tagsOf, flux } = graphOf(kustomizations, incoming, fluxKustomizations, tree);
   const built = new Map<Kustomization, Set<string>>();
   const buildsFrom = (k: Kustomization, visiting: Set<Kustomization>): Set<string> => {
     const known = built.get(k);
@@ -126,34 +169,13 @@ export function kustomizeTagged(
     built.set(k, files);
     return files;
   };
-  // A component's entries apply to the build of the kustomization that includes it.
-  const tagsOf = (k: Kustomization, visiting: Set<Kustomization>): Tag[] => {
-    if (visiting.has(k)) return [];
-    visiting.add(k);
-    const components = k.components.flatMap((path) => {
-      const component = at(path);
-      return component ? tagsOf(component, visiting) : [];
-    });
-    return [...k.tags.map((name) => ({ name, file: k.file })), ...components];
-  };
 
-  // Only a kustomization that writes an incoming repository's name can tag it (the screen's token is in every spelling).
-  const tokens = incoming.map(screenToken);
-  const flux = fluxKustomizations
-    .filter(({ text }) => tokens.some((token) => text.includes(token)))
-    .flatMap(({ file, text }) => readFluxKustomizations(file, text, repositories, (directory) => byDirectory.has(directory), tree));
-  const tagging = [
-    ...[...byDirectory]
-      .filter(([, { text }]) => tokens.some((token) => text.includes(token)))
-      .flatMap(([directory]) => at(directory) ?? [])
-      .filter((k) => k.tags.length > 0),
-    ...flux,
-  ];
+  const tagging = [...naming.flatMap((directory) => at(directory) ?? []).filter((k) => k.tags.length > 0), ...flux];
   // A component's includer need not name the image: to find it, every kustomization is read.
-  const builds = tagging.some((k) => k.component) ? [...[...byDirectory.keys()].flatMap((directory) => at(directory) ?? []), ...flux] : tagging;
+  const builds = tagging.some((k) => k.component) ? [...directories.flatMap((directory) => at(directory) ?? []), ...flux] : tagging;
   const tagged = new Map<string, Map<string, string[]>>();
   for (const k of builds) {
-    const tags = tagsOf(k, new Set());
+    const tags = tagsOf(k);
     if (tags.length === 0) continue;
     for (const file of buildsFrom(k, new Set())) {
       const names = tagged.get(file) ?? new Map<string, string[]>();
@@ -162,6 +184,71 @@ export function kustomizeTagged(
     }
   }
   return tagged;
+}
+
+/**
+ * For each file kustomizations of this tree build, the names (as written) of `incoming`
+ * repositories whose version every build of it sets: the version the file holds for such a name
+ * is never deployed (a base whose overlays all re-tag its image). A build starts at a
+ * kustomization nothing in the tree includes (an overlay a cluster applies), or at a Flux
+ * Kustomization with `spec.images`, and goes down its resources, bases and components; below a
+ * kustomization that tags a name, nothing deploys that name as written. A file no build reaches
+ * is in no build. Flux Kustomizations without `spec.images` are not read (finding them would
+ * search every YAML file of the tree on every run): one whose `spec.path` is the base itself
+ * deploys it as written, unseen here. Arguments as for kustomizeTagged; linear in the
+ * kustomizations and their entries, per name.
+ */
+export function retaggedInEveryBuild(
+  kustomizations: readonly TextFile[],
+  incoming: readonly ImageRef[],
+  fluxKustomizations: readonly TextFile[] = [],
+  tree: readonly string[] = [],
+): Map<string, Set<string>> {
+  const { directories, at, tagsOf, flux } = graphOf(kustomizations, incoming, fluxKustomizations, tree);
+  const all = [...directories.flatMap((directory) => at(directory) ?? []), ...flux];
+  const included = new Set(all.flatMap((k) => [...k.resources, ...k.components].flatMap((path) => at(path) ?? [])));
+  // Kustomize builds no component alone.
+  const roots = all.filter((k) => !k.component && !included.has(k));
+  /** The files the builds reach through the kustomizations `through` lets pass. */
+  const reached = (through: (k: Kustomization) => boolean): Set<string> => {
+    const files = new Set<string>();
+    const seen = new Set<Kustomization>();
+    // A stack, not recursion: a chain of includes is as long as a tree makes it.
+    const stack = [...roots];
+    for (let k = stack.pop(); k !== undefined; k = stack.pop()) {
+      if (seen.has(k) || !through(k)) continue;
+      seen.add(k);
+      files.add(k.file);
+      for (const path of [...k.resources, ...k.components]) {
+        const child = at(path);
+        if (child) stack.push(child);
+        else files.add(path);
+      }
+    }
+    return files;
+  };
+  const built = reached(() => true);
+  const names = [...new Set(all.flatMap((k) => tagsOf(k).map((tag) => tag.name)))];
+  const asWritten = new Map(names.map((name) => [name, reached((k) => !tagsOf(k).some((tag) => tag.name === name))]));
+  const retagged = new Map<string, Set<string>>();
+  for (const file of built) {
+    const every = names.filter((name) => !asWritten.get(name)!.has(file));
+    if (every.length > 0) retagged.set(file, new Set(every));
+  }
+  return retagged;
+}
+
+/**
+ * Whether `text` holds `repository` only under `names` (as written) in its `image:` values and
+ * patch ops' values, and holds it there at least once: kustomize re-tags a container image of
+ * exactly its entry's name.
+ */
+export function namedOnlyAs(text: string, repository: string, names: ReadonlySet<string>): boolean {
+  const written = [...imageValues(text)].flatMap((value) => {
+    const ref = tryParseImageRef(value);
+    return ref?.repository === repository ? [ref.name] : [];
+  });
+  return written.length > 0 && written.every((name) => names.has(name));
 }
 
 function readKustomization(file: string, text: string, repositories: ReadonlySet<string>): Kustomization | undefined {

@@ -21,12 +21,12 @@ import { RequestError, validateRequest, type RequestIssue, type UpdateRequest } 
 import { malformedSets } from "./apply-set.js";
 import { resolveSetters, type FileSetters } from "./setters.js";
 import { decodeUtf8, listTree, readText, type TreeSource } from "./source.js";
-import { isKustomizationFile, kustomizeTagged, mayHoldBareImage, mayHoldFluxKustomization } from "./kustomizations.js";
+import { isKustomizationFile, kustomizeTagged, mayHoldBareImage, mayHoldFluxKustomization, namedOnlyAs, retaggedInEveryBuild } from "./kustomizations.js";
 import { checkParses, fileKind, isHelmTemplate, isTestFile, readsMarkers } from "./file-kind.js";
 import { imagesFor, settersFor, targetOf, targetsInScope, warnIdlePaths, warnRefusedImages } from "./targets.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { wordScreen } from "../text/word-screen.js";
-import { warnBesideMarkers, warnUnmoved, warnUnpolicied, warnUnreached } from "./reach.js";
+import { leftBehind, warnBesideMarkers, warnUnmoved, warnUnpolicied, warnUnreached } from "./reach.js";
 import { checkConfiguredOverrides, collectOverrides, configuredOverride, located, overFile, overriddenIn, overrideNames } from "./overrides.js";
 import { andList } from "../text/and-list.js";
 import { pathMatcher } from "./path-glob.js";
@@ -152,7 +152,8 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   for (const path of overridesByFile.keys()) read[paths.indexOf(path)] ??= await readNamed(source, path);
   const texts = new Map(paths.flatMap((path, i) => (read[i] === undefined ? [] : [[path, read[i]] as const])));
 
-  const tagged = await kustomizeTaggedIn(source, files, texts, valid.images, inScope);
+  const kustomizations = kustomizationsIn(source, files, texts);
+  const tagged = await kustomizeTaggedIn(kustomizations, files, texts, valid.images, inScope);
   const resolved = resolveSetters(valid, config, configPath, texts, inScope, request.allowDowngrade ?? false, warnings);
   const { updates, fluxPoliciesAt } = resolved;
   // No marker of a file whose markers are not read stands for an image there.
@@ -239,22 +240,31 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   warnings.push(...loneTags.filter((w) => !moved.has(`${w.file}:${w.line}`) && !overrideNames(w, overridesByFile.get(w.file!) ?? [], config?.overrides ?? [])));
   const after = new Map(planned.map((file) => [file.path, file.after]));
   const warned = new Set(warnings.flatMap((w) => (w.file === undefined || isAside(w) ? [] : [w.file])));
+  const finalTexts = new Map([...texts].filter(([path]) => inScope(path)).map(([path, text]) => [path, after.get(path) ?? text] as const));
+  const left = leftBehind(valid.images, finalTexts, {
+    explained: (path, image) =>
+      warned.has(path) ||
+      // Marked fields follow their setter, overridden ones their override: a warning says why either is left.
+      overridesByFile.has(path) ||
+      (config?.overrides ?? []).some((o) => o.file === path) ||
+      markedIn(forFile(path), texts.get(path)!, image) ||
+      refusedBy(targetFor(path), image) ||
+      unselected(path),
+    quiet: planned.length === 0 && warnings.every(isAside),
+  });
+  // A base whose every kustomize build re-tags the image deploys no version of its own: it is left behind nowhere.
+  const built = left.length > 0 ? await kustomizations() : undefined;
+  const retagged = built && retaggedInEveryBuild(built.read, valid.images, built.flux, files);
   warnUnmoved(
-    valid.images,
-    [...texts].filter(([path]) => inScope(path)).map(([path, text]) => [path, after.get(path) ?? text] as const),
-    {
-      explained: (path, image) =>
-        warned.has(path) ||
-        // Marked fields follow their setter, overridden ones their override: a warning says why either is left.
-        overridesByFile.has(path) ||
-        (config?.overrides ?? []).some((o) => o.file === path) ||
-        markedIn(forFile(path), texts.get(path)!, image) ||
-        refusedBy(targetFor(path), image) ||
-        unselected(path),
-      quiet: planned.length === 0 && warnings.every(isAside),
-      targets: (config?.targets ?? []).map((t) => t.name),
-      inNoTarget: (path) => ownerOf(path) === undefined,
-    },
+    left.map(({ image, paths }) => ({
+      image,
+      paths: paths.filter((path) => {
+        const names = retagged?.get(path);
+        return !names || !namedOnlyAs(finalTexts.get(path)!, image.repository, names);
+      }),
+    })),
+    finalTexts,
+    { targets: (config?.targets ?? []).map((t) => t.name), inNoTarget: (path) => ownerOf(path) === undefined },
     warnings,
   );
   return {
@@ -368,6 +378,39 @@ function firstSegments(repository: string): string[] {
   return path[0] === "library" ? [host, "library", path[1]!] : [host, path[0]!];
 }
 
+/** A file of the tree and its text. */
+interface TextFile {
+  readonly file: string;
+  readonly text: string;
+}
+
+/**
+ * Every kustomization file of the tree, and the files read that may hold a Flux Kustomization
+ * tagging an image: the screened texts first, the kustomizations the screen did not keep read
+ * again, with the same bounded parallelism (a tree may hold thousands); one that is not UTF-8 is
+ * left out, as the screen leaves it out of every edit. Read when a run first needs them, once.
+ */
+function kustomizationsIn(
+  source: TreeSource,
+  files: readonly string[],
+  texts: ReadonlyMap<string, string>,
+): () => Promise<{ read: TextFile[]; flux: TextFile[] }> {
+  let reading: Promise<{ read: TextFile[]; flux: TextFile[] }> | undefined;
+  const readAll = async () => {
+    const kustomizations = files.filter(isKustomizationFile);
+    const unread = kustomizations.filter((file) => !texts.has(file));
+    const again = await readScreened(source, unread, () => true, []);
+    const reread = new Map(unread.flatMap((file, i) => (again[i] === undefined ? [] : [[file, again[i]!] as const])));
+    const read = kustomizations.flatMap((file) => {
+      const text = texts.get(file) ?? reread.get(file);
+      return text === undefined ? [] : [{ file, text }];
+    });
+    const flux = [...texts].flatMap(([file, text]) => (fileKind(file) === "yaml" && mayHoldFluxKustomization(text) ? [{ file, text }] : []));
+    return { read, flux };
+  };
+  return () => (reading ??= readAll());
+}
+
 /**
  * Which files' bare images kustomizations tag (kustomizations.ts), from every kustomization of
  * the tree (bases usually live outside the promoted path); worked out only when a file to edit
@@ -376,7 +419,7 @@ function firstSegments(repository: string): string[] {
  * bare image says so (the run changes nothing for it).
  */
 async function kustomizeTaggedIn(
-  source: TreeSource,
+  kustomizations: ReturnType<typeof kustomizationsIn>,
   files: readonly string[],
   texts: ReadonlyMap<string, string>,
   images: readonly ImageRef[],
@@ -385,21 +428,11 @@ async function kustomizeTaggedIn(
   const repositories = new Set(images.map((image) => image.repository));
   // The screened texts are few, the listing is every file: look at them first.
   if (repositories.size === 0 || ![...texts].some(([path, text]) => inScope(path) && mayHoldBareImage(text, repositories))) return new Map();
-  const kustomizations = files.filter(isKustomizationFile);
-  // Those the screen did not keep are read again, with the same bounded parallelism (a tree may hold thousands);
-  // one that is not UTF-8 is left out, as the screen leaves it out of every edit.
-  const unread = kustomizations.filter((file) => !texts.has(file));
-  const again = await readScreened(source, unread, () => true, []);
-  const reread = new Map(unread.flatMap((file, i) => (again[i] === undefined ? [] : [[file, again[i]!] as const])));
-  const read = kustomizations.flatMap((file) => {
-    const text = texts.get(file) ?? reread.get(file);
-    return text === undefined ? [] : [{ file, text }];
-  });
+  const { read, flux } = await kustomizations();
   const reason = (name: string, by: readonly string[]) => {
     if (by.some(inScope)) return undefined;
     return `holds ${name} with no tag or digest, so its version is set by the images: of ${andList(by)}, outside the paths; left as it is`;
   };
-  const flux = [...texts].flatMap(([file, text]) => (fileKind(file) === "yaml" && mayHoldFluxKustomization(text) ? [{ file, text }] : []));
   const tagged = kustomizeTagged(read, images, flux, files);
   return new Map([...tagged].map(([file, names]) => [file, new Map([...names].map(([name, by]) => [name, reason(name, by)]))] as const));
 }

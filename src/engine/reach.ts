@@ -9,6 +9,7 @@ import { formatImageRef, repositoryPattern, screenToken, tryParseImageRef, type 
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { nextVersion, versionOf, type ImageUpdate, type Version } from "../image/update.js";
 import { andList } from "../text/and-list.js";
+import { lineAt } from "../text/line-index.js";
 import type { FluxPolicy } from "./setters.js";
 import type { RequestedOverride } from "./overrides.js";
 import type { ValidRequest } from "./request.js";
@@ -167,9 +168,12 @@ interface UnmovedContext {
   readonly explained: (path: string, image: ImageRef) => boolean;
   /** The run changes nothing and says nothing else: a mention of the repository with no version counts then too. */
   readonly quiet: boolean;
-  /** The configured targets' names (none without a configuration), and whether a file is in none of them, where nothing is edited. */
-  readonly targets: readonly string[];
-  readonly inNoTarget: (path: string) => boolean;
+}
+
+/** An incoming image and the files left at an old version of it. */
+export interface LeftBehind {
+  readonly image: ImageRef;
+  readonly paths: readonly string[];
 }
 
 /**
@@ -178,20 +182,20 @@ interface UnmovedContext {
  * string, a substitution, a file kind not read, a file in no target. Each file of `texts` (as the plan leaves them;
  * argocd-image-updater's annotations and objects left out)
  * that holds the repository with a version (joined, or as a pair of fields the editors read), but neither
- * the new tag nor digest, and that no other warning explains, is named, also when other files change. A run that changes nothing
- * and says nothing else names a bare mention of the repository too, unless some file holds the
+ * the new tag nor digest, and that no other warning explains, is left behind, also when other files change. A run that changes nothing
+ * and says nothing else counts a bare mention of the repository too, unless some file holds the
  * new version (the fields may well hold it), rather than let "nothing to change" read as "every
- * field holds it". A file in no configured target gets that reason, not the editing rules.
+ * field holds it". Images left nowhere are not listed.
  */
-export function warnUnmoved(images: readonly ImageRef[], texts: readonly (readonly [string, string])[], context: UnmovedContext, warnings: Warning[]): void {
-  for (const image of images) {
+export function leftBehind(images: readonly ImageRef[], texts: ReadonlyMap<string, string>, context: UnmovedContext): LeftBehind[] {
+  return images.flatMap((image) => {
     const pattern = repositoryPattern(image);
     const versioned = versionedPattern(image);
     const version = image.tag ?? image.digest!;
     // argocd-image-updater's annotations and objects name the repository with a constraint, not a version anything deploys.
-    const holding = texts.map(([path, text]) => [path, withoutImageUpdater(text)] as const).filter(([, text]) => pattern.test(text));
+    const holding = [...texts].map(([path, text]) => [path, withoutImageUpdater(text)] as const).filter(([, text]) => pattern.test(text));
     const current = holding.some(([, text]) => text.includes(version));
-    const left = holding
+    const paths = holding
       .filter(
         ([path, text]) =>
           !text.includes(version) &&
@@ -199,12 +203,45 @@ export function warnUnmoved(images: readonly ImageRef[], texts: readonly (readon
           (versioned.test(text) || (context.quiet && !current) || inSplitImage(path, text, image)),
       )
       .map(([path]) => path);
-    const outside = context.targets.length > 0 ? left.filter(context.inNoTarget) : [];
-    const unreached = left.filter((path) => !outside.includes(path));
-    const said = (paths: readonly string[], why: string) =>
-      warnings.push({ message: `${image.repository} appears in ${listed(paths)}, but no field there holds ${version} or was edited: ${why}` });
-    if (unreached.length > 0) said(unreached, 'it sits where no rule edits it (see "What it edits" in the README)');
-    if (outside.length > 0) said(outside, `${listed(outside)} ${outside.length === 1 ? "is" : "are"} in no target (targets: ${context.targets.join(", ")})`);
+    return paths.length > 0 ? [{ image, paths }] : [];
+  });
+}
+
+/**
+ * Names the files left behind (leftBehind's, `texts` as it read them), one warning per image
+ * and reason; a file in no configured target gets that reason, not the editing rules. A warning
+ * naming one file is at that file, at the first line holding the repository.
+ */
+export function warnUnmoved(
+  left: readonly LeftBehind[],
+  texts: ReadonlyMap<string, string>,
+  context: {
+    /** The configured targets' names (none without a configuration), and whether a file is in none of them, where nothing is edited. */
+    readonly targets: readonly string[];
+    readonly inNoTarget: (path: string) => boolean;
+  },
+  warnings: Warning[],
+): void {
+  for (const { image, paths } of left) {
+    const version = image.tag ?? image.digest!;
+    const outside = context.targets.length > 0 ? paths.filter(context.inNoTarget) : [];
+    const unreached = paths.filter((path) => !outside.includes(path));
+    const said = (files: readonly string[], why: (here: string) => string) => {
+      if (files.length > 1) {
+        warnings.push({ message: `${image.repository} appears in ${listed(files)}, but no field there holds ${version} or was edited: ${why(listed(files))}` });
+        return;
+      }
+      const file = files[0]!;
+      const text = withoutImageUpdater(texts.get(file)!);
+      const at = (versionedPattern(image).exec(text) ?? repositoryPattern(image).exec(text))!.index;
+      warnings.push({
+        file,
+        line: lineAt(text, at),
+        message: `${image.repository} appears here, but no field holds ${version} or was edited: ${why("this file")}`,
+      });
+    };
+    if (unreached.length > 0) said(unreached, () => 'it sits where no rule edits it (see "What it edits" in the README)');
+    if (outside.length > 0) said(outside, (here) => `${here} ${outside.length === 1 ? "is" : "are"} in no target (targets: ${context.targets.join(", ")})`);
   }
 }
 

@@ -1,6 +1,13 @@
 /** Which files' bare container images a kustomization's `images:` gives a version. */
 import { describe, expect, it } from "vitest";
-import { isKustomizationFile, kustomizeTagged, mayHoldBareImage, mayHoldFluxKustomization } from "../../src/engine/kustomizations.js";
+import {
+  isKustomizationFile,
+  kustomizeTagged,
+  mayHoldBareImage,
+  mayHoldFluxKustomization,
+  namedOnlyAs,
+  retaggedInEveryBuild,
+} from "../../src/engine/kustomizations.js";
 import { parseImageRef } from "../../src/image/reference.js";
 
 const API = "ghcr.io/acme/api";
@@ -208,5 +215,64 @@ describe("kustomizeTagged: Flux Kustomizations", () => {
       "d.yaml": fluxKustomization("./app").replace("newTag: 1.4.0", "newName: mirror.example/api"),
     };
     expect(taggedWithFlux({ "app/kustomization.yaml": "resources: [d.yaml]\n" }, flux)).toEqual({});
+  });
+});
+
+/** Per file, the names every build of it re-tags. */
+function retagged(files: Record<string, string>, flux: Record<string, string> = {}): Record<string, string[]> {
+  const entries = (texts: Record<string, string>) => Object.entries(texts).map(([file, text]) => ({ file, text }));
+  const tree = [...Object.keys(files), ...Object.keys(flux)].sort();
+  const result = retaggedInEveryBuild(entries(files), [parseImageRef(API)], entries(flux), tree);
+  return Object.fromEntries([...result].map(([file, names]) => [file, [...names]]));
+}
+
+describe("retaggedInEveryBuild: a base whose version no build deploys", () => {
+  const overlay = (tag: string) => `resources: [../../base]\nimages:\n  - name: ${API}\n    newTag: ${tag}\n`;
+  const OVERLAYS = { ...BASE, "apps/api/overlays/staging/kustomization.yaml": overlay("1.5.0"), "apps/api/overlays/prod/kustomization.yaml": overlay("1.4.0") };
+
+  it("is a base every overlay including it re-tags: the overlays are what clusters apply", () => {
+    expect(retagged(OVERLAYS)["apps/api/base/deployment.yaml"]).toEqual([API]);
+  });
+
+  it("is not one an overlay includes without re-tagging, nor a base no overlay includes: each is applied as written", () => {
+    expect(retagged({ ...OVERLAYS, "apps/api/overlays/dev/kustomization.yaml": "resources: [../../base]\n" })["apps/api/base/deployment.yaml"]).toBeUndefined();
+    expect(retagged(BASE)).toEqual({});
+  });
+
+  it("follows the includes down: a cluster's kustomization including a re-tagging overlay deploys the base re-tagged", () => {
+    const files = { ...OVERLAYS, "clusters/prod/kustomization.yaml": "resources: [../../apps/api/overlays/prod]\n" };
+    expect(retagged(files)["apps/api/base/deployment.yaml"]).toEqual([API]);
+  });
+
+  it("counts a component's images: as its includer's, and a Flux Kustomization's spec.images as an overlay's", () => {
+    const component = `kind: Component\nimages:\n  - name: ${API}\n    newTag: 1.4.0\n`;
+    const viaComponent = {
+      ...BASE,
+      "components/pin/kustomization.yaml": component,
+      "apps/api/overlays/prod/kustomization.yaml": "resources: [../../base]\ncomponents: [../../../../components/pin]\n",
+    };
+    expect(retagged(viaComponent)["apps/api/base/deployment.yaml"]).toEqual([API]);
+    expect(retagged(BASE, { "clusters/prod/api.yaml": fluxKustomization("./apps/api/base") })["apps/api/base/deployment.yaml"]).toEqual([API]);
+  });
+
+  it("ends on a cycle, which kustomize refuses, and finds no build in one nothing outside it includes", () => {
+    const files = {
+      "a/kustomization.yaml": `resources: [../b, a.yaml]\nimages: [{name: ${API}, newTag: "1"}]\n`,
+      "b/kustomization.yaml": "resources: [../a, b.yaml]\n",
+    };
+    expect(retagged(files)).toEqual({});
+  });
+});
+
+describe("namedOnlyAs", () => {
+  const names = new Set(["nginx"]);
+
+  it("holds when every image: of the repository is written as a re-tagged name, as kustomize matches it", () => {
+    expect(namedOnlyAs("containers:\n  - image: nginx:1.25\n  - image: 'nginx@sha256:" + "a".repeat(64) + "'\n", "docker.io/library/nginx", names)).toBe(true);
+  });
+
+  it("not when one is written otherwise (kustomize does not re-tag docker.io/library/nginx for nginx), nor when none is an image: value", () => {
+    expect(namedOnlyAs("containers:\n  - image: nginx:1.25\n  - image: docker.io/library/nginx:1.25\n", "docker.io/library/nginx", names)).toBe(false);
+    expect(namedOnlyAs("image:\n  repository: nginx\n  tag: 1.25\n", "docker.io/library/nginx", names)).toBe(false);
   });
 });

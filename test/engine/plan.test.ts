@@ -263,8 +263,12 @@ describe("planUpdate: what is scanned", () => {
     ]);
     // Where another file holds the new version, the bare mention is not named (the fields may well hold it), the old version still is.
     const current = await plan({ ...files, "d.yaml": "image: ghcr.io/acme/app:1.1.0\n" }, { images: ["ghcr.io/acme/app:1.1.0"] });
-    expect(current.warnings.map((w) => w.message)).toEqual([
-      'ghcr.io/acme/app appears in cm.yaml, but no field there holds 1.1.0 or was edited: it sits where no rule edits it (see "What it edits" in the README)',
+    expect(current.warnings).toEqual([
+      {
+        file: "cm.yaml",
+        line: 2,
+        message: 'ghcr.io/acme/app appears here, but no field holds 1.1.0 or was edited: it sits where no rule edits it (see "What it edits" in the README)',
+      },
     ]);
   });
 
@@ -274,8 +278,9 @@ describe("planUpdate: what is scanned", () => {
     expect(p.files.map((f) => f.path)).toEqual(["other.yaml"]);
     expect(p.warnings).toEqual([
       {
-        message:
-          'ghcr.io/acme/web appears in annotated.yaml, but no field there holds 1.5.0 or was edited: it sits where no rule edits it (see "What it edits" in the README)',
+        file: "annotated.yaml",
+        line: 3,
+        message: 'ghcr.io/acme/web appears here, but no field holds 1.5.0 or was edited: it sits where no rule edits it (see "What it edits" in the README)',
       },
     ]);
     // Reached through a YAML alias, the image field itself is named, at its line.
@@ -303,15 +308,16 @@ describe("planUpdate: what is scanned", () => {
       "extra/pod.yaml": "containers:\n  - image: ghcr.io/acme/app:1.0.0\n",
       "staging/d.yaml": "image: ghcr.io/acme/app:1.0.0\n",
     };
-    expect((await plan(files, { images: ["ghcr.io/acme/app:1.1.0"], paths: ["extra"] })).warnings.map((w) => w.message)).toEqual([
-      "ghcr.io/acme/app appears in extra/pod.yaml, but no field there holds 1.1.0 or was edited: extra/pod.yaml is in no target (targets: staging, prod, tools)",
-    ]);
+    const inNoTarget = {
+      file: "extra/pod.yaml",
+      line: 2,
+      message: "ghcr.io/acme/app appears here, but no field holds 1.1.0 or was edited: this file is in no target (targets: staging, prod, tools)",
+    };
+    expect((await plan(files, { images: ["ghcr.io/acme/app:1.1.0"], paths: ["extra"] })).warnings).toEqual([inNoTarget]);
     // Also while a target's file changes.
     const p = await plan(files, { images: ["ghcr.io/acme/app:1.1.0"] });
     expect(p.files.map((f) => f.path)).toEqual(["staging/d.yaml"]);
-    expect(p.warnings.map((w) => w.message)).toEqual([
-      "ghcr.io/acme/app appears in extra/pod.yaml, but no field there holds 1.1.0 or was edited: extra/pod.yaml is in no target (targets: staging, prod, tools)",
-    ]);
+    expect(p.warnings).toEqual([inNoTarget]);
   });
 
   it("warns about a --path that matches no file", async () => {
@@ -491,9 +497,16 @@ describe("planUpdate: targets", () => {
     };
     const said = { file: ".github/gitops-promote.yaml", line: 8, message: 'targets[1].paths[0]: "production/**" matches no file; fix or remove it' };
     const left = (files: string) => ({
-      message: `ghcr.io/acme/app appears in ${files}, but no field there holds 1.1.0 or was edited: ${files} ${files.includes(",") ? "are" : "is"} in no target (targets: staging, prod, tools)`,
+      message: `ghcr.io/acme/app appears in ${files}, but no field there holds 1.1.0 or was edited: ${files} are in no target (targets: staging, prod, tools)`,
     });
-    expect((await plan(typo, { images: ["ghcr.io/acme/app:1.1.0"] })).warnings).toEqual([said, left("prod/values.yaml")]);
+    expect((await plan(typo, { images: ["ghcr.io/acme/app:1.1.0"] })).warnings).toEqual([
+      said,
+      {
+        file: "prod/values.yaml",
+        line: 2,
+        message: "ghcr.io/acme/app appears here, but no field holds 1.1.0 or was edited: this file is in no target (targets: staging, prod, tools)",
+      },
+    ]);
     // A run of that target alone changes nothing and says so of a mere mention too, as a run with nothing else to say does.
     expect((await plan(typo, { images: ["ghcr.io/acme/app:1.1.0"], targets: ["prod"] })).warnings).toEqual([
       said,
@@ -1467,6 +1480,46 @@ spec:
   });
 });
 
+describe("planUpdate: a base in no target whose overlays re-tag its image (trial 13, should-fix 5)", () => {
+  const TARGETS = `targets:
+  - name: staging
+    paths: [apps/staging/**]
+    images: [{repository: ghcr.io/acme/app}]
+  - name: production
+    paths: [apps/production/**]
+    images: [{repository: ghcr.io/acme/app}]
+`;
+  const overlay = (tag: string) => `resources:\n  - ../base/app\nimages:\n  - name: ghcr.io/acme/app\n    newTag: ${tag}\n`;
+  const TREE = {
+    ".github/gitops-promote.yaml": TARGETS,
+    "apps/base/app/kustomization.yaml": "resources:\n  - deployment.yaml\n",
+    "apps/base/app/deployment.yaml":
+      "kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: ghcr.io/acme/app:1.0.0\n",
+    "apps/staging/kustomization.yaml": overlay("1.2.3"),
+    "apps/production/kustomization.yaml": overlay("1.2.0"),
+  };
+  const APP = { images: ["ghcr.io/acme/app:1.3.0"] };
+
+  it("says nothing of the base: no build deploys the version it holds", async () => {
+    const p = await plan(TREE, APP);
+    expect(p.files.map((f) => f.path)).toEqual(["apps/production/kustomization.yaml", "apps/staging/kustomization.yaml"]);
+    expect(p.warnings).toEqual([]);
+  });
+
+  it("names it, at its file and line, where an overlay applies it as written, or nothing includes it", async () => {
+    const left = {
+      file: "apps/base/app/deployment.yaml",
+      line: 7,
+      message: "ghcr.io/acme/app appears here, but no field holds 1.3.0 or was edited: this file is in no target (targets: staging, production)",
+    };
+    const dev = { ...TREE, "apps/dev/kustomization.yaml": "resources:\n  - ../base/app\n" };
+    expect((await plan(dev, APP)).warnings).toEqual([left]);
+    const elsewhere = (tag: string) => overlay(tag).replace("../base/app", "service.yaml");
+    const alone = { ...TREE, "apps/staging/kustomization.yaml": elsewhere("1.2.3"), "apps/production/kustomization.yaml": elsewhere("1.2.0") };
+    expect((await plan(alone, APP)).warnings).toEqual([left]);
+  });
+});
+
 describe("planUpdate: a kcl.mod's [profile] overrides, which kcl run applies after the source (review kcl9, 8)", () => {
   const mod = (spec: string, more = "") =>
     ["[package]", 'name = "web"', 'edition = "v0.9.0"', "", "[profile]", 'entries = ["main.k"]', `overrides = [${spec}]${more}`, ""].join("\n");
@@ -1533,8 +1586,8 @@ describe("planUpdate: a kcl.mod's [profile] overrides, which kcl run applies aft
     const files = { "kcl.mod": mod(`"app.args=\\"--image=ghcr.io/acme/web:1.2.3\\""`), "main.k": main("ghcr.io/acme/web:1.2.3") };
     const p = await plan(files, { images: ["ghcr.io/acme/web:1.2.4"] });
     expect(p.files.map((f) => f.path)).toEqual(["main.k"]);
-    expect(p.warnings.map((w) => w.message)).toEqual([
-      'ghcr.io/acme/web appears in kcl.mod, but no field there holds 1.2.4 or was edited: it sits where no rule edits it (see "What it edits" in the README)',
+    expect(p.warnings.map((w) => [w.file, w.message])).toEqual([
+      ["kcl.mod", 'ghcr.io/acme/web appears here, but no field holds 1.2.4 or was edited: it sits where no rule edits it (see "What it edits" in the README)'],
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Change, Warning } from "../../src/change.js";
-import { warnUnmoved, warnUnpolicied } from "../../src/engine/reach.js";
+import { leftBehind, warnUnmoved, warnUnpolicied } from "../../src/engine/reach.js";
 import type { FluxPolicy } from "../../src/engine/setters.js";
 import { parsePolicy } from "../../src/image/policy.js";
 import { parseImageRef } from "../../src/image/reference.js";
@@ -65,12 +65,14 @@ describe("warnUnpolicied: an unmarked field moved by repository, which the tree'
 
 describe("warnUnmoved: a file left at another version of an incoming image while other files change", () => {
   const incoming = parseImageRef("ghcr.io/acme/app:1.3.0");
-  const context = { explained: () => false, quiet: false, targets: ["staging", "production"], inNoTarget: (path: string) => path.startsWith("deploy/prod/") };
-  const said = (files: Record<string, string>): string[] => {
+  const context = { targets: ["staging", "production"], inNoTarget: (path: string) => path.startsWith("deploy/prod/") };
+  const warned = (files: Record<string, string>): Warning[] => {
+    const texts = new Map(Object.entries(files));
     const warnings: Warning[] = [];
-    warnUnmoved([incoming], Object.entries(files), context, warnings);
-    return warnings.map((w) => w.message);
+    warnUnmoved(leftBehind([incoming], texts, { explained: () => false, quiet: false }), texts, context, warnings);
+    return warnings;
   };
+  const said = (files: Record<string, string>): string[] => warned(files).map((w) => w.message);
 
   it("names a file holding the image as a Helm repository + tag pair or a kustomize name + newTag at another version, as a joined reference is", () => {
     const files = {
@@ -92,5 +94,19 @@ describe("warnUnmoved: a file left at another version of an incoming image while
       "deploy/prod/broken.yaml": "image: {repository: ghcr.io/acme/app, tag: [1.2.3\n",
     };
     expect(said(files)).toEqual([]);
+  });
+
+  it("names one file at its first line holding the repository, so --json gives its file and line", () => {
+    const files = {
+      "deploy/prod/release.yaml": "spec:\n  values:\n    image: {repository: ghcr.io/acme/app, tag: 1.2.3}\n",
+      "deploy/prod/kustomization.yaml": 'images:\n  - name: ghcr.io/acme/app\n    newTag: "1.3.0"\n',
+    };
+    expect(warned(files)).toEqual([
+      {
+        file: "deploy/prod/release.yaml",
+        line: 3,
+        message: "ghcr.io/acme/app appears here, but no field holds 1.3.0 or was edited: this file is in no target (targets: staging, production)",
+      },
+    ]);
   });
 });

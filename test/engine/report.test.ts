@@ -82,7 +82,7 @@ describe("humanReport", () => {
       await writeFile(join(dir, path), text);
     }
     const rerun = await planUpdate(directorySource(dir), { images: ["ghcr.io/acme/app:1.3.0"], setters: [], sets: [], paths: [] });
-    expect(rerun.warnings.map((w) => w.message)).toEqual([expect.stringContaining("apps/base/deploy.yaml is in no target")]);
+    expect(rerun.warnings.map((w) => [w.file, w.message])).toEqual([["apps/base/deploy.yaml", expect.stringContaining("this file is in no target")]]);
     expect(humanReport(rerun)).toBe(WARNED);
   });
 
