@@ -14,6 +14,7 @@ import { nodeText } from "./nodes.js";
 import { configOf, definition, holdsConfig, namesTarget, STARTS_LINE, unreached, unreachedEntries } from "./override-reach.js";
 import { parseKcl, parseKclExpression } from "./parser.js";
 import { formatOverridePath, isIdentifier, isKeyword, OverrideSpecError, parseOverridePath, parseOverrideSpec, type OverrideSpec } from "./override-spec.js";
+import { cappedList } from "../text/and-list.js";
 import { lineBreaks } from "../text/line-index.js";
 import { linesMovedBy, shiftLines } from "../text/line-shift.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
@@ -558,7 +559,7 @@ interface Search {
   /** The config each match is an entry of. */
   readonly holders: Map<ConfigEntry, ConfigExpr>;
   /** Deepest existing level: how many parts exist, the keys found there, where to insert. */
-  deepest: { depth: number; keys: string[]; config: ConfigExpr; consumed: number; token: number };
+  deepest: { depth: number; keys: Set<string>; config: ConfigExpr; consumed: number; token: number };
   /** Entries on the path whose value is not a config or schema literal. */
   readonly blocked: { entry: ConfigEntry; depth: number }[];
   /** Dotted keys that go past the path's end (`containers.guestbook` for `...containers`), with how many parts precede them. */
@@ -567,8 +568,8 @@ interface Search {
 
 function search(config: ConfigExpr, parts: readonly string[], offset: number, token: number, found: Search): void {
   const reach = (depth: number, key: string | undefined, at: number): void => {
-    if (depth > found.deepest.depth) found.deepest = { depth, keys: [], config, consumed: offset, token: at };
-    if (depth === found.deepest.depth && key !== undefined && !found.deepest.keys.includes(key)) found.deepest.keys.push(key);
+    if (depth > found.deepest.depth) found.deepest = { depth, keys: new Set(), config, consumed: offset, token: at };
+    if (depth === found.deepest.depth && key !== undefined) found.deepest.keys.add(key);
   };
   reach(offset, undefined, token);
   for (const item of config.items) {
@@ -725,7 +726,7 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
     const found: Search = {
       matches: [],
       holders: new Map(),
-      deepest: { depth: -1, keys: [], config, consumed: 1, token: s.first },
+      deepest: { depth: -1, keys: new Set(), config, consumed: 1, token: s.first },
       blocked: [],
       dotted: [],
     };
@@ -780,6 +781,9 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
   if (value.wholeText) p.warnWholeText(p.plan.changes[p.plan.changes.length - 1]!, value, spec.path);
 }
 
+/** Keys a missing-path message names, before "and N more": a config of thousands would make it unreadable. */
+const KEYS_NAMED = 10;
+
 /**
  * Where a nested path stops in the statement searched, naming what exists there:
  * `config.containers has 'flaskdemo', not 'flask_demo'`, or the entry on the path that is
@@ -799,7 +803,14 @@ function notFound(p: Planner, found: Search): { message: string; line: number; b
   }
   const where = formatOverridePath(spec.parts.slice(0, deepest.depth));
   const has =
-    deepest.keys.length > 0 ? `has ${deepest.keys.map((k) => `'${k}'`).join(", ")}` : deepest.config.items.length > 0 ? "has no key of its own" : "is empty";
+    deepest.keys.size > 0
+      ? `has ${cappedList(
+          [...deepest.keys].map((k) => `'${k}'`),
+          KEYS_NAMED,
+        )}`
+      : deepest.config.items.length > 0
+        ? "has no key of its own"
+        : "is empty";
   // KCL does not reach the key either; what the file shows of it is said, so the message does not deny what is there.
   const unreached = unreachedEntries(p.tokens, deepest.config, spec.parts.slice(deepest.consumed, deepest.depth + 1), where);
   const message = `${where} ${has}, not '${spec.parts[deepest.depth]}'${unreached === undefined ? "" : `; ${unreached}`}`;

@@ -370,6 +370,15 @@ describe("applyOverrides: target rules", () => {
     expect(() => applyOverrides(text, ['a.image="y"'])).toThrow("a has 'l', 'c', not 'image'");
   });
 
+  // Each key was looked for among those found before it: 100,000 keys took a minute, and the message named them all.
+  it("names the first ten keys of a config with 100,000 and how many more, where a path is missing", () => {
+    const text = `c = {\n${Array.from({ length: 100000 }, (_, i) => `    k${i} = "x"\n`).join("")}}\n`;
+    const message = "c has 'k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7', 'k8', 'k9' and 99990 more, not 'zz'";
+    expect(() => applyOverrides(text, ['c.zz="y"'])).toThrow(
+      expect.objectContaining({ line: 1, message: expect.stringMatching(new RegExp(`^${message} \\(`)) }),
+    );
+  });
+
   it("reports a missing top-level variable", () => {
     expect(() => applyOverrides("a = 1\n", ['b.c="x"'])).toThrow(/no top-level 'b'/);
   });
