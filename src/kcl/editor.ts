@@ -20,6 +20,7 @@ import { MARKER_TOKEN, MarkedFields, readMarker, type Marker } from "../image/ma
 import { nextSplitImage, SPLIT_IMAGE_KEYS, splitImage } from "../image/split-image.js";
 import { bareRepositoryWarning, byRepository, nextReference, nextVersion, staleImageIn, versionOf, type ImageUpdate } from "../image/update.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
+import { wordScreen } from "../text/word-screen.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { Keyword, keywordAt } from "./keywords.js";
 import { nodeText } from "./nodes.js";
@@ -655,10 +656,15 @@ function registryTail(image: ImageRef): string {
 }
 
 /**
- * What a KCL file that may hold `image` spells: its screen token, or, for a reference built on a
- * registry constant (`_registry + "/web:"`), the path's last segment. The engine's byte screen
- * and editKcl's own read the same words.
+ * The byte screen of KCL files, the engine's and editKcl's own: whether a text may hold a marker
+ * or one of `images`, as its screen token or, for a reference built on a registry constant
+ * (`_registry + "/web:"`), the path's last segment.
  */
+export function kclScreen(images: readonly ImageRef[]): (text: string) => boolean {
+  return wordScreen([MARKER_TOKEN, ...images.flatMap(kclScreenTokens)]);
+}
+
+/** What a KCL file that may hold `image` spells (kclScreen). */
 export function kclScreenTokens(image: ImageRef): readonly string[] {
   return [screenToken(image), registryTail(image)];
 }
@@ -671,11 +677,6 @@ export function kclScreenTokens(image: ImageRef): readonly string[] {
 export function mayBuildOnRegistry(text: string, image: ImageRef): boolean {
   const cut = image.name.lastIndexOf("/");
   return cut > 0 && text.includes(registryTail(image)) && text.includes(`"${image.name.slice(0, cut)}"`);
-}
-
-/** Could this file hold anything the request edits? A byte screen before any parse. */
-function mayMatch(text: string, request: FullEditRequest): boolean {
-  return text.includes(MARKER_TOKEN) || request.images.some((u) => kclScreenTokens(u.image).some((token) => text.includes(token)));
 }
 
 /**
@@ -692,7 +693,7 @@ export function editKcl(text: string, request: EditRequest, overridden: Overridd
 
 /** editKcl for a request the engine built from what it checked once for the plan: not checked again for each file. */
 export function editCheckedKcl(text: string, request: FullEditRequest, overridden: Overridden = {}): EditResult {
-  if (!mayMatch(text, request)) return { text, changes: [], warnings: [] };
+  if (!kclScreen(request.images.map((u) => u.image))(text)) return { text, changes: [], warnings: [] };
   const module = parseKcl(text);
   const editor = new ImageEditor(module.tokens, request, overridden, literalTypes(module));
   editor.markLiterals();
