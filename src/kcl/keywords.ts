@@ -67,6 +67,13 @@ const WORDS: Record<string, number> = {
   Undefined: Keyword.UndefinedValue,
 };
 
+/**
+ * The words KCL reserves: no statement can assign one (`True = 1` is refused), and a key that
+ * is one is written quoted. Not `type`, which the parser decides on but KCL's lexer does not
+ * reserve: it opens a type alias only before a name (`type X = …`) and is a name elsewhere.
+ */
+export const RESERVED: ReadonlySet<string> = new Set(Object.keys(WORDS).filter((word) => word !== "type"));
+
 const MAX_LENGTH = 9;
 
 /** Candidates by length and first code unit (at most three share both: `if`/`in`/`is`, `all`/`and`/`any`). */

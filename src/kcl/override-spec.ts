@@ -4,6 +4,7 @@
  * parse_attribute_path; reference/kcl-override.md §1.2–§1.3), error texts included.
  */
 import { SourceError } from "../change.js";
+import { RESERVED } from "./keywords.js";
 
 export type OverrideOperation = "=" | ":" | "+=" | "-";
 
@@ -119,18 +120,14 @@ export function parseOverrideSpec(spec: string): OverrideSpec {
   throw invalidSpec(spec);
 }
 
-const KEYWORDS = new Set(
-  "True False None Undefined import and or in is not as if else elif for schema mixin protocol check assert all any map filter lambda rule".split(" "),
-);
-
 /** A word KCL reserves: no statement can assign it (`True = 1` is refused). */
 export function isKeyword(word: string): boolean {
-  return KEYWORDS.has(word);
+  return RESERVED.has(word);
 }
 
 /** A key that can be written bare in a path and in KCL source. */
 export function isIdentifier(key: string): boolean {
-  return /^\$?[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !KEYWORDS.has(key);
+  return /^\$?[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !RESERVED.has(key);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Keyword, keywordOf } from "../../src/kcl/keywords.js";
+import { Keyword, keywordOf, RESERVED } from "../../src/kcl/keywords.js";
 
 const of = (word: string): number => keywordOf(` ${word} `, 1, word.length + 1);
 
@@ -24,5 +24,14 @@ describe("keywordOf", () => {
 
   it.each(["iff", "i", "If", "true", "none", "elsewhere", "import_", "schemas", "Undefine", "中文", ""])("takes %j for a plain name", (word) => {
     expect(of(word)).toBe(Keyword.Other);
+  });
+});
+
+describe("RESERVED", () => {
+  it("holds every word the parser decides on but `type`, which KCL's lexer leaves a name (`type = 1`)", () => {
+    expect(["import", "lambda", "True", "Undefined", "and"].filter((word) => RESERVED.has(word))).toHaveLength(5);
+    expect([of("type"), RESERVED.has("type")]).toEqual([Keyword.Type, false]);
+    // Every Keyword but Other and Type.
+    expect(RESERVED.size).toBe(Object.keys(Keyword).length - 2);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OverrideSpecError, formatOverridePath, parseOverridePath, parseOverrideSpec } from "../../src/kcl/override-spec.js";
+import { OverrideSpecError, formatOverridePath, isKeyword, parseOverridePath, parseOverrideSpec } from "../../src/kcl/override-spec.js";
 
 const invalid = (spec: string): string =>
   `Invalid spec format '${spec}', expected <field_path>=<filed_value>, <field_path>:<filed_value>, <field_path>+=<filed_value> or <field_path>-`;
@@ -67,5 +67,10 @@ describe("parseOverridePath (KCL's parse_attribute_path)", () => {
   it("formats keys after a path written already, the way the KCL editor reports a field under a list item", () => {
     expect(formatOverridePath(["image"], "config.containers[0]")).toBe("config.containers[0].image");
     expect(formatOverridePath(["app.version"], "labels")).toBe('labels["app.version"]');
+  });
+
+  it("quotes a key KCL reserves, but not `type`, which is a name outside a type alias", () => {
+    expect(formatOverridePath(["config", "if", "type", "True", "schemas"])).toBe('config["if"].type["True"].schemas');
+    expect([isKeyword("lambda"), isKeyword("type"), isKeyword("Lambda")]).toEqual([true, false, false]);
   });
 });
