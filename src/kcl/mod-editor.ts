@@ -22,9 +22,9 @@ export function editKclMod(text: string, request: FullEditRequest): EditResult {
   const warnings: Warning[] = [];
   const splices: Splice[] = [];
   if (incoming.size === 0) return { text, changes, warnings };
-  for (const [i, override] of modOverrides(text).entries()) {
+  for (const override of modOverrides(text)) {
     // Named as a YAML setting's spec is (`kcl_cli_configs.overrides[0]: app.image`): the TOML path, then the spec's.
-    const key = `profile.overrides[${i}]: ${override.path ?? override.spec}`;
+    const key = `profile.overrides[${override.index}]: ${override.path ?? override.spec}`;
     const warn = (message: string, kind?: WarningKind) => warnings.push({ line: override.line, message: `${key} ${message}`, ...(kind && { kind }) });
     const image = nextSpecImage(override, incoming, warn, `(only a value that is one string is), ${UNEDITED}`);
     if (image === undefined || image.next === image.value.string) continue;

@@ -13,6 +13,8 @@ import { specSetting, type ValueForm } from "./spec-value.js";
 export interface ModOverride {
   /** 1-based line of its TOML string. */
   readonly line: number;
+  /** Its index in the TOML array, whose items of other kinds count too. */
+  readonly index: number;
   /** The spec, its TOML escapes decoded. */
   readonly spec: string;
   /** The spec's path; undefined for a string that sets no string (specSetting: no spec KCL reads, `path-`, a string after `+=`). */
@@ -43,23 +45,26 @@ interface TomlString {
   readonly end: number;
 }
 
+/** A string item of an array, and its index among the array's items. */
+type ArrayString = TomlString & { readonly index: number };
+
 /** The specs of the file's `[profile] overrides` array, in order; none when it has no such array. */
 export function modOverrides(text: string): ModOverride[] {
   const lines = new LineIndex(text);
   return profileOverrideStrings(text).map((token) => readOverride(text, token, lines.lineAt(token.start)));
 }
 
-function readOverride(text: string, token: TomlString, line: number): ModOverride {
-  const { kind } = token;
+function readOverride(text: string, token: ArrayString, line: number): ModOverride {
+  const { kind, index } = token;
   const raw = text.slice(token.start, token.end);
-  if (kind === "multiline") return { line, spec: raw, text: raw, value: { form: "a multi-line TOML string" } };
+  if (kind === "multiline") return { line, index, spec: raw, text: raw, value: { form: "a multi-line TOML string" } };
   const content = { start: token.start + 1, end: token.end - 1 };
   const decoded = decode(text.slice(content.start, content.end), kind);
-  if (!decoded) return { line, spec: raw, text: raw, value: { form: "a TOML string with an escape TOML refuses" } };
+  if (!decoded) return { line, index, spec: raw, text: raw, value: { form: "a TOML string with an escape TOML refuses" } };
   const setting = specSetting(decoded.text);
-  if (!setting) return { line, spec: decoded.text, text: "", value: { form: "a spec that sets no string" } };
+  if (!setting) return { line, index, spec: decoded.text, text: "", value: { form: "a spec that sets no string" } };
   const { path, value } = setting;
-  const spec = { line, spec: decoded.text, path, text: setting.text };
+  const spec = { line, index, spec: decoded.text, path, text: setting.text };
   if ("form" in value) return { ...spec, value };
   const start = content.start + decoded.map[value.start]!;
   const end = content.start + decoded.map[value.end]!;
@@ -123,7 +128,7 @@ function encode(text: string, kind: "basic" | "literal"): string | undefined {
  * The strings of `overrides = [...]` in the `[profile]` table (or `profile.overrides` at the
  * top), found by a scan of TOML's lexical forms: comments, strings of every kind, brackets.
  */
-function profileOverrideStrings(text: string): TomlString[] {
+function profileOverrideStrings(text: string): ArrayString[] {
   let table: string[] = [];
   let i = 0;
   const skipBlank = (newlines: boolean): void => {
@@ -211,20 +216,22 @@ function skipValue(text: string, at: number): number {
   return i;
 }
 
-/** The strings that are items of the array opening at `at` (nested arrays and other items skipped). */
-function arrayStrings(text: string, at: number): TomlString[] {
-  const strings: TomlString[] = [];
+/** The strings that are items of the array opening at `at` (nested arrays and other items skipped, counted in the index). */
+function arrayStrings(text: string, at: number): ArrayString[] {
+  const strings: ArrayString[] = [];
   let depth = 0;
+  let index = 0;
   let i = at;
   while (i < text.length) {
     const c = text[i]!;
     if (c === '"' || c === "'") {
       const token = stringAt(text, i);
-      if (depth === 1) strings.push(token);
+      if (depth === 1) strings.push({ ...token, index });
       i = token.end;
     } else if (c === "#") while (i < text.length && text[i] !== "\n" && text[i] !== "\r") i++;
     else {
-      if (c === "[" || c === "{") depth++;
+      if (c === "," && depth === 1) index++;
+      else if (c === "[" || c === "{") depth++;
       else if (c === "]" || c === "}") depth--;
       i++;
       if (depth === 0) return strings;

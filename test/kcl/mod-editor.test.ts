@@ -30,6 +30,9 @@ describe("editKclMod: images in kcl.mod's [profile] overrides, which kcl run app
 
   it("names a spec by its place in the array and its path, as a kcl.yaml's spec is named", () => {
     expect(editKclMod(mod, request("ghcr.io/acme/log:1.1")).changes.map((c) => c.key)).toEqual(["profile.overrides[1]: log.image"]);
+    // Items that are no string (which kcl refuses) count in the place as TOML counts them.
+    const mixed = '[profile]\noverrides = [["x"], {a = "b, c"}, 3, # one, two\n  "log.image=\\"ghcr.io/acme/log:1.0\\""]\n';
+    expect(editKclMod(mixed, request("ghcr.io/acme/log:1.1")).changes.map((c) => c.key)).toEqual(["profile.overrides[3]: log.image"]);
   });
 
   it("keeps what a policy keeps, and says so at the line", () => {
