@@ -319,7 +319,8 @@ export function tokenize(text: string): Tokens {
       }
       if (c > 127 && !UNICODE_ID_START.test(String.fromCodePoint(text.codePointAt(i)!)))
         fail(source, i, `unexpected character ${JSON.stringify(String.fromCodePoint(text.codePointAt(i)!))}`);
-      i = scanName(text, i + 1);
+      // A first character past the Basic Multilingual Plane (`𝑥`) is a surrogate pair: the high one passed as ID_Start only with its low one.
+      i = scanName(text, c >= 0xd800 && c <= 0xdbff ? i + 2 : i + 1);
       out.push(T.Name, s, i, 0);
       continue;
     }

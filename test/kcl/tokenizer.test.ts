@@ -99,6 +99,12 @@ describe("tokenize", () => {
     expect(t[tokens.match[indent]! + 1]).toBe("y");
   });
 
+  it("reads Unicode names (XID), past the Basic Multilingual Plane too, as KCL does", () => {
+    // U+1D465 (𝑥) is a surrogate pair in a JS string: the name goes on after both halves.
+    expect(texts(tokenize("𝑥 = é𝑥1\n$𝑦 = {名前 = 𝑥}\n")).filter((t) => t.trim() !== "")).toEqual(["𝑥", "=", "é𝑥1", "$𝑦", "=", "{", "名前", "=", "𝑥", "}"]);
+    expect(() => tokenize("a = 😀\n")).toThrow('unexpected character "😀"');
+  });
+
   it("joins lines ending in a backslash", () => {
     expect(texts(tokenize("a = 1 + \\\n    2\n"))).toEqual(["a", "=", "1", "+", "2", "\n", ""]);
   });
