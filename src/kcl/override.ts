@@ -21,7 +21,7 @@ import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { plainString, usableSpecValue } from "./spec-value.js";
 import { readStringLiteral, stringLiteralValue, writeStringLiteral } from "./string-literal.js";
 import type { ConfigEntry, ConfigExpr, ConfigItem, Expr, ListExpr, ListItem, Module, Statement } from "./syntax.js";
-import { StringFlag, T, type Tokens } from "./tokenizer.js";
+import { isName, StringFlag, T, type Tokens } from "./tokenizer.js";
 
 export interface OverrideOptions {
   /** Insert a missing path (in the deepest existing config) instead of failing. */
@@ -700,6 +700,8 @@ function createTopLevel(
   if (why && !(options.create && name.startsWith("_"))) throw new SourceError(`${why.message}; ${spec.path} cannot be overridden here`, why.line);
   // KCL refuses `True = ...`: a statement it would refuse is neither written nor suggested.
   if (isKeyword(name)) throw new SourceError(`${missing}; '${name}' is a KCL keyword, not a variable name, so it cannot be created`);
+  // Written, `b-c = "x"` would not parse; a nested key is quoted instead (`a = {"b-c" = "x"}`).
+  if (!isName(name)) throw new SourceError(`${missing}; '${name}' is not a KCL identifier, so it cannot be created as a variable`);
   if (!options.create) throw new SourceError(`${missing} ${createHint("it")}`);
   const statement =
     rest.length > 0

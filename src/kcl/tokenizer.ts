@@ -512,6 +512,14 @@ function scanName(text: string, i: number): number {
   return i;
 }
 
+/** Whether `text` is one KCL name as tokenize reads names, `$`-escaped or not: what a statement can assign. */
+export function isName(text: string): boolean {
+  const first = text.charCodeAt(0) === 36 ? 1 : 0;
+  const cp = text.codePointAt(first);
+  if (cp === undefined || !(cp < 128 ? isIdentStart(cp) : UNICODE_ID_START.test(String.fromCodePoint(cp)))) return false;
+  return scanName(text, first + (cp > 0xffff ? 2 : 1)) === text.length;
+}
+
 /**
  * Scan a string literal whose quote is at `q`; returns the index after it. Termination
  * follows the KCL lexer: a backslash only pairs with a backslash or the quote character.

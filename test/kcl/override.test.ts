@@ -531,6 +531,18 @@ describe("applyOverrides: create", () => {
     expect(applyOverrides(text, ['a.if="x"'], { create: true }).text).toBe('a = {\n    "if" = "x"\n}\n');
   });
 
+  it("refuses to create a variable whose name is not an identifier, naming it, rather than write a statement that does not parse", () => {
+    const text = "c = {a = 1}\n";
+    expect(() => applyOverrides(text, ['b-c="x"'], { create: true })).toThrow(
+      new SourceError("no top-level 'b-c' in this file; 'b-c' is not a KCL identifier, so it cannot be created as a variable"),
+    );
+    expect(() => applyOverrides(text, ['1a="x"'], { create: true })).toThrow(/; '1a' is not a KCL identifier, so it cannot be created as a variable$/);
+    expect(() => applyOverrides(text, ['d?.e="x"'], { create: true })).toThrow(/; 'd\?' is not a KCL identifier, so it cannot be created as a variable$/);
+    // Without create, no hint to create it either.
+    expect(() => applyOverrides(text, ['b-c="x"'])).toThrow(/'b-c' is not a KCL identifier, so it cannot be created as a variable$/);
+    expect(applyOverrides(text, ['$x="x"', 'é="x"'], { create: true }).text).toBe('c = {a = 1}\n$x = "x"\né = "x"\n');
+  });
+
   it("quotes keys that are not identifiers, fills empty configs, appends missing variables", () => {
     const text = "insert_config = {}\nc = {a = 1}\n";
     const result = applyOverrides(text, ["insert_config.key=1", 'c.labels["dot.key"]="v"', "d.e.f=3", "x=1"], { create: true });

@@ -5,7 +5,7 @@ import { SourceError } from "../../src/change.js";
 import { parseKcl } from "../../src/kcl/parser.js";
 import { stringLiteralValue, readStringLiteral, writeStringLiteral } from "../../src/kcl/string-literal.js";
 import type { ConfigItem, ListItem, StringExpr } from "../../src/kcl/syntax.js";
-import { StringFlag, T, tokenize, type Tokens } from "../../src/kcl/tokenizer.js";
+import { isName, StringFlag, T, tokenize, type Tokens } from "../../src/kcl/tokenizer.js";
 import { validCorpusFiles } from "./corpus.js";
 
 const texts = (tokens: Tokens): string[] => Array.from({ length: tokens.count }, (_, i) => tokens.source.text.slice(tokens.start[i], tokens.end[i]));
@@ -137,6 +137,16 @@ describe("tokenize", () => {
     expect(error).toBeInstanceOf(SourceError);
     expect(error).toMatchObject({ line, column });
     expect((error as Error).message).toContain(message);
+  });
+});
+
+describe("isName", () => {
+  it("takes a text that tokenizes as one name, $-escaped or not; a keyword is one too, which isKeyword tells", () => {
+    expect(["a", "_a1", "$type", "é", "𝑥1", "if"].filter(isName)).toEqual(["a", "_a1", "$type", "é", "𝑥1", "if"]);
+  });
+
+  it("refuses anything else", () => {
+    expect(["", "$", "1a", "b-c", "d?", "a b", "a\n", '"a"', "😀", "a😀"].filter(isName)).toEqual([]);
   });
 });
 
