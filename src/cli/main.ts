@@ -35,6 +35,7 @@ import { DISPATCH_HELP, DISPATCH_OPTIONS, runDispatch } from "./dispatch.js";
 import { printJson, UsageError, type Io } from "./io.js";
 import { PAYLOAD_FIELD, payloadConflict, readPayload } from "./payload.js";
 import { unknownTargets } from "./targets.js";
+import { closest } from "../text/closest.js";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -118,29 +119,6 @@ function parse<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[]
     const near = closest(unknown.replace(/^-+/, "").split("=")[0]!, Object.keys(options));
     throw new UsageError(`unknown option ${unknown}${near === undefined ? "" : ` (did you mean --${near}?)`}`);
   }
-}
-
-/** The option a mistyped one most likely meant: at most two edits away, the nearest. */
-function closest(typed: string, names: readonly string[]): string | undefined {
-  let best: { name: string; distance: number } | undefined;
-  for (const name of names) {
-    const distance = editDistance(typed, name);
-    if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
-  }
-  return best?.name;
-}
-
-/** Levenshtein distance, a swap of two neighbours counting as one edit. */
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
-    }
-  }
-  return d[a.length]![b.length]!;
 }
 
 /** The flag a request field comes from. */

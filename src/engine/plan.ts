@@ -161,6 +161,14 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   warnUnreached(
     valid,
     updates,
+    {
+      keys: resolved.known.keys,
+      repositories: new Set([
+        ...resolved.known.repositories,
+        ...(config?.targets ?? []).flatMap((t) => t.images.map((i) => i.repository)),
+        ...(config?.overrides ?? []).map((o) => o.repository),
+      ]),
+    },
     overridesByFile,
     [...texts].filter(([path]) => inScope(path)),
     warnings,

@@ -10,6 +10,7 @@ import { escapeRegExp } from "../text/escape-regexp.js";
 import { nextVersion, versionOf, type ImageUpdate, type Version } from "../image/update.js";
 import { andList } from "../text/and-list.js";
 import { lineAt } from "../text/line-index.js";
+import { closest } from "../text/closest.js";
 import type { FluxPolicy } from "./setters.js";
 import type { RequestedOverride } from "./overrides.js";
 import type { ValidRequest } from "./request.js";
@@ -26,11 +27,13 @@ import { editKustomizeImages } from "../yaml/kustomize.js";
  * repository or a marker key: say so, instead of a bare "nothing to change". An image counts
  * as reached when a file in scope holds its repository, a marker key or a configured override
  * stands for it; a `--setter` key, when a file in scope holds a marker with it where markers are read.
+ * The repository or key of those `known` (configured, or defined in the tree) it most likely meant is named.
  * `texts` are the files in scope, by path.
  */
 export function warnUnreached(
   valid: ValidRequest,
   updates: readonly ImageUpdate[],
+  known: { readonly keys: ReadonlySet<string>; readonly repositories: ReadonlySet<string> },
   overrides: ReadonlyMap<string, readonly RequestedOverride[]>,
   texts: readonly (readonly [string, string])[],
   warnings: Warning[],
@@ -48,12 +51,21 @@ export function warnUnreached(
   for (const image of valid.images) {
     const marked = updates.some((u) => u.image.repository === image.repository);
     if (!marked && !overridden.has(image.repository) && !holds(image)) {
-      warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
+      warnings.push({
+        message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}${meaning(image.repository, known.repositories)}`,
+      });
     }
   }
   for (const key of valid.setters.keys()) {
-    if (!marks(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
+    if (marks(markerPattern(key))) continue;
+    warnings.push({ message: `no file to update has a marker for setter ${key}${meaning(key, known.keys)}` });
   }
+}
+
+/** ` (did you mean …?)` naming the one of `names` `typed` most likely meant, or nothing. */
+function meaning(typed: string, names: ReadonlySet<string>): string {
+  const meant = closest(typed, names);
+  return meant === undefined ? "" : ` (did you mean ${meant}?)`;
 }
 
 /**

@@ -68,6 +68,8 @@ export function resolveSetters(
   warnings: Warning[],
 ): {
   updates: ImageUpdate[];
+  /** Every key a marker in scope uses or the tree and configuration define, and the repositories they define: what a typo may have meant. */
+  known: { readonly keys: ReadonlySet<string>; readonly repositories: ReadonlySet<string> };
   forFile: (path: string) => FileSetters;
   fluxPoliciesAt: (path: string, repository: string) => readonly FluxPolicy[];
 } {
@@ -107,7 +109,8 @@ export function resolveSetters(
 
   const governing = (key: string, path: string) => governingCandidate(key, candidates.get(key)!, path, flux.automations, configPath);
   warnings.push(...notesWhereUsed(candidates, governing, texts, inScope));
-  const unconfigured = unconfiguredMarkers(texts, inScope, (key) => definitions.has(key) || valid.setters.has(key));
+  const markers = markersInScope(texts, inScope);
+  const unconfigured = new Map([...markers].filter(([key]) => !definitions.has(key) && !valid.setters.has(key)));
   // A run that brings no image (a --set alone) could have set none of them: no news then.
   if (valid.images.length > 0 || valid.setters.size > 0) {
     const incoming = valid.images.map(repositoryPattern);
@@ -122,6 +125,10 @@ export function resolveSetters(
   const known = new Map<string, string | undefined>([...definitions.keys(), ...valid.setters.keys(), ...unconfigured.keys()].map((key) => [key, undefined]));
   return {
     updates: [...candidates.values()].flat().flatMap((c) => (c.update ? [c.update] : [])),
+    known: {
+      keys: new Set([...markers.keys(), ...definitions.keys()]),
+      repositories: new Set([...definitions.values()].flat().map((d) => d.repository)),
+    },
     forFile(path) {
       const setters = new Map<string, ImageUpdate>();
       const left = new Map<string, ImageRef[]>();
@@ -256,22 +263,14 @@ interface Place {
   readonly before: string;
 }
 
-/**
- * The marker keys in scope that nothing defines (no Flux ImagePolicy, configured setter or
- * --setter), each with its markers in path order: after a value, or above one in YAML.
- */
-function unconfiguredMarkers(
-  texts: ReadonlyMap<string, string>,
-  inScope: (path: string) => boolean,
-  defined: (key: string) => boolean,
-): ReadonlyMap<string, readonly Place[]> {
+/** The marker keys in scope, each with its markers in path order: after a value, or above one in YAML. */
+function markersInScope(texts: ReadonlyMap<string, string>, inScope: (path: string) => boolean): ReadonlyMap<string, readonly Place[]> {
   const places = new Map<string, Place[]>();
   for (const [file, text] of texts) {
     if (!inScope(file) || !readsMarkers(file)) continue;
     // A YAML marker may also be the head comment of the value below it.
     const markers = fileKind(file) === "yaml" ? [...lineMarkers(text), ...headMarkers(text)].sort((a, b) => a.line - b.line) : lineMarkers(text);
     for (const { marker, line, before } of markers) {
-      if (defined(marker.key)) continue;
       const at = places.get(marker.key) ?? [];
       if (at.length === 0) places.set(marker.key, at);
       at.push({ file, line, before });

@@ -247,7 +247,27 @@ describe("planUpdate: what is scanned", () => {
       'no image is configured for Flux setter "flux-system:app", so its marked value is left as it is: add it under setters: in .github/gitops-promote.yaml, pass --setter flux-system:app=REF, or keep its ImagePolicy (and ImageRepository) in the tree',
       "no file to update holds ghcr.io/acme/ap; nothing to do for ghcr.io/acme/ap:1.1",
       "no file to update holds ghcr.io/acme/tool; nothing to do for ghcr.io/acme/tool:1.1",
-      "no file to update has a marker for setter flux-system:ap",
+      "no file to update has a marker for setter flux-system:ap (did you mean flux-system:app?)",
+    ]);
+  });
+
+  it("names the marker key or ImagePolicy a mistyped --setter key most likely meant, and the repository a mistyped --image", async () => {
+    const policy = (name: string) =>
+      `apiVersion: image.toolkit.fluxcd.io/v1beta2\nkind: ImagePolicy\nmetadata: {name: ${name}, namespace: flux-system}\nspec:\n  imageRepositoryRef: {name: app}\n  policy: {semver: {range: ^1.0.0}}\n`;
+    const files = {
+      "flux-system/policies.yaml": `${policy("app-prod")}---\n${policy("app-staging")}---\napiVersion: image.toolkit.fluxcd.io/v1beta2\nkind: ImageRepository\nmetadata: {name: app, namespace: flux-system}\nspec: {image: ghcr.io/acme/app}\n`,
+      "apps/production/kustomization.yaml": 'images:\n  - name: ghcr.io/acme/app\n    newTag: "1.2.0" # {"$imagepolicy": "flux-system:app-prod:tag"}\n',
+    };
+    const said = async (key: string) => (await plan(files, { setters: [`${key}=ghcr.io/acme/app:1.4.0`] })).warnings.map((w) => w.message);
+    expect(await said("flux-system:app-prd")).toEqual(["no file to update has a marker for setter flux-system:app-prd (did you mean flux-system:app-prod?)"]);
+    // An ImagePolicy whose markers are elsewhere is what it may have meant too; a key far from any is only named.
+    expect(await said("flux-system:app-stagign")).toEqual([
+      "no file to update has a marker for setter flux-system:app-stagign (did you mean flux-system:app-staging?)",
+    ]);
+    expect(await said("apps:web")).toEqual(["no file to update has a marker for setter apps:web"]);
+    // So for an --image no file holds: the repositories the tree's ImageRepositories and the configuration name.
+    expect((await plan(files, { images: ["ghcr.io/acme/ap:1.4.0"] })).warnings.map((w) => w.message)).toEqual([
+      "no file to update holds ghcr.io/acme/ap; nothing to do for ghcr.io/acme/ap:1.4.0 (did you mean ghcr.io/acme/app?)",
     ]);
   });
 
