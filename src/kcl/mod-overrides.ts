@@ -126,21 +126,14 @@ function encode(text: string, kind: "basic" | "literal"): string | undefined {
 
 /**
  * The strings of `overrides = [...]` in the `[profile]` table (or `profile.overrides` at the
- * top), found by a scan of TOML's lexical forms: comments, strings of every kind, brackets.
+ * top, or in a `profile = {...}` inline table), found by a scan of TOML's lexical forms:
+ * comments, strings of every kind, brackets.
  */
 function profileOverrideStrings(text: string): ArrayString[] {
   let table: string[] = [];
   let i = 0;
-  const skipBlank = (newlines: boolean): void => {
-    while (i < text.length) {
-      const c = text[i]!;
-      if (c === " " || c === "\t" || (newlines && (c === "\n" || c === "\r"))) i++;
-      else if (c === "#") while (i < text.length && text[i] !== "\n" && text[i] !== "\r") i++;
-      else return;
-    }
-  };
   while (true) {
-    skipBlank(true);
+    i = skipBlank(text, i, true);
     if (i >= text.length) return [];
     if (text[i] === "[") {
       const close = text.indexOf("]", i);
@@ -150,14 +143,57 @@ function profileOverrideStrings(text: string): ArrayString[] {
       while (text[i] === "]") i++;
       continue;
     }
-    const eq = keyEnd(text, i);
-    if (eq < 0) return [];
-    const key = [...table, ...keyParts(text.slice(i, eq))];
-    i = eq + 1;
-    skipBlank(false);
-    if (key.join(".") === "profile.overrides" && text[i] === "[") return arrayStrings(text, i);
-    i = skipValue(text, i);
+    const pair = keyValue(text, i, table);
+    if (typeof pair !== "number") return pair;
+    if (pair < 0) return [];
+    i = pair;
   }
+}
+
+const OVERRIDES = ["profile", "overrides"];
+
+/**
+ * The `key = value` at `at`, under the keys `prefix`: the override strings when it is the
+ * array, or an inline table holding it; else the index after the value (-1 when no key is there).
+ */
+function keyValue(text: string, at: number, prefix: readonly string[]): ArrayString[] | number {
+  const eq = keyEnd(text, at);
+  if (eq < 0) return -1;
+  const key = [...prefix, ...keyParts(text.slice(at, eq))];
+  const i = skipBlank(text, eq + 1, false);
+  const leads = key.length <= OVERRIDES.length && key.every((part, n) => part === OVERRIDES[n]);
+  if (leads && key.length === OVERRIDES.length && text[i] === "[") return arrayStrings(text, i);
+  if (leads && key.length < OVERRIDES.length && text[i] === "{") return inlineTableStrings(text, i, key) ?? skipValue(text, i);
+  return skipValue(text, i);
+}
+
+/** The override strings in the inline table opening at `at`, whose key is `prefix`; undefined when it holds none. */
+function inlineTableStrings(text: string, at: number, prefix: readonly string[]): ArrayString[] | undefined {
+  let i = at + 1;
+  while (i < text.length) {
+    i = skipBlank(text, i, true);
+    if (text[i] === ",") i++;
+    else if (text[i] === "}") return undefined;
+    else {
+      const pair = keyValue(text, i, prefix);
+      if (typeof pair !== "number") return pair;
+      if (pair < 0) return undefined;
+      i = pair;
+    }
+  }
+  return undefined;
+}
+
+/** The index after spaces, tabs and comments from `at`, and line breaks when `newlines`. */
+function skipBlank(text: string, at: number, newlines: boolean): number {
+  let i = at;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === " " || c === "\t" || (newlines && (c === "\n" || c === "\r"))) i++;
+    else if (c === "#") while (i < text.length && text[i] !== "\n" && text[i] !== "\r") i++;
+    else return i;
+  }
+  return i;
 }
 
 /** The index of the `=` ending a key that starts at `at` (quoted parts skipped); -1 when there is none. */
@@ -198,7 +234,10 @@ function escaped(text: string, at: number): boolean {
   return n % 2 === 1;
 }
 
-/** The index after a value starting at `at`: a string, an array or inline table (brackets nested), or a bare word. */
+/**
+ * The index after a value starting at `at`: a string, an array or inline table (brackets
+ * nested), or a bare word; it ends at a line break, or at the `,` or `}` after it in an inline table.
+ */
 function skipValue(text: string, at: number): number {
   let depth = 0;
   let i = at;
@@ -206,7 +245,7 @@ function skipValue(text: string, at: number): number {
     const c = text[i]!;
     if (c === '"' || c === "'") i = stringAt(text, i).end;
     else if (c === "#") while (i < text.length && text[i] !== "\n" && text[i] !== "\r") i++;
-    else if ((c === "\n" || c === "\r") && depth <= 0) return i;
+    else if (depth === 0 && (c === "\n" || c === "\r" || c === "," || c === "}" || c === "]")) return i;
     else {
       if (c === "[" || c === "{") depth++;
       else if (c === "]" || c === "}") depth--;

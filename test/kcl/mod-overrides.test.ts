@@ -60,6 +60,19 @@ describe("modOverrides: the -O specs of kcl.mod's [profile] overrides", () => {
     expect(modOverrides('["profile"]\r\noverrides = [\r\n  "a=\\"x:1\\"",\r\n]\r\n')[0]!.line).toBe(3);
   });
 
+  it("reads the array in a profile inline table, on one line or several, beside other keys", () => {
+    const inline = 'profile = { entries = ["main.k"], overrides = ["app.image=\\"ghcr.io/acme/web:1.2.3\\""] }\n';
+    expect(modOverrides(inline)).toMatchObject([{ line: 1, index: 0, path: "app.image", value: { string: "ghcr.io/acme/web:1.2.3" } }]);
+    expect(written(inline, 0, "ghcr.io/acme/web:1.2.4")).toBe(inline.replace("1.2.3", "1.2.4"));
+    const lines = 'profile = {\n  entries = ["main.k"],  # TOML 1.1\n  "overrides" = [\n    "a.x=1",\n    "app.image=\\"ghcr.io/acme/web:1.2.3\\"",\n  ],\n}\n';
+    expect(modOverrides(lines).map(({ line, index, path }) => [line, index, path])).toEqual([
+      [4, 0, "a.x"],
+      [5, 1, "app.image"],
+    ]);
+    // Another table's inline overrides, and a profile table without them, hold none.
+    expect(modOverrides('package = { overrides = ["a=\\"x:1\\""] }\nprofile = { entries = ["main.k"] }\n')).toEqual([]);
+  });
+
   it("gives each spec of a long list its line, whatever ends the lines (LF, CRLF, CR)", () => {
     const specs = Array.from({ length: 2000 }, (_, i) => `  "app${i}.image=\\"ghcr.io/acme/web:1.0.${i}\\"",`);
     for (const end of ["\n", "\r\n", "\r"]) {
