@@ -17,7 +17,7 @@
 import { posix } from "node:path";
 import { isMap, LineCounter, parseAllDocuments } from "yaml";
 import type { Document, Node } from "yaml";
-import type { Warning } from "../change.js";
+import type { AsideWarning, Warning } from "../change.js";
 import { compileGoRegexp, GoRegexpError } from "../image/go-regexp.js";
 import type { GoRegexp } from "../image/go-regexp.js";
 import { parsePolicy, PolicyError } from "../image/policy.js";
@@ -141,11 +141,25 @@ class DocumentReader {
     return { ...this.located(id), name: ref.name, repository: ref.repository, exclusionList };
   }
 
+  /**
+   * Its update path says where markers belong, suspended or not. One not suspended here commits to
+   * the same markers as gitops-promote, each run racing the other: said at its `spec.suspend`, or
+   * at the object. A `flux suspend` in the cluster is not seen here, and lasts only until the
+   * object is applied again from this file.
+   */
   automation(id: string, namespace: string, spec: Record<string, unknown>): FluxAutomation {
-    // `spec.suspend` is not read: users suspend Flux's automation when this tool takes over, and its path still says where markers belong.
     const update = isRecord(spec.update) ? spec.update : {};
     // Flux joins the path to its checkout with SecureJoin: `..` never climbs above the root.
     const path = posix.normalize(`/${text(update.path) ?? ""}`).replace(/^\/+|\/+$/g, "");
+    if (spec.suspend !== true) {
+      const running: AsideWarning = {
+        file: this.file,
+        line: this.line(spec.suspend === undefined ? [] : ["spec", "suspend"]),
+        message: `ImageUpdateAutomation ${id} is not suspended: Flux's controller and gitops-promote would both commit to the markers under ./${path}; set spec.suspend: true here, or remove the object (its ImagePolicy and ImageRepository objects stay)`,
+        aside: true,
+      };
+      this.warnings.push(running);
+    }
     return { ...this.located(id), namespace, path };
   }
 

@@ -127,7 +127,7 @@ spec:
     const text = `apiVersion: image.toolkit.fluxcd.io/v1
 kind: ImageUpdateAutomation
 metadata: { name: auto, namespace: flux-system }
-spec: { interval: 1m }
+spec: { interval: 1m, suspend: true }
 ---
 apiVersion: example.com/v1
 kind: ImagePolicy
@@ -233,6 +233,18 @@ spec:
         (text) => fluxSetters([{ file: "a.yaml", text }]).automations[0]!.path,
       );
       expect(paths).toEqual(["", "apps"]);
+    });
+
+    it("says of one not suspended that it commits to the same markers, once, at its spec.suspend or else at the object", () => {
+      const running = (text: string) => fluxSetters([{ file: "clusters/prod/automation.yaml", text }]);
+      const said =
+        "ImageUpdateAutomation flux-system/apps is not suspended: Flux's controller and gitops-promote would both commit to the markers under ./apps/prod; set spec.suspend: true here, or remove the object (its ImagePolicy and ImageRepository objects stay)";
+      const unsuspended = running(automation("\n  update:\n    path: ./apps/prod").replace("suspend: true", "suspend: false"));
+      expect(unsuspended.warnings).toEqual([{ file: "clusters/prod/automation.yaml", line: 7, message: said, aside: true }]);
+      const absent = running(automation("\n  update:\n    path: ./apps/prod").replace("  suspend: true\n", ""));
+      expect(absent.warnings).toEqual([{ file: "clusters/prod/automation.yaml", line: 1, message: said, aside: true }]);
+      // Its path still scopes the markers.
+      expect(absent.automations.map((a) => a.path)).toEqual(["apps/prod"]);
     });
 
     it("updates the files under its path", () => {

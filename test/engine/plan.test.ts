@@ -723,6 +723,7 @@ metadata:
   namespace: ${namespace}
 spec:
   interval: 30m
+  suspend: true # gitops-promote sets the markers now
   update:
     path: ${path}
     strategy: Setters
