@@ -144,8 +144,7 @@ class DocumentReader {
   /**
    * Its update path says where markers belong, suspended or not. One not suspended here commits to
    * the same markers as gitops-promote, each run racing the other: said at its `spec.suspend`, or
-   * at the object. A `flux suspend` in the cluster is not seen here, and lasts only until the
-   * object is applied again from this file.
+   * at the object. A `flux suspend` changes the cluster only, which the tree cannot show: the file says it.
    */
   automation(id: string, namespace: string, spec: Record<string, unknown>): FluxAutomation {
     const update = isRecord(spec.update) ? spec.update : {};
