@@ -475,8 +475,8 @@ function readOverrides(r: Reader, node: Node | null, at: Node): OverrideConfig[]
     }
     let spec = specField && r.string(specField.node, specField.at, `${path}.spec`);
     const kcl = fileKind(file ?? "") === "kcl";
-    // A KCL key in quotes (`a["x=y"]`) may hold what would otherwise be an operator.
-    const bare = spec !== undefined && kcl ? outsideQuotedKeys(spec) : spec;
+    // A key in quotes (`a["x=y"]`, in a KCL spec and a YAML path alike) may hold what would otherwise be an operator.
+    const bare = spec === undefined ? undefined : outsideQuotedKeys(spec);
     if (bare?.includes("=")) {
       r.issue(
         specField!.node,

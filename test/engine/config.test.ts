@@ -81,13 +81,14 @@ describe("parseConfig: the DESIGN §5 example", () => {
 });
 
 describe("parseConfig: what is accepted", () => {
-  it("reads an override of a field holding only the tag (part: tag), and keys with ':', '-' or '=' in quotes", () => {
+  it("reads an override of a field holding only the tag (part: tag), and keys with ':', '-' or '=' in quotes, in KCL and YAML", () => {
     const text =
-      'overrides:\n  - file: main.k\n    spec: app.image.tag\n    image: ghcr.io/acme/app\n    part: tag\n  - file: main.k\n    spec: app.labels["a:b-"]\n    image: nginx\n  - file: main.k\n    spec: config["a=b"].image\n    image: nginx\n';
+      'overrides:\n  - file: main.k\n    spec: app.image.tag\n    image: ghcr.io/acme/app\n    part: tag\n  - file: main.k\n    spec: app.labels["a:b-"]\n    image: nginx\n  - file: main.k\n    spec: config["a=b"].image\n    image: nginx\n  - file: values.yaml\n    spec: labels["a=b"].image\n    image: nginx\n';
     expect(parseConfig(text, FILE).overrides).toEqual([
       { file: "main.k", spec: "app.image.tag", image: "ghcr.io/acme/app", repository: "ghcr.io/acme/app", part: "tag", line: 2, index: 0 },
       { file: "main.k", spec: 'app.labels["a:b-"]', image: "nginx", repository: "docker.io/library/nginx", line: 6, index: 1 },
       { file: "main.k", spec: 'config["a=b"].image', image: "nginx", repository: "docker.io/library/nginx", line: 9, index: 2 },
+      { file: "values.yaml", spec: 'labels["a=b"].image', image: "nginx", repository: "docker.io/library/nginx", line: 12, index: 3 },
     ]);
   });
 
