@@ -21,7 +21,7 @@ import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { plainString, usableSpecValue } from "./spec-value.js";
 import { readStringLiteral, stringLiteralValue, writeStringLiteral } from "./string-literal.js";
 import type { ConfigEntry, ConfigExpr, ConfigItem, Expr, ListExpr, ListItem, Module, Statement } from "./syntax.js";
-import { isName, StringFlag, T, type Tokens } from "./tokenizer.js";
+import { isName, sourceStart, StringFlag, T, type Tokens } from "./tokenizer.js";
 
 export interface OverrideOptions {
   /** Insert a missing path (in the deepest existing config) instead of failing. */
@@ -500,7 +500,9 @@ class Planner {
     const source = this.tokens.source;
     const text = this.text;
     let { start, end } = node;
-    const lineStart = source.lineStart(start);
+    // A byte order mark is no part of the first line's text, and stays.
+    const first = sourceStart(text);
+    const lineStart = Math.max(source.lineStart(start), first);
     const blankStart = blanksBefore(text, start);
     const blankEnd = blanksFrom(text, end);
     const commaAfter = text.charCodeAt(blankEnd) === COMMA;
@@ -510,7 +512,11 @@ class Planner {
       end = source.nextLineStart(end);
       const next = blanksFrom(text, end);
       if (endsLine(text, next) || CLOSERS.has(text.charCodeAt(next))) {
-        while (start > 0 && endsLine(text, blanksFrom(text, source.lineStart(start - 1)))) start = source.lineStart(start - 1);
+        while (start > first) {
+          const above = Math.max(source.lineStart(start - 1), first);
+          if (!endsLine(text, blanksFrom(text, above))) break;
+          start = above;
+        }
       }
     } else if (text.charCodeAt(blankStart - 1) === COMMA) start = blankStart - 1;
     else if (commaAfter) end = rest;
@@ -710,10 +716,10 @@ function createTopLevel(
         ? `${name} += ${value.text}`
         : `${name}${spec.operation === ":" && value.expr.type === "schema" ? ":" : " ="} ${value.text}`;
   const text = p.text;
-  const endsWithEol = /(\r\n|\n|\r)$/.test(text);
-  const insertion = text.length === 0 ? `${statement}${p.eol}` : endsWithEol ? `${statement}${p.eol}` : `${p.eol}${statement}`;
-  p.plan.splices.push({ start: text.length, end: text.length, insert: insertion });
-  const line = p.tokens.source.line(text.length) + (endsWithEol || text.length === 0 ? 0 : 1);
+  // A file with nothing but a byte order mark is empty too: the statement goes after the mark.
+  const startsLine = text.length === sourceStart(text) || /(\r\n|\n|\r)$/.test(text);
+  p.plan.splices.push({ start: text.length, end: text.length, insert: startsLine ? `${statement}${p.eol}` : `${p.eol}${statement}` });
+  const line = p.tokens.source.line(text.length) + (startsLine ? 0 : 1);
   const change: FieldChange = { line, kind: "override", key: spec.path, old: "", new: value.string ?? value.text };
   p.plan.changes.push(change);
   if (value.wholeText) p.warnWholeText(change, value, spec.path);

@@ -5,7 +5,9 @@
  *
  * Offsets are UTF-16 indexes into the text; `source` converts them to UTF-8 bytes, lines
  * and columns. Newlines inside brackets are emitted too (config entries and list items
- * may be separated by newlines alone); INDENT/DEDENT only outside brackets.
+ * may be separated by newlines alone); INDENT/DEDENT only outside brackets. A byte order
+ * mark that starts the text is no token: KCL's source map drops it before its lexer reads
+ * the file (rustc_span's remove_bom). It stays in the text, so offsets are the file's.
  */
 import { SourceError } from "../change.js";
 import { SourceText } from "./source.js";
@@ -254,6 +256,16 @@ function fail(source: SourceText, index: number, message: string): never {
   throw new SourceError(message, source.line(index), source.column(index));
 }
 
+/** The message for a character no token starts with, by its code point too: a byte order mark or a no-break space reads as nothing. */
+function unexpectedCharacter(cp: number): string {
+  return `unexpected character ${JSON.stringify(String.fromCodePoint(cp))} (U+${cp.toString(16).toUpperCase().padStart(4, "0")})`;
+}
+
+/** Where a text's source starts: after a byte order mark, which is no part of it. */
+export function sourceStart(text: string): number {
+  return text.charCodeAt(0) === 0xfeff ? 1 : 0;
+}
+
 /** Tokenize a whole KCL file; throws SourceError (line, column) on text KCL cannot lex. */
 export function tokenize(text: string): Tokens {
   const source = new SourceText(text);
@@ -265,7 +277,7 @@ export function tokenize(text: string): Tokens {
   const openBrackets: number[] = [];
   const indents = [0];
   const openIndents: number[] = [];
-  let i = 0;
+  let i = sourceStart(text);
   let atLineStart = true;
 
   while (true) {
@@ -317,8 +329,7 @@ export function tokenize(text: string): Tokens {
           continue;
         }
       }
-      if (c > 127 && !UNICODE_ID_START.test(String.fromCodePoint(text.codePointAt(i)!)))
-        fail(source, i, `unexpected character ${JSON.stringify(String.fromCodePoint(text.codePointAt(i)!))}`);
+      if (c > 127 && !UNICODE_ID_START.test(String.fromCodePoint(text.codePointAt(i)!))) fail(source, i, unexpectedCharacter(text.codePointAt(i)!));
       // A first character past the Basic Multilingual Plane (`𝑥`) is a surrogate pair: the high one passed as ID_Start only with its low one.
       i = scanName(text, c >= 0xd800 && c <= 0xdbff ? i + 2 : i + 1);
       out.push(T.Name, s, i, 0);
@@ -465,7 +476,7 @@ export function tokenize(text: string): Tokens {
         len = 2;
         break;
       default:
-        fail(source, i, `unexpected character ${JSON.stringify(String.fromCodePoint(text.codePointAt(i)!))}`);
+        fail(source, i, unexpectedCharacter(text.codePointAt(i)!));
     }
     out.push(k, i, i + len, 0);
     i += len;

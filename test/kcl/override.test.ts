@@ -296,6 +296,14 @@ describe("applyOverrides: values", () => {
     );
   });
 
+  it("keeps a byte order mark byte for byte, which KCL reads past: set, delete the first statement or every line, create", () => {
+    const bom = "\uFEFF";
+    expect(applyOverrides(`${bom}a = {x = "1"}\nb = 2\n`, ['a.x="2"']).text).toBe(`${bom}a = {x = "2"}\nb = 2\n`);
+    expect(applyOverrides(`${bom}a = 1\nb = 2\n`, ["a-"]).text).toBe(`${bom}b = 2\n`);
+    expect(applyOverrides(`${bom}\n\na = 1\n`, ["a-"]).text).toBe(bom);
+    expect(applyOverrides(bom, ["a=1"], { create: true })).toMatchObject({ text: `${bom}a = 1\n`, changes: [{ line: 1, key: "a" }] });
+  });
+
   it("keeps CRLF line ends and every other byte", () => {
     const text = 'import app\r\n\r\nconfig = app.App {\r\n    image = "a:1"  # 镜像\r\n}\r\n';
     expect(applyOverrides(text, ['config.image="a:2"']).text).toBe(text.replace("a:1", "a:2"));

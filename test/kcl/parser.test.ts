@@ -255,6 +255,12 @@ describe("parseKcl", () => {
     expect(parseKcl(`${long(100000)}\n`).statements).toHaveLength(1);
   });
 
+  it("reads the columns of if items on the first line after a byte order mark, as indentation is", () => {
+    const m = parseKcl("\uFEFFx = {if a: b = 1\n     elif c: b = 2}\n");
+    const value = (m.statements[0] as { value: Expr }).value;
+    expect(value.type === "config" && value.items.map((i) => i.type === "if" && i.branches.length)).toEqual([2]);
+  });
+
   // Each `if` item's column was found by scanning back to the line's start: 100,000 items on one line took minutes.
   it.each([
     ["list items", "[", "if c: 1", "]"],

@@ -102,7 +102,17 @@ describe("tokenize", () => {
   it("reads Unicode names (XID), past the Basic Multilingual Plane too, as KCL does", () => {
     // U+1D465 (𝑥) is a surrogate pair in a JS string: the name goes on after both halves.
     expect(texts(tokenize("𝑥 = é𝑥1\n$𝑦 = {名前 = 𝑥}\n")).filter((t) => t.trim() !== "")).toEqual(["𝑥", "=", "é𝑥1", "$𝑦", "=", "{", "名前", "=", "𝑥", "}"]);
-    expect(() => tokenize("a = 😀\n")).toThrow('unexpected character "😀"');
+    expect(() => tokenize("a = 😀\n")).toThrow('unexpected character "😀" (U+1F600)');
+  });
+
+  it("skips a byte order mark that starts the text, as KCL's source map drops it; offsets stay the file's", () => {
+    const tokens = tokenize("\uFEFFa = 1\n");
+    expect(texts(tokens)).toEqual(["a", "=", "1", "\n", ""]);
+    expect(tokens.start[0]).toBe(1);
+    expect(tokens.source.byteOffset(tokens.start[0]!)).toBe(3);
+    // Indentation is counted after it (none here, two columns there), and one anywhere else is no token either.
+    expect([kinds(tokens)[0], kinds(tokenize("\uFEFF  a = 1\n"))[0]]).toEqual([T.Name, T.Indent]);
+    expect(() => tokenize("a = 1\n\uFEFFb = 2\n")).toThrow(expect.objectContaining({ line: 2, message: 'unexpected character "\uFEFF" (U+FEFF)' }));
   });
 
   it("joins lines ending in a backslash", () => {
