@@ -810,15 +810,8 @@ function notFound(p: Planner, found: Search): { message: string; line: number; b
     };
   }
   const where = formatOverridePath(spec.parts.slice(0, deepest.depth));
-  const has =
-    deepest.keys.size > 0
-      ? `has ${cappedList(
-          [...deepest.keys].map((k) => `'${k}'`),
-          KEYS_NAMED,
-        )}`
-      : deepest.config.items.length > 0
-        ? "has no key of its own"
-        : "is empty";
+  const keys = [...deepest.keys].map((k) => `'${k}'`);
+  const has = keys.length > 0 ? `has ${cappedList(keys, KEYS_NAMED)}` : deepest.config.items.length > 0 ? "has no key of its own" : "is empty";
   // KCL does not reach the key either; what the file shows of it is said, so the message does not deny what is there.
   const unreached = unreachedEntries(p.tokens, deepest.config, spec.parts.slice(deepest.consumed, deepest.depth + 1), where);
   const message = `${where} ${has}, not '${spec.parts[deepest.depth]}'${unreached === undefined ? "" : `; ${unreached}`}`;
