@@ -23,7 +23,7 @@ import { resolveSetters, type FileSetters } from "./setters.js";
 import { decodeUtf8, listTree, readText, type TreeSource } from "./source.js";
 import { isKustomizationFile, kustomizeTagged, mayHoldBareImage, mayHoldFluxKustomization, namedOnlyAs, retaggedInEveryBuild } from "./kustomizations.js";
 import { checkParses, fileKind, isHelmTemplate, isTestFile, readsMarkers } from "./file-kind.js";
-import { imagesFor, settersFor, targetOf, targetsInScope, warnIdlePaths, warnRefusedImages } from "./targets.js";
+import { allowance, imagesFor, settersFor, targetOf, targetsInScope, warnIdlePaths, warnRefusedImages } from "./targets.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { wordScreen } from "../text/word-screen.js";
 import { leftBehind, warnBesideMarkers, warnUnmoved, warnUnpolicied, warnUnreached } from "./reach.js";
@@ -297,9 +297,7 @@ function markedIn({ setters, left }: FileSetters, text: string, image: ImageRef)
 
 /** Whether a file's target keeps the image out, as a warning of warnRefusedImages says: its allow-list lacks the repository, or its policy refuses the tag. */
 function refusedBy(target: Target | undefined, image: ImageRef): boolean {
-  if (!target) return false;
-  const allowed = target.images.find((a) => a.repository === image.repository);
-  return !allowed || (allowed.policy !== undefined && image.tag !== undefined && allowed.policy.latest([image.tag]) === undefined);
+  return target !== undefined && allowance(target, image).refused !== undefined;
 }
 
 /** The issues, each marked as the request's `field` (RequestIssue). */

@@ -8,7 +8,7 @@ import type { Policy } from "../image/policy.js";
 import { formatImageRef, type ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
 import { markerPattern } from "../image/marker.js";
-import type { Config, Target } from "./config.js";
+import type { Config, Target, TargetImage } from "./config.js";
 import { repositoryPattern } from "../image/reference.js";
 import { RequestError } from "./request.js";
 import { lineAt } from "../text/line-index.js";
@@ -95,12 +95,32 @@ export function warnIdlePaths(
   }
 }
 
+/**
+ * Whether a target takes an image: its allow-list's entry for the repository, and why it keeps the
+ * image out, if it does: `unlisted`, the allow-list lacks the repository; `policy`, the entry's policy
+ * accepts no such tag (a digest alone no policy refuses here).
+ */
+export type Allowance =
+  | { readonly allowed: TargetImage; readonly refused?: undefined }
+  | { readonly allowed: TargetImage & { readonly policy: Policy }; readonly refused: "policy" }
+  | { readonly allowed?: undefined; readonly refused: "unlisted" };
+
+/** The one answer to "does this target take this image, and does its policy accept the tag". */
+export function allowance(target: Target, image: ImageRef): Allowance {
+  const allowed = target.images.find((a) => a.repository === image.repository);
+  if (!allowed) return { refused: "unlisted" };
+  const { policy } = allowed;
+  return policy !== undefined && image.tag !== undefined && policy.latest([image.tag]) === undefined
+    ? { allowed: { ...allowed, policy }, refused: "policy" }
+    : { allowed };
+}
+
 /** Without targets every incoming image applies everywhere; with targets, only what the file's target allows, under its policy. */
 export function imagesFor(images: readonly ImageRef[], config: Config | undefined, target: Target | undefined, allowDowngrade: boolean): ImageUpdate[] {
   if (!config || config.targets.length === 0) return images.map((image) => ({ image, allowDowngrade }));
   if (!target) return [];
   return images.flatMap((image) => {
-    const allowed = target.images.find((a) => a.repository === image.repository);
+    const { allowed } = allowance(target, image);
     return allowed ? [{ image, ...(allowed.policy && { policy: allowed.policy }), allowDowngrade }] : [];
   });
 }
@@ -113,7 +133,7 @@ export function settersFor(setters: ReadonlyMap<string, ImageUpdate>, target: Ta
   if (!target) return setters;
   const kept = new Map<string, ImageUpdate>();
   for (const [key, update] of setters) {
-    const allowed = target.images.find((a) => a.repository === update.image.repository);
+    const { allowed } = allowance(target, update.image);
     if (!allowed) continue;
     const policy = update.policy && allowed.policy ? within(update.policy, allowed.policy) : (update.policy ?? allowed.policy);
     kept.set(key, { ...update, ...(policy && { policy }) });
@@ -171,20 +191,16 @@ export function warnRefusedImages(
     const refusing: string[] = [];
     const held: string[] = [];
     for (const target of targets) {
-      const allowed = target.images.find((a) => a.repository === image.repository);
-      if (!allowed) {
+      const allows = allowance(target, image);
+      if (allows.refused === "unlisted") {
         const at = inTargets.filter((file) => file.target === target).flatMap(({ path, text }) => placeHolding(path, text, image, byRepository, reachOf(path)));
         if (at.length > 0) refusing.push(target.name);
         held.push(...at);
-      } else if (
-        allowed.policy &&
-        image.tag !== undefined &&
-        allowed.policy.latest([image.tag]) === undefined &&
-        // A target with no file in scope (--path left it out) was not asked for: its policy is no news.
-        inTargets.some((file) => file.target === target)
-      ) {
+      }
+      // A target with no file in scope (--path left it out) was not asked for: its policy is no news.
+      else if (allows.refused === "policy" && inTargets.some((file) => file.target === target)) {
         warnings.push({
-          message: `target ${target.name}: ${formatImageRef(image)} is outside its policy (${allowed.policy.description}); not edited there`,
+          message: `target ${target.name}: ${formatImageRef(image)} is outside its policy (${allows.allowed.policy.description}); not edited there`,
         });
       }
     }

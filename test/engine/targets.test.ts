@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Config, Target } from "../../src/engine/config.js";
 import { RequestError } from "../../src/engine/request.js";
 import {
+  allowance,
   imagesFor,
   settersFor,
   targetOf,
@@ -26,6 +27,24 @@ const production: Target = {
   images: [{ repository: APP, name: APP, policy: parsePolicy({ semver: { range: "^1.0.0" } }) }],
 };
 const config: Config = { targets: [staging, production], setters: new Map(), overrides: [] };
+
+describe("allowance", () => {
+  const refusal = (target: Target, image: string) => allowance(target, parseImageRef(image)).refused;
+
+  it("takes an image its allow-list names, at a tag its policy accepts, or as a digest alone", () => {
+    expect([refusal(staging, `${APP}:2.0.0-rc.1`), refusal(production, `${APP}:1.3.0`), refusal(production, `${APP}@sha256:${"a".repeat(64)}`)]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it("keeps out a repository its allow-list lacks, and a tag its policy refuses, saying which, with the entry that refuses", () => {
+    expect(refusal(staging, "ghcr.io/acme/tool:1.0.0")).toBe("unlisted");
+    const rc = allowance(production, parseImageRef(`${APP}:2.0.0-rc.1`));
+    expect([rc.refused, rc.allowed?.policy?.description]).toEqual(["policy", "semver ^1.0.0"]);
+  });
+});
 
 describe("targetsInScope", () => {
   it("is every target unless the request names some", () => {
