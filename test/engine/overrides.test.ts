@@ -4,7 +4,8 @@ import type { OverrideConfig } from "../../src/engine/config.js";
 import { configuredOverride, overFile, overriddenIn } from "../../src/engine/overrides.js";
 import { parsePolicy } from "../../src/image/policy.js";
 import { parseImageRef } from "../../src/image/reference.js";
-import { editYaml } from "../../src/yaml/editor.js";
+import { editCheckedKcl } from "../../src/kcl/editor.js";
+import { editCheckedYaml, editYaml } from "../../src/yaml/editor.js";
 
 const override = (spec: string, image: string, part?: "tag"): OverrideConfig => ({
   file: "base/main.k",
@@ -135,12 +136,48 @@ describe("overFile", () => {
 
   it("drops an editor's warning at a YAML field left to its placeholder (${TAG}) that a --set wrote: the advice was followed", () => {
     const values = "image:\n  repository: ghcr.io/acme/web\n  tag: ${TAG}\nsidecar:\n  image: ghcr.io/acme/web:${TAG}\n";
-    const edited = editYaml(values, { images: [{ image: parseImageRef("ghcr.io/acme/web:1.5.0") }], setters: new Map() });
+    const edited = editCheckedYaml(values, { images: [{ image: parseImageRef("ghcr.io/acme/web:1.5.0") }], setters: new Map() });
     expect(edited.warnings.map((w) => w.line)).toEqual([3, 5]);
     const both = overFile("values.yaml", "yaml", edited, ["image.tag=1.5.0", "sidecar.image=ghcr.io/acme/web:1.5.0"], false);
     expect(both.warnings).toEqual([]);
     // The field a --set did not write still says where its version comes from.
     const one = overFile("values.yaml", "yaml", edited, ["image.tag=1.5.0"], false);
     expect(one.warnings).toEqual([{ line: 5, message: expect.stringMatching(/^sidecar\.image builds a reference of ghcr\.io\/acme\/web with \$\{TAG\}/) }]);
+  });
+
+  // Each warning is compared by what it is about, not by its words: rewording one must leave these as they are.
+  describe("an editor's warning that an override answers, whatever its words", () => {
+    const policy = parsePolicy({ semver: { range: "^1.0.0" } });
+    const older = [{ image: parseImageRef("ghcr.io/acme/web:1.2.0"), policy }];
+    const messages = (result: EditResult) => result.warnings.map((w) => [w.line, w.message]);
+
+    it("is said once where a configured override, moved by the same decision, names the field otherwise than the editor", () => {
+      const cases = [
+        { file: "main.k", kind: "kcl", text: 'config = {\n    image = "ghcr.io/acme/web:1.3.0"\n}\n', spec: 'config["image"]', edit: editCheckedKcl },
+        {
+          file: "deploy.yaml",
+          kind: "yaml",
+          text: "spec:\n  containers:\n    - image: ghcr.io/acme/web:1.3.0\n",
+          spec: "spec.containers.0.image",
+          edit: editCheckedYaml,
+        },
+      ] as const;
+      for (const { file, kind, text, spec, edit } of cases) {
+        const edited = edit(text, { images: older, setters: new Map() });
+        expect(edited.warnings, file).toHaveLength(1);
+        const result = overFile(file, kind, edited, configuredOverride({ ...override(spec, "ghcr.io/acme/web"), file }, older), false);
+        expect(messages(result), file).toEqual(messages(edited));
+      }
+    });
+
+    it("is dropped where a --set writes the Helm parameter it advises to override", () => {
+      const app =
+        "apiVersion: argoproj.io/v1alpha1\nkind: Application\nspec:\n  source:\n    helm:\n      parameters:\n        - {name: worker.image.repo, value: ghcr.io/acme/web}\n        - {name: worker.image.version, value: 1.4.0}\n";
+      const edited = editCheckedYaml(app, { images: [{ image: parseImageRef("ghcr.io/acme/web:1.5.0") }], setters: new Map() });
+      expect(edited.warnings.map((w) => w.line)).toEqual([7]);
+      expect(overFile("app.yaml", "yaml", edited, ["spec.source.helm.parameters[1].value=1.5.0"], false).warnings).toEqual([]);
+      // A --set of another field leaves it.
+      expect(messages(overFile("app.yaml", "yaml", edited, ["spec.source.helm.parameters[0].name=web"], false))).toEqual(messages(edited));
+    });
   });
 });
