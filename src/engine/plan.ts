@@ -154,7 +154,23 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
 
   const kustomizations = kustomizationsIn(source, files, texts);
   const tagged = await kustomizeTaggedIn(kustomizations, files, texts, valid.images, inScope);
-  const resolved = resolveSetters(valid, config, configPath, texts, inScope, request.allowDowngrade ?? false, warnings);
+  // A file belongs to the first of all configured targets whose paths match it: a selection of targets picks among owners, never hands a file to another.
+  const ownerOf = targetOf(config?.targets ?? []);
+  const targetFor = (path: string): Target | undefined => {
+    const owner = ownerOf(path);
+    return owner && targets.includes(owner) ? owner : undefined;
+  };
+  const unselected = (path: string): boolean => ownerOf(path) !== undefined && targetFor(path) === undefined;
+  const resolved = resolveSetters(
+    valid,
+    config,
+    configPath,
+    texts,
+    inScope,
+    (path, image) => refusedBy(targetFor(path), image),
+    request.allowDowngrade ?? false,
+    warnings,
+  );
   const { updates, fluxPoliciesAt } = resolved;
   // No marker of a file whose markers are not read stands for an image there.
   const forFile = (path: string): FileSetters => (readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS);
@@ -173,13 +189,6 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
     [...texts].filter(([path]) => inScope(path)),
     warnings,
   );
-  // A file belongs to the first of all configured targets whose paths match it: a selection of targets picks among owners, never hands a file to another.
-  const ownerOf = targetOf(config?.targets ?? []);
-  const targetFor = (path: string): Target | undefined => {
-    const owner = ownerOf(path);
-    return owner && targets.includes(owner) ? owner : undefined;
-  };
-  const unselected = (path: string): boolean => ownerOf(path) !== undefined && targetFor(path) === undefined;
   // Images that reach the tree only through markers (`--setter`) meet the same allow-lists.
   const markerImages = updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
   warnRefusedImages(

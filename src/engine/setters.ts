@@ -26,9 +26,13 @@ interface Definition {
   readonly flux?: FluxSetter;
 }
 
-/** One definition of a key, what it sets in this run (nothing when the run does not concern it), and a warning for where a marker uses it. */
+/**
+ * One definition of a key, the image this run brings for it, what it sets (nothing when the run
+ * does not concern it, or the tag is excluded), and a warning for where a marker uses it.
+ */
 interface Candidate {
   readonly flux?: FluxSetter;
+  readonly image?: ImageRef;
   readonly update?: ImageUpdate;
   readonly note?: string;
 }
@@ -64,6 +68,7 @@ export function resolveSetters(
   configPath: string,
   texts: ReadonlyMap<string, string>,
   inScope: (path: string) => boolean,
+  keptOut: (path: string, image: ImageRef) => boolean,
   allowDowngrade: boolean,
   warnings: Warning[],
 ): {
@@ -108,7 +113,7 @@ export function resolveSetters(
   for (const [key, image] of valid.setters) if (!definitions.has(key)) candidates.set(key, [{ update: { image, allowDowngrade } }]);
 
   const governing = (key: string, path: string) => governingCandidate(key, candidates.get(key)!, path, flux.automations, configPath);
-  warnings.push(...notesWhereUsed(candidates, governing, texts, inScope));
+  warnings.push(...notesWhereUsed(candidates, governing, texts, inScope, keptOut));
   const markers = markersInScope(texts, inScope);
   const unconfigured = new Map([...markers].filter(([key]) => !definitions.has(key) && !valid.setters.has(key)));
   // A run that brings no image (a --set alone) could have set none of them: no news then.
@@ -186,11 +191,12 @@ function candidate(key: string, def: Definition, image: ImageRef | undefined, gi
   const flux = def.flux && { flux: def.flux };
   if (!image) return { ...flux };
   if (!given && image.tag !== undefined && def.excluded?.(image.tag)) {
-    return { ...flux, note: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` };
+    return { ...flux, image, note: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` };
   }
   const outside = def.policy && image.tag !== undefined && def.policy.latest([image.tag]) === undefined;
   return {
     ...flux,
+    image,
     update: { image: { ...image, name: def.name }, ...(def.policy && { policy: def.policy }), allowDowngrade },
     ...(outside && { note: `setter ${key}: tag ${image.tag} is outside its policy (${def.policy!.description}); marked values are left as they are` }),
   };
@@ -232,13 +238,16 @@ function governingCandidate(
 /**
  * The warnings of the definitions some marker in scope uses (a tag outside the policy, an
  * excluded tag), once each, at the ImagePolicy or else at the first such marker: a key no
- * marker in scope uses concerns no file of this run.
+ * marker in scope uses concerns no file of this run. A marker in a file whose target keeps the
+ * image out (`keptOut`) does not count: the target's own warning says the file is not edited,
+ * which is all this one would say there.
  */
 function notesWhereUsed(
   candidates: ReadonlyMap<string, readonly Candidate[]>,
   governing: (key: string, path: string) => Candidate | string,
   texts: ReadonlyMap<string, string>,
   inScope: (path: string) => boolean,
+  keptOut: (path: string, image: ImageRef) => boolean,
 ): Warning[] {
   const noted = new Map<Candidate, Warning>();
   const marked = [...texts].filter(([path, text]) => inScope(path) && readsMarkers(path) && text.includes(MARKER_TOKEN));
@@ -249,7 +258,7 @@ function notesWhereUsed(
       const at = marker.exec(text)?.index;
       if (at === undefined) continue;
       const chosen = governing(key, path);
-      if (typeof chosen === "string" || !chosen.note || noted.has(chosen)) continue;
+      if (typeof chosen === "string" || !chosen.note || noted.has(chosen) || (chosen.image && keptOut(path, chosen.image))) continue;
       noted.set(chosen, { file: chosen.flux?.file ?? path, line: chosen.flux?.line ?? lineAt(text, at), message: chosen.note });
     }
   }

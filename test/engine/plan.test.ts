@@ -948,6 +948,24 @@ describe("planUpdate: --setter values and policy warnings", () => {
       },
     ]);
   });
+
+  it("says a tag both a marker's policy and its target's refuse once, for the target; the marker's where one of its markers is outside (trial 13)", async () => {
+    const files = {
+      ".github/gitops-promote.yaml":
+        "targets:\n  - name: production\n    paths: [apps/production/**]\n    images:\n      - repository: ghcr.io/acme/app\n        policy: { semver: { range: ^1.0.0 } }\n",
+      "flux-system/images.yaml": fluxImages("^1.0.0", { name: "app-prod" }),
+      "apps/production/kustomization.yaml": 'images:\n  - name: ghcr.io/acme/app\n    newTag: "1.2.0" # {"$imagepolicy": "flux-system:app-prod:tag"}\n',
+    };
+    const rc = { images: ["ghcr.io/acme/app:1.3.0-rc.1"] };
+    const target = "target production: ghcr.io/acme/app:1.3.0-rc.1 is outside its policy (semver ^1.0.0); not edited there";
+    expect((await plan(files, rc)).warnings.map((w) => w.message)).toEqual([target]);
+    // A marker of the key in no target is set by the ImagePolicy alone: its refusal is news there.
+    const outside = { ...files, "clusters/prod/worker.yaml": 'image: ghcr.io/acme/app:1.2.0 # {"$imagepolicy": "flux-system:app-prod"}\n' };
+    expect((await plan(outside, rc)).warnings.map((w) => w.message)).toEqual([
+      "setter flux-system:app-prod: tag 1.3.0-rc.1 is outside its policy (semver ^1.0.0); marked values are left as they are",
+      target,
+    ]);
+  });
 });
 
 describe("planUpdate: configured overrides", () => {
@@ -1223,10 +1241,7 @@ describe("planUpdate: a late, older build", () => {
     };
     const p = await plan(more, { images: ["ghcr.io/acme/app:2.0.0"] });
     expect(p.files).toEqual([]);
-    expect(p.warnings.map((w) => w.message)).toEqual([
-      "setter flux-system:app: tag 2.0.0 is outside its policy (semver 1.x); marked values are left as they are",
-      "target prod: ghcr.io/acme/app:2.0.0 is outside its policy (semver ^1.0.0); not edited there",
-    ]);
+    expect(p.warnings.map((w) => w.message)).toEqual(["target prod: ghcr.io/acme/app:2.0.0 is outside its policy (semver ^1.0.0); not edited there"]);
     // Each of them moves with a tag the policy takes.
     expect((await plan(more, { images: ["ghcr.io/acme/app:1.4.0"] })).files.map((f) => f.path)).toEqual(
       Object.keys(more)
