@@ -72,7 +72,8 @@ export interface WrittenValue {
  * `<image> <old>[, <old>] -> <new>`: the incoming `image` and the versions the `values` that
  * write it replaced, as `imageVersion` gives them; undefined when none writes it. A file's tag
  * field and digest field held one version between them (`1.2.0@sha256:111111111111`), told as one.
- * The commit subject and the pull request's title both say it, so they word a change alike.
+ * The new version is writtenVersion's. The commit subject and the pull request's title both
+ * say it, so they word a change alike.
  */
 export function promotion(image: ImageRef, values: readonly WrittenValue[]): string | undefined {
   const byFile = new Map<string, { tags: string[]; digests: string[]; others: string[] }>();
@@ -82,6 +83,7 @@ export function promotion(image: ImageRef, values: readonly WrittenValue[]): str
     const file = byFile.get(value.file) ?? { tags: [], digests: [], others: [] };
     byFile.set(value.file, file);
     if (part === "reference") file.others.push(referenceVersion(value.old));
+    else if (part === "pinned-tag") file.others.push(pinnedVersion(value.old));
     else if (part === "digest") {
       // A digest field that held no digest (blank, or added now) held no version: nothing to tell or pair.
       if (isDigest(value.old)) file.digests.push(shortDigest(value.old));
@@ -92,20 +94,42 @@ export function promotion(image: ImageRef, values: readonly WrittenValue[]): str
     tags.length === 1 && digests.length === 1 ? [`${tags[0]}@${digests[0]}`, ...others] : [...tags, ...digests, ...others],
   );
   const from = olds.length === 0 ? "" : ` ${[...new Set(olds)].sort().join(", ")}`;
-  return `${image.name}${from} -> ${imageVersion(image)}`;
+  return `${image.name}${from} -> ${writtenVersion(image, values)}`;
 }
 
-/** How a field's `value` writes `image`: as the whole reference (its repository, at a tag or digest), its tag or its digest; undefined when it does not. */
-export function writtenPart(value: string, image: ImageRef): "reference" | "tag" | "digest" | undefined {
+/** The version of `image` the `values` wrote: with its digest only when one of them took it (a tag field alone takes the tag). */
+export function writtenVersion(image: ImageRef, values: readonly WrittenValue[]): string {
+  if (image.tag === undefined || image.digest === undefined) return imageVersion(image);
+  const pinned = values.some((value) => {
+    const part = writtenPart(value.new, image);
+    return part === "digest" || part === "pinned-tag" || (part === "reference" && value.new.includes("@"));
+  });
+  return pinned ? imageVersion(image) : image.tag;
+}
+
+/**
+ * How a field's `value` writes `image`: as the whole reference (its repository, at a tag or
+ * digest), its tag, its digest, or its tag pinned by its digest (a Helm `tag: 1.3.0@sha256:…`,
+ * split-image.ts); undefined when it does not.
+ */
+export function writtenPart(value: string, image: ImageRef): "reference" | "tag" | "digest" | "pinned-tag" | undefined {
   const written = tryParseImageRef(value);
   if (written && written.repository === image.repository && (written.tag !== undefined || written.digest !== undefined)) return "reference";
-  return value === image.tag ? "tag" : value === image.digest ? "digest" : undefined;
+  if (value === image.tag) return "tag";
+  if (value === image.digest) return "digest";
+  return image.tag !== undefined && value === `${image.tag}@${image.digest}` ? "pinned-tag" : undefined;
 }
 
 /** The version a whole reference held, as `imageVersion` gives it; the text as written when it is no reference with a tag or digest. */
 function referenceVersion(text: string): string {
   const ref = tryParseImageRef(text);
   return ref && (ref.tag !== undefined || ref.digest !== undefined) ? imageVersion(ref) : text;
+}
+
+/** The version a tag field pinned by its digest held (`1.2.0@sha256:111111111111`); a tag alone as written. */
+function pinnedVersion(text: string): string {
+  const at = text.indexOf("@");
+  return at > 0 && isDigest(text.slice(at + 1)) ? imageVersion({ tag: text.slice(0, at), digest: text.slice(at + 1) }) : text;
 }
 
 /** An image's version as a subject gives it: the tag, with the short digest when pinned, or the short digest alone. */

@@ -4,7 +4,7 @@
  * earlier runs' rather than replacing them, and the title tells what the rows hold, whichever run wrote them.
  */
 import type { Change } from "../change.js";
-import { DEFAULT_SUBJECT_TYPE, imageVersion, promotion, writtenPart } from "../engine/commit-message.js";
+import { DEFAULT_SUBJECT_TYPE, promotion, writtenPart, writtenVersion } from "../engine/commit-message.js";
 import { formatImageRef, isDigest, isTag, tryParseImageRef, type ImageRef } from "../image/reference.js";
 
 /**
@@ -182,8 +182,14 @@ export function pullRequestTitle(rows: readonly ChangeRow[], subject: string, ta
  * undefined for one image at one version, or none.
  */
 export function imagesTitle(rows: readonly ChangeRow[]): string | undefined {
+  const rowsOf = new Map<string, { image: ImageRef; rows: ChangeRow[] }>();
+  for (const { row, image } of imageRows(rows)) {
+    const entry = rowsOf.get(formatImageRef(image)) ?? { image, rows: [] };
+    entry.rows.push(row);
+    rowsOf.set(formatImageRef(image), entry);
+  }
   const versions = new Map<string, Set<string>>();
-  for (const { image } of imageRows(rows)) versions.set(image.name, (versions.get(image.name) ?? new Set()).add(imageVersion(image)));
+  for (const { image, rows: written } of rowsOf.values()) versions.set(image.name, (versions.get(image.name) ?? new Set()).add(writtenVersion(image, written)));
   if ([...versions.values()].reduce((n, set) => n + set.size, 0) < 2) return undefined;
   const named = [...versions.keys()].sort().map((name) => `${name} ${[...versions.get(name)!].sort().join(" and ")}`);
   return `${DEFAULT_SUBJECT_TYPE}${fitted(named)}`;

@@ -242,6 +242,25 @@ describe("the default message", () => {
     expect(subject([blank])).toBe("chore(deploy): ghcr.io/acme/app -> 1.2.5@sha256:444444444444");
   });
 
+  it("gives the new version the digest only where a field took it", () => {
+    const [d1, d4] = ["1", "4"].map((hex) => `sha256:${hex.repeat(64)}`);
+    const image = parseImageRef(`ghcr.io/acme/app:1.3.0@${d4}`);
+    const subject = (changes: Change[]) => defaultCommitMessage({ images: [image], automation: { namespace: "o", name: "r" }, changes }).split("\n")[0];
+    // A Helm tag with no digest field beside it takes the tag alone: the subject says what was written.
+    expect(subject([change({ kind: "helm", key: "image.tag", old: "1.2.0", new: "1.3.0" })])).toBe("chore(deploy): ghcr.io/acme/app 1.2.0 -> 1.3.0");
+    // A tag that carries its build's digest is pinned there, old and new.
+    expect(subject([change({ kind: "helm", key: "image.tag", old: `1.2.0@${d1}`, new: `1.3.0@${d4}` })])).toBe(
+      "chore(deploy): ghcr.io/acme/app 1.2.0@sha256:111111111111 -> 1.3.0@sha256:444444444444",
+    );
+    // One field pinned among others pins the version the subject names.
+    expect(
+      subject([
+        change({ file: "a.yaml", kind: "helm", key: "image.tag", old: "1.2.0", new: "1.3.0" }),
+        change({ file: "b.yaml", old: "ghcr.io/acme/app:1.2.0", new: `ghcr.io/acme/app:1.3.0@${d4}` }),
+      ]),
+    ).toBe("chore(deploy): ghcr.io/acme/app 1.2.0 -> 1.3.0@sha256:444444444444");
+  });
+
   it("is used when the template is empty", () => {
     expect(commitMessage("  ", fluxInput)).toBe(defaultCommitMessage(fluxInput));
   });

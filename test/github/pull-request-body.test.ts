@@ -257,8 +257,9 @@ describe("the body's table and the title", () => {
         [change("production/kustomization.yaml", "images[0].newTag", "1.0.0", "1.10.0"), change("staging/values.yaml", "image.tag", "1.0.0", "1.11.0-rc.1")],
         [release, candidate],
       );
-      expect(news.subject).toBe("chore(deploy): ghcr.io/acme/svc-a 1.0.0 -> 1.10.0, ghcr.io/acme/svc-a 1.0.0 -> 1.11.0-rc.1@sha256:444444444444");
-      expect(news.title).toBe("chore(deploy): ghcr.io/acme/svc-a 1.10.0 and 1.11.0-rc.1@sha256:444444444444");
+      // A tag field with no digest field takes the tag alone: the subject and the title say what was written.
+      expect(news.subject).toBe("chore(deploy): ghcr.io/acme/svc-a 1.0.0 -> 1.10.0, ghcr.io/acme/svc-a 1.0.0 -> 1.11.0-rc.1");
+      expect(news.title).toBe("chore(deploy): ghcr.io/acme/svc-a 1.10.0 and 1.11.0-rc.1");
     });
 
     it("several images, each at the version the subject gives it", () => {
