@@ -789,9 +789,6 @@ function planNested(p: Planner, raw: string, options: OverrideOptions): void {
   if (value.wholeText) p.warnWholeText(p.plan.changes[p.plan.changes.length - 1]!, value, spec.path);
 }
 
-/** Keys a missing-path message names, before "and N more": a config of thousands would make it unreadable. */
-const KEYS_NAMED = 10;
-
 /**
  * Where a nested path stops in the statement searched, naming what exists there:
  * `config.containers has 'flaskdemo', not 'flask_demo'`, or the entry on the path that is
@@ -811,7 +808,7 @@ function notFound(p: Planner, found: Search): { message: string; line: number; b
   }
   const where = formatOverridePath(spec.parts.slice(0, deepest.depth));
   const keys = [...deepest.keys].map((k) => `'${k}'`);
-  const has = keys.length > 0 ? `has ${cappedList(keys, KEYS_NAMED)}` : deepest.config.items.length > 0 ? "has no key of its own" : "is empty";
+  const has = keys.length > 0 ? `has ${cappedList(keys)}` : deepest.config.items.length > 0 ? "has no key of its own" : "is empty";
   // KCL does not reach the key either; what the file shows of it is said, so the message does not deny what is there.
   const unreached = unreachedEntries(p.tokens, deepest.config, spec.parts.slice(deepest.consumed, deepest.depth + 1), where);
   const message = `${where} ${has}, not '${spec.parts[deepest.depth]}'${unreached === undefined ? "" : `; ${unreached}`}`;

@@ -19,9 +19,10 @@ export class SourceText {
     return this.lines().lineAt(index);
   }
 
-  /** 1-based column (in UTF-16 code units) of an index. */
+  /** 1-based column (in UTF-16 code units) of an index; a leading BOM, which no editor shows, is not counted. */
   column(index: number): number {
-    return index - this.lineStart(index) + 1;
+    const start = this.lineStart(index);
+    return index - start + (start === 0 && this.text.charCodeAt(0) === 0xfeff ? 0 : 1);
   }
 
   /** Index where the line holding `index` starts. */

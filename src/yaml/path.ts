@@ -10,6 +10,7 @@
 import { SourceError } from "../change.js";
 import type { EditResult, ValueFor } from "../change.js";
 import { createHint } from "../create-hint.js";
+import { cappedList } from "../text/and-list.js";
 import { staleDigestWarning } from "../image/digest-pin.js";
 import { digestBeside, splitImage } from "../image/split-image.js";
 import { YamlFile } from "./file.js";
@@ -216,7 +217,7 @@ function lookUp(text: string, root: YamlNode | null, path: readonly PathSegment[
       if (!pair?.value) {
         const keys = node.pairs.map((item) => scalarText(item.key)).filter((key) => key !== undefined);
         const message =
-          keys.length === 0 ? `${at} is an empty mapping, it has no '${segment}'` : `${at} has ${keys.map((key) => `'${key}'`).join(", ")}, not '${segment}'`;
+          keys.length === 0 ? `${at} is an empty mapping, it has no '${segment}'` : `${at} has ${cappedList(keys.map((key) => `'${key}'`))}, not '${segment}'`;
         return { ...miss(message), map: node };
       }
       inFlow ||= node.flow;

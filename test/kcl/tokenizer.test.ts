@@ -113,6 +113,8 @@ describe("tokenize", () => {
     // Indentation is counted after it (none here, two columns there), and one anywhere else is no token either.
     expect([kinds(tokens)[0], kinds(tokenize("\uFEFF  a = 1\n"))[0]]).toEqual([T.Name, T.Indent]);
     expect(() => tokenize("a = 1\n\uFEFFb = 2\n")).toThrow(expect.objectContaining({ line: 2, message: 'unexpected character "\uFEFF" (U+FEFF)' }));
+    // An error on its line is at the column an editor shows, which does not count it.
+    expect(() => tokenize("\uFEFFa = `\n")).toThrow(expect.objectContaining({ line: 1, column: 5 }));
   });
 
   it("joins lines ending in a backslash", () => {
