@@ -149,6 +149,11 @@ describe("setYamlPath", () => {
     expect([error.line, error.column]).toEqual([2, 3]);
   });
 
+  it("names ten keys of a big mapping and counts the rest", () => {
+    const big = Array.from({ length: 12 }, (_, i) => `k${i}: v\n`).join("");
+    expect(failure(big, "missing").message).toMatch(/^missing: the document has 'k0', 'k1', .*'k9' and 2 more, not 'missing'/);
+  });
+
   it("gives an error's line and column by one rule, a lone CR ending a line for both", () => {
     const error = failure('m: {a: "x\ry", b: [1]}\n', "m.b");
     expect(error.message).toBe("m.b: the value is a list, not a scalar that can be set");
