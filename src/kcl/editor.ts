@@ -26,13 +26,13 @@ import { Keyword, keywordAt } from "./keywords.js";
 import { nodeText } from "./nodes.js";
 import { formatOverridePath } from "./override-spec.js";
 import { parseKcl } from "./parser.js";
-import { literalTypes, operatorsOver, skippedConstruct } from "./skipped.js";
+import { holding, holds, literalTypes, operatorsOver, skippedConstruct } from "./skipped.js";
 import { readStringLiteral } from "./string-literal.js";
 import type { AssignStatement, ConfigEntry, ConfigItem, ConfigKey, Expr, ListItem, Statement, StringExpr } from "./syntax.js";
 import { StringFlag, T, type Tokens } from "./tokenizer.js";
 
 /** Tokens between a value and the comment after it that still leave the comment the value's. */
-const CLOSERS = new Set<number>([T.RParen, T.RBracket, T.RBrace, T.Comma]);
+const CLOSERS = new Set<number>([T.RParen, T.RBracket, T.RBrace, T.Comma, T.Semicolon]);
 
 /** What a string literal holds, as written between its quotes. */
 interface Literal {
@@ -86,8 +86,8 @@ class ImageEditor {
   readonly reached = new Set<number>();
   /** Paths a `--set` sets (Overridden.paths). */
   readonly setPaths: readonly string[];
-  /** The literal-typed assignments in file order, for literalTypeAt. */
-  readonly typedInOrder: readonly (readonly [AssignStatement, string])[];
+  /** The literal-typed assignments in file order, for typedAt. */
+  readonly typedInOrder: readonly AssignStatement[];
   /** Where the walk met strings, kept only when a `--set` may set their field (it answers for their warnings). */
   readonly fieldAt = new Map<number, KeyPath>();
 
@@ -98,7 +98,7 @@ class ImageEditor {
     /** Assignments left for their literal type (literalTypes), with that type. */
     readonly literalTyped: ReadonlyMap<AssignStatement, string>,
   ) {
-    this.typedInOrder = [...literalTyped];
+    this.typedInOrder = [...literalTyped.keys()];
     this.setInFile = new Set(overridden.repositories);
     this.setPaths = [...(overridden.paths ?? [])];
     this.text = tokens.source.text;
@@ -206,16 +206,16 @@ class ImageEditor {
     return formatOverridePath(key, this.pathText(parent));
   }
 
-  /** The literal type of the assignment whose value holds token `token` (literalTypes), if any: found by halves, values being in file order. */
+  /** The literal type of the assignment whose value holds token `token` (literalTypes), if any. */
   literalTypeAt(token: number): string | undefined {
-    for (let lo = 0, hi = this.typedInOrder.length - 1; lo <= hi;) {
-      const mid = (lo + hi) >> 1;
-      const [{ value }, type] = this.typedInOrder[mid]!;
-      if (token < value.first) hi = mid - 1;
-      else if (token > value.last) lo = mid + 1;
-      else return type;
-    }
-    return undefined;
+    const typed = this.typedInOrder[holding(this.typedInOrder, token)];
+    return typed && holds(typed.value, token) ? this.literalTyped.get(typed) : undefined;
+  }
+
+  /** Whether token `token` is in the literal type of an assignment (`c: "a" | "b" = "a"`): a type, never a value to set. */
+  inLiteralType(token: number): boolean {
+    const annotation = this.typedInOrder[holding(this.typedInOrder, token)]?.annotation;
+    return annotation !== undefined && holds(annotation, token);
   }
 
   /** 1-based line of a literal, for changes and warnings. */
@@ -299,7 +299,7 @@ class ImageEditor {
     const { tokens } = this;
     const line = tokens.source.line(tokens.start[last]!);
     const strings: number[] = [];
-    for (let t = last; t >= 0 && tokens.source.line(tokens.end[t]!) === line; t--) if (tokens.kind[t] === T.String) strings.push(t);
+    for (let t = last; t >= 0 && tokens.source.line(tokens.end[t]!) === line; t--) if (tokens.kind[t] === T.String && !this.inLiteralType(t)) strings.push(t);
     return strings;
   }
 

@@ -122,13 +122,13 @@ interface Extent {
   readonly last: number;
 }
 
-const holds = (node: Extent, token: number) => node.first <= token && token <= node.last;
+export const holds = (node: Extent, token: number): boolean => node.first <= token && token <= node.last;
 
 /**
  * The index of the one of `nodes`, in file order, that holds `token` (-1 for none), found by halves:
  * a file of thousands of statements, or an operation of thousands of operands, is asked about each string left in it.
  */
-function holding(nodes: readonly Extent[], token: number): number {
+export function holding(nodes: readonly Extent[], token: number): number {
   for (let lo = 0, hi = nodes.length - 1; lo <= hi;) {
     const mid = (lo + hi) >> 1;
     const node = nodes[mid]!;

@@ -432,6 +432,21 @@ describe("editKcl: image string literals by repository", () => {
     ]);
   });
 
+  it("marks the value of a line whose literal type is written inline, never a literal of the type", () => {
+    const text = 'c: "a" | "ghcr.io/acme/app:1.0.0" = "a"  # {"$imagepolicy": "flux-system:app"}\n';
+    const result = editKcl(text, setters({ "flux-system:app": "ghcr.io/acme/app:2.0.0" }));
+    expect(result.text).toBe(text);
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      'Flux setter "flux-system:app" marks a in a value of the literal type "a" | "ghcr.io/acme/app:1.0.0": KCL refuses any value outside its literals, so it is left as it is (a type of str would let it be set)',
+    ]);
+  });
+
+  it("reads a marker after a statement's semicolon as the marker of its value", () => {
+    const text = 'c = "ghcr.io/acme/app:1.0.0"; # {"$imagepolicy": "flux-system:app"}\n';
+    const result = editKcl(text, setters({ "flux-system:app": "ghcr.io/acme/app:2.0.0" }));
+    expect(result).toMatchObject({ text: text.replace("1.0.0", "2.0.0"), warnings: [] });
+  });
+
   it("keeps CRLF and Chinese comments byte for byte, reports lines", () => {
     const text = '# 应用配置\r\nimport app\r\n\r\nconfig = app.App {\r\n    # 主容器镜像\r\n    image = "nginx:1.0"  # 镜像\r\n}\r\n';
     const result = editKcl(text, images("nginx:1.1"));
