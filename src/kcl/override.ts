@@ -811,7 +811,10 @@ function notFound(p: Planner, found: Search): { message: string; line: number; b
   const has = keys.length > 0 ? `has ${cappedList(keys)}` : deepest.config.items.length > 0 ? "has no key of its own" : "is empty";
   // KCL does not reach the key either; what the file shows of it is said, so the message does not deny what is there.
   const unreached = unreachedEntries(p.tokens, deepest.config, spec.parts.slice(deepest.consumed, deepest.depth + 1), where);
-  const message = `${where} ${has}, not '${spec.parts[deepest.depth]}'${unreached === undefined ? "" : `; ${unreached}`}`;
+  const missing = spec.parts[deepest.depth]!;
+  // KCL names `$type = …` type: a spec that copies the `$` from the file names no key.
+  const dollar = missing.startsWith("$") && deepest.keys.has(missing.slice(1)) ? ` (KCL names the key '${missing.slice(1)}', without its '$')` : "";
+  const message = `${where} ${has}, not '${missing}'${dollar}${unreached === undefined ? "" : `; ${unreached}`}`;
   return { message, line: p.line(deepest.token), blocked: false };
 }
 

@@ -49,6 +49,12 @@ describe("flask-demo history: the bot's spec gives the next commit byte for byte
     );
     expect(() => applyOverrides(text, ["config.containers.flask_demo.image=kcllang/flask_demo:abc"])).toThrow(expect.objectContaining({ line: 5 }));
   });
+
+  it("a key written $type is named type, as KCL names it: a spec copying the '$' is told so", () => {
+    const text = 'c = {\n    $type = "a"\n}\n';
+    expect(applyOverrides(text, ['c.type="b"']).text).toBe('c = {\n    $type = "b"\n}\n');
+    expect(() => applyOverrides(text, ['c.$type="b"'])).toThrow("c has 'type', not '$type' (KCL names the key 'type', without its '$')");
+  });
 });
 
 describe("upstream query tests, value level (crates/query/src/tests.rs)", () => {
