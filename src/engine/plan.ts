@@ -7,6 +7,7 @@
 import type { Change, Diagnostic, EditResult, FullEditRequest, Warning } from "../change.js";
 import { isAside, SourceError } from "../change.js";
 import { screenToken, type ImageRef } from "../image/reference.js";
+import type { ImageUpdate } from "../image/update.js";
 import { MARKER_TOKEN, markerPattern } from "../image/marker.js";
 import { editCheckedKcl, kclScreenTokens, type Overridden } from "../kcl/editor.js";
 import { editKclMod } from "../kcl/mod-editor.js";
@@ -17,7 +18,7 @@ import { ConfigError, parseConfig, type Config, type Target } from "./config.js"
 import { FLUX_IMAGE_API_GROUP, mayHoldFluxObjects } from "./flux-objects.js";
 import { warnImageUpdaterConstraints } from "./image-updater.js";
 import { unreadValueFiles, warnLoneTagParameters } from "./chart-tags.js";
-import { RequestError, validateRequest, type RequestIssue, type UpdateRequest } from "./request.js";
+import { RequestError, validateRequest, type RequestIssue, type UpdateRequest, type ValidRequest } from "./request.js";
 import { malformedSets } from "./apply-set.js";
 import { resolveSetters, type FileSetters } from "./setters.js";
 import { decodeUtf8, listTree, readText, type TreeSource } from "./source.js";
@@ -27,7 +28,16 @@ import { allowance, imagesFor, settersFor, targetOf, targetsInScope, warnIdlePat
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { wordScreen } from "../text/word-screen.js";
 import { leftBehind, warnBesideMarkers, warnUnmoved, warnUnpolicied, warnUnreached } from "./reach.js";
-import { checkConfiguredOverrides, collectOverrides, configuredOverride, located, overFile, overriddenIn, overrideNames } from "./overrides.js";
+import {
+  checkConfiguredOverrides,
+  collectOverrides,
+  configuredOverride,
+  located,
+  overFile,
+  overriddenIn,
+  overrideNames,
+  type RequestedOverride,
+} from "./overrides.js";
 import { andList } from "../text/and-list.js";
 import { pathMatcher } from "./path-glob.js";
 import { isMisplacedConfig, warnMisplacedConfigs } from "./misplaced-config.js";
@@ -101,7 +111,8 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
 
   const given = typeof request.config === "object" ? request.config : undefined;
   const configPath = given ? GIVEN_CONFIG : configPathIn(request, present);
-  const config = given ?? (await loadConfig(source, present, configPath, request.config !== undefined, request.create ?? false));
+  const create = request.create ?? false;
+  const config = given ?? (await loadConfig(source, present, configPath, request.config !== undefined, create));
   // Said first, as the cause of what follows, and aside: what the run brings is written as the configuration read allows.
   const misplaced = warnMisplacedConfigs(files, {
     path: given ? undefined : configPath,
@@ -116,9 +127,152 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   warnIdlePaths(config?.targets ?? [], targets, files, configPath, idlePaths);
 
   const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings);
-  issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, request.create ?? false)));
+  issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, create)));
   if (issues.length > 0) throw new RequestError(issues.map(unfiled));
-  const screen = screenFor(valid.images);
+  const run = runContext({
+    valid,
+    source,
+    files,
+    present,
+    config,
+    configPath,
+    targets,
+    inScope,
+    overridesByFile,
+    allowDowngrade: request.allowDowngrade ?? false,
+    create,
+  });
+
+  const { texts, readOnly } = await readCandidates(run, warnings);
+  const kustomizations = kustomizationsIn(source, files, texts);
+  const tagged = await kustomizeTaggedIn(kustomizations, files, texts, valid.images, inScope);
+  const resolved = resolveSetters(valid, config, configPath, texts, inScope, run.keptOut, run.allowDowngrade, warnings);
+  // No marker of a file whose markers are not read stands for an image there.
+  const setters: RunSetters = { forFile: (path) => (readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS), fluxPoliciesAt: resolved.fluxPoliciesAt };
+  const inScopeTexts = [...texts].filter(([path]) => inScope(path));
+  warnReach(run, inScopeTexts, resolved, setters, warnings);
+
+  const planned = planFiles(run, texts, readOnly, tagged, setters, warnings);
+  warnImageUpdaterConstraints(
+    valid.images,
+    inScopeTexts,
+    planned.flatMap((file) => file.changes),
+    run.keptOut,
+    warnings,
+  );
+  await warnLoneTags(run, texts, planned, warnings);
+  await warnLeftBehind(run, texts, planned, setters, kustomizations, warnings);
+  return {
+    files: planned,
+    changes: planned.flatMap((f) => f.changes),
+    warnings: [...leftOut, ...misplaced, ...idlePaths, ...warnings].map(unfiled),
+    targets: targets.map((t) => ({ name: t.name, ...(t.delivery && { delivery: t.delivery }) })),
+    images: [...valid.images, ...valid.setters.values()],
+  };
+}
+
+/** What every step of a run reads: the request as validated, the tree, the configuration and the targets in scope. */
+interface RunContext {
+  readonly valid: ValidRequest;
+  readonly source: TreeSource;
+  readonly files: readonly string[];
+  readonly present: ReadonlySet<string>;
+  readonly config: Config | undefined;
+  readonly configPath: string;
+  readonly targets: readonly Target[];
+  readonly inScope: (path: string) => boolean;
+  readonly overridesByFile: ReadonlyMap<string, readonly RequestedOverride[]>;
+  readonly allowDowngrade: boolean;
+  readonly create: boolean;
+  /** The target a file belongs to among all configured (targetOf's). */
+  readonly ownerOf: (path: string) => Target | undefined;
+  /** The target of this run a file belongs to: none for a file of a target the run does not select. */
+  readonly targetFor: (path: string) => Target | undefined;
+  /** Whether a file belongs to a target the run does not select (payload `targets`): it is not this run's. */
+  readonly unselected: (path: string) => boolean;
+  /** Whether the file's target keeps the image out, as a warning of warnRefusedImages says. */
+  readonly keptOut: (path: string, image: ImageRef) => boolean;
+  /** The incoming images a file takes: every one without targets, those its target allows (under its policy) with them. */
+  readonly updatesFor: (path: string) => ImageUpdate[];
+}
+
+function runContext(parts: Omit<RunContext, "ownerOf" | "targetFor" | "unselected" | "keptOut" | "updatesFor">): RunContext {
+  const { valid, config, targets, allowDowngrade } = parts;
+  // A file belongs to the first of all configured targets whose paths match it: a selection of targets picks among owners, never hands a file to another.
+  const ownerOf = targetOf(config?.targets ?? []);
+  const targetFor = (path: string): Target | undefined => {
+    const owner = ownerOf(path);
+    return owner && targets.includes(owner) ? owner : undefined;
+  };
+  const unselected = (path: string): boolean => ownerOf(path) !== undefined && targetFor(path) === undefined;
+  return {
+    ...parts,
+    ownerOf,
+    targetFor,
+    unselected,
+    keptOut: (path, image) => {
+      const target = targetFor(path);
+      return target !== undefined && allowance(target, image).refused !== undefined;
+    },
+    updatesFor: (path) => (unselected(path) ? [] : imagesFor(valid.images, config, targetFor(path), allowDowngrade)),
+  };
+}
+
+/**
+ * Before any edit, where the incoming images reach the tree: an image or --setter key nothing
+ * in scope holds (a typo, most often), and the targets whose allow-list or policy keeps one out.
+ */
+function warnReach(
+  run: RunContext,
+  inScopeTexts: readonly (readonly [string, string])[],
+  resolved: ReturnType<typeof resolveSetters>,
+  { forFile }: RunSetters,
+  warnings: Warning[],
+): void {
+  const { valid, config, overridesByFile } = run;
+  warnUnreached(
+    valid,
+    resolved.updates,
+    {
+      keys: resolved.known.keys,
+      repositories: new Set([
+        ...resolved.known.repositories,
+        ...(config?.targets ?? []).flatMap((t) => t.images.map((i) => i.repository)),
+        ...(config?.overrides ?? []).map((o) => o.repository),
+      ]),
+    },
+    overridesByFile,
+    inScopeTexts,
+    warnings,
+  );
+  // Images that reach the tree only through markers (`--setter`) meet the same allow-lists.
+  const markerImages = resolved.updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
+  warnRefusedImages(
+    [
+      ...valid.images.map((image) => ({ image, byRepository: true })),
+      ...new Map(markerImages.map((image) => [image.repository, { image, byRepository: false }])).values(),
+    ],
+    run.targets,
+    run.ownerOf,
+    new Map(inScopeTexts),
+    (path) => ({
+      setters: forFile(path).setters,
+      overridden: (overridesByFile.get(path) ?? []).flatMap((o) => (typeof o === "string" ? [] : [o.repository])),
+    }),
+    warnings,
+  );
+}
+
+/** The setters of a run (resolveSetters'), none standing for an image in a file whose markers are not read. */
+type RunSetters = Pick<ReturnType<typeof resolveSetters>, "forFile" | "fluxPoliciesAt">;
+
+/**
+ * The files that may need an edit, read and screened (screenFor), with the Applications among
+ * them read for a lone tag only (chart-tags.ts: a parameter's, or a values file's they list), never edited.
+ */
+async function readCandidates(run: RunContext, warnings: Warning[]): Promise<{ texts: Map<string, string>; readOnly: ReadonlySet<string> }> {
+  const { source, files, inScope, overridesByFile, configPath } = run;
+  const screen = screenFor(run.valid.images);
   // The configuration is never a manifest, nor is one where none is read: their `image:` fields name repositories, not versions.
   // Outside the paths, YAML files are read only for the Flux objects that define markers, and
   // Flux Kustomizations naming an incoming image (their spec.images may tag a bare one):
@@ -134,7 +288,6 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
         !isMisplacedConfig(path) &&
         (inScope(path) || fileKind(path) === "yaml")),
   );
-  // Applications that can only be a lone tag's (chart-tags.ts: a parameter's, or a values file's they list): read for it, never edited.
   const readOnly = new Set<string>();
   const keep = (path: string, text: string): boolean => {
     if (!inScope(path)) return mayHoldFluxObjects(text) || (mayHoldFluxKustomization(text) && screen.yaml.test(text));
@@ -150,128 +303,99 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   const read = await readScreened(source, paths, keep, warnings);
   // A file an override names must be UTF-8; the first named that is not is the error.
   for (const path of overridesByFile.keys()) read[paths.indexOf(path)] ??= await readNamed(source, path);
-  const texts = new Map(paths.flatMap((path, i) => (read[i] === undefined ? [] : [[path, read[i]] as const])));
+  return { texts: new Map(paths.flatMap((path, i) => (read[i] === undefined ? [] : [[path, read[i]] as const]))), readOnly };
+}
 
-  const kustomizations = kustomizationsIn(source, files, texts);
-  const tagged = await kustomizeTaggedIn(kustomizations, files, texts, valid.images, inScope);
-  // A file belongs to the first of all configured targets whose paths match it: a selection of targets picks among owners, never hands a file to another.
-  const ownerOf = targetOf(config?.targets ?? []);
-  const targetFor = (path: string): Target | undefined => {
-    const owner = ownerOf(path);
-    return owner && targets.includes(owner) ? owner : undefined;
-  };
-  const unselected = (path: string): boolean => ownerOf(path) !== undefined && targetFor(path) === undefined;
-  const resolved = resolveSetters(
-    valid,
-    config,
-    configPath,
-    texts,
-    inScope,
-    (path, image) => refusedBy(targetFor(path), image),
-    request.allowDowngrade ?? false,
-    warnings,
-  );
-  const { updates, fluxPoliciesAt } = resolved;
-  // No marker of a file whose markers are not read stands for an image there.
-  const forFile = (path: string): FileSetters => (readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS);
-  warnUnreached(
-    valid,
-    updates,
-    {
-      keys: resolved.known.keys,
-      repositories: new Set([
-        ...resolved.known.repositories,
-        ...(config?.targets ?? []).flatMap((t) => t.images.map((i) => i.repository)),
-        ...(config?.overrides ?? []).map((o) => o.repository),
-      ]),
-    },
-    overridesByFile,
-    [...texts].filter(([path]) => inScope(path)),
-    warnings,
-  );
-  // Images that reach the tree only through markers (`--setter`) meet the same allow-lists.
-  const markerImages = updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
-  warnRefusedImages(
-    [
-      ...valid.images.map((image) => ({ image, byRepository: true })),
-      ...new Map(markerImages.map((image) => [image.repository, { image, byRepository: false }])).values(),
-    ],
-    targets,
-    ownerOf,
-    new Map([...texts].filter(([path]) => inScope(path))),
-    (path) => ({
-      setters: forFile(path).setters,
-      overridden: (overridesByFile.get(path) ?? []).flatMap((o) => (typeof o === "string" ? [] : [o.repository])),
-    }),
-    warnings,
-  );
-
+/** Each file in scope edited as its target and setters allow (`tagged`, kustomizeTaggedIn's): those whose text changes. */
+function planFiles(
+  run: RunContext,
+  texts: ReadonlyMap<string, string>,
+  readOnly: ReadonlySet<string>,
+  tagged: ReadonlyMap<string, ReadonlyMap<string, string | undefined>>,
+  { forFile, fluxPoliciesAt }: RunSetters,
+  warnings: Warning[],
+): FilePlan[] {
   const planned: FilePlan[] = [];
   for (const [path, text] of texts) {
-    if (!inScope(path) || readOnly.has(path)) continue;
-    const target = targetFor(path);
+    if (!run.inScope(path) || readOnly.has(path)) continue;
+    const target = run.targetFor(path);
     const { setters, knownSetters, left } = forFile(path);
     const kustomizeTagged = tagged.get(path);
     // A file of a target this run does not select (payload `targets`) is not this run's: only a --set naming it edits it.
     // Its markers are known keys with no news for this run.
-    const editRequest: FullEditRequest = unselected(path)
+    const editRequest: FullEditRequest = run.unselected(path)
       ? { images: [], setters: new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, undefined] as const)]) }
       : {
-          images: imagesFor(valid.images, config, target, request.allowDowngrade ?? false),
+          images: run.updatesFor(path),
           setters: settersFor(setters, target),
           knownSetters,
           ...(kustomizeTagged && { kustomizeTagged }),
         };
-    const requested = overridesByFile.get(path) ?? [];
+    const requested = run.overridesByFile.get(path) ?? [];
     const overrides = requested.flatMap((o): (string | ComputedOverride)[] => (typeof o === "string" ? [o] : configuredOverride(o, editRequest.images)));
     const overridden = overriddenIn(requested, editRequest.images);
-    const filePlan = planFile(path, text, editRequest, overrides, overridden, request.create ?? false, target?.name, warnings, isHelmTemplate(path, present));
-    if (filePlan) planned.push(filePlan);
-    if (filePlan) warnBesideMarkers(filePlan.changes, target ? new Map() : editRequest.setters, left, text, warnings);
-    if (filePlan)
-      warnUnpolicied(
-        filePlan.changes,
-        editRequest.images,
-        (repository) => fluxPoliciesAt(path, repository),
-        (image) => markedIn(forFile(path), text, image),
-        warnings,
-      );
+    const filePlan = planFile(path, text, editRequest, overrides, overridden, run.create, target?.name, warnings, isHelmTemplate(path, run.present));
+    if (!filePlan) continue;
+    planned.push(filePlan);
+    warnBesideMarkers(filePlan.changes, target ? new Map() : editRequest.setters, left, text, warnings);
+    warnUnpolicied(
+      filePlan.changes,
+      editRequest.images,
+      (repository) => fluxPoliciesAt(path, repository),
+      (image) => markedIn(forFile(path), text, image),
+      warnings,
+    );
   }
-  warnImageUpdaterConstraints(
-    valid.images,
-    [...texts].filter(([path]) => inScope(path)),
-    planned.flatMap((file) => file.changes),
-    (path, image) => refusedBy(targetFor(path), image),
-    warnings,
-  );
+  return planned;
+}
+
+/**
+ * The lone tags that override an image's tag where it moved (chart-tags.ts), those a marker
+ * moved or an override names left out. The values files Applications list that spell no
+ * incoming repository were not read: a lone tag in one is read for this only.
+ */
+async function warnLoneTags(run: RunContext, texts: ReadonlyMap<string, string>, planned: readonly FilePlan[], warnings: Warning[]): Promise<void> {
   const loneTags: Warning[] = [];
-  const updatesFor = (path: string) => (unselected(path) ? [] : imagesFor(valid.images, config, targetFor(path), request.allowDowngrade ?? false));
-  // The values files Applications list that spell no incoming repository were not read: a lone tag in one is read for this only.
-  const unread = unreadValueFiles(texts, present, updatesFor);
+  const unread = unreadValueFiles(texts, run.present, run.updatesFor);
   // Read as the screen reads (in parallel); one that is not UTF-8 holds no tag to name, and is no news here.
-  const valueTexts = await readScreened(source, unread, () => true, []);
+  const valueTexts = await readScreened(run.source, unread, () => true, []);
   const withValues = new Map([...texts, ...unread.flatMap((path, i) => (valueTexts[i] === undefined ? [] : [[path, valueTexts[i]] as const]))]);
-  warnLoneTagParameters(withValues, inScope, updatesFor, loneTags);
+  warnLoneTagParameters(withValues, run.inScope, run.updatesFor, loneTags);
   const moved = new Set(planned.flatMap((file) => file.changes.map((c) => `${c.file}:${c.line}`)));
   // A tag an override names is someone else's to set, whatever image the override is for; one a marker moved is no news.
-  warnings.push(...loneTags.filter((w) => !moved.has(`${w.file}:${w.line}`) && !overrideNames(w, overridesByFile.get(w.file!) ?? [], config?.overrides ?? [])));
+  const overrides = run.config?.overrides ?? [];
+  warnings.push(...loneTags.filter((w) => !moved.has(`${w.file}:${w.line}`) && !overrideNames(w, run.overridesByFile.get(w.file!) ?? [], overrides)));
+}
+
+/**
+ * The files in scope left at an old version of an incoming image that no warning explains
+ * (reach.ts), but a base whose every kustomize build re-tags the image: it deploys no version of its own.
+ */
+async function warnLeftBehind(
+  run: RunContext,
+  texts: ReadonlyMap<string, string>,
+  planned: readonly FilePlan[],
+  { forFile }: RunSetters,
+  kustomizations: ReturnType<typeof kustomizationsIn>,
+  warnings: Warning[],
+): Promise<void> {
+  const { valid, config } = run;
   const after = new Map(planned.map((file) => [file.path, file.after]));
   const warned = new Set(warnings.flatMap((w) => (w.file === undefined || isAside(w) ? [] : [w.file])));
-  const finalTexts = new Map([...texts].filter(([path]) => inScope(path)).map(([path, text]) => [path, after.get(path) ?? text] as const));
+  const finalTexts = new Map([...texts].filter(([path]) => run.inScope(path)).map(([path, text]) => [path, after.get(path) ?? text] as const));
   const left = leftBehind(valid.images, finalTexts, {
     explained: (path, image) =>
       warned.has(path) ||
       // Marked fields follow their setter, overridden ones their override: a warning says why either is left.
-      overridesByFile.has(path) ||
+      run.overridesByFile.has(path) ||
       (config?.overrides ?? []).some((o) => o.file === path) ||
       markedIn(forFile(path), texts.get(path)!, image) ||
-      refusedBy(targetFor(path), image) ||
-      unselected(path),
+      run.keptOut(path, image) ||
+      run.unselected(path),
     quiet: planned.length === 0 && warnings.every(isAside),
   });
-  // A base whose every kustomize build re-tags the image deploys no version of its own: it is left behind nowhere.
   const built = left.length > 0 ? await kustomizations() : undefined;
-  const retagged = built && retaggedInEveryBuild(built.read, valid.images, built.flux, files);
+  const retagged = built && retaggedInEveryBuild(built.read, valid.images, built.flux, run.files);
   warnUnmoved(
     left.map(({ image, paths }) => ({
       image,
@@ -281,16 +405,9 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
       }),
     })),
     finalTexts,
-    { targets: (config?.targets ?? []).map((t) => t.name), inNoTarget: (path) => ownerOf(path) === undefined },
+    { targets: (config?.targets ?? []).map((t) => t.name), inNoTarget: (path) => run.ownerOf(path) === undefined },
     warnings,
   );
-  return {
-    files: planned,
-    changes: planned.flatMap((f) => f.changes),
-    warnings: [...leftOut, ...misplaced, ...idlePaths, ...warnings].map(unfiled),
-    targets: targets.map((t) => ({ name: t.name, ...(t.delivery && { delivery: t.delivery }) })),
-    images: [...valid.images, ...valid.setters.values()],
-  };
 }
 
 const NO_SETTERS: FileSetters = { setters: new Map(), knownSetters: new Map(), left: new Map() };
@@ -302,11 +419,6 @@ function markedIn({ setters, left }: FileSetters, text: string, image: ImageRef)
     ...[...left].filter(([, images]) => images.some((i) => i.repository === image.repository)).map(([key]) => key),
   ];
   return keys.some((key) => markerPattern(key).test(text));
-}
-
-/** Whether a file's target keeps the image out, as a warning of warnRefusedImages says: its allow-list lacks the repository, or its policy refuses the tag. */
-function refusedBy(target: Target | undefined, image: ImageRef): boolean {
-  return target !== undefined && allowance(target, image).refused !== undefined;
 }
 
 /** The issues, each marked as the request's `field` (RequestIssue). */
