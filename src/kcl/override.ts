@@ -370,7 +370,8 @@ class Planner {
    * The splice that adds `items` after the last item of a config or list: between empty
    * brackets as `empty` lays them out on lines of its `indent` (or before the closing bracket's
    * line when comments are inside), `, item` after the last item when the brackets share a
-   * line, else one item per line after the last one's line, indented as `indent(last)` says.
+   * line, else one item per line after the last one's line, indented as `indent(last)` says
+   * (and ending in a comma when the last one does).
    * `items(indent)` are the items to stand on a line with that indentation.
    */
   afterLast(
@@ -388,7 +389,10 @@ class Planner {
     if (source.line(open) === source.line(close)) return laidOut(end, end, items(this.indentOf(last.first)), { first: ", ", lead: ", ", tail: "" });
     const at = Math.min(source.lineEnd(end), close);
     const lead = indent(last);
-    return laidOut(at, at, items(lead), { first: `${this.eol}${lead}`, lead: `${this.eol}${lead}`, tail: "" });
+    // Items that each end in a comma (`"x",` on its line) are followed by more such.
+    const comma = this.tokens.kind[last.last + 1] === T.Comma ? "," : "";
+    const added = items(lead).map((item) => item + comma);
+    return laidOut(at, at, added, { first: `${this.eol}${lead}`, lead: `${this.eol}${lead}`, tail: "" });
   }
 
   /**
@@ -427,23 +431,21 @@ class Planner {
   }
 
   /**
-   * Write the entries each config is to get, in one splice per config: on new lines with its
-   * siblings' indentation (nested under the opening line when the last entry does not start its
-   * line), or between its brackets when it is empty. Each change gets the line its entry starts on.
+   * Write the entries each config is to get, in one splice per config: on new lines with the
+   * indentation of its last entry's line (nested under the opening line when that is the last
+   * entry's line), or between its brackets when it is empty. Each change gets the line its entry starts on.
    */
   insertEntries(): void {
+    const source = this.tokens.source;
     for (const [config, added] of this.pending) {
       const openIndent = this.indentOf(config.first);
       const nested = `${openIndent}    `;
-      const startsLine = (token: number): boolean => {
-        const start = this.tokens.start[token]!;
-        return this.tokens.source.lineStart(start) === start - this.indentOf(token).length;
-      };
+      const openLine = source.line(this.tokens.start[config.first]!);
       const splice = this.afterLast(
         config,
         (indent) => added.map(({ entry }) => entry(indent)),
         { indent: nested, first: `${this.eol}${nested}`, lead: `${this.eol}${nested}`, tail: `${this.eol}${openIndent}` },
-        (last) => (startsLine(last.first) ? this.indentOf(last.first) : nested),
+        (last) => (source.line(this.tokens.start[last.first]!) === openLine ? nested : this.indentOf(last.first)),
       );
       this.plan.splices.push(splice);
       const line = this.tokens.source.line(splice.start);

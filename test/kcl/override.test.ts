@@ -502,6 +502,14 @@ describe("applyOverrides: create", () => {
     expect(applyOverrides("a = {}\n", ['a.labels:{x = "y"}'], { create: true }).text).toBe('a = {\n    labels: {x = "y"}\n}\n');
   });
 
+  it("lays a created entry out as the entries before it: indented as their line, ending in a comma where they do", () => {
+    expect(applyOverrides("a = {\n  x = 1, y = 2\n}\n", ["a.z=3"], { create: true }).text).toBe("a = {\n  x = 1, y = 2\n  z = 3\n}\n");
+    expect(applyOverrides("a = {\n  x = 1,\n  y = 2,\n}\n", ["a.z=3"], { create: true }).text).toBe("a = {\n  x = 1,\n  y = 2,\n  z = 3,\n}\n");
+    expect(applyOverrides('a = {\n    l = [\n        "x",\n        "y",\n    ]\n}\n', ['a.l+=["z"]']).text).toBe(
+      'a = {\n    l = [\n        "x",\n        "y",\n        "z",\n    ]\n}\n',
+    );
+  });
+
   it("reports each spec's change on the line it is on in the final text, after later specs add or remove lines", () => {
     const text = 'a = {\n    name = "x"\n}\nb = {\n    image = "ghcr.io/acme/app:1.0.0"\n}\n';
     const result = applyOverrides(text, ['b.image="ghcr.io/acme/app:2.0.0"', "a.name-"]);
