@@ -76,6 +76,38 @@ export interface EditResult {
 }
 
 /**
+ * What a warning says of one field, for the engine to compare where an override sets that field
+ * (overrides.ts) rather than read its words back, which get reworded:
+ * - `kept`: what the field's version decision told (KeptBy), `said`; an override moved by the same decision says it no more;
+ * - `placeholder`: the field's version is filled in by the placeholder it holds (`${TAG}`); a `--set` of it answers the warning;
+ * - `advised-override`: a Helm parameter holding a tag was not moved; an override naming the field answers the warning.
+ */
+export type WarningAbout =
+  { readonly field: string; readonly reason: "kept"; readonly said: string } | { readonly field: string; readonly reason: "placeholder" | "advised-override" };
+
+/** A warning inside the engine, with what it is about: `about` is stripped (publicWarning) before warnings leave it. */
+export interface FieldWarning extends Warning {
+  readonly about?: WarningAbout;
+}
+
+/** An EditResult inside the engine, its warnings with what they are about. */
+export interface FieldEditResult extends EditResult {
+  readonly warnings: readonly FieldWarning[];
+}
+
+/** `warning` without what only the engine reads. */
+export function publicWarning<W extends FieldWarning>(warning: W): Omit<W, "about"> {
+  if (!("about" in warning)) return warning;
+  const { about: _, ...rest } = warning;
+  return rest;
+}
+
+/** An editor's result as it leaves the engine: its warnings without what only the engine reads. */
+export function publicResult(result: FieldEditResult): EditResult {
+  return { ...result, warnings: result.warnings.map(publicWarning) };
+}
+
+/**
  * A field's new value computed from the one it holds (an image moved on by its policy):
  * `current` is its plain string, undefined when it has none; undefined leaves it as it is,
  * and `kept` is told why when its policy ranks the current version higher or equal, or that

@@ -12,7 +12,7 @@
  * holding an incoming repository are parsed.
  */
 import { posix } from "node:path";
-import type { Warning } from "../change.js";
+import type { FieldWarning } from "../change.js";
 import { normalizeRepository, repositoryPattern, type ImageRef } from "../image/reference.js";
 import { byRepository, nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import { leafOf, parameterName, parametersAt, sourcesOf } from "../yaml/argocd-parameters.js";
@@ -33,7 +33,7 @@ export function warnLoneTagParameters(
   texts: ReadonlyMap<string, string>,
   inScope: (path: string) => boolean,
   updatesFor: (path: string) => readonly ImageUpdate[],
-  warnings: Warning[],
+  warnings: FieldWarning[],
 ): void {
   const values = new ValuesFiles(texts);
   const said = new Set<string>();
@@ -94,7 +94,7 @@ function warnLoneParameters(
   valueFiles: readonly [string, string][],
   values: ValuesFiles,
   updates: readonly ImageUpdate[],
-  warnings: Warning[],
+  warnings: FieldWarning[],
 ): void {
   const incoming = byRepository(updates.filter((update) => update.image.tag !== undefined));
   if (valueFiles.length === 0 || incoming.size === 0) return;
@@ -110,10 +110,12 @@ function warnLoneParameters(
     // A tag its policy would keep (a newer one, a release candidate under another range) is no news.
     if (!held || nextVersion(held, versionOf(field.node.text, undefined)) === undefined) continue;
     const key = formatPath(field.path);
+    const { advice, about } = overrideAdvice(key, held.image.repository);
     warnings.push({
       file: path,
       line: lineAt(text, field.node.start),
-      message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: ${overrideAdvice(key, held.image.repository)}`,
+      message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: ${advice}`,
+      about,
     });
   }
 }
@@ -127,8 +129,8 @@ function loneValueTags(
   values: ValuesFiles,
   inScope: (path: string) => boolean,
   updatesFor: (path: string) => readonly ImageUpdate[],
-): Warning[] {
-  const found: Warning[] = [];
+): FieldWarning[] {
+  const found: FieldWarning[] = [];
   valueFiles.forEach(([path, text], index) => {
     if (index === 0 || !inScope(path)) return;
     const incoming = byRepository(updatesFor(path).filter((update) => update.image.tag !== undefined));
@@ -142,10 +144,12 @@ function loneValueTags(
       const held = repositoryIn(valueFiles.slice(0, index), keys, incoming, values);
       if (!held || nextVersion(held, versionOf(node.text, undefined)) === undefined) return;
       const key = formatPath(at);
+      const { advice, about } = overrideAdvice(key, held.image.repository);
       found.push({
         file: path,
         line: lineAt(text, node.start),
-        message: `${key} overrides the tag of ${held.image.repository} (${held.at}), as Helm ranks a values file listed later above it, and was not moved: ${overrideAdvice(key, held.image.repository)}`,
+        message: `${key} overrides the tag of ${held.image.repository} (${held.at}), as Helm ranks a values file listed later above it, and was not moved: ${advice}`,
+        about,
       });
     });
   });

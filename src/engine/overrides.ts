@@ -2,15 +2,13 @@
  * Overrides: `--set` specs and configured `overrides:` per file, checked before any edit and
  * applied over what the editors did, as one result per file.
  */
-import type { Diagnostic, EditResult, FieldChange, ValueFor, Warning } from "../change.js";
-import { formatDiagnostic, SourceError } from "../change.js";
+import type { Diagnostic, EditResult, FieldChange, FieldEditResult, FieldWarning, ValueFor, Warning, WarningAbout } from "../change.js";
+import { formatDiagnostic, publicWarning, SourceError } from "../change.js";
 import { nextImageText, nextTagText, type ImageUpdate } from "../image/update.js";
 import { applyOverrides, type ComputedOverride } from "../kcl/override.js";
 import type { Overridden } from "../kcl/editor.js";
 import { formatOverridePath, OverrideSpecError, parseOverrideSpec } from "../kcl/override-spec.js";
 import { parseYamlSpec, setFromSpec, setYamlPath } from "../yaml/path.js";
-import { placeholderFieldOf } from "../yaml/placeholder.js";
-import { advisedOverrideOf } from "../yaml/argocd-unpaired.js";
 import type { Config, OverrideConfig } from "./config.js";
 import { fileKind, type FileKind } from "./file-kind.js";
 import { pathMatcher } from "./path-glob.js";
@@ -154,24 +152,29 @@ export function overriddenIn(requested: readonly RequestedOverride[], images: re
  * they read once the overrides added or removed lines. Throws RequestError (with the file)
  * for an override that cannot apply.
  */
-export function overFile(path: string, kind: FileKind, edited: EditResult, requested: readonly (string | ComputedOverride)[], create: boolean): EditResult {
+export function overFile(
+  path: string,
+  kind: FileKind,
+  edited: FieldEditResult,
+  requested: readonly (string | ComputedOverride)[],
+  create: boolean,
+): EditResult {
   try {
-    const { overrides, yielded } = besideMarkers(kind, edited, requested, create);
+    const once = requested.map((o) => (typeof o === "string" ? o : saidOnce(o, edited.warnings)));
+    const { overrides, yielded } = besideMarkers(kind, edited, once, create);
     const overridden = applyFileOverrides(kind, edited.text, overrides, create);
     const sets = setPaths(kind, overrides);
     const shifted = shiftLines(edited.warnings, edited.text, overridden.text).filter(
       (w) => !answeredBySet(w, overridden.changes, sets) && !answeredByOverride(w, overridden.changes),
     );
     const { changes, overruled } = withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes);
-    // An override of a field an editor also reached (a policy keeping its version) says the same there, under its own name for the field: once is enough.
-    const said = (w: Warning) => shifted.some((e) => e.line === w.line && saidOf(e.message) === saidOf(w.message));
     return {
       text: overridden.text,
       changes,
       warnings: [
-        ...shifted,
+        ...shifted.map(publicWarning),
         ...shiftLines(yielded, edited.text, overridden.text),
-        ...overridden.warnings.filter((w) => !said(w)),
+        ...overridden.warnings,
         ...setOverImages(sets, overruled),
       ],
     };
@@ -222,9 +225,14 @@ function besideMarkers(
   return { overrides: kept, yielded };
 }
 
+/** The field a warning is about, when it is about one for this reason. */
+function fieldFor(warning: FieldWarning, reason: WarningAbout["reason"]): string | undefined {
+  return warning.about?.reason === reason ? warning.about.field : undefined;
+}
+
 /** An editor's warning that a Helm parameter holding a tag was not moved, where an override (configured or `--set`) set that parameter: the advice was followed. */
-function answeredByOverride(warning: Warning, changes: readonly FieldChange[]): boolean {
-  const field = advisedOverrideOf(warning.message);
+function answeredByOverride(warning: FieldWarning, changes: readonly FieldChange[]): boolean {
+  const field = fieldFor(warning, "advised-override");
   return field !== undefined && changes.some((c) => fieldKey(c.key) === fieldKey(field));
 }
 
@@ -233,8 +241,8 @@ function answeredByOverride(warning: Warning, changes: readonly FieldChange[]): 
  * names the field the warning advises to override: the field is someone else's to set. A spec
  * that does not parse names nothing.
  */
-export function overrideNames(warning: Warning, requested: readonly RequestedOverride[], configured: readonly OverrideConfig[]): boolean {
-  const field = advisedOverrideOf(warning.message);
+export function overrideNames(warning: FieldWarning, requested: readonly RequestedOverride[], configured: readonly OverrideConfig[]): boolean {
+  const field = fieldFor(warning, "advised-override");
   if (field === undefined) return false;
   const paths = [
     ...requested.flatMap((o) => (typeof o === "string" ? specPath(o) : [])),
@@ -252,10 +260,16 @@ function specPath(spec: string): string[] {
   }
 }
 
-/** A warning as the field it is about and what it says of it, so an editor's and an override's names for one field compare (`app["image"] keeps …` is `app.image keeps …`). */
-function saidOf(message: string): string {
-  const at = message.indexOf(" keeps ");
-  return at < 0 ? message : `${fieldKey(message.slice(0, at))} ${message.slice(at + 1)}`;
+/**
+ * A configured override that does not tell again what an editor told at its field: moved by the same
+ * decision (a policy keeping the version), it would say the same there, under its own name for the
+ * field (`app["image"]` is `app.image`). Compared by field and by what was told, as the override
+ * knows no line.
+ */
+function saidOnce(override: ComputedOverride, said: readonly FieldWarning[]): ComputedOverride {
+  const field = fieldKey(override.path);
+  const told = (why: string) => said.some(({ about }) => about?.reason === "kept" && about.said === why && fieldKey(about.field) === field);
+  return { ...override, value: (current, kept) => override.value(current, kept && ((why, kind) => (told(why) ? undefined : kept(why, kind)))) };
 }
 
 /**
@@ -296,8 +310,8 @@ function setPaths(kind: FileKind, overrides: readonly (string | ComputedOverride
  * where a `--set` wrote that field: the advice was followed, as a `--set` of a KCL interpolation's
  * variable answers its warning (overriddenIn). `changes` are the overrides', `sets` the `--set` fields.
  */
-function answeredBySet(warning: Warning, changes: readonly FieldChange[], sets: ReadonlySet<string>): boolean {
-  const field = placeholderFieldOf(warning.message);
+function answeredBySet(warning: FieldWarning, changes: readonly FieldChange[], sets: ReadonlySet<string>): boolean {
+  const field = fieldFor(warning, "placeholder");
   if (field === undefined) return false;
   return changes.some((c) => c.line === warning.line && fieldKey(c.key) === fieldKey(field) && sets.has(fieldKey(c.key)));
 }

@@ -4,8 +4,8 @@
  * runs the pure editors on the few that do, and returns the new texts with every change.
  * Nothing is written here; a plan that throws leaves the tree as it was.
  */
-import type { Change, Diagnostic, EditResult, FullEditRequest, Warning } from "../change.js";
-import { isAside, SourceError } from "../change.js";
+import type { Change, Diagnostic, EditResult, FieldWarning, FullEditRequest, Warning } from "../change.js";
+import { isAside, publicWarning, SourceError } from "../change.js";
 import { screenToken, type ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
 import { MARKER_TOKEN, markerPattern } from "../image/marker.js";
@@ -165,7 +165,7 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   return {
     files: planned,
     changes: planned.flatMap((f) => f.changes),
-    warnings: [...leftOut, ...misplaced, ...idlePaths, ...warnings].map(unfiled),
+    warnings: [...leftOut, ...misplaced, ...idlePaths, ...warnings].map((w) => unfiled(publicWarning(w))),
     targets: targets.map((t) => ({ name: t.name, ...(t.delivery && { delivery: t.delivery }) })),
     images: [...valid.images, ...valid.setters.values()],
   };
@@ -355,7 +355,7 @@ function planFiles(
  * incoming repository were not read: a lone tag in one is read for this only.
  */
 async function warnLoneTags(run: RunContext, texts: ReadonlyMap<string, string>, planned: readonly FilePlan[], warnings: Warning[]): Promise<void> {
-  const loneTags: Warning[] = [];
+  const loneTags: FieldWarning[] = [];
   const unread = unreadValueFiles(texts, run.present, run.updatesFor);
   // Read as the screen reads (in parallel); one that is not UTF-8 holds no tag to name, and is no news here.
   const valueTexts = await readScreened(run.source, unread, () => true, []);

@@ -7,18 +7,21 @@
  */
 import {
   fullEditRequest,
+  publicResult,
   SourceError,
   type EditRequest,
   type EditResult,
   type FieldChange,
+  type FieldEditResult,
+  type FieldWarning,
   type FullEditRequest,
-  type Warning,
+  type WarningAbout,
   type WarningKind,
 } from "../change.js";
 import { formatImageRef, normalizeRepository, screenToken, tryParseImageRef, type ImageRef } from "../image/reference.js";
 import { MARKER_TOKEN, MarkedFields, readMarker, type Marker } from "../image/marker.js";
 import { nextSplitImage, SPLIT_IMAGE_KEYS, splitImage } from "../image/split-image.js";
-import { bareRepositoryWarning, byRepository, nextReference, nextVersion, staleImageIn, versionOf, type ImageUpdate } from "../image/update.js";
+import { bareRepositoryWarning, byRepository, nextReference, nextVersion, staleImageIn, versionOf, type ImageUpdate, type KeptBy } from "../image/update.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
 import { wordScreen } from "../text/word-screen.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
@@ -68,7 +71,7 @@ function assertSafeBody(value: string, line: number): void {
 
 class ImageEditor {
   readonly edits: { splice: Splice; change: FieldChange }[] = [];
-  readonly warnings: Warning[] = [];
+  readonly warnings: FieldWarning[] = [];
   readonly marked: MarkedFields;
   readonly text: string;
   readonly screens: readonly string[];
@@ -174,10 +177,7 @@ class ImageEditor {
     const tagLiteral = this.literal(tag.token);
     const tagKey = this.pathText({ parent: path, step: tag.entry });
     const { next, say } = nextSplitImage(update, { tag: tagLiteral.body, digest: digest && this.literal(digest.token).body });
-    say(
-      (why, kind) => this.warnAt(tagLiteral, `${tagKey} ${why}`, kind),
-      (why) => this.warnAt(tagLiteral, `${this.pathText(path)} ${why}`),
-    );
+    say(this.keptBy(tagLiteral, tagKey), this.keptBy(tagLiteral, this.pathText(path)));
     if (next?.tag !== undefined) this.write(tagLiteral, next.tag, "kcl-image", tagKey);
     if (digest && next?.digest !== undefined)
       this.write(this.literal(digest.token), next.digest, "kcl-image", this.pathText({ parent: path, step: digest.entry }));
@@ -223,9 +223,14 @@ class ImageEditor {
     return this.tokens.source.line(literal.start);
   }
 
-  /** Says `message` at a literal's line, of `kind` when it has one. */
-  warnAt(literal: Literal, message: string, kind?: WarningKind): void {
-    this.warnings.push({ line: this.line(literal), message, ...(kind && { kind }) });
+  /** Says `message` at a literal's line, of `kind` and about what when it has them. */
+  warnAt(literal: Literal, message: string, kind?: WarningKind, about?: WarningAbout): void {
+    this.warnings.push({ line: this.line(literal), message, ...(kind && { kind }), ...(about && { about }) });
+  }
+
+  /** What a field's version decision tells (KeptBy), said at a literal after the field's name and kept as what the warning is about (overrides.ts). */
+  keptBy(literal: Literal, field: string): KeptBy {
+    return (why, kind) => this.warnAt(literal, `${field} ${why}`, kind, { field, reason: "kept", said: why });
   }
 
   /**
@@ -542,7 +547,7 @@ class ImageEditor {
       return;
     }
     const key = this.pathText(path);
-    const kept = (why: string, kind?: WarningKind) => this.warnAt(literal, `${key} ${why}`, kind);
+    const kept = this.keptBy(literal, key);
     const next = nextVersion(update, versionOf(ref.tag, ref.digest), kept);
     if (!next) return;
     if (next.digest !== undefined && this.isSuffixed(expr.token)) {
@@ -688,11 +693,11 @@ export function mayBuildOnRegistry(text: string, image: ImageRef): boolean {
  * tokenize or parse; a file that cannot match (screened by bytes) is returned as is.
  */
 export function editKcl(text: string, request: EditRequest, overridden: Overridden = {}): EditResult {
-  return editCheckedKcl(text, fullEditRequest(request), overridden);
+  return publicResult(editCheckedKcl(text, fullEditRequest(request), overridden));
 }
 
 /** editKcl for a request the engine built from what it checked once for the plan: not checked again for each file. */
-export function editCheckedKcl(text: string, request: FullEditRequest, overridden: Overridden = {}): EditResult {
+export function editCheckedKcl(text: string, request: FullEditRequest, overridden: Overridden = {}): FieldEditResult {
   if (!kclScreen(request.images.map((u) => u.image))(text)) return { text, changes: [], warnings: [] };
   const module = parseKcl(text);
   const editor = new ImageEditor(module.tokens, request, overridden, literalTypes(module));

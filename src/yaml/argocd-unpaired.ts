@@ -1,9 +1,10 @@
 /**
  * A Helm parameter holding a bare incoming repository under a name no pair rule reads
  * (`worker.image.repo`, as Image Updater's `helm.image-name` may name it): its tag is a parameter
- * beside it no rule moves. Named with the override that sets the tag, and that advice read back,
+ * beside it no rule moves. Named with the override that sets the tag, and with what it is about,
  * so that an override naming the field answers the warning (overrides.ts).
  */
+import type { WarningAbout } from "../change.js";
 import { isTag, tryParseImageRef } from "../image/reference.js";
 import { nextVersion, versionOf, type ImageUpdate } from "../image/update.js";
 import type { HelmField } from "./helm.js";
@@ -51,9 +52,12 @@ export function warnUnpairedRepositories(parameters: readonly [string, HelmField
       likely.length === 1
         ? `parameter ${parameterName(tagName)} beside it likely holds its tag`
         : `one of the parameters ${likely.map(([n]) => parameterName(n)).join(", ")} beside it likely holds its tag`;
+    const { advice, about } = overrideAdvice(formatPath(tagField.path), ref.repository);
     plan.warn(
       node.start,
-      `${formatPath(field.path)} (parameter ${parameterName(name)}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which}, and it was not moved: ${overrideAdvice(formatPath(tagField.path), ref.repository)}`,
+      `${formatPath(field.path)} (parameter ${parameterName(name)}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which}, and it was not moved: ${advice}`,
+      undefined,
+      about,
     );
   }
 }
@@ -63,15 +67,13 @@ function holdsVersion(node: YamlNode | null): boolean {
   return isFlowScalar(node) && isTag(node.text) && /^v?\d+\.\d/.test(node.text);
 }
 
-const ADVICE = "set it with an overrides: entry in the configuration (spec: ";
-
-/** The end of a warning that a Helm parameter holding a tag was not moved: the override that sets it. */
-export function overrideAdvice(key: string, repository: string): string {
-  return `${ADVICE}${key}, image: ${repository}, part: tag)`;
-}
-
-/** The field a warning ending in overrideAdvice says an override should set, so that an override naming it answers the warning; undefined for any other warning. */
-export function advisedOverrideOf(message: string): string | undefined {
-  const at = message.lastIndexOf(ADVICE);
-  return at < 0 ? undefined : message.slice(at + ADVICE.length, message.indexOf(", image: ", at));
+/**
+ * The end of a warning that a Helm parameter holding a tag was not moved: the override that sets it; and
+ * what the warning is then about, so that an override naming that field answers it.
+ */
+export function overrideAdvice(key: string, repository: string): { readonly advice: string; readonly about: WarningAbout } {
+  return {
+    advice: `set it with an overrides: entry in the configuration (spec: ${key}, image: ${repository}, part: tag)`,
+    about: { field: key, reason: "advised-override" },
+  };
 }

@@ -64,7 +64,7 @@ export const editArgoCdImages: Editor = (file, request, plan) => {
         // `name=image` with no version only renames: the tag stays the manifests' own.
         if (ref.tag === undefined && ref.digest === undefined) return;
         const key = formatPath([...path, index]);
-        const next = nextReference(update, ref, (why, kind) => plan.warn(entry.start, `${key} ${why}`, kind));
+        const next = nextReference(update, ref, plan.keptBy(entry.start, key));
         if (next) plan.setScalar(entry, entry.text.slice(0, eq + 1) + next, list.flow, { kind: "kustomize", key, document });
       });
     }
@@ -91,7 +91,7 @@ function setKeptName(
   const update = ref && ref.name === name ? incoming.get(ref.repository) : undefined;
   if (!ref || !update) return;
   const key = formatPath(path);
-  const next = nextReference(update, ref, (why, kind) => plan.warn(entry.start, `${key} ${why}`, kind));
+  const next = nextReference(update, ref, plan.keptBy(entry.start, key));
   if (next) plan.setScalar(entry, `${entry.text.slice(0, eq + 2)}${next.slice(name.length)}`, inFlow, { kind: "kustomize", key, document });
 }
 

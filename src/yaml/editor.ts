@@ -23,7 +23,7 @@
  * Every new tag/digest is the shared decision `nextVersion` (policies, no downgrade). Splices never overlap (a claimed node is edited once) and are applied in one
  * pass, so the work is linear in the file size.
  */
-import { fullEditRequest, type EditRequest, type EditResult, type FullEditRequest } from "../change.js";
+import { fullEditRequest, publicResult, type EditRequest, type EditResult, type FieldEditResult, type FullEditRequest } from "../change.js";
 import { editArgoCdHelm, editArgoCdImages } from "./argocd.js";
 import { YamlFile } from "./file.js";
 import { editHelmValues } from "./helm.js";
@@ -50,11 +50,11 @@ const EDITORS: readonly Editor[] = [
 
 /** Runs `editors` over one parse of `text`; throws SourceError when `text` is not valid YAML. */
 export function runEditors(text: string, given: EditRequest, editors: readonly Editor[]): EditResult {
-  return runChecked(text, fullEditRequest(given), editors);
+  return publicResult(runChecked(text, fullEditRequest(given), editors));
 }
 
-/** runEditors for a request already checked. */
-function runChecked(text: string, request: FullEditRequest, editors: readonly Editor[]): EditResult {
+/** runEditors for a request already checked, its warnings with what they are about for the engine. */
+function runChecked(text: string, request: FullEditRequest, editors: readonly Editor[]): FieldEditResult {
   const file = new YamlFile(text);
   const plan = new EditPlan(file);
   for (const editor of editors) editor(file, request, plan);
@@ -66,7 +66,10 @@ export function editYaml(text: string, request: EditRequest): EditResult {
   return runEditors(text, request, EDITORS);
 }
 
-/** editYaml for a request the engine built from what it checked once for the plan: not checked again for each file. */
-export function editCheckedYaml(text: string, request: FullEditRequest): EditResult {
+/**
+ * editYaml for a request the engine built from what it checked once for the plan: not checked again for
+ * each file, and its warnings keep what they are about (FieldWarning) for the overrides of the file.
+ */
+export function editCheckedYaml(text: string, request: FullEditRequest): FieldEditResult {
   return runChecked(text, request, EDITORS);
 }

@@ -58,11 +58,7 @@ export function setHelmImage(image: HelmImage, incoming: ReadonlyMap<string, Ima
   // `tag: ~` is YAML's null: no tag yet, filled as an empty one is.
   const current = tagNode.style === "plain" && tagNode.text === "~" ? "" : tagNode.text;
   const { next, say: sayTo } = nextSplitImage(update, { tag: current, digest: digest && scalarText(digestNode) });
-  const say = () =>
-    sayTo(
-      (why, kind) => plan.warn(tagNode.start, `${formatPath(tag.path)} ${why}`, kind),
-      (why) => plan.warn(tagNode.start, `${formatPath(image.path?.length ? image.path : tag.path)} ${why}`),
-    );
+  const say = () => sayTo(plan.keptBy(tagNode.start, formatPath(tag.path)), plan.keptBy(tagNode.start, formatPath(image.path?.length ? image.path : tag.path)));
   if (!next) return say();
   // Tag and digest name one build: neither is written when the tag of one (`!!float 1.0`) cannot hold its new value.
   if (next.tag !== undefined && !tagHolds(tagNode, next.tag)) return plan.warn(tagNode.start, tagWarning(formatPath(tag.path), tagNode, next.tag));

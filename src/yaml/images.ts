@@ -91,7 +91,7 @@ export function setImageScalar(
       return reason === undefined ? undefined : plan.warn(node.start, `${formatPath(path)} ${reason}`);
     }
   }
-  const next = nextReference(update, ref, (why, kind) => plan.warn(node.start, `${formatPath(path)} ${why}`, kind));
+  const next = nextReference(update, ref, plan.keptBy(node.start, formatPath(path)));
   if (next) plan.setScalar(node, next, field.inFlow, { kind, key: formatPath(path), document });
 }
 

@@ -129,7 +129,7 @@ function editList(
       return;
     }
     const { next, say: sayTo } = pendingVersion(update, current);
-    const say = () => sayTo((why, kind) => plan.warn(entry.start, `${formatPath([...path, index])} ${why}`, kind));
+    const say = () => sayTo(plan.keptBy(entry.start, formatPath([...path, index])));
     if (!next) return say();
     const label = (key: string) => ({ kind: "kustomize" as const, key: formatPath([...path, index, key]), document });
     // A dropped digest is emptied (kustomize ignores an empty digest); a missing one stays missing.

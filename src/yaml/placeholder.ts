@@ -3,8 +3,9 @@
  * substitution (`${VAR}`, `${VAR:=default}`) and templates (`{{tag}}`, `{{.tag}}`, most often
  * an Argo CD ApplicationSet's generator parameters). Their version is set where the placeholder
  * is filled in, so such a field is never edited: a warning names its placeholders and where to
- * set the version instead; a `--set` of the field answers that warning (placeholderFieldOf).
+ * set the version instead; a `--set` of the field answers that warning (its `about`, overrides.ts).
  */
+import type { WarningAbout } from "../change.js";
 import { formatImageRef, isDigest, isTag } from "../image/reference.js";
 import { nextVersion, staleImageIn, versionOf, type ImageUpdate } from "../image/update.js";
 import { isFlowScalar, type FlowScalar, type YamlNode } from "./node.js";
@@ -45,9 +46,6 @@ const FILLERS: readonly Filler[] = [
   },
 ];
 
-/** What every warning of a field left to its placeholder says, after the placeholders it names. */
-const NOT_EDITED = ", which is not edited: its version comes from ";
-
 /** Whether `text` holds a placeholder something fills in after this tool. */
 export function hasPlaceholder(text: string): boolean {
   return FILLERS.some((filler) => text.includes(filler.opens));
@@ -57,17 +55,12 @@ export function hasPlaceholder(text: string): boolean {
 function placeholderReason(text: string): string {
   const filler = FILLERS.find((f) => text.includes(f.opens)) ?? FILLERS[0]!;
   const names = [...new Set(filler.names(text))].join(", ") || filler.unnamed;
-  return `with ${names}${NOT_EDITED}${filler.source}, which this tool does not edit; set it there`;
+  return `with ${names}, which is not edited: its version comes from ${filler.source}, which this tool does not edit; set it there`;
 }
 
-/**
- * The field (`image.tag`, as formatPath wrote it) a warning of a field left to its placeholder is
- * about, so that a `--set` of that field, which writes it after all, answers it; undefined for any other warning.
- */
-export function placeholderFieldOf(message: string): string | undefined {
-  if (!message.includes(NOT_EDITED)) return undefined;
-  const at = message.search(/ (?:sets the \w+ of|builds a reference of) /);
-  return at > 0 ? message.slice(0, at) : undefined;
+/** That a warning is about a field left to its placeholder, so that a `--set` of the field, which writes it after all, answers it. */
+function leftToPlaceholder(path: readonly PathSegment[]): WarningAbout {
+  return { field: formatPath(path), reason: "placeholder" };
 }
 
 /**
@@ -82,7 +75,7 @@ export function warnPlaceholderField(
   for (const [part, field] of Object.entries(fields)) {
     const node = field?.node;
     if (field && isFlowScalar(node) && hasPlaceholder(node.text)) {
-      plan.warn(node.start, `${formatPath(field.path)} sets the ${part} of ${name} ${placeholderReason(node.text)}`);
+      plan.warn(node.start, `${formatPath(field.path)} sets the ${part} of ${name} ${placeholderReason(node.text)}`, undefined, leftToPlaceholder(field.path));
       return true;
     }
   }
@@ -99,7 +92,13 @@ export function warnPlaceholderField(
 export function warnSubstituted(node: FlowScalar, path: readonly PathSegment[], incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan): void {
   if (plan.isClaimed(node)) return;
   const stale = staleImageIn(node.text, incoming);
-  if (stale) return plan.warn(node.start, `${formatPath(path)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node.text)}`);
+  if (stale)
+    return plan.warn(
+      node.start,
+      `${formatPath(path)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node.text)}`,
+      undefined,
+      leftToPlaceholder(path),
+    );
   const pin = templatedPin(node.text.slice(literalIndexOf(node.text, "=") + 1), incoming);
   if (!pin) return;
   const filler = FILLERS.find((f) => node.text.includes(f.opens)) ?? FILLERS[0]!;

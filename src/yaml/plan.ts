@@ -3,8 +3,9 @@
  * governed by an editor (a marked field belongs to its marker only), the splices to make,
  * and the changes and warnings to report.
  */
-import type { EditResult, FieldChange, FullEditRequest, Warning, WarningKind } from "../change.js";
+import type { FieldChange, FieldEditResult, FieldWarning, FullEditRequest, WarningAbout, WarningKind } from "../change.js";
 import type { YamlDocument, YamlFile } from "./file.js";
+import type { KeptBy } from "../image/update.js";
 import { LineIndex } from "../text/line-index.js";
 import type { FlowScalar, MapNode, YamlNode } from "./node.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
@@ -30,6 +31,7 @@ export interface PlannedWarning {
   readonly offset: number;
   readonly message: string;
   readonly kind?: WarningKind;
+  readonly about?: WarningAbout;
 }
 
 export class EditPlan {
@@ -75,8 +77,16 @@ export class EditPlan {
     this.planned.push({ splice, change });
   }
 
-  warn(offset: number, message: string, kind?: WarningKind): void {
-    this.warnings.push({ offset, message, ...(kind && { kind }) });
+  warn(offset: number, message: string, kind?: WarningKind, about?: WarningAbout): void {
+    this.warnings.push({ offset, message, ...(kind && { kind }), ...(about && { about }) });
+  }
+
+  /**
+   * What a field's version decision tells (KeptBy), said at `offset` after the field's name and kept as what
+   * the warning is about: an override the same decision moves says it no more (overrides.ts).
+   */
+  keptBy(offset: number, field: string): KeptBy {
+    return (why, kind) => this.warn(offset, `${field} ${why}`, kind, { field, reason: "kept", said: why });
   }
 
   /** What is planned so far, at offsets of this plan's file: for an editor that moves it into a file holding this text in a scalar. */
@@ -87,8 +97,9 @@ export class EditPlan {
   /**
    * The edited text (the input itself when nothing changed) and what changed, in document
    * order. Lines are those of the edited text (an added pair is on a line of its own).
+   * Its warnings keep what they are about, for the engine (FieldWarning).
    */
-  result(): EditResult {
+  result(): FieldEditResult {
     const planned = [...this.planned].sort((a, b) => byPosition(a.splice, b.splice));
     const text = applySplices(
       this.file.text,
@@ -97,7 +108,7 @@ export class EditPlan {
     const lines = planned.length > 0 ? new LineIndex(text) : undefined;
     const warnings = [...this.warnings].sort((a, b) => a.offset - b.offset);
     const changes: FieldChange[] = [];
-    const placedWarnings: Warning[] = [];
+    const placedWarnings: FieldWarning[] = [];
     // One sweep in input order, tracking how far the output has shifted from the input.
     let shift = 0;
     let next = 0;
