@@ -1811,13 +1811,19 @@ function isAside(warning) {
 function formatDiagnostic(d) {
   return `${d.file ? `${d.file}${d.line !== void 0 ? `:${d.line}` : ""}: ` : ""}${d.message}`;
 }
+function publicWarning(warning) {
+  if (!("about" in warning)) return warning;
+  const { about: _, ...rest } = warning;
+  return rest;
+}
+function publicResult(result) {
+  return { ...result, warnings: result.warnings.map(publicWarning) };
+}
+var UPDATE = "{ image: parseImageRef(...), policy? }";
 function fullEditRequest(request) {
   const { images = [], setters = /* @__PURE__ */ new Map(), knownSetters, kustomizeTagged: kustomizeTagged2 } = request;
-  const update = "{ image: parseImageRef(...), policy? }";
-  if (!Array.isArray(images)) throw new TypeError(`EditRequest.images must be an array of ${update}, not ${describeValue(images)}`);
-  images.forEach((u, i) => {
-    if (!isImageUpdate(u)) throw new TypeError(`EditRequest.images[${i}] must be ${update}, not ${describeValue(u)}`);
-  });
+  if (!Array.isArray(images)) throw new TypeError(`EditRequest.images must be an array of ${UPDATE}, not ${describeValue(images)}`);
+  images.forEach((u, i) => checkUpdate(u, `EditRequest.images[${i}]`));
   for (const [name, map2] of [
     ["setters", setters],
     ["knownSetters", knownSetters],
@@ -1826,9 +1832,16 @@ function fullEditRequest(request) {
     if (map2 !== void 0 && !isMapLike(map2))
       throw new TypeError(`EditRequest.${name} must be a Map (new Map(Object.entries(...)) makes one), not ${describeValue(map2)}`);
   }
-  for (const [key, u] of setters)
-    if (!isImageUpdate(u)) throw new TypeError(`EditRequest.setters' ${JSON.stringify(key)} must be ${update}, not ${describeValue(u)}`);
+  for (const [key, u] of setters) checkUpdate(u, `EditRequest.setters' ${JSON.stringify(key)}`);
   return { ...request, images, setters };
+}
+function checkUpdate(value, named) {
+  if (!isImageUpdate(value)) throw new TypeError(`${named} must be ${UPDATE}, not ${describeValue(value)}`);
+  const { image } = value;
+  if (image.tag === void 0 && image.digest === void 0)
+    throw new TypeError(
+      `${named} must have a tag or digest to write: ${image.repository} has neither, so it would change nothing; give repo:tag or repo@sha256:... to parseImageRef`
+    );
 }
 function isMapLike(value) {
   const map2 = value;
@@ -3215,13 +3228,10 @@ function digestOnlyRefusal(image, policy) {
 function policyRefusal(image, policy) {
   return `is left as it is: the incoming ${formatImageRef(image)} is outside its policy (${policy.description})`;
 }
-function isPolicyRefusal(message) {
-  return / is left as it is: the incoming \S+ is outside its policy \(/.test(message);
-}
 function pendingVersion(update, current) {
   const said = [];
-  const next = nextVersion(update, current, (why) => said.push(why));
-  return { next, say: (kept) => said.forEach((why) => kept(why)) };
+  const next = nextVersion(update, current, (why, kind) => said.push({ why, kind }));
+  return { next, say: (kept) => said.forEach(({ why, kind }) => kept(why, kind)) };
 }
 function nextVersion(update, current, kept) {
   const { tag, digest } = update.image;
@@ -3234,7 +3244,7 @@ function nextVersion(update, current, kept) {
     return { ...current, digest };
   }
   if (update.policy && update.policy.latest([tag]) === void 0) {
-    kept?.(policyRefusal(update.image, update.policy));
+    kept?.(policyRefusal(update.image, update.policy), "policy-refusal");
     return void 0;
   }
   const why = keptByPolicy(update, current);
@@ -3308,6 +3318,33 @@ function digestBeside(key, field2) {
   const image = splitImage(field2);
   return image.repository === void 0 ? void 0 : image.digest;
 }
+function nextSplitImage(update, current) {
+  const { tag, digest } = current;
+  const pinned = digest === void 0 ? tagAndDigest(tag) : void 0;
+  if (tag !== "" && pinned === void 0 && !isTag(tag)) {
+    const { next: next2, say: say2 } = pendingVersion(update, {});
+    return { next: void 0, say: (atTag) => next2 ? atTag(notTagWarning(tag)) : say2(atTag) };
+  }
+  const { next, say } = pendingVersion(update, pinned ?? versionOf(tag, digest));
+  if (!next) return { next, say };
+  const tagText = pinned && next.tag !== void 0 && next.digest !== void 0 ? `${next.tag}@${next.digest}` : next.tag;
+  const unpinned = digest === void 0 && pinned === void 0 && next.digest !== void 0;
+  return {
+    next: { tag: tagText, digest: digest === void 0 ? void 0 : next.digest ?? "" },
+    say: (atTag, atPair) => {
+      say(atTag);
+      if (unpinned) atPair(noDigestFieldWarning(update.image));
+    }
+  };
+}
+function tagAndDigest(text2) {
+  const at = text2.indexOf("@");
+  const [tag, digest] = [text2.slice(0, at), text2.slice(at + 1)];
+  return at > 0 && isTag(tag) && isDigest(digest) ? { tag, digest } : void 0;
+}
+function notTagWarning(text2) {
+  return `holds ${JSON.stringify(text2)}, which is not a tag; left as it is (the tag field of an image held as repository and tag holds only its tag, or tag@digest)`;
+}
 
 // src/yaml/node.ts
 function isFlowScalar(node) {
@@ -3330,6 +3367,14 @@ function nodeAt(root, path) {
 // src/create-hint.ts
 function createHint(what) {
   return `(to add ${what}, use --create, or create: true in the Action or the library)`;
+}
+
+// src/text/and-list.ts
+function andList(items) {
+  return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : items.join("");
+}
+function cappedList(items, named = 10) {
+  return items.length > named ? `${items.slice(0, named).join(", ")} and ${items.length - named} more` : items.join(", ");
 }
 
 // node_modules/yaml/browser/dist/nodes/identity.js
@@ -9634,13 +9679,16 @@ var LineIndex = class {
     return this.#starts[line - 1];
   }
 };
-function lineAt(text2, offset) {
-  let line = 1;
-  for (let i = 0; i < offset; i++) {
+function lineBreaks(text2, start = 0, end = text2.length) {
+  let count = 0;
+  for (let i = start; i < end; i++) {
     const c = text2.charCodeAt(i);
-    if (c === 10 || c === 13 && text2.charCodeAt(i + 1) !== 10) line++;
+    if (c === 10 || c === 13 && text2.charCodeAt(i + 1) !== 10) count++;
   }
-  return line;
+  return count;
+}
+function lineAt(text2, offset) {
+  return 1 + lineBreaks(text2, 0, offset);
 }
 
 // src/yaml/scalar-text.ts
@@ -10247,23 +10295,6 @@ function objectOf(root) {
   return object;
 }
 
-// src/text/splice.ts
-function byPosition(a, b) {
-  return a.start - b.start || a.end - b.end;
-}
-function applySplices(text2, ordered) {
-  if (ordered.length === 0) return text2;
-  let out = "";
-  let at = 0;
-  for (const { start, end, insert } of ordered) {
-    if (start < at)
-      throw new SourceError(`two edits overlap here, which is a fault of gitops-promote (please report it); the file is left as it is`, lineAt(text2, start));
-    out += text2.slice(at, start) + insert;
-    at = end;
-  }
-  return out + text2.slice(at);
-}
-
 // src/yaml/quoting.ts
 var YAML11_WORDS = new Set(
   [
@@ -10446,6 +10477,39 @@ function flowCommaAfter(text2, from) {
   return -1;
 }
 
+// src/yaml/null-fill.ts
+function nullFilling(file, target, keys, value) {
+  const { key, node, inFlow } = target;
+  if (inFlow || node.text !== "") {
+    const map2 = keys.reduceRight((inner, name) => `{${renderScalar(name, "plain", true)}: ${inner}}`, renderScalar(value, "plain", true));
+    return scalarSplice(file, node, map2, inFlow, true);
+  }
+  const { text: text2 } = file;
+  const rest = text2.slice(node.start).search(/[\r\n]/);
+  const at = rest < 0 ? text2.length : node.start + rest;
+  const eol = text2.startsWith("\r\n", at) ? "\r\n" : text2[at] ?? /\r\n|\r|\n/.exec(text2)?.[0] ?? "\n";
+  const indent = " ".repeat(key.start - file.lineStart(key.start) + 2);
+  const lines = keys.map((name, i) => `${eol}${indent}${"  ".repeat(i)}${renderScalar(name, "plain", false)}:`);
+  return { start: at, end: at, insert: `${lines.join("")} ${renderScalar(value, "plain", false)}` };
+}
+
+// src/text/splice.ts
+function byPosition(a, b) {
+  return a.start - b.start || a.end - b.end;
+}
+function applySplices(text2, ordered) {
+  if (ordered.length === 0) return text2;
+  let out = "";
+  let at = 0;
+  for (const { start, end, insert } of ordered) {
+    if (start < at)
+      throw new SourceError(`two edits overlap here, which is a fault of gitops-promote (please report it); the file is left as it is`, lineAt(text2, start));
+    out += text2.slice(at, start) + insert;
+    at = end;
+  }
+  return out + text2.slice(at);
+}
+
 // src/yaml/plan.ts
 var EditPlan = class {
   constructor(file) {
@@ -10485,8 +10549,15 @@ var EditPlan = class {
   addSplice(splice, change) {
     this.planned.push({ splice, change });
   }
-  warn(offset, message) {
-    this.warnings.push({ offset, message });
+  warn(offset, message, kind, about) {
+    this.warnings.push({ offset, message, ...kind && { kind }, ...about && { about } });
+  }
+  /**
+   * What a field's version decision tells (KeptBy), said at `offset` after the field's name and kept as what
+   * the warning is about: an override the same decision moves says it no more (overrides.ts).
+   */
+  keptBy(offset, field2) {
+    return (why, kind) => this.warn(offset, `${field2} ${why}`, kind, { field: field2, reason: "kept", said: why });
   }
   /** What is planned so far, at offsets of this plan's file: for an editor that moves it into a file holding this text in a scalar. */
   edits() {
@@ -10495,6 +10566,7 @@ var EditPlan = class {
   /**
    * The edited text (the input itself when nothing changed) and what changed, in document
    * order. Lines are those of the edited text (an added pair is on a line of its own).
+   * Its warnings keep what they are about, for the engine (FieldWarning).
    */
   result() {
     const planned = [...this.planned].sort((a, b) => byPosition(a.splice, b.splice));
@@ -10510,8 +10582,8 @@ var EditPlan = class {
     let next = 0;
     const placeWarningsBefore = (offset) => {
       for (; next < warnings.length && warnings[next].offset < offset; next++) {
-        const { offset: at, message } = warnings[next];
-        placedWarnings.push({ line: lines ? lines.lineAt(at + shift) : this.file.lineAt(at), message });
+        const { offset: at, ...warning } = warnings[next];
+        placedWarnings.push({ line: lines ? lines.lineAt(at + shift) : this.file.lineAt(at), ...warning });
       }
     };
     for (const { splice, change } of planned) {
@@ -10528,6 +10600,7 @@ var EditPlan = class {
 
 // src/yaml/path.ts
 var isNonString = (text2) => text2 !== "" && readsAsNonString(text2);
+var isNull = (text2) => /^(?:~|null|Null|NULL)?$/.test(text2);
 var BARE_KEY = /^[^.[\]"'\s]+$/;
 function formatPath(path) {
   let out = "";
@@ -10538,10 +10611,10 @@ function formatPath(path) {
   }
   return out;
 }
-function parsePath(text2) {
+function parsePath(text2, value) {
   const fail2 = (why, at) => {
     const yq = at === 0 && text2.startsWith(".") && text2.length > 1 ? `; drop the leading dot (paths are ${text2.slice(1)}, not yq's ${text2})` : "";
-    throw new SourceError(`invalid path ${JSON.stringify(text2)}: ${why} at character ${at + 1}${yq}`);
+    throw new SourceError(`invalid path ${JSON.stringify(text2)}: ${yqSelector(text2, value) ?? `${why} at character ${at + 1}${yq}`}`);
   };
   const segments = [];
   let i = 0;
@@ -10570,6 +10643,18 @@ function parsePath(text2) {
   if (segments.length === 0) fail2("empty path", 0);
   return segments;
 }
+function yqSelector(path, value) {
+  const open = path.indexOf("[");
+  if (open < 0 || !/\[\s*(?:\]|\?)|\[[^\]"']*=|select\(/.test(path)) return void 0;
+  const list = path.slice(0, open).replace(/^[\s(]*\./, "");
+  const picked = /\.?([\w-]+)\s*==?\s*(?:"([^"]*)"|'([^']*)'|([^\s\])]+))/.exec(path.slice(open));
+  const name = picked?.[1] === "name" ? picked[2] ?? picked[3] ?? picked[4] : void 0;
+  const field2 = /\.([\w-]+)[\s)]*$/.exec(path)?.[1];
+  const given = value === void 0 ? "" : unquote(value);
+  const image = given === "" ? void 0 : field2 === "image" ? given : (field2 === "newTag" || field2 === "tag") && name ? `${name}:${given}` : void 0;
+  return `a yq selector at character ${open + 1}; list items are selected by index (${BARE_PATH.test(list) ? list : ""}[0]), or give --image ${image ?? "REPOSITORY:TAG"} (images: in the Action), which finds the image's fields by its name`;
+}
+var BARE_PATH = /^[^.[\]"'\s()|]+(?:\.[^.[\]"'\s()|]+)*$/;
 function quotedEnd(text2, open) {
   const quote2 = text2[open];
   for (let i = open + 1; i < text2.length; i++) {
@@ -10582,10 +10667,25 @@ function quotedEnd(text2, open) {
   return -1;
 }
 function parseYamlSpec(spec) {
-  const eq = spec.indexOf("=");
+  const eq = assignmentAt(spec);
   if (eq <= 0) throw new SourceError(`${JSON.stringify(spec)} is not PATH=VALUE`);
   const path = spec.slice(0, eq).trim();
-  return { path, segments: parsePath(path), value: spec.slice(eq + 1).trim() };
+  const value = spec.slice(eq + 1).trim();
+  return { path, segments: parsePath(path, value), value };
+}
+function assignmentAt(spec) {
+  let depth = 0;
+  for (let i = 0; i < spec.length; i++) {
+    const c = spec[i];
+    if (c === '"' || c === "'") {
+      const end = quotedEnd(spec, i);
+      if (end < 0) break;
+      i = end - 1;
+    } else if (c === "[" || c === "(") depth++;
+    else if (c === "]" || c === ")") depth = Math.max(0, depth - 1);
+    else if (c === "=" && depth === 0) return i;
+  }
+  return spec.indexOf("=");
 }
 function setFromSpec(text2, spec, create, setsToo) {
   const { path, value: raw } = parseYamlSpec(spec);
@@ -10596,32 +10696,46 @@ function unquote(value) {
   const quoted2 = value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.at(-1) === value[0];
   return quoted2 ? value.slice(1, -1) : value;
 }
+function nullWords(text2) {
+  return text2 === "" ? "empty (null)" : /^null$/i.test(text2) ? "null" : `null (${text2})`;
+}
 function describeAt(path, depth) {
   return depth === 0 ? "the document" : formatPath(path.slice(0, depth));
 }
-function lookUp(root, path) {
+function lookUp(text2, root, path) {
   if (root === null) return { depth: 0, message: "the document is empty", offset: 0 };
   let node = root;
   let inFlow = false;
+  let key;
   for (const [depth, segment2] of path.entries()) {
     const at = describeAt(path, depth);
     const miss = (message) => ({ depth, message, offset: node.start });
     if (node.kind === "map") {
       if (typeof segment2 === "number") return miss(`${at} is a mapping, not a list: it has no [${segment2}]`);
       const pair = node.pairs.find((item) => scalarText(item.key) === segment2);
+      if (pair && !pair.value) {
+        const held = formatPath(path.slice(0, depth + 1));
+        const message = depth + 1 < path.length ? `${held} is ${nullWords("")}, it has no '${path[depth + 1]}'` : `${held} is a key with no ':' and no value to set`;
+        return { depth: depth + 1, message, offset: pair.key.start };
+      }
       if (!pair?.value) {
-        const keys = node.pairs.map((item) => scalarText(item.key)).filter((key) => key !== void 0);
-        const message = keys.length === 0 ? `${at} is an empty mapping, it has no '${segment2}'` : `${at} has ${keys.map((key) => `'${key}'`).join(", ")}, not '${segment2}'`;
-        return { ...miss(message), ...!pair && { map: node } };
+        const keys = node.pairs.map((item) => scalarText(item.key)).filter((key2) => key2 !== void 0);
+        const message = keys.length === 0 ? `${at} is an empty mapping, it has no '${segment2}'` : `${at} has ${cappedList(keys.map((key2) => `'${key2}'`))}, not '${segment2}'`;
+        return { ...miss(message), map: node };
       }
       inFlow ||= node.flow;
+      key = pair.key;
       node = pair.value;
     } else if (node.kind === "seq") {
       const index = typeof segment2 === "number" ? segment2 : /^[0-9]+$/.test(segment2) ? Number(segment2) : void 0;
       if (index === void 0) return miss(`${at} is a list, not a mapping: it has no '${segment2}'`);
       if (index >= node.items.length) return miss(`${at} has ${node.items.length} items, not [${index}]`);
       inFlow ||= node.flow;
+      key = void 0;
       node = node.items[index];
+    } else if (isFlowScalar(node) && node.style === "plain" && node.tag === void 0 && isNull(node.text)) {
+      const fill = key !== void 0 && /^[ \t]*:[ \t]*$/.test(text2.slice(key.end, node.start)) ? { key, node, inFlow } : void 0;
+      return { ...miss(`${at} is ${nullWords(node.text)}, it has no '${segment2}'`), ...fill && { fill } };
     } else {
       return miss(`${at} is ${node.kind === "scalar" ? "a scalar" : "an alias"}, it has no '${segment2}'`);
     }
@@ -10629,7 +10743,7 @@ function lookUp(root, path) {
   return { node, inFlow };
 }
 function warnStaleDigest(plan, document, segments, path, node, tag, { setsToo, configured }) {
-  const holder = segments.length > 1 ? lookUp(document.root, segments.slice(0, -1)) : { node: document.root };
+  const holder = segments.length > 1 ? lookUp(plan.file.text, document.root, segments.slice(0, -1)) : { node: document.root };
   if ("message" in holder || holder.node?.kind !== "map") return;
   const map2 = holder.node;
   const field2 = (key) => mapValue(map2, key) ?? void 0;
@@ -10651,7 +10765,7 @@ function setYamlPath(text2, path, value, options = {}) {
   };
   let deepest;
   for (const [index, document] of file.documents.entries()) {
-    const found = lookUp(document.root, segments);
+    const found = lookUp(text2, document.root, segments);
     if ("message" in found) {
       if (!deepest || found.depth > deepest.depth) deepest = { ...found, document };
       continue;
@@ -10662,7 +10776,7 @@ function setYamlPath(text2, path, value, options = {}) {
       return fail2(`the value is ${what}, not a scalar that can be set`, node.start);
     }
     const plan = new EditPlan(file);
-    const next = typeof value === "string" ? value : value(scalarText(node), (why) => plan.warn(node.start, `${path} ${why}`));
+    const next = typeof value === "string" ? value : value(scalarText(node), (why, kind) => plan.warn(node.start, `${path} ${why}`, kind));
     if (next === void 0) return plan.result();
     const type = coreType(node);
     if (type !== void 0 && !tagHolds(node, next, options.typed === true)) {
@@ -10672,12 +10786,13 @@ function setYamlPath(text2, path, value, options = {}) {
     }
     const typed = options.typed === true && (type !== void 0 || node.style === "plain" && isNonString(node.text) && isNonString(next));
     if (options.setsToo) warnStaleDigest(plan, document, segments, path, node, next, { ...options, setsToo: options.setsToo });
-    if ((options.typed !== void 0 || typeof value === "string") && !typed && node.style === "plain" && isNonString(node.text) && node.text !== next) {
+    const retyped = node.style === "plain" && isNonString(node.text) && !isNull(node.text) && node.text !== next;
+    if ((options.typed !== void 0 || typeof value === "string") && !typed && retyped) {
       const unquote2 = options.typed ? "" : options.typed === false ? "; to keep its type, give the value unquoted" : "; to keep its type, pass typed: true";
       plan.warn(node.start, `${path}: ${node.text} (not a string in YAML) becomes the string "${next}"${isNonString(next) ? unquote2 : ""}`);
     }
     plan.setScalar(node, next, inFlow, { kind: "override", key: path, document }, typed);
-    const others = file.documents.slice(index + 1).flatMap((d, i) => "message" in lookUp(d.root, segments) ? [] : [index + i + 2]);
+    const others = file.documents.slice(index + 1).flatMap((d, i) => "message" in lookUp(text2, d.root, segments) ? [] : [index + i + 2]);
     if (others.length > 0) {
       plan.warn(
         node.start,
@@ -10687,15 +10802,21 @@ function setYamlPath(text2, path, value, options = {}) {
     return plan.result();
   }
   const missing = deepest ? segments.slice(deepest.depth) : [];
-  if (options.create && deepest?.map && missing.every((segment2) => typeof segment2 === "string")) {
+  const creatable = (deepest?.map !== void 0 || deepest?.fill !== void 0) && missing.every((segment2) => typeof segment2 === "string");
+  if (options.create && creatable && deepest) {
     const next = typeof value === "string" ? value : value(void 0);
     if (next === void 0) return unchanged;
     const plan = new EditPlan(file);
-    plan.addPair(deepest.map, missing, next, { kind: "override", key: path, document: deepest.document });
+    const keys = missing;
+    const { map: map2, fill, document } = deepest;
+    if (map2) plan.addPair(map2, keys, next, { kind: "override", key: path, document });
+    else if (fill) plan.addSplice(nullFilling(file, fill, keys, next), { kind: "override", key: path, old: "", new: next, object: document.object });
     return plan.result();
   }
-  const creatable = !options.create && deepest?.map !== void 0 && missing.every((segment2) => typeof segment2 === "string");
-  return fail2(deepest ? `${deepest.message}${creatable ? ` ${createHint(path)}` : ""}` : "the file has no YAML document", deepest?.offset ?? 0);
+  return fail2(
+    deepest ? `${deepest.message}${creatable && !options.create ? ` ${createHint(path)}` : ""}` : "the file has no YAML document",
+    deepest?.offset ?? 0
+  );
 }
 
 // src/yaml/placeholder.ts
@@ -10720,25 +10841,22 @@ var FILLERS = [
     pinned: "template the version from the generator's parameters too, or set it per app (a parameter of each generator element or file)"
   }
 ];
-var NOT_EDITED = ", which is not edited: its version comes from ";
 function hasPlaceholder(text2) {
   return FILLERS.some((filler) => text2.includes(filler.opens));
 }
 function placeholderReason(text2) {
   const filler = FILLERS.find((f) => text2.includes(f.opens)) ?? FILLERS[0];
   const names = [...new Set(filler.names(text2))].join(", ") || filler.unnamed;
-  return `with ${names}${NOT_EDITED}${filler.source}, which this tool does not edit; set it there`;
+  return `with ${names}, which is not edited: its version comes from ${filler.source}, which this tool does not edit; set it there`;
 }
-function placeholderFieldOf(message) {
-  if (!message.includes(NOT_EDITED)) return void 0;
-  const at = message.search(/ (?:sets the \w+ of|builds a reference of) /);
-  return at > 0 ? message.slice(0, at) : void 0;
+function leftToPlaceholder(path) {
+  return { field: formatPath(path), reason: "placeholder" };
 }
 function warnPlaceholderField(fields, name, plan) {
   for (const [part, field2] of Object.entries(fields)) {
     const node = field2?.node;
     if (field2 && isFlowScalar(node) && hasPlaceholder(node.text)) {
-      plan.warn(node.start, `${formatPath(field2.path)} sets the ${part} of ${name} ${placeholderReason(node.text)}`);
+      plan.warn(node.start, `${formatPath(field2.path)} sets the ${part} of ${name} ${placeholderReason(node.text)}`, void 0, leftToPlaceholder(field2.path));
       return true;
     }
   }
@@ -10747,7 +10865,13 @@ function warnPlaceholderField(fields, name, plan) {
 function warnSubstituted(node, path, incoming, plan) {
   if (plan.isClaimed(node)) return;
   const stale = staleImageIn(node.text, incoming);
-  if (stale) return plan.warn(node.start, `${formatPath(path)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node.text)}`);
+  if (stale)
+    return plan.warn(
+      node.start,
+      `${formatPath(path)} builds a reference of ${formatImageRef(stale)} ${placeholderReason(node.text)}`,
+      void 0,
+      leftToPlaceholder(path)
+    );
   const pin = templatedPin(node.text.slice(literalIndexOf(node.text, "=") + 1), incoming);
   if (!pin) return;
   const filler = FILLERS.find((f) => node.text.includes(f.opens)) ?? FILLERS[0];
@@ -10860,26 +10984,17 @@ function setHelmImage(image, incoming, plan, document) {
   if (!isFlowScalar(tagNode)) return;
   if (warnPlaceholderField({ tag, digest }, name, plan)) return;
   const digestNode = digest?.node;
-  const pinned = digest === void 0 ? tagAndDigest(tagNode.text) : void 0;
-  const current = pinned ?? versionOf(tagNode.text, scalarText(digestNode));
-  const { next, say: sayTo } = pendingVersion(update, current);
-  const say = () => sayTo((why) => plan.warn(tagNode.start, `${formatPath(tag.path)} ${why}`));
+  const current = tagNode.style === "plain" && tagNode.text === "~" ? "" : tagNode.text;
+  const { next, say: sayTo } = nextSplitImage(update, { tag: current, digest: digest && scalarText(digestNode) });
+  const say = () => sayTo(plan.keptBy(tagNode.start, formatPath(tag.path)), plan.keptBy(tagNode.start, formatPath(image.path?.length ? image.path : tag.path)));
   if (!next) return say();
-  const tagText = pinned && next.tag !== void 0 && next.digest !== void 0 ? `${next.tag}@${next.digest}` : next.tag;
-  if (tagText !== void 0 && !tagHolds(tagNode, tagText)) return plan.warn(tagNode.start, tagWarning(formatPath(tag.path), tagNode, tagText));
-  if (digest && isFlowScalar(digestNode) && !tagHolds(digestNode, next.digest ?? ""))
-    return plan.warn(digestNode.start, tagWarning(formatPath(digest.path), digestNode, next.digest ?? ""));
+  if (next.tag !== void 0 && !tagHolds(tagNode, next.tag)) return plan.warn(tagNode.start, tagWarning(formatPath(tag.path), tagNode, next.tag));
+  if (digest && isFlowScalar(digestNode) && next.digest !== void 0 && !tagHolds(digestNode, next.digest))
+    return plan.warn(digestNode.start, tagWarning(formatPath(digest.path), digestNode, next.digest));
   say();
-  if (tagText !== void 0) plan.setScalar(tagNode, tagText, tag.inFlow, { kind: "helm", key: formatPath(tag.path), document });
-  if (digest && isFlowScalar(digestNode))
-    plan.setScalar(digestNode, next.digest ?? "", digest.inFlow, { kind: "helm", key: formatPath(digest.path), document });
-  else if (next.digest !== void 0 && !pinned)
-    plan.warn(tagNode.start, `${formatPath(image.path?.length ? image.path : tag.path)} ${noDigestFieldWarning(update.image)}`);
-}
-function tagAndDigest(text2) {
-  const at = text2.indexOf("@");
-  const [tag, digest] = [text2.slice(0, at), text2.slice(at + 1)];
-  return at > 0 && isTag(tag) && isDigest(digest) ? { tag, digest } : void 0;
+  if (next.tag !== void 0) plan.setScalar(tagNode, next.tag, tag.inFlow, { kind: "helm", key: formatPath(tag.path), document });
+  if (digest && isFlowScalar(digestNode) && next.digest !== void 0)
+    plan.setScalar(digestNode, next.digest, digest.inFlow, { kind: "helm", key: formatPath(digest.path), document });
 }
 var editHelmValues = (file, request, plan) => {
   const incoming = byRepository(request.images);
@@ -11023,7 +11138,7 @@ function editList(entries, path, document, incoming, plan) {
       return;
     }
     const { next, say: sayTo } = pendingVersion(update, current);
-    const say = () => sayTo((why) => plan.warn(entry.start, `${formatPath([...path, index])} ${why}`));
+    const say = () => sayTo(plan.keptBy(entry.start, formatPath([...path, index])));
     if (!next) return say();
     const label = (key) => ({ kind: "kustomize", key: formatPath([...path, index, key]), document });
     const writes2 = [
@@ -11092,7 +11207,7 @@ function setImageScalar(field2, kind, bareTakesTag, incoming, plan, document, ku
       return reason === void 0 ? void 0 : plan.warn(node.start, `${formatPath(path)} ${reason}`);
     }
   }
-  const next = nextReference(update, ref, (why) => plan.warn(node.start, `${formatPath(path)} ${why}`));
+  const next = nextReference(update, ref, plan.keptBy(node.start, formatPath(path)));
   if (next) plan.setScalar(node, next, field2.inFlow, { kind, key: formatPath(path), document });
 }
 var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers", "ephemeralContainers"]);
@@ -11310,22 +11425,23 @@ function warnUnpairedRepositories(parameters, incoming, plan) {
     if (!tagName || !tagField || !isFlowScalar(tagField.node)) continue;
     if (hasPlaceholder(tagField.node.text) || nextVersion(incoming.get(ref.repository), versionOf(tagField.node.text, void 0)) === void 0) continue;
     const which = likely.length === 1 ? `parameter ${parameterName(tagName)} beside it likely holds its tag` : `one of the parameters ${likely.map(([n]) => parameterName(n)).join(", ")} beside it likely holds its tag`;
+    const { advice, about } = overrideAdvice(formatPath(tagField.path), ref.repository);
     plan.warn(
       node.start,
-      `${formatPath(field2.path)} (parameter ${parameterName(name)}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which}, and it was not moved: ${overrideAdvice(formatPath(tagField.path), ref.repository)}`
+      `${formatPath(field2.path)} (parameter ${parameterName(name)}) holds ${ref.repository} with no tag, under a name no rule pairs with a tag; ${which}, and it was not moved: ${advice}`,
+      void 0,
+      about
     );
   }
 }
 function holdsVersion(node) {
   return isFlowScalar(node) && isTag(node.text) && /^v?\d+\.\d/.test(node.text);
 }
-var ADVICE = "set it with an overrides: entry in the configuration (spec: ";
 function overrideAdvice(key, repository) {
-  return `${ADVICE}${key}, image: ${repository}, part: tag)`;
-}
-function advisedOverrideOf(message) {
-  const at = message.lastIndexOf(ADVICE);
-  return at < 0 ? void 0 : message.slice(at + ADVICE.length, message.indexOf(", image: ", at));
+  return {
+    advice: `set it with an overrides: entry in the configuration (spec: ${key}, image: ${repository}, part: tag)`,
+    about: { field: key, reason: "advised-override" }
+  };
 }
 
 // src/yaml/argocd.ts
@@ -11354,7 +11470,7 @@ var editArgoCdImages = (file, request, plan) => {
         }
         if (ref.tag === void 0 && ref.digest === void 0) return;
         const key = formatPath([...path, index]);
-        const next = nextReference(update, ref, (why) => plan.warn(entry.start, `${key} ${why}`));
+        const next = nextReference(update, ref, plan.keptBy(entry.start, key));
         if (next) plan.setScalar(entry, entry.text.slice(0, eq + 1) + next, list.flow, { kind: "kustomize", key, document });
       });
     }
@@ -11367,7 +11483,7 @@ function setKeptName(entry, eq, path, inFlow, incoming, plan, document) {
   const update = ref && ref.name === name ? incoming.get(ref.repository) : void 0;
   if (!ref || !update) return;
   const key = formatPath(path);
-  const next = nextReference(update, ref, (why) => plan.warn(entry.start, `${key} ${why}`));
+  const next = nextReference(update, ref, plan.keptBy(entry.start, key));
   if (next) plan.setScalar(entry, `${entry.text.slice(0, eq + 2)}${next.slice(name.length)}`, inFlow, { kind: "kustomize", key, document });
 }
 var editArgoCdHelm = (file, request, plan) => {
@@ -11474,7 +11590,7 @@ function editPatch(file, patch, document, request, plan) {
         `${key} holds ${names} in a ${placement}, which is not edited; write the patch as a literal block scalar (|) to have its image updated`
       );
     }
-    for (const { message } of warnings) plan.warn(patch.node.start, within2(message));
+    for (const { message, kind } of warnings) plan.warn(patch.node.start, within2(message), kind);
     return;
   }
   plan.claim(patch.node);
@@ -11484,7 +11600,7 @@ function editPatch(file, patch, document, request, plan) {
       { ...change, key: within2(change.key), object: document.object }
     );
   }
-  for (const { offset, message } of warnings) plan.warn(placement.at(offset), within2(message));
+  for (const { offset, message, kind } of warnings) plan.warn(placement.at(offset), within2(message), kind);
 }
 var VALUE_OPS = /* @__PURE__ */ new Set(["add", "replace"]);
 function editOps(document, incoming, plan, kustomizeTagged2) {
@@ -11647,9 +11763,9 @@ function markedValues(groups, kept) {
   });
   return decisions.map(({ update, fields, key, current, hasTag }) => {
     const tagField = fields.find((f) => f.marker.field === "tag");
-    const refused = hasTag ? isRefused(update, current, tagField && kept && ((why) => kept(tagField, why))) : refusedByKey.get(key) ?? false;
+    const refused = hasTag ? isRefused(update, current, tagField && kept && ((why, kind) => kept(tagField, why, kind))) : refusedByKey.get(key) ?? false;
     const next = refused ? void 0 : nextVersion(update, current);
-    return fields.map((field2) => markedValue(field2, update, next, refused, kept && ((why) => kept(field2, why))));
+    return fields.map((field2) => markedValue(field2, update, next, refused, kept && ((why, kind) => kept(field2, why, kind))));
   });
 }
 function imagesOf(fields) {
@@ -11706,7 +11822,7 @@ var MarkedFields = class {
     const groups = [...this.groups.values()].flatMap(imagesOf);
     const values = markedValues(
       groups.map((fields) => ({ update: this.request.setters.get(fields[0].marker.key), fields })),
-      (field2, why) => field2.warn(`Flux setter "${field2.marker.setter}" ${why}`)
+      (field2, why, kind) => field2.warn(`Flux setter "${field2.marker.setter}" ${why}`, kind)
     );
     groups.forEach(
       (fields, g) => fields.forEach((field2, f) => {
@@ -11716,6 +11832,15 @@ var MarkedFields = class {
     );
   }
 };
+
+// src/text/word-screen.ts
+function wordScreen(words) {
+  const needles = [...new Set(words)].map((word) => {
+    const rare = word.search(/[/$]/);
+    return { word, anchor: rare > 0 ? word.slice(rare) : void 0 };
+  });
+  return (text2) => needles.some(({ word, anchor }) => (anchor === void 0 || text2.includes(anchor)) && text2.includes(word));
+}
 
 // src/kcl/source.ts
 var SourceText = class {
@@ -11731,9 +11856,10 @@ var SourceText = class {
   line(index) {
     return this.lines().lineAt(index);
   }
-  /** 1-based column (in UTF-16 code units) of an index. */
+  /** 1-based column (in UTF-16 code units) of an index; a leading BOM, which no editor shows, is not counted. */
   column(index) {
-    return index - this.lineStart(index) + 1;
+    const start = this.lineStart(index);
+    return index - start + (start === 0 && this.text.charCodeAt(0) === 65279 ? 0 : 1);
   }
   /** Index where the line holding `index` starts. */
   lineStart(index) {
@@ -11974,6 +12100,12 @@ var buffer = new TokenBuffer();
 function fail(source, index, message) {
   throw new SourceError(message, source.line(index), source.column(index));
 }
+function unexpectedCharacter(cp) {
+  return `unexpected character ${JSON.stringify(String.fromCodePoint(cp))} (U+${cp.toString(16).toUpperCase().padStart(4, "0")})`;
+}
+function sourceStart(text2) {
+  return text2.charCodeAt(0) === 65279 ? 1 : 0;
+}
 function tokenize(text2) {
   const source = new SourceText(text2);
   const n = text2.length;
@@ -11983,7 +12115,7 @@ function tokenize(text2) {
   const openBrackets = [];
   const indents = [0];
   const openIndents = [];
-  let i = 0;
+  let i = sourceStart(text2);
   let atLineStart = true;
   while (true) {
     if (atLineStart && openBrackets.length === 0) {
@@ -12033,9 +12165,8 @@ function tokenize(text2) {
           continue;
         }
       }
-      if (c > 127 && !UNICODE_ID_START.test(String.fromCodePoint(text2.codePointAt(i))))
-        fail(source, i, `unexpected character ${JSON.stringify(String.fromCodePoint(text2.codePointAt(i)))}`);
-      i = scanName(text2, i + 1);
+      if (c > 127 && !UNICODE_ID_START.test(String.fromCodePoint(text2.codePointAt(i)))) fail(source, i, unexpectedCharacter(text2.codePointAt(i)));
+      i = scanName(text2, c >= 55296 && c <= 56319 ? i + 2 : i + 1);
       out.push(T.Name, s, i, 0);
       continue;
     }
@@ -12177,7 +12308,7 @@ function tokenize(text2) {
         len = 2;
         break;
       default:
-        fail(source, i, `unexpected character ${JSON.stringify(String.fromCodePoint(text2.codePointAt(i)))}`);
+        fail(source, i, unexpectedCharacter(text2.codePointAt(i)));
     }
     out.push(k, i, i + len, 0);
     i += len;
@@ -12214,6 +12345,12 @@ function scanName(text2, i) {
     }
   }
   return i;
+}
+function isName(text2) {
+  const first = text2.charCodeAt(0) === 36 ? 1 : 0;
+  const cp = text2.codePointAt(first);
+  if (cp === void 0 || !(cp < 128 ? isIdentStart(cp) : UNICODE_ID_START.test(String.fromCodePoint(cp)))) return false;
+  return scanName(text2, first + (cp > 65535 ? 2 : 1)) === text2.length;
 }
 function scanString(text2, source, s, q, quote2, raw, out) {
   const n = text2.length;
@@ -12365,6 +12502,7 @@ var WORDS = {
   None: Keyword.NoneValue,
   Undefined: Keyword.UndefinedValue
 };
+var RESERVED = new Set(Object.keys(WORDS).filter((word) => word !== "type"));
 var MAX_LENGTH = 9;
 var CANDIDATES = Array.from({ length: (MAX_LENGTH + 1) * 128 }, () => void 0);
 for (const [word, id] of Object.entries(WORDS)) {
@@ -12672,14 +12810,11 @@ function parseOverrideSpec(spec) {
   }
   throw invalidSpec(spec);
 }
-var KEYWORDS = new Set(
-  "True False None Undefined import and or in is not as if else elif for schema mixin protocol check assert all any map filter lambda rule".split(" ")
-);
 function isKeyword(word) {
-  return KEYWORDS.has(word);
+  return RESERVED.has(word);
 }
 function isIdentifier(key) {
-  return /^\$?[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !KEYWORDS.has(key);
+  return /^\$?[A-Za-z_][A-Za-z0-9_]*$/.test(key) && !RESERVED.has(key);
 }
 function formatOverridePath(parts, base = "") {
   return parts.reduce((path, p) => isIdentifier(p) ? path === "" ? p : `${path}.${p}` : `${path}[${JSON.stringify(p)}]`, base);
@@ -12708,6 +12843,7 @@ var Parser3 = class {
   constructor(tokens) {
     this.tokens = tokens;
     this.text = tokens.source.text;
+    this.sourceStart = sourceStart(this.text);
     this.kind = tokens.kind;
     this.start = tokens.start;
     this.end = tokens.end;
@@ -12722,6 +12858,7 @@ var Parser3 = class {
   start;
   end;
   match;
+  sourceStart;
   fail(at, message) {
     const index = this.start[at];
     throw new SourceError(message, this.tokens.source.line(index), this.tokens.source.column(index));
@@ -13033,13 +13170,13 @@ var Parser3 = class {
     this.pos = this.skipGroup(this.pos);
     return { type: "other", construct: "quantifier", first, last: this.pos - 1 };
   }
-  /** 1-based column of a token; scans back to its line start (cheaper than a line table here). */
+  /**
+   * 1-based column of a token, from the source's line table (an `if` may stand anywhere on a long
+   * line), counted as the tokenizer counts indentation: after a byte order mark on the first line.
+   */
   column(at) {
-    const text2 = this.text;
     const start = this.start[at];
-    let i = start;
-    while (i > 0 && text2.charCodeAt(i - 1) !== 10 && text2.charCodeAt(i - 1) !== 13) i--;
-    return start - i + 1;
+    return start - Math.max(this.tokens.source.lineStart(start), this.sourceStart) + 1;
   }
   list() {
     const first = this.pos++;
@@ -13350,7 +13487,7 @@ function inBranches(item, token, inBranch) {
 }
 
 // src/kcl/editor.ts
-var CLOSERS = /* @__PURE__ */ new Set([T.RParen, T.RBracket, T.RBrace, T.Comma]);
+var CLOSERS = /* @__PURE__ */ new Set([T.RParen, T.RBracket, T.RBrace, T.Comma, T.Semicolon]);
 function assertSafeBody(value, line) {
   if (/["'\\\r\n]|\$\{/.test(value)) throw new SourceError(`refusing to write ${JSON.stringify(value)} into a KCL string`, line);
 }
@@ -13359,7 +13496,7 @@ var ImageEditor = class {
     this.tokens = tokens;
     this.request = request;
     this.literalTyped = literalTyped;
-    this.typedInOrder = [...literalTyped];
+    this.typedInOrder = [...literalTyped.keys()];
     this.setInFile = new Set(overridden.repositories);
     this.setPaths = [...overridden.paths ?? []];
     this.text = tokens.source.text;
@@ -13390,7 +13527,7 @@ var ImageEditor = class {
   reached = /* @__PURE__ */ new Set();
   /** Paths a `--set` sets (Overridden.paths). */
   setPaths;
-  /** The literal-typed assignments in file order, for literalTypeAt. */
+  /** The literal-typed assignments in file order, for typedAt. */
   typedInOrder;
   /** Where the walk met strings, kept only when a `--set` may set their field (it answers for their warnings). */
   fieldAt = /* @__PURE__ */ new Map();
@@ -13430,12 +13567,12 @@ var ImageEditor = class {
   /**
    * An image held as Helm values hold one, `repository` (or `name`, with an optional
    * `registry`) beside `tag` (and `digest`), all string literals: when the repository is an
-   * incoming one, the tag and digest move on under the same decision as a whole reference, as
-   * helm.ts does in YAML. Its literals are then claimed: the repository alone is no news.
-   * Without a `digest` field, an incoming digest is said at the pair, not dropped unseen.
+   * incoming one, the tag and digest move on under the decision helm.ts makes in YAML
+   * (nextSplitImage: a `tag = "1.0.0@sha256:…"` pin is kept, an incoming digest with no digest
+   * field is said at the pair). Its literals are then claimed: the repository alone is no news.
    */
   helmImage(items, path) {
-    if (!items.some((item) => item.type === "entry" && this.isName(item.key.first, item.key.last, "tag"))) return;
+    if (!items.some((item) => item.type === "entry" && this.isTagKey(item.key))) return;
     const literals = /* @__PURE__ */ new Map();
     for (const item of items) {
       if (item.type !== "entry" || item.key.parts?.length !== 1 || item.value.type !== "string") continue;
@@ -13454,18 +13591,24 @@ var ImageEditor = class {
     for (const f of fields) this.claimed.add(f.token);
     const tagLiteral = this.literal(tag.token);
     const tagKey = this.pathText({ parent: path, step: tag.entry });
-    const kept = (why) => this.warnings.push({ line: this.line(tagLiteral), message: `${tagKey} ${why}` });
-    const next = nextVersion(update, versionOf(tagLiteral.body, digest && this.literal(digest.token).body), kept);
-    if (!next) return;
-    if (next.tag !== void 0) this.write(tagLiteral, next.tag, "kcl-image", tagKey);
-    if (digest) this.write(this.literal(digest.token), next.digest ?? "", "kcl-image", this.pathText({ parent: path, step: digest.entry }));
-    else if (next.digest !== void 0)
-      this.warnings.push({ line: this.line(tagLiteral), message: `${this.pathText(path)} ${noDigestFieldWarning(update.image)}` });
+    const { next, say } = nextSplitImage(update, { tag: tagLiteral.body, digest: digest && this.literal(digest.token).body });
+    say(this.keptBy(tagLiteral, tagKey), this.keptBy(tagLiteral, this.pathText(path)));
+    if (next?.tag !== void 0) this.write(tagLiteral, next.tag, "kcl-image", tagKey);
+    if (digest && next?.digest !== void 0)
+      this.write(this.literal(digest.token), next.digest, "kcl-image", this.pathText({ parent: path, step: digest.entry }));
   }
-  /** Tokens `first`..`last` are the one name `name`. */
-  isName(first, last, name) {
-    const start = this.tokens.start[first];
-    return first === last && this.tokens.end[first] - start === name.length && this.text.startsWith(name, start);
+  /**
+   * `key` is the one name `tag`, as an identifier (`tag`, `$tag`) or a string (`"tag"`, `r'tag'`,
+   * `"""tag"""`, Python-dict style). Most configs hold no `tag` key: a key that does not end in
+   * `tag`, before any closing quotes, is refused with no key text built.
+   */
+  isTagKey(key) {
+    if (key.first !== key.last) return false;
+    const { text: text2 } = this;
+    const at = this.tokens.end[key.first] - "tag".length;
+    if (!text2.startsWith("tag", at) && !text2.startsWith("tag", at - 1) && !text2.startsWith("tag", at - 3)) return false;
+    const { parts } = key;
+    return parts?.length === 1 && parts[0] === "tag";
   }
   /** `config.containers[0].image`: a key path as a change reports it. */
   pathText(path) {
@@ -13475,20 +13618,27 @@ var ImageEditor = class {
     const key = step.key.parts ?? [this.text.slice(this.tokens.start[step.key.first], this.tokens.end[step.key.last])];
     return formatOverridePath(key, this.pathText(parent));
   }
-  /** The literal type of the assignment whose value holds token `token` (literalTypes), if any: found by halves, values being in file order. */
+  /** The literal type of the assignment whose value holds token `token` (literalTypes), if any. */
   literalTypeAt(token) {
-    for (let lo = 0, hi = this.typedInOrder.length - 1; lo <= hi; ) {
-      const mid = lo + hi >> 1;
-      const [{ value }, type] = this.typedInOrder[mid];
-      if (token < value.first) hi = mid - 1;
-      else if (token > value.last) lo = mid + 1;
-      else return type;
-    }
-    return void 0;
+    const typed = this.typedInOrder[holding(this.typedInOrder, token)];
+    return typed && holds(typed.value, token) ? this.literalTyped.get(typed) : void 0;
+  }
+  /** Whether token `token` is in the literal type of an assignment (`c: "a" | "b" = "a"`): a type, never a value to set. */
+  inLiteralType(token) {
+    const annotation = this.typedInOrder[holding(this.typedInOrder, token)]?.annotation;
+    return annotation !== void 0 && holds(annotation, token);
   }
   /** 1-based line of a literal, for changes and warnings. */
   line(literal2) {
     return this.tokens.source.line(literal2.start);
+  }
+  /** Says `message` at a literal's line, of `kind` and about what when it has them. */
+  warnAt(literal2, message, kind, about) {
+    this.warnings.push({ line: this.line(literal2), message, ...kind && { kind }, ...about && { about } });
+  }
+  /** What a field's version decision tells (KeptBy), said at a literal after the field's name and kept as what the warning is about (overrides.ts). */
+  keptBy(literal2, field2) {
+    return (why, kind) => this.warnAt(literal2, `${field2} ${why}`, kind, { field: field2, reason: "kept", said: why });
   }
   /**
    * Every comment holding a Flux marker, wherever its line is (a config value, a schema
@@ -13554,7 +13704,7 @@ var ImageEditor = class {
     const { tokens } = this;
     const line = tokens.source.line(tokens.start[last]);
     const strings = [];
-    for (let t = last; t >= 0 && tokens.source.line(tokens.end[t]) === line; t--) if (tokens.kind[t] === T.String) strings.push(t);
+    for (let t = last; t >= 0 && tokens.source.line(tokens.end[t]) === line; t--) if (tokens.kind[t] === T.String && !this.inLiteralType(t)) strings.push(t);
     return strings;
   }
   /**
@@ -13770,7 +13920,7 @@ var ImageEditor = class {
       return;
     }
     const key = this.pathText(path);
-    const kept = (why) => this.warnings.push({ line: this.line(literal2), message: `${key} ${why}` });
+    const kept = this.keptBy(literal2, key);
     const next = nextVersion(update, versionOf(ref.tag, ref.digest), kept);
     if (!next) return;
     if (next.digest !== void 0 && this.isSuffixed(expr.token)) {
@@ -13788,7 +13938,7 @@ var ImageEditor = class {
    */
   mark(token, marker) {
     const literal2 = this.literal(token);
-    const warn2 = (message) => this.warnings.push({ line: this.line(literal2), message });
+    const warn2 = (message, kind) => this.warnAt(literal2, message, kind);
     const typed = this.literalTypeAt(token);
     const image = typed === void 0 ? this.request.setters.get(marker.key)?.image : void 0;
     if (image !== void 0) this.setInFile.add(image.repository);
@@ -13849,6 +13999,9 @@ function stringConstants(statements, tokens, literal2) {
 function registryTail(image) {
   return `/${image.repository.slice(image.repository.lastIndexOf("/") + 1)}:`;
 }
+function kclScreen(images) {
+  return wordScreen([MARKER_TOKEN, ...images.flatMap(kclScreenTokens)]);
+}
 function kclScreenTokens(image) {
   return [screenToken(image), registryTail(image)];
 }
@@ -13856,12 +14009,11 @@ function mayBuildOnRegistry(text2, image) {
   const cut = image.name.lastIndexOf("/");
   return cut > 0 && text2.includes(registryTail(image)) && text2.includes(`"${image.name.slice(0, cut)}"`);
 }
-function mayMatch(text2, request) {
-  return text2.includes(MARKER_TOKEN) || request.images.some((u) => kclScreenTokens(u.image).some((token) => text2.includes(token)));
+function editKcl(text2, request, overridden = {}) {
+  return publicResult(editCheckedKcl(text2, fullEditRequest(request), overridden));
 }
-function editKcl(text2, given, overridden = {}) {
-  const request = fullEditRequest(given);
-  if (!mayMatch(text2, request)) return { text: text2, changes: [], warnings: [] };
+function editCheckedKcl(text2, request, overridden = {}) {
+  if (!kclScreen(request.images.map((u) => u.image))(text2)) return { text: text2, changes: [], warnings: [] };
   const module = parseKcl(text2);
   const editor = new ImageEditor(module.tokens, request, overridden, literalTypes(module));
   editor.markLiterals();
@@ -13884,6 +14036,36 @@ function editKcl(text2, given, overridden = {}) {
     // Two strings of one line may be told alike (a schema attribute's literal type and its default): said once.
     warnings: editor.warnings.sort((a, b) => a.line - b.line).filter((w, i, all) => i === 0 || w.line !== all[i - 1].line || w.message !== all[i - 1].message)
   };
+}
+
+// src/kcl/spec-image.ts
+function nextSpecImage(setting, incoming, warn2, unedited) {
+  const { text: text2, value } = setting;
+  const notEdited = (form, kcl = false) => {
+    const stale = kcl ? kclWouldEdit(text2, incoming) && staleImageIn(text2, incoming, true) : staleImageIn(text2, incoming);
+    if (stale) warn2(`holds ${formatImageRef(stale)} in ${form}, which is not edited ${unedited}`);
+    return void 0;
+  };
+  if ("form" in value) return notEdited(value.form, value.kcl);
+  const ref = tryParseImageRef(value.string);
+  const update = ref && incoming.get(ref.repository);
+  if (!ref || !update) return value.whole === void 0 ? void 0 : notEdited(value.whole);
+  if (ref.tag === void 0 && ref.digest === void 0) {
+    warn2(bareRepositoryWarning(ref.repository));
+    return void 0;
+  }
+  const next = nextReference(update, ref, warn2);
+  return next === void 0 ? void 0 : { value, name: ref.name, next };
+}
+function kclWouldEdit(expression, incoming) {
+  try {
+    const { changes, warnings } = editCheckedKcl(`value = ${expression}
+`, { images: [...incoming.values()], setters: /* @__PURE__ */ new Map() });
+    return changes.length > 0 || warnings.length > 0;
+  } catch (error) {
+    if (error instanceof SourceError) return true;
+    throw error;
+  }
 }
 
 // src/kcl/spec-value.ts
@@ -13947,6 +14129,28 @@ function valueHint(spec, read) {
   if (opener === void 0) return `quote a string value: ${path}="${value}" (in a shell, single-quote the whole argument, or the shell drops those quotes)`;
   return read.at !== void 0 && read.at < opener.length ? "close its quote" : void 0;
 }
+function specSetting(text2) {
+  let spec;
+  try {
+    spec = parseOverrideSpec(text2);
+  } catch (error) {
+    if (error instanceof OverrideSpecError) return void 0;
+    throw error;
+  }
+  if (spec.operation === "-") return void 0;
+  const setting = { path: spec.path, text: spec.value };
+  const value = readSpecValue(spec.value);
+  if (value.kind === "other") return { ...setting, value: { form: value.form } };
+  if (value.kind === "expression") return { ...setting, value: { form: value.form, kcl: true } };
+  if (spec.operation === "+=") return void 0;
+  const at = text2.trimEnd().length - spec.value.length;
+  if (value.kind === "literal") {
+    const write = (string2) => writeStringLiteral(string2, value.style);
+    return { ...setting, value: { string: value.value, start: at + value.start, end: at + value.end, write } };
+  }
+  const whole = "an expression (KCL reads it as the string of its whole text)";
+  return { ...setting, value: { string: spec.value, start: at, end: at + spec.value.length, write: (string2) => string2, whole } };
+}
 
 // src/yaml/kcl-settings.ts
 function settingItems(document) {
@@ -13986,26 +14190,8 @@ function isSettingsFile(document) {
 var SPEC_UNEDITED = "(only a value that is one string is), so the image this spec pins stays as it is";
 var ARGUMENT_UNEDITED = "(only a value that is one reference, bare or a JSON string, is), so the image this option passes stays as it is";
 function readSpec(text2) {
-  let spec;
-  try {
-    spec = parseOverrideSpec(text2);
-  } catch (error) {
-    if (error instanceof OverrideSpecError) return void 0;
-    throw error;
-  }
-  if (spec.operation === "-") return void 0;
-  const setting = { name: spec.path, unedited: SPEC_UNEDITED, text: spec.value };
-  const value = readSpecValue(spec.value);
-  if (value.kind === "other") return { ...setting, value: { form: value.form } };
-  if (value.kind === "expression") return { ...setting, value: { form: value.form, kcl: true } };
-  if (spec.operation === "+=") return void 0;
-  const at = text2.trimEnd().length - spec.value.length;
-  if (value.kind === "literal") {
-    const write = (string2) => writeStringLiteral(string2, value.style);
-    return { ...setting, value: { string: value.value, start: at + value.start, end: at + value.end, write } };
-  }
-  const whole = "an expression (KCL reads it as the string of its whole text)";
-  return { ...setting, value: { string: spec.value, start: at, end: at + spec.value.length, write: (string2) => string2, whole } };
+  const spec = specSetting(text2);
+  return spec && { name: spec.path, unedited: SPEC_UNEDITED, text: spec.text, value: spec.value };
 }
 function readArgument(text2) {
   const eq = text2.indexOf("=");
@@ -14066,36 +14252,13 @@ var editKclOverrideSpecs = (file, request, plan) => {
 };
 function editSetting(item, setting, document, incoming, plan) {
   const key = settingKey(item, setting);
-  const warn2 = (message) => plan.warn(item.node.start, `${key} ${message}`);
-  const notEdited = (form, kcl = false) => {
-    const stale = kcl ? kclWouldEdit(setting.text, incoming) && staleImageIn(setting.text, incoming, true) : staleImageIn(setting.text, incoming);
-    if (stale) warn2(`holds ${formatImageRef(stale)} in ${form}, which is not edited ${setting.unedited}`);
-  };
-  const { value } = setting;
-  if ("form" in value) return notEdited(value.form, value.kcl);
-  const ref = tryParseImageRef(value.string);
-  const update = ref && incoming.get(ref.repository);
-  if (!ref || !update) {
-    if (value.whole !== void 0) notEdited(value.whole);
-    return;
-  }
-  if (ref.tag === void 0 && ref.digest === void 0) return warn2(bareRepositoryWarning(ref.repository));
-  const next = nextReference(update, ref, warn2);
-  if (!next) return;
+  const warn2 = (message, kind) => plan.warn(item.node.start, `${key} ${message}`, kind);
+  const image = nextSpecImage(setting, incoming, warn2, setting.unedited);
+  if (!image) return;
   const writable = writableItem(plan, item);
-  if (typeof writable === "string") return warn2(`holds ${ref.name} in a ${writable}, ${REWRITE_ADVICE}`);
-  const unread = setInSetting(plan, writable, value, next, { kind: "override", key }, document);
-  if (unread !== void 0) warn2(unreadWarning(next, unread));
-}
-function kclWouldEdit(expression, incoming) {
-  try {
-    const { changes, warnings } = editKcl(`value = ${expression}
-`, { images: [...incoming.values()], setters: /* @__PURE__ */ new Map() });
-    return changes.length > 0 || warnings.length > 0;
-  } catch (error) {
-    if (error instanceof SourceError) return true;
-    throw error;
-  }
+  if (typeof writable === "string") return warn2(`holds ${image.name} in a ${writable}, ${REWRITE_ADVICE}`);
+  const unread = setInSetting(plan, writable, image.value, image.next, { kind: "override", key }, document);
+  if (unread !== void 0) warn2(unreadWarning(image.next, unread));
 }
 
 // src/yaml/markers.ts
@@ -14197,7 +14360,7 @@ var editMarkers = (file, request, plan) => {
         return;
       }
       const { marker } = reading;
-      const site = { marker, document: index, warn: (message) => plan.warn(node.start, message) };
+      const site = { marker, document: index, warn: (message, kind) => plan.warn(node.start, message, kind) };
       const marks = `Flux setter "${marker.setter}" marks`;
       if (node.kind === "alias") return marked.add({ ...site, text: "", refusal: `${marks} ${aliasRefusal(file, node)}` });
       if (keys !== void 0) return marked.add({ ...site, text: node.text, refusal: `${marks} ${EMPTY_REFUSAL}` });
@@ -14289,7 +14452,9 @@ var EDITORS = [
   editHelmValues
 ];
 function runEditors(text2, given, editors) {
-  const request = fullEditRequest(given);
+  return publicResult(runChecked(text2, fullEditRequest(given), editors));
+}
+function runChecked(text2, request, editors) {
   const file = new YamlFile(text2);
   const plan = new EditPlan(file);
   for (const editor of editors) editor(file, request, plan);
@@ -14297,6 +14462,9 @@ function runEditors(text2, given, editors) {
 }
 function editYaml(text2, request) {
   return runEditors(text2, request, EDITORS);
+}
+function editCheckedYaml(text2, request) {
+  return runChecked(text2, request, EDITORS);
 }
 
 // src/kcl/override-reach.ts
@@ -14416,8 +14584,7 @@ function shiftLines(changes, before, after) {
   while (suffix < shortest - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
   const oldEnd = before.length - suffix;
   const lines = { before: new LineIndex(before), after: new LineIndex(after) };
-  const breaks = (text2, end) => text2.slice(prefix, end).split("\n").length;
-  const inPlace = breaks(before, oldEnd) === breaks(after, after.length - suffix);
+  const inPlace = lineBreaks(before, prefix, oldEnd) === lineBreaks(after, prefix, after.length - suffix);
   return changes.map((change) => {
     if (change.line === void 0) return change;
     const start = lines.before.lineStart(change.line);
@@ -14426,6 +14593,23 @@ function shiftLines(changes, before, after) {
     const line = lines.after.lineAt(moved);
     return line === change.line ? change : { ...change, line };
   });
+}
+function linesMovedBy(text2, ordered) {
+  const starts = ordered.map((s) => s.start);
+  const ends = ordered.map((s) => s.end);
+  const moved = [0];
+  for (const s of ordered) moved.push(moved[moved.length - 1] + lineBreaks(s.insert) - lineBreaks(text2, s.start, s.end));
+  return (offset) => moved[Math.min(countBelow(starts, offset), countBelow(ends, offset + 1))];
+}
+function countBelow(sorted, limit) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (sorted[mid] < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 // src/kcl/override.ts
@@ -14478,9 +14662,6 @@ function laidOut(start, end, items, layout) {
   });
   return { start, end, insert: insert + layout.tail, starts };
 }
-function lineBreaks(text2) {
-  return text2.match(/\r\n|\n|\r/g)?.length ?? 0;
-}
 function sameTokens(a, aNode, b, bNode) {
   const skip = (t, i2) => STARTS_LINE.has(t.kind[i2]);
   let i = aNode.first;
@@ -14517,8 +14698,8 @@ var Planner = class {
   plan = { splices: [], changes: [], warnings: [] };
   /** Entries to add to each config (insert), with the index of each one's change. */
   pending = /* @__PURE__ */ new Map();
-  /** Removal splices planned, with the text of the statements or entries each removes. */
-  removed = /* @__PURE__ */ new Map();
+  /** The text of each statement or entry to remove, written as splices by writeRemovals. */
+  removals = [];
   /** Where each change and warning is in this text (an offset on its line), so that `placed` can move it past the spec's other splices. */
   at = /* @__PURE__ */ new Map();
   tokens;
@@ -14542,8 +14723,8 @@ var Planner = class {
     this.at.set(change, this.tokens.start[token]);
     return change;
   }
-  warn(token, message) {
-    const warning = { line: this.line(token), message };
+  warn(token, message, kind) {
+    const warning = { line: this.line(token), message, ...kind && { kind } };
     this.plan.warnings.push(warning);
     this.at.set(warning, this.tokens.start[token]);
   }
@@ -14553,12 +14734,11 @@ var Planner = class {
    * and each line was read before any of them. A splice moves what is after it, not what is in it
    * or what it adds (whose line is its own start's, plus the line breaks it writes before it).
    */
-  placed(items) {
+  placed(items, movedAt) {
     return items.map((item) => {
       const at = this.at.get(item);
       if (at === void 0 || item.line === void 0) return item;
-      let moved = 0;
-      for (const s of this.plan.splices) if (s.start < at && s.end <= at) moved += lineBreaks(s.insert) - lineBreaks(this.text.slice(s.start, s.end));
+      const moved = movedAt(at);
       return moved === 0 ? item : { ...item, line: item.line + moved };
     });
   }
@@ -14569,7 +14749,7 @@ var Planner = class {
   replace(old, given, key = this.spec.path) {
     if (this.computed) this.refuseComposite(old);
     const oldString = plainString2(this.tokens, old);
-    const value = this.computed ? this.stringValue(this.computed(oldString, (why) => this.warn(old.first, `${this.spec.path} ${why}`))) : given;
+    const value = this.computed ? this.stringValue(this.computed(oldString, (why, kind) => this.warn(old.first, `${this.spec.path} ${why}`, kind))) : given;
     if (!value) return;
     let text2 = value.indented(this.indentOf(old.first));
     if (oldString !== void 0 && value.string !== void 0) {
@@ -14687,7 +14867,8 @@ var Planner = class {
    * The splice that adds `items` after the last item of a config or list: between empty
    * brackets as `empty` lays them out on lines of its `indent` (or before the closing bracket's
    * line when comments are inside), `, item` after the last item when the brackets share a
-   * line, else one item per line after the last one's line, indented as `indent(last)` says.
+   * line, else one item per line after the last one's line, indented as `indent(last)` says
+   * (and ending in a comma when the last one does).
    * `items(indent)` are the items to stand on a line with that indentation.
    */
   afterLast(node, items, empty, indent) {
@@ -14700,7 +14881,9 @@ var Planner = class {
     if (source.line(open) === source.line(close)) return laidOut(end, end, items(this.indentOf(last.first)), { first: ", ", lead: ", ", tail: "" });
     const at = Math.min(source.lineEnd(end), close);
     const lead = indent(last);
-    return laidOut(at, at, items(lead), { first: `${this.eol}${lead}`, lead: `${this.eol}${lead}`, tail: "" });
+    const comma = this.tokens.kind[last.last + 1] === T.Comma ? "," : "";
+    const added = items(lead).map((item) => item + comma);
+    return laidOut(at, at, added, { first: `${this.eol}${lead}`, lead: `${this.eol}${lead}`, tail: "" });
   }
   /**
    * The first lines of an empty config or list whose brackets hold comments: each on a line of
@@ -14734,28 +14917,26 @@ var Planner = class {
     this.plan.changes.push({ line: 0, kind: "override", key, old: "", new: value });
   }
   /**
-   * Write the entries each config is to get, in one splice per config: on new lines with its
-   * siblings' indentation (nested under the opening line when the last entry does not start its
-   * line), or between its brackets when it is empty. Each change gets the line its entry starts on.
+   * Write the entries each config is to get, in one splice per config: on new lines with the
+   * indentation of its last entry's line (nested under the opening line when that is the last
+   * entry's line), or between its brackets when it is empty. Each change gets the line its entry starts on.
    */
   insertEntries() {
+    const source = this.tokens.source;
     for (const [config, added] of this.pending) {
       const openIndent = this.indentOf(config.first);
       const nested = `${openIndent}    `;
-      const startsLine = (token) => {
-        const start = this.tokens.start[token];
-        return this.tokens.source.lineStart(start) === start - this.indentOf(token).length;
-      };
+      const openLine = source.line(this.tokens.start[config.first]);
       const splice = this.afterLast(
         config,
         (indent) => added.map(({ entry }) => entry(indent)),
         { indent: nested, first: `${this.eol}${nested}`, lead: `${this.eol}${nested}`, tail: `${this.eol}${openIndent}` },
-        (last) => startsLine(last.first) ? this.indentOf(last.first) : nested
+        (last) => source.line(this.tokens.start[last.first]) === openLine ? nested : this.indentOf(last.first)
       );
       this.plan.splices.push(splice);
       const line = this.tokens.source.line(splice.start);
       added.forEach(({ change }, i) => {
-        const placed = { ...this.plan.changes[change], line: line + lineBreaks(splice.insert.slice(0, splice.starts[i])) };
+        const placed = { ...this.plan.changes[change], line: line + lineBreaks(splice.insert, 0, splice.starts[i]) };
         this.plan.changes[change] = placed;
         this.at.set(placed, splice.start);
       });
@@ -14767,48 +14948,62 @@ var Planner = class {
    * is alone on them, and the blank lines above when it was the last before a blank line, the
    * file's end or a closing bracket (two blank lines would be left: `A\n\nB\n` -> `A\n`); on a
    * line it shares, the comma before it (`{y = 2, x = 1,}` -> `{y = 2,}`), or after it when it is
-   * first; several on one line, as one run. The change holds the value removed and "" for the
-   * new one, as create's old.
+   * first; several on one line, as one run (writeRemovals). The change holds the value removed
+   * and "" for the new one, as create's old.
    */
   remove(node, value, key = this.spec.path) {
-    const run = { start: this.tokens.start[node.first], end: this.tokens.end[node.last] };
-    let splice = this.removal(run);
-    for (let joined = this.joinedRemoval(splice); joined; joined = this.joinedRemoval(splice)) {
-      const held = this.removed.get(joined);
-      this.plan.splices.splice(this.plan.splices.indexOf(joined), 1);
-      run.start = Math.min(run.start, held.start);
-      run.end = Math.max(run.end, held.end);
-      splice = this.removal(run);
-    }
-    this.plan.splices.push(splice);
-    this.removed.set(splice, run);
+    this.removals.push({ start: this.tokens.start[node.first], end: this.tokens.end[node.last] });
     this.change(node.first, this.describe(value), "", key);
   }
-  /** A removal planned already that overlaps `splice`. */
-  joinedRemoval(splice) {
-    return this.plan.splices.find((s) => this.removed.has(s) && s.start < splice.end && splice.start < s.end);
+  /**
+   * The removals planned, as splices made in text order. Duplicate keys on one line
+   * (`{a = 1, a = 2}`) would each take the comma between them: removals whose splices overlap
+   * go as one run, with the separator that run owns. Only the run before can overlap the next:
+   * a removal reaches back past its text over blanks, a comma or blank lines alone.
+   */
+  writeRemovals() {
+    const written = [];
+    for (const next of this.removals.sort((a, b) => a.start - b.start)) {
+      let run = next;
+      let splice = this.removal(run);
+      for (let last = written.at(-1); last && last.splice.start < splice.end && splice.start < last.splice.end; last = written.at(-1)) {
+        written.pop();
+        run = { start: Math.min(run.start, last.run.start), end: Math.max(run.end, last.run.end) };
+        splice = this.removal(run);
+      }
+      written.push({ run, splice });
+    }
+    for (const { splice } of written) this.plan.splices.push(splice);
+    this.removals.length = 0;
   }
-  /** The splice removing the text [start, end) of statements or entries with their separator (see remove). */
+  /**
+   * The splice removing the text [start, end) of statements or entries with their separator (see
+   * remove). It reads outwards from that text, never a whole line: each of many entries on one
+   * line would read the line again.
+   */
   removal(node) {
     const source = this.tokens.source;
+    const text2 = this.text;
     let { start, end } = node;
-    const lineStart = source.lineStart(start);
-    const before = this.text.slice(lineStart, start);
-    const after = this.text.slice(end, source.lineEnd(end));
-    if (/^[ \t]*$/.test(before) && /^[ \t]*,?[ \t]*(#.*)?$/.test(after)) {
+    const first = sourceStart(text2);
+    const lineStart = Math.max(source.lineStart(start), first);
+    const blankStart = blanksBefore(text2, start);
+    const blankEnd = blanksFrom(text2, end);
+    const commaAfter = text2.charCodeAt(blankEnd) === COMMA2;
+    const rest = commaAfter ? blanksFrom(text2, blankEnd + 1) : blankEnd;
+    if (blankStart === lineStart && (endsLine(text2, rest) || text2.charCodeAt(rest) === HASH2)) {
       start = lineStart;
       end = source.nextLineStart(end);
-      const blankAt = (at) => /^[ \t]*$/.test(this.text.slice(at, source.lineEnd(at)));
-      const next = this.text.slice(end, source.lineEnd(end));
-      if (end === this.text.length || /^[ \t]*$/.test(next) || /^[ \t]*[}\])]/.test(next)) {
-        while (start > 0 && blankAt(source.lineStart(start - 1))) start = source.lineStart(start - 1);
+      const next = blanksFrom(text2, end);
+      if (endsLine(text2, next) || CLOSERS2.has(text2.charCodeAt(next))) {
+        while (start > first) {
+          const above = Math.max(source.lineStart(start - 1), first);
+          if (!endsLine(text2, blanksFrom(text2, above))) break;
+          start = above;
+        }
       }
-    } else {
-      const comma = /^[ \t]*,[ \t]*/.exec(after);
-      const previousComma = /,[ \t]*$/.exec(before);
-      if (previousComma) start -= previousComma[0].length;
-      else if (comma) end += comma[0].length;
-    }
+    } else if (text2.charCodeAt(blankStart - 1) === COMMA2) start = blankStart - 1;
+    else if (commaAfter) end = rest;
     return { start, end, insert: "" };
   }
   entries(config) {
@@ -14843,8 +15038,8 @@ var Planner = class {
 };
 function search(config, parts, offset, token, found) {
   const reach = (depth, key, at) => {
-    if (depth > found.deepest.depth) found.deepest = { depth, keys: [], config, consumed: offset, token: at };
-    if (depth === found.deepest.depth && key !== void 0 && !found.deepest.keys.includes(key)) found.deepest.keys.push(key);
+    if (depth > found.deepest.depth) found.deepest = { depth, keys: /* @__PURE__ */ new Set(), config, consumed: offset, token: at };
+    if (depth === found.deepest.depth && key !== void 0) found.deepest.keys.add(key);
   };
   reach(offset, void 0, token);
   for (const item of config.items) {
@@ -14867,6 +15062,23 @@ function search(config, parts, offset, token, found) {
       reach(offset + c, key[c], c > 0 ? item.first : token);
     }
   }
+}
+var COMMA2 = 44;
+var HASH2 = 35;
+var CLOSERS2 = /* @__PURE__ */ new Set([125, 93, 41]);
+function blanksFrom(text2, at) {
+  let i = at;
+  while (text2.charCodeAt(i) === 32 || text2.charCodeAt(i) === 9) i++;
+  return i;
+}
+function blanksBefore(text2, at) {
+  let i = at;
+  while (text2.charCodeAt(i - 1) === 32 || text2.charCodeAt(i - 1) === 9) i--;
+  return i;
+}
+function endsLine(text2, at) {
+  const c = text2.charCodeAt(at);
+  return at >= text2.length || c === 10 || c === 13;
 }
 function statementValue(s) {
   return s.type === "assign" || s.type === "aug-assign" || s.type === "unification" ? s.value : void 0;
@@ -14924,13 +15136,13 @@ function createTopLevel(p, rest, value, options, missing, reaches) {
   const why = unreached(p.module, name, reaches);
   if (why && !(options.create && name.startsWith("_"))) throw new SourceError(`${why.message}; ${spec.path} cannot be overridden here`, why.line);
   if (isKeyword(name)) throw new SourceError(`${missing}; '${name}' is a KCL keyword, not a variable name, so it cannot be created`);
+  if (!isName(name)) throw new SourceError(`${missing}; '${name}' is not a KCL identifier, so it cannot be created as a variable`);
   if (!options.create) throw new SourceError(`${missing} ${createHint("it")}`);
   const statement = rest.length > 0 ? `${name} = {${keyText(rest, spec.operation, value.text)}}` : spec.operation === "+=" ? `${name} += ${value.text}` : `${name}${spec.operation === ":" && value.expr.type === "schema" ? ":" : " ="} ${value.text}`;
   const text2 = p.text;
-  const endsWithEol = /(\r\n|\n|\r)$/.test(text2);
-  const insertion = text2.length === 0 ? `${statement}${p.eol}` : endsWithEol ? `${statement}${p.eol}` : `${p.eol}${statement}`;
-  p.plan.splices.push({ start: text2.length, end: text2.length, insert: insertion });
-  const line = p.tokens.source.line(text2.length) + (endsWithEol || text2.length === 0 ? 0 : 1);
+  const startsLine = text2.length === sourceStart(text2) || /(\r\n|\n|\r)$/.test(text2);
+  p.plan.splices.push({ start: text2.length, end: text2.length, insert: startsLine ? `${statement}${p.eol}` : `${p.eol}${statement}` });
+  const line = p.tokens.source.line(text2.length) + (startsLine ? 0 : 1);
   const change = { line, kind: "override", key: spec.path, old: "", new: value.string ?? value.text };
   p.plan.changes.push(change);
   if (value.wholeText) p.warnWholeText(change, value, spec.path);
@@ -14944,7 +15156,7 @@ function planNested(p, raw, options) {
     const found2 = {
       matches: [],
       holders: /* @__PURE__ */ new Map(),
-      deepest: { depth: -1, keys: [], config, consumed: 1, token: s.first },
+      deepest: { depth: -1, keys: /* @__PURE__ */ new Set(), config, consumed: 1, token: s.first },
       blocked: [],
       dotted: []
     };
@@ -15008,9 +15220,12 @@ function notFound(p, found) {
     };
   }
   const where2 = formatOverridePath(spec.parts.slice(0, deepest.depth));
-  const has = deepest.keys.length > 0 ? `has ${deepest.keys.map((k) => `'${k}'`).join(", ")}` : deepest.config.items.length > 0 ? "has no key of its own" : "is empty";
+  const keys = [...deepest.keys].map((k) => `'${k}'`);
+  const has = keys.length > 0 ? `has ${cappedList(keys)}` : deepest.config.items.length > 0 ? "has no key of its own" : "is empty";
   const unreached2 = unreachedEntries(p.tokens, deepest.config, spec.parts.slice(deepest.consumed, deepest.depth + 1), where2);
-  const message = `${where2} ${has}, not '${spec.parts[deepest.depth]}'${unreached2 === void 0 ? "" : `; ${unreached2}`}`;
+  const missing = spec.parts[deepest.depth];
+  const dollar = missing.startsWith("$") && deepest.keys.has(missing.slice(1)) ? ` (KCL names the key '${missing.slice(1)}', without its '$')` : "";
+  const message = `${where2} ${has}, not '${missing}'${dollar}${unreached2 === void 0 ? "" : `; ${unreached2}`}`;
   return { message, line: p.line(deepest.token), blocked: false };
 }
 function missingTopLevel(p, name, reaches) {
@@ -15022,8 +15237,8 @@ function nothingToDelete(p, why) {
 function applyOverrides(text2, specs, options = {}) {
   let current = text2;
   let module = parseKcl(current);
-  const changes = [];
-  const warnings = [];
+  let changes = [];
+  let warnings = [];
   for (const item of specs) {
     const raw = typeof item === "string" ? item : item.path.trim();
     const spec = typeof item === "string" ? parseOverrideSpec(raw) : { path: raw, parts: parseOverridePath(raw), operation: "=", value: "" };
@@ -15032,16 +15247,19 @@ function applyOverrides(text2, specs, options = {}) {
     if (spec.parts.length === 1) planTopLevel(planner, raw, options);
     else planNested(planner, raw, options);
     planner.insertEntries();
+    planner.writeRemovals();
     const { splices } = planner.plan;
     if (splices.length === 0) {
-      changes.push(...planner.plan.changes);
-      warnings.push(...planner.plan.warnings);
+      changes = changes.concat(planner.plan.changes);
+      warnings = warnings.concat(planner.plan.warnings);
       continue;
     }
     const previous = current;
-    current = applySplices(current, [...splices].sort(byPosition));
-    changes.splice(0, changes.length, ...shiftLines(changes, previous, current), ...planner.placed(planner.plan.changes));
-    warnings.splice(0, warnings.length, ...shiftLines(warnings, previous, current), ...planner.placed(planner.plan.warnings));
+    const ordered = [...splices].sort(byPosition);
+    current = applySplices(current, ordered);
+    const movedAt = linesMovedBy(previous, ordered);
+    changes = shiftLines(changes, previous, current).concat(planner.placed(planner.plan.changes, movedAt));
+    warnings = shiftLines(warnings, previous, current).concat(planner.placed(planner.plan.warnings, movedAt));
     try {
       module = parseKcl(current);
     } catch (e) {
@@ -15054,53 +15272,32 @@ function applyOverrides(text2, specs, options = {}) {
 
 // src/kcl/mod-overrides.ts
 function modOverrides(text2) {
-  return profileOverrideStrings(text2).map((token) => readOverride(text2, token));
+  const lines = new LineIndex(text2);
+  return profileOverrideStrings(text2).map((token) => readOverride(text2, token, lines.lineAt(token.start)));
 }
-var LINE = /\r\n|\n|\r/g;
-function lineOf(text2, at) {
-  return (text2.slice(0, at).match(LINE)?.length ?? 0) + 1;
-}
-function readOverride(text2, token) {
-  const line = lineOf(text2, token.start);
-  const { kind } = token;
-  if (kind === "multiline") return { line, spec: text2.slice(token.start, token.end), value: { form: "a multi-line TOML string" } };
+function readOverride(text2, token, line) {
+  const { kind, index } = token;
+  const raw = text2.slice(token.start, token.end);
+  if (kind === "multiline") return { line, index, spec: raw, text: raw, value: { form: "a multi-line TOML string" } };
   const content = { start: token.start + 1, end: token.end - 1 };
   const decoded = decode(text2.slice(content.start, content.end), kind);
-  if (!decoded) return { line, spec: text2.slice(token.start, token.end), value: { form: "a TOML string with an escape TOML refuses" } };
-  const spec = readSpec2(decoded.text);
-  if (!spec) return { line, spec: decoded.text, value: { form: "no -O spec KCL reads" } };
-  const value = specString(spec);
-  if (typeof value !== "object") return { line, spec: decoded.text, path: spec.path, value: { form: value } };
-  const at = decoded.text.trimEnd().length - spec.value.length;
-  const start = content.start + decoded.map[at + value.start];
-  const end = content.start + decoded.map[at + value.end];
+  if (!decoded) return { line, index, spec: raw, text: raw, value: { form: "a TOML string with an escape TOML refuses" } };
+  const setting = specSetting(decoded.text);
+  if (!setting) return { line, index, spec: decoded.text, text: "", value: { form: "a spec that sets no string" } };
+  const { path, value } = setting;
+  const spec = { line, index, spec: decoded.text, path, text: setting.text };
+  if ("form" in value) return { ...spec, value };
+  const start = content.start + decoded.map[value.start];
+  const end = content.start + decoded.map[value.end];
   const write = (string2) => {
     const written = encode(value.write(string2), kind);
     if (written === void 0) return void 0;
     const again = decode(text2.slice(content.start, start) + written + text2.slice(end, content.end), kind);
-    const reread = again && readSpec2(again.text);
-    const read = reread && specString(reread);
-    return typeof read === "object" && read.string === string2 ? written : void 0;
+    const read = again && specSetting(again.text)?.value;
+    return read && "string" in read && read.string === string2 ? written : void 0;
   };
   const whole = value.whole === void 0 ? {} : { whole: value.whole };
-  return { line, spec: decoded.text, path: spec.path, value: { string: value.string, start, end, write, ...whole } };
-}
-function readSpec2(text2) {
-  try {
-    return parseOverrideSpec(text2);
-  } catch (error) {
-    if (error instanceof OverrideSpecError) return void 0;
-    throw error;
-  }
-}
-function specString(spec) {
-  if (spec.operation === "-" || spec.operation === "+=") return `a '${spec.operation}' spec, which sets no string`;
-  const value = readSpecValue(spec.value);
-  if (value.kind === "literal") return { string: value.value, start: value.start, end: value.end, write: (s) => writeStringLiteral(s, value.style) };
-  if (value.kind === "whole-text") {
-    return { string: spec.value, start: 0, end: spec.value.length, write: (s) => s, whole: "an expression (KCL reads it as the string of its whole text)" };
-  }
-  return value.form;
+  return { ...spec, value: { string: value.string, start, end, write, ...whole } };
 }
 function decode(content, kind) {
   if (kind === "literal") return { text: content, map: Array.from({ length: content.length + 1 }, (_, i) => i) };
@@ -15141,16 +15338,8 @@ function encode(text2, kind) {
 function profileOverrideStrings(text2) {
   let table = [];
   let i = 0;
-  const skipBlank = (newlines) => {
-    while (i < text2.length) {
-      const c = text2[i];
-      if (c === " " || c === "	" || newlines && (c === "\n" || c === "\r")) i++;
-      else if (c === "#") while (i < text2.length && text2[i] !== "\n" && text2[i] !== "\r") i++;
-      else return;
-    }
-  };
   while (true) {
-    skipBlank(true);
+    i = skipBlank(text2, i, true);
     if (i >= text2.length) return [];
     if (text2[i] === "[") {
       const close = text2.indexOf("]", i);
@@ -15160,14 +15349,47 @@ function profileOverrideStrings(text2) {
       while (text2[i] === "]") i++;
       continue;
     }
-    const eq = keyEnd(text2, i);
-    if (eq < 0) return [];
-    const key = [...table, ...keyParts(text2.slice(i, eq))];
-    i = eq + 1;
-    skipBlank(false);
-    if (key.join(".") === "profile.overrides" && text2[i] === "[") return arrayStrings(text2, i);
-    i = skipValue(text2, i);
+    const pair = keyValue(text2, i, table);
+    if (typeof pair !== "number") return pair;
+    if (pair < 0) return [];
+    i = pair;
   }
+}
+var OVERRIDES = ["profile", "overrides"];
+function keyValue(text2, at, prefix) {
+  const eq = keyEnd(text2, at);
+  if (eq < 0) return -1;
+  const key = [...prefix, ...keyParts(text2.slice(at, eq))];
+  const i = skipBlank(text2, eq + 1, false);
+  const leads = key.length <= OVERRIDES.length && key.every((part, n) => part === OVERRIDES[n]);
+  if (leads && key.length === OVERRIDES.length && text2[i] === "[") return arrayStrings(text2, i);
+  if (leads && key.length < OVERRIDES.length && text2[i] === "{") return inlineTableStrings(text2, i, key) ?? skipValue(text2, i);
+  return skipValue(text2, i);
+}
+function inlineTableStrings(text2, at, prefix) {
+  let i = at + 1;
+  while (i < text2.length) {
+    i = skipBlank(text2, i, true);
+    if (text2[i] === ",") i++;
+    else if (text2[i] === "}") return void 0;
+    else {
+      const pair = keyValue(text2, i, prefix);
+      if (typeof pair !== "number") return pair;
+      if (pair < 0) return void 0;
+      i = pair;
+    }
+  }
+  return void 0;
+}
+function skipBlank(text2, at, newlines) {
+  let i = at;
+  while (i < text2.length) {
+    const c = text2[i];
+    if (c === " " || c === "	" || newlines && (c === "\n" || c === "\r")) i++;
+    else if (c === "#") while (i < text2.length && text2[i] !== "\n" && text2[i] !== "\r") i++;
+    else return i;
+  }
+  return i;
 }
 function keyEnd(text2, at) {
   for (let i = at; i < text2.length; i++) {
@@ -15206,7 +15428,7 @@ function skipValue(text2, at) {
     const c = text2[i];
     if (c === '"' || c === "'") i = stringAt(text2, i).end;
     else if (c === "#") while (i < text2.length && text2[i] !== "\n" && text2[i] !== "\r") i++;
-    else if ((c === "\n" || c === "\r") && depth <= 0) return i;
+    else if (depth === 0 && (c === "\n" || c === "\r" || c === "," || c === "}" || c === "]")) return i;
     else {
       if (c === "[" || c === "{") depth++;
       else if (c === "]" || c === "}") depth--;
@@ -15218,16 +15440,18 @@ function skipValue(text2, at) {
 function arrayStrings(text2, at) {
   const strings = [];
   let depth = 0;
+  let index = 0;
   let i = at;
   while (i < text2.length) {
     const c = text2[i];
     if (c === '"' || c === "'") {
       const token = stringAt(text2, i);
-      if (depth === 1) strings.push(token);
+      if (depth === 1) strings.push({ ...token, index });
       i = token.end;
     } else if (c === "#") while (i < text2.length && text2[i] !== "\n" && text2[i] !== "\r") i++;
     else {
-      if (c === "[" || c === "{") depth++;
+      if (c === "," && depth === 1) index++;
+      else if (c === "[" || c === "{") depth++;
       else if (c === "]" || c === "}") depth--;
       i++;
       if (depth === 0) return strings;
@@ -15239,39 +15463,21 @@ function arrayStrings(text2, at) {
 // src/kcl/mod-editor.ts
 var UNEDITED = "so the image kcl run renders (these overrides apply after the source) stays as it is";
 function editKclMod(text2, request) {
-  const incoming = byRepository(fullEditRequest(request).images);
+  const incoming = byRepository(request.images);
   const changes = [];
   const warnings = [];
   const splices = [];
   if (incoming.size === 0) return { text: text2, changes, warnings };
-  for (const [i, override] of modOverrides(text2).entries()) {
-    const key = `profile.overrides[${i}]: ${override.path ?? override.spec}`;
-    const warn2 = (message) => warnings.push({ line: override.line, message: `${key} ${message}` });
-    const notEdited = (form) => {
-      const stale = staleImageIn(override.spec, incoming);
-      if (stale) warn2(`holds ${formatImageRef(stale)} in ${form}, which is not edited (only a value that is one string is), ${UNEDITED}`);
-    };
-    const { value } = override;
-    if ("form" in value) {
-      notEdited(value.form);
-      continue;
-    }
-    const ref = tryParseImageRef(value.string);
-    const update = ref && incoming.get(ref.repository);
-    if (!ref || !update) {
-      if (value.whole !== void 0) notEdited(value.whole);
-      continue;
-    }
-    if (ref.tag === void 0 && ref.digest === void 0) {
-      warn2(bareRepositoryWarning(ref.repository));
-      continue;
-    }
-    const next = nextReference(update, ref, warn2);
-    if (next === void 0 || next === value.string) continue;
+  for (const override of modOverrides(text2)) {
+    const key = `profile.overrides[${override.index}]: ${override.path ?? override.spec}`;
+    const warn2 = (message, kind) => warnings.push({ line: override.line, message: `${key} ${message}`, ...kind && { kind } });
+    const image = nextSpecImage(override, incoming, warn2, `(only a value that is one string is), ${UNEDITED}`);
+    if (image === void 0 || image.next === image.value.string) continue;
+    const { value, name, next } = image;
     const bytes = value.write(next);
     if (bytes === void 0) {
       warn2(
-        `holds ${ref.name}, and ${next} would not read as one string once written there; left as it is, ${UNEDITED} (write the value quoted in a "..." TOML string)`
+        `holds ${name}, and ${next} would not read as one string once written there; left as it is, ${UNEDITED} (write the value quoted in a "..." TOML string)`
       );
       continue;
     }
@@ -15321,6 +15527,27 @@ function checkParses(kind, path, before, after) {
 }
 function specsOf(text2) {
   return JSON.stringify(modOverrides(text2).map((o) => [o.line, o.path, "form" in o.value]));
+}
+
+// src/engine/path-glob.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+function pathMatcher(globs) {
+  const matches = (0, import_picomatch.default)(
+    globs.flatMap((glob) => {
+      const base = glob.replace(/\/+$/, "");
+      return [base, `${base}/**`];
+    }),
+    { dot: true }
+  );
+  const prefixes = globs.map(plainStart);
+  if (prefixes.includes("")) return matches;
+  return (path) => prefixes.some((prefix) => path.startsWith(prefix)) && matches(path);
+}
+function plainStart(glob) {
+  return /^[\w-]*(?:\/[\w-]+)*/.exec(glob)[0];
+}
+function slashSeparated(glob) {
+  return glob.replaceAll("\\", "/");
 }
 
 // src/engine/config.ts
@@ -15469,10 +15696,10 @@ var Reader2 = class {
       return void 0;
     }
   }
-  /** A path inside the repository: relative, no `..`. */
+  /** A path inside the repository, `/`-separated (slashSeparated): relative, no `..`. */
   relativePath(value, node, path) {
-    if (value.startsWith("/") || /^[A-Za-z]:[\\/]/.test(value)) this.issue(node, path, `must be relative to the repository root, not ${JSON.stringify(value)}`);
-    else if (value.split(/[\\/]/).includes("..")) this.issue(node, path, `must stay inside the repository (no ".."): ${JSON.stringify(value)}`);
+    if (value.startsWith("/") || /^[A-Za-z]:\//.test(value)) this.issue(node, path, `must be relative to the repository root, not ${JSON.stringify(value)}`);
+    else if (value.split("/").includes("..")) this.issue(node, path, `must stay inside the repository (no ".."): ${JSON.stringify(value)}`);
     else return true;
     return false;
   }
@@ -15603,8 +15830,8 @@ function readTargets(r, node, at) {
       name = void 0;
     }
     if (name !== void 0) names.set(name, r.place(path, nameField.node));
-    const paths = pathsField && r.strings(pathsField.node, pathsField.at, `${path}.paths`, true);
-    const pathsOk = paths?.map((glob, j) => r.relativePath(glob, isSeq(pathsField.node) ? pathsField.node.items[j] : null, `${path}.paths[${j}]`));
+    const paths = pathsField && r.strings(pathsField.node, pathsField.at, `${path}.paths`, true)?.map(slashSeparated);
+    const pathsOk = paths?.map((glob, j) => r.relativePath(glob, isSeq(pathsField.node) ? pathsField.node.items[j] : null, `${path}.paths[${j}]`)).every(Boolean);
     const images = imagesField ? readImages(r, imagesField.node, imagesField.at, `${path}.images`) : [];
     const delivery = deliveryField && readDelivery(r, deliveryField.node, deliveryField.at, `${path}.delivery`);
     if (name !== void 0 && paths && pathsOk) {
@@ -15655,7 +15882,8 @@ function readOverrides(r, node, at) {
     const specField = r.field(entries, itemNode, path, "spec", true);
     const imageField = r.field(entries, itemNode, path, "image", true);
     const partField = r.field(entries, itemNode, path, "part", false);
-    const file = fileField && r.string(fileField.node, fileField.at, `${path}.file`);
+    const given = fileField && r.string(fileField.node, fileField.at, `${path}.file`);
+    const file = given === void 0 ? void 0 : slashSeparated(given);
     let fileOk = file !== void 0 && r.relativePath(file, fileField.node, `${path}.file`);
     if (fileOk && fileKind(file) === void 0) {
       r.issue(fileField.node, `${path}.file`, `${JSON.stringify(file)} is neither a KCL (.k) nor a YAML file`);
@@ -15666,7 +15894,7 @@ function readOverrides(r, node, at) {
     }
     let spec = specField && r.string(specField.node, specField.at, `${path}.spec`);
     const kcl = fileKind(file ?? "") === "kcl";
-    const bare = spec !== void 0 && kcl ? outsideQuotedKeys(spec) : spec;
+    const bare = spec === void 0 ? void 0 : outsideQuotedKeys(spec);
     if (bare?.includes("=")) {
       r.issue(
         specField.node,
@@ -15747,13 +15975,6 @@ function parseConfig(source, file) {
 
 // src/engine/flux-objects.ts
 import { posix } from "node:path";
-
-// src/text/and-list.ts
-function andList(items) {
-  return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : items.join("");
-}
-
-// src/engine/flux-objects.ts
 var FLUX_IMAGE_API_GROUP = "image.toolkit.fluxcd.io";
 var API_VERSION = /^image\.toolkit\.fluxcd\.io\/(?:v1beta1|v1beta2|v1)$/;
 var DEFAULT_NAMESPACE = "flux-system";
@@ -15819,9 +16040,23 @@ var DocumentReader = class {
     }
     return { ...this.located(id), name: ref.name, repository: ref.repository, exclusionList };
   }
+  /**
+   * Its update path says where markers belong, suspended or not. One not suspended here commits to
+   * the same markers as gitops-promote, each run racing the other: said at its `spec.suspend`, or
+   * at the object. A `flux suspend` changes the cluster only, which the tree cannot show: the file says it.
+   */
   automation(id, namespace, spec) {
     const update = isRecord(spec.update) ? spec.update : {};
     const path = posix.normalize(`/${text(update.path) ?? ""}`).replace(/^\/+|\/+$/g, "");
+    if (spec.suspend !== true) {
+      const running = {
+        file: this.file,
+        line: this.line(spec.suspend === void 0 ? [] : ["spec", "suspend"]),
+        message: `ImageUpdateAutomation ${id} is not suspended: Flux's controller and gitops-promote would both commit to the markers under ./${path}; set spec.suspend: true here, or remove the object (its ImagePolicy and ImageRepository objects stay)`,
+        aside: true
+      };
+      this.warnings.push(running);
+    }
     return { ...this.located(id), namespace, path };
   }
   policy(id, namespace, name, spec) {
@@ -16108,10 +16343,12 @@ function warnLoneParameters(path, text2, root, source, valueFiles, values, updat
     const held = repositoryIn(valueFiles, keys, incoming, values);
     if (!held || nextVersion(held, versionOf(field2.node.text, void 0)) === void 0) continue;
     const key = formatPath(field2.path);
+    const { advice, about } = overrideAdvice(key, held.image.repository);
     warnings.push({
       file: path,
       line: lineAt(text2, field2.node.start),
-      message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: ${overrideAdvice(key, held.image.repository)}`
+      message: `${key} (parameter ${parameterName(name)}) overrides the tag of ${held.image.repository} (${held.at}), as Argo CD ranks parameters above values files, and was not moved: ${advice}`,
+      about
     });
   }
 }
@@ -16131,10 +16368,12 @@ function loneValueTags(valueFiles, values, inScope, updatesFor) {
       const held = repositoryIn(valueFiles.slice(0, index), keys, incoming, values);
       if (!held || nextVersion(held, versionOf(node.text, void 0)) === void 0) return;
       const key = formatPath(at);
+      const { advice, about } = overrideAdvice(key, held.image.repository);
       found.push({
         file: path,
         line: lineAt(text2, node.start),
-        message: `${key} overrides the tag of ${held.image.repository} (${held.at}), as Helm ranks a values file listed later above it, and was not moved: ${overrideAdvice(key, held.image.repository)}`
+        message: `${key} overrides the tag of ${held.image.repository} (${held.at}), as Helm ranks a values file listed later above it, and was not moved: ${advice}`,
+        about
       });
     });
   });
@@ -16374,24 +16613,6 @@ function validateRequest(request) {
   return { images, setters, sets };
 }
 
-// src/engine/path-glob.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
-function pathMatcher(globs) {
-  const matches = (0, import_picomatch.default)(
-    globs.flatMap((glob) => {
-      const base = glob.replace(/\/+$/, "");
-      return [base, `${base}/**`];
-    }),
-    { dot: true }
-  );
-  const prefixes = globs.map(plainStart);
-  if (prefixes.includes("")) return matches;
-  return (path) => prefixes.some((prefix) => path.startsWith(prefix)) && matches(path);
-}
-function plainStart(glob) {
-  return /^[\w-]*(?:\/[\w-]+)*/.exec(glob)[0];
-}
-
 // src/engine/source.ts
 import { readdirSync, readFileSync } from "node:fs";
 import { join as join2 } from "node:path";
@@ -16568,21 +16789,21 @@ function overriddenIn(requested, images) {
 }
 function overFile(path, kind, edited, requested, create) {
   try {
-    const { overrides, yielded } = besideMarkers(kind, edited, requested, create);
+    const once = requested.map((o) => typeof o === "string" ? o : saidOnce(o, edited.warnings));
+    const { overrides, yielded } = besideMarkers(kind, edited, once, create);
     const overridden = applyFileOverrides(kind, edited.text, overrides, create);
     const sets = setPaths(kind, overrides);
     const shifted = shiftLines(edited.warnings, edited.text, overridden.text).filter(
       (w) => !answeredBySet(w, overridden.changes, sets) && !answeredByOverride(w, overridden.changes)
     );
     const { changes, overruled } = withOverrides(shiftLines(edited.changes, edited.text, overridden.text), overridden.changes);
-    const said = (w) => shifted.some((e) => e.line === w.line && saidOf(e.message) === saidOf(w.message));
     return {
       text: overridden.text,
       changes,
       warnings: [
-        ...shifted,
+        ...shifted.map(publicWarning),
         ...shiftLines(yielded, edited.text, overridden.text),
-        ...overridden.warnings.filter((w) => !said(w)),
+        ...overridden.warnings,
         ...setOverImages(sets, overruled)
       ]
     };
@@ -16617,12 +16838,15 @@ function besideMarkers(kind, edited, overrides, create) {
   });
   return { overrides: kept, yielded };
 }
+function fieldFor(warning, reason) {
+  return warning.about?.reason === reason ? warning.about.field : void 0;
+}
 function answeredByOverride(warning, changes) {
-  const field2 = advisedOverrideOf(warning.message);
+  const field2 = fieldFor(warning, "advised-override");
   return field2 !== void 0 && changes.some((c) => fieldKey(c.key) === fieldKey(field2));
 }
 function overrideNames(warning, requested, configured) {
-  const field2 = advisedOverrideOf(warning.message);
+  const field2 = fieldFor(warning, "advised-override");
   if (field2 === void 0) return false;
   const paths = [
     ...requested.flatMap((o) => typeof o === "string" ? specPath(o) : []),
@@ -16638,9 +16862,10 @@ function specPath(spec) {
     throw error;
   }
 }
-function saidOf(message) {
-  const at = message.indexOf(" keeps ");
-  return at < 0 ? message : `${fieldKey(message.slice(0, at))} ${message.slice(at + 1)}`;
+function saidOnce(override, said) {
+  const field2 = fieldKey(override.path);
+  const told = (why) => said.some(({ about }) => about?.reason === "kept" && about.said === why && fieldKey(about.field) === field2);
+  return { ...override, value: (current, kept) => override.value(current, kept && ((why, kind) => told(why) ? void 0 : kept(why, kind))) };
 }
 function withOverrides(edits, overrides) {
   const changes = [...edits];
@@ -16665,7 +16890,7 @@ function setPaths(kind, overrides) {
   );
 }
 function answeredBySet(warning, changes, sets) {
-  const field2 = placeholderFieldOf(warning.message);
+  const field2 = fieldFor(warning, "placeholder");
   if (field2 === void 0) return false;
   return changes.some((c) => c.line === warning.line && fieldKey(c.key) === fieldKey(field2) && sets.has(fieldKey(c.key)));
 }
@@ -16734,7 +16959,7 @@ function malformedSets(sets) {
 }
 
 // src/engine/setters.ts
-function resolveSetters(valid, config, configPath, texts, inScope, allowDowngrade, warnings) {
+function resolveSetters(valid, config, configPath, texts, inScope, keptOut, allowDowngrade, warnings) {
   const docs = [...texts].filter(([path, text2]) => fileKind(path) === "yaml" && mayHoldFluxObjects(text2));
   const flux = fluxSetters(docs.map(([file, text2]) => ({ file, text: text2 })));
   warnings.push(...flux.warnings);
@@ -16764,8 +16989,9 @@ function resolveSetters(valid, config, configPath, texts, inScope, allowDowngrad
   }
   for (const [key, image] of valid.setters) if (!definitions.has(key)) candidates2.set(key, [{ update: { image, allowDowngrade } }]);
   const governing = (key, path) => governingCandidate(key, candidates2.get(key), path, flux.automations, configPath);
-  warnings.push(...notesWhereUsed(candidates2, governing, texts, inScope));
-  const unconfigured = unconfiguredMarkers(texts, inScope, (key) => definitions.has(key) || valid.setters.has(key));
+  warnings.push(...notesWhereUsed(candidates2, governing, texts, inScope, keptOut));
+  const markers = markersInScope(texts, inScope);
+  const unconfigured = new Map([...markers].filter(([key]) => !definitions.has(key) && !valid.setters.has(key)));
   if (valid.images.length > 0 || valid.setters.size > 0) {
     const incoming = valid.images.map(repositoryPattern);
     for (const [key, places] of unconfigured) {
@@ -16777,6 +17003,10 @@ function resolveSetters(valid, config, configPath, texts, inScope, allowDowngrad
   const known = new Map([...definitions.keys(), ...valid.setters.keys(), ...unconfigured.keys()].map((key) => [key, void 0]));
   return {
     updates: [...candidates2.values()].flat().flatMap((c) => c.update ? [c.update] : []),
+    known: {
+      keys: /* @__PURE__ */ new Set([...markers.keys(), ...definitions.keys()]),
+      repositories: new Set([...definitions.values()].flat().map((d) => d.repository))
+    },
     forFile(path) {
       const setters = /* @__PURE__ */ new Map();
       const left = /* @__PURE__ */ new Map();
@@ -16817,11 +17047,12 @@ function candidate(key, def, image, given, allowDowngrade) {
   const flux = def.flux && { flux: def.flux };
   if (!image) return { ...flux };
   if (!given && image.tag !== void 0 && def.excluded?.(image.tag)) {
-    return { ...flux, note: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` };
+    return { ...flux, image, note: `setter ${key}: tag ${image.tag} is excluded by the ImageRepository's exclusionList` };
   }
   const outside = def.policy && image.tag !== void 0 && def.policy.latest([image.tag]) === void 0;
   return {
     ...flux,
+    image,
     update: { image: { ...image, name: def.name }, ...def.policy && { policy: def.policy }, allowDowngrade },
     ...outside && { note: `setter ${key}: tag ${image.tag} is outside its policy (${def.policy.description}); marked values are left as they are` }
   };
@@ -16846,7 +17077,7 @@ function governingCandidate(key, candidates2, path, automations, configPath) {
   const near = automations.length > 0 ? "the ImageUpdateAutomation objects that update this file" : "this file";
   return `is defined differently at ${where(nearest2)}, equally near ${near}; the marked value is left as it is (give ${key} an entry under setters: in ${configPath}, which overrides Flux objects)`;
 }
-function notesWhereUsed(candidates2, governing, texts, inScope) {
+function notesWhereUsed(candidates2, governing, texts, inScope, keptOut) {
   const noted = /* @__PURE__ */ new Map();
   const marked = [...texts].filter(([path, text2]) => inScope(path) && readsMarkers(path) && text2.includes(MARKER_TOKEN));
   for (const [key, defined] of candidates2) {
@@ -16856,19 +17087,18 @@ function notesWhereUsed(candidates2, governing, texts, inScope) {
       const at = marker.exec(text2)?.index;
       if (at === void 0) continue;
       const chosen = governing(key, path);
-      if (typeof chosen === "string" || !chosen.note || noted.has(chosen)) continue;
+      if (typeof chosen === "string" || !chosen.note || noted.has(chosen) || chosen.image && keptOut(path, chosen.image)) continue;
       noted.set(chosen, { file: chosen.flux?.file ?? path, line: chosen.flux?.line ?? lineAt(text2, at), message: chosen.note });
     }
   }
   return [...noted.values()];
 }
-function unconfiguredMarkers(texts, inScope, defined) {
+function markersInScope(texts, inScope) {
   const places = /* @__PURE__ */ new Map();
   for (const [file, text2] of texts) {
     if (!inScope(file) || !readsMarkers(file)) continue;
     const markers = fileKind(file) === "yaml" ? [...lineMarkers(text2), ...headMarkers(text2)].sort((a, b) => a.line - b.line) : lineMarkers(text2);
     for (const { marker, line, before } of markers) {
-      if (defined(marker.key)) continue;
       const at = places.get(marker.key) ?? [];
       if (at.length === 0) places.set(marker.key, at);
       at.push({ file, line, before });
@@ -16904,14 +17134,17 @@ function isKustomizationFile(path) {
 var IMAGE_VALUE = /\bimage["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
 var OP_VALUE = /\bvalue["']?\s*:\s*["']?([^\s"'#,{}[\]]+)/g;
 function mayHoldBareImage(text2, repositories) {
-  const values = text2.includes("/image") ? [...text2.matchAll(IMAGE_VALUE), ...text2.matchAll(OP_VALUE)] : text2.matchAll(IMAGE_VALUE);
-  for (const [, value] of values) {
+  for (const value of imageValues(text2)) {
     const ref = tryParseImageRef(value);
     if (ref && ref.tag === void 0 && ref.digest === void 0 && repositories.has(ref.repository)) return true;
   }
   return false;
 }
-function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree = []) {
+function* imageValues(text2) {
+  for (const [, value] of text2.matchAll(IMAGE_VALUE)) yield value;
+  if (text2.includes("/image")) for (const [, value] of text2.matchAll(OP_VALUE)) yield value;
+}
+function graphOf(kustomizations, incoming, fluxKustomizations, tree) {
   const repositories = new Set(incoming.map((image) => image.repository));
   const byDirectory = /* @__PURE__ */ new Map();
   for (const k of kustomizations) if (!byDirectory.has(posix3.dirname(k.file))) byDirectory.set(posix3.dirname(k.file), k);
@@ -16923,6 +17156,28 @@ function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree
     }
     return parsed.get(directory);
   };
+  const tags = /* @__PURE__ */ new Map();
+  const tagsOf = (k, visiting = /* @__PURE__ */ new Set()) => {
+    const known = tags.get(k);
+    if (known) return known;
+    if (visiting.has(k)) return [];
+    visiting.add(k);
+    const components = k.components.flatMap((path) => {
+      const component = at(path);
+      return component ? tagsOf(component, visiting) : [];
+    });
+    const all = [...k.tags.map((name) => ({ name, file: k.file })), ...components];
+    tags.set(k, all);
+    return all;
+  };
+  const tokens = incoming.map(screenToken);
+  const names = ({ text: text2 }) => tokens.some((token) => text2.includes(token));
+  const flux = fluxKustomizations.filter(names).flatMap(({ file, text: text2 }) => readFluxKustomizations(file, text2, repositories, (directory) => byDirectory.has(directory), tree));
+  const naming = [...byDirectory].filter(([, k]) => names(k)).map(([directory]) => directory);
+  return { directories: [...byDirectory.keys()], naming, at, tagsOf, flux };
+}
+function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree = []) {
+  const { directories, naming, at, tagsOf, flux } = graphOf(kustomizations, incoming, fluxKustomizations, tree);
   const built = /* @__PURE__ */ new Map();
   const buildsFrom = (k, visiting) => {
     const known = built.get(k);
@@ -16939,25 +17194,11 @@ function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree
     built.set(k, files);
     return files;
   };
-  const tagsOf = (k, visiting) => {
-    if (visiting.has(k)) return [];
-    visiting.add(k);
-    const components = k.components.flatMap((path) => {
-      const component = at(path);
-      return component ? tagsOf(component, visiting) : [];
-    });
-    return [...k.tags.map((name) => ({ name, file: k.file })), ...components];
-  };
-  const tokens = incoming.map(screenToken);
-  const flux = fluxKustomizations.filter(({ text: text2 }) => tokens.some((token) => text2.includes(token))).flatMap(({ file, text: text2 }) => readFluxKustomizations(file, text2, repositories, (directory) => byDirectory.has(directory), tree));
-  const tagging = [
-    ...[...byDirectory].filter(([, { text: text2 }]) => tokens.some((token) => text2.includes(token))).flatMap(([directory]) => at(directory) ?? []).filter((k) => k.tags.length > 0),
-    ...flux
-  ];
-  const builds = tagging.some((k) => k.component) ? [...[...byDirectory.keys()].flatMap((directory) => at(directory) ?? []), ...flux] : tagging;
+  const tagging = [...naming.flatMap((directory) => at(directory) ?? []).filter((k) => k.tags.length > 0), ...flux];
+  const builds = tagging.some((k) => k.component) ? [...directories.flatMap((directory) => at(directory) ?? []), ...flux] : tagging;
   const tagged = /* @__PURE__ */ new Map();
   for (const k of builds) {
-    const tags = tagsOf(k, /* @__PURE__ */ new Set());
+    const tags = tagsOf(k);
     if (tags.length === 0) continue;
     for (const file of buildsFrom(k, /* @__PURE__ */ new Set())) {
       const names = tagged.get(file) ?? /* @__PURE__ */ new Map();
@@ -16966,6 +17207,44 @@ function kustomizeTagged(kustomizations, incoming, fluxKustomizations = [], tree
     }
   }
   return tagged;
+}
+function retaggedInEveryBuild(kustomizations, incoming, fluxKustomizations = [], tree = []) {
+  const { directories, at, tagsOf, flux } = graphOf(kustomizations, incoming, fluxKustomizations, tree);
+  const all = [...directories.flatMap((directory) => at(directory) ?? []), ...flux];
+  const included = new Set(all.flatMap((k) => [...k.resources, ...k.components].flatMap((path) => at(path) ?? [])));
+  const roots = all.filter((k) => !k.component && !included.has(k));
+  const reached = (through) => {
+    const files = /* @__PURE__ */ new Set();
+    const seen = /* @__PURE__ */ new Set();
+    const stack = [...roots];
+    for (let k = stack.pop(); k !== void 0; k = stack.pop()) {
+      if (seen.has(k) || !through(k)) continue;
+      seen.add(k);
+      files.add(k.file);
+      for (const path of [...k.resources, ...k.components]) {
+        const child = at(path);
+        if (child) stack.push(child);
+        else files.add(path);
+      }
+    }
+    return files;
+  };
+  const built = reached(() => true);
+  const names = [...new Set(all.flatMap((k) => tagsOf(k).map((tag) => tag.name)))];
+  const asWritten2 = new Map(names.map((name) => [name, reached((k) => !tagsOf(k).some((tag) => tag.name === name))]));
+  const retagged = /* @__PURE__ */ new Map();
+  for (const file of built) {
+    const every = names.filter((name) => !asWritten2.get(name).has(file));
+    if (every.length > 0) retagged.set(file, new Set(every));
+  }
+  return retagged;
+}
+function namedOnlyAs(text2, repository, names) {
+  const written = [...imageValues(text2)].flatMap((value) => {
+    const ref = tryParseImageRef(value);
+    return ref?.repository === repository ? [ref.name] : [];
+  });
+  return written.length > 0 && written.every((name) => names.has(name));
 }
 function readKustomization(file, text2, repositories) {
   let root;
@@ -17107,11 +17386,17 @@ function warnIdlePaths(configured, targets, files, configPath, warnings) {
     );
   }
 }
+function allowance(target, image) {
+  const allowed = target.images.find((a) => a.repository === image.repository);
+  if (!allowed) return { refused: "unlisted" };
+  const { policy } = allowed;
+  return policy !== void 0 && image.tag !== void 0 && policy.latest([image.tag]) === void 0 ? { allowed: { ...allowed, policy }, refused: "policy" } : { allowed };
+}
 function imagesFor(images, config, target, allowDowngrade) {
   if (!config || config.targets.length === 0) return images.map((image) => ({ image, allowDowngrade }));
   if (!target) return [];
   return images.flatMap((image) => {
-    const allowed = target.images.find((a) => a.repository === image.repository);
+    const { allowed } = allowance(target, image);
     return allowed ? [{ image, ...allowed.policy && { policy: allowed.policy }, allowDowngrade }] : [];
   });
 }
@@ -17119,7 +17404,7 @@ function settersFor(setters, target) {
   if (!target) return setters;
   const kept = /* @__PURE__ */ new Map();
   for (const [key, update] of setters) {
-    const allowed = target.images.find((a) => a.repository === update.image.repository);
+    const { allowed } = allowance(target, update.image);
     if (!allowed) continue;
     const policy = update.policy && allowed.policy ? within(update.policy, allowed.policy) : update.policy ?? allowed.policy;
     kept.set(key, { ...update, ...policy && { policy } });
@@ -17145,15 +17430,14 @@ function warnRefusedImages(images, targets, ownerOf, files, reachOf, warnings) {
     const refusing = [];
     const held = [];
     for (const target of targets) {
-      const allowed = target.images.find((a) => a.repository === image.repository);
-      if (!allowed) {
+      const allows = allowance(target, image);
+      if (allows.refused === "unlisted") {
         const at = inTargets.filter((file) => file.target === target).flatMap(({ path, text: text2 }) => placeHolding(path, text2, image, byRepository2, reachOf(path)));
         if (at.length > 0) refusing.push(target.name);
         held.push(...at);
-      } else if (allowed.policy && image.tag !== void 0 && allowed.policy.latest([image.tag]) === void 0 && // A target with no file in scope (--path left it out) was not asked for: its policy is no news.
-      inTargets.some((file) => file.target === target)) {
+      } else if (allows.refused === "policy" && inTargets.some((file) => file.target === target)) {
         warnings.push({
-          message: `target ${target.name}: ${formatImageRef(image)} is outside its policy (${allowed.policy.description}); not edited there`
+          message: `target ${target.name}: ${formatImageRef(image)} is outside its policy (${allows.allowed.policy.description}); not edited there`
         });
       }
     }
@@ -17172,8 +17456,30 @@ function placeHolding(path, raw, image, byRepository2, reach) {
   return reach.overridden.includes(image.repository) ? [path] : [];
 }
 
+// src/text/closest.ts
+function closest(typed, names, most = 2) {
+  let best;
+  for (const name of names) {
+    if (name === typed) return void 0;
+    const distance = editDistance(typed, name);
+    if (distance <= most && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+function editDistance(a, b) {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
 // src/engine/reach.ts
-function warnUnreached(valid, updates, overrides, texts, warnings) {
+function warnUnreached(valid, updates, known, overrides, texts, warnings) {
   const holds2 = (image) => {
     const pattern = repositoryPattern(image);
     return texts.some(
@@ -17185,12 +17491,19 @@ function warnUnreached(valid, updates, overrides, texts, warnings) {
   for (const image of valid.images) {
     const marked = updates.some((u) => u.image.repository === image.repository);
     if (!marked && !overridden.has(image.repository) && !holds2(image)) {
-      warnings.push({ message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}` });
+      warnings.push({
+        message: `no file to update holds ${image.repository}; nothing to do for ${formatImageRef(image)}${meaning(image.repository, known.repositories)}`
+      });
     }
   }
   for (const key of valid.setters.keys()) {
-    if (!marks(markerPattern(key))) warnings.push({ message: `no file to update has a marker for setter ${key}` });
+    if (marks(markerPattern(key))) continue;
+    warnings.push({ message: `no file to update has a marker for setter ${key}${meaning(key, known.keys)}` });
   }
+}
+function meaning(typed, names) {
+  const meant = closest(typed, names);
+  return meant === void 0 ? "" : ` (did you mean ${meant}?)`;
 }
 function warnBesideMarkers(changes, policySetters, left, text2, warnings) {
   if (policySetters.size === 0 && left.size === 0) return;
@@ -17254,21 +17567,40 @@ function besideLeft(written, left, text2) {
   const which = keys.length === 1 ? `Flux setter "${keys[0]}"` : `Flux setters ${keys.map((key) => `"${key}"`).join(", ")}`;
   return `while the marked fields of ${which} in this file are left as they are (see the warning at them); mark this field with it to keep them together`;
 }
-function warnUnmoved(images, texts, context2, warnings) {
-  for (const image of images) {
+function leftBehind(images, texts, context2) {
+  return images.flatMap((image) => {
     const pattern = repositoryPattern(image);
     const versioned = versionedPattern(image);
     const version = image.tag ?? image.digest;
-    const holding2 = texts.map(([path, text2]) => [path, withoutImageUpdater(text2)]).filter(([, text2]) => pattern.test(text2));
+    const holding2 = [...texts].map(([path, text2]) => [path, withoutImageUpdater(text2)]).filter(([, text2]) => pattern.test(text2));
     const current = holding2.some(([, text2]) => text2.includes(version));
-    const left = holding2.filter(
+    const paths = holding2.filter(
       ([path, text2]) => !text2.includes(version) && !context2.explained(path, image) && (versioned.test(text2) || context2.quiet && !current || inSplitImage(path, text2, image))
     ).map(([path]) => path);
-    const outside = context2.targets.length > 0 ? left.filter(context2.inNoTarget) : [];
-    const unreached2 = left.filter((path) => !outside.includes(path));
-    const said = (paths, why) => warnings.push({ message: `${image.repository} appears in ${listed(paths)}, but no field there holds ${version} or was edited: ${why}` });
-    if (unreached2.length > 0) said(unreached2, 'it sits where no rule edits it (see "What it edits" in the README)');
-    if (outside.length > 0) said(outside, `${listed(outside)} ${outside.length === 1 ? "is" : "are"} in no target (targets: ${context2.targets.join(", ")})`);
+    return paths.length > 0 ? [{ image, paths }] : [];
+  });
+}
+function warnUnmoved(left, texts, context2, warnings) {
+  for (const { image, paths } of left) {
+    const version = image.tag ?? image.digest;
+    const outside = context2.targets.length > 0 ? paths.filter(context2.inNoTarget) : [];
+    const unreached2 = paths.filter((path) => !outside.includes(path));
+    const said = (files, why) => {
+      if (files.length > 1) {
+        warnings.push({ message: `${image.repository} appears in ${listed(files)}, but no field there holds ${version} or was edited: ${why(listed(files))}` });
+        return;
+      }
+      const file = files[0];
+      const text2 = withoutImageUpdater(texts.get(file));
+      const at = (versionedPattern(image).exec(text2) ?? repositoryPattern(image).exec(text2)).index;
+      warnings.push({
+        file,
+        line: lineAt(text2, at),
+        message: `${image.repository} appears here, but no field holds ${version} or was edited: ${why("this file")}`
+      });
+    };
+    if (unreached2.length > 0) said(unreached2, () => 'it sits where no rule edits it (see "What it edits" in the README)');
+    if (outside.length > 0) said(outside, (here) => `${here} ${outside.length === 1 ? "is" : "are"} in no target (targets: ${context2.targets.join(", ")})`);
   }
 }
 var SPLIT_IMAGE_EDITORS = [editKustomizeImages, editArgoCdHelm, editHelmValues];
@@ -17286,6 +17618,25 @@ function versionedPattern(image) {
 }
 function listed(paths) {
   return paths.length > 3 ? `${paths.slice(0, 3).join(", ")} and ${paths.length - 3} more` : paths.join(", ");
+}
+
+// src/engine/misplaced-config.ts
+var AT_ROOT = /^gitops-promote\.ya?ml$/;
+var NESTED = /^(.+)\/\.github\/gitops-promote\.ya?ml$/;
+function isMisplacedConfig(path) {
+  return AT_ROOT.test(path) || NESTED.test(path);
+}
+function warnMisplacedConfigs(files, read) {
+  const where2 = read.path === void 0 ? "the configuration read is the one the request gives" : read.byDefault && !read.present ? "a configuration is read only from .github/gitops-promote.yaml (or .yml) at the root" : `the configuration read is ${read.path}`;
+  return files.filter((path) => path !== read.path && isMisplacedConfig(path)).map((path) => {
+    const tree = NESTED.exec(path)?.[1];
+    const advice = tree !== void 0 ? `to apply them, run gitops-promote update on ${tree}, the tree it configures` : read.byDefault && !read.present ? "to apply them, move it to .github/gitops-promote.yaml" : "to apply them, move them into that configuration";
+    return {
+      file: path,
+      message: `not read, as a configuration or a manifest: ${where2}, so its targets, their policies and its overrides do not apply to this run; ${advice}`,
+      aside: true
+    };
+  });
 }
 
 // src/engine/plan.ts
@@ -17316,26 +17667,125 @@ async function planUpdate(listed2, request) {
   const present = new Set(files);
   const given = typeof request.config === "object" ? request.config : void 0;
   const configPath = given ? GIVEN_CONFIG : configPathIn(request, present);
-  const config = given ?? await loadConfig(source, present, configPath, request.config !== void 0, request.create ?? false);
+  const create = request.create ?? false;
+  const config = given ?? await loadConfig(source, present, configPath, request.config !== void 0, create);
+  const misplaced = warnMisplacedConfigs(files, {
+    path: given ? void 0 : configPath,
+    present: config !== void 0,
+    byDefault: request.config === void 0
+  });
   const targets = asIssuesOf("target", () => targetsInScope(config, request.targets));
   const warnings = [];
   const inScope = pathFilter(request.paths ?? [], files, warnings);
   const idlePaths = [];
   warnIdlePaths(config?.targets ?? [], targets, files, configPath, idlePaths);
   const { byFile: overridesByFile, issues } = collectOverrides(valid, config, configPath, present, inScope, warnings);
-  issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, request.create ?? false)));
+  issues.push(...ofField("config", await checkConfiguredOverrides(source, config?.overrides ?? [], configPath, present, create)));
   if (issues.length > 0) throw new RequestError(issues.map(unfiled));
-  const screen = screenFor(valid.images);
+  const run = runContext({
+    valid,
+    source,
+    files,
+    present,
+    config,
+    configPath,
+    targets,
+    inScope,
+    overridesByFile,
+    allowDowngrade: request.allowDowngrade ?? false,
+    create
+  });
+  const { texts, readOnly } = await readCandidates(run, warnings);
+  const kustomizations = kustomizationsIn(source, files, texts);
+  const tagged = await kustomizeTaggedIn(kustomizations, files, texts, valid.images, inScope);
+  const resolved = resolveSetters(valid, config, configPath, texts, inScope, run.keptOut, run.allowDowngrade, warnings);
+  const setters = { forFile: (path) => readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS, fluxPoliciesAt: resolved.fluxPoliciesAt };
+  const inScopeTexts = [...texts].filter(([path]) => inScope(path));
+  warnReach(run, inScopeTexts, resolved, setters, warnings);
+  const planned = planFiles(run, texts, readOnly, tagged, setters, warnings);
+  warnImageUpdaterConstraints(
+    valid.images,
+    inScopeTexts,
+    planned.flatMap((file) => file.changes),
+    run.keptOut,
+    warnings
+  );
+  await warnLoneTags(run, texts, planned, warnings);
+  await warnLeftBehind(run, texts, planned, setters, kustomizations, warnings);
+  return {
+    files: planned,
+    changes: planned.flatMap((f) => f.changes),
+    warnings: [...leftOut, ...misplaced, ...idlePaths, ...warnings].map((w) => unfiled(publicWarning(w))),
+    targets: targets.map((t) => ({ name: t.name, ...t.delivery && { delivery: t.delivery } })),
+    images: [...valid.images, ...valid.setters.values()]
+  };
+}
+function runContext(parts) {
+  const { valid, config, targets, allowDowngrade } = parts;
+  const ownerOf = targetOf(config?.targets ?? []);
+  const targetFor = (path) => {
+    const owner = ownerOf(path);
+    return owner && targets.includes(owner) ? owner : void 0;
+  };
+  const unselected = (path) => ownerOf(path) !== void 0 && targetFor(path) === void 0;
+  return {
+    ...parts,
+    ownerOf,
+    targetFor,
+    unselected,
+    keptOut: (path, image) => {
+      const target = targetFor(path);
+      return target !== void 0 && allowance(target, image).refused !== void 0;
+    },
+    updatesFor: (path) => unselected(path) ? [] : imagesFor(valid.images, config, targetFor(path), allowDowngrade)
+  };
+}
+function warnReach(run, inScopeTexts, resolved, { forFile }, warnings) {
+  const { valid, config, overridesByFile } = run;
+  warnUnreached(
+    valid,
+    resolved.updates,
+    {
+      keys: resolved.known.keys,
+      repositories: /* @__PURE__ */ new Set([
+        ...resolved.known.repositories,
+        ...(config?.targets ?? []).flatMap((t) => t.images.map((i) => i.repository)),
+        ...(config?.overrides ?? []).map((o) => o.repository)
+      ])
+    },
+    overridesByFile,
+    inScopeTexts,
+    warnings
+  );
+  const markerImages = resolved.updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
+  warnRefusedImages(
+    [
+      ...valid.images.map((image) => ({ image, byRepository: true })),
+      ...new Map(markerImages.map((image) => [image.repository, { image, byRepository: false }])).values()
+    ],
+    run.targets,
+    run.ownerOf,
+    new Map(inScopeTexts),
+    (path) => ({
+      setters: forFile(path).setters,
+      overridden: (overridesByFile.get(path) ?? []).flatMap((o) => typeof o === "string" ? [] : [o.repository])
+    }),
+    warnings
+  );
+}
+async function readCandidates(run, warnings) {
+  const { source, files, inScope, overridesByFile, configPath } = run;
+  const screen = screenFor(run.valid.images);
   const paths = files.filter(
-    (path) => overridesByFile.has(path) || fileKind(path) !== void 0 && !isTestFile(path) && !path.startsWith(".github/") && path !== configPath && (inScope(path) || fileKind(path) === "yaml")
+    (path) => overridesByFile.has(path) || fileKind(path) !== void 0 && !isTestFile(path) && !path.startsWith(".github/") && path !== configPath && !isMisplacedConfig(path) && (inScope(path) || fileKind(path) === "yaml")
   );
   const readOnly = /* @__PURE__ */ new Set();
   const keep = (path, text2) => {
     if (!inScope(path)) return mayHoldFluxObjects(text2) || mayHoldFluxKustomization(text2) && screen.yaml.test(text2);
     if (overridesByFile.has(path)) return true;
-    const kind = fileKind(path);
-    const found = screen[kind].exec(text2);
-    if (kind !== "yaml" || found?.[0] !== "Application") return found !== null;
+    if (fileKind(path) !== "yaml") return screen.kcl(text2);
+    const found = screen.yaml.exec(text2);
+    if (found?.[0] !== "Application") return found !== null;
     if (screen.argo.test(text2) || hasPlaceholder(text2) && screen.templated.some((piece) => text2.includes(piece))) return true;
     if (!text2.includes("parameters") && !text2.includes("valueFiles")) return false;
     readOnly.add(path);
@@ -17343,102 +17793,72 @@ async function planUpdate(listed2, request) {
   };
   const read = await readScreened(source, paths, keep, warnings);
   for (const path of overridesByFile.keys()) read[paths.indexOf(path)] ??= await readNamed(source, path);
-  const texts = new Map(paths.flatMap((path, i) => read[i] === void 0 ? [] : [[path, read[i]]]));
-  const tagged = await kustomizeTaggedIn(source, files, texts, valid.images, inScope);
-  const resolved = resolveSetters(valid, config, configPath, texts, inScope, request.allowDowngrade ?? false, warnings);
-  const { updates, fluxPoliciesAt: fluxPoliciesAt2 } = resolved;
-  const forFile = (path) => readsMarkers(path) ? resolved.forFile(path) : NO_SETTERS;
-  warnUnreached(
-    valid,
-    updates,
-    overridesByFile,
-    [...texts].filter(([path]) => inScope(path)),
-    warnings
-  );
-  const ownerOf = targetOf(config?.targets ?? []);
-  const targetFor = (path) => {
-    const owner = ownerOf(path);
-    return owner && targets.includes(owner) ? owner : void 0;
-  };
-  const unselected = (path) => ownerOf(path) !== void 0 && targetFor(path) === void 0;
-  const markerImages = updates.map((u) => u.image).filter((image) => !valid.images.some((i) => i.repository === image.repository));
-  warnRefusedImages(
-    [
-      ...valid.images.map((image) => ({ image, byRepository: true })),
-      ...new Map(markerImages.map((image) => [image.repository, { image, byRepository: false }])).values()
-    ],
-    targets,
-    ownerOf,
-    new Map([...texts].filter(([path]) => inScope(path))),
-    (path) => ({
-      setters: forFile(path).setters,
-      overridden: (overridesByFile.get(path) ?? []).flatMap((o) => typeof o === "string" ? [] : [o.repository])
-    }),
-    warnings
-  );
+  return { texts: new Map(paths.flatMap((path, i) => read[i] === void 0 ? [] : [[path, read[i]]])), readOnly };
+}
+function planFiles(run, texts, readOnly, tagged, { forFile, fluxPoliciesAt: fluxPoliciesAt2 }, warnings) {
   const planned = [];
   for (const [path, text2] of texts) {
-    if (!inScope(path) || readOnly.has(path)) continue;
-    const target = targetFor(path);
+    if (!run.inScope(path) || readOnly.has(path)) continue;
+    const target = run.targetFor(path);
     const { setters, knownSetters, left } = forFile(path);
     const kustomizeTagged2 = tagged.get(path);
-    const editRequest = unselected(path) ? { images: [], setters: /* @__PURE__ */ new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, void 0])]) } : {
-      images: imagesFor(valid.images, config, target, request.allowDowngrade ?? false),
+    const editRequest = run.unselected(path) ? { images: [], setters: /* @__PURE__ */ new Map(), knownSetters: new Map([...knownSetters, ...[...setters.keys()].map((key) => [key, void 0])]) } : {
+      images: run.updatesFor(path),
       setters: settersFor(setters, target),
       knownSetters,
       ...kustomizeTagged2 && { kustomizeTagged: kustomizeTagged2 }
     };
-    const requested = overridesByFile.get(path) ?? [];
+    const requested = run.overridesByFile.get(path) ?? [];
     const overrides = requested.flatMap((o) => typeof o === "string" ? [o] : configuredOverride(o, editRequest.images));
     const overridden = overriddenIn(requested, editRequest.images);
-    const filePlan = planFile(path, text2, editRequest, overrides, overridden, request.create ?? false, target?.name, warnings, isHelmTemplate(path, present));
-    if (filePlan) planned.push(filePlan);
-    if (filePlan) warnBesideMarkers(filePlan.changes, target ? /* @__PURE__ */ new Map() : editRequest.setters, left, text2, warnings);
-    if (filePlan)
-      warnUnpolicied(
-        filePlan.changes,
-        editRequest.images,
-        (repository) => fluxPoliciesAt2(path, repository),
-        (image) => markedIn(forFile(path), text2, image),
-        warnings
-      );
+    const filePlan = planFile(path, text2, editRequest, overrides, overridden, run.create, target?.name, warnings, isHelmTemplate(path, run.present));
+    if (!filePlan) continue;
+    planned.push(filePlan);
+    warnBesideMarkers(filePlan.changes, target ? /* @__PURE__ */ new Map() : editRequest.setters, left, text2, warnings);
+    warnUnpolicied(
+      filePlan.changes,
+      editRequest.images,
+      (repository) => fluxPoliciesAt2(path, repository),
+      (image) => markedIn(forFile(path), text2, image),
+      warnings
+    );
   }
-  warnImageUpdaterConstraints(
-    valid.images,
-    [...texts].filter(([path]) => inScope(path)),
-    planned.flatMap((file) => file.changes),
-    (path, image) => refusedBy(targetFor(path), image),
-    warnings
-  );
+  return planned;
+}
+async function warnLoneTags(run, texts, planned, warnings) {
   const loneTags = [];
-  const updatesFor = (path) => unselected(path) ? [] : imagesFor(valid.images, config, targetFor(path), request.allowDowngrade ?? false);
-  const unread = unreadValueFiles(texts, present, updatesFor);
-  const valueTexts = await readScreened(source, unread, () => true, []);
+  const unread = unreadValueFiles(texts, run.present, run.updatesFor);
+  const valueTexts = await readScreened(run.source, unread, () => true, []);
   const withValues = new Map([...texts, ...unread.flatMap((path, i) => valueTexts[i] === void 0 ? [] : [[path, valueTexts[i]]])]);
-  warnLoneTagParameters(withValues, inScope, updatesFor, loneTags);
+  warnLoneTagParameters(withValues, run.inScope, run.updatesFor, loneTags);
   const moved = new Set(planned.flatMap((file) => file.changes.map((c) => `${c.file}:${c.line}`)));
-  warnings.push(...loneTags.filter((w) => !moved.has(`${w.file}:${w.line}`) && !overrideNames(w, overridesByFile.get(w.file) ?? [], config?.overrides ?? [])));
+  const overrides = run.config?.overrides ?? [];
+  warnings.push(...loneTags.filter((w) => !moved.has(`${w.file}:${w.line}`) && !overrideNames(w, run.overridesByFile.get(w.file) ?? [], overrides)));
+}
+async function warnLeftBehind(run, texts, planned, { forFile }, kustomizations, warnings) {
+  const { valid, config } = run;
   const after = new Map(planned.map((file) => [file.path, file.after]));
   const warned = new Set(warnings.flatMap((w) => w.file === void 0 || isAside(w) ? [] : [w.file]));
+  const finalTexts = new Map([...texts].filter(([path]) => run.inScope(path)).map(([path, text2]) => [path, after.get(path) ?? text2]));
+  const left = leftBehind(valid.images, finalTexts, {
+    explained: (path, image) => warned.has(path) || // Marked fields follow their setter, overridden ones their override: a warning says why either is left.
+    run.overridesByFile.has(path) || (config?.overrides ?? []).some((o) => o.file === path) || markedIn(forFile(path), texts.get(path), image) || run.keptOut(path, image) || run.unselected(path),
+    quiet: planned.length === 0 && warnings.every(isAside)
+  });
+  const built = left.length > 0 ? await kustomizations() : void 0;
+  const retagged = built && retaggedInEveryBuild(built.read, valid.images, built.flux, run.files);
   warnUnmoved(
-    valid.images,
-    [...texts].filter(([path]) => inScope(path)).map(([path, text2]) => [path, after.get(path) ?? text2]),
-    {
-      explained: (path, image) => warned.has(path) || // Marked fields follow their setter, overridden ones their override: a warning says why either is left.
-      overridesByFile.has(path) || (config?.overrides ?? []).some((o) => o.file === path) || markedIn(forFile(path), texts.get(path), image) || refusedBy(targetFor(path), image) || unselected(path),
-      quiet: planned.length === 0 && warnings.every(isAside),
-      targets: (config?.targets ?? []).map((t) => t.name),
-      inNoTarget: (path) => ownerOf(path) === void 0
-    },
+    left.map(({ image, paths }) => ({
+      image,
+      paths: paths.filter((path) => {
+        const names = retagged?.get(path);
+        return !names || !namedOnlyAs(finalTexts.get(path), image.repository, names);
+      })
+    })),
+    finalTexts,
+    { targets: (config?.targets ?? []).map((t) => t.name), inNoTarget: (path) => run.ownerOf(path) === void 0 },
     warnings
   );
-  return {
-    files: planned,
-    changes: planned.flatMap((f) => f.changes),
-    warnings: [...leftOut, ...idlePaths, ...warnings].map(unfiled),
-    targets: targets.map((t) => ({ name: t.name, ...t.delivery && { delivery: t.delivery } })),
-    images: [...valid.images, ...valid.setters.values()]
-  };
 }
 var NO_SETTERS = { setters: /* @__PURE__ */ new Map(), knownSetters: /* @__PURE__ */ new Map(), left: /* @__PURE__ */ new Map() };
 function markedIn({ setters, left }, text2, image) {
@@ -17447,11 +17867,6 @@ function markedIn({ setters, left }, text2, image) {
     ...[...left].filter(([, images]) => images.some((i) => i.repository === image.repository)).map(([key]) => key)
   ];
   return keys.some((key) => markerPattern(key).test(text2));
-}
-function refusedBy(target, image) {
-  if (!target) return false;
-  const allowed = target.images.find((a) => a.repository === image.repository);
-  return !allowed || allowed.policy !== void 0 && image.tag !== void 0 && allowed.policy.latest([image.tag]) === void 0;
 }
 function ofField(field2, issues) {
   return issues.map((issue) => ({ ...issue, field: field2 }));
@@ -17493,32 +17908,40 @@ function pathFilter(globs, files, warnings) {
 function screenFor(images) {
   const tokens = [MARKER_TOKEN, ...images.map(screenToken)];
   const alternation = (words) => new RegExp(words.map(escapeRegExp).join("|"));
-  const kcl = alternation([MARKER_TOKEN, ...images.flatMap(kclScreenTokens)]);
+  const kcl = wordScreen([MARKER_TOKEN, ...images.flatMap(kclScreenTokens)]);
   const argo = alternation([...tokens, FLUX_IMAGE_API_GROUP]);
   const templated = images.flatMap((image) => [image.repository.slice(image.repository.lastIndexOf("/")), ...firstSegments(image.repository)]);
-  return { kcl, "kcl-mod": kcl, yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP, "Application"]), argo, templated };
+  return { kcl, yaml: alternation([...tokens, FLUX_IMAGE_API_GROUP, "Application"]), argo, templated };
 }
 function firstSegments(repository) {
   const [host, ...path] = repository.split("/");
   if (host !== "docker.io") return [host];
   return path[0] === "library" ? [host, "library", path[1]] : [host, path[0]];
 }
-async function kustomizeTaggedIn(source, files, texts, images, inScope) {
+function kustomizationsIn(source, files, texts) {
+  let reading;
+  const readAll = async () => {
+    const kustomizations = files.filter(isKustomizationFile);
+    const unread = kustomizations.filter((file) => !texts.has(file));
+    const again = await readScreened(source, unread, () => true, []);
+    const reread = new Map(unread.flatMap((file, i) => again[i] === void 0 ? [] : [[file, again[i]]]));
+    const read = kustomizations.flatMap((file) => {
+      const text2 = texts.get(file) ?? reread.get(file);
+      return text2 === void 0 ? [] : [{ file, text: text2 }];
+    });
+    const flux = [...texts].flatMap(([file, text2]) => fileKind(file) === "yaml" && mayHoldFluxKustomization(text2) ? [{ file, text: text2 }] : []);
+    return { read, flux };
+  };
+  return () => reading ??= readAll();
+}
+async function kustomizeTaggedIn(kustomizations, files, texts, images, inScope) {
   const repositories = new Set(images.map((image) => image.repository));
   if (repositories.size === 0 || ![...texts].some(([path, text2]) => inScope(path) && mayHoldBareImage(text2, repositories))) return /* @__PURE__ */ new Map();
-  const kustomizations = files.filter(isKustomizationFile);
-  const unread = kustomizations.filter((file) => !texts.has(file));
-  const again = await readScreened(source, unread, () => true, []);
-  const reread = new Map(unread.flatMap((file, i) => again[i] === void 0 ? [] : [[file, again[i]]]));
-  const read = kustomizations.flatMap((file) => {
-    const text2 = texts.get(file) ?? reread.get(file);
-    return text2 === void 0 ? [] : [{ file, text: text2 }];
-  });
+  const { read, flux } = await kustomizations();
   const reason = (name, by) => {
     if (by.some(inScope)) return void 0;
     return `holds ${name} with no tag or digest, so its version is set by the images: of ${andList(by)}, outside the paths; left as it is`;
   };
-  const flux = [...texts].flatMap(([file, text2]) => fileKind(file) === "yaml" && mayHoldFluxKustomization(text2) ? [{ file, text: text2 }] : []);
   const tagged = kustomizeTagged(read, images, flux, files);
   return new Map([...tagged].map(([file, names]) => [file, new Map([...names].map(([name, by]) => [name, reason(name, by)]))]));
 }
@@ -17550,7 +17973,7 @@ function planFile(path, text2, request, overrides, overridden, create, target, w
   const body = text2.slice(bom.length);
   let edited;
   try {
-    edited = kind === "kcl" ? editKcl(body, request, overridden) : kind === "kcl-mod" ? editKclMod(body, request) : editYaml(body, request);
+    edited = kind === "kcl" ? editCheckedKcl(body, request, overridden) : kind === "kcl-mod" ? editKclMod(body, request) : editCheckedYaml(body, request);
   } catch (caught) {
     const overflow = caught instanceof RangeError && /call stack/i.test(caught.message);
     const error = overflow ? new SourceError(`nested too deep to read (${caught.message})`) : caught;
@@ -17560,7 +17983,7 @@ function planFile(path, text2, request, overrides, overridden, create, target, w
     return void 0;
   }
   const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFile(path, kind, edited, overrides, create) : edited;
-  warnings.push(...fileWarnings.filter((w) => !isPolicyRefusal(w.message)).map((w) => ({ ...w, file: path })));
+  warnings.push(...fileWarnings.filter((w) => w.kind !== "policy-refusal").map((w) => ({ ...w, file: path })));
   if (after === body) return void 0;
   checkParses(kind, path, body, after);
   return {
@@ -18286,6 +18709,7 @@ function promotion(image, values) {
     const file = byFile.get(value.file) ?? { tags: [], digests: [], others: [] };
     byFile.set(value.file, file);
     if (part === "reference") file.others.push(referenceVersion(value.old));
+    else if (part === "pinned-tag") file.others.push(pinnedVersion(value.old));
     else if (part === "digest") {
       if (isDigest(value.old)) file.digests.push(shortDigest(value.old));
     } else file.tags.push(isDigest(value.old) ? shortDigest(value.old) : value.old);
@@ -18295,16 +18719,30 @@ function promotion(image, values) {
     ({ tags, digests, others }) => tags.length === 1 && digests.length === 1 ? [`${tags[0]}@${digests[0]}`, ...others] : [...tags, ...digests, ...others]
   );
   const from = olds.length === 0 ? "" : ` ${[...new Set(olds)].sort().join(", ")}`;
-  return `${image.name}${from} -> ${imageVersion(image)}`;
+  return `${image.name}${from} -> ${writtenVersion(image, values)}`;
+}
+function writtenVersion(image, values) {
+  if (image.tag === void 0 || image.digest === void 0) return imageVersion(image);
+  const pinned = values.some((value) => {
+    const part = writtenPart(value.new, image);
+    return part === "digest" || part === "pinned-tag" || part === "reference" && value.new.includes("@");
+  });
+  return pinned ? imageVersion(image) : image.tag;
 }
 function writtenPart(value, image) {
   const written = tryParseImageRef(value);
   if (written && written.repository === image.repository && (written.tag !== void 0 || written.digest !== void 0)) return "reference";
-  return value === image.tag ? "tag" : value === image.digest ? "digest" : void 0;
+  if (value === image.tag) return "tag";
+  if (value === image.digest) return "digest";
+  return image.tag !== void 0 && value === `${image.tag}@${image.digest}` ? "pinned-tag" : void 0;
 }
 function referenceVersion(text2) {
   const ref = tryParseImageRef(text2);
   return ref && (ref.tag !== void 0 || ref.digest !== void 0) ? imageVersion(ref) : text2;
+}
+function pinnedVersion(text2) {
+  const at = text2.indexOf("@");
+  return at > 0 && isDigest(text2.slice(at + 1)) ? imageVersion({ tag: text2.slice(0, at), digest: text2.slice(at + 1) }) : text2;
 }
 function imageVersion(ref) {
   if (ref.tag !== void 0) return ref.digest !== void 0 ? `${ref.tag}@${shortDigest(ref.digest)}` : ref.tag;
@@ -18479,9 +18917,9 @@ function changeLine(c) {
   return `  ${String(c.line).padStart(4)}  ${c.kind.padEnd(9)} ${c.key}: ${shownValue(c.old)} -> ${shownValue(c.new)}`;
 }
 function nothingToChange(plan) {
-  if (plan.warnings.some((w) => !isAside(w))) return "nothing to change (the warnings above say why)";
   if (plan.images.length === 0) return "nothing to change: every field the --set specs name already holds its value";
-  return "nothing to change: every image field found already holds its new value";
+  if (plan.warnings.every(isAside)) return "nothing to change: every image field found already holds its new value";
+  return "nothing to change: the warnings above say what was left and why; every other image field found already holds its new value";
 }
 function humanReport(plan, options = {}) {
   const out = [];

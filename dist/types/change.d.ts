@@ -34,8 +34,15 @@ export interface Diagnostic {
     readonly line?: number;
     readonly message: string;
 }
+/**
+ * What a warning is, where a reader tells it apart: `policy-refusal`, a field left as it is because its
+ * policy accepts no incoming tag, which planUpdate says once, for the target or setter whose policy it is.
+ */
+export type WarningKind = "policy-refusal";
 /** A diagnostic that does not stop the run. */
-export type Warning = Diagnostic;
+export interface Warning extends Diagnostic {
+    readonly kind?: WarningKind;
+}
 /**
  * A warning that is no reason why what the run brings was not written (a marker key nothing
  * defines): news about the tree, which a report does not give as why nothing changed.
@@ -53,6 +60,33 @@ export interface EditResult {
     readonly warnings: readonly Warning[];
 }
 /**
+ * What a warning says of one field, for the engine to compare where an override sets that field
+ * (overrides.ts) rather than read its words back, which get reworded:
+ * - `kept`: what the field's version decision told (KeptBy), `said`; an override moved by the same decision says it no more;
+ * - `placeholder`: the field's version is filled in by the placeholder it holds (`${TAG}`); a `--set` of it answers the warning;
+ * - `advised-override`: a Helm parameter holding a tag was not moved; an override naming the field answers the warning.
+ */
+export type WarningAbout = {
+    readonly field: string;
+    readonly reason: "kept";
+    readonly said: string;
+} | {
+    readonly field: string;
+    readonly reason: "placeholder" | "advised-override";
+};
+/** A warning inside the engine, with what it is about: `about` is stripped (publicWarning) before warnings leave it. */
+export interface FieldWarning extends Warning {
+    readonly about?: WarningAbout;
+}
+/** An EditResult inside the engine, its warnings with what they are about. */
+export interface FieldEditResult extends EditResult {
+    readonly warnings: readonly FieldWarning[];
+}
+/** `warning` without what only the engine reads. */
+export declare function publicWarning<W extends FieldWarning>(warning: W): Omit<W, "about">;
+/** An editor's result as it leaves the engine: its warnings without what only the engine reads. */
+export declare function publicResult(result: FieldEditResult): EditResult;
+/**
  * A field's new value computed from the one it holds (an image moved on by its policy):
  * `current` is its plain string, undefined when it has none; undefined leaves it as it is,
  * and `kept` is told why when its policy ranks the current version higher or equal, or that
@@ -61,9 +95,9 @@ export interface EditResult {
 export type ValueFor = (current: string | undefined, kept?: KeptBy) => string | undefined;
 /** What the editors are asked to do in one file. */
 export interface EditRequest {
-    /** Incoming images, matched by repository against image fields; default none. */
+    /** Incoming images, each with a tag or digest, matched by repository against image fields; default none. */
     readonly images?: readonly ImageUpdate[];
-    /** Flux marker keys (`<ns>:<name>`, without `:tag`/`:name`/`:digest`) to the image they stand for; default none. */
+    /** Flux marker keys (`<ns>:<name>`, without `:tag`/`:name`/`:digest`) to the image they stand for, with a tag or digest; default none. */
     readonly setters?: ReadonlyMap<string, ImageUpdate>;
     /**
      * Marker keys defined elsewhere (Flux objects, configuration) that this request has no
@@ -86,7 +120,8 @@ export interface FullEditRequest extends EditRequest {
 }
 /**
  * `request` with the lists it leaves out empty. Throws TypeError naming a field of the wrong type,
- * which JavaScript callers can pass (a plain object for a Map, a reference string for an ImageUpdate).
+ * which JavaScript callers can pass (a plain object for a Map, a reference string for an ImageUpdate),
+ * or an image with no tag or digest, which has no version to write and would change nothing.
  */
 export declare function fullEditRequest(request: EditRequest): FullEditRequest;
 /** What a JavaScript value is, for a message about a value of the wrong type: `a string ("nginx:1.2")`, `a plain object`. */

@@ -3,7 +3,7 @@
  * pure functions over text; `planUpdate` reads a tree and returns the new texts; only
  * `writePlan` writes.
  */
-export type { AsideWarning, Change, ChangeKind, Diagnostic, EditRequest, EditResult, FieldChange, ObjectId, ValueFor, Warning } from "./change.js";
+export type { AsideWarning, Change, ChangeKind, Diagnostic, EditRequest, EditResult, FieldChange, ObjectId, ValueFor, Warning, WarningKind } from "./change.js";
 export { formatDiagnostic, SourceError } from "./change.js";
 export { formatImageRef, ImageRefError, isDigest, isTag, normalizeRepository, parseImageRef, tryParseImageRef, type ImageRef } from "./image/reference.js";
 export { parsePolicy, PolicyError, type Policy, type PolicyIssue, type PolicySpec } from "./image/policy.js";

@@ -49,10 +49,17 @@ export interface WrittenValue {
  * `<image> <old>[, <old>] -> <new>`: the incoming `image` and the versions the `values` that
  * write it replaced, as `imageVersion` gives them; undefined when none writes it. A file's tag
  * field and digest field held one version between them (`1.2.0@sha256:111111111111`), told as one.
- * The commit subject and the pull request's title both say it, so they word a change alike.
+ * The new version is writtenVersion's. The commit subject and the pull request's title both
+ * say it, so they word a change alike.
  */
 export declare function promotion(image: ImageRef, values: readonly WrittenValue[]): string | undefined;
-/** How a field's `value` writes `image`: as the whole reference (its repository, at a tag or digest), its tag or its digest; undefined when it does not. */
-export declare function writtenPart(value: string, image: ImageRef): "reference" | "tag" | "digest" | undefined;
+/** The version of `image` the `values` wrote: with its digest only when one of them took it (a tag field alone takes the tag). */
+export declare function writtenVersion(image: ImageRef, values: readonly WrittenValue[]): string;
+/**
+ * How a field's `value` writes `image`: as the whole reference (its repository, at a tag or
+ * digest), its tag, its digest, or its tag pinned by its digest (a Helm `tag: 1.3.0@sha256:…`,
+ * split-image.ts); undefined when it does not.
+ */
+export declare function writtenPart(value: string, image: ImageRef): "reference" | "tag" | "digest" | "pinned-tag" | undefined;
 /** An image's version as a subject gives it: the tag, with the short digest when pinned, or the short digest alone. */
 export declare function imageVersion(ref: Pick<ImageRef, "tag" | "digest">): string;

@@ -22,4 +22,23 @@ export declare function mayHoldBareImage(text: string, repositories: ReadonlySet
  * file at its path builds.
  */
 export declare function kustomizeTagged(kustomizations: readonly TextFile[], incoming: readonly ImageRef[], fluxKustomizations?: readonly TextFile[], tree?: readonly string[]): Map<string, Map<string, string[]>>;
+/**
+ * For each file kustomizations of this tree build, the names (as written) of `incoming`
+ * repositories whose version every build of it sets: the version the file holds for such a name
+ * is never deployed (a base whose overlays all re-tag its image). A build starts at a
+ * kustomization nothing in the tree includes (an overlay a cluster applies), or at a Flux
+ * Kustomization with `spec.images`, and goes down its resources, bases and components; below a
+ * kustomization that tags a name, nothing deploys that name as written. A file no build reaches
+ * is in no build. Flux Kustomizations without `spec.images` are not read (finding them would
+ * search every YAML file of the tree on every run): one whose `spec.path` is the base itself
+ * deploys it as written, unseen here. Arguments as for kustomizeTagged; linear in the
+ * kustomizations and their entries, per name.
+ */
+export declare function retaggedInEveryBuild(kustomizations: readonly TextFile[], incoming: readonly ImageRef[], fluxKustomizations?: readonly TextFile[], tree?: readonly string[]): Map<string, Set<string>>;
+/**
+ * Whether `text` holds `repository` only under `names` (as written) in its `image:` values and
+ * patch ops' values, and holds it there at least once: kustomize re-tags a container image of
+ * exactly its entry's name.
+ */
+export declare function namedOnlyAs(text: string, repository: string, names: ReadonlySet<string>): boolean;
 export {};

@@ -2,7 +2,7 @@
  * Overrides: `--set` specs and configured `overrides:` per file, checked before any edit and
  * applied over what the editors did, as one result per file.
  */
-import type { Diagnostic, EditResult, Warning } from "../change.js";
+import type { Diagnostic, EditResult, FieldEditResult, FieldWarning, Warning } from "../change.js";
 import { SourceError } from "../change.js";
 import { type ImageUpdate } from "../image/update.js";
 import { type ComputedOverride } from "../kcl/override.js";
@@ -50,11 +50,11 @@ export declare function overriddenIn(requested: readonly RequestedOverride[], im
  * they read once the overrides added or removed lines. Throws RequestError (with the file)
  * for an override that cannot apply.
  */
-export declare function overFile(path: string, kind: FileKind, edited: EditResult, requested: readonly (string | ComputedOverride)[], create: boolean): EditResult;
+export declare function overFile(path: string, kind: FileKind, edited: FieldEditResult, requested: readonly (string | ComputedOverride)[], create: boolean): EditResult;
 /**
  * Whether an override of the warning's file, a `--set` or a configured one (for whichever image),
  * names the field the warning advises to override: the field is someone else's to set. A spec
  * that does not parse names nothing.
  */
-export declare function overrideNames(warning: Warning, requested: readonly RequestedOverride[], configured: readonly OverrideConfig[]): boolean;
+export declare function overrideNames(warning: FieldWarning, requested: readonly RequestedOverride[], configured: readonly OverrideConfig[]): boolean;
 export declare function located(path: string, error: SourceError): Diagnostic;

@@ -14,9 +14,13 @@ import type { ValidRequest } from "./request.js";
  * repository or a marker key: say so, instead of a bare "nothing to change". An image counts
  * as reached when a file in scope holds its repository, a marker key or a configured override
  * stands for it; a `--setter` key, when a file in scope holds a marker with it where markers are read.
+ * The repository or key of those `known` (configured, or defined in the tree) it most likely meant is named.
  * `texts` are the files in scope, by path.
  */
-export declare function warnUnreached(valid: ValidRequest, updates: readonly ImageUpdate[], overrides: ReadonlyMap<string, readonly RequestedOverride[]>, texts: readonly (readonly [string, string])[], warnings: Warning[]): void;
+export declare function warnUnreached(valid: ValidRequest, updates: readonly ImageUpdate[], known: {
+    readonly keys: ReadonlySet<string>;
+    readonly repositories: ReadonlySet<string>;
+}, overrides: ReadonlyMap<string, readonly RequestedOverride[]>, texts: readonly (readonly [string, string])[], warnings: Warning[]): void;
 /**
  * A field matched by repository moves while the marked fields of the same image in its file may
  * not: without a target it takes the incoming version as given (DESIGN §3), while they follow
@@ -44,9 +48,11 @@ interface UnmovedContext {
     readonly explained: (path: string, image: ImageRef) => boolean;
     /** The run changes nothing and says nothing else: a mention of the repository with no version counts then too. */
     readonly quiet: boolean;
-    /** The configured targets' names (none without a configuration), and whether a file is in none of them, where nothing is edited. */
-    readonly targets: readonly string[];
-    readonly inNoTarget: (path: string) => boolean;
+}
+/** An incoming image and the files left at an old version of it. */
+export interface LeftBehind {
+    readonly image: ImageRef;
+    readonly paths: readonly string[];
 }
 /**
  * A field the run left at an old version, unseen, would run the old build while the run reads
@@ -54,10 +60,20 @@ interface UnmovedContext {
  * string, a substitution, a file kind not read, a file in no target. Each file of `texts` (as the plan leaves them;
  * argocd-image-updater's annotations and objects left out)
  * that holds the repository with a version (joined, or as a pair of fields the editors read), but neither
- * the new tag nor digest, and that no other warning explains, is named, also when other files change. A run that changes nothing
- * and says nothing else names a bare mention of the repository too, unless some file holds the
+ * the new tag nor digest, and that no other warning explains, is left behind, also when other files change. A run that changes nothing
+ * and says nothing else counts a bare mention of the repository too, unless some file holds the
  * new version (the fields may well hold it), rather than let "nothing to change" read as "every
- * field holds it". A file in no configured target gets that reason, not the editing rules.
+ * field holds it". Images left nowhere are not listed.
  */
-export declare function warnUnmoved(images: readonly ImageRef[], texts: readonly (readonly [string, string])[], context: UnmovedContext, warnings: Warning[]): void;
+export declare function leftBehind(images: readonly ImageRef[], texts: ReadonlyMap<string, string>, context: UnmovedContext): LeftBehind[];
+/**
+ * Names the files left behind (leftBehind's, `texts` as it read them), one warning per image
+ * and reason; a file in no configured target gets that reason, not the editing rules. A warning
+ * naming one file is at that file, at the first line holding the repository.
+ */
+export declare function warnUnmoved(left: readonly LeftBehind[], texts: ReadonlyMap<string, string>, context: {
+    /** The configured targets' names (none without a configuration), and whether a file is in none of them, where nothing is edited. */
+    readonly targets: readonly string[];
+    readonly inNoTarget: (path: string) => boolean;
+}, warnings: Warning[]): void;
 export {};

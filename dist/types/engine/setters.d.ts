@@ -33,8 +33,13 @@ export interface FluxPolicy {
  * images concern it. And every update a marker may get (`updates`). `texts` are the files
  * read, in path order: Flux objects are taken in that order.
  */
-export declare function resolveSetters(valid: ValidRequest, config: Config | undefined, configPath: string, texts: ReadonlyMap<string, string>, inScope: (path: string) => boolean, allowDowngrade: boolean, warnings: Warning[]): {
+export declare function resolveSetters(valid: ValidRequest, config: Config | undefined, configPath: string, texts: ReadonlyMap<string, string>, inScope: (path: string) => boolean, keptOut: (path: string, image: ImageRef) => boolean, allowDowngrade: boolean, warnings: Warning[]): {
     updates: ImageUpdate[];
+    /** Every key a marker in scope uses or the tree and configuration define, and the repositories they define: what a typo may have meant. */
+    known: {
+        readonly keys: ReadonlySet<string>;
+        readonly repositories: ReadonlySet<string>;
+    };
     forFile: (path: string) => FileSetters;
     fluxPoliciesAt: (path: string, repository: string) => readonly FluxPolicy[];
 };

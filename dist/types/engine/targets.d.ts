@@ -4,9 +4,10 @@
  * repository, and a new tag only when the target's policy accepts it too.
  */
 import type { Warning } from "../change.js";
+import type { Policy } from "../image/policy.js";
 import { type ImageRef } from "../image/reference.js";
 import type { ImageUpdate } from "../image/update.js";
-import type { Config, Target } from "./config.js";
+import type { Config, Target, TargetImage } from "./config.js";
 /** The configured targets the request names (all of them when it names none); a name no target has is refused. */
 export declare function targetsInScope(config: Config | undefined, names: readonly string[] | undefined): readonly Target[];
 /** The target a file belongs to: the first whose paths match it (given every configured target, whatever the run selects). */
@@ -18,6 +19,25 @@ export declare function targetOf(targets: readonly Target[]): (path: string) => 
  * `configured` are all of them, in order, `files` every file of the tree.
  */
 export declare function warnIdlePaths(configured: readonly Target[], targets: readonly Target[], files: readonly string[], configPath: string, warnings: Warning[]): void;
+/**
+ * Whether a target takes an image: its allow-list's entry for the repository, and why it keeps the
+ * image out, if it does: `unlisted`, the allow-list lacks the repository; `policy`, the entry's policy
+ * accepts no such tag (a digest alone no policy refuses here).
+ */
+export type Allowance = {
+    readonly allowed: TargetImage;
+    readonly refused?: undefined;
+} | {
+    readonly allowed: TargetImage & {
+        readonly policy: Policy;
+    };
+    readonly refused: "policy";
+} | {
+    readonly allowed?: undefined;
+    readonly refused: "unlisted";
+};
+/** The one answer to "does this target take this image, and does its policy accept the tag". */
+export declare function allowance(target: Target, image: ImageRef): Allowance;
 /** Without targets every incoming image applies everywhere; with targets, only what the file's target allows, under its policy. */
 export declare function imagesFor(images: readonly ImageRef[], config: Config | undefined, target: Target | undefined, allowDowngrade: boolean): ImageUpdate[];
 /**

@@ -5,7 +5,7 @@
  * object of string values. Flux silently ignores a comment that fails this; we read it as an
  * error when it clearly meant to be a marker, so the editor can say why nothing changed.
  */
-import type { FullEditRequest } from "../change.js";
+import type { FullEditRequest, WarningKind } from "../change.js";
 import { type ImageUpdate } from "./update.js";
 /** Flux's screening token (the key with its quotes): text without it holds no marker. */
 export declare const MARKER_TOKEN: string;
@@ -64,12 +64,12 @@ export interface SetterGroup<F extends MarkedText = MarkedText> {
  * told of each field that keeps a version its policy ranks above or equal to the incoming one: a plain
  * marked field, or a group's `:tag` field.
  */
-export declare function markedValues<F extends MarkedText>(groups: readonly SetterGroup<F>[], kept?: (field: F, why: string) => void): (string | undefined)[][];
+export declare function markedValues<F extends MarkedText>(groups: readonly SetterGroup<F>[], kept?: (field: F, why: string, kind?: WarningKind) => void): (string | undefined)[][];
 /** A field a marker marks, as an editor found it: where to warn about it, and how to write it or why it never is. */
 export type MarkedSite = MarkedText & {
     /** A setter's fields decide together within one document (a KCL file is one). */
     readonly document: number;
-    readonly warn: (message: string) => void;
+    readonly warn: (message: string, kind?: WarningKind) => void;
 } & ({
     readonly write: (value: string) => void;
 } | {

@@ -1,9 +1,4 @@
-/**
- * An image held as sibling fields of one mapping (YAML) or config (KCL), as Helm values hold
- * one: `repository` (Argo CD Image Updater names it `name`), an optional `registry`, `tag` and
- * an optional `digest`. The one rule for which fields those are: the editors set such an image
- * by them (helm.ts, the KCL editor), and a `--set` of its tag alone is told of the digest beside it.
- */
+import { type ImageUpdate, type KeptBy } from "./update.js";
 /** The keys a split image's fields may have. */
 export declare const SPLIT_IMAGE_KEYS: ReadonlySet<string>;
 /** The fields of a split image, each as the caller reads one; a key with no field is undefined. */
@@ -20,4 +15,33 @@ export declare function splitImage<F>(field: (key: string) => F | undefined): Sp
  * of a split image whose tag `key` is, which pins the build of the tag it was set with.
  */
 export declare function digestBeside<F>(key: string | number, field: (key: string) => F | undefined): F | undefined;
+/** What the tag and digest fields of a split image hold, as written; `digest` is undefined where there is no digest field. */
+export interface SplitVersion {
+    readonly tag: string;
+    readonly digest: string | undefined;
+}
+/** What they should hold: `tag` is undefined only where there is no tag to hold, `digest` where there is no digest field. */
+export interface NextSplitVersion {
+    readonly tag: string | undefined;
+    /** "" for a digest the new tag drops: charts treat an empty digest as none. */
+    readonly digest: string | undefined;
+}
+/** Where what a split image's decision says goes: at its tag, with the tag's key in front, and at the pair, with the pair's. */
+export type SplitSay = (atTag: KeptBy, atPair: (why: string) => void) => void;
+/**
+ * The one decision for a split image of `update`'s repository (nextVersion, for its fields): what
+ * its tag and digest fields should hold, `next` undefined when they stay.
+ * - Without a digest field, a tag may carry its build's digest (`1.0.0@sha256:…`, for a chart that
+ *   writes `{{repository}}:{{tag}}`): it is read as both, so that a policy ranks the tag and dropping
+ *   the digest is said, and written back as both.
+ * - A tag field holding something else that is not a tag (another image's reference) is left: what
+ *   it is meant to hold would be a guess.
+ * - Without a digest field, an incoming digest has nowhere to go: that is said at the pair.
+ * What it says is held back (pendingVersion): `say` tells it once the caller knows the fields are
+ * written (a YAML tag may be unable to hold the new value), or that nothing moves.
+ */
+export declare function nextSplitImage(update: ImageUpdate, current: SplitVersion): {
+    readonly next: NextSplitVersion | undefined;
+    readonly say: SplitSay;
+};
 export {};

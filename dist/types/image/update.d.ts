@@ -1,3 +1,8 @@
+/**
+ * The one decision every editor shares: given what a field holds now and the incoming
+ * image, what should it hold? Policies make it safe to re-apply (no downgrade, idempotent).
+ */
+import type { WarningKind } from "../change.js";
 import { type ImageRef } from "./reference.js";
 import type { Policy } from "./policy.js";
 /** An incoming image and the rule that decides whether it replaces the current version. */
@@ -18,10 +23,9 @@ export declare function versionOf(tag: string | undefined, digest: string | unde
  * Told what a person should learn at a field: why it keeps a version its policy ranks above (or
  * equal to) the incoming one, or cannot judge, so that they learn why nothing moved; or that its
  * edit drops the digest pinning it, or goes down from a version outside its policy. Each decision tells each once.
+ * `kind` is the warning's kind, for a reader that tells it apart (`policy-refusal`: the policy accepts no incoming tag).
  */
-export type KeptBy = (why: string) => void;
-/** Whether a warning is a field's policyRefusal. */
-export declare function isPolicyRefusal(message: string): boolean;
+export type KeptBy = (why: string, kind?: WarningKind) => void;
 /**
  * nextVersion for a pair of fields that may yet be left whole (a tag that cannot hold the new
  * value): what it says (a kept version, a dropped pin) is held back, and `say` tells it once the

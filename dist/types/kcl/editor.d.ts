@@ -5,7 +5,7 @@
  * interpolations, escapes, anything with spaces or quotes) are never touched, nor is
  * anything inside a comment.
  */
-import { type EditRequest, type EditResult } from "../change.js";
+import { type EditRequest, type EditResult, type FieldEditResult, type FullEditRequest } from "../change.js";
 import { type ImageRef } from "../image/reference.js";
 /**
  * What the overrides of a file set, for what its interpolations' warnings would ask for: an
@@ -21,10 +21,12 @@ export interface Overridden {
     readonly paths?: ReadonlySet<string>;
 }
 /**
- * What a KCL file that may hold `image` spells: its screen token, or, for a reference built on a
- * registry constant (`_registry + "/web:"`), the path's last segment. The engine's byte screen
- * and editKcl's own read the same words.
+ * The byte screen of KCL files, the engine's and editKcl's own: whether a text may hold a marker
+ * or one of `images`, as its screen token or, for a reference built on a registry constant
+ * (`_registry + "/web:"`), the path's last segment.
  */
+export declare function kclScreen(images: readonly ImageRef[]): (text: string) => boolean;
+/** What a KCL file that may hold `image` spells (kclScreen). */
 export declare function kclScreenTokens(image: ImageRef): readonly string[];
 /**
  * Whether a KCL text may build `image`'s reference on a registry constant (`_registry =
@@ -40,4 +42,6 @@ export declare function mayBuildOnRegistry(text: string, image: ImageRef): boole
  * (overriddenIn). Throws SourceError when a file that may match does not
  * tokenize or parse; a file that cannot match (screened by bytes) is returned as is.
  */
-export declare function editKcl(text: string, given: EditRequest, overridden?: Overridden): EditResult;
+export declare function editKcl(text: string, request: EditRequest, overridden?: Overridden): EditResult;
+/** editKcl for a request the engine built from what it checked once for the plan: not checked again for each file. */
+export declare function editCheckedKcl(text: string, request: FullEditRequest, overridden?: Overridden): FieldEditResult;

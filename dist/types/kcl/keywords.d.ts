@@ -35,6 +35,12 @@ export declare const Keyword: {
     readonly NoneValue: 26;
     readonly UndefinedValue: 27;
 };
+/**
+ * The words KCL reserves: no statement can assign one (`True = 1` is refused), and a key that
+ * is one is written quoted. Not `type`, which the parser decides on but KCL's lexer does not
+ * reserve: it opens a type alias only before a name (`type X = …`) and is a name elsewhere.
+ */
+export declare const RESERVED: ReadonlySet<string>;
 /** The Keyword of the name `text[start, end)`, Keyword.Other when it is none of them. */
 export declare function keywordOf(text: string, start: number, end: number): number;
 /** The Keyword of token `at` (Keyword.Other for other names and for any other token). */

@@ -1,15 +1,18 @@
+import { type ValueForm } from "./spec-value.js";
 /** One spec of `[profile] overrides`. */
 export interface ModOverride {
     /** 1-based line of its TOML string. */
     readonly line: number;
+    /** Its index in the TOML array, whose items of other kinds count too. */
+    readonly index: number;
     /** The spec, its TOML escapes decoded. */
     readonly spec: string;
-    /** The spec's path; undefined for a string KCL refuses as a spec. */
+    /** The spec's path; undefined for a string that sets no string (specSetting: no spec KCL reads, `path-`, a string after `+=`). */
     readonly path?: string;
+    /** Where a warning finds an image of a value that is not edited: the value's text, or the TOML string's when it cannot be read ("" when it sets no string). */
+    readonly text: string;
     /** The string the spec sets and where it is in the file, or the form of a value that is none, for a warning. */
-    readonly value: ModValue | {
-        readonly form: string;
-    };
+    readonly value: ModValue | ValueForm;
 }
 /** A spec's value that is one string. */
 export interface ModValue {

@@ -6,6 +6,16 @@ import type { AssignStatement, Module, OperationExpr, Statement } from "./syntax
  * operators for all operands: a chain of thousands of `+` costs no more than its length.
  */
 export declare function operatorsOver(operation: OperationExpr): (string | undefined)[];
+interface Extent {
+    readonly first: number;
+    readonly last: number;
+}
+export declare const holds: (node: Extent, token: number) => boolean;
+/**
+ * The index of the one of `nodes`, in file order, that holds `token` (-1 for none), found by halves:
+ * a file of thousands of statements, or an operation of thousands of operands, is asked about each string left in it.
+ */
+export declare function holding(nodes: readonly Extent[], token: number): number;
 /** The construct holding string token `token`, as a warning names it (`a list comprehension`); undefined where the editor reads it. */
 export declare function skippedConstruct(statements: readonly Statement[], token: number): string | undefined;
 /**
@@ -15,3 +25,4 @@ export declare function skippedConstruct(statements: readonly Statement[], token
  * read once for the whole module, and only when a typed assignment names a type.
  */
 export declare function literalTypes(module: Module): Map<AssignStatement, string>;
+export {};

@@ -10,7 +10,7 @@ export declare class SourceText {
     constructor(text: string);
     /** 1-based line of a UTF-16 index. LF, CRLF and CR all end a line. */
     line(index: number): number;
-    /** 1-based column (in UTF-16 code units) of an index. */
+    /** 1-based column (in UTF-16 code units) of an index; a leading BOM, which no editor shows, is not counted. */
     column(index: number): number;
     /** Index where the line holding `index` starts. */
     lineStart(index: number): number;

@@ -52,3 +52,34 @@ export declare function readSpecValue(text: string): SpecValue;
 export declare function usableSpecValue(spec: OverrideSpec, raw: string): Exclude<SpecValue, {
     readonly kind: "other";
 }>;
+/** A setting's value that is one string: what it is, where it is in the setting's text, and how another is written there. */
+export interface ValueString {
+    readonly string: string;
+    /** Where the value is in the setting's text: [start, end). */
+    readonly start: number;
+    readonly end: number;
+    /** The text for another string in its place; the caller reads the new setting back, as KCL may read it otherwise. */
+    readonly write: (string: string) => string;
+    /** Set when the whole unquoted text is the string: its form, to name an image in it that is no reference by itself. */
+    readonly whole?: string;
+}
+/** A setting's value that is not one string: its form, for a warning; `kcl` when it is a KCL expression, which says itself whether an image in it would move. */
+export interface ValueForm {
+    readonly form: string;
+    readonly kcl?: true;
+}
+/** What a `-O` spec sets. */
+export interface SpecSetting {
+    readonly path: string;
+    /** The value's text, where a warning finds an image of a value that is not edited. */
+    readonly text: string;
+    readonly value: ValueString | ValueForm;
+}
+/**
+ * What a `-O` spec kept as text (in YAML, in a kcl.mod) sets, as KCL reads it: one string
+ * literal, written back in its own quotes, or an unquoted value whose head is an operation
+ * (`ghcr.io/acme/app:1.0`), the string of its whole text, written unquoted again; else the
+ * form of the value. Undefined for text KCL refuses as a spec and for a spec that sets no
+ * string: a delete (`path-`), or a string after `+=`, which appends to lists only.
+ */
+export declare function specSetting(text: string): SpecSetting | undefined;

@@ -59,5 +59,9 @@ export interface Tokens {
     readonly commentEnd: Int32Array;
     readonly commentCount: number;
 }
+/** Where a text's source starts: after a byte order mark, which is no part of it. */
+export declare function sourceStart(text: string): number;
 /** Tokenize a whole KCL file; throws SourceError (line, column) on text KCL cannot lex. */
 export declare function tokenize(text: string): Tokens;
+/** Whether `text` is one KCL name as tokenize reads names, `$`-escaped or not: what a statement can assign. */
+export declare function isName(text: string): boolean;

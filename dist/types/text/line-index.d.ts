@@ -11,5 +11,10 @@ export declare class LineIndex {
     /** Offset where a 1-based line starts; undefined past the last line. */
     lineStart(line: number): number | undefined;
 }
+/**
+ * How many lines end in text[start, end), by LineIndex's rule: LF, CRLF and a lone CR each
+ * end one. A CR just before `end` is no line end when an LF follows it there: that LF ends its line.
+ */
+export declare function lineBreaks(text: string, start?: number, end?: number): number;
 /** 1-based line of one offset, by LineIndex's rule, without building an index: for a text looked up once. */
 export declare function lineAt(text: string, offset: number): number;

@@ -1,3 +1,10 @@
+/**
+ * A Helm parameter holding a bare incoming repository under a name no pair rule reads
+ * (`worker.image.repo`, as Image Updater's `helm.image-name` may name it): its tag is a parameter
+ * beside it no rule moves. Named with the override that sets the tag, and with what it is about,
+ * so that an override naming the field answers the warning (overrides.ts).
+ */
+import type { WarningAbout } from "../change.js";
 import { type ImageUpdate } from "../image/update.js";
 import type { HelmField } from "./helm.js";
 import type { EditPlan } from "./plan.js";
@@ -9,7 +16,11 @@ import type { EditPlan } from "./plan.js";
  * override that sets the tag; a sibling named like a tag or version is the one named, when there is one.
  */
 export declare function warnUnpairedRepositories(parameters: readonly [string, HelmField][], incoming: ReadonlyMap<string, ImageUpdate>, plan: EditPlan): void;
-/** The end of a warning that a Helm parameter holding a tag was not moved: the override that sets it. */
-export declare function overrideAdvice(key: string, repository: string): string;
-/** The field a warning ending in overrideAdvice says an override should set, so that an override naming it answers the warning; undefined for any other warning. */
-export declare function advisedOverrideOf(message: string): string | undefined;
+/**
+ * The end of a warning that a Helm parameter holding a tag was not moved: the override that sets it; and
+ * what the warning is then about, so that an override naming that field answers it.
+ */
+export declare function overrideAdvice(key: string, repository: string): {
+    readonly advice: string;
+    readonly about: WarningAbout;
+};

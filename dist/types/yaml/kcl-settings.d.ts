@@ -7,10 +7,9 @@
  * - `-O` override specs (reference/kcl-override.md §1.9): a flux-kcl-controller `KCLRun`'s
  *   `spec.config.overrides` (krm.kcl.dev.fluxcd/v1alpha1, api/v1alpha1/kclrun_types.go) and a
  *   KCL settings file's `kcl_cli_configs.overrides` (`kcl.yaml`, crates/config/src/settings.rs).
- *   A spec is read as KCL reads it (override-spec.ts, spec-value.ts): a `=` or `:` spec's value
- *   is one string literal, written back in the literal's own quotes, or an unquoted value whose
- *   head is an operation (`ghcr.io/acme/app:1.0`), the string of its whole text (KCL's
- *   binary-to-string rule), written unquoted again.
+ *   A spec is read as KCL reads it (spec-value.ts specSetting, as a kcl.mod's are): one
+ *   string literal, written back in the literal's own quotes, or an unquoted value whose head
+ *   is an operation (`ghcr.io/acme/app:1.0`), the string of its whole text, written unquoted.
  * - `-D` options, which the program reads with `option()`: a KCLRun's `spec.config.arguments`
  *   (`name=value`, split at the first `=` as kcl-go's WithOptions does) and a settings file's
  *   `kcl_options` (`{key, value}`, whose value is a YAML value). KCL decodes an argument's
@@ -18,6 +17,7 @@
  *   reading it as KCL: a JSON string is written JSON-escaped, raw text as it is.
  */
 import type { FieldChange } from "../change.js";
+import { type ValueForm, type ValueString } from "../kcl/spec-value.js";
 import type { YamlDocument } from "./file.js";
 import { type FlowScalar, type ScalarNode, type YamlNode } from "./node.js";
 import { type PathSegment } from "./path.js";
@@ -30,22 +30,8 @@ export interface Setting {
     readonly unedited: string;
     /** The value's text, where a warning finds the image of a value that is not edited. */
     readonly text: string;
-    /** The string the value is and where it is written, or the form of a value that is none (`kcl` when it is a KCL expression). */
-    readonly value: ValueString | {
-        readonly form: string;
-        readonly kcl?: true;
-    };
-}
-/** A value that is one string. */
-export interface ValueString {
-    readonly string: string;
-    /** Where it is written in the YAML string's text: [start, end). */
-    readonly start: number;
-    readonly end: number;
-    /** How another string is written there. */
-    readonly write: (string: string) => string;
-    /** Set when the whole text is the string: its form, to name an image in it that is no reference by itself. */
-    readonly whole?: string;
+    /** The string the value is and where it is in the YAML string's text, or the form of a value that is none. */
+    readonly value: ValueString | ValueForm;
 }
 /** A spec or `-D` argument string of a settings list. */
 export interface SettingItem {
@@ -54,7 +40,7 @@ export interface SettingItem {
     readonly inFlow: boolean;
     /** What the list holds, for a message: `-O` specs or `-D` arguments. */
     readonly holds: "spec" | "argument";
-    /** What a text of this list sets; undefined for text the controller refuses and for a spec that sets no string (`path-`, `path+=`). */
+    /** What a text of this list sets; undefined for text the controller refuses and for a spec that sets no string (`path-`, a string after `+=`). */
     readonly read: (text: string) => Setting | undefined;
 }
 /**

@@ -1,13 +1,3 @@
-/**
- * Flux setter markers in YAML: `image: repo:tag # {"$imagepolicy": "<ns>:<name>"}` and the
- * `:tag`, `:name`, `:digest` variants. Which comment may mark a scalar is kyaml's rule (its
- * line comment, else its head comment: the first non-empty one decides); the grammar and
- * the values written are image/marker.ts. Only scalars are set, as a whole value, except a
- * KCL setting kept in YAML (kcl-settings.ts), where Flux's whole value would replace a `-O`
- * spec or `-D` argument with an image KCL cannot read: there the marker sets the image inside
- * the setting's value (a spec's KCL literal keeps its quotes), as the editor by repository
- * does, and a `kcl_options` value, which is an option's value, gets the same part of its reference.
- */
 import { type MarkerLine } from "../image/marker.js";
 import { type AliasNode, type ScalarNode } from "./node.js";
 import type { Editor } from "./plan.js";

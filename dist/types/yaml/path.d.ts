@@ -3,8 +3,11 @@ import type { EditResult, ValueFor } from "../change.js";
 export type PathSegment = string | number;
 /** `spec.containers[0].image`; keys that are not bare words are written `["a.b"]`. */
 export declare function formatPath(path: readonly PathSegment[]): string;
-/** Parses `a.b[0]`, `a["dot.key"].b`, `a['x'].b`, `containers.0.image`; throws SourceError saying where it is malformed. */
-export declare function parsePath(text: string): PathSegment[];
+/**
+ * Parses `a.b[0]`, `a["dot.key"].b`, `a['x'].b`, `containers.0.image`; throws SourceError saying where it is malformed.
+ * `value`, a spec's, completes the `--image` that the error for a yq selector suggests.
+ */
+export declare function parsePath(text: string, value?: string): PathSegment[];
 /** A `--set` spec for a YAML file, read without the file: the path as written, its segments, and the value as given (quoted or not). */
 export interface YamlSpec {
     readonly path: string;
@@ -19,13 +22,13 @@ export declare function parseYamlSpec(spec: string): YamlSpec;
  */
 export declare function setFromSpec(text: string, spec: string, create: boolean, setsToo?: (path: string) => boolean): EditResult;
 export interface SetOptions {
-    /** Add missing mapping keys at the end of the path. */
+    /** Add missing mapping keys at the end of the path, under a mapping or in place of a key's null value (`image:`). */
     readonly create?: boolean;
     /**
      * The value was given unquoted: where the field holds a plain number, boolean or null and
      * the value reads as one too, it is written as it is (`replicas: 2` set to 3 stays a
      * number). Otherwise, and always for a quoted value, the value is a string, and a warning
-     * says so where the field held a plain number, boolean or null (whatever `typed` is).
+     * says so where the field held a plain number or boolean (whatever `typed` is; a null is filled, not retyped).
      */
     readonly typed?: boolean;
     /**
@@ -40,6 +43,6 @@ export interface SetOptions {
  * Sets the scalar at `path` (see parsePath) to `value`, or to what `value` computes from the
  * scalar's text; kind "override", key = the path as given. With `create`, missing mapping
  * keys at the end of the path are added (in the first document that has the path the
- * furthest); list items are never created.
+ * furthest), a key's null value (`image:`, `image: ~`) becoming a mapping of them (null-fill.ts); list items are never created.
  */
 export declare function setYamlPath(text: string, path: string, value: string | ValueFor, options?: SetOptions): EditResult;

@@ -5,11 +5,6 @@ import type { EditPlan } from "./plan.js";
 /** Whether `text` holds a placeholder something fills in after this tool. */
 export declare function hasPlaceholder(text: string): boolean;
 /**
- * The field (`image.tag`, as formatPath wrote it) a warning of a field left to its placeholder is
- * about, so that a `--set` of that field, which writes it after all, answers it; undefined for any other warning.
- */
-export declare function placeholderFieldOf(message: string): string | undefined;
-/**
  * The first of `fields` (a tag, a digest) that holds a placeholder, named in a warning: the
  * image's version is filled in there, so none of them is edited. False when none holds one.
  */

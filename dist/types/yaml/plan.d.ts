@@ -3,8 +3,9 @@
  * governed by an editor (a marked field belongs to its marker only), the splices to make,
  * and the changes and warnings to report.
  */
-import type { EditResult, FieldChange, FullEditRequest } from "../change.js";
+import type { FieldChange, FieldEditResult, FullEditRequest, WarningAbout, WarningKind } from "../change.js";
 import type { YamlDocument, YamlFile } from "./file.js";
+import type { KeptBy } from "../image/update.js";
 import type { FlowScalar, MapNode, YamlNode } from "./node.js";
 import { type Splice } from "../text/splice.js";
 /** One editor of DESIGN §2: reads the parsed file and records its edits in the plan. */
@@ -23,6 +24,8 @@ export interface PlannedChange {
 export interface PlannedWarning {
     readonly offset: number;
     readonly message: string;
+    readonly kind?: WarningKind;
+    readonly about?: WarningAbout;
 }
 export declare class EditPlan {
     readonly file: YamlFile;
@@ -42,7 +45,12 @@ export declare class EditPlan {
     addPair(map: MapNode, keys: readonly [string, ...string[]], value: string, label: ChangeLabel): void;
     /** Plans a splice the caller rendered itself: an edit made in a text held inside one of this file's scalars, moved to this file's offsets. */
     addSplice(splice: Splice, change: Omit<FieldChange, "line">): void;
-    warn(offset: number, message: string): void;
+    warn(offset: number, message: string, kind?: WarningKind, about?: WarningAbout): void;
+    /**
+     * What a field's version decision tells (KeptBy), said at `offset` after the field's name and kept as what
+     * the warning is about: an override the same decision moves says it no more (overrides.ts).
+     */
+    keptBy(offset: number, field: string): KeptBy;
     /** What is planned so far, at offsets of this plan's file: for an editor that moves it into a file holding this text in a scalar. */
     edits(): {
         readonly changes: readonly PlannedChange[];
@@ -51,6 +59,7 @@ export declare class EditPlan {
     /**
      * The edited text (the input itself when nothing changed) and what changed, in document
      * order. Lines are those of the edited text (an added pair is on a line of its own).
+     * Its warnings keep what they are about, for the engine (FieldWarning).
      */
-    result(): EditResult;
+    result(): FieldEditResult;
 }
