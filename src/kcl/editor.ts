@@ -23,6 +23,7 @@ import { MARKER_TOKEN, MarkedFields, readMarker, type Marker } from "../image/ma
 import { nextSplitImage, SPLIT_IMAGE_KEYS, splitImage } from "../image/split-image.js";
 import { bareRepositoryWarning, byRepository, nextReference, nextVersion, staleImageIn, versionOf, type ImageUpdate, type KeptBy } from "../image/update.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
+import { partitionPoint } from "../text/partition-point.js";
 import { wordScreen } from "../text/word-screen.js";
 import { applySplices, byPosition, type Splice } from "../text/splice.js";
 import { Keyword, keywordAt } from "./keywords.js";
@@ -505,14 +506,8 @@ class ImageEditor {
     for (const needle of needles) {
       for (let at = this.text.indexOf(needle); at >= 0; at = this.text.indexOf(needle, at + 1)) {
         // The last token starting at or before the occurrence: the string holding it, if any.
-        let lo = 0;
-        let hi = count - 1;
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >> 1;
-          if (start[mid]! <= at) lo = mid;
-          else hi = mid - 1;
-        }
-        if (kind[lo] === T.String && at + needle.length <= end[lo]!) found.add(lo);
+        const t = Math.max(0, partitionPoint(count, (i) => start[i]! <= at) - 1);
+        if (kind[t] === T.String && at + needle.length <= end[t]!) found.add(t);
       }
     }
     return [...found].sort((a, b) => a - b);

@@ -5,6 +5,7 @@
  * passes over (a config key, an `if` condition). The editor reads the values of assignments
  * and of config, schema and list literals, and the operands of `+` and `|`, and nothing else.
  */
+import { partitionPoint } from "../text/partition-point.js";
 import { nodeText } from "./nodes.js";
 import type {
   AssignStatement,
@@ -129,14 +130,8 @@ export const holds = (node: Extent, token: number): boolean => node.first <= tok
  * a file of thousands of statements, or an operation of thousands of operands, is asked about each string left in it.
  */
 export function holding(nodes: readonly Extent[], token: number): number {
-  for (let lo = 0, hi = nodes.length - 1; lo <= hi;) {
-    const mid = (lo + hi) >> 1;
-    const node = nodes[mid]!;
-    if (token < node.first) hi = mid - 1;
-    else if (token > node.last) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
+  const at = partitionPoint(nodes.length, (i) => nodes[i]!.last < token);
+  return at < nodes.length && holds(nodes[at]!, token) ? at : -1;
 }
 
 /** operatorsOver of each operation asked about, computed once: it is asked once per string left in it. */

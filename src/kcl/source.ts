@@ -1,4 +1,5 @@
 import { LineIndex } from "../text/line-index.js";
+import { partitionPoint } from "../text/partition-point.js";
 
 /**
  * Positions in a KCL source text. Every offset in src/kcl is a UTF-16 index into the JS
@@ -53,14 +54,8 @@ export class SourceText {
   byteOffset(index: number): number {
     this.buildWide();
     const at = this.#wideAt!;
-    let lo = 0;
-    let hi = at.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (at[mid]! < index) lo = mid + 1;
-      else hi = mid;
-    }
-    return index + (lo === 0 ? 0 : this.#wideExtra![lo - 1]!);
+    const before = partitionPoint(at.length, (i) => at[i]! < index);
+    return index + (before === 0 ? 0 : this.#wideExtra![before - 1]!);
   }
 
   /** UTF-16 index of a UTF-8 byte offset that starts a character. */
@@ -68,14 +63,8 @@ export class SourceText {
     this.buildWide();
     const at = this.#wideAt!;
     const extra = this.#wideExtra!;
-    let lo = 0;
-    let hi = at.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (at[mid]! + extra[mid]! < byte) lo = mid + 1;
-      else hi = mid;
-    }
-    return byte - (lo === 0 ? 0 : extra[lo - 1]!);
+    const before = partitionPoint(at.length, (i) => at[i]! + extra[i]! < byte);
+    return byte - (before === 0 ? 0 : extra[before - 1]!);
   }
 
   private lines(): LineIndex {

@@ -1,3 +1,5 @@
+import { partitionPoint } from "./partition-point.js";
+
 /**
  * Offset -> 1-based line over a text, built once, looked up in O(log lines). LF, CRLF and
  * CR all end a line: KCL's rule, and YAML 1.2's (b-break), so every editor reports the
@@ -28,14 +30,11 @@ export class LineIndex {
   /** 1-based line of an offset. */
   lineAt(offset: number): number {
     const starts = this.#starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    // The lines starting at or before it; the first starts at 0, so an offset before it is on line 1.
+    return Math.max(
+      1,
+      partitionPoint(starts.length, (i) => starts[i]! <= offset),
+    );
   }
 
   /** Offset where a 1-based line starts; undefined past the last line. */

@@ -5,6 +5,7 @@
  * starting at or after its old end moves with it); linesMovedBy knows the splices made.
  */
 import { LineIndex, lineBreaks } from "./line-index.js";
+import { partitionPoint } from "./partition-point.js";
 import type { Splice } from "./splice.js";
 
 export function shiftLines<C extends { readonly line?: number }>(changes: readonly C[], before: string, after: string): C[] {
@@ -44,12 +45,5 @@ export function linesMovedBy(text: string, ordered: readonly Splice[]): (offset:
 
 /** How many of the sorted numbers are below `limit`. */
 function countBelow(sorted: readonly number[], limit: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < limit) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(sorted.length, (i) => sorted[i]! < limit);
 }

@@ -4,6 +4,7 @@
  * Each file's anchors and each document's values are indexed once, on the first alias asked
  * about: a file of thousands of aliases is read in linear time.
  */
+import { partitionPoint } from "../text/partition-point.js";
 import type { YamlFile } from "./file.js";
 import type { AliasNode, YamlNode } from "./node.js";
 import type { PathSegment } from "./path.js";
@@ -33,14 +34,9 @@ function anchorsIn(file: YamlFile): ReadonlyMap<string, readonly number[]> {
 export function anchorOf(file: YamlFile, alias: AliasNode): { readonly name: string; readonly at: number } | undefined {
   const name = file.text.slice(alias.start + 1, alias.end);
   const offsets = anchorsIn(file).get(name) ?? [];
-  // The last offset before the alias, by bisection.
-  let [low, high] = [0, offsets.length];
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (offsets[middle]! < alias.start) low = middle + 1;
-    else high = middle;
-  }
-  return low === 0 ? undefined : { name: `&${name}`, at: offsets[low - 1]! };
+  // The last offset before the alias.
+  const before = partitionPoint(offsets.length, (i) => offsets[i]! < alias.start);
+  return before === 0 ? undefined : { name: `&${name}`, at: offsets[before - 1]! };
 }
 
 type Placed = { readonly node: YamlNode; readonly path: readonly PathSegment[] };
