@@ -532,7 +532,8 @@ function readerOfText(text: string, file: string | undefined): Reader {
   if (doc.errors.length > 0) {
     // An error found at the very end (an unclosed bracket) is reported on the last line, not after it.
     const line = (offset: number) => lines.linePos(Math.min(offset, text.trimEnd().length)).line;
-    throw new ConfigError(doc.errors.map((e) => ({ ...(file !== undefined && { file }), line: line(e.pos[0]), message: e.message })));
+    // Said as the manifests' parse errors are: the yaml package's words alone do not say it is the file's syntax.
+    throw new ConfigError(doc.errors.map((e) => ({ ...(file !== undefined && { file }), line: line(e.pos[0]), message: `not valid YAML: ${e.message}` })));
   }
   return new Reader(file, doc, lines);
 }

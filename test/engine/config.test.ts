@@ -166,7 +166,7 @@ describe("parseConfig: bad configuration, each with file, line and field", () =>
     [
       "a YAML syntax error",
       "targets:\n  - name: a\n    paths: [a/**\n",
-      [`${FILE}:3: Flow sequence in block collection must be sufficiently indented and end with a ]`],
+      [`${FILE}:3: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]`],
     ],
     ["a top level that is not a mapping", "- a\n- b\n", [`${FILE}:1: must be a mapping with targets, setters, overrides, not a list`]],
     ["an unknown top-level key", "targets: []\ntarget: []\n", [`${FILE}:2: target: unknown key (expected targets, setters, overrides)`]],
@@ -365,7 +365,7 @@ describe("parseConfig: bad configuration, each with file, line and field", () =>
   it("gives each issue's file and line apart from its message, for annotations", () => {
     expect(configIssues("targets: []\ntarget: []\n")).toEqual([{ file: FILE, line: 2, message: "target: unknown key (expected targets, setters, overrides)" }]);
     expect(configIssues("targets:\n  - name: a\n    paths: [a/**\n")).toEqual([
-      { file: FILE, line: 3, message: "Flow sequence in block collection must be sufficiently indented and end with a ]" },
+      { file: FILE, line: 3, message: "not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]" },
     ]);
   });
 });
