@@ -83,7 +83,10 @@ export interface EditResult {
  * - `advised-override`: a Helm parameter holding a tag was not moved; an override naming the field answers the warning.
  */
 export type WarningAbout =
-  { readonly field: string; readonly reason: "kept"; readonly said: string } | { readonly field: string; readonly reason: "placeholder" | "advised-override" };
+  | { readonly field: string; readonly reason: "kept"; readonly said: string }
+  | { readonly field: string; readonly reason: "placeholder" | "advised-override" }
+  /** The whole file: it does not parse, and nothing in it is edited. */
+  | { readonly reason: "not-edited" };
 
 /** A warning inside the engine, with what it is about: `about` is stripped (publicWarning) before warnings leave it. */
 export interface FieldWarning extends Warning {

@@ -4,15 +4,22 @@
  * another tree, as examples/ does). Neither is the configuration, and neither is a manifest: a
  * configuration's `image:` keys name repositories, and its targets' files are another tree's.
  * Each is left out of the edit and said once, as the CLI says of a configuration above DIR.
+ * A file so named that reads as a manifest (a Deployment of an app called gitops-promote) is one.
  */
 import type { AsideWarning } from "../change.js";
+import { readText, type TreeSource } from "./source.js";
 
 const AT_ROOT = /^gitops-promote\.ya?ml$/;
 const NESTED = /^(.+)\/\.github\/gitops-promote\.ya?ml$/;
+/** A configuration's own keys, at the top; a Kubernetes object's, which no configuration has. */
+const CONFIG_KEY = /^(?:targets|setters|overrides)[ \t]*:/m;
+const OBJECT_KEY = /^(?:apiVersion|kind)[ \t]*:/m;
 
-/** Whether `path` is named as a configuration where none is read. */
-export function isMisplacedConfig(path: string): boolean {
-  return AT_ROOT.test(path) || NESTED.test(path);
+/** The files of `files` named as a configuration where none is read that read as one: its keys, no object's. */
+export async function misplacedConfigsIn(source: TreeSource, files: readonly string[], read: ReadConfig): Promise<Set<string>> {
+  const named = files.filter((path) => path !== read.path && (AT_ROOT.test(path) || NESTED.test(path)));
+  const texts = await Promise.all(named.map((path) => readText(source, path)));
+  return new Set(named.filter((_, i) => CONFIG_KEY.test(texts[i]!) && !OBJECT_KEY.test(texts[i]!)));
 }
 
 /** The configuration this run reads: its file (undefined for one the request gives as a Config), and whether it exists. */
@@ -23,28 +30,26 @@ export interface ReadConfig {
   readonly byDefault: boolean;
 }
 
-/** A warning at each misplaced configuration of `files` (the one the run reads is never one), saying where the configuration is read from. */
-export function warnMisplacedConfigs(files: readonly string[], read: ReadConfig): AsideWarning[] {
+/** A warning at each misplaced configuration (misplacedConfigsIn), saying where the configuration is read from. */
+export function warnMisplacedConfigs(misplaced: ReadonlySet<string>, read: ReadConfig): AsideWarning[] {
   const where =
     read.path === undefined
       ? "the configuration read is the one the request gives"
       : read.byDefault && !read.present
         ? "a configuration is read only from .github/gitops-promote.yaml (or .yml) at the root"
         : `the configuration read is ${read.path}`;
-  return files
-    .filter((path) => path !== read.path && isMisplacedConfig(path))
-    .map((path) => {
-      const tree = NESTED.exec(path)?.[1];
-      const advice =
-        tree !== undefined
-          ? `to apply them, run gitops-promote update on ${tree}, the tree it configures`
-          : read.byDefault && !read.present
-            ? "to apply them, move it to .github/gitops-promote.yaml"
-            : "to apply them, move them into that configuration";
-      return {
-        file: path,
-        message: `not read, as a configuration or a manifest: ${where}, so its targets, their policies and its overrides do not apply to this run; ${advice}`,
-        aside: true,
-      };
-    });
+  return [...misplaced].map((path) => {
+    const tree = NESTED.exec(path)?.[1];
+    const advice =
+      tree !== undefined
+        ? `to apply them, run gitops-promote update on ${tree}, the tree it configures`
+        : read.byDefault && !read.present
+          ? "to apply them, move it to .github/gitops-promote.yaml"
+          : "to apply them, move them into that configuration";
+    return {
+      file: path,
+      message: `not read, as a configuration or a manifest: ${where}, so its targets, their policies and its overrides do not apply to this run; ${advice}`,
+      aside: true,
+    };
+  });
 }

@@ -227,7 +227,8 @@ function besideMarkers(
 
 /** The field a warning is about, when it is about one for this reason. */
 function fieldFor(warning: FieldWarning, reason: WarningAbout["reason"]): string | undefined {
-  return warning.about?.reason === reason ? warning.about.field : undefined;
+  const about = warning.about;
+  return about?.reason === reason && "field" in about ? about.field : undefined;
 }
 
 /** An editor's warning that a Helm parameter holding a tag was not moved, where an override (configured or `--set`) set that parameter: the advice was followed. */

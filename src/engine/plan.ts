@@ -40,7 +40,7 @@ import {
 } from "./overrides.js";
 import { andList } from "../text/and-list.js";
 import { pathMatcher } from "./path-glob.js";
-import { isMisplacedConfig, warnMisplacedConfigs } from "./misplaced-config.js";
+import { misplacedConfigsIn, warnMisplacedConfigs } from "./misplaced-config.js";
 
 export interface FilePlan {
   readonly path: string;
@@ -114,13 +114,11 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
   const create = request.create ?? false;
   const config = given ?? (await loadConfig(source, present, configPath, request.config !== undefined, create));
   // Said first, as the cause of what follows, and aside: what the run brings is written as the configuration read allows.
-  const misplaced = warnMisplacedConfigs(files, {
-    path: given ? undefined : configPath,
-    present: config !== undefined,
-    byDefault: request.config === undefined,
-  });
+  const readConfig = { path: given ? undefined : configPath, present: config !== undefined, byDefault: request.config === undefined };
+  const misplacedFiles = await misplacedConfigsIn(source, files, readConfig);
+  const misplaced = warnMisplacedConfigs(misplacedFiles, readConfig);
   const targets = asIssuesOf("target", () => targetsInScope(config, request.targets));
-  const warnings: Warning[] = [];
+  const warnings: FieldWarning[] = [];
   const inScope = pathFilter(request.paths ?? [], files, warnings);
   // Said first, as the cause of what follows, but no reason to call the run unquiet (warnUnmoved): the files left are named still.
   const idlePaths: Warning[] = [];
@@ -136,6 +134,7 @@ export async function planUpdate(listed: TreeSource, request: UpdateRequest): Pr
     present,
     config,
     configPath,
+    misplaced: misplacedFiles,
     targets,
     inScope,
     overridesByFile,
@@ -179,6 +178,8 @@ interface RunContext {
   readonly present: ReadonlySet<string>;
   readonly config: Config | undefined;
   readonly configPath: string;
+  /** Configurations where none is read (misplacedConfigsIn): never manifests. */
+  readonly misplaced: ReadonlySet<string>;
   readonly targets: readonly Target[];
   readonly inScope: (path: string) => boolean;
   readonly overridesByFile: ReadonlyMap<string, readonly RequestedOverride[]>;
@@ -285,7 +286,7 @@ async function readCandidates(run: RunContext, warnings: Warning[]): Promise<{ t
         !isTestFile(path) &&
         !path.startsWith(".github/") &&
         path !== configPath &&
-        !isMisplacedConfig(path) &&
+        !run.misplaced.has(path) &&
         (inScope(path) || fileKind(path) === "yaml")),
   );
   const readOnly = new Set<string>();
@@ -313,7 +314,7 @@ function planFiles(
   readOnly: ReadonlySet<string>,
   tagged: ReadonlyMap<string, ReadonlyMap<string, string | undefined>>,
   { forFile, fluxPoliciesAt }: RunSetters,
-  warnings: Warning[],
+  warnings: FieldWarning[],
 ): FilePlan[] {
   const planned: FilePlan[] = [];
   for (const [path, text] of texts) {
@@ -377,18 +378,26 @@ async function warnLeftBehind(
   planned: readonly FilePlan[],
   { forFile }: RunSetters,
   kustomizations: ReturnType<typeof kustomizationsIn>,
-  warnings: Warning[],
+  warnings: FieldWarning[],
 ): Promise<void> {
   const { valid, config } = run;
   const after = new Map(planned.map((file) => [file.path, file.after]));
-  const warned = new Set(warnings.flatMap((w) => (w.file === undefined || isAside(w) ? [] : [w.file])));
+  const warned = new Map<string, FieldWarning[]>();
+  for (const w of warnings) if (w.file !== undefined && !isAside(w)) warned.set(w.file, warned.get(w.file)?.concat(w) ?? [w]);
+  // A reference left at another version is explained by a warning at its line, or one naming its image: one about
+  // another image of the file (a parameter that moved, one refused) says nothing of it. Without such references, any warning of the file does.
+  const warnedOf = (path: string, image: ImageRef, lines: readonly number[]) => {
+    const said = warned.get(path) ?? [];
+    if (lines.length === 0 || said.some((w) => w.about?.reason === "not-edited")) return said.length > 0;
+    return lines.every((line) => said.some((w) => w.line === line)) || said.some((w) => w.message.includes(screenToken(image)));
+  };
   const finalTexts = new Map([...texts].filter(([path]) => run.inScope(path)).map(([path, text]) => [path, after.get(path) ?? text] as const));
   const left = leftBehind(valid.images, finalTexts, {
-    explained: (path, image) =>
-      warned.has(path) ||
-      // Marked fields follow their setter, overridden ones their override: a warning says why either is left.
-      run.overridesByFile.has(path) ||
-      (config?.overrides ?? []).some((o) => o.file === path) ||
+    explained: (path, image, lines) =>
+      warnedOf(path, image, lines) ||
+      // Marked fields follow their setter, overridden ones their override (a --set names no image: any of them): a warning says why either is left.
+      (run.overridesByFile.get(path) ?? []).some((o) => typeof o === "string" || o.repository === image.repository) ||
+      (config?.overrides ?? []).some((o) => o.file === path && o.repository === image.repository) ||
       markedIn(forFile(path), texts.get(path)!, image) ||
       run.keptOut(path, image) ||
       run.unselected(path),
@@ -605,7 +614,7 @@ function planFile(
   overridden: Overridden,
   create: boolean,
   target: string | undefined,
-  warnings: Warning[],
+  warnings: FieldWarning[],
   helmTemplate: boolean,
 ): FilePlan | undefined {
   const kind = fileKind(path)!;
@@ -622,7 +631,13 @@ function planFile(
     const error = overflow ? new SourceError(`nested too deep to read (${caught.message})`) : caught;
     if (!(error instanceof SourceError)) throw error;
     if (overrides.length > 0) throw new RequestError([located(path, error)]);
-    if (!helmTemplate) warnings.push({ file: path, ...(error.line !== undefined && { line: error.line }), message: `not edited: ${error.message}` });
+    if (!helmTemplate)
+      warnings.push({
+        file: path,
+        ...(error.line !== undefined && { line: error.line }),
+        message: `not edited: ${error.message}`,
+        about: { reason: "not-edited" },
+      });
     return undefined;
   }
   const { changes, warnings: fileWarnings, text: after } = overrides.length > 0 ? overFile(path, kind, edited, overrides, create) : edited;

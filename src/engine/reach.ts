@@ -176,8 +176,12 @@ function besideLeft(written: ImageRef, left: ReadonlyMap<string, readonly ImageR
 
 /** Why a file may keep an image's old version, as the plan knows it. */
 interface UnmovedContext {
-  /** A warning already says why the file keeps the image's old version (a policy, a target, a placeholder...). */
-  readonly explained: (path: string, image: ImageRef) => boolean;
+  /**
+   * A warning or an override already says why the file keeps the image's old version (a policy, a
+   * target, a placeholder...): at `lines`, the lines of its references to another version, or
+   * anywhere in the file when there are none (a pair of fields, a mention).
+   */
+  readonly explained: (path: string, image: ImageRef, lines: readonly number[]) => boolean;
   /** The run changes nothing and says nothing else: a mention of the repository with no version counts then too. */
   readonly quiet: boolean;
 }
@@ -193,8 +197,9 @@ export interface LeftBehind {
  * as done: an image reached through a YAML alias whose anchor is not an image field, one in a
  * string, a substitution, a file kind not read, a file in no target. Each file of `texts` (as the plan leaves them;
  * argocd-image-updater's annotations and objects left out)
- * that holds the repository with a version (joined, or as a pair of fields the editors read), but neither
- * the new tag nor digest, and that no other warning explains, is left behind, also when other files change. A run that changes nothing
+ * that holds the repository joined to another version (outside comments; also beside a field that took the new one:
+ * a Helm parameter holding the whole reference beside a pair that moved), or as a pair of fields the editors read with
+ * neither the new tag nor digest, and that no other warning explains, is left behind, also when other files change. A run that changes nothing
  * and says nothing else counts a bare mention of the repository too, unless some file holds the
  * new version (the fields may well hold it), rather than let "nothing to change" read as "every
  * field holds it". Images left nowhere are not listed.
@@ -202,18 +207,21 @@ export interface LeftBehind {
 export function leftBehind(images: readonly ImageRef[], texts: ReadonlyMap<string, string>, context: UnmovedContext): LeftBehind[] {
   return images.flatMap((image) => {
     const pattern = repositoryPattern(image);
-    const versioned = versionedPattern(image);
     const version = image.tag ?? image.digest!;
     // argocd-image-updater's annotations and objects name the repository with a constraint, not a version anything deploys.
     const holding = [...texts].map(([path, text]) => [path, withoutImageUpdater(text)] as const).filter(([, text]) => pattern.test(text));
     const current = holding.some(([, text]) => text.includes(version));
     const paths = holding
-      .filter(
-        ([path, text]) =>
-          !text.includes(version) &&
-          !context.explained(path, image) &&
-          (versioned.test(text) || (context.quiet && !current) || inSplitImage(path, text, image)),
-      )
+      .filter(([path, text]) => {
+        const others = otherVersionsIn(text, image, version);
+        if (others.length > 0)
+          return !context.explained(
+            path,
+            image,
+            others.map(({ at }) => lineAt(text, at)),
+          );
+        return !text.includes(version) && !context.explained(path, image, []) && ((context.quiet && !current) || inSplitImage(path, text, image));
+      })
       .map(([path]) => path);
     return paths.length > 0 ? [{ image, paths }] : [];
   });
@@ -245,12 +253,11 @@ export function warnUnmoved(
       }
       const file = files[0]!;
       const text = withoutImageUpdater(texts.get(file)!);
-      const at = (versionedPattern(image).exec(text) ?? repositoryPattern(image).exec(text))!.index;
-      warnings.push({
-        file,
-        line: lineAt(text, at),
-        message: `${image.repository} appears here, but no field holds ${version} or was edited: ${why("this file")}`,
-      });
+      // A reference at another version is named with it: another field of the file may hold the new one.
+      const other = otherVersionsIn(text, image, version)[0];
+      const at = other?.at ?? repositoryPattern(image).exec(text)!.index;
+      const what = other ? `${other.version} is not moved to ${version}` : ` appears here, but no field holds ${version} or was edited`;
+      warnings.push({ file, line: lineAt(text, at), message: `${image.repository}${what}: ${why("this file")}` });
     };
     if (unreached.length > 0) said(unreached, () => 'it sits where no rule edits it (see "What it edits" in the README)');
     if (outside.length > 0) said(outside, (here) => `${here} ${outside.length === 1 ? "is" : "are"} in no target (targets: ${context.targets.join(", ")})`);
@@ -275,9 +282,19 @@ function inSplitImage(path: string, text: string, image: ImageRef): boolean {
   }
 }
 
-/** The repository followed by a tag or a digest: a reference to one version of it, not a mention of the repository (an ImageRepository's `image:`). */
-function versionedPattern(image: ImageRef): RegExp {
-  return new RegExp(`${escapeRegExp(screenToken(image))}[:@]\\w`);
+/**
+ * Where the text spells the repository followed by a tag or a digest (a reference to one version
+ * of it, not a mention such as an ImageRepository's `image:`) whose version is not `version`,
+ * outside a comment (`# was ghcr.io/acme/app:1.4.0`), with that version as written (`:1.4.0`).
+ */
+function otherVersionsIn(text: string, image: ImageRef, version: string): { at: number; version: string }[] {
+  const found: { at: number; version: string }[] = [];
+  for (const reference of text.matchAll(new RegExp(`(?<![\\w.-])${escapeRegExp(screenToken(image))}([:@][\\w.@:+-]+)`, "g"))) {
+    if (reference[1]!.includes(version)) continue;
+    const lineStart = Math.max(text.lastIndexOf("\n", reference.index), text.lastIndexOf("\r", reference.index)) + 1;
+    if (!/(?:^|\s)#/.test(text.slice(lineStart, reference.index))) found.push({ at: reference.index, version: reference[1]! });
+  }
+  return found;
 }
 
 function listed(paths: readonly string[]): string {

@@ -172,6 +172,14 @@ describe("planUpdate: what is scanned", () => {
       expect(read.warnings.map((w) => w.message)).toEqual(["target prod: ghcr.io/acme/app:1.3.0-rc.1 is outside its policy (semver ^1.0.0); not edited there"]);
     });
 
+    it("so named but a manifest (a Deployment of an app called gitops-promote): is edited as one, with nothing said", async () => {
+      const deployment =
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: gitops-promote\nspec:\n  template:\n    spec:\n      containers:\n        - image: ghcr.io/acme/app:1.2.0\n";
+      const p = await plan({ "gitops-promote.yaml": deployment }, { images: ["ghcr.io/acme/app:1.2.1"] });
+      expect(p.files.map((f) => f.path)).toEqual(["gitops-promote.yaml"]);
+      expect(p.warnings).toEqual([]);
+    });
+
     it("in a .github/ below the root (a tree holding other trees, as examples/): names the tree it configures", async () => {
       const p = await plan({ "examples/targets/.github/gitops-promote.yaml": config, "examples/targets/prod/deploy.yaml": PROD["prod/deploy.yaml"] }, RC);
       expect(p.files.map((f) => f.path)).toEqual(["examples/targets/prod/deploy.yaml"]);
@@ -287,9 +295,48 @@ describe("planUpdate: what is scanned", () => {
       {
         file: "cm.yaml",
         line: 2,
-        message: 'ghcr.io/acme/app appears here, but no field holds 1.1.0 or was edited: it sits where no rule edits it (see "What it edits" in the README)',
+        message: 'ghcr.io/acme/app:1.0.0 is not moved to 1.1.0: it sits where no rule edits it (see "What it edits" in the README)',
       },
     ]);
+  });
+
+  it("names a reference left at an old version beside a field that moved, or beside another image's warning (trial argo13)", async () => {
+    const values = [
+      "image:",
+      "  repository: ghcr.io/acme/api",
+      "  tag: 1.4.0",
+      "sidecar:",
+      "  spec: ghcr.io/acme/api:1.4.0 # the whole reference, under another name",
+      "# was ghcr.io/acme/api:1.3.0",
+      "",
+    ].join("\n");
+    const jobs = [
+      "apiVersion: argoproj.io/v1alpha1",
+      "kind: Application",
+      "metadata: {name: jobs}",
+      "spec:",
+      "  source:",
+      "    helm:",
+      "      parameters:",
+      "        - {name: jobs.image.repo, value: ghcr.io/acme/jobs}",
+      '        - {name: jobs.image.version, value: "2.1.0"}',
+      "        - {name: sidecar.spec, value: ghcr.io/acme/sidecar:0.4.0}",
+      "",
+    ].join("\n");
+    const p = await plan(
+      { "values.yaml": values, "jobs.yaml": jobs },
+      { images: ["ghcr.io/acme/api:1.5.0", "ghcr.io/acme/jobs:2.2.0", "ghcr.io/acme/sidecar:0.5.0"] },
+    );
+    expect(p.changes.map((c) => [c.file, c.key, c.new])).toEqual([["values.yaml", "image.tag", "1.5.0"]]);
+    const left = 'it sits where no rule edits it (see "What it edits" in the README)';
+    // The image.tag beside it took 1.5.0, and the jobs warning is another image's: neither says why these stay. A comment is no reference.
+    expect(p.warnings).toEqual(
+      expect.arrayContaining([
+        { file: "values.yaml", line: 5, message: `ghcr.io/acme/api:1.4.0 is not moved to 1.5.0: ${left}` },
+        { file: "jobs.yaml", line: 10, message: `ghcr.io/acme/sidecar:0.4.0 is not moved to 0.5.0: ${left}` },
+      ]),
+    );
+    expect(p.warnings.filter((w) => w.file === "values.yaml")).toHaveLength(1);
   });
 
   it("names a file left at an old version also when other files change: an image in a field no rule edits", async () => {
@@ -300,7 +347,7 @@ describe("planUpdate: what is scanned", () => {
       {
         file: "annotated.yaml",
         line: 3,
-        message: 'ghcr.io/acme/web appears here, but no field holds 1.5.0 or was edited: it sits where no rule edits it (see "What it edits" in the README)',
+        message: 'ghcr.io/acme/web:1.4.0 is not moved to 1.5.0: it sits where no rule edits it (see "What it edits" in the README)',
       },
     ]);
     // Reached through a YAML alias, the image field itself is named, at its line.
@@ -331,7 +378,7 @@ describe("planUpdate: what is scanned", () => {
     const inNoTarget = {
       file: "extra/pod.yaml",
       line: 2,
-      message: "ghcr.io/acme/app appears here, but no field holds 1.1.0 or was edited: this file is in no target (targets: staging, prod, tools)",
+      message: "ghcr.io/acme/app:1.0.0 is not moved to 1.1.0: this file is in no target (targets: staging, prod, tools)",
     };
     expect((await plan(files, { images: ["ghcr.io/acme/app:1.1.0"], paths: ["extra"] })).warnings).toEqual([inNoTarget]);
     // Also while a target's file changes.
@@ -1546,7 +1593,7 @@ describe("planUpdate: a base in no target whose overlays re-tag its image (trial
     const left = {
       file: "apps/base/app/deployment.yaml",
       line: 7,
-      message: "ghcr.io/acme/app appears here, but no field holds 1.3.0 or was edited: this file is in no target (targets: staging, production)",
+      message: "ghcr.io/acme/app:1.0.0 is not moved to 1.3.0: this file is in no target (targets: staging, production)",
     };
     const dev = { ...TREE, "apps/dev/kustomization.yaml": "resources:\n  - ../base/app\n" };
     expect((await plan(dev, APP)).warnings).toEqual([left]);
@@ -1623,7 +1670,7 @@ describe("planUpdate: a kcl.mod's [profile] overrides, which kcl run applies aft
     const p = await plan(files, { images: ["ghcr.io/acme/web:1.2.4"] });
     expect(p.files.map((f) => f.path)).toEqual(["main.k"]);
     expect(p.warnings.map((w) => [w.file, w.message])).toEqual([
-      ["kcl.mod", 'ghcr.io/acme/web appears here, but no field holds 1.2.4 or was edited: it sits where no rule edits it (see "What it edits" in the README)'],
+      ["kcl.mod", 'ghcr.io/acme/web:1.2.3 is not moved to 1.2.4: it sits where no rule edits it (see "What it edits" in the README)'],
     ]);
   });
 
