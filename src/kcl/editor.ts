@@ -665,7 +665,7 @@ export function kclScreen(images: readonly ImageRef[]): (text: string) => boolea
 }
 
 /** What a KCL file that may hold `image` spells (kclScreen). */
-export function kclScreenTokens(image: ImageRef): readonly string[] {
+function kclScreenTokens(image: ImageRef): readonly string[] {
   return [screenToken(image), registryTail(image)];
 }
 

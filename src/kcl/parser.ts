@@ -20,7 +20,7 @@ import type {
   OtherStatementConstruct,
   Statement,
 } from "./syntax.js";
-import { sourceStart, T as TokenKind, tokenize, type Tokens } from "./tokenizer.js";
+import { T as TokenKind, tokenize, type Tokens } from "./tokenizer.js";
 
 // A module-local copy: the parser reads token kinds millions of times, and a live ESM
 // binding may be compiled to a getter (CJS interop in tsx/vitest).
@@ -59,11 +59,9 @@ class Parser {
   readonly start: Int32Array;
   readonly end: Int32Array;
   readonly match: Int32Array;
-  readonly sourceStart: number;
 
   constructor(readonly tokens: Tokens) {
     this.text = tokens.source.text;
-    this.sourceStart = sourceStart(this.text);
     this.kind = tokens.kind;
     this.start = tokens.start;
     this.end = tokens.end;
@@ -433,8 +431,7 @@ class Parser {
    * line), counted as the tokenizer counts indentation: after a byte order mark on the first line.
    */
   column(at: number): number {
-    const start = this.start[at]!;
-    return start - Math.max(this.tokens.source.lineStart(start), this.sourceStart) + 1;
+    return this.tokens.source.column(this.start[at]!);
   }
 
   list(): Expr {
